@@ -1,0 +1,1 @@
+"""The `petloc` command line."""

@@ -1,0 +1,43 @@
+"""Where petloc keeps its bundled resources and the user's own data."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "petloc"
+
+
+def resources_dir() -> Path:
+    """The repository's `resources/` folder (bundled models, demo material)."""
+    override = os.environ.get("PETLOC_RESOURCES_DIR")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder (demo dataset, trained model versions).
+
+    `PETLOC_DATA_DIR` overrides it (tests use a temporary folder). The default
+    matches Qt's `QStandardPaths.AppDataLocation` for an application named
+    "petloc" without an organisation, so the GUI and the CLI agree.
+    """
+    override = os.environ.get("PETLOC_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME
+
+
+def shared_dir() -> Path | None:
+    """The project's `../shared` folder (data and ImageNet weights), if present."""
+    override = os.environ.get("PETLOC_SHARED_DIR")
+    candidate = Path(override) if override else Path(__file__).resolve().parents[3] / "shared"
+    return candidate if candidate.is_dir() else None

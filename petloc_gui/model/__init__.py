@@ -1,0 +1,1 @@
+"""TensorFlow/Keras layer: networks, data pipeline, training, inference, model bundles. No Qt."""

@@ -1,0 +1,1 @@
+"""PySide6 user interface. TensorFlow is imported lazily, never at module import time."""

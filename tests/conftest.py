@@ -1,0 +1,53 @@
+"""Fixtures shared by every test group. Group-specific fixtures live in tests/<group>/conftest.py."""
+
+from __future__ import annotations
+
+import os
+
+# Before any Qt import anywhere in the suite.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from petloc_gui.core.paths import shared_dir  # noqa: E402
+
+OXFORD_SUBDIR = Path("data") / "oxford-pets-3breeds"
+WEIGHTS_SUBPATH = Path("weights") / "mobilenet_2_5_224_tf_no_top.h5"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path_factory, monkeypatch):
+    """Never touch the real user's data folder or settings from a test."""
+    data = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("PETLOC_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
+    return data
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """../shared, or skip with a clear reason when it is absent."""
+    path = shared_dir()
+    if path is None:
+        pytest.skip("../shared is absent: data-dependent test skipped")
+    return path
+
+
+@pytest.fixture(scope="session")
+def oxford_dir(shared) -> Path:
+    """The real Oxford-IIIT Pet subset (read-only!)."""
+    path = shared / OXFORD_SUBDIR
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+@pytest.fixture(scope="session")
+def mobilenet_weights(shared) -> Path:
+    path = shared / WEIGHTS_SUBPATH
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    return path
