@@ -1,0 +1,183 @@
+"""Inference speed: ms per image at batch 1 and batch 32 on this machine's CPU.
+
+Times two networks through each runtime path of `petloc_gui.model.runtime`:
+
+- ours: the bundled pets model (`load_bundle("pets")`; if no bundle exists yet,
+  the same architecture built by `networks.build_model`, said in the output);
+- seed-1: the network of the seed notebook: Keras MobileNet v1 alpha 1.0 at
+  256x256, random weights, Flatten, Dense softmax class head (37 classes) and
+  Dense box head (4).
+
+Warm-up calls first, then the median of many timed calls. The last line is
+``speedup_vs_seed1=X.XX``: seed-1 batch-1 ms / ours batch-1 ms, both through the
+path `make_runner` picks for ours (the same compiled path for both networks).
+
+Usage: .venv/bin/python benchmarks/inference.py [--runs-b1 200] [--runs-b32 15] [--skip-xla]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+
+SEED1_CLASSES = 37
+BIG_BATCH = 32
+
+
+def pets_model():
+    """(Keras model, description) of the bundled pets model, or of a stand-in."""
+    try:
+        from petloc_gui.model.bundle import load_bundle
+
+        bundle = load_bundle("pets")
+        return bundle.model, "bundled pets model (resources/models/pets)"
+    except Exception as exc:  # no bundle yet: same architecture, untrained heads
+        from petloc_gui.model.networks import build_model
+        from petloc_gui.model.presets import PETS, default_backbone_weights
+
+        model = build_model(PETS, 3, default_backbone_weights())
+        return model, f"STAND-IN: networks.build_model(PETS, 3 classes), no bundle ({type(exc).__name__}: {exc})"
+
+
+def seed1_model(n_classes: int = SEED1_CLASSES):
+    """The seed notebook's network: MobileNet a=1.0 at 256x256, Flatten, two Dense heads."""
+    import keras
+
+    inputs = keras.Input((256, 256, 3))
+    backbone = keras.applications.MobileNet(alpha=1.0, include_top=False, input_shape=(256, 256, 3), weights=None)
+    features = keras.layers.Flatten()(backbone(inputs))
+    probs = keras.layers.Dense(n_classes, activation="softmax", name="class")(features)
+    box = keras.layers.Dense(4, name="box")(features)
+    return keras.Model(inputs, [probs, box], name="seed1"), "seed-1: MobileNet a=1.0 256x256, Flatten, Dense heads"
+
+
+def median_ms(call, batch: np.ndarray, runs: int, warmup: int = 5) -> float:
+    """Median wall time of ``call(batch)`` in ms."""
+    for _ in range(warmup):
+        call(batch)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call(batch)
+        times.append(time.perf_counter() - start)
+    return float(np.median(times) * 1000)
+
+
+def paths_for(model, skip_xla: bool, converted: dict):
+    """(name, build-callable) of every runtime path to time; the TFLite one stores its
+    flatbuffer in ``converted["tflite"]``."""
+    from petloc_gui.model.export import output_roles, tflite_bytes
+    from petloc_gui.model.runtime import FunctionRunner, TfliteRunner
+
+    probs_at, box_at = output_roles(model)
+
+    def keras_predict():
+        # What the seed notebooks do: model.predict on each batch.
+        def run(batch):
+            out = model.predict(batch, verbose=0)
+            return out[probs_at], out[box_at]
+
+        return run
+
+    def tflite():
+        converted["tflite"] = tflite_bytes(model)
+        return TfliteRunner(converted["tflite"])
+
+    paths = [("keras model.predict", keras_predict), ("tf.function", lambda: FunctionRunner(model))]
+    if not skip_xla:
+        paths.append(("tf.function+xla", lambda: FunctionRunner(model, jit_compile=True)))
+    paths.append(("tflite-xnnpack", tflite))
+    return paths
+
+
+def measure(model, runs_b1: int, runs_b32: int, skip_xla: bool, converted: dict) -> dict[str, dict[str, float]]:
+    """{path: {"build_s", "b1_ms", "b32_ms_per_image", "max_diff"}} for one model."""
+    from petloc_gui.model.export import input_shape_of, output_roles
+
+    shape = input_shape_of(model)
+    rng = np.random.default_rng(0)
+    big = rng.uniform(0, 255, (BIG_BATCH, *shape)).astype(np.float32)
+    one = big[:1]
+    probs_at, box_at = output_roles(model)
+    ref = model(big[:4], training=False)
+    ref = np.concatenate([np.asarray(ref[probs_at]), np.asarray(ref[box_at])], axis=1)
+    results = {}
+    for name, build in paths_for(model, skip_xla, converted):
+        start = time.perf_counter()
+        run = build()
+        run(one)  # tracing / compiling / allocation is part of the start-up cost
+        build_s = time.perf_counter() - start
+        out = run(big[:4])
+        got = np.concatenate([np.asarray(out[0]), np.asarray(out[1])], axis=1)
+        slow = name.startswith("keras") or name.endswith("xla")
+        results[name] = {
+            "build_s": build_s,
+            "b1_ms": median_ms(run, one, max(20, runs_b1 // 5) if slow else runs_b1),
+            "b32_ms_per_image": median_ms(run, big, max(3, runs_b32 // 3) if slow else runs_b32, warmup=2)
+            / BIG_BATCH,
+            "max_diff": float(np.max(np.abs(got - ref))),
+        }
+        print(f"  {name:22s} start {build_s:6.2f} s  b1 {results[name]['b1_ms']:7.2f} ms  "
+              f"b32 {results[name]['b32_ms_per_image']:7.2f} ms/img  max|diff| {results[name]['max_diff']:.1e}",
+              flush=True)
+    return results
+
+
+def startup_with_converted(model, content: bytes) -> tuple[str, float]:
+    """(runner name, seconds) for `make_runner` given a bundle's already converted model.tflite."""
+    from petloc_gui.model.runtime import make_runner
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "model.tflite"
+        path.write_bytes(content)
+        start = time.perf_counter()
+        runner = make_runner(model, tflite_path=path, cache=False)
+        return runner.name, time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs-b1", type=int, default=200)
+    parser.add_argument("--runs-b32", type=int, default=15)
+    parser.add_argument("--skip-xla", action="store_true", help="skip XLA (slow to compile, slow to run here)")
+    args = parser.parse_args(argv)
+
+    import tensorflow as tf
+
+    print(f"TensorFlow {tf.__version__}, {os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.2f}")
+    ours, ours_desc = pets_model()
+    seed1, seed1_desc = seed1_model()
+    print(f"ours: {ours_desc}; {ours.count_params():,} parameters")
+    converted: dict = {}
+    ours_results = measure(ours, args.runs_b1, args.runs_b32, args.skip_xla, converted)
+    chosen, startup_s = startup_with_converted(ours, converted["tflite"])
+    print(f"  make_runner picks {chosen}; its start-up given the bundle's model.tflite "
+          f"(checked against Keras): {startup_s:.2f} s")
+    print(f"{seed1_desc}; {seed1.count_params():,} parameters")
+    seed1_results = measure(seed1, args.runs_b1, args.runs_b32, args.skip_xla, {})
+
+    print("\n| path | ours b1 ms | ours b32 ms/img | seed-1 b1 ms | seed-1 b32 ms/img | b1 speedup |")
+    print("|---|---|---|---|---|---|")
+    for name in ours_results:
+        o, s = ours_results[name], seed1_results[name]
+        print(f"| {name} | {o['b1_ms']:.2f} | {o['b32_ms_per_image']:.2f} | {s['b1_ms']:.2f} | "
+              f"{s['b32_ms_per_image']:.2f} | {s['b1_ms'] / o['b1_ms']:.2f}x |")
+    best = ours_results[chosen]["b1_ms"]
+    seed1_tf = seed1_results["tf.function"]["b1_ms"]
+    print(f"\nours via {chosen}: {best:.2f} ms/image at batch 1 (target < 2 ms)")
+    print(f"seed-1 via tf.function / ours via {chosen}: {seed1_tf / best:.2f}x")
+    print(f"speedup_vs_seed1={seed1_results[chosen]['b1_ms'] / best:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

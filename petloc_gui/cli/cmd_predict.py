@@ -1,0 +1,108 @@
+"""`petloc predict PATH... --model MODEL`: one label + box per image, optionally as VOC pre-labels."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.cli.args import MODEL_HELP, positive_int
+from petloc_gui.cli.model_loading import chunks, load_predictor
+from petloc_gui.cli.output import error, info, json_line, reason_of
+from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
+from petloc_gui.core.errors import PetlocError
+
+NAME = "predict"
+HELP = "predict the label and box of images (files or dataset folders)"
+EPILOG = """\
+Boxes are [xmin, ymin, xmax, ymax] in pixels of the image as displayed (EXIF
+orientation applied). With --json each image gives one JSON line:
+  {"image": PATH, "label": NAME, "confidence": P, "box": [xmin, ymin, xmax, ymax]}
+or, for an image that cannot be read,
+  {"image": PATH, "error": MESSAGE}
+
+--write-voc writes a pre-label VOC file (labelImg-readable) where the dataset
+layout keeps annotations, ONLY for images that have none: an existing
+annotation is never overwritten.
+
+The exit status is 0 when at least one image was predicted, 1 otherwise.
+
+examples:
+  petloc predict photo.jpg --model pets
+  petloc predict new_photos/ --model pets --json > predictions.jsonl
+  petloc predict ../shared/data/oxford-pets-3breeds --model pets --write-voc
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="image files and/or dataset folders")
+    parser.add_argument("--model", required=True, metavar="MODEL", help=MODEL_HELP)
+    parser.add_argument("--json", action="store_true", help="one JSON object per line per image")
+    parser.add_argument("--write-voc", action="store_true", help="write VOC pre-labels for images without an annotation")
+    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N", help="images per batch (default 32)")
+
+
+def run(args: argparse.Namespace) -> int:
+    targets, problems = annotation_targets(args.paths)
+    for path, reason in problems:
+        _report_error(args, path, reason)
+    if not targets:
+        if not problems:
+            error("no image to predict")
+        return 1
+    predictor, _, _ = load_predictor(args.model)
+    n_ok = n_written = n_kept = 0
+    images = list(targets)
+    for batch in chunks(images, args.batch_size):
+        results = predictor.predict_paths(list(batch))
+        for image, result in zip(batch, results):
+            if isinstance(result, BaseException):
+                _report_error(args, image, reason_of(result))
+                continue
+            n_ok += 1
+            _report_prediction(args, image, result)
+            if args.write_voc:
+                written = _write_voc(image, targets[image], result)
+                n_written += written is True
+                n_kept += written is False
+    if args.write_voc:
+        info(f"wrote {n_written} pre-label annotation(s); left {n_kept} existing annotation(s) untouched")
+    return 0 if n_ok else 1
+
+
+def prediction_record(image: Path, prediction) -> dict[str, Any]:
+    """The `--json` object of one prediction (floats rounded to 2 decimals)."""
+    box = prediction.box
+    return {
+        "image": str(image),
+        "label": str(prediction.label),
+        "confidence": round(float(prediction.confidence), 2),
+        "box": [round(float(v), 2) for v in (box.xmin, box.ymin, box.xmax, box.ymax)],
+    }
+
+
+def _report_prediction(args: argparse.Namespace, image: Path, prediction) -> None:
+    record = prediction_record(image, prediction)
+    if args.json:
+        json_line(record)
+    else:
+        box = ", ".join(f"{v:.0f}" for v in record["box"])
+        print(f"{record['image']}  {record['label']}  {record['confidence']:.2f}  [{box}]", flush=True)
+
+
+def _report_error(args: argparse.Namespace, path: Path | str, reason: str) -> None:
+    error(f"{path}: {reason}")
+    if args.json:
+        json_line({"image": str(path), "error": reason})
+
+
+def _write_voc(image: Path, annotation_path: Path | None, prediction) -> bool | None:
+    """True written, False an annotation already exists, None failed (reported)."""
+    if annotation_path is None:
+        error(f"{image}: no annotation location known for this file; no VOC written")
+        return None
+    try:
+        return write_prelabel(image, annotation_path, prediction.label, prediction.box)
+    except (PetlocError, OSError) as exc:
+        error(f"{annotation_path}: pre-label not written: {reason_of(exc)}")
+        return None

@@ -1,0 +1,58 @@
+"""`petloc stats DATA`: counts, class balance, box/image size distributions, problems."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from petloc_gui.cli.output import error, info, json_line
+
+NAME = "stats"
+HELP = "dataset statistics: counts, class balance, box and image sizes, problems found"
+EPILOG = """\
+Reads image sizes from file headers only (no image is decoded). Problems
+(unreadable images, broken XML, boxes outside the image or inverted, XML size
+different from the image) are listed with their file names.
+
+With --json, the last line of stdout is one JSON object (see docs/cli.md).
+
+examples:
+  petloc stats ../shared/data/oxford-pets-3breeds
+  petloc stats runs/digits-train --json
+  petloc stats runs/digits-train --plot digits-stats.png
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("data", metavar="DATA", help="dataset folder (sidecar, Oxford-IIIT Pet or VOC devkit layout)")
+    parser.add_argument("--plot", metavar="OUT.png", type=Path, help="also write histograms to this PNG file")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    parser.add_argument(
+        "--no-image-check",
+        dest="check_images",
+        action="store_false",
+        help="do not open image files (faster; sizes come from the XML)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.stats import compute_stats
+
+    dataset = open_dataset(args.data)
+    stats = compute_stats(dataset, check_images=args.check_images)
+    status = 0
+    if args.plot is not None:
+        from petloc_gui.cli.stats_plot import PlotUnavailable, write_stats_plot
+
+        try:
+            write_stats_plot(stats, args.plot)
+            info(f"wrote {args.plot}")
+        except PlotUnavailable as exc:
+            error(str(exc))
+            status = 1
+    if args.json:
+        json_line(stats.to_dict())
+    else:
+        print("\n".join(stats.summary_lines()), flush=True)
+    return status

@@ -1,0 +1,153 @@
+"""The `petloc` entry point: argument parsing, dispatch, and the error policy.
+
+Each command lives in its own `cmd_*.py` module offering `NAME`, `HELP`,
+`EPILOG`, `add_arguments(parser)` and `run(args) -> int`. Heavy imports
+(TensorFlow) happen inside `run`, so `petloc stats` and `petloc digits`
+never load TensorFlow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from petloc_gui.cli import (
+    cmd_digits,
+    cmd_evaluate,
+    cmd_export,
+    cmd_models,
+    cmd_predict,
+    cmd_stats,
+    cmd_train,
+)
+from petloc_gui.cli.output import error, one_line, quiet_tensorflow
+
+COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+DESCRIPTION = """\
+Single-object localisation + classification (one box and one class per image,
+Pascal VOC XML ground truth) from the command line.
+
+MODEL is `pets` or `digits` (the bundled models) or the path to a trained
+bundle folder."""
+
+EPILOG = """\
+examples:
+  petloc stats ../shared/data/oxford-pets-3breeds
+  petloc digits runs/digits-train --split train --count 2000
+  petloc train runs/digits-train --preset digits --out runs/models --epochs 5
+  petloc evaluate runs/digits-test --model digits --json
+  petloc predict new_photos/ --model pets --write-voc
+  petloc export pets --saved-model runs/pets-savedmodel
+  petloc models
+
+Errors are one line on stderr starting with `petloc: `; set PETLOC_DEBUG=1 for
+a full traceback of unexpected errors."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line usage error (no usage dump, no traceback)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        error(f"{message} (see `{self.prog} --help`)")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full `petloc` parser with one sub-parser per command."""
+    parser = _Parser(
+        prog="petloc",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMANDS:
+        cmd = sub.add_parser(
+            module.NAME,
+            help=module.HELP,
+            description=module.HELP,
+            epilog=module.EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        module.add_arguments(cmd)
+        cmd.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `petloc` with `argv` (default: sys.argv[1:]); returns the exit code.
+
+    As a console script the return value becomes the process exit status.
+    """
+    quiet_tensorflow()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:  # --help, or a usage error already reported
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        error("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `petloc predict ... | head`: the reader left; nothing to report.
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as exc:  # the single place where anything is caught
+        return _report(exc)
+
+
+def _report(exc: BaseException) -> int:
+    if _debug():
+        traceback.print_exc()
+    if _is_expected(exc):
+        error(_describe(exc))
+    else:
+        error(f"unexpected error: {type(exc).__name__}: {one_line(exc)}")
+        if not _debug():
+            error("run with PETLOC_DEBUG=1 for details")
+    return EXIT_FAILED
+
+
+def _is_expected(exc: BaseException) -> bool:
+    """Errors whose message is meant for the user (ours, and file-system ones)."""
+    if isinstance(exc, (OSError, MemoryError)):
+        return True
+    return type(exc).__module__.startswith("petloc_gui.")
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename and str(exc.filename) not in str(exc):
+        return f"{exc.filename}: {exc.strerror or exc}"
+    if isinstance(exc, OSError) and exc.filename and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return one_line(exc)
+
+
+def _debug() -> bool:
+    return os.environ.get("PETLOC_DEBUG", "").strip() not in ("", "0", "false", "no")
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Which images `petloc predict` works on, and writing pre-label VOC files safely.
+
+A pre-label never replaces an annotation: the file is written completely
+under a temporary name and then hard-linked to its final name, which fails
+if that name exists (an exclusive, atomic create). A person's annotation
+that appears while the model runs is therefore left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from petloc_gui.cli.output import reason_of
+from petloc_gui.core.errors import PetlocError
+
+def annotation_targets(paths: Iterable[Path]) -> tuple[dict[Path, Path | None], list[tuple[Path, str]]]:
+    """({image: where its annotation is or would be written}, [(path, problem)]).
+
+    Folders are indexed as datasets (core.dataset.open_dataset); a file gets
+    the annotation location its dataset layout gives, else a sidecar `.xml`.
+    """
+    from petloc_gui.core.dataset import open_dataset
+
+    targets: dict[Path, Path | None] = {}
+    problems: list[tuple[Path, str]] = []
+    folder_cache: dict[Path, object] = {}
+    for path in paths:
+        path = Path(path)
+        try:
+            if path.is_dir():
+                dataset = open_dataset(path)
+                if not dataset.items:
+                    problems.append((path, "no image found in this folder"))
+                for item in dataset.items:
+                    targets[Path(item.image_path)] = Path(item.annotation_path)
+            elif path.is_file():
+                targets[path] = _annotation_for_file(path, folder_cache, open_dataset)
+            else:
+                problems.append((path, "no such file or folder"))
+        except (PetlocError, OSError) as exc:
+            problems.append((path, reason_of(exc)))
+    return targets, problems
+
+
+def _annotation_for_file(path: Path, cache: dict[Path, object], open_dataset) -> Path:
+    """The dataset layout's annotation path for one image file (sidecar by default)."""
+    folder = path.parent.resolve()
+    if folder not in cache:
+        try:
+            cache[folder] = open_dataset(folder)
+        except (PetlocError, OSError):
+            cache[folder] = None
+    dataset = cache[folder]
+    return dataset.annotation_path_for(path) if dataset is not None else path.with_suffix(".xml")
+
+
+def write_prelabel(image: Path, annotation_path: Path, label: str, box) -> bool:
+    """Write a one-object VOC annotation for `image`; False if one already exists.
+
+    The box is repaired (sorted, clamped) to the displayed image size.
+    Raises PetlocError/OSError when the file cannot be written.
+    """
+    from petloc_gui.core.images import image_size
+    from petloc_gui.core.voc import VocObject, new_annotation, write_voc
+
+    annotation_path = Path(annotation_path)
+    if annotation_path.exists() or annotation_path.is_symlink():
+        return False
+    width, height = image_size(image)
+    annotation = new_annotation(image, width, height)
+    annotation.objects.append(VocObject(name=str(label), box=box.repaired(width, height)))
+    annotation_path.parent.mkdir(parents=True, exist_ok=True)
+    staging = annotation_path.with_name(f".{annotation_path.name}.{os.getpid()}.petloc-new")
+    try:
+        write_voc(annotation, staging)
+        return _link_exclusive(staging, annotation_path)
+    finally:
+        with contextlib.suppress(OSError):
+            staging.unlink()
+
+
+def _link_exclusive(source: Path, target: Path) -> bool:
+    """Give `source`'s content the name `target` unless `target` exists."""
+    try:
+        os.link(source, target)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        # Some filesystems (FAT, some network shares) have no hard links.
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(source.read_bytes())
+        handle.flush()
+        os.fsync(handle.fileno())
+    return True
+

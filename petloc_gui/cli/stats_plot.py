@@ -1,0 +1,84 @@
+"""The `petloc stats --plot` figure: histograms of a DatasetStats, as one PNG."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.stats import DatasetStats
+
+
+class PlotUnavailable(Exception):
+    """matplotlib is not installed, so no figure can be drawn."""
+
+
+def _pyplot():
+    try:
+        import matplotlib
+
+        # No display needed, and never a Qt backend from the CLI.
+        matplotlib.use("Agg", force=True)
+        import matplotlib.pyplot as plt
+    except ImportError as exc:
+        raise PlotUnavailable(
+            "--plot needs matplotlib, which is not installed (pip install matplotlib); statistics were still computed"
+        ) from exc
+    return plt
+
+
+def write_stats_plot(stats: DatasetStats, out: str | Path) -> None:
+    """Draw class balance, box size/area/centre and image size histograms to `out` (PNG, atomic)."""
+    plt = _pyplot()
+    fig, axes = plt.subplots(2, 3, figsize=(15, 9))
+    try:
+        _draw(stats, axes)
+        fig.suptitle(f"{stats.root}: {stats.n_images} images, {stats.n_annotated} annotated")
+        fig.tight_layout()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=80)
+    finally:
+        plt.close(fig)
+    atomic_write_bytes(out, buffer.getvalue())
+
+
+def _draw(stats: DatasetStats, axes) -> None:
+    values = stats.values
+    counts = stats.first_object_class_counts
+    ax = axes[0][0]
+    names = sorted(counts)
+    ax.bar(range(len(names)), [counts[n] for n in names], color="tab:blue")
+    ax.set_xticks(range(len(names)), names, rotation=45, ha="right", fontsize=8)
+    ax.set_title("class balance (first object per image)")
+
+    _hist(axes[0][1], [values["box_width"], values["box_height"]], ["width", "height"], "box size (px)")
+    _hist(axes[0][2], [values["box_rel_area"]], ["area / image area"], "box relative area")
+
+    ax = axes[1][0]
+    if values["box_center_x"]:
+        ax.hist2d(values["box_center_x"], values["box_center_y"], bins=20, range=[[0, 1], [0, 1]], cmap="Blues")
+        ax.invert_yaxis()  # image coordinates: y grows downwards
+    ax.set_title("box centre (relative; image top-left at origin)")
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+
+    _hist(axes[1][1], [values["image_width"], values["image_height"]], ["width", "height"], "image size (px)")
+
+    ax = axes[1][2]
+    per_file = stats.objects_per_annotation
+    keys = sorted(per_file)
+    ax.bar([str(k) for k in keys], [per_file[k] for k in keys], color="tab:green")
+    ax.set_title("objects per annotation file")
+
+
+def _hist(ax, series: list[list[float]], labels: list[str], title: str) -> None:
+    drawn = False
+    for data, label in zip(series, labels):
+        if data:
+            ax.hist(data, bins=30, alpha=0.6, label=label)
+            drawn = True
+    if drawn and len(labels) > 1:
+        ax.legend()
+    if not drawn:
+        ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
+    ax.set_title(title)

@@ -1,0 +1,69 @@
+"""Atomic file replacement: a reader sees the old file or the new one, never half."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from petloc_gui.core.errors import SaveError
+
+
+def _fsync_directory(directory: Path) -> None:
+    # Makes the rename itself durable; not possible on Windows or some filesystems.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically.
+
+    Writes a temporary file in the same folder, flushes and fsyncs it, then
+    ``os.replace``s the target. On any failure the temporary file is removed,
+    the previous file is left intact and :class:`SaveError` naming ``path`` is
+    raised. An existing file's permission bits are kept.
+    """
+    target = Path(path)
+    directory = target.parent
+    if not directory.is_dir():
+        raise SaveError(f"cannot save: folder {directory} does not exist or is not a folder", target)
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_UMASK
+            os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise SaveError(f"cannot save: {reason}", target) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    _fsync_directory(directory)
+
+
+def _read_umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+# Read once at import: os.umask is process-wide and briefly changing it from a
+# worker thread could race with other file creation.
+_UMASK = _read_umask()

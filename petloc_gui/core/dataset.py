@@ -1,0 +1,320 @@
+"""Index a folder of images and VOC annotations, without decoding any image.
+
+Three layouts are recognised automatically:
+
+- ``oxford``: ``images/`` + ``annotations/xmls/`` (+ ``annotations/list.txt``,
+  ``trainval.txt``, ``test.txt``), as the Oxford-IIIT Pet dataset ships;
+- ``voc-devkit``: ``JPEGImages/`` + ``Annotations/`` (+ ``ImageSets/Main/*.txt``);
+- ``sidecar``: ``photo.jpg`` next to ``photo.xml``, searched recursively
+  (labelImg's default).
+
+Images are recognised by extension here (decoding later goes by content).
+Each folder is listed once with ``os.scandir`` and annotations are matched by
+set lookup, so 10,000 images index in a few tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.images import IMAGE_EXTENSIONS
+
+SIDECAR = "sidecar"
+OXFORD = "oxford"
+VOC_DEVKIT = "voc-devkit"
+LAYOUTS = (SIDECAR, OXFORD, VOC_DEVKIT)
+
+_OXFORD_SPECIES = {"1": "cat", "2": "dog"}
+# VOC devkit split files, finest first: an image in train.txt is "train" even
+# though trainval.txt lists it too.
+_DEVKIT_SPLITS = ("train", "val", "trainval", "test")
+_DIGITS = re.compile(r"(\d+)")
+
+
+class DatasetItem:
+    """One image. ``annotation_path`` is where its annotation is or would be written.
+
+    Paths may be given as strings; they become :class:`Path` objects on first
+    access (building 20,000 Path objects would dominate indexing time).
+    """
+
+    __slots__ = ("_image_path", "_annotation_path", "split", "meta", "has_annotation")
+
+    def __init__(self, image_path: str | os.PathLike[str], annotation_path: str | os.PathLike[str],
+                 split: str | None = None, meta: dict[str, Any] | None = None,
+                 has_annotation: bool = False) -> None:
+        self._image_path = image_path
+        self._annotation_path = annotation_path
+        self.split = split
+        self.meta: dict[str, Any] = meta if meta is not None else {}
+        self.has_annotation = has_annotation
+
+    @property
+    def image_path(self) -> Path:
+        if not isinstance(self._image_path, Path):
+            self._image_path = Path(self._image_path)
+        return self._image_path
+
+    @property
+    def annotation_path(self) -> Path:
+        if not isinstance(self._annotation_path, Path):
+            self._annotation_path = Path(self._annotation_path)
+        return self._annotation_path
+
+    def refresh(self) -> bool:
+        """Re-check whether the annotation file exists (e.g. after a save)."""
+        self.has_annotation = self.annotation_path.is_file()
+        return self.has_annotation
+
+    def _fields(self) -> tuple:
+        return (self.image_path, self.annotation_path, self.split, self.meta, self.has_annotation)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DatasetItem):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # mutable
+
+    def __repr__(self) -> str:
+        return (f"DatasetItem(image_path={str(self._image_path)!r}, "
+                f"annotation_path={str(self._annotation_path)!r}, split={self.split!r}, "
+                f"meta={self.meta!r}, has_annotation={self.has_annotation!r})")
+
+
+@dataclass
+class Dataset:
+    """An indexed folder: ``root``, ``layout`` and naturally sorted ``items``."""
+
+    root: Path
+    layout: str
+    items: list[DatasetItem]
+    problems: list[str] = field(default_factory=list)
+    _by_path: dict[str, DatasetItem] | None = field(default=None, repr=False, compare=False)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[DatasetItem]:
+        return iter(self.items)
+
+    def __getitem__(self, index: int) -> DatasetItem:
+        return self.items[index]
+
+    def find(self, image_path: str | os.PathLike[str]) -> DatasetItem | None:
+        """The item of an image path (absolute or relative to the cwd), or None."""
+        if self._by_path is None:
+            self._by_path = {os.path.abspath(item.image_path): item for item in self.items}
+        return self._by_path.get(os.path.abspath(image_path))
+
+    def annotation_path_for(self, image_path: str | os.PathLike[str]) -> Path:
+        """Where this layout keeps (or would write) the annotation of an image."""
+        image_path = Path(image_path)
+        if self.layout == OXFORD:
+            return self.root / "annotations" / "xmls" / f"{image_path.stem}.xml"
+        if self.layout == VOC_DEVKIT:
+            return self.root / "Annotations" / f"{image_path.stem}.xml"
+        return image_path.with_suffix(".xml")
+
+    @property
+    def annotated_count(self) -> int:
+        return sum(1 for item in self.items if item.has_annotation)
+
+
+def natural_key(text: str) -> tuple:
+    """Sort key putting ``img2`` before ``img10`` (case-insensitive)."""
+    parts = _DIGITS.split(text)
+    # re.split alternates text and digits, so ints and strs never meet in a comparison.
+    return tuple(int(part) if i % 2 else part.casefold() for i, part in enumerate(parts))
+
+
+def _split_image_name(name: str) -> str | None:
+    """The stem of an image file name, or None when it is not an image name."""
+    dot = name.rfind(".")
+    if dot <= 0 or name[dot:].lower() not in IMAGE_EXTENSIONS:
+        return None  # also skips hidden files such as ".jpg"
+    return name[:dot]
+
+
+def _list_names(folder: Path) -> list[str]:
+    """File names (not folders) in ``folder``; empty when it does not exist."""
+    try:
+        with os.scandir(folder) as entries:
+            return [entry.name for entry in entries if not entry.is_dir()]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as exc:
+        raise DatasetError(f"cannot list folder: {exc.strerror or exc}", folder) from exc
+
+
+def detect_layout(root: Path) -> str:
+    """``oxford``, ``voc-devkit`` or ``sidecar`` from the folder structure."""
+    if (root / "images").is_dir() and (root / "annotations").is_dir():
+        return OXFORD
+    if (root / "JPEGImages").is_dir() and (
+            (root / "Annotations").is_dir() or (root / "ImageSets").is_dir()):
+        return VOC_DEVKIT
+    return SIDECAR
+
+
+def open_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """Index a dataset folder (layout detected). Raises :class:`DatasetError`.
+
+    Opening the ``images/`` or ``JPEGImages/`` folder of an Oxford or VOC
+    devkit dataset opens the whole dataset.
+    """
+    root = Path(os.path.abspath(path))
+    if not root.exists():
+        raise DatasetError("folder does not exist", root)
+    if not root.is_dir():
+        raise DatasetError("not a folder (open the folder that contains the images)", root)
+    if root.name in ("images", "JPEGImages") and detect_layout(root.parent) != SIDECAR:
+        root = root.parent
+    layout = detect_layout(root)
+    problems: list[str] = []
+    if layout == OXFORD:
+        items = _index_oxford(root, problems)
+    elif layout == VOC_DEVKIT:
+        items = _index_devkit(root, problems)
+    else:
+        items = _index_sidecar(root, problems)
+    return Dataset(root=root, layout=layout, items=items, problems=problems)
+
+
+def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
+    keyed: list[tuple[tuple, DatasetItem]] = []
+    pending = [(str(root), "")]
+    while pending:
+        folder, relative = pending.pop()
+        try:
+            with os.scandir(folder) as iterator:
+                entries = list(iterator)
+        except OSError as exc:
+            problems.append(f"{folder}: cannot list folder: {exc.strerror or exc}")
+            continue
+        names = set()
+        images = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue  # hidden files, .git, our own temporary files
+            # follow_symlinks=False: a link to a parent folder must not loop.
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, f"{relative}{name}/"))
+                continue
+            names.add(name)
+            stem = _split_image_name(name)
+            if stem is not None:
+                images.append((stem, name))
+        prefix = folder + os.sep
+        stems_seen: dict[str, str] = {}
+        for stem, name in images:
+            xml_name = stem + ".xml"
+            if stem in stems_seen:
+                problems.append(f"{prefix}{name}: shares its annotation file {xml_name} with "
+                                f"{stems_seen[stem]}")
+            stems_seen[stem] = name
+            item = DatasetItem(prefix + name, prefix + xml_name, has_annotation=xml_name in names)
+            keyed.append((natural_key(relative + name), item))
+    keyed.sort(key=lambda pair: pair[0])
+    return [item for _, item in keyed]
+
+
+def _read_id_lines(path: Path, problems: list[str]) -> list[list[str]]:
+    """Whitespace-split non-comment lines of a list file; [] when absent."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        problems.append(f"{path}: cannot read: {exc.strerror or exc}")
+        return []
+    rows = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(line.split())
+    return rows
+
+
+def _oxford_breed(stem: str) -> str:
+    """``american_bulldog_12`` -> ``american_bulldog``."""
+    head, sep, tail = stem.rpartition("_")
+    return head if sep and tail.isdigit() else stem
+
+
+def _oxford_meta(stem: str, row: list[str] | None) -> dict[str, Any]:
+    breed = _oxford_breed(stem)
+    # The dataset's README: cat breeds are capitalised, dog breeds are not.
+    meta: dict[str, Any] = {"breed": breed, "species": "cat" if breed[:1].isupper() else "dog"}
+    if row is not None and len(row) >= 4:
+        meta["species"] = _OXFORD_SPECIES.get(row[2], meta["species"])
+        if row[1].isdigit():
+            meta["class_id"] = int(row[1])
+        if row[3].isdigit():
+            meta["breed_id"] = int(row[3])
+    return meta
+
+
+def _index_oxford(root: Path, problems: list[str]) -> list[DatasetItem]:
+    images_dir = root / "images"
+    annotations = root / "annotations"
+    xml_dir = annotations / "xmls"
+    xml_names = set(_list_names(xml_dir))
+    rows = {}
+    for row in _read_id_lines(annotations / "list.txt", problems):
+        if len(row) >= 4:
+            rows[row[0]] = row
+        else:
+            problems.append(f"{annotations / 'list.txt'}: malformed line {' '.join(row)!r} ignored")
+    splits = {}
+    for split in ("trainval", "test"):
+        for row in _read_id_lines(annotations / f"{split}.txt", problems):
+            splits.setdefault(row[0], split)
+    items = []
+    image_prefix, xml_prefix = f"{images_dir}{os.sep}", f"{xml_dir}{os.sep}"
+    for name in _list_names(images_dir):
+        stem = _split_image_name(name)
+        if stem is None:
+            continue
+        xml_name = f"{stem}.xml"
+        items.append(DatasetItem(
+            image_path=image_prefix + name,
+            annotation_path=xml_prefix + xml_name,
+            split=splits.get(stem),
+            meta=_oxford_meta(stem, rows.get(stem)),
+            has_annotation=xml_name in xml_names,
+        ))
+    items.sort(key=lambda item: natural_key(os.path.basename(item._image_path)))
+    return items
+
+
+def _index_devkit(root: Path, problems: list[str]) -> list[DatasetItem]:
+    images_dir = root / "JPEGImages"
+    xml_dir = root / "Annotations"
+    xml_names = set(_list_names(xml_dir))
+    splits: dict[str, str] = {}
+    for split in _DEVKIT_SPLITS:
+        for row in _read_id_lines(root / "ImageSets" / "Main" / f"{split}.txt", problems):
+            splits.setdefault(row[0], split)
+    items = []
+    image_prefix, xml_prefix = f"{images_dir}{os.sep}", f"{xml_dir}{os.sep}"
+    for name in _list_names(images_dir):
+        stem = _split_image_name(name)
+        if stem is None:
+            continue
+        xml_name = f"{stem}.xml"
+        items.append(DatasetItem(
+            image_path=image_prefix + name,
+            annotation_path=xml_prefix + xml_name,
+            split=splits.get(stem),
+            has_annotation=xml_name in xml_names,
+        ))
+    items.sort(key=lambda item: natural_key(os.path.basename(item._image_path)))
+    return items

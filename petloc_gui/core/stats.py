@@ -1,0 +1,314 @@
+"""Dataset statistics (the seeds' EDA) for `petloc stats` and the GUI's dataset panel.
+
+Image sizes come from file headers (`core.images.image_size`); no image is
+decoded. Every problem found names its file, so a person can go and fix it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.images import image_size
+from petloc_gui.core.voc import read_voc
+
+# Problem kinds (stable strings: they appear in `petloc stats --json`).
+UNREADABLE_IMAGE = "unreadable_image"
+BROKEN_XML = "broken_xml"
+BOX_OUTSIDE_IMAGE = "box_outside_image"
+INVERTED_BOX = "inverted_box"
+EMPTY_BOX = "empty_box"
+NO_OBJECTS = "no_objects"
+SIZE_MISMATCH = "size_mismatch"
+MISSING_SIZE = "missing_size"
+MISSING_LABEL = "missing_label"
+OTHER_PROBLEM = "annotation_problem"
+INDEX_PROBLEM = "dataset_index"
+
+# Substrings of core.voc.read_voc's repair messages -> kind (first match wins).
+_PROBLEM_NEEDLES = (
+    ("inverted", INVERTED_BOX),
+    ("outside", BOX_OUTSIDE_IMAGE),
+    ("zero area", EMPTY_BOX),
+    ("differs from the image", SIZE_MISMATCH),
+    ("size missing", MISSING_SIZE),
+    ("no <name>", MISSING_LABEL),
+)
+
+# Item metadata worth a class balance of its own (`petloc train --label breed`).
+META_KEYS = ("breed", "species")
+
+# The raw per-box / per-image values kept for plotting (not in to_dict()).
+VALUE_KEYS = (
+    "box_width",
+    "box_height",
+    "box_rel_area",
+    "box_center_x",
+    "box_center_y",
+    "image_width",
+    "image_height",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file."""
+
+    kind: str
+    path: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "file": self.path, "message": self.message}
+
+
+@dataclass
+class DatasetStats:
+    """Counts, distributions and problems of one dataset folder."""
+
+    root: str
+    layout: str
+    n_images: int = 0
+    n_annotated: int = 0
+    n_unannotated: int = 0
+    n_objects: int = 0
+    class_counts: dict[str, int] = field(default_factory=dict)
+    first_object_class_counts: dict[str, int] = field(default_factory=dict)
+    objects_per_annotation: dict[int, int] = field(default_factory=dict)
+    split_counts: dict[str, int] = field(default_factory=dict)
+    # Per annotated image, counts of the layout's metadata (Oxford: breed, species).
+    meta_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    images_checked: bool = True
+    problems: list[Problem] = field(default_factory=list)
+    values: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in VALUE_KEYS})
+
+    @property
+    def problem_counts(self) -> dict[str, int]:
+        return dict(Counter(p.kind for p in self.problems))
+
+    def summary(self, key: str) -> dict[str, float] | None:
+        """count/min/max/mean/std/median/p05/p95 of one of `VALUE_KEYS`."""
+        return summarize(self.values[key])
+
+    def to_dict(self, include_values: bool = False) -> dict[str, Any]:
+        """A JSON-able dict (the `petloc stats --json` object)."""
+        out: dict[str, Any] = {
+            "root": self.root,
+            "layout": self.layout,
+            "n_images": self.n_images,
+            "n_annotated": self.n_annotated,
+            "n_unannotated": self.n_unannotated,
+            "n_objects": self.n_objects,
+            "class_counts": dict(sorted(self.class_counts.items())),
+            "first_object_class_counts": dict(sorted(self.first_object_class_counts.items())),
+            "objects_per_annotation": {str(k): v for k, v in sorted(self.objects_per_annotation.items())},
+            "split_counts": dict(sorted(self.split_counts.items())),
+            "meta_counts": {k: dict(sorted(v.items())) for k, v in sorted(self.meta_counts.items())},
+            "images_checked": self.images_checked,
+            "box": {
+                "width": self.summary("box_width"),
+                "height": self.summary("box_height"),
+                "rel_area": self.summary("box_rel_area"),
+                "center_x": self.summary("box_center_x"),
+                "center_y": self.summary("box_center_y"),
+            },
+            "image_size": {
+                "width": self.summary("image_width"),
+                "height": self.summary("image_height"),
+            },
+            "problem_counts": dict(sorted(self.problem_counts.items())),
+            "problems": [p.to_dict() for p in self.problems],
+        }
+        if include_values:
+            out["values"] = {k: list(v) for k, v in self.values.items()}
+        return out
+
+    def summary_lines(self) -> list[str]:
+        """The figures as short human-readable lines (CLI and GUI panel)."""
+        lines = [
+            f"dataset        {self.root} (layout: {self.layout})",
+            f"images         {self.n_images}",
+            f"annotated      {self.n_annotated}",
+            f"no annotation  {self.n_unannotated}",
+            f"objects        {self.n_objects}",
+        ]
+        if self.split_counts:
+            lines.append("splits         " + ", ".join(f"{k}: {v}" for k, v in sorted(self.split_counts.items())))
+        per_ann = ", ".join(f"{k}: {v}" for k, v in sorted(self.objects_per_annotation.items()))
+        lines.append(f"objects/file   {per_ann or '-'}")
+        lines.append("class balance (first object per image; all objects in brackets)")
+        total = sum(self.first_object_class_counts.values()) or 1
+        for name in sorted(set(self.class_counts) | set(self.first_object_class_counts)):
+            first = self.first_object_class_counts.get(name, 0)
+            lines.append(
+                f"  {name:<24} {first:>6}  {100 * first / total:5.1f}%  ({self.class_counts.get(name, 0)})"
+            )
+        for key, counts in sorted(self.meta_counts.items()):
+            listed = ", ".join(f"{name}: {n}" for name, n in sorted(counts.items()))
+            lines.append(f"{key} (annotated images): {listed}")
+        for title, key, fmt in (
+            ("box width px", "box_width", ".1f"),
+            ("box height px", "box_height", ".1f"),
+            ("box rel. area", "box_rel_area", ".3f"),
+            ("box centre x", "box_center_x", ".3f"),
+            ("box centre y", "box_center_y", ".3f"),
+            ("image width", "image_width", ".0f"),
+            ("image height", "image_height", ".0f"),
+        ):
+            lines.append(f"{title:<15}{format_summary(self.summary(key), fmt)}")
+        if not self.images_checked:
+            lines.append("(image files not opened: sizes come from the annotations)")
+        lines.append(f"problems       {len(self.problems)}")
+        for problem in self.problems:
+            lines.append(f"  {problem.kind}: {problem.path}: {problem.message}")
+        return lines
+
+
+def summarize(values: list[float]) -> dict[str, float] | None:
+    """Summary statistics of `values`, or None when there are none."""
+    if not values:
+        return None
+    arr = np.asarray(values, dtype=np.float64)
+    p05, median, p95 = np.percentile(arr, [5, 50, 95])
+    return {
+        "count": int(arr.size),
+        "min": round(float(arr.min()), 4),
+        "max": round(float(arr.max()), 4),
+        "mean": round(float(arr.mean()), 4),
+        "std": round(float(arr.std()), 4),
+        "median": round(float(median), 4),
+        "p05": round(float(p05), 4),
+        "p95": round(float(p95), 4),
+    }
+
+
+def format_summary(summary: dict[str, float] | None, fmt: str = ".2f") -> str:
+    """`mean 12.3  median 11.0  [min 2.0 .. max 40.0]  p05-p95 3.0-30.0`."""
+    if not summary:
+        return "-"
+    f = lambda v: format(v, fmt)  # noqa: E731
+    return (
+        f"mean {f(summary['mean'])}  median {f(summary['median'])}  "
+        f"min {f(summary['min'])}  max {f(summary['max'])}  "
+        f"p05-p95 {f(summary['p05'])}-{f(summary['p95'])}"
+    )
+
+
+def compute_stats(
+    dataset,
+    check_images: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> DatasetStats:
+    """Statistics of `dataset` (a `core.dataset.Dataset`).
+
+    With `check_images`, every image's header is read (its displayed size;
+    unreadable images are problems); otherwise sizes come from the XML.
+    `on_progress(done, total)` is called after each item.
+    """
+    items = list(dataset.items)
+    stats = DatasetStats(root=str(dataset.root), layout=str(dataset.layout), images_checked=check_images)
+    stats.n_images = len(items)
+    splits: Counter[str] = Counter()
+    for done, item in enumerate(items, start=1):
+        if getattr(item, "split", None):
+            splits[str(item.split)] += 1
+        size = None
+        if check_images:
+            try:
+                size = tuple(image_size(item.image_path))
+            except (PetlocError, OSError, ValueError) as exc:
+                stats.problems.append(Problem(UNREADABLE_IMAGE, str(item.image_path), _reason(exc)))
+        if item.has_annotation:
+            _add_annotation(stats, item, size)
+            _add_meta(stats, item)
+        else:
+            stats.n_unannotated += 1
+        if size is not None:
+            stats.values["image_width"].append(float(size[0]))
+            stats.values["image_height"].append(float(size[1]))
+        if on_progress is not None:
+            on_progress(done, len(items))
+    stats.split_counts = dict(splits)
+    for message in getattr(dataset, "problems", None) or []:
+        # Index problems already start with the file they are about.
+        where, sep, what = str(message).partition(": ")
+        stats.problems.append(Problem(INDEX_PROBLEM, where if sep else str(dataset.root), what or where))
+    return stats
+
+
+def _add_annotation(stats: DatasetStats, item, size) -> None:
+    path = str(item.annotation_path)
+    stats.n_annotated += 1
+    try:
+        # With the real size, read_voc checks boxes against the image as displayed.
+        annotation = read_voc(item.annotation_path, image_size=size)
+    except (PetlocError, OSError, ValueError) as exc:
+        stats.problems.append(Problem(BROKEN_XML, path, _reason(exc)))
+        return
+    objects = list(annotation.objects)
+    stats.objects_per_annotation[len(objects)] = stats.objects_per_annotation.get(len(objects), 0) + 1
+    # read_voc repairs boxes (swap, clamp) and says so in `problems`: report each.
+    for message in annotation.problems:
+        stats.problems.append(Problem(_problem_kind(message), path, message))
+    if not objects:
+        stats.problems.append(Problem(NO_OBJECTS, path, "annotation has no object"))
+        return
+    if size is None and annotation.width > 0 and annotation.height > 0:
+        size = (annotation.width, annotation.height)
+        if not stats.images_checked:
+            stats.values["image_width"].append(float(size[0]))
+            stats.values["image_height"].append(float(size[1]))
+    first = objects[0].name
+    stats.first_object_class_counts[first] = stats.first_object_class_counts.get(first, 0) + 1
+    for obj in objects:
+        stats.n_objects += 1
+        stats.class_counts[obj.name] = stats.class_counts.get(obj.name, 0) + 1
+        _add_box(stats, obj.box, size)
+
+
+def _add_meta(stats: DatasetStats, item) -> None:
+    for key in META_KEYS:
+        value = (getattr(item, "meta", None) or {}).get(key)
+        if value is not None:
+            counts = stats.meta_counts.setdefault(key, {})
+            counts[str(value)] = counts.get(str(value), 0) + 1
+
+
+def _problem_kind(message: str) -> str:
+    """Classify one of read_voc's repair messages into a stable kind."""
+    text = message.lower()
+    for needle, kind in _PROBLEM_NEEDLES:
+        if needle in text:
+            return kind
+    return OTHER_PROBLEM
+
+
+def _add_box(stats: DatasetStats, box: Box, size) -> None:
+    box = box.sorted()
+    stats.values["box_width"].append(box.width)
+    stats.values["box_height"].append(box.height)
+    if size is not None and size[0] > 0 and size[1] > 0:
+        w, h = float(size[0]), float(size[1])
+        stats.values["box_rel_area"].append(box.area / (w * h))
+        stats.values["box_center_x"].append((box.xmin + box.xmax) / 2 / w)
+        stats.values["box_center_y"].append((box.ymin + box.ymax) / 2 / h)
+
+
+def _reason(exc: BaseException) -> str:
+    # PetlocError's str() already starts with the path; the Problem has it too.
+    reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or str(exc)
+    return " ".join(str(reason).split())
+
+
+def dataset_stats(path: str | Path, check_images: bool = True) -> DatasetStats:
+    """Open the dataset folder at `path` and compute its statistics."""
+    from petloc_gui.core.dataset import open_dataset
+
+    return compute_stats(open_dataset(path), check_images=check_images)

@@ -1,0 +1,314 @@
+"""Pascal VOC XML annotations: tolerant, safe reading and edit-in-place writing.
+
+Reading accepts what real tools write (labelImg, the Oxford-IIIT Pet files,
+CVAT): any element order, float coordinates, empty flags, a missing
+``<size>`` (then taken from the image). Hostile input (entity declarations,
+broken XML) raises :class:`AnnotationError`. Inverted or out-of-image boxes
+are repaired (swapped, then clamped) and every repair is written to
+``annotation.problems``; nothing is repaired silently.
+
+Writing keeps the parsed tree: only what the user changed is touched, so
+unknown elements, attributes and element order survive (ADR 0003). Files are
+replaced atomically (:mod:`petloc_gui.core.atomic`).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.errors import AnnotationError, ImageLoadError
+from petloc_gui.core.images import image_size as _image_size
+
+# Annotation files are a few hundred bytes; anything this large is not one.
+MAX_XML_BYTES = 16 * 1024 * 1024
+DEFAULT_POSE = "Unspecified"
+_TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
+
+
+@dataclass
+class VocObject:
+    """One labelled box. ``occluded`` is None when the file has no such element."""
+
+    name: str
+    box: Box
+    pose: str = DEFAULT_POSE
+    truncated: bool = False
+    difficult: bool = False
+    occluded: bool | None = None
+    # The <object> element this came from and its values as read: writing
+    # compares against them so unchanged objects are left byte-for-byte alone.
+    _element: Any = field(default=None, repr=False, compare=False)
+    _saved: tuple | None = field(default=None, repr=False, compare=False)
+
+    def _values(self) -> tuple:
+        return (self.name, self.box, self.pose, self.truncated, self.difficult, self.occluded)
+
+
+@dataclass
+class VocAnnotation:
+    """One image's annotation. ``source_path`` is the XML file it was read from."""
+
+    filename: str
+    folder: str = ""
+    path: str | None = None
+    width: int = 0
+    height: int = 0
+    depth: int = 3
+    objects: list[VocObject] = field(default_factory=list)
+    verified: bool = False
+    segmented: bool = False
+    source_path: Path | None = field(default=None, compare=False)
+    problems: list[str] = field(default_factory=list, compare=False)
+    _tree: Any = field(default=None, repr=False, compare=False)
+    _saved: tuple | None = field(default=None, repr=False, compare=False)
+
+    def _header(self) -> tuple:
+        return (self.filename, self.folder, self.path, self.width, self.height, self.depth,
+                self.verified, self.segmented)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """``(width, height)`` of the displayed image."""
+        return (self.width, self.height)
+
+
+def new_annotation(image_path: str | os.PathLike[str], width: int, height: int,
+                   depth: int = 3) -> VocAnnotation:
+    """An empty annotation for an image, written in labelImg's form when saved."""
+    image_path = Path(image_path)
+    absolute = image_path.absolute()
+    return VocAnnotation(filename=image_path.name, folder=absolute.parent.name,
+                         path=str(absolute), width=int(width), height=int(height),
+                         depth=int(depth))
+
+
+# --------------------------------------------------------------------------- reading
+
+def _safe_parser() -> etree.XMLParser:
+    # No entity expansion, no network, no external DTD: XXE and entity bombs
+    # have nothing to work with. Blank text is dropped so pretty printing is
+    # uniform after edits (whitespace between elements carries no meaning in VOC).
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, dtd_validation=False, remove_blank_text=True)
+
+
+def parse_voc_tree(path: str | os.PathLike[str]) -> etree._ElementTree:
+    """Parse and vet an annotation file; raise AnnotationError naming it otherwise."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_XML_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise AnnotationError("annotation file does not exist", path) from exc
+    except OSError as exc:
+        raise AnnotationError(f"cannot read annotation: {exc.strerror or exc}", path) from exc
+    if len(data) > MAX_XML_BYTES:
+        raise AnnotationError(f"file is larger than {MAX_XML_BYTES // (1024 * 1024)} MB; "
+                              "not an annotation", path)
+    if not data.strip():
+        raise AnnotationError("annotation file is empty", path)
+    if b"<!ENTITY" in data:
+        raise AnnotationError("XML entity declarations are not allowed (possible XXE "
+                              "or entity-expansion attack); file not read", path)
+    try:
+        root = etree.fromstring(data, _safe_parser())
+    except etree.XMLSyntaxError as exc:
+        raise AnnotationError(f"not well-formed XML: {exc}", path) from exc
+    except ValueError as exc:
+        raise AnnotationError(f"cannot parse XML: {exc}", path) from exc
+    tree = root.getroottree()
+    dtd = tree.docinfo.internalDTD
+    # Catches declarations the byte scan cannot see (e.g. UTF-16 files).
+    if (dtd is not None and any(True for _ in dtd.iterentities())) or any(
+            isinstance(node, etree._Entity) for node in root.iter()):
+        raise AnnotationError("XML entity declarations are not allowed; file not read", path)
+    if root.tag != "annotation":
+        raise AnnotationError(f"root element is <{root.tag}>, expected <annotation>: "
+                              "not a Pascal VOC file", path)
+    return tree
+
+
+def _text(element: etree._Element | None, tag: str) -> str | None:
+    if element is None:
+        return None
+    child = element.find(tag)
+    if child is None:
+        return None
+    return (child.text or "").strip()
+
+
+def _flag(text: str | None) -> bool:
+    if not text:
+        return False
+    if text.lower() in _TRUE_WORDS:
+        return True
+    try:
+        return float(text) != 0
+    except ValueError:
+        return False
+
+
+def _size_value(text: str | None) -> int:
+    """A size field as int; 0 when missing or unreadable (then taken from the image)."""
+    if not text:
+        return 0
+    try:
+        value = float(text)
+    except ValueError:
+        return 0
+    return int(round(value)) if math.isfinite(value) and value > 0 else 0
+
+
+def _coordinate(bndbox: etree._Element, tag: str, path: Path, index: int) -> float:
+    text = _text(bndbox, tag)
+    if text is None:
+        raise AnnotationError(f"object {index}: <bndbox> has no <{tag}>", path)
+    try:
+        value = float(text)
+    except ValueError:
+        raise AnnotationError(f"object {index}: <{tag}> is not a number: {text!r}", path) from None
+    if not math.isfinite(value):
+        raise AnnotationError(f"object {index}: <{tag}> is not finite: {text!r}", path)
+    return value
+
+
+def _read_object(element: etree._Element, index: int, path: Path) -> VocObject:
+    name = _text(element, "name") or ""
+    bndbox = element.find("bndbox")
+    if bndbox is None:
+        raise AnnotationError(f"object {index} ({name or 'no name'}) has no <bndbox>", path)
+    box = Box(*(_coordinate(bndbox, tag, path, index) for tag in ("xmin", "ymin", "xmax", "ymax")))
+    occluded_text = _text(element, "occluded")
+    obj = VocObject(
+        name=name,
+        box=box,
+        pose=_text(element, "pose") or DEFAULT_POSE,
+        truncated=_flag(_text(element, "truncated")),
+        difficult=_flag(_text(element, "difficult")),
+        occluded=None if occluded_text is None else _flag(occluded_text),
+    )
+    obj._element = element
+    obj._saved = obj._values()
+    return obj
+
+
+def _find_image(path: Path, filename: str, path_text: str | None,
+                image_path: str | os.PathLike[str] | None) -> Path | None:
+    candidates = []
+    if image_path is not None:
+        candidates.append(Path(image_path))
+    if filename:
+        candidates.append(path.parent / filename)
+        # Oxford layout: annotations/xmls/x.xml -> images/x.jpg
+        candidates.append(path.parent.parent.parent / "images" / filename)
+        # VOC devkit: Annotations/x.xml -> JPEGImages/x.jpg
+        candidates.append(path.parent.parent / "JPEGImages" / filename)
+    if path_text:
+        candidates.append(Path(path_text))
+    for candidate in candidates:
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:
+            continue
+    return None
+
+
+def _repair(obj: VocObject, index: int, width: int, height: int, problems: list[str]) -> None:
+    label = f"object {index} ({obj.name or 'no name'})"
+    box = obj.box
+    if box.xmin > box.xmax or box.ymin > box.ymax:
+        box = box.sorted()
+        problems.append(f"{label}: inverted box {obj.box.as_tuple()} repaired by swapping "
+                        f"coordinates to {box.as_tuple()}")
+    if width > 0 and height > 0 and not box.is_inside(width, height):
+        clamped = box.clamp(width, height)
+        problems.append(f"{label}: box {box.as_tuple()} lies outside the {width}x{height} "
+                        f"image; clamped to {clamped.as_tuple()}")
+        box = clamped
+    if box.area == 0:
+        problems.append(f"{label}: box {box.as_tuple()} has zero area")
+    obj.box = box
+
+
+def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = None, *,
+             image_path: str | os.PathLike[str] | None = None) -> VocAnnotation:
+    """Read a VOC XML file.
+
+    ``image_size`` ((width, height) of the displayed image) or ``image_path``
+    supply the size when the file lacks it; otherwise the image is looked for
+    next to the file (and in the Oxford / VOC devkit image folders). When
+    ``image_size`` is given and differs from the file, the real size wins and
+    the difference is recorded in ``problems``.
+    """
+    path = Path(path)
+    tree = parse_voc_tree(path)
+    root = tree.getroot()
+    problems: list[str] = []
+    size_element = root.find("size")
+    file_width = _size_value(_text(size_element, "width"))
+    file_height = _size_value(_text(size_element, "height"))
+    depth = _size_value(_text(size_element, "depth")) or 3
+    filename = _text(root, "filename") or ""
+    path_text = _text(root, "path")
+    width, height = file_width, file_height
+    if image_size is not None:
+        real_w, real_h = int(image_size[0]), int(image_size[1])
+        if width <= 0 or height <= 0:
+            problems.append(f"image size missing from the file; taken from the image: "
+                            f"{real_w}x{real_h}")
+        elif (width, height) != (real_w, real_h):
+            problems.append(f"size in file {width}x{height} differs from the image "
+                            f"{real_w}x{real_h}; the image's size is used")
+        width, height = real_w, real_h
+    elif width <= 0 or height <= 0:
+        found = _find_image(path, filename, path_text, image_path)
+        if found is None:
+            problems.append("image size missing from the file and the image was not found")
+        else:
+            try:
+                width, height = _image_size(found)
+                problems.append(f"image size missing from the file; taken from {found.name}: "
+                                f"{width}x{height}")
+            except ImageLoadError as exc:
+                problems.append(f"image size missing from the file and unreadable from the image: {exc}")
+    objects = []
+    for index, element in enumerate(root.findall("object"), start=1):
+        obj = _read_object(element, index, path)
+        if not obj.name:
+            problems.append(f"object {index} has no <name> (label)")
+        _repair(obj, index, width, height, problems)
+        objects.append(obj)
+    annotation = VocAnnotation(
+        filename=filename,
+        folder=_text(root, "folder") or "",
+        path=path_text,
+        width=width,
+        height=height,
+        depth=depth,
+        objects=objects,
+        verified=(root.get("verified") or "").strip().lower() in _TRUE_WORDS,
+        segmented=_flag(_text(root, "segmented")),
+        source_path=path,
+        problems=problems,
+    )
+    annotation._tree = tree
+    annotation._saved = (filename, annotation.folder, path_text, file_width, file_height,
+                         _size_value(_text(size_element, "depth")) or 3, annotation.verified,
+                         annotation.segmented)
+    return annotation
+
+
+# Writing lives in its own module (one job per file); re-exported here so
+# callers use a single `core.voc` API.
+from petloc_gui.core.voc_write import write_voc  # noqa: E402
+
+__all__ = ["VocObject", "VocAnnotation", "new_annotation", "read_voc", "write_voc",
+           "parse_voc_tree", "MAX_XML_BYTES"]

@@ -1,0 +1,230 @@
+"""Writing VOC XML: edit the parsed tree in place, or build labelImg's form.
+
+Use it through :func:`petloc_gui.core.voc.write_voc`. An existing file's
+tree is kept on the annotation; only changed values are written back, so
+unknown elements, attributes and order survive. See ADR 0003.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import AnnotationError, SaveError
+
+if TYPE_CHECKING:
+    from petloc_gui.core.voc import VocAnnotation, VocObject
+
+_BOX_TAGS = ("xmin", "ymin", "xmax", "ymax")
+
+
+def _set_child(parent: etree._Element, tag: str, text: str) -> etree._Element:
+    """Set ``parent/tag`` text, creating the child at the end when missing."""
+    child = parent.find(tag)
+    if child is None:
+        child = etree.SubElement(parent, tag)
+    child.text = text
+    return child
+
+
+def _flag_text(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def _object_element(obj: VocObject) -> etree._Element:
+    """A new <object> in the element set and order labelImg writes."""
+    element = etree.Element("object")
+    etree.SubElement(element, "name").text = obj.name
+    etree.SubElement(element, "pose").text = obj.pose or "Unspecified"
+    etree.SubElement(element, "truncated").text = _flag_text(obj.truncated)
+    etree.SubElement(element, "difficult").text = _flag_text(obj.difficult)
+    if obj.occluded is not None:
+        etree.SubElement(element, "occluded").text = _flag_text(obj.occluded)
+    bndbox = etree.SubElement(element, "bndbox")
+    for tag, value in zip(_BOX_TAGS, obj.box.rounded()):
+        etree.SubElement(bndbox, tag).text = str(value)
+    return element
+
+
+def _update_object(element: etree._Element, obj: VocObject, saved: tuple) -> None:
+    """Write back only the fields of ``obj`` that differ from ``saved``."""
+    name, box, pose, truncated, difficult, occluded = saved
+    if obj.name != name:
+        _set_child(element, "name", obj.name)
+    if obj.pose != pose:
+        _set_child(element, "pose", obj.pose)
+    if obj.truncated != truncated:
+        _set_child(element, "truncated", _flag_text(obj.truncated))
+    if obj.difficult != difficult:
+        _set_child(element, "difficult", _flag_text(obj.difficult))
+    if obj.occluded != occluded and obj.occluded is not None:
+        _set_child(element, "occluded", _flag_text(obj.occluded))
+    if obj.box != box:
+        bndbox = element.find("bndbox")
+        if bndbox is None:
+            bndbox = etree.SubElement(element, "bndbox")
+        for tag, value in zip(_BOX_TAGS, obj.box.rounded()):
+            _set_child(bndbox, tag, str(value))
+
+
+def _new_tree(annotation: VocAnnotation) -> etree._ElementTree:
+    """labelImg's element set: folder, filename, path, source, size, segmented."""
+    root = etree.Element("annotation")
+    etree.SubElement(root, "folder").text = annotation.folder
+    etree.SubElement(root, "filename").text = annotation.filename
+    if annotation.path is not None:
+        etree.SubElement(root, "path").text = annotation.path
+    source = etree.SubElement(root, "source")
+    etree.SubElement(source, "database").text = "Unknown"
+    size = etree.SubElement(root, "size")
+    etree.SubElement(size, "width").text = str(int(annotation.width))
+    etree.SubElement(size, "height").text = str(int(annotation.height))
+    etree.SubElement(size, "depth").text = str(int(annotation.depth))
+    etree.SubElement(root, "segmented").text = _flag_text(annotation.segmented)
+    if annotation.verified:
+        root.set("verified", "yes")
+    return root.getroottree()
+
+
+def _update_header(root: etree._Element, annotation: VocAnnotation, saved: tuple) -> None:
+    filename, folder, path, width, height, depth, verified, segmented = saved
+    if annotation.folder != folder:
+        _set_child(root, "folder", annotation.folder)
+    if annotation.filename != filename:
+        _set_child(root, "filename", annotation.filename)
+    if annotation.path != path:
+        if annotation.path is None:
+            for element in root.findall("path"):
+                root.remove(element)
+        else:
+            _set_child(root, "path", annotation.path)
+    if (annotation.width, annotation.height, annotation.depth) != (width, height, depth):
+        size = root.find("size")
+        if size is None:
+            size = etree.SubElement(root, "size")
+            # Keep the header before the objects, as every VOC tool writes it.
+            first_object = root.find("object")
+            if first_object is not None:
+                first_object.addprevious(size)
+        _set_child(size, "width", str(int(annotation.width)))
+        _set_child(size, "height", str(int(annotation.height)))
+        _set_child(size, "depth", str(int(annotation.depth)))
+    if annotation.verified != verified:
+        if annotation.verified:
+            root.set("verified", "yes")
+        elif "verified" in root.attrib:
+            root.set("verified", "no")
+    if annotation.segmented != segmented:
+        _set_child(root, "segmented", _flag_text(annotation.segmented))
+
+
+def _twins(old_root: etree._Element, root: etree._Element,
+           annotation: VocAnnotation) -> dict[int, etree._Element]:
+    """Map each object's element (by id) to its copy in ``root``, a fresh deep copy."""
+    twins = {}
+    for obj in annotation.objects:
+        element = obj._element
+        if element is not None and element.getparent() is old_root:
+            twins[id(element)] = root[old_root.index(element)]
+    return twins
+
+
+def _sync_objects(root: etree._Element, twins: dict[int, etree._Element],
+                  annotation: VocAnnotation) -> list[etree._Element]:
+    """Update changed objects in place, drop deleted ones, append new ones.
+
+    ``root`` is a copy of the annotation's own tree (``twins`` maps its
+    object elements to their copies), so the annotation is unchanged until
+    the save succeeds. Returns the element of each object in ``root``.
+    """
+    elements: list[etree._Element] = []
+    used: set[int] = set()
+    for obj in annotation.objects:
+        original = obj._element
+        twin = twins.get(id(original)) if original is not None else None
+        if twin is not None and id(twin) not in used:
+            element = twin
+            if obj._values() != obj._saved:
+                _update_object(element, obj, obj._saved)
+        else:
+            if original is not None and obj._saved is not None:
+                # From another file, a duplicate, or deleted earlier and restored
+                # by undo: keep its unknown children, write back what changed.
+                element = copy.deepcopy(original)
+                _update_object(element, obj, obj._saved)
+            else:
+                element = _object_element(obj)
+            existing = root.findall("object")
+            if existing:
+                existing[-1].addnext(element)
+            else:
+                root.append(element)
+        used.add(id(element))
+        elements.append(element)
+    for element in root.findall("object"):
+        if id(element) not in used:
+            root.remove(element)
+    return elements
+
+
+def _check_target(path: Path) -> None:
+    """Refuse to overwrite an existing file that is not a readable VOC annotation."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise SaveError("a folder exists at this path", path)
+    from petloc_gui.core.voc import parse_voc_tree  # late: voc re-exports this module
+
+    try:
+        parse_voc_tree(path)
+    except AnnotationError as exc:
+        raise SaveError(
+            f"the existing file is not a readable VOC annotation ({exc.reason}); it is "
+            "left untouched. Save elsewhere, or overwrite it explicitly", path) from exc
+
+
+def _build_tree(annotation: VocAnnotation) -> tuple[etree._ElementTree, list[etree._Element]]:
+    if annotation._tree is not None:
+        tree = copy.deepcopy(annotation._tree)
+        # Before the header update, which may insert elements and shift indices.
+        twins = _twins(annotation._tree.getroot(), tree.getroot(), annotation)
+        _update_header(tree.getroot(), annotation, annotation._saved)
+    else:
+        twins = {}
+        tree = _new_tree(annotation)
+    return tree, _sync_objects(tree.getroot(), twins, annotation)
+
+
+def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
+              overwrite_unreadable: bool = False) -> Path:
+    """Save ``annotation`` to ``path`` atomically and return the path.
+
+    An annotation read from a file is written by editing its parsed tree
+    (only changed values are touched); a new one is written in labelImg's
+    form. An existing target that does not parse as VOC is never replaced
+    unless ``overwrite_unreadable`` is true. Raises :class:`SaveError`;
+    after a failure the annotation is unchanged and the save can be retried.
+    """
+    path = Path(path)
+    if not overwrite_unreadable:
+        _check_target(path)
+    try:
+        tree, elements = _build_tree(annotation)
+        data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    except (ValueError, TypeError) as exc:
+        # lxml refuses control characters etc. in labels or file names.
+        raise SaveError(f"cannot write annotation: {exc}", path) from exc
+    atomic_write_bytes(path, data)
+    # The written file becomes the baseline for the next save.
+    for obj, element in zip(annotation.objects, elements):
+        obj._element = element
+        obj._saved = obj._values()
+    annotation._tree = tree
+    annotation._saved = annotation._header()
+    annotation.source_path = path
+    return path

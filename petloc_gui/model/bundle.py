@@ -1,0 +1,177 @@
+"""Model bundles: a folder holding ``model.keras`` and ``meta.json``.
+
+`resolve_model` and `read_meta` never import TensorFlow (the GUI lists models
+before TensorFlow has loaded); `load_bundle` imports Keras lazily. Bundles
+are written to a temporary sibling folder and renamed into place, so a
+reader sees the old bundle or the new one, never a half-written one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.paths import resources_dir
+
+FORMAT_VERSION = 1
+MODEL_FILE = "model.keras"
+META_FILE = "meta.json"
+BUNDLED_NAMES = ("pets", "digits")
+
+
+class BundleError(PetlocError):
+    """A model bundle is missing, corrupt, or not what the caller needs."""
+
+
+@dataclass
+class LoadedBundle:
+    """A bundle in memory: the Keras model and what meta.json says about it."""
+
+    path: Path
+    meta: dict[str, Any]
+    model: Any  # keras.Model (typed loosely: this module must not import Keras)
+    class_names: list[str]
+    input_size: tuple[int, int]  # (width, height)
+    preset: str
+
+
+def resolve_model(spec: str | os.PathLike[str]) -> Path:
+    """The bundle folder for ``"pets"``, ``"digits"``, a bundle folder, or its model.keras/meta.json."""
+    text = os.fspath(spec)
+    if text in BUNDLED_NAMES:
+        path = resources_dir() / "models" / text
+    else:
+        path = Path(text).expanduser()
+        if path.name in (MODEL_FILE, META_FILE) and path.is_file():
+            path = path.parent
+    if not path.is_dir():
+        raise BundleError("no model bundle here (folder does not exist)", path)
+    if not (path / META_FILE).is_file():
+        raise BundleError(f"not a model bundle: {META_FILE} is missing", path)
+    return path
+
+
+def read_meta(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """meta.json of a bundle (name or path) as a dict; BundleError when unreadable."""
+    folder = resolve_model(path)
+    meta_path = folder / META_FILE
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BundleError(f"cannot read {META_FILE}: {exc}", meta_path) from exc
+    if not isinstance(meta, dict):
+        raise BundleError(f"{META_FILE} is not a JSON object", meta_path)
+    return meta
+
+
+def _check_meta(meta: dict[str, Any], folder: Path, expected_preset: str | None) -> None:
+    version = meta.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise BundleError(
+            f"unsupported bundle format version {version!r} (this petloc reads up to {FORMAT_VERSION})",
+            folder,
+        )
+    names = meta.get("class_names")
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        raise BundleError("meta.json has no valid class_names list", folder)
+    size = meta.get("input_size")
+    if not (isinstance(size, list) and len(size) == 2 and all(isinstance(v, int) and v > 0 for v in size)):
+        raise BundleError(f"meta.json has an invalid input_size {size!r}", folder)
+    if expected_preset is not None and meta.get("preset") != expected_preset:
+        raise BundleError(
+            f"this bundle is a {meta.get('preset')!r} model, but a {expected_preset!r} model is needed",
+            folder,
+        )
+
+
+def load_bundle(spec: str | os.PathLike[str] | LoadedBundle, expected_preset: str | None = None) -> LoadedBundle:
+    """Load and check a bundle (format version, preset, class count, input shape)."""
+    if isinstance(spec, LoadedBundle):
+        if expected_preset is not None and spec.preset != expected_preset:
+            raise BundleError(
+                f"this bundle is a {spec.preset!r} model, but a {expected_preset!r} model is needed", spec.path
+            )
+        return spec
+    folder = resolve_model(spec)
+    meta = read_meta(folder)
+    _check_meta(meta, folder, expected_preset)
+    model_path = folder / MODEL_FILE
+    if not model_path.is_file():
+        raise BundleError(f"{MODEL_FILE} is missing", folder)
+    import keras  # lazy: heavy
+
+    try:
+        model = keras.saving.load_model(model_path, compile=False, safe_mode=True)
+    except Exception as exc:  # noqa: BLE001 - Keras raises many types for a bad file
+        raise BundleError(f"{MODEL_FILE} is corrupt or not a Keras model ({type(exc).__name__}: {exc})",
+                          model_path) from exc
+    names = list(meta["class_names"])
+    width, height = (int(v) for v in meta["input_size"])
+    channels = int(meta.get("channels", 3))
+    try:
+        n_out = int(model.outputs[0].shape[-1])
+        in_shape = tuple(int(v) for v in model.inputs[0].shape[1:])
+    except (AttributeError, IndexError, TypeError) as exc:
+        raise BundleError(f"{MODEL_FILE} is not a petloc model (needs one input, class + box outputs)",
+                          model_path) from exc
+    if len(model.outputs) != 2 or int(model.outputs[1].shape[-1]) != 4:
+        raise BundleError(f"{MODEL_FILE} must have 2 outputs (class probabilities, box)", model_path)
+    if n_out != len(names):
+        raise BundleError(f"model predicts {n_out} classes but meta.json names {len(names)}", folder)
+    if in_shape != (height, width, channels):
+        raise BundleError(f"model input {in_shape} does not match meta.json ({height}, {width}, {channels})",
+                          folder)
+    return LoadedBundle(folder, meta, model, names, (width, height), str(meta.get("preset")))
+
+
+def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str]) -> Path:
+    """Write ``model`` + ``meta`` as a bundle at ``out_dir`` (replaced atomically if it exists)."""
+    target = Path(out_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    meta = dict(meta)
+    meta.setdefault("format_version", FORMAT_VERSION)
+    meta.setdefault("created", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    meta.setdefault("version_id", new_version_id(meta.get("preset", "model")))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    backup: Path | None = None
+    try:
+        model.save(tmp / MODEL_FILE)
+        atomic_write_bytes(tmp / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+        if target.exists():
+            backup = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
+            os.replace(target, backup)
+        os.replace(tmp, target)
+    except Exception as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if backup is not None and not target.exists():
+            os.replace(backup, target)
+        if isinstance(exc, PetlocError):
+            raise
+        raise BundleError(f"cannot save the model bundle: {exc}", target) from exc
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+    return target
+
+
+def new_version_id(preset: str) -> str:
+    """A sortable, unique id: ``<preset>-<UTC timestamp>-<random>``."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return f"{preset}-{stamp}-{uuid.uuid4().hex[:6]}"
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,165 @@
+"""Export a petloc model for serving: TensorFlow SavedModel (TF Serving) and TFLite.
+
+Both formats carry the same contract as the Keras model: the input is RGB at the
+model's input size (preprocessing is a layer inside the model), the outputs are
+``probabilities`` (N x C, softmax) and ``box`` (N x 4, normalised
+``[xmin, ymin, xmax, ymax]`` in [0, 1] of the input image).
+
+SavedModel signatures:
+
+- ``serving_default``: ``images`` uint8 [None, H, W, C], already resized to the
+  model's input size -> ``{"probabilities", "box"}`` (plus ``label``, a string
+  per image, when class names are known).
+- ``serve_float``: ``images`` float32 [None, H, W, C] with values 0..255, same
+  outputs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import SaveError
+
+PROBABILITIES = "probabilities"
+BOX = "box"
+LABEL = "label"
+TFLITE_INPUT = "images"
+
+
+def output_roles(keras_model) -> tuple[int, int]:
+    """``(probabilities index, box index)`` among the model's two outputs.
+
+    The output named ``box`` is the box; otherwise the order is (class, box) as
+    `networks.build_model` makes it.
+    """
+    names = list(getattr(keras_model, "output_names", None) or [])
+    if len(keras_model.outputs) != 2:
+        raise ValueError(f"a petloc model has two outputs (class, box); this one has {len(keras_model.outputs)}")
+    if BOX in names:
+        box = names.index(BOX)
+        return 1 - box, box
+    return 0, 1
+
+
+def input_shape_of(keras_model) -> tuple[int, int, int]:
+    """``(height, width, channels)`` the model takes."""
+    shape = tuple(keras_model.inputs[0].shape[1:])
+    if len(shape) != 3 or any(d is None for d in shape):
+        raise ValueError(f"a petloc model takes fixed-size images (H, W, C); this one takes {shape}")
+    return tuple(int(d) for d in shape)  # type: ignore[return-value]
+
+
+def _unwrap(model_or_bundle) -> tuple[Any, list[str]]:
+    """The Keras model and its class names from a model, a loaded bundle or a bundle spec."""
+    if isinstance(model_or_bundle, (str, os.PathLike)):
+        from petloc_gui.model.bundle import load_bundle
+
+        model_or_bundle = load_bundle(str(model_or_bundle))
+    model = getattr(model_or_bundle, "model", model_or_bundle)
+    names = getattr(model_or_bundle, "class_names", None)
+    if not names:
+        meta = getattr(model_or_bundle, "meta", None) or {}
+        names = meta.get("class_names") or meta.get("classes") or []
+    return model, [str(n) for n in names]
+
+
+def _archive(keras_model, class_names: list[str], *, with_uint8: bool):
+    """A Keras ExportArchive with the petloc serving endpoints."""
+    import keras
+    import tensorflow as tf
+
+    height, width, channels = input_shape_of(keras_model)
+    probs_at, box_at = output_roles(keras_model)
+    if class_names and len(class_names) != int(keras_model.outputs[probs_at].shape[-1]):
+        raise ValueError(
+            f"{len(class_names)} class names for a model with "
+            f"{int(keras_model.outputs[probs_at].shape[-1])} classes"
+        )
+    names = tf.constant(class_names) if class_names else None
+
+    def outputs(images):
+        out = keras_model(images, training=False)
+        result = {PROBABILITIES: out[probs_at], BOX: out[box_at]}
+        if names is not None:
+            result[LABEL] = tf.gather(names, tf.argmax(out[probs_at], axis=-1))
+        return result
+
+    archive = keras.export.ExportArchive()
+    archive.track(keras_model)
+    float_spec = tf.TensorSpec([None, height, width, channels], tf.float32, name=TFLITE_INPUT)
+    if with_uint8:
+        uint8_spec = tf.TensorSpec([None, height, width, channels], tf.uint8, name=TFLITE_INPUT)
+        archive.add_endpoint(
+            "serving_default", lambda images: outputs(tf.cast(images, tf.float32)), input_signature=[uint8_spec]
+        )
+    archive.add_endpoint("serve_float", outputs, input_signature=[float_spec])
+    return archive
+
+
+def _check_target_dir(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise SaveError("cannot export: the target exists and is not a folder", out_dir)
+    if out_dir.is_dir() and any(out_dir.iterdir()):
+        raise SaveError("cannot export: the target folder is not empty (refusing to overwrite)", out_dir)
+    if not out_dir.parent.is_dir():
+        raise SaveError(f"cannot export: folder {out_dir.parent} does not exist", out_dir)
+
+
+def export_saved_model(model_or_bundle, out_dir: str | os.PathLike[str]) -> Path:
+    """Write a TensorFlow SavedModel for TF Serving to ``out_dir``; returns it.
+
+    ``model_or_bundle`` is a Keras model, a loaded bundle (``.model`` and class
+    names) or a bundle spec (``"pets"``, ``"digits"``, a path). The folder is
+    written under a temporary name beside it and renamed into place, so a
+    failed export leaves nothing behind; a non-empty ``out_dir`` is refused
+    with :class:`SaveError`. Signatures are described in this module's docstring.
+    """
+    target = Path(out_dir)
+    _check_target_dir(target)
+    model, class_names = _unwrap(model_or_bundle)
+    archive = _archive(model, class_names, with_uint8=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        archive.write_out(str(tmp), verbose=False)
+        _check_target_dir(target)  # again: someone may have written there meanwhile
+        if target.is_dir():
+            target.rmdir()
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise SaveError(f"cannot export: {exc.strerror or exc}", target) from exc
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+def tflite_bytes(keras_model) -> bytes:
+    """The model converted to a float32 TFLite flatbuffer (signature ``serve_float``).
+
+    Takes several seconds for the pets model: callers cache the result
+    (`runtime.write_tflite`, `export_tflite`).
+    """
+    import tensorflow as tf
+
+    archive = _archive(keras_model, [], with_uint8=False)
+    with tempfile.TemporaryDirectory(prefix="petloc-tflite-") as tmp:
+        archive.write_out(tmp, verbose=False)
+        converter = tf.lite.TFLiteConverter.from_saved_model(tmp, signature_keys=["serve_float"])
+        return converter.convert()
+
+
+def export_tflite(model_or_bundle, path: str | os.PathLike[str]) -> Path:
+    """Write the model as a TFLite file to ``path`` atomically; returns it.
+
+    Input ``images`` float32 [N, H, W, C] 0..255; outputs ``probabilities`` and
+    ``box``. Raises :class:`SaveError` if the file cannot be written.
+    """
+    target = Path(path)
+    model, _ = _unwrap(model_or_bundle)
+    atomic_write_bytes(target, tflite_bytes(model))
+    return target

@@ -1,0 +1,156 @@
+"""Predictions for images: label, confidence, class probabilities and a pixel box.
+
+Each image is stretched to the model's input size (no letterbox), exactly as
+in training, and the normalised box is mapped back to the pixel coordinates
+of the image as given (for paths: as displayed, EXIF applied). The model is
+never called per image with ``model.predict``: a runner with a fixed input
+signature (``model.runtime.make_runner``, or a traced ``tf.function``) runs
+batches.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.errors import ImageLoadError, PetlocError
+from petloc_gui.core.images import load_image
+from petloc_gui.model.augment import resize_to_input
+from petloc_gui.model.bundle import LoadedBundle, load_bundle
+
+BatchRunner = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+MAX_BATCH = 32
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One image's prediction; ``box`` is in pixels of the image as given/displayed."""
+
+    label: str
+    confidence: float
+    box: Box
+    probabilities: dict[str, float]
+
+
+def function_runner(model: Any) -> BatchRunner:
+    """A traced ``tf.function`` over ``model`` (batch dimension free): reads live weights."""
+    import tensorflow as tf
+
+    shape = (None, *(int(d) for d in model.inputs[0].shape[1:]))
+
+    @tf.function(input_signature=[tf.TensorSpec(shape, tf.float32)], reduce_retracing=True)
+    def serve(batch):
+        probs, box = model(batch, training=False)
+        return probs, box
+
+    def run(batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        probs, box = serve(tf.convert_to_tensor(np.asarray(batch, np.float32)))
+        return probs.numpy(), box.numpy()
+
+    return run
+
+
+def _fast_runner(bundle: LoadedBundle) -> BatchRunner:
+    """The runtime helper's fastest verified runner, or our own tf.function."""
+    try:
+        from petloc_gui.model.runtime import make_runner
+    except ImportError:
+        return function_runner(bundle.model)
+    tflite = bundle.path / "model.tflite"
+    try:
+        return make_runner(bundle.model, tflite_path=tflite if tflite.is_file() else None)
+    except Exception:  # noqa: BLE001 - a fast path failing must not stop predictions
+        return function_runner(bundle.model)
+
+
+def _as_rgb(image: np.ndarray) -> np.ndarray:
+    array = np.asarray(image)
+    if array.ndim == 2:
+        array = np.repeat(array[:, :, None], 3, axis=2)
+    elif array.ndim == 3 and array.shape[2] == 1:
+        array = np.repeat(array, 3, axis=2)
+    elif array.ndim == 3 and array.shape[2] == 4:
+        array = array[:, :, :3]
+    if array.ndim != 3 or array.shape[2] != 3 or array.shape[0] == 0 or array.shape[1] == 0:
+        raise ValueError(f"expected an H x W x 3 image, got shape {array.shape}")
+    if array.dtype != np.uint8:
+        array = np.clip(array, 0, 255).astype(np.uint8)
+    return array
+
+
+class Predictor:
+    """Runs a bundle (name, path or `LoadedBundle`) on images."""
+
+    def __init__(self, bundle_or_spec: str | os.PathLike[str] | LoadedBundle, runner: BatchRunner | None = None):
+        self.bundle = load_bundle(bundle_or_spec)
+        self.class_names = list(self.bundle.class_names)
+        self.input_size = tuple(self.bundle.input_size)
+        self._runner = runner if runner is not None else _fast_runner(self.bundle)
+
+    @classmethod
+    def from_model(cls, model: Any, class_names: Sequence[str], runner: BatchRunner | None = None) -> Predictor:
+        """A predictor over an in-memory Keras model (training uses this for validation)."""
+        height, width = (int(d) for d in model.inputs[0].shape[1:3])
+        meta = {"class_names": list(class_names), "input_size": [width, height], "preset": None}
+        bundle = LoadedBundle(Path("."), meta, model, list(class_names), (width, height), "")
+        return cls(bundle, runner=runner if runner is not None else function_runner(model))
+
+    def prepare(self, image: np.ndarray) -> np.ndarray:
+        """The network input for one image: RGB, stretched to the input size, float32 0..255."""
+        return resize_to_input(_as_rgb(image), self.input_size).astype(np.float32)
+
+    def predict_raw(self, images: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """``(probabilities N x C, normalised boxes N x 4)`` for images of any size."""
+        probs_out, boxes_out = [], []
+        for start in range(0, len(images), MAX_BATCH):
+            batch = np.stack([self.prepare(im) for im in images[start : start + MAX_BATCH]])
+            probs, boxes = self._runner(batch)
+            probs_out.append(np.asarray(probs))
+            boxes_out.append(np.asarray(boxes))
+        if not probs_out:
+            return np.zeros((0, len(self.class_names)), np.float32), np.zeros((0, 4), np.float32)
+        return np.concatenate(probs_out), np.concatenate(boxes_out)
+
+    def to_predictions(self, probs: np.ndarray, boxes: np.ndarray, sizes: Sequence[tuple[int, int]]) -> list[Prediction]:
+        """Raw outputs -> `Prediction` objects, boxes in pixels of each (width, height)."""
+        out = []
+        for p, b, (w, h) in zip(probs, boxes, sizes):
+            k = int(np.argmax(p))
+            box = Box.from_normalized(np.clip(b, 0.0, 1.0), w, h).sorted()
+            out.append(Prediction(
+                label=self.class_names[k],
+                confidence=float(p[k]),
+                box=box,
+                probabilities={name: float(v) for name, v in zip(self.class_names, p)},
+            ))
+        return out
+
+    def predict_images(self, images: Sequence[np.ndarray]) -> list[Prediction]:
+        """Predictions for H x W x 3 uint8 RGB arrays; boxes in each array's pixels."""
+        images = [_as_rgb(im) for im in images]
+        probs, boxes = self.predict_raw(images)
+        return self.to_predictions(probs, boxes, [(im.shape[1], im.shape[0]) for im in images])
+
+    def predict_paths(self, paths: Sequence[str | os.PathLike[str]], batch_size: int = MAX_BATCH) -> list[Prediction | PetlocError]:
+        """Predictions for image files (EXIF applied); an unreadable file gives its error in its slot."""
+        results: list[Prediction | PetlocError] = []
+        for start in range(0, len(paths), max(1, batch_size)):
+            chunk = paths[start : start + max(1, batch_size)]
+            loaded: list[np.ndarray | PetlocError] = []
+            for path in chunk:
+                try:
+                    loaded.append(load_image(path))
+                except PetlocError as exc:
+                    loaded.append(exc)
+                except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
+                    loaded.append(ImageLoadError(f"cannot read image: {exc}", path))
+            good = [im for im in loaded if isinstance(im, np.ndarray)]
+            predictions = iter(self.predict_images(good))
+            results.extend(next(predictions) if isinstance(im, np.ndarray) else im for im in loaded)
+        return results

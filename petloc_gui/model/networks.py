@@ -1,0 +1,138 @@
+"""The dual-head networks: one softmax class head, one sigmoid box head.
+
+Every model takes RGB float32 pixels in 0..255 at the preset's input size
+(preprocessing is a layer inside the model, so a bundle is self-contained)
+and returns ``[probabilities (N x C), box (N x 4)]``; the box is normalised
+``[xmin, ymin, xmax, ymax]`` in [0, 1] of the (stretched) input image.
+
+The box head keeps the spatial feature map (a 1x1 conv then flatten) instead
+of pooling it away: pooling throws away where things are, which is exactly
+what the box needs (see docs/adr/0004-networks-and-losses.md).
+"""
+
+from __future__ import annotations
+
+import os
+
+import keras
+from keras import layers
+
+from petloc_gui.model.presets import Preset
+
+CLASS_OUTPUT = "class"
+BOX_OUTPUT = "box"
+BACKBONE_NAME = "backbone"
+# MobileNet v1 layers from this block on are fine-tuned after the warm-up.
+FINETUNE_FROM_LAYER = "conv_dw_9"
+
+
+def build_model(
+    preset: Preset, n_classes: int, backbone_weights: str | os.PathLike[str] | None = None
+) -> keras.Model:
+    """A fresh model for ``preset`` with ``n_classes`` classes."""
+    if n_classes < 1:
+        raise ValueError("a model needs at least one class")
+    if preset.name == "digits":
+        return build_digits_net(n_classes, preset.input_size)
+    if preset.name == "pets":
+        return build_mobilenet_net(n_classes, preset.input_size, backbone_weights)
+    raise ValueError(f"no network for preset {preset.name!r}")
+
+
+def _conv_bn(x, filters: int, name: str):
+    x = layers.Conv2D(filters, 3, padding="same", use_bias=False, name=f"{name}_conv")(x)
+    x = layers.BatchNormalization(name=f"{name}_bn")(x)
+    return layers.ReLU(name=f"{name}_relu")(x)
+
+
+def _heads(features, n_classes: int, box_channels: int, box_units: int, dropout: float, pool: str = "avg"):
+    """Class head on pooled features, box head on the flattened spatial map."""
+    pooling = layers.GlobalMaxPooling2D if pool == "max" else layers.GlobalAveragePooling2D
+    pooled = pooling(name="class_pool")(features)
+    pooled = layers.Dropout(dropout, name="class_dropout")(pooled)
+    probs = layers.Dense(n_classes, activation="softmax", name=CLASS_OUTPUT)(pooled)
+
+    b = layers.Conv2D(box_channels, 1, activation="relu", name="box_reduce")(features)
+    b = layers.Flatten(name="box_flatten")(b)
+    b = layers.Dropout(dropout, name="box_dropout")(b)
+    b = layers.Dense(box_units, activation="relu", name="box_hidden")(b)
+    box = layers.Dense(4, activation="sigmoid", name=BOX_OUTPUT)(b)
+    return probs, box
+
+
+def build_digits_net(n_classes: int, input_size: tuple[int, int]) -> keras.Model:
+    """A small CNN from scratch for digits on a 75x75 canvas (about 0.4 M parameters)."""
+    width, height = input_size
+    inputs = keras.Input((height, width, 3), name="image")
+    x = layers.Rescaling(1.0 / 255.0, name="preprocess")(inputs)
+    x = _conv_bn(x, 16, "b1")
+    x = layers.MaxPooling2D(name="b1_pool")(x)  # 37
+    x = _conv_bn(x, 32, "b2")
+    x = layers.MaxPooling2D(name="b2_pool")(x)  # 18
+    x = _conv_bn(x, 64, "b3a")
+    x = _conv_bn(x, 64, "b3b")
+    x = layers.MaxPooling2D(name="b3_pool")(x)  # 9
+    x = _conv_bn(x, 128, "b4")
+    # Max pooling for the class: the digit is small on a black canvas, an average would dilute it.
+    probs, box = _heads(x, n_classes, box_channels=32, box_units=128, dropout=0.3, pool="max")
+    return keras.Model(inputs, [probs, box], name="petloc_digits")
+
+
+def build_mobilenet_net(
+    n_classes: int,
+    input_size: tuple[int, int],
+    backbone_weights: str | os.PathLike[str] | None,
+) -> keras.Model:
+    """MobileNet v1 (alpha 0.25) backbone + heads; ``backbone_weights`` None = random init."""
+    width, height = input_size
+    inputs = keras.Input((height, width, 3), name="image")
+    x = layers.Rescaling(1.0 / 127.5, offset=-1.0, name="preprocess")(inputs)
+    backbone = keras.applications.MobileNet(
+        input_shape=(height, width, 3),
+        alpha=0.25,
+        include_top=False,
+        weights=os.fspath(backbone_weights) if backbone_weights else None,
+    )
+    backbone.name = BACKBONE_NAME
+    freeze_batchnorm(backbone)
+    features = backbone(x)
+    probs, box = _heads(features, n_classes, box_channels=32, box_units=128, dropout=0.3)
+    model = keras.Model(inputs, [probs, box], name="petloc_pets")
+    set_backbone_trainable(model, False)
+    return model
+
+
+def freeze_batchnorm(model: keras.Model) -> None:
+    """Keep BatchNorm in inference mode: a non-trainable BN layer uses its moving stats."""
+    for layer in model.layers:
+        if isinstance(layer, layers.BatchNormalization):
+            layer.trainable = False
+
+
+def backbone_of(model: keras.Model) -> keras.Model | None:
+    """The nested backbone model, or None for a network without one."""
+    try:
+        return model.get_layer(BACKBONE_NAME)
+    except ValueError:
+        return None
+
+
+def set_backbone_trainable(model: keras.Model, upper_blocks: bool) -> None:
+    """Freeze the backbone, or unfreeze its upper blocks (BatchNorm stays frozen)."""
+    backbone = backbone_of(model)
+    if backbone is None:
+        return
+    backbone.trainable = True
+    unfrozen = False
+    for layer in backbone.layers:
+        if layer.name == FINETUNE_FROM_LAYER:
+            unfrozen = upper_blocks
+        trainable = unfrozen and not isinstance(layer, layers.BatchNormalization)
+        layer.trainable = trainable
+
+
+def output_shapes(model: keras.Model) -> tuple[int, tuple[int, int, int]]:
+    """``(n_classes, (height, width, channels))`` of a petloc model."""
+    input_shape = tuple(model.inputs[0].shape[1:])
+    n_classes = int(model.outputs[0].shape[-1])
+    return n_classes, input_shape

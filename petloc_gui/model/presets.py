@@ -1,0 +1,81 @@
+"""The two model presets: what network, input size, augmentation and schedule each uses.
+
+No TensorFlow import: the CLI and the GUI read presets to describe models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from petloc_gui.core.paths import shared_dir
+
+MOBILENET_WEIGHTS_NAME = "mobilenet_2_5_224_tf_no_top.h5"
+
+
+@dataclass(frozen=True)
+class Preset:
+    """Fixed recipe of one preset; `TrainConfig` may override the schedule."""
+
+    name: str
+    input_size: tuple[int, int]  # (width, height)
+    channels: int
+    preprocessing: str  # applied inside the model; the model takes RGB float32 0..255
+    augmentation: str  # "digits" (fresh placements) or "photo" (box-aware jitter)
+    epochs: int
+    batch_size: int
+    learning_rate: float
+    patience: int
+    warmup_epochs: int  # heads only, before the backbone's upper blocks are unfrozen
+    finetune_learning_rate: float
+    box_loss_weight: float
+
+
+PETS = Preset(
+    name="pets",
+    input_size=(224, 224),
+    channels=3,
+    preprocessing="mobilenet: x / 127.5 - 1 (in-model Rescaling)",
+    augmentation="photo",
+    epochs=40,
+    batch_size=32,
+    learning_rate=1e-3,
+    patience=10,
+    warmup_epochs=8,
+    finetune_learning_rate=2e-4,
+    box_loss_weight=2.0,
+)
+
+DIGITS = Preset(
+    name="digits",
+    input_size=(75, 75),
+    channels=3,
+    preprocessing="x / 255 (in-model Rescaling)",
+    augmentation="digits",
+    epochs=40,
+    batch_size=32,
+    learning_rate=2e-3,
+    patience=8,
+    warmup_epochs=0,
+    finetune_learning_rate=2e-3,
+    box_loss_weight=2.0,
+)
+
+PRESETS = {p.name: p for p in (PETS, DIGITS)}
+
+
+def get_preset(name: str) -> Preset:
+    """The preset called ``name``; ValueError naming the known ones otherwise."""
+    try:
+        return PRESETS[name]
+    except KeyError:
+        raise ValueError(f"unknown preset {name!r}; known presets: {', '.join(PRESETS)}") from None
+
+
+def default_backbone_weights() -> Path | None:
+    """../shared/weights/mobilenet_2_5_224_tf_no_top.h5 when it exists."""
+    shared = shared_dir()
+    if shared is None:
+        return None
+    path = shared / "weights" / MOBILENET_WEIGHTS_NAME
+    return path if path.is_file() else None

@@ -1,0 +1,318 @@
+"""Child-process entry point for training: ``python -m petloc_gui.model.train_worker``.
+
+The GUI runs this in a ``QProcess`` so training never blocks the window.
+Protocol (see docs/adr/0006-retraining-in-a-child-process.md):
+
+- stdout carries only JSON objects, one per line: the training events of
+  ``model.training.train`` (start, batch, epoch, done) plus ``comparison``
+  (old vs new model on the same validation images), ``error`` and
+  ``cancelled``. Anything else that would print to stdout (Keras progress
+  bars, C++ logs) is redirected to stderr, which is free-form log text.
+- stdin: the line ``cancel`` asks for a clean stop (``should_stop`` becomes
+  True); with ``--watch-stdin``, end of stdin (the parent died) does too.
+- The bundle is written into ``--out`` (a staging folder of the version
+  store) with a ``train_record.json``; the parent registers it as a version
+  only after exit code 0.
+
+Exit codes: 0 trained, 1 error (an ``error`` event says why), 2 bad
+arguments, 4 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Any, Callable, TextIO
+
+from petloc_gui.model.versions import RECORD_FILE
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_CANCELLED = 4
+
+
+class Cancelled(Exception):
+    """Raised inside the worker when the parent asked to stop."""
+
+
+class EventWriter:
+    """Writes one JSON object per line to the protocol stream and flushes it."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+        self._lock = threading.Lock()
+        self.count = 0
+
+    def __call__(self, event: dict[str, Any]) -> None:
+        line = json.dumps(event, default=_json_default, allow_nan=False)
+        with self._lock:
+            self._stream.write(line + "\n")
+            self._stream.flush()
+            self.count += 1
+
+
+def _json_default(value: Any) -> Any:
+    # numpy scalars / arrays and paths show up in metrics dicts.
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, Path):
+        return str(value)
+    return str(value)
+
+
+def _finite(event: dict[str, Any]) -> dict[str, Any]:
+    """NaN/inf are not JSON: send them as null."""
+    out: dict[str, Any] = {}
+    for key, value in event.items():
+        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+            out[key] = None
+        elif isinstance(value, dict):
+            out[key] = _finite(value)
+        else:
+            out[key] = value
+    return out
+
+
+def protocol_stdout() -> TextIO:
+    """Keep the real stdout for the protocol; send every other write to stderr."""
+    sys.stdout.flush()
+    protocol_fd = os.dup(1)
+    os.dup2(2, 1)  # C-level and Python prints now land in the log, not the protocol
+    sys.stdout = os.fdopen(os.dup(2), "w", buffering=1, encoding="utf-8", errors="replace")
+    return os.fdopen(protocol_fd, "w", buffering=1, encoding="utf-8")
+
+
+def watch_stdin(stop: threading.Event, stop_on_eof: bool) -> None:
+    """Set ``stop`` when the parent writes ``cancel`` (or closes stdin, if asked)."""
+
+    def run() -> None:
+        stream = sys.stdin
+        if stream is None:
+            return
+        for line in stream:
+            if line.strip().lower() == "cancel":
+                stop.set()
+                return
+        if stop_on_eof:
+            stop.set()
+
+    threading.Thread(target=run, name="stdin-watch", daemon=True).start()
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m petloc_gui.model.train_worker", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", required=True, type=Path, help="dataset folder (saved annotations only)")
+    parser.add_argument("--preset", required=True, help="model preset: pets or digits")
+    parser.add_argument("--out", required=True, type=Path, help="empty staging folder to write the bundle into")
+    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--val-fraction", type=float, default=0.2)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--batch-size", type=int, default=None)
+    parser.add_argument("--base", default=None, help="model to fine-tune from (omit: from scratch)")
+    parser.add_argument("--compare-with", default=None, help="current model to compare against at the end")
+    parser.add_argument("--no-compare", action="store_true", help="skip the old/new comparison")
+    parser.add_argument("--watch-stdin", action="store_true", help="stop when stdin closes (parent died)")
+    # Hidden: a deterministic fake loop, for fast tests of the UI plumbing.
+    parser.add_argument("--fake", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--fake-steps", type=int, default=4, help=argparse.SUPPRESS)
+    parser.add_argument("--fake-delay", type=float, default=0.02, help=argparse.SUPPRESS)
+    parser.add_argument("--fake-die-after", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--fake-ignore-cancel", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.epochs < 1:
+        parser.error("--epochs must be at least 1")
+    if not 0.0 < args.val_fraction < 1.0:
+        parser.error("--val-fraction must be between 0 and 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    emit = EventWriter(protocol_stdout())
+    stop = threading.Event()
+    watch_stdin(stop, args.watch_stdin)
+    try:
+        if not args.data.is_dir():
+            raise FileNotFoundError(f"dataset folder not found: {args.data}")
+        args.out.mkdir(parents=True, exist_ok=True)
+        send = _guarded(emit, args.fake_die_after)
+        if args.fake:
+            run_fake(args, send, (lambda: False) if args.fake_ignore_cancel else stop.is_set)
+        else:
+            run_real(args, send, stop.is_set)
+    except Cancelled:
+        emit({"event": "cancelled"})
+        return EXIT_CANCELLED
+    except Exception as exc:  # noqa: BLE001 - the parent must get a message, never a silent death
+        traceback.print_exc(file=sys.stderr)
+        emit({"event": "error", "message": describe_error(exc), "kind": type(exc).__name__})
+        return EXIT_ERROR
+    if stop.is_set():
+        emit({"event": "cancelled"})
+        return EXIT_CANCELLED
+    return EXIT_OK
+
+
+def _guarded(emit: EventWriter, die_after: int | None) -> Callable[[dict[str, Any]], None]:
+    """Wraps emit so the fake run can die abruptly after N events (crash tests)."""
+
+    def send(event: dict[str, Any]) -> None:
+        emit(_finite(event))
+        if die_after is not None and emit.count >= die_after:
+            sys.stderr.write("fake worker: dying on purpose\n")
+            sys.stderr.flush()
+            os._exit(70)
+
+    return send
+
+
+def describe_error(exc: BaseException) -> str:
+    """A message a user can act on (disk full and missing files are common)."""
+    import errno  # noqa: PLC0415
+
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return f"the disk is full: {exc.filename or ''} could not be written".strip()
+    if isinstance(exc, MemoryError):
+        return "out of memory: try a smaller batch size"
+    text = str(exc) or type(exc).__name__
+    return text
+
+
+def write_record(out: Path, record: dict[str, Any]) -> None:
+    """The training record the version store reads when it commits ``out``."""
+    from petloc_gui.core.atomic import atomic_write_bytes  # noqa: PLC0415
+
+    payload = json.dumps(record, indent=2, default=_json_default).encode("utf-8")
+    atomic_write_bytes(out / RECORD_FILE, payload)
+
+
+def check_stop(should_stop: Callable[[], bool]) -> None:
+    if should_stop():
+        raise Cancelled()
+
+
+# -- the fake loop (tests of the UI plumbing) ------------------------------
+def run_fake(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], should_stop: Callable[[], bool]) -> None:
+    """A deterministic stand-in for training: same events, a tiny bundle-like folder."""
+    steps = max(1, args.fake_steps)
+    emit({"event": "start", "epochs": args.epochs, "steps_per_epoch": steps, "preset": args.preset,
+          "n_train": 8, "n_val": 2, "val_images": ["fake_val_0.png", "fake_val_1.png"], "fake": True})
+    metrics: dict[str, Any] = {}
+    for epoch in range(1, args.epochs + 1):
+        for step in range(1, steps + 1):
+            check_stop(should_stop)
+            time.sleep(args.fake_delay)
+            loss = 1.0 / (epoch + step / steps)
+            emit({"event": "batch", "epoch": epoch, "step": step, "steps": steps, "loss": round(loss, 6)})
+        metrics = {"accuracy": round(1 - 0.5 / epoch, 6), "mean_iou": round(0.8 - 0.4 / epoch, 6),
+                   "iou_ge_50": round(1 - 0.6 / epoch, 6), "n_images": 2}
+        emit({"event": "epoch", "epoch": epoch, "epochs": args.epochs, "loss": round(1.0 / (epoch + 1), 6),
+              "val_loss": round(1.2 / (epoch + 1), 6), "val_accuracy": metrics["accuracy"],
+              "val_mean_iou": metrics["mean_iou"], "val_iou_ge_50": metrics["iou_ge_50"]})
+    check_stop(should_stop)
+    meta = {"format": "petloc-fake-bundle", "preset": args.preset, "fake": True, "metrics": metrics}
+    (args.out / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    (args.out / "model.keras").write_bytes(b"fake model")
+    emit({"event": "done", "bundle": str(args.out), "metrics": metrics})
+    if not args.no_compare:
+        old = {"accuracy": 0.5, "mean_iou": 0.4, "iou_ge_50": 0.5, "n_images": 2}
+        emit({"event": "comparison", "old": old if args.compare_with else None, "new": metrics,
+              "old_model": args.compare_with, "n_images": 2})
+    write_record(args.out, {"parent": args.base, "metrics": metrics, "data_fingerprint": "fake",
+                            "data": str(args.data), "epochs": args.epochs, "fake": True})
+
+
+# -- the real run -----------------------------------------------------------
+def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], should_stop: Callable[[], bool]) -> None:
+    """Train with model.training.train into ``args.out``, then compare old and new."""
+    from petloc_gui.model import training  # noqa: PLC0415 - TensorFlow loads here, in the child only
+
+    config = training.TrainConfig(
+        preset=args.preset,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        val_fraction=args.val_fraction,
+        seed=args.seed,
+        init_from=args.base,
+        out_dir=str(args.out),
+    )
+    started: dict[str, Any] = {}
+
+    def forward(event: dict[str, Any]) -> None:
+        if event.get("event") == "start":
+            started.update(event)
+        emit(event)
+
+    try:
+        bundle_path = training.train(args.data, config, on_event=forward, should_stop=should_stop)
+    except training.TrainingCancelled as exc:
+        raise Cancelled() from exc
+    meta = json.loads((Path(bundle_path) / "meta.json").read_text(encoding="utf-8"))
+    comparison = None
+    if not args.no_compare:
+        check_stop(should_stop)
+        comparison = compare_models(args, Path(bundle_path), started.get("val_images") or [], should_stop)
+        emit({"event": "comparison", **comparison})
+    training_data = meta.get("training_data") or {}
+    write_record(args.out, {
+        "parent": args.base,
+        "metrics": (comparison or {}).get("new") or meta.get("metrics") or {},
+        "training_metrics": meta.get("metrics"),
+        "data_fingerprint": training_data.get("fingerprint"),
+        "data": str(args.data),
+        "epochs": args.epochs,
+        "epochs_run": meta.get("epochs_run"),
+        "comparison": comparison,
+    })
+
+
+def compare_models(
+    args: argparse.Namespace, new_bundle: Path, val_relpaths: list[str], should_stop: Callable[[], bool]
+) -> dict[str, Any]:
+    """Score the current model and the new one on the same validation images."""
+    from petloc_gui.model.data import collect_samples  # noqa: PLC0415
+
+    samples, _, _ = collect_samples(args.data)
+    by_relpath = {s.relpath: s for s in samples}
+    chosen = [by_relpath[r] for r in val_relpaths if r in by_relpath]
+    result: dict[str, Any] = {"n_images": len(chosen), "old_model": args.compare_with, "old": None, "new": None}
+    if not chosen:
+        result["note"] = "No validation images: the models could not be compared."
+        return result
+    result["new"] = score_model(new_bundle, chosen)
+    check_stop(should_stop)
+    if args.compare_with:
+        try:
+            result["old"] = score_model(args.compare_with, chosen)
+        except Exception as exc:  # noqa: BLE001 - the new model is still worth showing
+            print(f"petloc: could not score the current model: {exc}", file=sys.stderr)
+            result["note"] = f"The current model could not be scored on these images ({exc})."
+    return result
+
+
+def score_model(spec: str | Path, samples: list[Any]) -> dict[str, Any]:
+    """Accuracy, mean IoU and IoU>=0.5 of one model on (image, box, label) samples."""
+    from petloc_gui.core.metrics import evaluate  # noqa: PLC0415
+    from petloc_gui.model.bundle import load_bundle  # noqa: PLC0415
+    from petloc_gui.model.inference import Predictor, function_runner  # noqa: PLC0415
+
+    bundle = load_bundle(spec)
+    # The plain Keras runner: no TFLite conversion just to score a few dozen images.
+    predictor = Predictor(bundle, runner=function_runner(bundle.model))
+    predictions = predictor.predict_paths([s.image_path for s in samples])
+    kept = [(s, p) for s, p in zip(samples, predictions) if not isinstance(p, Exception)]
+    names = sorted(set(bundle.class_names) | {s.label for s, _ in kept})
+    metrics = evaluate([s.label for s, _ in kept], [s.box for s, _ in kept],
+                       [p.label for _, p in kept], [p.box for _, p in kept], names)
+    return {key: metrics[key] for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

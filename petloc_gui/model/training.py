@@ -1,0 +1,256 @@
+"""Train a dual-head model on a dataset folder and save it as a bundle.
+
+`train` backs both `petloc train` and the GUI's retraining child process. It
+reports progress as plain JSON-able dicts through ``on_event`` and polls
+``should_stop`` between batches (cancelling writes no bundle). Validation is
+a seeded, class-stratified split, recorded in meta.json; its metrics are
+per-image (core.metrics) through the same resize-and-run path as inference.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from petloc_gui.core.errors import DatasetError, PetlocError
+from petloc_gui.core.paths import user_data_dir
+from petloc_gui.model import data as data_mod
+from petloc_gui.model.bundle import file_sha256, load_bundle, new_version_id, save_bundle
+from petloc_gui.model.presets import Preset, default_backbone_weights, get_preset
+
+EventSink = Callable[[dict[str, Any]], None]
+DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
+
+
+class TrainingCancelled(PetlocError):
+    """Training was stopped on request; no bundle was written."""
+
+
+@dataclass
+class TrainConfig:
+    """What to train and how. ``None`` schedule fields take the preset's values."""
+
+    preset: str = "pets"
+    epochs: int | None = None
+    batch_size: int | None = None
+    val_fraction: float = 0.2
+    seed: int = 0
+    init_from: str | None = None  # bundle spec to fine-tune from
+    backbone_weights: str | None = None  # None: the shared ImageNet file if present, else random
+    label: str = "default"  # "default" (VOC object name) or "breed"
+    learning_rate: float | None = None
+    patience: int | None = None
+    exclude: list[str] = field(default_factory=list)  # image paths never used (test holdout)
+    out_dir: str | None = None
+    distribute: str | None = None  # None, "mirrored" or "multiworker"
+    warmup_epochs: int | None = None
+    test_split: dict[str, Any] | None = None  # recorded in meta.json as given
+
+
+def _strategy(name: str | None):
+    import tensorflow as tf
+
+    if name is None:
+        return tf.distribute.get_strategy()
+    if name == "mirrored":
+        return tf.distribute.MirroredStrategy()
+    if name == "multiworker":
+        return tf.distribute.MultiWorkerMirroredStrategy()
+    raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {name!r}")
+
+
+def _backbone_weights(preset: Preset, config: TrainConfig) -> tuple[str | None, dict[str, Any]]:
+    """Weights file for a backbone preset and how meta.json describes it."""
+    if preset.name != "pets":
+        return None, {"name": "small CNN (petloc digits net)", "initial_weights": "random"}
+    path = Path(config.backbone_weights) if config.backbone_weights else default_backbone_weights()
+    info: dict[str, Any] = {"name": "MobileNet v1 alpha 0.25 (keras.applications)"}
+    if path is not None and not path.is_file():
+        raise DatasetError("backbone weights file does not exist", path)
+    if path is None:
+        info["initial_weights"] = "random"
+        info["warning"] = "no ImageNet weights found: backbone randomly initialised"
+        return None, info
+    info["initial_weights"] = {"path": str(path), "sha256": file_sha256(path)}
+    return str(path), info
+
+
+def _class_names(labels: list[str], parent_names: list[str] | None) -> list[str]:
+    """Sorted labels; with a parent, its classes first (weights kept) then any new ones."""
+    if parent_names is None:
+        return sorted(set(labels))
+    return list(parent_names) + sorted(set(labels) - set(parent_names))
+
+
+def _init_from_parent(model, parent_model, parent_names: list[str], names: list[str]) -> None:
+    """Copy every weight of the parent; the class layer keeps rows of the shared classes."""
+    from petloc_gui.model.networks import CLASS_OUTPUT
+
+    for layer in model.layers:
+        try:
+            source = parent_model.get_layer(layer.name)
+        except ValueError:
+            continue
+        if layer.name != CLASS_OUTPUT:
+            layer.set_weights(source.get_weights())
+            continue
+        kernel, bias = layer.get_weights()
+        old_kernel, old_bias = source.get_weights()
+        for i, name in enumerate(parent_names):
+            j = names.index(name)
+            kernel[:, j] = old_kernel[:, i]
+            bias[j] = old_bias[i]
+        layer.set_weights([kernel, bias])
+
+
+def _compile(model, learning_rate: float, decay_steps: int, preset: Preset) -> None:
+    import keras
+
+    from petloc_gui.model.losses import box_loss
+
+    schedule = keras.optimizers.schedules.CosineDecay(learning_rate, max(1, decay_steps), alpha=0.05)
+    model.compile(
+        optimizer=keras.optimizers.Adam(schedule),
+        loss=[keras.losses.SparseCategoricalCrossentropy(), box_loss],
+        loss_weights=[1.0, preset.box_loss_weight],
+    )
+
+
+def _phases(preset: Preset, config: TrainConfig, epochs: int, has_backbone: bool) -> list[tuple[int, int, float, bool]]:
+    """``(first epoch, end epoch, learning rate, backbone unfrozen)`` per training phase."""
+    lr = config.learning_rate or preset.learning_rate
+    warmup = preset.warmup_epochs if config.warmup_epochs is None else config.warmup_epochs
+    if not has_backbone or warmup <= 0:
+        return [(0, epochs, lr, has_backbone)]
+    if warmup >= epochs:
+        return [(0, epochs, lr, False)]
+    finetune_lr = preset.finetune_learning_rate * (lr / preset.learning_rate)
+    return [(0, warmup, lr, False), (warmup, epochs, finetune_lr, True)]
+
+
+def train(
+    data_dir: str | os.PathLike[str],
+    config: TrainConfig,
+    on_event: EventSink | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Path:
+    """Train on the annotated images of ``data_dir``; return the saved bundle's folder.
+
+    Raises `TrainingCancelled` (no bundle written) when ``should_stop()``
+    turns true, and `PetlocError` subclasses for unusable data.
+    """
+    import keras
+
+    from petloc_gui.model import networks
+    from petloc_gui.model.augment import AUGMENTERS, resize_plain
+    from petloc_gui.model.training_loop import EpochMonitor
+
+    emit = on_event or (lambda event: None)
+    stop = should_stop or (lambda: False)
+    started = time.monotonic()
+    preset = get_preset(config.preset)
+    if config.distribute not in DISTRIBUTE_CHOICES:
+        raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {config.distribute!r}")
+    keras.utils.set_random_seed(config.seed)
+
+    samples, skipped, root = data_mod.collect_samples(data_dir, config.label, config.exclude)
+    max_side = 2 * max(preset.input_size)
+    loaded = data_mod.load_samples(samples, max_side=max_side)
+    skipped += loaded.skipped
+    parent = load_bundle(config.init_from) if config.init_from else None
+    if parent is not None and parent.preset != preset.name:
+        raise PetlocError(f"cannot fine-tune a {parent.preset!r} model as a {preset.name!r} model", parent.path)
+    labels = [s.label for s in loaded.samples]
+    if len(labels) < 2:
+        raise DatasetError(f"need at least 2 usable annotated images, found {len(labels)}", root)
+    names = _class_names(labels, parent.class_names if parent else None)
+    label_ids = np.array([names.index(lbl) for lbl in labels], dtype=np.int32)
+    train_idx, val_idx = data_mod.stratified_split(labels, config.val_fraction, config.seed)
+    epochs = config.epochs or preset.epochs
+    batch_size = config.batch_size or preset.batch_size
+    steps = max(1, int(np.ceil(len(train_idx) / batch_size)))
+    val_relpaths = [loaded.samples[i].relpath for i in val_idx]
+    emit({"event": "start", "epochs": epochs, "steps_per_epoch": steps, "n_train": int(len(train_idx)),
+          "n_val": int(len(val_idx)), "val_images": val_relpaths,
+          "skipped": [[p, r] for p, r in skipped], "class_names": names})
+
+    weights_path, backbone_info = _backbone_weights(preset, config)
+    strategy = _strategy(config.distribute)
+    with strategy.scope():
+        model = networks.build_model(preset, len(names), None if parent else weights_path)
+        if parent is not None:
+            _init_from_parent(model, parent.model, parent.class_names, names)
+            backbone_info = dict(parent.meta.get("backbone") or backbone_info)
+    has_backbone = networks.backbone_of(model) is not None
+
+    augment = AUGMENTERS[preset.augmentation]
+    generator = data_mod.batches([loaded.images[i] for i in train_idx], loaded.boxes[train_idx],
+                                 label_ids[train_idx], preset.input_size, batch_size, augment, config.seed)
+    dataset = data_mod.as_tf_dataset(generator, preset.input_size)
+    val_images = [loaded.images[i] for i in val_idx]
+    val_boxes = [tuple(loaded.boxes[i]) for i in val_idx]
+    val_targets = np.stack([resize_plain(im, b, preset.input_size)[1] for im, b in zip(val_images, val_boxes)]) \
+        if len(val_idx) else np.zeros((0, 4), np.float32)
+    monitor = EpochMonitor(
+        model, names, val_images, val_boxes, label_ids[val_idx], val_targets, preset.box_loss_weight,
+        epochs, steps, config.patience or preset.patience, emit, stop,
+    )
+    for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
+        if monitor.finished:
+            break
+        with strategy.scope():
+            networks.set_backbone_trainable(model, unfrozen)
+            _compile(model, lr, (end - first) * steps, preset)
+        model.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
+                  callbacks=[monitor], verbose=0)
+    if monitor.cancelled or stop():
+        raise TrainingCancelled("training cancelled; no model was saved")
+    metrics = monitor.restore_best()
+
+    version_id = new_version_id(preset.name)
+    out_dir = Path(config.out_dir) if config.out_dir else user_data_dir() / "models" / preset.name / version_id
+    meta = {
+        "format_version": 1,
+        "version_id": version_id,
+        "preset": preset.name,
+        "class_names": names,
+        "label_source": "breed (dataset list.txt)" if config.label == "breed" else "VOC object name",
+        "input_size": list(preset.input_size),
+        "channels": preset.channels,
+        "preprocessing": {"input": "RGB float32 0..255, stretched (no letterbox) to input_size",
+                          "in_model": preset.preprocessing},
+        "outputs": ["class probabilities (softmax)", "box [xmin, ymin, xmax, ymax] normalised to [0, 1]"],
+        "backbone": backbone_info,
+        "parent": str(parent.path) if parent else None,
+        "parent_version_id": parent.meta.get("version_id") if parent else None,
+        "training_data": {"root": str(root), "fingerprint": data_mod.fingerprint(loaded.samples),
+                          "size": len(loaded.samples), "n_train": int(len(train_idx)),
+                          "n_skipped": len(skipped), "excluded": [str(p) for p in config.exclude]},
+        "validation_split": {"images": val_relpaths, "fraction": config.val_fraction, "seed": config.seed,
+                             "stratified_by": "class"},
+        "test_split": config.test_split,
+        "metrics": metrics,
+        "epochs_run": monitor.epochs_run,
+        "best_epoch": monitor.best_epoch,
+        "train_seconds": round(time.monotonic() - started, 1),
+        "config": {k: v for k, v in asdict(config).items() if k not in ("exclude", "test_split")},
+        "tensorflow_version": _tf_version(),
+        "keras_version": keras.__version__,
+    }
+    if stop():
+        raise TrainingCancelled("training cancelled; no model was saved")
+    path = save_bundle(model, meta, out_dir)
+    emit({"event": "done", "bundle": str(path), "metrics": metrics})
+    return path
+
+
+def _tf_version() -> str:
+    import tensorflow as tf
+
+    return tf.__version__

@@ -1,0 +1,137 @@
+"""The Keras callback that drives `training.train`: events, cancellation, validation, early stopping."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from typing import Any
+
+import keras
+import numpy as np
+
+from petloc_gui.core.metrics import evaluate
+from petloc_gui.model.inference import Predictor
+from petloc_gui.model.losses import box_loss
+
+BATCH_EVENT_INTERVAL = 0.1  # seconds: at most ~10 batch events per second
+
+
+def _finite(value: Any) -> float | None:
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+class EpochMonitor(keras.callbacks.Callback):
+    """Emits batch/epoch events, polls ``stop``, validates per image, keeps the best weights.
+
+    The best epoch maximises ``val_accuracy + val_mean_iou`` (ties: lower
+    validation loss); training stops after ``patience`` epochs without a
+    better one. Without a validation set the last epoch is kept.
+    """
+
+    def __init__(self, model, class_names, val_images, val_boxes, val_label_ids, val_targets,
+                 box_weight: float, epochs: int, steps: int, patience: int,
+                 emit: Callable[[dict], None], stop: Callable[[], bool]) -> None:
+        super().__init__()
+        self._model = model
+        self.names = list(class_names)
+        self.predictor = Predictor.from_model(model, self.names)
+        self.val_images = list(val_images)
+        self.val_boxes = list(val_boxes)
+        self.val_labels = np.asarray(val_label_ids, dtype=np.int64)
+        self.val_targets = np.asarray(val_targets, dtype=np.float32)
+        self.box_weight = box_weight
+        self.epochs = epochs
+        self.steps = steps
+        self.patience = max(1, patience)
+        self.emit = emit
+        self.stop = stop
+        self.cancelled = False
+        self.finished = False
+        self.epochs_run = 0
+        self.best_epoch: int | None = None
+        self.best_score = -math.inf
+        self.best_weights: list[np.ndarray] | None = None
+        self.best_metrics: dict[str, Any] = {}
+        self._wait = 0
+        self._last_event = 0.0
+        self._epoch_started = time.monotonic()
+
+    def _halt(self) -> None:
+        self._model.stop_training = True
+        self.finished = True
+
+    def on_train_batch_begin(self, batch, logs=None):
+        if self.stop():
+            self.cancelled = True
+            self._halt()
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._epoch_started = time.monotonic()
+        self._epoch = epoch
+
+    def on_train_batch_end(self, batch, logs=None):
+        if self.stop():
+            self.cancelled = True
+            self._halt()
+            return
+        now = time.monotonic()
+        if now - self._last_event >= BATCH_EVENT_INTERVAL or batch + 1 == self.steps:
+            self._last_event = now
+            self.emit({"event": "batch", "epoch": self._epoch + 1, "epochs": self.epochs, "step": batch + 1,
+                       "steps": self.steps, "loss": _finite((logs or {}).get("loss"))})
+
+    def validate(self) -> dict[str, Any]:
+        """Per-image metrics and the loss on the validation images (same path as inference)."""
+        probs, boxes = self.predictor.predict_raw(self.val_images)
+        picked = probs[np.arange(len(probs)), self.val_labels]
+        class_loss = float(-np.log(np.clip(picked, 1e-7, 1.0)).mean())
+        b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(self.val_targets, boxes.astype(np.float32)))))
+        sizes = [(im.shape[1], im.shape[0]) for im in self.val_images]
+        predictions = self.predictor.to_predictions(probs, boxes, sizes)
+        metrics = evaluate([self.names[i] for i in self.val_labels], self.val_boxes,
+                           [p.label for p in predictions], [p.box for p in predictions], self.names)
+        metrics["loss"] = class_loss + self.box_weight * b_loss
+        return metrics
+
+    def on_epoch_end(self, epoch, logs=None):
+        if self.cancelled:
+            return
+        self.epochs_run = epoch + 1
+        logs = logs or {}
+        event = {"event": "epoch", "epoch": epoch + 1, "epochs": self.epochs, "loss": _finite(logs.get("loss")),
+                 "val_loss": None, "val_accuracy": None, "val_mean_iou": None, "val_iou_ge_50": None}
+        if self.val_images:
+            metrics = self.validate()
+            event.update(val_loss=_finite(metrics["loss"]), val_accuracy=metrics["accuracy"],
+                         val_mean_iou=metrics["mean_iou"], val_iou_ge_50=metrics["iou_ge_50"])
+            score = metrics["accuracy"] + metrics["mean_iou"] - 1e-3 * (event["val_loss"] or 0.0)
+            split = "validation"
+        else:
+            metrics = {"n_images": 0}
+            score = float(epoch)  # no validation: the latest epoch wins
+            split = "none (no validation images)"
+        if score > self.best_score:
+            self.best_score = score
+            self.best_epoch = epoch + 1
+            self.best_weights = self._model.get_weights()
+            self.best_metrics = {"split": split, **{k: v for k, v in metrics.items() if k != "loss"},
+                                 "loss": _finite(metrics.get("loss"))}
+            self._wait = 0
+        else:
+            self._wait += 1
+        event["best_epoch"] = self.best_epoch
+        event["seconds"] = round(time.monotonic() - self._epoch_started, 2)
+        self.emit(event)
+        if self._wait >= self.patience or epoch + 1 >= self.epochs:
+            self._halt()
+
+    def restore_best(self) -> dict[str, Any]:
+        """Put the best epoch's weights back; return its validation metrics."""
+        if self.best_weights is not None:
+            self._model.set_weights(self.best_weights)
+        return dict(self.best_metrics)

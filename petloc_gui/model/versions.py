@@ -1,0 +1,279 @@
+"""The store of trained model versions (no Qt, no TensorFlow).
+
+Every retrained model is kept as a version: a bundle folder at
+``user_data_dir()/"models"/<preset>/<version-id>/`` with a ``version.json``
+next to the bundle's own ``meta.json``. ``version.json`` records the parent
+model, the fingerprint of the training data, the metrics and when it was made.
+
+Training writes into a staging folder (``<preset>/.staging-*``) inside the same
+directory; :meth:`VersionStore.commit` turns it into a version with one atomic
+rename, so a crash, a cancel or a full disk never leaves a half-written
+version behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import SaveError
+from petloc_gui.core.paths import user_data_dir
+
+VERSION_FILE = "version.json"
+# What the training worker leaves in the staging folder for commit() to read.
+RECORD_FILE = "train_record.json"
+STAGING_PREFIX = ".staging-"
+TRASH_PREFIX = ".trash-"
+_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
+_PRESET_PATTERN = re.compile(r"^[A-Za-z0-9_.-]+$")
+STALE_STAGING_SECONDS = 24 * 3600
+
+
+class VersionError(Exception):
+    """A version is missing, unreadable, or a staging folder cannot be committed."""
+
+
+@dataclass(frozen=True)
+class Version:
+    """One trained model kept in the store."""
+
+    id: str
+    path: Path
+    preset: str
+    parent: str | None
+    created: str  # ISO 8601, UTC
+    metrics: dict[str, Any] = field(default_factory=dict)
+    data_fingerprint: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """A one-line human description: id, date, headline metrics."""
+        parts = [self.id, self.created[:16].replace("T", " ")]
+        for key, name in (("accuracy", "acc"), ("mean_iou", "IoU")):
+            value = self.metrics.get(key)
+            if isinstance(value, (int, float)):
+                parts.append(f"{name} {value:.3f}")
+        return "  ·  ".join(parts)
+
+
+def _new_version_id() -> str:
+    now = datetime.now(timezone.utc)
+    return now.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4]
+
+
+class VersionStore:
+    """Versions of trained models under ``root/<preset>/<version-id>/``."""
+
+    def __init__(self, root: Path | str | None = None):
+        self.root = Path(root) if root is not None else user_data_dir() / "models"
+
+    # -- reading --------------------------------------------------------
+    def list(self, preset: str | None = None) -> list[Version]:
+        """All readable versions (of one preset, or all), oldest first."""
+        presets = [preset] if preset else self._presets()
+        versions: list[Version] = []
+        for name in presets:
+            folder = self.root / name
+            if not folder.is_dir():
+                continue
+            for child in folder.iterdir():
+                if child.name.startswith(".") or not child.is_dir():
+                    continue
+                version = self._read(child)
+                if version is not None:
+                    versions.append(version)
+        versions.sort(key=lambda v: (v.created, v.id))
+        return versions
+
+    def get(self, version_id: str) -> Version:
+        """The version with this id; raises VersionError when there is none."""
+        if not _ID_PATTERN.match(version_id or ""):
+            raise VersionError(f"not a version id: {version_id!r}")
+        for name in self._presets():
+            version = self._read(self.root / name / version_id)
+            if version is not None:
+                return version
+        raise VersionError(f"no model version {version_id} in {self.root}")
+
+    def latest(self, preset: str) -> Version | None:
+        """The newest version of a preset, or None."""
+        versions = self.list(preset)
+        return versions[-1] if versions else None
+
+    def find_by_path(self, path: Path | str) -> Version | None:
+        """The version stored at this folder, if it is one of ours."""
+        try:
+            resolved = Path(path).resolve()
+        except OSError:
+            return None
+        if resolved.parent.parent != self.root.resolve():
+            return None
+        return self._read(resolved)
+
+    # -- writing --------------------------------------------------------
+    def new_staging_dir(self, preset: str) -> Path:
+        """A fresh empty folder to train into; same filesystem as the versions."""
+        _check_preset(preset)
+        folder = self.root / preset
+        folder.mkdir(parents=True, exist_ok=True)
+        self._sweep_stale(folder)
+        staging = folder / f"{STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
+        staging.mkdir()
+        return staging
+
+    def commit(self, staging_dir: Path | str, **extra: Any) -> Version:
+        """Register a finished staging folder as a version (one atomic rename).
+
+        The folder must hold a bundle (``meta.json``). The training record
+        (``train_record.json``: parent, data fingerprint, metrics...) is read
+        when present; keyword arguments override its fields.
+        """
+        staging = Path(staging_dir)
+        if not staging.is_dir() or not staging.name.startswith(STAGING_PREFIX):
+            raise VersionError(f"{staging} is not a staging folder of this store")
+        if not (staging / "meta.json").is_file():
+            raise VersionError(f"{staging} holds no trained bundle (meta.json is missing)")
+        preset = staging.parent.name
+        record = _read_json(staging / RECORD_FILE) or {}
+        record.update(extra)
+        meta = _read_json(staging / "meta.json") or {}
+        # The bundle's own id when it has a usable one, so CLI and GUI runs name folders alike.
+        version_id = str(meta.get("version_id") or "")
+        if not _ID_PATTERN.match(version_id) or (staging.parent / version_id).exists():
+            version_id = _new_version_id()
+        info = {
+            "id": version_id,
+            "preset": preset,
+            "parent": record.pop("parent", None),
+            "created": datetime.now(timezone.utc).isoformat(timespec="microseconds"),
+            "metrics": record.pop("metrics", None) or {},
+            "data_fingerprint": record.pop("data_fingerprint", None),
+            "extra": record,
+        }
+        target = staging.parent / version_id
+        try:
+            atomic_write_bytes(staging / VERSION_FILE, json.dumps(info, indent=2).encode("utf-8"))
+            os.replace(staging, target)
+        except (OSError, SaveError) as exc:
+            raise VersionError(f"could not register the new model version: {exc}") from exc
+        version = self._read(target)
+        if version is None:  # pragma: no cover - we just wrote it
+            raise VersionError(f"could not read back {target}")
+        return version
+
+    def discard(self, version_id: str) -> None:
+        """Delete a version (renamed away first, so it vanishes atomically)."""
+        version = self.get(version_id)
+        trash = version.path.parent / f"{TRASH_PREFIX}{version.id}-{uuid.uuid4().hex[:6]}"
+        os.replace(version.path, trash)
+        shutil.rmtree(trash, ignore_errors=True)
+
+    def remove_staging(self, staging_dir: Path | str) -> None:
+        """Delete an abandoned staging folder (cancel, crash, error)."""
+        staging = Path(staging_dir)
+        if staging.name.startswith(STAGING_PREFIX) and staging.is_dir():
+            shutil.rmtree(staging, ignore_errors=True)
+
+    # -- internals ------------------------------------------------------
+    def _presets(self) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+    def _read(self, folder: Path) -> Version | None:
+        if not (folder / "meta.json").is_file():
+            return None
+        info = _read_json(folder / VERSION_FILE)
+        if info is None and not (folder / VERSION_FILE).exists():
+            info = _info_from_meta(folder)  # a bundle trained by `petloc train`
+        if not isinstance(info, dict):
+            return None
+        return Version(
+            id=str(info.get("id") or folder.name),
+            path=folder,
+            preset=str(info.get("preset") or folder.parent.name),
+            parent=info.get("parent"),
+            created=str(info.get("created") or ""),
+            metrics=info.get("metrics") if isinstance(info.get("metrics"), dict) else {},
+            data_fingerprint=info.get("data_fingerprint"),
+            extra=info.get("extra") if isinstance(info.get("extra"), dict) else {},
+        )
+
+    def _sweep_stale(self, folder: Path) -> None:
+        # Leftovers of killed runs; old enough that no live run can own them.
+        cutoff = time.time() - STALE_STAGING_SECONDS
+        for child in folder.iterdir():
+            if child.name.startswith((STAGING_PREFIX, TRASH_PREFIX)):
+                try:
+                    if child.stat().st_mtime < cutoff or child.name.startswith(TRASH_PREFIX):
+                        shutil.rmtree(child, ignore_errors=True)
+                except OSError:
+                    pass
+
+
+def _info_from_meta(folder: Path) -> dict[str, Any] | None:
+    """Version fields from a bundle's meta.json (bundles written without version.json)."""
+    meta = _read_json(folder / "meta.json")
+    if not isinstance(meta, dict):
+        return None
+    training_data = meta.get("training_data") if isinstance(meta.get("training_data"), dict) else {}
+    created = meta.get("created")
+    if not created:
+        try:
+            created = datetime.fromtimestamp((folder / "meta.json").stat().st_mtime, timezone.utc).isoformat()
+        except OSError:
+            created = ""
+    return {
+        "id": folder.name,
+        "preset": meta.get("preset") or folder.parent.name,
+        "parent": meta.get("parent"),
+        "created": created,
+        "metrics": meta.get("metrics") if isinstance(meta.get("metrics"), dict) else {},
+        "data_fingerprint": training_data.get("fingerprint"),
+    }
+
+
+def _check_preset(preset: str) -> None:
+    if not preset or not _PRESET_PATTERN.match(preset) or preset.startswith("."):
+        raise VersionError(f"not a usable preset name: {preset!r}")
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def data_fingerprint(annotation_paths: Iterable[Path | str], root: Path | str | None = None) -> str:
+    """A short hash of the saved annotations a model was trained on.
+
+    Hashes each file's path (relative to ``root`` when given) and bytes, in
+    sorted order, so the same saved data gives the same fingerprint anywhere.
+    """
+    digest = hashlib.sha256()
+    base = Path(root) if root is not None else None
+    entries = []
+    for raw in annotation_paths:
+        path = Path(raw)
+        name = path.relative_to(base).as_posix() if base is not None and path.is_relative_to(base) else path.name
+        entries.append((name, path))
+    for name, path in sorted(entries):
+        digest.update(name.encode("utf-8") + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]

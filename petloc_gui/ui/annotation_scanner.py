@@ -1,0 +1,48 @@
+"""Reads every image's primary ground-truth object off the UI thread.
+
+The file list needs each image's GT box and label for its IoU column and the
+review queue; reading 10,000 XML files on the UI thread would freeze the
+window, so a QThread reads them and reports in chunks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+
+from petloc_gui.ui.annotation_store import read_primary
+
+CHUNK = 100
+
+
+class AnnotationScanner(QThread):
+    """Emits ``scanned(rows, results)`` with results from annotation_store.read_primary."""
+
+    scanned = Signal(list, list)
+
+    def __init__(self, annotation_paths: list[Path], parent=None) -> None:
+        super().__init__(parent)
+        self._paths = list(annotation_paths)
+        self._stop = False
+
+    def stop(self) -> None:
+        self._stop = True
+        self.wait(10_000)
+
+    def run(self) -> None:
+        rows: list[int] = []
+        results: list = []
+        for row, path in enumerate(self._paths):
+            if self._stop:
+                return
+            result = read_primary(path)
+            if result is None:
+                continue
+            rows.append(row)
+            results.append(result)
+            if len(rows) >= CHUNK:
+                self.scanned.emit(rows, results)
+                rows, results = [], []
+        if rows and not self._stop:
+            self.scanned.emit(rows, results)

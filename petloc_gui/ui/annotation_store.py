@@ -1,0 +1,124 @@
+"""Open and save the per-image documents of a dataset through core.voc (no Qt).
+
+Documents are created lazily, the first time an image is opened, and kept
+for the session so edits survive moving between images. Saving is atomic
+(core.voc.write_voc); a failed save raises SaveError and leaves the document
+dirty with its edits in memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from petloc_gui.core.errors import PetlocError, SaveError
+from petloc_gui.ui.image_document import ImageDocument
+
+
+def read_document(image_path: Path, annotation_path: Path) -> ImageDocument:
+    """A document for one image: its annotation if any, or the reading error."""
+    from petloc_gui.core import voc
+
+    doc = ImageDocument(image_path=Path(image_path), annotation_path=Path(annotation_path))
+    if doc.annotation_path.is_file():
+        try:
+            annotation = voc.read_voc(doc.annotation_path, image_path=doc.image_path)
+        except PetlocError as exc:
+            doc.load_error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a hostile file must not take the window down
+            doc.load_error = f"{doc.annotation_path}: cannot read ({type(exc).__name__}: {exc})"
+        else:
+            doc.annotation = annotation
+            doc.objects = list(annotation.objects)
+            doc.verified = bool(getattr(annotation, "verified", False))
+            if annotation.width and annotation.height:
+                doc.image_size = (int(annotation.width), int(annotation.height))
+    doc.mark_saved(in_session=False)
+    return doc
+
+
+def read_primary(annotation_path: Path):
+    """``(name, box, verified)`` of the first object on disk, None, or the error text.
+
+    Used off the UI thread to fill the file list's IoU column.
+    """
+    from petloc_gui.core import voc
+
+    path = Path(annotation_path)
+    if not path.is_file():
+        return None
+    try:
+        annotation = voc.read_voc(path)
+    except Exception as exc:  # noqa: BLE001 - reported per image, never raised
+        return str(exc)
+    verified = bool(getattr(annotation, "verified", False))
+    if not annotation.objects:
+        return ("", None, verified)
+    first = annotation.objects[0]
+    return (first.name, first.box, verified)
+
+
+def build_annotation(doc: ImageDocument):
+    """The VocAnnotation to write for a document (edits applied to the read one)."""
+    from petloc_gui.core import images, voc
+
+    if doc.annotation is not None:
+        return dataclasses.replace(doc.annotation, objects=list(doc.objects), verified=doc.verified)
+    if doc.image_size is None:
+        doc.image_size = images.image_size(doc.image_path)
+    width, height = doc.image_size
+    annotation = voc.new_annotation(doc.image_path, width, height)
+    return dataclasses.replace(annotation, objects=list(doc.objects), verified=doc.verified)
+
+
+def save_document(doc: ImageDocument, overwrite_unreadable: bool = False) -> None:
+    """Write one document atomically; SaveError (with the edits kept) on failure."""
+    from petloc_gui.core import voc
+
+    try:
+        annotation = build_annotation(doc)
+        voc.write_voc(annotation, doc.annotation_path, overwrite_unreadable=overwrite_unreadable)
+    except SaveError as exc:
+        doc.save_error = str(exc)
+        raise
+    except PetlocError as exc:
+        doc.save_error = str(exc)
+        raise SaveError(exc.reason, doc.annotation_path) from exc
+    except OSError as exc:
+        doc.save_error = f"{doc.annotation_path}: {exc.strerror or exc}"
+        raise SaveError(exc.strerror or str(exc), doc.annotation_path) from exc
+    doc.annotation = annotation
+    doc.mark_saved(in_session=True)
+
+
+class AnnotationStore:
+    """The documents of one dataset, by item index."""
+
+    def __init__(self, dataset) -> None:
+        self.dataset = dataset
+        self._docs: dict[int, ImageDocument] = {}
+
+    def __len__(self) -> int:
+        return len(self.dataset.items) if self.dataset is not None else 0
+
+    def document(self, index: int) -> ImageDocument:
+        """The document of image ``index``, read from disk on first use."""
+        doc = self._docs.get(index)
+        if doc is None:
+            item = self.dataset.items[index]
+            doc = read_document(item.image_path, item.annotation_path)
+            self._docs[index] = doc
+        return doc
+
+    def loaded(self, index: int) -> ImageDocument | None:
+        """The document if it was already opened, without reading anything."""
+        return self._docs.get(index)
+
+    def dirty_indices(self) -> list[int]:
+        return sorted(i for i, d in self._docs.items() if d.dirty)
+
+    def has_unsaved(self) -> bool:
+        return any(d.dirty for d in self._docs.values())
+
+    def save(self, index: int, overwrite_unreadable: bool = False) -> None:
+        save_document(self.document(index), overwrite_unreadable=overwrite_unreadable)

@@ -1,0 +1,100 @@
+"""`petloc-gui [FOLDER] [--model MODEL] [--screenshot OUT.png]`: start the window.
+
+The window is shown before anything slow happens: the folder is opened from
+the event loop, and the model loads in the prediction worker thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from petloc_gui.core.paths import APP_NAME
+
+T0 = time.perf_counter()
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="petloc-gui", description="Review and correct box + label annotations "
+                                     "with a model in the loop.")
+    parser.add_argument("folder", nargs="?", help="image folder (default: the bundled demo digits)")
+    parser.add_argument("--model", help='"digits", "pets" or a model folder (default: matched to the folder)')
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window once the first "
+                        "prediction is shown, then exit")
+    parser.add_argument("--timeout", type=float, default=180.0, help="--screenshot time limit in seconds")
+    return parser.parse_args(argv)
+
+
+def install_retraining(window) -> None:
+    """Add the retraining actions when that module is present (it is optional)."""
+    try:
+        from petloc_gui.ui.retrain_controller import install_retraining as install
+    except ImportError:
+        return
+    try:
+        install(window)
+    except Exception as exc:  # noqa: BLE001 - retraining must never stop the window from opening
+        window.statusBar().showMessage(f"Retraining unavailable: {exc}", 10000)
+
+
+def _startup(window, args, screenshot_mode: bool) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from petloc_gui.ui.demo_folder import ensure_demo_folder
+
+    try:
+        folder = Path(args.folder) if args.folder else ensure_demo_folder()
+    except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+        message = f"Cannot create the demo folder: {exc}"
+        if screenshot_mode:
+            print(f"petloc-gui: {message}", file=sys.stderr)
+            QApplication.exit(1)
+        else:
+            QMessageBox.warning(window, "petloc", message)
+        return
+    if not folder.is_dir():
+        message = f"{folder} is not a folder"
+        if screenshot_mode:
+            print(f"petloc-gui: {message}", file=sys.stderr)
+            window.shutdown()
+            QApplication.exit(1)
+        else:
+            QMessageBox.warning(window, "petloc", message)
+        return
+    if not window.open_folder(folder, model=args.model) and screenshot_mode:
+        print(f"petloc-gui: cannot open {folder}", file=sys.stderr)
+        window.shutdown()
+        QApplication.exit(1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName("")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from petloc_gui.ui.main_window import MainWindow
+
+    window = MainWindow()
+    install_retraining(window)
+    window.show()
+    app.processEvents()
+    window.startup_seconds = time.perf_counter() - T0
+    screenshot = None
+    if args.screenshot:
+        from petloc_gui.ui.screenshot import ScreenshotTaker
+
+        screenshot = ScreenshotTaker(window, Path(args.screenshot), args.timeout)
+        screenshot.start()
+    QTimer.singleShot(0, lambda: _startup(window, args, bool(args.screenshot)))
+    code = app.exec()
+    window.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

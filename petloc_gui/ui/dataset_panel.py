@@ -1,0 +1,149 @@
+"""The dataset panel (Ctrl+I): class balance and box-size charts, and the model's metrics.
+
+Statistics come from core.stats, computed in a QThread (they read every
+XML), only while the panel is visible.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis,
+)
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+
+HISTOGRAM_BINS = 12
+
+
+class _StatsThread(QThread):
+    done = Signal(object, object)  # dataset, DatasetStats or error text
+
+    def __init__(self, dataset, parent=None) -> None:
+        super().__init__(parent)
+        self.dataset = dataset
+
+    def run(self) -> None:
+        from petloc_gui.core.stats import compute_stats
+
+        try:
+            stats = compute_stats(self.dataset, check_images=False)
+        except Exception as exc:  # noqa: BLE001 - shown in the panel
+            stats = f"Statistics failed: {exc}"
+        self.done.emit(self.dataset, stats)
+
+
+def histogram(values: list[float], bins: int = HISTOGRAM_BINS) -> tuple[list[str], list[int]]:
+    """Bin labels and counts of ``values`` over their range."""
+    if not values:
+        return [], []
+    low, high = min(values), max(values)
+    if high <= low:
+        return [f"{low:.0f}"], [len(values)]
+    width = (high - low) / bins
+    counts = [0] * bins
+    for v in values:
+        counts[min(bins - 1, int((v - low) / width))] += 1
+    labels = [f"{low + i * width:.0f}" for i in range(bins)]
+    return labels, counts
+
+
+def _bar_chart(title: str, labels: list[str], counts: list[int]) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    bar_set = QBarSet(title)
+    bar_set.append([float(c) for c in counts])
+    series = QBarSeries()
+    series.append(bar_set)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(labels)
+    axis_y = QValueAxis()
+    axis_y.setRange(0, max(counts + [1]) * 1.1)
+    axis_y.setLabelFormat("%d")
+    chart.addAxis(axis_x, Qt.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignLeft)
+    series.attachAxis(axis_x)
+    series.attachAxis(axis_y)
+    chart.setMargins(chart.margins() * 0)
+    return chart
+
+
+class DatasetPanel(QDockWidget):
+    """Charts of the open folder plus the current model's figures."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("Dataset", parent)
+        self.setObjectName("dataset_dock")
+        self.summary = QLabel("No folder open.")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.model_label = QLabel("No model loaded.")
+        self.model_label.setWordWrap(True)
+        self.class_chart = QChartView()
+        self.size_chart = QChartView()
+        for view in (self.class_chart, self.size_chart):
+            view.setRenderHint(QPainter.Antialiasing)
+            view.setMinimumHeight(200)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.model_label)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.class_chart, 1)
+        layout.addWidget(self.size_chart, 1)
+        self.setWidget(body)
+        self.setMinimumWidth(320)
+        self.stats = None
+        self._dataset = None
+        self._thread: _StatsThread | None = None
+        self._stale = False
+        self.visibilityChanged.connect(lambda visible: visible and self._compute_if_stale())
+
+    def set_dataset(self, dataset) -> None:
+        self._dataset, self.stats, self._stale = dataset, None, True
+        self.summary.setText("Computing statistics…")
+        if self.isVisible():
+            self._compute_if_stale()
+
+    def set_model(self, info) -> None:
+        metrics = info.metrics or {}
+        lines = [f"<b>Model:</b> {info.summary}"]
+        for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75"):
+            if isinstance(metrics.get(key), (int, float)):
+                lines.append(f"{key}: {metrics[key]:.3f}" if isinstance(metrics[key], float) else f"{key}: {metrics[key]}")
+        if info.class_names:
+            lines.append("classes: " + ", ".join(info.class_names))
+        self.model_label.setText("<br>".join(lines))
+
+    def _compute_if_stale(self) -> None:
+        if not self._stale or self._dataset is None or (self._thread is not None and self._thread.isRunning()):
+            return
+        self._stale = False
+        self._thread = _StatsThread(self._dataset, self)
+        self._thread.done.connect(self._show_stats)
+        self._thread.start()
+
+    def _show_stats(self, dataset, stats) -> None:
+        if dataset is not self._dataset:
+            return
+        if isinstance(stats, str):
+            self.summary.setText(stats)
+            return
+        self.stats = stats
+        self.summary.setText(
+            f"{stats.n_images} images, {stats.n_annotated} annotated, {stats.n_unannotated} without "
+            f"annotation, {stats.n_objects} objects, {len(stats.problems)} problems.")
+        classes = stats.first_object_class_counts or stats.class_counts
+        names = sorted(classes)
+        self.class_chart.setChart(_bar_chart("Class balance (first object per image)", names,
+                                             [classes[n] for n in names]))
+        widths = stats.values.get("box_width", [])
+        heights = stats.values.get("box_height", [])
+        sizes = [(w * h) ** 0.5 for w, h in zip(widths, heights)]
+        labels, counts = histogram(sizes)
+        self.size_chart.setChart(_bar_chart("Box size (√(w·h), px)", labels, counts))
+
+    def shutdown(self) -> None:
+        if self._thread is not None:
+            self._thread.wait(10_000)

@@ -1,0 +1,193 @@
+"""The file list: one row per image with status, prediction, confidence and IoU.
+
+Everything a row shows is held in plain lists filled as facts arrive
+(annotation read, prediction made, edit done): ``data()`` never touches the
+disk, so 10,000 rows stay responsive. The proxy filters by name and status
+and sorts by name or by review-queue rank (review_queue.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QColor
+
+from petloc_gui.core.boxes import Box, iou
+from petloc_gui.ui import review_queue
+from petloc_gui.ui.image_document import (
+    STATUS_ANNOTATED, STATUS_EDITED, STATUS_ERROR, STATUS_NONE, STATUS_SAVED, STATUS_TEXT, STATUS_VERIFIED,
+)
+
+COLUMNS = ("Image", "Status", "Predicted", "Conf.", "IoU")
+COL_NAME, COL_STATUS, COL_PRED, COL_CONF, COL_IOU = range(5)
+QUEUE_RANK_ROLE = Qt.UserRole + 1
+NAME_ORDER_ROLE = Qt.UserRole + 2
+STATUS_ROLE = Qt.UserRole + 3
+
+_STATUS_COLORS = {
+    STATUS_NONE: QColor(150, 150, 150),
+    STATUS_EDITED: QColor(220, 120, 0),
+    STATUS_SAVED: QColor(40, 140, 220),
+    STATUS_VERIFIED: QColor(0, 160, 70),
+    STATUS_ERROR: QColor(210, 40, 40),
+}
+
+
+class FileListModel(QAbstractTableModel):
+    """Rows = dataset items, in dataset order."""
+
+    def __init__(self, names: list[str], has_annotation: list[bool], parent=None) -> None:
+        super().__init__(parent)
+        n = len(names)
+        self.names = list(names)
+        self.status = [STATUS_ANNOTATED if h else STATUS_NONE for h in has_annotation]
+        self.gt_name: list[str | None] = [None] * n
+        self.gt_box: list[Box | None] = [None] * n
+        self.verified = [False] * n
+        self.pred_label: list[str | None] = [None] * n
+        self.pred_conf: list[float | None] = [None] * n
+        self.pred_box: list[Box | None] = [None] * n
+        self.errors: list[str | None] = [None] * n
+        self.iou: list[float | None] = [None] * n
+        self.ranks = list(range(n))
+        self._rank_timer = QTimer(self)
+        self._rank_timer.setSingleShot(True)
+        self._rank_timer.setInterval(250)
+        self._rank_timer.timeout.connect(self.update_ranks)
+
+    # --- Qt model API -----------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() else len(self.names)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt's API
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        row, col = index.row(), index.column()
+        if role == Qt.DisplayRole:
+            if col == COL_NAME:
+                return self.names[row]
+            if col == COL_STATUS:
+                return STATUS_TEXT[self.status[row]]
+            if col == COL_PRED:
+                return self.pred_label[row] or ("error" if self.errors[row] else "")
+            if col == COL_CONF:
+                c = self.pred_conf[row]
+                return "" if c is None else f"{c:.2f}"
+            if col == COL_IOU:
+                v = self.iou[row]
+                return "" if v is None else f"{v:.2f}"
+        elif role == Qt.ToolTipRole:
+            return self.errors[row] or f"{self.names[row]} — {STATUS_TEXT[self.status[row]]}"
+        elif role == Qt.ForegroundRole and col == COL_STATUS:
+            return _STATUS_COLORS.get(self.status[row])
+        elif role == Qt.ForegroundRole and col == COL_PRED and self._disagrees(row):
+            return QColor(210, 40, 40)
+        elif role == QUEUE_RANK_ROLE:
+            return self.ranks[row]
+        elif role == NAME_ORDER_ROLE:
+            return row
+        elif role == STATUS_ROLE:
+            return self.status[row]
+        return None
+
+    # --- updates -------------------------------------------------------------------
+    def _disagrees(self, row: int) -> bool:
+        return bool(self.gt_name[row] and self.pred_label[row] and self.gt_name[row] != self.pred_label[row])
+
+    def _row_changed(self, row: int) -> None:
+        self.iou[row] = (
+            iou(self.gt_box[row], self.pred_box[row])
+            if self.gt_box[row] is not None and self.pred_box[row] is not None
+            else None
+        )
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self._rank_timer.start()
+
+    def set_ground_truth(self, row: int, name: str | None, box: Box | None, verified: bool) -> None:
+        """The primary GT object of a row (from disk or from the edited document)."""
+        self.gt_name[row], self.gt_box[row], self.verified[row] = name or None, box, verified
+        self._row_changed(row)
+
+    def set_status(self, row: int, status: str, error: str | None = None) -> None:
+        self.status[row] = status
+        if error is not None or status != STATUS_ERROR:
+            self.errors[row] = error
+        self._row_changed(row)
+
+    def set_prediction(self, row: int, label: str | None, confidence: float | None, box: Box | None) -> None:
+        self.pred_label[row], self.pred_conf[row], self.pred_box[row] = label, confidence, box
+        self._row_changed(row)
+
+    def set_error(self, row: int, message: str) -> None:
+        self.errors[row] = message
+        self._row_changed(row)
+
+    def clear_predictions(self) -> None:
+        n = len(self.names)
+        self.pred_label, self.pred_conf, self.pred_box = [None] * n, [None] * n, [None] * n
+        self.iou = [None] * n
+        if n:
+            self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(COLUMNS) - 1))
+        self._rank_timer.start()
+
+    def queue_entry(self, row: int) -> review_queue.QueueEntry:
+        return review_queue.QueueEntry(
+            name=self.names[row],
+            has_gt=self.gt_box[row] is not None,
+            has_prediction=self.pred_box[row] is not None,
+            iou=self.iou[row],
+            labels_agree=None if not self.gt_name[row] or not self.pred_label[row]
+            else self.gt_name[row] == self.pred_label[row],
+            confidence=self.pred_conf[row],
+            verified=self.verified[row] or self.status[row] == STATUS_VERIFIED,
+            error=self.status[row] == STATUS_ERROR or (self.errors[row] is not None and self.pred_box[row] is None),
+        )
+
+    def queue_entries(self) -> list[review_queue.QueueEntry]:
+        return [self.queue_entry(r) for r in range(len(self.names))]
+
+    def update_ranks(self) -> None:
+        """Recompute the review-queue rank of every row (throttled by a timer)."""
+        self._rank_timer.stop()
+        ranks = review_queue.queue_ranks(self.queue_entries())
+        if ranks != self.ranks:
+            self.ranks = ranks
+            if ranks:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(ranks) - 1, 0), [QUEUE_RANK_ROLE])
+
+
+class FileFilterProxy(QSortFilterProxyModel):
+    """Filter by name substring and status; sort by name or review queue."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._status: str | None = None
+        self.setDynamicSortFilter(True)
+        self.setSortRole(NAME_ORDER_ROLE)
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().lower()
+        self.invalidateFilter()
+
+    def set_status(self, status: str | None) -> None:
+        self._status = status or None
+        self.invalidateFilter()
+
+    def set_review_order(self, review: bool) -> None:
+        self.setSortRole(QUEUE_RANK_ROLE if review else NAME_ORDER_ROLE)
+        self.sort(COL_NAME, Qt.AscendingOrder)
+
+    def review_order(self) -> bool:
+        return self.sortRole() == QUEUE_RANK_ROLE
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt's API
+        model: FileListModel = self.sourceModel()
+        if self._text and self._text not in model.names[source_row].lower():
+            return False
+        return not (self._status and model.status[source_row] != self._status)

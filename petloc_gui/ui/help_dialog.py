@@ -1,0 +1,43 @@
+"""F1: every keyboard shortcut and mouse gesture, generated from the action table."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+from petloc_gui.ui import review_queue
+from petloc_gui.ui.window_actions import MOUSE_HELP, shortcut_rows
+
+QUEUE_RULE = (
+    "Review queue (R, then N/Space walks it): boxes that disagree with the prediction "
+    f"(IoU < {review_queue.BOX_DISAGREE_IOU}) first, lowest IoU first; then label disagreements; "
+    "then images without ground truth by lowest confidence (pre-labels to confirm); then agreeing "
+    "images by lowest IoU; unreadable images; images still being predicted; verified images last."
+)
+
+
+class HelpDialog(QDialog):
+    """A table of shortcuts plus the review-queue rule."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("petloc — keyboard shortcuts")
+        rows = shortcut_rows() + list(MOUSE_HELP)
+        table = QTableWidget(len(rows), 2, self)
+        table.setHorizontalHeaderLabels(["Keys / mouse", "Action"])
+        for r, (keys, text) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(keys))
+            table.setItem(r, 1, QTableWidgetItem(text))
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setEditTriggers(QTableWidget.NoEditTriggers)
+        rule = QLabel(QUEUE_RULE)
+        rule.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(rule)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(620, 640)

@@ -1,0 +1,107 @@
+"""Decoded images for display: an LRU cache plus background decoding of neighbours.
+
+Images are decoded with core.images.load_image (EXIF applied, so boxes line
+up) and downscaled to at most MAX_DISPLAY_SIDE for speed; the canvas scales
+the picture back to the full displayed size, so box coordinates are never
+affected. QImage (unlike QPixmap) may be built outside the UI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtGui import QImage
+
+from petloc_gui.ui.prediction_service import file_key
+
+MAX_DISPLAY_SIDE = 2048
+CACHE_ITEMS = 24
+
+
+@dataclass(frozen=True)
+class DisplayImage:
+    """A decoded picture (or the reason it could not be decoded)."""
+
+    image: QImage | None
+    size: tuple[int, int]  # displayed full size (w, h): the box coordinate system
+    error: str | None = None
+
+
+def decode(path: Path) -> DisplayImage:
+    """Decode one image; never raises (the error is returned for display)."""
+    from petloc_gui.core import images
+
+    try:
+        full_w, full_h = images.image_size(path)
+        array = images.load_image(path, max_size=MAX_DISPLAY_SIDE)
+        h, w = array.shape[:2]
+        image = QImage(array.data, w, h, 3 * w, QImage.Format_RGB888).copy()
+        return DisplayImage(image, (int(full_w), int(full_h)))
+    except Exception as exc:  # noqa: BLE001 - hostile files must not crash the window
+        return DisplayImage(None, (0, 0), str(exc))
+
+
+class _DecodeTask(QRunnable):
+    def __init__(self, cache: ImageCache, path: Path) -> None:
+        super().__init__()
+        self.cache, self.path = cache, path
+
+    def run(self) -> None:
+        key = file_key(self.path)
+        if self.cache._peek(key) is None:
+            self.cache._put(key, decode(self.path))
+        with self.cache._lock:
+            self.cache._queued.discard(str(self.path))
+
+
+class ImageCache:
+    """LRU of decoded images keyed by (path, mtime_ns)."""
+
+    def __init__(self, max_items: int = CACHE_ITEMS) -> None:
+        self.max_items = max_items
+        self._lock = threading.Lock()
+        self._items: OrderedDict[tuple[str, int], DisplayImage] = OrderedDict()
+        self._queued: set[str] = set()
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+
+    def _peek(self, key):
+        with self._lock:
+            return self._items.get(key)
+
+    def _put(self, key, value: DisplayImage) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.max_items:
+                self._items.popitem(last=False)
+
+    def get(self, path: Path) -> DisplayImage:
+        """The decoded image, decoding it now (UI thread) if it is not cached."""
+        key = file_key(Path(path))
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+                return hit
+        value = decode(Path(path))
+        self._put(key, value)
+        return value
+
+    def prefetch(self, paths: list[Path]) -> None:
+        """Decode these in the background (neighbours of the current image)."""
+        for path in paths[: self.max_items // 2]:
+            key = file_key(Path(path))
+            with self._lock:
+                if key in self._items or str(path) in self._queued:
+                    continue
+                self._queued.add(str(path))
+            self._pool.start(_DecodeTask(self, Path(path)))
+
+    def shutdown(self) -> None:
+        self._pool.clear()
+        self._pool.waitForDone(10_000)

@@ -1,0 +1,123 @@
+"""The annotation state of one image while it is being edited (no Qt).
+
+A document holds the objects as read from disk, the edited objects, the
+verified flag, and any error met while reading or saving. "Dirty" means the
+edited state differs from what is on disk, so undoing back to the saved state
+makes the image clean again. Objects the user did not touch are kept as read
+(extra fields included), because they are never rebuilt, only replaced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from petloc_gui.core.boxes import Box
+
+STATUS_NONE = "none"
+STATUS_ANNOTATED = "annotated"
+STATUS_EDITED = "edited"
+STATUS_SAVED = "saved"
+STATUS_VERIFIED = "verified"
+STATUS_ERROR = "error"
+
+STATUS_TEXT = {
+    STATUS_NONE: "no annotation",
+    STATUS_ANNOTATED: "annotated",
+    STATUS_EDITED: "edited (unsaved)",
+    STATUS_SAVED: "saved",
+    STATUS_VERIFIED: "verified",
+    STATUS_ERROR: "error",
+}
+
+
+def make_object(name: str, box: Box):
+    """A new VOC object with default pose/truncated/difficult."""
+    from petloc_gui.core.voc import VocObject
+
+    return VocObject(name=name, box=box)
+
+
+@dataclass
+class ImageDocument:
+    """Per-image annotation state: on-disk baseline + edits."""
+
+    image_path: Path
+    annotation_path: Path
+    annotation: object | None = None  # VocAnnotation read from disk (kept as a template)
+    objects: list = field(default_factory=list)
+    verified: bool = False
+    load_error: str | None = None
+    save_error: str | None = None
+    saved_in_session: bool = False
+    image_size: tuple[int, int] | None = None
+    _saved_objects: tuple = ()
+    _saved_verified: bool = False
+
+    def __post_init__(self) -> None:
+        self.mark_saved(in_session=False)
+
+    # --- state -------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        """True when the edits differ from the file on disk."""
+        return tuple(self.objects) != self._saved_objects or self.verified != self._saved_verified
+
+    @property
+    def primary(self):
+        """The first object (the one used for IoU and training), or None."""
+        return self.objects[0] if self.objects else None
+
+    @property
+    def has_gt(self) -> bool:
+        return bool(self.objects)
+
+    def status(self) -> str:
+        """One of the STATUS_* constants."""
+        if self.dirty:
+            return STATUS_EDITED
+        if self.load_error:
+            return STATUS_ERROR
+        if self.verified:
+            return STATUS_VERIFIED
+        if self.saved_in_session:
+            return STATUS_SAVED
+        return STATUS_ANNOTATED if self.objects else STATUS_NONE
+
+    def mark_saved(self, in_session: bool = True) -> None:
+        """Record the current state as the one on disk."""
+        self._saved_objects = tuple(self.objects)
+        self._saved_verified = self.verified
+        self.save_error = None
+        if in_session:
+            self.saved_in_session = True
+            self.load_error = None
+
+    # --- edits (called by undo commands) -----------------------------------
+    def set_box(self, index: int, box: Box) -> None:
+        self.objects[index] = dataclasses.replace(self.objects[index], box=box)
+
+    def set_label(self, index: int, name: str) -> None:
+        self.objects[index] = dataclasses.replace(self.objects[index], name=name)
+
+    def insert_object(self, index: int, obj) -> None:
+        self.objects.insert(index, obj)
+
+    def remove_object(self, index: int):
+        return self.objects.pop(index)
+
+    def replace_object(self, index: int, obj) -> None:
+        self.objects[index] = obj
+
+    def set_verified(self, verified: bool) -> None:
+        self.verified = verified
+
+    def clamp_box(self, box: Box) -> Box:
+        """The box sorted and clamped to the image, when its size is known."""
+        if self.image_size is None:
+            return box.sorted()
+        return box.repaired(*self.image_size)
+
+    def label_names(self) -> list[str]:
+        return [o.name for o in self.objects]

@@ -1,0 +1,366 @@
+"""The main window: composition of the file list, the two panes, the edit controller and the model.
+
+TensorFlow is never imported here: the model loads in the prediction
+worker thread (prediction_service.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QActionGroup, QKeySequence
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
+
+from petloc_gui.core.errors import PetlocError
+from petloc_gui.ui.dataset_panel import DatasetPanel
+from petloc_gui.ui.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditController
+from petloc_gui.ui.file_list import FileListModel
+from petloc_gui.ui.file_list_dock import FileListDock
+from petloc_gui.ui.image_cache import ImageCache
+from petloc_gui.ui.image_panel import ImagePanel, is_prediction
+from petloc_gui.ui.model_handle import BUNDLED_MODELS, load_model_handle
+from petloc_gui.ui.prediction_service import PredictionService
+from petloc_gui.ui.review_session import ReviewSession
+from petloc_gui.ui.save_guard import SaveGuard
+from petloc_gui.ui.settings import Settings
+from petloc_gui.ui.window_actions import build_actions
+
+PREFETCH = 4
+
+
+class MainWindow(QMainWindow):
+    """petloc's review/annotation window."""
+
+    def __init__(self, model_factory=None, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("petloc")
+        self.settings = settings or Settings()
+        self.dataset = None
+        self.session: ReviewSession | None = None
+        self._model_spec = ""
+        self._model_info = None
+        self._model_explicit = False
+        self.edits = EditController(self)
+        self.images = ImageCache()
+        self.predictions = PredictionService(model_factory or load_model_handle, self)
+        self.panel = ImagePanel(self)
+        self.setCentralWidget(self.panel)
+        self.file_dock = FileListDock(self)
+        self.addDockWidget(Qt.LeftDockWidgetArea, self.file_dock)
+        self.dataset_panel = DatasetPanel(self)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.dataset_panel)
+        self.dataset_panel.hide()
+        self.guard = SaveGuard(self)
+        self._build_menus()
+        self._build_toolbar()
+        self.model_status = QLabel("No model")
+        self.position_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.position_label)
+        self.statusBar().addPermanentWidget(self.model_status)
+        self._connect()
+        self.resize(1400, 860)
+        geometry, state = self.settings.geometry(), self.settings.state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    # --- construction -------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        menus = {name: bar.addMenu(f"&{name}") for name in ("File", "Edit", "View", "Go", "Model", "Help")}
+        self.model_menu = menus["Model"]
+        self.training_menu_anchor = self.model_menu
+        self.act = build_actions(self, menus)
+        undo = self.edits.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.edits.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        first = menus["Edit"].actions()[0]
+        menus["Edit"].insertActions(first, [undo, redo])
+        menus["Edit"].insertSeparator(first)
+        self.act["undo"], self.act["redo"] = undo, redo
+        menus["View"].addAction(self.file_dock.toggleViewAction())
+        menus["View"].addAction(self.dataset_panel.toggleViewAction())
+        self.dataset_panel.toggleViewAction().setShortcut(QKeySequence("Ctrl+I"))
+        self._model_group = QActionGroup(self)
+        self.model_menu.addSeparator()
+        self._model_actions = {}
+        for name in BUNDLED_MODELS:
+            action = self.model_menu.addAction(f"Bundled: {name}")
+            action.setCheckable(True)
+            action.setData(name)
+            self._model_group.addAction(action)
+            self._model_actions[name] = action
+            action.triggered.connect(lambda _=False, n=name: self.set_model(n))
+        self.act["autosave"].setChecked(self.settings.autosave)
+
+    def _build_toolbar(self) -> None:
+        tools = QToolBar("Tools", self)
+        tools.setObjectName("tools")
+        for name in ("open_folder", "save", "undo", "redo", "draw_mode", "accept", "verify", "delete",
+                     "overlay", "fit", "next_review"):
+            tools.addAction(self.act[name])
+        tools.addSeparator()
+        tools.addWidget(QLabel(" Label: "))
+        self.label_combo = QComboBox()
+        self.label_combo.setMinimumContentsLength(12)
+        self.label_combo.setToolTip("Label of the selected box (keys 1-9 pick the n-th)")
+        tools.addWidget(self.label_combo)
+        self.addToolBar(Qt.TopToolBarArea, tools)
+
+    def _connect(self) -> None:
+        a = self.act
+        a["open_folder"].triggered.connect(self._ask_folder)
+        a["open_demo"].triggered.connect(self._open_demo)
+        a["save"].triggered.connect(self.save_current)
+        a["save_all"].triggered.connect(self.save_all)
+        a["autosave"].toggled.connect(lambda on: setattr(self.settings, "autosave", on))
+        a["quit"].triggered.connect(self.close)
+        a["draw_mode"].toggled.connect(lambda on: setattr(self.panel.gt_pane, "draw_mode", on))
+        a["accept"].triggered.connect(self.accept_prediction)
+        a["verify"].triggered.connect(self.edits.toggle_verified)
+        a["delete"].triggered.connect(self.edits.delete_selected)
+        a["next_box"].triggered.connect(self._select_next_box)
+        for name, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1)):
+            a[f"nudge_{name}"].triggered.connect(lambda _=False, x=dx, y=dy: self.edits.nudge(x * NUDGE_PX, y * NUDGE_PX))
+            a[f"nudge_{name}_fast"].triggered.connect(
+                lambda _=False, x=dx, y=dy: self.edits.nudge(x * NUDGE_FAST_PX, y * NUDGE_FAST_PX))
+        a["overlay"].toggled.connect(self.panel.set_overlay)
+        a["zoom_in"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(1.25))
+        a["zoom_out"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(0.8))
+        a["fit"].triggered.connect(self.panel.gt_pane.fit)
+        a["review_order"].toggled.connect(self.file_dock.set_review_order)
+        a["focus_search"].triggered.connect(lambda: self.file_dock.search.setFocus())
+        a["next_review"].triggered.connect(self.next_to_review)
+        a["next_image"].triggered.connect(lambda: self.step_image(1))
+        a["prev_image"].triggered.connect(lambda: self.step_image(-1))
+        a["first_image"].triggered.connect(self._go_first)
+        a["open_model"].triggered.connect(self._ask_model)
+        a["help"].triggered.connect(self._show_help)
+        self.file_dock.order.currentIndexChanged.connect(
+            lambda: a["review_order"].setChecked(bool(self.file_dock.order.currentData())))
+        self.file_dock.next_review_button.clicked.connect(self.next_to_review)
+        self.file_dock.row_chosen.connect(self.show_row)
+        self.label_combo.activated.connect(lambda i: self.edits.set_label(self.label_combo.itemText(i)))
+        for n in range(1, 10):
+            shortcut = self.addAction(f"Label {n}")
+            shortcut.setShortcut(QKeySequence(str(n)))
+            shortcut.triggered.connect(lambda _=False, k=n: self.pick_label(k))
+        gt = self.panel.gt_pane
+        gt.box_drawn.connect(lambda box: self.edits.add_box(box, self._label_for_new_box()))
+        gt.box_edited.connect(lambda i, old, new: self.edits.set_box(i, old, new, "Move/resize box"))
+        gt.box_selected.connect(self.edits.select)
+        self.edits.document_changed.connect(self._document_changed)
+        self.edits.selection_changed.connect(self._selection_changed)
+        self.predictions.model_loading.connect(self._model_loading)
+        self.predictions.model_loaded.connect(self._model_loaded)
+        self.predictions.model_failed.connect(self._model_failed)
+        self.predictions.predicted.connect(self._predicted)
+
+    # --- public API (used by app.py, the retraining helper and tests) ------------------
+    def current_folder(self) -> Path | None:
+        return Path(self.dataset.root) if self.dataset is not None else None
+
+    def current_model_spec(self) -> str:
+        return self._model_spec
+
+    def current_model_info(self):
+        return self._model_info
+
+    def has_unsaved(self) -> bool:
+        return self.session is not None and self.session.store.has_unsaved()
+
+    def save_all(self) -> bool:
+        """Save every edited image; True if all were saved."""
+        return self.guard.save_rows(self.session.store.dirty_indices()) if self.session else True
+
+    def save_current(self) -> bool:
+        if self.session is None or self.session.current is None:
+            return True
+        return self.guard.save_rows([self.session.current], force=True)
+
+    def open_folder(self, path, model: str | None = None) -> bool:
+        """Open a dataset folder (asks about unsaved edits first). False if not opened."""
+        from petloc_gui.core.dataset import open_dataset
+
+        if not self.guard.confirm_leave():
+            return False
+        try:
+            dataset = open_dataset(path)
+        except (PetlocError, OSError) as exc:
+            QMessageBox.warning(self, "Cannot open folder", str(exc))
+            return False
+        if self.session is not None:
+            self.session.close()
+        self.edits.reset()
+        self.dataset = dataset
+        self.session = ReviewSession(self, dataset)
+        self.file_dock.set_source(self.session.model)
+        self.settings.last_folder = str(dataset.root)
+        self.setWindowTitle(f"petloc — {dataset.root}")
+        self.dataset_panel.set_dataset(dataset)
+        spec = model or (self._model_spec if self._model_explicit else "") or self.session.suggested_model()
+        self._model_explicit = self._model_explicit or bool(model)
+        if spec != self._model_spec or self._model_info is None:
+            self.set_model(spec)
+        else:
+            self.session.request_all()
+        self.session.refresh_labels()
+        first = self.file_dock.first_visible_row()
+        if first is not None:
+            self.show_row(first)
+        else:
+            self.panel.show_annotation(None)
+            self.statusBar().showMessage(f"{dataset.root}: no images found", 8000)
+        return True
+
+    def set_model(self, spec: str) -> None:
+        """Switch model: predictions restart under the new model version."""
+        self._model_spec = str(spec)
+        self._model_info = None
+        for name, action in self._model_actions.items():
+            action.setChecked(name == spec)
+        self.settings.last_model = self._model_spec
+        self.predictions.set_model(self._model_spec)
+        if self.session is not None:
+            self.session.model.clear_predictions()
+            self.panel.show_prediction(None, "Loading model…")
+
+    # --- navigation ------------------------------------------------------------------
+    def show_row(self, row: int) -> None:
+        if self.session is not None:
+            self.session.show(row)
+
+    def step_image(self, step: int) -> None:
+        if self.session is None:
+            return
+        rows = self.file_dock.visible_rows_after(self.session.current, 1, step)
+        if rows:
+            self.show_row(rows[0])
+
+    def _go_first(self) -> None:
+        first = self.file_dock.first_visible_row()
+        if first is not None:
+            self.show_row(first)
+
+    def next_to_review(self) -> None:
+        if self.session is None:
+            return
+        row = self.session.next_to_review()
+        if row is None:
+            self.statusBar().showMessage("Review queue done: every image is verified or was visited.", 6000)
+            self.session.visited.clear()
+            return
+        self.show_row(row)
+
+    # --- edits -------------------------------------------------------------------------
+    def accept_prediction(self) -> None:
+        if self.session is None or self.session.current is None:
+            return
+        result = self.predictions.cached(self.dataset.items[self.session.current].image_path)
+        if not is_prediction(result):
+            self.statusBar().showMessage("No prediction to accept for this image yet.", 4000)
+            return
+        self.edits.accept_prediction(result.label, result.box)
+
+    def pick_label(self, n: int) -> None:
+        if 1 <= n <= self.label_combo.count():
+            self.label_combo.setCurrentIndex(n - 1)
+            self.edits.set_label(self.label_combo.itemText(n - 1))
+
+    def _label_for_new_box(self) -> str:
+        if self.edits.default_label:
+            return self.edits.default_label
+        result = self.predictions.cached(self.dataset.items[self.session.current].image_path) if self.session else None
+        if is_prediction(result):
+            return result.label
+        return self.label_combo.currentText() or "object"
+
+    def _select_next_box(self) -> None:
+        doc = self.edits.doc
+        if doc is not None and doc.objects:
+            self.edits.select((self.edits.selected + 1) % len(doc.objects))
+
+    def _selection_changed(self, index: int) -> None:
+        self.panel.select(index)
+        doc = self.edits.doc
+        if doc is not None and 0 <= index < len(doc.objects):
+            self.label_combo.setCurrentText(doc.objects[index].name)
+
+    def _document_changed(self, doc) -> None:
+        self.panel.show_annotation(doc, self.edits.selected)
+        self.act["verify"].setChecked(doc.verified)
+        if self.session is not None:
+            self.session.document_changed(doc)
+        self.setWindowModified(self.has_unsaved())
+
+    # --- model ---------------------------------------------------------------------------
+    def _model_loading(self, spec: str) -> None:
+        self.model_status.setText(f"Loading model {Path(spec).name if '/' in spec else spec}…")
+
+    def _model_loaded(self, info) -> None:
+        self._model_info = info
+        self.model_status.setText(f"Model: {info.summary}")
+        self.statusBar().showMessage(f"Model loaded: {info.summary}", 5000)
+        self.dataset_panel.set_model(info)
+        if self.session is not None:
+            self.session.refresh_labels()
+            self.session.request_all()
+            if self.session.current is not None:
+                self.session.show_prediction()
+
+    def _model_failed(self, spec: str, message: str) -> None:
+        self.model_status.setText(f"Model failed: {spec}")
+        self.panel.show_prediction(None, f"Model failed to load: {message}")
+        QMessageBox.warning(self, "Model failed to load", f"{spec}:\n{message}")
+
+    def _predicted(self, path: str, version: str, result) -> None:
+        if self.session is not None and self._model_info is not None and version == self._model_info.version_id:
+            self.session.prediction_arrived(path, result)
+
+    def _ask_model(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open model folder (a bundle with meta.json)")
+        if folder:
+            self._model_explicit = True
+            self.set_model(folder)
+
+    # --- folders ------------------------------------------------------------------------
+    def _ask_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open image folder", self.settings.last_folder)
+        if folder:
+            self.open_folder(folder)
+
+    def _open_demo(self) -> None:
+        from petloc_gui.ui.demo_folder import ensure_demo_folder
+
+        try:
+            folder = ensure_demo_folder()
+        except (PetlocError, OSError) as exc:
+            QMessageBox.warning(self, "Cannot create the demo folder", str(exc))
+            return
+        self.open_folder(folder)
+
+    def _show_help(self) -> None:
+        from petloc_gui.ui.help_dialog import HelpDialog
+
+        HelpDialog(self).exec()
+
+    # --- closing -------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.guard.confirm_leave():
+            event.ignore()
+            return
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop background threads (idempotent)."""
+        if self.session is not None:
+            self.session.close()
+        QTimer.singleShot(0, lambda: None)
+        self.predictions.shutdown()
+        self.images.shutdown()
+        self.dataset_panel.shutdown()

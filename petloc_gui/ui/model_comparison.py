@@ -1,0 +1,99 @@
+"""Old vs new model on the same validation images, side by side, with the choice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+ROWS = (
+    ("accuracy", "Accuracy"),
+    ("mean_iou", "Mean IoU"),
+    ("iou_ge_50", "IoU ≥ 0.5"),
+    ("n_images", "Validation images"),
+)
+
+
+def format_metric(key: str, value: Any) -> str:
+    """How one figure reads in the table ("—" when unknown)."""
+    if value is None or isinstance(value, bool):
+        return "—"
+    if key == "n_images" and isinstance(value, (int, float)):
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return f"{value:.3f}"
+    return str(value)
+
+
+class ModelComparison(QWidget):
+    """A two-column table (current model, new model) and Use / Discard buttons."""
+
+    use_new = Signal()
+    discard_new = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(len(ROWS), 2, self)
+        self.table.setHorizontalHeaderLabels(["Current model", "New model"])
+        self.table.setVerticalHeaderLabels([label for _, label in ROWS])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMaximumHeight(150)
+        self.use_button = QPushButton("Use the new model")
+        self.discard_button = QPushButton("Discard it")
+        self.use_button.clicked.connect(self.use_new)
+        self.discard_button.clicked.connect(self.discard_new)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.use_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.set_metrics(None, None)
+
+    def set_metrics(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "") -> None:
+        """Fill the table; either side may be unknown (None)."""
+        for row, (key, _) in enumerate(ROWS):
+            for column, metrics in enumerate((old, new)):
+                value = metrics.get(key) if isinstance(metrics, dict) else None
+                self.table.setItem(row, column, QTableWidgetItem(format_metric(key, value)))
+        self.summary.setText(note or self._verdict(old, new))
+
+    def cell_text(self, key: str, column: int) -> str:
+        """The text shown for one metric (column 0: current, 1: new)."""
+        row = [k for k, _ in ROWS].index(key)
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
+    def set_choice_enabled(self, enabled: bool) -> None:
+        self.use_button.setEnabled(enabled)
+        self.discard_button.setEnabled(enabled)
+
+    @staticmethod
+    def _verdict(old: dict[str, Any] | None, new: dict[str, Any] | None) -> str:
+        if not isinstance(new, dict):
+            return ""
+        if not isinstance(old, dict):
+            return "The current model could not be evaluated on these images; the new model's figures are shown."
+        better = [
+            label
+            for key, label in ROWS[:3]
+            if isinstance(new.get(key), (int, float)) and isinstance(old.get(key), (int, float)) and new[key] > old[key]
+        ]
+        if not better:
+            return "The new model is not better than the current one on the validation images."
+        return "The new model is better on: " + ", ".join(better) + "."

@@ -1,0 +1,95 @@
+"""Small Qt-free helpers of the retrain controller: naming, presets, previews, figures.
+
+None of these import TensorFlow: they run in the UI process.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.model.presets import PRESETS
+from petloc_gui.model.versions import VersionStore
+
+DEFAULT_PRESET = "pets"
+SPLIT_SEED = 0  # passed to the worker as --seed, so the preview and the run agree
+
+
+def model_display_name(spec: str) -> str:
+    """"pets", or the folder name of a model given by path."""
+    if not spec:
+        return "no model"
+    return spec if spec in PRESETS else Path(spec).name
+
+
+def preset_of(spec: str, store: VersionStore) -> str:
+    """The preset a model belongs to: its name, its version record or its meta.json."""
+    if spec in PRESETS:
+        return spec
+    version = store.find_by_path(spec) if spec else None
+    if version is not None and version.preset in PRESETS:
+        return version.preset
+    try:
+        from petloc_gui.model.bundle import read_meta, resolve_model  # no TensorFlow import
+
+        meta = read_meta(resolve_model(spec))
+    except Exception:  # noqa: BLE001 - an unreadable model still gets a preset; the worker reports the rest
+        meta = {}
+    preset = meta.get("preset") if isinstance(meta, dict) else None
+    return preset if preset in PRESETS else DEFAULT_PRESET
+
+
+def count_annotated(dataset: Any) -> int | None:
+    """How many items of the dataset have a saved annotation (None if unknown)."""
+    count = getattr(dataset, "annotated_count", None)
+    if isinstance(count, int):
+        return count
+    items = getattr(dataset, "items", None)
+    if items is None:
+        return None
+    try:
+        return sum(1 for item in items if getattr(item, "has_annotation", False))
+    except Exception:  # noqa: BLE001 - a count is only informative
+        return None
+
+
+def holdout_preview_for(folder: Path | str | None, seed: int = SPLIT_SEED):
+    """A function fraction -> (count, relative paths) of the images training will hold out.
+
+    Uses the training code's own stratified, seeded split over the saved
+    annotations (no TensorFlow: ``model.data`` imports it lazily). The labels
+    are read once; None when the folder cannot be read.
+    """
+    if folder is None:
+        return None
+    try:
+        from petloc_gui.model.data import collect_samples, stratified_split
+
+        samples, _, _ = collect_samples(folder)
+    except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
+        return None
+    labels = [s.label for s in samples]
+
+    def preview(fraction: float) -> tuple[int, list[str]]:
+        if len(labels) < 2:
+            return 0, []
+        _, val_idx = stratified_split(labels, fraction, seed)
+        names = [samples[i].relpath for i in val_idx]
+        return len(names), names
+
+    return preview
+
+
+def comparison_figures(
+    comparison: dict[str, Any] | None, done: dict[str, Any] | None
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str]:
+    """(old metrics, new metrics, note) for the side-by-side table."""
+    done_metrics = done.get("metrics") if isinstance(done, dict) else None
+    if not isinstance(comparison, dict):
+        return None, done_metrics if isinstance(done_metrics, dict) else None, (
+            "The old and new model could not be compared; the new model's validation figures are shown."
+        )
+    old = comparison.get("old") if isinstance(comparison.get("old"), dict) else None
+    new = comparison.get("new") if isinstance(comparison.get("new"), dict) else done_metrics
+    note = str(comparison.get("note") or "")
+    return old, new if isinstance(new, dict) else None, note

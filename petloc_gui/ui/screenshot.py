@@ -1,0 +1,56 @@
+"""--screenshot: wait until the first image's prediction is on screen, save a PNG, quit."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+POLL_MS = 100
+
+
+class ScreenshotTaker(QObject):
+    """Polls the window; exits the app with 0 after saving, non-zero on timeout or error."""
+
+    def __init__(self, window, out: Path, timeout_s: float = 180.0, settle_ms: int = 400) -> None:
+        super().__init__(window)
+        self.window, self.out, self.timeout_s, self.settle_ms = window, Path(out), timeout_s, settle_ms
+        self.started = time.monotonic()
+        self.shown_at: float | None = None
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._poll)
+
+    def start(self) -> None:
+        self._timer.start(POLL_MS)
+
+    def _ready(self) -> bool:
+        session = self.window.session
+        if session is None or session.current is None:
+            return False
+        result = self.window.predictions.cached(session.image_path(session.current))
+        return result is not None
+
+    def _poll(self) -> None:
+        if self._ready():
+            self.shown_at = self.shown_at or time.monotonic()
+            if (time.monotonic() - self.shown_at) * 1000 >= self.settle_ms:
+                self._timer.stop()
+                self.window.session.show_prediction()
+                QApplication.processEvents()
+                ok = self.window.grab().save(str(self.out))
+                if not ok:
+                    print(f"petloc-gui: could not write screenshot {self.out}", file=sys.stderr)
+                self._finish(0 if ok else 3)
+        elif time.monotonic() - self.started > self.timeout_s:
+            self._timer.stop()
+            status = self.window.model_status.text()
+            print(f"petloc-gui: timed out after {self.timeout_s:.0f} s waiting for the first prediction "
+                  f"({status})", file=sys.stderr)
+            self._finish(2)
+
+    def _finish(self, code: int) -> None:
+        self.window.shutdown()
+        QApplication.exit(code)

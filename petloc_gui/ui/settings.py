@@ -1,0 +1,55 @@
+"""The few things petloc remembers between runs (QSettings, application "petloc")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class Settings:
+    """Typed access to QSettings: autosave, last folder, last model, window geometry/state."""
+
+    def __init__(self) -> None:
+        self._q = QSettings()
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._q.value(key, default)
+        if isinstance(value, str):
+            return value.lower() in ("1", "true", "yes")
+        return bool(value)
+
+    @property
+    def autosave(self) -> bool:
+        return self._bool("autosave", False)
+
+    @autosave.setter
+    def autosave(self, on: bool) -> None:
+        self._q.setValue("autosave", bool(on))
+
+    @property
+    def last_folder(self) -> str:
+        return str(self._q.value("last_folder", "") or "")
+
+    @last_folder.setter
+    def last_folder(self, path: str) -> None:
+        self._q.setValue("last_folder", str(path))
+
+    @property
+    def last_model(self) -> str:
+        return str(self._q.value("last_model", "") or "")
+
+    @last_model.setter
+    def last_model(self, spec: str) -> None:
+        self._q.setValue("last_model", str(spec))
+
+    def geometry(self) -> QByteArray | None:
+        value = self._q.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def state(self) -> QByteArray | None:
+        value = self._q.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._q.setValue("window/geometry", geometry)
+        self._q.setValue("window/state", state)
+        self._q.sync()

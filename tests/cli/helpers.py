@@ -1,0 +1,130 @@
+"""Helpers for the `petloc` command tests: tiny datasets and output parsing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from petloc_gui.cli.main import main
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<annotation><filename>&lol3;</filename></annotation>
+"""
+
+
+def voc_xml(filename: str, width: int, height: int, objects: list[tuple[str, tuple[float, float, float, float]]]) -> str:
+    """A labelImg-style VOC annotation."""
+    parts = [
+        "<annotation>",
+        "  <folder>data</folder>",
+        f"  <filename>{filename}</filename>",
+        f"  <size><width>{width}</width><height>{height}</height><depth>3</depth></size>",
+    ]
+    for name, (x0, y0, x1, y1) in objects:
+        parts.append(
+            f"  <object><name>{name}</name><pose>Unspecified</pose><truncated>0</truncated>"
+            f"<difficult>0</difficult><bndbox><xmin>{x0}</xmin><ymin>{y0}</ymin>"
+            f"<xmax>{x1}</xmax><ymax>{y1}</ymax></bndbox></object>"
+        )
+    parts.append("</annotation>")
+    return "\n".join(parts) + "\n"
+
+
+def write_image(path: Path, width: int, height: int, color=(40, 40, 40), exif_orientation: int | None = None) -> Path:
+    """A plain RGB image (JPEG or PNG by extension), optionally with an EXIF orientation tag."""
+    array = np.zeros((height, width, 3), dtype=np.uint8)
+    array[:] = color
+    image = Image.fromarray(array, "RGB")
+    if exif_orientation is not None:
+        exif = Image.Exif()
+        exif[0x0112] = exif_orientation
+        image.save(path, exif=exif.tobytes())
+    else:
+        image.save(path)
+    return path
+
+
+def write_annotated(folder: Path, stem: str, width: int, height: int, objects, ext: str = ".png") -> Path:
+    image = write_image(folder / f"{stem}{ext}", width, height)
+    (folder / f"{stem}.xml").write_text(voc_xml(image.name, width, height, objects), encoding="utf-8")
+    return image
+
+
+def run_cli(capsys, *argv) -> tuple[int, str, str]:
+    """Run `petloc ARGV` in-process: (exit code, stdout, stderr)."""
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def last_json(stdout: str) -> dict:
+    lines = [line for line in stdout.splitlines() if line.strip()]
+    assert lines, "no output on stdout"
+    return json.loads(lines[-1])
+
+
+def json_lines(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def assert_clean_errors(stderr: str) -> list[str]:
+    """Every stderr line is a `petloc: ` message; no traceback. Returns the lines."""
+    assert "Traceback" not in stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    for line in lines:
+        assert line.startswith("petloc: "), line
+    return lines
+
+
+# The tiny bundle's constant normalised box and its colour rule (see build_tiny_bundle).
+TINY_BOX = (0.25, 0.5, 0.75, 0.875)
+TINY_CLASSES = ["cat", "dog"]
+RED = (220, 20, 20)
+BLUE = (20, 20, 220)
+
+
+def build_tiny_bundle(out_dir: Path, input_size: tuple[int, int] = (32, 32)) -> Path:
+    """A deterministic 2-class bundle: red images are `cat`, blue ones `dog`; the box is always TINY_BOX.
+
+    Built with fixed weights (no training) so every figure a test expects can
+    be computed by hand.
+    """
+    import keras
+
+    from petloc_gui.model.bundle import save_bundle
+
+    width, height = input_size
+    inputs = keras.Input((height, width, 3), name="image")
+    pooled = keras.layers.GlobalAveragePooling2D()(inputs)
+    # logits = 0.1 * [r - b, b - r]: a colour decides the class.
+    class_dense = keras.layers.Dense(2, activation="softmax", name="class")
+    probs = class_dense(pooled)
+    box_dense = keras.layers.Dense(4, activation="sigmoid", name="box")
+    box = box_dense(pooled)
+    model = keras.Model(inputs, [probs, box])
+    class_dense.set_weights([np.array([[0.1, -0.1], [0, 0], [-0.1, 0.1]], np.float32), np.zeros(2, np.float32)])
+    logit = np.log(np.array(TINY_BOX) / (1 - np.array(TINY_BOX))).astype(np.float32)
+    box_dense.set_weights([np.zeros((3, 4), np.float32), logit])
+    meta = {"class_names": list(TINY_CLASSES), "input_size": [width, height], "channels": 3, "preset": "digits",
+            "metrics": {"accuracy": 1.0, "mean_iou": 0.5}}
+    bundle = save_bundle(model, meta, out_dir)
+    try:  # a converted model in the bundle spares every Predictor a TFLite conversion
+        from petloc_gui.model.runtime import write_tflite
+
+        write_tflite(model, bundle / "model.tflite")
+    except ImportError:
+        pass
+    return bundle
+
+
+def tiny_box_pixels(width: int, height: int) -> list[float]:
+    x0, y0, x1, y1 = TINY_BOX
+    return [x0 * width, y0 * height, x1 * width, y1 * height]

@@ -1,0 +1,138 @@
+"""`petloc digits`, argument errors, the error policy and the entry point."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from petloc_gui.cli import main as cli_main
+from petloc_gui.core.images import image_size
+from petloc_gui.core.voc import read_voc
+from tests.cli.helpers import assert_clean_errors, run_cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_digits_writes_png_and_parsable_voc(tmp_path, capsys):
+    out_dir = tmp_path / "digits"
+    code, out, err = run_cli(capsys, "digits", out_dir, "--split", "test", "--count", "12", "--seed", "3")
+    assert code == 0, err
+    assert "wrote 12 test" in out
+    pngs = sorted(out_dir.glob("*.png"))
+    xmls = sorted(out_dir.glob("*.xml"))
+    assert len(pngs) == 12 and len(xmls) == 12
+    labels = set()
+    for png in pngs:
+        assert png.read_bytes()[:4] == b"\x89PNG"
+        annotation = read_voc(png.with_suffix(".xml"))
+        assert len(annotation.objects) == 1
+        obj = annotation.objects[0]
+        assert obj.name in {str(d) for d in range(10)}
+        assert image_size(png) == (75, 75)
+        assert obj.box.width == 28 and obj.box.height == 28
+        assert obj.box.is_inside(75, 75)
+        labels.add(obj.name)
+    assert len(labels) == 10  # the count is spread over every class
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["digits", "x", "--split", "validation"],
+        ["digits", "x", "--split", "train", "--count", "0"],
+        ["digits", "x"],
+        ["train", "data", "--preset", "pets"],
+        ["train", "data", "--preset", "pets", "--out", "o", "--val-fraction", "1.5"],
+        ["predict", "--model", "pets"],
+        ["evaluate", "data"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_are_one_line_exit_2(argv, capsys):
+    code, out, err = run_cli(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    lines = assert_clean_errors(err)
+    assert len(lines) == 1
+
+
+def test_no_command_prints_help_exit_2(capsys):
+    code, _, err = run_cli(capsys)
+    assert code == 2
+    assert "digits" in err and "evaluate" in err
+
+
+@pytest.mark.parametrize("command", [None, "stats", "digits", "train", "evaluate", "predict", "export", "models"])
+def test_help_has_examples(command, capsys):
+    argv = ["--help"] if command is None else [command, "--help"]
+    code, out, _ = run_cli(capsys, *argv)
+    assert code == 0
+    assert "examples:" in out
+    assert "usage: petloc" in out
+
+
+def test_bad_paths_give_one_line_and_exit_1(tmp_path, capsys):
+    missing = tmp_path / "missing"
+    for argv in (
+        ["evaluate", missing, "--model", "digits"],
+        ["train", missing, "--preset", "digits", "--out", tmp_path / "out"],
+        ["predict", missing, "--model", "digits"],
+        ["evaluate", tmp_path, "--model", tmp_path / "no-such-bundle"],
+        ["export", tmp_path / "no-such-bundle", "--saved-model", tmp_path / "sm"],
+    ):
+        code, out, err = run_cli(capsys, *argv)
+        assert code == 1, argv
+        lines = assert_clean_errors(err)
+        assert len(lines) == 1, (argv, lines)
+        assert "missing" in lines[0] or "no-such-bundle" in lines[0] or "no annotated" in lines[0], lines
+    assert not (tmp_path / "out").exists()
+
+
+def test_unexpected_error_is_one_line_with_debug_hint(monkeypatch, capsys):
+    def boom(args):
+        raise RuntimeError("kaboom\nsecond line")
+
+    monkeypatch.setattr(cli_main.cmd_models, "run", boom)
+    monkeypatch.delenv("PETLOC_DEBUG", raising=False)
+    code, _, err = run_cli(capsys, "models")
+    assert code == 1
+    lines = assert_clean_errors(err)
+    assert lines == [
+        "petloc: unexpected error: RuntimeError: kaboom second line",
+        "petloc: run with PETLOC_DEBUG=1 for details",
+    ]
+    monkeypatch.setenv("PETLOC_DEBUG", "1")
+    code, _, err = run_cli(capsys, "models")
+    assert code == 1 and "Traceback" in err
+
+
+def test_keyboard_interrupt_exits_130(monkeypatch, capsys):
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_main.cmd_models, "run", interrupted)
+    code, _, err = run_cli(capsys, "models")
+    assert code == 130
+    assert assert_clean_errors(err) == ["petloc: interrupted"]
+
+
+def test_entry_point_declared_and_runs():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["petloc"] == "petloc_gui.cli.main:main"
+    proc = subprocess.run(
+        [sys.executable, "-m", "petloc_gui.cli", "stats", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "usage: petloc stats" in proc.stdout
+    installed = Path(sys.executable).with_name("petloc")
+    if installed.exists():  # after `pip install -e .`
+        proc = subprocess.run([str(installed), "--help"], capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0 and "examples:" in proc.stdout

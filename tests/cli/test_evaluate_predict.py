@@ -1,0 +1,157 @@
+"""`petloc evaluate` and `petloc predict` with a deterministic tiny bundle."""
+
+from __future__ import annotations
+
+import pytest
+
+from petloc_gui.core.voc import read_voc
+from tests.cli.helpers import (
+    BILLION_LAUGHS,
+    BLUE,
+    RED,
+    assert_clean_errors,
+    json_lines,
+    last_json,
+    run_cli,
+    tiny_box_pixels,
+    voc_xml,
+    write_image,
+)
+
+# For a 64x32 image the tiny model's box is [16, 16, 48, 28].
+W, H = 64, 32
+
+
+@pytest.fixture
+def eval_folder(tmp_path):
+    folder = tmp_path / "eval"
+    folder.mkdir()
+
+    def annotated(stem, color, label, box):
+        write_image(folder / f"{stem}.png", W, H, color)
+        (folder / f"{stem}.xml").write_text(voc_xml(f"{stem}.png", W, H, [(label, box)]), encoding="utf-8")
+
+    annotated("r1", RED, "cat", (16, 16, 48, 28))  # right class, IoU 1
+    annotated("r2", RED, "dog", (16, 16, 48, 28))  # wrong class (predicted cat), IoU 1
+    annotated("b1", BLUE, "dog", (16, 16, 36, 28))  # right class, IoU 20/32 = 0.625
+    annotated("b2", BLUE, "bird", (0, 0, 8, 8))  # label unknown to the model, IoU 0
+    write_image(folder / "c.png", W, H, RED)  # no annotation
+    (folder / "d.png").write_bytes(b"\x89PNG\r\n\x1a\n truncated")  # unreadable image
+    (folder / "d.xml").write_text(voc_xml("d.png", W, H, [("cat", (1, 1, 5, 5))]), encoding="utf-8")
+    write_image(folder / "e.png", W, H, RED)
+    (folder / "e.xml").write_text(BILLION_LAUGHS, encoding="utf-8")  # hostile XML
+    return folder
+
+
+def test_evaluate_json_schema_and_values(eval_folder, tiny_bundle, capsys):
+    code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", tiny_bundle, "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["n_images"] == 4
+    assert report["n_skipped"] == 3
+    assert report["accuracy"] == pytest.approx(0.5)
+    assert report["mean_iou"] == pytest.approx((1 + 1 + 0.625 + 0) / 4, abs=1e-3)
+    assert report["iou_ge_50"] == pytest.approx(0.75)
+    assert report["iou_ge_75"] == pytest.approx(0.5)
+    assert report["per_class"]["cat"] == {"count": 1, "accuracy": 1.0, "mean_iou": pytest.approx(1.0, abs=1e-3)}
+    assert report["per_class"]["dog"]["count"] == 2
+    assert report["per_class"]["dog"]["accuracy"] == pytest.approx(0.5)
+    assert report["per_class"]["dog"]["mean_iou"] == pytest.approx(0.8125, abs=1e-3)
+    assert report["confusion"] == {"labels": ["cat", "dog"], "matrix": [[1, 0], [1, 1]]}
+    assert report["unknown_labels"] == {"bird": 1}
+    assert report["model"] == str(tiny_bundle)
+    assert report["data"] == str(eval_folder)
+    assert report["split"] == "all annotated images in DATA"
+    lines = assert_clean_errors(err)
+    skipped = [line for line in lines if "skipped" in line]
+    assert len(skipped) == 3
+    assert any("c.png" in line and "no annotation" in line for line in skipped)
+    assert any("d.png" in line for line in skipped)
+    assert any("e.png" in line and "e.xml" in line for line in skipped)
+    assert any("bird" in line for line in lines)
+
+
+def test_evaluate_table(eval_folder, tiny_bundle, capsys):
+    code, out, _ = run_cli(capsys, "evaluate", eval_folder, "--model", tiny_bundle)
+    assert code == 0
+    assert "images     4 evaluated, 3 skipped" in out
+    assert "accuracy   0.500" in out
+    assert "bird" in out and "confusion" in out
+
+
+def test_evaluate_with_nothing_to_evaluate(tmp_path, tiny_bundle, capsys):
+    write_image(tmp_path / "a.png", W, H, RED)
+    code, out, err = run_cli(capsys, "evaluate", tmp_path, "--model", tiny_bundle, "--json")
+    assert code == 1 and out == ""
+    lines = assert_clean_errors(err)
+    assert any("no annotated image" in line for line in lines)
+
+
+def test_predict_json_good_corrupt_and_exif_rotated(tmp_path, tiny_bundle, capsys):
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    write_image(folder / "good.png", W, H, RED)
+    (folder / "corrupt.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a jpeg")
+    # Stored 64 wide x 32 high; orientation 6 means it is displayed 32 wide x 64 high.
+    write_image(folder / "rotated.jpg", W, H, BLUE, exif_orientation=6)
+    code, out, err = run_cli(capsys, "predict", folder, "--model", tiny_bundle, "--json", "--batch-size", "2")
+    assert code == 0, err
+    records = {r["image"].rsplit("/", 1)[-1]: r for r in json_lines(out)}
+    assert set(records) == {"good.png", "corrupt.jpg", "rotated.jpg"}
+    good = records["good.png"]
+    assert set(good) == {"image", "label", "confidence", "box"}
+    assert good["label"] == "cat" and 0.5 < good["confidence"] <= 1
+    assert good["box"] == pytest.approx(tiny_box_pixels(W, H), abs=0.02)
+    assert all(round(v, 2) == v for v in good["box"])
+    assert records["rotated.jpg"]["label"] == "dog"
+    assert records["rotated.jpg"]["box"] == pytest.approx(tiny_box_pixels(H, W), abs=0.02)
+    assert set(records["corrupt.jpg"]) == {"image", "error"}
+    lines = assert_clean_errors(err)
+    assert len(lines) == 1 and "corrupt.jpg" in lines[0]
+
+
+def test_predict_files_readable_lines_and_bad_path(tmp_path, tiny_bundle, capsys):
+    image = write_image(tmp_path / "blue.png", W, H, BLUE)
+    code, out, err = run_cli(capsys, "predict", image, tmp_path / "missing.png", "--model", tiny_bundle)
+    assert code == 0
+    assert out.strip() == f"{image}  dog  {float(out.split()[2]):.2f}  [16, 16, 48, 28]"
+    lines = assert_clean_errors(err)
+    assert len(lines) == 1 and "missing.png" in lines[0]
+
+
+def test_predict_write_voc_only_for_missing_annotations(tmp_path, tiny_bundle, capsys):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    write_image(folder / "human.png", W, H, RED)
+    human_xml = folder / "human.xml"
+    human_xml.write_text(voc_xml("human.png", W, H, [("dog", (1, 2, 30, 20))]), encoding="utf-8")
+    human_bytes = human_xml.read_bytes()
+    write_image(folder / "new.png", W, H, BLUE)
+    (folder / "broken.png").write_bytes(b"nope")
+
+    code, out, err = run_cli(capsys, "predict", folder, "--model", tiny_bundle, "--write-voc", "--json")
+    assert code == 0, err
+    assert human_xml.read_bytes() == human_bytes
+    assert not (folder / "broken.xml").exists()
+    annotation = read_voc(folder / "new.xml")
+    assert [o.name for o in annotation.objects] == ["dog"]
+    box = annotation.objects[0].box
+    assert [box.xmin, box.ymin, box.xmax, box.ymax] == pytest.approx([16, 16, 48, 28], abs=1)
+    assert annotation.size == (W, H) and annotation.filename == "new.png"
+    assert "wrote 1 pre-label" in err and "left 1 existing" in err
+    assert len(json_lines(out)) == 3  # stdout stays pure JSON
+
+    new_bytes = (folder / "new.xml").read_bytes()
+    code, _, err = run_cli(capsys, "predict", folder, "--model", tiny_bundle, "--write-voc")
+    assert code == 0
+    assert (folder / "new.xml").read_bytes() == new_bytes
+    assert human_xml.read_bytes() == human_bytes
+    assert "wrote 0 pre-label" in err
+
+
+def test_predict_nothing_readable_exits_1(tmp_path, tiny_bundle, capsys):
+    (tmp_path / "x.png").write_bytes(b"nope")
+    code, out, err = run_cli(capsys, "predict", tmp_path / "x.png", "--model", tiny_bundle, "--json")
+    assert code == 1
+    assert json_lines(out) == [{"image": str(tmp_path / "x.png"), "error": json_lines(out)[0]["error"]}]
+    assert len(assert_clean_errors(err)) == 1

@@ -1,0 +1,157 @@
+"""Progress bar, training event lines and safe pre-label writing (no TensorFlow)."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+
+from petloc_gui.cli import prelabel
+from petloc_gui.cli.cmd_train import TrainReporter, epoch_line, read_exclude_list
+from petloc_gui.cli.output import ProgressBar, finite, format_duration, one_line
+from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.voc import read_voc
+from tests.cli.helpers import voc_xml, write_image
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_plain_lines_when_not_a_tty():
+    stream = io.StringIO()
+    clock = _Clock()
+    bar = ProgressBar("epoch 1/2", 8, stream=stream, clock=clock)
+    for step in range(1, 9):
+        clock.now = step * 1.0
+        bar.update(step, loss=1.0 / step)
+    bar.close()
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 4  # every quarter epoch, not every batch
+    assert lines[0] == "epoch 1/2 2/8 ETA 0:06 loss 0.5000"
+    assert lines[-1].startswith("epoch 1/2 8/8 ETA 0:00")
+    assert "\r" not in stream.getvalue()
+
+
+def test_progress_bar_redraws_in_place_on_a_tty():
+    stream = _Tty()
+    clock = _Clock()
+    bar = ProgressBar("epoch 1", 4, stream=stream, clock=clock, width=4)
+    clock.now = 2.0
+    bar.update(2, loss=0.25)
+    text = stream.getvalue()
+    assert text.startswith("\repoch 1 [##--] 2/4 ETA 0:02 loss 0.2500")
+    assert "\n" not in text
+    bar.close()
+    assert stream.getvalue().endswith("\r\x1b[K")
+
+
+def test_small_formatters():
+    assert format_duration(3725) == "1:02:05"
+    assert format_duration(65) == "1:05"
+    assert format_duration(float("nan")) == "--:--"
+    assert finite(float("nan")) is None and finite(0.123456) == 0.1235
+    assert one_line("a\nb\t c") == "a b c"
+
+
+def test_epoch_line_and_reporter(capsys):
+    event = {"event": "epoch", "epoch": 3, "epochs": 10, "loss": 0.41234, "val_loss": 0.5,
+             "val_accuracy": 0.95, "val_mean_iou": 0.7123, "val_iou_ge_50": float("nan")}
+    assert epoch_line(event) == "epoch 3/10  loss 0.4123  val_loss 0.5000  val_acc 0.950  val_mIoU 0.712"
+    reporter = TrainReporter()
+    reporter({"event": "start", "preset": "digits", "n_train": 8, "n_val": 2, "epochs": 1})
+    for step in (1, 2):
+        reporter({"event": "batch", "epoch": 1, "step": step, "steps": 2, "loss": 0.5})
+    reporter({"event": "epoch", "epoch": 1, "epochs": 1, "loss": 0.5, "val_accuracy": 1.0})
+    reporter({"event": "done", "bundle": "/x/bundle", "metrics": {"accuracy": 1.0, "mean_iou": 0.5}})
+    out, err = capsys.readouterr()
+    assert out == ""  # progress is for people: stderr only
+    assert "n_train 8" in err and "epoch 1/1  loss 0.5000  val_acc 1.000" in err
+    assert "/x/bundle" in err.splitlines()[-1]
+
+
+def test_read_exclude_list(tmp_path):
+    path = tmp_path / "exclude.txt"
+    path.write_text("a.jpg\n\n# a comment\nsub/b.png  # trailing\n", encoding="utf-8")
+    assert read_exclude_list(path) == ["a.jpg", "sub/b.png"]
+
+
+def test_write_prelabel_writes_missing_and_never_overwrites(tmp_path):
+    image = write_image(tmp_path / "cat.png", 40, 30)
+    target = tmp_path / "cat.xml"
+    assert write_prelabel(image, target, "cat", Box(5, 6, 50, 20)) is True
+    annotation = read_voc(target)
+    assert [o.name for o in annotation.objects] == ["cat"]
+    assert annotation.objects[0].box == Box(5, 6, 40, 20)  # clamped to the image
+    assert annotation.size == (40, 30)
+    before = target.read_bytes()
+    assert write_prelabel(image, target, "dog", Box(1, 1, 2, 2)) is False
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging leftovers
+
+
+def test_write_prelabel_loses_the_race_to_a_person(tmp_path, monkeypatch):
+    """An annotation saved between the check and the write is kept, byte for byte."""
+    image = write_image(tmp_path / "cat.png", 40, 30)
+    target = tmp_path / "cat.xml"
+    human = voc_xml("cat.png", 40, 30, [("dog", (1, 2, 3, 4))]).encode()
+    real_link = os.link
+
+    def link_after_human_saved(src, dst):
+        target.write_bytes(human)  # the person saves right now
+        return real_link(src, dst)
+
+    monkeypatch.setattr(prelabel.os, "link", link_after_human_saved)
+    assert write_prelabel(image, target, "cat", Box(5, 5, 10, 10)) is False
+    assert target.read_bytes() == human
+
+
+def test_write_prelabel_without_hard_links(tmp_path, monkeypatch):
+    image = write_image(tmp_path / "cat.png", 40, 30)
+    target = tmp_path / "cat.xml"
+
+    def no_links(src, dst):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(prelabel.os, "link", no_links)
+    assert write_prelabel(image, target, "cat", Box(5, 5, 10, 10)) is True
+    assert read_voc(target).objects[0].name == "cat"
+    assert write_prelabel(image, target, "dog", Box(5, 5, 10, 10)) is False
+
+
+def test_annotation_targets_follow_the_layout(tmp_path):
+    oxford = tmp_path / "oxford"
+    (oxford / "images").mkdir(parents=True)
+    (oxford / "annotations" / "xmls").mkdir(parents=True)
+    write_image(oxford / "images" / "Bengal_1.jpg", 20, 20)
+    side = tmp_path / "side"
+    side.mkdir()
+    write_image(side / "x.png", 20, 20)
+    targets, problems = annotation_targets([oxford, side / "x.png", tmp_path / "nope"])
+    assert targets[oxford / "images" / "Bengal_1.jpg"] == oxford / "annotations" / "xmls" / "Bengal_1.xml"
+    assert targets[side / "x.png"] == side / "x.xml"
+    assert problems == [(tmp_path / "nope", "no such file or folder")]
+    # A single file inside an Oxford images/ folder gets the Oxford location too.
+    targets, _ = annotation_targets([oxford / "images" / "Bengal_1.jpg"])
+    assert list(targets.values()) == [oxford / "annotations" / "xmls" / "Bengal_1.xml"]
+
+
+@pytest.mark.parametrize("with_text_file", [False, True])
+def test_annotation_targets_empty_folder(tmp_path, with_text_file):
+    folder = tmp_path / "f"
+    folder.mkdir()
+    if with_text_file:
+        (folder / "notes.txt").write_text("hi")
+    targets, problems = annotation_targets([folder])
+    assert targets == {} and problems == [(folder, "no image found in this folder")]

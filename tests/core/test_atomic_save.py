@@ -1,0 +1,109 @@
+"""Interrupted and impossible saves leave the old file intact and no temp file."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from petloc_gui.core import atomic
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.errors import SaveError
+from petloc_gui.core.voc import VocObject, read_voc, write_voc
+
+OLD = (b"<annotation><filename>a.jpg</filename><size><width>10</width><height>10</height>"
+       b"</size></annotation>")
+
+
+def _annotation_file(tmp_path):
+    path = tmp_path / "a.xml"
+    path.write_bytes(OLD)
+    annotation = read_voc(path)
+    annotation.objects.append(VocObject("cat", Box(1, 1, 5, 5)))
+    return path, annotation
+
+
+def _fail(*args, **kwargs):
+    raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize("where", ["replace", "fsync"])
+def test_interrupted_save_keeps_old_file_and_no_temp(tmp_path, monkeypatch, where):
+    path, annotation = _annotation_file(tmp_path)
+    monkeypatch.setattr(atomic.os, where, _fail)
+    with pytest.raises(SaveError) as info:
+        write_voc(annotation, path)
+    assert info.value.path == path and "No space left" in str(info.value)
+    assert path.read_bytes() == OLD
+    assert sorted(os.listdir(tmp_path)) == ["a.xml"]
+    monkeypatch.undo()
+    write_voc(annotation, path)  # the same annotation can be saved again afterwards
+    assert read_voc(path).objects == annotation.objects
+    assert sorted(os.listdir(tmp_path)) == ["a.xml"]
+
+
+def test_interrupted_write_of_data(tmp_path, monkeypatch):
+    path = tmp_path / "f.bin"
+    path.write_bytes(b"old")
+    real_fdopen = os.fdopen
+
+    class Exploding:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            self.handle.write(data[:3])
+            raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode: Exploding(real_fdopen(fd, mode)))
+    with pytest.raises(SaveError):
+        atomic_write_bytes(path, b"new content")
+    assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["f.bin"]
+
+
+def test_unwritable_folder_gives_save_error(tmp_path, monkeypatch):
+    path, annotation = _annotation_file(tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    # Tests may run as root, which ignores chmod; simulate the refusal instead.
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    with pytest.raises(SaveError, match="Permission denied"):
+        write_voc(annotation, path)
+    assert path.read_bytes() == OLD
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_folder_for_real(tmp_path):
+    path, annotation = _annotation_file(tmp_path)
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(SaveError):
+            write_voc(annotation, path)
+    finally:
+        tmp_path.chmod(0o700)
+    assert path.read_bytes() == OLD
+
+
+def test_parent_is_a_file(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(SaveError, match="does not exist or is not a folder"):
+        atomic_write_bytes(blocker / "a.xml", b"data")
+    assert blocker.read_text() == "x"
+
+
+def test_permissions_of_existing_file_are_kept(tmp_path):
+    path = tmp_path / "f.xml"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    atomic_write_bytes(path, b"new")
+    assert path.read_bytes() == b"new" and (path.stat().st_mode & 0o777) == 0o640

@@ -1,0 +1,69 @@
+"""Box geometry and IoU against hand-computed values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from petloc_gui.core.boxes import Box, iou, iou_arrays
+
+
+def test_size_properties():
+    box = Box(10, 20, 40, 60)
+    assert (box.width, box.height, box.area) == (30.0, 40.0, 1200.0)
+    assert Box(5, 5, 1, 1).area == 0.0  # inverted boxes have no area
+
+
+def test_coordinates_become_floats():
+    box = Box(np.int64(1), 2, np.float32(3.5), 4)
+    assert all(type(v) is float for v in box.as_tuple())
+    assert box == Box(1.0, 2.0, 3.5, 4.0)
+
+
+def test_clamp_limits_to_image():
+    assert Box(-5, -1, 120, 90).clamp(100, 80) == Box(0, 0, 100, 80)
+    assert Box(10, 10, 20, 20).clamp(100, 80) == Box(10, 10, 20, 20)
+
+
+def test_repaired_swaps_then_clamps():
+    assert Box(50, 60, 10, -20).repaired(40, 100) == Box(10, 0, 40, 60)
+
+
+def test_normalized_round_trip():
+    box = Box(30, 20, 90, 60)
+    assert box.normalized(120, 80) == pytest.approx((0.25, 0.25, 0.75, 0.75))
+    assert Box.from_normalized([0.25, 0.25, 0.75, 0.75], 120, 80) == box
+    with pytest.raises(ValueError):
+        box.normalized(0, 80)
+
+
+def test_translated_and_rounded():
+    assert Box(1, 2, 3, 4).translated(10, -1) == Box(11, 1, 13, 3)
+    assert Box(1.4, 1.6, 10.5, 11.5).rounded() == (1, 2, 10, 12)
+
+
+def test_iou_hand_computed():
+    a = Box(0, 0, 10, 10)
+    b = Box(5, 5, 15, 15)
+    # intersection 5x5 = 25, union 100 + 100 - 25 = 175
+    assert iou(a, b) == pytest.approx(25 / 175)
+    assert iou(a, a) == 1.0
+    assert iou(a, Box(20, 20, 30, 30)) == 0.0
+    assert iou(Box(1, 1, 1, 1), Box(1, 1, 1, 1)) == 0.0  # empty union
+    # b inside a: 4x4=16 / 100
+    assert iou(a, Box(2, 2, 6, 6)) == pytest.approx(0.16)
+
+
+def test_iou_arrays_per_row():
+    a = np.array([[0, 0, 10, 10], [0, 0, 10, 10], [0, 0, 0, 0], [0, 0, 4, 4]])
+    b = np.array([[5, 5, 15, 15], [20, 20, 30, 30], [0, 0, 0, 0], [2, 0, 6, 4]])
+    # last: intersection 2x4=8, union 16+16-8=24
+    expected = [25 / 175, 0.0, 0.0, 8 / 24]
+    np.testing.assert_allclose(iou_arrays(a, b), expected)
+    for row_a, row_b, value in zip(a, b, expected):
+        assert iou(Box(*row_a), Box(*row_b)) == pytest.approx(value)
+
+
+def test_iou_arrays_shape_mismatch():
+    with pytest.raises(ValueError):
+        iou_arrays(np.zeros((2, 4)), np.zeros((3, 4)))

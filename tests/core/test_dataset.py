@@ -1,0 +1,123 @@
+"""Folder layouts, natural sort, recursion and where new annotations go."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from petloc_gui.core.dataset import natural_key, open_dataset
+from petloc_gui.core.errors import DatasetError
+
+
+def _touch(path, text=""):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def test_natural_key():
+    names = ["img10.jpg", "img2.jpg", "Img1.jpg", "img2a.jpg", "a/img3.jpg"]
+    assert sorted(names, key=natural_key) == ["a/img3.jpg", "Img1.jpg", "img2.jpg", "img2a.jpg",
+                                              "img10.jpg"]
+
+
+def test_sidecar_layout_recursive_and_sorted(tmp_path):
+    for name in ("img10.jpg", "img2.JPG", "img1.png", "notes.txt", "img2.xml", "sub/deep/p.webp",
+                 "sub/deep/p.xml", "sub/q.tiff", ".hidden/x.jpg", "img10.xml.bak"):
+        _touch(tmp_path / name)
+    dataset = open_dataset(tmp_path)
+    assert dataset.layout == "sidecar" and dataset.root == tmp_path
+    rel = [item.image_path.relative_to(tmp_path).as_posix() for item in dataset]
+    assert rel == ["img1.png", "img2.JPG", "img10.jpg", "sub/deep/p.webp", "sub/q.tiff"]
+    annotated = {item.image_path.name for item in dataset if item.has_annotation}
+    assert annotated == {"img2.JPG", "p.webp"}
+    assert all(item.annotation_path == item.image_path.with_suffix(".xml") for item in dataset)
+    assert all(item.split is None for item in dataset)
+    assert dataset.annotation_path_for(tmp_path / "new.jpg") == tmp_path / "new.xml"
+    assert dataset.find(tmp_path / "sub" / "q.tiff").image_path.name == "q.tiff"
+    assert dataset.find(tmp_path / "absent.jpg") is None
+
+
+def test_refresh_after_save(tmp_path):
+    _touch(tmp_path / "a.jpg")
+    item = open_dataset(tmp_path).items[0]
+    assert not item.has_annotation
+    _touch(item.annotation_path, "<annotation/>")
+    assert item.refresh() is True and item.has_annotation
+
+
+def test_two_images_sharing_a_sidecar_are_reported(tmp_path):
+    _touch(tmp_path / "a.jpg")
+    _touch(tmp_path / "a.png")
+    dataset = open_dataset(tmp_path)
+    assert len(dataset) == 2 and len(dataset.problems) == 1 and "a.xml" in dataset.problems[0]
+
+
+def test_oxford_layout(tmp_path):
+    for name in ("Abyssinian_1.jpg", "Abyssinian_10.jpg", "Abyssinian_2.jpg", "boxer_3.jpg",
+                 "Unlisted_4.jpg"):
+        _touch(tmp_path / "images" / name)
+    _touch(tmp_path / "annotations" / "xmls" / "Abyssinian_2.xml")
+    _touch(tmp_path / "annotations" / "list.txt",
+           "#Image CLASS-ID SPECIES BREED ID\n# comment\nAbyssinian_1 1 1 1\nAbyssinian_2 1 1 1\n"
+           "Abyssinian_10 1 1 1\nboxer_3 4 2 3\nbroken line\n")
+    _touch(tmp_path / "annotations" / "trainval.txt", "Abyssinian_1 1 1 1\nAbyssinian_2 1 1 1\n")
+    _touch(tmp_path / "annotations" / "test.txt", "Abyssinian_10 1 1 1\nboxer_3 4 2 3\n")
+    dataset = open_dataset(tmp_path)
+    assert dataset.layout == "oxford"
+    assert [i.image_path.stem for i in dataset] == ["Abyssinian_1", "Abyssinian_2",
+                                                    "Abyssinian_10", "boxer_3", "Unlisted_4"]
+    assert [i.split for i in dataset] == ["trainval", "trainval", "test", "test", None]
+    assert [i.has_annotation for i in dataset] == [False, True, False, False, False]
+    assert dataset[3].meta == {"breed": "boxer", "species": "dog", "class_id": 4, "breed_id": 3}
+    assert dataset[4].meta == {"breed": "Unlisted", "species": "cat"}
+    assert dataset[0].annotation_path == tmp_path / "annotations" / "xmls" / "Abyssinian_1.xml"
+    assert dataset.annotation_path_for(tmp_path / "images" / "x.png") == (
+        tmp_path / "annotations" / "xmls" / "x.xml")
+    assert any("broken line" in p for p in dataset.problems)
+
+
+def test_voc_devkit_layout(tmp_path):
+    for stem in ("2008_000002", "2008_000010", "2008_000003"):
+        _touch(tmp_path / "JPEGImages" / f"{stem}.jpg")
+    _touch(tmp_path / "Annotations" / "2008_000003.xml")
+    _touch(tmp_path / "ImageSets" / "Main" / "train.txt", "2008_000002\n")
+    _touch(tmp_path / "ImageSets" / "Main" / "trainval.txt", "2008_000002\n2008_000003\n")
+    _touch(tmp_path / "ImageSets" / "Main" / "cat_train.txt", "2008_000010 1\n")
+    dataset = open_dataset(tmp_path / "JPEGImages")  # opening the image folder works too
+    assert dataset.layout == "voc-devkit" and dataset.root == tmp_path
+    assert [i.image_path.stem for i in dataset] == ["2008_000002", "2008_000003", "2008_000010"]
+    assert [i.split for i in dataset] == ["train", "trainval", None]
+    assert [i.has_annotation for i in dataset] == [False, True, False]
+    assert dataset.annotation_path_for("x/y.jpg") == tmp_path / "Annotations" / "y.xml"
+
+
+def test_bad_paths(tmp_path):
+    with pytest.raises(DatasetError, match="does not exist"):
+        open_dataset(tmp_path / "missing")
+    with pytest.raises(DatasetError, match="not a folder"):
+        open_dataset(_touch(tmp_path / "file.jpg"))
+    assert len(open_dataset(_touch(tmp_path / "empty" / "readme.txt").parent)) == 0
+
+
+def test_symlink_loop_does_not_hang(tmp_path):
+    _touch(tmp_path / "a" / "x.jpg")
+    os.symlink(tmp_path, tmp_path / "a" / "loop")
+    assert [i.image_path.name for i in open_dataset(tmp_path)] == ["x.jpg"]
+
+
+def test_indexing_does_not_decode_and_is_fast(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(1000):
+        (folder / f"img{n}.jpg").write_bytes(b"")  # zero bytes: decoding would fail
+        if n % 2:
+            (folder / f"img{n}.xml").write_bytes(b"")
+    start = time.perf_counter()
+    dataset = open_dataset(folder)
+    elapsed = time.perf_counter() - start
+    assert len(dataset) == 1000 and dataset.annotated_count == 500
+    assert dataset[2].image_path.name == "img2.jpg" and dataset[10].image_path.name == "img10.jpg"
+    assert elapsed < 0.5  # generous: the benchmark measures ~0.01 s per 1,000 images

@@ -1,0 +1,98 @@
+"""The training child process: JSON lines on stdout, cancel on stdin, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from petloc_gui.model.train_worker import EXIT_CANCELLED, EXIT_ERROR, EXIT_OK, EXIT_USAGE, describe_error
+
+WORKER = [sys.executable, "-m", "petloc_gui.model.train_worker"]
+
+
+def _args(tmp_path, *extra):
+    data = tmp_path / "data"
+    data.mkdir(exist_ok=True)
+    return [*WORKER, "--data", str(data), "--preset", "digits", "--out", str(tmp_path / "out"), *extra]
+
+
+def _events(stdout: str):
+    # Every stdout line must be a JSON object: that is the protocol.
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_fake_run_emits_the_training_events_in_order(tmp_path):
+    run = subprocess.run(_args(tmp_path, "--fake", "--epochs", "2", "--fake-steps", "3", "--fake-delay", "0",
+                               "--compare-with", "digits"),
+                         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert run.returncode == EXIT_OK, run.stderr
+    events = _events(run.stdout)
+    kinds = [e["event"] for e in events]
+    assert kinds == ["start"] + ["batch"] * 3 + ["epoch"] + ["batch"] * 3 + ["epoch", "done", "comparison"]
+    assert [e["epoch"] for e in events if e["event"] == "epoch"] == [1, 2]
+    assert events[-1]["new"] == events[-2]["metrics"]
+    out = tmp_path / "out"
+    assert (out / "meta.json").is_file()
+    record = json.loads((out / "train_record.json").read_text())
+    assert record["parent"] is None and record["epochs"] == 2
+
+
+def test_cancel_on_stdin_stops_the_run_with_the_cancelled_code(tmp_path):
+    proc = subprocess.Popen(_args(tmp_path, "--fake", "--epochs", "50", "--fake-delay", "0.05"),
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = json.loads(proc.stdout.readline())
+    assert first["event"] == "start"
+    proc.stdin.write("cancel\n")
+    proc.stdin.flush()
+    out, _ = proc.communicate(timeout=20)
+    assert proc.returncode == EXIT_CANCELLED
+    events = _events(out)
+    assert events[-1] == {"event": "cancelled"}
+    assert not any(e["event"] == "done" for e in events)
+    assert not (tmp_path / "out" / "meta.json").exists()
+
+
+def test_closing_stdin_stops_a_watched_worker(tmp_path):
+    # The parent died: its end of the pipe closes, the worker must not train on as an orphan.
+    proc = subprocess.Popen(_args(tmp_path, "--fake", "--epochs", "50", "--fake-delay", "0.05", "--watch-stdin"),
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc.stdout.readline()
+    proc.stdin.close()
+    start = time.monotonic()
+    proc.wait(timeout=20)
+    assert proc.returncode == EXIT_CANCELLED
+    assert time.monotonic() - start < 10
+
+
+def test_a_dying_worker_exits_abruptly_after_n_events(tmp_path):
+    run = subprocess.run(_args(tmp_path, "--fake", "--fake-delay", "0", "--fake-die-after", "3"),
+                         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert run.returncode not in (EXIT_OK, EXIT_CANCELLED, EXIT_ERROR)
+    assert len(_events(run.stdout)) == 3
+    assert "dying" in run.stderr
+
+
+def test_missing_data_folder_is_an_error_event_not_a_traceback_on_stdout(tmp_path):
+    cmd = [*WORKER, "--data", str(tmp_path / "nope"), "--preset", "digits", "--out", str(tmp_path / "o"), "--fake"]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert run.returncode == EXIT_ERROR
+    (event,) = _events(run.stdout)
+    assert event["event"] == "error" and "nope" in event["message"]
+
+
+@pytest.mark.parametrize("bad", [["--epochs", "0"], ["--val-fraction", "1.5"]])
+def test_bad_arguments_exit_with_the_usage_code(tmp_path, bad):
+    run = subprocess.run(_args(tmp_path, "--fake", *bad), capture_output=True, text=True, timeout=60,
+                         stdin=subprocess.DEVNULL)
+    assert run.returncode == EXIT_USAGE
+    assert run.stdout == ""
+
+
+def test_disk_full_reads_as_such():
+    import errno
+
+    assert "disk is full" in describe_error(OSError(errno.ENOSPC, "No space left on device", "/x/model.keras"))

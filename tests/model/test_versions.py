@@ -1,0 +1,130 @@
+"""The model version store: staging, atomic commit, listing, discard, fingerprints."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import pytest
+
+from petloc_gui.model.versions import (
+    RECORD_FILE,
+    STAGING_PREFIX,
+    VersionError,
+    VersionStore,
+    data_fingerprint,
+)
+
+
+def _fake_bundle(folder, record=None):
+    (folder / "meta.json").write_text(json.dumps({"preset": folder.parent.name}), encoding="utf-8")
+    (folder / "model.keras").write_bytes(b"weights")
+    if record is not None:
+        (folder / RECORD_FILE).write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_default_root_is_in_the_user_data_dir(_isolated_user_data):
+    assert VersionStore().root == _isolated_user_data / "models"
+
+
+def test_commit_registers_a_version_with_its_record(tmp_path):
+    store = VersionStore(tmp_path / "models")
+    staging = store.new_staging_dir("digits")
+    assert staging.parent == tmp_path / "models" / "digits"
+    assert staging.name.startswith(STAGING_PREFIX)
+    assert store.list() == []  # a staging folder is not a version
+    _fake_bundle(staging, {"parent": "digits", "metrics": {"accuracy": 0.9, "mean_iou": 0.7},
+                           "data_fingerprint": "abc", "epochs": 3})
+
+    version = store.commit(staging)
+
+    assert not staging.exists()
+    assert version.path == tmp_path / "models" / "digits" / version.id
+    assert (version.path / "model.keras").read_bytes() == b"weights"
+    assert version.preset == "digits"
+    assert version.parent == "digits"
+    assert version.metrics == {"accuracy": 0.9, "mean_iou": 0.7}
+    assert version.data_fingerprint == "abc"
+    assert version.extra == {"epochs": 3}
+    assert "acc 0.900" in version.label
+    assert store.list() == [version]
+    assert store.list("pets") == []
+    assert store.get(version.id) == version
+    assert store.latest("digits") == version
+    assert store.find_by_path(version.path) == version
+    assert store.find_by_path(tmp_path) is None
+
+
+def test_versions_are_listed_oldest_first_and_latest_is_newest(tmp_path):
+    store = VersionStore(tmp_path)
+    made = []
+    for _ in range(3):
+        staging = store.new_staging_dir("pets")
+        _fake_bundle(staging)
+        made.append(store.commit(staging))
+    assert [v.id for v in store.list("pets")] == [v.id for v in made]
+    assert store.latest("pets").id == made[-1].id
+    assert store.latest("digits") is None
+
+
+def test_commit_refuses_a_folder_without_a_bundle(tmp_path):
+    store = VersionStore(tmp_path)
+    staging = store.new_staging_dir("pets")
+    with pytest.raises(VersionError, match="meta.json"):
+        store.commit(staging)
+    assert store.list() == []
+    with pytest.raises(VersionError, match="staging"):
+        store.commit(tmp_path)
+
+
+def test_discard_removes_the_version_and_only_it(tmp_path):
+    store = VersionStore(tmp_path)
+    kept_dir, gone_dir = store.new_staging_dir("pets"), store.new_staging_dir("pets")
+    _fake_bundle(kept_dir)
+    _fake_bundle(gone_dir)
+    kept, gone = store.commit(kept_dir), store.commit(gone_dir)
+    store.discard(gone.id)
+    assert not gone.path.exists()
+    assert [v.id for v in store.list()] == [kept.id]
+    with pytest.raises(VersionError):
+        store.get(gone.id)
+    with pytest.raises(VersionError, match="not a version id"):
+        store.get("../../etc")
+
+
+def test_remove_staging_and_stale_sweep(tmp_path):
+    store = VersionStore(tmp_path)
+    staging = store.new_staging_dir("digits")
+    store.remove_staging(staging)
+    assert not staging.exists()
+    stale = store.new_staging_dir("digits")
+    old = time.time() - 3 * 24 * 3600
+    os.utime(stale, (old, old))
+    fresh = store.new_staging_dir("digits")
+    assert not stale.exists() and fresh.exists()
+
+
+def test_unreadable_version_records_are_skipped(tmp_path):
+    store = VersionStore(tmp_path)
+    staging = store.new_staging_dir("pets")
+    _fake_bundle(staging)
+    version = store.commit(staging)
+    (version.path / "version.json").write_text("{not json", encoding="utf-8")
+    assert store.list() == []
+
+
+@pytest.mark.parametrize("preset", ["", "../x", ".hidden", "a/b"])
+def test_bad_preset_names_are_refused(tmp_path, preset):
+    with pytest.raises(VersionError):
+        VersionStore(tmp_path).new_staging_dir(preset)
+
+
+def test_data_fingerprint_follows_the_saved_bytes(tmp_path):
+    a, b = tmp_path / "a.xml", tmp_path / "b.xml"
+    a.write_text("<a/>")
+    b.write_text("<b/>")
+    first = data_fingerprint([a, b], tmp_path)
+    assert first == data_fingerprint([b, a], tmp_path)  # order does not matter
+    b.write_text("<b>edited</b>")
+    assert data_fingerprint([a, b], tmp_path) != first

@@ -1,0 +1,149 @@
+"""Fixtures for the GUI tests: a generated folder, a fake model, a window."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from petloc_gui.core.boxes import Box
+
+
+@dataclass(frozen=True)
+class FakePrediction:
+    label: str
+    confidence: float
+    box: Box
+    probabilities: tuple = ()
+
+
+class FakeHandle:
+    """Predicts from a table (image name -> FakePrediction); raises for unreadable images."""
+
+    def __init__(self, spec: str, table: dict, version: str = "v1") -> None:
+        from petloc_gui.ui.model_handle import ModelInfo
+
+        self.info = ModelInfo(spec=spec, name=f"fake-{spec}", path=None, version_id=f"{spec}-{version}",
+                              class_names=("cat", "dog"), metrics={"accuracy": 0.9, "mean_iou": 0.8})
+        self.table = table
+        self.calls: list[list[str]] = []
+
+    def predict_paths(self, paths):
+        from petloc_gui.core.errors import ImageLoadError
+        from petloc_gui.core.images import load_image
+
+        self.calls.append([p.name for p in paths])
+        out = []
+        for path in paths:
+            try:
+                load_image(path)
+            except ImageLoadError as exc:
+                out.append(exc)
+                continue
+            out.append(self.table.get(path.name, FakePrediction("cat", 0.5, Box(10, 10, 50, 50))))
+        return out
+
+
+@dataclass
+class FakeFactory:
+    table: dict
+    fail: set = dataclasses.field(default_factory=set)
+    handles: list = dataclasses.field(default_factory=list)
+
+    def __call__(self, spec: str):
+        if spec in self.fail:
+            raise RuntimeError(f"cannot load {spec}")
+        handle = FakeHandle(spec, self.table)
+        self.handles.append(handle)
+        return handle
+
+
+def write_image(path: Path, size=(120, 90), seed=0) -> None:
+    from PIL import Image
+
+    rng = np.random.default_rng(seed)
+    array = rng.integers(0, 255, (size[1], size[0], 3), dtype=np.uint8)
+    Image.fromarray(array).save(path)
+
+
+def write_annotation(image: Path, objects: list[tuple[str, Box]], size=(120, 90)) -> Path:
+    from petloc_gui.core.voc import VocObject, new_annotation, write_voc
+
+    annotation = new_annotation(image, *size)
+    for name, box in objects:
+        annotation.objects.append(VocObject(name=name, box=box))
+    xml = image.with_suffix(".xml")
+    write_voc(annotation, xml)
+    return xml
+
+
+# Ground truth and predictions with known disagreements (review-queue order is checkable):
+#   a: agree, IoU 1             -> late
+#   b: box far off (IoU 0)      -> first
+#   c: label wrong, IoU ~0.8    -> after the bad boxes
+#   d: no GT, prediction 0.6    -> pre-label
+#   e: box somewhat off (IoU ~0.33) -> second
+GT = {
+    "a.png": [("cat", Box(10, 10, 50, 50))],
+    "b.png": [("dog", Box(10, 10, 40, 40))],
+    "c.png": [("cat", Box(20, 20, 60, 60))],
+    "e.png": [("dog", Box(10, 10, 50, 50))],
+}
+PRED = {
+    "a.png": FakePrediction("cat", 0.95, Box(10, 10, 50, 50)),
+    "b.png": FakePrediction("dog", 0.90, Box(70, 50, 110, 85)),
+    "c.png": FakePrediction("dog", 0.80, Box(22, 22, 62, 62)),
+    "d.png": FakePrediction("cat", 0.60, Box(30, 30, 70, 70)),
+    "e.png": FakePrediction("dog", 0.70, Box(30, 10, 70, 50)),
+}
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    root = tmp_path / "pets"
+    root.mkdir()
+    for i, name in enumerate(["a.png", "b.png", "c.png", "d.png", "e.png"]):
+        write_image(root / name, seed=i)
+        if name in GT:
+            write_annotation(root / name, GT[name])
+    return root
+
+
+@pytest.fixture
+def factory() -> FakeFactory:
+    return FakeFactory(dict(PRED))
+
+
+@pytest.fixture
+def window(qtbot, factory):
+    from petloc_gui.ui.main_window import MainWindow
+
+    win = MainWindow(model_factory=factory)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    yield win
+    win.shutdown()
+
+
+def wait_predictions(qtbot, window, count: int | None = None, timeout=10_000) -> None:
+    """Wait until every row (or ``count`` rows) has a prediction or an error."""
+    model = window.session.model
+    target = count if count is not None else len(model.names)
+
+    def done():
+        have = sum(1 for r in range(len(model.names)) if model.pred_box[r] is not None or model.errors[r])
+        assert have >= target
+
+    qtbot.waitUntil(done, timeout=timeout)
+
+
+def open_and_wait(qtbot, window, folder, model="fake") -> None:
+    assert window.open_folder(folder, model=model)
+    wait_predictions(qtbot, window)
+    scanner = window.session.scanner
+    qtbot.waitUntil(lambda: scanner.isFinished(), timeout=10_000)
+    window.session.model.update_ranks()

@@ -1,0 +1,225 @@
+"""Retraining through the GUI path (fake worker): progress, versions, use, roll back, cancel, crash."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QProcess
+from PySide6.QtWidgets import QMainWindow
+
+from petloc_gui.model.versions import VersionStore
+from petloc_gui.ui.retrain_controller import install_retraining
+from petloc_gui.ui.retrain_dialog import RetrainDialog, RetrainOptions
+
+pytestmark = pytest.mark.slow  # starts child processes
+
+
+class StandInWindow(QMainWindow):
+    """The attributes the real main window offers to install_retraining()."""
+
+    def __init__(self, folder: Path | None, spec: str = "digits") -> None:
+        super().__init__()
+        self.model_menu = self.menuBar().addMenu("Model")
+        self.dataset = None
+        self._folder = folder
+        self.spec = spec
+        self.set_model_calls: list[str] = []
+        self.unsaved = False
+        self.save_result = True
+        self.save_calls = 0
+
+    def current_folder(self):
+        return self._folder
+
+    def current_model_spec(self) -> str:
+        return self.spec
+
+    def set_model(self, spec: str) -> None:
+        self.set_model_calls.append(spec)
+        self.spec = spec
+
+    def has_unsaved(self) -> bool:
+        return self.unsaved
+
+    def save_all(self) -> bool:
+        self.save_calls += 1
+        if self.save_result:
+            self.unsaved = False
+        return self.save_result
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    win = StandInWindow(folder)
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.fixture
+def controller(window, _isolated_user_data):
+    ctl = install_retraining(window)
+    ctl.extra_worker_args = ["--fake", "--fake-steps", "3", "--fake-delay", "0.01"]
+    yield ctl
+    ctl.shutdown()
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _staging_dirs(store: VersionStore):
+    return list(store.root.glob("*/.staging-*"))
+
+
+def test_install_adds_retrain_and_versions_to_the_model_menu(window, controller):
+    assert controller.retrain_action in window.model_menu.actions()
+    assert controller.retrain_action.shortcut().toString() == "Ctrl+T"
+    assert controller.versions_menu.menuAction() in window.model_menu.actions()
+    assert window.retrain_controller is controller
+    assert controller.store.root == Path(os.environ["PETLOC_DATA_DIR"]) / "models"
+
+
+def test_a_run_reports_progress_and_curves_then_use_and_roll_back(qtbot, window, controller):
+    events = []
+    with qtbot.waitSignal(controller.run_finished, timeout=30000) as finished:
+        assert controller.start(RetrainOptions(from_current=True, epochs=2, val_fraction=0.2, save_first=False))
+        controller.process.event.connect(events.append)
+    outcome = finished.args[0]
+    assert outcome.exit_code == 0 and not outcome.cancelled
+    assert [e["event"] for e in events].count("batch") == 6
+    progress = controller._progress_window()
+    assert progress.progress.maximum() == 6 and progress.progress.value() == 6
+    assert [x for x, _ in progress.chart.points("val_accuracy")] == [1.0, 2.0]
+    assert len(progress.chart.points("loss")) == 2
+    # the comparison from the worker is shown side by side
+    assert progress.comparison.isVisibleTo(progress)
+    assert progress.comparison.cell_text("accuracy", 0) == "0.500"
+    assert progress.comparison.cell_text("accuracy", 1) == "0.750"
+
+    first = controller.new_version
+    assert first is not None and first.preset == "digits" and first.parent == "digits"
+    assert controller.store.list() == [first]
+    assert _staging_dirs(controller.store) == []
+    controller.use_new_model()
+    assert window.set_model_calls == [str(first.path)]
+
+    # a second run, from the first version, then roll back through the Versions menu
+    with qtbot.waitSignal(controller.run_finished, timeout=30000):
+        controller.start(RetrainOptions(from_current=True, epochs=1, save_first=False))
+    second = controller.new_version
+    assert second.parent == str(first.path)
+    controller.use_new_model()
+    assert window.spec == str(second.path)
+    controller.versions_menu.rebuild()
+    actions = {a.data(): a for a in controller.versions_menu.version_actions()}
+    assert set(actions) == {first.id, second.id}
+    assert actions[second.id].isChecked() and not actions[first.id].isChecked()
+    actions[first.id].trigger()
+    assert window.set_model_calls[-1] == str(first.path)
+
+
+def test_discarding_the_new_model_deletes_it_and_keeps_the_current_one(qtbot, window, controller):
+    with qtbot.waitSignal(controller.run_finished, timeout=30000):
+        controller.start(RetrainOptions(epochs=1, save_first=False))
+    version = controller.new_version
+    controller._progress_window().comparison.discard_button.click()
+    assert not version.path.exists()
+    assert controller.store.list() == []
+    assert window.set_model_calls == []
+
+
+def test_cancel_mid_run_keeps_nothing_and_leaves_no_process(qtbot, window, controller):
+    controller.extra_worker_args = ["--fake", "--fake-steps", "50", "--fake-delay", "0.05"]
+    controller.start(RetrainOptions(epochs=20, save_first=False))
+    process = controller.process
+    qtbot.waitSignal(process.event, timeout=20000, check_params_cb=lambda e: e.get("event") == "batch").wait()
+    pid = process.pid
+    assert pid is not None and _pid_alive(pid)
+    with qtbot.waitSignal(controller.run_finished, timeout=15000) as finished:
+        controller._progress_window().cancel_button.click()
+    outcome = finished.args[0]
+    assert outcome.cancelled and outcome.exit_code == 4  # the worker stopped by itself
+    assert process.qprocess.state() == QProcess.ProcessState.NotRunning
+    assert not _pid_alive(pid)
+    assert controller.store.list() == [] and _staging_dirs(controller.store) == []
+    assert controller.new_version is None and window.set_model_calls == []
+    assert controller.retrain_action.isEnabled()
+
+
+def test_a_worker_that_ignores_cancel_is_terminated(qtbot, window, controller):
+    controller.extra_worker_args = ["--fake", "--fake-steps", "500", "--fake-delay", "0.05", "--fake-ignore-cancel"]
+    controller.start(RetrainOptions(epochs=20, save_first=False))
+    controller.process.cancel_grace_ms = 300
+    qtbot.waitSignal(controller.process.event, timeout=20000).wait()
+    pid = controller.process.pid
+    with qtbot.waitSignal(controller.run_finished, timeout=15000) as finished:
+        controller.cancel()
+    assert finished.args[0].cancelled and finished.args[0].crashed
+    assert not _pid_alive(pid)
+    assert controller.store.list() == [] and _staging_dirs(controller.store) == []
+
+
+def test_a_dying_worker_is_reported_and_the_model_stays(qtbot, window, controller):
+    controller.extra_worker_args = ["--fake", "--fake-delay", "0", "--fake-die-after", "4"]
+    messages = []
+    controller.message.connect(messages.append)
+    with qtbot.waitSignal(controller.run_finished, timeout=30000) as finished:
+        controller.start(RetrainOptions(epochs=3, save_first=False))
+    outcome = finished.args[0]
+    assert outcome.exit_code == 70 and not outcome.cancelled
+    status = controller._progress_window().status.text()
+    assert "exited with code 70" in status and "unchanged" in status
+    assert "dying on purpose" in status  # the last stderr lines are shown
+    assert any("failed" in m for m in messages)
+    assert window.spec == "digits" and window.set_model_calls == []
+    assert controller.store.list() == [] and _staging_dirs(controller.store) == []
+
+
+def test_an_error_event_is_shown_with_its_message(qtbot, window, controller, tmp_path):
+    window._folder = tmp_path / "vanished"
+    with qtbot.waitSignal(controller.run_finished, timeout=30000) as finished:
+        controller.start(RetrainOptions(epochs=1, save_first=False))
+    assert finished.args[0].exit_code == 1
+    assert "vanished" in controller._progress_window().status.text()
+    assert controller.store.list() == []
+
+
+def test_unsaved_edits_are_saved_first_and_a_failed_save_stops_the_start(qtbot, window, controller):
+    window.unsaved = True
+    window.save_result = False
+    assert not controller.start(RetrainOptions(epochs=1, save_first=True))
+    assert window.save_calls == 1 and controller.process is None
+    if controller.last_message_box is not None:
+        controller.last_message_box.close()
+    window.save_result = True
+    with qtbot.waitSignal(controller.run_finished, timeout=30000):
+        assert controller.start(RetrainOptions(epochs=1, save_first=True))
+    assert window.save_calls == 2
+
+
+def test_no_folder_means_no_run(window, controller):
+    window._folder = None
+    assert not controller.start(RetrainOptions())
+    assert controller.process is None
+    controller.last_message_box.close()
+
+
+def test_the_dialog_returns_the_chosen_options(qtbot):
+    dialog = RetrainDialog(None, model_name="digits", data_name="/data", n_annotated=12, has_unsaved=False,
+                           holdout_preview=lambda f: (round(12 * f), [f"img{i}.png" for i in range(round(12 * f))]))
+    qtbot.addWidget(dialog)
+    assert not dialog.save_first.isEnabled()
+    dialog.from_scratch.setChecked(True)
+    dialog.epochs.setValue(3)
+    dialog.val_fraction.setValue(0.25)
+    assert dialog.options() == RetrainOptions(from_current=False, epochs=3, val_fraction=0.25, save_first=False)
+    assert dialog.holdout_list.count() == 3
+    assert "3 images" in dialog.holdout_label.text()

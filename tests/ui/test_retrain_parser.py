@@ -1,0 +1,58 @@
+"""The JSON-lines parser of the training process output."""
+
+from __future__ import annotations
+
+from petloc_gui.ui.retrain_progress import EtaEstimator, format_eta
+from petloc_gui.ui.training_process import JsonLinesParser, ProcessOutcome
+
+
+def test_partial_lines_are_buffered_until_their_newline():
+    parser = JsonLinesParser()
+    assert parser.feed(b'{"event": "ba') == ([], [])
+    assert parser.feed(b'tch", "step": 1}\n{"event"') == ([{"event": "batch", "step": 1}], [])
+    events, garbage = parser.feed(b': "epoch"}\n')
+    assert events == [{"event": "epoch"}] and garbage == []
+
+
+def test_garbage_and_non_event_lines_come_back_as_garbage():
+    parser = JsonLinesParser()
+    events, garbage = parser.feed(b'Epoch 1/3 ====>\n[1, 2]\n{"no": "event"}\n\n{"event": "done"}\n')
+    assert events == [{"event": "done"}]
+    assert garbage == ["Epoch 1/3 ====>", "[1, 2]", '{"no": "event"}']
+
+
+def test_utf8_split_across_chunks_and_crlf():
+    parser = JsonLinesParser()
+    data = '{"event": "error", "message": "Fehler: Größe"}\r\n'.encode()
+    cut = data.index("ö".encode()) + 1  # in the middle of the two-byte character
+    assert parser.feed(data[:cut]) == ([], [])
+    events, _ = parser.feed(data[cut:])
+    assert events == [{"event": "error", "message": "Fehler: Größe"}]
+
+
+def test_flush_parses_a_last_line_without_newline():
+    parser = JsonLinesParser()
+    parser.feed(b'{"event": "cancelled"}')
+    assert parser.flush() == ([{"event": "cancelled"}], [])
+    assert parser.flush() == ([], [])
+
+
+def test_outcome_messages_name_the_reason_and_the_log_tail():
+    crash = ProcessOutcome(exit_code=-9, crashed=True, cancelled=False, error_message=None,
+                           last_stderr=["loading", "Killed"])
+    text = crash.describe()
+    assert "crashed" in text and "unchanged" in text and "Killed" in text
+    exit_code = ProcessOutcome(3, False, False, None, []).describe()
+    assert "code 3" in exit_code
+    error = ProcessOutcome(1, False, False, "the disk is full", []).describe()
+    assert "the disk is full" in error
+    assert "cancelled" in ProcessOutcome(4, False, True, None, []).describe()
+
+
+def test_eta_comes_from_the_pace_after_the_first_batch():
+    eta = EtaEstimator()
+    assert eta.update(1, 101, now=100.0) is None  # first batch: graph building, ignored
+    assert eta.update(11, 101, now=110.0) == 90.0  # 1 s per batch, 90 to go
+    assert format_eta(90.0) == "1 min 30 s left"
+    assert format_eta(5) == "5 s left"
+    assert format_eta(None) == ""

@@ -1,0 +1,89 @@
+"""One real retraining round through the GUI path: QProcess -> train_worker -> model.training."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+
+from petloc_gui.core.digits import write_digits_dataset
+from petloc_gui.ui.retrain_controller import install_retraining
+from petloc_gui.ui.retrain_dialog import RetrainOptions
+
+pytestmark = pytest.mark.slow  # trains a (tiny) network in a child process
+
+
+class StandInWindow(QMainWindow):
+    def __init__(self, folder, spec="digits"):
+        super().__init__()
+        self.model_menu = self.menuBar().addMenu("Model")
+        self.dataset = None
+        self.folder, self.spec = folder, spec
+        self.set_model_calls = []
+
+    def current_folder(self):
+        return self.folder
+
+    def current_model_spec(self):
+        return self.spec
+
+    def set_model(self, spec):
+        self.set_model_calls.append(spec)
+        self.spec = spec
+
+    def has_unsaved(self):
+        return False
+
+    def save_all(self):
+        return True
+
+
+def test_a_real_run_on_tiny_digits_trains_a_version_and_switches_to_it(qtbot, tmp_path):
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=30, seed=1)
+    window = StandInWindow(folder)
+    qtbot.addWidget(window)
+    controller = install_retraining(window)
+    controller.extra_worker_args = ["--batch-size", "8"]
+    events = []
+    try:
+        with qtbot.waitSignal(controller.run_finished, timeout=240000) as finished:
+            assert controller.start(RetrainOptions(from_current=False, epochs=1, val_fraction=0.3, save_first=False))
+            controller.process.event.connect(events.append)
+    finally:
+        controller.shutdown()
+    outcome = finished.args[0]
+    assert outcome.exit_code == 0, outcome.describe()
+    kinds = [e["event"] for e in events]
+    assert kinds[0] == "start" and "batch" in kinds and "epoch" in kinds and "done" in kinds
+    assert kinds[-1] == "comparison"
+    start = events[0]
+    assert start["n_val"] == len(start["val_images"]) > 0
+
+    # the dialog's preview is the split the run used
+    from petloc_gui.ui.retrain_support import holdout_preview_for
+
+    count, names = holdout_preview_for(folder)(0.3)
+    assert (count, names) == (start["n_val"], start["val_images"])
+
+    progress = controller._progress_window()
+    assert progress.progress.value() == progress.progress.maximum() > 0
+    assert len(progress.chart.points("val_accuracy")) == 1
+    comparison = events[-1]
+    assert comparison["new"]["n_images"] == start["n_val"]
+    assert progress.comparison.cell_text("n_images", 1) == str(start["n_val"])
+
+    version = controller.new_version
+    assert version is not None and version.preset == "digits" and version.parent is None
+    assert version.data_fingerprint and version.metrics["n_images"] == start["n_val"]
+    meta = json.loads((version.path / "meta.json").read_text())
+    assert meta["preset"] == "digits" and (version.path / "model.keras").is_file()
+    assert controller.store.list() == [version]
+
+    controller.use_new_model()
+    assert window.set_model_calls == [str(version.path)]
+    # rolling back to the bundled model is only a set_model away; the bundled folder is untouched
+    controller.versions_menu.rebuild()
+    (action,) = controller.versions_menu.version_actions()
+    assert action.isChecked()

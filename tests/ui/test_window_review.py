@@ -1,0 +1,178 @@
+"""Opening a folder, navigating, the review queue, accepting a prediction, saving."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.voc import read_voc
+
+from .conftest import PRED, open_and_wait
+
+
+def _names_in_view_order(window):
+    proxy = window.file_dock.proxy
+    model = window.session.model
+    return [model.names[proxy.mapToSource(proxy.index(r, 0)).row()] for r in range(proxy.rowCount())]
+
+
+def test_open_folder_shows_first_image_and_predictions(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    session = window.session
+    assert session.current == 0
+    assert window.current_folder() == folder
+    assert window.current_model_spec() == "fake"
+    model = session.model
+    # IoU column filled from GT read off the UI thread + predictions.
+    assert model.iou[0] == 1.0
+    assert model.iou[1] == 0.0
+    assert model.pred_label[3] == "cat" and model.iou[3] is None
+    assert "IoU" in window.panel.header.text()
+    assert "fake" in window.model_status.text()
+
+
+def test_review_queue_orders_known_disagreements(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.file_dock.set_review_order(True)
+    order = _names_in_view_order(window)
+    # b (IoU 0) and e (IoU 0.33) have bad boxes; c a wrong label; d no GT; a agrees.
+    assert order == ["b.png", "e.png", "c.png", "d.png", "a.png"]
+    window.file_dock.set_review_order(False)
+    assert _names_in_view_order(window) == ["a.png", "b.png", "c.png", "d.png", "e.png"]
+
+
+def test_next_to_review_walks_the_queue_and_skips_verified(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    session = window.session
+    visited = []
+    for _ in range(4):
+        window.next_to_review()
+        visited.append(session.model.names[session.current])
+    assert visited == ["b.png", "e.png", "c.png", "d.png"]
+    # Verify e, restart the pass: e is skipped from now on.
+    window.show_row(4)
+    window.act["verify"].trigger()
+    session.visited.clear()
+    window.show_row(0)
+    window.next_to_review()
+    assert session.model.names[session.current] == "b.png"
+    window.next_to_review()
+    assert session.model.names[session.current] == "c.png"
+
+
+def test_keyboard_navigation(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    qtbot.keyClick(window, Qt.Key_D)
+    assert window.session.current == 1
+    qtbot.keyClick(window, Qt.Key_PageDown)
+    assert window.session.current == 2
+    qtbot.keyClick(window, Qt.Key_PageUp)
+    assert window.session.current == 1
+    qtbot.keyClick(window, Qt.Key_N)
+    assert window.session.model.names[window.session.current] == "b.png" or window.session.current != 1
+
+
+def test_filter_by_name_and_status(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.file_dock.search.setText("d.p")
+    assert _names_in_view_order(window) == ["d.png"]
+    window.file_dock.search.setText("")
+    index = window.file_dock.status_filter.findData("none")
+    window.file_dock.status_filter.setCurrentIndex(index)
+    assert _names_in_view_order(window) == ["d.png"]
+
+
+def test_accept_prediction_then_undo_redo_and_save(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(1)  # b.png: GT dog at (10,10,40,40), prediction far away
+    doc = window.session.store.document(1)
+    qtbot.keyClick(window, Qt.Key_A)
+    assert doc.primary.box == PRED["b.png"].box and doc.primary.name == "dog"
+    assert doc.dirty and window.has_unsaved()
+    assert window.session.model.status[1] == "edited"
+    assert window.session.model.iou[1] == 1.0
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    assert doc.primary.box == Box(10, 10, 40, 40) and not doc.dirty
+    qtbot.keyClick(window, Qt.Key_Y, Qt.ControlModifier)
+    assert doc.primary.box == PRED["b.png"].box
+    qtbot.keyClick(window, Qt.Key_S, Qt.ControlModifier)
+    assert not doc.dirty and not window.has_unsaved()
+    assert window.session.model.status[1] == "saved"
+    on_disk = read_voc(folder / "b.xml")
+    assert on_disk.objects[0].box == PRED["b.png"].box
+
+
+def test_accept_on_image_without_gt_adds_an_object(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(3)  # d.png
+    window.accept_prediction()
+    window.act["verify"].trigger()
+    assert window.save_all()
+    annotation = read_voc(folder / "d.xml")
+    assert [o.name for o in annotation.objects] == ["cat"]
+    assert annotation.objects[0].box == PRED["d.png"].box
+    assert annotation.verified
+
+
+def test_number_keys_relabel_and_undo_is_per_image(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    qtbot.keyClick(window, Qt.Key_2)  # classes: cat, dog
+    doc0 = window.session.store.document(0)
+    assert doc0.primary.name == "dog"
+    window.show_row(2)
+    doc2 = window.session.store.document(2)
+    qtbot.keyClick(window, Qt.Key_Right, Qt.ShiftModifier)
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert doc2.primary.box == Box(31, 20, 71, 60)
+    # One undo step for consecutive nudges of the same box, and only on this image.
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    assert doc2.primary.box == Box(20, 20, 60, 60)
+    assert doc0.primary.name == "dog"
+    window.show_row(0)
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    assert doc0.primary.name == "cat"
+
+
+def test_delete_and_multiple_objects_kept(qtbot, window, folder):
+    from .conftest import write_annotation
+
+    write_annotation(folder / "a.png", [("cat", Box(10, 10, 50, 50)), ("dog", Box(60, 20, 100, 70))])
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    doc = window.session.store.document(0)
+    assert len(doc.objects) == 2
+    window.accept_prediction()  # identical to the primary: nothing to do
+    assert not doc.dirty
+    window.edits.select(0)
+    window.act["nudge_down"].trigger()
+    window.save_current()
+    annotation = read_voc(folder / "a.xml")
+    assert [o.name for o in annotation.objects] == ["cat", "dog"]
+    assert annotation.objects[1].box == Box(60, 20, 100, 70)
+    window.edits.select(1)
+    qtbot.keyClick(window, Qt.Key_Delete)
+    assert [o.name for o in doc.objects] == ["cat"]
+
+
+def test_switching_model_restarts_predictions(qtbot, window, folder, factory):
+    open_and_wait(qtbot, window, folder)
+    window.set_model("other")
+    assert window.current_model_spec() == "other"
+    qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: all(b is not None for i, b in enumerate(window.session.model.pred_box)), timeout=10_000)
+    assert factory.handles[-1].info.spec == "other"
+
+
+def test_model_failure_is_shown_and_window_keeps_working(qtbot, window, folder, factory, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    factory.fail.add("broken")
+    assert window.open_folder(folder, model="broken")
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "cannot load broken" in shown[0]
+    assert "failed" in window.model_status.text().lower()
+    qtbot.keyClick(window, Qt.Key_D)
+    assert window.session.current == 1
