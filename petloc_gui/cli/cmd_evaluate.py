@@ -9,7 +9,7 @@ from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, positive_int
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor
-from petloc_gui.cli.output import ProgressBar, error, finite, json_line, reason_of
+from petloc_gui.cli.output import CommandError, ProgressBar, error, finite, json_line, reason_of
 from petloc_gui.core.errors import PetlocError
 
 NAME = "evaluate"
@@ -23,7 +23,8 @@ accuracy, mean IoU (a miss counts as 0), share of images with IoU >= 0.5 and
 predicted). A ground-truth label the model does not know counts as wrong.
 
 Use a folder the model never trained on (for the digits model:
-`petloc digits DIR --split test`) to get honest figures.
+`petloc digits DIR --split test`), or --split validation on the training
+folder, to get honest figures.
 
 With --json the last line of stdout is one JSON object (see docs/cli.md).
 
@@ -31,9 +32,11 @@ examples:
   petloc digits runs/digits-test --split test
   petloc evaluate runs/digits-test --model digits
   petloc evaluate my_pets --model runs/models/pets-20261123 --json
+  petloc evaluate my_pets --model runs/models/pets-20261123 --split validation
 """
 
 SPLIT_DESCRIPTION = "all annotated images in DATA"
+VALIDATION_DESCRIPTION = "validation images listed in the model's meta.json"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,60 +44,53 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", required=True, metavar="MODEL", help=MODEL_HELP)
     parser.add_argument("--json", action="store_true", help="print one JSON object (last line of stdout)")
     parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N", help="images per batch (default 32)")
+    parser.add_argument(
+        "--split",
+        choices=("all", "validation"),
+        default="all",
+        help="all annotated images (default), or only the validation images the model's meta.json lists",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.dataset import open_dataset
-
-    from petloc_gui.model.bundle import resolve_model  # no TensorFlow
+    from petloc_gui.core.metrics import evaluate
+    from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     dataset = open_dataset(args.data)
-    resolve_model(args.model)  # a wrong model name fails before anything else
-    cases, skipped = collect_ground_truth(dataset)
+    meta = read_meta(args.model)  # a wrong model fails before TensorFlow loads
+    items, split = select_items(dataset, meta, args.split)
+    cases, skipped = collect_ground_truth(items)
     for image, reason in skipped:
         error(f"skipped {image}: {reason}")
-    n_skipped = len(skipped)
     if not cases:
         error(f"no annotated image to evaluate in {args.data}")
         return 1
-    failed: list[tuple[str, str]] = []
     predictor, model_path, meta = load_predictor(args.model)
     class_names = class_names_of(predictor, meta)
-
-    gt_labels, gt_boxes, predictions = [], [], []
-    # A bar only when there is something to wait for (more than one batch).
-    bar = ProgressBar("evaluate", len(cases)) if len(cases) > args.batch_size else None
-    done = 0
-    for batch in chunks(cases, args.batch_size):
-        results = predictor.predict_paths([image for image, _, _ in batch])
-        for (image, label, box), result in zip(batch, results):
-            if isinstance(result, BaseException):
-                failed.append((str(image), reason_of(result)))
-                continue
-            gt_labels.append(label)
-            gt_boxes.append(box)
-            predictions.append(result)
-        done += len(batch)
-        if bar is not None:
-            bar.update(done)
-    if bar is not None:
-        bar.close()
-
+    evaluated, failed = predict_cases(predictor, cases, args.batch_size)
     for image, reason in failed:
         error(f"skipped {image}: {reason}")
-    n_skipped += len(failed)
-    if not predictions:
+    if not evaluated:
         error(f"no annotated image could be evaluated in {args.data}")
         return 1
 
-    from petloc_gui.core.metrics import evaluate
-
-    metrics = evaluate(gt_labels, gt_boxes, [p.label for p in predictions], [p.box for p in predictions], class_names)
-    unknown = Counter(label for label in gt_labels if label not in set(class_names))
-    report = build_report(metrics, class_names, unknown, n_skipped, args.model, model_path, args.data)
+    gt_labels = [label for _, label, _, _ in evaluated]
+    metrics = evaluate(
+        gt_labels,
+        [box for _, _, box, _ in evaluated],
+        [p.label for _, _, _, p in evaluated],
+        [p.box for _, _, _, p in evaluated],
+        class_names,
+    )
+    known = set(class_names)
+    unknown = Counter(label for label in gt_labels if label not in known)
     if unknown:
         listed = ", ".join(f"{name} ({n})" for name, n in sorted(unknown.items()))
         error(f"labels the model does not know, counted as wrong: {listed}")
+    report = build_report(
+        metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path, args.data, split
+    )
     if args.json:
         json_line(report)
     else:
@@ -102,13 +98,78 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def collect_ground_truth(dataset) -> tuple[list[tuple[Path, str, Any]], list[tuple[str, str]]]:
-    """([(image, first label, first box)], [(file, reason skipped)]) of a dataset."""
+def predict_cases(predictor, cases, batch_size: int):
+    """([(image, gt label, gt box, Prediction)], [(image, reason)]) in batches."""
+    evaluated, failed = [], []
+    # A bar only when there is something to wait for (more than one batch).
+    bar = ProgressBar("evaluate", len(cases)) if len(cases) > batch_size else None
+    done = 0
+    for batch in chunks(cases, batch_size):
+        results = predictor.predict_paths([image for image, _, _ in batch])
+        for (image, label, box), result in zip(batch, results):
+            if isinstance(result, BaseException):
+                failed.append((str(image), reason_of(result)))
+            else:
+                evaluated.append((image, label, box, result))
+        done += len(batch)
+        if bar is not None:
+            bar.update(done)
+    if bar is not None:
+        bar.close()
+    return evaluated, failed
+
+
+def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
+    """The items to evaluate and how the report describes them.
+
+    `validation` keeps the images the model's meta.json lists as held out
+    (paths relative to the dataset root). With `all`, evaluating on the
+    model's own training folder gets a warning: the figures then include
+    images the model was trained on.
+    """
+    items = list(dataset.items)
+    if split == "validation":
+        listed = (meta.get("validation_split") or {}).get("images") or []
+        if not listed:
+            raise CommandError("this model's meta.json lists no validation images; use --split all")
+        wanted = set(listed)
+        root = Path(dataset.root)
+        chosen = [item for item in items if _relative(item.image_path, root) in wanted]
+        if not chosen:
+            raise CommandError(f"none of the model's {len(wanted)} validation images is in {dataset.root}")
+        if len(chosen) < len(wanted):
+            error(f"{len(wanted) - len(chosen)} of the model's validation images are not in {dataset.root}")
+        return chosen, VALIDATION_DESCRIPTION
+    trained_on = (meta.get("training_data") or {}).get("root")
+    if trained_on and _same_folder(trained_on, dataset.root):
+        error(
+            "DATA is the folder this model was trained on: these figures include training images "
+            "(use --split validation for held-out figures)"
+        )
+    return items, SPLIT_DESCRIPTION
+
+
+def _relative(path, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).resolve().as_posix()
+
+
+def _same_folder(a, b) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def collect_ground_truth(items) -> tuple[list[tuple[Path, str, Any]], list[tuple[str, str]]]:
+    """([(image, first label, first box)], [(file, reason skipped)]) of dataset items."""
     from petloc_gui.core.voc import read_voc
 
     cases: list[tuple[Path, str, Any]] = []
     skipped: list[tuple[str, str]] = []
-    for item in dataset.items:
+    for item in items:
         if not item.has_annotation:
             skipped.append((str(item.image_path), "no annotation"))
             continue
@@ -125,7 +186,9 @@ def collect_ground_truth(dataset) -> tuple[list[tuple[Path, str, Any]], list[tup
     return cases, skipped
 
 
-def build_report(metrics, class_names, unknown, n_skipped, model_spec, model_path, data) -> dict[str, Any]:
+def build_report(
+    metrics, class_names, unknown, n_skipped, model_spec, model_path, data, split=SPLIT_DESCRIPTION
+) -> dict[str, Any]:
     """The `--json` object: metrics plus provenance, NaN-free."""
     per_class = {
         name: {
@@ -139,7 +202,7 @@ def build_report(metrics, class_names, unknown, n_skipped, model_spec, model_pat
         "model": str(model_spec),
         "model_path": str(model_path),
         "data": str(data),
-        "split": SPLIT_DESCRIPTION,
+        "split": split,
         "n_images": int(metrics["n_images"]),
         "n_skipped": int(n_skipped),
         "accuracy": finite(metrics["accuracy"]),

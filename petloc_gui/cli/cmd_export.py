@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from petloc_gui.cli.args import MODEL_HELP
-from petloc_gui.cli.output import after_tensorflow_import, info
+from petloc_gui.cli.output import CommandError, info, load_tensorflow
 
 NAME = "export"
 HELP = "export a model as a TensorFlow SavedModel (and/or TFLite) for serving"
@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.saved_model is None and args.tflite is None:
-        raise ValueError("nothing to do: give --saved-model DIR and/or --tflite FILE")
+        raise CommandError("nothing to do: give --saved-model DIR and/or --tflite FILE")
     # Checked before TensorFlow loads, so a mistake costs no time.
     if args.saved_model is not None and args.saved_model.exists():
         if not args.saved_model.is_dir() or any(args.saved_model.iterdir()):
@@ -42,12 +42,12 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.model.bundle import resolve_model  # no TensorFlow
 
     bundle_path = resolve_model(args.model)
-    from petloc_gui.model import export  # imports TensorFlow
+    load_tensorflow()
+    from petloc_gui.model import export
     from petloc_gui.model.bundle import load_bundle
 
-    after_tensorflow_import()
     if args.tflite is not None and not hasattr(export, "export_tflite"):
-        raise ValueError("--tflite is not supported by this version of petloc")
+        raise CommandError("--tflite is not supported by this version of petloc")
     bundle = load_bundle(str(bundle_path))
     if args.saved_model is not None:
         out = export.export_saved_model(bundle, args.saved_model)

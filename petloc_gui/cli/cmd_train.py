@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.args import fraction, positive_int
-from petloc_gui.cli.output import ProgressBar, after_tensorflow_import, error, finite, info
+from petloc_gui.cli.output import ProgressBar, error, finite, info, load_tensorflow
 
 NAME = "train"
 HELP = "train a localisation + classification model on a dataset folder"
@@ -18,7 +18,10 @@ Progress goes to stderr: a bar per epoch (ETA, loss) on a terminal, plain
 lines otherwise, and one summary line per epoch (loss, validation accuracy,
 validation mean IoU). The validation images are held out of training and
 listed in the bundle's meta.json; training stops early when the validation
-figures stop improving. The last line of stdout is the bundle path.
+figures stop improving. The bundle goes to a new sub-folder of --out (never
+replacing anything); the last line of stdout is its path. Give --out
+"$PETLOC_DATA_DIR/models/<preset>" (by default ~/.local/share/petloc/models/<preset>
+on Linux) to make it a model version the GUI lists.
 
 Ctrl+C stops after the current batch without writing a bundle (exit 130);
 press it twice to abort at once.
@@ -29,6 +32,8 @@ examples:
   petloc train ../shared/data/oxford-pets-3breeds --preset pets --out runs/models \\
       --backbone-weights ../shared/weights/mobilenet_2_5_224_tf_no_top.h5
   petloc train my_pets --preset pets --init-from pets --out runs/models --epochs 5
+  petloc train ../shared/data/oxford-pets-3breeds --preset pets --label breed \\
+      --exclude-list ../shared/data/oxford-pets-3breeds/annotations/test.txt --out runs/models
 """
 
 EXIT_CANCELLED = 130
@@ -37,20 +42,26 @@ EXIT_CANCELLED = 130
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=Path, help="dataset folder with VOC annotations")
     parser.add_argument("--preset", required=True, choices=("pets", "digits"), help="network and recipe")
-    parser.add_argument("--out", required=True, type=Path, metavar="DIR", help="where to write the bundle")
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="DIR",
+        help="folder for bundles: each run writes a new sub-folder <preset>-<UTC time>-<id>",
+    )
     parser.add_argument("--epochs", type=positive_int, metavar="N", help="maximum epochs (default: the preset's)")
     parser.add_argument("--init-from", metavar="MODEL", help="start from this model's weights (fine-tune)")
     parser.add_argument("--backbone-weights", type=Path, metavar="PATH", help="ImageNet weights file (.h5) for the pets backbone")
-    parser.add_argument("--val-fraction", type=fraction, metavar="F", help="share of images held out for validation")
-    parser.add_argument("--seed", type=int, metavar="S", help="random seed (split, shuffling, augmentation)")
+    parser.add_argument("--val-fraction", type=fraction, metavar="F", help="share of annotated images held out for validation (default 0.2)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed: split, shuffling, augmentation (default 0)")
     parser.add_argument(
         "--label",
         choices=("default", "breed"),
         default="default",
-        help="class names: the annotation's (default) or the Oxford breed from the file name",
+        help="class names: the VOC object name (default) or the Oxford-IIIT Pet breed",
     )
     parser.add_argument("--batch-size", type=positive_int, metavar="N", help="images per batch (default: the preset's)")
-    parser.add_argument("--exclude-list", type=Path, metavar="FILE", help="file of image names to leave out, one per line")
+    parser.add_argument(
+        "--exclude-list", type=Path, metavar="FILE",
+        help="images never to use (e.g. a test split), one per line: name, stem or path",
+    )
     parser.add_argument(
         "--distribute",
         choices=("none", "mirrored", "multiworker"),
@@ -61,23 +72,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     _check_inputs(args)
-    from petloc_gui.model import training  # imports TensorFlow
+    load_tensorflow()
+    from petloc_gui.model import training
+    from petloc_gui.model.bundle import new_version_id
 
-    after_tensorflow_import()
-    config = _build_config(training.TrainConfig, args)
+    exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
+    # A new folder per run: --out is where bundles go, and nothing is ever replaced.
+    bundle_dir = args.out / new_version_id(args.preset)
+    optional = {"val_fraction": args.val_fraction} if args.val_fraction is not None else {}
+    config = training.TrainConfig(
+        preset=args.preset,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        seed=args.seed,
+        init_from=args.init_from,
+        backbone_weights=str(args.backbone_weights) if args.backbone_weights else None,
+        label=args.label,
+        exclude=exclude,
+        out_dir=str(bundle_dir),
+        distribute=None if args.distribute == "none" else args.distribute,
+        **optional,
+    )
     reporter = TrainReporter()
     stop = _CtrlC()
     with stop:
         try:
             bundle = training.train(args.data, config, on_event=reporter, should_stop=stop.is_set)
+        except training.TrainingCancelled:
+            reporter.close()
+            error("training cancelled; no bundle written")
+            return EXIT_CANCELLED
         finally:
             reporter.close()
-    if stop.is_set():
-        error("training cancelled; no bundle written")
-        return EXIT_CANCELLED
-    if bundle is None:
-        error("training ended without a bundle")
-        return 1
     print(str(bundle), flush=True)
     return 0
 
@@ -98,7 +124,7 @@ def _check_inputs(args: argparse.Namespace) -> None:
 
 
 def read_exclude_list(path: Path) -> list[str]:
-    """Image names (or paths) from a text file; blank lines and `#` comments ignored."""
+    """Entries of an exclude list; blank lines and `#` comments ignored."""
     names = []
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -107,39 +133,39 @@ def read_exclude_list(path: Path) -> list[str]:
     return names
 
 
-# CLI option -> TrainConfig field; options left at None keep the preset's default.
-_CONFIG_FIELDS = {
-    "preset": "preset",
-    "out": "out_dir",
-    "epochs": "epochs",
-    "init_from": "init_from",
-    "backbone_weights": "backbone_weights",
-    "val_fraction": "val_fraction",
-    "seed": "seed",
-    "label": "label",
-    "batch_size": "batch_size",
-    "exclude_list": "exclude",
-    "distribute": "distribute",
-}
+def resolve_exclude_list(data: Path, path: Path) -> list[str]:
+    """Absolute image paths for an exclude list's entries.
 
+    An entry is an absolute path, a path relative to the dataset root, a file
+    name or a file stem; a line of Oxford's test.txt (`Abyssinian_201 1 1 1`)
+    works too. Entries matching no image are reported, one line each, and ignored.
+    """
+    from petloc_gui.core.dataset import open_dataset
 
-def _build_config(config_cls, args: argparse.Namespace):
-    import dataclasses
-
-    known = {f.name for f in dataclasses.fields(config_cls)}
-    values: dict[str, Any] = {}
-    for option, name in _CONFIG_FIELDS.items():
-        value = getattr(args, option)
-        if value is None:
+    dataset = open_dataset(data)
+    root = Path(dataset.root).resolve()
+    by_key: dict[str, set[str]] = {}
+    for item in dataset.items:
+        image = Path(item.image_path).resolve()
+        keys = {str(image), image.name, image.stem}
+        if image.is_relative_to(root):
+            keys.add(image.relative_to(root).as_posix())
+        for key in keys:
+            by_key.setdefault(key, set()).add(str(image))
+    resolved: set[str] = set()
+    for entry in read_exclude_list(path):
+        # Oxford's list files carry ids in the first column ("Abyssinian_201 1 1 1").
+        first_column = entry.split()[0]
+        candidates = (
+            by_key.get(entry)
+            or by_key.get(str(Path(entry).expanduser().resolve()))
+            or by_key.get(first_column)
+        )
+        if not candidates:
+            error(f"{path}: {entry!r} matches no image in {data}; ignored")
             continue
-        if option == "exclude_list":
-            value = read_exclude_list(value)
-        if name not in known:
-            if option in ("label", "distribute") and value in ("default", "none"):
-                continue  # the default behaviour needs no field
-            raise ValueError(f"--{option.replace('_', '-')} is not supported by this version of the trainer")
-        values[name] = value
-    return config_cls(**values)
+        resolved |= candidates
+    return sorted(resolved)
 
 
 class TrainReporter:
@@ -156,6 +182,7 @@ class TrainReporter:
         kind = event.get("event")
         if kind == "start":
             self.epochs = event.get("epochs")
+            _report_skipped(event.get("skipped") or [])
             info(_start_line(event))
         elif kind == "batch":
             epoch = event.get("epoch")
@@ -172,7 +199,8 @@ class TrainReporter:
         elif kind == "done":
             self.close()
             self.last_metrics = event.get("metrics")
-            info(f"done: {_metrics_text(event.get('metrics') or {})} -> {event.get('bundle')}")
+            info(f"best validation: {_metrics_text(event.get('metrics') or {})}")
+            info(f"bundle written to {event.get('bundle')}")
 
     def close(self) -> None:
         if self.bar is not None:
@@ -195,17 +223,38 @@ def epoch_line(event: dict[str, Any]) -> str:
         value = finite(event.get(key), digits)
         if value is not None:
             parts.append(f"{name} {value:.{digits}f}")
+    if event.get("seconds") is not None:
+        parts.append(f"{float(event['seconds']):.1f}s")
+    if event.get("best_epoch") is not None and event.get("best_epoch") == event.get("epoch"):
+        parts.append("(best so far)")
     return "  ".join(parts)
 
 
 def _start_line(event: dict[str, Any]) -> str:
-    parts = ["training"]
-    if event.get("preset"):
-        parts.append(f"preset {event['preset']}")
-    for key in ("n_train", "n_val", "epochs"):
-        if event.get(key) is not None:
-            parts.append(f"{key} {event[key]}")
-    return ": ".join(parts[:2]) + ("  " + "  ".join(parts[2:]) if len(parts) > 2 else "")
+    """`training 40 images (32 train, 8 validation), 3 classes, up to 10 epochs of 2 steps`."""
+    n_train, n_val = event.get("n_train"), event.get("n_val")
+    names = event.get("class_names") or []
+    text = f"training on {(n_train or 0) + (n_val or 0)} images ({n_train} train, {n_val} validation)"
+    if names:
+        text += f", {len(names)} classes"
+    if event.get("epochs"):
+        text += f", up to {event['epochs']} epochs"
+    if event.get("steps_per_epoch"):
+        text += f" of {event['steps_per_epoch']} steps"
+    return text
+
+
+def _report_skipped(skipped: list) -> None:
+    """Images without an annotation are normal (one count); anything else gets its own line."""
+    unannotated = 0
+    for entry in skipped:
+        path, reason = (list(entry) + ["", ""])[:2]
+        if reason == "no annotation":
+            unannotated += 1
+        else:
+            error(f"skipped {path}: {reason}")
+    if unannotated:
+        info(f"{unannotated} image(s) without an annotation not used")
 
 
 def _metrics_text(metrics: dict[str, Any]) -> str:

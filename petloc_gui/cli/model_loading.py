@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.cli.output import after_tensorflow_import
+from petloc_gui.cli.output import load_tensorflow, native_stderr_parked
 
 
 def load_predictor(spec: str):
@@ -18,10 +18,11 @@ def load_predictor(spec: str):
     from petloc_gui.model.bundle import resolve_model
 
     path = resolve_model(spec)
-    from petloc_gui.model.inference import Predictor  # imports TensorFlow
+    load_tensorflow()
+    from petloc_gui.model.inference import Predictor
 
-    after_tensorflow_import()
-    predictor = Predictor(str(path))
+    with native_stderr_parked():  # TFLite announces its CPU delegate on fd 2
+        predictor = Predictor(str(path))
     return predictor, Path(path), dict(predictor.bundle.meta or {})
 
 

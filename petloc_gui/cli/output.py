@@ -7,14 +7,20 @@ consumer can read stdout untouched.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
 import sys
+import tempfile
 import time
 from typing import Any, TextIO
 
 PREFIX = "petloc: "
+
+
+class CommandError(Exception):
+    """A problem with a command's inputs that the user can fix; reported as one line."""
 
 
 def error(message: str) -> None:
@@ -68,17 +74,31 @@ def finite(value: Any, ndigits: int = 4) -> float | None:
 
 
 def quiet_tensorflow() -> None:
-    """Silence TensorFlow's C++ and absl log spam; call before importing TF.
+    """Silence TensorFlow's C++ log spam; call before importing TF (a user's setting wins).
 
-    Setting the variables is free; TF itself is not imported here.
+    Level 3 rather than 2: on a machine without a GPU, TF logs "failed call to
+    cuInit" at ERROR level, which reads like a failure. Real failures still
+    surface as Python exceptions. TF itself is not imported here.
     """
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    # oneDNN's "custom operations are on" banner is printed at import time.
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
-def after_tensorflow_import() -> None:
-    """Lower Python-side TF/absl/Keras logging once TF is loaded (best effort)."""
+def load_tensorflow() -> None:
+    """Import TensorFlow with its import-time C++ chatter hidden, then lower Python-side logging.
+
+    Some messages ("All log messages before absl::InitializeLog() ...", "Could
+    not find cuda drivers") ignore TF_CPP_MIN_LOG_LEVEL, so the native stderr
+    is parked in a temporary file during the import and shown only if the
+    import fails or PETLOC_DEBUG is set.
+    """
+    if not os.environ.get("PETLOC_DEBUG"):
+        import warnings
+
+        # Keras' UserWarnings (e.g. "shuffle=True ... will be ignored") are for
+        # library authors; a CLI user cannot act on them.
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"keras(\.|$)")
+    if "tensorflow" not in sys.modules:
+        _import_with_native_stderr_hidden()
     try:
         import absl.logging
 
@@ -89,6 +109,42 @@ def after_tensorflow_import() -> None:
 
     for name in ("tensorflow", "absl", "keras"):
         logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _import_with_native_stderr_hidden() -> None:
+    with native_stderr_parked():
+        import keras  # noqa: F401
+        import tensorflow  # noqa: F401
+
+
+@contextlib.contextmanager
+def native_stderr_parked():
+    """Park C/C++ writes to fd 2 in a temporary file for the duration of the block.
+
+    The parked text is shown if the block raises or PETLOC_DEBUG is set, so
+    nothing that explains a failure is lost. Python's sys.stderr is untouched.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield  # no real fd 2 (embedded interpreter): nothing to park
+        return
+    failed = False
+    with tempfile.TemporaryFile() as parked:
+        os.dup2(parked.fileno(), 2)
+        try:
+            yield
+        except BaseException:
+            failed = True
+            raise
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            if failed or os.environ.get("PETLOC_DEBUG"):
+                parked.seek(0)
+                sys.stderr.write(parked.read().decode("utf-8", "replace"))
+                sys.stderr.flush()
 
 
 def format_duration(seconds: float) -> str:

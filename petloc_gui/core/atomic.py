@@ -24,21 +24,43 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def _write_target(path: Path) -> Path:
+    """The file to replace: a symbolic link is written through, never replaced.
+
+    Replacing the link itself would silently detach it from the file it
+    points to (the user's real annotation would stay stale). A dangling link
+    is refused: following it could create a file anywhere on the disk.
+    """
+    if not path.is_symlink():
+        return path
+    real = Path(os.path.realpath(path))
+    if not real.is_file():
+        raise SaveError(f"cannot save: it is a symbolic link to {real}, which is not an "
+                        "existing file", path)
+    return real
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically.
 
     Writes a temporary file in the same folder, flushes and fsyncs it, then
     ``os.replace``s the target. On any failure the temporary file is removed,
     the previous file is left intact and :class:`SaveError` naming ``path`` is
-    raised. An existing file's permission bits are kept.
+    raised. An existing file's permission bits are kept. A symbolic link is
+    written through (the file it points to is replaced; the link stays).
     """
-    target = Path(path)
+    requested = Path(path)
+    target = _write_target(requested)
     directory = target.parent
     if not directory.is_dir():
-        raise SaveError(f"cannot save: folder {directory} does not exist or is not a folder", target)
+        raise SaveError(f"cannot save: folder {directory} does not exist or is not a folder",
+                        requested)
     tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        # Short prefix: a 250-character target name must not push the temporary
+        # name past the file system's 255-byte limit (32 characters <= 128 bytes).
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=".tmp",
+                                        dir=directory)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -50,7 +72,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         tmp_name = None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise SaveError(f"cannot save: {reason}", target) from exc
+        raise SaveError(f"cannot save: {reason}", requested) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

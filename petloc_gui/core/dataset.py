@@ -31,6 +31,7 @@ VOC_DEVKIT = "voc-devkit"
 LAYOUTS = (SIDECAR, OXFORD, VOC_DEVKIT)
 
 _OXFORD_SPECIES = {"1": "cat", "2": "dog"}
+_OXFORD_LISTS = ("list.txt", "trainval.txt", "test.txt")
 # VOC devkit split files, finest first: an image in train.txt is "train" even
 # though trainval.txt lists it too.
 _DEVKIT_SPLITS = ("train", "val", "trainval", "test")
@@ -155,7 +156,12 @@ def _list_names(folder: Path) -> list[str]:
 
 def detect_layout(root: Path) -> str:
     """``oxford``, ``voc-devkit`` or ``sidecar`` from the folder structure."""
-    if (root / "images").is_dir() and (root / "annotations").is_dir():
+    annotations = root / "annotations"
+    # images/ + annotations/ alone is too common a project layout to mean
+    # Oxford: its sidecar files would be ignored. Oxford has xmls/ or list files.
+    if (root / "images").is_dir() and annotations.is_dir() and (
+            (annotations / "xmls").is_dir()
+            or any((annotations / name).is_file() for name in _OXFORD_LISTS)):
         return OXFORD
     if (root / "JPEGImages").is_dir() and (
             (root / "Annotations").is_dir() or (root / "ImageSets").is_dir()):
@@ -187,9 +193,29 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     return Dataset(root=root, layout=layout, items=items, problems=problems)
 
 
+def _xml_name(stem: str, names: set[str], folded: dict[str, str] | None) -> str | None:
+    """The annotation file name of an image stem in a listing, or None.
+
+    An exact ``stem.xml`` wins; otherwise a name differing only in case
+    (``photo.XML``): on Windows and macOS that *is* the same file, and
+    missing it would let a new, empty annotation replace it.
+    """
+    exact = stem + ".xml"
+    if exact in names:
+        return exact
+    return folded.get(exact.casefold()) if folded else None
+
+
+def _folded_xml_names(names) -> dict[str, str]:
+    return {name.casefold(): name for name in names if name[-4:].lower() == ".xml"}
+
+
 def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
     keyed: list[tuple[tuple, DatasetItem]] = []
     pending = [(str(root), "")]
+    # Real folders already listed, by (device, inode): symbolic links to
+    # folders are followed, but a link back up the tree must not loop.
+    visited = {_folder_key(root)}
     while pending:
         folder, relative = pending.pop()
         try:
@@ -203,27 +229,45 @@ def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
         for entry in entries:
             name = entry.name
             if name.startswith("."):
-                continue  # hidden files, .git, our own temporary files
-            # follow_symlinks=False: a link to a parent folder must not loop.
-            if entry.is_dir(follow_symlinks=False):
-                pending.append((entry.path, f"{relative}{name}/"))
+                continue  # hidden files, .git, .venv, our own temporary files
+            if _is_dir(entry):
+                key = _folder_key(entry.path)
+                if key is not None and key not in visited:
+                    visited.add(key)
+                    pending.append((entry.path, f"{relative}{name}/"))
                 continue
             names.add(name)
             stem = _split_image_name(name)
             if stem is not None:
                 images.append((stem, name))
         prefix = folder + os.sep
-        stems_seen: dict[str, str] = {}
+        folded = _folded_xml_names(names) if len(names) > len(images) else None
+        xml_owner: dict[str, str] = {}
         for stem, name in images:
-            xml_name = stem + ".xml"
-            if stem in stems_seen:
+            xml_name = _xml_name(stem, names, folded) or stem + ".xml"
+            owner = xml_owner.setdefault(xml_name, name)
+            if owner != name:
                 problems.append(f"{prefix}{name}: shares its annotation file {xml_name} with "
-                                f"{stems_seen[stem]}")
-            stems_seen[stem] = name
+                                f"{owner}")
             item = DatasetItem(prefix + name, prefix + xml_name, has_annotation=xml_name in names)
             keyed.append((natural_key(relative + name), item))
     keyed.sort(key=lambda pair: pair[0])
     return [item for _, item in keyed]
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows symbolic links
+    except OSError:
+        return False
+
+
+def _folder_key(path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
 
 
 def _read_id_lines(path: Path, problems: list[str]) -> list[list[str]]:
@@ -267,6 +311,7 @@ def _index_oxford(root: Path, problems: list[str]) -> list[DatasetItem]:
     annotations = root / "annotations"
     xml_dir = annotations / "xmls"
     xml_names = set(_list_names(xml_dir))
+    folded = _folded_xml_names(xml_names)
     rows = {}
     for row in _read_id_lines(annotations / "list.txt", problems):
         if len(row) >= 4:
@@ -283,13 +328,14 @@ def _index_oxford(root: Path, problems: list[str]) -> list[DatasetItem]:
         stem = _split_image_name(name)
         if stem is None:
             continue
-        xml_name = f"{stem}.xml"
+        found = _xml_name(stem, xml_names, folded)
+        xml_name = found or f"{stem}.xml"
         items.append(DatasetItem(
             image_path=image_prefix + name,
             annotation_path=xml_prefix + xml_name,
             split=splits.get(stem),
             meta=_oxford_meta(stem, rows.get(stem)),
-            has_annotation=xml_name in xml_names,
+            has_annotation=found is not None,
         ))
     items.sort(key=lambda item: natural_key(os.path.basename(item._image_path)))
     return items
@@ -299,6 +345,7 @@ def _index_devkit(root: Path, problems: list[str]) -> list[DatasetItem]:
     images_dir = root / "JPEGImages"
     xml_dir = root / "Annotations"
     xml_names = set(_list_names(xml_dir))
+    folded = _folded_xml_names(xml_names)
     splits: dict[str, str] = {}
     for split in _DEVKIT_SPLITS:
         for row in _read_id_lines(root / "ImageSets" / "Main" / f"{split}.txt", problems):
@@ -309,12 +356,13 @@ def _index_devkit(root: Path, problems: list[str]) -> list[DatasetItem]:
         stem = _split_image_name(name)
         if stem is None:
             continue
-        xml_name = f"{stem}.xml"
+        found = _xml_name(stem, xml_names, folded)
+        xml_name = found or f"{stem}.xml"
         items.append(DatasetItem(
             image_path=image_prefix + name,
             annotation_path=xml_prefix + xml_name,
             split=splits.get(stem),
-            has_annotation=xml_name in xml_names,
+            has_annotation=found is not None,
         ))
     items.sort(key=lambda item: natural_key(os.path.basename(item._image_path)))
     return items

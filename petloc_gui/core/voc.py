@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,9 @@ from petloc_gui.core.images import image_size as _image_size
 
 # Annotation files are a few hundred bytes; anything this large is not one.
 MAX_XML_BYTES = 16 * 1024 * 1024
+# Dense real datasets have hundreds of boxes per image; a file with more is
+# refused rather than taking tens of seconds to read (16 MB holds ~160,000).
+MAX_OBJECTS = 10_000
 DEFAULT_POSE = "Unspecified"
 _TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
 
@@ -99,16 +103,29 @@ def _safe_parser() -> etree.XMLParser:
                            huge_tree=False, dtd_validation=False, remove_blank_text=True)
 
 
-def parse_voc_tree(path: str | os.PathLike[str]) -> etree._ElementTree:
-    """Parse and vet an annotation file; raise AnnotationError naming it otherwise."""
-    path = Path(path)
+def _read_regular_file(path: Path) -> bytes:
+    """At most MAX_XML_BYTES + 1 bytes of a regular file; AnnotationError otherwise."""
+    # O_NONBLOCK: opening a FIFO named x.xml must not wait forever for a writer.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_XML_BYTES + 1)
+        fd = os.open(path, flags)
     except FileNotFoundError as exc:
         raise AnnotationError("annotation file does not exist", path) from exc
     except OSError as exc:
         raise AnnotationError(f"cannot read annotation: {exc.strerror or exc}", path) from exc
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise AnnotationError("not a regular file", path)
+            return handle.read(MAX_XML_BYTES + 1)
+    except OSError as exc:
+        raise AnnotationError(f"cannot read annotation: {exc.strerror or exc}", path) from exc
+
+
+def parse_voc_tree(path: str | os.PathLike[str]) -> etree._ElementTree:
+    """Parse and vet an annotation file; raise AnnotationError naming it otherwise."""
+    path = Path(path)
+    data = _read_regular_file(path)
     if len(data) > MAX_XML_BYTES:
         raise AnnotationError(f"file is larger than {MAX_XML_BYTES // (1024 * 1024)} MB; "
                               "not an annotation", path)
@@ -166,8 +183,24 @@ def _size_value(text: str | None) -> int:
     return int(round(value)) if math.isfinite(value) and value > 0 else 0
 
 
-def _coordinate(bndbox: etree._Element, tag: str, path: Path, index: int) -> float:
-    text = _text(bndbox, tag)
+def _first_children(element: etree._Element) -> dict[str, etree._Element]:
+    """Each tag's first child element: one pass instead of a find() per field."""
+    children: dict[str, etree._Element] = {}
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in children:  # skips comments and PIs
+            children[tag] = child
+    return children
+
+
+def _child_text(children: dict[str, etree._Element], tag: str) -> str | None:
+    child = children.get(tag)
+    return None if child is None else (child.text or "").strip()
+
+
+def _coordinate(box_children: dict[str, etree._Element], tag: str, path: Path,
+                index: int) -> float:
+    text = _child_text(box_children, tag)
     if text is None:
         raise AnnotationError(f"object {index}: <bndbox> has no <{tag}>", path)
     try:
@@ -180,18 +213,21 @@ def _coordinate(bndbox: etree._Element, tag: str, path: Path, index: int) -> flo
 
 
 def _read_object(element: etree._Element, index: int, path: Path) -> VocObject:
-    name = _text(element, "name") or ""
-    bndbox = element.find("bndbox")
+    children = _first_children(element)
+    name = _child_text(children, "name") or ""
+    bndbox = children.get("bndbox")
     if bndbox is None:
         raise AnnotationError(f"object {index} ({name or 'no name'}) has no <bndbox>", path)
-    box = Box(*(_coordinate(bndbox, tag, path, index) for tag in ("xmin", "ymin", "xmax", "ymax")))
-    occluded_text = _text(element, "occluded")
+    box_children = _first_children(bndbox)
+    box = Box(*(_coordinate(box_children, tag, path, index)
+                for tag in ("xmin", "ymin", "xmax", "ymax")))
+    occluded_text = _child_text(children, "occluded")
     obj = VocObject(
         name=name,
         box=box,
-        pose=_text(element, "pose") or DEFAULT_POSE,
-        truncated=_flag(_text(element, "truncated")),
-        difficult=_flag(_text(element, "difficult")),
+        pose=_child_text(children, "pose") or DEFAULT_POSE,
+        truncated=_flag(_child_text(children, "truncated")),
+        difficult=_flag(_child_text(children, "difficult")),
         occluded=None if occluded_text is None else _flag(occluded_text),
     )
     obj._element = element
@@ -199,24 +235,29 @@ def _read_object(element: etree._Element, index: int, path: Path) -> VocObject:
     return obj
 
 
-def _find_image(path: Path, filename: str, path_text: str | None,
+def _find_image(path: Path, filename: str,
                 image_path: str | os.PathLike[str] | None) -> Path | None:
+    """The image an annotation describes, looked for only where layouts keep it.
+
+    Only the base name of ``<filename>`` is used and ``<path>`` is ignored: a
+    hostile file must not make us touch arbitrary paths (on Windows a UNC
+    path such as ``\\\\host\\share\\x.jpg`` would leak the user's credentials).
+    """
     candidates = []
     if image_path is not None:
         candidates.append(Path(image_path))
-    if filename:
-        candidates.append(path.parent / filename)
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    if name and name not in (".", ".."):
+        candidates.append(path.parent / name)
         # Oxford layout: annotations/xmls/x.xml -> images/x.jpg
-        candidates.append(path.parent.parent.parent / "images" / filename)
+        candidates.append(path.parent.parent.parent / "images" / name)
         # VOC devkit: Annotations/x.xml -> JPEGImages/x.jpg
-        candidates.append(path.parent.parent / "JPEGImages" / filename)
-    if path_text:
-        candidates.append(Path(path_text))
+        candidates.append(path.parent.parent / "JPEGImages" / name)
     for candidate in candidates:
         try:
             if candidate.is_file():
                 return candidate
-        except OSError:
+        except (OSError, ValueError):
             continue
     return None
 
@@ -269,7 +310,7 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
                             f"{real_w}x{real_h}; the image's size is used")
         width, height = real_w, real_h
     elif width <= 0 or height <= 0:
-        found = _find_image(path, filename, path_text, image_path)
+        found = _find_image(path, filename, image_path)
         if found is None:
             problems.append("image size missing from the file and the image was not found")
         else:
@@ -279,8 +320,12 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
                                 f"{width}x{height}")
             except ImageLoadError as exc:
                 problems.append(f"image size missing from the file and unreadable from the image: {exc}")
+    object_elements = root.findall("object")
+    if len(object_elements) > MAX_OBJECTS:
+        raise AnnotationError(f"{len(object_elements)} objects; more than {MAX_OBJECTS} is not "
+                              "an annotation of one image. File not read", path)
     objects = []
-    for index, element in enumerate(root.findall("object"), start=1):
+    for index, element in enumerate(object_elements, start=1):
         obj = _read_object(element, index, path)
         if not obj.name:
             problems.append(f"object {index} has no <name> (label)")
@@ -311,4 +356,4 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
 from petloc_gui.core.voc_write import write_voc  # noqa: E402
 
 __all__ = ["VocObject", "VocAnnotation", "new_annotation", "read_voc", "write_voc",
-           "parse_voc_tree", "MAX_XML_BYTES"]
+           "parse_voc_tree", "MAX_XML_BYTES", "MAX_OBJECTS"]

@@ -126,17 +126,21 @@ def _update_header(root: etree._Element, annotation: VocAnnotation, saved: tuple
 def _twins(old_root: etree._Element, root: etree._Element,
            annotation: VocAnnotation) -> dict[int, etree._Element]:
     """Map each object's element (by id) to its copy in ``root``, a fresh deep copy."""
+    # Walk both trees once (O(n)); old_root.index() per object would be O(n^2).
+    # `wanted` keeps the objects' element proxies alive, so lxml hands out the
+    # same proxy objects while iterating and the identity test below is exact.
+    wanted = {id(obj._element): obj._element for obj in annotation.objects
+              if obj._element is not None}
     twins = {}
-    for obj in annotation.objects:
-        element = obj._element
-        if element is not None and element.getparent() is old_root:
-            twins[id(element)] = root[old_root.index(element)]
+    for old_child, new_child in zip(old_root, root):
+        if wanted.get(id(old_child)) is old_child:
+            twins[id(old_child)] = new_child
     return twins
 
 
 def _sync_objects(root: etree._Element, twins: dict[int, etree._Element],
                   annotation: VocAnnotation) -> list[etree._Element]:
-    """Update changed objects in place, drop deleted ones, append new ones.
+    """Update changed objects in place, drop deleted ones, add new ones, keep list order.
 
     ``root`` is a copy of the annotation's own tree (``twins`` maps its
     object elements to their copies), so the annotation is unchanged until
@@ -144,6 +148,8 @@ def _sync_objects(root: etree._Element, twins: dict[int, etree._Element],
     """
     elements: list[etree._Element] = []
     used: set[int] = set()
+    existing = root.findall("object")
+    last = existing[-1] if existing else None
     for obj in annotation.objects:
         original = obj._element
         twin = twins.get(id(original)) if original is not None else None
@@ -159,17 +165,35 @@ def _sync_objects(root: etree._Element, twins: dict[int, etree._Element],
                 _update_object(element, obj, obj._saved)
             else:
                 element = _object_element(obj)
-            existing = root.findall("object")
-            if existing:
-                existing[-1].addnext(element)
+            if last is not None:
+                last.addnext(element)
             else:
                 root.append(element)
+            last = element
         used.add(id(element))
         elements.append(element)
     for element in root.findall("object"):
         if id(element) not in used:
             root.remove(element)
+    _order_objects(root, elements)
     return elements
+
+
+def _order_objects(root: etree._Element, elements: list[etree._Element]) -> None:
+    """Put the <object> elements in list order, in the slots objects occupy now.
+
+    Other elements between objects keep their positions, so a file whose
+    objects were not reordered is left exactly as it was.
+    """
+    current = root.findall("object")
+    if all(a is b for a, b in zip(current, elements)):
+        return
+    slots = [index for index, child in enumerate(root) if child.tag == "object"]
+    for element in current:
+        root.remove(element)
+    # Ascending slots: every earlier slot is filled when a later one is used.
+    for slot, element in zip(slots, elements):
+        root.insert(slot, element)
 
 
 def _check_target(path: Path) -> None:
@@ -216,8 +240,9 @@ def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
     try:
         tree, elements = _build_tree(annotation)
         data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    except (ValueError, TypeError) as exc:
-        # lxml refuses control characters etc. in labels or file names.
+    except (ValueError, TypeError, OverflowError) as exc:
+        # lxml refuses control characters etc. in labels or file names;
+        # round() refuses NaN (ValueError) and infinite (OverflowError) boxes.
         raise SaveError(f"cannot write annotation: {exc}", path) from exc
     atomic_write_bytes(path, data)
     # The written file becomes the baseline for the next save.

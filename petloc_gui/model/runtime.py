@@ -24,7 +24,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
+import sys
 import threading
 import warnings
 from collections import OrderedDict
@@ -34,7 +36,8 @@ import numpy as np
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.paths import user_data_dir
-from petloc_gui.model.export import BOX, PROBABILITIES, TFLITE_INPUT, export_tflite, input_shape_of, output_roles
+from petloc_gui.model import export as _export
+from petloc_gui.model.export import BOX, PROBABILITIES, TFLITE_INPUT, input_shape_of, output_roles
 
 TFLITE_FILENAME = "model.tflite"
 TFLITE_SIGNATURE = "serve_float"
@@ -43,6 +46,8 @@ PREFERENCES = ("auto", "tflite", "tf.function", "xla")
 CACHE_KEEP = 16  # converted models kept in the user cache
 MAX_TFLITE_BATCH = 32  # bigger batches are split: memory grows with the batch, speed does not
 _INTERPRETERS_KEPT = 3  # one per recent batch size; re-allocating costs ~20 ms
+
+_log = logging.getLogger(__name__)
 
 
 class Runner:
@@ -196,7 +201,7 @@ def tflite_cache_dir() -> Path:
 def write_tflite(keras_model, path: str | os.PathLike[str]) -> Path:
     """Convert ``keras_model`` and write the flatbuffer atomically to ``path`` (e.g. a bundle's
     ``model.tflite``); `make_runner(..., tflite_path=path)` then starts without converting."""
-    return export_tflite(keras_model, path)
+    return _export.export_tflite(keras_model, path)
 
 
 def _read_bytes(path: Path) -> bytes | None:
@@ -221,10 +226,8 @@ def _store_in_cache(path: Path, content: bytes) -> None:
         _prune_cache(path.parent)
 
 
-def _tflite_candidates(keras_model, tflite_path, cache: bool):
+def _tflite_candidates(keras_model, tflite_path, cache: bool, convert: bool):
     """Yield (source, flatbuffer bytes): the given file, the cache, then a fresh conversion."""
-    from petloc_gui.model.export import tflite_bytes
-
     if tflite_path is not None:
         content = _read_bytes(Path(tflite_path))
         if content:
@@ -234,7 +237,10 @@ def _tflite_candidates(keras_model, tflite_path, cache: bool):
         content = _read_bytes(cache_file)
         if content:
             yield "cache", content
-    content = tflite_bytes(keras_model)
+    if not convert:
+        raise LookupError("no converted model matches and converting was not allowed here")
+    _log.info("converting the model to TFLite (once: the result is cached)")
+    content = _export.tflite_bytes(keras_model)
     if cache_file is not None:
         _store_in_cache(cache_file, content)
     yield "conversion", content
@@ -265,6 +271,7 @@ def make_runner(
     *,
     tflite_path: str | os.PathLike[str] | None = None,
     cache: bool = True,
+    convert: bool | None = None,
     num_threads: int | None = None,
 ) -> Runner:
     """The fastest runner for ``keras_model`` whose outputs match it within `TOLERANCE`.
@@ -273,7 +280,12 @@ def make_runner(
     ``"xla"`` (tf.function+XLA, else tf.function), ``"tf.function"``.
     ``tflite_path``: a converted model to try first (a bundle's ``model.tflite``);
     ``cache``: read/write converted models in `tflite_cache_dir()`.
-    A missing or stale ``tflite_path`` costs a conversion (seconds), never a wrong answer.
+    ``convert``: convert when neither file nor cache has a matching model
+    (seconds; the result is cached). ``None`` = only on the main thread: in a
+    worker thread the conversion holds the GIL for seconds at a time and would
+    freeze a GUI, so the worker gets tf.function (``python -m
+    petloc_gui.model.runtime SPEC`` fills the cache from outside).
+    A missing or stale ``tflite_path`` never gives a wrong answer.
     """
     if prefer not in PREFERENCES:
         raise ValueError(f"unknown runtime {prefer!r}; choose one of {', '.join(PREFERENCES)}")
@@ -290,15 +302,17 @@ def make_runner(
         runner.fallbacks = list(fallbacks)
         return runner
 
+    if convert is None:
+        convert = threading.current_thread() is threading.main_thread()
     if prefer in ("auto", "tflite"):
         try:
-            for source, content in _tflite_candidates(keras_model, tflite_path, cache):
+            for source, content in _tflite_candidates(keras_model, tflite_path, cache, convert):
                 runner = accepted(lambda: TfliteRunner(content, num_threads))
                 if runner is not None:
                     runner.source = source
                     return runner
                 fallbacks[-1] = f"tflite from {source}: {fallbacks[-1]}"
-        except Exception as exc:  # the conversion itself failed
+        except Exception as exc:  # the conversion failed or was not allowed
             fallbacks.append(f"tflite conversion: {type(exc).__name__}: {exc}"[:300])
     if prefer == "xla":
         runner = accepted(lambda: FunctionRunner(keras_model, jit_compile=True))
@@ -307,3 +321,36 @@ def make_runner(
     runner = FunctionRunner(keras_model)
     runner.fallbacks = fallbacks
     return runner
+
+
+def cache_tflite(keras_model) -> Path:
+    """Convert ``keras_model`` into the per-user cache (if not there yet); returns the file."""
+    path = tflite_cache_dir() / f"{model_fingerprint(keras_model)}.tflite"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, _export.tflite_bytes(keras_model))
+        _prune_cache(path.parent)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m petloc_gui.model.runtime SPEC...``: convert bundles into the cache."""
+    import argparse
+
+    from petloc_gui.model.bundle import load_bundle
+
+    parser = argparse.ArgumentParser(prog="python -m petloc_gui.model.runtime", description=main.__doc__)
+    parser.add_argument("specs", nargs="+", metavar="SPEC", help='"pets", "digits" or a bundle folder')
+    args = parser.parse_args(argv)
+    status = 0
+    for spec in args.specs:
+        try:
+            print(cache_tflite(load_bundle(spec).model), flush=True)
+        except Exception as exc:  # one bad bundle must not stop the others
+            print(f"{spec}: cannot convert: {exc}", file=sys.stderr)
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

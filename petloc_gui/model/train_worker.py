@@ -51,7 +51,7 @@ class EventWriter:
         self.count = 0
 
     def __call__(self, event: dict[str, Any]) -> None:
-        line = json.dumps(event, default=_json_default, allow_nan=False)
+        line = json.dumps(_finite(event), default=_json_default, allow_nan=False)
         with self._lock:
             self._stream.write(line + "\n")
             self._stream.flush()
@@ -67,17 +67,17 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
-def _finite(event: dict[str, Any]) -> dict[str, Any]:
-    """NaN/inf are not JSON: send them as null."""
-    out: dict[str, Any] = {}
-    for key, value in event.items():
-        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-            out[key] = None
-        elif isinstance(value, dict):
-            out[key] = _finite(value)
-        else:
-            out[key] = value
-    return out
+def _finite(value: Any) -> Any:
+    """NaN/inf are not JSON: send them as null (in nested dicts and lists too)."""
+    if getattr(value, "ndim", None) == 0 and hasattr(value, "item"):
+        value = value.item()  # numpy scalars
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 def protocol_stdout() -> TextIO:
@@ -117,6 +117,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch-size", type=int, default=None)
     parser.add_argument("--base", default=None, help="model to fine-tune from (omit: from scratch)")
     parser.add_argument("--compare-with", default=None, help="current model to compare against at the end")
+    parser.add_argument("--label", choices=("auto", "default", "breed"), default="auto",
+                        help="class names: the VOC object name, the Oxford breed, or (auto) as the base model")
     parser.add_argument("--no-compare", action="store_true", help="skip the old/new comparison")
     parser.add_argument("--watch-stdin", action="store_true", help="stop when stdin closes (parent died)")
     # Hidden: a deterministic fake loop, for fast tests of the UI plumbing.
@@ -164,7 +166,7 @@ def _guarded(emit: EventWriter, die_after: int | None) -> Callable[[dict[str, An
     """Wraps emit so the fake run can die abruptly after N events (crash tests)."""
 
     def send(event: dict[str, Any]) -> None:
-        emit(_finite(event))
+        emit(event)
         if die_after is not None and emit.count >= die_after:
             sys.stderr.write("fake worker: dying on purpose\n")
             sys.stderr.flush()
@@ -234,8 +236,10 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
     """Train with model.training.train into ``args.out``, then compare old and new."""
     from petloc_gui.model import training  # noqa: PLC0415 - TensorFlow loads here, in the child only
 
+    args.label = label_source(args)
     config = training.TrainConfig(
         preset=args.preset,
+        label=args.label,
         epochs=args.epochs,
         batch_size=args.batch_size,
         val_fraction=args.val_fraction,
@@ -269,8 +273,32 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
         "data": str(args.data),
         "epochs": args.epochs,
         "epochs_run": meta.get("epochs_run"),
+        "label": args.label,
         "comparison": comparison,
     })
+
+
+def label_source(args: argparse.Namespace) -> str:
+    """The --label to train with; "auto" follows the base (or current) model."""
+    if args.label != "auto":
+        return args.label
+    return label_source_for(args.preset, args.base, args.compare_with)
+
+
+def label_source_for(preset: str, *specs: str | None) -> str:
+    """"breed" when the first readable model of this preset was trained on breeds, else "default"."""
+    from petloc_gui.model.bundle import read_meta  # noqa: PLC0415 - no TensorFlow
+
+    for spec in specs:
+        if not spec:
+            continue
+        try:
+            meta = read_meta(spec)
+        except Exception:  # noqa: BLE001 - an unreadable model says nothing about labels
+            continue
+        if meta.get("preset") == preset:
+            return "breed" if str(meta.get("label_source", "")).startswith("breed") else "default"
+    return "default"
 
 
 def compare_models(
@@ -279,7 +307,7 @@ def compare_models(
     """Score the current model and the new one on the same validation images."""
     from petloc_gui.model.data import collect_samples  # noqa: PLC0415
 
-    samples, _, _ = collect_samples(args.data)
+    samples, _, _ = collect_samples(args.data, args.label)
     by_relpath = {s.relpath: s for s in samples}
     chosen = [by_relpath[r] for r in val_relpaths if r in by_relpath]
     result: dict[str, Any] = {"n_images": len(chosen), "old_model": args.compare_with, "old": None, "new": None}

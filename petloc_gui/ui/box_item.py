@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from petloc_gui.core.boxes import Box
 
 HANDLE_PX = 9  # handle size on screen, whatever the zoom
+DRAG_THRESHOLD_PX = 3  # a click that moves less than this selects, it does not move
 MIN_SIZE = 1.0
 
 # Handle order: corners then edge midpoints; each says which edges it moves.
@@ -59,6 +60,7 @@ class BoxItem(QGraphicsItem):
         self.on_pressed: Callable[[int], None] | None = None
         self._rect = box_to_rect(box)
         self._drag_mode: int | str | None = None
+        self._dragging = False
         self._drag_start = QPointF()
         self._start_rect = QRectF()
         self.selected = False
@@ -170,6 +172,7 @@ class BoxItem(QGraphicsItem):
         if self.on_pressed is not None:
             self.on_pressed(self.index)
         self._drag_mode = part
+        self._dragging = False
         self._drag_start = event.scenePos()
         self._start_rect = QRectF(self._rect)
         event.accept()
@@ -178,6 +181,10 @@ class BoxItem(QGraphicsItem):
         if self._drag_mode is None:
             return
         delta = event.scenePos() - self._drag_start
+        if not self._dragging:
+            if max(abs(delta.x()), abs(delta.y())) * self._scale() < DRAG_THRESHOLD_PX:
+                return
+            self._dragging = True
         r = QRectF(self._start_rect)
         if self._drag_mode == "move":
             r.translate(delta)
@@ -205,6 +212,8 @@ class BoxItem(QGraphicsItem):
         if self._drag_mode is None:
             return
         self._drag_mode = None
+        if not self._dragging:
+            return
         old, new = rect_to_box(self._start_rect), self.box()
         if new.width < MIN_SIZE or new.height < MIN_SIZE:
             self.set_rect(self._start_rect)

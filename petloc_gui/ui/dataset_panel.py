@@ -98,7 +98,7 @@ class DatasetPanel(QDockWidget):
         self._dataset = None
         self._thread: _StatsThread | None = None
         self._stale = False
-        self.visibilityChanged.connect(lambda visible: visible and self._compute_if_stale())
+        self.visibilityChanged.connect(self._visibility_changed)
 
     def set_dataset(self, dataset) -> None:
         self._dataset, self.stats, self._stale = dataset, None, True
@@ -115,6 +115,10 @@ class DatasetPanel(QDockWidget):
         if info.class_names:
             lines.append("classes: " + ", ".join(info.class_names))
         self.model_label.setText("<br>".join(lines))
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._compute_if_stale()
 
     def _compute_if_stale(self) -> None:
         if not self._stale or self._dataset is None or (self._thread is not None and self._thread.isRunning()):

@@ -172,12 +172,14 @@ class FileFilterProxy(QSortFilterProxyModel):
         self.setSortRole(NAME_ORDER_ROLE)
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._text = text.strip().lower()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_status(self, status: str | None) -> None:
+        self.beginFilterChange()
         self._status = status or None
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_review_order(self, review: bool) -> None:
         self.setSortRole(QUEUE_RANK_ROLE if review else NAME_ORDER_ROLE)

@@ -26,7 +26,10 @@ from petloc_gui.ui.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.window_actions import build_actions
 
-PREFETCH = 4
+
+
+def _ignore(_result) -> None:
+    """Slots return None: PySide6 mishandles a bool returned by a lambda slot at exit."""
 
 
 class MainWindow(QMainWindow):
@@ -34,13 +37,15 @@ class MainWindow(QMainWindow):
 
     def __init__(self, model_factory=None, settings: Settings | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("petloc")
+        self.setWindowTitle("petloc[*]")
         self.settings = settings or Settings()
         self.dataset = None
         self.session: ReviewSession | None = None
         self._model_spec = ""
         self._model_info = None
         self._model_explicit = False
+        self.model_error_box = None
+        self.model_problem: str | None = None
         self.edits = EditController(self)
         self.images = ImageCache()
         self.predictions = PredictionService(model_factory or load_model_handle, self)
@@ -114,25 +119,25 @@ class MainWindow(QMainWindow):
         a = self.act
         a["open_folder"].triggered.connect(self._ask_folder)
         a["open_demo"].triggered.connect(self._open_demo)
-        a["save"].triggered.connect(self.save_current)
-        a["save_all"].triggered.connect(self.save_all)
-        a["autosave"].toggled.connect(lambda on: setattr(self.settings, "autosave", on))
-        a["quit"].triggered.connect(self.close)
+        a["save"].triggered.connect(lambda: _ignore(self.save_current()))
+        a["save_all"].triggered.connect(lambda: _ignore(self.save_all()))
+        a["autosave"].toggled.connect(lambda on: _ignore(setattr(self.settings, "autosave", on)))
+        a["quit"].triggered.connect(lambda: _ignore(self.close()))
         a["draw_mode"].toggled.connect(lambda on: setattr(self.panel.gt_pane, "draw_mode", on))
         a["accept"].triggered.connect(self.accept_prediction)
-        a["verify"].triggered.connect(self.edits.toggle_verified)
-        a["delete"].triggered.connect(self.edits.delete_selected)
+        a["verify"].triggered.connect(lambda: _ignore(self.edits.toggle_verified()))
+        a["delete"].triggered.connect(lambda: _ignore(self.edits.delete_selected()))
         a["next_box"].triggered.connect(self._select_next_box)
         for name, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1)):
-            a[f"nudge_{name}"].triggered.connect(lambda _=False, x=dx, y=dy: self.edits.nudge(x * NUDGE_PX, y * NUDGE_PX))
+            a[f"nudge_{name}"].triggered.connect(lambda _=False, x=dx, y=dy: _ignore(self.edits.nudge(x * NUDGE_PX, y * NUDGE_PX)))
             a[f"nudge_{name}_fast"].triggered.connect(
-                lambda _=False, x=dx, y=dy: self.edits.nudge(x * NUDGE_FAST_PX, y * NUDGE_FAST_PX))
+                lambda _=False, x=dx, y=dy: _ignore(self.edits.nudge(x * NUDGE_FAST_PX, y * NUDGE_FAST_PX)))
         a["overlay"].toggled.connect(self.panel.set_overlay)
         a["zoom_in"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(1.25))
         a["zoom_out"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(0.8))
         a["fit"].triggered.connect(self.panel.gt_pane.fit)
         a["review_order"].toggled.connect(self.file_dock.set_review_order)
-        a["focus_search"].triggered.connect(lambda: self.file_dock.search.setFocus())
+        a["focus_search"].triggered.connect(lambda: _ignore(self.file_dock.search.setFocus()))
         a["next_review"].triggered.connect(self.next_to_review)
         a["next_image"].triggered.connect(lambda: self.step_image(1))
         a["prev_image"].triggered.connect(lambda: self.step_image(-1))
@@ -143,14 +148,14 @@ class MainWindow(QMainWindow):
             lambda: a["review_order"].setChecked(bool(self.file_dock.order.currentData())))
         self.file_dock.next_review_button.clicked.connect(self.next_to_review)
         self.file_dock.row_chosen.connect(self.show_row)
-        self.label_combo.activated.connect(lambda i: self.edits.set_label(self.label_combo.itemText(i)))
+        self.label_combo.activated.connect(lambda i: _ignore(self.edits.set_label(self.label_combo.itemText(i))))
         for n in range(1, 10):
             shortcut = self.addAction(f"Label {n}")
             shortcut.setShortcut(QKeySequence(str(n)))
             shortcut.triggered.connect(lambda _=False, k=n: self.pick_label(k))
         gt = self.panel.gt_pane
-        gt.box_drawn.connect(lambda box: self.edits.add_box(box, self._label_for_new_box()))
-        gt.box_edited.connect(lambda i, old, new: self.edits.set_box(i, old, new, "Move/resize box"))
+        gt.box_drawn.connect(lambda box: _ignore(self.edits.add_box(box, self._label_for_new_box())))
+        gt.box_edited.connect(lambda i, old, new: _ignore(self.edits.set_box(i, old, new, "Move/resize box")))
         gt.box_selected.connect(self.edits.select)
         self.edits.document_changed.connect(self._document_changed)
         self.edits.selection_changed.connect(self._selection_changed)
@@ -199,7 +204,7 @@ class MainWindow(QMainWindow):
         self.session = ReviewSession(self, dataset)
         self.file_dock.set_source(self.session.model)
         self.settings.last_folder = str(dataset.root)
-        self.setWindowTitle(f"petloc — {dataset.root}")
+        self.setWindowTitle(f"petloc — {dataset.root}[*]")
         self.dataset_panel.set_dataset(dataset)
         spec = model or (self._model_spec if self._model_explicit else "") or self.session.suggested_model()
         self._model_explicit = self._model_explicit or bool(model)
@@ -220,6 +225,7 @@ class MainWindow(QMainWindow):
         """Switch model: predictions restart under the new model version."""
         self._model_spec = str(spec)
         self._model_info = None
+        self.model_problem = None
         for name, action in self._model_actions.items():
             action.setChecked(name == spec)
         self.settings.last_model = self._model_spec
@@ -302,6 +308,7 @@ class MainWindow(QMainWindow):
 
     def _model_loaded(self, info) -> None:
         self._model_info = info
+        self.model_problem = None
         self.model_status.setText(f"Model: {info.summary}")
         self.statusBar().showMessage(f"Model loaded: {info.summary}", 5000)
         self.dataset_panel.set_model(info)
@@ -312,9 +319,15 @@ class MainWindow(QMainWindow):
                 self.session.show_prediction()
 
     def _model_failed(self, spec: str, message: str) -> None:
+        self.model_problem = f"Model failed to load: {message}"
         self.model_status.setText(f"Model failed: {spec}")
         self.panel.show_prediction(None, f"Model failed to load: {message}")
-        QMessageBox.warning(self, "Model failed to load", f"{spec}:\n{message}")
+        # Non-modal: the window stays usable for annotating without a model.
+        box = QMessageBox(QMessageBox.Warning, "Model failed to load", f"{spec}:\n{message}",
+                          QMessageBox.Ok, self)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+        self.model_error_box = box
 
     def _predicted(self, path: str, version: str, result) -> None:
         if self.session is not None and self._model_info is not None and version == self._model_info.version_id:

@@ -30,7 +30,7 @@ class ModelInfo:
         """e.g. ``digits (acc 0.985, IoU 0.812)``."""
         parts = []
         for key, short in (("accuracy", "acc"), ("mean_iou", "IoU")):
-            value = self.metrics.get(key)
+            value = self.metrics.get(key, self.metrics.get(f"val_{key}"))
             if isinstance(value, (int, float)):
                 parts.append(f"{short} {value:.3f}")
         return f"{self.name} ({', '.join(parts)})" if parts else self.name
@@ -54,11 +54,15 @@ def model_info(spec: str) -> ModelInfo:
 
     path = resolve_model(spec)
     meta = read_meta(path)
-    name = spec if spec in BUNDLED_MODELS else str(meta.get("name") or meta.get("preset") or Path(path).name)
+    if spec in BUNDLED_MODELS:
+        name = spec
+    else:
+        name = f"{meta.get('preset') or 'model'} {meta.get('version_id') or Path(path).name}"
     try:
         stamp = os.stat(Path(path) / "meta.json").st_mtime_ns
     except OSError:
         stamp = 0
+    # The meta.json stamp makes a bundle rewritten in place a new version for the cache.
     return ModelInfo(spec=spec, name=name, path=Path(path), version_id=f"{path}@{stamp}",
                      class_names=_classes_of(meta), metrics=_metrics_of(meta))
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QMenu, QWidget
 
 from petloc_gui.model.versions import Version, VersionStore

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import Version, VersionError, VersionStore
 from petloc_gui.ui.model_versions_menu import VersionsMenu
 from petloc_gui.ui.retrain_dialog import RetrainDialog, RetrainOptions
@@ -75,13 +76,15 @@ class RetrainController(QObject):
         if folder is None:
             self._tell("Open a folder with annotated images before retraining.", box=True)
             return
+        spec = self.window.current_model_spec()
+        label = label_source_for(support.preset_of(spec, self.store), spec)
         dialog = RetrainDialog(
             self.window,
             model_name=support.model_display_name(self.window.current_model_spec()),
             data_name=str(folder),
             n_annotated=support.count_annotated(getattr(self.window, "dataset", None)),
             has_unsaved=bool(self.window.has_unsaved()),
-            holdout_preview=support.holdout_preview_for(folder),
+            holdout_loader=lambda: support.holdout_preview_for(folder, label),
             defaults=self.last_options,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -117,10 +120,13 @@ class RetrainController(QObject):
             "--epochs", str(options.epochs),
             "--val-fraction", str(options.val_fraction),
             "--seed", str(support.SPLIT_SEED),
+            "--label", label_source_for(preset, spec),
             "--compare-with", str(spec),
         ]
         if options.from_current:
             args += ["--base", str(spec)]
+        if self.process is not None:
+            self.process.deleteLater()
         self.process = TrainingProcess(self)
         self.process.event.connect(self._on_event)
         self.process.log.connect(self._on_log)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
+
+from PySide6.QtCore import QTimer
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,6 +25,8 @@ from PySide6.QtWidgets import (
 
 # fraction -> (number of held-out images, their names) or None when unknown before the run
 HoldoutPreview = Callable[[float], "tuple[int, list[str]] | None"]
+# Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
+HoldoutLoader = Callable[[], "HoldoutPreview | None"]
 
 
 @dataclass(frozen=True)
@@ -45,12 +50,19 @@ class RetrainDialog(QDialog):
         data_name: str,
         n_annotated: int | None,
         has_unsaved: bool,
-        holdout_preview: HoldoutPreview | None = None,
+        holdout_loader: HoldoutLoader | None = None,
         defaults: RetrainOptions = RetrainOptions(),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Retrain the model")
-        self._holdout_preview = holdout_preview
+        self._holdout_preview: HoldoutPreview | None = None
+        self._loading: Future | None = None
+        if holdout_loader is not None:
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="holdout")
+            self._loading = pool.submit(holdout_loader)
+            pool.shutdown(wait=False)
+            self._poll = QTimer(self, interval=50, timeout=self._check_loaded)
+            self._poll.start()
         self.from_current = QRadioButton(f"Fine-tune the current model ({model_name})")
         self.from_scratch = QRadioButton("Train from scratch (ImageNet backbone when available)")
         group = QButtonGroup(self)
@@ -104,8 +116,23 @@ class RetrainDialog(QDialog):
             save_first=self.save_first.isEnabled() and self.save_first.isChecked(),
         )
 
+    def _check_loaded(self) -> None:
+        if self._loading is None or not self._loading.done():
+            return
+        self._poll.stop()
+        try:
+            self._holdout_preview = self._loading.result()
+        except Exception:  # noqa: BLE001 - without a preview the dialog says when the list comes
+            self._holdout_preview = None
+        self._loading = None
+        self._update_holdout()
+
     def _update_holdout(self) -> None:
         fraction = self.val_fraction.value()
+        if self._loading is not None:
+            self.holdout_label.setText("Reading the saved annotations to list the validation images…")
+            self.holdout_list.hide()
+            return
         preview = None
         if self._holdout_preview is not None:
             try:

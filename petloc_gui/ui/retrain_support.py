@@ -53,19 +53,20 @@ def count_annotated(dataset: Any) -> int | None:
         return None
 
 
-def holdout_preview_for(folder: Path | str | None, seed: int = SPLIT_SEED):
+def holdout_preview_for(folder: Path | str | None, label: str = "default", seed: int = SPLIT_SEED):  # noqa: ANN201
     """A function fraction -> (count, relative paths) of the images training will hold out.
 
     Uses the training code's own stratified, seeded split over the saved
     annotations (no TensorFlow: ``model.data`` imports it lazily). The labels
-    are read once; None when the folder cannot be read.
+    are read once (slow on big folders: the dialog calls this in a thread);
+    None when the folder cannot be read.
     """
     if folder is None:
         return None
     try:
         from petloc_gui.model.data import collect_samples, stratified_split
 
-        samples, _, _ = collect_samples(folder)
+        samples, _, _ = collect_samples(folder, label)
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
         return None
     labels = [s.label for s in samples]

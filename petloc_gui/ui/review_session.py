@@ -85,7 +85,10 @@ class ReviewSession:
         w = self.window
         result = w.predictions.cached(self.dataset.items[self.current].image_path)
         if result is None:
-            message = "Predicting…" if w.current_model_info() is not None else "Loading model…"
+            if w.model_problem:
+                message = w.model_problem
+            else:
+                message = "Predicting…" if w.current_model_info() is not None else "Loading model…"
             w.panel.show_prediction(None, message)
         else:
             w.panel.show_prediction(result)

@@ -71,6 +71,42 @@ def test_evaluate_json_schema_and_values(eval_folder, tiny_bundle, capsys):
     assert any("bird" in line for line in lines)
 
 
+def _bundle_with_meta(tiny_bundle, tmp_path, **changes):
+    import json
+    import shutil
+
+    copy = tmp_path / "bundle"
+    shutil.copytree(tiny_bundle, copy)
+    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
+    meta.update(changes)
+    (copy / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return copy
+
+
+def test_evaluate_validation_split_and_training_folder_warning(eval_folder, tiny_bundle, tmp_path, capsys):
+    bundle = _bundle_with_meta(
+        tiny_bundle, tmp_path,
+        validation_split={"images": ["r1.png", "b1.png", "gone.png"]},
+        training_data={"root": str(eval_folder)},
+    )
+    code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", bundle, "--json", "--split", "validation")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["n_images"] == 2 and report["n_skipped"] == 0
+    assert report["accuracy"] == 1.0
+    assert report["split"] == "validation images listed in the model's meta.json"
+    assert assert_clean_errors(err) == [f"petloc: 1 of the model's validation images are not in {eval_folder}"]
+
+    code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", bundle, "--json")
+    assert code == 0
+    assert last_json(out)["n_images"] == 4
+    assert any("this model was trained on" in line for line in assert_clean_errors(err))
+
+    code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", tiny_bundle, "--split", "validation")
+    assert code == 1 and out == ""
+    assert assert_clean_errors(err) == ["petloc: this model's meta.json lists no validation images; use --split all"]
+
+
 def test_evaluate_table(eval_folder, tiny_bundle, capsys):
     code, out, _ = run_cli(capsys, "evaluate", eval_folder, "--model", tiny_bundle)
     assert code == 0

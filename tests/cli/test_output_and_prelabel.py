@@ -70,15 +70,21 @@ def test_epoch_line_and_reporter(capsys):
              "val_accuracy": 0.95, "val_mean_iou": 0.7123, "val_iou_ge_50": float("nan")}
     assert epoch_line(event) == "epoch 3/10  loss 0.4123  val_loss 0.5000  val_acc 0.950  val_mIoU 0.712"
     reporter = TrainReporter()
-    reporter({"event": "start", "preset": "digits", "n_train": 8, "n_val": 2, "epochs": 1})
+    reporter({"event": "start", "n_train": 8, "n_val": 2, "epochs": 1, "steps_per_epoch": 2,
+              "class_names": ["a", "b"], "skipped": [["x.png", "no annotation"], ["y.png", "unreadable annotation: z"]]})
     for step in (1, 2):
         reporter({"event": "batch", "epoch": 1, "step": step, "steps": 2, "loss": 0.5})
     reporter({"event": "epoch", "epoch": 1, "epochs": 1, "loss": 0.5, "val_accuracy": 1.0})
     reporter({"event": "done", "bundle": "/x/bundle", "metrics": {"accuracy": 1.0, "mean_iou": 0.5}})
     out, err = capsys.readouterr()
     assert out == ""  # progress is for people: stderr only
-    assert "n_train 8" in err and "epoch 1/1  loss 0.5000  val_acc 1.000" in err
+    assert "training on 10 images (8 train, 2 validation), 2 classes, up to 1 epochs of 2 steps" in err
+    assert "petloc: skipped y.png: unreadable annotation: z" in err
+    assert "1 image(s) without an annotation not used" in err and "x.png" not in err
+    assert "epoch 1/1  loss 0.5000  val_acc 1.000" in err
     assert "/x/bundle" in err.splitlines()[-1]
+    event.update(seconds=12.34, best_epoch=3)
+    assert epoch_line(event).endswith("val_mIoU 0.712  12.3s  (best so far)")
 
 
 def test_read_exclude_list(tmp_path):

@@ -96,3 +96,42 @@ def test_disk_full_reads_as_such():
     import errno
 
     assert "disk is full" in describe_error(OSError(errno.ENOSPC, "No space left on device", "/x/model.keras"))
+
+
+@pytest.mark.slow
+def test_real_training_on_unusable_data_reports_an_error(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "lonely.xml").write_text("<annotation><object><name>x</name></object>")  # no image, broken
+    cmd = [*WORKER, "--data", str(data), "--preset", "digits", "--out", str(tmp_path / "out"), "--epochs", "1"]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=240, stdin=subprocess.DEVNULL)
+    assert run.returncode == EXIT_ERROR, run.stderr[-2000:]
+    (event,) = _events(run.stdout)
+    assert event["event"] == "error" and "annotated images" in event["message"]
+    assert not (tmp_path / "out" / "meta.json").exists()
+
+
+def test_the_label_source_follows_the_model_we_start_from(tmp_path):
+    from petloc_gui.model.train_worker import label_source_for
+
+    breeds = tmp_path / "breeds"
+    breeds.mkdir()
+    (breeds / "meta.json").write_text(json.dumps({"preset": "pets", "label_source": "breed (dataset list.txt)"}))
+    assert label_source_for("pets", str(breeds)) == "breed"
+    assert label_source_for("digits", str(breeds)) == "default"  # another preset says nothing
+    assert label_source_for("pets", str(tmp_path / "missing"), str(breeds)) == "breed"
+    assert label_source_for("pets", None) == "default"
+
+
+def test_events_never_carry_nan_which_json_cannot_hold():
+    import io
+
+    import numpy as np
+
+    from petloc_gui.model.train_worker import EventWriter
+
+    stream = io.StringIO()
+    EventWriter(stream)({"event": "epoch", "loss": float("nan"), "val": np.float32("inf"), "n": np.int64(3),
+                         "per_class": {"a": [float("-inf"), 0.5]}})
+    assert json.loads(stream.getvalue()) == {"event": "epoch", "loss": None, "val": None, "n": 3,
+                                             "per_class": {"a": [None, 0.5]}}

@@ -128,3 +128,21 @@ def test_data_fingerprint_follows_the_saved_bytes(tmp_path):
     assert first == data_fingerprint([b, a], tmp_path)  # order does not matter
     b.write_text("<b>edited</b>")
     assert data_fingerprint([a, b], tmp_path) != first
+
+
+def test_bundles_written_by_petloc_train_are_listed_from_their_meta(tmp_path):
+    # `petloc train` saves straight into models/<preset>/<version_id>/ without version.json.
+    store = VersionStore(tmp_path)
+    folder = tmp_path / "pets" / "pets-20261123T100000Z-abc123"
+    folder.mkdir(parents=True)
+    meta = {"version_id": folder.name, "preset": "pets", "parent": "/x/pets", "created": "2026-11-23T10:00:00+00:00",
+            "metrics": {"accuracy": 0.8}, "training_data": {"fingerprint": "f00"}}
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    (version,) = store.list()
+    assert (version.id, version.preset, version.parent, version.data_fingerprint) == (
+        folder.name, "pets", "/x/pets", "f00")
+    assert store.get(folder.name) == version
+    # a GUI run of the same bundle format is named by its bundle id too
+    staging = store.new_staging_dir("pets")
+    (staging / "meta.json").write_text(json.dumps({**meta, "version_id": "pets-20261123T110000Z-def456"}))
+    assert store.commit(staging).id == "pets-20261123T110000Z-def456"

@@ -122,11 +122,14 @@ def window(qtbot, factory):
     from petloc_gui.ui.main_window import MainWindow
 
     win = MainWindow(model_factory=factory)
-    qtbot.addWidget(win)
     win.resize(1200, 800)
     win.show()
     yield win
+    # Tests leave edits behind on purpose; closing must not ask about them.
+    win.guard.confirm_leave = lambda: True
+    win.close()
     win.shutdown()
+    win.deleteLater()
 
 
 def wait_predictions(qtbot, window, count: int | None = None, timeout=10_000) -> None:

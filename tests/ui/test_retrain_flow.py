@@ -214,12 +214,58 @@ def test_no_folder_means_no_run(window, controller):
 
 def test_the_dialog_returns_the_chosen_options(qtbot):
     dialog = RetrainDialog(None, model_name="digits", data_name="/data", n_annotated=12, has_unsaved=False,
-                           holdout_preview=lambda f: (round(12 * f), [f"img{i}.png" for i in range(round(12 * f))]))
+                           holdout_loader=lambda: lambda f: (round(12 * f), [f"i{i}.png" for i in range(round(12 * f))]))
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.holdout_list.count() > 0, timeout=5000)
     assert not dialog.save_first.isEnabled()
     dialog.from_scratch.setChecked(True)
     dialog.epochs.setValue(3)
     dialog.val_fraction.setValue(0.25)
     assert dialog.options() == RetrainOptions(from_current=False, epochs=3, val_fraction=0.25, save_first=False)
-    assert dialog.holdout_list.count() == 3
+    assert dialog.holdout_list.count() == 3  # follows the fraction
     assert "3 images" in dialog.holdout_label.text()
+
+
+def test_the_dialog_says_when_the_holdout_list_is_unknown(qtbot):
+    dialog = RetrainDialog(None, model_name="pets", data_name="/data", n_annotated=None, has_unsaved=True,
+                           holdout_loader=lambda: None)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "listed when training starts" in dialog.holdout_label.text(), timeout=5000)
+    assert dialog.save_first.isEnabled() and dialog.options().save_first
+
+
+def test_ctrl_t_opens_the_dialog_and_starting_it_runs(qtbot, window, controller):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    chosen = []
+
+    def accept_dialog():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RetrainDialog)
+        dialog.epochs.setValue(2)
+        chosen.append(dialog.options())
+        dialog.accept()
+
+    QTimer.singleShot(200, accept_dialog)
+    with qtbot.waitSignal(controller.run_finished, timeout=30000) as finished:
+        controller.retrain_action.trigger()
+    assert chosen and chosen[0].epochs == 2
+    assert finished.args[0].exit_code == 0
+    assert controller.last_options == chosen[0]
+    assert len(controller._progress_window().chart.points("loss")) == 2
+
+
+def test_a_killed_worker_is_reported_as_a_crash(qtbot, window, controller):
+    import signal
+
+    controller.extra_worker_args = ["--fake", "--fake-steps", "500", "--fake-delay", "0.05"]
+    controller.start(RetrainOptions(epochs=5, save_first=False))
+    qtbot.waitSignal(controller.process.event, timeout=20000).wait()
+    with qtbot.waitSignal(controller.run_finished, timeout=15000) as finished:
+        os.kill(controller.process.pid, signal.SIGKILL)  # e.g. the out-of-memory killer
+    outcome = finished.args[0]
+    assert outcome.crashed and not outcome.cancelled
+    assert "crashed" in controller._progress_window().status.text()
+    assert controller.store.list() == [] and _staging_dirs(controller.store) == []
+    assert window.set_model_calls == []

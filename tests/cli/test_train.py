@@ -1,0 +1,100 @@
+"""`petloc train` end to end on a few dozen generated digits (slow: real training)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+
+import pytest
+
+from petloc_gui.cli import cmd_train
+from petloc_gui.cli.cmd_train import resolve_exclude_list
+from tests.cli.helpers import run_cli, write_image
+
+
+@pytest.fixture(scope="module")
+def digits_folder(tmp_path_factory):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    folder = tmp_path_factory.mktemp("digits")
+    write_digits_dataset(folder, "train", 40, seed=1)
+    return folder
+
+
+@pytest.mark.slow
+def test_train_one_epoch_writes_a_bundle(digits_folder, tmp_path, capsys):
+    out = tmp_path / "models"
+    exclude = tmp_path / "exclude.txt"
+    first = sorted(digits_folder.glob("*.png"))[0]
+    exclude.write_text(f"# held out\n{first.stem}\n", encoding="utf-8")
+    code, stdout, stderr = run_cli(
+        capsys, "train", digits_folder, "--preset", "digits", "--out", out, "--epochs", "1",
+        "--batch-size", "8", "--val-fraction", "0.25", "--seed", "3", "--exclude-list", exclude,
+    )
+    assert code == 0, stderr
+    bundle = out / stdout.strip().splitlines()[-1].rsplit("/", 1)[-1]
+    assert stdout.strip().splitlines()[-1] == str(bundle)
+    assert (bundle / "model.keras").is_file()
+    meta = json.loads((bundle / "meta.json").read_text(encoding="utf-8"))
+    assert meta["preset"] == "digits"
+    val_images = meta["validation_split"]["images"]
+    assert len(val_images) == 10  # 39 usable images, a quarter held out (stratified)
+    assert first.name not in json.dumps(meta["validation_split"])
+    assert meta["training_data"]["excluded"] == [str(first.resolve())]
+    assert "Traceback" not in stderr
+    assert "training on 39 images" in stderr
+    epoch_lines = [line for line in stderr.splitlines() if line.startswith("epoch 1/1  loss")]
+    assert len(epoch_lines) == 1 and "val_acc" in epoch_lines[0] and "val_mIoU" in epoch_lines[0]
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no half-written leftovers
+
+
+@pytest.mark.slow
+def test_ctrl_c_cancels_without_a_bundle(digits_folder, tmp_path, monkeypatch, capsys):
+    reporter_call = cmd_train.TrainReporter.__call__
+
+    def interrupt_at_first_batch(self, event):
+        reporter_call(self, event)
+        if event.get("event") == "batch":
+            os.kill(os.getpid(), signal.SIGINT)  # what Ctrl+C does
+
+    monkeypatch.setattr(cmd_train.TrainReporter, "__call__", interrupt_at_first_batch)
+    out = tmp_path / "models"
+    code, stdout, stderr = run_cli(
+        capsys, "train", digits_folder, "--preset", "digits", "--out", out, "--epochs", "3", "--batch-size", "8",
+    )
+    assert code == 130
+    assert stdout == ""
+    assert "petloc: training cancelled; no bundle written" in stderr
+    assert not out.exists() or list(out.iterdir()) == []
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored
+
+
+def test_train_refuses_bad_inputs_before_loading_tensorflow(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    (tmp_path / "file").write_text("x")
+    cases = [
+        (["--out", tmp_path / "file"], "--out exists and is not a folder"),
+        (["--out", tmp_path / "o", "--backbone-weights", tmp_path / "w.h5"], "--backbone-weights file not found"),
+        (["--out", tmp_path / "o", "--init-from", tmp_path / "nobundle"], "no model bundle here"),
+    ]
+    for extra, message in cases:
+        code, _, err = run_cli(capsys, "train", data, "--preset", "digits", *extra)
+        assert code == 1
+        assert err.count("\n") == 1 and message in err, err
+
+
+def test_resolve_exclude_list_accepts_names_stems_and_paths(tmp_path, capsys):
+    for name in ("a.png", "b.png", "c.png", "e.png"):
+        write_image(tmp_path / name, 8, 8)
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    write_image(sub / "d.png", 8, 8)
+    listing = tmp_path / "exclude.txt"
+    listing.write_text(f"a.png\nb\n{tmp_path / 'c.png'}\nsub/d.png\nmissing.png\ne 1 2 3\n", encoding="utf-8")
+    resolved = resolve_exclude_list(tmp_path, listing)
+    expected = {tmp_path / "a.png", tmp_path / "b.png", tmp_path / "c.png", sub / "d.png", tmp_path / "e.png"}
+    assert set(resolved) == {str(p.resolve()) for p in expected}
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing.png" in err

@@ -1,0 +1,104 @@
+"""Drawing, moving and resizing boxes with (simulated) mouse events on the GT pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from petloc_gui.core.boxes import Box
+
+from .conftest import open_and_wait
+
+
+def _send(view, kind, scene_xy, button=Qt.LeftButton):
+    pos = QPointF(view.mapFromScene(QPointF(*scene_xy)))
+    buttons = Qt.NoButton if kind == QEvent.MouseButtonRelease else button
+    event = QMouseEvent(kind, pos, view.viewport().mapToGlobal(pos), button if kind != QEvent.MouseMove else Qt.NoButton,
+                        buttons, Qt.NoModifier)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def drag(view, start, end, steps=4, button=Qt.LeftButton):
+    """Press at ``start``, move in steps, release at ``end`` (scene coordinates)."""
+    _send(view, QEvent.MouseButtonPress, start, button)
+    for i in range(1, steps + 1):
+        t = i / steps
+        _send(view, QEvent.MouseMove, (start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t), button)
+    _send(view, QEvent.MouseButtonRelease, end, button)
+
+
+def _close(a: Box, b: Box, tol=1.0) -> bool:
+    return all(abs(x - y) <= tol for x, y in zip(a.as_tuple(), b.as_tuple()))
+
+
+def test_draw_move_resize_with_mouse_then_undo_each(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(3)  # d.png: no GT
+    view = window.panel.gt_pane
+    doc = window.session.store.document(3)
+    stack = window.edits.stack()
+
+    drag(view, (20, 20), (60, 50))
+    assert len(doc.objects) == 1
+    assert _close(doc.objects[0].box, Box(20, 20, 60, 50))
+    # A new box on an image with a prediction takes the predicted label.
+    assert doc.objects[0].name == "cat"
+
+    drag(view, (40, 35), (50, 40))  # inside the box: move by (10, 5)
+    assert _close(doc.objects[0].box, Box(30, 25, 70, 55))
+    assert stack.count() == 2  # one command per drag, however many mouse moves
+
+    drag(view, (70, 55), (90, 80))  # bottom-right handle
+    assert _close(doc.objects[0].box, Box(30, 25, 90, 80))
+    assert stack.count() == 3
+
+    stack.undo()
+    assert _close(doc.objects[0].box, Box(30, 25, 70, 55))
+    stack.undo()
+    assert _close(doc.objects[0].box, Box(20, 20, 60, 50))
+    stack.undo()
+    assert doc.objects == [] and not doc.dirty
+    stack.redo()
+    assert len(doc.objects) == 1
+
+
+def test_draw_mode_draws_over_an_existing_box_and_tiny_drags_do_nothing(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)  # a.png: cat at (10,10,50,50)
+    view = window.panel.gt_pane
+    doc = window.session.store.document(0)
+    drag(view, (20, 20), (20.5, 20.5))
+    assert len(doc.objects) == 1 and not doc.dirty
+    window.act["draw_mode"].setChecked(True)
+    drag(view, (20, 20), (45, 45))
+    assert len(doc.objects) == 2
+    window.act["draw_mode"].setChecked(False)
+
+
+def test_dragging_keeps_box_inside_image(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    view = window.panel.gt_pane
+    doc = window.session.store.document(0)
+    drag(view, (30, 30), (200, 200))  # far outside the 120x90 image
+    box = doc.objects[0].box
+    assert box.xmax <= 120 and box.ymax <= 90
+    assert _close(Box(0, 0, box.width, box.height), Box(0, 0, 40, 40))
+
+
+def test_panes_zoom_together_and_overlay_toggle(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    gt, pred = window.panel.gt_pane, window.panel.pred_pane
+    window.act["zoom_in"].trigger()
+    window.act["zoom_in"].trigger()
+    assert abs(gt.transform().m11() - pred.transform().m11()) < 1e-9
+    gt.horizontalScrollBar().setValue(gt.horizontalScrollBar().maximum())
+    center_gt = gt.mapToScene(gt.viewport().rect().center())
+    center_pred = pred.mapToScene(pred.viewport().rect().center())
+    assert abs(center_gt.x() - center_pred.x()) < 3
+    qtbot.keyClick(window, Qt.Key_O)
+    assert window.panel.overlay and not window.panel.right_widget.isVisible()
+    assert gt._ghost_items, "the prediction is drawn dashed on the GT pane"
+    qtbot.keyClick(window, Qt.Key_O)
+    assert not window.panel.overlay and window.panel.right_widget.isVisible()

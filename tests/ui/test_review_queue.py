@@ -1,0 +1,71 @@
+"""The review-queue rule (pure logic) and the per-image document model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.voc import VocObject
+from petloc_gui.ui import review_queue as rq
+from petloc_gui.ui.image_document import ImageDocument
+
+
+def E(name, **kw):  # noqa: N802 - short test helper
+    return rq.QueueEntry(name=name, **kw)
+
+
+def test_queue_order_follows_the_documented_rule():
+    entries = [
+        E("agree_good", has_gt=True, has_prediction=True, iou=0.9, labels_agree=True, confidence=0.99),
+        E("agree_meh", has_gt=True, has_prediction=True, iou=0.6, labels_agree=True, confidence=0.99),
+        E("label_wrong_confident", has_gt=True, has_prediction=True, iou=0.9, labels_agree=False, confidence=0.9),
+        E("label_wrong_unsure", has_gt=True, has_prediction=True, iou=0.9, labels_agree=False, confidence=0.4),
+        E("box_bad", has_gt=True, has_prediction=True, iou=0.1, labels_agree=True, confidence=0.9),
+        E("box_worse", has_gt=True, has_prediction=True, iou=0.0, labels_agree=False, confidence=0.9),
+        E("prelabel_unsure", has_gt=False, has_prediction=True, confidence=0.3),
+        E("prelabel_sure", has_gt=False, has_prediction=True, confidence=0.95),
+        E("pending", has_gt=True, has_prediction=False),
+        E("broken", has_gt=False, has_prediction=False, error=True),
+        E("verified_bad", has_gt=True, has_prediction=True, iou=0.0, verified=True),
+    ]
+    ranks = rq.queue_ranks(entries)
+    order = [e.name for _, e in sorted(zip(ranks, entries), key=lambda t: t[0])]
+    assert order == [
+        "box_worse", "box_bad", "label_wrong_unsure", "label_wrong_confident",
+        "prelabel_unsure", "prelabel_sure", "agree_meh", "agree_good", "broken", "pending", "verified_bad",
+    ]
+
+
+def test_next_to_review_skips_verified_and_visited():
+    entries = [
+        E("a", has_gt=True, has_prediction=True, iou=0.1, labels_agree=True, confidence=0.5, verified=True),
+        E("b", has_gt=True, has_prediction=True, iou=0.2, labels_agree=True, confidence=0.5),
+        E("c", has_gt=True, has_prediction=True, iou=0.3, labels_agree=True, confidence=0.5),
+    ]
+    ranks = rq.queue_ranks(entries)
+    assert rq.next_to_review(entries, ranks) == 1
+    assert rq.next_to_review(entries, ranks, skip={1}) == 2
+    assert rq.next_to_review(entries, ranks, skip={1, 2}) is None
+
+
+def test_document_dirty_tracks_content_not_history():
+    doc = ImageDocument(Path("x.png"), Path("x.xml"))
+    doc.objects = [VocObject("cat", Box(1, 2, 30, 40)), VocObject("dog", Box(5, 5, 9, 9))]
+    doc.mark_saved(in_session=False)
+    assert doc.status() == "annotated" and not doc.dirty
+    doc.set_box(0, Box(2, 2, 30, 40))
+    assert doc.dirty and doc.status() == "edited"
+    doc.set_box(0, Box(1, 2, 30, 40))
+    assert not doc.dirty, "undoing back to the saved state is clean again"
+    doc.set_label(1, "cat")
+    assert doc.objects[1].name == "cat" and doc.objects[0].name == "cat"
+    doc.mark_saved()
+    assert doc.status() == "saved"
+    doc.set_verified(True)
+    doc.mark_saved()
+    assert doc.status() == "verified"
+
+
+def test_clamp_box_uses_image_size():
+    doc = ImageDocument(Path("x.png"), Path("x.xml"), image_size=(100, 50))
+    assert doc.clamp_box(Box(90, 40, -5, 70)) == Box(0, 40, 90, 50)

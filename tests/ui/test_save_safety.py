@@ -1,0 +1,128 @@
+"""Edits are never lost: unsaved guard, failed saves, hostile files, autosave."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.voc import read_voc
+
+from .conftest import open_and_wait, write_image
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Record message boxes; question() answers from a queue."""
+    record = {"questions": [], "warnings": [], "queue": []}
+
+    def question(parent, title, text, *args, **kwargs):
+        record["questions"].append(text)
+        return record["queue"].pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: record["warnings"].append(text))
+    return record
+
+
+def _edit_b(window):
+    window.show_row(1)
+    window.accept_prediction()
+    assert window.has_unsaved()
+
+
+def test_opening_another_folder_asks_and_cancel_keeps_edits(qtbot, window, folder, answers, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    write_image(other / "x.png")
+    open_and_wait(qtbot, window, folder)
+    _edit_b(window)
+    answers["queue"] = [QMessageBox.Cancel]
+    assert not window.open_folder(other)
+    assert window.current_folder() == folder and window.has_unsaved()
+    answers["queue"] = [QMessageBox.SaveAll]
+    assert window.open_folder(other)
+    assert read_voc(folder / "b.xml").objects[0].box == Box(70, 50, 110, 85)
+    assert window.current_folder() == other
+
+
+def test_discard_leaves_file_untouched(qtbot, window, folder, answers, tmp_path):
+    before = (folder / "b.xml").read_bytes()
+    open_and_wait(qtbot, window, folder)
+    _edit_b(window)
+    answers["queue"] = [QMessageBox.Discard]
+    other = tmp_path / "other"
+    other.mkdir()
+    assert window.open_folder(other)
+    assert (folder / "b.xml").read_bytes() == before
+
+
+def test_close_with_unsaved_edits_asks(qtbot, window, folder, answers):
+    open_and_wait(qtbot, window, folder)
+    _edit_b(window)
+    answers["queue"] = [QMessageBox.Cancel]
+    assert not window.close()
+    assert window.isVisible() and len(answers["questions"]) == 1
+
+
+def test_failed_save_shows_error_and_keeps_edit(qtbot, window, folder, answers, monkeypatch):
+    open_and_wait(qtbot, window, folder)
+    _edit_b(window)
+    before = (folder / "b.xml").read_bytes()
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("petloc_gui.core.atomic.os.replace", refuse)
+    assert not window.save_all()
+    assert answers["warnings"] and "b.xml" in answers["warnings"][0]
+    doc = window.session.store.document(1)
+    assert doc.dirty and window.has_unsaved()
+    assert window.session.model.status[1] == "edited"
+    assert (folder / "b.xml").read_bytes() == before
+    assert not [p for p in os.listdir(folder) if p.endswith(".tmp")]
+    monkeypatch.undo()
+    assert window.save_all()
+    assert not doc.dirty
+
+
+def test_autosave_on_image_change(qtbot, window, folder, answers):
+    open_and_wait(qtbot, window, folder)
+    window.act["autosave"].setChecked(True)
+    _edit_b(window)
+    window.step_image(1)
+    assert not window.has_unsaved()
+    assert read_voc(folder / "b.xml").objects[0].box == Box(70, 50, 110, 85)
+    window.act["autosave"].setChecked(False)
+
+
+def test_hostile_files_do_not_crash_and_broken_xml_is_not_overwritten_silently(qtbot, window, folder, answers):
+    (folder / "f.png").write_bytes(b"\x89PNG\r\n\x1a\n not really a png")
+    write_image(folder / "g.png")
+    (folder / "g.xml").write_text("<annotation><object><name>cat</name>")
+    write_image(folder / "h.png")
+    (folder / "h.xml").write_text(
+        '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        "<annotation><filename>&x;</filename></annotation>")
+    open_and_wait(qtbot, window, folder)
+    model = window.session.model
+    rows = {name: i for i, name in enumerate(model.names)}
+    assert model.errors[rows["f.png"]], "unreadable image is reported in the list"
+    assert model.status[rows["g.png"]] == "error" and model.status[rows["h.png"]] == "error"
+    for name in ("f.png", "g.png", "h.png"):
+        window.show_row(rows[name])  # must not raise
+    window.show_row(rows["g.png"])
+    doc = window.session.store.document(rows["g.png"])
+    assert doc.load_error and "g.xml" in doc.load_error
+    assert "g.xml" in window.panel.header.text() or doc.load_error
+    before = (folder / "g.xml").read_bytes()
+    window.edits.add_box(Box(5, 5, 30, 30), "dog")
+    answers["queue"] = [QMessageBox.No]
+    assert not window.save_current()
+    assert (folder / "g.xml").read_bytes() == before and doc.dirty
+    answers["queue"] = [QMessageBox.Yes]
+    assert window.save_current()
+    assert [o.name for o in read_voc(folder / "g.xml").objects] == ["dog"]
+    assert "root:" not in (folder / "h.xml").read_text()
