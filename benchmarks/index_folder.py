@@ -1,4 +1,4 @@
-"""Time `open_dataset` on a 10,000-image folder (sidecar and Oxford layouts).
+"""Time `open_dataset` on 10,000 images (sidecar flat and nested, Oxford layout).
 
 Images are zero-byte files named .jpg: indexing must never decode, so their
 content does not matter. Half of them get an annotation. Prints one
@@ -25,6 +25,16 @@ def _build_sidecar(root: Path, count: int) -> None:
         (root / f"img{n}.jpg").write_bytes(b"")
         if n % 2 == 0:
             (root / f"img{n}.xml").write_bytes(b"")
+
+
+def _build_nested(root: Path, count: int, folders: int = 100) -> None:
+    """The sidecar layout spread over ``folders`` subfolders (recursive scan)."""
+    for n in range(count):
+        folder = root / f"batch{n % folders}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"img{n}.jpg").write_bytes(b"")
+        if n % 2 == 0:
+            (folder / f"img{n}.xml").write_bytes(b"")
 
 
 def _build_oxford(root: Path, count: int) -> None:
@@ -66,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         sidecar.mkdir()
         _build_sidecar(sidecar, args.count)
         print(f"index_{args.count}_images_s={_best_of(sidecar, args.repeats, args.count):.4f}")
+        nested = Path(tmp) / "nested"
+        nested.mkdir()
+        _build_nested(nested, args.count)
+        print(f"index_{args.count}_images_in_100_folders_s="
+              f"{_best_of(nested, args.repeats, args.count):.4f}")
         oxford = Path(tmp) / "oxford"
         oxford.mkdir()
         _build_oxford(oxford, args.count)

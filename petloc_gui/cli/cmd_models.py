@@ -36,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
             m = row.get("metrics") or {}
             print(
                 f"{row['name']:<28} {str(row.get('preset') or '-'):<8} "
-                f"{_num(m.get('accuracy')):>8} {_num(m.get('mean_iou')):>8}  {row.get('path') or row.get('error')}",
+                f"{_num(m.get('accuracy')):>8} {_num(m.get('mean_iou')):>8}  "
+                f"{row.get('path') or 'unavailable: ' + str(row.get('error'))}",
                 flush=True,
             )
     else:
@@ -57,7 +58,6 @@ def bundled_models() -> list[dict[str, Any]]:
             row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(meta.get("metrics")))
         except Exception as exc:  # noqa: BLE001 - one bad bundle must not hide the others
             row.update(path=None, error=" ".join(str(exc).split()))
-            error(f"bundled model {name}: {row['error']}")
         rows.append(row)
     return rows
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, positive_int
 from petloc_gui.cli.model_loading import chunks, load_predictor
-from petloc_gui.cli.output import error, info, json_line, reason_of
+from petloc_gui.cli.output import error, finite, info, json_line, reason_of
 from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
 from petloc_gui.core.errors import PetlocError
 
@@ -43,6 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from petloc_gui.model.bundle import resolve_model  # no TensorFlow
+
+    resolve_model(args.model)  # a wrong model fails before anything else
     targets, problems = annotation_targets(args.paths)
     for path, reason in problems:
         _report_error(args, path, reason)
@@ -76,8 +80,9 @@ def prediction_record(image: Path, prediction) -> dict[str, Any]:
     return {
         "image": str(image),
         "label": str(prediction.label),
-        "confidence": round(float(prediction.confidence), 2),
-        "box": [round(float(v), 2) for v in (box.xmin, box.ymin, box.xmax, box.ymax)],
+        # finite(): a broken model's NaN becomes null instead of invalid JSON.
+        "confidence": finite(prediction.confidence, 2),
+        "box": [finite(v, 2) for v in (box.xmin, box.ymin, box.xmax, box.ymax)],
     }
 
 
@@ -86,8 +91,9 @@ def _report_prediction(args: argparse.Namespace, image: Path, prediction) -> Non
     if args.json:
         json_line(record)
     else:
-        box = ", ".join(f"{v:.0f}" for v in record["box"])
-        print(f"{record['image']}  {record['label']}  {record['confidence']:.2f}  [{box}]", flush=True)
+        box = ", ".join("nan" if v is None else f"{v:.0f}" for v in record["box"])
+        confidence = "nan" if record["confidence"] is None else f"{record['confidence']:.2f}"
+        print(f"{record['image']}  {record['label']}  {confidence}  [{box}]", flush=True)
 
 
 def _report_error(args: argparse.Namespace, path: Path | str, reason: str) -> None:
@@ -100,6 +106,9 @@ def _write_voc(image: Path, annotation_path: Path | None, prediction) -> bool | 
     """True written, False an annotation already exists, None failed (reported)."""
     if annotation_path is None:
         error(f"{image}: no annotation location known for this file; no VOC written")
+        return None
+    if not all(math.isfinite(v) for v in prediction.box.as_tuple()):
+        error(f"{image}: the model gave no usable box (NaN); no VOC written")
         return None
     try:
         return write_prelabel(image, annotation_path, prediction.label, prediction.box)

@@ -71,7 +71,7 @@ def write_prelabel(image: Path, annotation_path: Path, label: str, box) -> bool:
     if annotation_path.exists() or annotation_path.is_symlink():
         return False
     width, height = image_size(image)
-    annotation = new_annotation(image, width, height)
+    annotation = new_annotation(image, width, height, depth=_depth(image))
     annotation.objects.append(VocObject(name=str(label), box=box.repaired(width, height)))
     annotation_path.parent.mkdir(parents=True, exist_ok=True)
     staging = annotation_path.with_name(f".{annotation_path.name}.{os.getpid()}.petloc-new")
@@ -81,6 +81,17 @@ def write_prelabel(image: Path, annotation_path: Path, label: str, box) -> bool:
     finally:
         with contextlib.suppress(OSError):
             staging.unlink()
+
+
+def _depth(image: Path) -> int:
+    """1 for a grayscale image, else 3 (what labelImg writes); header only."""
+    from PIL import Image
+
+    try:
+        with Image.open(image) as handle:
+            return 1 if handle.mode in ("1", "L", "I", "I;16", "F") else 3
+    except Exception:  # noqa: BLE001 - the size was readable; depth is cosmetic
+        return 3
 
 
 def _link_exclusive(source: Path, target: Path) -> bool:

@@ -46,8 +46,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     Writes a temporary file in the same folder, flushes and fsyncs it, then
     ``os.replace``s the target. On any failure the temporary file is removed,
     the previous file is left intact and :class:`SaveError` naming ``path`` is
-    raised. An existing file's permission bits are kept. A symbolic link is
-    written through (the file it points to is replaced; the link stays).
+    raised. An existing file's permission bits are kept and a read-only file
+    is refused. A symbolic link is written through (the file it points to is
+    replaced; the link stays).
     """
     requested = Path(path)
     target = _write_target(requested)
@@ -55,6 +56,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     if not directory.is_dir():
         raise SaveError(f"cannot save: folder {directory} does not exist or is not a folder",
                         requested)
+    if target.exists() and not os.access(target, os.W_OK):
+        # Replacing the file would work on POSIX (only the folder's permission
+        # counts), but a read-only file is the user's "do not touch".
+        raise SaveError("cannot save: the file is read-only", requested)
     tmp_name: str | None = None
     try:
         # Short prefix: a 250-character target name must not push the temporary

@@ -6,7 +6,10 @@ Three layouts are recognised automatically:
   ``trainval.txt``, ``test.txt``), as the Oxford-IIIT Pet dataset ships;
 - ``voc-devkit``: ``JPEGImages/`` + ``Annotations/`` (+ ``ImageSets/Main/*.txt``);
 - ``sidecar``: ``photo.jpg`` next to ``photo.xml``, searched recursively
-  (labelImg's default).
+  (labelImg's default). Hidden folders (``.git``, ``.venv``) are skipped;
+  symbolic links to folders are not followed (reported in ``problems``).
+  An ``annotation.XML`` differing only in case is found (on Windows and
+  macOS it is the same file).
 
 Images are recognised by extension here (decoding later goes by content).
 Each folder is listed once with ``os.scandir`` and annotations are matched by
@@ -135,6 +138,11 @@ def natural_key(text: str) -> tuple:
     return tuple(int(part) if i % 2 else part.casefold() for i, part in enumerate(parts))
 
 
+def _item_order(item: DatasetItem) -> tuple:
+    name = os.path.basename(item._image_path)
+    return (natural_key(name), name)
+
+
 def _split_image_name(name: str) -> str | None:
     """The stem of an image file name, or None when it is not an image name."""
     dot = name.rfind(".")
@@ -211,10 +219,10 @@ def _folded_xml_names(names) -> dict[str, str]:
 
 
 def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
-    keyed: list[tuple[tuple, DatasetItem]] = []
+    keyed: list[tuple[tuple, str, DatasetItem]] = []
     pending = [(str(root), "")]
-    # Real folders already listed, by (device, inode): symbolic links to
-    # folders are followed, but a link back up the tree must not loop.
+    # Real folders already listed, by (device, inode): bind mounts and Windows
+    # junctions are not symbolic links, and one pointing up the tree must not loop.
     visited = {_folder_key(root)}
     while pending:
         folder, relative = pending.pop()
@@ -230,6 +238,12 @@ def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
             name = entry.name
             if name.startswith("."):
                 continue  # hidden files, .git, .venv, our own temporary files
+            if entry.is_symlink() and _is_dir(entry):
+                # Not followed: a link in a downloaded dataset could point at
+                # "/" and make indexing crawl the whole disk. Said, not silent.
+                problems.append(f"{entry.path}: symbolic link to a folder not followed; "
+                                "open the folder it points to directly")
+                continue
             if _is_dir(entry):
                 key = _folder_key(entry.path)
                 if key is not None and key not in visited:
@@ -250,9 +264,11 @@ def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
                 problems.append(f"{prefix}{name}: shares its annotation file {xml_name} with "
                                 f"{owner}")
             item = DatasetItem(prefix + name, prefix + xml_name, has_annotation=xml_name in names)
-            keyed.append((natural_key(relative + name), item))
-    keyed.sort(key=lambda pair: pair[0])
-    return [item for _, item in keyed]
+            # The name itself breaks ties (img.jpg / IMG.jpg) so the order never
+            # depends on the order the file system lists them in.
+            keyed.append((natural_key(relative + name), relative + name, item))
+    keyed.sort(key=lambda entry: entry[:2])
+    return [item for _, _, item in keyed]
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
@@ -337,7 +353,7 @@ def _index_oxford(root: Path, problems: list[str]) -> list[DatasetItem]:
             meta=_oxford_meta(stem, rows.get(stem)),
             has_annotation=found is not None,
         ))
-    items.sort(key=lambda item: natural_key(os.path.basename(item._image_path)))
+    items.sort(key=_item_order)
     return items
 
 
@@ -364,5 +380,5 @@ def _index_devkit(root: Path, problems: list[str]) -> list[DatasetItem]:
             split=splits.get(stem),
             has_annotation=found is not None,
         ))
-    items.sort(key=lambda item: natural_key(os.path.basename(item._image_path)))
+    items.sort(key=_item_order)
     return items

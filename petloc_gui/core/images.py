@@ -10,12 +10,13 @@ sizes are those of the image as a person sees it.
 
 from __future__ import annotations
 
+import io
 import os
 import warnings
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from petloc_gui.core.errors import ImageLoadError
 
@@ -96,6 +97,33 @@ def _orientation(image: Image.Image) -> int:
     return value if 1 <= value <= 8 else 1
 
 
+def _formats_oriented_by_pillow() -> frozenset[str]:
+    """Formats whose Pillow plugin applies EXIF orientation itself.
+
+    Recent Pillow versions report a TIFF's size already rotated and rotate
+    its pixels on load; older ones do neither. Probed once with a tiny
+    in-memory TIFF so the orientation is applied exactly once either way.
+    """
+    exif = Image.Exif()
+    exif[_EXIF_ORIENTATION_TAG] = 6
+    buffer = io.BytesIO()
+    try:
+        Image.new("L", (2, 1)).save(buffer, format="TIFF", exif=exif.tobytes())
+        buffer.seek(0)
+        with Image.open(buffer) as probe:
+            return frozenset({"TIFF"}) if probe.size == (1, 2) else frozenset()
+    except Exception:  # noqa: BLE001 - no TIFF support: nothing to compensate for
+        return frozenset()
+
+
+_ORIENTED_BY_PILLOW = _formats_oriented_by_pillow()
+
+
+def _pending_orientation(image: Image.Image) -> int:
+    """The EXIF orientation petloc still has to apply (1 when Pillow does it)."""
+    return 1 if image.format in _ORIENTED_BY_PILLOW else _orientation(image)
+
+
 def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
     """``(width, height)`` of the image as displayed (EXIF 5-8 swap), header only."""
     path, handle = _read_file(path)
@@ -103,7 +131,7 @@ def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
         image = _open_checked(path, handle)
         with image:
             width, height = image.size
-            if _orientation(image) in _SWAPPING_ORIENTATIONS:
+            if _pending_orientation(image) in _SWAPPING_ORIENTATIONS:
                 return height, width
             return width, height
 
@@ -155,8 +183,12 @@ def load_image(path: str | os.PathLike[str], max_size: int | None = None) -> np.
                 if max_size is not None and image.format == "JPEG":
                     # Let libjpeg decode at a reduced scale: much faster for previews.
                     image.draft("RGB", (max_size, max_size))
+                # From the header, exactly as image_size reads it, so sizes and
+                # pixels always agree (a PNG eXIf chunk after the pixel data is
+                # ignored by both).
+                orientation = _pending_orientation(image)
                 image.load()
-                frame = _apply_orientation(image)
+                frame = _apply_orientation(image, orientation)
                 rgb = _to_rgb(frame)
                 if max_size is not None and max(rgb.size) > max_size:
                     rgb.thumbnail((max_size, max_size), Image.Resampling.LANCZOS)
@@ -172,9 +204,19 @@ def load_image(path: str | os.PathLike[str], max_size: int | None = None) -> np.
     return array
 
 
-def _apply_orientation(image: Image.Image) -> Image.Image:
-    try:
-        transposed = ImageOps.exif_transpose(image)
-    except Exception:  # noqa: BLE001 - corrupt EXIF: show the pixels as stored
-        return image
-    return transposed if transposed is not None else image
+# EXIF orientation -> the transposition that displays the stored pixels upright
+# (the same table as PIL.ImageOps.exif_transpose).
+_TRANSPOSITIONS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _apply_orientation(image: Image.Image, orientation: int) -> Image.Image:
+    method = _TRANSPOSITIONS.get(orientation)
+    return image if method is None else image.transpose(method)

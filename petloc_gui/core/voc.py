@@ -131,6 +131,8 @@ def parse_voc_tree(path: str | os.PathLike[str]) -> etree._ElementTree:
                               "not an annotation", path)
     if not data.strip():
         raise AnnotationError("annotation file is empty", path)
+    if data.count(b"<object>") > MAX_OBJECTS:  # before parsing: cheap, and the usual form
+        raise _too_many_objects(data.count(b"<object>"), path)
     if b"<!ENTITY" in data:
         raise AnnotationError("XML entity declarations are not allowed (possible XXE "
                               "or entity-expansion attack); file not read", path)
@@ -149,7 +151,15 @@ def parse_voc_tree(path: str | os.PathLike[str]) -> etree._ElementTree:
     if root.tag != "annotation":
         raise AnnotationError(f"root element is <{root.tag}>, expected <annotation>: "
                               "not a Pascal VOC file", path)
+    count = sum(1 for _ in root.iterchildren("object"))
+    if count > MAX_OBJECTS:
+        raise _too_many_objects(count, path)
     return tree
+
+
+def _too_many_objects(count: int, path: Path) -> AnnotationError:
+    return AnnotationError(f"{count} objects; more than {MAX_OBJECTS} is not an annotation "
+                           "of one image. File not read", path)
 
 
 def _text(element: etree._Element | None, tag: str) -> str | None:
@@ -235,8 +245,7 @@ def _read_object(element: etree._Element, index: int, path: Path) -> VocObject:
     return obj
 
 
-def _find_image(path: Path, filename: str,
-                image_path: str | os.PathLike[str] | None) -> Path | None:
+def _find_image(path: Path, filename: str) -> Path | None:
     """The image an annotation describes, looked for only where layouts keep it.
 
     Only the base name of ``<filename>`` is used and ``<path>`` is ignored: a
@@ -244,8 +253,6 @@ def _find_image(path: Path, filename: str,
     path such as ``\\\\host\\share\\x.jpg`` would leak the user's credentials).
     """
     candidates = []
-    if image_path is not None:
-        candidates.append(Path(image_path))
     name = filename.replace("\\", "/").rsplit("/", 1)[-1]
     if name and name not in (".", ".."):
         candidates.append(path.parent / name)
@@ -279,15 +286,56 @@ def _repair(obj: VocObject, index: int, width: int, height: int, problems: list[
     obj.box = box
 
 
+def _resolve_size(path: Path, width: int, height: int, filename: str,
+                  image_size: tuple[int, int] | None,
+                  image_path: str | os.PathLike[str] | None,
+                  problems: list[str]) -> tuple[int, int]:
+    """The displayed image size to use; every disagreement goes to ``problems``."""
+    if image_size is None and image_path is not None:
+        # The image itself is the truth for a GUI drawing boxes on it; reading
+        # its header costs far less than boxes clamped to a wrong size.
+        try:
+            image_size = _image_size(image_path)
+        except ImageLoadError:
+            pass  # a missing/broken image is reported where it is displayed
+    if image_size is not None:
+        real_w, real_h = int(image_size[0]), int(image_size[1])
+        if width <= 0 or height <= 0:
+            problems.append(f"image size missing from the file; taken from the image: "
+                            f"{real_w}x{real_h}")
+        elif (width, height) != (real_w, real_h):
+            hint = ""
+            if (width, height) == (real_h, real_w):
+                hint = (" (width and height swapped: the boxes may have been drawn on the "
+                        "photo without its EXIF rotation; check them)")
+            problems.append(f"size in file {width}x{height} differs from the image "
+                            f"{real_w}x{real_h}; the image's size is used{hint}")
+        return real_w, real_h
+    if width > 0 and height > 0:
+        return width, height
+    found = _find_image(path, filename)
+    if found is None:
+        problems.append("image size missing from the file and the image was not found")
+        return width, height
+    try:
+        found_w, found_h = _image_size(found)
+    except ImageLoadError as exc:
+        problems.append(f"image size missing from the file and unreadable from the image: {exc}")
+        return width, height
+    problems.append(f"image size missing from the file; taken from {found.name}: "
+                    f"{found_w}x{found_h}")
+    return found_w, found_h
+
+
 def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = None, *,
              image_path: str | os.PathLike[str] | None = None) -> VocAnnotation:
     """Read a VOC XML file.
 
     ``image_size`` ((width, height) of the displayed image) or ``image_path``
-    supply the size when the file lacks it; otherwise the image is looked for
-    next to the file (and in the Oxford / VOC devkit image folders). When
-    ``image_size`` is given and differs from the file, the real size wins and
-    the difference is recorded in ``problems``.
+    (its header is read) give the real size: when it differs from the file's,
+    the real size wins and the difference is recorded in ``problems``.
+    Without them, a size missing from the file is taken from the image looked
+    for next to the file (and in the Oxford / VOC devkit image folders).
     """
     path = Path(path)
     tree = parse_voc_tree(path)
@@ -299,31 +347,9 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
     depth = _size_value(_text(size_element, "depth")) or 3
     filename = _text(root, "filename") or ""
     path_text = _text(root, "path")
-    width, height = file_width, file_height
-    if image_size is not None:
-        real_w, real_h = int(image_size[0]), int(image_size[1])
-        if width <= 0 or height <= 0:
-            problems.append(f"image size missing from the file; taken from the image: "
-                            f"{real_w}x{real_h}")
-        elif (width, height) != (real_w, real_h):
-            problems.append(f"size in file {width}x{height} differs from the image "
-                            f"{real_w}x{real_h}; the image's size is used")
-        width, height = real_w, real_h
-    elif width <= 0 or height <= 0:
-        found = _find_image(path, filename, image_path)
-        if found is None:
-            problems.append("image size missing from the file and the image was not found")
-        else:
-            try:
-                width, height = _image_size(found)
-                problems.append(f"image size missing from the file; taken from {found.name}: "
-                                f"{width}x{height}")
-            except ImageLoadError as exc:
-                problems.append(f"image size missing from the file and unreadable from the image: {exc}")
+    width, height = _resolve_size(path, file_width, file_height, filename, image_size,
+                                  image_path, problems)
     object_elements = root.findall("object")
-    if len(object_elements) > MAX_OBJECTS:
-        raise AnnotationError(f"{len(object_elements)} objects; more than {MAX_OBJECTS} is not "
-                              "an annotation of one image. File not read", path)
     objects = []
     for index, element in enumerate(object_elements, start=1):
         obj = _read_object(element, index, path)

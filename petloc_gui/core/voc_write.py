@@ -224,6 +224,24 @@ def _build_tree(annotation: VocAnnotation) -> tuple[etree._ElementTree, list[etr
     return tree, _sync_objects(tree.getroot(), twins, annotation)
 
 
+def _ensure_annotation_folder(path: Path) -> None:
+    """Create a missing annotation folder (``annotations/xmls``, ``Annotations``).
+
+    Only one level, inside a folder that exists: a mistyped path must fail
+    rather than leave a trail of new folders.
+    """
+    folder = path.parent
+    if folder.exists() or not folder.parent.is_dir():
+        return
+    try:
+        folder.mkdir()
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise SaveError(f"cannot create the folder {folder.name}: {exc.strerror or exc}",
+                        path) from exc
+
+
 def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
               overwrite_unreadable: bool = False) -> Path:
     """Save ``annotation`` to ``path`` atomically and return the path.
@@ -244,6 +262,7 @@ def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
         # lxml refuses control characters etc. in labels or file names;
         # round() refuses NaN (ValueError) and infinite (OverflowError) boxes.
         raise SaveError(f"cannot write annotation: {exc}", path) from exc
+    _ensure_annotation_folder(path)
     atomic_write_bytes(path, data)
     # The written file becomes the baseline for the next save.
     for obj, element in zip(annotation.objects, elements):

@@ -24,6 +24,7 @@ BOX_OUTPUT = "box"
 BACKBONE_NAME = "backbone"
 # MobileNet v1 layers from this block on are fine-tuned after the warm-up.
 FINETUNE_FROM_LAYER = "conv_dw_9"
+INITIAL_BOX_LOGITS = [-1.0986, -1.0986, 1.0986, 1.0986]  # sigmoid -> [0.25, 0.25, 0.75, 0.75]
 
 
 def build_model(
@@ -41,7 +42,9 @@ def build_model(
 
 def _conv_bn(x, filters: int, name: str):
     x = layers.Conv2D(filters, 3, padding="same", use_bias=False, name=f"{name}_conv")(x)
-    x = layers.BatchNormalization(name=f"{name}_bn")(x)
+    # momentum 0.9: with ~100 steps per epoch the default 0.99 leaves the moving
+    # statistics far from the real ones and validation looks like chance.
+    x = layers.BatchNormalization(momentum=0.9, name=f"{name}_bn")(x)
     return layers.ReLU(name=f"{name}_relu")(x)
 
 
@@ -56,7 +59,10 @@ def _heads(features, n_classes: int, box_channels: int, box_units: int, dropout:
     b = layers.Flatten(name="box_flatten")(b)
     b = layers.Dropout(dropout, name="box_dropout")(b)
     b = layers.Dense(box_units, activation="relu", name="box_hidden")(b)
-    box = layers.Dense(4, activation="sigmoid", name=BOX_OUTPUT)(b)
+    # Start from a centred box covering half of each side, not the degenerate
+    # point sigmoid(0) = 0.5 everywhere, which gives GIoU nothing to work with.
+    box = layers.Dense(4, activation="sigmoid", name=BOX_OUTPUT,
+                       bias_initializer=keras.initializers.Constant(INITIAL_BOX_LOGITS))(b)
     return probs, box
 
 
@@ -96,7 +102,7 @@ def build_mobilenet_net(
     backbone.name = BACKBONE_NAME
     freeze_batchnorm(backbone)
     features = backbone(x)
-    probs, box = _heads(features, n_classes, box_channels=32, box_units=128, dropout=0.3)
+    probs, box = _heads(features, n_classes, box_channels=32, box_units=128, dropout=0.2)
     model = keras.Model(inputs, [probs, box], name="petloc_pets")
     set_backbone_trainable(model, False)
     return model

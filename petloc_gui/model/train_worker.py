@@ -121,6 +121,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="class names: the VOC object name, the Oxford breed, or (auto) as the base model")
     parser.add_argument("--no-compare", action="store_true", help="skip the old/new comparison")
     parser.add_argument("--watch-stdin", action="store_true", help="stop when stdin closes (parent died)")
+    parser.add_argument("--nice", type=int, default=10,
+                        help="lower this process's CPU priority by N so the window stays responsive (0: keep)")
     # Hidden: a deterministic fake loop, for fast tests of the UI plumbing.
     parser.add_argument("--fake", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--fake-steps", type=int, default=4, help=argparse.SUPPRESS)
@@ -137,6 +139,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    lower_priority(args.nice)
     emit = EventWriter(protocol_stdout())
     stop = threading.Event()
     watch_stdin(stop, args.watch_stdin)
@@ -160,6 +163,15 @@ def main(argv: list[str] | None = None) -> int:
         emit({"event": "cancelled"})
         return EXIT_CANCELLED
     return EXIT_OK
+
+
+def lower_priority(increment: int) -> None:
+    """Yield the CPU to the window on a busy machine (training uses every core it gets)."""
+    if increment > 0 and hasattr(os, "nice"):
+        try:
+            os.nice(increment)
+        except OSError:
+            pass
 
 
 def _guarded(emit: EventWriter, die_after: int | None) -> Callable[[dict[str, Any]], None]:

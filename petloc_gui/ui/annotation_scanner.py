@@ -19,7 +19,7 @@ CHUNK = 100
 class AnnotationScanner(QThread):
     """Emits ``scanned(rows, results)`` with results from annotation_store.read_primary."""
 
-    scanned = Signal(list, list)
+    scanned = Signal(object, object)  # object: no QVariant conversion of the lists
 
     def __init__(self, annotation_paths: list[Path], parent=None) -> None:
         super().__init__(parent)

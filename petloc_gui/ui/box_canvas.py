@@ -48,6 +48,7 @@ class BoxCanvas(QGraphicsView):
         self._rubber: QGraphicsRectItem | None = None
         self._pan_start = None
         self._fit_on_resize = True
+        self.fitting = False
         self.horizontalScrollBar().valueChanged.connect(self.view_moved)
         self.verticalScrollBar().valueChanged.connect(self.view_moved)
 
@@ -132,11 +133,14 @@ class BoxCanvas(QGraphicsView):
 
     # --- zoom -------------------------------------------------------------------
     def fit(self) -> None:
-        """Fit the image in the pane."""
+        """Fit the image in the pane (each pane fits itself: they may differ in size)."""
         self._fit_on_resize = True
-        if not self._image_rect.isEmpty():
-            self.fitInView(self._image_rect.adjusted(-4, -4, 4, 4), Qt.KeepAspectRatio)
-        self.view_moved.emit()
+        self.fitting = True
+        try:
+            if not self._image_rect.isEmpty():
+                self.fitInView(self._image_rect.adjusted(-2, -2, 2, 2), Qt.KeepAspectRatio)
+        finally:
+            self.fitting = False
 
     def zoom_by(self, factor: float) -> None:
         self._fit_on_resize = False

@@ -133,11 +133,12 @@ class BoxItem(QGraphicsItem):
             painter.setFont(font)
             metrics_h = 16 / scale
             text_w = (len(self.label) * 7.5 + 10) / scale
-            top = self._rect.top() - metrics_h
-            if top < 0 and not self.dashed:
-                top = self._rect.top()
-            elif self.dashed:
-                top = self._rect.bottom() if top >= 0 else self._rect.bottom()
+            if self.dashed:  # the overlaid prediction: tag under the box, clear of the GT's tag
+                top = self._rect.bottom()
+            else:
+                top = self._rect.top() - metrics_h
+                if top < 0:
+                    top = self._rect.top()
             tag = QRectF(self._rect.left(), top, text_w, metrics_h)
             painter.fillRect(tag, QBrush(color))
             painter.setPen(QPen(Qt.black if color.lightness() > 120 else Qt.white))
@@ -221,5 +222,3 @@ class BoxItem(QGraphicsItem):
         if new != old and self.on_edited is not None:
             self.on_edited(self.index, old, new)
 
-
-ItemFlag = QGraphicsItem.GraphicsItemFlag

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
-HISTOGRAM_BINS = 12
+HISTOGRAM_BINS = 8
 
 
 class _StatsThread(QThread):
@@ -44,7 +44,12 @@ def histogram(values: list[float], bins: int = HISTOGRAM_BINS) -> tuple[list[str
     counts = [0] * bins
     for v in values:
         counts[min(bins - 1, int((v - low) / width))] += 1
-    labels = [f"{low + i * width:.0f}" for i in range(bins)]
+    # Category labels must be unique: use as many decimals as the bin width needs.
+    decimals = 0 if width >= 1 else 1 if width >= 0.1 else 2 if width >= 0.01 else 3
+    labels = [f"{low + (i + 0.5) * width:.{decimals}f}" for i in range(bins)]
+    for i in range(1, bins):
+        if labels[i] in labels[:i]:
+            labels[i] = f"{labels[i]}·{i}"
     return labels, counts
 
 
@@ -59,6 +64,8 @@ def _bar_chart(title: str, labels: list[str], counts: list[int]) -> QChart:
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(labels)
+    if sum(len(label) for label in labels) > 30:
+        axis_x.setLabelsAngle(-60)
     axis_y = QValueAxis()
     axis_y.setRange(0, max(counts + [1]) * 1.1)
     axis_y.setLabelFormat("%d")

@@ -1,14 +1,17 @@
 """The file list: one row per image with status, prediction, confidence and IoU.
 
-Everything a row shows is held in plain lists filled as facts arrive
-(annotation read, prediction made, edit done): ``data()`` never touches the
-disk, so 10,000 rows stay responsive. The proxy filters by name and status
-and sorts by name or by review-queue rank (review_queue.py).
+Everything a row shows is held in plain lists indexed by *item* (the
+dataset's image index), filled as facts arrive (annotation read, prediction
+made, edit done): ``data()`` never touches the disk. Filtering (name,
+status) and ordering (name or review queue, review_queue.py) are done here
+in Python on those lists, and the view's rows are ``self.order`` (row ->
+item). A QSortFilterProxyModel would call ``data()`` from C++ for every
+comparison, which costs seconds at 10,000 rows in PySide.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from petloc_gui.core.boxes import Box, iou
@@ -19,9 +22,7 @@ from petloc_gui.ui.image_document import (
 
 COLUMNS = ("Image", "Status", "Predicted", "Conf.", "IoU")
 COL_NAME, COL_STATUS, COL_PRED, COL_CONF, COL_IOU = range(5)
-QUEUE_RANK_ROLE = Qt.UserRole + 1
-NAME_ORDER_ROLE = Qt.UserRole + 2
-STATUS_ROLE = Qt.UserRole + 3
+ITEM_ROLE = Qt.UserRole + 1
 
 _STATUS_COLORS = {
     STATUS_NONE: QColor(150, 150, 150),
@@ -33,7 +34,7 @@ _STATUS_COLORS = {
 
 
 class FileListModel(QAbstractTableModel):
-    """Rows = dataset items, in dataset order."""
+    """Per-item facts, shown filtered and ordered: view row r shows item ``order[r]``."""
 
     def __init__(self, names: list[str], has_annotation: list[bool], parent=None) -> None:
         super().__init__(parent)
@@ -49,6 +50,11 @@ class FileListModel(QAbstractTableModel):
         self.errors: list[str | None] = [None] * n
         self.iou: list[float | None] = [None] * n
         self.ranks = list(range(n))
+        self.order = list(range(n))
+        self._row_of = list(range(n))  # item -> view row, -1 when filtered out
+        self.review_order = False
+        self._text = ""
+        self._status: str | None = None
         self._rank_timer = QTimer(self)
         self._rank_timer.setSingleShot(True)
         self._rank_timer.setInterval(250)
@@ -56,7 +62,7 @@ class FileListModel(QAbstractTableModel):
 
     # --- Qt model API -----------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self.names)
+        return 0 if parent.isValid() else len(self.order)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
         return 0 if parent.isValid() else len(COLUMNS)
@@ -67,7 +73,7 @@ class FileListModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.DisplayRole):
-        row, col = index.row(), index.column()
+        row, col = self.order[index.row()], index.column()
         if role == Qt.DisplayRole:
             if col == COL_NAME:
                 return self.names[row]
@@ -87,37 +93,44 @@ class FileListModel(QAbstractTableModel):
             return _STATUS_COLORS.get(self.status[row])
         elif role == Qt.ForegroundRole and col == COL_PRED and self._disagrees(row):
             return QColor(210, 40, 40)
-        elif role == QUEUE_RANK_ROLE:
-            return self.ranks[row]
-        elif role == NAME_ORDER_ROLE:
+        elif role == ITEM_ROLE:
             return row
-        elif role == STATUS_ROLE:
-            return self.status[row]
         return None
 
     # --- updates -------------------------------------------------------------------
     def _disagrees(self, row: int) -> bool:
         return bool(self.gt_name[row] and self.pred_label[row] and self.gt_name[row] != self.pred_label[row])
 
-    def _row_changed(self, row: int) -> None:
+    def _row_changed(self, row: int, emit: bool = True) -> None:
+        """Recompute an item's IoU; tell the view (unless batching) and schedule re-ranking."""
         self.iou[row] = (
             iou(self.gt_box[row], self.pred_box[row])
             if self.gt_box[row] is not None and self.pred_box[row] is not None
             else None
         )
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        if emit:
+            view_row = self._row_of[row]
+            if view_row >= 0:
+                self.dataChanged.emit(self.index(view_row, 0), self.index(view_row, len(COLUMNS) - 1))
         self._rank_timer.start()
 
-    def set_ground_truth(self, row: int, name: str | None, box: Box | None, verified: bool) -> None:
-        """The primary GT object of a row (from disk or from the edited document)."""
-        self.gt_name[row], self.gt_box[row], self.verified[row] = name or None, box, verified
-        self._row_changed(row)
+    def items_changed(self) -> None:
+        """Refresh every visible row after a batch of updates made with ``emit=False``."""
+        if self.order:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.order) - 1, len(COLUMNS) - 1))
+        self._rank_timer.start()
 
-    def set_status(self, row: int, status: str, error: str | None = None) -> None:
+    def set_ground_truth(self, row: int, name: str | None, box: Box | None, verified: bool,
+                         emit: bool = True) -> None:
+        """The primary GT object of an item (from disk or from the edited document)."""
+        self.gt_name[row], self.gt_box[row], self.verified[row] = name or None, box, verified
+        self._row_changed(row, emit)
+
+    def set_status(self, row: int, status: str, error: str | None = None, emit: bool = True) -> None:
         self.status[row] = status
         if error is not None or status != STATUS_ERROR:
             self.errors[row] = error
-        self._row_changed(row)
+        self._row_changed(row, emit)
 
     def set_prediction(self, row: int, label: str | None, confidence: float | None, box: Box | None) -> None:
         self.pred_label[row], self.pred_conf[row], self.pred_box[row] = label, confidence, box
@@ -131,9 +144,7 @@ class FileListModel(QAbstractTableModel):
         n = len(self.names)
         self.pred_label, self.pred_conf, self.pred_box = [None] * n, [None] * n, [None] * n
         self.iou = [None] * n
-        if n:
-            self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(COLUMNS) - 1))
-        self._rank_timer.start()
+        self.items_changed()
 
     def queue_entry(self, row: int) -> review_queue.QueueEntry:
         return review_queue.QueueEntry(
@@ -152,44 +163,59 @@ class FileListModel(QAbstractTableModel):
         return [self.queue_entry(r) for r in range(len(self.names))]
 
     def update_ranks(self) -> None:
-        """Recompute the review-queue rank of every row (throttled by a timer)."""
+        """Recompute the review-queue rank of every item (throttled by a timer)."""
         self._rank_timer.stop()
         ranks = review_queue.queue_ranks(self.queue_entries())
         if ranks != self.ranks:
             self.ranks = ranks
-            if ranks:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(ranks) - 1, 0), [QUEUE_RANK_ROLE])
+            if self.review_order:
+                self._reorder()
 
-
-class FileFilterProxy(QSortFilterProxyModel):
-    """Filter by name substring and status; sort by name or review queue."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._status: str | None = None
-        self.setDynamicSortFilter(True)
-        self.setSortRole(NAME_ORDER_ROLE)
-
+    # --- filtering and ordering ----------------------------------------------------
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
         self._text = text.strip().lower()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._reorder()
 
-    def set_status(self, status: str | None) -> None:
-        self.beginFilterChange()
+    def set_status_filter(self, status: str | None) -> None:
         self._status = status or None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._reorder()
 
     def set_review_order(self, review: bool) -> None:
-        self.setSortRole(QUEUE_RANK_ROLE if review else NAME_ORDER_ROLE)
-        self.sort(COL_NAME, Qt.AscendingOrder)
+        self.review_order = bool(review)
+        if review:
+            self.update_ranks()
+        self._reorder()
 
-    def review_order(self) -> bool:
-        return self.sortRole() == QUEUE_RANK_ROLE
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt's API
-        model: FileListModel = self.sourceModel()
-        if self._text and self._text not in model.names[source_row].lower():
+    def _accepts(self, item: int) -> bool:
+        if self._text and self._text not in self.names[item].lower():
             return False
-        return not (self._status and model.status[source_row] != self._status)
+        return not (self._status and self.status[item] != self._status)
+
+    def _reorder(self) -> None:
+        """Recompute which items are shown and in which order, keeping the view's selection."""
+        items = range(len(self.names))
+        if self._text or self._status:
+            items = [i for i in items if self._accepts(i)]
+        order = sorted(items, key=self.ranks.__getitem__) if self.review_order else list(items)
+        if order == self.order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_items = [self.order[i.row()] if 0 <= i.row() < len(self.order) else -1 for i in old_persistent]
+        self.order = order
+        self._row_of = [-1] * len(self.names)
+        for view_row, item in enumerate(order):
+            self._row_of[item] = view_row
+        new = []
+        for index, item in zip(old_persistent, old_items):
+            view_row = self._row_of[item] if item >= 0 else -1
+            new.append(self.index(view_row, index.column()) if view_row >= 0 else QModelIndex())
+        self.changePersistentIndexList(old_persistent, new)
+        self.layoutChanged.emit()
+
+    def item_at(self, view_row: int) -> int:
+        return self.order[view_row]
+
+    def view_row(self, item: int) -> int:
+        """The view row showing ``item``, or -1 when it is filtered out."""
+        return self._row_of[item]

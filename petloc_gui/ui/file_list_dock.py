@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
-from petloc_gui.ui.file_list import COL_NAME, FileFilterProxy, FileListModel
+from petloc_gui.ui.file_list import COL_NAME, FileListModel
 from petloc_gui.ui.image_document import STATUS_TEXT
 
 
@@ -31,9 +31,9 @@ class FileListDock(QDockWidget):
         self.order.addItem("Sort: name", False)
         self.order.addItem("Sort: review queue", True)
         self.next_review_button = QPushButton("Next to review (N)")
-        self.proxy = FileFilterProxy(self)
+        self.model: FileListModel = FileListModel([], [], self)
         self.view = QTableView()
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -42,9 +42,11 @@ class FileListDock(QDockWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
+        # Fixed widths: ResizeToContents would call data() on every row at 10,000 rows.
+        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(COL_NAME, QHeaderView.Stretch)
-        for col in range(1, 5):
-            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        for col, width in ((1, 110), (2, 80), (3, 50), (4, 50)):
+            header.resizeSection(col, width)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.order)
@@ -56,42 +58,44 @@ class FileListDock(QDockWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.next_review_button)
         self.setWidget(body)
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(lambda text: self.model.set_text(text))
         self.status_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_status(self.status_filter.currentData()))
+            lambda: self.model.set_status_filter(self.status_filter.currentData()))
         self.order.currentIndexChanged.connect(lambda: self.set_review_order(bool(self.order.currentData())))
         self._quiet = False
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def set_source(self, model: FileListModel) -> None:
-        old = self.proxy.sourceModel()
-        self.proxy.setSourceModel(model)
-        if old is not None and old is not model:
-            old.deleteLater()
-        self.proxy.set_review_order(bool(self.order.currentData()))
+        old = self.model
+        model.setParent(self)
+        model.set_text(self.search.text())
+        model.set_status_filter(self.status_filter.currentData())
+        model.set_review_order(bool(self.order.currentData()))
+        self.model = model
+        self.view.setModel(model)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        old.deleteLater()
 
     def set_review_order(self, review: bool) -> None:
         self.order.blockSignals(True)
         self.order.setCurrentIndex(1 if review else 0)
         self.order.blockSignals(False)
-        self.proxy.set_review_order(review)
+        self.model.set_review_order(review)
         self.view.scrollTo(self.view.currentIndex())
 
     def _current_changed(self, current, _previous) -> None:
         if self._quiet or not current.isValid():
             return
-        self.row_chosen.emit(self.proxy.mapToSource(current).row())
+        self.row_chosen.emit(self.model.item_at(current.row()))
 
-    # --- navigation helpers -------------------------------------------------------
-    def select_source_row(self, row: int) -> None:
-        """Highlight a row without emitting row_chosen."""
-        model = self.proxy.sourceModel()
-        if model is None:
-            return
-        index = self.proxy.mapFromSource(model.index(row, 0))
+    # --- navigation helpers (rows here are dataset item indices) ----------------------
+    def select_source_row(self, item: int) -> None:
+        """Highlight an item's row without emitting row_chosen."""
+        view_row = self.model.view_row(item)
         self._quiet = True
         try:
-            if index.isValid():
+            if view_row >= 0:
+                index = self.model.index(view_row, 0)
                 self.view.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
                 self.view.scrollTo(index)
@@ -100,25 +104,21 @@ class FileListDock(QDockWidget):
         finally:
             self._quiet = False
 
-    def visible_rows_after(self, row: int | None, count: int, step: int = 1) -> list[int]:
-        """Source rows that follow ``row`` in the list's current order (filter and sort applied)."""
-        model = self.proxy.sourceModel()
-        n = self.proxy.rowCount()
-        if model is None or n == 0:
+    def visible_rows_after(self, item: int | None, count: int, step: int = 1) -> list[int]:
+        """Items that follow ``item`` in the list's current order (filter and sort applied)."""
+        n = self.model.rowCount()
+        if n == 0:
             return []
-        if row is None:
+        if item is None or self.model.view_row(item) < 0:
             start = -1 if step > 0 else n
         else:
-            index = self.proxy.mapFromSource(model.index(row, 0))
-            start = index.row() if index.isValid() else -1
+            start = self.model.view_row(item)
         out = []
         position = start + step
         while 0 <= position < n and len(out) < count:
-            out.append(self.proxy.mapToSource(self.proxy.index(position, 0)).row())
+            out.append(self.model.item_at(position))
             position += step
         return out
 
     def first_visible_row(self) -> int | None:
-        if self.proxy.rowCount() == 0:
-            return None
-        return self.proxy.mapToSource(self.proxy.index(0, 0)).row()
+        return self.model.item_at(0) if self.model.rowCount() else None

@@ -48,6 +48,8 @@ class ImagePanel(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
@@ -84,6 +86,17 @@ class ImagePanel(QWidget):
         self.right_widget.setVisible(not overlay)
         self.gt_title.setText("Ground truth + prediction (dashed)" if overlay else "Ground truth (editable)")
         self._redraw()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            half = max(1, self.splitter.width() // 2)
+            self.splitter.setSizes([half, half])
+
+    def fit(self) -> None:
+        self.gt_pane.fit()
+        self.pred_pane.fit()
 
     def select(self, index: int) -> None:
         self._selected = index

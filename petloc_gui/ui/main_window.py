@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui.dataset_panel import DatasetPanel
 from petloc_gui.ui.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditController
-from petloc_gui.ui.file_list import FileListModel
 from petloc_gui.ui.file_list_dock import FileListDock
 from petloc_gui.ui.image_cache import ImageCache
 from petloc_gui.ui.image_panel import ImagePanel, is_prediction
@@ -29,7 +28,7 @@ from petloc_gui.ui.window_actions import build_actions
 
 
 def _ignore(_result) -> None:
-    """Slots return None: PySide6 mishandles a bool returned by a lambda slot at exit."""
+    """Discard an edit's result in a slot (slots return None)."""
 
 
 class MainWindow(QMainWindow):
@@ -68,8 +67,13 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.geometry(), self.settings.state()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        self._state_restored = state is not None and self.restoreState(state)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._state_restored:
+            self._state_restored = True
+            self.resizeDocks([self.file_dock], [440], Qt.Horizontal)
 
     # --- construction -------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -129,13 +133,12 @@ class MainWindow(QMainWindow):
         a["delete"].triggered.connect(lambda: _ignore(self.edits.delete_selected()))
         a["next_box"].triggered.connect(self._select_next_box)
         for name, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1)):
-            a[f"nudge_{name}"].triggered.connect(lambda _=False, x=dx, y=dy: _ignore(self.edits.nudge(x * NUDGE_PX, y * NUDGE_PX)))
-            a[f"nudge_{name}_fast"].triggered.connect(
-                lambda _=False, x=dx, y=dy: _ignore(self.edits.nudge(x * NUDGE_FAST_PX, y * NUDGE_FAST_PX)))
+            a[f"nudge_{name}"].triggered.connect(lambda _=False, x=dx, y=dy: self._arrow(x, y, NUDGE_PX))
+            a[f"nudge_{name}_fast"].triggered.connect(lambda _=False, x=dx, y=dy: self._arrow(x, y, NUDGE_FAST_PX))
         a["overlay"].toggled.connect(self.panel.set_overlay)
         a["zoom_in"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(1.25))
         a["zoom_out"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(0.8))
-        a["fit"].triggered.connect(self.panel.gt_pane.fit)
+        a["fit"].triggered.connect(self.panel.fit)
         a["review_order"].toggled.connect(self.file_dock.set_review_order)
         a["focus_search"].triggered.connect(lambda: _ignore(self.file_dock.search.setFocus()))
         a["next_review"].triggered.connect(self.next_to_review)
@@ -284,6 +287,14 @@ class MainWindow(QMainWindow):
             return result.label
         return self.label_combo.currentText() or "object"
 
+    def _arrow(self, dx: int, dy: int, pixels: float) -> None:
+        """Arrow keys nudge the selected box, except that Up/Down move in the image list when it has focus."""
+        if self.file_dock.view.hasFocus():
+            if dy:
+                self.step_image(dy)
+            return
+        self.edits.nudge(dx * pixels, dy * pixels)
+
     def _select_next_box(self) -> None:
         doc = self.edits.doc
         if doc is not None and doc.objects:
@@ -373,7 +384,6 @@ class MainWindow(QMainWindow):
         """Stop background threads (idempotent)."""
         if self.session is not None:
             self.session.close()
-        QTimer.singleShot(0, lambda: None)
         self.predictions.shutdown()
         self.images.shutdown()
         self.dataset_panel.shutdown()

@@ -118,13 +118,14 @@ class ReviewSession:
             if self.store.loaded(row) is not None:
                 continue  # the open document is the truth now
             if isinstance(result, str):
-                self.model.set_status(row, STATUS_ERROR, result)
+                self.model.set_status(row, STATUS_ERROR, result, emit=False)
                 continue
             name, box, verified = result
             if name and name not in self.folder_labels:
                 self.folder_labels.add(name)
                 new_labels = True
-            self.model.set_ground_truth(row, name, box, verified)
+            self.model.set_ground_truth(row, name, box, verified, emit=False)
+        self.model.items_changed()
         if new_labels:
             self.refresh_labels()
 

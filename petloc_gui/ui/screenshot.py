@@ -34,7 +34,11 @@ class ScreenshotTaker(QObject):
         return result is not None
 
     def _poll(self) -> None:
-        if self._ready():
+        if getattr(self.window, "model_problem", None):
+            self._timer.stop()
+            print(f"petloc-gui: {self.window.model_problem}", file=sys.stderr)
+            self._finish(4)
+        elif self._ready():
             self.shown_at = self.shown_at or time.monotonic()
             if (time.monotonic() - self.shown_at) * 1000 >= self.settle_ms:
                 self._timer.stop()

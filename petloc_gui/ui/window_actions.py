@@ -20,21 +20,23 @@ class ActionSpec:
     shortcuts: tuple[str, ...] = ()
     checkable: bool = False
     tip: str = ""
+    short: str = ""  # toolbar text
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("File", "open_folder", "&Open folder…", ("Ctrl+O",)),
+    ActionSpec("File", "open_folder", "&Open folder…", ("Ctrl+O",), short="Open"),
     ActionSpec("File", "open_demo", "Open the &demo folder", ()),
-    ActionSpec("File", "save", "&Save", ("Ctrl+S",), tip="Write this image's VOC XML (atomic)"),
+    ActionSpec("File", "save", "&Save", ("Ctrl+S",), tip="Write this image's VOC XML (atomic)", short="Save"),
     ActionSpec("File", "save_all", "Save &all", ("Ctrl+Shift+S",)),
     ActionSpec("File", "autosave", "Auto&save when changing image", (), checkable=True),
     ActionSpec("File", "quit", "&Quit", ("Ctrl+Q",)),
     ActionSpec("Edit", "draw_mode", "&Draw box mode", ("W",), checkable=True,
-               tip="Left-drag draws a new box even over existing ones (dragging on empty space always draws)"),
-    ActionSpec("Edit", "accept", "&Accept prediction as ground truth", ("A",)),
-    ActionSpec("Edit", "verify", "Mark &verified", ("V",), checkable=True),
-    ActionSpec("Edit", "delete", "De&lete box", ("Del", "Backspace")),
-    ActionSpec("Edit", "next_box", "Select next bo&x", ("Tab",)),
+               tip="Left-drag draws a new box even over existing ones (dragging on empty space always draws)", short="Draw (W)"),
+    ActionSpec("Edit", "accept", "&Accept prediction as ground truth", ("A",), short="Accept (A)"),
+    ActionSpec("Edit", "verify", "Mark &verified", ("V",), checkable=True, short="Verified (V)"),
+    ActionSpec("Edit", "delete", "De&lete box", ("Del", "Backspace"), short="Delete"),
+    ActionSpec("Edit", "next_box", "Select next &box", ("B",)),
+    # Arrows nudge the selected box; when the image list has the focus, Up/Down move in the list.
     ActionSpec("Edit", "nudge_left", "Nudge left 1 px", ("Left",)),
     ActionSpec("Edit", "nudge_right", "Nudge right 1 px", ("Right",)),
     ActionSpec("Edit", "nudge_up", "Nudge up 1 px", ("Up",)),
@@ -43,14 +45,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("Edit", "nudge_right_fast", "Nudge right 10 px", ("Shift+Right",)),
     ActionSpec("Edit", "nudge_up_fast", "Nudge up 10 px", ("Shift+Up",)),
     ActionSpec("Edit", "nudge_down_fast", "Nudge down 10 px", ("Shift+Down",)),
-    ActionSpec("View", "overlay", "&Overlay prediction on ground truth", ("O",), checkable=True),
+    ActionSpec("View", "overlay", "&Overlay prediction on ground truth", ("O",), checkable=True, short="Overlay (O)"),
     ActionSpec("View", "zoom_in", "Zoom &in", ("Ctrl++", "+", "=")),
     ActionSpec("View", "zoom_out", "Zoom &out", ("Ctrl+-", "-")),
-    ActionSpec("View", "fit", "&Fit image", ("F", "Ctrl+0")),
+    ActionSpec("View", "fit", "&Fit image", ("F", "Ctrl+0"), short="Fit (F)"),
     ActionSpec("View", "review_order", "Sort as &review queue", ("R",), checkable=True),
     ActionSpec("View", "focus_search", "&Search images…", ("Ctrl+F",)),
     ActionSpec("Go", "next_review", "&Next to review", ("N", "Space"),
-               tip="The most suspicious unverified image not yet visited in this pass"),
+               tip="The most suspicious unverified image not yet visited in this pass", short="Next to review (N)"),
     ActionSpec("Go", "next_image", "Next &image", ("D", "PgDown")),
     ActionSpec("Go", "prev_image", "&Previous image", ("Shift+D", "PgUp")),
     ActionSpec("Go", "first_image", "&First image", ("Home",)),
@@ -77,6 +79,8 @@ def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction
         if spec.shortcuts:
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         action.setCheckable(spec.checkable)
+        if spec.short:
+            action.setIconText(spec.short)
         if spec.tip:
             action.setToolTip(spec.tip)
             action.setStatusTip(spec.tip)

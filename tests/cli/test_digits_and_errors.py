@@ -75,7 +75,12 @@ def test_help_has_examples(command, capsys):
     assert "usage: petloc" in out
 
 
-def test_bad_paths_give_one_line_and_exit_1(tmp_path, capsys):
+def test_bad_paths_give_one_line_and_exit_1(tmp_path, monkeypatch, capsys):
+    # A stand-in "digits" bundle: these paths fail before the model is loaded.
+    fake = tmp_path / "resources" / "models" / "digits"
+    fake.mkdir(parents=True)
+    (fake / "meta.json").write_text("{}")
+    monkeypatch.setenv("PETLOC_RESOURCES_DIR", str(tmp_path / "resources"))
     missing = tmp_path / "missing"
     for argv in (
         ["evaluate", missing, "--model", "digits"],

@@ -174,6 +174,7 @@ def test_predict_write_voc_only_for_missing_annotations(tmp_path, tiny_bundle, c
     box = annotation.objects[0].box
     assert [box.xmin, box.ymin, box.xmax, box.ymax] == pytest.approx([16, 16, 48, 28], abs=1)
     assert annotation.size == (W, H) and annotation.filename == "new.png"
+    assert annotation.depth == 3
     assert "wrote 1 pre-label" in err and "left 1 existing" in err
     assert len(json_lines(out)) == 3  # stdout stays pure JSON
 
@@ -191,3 +192,11 @@ def test_predict_nothing_readable_exits_1(tmp_path, tiny_bundle, capsys):
     assert code == 1
     assert json_lines(out) == [{"image": str(tmp_path / "x.png"), "error": json_lines(out)[0]["error"]}]
     assert len(assert_clean_errors(err)) == 1
+
+
+def test_predict_with_unknown_model_is_one_line(tmp_path, capsys):
+    image = write_image(tmp_path / "a.png", W, H, RED)
+    code, out, err = run_cli(capsys, "predict", image, tmp_path / "missing.png", "--model", tmp_path / "nomodel")
+    assert code == 1 and out == ""
+    lines = assert_clean_errors(err)
+    assert len(lines) == 1 and "nomodel" in lines[0]

@@ -100,11 +100,20 @@ def test_write_prelabel_writes_missing_and_never_overwrites(tmp_path):
     annotation = read_voc(target)
     assert [o.name for o in annotation.objects] == ["cat"]
     assert annotation.objects[0].box == Box(5, 6, 40, 20)  # clamped to the image
-    assert annotation.size == (40, 30)
+    assert annotation.size == (40, 30) and annotation.depth == 3
     before = target.read_bytes()
     assert write_prelabel(image, target, "dog", Box(1, 1, 2, 2)) is False
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging leftovers
+
+
+def test_write_prelabel_grayscale_depth(tmp_path):
+    from PIL import Image
+
+    image = tmp_path / "digit.png"
+    Image.new("L", (75, 75)).save(image)
+    assert write_prelabel(image, tmp_path / "digit.xml", "7", Box(1, 1, 29, 29)) is True
+    assert read_voc(tmp_path / "digit.xml").depth == 1
 
 
 def test_write_prelabel_loses_the_race_to_a_person(tmp_path, monkeypatch):

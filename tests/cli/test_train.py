@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import threading
 
 import pytest
 
@@ -51,6 +52,8 @@ def test_train_one_epoch_writes_a_bundle(digits_folder, tmp_path, capsys):
 
 @pytest.mark.slow
 def test_ctrl_c_cancels_without_a_bundle(digits_folder, tmp_path, monkeypatch, capsys):
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers can only be installed from the main thread")
     reporter_call = cmd_train.TrainReporter.__call__
 
     def interrupt_at_first_batch(self, event):

@@ -107,3 +107,80 @@ def test_permissions_of_existing_file_are_kept(tmp_path):
     path.chmod(0o640)
     atomic_write_bytes(path, b"new")
     assert path.read_bytes() == b"new" and (path.stat().st_mode & 0o777) == 0o640
+
+
+needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt",
+                                    reason="symbolic links need privileges on Windows")
+
+
+@needs_symlinks
+def test_symlink_is_written_through_not_replaced(tmp_path):
+    real_dir = tmp_path / "real"
+    real_dir.mkdir()
+    real = real_dir / "a.xml"
+    real.write_bytes(b"old")
+    real.chmod(0o640)
+    link = tmp_path / "link.xml"
+    link.symlink_to(real)
+    atomic_write_bytes(link, b"new")
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_bytes() == b"new" and (real.stat().st_mode & 0o777) == 0o640
+    assert sorted(os.listdir(real_dir)) == ["a.xml"] and sorted(os.listdir(tmp_path)) == [
+        "link.xml", "real"]
+
+
+@needs_symlinks
+def test_voc_save_through_symlink(tmp_path):
+    real = tmp_path / "store" / "a.xml"
+    real.parent.mkdir()
+    real.write_bytes(OLD)
+    link = tmp_path / "a.xml"
+    link.symlink_to(real)
+    annotation = read_voc(link)
+    annotation.objects.append(VocObject("cat", Box(1, 1, 5, 5)))
+    write_voc(annotation, link)
+    assert link.is_symlink() and [o.name for o in read_voc(real).objects] == ["cat"]
+
+
+@needs_symlinks
+def test_dangling_symlink_is_refused(tmp_path):
+    link = tmp_path / "a.xml"
+    link.symlink_to(tmp_path / "elsewhere" / "missing.xml")
+    with pytest.raises(SaveError, match="symbolic link") as info:
+        atomic_write_bytes(link, b"data")
+    assert info.value.path == link
+    assert link.is_symlink() and not (tmp_path / "elsewhere").exists()
+
+
+def test_new_file_mode_follows_umask_and_no_temp_left(tmp_path):
+    path = tmp_path / "ñandú_猫.xml"
+    atomic_write_bytes(path, b"data")
+    assert path.read_bytes() == b"data"
+    assert (path.stat().st_mode & 0o777) == (0o666 & ~atomic._UMASK)
+    assert os.listdir(tmp_path) == ["ñandú_猫.xml"]
+
+
+def test_long_file_name(tmp_path):
+    # A 250-character name is legal; the temporary name must not exceed 255 bytes.
+    path = tmp_path / ("a" * 246 + ".xml")
+    atomic_write_bytes(path, b"data")
+    assert path.read_bytes() == b"data" and len(os.listdir(tmp_path)) == 1
+
+
+def test_target_is_a_folder(tmp_path):
+    (tmp_path / "a.xml").mkdir()
+    with pytest.raises(SaveError):
+        atomic_write_bytes(tmp_path / "a.xml", b"data")
+    assert os.listdir(tmp_path) == ["a.xml"]
+
+
+def test_read_only_file_is_not_replaced(tmp_path, monkeypatch):
+    path = tmp_path / "a.xml"
+    path.write_bytes(b"old")
+    path.chmod(0o444)
+    if os.access(path, os.W_OK):  # root: simulate what a normal user sees
+        monkeypatch.setattr(atomic.os, "access", lambda p, mode: False)
+    with pytest.raises(SaveError, match="read-only") as info:
+        atomic_write_bytes(path, b"new")
+    assert info.value.path == path and path.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["a.xml"]

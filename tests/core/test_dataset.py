@@ -121,3 +121,87 @@ def test_indexing_does_not_decode_and_is_fast(tmp_path):
     assert len(dataset) == 1000 and dataset.annotated_count == 500
     assert dataset[2].image_path.name == "img2.jpg" and dataset[10].image_path.name == "img10.jpg"
     assert elapsed < 0.5  # generous: the benchmark measures ~0.01 s per 1,000 images
+
+
+def test_truly_empty_folder(tmp_path):
+    dataset = open_dataset(tmp_path)
+    assert dataset.layout == "sidecar" and len(dataset) == 0 and dataset.problems == []
+
+
+def test_images_and_annotations_folders_without_oxford_files_are_sidecar(tmp_path):
+    # A common project layout; treating it as Oxford would hide its sidecars.
+    _touch(tmp_path / "images" / "a.jpg")
+    _touch(tmp_path / "images" / "a.xml")
+    _touch(tmp_path / "annotations" / "export.json")
+    dataset = open_dataset(tmp_path)
+    assert dataset.layout == "sidecar"
+    assert [(i.image_path.name, i.has_annotation) for i in dataset] == [("a.jpg", True)]
+    _touch(tmp_path / "annotations" / "xmls" / "a.xml")
+    assert open_dataset(tmp_path).layout == "oxford"
+
+
+def test_sidecars_next_to_an_annotations_folder(tmp_path):
+    _touch(tmp_path / "p.jpg")
+    _touch(tmp_path / "p.xml")
+    _touch(tmp_path / "annotations" / "xmls" / "q.xml")
+    dataset = open_dataset(tmp_path)
+    assert dataset.layout == "sidecar" and [i.has_annotation for i in dataset] == [True]
+
+
+def test_hidden_folders_are_skipped(tmp_path):
+    for name in (".git/objects/x.png", ".venv/lib/site.png", "a/.cache/t.jpg", "a/b.jpg"):
+        _touch(tmp_path / name)
+    assert [i.image_path.relative_to(tmp_path).as_posix() for i in open_dataset(tmp_path)] == [
+        "a/b.jpg"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")
+def test_symlinked_folder_is_reported_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    _touch(outside / "x.jpg")
+    root = tmp_path / "root"
+    _touch(root / "y.jpg")
+    os.symlink(outside, root / "linked")
+    os.symlink(outside / "x.jpg", root / "file_link.jpg")  # links to files are fine
+    dataset = open_dataset(root)
+    assert [i.image_path.name for i in dataset] == ["file_link.jpg", "y.jpg"]
+    assert len(dataset.problems) == 1 and "linked" in dataset.problems[0]
+    assert "not followed" in dataset.problems[0]
+
+
+def test_bind_mount_like_loop_is_listed_once(tmp_path, monkeypatch):
+    # A Windows junction or bind mount is a folder (not a link) that can point
+    # up the tree; simulate one by making a subfolder report the root's identity.
+    import petloc_gui.core.dataset as dataset_module
+
+    _touch(tmp_path / "a.jpg")
+    _touch(tmp_path / "mount" / "b.jpg")
+    real_key = dataset_module._folder_key
+    root_key = real_key(tmp_path)
+    monkeypatch.setattr(dataset_module, "_folder_key",
+                        lambda p: root_key if str(p).endswith("mount") else real_key(p))
+    assert [i.image_path.name for i in open_dataset(tmp_path)] == ["a.jpg"]
+
+
+def test_annotation_differing_only_in_case_is_found(tmp_path):
+    # On Windows/macOS photo.XML *is* photo.xml: missing it would let a new,
+    # empty annotation overwrite it.
+    _touch(tmp_path / "photo.jpg")
+    _touch(tmp_path / "photo.XML")
+    _touch(tmp_path / "exact.jpg")
+    _touch(tmp_path / "exact.xml")
+    _touch(tmp_path / "EXACT.xml")
+    by_name = {i.image_path.name: i for i in open_dataset(tmp_path)}
+    assert by_name["photo.jpg"].has_annotation
+    assert by_name["photo.jpg"].annotation_path.name == "photo.XML"
+    assert by_name["exact.jpg"].annotation_path.name == "exact.xml"
+
+
+def test_oxford_annotation_case_and_missing_lists(tmp_path):
+    _touch(tmp_path / "images" / "Bengal_1.jpg")
+    _touch(tmp_path / "images" / "Bengal_2.jpg")
+    _touch(tmp_path / "annotations" / "xmls" / "Bengal_1.XML")
+    dataset = open_dataset(tmp_path)
+    assert dataset.layout == "oxford" and dataset.problems == []
+    assert [(i.has_annotation, i.annotation_path.name, i.split) for i in dataset] == [
+        (True, "Bengal_1.XML", None), (False, "Bengal_2.xml", None)]

@@ -140,3 +140,24 @@ def test_max_size_downscales_keeping_aspect(tmp_path):
     assert small.shape == (75, 100, 3)
     assert _is_red(small[40, 10]) and _is_blue(small[40, 90])
     assert load_image(path, max_size=1000).shape == (300, 400, 3)  # never upscaled
+
+
+def test_16_bit_rgb_png_and_la_and_palette_rgba(tmp_path):
+    # 16-bit RGB: Pillow reduces it to 8 bits on load; still RGB uint8 here.
+    import struct
+    import zlib
+
+    from .helpers import png_chunk
+
+    row = b"\x00" + struct.pack(">HHH", 65535, 0, 0) * 2
+    data = (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 1, 16, 2, 0, 0, 0))
+            + png_chunk(b"IDAT", zlib.compress(row)) + png_chunk(b"IEND", b""))
+    path = tmp_path / "rgb48.png"
+    path.write_bytes(data)
+    assert load_image(path).tolist() == [[[255, 0, 0], [255, 0, 0]]]
+    palette = tmp_path / "pa.gif"
+    image = Image.new("P", (2, 1), 1)
+    image.putpalette([0, 255, 0, 0, 0, 255] + [0] * 762)
+    image.putpixel((0, 0), 0)
+    image.save(palette, transparency=0)
+    assert load_image(palette).tolist() == [[[255, 255, 255], [0, 0, 255]]]

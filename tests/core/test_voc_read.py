@@ -126,3 +126,25 @@ def test_malformed_files_raise_annotation_error_naming_the_file(tmp_path, text, 
 def test_missing_file(tmp_path):
     with pytest.raises(AnnotationError, match="does not exist"):
         read_voc(tmp_path / "none.xml")
+
+
+def test_image_path_gives_the_real_size(tmp_path):
+    Image.new("RGB", (40, 30)).save(tmp_path / "real.png")
+    path = _write(tmp_path, "<annotation><filename>real.png</filename><size><width>30</width>"
+                            "<height>40</height></size><object><name>a</name><bndbox><xmin>1"
+                            "</xmin><ymin>1</ymin><xmax>20</xmax><ymax>35</ymax></bndbox>"
+                            "</object></annotation>")
+    assert read_voc(path).size == (30, 40)  # without the image: the file is believed
+    annotation = read_voc(path, image_path=tmp_path / "real.png")
+    assert annotation.size == (40, 30)
+    problems = " | ".join(annotation.problems)
+    assert "differs from the image" in problems and "EXIF rotation" in problems
+    assert "outside" in problems and annotation.objects[0].box == Box(1, 1, 20, 30)
+
+
+def test_unreadable_image_path_falls_back_to_the_file(tmp_path):
+    (tmp_path / "broken.jpg").write_bytes(b"not an image")
+    path = _write(tmp_path, "<annotation><size><width>30</width><height>20</height></size>"
+                            "</annotation>")
+    annotation = read_voc(path, image_path=tmp_path / "broken.jpg")
+    assert annotation.size == (30, 20) and annotation.problems == []

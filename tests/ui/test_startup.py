@@ -64,3 +64,19 @@ def test_ensure_demo_folder_is_atomic(monkeypatch, tmp_path):
     parent = demo_folder.demo_folder().parent
     assert not demo_folder.demo_folder().exists()
     assert not any(p.name.startswith(".demo-digits") for p in parent.iterdir())
+
+
+def test_many_signal_emits_do_not_exhaust_true():
+    # PySide6 6.12 + Python 3.11 decref True on every emit (qt_workarounds.py).
+    import sys
+
+    import petloc_gui.ui  # noqa: F401 - applies the workaround
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        ping = Signal(int)
+
+    emitter = Emitter()
+    for i in range(20_000):
+        emitter.ping.emit(i)
+    assert sys.getrefcount(True) > 1_000_000

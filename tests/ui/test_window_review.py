@@ -11,9 +11,8 @@ from .conftest import PRED, open_and_wait
 
 
 def _names_in_view_order(window):
-    proxy = window.file_dock.proxy
     model = window.session.model
-    return [model.names[proxy.mapToSource(proxy.index(r, 0)).row()] for r in range(proxy.rowCount())]
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def test_open_folder_shows_first_image_and_predictions(qtbot, window, folder):
@@ -175,3 +174,26 @@ def test_model_failure_is_shown_and_window_keeps_working(qtbot, window, folder, 
     window.step_image(1)
     assert window.session.current == 1
     assert "failed" in window.panel.header.text().lower()
+
+
+def test_arrows_move_in_the_list_when_it_has_focus(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.activateWindow()
+    window.file_dock.view.setFocus()
+    qtbot.waitUntil(lambda: window.file_dock.view.hasFocus(), timeout=2000)
+    doc0 = window.session.store.document(0)
+    window.act["nudge_down"].trigger()
+    assert window.session.current == 1 and not doc0.dirty
+
+
+def test_help_dialog_lists_every_shortcut(qtbot):
+    from petloc_gui.ui.help_dialog import HelpDialog
+    from petloc_gui.ui.window_actions import ACTIONS
+
+    dialog = HelpDialog()
+    qtbot.addWidget(dialog)
+    texts = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    for spec in ACTIONS:
+        if spec.shortcuts:
+            assert spec.text.replace("&", "").rstrip("…") in texts
+    assert any("Undo" in t for t in texts)

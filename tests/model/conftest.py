@@ -1,0 +1,42 @@
+"""Fixtures of the model tests: tiny deterministic Keras models saved as bundles."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+KNOWN_BOX = (0.25, 0.1, 0.75, 0.6)  # normalised [xmin, ymin, xmax, ymax]
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+def constant_model(input_size=(64, 48), n_classes=2, box=KNOWN_BOX, favourite=1):
+    """A model whose outputs do not depend on the image: ``box`` and class ``favourite`` (p ~ 0.88)."""
+    import keras
+    from keras import layers
+
+    width, height = input_size
+    inputs = keras.Input((height, width, 3))
+    pooled = layers.GlobalAveragePooling2D()(inputs)
+    class_bias = [2.0 if i == favourite else 0.0 for i in range(n_classes)]
+    probs = layers.Dense(n_classes, activation="softmax", name="class", kernel_initializer="zeros",
+                         bias_initializer=keras.initializers.Constant(class_bias))(pooled)
+    out_box = layers.Dense(4, activation="sigmoid", name="box", kernel_initializer="zeros",
+                           bias_initializer=keras.initializers.Constant([_logit(v) for v in box]))(pooled)
+    return keras.Model(inputs, [probs, out_box])
+
+
+def bundle_meta(preset="digits", class_names=("cat", "dog"), input_size=(64, 48)):
+    return {"format_version": 1, "preset": preset, "class_names": list(class_names),
+            "input_size": list(input_size), "channels": 3}
+
+
+@pytest.fixture
+def constant_bundle(tmp_path):
+    """A saved bundle of `constant_model` (preset "digits", classes cat/dog, input 64x48)."""
+    from petloc_gui.model.bundle import save_bundle
+
+    return save_bundle(constant_model(), bundle_meta(), tmp_path / "constant")

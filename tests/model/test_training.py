@@ -1,0 +1,118 @@
+"""Training end to end on a few dozen images: events, loss, bundle round trip, cancel."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+
+from petloc_gui.core.metrics import evaluate
+from petloc_gui.core.voc import read_voc
+from petloc_gui.model.bundle import load_bundle, read_meta
+from petloc_gui.model.inference import Predictor
+from petloc_gui.model.training import TrainConfig, TrainingCancelled, train
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def digits_folder(tmp_path_factory):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    folder = tmp_path_factory.mktemp("digits")
+    write_digits_dataset(folder, "train", count=40, seed=0)
+    (folder / "unlabelled.png").write_bytes((folder / "train_00000_digit0.png").read_bytes())
+    (folder / "broken.png").write_bytes(b"not a png")
+    shutil.copy(folder / "train_00001_digit0.xml", folder / "broken.xml")
+    return folder
+
+
+def test_digits_training_learns_and_the_bundle_round_trips(digits_folder, tmp_path):
+    events = []
+    out = tmp_path / "bundle"
+    config = TrainConfig(preset="digits", epochs=3, batch_size=16, val_fraction=0.25, out_dir=str(out))
+    path = train(digits_folder, config, on_event=events.append)
+    assert path == out
+    kinds = [e["event"] for e in events]
+    assert kinds[0] == "start" and kinds[-1] == "done" and "batch" in kinds
+    start = events[0]
+    assert start["n_train"] + start["n_val"] == 40 and start["n_val"] == 10
+    skipped = dict(start["skipped"])
+    assert "no annotation" in skipped[str(digits_folder / "unlabelled.png")]
+    assert "unreadable image" in skipped[str(digits_folder / "broken.png")]
+    epochs = [e for e in events if e["event"] == "epoch"]
+    assert [e["epoch"] for e in epochs] == [1, 2, 3]
+    assert epochs[-1]["loss"] < epochs[0]["loss"]
+    # stratified: every class of the 10 in the validation images
+    meta = read_meta(path)
+    val_images = meta["validation_split"]["images"]
+    assert val_images == start["val_images"] and len(val_images) == 10
+    assert sorted(name.split("digit")[1][0] for name in val_images) == [str(d) for d in range(10)]
+    assert meta["class_names"] == [str(d) for d in range(10)]
+    assert meta["training_data"]["size"] == 40 and len(meta["training_data"]["fingerprint"]) == 64
+    assert meta["metrics"]["split"] == "validation" and meta["metrics"]["n_images"] == 10
+    # the reloaded bundle reproduces the validation metrics recorded at training time
+    predictor = Predictor(path)
+    files = [digits_folder / name for name in val_images]
+    predictions = predictor.predict_paths(files)
+    truth = [read_voc(f.with_suffix(".xml")).objects[0] for f in files]
+    again = evaluate([t.name for t in truth], [t.box for t in truth], [p.label for p in predictions],
+                     [p.box for p in predictions], predictor.class_names)
+    assert again["accuracy"] == pytest.approx(meta["metrics"]["accuracy"])
+    assert again["mean_iou"] == pytest.approx(meta["metrics"]["mean_iou"], abs=1e-3)
+
+
+def test_cancel_stops_promptly_and_writes_no_bundle(digits_folder, tmp_path):
+    batches = []
+
+    def on_event(event):
+        if event["event"] == "batch":
+            batches.append(event)
+
+    out = tmp_path / "never"
+    with pytest.raises(TrainingCancelled):
+        train(digits_folder, TrainConfig(preset="digits", epochs=5, batch_size=4, out_dir=str(out)),
+              on_event=on_event, should_stop=lambda: len(batches) >= 2)
+    assert not out.exists()
+    assert len(batches) <= 3
+    assert not list(tmp_path.iterdir())
+
+
+def test_mirrored_strategy_and_fine_tuning_with_new_classes(digits_folder, tmp_path):
+    first = train(digits_folder, TrainConfig(preset="digits", epochs=1, batch_size=16, distribute="mirrored",
+                                             out_dir=str(tmp_path / "a")))
+    relabelled = tmp_path / "relabelled"
+    shutil.copytree(digits_folder, relabelled)
+    xml = relabelled / "train_00000_digit0.xml"
+    xml.write_text(xml.read_text().replace("<name>0</name>", "<name>zero</name>"))
+    second = train(relabelled, TrainConfig(preset="digits", epochs=1, batch_size=16, init_from=str(first),
+                                           out_dir=str(tmp_path / "b")))
+    meta = read_meta(second)
+    assert meta["class_names"] == [str(d) for d in range(10)] + ["zero"]  # parent's order kept
+    assert meta["parent"] == str(first)
+    assert load_bundle(second).model.outputs[0].shape[-1] == 11
+
+
+@pytest.mark.shared
+def test_pets_training_with_shared_weights(oxford_dir, mobilenet_weights, tmp_path):
+    folder = tmp_path / "pets"
+    folder.mkdir()
+    for name in ["Abyssinian_1", "Abyssinian_10", "Abyssinian_100", "Bengal_1", "Bengal_10", "Bengal_100",
+                 "american_bulldog_10", "american_bulldog_100", "american_bulldog_101", "american_bulldog_102"]:
+        shutil.copy(oxford_dir / "images" / f"{name}.jpg", folder)
+        shutil.copy(oxford_dir / "annotations" / "xmls" / f"{name}.xml", folder)
+    events = []
+    config = TrainConfig(preset="pets", epochs=2, warmup_epochs=1, batch_size=8, val_fraction=0.3,
+                         backbone_weights=str(mobilenet_weights), out_dir=str(tmp_path / "bundle"))
+    path = train(folder, config, on_event=events.append)
+    meta = read_meta(path)
+    assert meta["class_names"] == ["cat", "dog"]
+    assert meta["backbone"]["initial_weights"]["sha256"] == (
+        "dbdb03ee2a22fd895301636cd328b234bb3a9952358f436d82f46b81e0d5b0bf")
+    assert meta["epochs_run"] == 2
+    image = np.asarray(np.random.default_rng(0).uniform(0, 255, (300, 200, 3)), np.uint8)
+    bundle = load_bundle(path, expected_preset="pets")
+    a = Predictor(bundle).predict_images([image])[0]
+    b = Predictor(path).predict_images([image])[0]
+    assert a.label == b.label and a.box.as_tuple() == pytest.approx(b.box.as_tuple(), abs=1e-2)
