@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,6 +119,9 @@ class Dataset:
 
     def annotation_path_for(self, image_path: str | os.PathLike[str]) -> Path:
         """Where this layout keeps (or would write) the annotation of an image."""
+        known = self.find(image_path)
+        if known is not None:
+            return known.annotation_path  # e.g. an existing photo.XML
         image_path = Path(image_path)
         if self.layout == OXFORD:
             return self.root / "annotations" / "xmls" / f"{image_path.stem}.xml"
@@ -201,21 +204,23 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     return Dataset(root=root, layout=layout, items=items, problems=problems)
 
 
-def _xml_name(stem: str, names: set[str], folded: dict[str, str] | None) -> str | None:
-    """The annotation file name of an image stem in a listing, or None.
+def _annotation_names(stems: list[str], names: set[str]) -> list[str | None]:
+    """Each image stem's annotation file name in a folder listing, or None.
 
     An exact ``stem.xml`` wins; otherwise a name differing only in case
     (``photo.XML``): on Windows and macOS that *is* the same file, and
-    missing it would let a new, empty annotation replace it.
+    missing it would let a new, empty annotation replace it. The case-folded
+    search only runs when some .xml file was not matched exactly.
     """
-    exact = stem + ".xml"
-    if exact in names:
-        return exact
-    return folded.get(exact.casefold()) if folded else None
-
-
-def _folded_xml_names(names) -> dict[str, str]:
-    return {name.casefold(): name for name in names if name[-4:].lower() == ".xml"}
+    found = [stem + ".xml" if stem + ".xml" in names else None for stem in stems]
+    matched = {name for name in found if name is not None}
+    leftovers = {name.casefold(): name for name in names
+                 if name[-4:].lower() == ".xml" and name not in matched}
+    if leftovers:
+        for index, stem in enumerate(stems):
+            if found[index] is None:
+                found[index] = leftovers.get((stem + ".xml").casefold())
+    return found
 
 
 def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
@@ -233,18 +238,18 @@ def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
             problems.append(f"{folder}: cannot list folder: {exc.strerror or exc}")
             continue
         names = set()
-        images = []
+        stems, image_names = [], []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue  # hidden files, .git, .venv, our own temporary files
-            if entry.is_symlink() and _is_dir(entry):
-                # Not followed: a link in a downloaded dataset could point at
-                # "/" and make indexing crawl the whole disk. Said, not silent.
-                problems.append(f"{entry.path}: symbolic link to a folder not followed; "
-                                "open the folder it points to directly")
-                continue
             if _is_dir(entry):
+                if entry.is_symlink():
+                    # Not followed: a link in a downloaded dataset could point at
+                    # "/" and make indexing crawl the whole disk. Said, not silent.
+                    problems.append(f"{entry.path}: symbolic link to a folder not followed; "
+                                    "open the folder it points to directly")
+                    continue
                 key = _folder_key(entry.path)
                 if key is not None and key not in visited:
                     visited.add(key)
@@ -253,22 +258,30 @@ def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
             names.add(name)
             stem = _split_image_name(name)
             if stem is not None:
-                images.append((stem, name))
+                stems.append(stem)
+                image_names.append(name)
         prefix = folder + os.sep
-        folded = _folded_xml_names(names) if len(names) > len(images) else None
-        xml_owner: dict[str, str] = {}
-        for stem, name in images:
-            xml_name = _xml_name(stem, names, folded) or stem + ".xml"
-            owner = xml_owner.setdefault(xml_name, name)
-            if owner != name:
-                problems.append(f"{prefix}{name}: shares its annotation file {xml_name} with "
-                                f"{owner}")
+        xml_names = [found or stem + ".xml"
+                     for found, stem in zip(_annotation_names(stems, names), stems)]
+        if len(set(xml_names)) < len(xml_names):
+            _report_shared(prefix, image_names, xml_names, problems)
+        for name, xml_name in zip(image_names, xml_names):
             item = DatasetItem(prefix + name, prefix + xml_name, has_annotation=xml_name in names)
             # The name itself breaks ties (img.jpg / IMG.jpg) so the order never
             # depends on the order the file system lists them in.
             keyed.append((natural_key(relative + name), relative + name, item))
     keyed.sort(key=lambda entry: entry[:2])
     return [item for _, _, item in keyed]
+
+
+def _report_shared(prefix: str, image_names: list[str], xml_names: list[str],
+                   problems: list[str]) -> None:
+    """Two images (photo.jpg, photo.png) would write the same annotation file."""
+    owners: dict[str, str] = {}
+    for name, xml_name in zip(image_names, xml_names):
+        owner = owners.setdefault(xml_name, name)
+        if owner != name:
+            problems.append(f"{prefix}{name}: shares its annotation file {xml_name} with {owner}")
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
@@ -323,61 +336,47 @@ def _oxford_meta(stem: str, row: list[str] | None) -> dict[str, Any]:
 
 
 def _index_oxford(root: Path, problems: list[str]) -> list[DatasetItem]:
-    images_dir = root / "images"
     annotations = root / "annotations"
-    xml_dir = annotations / "xmls"
-    xml_names = set(_list_names(xml_dir))
-    folded = _folded_xml_names(xml_names)
     rows = {}
     for row in _read_id_lines(annotations / "list.txt", problems):
         if len(row) >= 4:
             rows[row[0]] = row
         else:
             problems.append(f"{annotations / 'list.txt'}: malformed line {' '.join(row)!r} ignored")
-    splits = {}
+    splits: dict[str, str] = {}
     for split in ("trainval", "test"):
         for row in _read_id_lines(annotations / f"{split}.txt", problems):
             splits.setdefault(row[0], split)
-    items = []
-    image_prefix, xml_prefix = f"{images_dir}{os.sep}", f"{xml_dir}{os.sep}"
-    for name in _list_names(images_dir):
-        stem = _split_image_name(name)
-        if stem is None:
-            continue
-        found = _xml_name(stem, xml_names, folded)
-        xml_name = found or f"{stem}.xml"
-        items.append(DatasetItem(
-            image_path=image_prefix + name,
-            annotation_path=xml_prefix + xml_name,
-            split=splits.get(stem),
-            meta=_oxford_meta(stem, rows.get(stem)),
-            has_annotation=found is not None,
-        ))
-    items.sort(key=_item_order)
-    return items
+    return _index_separate(root / "images", annotations / "xmls", splits,
+                           lambda stem: _oxford_meta(stem, rows.get(stem)))
 
 
 def _index_devkit(root: Path, problems: list[str]) -> list[DatasetItem]:
-    images_dir = root / "JPEGImages"
-    xml_dir = root / "Annotations"
-    xml_names = set(_list_names(xml_dir))
-    folded = _folded_xml_names(xml_names)
     splits: dict[str, str] = {}
     for split in _DEVKIT_SPLITS:
         for row in _read_id_lines(root / "ImageSets" / "Main" / f"{split}.txt", problems):
             splits.setdefault(row[0], split)
-    items = []
-    image_prefix, xml_prefix = f"{images_dir}{os.sep}", f"{xml_dir}{os.sep}"
+    return _index_separate(root / "JPEGImages", root / "Annotations", splits, lambda stem: None)
+
+
+def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
+                    meta_of: Callable[[str], dict[str, Any] | None]) -> list[DatasetItem]:
+    """Images in one folder, their ``<stem>.xml`` annotations in another."""
+    xml_names = set(_list_names(xml_dir))
+    image_names, stems = [], []
     for name in _list_names(images_dir):
         stem = _split_image_name(name)
-        if stem is None:
-            continue
-        found = _xml_name(stem, xml_names, folded)
-        xml_name = found or f"{stem}.xml"
+        if stem is not None:
+            image_names.append(name)
+            stems.append(stem)
+    image_prefix, xml_prefix = f"{images_dir}{os.sep}", f"{xml_dir}{os.sep}"
+    items = []
+    for name, stem, found in zip(image_names, stems, _annotation_names(stems, xml_names)):
         items.append(DatasetItem(
             image_path=image_prefix + name,
-            annotation_path=xml_prefix + xml_name,
+            annotation_path=xml_prefix + (found or f"{stem}.xml"),
             split=splits.get(stem),
+            meta=meta_of(stem),
             has_annotation=found is not None,
         ))
     items.sort(key=_item_order)

@@ -15,6 +15,11 @@ class PetlocError(Exception):
         text = f"{self.path}: {message}" if self.path is not None else message
         super().__init__(text)
 
+    def __reduce__(self):
+        # Keeps .path and .reason across pickling (process pools, worker queues);
+        # the default would rebuild the error from its message text alone.
+        return (self.__class__, (self.reason, self.path))
+
 
 class AnnotationError(PetlocError):
     """A VOC XML file is malformed, hostile or not a VOC annotation."""

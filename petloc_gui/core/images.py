@@ -23,6 +23,11 @@ from petloc_gui.core.errors import ImageLoadError
 # Checked from the header before any decoding; a larger image is refused.
 MAX_PIXELS = 100_000_000
 
+# The only decoders Pillow may use. Others are refused even when Pillow knows
+# them: EPS runs Ghostscript on load, and a hostile file named .jpg must not
+# reach it or any rarely used parser. ("JPEG" also opens camera MPO files.)
+DECODED_FORMATS = ("JPEG", "PNG", "GIF", "BMP", "WEBP", "TIFF")
+
 # Extensions indexed as images (decoding does not rely on them).
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff"})
 
@@ -44,11 +49,12 @@ def is_image_name(name: str) -> bool:
 def _open_checked(path: Path, handle) -> Image.Image:
     """Open (header only) and enforce the pixel limit; Pillow errors become ImageLoadError."""
     try:
-        image = Image.open(handle)
+        image = Image.open(handle, formats=DECODED_FORMATS)
     except Image.DecompressionBombError as exc:
         raise ImageLoadError(f"image is too large to open safely ({exc})", path) from exc
     except UnidentifiedImageError as exc:
-        raise ImageLoadError("not an image file (format not recognised)", path) from exc
+        raise ImageLoadError("not an image file (format not recognised; JPEG, PNG, GIF, "
+                             "BMP, WebP and TIFF are read)", path) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageLoadError(f"cannot read image header: {exc}", path) from exc
     width, height = image.size

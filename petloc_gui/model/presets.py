@@ -52,13 +52,13 @@ DIGITS = Preset(
     channels=3,
     preprocessing="x / 255 (in-model Rescaling)",
     augmentation="digits",
-    epochs=40,
+    epochs=30,
     batch_size=32,
-    learning_rate=2e-3,
+    learning_rate=3e-3,
     patience=8,
     warmup_epochs=0,
-    finetune_learning_rate=2e-3,
-    box_loss_weight=2.0,
+    finetune_learning_rate=3e-3,
+    box_loss_weight=1.0,
 )
 
 PRESETS = {p.name: p for p in (PETS, DIGITS)}

@@ -191,8 +191,11 @@ def describe_error(exc: BaseException) -> str:
     """A message a user can act on (disk full and missing files are common)."""
     import errno  # noqa: PLC0415
 
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return f"the disk is full: {exc.filename or ''} could not be written".strip()
+    cause: BaseException | None = exc
+    while cause is not None:  # save_bundle wraps the OSError in a BundleError
+        if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
+            return f"the disk is full: {cause.filename or 'the new model'} could not be written"
+        cause = cause.__cause__
     if isinstance(exc, MemoryError):
         return "out of memory: try a smaller batch size"
     text = str(exc) or type(exc).__name__

@@ -63,10 +63,19 @@ def _startup(window, args, screenshot_mode: bool) -> None:
         else:
             QMessageBox.warning(window, "petloc", message)
         return
-    if not window.open_folder(folder, model=args.model) and screenshot_mode:
-        print(f"petloc-gui: cannot open {folder}", file=sys.stderr)
-        window.shutdown()
-        QApplication.exit(1)
+    if not window.open_folder(folder, model=args.model):
+        if screenshot_mode:
+            print(f"petloc-gui: cannot open {folder}", file=sys.stderr)
+            window.shutdown()
+            QApplication.exit(1)
+        return
+    if not args.folder:
+        # The demo: show the review queue, which finds the planted mistakes.
+        window.file_dock.set_review_order(True)
+        window.statusBar().showMessage(
+            "Demo: 200 test digits, some boxes shifted and labels flipped on purpose. "
+            "Press N for the next most suspicious image, A to accept the prediction, V to verify, F1 for help.",
+            30000)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,8 @@ it emits signals that the EditController turns into undo commands.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
@@ -87,8 +89,9 @@ class BoxCanvas(QGraphicsView):
         if not message:
             return
         item = QGraphicsTextItem()
-        item.setDefaultTextColor(QColor(255, 230, 120))
-        item.setPlainText(message)
+        # A dark backing keeps the text readable on bright photos too.
+        text = html.escape(message).replace("\n", "<br>")
+        item.setHtml(f"<div style='background-color:#202020; color:#ffe678; padding:4px'>{text}</div>")
         item.setZValue(100)
         item.setFlag(QGraphicsTextItem.ItemIgnoresTransformations, True)
         item.setTextWidth(320)

@@ -127,6 +127,21 @@ class EditController(QObject):
                                     ("nudge", self._nudge_serial), "Nudge box")
         return self._push(command)
 
+    def resize_selected(self, dw: float, dh: float) -> bool:
+        """Grow (or shrink) the selected box from its right/bottom edge; merges like nudges."""
+        index = self.target_index()
+        if index < 0:
+            return False
+        old = self.doc.objects[index].box
+        new = self.doc.clamp_box(Box(old.xmin, old.ymin, max(old.xmin + 1, old.xmax + dw),
+                                     max(old.ymin + 1, old.ymax + dh)))
+        if new == old:
+            return False
+        self.selected = index
+        command = cmd.SetBoxCommand(self.doc, self._notify, index, old, new,
+                                    ("resize", self._nudge_serial), "Resize box")
+        return self._push(command)
+
     def delete_selected(self) -> bool:
         index = self.target_index()
         if index < 0:

@@ -33,6 +33,11 @@ _STATUS_COLORS = {
 }
 
 
+_ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, ITEM_ROLE})
+_DISAGREE_COLOR = QColor(210, 40, 40)
+FLUSH_MS = 200
+
+
 class FileListModel(QAbstractTableModel):
     """Per-item facts, shown filtered and ordered: view row r shows item ``order[r]``."""
 
@@ -59,6 +64,12 @@ class FileListModel(QAbstractTableModel):
         self._rank_timer.setSingleShot(True)
         self._rank_timer.setInterval(250)
         self._rank_timer.timeout.connect(self.update_ranks)
+        self._ranks_stale = True
+        self._pending: set[int] = set()
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_MS)
+        self._flush_timer.timeout.connect(self._flush)
 
     # --- Qt model API -----------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
@@ -73,6 +84,10 @@ class FileListModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.DisplayRole):
+        # Called from C++ for every visible cell and role on each repaint: answer
+        # the roles we do not use first, and cheaply.
+        if role not in _ROLES:
+            return None
         row, col = self.order[index.row()], index.column()
         if role == Qt.DisplayRole:
             if col == COL_NAME:
@@ -84,41 +99,59 @@ class FileListModel(QAbstractTableModel):
             if col == COL_CONF:
                 c = self.pred_conf[row]
                 return "" if c is None else f"{c:.2f}"
-            if col == COL_IOU:
-                v = self.iou[row]
-                return "" if v is None else f"{v:.2f}"
-        elif role == Qt.ToolTipRole:
+            v = self.iou[row]
+            return "" if v is None else f"{v:.2f}"
+        if role == Qt.ForegroundRole:
+            if col == COL_STATUS:
+                return _STATUS_COLORS.get(self.status[row])
+            if col == COL_PRED and self._disagrees(row):
+                return _DISAGREE_COLOR
+            return None
+        if role == Qt.ToolTipRole:
             return self.errors[row] or f"{self.names[row]} — {STATUS_TEXT[self.status[row]]}"
-        elif role == Qt.ForegroundRole and col == COL_STATUS:
-            return _STATUS_COLORS.get(self.status[row])
-        elif role == Qt.ForegroundRole and col == COL_PRED and self._disagrees(row):
-            return QColor(210, 40, 40)
-        elif role == ITEM_ROLE:
-            return row
-        return None
+        return row  # ITEM_ROLE
 
     # --- updates -------------------------------------------------------------------
     def _disagrees(self, row: int) -> bool:
         return bool(self.gt_name[row] and self.pred_label[row] and self.gt_name[row] != self.pred_label[row])
 
     def _row_changed(self, row: int, emit: bool = True) -> None:
-        """Recompute an item's IoU; tell the view (unless batching) and schedule re-ranking."""
+        """Recompute an item's IoU and tell the view: now (``emit``), or in the next batched refresh."""
         self.iou[row] = (
             iou(self.gt_box[row], self.pred_box[row])
             if self.gt_box[row] is not None and self.pred_box[row] is not None
             else None
         )
-        if emit:
-            view_row = self._row_of[row]
-            if view_row >= 0:
+        view_row = self._row_of[row]
+        if view_row >= 0:
+            if emit:
                 self.dataChanged.emit(self.index(view_row, 0), self.index(view_row, len(COLUMNS) - 1))
-        self._rank_timer.start()
+            else:
+                # Background facts (predictions, scanned XML) arrive by the thousand:
+                # one repaint per FLUSH_MS instead of one per fact keeps the list responsive.
+                self._pending.add(view_row)
+                if not self._flush_timer.isActive():
+                    self._flush_timer.start()
+        self._ranks_stale = True
+        if self.review_order and not self._rank_timer.isActive():
+            self._rank_timer.start()
+
+    def _flush(self) -> None:
+        if self._pending and self.order:
+            low, high = min(self._pending), max(self._pending)
+            high = min(high, len(self.order) - 1)
+            if low <= high:
+                self.dataChanged.emit(self.index(low, 0), self.index(high, len(COLUMNS) - 1))
+        self._pending.clear()
 
     def items_changed(self) -> None:
         """Refresh every visible row after a batch of updates made with ``emit=False``."""
-        if self.order:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.order) - 1, len(COLUMNS) - 1))
-        self._rank_timer.start()
+        self._pending.update((0, len(self.order) - 1) if self.order else ())
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+        self._ranks_stale = True
+        if self.review_order and not self._rank_timer.isActive():
+            self._rank_timer.start()
 
     def set_ground_truth(self, row: int, name: str | None, box: Box | None, verified: bool,
                          emit: bool = True) -> None:
@@ -132,13 +165,14 @@ class FileListModel(QAbstractTableModel):
             self.errors[row] = error
         self._row_changed(row, emit)
 
-    def set_prediction(self, row: int, label: str | None, confidence: float | None, box: Box | None) -> None:
+    def set_prediction(self, row: int, label: str | None, confidence: float | None, box: Box | None,
+                       emit: bool = True) -> None:
         self.pred_label[row], self.pred_conf[row], self.pred_box[row] = label, confidence, box
-        self._row_changed(row)
+        self._row_changed(row, emit)
 
-    def set_error(self, row: int, message: str) -> None:
+    def set_error(self, row: int, message: str, emit: bool = True) -> None:
         self.errors[row] = message
-        self._row_changed(row)
+        self._row_changed(row, emit)
 
     def clear_predictions(self) -> None:
         n = len(self.names)
@@ -165,6 +199,9 @@ class FileListModel(QAbstractTableModel):
     def update_ranks(self) -> None:
         """Recompute the review-queue rank of every item (throttled by a timer)."""
         self._rank_timer.stop()
+        if not self._ranks_stale:
+            return
+        self._ranks_stale = False
         ranks = review_queue.queue_ranks(self.queue_entries())
         if ranks != self.ranks:
             self.ranks = ranks

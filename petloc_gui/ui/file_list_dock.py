@@ -77,9 +77,7 @@ class FileListDock(QDockWidget):
         old.deleteLater()
 
     def set_review_order(self, review: bool) -> None:
-        self.order.blockSignals(True)
-        self.order.setCurrentIndex(1 if review else 0)
-        self.order.blockSignals(False)
+        self.order.setCurrentIndex(1 if review else 0)  # the window's R action follows the combo
         self.model.set_review_order(review)
         self.view.scrollTo(self.view.currentIndex())
 

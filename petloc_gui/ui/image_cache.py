@@ -20,6 +20,7 @@ from petloc_gui.ui.prediction_service import file_key
 
 MAX_DISPLAY_SIDE = 2048
 CACHE_ITEMS = 24
+CACHE_BYTES = 192 * 1024 * 1024  # a 2048 x 1536 RGB preview is 9 MB
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,9 @@ class _DecodeTask(QRunnable):
 class ImageCache:
     """LRU of decoded images keyed by (path, mtime_ns)."""
 
-    def __init__(self, max_items: int = CACHE_ITEMS) -> None:
+    def __init__(self, max_items: int = CACHE_ITEMS, max_bytes: int = CACHE_BYTES) -> None:
         self.max_items = max_items
+        self.max_bytes = max_bytes
         self._lock = threading.Lock()
         self._items: OrderedDict[tuple[str, int], DisplayImage] = OrderedDict()
         self._queued: set[str] = set()
@@ -77,8 +79,11 @@ class ImageCache:
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
-            while len(self._items) > self.max_items:
+            while len(self._items) > 1 and (len(self._items) > self.max_items or self._bytes() > self.max_bytes):
                 self._items.popitem(last=False)
+
+    def _bytes(self) -> int:
+        return sum(v.image.sizeInBytes() for v in self._items.values() if v.image is not None)
 
     def get(self, path: Path) -> DisplayImage:
         """The decoded image, decoding it now (UI thread) if it is not cached."""

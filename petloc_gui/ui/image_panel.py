@@ -116,6 +116,12 @@ class ImagePanel(QWidget):
             self.gt_pane.show_message(doc.load_error)
         elif self._image_error:
             self.gt_pane.show_message(self._image_error)
+        elif doc is not None and not doc.objects:
+            hint = "No box yet: drag to draw one"
+            self.gt_pane.show_message(f"{hint}, or press A to accept the prediction." if is_prediction(pred)
+                                      else f"{hint}.")
+        else:
+            self.gt_pane.show_message(None)
         message = self._image_error
         if message:
             pass

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
             action.setData(name)
             self._model_group.addAction(action)
             self._model_actions[name] = action
-            action.triggered.connect(lambda _=False, n=name: self.set_model(n))
+            action.triggered.connect(lambda _=False, n=name: self._choose_model(n))
         self.act["autosave"].setChecked(self.settings.autosave)
 
     def _build_toolbar(self) -> None:
@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         for name, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1)):
             a[f"nudge_{name}"].triggered.connect(lambda _=False, x=dx, y=dy: self._arrow(x, y, NUDGE_PX))
             a[f"nudge_{name}_fast"].triggered.connect(lambda _=False, x=dx, y=dy: self._arrow(x, y, NUDGE_FAST_PX))
+        for name, dw, dh in (("grow_width", 1, 0), ("shrink_width", -1, 0), ("grow_height", 0, 1),
+                             ("shrink_height", 0, -1)):
+            a[name].triggered.connect(lambda _=False, w=dw, h=dh: _ignore(self.edits.resize_selected(w, h)))
         a["overlay"].toggled.connect(self.panel.set_overlay)
         a["zoom_in"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(1.25))
         a["zoom_out"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(0.8))
@@ -321,7 +324,6 @@ class MainWindow(QMainWindow):
         self._model_info = info
         self.model_problem = None
         self.model_status.setText(f"Model: {info.summary}")
-        self.statusBar().showMessage(f"Model loaded: {info.summary}", 5000)
         self.dataset_panel.set_model(info)
         if self.session is not None:
             self.session.refresh_labels()
@@ -344,11 +346,15 @@ class MainWindow(QMainWindow):
         if self.session is not None and self._model_info is not None and version == self._model_info.version_id:
             self.session.prediction_arrived(path, result)
 
+    def _choose_model(self, spec: str) -> None:
+        """A model the user picked: kept when another folder is opened."""
+        self._model_explicit = True
+        self.set_model(spec)
+
     def _ask_model(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open model folder (a bundle with meta.json)")
         if folder:
-            self._model_explicit = True
-            self.set_model(folder)
+            self._choose_model(folder)
 
     # --- folders ------------------------------------------------------------------------
     def _ask_folder(self) -> None:

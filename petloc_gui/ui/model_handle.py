@@ -57,7 +57,9 @@ def model_info(spec: str) -> ModelInfo:
     if spec in BUNDLED_MODELS:
         name = spec
     else:
-        name = f"{meta.get('preset') or 'model'} {meta.get('version_id') or Path(path).name}"
+        version = str(meta.get("version_id") or Path(path).name)
+        preset = str(meta.get("preset") or "model")
+        name = version if version.startswith(preset) else f"{preset} {version}"
     try:
         stamp = os.stat(Path(path) / "meta.json").st_mtime_ns
     except OSError:

@@ -86,6 +86,7 @@ class RetrainController(QObject):
             has_unsaved=bool(self.window.has_unsaved()),
             holdout_loader=lambda: support.holdout_preview_for(folder, label),
             defaults=self.last_options,
+            can_fine_tune=support.is_readable_model(spec),
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start(dialog.options())

@@ -52,6 +52,7 @@ class RetrainDialog(QDialog):
         has_unsaved: bool,
         holdout_loader: HoldoutLoader | None = None,
         defaults: RetrainOptions = RetrainOptions(),
+        can_fine_tune: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Retrain the model")
@@ -68,7 +69,10 @@ class RetrainDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.from_current)
         group.addButton(self.from_scratch)
-        (self.from_current if defaults.from_current else self.from_scratch).setChecked(True)
+        (self.from_current if defaults.from_current and can_fine_tune else self.from_scratch).setChecked(True)
+        if not can_fine_tune:
+            self.from_current.setEnabled(False)
+            self.from_current.setToolTip("The current model cannot be read, so it cannot be fine-tuned")
         self.epochs = QSpinBox(minimum=1, maximum=500, value=defaults.epochs)
         self.val_fraction = QDoubleSpinBox(minimum=0.05, maximum=0.5, singleStep=0.05, decimals=2)
         self.val_fraction.setValue(defaults.val_fraction)

@@ -39,6 +39,17 @@ def preset_of(spec: str, store: VersionStore) -> str:
     return preset if preset in PRESETS else DEFAULT_PRESET
 
 
+def is_readable_model(spec: str) -> bool:
+    """Whether ``spec`` names a bundle whose meta.json reads (no TensorFlow)."""
+    try:
+        from petloc_gui.model.bundle import read_meta
+
+        read_meta(spec)
+    except Exception:  # noqa: BLE001 - any failure means: cannot fine-tune from it
+        return False
+    return True
+
+
 def count_annotated(dataset: Any) -> int | None:
     """How many items of the dataset have a saved annotation (None if unknown)."""
     count = getattr(dataset, "annotated_count", None)

@@ -104,12 +104,13 @@ class ReviewSession:
         row = self.row_of.get(path)
         if row is None:
             return
+        now = row == self.current
         if is_prediction(result):
-            self.model.set_prediction(row, result.label, float(result.confidence), result.box)
+            self.model.set_prediction(row, result.label, float(result.confidence), result.box, emit=now)
         else:
-            self.model.set_prediction(row, None, None, None)
-            self.model.set_error(row, str(result))
-        if row == self.current:
+            self.model.set_prediction(row, None, None, None, emit=False)
+            self.model.set_error(row, str(result), emit=now)
+        if now:
             self.window.panel.show_prediction(result)
 
     def _scanned(self, rows: list, results: list) -> None:

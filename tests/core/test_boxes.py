@@ -67,3 +67,16 @@ def test_iou_arrays_per_row():
 def test_iou_arrays_shape_mismatch():
     with pytest.raises(ValueError):
         iou_arrays(np.zeros((2, 4)), np.zeros((3, 4)))
+
+
+def test_errors_name_the_file_and_survive_pickling(tmp_path):
+    import pickle
+
+    from petloc_gui.core.errors import AnnotationError, PetlocError, SaveError
+
+    error = SaveError("disk full", tmp_path / "ñ.xml")
+    assert str(error) == f"{tmp_path / 'ñ.xml'}: disk full" and isinstance(error, PetlocError)
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is SaveError and again.path == error.path and again.reason == "disk full"
+    assert str(again) == str(error)
+    assert str(AnnotationError("no path")) == "no path"

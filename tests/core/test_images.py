@@ -161,3 +161,13 @@ def test_16_bit_rgb_png_and_la_and_palette_rgba(tmp_path):
     image.putpixel((0, 0), 0)
     image.save(palette, transparency=0)
     assert load_image(palette).tolist() == [[[255, 255, 255], [0, 0, 255]]]
+
+
+def test_camera_mpo_jpeg_gives_first_picture(tmp_path):
+    # Many camera JPEGs are multi-picture (MPO); they must pass the format list.
+    path = tmp_path / "camera.jpg"
+    Image.new("RGB", (8, 8), RED).save(path, format="MPO", save_all=True,
+                                       append_images=[Image.new("RGB", (8, 8), BLUE)])
+    with Image.open(path) as raw:
+        assert raw.format == "MPO"
+    assert _is_red(load_image(path)[4, 4]) and image_size(path) == (8, 8)

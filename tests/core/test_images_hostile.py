@@ -145,3 +145,18 @@ def test_corrupted_bytes_never_escape_as_other_exceptions(tmp_path):
                     function(path)
                 except ImageLoadError:
                     pass
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("EPS", "jpg"), ("PPM", "png"), ("ICO", "jpg")])
+def test_formats_outside_the_list_are_refused(tmp_path, fmt, suffix):
+    # Pillow can open these, but EPS would run Ghostscript on load: a hostile
+    # file named .jpg must never reach such a decoder.
+    path = tmp_path / f"disguised.{suffix}"
+    if fmt == "EPS":
+        path.write_bytes(b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 8 8\n%%EndComments\n"
+                         b"showpage\n%%EOF\n")
+    else:
+        Image.new("RGB", (8, 8)).save(path, format=fmt)
+    with Image.open(path) as probe:
+        assert probe.format == fmt  # the trap is real: Pillow alone would take it
+    assert "not an image file" in str(_check_refused(path, header_ok=False))

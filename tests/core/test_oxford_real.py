@@ -90,3 +90,31 @@ def test_new_annotation_goes_where_the_layout_says(oxford_copy):
     annotation.objects.append(VocObject("cat", Box(10, 10, 50, 50)))
     write_voc(annotation, item.annotation_path)
     assert item.refresh() and open_dataset(oxford_copy).annotated_count == 3
+
+
+def test_two_object_file_delete_one_keeps_the_other_exactly(oxford_dir, tmp_path):
+    # The README mentions Bengal_105.xml with two objects; this subset has no
+    # such file, so one is made from a real file by adding a second head.
+    import copy as copying
+
+    source = tmp_path / "source.xml"
+    tree = parse(oxford_dir / "annotations" / "xmls" / "Bengal_10.xml")
+    second = copying.deepcopy(tree.find("object"))
+    for tag in ("xmin", "ymin", "xmax", "ymax"):
+        element = second.find(f"bndbox/{tag}")
+        element.text = str(int(element.text) // 2)
+    tree.find("object").addnext(second)
+    source.write_bytes(etree.tostring(tree))
+    work = tmp_path / "Bengal_10.xml"
+    shutil.copy(source, work)
+    annotation = read_voc(work, image_path=oxford_dir / "images" / "Bengal_10.jpg")
+    assert len(annotation.objects) == 2 and annotation.problems == []
+    kept = annotation.objects[1]
+    del annotation.objects[0]
+    write_voc(annotation, work)
+    written = parse(work)
+    assert len(written.findall("object")) == 1
+    assert differences(parse(source).findall("object")[1], written.find("object")) == []
+    assert [c.tag for c in written if c.tag != "object"] == [
+        c.tag for c in parse(source) if c.tag != "object"]
+    assert read_voc(work).objects == [kept]

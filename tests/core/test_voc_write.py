@@ -294,3 +294,26 @@ def test_missing_annotation_folder_is_created_one_level_only(tmp_path):
     with pytest.raises(SaveError, match="does not exist"):
         write_voc(annotation, tmp_path / "typo" / "deeper" / "a.xml")
     assert not (tmp_path / "typo").exists()
+
+
+def _datumaro_read(path):
+    """CVAT's VOC importer (datumaro voc_format extractor) logic, re-implemented."""
+    root = ElementTree.parse(str(path)).getroot()
+    size = (int(root.find("size/width").text), int(root.find("size/height").text))
+    boxes = []
+    for obj in root.findall("object"):
+        box = obj.find("bndbox")
+        xmin, xmax = float(box.find("xmin").text), float(box.find("xmax").text)
+        ymin, ymax = float(box.find("ymin").text), float(box.find("ymax").text)
+        boxes.append((obj.find("name").text, [xmin, ymin, xmax - xmin, ymax - ymin],
+                      obj.find("difficult") is not None and obj.find("difficult").text == "1",
+                      obj.find("truncated") is not None and obj.find("truncated").text == "1"))
+    return root.find("filename").text, size, boxes
+
+
+def test_cvat_datumaro_can_read_what_we_write(tmp_path):
+    annotation = new_annotation(tmp_path / "p.jpg", 120.0, 80)
+    annotation.objects += [VocObject("cat", Box(1.2, 2.7, 50, 60), difficult=True, truncated=True)]
+    write_voc(annotation, tmp_path / "p.xml")
+    assert _datumaro_read(tmp_path / "p.xml") == (
+        "p.jpg", (120, 80), [("cat", [1.0, 3.0, 49.0, 57.0], True, True)])

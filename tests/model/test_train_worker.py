@@ -95,7 +95,13 @@ def test_bad_arguments_exit_with_the_usage_code(tmp_path, bad):
 def test_disk_full_reads_as_such():
     import errno
 
-    assert "disk is full" in describe_error(OSError(errno.ENOSPC, "No space left on device", "/x/model.keras"))
+    full = OSError(errno.ENOSPC, "No space left on device", "/x/model.keras")
+    assert describe_error(full) == "the disk is full: /x/model.keras could not be written"
+    try:
+        raise RuntimeError("cannot save the model bundle") from full
+    except RuntimeError as wrapped:
+        assert "disk is full" in describe_error(wrapped)
+    assert describe_error(ValueError("bad label")) == "bad label"
 
 
 @pytest.mark.slow

@@ -232,6 +232,15 @@ def test_the_dialog_says_when_the_holdout_list_is_unknown(qtbot):
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "listed when training starts" in dialog.holdout_label.text(), timeout=5000)
     assert dialog.save_first.isEnabled() and dialog.options().save_first
+    assert dialog.options().from_current
+
+
+def test_an_unreadable_current_model_can_only_be_replaced_from_scratch(qtbot):
+    dialog = RetrainDialog(None, model_name="gone", data_name="/data", n_annotated=3, has_unsaved=False,
+                           can_fine_tune=False)
+    qtbot.addWidget(dialog)
+    assert not dialog.from_current.isEnabled()
+    assert dialog.options().from_current is False
 
 
 def test_ctrl_t_opens_the_dialog_and_starting_it_runs(qtbot, window, controller):
@@ -269,3 +278,17 @@ def test_a_killed_worker_is_reported_as_a_crash(qtbot, window, controller):
     assert "crashed" in controller._progress_window().status.text()
     assert controller.store.list() == [] and _staging_dirs(controller.store) == []
     assert window.set_model_calls == []
+
+
+def test_a_commit_that_fails_keeps_the_current_model_and_says_why(qtbot, window, controller, monkeypatch):
+    from petloc_gui.model.versions import VersionError
+
+    def full_disk(staging, **extra):
+        raise VersionError("could not register the new model version: No space left on device")
+
+    monkeypatch.setattr(controller.store, "commit", full_disk)
+    with qtbot.waitSignal(controller.run_finished, timeout=30000):
+        controller.start(RetrainOptions(epochs=1, save_first=False))
+    assert "No space left" in controller._progress_window().status.text()
+    assert controller.new_version is None and window.set_model_calls == []
+    assert _staging_dirs(controller.store) == []

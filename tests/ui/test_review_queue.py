@@ -69,3 +69,25 @@ def test_document_dirty_tracks_content_not_history():
 def test_clamp_box_uses_image_size():
     doc = ImageDocument(Path("x.png"), Path("x.xml"), image_size=(100, 50))
     assert doc.clamp_box(Box(90, 40, -5, 70)) == Box(0, 40, 90, 50)
+
+
+def test_image_cache_is_bounded_and_reports_errors(tmp_path, qapp):
+    from petloc_gui.ui.image_cache import ImageCache
+
+    from .conftest import write_image
+
+    paths = []
+    for i in range(6):
+        path = tmp_path / f"{i}.png"
+        write_image(path, size=(100, 100), seed=i)
+        paths.append(path)
+    cache = ImageCache(max_items=4, max_bytes=3 * 100 * 100 * 3)  # RGB888: 3 bytes a pixel
+    for path in paths:
+        shown = cache.get(path)
+        assert shown.image is not None and shown.size == (100, 100)
+    assert len(cache._items) <= 3
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"not an image")
+    broken = cache.get(bad)
+    assert broken.image is None and "bad.png" in broken.error
+    cache.shutdown()

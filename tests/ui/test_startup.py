@@ -8,6 +8,7 @@ import sys
 import pytest
 
 
+
 def test_importing_the_window_does_not_import_tensorflow():
     code = (
         "import sys\n"
@@ -80,3 +81,28 @@ def test_many_signal_emits_do_not_exhaust_true():
     for i in range(20_000):
         emitter.ping.emit(i)
     assert sys.getrefcount(True) > 1_000_000
+
+
+def test_screenshot_mode_saves_png_once_prediction_is_shown(qtbot, folder, factory, monkeypatch, tmp_path):
+    from petloc_gui.ui import app, main_window
+
+    monkeypatch.setattr(main_window, "load_model_handle", factory)
+    out = tmp_path / "shot.png"
+    code = app.main([str(folder), "--model", "fake", "--screenshot", str(out), "--timeout", "30"])
+    assert code == 0
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert not image.isNull() and image.width() > 400
+
+
+def test_screenshot_mode_fails_cleanly_when_the_model_cannot_load(qtbot, folder, factory, monkeypatch, tmp_path,
+                                                                   capsys):
+    from petloc_gui.ui import app, main_window
+
+    factory.fail.add("broken")
+    monkeypatch.setattr(main_window, "load_model_handle", factory)
+    out = tmp_path / "shot.png"
+    code = app.main([str(folder), "--model", "broken", "--screenshot", str(out), "--timeout", "30"])
+    assert code != 0 and not out.exists()
+    assert "cannot load broken" in capsys.readouterr().err

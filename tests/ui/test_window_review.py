@@ -127,6 +127,11 @@ def test_number_keys_relabel_and_undo_is_per_image(qtbot, window, folder):
     # One undo step for consecutive nudges of the same box, and only on this image.
     qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
     assert doc2.primary.box == Box(20, 20, 60, 60)
+    qtbot.keyClick(window, Qt.Key_Right, Qt.AltModifier)
+    qtbot.keyClick(window, Qt.Key_Up, Qt.AltModifier)
+    assert doc2.primary.box == Box(20, 20, 61, 59)
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    assert doc2.primary.box == Box(20, 20, 60, 60)
     assert doc0.primary.name == "dog"
     window.show_row(0)
     qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
@@ -197,3 +202,11 @@ def test_help_dialog_lists_every_shortcut(qtbot):
         if spec.shortcuts:
             assert spec.text.replace("&", "").rstrip("…") in texts
     assert any("Undo" in t for t in texts)
+
+
+def test_review_order_action_and_combo_agree(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    qtbot.keyClick(window, Qt.Key_R)
+    assert window.file_dock.order.currentData() is True and window.session.model.review_order
+    window.file_dock.set_review_order(False)
+    assert not window.act["review_order"].isChecked() and not window.session.model.review_order

