@@ -102,3 +102,22 @@ def test_panes_zoom_together_and_overlay_toggle(qtbot, window, folder):
     assert gt._ghost_items, "the prediction is drawn dashed on the GT pane"
     qtbot.keyClick(window, Qt.Key_O)
     assert not window.panel.overlay and window.panel.right_widget.isVisible()
+
+
+def test_exif_rotated_photo_uses_displayed_coordinates(qtbot, window, tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    root = tmp_path / "exif"
+    root.mkdir()
+    stored = Image.fromarray(np.zeros((80, 120, 3), dtype=np.uint8))  # stored 120 wide, 80 high
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90°: a person sees it 80 wide, 120 high
+    stored.save(root / "r.jpg", exif=exif)
+    assert window.open_folder(root, model="fake")
+    rect = window.panel.gt_pane.image_rect()
+    assert (rect.width(), rect.height()) == (80, 120)
+    drag(window.panel.gt_pane, (10, 90), (70, 118))  # only inside the displayed (portrait) image
+    doc = window.session.store.document(0)
+    assert doc.image_size == (80, 120)
+    assert _close(doc.objects[0].box, Box(10, 90, 70, 118))

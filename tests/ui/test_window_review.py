@@ -210,3 +210,15 @@ def test_review_order_action_and_combo_agree(qtbot, window, folder):
     assert window.file_dock.order.currentData() is True and window.session.model.review_order
     window.file_dock.set_review_order(False)
     assert not window.act["review_order"].isChecked() and not window.session.model.review_order
+
+
+def test_dataset_panel_charts_the_folder_and_shows_model_metrics(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    panel = window.dataset_panel
+    panel.show()
+    qtbot.waitUntil(lambda: panel.stats is not None, timeout=10_000)
+    assert panel.stats.n_images == 5 and panel.stats.n_annotated == 4
+    series = panel.class_chart.chart().series()[0]
+    counts = {s.label(): [s.at(i) for i in range(s.count())] for s in series.barSets()}
+    assert sum(next(iter(counts.values()))) == 4  # cat 2, dog 2
+    assert "acc 0.900" in panel.model_label.text()
