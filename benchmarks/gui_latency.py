@@ -1,6 +1,7 @@
 """GUI latency: launch-to-window time, folder opening, and next-image time with cached predictions.
 
     .venv/bin/python benchmarks/gui_latency.py [--count 1000] [--model fake|digits|pets] [--steps 200]
+                                               [--folder EXISTING_FOLDER]
 
 Launch time is measured in a fresh subprocess (process start to the window
 shown, TensorFlow not imported). The navigation part generates COUNT small
@@ -91,7 +92,7 @@ def fake_factory():
     return lambda spec: Handle()
 
 
-def navigation(count: int, model: str, steps: int) -> dict:
+def navigation(count: int, model: str, steps: int, folder: Path | None = None) -> dict:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
@@ -101,10 +102,11 @@ def navigation(count: int, model: str, steps: int) -> dict:
     app = QApplication.instance() or QApplication([])
     from petloc_gui.ui.main_window import MainWindow
 
-    folder = Path(tempfile.mkdtemp()) / "bench"
-    folder.mkdir()
     t = time.perf_counter()
-    make_folder(folder, count)
+    if folder is None:
+        folder = Path(tempfile.mkdtemp()) / "bench"
+        folder.mkdir()
+        make_folder(folder, count)
     gen = time.perf_counter() - t
     window = MainWindow(model_factory=fake_factory() if model == "fake" else None)
     window.resize(1400, 900)
@@ -135,7 +137,7 @@ def navigation(count: int, model: str, steps: int) -> dict:
     window.close()
     times.sort()
     return {
-        "count": count, "generate_s": gen, "open_folder_s": open_s, "predict_all_s": predict_all_s,
+        "count": len(window.dataset.items) if window.dataset else count, "generate_s": gen, "open_folder_s": open_s, "predict_all_s": predict_all_s,
         "next_median_ms": statistics.median(times), "next_p95_ms": times[int(0.95 * (len(times) - 1))],
         "next_max_ms": times[-1],
     }
@@ -146,11 +148,12 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--model", default="fake")
     parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument("--folder", type=Path, help="use this folder instead of generating one")
     args = parser.parse_args()
     walls = [launch_time() for _ in range(3)]
     print(f"launch to window shown: wall {min(w for w, _, _ in walls):.2f} s (best of 3, incl. Python start), "
           f"in-process {min(i for _, i, _ in walls):.2f} s; tensorflow imported: {any(t for _, _, t in walls)}")
-    r = navigation(args.count, args.model, args.steps)
+    r = navigation(args.count, args.model, args.steps, args.folder)
     print(f"folder of {r['count']} images: generated in {r['generate_s']:.1f} s, opened in "
           f"{r['open_folder_s'] * 1000:.0f} ms, all predicted ({args.model}) in {r['predict_all_s']:.1f} s")
     print(f"next image with cached prediction: median {r['next_median_ms']:.1f} ms, "

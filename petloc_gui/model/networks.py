@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 
 import keras
+import numpy as np
 from keras import layers
 
 from petloc_gui.model.presets import Preset
@@ -24,6 +25,7 @@ BOX_OUTPUT = "box"
 BACKBONE_NAME = "backbone"
 # MobileNet v1 layers from this block on are fine-tuned after the warm-up.
 FINETUNE_FROM_LAYER = "conv_dw_9"
+BOX_FEATURE_LAYER = "conv_pw_11_relu"
 INITIAL_BOX_LOGITS = [-1.0986, -1.0986, 1.0986, 1.0986]  # sigmoid -> [0.25, 0.25, 0.75, 0.75]
 
 
@@ -93,19 +95,52 @@ def build_mobilenet_net(
     width, height = input_size
     inputs = keras.Input((height, width, 3), name="image")
     x = layers.Rescaling(1.0 / 127.5, offset=-1.0, name="preprocess")(inputs)
-    backbone = keras.applications.MobileNet(
+    mobilenet = keras.applications.MobileNet(
         input_shape=(height, width, 3),
         alpha=0.25,
         include_top=False,
         weights=os.fspath(backbone_weights) if backbone_weights else None,
     )
-    backbone.name = BACKBONE_NAME
+    # Two outputs: the 14x14 map (stride 16) for the box, the 7x7 map for the class.
+    backbone = keras.Model(
+        mobilenet.input, [mobilenet.get_layer(BOX_FEATURE_LAYER).output, mobilenet.output], name=BACKBONE_NAME
+    )
     freeze_batchnorm(backbone)
-    features = backbone(x)
-    probs, box = _heads(features, n_classes, box_channels=32, box_units=128, dropout=0.2)
+    box_features, class_features = backbone(x)
+    pooled = layers.GlobalAveragePooling2D(name="class_pool")(class_features)
+    pooled = layers.Dropout(0.2, name="class_dropout")(pooled)
+    probs = layers.Dense(n_classes, activation="softmax", name=CLASS_OUTPUT)(pooled)
+    box = soft_argmax_box_head(box_features)
     model = keras.Model(inputs, [probs, box], name="petloc_pets")
     set_backbone_trainable(model, False)
     return model
+
+
+def soft_argmax_box_head(features, channels: int = 64):
+    """Box from an attention map: centre = expected cell position, size from attended features.
+
+    Translation-equivariant and small (a few thousand weights), so it
+    generalises from a few hundred photos where a dense layer on the
+    flattened map overfits (benchmarks/README.md). Built only from stock
+    Keras layers: fixed (non-trainable) Dense kernels do the coordinate sums.
+    """
+    h, w = int(features.shape[1]), int(features.shape[2])
+    t = layers.Conv2D(channels, 1, activation="relu", name="box_reduce")(features)
+    logits = layers.Reshape((h * w,), name="box_attention_flat")(layers.Conv2D(1, 1, name="box_attention")(t))
+    attention = layers.Softmax(name="box_attention_softmax")(logits)
+    cell_x = (np.arange(w, dtype=np.float32) + 0.5) / w
+    cell_y = (np.arange(h, dtype=np.float32) + 0.5) / h
+    grid = np.stack([np.tile(cell_x, h), np.repeat(cell_y, w)], axis=1)  # (h*w, 2): cell centres
+    centre = layers.Dense(2, use_bias=False, trainable=False, name="box_centre",
+                          kernel_initializer=keras.initializers.Constant(grid))(attention)
+    attended = layers.Dot(axes=1, name="box_attended")([attention, layers.Reshape((h * w, channels))(t)])
+    size = layers.Dense(channels, activation="relu", name="box_size_hidden")(attended)
+    size = layers.Dense(2, activation="sigmoid", name="box_size")(size)
+    to_corners = np.array([[1, 0, 1, 0], [0, 1, 0, 1], [-0.5, 0, 0.5, 0], [0, -0.5, 0, 0.5]], np.float32)
+    corners = layers.Dense(4, use_bias=False, trainable=False, name="box_corners",
+                           kernel_initializer=keras.initializers.Constant(to_corners))(
+        layers.Concatenate(name="box_centre_size")([centre, size]))
+    return layers.ReLU(max_value=1.0, name=BOX_OUTPUT)(corners)
 
 
 def freeze_batchnorm(model: keras.Model) -> None:

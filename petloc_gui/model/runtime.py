@@ -44,7 +44,9 @@ TFLITE_SIGNATURE = "serve_float"
 TOLERANCE = 1e-4
 PREFERENCES = ("auto", "tflite", "tf.function", "xla")
 CACHE_KEEP = 16  # converted models kept in the user cache
-MAX_TFLITE_BATCH = 32  # bigger batches are split: memory grows with the batch, speed does not
+# Bigger batches are split: activations of 8 pets images still fit the CPU caches,
+# batch 32 was slower per image than batch 8 (benchmarks/inference.md).
+MAX_TFLITE_BATCH = 8
 _INTERPRETERS_KEPT = 3  # one per recent batch size; re-allocating costs ~20 ms
 
 _log = logging.getLogger(__name__)

@@ -7,6 +7,7 @@ window, so a QThread reads them and reports in chunks.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
@@ -14,6 +15,7 @@ from PySide6.QtCore import QThread, Signal
 from petloc_gui.ui.annotation_store import read_primary
 
 CHUNK = 100
+YIELD_EVERY = 20
 
 
 class AnnotationScanner(QThread):
@@ -36,6 +38,8 @@ class AnnotationScanner(QThread):
         for row, path in enumerate(self._paths):
             if self._stop:
                 return
+            if row % YIELD_EVERY == 0:
+                time.sleep(0.001)  # hand the GIL to the UI thread now and then: no stutter
             result = read_primary(path)
             if result is None:
                 continue

@@ -44,6 +44,9 @@ def _startup(window, args, screenshot_mode: bool) -> None:
 
     from petloc_gui.ui.demo_folder import ensure_demo_folder
 
+    if not args.folder:
+        window.statusBar().showMessage("Preparing the demo folder (first run only)…")
+        QApplication.processEvents()
     try:
         folder = Path(args.folder) if args.folder else ensure_demo_folder()
     except Exception as exc:  # noqa: BLE001 - shown, never a traceback
@@ -73,8 +76,7 @@ def _startup(window, args, screenshot_mode: bool) -> None:
         # The demo: show the review queue, which finds the planted mistakes.
         window.file_dock.set_review_order(True)
         window.statusBar().showMessage(
-            "Demo: 200 test digits, some boxes shifted and labels flipped on purpose. "
-            "Press N for the next most suspicious image, A to accept the prediction, V to verify, F1 for help.",
+            "Demo with planted mistakes. N: next suspicious image · A: accept prediction · V: verified · F1: help",
             30000)
 
 

@@ -45,7 +45,7 @@ class FileListDock(QDockWidget):
         # Fixed widths: ResizeToContents would call data() on every row at 10,000 rows.
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(COL_NAME, QHeaderView.Stretch)
-        for col, width in ((1, 110), (2, 80), (3, 50), (4, 50)):
+        for col, width in ((1, 100), (2, 72), (3, 46), (4, 46)):
             header.resizeSection(col, width)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)

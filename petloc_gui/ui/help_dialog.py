@@ -28,6 +28,7 @@ class HelpDialog(QDialog):
             table.setItem(r, 0, QTableWidgetItem(keys))
             table.setItem(r, 1, QTableWidgetItem(text))
         table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(22)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.setEditTriggers(QTableWidget.NoEditTriggers)

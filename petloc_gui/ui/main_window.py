@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QActionGroup, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from petloc_gui.core.errors import PetlocError
@@ -18,7 +18,8 @@ from petloc_gui.ui.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditControlle
 from petloc_gui.ui.file_list_dock import FileListDock
 from petloc_gui.ui.image_cache import ImageCache
 from petloc_gui.ui.image_panel import ImagePanel, is_prediction
-from petloc_gui.ui.model_handle import BUNDLED_MODELS, load_model_handle
+from petloc_gui.ui.model_controller import ModelController
+from petloc_gui.ui.model_handle import load_model_handle
 from petloc_gui.ui.prediction_service import PredictionService
 from petloc_gui.ui.review_session import ReviewSession
 from petloc_gui.ui.save_guard import SaveGuard
@@ -40,11 +41,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.dataset = None
         self.session: ReviewSession | None = None
-        self._model_spec = ""
-        self._model_info = None
-        self._model_explicit = False
-        self.model_error_box = None
-        self.model_problem: str | None = None
         self.edits = EditController(self)
         self.images = ImageCache()
         self.predictions = PredictionService(model_factory or load_model_handle, self)
@@ -57,6 +53,7 @@ class MainWindow(QMainWindow):
         self.dataset_panel.hide()
         self.guard = SaveGuard(self)
         self._build_menus()
+        self.models = ModelController(self, self.model_menu)
         self._build_toolbar()
         self.model_status = QLabel("No model")
         self.position_label = QLabel("")
@@ -93,16 +90,6 @@ class MainWindow(QMainWindow):
         menus["View"].addAction(self.file_dock.toggleViewAction())
         menus["View"].addAction(self.dataset_panel.toggleViewAction())
         self.dataset_panel.toggleViewAction().setShortcut(QKeySequence("Ctrl+I"))
-        self._model_group = QActionGroup(self)
-        self.model_menu.addSeparator()
-        self._model_actions = {}
-        for name in BUNDLED_MODELS:
-            action = self.model_menu.addAction(f"Bundled: {name}")
-            action.setCheckable(True)
-            action.setData(name)
-            self._model_group.addAction(action)
-            self._model_actions[name] = action
-            action.triggered.connect(lambda _=False, n=name: self._choose_model(n))
         self.act["autosave"].setChecked(self.settings.autosave)
 
     def _build_toolbar(self) -> None:
@@ -148,7 +135,7 @@ class MainWindow(QMainWindow):
         a["next_image"].triggered.connect(lambda: self.step_image(1))
         a["prev_image"].triggered.connect(lambda: self.step_image(-1))
         a["first_image"].triggered.connect(self._go_first)
-        a["open_model"].triggered.connect(self._ask_model)
+        a["open_model"].triggered.connect(lambda: self.models.ask_folder())
         a["help"].triggered.connect(self._show_help)
         self.file_dock.order.currentIndexChanged.connect(
             lambda: a["review_order"].setChecked(bool(self.file_dock.order.currentData())))
@@ -165,9 +152,6 @@ class MainWindow(QMainWindow):
         gt.box_selected.connect(self.edits.select)
         self.edits.document_changed.connect(self._document_changed)
         self.edits.selection_changed.connect(self._selection_changed)
-        self.predictions.model_loading.connect(self._model_loading)
-        self.predictions.model_loaded.connect(self._model_loaded)
-        self.predictions.model_failed.connect(self._model_failed)
         self.predictions.predicted.connect(self._predicted)
 
     # --- public API (used by app.py, the retraining helper and tests) ------------------
@@ -175,10 +159,19 @@ class MainWindow(QMainWindow):
         return Path(self.dataset.root) if self.dataset is not None else None
 
     def current_model_spec(self) -> str:
-        return self._model_spec
+        return self.models.spec
 
     def current_model_info(self):
-        return self._model_info
+        """The loaded model's ModelInfo, None while loading or after a failure."""
+        return self.models.info
+
+    @property
+    def model_problem(self) -> str | None:
+        return self.models.problem
+
+    @property
+    def model_error_box(self):
+        return self.models.error_box
 
     def has_unsaved(self) -> bool:
         return self.session is not None and self.session.store.has_unsaved()
@@ -212,9 +205,8 @@ class MainWindow(QMainWindow):
         self.settings.last_folder = str(dataset.root)
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
         self.dataset_panel.set_dataset(dataset)
-        spec = model or (self._model_spec if self._model_explicit else "") or self.session.suggested_model()
-        self._model_explicit = self._model_explicit or bool(model)
-        if spec != self._model_spec or self._model_info is None:
+        spec = self.models.spec_for_folder(model, self.session.suggested_model)
+        if spec != self.models.spec or self.models.info is None:
             self.set_model(spec)
         else:
             self.session.request_all()
@@ -223,22 +215,16 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.show_row(first)
         else:
+            self.panel.show_image(None, f"No images found in {dataset.root}")
             self.panel.show_annotation(None)
-            self.statusBar().showMessage(f"{dataset.root}: no images found", 8000)
+        if dataset.problems:
+            self.statusBar().showMessage(f"{len(dataset.problems)} problem(s) while indexing: {dataset.problems[0]}",
+                                         15000)
         return True
 
     def set_model(self, spec: str) -> None:
-        """Switch model: predictions restart under the new model version."""
-        self._model_spec = str(spec)
-        self._model_info = None
-        self.model_problem = None
-        for name, action in self._model_actions.items():
-            action.setChecked(name == spec)
-        self.settings.last_model = self._model_spec
-        self.predictions.set_model(self._model_spec)
-        if self.session is not None:
-            self.session.model.clear_predictions()
-            self.panel.show_prediction(None, "Loading model…")
+        """Switch model (bundled name or bundle path); predictions restart under it."""
+        self.models.set_model(spec)
 
     # --- navigation ------------------------------------------------------------------
     def show_row(self, row: int) -> None:
@@ -317,44 +303,10 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.has_unsaved())
 
     # --- model ---------------------------------------------------------------------------
-    def _model_loading(self, spec: str) -> None:
-        self.model_status.setText(f"Loading model {Path(spec).name if '/' in spec else spec}…")
-
-    def _model_loaded(self, info) -> None:
-        self._model_info = info
-        self.model_problem = None
-        self.model_status.setText(f"Model: {info.summary}")
-        self.dataset_panel.set_model(info)
-        if self.session is not None:
-            self.session.refresh_labels()
-            self.session.request_all()
-            if self.session.current is not None:
-                self.session.show_prediction()
-
-    def _model_failed(self, spec: str, message: str) -> None:
-        self.model_problem = f"Model failed to load: {message}"
-        self.model_status.setText(f"Model failed: {spec}")
-        self.panel.show_prediction(None, f"Model failed to load: {message}")
-        # Non-modal: the window stays usable for annotating without a model.
-        box = QMessageBox(QMessageBox.Warning, "Model failed to load", f"{spec}:\n{message}",
-                          QMessageBox.Ok, self)
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.open()
-        self.model_error_box = box
-
     def _predicted(self, path: str, version: str, result) -> None:
-        if self.session is not None and self._model_info is not None and version == self._model_info.version_id:
+        info = self.models.info
+        if self.session is not None and info is not None and version == info.version_id:
             self.session.prediction_arrived(path, result)
-
-    def _choose_model(self, spec: str) -> None:
-        """A model the user picked: kept when another folder is opened."""
-        self._model_explicit = True
-        self.set_model(spec)
-
-    def _ask_model(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open model folder (a bundle with meta.json)")
-        if folder:
-            self._choose_model(folder)
 
     # --- folders ------------------------------------------------------------------------
     def _ask_folder(self) -> None:

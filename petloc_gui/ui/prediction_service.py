@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-BATCH_SIZE = 16
+BATCH_SIZE = 8  # small: an urgent request waits for at most one background batch
 CACHE_SIZE = 50_000
 
 

@@ -75,6 +75,7 @@ class RetrainProgress(QDialog):
         self.chart = CurvesChart()
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setMaximumBlockCount(LOG_MAX_LINES)
+        self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.log.setFont(QFont("monospace", 8))
         self.log.setPlaceholderText("Training log")
         self.comparison = ModelComparison()

@@ -126,3 +126,38 @@ def test_hostile_files_do_not_crash_and_broken_xml_is_not_overwritten_silently(q
     assert window.save_current()
     assert [o.name for o in read_voc(folder / "g.xml").objects] == ["dog"]
     assert "root:" not in (folder / "h.xml").read_text()
+
+
+def test_undo_after_save_then_save_again_writes_the_undone_state(qtbot, window, folder, answers):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)  # a.png: cat (10,10,50,50)
+    window.act["nudge_right"].trigger()
+    assert window.save_current()
+    assert read_voc(folder / "a.xml").objects[0].box == Box(11, 10, 51, 50)
+    window.edits.stack().undo()
+    doc = window.session.store.document(0)
+    assert doc.dirty, "undoing past the save point differs from the file"
+    assert window.save_current()
+    objects = read_voc(folder / "a.xml").objects
+    assert [(o.name, o.box) for o in objects] == [("cat", Box(10, 10, 50, 50))]
+    window.edits.stack().redo()
+    window.act["delete"].trigger()
+    window.edits.add_box(Box(1, 1, 20, 20), "dog")
+    assert window.save_current()
+    assert [(o.name, o.box) for o in read_voc(folder / "a.xml").objects] == [("dog", Box(1, 1, 20, 20))]
+
+
+def test_delete_save_undo_save_restores_both_objects_in_order(qtbot, window, folder, answers):
+    from .conftest import write_annotation
+
+    write_annotation(folder / "a.png", [("cat", Box(10, 10, 50, 50)), ("dog", Box(60, 20, 100, 70))])
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    window.edits.select(0)
+    window.act["delete"].trigger()
+    assert window.save_current()
+    assert [o.name for o in read_voc(folder / "a.xml").objects] == ["dog"]
+    window.edits.stack().undo()
+    assert window.save_current()
+    assert [(o.name, o.box) for o in read_voc(folder / "a.xml").objects] == [
+        ("cat", Box(10, 10, 50, 50)), ("dog", Box(60, 20, 100, 70))]

@@ -1,0 +1,77 @@
+"""The prediction worker: urgent first, cache keyed by file mtime and model version."""
+
+from __future__ import annotations
+
+import os
+
+from petloc_gui.ui.prediction_service import PredictionService
+
+from .conftest import PRED, FakeFactory
+
+
+def _service(qtbot, factory):
+    service = PredictionService(factory)
+    got = []
+    service.predicted.connect(lambda path, version, result: got.append((os.path.basename(path), version)))
+    return service, got
+
+
+def test_urgent_images_go_first_and_results_are_cached(qtbot, folder):
+    factory = FakeFactory(dict(PRED))
+    service, got = _service(qtbot, factory)
+    try:
+        paths = sorted(folder.glob("*.png"))
+        # Both queued before the model exists, so the order is decided by priority alone.
+        service.request_background(paths)
+        service.request([paths[3]])
+        service.set_model("m")
+        qtbot.waitUntil(lambda: len(got) == len(paths), timeout=5000)
+        calls = factory.handles[-1].calls
+        assert calls[0] == [paths[3].name], "the urgent image runs alone, first"
+        assert sorted(c for call in calls for c in call) == sorted(p.name for p in paths), "each image once"
+        assert service.cached(paths[1]).label == PRED["b.png"].label
+        assert service.is_idle()
+        # Asking again for cached images does not run the model again.
+        calls_before = len(factory.handles[-1].calls)
+        service.request(paths)
+        qtbot.wait(200)
+        assert len(factory.handles[-1].calls) == calls_before
+    finally:
+        service.shutdown()
+
+
+def test_changed_file_and_new_model_are_predicted_again(qtbot, folder):
+    factory = FakeFactory(dict(PRED))
+    service, got = _service(qtbot, factory)
+    try:
+        path = folder / "a.png"
+        service.set_model("m1")
+        qtbot.waitUntil(lambda: service.version() == "m1-v1", timeout=5000)
+        service.request([path])
+        qtbot.waitUntil(lambda: service.cached(path) is not None, timeout=5000)
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        assert service.cached(path) is None, "an edited image is not served from the cache"
+        service.request([path])
+        qtbot.waitUntil(lambda: service.cached(path) is not None, timeout=5000)
+        service.set_model("m2")
+        assert service.cached(path) is None
+        qtbot.waitUntil(lambda: service.version() == "m2-v1", timeout=5000)
+        service.request([path])
+        qtbot.waitUntil(lambda: ("a.png", "m2-v1") in got, timeout=5000)
+    finally:
+        service.shutdown()
+
+
+def test_a_model_that_raises_gives_per_image_errors(qtbot, folder):
+    factory = FakeFactory(dict(PRED))
+    service, got = _service(qtbot, factory)
+    try:
+        service.set_model("m")
+        qtbot.waitUntil(lambda: service.version() is not None, timeout=5000)
+        factory.handles[-1].predict_paths = lambda paths: 1 / 0
+        service.request([folder / "a.png"])
+        qtbot.waitUntil(lambda: service.cached(folder / "a.png") is not None, timeout=5000)
+        assert "model failed" in str(service.cached(folder / "a.png"))
+    finally:
+        service.shutdown()
