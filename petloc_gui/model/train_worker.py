@@ -166,12 +166,24 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def lower_priority(increment: int) -> None:
-    """Yield the CPU to the window on a busy machine (training uses every core it gets)."""
-    if increment > 0 and hasattr(os, "nice"):
-        try:
-            os.nice(increment)
-        except OSError:
-            pass
+    """Yield the CPU to the window on a busy machine (training uses every core it gets).
+
+    On Linux with autogroup scheduling, nice only ranks processes of one
+    session, and the window and its child share one: the session as a whole
+    gets a fair share, so a busy child would make the window wait behind it.
+    A session of our own (setsid) keeps the window's group light. The parent
+    still reaches us by pid and through stdin.
+    """
+    if increment <= 0 or not hasattr(os, "nice"):
+        return
+    try:
+        os.setsid()
+    except OSError:
+        pass  # already a session leader
+    try:
+        os.nice(increment)
+    except OSError:
+        pass
 
 
 def _guarded(emit: EventWriter, die_after: int | None) -> Callable[[dict[str, Any]], None]:

@@ -53,7 +53,7 @@ def histogram(values: list[float], bins: int = HISTOGRAM_BINS) -> tuple[list[str
     return labels, counts
 
 
-def _bar_chart(title: str, labels: list[str], counts: list[int]) -> QChart:
+def _bar_chart(title: str, labels: list[str], counts: list[int], slanted: bool = False) -> QChart:
     chart = QChart()
     chart.setTitle(title)
     chart.legend().hide()
@@ -64,8 +64,11 @@ def _bar_chart(title: str, labels: list[str], counts: list[int]) -> QChart:
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(labels)
-    if sum(len(label) for label in labels) > 30:
+    if slanted or sum(len(label) for label in labels) > 30:
         axis_x.setLabelsAngle(-60)
+        font = axis_x.labelsFont()
+        font.setPointSizeF(max(6.0, font.pointSizeF() - 1))
+        axis_x.setLabelsFont(font)
     axis_y = QValueAxis()
     axis_y.setRange(0, max(counts + [1]) * 1.1)
     axis_y.setLabelFormat("%d")
@@ -153,7 +156,7 @@ class DatasetPanel(QDockWidget):
         heights = stats.values.get("box_height", [])
         sizes = [(w * h) ** 0.5 for w, h in zip(widths, heights)]
         labels, counts = histogram(sizes)
-        self.size_chart.setChart(_bar_chart("Box size (√(w·h), px)", labels, counts))
+        self.size_chart.setChart(_bar_chart("Box size (√(w·h), px, bin centres)", labels, counts, slanted=True))
 
     def shutdown(self) -> None:
         if self._thread is not None:

@@ -89,3 +89,31 @@ def test_real_digits_model_predicts_in_the_window(qtbot, tmp_path):
         window.guard.confirm_leave = lambda: True
         window.close()
         window.shutdown()
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_real_pets_model_is_chosen_for_oxford_and_predicts(qtbot, oxford_dir, tmp_path):
+    """The bundled pets model, picked from the folder's labels, loaded in the worker thread."""
+    if not (resources_dir() / "models" / "pets" / "meta.json").is_file():
+        pytest.skip("bundled pets model not built yet (make models)")
+    from petloc_gui.ui.main_window import MainWindow
+
+    root = _copy_oxford_subset(oxford_dir, tmp_path)
+    window = MainWindow()
+    window.show()
+    try:
+        assert window.open_folder(root)
+        assert window.current_model_spec() == "pets"
+        model = window.session.model
+        qtbot.waitUntil(lambda: all(b is not None or e for b, e in zip(model.pred_box, model.errors)),
+                        timeout=180_000)
+        assert window.model_problem is None
+        row = model.names.index("Abyssinian_1.jpg")
+        assert model.pred_label[row] == "cat"
+        assert model.iou[row] is not None and model.iou[row] > 0.3
+        assert set(model.pred_label) - {None} <= {"cat", "dog"}
+    finally:
+        window.guard.confirm_leave = lambda: True
+        window.close()
+        window.shutdown()
