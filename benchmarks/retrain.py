@@ -191,6 +191,8 @@ def main() -> int:
         comparison = controller._comparison or {}
         if comparison:
             print(f"retrain: old model on the same images {comparison.get('old')}, new {comparison.get('new')}")
+            if comparison.get("note"):
+                print(f"retrain: note: {comparison['note']}")
         del app
     return 0
 

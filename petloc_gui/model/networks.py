@@ -24,7 +24,7 @@ CLASS_OUTPUT = "class"
 BOX_OUTPUT = "box"
 BACKBONE_NAME = "backbone"
 # MobileNet v1 layers from this block on are fine-tuned after the warm-up.
-FINETUNE_FROM_LAYER = "conv_dw_9"
+FINETUNE_FROM_LAYER = "conv_dw_4"
 BOX_FEATURE_LAYER = "conv_pw_11_relu"
 INITIAL_BOX_LOGITS = [-1.0986, -1.0986, 1.0986, 1.0986]  # sigmoid -> [0.25, 0.25, 0.75, 0.75]
 

@@ -262,6 +262,7 @@ def run_fake(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
 def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], should_stop: Callable[[], bool]) -> None:
     """Train with model.training.train into ``args.out``, then compare old and new."""
     from petloc_gui.model import training  # noqa: PLC0415 - TensorFlow loads here, in the child only
+    from petloc_gui.model.comparison import compare_models  # noqa: PLC0415
 
     args.label = label_source(args)
     config = training.TrainConfig(
@@ -289,7 +290,10 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
     comparison = None
     if not args.no_compare:
         check_stop(should_stop)
-        comparison = compare_models(args, Path(bundle_path), started.get("val_images") or [], should_stop)
+        comparison = compare_models(
+            args.data, args.label, Path(bundle_path), started.get("val_images") or [],
+            old_model=args.compare_with, fine_tuned=bool(args.base), check=lambda: check_stop(should_stop),
+        )
         emit({"event": "comparison", **comparison})
     training_data = meta.get("training_data") or {}
     write_record(args.out, {
@@ -326,47 +330,6 @@ def label_source_for(preset: str, *specs: str | None) -> str:
         if meta.get("preset") == preset:
             return "breed" if str(meta.get("label_source", "")).startswith("breed") else "default"
     return "default"
-
-
-def compare_models(
-    args: argparse.Namespace, new_bundle: Path, val_relpaths: list[str], should_stop: Callable[[], bool]
-) -> dict[str, Any]:
-    """Score the current model and the new one on the same validation images."""
-    from petloc_gui.model.data import collect_samples  # noqa: PLC0415
-
-    samples, _, _ = collect_samples(args.data, args.label)
-    by_relpath = {s.relpath: s for s in samples}
-    chosen = [by_relpath[r] for r in val_relpaths if r in by_relpath]
-    result: dict[str, Any] = {"n_images": len(chosen), "old_model": args.compare_with, "old": None, "new": None}
-    if not chosen:
-        result["note"] = "No validation images: the models could not be compared."
-        return result
-    result["new"] = score_model(new_bundle, chosen)
-    check_stop(should_stop)
-    if args.compare_with:
-        try:
-            result["old"] = score_model(args.compare_with, chosen)
-        except Exception as exc:  # noqa: BLE001 - the new model is still worth showing
-            print(f"petloc: could not score the current model: {exc}", file=sys.stderr)
-            result["note"] = f"The current model could not be scored on these images ({exc})."
-    return result
-
-
-def score_model(spec: str | Path, samples: list[Any]) -> dict[str, Any]:
-    """Accuracy, mean IoU and IoU>=0.5 of one model on (image, box, label) samples."""
-    from petloc_gui.core.metrics import evaluate  # noqa: PLC0415
-    from petloc_gui.model.bundle import load_bundle  # noqa: PLC0415
-    from petloc_gui.model.inference import Predictor, function_runner  # noqa: PLC0415
-
-    bundle = load_bundle(spec)
-    # The plain Keras runner: no TFLite conversion just to score a few dozen images.
-    predictor = Predictor(bundle, runner=function_runner(bundle.model))
-    predictions = predictor.predict_paths([s.image_path for s in samples])
-    kept = [(s, p) for s, p in zip(samples, predictions) if not isinstance(p, Exception)]
-    names = sorted(set(bundle.class_names) | {s.label for s, _ in kept})
-    metrics = evaluate([s.label for s, _ in kept], [s.box for s, _ in kept],
-                       [p.label for _, p in kept], [p.box for _, p in kept], names)
-    return {key: metrics[key] for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")}
 
 
 if __name__ == "__main__":

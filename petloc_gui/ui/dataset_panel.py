@@ -7,13 +7,13 @@ XML), only while the panel is visible.
 from __future__ import annotations
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis,
+    QAreaSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis,
 )
 from PySide6.QtCore import Qt, QThread, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
-HISTOGRAM_BINS = 8
+HISTOGRAM_BINS = 16
 
 
 class _StatsThread(QThread):
@@ -33,27 +33,28 @@ class _StatsThread(QThread):
         self.done.emit(self.dataset, stats)
 
 
-def histogram(values: list[float], bins: int = HISTOGRAM_BINS) -> tuple[list[str], list[int]]:
-    """Bin labels and counts of ``values`` over their range."""
+def histogram(values: list[float], bins: int = HISTOGRAM_BINS) -> tuple[list[float], list[int]]:
+    """Bin edges (bins + 1 of them) and counts of ``values`` over their range."""
     if not values:
         return [], []
     low, high = min(values), max(values)
     if high <= low:
-        return [f"{low:.0f}"], [len(values)]
+        return [low - 0.5, low + 0.5], [len(values)]
     width = (high - low) / bins
     counts = [0] * bins
     for v in values:
         counts[min(bins - 1, int((v - low) / width))] += 1
-    # Category labels must be unique: use as many decimals as the bin width needs.
-    decimals = 0 if width >= 1 else 1 if width >= 0.1 else 2 if width >= 0.01 else 3
-    labels = [f"{low + (i + 0.5) * width:.{decimals}f}" for i in range(bins)]
-    for i in range(1, bins):
-        if labels[i] in labels[:i]:
-            labels[i] = f"{labels[i]}·{i}"
-    return labels, counts
+    return [low + i * width for i in range(bins + 1)], counts
 
 
-def _bar_chart(title: str, labels: list[str], counts: list[int], slanted: bool = False) -> QChart:
+def _y_axis(counts: list[int]) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setRange(0, max(counts + [1]) * 1.1)
+    axis.setLabelFormat("%d")
+    return axis
+
+
+def _bar_chart(title: str, labels: list[str], counts: list[int]) -> QChart:
     chart = QChart()
     chart.setTitle(title)
     chart.legend().hide()
@@ -64,18 +65,41 @@ def _bar_chart(title: str, labels: list[str], counts: list[int], slanted: bool =
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(labels)
-    if slanted or sum(len(label) for label in labels) > 30:
+    if sum(len(label) for label in labels) > 30:
         axis_x.setLabelsAngle(-60)
-        font = axis_x.labelsFont()
-        font.setPointSizeF(max(6.0, font.pointSizeF() - 1))
-        axis_x.setLabelsFont(font)
-    axis_y = QValueAxis()
-    axis_y.setRange(0, max(counts + [1]) * 1.1)
-    axis_y.setLabelFormat("%d")
+    axis_y = _y_axis(counts)
     chart.addAxis(axis_x, Qt.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignLeft)
     series.attachAxis(axis_x)
     series.attachAxis(axis_y)
+    chart.setMargins(chart.margins() * 0)
+    return chart
+
+
+def _histogram_chart(title: str, edges: list[float], counts: list[int]) -> QChart:
+    """A step-shaped area over a numeric x axis (readable tick labels at any bin width)."""
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    upper = QLineSeries()
+    for i, count in enumerate(counts):
+        upper.append(edges[i], count)
+        upper.append(edges[i + 1], count)
+    area = QAreaSeries(upper)
+    upper.setParent(area)  # QAreaSeries does not own its line series: keep it alive with the area
+    area.setColor(QColor(32, 159, 223))
+    area.setBorderColor(QColor(20, 100, 160))
+    chart.addSeries(area)
+    axis_x = QValueAxis()
+    if edges:
+        axis_x.setRange(edges[0], edges[-1])
+    axis_x.setTickCount(5)
+    axis_x.setLabelFormat("%.0f" if not edges or edges[-1] - edges[0] >= 4 else "%.1f")
+    axis_y = _y_axis(counts)
+    chart.addAxis(axis_x, Qt.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignLeft)
+    area.attachAxis(axis_x)
+    area.attachAxis(axis_y)
     chart.setMargins(chart.margins() * 0)
     return chart
 
@@ -155,8 +179,8 @@ class DatasetPanel(QDockWidget):
         widths = stats.values.get("box_width", [])
         heights = stats.values.get("box_height", [])
         sizes = [(w * h) ** 0.5 for w, h in zip(widths, heights)]
-        labels, counts = histogram(sizes)
-        self.size_chart.setChart(_bar_chart("Box size (√(w·h), px, bin centres)", labels, counts, slanted=True))
+        edges, counts = histogram(sizes)
+        self.size_chart.setChart(_histogram_chart("Box size (√(w·h), px)", edges, counts))
 
     def shutdown(self) -> None:
         if self._thread is not None:

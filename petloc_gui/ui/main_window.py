@@ -27,7 +27,6 @@ from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.window_actions import build_actions
 
 
-
 def _ignore(_result) -> None:
     """Discard an edit's result in a slot (slots return None)."""
 
@@ -102,7 +101,10 @@ class MainWindow(QMainWindow):
         tools.addWidget(QLabel(" Label: "))
         self.label_combo = QComboBox()
         self.label_combo.setMinimumContentsLength(12)
-        self.label_combo.setToolTip("Label of the selected box (keys 1-9 pick the n-th)")
+        # Editable: a class the model does not know can be typed (Enter applies it).
+        self.label_combo.setEditable(True)
+        self.label_combo.setInsertPolicy(QComboBox.NoInsert)
+        self.label_combo.setToolTip("Label of the selected box: pick one (keys 1-9 pick the n-th) or type a new one + Enter")
         tools.addWidget(self.label_combo)
         self.addToolBar(Qt.TopToolBarArea, tools)
 
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
         self.file_dock.next_review_button.clicked.connect(self.next_to_review)
         self.file_dock.row_chosen.connect(self.show_row)
         self.label_combo.activated.connect(lambda i: _ignore(self.edits.set_label(self.label_combo.itemText(i))))
+        self.label_combo.lineEdit().returnPressed.connect(self._typed_label)
         for n in range(1, 10):
             shortcut = self.addAction(f"Label {n}")
             shortcut.setShortcut(QKeySequence(str(n)))
@@ -267,6 +270,12 @@ class MainWindow(QMainWindow):
         if 1 <= n <= self.label_combo.count():
             self.label_combo.setCurrentIndex(n - 1)
             self.edits.set_label(self.label_combo.itemText(n - 1))
+
+    def _typed_label(self) -> None:
+        name = " ".join(self.label_combo.currentText().split())
+        if name:
+            self.edits.set_label(name)
+            self.panel.gt_pane.setFocus()  # back to the image, so single-key shortcuts work again
 
     def _label_for_new_box(self) -> str:
         if self.edits.default_label:

@@ -77,7 +77,7 @@ class ModelComparison(QWidget):
             for column, metrics in enumerate((old, new)):
                 value = metrics.get(key) if isinstance(metrics, dict) else None
                 self.table.setItem(row, column, QTableWidgetItem(format_metric(key, value)))
-        self.summary.setText(note or self._verdict(old, new))
+        self.summary.setText(" ".join(part for part in (self._verdict(old, new), note) if part))
 
     def cell_text(self, key: str, column: int) -> str:
         """The text shown for one metric (column 0: current, 1: new)."""
@@ -94,7 +94,7 @@ class ModelComparison(QWidget):
         if not isinstance(new, dict):
             return ""
         if not isinstance(old, dict):
-            return "The current model could not be evaluated on these images; the new model's figures are shown."
+            return "Only the new model's figures are known."
         better = [
             label
             for key, label in ROWS[:3]

@@ -157,12 +157,13 @@ class RetrainController(QObject):
         window.raise_()
 
     def shutdown(self) -> None:
-        """On quit: stop a running worker and wait briefly for it."""
+        """On quit: stop a running worker, wait briefly for it, keep nothing of the run."""
         if self.is_running():
             self.process.cancel()
             if not self.process.wait(5000):
                 self.process.qprocess.kill()
                 self.process.wait(2000)
+            self._drop_staging()
 
     def _on_event(self, event: dict[str, Any]) -> None:
         kind = event.get("event")

@@ -141,3 +141,46 @@ def test_events_never_carry_nan_which_json_cannot_hold():
                          "per_class": {"a": [float("-inf"), 0.5]}})
     assert json.loads(stream.getvalue()) == {"event": "epoch", "loss": None, "val": None, "n": 3,
                                              "per_class": {"a": [None, 0.5]}}
+
+
+def test_images_the_current_model_trained_on_are_counted(tmp_path):
+    from petloc_gui.model.comparison import count_trained_on
+
+    bundle = tmp_path / "old"
+    bundle.mkdir()
+    meta = {"preset": "pets", "training_data": {"root": "/elsewhere/pets", "excluded": ["/elsewhere/pets/images/t.jpg"]},
+            "validation_split": {"images": ["images/v.jpg"]}}
+    (bundle / "meta.json").write_text(json.dumps(meta))
+    # v was its validation image, t its test image: only s was trained on
+    assert count_trained_on(str(bundle), ["images/v.jpg", "images/t.jpg", "images/s.jpg"]) == 1
+    (bundle / "meta.json").write_text(json.dumps({"preset": "pets"}))
+    assert count_trained_on(str(bundle), ["images/s.jpg"]) is None  # unknown history
+
+
+@pytest.mark.slow
+def test_cancel_reaches_real_training_and_nothing_is_saved(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    data = tmp_path / "digits"
+    write_digits_dataset(data, "train", count=30, seed=2)
+    cmd = [*WORKER, "--data", str(data), "--preset", "digits", "--out", str(tmp_path / "out"),
+           "--epochs", "50", "--batch-size", "4", "--no-compare"]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        kinds = []
+        for line in proc.stdout:
+            kinds.append(json.loads(line)["event"])
+            if kinds[-1] == "batch":
+                break
+        assert kinds[0] == "start" and kinds[-1] == "batch"
+        proc.stdin.write("cancel\n")
+        proc.stdin.flush()
+        rest = proc.stdout.read()
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == EXIT_CANCELLED
+    assert _events(rest)[-1] == {"event": "cancelled"}
+    assert not any(e["event"] == "done" for e in _events(rest))
+    assert not (tmp_path / "out" / "model.keras").exists()

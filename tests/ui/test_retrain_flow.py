@@ -292,3 +292,28 @@ def test_a_commit_that_fails_keeps_the_current_model_and_says_why(qtbot, window,
     assert "No space left" in controller._progress_window().status.text()
     assert controller.new_version is None and window.set_model_calls == []
     assert _staging_dirs(controller.store) == []
+
+
+def test_quitting_during_a_run_stops_the_worker_and_keeps_nothing(qtbot, window, controller):
+    controller.extra_worker_args = ["--fake", "--fake-steps", "500", "--fake-delay", "0.05"]
+    controller.start(RetrainOptions(epochs=5, save_first=False))
+    qtbot.waitSignal(controller.process.event, timeout=20000).wait()
+    pid = controller.process.pid
+    controller.shutdown()  # what QApplication.aboutToQuit triggers
+    assert not controller.is_running() and not _pid_alive(pid)
+    assert controller.store.list() == [] and _staging_dirs(controller.store) == []
+
+
+def test_the_comparison_shows_verdict_caveat_and_unknowns(qtbot):
+    from petloc_gui.ui.model_comparison import ModelComparison
+
+    table = ModelComparison()
+    qtbot.addWidget(table)
+    table.set_metrics({"accuracy": 0.9, "mean_iou": 0.7, "iou_ge_50": 0.8, "n_images": 47},
+                      {"accuracy": 0.9, "mean_iou": 0.75, "iou_ge_50": None, "n_images": 47},
+                      note="32 of these 47 validation images were probably in the current model's own training data.")
+    text = table.summary.text()
+    assert "better on: Mean IoU." in text and "32 of these 47" in text
+    assert table.cell_text("iou_ge_50", 1) == "—" and table.cell_text("n_images", 0) == "47"
+    table.set_metrics(None, {"accuracy": 0.5})
+    assert table.cell_text("accuracy", 0) == "—" and "Only the new model" in table.summary.text()

@@ -91,3 +91,12 @@ def test_image_cache_is_bounded_and_reports_errors(tmp_path, qapp):
     broken = cache.get(bad)
     assert broken.image is None and "bad.png" in broken.error
     cache.shutdown()
+
+
+def test_histogram_bins_cover_the_range():
+    from petloc_gui.ui.dataset_panel import histogram
+
+    edges, counts = histogram([1.0, 2.0, 2.5, 9.0], bins=4)
+    assert edges == [1.0, 3.0, 5.0, 7.0, 9.0] and counts == [3, 0, 0, 1]
+    assert histogram([]) == ([], [])
+    assert histogram([4.0, 4.0]) == ([3.5, 4.5], [2])

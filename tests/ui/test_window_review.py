@@ -222,3 +222,13 @@ def test_dataset_panel_charts_the_folder_and_shows_model_metrics(qtbot, window, 
     counts = {s.label(): [s.at(i) for i in range(s.count())] for s in series.barSets()}
     assert sum(next(iter(counts.values()))) == 4  # cat 2, dog 2
     assert "acc 0.900" in panel.model_label.text()
+
+
+def test_typing_a_new_label_applies_it_and_adds_it_to_the_list(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    combo = window.label_combo
+    combo.lineEdit().setText("rabbit")
+    combo.lineEdit().returnPressed.emit()
+    assert window.session.store.document(0).primary.name == "rabbit"
+    assert "rabbit" in [combo.itemText(i) for i in range(combo.count())]

@@ -1,0 +1,97 @@
+"""Old model vs new model on the same validation images (run in the training child).
+
+Both are scored through the inference path on the original image files,
+with per-image metrics (core.metrics). Also estimates how many of those
+images the old model itself trained on, so its figures are not taken at
+face value.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from petloc_gui.core.metrics import evaluate
+from petloc_gui.model.bundle import load_bundle, read_meta
+from petloc_gui.model.data import collect_samples
+
+
+def compare_models(
+    data: str | os.PathLike[str],
+    label: str,
+    new_bundle: Path,
+    val_relpaths: list[str],
+    *,
+    old_model: str | None,
+    fine_tuned: bool,
+    check: Callable[[], None] = lambda: None,
+) -> dict[str, Any]:
+    """Score the current model and the new one on the same validation images.
+
+    Returns ``{"n_images", "old_model", "old", "new", "note"?, "old_trained_on"?}``;
+    ``old`` is None when the current model cannot be scored. ``check`` is
+    called between the two (it raises to cancel).
+    """
+    samples, _, _ = collect_samples(data, label)
+    by_relpath = {s.relpath: s for s in samples}
+    chosen = [by_relpath[r] for r in val_relpaths if r in by_relpath]
+    result: dict[str, Any] = {"n_images": len(chosen), "old_model": old_model, "old": None, "new": None}
+    if not chosen:
+        result["note"] = "No validation images: the models could not be compared."
+        return result
+    result["new"] = score_model(new_bundle, chosen)
+    check()
+    if old_model:
+        try:
+            result["old"] = score_model(old_model, chosen)
+        except Exception as exc:  # noqa: BLE001 - the new model is still worth showing
+            print(f"petloc: could not score the current model: {exc}", file=sys.stderr)
+            result["note"] = f"The current model could not be scored on these images ({exc})."
+            return result
+        seen = count_trained_on(old_model, [s.relpath for s in chosen])
+        result["old_trained_on"] = seen
+        if seen:
+            inherited = " The new model was fine-tuned from it, so it shares that advantage." if fine_tuned else ""
+            result["note"] = (f"{seen} of these {len(chosen)} validation images were probably in the current "
+                              f"model's own training data (same file names), so its figures are optimistic.{inherited}")
+    return result
+
+
+def count_trained_on(spec: str, relpaths: list[str]) -> int | None:
+    """How many of these images (paths relative to the data folder) a model probably trained on.
+
+    A bundle's meta.json names its validation images and excluded (test)
+    images; every other annotated image of its data folder was trained on.
+    Matching is by relative path, so it also holds for a copy of the folder.
+    """
+    try:
+        meta = read_meta(spec)
+    except Exception:  # noqa: BLE001 - unknown history: say nothing
+        return None
+    training = meta.get("training_data") if isinstance(meta.get("training_data"), dict) else {}
+    if not training:
+        return None
+    held_out = set((meta.get("validation_split") or {}).get("images") or [])
+    excluded = [Path(p).as_posix() for p in training.get("excluded") or []]
+
+    def was_excluded(rel: str) -> bool:
+        return any(e == rel or e.endswith("/" + rel) for e in excluded)
+
+    return sum(1 for rel in relpaths if rel not in held_out and not was_excluded(rel))
+
+
+def score_model(spec: str | Path, samples: list[Any]) -> dict[str, Any]:
+    """Accuracy, mean IoU and IoU>=0.5 of one model on (image, box, label) samples."""
+    from petloc_gui.model.inference import Predictor, function_runner  # noqa: PLC0415 - TensorFlow
+
+    bundle = load_bundle(spec)
+    # The plain Keras runner: no TFLite conversion just to score a few dozen images.
+    predictor = Predictor(bundle, runner=function_runner(bundle.model))
+    predictions = predictor.predict_paths([s.image_path for s in samples])
+    kept = [(s, p) for s, p in zip(samples, predictions) if not isinstance(p, Exception)]
+    names = sorted(set(bundle.class_names) | {s.label for s, _ in kept})
+    metrics = evaluate([s.label for s, _ in kept], [s.box for s, _ in kept],
+                       [p.label for _, p in kept], [p.box for _, p in kept], names)
+    return {key: metrics[key] for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")}
