@@ -9,7 +9,8 @@ Candidates, fastest first on a small CPU (see benchmarks/inference.md):
 - ``tflite-xnnpack``: the model converted to TFLite, run by the TFLite
   interpreter with its XNNPACK CPU delegate. Converting takes seconds, so the
   flatbuffer is read from ``tflite_path`` (a bundle's ``model.tflite``) or from
-  a per-user cache keyed by the model's architecture and weights.
+  a per-user cache keyed by the model's architecture and weights, and only
+  converted on request (``convert=True``).
 - ``tf.function``: the Keras model traced once with a fixed input signature.
 - ``tf.function+xla``: the same with ``jit_compile=True`` (only on request:
   it was slower than plain tf.function for MobileNet on CPU).
@@ -240,7 +241,7 @@ def _tflite_candidates(keras_model, tflite_path, cache: bool, convert: bool):
         if content:
             yield "cache", content
     if not convert:
-        raise LookupError("no converted model matches and converting was not allowed here")
+        raise LookupError("no converted model.tflite matches this model (make_runner(convert=True) or write_tflite makes one)")
     _log.info("converting the model to TFLite (once: the result is cached)")
     content = _export.tflite_bytes(keras_model)
     if cache_file is not None:
@@ -273,7 +274,7 @@ def make_runner(
     *,
     tflite_path: str | os.PathLike[str] | None = None,
     cache: bool = True,
-    convert: bool | None = None,
+    convert: bool = False,
     num_threads: int | None = None,
 ) -> Runner:
     """The fastest runner for ``keras_model`` whose outputs match it within `TOLERANCE`.
@@ -282,11 +283,11 @@ def make_runner(
     ``"xla"`` (tf.function+XLA, else tf.function), ``"tf.function"``.
     ``tflite_path``: a converted model to try first (a bundle's ``model.tflite``);
     ``cache``: read/write converted models in `tflite_cache_dir()`.
-    ``convert``: convert when neither file nor cache has a matching model
-    (seconds; the result is cached). ``None`` = only on the main thread: in a
-    worker thread the conversion holds the GIL for seconds at a time and would
-    freeze a GUI, so the worker gets tf.function (``python -m
-    petloc_gui.model.runtime SPEC`` fills the cache from outside).
+    ``convert``: convert now when neither file nor cache has a matching model.
+    Off by default: converting takes 8-30 s (more than tf.function needs for a
+    thousand images) and holds the GIL for seconds at a time, which would
+    freeze a GUI; bundles carry ``model.tflite`` (`write_tflite`) instead, and
+    ``python -m petloc_gui.model.runtime SPEC`` fills the cache from outside.
     A missing or stale ``tflite_path`` never gives a wrong answer.
     """
     if prefer not in PREFERENCES:
@@ -304,8 +305,6 @@ def make_runner(
         runner.fallbacks = list(fallbacks)
         return runner
 
-    if convert is None:
-        convert = threading.current_thread() is threading.main_thread()
     if prefer in ("auto", "tflite"):
         try:
             for source, content in _tflite_candidates(keras_model, tflite_path, cache, convert):

@@ -74,12 +74,13 @@ def in_worker_thread(function, *args, **kwargs):
     return result["value"]
 
 
-def test_conversion_happens_on_the_main_thread_only_and_is_cached(model, monkeypatch):
-    in_worker = in_worker_thread(make_runner, model)
-    assert in_worker.name == "tf.function"
-    assert any("not allowed" in reason for reason in in_worker.fallbacks)
+def test_conversion_only_on_request_then_from_the_cache(model, monkeypatch):
+    unconverted = make_runner(model)
+    assert unconverted.name == "tf.function"
+    assert any("no converted model.tflite" in reason for reason in unconverted.fallbacks)
+    assert_matches(unconverted, model, images(2))
 
-    first = make_runner(model)
+    first = make_runner(model, convert=True)
     assert first.name == "tflite-xnnpack" and first.source == "conversion"
     cached = tflite_cache_dir() / f"{model_fingerprint(model)}.tflite"
     assert cached.is_file()
@@ -88,7 +89,7 @@ def test_conversion_happens_on_the_main_thread_only_and_is_cached(model, monkeyp
         raise AssertionError("converted again although the cache has the model")
 
     monkeypatch.setattr("petloc_gui.model.export.tflite_bytes", no_conversion)
-    second = in_worker_thread(make_runner, model)
+    second = in_worker_thread(make_runner, model, convert=True)  # as the GUI's prediction thread
     assert second.name == "tflite-xnnpack" and second.source == "cache"
     assert cache_tflite(model) == cached
     assert_matches(second, model, images(1))
@@ -125,14 +126,15 @@ def test_tf_function_paths_match_keras(model, prefer):
 def test_output_order_follows_the_output_names(converted):
     box_first = tiny_model(seed=3, box_first=True)
     for prefer, name in (("tf.function", "tf.function"), ("auto", "tflite-xnnpack")):
-        runner = make_runner(box_first, prefer=prefer)
+        runner = make_runner(box_first, prefer=prefer, convert=True)
         assert runner.name == name and not runner.fallbacks
         assert_matches(runner, box_first, images(2))
 
 
 def test_stale_tflite_file_is_not_used(converted):
     retrained = tiny_model(seed=2)  # same architecture, other weights
-    runner = make_runner(retrained, tflite_path=converted, cache=False)
+    assert make_runner(retrained, tflite_path=converted, cache=False).name == "tf.function"
+    runner = make_runner(retrained, tflite_path=converted, cache=False, convert=True)
     assert runner.name == "tflite-xnnpack" and runner.source == "conversion"
     assert any("differs from Keras" in reason for reason in runner.fallbacks)
     assert_matches(runner, retrained, images(3))
@@ -146,7 +148,7 @@ def test_garbage_tflite_file_and_failed_conversion_fall_back_to_tf_function(mode
         raise RuntimeError("converter unavailable")
 
     monkeypatch.setattr("petloc_gui.model.export.tflite_bytes", broken)
-    runner = make_runner(model, tflite_path=garbage, cache=False)
+    runner = make_runner(model, tflite_path=garbage, cache=False, convert=True)
     assert runner.name == "tf.function"
     assert len(runner.fallbacks) == 2 and "converter unavailable" in runner.fallbacks[1]
     assert_matches(runner, model, images(2))
