@@ -3,7 +3,7 @@
 # Installs them only when missing, and only where we may (root + apt-get).
 set -u
 need=()
-for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libglib-2.0.so.0 libxcb-cursor.so.0; do
+for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libglib-2.0.so.0 libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-shape.so.0 libxcb-xinerama.so.0 libxcb-randr.so.0 libxcb-render-util.so.0 libxcb-image.so.0; do
   ldconfig -p 2>/dev/null | grep -q "$lib" || need+=("$lib")
 done
 [ ${#need[@]} -eq 0 ] && exit 0
