@@ -23,7 +23,7 @@ from petloc_gui.model.presets import Preset
 CLASS_OUTPUT = "class"
 BOX_OUTPUT = "box"
 BACKBONE_NAME = "backbone"
-# MobileNet v1 layers from this block on are fine-tuned after the warm-up.
+# MobileNet v1 layers from this block on are fine-tuned after the warm-up (Preset.finetune_from).
 FINETUNE_FROM_LAYER = "conv_dw_4"
 BOX_FEATURE_LAYER = "conv_pw_11_relu"
 INITIAL_BOX_LOGITS = [-1.0986, -1.0986, 1.0986, 1.0986]  # sigmoid -> [0.25, 0.25, 0.75, 0.75]
@@ -74,12 +74,15 @@ def build_digits_net(n_classes: int, input_size: tuple[int, int]) -> keras.Model
     width, height = input_size
     inputs = keras.Input((height, width, 3), name="image")
     x = layers.Rescaling(1.0 / 255.0, name="preprocess")(inputs)
-    # Stride-2 stem: a 75x75 canvas costs ~14 M multiply-adds per image, cheap on a CPU.
-    x = _conv_bn(x, 32, "b1", strides=2)  # 38
-    x = layers.MaxPooling2D(name="b1_pool")(x)  # 19
-    x = _conv_bn(x, 64, "b2")
-    x = layers.MaxPooling2D(name="b2_pool")(x)  # 9
-    x = _conv_bn(x, 128, "b3")
+    # The classic MNIST resolution ladder (a 28-pixel digit seen at 28, 14, 7
+    # and 3.5 cells) with few filters early: ~21 M multiply-adds per canvas.
+    x = _conv_bn(x, 16, "b1")
+    x = layers.MaxPooling2D(name="b1_pool")(x)  # 37
+    x = _conv_bn(x, 32, "b2")
+    x = layers.MaxPooling2D(name="b2_pool")(x)  # 18
+    x = _conv_bn(x, 64, "b3")
+    x = layers.MaxPooling2D(name="b3_pool")(x)  # 9
+    x = _conv_bn(x, 128, "b4")
     # Max pooling for the class: the digit is small on a black canvas, an average would dilute it.
     probs, box = _heads(x, n_classes, box_channels=32, box_units=128, dropout=0.2, pool="max",
                         box_dropout=0.0)  # fresh placements every epoch: nothing to overfit
@@ -158,15 +161,16 @@ def backbone_of(model: keras.Model) -> keras.Model | None:
         return None
 
 
-def set_backbone_trainable(model: keras.Model, upper_blocks: bool) -> None:
-    """Freeze the backbone, or unfreeze its upper blocks (BatchNorm stays frozen)."""
+def set_backbone_trainable(model: keras.Model, upper_blocks: bool, from_layer: str | None = None) -> None:
+    """Freeze the backbone, or unfreeze it from ``from_layer`` on (BatchNorm stays frozen)."""
+    from_layer = from_layer or FINETUNE_FROM_LAYER
     backbone = backbone_of(model)
     if backbone is None:
         return
     backbone.trainable = True
     unfrozen = False
     for layer in backbone.layers:
-        if layer.name == FINETUNE_FROM_LAYER:
+        if layer.name == from_layer:
             unfrozen = upper_blocks
         trainable = unfrozen and not isinstance(layer, layers.BatchNormalization)
         layer.trainable = trainable

@@ -29,6 +29,7 @@ class Preset:
     warmup_epochs: int  # heads only, before the backbone's upper blocks are unfrozen
     finetune_learning_rate: float
     box_loss_weight: float
+    finetune_from: str | None = None  # first backbone layer unfrozen after the warm-up
 
 
 PETS = Preset(
@@ -44,6 +45,7 @@ PETS = Preset(
     warmup_epochs=10,
     finetune_learning_rate=3e-4,
     box_loss_weight=2.0,
+    finetune_from="conv_dw_4",
 )
 
 DIGITS = Preset(

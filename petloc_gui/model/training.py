@@ -205,7 +205,7 @@ def train(
         if monitor.finished:
             break
         with strategy.scope():
-            networks.set_backbone_trainable(model, unfrozen)
+            networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
             _compile(model, lr, (end - first) * steps, preset)
         model.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
                   callbacks=[monitor], verbose=0)
@@ -240,6 +240,7 @@ def train(
         "best_epoch": monitor.best_epoch,
         "train_seconds": round(time.monotonic() - started, 1),
         "config": {k: v for k, v in asdict(config).items() if k not in ("exclude", "test_split")},
+        "recipe": asdict(preset),
         "tensorflow_version": _tf_version(),
         "keras_version": keras.__version__,
     }
