@@ -137,10 +137,18 @@ def navigation(count: int, model: str, steps: int, folder: Path | None = None) -
     window.close()
     times.sort()
     return {
-        "count": len(window.dataset.items) if window.dataset else count, "generate_s": gen, "open_folder_s": open_s, "predict_all_s": predict_all_s,
+        "count": len(window.dataset.items) if window.dataset else count, "generate_s": gen,
+        "open_folder_s": open_s, "predict_all_s": predict_all_s,
         "next_median_ms": statistics.median(times), "next_p95_ms": times[int(0.95 * (len(times) - 1))],
-        "next_max_ms": times[-1],
+        "next_max_ms": times[-1], "peak_rss_mb": _peak_rss_mb(),
     }
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory (Linux reports ru_maxrss in KiB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
@@ -158,6 +166,7 @@ def main() -> None:
           f"{r['open_folder_s'] * 1000:.0f} ms, all predicted ({args.model}) in {r['predict_all_s']:.1f} s")
     print(f"next image with cached prediction: median {r['next_median_ms']:.1f} ms, "
           f"p95 {r['next_p95_ms']:.1f} ms, max {r['next_max_ms']:.1f} ms over {args.steps} steps")
+    print(f"peak resident memory of the benchmark process: {r['peak_rss_mb']:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -139,6 +139,7 @@ class Predictor:
 
     def predict_paths(self, paths: Sequence[str | os.PathLike[str]], batch_size: int = MAX_BATCH) -> list[Prediction | PetlocError]:
         """Predictions for image files (EXIF applied); an unreadable file gives its error in its slot."""
+        paths = list(paths)
         results: list[Prediction | PetlocError] = []
         for start in range(0, len(paths), max(1, batch_size)):
             chunk = paths[start : start + max(1, batch_size)]

@@ -33,6 +33,16 @@ class _StatsThread(QThread):
         self.done.emit(self.dataset, stats)
 
 
+# meta.json metric keys, in the words shown (the model's held-out test split).
+METRIC_TEXT = (
+    ("n_images", "test images"),
+    ("accuracy", "class accuracy"),
+    ("mean_iou", "mean IoU"),
+    ("iou_ge_50", "boxes with IoU ≥ 0.5"),
+    ("iou_ge_75", "boxes with IoU ≥ 0.75"),
+)
+
+
 def histogram(values: list[float], bins: int = HISTOGRAM_BINS) -> tuple[list[float], list[int]]:
     """Bin edges (bins + 1 of them) and counts of ``values`` over their range."""
     if not values:
@@ -143,9 +153,10 @@ class DatasetPanel(QDockWidget):
     def set_model(self, info) -> None:
         metrics = info.metrics or {}
         lines = [f"<b>Model:</b> {info.summary}"]
-        for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75"):
-            if isinstance(metrics.get(key), (int, float)):
-                lines.append(f"{key}: {metrics[key]:.3f}" if isinstance(metrics[key], float) else f"{key}: {metrics[key]}")
+        for key, text in METRIC_TEXT:
+            value = metrics.get(key)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                lines.append(f"{text}: {value:.3f}" if isinstance(value, float) else f"{text}: {value}")
         if info.class_names:
             lines.append("classes: " + ", ".join(info.class_names))
         self.model_label.setText("<br>".join(lines))

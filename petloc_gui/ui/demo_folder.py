@@ -39,7 +39,7 @@ def ensure_demo_folder(count: int = DEMO_COUNT) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{DEMO_NAME}-", dir=target.parent))
     try:
-        write_demo(staging, count)
+        write_demo(staging, count, final_dir=target)
         try:
             os.rename(staging, target)
         except OSError:
@@ -51,8 +51,13 @@ def ensure_demo_folder(count: int = DEMO_COUNT) -> Path:
     return target
 
 
-def write_demo(out: Path, count: int = DEMO_COUNT, seed: int = DEMO_SEED) -> dict[str, list[str]]:
-    """Write the demo files into ``out``; returns which images were altered (for tests)."""
+def write_demo(out: Path, count: int = DEMO_COUNT, seed: int = DEMO_SEED,
+               final_dir: Path | None = None) -> dict[str, list[str]]:
+    """Write the demo files into ``out``; returns which images were altered (for tests).
+
+    ``final_dir``: where ``out`` will be renamed to, so the XMLs' <folder> and
+    <path> name the real location rather than the staging folder.
+    """
     from petloc_gui.core.digits import write_digits_dataset
     from petloc_gui.core.voc import read_voc, write_voc
 
@@ -78,4 +83,10 @@ def write_demo(out: Path, count: int = DEMO_COUNT, seed: int = DEMO_SEED) -> dic
         wrong = str((int(obj.name) + int(rng.integers(1, 10))) % 10)
         annotation.objects[0] = dataclasses.replace(obj, name=wrong)
         write_voc(annotation, xml)
+    if final_dir is not None:
+        for xml in sorted(out.glob("*.xml")):
+            annotation = read_voc(xml)
+            annotation.folder = final_dir.name
+            annotation.path = str(final_dir / annotation.filename)
+            write_voc(annotation, xml)
     return {"bare": [p.name for p in bare], "nudged": [p.name for p in nudged], "flipped": [p.name for p in flipped]}

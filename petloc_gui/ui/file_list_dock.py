@@ -45,7 +45,9 @@ class FileListDock(QDockWidget):
         # Fixed widths: ResizeToContents would call data() on every row at 10,000 rows.
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(COL_NAME, QHeaderView.Stretch)
-        for col, width in ((1, 100), (2, 72), (3, 46), (4, 46)):
+        # The status column fits its longest text ("edited (unsaved)") in this font.
+        status_width = max(self.view.fontMetrics().horizontalAdvance(t) for t in STATUS_TEXT.values()) + 14
+        for col, width in ((1, max(100, status_width)), (2, 72), (3, 46), (4, 46)):
             header.resizeSection(col, width)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)

@@ -41,4 +41,4 @@ class HelpDialog(QDialog):
         layout.addWidget(rule)
         layout.addWidget(buttons)
         self.table = table
-        self.resize(620, 640)
+        self.resize(800, 680)

@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._state_restored:
             self._state_restored = True
-            self.resizeDocks([self.file_dock], [440], Qt.Horizontal)
+            self.resizeDocks([self.file_dock], [460], Qt.Horizontal)
 
     # --- construction -------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
         first = menus["Edit"].actions()[0]
         menus["Edit"].insertActions(first, [undo, redo])
         menus["Edit"].insertSeparator(first)
+        # Toolbar buttons keep a short fixed text (the menu shows "Undo Move box" etc.).
+        undo.setIconText("Undo")
+        redo.setIconText("Redo")
         self.act["undo"], self.act["redo"] = undo, redo
         menus["View"].addAction(self.file_dock.toggleViewAction())
         menus["View"].addAction(self.dataset_panel.toggleViewAction())

@@ -14,7 +14,7 @@ from petloc_gui.ui import review_queue
 from petloc_gui.ui.annotation_scanner import AnnotationScanner
 from petloc_gui.ui.annotation_store import AnnotationStore
 from petloc_gui.ui.file_list import FileListModel
-from petloc_gui.ui.image_document import STATUS_ERROR
+from petloc_gui.ui.image_document import STATUS_ERROR, STATUS_VERIFIED
 from petloc_gui.ui.image_panel import is_prediction
 
 PREFETCH = 4
@@ -126,6 +126,8 @@ class ReviewSession:
                 self.folder_labels.add(name)
                 new_labels = True
             self.model.set_ground_truth(row, name, box, verified, emit=False)
+            if verified:
+                self.model.set_status(row, STATUS_VERIFIED, emit=False)
         self.model.items_changed()
         if new_labels:
             self.refresh_labels()

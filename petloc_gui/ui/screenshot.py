@@ -1,4 +1,9 @@
-"""--screenshot: wait until the first image's prediction is on screen, save a PNG, quit."""
+"""--screenshot: wait until the first image's prediction is on screen, save a PNG, quit.
+
+When the list is sorted as the review queue (the demo), "the first image" is
+the top of the queue, which is only known once the folder is predicted: the
+taker waits for that (at most half the time limit), then shows it.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ class ScreenshotTaker(QObject):
         self.window, self.out, self.timeout_s, self.settle_ms = window, Path(out), timeout_s, settle_ms
         self.started = time.monotonic()
         self.shown_at: float | None = None
+        self._queue_top_shown = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._poll)
 
@@ -30,8 +36,22 @@ class ScreenshotTaker(QObject):
         session = self.window.session
         if session is None or session.current is None:
             return False
+        if session.model.review_order and not self._queue_top_shown:
+            if not self._queue_known(session) and time.monotonic() - self.started < self.timeout_s / 2:
+                return False
+            self._queue_top_shown = True
+            session.model.update_ranks()
+            first = self.window.file_dock.first_visible_row()
+            if first is not None and first != session.current:
+                self.window.show_row(first)
         result = self.window.predictions.cached(session.image_path(session.current))
         return result is not None
+
+    @staticmethod
+    def _queue_known(session) -> bool:
+        """Every image has a prediction or an error, so the review order is final."""
+        model = session.model
+        return all(box is not None or error for box, error in zip(model.pred_box, model.errors))
 
     def _poll(self) -> None:
         if getattr(self.window, "model_problem", None):

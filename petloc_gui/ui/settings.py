@@ -8,8 +8,9 @@ from PySide6.QtCore import QByteArray, QSettings
 class Settings:
     """Typed access to QSettings: autosave, last folder, last model, window geometry/state."""
 
-    def __init__(self) -> None:
-        self._q = QSettings()
+    def __init__(self, path: str | None = None) -> None:
+        # ``path``: an INI file instead of the user's settings (tests, portable use).
+        self._q = QSettings(str(path), QSettings.IniFormat) if path else QSettings()
 
     def _bool(self, key: str, default: bool) -> bool:
         value = self._q.value(key, default)

@@ -55,7 +55,7 @@ def test_demo_folder_has_prelabels_and_planted_mistakes(tmp_path):
 def test_ensure_demo_folder_is_atomic(monkeypatch, tmp_path):
     from petloc_gui.ui import demo_folder
 
-    def boom(out, count):
+    def boom(out, count, final_dir=None):
         (out / "half.png").write_bytes(b"x")
         raise OSError("disk full")
 
@@ -65,3 +65,16 @@ def test_ensure_demo_folder_is_atomic(monkeypatch, tmp_path):
     parent = demo_folder.demo_folder().parent
     assert not demo_folder.demo_folder().exists()
     assert not any(p.name.startswith(".demo-digits") for p in parent.iterdir())
+
+
+def test_demo_xml_names_the_final_folder_not_the_staging_one():
+    from petloc_gui.core.voc import read_voc
+    from petloc_gui.ui import demo_folder
+
+    folder = demo_folder.ensure_demo_folder(count=12)
+    xmls = sorted(folder.glob("*.xml"))
+    assert xmls
+    for xml in xmls:
+        annotation = read_voc(xml)
+        assert annotation.folder == folder.name
+        assert annotation.path == str(folder / annotation.filename)
