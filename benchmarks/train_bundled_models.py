@@ -84,7 +84,8 @@ def train_digits(out: Path, epochs: int | None) -> dict:
         train_dir, test_dir = Path(tmp) / "train", Path(tmp) / "test"
         write_digits_dataset(train_dir, "train", seed=0)
         test_images = write_digits_dataset(test_dir, "test", seed=1)
-        config = TrainConfig(preset="digits", epochs=epochs, val_fraction=DIGITS_VAL_FRACTION, out_dir=str(out / "digits"),
+        config = TrainConfig(preset="digits", epochs=epochs, val_fraction=DIGITS_VAL_FRACTION,
+                             out_dir=str(out / "digits"),
                              test_split={"description": DIGITS_TEST_SPLIT, "split_rule": SPLIT_DESCRIPTION,
                                          "n_images": len(test_images), "placement_seed": 1})
         started = time.monotonic()
