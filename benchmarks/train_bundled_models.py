@@ -30,7 +30,7 @@ from petloc_gui.core.atomic import atomic_write_bytes  # noqa: E402
 from petloc_gui.core.metrics import evaluate  # noqa: E402
 from petloc_gui.core.paths import resources_dir, shared_dir  # noqa: E402
 from petloc_gui.core.voc import read_voc  # noqa: E402
-from petloc_gui.model.bundle import read_meta  # noqa: E402
+from petloc_gui.model.bundle import load_bundle, read_meta  # noqa: E402
 from petloc_gui.model.data import collect_samples  # noqa: E402
 from petloc_gui.model.inference import Predictor  # noqa: E402
 from petloc_gui.model.training import TrainConfig, train  # noqa: E402
@@ -67,6 +67,13 @@ def record_test_metrics(bundle: Path, metrics: dict, split: str) -> None:
     atomic_write_bytes(bundle / "meta.json", (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
 
 
+def add_tflite(bundle: Path) -> None:
+    """Ship the TFLite + XNNPACK file the Predictor runs on a CPU (checked against Keras at load)."""
+    from petloc_gui.model.runtime import TFLITE_FILENAME, write_tflite
+
+    write_tflite(load_bundle(bundle).model, bundle / TFLITE_FILENAME)
+
+
 def progress(event: dict) -> None:
     if event["event"] == "epoch":
         print(f"  epoch {event['epoch']}/{event['epochs']} loss {event['loss']:.3f} "
@@ -91,6 +98,7 @@ def train_digits(out: Path, epochs: int | None) -> dict:
         started = time.monotonic()
         bundle = train(train_dir, config, on_event=progress)
         seconds = time.monotonic() - started
+        add_tflite(bundle)
         objects = [read_voc(p.with_suffix(".xml")).objects[0] for p in test_images]
         metrics = measure(bundle, test_images, [o.name for o in objects], [o.box for o in objects])
     record_test_metrics(bundle, metrics, DIGITS_TEST_SPLIT)
@@ -110,6 +118,7 @@ def train_pets(out: Path, epochs: int | None) -> dict:
     started = time.monotonic()
     bundle = train(root, config, on_event=progress)
     seconds = time.monotonic() - started
+    add_tflite(bundle)
     metrics = measure(bundle, [s.image_path for s in test], [s.label for s in test], [s.box for s in test])
     record_test_metrics(bundle, metrics, split)
     return {"bundle": str(bundle), "train_seconds": round(seconds), **metrics}
