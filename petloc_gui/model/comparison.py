@@ -30,7 +30,9 @@ def compare_models(
 ) -> dict[str, Any]:
     """Score the current model and the new one on the same validation images.
 
-    Returns ``{"n_images", "old_model", "old", "new", "note"?, "old_trained_on"?}``;
+    Returns ``{"n_images", "old_model", "old", "new", "note"?, "old_trained_on"?, "unseen"?}``;
+    ``unseen`` scores both models again on the images the current model did
+    not train on either (the fair comparison), when there are such images;
     ``old`` is None when the current model cannot be scored. ``check`` is
     called between the two (it raises to cancel).
     """
@@ -50,21 +52,41 @@ def compare_models(
             print(f"petloc: could not score the current model: {exc}", file=sys.stderr)
             result["note"] = f"The current model could not be scored on these images ({exc})."
             return result
-        seen = count_trained_on(old_model, [s.relpath for s in chosen])
-        result["old_trained_on"] = seen
+        seen = trained_on(old_model, [s.relpath for s in chosen])
+        result["old_trained_on"] = None if seen is None else len(seen)
+        if seen is None:
+            return result
         if seen:
             inherited = " The new model was fine-tuned from it, so it shares that advantage." if fine_tuned else ""
-            result["note"] = (f"{seen} of these {len(chosen)} validation images were probably in the current "
+            result["note"] = (f"{len(seen)} of these {len(chosen)} validation images were probably in the current "
                               f"model's own training data (same file names), so its figures are optimistic.{inherited}")
+            unseen = [s for s in chosen if s.relpath not in seen]
+            if unseen:
+                # The fair comparison: images neither model trained on.
+                check()
+                fair = {"n_images": len(unseen), "old": score_model(old_model, unseen),
+                        "new": score_model(new_bundle, unseen)}
+                result["unseen"] = fair
+                result["note"] += (
+                    f" On the {len(unseen)} images neither model trained on: current model accuracy "
+                    f"{fair['old']['accuracy']:.3f}, mean IoU {fair['old']['mean_iou']:.3f}; new model accuracy "
+                    f"{fair['new']['accuracy']:.3f}, mean IoU {fair['new']['mean_iou']:.3f}.")
     return result
 
 
 def count_trained_on(spec: str, relpaths: list[str]) -> int | None:
-    """How many of these images (paths relative to the data folder) a model probably trained on.
+    """How many of these images (paths relative to the data folder) a model probably trained on."""
+    seen = trained_on(spec, relpaths)
+    return None if seen is None else len(seen)
+
+
+def trained_on(spec: str, relpaths: list[str]) -> set[str] | None:
+    """Which of these images (paths relative to the data folder) a model probably trained on.
 
     A bundle's meta.json names its validation images and excluded (test)
     images; every other annotated image of its data folder was trained on.
     Matching is by relative path, so it also holds for a copy of the folder.
+    None when the model's history is unknown.
     """
     try:
         meta = read_meta(spec)
@@ -79,7 +101,7 @@ def count_trained_on(spec: str, relpaths: list[str]) -> int | None:
     def was_excluded(rel: str) -> bool:
         return any(e == rel or e.endswith("/" + rel) for e in excluded)
 
-    return sum(1 for rel in relpaths if rel not in held_out and not was_excluded(rel))
+    return {rel for rel in relpaths if rel not in held_out and not was_excluded(rel)}
 
 
 def score_model(spec: str | Path, samples: list[Any]) -> dict[str, Any]:

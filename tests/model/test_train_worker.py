@@ -184,3 +184,34 @@ def test_cancel_reaches_real_training_and_nothing_is_saved(tmp_path):
     assert _events(rest)[-1] == {"event": "cancelled"}
     assert not any(e["event"] == "done" for e in _events(rest))
     assert not (tmp_path / "out" / "model.keras").exists()
+
+
+def test_comparison_also_scores_both_models_on_images_neither_trained_on(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from petloc_gui.model import comparison
+
+    old = tmp_path / "old"
+    old.mkdir()
+    # The current model trained on a and b; c was its validation image, d its test image.
+    meta = {"preset": "pets", "training_data": {"root": str(tmp_path), "excluded": [str(tmp_path / "images/d.jpg")]},
+            "validation_split": {"images": ["images/c.jpg"]}}
+    (old / "meta.json").write_text(json.dumps(meta))
+    samples = [SimpleNamespace(relpath=f"images/{n}.jpg") for n in "abcd"]
+    monkeypatch.setattr(comparison, "collect_samples", lambda data, label: (samples, [], tmp_path))
+    scored = []
+
+    def fake_score(spec, chosen):
+        scored.append((str(spec), [s.relpath for s in chosen]))
+        return {"n_images": len(chosen), "accuracy": 1.0 if str(spec) == str(old) else 0.5,
+                "mean_iou": 0.9 if str(spec) == str(old) else 0.6, "iou_ge_50": 1.0, "iou_ge_75": 0.5}
+
+    monkeypatch.setattr(comparison, "score_model", fake_score)
+    result = comparison.compare_models(tmp_path, "default", tmp_path / "new", [s.relpath for s in samples],
+                                       old_model=str(old), fine_tuned=True)
+    assert result["old_trained_on"] == 2
+    assert result["unseen"]["n_images"] == 2
+    assert (str(old), ["images/c.jpg", "images/d.jpg"]) in scored
+    assert (str(tmp_path / "new"), ["images/c.jpg", "images/d.jpg"]) in scored
+    assert "2 images neither model trained on" in result["note"]
+    assert "current model accuracy 1.000, mean IoU 0.900; new model accuracy 0.500, mean IoU 0.600" in result["note"]
