@@ -77,13 +77,7 @@ def _bar_chart(title: str, labels: list[str], counts: list[int]) -> QChart:
     axis_x.append(labels)
     if sum(len(label) for label in labels) > 30:
         axis_x.setLabelsAngle(-60)
-    axis_y = _y_axis(counts)
-    chart.addAxis(axis_x, Qt.AlignBottom)
-    chart.addAxis(axis_y, Qt.AlignLeft)
-    series.attachAxis(axis_x)
-    series.attachAxis(axis_y)
-    chart.setMargins(chart.margins() * 0)
-    return chart
+    return _with_axes(chart, series, axis_x, _y_axis(counts))
 
 
 def _histogram_chart(title: str, edges: list[float], counts: list[int]) -> QChart:
@@ -105,11 +99,15 @@ def _histogram_chart(title: str, edges: list[float], counts: list[int]) -> QChar
         axis_x.setRange(edges[0], edges[-1])
     axis_x.setTickCount(5)
     axis_x.setLabelFormat("%.0f" if not edges or edges[-1] - edges[0] >= 4 else "%.1f")
-    axis_y = _y_axis(counts)
+    return _with_axes(chart, area, axis_x, _y_axis(counts))
+
+
+def _with_axes(chart: QChart, series, axis_x, axis_y) -> QChart:
+    """Attach the x (bottom) and y (left) axes to the chart's one series; no margins."""
     chart.addAxis(axis_x, Qt.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignLeft)
-    area.attachAxis(axis_x)
-    area.attachAxis(axis_y)
+    series.attachAxis(axis_x)
+    series.attachAxis(axis_y)
     chart.setMargins(chart.margins() * 0)
     return chart
 
