@@ -43,34 +43,35 @@ def compare_models(
     if not chosen:
         result["note"] = "No validation images: the models could not be compared."
         return result
-    result["new"] = score_model(new_bundle, chosen)
+    # Which images the current model trained on comes from its meta.json (cheap),
+    # so each model is predicted once and scored on both sets from those predictions.
+    seen = trained_on(old_model, [s.relpath for s in chosen]) if old_model else None
+    unseen = {s.relpath for s in chosen if s.relpath not in seen} if seen else set()
+    subset = unseen or None
+    new_scores = score_model(new_bundle, chosen, subset)
+    result["new"] = _without_subset(new_scores)
     check()
     if old_model:
         try:
-            result["old"] = score_model(old_model, chosen)
+            old_scores = score_model(old_model, chosen, subset)
         except Exception as exc:  # noqa: BLE001 - the new model is still worth showing
             print(f"petloc: could not score the current model: {exc}", file=sys.stderr)
             result["note"] = f"The current model could not be scored on these images ({exc})."
             return result
-        seen = trained_on(old_model, [s.relpath for s in chosen])
+        result["old"] = _without_subset(old_scores)
         result["old_trained_on"] = None if seen is None else len(seen)
-        if seen is None:
-            return result
         if seen:
             inherited = " The new model was fine-tuned from it, so it shares that advantage." if fine_tuned else ""
             result["note"] = (f"{len(seen)} of these {len(chosen)} validation images were probably in the current "
                               f"model's own training data (same file names), so its figures are optimistic.{inherited}")
-            unseen = [s for s in chosen if s.relpath not in seen]
-            if unseen:
-                # The fair comparison: images neither model trained on.
-                check()
-                fair = {"n_images": len(unseen), "old": score_model(old_model, unseen),
-                        "new": score_model(new_bundle, unseen)}
-                result["unseen"] = fair
-                result["note"] += (
-                    f" On the {len(unseen)} images neither model trained on: current model accuracy "
-                    f"{fair['old']['accuracy']:.3f}, mean IoU {fair['old']['mean_iou']:.3f}; new model accuracy "
-                    f"{fair['new']['accuracy']:.3f}, mean IoU {fair['new']['mean_iou']:.3f}.")
+        if subset:
+            # The fair comparison: images neither model trained on.
+            fair = {"n_images": len(unseen), "old": old_scores["subset"], "new": new_scores["subset"]}
+            result["unseen"] = fair
+            result["note"] += (
+                f" On the {len(unseen)} images neither model trained on: current model accuracy "
+                f"{fair['old']['accuracy']:.3f}, mean IoU {fair['old']['mean_iou']:.3f}; new model accuracy "
+                f"{fair['new']['accuracy']:.3f}, mean IoU {fair['new']['mean_iou']:.3f}.")
     return result
 
 
@@ -104,8 +105,12 @@ def trained_on(spec: str, relpaths: list[str]) -> set[str] | None:
     return {rel for rel in relpaths if rel not in held_out and not was_excluded(rel)}
 
 
-def score_model(spec: str | Path, samples: list[Any]) -> dict[str, Any]:
-    """Accuracy, mean IoU and IoU>=0.5 of one model on (image, box, label) samples."""
+def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = None) -> dict[str, Any]:
+    """Accuracy, mean IoU and IoU>=0.5/0.75 of one model on (image, box, label) samples.
+
+    With ``subset`` (relative paths), the same predictions are also scored on
+    those images alone, under the key ``"subset"``.
+    """
     from petloc_gui.model.inference import Predictor, function_runner  # noqa: PLC0415 - TensorFlow
 
     bundle = load_bundle(spec)
@@ -114,6 +119,17 @@ def score_model(spec: str | Path, samples: list[Any]) -> dict[str, Any]:
     predictions = predictor.predict_paths([s.image_path for s in samples])
     kept = [(s, p) for s, p in zip(samples, predictions) if not isinstance(p, Exception)]
     names = sorted(set(bundle.class_names) | {s.label for s, _ in kept})
+    scores = _metrics(kept, names)
+    if subset:
+        scores["subset"] = _metrics([(s, p) for s, p in kept if s.relpath in subset], names)
+    return scores
+
+
+def _metrics(kept: list[tuple[Any, Any]], names: list[str]) -> dict[str, Any]:
     metrics = evaluate([s.label for s, _ in kept], [s.box for s, _ in kept],
                        [p.label for _, p in kept], [p.box for _, p in kept], names)
     return {key: metrics[key] for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")}
+
+
+def _without_subset(scores: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in scores.items() if key != "subset"}

@@ -201,17 +201,25 @@ def test_comparison_also_scores_both_models_on_images_neither_trained_on(tmp_pat
     monkeypatch.setattr(comparison, "collect_samples", lambda data, label: (samples, [], tmp_path))
     scored = []
 
-    def fake_score(spec, chosen):
-        scored.append((str(spec), [s.relpath for s in chosen]))
-        return {"n_images": len(chosen), "accuracy": 1.0 if str(spec) == str(old) else 0.5,
-                "mean_iou": 0.9 if str(spec) == str(old) else 0.6, "iou_ge_50": 1.0, "iou_ge_75": 0.5}
+    def fake_score(spec, chosen, subset=None):
+        scored.append((str(spec), [s.relpath for s in chosen], sorted(subset or ())))
+        good = str(spec) == str(old)
+        figures = {"accuracy": 1.0 if good else 0.5, "mean_iou": 0.9 if good else 0.6, "iou_ge_50": 1.0,
+                   "iou_ge_75": 0.5}
+        scores = {"n_images": len(chosen), **figures}
+        if subset:
+            scores["subset"] = {"n_images": len(subset), **figures}
+        return scores
 
     monkeypatch.setattr(comparison, "score_model", fake_score)
     result = comparison.compare_models(tmp_path, "default", tmp_path / "new", [s.relpath for s in samples],
                                        old_model=str(old), fine_tuned=True)
     assert result["old_trained_on"] == 2
     assert result["unseen"]["n_images"] == 2
-    assert (str(old), ["images/c.jpg", "images/d.jpg"]) in scored
-    assert (str(tmp_path / "new"), ["images/c.jpg", "images/d.jpg"]) in scored
+    everything = [s.relpath for s in samples]
+    # Each model is predicted once, and scored on all images and on the two neither trained on.
+    assert sorted(scored) == sorted([(str(old), everything, ["images/c.jpg", "images/d.jpg"]),
+                                     (str(tmp_path / "new"), everything, ["images/c.jpg", "images/d.jpg"])])
+    assert "subset" not in result["old"] and "subset" not in result["new"]
     assert "2 images neither model trained on" in result["note"]
     assert "current model accuracy 1.000, mean IoU 0.900; new model accuracy 0.500, mean IoU 0.600" in result["note"]
