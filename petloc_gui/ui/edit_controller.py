@@ -100,14 +100,15 @@ class EditController(QObject):
         self.selected = index
         return self._push(cmd.AddObjectCommand(self.doc, self._notify, obj, index))
 
-    def set_box(self, index: int, old: Box, new: Box, text: str = "Move box") -> bool:
+    def set_box(self, index: int, old: Box, new: Box, text: str = "Move box", merge_key=None) -> bool:
+        """Push a box change (clamped to the image); commands with the same ``merge_key`` merge."""
         if self.doc is None or not 0 <= index < len(self.doc.objects):
             return False
         new = self.doc.clamp_box(new)
         if new == self.doc.objects[index].box:
             return False
         self.selected = index
-        return self._push(cmd.SetBoxCommand(self.doc, self._notify, index, old, new, None, text))
+        return self._push(cmd.SetBoxCommand(self.doc, self._notify, index, old, new, merge_key, text))
 
     def nudge(self, dx: float, dy: float) -> bool:
         """Move the selected box by (dx, dy); consecutive nudges merge into one undo step."""
@@ -120,12 +121,7 @@ class EditController(QObject):
             w, h = self.doc.image_size
             new = new.translated(min(0.0, w - new.xmax) - min(0.0, new.xmin),
                                  min(0.0, h - new.ymax) - min(0.0, new.ymin))
-        if new == old:
-            return False
-        self.selected = index
-        command = cmd.SetBoxCommand(self.doc, self._notify, index, old, new,
-                                    ("nudge", self._nudge_serial), "Nudge box")
-        return self._push(command)
+        return self.set_box(index, old, new, "Nudge box", ("nudge", self._nudge_serial))
 
     def resize_selected(self, dw: float, dh: float) -> bool:
         """Grow (or shrink) the selected box from its right/bottom edge; merges like nudges."""
@@ -135,12 +131,7 @@ class EditController(QObject):
         old = self.doc.objects[index].box
         new = self.doc.clamp_box(Box(old.xmin, old.ymin, max(old.xmin + 1, old.xmax + dw),
                                      max(old.ymin + 1, old.ymax + dh)))
-        if new == old:
-            return False
-        self.selected = index
-        command = cmd.SetBoxCommand(self.doc, self._notify, index, old, new,
-                                    ("resize", self._nudge_serial), "Resize box")
-        return self._push(command)
+        return self.set_box(index, old, new, "Resize box", ("resize", self._nudge_serial))
 
     def delete_selected(self) -> bool:
         index = self.target_index()
