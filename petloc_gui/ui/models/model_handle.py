@@ -83,11 +83,19 @@ class RealModelHandle:
     """A loaded Keras bundle + Predictor (TensorFlow imported on construction)."""
 
     def __init__(self, spec: str) -> None:
+        # The CLI's way of keeping TensorFlow's start-up notices (no CUDA driver,
+        # oneDNN, XNNPACK, Keras UserWarnings) out of the terminal; what it hides
+        # is shown when loading fails (or with PETLOC_DEBUG=1).
+        from petloc_gui.cli.output import load_tensorflow, native_stderr_parked, quiet_tensorflow
+
+        quiet_tensorflow()
+        load_tensorflow()
         from petloc_gui.model.bundle import load_bundle
         from petloc_gui.model.inference import Predictor
 
         self.info = model_info(spec)
-        self._predictor = Predictor(load_bundle(spec))
+        with native_stderr_parked():
+            self._predictor = Predictor(load_bundle(spec))
         names = getattr(self._predictor, "class_names", None)
         if names and not self.info.class_names:
             self.info = ModelInfo(self.info.spec, self.info.name, self.info.path, self.info.version_id,
