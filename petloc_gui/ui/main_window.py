@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from petloc_gui.core.errors import PetlocError
@@ -25,6 +25,10 @@ from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.actions import build_actions
+
+
+FRAME_ALLOWANCE_PX = 16  # window-manager borders, before the first show tells the real size
+TITLE_ALLOWANCE_PX = 48  # title bar + borders
 
 
 def _ignore(_result) -> None:
@@ -63,6 +67,7 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.geometry(), self.settings.state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.fit_on_screen()
         self._state_restored = state is not None and self.restoreState(state)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -70,6 +75,45 @@ class MainWindow(QMainWindow):
         if not self._state_restored:
             self._state_restored = True
             self.resizeDocks([self.file_dock], [460], Qt.Horizontal)
+            QTimer.singleShot(0, self.fit_on_screen)  # again, now that the frame's size is known
+        self.focus_canvas()
+
+    def available_screen(self) -> QRect:
+        """Where the window may be: the screen's area less panels and docks."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1400, 860)
+
+    def fit_on_screen(self) -> None:
+        """Shrink and move the window into the available screen.
+
+        A size saved on a bigger screen, or at a smaller QT_SCALE_FACTOR, came
+        back larger than the screen, with the status bar and the prediction
+        pane out of reach. The default size is fitted the same way.
+        """
+        area = self.available_screen()
+        if area.isEmpty():
+            return
+        # The frame (title bar, borders) is outside the widget's geometry; before the
+        # first show its size is unknown, so leave room for a typical one.
+        frame = self.frameGeometry()
+        extra_w = max(frame.width() - self.width(), 0) or FRAME_ALLOWANCE_PX
+        extra_h = max(frame.height() - self.height(), 0) or TITLE_ALLOWANCE_PX
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() + 1 - width - extra_w)
+        y = min(max(self.y(), area.top()), area.bottom() + 1 - height - extra_h)
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
+
+    def focus_canvas(self) -> None:
+        """Give the keyboard to the image, where the single-key shortcuts (N, B, +, O…) act.
+
+        Text boxes (search, label) hand it back on Enter and Escape, so a key
+        meant for the image never types into them.
+        """
+        self.panel.gt_pane.setFocus(Qt.OtherFocusReason)
 
     # --- construction -------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -146,8 +190,11 @@ class MainWindow(QMainWindow):
             lambda: a["review_order"].setChecked(bool(self.file_dock.order.currentData())))
         self.file_dock.next_review_button.clicked.connect(self.next_to_review)
         self.file_dock.row_chosen.connect(self.show_row)
+        self.file_dock.order_changed.connect(self.update_position)
         self.label_combo.activated.connect(lambda i: _ignore(self.edits.set_label(self.label_combo.itemText(i))))
         self.label_combo.lineEdit().returnPressed.connect(self._typed_label)
+        self.label_combo.lineEdit().installEventFilter(self)  # Escape: see eventFilter
+        self.file_dock.typing_done.connect(self.focus_canvas)
         for n in range(1, 10):
             shortcut = self.addAction(f"Label {n}")
             shortcut.setShortcut(QKeySequence(str(n)))
@@ -210,6 +257,7 @@ class MainWindow(QMainWindow):
         self.file_dock.set_source(self.session.model)
         self.settings.last_folder = str(dataset.root)
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
+        self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
         self.dataset_panel.set_dataset(dataset)
         spec = self.models.spec_for_folder(model, self.session.suggested_model)
         if spec != self.models.spec or self.models.info is None:
@@ -226,6 +274,7 @@ class MainWindow(QMainWindow):
         if dataset.problems:
             self.statusBar().showMessage(f"{len(dataset.problems)} problem(s) while indexing: {dataset.problems[0]}",
                                          15000)
+        self.focus_canvas()
         return True
 
     def set_model(self, spec: str) -> None:
@@ -278,7 +327,20 @@ class MainWindow(QMainWindow):
         name = " ".join(self.label_combo.currentText().split())
         if name:
             self.edits.set_label(name)
-            self.panel.gt_pane.setFocus()  # back to the image, so single-key shortcuts work again
+        self.focus_canvas()  # back to the image, so single-key shortcuts work again
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        # The combo box swallows Escape before a shortcut sees it, so it is caught here.
+        if (watched is self.label_combo.lineEdit() and event.type() == QEvent.KeyPress
+                and event.key() == Qt.Key_Escape):
+            self._label_typing_cancelled()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _label_typing_cancelled(self) -> None:
+        """Escape in the label box: show the selected box's label again, back to the image."""
+        self.focus_canvas()
+        self._show_selected_label()
 
     def _label_for_new_box(self) -> str:
         if self.edits.default_label:
@@ -303,12 +365,24 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, index: int) -> None:
         self.panel.select(index)
-        doc = self.edits.doc
-        if doc is not None and 0 <= index < len(doc.objects):
-            self.label_combo.setCurrentText(doc.objects[index].name)
+        self._show_selected_label()
+
+    def _show_selected_label(self) -> None:
+        """The Label box shows the selected box's label (empty when none is selected)."""
+        if self.label_combo.lineEdit().hasFocus():
+            return  # the user is typing a label: leave it alone
+        doc, index = self.edits.doc, self.edits.selected
+        name = doc.objects[index].name if doc is not None and 0 <= index < len(doc.objects) else ""
+        self.label_combo.setCurrentText(name)
+
+    def update_position(self) -> None:
+        """The counter: the image's place in the list as shown (its sort and filter), not in name order."""
+        current = self.session.current if self.session is not None else None
+        self.position_label.setText(self.file_dock.position_text(current))
 
     def _document_changed(self, doc) -> None:
         self.panel.show_annotation(doc, self.edits.selected)
+        self._show_selected_label()  # a deleted box's label must not stay in the Label box
         self.act["verify"].setChecked(doc.verified)
         if self.session is not None:
             self.session.document_changed(doc)

@@ -71,7 +71,7 @@ class ReviewSession:
         w.file_dock.select_source_row(row)
         if doc.objects:
             w.label_combo.setCurrentText(doc.objects[0].name)
-        w.position_label.setText(f"{row + 1} / {len(self.dataset.items)}")
+        w.update_position()
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
         paths = [self.dataset.items[r].image_path for r in ahead + behind]
