@@ -94,17 +94,26 @@ class ReviewSession:
             w.panel.show_prediction(result)
 
     def request_all(self) -> None:
-        """Predict the whole folder in the background (fills the review queue)."""
-        self.window.predictions.request_background([i.image_path for i in self.dataset.items])
+        """Fill the list from the cache, then predict the rest of the folder in the background.
+
+        After a rollback to a model used earlier in this run, every image may
+        already be cached: those results are never predicted (nor signalled)
+        again, so without this the list's prediction columns stayed empty.
+        """
+        paths = [i.image_path for i in self.dataset.items]
+        for path, result in self.window.predictions.cached_many(paths).items():
+            self.prediction_arrived(str(path), result, emit=False)
+        self.model.items_changed()
+        self.window.predictions.request_background(paths)
         if self.current is not None:
             self.window.predictions.request([self.dataset.items[self.current].image_path])
 
     # --- facts arriving ------------------------------------------------------------------
-    def prediction_arrived(self, path: str, result) -> None:
+    def prediction_arrived(self, path: str, result, emit: bool = True) -> None:
         row = self.row_of.get(path)
         if row is None:
             return
-        now = row == self.current
+        now = emit and row == self.current
         if is_prediction(result):
             self.model.set_prediction(row, result.label, float(result.confidence), result.box, emit=now)
         else:
