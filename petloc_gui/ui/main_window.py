@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
 from petloc_gui.ui.editing.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditController
+from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
@@ -146,12 +147,8 @@ class MainWindow(QMainWindow):
             tools.addAction(self.act[name])
         tools.addSeparator()
         tools.addWidget(QLabel(" Label: "))
-        self.label_combo = QComboBox()
-        self.label_combo.setMinimumContentsLength(12)
-        # Editable: a class the model does not know can be typed (Enter applies it).
-        self.label_combo.setEditable(True)
-        self.label_combo.setInsertPolicy(QComboBox.NoInsert)
-        self.label_combo.setToolTip("Label of the selected box: pick one (keys 1-9 pick the n-th) or type a new one + Enter")
+        self.labels = LabelBox(self.edits, self)
+        self.label_combo = self.labels.combo
         tools.addWidget(self.label_combo)
         self.addToolBar(Qt.TopToolBarArea, tools)
 
@@ -168,6 +165,7 @@ class MainWindow(QMainWindow):
         a["verify"].triggered.connect(lambda: _ignore(self.edits.toggle_verified()))
         a["delete"].triggered.connect(lambda: _ignore(self.edits.delete_selected()))
         a["next_box"].triggered.connect(self._select_next_box)
+        a["classes"].triggered.connect(self.edit_classes)
         for name, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1)):
             a[f"nudge_{name}"].triggered.connect(lambda _=False, x=dx, y=dy: self._arrow(x, y, NUDGE_PX))
             a[f"nudge_{name}_fast"].triggered.connect(lambda _=False, x=dx, y=dy: self._arrow(x, y, NUDGE_FAST_PX))
@@ -191,14 +189,12 @@ class MainWindow(QMainWindow):
         self.file_dock.next_review_button.clicked.connect(self.next_to_review)
         self.file_dock.row_chosen.connect(self.show_row)
         self.file_dock.order_changed.connect(self.update_position)
-        self.label_combo.activated.connect(lambda i: _ignore(self.edits.set_label(self.label_combo.itemText(i))))
-        self.label_combo.lineEdit().returnPressed.connect(self._typed_label)
-        self.label_combo.lineEdit().installEventFilter(self)  # Escape: see eventFilter
+        self.labels.typing_done.connect(self.focus_canvas)
         self.file_dock.typing_done.connect(self.focus_canvas)
         for n in range(1, 10):
             shortcut = self.addAction(f"Label {n}")
             shortcut.setShortcut(QKeySequence(str(n)))
-            shortcut.triggered.connect(lambda _=False, k=n: self.pick_label(k))
+            shortcut.triggered.connect(lambda _=False, k=n: self.labels.pick(k))
         gt = self.panel.gt_pane
         gt.box_drawn.connect(lambda box: _ignore(self.edits.add_box(box, self._label_for_new_box())))
         gt.box_edited.connect(lambda i, old, new: _ignore(self.edits.set_box(i, old, new, "Move/resize box")))
@@ -318,30 +314,6 @@ class MainWindow(QMainWindow):
             return
         self.edits.accept_prediction(result.label, result.box)
 
-    def pick_label(self, n: int) -> None:
-        if 1 <= n <= self.label_combo.count():
-            self.label_combo.setCurrentIndex(n - 1)
-            self.edits.set_label(self.label_combo.itemText(n - 1))
-
-    def _typed_label(self) -> None:
-        name = " ".join(self.label_combo.currentText().split())
-        if name:
-            self.edits.set_label(name)
-        self.focus_canvas()  # back to the image, so single-key shortcuts work again
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        # The combo box swallows Escape before a shortcut sees it, so it is caught here.
-        if (watched is self.label_combo.lineEdit() and event.type() == QEvent.KeyPress
-                and event.key() == Qt.Key_Escape):
-            self._label_typing_cancelled()
-            return True
-        return super().eventFilter(watched, event)
-
-    def _label_typing_cancelled(self) -> None:
-        """Escape in the label box: show the selected box's label again, back to the image."""
-        self.focus_canvas()
-        self._show_selected_label()
-
     def _label_for_new_box(self) -> str:
         if self.edits.default_label:
             return self.edits.default_label
@@ -358,6 +330,18 @@ class MainWindow(QMainWindow):
             return
         self.edits.nudge(dx * pixels, dy * pixels)
 
+    def edit_classes(self) -> None:
+        """Edit → Classes…: the folder's class list."""
+        if self.session is None:
+            self.statusBar().showMessage("Open a folder first: its class list is kept in it.", 5000)
+            return
+        from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
+        from petloc_gui.ui.review.class_editor import ClassEditor
+
+        info = lambda: self.models.info.class_names if self.models.info is not None else ()  # noqa: E731
+        ClassListDialog(ClassEditor(self.session, self.edits, info), self).exec()
+        self.focus_canvas()
+
     def _select_next_box(self) -> None:
         doc = self.edits.doc
         if doc is not None and doc.objects:
@@ -365,15 +349,6 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, index: int) -> None:
         self.panel.select(index)
-        self._show_selected_label()
-
-    def _show_selected_label(self) -> None:
-        """The Label box shows the selected box's label (empty when none is selected)."""
-        if self.label_combo.lineEdit().hasFocus():
-            return  # the user is typing a label: leave it alone
-        doc, index = self.edits.doc, self.edits.selected
-        name = doc.objects[index].name if doc is not None and 0 <= index < len(doc.objects) else ""
-        self.label_combo.setCurrentText(name)
 
     def update_position(self) -> None:
         """The counter: the image's place in the list as shown (its sort and filter), not in name order."""
@@ -381,9 +356,9 @@ class MainWindow(QMainWindow):
         self.position_label.setText(self.file_dock.position_text(current))
 
     def _document_changed(self, doc) -> None:
-        self.panel.show_annotation(doc, self.edits.selected)
-        self._show_selected_label()  # a deleted box's label must not stay in the Label box
-        self.act["verify"].setChecked(doc.verified)
+        if doc is self.edits.doc:
+            self.panel.show_annotation(doc, self.edits.selected)
+            self.act["verify"].setChecked(doc.verified)
         if self.session is not None:
             self.session.document_changed(doc)
         self.setWindowModified(self.has_unsaved())

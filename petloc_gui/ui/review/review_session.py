@@ -13,6 +13,7 @@ from pathlib import Path
 from petloc_gui.app import review_queue
 from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
 from petloc_gui.app.annotation_store import AnnotationStore
+from petloc_gui.app.class_list import merged_names, read_classes
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED
 from petloc_gui.ui.canvas.image_panel import is_prediction
@@ -33,6 +34,7 @@ class ReviewSession:
         self.current: int | None = None
         self.visited: set[int] = set()
         self.folder_labels: set[str] = set()
+        self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
         self.last_show_ms = 0.0
         self.scanner = AnnotationScanner([i.annotation_path for i in items])
         self.scanner.scanned.connect(self._scanned)
@@ -67,10 +69,8 @@ class ReviewSession:
         w.panel.show_annotation(doc, w.edits.selected)
         w.act["verify"].setChecked(doc.verified)
         self.show_prediction()
-        self._doc_to_row(row, doc)
+        self.refresh_row_from(row, doc)
         w.file_dock.select_source_row(row)
-        if doc.objects:
-            w.label_combo.setCurrentText(doc.objects[0].name)
         w.update_position()
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
@@ -144,13 +144,19 @@ class ReviewSession:
     def document_changed(self, doc) -> None:
         row = self.row_of.get(str(doc.image_path))
         if row is not None:
-            self._doc_to_row(row, doc)
+            self.refresh_row_from(row, doc)
         for obj in doc.objects:
             if obj.name not in self.folder_labels:
                 self.folder_labels.add(obj.name)
                 self.refresh_labels()
 
-    def _doc_to_row(self, row: int, doc) -> None:
+    def refresh_row(self, row: int) -> None:
+        """Show an image's document (after a save) in its list row."""
+        doc = self.store.loaded(row)
+        if doc is not None:
+            self.refresh_row_from(row, doc)
+
+    def refresh_row_from(self, row: int, doc) -> None:
         primary = doc.primary
         self.model.set_ground_truth(row, primary.name if primary else None, primary.box if primary else None,
                                     doc.verified)
@@ -158,23 +164,12 @@ class ReviewSession:
 
     # --- labels and queue --------------------------------------------------------------------
     def label_names(self) -> list[str]:
+        """The class list: the folder's predefined classes, the model's, then labels found on boxes."""
         info = self.window.current_model_info()
-        names = list(info.class_names) if info is not None else []
-        names += sorted(n for n in self.folder_labels if n not in names)
-        return names
+        return merged_names(self.predefined, info.class_names if info is not None else (), self.folder_labels)
 
     def refresh_labels(self) -> None:
-        combo = self.window.label_combo
-        current = combo.currentText()
-        names = self.label_names()
-        if [combo.itemText(i) for i in range(combo.count())] == names:
-            return
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems(names)
-        if current in names:
-            combo.setCurrentText(current)
-        combo.blockSignals(False)
+        self.window.labels.set_names(self.label_names())
 
     def next_to_review(self) -> int | None:
         self.model.update_ranks()

@@ -40,10 +40,8 @@ class SaveGuard:
                 failures.append(str(exc))
             else:
                 session.dataset.items[row].has_annotation = True
-                stack = self.window.edits._stacks.get(row)  # noqa: SLF001 - same package
-                if stack is not None:
-                    stack.setClean()
-            session._doc_to_row(row, doc)  # noqa: SLF001 - same package
+                self.window.edits.mark_clean(row)
+            session.refresh_row(row)
             if row == session.current:
                 self.window.panel.show_annotation(doc, self.window.edits.selected)
         self.window.setWindowModified(self.window.has_unsaved())
