@@ -26,10 +26,8 @@ from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.actions import build_actions
-
-
-FRAME_ALLOWANCE_PX = 16  # window-manager borders, before the first show tells the real size
-TITLE_ALLOWANCE_PX = 48  # title bar + borders
+from petloc_gui.ui.folders import RecentFoldersMenu, dropped_target
+from petloc_gui.ui.window_geometry import fit_into
 
 
 def _ignore(_result) -> None:
@@ -64,6 +62,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.position_label)
         self.statusBar().addPermanentWidget(self.model_status)
         self._connect()
+        self.setAcceptDrops(True)  # a folder or an image dropped on the window opens it
         self.resize(1400, 860)
         geometry, state = self.settings.geometry(), self.settings.state()
         if geometry is not None:
@@ -85,28 +84,7 @@ class MainWindow(QMainWindow):
         return screen.availableGeometry() if screen is not None else QRect(0, 0, 1400, 860)
 
     def fit_on_screen(self) -> None:
-        """Shrink and move the window into the available screen.
-
-        A size saved on a bigger screen, or at a smaller QT_SCALE_FACTOR, came
-        back larger than the screen, with the status bar and the prediction
-        pane out of reach. The default size is fitted the same way.
-        """
-        area = self.available_screen()
-        if area.isEmpty():
-            return
-        # The frame (title bar, borders) is outside the widget's geometry; before the
-        # first show its size is unknown, so leave room for a typical one.
-        frame = self.frameGeometry()
-        extra_w = max(frame.width() - self.width(), 0) or FRAME_ALLOWANCE_PX
-        extra_h = max(frame.height() - self.height(), 0) or TITLE_ALLOWANCE_PX
-        width = min(self.width(), area.width() - extra_w)
-        height = min(self.height(), area.height() - extra_h)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        x = min(max(self.x(), area.left()), area.right() + 1 - width - extra_w)
-        y = min(max(self.y(), area.top()), area.bottom() + 1 - height - extra_h)
-        if (x, y) != (self.x(), self.y()):
-            self.move(x, y)
+        fit_into(self, self.available_screen())
 
     def focus_canvas(self) -> None:
         """Give the keyboard to the image, where the single-key shortcuts (N, B, +, O…) act.
@@ -123,6 +101,8 @@ class MainWindow(QMainWindow):
         self.model_menu = menus["Model"]
         self.training_menu_anchor = self.model_menu
         self.act = build_actions(self, menus)
+        self.recent_menu = RecentFoldersMenu(self.settings, self.open_folder, self)
+        menus["File"].insertMenu(self.act["open_demo"], self.recent_menu)
         undo = self.edits.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
         redo = self.edits.undo_group.createRedoAction(self, "&Redo")
@@ -251,7 +231,7 @@ class MainWindow(QMainWindow):
         self.dataset = dataset
         self.session = ReviewSession(self, dataset)
         self.file_dock.set_source(self.session.model)
-        self.settings.last_folder = str(dataset.root)
+        self.settings.add_recent_folder(str(dataset.root))
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
         self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
         self.dataset_panel.set_dataset(dataset)
@@ -389,6 +369,24 @@ class MainWindow(QMainWindow):
         from petloc_gui.ui.help_dialog import HelpDialog
 
         HelpDialog(self).exec()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if dropped_target(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        target = dropped_target(event.mimeData())
+        if target is None:
+            return
+        event.acceptProposedAction()
+        folder, image = target
+        if self.current_folder() is None or Path(folder).resolve() != self.current_folder().resolve():
+            if not self.open_folder(folder):
+                return
+        if image is not None and self.session is not None:
+            row = self.session.row_of.get(str(image))
+            if row is not None:
+                self.show_row(row)
 
     # --- closing -------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
