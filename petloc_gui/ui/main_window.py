@@ -51,7 +51,9 @@ class MainWindow(QMainWindow):
         self.file_dock = FileListDock(self)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.file_dock)
         self.dataset_panel = DatasetPanel(self)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.dataset_panel)
+        # Tabbed with the image list: showing it does not take width from the two panes.
+        self.addDockWidget(Qt.LeftDockWidgetArea, self.dataset_panel)
+        self.tabifyDockWidget(self.file_dock, self.dataset_panel)
         self.dataset_panel.hide()
         self.guard = SaveGuard(self)
         self._build_menus()
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         menus["View"].addAction(self.file_dock.toggleViewAction())
         menus["View"].addAction(self.dataset_panel.toggleViewAction())
         self.dataset_panel.toggleViewAction().setShortcut(QKeySequence("Ctrl+I"))
+        self.dataset_panel.toggleViewAction().triggered.connect(lambda on: on and self.dataset_panel.raise_())
         self.act["autosave"].setChecked(self.settings.autosave)
 
     def _build_toolbar(self) -> None:

@@ -108,7 +108,7 @@ class FileListModel(QAbstractTableModel):
                 return _DISAGREE_COLOR
             return None
         if role == Qt.ToolTipRole:
-            return self.errors[row] or f"{self.names[row]} — {STATUS_TEXT[self.status[row]]}"
+            return f"{self.names[row]} — {self.errors[row] or STATUS_TEXT[self.status[row]]}"  # the full name
         return row  # ITEM_ROLE
 
     # --- updates -------------------------------------------------------------------

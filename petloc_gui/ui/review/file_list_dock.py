@@ -43,6 +43,7 @@ class FileListDock(QDockWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(20)
         self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.ElideMiddle)  # long names keep their start and their number
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         # Fixed widths: ResizeToContents would call data() on every row at 10,000 rows.

@@ -12,6 +12,16 @@ from PySide6.QtWidgets import QMessageBox
 from petloc_gui.core.errors import PetlocError
 
 
+NAMES_SHOWN = 10
+
+
+def unsaved_text(names: list[str]) -> str:
+    """The question's text, naming the images (the first ten, then how many more)."""
+    listed = "\n".join(f"  • {name}" for name in names[:NAMES_SHOWN])
+    more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
+    return f"{len(names)} image(s) have unsaved changes:\n{listed}{more}\n\nSave them before leaving?"
+
+
 class SaveGuard:
     """Saves documents of the window's session and guards against losing edits."""
 
@@ -73,8 +83,7 @@ class SaveGuard:
         if self.window.settings.autosave:
             return self.save_rows(dirty)
         answer = QMessageBox.question(
-            self.window, "Unsaved changes",
-            f"{len(dirty)} image(s) have unsaved changes.",
+            self.window, "Unsaved changes", unsaved_text([session.image_path(row).name for row in dirty]),
             QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
         if answer == QMessageBox.SaveAll:
             return self.save_rows(dirty)
