@@ -24,7 +24,7 @@ from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
 from petloc_gui.ui.models.model_controller import ModelController
 from petloc_gui.ui.models.model_handle import load_model_handle
 from petloc_gui.ui.models.prediction_service import PredictionService
-from petloc_gui.ui.review.review_session import ReviewSession
+from petloc_gui.ui.review.review_session import ReviewSession, SessionParts
 from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.actions import build_actions
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.dataset_panel.hide()
         self.guard = SaveGuard(self)
         self._build_menus()
-        self.models = ModelController(self, self.model_menu)
+        self.models = ModelController(self.predictions, self.settings, self.model_menu, self)
         self._build_toolbar()
         self.model_status = QLabel("No model")
         self.position_label = QLabel("")
@@ -127,16 +127,20 @@ class MainWindow(QMainWindow):
         self.act["autosave"].setChecked(self.settings.autosave)
 
     def _build_toolbar(self) -> None:
+        # The Label box has a toolbar of its own, first: on a narrow window the buttons
+        # (all of them also in the menus, with keys) fold into the » menu, the Label box stays.
+        label_bar = QToolBar("Label", self)
+        label_bar.setObjectName("label")
+        label_bar.addWidget(QLabel(" Label: "))
+        self.labels = LabelBox(self.edits, self)
+        self.label_combo = self.labels.combo
+        label_bar.addWidget(self.label_combo)
         tools = QToolBar("Tools", self)
         tools.setObjectName("tools")
         for name in ("open_folder", "save", "undo", "redo", "draw_mode", "accept", "verify", "delete",
                      "overlay", "fit", "next_review"):
             tools.addAction(self.act[name])
-        tools.addSeparator()
-        tools.addWidget(QLabel(" Label: "))
-        self.labels = LabelBox(self.edits, self)
-        self.label_combo = self.labels.combo
-        tools.addWidget(self.label_combo)
+        self.addToolBar(Qt.TopToolBarArea, label_bar)
         self.addToolBar(Qt.TopToolBarArea, tools)
 
     def _connect(self) -> None:
@@ -176,6 +180,24 @@ class MainWindow(QMainWindow):
         self.edits.document_changed.connect(self._document_changed)
         self.edits.selection_changed.connect(self._selection_changed)
         self.predictions.predicted.connect(self._predicted)
+        self.models.status.connect(self.model_status.setText)
+        self.models.switched.connect(self._model_switched)
+        self.models.loaded.connect(self._model_loaded)
+        self.models.failed.connect(lambda problem: self.panel.show_prediction(None, problem))
+
+    # --- what a ReviewSession asks of its window (review_session.SessionHost) -------------
+    def autosave(self) -> bool:
+        return self.settings.autosave
+
+    def save_rows(self, rows: list[int], quiet: bool = False) -> bool:
+        return self.guard.save_rows(rows, quiet=quiet)
+
+    def model_state(self):
+        return self.models.info, self.models.problem
+
+    def image_shown(self, doc) -> None:
+        self.act["verify"].setChecked(doc.verified)
+        self.update_position()
 
     # --- public API (used by app.py, the retraining helper and tests) ------------------
     def current_folder(self) -> Path | None:
@@ -223,7 +245,8 @@ class MainWindow(QMainWindow):
             self.session.close()
         self.edits.reset()
         self.dataset = dataset
-        self.session = ReviewSession(self, dataset)
+        self.session = ReviewSession(dataset, SessionParts(self.edits, self.images, self.panel, self.predictions,
+                                                           self.file_dock, self.labels), self)
         self.file_dock.set_source(self.session.model)
         self.settings.add_recent_folder(str(dataset.root))
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
@@ -325,6 +348,19 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.has_unsaved())
 
     # --- model ---------------------------------------------------------------------------
+    def _model_switched(self, _spec: str) -> None:
+        if self.session is not None:
+            self.session.model.clear_predictions()
+            self.panel.show_prediction(None, "Loading model…")
+
+    def _model_loaded(self, info) -> None:
+        self.dataset_panel.set_model(info)
+        if self.session is not None:
+            self.session.refresh_labels()
+            self.session.request_all()
+            if self.session.current is not None:
+                self.session.show_prediction()
+
     def _predicted(self, path: str, version: str, result) -> None:
         info = self.models.info
         if self.session is not None and info is not None and version == info.version_id:

@@ -1,27 +1,49 @@
 """Which model the window uses: the Model menu, switching, and load status.
 
 The model itself lives in the PredictionService's worker thread; this class
-keeps what the UI knows about it (spec, ModelInfo, last failure) and shows
-it: the status-bar label, the dataset panel, a non-modal error box.
+keeps what the UI knows about it (spec, ModelInfo, last failure), reports
+changes as signals and shows a non-modal error box when loading fails.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
+from petloc_gui.ui.models.prediction_service import PredictionService
+
+
+class ModelSettings(Protocol):
+    """Where the last model is remembered (ui.settings.Settings)."""
+
+    last_model: str
 
 
 class ModelController(QObject):
-    """Owns the model choice of one MainWindow."""
+    """Owns the model choice of one window; tells it what happens through signals.
 
-    def __init__(self, window, menu) -> None:
-        super().__init__(window)
-        self.window = window
+    It needs only the prediction service, somewhere to remember the last model
+    and a parent widget for its dialogs: the window reacts to ``switched``,
+    ``status`` and ``loaded`` (it used to be reached into for 8 attributes).
+    """
+
+    switched = Signal(str)  # spec: predictions restart, the old ones are gone
+    status = Signal(str)  # one line for the status bar
+    loaded = Signal(object)  # ModelInfo of the model now in use
+    failed = Signal(str)  # why the model in use failed to load
+
+    def __init__(self, predictions: PredictionService, settings: ModelSettings, menu: QMenu,
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.predictions = predictions
+        self.settings = settings
+        self.parent_widget = parent
         self.spec = ""
         self.info = None
         self.explicit = False  # picked by the user: kept when another folder is opened
@@ -36,22 +58,18 @@ class ModelController(QObject):
             self._group.addAction(action)
             self._actions[name] = action
             action.triggered.connect(lambda _=False, n=name: self.choose(n))
-        services = window.predictions
-        services.model_loading.connect(self._loading)
-        services.model_loaded.connect(self._loaded)
-        services.model_failed.connect(self._failed)
+        predictions.model_loading.connect(self._loading)
+        predictions.model_loaded.connect(self._loaded)
+        predictions.model_failed.connect(self._failed)
 
     def set_model(self, spec: str) -> None:
         """Switch model: predictions restart under the new model version."""
-        w = self.window
         self.spec, self.info, self.problem = str(spec), None, None
         for name, action in self._actions.items():
             action.setChecked(name == spec)
-        w.settings.last_model = self.spec
-        w.predictions.set_model(self.spec)
-        if w.session is not None:
-            w.session.model.clear_predictions()
-            w.panel.show_prediction(None, "Loading model…")
+        self.settings.last_model = self.spec
+        self.predictions.set_model(self.spec)
+        self.switched.emit(self.spec)
 
     def choose(self, spec: str) -> None:
         """A model the user picked (menu or folder dialog)."""
@@ -59,7 +77,7 @@ class ModelController(QObject):
         self.set_model(spec)
 
     def ask_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Open model folder (a bundle with meta.json)")
+        folder = QFileDialog.getExistingDirectory(self.parent_widget, "Open model folder (a bundle with meta.json)")
         if folder:
             self.choose(folder)
 
@@ -72,30 +90,24 @@ class ModelController(QObject):
 
     # --- worker signals -------------------------------------------------------------
     def _loading(self, spec: str) -> None:
-        self.window.model_status.setText(f"Loading model {Path(spec).name if '/' in spec else spec}…")
+        self.status.emit(f"Loading model {Path(spec).name if '/' in spec else spec}…")
 
     def _loaded(self, info) -> None:
-        w = self.window
         if info.spec != self.spec:
             return  # a model the user has already switched away from
         self.info, self.problem = info, None
-        w.model_status.setText(f"Model: {info.summary}")
-        w.dataset_panel.set_model(info)
-        if w.session is not None:
-            w.session.refresh_labels()
-            w.session.request_all()
-            if w.session.current is not None:
-                w.session.show_prediction()
+        self.status.emit(f"Model: {info.summary}")
+        self.loaded.emit(info)
 
     def _failed(self, spec: str, message: str) -> None:
-        w = self.window
         if spec != self.spec:
             return  # a model the user has already switched away from
         self.problem = f"Model failed to load: {message}"
-        w.model_status.setText(f"Model failed: {spec}")
-        w.panel.show_prediction(None, self.problem)
+        self.status.emit(f"Model failed: {spec}")
+        self.failed.emit(self.problem)
         # Non-modal: the window stays usable for annotating without a model.
-        box = QMessageBox(QMessageBox.Warning, "Model failed to load", f"{spec}:\n{message}", QMessageBox.Ok, w)
+        box = QMessageBox(QMessageBox.Warning, "Model failed to load", f"{spec}:\n{message}", QMessageBox.Ok,
+                          self.parent_widget)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
         self.error_box = box

@@ -8,7 +8,9 @@ prefetched (decode + prediction) so moving on is instant.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from petloc_gui.app import review_queue
 from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
@@ -16,16 +18,50 @@ from petloc_gui.app.annotation_store import AnnotationStore
 from petloc_gui.app.class_list import merged_names, read_classes
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED
-from petloc_gui.ui.canvas.image_panel import is_prediction
+from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.ui.canvas.image_cache import ImageCache
+from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
+from petloc_gui.ui.editing.edit_controller import EditController
+from petloc_gui.ui.editing.label_box import LabelBox
+from petloc_gui.ui.models.model_handle import ModelInfo
+from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.review.file_list_dock import FileListDock
 
 PREFETCH = 4
 
 
-class ReviewSession:
-    """Per-folder state, driven by the MainWindow."""
+@dataclass(frozen=True)
+class SessionParts:
+    """The window's parts a session drives (it is given these, not the window)."""
 
-    def __init__(self, window, dataset) -> None:
-        self.window = window
+    edits: EditController
+    images: ImageCache
+    panel: ImagePanel
+    predictions: PredictionService
+    file_dock: FileListDock
+    labels: LabelBox
+
+
+class SessionHost(Protocol):
+    """The little a session asks of the window around it."""
+
+    def autosave(self) -> bool: ...
+
+    def save_rows(self, rows: list[int], quiet: bool = False) -> bool: ...
+
+    def model_state(self) -> tuple[ModelInfo | None, str | None]:
+        """(the model in use or None while loading, why it failed or None)."""
+
+    def image_shown(self, doc: ImageDocument) -> None:
+        """An image became the current one (the window updates its verify action and counter)."""
+
+
+class ReviewSession:
+    """Per-folder state: documents, list rows, the current image and the review pass."""
+
+    def __init__(self, dataset, parts: SessionParts, host: SessionHost) -> None:
+        self.parts = parts
+        self.host = host
         self.dataset = dataset
         self.store = AnnotationStore(dataset)
         items = dataset.items
@@ -52,12 +88,12 @@ class ReviewSession:
     def show(self, row: int) -> None:
         """Make ``row`` the current image (autosaving the previous one if that is on)."""
         started = time.perf_counter()
-        w = self.window
+        w = self.parts
         previous = self.current
-        if previous is not None and previous != row and w.settings.autosave:
+        if previous is not None and previous != row and self.host.autosave():
             doc = self.store.loaded(previous)
             if doc is not None and doc.dirty:
-                w.guard.save_rows([previous], quiet=True)
+                self.host.save_rows([previous], quiet=True)
         item = self.dataset.items[row]
         doc = self.store.document(row)
         display = w.images.get(item.image_path)
@@ -67,11 +103,10 @@ class ReviewSession:
         w.edits.set_document(row, doc)
         w.panel.show_image(display)
         w.panel.show_annotation(doc, w.edits.selected)
-        w.act["verify"].setChecked(doc.verified)
         self.show_prediction()
         self.refresh_row_from(row, doc)
         w.file_dock.select_source_row(row)
-        w.update_position()
+        self.host.image_shown(doc)
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
         paths = [self.dataset.items[r].image_path for r in ahead + behind]
@@ -82,13 +117,14 @@ class ReviewSession:
     def show_prediction(self) -> None:
         if self.current is None:
             return
-        w = self.window
+        w = self.parts
         result = w.predictions.cached(self.dataset.items[self.current].image_path)
         if result is None:
-            if w.model_problem:
-                message = w.model_problem
+            info, problem = self.host.model_state()
+            if problem:
+                message = problem
             else:
-                message = "Predicting…" if w.current_model_info() is not None else "Loading model…"
+                message = "Predicting…" if info is not None else "Loading model…"
             w.panel.show_prediction(None, message)
         else:
             w.panel.show_prediction(result)
@@ -101,12 +137,12 @@ class ReviewSession:
         again, so without this the list's prediction columns stayed empty.
         """
         paths = [i.image_path for i in self.dataset.items]
-        for path, result in self.window.predictions.cached_many(paths).items():
+        for path, result in self.parts.predictions.cached_many(paths).items():
             self.prediction_arrived(str(path), result, emit=False)
         self.model.items_changed()
-        self.window.predictions.request_background(paths)
+        self.parts.predictions.request_background(paths)
         if self.current is not None:
-            self.window.predictions.request([self.dataset.items[self.current].image_path])
+            self.parts.predictions.request([self.dataset.items[self.current].image_path])
 
     # --- facts arriving ------------------------------------------------------------------
     def prediction_arrived(self, path: str, result, emit: bool = True) -> None:
@@ -120,7 +156,7 @@ class ReviewSession:
             self.model.set_prediction(row, None, None, None, emit=False)
             self.model.set_error(row, str(result), emit=now)
         if now:
-            self.window.panel.show_prediction(result)
+            self.parts.panel.show_prediction(result)
 
     def _scanned(self, rows: list, results: list) -> None:
         new_labels = False
@@ -165,11 +201,11 @@ class ReviewSession:
     # --- labels and queue --------------------------------------------------------------------
     def label_names(self) -> list[str]:
         """The class list: the folder's predefined classes, the model's, then labels found on boxes."""
-        info = self.window.current_model_info()
+        info, _problem = self.host.model_state()
         return merged_names(self.predefined, info.class_names if info is not None else (), self.folder_labels)
 
     def refresh_labels(self) -> None:
-        self.window.labels.set_names(self.label_names())
+        self.parts.labels.set_names(self.label_names())
 
     def next_to_review(self) -> int | None:
         self.model.update_ranks()
