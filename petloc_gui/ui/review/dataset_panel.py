@@ -6,6 +6,8 @@ XML), only while the panel is visible.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import (
     QAreaSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis,
 )
@@ -58,8 +60,14 @@ def histogram(values: list[float], bins: int = HISTOGRAM_BINS) -> tuple[list[flo
 
 
 def _y_axis(counts: list[int]) -> QValueAxis:
+    """Counts: whole-number ticks (a "%d" label on a fractional tick read 0, 1, 1, 2, 2)."""
+    top = max(counts + [1])
+    step = max(1, math.ceil(top / 5))
     axis = QValueAxis()
-    axis.setRange(0, max(counts + [1]) * 1.1)
+    axis.setRange(0, step * math.ceil(top * 1.1 / step))
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
     axis.setLabelFormat("%d")
     return axis
 

@@ -13,11 +13,20 @@ from petloc_gui.core.errors import PetlocError
 
 
 NAMES_SHOWN = 10
+NAME_CHARS = 60
+
+
+def _elided(name: str) -> str:
+    """A long name keeps its start and its end (where camera names put the number)."""
+    if len(name) <= NAME_CHARS:
+        return name
+    half = (NAME_CHARS - 1) // 2
+    return f"{name[:half]}…{name[-half:]}"
 
 
 def unsaved_text(names: list[str]) -> str:
     """The question's text, naming the images (the first ten, then how many more)."""
-    listed = "\n".join(f"  • {name}" for name in names[:NAMES_SHOWN])
+    listed = "\n".join(f"  • {_elided(name)}" for name in names[:NAMES_SHOWN])
     more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
     return f"{len(names)} image(s) have unsaved changes:\n{listed}{more}\n\nSave them before leaving?"
 
