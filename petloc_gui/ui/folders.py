@@ -55,3 +55,25 @@ class RecentFoldersMenu(QMenu):
     def _clear(self) -> None:
         self._settings.recent_folders = []
         self.rebuild()
+
+
+class FolderDrops:
+    """Mixed into MainWindow: a folder dropped on the window opens it; an image opens its folder on it."""
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if dropped_target(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        target = dropped_target(event.mimeData())
+        if target is None:
+            return
+        event.acceptProposedAction()
+        folder, image = target
+        if self.current_folder() is None or Path(folder).resolve() != self.current_folder().resolve():
+            if not self.open_folder(folder):
+                return
+        if image is not None and self.session is not None:
+            row = self.session.row_of.get(str(image))
+            if row is not None:
+                self.show_row(row)

@@ -28,15 +28,16 @@ from petloc_gui.ui.review.review_session import ReviewSession, SessionParts
 from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.actions import build_actions
-from petloc_gui.ui.folders import RecentFoldersMenu, dropped_target
+from petloc_gui.ui.folders import FolderDrops, RecentFoldersMenu
 from petloc_gui.ui.window_geometry import fit_into
+from petloc_gui.ui.window_host import WindowHost
 
 
 def _ignore(_result) -> None:
     """Discard an edit's result in a slot (slots return None)."""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowHost, FolderDrops, QMainWindow):
     """petloc's review/annotation window."""
 
     def __init__(self, model_factory=None, settings: Settings | None = None) -> None:
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.LeftDockWidgetArea, self.dataset_panel)
         self.tabifyDockWidget(self.file_dock, self.dataset_panel)
         self.dataset_panel.hide()
-        self.guard = SaveGuard(self)
+        self.guard = SaveGuard(self, self)
         self._build_menus()
         self.models = ModelController(self.predictions, self.settings, self.model_menu, self)
         self._build_toolbar()
@@ -185,20 +186,6 @@ class MainWindow(QMainWindow):
         self.models.loaded.connect(self._model_loaded)
         self.models.failed.connect(lambda problem: self.panel.show_prediction(None, problem))
 
-    # --- what a ReviewSession asks of its window (review_session.SessionHost) -------------
-    def autosave(self) -> bool:
-        return self.settings.autosave
-
-    def save_rows(self, rows: list[int], quiet: bool = False) -> bool:
-        return self.guard.save_rows(rows, quiet=quiet)
-
-    def model_state(self):
-        return self.models.info, self.models.problem
-
-    def image_shown(self, doc) -> None:
-        self.act["verify"].setChecked(doc.verified)
-        self.update_position()
-
     # --- public API (used by app.py, the retraining helper and tests) ------------------
     def current_folder(self) -> Path | None:
         return Path(self.dataset.root) if self.dataset is not None else None
@@ -287,7 +274,7 @@ class MainWindow(QMainWindow):
             self.show_row(rows[0])
 
     def _go_first(self) -> None:
-        first = self.file_dock.first_visible_row()
+        first = self.first_visible_row()
         if first is not None:
             self.show_row(first)
 
@@ -386,24 +373,6 @@ class MainWindow(QMainWindow):
         from petloc_gui.ui.help_dialog import HelpDialog
 
         HelpDialog(self).exec()
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if dropped_target(event.mimeData()) is not None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        target = dropped_target(event.mimeData())
-        if target is None:
-            return
-        event.acceptProposedAction()
-        folder, image = target
-        if self.current_folder() is None or Path(folder).resolve() != self.current_folder().resolve():
-            if not self.open_folder(folder):
-                return
-        if image is not None and self.session is not None:
-            row = self.session.row_of.get(str(image))
-            if row is not None:
-                self.show_row(row)
 
     # --- closing -------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -11,17 +11,43 @@ import sys
 import time
 from pathlib import Path
 
+from typing import Protocol
+
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
+from petloc_gui.ui.review.review_session import ReviewSession
+
 POLL_MS = 100
+
+
+class ScreenshotHost(Protocol):
+    """The window as the screenshot taker sees it."""
+
+    session: ReviewSession | None
+
+    @property
+    def model_problem(self) -> str | None: ...
+
+    def first_visible_row(self) -> int | None: ...
+
+    def show_row(self, row: int) -> None: ...
+
+    def cached_prediction(self, path: Path) -> object | None: ...
+
+    def model_status_text(self) -> str: ...
+
+    def grab(self) -> QPixmap: ...
+
+    def shutdown(self) -> None: ...
 
 
 class ScreenshotTaker(QObject):
     """Polls the window; exits the app with 0 after saving, non-zero on timeout or error."""
 
-    def __init__(self, window, out: Path, timeout_s: float = 180.0, settle_ms: int = 400) -> None:
-        super().__init__(window)
+    def __init__(self, window: ScreenshotHost, out: Path, timeout_s: float = 180.0, settle_ms: int = 400) -> None:
+        super().__init__(window)  # type: ignore[arg-type] - the host is the QMainWindow
         self.window, self.out, self.timeout_s, self.settle_ms = window, Path(out), timeout_s, settle_ms
         self.started = time.monotonic()
         self.shown_at: float | None = None
@@ -41,10 +67,10 @@ class ScreenshotTaker(QObject):
                 return False
             self._queue_top_shown = True
             session.model.update_ranks()
-            first = self.window.file_dock.first_visible_row()
+            first = self.window.first_visible_row()
             if first is not None and first != session.current:
                 self.window.show_row(first)
-        result = self.window.predictions.cached(session.image_path(session.current))
+        result = self.window.cached_prediction(session.image_path(session.current))
         return result is not None
 
     @staticmethod
@@ -54,7 +80,7 @@ class ScreenshotTaker(QObject):
         return all(box is not None or error for box, error in zip(model.pred_box, model.errors))
 
     def _poll(self) -> None:
-        if getattr(self.window, "model_problem", None):
+        if self.window.model_problem:
             self._timer.stop()
             print(f"petloc-gui: {self.window.model_problem}", file=sys.stderr)
             self._finish(4)
@@ -70,7 +96,7 @@ class ScreenshotTaker(QObject):
                 self._finish(0 if ok else 3)
         elif time.monotonic() - self.started > self.timeout_s:
             self._timer.stop()
-            status = self.window.model_status.text()
+            status = self.window.model_status_text()
             print(f"petloc-gui: timed out after {self.timeout_s:.0f} s waiting for the first prediction "
                   f"({status})", file=sys.stderr)
             self._finish(2)

@@ -7,9 +7,29 @@ not be read is only overwritten after the user says so.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+from typing import Protocol
+
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.ui.review.review_session import ReviewSession
+
+
+class SaveHost(Protocol):
+    """What the guard needs from the window (it used to reach into the window's and the
+    edit controller's private attributes)."""
+
+    session: ReviewSession | None
+
+    def autosave(self) -> bool: ...
+
+    def saved(self, row: int) -> None:
+        """Image ``row`` was written: its undo stack is clean now, redraw it if shown."""
+
+    def refresh_modified(self) -> None:
+        """The window's "*" follows whether anything is unsaved."""
+
+    def show_status(self, text: str, ms: int) -> None: ...
 
 
 NAMES_SHOWN = 10
@@ -34,12 +54,13 @@ def unsaved_text(names: list[str]) -> str:
 class SaveGuard:
     """Saves documents of the window's session and guards against losing edits."""
 
-    def __init__(self, window) -> None:
-        self.window = window
+    def __init__(self, host: SaveHost, parent: QWidget) -> None:
+        self.host = host
+        self.parent = parent  # of the message boxes
 
     def save_rows(self, rows: list[int], force: bool = False, quiet: bool = False) -> bool:
         """Save these images; True if all were saved. ``force`` saves even clean ones."""
-        session = self.window.session
+        session = self.host.session
         if session is None:
             return True
         failures: list[str] = []
@@ -59,25 +80,23 @@ class SaveGuard:
                 failures.append(str(exc))
             else:
                 session.dataset.items[row].has_annotation = True
-                self.window.edits.mark_clean(row)
+                self.host.saved(row)
             session.refresh_row(row)
-            if row == session.current:
-                self.window.panel.show_annotation(doc, self.window.edits.selected)
-        self.window.setWindowModified(self.window.has_unsaved())
+        self.host.refresh_modified()
         if failures:
             text = "\n".join(failures[:10]) + (f"\n… and {len(failures) - 10} more" if len(failures) > 10 else "")
-            self.window.statusBar().showMessage(f"Save failed: {failures[0]}", 15000)
+            self.host.show_status(f"Save failed: {failures[0]}", 15000)
             if not quiet:
-                QMessageBox.warning(self.window, "Could not save",
+                QMessageBox.warning(self.parent, "Could not save",
                                     f"{text}\n\nYour edits are kept in memory; fix the problem and save again.")
             return False
         if rows:
-            self.window.statusBar().showMessage(f"Saved {len(rows)} image(s).", 4000)
+            self.host.show_status(f"Saved {len(rows)} image(s).", 4000)
         return True
 
     def _confirm_overwrite(self, doc) -> bool:
         answer = QMessageBox.question(
-            self.window, "Overwrite unreadable annotation?",
+            self.parent, "Overwrite unreadable annotation?",
             f"{doc.annotation_path} could not be read:\n{doc.load_error}\n\n"
             "Replace it with the boxes shown?",
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
@@ -85,14 +104,14 @@ class SaveGuard:
 
     def confirm_leave(self) -> bool:
         """True if it is fine to close the folder (saved, discarded, or nothing to lose)."""
-        if not self.window.has_unsaved():
+        session = self.host.session
+        if session is None or not session.store.has_unsaved():
             return True
-        session = self.window.session
         dirty = session.store.dirty_indices()
-        if self.window.settings.autosave:
+        if self.host.autosave():
             return self.save_rows(dirty)
         answer = QMessageBox.question(
-            self.window, "Unsaved changes", unsaved_text([session.image_path(row).name for row in dirty]),
+            self.parent, "Unsaved changes", unsaved_text([session.image_path(row).name for row in dirty]),
             QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
         if answer == QMessageBox.SaveAll:
             return self.save_rows(dirty)

@@ -1,0 +1,50 @@
+"""What the main window answers to the parts it composes (their narrow Protocols).
+
+ReviewSession, SaveGuard and ScreenshotTaker are given the window typed as
+``SessionHost``, ``SaveHost`` and ``ScreenshotHost``: these few methods, not
+the window's widgets. They live here so main_window.py only composes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class WindowHost:
+    """Mixed into MainWindow (which provides the attributes used here)."""
+
+    # --- review_session.SessionHost ------------------------------------------------------
+    def autosave(self) -> bool:
+        return self.settings.autosave
+
+    def save_rows(self, rows: list[int], quiet: bool = False) -> bool:
+        return self.guard.save_rows(rows, quiet=quiet)
+
+    def model_state(self):
+        return self.models.info, self.models.problem
+
+    def image_shown(self, doc) -> None:
+        self.act["verify"].setChecked(doc.verified)
+        self.update_position()
+
+    # --- save_guard.SaveHost ---------------------------------------------------------------
+    def saved(self, row: int) -> None:
+        self.edits.mark_clean(row)
+        if self.session is not None and row == self.session.current:
+            self.panel.show_annotation(self.session.store.document(row), self.edits.selected)
+
+    def refresh_modified(self) -> None:
+        self.setWindowModified(self.has_unsaved())
+
+    def show_status(self, text: str, ms: int) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    # --- screenshot.ScreenshotHost -----------------------------------------------------------
+    def first_visible_row(self) -> int | None:
+        return self.file_dock.first_visible_row()
+
+    def cached_prediction(self, path: Path):
+        return self.predictions.cached(path)
+
+    def model_status_text(self) -> str:
+        return self.model_status.text()
