@@ -13,10 +13,11 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QImage
 
 from petloc_gui.app.file_key import file_key
+from petloc_gui.ui import background
 
 MAX_DISPLAY_SIDE = 2048
 CACHE_ITEMS = 24
@@ -46,19 +47,6 @@ def decode(path: Path) -> DisplayImage:
         return DisplayImage(None, (0, 0), str(exc))
 
 
-class _DecodeTask(QRunnable):
-    def __init__(self, cache: ImageCache, path: Path) -> None:
-        super().__init__()
-        self.cache, self.path = cache, path
-
-    def run(self) -> None:
-        key = file_key(self.path)
-        if self.cache._peek(key) is None:
-            self.cache._put(key, decode(self.path))
-        with self.cache._lock:
-            self.cache._queued.discard(str(self.path))
-
-
 class ImageCache:
     """LRU of decoded images keyed by (path, mtime_ns)."""
 
@@ -69,7 +57,7 @@ class ImageCache:
         self._items: OrderedDict[tuple[str, int], DisplayImage] = OrderedDict()
         self._queued: set[str] = set()
         self._pool = QThreadPool()
-        self._pool.setMaxThreadCount(1)
+        self._pool.setMaxThreadCount(1)  # one decode at a time: the UI thread keeps the CPU it needs
 
     def _peek(self, key):
         with self._lock:
@@ -105,7 +93,17 @@ class ImageCache:
                 if key in self._items or str(path) in self._queued:
                     continue
                 self._queued.add(str(path))
-            self._pool.start(_DecodeTask(self, Path(path)))
+            background.start(self._decode_into_cache, Path(path), pool=self._pool)
+
+    def _decode_into_cache(self, path: Path) -> None:
+        """In a worker: decode a neighbour unless it arrived meanwhile."""
+        key = file_key(path)
+        try:
+            if self._peek(key) is None:
+                self._put(key, decode(path))
+        finally:
+            with self._lock:
+                self._queued.discard(str(path))
 
     def shutdown(self) -> None:
         self._pool.clear()

@@ -1,4 +1,4 @@
-"""Predictions off the UI thread: a worker QThread, a cache and prefetching.
+"""Predictions off the UI thread: a background worker, a cache and prefetching.
 
 The service takes a *model factory* ``factory(spec) -> handle`` where a
 handle has ``info`` (ModelInfo) and ``predict_paths(paths) -> list[result]``
@@ -20,9 +20,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from petloc_gui.app.file_key import file_key
+from petloc_gui.ui import background
 
 BATCH_SIZE = 8  # small: an urgent request waits for at most one background batch
 CACHE_SIZE = 50_000
@@ -32,60 +33,57 @@ class PredictionError(Exception):
     """Why an image has no prediction (unreadable image, model failure)."""
 
 
-class _Worker(QObject):
-    """Runs in the worker thread; loops until stopped."""
+def _work(svc: PredictionService):
+    """The worker's loop (a generator run by background.Worker): waits for work, yields events.
 
-    def __init__(self, service: PredictionService) -> None:
-        super().__init__()
-        self.service = service
-
-    def run(self) -> None:
-        svc = self.service
-        while True:
-            with svc._cond:
-                while not svc._stop and svc._pending_spec is None and not svc._has_work():
-                    svc._cond.wait()
-                if svc._stop:
-                    return
-                spec = svc._pending_spec
-                svc._pending_spec = None
-                batch = [] if spec is not None else svc._take_batch()
-                handle = svc._handle
-            if spec is not None:
-                self._load(spec)
-            elif batch and handle is not None:
-                self._predict(handle, batch)
-
-    def _load(self, spec: str) -> None:
-        svc = self.service
-        svc.model_loading.emit(spec)
-        try:
-            handle = svc._factory(spec)
-        except Exception as exc:  # noqa: BLE001 - shown in the UI, the app keeps working
-            with svc._cond:
-                svc._handle = None
-                svc._version = None
-            svc.model_failed.emit(spec, f"{type(exc).__name__}: {exc}")
-            return
+    Events: ("loading", spec), ("loaded", info), ("failed", spec, message),
+    ("predicted", path, version, result). They reach the UI thread in order.
+    """
+    while True:
         with svc._cond:
-            if svc._pending_spec is not None:
-                return  # another model was asked for while this one loaded: it is stale
-            svc._handle = handle
-            svc._version = handle.info.version_id
-        svc.model_loaded.emit(handle.info)
+            while not svc._stop and svc._pending_spec is None and not svc._has_work():
+                svc._cond.wait()
+            if svc._stop:
+                return
+            spec = svc._pending_spec
+            svc._pending_spec = None
+            batch = [] if spec is not None else svc._take_batch()
+            handle = svc._handle
+        if spec is not None:
+            yield from _load(svc, spec)
+        elif batch and handle is not None:
+            yield from _predict(svc, handle, batch)
 
-    def _predict(self, handle, batch: list[tuple[str, int]]) -> None:
-        svc = self.service
-        version = handle.info.version_id
-        try:
-            results = list(handle.predict_paths([Path(p) for p, _ in batch]))
-            if len(results) != len(batch):
-                raise PredictionError(f"model returned {len(results)} results for {len(batch)} images")
-        except Exception as exc:  # noqa: BLE001 - a model failure is reported per image
-            results = [PredictionError(f"model failed: {type(exc).__name__}: {exc}")] * len(batch)
-        for (path, mtime), result in zip(batch, results):
-            svc._store((path, mtime, version), result)
-            svc.predicted.emit(path, version, result)
+
+def _load(svc: PredictionService, spec: str):
+    yield ("loading", spec)
+    try:
+        handle = svc._factory(spec)
+    except Exception as exc:  # noqa: BLE001 - shown in the UI, the app keeps working
+        with svc._cond:
+            svc._handle = None
+            svc._version = None
+        yield ("failed", spec, f"{type(exc).__name__}: {exc}")
+        return
+    with svc._cond:
+        if svc._pending_spec is not None:
+            return  # another model was asked for while this one loaded: it is stale
+        svc._handle = handle
+        svc._version = handle.info.version_id
+    yield ("loaded", handle.info)
+
+
+def _predict(svc: PredictionService, handle, batch: list[tuple[str, int]]):
+    version = handle.info.version_id
+    try:
+        results = list(handle.predict_paths([Path(p) for p, _ in batch]))
+        if len(results) != len(batch):
+            raise PredictionError(f"model returned {len(results)} results for {len(batch)} images")
+    except Exception as exc:  # noqa: BLE001 - a model failure is reported per image
+        results = [PredictionError(f"model failed: {type(exc).__name__}: {exc}")] * len(batch)
+    for (path, mtime), result in zip(batch, results):
+        svc._store((path, mtime, version), result)
+        yield ("predicted", path, version, result)
 
 
 class PredictionService(QObject):
@@ -108,12 +106,16 @@ class PredictionService(QObject):
         self._background: list[Path] = []
         self._background_pos = 0
         self._cache: OrderedDict[tuple, object] = OrderedDict()
-        self._thread = QThread()
-        self._thread.setObjectName("petloc-prediction")
-        self._worker = _Worker(self)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._thread.start()
+        # The loop holds a thread for its whole life: its own pool, not the global one.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._worker = background.start(_work, self, pool=self._pool, yielded=self._event)
+
+    def _event(self, event: tuple) -> None:
+        """A worker event, in the UI thread: re-emitted as this service's signals."""
+        kind, *args = event
+        {"loading": self.model_loading, "loaded": self.model_loaded, "failed": self.model_failed,
+         "predicted": self.predicted}[kind].emit(*args)
 
     # --- requests (UI thread) -----------------------------------------------------
     def set_model(self, spec: str) -> None:
@@ -180,8 +182,8 @@ class PredictionService(QObject):
         with self._cond:
             self._stop = True
             self._cond.notify_all()
-        self._thread.quit()
-        self._thread.wait(30_000)
+        self._worker.quit()
+        self._worker.wait(30)
 
     # --- worker side (called with the lock held) -------------------------------------
     def _is_cached(self, key: tuple[str, int]) -> bool:

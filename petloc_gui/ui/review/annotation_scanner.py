@@ -2,23 +2,39 @@
 
 The file list needs each image's GT box and label for its IoU column and the
 review queue; reading 10,000 XML files on the UI thread would freeze the
-window, so a QThread reads them and reports in chunks.
+window, so a background worker reads them and reports in chunks.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from petloc_gui.app.annotation_store import read_primary
+from petloc_gui.ui import background
 
 CHUNK = 100
-YIELD_EVERY = 20
 
 
-class AnnotationScanner(QThread):
+def scan(paths: list[Path]):
+    """Yield (rows, results) chunks of read_primary results (files without an annotation are skipped)."""
+    rows: list[int] = []
+    results: list = []
+    for row, path in enumerate(paths):
+        result = read_primary(path)
+        if result is None:
+            continue
+        rows.append(row)
+        results.append(result)
+        if len(rows) >= CHUNK:
+            yield rows, results
+            rows, results = [], []
+    if rows:
+        yield rows, results
+
+
+class AnnotationScanner(QObject):
     """Emits ``scanned(rows, results)`` with results from annotation_store.read_primary."""
 
     scanned = Signal(object, object)  # object: no QVariant conversion of the lists
@@ -26,27 +42,24 @@ class AnnotationScanner(QThread):
     def __init__(self, annotation_paths: list[Path], parent=None) -> None:
         super().__init__(parent)
         self._paths = list(annotation_paths)
-        self._stop = False
+        self._worker: background.Worker | None = None
+        self._delivered = False  # every chunk has reached the UI thread
+
+    def start(self) -> None:
+        self._worker = background.start(scan, self._paths, yielded=self._chunk, finished=self._finished)
+
+    def _finished(self) -> None:
+        self._delivered = True
+
+    def _chunk(self, chunk) -> None:
+        if self._worker is not None and not self._worker.aborted:
+            self.scanned.emit(*chunk)
 
     def stop(self) -> None:
-        self._stop = True
-        self.wait(10_000)
+        if self._worker is not None:
+            self._worker.quit()
+            self._worker.wait(10)
 
-    def run(self) -> None:
-        rows: list[int] = []
-        results: list = []
-        for row, path in enumerate(self._paths):
-            if self._stop:
-                return
-            if row % YIELD_EVERY == 0:
-                time.sleep(0.001)  # hand the GIL to the UI thread now and then: no stutter
-            result = read_primary(path)
-            if result is None:
-                continue
-            rows.append(row)
-            results.append(result)
-            if len(rows) >= CHUNK:
-                self.scanned.emit(rows, results)
-                rows, results = [], []
-        if rows and not self._stop:
-            self.scanned.emit(rows, results)
+    def isFinished(self) -> bool:  # noqa: N802 - the QThread name the tests and callers know
+        """True once every chunk has been delivered (the finished signal follows the last one)."""
+        return self._delivered

@@ -1,7 +1,7 @@
 """The dataset panel (Ctrl+I): class balance and box-size charts, and the model's metrics.
 
-Statistics come from core.stats, computed in a QThread (they read every
-XML), only while the panel is visible.
+Statistics come from core.stats, computed in a background worker (they read
+every XML), only while the panel is visible.
 """
 
 from __future__ import annotations
@@ -11,28 +11,23 @@ import math
 from PySide6.QtCharts import (
     QAreaSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis,
 )
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+
+from petloc_gui.ui import background
 
 HISTOGRAM_BINS = 16
 
 
-class _StatsThread(QThread):
-    done = Signal(object, object)  # dataset, DatasetStats or error text
+def _compute(dataset):
+    """In a worker: (dataset, DatasetStats or the reason they failed)."""
+    from petloc_gui.core.stats import compute_stats
 
-    def __init__(self, dataset, parent=None) -> None:
-        super().__init__(parent)
-        self.dataset = dataset
-
-    def run(self) -> None:
-        from petloc_gui.core.stats import compute_stats
-
-        try:
-            stats = compute_stats(self.dataset, check_images=False)
-        except Exception as exc:  # noqa: BLE001 - shown in the panel
-            stats = f"Statistics failed: {exc}"
-        self.done.emit(self.dataset, stats)
+    try:
+        return dataset, compute_stats(dataset, check_images=False)
+    except Exception as exc:  # noqa: BLE001 - shown in the panel
+        return dataset, f"Statistics failed: {exc}"
 
 
 # Metric keys, in the words shown (measured on the split that ModelInfo.split names).
@@ -146,7 +141,7 @@ class DatasetPanel(QDockWidget):
         self.setMinimumWidth(320)
         self.stats = None
         self._dataset = None
-        self._thread: _StatsThread | None = None
+        self._worker: background.Worker | None = None
         self._stale = False
         self.visibilityChanged.connect(self._visibility_changed)
 
@@ -178,12 +173,13 @@ class DatasetPanel(QDockWidget):
             self._compute_if_stale()
 
     def _compute_if_stale(self) -> None:
-        if not self._stale or self._dataset is None or (self._thread is not None and self._thread.isRunning()):
+        if not self._stale or self._dataset is None or (self._worker is not None and not self._worker.is_finished()):
             return
         self._stale = False
-        self._thread = _StatsThread(self._dataset, self)
-        self._thread.done.connect(self._show_stats)
-        self._thread.start()
+        self._worker = background.start(_compute, self._dataset, returned=self._stats_done)
+
+    def _stats_done(self, done) -> None:
+        self._show_stats(*done)
 
     def _show_stats(self, dataset, stats) -> None:
         if dataset is not self._dataset:
@@ -206,5 +202,5 @@ class DatasetPanel(QDockWidget):
         self.size_chart.setChart(_histogram_chart("Box size (√(w·h), px)", edges, counts))
 
     def shutdown(self) -> None:
-        if self._thread is not None:
-            self._thread.wait(10_000)
+        if self._worker is not None:
+            self._worker.wait(10)

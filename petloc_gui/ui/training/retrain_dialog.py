@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
-
-from PySide6.QtCore import QTimer
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from petloc_gui.ui import background
 
 # fraction -> (number of held-out images, their names) or None when unknown before the run
 HoldoutPreview = Callable[[float], "tuple[int, list[str]] | None"]
@@ -58,13 +57,10 @@ class RetrainDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Retrain the model")
         self._holdout_preview: HoldoutPreview | None = None
-        self._loading: Future | None = None
-        if holdout_loader is not None:
-            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="holdout")
-            self._loading = pool.submit(holdout_loader)
-            pool.shutdown(wait=False)
-            self._poll = QTimer(self, interval=50, timeout=self._check_loaded)
-            self._poll.start()
+        self._loading: background.Worker | None = None
+        if holdout_loader is not None:  # reads every saved annotation: off the UI thread
+            self._loading = background.start(holdout_loader, returned=self._loaded,
+                                             errored=self._load_failed)
         self.from_current = QRadioButton(f"Fine-tune the current model ({model_name})")
         self.from_scratch = QRadioButton("Train from scratch (ImageNet backbone when available)")
         group = QButtonGroup(self)
@@ -137,14 +133,12 @@ class RetrainDialog(QDialog):
             save_first=self.save_first.isEnabled() and self.save_first.isChecked(),
         )
 
-    def _check_loaded(self) -> None:
-        if self._loading is None or not self._loading.done():
-            return
-        self._poll.stop()
-        try:
-            self._holdout_preview = self._loading.result()
-        except Exception:  # noqa: BLE001 - without a preview the dialog says when the list comes
-            self._holdout_preview = None
+    def _load_failed(self, _exc: Exception) -> None:
+        self._loaded(None)
+
+    def _loaded(self, preview: HoldoutPreview | None) -> None:
+        """The preview arrived (None: without one the dialog says when the list comes)."""
+        self._holdout_preview = preview
         self._loading = None
         self._update_holdout()
 
