@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.petloc-installed
 
-.PHONY: run test lint models bench clean-venv
+.PHONY: run test lint typecheck models bench clean-venv
 
 ## run: set everything up and launch the app on the bundled demo folder
 run: $(STAMP)
@@ -13,10 +13,16 @@ run: $(STAMP)
 ## test: set everything up and run the whole test suite (what .ci/run calls)
 test: $(STAMP)
 	$(BIN)/lint-imports
+	$(BIN)/ruff check petloc_gui
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/lint-imports
+	$(BIN)/ruff check petloc_gui
+
+## typecheck: mypy on core and model (not yet clean: not part of `make test` until it is)
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 ## models: retrain both bundled models into resources/models (needs ../shared)
 models: $(STAMP)

@@ -70,9 +70,10 @@ class FolderDrops:
             return
         event.acceptProposedAction()
         folder, image = target
-        if self.current_folder() is None or Path(folder).resolve() != self.current_folder().resolve():
-            if not self.open_folder(folder):
-                return
+        current = self.current_folder()
+        same = current is not None and Path(folder).resolve() == current.resolve()
+        if not same and not self.open_folder(folder):
+            return
         if image is not None and self.session is not None:
             row = self.session.row_of.get(str(image))
             if row is not None:
