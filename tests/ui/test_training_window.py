@@ -166,3 +166,15 @@ def test_loading_a_model_in_the_window_process_prints_nothing_to_the_terminal(tm
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["2", "Prediction"]
     assert done.stderr == ""
+
+
+def test_the_progress_window_fits_on_the_screen(qtbot):
+    from PySide6.QtCore import QRect
+
+    progress = RetrainProgress()
+    qtbot.addWidget(progress)
+    progress.show()
+    qtbot.waitExposed(progress)
+    area = progress.screen().availableGeometry()  # offscreen: 800 x 600, less than its 720 x 640
+    assert area.contains(QRect(progress.pos(), progress.size()))
+    assert_fields_fit(progress)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
+from petloc_gui.ui.window_geometry import fit_into
 
 LOG_MAX_LINES = 2000
 ETA_REFRESH_MS = 1000  # the time left counts down between events (validation, final scoring)
@@ -94,6 +95,12 @@ class RetrainProgress(QDialog):
         self._eta_timer = QTimer(self, interval=ETA_REFRESH_MS, timeout=self._show_eta)
         self._epochs = 1
         self._steps = 1
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        screen = self.screen()
+        if screen is not None:  # 720 x 640 is taller than a 1.5x-scaled 1000 px screen
+            fit_into(self, screen.availableGeometry())
 
     # -- feeding -----------------------------------------------------------
     def begin(self, epochs: int) -> None:
