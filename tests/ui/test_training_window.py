@@ -178,3 +178,16 @@ def test_the_progress_window_fits_on_the_screen(qtbot):
     area = progress.screen().availableGeometry()  # offscreen: 800 x 600, less than its 720 x 640
     assert area.contains(QRect(progress.pos(), progress.size()))
     assert_fields_fit(progress)
+
+
+def test_the_training_process_keeps_noise_out_of_its_log_and_the_crash_tail(qtbot):
+    from petloc_gui.ui.training.training_process import TrainingProcess
+
+    process = TrainingProcess()
+    lines = []
+    process.log.connect(lines.append)
+    for line in NOISE + ["Traceback (most recent call last):"]:
+        process._log_stderr(line.encode())  # noqa: SLF001 - what arrives on the child's stderr
+    assert lines == ["Traceback (most recent call last):"]
+    assert process.noise.hidden == len(NOISE)
+    assert list(process._stderr_tail) == lines  # noqa: SLF001 - a crash report shows only real lines

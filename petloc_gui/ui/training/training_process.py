@@ -8,6 +8,7 @@ stops it politely ("cancel" on stdin), then firmly (terminate, kill).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import deque
 from dataclasses import dataclass
@@ -110,6 +111,7 @@ class TrainingProcess(QObject):
         self._stderr_buffer = b""
         self._stderr_tail: deque[str] = deque(maxlen=40)
         self.noise = TensorFlowNoiseFilter()  # TensorFlow's start-up notices stay out of the log
+        self._show_noise = bool(os.environ.get("PETLOC_DEBUG"))
         self._error_message: str | None = None
         self._cancel_requested = False
         self._finished_emitted = False
@@ -184,7 +186,7 @@ class TrainingProcess(QObject):
 
     def _log_stderr(self, raw: bytes) -> None:
         text = raw.decode("utf-8", errors="replace").rstrip()
-        if text and self.noise.keep(text):
+        if text and (self._show_noise or self.noise.keep(text)):
             self._stderr_tail.append(text)
             self.log.emit(text)
 
@@ -200,6 +202,9 @@ class TrainingProcess(QObject):
         if self._stderr_buffer:
             self._log_stderr(self._stderr_buffer)
             self._stderr_buffer = b""
+        if self.noise.hidden:
+            self.log.emit(f"[petloc] {self.noise.hidden} TensorFlow start-up notice line(s) hidden "
+                          "(PETLOC_DEBUG=1 shows them)")
         crashed = status == QProcess.ExitStatus.CrashExit
         self._emit_finished(exit_code=exit_code, crashed=crashed)
 
