@@ -175,8 +175,8 @@ def render(args) -> int:
         progress.on_event({"event": "epoch", "epoch": epoch, "epochs": 5, "loss": 1.2 / epoch,
                            "val_accuracy": 0.6 + 0.1 * epoch, "val_mean_iou": 0.4 + 0.08 * epoch})
     progress.append_log("[petloc] this log is fed synthetic events by the gallery")
-    progress.show()
     progress.move(window.pos() + QPoint(120, 90))
+    progress.show()  # the window fits itself into the screen as it shows
     shoot.shot(progress, "training-progress-mid-run", screen=True)
     progress.on_event({"event": "done", "metrics": {}})
     progress.show_result({"accuracy": 0.917, "mean_iou": 0.652, "iou_ge_50": 0.833, "n_images": 12},
