@@ -82,7 +82,7 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         if not self._state_restored:
             self._state_restored = True
             self.resizeDocks([self.file_dock], [460], Qt.Horizontal)
-            QTimer.singleShot(0, self.fit_on_screen)  # again, now that the frame's size is known
+            QTimer.singleShot(0, self, self.fit_on_screen)  # again, now that the frame's size is known
         self.focus_canvas()
 
     def available_screen(self) -> QRect:

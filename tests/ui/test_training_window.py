@@ -175,6 +175,7 @@ def test_the_progress_window_fits_on_the_screen(qtbot):
     qtbot.addWidget(progress)
     progress.show()
     qtbot.waitExposed(progress)
+    qtbot.wait(50)
     area = progress.screen().availableGeometry()  # offscreen: 800 x 600, less than its 720 x 640
     assert area.contains(QRect(progress.pos(), progress.size()))
     assert_fields_fit(progress)

@@ -54,7 +54,10 @@ class RetrainProgress(QDialog):
         # A window of its own (title bar, movable, own background) next to the main
         # window, never a child painted over the photo: the user keeps reviewing.
         self.setWindowFlags(Qt.WindowType.Window)
-        self.resize(720, 640)
+        screen = self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        # Never taller or wider than the screen (title bar and borders allowed for).
+        self.resize(min(720, area.width() - 16) if area else 720, min(640, area.height() - 64) if area else 640)
         self.status = QLabel("Starting the training process…")
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
@@ -98,8 +101,13 @@ class RetrainProgress(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        # 720 x 640 is taller than a 1.5x-scaled 1000 px screen. Fitted once the window
+        # manager has framed it (the frame's size is known only then).
+        QTimer.singleShot(0, self, self._fit_on_screen)
+
+    def _fit_on_screen(self) -> None:
         screen = self.screen()
-        if screen is not None:  # 720 x 640 is taller than a 1.5x-scaled 1000 px screen
+        if screen is not None:
             fit_into(self, screen.availableGeometry())
 
     # -- feeding -----------------------------------------------------------
