@@ -36,7 +36,11 @@ class BoxCanvas(QGraphicsView):
         super().__init__(parent)
         self.editable = editable
         self.draw_mode = False
-        self.setScene(QGraphicsScene(self))
+        scene = QGraphicsScene(self)
+        # A few items whose bounds follow the zoom (handles and tags keep their screen size):
+        # no BSP index to go stale, and nothing to gain from one.
+        scene.setItemIndexMethod(QGraphicsScene.NoIndex)
+        self.setScene(scene)
         self.setRenderHint(QPainter.SmoothPixmapTransform, True)
         self.setRenderHint(QPainter.Antialiasing, True)
         self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
