@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
 
 from petloc_gui.cli import (
@@ -89,6 +90,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     As a console script the return value becomes the process exit status.
     """
     quiet_tensorflow()
+    shown = warnings.showwarning
+    if not _debug():
+        # A library warning (two lines, with a source line) would break the
+        # one-`petloc:`-line rule; shown as one line instead.
+        warnings.showwarning = _warning_line
+    try:
+        return _main(argv)
+    finally:
+        warnings.showwarning = shown
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
@@ -135,6 +148,10 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.filename and exc.strerror:
         return f"{exc.filename}: {exc.strerror}"
     return one_line(exc)
+
+
+def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
+    error(f"warning: {message}")
 
 
 def _debug() -> bool:

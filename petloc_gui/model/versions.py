@@ -88,9 +88,12 @@ class VersionStore:
             if not folder.is_dir():
                 continue
             for child in folder.iterdir():
-                if child.name.startswith(".") or not child.is_dir():
-                    continue
-                version = self._read(child)
+                try:
+                    if child.name.startswith(".") or not child.is_dir():
+                        continue
+                    version = self._read(child)
+                except (OSError, TypeError, ValueError):
+                    continue  # one unreadable version must not hide the others
                 if version is not None:
                     versions.append(version)
         versions.sort(key=lambda v: (v.created, v.id))
