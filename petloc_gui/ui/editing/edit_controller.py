@@ -44,11 +44,7 @@ class EditController(QObject):
         if index is None:
             self.undo_group.setActiveStack(None)
             return
-        stack = self._stacks.get(index)
-        if stack is None:
-            stack = QUndoStack(self.undo_group)
-            self._stacks[index] = stack
-        self.undo_group.setActiveStack(stack)
+        self.undo_group.setActiveStack(self.stack_for(index))
         self._nudge_serial += 1
 
     def reset(self) -> None:
@@ -61,6 +57,23 @@ class EditController(QObject):
 
     def stack(self) -> QUndoStack | None:
         return self.undo_group.activeStack()
+
+    def stack_for(self, index: int) -> QUndoStack:
+        """The undo stack of image ``index`` (created if it has none yet)."""
+        stack = self._stacks.get(index)
+        if stack is None:
+            stack = QUndoStack(self.undo_group)
+            self._stacks[index] = stack
+        return stack
+
+    def replace_all(self, index: int, doc: ImageDocument, objects, verified: bool, text: str,
+                    notify) -> QUndoStack:
+        """Push a ReplaceAllCommand on image ``index``'s stack (current image or not)."""
+        stack = self.stack_for(index)
+        stack.push(cmd.ReplaceAllCommand(doc, notify, objects, verified, text))
+        if doc is self.doc and self.selected >= len(doc.objects):
+            self.selected = len(doc.objects) - 1
+        return stack
 
     def _notify(self, doc: ImageDocument) -> None:
         if self.selected >= len(doc.objects):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
+from petloc_gui.core.text import visible
 from petloc_gui.core.boxes import Box, iou
 from petloc_gui.app import review_queue
 from petloc_gui.app.image_document import (
@@ -108,7 +109,8 @@ class FileListModel(QAbstractTableModel):
                 return _DISAGREE_COLOR
             return None
         if role == Qt.ToolTipRole:
-            return self.errors[row] or f"{self.names[row]} — {STATUS_TEXT[self.status[row]]}"
+            return visible(self.errors[row]) if self.errors[row] else (
+                f"{self.names[row]} — {STATUS_TEXT[self.status[row]]}")
         return row  # ITEM_ROLE
 
     # --- updates -------------------------------------------------------------------

@@ -11,7 +11,10 @@ import time
 from pathlib import Path
 
 from petloc_gui.app import review_queue
+from petloc_gui.core.stale import dataset_annotation_folders
+from petloc_gui.core.text import visible
 from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
+from petloc_gui.ui.review.disk_sync import DiskSync
 from petloc_gui.app.annotation_store import AnnotationStore
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED
@@ -28,17 +31,22 @@ class ReviewSession:
         self.dataset = dataset
         self.store = AnnotationStore(dataset)
         items = dataset.items
-        self.model = FileListModel([i.image_path.name for i in items], [i.has_annotation for i in items])
+        # Names as shown: terminal control characters and bidi overrides escaped.
+        self.model = FileListModel([visible(i.image_path.name) for i in items],
+                                   [i.has_annotation for i in items])
         self.row_of = {str(item.image_path): row for row, item in enumerate(items)}
         self.current: int | None = None
         self.visited: set[int] = set()
         self.folder_labels: set[str] = set()
         self.last_show_ms = 0.0
-        self.scanner = AnnotationScanner([i.annotation_path for i in items])
+        self.disk = DiskSync(self, window)
+        self.scanner = AnnotationScanner([i.annotation_path for i in items],
+                                         sweep_folders=dataset_annotation_folders(dataset))
         self.scanner.scanned.connect(self._scanned)
         self.scanner.start()
 
     def close(self) -> None:
+        self.disk.stop()
         self.scanner.stop()
 
     def suggested_model(self) -> str:
@@ -58,7 +66,9 @@ class ReviewSession:
                 w.guard.save_rows([previous], quiet=True)
         item = self.dataset.items[row]
         doc = self.store.document(row)
+        self.disk.watch(doc)
         display = w.images.get(item.image_path)
+        doc.image_error = display.error  # kept, so the list keeps saying "error"
         if display.image is not None and display.size[0] > 0:
             doc.image_size = display.size
         self.current = row
@@ -145,7 +155,72 @@ class ReviewSession:
         primary = doc.primary
         self.model.set_ground_truth(row, primary.name if primary else None, primary.box if primary else None,
                                     doc.verified)
-        self.model.set_status(row, doc.status(), doc.load_error or doc.save_error)
+        self.model.set_status(row, doc.status(), doc.problem_text())
+
+    # --- files changed by another program ---------------------------------------------------
+    def disk_changed(self, row: int, doc, found) -> None:
+        """The watcher saw ``doc``'s file change: reload it, or flag it when it has edits."""
+        name = doc.annotation_path.name
+        if not doc.dirty:
+            self.take_theirs(row)
+            self.window.statusBar().showMessage(
+                f"{visible(name)} was changed by another program: reloaded.", 8000)
+            return
+        doc.external_change = found
+        self.window.statusBar().showMessage(
+            f"{visible(name)} was changed by another program while you have unsaved edits; "
+            "saving will ask which version to keep.", 15000)
+        self.model.set_status(row, doc.status(), f"{doc.annotation_path}: changed on disk by "
+                              "another program; saving will ask which version to keep")
+
+    def _notify_row(self, row: int):
+        """The notify function of undo commands on image ``row`` (current or not)."""
+        def notify(doc) -> None:
+            if row == self.current:
+                self.window.edits._notify(doc)  # noqa: SLF001 - same window, redraws the panes
+            else:
+                self._doc_to_row(row, doc)
+        return notify
+
+    def _read_disk_version(self, row: int):
+        from petloc_gui.app.annotation_store import read_document
+
+        item = self.dataset.items[row]
+        return read_document(item.image_path, item.annotation_path)
+
+    def take_theirs(self, row: int) -> None:
+        """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away."""
+        doc = self.store.document(row)
+        fresh = self._read_disk_version(row)
+        stack = self.window.edits.replace_all(row, doc, fresh.objects, fresh.verified,
+                                              "Reload from disk", self._notify_row(row))
+        doc.adopt_disk_version(fresh)
+        stack.setClean()
+        self.dataset.items[row].has_annotation = bool(fresh.disk_state and fresh.disk_state.exists)
+        self._refresh(row, doc)
+
+    def show_both(self, row: int) -> None:
+        """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand."""
+        doc = self.store.document(row)
+        mine = list(doc.objects)
+        fresh = self._read_disk_version(row)
+        theirs = [(o.name, o.box) for o in fresh.objects]
+        merged = list(fresh.objects) + [o for o in mine if (o.name, o.box) not in theirs]
+        verified = doc.verified
+        self.take_theirs(row)
+        self.window.edits.replace_all(row, doc, merged, verified, "Show both versions",
+                                      self._notify_row(row))
+        self._refresh(row, doc)
+
+    def _refresh(self, row: int, doc) -> None:
+        self._doc_to_row(row, doc)
+        if row == self.current:
+            w = self.window
+            if w.edits.selected >= len(doc.objects):
+                w.edits.selected = len(doc.objects) - 1
+            w.panel.show_annotation(doc, w.edits.selected)
+            w.act["verify"].setChecked(doc.verified)
+        self.window.setWindowModified(self.window.has_unsaved())
 
     # --- labels and queue --------------------------------------------------------------------
     def label_names(self) -> list[str]:
