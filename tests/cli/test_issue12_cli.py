@@ -132,3 +132,18 @@ def test_predict_on_a_sparse_jpeg_finishes_with_one_error_line(tiny_bundle, tmp_
     lines = assert_clean_errors(err)
     assert len(lines) == 1 and "sparse.jpg" in lines[0] and "junk" in lines[0]
     assert "real.jpg" in out
+
+
+# --- point 8 ----------------------------------------------------------------------
+
+@pytest.mark.timeout(120)
+def test_stats_plot_with_a_million_character_label_finishes(tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    Image.new("RGB", (100, 80)).save(tmp_path / "a.jpg")
+    (tmp_path / "a.xml").write_text(voc_xml("a.jpg", 100, 80, [("y" * 1_000_000, (1, 1, 9, 9))]))
+    code, out, err = run_cli(capsys, "stats", tmp_path, "--plot", tmp_path / "plot.png")
+    assert code == 0, err
+    assert (tmp_path / "plot.png").stat().st_size > 0
+    assert "1,000,000 characters" in out
+    assert len(out) < 20_000  # the label is never printed in full
+    assert "Traceback" not in err and "warning" not in err.lower()
