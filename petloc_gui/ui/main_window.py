@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.text import visible
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
 from petloc_gui.ui.editing.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditController
 from petloc_gui.ui.review.file_list_dock import FileListDock
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
             lambda: a["review_order"].setChecked(bool(self.file_dock.order.currentData())))
         self.file_dock.next_review_button.clicked.connect(self.next_to_review)
         self.file_dock.row_chosen.connect(self.show_row)
-        self.label_combo.activated.connect(lambda i: _ignore(self.edits.set_label(self.label_combo.itemText(i))))
+        self.label_combo.activated.connect(lambda i: _ignore(self.edits.set_label(self._label_at(i))))
         self.label_combo.lineEdit().returnPressed.connect(self._typed_label)
         for n in range(1, 10):
             shortcut = self.addAction(f"Label {n}")
@@ -272,10 +273,19 @@ class MainWindow(QMainWindow):
     def pick_label(self, n: int) -> None:
         if 1 <= n <= self.label_combo.count():
             self.label_combo.setCurrentIndex(n - 1)
-            self.edits.set_label(self.label_combo.itemText(n - 1))
+            self.edits.set_label(self._label_at(n - 1))
+
+    def _label_at(self, i: int) -> str:
+        """The label of combo item ``i`` (items show it escaped; the data is the label itself)."""
+        data = self.label_combo.itemData(i)
+        return data if isinstance(data, str) else self.label_combo.itemText(i)
+
+    def _label_of_text(self, text: str) -> str:
+        i = self.label_combo.findText(text)
+        return self._label_at(i) if i >= 0 else text
 
     def _typed_label(self) -> None:
-        name = " ".join(self.label_combo.currentText().split())
+        name = self._label_of_text(" ".join(self.label_combo.currentText().split()))
         if name:
             self.edits.set_label(name)
             self.panel.gt_pane.setFocus()  # back to the image, so single-key shortcuts work again
@@ -286,7 +296,7 @@ class MainWindow(QMainWindow):
         result = self.predictions.cached(self.dataset.items[self.session.current].image_path) if self.session else None
         if is_prediction(result):
             return result.label
-        return self.label_combo.currentText() or "object"
+        return self._label_of_text(self.label_combo.currentText()) or "object"
 
     def _arrow(self, dx: int, dy: int, pixels: float) -> None:
         """Arrow keys nudge the selected box, except that Up/Down move in the image list when it has focus."""
@@ -305,7 +315,7 @@ class MainWindow(QMainWindow):
         self.panel.select(index)
         doc = self.edits.doc
         if doc is not None and 0 <= index < len(doc.objects):
-            self.label_combo.setCurrentText(doc.objects[index].name)
+            self.label_combo.setCurrentText(visible(doc.objects[index].name))
 
     def _document_changed(self, doc) -> None:
         self.panel.show_annotation(doc, self.edits.selected)

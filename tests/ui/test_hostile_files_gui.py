@@ -171,11 +171,16 @@ def test_control_characters_never_reach_window_text(qtbot, window, folder, answe
     shown = [n for n in names if n.startswith("x")]
     assert shown == ["x\\x1b[2J\\u202egnp.png"]
     window.show_row(names.index(shown[0]))
-    texts = [window.panel.header.text()] + [item.label for item in window.panel.gt_pane.box_items()]
+    combo = window.label_combo
+    texts = [window.panel.header.text(), combo.currentText()] + [
+        combo.itemText(i) for i in range(combo.count())] + [
+        item.label for item in window.panel.gt_pane.box_items()]
     for text in texts:
         for raw in ("\x1b", "\u202e", "\x9b"):
             assert raw not in text
     assert read_voc(folder / (evil[:-4] + ".xml")).objects[0].name == "c\u202eat\x9b1m"  # data kept
+    i = combo.findText("c\\u202eat\\x9b1m")
+    assert i >= 0 and window._label_at(i) == "c\u202eat\x9b1m"  # picking it keeps the real label
 
 
 # --- point 14 -------------------------------------------------------------------------

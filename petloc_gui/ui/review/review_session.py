@@ -80,7 +80,7 @@ class ReviewSession:
         self._doc_to_row(row, doc)
         w.file_dock.select_source_row(row)
         if doc.objects:
-            w.label_combo.setCurrentText(doc.objects[0].name)
+            w.label_combo.setCurrentText(visible(doc.objects[0].name))
         w.position_label.setText(f"{row + 1} / {len(self.dataset.items)}")
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
@@ -233,12 +233,13 @@ class ReviewSession:
         combo = self.window.label_combo
         current = combo.currentText()
         names = self.label_names()
-        if [combo.itemText(i) for i in range(combo.count())] == names:
+        if [combo.itemData(i) for i in range(combo.count())] == names:
             return
         combo.blockSignals(True)
         combo.clear()
-        combo.addItems(names)
-        if current in names:
+        for name in names:  # shown escaped; the item's data is the label itself
+            combo.addItem(visible(name), name)
+        if combo.findText(current) >= 0:
             combo.setCurrentText(current)
         combo.blockSignals(False)
 
