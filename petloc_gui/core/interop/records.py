@@ -65,21 +65,23 @@ class ConversionReport:
     kept_existing: int = 0     # VOC files left untouched (exist; no overwrite)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    on_message: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+    # Called with ("problem" | "warning", text) as each is found (progress output).
+    on_message: Callable[[str, str], None] | None = field(default=None, repr=False,
+                                                          compare=False)
 
     def problem(self, where: str | os.PathLike[str], message: str) -> None:
         """Something was left out: ``where`` is a file, ``file:line`` or ``file: entry``."""
         text = f"{where}: {message}"
         self.problems.append(text)
         if self.on_message is not None:
-            self.on_message(text)
+            self.on_message("problem", text)
 
     def warning(self, where: str | os.PathLike[str], message: str) -> None:
         """Converted, but changed or worth knowing (a clamped box, a repaired file)."""
         text = f"{where}: {message}"
         self.warnings.append(text)
         if self.on_message is not None:
-            self.on_message(text)
+            self.on_message("warning", text)
 
     def to_dict(self) -> dict:
         return {"images": self.images, "annotated": self.annotated, "objects": self.objects,

@@ -32,6 +32,7 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
     except OSError as exc:
         raise SaveError(f"cannot create the folder: {exc.strerror or exc}", out) from exc
     claimed: dict[str, Path] = {}
+    kept: list[Path] = []
     for done, record in enumerate(records, start=1):
         xml_name = str(Path(record.relative).with_suffix(".xml"))
         owner = claimed.setdefault(xml_name.casefold(), record.image_path)
@@ -40,14 +41,19 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
                            f"{owner}; image left out")
             report.skipped_images += 1
         else:
-            _write_one(record, out, xml_name, overwrite, images, report)
+            _write_one(record, out, xml_name, overwrite, images, report, kept)
         if progress is not None:
             progress(done, len(records))
+    if kept:
+        # One line, not one per file: keeping a person's annotation is not a problem.
+        report.warning(kept[0], f"exists, like {len(kept) - 1} more VOC files in {out}; all "
+                       "left untouched (pass --overwrite to replace them)" if len(kept) > 1
+                       else "exists; left untouched (pass --overwrite to replace it)")
     return report
 
 
 def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, images: str,
-               report: ConversionReport) -> None:
+               report: ConversionReport, kept: list[Path]) -> None:
     image_target = out / record.relative
     xml_target = out / xml_name
     try:
@@ -59,8 +65,7 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
                 write_voc(annotation, xml_target)  # refuses to replace a non-VOC file
             elif not _write_new(annotation, xml_target):
                 report.kept_existing += 1
-                report.warning(xml_target, "exists; left untouched (pass --overwrite to "
-                               "replace it)")
+                kept.append(xml_target)
                 report.images += 1
                 return
     except SaveError as exc:
