@@ -158,7 +158,9 @@ def _locate(file_name: str, folders: list[Path]) -> Path | None:
         return None
     for folder in folders:
         candidate = folder.joinpath(*parts)
-        if candidate.is_file():
+        # A drive letter ("C:") in a part would restart the path on Windows.
+        inside = Path(os.path.normpath(candidate)).is_relative_to(os.path.normpath(folder))
+        if inside and candidate.is_file():
             return candidate
     return None
 

@@ -28,7 +28,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import Dataset, natural_key
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
 from petloc_gui.core.images import image_size, is_image_name
-from petloc_gui.core.interop.files import LINK, place_image, prepare_output
+from petloc_gui.core.interop.files import LINK, place_image, prepare_output, write_derived
 from petloc_gui.core.interop.records import (
     ConversionReport,
     ImageRecord,
@@ -107,7 +107,7 @@ def _write_record(out: Path, record: ImageRecord, label_name: str, ids: dict[str
                      for obj in record.objects]
             target = out / "labels" / label_name
             target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(target, "".join(f"{line}\n" for line in lines).encode("utf-8"))
+            write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8"))
     except (SaveError, OSError) as exc:
         report.problem(getattr(exc, "path", None) or record.image_path,
                        f"{getattr(exc, 'reason', None) or exc}; image left out")
