@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -70,20 +69,6 @@ def spec_yolo_boxes(label_file: Path, image_file: Path, names: list[str]) -> lis
         cx, cy, w, h = float(cx) * width, float(cy) * height, float(w) * width, float(h) * height
         boxes.append((names[int(cls)], (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
     return boxes
-
-
-def tiny_png_bytes(width: int = 4, height: int = 3) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (10, 20, 30)).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def tiny_rotated_jpeg_bytes(width: int = 6, height: int = 4, orientation: int = 6) -> bytes:
-    exif = Image.Exif()
-    exif[0x0112] = orientation
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (10, 20, 30)).save(buffer, format="JPEG", exif=exif.tobytes())
-    return buffer.getvalue()
 
 
 @pytest.fixture
