@@ -124,3 +124,11 @@ def test_file_names_cannot_escape_the_image_folders(tmp_path):
     records = read_coco(path, report, images_dir=tmp_path / "src" / "images")
     assert records == []
     assert report.skipped_images == 2 and all("not found" in p for p in report.problems)
+
+
+def test_server_paths_fall_back_to_the_base_name(tmp_path):
+    path = _coco(tmp_path, [{"id": 1, "image_id": 1, "category_id": 1, "bbox": [1, 1, 4, 4]}],
+                 images=[{"id": 1, "file_name": "/data/upload/7/a.png", "width": 100, "height": 50}])
+    report = ConversionReport()
+    records = read_coco(path, report)
+    assert report.problems == [] and [r.relative for r in records] == ["a.png"]

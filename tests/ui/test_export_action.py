@@ -12,8 +12,8 @@ from tests.ui.conftest import GT
 def _export(qtbot, window, fmt, out):
     exports = window.exports
     assert exports.start(fmt, out)
-    qtbot.waitUntil(lambda: exports.last_report is not None or not exports.thread.isRunning(),
-                    timeout=10_000)
+    # The report arrives by a queued signal, after the thread itself has ended.
+    qtbot.waitUntil(lambda: exports.last_report is not None, timeout=20_000)
     exports.thread.wait(5_000)
     return exports.last_report
 

@@ -162,6 +162,12 @@ def _locate(file_name: str, folders: list[Path]) -> Path | None:
         inside = Path(os.path.normpath(candidate)).is_relative_to(os.path.normpath(folder))
         if inside and candidate.is_file():
             return candidate
+    # Tools such as Label Studio write server paths (/data/upload/1/x.jpg):
+    # the base name in the image folders is the best remaining guess.
+    for folder in folders if len(parts) > 1 else ():
+        candidate = folder / parts[-1]
+        if candidate.is_file():
+            return candidate
     return None
 
 
