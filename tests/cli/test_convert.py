@@ -122,3 +122,25 @@ def test_progress_on_big_folders(tmp_path, capsys):
     assert code == 0
     progress = [line for line in err.splitlines() if line.startswith("coco export ")]
     assert progress and progress[-1].startswith("coco export 500/500")
+
+
+def test_export_of_a_messy_folder_reports_each_file_and_exports_the_rest(messy_dataset, tmp_path,
+                                                                         capsys):
+    code, out, err = run_cli(capsys, "convert", messy_dataset, "--to", "coco", tmp_path / "c",
+                             "--json")
+    assert code == 0
+    summary = last_json(out)
+    problems = "\n".join(summary["problems"])
+    for name in ("d.jpg", "e.xml", "g.xml"):  # corrupt image, broken XML, hostile XML
+        assert f"{messy_dataset / name}: " in problems
+    assert len(summary["problems"]) == 3 and summary["skipped_images"] == 3
+    warnings = "\n".join(summary["warnings"])
+    assert f"{messy_dataset / 'b.xml'}: " in warnings and "clamped" in warnings
+    assert f"{messy_dataset / 'f.xml'}: " in warnings and "inverted" in warnings
+    assert (summary["images"], summary["annotated"], summary["objects"]) == (4, 3, 3)
+    document = json.loads((tmp_path / "c" / "annotations.json").read_text())
+    boxes = {image["file_name"]: [a["bbox"] for a in document["annotations"]
+                                  if a["image_id"] == image["id"]] for image in document["images"]}
+    assert boxes == {"a.png": [[5, 5, 15, 15]], "b.png": [[30, 10, 10, 15]], "c.png": [],
+                     "f.png": [[10, 10, 10, 10]]}
+    assert len(_messages(err)) == 5
