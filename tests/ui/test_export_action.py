@@ -20,8 +20,8 @@ def _export(qtbot, window, fmt, out):
 
 def test_file_menu_has_both_exports(window):
     texts = [action.text() for action in window.menuBar().actions()[0].menu().actions()]
-    assert "Export as YOLO…" in texts and "Export as COCO…" in texts
-    assert texts.index("Export as COCO…") < texts.index("&Quit")
+    assert "Export as &YOLO…" in texts and "Export as CO&CO…" in texts  # keyboard: Alt+F, Y / C
+    assert texts.index("Export as CO&CO…") < texts.index("&Quit")
 
 
 def test_export_as_coco_and_yolo_from_the_open_folder(qtbot, window, folder, tmp_path):

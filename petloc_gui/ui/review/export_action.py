@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QPro
 from petloc_gui.core.errors import PetlocError
 
 FORMAT_TEXT = {"yolo": "YOLO", "coco": "COCO"}
+MNEMONIC_TEXT = {"yolo": "&YOLO", "coco": "CO&CO"}
 # Lines of problems shown in the result box (all of them are in the details).
 SHOWN_PROBLEMS = 8
 
@@ -73,7 +74,8 @@ class ExportActions(QObject):
         self.last_report = None
         self.actions: dict[str, QAction] = {}
         for fmt, text in FORMAT_TEXT.items():
-            action = QAction(f"Export as {text}…", window)
+            # A mnemonic: every action is reachable by keyboard (Alt+F, then the letter).
+            action = QAction(f"Export as {MNEMONIC_TEXT[fmt]}…", window)
             action.setObjectName(f"export_{fmt}")
             action.setToolTip(f"Write the open folder's annotations as a {text} dataset "
                               "(boxes of the image as displayed, EXIF applied)")
