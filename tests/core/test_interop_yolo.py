@@ -197,3 +197,27 @@ def test_a_different_image_at_the_target_is_never_replaced(tmp_path):
     write_voc_records(read_yolo(folder, report), out, report=report)
     assert (out / "a.png").read_bytes() == before and not (out / "a.xml").exists()
     assert report.skipped_images == 1 and "different file" in report.problems[0]
+
+
+def test_two_images_with_one_stem_do_not_share_a_label_file(tmp_path):
+    folder = tmp_path / "voc"
+    folder.mkdir()
+    write_image(folder / "photo.jpg", 20, 10)
+    write_image(folder / "photo.png", 20, 10)
+    report = export_yolo(open_dataset(folder), tmp_path / "y")
+    assert report.images == 1 and report.skipped_images == 1
+    assert any("photo.png" in p and "same label file" in p for p in report.problems)
+
+
+def test_images_are_copied_where_hard_links_are_impossible(small_voc, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    def no_links(*_args):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    report = export_yolo(open_dataset(small_voc), tmp_path / "y")
+    copied = tmp_path / "y" / "images" / "a.png"
+    assert report.problems == [] and copied.read_bytes() == (small_voc / "a.png").read_bytes()
+    assert not os.path.samefile(copied, small_voc / "a.png")
