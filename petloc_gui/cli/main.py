@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Sequence
 
 from petloc_gui.cli import (
+    cmd_convert,
     cmd_digits,
     cmd_evaluate,
     cmd_export,
@@ -26,7 +27,8 @@ from petloc_gui.cli import (
 )
 from petloc_gui.cli.output import error, one_line, quiet_tensorflow
 
-COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models)
+COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models,
+            cmd_convert)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -49,6 +51,7 @@ examples:
   petloc predict new_photos/ --model pets --write-voc
   petloc export pets --saved-model runs/pets-savedmodel
   petloc models
+  petloc convert ../shared/data/oxford-pets-3breeds --to coco pets-coco
 
 Errors are one line on stderr starting with `petloc: `; set PETLOC_DEBUG=1 for
 a full traceback of unexpected errors."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMess
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.text import visible
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
+from petloc_gui.ui.review.export_action import install_export_actions
 from petloc_gui.ui.editing.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditController
 from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.canvas.image_cache import ImageCache
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.model_menu = menus["Model"]
         self.training_menu_anchor = self.model_menu
         self.act = build_actions(self, menus)
+        self.exports = install_export_actions(self, menus["File"], before=self.act["quit"])
         undo = self.edits.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
         redo = self.edits.undo_group.createRedoAction(self, "&Redo")
