@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from petloc_gui.app.model_metrics import headline_metrics
 from petloc_gui.cli.output import error, finite, json_line, show
 
 NAME = "models"
 HELP = "list the bundled models and your trained model versions with their metrics"
 EPILOG = """\
-Metrics are the ones recorded when the model was trained (held-out images).
+Metrics are the ones recorded when the model was trained, on held-out images;
+the "measured on" column says which: a bundled model's test split, or the
+validation images a retraining held out (the figures the GUI shows too).
 Any listed path can be given as MODEL to evaluate, predict and export.
 A version whose record is unreadable or malformed is listed with a note
 (and its unusable figures shown as -); it never hides the others.
@@ -33,13 +36,13 @@ def run(args: argparse.Namespace) -> int:
         for row in rows:
             json_line(row)
     elif rows:
-        print(f"{'name':<28} {'preset':<8} {'accuracy':>8} {'mean IoU':>8}  path")
+        print(f"{'name':<28} {'preset':<8} {'accuracy':>8} {'mean IoU':>8}  {'measured on':<22} path")
         for row in rows:
             m = row.get("metrics") or {}
             note = f"  ({row['warning']})" if row.get("warning") else ""
             print(show(
                 f"{row['name']:<28} {str(row.get('preset') or '-'):<8} "
-                f"{_num(m.get('accuracy')):>8} {_num(m.get('mean_iou')):>8}  "
+                f"{_num(m.get('accuracy')):>8} {_num(m.get('mean_iou')):>8}  {_measured_on(row):<22} "
                 f"{row.get('path') or 'unavailable: ' + str(row.get('error'))}{note}"),
                 flush=True,
             )
@@ -58,7 +61,8 @@ def bundled_models() -> list[dict[str, Any]]:
         try:
             path = resolve_model(name)
             meta = read_meta(path)
-            row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(meta.get("metrics")))
+            metrics, split = headline_metrics(meta)
+            row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(metrics), split=split)
         except Exception as exc:  # noqa: BLE001 - one bad bundle must not hide the others
             row.update(path=None, error=" ".join(str(exc).split()))
         rows.append(row)
@@ -87,6 +91,7 @@ def trained_versions() -> list[dict[str, Any]]:
             "parent": v.parent if isinstance(v.parent, str) else None,
             "created": v.created,
             "metrics": _key_metrics(v.metrics, problems),
+            "split": "validation",
         }
         if problems:
             row["warning"] = f"{v.path / 'version.json'}: " + "; ".join(problems)
@@ -109,6 +114,15 @@ def _key_metrics(metrics: Any, problems: list[str] | None = None) -> dict[str, A
             continue
         out[key] = int(value) if key == "n_images" else finite(value)
     return out
+
+
+def _measured_on(row: dict[str, Any]) -> str:
+    """ "48 test images", "12 validation images", "-" without figures."""
+    metrics = row.get("metrics") or {}
+    if not metrics or not row.get("split"):
+        return "-"
+    count = metrics.get("n_images")
+    return f"{count} {row['split']} images" if isinstance(count, int) else f"{row['split']} images"
 
 
 def _num(value: Any) -> str:

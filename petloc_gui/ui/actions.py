@@ -36,6 +36,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("Edit", "verify", "Mark &verified", ("V",), checkable=True, short="Verified (V)"),
     ActionSpec("Edit", "delete", "De&lete box", ("Del", "Backspace"), short="Delete"),
     ActionSpec("Edit", "next_box", "Select next &box", ("B",)),
+    ActionSpec("Edit", "classes", "&Classes…", ("Ctrl+L",),
+               tip="The class list: add, rename (relabels the boxes) or delete classes"),
     # Arrows nudge the selected box; when the image list has the focus, Up/Down move in the list.
     ActionSpec("Edit", "nudge_left", "Nudge left 1 px", ("Left",)),
     ActionSpec("Edit", "nudge_right", "Nudge right 1 px", ("Right",)),

@@ -73,7 +73,7 @@ def test_million_character_label_is_shown_shortened_with_a_problem(qtbot, window
     assert len(doc.objects[0].name) == MAX_LABEL_CHARS
     assert any("1,000,000 characters" in p for p in doc.problems)
     assert len(window.panel.header.text()) < 5_000
-    window.dataset_panel.show()
+    window.dataset_panel.toggleViewAction().trigger()  # as Ctrl+I: shown and raised (it is tabbed with the list)
     qtbot.waitUntil(lambda: window.dataset_panel.stats is not None, timeout=60_000)
     assert all(len(name) <= MAX_LABEL_CHARS for name in window.dataset_panel.stats.class_counts)
 
@@ -180,7 +180,7 @@ def test_control_characters_never_reach_window_text(qtbot, window, folder, answe
             assert raw not in text
     assert read_voc(folder / (evil[:-4] + ".xml")).objects[0].name == "c\u202eat\x9b1m"  # data kept
     i = combo.findText("c\\u202eat\\x9b1m")
-    assert i >= 0 and window._label_at(i) == "c\u202eat\x9b1m"  # picking it keeps the real label
+    assert i >= 0 and window.labels.label_at(i) == "c\u202eat\x9b1m"  # picking it keeps the real label
 
 
 # --- point 14 -------------------------------------------------------------------------

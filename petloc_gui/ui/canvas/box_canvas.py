@@ -41,7 +41,8 @@ class BoxCanvas(QGraphicsView):
         self.setDragMode(QGraphicsView.NoDrag)
         self.setFrameShape(QFrame.NoFrame)
         self.setBackgroundBrush(QColor(40, 40, 40))
-        self.setFocusPolicy(Qt.ClickFocus)
+        # The editable pane takes the keyboard (Tab reaches it too): the single-key shortcuts act there.
+        self.setFocusPolicy(Qt.StrongFocus if editable else Qt.ClickFocus)
         self._pixmap_item = None
         self._message_item: QGraphicsTextItem | None = None
         self._items: list[BoxItem] = []

@@ -46,6 +46,7 @@ class EditController(QObject):
             return
         self.undo_group.setActiveStack(self.stack_for(index))
         self._nudge_serial += 1
+        self.selection_changed.emit(self.selected)
 
     def reset(self) -> None:
         """Forget every stack (a new folder was opened)."""
@@ -76,9 +77,22 @@ class EditController(QObject):
         return stack
 
     def _notify(self, doc: ImageDocument) -> None:
-        if self.selected >= len(doc.objects):
+        if doc is self.doc and self.selected >= len(doc.objects):
             self.selected = len(doc.objects) - 1
-        self.document_changed.emit(doc)
+        self.document_changed.emit(doc)  # also for an image not on screen (a class renamed everywhere)
+
+    def mark_clean(self, index: int) -> None:
+        """Image ``index`` was saved: its undo stack's clean state is here."""
+        stack = self._stacks.get(index)
+        if stack is not None:
+            stack.setClean()
+
+    def rename_in(self, index: int, doc: ImageDocument, old: str, new: str) -> bool:
+        """Relabel every ``old`` box of image ``index`` (on screen or not), undoable on its own stack."""
+        if not any(obj.name == old for obj in doc.objects):
+            return False
+        self.stack_for(index).push(cmd.RenameLabelCommand(doc, self._notify, old, new))
+        return True
 
     def _push(self, command) -> bool:
         stack = self.stack()

@@ -104,6 +104,23 @@ class SetLabelCommand(_DocCommand):
         self.doc.set_label(self.index, self.old)
 
 
+class RenameLabelCommand(_DocCommand):
+    """Every box of one image named ``old`` gets ``new`` (Edit → Classes → Rename)."""
+
+    def __init__(self, doc, notify, old: str, new: str):
+        super().__init__(doc, notify, f"Rename {old} to {new}")
+        self.old, self.new = old, new
+        self.indices = [i for i, obj in enumerate(doc.objects) if obj.name == old]
+
+    def _apply(self) -> None:
+        for i in self.indices:
+            self.doc.set_label(i, self.new)
+
+    def _revert(self) -> None:
+        for i in self.indices:
+            self.doc.set_label(i, self.old)
+
+
 class ReplaceObjectCommand(_DocCommand):
     """Accept the prediction: replace the primary object, or add one if there is none."""
 

@@ -40,9 +40,9 @@ class _StatsThread(QThread):
         self.done.emit(self.dataset, stats)
 
 
-# meta.json metric keys, in the words shown (the model's held-out test split).
+# Metric keys, in the words shown (measured on the split that ModelInfo.split names).
 METRIC_TEXT = (
-    ("n_images", "test images"),
+    ("n_images", "images"),
     ("accuracy", "class accuracy"),
     ("mean_iou", "mean IoU"),
     ("iou_ge_50", "boxes with IoU ≥ 0.5"),
@@ -157,7 +157,8 @@ class DatasetPanel(QDockWidget):
 
     def set_model(self, info) -> None:
         metrics = info.metrics or {}
-        lines = [f"<b>Model:</b> {info.summary}"]
+        split = getattr(info, "split", "validation")
+        lines = [f"<b>Model:</b> {info.summary}", f"<i>figures on the {split} images:</i>"]
         for key, text in METRIC_TEXT:
             value = metrics.get(key)
             if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -109,8 +109,7 @@ class FileListModel(QAbstractTableModel):
                 return _DISAGREE_COLOR
             return None
         if role == Qt.ToolTipRole:
-            return visible(self.errors[row]) if self.errors[row] else (
-                f"{self.names[row]} — {STATUS_TEXT[self.status[row]]}")
+            return f"{visible(self.names[row])} — {visible(self.errors[row]) if self.errors[row] else STATUS_TEXT[self.status[row]]}"  # the full name
         return row  # ITEM_ROLE
 
     # --- updates -------------------------------------------------------------------

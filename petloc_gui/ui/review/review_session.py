@@ -16,6 +16,7 @@ from petloc_gui.core.text import visible
 from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
 from petloc_gui.ui.review.disk_sync import DiskSync
 from petloc_gui.app.annotation_store import AnnotationStore
+from petloc_gui.app.class_list import merged_names, read_classes
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED
 from petloc_gui.ui.canvas.image_panel import is_prediction
@@ -38,6 +39,7 @@ class ReviewSession:
         self.current: int | None = None
         self.visited: set[int] = set()
         self.folder_labels: set[str] = set()
+        self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
         self.last_show_ms = 0.0
         self.disk = DiskSync(self, window)
         self.scanner = AnnotationScanner([i.annotation_path for i in items],
@@ -77,11 +79,9 @@ class ReviewSession:
         w.panel.show_annotation(doc, w.edits.selected)
         w.act["verify"].setChecked(doc.verified)
         self.show_prediction()
-        self._doc_to_row(row, doc)
+        self.refresh_row_from(row, doc)
         w.file_dock.select_source_row(row)
-        if doc.objects:
-            w.label_combo.setCurrentText(visible(doc.objects[0].name))
-        w.position_label.setText(f"{row + 1} / {len(self.dataset.items)}")
+        w.update_position()
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
         paths = [self.dataset.items[r].image_path for r in ahead + behind]
@@ -104,17 +104,26 @@ class ReviewSession:
             w.panel.show_prediction(result)
 
     def request_all(self) -> None:
-        """Predict the whole folder in the background (fills the review queue)."""
-        self.window.predictions.request_background([i.image_path for i in self.dataset.items])
+        """Fill the list from the cache, then predict the rest of the folder in the background.
+
+        After a rollback to a model used earlier in this run, every image may
+        already be cached: those results are never predicted (nor signalled)
+        again, so without this the list's prediction columns stayed empty.
+        """
+        paths = [i.image_path for i in self.dataset.items]
+        for path, result in self.window.predictions.cached_many(paths).items():
+            self.prediction_arrived(str(path), result, emit=False)
+        self.model.items_changed()
+        self.window.predictions.request_background(paths)
         if self.current is not None:
             self.window.predictions.request([self.dataset.items[self.current].image_path])
 
     # --- facts arriving ------------------------------------------------------------------
-    def prediction_arrived(self, path: str, result) -> None:
+    def prediction_arrived(self, path: str, result, emit: bool = True) -> None:
         row = self.row_of.get(path)
         if row is None:
             return
-        now = row == self.current
+        now = emit and row == self.current
         if is_prediction(result):
             self.model.set_prediction(row, result.label, float(result.confidence), result.box, emit=now)
         else:
@@ -145,13 +154,19 @@ class ReviewSession:
     def document_changed(self, doc) -> None:
         row = self.row_of.get(str(doc.image_path))
         if row is not None:
-            self._doc_to_row(row, doc)
+            self.refresh_row_from(row, doc)
         for obj in doc.objects:
             if obj.name not in self.folder_labels:
                 self.folder_labels.add(obj.name)
                 self.refresh_labels()
 
-    def _doc_to_row(self, row: int, doc) -> None:
+    def refresh_row(self, row: int) -> None:
+        """Show an image's document (after a save) in its list row."""
+        doc = self.store.loaded(row)
+        if doc is not None:
+            self.refresh_row_from(row, doc)
+
+    def refresh_row_from(self, row: int, doc) -> None:
         primary = doc.primary
         self.model.set_ground_truth(row, primary.name if primary else None, primary.box if primary else None,
                                     doc.verified)
@@ -179,7 +194,7 @@ class ReviewSession:
             if row == self.current:
                 self.window.edits._notify(doc)  # noqa: SLF001 - same window, redraws the panes
             else:
-                self._doc_to_row(row, doc)
+                self.refresh_row_from(row, doc)
         return notify
 
     def _read_disk_version(self, row: int):
@@ -213,7 +228,7 @@ class ReviewSession:
         self._refresh(row, doc)
 
     def _refresh(self, row: int, doc) -> None:
-        self._doc_to_row(row, doc)
+        self.refresh_row_from(row, doc)
         if row == self.current:
             w = self.window
             if w.edits.selected >= len(doc.objects):
@@ -224,24 +239,12 @@ class ReviewSession:
 
     # --- labels and queue --------------------------------------------------------------------
     def label_names(self) -> list[str]:
+        """The class list: the folder's predefined classes, the model's, then labels found on boxes."""
         info = self.window.current_model_info()
-        names = list(info.class_names) if info is not None else []
-        names += sorted(n for n in self.folder_labels if n not in names)
-        return names
+        return merged_names(self.predefined, info.class_names if info is not None else (), self.folder_labels)
 
     def refresh_labels(self) -> None:
-        combo = self.window.label_combo
-        current = combo.currentText()
-        names = self.label_names()
-        if [combo.itemData(i) for i in range(combo.count())] == names:
-            return
-        combo.blockSignals(True)
-        combo.clear()
-        for name in names:  # shown escaped; the item's data is the label itself
-            combo.addItem(visible(name), name)
-        if combo.findText(current) >= 0:
-            combo.setCurrentText(current)
-        combo.blockSignals(False)
+        self.window.labels.set_names(self.label_names())
 
     def next_to_review(self) -> int | None:
         self.model.update_ranks()

@@ -31,6 +31,16 @@ def _exists(path) -> bool:
         return True  # cannot even look: treat as there (the save reports why it fails)
 
 
+NAMES_SHOWN = 10
+
+
+def unsaved_text(names: list[str]) -> str:
+    """The question's text, naming the images (the first ten, then how many more)."""
+    listed = "\n".join(f"  • {name}" for name in names[:NAMES_SHOWN])
+    more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
+    return f"{len(names)} image(s) have unsaved changes:\n{listed}{more}\n\nSave them before leaving?"
+
+
 class SaveGuard:
     """Saves documents of the window's session and guards against losing edits."""
 
@@ -64,7 +74,7 @@ class SaveGuard:
                     continue
                 overwrite = True
             saved += self._save_one(row, doc, overwrite, quiet, failures, notes)
-            session._doc_to_row(row, doc)  # noqa: SLF001 - same package
+            session.refresh_row(row)
             if row == session.current:
                 self.window.panel.show_annotation(doc, self.window.edits.selected)
         self.window.setWindowModified(self.window.has_unsaved())
@@ -128,9 +138,7 @@ class SaveGuard:
                 failures.append(str(exc))
                 return 0
             session.dataset.items[row].has_annotation = True
-            stack = self.window.edits._stacks.get(row)  # noqa: SLF001 - same window
-            if stack is not None:
-                stack.setClean()
+            self.window.edits.mark_clean(row)
             if doc.dropped:
                 notes.append(f"{name}: saved; removed what other tools would have acted on: "
                              + "; ".join(doc.dropped) + ".")
@@ -191,8 +199,7 @@ class SaveGuard:
         if self.window.settings.autosave:
             return self.save_rows(dirty)
         answer = QMessageBox.question(
-            self.window, "Unsaved changes",
-            f"{len(dirty)} image(s) have unsaved changes.",
+            self.window, "Unsaved changes", unsaved_text([session.image_path(row).name for row in dirty]),
             QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
         if answer == QMessageBox.SaveAll:
             return self.save_rows(dirty)
