@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTo
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
 from petloc_gui.ui.review.export_action import install_export_actions
-from petloc_gui.ui.editing.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditController
+from petloc_gui.ui.canvas.view_actions import connect_view_actions
+from petloc_gui.ui.editing.edit_actions import connect_edit_actions
+from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.canvas.image_cache import ImageCache
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.model_status = QLabel("No model")
         self.position_label = QLabel("")
+        self.cursor_label = QLabel("")  # cursor position and the size of the box being drawn
+        self.statusBar().addPermanentWidget(self.cursor_label)
         self.statusBar().addPermanentWidget(self.position_label)
         self.statusBar().addPermanentWidget(self.model_status)
         self._connect()
@@ -145,22 +149,13 @@ class MainWindow(QMainWindow):
         a["save_all"].triggered.connect(lambda: _ignore(self.save_all()))
         a["autosave"].toggled.connect(lambda on: _ignore(setattr(self.settings, "autosave", on)))
         a["quit"].triggered.connect(lambda: _ignore(self.close()))
-        a["draw_mode"].toggled.connect(lambda on: setattr(self.panel.gt_pane, "draw_mode", on))
         a["accept"].triggered.connect(self.accept_prediction)
-        a["verify"].triggered.connect(lambda: _ignore(self.edits.toggle_verified()))
-        a["delete"].triggered.connect(lambda: _ignore(self.edits.delete_selected()))
-        a["next_box"].triggered.connect(self._select_next_box)
-        a["classes"].triggered.connect(self.edit_classes)
-        for name, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1)):
-            a[f"nudge_{name}"].triggered.connect(lambda _=False, x=dx, y=dy: self._arrow(x, y, NUDGE_PX))
-            a[f"nudge_{name}_fast"].triggered.connect(lambda _=False, x=dx, y=dy: self._arrow(x, y, NUDGE_FAST_PX))
-        for name, dw, dh in (("grow_width", 1, 0), ("shrink_width", -1, 0), ("grow_height", 0, 1),
-                             ("shrink_height", 0, -1)):
-            a[name].triggered.connect(lambda _=False, w=dw, h=dh: _ignore(self.edits.resize_selected(w, h)))
-        a["overlay"].toggled.connect(self.panel.set_overlay)
-        a["zoom_in"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(1.25))
-        a["zoom_out"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(0.8))
-        a["fit"].triggered.connect(self.panel.fit)
+        connect_edit_actions(a, self.edits, self.panel.gt_pane, list_has_focus=self.file_dock.view.hasFocus,
+                             step_image=self.step_image, label_for_new_box=self._label_for_new_box)
+        connect_view_actions(a, self.panel, lambda text: self.statusBar().showMessage(text, 4000),
+                             self.cursor_label.setText)
+        a["stay_in_draw_mode"].setChecked(self.settings.stay_in_draw_mode)
+        a["stay_in_draw_mode"].toggled.connect(lambda on: setattr(self.settings, "stay_in_draw_mode", on))
         a["review_order"].toggled.connect(self.file_dock.set_review_order)
         a["focus_search"].triggered.connect(lambda: _ignore(self.file_dock.search.setFocus()))
         a["next_review"].triggered.connect(self.next_to_review)
@@ -180,10 +175,6 @@ class MainWindow(QMainWindow):
             shortcut = self.addAction(f"Label {n}")
             shortcut.setShortcut(QKeySequence(str(n)))
             shortcut.triggered.connect(lambda _=False, k=n: self.labels.pick(k))
-        gt = self.panel.gt_pane
-        gt.box_drawn.connect(lambda box: _ignore(self.edits.add_box(box, self._label_for_new_box())))
-        gt.box_edited.connect(lambda i, old, new: _ignore(self.edits.set_box(i, old, new, "Move/resize box")))
-        gt.box_selected.connect(self.edits.select)
         self.edits.document_changed.connect(self._document_changed)
         self.edits.selection_changed.connect(self._selection_changed)
         self.predictions.predicted.connect(self._predicted)
@@ -307,14 +298,6 @@ class MainWindow(QMainWindow):
             return result.label
         return self.labels.label_of_text(self.label_combo.currentText()) or "object"
 
-    def _arrow(self, dx: int, dy: int, pixels: float) -> None:
-        """Arrow keys nudge the selected box, except that Up/Down move in the image list when it has focus."""
-        if self.file_dock.view.hasFocus():
-            if dy:
-                self.step_image(dy)
-            return
-        self.edits.nudge(dx * pixels, dy * pixels)
-
     def edit_classes(self) -> None:
         """Edit → Classes…: the folder's class list."""
         if self.session is None:
@@ -326,11 +309,6 @@ class MainWindow(QMainWindow):
         info = lambda: self.models.info.class_names if self.models.info is not None else ()  # noqa: E731
         ClassListDialog(ClassEditor(self.session, self.edits, info), self).exec()
         self.focus_canvas()
-
-    def _select_next_box(self) -> None:
-        doc = self.edits.doc
-        if doc is not None and doc.objects:
-            self.edits.select((self.edits.selected + 1) % len(doc.objects))
 
     def _selection_changed(self, index: int) -> None:
         self.panel.select(index)

@@ -36,6 +36,14 @@ class Settings:
         self._q.setValue("autosave", bool(on))
 
     @property
+    def stay_in_draw_mode(self) -> bool:
+        return self._bool("stay_in_draw_mode", False)
+
+    @stay_in_draw_mode.setter
+    def stay_in_draw_mode(self, on: bool) -> None:
+        self._q.setValue("stay_in_draw_mode", bool(on))
+
+    @property
     def last_folder(self) -> str:
         return str(self._q.value("last_folder", "") or "")
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from petloc_gui.core.text import visible
 from petloc_gui.core.boxes import iou
 from petloc_gui.ui.canvas.box_canvas import BoxCanvas
+from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
 from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.ui.canvas.pane_sync import PaneSync
@@ -68,6 +69,7 @@ class ImagePanel(QWidget):
         self._prediction_message = ""
         self._selected = -1
         self._image_error: str | None = None
+        self.adjustment = Adjustment()
 
     # --- content ---------------------------------------------------------------
     def show_image(self, display: DisplayImage | None, message: str | None = None) -> None:
@@ -101,6 +103,12 @@ class ImagePanel(QWidget):
             self._sized = True
             half = max(1, self.splitter.width() // 2)
             self.splitter.setSizes([half, half])
+
+    def set_adjustment(self, adjustment: Adjustment) -> None:
+        """Brightness and contrast of both panes (display only; kept from image to image)."""
+        self.adjustment = adjustment
+        self.gt_pane.set_adjustment(adjustment)
+        self.pred_pane.set_adjustment(adjustment)
 
     def fit(self) -> None:
         self.gt_pane.fit()

@@ -160,6 +160,26 @@ class EditController(QObject):
                                      max(old.ymin + 1, old.ymax + dh)))
         return self.set_box(index, old, new, "Resize box", ("resize", self._nudge_serial))
 
+    def move_edge(self, edge: str, delta: float) -> bool:
+        """Move one edge ("left", "top", "right", "bottom") of the selected box; merges like nudges."""
+        index = self.target_index()
+        if index < 0:
+            return False
+        old = self.doc.objects[index].box
+        x0, y0, x1, y1 = old.xmin, old.ymin, old.xmax, old.ymax
+        if edge == "left":
+            x0 = min(x0 + delta, x1 - 1)
+        elif edge == "right":
+            x1 = max(x1 + delta, x0 + 1)
+        elif edge == "top":
+            y0 = min(y0 + delta, y1 - 1)
+        elif edge == "bottom":
+            y1 = max(y1 + delta, y0 + 1)
+        else:
+            raise ValueError(f"unknown edge {edge!r}")
+        new = self.doc.clamp_box(Box(x0, y0, x1, y1))
+        return self.set_box(index, old, new, "Resize box", ("resize", self._nudge_serial))
+
     def delete_selected(self) -> bool:
         index = self.target_index()
         if index < 0:

@@ -149,6 +149,11 @@ class DatasetPanel(QDockWidget):
         self._stale = False
         self.visibilityChanged.connect(self._visibility_changed)
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        super().setVisible(visible)
+        if visible:
+            self.raise_()  # tabbed with the image list: showing it brings its tab to the front
+
     def set_dataset(self, dataset) -> None:
         self._dataset, self.stats, self._stale = dataset, None, True
         self.summary.setText("Computing statistics…")
