@@ -10,6 +10,7 @@ metrics are per-image (core.metrics) through the inference preparation.
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import time
@@ -183,16 +184,23 @@ def train(
     dataset = _train_input(data, preset, batch_size, config.seed, cache, strategy, config.distribute)
     monitor = EpochMonitor(model, names, _validation_set(data, preset, cache), preset.box_loss_weight,
                            epochs, steps, config.patience or preset.patience, emit, stop)
-    for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
-        if monitor.finished:
-            break
-        with strategy.scope():
-            networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
-            _compile(model, lr, (end - first) * steps, preset)
-        if config.distribute is not None:
-            build_before_fit(model, strategy, preset.input_size, batch_size)
-        model.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
-                  callbacks=[monitor], verbose=0)
+    try:
+        for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
+            if monitor.finished:
+                break
+            with strategy.scope():
+                networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
+                _compile(model, lr, (end - first) * steps, preset)
+            if config.distribute is not None:
+                build_before_fit(model, strategy, preset.input_size, batch_size)
+            model.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
+                      callbacks=[monitor], verbose=0)
+    finally:
+        # fit leaves its endless input iterator in a reference cycle. Collected only at
+        # interpreter exit, its decode threads would call into a finalising Python and
+        # the process would hang (a cancelled run never exited); collect it now.
+        dataset = None
+        gc.collect()
     if monitor.cancelled or stop():
         raise TrainingCancelled("training cancelled; no model was saved")
     metrics = monitor.restore_best()
