@@ -65,11 +65,14 @@ class ReviewSession:
             if doc is not None and doc.dirty:
                 w.guard.save_rows([previous], quiet=True)
         item = self.dataset.items[row]
-        doc = self.store.document(row)
-        self.disk.watch(doc)
+        # Decoded first (cached, prefetched off the UI thread): its size spares
+        # reading the image header again when the annotation is read.
         display = w.images.get(item.image_path)
+        decoded = display.image is not None and display.size[0] > 0
+        doc = self.store.document(row, display.size if decoded else None)
+        self.disk.watch(doc)
         doc.image_error = display.error  # kept, so the list keeps saying "error"
-        if display.image is not None and display.size[0] > 0:
+        if decoded:
             doc.image_size = display.size
         self.current = row
         w.edits.set_document(row, doc)
