@@ -46,7 +46,10 @@ class ReviewSession:
         self.scanner.start()
 
     def close(self) -> None:
-        self.disk.stop()
+        if self.disk is not None:
+            self.disk.stop()
+            self.disk.deleteLater()  # a child of the window: do not pile up one per folder
+            self.disk = None
         self.scanner.stop()
 
     def suggested_model(self) -> str:
@@ -70,7 +73,8 @@ class ReviewSession:
         display = w.images.get(item.image_path)
         decoded = display.image is not None and display.size[0] > 0
         doc = self.store.document(row, display.size if decoded else None)
-        self.disk.watch(doc)
+        if self.disk is not None:
+            self.disk.watch(doc)
         doc.image_error = display.error  # kept, so the list keeps saying "error"
         if decoded:
             doc.image_size = display.size
