@@ -213,3 +213,10 @@ def test_stats_of_a_folder_with_a_million_character_label_finishes(tmp_path):
     assert all(len(name) <= MAX_LABEL_CHARS for name in stats.class_counts)
     assert any("1,000,000 characters" in p.message for p in stats.problems)
     assert sum(len(line) for line in stats.summary_lines()) < 10_000
+
+
+def test_reading_and_writing_modules_do_not_import_each_other():
+    grimp = pytest.importorskip("grimp")
+    graph = grimp.build_graph("petloc_gui")
+    assert graph.find_shortest_chain("petloc_gui.core.voc_write", "petloc_gui.core.voc") is None
+    assert graph.find_shortest_chain("petloc_gui.core.voc_tree", "petloc_gui.core.voc") is None
