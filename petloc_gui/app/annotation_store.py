@@ -32,8 +32,9 @@ def read_document(image_path: Path, annotation_path: Path,
                   image_size: tuple[int, int] | None = None) -> ImageDocument:
     """A document for one image: its annotation if any, or the reading error.
 
-    ``image_size`` (already known from the decoded image) saves reading the
-    image header again.
+    Only the XML is read, never the image (this runs on the GUI's UI thread):
+    ``image_size`` is the size of the image decoded in the background, checked
+    against the file's; without it the file's own size is used.
     """
     from petloc_gui.core import voc
     from petloc_gui.core.disk_state import MISSING, current_state
@@ -46,8 +47,7 @@ def read_document(image_path: Path, annotation_path: Path,
         doc.disk_state = MISSING  # a file created later by another program is a change
     else:
         try:
-            annotation = voc.read_voc(doc.annotation_path, image_size=image_size,
-                                      image_path=None if image_size else doc.image_path)
+            annotation = voc.read_voc(doc.annotation_path, image_size=image_size, find_image=False)
         except PetlocError as exc:
             doc.load_error = str(exc)
         except Exception as exc:  # noqa: BLE001 - a hostile file must not take the window down
@@ -94,13 +94,18 @@ def read_primary(annotation_path: Path):
 
 
 def build_annotation(doc: ImageDocument):
-    """The VocAnnotation to write for a document (edits applied to the read one)."""
-    from petloc_gui.core import images, voc
+    """The VocAnnotation to write for a document (edits applied to the read one).
+
+    A new file needs the image's size: the one decoded for display (the image
+    is never read here, on the UI thread); unknown means it could not be decoded.
+    """
+    from petloc_gui.core import voc
 
     if doc.annotation is not None:
         return dataclasses.replace(doc.annotation, objects=list(doc.objects), verified=doc.verified)
     if doc.image_size is None:
-        doc.image_size = images.image_size(doc.image_path)
+        raise SaveError("the image's size is unknown (it is still loading or cannot be read)",
+                        doc.annotation_path)
     width, height = doc.image_size
     annotation = voc.new_annotation(doc.image_path, width, height)
     return dataclasses.replace(annotation, objects=list(doc.objects), verified=doc.verified)

@@ -179,7 +179,7 @@ def _repair(obj: VocObject, index: int, width: int, height: int, problems: list[
 def _resolve_size(path: Path, width: int, height: int, filename: str,
                   image_size: tuple[int, int] | None,
                   image_path: str | os.PathLike[str] | None,
-                  problems: list[str]) -> tuple[int, int]:
+                  problems: list[str], find_image: bool = True) -> tuple[int, int]:
     """The displayed image size to use; every disagreement goes to ``problems``."""
     if image_size is None and image_path is not None:
         # The image itself is the truth for a GUI drawing boxes on it; reading
@@ -203,6 +203,9 @@ def _resolve_size(path: Path, width: int, height: int, filename: str,
         return real_w, real_h
     if width > 0 and height > 0:
         return width, height
+    if not find_image:
+        problems.append("image size missing from the file")
+        return width, height
     found = _find_image(path, filename)
     if found is None:
         problems.append("image size missing from the file and the image was not found")
@@ -218,14 +221,17 @@ def _resolve_size(path: Path, width: int, height: int, filename: str,
 
 
 def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = None, *,
-             image_path: str | os.PathLike[str] | None = None) -> VocAnnotation:
+             image_path: str | os.PathLike[str] | None = None,
+             find_image: bool = True) -> VocAnnotation:
     """Read a VOC XML file.
 
     ``image_size`` ((width, height) of the displayed image) or ``image_path``
     (its header is read) give the real size: when it differs from the file's,
     the real size wins and the difference is recorded in ``problems``.
     Without them, a size missing from the file is taken from the image looked
-    for next to the file (and in the Oxford / VOC devkit image folders).
+    for next to the file (and in the Oxford / VOC devkit image folders),
+    unless ``find_image`` is False (the GUI's UI thread never reads images:
+    it passes the size of the image it decoded in the background).
     """
     path = Path(path)
     tree, disk_state = read_voc_tree(path)
@@ -239,7 +245,7 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
     filename = _text(root, "filename") or ""
     path_text = _text(root, "path")
     width, height = _resolve_size(path, file_width, file_height, filename, image_size,
-                                  image_path, problems)
+                                  image_path, problems, find_image)
     object_elements = root.findall("object")
     objects = []
     for index, element in enumerate(object_elements, start=1):
