@@ -124,6 +124,10 @@ class ImageCache(QObject):
                 self._queued.add(str(path))
             self._pool.start(_DecodeTask(self, Path(path)), PREFETCH)
 
+    def is_idle(self) -> bool:
+        """No decode running or waiting."""
+        return self._pool.activeThreadCount() == 0
+
     def shutdown(self) -> None:
         with self._lock:
             self._closed = True
