@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.core.text import visible
+
 # fraction -> (number of held-out images, their names) or None when unknown before the run
 HoldoutPreview = Callable[[float], "tuple[int, list[str]] | None"]
 # Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
@@ -177,6 +179,6 @@ class RetrainDialog(QDialog):
             "both the current and the new model are scored on them. (An image that turns out "
             "unreadable is left out, which can shift this list; the exact list is logged at the start.)"
         )
-        self.holdout_list.addItems(names)
+        self.holdout_list.addItems([visible(name) for name in names])  # no raw control/bidi characters
         self.holdout_list.show()
         self._grow_to_contents()
