@@ -107,7 +107,7 @@ def test_unexpected_error_is_one_line_with_debug_hint(monkeypatch, capsys):
     assert code == 1
     lines = assert_clean_errors(err)
     assert lines == [
-        "petloc: unexpected error: RuntimeError: kaboom second line",
+        "petloc: unexpected error: RuntimeError: kaboom",  # the first line only (some errors embed whole tensors)
         "petloc: run with PETLOC_DEBUG=1 for details",
     ]
     monkeypatch.setenv("PETLOC_DEBUG", "1")
