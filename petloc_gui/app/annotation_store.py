@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from petloc_gui.core.errors import PetlocError, SaveError
 from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.core.errors import PetlocError, SaveError
+
+if TYPE_CHECKING:  # core.voc and core.dataset are imported where they are used
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.core.dataset import Dataset
+    from petloc_gui.core.voc import VocAnnotation
 
 
 def _exists(path: Path) -> bool | str:
@@ -69,7 +75,7 @@ def read_document(image_path: Path, annotation_path: Path,
     return doc
 
 
-def read_primary(annotation_path: Path):
+def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool] | str | None:
     """``(name, box, verified)`` of the first object on disk, None, or the error text.
 
     Used off the UI thread to fill the file list's IoU column; never raises.
@@ -93,7 +99,7 @@ def read_primary(annotation_path: Path):
     return (first.name, first.box, verified)
 
 
-def build_annotation(doc: ImageDocument):
+def build_annotation(doc: ImageDocument) -> VocAnnotation:
     """The VocAnnotation to write for a document (edits applied to the read one).
 
     A new file needs the image's size: the one decoded for display (the image
@@ -146,7 +152,7 @@ def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
 class AnnotationStore:
     """The documents of one dataset, by item index."""
 
-    def __init__(self, dataset) -> None:
+    def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self._docs: dict[int, ImageDocument] = {}
 

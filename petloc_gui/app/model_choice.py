@@ -7,11 +7,16 @@ images.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from petloc_gui.core.dataset import Dataset
+
 SAMPLE = 30
 DIGIT_NAMES = frozenset(str(d) for d in range(10))
 
 
-def sample_label_names(dataset, sample: int = SAMPLE) -> set[str]:
+def sample_label_names(dataset: Dataset, sample: int = SAMPLE) -> set[str]:
     """Object names found in up to ``sample`` annotations spread over the folder."""
     from petloc_gui.core.voc import read_voc
 
@@ -29,7 +34,7 @@ def sample_label_names(dataset, sample: int = SAMPLE) -> set[str]:
     return names
 
 
-def choose_model(dataset) -> str:
+def choose_model(dataset: Dataset) -> str:
     """"digits" or "pets" for this dataset."""
     names = sample_label_names(dataset)
     if names:

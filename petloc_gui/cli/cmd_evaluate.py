@@ -43,7 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=Path, help="dataset folder with VOC annotations")
     parser.add_argument("--model", required=True, metavar="MODEL", help=MODEL_HELP)
     parser.add_argument("--json", action="store_true", help="print one JSON object (last line of stdout)")
-    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N", help="images per batch (default 32)")
+    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
+                        help="images per batch (default 32)")
     parser.add_argument(
         "--split",
         choices=("all", "validation"),
@@ -106,7 +107,7 @@ def predict_cases(predictor, cases, batch_size: int):
     done = 0
     for batch in chunks(cases, batch_size):
         results = predictor.predict_paths([image for image, _, _ in batch])
-        for (image, label, box), result in zip(batch, results):
+        for (image, label, box), result in zip(batch, results, strict=True):
             if isinstance(result, BaseException):
                 failed.append((str(image), reason_of(result)))
             else:
@@ -241,7 +242,7 @@ def format_report(report: dict[str, Any]) -> list[str]:
         width = max(6, *(len(n) for n in labels)) + 1
         lines += ["", "confusion (rows: truth, columns: predicted)"]
         lines.append(" " * width + "".join(f"{n[:width - 1]:>{width}}" for n in labels))
-        for name, row in zip(labels, report["confusion"]["matrix"]):
+        for name, row in zip(labels, report["confusion"]["matrix"], strict=True):
             lines.append(f"{name[:width - 1]:<{width}}" + "".join(f"{v:>{width}}" for v in row))
     return lines
 

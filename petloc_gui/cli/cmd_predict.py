@@ -39,8 +39,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="image files and/or dataset folders")
     parser.add_argument("--model", required=True, metavar="MODEL", help=MODEL_HELP)
     parser.add_argument("--json", action="store_true", help="one JSON object per line per image")
-    parser.add_argument("--write-voc", action="store_true", help="write VOC pre-labels for images without an annotation")
-    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N", help="images per batch (default 32)")
+    parser.add_argument("--write-voc", action="store_true",
+                        help="write VOC pre-labels for images without an annotation")
+    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
+                        help="images per batch (default 32)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     images = list(targets)
     for batch in chunks(images, args.batch_size):
         results = predictor.predict_paths(list(batch))
-        for image, result in zip(batch, results):
+        for image, result in zip(batch, results, strict=True):
             if isinstance(result, BaseException):
                 _report_error(args, image, reason_of(result))
                 continue

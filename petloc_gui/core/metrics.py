@@ -18,7 +18,7 @@ from petloc_gui.core.boxes import iou_arrays
 
 def _as_box_array(boxes: Sequence[Any]) -> np.ndarray:
     """N x 4 float64 array from Box objects or 4-sequences."""
-    rows = []
+    rows: list[tuple[float, ...]] = []
     for box in boxes:
         if hasattr(box, "xmin"):
             rows.append((box.xmin, box.ymin, box.xmax, box.ymax))
@@ -55,9 +55,9 @@ def evaluate(
     names = list(class_names)
     index = {name: i for i, name in enumerate(names)}
     ious = per_image_iou(gt_boxes, pred_boxes) if n else np.zeros(0)
-    correct = np.array([g == p for g, p in zip(gt_labels, pred_labels)], dtype=bool)
+    correct = np.array([g == p for g, p in zip(gt_labels, pred_labels, strict=True)], dtype=bool)
     confusion = [[0] * len(names) for _ in names]
-    for g, p in zip(gt_labels, pred_labels):
+    for g, p in zip(gt_labels, pred_labels, strict=True):
         if g in index and p in index:
             confusion[index[g]][index[p]] += 1
     per_class = {}

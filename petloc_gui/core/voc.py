@@ -14,6 +14,7 @@ replaced atomically (:mod:`petloc_gui.core.atomic`).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from pathlib import Path
@@ -69,7 +70,7 @@ def _size_value(text: str | None) -> int:
         value = float(text)
     except ValueError:
         return 0
-    return int(round(value)) if math.isfinite(value) and value > 0 else 0
+    return round(value) if math.isfinite(value) and value > 0 else 0
 
 
 def _first_children(element: etree._Element) -> dict[str, etree._Element]:
@@ -184,10 +185,9 @@ def _resolve_size(path: Path, width: int, height: int, filename: str,
     if image_size is None and image_path is not None:
         # The image itself is the truth for a GUI drawing boxes on it; reading
         # its header costs far less than boxes clamped to a wrong size.
-        try:
+        # A missing/broken image is reported where it is displayed.
+        with contextlib.suppress(ImageLoadError):
             image_size = _image_size(image_path)
-        except ImageLoadError:
-            pass  # a missing/broken image is reported where it is displayed
     if image_size is not None:
         real_w, real_h = int(image_size[0]), int(image_size[1])
         if width <= 0 or height <= 0:
@@ -278,5 +278,15 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
 # Data classes (core.voc_types), parsing (core.voc_tree) and writing
 # (core.voc_write) live in their own modules; re-exported here so callers use
 # a single `core.voc` API.
-__all__ = ["VocObject", "VocAnnotation", "new_annotation", "read_voc", "write_voc",
-           "parse_voc_tree", "MAX_XML_BYTES", "MAX_OBJECTS", "MAX_LABEL_CHARS", "DEFAULT_POSE"]
+__all__ = [
+    "DEFAULT_POSE",
+    "MAX_LABEL_CHARS",
+    "MAX_OBJECTS",
+    "MAX_XML_BYTES",
+    "VocAnnotation",
+    "VocObject",
+    "new_annotation",
+    "parse_voc_tree",
+    "read_voc",
+    "write_voc",
+]

@@ -89,7 +89,7 @@ def test_bad_paths_give_one_line_and_exit_1(tmp_path, monkeypatch, capsys):
         ["evaluate", tmp_path, "--model", tmp_path / "no-such-bundle"],
         ["export", tmp_path / "no-such-bundle", "--saved-model", tmp_path / "sm"],
     ):
-        code, out, err = run_cli(capsys, *argv)
+        code, _out, err = run_cli(capsys, *argv)
         assert code == 1, argv
         lines = assert_clean_errors(err)
         assert len(lines) == 1, (argv, lines)
