@@ -182,8 +182,13 @@ def train(
 
     cache = _image_cache() if config.cache_images else None
     dataset = _train_input(data, preset, batch_size, config.seed, cache, strategy, config.distribute)
+    patience = config.patience or preset.patience
+    if config.distribute == "multiworker":
+        # Each worker validates on its own; the figures can differ in the last digits, and an
+        # early stop on one worker alone would leave the others waiting in a collective.
+        patience = epochs
     monitor = EpochMonitor(model, names, _validation_set(data, preset, cache), preset.box_loss_weight,
-                           epochs, steps, config.patience or preset.patience, emit, stop)
+                           epochs, steps, patience, emit, stop)
     try:
         for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
             if monitor.finished:
