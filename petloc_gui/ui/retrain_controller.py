@@ -22,7 +22,7 @@ from petloc_gui.ui.model_versions_menu import VersionsMenu
 from petloc_gui.ui.retrain_dialog import RetrainDialog, RetrainOptions
 from petloc_gui.ui.retrain_progress import RetrainProgress
 from petloc_gui.ui import retrain_support as support
-from petloc_gui.ui.training_process import ProcessOutcome, TrainingProcess
+from petloc_gui.ui.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
 
 STATUS_MS = 8000
 
@@ -38,7 +38,8 @@ class RetrainController(QObject):
         super().__init__(window)
         self.window = window
         self.store = store or VersionStore()
-        # Extra worker arguments (tests pass ["--fake", ...]); empty in the app.
+        # The worker module and extra arguments: tests run a stand-in from tests/; the app, the real worker.
+        self.worker_module = WORKER_MODULE
         self.extra_worker_args: list[str] = []
         self.process: TrainingProcess | None = None
         self.staging: Path | None = None
@@ -137,7 +138,7 @@ class RetrainController(QObject):
         self.show_progress()
         self.retrain_action.setEnabled(False)
         self.show_progress_action.setEnabled(True)
-        self.process.start(args + self.extra_worker_args)
+        self.process.start(args + self.extra_worker_args, module=self.worker_module)
         self._status("Training started in the background.")
         return True
 
