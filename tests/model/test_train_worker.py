@@ -264,20 +264,6 @@ def test_events_never_carry_nan_which_json_cannot_hold():
                                              "per_class": {"a": [None, 0.5]}}
 
 
-def test_images_the_current_model_trained_on_are_counted(tmp_path):
-    from petloc_gui.model.comparison import count_trained_on
-
-    bundle = tmp_path / "old"
-    bundle.mkdir()
-    meta = {"preset": "pets", "training_data": {"root": "/elsewhere/pets", "excluded": ["/elsewhere/pets/images/t.jpg"]},
-            "validation_split": {"images": ["images/v.jpg"]}}
-    (bundle / "meta.json").write_text(json.dumps(meta))
-    # v was its validation image, t its test image: only s was trained on
-    assert count_trained_on(str(bundle), ["images/v.jpg", "images/t.jpg", "images/s.jpg"]) == 1
-    (bundle / "meta.json").write_text(json.dumps({"preset": "pets"}))
-    assert count_trained_on(str(bundle), ["images/s.jpg"]) is None  # unknown history
-
-
 @pytest.mark.slow
 def test_cancel_reaches_real_training_and_nothing_is_saved(tmp_path):
     from petloc_gui.core.digits import write_digits_dataset
@@ -300,42 +286,3 @@ def test_cancel_reaches_real_training_and_nothing_is_saved(tmp_path):
     assert _events(rest)[-1]["event"] == "cancelled"
     assert not any(e["event"] == "done" for e in _events(rest))
     assert not (tmp_path / "out" / "model.keras").exists()
-
-
-def test_comparison_also_scores_both_models_on_images_neither_trained_on(tmp_path, monkeypatch):
-    from types import SimpleNamespace
-
-    from petloc_gui.model import comparison
-
-    old = tmp_path / "old"
-    old.mkdir()
-    # The current model trained on a and b; c was its validation image, d its test image.
-    meta = {"preset": "pets", "training_data": {"root": str(tmp_path), "excluded": [str(tmp_path / "images/d.jpg")]},
-            "validation_split": {"images": ["images/c.jpg"]}}
-    (old / "meta.json").write_text(json.dumps(meta))
-    samples = [SimpleNamespace(relpath=f"images/{n}.jpg") for n in "abcd"]
-    monkeypatch.setattr(comparison, "collect_samples", lambda data, label: (samples, [], tmp_path))
-    scored = []
-
-    def fake_score(spec, chosen, subset=None):
-        scored.append((str(spec), [s.relpath for s in chosen], sorted(subset or ())))
-        good = str(spec) == str(old)
-        figures = {"accuracy": 1.0 if good else 0.5, "mean_iou": 0.9 if good else 0.6, "iou_ge_50": 1.0,
-                   "iou_ge_75": 0.5}
-        scores = {"n_images": len(chosen), **figures}
-        if subset:
-            scores["subset"] = {"n_images": len(subset), **figures}
-        return scores
-
-    monkeypatch.setattr(comparison, "score_model", fake_score)
-    result = comparison.compare_models(tmp_path, "default", tmp_path / "new", [s.relpath for s in samples],
-                                       old_model=str(old), fine_tuned=True)
-    assert result["old_trained_on"] == 2
-    assert result["unseen"]["n_images"] == 2
-    everything = [s.relpath for s in samples]
-    # Each model is predicted once, and scored on all images and on the two neither trained on.
-    assert sorted(scored) == sorted([(str(old), everything, ["images/c.jpg", "images/d.jpg"]),
-                                     (str(tmp_path / "new"), everything, ["images/c.jpg", "images/d.jpg"])])
-    assert "subset" not in result["old"] and "subset" not in result["new"]
-    assert "2 images neither model trained on" in result["note"]
-    assert "current model accuracy 1.000, mean IoU 0.900; new model accuracy 0.500, mean IoU 0.600" in result["note"]
