@@ -114,8 +114,8 @@ def action_for(truth: Photo, prediction) -> tuple[str, bool]:
 
 
 def review_order(photos: list[Photo], predictions: dict[str, object]) -> list[Photo]:
-    """The window's review queue for images without ground truth (ui.review_queue's rule)."""
-    from petloc_gui.ui.review_queue import QueueEntry, sort_key
+    """The window's review queue for images without ground truth (app.review_queue's rule)."""
+    from petloc_gui.app.review_queue import QueueEntry, sort_key
 
     entries = {p.name: QueueEntry(name=p.name, has_gt=False, has_prediction=p.name in predictions,
                                   confidence=getattr(predictions.get(p.name), "confidence", None))
