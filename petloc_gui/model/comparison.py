@@ -31,11 +31,13 @@ def compare_models(
     old_model: str | None,
     fine_tuned: bool,
     check: Callable[[], None] = lambda: None,
+    selection_only: bool = False,
 ) -> dict[str, Any]:
     """Score the current model and the new one on the same validation images.
 
     ``val_relpaths`` are images the new model neither trained on nor chose
-    its epoch with. Returns ``{"n_images", "n_validation", "basis", "old_model",
+    its epoch with; ``selection_only`` says they did choose it (there were
+    no others), and the note says so. Returns ``{"n_images", "n_validation", "basis", "old_model",
     "old", "new", "old_trained_on", "note", "all"?}``: ``old``/``new`` are
     scored on the ``n_images`` images neither model trained on when the
     current model's record is known (``old_trained_on`` counts the others),
@@ -74,7 +76,14 @@ def compare_models(
             result["all"]["old"] = _without_subset(old_scores)
     result["basis"], result["note"] = _describe(old_model, record_source(old_model), len(chosen), seen,
                                                 len(fair), fine_tuned)
+    result["new_split"] = SELECTION_NOTE if selection_only else REPORT_NOTE
+    result["note"] += " " + result["new_split"]
     return result
+
+
+REPORT_NOTE = "None of these images chose the new model's epoch (validation report part)."
+SELECTION_NOTE = ("These images also chose the new model's epoch (a selection set: there were no other "
+                  "validation images), so its figures are somewhat optimistic.")
 
 
 def trained_by_old(old_model: str | None, chosen: list[Any]) -> set[str] | None:

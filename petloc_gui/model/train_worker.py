@@ -231,9 +231,12 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
     comparison = None
     if not args.no_compare:
         check_stop(should_stop)
+        # Scored on validation images that did not choose the new model's epoch, when there are any.
+        report = started.get("report_images")
+        images = report if report else (started.get("selection_images") or started.get("val_images") or [])
         comparison = compare_models(
-            args.data, args.label, Path(bundle_path), started.get("val_images") or [],
-            old_model=args.compare_with, fine_tuned=bool(args.base), check=lambda: check_stop(should_stop),
+            args.data, args.label, Path(bundle_path), images, old_model=args.compare_with,
+            fine_tuned=bool(args.base), check=lambda: check_stop(should_stop), selection_only=not report,
         )
         emit({"event": "comparison", **comparison})
     training_data = meta.get("training_data") or {}

@@ -129,7 +129,7 @@ def test_the_same_name_with_other_bytes_is_another_image():
     assert record.trained_on("c.jpg", "3" * 64) is False
 
 
-def test_the_bundled_pets_record_is_rebuilt_from_its_data_folder(oxford_dir, tmp_path, scored):
+def test_the_bundled_pets_record_recognises_photos_it_never_saw_and_renamed_ones_it_did(oxford_dir, tmp_path, scored):
     """The 60-photo case on real photos: copies of photos the bundled model never saw -> fair comparison."""
     record = record_of("pets")
     if not record.known:
