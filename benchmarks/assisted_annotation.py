@@ -194,7 +194,7 @@ def enough_boxes(done: list[Photo], minimum: int) -> bool:
 
 def run(name: str, photos: list[Photo], work: Path, start_model: str | None, preset: str,
         first_epochs: int, retrain_epochs: int) -> Tally:
-    from petloc_gui.model.model_choice import MIN_BOXES_PER_CLASS
+    from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS
     from petloc_gui.model.versions import VersionStore
 
     folder = work / name / "data"

@@ -12,13 +12,13 @@ from petloc_gui.cli.output import CommandError, info, load_tensorflow, native_st
 def model_for(spec: str | None, paths: Sequence[Path]) -> str:
     """``--model`` when given; otherwise the model the window would choose for the first folder.
 
-    One rule for both (``model.model_choice``): the folder's remembered model,
+    One rule for both (``app.model_choice``): the folder's remembered model,
     else an available model that knows every class boxed in it. A folder whose
     classes no model knows is an error that says so (and how to train one).
     """
     if spec:
         return spec
-    from petloc_gui.model.model_choice import choose_for_paths, describe_labels  # noqa: PLC0415 - no TensorFlow
+    from petloc_gui.app.model_choice import choose_for_paths, describe_labels  # noqa: PLC0415 - no TensorFlow
 
     choice = choose_for_paths(paths)
     if choice is None:

@@ -211,8 +211,10 @@ class MainWindow(QMainWindow):
         self.settings.last_folder = str(dataset.root)
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
         self.dataset_panel.set_dataset(dataset)
-        spec = self.models.spec_for_folder(model, self.session.suggested_model)
-        if spec != self.models.spec or self.models.info is None:
+        spec = self.models.spec_for_folder(model, self.session.suggested_model, dataset.root)
+        if spec is None:  # no model knows this folder's classes: say so, offer to train one
+            self.models.show_no_model(self.session.model_choice)
+        elif spec != self.models.spec or self.models.info is None:
             self.set_model(spec)
         else:
             self.session.request_all()

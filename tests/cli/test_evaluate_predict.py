@@ -218,7 +218,7 @@ def test_predict_without_model_on_new_classes_says_no_model_knows_them(tmp_path,
 
 
 def test_predict_without_model_uses_the_folders_model_and_shows_progress(tmp_path, tiny_bundle, capsys):
-    from petloc_gui.model.model_choice import FolderMemory
+    from petloc_gui.app.model_choice import FolderMemory
 
     folder = tmp_path / "pets"
     folder.mkdir()

@@ -33,6 +33,7 @@ class ReviewSession:
         self.current: int | None = None
         self.visited: set[int] = set()
         self.folder_labels: set[str] = set()
+        self.model_choice = None  # app.model_choice.ModelChoice, once suggested_model() ran
         self.last_show_ms = 0.0
         self.scanner = AnnotationScanner([i.annotation_path for i in items])
         self.scanner.scanned.connect(self._scanned)
@@ -41,10 +42,20 @@ class ReviewSession:
     def close(self) -> None:
         self.scanner.stop()
 
-    def suggested_model(self) -> str:
+    def suggested_model(self) -> str | None:
+        """The model for this folder (app.model_choice's rule); None when no model knows its classes."""
         from petloc_gui.app.model_choice import choose_model
 
-        return choose_model(self.dataset)
+        self.model_choice = choose_model(self.dataset)
+        return self.model_choice.spec
+
+    def box_counts(self) -> dict[str, int]:
+        """Boxed images per class, as the file list knows them now (saved and edited)."""
+        counts: dict[str, int] = {}
+        for name in self.model.gt_name:
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+        return counts
 
     # --- showing an image ------------------------------------------------------------
     def show(self, row: int) -> None:
@@ -155,6 +166,9 @@ class ReviewSession:
         return names
 
     def refresh_labels(self) -> None:
+        models = getattr(self.window, "models", None)
+        if models is not None and self.folder_labels:
+            models.labels_changed(self.folder_labels)  # a model that no longer fits is re-chosen
         combo = self.window.label_combo
         current = combo.currentText()
         names = self.label_names()
