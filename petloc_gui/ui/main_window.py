@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.models = ModelController(self, self.model_menu)
         self._build_toolbar()
+        self.addToolBarBreak()
+        self.addToolBar(Qt.TopToolBarArea, self.models.new_classes)  # "no model knows these classes", full width
         self.model_status = QLabel("No model")
         self.position_label = QLabel("")
         self.statusBar().addPermanentWidget(self.position_label)

@@ -39,9 +39,7 @@ class ModelController(QObject):
             self._group.addAction(action)
             self._actions[name] = action
             action.triggered.connect(lambda _=False, n=name: self.choose(n))
-        self.new_classes = NewClassesBar(window, self._box_counts)
-        window.addToolBarBreak()
-        window.addToolBar(self.new_classes)
+        self.new_classes = NewClassesBar(window, self._box_counts)  # the window places it (a row of its own)
         self.new_classes.train_requested.connect(self._train_for_folder)
         services = window.predictions
         services.model_loading.connect(self._loading)

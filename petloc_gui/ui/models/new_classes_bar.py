@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QToolBar
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, describe_labels
 
@@ -29,13 +29,17 @@ class NewClassesBar(QToolBar):
         self._counts = counts
         self._labels: frozenset[str] = frozenset()
         self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.button = QPushButton("Train a model for these classes")
         self.button.setToolTip("Train a new model on this folder's saved boxes, from the shipped ImageNet backbone, "
                                "in the background; it is used for this folder when it is done")
         self.button.clicked.connect(self.train_requested)
-        self.addWidget(self.message)
-        self.addWidget(self.button)
+        row = QWidget(self)  # the message takes the row's width, the button sits at its end
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.button)
+        self.addWidget(row)
         self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self.hide()
 
