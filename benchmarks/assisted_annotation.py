@@ -276,6 +276,33 @@ def pets_run_photos(oxford: Path) -> list[Photo]:
             if rel in test]
 
 
+def markdown(results: dict) -> str:
+    """The rounds of each run as a markdown table plus a text chart of the time per round."""
+    lines = []
+    for name, result in results.items():
+        rows = result["rows"]
+        lines += [f"**run={name}** ({rows[0]['n_unseen'] if rows else 0} photos; wall time "
+                  f"{result.get('wall_seconds', '?')} s)", "",
+                  "| round | images done | accepted | adjusted | redrawn | relabelled | model mean IoU on unseen "
+                  "| accuracy on unseen | unseen |", "|---|---|---|---|---|---|---|---|---|"]
+        for r in rows:
+            lines.append(f"| {r['round']} | {r['images_done']} | {r['accepted']} | {r['adjusted']} | {r['redrawn']} "
+                         f"| {r['relabelled']} | {_fmt(r['unseen_mean_iou'])} | {_fmt(r['unseen_accuracy'])} "
+                         f"| {r['n_unseen']} |")
+        lines += ["", "```", f"seconds per image in each round (run={name}; labelImg: {DRAW_SECONDS} s)"]
+        previous = {"accepted": 0, "adjusted": 0, "redrawn": 0, "relabelled": 0}
+        for r in rows:
+            done = {k: r[k] - previous[k] for k in previous}
+            n = done["accepted"] + done["adjusted"] + done["redrawn"]
+            seconds = (done["accepted"] * ACCEPT_SECONDS + done["adjusted"] * ADJUST_SECONDS
+                       + done["redrawn"] * DRAW_SECONDS + done["relabelled"] * RELABEL_SECONDS)
+            per = seconds / n if n else 0.0
+            lines.append(f"round {r['round']:>2} |{'#' * round(per)}{' ' * (27 - round(per))}| {per:5.1f} s")
+            previous = {k: r[k] for k in previous}
+        lines += ["```", ""]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer training epochs (about 40 min on 2 cores)")
@@ -285,7 +312,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N photos of each run (smoke test)")
     parser.add_argument("--first-epochs", type=int, default=None, help="override the first model's epochs")
     parser.add_argument("--retrain-epochs", type=int, default=None, help="override the retrain epochs")
+    parser.add_argument("--report", type=Path, default=None,
+                        help="print the markdown table and chart of a finished run's --json file, and stop")
     args = parser.parse_args(argv)
+    if args.report:
+        print(markdown(json.loads(args.report.read_text(encoding="utf-8"))))
+        return 0
 
     from petloc_gui.core.paths import shared_dir
     from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS, RETRAIN_EPOCHS
@@ -315,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  (run {name} took {time.monotonic() - started:.0f} s of wall time)", flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(markdown(results))
     return 0
 
 
