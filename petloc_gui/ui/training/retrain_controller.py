@@ -128,7 +128,12 @@ class RetrainController(QObject):
             self._tell("Your edits could not all be saved, so training was not started.", box=True)
             return False
         spec = "" if first_model else self.window.current_model_spec()
-        preset = preset or support.preset_of(spec, self.store)
+        if not preset:  # no current model (no model knows the folder's classes): the first-model preset
+            dataset = getattr(self.window, "dataset", None)
+            if spec or dataset is None:
+                preset = support.preset_of(spec, self.store)
+            else:
+                preset = training_preset_for(dataset)
         try:
             self.staging = self.store.new_staging_dir(preset)
         except (OSError, VersionError) as exc:
