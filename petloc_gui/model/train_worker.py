@@ -108,8 +108,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-compare", action="store_true", help="skip the old/new comparison")
     parser.add_argument("--parent-pid", type=int, default=None,
                         help="stop when this process is gone (default: the parent at start-up)")
-    # Accepted for older callers: the end of stdin now always stops the worker.
-    parser.add_argument("--watch-stdin", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--nice", type=int, default=10,
                         help="lower this process's CPU priority by N so the window stays responsive (0: keep)")
     args = parser.parse_args(argv)
