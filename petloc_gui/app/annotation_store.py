@@ -28,8 +28,13 @@ def _exists(path: Path) -> bool | str:
         return f"{path}: cannot check the annotation file: {exc.strerror or exc}"
 
 
-def read_document(image_path: Path, annotation_path: Path) -> ImageDocument:
-    """A document for one image: its annotation if any, or the reading error."""
+def read_document(image_path: Path, annotation_path: Path,
+                  image_size: tuple[int, int] | None = None) -> ImageDocument:
+    """A document for one image: its annotation if any, or the reading error.
+
+    ``image_size`` (already known from the decoded image) saves reading the
+    image header again.
+    """
     from petloc_gui.core import voc
     from petloc_gui.core.disk_state import MISSING, current_state
 
@@ -41,7 +46,8 @@ def read_document(image_path: Path, annotation_path: Path) -> ImageDocument:
         doc.disk_state = MISSING  # a file created later by another program is a change
     else:
         try:
-            annotation = voc.read_voc(doc.annotation_path, image_path=doc.image_path)
+            annotation = voc.read_voc(doc.annotation_path, image_size=image_size,
+                                      image_path=None if image_size else doc.image_path)
         except PetlocError as exc:
             doc.load_error = str(exc)
         except Exception as exc:  # noqa: BLE001 - a hostile file must not take the window down
@@ -142,12 +148,12 @@ class AnnotationStore:
     def __len__(self) -> int:
         return len(self.dataset.items) if self.dataset is not None else 0
 
-    def document(self, index: int) -> ImageDocument:
+    def document(self, index: int, image_size: tuple[int, int] | None = None) -> ImageDocument:
         """The document of image ``index``, read from disk on first use."""
         doc = self._docs.get(index)
         if doc is None:
             item = self.dataset.items[index]
-            doc = read_document(item.image_path, item.annotation_path)
+            doc = read_document(item.image_path, item.annotation_path, image_size)
             self._docs[index] = doc
         return doc
 

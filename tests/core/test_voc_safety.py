@@ -213,3 +213,35 @@ def test_stats_of_a_folder_with_a_million_character_label_finishes(tmp_path):
     assert all(len(name) <= MAX_LABEL_CHARS for name in stats.class_counts)
     assert any("1,000,000 characters" in p.message for p in stats.problems)
     assert sum(len(line) for line in stats.summary_lines()) < 10_000
+
+
+def _core_imports(module: str) -> set[str]:
+    """The petloc_gui.core modules a core module imports (any depth in its source)."""
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        return set()
+    source = spec.origin
+    found = set()
+    for node in ast.walk(ast.parse(open(source, encoding="utf-8").read())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("petloc_gui.core"):
+            if node.module == "petloc_gui.core":  # from petloc_gui.core import voc
+                found.update(f"petloc_gui.core.{a.name}" for a in node.names)
+            else:
+                found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("petloc_gui.core"))
+    return found
+
+
+def test_reading_and_writing_modules_do_not_import_each_other():
+    for start in ("petloc_gui.core.voc_write", "petloc_gui.core.voc_tree", "petloc_gui.core.voc_types"):
+        seen, todo = set(), [start]
+        while todo:
+            module = todo.pop()
+            for imported in _core_imports(module) - seen:
+                seen.add(imported)
+                todo.append(imported)
+        assert "petloc_gui.core.voc" not in seen, start

@@ -216,3 +216,31 @@ def test_opening_a_folder_removes_our_stale_temporaries_only(qtbot, window, fold
     open_and_wait(qtbot, window, folder)
     assert sorted(window.session.scanner.swept) == sorted(stale)
     assert not any(p.exists() for p in stale) and all(p.exists() for p in kept)
+
+
+def test_moving_to_a_prefetched_image_reads_no_image_on_the_ui_thread(qtbot, window, folder, answers,
+                                                                      monkeypatch):
+    import threading
+
+    import petloc_gui.core.images as images
+    import petloc_gui.core.voc as voc
+    from petloc_gui.app.file_key import file_key
+
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    qtbot.waitUntil(lambda: window.images._peek(file_key(folder / "b.png")) is not None, timeout=10_000)
+    on_ui_thread = []
+
+    def counting(real, name):
+        def wrapper(*args, **kwargs):
+            if threading.current_thread() is threading.main_thread():
+                on_ui_thread.append(name)
+            return real(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(images, "image_size", counting(images.image_size, "image_size"))
+    monkeypatch.setattr(images, "load_image", counting(images.load_image, "load_image"))
+    monkeypatch.setattr(voc, "_image_size", counting(voc._image_size, "voc header"))
+    window.show_row(1)
+    assert window.session.store.document(1).objects  # b.xml was read
+    assert on_ui_thread == []

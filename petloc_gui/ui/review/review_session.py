@@ -49,7 +49,10 @@ class ReviewSession:
         self.scanner.start()
 
     def close(self) -> None:
-        self.disk.stop()
+        if self.disk is not None:
+            self.disk.stop()
+            self.disk.deleteLater()  # a child of the window: do not pile up one per folder
+            self.disk = None
         self.scanner.stop()
 
     def suggested_model(self) -> str | None:
@@ -78,11 +81,15 @@ class ReviewSession:
             if doc is not None and doc.dirty:
                 w.guard.save_rows([previous], quiet=True)
         item = self.dataset.items[row]
-        doc = self.store.document(row)
-        self.disk.watch(doc)
+        # Decoded first (cached, prefetched off the UI thread): its size spares
+        # reading the image header again when the annotation is read.
         display = w.images.get(item.image_path)
+        decoded = display.image is not None and display.size[0] > 0
+        doc = self.store.document(row, display.size if decoded else None)
+        if self.disk is not None:
+            self.disk.watch(doc)
         doc.image_error = display.error  # kept, so the list keeps saying "error"
-        if display.image is not None and display.size[0] > 0:
+        if decoded:
             doc.image_size = display.size
         self.current = row
         w.edits.set_document(row, doc)
