@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, positive_int
-from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor
+from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
 from petloc_gui.cli.output import CommandError, ProgressBar, error, finite, json_line, reason_of, show
 from petloc_gui.core.errors import PetlocError
 
@@ -41,7 +41,8 @@ VALIDATION_DESCRIPTION = "validation images listed in the model's meta.json"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=Path, help="dataset folder with VOC annotations")
-    parser.add_argument("--model", required=True, metavar="MODEL", help=MODEL_HELP)
+    parser.add_argument("--model", metavar="MODEL",
+                        help=MODEL_HELP + " (default: the model the window would choose for DATA)")
     parser.add_argument("--json", action="store_true", help="print one JSON object (last line of stdout)")
     parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
                         help="images per batch (default 32)")
@@ -59,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     dataset = open_dataset(args.data)
+    args.model = model_for(args.model, [args.data])
     meta = read_meta(args.model)  # a wrong model fails before TensorFlow loads
     items, split = select_items(dataset, meta, args.split)
     cases, skipped = collect_ground_truth(items)

@@ -43,7 +43,8 @@ EXIT_CANCELLED = 130
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=Path, help="dataset folder with VOC annotations")
-    parser.add_argument("--preset", required=True, choices=("pets", "digits"), help="network and recipe")
+    parser.add_argument("--preset", required=True, choices=("pets", "digits", "photo"),
+                        help="network and recipe (photo: any photos, MobileNet from ImageNet, the pets recipe)")
     parser.add_argument(
         "--out", required=True, type=Path, metavar="DIR",
         help="folder for bundles: each run writes a new sub-folder <preset>-<UTC time>-<id>",

@@ -48,7 +48,7 @@ def test_digits_writes_png_and_parsable_voc(tmp_path, capsys):
         ["train", "data", "--preset", "pets"],
         ["train", "data", "--preset", "pets", "--out", "o", "--val-fraction", "1.5"],
         ["predict", "--model", "pets"],
-        ["evaluate", "data"],
+        ["evaluate"],  # no DATA (--model is optional: the folder's model is chosen)
         ["frobnicate"],
     ],
 )

@@ -42,6 +42,7 @@ class ReviewSession:
         self.current: int | None = None
         self.visited: set[int] = set()
         self.folder_labels: set[str] = set()
+        self.model_choice = None  # app.model_choice.ModelChoice, once suggested_model() ran
         self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
         self.last_show_ms = 0.0
         self.disk = DiskSync(self, window)
@@ -64,10 +65,20 @@ class ReviewSession:
             self.disk = None
         self.scanner.stop()
 
-    def suggested_model(self) -> str:
+    def suggested_model(self) -> str | None:
+        """The model for this folder (app.model_choice's rule); None when no model knows its classes."""
         from petloc_gui.app.model_choice import choose_model
 
-        return choose_model(self.dataset)
+        self.model_choice = choose_model(self.dataset)
+        return self.model_choice.spec
+
+    def box_counts(self) -> dict[str, int]:
+        """Boxed images per class, as the file list knows them now (saved and edited)."""
+        counts: dict[str, int] = {}
+        for name in self.model.gt_name:
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+        return counts
 
     # --- showing an image ------------------------------------------------------------
     def show(self, row: int) -> None:
@@ -285,6 +296,9 @@ class ReviewSession:
         return merged_names(self.predefined, info.class_names if info is not None else (), self.folder_labels)
 
     def refresh_labels(self) -> None:
+        models = getattr(self.window, "models", None)
+        if models is not None and self.folder_labels:
+            models.labels_changed(self.folder_labels)  # a model that no longer fits is re-chosen
         self.window.labels.set_names(self.label_names())
 
     def next_to_review(self) -> int | None:

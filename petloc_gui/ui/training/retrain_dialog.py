@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from petloc_gui.core.text import visible
+from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 
 # fraction -> (number of held-out images, their names) or None when unknown before the run
 HoldoutPreview = Callable[[float], "tuple[int, list[str]] | None"]
@@ -37,8 +38,8 @@ class RetrainOptions:
     """What the user chose."""
 
     from_current: bool = True
-    epochs: int = 5
-    val_fraction: float = 0.2
+    epochs: int = RETRAIN_EPOCHS
+    val_fraction: float = VAL_FRACTION
     save_first: bool = True
 
 
