@@ -8,9 +8,15 @@ folder with their own placements, seed 1). pets: the 236 boxed photos of
 boxed photo of each breed in natural order, starting at the third: 48
 photos), used neither for training nor for early stopping.
 
+pets has two stages (issue 9): the whole-photo network, then the
+crop-and-refine second stage (`model.refine_training`, refine.keras +
+refine.tflite in the same bundle), trained on the same photos and validated
+on the same validation photos through the whole cascade.
+
 The held-out figures replace ``metrics`` in each bundle's meta.json (the
 validation figures stay under ``validation_metrics``). Usage:
     python benchmarks/train_bundled_models.py [--only digits|pets] [--out DIR] [--epochs N]
+        [--pets-first-stage BUNDLE]   # reuse a trained first stage (same split), train only the refiner
 """
 
 from __future__ import annotations
@@ -79,6 +85,9 @@ def progress(event: dict) -> None:
         print(f"  epoch {event['epoch']}/{event['epochs']} loss {event['loss']:.3f} "
               f"val_acc {event['val_accuracy']} val_miou {event['val_mean_iou']:.3f} ({event['seconds']} s)",
               flush=True)
+    elif event["event"] == "refine_done":
+        print(f"  refiner: best epoch {event['best_epoch']}, validation variants "
+              f"{json.dumps(event['validation_variants'])}", flush=True)
     elif event["event"] == "start":
         print(f"  {event['n_train']} train / {event['n_val']} val images, {len(event['skipped'])} skipped",
               flush=True)
@@ -105,7 +114,28 @@ def train_digits(out: Path, epochs: int | None) -> dict:
     return {"bundle": str(bundle), "train_seconds": round(seconds), **metrics}
 
 
-def train_pets(out: Path, epochs: int | None) -> dict:
+def first_stage_from(source: Path, target: Path, test: list) -> Path:
+    """Copy a trained single-stage pets bundle to ``target`` (refiner files and figures dropped)."""
+    import shutil
+
+    meta = read_meta(source)
+    if sorted((meta.get("test_split") or {}).get("images") or []) != sorted(s.relpath for s in test):
+        raise SystemExit(f"{source} was not trained with this test holdout; train the first stage instead")
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("refine.*"))
+    meta.pop("refine", None)
+    if meta.get("first_stage_validation_metrics"):
+        meta["metrics"] = meta.pop("first_stage_validation_metrics")
+    elif meta.get("validation_metrics"):
+        meta["metrics"] = meta.pop("validation_metrics")
+    atomic_write_bytes(target / "meta.json", (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    return target
+
+
+def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None) -> dict:
+    from petloc_gui.model.refine_training import train_refiner, write_refiner
+
     shared = shared_dir()
     if shared is None or not (shared / PETS_SUBDIR).is_dir():
         raise SystemExit("../shared/data/oxford-pets-3breeds is needed to train the pets model")
@@ -116,9 +146,16 @@ def train_pets(out: Path, epochs: int | None) -> dict:
                          exclude=[s.relpath for s in test],
                          test_split={"description": split, "images": [s.relpath for s in test]})
     started = time.monotonic()
-    bundle = train(root, config, on_event=progress)
+    if first_stage is None:
+        bundle = train(root, config, on_event=progress)
+        add_tflite(bundle)
+    else:
+        print(f"  first stage reused from {first_stage}", flush=True)
+        bundle = first_stage_from(first_stage, out / "pets", test)
+    print("  second stage (crop-and-refine) ...", flush=True)
+    result = train_refiner(bundle, root, exclude=[s.relpath for s in test], on_event=progress)
+    write_refiner(bundle, result, flip=True)
     seconds = time.monotonic() - started
-    add_tflite(bundle)
     metrics = measure(bundle, [s.image_path for s in test], [s.label for s in test], [s.box for s in test])
     record_test_metrics(bundle, metrics, split)
     return {"bundle": str(bundle), "train_seconds": round(seconds), **metrics}
@@ -129,11 +166,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=("digits", "pets"))
     parser.add_argument("--out", type=Path, default=resources_dir() / "models")
     parser.add_argument("--epochs", type=int, default=None, help="override the preset's epochs")
+    parser.add_argument("--pets-first-stage", type=Path, default=None, metavar="BUNDLE",
+                        help="reuse this trained pets bundle as the first stage (same test holdout)")
     args = parser.parse_args(argv)
     for name, run in (("digits", train_digits), ("pets", train_pets)):
         if args.only in (None, name):
             print(f"training {name} ...", flush=True)
-            result = run(args.out, args.epochs)
+            if name == "pets":
+                result = run(args.out, args.epochs, args.pets_first_stage)
+            else:
+                result = run(args.out, args.epochs)
             print(f"{name}: accuracy {result['accuracy']:.4f}  mean IoU {result['mean_iou']:.4f}  "
                   f"IoU>=0.5 {result['iou_ge_50']:.4f}  n={result['n_images']}  "
                   f"train {result['train_seconds']} s  -> {result['bundle']}", flush=True)

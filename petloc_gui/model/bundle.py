@@ -27,6 +27,8 @@ from petloc_gui.core.paths import resources_dir
 FORMAT_VERSION = 1
 MODEL_FILE = "model.keras"
 META_FILE = "meta.json"
+REFINE_FILE = "refine.keras"  # optional second stage (crop-and-refine), described by meta["refine"]
+REFINE_TFLITE = "refine.tflite"
 BUNDLED_NAMES = ("pets", "digits")
 
 
@@ -44,6 +46,7 @@ class LoadedBundle:
     class_names: list[str]
     input_size: tuple[int, int]  # (width, height)
     preset: str
+    refiner: Any = None  # the crop-and-refine second stage (keras.Model) when meta["refine"] names one
 
 
 def resolve_model(spec: str | os.PathLike[str]) -> Path:
@@ -132,7 +135,28 @@ def load_bundle(spec: str | os.PathLike[str] | LoadedBundle, expected_preset: st
     if in_shape != (height, width, channels):
         raise BundleError(f"model input {in_shape} does not match meta.json ({height}, {width}, {channels})",
                           folder)
-    return LoadedBundle(folder, meta, model, names, (width, height), str(meta.get("preset")))
+    refiner = _load_refiner(folder, meta, keras, len(names))
+    return LoadedBundle(folder, meta, model, names, (width, height), str(meta.get("preset")), refiner)
+
+
+def _load_refiner(folder: Path, meta: dict[str, Any], keras, n_classes: int):
+    """The second-stage model a bundle's meta.json names, or None for a single-stage bundle."""
+    refine = meta.get("refine")
+    if not refine:
+        return None
+    path = folder / str(refine.get("model_file", REFINE_FILE))
+    size = refine.get("input_size")
+    if not (isinstance(size, list) and len(size) == 2 and all(isinstance(v, int) and v > 0 for v in size)):
+        raise BundleError(f"meta.json refine has an invalid input_size {size!r}", folder)
+    try:
+        refiner = keras.saving.load_model(path, compile=False, safe_mode=True)
+    except Exception as exc:  # noqa: BLE001 - Keras raises many types for a bad file
+        raise BundleError(f"{path.name} is missing or corrupt ({type(exc).__name__}: {exc})", path) from exc
+    if len(refiner.outputs) != 2 or int(refiner.outputs[0].shape[-1]) != n_classes:
+        raise BundleError(f"{path.name} must have 2 outputs ({n_classes} class probabilities, box)", path)
+    if tuple(int(v) for v in refiner.inputs[0].shape[1:3]) != (size[1], size[0]):
+        raise BundleError(f"{path.name} input does not match meta.json refine input_size {size}", path)
+    return refiner
 
 
 def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str]) -> Path:

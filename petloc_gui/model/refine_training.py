@@ -1,0 +1,210 @@
+"""Train the crop-and-refine second stage of a pets bundle and add it to the bundle.
+
+The refiner is the pets network at the crop size (`networks.build_refiner`),
+started from the first stage's weights and trained on jittered crops around
+the true boxes (`cascade.jittered_crop`: a fresh crop of every photo each
+time, so 150 photos give thousands of different crops). It is validated
+through the real cascade: the first stage's boxes on the validation photos
+(computed once), their crops, the refiner, boxes mapped back to the photo,
+per-image metrics (core.metrics). It trains on exactly the first stage's
+training photos: the validation photos are the ones the first stage's
+meta.json lists, and the same held-out photos are excluded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.metrics import evaluate
+from petloc_gui.model import cascade
+from petloc_gui.model.bundle import META_FILE, REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta
+
+EventSink = Callable[[dict[str, Any]], None]
+
+
+@dataclass
+class RefineConfig:
+    """Schedule of the second stage (defaults: the bundled pets recipe)."""
+
+    input_size: tuple[int, int] = (160, 160)
+    margin: float = cascade.DEFAULT_MARGIN
+    box_head: str = "soft_argmax"  # or "edges" (networks.edge_box_head)
+    epochs: int = 60
+    crops_per_photo: int = 2  # training crops of each photo per epoch
+    batch_size: int = 32
+    warmup_epochs: int = 3  # heads only
+    learning_rate: float = 1e-3
+    finetune_learning_rate: float = 3e-4
+    finetune_from: str = "conv_dw_4"
+    box_loss_weight: float = 2.0
+    patience: int = 20
+    seed: int = 0
+    max_side: int = 1024  # training photos are decoded at up to this side (crops need detail)
+
+
+def _split(samples, meta: dict[str, Any]) -> tuple[list[int], list[int]]:
+    listed = set((meta.get("validation_split") or {}).get("images") or [])
+    val = [i for i, s in enumerate(samples) if s.relpath in listed]
+    train = [i for i, s in enumerate(samples) if s.relpath not in listed]
+    return train, val
+
+
+def _batches(images, boxes, labels, config: RefineConfig):
+    rng = np.random.default_rng(config.seed)
+    n = len(images)
+    while True:
+        order = np.concatenate([rng.permutation(n) for _ in range(config.crops_per_photo)])
+        for start in range(0, len(order) - config.batch_size + 1, config.batch_size):
+            idx = order[start : start + config.batch_size]
+            pairs = [cascade.jittered_crop(images[i], boxes[i], rng, config.input_size, config.margin) for i in idx]
+            yield (np.stack([p[0] for p in pairs]).astype(np.float32),
+                   (labels[idx].astype(np.int32), np.stack([p[1] for p in pairs])))
+
+
+def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLike[str],
+                  config: RefineConfig | None = None, exclude: list[str] | None = None,
+                  on_event: EventSink | None = None) -> dict[str, Any]:
+    """Train the second stage for the bundle at ``bundle_path`` and write it into the bundle.
+
+    Returns the cascade's validation metrics. ``exclude``: image paths never
+    used (default: the bundle's test split and training exclusions).
+    """
+    import keras
+    import tensorflow as tf
+
+    from petloc_gui.model import data as data_mod
+    from petloc_gui.model import networks
+    from petloc_gui.model.inference import Predictor, function_runner
+    from petloc_gui.model.losses import box_loss
+    from petloc_gui.model.training_loop import EpochMonitor
+
+    config = config or RefineConfig()
+    emit = on_event or (lambda event: None)
+    started = time.monotonic()
+    keras.utils.set_random_seed(config.seed)
+    bundle = load_bundle(bundle_path)
+    meta = bundle.meta
+    label = (meta.get("config") or {}).get("label", "default")
+    if exclude is None:
+        exclude = list((meta.get("training_data") or {}).get("excluded") or [])
+    samples, _, root = data_mod.collect_samples(data_dir, label, exclude)
+    loaded = data_mod.load_samples(samples, max_side=config.max_side)
+    names = list(bundle.class_names)
+    label_ids = np.array([names.index(s.label) for s in loaded.samples], np.int32)
+    train_idx, val_idx = _split(loaded.samples, meta)
+    if not train_idx or not val_idx:
+        raise DatasetError("the refiner needs the first stage's training and validation photos", root)
+    train_images = [loaded.images[i] for i in train_idx]
+    val_images = [loaded.images[i] for i in val_idx]
+    val_boxes = [tuple(loaded.boxes[i]) for i in val_idx]
+    first = Predictor(bundle)
+    first_probs, first_boxes = first.predict_raw(val_images)
+
+    refiner = networks.build_refiner(len(names), config.input_size, bundle.model, box_head=config.box_head)
+    run = function_runner(refiner)
+    rects = [cascade.crop_rect(np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2), config.margin)
+             for im, b in zip(val_images, first_boxes)]
+    val_targets = np.stack([np.clip(cascade.to_crop(np.array(b), r), 0, 1) for b, r in zip(val_boxes, rects)])
+
+    class CascadeMonitor(EpochMonitor):
+        def validate(self) -> dict[str, Any]:
+            probs, boxes = cascade.refine(run, val_images, first_boxes, config.input_size, config.margin)
+            merged = (probs + first_probs) / 2
+            _, crop_boxes = run(np.stack([cascade.cut(im, r, config.input_size) for im, r in
+                                          zip(val_images, rects)]).astype(np.float32))
+            b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val_targets, crop_boxes))))
+            return _metrics(names, label_ids[val_idx], val_boxes, val_images, merged, boxes) | {
+                "loss": config.box_loss_weight * b_loss}
+
+    steps = max(1, (len(train_idx) * config.crops_per_photo) // config.batch_size)
+    monitor = CascadeMonitor(refiner, names, val_images, val_boxes, label_ids[val_idx], val_targets,
+                             config.box_loss_weight, config.epochs, steps, config.patience, emit, lambda: False)
+    emit({"event": "start", "epochs": config.epochs, "steps_per_epoch": steps, "n_train": len(train_idx),
+          "n_val": len(val_idx), "val_images": [loaded.samples[i].relpath for i in val_idx], "skipped": [],
+          "class_names": names})
+    generator = _batches(train_images, loaded.boxes[train_idx], label_ids[train_idx], config)
+    width, height = config.input_size
+    dataset = tf.data.Dataset.from_generator(lambda: generator, output_signature=(
+        tf.TensorSpec((None, height, width, 3), tf.float32),
+        (tf.TensorSpec((None,), tf.int32), tf.TensorSpec((None, 4), tf.float32)))).prefetch(2)
+    phases = [(0, config.warmup_epochs, config.learning_rate, False),
+              (config.warmup_epochs, config.epochs, config.finetune_learning_rate, True)]
+    for first_epoch, end, lr, unfrozen in phases:
+        if monitor.finished or end <= first_epoch:
+            continue
+        networks.set_backbone_trainable(refiner, unfrozen, config.finetune_from)
+        schedule = keras.optimizers.schedules.CosineDecay(lr, max(1, (end - first_epoch) * steps), alpha=0.05)
+        refiner.compile(optimizer=keras.optimizers.Adam(schedule),
+                        loss=[keras.losses.SparseCategoricalCrossentropy(), box_loss],
+                        loss_weights=[1.0, config.box_loss_weight])
+        refiner.fit(dataset, epochs=end, initial_epoch=first_epoch, steps_per_epoch=steps,
+                    callbacks=[monitor], verbose=0)
+    metrics = monitor.restore_best()
+    variants = {"first_stage_only": _metrics(names, label_ids[val_idx], val_boxes, val_images, first_probs,
+                                             first_boxes)}
+    for flip in (False, True):
+        probs, boxes = cascade.refine(run, val_images, first_boxes, config.input_size, config.margin, flip=flip)
+        key = "cascade_flip" if flip else "cascade"
+        variants[key] = _metrics(names, label_ids[val_idx], val_boxes, val_images, (probs + first_probs) / 2, boxes)
+        variants[key + "_refiner_class"] = _metrics(names, label_ids[val_idx], val_boxes, val_images, probs, boxes)
+        _, twice = cascade.refine(run, val_images, boxes, config.input_size, config.margin, flip=flip)
+        variants[key + "_twice"] = _metrics(names, label_ids[val_idx], val_boxes, val_images,
+                                            (probs + first_probs) / 2, twice)
+    info = {"best_epoch": monitor.best_epoch, "epochs_run": monitor.epochs_run,
+            "train_seconds": round(time.monotonic() - started, 1), "validation_metrics": metrics,
+            "validation_variants": {k: _summary(v) for k, v in variants.items()}}
+    emit({"event": "refine_done", **info})
+    return {"model": refiner, "config": config, **info}
+
+
+def _metrics(names, label_ids, gt_boxes, images, probs, boxes) -> dict[str, Any]:
+    pred_boxes = [np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2) for b, im in zip(boxes, images)]
+    return evaluate([names[i] for i in label_ids], gt_boxes, [names[int(np.argmax(p))] for p in probs],
+                    pred_boxes, names)
+
+
+def _summary(metrics: dict[str, Any]) -> dict[str, Any]:
+    return {k: metrics[k] for k in ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75", "n_images")}
+
+
+def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], flip: bool = False,
+                  with_tflite: bool = True) -> Path:
+    """Add the trained refiner to the bundle: refine.keras (+ refine.tflite), then meta.json."""
+    from petloc_gui.model.runtime import write_tflite
+
+    folder = Path(bundle_path)
+    refiner = result["model"]
+    config: RefineConfig = result["config"]
+    tmp = folder / f".{REFINE_FILE}.tmp.keras"
+    refiner.save(tmp)
+    os.replace(tmp, folder / REFINE_FILE)
+    if with_tflite:
+        write_tflite(refiner, folder / REFINE_TFLITE)
+    meta = read_meta(folder)
+    meta["refine"] = {
+        "model_file": REFINE_FILE,
+        "input_size": list(config.input_size),
+        "margin": config.margin,
+        "flip_tta": bool(flip),
+        "class_merge": "mean of first-stage and refiner probabilities",
+        "best_epoch": result["best_epoch"],
+        "epochs_run": result["epochs_run"],
+        "train_seconds": result["train_seconds"],
+        "recipe": {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(config).items()},
+        "validation_variants": result["validation_variants"],
+    }
+    meta["first_stage_validation_metrics"] = meta.get("metrics")
+    meta["metrics"] = {"split": "validation (first stage + refiner)",
+                       **{k: v for k, v in result["validation_metrics"].items() if k != "loss"}}
+    atomic_write_bytes(folder / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    return folder
