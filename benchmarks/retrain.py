@@ -29,8 +29,8 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
 from petloc_gui.core.paths import shared_dir  # noqa: E402
-from petloc_gui.ui.retrain_controller import install_retraining  # noqa: E402
-from petloc_gui.ui.retrain_dialog import RetrainOptions  # noqa: E402
+from petloc_gui.ui.training.retrain_controller import install_retraining  # noqa: E402
+from petloc_gui.ui.training.retrain_dialog import RetrainOptions  # noqa: E402
 
 TARGET_SECONDS = 180
 TARGET_STALL_MS = 100

@@ -63,6 +63,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="images never to use (e.g. a test split), one per line: name, stem or path",
     )
     parser.add_argument(
+        "--cache-images", action="store_true",
+        help="keep decoded, downscaled images in the user cache folder (faster later epochs and retrains)",
+    )
+    parser.add_argument(
         "--distribute",
         choices=("none", "mirrored", "multiworker"),
         default="none",
@@ -91,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         exclude=exclude,
         out_dir=str(bundle_dir),
         distribute=None if args.distribute == "none" else args.distribute,
+        cache_images=args.cache_images,
         **optional,
     )
     reporter = TrainReporter()

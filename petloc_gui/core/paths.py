@@ -41,3 +41,16 @@ def shared_dir() -> Path | None:
     override = os.environ.get("PETLOC_SHARED_DIR")
     candidate = Path(override) if override else Path(__file__).resolve().parents[3] / "shared"
     return candidate if candidate.is_dir() else None
+
+
+def user_cache_dir() -> Path:
+    """The per-user cache folder (decoded training images); `PETLOC_CACHE_DIR` overrides it."""
+    override = os.environ.get("PETLOC_CACHE_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / APP_NAME / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP_NAME
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP_NAME

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from petloc_gui.model.augment import colour_jitter, resize_to_input
+from petloc_gui.model.prepare import resize_to_input
 
 Size = tuple[int, int]
 DEFAULT_MARGIN = 1.8
@@ -104,6 +104,17 @@ def jittered_crop(
         crop = np.ascontiguousarray(crop[:, ::-1])
         target = np.array([1 - target[2], target[1], 1 - target[0], target[3]], np.float32)
     return colour_jitter(crop, rng), target
+
+
+def colour_jitter(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Brightness and contrast scaled by up to +-25%, saturation by +-30% (as `augment.colour_jitter`)."""
+    x = image.astype(np.float32)
+    x *= rng.uniform(0.75, 1.25)
+    mean = x.mean()
+    x = (x - mean) * rng.uniform(0.75, 1.25) + mean
+    gray = x.mean(axis=2, keepdims=True)
+    x = (x - gray) * rng.uniform(0.7, 1.3) + gray
+    return np.clip(x, 0, 255).astype(np.uint8)
 
 
 def refine(run_refiner, images: list[np.ndarray], first_boxes: np.ndarray, size: Size, margin: float,

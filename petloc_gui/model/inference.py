@@ -20,10 +20,10 @@ import numpy as np
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import ImageLoadError, PetlocError
-from petloc_gui.core.images import load_image
 from petloc_gui.model import cascade
-from petloc_gui.model.augment import resize_to_input
 from petloc_gui.model.bundle import REFINE_TFLITE, LoadedBundle, load_bundle
+from petloc_gui.model.prepare import as_rgb as _as_rgb
+from petloc_gui.model.prepare import decode, network_input
 
 BatchRunner = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 MAX_BATCH = 32
@@ -97,21 +97,6 @@ def _refine_stage(bundle: LoadedBundle, runner: BatchRunner | None) -> RefineSta
                        bool(refine.get("flip_tta", False)))
 
 
-def _as_rgb(image: np.ndarray) -> np.ndarray:
-    array = np.asarray(image)
-    if array.ndim == 2:
-        array = np.repeat(array[:, :, None], 3, axis=2)
-    elif array.ndim == 3 and array.shape[2] == 1:
-        array = np.repeat(array, 3, axis=2)
-    elif array.ndim == 3 and array.shape[2] == 4:
-        array = array[:, :, :3]
-    if array.ndim != 3 or array.shape[2] != 3 or array.shape[0] == 0 or array.shape[1] == 0:
-        raise ValueError(f"expected an H x W x 3 image, got shape {array.shape}")
-    if array.dtype != np.uint8:
-        array = np.clip(array, 0, 255).astype(np.uint8)
-    return array
-
-
 class Predictor:
     """Runs a bundle (name, path or `LoadedBundle`) on images."""
 
@@ -133,8 +118,13 @@ class Predictor:
         return cls(bundle, runner=runner if runner is not None else function_runner(model))
 
     def prepare(self, image: np.ndarray) -> np.ndarray:
-        """The network input for one image: RGB, stretched to the input size, float32 0..255."""
-        return resize_to_input(_as_rgb(image), self.input_size).astype(np.float32)
+        """The network input for one image: RGB, stretched to the input size, float32 0..255 (`prepare`)."""
+        return network_input(image, self.input_size)
+
+    def predict_inputs(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(probabilities, normalised boxes)`` for a batch already prepared (N x H x W x 3, 0..255)."""
+        probs, boxes = self._runner(np.asarray(batch, np.float32))
+        return np.asarray(probs), np.asarray(boxes)
 
     def predict_raw(self, images: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """``(probabilities N x C, normalised boxes N x 4)`` for images of any size."""
@@ -180,7 +170,7 @@ class Predictor:
             loaded: list[np.ndarray | PetlocError] = []
             for path in chunk:
                 try:
-                    loaded.append(load_image(path))
+                    loaded.append(decode(path))
                 except PetlocError as exc:
                     loaded.append(exc)
                 except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch

@@ -52,11 +52,20 @@ class RefineConfig:
     max_side: int = 1024  # training photos are decoded at up to this side (crops need detail)
 
 
-def _split(samples, meta: dict[str, Any]) -> tuple[list[int], list[int]]:
-    listed = set((meta.get("validation_split") or {}).get("images") or [])
-    val = [i for i, s in enumerate(samples) if s.relpath in listed]
-    train = [i for i, s in enumerate(samples) if s.relpath not in listed]
-    return train, val
+def first_stage_validation(meta: dict[str, Any]) -> list[str]:
+    """The validation photos (relative paths) the first stage's meta.json lists."""
+    return list((meta.get("splits") or {}).get("validation") or (meta.get("validation_split") or {}).get("images")
+                or [])
+
+
+def _decoded(items, max_side: int) -> tuple[list[np.ndarray], np.ndarray]:
+    """Decoded photos (EXIF applied, at most ``max_side``) and their boxes in those pixels."""
+    from petloc_gui.model.prepare import decode_bounded
+
+    images = [decode_bounded(it.sample.image_path, max_side) for it in items]
+    boxes = np.array([np.array(it.box) * [im.shape[1], im.shape[0]] * 2 for it, im in zip(items, images)],
+                     np.float64).reshape(-1, 4)
+    return images, boxes
 
 
 def _batches(images, boxes, labels, config: RefineConfig):
@@ -74,19 +83,20 @@ def _batches(images, boxes, labels, config: RefineConfig):
 def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLike[str],
                   config: RefineConfig | None = None, exclude: list[str] | None = None,
                   on_event: EventSink | None = None) -> dict[str, Any]:
-    """Train the second stage for the bundle at ``bundle_path`` and write it into the bundle.
+    """Train the second stage for the first-stage bundle at ``bundle_path`` (`write_refiner` adds it).
 
-    Returns the cascade's validation metrics. ``exclude``: image paths never
-    used (default: the bundle's test split and training exclusions).
+    Returns the refiner and the cascade's validation figures. The first
+    stage's test images (meta.json) and ``exclude`` are never used; its
+    validation photos validate the cascade; the rest train the refiner.
     """
     import keras
     import tensorflow as tf
 
-    from petloc_gui.model import data as data_mod
     from petloc_gui.model import networks
     from petloc_gui.model.inference import Predictor, function_runner
     from petloc_gui.model.losses import box_loss
-    from petloc_gui.model.training_loop import EpochMonitor
+    from petloc_gui.model.training_data import TrainingData
+    from petloc_gui.model.training_loop import EpochMonitor, ValidationSet
 
     config = config or RefineConfig()
     emit = on_event or (lambda event: None)
@@ -95,18 +105,19 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     bundle = load_bundle(bundle_path)
     meta = bundle.meta
     label = (meta.get("config") or {}).get("label", "default")
-    if exclude is None:
-        exclude = list((meta.get("training_data") or {}).get("excluded") or [])
-    samples, _, root = data_mod.collect_samples(data_dir, label, exclude)
-    loaded = data_mod.load_samples(samples, max_side=config.max_side)
+    data = TrainingData.collect(data_dir, label, exclude or [], parent_meta=meta,
+                                parent_class_names=bundle.class_names)
     names = list(bundle.class_names)
-    label_ids = np.array([names.index(s.label) for s in loaded.samples], np.int32)
-    train_idx, val_idx = _split(loaded.samples, meta)
-    if not train_idx or not val_idx:
-        raise DatasetError("the refiner needs the first stage's training and validation photos", root)
-    train_images = [loaded.images[i] for i in train_idx]
-    val_images = [loaded.images[i] for i in val_idx]
-    val_boxes = [tuple(loaded.boxes[i]) for i in val_idx]
+    listed = set(first_stage_validation(meta))
+    train_items = [it for it in data.items if it.relpath not in listed]
+    val_items = [it for it in data.items if it.relpath in listed]
+    if not train_items or not val_items:
+        raise DatasetError("the refiner needs the first stage's training and validation photos", data.root)
+    train_images, train_boxes = _decoded(train_items, config.max_side)
+    val_images, val_pixel_boxes = _decoded(val_items, config.max_side)
+    val_boxes = [tuple(b) for b in val_pixel_boxes]
+    label_ids = data.label_ids(train_items + val_items)
+    train_labels, val_labels = label_ids[: len(train_items)], label_ids[len(train_items):]
     first = Predictor(bundle)
     first_probs, first_boxes = first.predict_raw(val_images)
 
@@ -123,16 +134,17 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
             _, crop_boxes = run(np.stack([cascade.cut(im, r, config.input_size) for im, r in
                                           zip(val_images, rects)]).astype(np.float32))
             b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val_targets, crop_boxes))))
-            return _metrics(names, label_ids[val_idx], val_boxes, val_images, merged, boxes) | {
+            return _metrics(names, val_labels, val_boxes, val_images, merged, boxes) | {
                 "loss": config.box_loss_weight * b_loss}
 
-    steps = max(1, (len(train_idx) * config.crops_per_photo) // config.batch_size)
-    monitor = CascadeMonitor(refiner, names, val_images, val_boxes, label_ids[val_idx], val_targets,
-                             config.box_loss_weight, config.epochs, steps, config.patience, emit, lambda: False)
-    emit({"event": "start", "epochs": config.epochs, "steps_per_epoch": steps, "n_train": len(train_idx),
-          "n_val": len(val_idx), "val_images": [loaded.samples[i].relpath for i in val_idx], "skipped": [],
-          "class_names": names})
-    generator = _batches(train_images, loaded.boxes[train_idx], label_ids[train_idx], config)
+    steps = max(1, (len(train_items) * config.crops_per_photo) // config.batch_size)
+    validation = ValidationSet(batches=lambda: iter(()), label_ids=val_labels, boxes=val_boxes,
+                               sizes=[(im.shape[1], im.shape[0]) for im in val_images], targets=val_targets)
+    monitor = CascadeMonitor(refiner, names, validation, config.box_loss_weight, config.epochs, steps,
+                             config.patience, emit, lambda: False)
+    emit({"event": "start", "epochs": config.epochs, "steps_per_epoch": steps, "n_train": len(train_items),
+          "n_val": len(val_items), "val_images": sorted(listed), "skipped": [], "class_names": names})
+    generator = _batches(train_images, train_boxes, train_labels, config)
     width, height = config.input_size
     dataset = tf.data.Dataset.from_generator(lambda: generator, output_signature=(
         tf.TensorSpec((None, height, width, 3), tf.float32),
@@ -150,16 +162,15 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
         refiner.fit(dataset, epochs=end, initial_epoch=first_epoch, steps_per_epoch=steps,
                     callbacks=[monitor], verbose=0)
     metrics = monitor.restore_best()
-    variants = {"first_stage_only": _metrics(names, label_ids[val_idx], val_boxes, val_images, first_probs,
-                                             first_boxes)}
+    variants = {"first_stage_only": _metrics(names, val_labels, val_boxes, val_images, first_probs, first_boxes)}
     for flip in (False, True):
         probs, boxes = cascade.refine(run, val_images, first_boxes, config.input_size, config.margin, flip=flip)
         key = "cascade_flip" if flip else "cascade"
-        variants[key] = _metrics(names, label_ids[val_idx], val_boxes, val_images, (probs + first_probs) / 2, boxes)
-        variants[key + "_refiner_class"] = _metrics(names, label_ids[val_idx], val_boxes, val_images, probs, boxes)
+        variants[key] = _metrics(names, val_labels, val_boxes, val_images, (probs + first_probs) / 2, boxes)
+        variants[key + "_refiner_class"] = _metrics(names, val_labels, val_boxes, val_images, probs, boxes)
         _, twice = cascade.refine(run, val_images, boxes, config.input_size, config.margin, flip=flip)
-        variants[key + "_twice"] = _metrics(names, label_ids[val_idx], val_boxes, val_images,
-                                            (probs + first_probs) / 2, twice)
+        variants[key + "_twice"] = _metrics(names, val_labels, val_boxes, val_images, (probs + first_probs) / 2,
+                                            twice)
     info = {"best_epoch": monitor.best_epoch, "epochs_run": monitor.epochs_run,
             "train_seconds": round(time.monotonic() - started, 1), "validation_metrics": metrics,
             "validation_variants": {k: _summary(v) for k, v in variants.items()}}

@@ -30,7 +30,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def install_retraining(window) -> None:
     """Add the retraining actions when that module is present (it is optional)."""
     try:
-        from petloc_gui.ui.retrain_controller import install_retraining as install
+        from petloc_gui.ui.training.retrain_controller import install_retraining as install
     except ImportError:
         return
     try:
@@ -42,7 +42,7 @@ def install_retraining(window) -> None:
 def _startup(window, args, screenshot_mode: bool) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from petloc_gui.ui.demo_folder import ensure_demo_folder
+    from petloc_gui.app.demo_folder import ensure_demo_folder
 
     if not args.folder:
         window.statusBar().showMessage("Preparing the demo folder (first run only)…")

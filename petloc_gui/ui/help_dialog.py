@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from petloc_gui.ui import review_queue
-from petloc_gui.ui.window_actions import MOUSE_HELP, shortcut_rows
+from petloc_gui.app import review_queue
+from petloc_gui.ui.actions import MOUSE_HELP, shortcut_rows
 
 QUEUE_RULE = (
     "Review queue (R, then N/Space walks it): boxes that disagree with the prediction "

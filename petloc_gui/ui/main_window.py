@@ -13,18 +13,18 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.ui.dataset_panel import DatasetPanel
-from petloc_gui.ui.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditController
-from petloc_gui.ui.file_list_dock import FileListDock
-from petloc_gui.ui.image_cache import ImageCache
-from petloc_gui.ui.image_panel import ImagePanel, is_prediction
-from petloc_gui.ui.model_controller import ModelController
-from petloc_gui.ui.model_handle import load_model_handle
-from petloc_gui.ui.prediction_service import PredictionService
-from petloc_gui.ui.review_session import ReviewSession
-from petloc_gui.ui.save_guard import SaveGuard
+from petloc_gui.ui.review.dataset_panel import DatasetPanel
+from petloc_gui.ui.editing.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditController
+from petloc_gui.ui.review.file_list_dock import FileListDock
+from petloc_gui.ui.canvas.image_cache import ImageCache
+from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
+from petloc_gui.ui.models.model_controller import ModelController
+from petloc_gui.ui.models.model_handle import load_model_handle
+from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.review.review_session import ReviewSession
+from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
-from petloc_gui.ui.window_actions import build_actions
+from petloc_gui.ui.actions import build_actions
 
 
 def _ignore(_result) -> None:
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
             self.open_folder(folder)
 
     def _open_demo(self) -> None:
-        from petloc_gui.ui.demo_folder import ensure_demo_folder
+        from petloc_gui.app.demo_folder import ensure_demo_folder
 
         try:
             folder = ensure_demo_folder()

@@ -39,10 +39,11 @@ def test_train_one_epoch_writes_a_bundle(digits_folder, tmp_path, capsys):
     assert (bundle / "model.keras").is_file()
     meta = json.loads((bundle / "meta.json").read_text(encoding="utf-8"))
     assert meta["preset"] == "digits"
-    val_images = meta["validation_split"]["images"]
-    assert len(val_images) == 10  # 39 usable images, a quarter held out (stratified)
+    val_images = meta["splits"]["validation"]
+    assert 5 <= len(val_images) <= 15  # 39 usable images, about a quarter held out
     assert first.name not in json.dumps(meta["validation_split"])
-    assert meta["training_data"]["excluded"] == [str(first.resolve())]
+    assert meta["splits"]["test"] == [first.name]  # the exclude list, as a relative path
+    assert first.name not in meta["splits"]["train"] and first.name in meta["images"]
     assert "Traceback" not in stderr
     assert "training on 39 images" in stderr
     epoch_lines = [line for line in stderr.splitlines() if line.startswith("epoch 1/1  loss")]

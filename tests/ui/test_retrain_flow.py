@@ -10,8 +10,8 @@ from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QMainWindow
 
 from petloc_gui.model.versions import VersionStore
-from petloc_gui.ui.retrain_controller import install_retraining
-from petloc_gui.ui.retrain_dialog import RetrainDialog, RetrainOptions
+from petloc_gui.ui.training.retrain_controller import install_retraining
+from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
 
 pytestmark = pytest.mark.slow  # starts child processes
 
@@ -305,7 +305,7 @@ def test_quitting_during_a_run_stops_the_worker_and_keeps_nothing(qtbot, window,
 
 
 def test_the_comparison_shows_verdict_caveat_and_unknowns(qtbot):
-    from petloc_gui.ui.model_comparison import ModelComparison
+    from petloc_gui.ui.training.model_comparison import ModelComparison
 
     table = ModelComparison()
     qtbot.addWidget(table)

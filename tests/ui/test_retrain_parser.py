@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from petloc_gui.ui.retrain_progress import EtaEstimator, format_eta
-from petloc_gui.ui.training_process import JsonLinesParser, ProcessOutcome
+from petloc_gui.ui.training.retrain_progress import EtaEstimator, format_eta
+from petloc_gui.ui.training.training_process import JsonLinesParser, ProcessOutcome
 
 
 def test_partial_lines_are_buffered_until_their_newline():

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from petloc_gui.core.digits import write_digits_dataset
-from petloc_gui.ui.retrain_controller import install_retraining
-from petloc_gui.ui.retrain_dialog import RetrainOptions
+from petloc_gui.ui.training.retrain_controller import install_retraining
+from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 
 pytestmark = pytest.mark.slow  # trains a (tiny) network in a child process
 
@@ -62,7 +62,7 @@ def test_a_real_run_on_tiny_digits_trains_a_version_and_switches_to_it(qtbot, tm
     assert start["n_val"] == len(start["val_images"]) > 0
 
     # the dialog's preview is the split the run used
-    from petloc_gui.ui.retrain_support import holdout_preview_for
+    from petloc_gui.ui.training.retrain_support import holdout_preview_for
 
     count, names = holdout_preview_for(folder)(0.3)
     assert (count, names) == (start["n_val"], start["val_images"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QKeySequence
 
-from petloc_gui.ui.retrain_controller import install_retraining
-from petloc_gui.ui.retrain_dialog import RetrainOptions
+from petloc_gui.ui.training.retrain_controller import install_retraining
+from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from tests.ui.conftest import open_and_wait
 
 pytestmark = pytest.mark.slow  # starts a child process

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import VocObject
-from petloc_gui.ui import review_queue as rq
-from petloc_gui.ui.image_document import ImageDocument
+from petloc_gui.app import review_queue as rq
+from petloc_gui.app.image_document import ImageDocument
 
 
 def E(name, **kw):  # noqa: N802 - short test helper
@@ -72,7 +72,7 @@ def test_clamp_box_uses_image_size():
 
 
 def test_image_cache_is_bounded_and_reports_errors(tmp_path, qapp):
-    from petloc_gui.ui.image_cache import ImageCache
+    from petloc_gui.ui.canvas.image_cache import ImageCache
 
     from .conftest import write_image
 
@@ -94,7 +94,7 @@ def test_image_cache_is_bounded_and_reports_errors(tmp_path, qapp):
 
 
 def test_histogram_bins_cover_the_range():
-    from petloc_gui.ui.dataset_panel import histogram
+    from petloc_gui.ui.review.dataset_panel import histogram
 
     edges, counts = histogram([1.0, 2.0, 2.5, 9.0], bins=4)
     assert edges == [1.0, 3.0, 5.0, 7.0, 9.0] and counts == [3, 0, 0, 1]

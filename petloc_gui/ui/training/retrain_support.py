@@ -67,7 +67,7 @@ def count_annotated(dataset: Any) -> int | None:
 def holdout_preview_for(folder: Path | str | None, label: str = "default", seed: int = SPLIT_SEED):  # noqa: ANN201
     """A function fraction -> (count, relative paths) of the images training will hold out.
 
-    Uses the training code's own stratified, seeded split over the saved
+    Uses the training code's own stable split (model.splits) over the saved
     annotations (no TensorFlow: ``model.data`` imports it lazily). The labels
     are read once (slow on big folders: the dialog calls this in a thread);
     None when the folder cannot be read.
@@ -75,7 +75,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     if folder is None:
         return None
     try:
-        from petloc_gui.model.data import collect_samples, stratified_split
+        from petloc_gui.model.data import collect_samples
+        from petloc_gui.model.splits import validation_members
 
         samples, _, _ = collect_samples(folder, label)
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
@@ -85,8 +86,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     def preview(fraction: float) -> tuple[int, list[str]]:
         if len(labels) < 2:
             return 0, []
-        _, val_idx = stratified_split(labels, fraction, seed)
-        names = [samples[i].relpath for i in val_idx]
+        chosen = validation_members([s.relpath for s in samples], labels, fraction, seed)
+        names = sorted(chosen)
         return len(names), names
 
     return preview

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.ui.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
+from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
 
 MIN_DRAW_PX = 2.0
 ZOOM_STEP = 1.25

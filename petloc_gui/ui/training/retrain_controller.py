@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import Version, VersionError, VersionStore
-from petloc_gui.ui.model_versions_menu import VersionsMenu
-from petloc_gui.ui.retrain_dialog import RetrainDialog, RetrainOptions
-from petloc_gui.ui.retrain_progress import RetrainProgress
-from petloc_gui.ui import retrain_support as support
-from petloc_gui.ui.training_process import ProcessOutcome, TrainingProcess
+from petloc_gui.ui.models.model_versions_menu import VersionsMenu
+from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
+from petloc_gui.ui.training.retrain_progress import RetrainProgress
+from petloc_gui.ui.training import retrain_support as support
+from petloc_gui.ui.training.training_process import ProcessOutcome, TrainingProcess
 
 STATUS_MS = 8000
 

@@ -15,7 +15,6 @@ by (image path, mtime_ns, model version id), LRU-bounded.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -23,20 +22,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from petloc_gui.app.file_key import file_key
+
 BATCH_SIZE = 8  # small: an urgent request waits for at most one background batch
 CACHE_SIZE = 50_000
 
 
 class PredictionError(Exception):
     """Why an image has no prediction (unreadable image, model failure)."""
-
-
-def file_key(path: Path) -> tuple[str, int]:
-    """(path, mtime_ns); mtime -1 when the file cannot be stat'ed."""
-    try:
-        return (str(path), os.stat(path).st_mtime_ns)
-    except OSError:
-        return (str(path), -1)
 
 
 class _Worker(QObject):

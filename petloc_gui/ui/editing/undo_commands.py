@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.ui.image_document import ImageDocument
+from petloc_gui.app.image_document import ImageDocument
 
 Notify = Callable[[ImageDocument], None]
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from petloc_gui.ui.file_list import COL_NAME, FileListModel
-from petloc_gui.ui.image_document import STATUS_TEXT
+from petloc_gui.ui.review.file_list import COL_NAME, FileListModel
+from petloc_gui.app.image_document import STATUS_TEXT
 
 
 class FileListDock(QDockWidget):

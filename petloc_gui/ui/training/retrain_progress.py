@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from petloc_gui.ui.curves_chart import CurvesChart
-from petloc_gui.ui.model_comparison import ModelComparison
+from petloc_gui.ui.training.curves_chart import CurvesChart
+from petloc_gui.ui.training.model_comparison import ModelComparison
 
 LOG_MAX_LINES = 2000
 

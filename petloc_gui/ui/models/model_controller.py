@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from petloc_gui.ui.model_handle import BUNDLED_MODELS
+from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 
 
 class ModelController(QObject):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from petloc_gui.ui.box_canvas import BoxCanvas
+from petloc_gui.ui.canvas.box_canvas import BoxCanvas
 
 
 class PaneSync(QObject):

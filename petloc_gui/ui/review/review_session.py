@@ -10,12 +10,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from petloc_gui.ui import review_queue
-from petloc_gui.ui.annotation_scanner import AnnotationScanner
-from petloc_gui.ui.annotation_store import AnnotationStore
-from petloc_gui.ui.file_list import FileListModel
-from petloc_gui.ui.image_document import STATUS_ERROR, STATUS_VERIFIED
-from petloc_gui.ui.image_panel import is_prediction
+from petloc_gui.app import review_queue
+from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
+from petloc_gui.app.annotation_store import AnnotationStore
+from petloc_gui.ui.review.file_list import FileListModel
+from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED
+from petloc_gui.ui.canvas.image_panel import is_prediction
 
 PREFETCH = 4
 
@@ -42,7 +42,7 @@ class ReviewSession:
         self.scanner.stop()
 
     def suggested_model(self) -> str:
-        from petloc_gui.ui.model_choice import choose_model
+        from petloc_gui.app.model_choice import choose_model
 
         return choose_model(self.dataset)
 

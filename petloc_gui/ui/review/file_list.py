@@ -15,8 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from petloc_gui.core.boxes import Box, iou
-from petloc_gui.ui import review_queue
-from petloc_gui.ui.image_document import (
+from petloc_gui.app import review_queue
+from petloc_gui.app.image_document import (
     STATUS_ANNOTATED, STATUS_EDITED, STATUS_ERROR, STATUS_NONE, STATUS_SAVED, STATUS_TEXT, STATUS_VERIFIED,
 )
 

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from petloc_gui.core.boxes import iou
-from petloc_gui.ui.box_canvas import BoxCanvas
-from petloc_gui.ui.image_cache import DisplayImage
-from petloc_gui.ui.image_document import ImageDocument
-from petloc_gui.ui.pane_sync import PaneSync
+from petloc_gui.ui.canvas.box_canvas import BoxCanvas
+from petloc_gui.ui.canvas.image_cache import DisplayImage
+from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.ui.canvas.pane_sync import PaneSync
 
 
 def _pane_title(text: str) -> QLabel:

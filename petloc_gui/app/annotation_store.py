@@ -12,7 +12,7 @@ import dataclasses
 from pathlib import Path
 
 from petloc_gui.core.errors import PetlocError, SaveError
-from petloc_gui.ui.image_document import ImageDocument
+from petloc_gui.app.image_document import ImageDocument
 
 
 def read_document(image_path: Path, annotation_path: Path) -> ImageDocument:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
-from petloc_gui.ui.annotation_store import read_primary
+from petloc_gui.app.annotation_store import read_primary
 
 CHUNK = 100
 YIELD_EVERY = 20

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QRunnable, QThreadPool
 from PySide6.QtGui import QImage
 
-from petloc_gui.ui.prediction_service import file_key
+from petloc_gui.app.file_key import file_key
 
 MAX_DISPLAY_SIDE = 2048
 CACHE_ITEMS = 24
