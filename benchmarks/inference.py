@@ -65,7 +65,8 @@ def cascade_ms(bundle, first_tflite: bytes, refine_tflite: bytes, runs: int) -> 
 
     first, refiner = TfliteRunner(first_tflite), TfliteRunner(refine_tflite)
     refine = bundle.meta["refine"]
-    stage = RefineStage(refiner, tuple(refine["input_size"]), float(refine["margin"]), bool(refine.get("flip_tta")))
+    stage = RefineStage(refiner, tuple(refine["input_size"]), float(refine["margin"]), bool(refine.get("flip_tta")),
+                        int(refine.get("passes", 1)))
     photo = np.random.default_rng(1).integers(0, 255, (375, 500, 3), dtype=np.uint8)
 
     def predict(_):

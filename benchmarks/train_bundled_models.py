@@ -154,7 +154,7 @@ def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None) -
         bundle = first_stage_from(first_stage, out / "pets", test)
     print("  second stage (crop-and-refine) ...", flush=True)
     result = train_refiner(bundle, root, exclude=[s.relpath for s in test], on_event=progress)
-    write_refiner(bundle, result, flip=True)
+    write_refiner(bundle, result)  # flip TTA / passes chosen on the validation photos
     seconds = time.monotonic() - started
     metrics = measure(bundle, [s.image_path for s in test], [s.label for s in test], [s.box for s in test])
     record_test_metrics(bundle, metrics, split)

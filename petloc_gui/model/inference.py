@@ -79,12 +79,17 @@ class RefineStage:
     input_size: tuple[int, int]
     margin: float
     flip: bool
+    passes: int = 1  # a second pass crops around the refined box and refines again
 
     def __call__(self, images: Sequence[np.ndarray], probs: np.ndarray, boxes: np.ndarray):
-        """Refined ``(probabilities, boxes)``: the refiner's box; the class the mean of both stages."""
-        refined_probs, refined = cascade.refine(self.run, list(images), boxes, self.input_size, self.margin,
-                                                flip=self.flip)
-        return (np.asarray(probs) + refined_probs) / 2.0, refined
+        """Refined ``(probabilities, boxes)``: the refiner's box; the class the mean of the first stage and
+        the refiner's first pass."""
+        refined_probs = None
+        for _ in range(max(1, self.passes)):
+            pass_probs, boxes = cascade.refine(self.run, list(images), boxes, self.input_size, self.margin,
+                                               flip=self.flip)
+            refined_probs = pass_probs if refined_probs is None else refined_probs
+        return (np.asarray(probs) + refined_probs) / 2.0, boxes
 
 
 def _refine_stage(bundle: LoadedBundle, runner: BatchRunner | None) -> RefineStage | None:
@@ -94,7 +99,7 @@ def _refine_stage(bundle: LoadedBundle, runner: BatchRunner | None) -> RefineSta
     run = runner if runner is not None else _fast_runner(bundle, bundle.refiner, REFINE_TFLITE)
     size = tuple(int(v) for v in refine["input_size"])
     return RefineStage(run, size, float(refine.get("margin", cascade.DEFAULT_MARGIN)),  # type: ignore[arg-type]
-                       bool(refine.get("flip_tta", False)))
+                       bool(refine.get("flip_tta", False)), int(refine.get("passes", 1)))
 
 
 class Predictor:

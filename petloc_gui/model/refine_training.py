@@ -38,9 +38,9 @@ class RefineConfig:
 
     input_size: tuple[int, int] = (160, 160)
     margin: float = cascade.DEFAULT_MARGIN
-    box_head: str = "soft_argmax"  # or "edges" (networks.edge_box_head)
+    box_head: str = "edges"  # or "soft_argmax" (benchmarks/README.md: edges won on validation)
     epochs: int = 60
-    crops_per_photo: int = 2  # training crops of each photo per epoch
+    crops_per_photo: int = 4  # training crops of each photo per epoch
     batch_size: int = 32
     warmup_epochs: int = 3  # heads only
     learning_rate: float = 1e-3
@@ -171,10 +171,10 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
         _, twice = cascade.refine(run, val_images, boxes, config.input_size, config.margin, flip=flip)
         variants[key + "_twice"] = _metrics(names, val_labels, val_boxes, val_images, (probs + first_probs) / 2,
                                             twice)
-    info = {"best_epoch": monitor.best_epoch, "epochs_run": monitor.epochs_run,
+    info = {"variant_metrics": variants, "best_epoch": monitor.best_epoch, "epochs_run": monitor.epochs_run,
             "train_seconds": round(time.monotonic() - started, 1), "validation_metrics": metrics,
             "validation_variants": {k: _summary(v) for k, v in variants.items()}}
-    emit({"event": "refine_done", **info})
+    emit({"event": "refine_done", **{k: v for k, v in info.items() if k != "variant_metrics"}})
     return {"model": refiner, "config": config, **info}
 
 
@@ -188,11 +188,29 @@ def _summary(metrics: dict[str, Any]) -> dict[str, Any]:
     return {k: metrics[k] for k in ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75", "n_images")}
 
 
-def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], flip: bool = False,
+# Inference variants the bundle may use, at most two refiner calls per photo (speed target):
+# (validation_variants key, flip TTA, refinement passes).
+SHIPPABLE_VARIANTS = (("cascade", False, 1), ("cascade_flip", True, 1), ("cascade_twice", False, 2))
+
+
+def best_variant(result: dict[str, Any]) -> tuple[str, bool, int]:
+    """The shippable variant with the best validation mean IoU (ties: the cheaper one)."""
+    variants = result["validation_variants"]
+    return max(SHIPPABLE_VARIANTS, key=lambda v: (round(variants[v[0]]["mean_iou"], 4), -v[2] - v[1]))
+
+
+def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], flip: bool | None = None,
                   with_tflite: bool = True) -> Path:
-    """Add the trained refiner to the bundle: refine.keras (+ refine.tflite), then meta.json."""
+    """Add the trained refiner to the bundle: refine.keras (+ refine.tflite), then meta.json.
+
+    ``flip`` None: flip TTA and the number of refinement passes are chosen
+    by `best_variant` on the validation photos.
+    """
     from petloc_gui.model.runtime import write_tflite
 
+    variant, chosen_flip, passes = best_variant(result)
+    if flip is not None:
+        variant, chosen_flip, passes = ("cascade_flip" if flip else "cascade"), flip, 1
     folder = Path(bundle_path)
     refiner = result["model"]
     config: RefineConfig = result["config"]
@@ -206,7 +224,9 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
         "model_file": REFINE_FILE,
         "input_size": list(config.input_size),
         "margin": config.margin,
-        "flip_tta": bool(flip),
+        "flip_tta": bool(chosen_flip),
+        "passes": passes,
+        "chosen_variant": f"{variant} (best validation mean IoU with at most two refiner calls)",
         "class_merge": "mean of first-stage and refiner probabilities",
         "best_epoch": result["best_epoch"],
         "epochs_run": result["epochs_run"],
@@ -215,7 +235,7 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
         "validation_variants": result["validation_variants"],
     }
     meta["first_stage_validation_metrics"] = meta.get("metrics")
-    meta["metrics"] = {"split": "validation (first stage + refiner)",
-                       **{k: v for k, v in result["validation_metrics"].items() if k != "loss"}}
+    meta["metrics"] = {"split": f"validation (first stage + refiner, {variant})",
+                       **{k: v for k, v in result["variant_metrics"][variant].items() if k != "loss"}}
     atomic_write_bytes(folder / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
     return folder
