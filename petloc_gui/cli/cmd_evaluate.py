@@ -47,6 +47,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object (last line of stdout)")
     parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N", help="images per batch (default 32)")
     parser.add_argument(
+        "--label",
+        choices=("default", "breed"),
+        default="default",
+        help="ground-truth class: the VOC object name (default) or the breed from the dataset's list.txt "
+        "(Oxford-IIIT Pet layout), for a model trained with --label breed",
+    )
+    parser.add_argument(
         "--split",
         choices=("all", "validation"),
         default="all",
@@ -62,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     dataset = open_dataset(args.data)
     meta = read_meta(args.model)  # a wrong model fails before TensorFlow loads
     items, split = select_items(dataset, meta, args.split)
-    cases, skipped = collect_ground_truth(items)
+    cases, skipped = collect_ground_truth(items, args.label)
     for image, reason in skipped:
         error(f"skipped {image}: {reason}")
     if not cases:
@@ -164,8 +171,12 @@ def _same_folder(a, b) -> bool:
         return False
 
 
-def collect_ground_truth(items) -> tuple[list[tuple[Path, list[tuple[str, Any]]]], list[tuple[str, str]]]:
-    """([(image, [(label, box) of every object])], [(file, reason skipped)]) of dataset items."""
+def collect_ground_truth(items, label: str = "default") -> tuple[list[tuple[Path, list[tuple[str, Any]]]],
+                                                                 list[tuple[str, str]]]:
+    """([(image, [(label, box) of every object])], [(file, reason skipped)]) of dataset items.
+
+    ``label="breed"``: every object of a photo takes the photo's breed from the dataset's metadata.
+    """
     from petloc_gui.core.voc import read_voc
 
     cases: list[tuple[Path, list[tuple[str, Any]]]] = []
@@ -182,7 +193,11 @@ def collect_ground_truth(items) -> tuple[list[tuple[Path, list[tuple[str, Any]]]
         if not annotation.objects:
             skipped.append((str(item.image_path), f"annotation {item.annotation_path} has no object"))
             continue
-        cases.append((Path(item.image_path), [(str(o.name), o.box) for o in annotation.objects]))
+        breed = (getattr(item, "meta", None) or {}).get("breed") if label == "breed" else None
+        if label == "breed" and not breed:
+            skipped.append((str(item.image_path), "no breed in the dataset's list"))
+            continue
+        cases.append((Path(item.image_path), [(str(breed or o.name), o.box) for o in annotation.objects]))
     return cases, skipped
 
 

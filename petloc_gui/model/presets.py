@@ -30,6 +30,7 @@ class Preset:
     finetune_learning_rate: float
     box_loss_weight: float
     finetune_from: str | None = None  # first backbone layer unfrozen after the warm-up
+    box_head: str = "soft_argmax"  # pets: "soft_argmax" or "edges" (networks.edge_box_head)
 
 
 PETS = Preset(

@@ -239,3 +239,30 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
                        **{k: v for k, v in result["variant_metrics"][variant].items() if k != "loss"}}
     atomic_write_bytes(folder / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
     return folder
+
+
+def carry_refiner(parent, bundle_path: str | os.PathLike[str]) -> bool:
+    """Copy a parent bundle's refiner into a bundle fine-tuned from it (same classes); True if copied.
+
+    A retrain (`training.train` with ``init_from``) fine-tunes the first
+    stage only; the refiner works on crops around whatever box the first
+    stage gives, so the parent's refiner still applies and the retrained
+    model keeps its second stage. Different class lists: not carried.
+    """
+    import shutil
+
+    refine = (parent.meta or {}).get("refine") if parent is not None else None
+    if not refine or parent.refiner is None:
+        return False
+    folder = Path(bundle_path)
+    meta = read_meta(folder)
+    if list(meta.get("class_names") or []) != list(parent.class_names):
+        return False
+    for name in (str(refine.get("model_file", REFINE_FILE)), REFINE_TFLITE):
+        source = Path(parent.path) / name
+        if source.is_file():
+            shutil.copy2(source, folder / f".{name}.tmp")
+            os.replace(folder / f".{name}.tmp", folder / name)
+    meta["refine"] = {**refine, "carried_from": parent.meta.get("version_id")}
+    atomic_write_bytes(folder / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    return True

@@ -89,3 +89,15 @@ def test_missing_refiner_file_fails_clearly(two_stage_bundle):
 def test_single_stage_bundle_has_no_refiner(constant_bundle):
     assert load_bundle(constant_bundle).refiner is None
     assert Predictor(constant_bundle).refine is None
+
+
+def test_a_retrained_bundle_keeps_its_parents_refiner(two_stage_bundle, tmp_path):
+    from petloc_gui.model.refine_training import carry_refiner
+
+    parent = load_bundle(two_stage_bundle)
+    child = save_bundle(constant_model(), bundle_meta(), tmp_path / "child")
+    assert carry_refiner(parent, child)
+    assert load_bundle(child).refiner is not None
+    other = save_bundle(constant_model(n_classes=3), bundle_meta(class_names=("a", "b", "c")), tmp_path / "other")
+    assert not carry_refiner(parent, other)  # other classes: the refiner's class head would not fit
+    assert load_bundle(other).refiner is None
