@@ -26,7 +26,6 @@ BACKBONE_NAME = "backbone"
 # MobileNet v1 layers from this block on are fine-tuned after the warm-up (Preset.finetune_from).
 FINETUNE_FROM_LAYER = "conv_dw_4"
 BOX_FEATURE_LAYER = "conv_pw_11_relu"
-FINE_FEATURE_LAYER = "conv_pw_5_relu"  # stride 8, for the "edges_s8" head
 INITIAL_BOX_LOGITS = [-1.0986, -1.0986, 1.0986, 1.0986]  # sigmoid -> [0.25, 0.25, 0.75, 0.75]
 
 
@@ -112,21 +111,17 @@ def build_mobilenet_net(
         weights=os.fspath(backbone_weights) if backbone_weights else None,
     )
     # Two outputs: the 14x14 map (stride 16) for the box, the 7x7 map for the class.
-    outputs = [mobilenet.get_layer(BOX_FEATURE_LAYER).output, mobilenet.output]
-    if box_head == "edges_s8":
-        outputs.append(mobilenet.get_layer(FINE_FEATURE_LAYER).output)
-    backbone = keras.Model(mobilenet.input, outputs, name=BACKBONE_NAME)
+    backbone = keras.Model(
+        mobilenet.input, [mobilenet.get_layer(BOX_FEATURE_LAYER).output, mobilenet.output], name=BACKBONE_NAME
+    )
     freeze_batchnorm(backbone)
-    box_features, class_features, *fine = backbone(x)
-    if fine:  # a small FPN step: stride-16 features upsampled onto the stride-8 map
-        coarse = layers.Conv2D(64, 1, activation="relu", name="box_coarse")(box_features)
-        coarse = layers.UpSampling2D(2, interpolation="bilinear", name="box_upsample")(coarse)
-        detail = layers.Conv2D(64, 1, activation="relu", name="box_fine")(fine[0])
-        box_features = layers.Add(name="box_fused")([coarse, detail])
+    box_features, class_features = backbone(x)
     pooled = layers.GlobalAveragePooling2D(name="class_pool")(class_features)
     pooled = layers.Dropout(0.2, name="class_dropout")(pooled)
     probs = layers.Dense(n_classes, activation="softmax", name=CLASS_OUTPUT)(pooled)
-    box = edge_box_head(box_features) if box_head in ("edges", "edges_s8") else soft_argmax_box_head(box_features)
+    if box_head not in ("edges", "soft_argmax"):
+        raise ValueError(f"unknown box head {box_head!r} (edges or soft_argmax)")
+    box = edge_box_head(box_features) if box_head == "edges" else soft_argmax_box_head(box_features)
     model = keras.Model(inputs, [probs, box], name=name)
     set_backbone_trainable(model, False)
     return model

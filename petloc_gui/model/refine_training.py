@@ -63,7 +63,7 @@ def _decoded(items, max_side: int) -> tuple[list[np.ndarray], np.ndarray]:
     from petloc_gui.model.prepare import decode_bounded
 
     images = [decode_bounded(it.sample.image_path, max_side) for it in items]
-    boxes = np.array([np.array(it.box) * [im.shape[1], im.shape[0]] * 2 for it, im in zip(items, images)],
+    boxes = np.array([np.array(it.box) * np.array([im.shape[1], im.shape[0]] * 2) for it, im in zip(items, images)],
                      np.float64).reshape(-1, 4)
     return images, boxes
 
