@@ -5,7 +5,9 @@ in training, and the normalised box is mapped back to the pixel coordinates
 of the image as given (for paths: as displayed, EXIF applied). The model is
 never called per image with ``model.predict``: a runner with a fixed input
 signature (``model.runtime.make_runner``, or a traced ``tf.function``) runs
-batches.
+batches. A two-stage bundle (meta.json ``refine``) then crops each image
+around the first box and lets its refiner place the final box
+(`RefineStage`, `model.cascade`); the class is the mean of both stages.
 """
 
 from __future__ import annotations
