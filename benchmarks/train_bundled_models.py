@@ -155,6 +155,8 @@ def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None, l
     else:
         print(f"  first stage reused from {first_stage}", flush=True)
         bundle = first_stage_from(first_stage, out / "pets", test)
+        if not (bundle / "model.tflite").is_file():
+            add_tflite(bundle)
     print("  second stage (crop-and-refine) ...", flush=True)
     result = train_refiner(bundle, root, exclude=[s.relpath for s in test], on_event=progress)
     write_refiner(bundle, result)  # flip TTA / passes chosen on the validation photos
