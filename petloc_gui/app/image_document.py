@@ -52,6 +52,17 @@ class ImageDocument:
     save_error: str | None = None
     saved_in_session: bool = False
     image_size: tuple[int, int] | None = None
+    # The annotation file as read (core.disk_state.DiskState; MISSING when
+    # there was none): a save refuses if the file changed since.
+    disk_state: object | None = None
+    # Set when the file changed on disk while this document had edits.
+    external_change: object | None = None
+    # The image itself could not be decoded (kept so the list keeps saying so).
+    image_error: str | None = None
+    # The user agreed to save through a symbolic link out of the dataset folder.
+    link_target_allowed: bool = False
+    problems: list = field(default_factory=list)  # reading notes (repairs, shortened labels)
+    dropped: list = field(default_factory=list)  # what the last save removed (DOCTYPE...)
     _saved_objects: tuple = ()
     _saved_verified: bool = False
 
@@ -77,7 +88,7 @@ class ImageDocument:
         """One of the STATUS_* constants."""
         if self.dirty:
             return STATUS_EDITED
-        if self.load_error:
+        if self.load_error or self.image_error:
             return STATUS_ERROR
         if self.verified:
             return STATUS_VERIFIED
@@ -93,6 +104,27 @@ class ImageDocument:
         if in_session:
             self.saved_in_session = True
             self.load_error = None
+
+    def problem_text(self) -> str | None:
+        """The error to show for this image in the list, if any."""
+        return self.load_error or self.save_error or self.image_error
+
+    def adopt_disk_version(self, fresh: ImageDocument) -> None:
+        """Make ``fresh`` (the file as now on disk) the saved baseline.
+
+        The objects shown are not touched: the caller replaces them through an
+        undoable command, so the user's own edits stay one Ctrl+Z away.
+        """
+        self.annotation = fresh.annotation
+        self.load_error = fresh.load_error
+        self.disk_state = fresh.disk_state
+        self.problems = list(fresh.problems)
+        self.external_change = None
+        if fresh.image_size is not None:
+            self.image_size = fresh.image_size
+        self._saved_objects = tuple(fresh.objects)
+        self._saved_verified = fresh.verified
+        self.save_error = None
 
     # --- edits (called by undo commands) -----------------------------------
     def set_box(self, index: int, box: Box) -> None:

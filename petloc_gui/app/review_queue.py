@@ -15,7 +15,8 @@ Rule (also in the help dialog and ADR 0005), most suspicious first:
 5. images without a prediction yet (still being computed);
 6. verified images (already reviewed), in name order.
 
-Ties keep name order, so the queue is stable.
+Ties keep the order the entries are given in (the file list's natural name
+order: img2 before img10), so the queue is stable and agrees with "Sort: name".
 """
 
 from __future__ import annotations
@@ -68,20 +69,23 @@ def tier(entry: QueueEntry) -> int:
 
 
 def sort_key(entry: QueueEntry) -> tuple:
-    """A key that sorts images into review-queue order."""
+    """A key that sorts images into review-queue order (ties: see ``queue_ranks``)."""
     t = tier(entry)
     iou = entry.iou if entry.iou is not None else 0.0
     conf = entry.confidence if entry.confidence is not None else 0.0
     if t == TIER_PRELABEL:
-        return (t, conf, 0.0, entry.name)
+        return (t, conf, 0.0)
     if t in (TIER_BOX, TIER_LABEL, TIER_AGREE):
-        return (t, round(iou, 6), conf, entry.name)
-    return (t, 0.0, 0.0, entry.name)
+        return (t, round(iou, 6), conf)
+    return (t, 0.0, 0.0)
 
 
 def queue_ranks(entries: Sequence[QueueEntry]) -> list[int]:
-    """``ranks[i]`` = position of ``entries[i]`` in the review queue (0 = first)."""
-    order = sorted(range(len(entries)), key=lambda i: sort_key(entries[i]))
+    """``ranks[i]`` = position of ``entries[i]`` in the review queue (0 = first).
+
+    Ties keep the order of ``entries`` (give them in the list's name order).
+    """
+    order = sorted(range(len(entries)), key=lambda i: (sort_key(entries[i]), i))
     ranks = [0] * len(entries)
     for position, index in enumerate(order):
         ranks[index] = position

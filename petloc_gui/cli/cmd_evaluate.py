@@ -9,7 +9,7 @@ from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, positive_int
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor
-from petloc_gui.cli.output import CommandError, ProgressBar, error, finite, json_line, reason_of
+from petloc_gui.cli.output import CommandError, ProgressBar, error, finite, json_line, reason_of, show
 from petloc_gui.core.errors import PetlocError
 
 NAME = "evaluate"
@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json_line(report)
     else:
-        print("\n".join(format_report(report)), flush=True)
+        print(show("\n".join(format_report(report))), flush=True)
     return 0
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, positive_int
 from petloc_gui.cli.model_loading import chunks, load_predictor
-from petloc_gui.cli.output import error, finite, info, json_line, reason_of
+from petloc_gui.cli.output import error, finite, info, json_line, reason_of, show
 from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
 from petloc_gui.core.errors import PetlocError
 
@@ -93,7 +93,7 @@ def _report_prediction(args: argparse.Namespace, image: Path, prediction) -> Non
     else:
         box = ", ".join("nan" if v is None else f"{v:.0f}" for v in record["box"])
         confidence = "nan" if record["confidence"] is None else f"{record['confidence']:.2f}"
-        print(f"{record['image']}  {record['label']}  {confidence}  [{box}]", flush=True)
+        print(show(f"{record['image']}  {record['label']}  {confidence}  [{box}]"), flush=True)
 
 
 def _report_error(args: argparse.Namespace, path: Path | str, reason: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from petloc_gui.cli.output import error, info, json_line
+from petloc_gui.cli.output import error, info, json_line, show
 
 NAME = "stats"
 HELP = "dataset statistics: counts, class balance, box and image sizes, problems found"
@@ -54,5 +54,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json_line(stats.to_dict())
     else:
-        print("\n".join(stats.summary_lines()), flush=True)
+        print(show("\n".join(stats.summary_lines())), flush=True)
     return status

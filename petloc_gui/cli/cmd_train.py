@@ -109,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_CANCELLED
         finally:
             reporter.close()
-    print(str(bundle), flush=True)
+    if reporter.bundle:  # a non-chief worker of a multi-worker run writes none
+        print(str(bundle), flush=True)
     return 0
 
 
@@ -182,6 +183,7 @@ class TrainReporter:
         self.bar_epoch: int | None = None
         self.epochs: int | None = None
         self.last_metrics: dict[str, Any] | None = None
+        self.bundle: str | None = None
 
     def __call__(self, event: dict[str, Any]) -> None:
         kind = event.get("event")
@@ -204,8 +206,12 @@ class TrainReporter:
         elif kind == "done":
             self.close()
             self.last_metrics = event.get("metrics")
+            self.bundle = event.get("bundle")
             info(f"best validation: {_metrics_text(event.get('metrics') or {})}")
-            info(f"bundle written to {event.get('bundle')}")
+            if self.bundle:
+                info(f"bundle written to {self.bundle}")
+            else:
+                info("this worker is done; the chief worker writes the bundle")
 
     def close(self) -> None:
         if self.bar is not None:

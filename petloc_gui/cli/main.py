@@ -12,9 +12,11 @@ import argparse
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
 
 from petloc_gui.cli import (
+    cmd_convert,
     cmd_digits,
     cmd_evaluate,
     cmd_export,
@@ -25,7 +27,8 @@ from petloc_gui.cli import (
 )
 from petloc_gui.cli.output import error, one_line, quiet_tensorflow
 
-COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models)
+COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models,
+            cmd_convert)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -48,6 +51,7 @@ examples:
   petloc predict new_photos/ --model pets --write-voc
   petloc export pets --saved-model runs/pets-savedmodel
   petloc models
+  petloc convert ../shared/data/oxford-pets-3breeds --to coco pets-coco
 
 Errors are one line on stderr starting with `petloc: `; set PETLOC_DEBUG=1 for
 a full traceback of unexpected errors."""
@@ -89,6 +93,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     As a console script the return value becomes the process exit status.
     """
     quiet_tensorflow()
+    shown = warnings.showwarning
+    if not _debug():
+        # A library warning (two lines, with a source line) would break the
+        # one-`petloc:`-line rule; shown as one line instead.
+        warnings.showwarning = _warning_line
+    try:
+        return _main(argv)
+    finally:
+        warnings.showwarning = shown
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
@@ -116,10 +132,17 @@ def _report(exc: BaseException) -> int:
     if _is_expected(exc):
         error(_describe(exc))
     else:
-        error(f"unexpected error: {type(exc).__name__}: {one_line(exc)}")
+        error(f"unexpected error: {type(exc).__name__}: {_first_line(exc)}")
         if not _debug():
             error("run with PETLOC_DEBUG=1 for details")
     return EXIT_FAILED
+
+
+def _first_line(exc: BaseException, limit: int = 300) -> str:
+    """An unexpected error's first line, cut at ``limit`` characters (some embed whole tensors)."""
+    lines = str(exc).strip().splitlines()
+    text = one_line(lines[0] if lines else exc)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _is_expected(exc: BaseException) -> bool:
@@ -135,6 +158,10 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.filename and exc.strerror:
         return f"{exc.filename}: {exc.strerror}"
     return one_line(exc)
+
+
+def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
+    error(f"warning: {message}")
 
 
 def _debug() -> bool:

@@ -2,7 +2,10 @@
 
 Everything meant for a program (JSON lines, tables) goes to stdout; every
 message for a person (errors, warnings, progress) goes to stderr, so a JSON
-consumer can read stdout untouched.
+consumer can read stdout untouched. File names and labels come from the
+user's disk: terminal control characters and bidi overrides in them are
+escaped (``core.text``) in every line printed here, and in JSON written as
+``\\uXXXX`` escapes (the decoded value is unchanged).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import sys
 import tempfile
 import time
 from typing import Any, TextIO
+
+from petloc_gui.core.text import json_safe, visible
 
 PREFIX = "petloc: "
 
@@ -31,14 +36,19 @@ def error(message: str) -> None:
 
 def info(message: str) -> None:
     """Print a plain progress/status line on stderr."""
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(visible(message, keep_newlines=True) + "\n")
     sys.stderr.flush()
 
 
 def one_line(message: object) -> str:
-    """`message` as a single line (a traceback-free, newline-free string)."""
+    """`message` as a single line (newline-free, control characters escaped)."""
     text = " ".join(str(message).split())
-    return text or "unknown error"
+    return visible(text) or "unknown error"
+
+
+def show(text: object) -> str:
+    """A line for stdout with control characters and bidi overrides escaped."""
+    return visible(text, keep_newlines=True)
 
 
 def reason_of(exc: BaseException) -> str:
@@ -50,7 +60,8 @@ def reason_of(exc: BaseException) -> str:
 def json_line(obj: dict[str, Any], stream: TextIO | None = None) -> None:
     """Write `obj` as one compact JSON line on stdout (flushed, for pipes)."""
     stream = stream or sys.stdout
-    stream.write(json.dumps(obj, ensure_ascii=False, allow_nan=False, default=_json_default) + "\n")
+    text = json.dumps(obj, ensure_ascii=False, allow_nan=False, default=_json_default)
+    stream.write(json_safe(text) + "\n")
     stream.flush()
 
 

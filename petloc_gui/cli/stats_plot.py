@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from petloc_gui.core.text import visible
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.stats import DatasetStats
 
@@ -48,7 +49,7 @@ def _draw(stats: DatasetStats, axes) -> None:
     ax = axes[0][0]
     names = sorted(counts)
     ax.bar(range(len(names)), [counts[n] for n in names], color="tab:blue")
-    ax.set_xticks(range(len(names)), names, rotation=45, ha="right", fontsize=8)
+    ax.set_xticks(range(len(names)), [_tick(n) for n in names], rotation=45, ha="right", fontsize=8)
     ax.set_title("class balance (first object per image)")
 
     _hist(axes[0][1], [values["box_width"], values["box_height"]], ["width", "height"], "box size (px)")
@@ -69,6 +70,12 @@ def _draw(stats: DatasetStats, axes) -> None:
     keys = sorted(per_file)
     ax.bar([str(k) for k in keys], [per_file[k] for k in keys], color="tab:green")
     ax.set_title("objects per annotation file")
+
+
+def _tick(name: str, limit: int = 30) -> str:
+    """A class name as an axis label: escaped, and short enough to leave room for the plot."""
+    text = visible(name)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _hist(ax, series: list[list[float]], labels: list[str], title: str) -> None:

@@ -10,11 +10,18 @@ APP_NAME = "petloc"
 
 
 def resources_dir() -> Path:
-    """The repository's `resources/` folder (bundled models, demo material)."""
+    """The bundled resources (models, backbone weights): `PETLOC_RESOURCES_DIR` if set,
+    else the copy a wheel installs inside the package (`petloc_gui/_resources`, see
+    setup.py), else the repository's top-level `resources/` (checkouts, editable installs).
+    """
     override = os.environ.get("PETLOC_RESOURCES_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "resources"
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "_resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
 
 
 def user_data_dir() -> Path:

@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 import uuid
+import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Any
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.paths import resources_dir
+from petloc_gui.core.stale import remove_stale
 
 FORMAT_VERSION = 1
 MODEL_FILE = "model.keras"
@@ -30,6 +32,16 @@ META_FILE = "meta.json"
 REFINE_FILE = "refine.keras"  # optional second stage (crop-and-refine), described by meta["refine"]
 REFINE_TFLITE = "refine.tflite"
 BUNDLED_NAMES = ("pets", "digits")
+
+# model.keras is a zip archive; Keras reads config.json into memory and
+# unpacks the weights. Checked from the archive's directory before Keras
+# touches it, so a 1 MB file whose config expands to 1 GB fails in
+# milliseconds instead of growing the process to gigabytes. Real configs are
+# tens of KB; real weights are at most a few hundred MB and barely compress.
+MAX_CONFIG_BYTES = 32 * 1024 * 1024
+MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024
+MAX_ARCHIVE_ENTRIES = 10_000
+MAX_COMPRESSION_RATIO = 1_000
 
 
 class BundleError(PetlocError):
@@ -112,6 +124,7 @@ def load_bundle(spec: str | os.PathLike[str] | LoadedBundle, expected_preset: st
     model_path = folder / MODEL_FILE
     if not model_path.is_file():
         raise BundleError(f"{MODEL_FILE} is missing", folder)
+    check_archive(model_path)
     import keras  # lazy: heavy
 
     try:
@@ -159,6 +172,26 @@ def _load_refiner(folder: Path, meta: dict[str, Any], keras, n_classes: int):
     return refiner
 
 
+def check_archive(model_path: Path) -> None:
+    """Refuse a model.keras whose uncompressed sizes are implausible (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(model_path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise BundleError(f"{MODEL_FILE} is not a Keras archive (zip): {exc}", model_path) from exc
+    if len(entries) > MAX_ARCHIVE_ENTRIES:
+        raise BundleError(f"{MODEL_FILE} holds {len(entries)} files; not a Keras model", model_path)
+    total = sum(entry.file_size for entry in entries)
+    packed = max(1, sum(entry.compress_size for entry in entries))
+    config = next((e for e in entries if e.filename == "config.json"), None)
+    if config is not None and config.file_size > MAX_CONFIG_BYTES:
+        raise BundleError(f"{MODEL_FILE}: config.json would expand to {config.file_size:,} bytes "
+                          f"(limit {MAX_CONFIG_BYTES:,}); not loaded", model_path)
+    if total > MAX_ARCHIVE_BYTES or total > MAX_COMPRESSION_RATIO * packed + MAX_CONFIG_BYTES:
+        raise BundleError(f"{MODEL_FILE} would expand to {total:,} bytes from {packed:,}; "
+                          "not loaded (corrupt or a zip bomb)", model_path)
+
+
 def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str]) -> Path:
     """Write ``model`` + ``meta`` as a bundle at ``out_dir`` (replaced atomically if it exists)."""
     target = Path(out_dir)
@@ -167,6 +200,7 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
     meta.setdefault("format_version", FORMAT_VERSION)
     meta.setdefault("created", datetime.now(timezone.utc).isoformat(timespec="seconds"))
     meta.setdefault("version_id", new_version_id(meta.get("preset", "model")))
+    remove_stale(target.parent, folders=True)  # temporaries of killed saves, a day old
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     backup: Path | None = None
     try:

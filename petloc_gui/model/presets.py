@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from petloc_gui.core.paths import shared_dir
+from petloc_gui.core.paths import resources_dir, shared_dir
 
 MOBILENET_WEIGHTS_NAME = "mobilenet_2_5_224_tf_no_top.h5"
 
@@ -77,9 +77,8 @@ def get_preset(name: str) -> Preset:
 
 
 def default_backbone_weights() -> Path | None:
-    """../shared/weights/mobilenet_2_5_224_tf_no_top.h5 when it exists."""
-    shared = shared_dir()
-    if shared is None:
-        return None
-    path = shared / "weights" / MOBILENET_WEIGHTS_NAME
-    return path if path.is_file() else None
+    """The ImageNet MobileNet weights shipped in resources/weights/ (../shared/weights/ as a fallback)."""
+    for folder in (resources_dir(), shared_dir()):
+        if folder is not None and (folder / "weights" / MOBILENET_WEIGHTS_NAME).is_file():
+            return folder / "weights" / MOBILENET_WEIGHTS_NAME
+    return None

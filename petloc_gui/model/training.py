@@ -10,7 +10,9 @@ metrics are per-image (core.metrics) through the inference preparation.
 
 from __future__ import annotations
 
+import gc
 import os
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -22,11 +24,11 @@ import numpy as np
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.paths import resources_dir, user_cache_dir, user_data_dir
 from petloc_gui.model.bundle import BUNDLED_NAMES, file_sha256, load_bundle, new_version_id, save_bundle
+from petloc_gui.model.distributed import DISTRIBUTE_CHOICES, build_before_fit, is_chief, make_strategy
 from petloc_gui.model.presets import Preset, default_backbone_weights, get_preset
 from petloc_gui.model.training_data import TrainingData
 
 EventSink = Callable[[dict[str, Any]], None]
-DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
 
 
 class TrainingCancelled(PetlocError):
@@ -53,18 +55,6 @@ class TrainConfig:
     warmup_epochs: int | None = None
     test_split: dict[str, Any] | None = None  # recorded in meta.json as given
     cache_images: bool = False  # keep decoded, downscaled images in the user cache folder
-
-
-def _strategy(name: str | None):
-    import tensorflow as tf
-
-    if name is None:
-        return tf.distribute.get_strategy()
-    if name == "mirrored":
-        return tf.distribute.MirroredStrategy()
-    if name == "multiworker":
-        return tf.distribute.MultiWorkerMirroredStrategy()
-    raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {name!r}")
 
 
 def _backbone_weights(preset: Preset, config: TrainConfig) -> tuple[str | None, dict[str, Any]]:
@@ -182,7 +172,7 @@ def train(
           "skipped": [[p, r] for p, r in data.skipped], "class_names": names})
 
     weights_path, backbone_info = _backbone_weights(preset, config)
-    strategy = _strategy(config.distribute)
+    strategy = make_strategy(config.distribute)
     with strategy.scope():
         model = networks.build_model(preset, len(names), None if parent else weights_path)
         if parent is not None:
@@ -194,14 +184,23 @@ def train(
     dataset = _train_input(data, preset, batch_size, config.seed, cache, strategy, config.distribute)
     monitor = EpochMonitor(model, names, _validation_set(data, preset, cache), preset.box_loss_weight,
                            epochs, steps, config.patience or preset.patience, emit, stop)
-    for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
-        if monitor.finished:
-            break
-        with strategy.scope():
-            networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
-            _compile(model, lr, (end - first) * steps, preset)
-        model.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
-                  callbacks=[monitor], verbose=0)
+    try:
+        for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
+            if monitor.finished:
+                break
+            with strategy.scope():
+                networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
+                _compile(model, lr, (end - first) * steps, preset)
+            if config.distribute is not None:
+                build_before_fit(model, strategy, preset.input_size, batch_size)
+            model.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
+                      callbacks=[monitor], verbose=0)
+    finally:
+        # fit leaves its endless input iterator in a reference cycle. Collected only at
+        # interpreter exit, its decode threads would call into a finalising Python and
+        # the process would hang (a cancelled run never exited); collect it now.
+        dataset = None
+        gc.collect()
     if monitor.cancelled or stop():
         raise TrainingCancelled("training cancelled; no model was saved")
     metrics = monitor.restore_best()
@@ -239,6 +238,13 @@ def train(
     }
     if stop():
         raise TrainingCancelled("training cancelled; no model was saved")
+    if not is_chief(strategy):
+        # Every worker holds the same weights; only the chief writes the bundle. The
+        # others save to a temporary folder (the Keras convention) and delete it.
+        with tempfile.TemporaryDirectory(prefix="petloc-worker-") as scratch:
+            save_bundle(model, meta, Path(scratch) / "bundle")
+        emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics})
+        return out_dir
     path = save_bundle(model, meta, out_dir)
     if parent is not None:  # a two-stage parent keeps its crop-and-refine stage (issue 9)
         from petloc_gui.model.refine_training import carry_refiner

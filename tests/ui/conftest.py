@@ -118,10 +118,12 @@ def factory() -> FakeFactory:
 
 
 @pytest.fixture
-def window(qtbot, factory):
+def window(qtbot, factory, tmp_path):
     from petloc_gui.ui.main_window import MainWindow
+    from petloc_gui.ui.settings import Settings
 
-    win = MainWindow(model_factory=factory)
+    # Its own settings file: a window closed by one test must not lay out the next one.
+    win = MainWindow(model_factory=factory, settings=Settings(str(tmp_path / "settings.ini")))
     win.resize(1200, 800)
     win.show()
     yield win

@@ -14,8 +14,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
+from petloc_gui.core.text import visible
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
+from petloc_gui.ui.canvas.image_adjust import Adjustment, adjusted
 
 MIN_DRAW_PX = 2.0
 ZOOM_STEP = 1.25
@@ -28,6 +30,8 @@ class BoxCanvas(QGraphicsView):
     box_edited = Signal(int, object, object)  # index, old Box, new Box
     box_selected = Signal(int)  # -1 = none
     view_moved = Signal()
+    cursor_moved = Signal(object)  # (x, y) in image pixels, or None off the image
+    drawing_size = Signal(object)  # (width, height) of the box being drawn, or None
 
     def __init__(self, editable: bool, parent=None) -> None:
         super().__init__(parent)
@@ -40,7 +44,8 @@ class BoxCanvas(QGraphicsView):
         self.setDragMode(QGraphicsView.NoDrag)
         self.setFrameShape(QFrame.NoFrame)
         self.setBackgroundBrush(QColor(40, 40, 40))
-        self.setFocusPolicy(Qt.ClickFocus)
+        # The editable pane takes the keyboard (Tab reaches it too): the single-key shortcuts act there.
+        self.setFocusPolicy(Qt.StrongFocus if editable else Qt.ClickFocus)
         self._pixmap_item = None
         self._message_item: QGraphicsTextItem | None = None
         self._items: list[BoxItem] = []
@@ -51,6 +56,11 @@ class BoxCanvas(QGraphicsView):
         self._pan_start = None
         self._fit_on_resize = True
         self.fitting = False
+        self._source_image: QImage | None = None
+        self.adjustment = Adjustment()
+        self._cursor: QPointF | None = None  # scene position under the mouse, for the crosshair
+        if editable:
+            self.setMouseTracking(True)  # the cursor position and the crosshair follow the mouse
         self.horizontalScrollBar().valueChanged.connect(self.view_moved)
         self.verticalScrollBar().valueChanged.connect(self.view_moved)
 
@@ -67,9 +77,10 @@ class BoxCanvas(QGraphicsView):
         self._items, self._ghost_items = [], []
         self._pixmap_item = self._message_item = None
         self._rubber = None
+        self._source_image = image
         if image is not None and not image.isNull():
             width, height = size if size and size[0] > 0 else (image.width(), image.height())
-            self._pixmap_item = scene.addPixmap(QPixmap.fromImage(image))
+            self._pixmap_item = scene.addPixmap(QPixmap.fromImage(adjusted(image, self.adjustment)))
             self._pixmap_item.setTransformationMode(Qt.SmoothTransformation)
             if image.width() != width:
                 self._pixmap_item.setScale(width / image.width())
@@ -81,6 +92,12 @@ class BoxCanvas(QGraphicsView):
             self.show_message(message)
         self.fit()
 
+    def set_adjustment(self, adjustment: Adjustment) -> None:
+        """Brightness and contrast of the picture on screen (boxes and files are untouched)."""
+        self.adjustment = adjustment
+        if self._pixmap_item is not None and self._source_image is not None:
+            self._pixmap_item.setPixmap(QPixmap.fromImage(adjusted(self._source_image, adjustment)))
+
     def show_message(self, message: str | None) -> None:
         """A readable text over the pane (errors, 'Loading model…'); None clears it."""
         if self._message_item is not None:
@@ -90,7 +107,7 @@ class BoxCanvas(QGraphicsView):
             return
         item = QGraphicsTextItem()
         # A dark backing keeps the text readable on bright photos too.
-        text = html.escape(message).replace("\n", "<br>")
+        text = html.escape(visible(message, keep_newlines=True)).replace("\n", "<br>")
         item.setHtml(f"<div style='background-color:#202020; color:#ffe678; padding:4px'>{text}</div>")
         item.setZValue(100)
         item.setFlag(QGraphicsTextItem.ItemIgnoresTransformations, True)
@@ -162,6 +179,35 @@ class BoxCanvas(QGraphicsView):
         else:
             super().wheelEvent(event)
 
+    # --- crosshair and cursor position ----------------------------------------------
+    def crosshair_shown(self) -> bool:
+        """In draw mode, or while a box is being drawn, lines through the cursor help place its corners."""
+        return (self.editable and self._cursor is not None and (self.draw_mode or self._draw_start is not None)
+                and self._image_rect.contains(self._cursor))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+        super().drawForeground(painter, rect)
+        if not self.crosshair_shown():
+            return
+        pen = QPen(QColor(255, 255, 255, 180), 0)  # cosmetic: one screen pixel at any zoom
+        pen.setStyle(Qt.DashLine)
+        painter.setPen(pen)
+        r, p = self._image_rect, self._cursor
+        painter.drawLine(QPointF(r.left(), p.y()), QPointF(r.right(), p.y()))
+        painter.drawLine(QPointF(p.x(), r.top()), QPointF(p.x(), r.bottom()))
+
+    def _track_cursor(self, scene_pos: QPointF | None) -> None:
+        inside = scene_pos is not None and self._pixmap_item is not None and self._image_rect.contains(scene_pos)
+        had_crosshair = self.crosshair_shown()
+        self._cursor = scene_pos if inside else None
+        if had_crosshair or self.crosshair_shown():
+            self.viewport().update()
+        self.cursor_moved.emit((scene_pos.x(), scene_pos.y()) if inside else None)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().leaveEvent(event)
+        self._track_cursor(None)
+
     # --- mouse --------------------------------------------------------------------
     def _item_edited(self, index: int, old: Box, new: Box) -> None:
         self.box_edited.emit(index, old, new)
@@ -207,6 +253,8 @@ class BoxCanvas(QGraphicsView):
         self.scene().addItem(self._rubber)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.editable:
+            self._track_cursor(self.mapToScene(event.position().toPoint()))
         if self._pan_start is not None:
             delta = event.position() - self._pan_start
             self._pan_start = event.position()
@@ -216,7 +264,9 @@ class BoxCanvas(QGraphicsView):
             return
         if self._draw_start is not None and self._rubber is not None:
             p = self._clamp(self.mapToScene(event.position().toPoint()))
-            self._rubber.setRect(QRectF(self._draw_start, p).normalized())
+            rect = QRectF(self._draw_start, p).normalized()
+            self._rubber.setRect(rect)
+            self.drawing_size.emit((rect.width(), rect.height()))
             return
         super().mouseMoveEvent(event)
 
@@ -230,6 +280,8 @@ class BoxCanvas(QGraphicsView):
             if self._rubber is not None:
                 self.scene().removeItem(self._rubber)
             self._rubber, self._draw_start = None, None
+            self.drawing_size.emit(None)
+            self.viewport().update()  # the crosshair goes with the drawing (unless in draw mode)
             if rect.width() >= MIN_DRAW_PX and rect.height() >= MIN_DRAW_PX:
                 self.box_drawn.emit(rect_to_box(rect))
             else:

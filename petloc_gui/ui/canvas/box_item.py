@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from petloc_gui.core.text import visible
 from petloc_gui.core.boxes import Box
 
 HANDLE_PX = 9  # handle size on screen, whatever the zoom
@@ -33,6 +34,20 @@ _CURSORS = (
 GT_COLOR = QColor(0, 200, 90)
 PRED_COLOR = QColor(255, 140, 0)
 SELECTED_COLOR = QColor(40, 160, 255)
+TAG_HEIGHT_PX = 16  # the label tag, in screen pixels at any zoom
+TAG_POINT_SIZE = 10.0
+
+
+def _tag_font(scale: float = 1.0) -> QFont:
+    font = QFont()
+    font.setPointSizeF(max(1.0, TAG_POINT_SIZE / scale))
+    font.setBold(True)
+    return font
+
+
+def _tag_text_width(text: str) -> float:
+    """The label's width in screen pixels (the tag is sized to it, whatever the zoom)."""
+    return QFontMetricsF(_tag_font()).horizontalAdvance(text)
 
 
 def box_to_rect(box: Box) -> QRectF:
@@ -51,7 +66,7 @@ class BoxItem(QGraphicsItem):
                  editable: bool = False, dashed: bool = False) -> None:
         super().__init__()
         self.index = index
-        self.label = label
+        self.label = visible(label)  # control characters and bidi overrides escaped
         self.color = color
         self.editable = editable
         self.dashed = dashed
@@ -88,9 +103,29 @@ class BoxItem(QGraphicsItem):
         return HANDLE_PX / self._scale()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        margin = self._handle_size() + 2
-        text_h = 22 / self._scale()
-        return self._rect.adjusted(-margin, -margin - text_h, margin, margin)
+        # Everything paint() draws, or the view leaves it on screen when the item
+        # goes (the overlay's tag is drawn *under* the box and may be wider than it).
+        scale = self._scale()
+        margin = self._handle_size() + 2 / scale
+        rect = self._rect.adjusted(-margin, -margin, margin, margin)
+        tag = self._tag_rect(scale)
+        if tag is not None:
+            rect = rect.united(tag.adjusted(-1 / scale, -1 / scale, 1 / scale, 1 / scale))
+        return rect
+
+    def _tag_rect(self, scale: float) -> QRectF | None:
+        """Where the label tag is drawn (None without a label)."""
+        if not self.label:
+            return None
+        height = TAG_HEIGHT_PX / scale
+        width = (_tag_text_width(self.label) + 10) / scale
+        if self.dashed:  # the overlaid prediction: tag under the box, clear of the GT's tag
+            top = self._rect.bottom()
+        else:
+            top = self._rect.top() - height
+            if top < 0:
+                top = self._rect.top()
+        return QRectF(self._rect.left(), top, width, height)
 
     def _handle_points(self) -> list[QPointF]:
         r = self._rect
@@ -126,20 +161,9 @@ class BoxItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.NoBrush)
         painter.drawRect(self._rect)
-        if self.label:
-            font = QFont()
-            font.setPointSizeF(max(1.0, 10.0 / scale))
-            font.setBold(True)
-            painter.setFont(font)
-            metrics_h = 16 / scale
-            text_w = (len(self.label) * 7.5 + 10) / scale
-            if self.dashed:  # the overlaid prediction: tag under the box, clear of the GT's tag
-                top = self._rect.bottom()
-            else:
-                top = self._rect.top() - metrics_h
-                if top < 0:
-                    top = self._rect.top()
-            tag = QRectF(self._rect.left(), top, text_w, metrics_h)
+        tag = self._tag_rect(scale)
+        if tag is not None:
+            painter.setFont(_tag_font(scale))
             painter.fillRect(tag, QBrush(color))
             painter.setPen(QPen(Qt.black if color.lightness() > 120 else Qt.white))
             painter.drawText(tag, Qt.AlignCenter, self.label)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from petloc_gui.core.metrics import best_gt_match
+from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.box_canvas import BoxCanvas
+from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
 from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.ui.canvas.pane_sync import PaneSync
@@ -21,6 +25,11 @@ def _pane_title(text: str) -> QLabel:
 def is_prediction(result) -> bool:
     return result is not None and hasattr(result, "box") and hasattr(result, "label")
 
+
+
+def _shown(text: str) -> str:
+    """A file name or label for the rich-text header: escaped for HTML and the terminal sense."""
+    return html.escape(visible(text))
 
 class ImagePanel(QWidget):
     """Left: editable ground truth. Right: read-only prediction. O overlays both on the left."""
@@ -60,6 +69,7 @@ class ImagePanel(QWidget):
         self._prediction_message = ""
         self._selected = -1
         self._image_error: str | None = None
+        self.adjustment = Adjustment()
 
     # --- content ---------------------------------------------------------------
     def show_image(self, display: DisplayImage | None, message: str | None = None) -> None:
@@ -93,6 +103,12 @@ class ImagePanel(QWidget):
             self._sized = True
             half = max(1, self.splitter.width() // 2)
             self.splitter.setSizes([half, half])
+
+    def set_adjustment(self, adjustment: Adjustment) -> None:
+        """Brightness and contrast of both panes (display only; kept from image to image)."""
+        self.adjustment = adjustment
+        self.gt_pane.set_adjustment(adjustment)
+        self.pred_pane.set_adjustment(adjustment)
 
     def fit(self) -> None:
         self.gt_pane.fit()
@@ -136,13 +152,13 @@ class ImagePanel(QWidget):
         doc, pred = self._doc, self._prediction
         if doc is None:
             return "Open a folder to start (Ctrl+O)."
-        parts = [f"<b>{doc.image_path.name}</b>"]
+        parts = [f"<b>{_shown(doc.image_path.name)}</b>"]
         primary = doc.primary
-        parts.append(f"GT: <b>{primary.name}</b>" if primary is not None else "GT: <i>none</i>")
+        parts.append(f"GT: <b>{_shown(primary.name)}</b>" if primary is not None else "GT: <i>none</i>")
         if len(doc.objects) > 1:
             parts.append(f"{len(doc.objects)} objects")
         if is_prediction(pred):
-            parts.append(f"Prediction: <b>{pred.label}</b> ({pred.confidence:.2f})")
+            parts.append(f"Prediction: <b>{_shown(pred.label)}</b> ({pred.confidence:.2f})")
             if primary is not None:
                 match = best_gt_match([(o.name, o.box) for o in doc.objects], pred.label, pred.box)
                 value = match.iou

@@ -44,12 +44,9 @@ class EditController(QObject):
         if index is None:
             self.undo_group.setActiveStack(None)
             return
-        stack = self._stacks.get(index)
-        if stack is None:
-            stack = QUndoStack(self.undo_group)
-            self._stacks[index] = stack
-        self.undo_group.setActiveStack(stack)
+        self.undo_group.setActiveStack(self.stack_for(index))
         self._nudge_serial += 1
+        self.selection_changed.emit(self.selected)
 
     def reset(self) -> None:
         """Forget every stack (a new folder was opened)."""
@@ -62,10 +59,40 @@ class EditController(QObject):
     def stack(self) -> QUndoStack | None:
         return self.undo_group.activeStack()
 
-    def _notify(self, doc: ImageDocument) -> None:
-        if self.selected >= len(doc.objects):
+    def stack_for(self, index: int) -> QUndoStack:
+        """The undo stack of image ``index`` (created if it has none yet)."""
+        stack = self._stacks.get(index)
+        if stack is None:
+            stack = QUndoStack(self.undo_group)
+            self._stacks[index] = stack
+        return stack
+
+    def replace_all(self, index: int, doc: ImageDocument, objects, verified: bool, text: str,
+                    notify) -> QUndoStack:
+        """Push a ReplaceAllCommand on image ``index``'s stack (current image or not)."""
+        stack = self.stack_for(index)
+        stack.push(cmd.ReplaceAllCommand(doc, notify, objects, verified, text))
+        if doc is self.doc and self.selected >= len(doc.objects):
             self.selected = len(doc.objects) - 1
-        self.document_changed.emit(doc)
+        return stack
+
+    def _notify(self, doc: ImageDocument) -> None:
+        if doc is self.doc and self.selected >= len(doc.objects):
+            self.selected = len(doc.objects) - 1
+        self.document_changed.emit(doc)  # also for an image not on screen (a class renamed everywhere)
+
+    def mark_clean(self, index: int) -> None:
+        """Image ``index`` was saved: its undo stack's clean state is here."""
+        stack = self._stacks.get(index)
+        if stack is not None:
+            stack.setClean()
+
+    def rename_in(self, index: int, doc: ImageDocument, old: str, new: str) -> bool:
+        """Relabel every ``old`` box of image ``index`` (on screen or not), undoable on its own stack."""
+        if not any(obj.name == old for obj in doc.objects):
+            return False
+        self.stack_for(index).push(cmd.RenameLabelCommand(doc, self._notify, old, new))
+        return True
 
     def _push(self, command) -> bool:
         stack = self.stack()
@@ -131,6 +158,26 @@ class EditController(QObject):
         old = self.doc.objects[index].box
         new = self.doc.clamp_box(Box(old.xmin, old.ymin, max(old.xmin + 1, old.xmax + dw),
                                      max(old.ymin + 1, old.ymax + dh)))
+        return self.set_box(index, old, new, "Resize box", ("resize", self._nudge_serial))
+
+    def move_edge(self, edge: str, delta: float) -> bool:
+        """Move one edge ("left", "top", "right", "bottom") of the selected box; merges like nudges."""
+        index = self.target_index()
+        if index < 0:
+            return False
+        old = self.doc.objects[index].box
+        x0, y0, x1, y1 = old.xmin, old.ymin, old.xmax, old.ymax
+        if edge == "left":
+            x0 = min(x0 + delta, x1 - 1)
+        elif edge == "right":
+            x1 = max(x1 + delta, x0 + 1)
+        elif edge == "top":
+            y0 = min(y0 + delta, y1 - 1)
+        elif edge == "bottom":
+            y1 = max(y1 + delta, y0 + 1)
+        else:
+            raise ValueError(f"unknown edge {edge!r}")
+        new = self.doc.clamp_box(Box(x0, y0, x1, y1))
         return self.set_box(index, old, new, "Resize box", ("resize", self._nudge_serial))
 
     def delete_selected(self) -> bool:

@@ -104,6 +104,23 @@ class SetLabelCommand(_DocCommand):
         self.doc.set_label(self.index, self.old)
 
 
+class RenameLabelCommand(_DocCommand):
+    """Every box of one image named ``old`` gets ``new`` (Edit → Classes → Rename)."""
+
+    def __init__(self, doc, notify, old: str, new: str):
+        super().__init__(doc, notify, f"Rename {old} to {new}")
+        self.old, self.new = old, new
+        self.indices = [i for i, obj in enumerate(doc.objects) if obj.name == old]
+
+    def _apply(self) -> None:
+        for i in self.indices:
+            self.doc.set_label(i, self.new)
+
+    def _revert(self) -> None:
+        for i in self.indices:
+            self.doc.set_label(i, self.old)
+
+
 class ReplaceObjectCommand(_DocCommand):
     """Accept the prediction: replace the primary object, or add one if there is none."""
 
@@ -135,3 +152,24 @@ class SetVerifiedCommand(_DocCommand):
 
     def _revert(self) -> None:
         self.doc.set_verified(self.old)
+
+
+class ReplaceAllCommand(_DocCommand):
+    """Replace every object and the verified flag at once (reload from disk, "show both").
+
+    Undo brings back exactly what was there before, so a version taken from
+    disk never destroys the user's edits: Ctrl+Z returns to them.
+    """
+
+    def __init__(self, doc, notify, objects, verified: bool, text: str):
+        super().__init__(doc, notify, text)
+        self.new = (list(objects), bool(verified))
+        self.old = (list(doc.objects), bool(doc.verified))
+
+    def _apply(self) -> None:
+        self.doc.objects[:] = self.new[0]
+        self.doc.set_verified(self.new[1])
+
+    def _revert(self) -> None:
+        self.doc.objects[:] = self.old[0]
+        self.doc.set_verified(self.old[1])

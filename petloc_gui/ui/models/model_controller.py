@@ -76,6 +76,8 @@ class ModelController(QObject):
 
     def _loaded(self, info) -> None:
         w = self.window
+        if info.spec != self.spec:
+            return  # a model the user has already switched away from
         self.info, self.problem = info, None
         w.model_status.setText(f"Model: {info.summary}")
         w.dataset_panel.set_model(info)
@@ -87,6 +89,8 @@ class ModelController(QObject):
 
     def _failed(self, spec: str, message: str) -> None:
         w = self.window
+        if spec != self.spec:
+            return  # a model the user has already switched away from
         self.problem = f"Model failed to load: {message}"
         w.model_status.setText(f"Model failed: {spec}")
         w.panel.show_prediction(None, self.problem)

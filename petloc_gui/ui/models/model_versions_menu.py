@@ -1,4 +1,8 @@
-"""Model → Versions: every trained model, newest first; picking one rolls back to it."""
+"""Model → Versions: the bundled models, then every trained version, newest first; picking one uses it.
+
+Each entry names the model by its date and its figures, with the images they
+were measured on (app.model_metrics: the same figures as the status bar).
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,16 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
+from petloc_gui.app.model_metrics import headline_metrics, metrics_text
 from petloc_gui.model.versions import Version, VersionStore
+from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 
 
 class VersionsMenu(QMenu):
     """Rebuilt each time it opens, so it always shows what is on disk."""
 
     version_chosen = Signal(object)  # Version
+    bundled_chosen = Signal(str)  # "pets", "digits"
 
     def __init__(
         self,
@@ -33,12 +40,25 @@ class VersionsMenu(QMenu):
         """List the stored versions (name, date, metrics); check the current one."""
         self.clear()
         versions = list(reversed(self._store.list()))
-        current = _resolved(self._current_spec())
+        spec = self._current_spec()
+        current = _resolved(spec)
+        for name in BUNDLED_MODELS:
+            text, tip, path = _bundled_entry(name)
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(spec == name or (current is not None and path is not None and _resolved(path) == current))
+            action.setToolTip(tip)
+            action.setData(f"bundled:{name}")
+            action.triggered.connect(lambda _checked=False, n=name: self.bundled_chosen.emit(n))
+            self.addAction(action)
+        self.addSeparator()
         if not versions:
             empty = self.addAction("No trained versions yet (Model → Retrain…)")
             empty.setEnabled(False)
         for version in versions:
-            action = QAction(f"{version.preset}: {version.label}", self)
+            figures = metrics_text(version.metrics, "validation")
+            action = QAction("  ·  ".join(part for part in (f"{version.preset} {_date(version.created)}", figures,
+                                                              version.id) if part), self)
             action.setCheckable(True)
             action.setChecked(current is not None and _resolved(version.path) == current)
             action.setToolTip(_tooltip(version))
@@ -50,8 +70,11 @@ class VersionsMenu(QMenu):
         open_folder.triggered.connect(self._open_folder)
 
     def version_actions(self) -> list[QAction]:
-        """The actions that stand for versions (tests, accessibility)."""
-        return [a for a in self.actions() if a.data()]
+        """The actions that stand for trained versions (tests, accessibility)."""
+        return [a for a in self.actions() if a.data() and not str(a.data()).startswith("bundled:")]
+
+    def bundled_actions(self) -> list[QAction]:
+        return [a for a in self.actions() if str(a.data() or "").startswith("bundled:")]
 
     def _open_folder(self) -> None:
         self._store.root.mkdir(parents=True, exist_ok=True)
@@ -78,3 +101,23 @@ def _tooltip(version: Version) -> str:
         if isinstance(value, (int, float)):
             lines.append(f"{key}: {value:.4g}")
     return "\n".join(lines)
+
+
+def _date(created: str) -> str:
+    """ "2026-11-23 18:52" from an ISO 8601 time."""
+    return created[:16].replace("T", " ") if created else "date unknown"
+
+
+def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
+    """(menu text, tooltip, folder) of a bundled model, from its meta.json (no TensorFlow)."""
+    try:
+        from petloc_gui.model.bundle import read_meta, resolve_model
+
+        path = Path(resolve_model(name))
+        meta = read_meta(path)
+    except Exception as exc:  # noqa: BLE001 - a missing bundle is listed, not fatal
+        return f"Bundled: {name} (unavailable)", str(exc), None
+    metrics, split = headline_metrics(meta)
+    figures = metrics_text(metrics, split)
+    text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}", figures) if part)
+    return text, str(path), path

@@ -68,6 +68,8 @@ class _Worker(QObject):
             svc.model_failed.emit(spec, f"{type(exc).__name__}: {exc}")
             return
         with svc._cond:
+            if svc._pending_spec is not None:
+                return  # another model was asked for while this one loaded: it is stale
             svc._handle = handle
             svc._version = handle.info.version_id
         svc.model_loaded.emit(handle.info)
@@ -146,6 +148,24 @@ class PredictionService(QObject):
             if result is not None:
                 self._cache.move_to_end((key[0], key[1], self._version))
             return result
+
+    def cached_many(self, paths: Sequence[Path]) -> dict[Path, object]:
+        """The cached results of these images with the current model (those that have one).
+
+        A model used before in this run (a rollback) has its results cached: the
+        worker skips them, so they never arrive as ``predicted`` signals and the
+        caller must take them from here.
+        """
+        keys = [(Path(p), file_key(Path(p))) for p in paths]
+        with self._cond:
+            if self._version is None:
+                return {}
+            found = {}
+            for path, (name, mtime) in keys:
+                result = self._cache.get((name, mtime, self._version))
+                if result is not None:
+                    found[path] = result
+            return found
 
     def version(self) -> str | None:
         with self._cond:

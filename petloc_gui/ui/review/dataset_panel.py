@@ -13,7 +13,14 @@ from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
+from petloc_gui.core.text import visible as escaped
+
 HISTOGRAM_BINS = 16
+
+
+def _axis_label(name: str, limit: int = 40) -> str:
+    text = escaped(name)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 class _StatsThread(QThread):
@@ -33,9 +40,9 @@ class _StatsThread(QThread):
         self.done.emit(self.dataset, stats)
 
 
-# meta.json metric keys, in the words shown (the model's held-out test split).
+# Metric keys, in the words shown (measured on the split that ModelInfo.split names).
 METRIC_TEXT = (
-    ("n_images", "test images"),
+    ("n_images", "images"),
     ("accuracy", "class accuracy"),
     ("mean_iou", "mean IoU"),
     ("iou_ge_50", "boxes with IoU ≥ 0.5"),
@@ -142,6 +149,11 @@ class DatasetPanel(QDockWidget):
         self._stale = False
         self.visibilityChanged.connect(self._visibility_changed)
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        super().setVisible(visible)
+        if visible:
+            self.raise_()  # tabbed with the image list: showing it brings its tab to the front
+
     def set_dataset(self, dataset) -> None:
         self._dataset, self.stats, self._stale = dataset, None, True
         self.summary.setText("Computing statistics…")
@@ -150,7 +162,8 @@ class DatasetPanel(QDockWidget):
 
     def set_model(self, info) -> None:
         metrics = info.metrics or {}
-        lines = [f"<b>Model:</b> {info.summary}"]
+        split = getattr(info, "split", "validation")
+        lines = [f"<b>Model:</b> {info.summary}", f"<i>figures on the {split} images:</i>"]
         for key, text in METRIC_TEXT:
             value = metrics.get(key)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -183,7 +196,9 @@ class DatasetPanel(QDockWidget):
             f"annotation, {stats.n_objects} objects, {len(stats.problems)} problems.")
         classes = stats.first_object_class_counts or stats.class_counts
         names = sorted(classes)
-        self.class_chart.setChart(_bar_chart("Class balance (first object per image)", names,
+        # Labels as shown: control characters escaped, at most 40 characters on an axis.
+        shown = [_axis_label(n) for n in names]
+        self.class_chart.setChart(_bar_chart("Class balance (first object per image)", shown,
                                              [classes[n] for n in names]))
         widths = stats.values.get("box_width", [])
         heights = stats.values.get("box_height", [])

@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
+from petloc_gui.core.text import visible
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.app import review_queue
@@ -110,7 +111,7 @@ class FileListModel(QAbstractTableModel):
                 return _DISAGREE_COLOR
             return None
         if role == Qt.ToolTipRole:
-            return self.errors[row] or f"{self.names[row]} — {STATUS_TEXT[self.status[row]]}"
+            return f"{visible(self.names[row])} — {visible(self.errors[row]) if self.errors[row] else STATUS_TEXT[self.status[row]]}"  # the full name
         return row  # ITEM_ROLE
 
     # --- updates -------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -16,6 +17,8 @@ class FileListDock(QDockWidget):
     """Emits ``row_chosen(source_row)`` when the user picks an image."""
 
     row_chosen = Signal(int)
+    order_changed = Signal()  # the list was re-sorted or re-filtered (the counter follows)
+    typing_done = Signal()  # Enter or Escape in the search box: the window takes the keyboard back
 
     def __init__(self, parent=None) -> None:
         super().__init__("Images", parent)
@@ -40,6 +43,7 @@ class FileListDock(QDockWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(20)
         self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.ElideMiddle)  # long names keep their start and their number
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         # Fixed widths: ResizeToContents would call data() on every row at 10,000 rows.
@@ -61,6 +65,9 @@ class FileListDock(QDockWidget):
         layout.addWidget(self.next_review_button)
         self.setWidget(body)
         self.search.textChanged.connect(lambda text: self.model.set_text(text))
+        self.search.returnPressed.connect(self.typing_done)
+        escape = QShortcut(QKeySequence(Qt.Key_Escape), self.search, context=Qt.WidgetShortcut)
+        escape.activated.connect(self.typing_done)
         self.status_filter.currentIndexChanged.connect(
             lambda: self.model.set_status_filter(self.status_filter.currentData()))
         self.order.currentIndexChanged.connect(lambda: self.set_review_order(bool(self.order.currentData())))
@@ -76,7 +83,9 @@ class FileListDock(QDockWidget):
         self.model = model
         self.view.setModel(model)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        model.layoutChanged.connect(self.order_changed)
         old.deleteLater()
+        self.order_changed.emit()
 
     def set_review_order(self, review: bool) -> None:
         self.order.setCurrentIndex(1 if review else 0)  # the window's R action follows the combo
@@ -119,6 +128,15 @@ class FileListDock(QDockWidget):
             out.append(self.model.item_at(position))
             position += step
         return out
+
+    def position_text(self, item: int | None) -> str:
+        """"3 / 60": the item's place in the list as shown; "(of N)" when a filter hides some."""
+        shown, total = self.model.rowCount(), len(self.model.names)
+        of = f" (of {total})" if shown != total else ""
+        if item is None:
+            return ""
+        row = self.model.view_row(item)
+        return f"{row + 1} / {shown}{of}" if row >= 0 else f"hidden by the filter · {shown} shown{of}"
 
     def first_visible_row(self) -> int | None:
         return self.model.item_at(0) if self.model.rowCount() else None

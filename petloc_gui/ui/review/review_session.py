@@ -11,8 +11,12 @@ import time
 from pathlib import Path
 
 from petloc_gui.app import review_queue
+from petloc_gui.core.stale import dataset_annotation_folders
+from petloc_gui.core.text import visible
 from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
+from petloc_gui.ui.review.disk_sync import DiskSync
 from petloc_gui.app.annotation_store import AnnotationStore
+from petloc_gui.app.class_list import merged_names, read_classes
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED
 from petloc_gui.ui.canvas.image_panel import is_prediction
@@ -28,17 +32,26 @@ class ReviewSession:
         self.dataset = dataset
         self.store = AnnotationStore(dataset)
         items = dataset.items
-        self.model = FileListModel([i.image_path.name for i in items], [i.has_annotation for i in items])
+        # Names as shown: terminal control characters and bidi overrides escaped.
+        self.model = FileListModel([visible(i.image_path.name) for i in items],
+                                   [i.has_annotation for i in items])
         self.row_of = {str(item.image_path): row for row, item in enumerate(items)}
         self.current: int | None = None
         self.visited: set[int] = set()
         self.folder_labels: set[str] = set()
+        self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
         self.last_show_ms = 0.0
-        self.scanner = AnnotationScanner([i.annotation_path for i in items])
+        self.disk = DiskSync(self, window)
+        self.scanner = AnnotationScanner([i.annotation_path for i in items],
+                                         sweep_folders=dataset_annotation_folders(dataset))
         self.scanner.scanned.connect(self._scanned)
         self.scanner.start()
 
     def close(self) -> None:
+        if self.disk is not None:
+            self.disk.stop()
+            self.disk.deleteLater()  # a child of the window: do not pile up one per folder
+            self.disk = None
         self.scanner.stop()
 
     def suggested_model(self) -> str:
@@ -57,9 +70,15 @@ class ReviewSession:
             if doc is not None and doc.dirty:
                 w.guard.save_rows([previous], quiet=True)
         item = self.dataset.items[row]
-        doc = self.store.document(row)
+        # Decoded first (cached, prefetched off the UI thread): its size spares
+        # reading the image header again when the annotation is read.
         display = w.images.get(item.image_path)
-        if display.image is not None and display.size[0] > 0:
+        decoded = display.image is not None and display.size[0] > 0
+        doc = self.store.document(row, display.size if decoded else None)
+        if self.disk is not None:
+            self.disk.watch(doc)
+        doc.image_error = display.error  # kept, so the list keeps saying "error"
+        if decoded:
             doc.image_size = display.size
         self.current = row
         w.edits.set_document(row, doc)
@@ -67,11 +86,9 @@ class ReviewSession:
         w.panel.show_annotation(doc, w.edits.selected)
         w.act["verify"].setChecked(doc.verified)
         self.show_prediction()
-        self._doc_to_row(row, doc)
+        self.refresh_row_from(row, doc)
         w.file_dock.select_source_row(row)
-        if doc.objects:
-            w.label_combo.setCurrentText(doc.objects[0].name)
-        w.position_label.setText(f"{row + 1} / {len(self.dataset.items)}")
+        w.update_position()
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
         paths = [self.dataset.items[r].image_path for r in ahead + behind]
@@ -94,17 +111,26 @@ class ReviewSession:
             w.panel.show_prediction(result)
 
     def request_all(self) -> None:
-        """Predict the whole folder in the background (fills the review queue)."""
-        self.window.predictions.request_background([i.image_path for i in self.dataset.items])
+        """Fill the list from the cache, then predict the rest of the folder in the background.
+
+        After a rollback to a model used earlier in this run, every image may
+        already be cached: those results are never predicted (nor signalled)
+        again, so without this the list's prediction columns stayed empty.
+        """
+        paths = [i.image_path for i in self.dataset.items]
+        for path, result in self.window.predictions.cached_many(paths).items():
+            self.prediction_arrived(str(path), result, emit=False)
+        self.model.items_changed()
+        self.window.predictions.request_background(paths)
         if self.current is not None:
             self.window.predictions.request([self.dataset.items[self.current].image_path])
 
     # --- facts arriving ------------------------------------------------------------------
-    def prediction_arrived(self, path: str, result) -> None:
+    def prediction_arrived(self, path: str, result, emit: bool = True) -> None:
         row = self.row_of.get(path)
         if row is None:
             return
-        now = row == self.current
+        now = emit and row == self.current
         if is_prediction(result):
             self.model.set_prediction(row, result.label, float(result.confidence), result.box, emit=now)
         else:
@@ -135,37 +161,97 @@ class ReviewSession:
     def document_changed(self, doc) -> None:
         row = self.row_of.get(str(doc.image_path))
         if row is not None:
-            self._doc_to_row(row, doc)
+            self.refresh_row_from(row, doc)
         for obj in doc.objects:
             if obj.name not in self.folder_labels:
                 self.folder_labels.add(obj.name)
                 self.refresh_labels()
 
-    def _doc_to_row(self, row: int, doc) -> None:
+    def refresh_row(self, row: int) -> None:
+        """Show an image's document (after a save) in its list row."""
+        doc = self.store.loaded(row)
+        if doc is not None:
+            self.refresh_row_from(row, doc)
+
+    def refresh_row_from(self, row: int, doc) -> None:
         primary = doc.primary
         self.model.set_ground_truth(row, primary.name if primary else None, primary.box if primary else None,
                                     doc.verified, objects=[(o.name, o.box) for o in doc.objects])
-        self.model.set_status(row, doc.status(), doc.load_error or doc.save_error)
+        self.model.set_status(row, doc.status(), doc.problem_text())
+
+    # --- files changed by another program ---------------------------------------------------
+    def disk_changed(self, row: int, doc, found) -> None:
+        """The watcher saw ``doc``'s file change: reload it, or flag it when it has edits."""
+        name = doc.annotation_path.name
+        if not doc.dirty:
+            self.take_theirs(row)
+            self.window.statusBar().showMessage(
+                f"{visible(name)} was changed by another program: reloaded.", 8000)
+            return
+        doc.external_change = found
+        self.window.statusBar().showMessage(
+            f"{visible(name)} was changed by another program while you have unsaved edits; "
+            "saving will ask which version to keep.", 15000)
+        self.model.set_status(row, doc.status(), f"{doc.annotation_path}: changed on disk by "
+                              "another program; saving will ask which version to keep")
+
+    def _notify_row(self, row: int):
+        """The notify function of undo commands on image ``row`` (current or not)."""
+        def notify(doc) -> None:
+            if row == self.current:
+                self.window.edits._notify(doc)  # noqa: SLF001 - same window, redraws the panes
+            else:
+                self.refresh_row_from(row, doc)
+        return notify
+
+    def _read_disk_version(self, row: int):
+        from petloc_gui.app.annotation_store import read_document
+
+        item = self.dataset.items[row]
+        return read_document(item.image_path, item.annotation_path)
+
+    def take_theirs(self, row: int) -> None:
+        """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away."""
+        doc = self.store.document(row)
+        fresh = self._read_disk_version(row)
+        stack = self.window.edits.replace_all(row, doc, fresh.objects, fresh.verified,
+                                              "Reload from disk", self._notify_row(row))
+        doc.adopt_disk_version(fresh)
+        stack.setClean()
+        self.dataset.items[row].has_annotation = bool(fresh.disk_state and fresh.disk_state.exists)
+        self._refresh(row, doc)
+
+    def show_both(self, row: int) -> None:
+        """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand."""
+        doc = self.store.document(row)
+        mine = list(doc.objects)
+        fresh = self._read_disk_version(row)
+        theirs = [(o.name, o.box) for o in fresh.objects]
+        merged = list(fresh.objects) + [o for o in mine if (o.name, o.box) not in theirs]
+        verified = doc.verified
+        self.take_theirs(row)
+        self.window.edits.replace_all(row, doc, merged, verified, "Show both versions",
+                                      self._notify_row(row))
+        self._refresh(row, doc)
+
+    def _refresh(self, row: int, doc) -> None:
+        self.refresh_row_from(row, doc)
+        if row == self.current:
+            w = self.window
+            if w.edits.selected >= len(doc.objects):
+                w.edits.selected = len(doc.objects) - 1
+            w.panel.show_annotation(doc, w.edits.selected)
+            w.act["verify"].setChecked(doc.verified)
+        self.window.setWindowModified(self.window.has_unsaved())
 
     # --- labels and queue --------------------------------------------------------------------
     def label_names(self) -> list[str]:
+        """The class list: the folder's predefined classes, the model's, then labels found on boxes."""
         info = self.window.current_model_info()
-        names = list(info.class_names) if info is not None else []
-        names += sorted(n for n in self.folder_labels if n not in names)
-        return names
+        return merged_names(self.predefined, info.class_names if info is not None else (), self.folder_labels)
 
     def refresh_labels(self) -> None:
-        combo = self.window.label_combo
-        current = combo.currentText()
-        names = self.label_names()
-        if [combo.itemText(i) for i in range(combo.count())] == names:
-            return
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems(names)
-        if current in names:
-            combo.setCurrentText(current)
-        combo.blockSignals(False)
+        self.window.labels.set_names(self.label_names())
 
     def next_to_review(self) -> int | None:
         self.model.update_ranks()

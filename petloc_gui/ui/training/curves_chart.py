@@ -26,6 +26,11 @@ class CurvesChart(QChartView):
         chart.setTitle("Training curves")
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self._x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
+        # Ticks on whole epochs; the range has half an epoch of margin on each side,
+        # so the first and last points (the only one after a one-epoch run) sit inside.
+        self._x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        self._x_axis.setTickAnchor(0.0)
+        self._x_axis.setTickInterval(1.0)
         self._loss_axis = QValueAxis(titleText="loss")
         self._score_axis = QValueAxis(titleText="accuracy / IoU", min=0.0, max=1.0)
         chart.addAxis(self._x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -49,9 +54,13 @@ class CurvesChart(QChartView):
         for series in self.series.values():
             series.clear()
         self._max_loss = 0.0
-        self._x_axis.setRange(0, max(1, epochs))
-        self._x_axis.setTickCount(min(max(2, epochs + 1), 11))
+        self._set_epochs(max(1, epochs))
         self._loss_axis.setRange(0.0, 1.0)
+
+    def _set_epochs(self, epochs: int) -> None:
+        self._epochs = epochs
+        self._x_axis.setRange(0.5, epochs + 0.5)
+        self._x_axis.setTickInterval(float(max(1, round(epochs / 10))))  # at most ~10 labels
 
     def add_epoch(self, event: dict[str, Any]) -> None:
         """Append the figures of one ``epoch`` event (missing ones are skipped)."""
@@ -59,8 +68,8 @@ class CurvesChart(QChartView):
             epoch = float(event["epoch"])
         except (KeyError, TypeError, ValueError):
             return
-        if isinstance(event.get("epochs"), int) and event["epochs"] > self._x_axis.max():
-            self._x_axis.setMax(event["epochs"])
+        if isinstance(event.get("epochs"), int) and event["epochs"] > self._epochs:
+            self._set_epochs(event["epochs"])
         for key, series in self.series.items():
             value = event.get(key)
             if not isinstance(value, (int, float)) or value != value:
@@ -69,6 +78,10 @@ class CurvesChart(QChartView):
             if key == "loss" and value > self._max_loss:
                 self._max_loss = float(value)
                 self._loss_axis.setMax(self._max_loss * 1.1)
+
+    def x_range(self) -> tuple[float, float]:
+        """The epoch axis's (min, max)."""
+        return self._x_axis.min(), self._x_axis.max()
 
     def points(self, key: str) -> list[tuple[float, float]]:
         """The (epoch, value) points drawn for one curve."""

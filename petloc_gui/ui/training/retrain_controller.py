@@ -58,6 +58,7 @@ class RetrainController(QObject):
         self.show_progress_action.setEnabled(False)
         self.versions_menu = VersionsMenu(self.store, window.current_model_spec, window.model_menu)
         self.versions_menu.version_chosen.connect(self.roll_back)
+        self.versions_menu.bundled_chosen.connect(self.use_bundled)
         window.model_menu.addSeparator()
         window.model_menu.addAction(self.retrain_action)
         window.model_menu.addAction(self.show_progress_action)
@@ -237,6 +238,11 @@ class RetrainController(QObject):
     def roll_back(self, version: Version) -> None:
         """Model → Versions → <version>: use that version."""
         self._switch_to(version)
+
+    def use_bundled(self, name: str) -> None:
+        """Model → Versions → Bundled: <name>."""
+        self.window.set_model(name)
+        self._status(f"Using the bundled {name} model.")
 
     def _switch_to(self, version: Version) -> None:
         if not version.path.is_dir():

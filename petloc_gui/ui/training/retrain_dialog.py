@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 HoldoutPreview = Callable[[float], "tuple[int, list[str]] | None"]
 # Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
 HoldoutLoader = Callable[[], "HoldoutPreview | None"]
+MIN_WIDTH = 560  # the folder path and the wrapped notes stay readable
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,22 @@ class RetrainDialog(QDialog):
         layout.addWidget(buttons)
         self.val_fraction.valueChanged.connect(self._update_holdout)
         self._update_holdout()
+        self.resize(MIN_WIDTH, self.sizeHint().height())
+
+    def _grow_to_contents(self) -> None:
+        """Grow (never shrink) to the height the contents need at this width.
+
+        The word-wrapped texts need a height that depends on the width, which
+        the dialog's minimum size does not follow: when the held-out list
+        appears after the dialog is shown, the form rows were squashed to a few
+        pixels. Asking the layout for its height at the current width avoids that.
+        """
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height(), self.sizeHint().height())
+        self.setMinimumHeight(min(needed, layout.totalMaximumSize().height()))
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def options(self) -> RetrainOptions:
         """The choices as they stand."""
@@ -152,6 +169,7 @@ class RetrainDialog(QDialog):
                 "for validation; they are listed when training starts."
             )
             self.holdout_list.hide()
+            self._grow_to_contents()
             return
         count, names = preview
         self.holdout_label.setText(
@@ -161,3 +179,4 @@ class RetrainDialog(QDialog):
         )
         self.holdout_list.addItems(names)
         self.holdout_list.show()
+        self._grow_to_contents()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
 
 LOG_MAX_LINES = 2000
+ETA_REFRESH_MS = 1000  # the time left counts down between events (validation, final scoring)
 
 
 def format_eta(seconds: float | None) -> str:
@@ -30,30 +32,13 @@ def format_eta(seconds: float | None) -> str:
     if seconds is None or seconds != seconds or seconds < 0:
         return ""
     seconds = int(round(seconds))
+    if seconds < 1:
+        return "almost done"
     if seconds >= 3600:
         return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min left"
     if seconds >= 60:
         return f"{seconds // 60} min {seconds % 60:02d} s left"
     return f"{seconds} s left"
-
-
-class EtaEstimator:
-    """Remaining time from the pace of the batches seen so far."""
-
-    def __init__(self) -> None:
-        self._first: tuple[float, int] | None = None
-        self._last: tuple[float, int] | None = None
-
-    def update(self, done: int, total: int, now: float | None = None) -> float | None:
-        now = time.monotonic() if now is None else now
-        if self._first is None:
-            self._first = (now, done)  # the first batch includes graph building: not representative
-            return None
-        self._last = (now, done)
-        elapsed, progressed = now - self._first[0], done - self._first[1]
-        if progressed <= 0:
-            return None
-        return elapsed / progressed * max(0, total - done)
 
 
 class RetrainProgress(QDialog):
@@ -65,7 +50,9 @@ class RetrainProgress(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Retraining")
         self.setModal(False)
-        self.setWindowFlag(Qt.WindowType.Tool, False)
+        # A window of its own (title bar, movable, own background) next to the main
+        # window, never a child painted over the photo: the user keeps reviewing.
+        self.setWindowFlags(Qt.WindowType.Window)
         self.resize(720, 640)
         self.status = QLabel("Starting the training process…")
         self.status.setWordWrap(True)
@@ -102,7 +89,9 @@ class RetrainProgress(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.comparison)
         layout.addLayout(buttons)
-        self._eta = EtaEstimator()
+        self.clock = time.monotonic  # tests drive the time left with their own clock
+        self._eta = TrainingEta()
+        self._eta_timer = QTimer(self, interval=ETA_REFRESH_MS, timeout=self._show_eta)
         self._epochs = 1
         self._steps = 1
 
@@ -110,7 +99,9 @@ class RetrainProgress(QDialog):
     def begin(self, epochs: int) -> None:
         """Reset for a new run of ``epochs`` epochs."""
         self._epochs, self._steps = max(1, epochs), 1
-        self._eta = EtaEstimator()
+        self._eta = TrainingEta()
+        self._eta.start(self._epochs, 1)
+        self._eta_timer.stop()
         self.chart.reset(self._epochs)
         self.log.clear()
         self.progress.setRange(0, 0)
@@ -127,18 +118,24 @@ class RetrainProgress(QDialog):
         elif kind == "batch":
             self._on_batch(event)
         elif kind == "epoch":
+            self._eta.epoch_end(_int(event.get("epoch"), 1), self.clock())
             self.chart.add_epoch(event)
             self.append_log(_epoch_line(event))
         elif kind == "done":
+            self._eta.done(self.clock())
             if self.progress.maximum() <= 0:
                 self.progress.setRange(0, 1)
             self.progress.setValue(self.progress.maximum())
-            self.eta.setText("")
+            self._show_eta()
             self.status.setText("Training finished; scoring the current and the new model on the validation images…")
+        elif kind == "comparison":
+            self._eta_timer.stop()
+            self.eta.setText("")
 
     def _on_start(self, event: dict[str, Any]) -> None:
         self._epochs = _int(event.get("epochs"), self._epochs)
         self._steps = max(1, _int(event.get("steps_per_epoch", event.get("steps")), 1))
+        self._eta.start(self._epochs, self._steps, event.get("n_train"), event.get("n_val"))
         self.chart.reset(self._epochs)
         self.progress.setRange(0, self._epochs * self._steps)
         self.progress.setValue(0)
@@ -163,13 +160,20 @@ class RetrainProgress(QDialog):
         total = self._epochs * steps
         self.progress.setValue(min(done, total))
         self.progress.setFormat(f"epoch {epoch}/{self._epochs} · step {step}/{steps}")
-        self.eta.setText(format_eta(self._eta.update(done, total)))
+        self._eta.batch(epoch, step, steps, self.clock())
+        self._show_eta()
+        if not self._eta_timer.isActive():
+            self._eta_timer.start()
+
+    def _show_eta(self) -> None:
+        self.eta.setText(format_eta(self._eta.remaining(self.clock())))
 
     def append_log(self, line: str) -> None:
         self.log.appendPlainText(line)
 
     # -- endings -----------------------------------------------------------
     def show_failure(self, message: str) -> None:
+        self._eta_timer.stop()
         self.status.setText(message)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -177,6 +181,8 @@ class RetrainProgress(QDialog):
         self.cancel_button.setEnabled(False)
 
     def show_result(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "") -> None:
+        self._eta_timer.stop()
+        self.eta.setText("")
         self.status.setText("Training finished. Keep the new model?")
         self.cancel_button.setEnabled(False)
         self.comparison.set_metrics(old, new, note)

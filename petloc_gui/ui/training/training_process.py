@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
+from petloc_gui.app.tf_log_filter import TensorFlowNoiseFilter
+
 WORKER_MODULE = "petloc_gui.model.train_worker"
 CANCEL_GRACE_MS = 4000
 TERMINATE_GRACE_MS = 2000
@@ -107,6 +109,7 @@ class TrainingProcess(QObject):
         self._parser = JsonLinesParser()
         self._stderr_buffer = b""
         self._stderr_tail: deque[str] = deque(maxlen=40)
+        self.noise = TensorFlowNoiseFilter()  # TensorFlow's start-up notices stay out of the log
         self._error_message: str | None = None
         self._cancel_requested = False
         self._finished_emitted = False
@@ -121,6 +124,7 @@ class TrainingProcess(QObject):
         """Start ``python -m petloc_gui.model.train_worker <worker_args>``."""
         environment = QProcessEnvironment.systemEnvironment()
         environment.insert("PYTHONUNBUFFERED", "1")
+        # Info and warning notices of TensorFlow's C++ side off (the user's own setting wins).
         environment.insert("TF_CPP_MIN_LOG_LEVEL", environment.value("TF_CPP_MIN_LOG_LEVEL", "2"))
         for key, value in (env or {}).items():
             environment.insert(key, value)
@@ -180,7 +184,7 @@ class TrainingProcess(QObject):
 
     def _log_stderr(self, raw: bytes) -> None:
         text = raw.decode("utf-8", errors="replace").rstrip()
-        if text:
+        if text and self.noise.keep(text):
             self._stderr_tail.append(text)
             self.log.emit(text)
 
