@@ -205,7 +205,7 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
     backup: Path | None = None
     try:
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a bundle is an ordinary folder
-        with _without_optimizer(model):
+        with without_optimizer(model):
             model.save(tmp / MODEL_FILE)
         atomic_write_bytes(tmp / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
         if target.exists():
@@ -231,7 +231,7 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def _without_optimizer(model: Any):
+def without_optimizer(model: Any):
     """Save without optimizer state (3x smaller file); the model keeps its optimizer."""
     optimizer = getattr(model, "optimizer", None)
     if optimizer is None:
