@@ -157,7 +157,13 @@ def _load_refiner(folder: Path, meta: dict[str, Any], keras, n_classes: int):
     refine = meta.get("refine")
     if not refine:
         return None
-    path = folder / str(refine.get("model_file", REFINE_FILE))
+    name = str(refine.get("model_file", REFINE_FILE))
+    if Path(name).name != name or not name.endswith(".keras"):
+        raise BundleError(f"meta.json refine names an invalid model file {name!r}", folder)
+    path = folder / name
+    if not path.is_file():
+        raise BundleError(f"{name} (the second stage meta.json names) is missing", path)
+    check_archive(path)
     size = refine.get("input_size")
     if not (isinstance(size, list) and len(size) == 2 and all(isinstance(v, int) and v > 0 for v in size)):
         raise BundleError(f"meta.json refine has an invalid input_size {size!r}", folder)
