@@ -75,8 +75,9 @@ def read_document(image_path: Path, annotation_path: Path,
     return doc
 
 
-def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool] | str | None:
-    """``(name, box, verified)`` of the first object on disk, None, or the error text.
+def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool, list[tuple[str, Box]]] | str | None:
+    """``(name, box, verified, objects)`` of the first object on disk (``objects``: every
+    ``(name, box)``, for the best-gt IoU rule), None, or the error text.
 
     Used off the UI thread to fill the file list's IoU column; never raises.
     """
@@ -94,9 +95,9 @@ def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool] | str | 
         return str(exc)
     verified = bool(getattr(annotation, "verified", False))
     if not annotation.objects:
-        return ("", None, verified)
+        return ("", None, verified, [])
     first = annotation.objects[0]
-    return (first.name, first.box, verified)
+    return (first.name, first.box, verified, [(o.name, o.box) for o in annotation.objects])
 
 
 def build_annotation(doc: ImageDocument) -> VocAnnotation:

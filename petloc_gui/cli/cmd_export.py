@@ -13,7 +13,10 @@ HELP = "export a model as a TensorFlow SavedModel (and/or TFLite) for serving"
 EPILOG = """\
 The SavedModel's serving signature is described in docs/cli.md (inputs, the
 class probabilities and the normalised box). An existing output is never
-replaced: choose a new (or empty) folder and a new file name.
+replaced: choose a new (or empty) folder and a new file name. For a
+two-stage bundle (the bundled pets model: meta.json "refine") this exports
+the first stage; its crop-and-refine stage ships beside it as refine.keras /
+refine.tflite (model.cascade describes the crop).
 
 examples:
   petloc export pets --saved-model runs/pets-savedmodel

@@ -30,6 +30,7 @@ class Preset:
     finetune_learning_rate: float
     box_loss_weight: float
     finetune_from: str | None = None  # first backbone layer unfrozen after the warm-up
+    box_head: str = "soft_argmax"  # pets: "soft_argmax" or "edges" (networks.edge_box_head)
 
 
 PETS = Preset(
@@ -46,6 +47,7 @@ PETS = Preset(
     finetune_learning_rate=3e-4,
     box_loss_weight=2.0,
     finetune_from="conv_dw_4",
+    box_head="edges",  # beat the soft-argmax head on validation (benchmarks/README.md, issue 9)
 )
 
 DIGITS = Preset(

@@ -260,6 +260,10 @@ def train(
         emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics})
         return out_dir
     path = save_bundle(model, meta, out_dir)
+    if parent is not None:  # a two-stage parent keeps its crop-and-refine stage (issue 9)
+        from petloc_gui.model.refine_training import carry_refiner
+
+        carry_refiner(parent, path)
     emit({"event": "done", "bundle": str(path), "metrics": metrics})
     return path
 

@@ -33,7 +33,7 @@ def eval_folder(tmp_path):
         (folder / f"{stem}.xml").write_text(voc_xml(f"{stem}.png", W, H, [(label, box)]), encoding="utf-8")
 
     annotated("r1", RED, "cat", (16, 16, 48, 28))  # right class, IoU 1
-    annotated("r2", RED, "dog", (16, 16, 48, 28))  # wrong class (predicted cat), IoU 1
+    annotated("r2", RED, "dog", (16, 16, 48, 28))  # wrong class (predicted cat): IoU 0 (best-gt rule)
     annotated("b1", BLUE, "dog", (16, 16, 36, 28))  # right class, IoU 20/32 = 0.625
     annotated("b2", BLUE, "bird", (0, 0, 8, 8))  # label unknown to the model, IoU 0
     write_image(folder / "c.png", W, H, RED)  # no annotation
@@ -51,13 +51,14 @@ def test_evaluate_json_schema_and_values(eval_folder, tiny_bundle, capsys):
     assert report["n_images"] == 4
     assert report["n_skipped"] == 3
     assert report["accuracy"] == pytest.approx(0.5)
-    assert report["mean_iou"] == pytest.approx((1 + 1 + 0.625 + 0) / 4, abs=1e-3)
-    assert report["iou_ge_50"] == pytest.approx(0.75)
-    assert report["iou_ge_75"] == pytest.approx(0.5)
+    assert report["matching"] == "best-gt"
+    assert report["mean_iou"] == pytest.approx((1 + 0 + 0.625 + 0) / 4, abs=1e-3)
+    assert report["iou_ge_50"] == pytest.approx(0.5)
+    assert report["iou_ge_75"] == pytest.approx(0.25)
     assert report["per_class"]["cat"] == {"count": 1, "accuracy": 1.0, "mean_iou": pytest.approx(1.0, abs=1e-3)}
     assert report["per_class"]["dog"]["count"] == 2
     assert report["per_class"]["dog"]["accuracy"] == pytest.approx(0.5)
-    assert report["per_class"]["dog"]["mean_iou"] == pytest.approx(0.8125, abs=1e-3)
+    assert report["per_class"]["dog"]["mean_iou"] == pytest.approx(0.3125, abs=1e-3)
     assert report["confusion"] == {"labels": ["cat", "dog"], "matrix": [[1, 0], [1, 1]]}
     assert report["unknown_labels"] == {"bird": 1}
     assert report["model"] == str(tiny_bundle)
@@ -70,6 +71,26 @@ def test_evaluate_json_schema_and_values(eval_folder, tiny_bundle, capsys):
     assert any("d.png" in line for line in skipped)
     assert any("e.png" in line and "e.xml" in line for line in skipped)
     assert any("bird" in line for line in lines)
+
+
+def test_evaluate_scores_two_animals_against_the_best_matching_one(tmp_path, tiny_bundle, capsys):
+    folder = tmp_path / "two"
+    folder.mkdir()
+    # The tiny model predicts "cat" at [16, 16, 48, 28] on red 64x32 images.
+    objects = {"first_far": [("cat", (0, 0, 8, 8)), ("cat", (16, 16, 48, 28))],  # second cat: IoU 1
+               "dog_and_cat": [("dog", (16, 16, 48, 28)), ("cat", (16, 16, 32, 28))],  # the cat: IoU 0.5
+               "dogs_only": [("dog", (16, 16, 48, 28)), ("dog", (0, 0, 8, 8))]}  # no cat: IoU 0, wrong
+    for stem, objs in objects.items():
+        write_image(folder / f"{stem}.png", W, H, RED)
+        (folder / f"{stem}.xml").write_text(voc_xml(f"{stem}.png", W, H, objs), encoding="utf-8")
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", tiny_bundle, "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["matching"] == "best-gt"
+    assert report["n_images"] == 3
+    assert report["mean_iou"] == pytest.approx((1 + 0.5 + 0) / 3, abs=1e-3)
+    assert report["accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+    assert report["confusion"] == {"labels": ["cat", "dog"], "matrix": [[2, 0], [1, 0]]}
 
 
 def _bundle_with_meta(tiny_bundle, tmp_path, **changes):

@@ -7,8 +7,8 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import visible
-from petloc_gui.core.boxes import iou
 from petloc_gui.ui.canvas.box_canvas import BoxCanvas
 from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
@@ -160,10 +160,11 @@ class ImagePanel(QWidget):
         if is_prediction(pred):
             parts.append(f"Prediction: <b>{_shown(pred.label)}</b> ({pred.confidence:.2f})")
             if primary is not None:
-                value = iou(primary.box, pred.box)
+                match = best_gt_match([(o.name, o.box) for o in doc.objects], pred.label, pred.box)
+                value = match.iou
                 color = "#1a9c3a" if value >= 0.75 else ("#d08000" if value >= 0.5 else "#d02020")
                 parts.append(f"IoU <b style='color:{color}'>{value:.2f}</b>")
-                if primary.name == pred.label:
+                if match.same_class:
                     parts.append("<span style='color:#1a9c3a'>labels agree</span>")
                 else:
                     parts.append("<b style='color:#d02020'>labels DISAGREE</b>")

@@ -190,11 +190,11 @@ class ReviewSession:
             if isinstance(result, str):
                 self.model.set_status(row, STATUS_ERROR, result, emit=False)
                 continue
-            name, box, verified = result
+            name, box, verified, objects = result
             if name and name not in self.folder_labels:
                 self.folder_labels.add(name)
                 new_labels = True
-            self.model.set_ground_truth(row, name, box, verified, emit=False)
+            self.model.set_ground_truth(row, name, box, verified, emit=False, objects=objects)
             if verified:
                 self.model.set_status(row, STATUS_VERIFIED, emit=False)
         self.model.items_changed()
@@ -219,7 +219,7 @@ class ReviewSession:
     def refresh_row_from(self, row: int, doc) -> None:
         primary = doc.primary
         self.model.set_ground_truth(row, primary.name if primary else None, primary.box if primary else None,
-                                    doc.verified)
+                                    doc.verified, objects=[(o.name, o.box) for o in doc.objects])
         self.model.set_status(row, doc.status(), doc.problem_text())
 
     # --- files changed by another program ---------------------------------------------------
