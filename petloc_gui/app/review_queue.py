@@ -2,8 +2,8 @@
 
 Rule (also in the help dialog and ADR 0005), most suspicious first:
 
-0. ground truth and prediction whose boxes disagree (IoU < ``BOX_DISAGREE_IOU``),
-   lowest IoU first;
+0. ground truth and prediction of the same class whose boxes disagree
+   (IoU < ``BOX_DISAGREE_IOU``, best-gt rule of core.metrics), lowest IoU first;
 1. ground truth and prediction whose labels disagree, lowest IoU first, then
    lowest confidence;
 2. no ground truth but a prediction (pre-labels to confirm), lowest
@@ -59,10 +59,12 @@ def tier(entry: QueueEntry) -> int:
         return TIER_PENDING
     if not entry.has_gt:
         return TIER_PRELABEL
-    if (entry.iou or 0.0) < BOX_DISAGREE_IOU:
-        return TIER_BOX
+    # A wrong label scores IoU 0 under the best-gt rule (core.metrics.best_gt_match):
+    # it keeps its own tier instead of joining the bad boxes.
     if entry.labels_agree is False:
         return TIER_LABEL
+    if (entry.iou or 0.0) < BOX_DISAGREE_IOU:
+        return TIER_BOX
     return TIER_AGREE
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from petloc_gui.cli.args import fraction, positive_int
@@ -41,16 +43,20 @@ EXIT_CANCELLED = 130
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=Path, help="dataset folder with VOC annotations")
-    parser.add_argument("--preset", required=True, choices=("pets", "digits"), help="network and recipe")
+    parser.add_argument("--preset", required=True, choices=("pets", "digits", "photo"),
+                        help="network and recipe (photo: any photos, MobileNet from ImageNet, the pets recipe)")
     parser.add_argument(
         "--out", required=True, type=Path, metavar="DIR",
         help="folder for bundles: each run writes a new sub-folder <preset>-<UTC time>-<id>",
     )
     parser.add_argument("--epochs", type=positive_int, metavar="N", help="maximum epochs (default: the preset's)")
     parser.add_argument("--init-from", metavar="MODEL", help="start from this model's weights (fine-tune)")
-    parser.add_argument("--backbone-weights", type=Path, metavar="PATH", help="ImageNet weights file (.h5) for the pets backbone")
-    parser.add_argument("--val-fraction", type=fraction, metavar="F", help="share of annotated images held out for validation (default 0.2)")
-    parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed: split, shuffling, augmentation (default 0)")
+    parser.add_argument("--backbone-weights", type=Path, metavar="PATH",
+                        help="ImageNet weights file (.h5) for the pets backbone")
+    parser.add_argument("--val-fraction", type=fraction, metavar="F",
+                        help="share of annotated images held out for validation (default 0.2)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S",
+                        help="random seed: split, shuffling, augmentation (default 0)")
     parser.add_argument(
         "--label",
         choices=("default", "breed"),
@@ -61,6 +67,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--exclude-list", type=Path, metavar="FILE",
         help="images never to use (e.g. a test split), one per line: name, stem or path",
+    )
+    parser.add_argument(
+        "--cache-images", action="store_true",
+        help="keep decoded, downscaled images in the user cache folder (faster later epochs and retrains)",
     )
     parser.add_argument(
         "--distribute",
@@ -91,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
         exclude=exclude,
         out_dir=str(bundle_dir),
         distribute=None if args.distribute == "none" else args.distribute,
+        cache_images=args.cache_images,
         **optional,
     )
     reporter = TrainReporter()
@@ -104,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_CANCELLED
         finally:
             reporter.close()
-    print(str(bundle), flush=True)
+    if reporter.bundle:  # a non-chief worker of a multi-worker run writes none
+        print(str(bundle), flush=True)
     return 0
 
 
@@ -177,6 +189,7 @@ class TrainReporter:
         self.bar_epoch: int | None = None
         self.epochs: int | None = None
         self.last_metrics: dict[str, Any] | None = None
+        self.bundle: str | None = None
 
     def __call__(self, event: dict[str, Any]) -> None:
         kind = event.get("event")
@@ -199,8 +212,12 @@ class TrainReporter:
         elif kind == "done":
             self.close()
             self.last_metrics = event.get("metrics")
+            self.bundle = event.get("bundle")
             info(f"best validation: {_metrics_text(event.get('metrics') or {})}")
-            info(f"bundle written to {event.get('bundle')}")
+            if self.bundle:
+                info(f"bundle written to {self.bundle}")
+            else:
+                info("this worker is done; the chief worker writes the bundle")
 
     def close(self) -> None:
         if self.bar is not None:
@@ -248,7 +265,7 @@ def _report_skipped(skipped: list) -> None:
     """Images without an annotation are normal (one count); anything else gets its own line."""
     unannotated = 0
     for entry in skipped:
-        path, reason = (list(entry) + ["", ""])[:2]
+        path, reason = [*entry, "", ""][:2]
         if reason == "no annotation":
             unannotated += 1
         else:
@@ -271,7 +288,8 @@ class _CtrlC:
 
     def __init__(self) -> None:
         self._event = threading.Event()
-        self._previous = None
+        # what signal.signal() returns: the handler to put back on exit
+        self._previous: Callable[[int, FrameType | None], Any] | int | None = None
 
     def is_set(self) -> bool:
         return self._event.is_set()

@@ -10,11 +10,18 @@ APP_NAME = "petloc"
 
 
 def resources_dir() -> Path:
-    """The repository's `resources/` folder (bundled models, demo material)."""
+    """The bundled resources (models, backbone weights): `PETLOC_RESOURCES_DIR` if set,
+    else the copy a wheel installs inside the package (`petloc_gui/_resources`, see
+    setup.py), else the repository's top-level `resources/` (checkouts, editable installs).
+    """
     override = os.environ.get("PETLOC_RESOURCES_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "resources"
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "_resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
 
 
 def user_data_dir() -> Path:
@@ -41,3 +48,16 @@ def shared_dir() -> Path | None:
     override = os.environ.get("PETLOC_SHARED_DIR")
     candidate = Path(override) if override else Path(__file__).resolve().parents[3] / "shared"
     return candidate if candidate.is_dir() else None
+
+
+def user_cache_dir() -> Path:
+    """The per-user cache folder (decoded training images); `PETLOC_CACHE_DIR` overrides it."""
+    override = os.environ.get("PETLOC_CACHE_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / APP_NAME / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP_NAME
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP_NAME

@@ -1,8 +1,20 @@
-"""Box-aware augmentation in numpy/OpenCV (no TensorFlow: cheap and testable).
+"""Box-aware augmentation: boxes are normalised [xmin, ymin, xmax, ymax] in [0, 1].
 
-Every function takes an RGB uint8 image and its box in pixels and returns the
-network-sized image (stretched to ``size`` = (width, height), as inference
-does) and the box normalised to [0, 1].
+``photo`` (the pets preset) runs as TensorFlow ops inside the tf.data
+pipeline, from the library where one does the job: the crop is
+``tf.image.stateless_sample_distorted_bounding_box`` with
+``min_object_covered=1`` (a random crop that keeps the whole box), the colour
+jitter is ``tf.image`` contrast plus brightness and saturation scaling. The flip and the box
+arithmetic of crop and flip are a few lines here, tested against a drawn
+rectangle. Its last step is `prepare.resize_to_input`, the same resize as
+inference.
+
+``digits`` cuts the boxed digit out and pastes it anywhere on a fresh black
+canvas (ADR 0002): no library does that, so it is numpy/OpenCV, with a test.
+
+Randomness is stateless: each element gets its own seed (the split seed and
+its position in the stream), so a run is reproducible whatever the number of
+parallel calls.
 """
 
 from __future__ import annotations
@@ -10,22 +22,12 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from petloc_gui.model.prepare import resize_to_input
+
 Size = tuple[int, int]
-
-
-def resize_to_input(image: np.ndarray, size: Size) -> np.ndarray:
-    """Stretch (no letterbox) to ``size``; training and inference both use this."""
-    h, w = image.shape[:2]
-    if (w, h) == tuple(size):
-        return image
-    shrinking = w * h > size[0] * size[1]
-    return cv2.resize(image, tuple(size), interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
-
-
-def resize_plain(image: np.ndarray, box: np.ndarray, size: Size) -> tuple[np.ndarray, np.ndarray]:
-    """No augmentation: stretch to ``size``; the box normalised by the image size."""
-    h, w = image.shape[:2]
-    return resize_to_input(image, size), normalise(box, w, h)
+CROP_PROBABILITY = 0.85
+CROP_AREA_RANGE = (0.3, 1.0)
+CROP_ASPECT_RANGE = (0.6, 1.67)
 
 
 def normalise(box: np.ndarray, width: float, height: float) -> np.ndarray:
@@ -33,50 +35,20 @@ def normalise(box: np.ndarray, width: float, height: float) -> np.ndarray:
     return np.clip(b, 0.0, 1.0)
 
 
-def photo_augment(
-    image: np.ndarray, box: np.ndarray, rng: np.random.Generator, size: Size
-) -> tuple[np.ndarray, np.ndarray]:
-    """Random crop that keeps the whole box, horizontal flip, colour jitter."""
+def resize_plain(image: np.ndarray, box: np.ndarray, size: Size) -> tuple[np.ndarray, np.ndarray]:
+    """No augmentation: the network input and the box (pixels) normalised by the image size."""
     h, w = image.shape[:2]
-    x1, y1, x2, y2 = (float(v) for v in box)
-    if rng.random() < 0.85:
-        # Crop sides drawn independently (aspect jitter) but never cutting the box.
-        cw = max(w * rng.uniform(0.55, 1.0), x2 - x1 + 1)
-        ch = max(h * rng.uniform(0.55, 1.0), y2 - y1 + 1)
-        cw, ch = min(cw, w), min(ch, h)
-        cx0 = rng.uniform(max(0.0, x2 - cw), max(min(x1, w - cw), max(0.0, x2 - cw)))
-        cy0 = rng.uniform(max(0.0, y2 - ch), max(min(y1, h - ch), max(0.0, y2 - ch)))
-        ix0, iy0 = int(np.floor(cx0)), int(np.floor(cy0))
-        ix1, iy1 = min(w, int(np.ceil(cx0 + cw))), min(h, int(np.ceil(cy0 + ch)))
-        image = image[iy0:iy1, ix0:ix1]
-        x1, x2 = x1 - ix0, x2 - ix0
-        y1, y2 = y1 - iy0, y2 - iy0
-        h, w = image.shape[:2]
-    if rng.random() < 0.5:
-        image = image[:, ::-1]
-        x1, x2 = w - x2, w - x1
-    out, nbox = resize_plain(np.ascontiguousarray(image), np.array([x1, y1, x2, y2]), size)
-    return colour_jitter(out, rng), nbox
-
-
-def colour_jitter(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Brightness, contrast and saturation each scaled by up to +-25%."""
-    x = image.astype(np.float32)
-    x *= rng.uniform(0.75, 1.25)
-    mean = x.mean()
-    x = (x - mean) * rng.uniform(0.75, 1.25) + mean
-    gray = x.mean(axis=2, keepdims=True)
-    x = (x - gray) * rng.uniform(0.7, 1.3) + gray
-    return np.clip(x, 0, 255).astype(np.uint8)
+    return resize_to_input(image, size), normalise(box, w, h)
 
 
 def digits_replace(
     image: np.ndarray, box: np.ndarray, rng: np.random.Generator, size: Size
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Cut the boxed digit out, jitter it slightly, paste it anywhere on a fresh black canvas.
+    """Cut the boxed digit out (box in pixels), jitter it slightly, paste it anywhere on a black canvas.
 
     The box stays the pasted square, as in the original data; each call gives
-    a new placement, so every epoch sees new canvases.
+    a new placement, so every epoch sees new canvases. Returns the canvas
+    (network-sized uint8) and the normalised box.
     """
     h, w = image.shape[:2]
     x1, y1, x2, y2 = np.round(np.asarray(box, dtype=np.float64)).astype(int)
@@ -90,7 +62,7 @@ def digits_replace(
     scale = rng.uniform(0.9, 1.1)
     matrix = cv2.getRotationMatrix2D((pw / 2.0, ph / 2.0), angle, scale)
     matrix[:, 2] += rng.uniform(-1.0, 1.0, size=2)
-    patch = cv2.warpAffine(patch, matrix, (pw, ph), flags=cv2.INTER_LINEAR, borderValue=0)
+    patch = cv2.warpAffine(np.ascontiguousarray(patch), matrix, (pw, ph), flags=cv2.INTER_LINEAR, borderValue=0)
     if patch.ndim == 2:
         patch = patch[:, :, None]
     canvas_w, canvas_h = size
@@ -105,4 +77,64 @@ def digits_replace(
     return canvas, normalise(np.array([px, py, px + pw, py + ph]), canvas_w, canvas_h)
 
 
-AUGMENTERS = {"photo": photo_augment, "digits": digits_replace}
+def crop_box(box, offset_yx, crop_hw, image_hw):
+    """The normalised box after cropping ``crop_hw`` pixels at ``offset_yx`` (TensorFlow ops)."""
+    import tensorflow as tf
+
+    h, w = tf.cast(image_hw[0], tf.float32), tf.cast(image_hw[1], tf.float32)
+    oy, ox = tf.cast(offset_yx[0], tf.float32), tf.cast(offset_yx[1], tf.float32)
+    ch, cw = tf.cast(crop_hw[0], tf.float32), tf.cast(crop_hw[1], tf.float32)
+    x1 = (box[0] * w - ox) / cw
+    y1 = (box[1] * h - oy) / ch
+    x2 = (box[2] * w - ox) / cw
+    y2 = (box[3] * h - oy) / ch
+    return tf.clip_by_value(tf.stack([x1, y1, x2, y2]), 0.0, 1.0)
+
+
+def flip_box(box):
+    """The normalised box of a left-right mirrored image."""
+    import tensorflow as tf
+
+    return tf.stack([1.0 - box[2], box[1], 1.0 - box[0], box[3]])
+
+
+def photo_augment(image, box, seed, size: Size):
+    """Random box-keeping crop, flip, resize to ``size``, colour jitter (TensorFlow ops).
+
+    ``image``: H x W x 3 uint8; ``box``: normalised [x1, y1, x2, y2];
+    ``seed``: int64 [2]. Returns (float32 network input 0..255, normalised box).
+    """
+    import tensorflow as tf
+
+    seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), 6)
+    shape = tf.shape(image)
+    tf_box = tf.reshape(tf.stack([box[1], box[0], box[3], box[2]]), [1, 1, 4])
+    begin, crop_size, _ = tf.image.stateless_sample_distorted_bounding_box(
+        shape, tf_box, seed=seeds[0], min_object_covered=1.0, aspect_ratio_range=CROP_ASPECT_RANGE,
+        area_range=CROP_AREA_RANGE, max_attempts=20, use_image_if_no_bounding_boxes=True)
+    crop = tf.random.stateless_uniform([], seeds[1]) < CROP_PROBABILITY
+    begin = tf.where(crop, begin, tf.zeros_like(begin))
+    crop_size = tf.where(crop, crop_size, shape)
+    image = tf.slice(image, begin, crop_size)
+    box = crop_box(box, begin[:2], crop_size[:2], shape[:2])
+    if_flip = tf.random.stateless_uniform([], seeds[2]) < 0.5
+    image = tf.cond(if_flip, lambda: tf.reverse(image, axis=[1]), lambda: image)
+    box = tf.cond(if_flip, lambda: flip_box(box), lambda: box)
+    width, height = size
+    image = tf.numpy_function(lambda im: resize_to_input(im, size), [image], tf.uint8, stateful=False)
+    image = tf.ensure_shape(image, (height, width, 3))
+    return colour_jitter(image, seeds[3:6]), box
+
+
+def colour_jitter(image, seeds):
+    """Brightness and contrast scaled by up to +-25%, saturation by +-30%, float32 0..255."""
+    import tensorflow as tf
+
+    x = tf.cast(image, tf.float32) / 255.0
+    x = x * tf.random.stateless_uniform([], seeds[0], 0.75, 1.25)
+    x = tf.image.adjust_contrast(x, tf.random.stateless_uniform([], seeds[1], 0.75, 1.25))
+    # Saturation as a blend with the grey image: tf.image.adjust_saturation goes through
+    # HSV and costs more than the rest of the augmentation together on a CPU.
+    gray = tf.image.rgb_to_grayscale(x)
+    x = gray + (x - gray) * tf.random.stateless_uniform([], seeds[2], 0.7, 1.3)
+    return tf.clip_by_value(x, 0.0, 1.0) * 255.0

@@ -2,14 +2,17 @@
 
 `train` backs both `petloc train` and the GUI's retraining child process. It
 reports progress as plain JSON-able dicts through ``on_event`` and polls
-``should_stop`` between batches (cancelling writes no bundle). Validation is
-a seeded, class-stratified split, recorded in meta.json; its metrics are
-per-image (core.metrics) through the same resize-and-run path as inference.
+``should_stop`` between batches (cancelling writes no bundle). The data comes
+from one `TrainingData` (collect -> stable split -> streaming pipeline); the
+validation split, recorded in meta.json, chooses the best epoch, and its
+metrics are per-image (core.metrics) through the inference preparation.
 """
 
 from __future__ import annotations
 
+import gc
 import os
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -19,13 +22,13 @@ from typing import Any
 import numpy as np
 
 from petloc_gui.core.errors import DatasetError, PetlocError
-from petloc_gui.core.paths import user_data_dir
-from petloc_gui.model import data as data_mod
-from petloc_gui.model.bundle import file_sha256, load_bundle, new_version_id, save_bundle
-from petloc_gui.model.presets import Preset, default_backbone_weights, get_preset
+from petloc_gui.core.paths import resources_dir, user_cache_dir, user_data_dir
+from petloc_gui.model.bundle import BUNDLED_NAMES, file_sha256, load_bundle, new_version_id, save_bundle
+from petloc_gui.model.distributed import DISTRIBUTE_CHOICES, build_before_fit, is_chief, make_strategy
+from petloc_gui.model.presets import MOBILENET_PRESETS, Preset, default_backbone_weights, get_preset
+from petloc_gui.model.training_data import TrainingData
 
 EventSink = Callable[[dict[str, Any]], None]
-DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
 
 
 class TrainingCancelled(PetlocError):
@@ -51,23 +54,12 @@ class TrainConfig:
     distribute: str | None = None  # None, "mirrored" or "multiworker"
     warmup_epochs: int | None = None
     test_split: dict[str, Any] | None = None  # recorded in meta.json as given
-
-
-def _strategy(name: str | None):
-    import tensorflow as tf
-
-    if name is None:
-        return tf.distribute.get_strategy()
-    if name == "mirrored":
-        return tf.distribute.MirroredStrategy()
-    if name == "multiworker":
-        return tf.distribute.MultiWorkerMirroredStrategy()
-    raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {name!r}")
+    cache_images: bool = False  # keep decoded, downscaled images in the user cache folder
 
 
 def _backbone_weights(preset: Preset, config: TrainConfig) -> tuple[str | None, dict[str, Any]]:
     """Weights file for a backbone preset and how meta.json describes it."""
-    if preset.name != "pets":
+    if preset.name not in MOBILENET_PRESETS:
         return None, {"name": "small CNN (petloc digits net)", "initial_weights": "random"}
     path = Path(config.backbone_weights) if config.backbone_weights else default_backbone_weights()
     info: dict[str, Any] = {"name": "MobileNet v1 alpha 0.25 (keras.applications)"}
@@ -77,15 +69,19 @@ def _backbone_weights(preset: Preset, config: TrainConfig) -> tuple[str | None, 
         info["initial_weights"] = "random"
         info["warning"] = "no ImageNet weights found: backbone randomly initialised"
         return None, info
-    info["initial_weights"] = {"path": str(path), "sha256": file_sha256(path)}
+    # The file name and hash identify the weights; a path of this machine would not.
+    info["initial_weights"] = {"file": path.name, "sha256": file_sha256(path)}
     return str(path), info
 
 
-def _class_names(labels: list[str], parent_names: list[str] | None) -> list[str]:
-    """Sorted labels; with a parent, its classes first (weights kept) then any new ones."""
-    if parent_names is None:
-        return sorted(set(labels))
-    return list(parent_names) + sorted(set(labels) - set(parent_names))
+def _model_name(bundle) -> str:
+    """How meta.json names a parent: "pets"/"digits" when bundled, else its version id (never a path)."""
+    try:
+        if bundle.path.resolve().parent == (resources_dir() / "models").resolve() and bundle.path.name in BUNDLED_NAMES:
+            return bundle.path.name
+    except OSError:
+        pass
+    return str(bundle.meta.get("version_id") or bundle.path.name)
 
 
 def _init_from_parent(model, parent_model, parent_names: list[str], names: list[str]) -> None:
@@ -148,7 +144,6 @@ def train(
     import keras
 
     from petloc_gui.model import networks
-    from petloc_gui.model.augment import AUGMENTERS, resize_plain
     from petloc_gui.model.training_loop import EpochMonitor
 
     emit = on_event or (lambda event: None)
@@ -159,29 +154,27 @@ def train(
         raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {config.distribute!r}")
     keras.utils.set_random_seed(config.seed)
 
-    samples, skipped, root = data_mod.collect_samples(data_dir, config.label, config.exclude)
-    max_side = 2 * max(preset.input_size)
-    loaded = data_mod.load_samples(samples, max_side=max_side)
-    skipped += loaded.skipped
     parent = load_bundle(config.init_from) if config.init_from else None
     if parent is not None and parent.preset != preset.name:
         raise PetlocError(f"cannot fine-tune a {parent.preset!r} model as a {preset.name!r} model", parent.path)
-    labels = [s.label for s in loaded.samples]
-    if len(labels) < 2:
-        raise DatasetError(f"need at least 2 usable annotated images, found {len(labels)}", root)
-    names = _class_names(labels, parent.class_names if parent else None)
-    label_ids = np.array([names.index(lbl) for lbl in labels], dtype=np.int32)
-    train_idx, val_idx = data_mod.stratified_split(labels, config.val_fraction, config.seed)
+    data = TrainingData.collect(data_dir, config.label, config.exclude, config.val_fraction, config.seed,
+                                parent_meta=parent.meta if parent else None,
+                                parent_class_names=parent.class_names if parent else None)
+    if not data.train:
+        raise DatasetError("no image left for training after the validation split", data.root)
+    names = data.class_names
     epochs = config.epochs or preset.epochs
     batch_size = config.batch_size or preset.batch_size
-    steps = max(1, int(np.ceil(len(train_idx) / batch_size)))
-    val_relpaths = [loaded.samples[i].relpath for i in val_idx]
-    emit({"event": "start", "epochs": epochs, "steps_per_epoch": steps, "n_train": int(len(train_idx)),
-          "n_val": int(len(val_idx)), "val_images": val_relpaths,
-          "skipped": [[p, r] for p, r in skipped], "class_names": names})
+    steps = max(1, int(np.ceil(len(data.train) / batch_size)))
+    splits = data.splits_record()
+    selection_images, report_images = (sorted(it.relpath for it in part) for part in data.validation_parts())
+    emit({"event": "start", "epochs": epochs, "steps_per_epoch": steps, "n_train": len(data.train),
+          "n_val": len(data.validation), "val_images": splits["validation"],
+          "selection_images": selection_images, "report_images": report_images,
+          "skipped": [[p, r] for p, r in data.skipped], "class_names": names})
 
     weights_path, backbone_info = _backbone_weights(preset, config)
-    strategy = _strategy(config.distribute)
+    strategy = make_strategy(config.distribute)
     with strategy.scope():
         model = networks.build_model(preset, len(names), None if parent else weights_path)
         if parent is not None:
@@ -189,29 +182,38 @@ def train(
             backbone_info = dict(parent.meta.get("backbone") or backbone_info)
     has_backbone = networks.backbone_of(model) is not None
 
-    augment = AUGMENTERS[preset.augmentation]
-    generator = data_mod.batches([loaded.images[i] for i in train_idx], loaded.boxes[train_idx],
-                                 label_ids[train_idx], preset.input_size, batch_size, augment, config.seed)
-    dataset = data_mod.as_tf_dataset(generator, preset.input_size)
-    val_images = [loaded.images[i] for i in val_idx]
-    val_boxes = [tuple(loaded.boxes[i]) for i in val_idx]
-    val_targets = np.stack([resize_plain(im, b, preset.input_size)[1] for im, b in zip(val_images, val_boxes)]) \
-        if len(val_idx) else np.zeros((0, 4), np.float32)
-    monitor = EpochMonitor(
-        model, names, val_images, val_boxes, label_ids[val_idx], val_targets, preset.box_loss_weight,
-        epochs, steps, config.patience or preset.patience, emit, stop,
-    )
-    for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
-        if monitor.finished:
-            break
-        with strategy.scope():
-            networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
-            _compile(model, lr, (end - first) * steps, preset)
-        model.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
-                  callbacks=[monitor], verbose=0)
+    cache = _image_cache() if config.cache_images else None
+    dataset = _train_input(data, preset, batch_size, config.seed, cache, strategy, config.distribute)
+    patience = config.patience or preset.patience
+    if config.distribute == "multiworker":
+        # Each worker validates on its own; the figures can differ in the last digits, and an
+        # early stop on one worker alone would leave the others waiting in a collective.
+        patience = epochs
+    # Half of validation chooses the epoch, the other half only reports (issue 10).
+    selection, report = data.validation_parts()
+    monitor = EpochMonitor(model, names, _validation_set(data, preset, cache, selection), preset.box_loss_weight,
+                           epochs, steps, patience, emit, stop)
+    try:
+        for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
+            if monitor.finished:
+                break
+            with strategy.scope():
+                networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
+                _compile(model, lr, (end - first) * steps, preset)
+            if config.distribute is not None:
+                build_before_fit(model, strategy, preset.input_size, batch_size)
+            model.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
+                      callbacks=[monitor], verbose=0)
+    finally:
+        # fit leaves its endless input iterator in a reference cycle. Collected only at
+        # interpreter exit, its decode threads would call into a finalising Python and
+        # the process would hang (a cancelled run never exited); collect it now.
+        dataset = None
+        gc.collect()
     if monitor.cancelled or stop():
         raise TrainingCancelled("training cancelled; no model was saved")
-    metrics = monitor.restore_best()
+    selection_metrics = monitor.restore_best()
+    metrics = _report_metrics(monitor, data, preset, cache, report, selection_metrics)
 
     version_id = new_version_id(preset.name)
     out_dir = Path(config.out_dir) if config.out_dir else user_data_dir() / "models" / preset.name / version_id
@@ -223,32 +225,104 @@ def train(
         "label_source": "breed (dataset list.txt)" if config.label == "breed" else "VOC object name",
         "input_size": list(preset.input_size),
         "channels": preset.channels,
-        "preprocessing": {"input": "RGB float32 0..255, stretched (no letterbox) to input_size",
+        "preprocessing": {"input": "RGB float32 0..255, stretched (no letterbox) to input_size "
+                                   "(model.prepare: EXIF applied, OpenCV area/bilinear resize)",
                           "in_model": preset.preprocessing},
         "outputs": ["class probabilities (softmax)", "box [xmin, ymin, xmax, ymax] normalised to [0, 1]"],
         "backbone": backbone_info,
-        "parent": str(parent.path) if parent else None,
+        "parent": _model_name(parent) if parent else None,
         "parent_version_id": parent.meta.get("version_id") if parent else None,
-        "training_data": {"root": str(root), "fingerprint": data_mod.fingerprint(loaded.samples),
-                          "size": len(loaded.samples), "n_train": int(len(train_idx)),
-                          "n_skipped": len(skipped), "excluded": [str(p) for p in config.exclude]},
-        "validation_split": {"images": val_relpaths, "fraction": config.val_fraction, "seed": config.seed,
-                             "stratified_by": "class"},
+        "splits": splits,
+        "images": data.images_record(),
+        "training_data": data.summary_record(len(config.exclude)),
+        "validation_split": data.validation_record(),
         "test_split": config.test_split,
         "metrics": metrics,
+        "selection_metrics": selection_metrics,
+        "validation_parts": {"selection": sorted(it.relpath for it in selection),
+                             "report": sorted(it.relpath for it in report),
+                             "rule": "per image, sha256 of 'report' + relative path (model.splits.report_members)"},
         "epochs_run": monitor.epochs_run,
         "best_epoch": monitor.best_epoch,
         "train_seconds": round(time.monotonic() - started, 1),
-        "config": {k: v for k, v in asdict(config).items() if k not in ("exclude", "test_split")},
+        "config": _config_record(config, parent),
         "recipe": asdict(preset),
         "tensorflow_version": _tf_version(),
         "keras_version": keras.__version__,
     }
     if stop():
         raise TrainingCancelled("training cancelled; no model was saved")
+    if not is_chief(strategy):
+        # Every worker holds the same weights; only the chief writes the bundle. The
+        # others save to a temporary folder (the Keras convention) and delete it.
+        with tempfile.TemporaryDirectory(prefix="petloc-worker-") as scratch:
+            save_bundle(model, meta, Path(scratch) / "bundle")
+        emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics})
+        return out_dir
     path = save_bundle(model, meta, out_dir)
+    if parent is not None:  # a two-stage parent keeps its crop-and-refine stage (issue 9)
+        from petloc_gui.model.refine_training import carry_refiner
+
+        carry_refiner(parent, path)
     emit({"event": "done", "bundle": str(path), "metrics": metrics})
     return path
+
+
+def _config_record(config: TrainConfig, parent) -> dict[str, Any]:
+    """The run's settings without machine paths (the parent by name, weights by file name)."""
+    record = {k: v for k, v in asdict(config).items() if k not in ("exclude", "test_split", "out_dir")}
+    record["init_from"] = _model_name(parent) if parent else None
+    if config.backbone_weights:
+        record["backbone_weights"] = Path(config.backbone_weights).name
+    return record
+
+
+def _image_cache():
+    from petloc_gui.model.image_cache import ImageCache
+
+    return ImageCache(user_cache_dir() / "decoded-images")
+
+
+def _train_input(data: TrainingData, preset: Preset, batch_size: int, seed: int, cache, strategy, distribute):
+    """The training dataset; under a strategy, one input pipeline per worker reading its own file shard."""
+    from petloc_gui.model.pipeline import Shard
+
+    if distribute is None:
+        return data.train_dataset(preset.augmentation, preset.input_size, batch_size, seed, cache)
+
+    def per_worker(context):
+        return data.train_dataset(preset.augmentation, preset.input_size,
+                                  context.get_per_replica_batch_size(batch_size), seed, cache,
+                                  Shard(context.num_input_pipelines, context.input_pipeline_id))
+
+    return strategy.distribute_datasets_from_function(per_worker)
+
+
+def _validation_set(data: TrainingData, preset: Preset, cache, items):
+    from petloc_gui.model.training_loop import ValidationSet
+
+    if not items:
+        return None
+    return ValidationSet(
+        batches=lambda: data.validation_batches(preset.input_size, 32, cache, items).as_numpy_iterator(),
+        label_ids=data.label_ids(items),
+        boxes=[it.sample.box for it in items],
+        sizes=[it.size for it in items],
+        targets=data.boxes(items),
+    )
+
+
+REPORT_SPLIT = "validation (report part: did not choose the epoch)"
+SELECTION_ONLY = "selection set (these images chose the epoch; there were no other held-out images)"
+
+
+def _report_metrics(monitor, data: TrainingData, preset: Preset, cache, report, selection_metrics):
+    """The figures a new model is shown with: on validation images that did not choose its epoch."""
+    if not report:
+        return {**selection_metrics, "split": SELECTION_ONLY} if selection_metrics.get("n_images") else \
+            dict(selection_metrics)
+    metrics = monitor.validate(_validation_set(data, preset, cache, report))
+    return {"split": REPORT_SPLIT, **{k: v for k, v in metrics.items() if k != "loss"}}
 
 
 def _tf_version() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import keras
@@ -15,6 +16,21 @@ from petloc_gui.model.inference import Predictor
 from petloc_gui.model.losses import box_loss
 
 BATCH_EVENT_INTERVAL = 0.1  # seconds: at most ~10 batch events per second
+VALIDATION_SPLIT = "validation (selection: chose the best epoch)"
+
+
+@dataclass
+class ValidationSet:
+    """The validation images: a factory of ordered ``(uint8 inputs, ok)`` batches and their truth."""
+
+    batches: Callable[[], Any]  # -> iterable of (N x H x W x 3 uint8, N bool ok)
+    label_ids: np.ndarray  # N
+    boxes: list[tuple[float, float, float, float]]  # pixels of each displayed image
+    sizes: list[tuple[int, int]]  # (width, height) of each displayed image
+    targets: np.ndarray  # N x 4 normalised boxes (the box loss target)
+
+    def __len__(self) -> int:
+        return len(self.label_ids)
 
 
 def _finite(value: Any) -> float | None:
@@ -33,17 +49,14 @@ class EpochMonitor(keras.callbacks.Callback):
     better one. Without a validation set the last epoch is kept.
     """
 
-    def __init__(self, model, class_names, val_images, val_boxes, val_label_ids, val_targets,
+    def __init__(self, model, class_names, validation: ValidationSet | None,
                  box_weight: float, epochs: int, steps: int, patience: int,
                  emit: Callable[[dict], None], stop: Callable[[], bool]) -> None:
         super().__init__()
         self._model = model
         self.names = list(class_names)
         self.predictor = Predictor.from_model(model, self.names)
-        self.val_images = list(val_images)
-        self.val_boxes = list(val_boxes)
-        self.val_labels = np.asarray(val_label_ids, dtype=np.int64)
-        self.val_targets = np.asarray(val_targets, dtype=np.float32)
+        self.validation = validation if validation is not None and len(validation) else None
         self.box_weight = box_weight
         self.epochs = epochs
         self.steps = steps
@@ -85,15 +98,25 @@ class EpochMonitor(keras.callbacks.Callback):
             self.emit({"event": "batch", "epoch": self._epoch + 1, "epochs": self.epochs, "step": batch + 1,
                        "steps": self.steps, "loss": _finite((logs or {}).get("loss"))})
 
-    def validate(self) -> dict[str, Any]:
-        """Per-image metrics and the loss on the validation images (same path as inference)."""
-        probs, boxes = self.predictor.predict_raw(self.val_images)
-        picked = probs[np.arange(len(probs)), self.val_labels]
+    def validate(self, images: ValidationSet | None = None) -> dict[str, Any]:
+        """Per-image metrics and the loss on the validation images, or ``images`` (inference preparation)."""
+        val = images if images is not None else self.validation
+        probs_parts, boxes_parts, ok_parts = [], [], []
+        for inputs, ok in val.batches():
+            probs, boxes = self.predictor.predict_inputs(np.asarray(inputs, np.float32))
+            probs_parts.append(probs)
+            boxes_parts.append(boxes)
+            ok_parts.append(np.asarray(ok, bool))
+        keep = np.concatenate(ok_parts)  # unreadable images are left out of the figures
+        probs = np.concatenate(probs_parts)[keep]
+        boxes = np.concatenate(boxes_parts)[keep].astype(np.float32)
+        labels = val.label_ids[keep]
+        picked = probs[np.arange(len(probs)), labels]
         class_loss = float(-np.log(np.clip(picked, 1e-7, 1.0)).mean())
-        b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(self.val_targets, boxes.astype(np.float32)))))
-        sizes = [(im.shape[1], im.shape[0]) for im in self.val_images]
+        b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val.targets[keep], boxes))))
+        sizes = [s for s, k in zip(val.sizes, keep) if k]
         predictions = self.predictor.to_predictions(probs, boxes, sizes)
-        metrics = evaluate([self.names[i] for i in self.val_labels], self.val_boxes,
+        metrics = evaluate([self.names[i] for i in labels], [b for b, k in zip(val.boxes, keep) if k],
                            [p.label for p in predictions], [p.box for p in predictions], self.names)
         metrics["loss"] = class_loss + self.box_weight * b_loss
         return metrics
@@ -105,12 +128,12 @@ class EpochMonitor(keras.callbacks.Callback):
         logs = logs or {}
         event = {"event": "epoch", "epoch": epoch + 1, "epochs": self.epochs, "loss": _finite(logs.get("loss")),
                  "val_loss": None, "val_accuracy": None, "val_mean_iou": None, "val_iou_ge_50": None}
-        if self.val_images:
+        if self.validation is not None:
             metrics = self.validate()
             event.update(val_loss=_finite(metrics["loss"]), val_accuracy=metrics["accuracy"],
                          val_mean_iou=metrics["mean_iou"], val_iou_ge_50=metrics["iou_ge_50"])
             score = metrics["accuracy"] + metrics["mean_iou"] - 1e-3 * (event["val_loss"] or 0.0)
-            split = "validation"
+            split = VALIDATION_SPLIT
         else:
             metrics = {"n_images": 0}
             score = float(epoch)  # no validation: the latest epoch wins

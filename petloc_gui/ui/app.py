@@ -40,8 +40,20 @@ def install_retraining(window) -> None:
         window.statusBar().showMessage(f"Retraining unavailable: {exc}", 10000)
 
 
+def sweep_model_store() -> list[Path]:
+    """Remove the version store's stale temporaries (killed training runs, a day old)."""
+    try:
+        from petloc_gui.model.versions import VersionStore
+
+        return VersionStore().sweep_stale()
+    except Exception:  # noqa: BLE001 - housekeeping must never stop the window from opening
+        return []
+
+
 def _startup(window, args, screenshot_mode: bool) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    sweep_model_store()
 
     from petloc_gui.app.demo_folder import ensure_demo_folder
 

@@ -87,10 +87,14 @@ class Worker(QRunnable):
         return self._done.wait(timeout_s)
 
 
-def start(func: Callable[..., Any], *args: Any, pool: QThreadPool | None = None, **callbacks) -> Worker:
-    """Run ``func(*args)`` on ``pool`` (default: the global pool); see ``Worker.connect`` for the callbacks."""
+def start(func: Callable[..., Any], *args: Any, pool: QThreadPool | None = None, priority: int = 0,
+          **callbacks) -> Worker:
+    """Run ``func(*args)`` on ``pool`` (default: the global pool); see ``Worker.connect`` for the callbacks.
+
+    A higher ``priority`` runs before lower ones still waiting in the same pool.
+    """
     worker = Worker(func, *args).connect(**callbacks)
     with _lock:
         _running.add(worker)
-    (pool or QThreadPool.globalInstance()).start(worker)
+    (pool or QThreadPool.globalInstance()).start(worker, priority)
     return worker

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTo
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
+from petloc_gui.ui.review.export_action import install_export_actions
 from petloc_gui.ui.canvas.view_actions import connect_view_actions
 from petloc_gui.ui.editing.edit_actions import connect_edit_actions
 from petloc_gui.ui.editing.edit_controller import EditController
@@ -60,8 +61,10 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         self.dataset_panel.hide()
         self.guard = SaveGuard(self, self)
         self._build_menus()
-        self.models = ModelController(self.predictions, self.settings, self.model_menu, self)
+        self.models = ModelController(self.predictions, self.settings, self.model_menu, self, self)
         self._build_toolbar()
+        self.addToolBarBreak()
+        self.addToolBar(Qt.TopToolBarArea, self.models.new_classes)  # "no model knows these classes", full width
         self.model_status = QLabel("No model")
         self.position_label = QLabel("")
         self.cursor_label = QLabel("")  # cursor position and the size of the box being drawn
@@ -108,8 +111,9 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         self.model_menu = menus["Model"]
         self.training_menu_anchor = self.model_menu
         self.act = build_actions(self, menus)
+        self.exports = install_export_actions(self, menus['File'], before=self.act['quit'])
         self.recent_menu = RecentFoldersMenu(self.settings, self.open_folder, self)
-        menus["File"].insertMenu(self.act["open_demo"], self.recent_menu)
+        menus['File'].insertMenu(self.act['open_demo'], self.recent_menu)
         undo = self.edits.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
         redo = self.edits.undo_group.createRedoAction(self, "&Redo")
@@ -185,6 +189,7 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         self.models.switched.connect(self._model_switched)
         self.models.loaded.connect(self._model_loaded)
         self.models.failed.connect(lambda problem: self.panel.show_prediction(None, problem))
+        self.models.no_model.connect(self._no_model)
 
     # --- public API (used by app.py, the retraining helper and tests) ------------------
     def current_folder(self) -> Path | None:
@@ -239,8 +244,10 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
         self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
         self.dataset_panel.set_dataset(dataset)
-        spec = self.models.spec_for_folder(model, self.session.suggested_model)
-        if spec != self.models.spec or self.models.info is None:
+        spec = self.models.spec_for_folder(model, self.session.suggested_model, dataset.root)
+        if spec is None:  # no model knows this folder's classes: say so, offer to train one
+            self.models.show_no_model(self.session.model_choice)
+        elif spec != self.models.spec or self.models.info is None:
             self.set_model(spec)
         else:
             self.session.request_all()
@@ -304,7 +311,7 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         result = self.predictions.cached(self.dataset.items[self.session.current].image_path) if self.session else None
         if is_prediction(result):
             return result.label
-        return self.label_combo.currentText() or "object"
+        return self.labels.label_of_text(self.label_combo.currentText()) or "object"
 
     def edit_classes(self) -> None:
         """Edit → Classes…: the folder's class list."""
@@ -339,6 +346,12 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         if self.session is not None:
             self.session.model.clear_predictions()
             self.panel.show_prediction(None, "Loading model…")
+
+    def _no_model(self, problem: str) -> None:
+        self.dataset_panel.model_label.setText("<b>Model:</b> none knows this folder's classes")
+        if self.session is not None:
+            self.session.model.clear_predictions()
+            self.panel.show_prediction(None, problem)
 
     def _model_loaded(self, info) -> None:
         self.dataset_panel.set_model(info)

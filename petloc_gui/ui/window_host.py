@@ -24,8 +24,20 @@ class WindowHost:
         return self.models.info, self.models.problem
 
     def image_shown(self, doc) -> None:
-        self.act["verify"].setChecked(doc.verified)
+        if doc is not None:  # None: still loading, the verify action keeps its state
+            self.act["verify"].setChecked(doc.verified)
         self.update_position()
+
+    def folder_labels_changed(self, labels: set[str]) -> None:
+        models = getattr(self, "models", None)
+        if models is not None:
+            models.labels_changed(labels)
+
+    # --- model_controller.ModelHost (session, current_folder, show_status: the window's own) --
+    def train_for_folder(self) -> None:
+        controller = getattr(self, "retrain_controller", None)  # set by install_retraining
+        if controller is not None:
+            controller.train_for_folder()
 
     # --- save_guard.SaveHost ---------------------------------------------------------------
     def saved(self, row: int) -> None:

@@ -39,10 +39,11 @@ def test_train_one_epoch_writes_a_bundle(digits_folder, tmp_path, capsys):
     assert (bundle / "model.keras").is_file()
     meta = json.loads((bundle / "meta.json").read_text(encoding="utf-8"))
     assert meta["preset"] == "digits"
-    val_images = meta["validation_split"]["images"]
-    assert len(val_images) == 10  # 39 usable images, a quarter held out (stratified)
+    val_images = meta["splits"]["validation"]
+    assert 5 <= len(val_images) <= 15  # 39 usable images, about a quarter held out
     assert first.name not in json.dumps(meta["validation_split"])
-    assert meta["training_data"]["excluded"] == [str(first.resolve())]
+    assert meta["splits"]["test"] == [first.name]  # the exclude list, as a relative path
+    assert first.name not in meta["splits"]["train"] and first.name in meta["images"]
     assert "Traceback" not in stderr
     assert "training on 39 images" in stderr
     epoch_lines = [line for line in stderr.splitlines() if line.startswith("epoch 1/1  loss")]
@@ -101,3 +102,61 @@ def test_resolve_exclude_list_accepts_names_stems_and_paths(tmp_path, capsys):
     assert set(resolved) == {str(p.resolve()) for p in expected}
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "missing.png" in err
+
+
+@pytest.fixture(scope="module")
+def large_photos(tmp_path_factory):
+    """12 noisy 1600x1200 JPEGs with boxes: slow to decode, so decodes are in flight at any moment."""
+    import numpy as np
+    from PIL import Image
+
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.core.voc import VocObject, new_annotation, write_voc
+
+    folder = tmp_path_factory.mktemp("photos")
+    rng = np.random.default_rng(0)
+    for i in range(12):
+        path = folder / f"photo_{i:02d}.jpg"
+        Image.fromarray(rng.integers(0, 255, (1200, 1600, 3), dtype=np.uint8)).save(path, quality=95)
+        annotation = new_annotation(path, 1600, 1200)
+        annotation.objects.append(VocObject("cat" if i % 2 else "dog", Box(300, 200, 900, 800)))
+        write_voc(annotation, path.with_suffix(".xml"))
+    return folder
+
+
+@pytest.mark.slow
+def test_sigint_to_a_real_process_exits_130_promptly(large_photos, tmp_path):
+    """Ctrl+C on `petloc train` in its own process: exit 130 in seconds, no bundle.
+
+    The pets preset: its photo pipeline (parallel decode + crop in tf.data) once left
+    the process hanging at exit after a cancel.
+    """
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "models"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "petloc_gui.cli", "train", str(large_photos), "--preset", "pets", "--out", str(out),
+         "--epochs", "200", "--batch-size", "4"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2"))
+    try:
+        seen = ""
+        deadline = time.monotonic() + 300
+        while "loss" not in seen and time.monotonic() < deadline:  # training is under way
+            line = proc.stderr.readline()
+            if not line:
+                break
+            seen = line if line.startswith("epoch") else ""
+        assert "loss" in seen, "training never started"
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+        elapsed = time.monotonic() - sent
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr[-2000:]
+    assert "training cancelled; no bundle written" in stderr
+    assert elapsed < 30, f"took {elapsed:.1f} s to exit"
+    assert not out.exists() or not [p for p in out.iterdir() if not p.name.startswith(".")]

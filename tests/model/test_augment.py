@@ -1,37 +1,56 @@
-"""Box-aware augmentation keeps the object inside its box."""
+"""Box-aware augmentation keeps exactly the drawn object inside its box."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from petloc_gui.model.augment import colour_jitter, digits_replace, photo_augment, resize_plain
+from petloc_gui.model.augment import colour_jitter, crop_box, digits_replace, flip_box, photo_augment, resize_plain
 
 
 def _scene():
     image = np.full((120, 160, 3), 30, np.uint8)
-    image[40:80, 100:140] = 230  # the "object": a bright patch
+    image[40:80, 100:140] = 230  # the "object": a bright rectangle
     return image, np.array([100, 40, 140, 80], np.float32)
 
 
-def test_photo_augment_box_follows_the_object():
-    image, box = _scene()
-    rng = np.random.default_rng(0)
-    for _ in range(40):
-        out, nbox = photo_augment(image, box, rng, (64, 64))
-        assert out.shape == (64, 64, 3) and out.dtype == np.uint8
-        assert np.all((nbox >= 0) & (nbox <= 1)) and nbox[0] < nbox[2] and nbox[1] < nbox[3]
-        x0, y0, x1, y1 = np.round(nbox * 64).astype(int)
-        inner = out[y0 + 2 : y1 - 2, x0 + 2 : x1 - 2].mean()
-        mask = np.ones((64, 64), bool)
-        mask[max(0, y0 - 2) : y1 + 2, max(0, x0 - 2) : x1 + 2] = False
-        assert inner > out[mask].mean() + 60  # the bright patch is where the box says
+def _bright_extent(image, threshold=130):
+    """[x1, y1, x2, y2] (normalised) of the pixels brighter than ``threshold``."""
+    ys, xs = np.nonzero(np.asarray(image).mean(axis=2) > threshold)
+    h, w = image.shape[:2]
+    return np.array([xs.min() / w, ys.min() / h, (xs.max() + 1) / w, (ys.max() + 1) / h])
 
 
-def test_photo_augment_flips_sometimes():
+def test_photo_augment_box_encloses_exactly_the_rectangle():
     image, box = _scene()
-    rng = np.random.default_rng(1)
-    centres = [photo_augment(image, box, rng, (64, 64))[1][[0, 2]].mean() for _ in range(30)]
-    assert min(centres) < 0.5 < max(centres)  # object on the right in the original
+    nbox_in = (box / np.array([160, 120, 160, 120])).astype(np.float32)
+    flips = crops = 0
+    for k in range(40):
+        out, nbox = photo_augment(image, nbox_in, np.array([0, k], np.int64), (64, 64))
+        out, nbox = out.numpy(), nbox.numpy()
+        assert out.shape == (64, 64, 3) and out.dtype == np.float32
+        # the returned box and the rectangle's pixels agree to within a pixel of interpolation
+        np.testing.assert_allclose(nbox, _bright_extent(out), atol=1.5 / 64)
+        flips += nbox[0] < 0.5 - (nbox[2] - nbox[0]) / 2
+        crops += (nbox[2] - nbox[0]) > 0.26
+    assert 0 < flips < 40 and crops > 10  # both flipped and unflipped, and real crops
+
+
+def test_crop_and_flip_box_arithmetic():
+    box = np.array([0.5, 0.25, 0.75, 0.5], np.float32)
+    cropped = crop_box(box, (30, 40), (60, 80), (120, 160)).numpy()
+    np.testing.assert_allclose(cropped, [0.5, 0.0, 1.0, 0.5])
+    np.testing.assert_allclose(flip_box(box).numpy(), [0.25, 0.25, 0.5, 0.5])
+
+
+def test_colour_jitter_keeps_the_range():
+    import tensorflow as tf
+
+    image, _ = _scene()
+    seeds = tf.random.experimental.stateless_split(tf.constant([1, 2], tf.int64), 3)
+    out = colour_jitter(image, seeds).numpy()
+    assert out.shape == image.shape and out.min() >= 0 and out.max() <= 255
+    assert not np.allclose(out, image)
 
 
 def test_digits_replace_gives_new_placements_and_keeps_the_digit_in_its_box():
@@ -49,10 +68,16 @@ def test_digits_replace_gives_new_placements_and_keeps_the_digit_in_its_box():
     assert len(seen) > 10
 
 
-def test_resize_plain_and_colour_jitter():
+def test_resize_plain():
     image, box = _scene()
     out, nbox = resize_plain(image, box, (80, 60))
     assert out.shape == (60, 80, 3)
     np.testing.assert_allclose(nbox, [100 / 160, 40 / 120, 140 / 160, 80 / 120], rtol=1e-6)
-    jittered = colour_jitter(image, np.random.default_rng(3))
-    assert jittered.shape == image.shape and jittered.dtype == np.uint8
+
+
+@pytest.mark.parametrize("size", [(64, 64), (100, 30)])
+def test_photo_augment_without_room_to_crop_keeps_the_whole_image(size):
+    image = np.full((50, 50, 3), 230, np.uint8)  # the object fills the image
+    out, nbox = photo_augment(image, np.array([0, 0, 1, 1], np.float32), np.array([3, 4], np.int64), size)
+    np.testing.assert_allclose(nbox.numpy(), [0, 0, 1, 1])
+    assert out.shape == (size[1], size[0], 3)

@@ -9,7 +9,7 @@ import pytest
 
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.core.voc import read_voc
-from petloc_gui.model.bundle import load_bundle, read_meta
+from petloc_gui.model.bundle import file_sha256, load_bundle, read_meta
 from petloc_gui.model.inference import Predictor
 from petloc_gui.model.training import TrainConfig, TrainingCancelled, train
 
@@ -45,24 +45,42 @@ def test_digits_training_learns_and_the_bundle_round_trips(digits_folder, digits
     kinds = [e["event"] for e in events]
     assert kinds[0] == "start" and kinds[-1] == "done" and "batch" in kinds
     start = events[0]
-    assert start["n_train"] + start["n_val"] == 40 and start["n_val"] == 10
+    assert start["n_train"] + start["n_val"] == 40 and 4 <= start["n_val"] <= 16
     skipped = dict(start["skipped"])
     assert "no annotation" in skipped[str(digits_folder / "unlabelled.png")]
     assert "unreadable image" in skipped[str(digits_folder / "broken.png")]
     epochs = [e for e in events if e["event"] == "epoch"]
     assert [e["epoch"] for e in epochs] == [1, 2, 3]
     assert epochs[-1]["loss"] < epochs[0]["loss"]
-    # stratified: every class of the 10 in the validation images
+    # every class (4 images each) keeps at least one image on each side
     meta = read_meta(path)
-    val_images = meta["validation_split"]["images"]
-    assert val_images == start["val_images"] and len(val_images) == 10
-    assert sorted(name.split("digit")[1][0] for name in val_images) == [str(d) for d in range(10)]
+    val_images = meta["splits"]["validation"]
+    assert val_images == start["val_images"] == meta["validation_split"]["images"]
+    assert sorted({name.split("digit")[1][0] for name in val_images}) == [str(d) for d in range(10)]
+    assert sorted({name.split("digit")[1][0] for name in meta["splits"]["train"]}) == [str(d) for d in range(10)]
+    assert sorted(meta["splits"]["train"] + val_images) == sorted(p.name for p in digits_folder.glob("train_*.png"))
+    assert meta["splits"]["test"] == []
     assert meta["class_names"] == [str(d) for d in range(10)]
     assert meta["training_data"]["size"] == 40 and len(meta["training_data"]["fingerprint"]) == 64
-    assert meta["metrics"]["split"] == "validation" and meta["metrics"]["n_images"] == 10
-    # the reloaded bundle reproduces the validation metrics recorded at training time
+    # half of validation chose the epoch, the other half only reports the figures shown (issue 10)
+    parts = meta["validation_parts"]
+    assert sorted(parts["selection"] + parts["report"]) == sorted(val_images)
+    assert parts["selection"] and parts["report"] and not set(parts["selection"]) & set(parts["report"])
+    assert (start["selection_images"], start["report_images"]) == (parts["selection"], parts["report"])
+    assert meta["selection_metrics"]["split"] == "validation (selection: chose the best epoch)"
+    assert meta["selection_metrics"]["n_images"] == len(parts["selection"])
+    assert meta["metrics"]["split"] == "validation (report part: did not choose the epoch)"
+    assert meta["metrics"]["n_images"] == len(parts["report"])
+    # file hashes of every image in a split, and no path of this machine anywhere
+    image = digits_folder / val_images[0]
+    assert meta["images"][val_images[0]] == {"sha256": file_sha256(image),
+                                             "annotation_sha256": file_sha256(image.with_suffix(".xml"))}
+    assert set(meta["images"]) == set(meta["splits"]["train"] + val_images)
+    text = (path / "meta.json").read_text()
+    assert str(digits_folder) not in text and str(path) not in text and "/tmp" not in text
+    # the reloaded bundle reproduces the report-part metrics recorded at training time
     predictor = Predictor(path)
-    files = [digits_folder / name for name in val_images]
+    files = [digits_folder / name for name in parts["report"]]
     predictions = predictor.predict_paths(files)
     truth = [read_voc(f.with_suffix(".xml")).objects[0] for f in files]
     again = evaluate([t.name for t in truth], [t.box for t in truth], [p.label for p in predictions],
@@ -97,7 +115,9 @@ def test_fine_tuning_keeps_the_parent_classes_and_adds_new_ones(digits_folder, d
                                            out_dir=str(tmp_path / "b")))
     meta = read_meta(second)
     assert meta["class_names"] == [str(d) for d in range(10)] + ["zero"]  # parent's order kept
-    assert meta["parent"] == str(first)
+    assert meta["parent"] == read_meta(first)["version_id"] and meta["config"]["init_from"] == meta["parent"]
+    # the parent's validation images stay in validation
+    assert set(read_meta(first)["splits"]["validation"]) <= set(meta["splits"]["validation"])
     child = load_bundle(second).model
     assert child.outputs[0].shape[-1] == 11
     parent = load_bundle(first).model
@@ -119,6 +139,7 @@ def test_pets_training_with_shared_weights(oxford_dir, mobilenet_weights, tmp_pa
     path = train(folder, config)
     meta = read_meta(path)
     assert meta["class_names"] == ["cat", "dog"]
+    assert meta["backbone"]["initial_weights"]["file"] == "mobilenet_2_5_224_tf_no_top.h5"
     assert meta["backbone"]["initial_weights"]["sha256"] == (
         "dbdb03ee2a22fd895301636cd328b234bb3a9952358f436d82f46b81e0d5b0bf")
     assert meta["epochs_run"] == 1

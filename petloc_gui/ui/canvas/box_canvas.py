@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
+from petloc_gui.core.text import visible
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
 from petloc_gui.ui.canvas.image_adjust import Adjustment, adjusted
@@ -110,7 +111,7 @@ class BoxCanvas(QGraphicsView):
             return
         item = QGraphicsTextItem()
         # A dark backing keeps the text readable on bright photos too.
-        text = html.escape(message).replace("\n", "<br>")
+        text = html.escape(visible(message, keep_newlines=True)).replace("\n", "<br>")
         item.setHtml(f"<div style='background-color:#202020; color:#ffe678; padding:4px'>{text}</div>")
         item.setZValue(100)
         item.setFlag(QGraphicsTextItem.ItemIgnoresTransformations, True)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from petloc_gui.core.text import visible
 from petloc_gui.core.boxes import Box
 
 HANDLE_PX = 9  # handle size on screen, whatever the zoom
@@ -65,7 +66,7 @@ class BoxItem(QGraphicsItem):
                  editable: bool = False, dashed: bool = False) -> None:
         super().__init__()
         self.index = index
-        self.label = label
+        self.label = visible(label)  # control characters and bidi overrides escaped
         self.color = color
         self.editable = editable
         self.dashed = dashed

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from petloc_gui.core.boxes import iou
+from petloc_gui.core.metrics import best_gt_match
+from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.box_canvas import BoxCanvas
 from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
@@ -22,6 +25,11 @@ def _pane_title(text: str) -> QLabel:
 def is_prediction(result) -> bool:
     return result is not None and hasattr(result, "box") and hasattr(result, "label")
 
+
+
+def _shown(text: str) -> str:
+    """A file name or label for the rich-text header: escaped for HTML and the terminal sense."""
+    return html.escape(visible(text))
 
 class ImagePanel(QWidget):
     """Left: editable ground truth. Right: read-only prediction. O overlays both on the left."""
@@ -142,20 +150,21 @@ class ImagePanel(QWidget):
 
     def _header_text(self) -> str:
         doc, pred = self._doc, self._prediction
-        if doc is None:
-            return "Open a folder to start (Ctrl+O)."
-        parts = [f"<b>{doc.image_path.name}</b>"]
+        if doc is None:  # no folder yet, or an image still loading (its message)
+            return html.escape(self._image_error or "Open a folder to start (Ctrl+O).")
+        parts = [f"<b>{_shown(doc.image_path.name)}</b>"]
         primary = doc.primary
-        parts.append(f"GT: <b>{primary.name}</b>" if primary is not None else "GT: <i>none</i>")
+        parts.append(f"GT: <b>{_shown(primary.name)}</b>" if primary is not None else "GT: <i>none</i>")
         if len(doc.objects) > 1:
             parts.append(f"{len(doc.objects)} objects")
         if is_prediction(pred):
-            parts.append(f"Prediction: <b>{pred.label}</b> ({pred.confidence:.2f})")
+            parts.append(f"Prediction: <b>{_shown(pred.label)}</b> ({pred.confidence:.2f})")
             if primary is not None:
-                value = iou(primary.box, pred.box)
+                match = best_gt_match([(o.name, o.box) for o in doc.objects], pred.label, pred.box)
+                value = match.iou
                 color = "#1a9c3a" if value >= 0.75 else ("#d08000" if value >= 0.5 else "#d02020")
                 parts.append(f"IoU <b style='color:{color}'>{value:.2f}</b>")
-                if primary.name == pred.label:
+                if match.same_class:
                     parts.append("<span style='color:#1a9c3a'>labels agree</span>")
                 else:
                     parts.append("<b style='color:#d02020'>labels DISAGREE</b>")

@@ -44,7 +44,7 @@ class EditController(QObject):
         if index is None:
             self.undo_group.setActiveStack(None)
             return
-        self.undo_group.setActiveStack(self._stack_for(index))
+        self.undo_group.setActiveStack(self.stack_for(index))
         self._nudge_serial += 1
         self.selection_changed.emit(self.selected)
 
@@ -59,17 +59,27 @@ class EditController(QObject):
     def stack(self) -> QUndoStack | None:
         return self.undo_group.activeStack()
 
-    def _notify(self, doc: ImageDocument) -> None:
-        if doc is self.doc and self.selected >= len(doc.objects):
-            self.selected = len(doc.objects) - 1
-        self.document_changed.emit(doc)  # also for an image not on screen (a class renamed everywhere)
-
-    def _stack_for(self, index: int) -> QUndoStack:
+    def stack_for(self, index: int) -> QUndoStack:
+        """The undo stack of image ``index`` (created if it has none yet)."""
         stack = self._stacks.get(index)
         if stack is None:
             stack = QUndoStack(self.undo_group)
             self._stacks[index] = stack
         return stack
+
+    def replace_all(self, index: int, doc: ImageDocument, objects, verified: bool, text: str,
+                    notify) -> QUndoStack:
+        """Push a ReplaceAllCommand on image ``index``'s stack (current image or not)."""
+        stack = self.stack_for(index)
+        stack.push(cmd.ReplaceAllCommand(doc, notify, objects, verified, text))
+        if doc is self.doc and self.selected >= len(doc.objects):
+            self.selected = len(doc.objects) - 1
+        return stack
+
+    def _notify(self, doc: ImageDocument) -> None:
+        if doc is self.doc and self.selected >= len(doc.objects):
+            self.selected = len(doc.objects) - 1
+        self.document_changed.emit(doc)  # also for an image not on screen (a class renamed everywhere)
 
     def mark_clean(self, index: int) -> None:
         """Image ``index`` was saved: its undo stack's clean state is here."""
@@ -81,7 +91,7 @@ class EditController(QObject):
         """Relabel every ``old`` box of image ``index`` (on screen or not), undoable on its own stack."""
         if not any(obj.name == old for obj in doc.objects):
             return False
-        self._stack_for(index).push(cmd.RenameLabelCommand(doc, self._notify, old, new))
+        self.stack_for(index).push(cmd.RenameLabelCommand(doc, self._notify, old, new))
         return True
 
     def _push(self, command) -> bool:

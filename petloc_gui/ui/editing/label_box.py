@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from petloc_gui.core.text import visible
 from petloc_gui.ui.editing.edit_controller import EditController
 
 
@@ -30,7 +31,7 @@ class LabelBox(QObject):
         self.combo.setInsertPolicy(QComboBox.NoInsert)
         self.combo.setToolTip("Label of the selected box: pick one (keys 1-9 pick the n-th) or type a new one + "
                               "Enter (Esc: back to the image). Edit → Classes… renames or deletes classes.")
-        self.combo.activated.connect(lambda i: self._apply(self.combo.itemText(i)))
+        self.combo.activated.connect(lambda i: self._apply(self.label_at(i)))
         self.combo.lineEdit().returnPressed.connect(self._typed)
         self._line = self.combo.lineEdit()
         self._line.installEventFilter(self)  # Escape: see eventFilter
@@ -39,7 +40,17 @@ class LabelBox(QObject):
 
     # --- the list ------------------------------------------------------------------
     def names(self) -> list[str]:
-        return [self.combo.itemText(i) for i in range(self.combo.count())]
+        return [self.label_at(i) for i in range(self.combo.count())]
+
+    def label_at(self, i: int) -> str:
+        """The label of item ``i``: items show it escaped (control characters), the data is the label itself."""
+        data = self.combo.itemData(i)
+        return data if isinstance(data, str) else self.combo.itemText(i)
+
+    def label_of_text(self, text: str) -> str:
+        """The label a shown (escaped) or typed text stands for."""
+        i = self.combo.findText(text)
+        return self.label_at(i) if i >= 0 else text
 
     def set_names(self, names: list[str]) -> None:
         """Replace the class list (keeps the text shown)."""
@@ -48,7 +59,8 @@ class LabelBox(QObject):
         current = self.combo.currentText()
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItems(names)
+        for name in names:
+            self.combo.addItem(visible(name), name)
         self.combo.setCurrentText(current)
         self.combo.blockSignals(False)
 
@@ -56,7 +68,7 @@ class LabelBox(QObject):
         """Keys 1-9: the n-th class for the selected box."""
         if 1 <= n <= self.combo.count():
             self.combo.setCurrentIndex(n - 1)
-            self._apply(self.combo.itemText(n - 1))
+            self._apply(self.label_at(n - 1))
 
     # --- what it shows ----------------------------------------------------------------
     def show_selected(self) -> None:
@@ -65,14 +77,14 @@ class LabelBox(QObject):
             return  # the user is typing a label: leave it alone
         doc, index = self.edits.doc, self.edits.selected
         name = doc.objects[index].name if doc is not None and 0 <= index < len(doc.objects) else ""
-        self.combo.setCurrentText(name)
+        self.combo.setCurrentText(visible(name))
 
     # --- typing --------------------------------------------------------------------------
     def _apply(self, name: str) -> None:
         self.edits.set_label(name)
 
     def _typed(self) -> None:
-        name = " ".join(self.combo.currentText().split())
+        name = self.label_of_text(" ".join(self.combo.currentText().split()))
         if name:
             self._apply(name)
         self.typing_done.emit()  # back to the image, so single-key shortcuts work again

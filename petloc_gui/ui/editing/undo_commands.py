@@ -152,3 +152,24 @@ class SetVerifiedCommand(_DocCommand):
 
     def _revert(self) -> None:
         self.doc.set_verified(self.old)
+
+
+class ReplaceAllCommand(_DocCommand):
+    """Replace every object and the verified flag at once (reload from disk, "show both").
+
+    Undo brings back exactly what was there before, so a version taken from
+    disk never destroys the user's edits: Ctrl+Z returns to them.
+    """
+
+    def __init__(self, doc, notify, objects, verified: bool, text: str):
+        super().__init__(doc, notify, text)
+        self.new = (list(objects), bool(verified))
+        self.old = (list(doc.objects), bool(doc.verified))
+
+    def _apply(self) -> None:
+        self.doc.objects[:] = self.new[0]
+        self.doc.set_verified(self.new[1])
+
+    def _revert(self) -> None:
+        self.doc.objects[:] = self.old[0]
+        self.doc.set_verified(self.old[1])

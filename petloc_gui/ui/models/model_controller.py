@@ -8,14 +8,16 @@ changes as signals and shows a non-modal error box when loading fails.
 from __future__ import annotations
 
 from pathlib import Path
-
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from petloc_gui.app.model_choice import FolderMemory, choose_for_labels, class_names
+from petloc_gui.core.errors import SaveError
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
+from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 from petloc_gui.ui.models.prediction_service import PredictionService
 
 
@@ -25,25 +27,42 @@ class ModelSettings(Protocol):
     last_model: str
 
 
+class ModelHost(Protocol):
+    """The little the controller asks of the window (the open folder, a status line, training)."""
+
+    @property
+    def session(self) -> Any:
+        """The open folder's ReviewSession, or None."""
+
+    def current_folder(self) -> Path | None: ...
+
+    def show_status(self, text: str, ms: int) -> None: ...
+
+    def train_for_folder(self) -> None:
+        """Train a model for the open folder's own classes (when retraining is installed)."""
+
+
 class ModelController(QObject):
     """Owns the model choice of one window; tells it what happens through signals.
 
-    It needs only the prediction service, somewhere to remember the last model
-    and a parent widget for its dialogs: the window reacts to ``switched``,
-    ``status`` and ``loaded`` (it used to be reached into for 8 attributes).
+    It needs the prediction service, somewhere to remember the last model, a
+    parent widget for its dialogs and a narrow ``ModelHost``: the window reacts
+    to ``switched``, ``status``, ``loaded``, ``failed`` and ``no_model``.
     """
 
     switched = Signal(str)  # spec: predictions restart, the old ones are gone
     status = Signal(str)  # one line for the status bar
     loaded = Signal(object)  # ModelInfo of the model now in use
     failed = Signal(str)  # why the model in use failed to load
+    no_model = Signal(str)  # no model knows the folder's classes: why (predictions are gone)
 
     def __init__(self, predictions: PredictionService, settings: ModelSettings, menu: QMenu,
-                 parent: QWidget) -> None:
+                 parent: QWidget, host: ModelHost) -> None:
         super().__init__(parent)
         self.predictions = predictions
         self.settings = settings
         self.parent_widget = parent
+        self.host = host
         self.spec = ""
         self.info = None
         self.explicit = False  # picked by the user: kept when another folder is opened
@@ -58,6 +77,8 @@ class ModelController(QObject):
             self._group.addAction(action)
             self._actions[name] = action
             action.triggered.connect(lambda _=False, n=name: self.choose(n))
+        self.new_classes = NewClassesBar(parent, self._box_counts)  # the window places it (a row of its own)
+        self.new_classes.train_requested.connect(self.host.train_for_folder)
         predictions.model_loading.connect(self._loading)
         predictions.model_loaded.connect(self._loaded)
         predictions.model_failed.connect(self._failed)
@@ -67,26 +88,77 @@ class ModelController(QObject):
         self.spec, self.info, self.problem = str(spec), None, None
         for name, action in self._actions.items():
             action.setChecked(name == spec)
+        self.new_classes.conceal()
         self.settings.last_model = self.spec
         self.predictions.set_model(self.spec)
         self.switched.emit(self.spec)
 
     def choose(self, spec: str) -> None:
-        """A model the user picked (menu or folder dialog)."""
+        """A model the user picked (menu or folder dialog); the open folder remembers it."""
         self.explicit = True
         self.set_model(spec)
+        self.remember(spec)
+
+    def remember(self, spec: str) -> None:
+        """This folder's model from now on (the window and the CLI read it: app.model_choice)."""
+        folder = self.host.current_folder()
+        if folder is not None:
+            try:
+                FolderMemory().remember(folder, spec)
+            except (OSError, SaveError) as exc:
+                self.host.show_status(f"Could not remember the model for this folder: {exc}", 8000)
+
+    def show_no_model(self, choice) -> None:
+        """No model knows this folder's classes: predict nothing, say so, offer to train one."""
+        self.spec, self.info = "", None
+        self.problem = f"No model for this folder: {choice.reason}."
+        for action in self._actions.values():
+            action.setChecked(False)
+        self.predictions.unload()
+        self.status.emit("No model for these classes")
+        self.no_model.emit(self.problem)
+        self.new_classes.show_for(choice.labels)
+
+    def labels_changed(self, labels) -> None:
+        """The folder's classes grew: an automatically chosen model that no longer knows them all is re-chosen."""
+        session = self.host.session
+        if self.explicit or not self.spec or self.info is None or session is None:
+            return
+        if set(labels) <= set(self.info.class_names):
+            return
+        choice = choose_for_labels(labels, Path(session.dataset.root), session.box_counts())
+        session.model_choice = choice
+        if choice.spec is None:
+            self.show_no_model(choice)
+        elif choice.spec != self.spec:
+            self.set_model(choice.spec)
+
+    def _box_counts(self) -> dict[str, int]:
+        session = self.host.session
+        return session.box_counts() if session is not None else {}
 
     def ask_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.parent_widget, "Open model folder (a bundle with meta.json)")
         if folder:
             self.choose(folder)
 
-    def spec_for_folder(self, requested: str | None, suggested) -> str:
-        """The model to use for a newly opened folder; ``suggested()`` is only called if needed."""
+    def spec_for_folder(self, requested: str | None, suggested, folder=None) -> str | None:
+        """The model for a newly opened folder (None: no model knows its classes).
+
+        A model the user picked stays across folders while it knows the new
+        folder's classes (or its classes cannot be read).
+        """
         if requested:
             self.explicit = True
             return requested
-        return self.spec if self.explicit and self.spec else suggested()
+        chosen = suggested()
+        if self.explicit and self.spec:
+            names = class_names(self.spec)
+            session = self.host.session
+            labels = session.model_choice.labels if session is not None else frozenset()
+            if names is None or labels <= set(names):
+                return self.spec
+        return chosen
 
     # --- worker signals -------------------------------------------------------------
     def _loading(self, spec: str) -> None:

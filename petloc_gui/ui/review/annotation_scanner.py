@@ -2,11 +2,15 @@
 
 The file list needs each image's GT box and label for its IoU column and the
 review queue; reading 10,000 XML files on the UI thread would freeze the
-window, so a background worker reads them and reports in chunks.
+window, so a background worker reads them and reports in chunks. First it
+removes petloc's own stale temporaries from the annotation folders
+(core.stale). An unreadable file (even one in a folder that cannot be
+searched) is a per-image error text, never an exception that ends the scan.
 """
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -17,19 +21,30 @@ from petloc_gui.ui import background
 CHUNK = 100
 
 
-def scan(paths: list[Path]):
-    """Yield (rows, results) chunks of read_primary results (files without an annotation are skipped)."""
+def scan(paths: list[Path], sweep_folders: list[Path], swept: list[Path]):
+    """Sweep stale temporaries (into ``swept``), then yield (rows, results) chunks of read_primary results.
+
+    Files without an annotation are skipped; an unexpected exception is printed
+    and ends the scan with what was read so far delivered, never half a chunk lost.
+    """
+    from petloc_gui.core.stale import remove_stale_in
+
     rows: list[int] = []
     results: list = []
-    for row, path in enumerate(paths):
-        result = read_primary(path)
-        if result is None:
-            continue
-        rows.append(row)
-        results.append(result)
-        if len(rows) >= CHUNK:
-            yield rows, results
-            rows, results = [], []
+    try:
+        # Temporaries of saves killed a day or more ago (ours only: core.stale).
+        swept.extend(remove_stale_in(sweep_folders))
+        for row, path in enumerate(paths):
+            result = read_primary(path)
+            if result is None:
+                continue
+            rows.append(row)
+            results.append(result)
+            if len(rows) >= CHUNK:
+                yield rows, results
+                rows, results = [], []
+    except Exception:  # noqa: BLE001 - the scan must never die with the list half filled
+        traceback.print_exc()
     if rows:
         yield rows, results
 
@@ -39,14 +54,17 @@ class AnnotationScanner(QObject):
 
     scanned = Signal(object, object)  # object: no QVariant conversion of the lists
 
-    def __init__(self, annotation_paths: list[Path], parent=None) -> None:
+    def __init__(self, annotation_paths: list[Path], parent=None, sweep_folders=()) -> None:
         super().__init__(parent)
         self._paths = list(annotation_paths)
+        self._sweep_folders = list(sweep_folders)
+        self.swept: list[Path] = []  # stale temporaries removed (filled by the worker before any chunk)
         self._worker: background.Worker | None = None
         self._delivered = False  # every chunk has reached the UI thread
 
     def start(self) -> None:
-        self._worker = background.start(scan, self._paths, yielded=self._chunk, finished=self._finished)
+        self._worker = background.start(scan, self._paths, self._sweep_folders, self.swept,
+                                        yielded=self._chunk, finished=self._finished)
 
     def _finished(self) -> None:
         self._delivered = True

@@ -15,9 +15,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
+from petloc_gui.core.text import visible as escaped
 from petloc_gui.ui import background
 
 HISTOGRAM_BINS = 16
+
+
+def _axis_label(name: str, limit: int = 40) -> str:
+    text = escaped(name)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _compute(dataset):
@@ -193,7 +199,9 @@ class DatasetPanel(QDockWidget):
             f"annotation, {stats.n_objects} objects, {len(stats.problems)} problems.")
         classes = stats.first_object_class_counts or stats.class_counts
         names = sorted(classes)
-        self.class_chart.setChart(_bar_chart("Class balance (first object per image)", names,
+        # Labels as shown: control characters escaped, at most 40 characters on an axis.
+        shown = [_axis_label(n) for n in names]
+        self.class_chart.setChart(_bar_chart("Class balance (first object per image)", shown,
                                              [classes[n] for n in names]))
         widths = stats.values.get("box_width", [])
         heights = stats.values.get("box_height", [])

@@ -14,7 +14,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
-from petloc_gui.core.boxes import Box, iou
+from petloc_gui.core.text import visible
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.app import review_queue
 from petloc_gui.app.image_document import (
     STATUS_ANNOTATED, STATUS_EDITED, STATUS_ERROR, STATUS_NONE, STATUS_SAVED, STATUS_TEXT, STATUS_VERIFIED,
@@ -48,6 +50,7 @@ class FileListModel(QAbstractTableModel):
         self.status = [STATUS_ANNOTATED if h else STATUS_NONE for h in has_annotation]
         self.gt_name: list[str | None] = [None] * n
         self.gt_box: list[Box | None] = [None] * n
+        self.gt_objects: list[list[tuple[str, Box]]] = [[] for _ in range(n)]  # every object (best-gt IoU)
         self.verified = [False] * n
         self.pred_label: list[str | None] = [None] * n
         self.pred_conf: list[float | None] = [None] * n
@@ -108,18 +111,27 @@ class FileListModel(QAbstractTableModel):
                 return _DISAGREE_COLOR
             return None
         if role == Qt.ToolTipRole:
-            return f"{self.names[row]} — {self.errors[row] or STATUS_TEXT[self.status[row]]}"  # the full name
+            return f"{visible(self.names[row])} — {visible(self.errors[row]) if self.errors[row] else STATUS_TEXT[self.status[row]]}"  # the full name
         return row  # ITEM_ROLE
 
     # --- updates -------------------------------------------------------------------
     def _disagrees(self, row: int) -> bool:
-        return bool(self.gt_name[row] and self.pred_label[row] and self.gt_name[row] != self.pred_label[row])
+        if not (self.gt_name[row] and self.pred_label[row]):
+            return False
+        return not any(name == self.pred_label[row] for name, _ in self._objects(row))
+
+    def _objects(self, row: int) -> list[tuple[str, Box]]:
+        if self.gt_objects[row]:
+            return self.gt_objects[row]
+        return [(self.gt_name[row] or "", self.gt_box[row])] if self.gt_box[row] is not None else []
 
     def _row_changed(self, row: int, emit: bool = True) -> None:
-        """Recompute an item's IoU and tell the view: now (``emit``), or in the next batched refresh."""
+        """Recompute an item's IoU (core.metrics.best_gt_match) and tell the view: now (``emit``), or in
+        the next batched refresh."""
+        objects = self._objects(row)
         self.iou[row] = (
-            iou(self.gt_box[row], self.pred_box[row])
-            if self.gt_box[row] is not None and self.pred_box[row] is not None
+            best_gt_match(objects, self.pred_label[row], self.pred_box[row]).iou
+            if objects and self.pred_box[row] is not None
             else None
         )
         view_row = self._row_of[row]
@@ -154,9 +166,10 @@ class FileListModel(QAbstractTableModel):
             self._rank_timer.start()
 
     def set_ground_truth(self, row: int, name: str | None, box: Box | None, verified: bool,
-                         emit: bool = True) -> None:
-        """The primary GT object of an item (from disk or from the edited document)."""
+                         emit: bool = True, objects: list[tuple[str, Box]] | None = None) -> None:
+        """The primary GT object of an item and all its objects (from disk or the edited document)."""
         self.gt_name[row], self.gt_box[row], self.verified[row] = name or None, box, verified
+        self.gt_objects[row] = [(str(n), b) for n, b in (objects or []) if b is not None]
         self._row_changed(row, emit)
 
     def set_status(self, row: int, status: str, error: str | None = None, emit: bool = True) -> None:
@@ -186,8 +199,7 @@ class FileListModel(QAbstractTableModel):
             has_gt=self.gt_box[row] is not None,
             has_prediction=self.pred_box[row] is not None,
             iou=self.iou[row],
-            labels_agree=None if not self.gt_name[row] or not self.pred_label[row]
-            else self.gt_name[row] == self.pred_label[row],
+            labels_agree=None if not self.gt_name[row] or not self.pred_label[row] else not self._disagrees(row),
             confidence=self.pred_conf[row],
             verified=self.verified[row] or self.status[row] == STATUS_VERIFIED,
             error=self.status[row] == STATUS_ERROR or (self.errors[row] is not None and self.pred_box[row] is None),

@@ -2,7 +2,10 @@
 
 Showing an image costs: reading its XML (small), a decoded-image cache
 lookup and a prediction cache lookup; the next few images in list order are
-prefetched (decode + prediction) so moving on is instant.
+prefetched (decode + prediction) so moving on is instant. The UI thread never
+reads an image file: an image not decoded yet shows "Loading…" while a pool
+thread decodes it (ui.canvas.image_cache), and is shown when it arrives
+unless the user has moved on meanwhile.
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ from pathlib import Path
 from typing import Protocol
 
 from petloc_gui.app import review_queue
+from petloc_gui.core.stale import dataset_annotation_folders
+from petloc_gui.core.text import visible
 from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
+from petloc_gui.ui.review.disk_sync import DiskSync
 from petloc_gui.app.annotation_store import AnnotationStore
 from petloc_gui.app.class_list import merged_names, read_classes
 from petloc_gui.ui.review.file_list import FileListModel
@@ -52,8 +58,18 @@ class SessionHost(Protocol):
     def model_state(self) -> tuple[ModelInfo | None, str | None]:
         """(the model in use or None while loading, why it failed or None)."""
 
-    def image_shown(self, doc: ImageDocument) -> None:
-        """An image became the current one (the window updates its verify action and counter)."""
+    def image_shown(self, doc: ImageDocument | None) -> None:
+        """An image became the current one (the window updates its verify action and counter).
+
+        ``doc`` is None while the image is still loading (the counter alone moves)."""
+
+    def show_status(self, text: str, ms: int) -> None: ...
+
+    def refresh_modified(self) -> None:
+        """The window's unsaved-edits mark follows the documents again."""
+
+    def folder_labels_changed(self, labels: set[str]) -> None:
+        """The folder's labels grew: a model that no longer fits them is chosen again."""
 
 
 class ReviewSession:
@@ -65,24 +81,50 @@ class ReviewSession:
         self.dataset = dataset
         self.store = AnnotationStore(dataset)
         items = dataset.items
-        self.model = FileListModel([i.image_path.name for i in items], [i.has_annotation for i in items])
+        # Names as shown: terminal control characters and bidi overrides escaped.
+        self.model = FileListModel([visible(i.image_path.name) for i in items],
+                                   [i.has_annotation for i in items])
         self.row_of = {str(item.image_path): row for row, item in enumerate(items)}
         self.current: int | None = None
         self.visited: set[int] = set()
         self.folder_labels: set[str] = set()
+        self.model_choice = None  # app.model_choice.ModelChoice, once suggested_model() ran
         self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
         self.last_show_ms = 0.0
-        self.scanner = AnnotationScanner([i.annotation_path for i in items])
+        self.disk: DiskSync | None = DiskSync(self)
+        self.scanner = AnnotationScanner([i.annotation_path for i in items],
+                                         sweep_folders=dataset_annotation_folders(dataset))
         self.scanner.scanned.connect(self._scanned)
         self.scanner.start()
+        self.loading: str | None = None  # the image path shown as "Loading…"
+        parts.images.decoded.connect(self.image_decoded)
+        self._listening = True
 
     def close(self) -> None:
+        if self._listening:  # once: closing the window closes the session again
+            self.parts.images.decoded.disconnect(self.image_decoded)
+            self._listening = False
+        self.loading = None
+        if self.disk is not None:
+            self.disk.stop()
+            self.disk.deleteLater()  # its watcher goes with it: do not pile up one per folder
+            self.disk = None
         self.scanner.stop()
 
-    def suggested_model(self) -> str:
+    def suggested_model(self) -> str | None:
+        """The model for this folder (app.model_choice's rule); None when no model knows its classes."""
         from petloc_gui.app.model_choice import choose_model
 
-        return choose_model(self.dataset)
+        self.model_choice = choose_model(self.dataset)
+        return self.model_choice.spec
+
+    def box_counts(self) -> dict[str, int]:
+        """Boxed images per class, as the file list knows them now (saved and edited)."""
+        counts: dict[str, int] = {}
+        for name in self.model.gt_name:
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+        return counts
 
     # --- showing an image ------------------------------------------------------------
     def show(self, row: int) -> None:
@@ -95,24 +137,53 @@ class ReviewSession:
             if doc is not None and doc.dirty:
                 self.host.save_rows([previous], quiet=True)
         item = self.dataset.items[row]
-        doc = self.store.document(row)
-        display = w.images.get(item.image_path)
-        if display.image is not None and display.size[0] > 0:
-            doc.image_size = display.size
         self.current = row
-        w.edits.set_document(row, doc)
-        w.panel.show_image(display)
-        w.panel.show_annotation(doc, w.edits.selected)
-        self.show_prediction()
-        self.refresh_row_from(row, doc)
+        display = w.images.cached(item.image_path)
+        if display is None:
+            # Decoded in the background; the document waits for the image's
+            # size (so the header is never read here) and comes with it.
+            self.loading = str(item.image_path)
+            w.edits.set_document(row, None)
+            w.panel.show_image(None, f"Loading {visible(item.image_path.name)}…")
+            w.panel.show_annotation(None)
+            w.images.request(item.image_path)
+            self.host.image_shown(None)
+        else:
+            self._present(row, display)
         w.file_dock.select_source_row(row)
-        self.host.image_shown(doc)
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
         paths = [self.dataset.items[r].image_path for r in ahead + behind]
         w.predictions.request([item.image_path] + paths)
         w.images.prefetch(paths)
         self.last_show_ms = (time.perf_counter() - started) * 1000
+
+    def image_decoded(self, path: str, display) -> None:
+        """A decode finished (pool thread -> UI thread): show it if it is the one awaited."""
+        if self.loading is None or path != self.loading or self.current is None:
+            return  # a prefetch, or an image the user has already left
+        if str(self.dataset.items[self.current].image_path) != path:
+            return
+        self._present(self.current, display)
+
+    def _present(self, row: int, display) -> None:
+        """Show image ``row`` with its decoded picture (or its decoding error)."""
+        w = self.parts
+        self.loading = None
+        # The decoded size spares reading the image header to check the XML's.
+        decoded = display.image is not None and display.size[0] > 0
+        doc = self.store.document(row, display.size if decoded else None)
+        if self.disk is not None:
+            self.disk.watch(doc)
+        doc.image_error = display.error  # kept, so the list keeps saying "error"
+        if decoded:
+            doc.image_size = display.size
+        w.edits.set_document(row, doc)
+        w.panel.show_image(display)
+        w.panel.show_annotation(doc, w.edits.selected)
+        self.host.image_shown(doc)
+        self.show_prediction()
+        self.refresh_row_from(row, doc)
 
     def show_prediction(self) -> None:
         if self.current is None:
@@ -166,11 +237,11 @@ class ReviewSession:
             if isinstance(result, str):
                 self.model.set_status(row, STATUS_ERROR, result, emit=False)
                 continue
-            name, box, verified = result
+            name, box, verified, objects = result
             if name and name not in self.folder_labels:
                 self.folder_labels.add(name)
                 new_labels = True
-            self.model.set_ground_truth(row, name, box, verified, emit=False)
+            self.model.set_ground_truth(row, name, box, verified, emit=False, objects=objects)
             if verified:
                 self.model.set_status(row, STATUS_VERIFIED, emit=False)
         self.model.items_changed()
@@ -195,8 +266,74 @@ class ReviewSession:
     def refresh_row_from(self, row: int, doc) -> None:
         primary = doc.primary
         self.model.set_ground_truth(row, primary.name if primary else None, primary.box if primary else None,
-                                    doc.verified)
-        self.model.set_status(row, doc.status(), doc.load_error or doc.save_error)
+                                    doc.verified, objects=[(o.name, o.box) for o in doc.objects])
+        self.model.set_status(row, doc.status(), doc.problem_text())
+
+    # --- files changed by another program ---------------------------------------------------
+    def disk_changed(self, row: int, doc, found) -> None:
+        """The watcher saw ``doc``'s file change: reload it, or flag it when it has edits."""
+        name = doc.annotation_path.name
+        if not doc.dirty:
+            self.take_theirs(row)
+            self.host.show_status(f"{visible(name)} was changed by another program: reloaded.", 8000)
+            return
+        doc.external_change = found
+        self.host.show_status(
+            f"{visible(name)} was changed by another program while you have unsaved edits; "
+            "saving will ask which version to keep.", 15000)
+        self.model.set_status(row, doc.status(), f"{doc.annotation_path}: changed on disk by "
+                              "another program; saving will ask which version to keep")
+
+    def _notify_row(self, row: int):
+        """The notify function of undo commands on image ``row`` (current or not)."""
+        def notify(doc) -> None:
+            if row == self.current:
+                self.parts.edits._notify(doc)  # noqa: SLF001 - redraws the panes, as an edit does
+            else:
+                self.refresh_row_from(row, doc)
+        return notify
+
+    def _read_disk_version(self, row: int):
+        from petloc_gui.app.annotation_store import read_document
+
+        item = self.dataset.items[row]
+        loaded = self.store.loaded(row)
+        return read_document(item.image_path, item.annotation_path,
+                             loaded.image_size if loaded is not None else None)
+
+    def take_theirs(self, row: int) -> None:
+        """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away."""
+        doc = self.store.document(row)
+        fresh = self._read_disk_version(row)
+        stack = self.parts.edits.replace_all(row, doc, fresh.objects, fresh.verified,
+                                              "Reload from disk", self._notify_row(row))
+        doc.adopt_disk_version(fresh)
+        stack.setClean()
+        self.dataset.items[row].has_annotation = bool(fresh.disk_state and fresh.disk_state.exists)
+        self._refresh(row, doc)
+
+    def show_both(self, row: int) -> None:
+        """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand."""
+        doc = self.store.document(row)
+        mine = list(doc.objects)
+        fresh = self._read_disk_version(row)
+        theirs = [(o.name, o.box) for o in fresh.objects]
+        merged = list(fresh.objects) + [o for o in mine if (o.name, o.box) not in theirs]
+        verified = doc.verified
+        self.take_theirs(row)
+        self.parts.edits.replace_all(row, doc, merged, verified, "Show both versions",
+                                      self._notify_row(row))
+        self._refresh(row, doc)
+
+    def _refresh(self, row: int, doc) -> None:
+        self.refresh_row_from(row, doc)
+        if row == self.current:
+            w = self.parts
+            if w.edits.selected >= len(doc.objects):
+                w.edits.selected = len(doc.objects) - 1
+            w.panel.show_annotation(doc, w.edits.selected)
+            self.host.image_shown(doc)
+        self.host.refresh_modified()
 
     # --- labels and queue --------------------------------------------------------------------
     def label_names(self) -> list[str]:
@@ -205,6 +342,8 @@ class ReviewSession:
         return merged_names(self.predefined, info.class_names if info is not None else (), self.folder_labels)
 
     def refresh_labels(self) -> None:
+        if self.folder_labels:
+            self.host.folder_labels_changed(self.folder_labels)  # a model that no longer fits is re-chosen
         self.parts.labels.set_names(self.label_names())
 
     def next_to_review(self) -> int | None:

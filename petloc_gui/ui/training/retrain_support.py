@@ -8,23 +8,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.model.bundle import BUNDLED_NAMES
 from petloc_gui.model.presets import PRESETS
+from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: preview and run agree
 from petloc_gui.model.versions import VersionStore
 
 DEFAULT_PRESET = "pets"
-SPLIT_SEED = 0  # passed to the worker as --seed, so the preview and the run agree
+__all__ = ["SPLIT_SEED"]
 
 
 def model_display_name(spec: str) -> str:
     """"pets", or the folder name of a model given by path."""
     if not spec:
         return "no model"
-    return spec if spec in PRESETS else Path(spec).name
+    return spec if spec in BUNDLED_NAMES else Path(spec).name
 
 
 def preset_of(spec: str, store: VersionStore) -> str:
     """The preset a model belongs to: its name, its version record or its meta.json."""
-    if spec in PRESETS:
+    if spec in BUNDLED_NAMES:
         return spec
     version = store.find_by_path(spec) if spec else None
     if version is not None and version.preset in PRESETS:
@@ -67,7 +69,7 @@ def count_annotated(dataset: Any) -> int | None:
 def holdout_preview_for(folder: Path | str | None, label: str = "default", seed: int = SPLIT_SEED):  # noqa: ANN201
     """A function fraction -> (count, relative paths) of the images training will hold out.
 
-    Uses the training code's own stratified, seeded split over the saved
+    Uses the training code's own stable split (model.splits) over the saved
     annotations (no TensorFlow: ``model.data`` imports it lazily). The labels
     are read once (slow on big folders: the dialog calls this in a thread);
     None when the folder cannot be read.
@@ -75,7 +77,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     if folder is None:
         return None
     try:
-        from petloc_gui.model.data import collect_samples, stratified_split
+        from petloc_gui.model.data import collect_samples
+        from petloc_gui.model.splits import validation_members
 
         samples, _, _ = collect_samples(folder, label)
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
@@ -85,8 +88,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     def preview(fraction: float) -> tuple[int, list[str]]:
         if len(labels) < 2:
             return 0, []
-        _, val_idx = stratified_split(labels, fraction, seed)
-        names = [samples[i].relpath for i in val_idx]
+        chosen = validation_members([s.relpath for s in samples], labels, fraction, seed)
+        names = sorted(chosen)
         return len(names), names
 
     return preview

@@ -1,0 +1,90 @@
+"""tf.distribute for training: strategies, the chief, and two Keras 3 gaps under multi-worker.
+
+With ``MultiWorkerMirroredStrategy`` Keras 3's ``Model.fit`` fails in two
+places that have nothing to do with our model (both reproduced with the
+two-worker test, tests/model/test_multiworker.py):
+
+1. before the first step it builds the model from a first batch that it
+   averages across replicas with ``strategy.reduce``; the collective reduce
+   cannot take a ``PerReplica`` of inputs ("Attempt to convert a value
+   (PerReplica:{...}) ... to a Tensor"). `build_before_fit` builds model,
+   loss and optimizer from the input shapes instead, so that step is not needed;
+2. after each step it averages the scalar logs with
+   ``strategy.reduce("MEAN", v, axis=0)``, which a scalar has no axis 0 for.
+   `patch_keras_log_reduction` makes that one call use ``axis=None`` for scalars.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
+
+
+def make_strategy(name: str | None):
+    import tensorflow as tf
+
+    if name is None:
+        return tf.distribute.get_strategy()
+    if name == "mirrored":
+        return tf.distribute.MirroredStrategy()
+    if name == "multiworker":
+        patch_keras_log_reduction()
+        return tf.distribute.MultiWorkerMirroredStrategy()
+    raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {name!r}")
+
+
+def is_chief(strategy: Any) -> bool:
+    """True unless this process is a non-chief worker of a multi-worker cluster (TF_CONFIG)."""
+    resolver = getattr(strategy, "cluster_resolver", None)
+    if resolver is None:
+        return True
+    jobs = resolver.cluster_spec().jobs
+    if not jobs:
+        return True
+    if resolver.task_type == "chief":
+        return True
+    return resolver.task_type == "worker" and not resolver.task_id and "chief" not in jobs
+
+
+def worker_name(strategy: Any) -> str:
+    resolver = getattr(strategy, "cluster_resolver", None)
+    return f"{resolver.task_type} {resolver.task_id}" if resolver is not None else "this process"
+
+
+def build_before_fit(model: Any, strategy: Any, input_size: tuple[int, int], batch_size: int) -> None:
+    """Build model, loss and optimizer state from the input shapes (gap 1 above)."""
+    import tensorflow as tf
+
+    width, height = input_size
+    replica_batch = max(1, batch_size // strategy.num_replicas_in_sync)
+    spec = (tf.TensorSpec((replica_batch, height, width, 3), tf.float32),
+            (tf.TensorSpec((replica_batch,), tf.int32), tf.TensorSpec((replica_batch, 4), tf.float32)))
+    with strategy.scope():
+        model._symbolic_build(data_batch=spec)  # noqa: SLF001 - the build fit would do, from shapes
+    # Everything is built, so fit's own pre-build (the failing reduce) has nothing left to do.
+    model._maybe_symbolic_build = lambda iterator=None, data_batch=None: None  # noqa: SLF001
+
+
+@functools.cache
+def patch_keras_log_reduction() -> None:
+    """Average scalar logs across workers with ``axis=None`` (gap 2 above); idempotent."""
+    from keras.src.backend.tensorflow import trainer
+
+    original = trainer.reduce_per_replica
+
+    def reduce_per_replica(values, strategy, reduction):
+        if reduction in ("auto", "mean") and trainer._collective_all_reduce_multi_worker(strategy):  # noqa: SLF001
+            from keras.src import tree
+
+            def mean(v):
+                if not trainer._is_per_replica_instance(v):  # noqa: SLF001
+                    return v
+                rank = v.values[0].shape.rank
+                return strategy.reduce("MEAN", v, axis=None if rank == 0 else 0)
+
+            return tree.map_structure(mean, values)
+        return original(values, strategy, reduction)
+
+    trainer.reduce_per_replica = reduce_per_replica

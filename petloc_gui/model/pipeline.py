@@ -1,0 +1,157 @@
+"""The streaming tf.data input pipeline of training and validation.
+
+file list -> (shard per worker) -> shuffle indices -> parallel decode + box-aware
+augmentation (``map(num_parallel_calls=AUTOTUNE)``) -> batch -> prefetch.
+
+Only file indices are shuffled, so memory is bounded by the batches in
+flight, not by the dataset. Decoding goes through `prepare` (Pillow and
+OpenCV release the GIL, so parallel calls use every core); an optional
+`ImageCache` keeps the decoded, downscaled pixels on disk for later epochs
+and later retrains. Under a multi-worker strategy each worker decodes only
+its own shard of files (the list is sharded before decoding; tf.data's own
+auto-sharding is off).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from petloc_gui.model.augment import digits_replace, photo_augment
+from petloc_gui.model.image_cache import ImageCache
+from petloc_gui.model.prepare import decode_bounded, prepare_path
+
+AUGMENTATIONS = ("photo", "digits", "none")
+
+
+@dataclass(frozen=True)
+class Shard:
+    """This input pipeline's share of the files: every ``count``-th from ``index``."""
+
+    count: int = 1
+    index: int = 0
+
+    def size(self, n: int) -> int:
+        return len(range(self.index, n, self.count))
+
+
+class ImageSource:
+    """Decodes image ``i`` of a file list (through the cache when there is one)."""
+
+    def __init__(self, paths: Sequence[str], cache: ImageCache | None = None):
+        self.paths = [str(p) for p in paths]
+        self.cache = cache
+
+    def bounded(self, i: int, max_side: int) -> np.ndarray:
+        path = self.paths[int(i)]
+        if self.cache is None:
+            return decode_bounded(path, max_side)
+        return self.cache.get(path, f"bounded-{max_side}", lambda: decode_bounded(path, max_side))
+
+    def network_input(self, i: int, size: tuple[int, int]) -> np.ndarray:
+        path = self.paths[int(i)]
+        if self.cache is None:
+            return prepare_path(path, size)
+        return self.cache.get(path, f"input-{size[0]}x{size[1]}", lambda: prepare_path(path, size))
+
+
+def _options():
+    import tensorflow as tf
+
+    options = tf.data.Options()
+    # Each worker reads its own shard of the file list (see `Shard`): no auto-sharding.
+    options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.OFF
+    return options
+
+
+def train_dataset(
+    source: ImageSource,
+    boxes: np.ndarray,
+    label_ids: np.ndarray,
+    augmentation: str,
+    size: tuple[int, int],
+    batch_size: int,
+    seed: int,
+    max_side: int,
+    shard: Shard = Shard(),
+):
+    """Endless shuffled, augmented batches ``(x float32 0..255, (class ids, normalised boxes))``.
+
+    ``boxes`` are normalised [x1, y1, x2, y2] of each full image.
+    """
+    import tensorflow as tf
+
+    if augmentation not in AUGMENTATIONS:
+        raise ValueError(f"augmentation must be one of {AUGMENTATIONS}, got {augmentation!r}")
+    width, height = size
+    n = len(source.paths)
+    n_local = max(1, shard.size(n))
+    boxes_t = tf.constant(np.asarray(boxes, np.float32).reshape(-1, 4))
+    labels_t = tf.constant(np.asarray(label_ids, np.int32))
+    indices = tf.data.Dataset.range(n)
+    if shard.count > 1:
+        indices = indices.shard(shard.count, shard.index)
+    indices = indices.shuffle(n_local, seed=seed, reshuffle_each_iteration=True).repeat().enumerate()
+    stream_seed = seed * 1_000_003 + shard.index
+
+    def digits(position, i):
+        def run(i_np, position_np):
+            image = source.bounded(i_np, max_side)
+            h, w = image.shape[:2]
+            box = boxes[int(i_np)] * np.array([w, h, w, h], np.float32)
+            rng = np.random.default_rng([stream_seed, int(position_np)])
+            canvas, nbox = digits_replace(image, box, rng, size)
+            return canvas, nbox.astype(np.float32)
+
+        canvas, box = tf.numpy_function(run, [i, position], (tf.uint8, tf.float32), stateful=False)
+        return tf.cast(tf.ensure_shape(canvas, (height, width, 3)), tf.float32), tf.ensure_shape(box, (4,))
+
+    def photo(position, i):
+        image = tf.numpy_function(lambda k: source.bounded(k, max_side), [i], tf.uint8, stateful=False)
+        image = tf.ensure_shape(image, (None, None, 3))
+        seed_pair = tf.stack([tf.constant(stream_seed, tf.int64), position])
+        return photo_augment(image, boxes_t[i], seed_pair, size)
+
+    def plain(position, i):
+        image = tf.numpy_function(lambda k: source.network_input(k, size), [i], tf.uint8, stateful=False)
+        return tf.cast(tf.ensure_shape(image, (height, width, 3)), tf.float32), boxes_t[i]
+
+    augment = {"digits": digits, "photo": photo, "none": plain}[augmentation]
+
+    def sample(position, i):
+        x, box = augment(position, i)
+        return x, (labels_t[i], box)
+
+    dataset = indices.map(sample, num_parallel_calls=tf.data.AUTOTUNE, deterministic=False)
+    # An image that fails to decode mid-run is dropped (it passed the header check when
+    # the data was collected, so this is rare: a truncated file, or one changed since).
+    dataset = dataset.ignore_errors(log_warning=True)
+    dataset = dataset.batch(batch_size, drop_remainder=True, num_parallel_calls=tf.data.AUTOTUNE)
+    return dataset.prefetch(tf.data.AUTOTUNE).with_options(_options())
+
+
+def input_batches(source: ImageSource, size: tuple[int, int], batch_size: int):
+    """Finite, ordered batches ``(uint8 network inputs, ok flags)`` of every image in ``source``.
+
+    The inference preparation (`prepare.prepare_path`), decoded in parallel;
+    an image that cannot be decoded comes back as zeros with ``ok`` False.
+    """
+    import tensorflow as tf
+
+    width, height = size
+    blank = np.zeros((height, width, 3), np.uint8)
+
+    def run(i_np):
+        try:
+            return source.network_input(i_np, size), True
+        except Exception:  # noqa: BLE001 - one unreadable image must not stop validation
+            return blank, False
+
+    def load(i):
+        image, ok = tf.numpy_function(run, [i], (tf.uint8, tf.bool), stateful=False)
+        return tf.ensure_shape(image, (height, width, 3)), tf.ensure_shape(ok, ())
+
+    dataset = tf.data.Dataset.range(len(source.paths)).map(load, num_parallel_calls=tf.data.AUTOTUNE)
+    return dataset.batch(batch_size).prefetch(2).with_options(_options())

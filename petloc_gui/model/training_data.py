@@ -1,0 +1,188 @@
+"""The one owner of a training run's data: collect -> check -> split -> pipeline.
+
+`TrainingData.collect` indexes a dataset folder once (no decoding: each
+image's size comes from its header, which also weeds out unreadable files),
+applies the exclusions (a test holdout, a parent model's test images),
+splits train/validation stably (`splits`), and fixes the class list. From
+there it hands out the streaming tf.data pipelines (`pipeline`) and what
+meta.json records about the data: ``splits`` and ``images`` (relative paths
+and file hashes only, never a path of the machine that trained).
+
+`petloc train`, the GUI's training child, the comparison and the benchmarks
+all go through this object.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from petloc_gui.core.errors import DatasetError, PetlocError
+from petloc_gui.core.images import image_size
+from petloc_gui.model.bundle import file_sha256
+from petloc_gui.model.data import Sample, collect_samples, fingerprint
+from petloc_gui.model.image_cache import ImageCache
+from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
+from petloc_gui.model.splits import parent_splits, report_members, validation_members
+
+VALIDATION_SPLIT_LABEL = "validation (selection: chose the best epoch)"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A usable sample with its displayed size (width, height) and normalised box."""
+
+    sample: Sample
+    size: tuple[int, int]
+    box: tuple[float, float, float, float]  # normalised [x1, y1, x2, y2]
+
+    @property
+    def relpath(self) -> str:
+        return self.sample.relpath
+
+    @property
+    def label(self) -> str:
+        return self.sample.label
+
+
+def _checked(sample: Sample) -> tuple[Item | None, str | None]:
+    """The sample as an `Item`, or why it cannot be used (header read only)."""
+    try:
+        width, height = image_size(sample.image_path)
+    except PetlocError as exc:
+        return None, f"unreadable image: {exc.reason}"
+    except OSError as exc:
+        return None, f"unreadable image: {exc}"
+    x1, y1, x2, y2 = sample.box
+    box = (min(max(x1 / width, 0.0), 1.0), min(max(y1 / height, 0.0), 1.0),
+           min(max(x2 / width, 0.0), 1.0), min(max(y2 / height, 0.0), 1.0))
+    if box[2] - box[0] <= 0 or box[3] - box[1] <= 0:
+        return None, "box lies outside the image"
+    return Item(sample, (width, height), box), None
+
+
+class TrainingData:
+    """A dataset folder's usable images, split into train / validation (and the known test holdout)."""
+
+    def __init__(self, root: Path, items: list[Item], validation: set[str], test: list[tuple[str, Path, Path | None]],
+                 skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int):
+        self.root = root
+        self.items = items
+        self.train = [it for it in items if it.relpath not in validation]
+        self.validation = [it for it in items if it.relpath in validation]
+        self.test = test  # (relpath, image path, annotation path or None) of held-out images in the folder
+        self.skipped = skipped
+        self.class_names = class_names
+        self.val_fraction = val_fraction
+        self.seed = seed
+
+    @classmethod
+    def collect(
+        cls,
+        data_dir: str | os.PathLike[str],
+        label: str = "default",
+        exclude: Iterable[str | os.PathLike[str]] = (),
+        val_fraction: float = 0.2,
+        seed: int = 0,
+        parent_meta: dict[str, Any] | None = None,
+        parent_class_names: Sequence[str] | None = None,
+    ) -> TrainingData:
+        """Index, check and split ``data_dir``; with a parent (fine-tuning), keep its held-out images out.
+
+        The parent's test images are never used and the parent's validation
+        images that are in the folder stay in validation.
+        """
+        held = parent_splits(parent_meta)
+        excluded: list[tuple[Path, str, Path | None]] = []
+        samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded)
+        items: list[Item] = []
+        for sample in samples:
+            item, reason = _checked(sample)
+            if item is None:
+                skipped.append((str(sample.image_path), reason or "unusable"))
+            else:
+                items.append(item)
+        if len(items) < 2:
+            raise DatasetError(f"need at least 2 usable annotated images, found {len(items)}", root)
+        labels = [it.label for it in items]
+        if parent_class_names is None:
+            names = sorted(set(labels))
+        else:  # the parent's classes first (their weights are kept), then any new ones
+            names = list(parent_class_names) + sorted(set(labels) - set(parent_class_names))
+        validation = validation_members([it.relpath for it in items], labels, val_fraction, seed,
+                                        forced=held["validation"])
+        test = sorted((rel, path, ann) for path, rel, ann in excluded)
+        return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed)
+
+    # -- what the pipelines need --------------------------------------------
+    def label_ids(self, items: Sequence[Item]) -> np.ndarray:
+        return np.array([self.class_names.index(it.label) for it in items], dtype=np.int32)
+
+    @staticmethod
+    def boxes(items: Sequence[Item]) -> np.ndarray:
+        return np.array([it.box for it in items], dtype=np.float32).reshape(-1, 4)
+
+    def train_dataset(self, augmentation: str, size: tuple[int, int], batch_size: int, seed: int,
+                      cache: ImageCache | None = None, shard: Shard = Shard()):
+        """The endless, shuffled, augmented training batches (this worker's shard of the files)."""
+        source = ImageSource([str(it.sample.image_path) for it in self.train], cache)
+        max_side = 2 * max(size)
+        return train_dataset(source, self.boxes(self.train), self.label_ids(self.train), augmentation, size,
+                             batch_size, seed, max_side, shard)
+
+    def validation_batches(self, size: tuple[int, int], batch_size: int, cache: ImageCache | None = None,
+                           items: Sequence[Item] | None = None):
+        """Ordered ``(uint8 network inputs, ok)`` batches of the validation images (or ``items``)."""
+        chosen = self.validation if items is None else items
+        return input_batches(ImageSource([str(it.sample.image_path) for it in chosen], cache), size, batch_size)
+
+    def validation_parts(self) -> tuple[list[Item], list[Item]]:
+        """(selection, report): validation images that choose the epoch, and those that only report."""
+        report = report_members([it.relpath for it in self.validation], self.seed)
+        return ([it for it in self.validation if it.relpath not in report],
+                [it for it in self.validation if it.relpath in report])
+
+    def samples(self, relpaths: Iterable[str]) -> list[Sample]:
+        """The usable samples at these relative paths (unknown ones left out), in the given order."""
+        by_relpath = {it.relpath: it.sample for it in self.items}
+        return [by_relpath[r] for r in relpaths if r in by_relpath]
+
+    # -- what meta.json records -----------------------------------------------
+    def splits_record(self) -> dict[str, list[str]]:
+        return {"train": sorted(it.relpath for it in self.train),
+                "validation": sorted(it.relpath for it in self.validation),
+                "test": [rel for rel, _, _ in self.test]}
+
+    def images_record(self) -> dict[str, dict[str, str | None]]:
+        """sha256 of every image (and annotation) in any split, by relative path."""
+        files = [(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in self.items]
+        files += self.test
+        record = {}
+        for rel, image, annotation in sorted(files, key=lambda f: f[0]):
+            record[rel] = {"sha256": file_sha256(image),
+                           "annotation_sha256": _sha256_or_none(annotation)}
+        return record
+
+    def summary_record(self, exclude_count: int) -> dict[str, Any]:
+        return {"fingerprint": fingerprint(it.sample for it in self.items), "size": len(self.items),
+                "n_train": len(self.train), "n_validation": len(self.validation), "n_test": len(self.test),
+                "n_skipped": len(self.skipped), "n_excluded": exclude_count, "root_name": self.root.name}
+
+    def validation_record(self) -> dict[str, Any]:
+        return {"images": sorted(it.relpath for it in self.validation), "fraction": self.val_fraction,
+                "seed": self.seed, "rule": "sha256 of the relative path < fraction; each class of >= 2 "
+                "images keeps one on each side; a parent's validation images stay (model.splits)"}
+
+
+def _sha256_or_none(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return file_sha256(path)
+    except OSError:
+        return None

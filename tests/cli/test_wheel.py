@@ -1,0 +1,79 @@
+"""A wheel install carries the bundled models and the ImageNet backbone weights.
+
+Builds the wheel from a copy of the sources, installs it without dependencies
+into an empty folder, and runs `petloc` from somewhere with no ../shared and
+no checkout: both bundled models are listed and one predicts an image.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parents[2]
+WEIGHTS_SHA256 = "dbdb03ee2a22fd895301636cd328b234bb3a9952358f436d82f46b81e0d5b0bf"
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    src = tmp_path_factory.mktemp("src")
+    for name in ("petloc_gui", "resources"):
+        shutil.copytree(REPO / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "_resources"))
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
+        shutil.copy(REPO / name, src / name)
+    wheels = tmp_path_factory.mktemp("wheels")
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "--no-build-isolation",
+                            "-w", str(wheels), "-q"], capture_output=True, text=True, timeout=300)
+    assert build.returncode == 0, build.stderr[-3000:]
+    [wheel] = wheels.glob("petloc-*.whl")
+    target = tmp_path_factory.mktemp("site")
+    install = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(target),
+                              str(wheel), "-q"], capture_output=True, text=True, timeout=300)
+    assert install.returncode == 0, install.stderr[-3000:]
+    return target
+
+
+def _petloc(target: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PETLOC_")}
+    env.update(PYTHONPATH=str(target), PETLOC_SHARED_DIR=str(cwd / "no-shared-here"),
+               PETLOC_DATA_DIR=str(cwd / "user-data"), TF_CPP_MIN_LOG_LEVEL="2")
+    return subprocess.run([sys.executable, "-m", "petloc_gui.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_the_wheel_ships_models_and_weights(installed, tmp_path):
+    packaged = installed / "petloc_gui" / "_resources"
+    assert (packaged / "models" / "pets" / "model.keras").is_file()
+    assert (packaged / "models" / "digits" / "meta.json").is_file()
+    from petloc_gui.model.bundle import file_sha256
+
+    assert file_sha256(packaged / "weights" / "mobilenet_2_5_224_tf_no_top.h5") == WEIGHTS_SHA256
+
+    listed = _petloc(installed, tmp_path, "models", "--json")
+    assert listed.returncode == 0, listed.stderr[-3000:]
+    rows = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
+    bundled = {row.get("name"): row for row in rows if row.get("name") in ("pets", "digits")}
+    assert set(bundled) == {"pets", "digits"}, listed.stdout
+    assert "unavailable" not in listed.stdout + listed.stderr
+    assert str(REPO) not in listed.stdout  # found inside the installed package, not the checkout
+
+    from petloc_gui.core.digits import write_digits_dataset
+
+    [image] = write_digits_dataset(tmp_path / "one", "test", count=1, seed=0)
+    predicted = _petloc(installed, tmp_path, "predict", "--model", "digits", "--json", str(image))
+    assert predicted.returncode == 0, predicted.stderr[-3000:]
+    [row] = [json.loads(line) for line in predicted.stdout.splitlines() if line.strip()]
+    assert row["label"] in [str(d) for d in range(10)] and len(row["box"]) == 4
+
+    # a pets model trained from scratch on a user's machine starts from ImageNet
+    code = "from petloc_gui.model.presets import default_backbone_weights as w; print(w())"
+    env = dict(PYTHONPATH=str(installed), PETLOC_SHARED_DIR=str(tmp_path / "none"), PATH=os.environ.get("PATH", ""))
+    found = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert found.stdout.strip() == str(packaged / "weights" / "mobilenet_2_5_224_tf_no_top.h5"), found.stderr

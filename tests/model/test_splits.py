@@ -1,0 +1,115 @@
+"""Stable splits: an image's side depends on its own relative path only; parents' held-out images stay out."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from petloc_gui.model.splits import parent_splits, split_key, validation_members
+from petloc_gui.model.training_data import TrainingData
+
+
+def test_split_key_is_a_fixed_number_per_path_and_seed():
+    assert split_key("a/b.jpg") == split_key("a/b.jpg")
+    assert 0.0 <= split_key("a/b.jpg") < 1.0
+    assert split_key("a/b.jpg") != split_key("a/c.jpg")
+    assert split_key("a/b.jpg", seed=1) != split_key("a/b.jpg", seed=0)
+
+
+def test_a_small_class_exception_moves_only_its_own_lowest_key_image():
+    paths = [f"a_{i}.png" for i in range(3)]
+    chosen = validation_members(paths, ["a"] * 3, 0.0001)
+    assert chosen == {min(paths, key=split_key)}
+
+
+def test_each_class_of_two_or_more_keeps_one_image_on_each_side():
+    paths = [f"{c}_{i}.png" for c in "abc" for i in range(2)] + ["d_0.png"]
+    labels = [p[0] for p in paths]
+    for fraction in (0.01, 0.5, 0.99):
+        chosen = validation_members(paths, labels, fraction)
+        for c in "abc":
+            assert len({p for p in chosen if p[0] == c}) == 1
+        assert "d_0.png" not in chosen  # a single image trains
+    assert validation_members(paths, labels, 0.0) == set()
+
+
+def test_forced_images_stay_in_validation():
+    paths = [f"a_{i}.png" for i in range(20)]
+    forced = {p for p in paths if split_key(p) > 0.9}
+    chosen = validation_members(paths, ["a"] * 20, 0.2, forced=forced)
+    assert forced <= chosen
+
+
+def test_parent_splits_reads_the_current_and_the_older_meta():
+    assert parent_splits({"splits": {"train": ["t"], "validation": ["v"], "test": ["x"]}}) == {
+        "validation": ["v"], "test": ["x"]}
+    old = {"validation_split": {"images": ["v"]}, "test_split": {"images": ["x"], "description": "d"}}
+    assert parent_splits(old) == {"validation": ["v"], "test": ["x"]}
+    assert parent_splits({"test_split": None}) == {"validation": [], "test": []}
+    assert parent_splits(None) == {"validation": [], "test": []}
+
+
+def test_adding_thirty_images_moves_no_earlier_image(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=200, seed=0)
+    before = TrainingData.collect(folder, val_fraction=0.2).splits_record()
+    # 20 images a class: the hash alone gave every class both sides (no exception applied)
+    assert all(split_key(p) < 0.2 for p in before["validation"])
+    assert all(split_key(p) >= 0.2 for p in before["train"])
+    extra = tmp_path / "extra"
+    write_digits_dataset(extra, "train", count=230, seed=5)
+    for index, image in enumerate(sorted(extra.glob("*.png"))[200:]):  # 30 more images, new names
+        shutil.copy(image, folder / f"new_{index:02d}.png")
+        shutil.copy(image.with_suffix(".xml"), folder / f"new_{index:02d}.xml")
+    after = TrainingData.collect(folder, val_fraction=0.2).splits_record()
+    assert len(after["train"]) + len(after["validation"]) == 230
+    for side in ("train", "validation"):
+        assert set(before[side]) <= set(after[side]), side
+    assert set(after["validation"]) - set(before["validation"])  # new images do land in validation too
+
+
+def test_fine_tuning_data_keeps_the_parent_test_images_out_and_its_validation_in(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=40, seed=0)
+    first = TrainingData.collect(folder, val_fraction=0.2)
+    trained = first.splits_record()["train"]
+    parent = {"splits": {"train": trained[2:], "validation": trained[:2], "test": [trained[2]]}}
+    child = TrainingData.collect(folder, val_fraction=0.2, parent_meta=parent)
+    record = child.splits_record()
+    assert set(trained[:2]) <= set(record["validation"])
+    assert record["test"] == [trained[2]]
+    assert trained[2] not in record["train"] + record["validation"]
+    assert trained[2] in child.images_record()  # recorded (with its hashes) as test
+
+
+def test_unreadable_images_and_empty_boxes_are_skipped_with_a_reason(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=12, seed=0)
+    (folder / "broken.png").write_bytes(b"not a png")
+    shutil.copy(folder / "train_00001_digit0.xml", folder / "broken.xml")
+    data = TrainingData.collect(folder)
+    reasons = dict(data.skipped)
+    assert "unreadable image" in reasons[str(folder / "broken.png")]
+    assert len(data.items) == 12
+    with pytest.raises(Exception, match="at least 2"):
+        TrainingData.collect(folder, exclude=[p.name for p in folder.glob("train_*.png")][1:])
+
+
+def test_validation_splits_into_a_selection_part_and_a_report_part_stably():
+    from petloc_gui.model.splits import report_members
+
+    names = [f"img_{i:03d}.png" for i in range(40)]
+    report = report_members(names, seed=0)
+    assert 10 <= len(report) <= 30  # about half
+    # another image joining validation moves no one between the parts
+    assert report_members(names + ["new.png"], seed=0) - {"new.png"} == report
+    assert report_members(names[:1]) == set()  # one image: it chooses the epoch, nothing reports
+    for pair in (names[:2], names[2:4], names[4:6]):
+        assert len(report_members(pair)) == 1  # two: one of each
