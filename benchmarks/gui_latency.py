@@ -122,7 +122,7 @@ def navigation(count: int, model: str, steps: int, folder: Path | None = None) -
     open_s = time.perf_counter() - t
     model_rows = window.session.model
     t = time.perf_counter()
-    while any(b is None and not e for b, e in zip(model_rows.pred_box, model_rows.errors)):
+    while any(b is None and not e for b, e in zip(model_rows.pred_box, model_rows.errors, strict=True)):
         app.processEvents()
         time.sleep(0.005)
         if time.perf_counter() - t > 1800:
@@ -201,7 +201,8 @@ def main() -> None:
     print(f"folder of {r['count']} images: generated in {r['generate_s']:.1f} s, opened in "
           f"{r['open_folder_s'] * 1000:.0f} ms, all predicted ({args.model}) in {r['predict_all_s']:.1f} s")
     print(f"next image with cached prediction: median {r['next_median_ms']:.1f} ms, "
-          f"p95 {r['next_p95_ms']:.1f} ms, max {r['next_max_ms']:.1f} ms over {args.steps} steps (target: median < 50 ms)")
+          f"p95 {r['next_p95_ms']:.1f} ms, max {r['next_max_ms']:.1f} ms over {args.steps} steps "
+          "(target: median < 50 ms)")
     print(f"peak resident memory of the benchmark process: {r['peak_rss_mb']:.0f} MB")
     if args.many:
         m = open_many(args.many)

@@ -34,7 +34,7 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 SEED1_CLASSES = 37
 BIG_BATCH = 32
@@ -47,7 +47,7 @@ def pets_model():
 
         bundle = load_bundle("pets")
         return bundle.model, "bundled pets model (resources/models/pets)", bundle
-    except Exception as exc:  # no bundle yet: same architecture, untrained heads
+    except Exception as exc:  # noqa: BLE001 - no bundle yet: same architecture, untrained heads
         from petloc_gui.model.networks import build_model
         from petloc_gui.model.presets import PETS, default_backbone_weights
 

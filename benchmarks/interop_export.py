@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PIL import Image  # noqa: E402
+from PIL import Image
 
-from petloc_gui.core.dataset import open_dataset  # noqa: E402
-from petloc_gui.core.interop import (  # noqa: E402
+from petloc_gui.core.dataset import open_dataset
+from petloc_gui.core.interop import (
     ConversionReport,
     export_coco,
     export_yolo,

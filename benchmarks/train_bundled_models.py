@@ -32,14 +32,14 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from petloc_gui.core.atomic import atomic_write_bytes  # noqa: E402
-from petloc_gui.core.metrics import evaluate  # noqa: E402
-from petloc_gui.core.paths import resources_dir, shared_dir  # noqa: E402
-from petloc_gui.core.voc import read_voc  # noqa: E402
-from petloc_gui.model.bundle import load_bundle, read_meta  # noqa: E402
-from petloc_gui.model.data import collect_samples  # noqa: E402
-from petloc_gui.model.inference import Predictor  # noqa: E402
-from petloc_gui.model.training import TrainConfig, train  # noqa: E402
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.metrics import evaluate
+from petloc_gui.core.paths import resources_dir, shared_dir
+from petloc_gui.core.voc import read_voc
+from petloc_gui.model.bundle import load_bundle, read_meta
+from petloc_gui.model.data import collect_samples
+from petloc_gui.model.inference import Predictor
+from petloc_gui.model.training import TrainConfig, train
 
 PETS_SUBDIR = Path("data") / "oxford-pets-3breeds"
 PETS_HOLDOUT_RULE = "every 5th boxed photo of each breed in natural order, starting at the 3rd (index % 5 == 2)"
@@ -59,7 +59,7 @@ def pets_holdout(root: Path, label: str = "default") -> list:
 def measure(bundle: Path, images: list[Path], labels: list[str], boxes: list) -> dict:
     predictor = Predictor(bundle)
     predictions = predictor.predict_paths(images)
-    failed = [str(p) for p, r in zip(images, predictions) if not hasattr(r, "box")]
+    failed = [str(p) for p, r in zip(images, predictions, strict=True) if not hasattr(r, "box")]
     if failed:
         raise SystemExit(f"cannot read test images: {failed}")
     return evaluate(labels, boxes, [p.label for p in predictions], [p.box for p in predictions],

@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from petloc_gui.core.errors import PetlocError, SaveError
 from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.core.errors import PetlocError, SaveError
+
+if TYPE_CHECKING:  # core.voc and core.dataset are imported where they are used
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.core.dataset import Dataset
+    from petloc_gui.core.voc import VocAnnotation
 
 
 def _exists(path: Path) -> bool | str:
@@ -32,8 +38,9 @@ def read_document(image_path: Path, annotation_path: Path,
                   image_size: tuple[int, int] | None = None) -> ImageDocument:
     """A document for one image: its annotation if any, or the reading error.
 
-    ``image_size`` (already known from the decoded image) saves reading the
-    image header again.
+    Only the XML is read, never the image (this runs on the GUI's UI thread):
+    ``image_size`` is the size of the image decoded in the background, checked
+    against the file's; without it the file's own size is used.
     """
     from petloc_gui.core import voc
     from petloc_gui.core.disk_state import MISSING, current_state
@@ -46,8 +53,7 @@ def read_document(image_path: Path, annotation_path: Path,
         doc.disk_state = MISSING  # a file created later by another program is a change
     else:
         try:
-            annotation = voc.read_voc(doc.annotation_path, image_size=image_size,
-                                      image_path=None if image_size else doc.image_path)
+            annotation = voc.read_voc(doc.annotation_path, image_size=image_size, find_image=False)
         except PetlocError as exc:
             doc.load_error = str(exc)
         except Exception as exc:  # noqa: BLE001 - a hostile file must not take the window down
@@ -69,7 +75,7 @@ def read_document(image_path: Path, annotation_path: Path,
     return doc
 
 
-def read_primary(annotation_path: Path):
+def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool, list[tuple[str, Box]]] | str | None:
     """``(name, box, verified, objects)`` of the first object on disk (``objects``: every
     ``(name, box)``, for the best-gt IoU rule), None, or the error text.
 
@@ -94,14 +100,19 @@ def read_primary(annotation_path: Path):
     return (first.name, first.box, verified, [(o.name, o.box) for o in annotation.objects])
 
 
-def build_annotation(doc: ImageDocument):
-    """The VocAnnotation to write for a document (edits applied to the read one)."""
-    from petloc_gui.core import images, voc
+def build_annotation(doc: ImageDocument) -> VocAnnotation:
+    """The VocAnnotation to write for a document (edits applied to the read one).
+
+    A new file needs the image's size: the one decoded for display (the image
+    is never read here, on the UI thread); unknown means it could not be decoded.
+    """
+    from petloc_gui.core import voc
 
     if doc.annotation is not None:
         return dataclasses.replace(doc.annotation, objects=list(doc.objects), verified=doc.verified)
     if doc.image_size is None:
-        doc.image_size = images.image_size(doc.image_path)
+        raise SaveError("the image's size is unknown (it is still loading or cannot be read)",
+                        doc.annotation_path)
     width, height = doc.image_size
     annotation = voc.new_annotation(doc.image_path, width, height)
     return dataclasses.replace(annotation, objects=list(doc.objects), verified=doc.verified)
@@ -142,7 +153,7 @@ def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
 class AnnotationStore:
     """The documents of one dataset, by item index."""
 
-    def __init__(self, dataset) -> None:
+    def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self._docs: dict[int, ImageDocument] = {}
 

@@ -10,9 +10,13 @@ and a label no box uses can be deleted.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from petloc_gui.core.atomic import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from petloc_gui.app.annotation_store import AnnotationStore
 
 CLASSES_FILE = "predefined_classes.txt"
 
@@ -48,7 +52,7 @@ def merged_names(predefined: list[str], model: list[str] | tuple[str, ...], foun
     return names
 
 
-def rows_using(store, label: str) -> dict[int, list[int]]:
+def rows_using(store: AnnotationStore, label: str) -> dict[int, list[int]]:
     """Image index -> indices of the objects named ``label``, over the whole folder.
 
     Documents already open are asked directly (their edits count); the other

@@ -64,8 +64,10 @@ def write_demo(out: Path, count: int = DEMO_COUNT, seed: int = DEMO_SEED,
     images = write_digits_dataset(out, "test", count, seed)
     rng = np.random.default_rng(seed)
     order = [images[i] for i in rng.permutation(len(images))]
-    n_bare = int(round(UNANNOTATED_FRACTION * len(images)))
-    bare, nudged, flipped = order[:n_bare], order[n_bare:n_bare + NUDGED], order[n_bare + NUDGED:n_bare + NUDGED + FLIPPED]
+    n_bare = round(UNANNOTATED_FRACTION * len(images))
+    bare = order[:n_bare]
+    nudged = order[n_bare:n_bare + NUDGED]
+    flipped = order[n_bare + NUDGED:n_bare + NUDGED + FLIPPED]
     for image in bare:
         image.with_suffix(".xml").unlink()
     for image in nudged:

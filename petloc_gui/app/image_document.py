@@ -12,8 +12,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from petloc_gui.core.boxes import Box
+
+if TYPE_CHECKING:  # core.voc (lxml) is imported where an object is made
+    from petloc_gui.core.disk_state import DiskState
+    from petloc_gui.core.voc import VocAnnotation, VocObject
 
 STATUS_NONE = "none"
 STATUS_ANNOTATED = "annotated"
@@ -32,7 +37,7 @@ STATUS_TEXT = {
 }
 
 
-def make_object(name: str, box: Box):
+def make_object(name: str, box: Box) -> VocObject:
     """A new VOC object with default pose/truncated/difficult."""
     from petloc_gui.core.voc import VocObject
 
@@ -45,8 +50,8 @@ class ImageDocument:
 
     image_path: Path
     annotation_path: Path
-    annotation: object | None = None  # VocAnnotation read from disk (kept as a template)
-    objects: list = field(default_factory=list)
+    annotation: VocAnnotation | None = None  # read from disk (kept as a template)
+    objects: list[VocObject] = field(default_factory=list)
     verified: bool = False
     load_error: str | None = None
     save_error: str | None = None
@@ -54,9 +59,9 @@ class ImageDocument:
     image_size: tuple[int, int] | None = None
     # The annotation file as read (core.disk_state.DiskState; MISSING when
     # there was none): a save refuses if the file changed since.
-    disk_state: object | None = None
+    disk_state: DiskState | None = None
     # Set when the file changed on disk while this document had edits.
-    external_change: object | None = None
+    external_change: DiskState | None = None
     # The image itself could not be decoded (kept so the list keeps saying so).
     image_error: str | None = None
     # The user agreed to save through a symbolic link out of the dataset folder.
@@ -76,7 +81,7 @@ class ImageDocument:
         return tuple(self.objects) != self._saved_objects or self.verified != self._saved_verified
 
     @property
-    def primary(self):
+    def primary(self) -> VocObject | None:
         """The first object (the one used for IoU and training), or None."""
         return self.objects[0] if self.objects else None
 
@@ -133,13 +138,13 @@ class ImageDocument:
     def set_label(self, index: int, name: str) -> None:
         self.objects[index] = dataclasses.replace(self.objects[index], name=name)
 
-    def insert_object(self, index: int, obj) -> None:
+    def insert_object(self, index: int, obj: VocObject) -> None:
         self.objects.insert(index, obj)
 
-    def remove_object(self, index: int):
+    def remove_object(self, index: int) -> VocObject:
         return self.objects.pop(index)
 
-    def replace_object(self, index: int, obj) -> None:
+    def replace_object(self, index: int, obj: VocObject) -> None:
         self.objects[index] = obj
 
     def set_verified(self, verified: bool) -> None:

@@ -18,7 +18,8 @@ HEADLINE = (("accuracy", "acc"), ("mean_iou", "IoU"))
 
 def split_of_meta(meta: dict[str, Any]) -> str:
     """ "test" when the bundle's metrics come from a test split, else "validation"."""
-    metrics = meta.get("metrics") if isinstance(meta.get("metrics"), dict) else {}
+    raw = meta.get("metrics")
+    metrics = raw if isinstance(raw, dict) else {}
     if meta.get("test_split") or "test" in str(metrics.get("split", "")).lower():
         return "test"
     return "validation"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, positive_int
-from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor
+from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
 from petloc_gui.cli.output import CommandError, ProgressBar, error, finite, json_line, reason_of, show
 from petloc_gui.core.errors import PetlocError
 
@@ -43,9 +43,11 @@ VALIDATION_DESCRIPTION = "validation images listed in the model's meta.json"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=Path, help="dataset folder with VOC annotations")
-    parser.add_argument("--model", required=True, metavar="MODEL", help=MODEL_HELP)
+    parser.add_argument("--model", metavar="MODEL",
+                        help=MODEL_HELP + " (default: the model the window would choose for DATA)")
     parser.add_argument("--json", action="store_true", help="print one JSON object (last line of stdout)")
-    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N", help="images per batch (default 32)")
+    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
+                        help="images per batch (default 32)")
     parser.add_argument(
         "--label",
         choices=("default", "breed"),
@@ -67,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     dataset = open_dataset(args.data)
+    args.model = model_for(args.model, [args.data])
     meta = read_meta(args.model)  # a wrong model fails before TensorFlow loads
     items, split = select_items(dataset, meta, args.split)
     cases, skipped = collect_ground_truth(items, args.label)
@@ -114,7 +117,7 @@ def predict_cases(predictor, cases, batch_size: int):
     done = 0
     for batch in chunks(cases, batch_size):
         results = predictor.predict_paths([image for image, _ in batch])
-        for (image, objects), result in zip(batch, results):
+        for (image, objects), result in zip(batch, results, strict=True):
             if isinstance(result, BaseException):
                 failed.append((str(image), reason_of(result)))
             else:
@@ -257,7 +260,7 @@ def format_report(report: dict[str, Any]) -> list[str]:
         width = max(6, *(len(n) for n in labels)) + 1
         lines += ["", "confusion (rows: truth, columns: predicted)"]
         lines.append(" " * width + "".join(f"{n[:width - 1]:>{width}}" for n in labels))
-        for name, row in zip(labels, report["confusion"]["matrix"]):
+        for name, row in zip(labels, report["confusion"]["matrix"], strict=True):
             lines.append(f"{name[:width - 1]:<{width}}" + "".join(f"{v:>{width}}" for v in row))
     return lines
 

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             m = row.get("metrics") or {}
             note = f"  ({row['warning']})" if row.get("warning") else ""
             print(show(
-                f"{row['name']:<28} {str(row.get('preset') or '-'):<8} "
+                f"{row['name']:<28} {row.get('preset') or '-'!s:<8} "
                 f"{_num(m.get('accuracy')):>8} {_num(m.get('mean_iou')):>8}  {_measured_on(row):<22} "
                 f"{row.get('path') or 'unavailable: ' + str(row.get('error'))}{note}"),
                 flush=True,
@@ -77,7 +77,7 @@ def trained_versions() -> list[dict[str, Any]]:
         return []
     try:
         versions = VersionStore().list()
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - any failure to list becomes one error line
         error(f"cannot list trained versions: {' '.join(str(exc).split())}")
         return []
     rows = []

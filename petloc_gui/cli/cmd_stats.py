@@ -43,12 +43,12 @@ def run(args: argparse.Namespace) -> int:
     stats = compute_stats(dataset, check_images=args.check_images)
     status = 0
     if args.plot is not None:
-        from petloc_gui.cli.stats_plot import PlotUnavailable, write_stats_plot
+        from petloc_gui.cli.stats_plot import PlotUnavailableError, write_stats_plot
 
         try:
             write_stats_plot(stats, args.plot)
             info(f"wrote {args.plot}")
-        except PlotUnavailable as exc:
+        except PlotUnavailableError as exc:
             error(str(exc))
             status = 1
     if args.json:

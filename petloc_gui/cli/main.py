@@ -14,6 +14,7 @@ import sys
 import traceback
 import warnings
 from collections.abc import Sequence
+from typing import NoReturn
 
 from petloc_gui.cli import (
     cmd_convert,
@@ -60,7 +61,7 @@ a full traceback of unexpected errors."""
 class _Parser(argparse.ArgumentParser):
     """argparse with a one-line usage error (no usage dump, no traceback)."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         error(f"{message} (see `{self.prog} --help`)")
         raise SystemExit(EXIT_USAGE)
 
@@ -122,7 +123,7 @@ def _main(argv: Sequence[str] | None) -> int:
         # `petloc predict ... | head`: the reader left; nothing to report.
         _silence_stdout()
         return EXIT_OK
-    except Exception as exc:  # the single place where anything is caught
+    except Exception as exc:  # noqa: BLE001 - the single place where anything is caught
         return _report(exc)
 
 

@@ -162,7 +162,7 @@ def format_duration(seconds: float) -> str:
     """`1:02:03` / `2:03` style duration."""
     if not math.isfinite(seconds) or seconds < 0:
         return "--:--"
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
@@ -205,7 +205,7 @@ class ProgressBar:
         loss_text = f" loss {loss:.4f}" if loss is not None and math.isfinite(loss) else ""
         counter = f"{step}/{self.total}" if self.total else f"{step}"
         if self._tty:
-            filled = int(round(self.width * fraction))
+            filled = round(self.width * fraction)
             bar = "#" * filled + "-" * (self.width - filled)
             line = f"\r{self.label} [{bar}] {counter} ETA {format_duration(eta)}{loss_text}"
             self.stream.write(line + "\x1b[K")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from petloc_gui.core.text import visible
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.stats import DatasetStats
+from petloc_gui.core.text import visible
 
 
-class PlotUnavailable(Exception):
+class PlotUnavailableError(Exception):
     """matplotlib is not installed, so no figure can be drawn."""
 
 
@@ -22,7 +22,7 @@ def _pyplot():
         matplotlib.use("Agg", force=True)
         import matplotlib.pyplot as plt
     except ImportError as exc:
-        raise PlotUnavailable(
+        raise PlotUnavailableError(
             "--plot needs matplotlib, which is not installed (pip install matplotlib); statistics were still computed"
         ) from exc
     return plt
@@ -80,7 +80,7 @@ def _tick(name: str, limit: int = 30) -> str:
 
 def _hist(ax, series: list[list[float]], labels: list[str], title: str) -> None:
     drawn = False
-    for data, label in zip(series, labels):
+    for data, label in zip(series, labels, strict=True):
         if data:
             ax.hist(data, bins=30, alpha=0.6, label=label)
             drawn = True

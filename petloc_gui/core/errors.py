@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # disk_state is a leaf module; imported for types only
+    from petloc_gui.core.disk_state import DiskState
 
 
 class PetlocError(Exception):
@@ -15,7 +19,7 @@ class PetlocError(Exception):
         text = f"{self.path}: {message}" if self.path is not None else message
         super().__init__(text)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         # Keeps .path and .reason across pickling (process pools, worker queues);
         # the default would rebuild the error from its message text alone.
         return (self.__class__, (self.reason, self.path))
@@ -46,12 +50,12 @@ class ExternalChangeError(SaveError):
     """
 
     def __init__(self, message: str, path: str | os.PathLike[str] | None = None,
-                 expected=None, found=None) -> None:
+                 expected: DiskState | None = None, found: DiskState | None = None) -> None:
         super().__init__(message, path)
         self.expected = expected
         self.found = found
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         return (self.__class__, (self.reason, self.path, self.expected, self.found))
 
 
@@ -68,5 +72,5 @@ class LinkTargetError(SaveError):
         self.target: Path | None = Path(target) if target is not None else None
         self.outside = outside
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         return (self.__class__, (self.reason, self.path, self.target, self.outside))

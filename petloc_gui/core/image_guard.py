@@ -12,6 +12,7 @@ larger than any encoding of its declared pixels could be.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from petloc_gui.core.errors import ImageLoadError
 
@@ -43,7 +44,7 @@ def check_file_size(path: Path, file_size: int, width: int, height: int) -> None
             "corrupt or padded (e.g. a header followed by zeros), not read", path)
 
 
-def _skip_junk(handle, path: Path, budget: int) -> int:
+def _skip_junk(handle: BinaryIO, path: Path, budget: int) -> int:
     """Read up to the next 0xFF byte (left unread); return the junk bytes skipped."""
     skipped = 0
     while True:
@@ -62,7 +63,7 @@ def _skip_junk(handle, path: Path, budget: int) -> int:
                 "(e.g. a header followed by zeros); not read", path)
 
 
-def check_jpeg_header(handle, path: Path) -> None:
+def check_jpeg_header(handle: BinaryIO, path: Path) -> None:
     """Walk a JPEG's marker segments up to the image data; ImageLoadError when hostile.
 
     ``handle`` is a binary file positioned anywhere; it is rewound to 0 on

@@ -14,6 +14,7 @@ import io
 import os
 import warnings
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
@@ -51,7 +52,7 @@ def is_image_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in IMAGE_EXTENSIONS
 
 
-def _open_checked(path: Path, handle, file_size: int) -> Image.Image:
+def _open_checked(path: Path, handle: BinaryIO, file_size: int) -> Image.Image:
     """Open (header only) and enforce the pixel and size limits; Pillow errors become ImageLoadError."""
     try:
         check_jpeg_header(handle, path)  # bounds Pillow's byte-by-byte junk skipping
@@ -79,7 +80,7 @@ def _open_checked(path: Path, handle, file_size: int) -> Image.Image:
     return image
 
 
-def _read_file(path: str | os.PathLike[str]) -> tuple[Path, object, int]:
+def _read_file(path: str | os.PathLike[str]) -> tuple[Path, BinaryIO, int]:
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -87,7 +88,7 @@ def _read_file(path: str | os.PathLike[str]) -> tuple[Path, object, int]:
             raise ImageLoadError("not a file", path)
         if size == 0:
             raise ImageLoadError("image file is empty (0 bytes)", path)
-        return path, open(path, "rb"), size  # noqa: SIM115 - closed by the callers
+        return path, open(path, "rb"), size  # closed by the callers (`with handle:`)
     except FileNotFoundError as exc:
         raise ImageLoadError("image file does not exist", path) from exc
     except OSError as exc:
@@ -164,7 +165,7 @@ def _to_rgb(image: Image.Image) -> Image.Image:
     ) or (mode in ("L", "RGB") and "transparency" in image.info)
     if has_alpha:
         rgba = image.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, _WHITE + (255,))
+        background = Image.new("RGBA", rgba.size, (*_WHITE, 255))
         return Image.alpha_composite(background, rgba).convert("RGB")
     return image.convert("RGB")
 

@@ -28,7 +28,7 @@ from petloc_gui.core.boxes import iou_arrays
 
 def _as_box_array(boxes: Sequence[Any]) -> np.ndarray:
     """N x 4 float64 array from Box objects or 4-sequences."""
-    rows = []
+    rows: list[tuple[float, ...]] = []
     for box in boxes:
         if hasattr(box, "xmin"):
             rows.append((box.xmin, box.ymin, box.xmax, box.ymax))
@@ -115,12 +115,13 @@ def evaluate_objects(
         raise ValueError("every photo needs at least one ground-truth object")
     names = list(class_names)
     index = {name: i for i, name in enumerate(names)}
-    matches = [best_gt_match(objects, label, box) for objects, label, box in zip(gt_objects, pred_labels, pred_boxes)]
+    matches = [best_gt_match(objects, label, box)
+               for objects, label, box in zip(gt_objects, pred_labels, pred_boxes, strict=True)]
     gt_labels = [m.label for m in matches]
     ious = np.array([m.iou for m in matches], dtype=np.float64)
     correct = np.array([m.same_class for m in matches], dtype=bool)
     confusion = [[0] * len(names) for _ in names]
-    for g, p in zip(gt_labels, pred_labels):
+    for g, p in zip(gt_labels, pred_labels, strict=True):
         if g in index and p in index:
             confusion[index[g]][index[p]] += 1
     per_class = {}

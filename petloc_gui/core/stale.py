@@ -23,6 +23,10 @@ import shutil
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # dataset imports images; stale is used without them
+    from petloc_gui.core.dataset import Dataset
 
 STALE_SECONDS = 24 * 3600
 
@@ -99,15 +103,16 @@ def remove_stale(folder: str | os.PathLike[str], *, folders: bool = False,
     return removed
 
 
-def remove_stale_in(folders: Iterable[str | os.PathLike[str]], **options) -> list[Path]:
-    """:func:`remove_stale` for each distinct folder."""
+def remove_stale_in(folders: Iterable[str | os.PathLike[str]], *, folders_too: bool = False,
+                    max_age: float = STALE_SECONDS, now: float | None = None) -> list[Path]:
+    """:func:`remove_stale` for each distinct folder (``folders_too`` is its ``folders``)."""
     removed: list[Path] = []
     for folder in dict.fromkeys(os.fspath(f) for f in folders):
-        removed += remove_stale(folder, **options)
+        removed += remove_stale(folder, folders=folders_too, max_age=max_age, now=now)
     return removed
 
 
-def dataset_annotation_folders(dataset) -> list[str]:
+def dataset_annotation_folders(dataset: Dataset) -> list[str]:
     """The distinct folders a dataset's annotations are (or would be) written in."""
     return list(dict.fromkeys(os.path.dirname(os.fspath(item._annotation_path))
                               for item in dataset.items))

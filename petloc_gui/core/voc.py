@@ -14,6 +14,7 @@ replaced atomically (:mod:`petloc_gui.core.atomic`).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from pathlib import Path
@@ -69,7 +70,7 @@ def _size_value(text: str | None) -> int:
         value = float(text)
     except ValueError:
         return 0
-    return int(round(value)) if math.isfinite(value) and value > 0 else 0
+    return round(value) if math.isfinite(value) and value > 0 else 0
 
 
 def _first_children(element: etree._Element) -> dict[str, etree._Element]:
@@ -179,15 +180,14 @@ def _repair(obj: VocObject, index: int, width: int, height: int, problems: list[
 def _resolve_size(path: Path, width: int, height: int, filename: str,
                   image_size: tuple[int, int] | None,
                   image_path: str | os.PathLike[str] | None,
-                  problems: list[str]) -> tuple[int, int]:
+                  problems: list[str], find_image: bool = True) -> tuple[int, int]:
     """The displayed image size to use; every disagreement goes to ``problems``."""
     if image_size is None and image_path is not None:
         # The image itself is the truth for a GUI drawing boxes on it; reading
         # its header costs far less than boxes clamped to a wrong size.
-        try:
+        # A missing/broken image is reported where it is displayed.
+        with contextlib.suppress(ImageLoadError):
             image_size = _image_size(image_path)
-        except ImageLoadError:
-            pass  # a missing/broken image is reported where it is displayed
     if image_size is not None:
         real_w, real_h = int(image_size[0]), int(image_size[1])
         if width <= 0 or height <= 0:
@@ -202,6 +202,9 @@ def _resolve_size(path: Path, width: int, height: int, filename: str,
                             f"{real_w}x{real_h}; the image's size is used{hint}")
         return real_w, real_h
     if width > 0 and height > 0:
+        return width, height
+    if not find_image:
+        problems.append("image size missing from the file")
         return width, height
     found = _find_image(path, filename)
     if found is None:
@@ -218,14 +221,17 @@ def _resolve_size(path: Path, width: int, height: int, filename: str,
 
 
 def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = None, *,
-             image_path: str | os.PathLike[str] | None = None) -> VocAnnotation:
+             image_path: str | os.PathLike[str] | None = None,
+             find_image: bool = True) -> VocAnnotation:
     """Read a VOC XML file.
 
     ``image_size`` ((width, height) of the displayed image) or ``image_path``
     (its header is read) give the real size: when it differs from the file's,
     the real size wins and the difference is recorded in ``problems``.
     Without them, a size missing from the file is taken from the image looked
-    for next to the file (and in the Oxford / VOC devkit image folders).
+    for next to the file (and in the Oxford / VOC devkit image folders),
+    unless ``find_image`` is False (the GUI's UI thread never reads images:
+    it passes the size of the image it decoded in the background).
     """
     path = Path(path)
     tree, disk_state = read_voc_tree(path)
@@ -239,7 +245,7 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
     filename = _text(root, "filename") or ""
     path_text = _text(root, "path")
     width, height = _resolve_size(path, file_width, file_height, filename, image_size,
-                                  image_path, problems)
+                                  image_path, problems, find_image)
     object_elements = root.findall("object")
     objects = []
     for index, element in enumerate(object_elements, start=1):
@@ -272,5 +278,15 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
 # Data classes (core.voc_types), parsing (core.voc_tree) and writing
 # (core.voc_write) live in their own modules; re-exported here so callers use
 # a single `core.voc` API.
-__all__ = ["VocObject", "VocAnnotation", "new_annotation", "read_voc", "write_voc",
-           "parse_voc_tree", "MAX_XML_BYTES", "MAX_OBJECTS", "MAX_LABEL_CHARS", "DEFAULT_POSE"]
+__all__ = [
+    "DEFAULT_POSE",
+    "MAX_LABEL_CHARS",
+    "MAX_OBJECTS",
+    "MAX_XML_BYTES",
+    "VocAnnotation",
+    "VocObject",
+    "new_annotation",
+    "parse_voc_tree",
+    "read_voc",
+    "write_voc",
+]

@@ -114,7 +114,7 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _is_xinclude(node) -> bool:
+def _is_xinclude(node: etree._Element) -> bool:
     tag = node.tag
     return isinstance(tag, str) and tag.startswith(_XINCLUDE_NAMESPACES)
 

@@ -14,6 +14,7 @@ instructions), listing each in ``annotation.dropped``.
 from __future__ import annotations
 
 import copy
+import enum
 import os
 from pathlib import Path
 
@@ -25,9 +26,15 @@ from petloc_gui.core.errors import AnnotationError, ExternalChangeError, LinkTar
 from petloc_gui.core.voc_tree import clean_copy, drop_inner, parse_voc_tree, passed_on_notes
 from petloc_gui.core.voc_types import VocAnnotation, VocObject
 
+
 # write_voc(expected=RECORDED): check against the state recorded on the
 # annotation when it was read from (or last saved to) this same path.
-RECORDED = object()
+# An enum member rather than object(), so type checkers narrow `is not RECORDED`.
+class _Recorded(enum.Enum):
+    RECORDED = "recorded"
+
+
+RECORDED = _Recorded.RECORDED
 
 _BOX_TAGS = ("xmin", "ymin", "xmax", "ymax")
 
@@ -55,7 +62,7 @@ def _object_element(obj: VocObject) -> etree._Element:
     if obj.occluded is not None:
         etree.SubElement(element, "occluded").text = _flag_text(obj.occluded)
     bndbox = etree.SubElement(element, "bndbox")
-    for tag, value in zip(_BOX_TAGS, obj.box.rounded()):
+    for tag, value in zip(_BOX_TAGS, obj.box.rounded(), strict=True):
         etree.SubElement(bndbox, tag).text = str(value)
     return element
 
@@ -77,7 +84,7 @@ def _update_object(element: etree._Element, obj: VocObject, saved: tuple) -> Non
         bndbox = element.find("bndbox")
         if bndbox is None:
             bndbox = etree.SubElement(element, "bndbox")
-        for tag, value in zip(_BOX_TAGS, obj.box.rounded()):
+        for tag, value in zip(_BOX_TAGS, obj.box.rounded(), strict=True):
             _set_child(bndbox, tag, str(value))
 
 
@@ -141,7 +148,7 @@ def _twins(old_root: etree._Element, root: etree._Element,
     wanted = {id(obj._element): obj._element for obj in annotation.objects
               if obj._element is not None}
     twins = {}
-    for old_child, new_child in zip(old_root, root):
+    for old_child, new_child in zip(old_root, root, strict=False):
         if wanted.get(id(old_child)) is old_child:
             twins[id(old_child)] = new_child
     return twins
@@ -162,7 +169,8 @@ def _sync_objects(root: etree._Element, twins: dict[int, etree._Element],
     for obj in annotation.objects:
         original = obj._element
         twin = twins.get(id(original)) if original is not None else None
-        if twin is not None and id(twin) not in used:
+        # read_voc sets _element and _saved together, so a twin always has a saved state
+        if twin is not None and id(twin) not in used and obj._saved is not None:
             element = twin
             if obj._values() != obj._saved:
                 _update_object(element, obj, obj._saved)
@@ -195,13 +203,13 @@ def _order_objects(root: etree._Element, elements: list[etree._Element]) -> None
     objects were not reordered is left exactly as it was.
     """
     current = root.findall("object")
-    if all(a is b for a, b in zip(current, elements)):
+    if all(a is b for a, b in zip(current, elements, strict=False)):
         return
     slots = [index for index, child in enumerate(root) if child.tag == "object"]
     for element in current:
         root.remove(element)
     # Ascending slots: every earlier slot is filled when a later one is used.
-    for slot, element in zip(slots, elements):
+    for slot, element in zip(slots, elements, strict=False):
         root.insert(slot, element)
 
 
@@ -264,7 +272,8 @@ def _check_unchanged(path: Path, expected: DiskState | None) -> None:
                               "replace it)", path, expected=expected, found=found)
 
 
-def _expected_state(annotation: VocAnnotation, path: Path, expected) -> DiskState | None:
+def _expected_state(annotation: VocAnnotation, path: Path,
+                    expected: DiskState | _Recorded | None) -> DiskState | None:
     if expected is not RECORDED:
         return expected
     source = annotation.source_path
@@ -279,6 +288,8 @@ def _expected_state(annotation: VocAnnotation, path: Path, expected) -> DiskStat
 
 def _build_tree(annotation: VocAnnotation) -> tuple[etree._ElementTree, list[etree._Element]]:
     if annotation._tree is not None:
+        if annotation._saved is None:  # read_voc sets _tree and _saved together
+            raise ValueError("annotation has a parsed tree but no saved header to compare with")
         tree = clean_copy(annotation._tree)  # without DOCTYPE / top-level instructions
         # Before the header update, which may insert elements and shift indices.
         twins = _twins(annotation._tree.getroot(), tree.getroot(), annotation)
@@ -310,7 +321,7 @@ def _ensure_annotation_folder(path: Path) -> None:
 
 
 def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
-              overwrite_unreadable: bool = False, expected=RECORDED,
+              overwrite_unreadable: bool = False, expected: DiskState | _Recorded | None = RECORDED,
               root: str | os.PathLike[str] | None = None,
               allow_link_outside: bool = False) -> Path:
     """Save ``annotation`` to ``path`` atomically and return the path.
@@ -349,7 +360,7 @@ def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
     _ensure_annotation_folder(path)
     atomic_write_bytes(path, data)
     # The written file becomes the baseline for the next save.
-    for obj, element in zip(annotation.objects, elements):
+    for obj, element in zip(annotation.objects, elements, strict=True):
         obj._element = element
         obj._saved = obj._values()
     annotation._tree = tree

@@ -11,6 +11,7 @@ entry is decoded again; the cache never fails a training run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -50,11 +51,14 @@ class ImageCache:
 
     @staticmethod
     def _store(entry: Path, array: np.ndarray) -> None:
+        tmp = None
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
             with os.fdopen(fd, "wb") as handle:
                 np.save(handle, array, allow_pickle=False)
             os.replace(tmp, entry)
-        except OSError:
-            pass  # a full or read-only disk only costs speed
+        except OSError:  # a full or read-only disk only costs speed
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)

@@ -18,7 +18,7 @@ import keras
 import numpy as np
 from keras import layers
 
-from petloc_gui.model.presets import Preset
+from petloc_gui.model.presets import MOBILENET_PRESETS, Preset
 
 CLASS_OUTPUT = "class"
 BOX_OUTPUT = "box"
@@ -37,7 +37,7 @@ def build_model(
         raise ValueError("a model needs at least one class")
     if preset.name == "digits":
         return build_digits_net(n_classes, preset.input_size)
-    if preset.name == "pets":
+    if preset.name in MOBILENET_PRESETS:
         return build_mobilenet_net(n_classes, preset.input_size, backbone_weights, box_head=preset.box_head)
     raise ValueError(f"no network for preset {preset.name!r}")
 

@@ -1,11 +1,11 @@
-"""The two model presets: what network, input size, augmentation and schedule each uses.
+"""The model presets: what network, input size, augmentation and schedule each uses.
 
 No TensorFlow import: the CLI and the GUI read presets to describe models.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from petloc_gui.core.paths import resources_dir, shared_dir
@@ -65,7 +65,15 @@ DIGITS = Preset(
     box_loss_weight=1.0,
 )
 
-PRESETS = {p.name: p for p in (PETS, DIGITS)}
+# The general recipe for any photos (your own classes, trained from the shipped
+# ImageNet MobileNet weights). The bundled pets model is one product of it, so
+# photo reuses PETS's recipe values; only the name (and the store folder) differ.
+PHOTO = replace(PETS, name="photo")
+
+# Presets whose network is the MobileNet backbone (the others use the small digits CNN).
+MOBILENET_PRESETS = frozenset({PETS.name, PHOTO.name})
+
+PRESETS = {p.name: p for p in (PETS, DIGITS, PHOTO)}
 
 
 def get_preset(name: str) -> Preset:

@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.models = ModelController(self, self.model_menu)
         self._build_toolbar()
+        self.addToolBarBreak()
+        self.addToolBar(Qt.TopToolBarArea, self.models.new_classes)  # "no model knows these classes", full width
         self.model_status = QLabel("No model")
         self.position_label = QLabel("")
         self.cursor_label = QLabel("")  # cursor position and the size of the box being drawn
@@ -231,8 +233,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
         self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
         self.dataset_panel.set_dataset(dataset)
-        spec = self.models.spec_for_folder(model, self.session.suggested_model)
-        if spec != self.models.spec or self.models.info is None:
+        spec = self.models.spec_for_folder(model, self.session.suggested_model, dataset.root)
+        if spec is None:  # no model knows this folder's classes: say so, offer to train one
+            self.models.show_no_model(self.session.model_choice)
+        elif spec != self.models.spec or self.models.info is None:
             self.set_model(spec)
         else:
             self.session.request_all()

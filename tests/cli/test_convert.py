@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 from tests.cli.helpers import last_json, run_cli, write_image
-from tests.core.interop_helpers import (  # noqa: F401 - small_voc is a fixture
+from tests.core.interop_helpers import (
     assert_same_boxes,
-    small_voc,
     voc_boxes,
 )
 

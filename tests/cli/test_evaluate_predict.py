@@ -15,6 +15,7 @@ from tests.cli.helpers import (
     run_cli,
     tiny_box_pixels,
     voc_xml,
+    write_annotated,
     write_image,
 )
 
@@ -182,7 +183,10 @@ def test_predict_json_good_corrupt_and_exif_rotated(tmp_path, tiny_bundle, capsy
     assert records["rotated.jpg"]["box"] == pytest.approx(tiny_box_pixels(H, W), abs=0.02)
     assert set(records["corrupt.jpg"]) == {"image", "error"}
     lines = assert_clean_errors(err)
-    assert len(lines) == 1 and "corrupt.jpg" in lines[0]
+    progress = [line for line in lines if line.startswith("petloc: predict ")]
+    assert progress[-1].startswith("petloc: predict 3/3")  # a folder: progress on stderr
+    problems = [line for line in lines if line not in progress]
+    assert len(problems) == 1 and "corrupt.jpg" in problems[0]
 
 
 def test_predict_files_readable_lines_and_bad_path(tmp_path, tiny_bundle, capsys):
@@ -239,3 +243,28 @@ def test_predict_with_unknown_model_is_one_line(tmp_path, capsys):
     assert code == 1 and out == ""
     lines = assert_clean_errors(err)
     assert len(lines) == 1 and "nomodel" in lines[0]
+
+
+def test_predict_without_model_on_new_classes_says_no_model_knows_them(tmp_path, capsys):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for i, label in enumerate(["bird", "car"]):
+        write_annotated(folder, f"x{i}", 40, 30, [(label, (2, 2, 20, 20))])
+    code, out, err = run_cli(capsys, "predict", folder, "--json")
+    assert code != 0 and out == ""
+    (line,) = assert_clean_errors(err)
+    assert "no available model knows classes bird, car" in line and "--model" in line
+
+
+def test_predict_without_model_uses_the_folders_model_and_shows_progress(tmp_path, tiny_bundle, capsys):
+    from petloc_gui.app.model_choice import FolderMemory
+
+    folder = tmp_path / "pets"
+    folder.mkdir()
+    for i in range(5):
+        write_annotated(folder, f"p{i}", 40, 30, [("cat", (2, 2, 20, 20))])
+    FolderMemory().remember(folder, str(tiny_bundle))  # as the window does after a choice
+    code, out, err = run_cli(capsys, "predict", folder, "--json", "--batch-size", "2")
+    assert code == 0
+    assert len(json_lines(out)) == 5  # stdout stays one JSON record per image
+    assert f"using model {tiny_bundle}" in err and "predict 5/5" in err

@@ -67,7 +67,7 @@ def test_control_characters_in_names_and_labels_are_escaped(tmp_path, capsys):
     os.rename(tmp_path / "broken.jpg", tmp_path / "b\x1b[1mroken\u202e.jpg")
 
     for argv in (("stats", tmp_path), ("stats", tmp_path, "--json")):
-        code, out, err = run_cli(capsys, *argv)
+        _code, out, err = run_cli(capsys, *argv)
         for text in (out, err):
             for raw in ("\x1b", "\u202e", "\x07", "\x9b"):
                 assert raw not in text

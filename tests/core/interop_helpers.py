@@ -49,8 +49,8 @@ def assert_same_boxes(expected: dict, actual: dict, tolerance: float = 1.0) -> N
     for name, objects in expected.items():
         got = actual[name]
         assert [label for label, _ in got] == [label for label, _ in objects], name
-        for (_, want), (_, have) in zip(objects, got):
-            assert max(abs(a - b) for a, b in zip(want, have)) <= tolerance, (name, want, have)
+        for (_, want), (_, have) in zip(objects, got, strict=True):
+            assert max(abs(a - b) for a, b in zip(want, have, strict=True)) <= tolerance, (name, want, have)
 
 
 def spec_yolo_boxes(label_file: Path, image_file: Path, names: list[str]) -> list[tuple]:

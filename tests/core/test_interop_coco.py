@@ -10,10 +10,9 @@ from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.interop import ConversionReport, export_coco, read_coco, write_voc_records
 from tests.cli.helpers import write_image
-from tests.core.interop_helpers import (  # noqa: F401 - small_voc is a fixture
+from tests.core.interop_helpers import (
     assert_same_boxes,
     forbid_decoding,
-    small_voc,
     voc_boxes,
 )
 

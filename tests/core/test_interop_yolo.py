@@ -11,10 +11,9 @@ from petloc_gui.core.errors import DatasetError, SaveError
 from petloc_gui.core.interop import ConversionReport, export_yolo, read_yolo, write_voc_records
 from petloc_gui.core.interop.yolo_names import find_class_names, parse_yaml_names
 from tests.cli.helpers import write_image
-from tests.core.interop_helpers import (  # noqa: F401 - small_voc is a fixture
+from tests.core.interop_helpers import (
     assert_same_boxes,
     forbid_decoding,
-    small_voc,
     spec_yolo_boxes,
     voc_boxes,
 )
@@ -164,7 +163,7 @@ def test_data_yaml_name_forms(text, names):
 
 
 def test_missing_names_and_gaps_are_clear_errors(tmp_path):
-    with pytest.raises(DatasetError, match="classes.txt"):
+    with pytest.raises(DatasetError, match=r"classes\.txt"):
         find_class_names(tmp_path)
     with pytest.raises(DatasetError, match="without gaps"):
         parse_yaml_names("names:\n  0: a\n  2: b\n", Path("data.yaml"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -225,7 +226,7 @@ def _core_imports(module: str) -> set[str]:
         return set()
     source = spec.origin
     found = set()
-    for node in ast.walk(ast.parse(open(source, encoding="utf-8").read())):
+    for node in ast.walk(ast.parse(Path(source).read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("petloc_gui.core"):
             if node.module == "petloc_gui.core":  # from petloc_gui.core import voc
                 found.update(f"petloc_gui.core.{a.name}" for a in node.names)

@@ -72,7 +72,7 @@ def test_clamp_box_uses_image_size():
     assert doc.clamp_box(Box(90, 40, -5, 70)) == Box(0, 40, 90, 50)
 
 
-def test_image_cache_is_bounded_and_reports_errors(tmp_path, qapp):
+def test_image_cache_is_bounded_and_reports_errors(tmp_path, qtbot):
     from petloc_gui.ui.canvas.image_cache import ImageCache
 
     from .conftest import write_image
@@ -83,13 +83,23 @@ def test_image_cache_is_bounded_and_reports_errors(tmp_path, qapp):
         write_image(path, size=(100, 100), seed=i)
         paths.append(path)
     cache = ImageCache(max_items=4, max_bytes=3 * 100 * 100 * 3)  # RGB888: 3 bytes a pixel
+
+    def decoded(path):
+        """Ask for a decode (pool thread) and take what the ``decoded`` signal brings."""
+        with qtbot.waitSignal(cache.decoded, timeout=10_000,
+                              check_params_cb=lambda p, _d: p == str(path)) as signal:
+            cache.request(path)
+        assert cache.cached(path) is signal.args[1]
+        return signal.args[1]
+
     for path in paths:
-        shown = cache.get(path)
+        assert cache.cached(path) is None
+        shown = decoded(path)
         assert shown.image is not None and shown.size == (100, 100)
     assert len(cache._items) <= 3
     bad = tmp_path / "bad.png"
     bad.write_bytes(b"not an image")
-    broken = cache.get(bad)
+    broken = decoded(bad)
     assert broken.image is None and "bad.png" in broken.error
     cache.shutdown()
 

@@ -50,7 +50,8 @@ def coco_document(records: list[ImageRecord]) -> dict[str, Any]:
     """The COCO dict of ``records`` (image and annotation ids in record order, from 1)."""
     names = class_names(records)
     category_ids = {name: index for index, name in enumerate(names, start=1)}
-    images, annotations = [], []
+    images: list[dict[str, Any]] = []
+    annotations: list[dict[str, Any]] = []
     for image_id, record in enumerate(records, start=1):
         images.append({"id": image_id, "file_name": record.relative,
                        "width": record.width, "height": record.height})

@@ -17,7 +17,7 @@ from pathlib import Path
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop.files import LINK, link_exclusive, place_image
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
-from petloc_gui.core.voc import VocObject, new_annotation, write_voc
+from petloc_gui.core.voc import VocAnnotation, VocObject, new_annotation, write_voc
 
 
 def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *,
@@ -78,7 +78,7 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
         report.objects += len(record.objects)
 
 
-def _write_new(annotation, target: Path) -> bool:
+def _write_new(annotation: VocAnnotation, target: Path) -> bool:
     """Write ``target`` only if it does not exist (exclusive, race-free); False if it did."""
     if target.exists() or target.is_symlink():
         return False

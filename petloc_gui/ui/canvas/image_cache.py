@@ -1,9 +1,15 @@
-"""Decoded images for display: an LRU cache plus background decoding of neighbours.
+"""Decoded images for display: an LRU cache filled by background decoding only.
 
 Images are decoded with core.images.load_image (EXIF applied, so boxes line
 up) and downscaled to at most MAX_DISPLAY_SIDE for speed; the canvas scales
 the picture back to the full displayed size, so box coordinates are never
 affected. QImage (unlike QPixmap) may be built outside the UI thread.
+
+The UI thread never reads an image file (a hostile one could hold it for
+seconds): it asks ``cached`` (no I/O but a stat), and on a miss ``request``s
+a decode; every decode, asked for or prefetched, ends in the ``decoded``
+signal, delivered on the UI thread, whose receiver ignores images the user
+has already left.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
 from petloc_gui.app.file_key import file_key
@@ -21,6 +27,7 @@ from petloc_gui.app.file_key import file_key
 MAX_DISPLAY_SIDE = 2048
 CACHE_ITEMS = 24
 CACHE_BYTES = 192 * 1024 * 1024  # a 2048 x 1536 RGB preview is 9 MB
+URGENT, PREFETCH = 1, 0  # thread-pool priorities: the image asked for goes first
 
 
 @dataclass(frozen=True)
@@ -53,21 +60,30 @@ class _DecodeTask(QRunnable):
 
     def run(self) -> None:
         key = file_key(self.path)
-        if self.cache._peek(key) is None:
-            self.cache._put(key, decode(self.path))
+        value = self.cache._peek(key)
+        if value is None:
+            value = decode(self.path)
+            self.cache._put(key, value)
         with self.cache._lock:
             self.cache._queued.discard(str(self.path))
+            closed = self.cache._closed
+        if not closed:
+            self.cache.decoded.emit(str(self.path), value)
 
 
-class ImageCache:
-    """LRU of decoded images keyed by (path, mtime_ns)."""
+class ImageCache(QObject):
+    """LRU of decoded images keyed by (path, mtime_ns); decoding runs in one pool thread."""
 
-    def __init__(self, max_items: int = CACHE_ITEMS, max_bytes: int = CACHE_BYTES) -> None:
+    decoded = Signal(str, object)  # image path, DisplayImage: emitted from the pool thread
+
+    def __init__(self, max_items: int = CACHE_ITEMS, max_bytes: int = CACHE_BYTES, parent=None) -> None:
+        super().__init__(parent)
         self.max_items = max_items
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
         self._items: OrderedDict[tuple[str, int], DisplayImage] = OrderedDict()
         self._queued: set[str] = set()
+        self._closed = False
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
 
@@ -85,17 +101,18 @@ class ImageCache:
     def _bytes(self) -> int:
         return sum(v.image.sizeInBytes() for v in self._items.values() if v.image is not None)
 
-    def get(self, path: Path) -> DisplayImage:
-        """The decoded image, decoding it now (UI thread) if it is not cached."""
+    def cached(self, path: Path) -> DisplayImage | None:
+        """The decoded image if it is cached (current file version), else None; reads no image."""
         key = file_key(Path(path))
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
                 self._items.move_to_end(key)
-                return hit
-        value = decode(Path(path))
-        self._put(key, value)
-        return value
+            return hit
+
+    def request(self, path: Path) -> None:
+        """Decode this one before any prefetch; ``decoded`` tells when it is there."""
+        self._pool.start(_DecodeTask(self, Path(path)), URGENT)
 
     def prefetch(self, paths: list[Path]) -> None:
         """Decode these in the background (neighbours of the current image)."""
@@ -105,8 +122,14 @@ class ImageCache:
                 if key in self._items or str(path) in self._queued:
                     continue
                 self._queued.add(str(path))
-            self._pool.start(_DecodeTask(self, Path(path)))
+            self._pool.start(_DecodeTask(self, Path(path)), PREFETCH)
+
+    def is_idle(self) -> bool:
+        """No decode running or waiting."""
+        return self._pool.activeThreadCount() == 0
 
     def shutdown(self) -> None:
+        with self._lock:
+            self._closed = True
         self._pool.clear()
         self._pool.waitForDone(10_000)

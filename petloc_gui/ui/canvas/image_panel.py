@@ -150,8 +150,8 @@ class ImagePanel(QWidget):
 
     def _header_text(self) -> str:
         doc, pred = self._doc, self._prediction
-        if doc is None:
-            return "Open a folder to start (Ctrl+O)."
+        if doc is None:  # no folder yet, or an image still loading (its message)
+            return html.escape(self._image_error or "Open a folder to start (Ctrl+O).")
         parts = [f"<b>{_shown(doc.image_path.name)}</b>"]
         primary = doc.primary
         parts.append(f"GT: <b>{_shown(primary.name)}</b>" if primary is not None else "GT: <i>none</i>")

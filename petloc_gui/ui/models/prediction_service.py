@@ -125,6 +125,14 @@ class PredictionService(QObject):
             self._background_pos = 0
             self._cond.notify_all()
 
+    def unload(self) -> None:
+        """No model: predict nothing (a folder whose classes no model knows)."""
+        with self._cond:
+            self._pending_spec = None
+            self._handle = None
+            self._version = None
+            self._cond.notify_all()
+
     def request(self, urgent: Sequence[Path]) -> None:
         """Predict these first (current image, then the next few), replacing older requests."""
         with self._cond:

@@ -2,7 +2,10 @@
 
 Showing an image costs: reading its XML (small), a decoded-image cache
 lookup and a prediction cache lookup; the next few images in list order are
-prefetched (decode + prediction) so moving on is instant.
+prefetched (decode + prediction) so moving on is instant. The UI thread never
+reads an image file: an image not decoded yet shows "Loading…" while a pool
+thread decodes it (ui.canvas.image_cache), and is shown when it arrives
+unless the user has moved on meanwhile.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class ReviewSession:
         self.current: int | None = None
         self.visited: set[int] = set()
         self.folder_labels: set[str] = set()
+        self.model_choice = None  # app.model_choice.ModelChoice, once suggested_model() ran
         self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
         self.last_show_ms = 0.0
         self.disk = DiskSync(self, window)
@@ -46,18 +50,35 @@ class ReviewSession:
                                          sweep_folders=dataset_annotation_folders(dataset))
         self.scanner.scanned.connect(self._scanned)
         self.scanner.start()
+        self.loading: str | None = None  # the image path shown as "Loading…"
+        window.images.decoded.connect(self.image_decoded)
+        self._listening = True
 
     def close(self) -> None:
+        if self._listening:  # once: closing the window closes the session again
+            self.window.images.decoded.disconnect(self.image_decoded)
+            self._listening = False
+        self.loading = None
         if self.disk is not None:
             self.disk.stop()
             self.disk.deleteLater()  # a child of the window: do not pile up one per folder
             self.disk = None
         self.scanner.stop()
 
-    def suggested_model(self) -> str:
+    def suggested_model(self) -> str | None:
+        """The model for this folder (app.model_choice's rule); None when no model knows its classes."""
         from petloc_gui.app.model_choice import choose_model
 
-        return choose_model(self.dataset)
+        self.model_choice = choose_model(self.dataset)
+        return self.model_choice.spec
+
+    def box_counts(self) -> dict[str, int]:
+        """Boxed images per class, as the file list knows them now (saved and edited)."""
+        counts: dict[str, int] = {}
+        for name in self.model.gt_name:
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+        return counts
 
     # --- showing an image ------------------------------------------------------------
     def show(self, row: int) -> None:
@@ -70,23 +91,18 @@ class ReviewSession:
             if doc is not None and doc.dirty:
                 w.guard.save_rows([previous], quiet=True)
         item = self.dataset.items[row]
-        # Decoded first (cached, prefetched off the UI thread): its size spares
-        # reading the image header again when the annotation is read.
-        display = w.images.get(item.image_path)
-        decoded = display.image is not None and display.size[0] > 0
-        doc = self.store.document(row, display.size if decoded else None)
-        if self.disk is not None:
-            self.disk.watch(doc)
-        doc.image_error = display.error  # kept, so the list keeps saying "error"
-        if decoded:
-            doc.image_size = display.size
         self.current = row
-        w.edits.set_document(row, doc)
-        w.panel.show_image(display)
-        w.panel.show_annotation(doc, w.edits.selected)
-        w.act["verify"].setChecked(doc.verified)
-        self.show_prediction()
-        self.refresh_row_from(row, doc)
+        display = w.images.cached(item.image_path)
+        if display is None:
+            # Decoded in the background; the document waits for the image's
+            # size (so the header is never read here) and comes with it.
+            self.loading = str(item.image_path)
+            w.edits.set_document(row, None)
+            w.panel.show_image(None, f"Loading {visible(item.image_path.name)}…")
+            w.panel.show_annotation(None)
+            w.images.request(item.image_path)
+        else:
+            self._present(row, display)
         w.file_dock.select_source_row(row)
         w.update_position()
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
@@ -95,6 +111,33 @@ class ReviewSession:
         w.predictions.request([item.image_path] + paths)
         w.images.prefetch(paths)
         self.last_show_ms = (time.perf_counter() - started) * 1000
+
+    def image_decoded(self, path: str, display) -> None:
+        """A decode finished (pool thread -> UI thread): show it if it is the one awaited."""
+        if self.loading is None or path != self.loading or self.current is None:
+            return  # a prefetch, or an image the user has already left
+        if str(self.dataset.items[self.current].image_path) != path:
+            return
+        self._present(self.current, display)
+
+    def _present(self, row: int, display) -> None:
+        """Show image ``row`` with its decoded picture (or its decoding error)."""
+        w = self.window
+        self.loading = None
+        # The decoded size spares reading the image header to check the XML's.
+        decoded = display.image is not None and display.size[0] > 0
+        doc = self.store.document(row, display.size if decoded else None)
+        if self.disk is not None:
+            self.disk.watch(doc)
+        doc.image_error = display.error  # kept, so the list keeps saying "error"
+        if decoded:
+            doc.image_size = display.size
+        w.edits.set_document(row, doc)
+        w.panel.show_image(display)
+        w.panel.show_annotation(doc, w.edits.selected)
+        w.act["verify"].setChecked(doc.verified)
+        self.show_prediction()
+        self.refresh_row_from(row, doc)
 
     def show_prediction(self) -> None:
         if self.current is None:
@@ -208,7 +251,9 @@ class ReviewSession:
         from petloc_gui.app.annotation_store import read_document
 
         item = self.dataset.items[row]
-        return read_document(item.image_path, item.annotation_path)
+        loaded = self.store.loaded(row)
+        return read_document(item.image_path, item.annotation_path,
+                             loaded.image_size if loaded is not None else None)
 
     def take_theirs(self, row: int) -> None:
         """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away."""
@@ -251,6 +296,9 @@ class ReviewSession:
         return merged_names(self.predefined, info.class_names if info is not None else (), self.folder_labels)
 
     def refresh_labels(self) -> None:
+        models = getattr(self.window, "models", None)
+        if models is not None and self.folder_labels:
+            models.labels_changed(self.folder_labels)  # a model that no longer fits is re-chosen
         self.window.labels.set_names(self.label_names())
 
     def next_to_review(self) -> int | None:

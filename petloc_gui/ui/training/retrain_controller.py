@@ -16,13 +16,15 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from petloc_gui.app.model_choice import training_preset_for
+from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS, worker_args
 from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import Version, VersionError, VersionStore
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
 from petloc_gui.ui.training.retrain_progress import RetrainProgress
 from petloc_gui.ui.training import retrain_support as support
-from petloc_gui.ui.training.training_process import ProcessOutcome, TrainingProcess
+from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
 
 STATUS_MS = 8000
 
@@ -38,7 +40,8 @@ class RetrainController(QObject):
         super().__init__(window)
         self.window = window
         self.store = store or VersionStore()
-        # Extra worker arguments (tests pass ["--fake", ...]); empty in the app.
+        # The worker module and extra arguments: tests run a stand-in from tests/; the app, the real worker.
+        self.worker_module = WORKER_MODULE
         self.extra_worker_args: list[str] = []
         self.process: TrainingProcess | None = None
         self.staging: Path | None = None
@@ -47,6 +50,8 @@ class RetrainController(QObject):
         self._done_event: dict[str, Any] | None = None
         self._comparison: dict[str, Any] | None = None
         self._progress: RetrainProgress | None = None
+        self._first_model = False
+        self.first_model_epochs = FIRST_MODEL_EPOCHS
         self.last_message_box: QMessageBox | None = None
 
         self.retrain_action = QAction("Retrain…", window)
@@ -92,8 +97,26 @@ class RetrainController(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start(dialog.options())
 
-    def start(self, options: RetrainOptions) -> bool:
-        """Start a run with these options; False (and a message) when it cannot."""
+    def train_for_folder(self) -> bool:
+        """"Train a model for these classes": a first model for a folder no model knows.
+
+        Trains from the shipped ImageNet backbone with the photo preset (75x75
+        canvases: the digits preset), as many epochs as a first model needs;
+        the window switches to it when it is done and the folder remembers it.
+        """
+        dataset = getattr(self.window, "dataset", None)
+        if dataset is None:
+            self._tell("Open a folder with annotated images before training.", box=True)
+            return False
+        options = RetrainOptions(from_current=False, epochs=self.first_model_epochs, save_first=True)
+        return self.start(options, preset=training_preset_for(dataset), first_model=True)
+
+    def start(self, options: RetrainOptions, preset: str | None = None, first_model: bool = False) -> bool:
+        """Start a run with these options; False (and a message) when it cannot.
+
+        ``preset`` defaults to the current model's; ``first_model`` runs have
+        no current model to compare with and are used as soon as they finish.
+        """
         if self.is_running():
             self._tell("A training run is already in progress.")
             return False
@@ -104,8 +127,13 @@ class RetrainController(QObject):
         if options.save_first and self.window.has_unsaved() and not self.window.save_all():
             self._tell("Your edits could not all be saved, so training was not started.", box=True)
             return False
-        spec = self.window.current_model_spec()
-        preset = support.preset_of(spec, self.store)
+        spec = "" if first_model else self.window.current_model_spec()
+        if not preset:  # no current model (no model knows the folder's classes): the first-model preset
+            dataset = getattr(self.window, "dataset", None)
+            if spec or dataset is None:
+                preset = support.preset_of(spec, self.store)
+            else:
+                preset = training_preset_for(dataset)
         try:
             self.staging = self.store.new_staging_dir(preset)
         except (OSError, VersionError) as exc:
@@ -115,18 +143,10 @@ class RetrainController(QObject):
         self.new_version = None
         self._done_event = None
         self._comparison = None
-        args = [
-            "--data", str(folder),
-            "--preset", preset,
-            "--out", str(self.staging),
-            "--epochs", str(options.epochs),
-            "--val-fraction", str(options.val_fraction),
-            "--seed", str(support.SPLIT_SEED),
-            "--label", label_source_for(preset, spec),
-            "--compare-with", str(spec),
-        ]
-        if options.from_current:
-            args += ["--base", str(spec)]
+        self._first_model = first_model
+        args = worker_args(folder, preset, self.staging, epochs=options.epochs, val_fraction=options.val_fraction,
+                           label=label_source_for(preset, spec), current=spec or None,
+                           fine_tune=options.from_current and bool(spec))
         if self.process is not None:
             self.process.deleteLater()
         self.process = TrainingProcess(self)
@@ -138,7 +158,7 @@ class RetrainController(QObject):
         self.show_progress()
         self.retrain_action.setEnabled(False)
         self.show_progress_action.setEnabled(True)
-        self.process.start(args + self.extra_worker_args)
+        self.process.start(args + self.extra_worker_args, module=self.worker_module)
         self._status("Training started in the background.")
         return True
 
@@ -209,6 +229,8 @@ class RetrainController(QObject):
         self.show_progress()
         self._status(f"Training finished: new model version {self.new_version.id}.")
         self.version_created.emit(self.new_version)
+        if self._first_model:  # nothing to compare with: the folder's first model is used at once
+            self.use_new_model()
         self.run_finished.emit(outcome)
 
     # -- choosing --------------------------------------------------------------
@@ -249,6 +271,9 @@ class RetrainController(QObject):
             self._tell(f"The model version {version.id} is no longer on disk.", box=True)
             return
         self.window.set_model(str(version.path))
+        remember = getattr(getattr(self.window, "models", None), "remember", None)
+        if remember is not None:  # this folder's model from now on (window and CLI)
+            remember(str(version.path))
         self._status(f"Using model version {version.id} ({version.preset}).")
 
     # -- helpers ---------------------------------------------------------------

@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.core.text import visible
+from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
+
 # fraction -> (number of held-out images, their names) or None when unknown before the run
 HoldoutPreview = Callable[[float], "tuple[int, list[str]] | None"]
 # Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
@@ -35,8 +38,8 @@ class RetrainOptions:
     """What the user chose."""
 
     from_current: bool = True
-    epochs: int = 5
-    val_fraction: float = 0.2
+    epochs: int = RETRAIN_EPOCHS
+    val_fraction: float = VAL_FRACTION
     save_first: bool = True
 
 
@@ -177,6 +180,6 @@ class RetrainDialog(QDialog):
             "both the current and the new model are scored on them. (An image that turns out "
             "unreadable is left out, which can shift this list; the exact list is logged at the start.)"
         )
-        self.holdout_list.addItems(names)
+        self.holdout_list.addItems([visible(name) for name in names])  # no raw control/bidi characters
         self.holdout_list.show()
         self._grow_to_contents()

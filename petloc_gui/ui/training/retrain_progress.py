@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from petloc_gui.app.training_eta import TrainingEta
+from petloc_gui.core.text import visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
 
@@ -169,7 +170,8 @@ class RetrainProgress(QDialog):
         self.eta.setText(format_eta(self._eta.remaining(self.clock())))
 
     def append_log(self, line: str) -> None:
-        self.log.appendPlainText(line)
+        # Worker lines name files: their control and bidi characters are shown escaped.
+        self.log.appendPlainText(visible(line, keep_newlines=True))
 
     # -- endings -----------------------------------------------------------
     def show_failure(self, message: str) -> None:

@@ -8,23 +8,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.model.bundle import BUNDLED_NAMES
 from petloc_gui.model.presets import PRESETS
+from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: preview and run agree
 from petloc_gui.model.versions import VersionStore
 
 DEFAULT_PRESET = "pets"
-SPLIT_SEED = 0  # passed to the worker as --seed, so the preview and the run agree
+__all__ = ["SPLIT_SEED"]
 
 
 def model_display_name(spec: str) -> str:
     """"pets", or the folder name of a model given by path."""
     if not spec:
         return "no model"
-    return spec if spec in PRESETS else Path(spec).name
+    return spec if spec in BUNDLED_NAMES else Path(spec).name
 
 
 def preset_of(spec: str, store: VersionStore) -> str:
     """The preset a model belongs to: its name, its version record or its meta.json."""
-    if spec in PRESETS:
+    if spec in BUNDLED_NAMES:
         return spec
     version = store.find_by_path(spec) if spec else None
     if version is not None and version.preset in PRESETS:

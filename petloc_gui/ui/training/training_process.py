@@ -8,6 +8,7 @@ stops it politely ("cancel" on stdin), then firmly (terminate, kill).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import deque
 from dataclasses import dataclass
@@ -120,8 +121,9 @@ class TrainingProcess(QObject):
         self._kill_timer = QTimer(self, singleShot=True, timeout=self._process.kill)
 
     # -- control ----------------------------------------------------------
-    def start(self, worker_args: list[str], env: dict[str, str] | None = None) -> None:
-        """Start ``python -m petloc_gui.model.train_worker <worker_args>``."""
+    def start(self, worker_args: list[str], env: dict[str, str] | None = None,
+              module: str = WORKER_MODULE) -> None:
+        """Start ``python -m <module> <worker_args>`` (the training worker; tests pass a stand-in)."""
         environment = QProcessEnvironment.systemEnvironment()
         environment.insert("PYTHONUNBUFFERED", "1")
         # Info and warning notices of TensorFlow's C++ side off (the user's own setting wins).
@@ -129,7 +131,8 @@ class TrainingProcess(QObject):
         for key, value in (env or {}).items():
             environment.insert(key, value)
         self._process.setProcessEnvironment(environment)
-        self._process.start(sys.executable, ["-u", "-m", WORKER_MODULE, "--watch-stdin", *worker_args])
+        # --parent-pid: the worker stops when this process is gone (it also stops at the end of stdin).
+        self._process.start(sys.executable, ["-u", "-m", module, "--parent-pid", str(os.getpid()), *worker_args])
         if self._process.waitForStarted(10000):
             self._pid = int(self._process.processId())
 

@@ -1,0 +1,213 @@
+"""Benchmark: training input pipeline throughput and memory (figures, not a timed test).
+
+1. pets preset, fine-tuning phase (backbone unfrozen from the preset's block),
+   batch 32: training images per second fed by the input pipeline, and fed one
+   fixed in-memory batch over and over (the compute ceiling: same model, same
+   train step, no input work). ``pipeline_efficiency`` = pipeline / ceiling
+   (target >= 0.85 on 2 cores). Photos: the boxed Oxford pets of
+   ../shared/data/oxford-pets-3breeds, or generated 500x375 JPEGs without it.
+2. digits preset, batch 32: peak resident memory (VmHWM) of a process that
+   collects the data, builds the input pipeline and runs a few training steps,
+   on 1,000 and on 20,000 generated digit images, each in a fresh process.
+   ``rss_ratio`` = 20k / 1k (target <= 1.3: memory must not grow with the data).
+
+Also runs on the code before the streaming pipeline (``model.data``'s
+load-everything generator), to record the "before" figures: point
+PETLOC_BENCH_CODE at such a checkout. Usage:
+    python benchmarks/train_throughput.py [--quick] [--steps N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# This checkout, or the one PETLOC_BENCH_CODE names (e.g. an export of older code, for "before").
+sys.path.insert(0, os.environ.get("PETLOC_BENCH_CODE") or str(Path(__file__).resolve().parents[1]))
+
+BATCH = 32
+
+
+def streaming_pipeline_available() -> bool:
+    try:
+        import petloc_gui.model.training_data  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def input_dataset(folder: Path, preset_name: str):
+    """``(tf.data training batches, class names)`` through whichever pipeline this checkout has."""
+    from petloc_gui.model.presets import get_preset
+
+    preset = get_preset(preset_name)
+    if streaming_pipeline_available():
+        from petloc_gui.model.training_data import TrainingData
+
+        data = TrainingData.collect(folder, val_fraction=0.2)
+        return data.train_dataset(preset.augmentation, preset.input_size, BATCH, seed=0), data.class_names
+    # Before: decode everything into memory, augment in one Python generator.
+    import numpy as np
+
+    from petloc_gui.model import data as old
+    from petloc_gui.model.augment import AUGMENTERS
+
+    samples, _, _ = old.collect_samples(folder)
+    loaded = old.load_samples(samples, max_side=2 * max(preset.input_size))
+    labels = [s.label for s in loaded.samples]
+    names = sorted(set(labels))
+    ids = np.array([names.index(x) for x in labels], np.int32)
+    train_idx, _ = old.stratified_split(labels, 0.2, 0)
+    generator = old.batches([loaded.images[i] for i in train_idx], loaded.boxes[train_idx], ids[train_idx],
+                            preset.input_size, BATCH, AUGMENTERS[preset.augmentation], 0)
+    return old.as_tf_dataset(generator, preset.input_size), names
+
+
+def compiled_model(preset_name: str, n_classes: int):
+    from petloc_gui.model import networks
+    from petloc_gui.model.presets import default_backbone_weights, get_preset
+    from petloc_gui.model.training import _compile
+
+    preset = get_preset(preset_name)
+    weights = default_backbone_weights() if preset.name == "pets" else None
+    model = networks.build_model(preset, n_classes, str(weights) if weights else None)
+    networks.set_backbone_trainable(model, True, preset.finetune_from)
+    _compile(model, preset.finetune_learning_rate, 10_000, preset)
+    return model
+
+
+def images_per_second(model, dataset, steps: int) -> float:
+    model.fit(dataset, epochs=1, steps_per_epoch=3, verbose=0)  # trace + warm up
+    started = time.perf_counter()
+    model.fit(dataset, epochs=1, steps_per_epoch=steps, verbose=0)
+    return steps * BATCH / (time.perf_counter() - started)
+
+
+def photos_folder(tmp: Path) -> Path:
+    from petloc_gui.core.paths import shared_dir
+
+    shared = shared_dir()
+    if shared is not None and (shared / "data" / "oxford-pets-3breeds").is_dir():
+        return shared / "data" / "oxford-pets-3breeds"
+    import numpy as np
+    from PIL import Image
+
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.core.voc import VocObject, new_annotation, write_voc
+
+    folder = tmp / "photos"
+    folder.mkdir()
+    rng = np.random.default_rng(0)
+    for i in range(200):
+        path = folder / f"photo_{i:03d}.jpg"
+        base = rng.integers(0, 255, (47, 63, 3), dtype=np.uint8)
+        Image.fromarray(base).resize((500, 375), Image.BILINEAR).save(path, quality=90)
+        annotation = new_annotation(path, 500, 375)
+        annotation.objects.append(VocObject("cat" if i % 2 else "dog", Box(100, 80, 380, 300)))
+        write_voc(annotation, path.with_suffix(".xml"))
+    return folder
+
+
+def throughput(steps: int, tmp: Path) -> dict:
+    import tensorflow as tf
+
+    folder = photos_folder(tmp)
+    dataset, names = input_dataset(folder, "pets")
+    model = compiled_model("pets", len(names))
+    fixed = next(iter(dataset))
+    ceiling = images_per_second(model, tf.data.Dataset.from_tensors(fixed).repeat(), steps)
+    pipeline = images_per_second(model, dataset, steps)
+    return {"photos": str(folder), "ceiling_images_per_s": round(ceiling, 2),
+            "pipeline_images_per_s": round(pipeline, 2), "pipeline_efficiency": round(pipeline / ceiling, 3)}
+
+
+def rss_child(folder: Path, steps: int) -> None:
+    """In a fresh process: data + pipeline + a few training steps; print peak RSS (MiB)."""
+    started = time.perf_counter()
+    dataset, names = input_dataset(folder, "digits")
+    model = compiled_model("digits", len(names))
+    model.fit(dataset, epochs=1, steps_per_epoch=steps, verbose=0)
+    print(json.dumps({"peak_rss_mib": round(_status_mib("VmHWM"), 1),
+                      "rss_after_steps_mib": round(_status_mib("VmRSS"), 1),
+                      "seconds": round(time.perf_counter() - started, 1)}))
+
+
+def _status_mib(field: str) -> float:
+    """A memory figure of this process from /proc (VmHWM: peak RSS since exec; ru_maxrss would
+    include the RSS of the parent it was forked from). Falls back to ru_maxrss elsewhere."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def digits_folder(tmp: Path, count: int, source: Path) -> Path:
+    """``count`` digit images: the 1,000 generated ones, copied under new names as often as needed."""
+    folder = tmp / f"digits_{count}"
+    folder.mkdir()
+    images = sorted(source.glob("*.png"))
+    for i in range(count):
+        image = images[i % len(images)]
+        shutil.copy(image, folder / f"d{i:05d}.png")
+        shutil.copy(image.with_suffix(".xml"), folder / f"d{i:05d}.xml")
+    return folder
+
+
+def memory(steps: int, tmp: Path) -> dict:
+    from petloc_gui.core.digits import write_digits_dataset
+
+    source = tmp / "digits_source"
+    write_digits_dataset(source, "train", count=1000, seed=0)
+    result = {}
+    for count in (1_000, 20_000):
+        folder = digits_folder(tmp, count, source)
+        proc = subprocess.run([sys.executable, __file__, "--rss-child", str(folder), "--steps", str(steps)],
+                              capture_output=True, text=True, env=os.environ.copy())
+        if proc.returncode != 0:
+            raise SystemExit(f"memory run on {count} images failed:\n{proc.stderr[-3000:]}")
+        figures = json.loads(proc.stdout.strip().splitlines()[-1])
+        result[count] = figures
+        print(f"digits, {count:,} images: peak RSS {figures['peak_rss_mib']} MiB, "
+              f"RSS after the steps {figures['rss_after_steps_mib']} MiB ({figures['seconds']} s)", flush=True)
+        shutil.rmtree(folder)
+    result["rss_ratio"] = round(result[20_000]["peak_rss_mib"] / result[1_000]["peak_rss_mib"], 3)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer steps (under ~15 minutes on 2 cores)")
+    parser.add_argument("--steps", type=int, default=None, help="timed training steps per measurement")
+    parser.add_argument("--rss-child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    steps = args.steps or (12 if args.quick else 40)
+    if args.rss_child:
+        rss_child(args.rss_child, steps)
+        return 0
+    pipeline = "streaming tf.data (model.pipeline)" if streaming_pipeline_available() else "generator (model.data, before)"
+    print(f"pipeline: {pipeline}; {steps} timed steps of {BATCH}; cpus: {os.cpu_count()}; "
+          f"load average: {os.getloadavg()[0]:.1f}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="petloc-bench-") as tmp:
+        speed = throughput(steps, Path(tmp))
+        print(f"pets: compute ceiling {speed['ceiling_images_per_s']} images/s, "
+              f"pipeline {speed['pipeline_images_per_s']} images/s ({speed['photos']})", flush=True)
+        rss = memory(max(5, steps // 2), Path(tmp))
+    print(f"pipeline_efficiency={speed['pipeline_efficiency']}")
+    print(f"rss_ratio={rss['rss_ratio']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
