@@ -16,13 +16,14 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from petloc_gui.core.paths import shared_dir  # noqa: E402
-from petloc_gui.model.refine_training import RefineConfig, train_refiner, write_refiner  # noqa: E402
+from petloc_gui.core.paths import shared_dir
+from petloc_gui.model.refine_training import RefineConfig, train_refiner, write_refiner
 
 
 def progress(event: dict) -> None:
     if event["event"] == "epoch":
-        print(f"  epoch {event['epoch']}/{event['epochs']} loss {event['loss']:.3f} val_acc {event['val_accuracy']:.3f} "
+        print(f"  epoch {event['epoch']}/{event['epochs']} loss {event['loss']:.3f} "
+              f"val_acc {event['val_accuracy']:.3f} "
               f"val_miou {event['val_mean_iou']:.3f} ge50 {event['val_iou_ge_50']:.3f} ({event['seconds']} s)",
               flush=True)
     elif event["event"] == "refine_done":

@@ -14,14 +14,15 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from petloc_gui.core.paths import shared_dir  # noqa: E402
-from petloc_gui.model import presets  # noqa: E402
-from petloc_gui.model.training import TrainConfig, train  # noqa: E402
+from petloc_gui.core.paths import shared_dir
+from petloc_gui.model import presets
+from petloc_gui.model.training import TrainConfig, train
 
 
 def progress(event: dict) -> None:
     if event["event"] == "epoch":
-        print(f"  epoch {event['epoch']}/{event['epochs']} loss {event['loss']:.3f} val_acc {event['val_accuracy']:.3f} "
+        print(f"  epoch {event['epoch']}/{event['epochs']} loss {event['loss']:.3f} "
+              f"val_acc {event['val_accuracy']:.3f} "
               f"val_miou {event['val_mean_iou']:.3f} ({event['seconds']} s)", flush=True)
     elif event["event"] == "done":
         print("done", event["bundle"], event["metrics"].get("mean_iou"), flush=True)

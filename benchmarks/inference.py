@@ -59,8 +59,8 @@ def pets_model():
 def cascade_ms(bundle, first_tflite: bytes, refine_tflite: bytes, runs: int) -> tuple[float, float]:
     """(median, fastest) ms of the whole two-stage prediction of one 500x375 photo through TFLite:
     resize, first stage, crop around its box, refiner (twice with flip TTA), merge."""
-    from petloc_gui.model.inference import RefineStage
     from petloc_gui.model.augment import resize_to_input
+    from petloc_gui.model.inference import RefineStage
     from petloc_gui.model.runtime import TfliteRunner
 
     first, refiner = TfliteRunner(first_tflite), TfliteRunner(refine_tflite)

@@ -89,7 +89,8 @@ def evaluate(
     n = len(gt_labels)
     if not (len(gt_boxes) == len(pred_labels) == len(pred_boxes) == n):
         raise ValueError("gt_labels, gt_boxes, pred_labels and pred_boxes differ in length")
-    return evaluate_objects([[(label, box)] for label, box in zip(gt_labels, gt_boxes)], pred_labels, pred_boxes,
+    return evaluate_objects([[(label, box)] for label, box in zip(gt_labels, gt_boxes, strict=True)],
+                            pred_labels, pred_boxes,
                             class_names)
 
 

@@ -111,7 +111,8 @@ class Predictor:
                  refine_runner: BatchRunner | None = None):
         self.bundle = load_bundle(bundle_or_spec)
         self.class_names = list(self.bundle.class_names)
-        self.input_size = tuple(self.bundle.input_size)
+        width, height = self.bundle.input_size
+        self.input_size: tuple[int, int] = (int(width), int(height))
         self._runner = runner if runner is not None else _fast_runner(self.bundle)
         # A second stage refines each first-stage box on a crop around it (model.cascade).
         self.refine = _refine_stage(self.bundle, refine_runner)

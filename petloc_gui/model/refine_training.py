@@ -98,10 +98,10 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     from petloc_gui.model.training_data import TrainingData
     from petloc_gui.model.training_loop import EpochMonitor, ValidationSet
 
-    config = config or RefineConfig()
+    cfg: RefineConfig = config or RefineConfig()
     emit = on_event or (lambda event: None)
     started = time.monotonic()
-    keras.utils.set_random_seed(config.seed)
+    keras.utils.set_random_seed(cfg.seed)
     bundle = load_bundle(bundle_path)
     meta = bundle.meta
     label = (meta.get("config") or {}).get("label", "default")
@@ -113,69 +113,69 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     val_items = [it for it in data.items if it.relpath in listed]
     if not train_items or not val_items:
         raise DatasetError("the refiner needs the first stage's training and validation photos", data.root)
-    train_images, train_boxes = _decoded(train_items, config.max_side)
-    val_images, val_pixel_boxes = _decoded(val_items, config.max_side)
+    train_images, train_boxes = _decoded(train_items, cfg.max_side)
+    val_images, val_pixel_boxes = _decoded(val_items, cfg.max_side)
     val_boxes = [tuple(b) for b in val_pixel_boxes]
     label_ids = data.label_ids(train_items + val_items)
     train_labels, val_labels = label_ids[: len(train_items)], label_ids[len(train_items):]
     first = Predictor(bundle)
     first_probs, first_boxes = first.predict_raw(val_images)
 
-    refiner = networks.build_refiner(len(names), config.input_size, bundle.model, box_head=config.box_head)
+    refiner = networks.build_refiner(len(names), cfg.input_size, bundle.model, box_head=cfg.box_head)
     run = function_runner(refiner)
-    rects = [cascade.crop_rect(np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2), config.margin)
+    rects = [cascade.crop_rect(np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2), cfg.margin)
              for im, b in zip(val_images, first_boxes)]
     val_targets = np.stack([np.clip(cascade.to_crop(np.array(b), r), 0, 1) for b, r in zip(val_boxes, rects)])
 
     class CascadeMonitor(EpochMonitor):
-        def validate(self) -> dict[str, Any]:
-            probs, boxes = cascade.refine(run, val_images, first_boxes, config.input_size, config.margin)
+        def validate(self, images: Any = None) -> dict[str, Any]:  # the cascade on the fixed validation photos
+            probs, boxes = cascade.refine(run, val_images, first_boxes, cfg.input_size, cfg.margin)
             merged = (probs + first_probs) / 2
-            _, crop_boxes = run(np.stack([cascade.cut(im, r, config.input_size) for im, r in
+            _, crop_boxes = run(np.stack([cascade.cut(im, r, cfg.input_size) for im, r in
                                           zip(val_images, rects)]).astype(np.float32))
             b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val_targets, crop_boxes))))
             return _metrics(names, val_labels, val_boxes, val_images, merged, boxes) | {
-                "loss": config.box_loss_weight * b_loss}
+                "loss": cfg.box_loss_weight * b_loss}
 
-    steps = max(1, (len(train_items) * config.crops_per_photo) // config.batch_size)
+    steps = max(1, (len(train_items) * cfg.crops_per_photo) // cfg.batch_size)
     validation = ValidationSet(batches=lambda: iter(()), label_ids=val_labels, boxes=val_boxes,
                                sizes=[(im.shape[1], im.shape[0]) for im in val_images], targets=val_targets)
-    monitor = CascadeMonitor(refiner, names, validation, config.box_loss_weight, config.epochs, steps,
-                             config.patience, emit, lambda: False)
-    emit({"event": "start", "epochs": config.epochs, "steps_per_epoch": steps, "n_train": len(train_items),
+    monitor = CascadeMonitor(refiner, names, validation, cfg.box_loss_weight, cfg.epochs, steps,
+                             cfg.patience, emit, lambda: False)
+    emit({"event": "start", "epochs": cfg.epochs, "steps_per_epoch": steps, "n_train": len(train_items),
           "n_val": len(val_items), "val_images": sorted(listed), "skipped": [], "class_names": names})
-    generator = _batches(train_images, train_boxes, train_labels, config)
-    width, height = config.input_size
+    generator = _batches(train_images, train_boxes, train_labels, cfg)
+    width, height = cfg.input_size
     dataset = tf.data.Dataset.from_generator(lambda: generator, output_signature=(
         tf.TensorSpec((None, height, width, 3), tf.float32),
         (tf.TensorSpec((None,), tf.int32), tf.TensorSpec((None, 4), tf.float32)))).prefetch(2)
-    phases = [(0, config.warmup_epochs, config.learning_rate, False),
-              (config.warmup_epochs, config.epochs, config.finetune_learning_rate, True)]
+    phases = [(0, cfg.warmup_epochs, cfg.learning_rate, False),
+              (cfg.warmup_epochs, cfg.epochs, cfg.finetune_learning_rate, True)]
     for first_epoch, end, lr, unfrozen in phases:
         if monitor.finished or end <= first_epoch:
             continue
-        networks.set_backbone_trainable(refiner, unfrozen, config.finetune_from)
+        networks.set_backbone_trainable(refiner, unfrozen, cfg.finetune_from)
         schedule = keras.optimizers.schedules.CosineDecay(lr, max(1, (end - first_epoch) * steps), alpha=0.05)
         refiner.compile(optimizer=keras.optimizers.Adam(schedule),
                         loss=[keras.losses.SparseCategoricalCrossentropy(), box_loss],
-                        loss_weights=[1.0, config.box_loss_weight])
+                        loss_weights=[1.0, cfg.box_loss_weight])
         refiner.fit(dataset, epochs=end, initial_epoch=first_epoch, steps_per_epoch=steps,
                     callbacks=[monitor], verbose=0)
     metrics = monitor.restore_best()
     variants = {"first_stage_only": _metrics(names, val_labels, val_boxes, val_images, first_probs, first_boxes)}
     for flip in (False, True):
-        probs, boxes = cascade.refine(run, val_images, first_boxes, config.input_size, config.margin, flip=flip)
+        probs, boxes = cascade.refine(run, val_images, first_boxes, cfg.input_size, cfg.margin, flip=flip)
         key = "cascade_flip" if flip else "cascade"
         variants[key] = _metrics(names, val_labels, val_boxes, val_images, (probs + first_probs) / 2, boxes)
         variants[key + "_refiner_class"] = _metrics(names, val_labels, val_boxes, val_images, probs, boxes)
-        _, twice = cascade.refine(run, val_images, boxes, config.input_size, config.margin, flip=flip)
+        _, twice = cascade.refine(run, val_images, boxes, cfg.input_size, cfg.margin, flip=flip)
         variants[key + "_twice"] = _metrics(names, val_labels, val_boxes, val_images, (probs + first_probs) / 2,
                                             twice)
     info = {"variant_metrics": variants, "best_epoch": monitor.best_epoch, "epochs_run": monitor.epochs_run,
             "train_seconds": round(time.monotonic() - started, 1), "validation_metrics": metrics,
             "validation_variants": {k: _summary(v) for k, v in variants.items()}}
     emit({"event": "refine_done", **{k: v for k, v in info.items() if k != "variant_metrics"}})
-    return {"model": refiner, "config": config, **info}
+    return {"model": refiner, "config": cfg, **info}
 
 
 def _metrics(names, label_ids, gt_boxes, images, probs, boxes) -> dict[str, Any]:

@@ -93,6 +93,24 @@ def test_evaluate_scores_two_animals_against_the_best_matching_one(tmp_path, tin
     assert report["confusion"] == {"labels": ["cat", "dog"], "matrix": [[2, 0], [1, 0]]}
 
 
+def test_evaluate_label_breed_takes_the_class_from_the_oxford_list(tmp_path, tiny_bundle, capsys):
+    # Oxford layout: the breed comes from the file name ("cat_1" -> breed "cat"); the VOC name is "animal".
+    root = tmp_path / "oxford"
+    (root / "images").mkdir(parents=True)
+    (root / "annotations" / "xmls").mkdir(parents=True)
+    for stem in ("cat_1", "cat_2"):
+        write_image(root / "images" / f"{stem}.png", W, H, RED)
+        (root / "annotations" / "xmls" / f"{stem}.xml").write_text(
+            voc_xml(f"{stem}.png", W, H, [("animal", (16, 16, 48, 28))]), encoding="utf-8")
+    code, out, err = run_cli(capsys, "evaluate", root, "--model", tiny_bundle, "--json", "--label", "breed")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["accuracy"] == pytest.approx(1.0) and report["mean_iou"] == pytest.approx(1.0, abs=1e-3)
+    code, out, err = run_cli(capsys, "evaluate", root, "--model", tiny_bundle, "--json")
+    report = last_json(out)
+    assert report["accuracy"] == 0.0 and report["unknown_labels"] == {"animal": 2}
+
+
 def _bundle_with_meta(tiny_bundle, tmp_path, **changes):
     import json
     import shutil
