@@ -140,7 +140,7 @@ def predict(spec: str, folder: Path, photos: list[Photo]) -> dict[str, object]:
 
     predictor = Predictor(spec)
     results = predictor.predict_paths([folder / p.name for p in photos])
-    return {p.name: r for p, r in zip(photos, results) if not isinstance(r, Exception)}
+    return {p.name: r for p, r in zip(photos, results, strict=True) if not isinstance(r, Exception)}
 
 
 def unseen_scores(photos: list[Photo], predictions: dict[str, object]) -> tuple[float | None, float | None]:

@@ -196,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.rss_child:
         rss_child(args.rss_child, steps)
         return 0
-    pipeline = "streaming tf.data (model.pipeline)" if streaming_pipeline_available() else "generator (model.data, before)"
+    pipeline = ("streaming tf.data (model.pipeline)" if streaming_pipeline_available()
+                else "generator (model.data, before)")
     print(f"pipeline: {pipeline}; {steps} timed steps of {BATCH}; cpus: {os.cpu_count()}; "
           f"load average: {os.getloadavg()[0]:.1f}", flush=True)
     with tempfile.TemporaryDirectory(prefix="petloc-bench-") as tmp:

@@ -108,7 +108,7 @@ class Shooter:
 
 def predictions_done(window) -> bool:
     model = window.session.model if window.session else None
-    return model is not None and all(b is not None or e for b, e in zip(model.pred_box, model.errors))
+    return model is not None and all(b is not None or e for b, e in zip(model.pred_box, model.errors, strict=True))
 
 
 def render(args) -> int:
@@ -153,8 +153,8 @@ def render(args) -> int:
     else:
         print("gallery: no photo folder (give --photos or provide ../shared): photo views skipped", file=sys.stderr)
 
-    from petloc_gui.ui.training.retrain_dialog import RetrainDialog
     from petloc_gui.ui.training import retrain_support as support
+    from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 
     folder = window.current_folder()
     dialog = RetrainDialog(window, model_name=support.model_display_name(window.current_model_spec()),
@@ -165,7 +165,7 @@ def render(args) -> int:
     shoot.shot(dialog, "retrain-dialog")
     dialog.close()
 
-    progress = controller._progress_window()  # noqa: SLF001 - the window the controller shows
+    progress = controller._progress_window()
     progress.begin(5)
     progress.on_event({"event": "start", "epochs": 5, "steps_per_epoch": 12, "n_train": 48, "n_val": 12,
                        "val_images": [f"Abyssinian_{i}.jpg" for i in range(12)]})

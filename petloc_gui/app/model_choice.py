@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.paths import resources_dir, user_data_dir
@@ -50,7 +51,7 @@ class ModelChoice:
 
 def label_counts(dataset: Any, sample: int = SAMPLE) -> dict[str, int]:
     """Boxes per object name in up to ``sample`` annotations spread over the folder."""
-    from petloc_gui.core.voc import read_voc  # noqa: PLC0415
+    from petloc_gui.core.voc import read_voc
 
     items = [item for item in dataset.items if item.has_annotation]
     step = max(1, len(items) // sample) if items else 1
@@ -73,7 +74,7 @@ def sample_label_names(dataset: Any, sample: int = SAMPLE) -> set[str]:
 
 def looks_like_digits(dataset: Any) -> bool:
     """The first readable images are 75x75 canvases (the digits format)."""
-    from petloc_gui.core.images import image_size  # noqa: PLC0415
+    from petloc_gui.core.images import image_size
 
     for item in dataset.items[:5]:
         try:
@@ -103,7 +104,7 @@ def class_names(spec: str) -> list[str] | None:
 
 def candidates(store: Any = None) -> list[str]:
     """Bundled models, then trained versions newest first."""
-    from petloc_gui.model.versions import VersionStore  # noqa: PLC0415
+    from petloc_gui.model.versions import VersionStore
 
     store = store if store is not None else VersionStore()
     try:
@@ -113,7 +114,7 @@ def candidates(store: Any = None) -> list[str]:
     return [*BUNDLED, *versions]
 
 
-def choose_model(dataset: Any, store: Any = None, memory: "FolderMemory | None" = None) -> ModelChoice:
+def choose_model(dataset: Any, store: Any = None, memory: FolderMemory | None = None) -> ModelChoice:
     """The model for ``dataset`` (a ``core.dataset`` Dataset), by the rule above."""
     counts = label_counts(dataset)
     labels = frozenset(counts)
@@ -124,7 +125,7 @@ def choose_model(dataset: Any, store: Any = None, memory: "FolderMemory | None" 
 
 
 def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] | None = None, store: Any = None,
-                      memory: "FolderMemory | None" = None) -> ModelChoice:
+                      memory: FolderMemory | None = None) -> ModelChoice:
     """The rule for a folder whose classes (``labels``, non-empty) are known, e.g. from the window's edits."""
     labels = frozenset(labels)
     counts = dict(counts or {})
@@ -147,7 +148,7 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
 
 def choose_for_paths(paths: Iterable[Path], store: Any = None) -> ModelChoice | None:
     """The choice for the first folder among ``paths`` (a file counts as its folder); None if none opens."""
-    from petloc_gui.core.dataset import open_dataset  # noqa: PLC0415
+    from petloc_gui.core.dataset import open_dataset
 
     for path in paths:
         folder = Path(path) if Path(path).is_dir() else Path(path).parent

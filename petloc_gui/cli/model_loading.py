@@ -18,7 +18,7 @@ def model_for(spec: str | None, paths: Sequence[Path]) -> str:
     """
     if spec:
         return spec
-    from petloc_gui.app.model_choice import choose_for_paths, describe_labels  # noqa: PLC0415 - no TensorFlow
+    from petloc_gui.app.model_choice import choose_for_paths, describe_labels  # here: keeps TensorFlow out
 
     choice = choose_for_paths(paths)
     if choice is None:
