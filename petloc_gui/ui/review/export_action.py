@@ -1,7 +1,7 @@
 """File -> Export as YOLO… / Export as COCO…: the open folder through core.interop.
 
-The export runs in a QThread (the folder's images are only opened for their
-headers, but 10,000 of them still take seconds) behind a progress dialog
+The export runs as a ui.background worker (the folder's images are only opened
+for their headers, but 10,000 of them still take seconds) behind a progress dialog
 that can cancel it. Export reads the annotation files on disk, so unsaved
 edits are offered for saving first.
 """
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.ui import background
 
 FORMAT_TEXT = {"yolo": "YOLO", "coco": "COCO"}
 MNEMONIC_TEXT = {"yolo": "&YOLO", "coco": "CO&CO"}
@@ -26,17 +27,33 @@ class ExportCancelled(Exception):
     """Raised from the progress callback to stop an export the user cancelled."""
 
 
-class ExportThread(QThread):
-    """Runs export_yolo / export_coco; reports progress and the ConversionReport."""
+class ExportThread(QObject):
+    """Runs export_yolo / export_coco off the UI thread (a ui.background worker);
+    reports progress and the ConversionReport."""
 
-    progress = Signal(int, int)
+    progress = Signal(int, int)  # emitted from the worker's thread: queued to the receivers
     done = Signal(object)    # ConversionReport
     failed = Signal(str)     # the output cannot be used, or cancelled
+    finished = Signal()      # after done or failed
 
     def __init__(self, fmt: str, dataset, out: Path, overwrite: bool, parent=None) -> None:
         super().__init__(parent)
         self.fmt, self.dataset, self.out, self.overwrite = fmt, dataset, out, overwrite
         self._cancelled = False
+        self._worker: background.Worker | None = None
+
+    def start(self) -> None:
+        self._worker = background.start(self._export, returned=self._deliver, finished=self.finished.emit,
+                                        errored=lambda exc: self.failed.emit(f"Export failed: {exc}"))
+
+    def isRunning(self) -> bool:  # noqa: N802 - the QThread name callers know
+        return self._worker is not None and not self._worker.is_finished()
+
+    def wait(self, timeout_ms: int | None = None) -> bool:
+        """Block until the export has ended (closing the window, tests); False on timeout."""
+        if self._worker is None:
+            return True
+        return self._worker.wait(None if timeout_ms is None else timeout_ms / 1000)
 
     def cancel(self) -> None:
         self._cancelled = True  # read by the worker between images
@@ -46,18 +63,23 @@ class ExportThread(QThread):
             raise ExportCancelled
         self.progress.emit(done, total)
 
-    def run(self) -> None:
+    def _export(self):
+        """In the worker's thread: the ConversionReport, or why there is none (a string)."""
         from petloc_gui.core.interop import export_coco, export_yolo
 
         export = export_yolo if self.fmt == "yolo" else export_coco
         try:
-            report = export(self.dataset, self.out, overwrite=self.overwrite, progress=self._step)
+            return export(self.dataset, self.out, overwrite=self.overwrite, progress=self._step)
         except ExportCancelled:
-            self.failed.emit(f"Export cancelled; {self.out} is incomplete.")
+            return f"Export cancelled; {self.out} is incomplete."
         except (PetlocError, OSError) as exc:
-            self.failed.emit(str(exc))
+            return str(exc)
+
+    def _deliver(self, result) -> None:
+        if isinstance(result, str):
+            self.failed.emit(result)
         else:
-            self.done.emit(report)
+            self.done.emit(result)
 
 
 class ExportActions(QObject):
@@ -66,8 +88,8 @@ class ExportActions(QObject):
     def __init__(self, window: QMainWindow, menu: QMenu, before: QAction | None = None) -> None:
         super().__init__(window)
         self.window = window
-        # Closing the window stops a running export first (a QThread destroyed
-        # while it runs aborts the process).
+        # Closing the window stops a running export first (it would write on
+        # into a folder nobody is told about).
         window.installEventFilter(self)
         self.thread: ExportThread | None = None
         self.dialog: QProgressDialog | None = None
