@@ -134,6 +134,7 @@ def render(args) -> int:
     if not shoot.until(lambda: predictions_done(window), args.timeout):
         print(f"gallery: the demo's predictions did not finish in {args.timeout:.0f} s", file=sys.stderr)
     window.show_row(window.file_dock.first_visible_row())
+    shoot.until(lambda: window.session.loading is None, 10)  # decoded off the UI thread: "Loading…" until then
     shoot.shot(window, "main-window-demo", screen=True)
     window.act["overlay"].trigger()
     shoot.shot(window, "main-window-demo-overlay")
@@ -144,6 +145,7 @@ def render(args) -> int:
         window.open_folder(photos, model="pets")
         shoot.until(lambda: predictions_done(window), args.timeout)
         window.show_row(0)
+        shoot.until(lambda: window.session.loading is None, 10)
         shoot.shot(window, "main-window-photos", screen=True)
         window.dataset_panel.toggleViewAction().trigger()
         shoot.until(lambda: window.dataset_panel.stats is not None, 30)
