@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from petloc_gui.core.dataset import open_dataset  # noqa: E402
+from petloc_gui.core.dataset import open_dataset
 
 
 def _build_sidecar(root: Path, count: int) -> None:

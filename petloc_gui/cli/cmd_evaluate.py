@@ -8,15 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, positive_int
-from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor
-from petloc_gui.cli.output import CommandError, ProgressBar, error, finite, json_line, reason_of
+from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
+from petloc_gui.cli.output import CommandError, ProgressBar, error, finite, json_line, reason_of, show
 from petloc_gui.core.errors import PetlocError
 
 NAME = "evaluate"
 HELP = "evaluate a model on every annotated image of a dataset folder"
 EPILOG = """\
-Every image with a ground-truth annotation is predicted; its first object is
-the ground truth. Images without an annotation, unreadable images and broken
+Every image with a ground-truth annotation is predicted. With several objects,
+the predicted box is scored against the object of the predicted class it
+overlaps most; a photo whose objects are all of another class scores IoU 0
+(the ILSVRC "best-gt" rule, "matching" in --json). Images without an annotation, unreadable images and broken
 XML are skipped, with one reason line each on stderr. Figures are per image:
 accuracy, mean IoU (a miss counts as 0), share of images with IoU >= 0.5 and
 >= 0.75, per class, and the confusion matrix (rows: truth, columns:
@@ -41,9 +43,18 @@ VALIDATION_DESCRIPTION = "validation images listed in the model's meta.json"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=Path, help="dataset folder with VOC annotations")
-    parser.add_argument("--model", required=True, metavar="MODEL", help=MODEL_HELP)
+    parser.add_argument("--model", metavar="MODEL",
+                        help=MODEL_HELP + " (default: the model the window would choose for DATA)")
     parser.add_argument("--json", action="store_true", help="print one JSON object (last line of stdout)")
-    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N", help="images per batch (default 32)")
+    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
+                        help="images per batch (default 32)")
+    parser.add_argument(
+        "--label",
+        choices=("default", "breed"),
+        default="default",
+        help="ground-truth class: the VOC object name (default) or the breed from the dataset's list.txt "
+        "(Oxford-IIIT Pet layout), for a model trained with --label breed",
+    )
     parser.add_argument(
         "--split",
         choices=("all", "validation"),
@@ -54,13 +65,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.dataset import open_dataset
-    from petloc_gui.core.metrics import evaluate
+    from petloc_gui.core.metrics import evaluate_objects
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     dataset = open_dataset(args.data)
+    args.model = model_for(args.model, [args.data])
     meta = read_meta(args.model)  # a wrong model fails before TensorFlow loads
     items, split = select_items(dataset, meta, args.split)
-    cases, skipped = collect_ground_truth(items)
+    cases, skipped = collect_ground_truth(items, args.label)
     for image, reason in skipped:
         error(f"skipped {image}: {reason}")
     if not cases:
@@ -75,16 +87,15 @@ def run(args: argparse.Namespace) -> int:
         error(f"no annotated image could be evaluated in {args.data}")
         return 1
 
-    gt_labels = [label for _, label, _, _ in evaluated]
-    metrics = evaluate(
-        gt_labels,
-        [box for _, _, box, _ in evaluated],
-        [p.label for _, _, _, p in evaluated],
-        [p.box for _, _, _, p in evaluated],
+    metrics = evaluate_objects(
+        [objects for _, objects, _ in evaluated],
+        [p.label for _, _, p in evaluated],
+        [p.box for _, _, p in evaluated],
         class_names,
     )
     known = set(class_names)
-    unknown = Counter(label for label in gt_labels if label not in known)
+    unknown = Counter(label for _, objects, _ in evaluated for label in {name for name, _ in objects}
+                      if label not in known)
     if unknown:
         listed = ", ".join(f"{name} ({n})" for name, n in sorted(unknown.items()))
         error(f"labels the model does not know, counted as wrong: {listed}")
@@ -94,23 +105,23 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json_line(report)
     else:
-        print("\n".join(format_report(report)), flush=True)
+        print(show("\n".join(format_report(report))), flush=True)
     return 0
 
 
 def predict_cases(predictor, cases, batch_size: int):
-    """([(image, gt label, gt box, Prediction)], [(image, reason)]) in batches."""
+    """([(image, gt objects, Prediction)], [(image, reason)]) in batches."""
     evaluated, failed = [], []
     # A bar only when there is something to wait for (more than one batch).
     bar = ProgressBar("evaluate", len(cases)) if len(cases) > batch_size else None
     done = 0
     for batch in chunks(cases, batch_size):
-        results = predictor.predict_paths([image for image, _, _ in batch])
-        for (image, label, box), result in zip(batch, results):
+        results = predictor.predict_paths([image for image, _ in batch])
+        for (image, objects), result in zip(batch, results, strict=True):
             if isinstance(result, BaseException):
                 failed.append((str(image), reason_of(result)))
             else:
-                evaluated.append((image, label, box, result))
+                evaluated.append((image, objects, result))
         done += len(batch)
         if bar is not None:
             bar.update(done)
@@ -163,11 +174,15 @@ def _same_folder(a, b) -> bool:
         return False
 
 
-def collect_ground_truth(items) -> tuple[list[tuple[Path, str, Any]], list[tuple[str, str]]]:
-    """([(image, first label, first box)], [(file, reason skipped)]) of dataset items."""
+def collect_ground_truth(items, label: str = "default") -> tuple[list[tuple[Path, list[tuple[str, Any]]]],
+                                                                 list[tuple[str, str]]]:
+    """([(image, [(label, box) of every object])], [(file, reason skipped)]) of dataset items.
+
+    ``label="breed"``: every object of a photo takes the photo's breed from the dataset's metadata.
+    """
     from petloc_gui.core.voc import read_voc
 
-    cases: list[tuple[Path, str, Any]] = []
+    cases: list[tuple[Path, list[tuple[str, Any]]]] = []
     skipped: list[tuple[str, str]] = []
     for item in items:
         if not item.has_annotation:
@@ -181,8 +196,11 @@ def collect_ground_truth(items) -> tuple[list[tuple[Path, str, Any]], list[tuple
         if not annotation.objects:
             skipped.append((str(item.image_path), f"annotation {item.annotation_path} has no object"))
             continue
-        first = annotation.objects[0]
-        cases.append((Path(item.image_path), str(first.name), first.box))
+        breed = (getattr(item, "meta", None) or {}).get("breed") if label == "breed" else None
+        if label == "breed" and not breed:
+            skipped.append((str(item.image_path), "no breed in the dataset's list"))
+            continue
+        cases.append((Path(item.image_path), [(str(breed or o.name), o.box) for o in annotation.objects]))
     return cases, skipped
 
 
@@ -203,6 +221,7 @@ def build_report(
         "model_path": str(model_path),
         "data": str(data),
         "split": split,
+        "matching": metrics.get("matching", "best-gt"),
         "n_images": int(metrics["n_images"]),
         "n_skipped": int(n_skipped),
         "accuracy": finite(metrics["accuracy"]),
@@ -224,7 +243,7 @@ def format_report(report: dict[str, Any]) -> list[str]:
 
     lines = [
         f"model      {report['model']} ({report['model_path']})",
-        f"data       {report['data']} ({report['split']})",
+        f"data       {report['data']} ({report['split']}; matching {report['matching']})",
         f"images     {report['n_images']} evaluated, {report['n_skipped']} skipped",
         f"accuracy   {num(report['accuracy'])}",
         f"mean IoU   {num(report['mean_iou'])}   median {num(report['median_iou'])}",
@@ -241,7 +260,7 @@ def format_report(report: dict[str, Any]) -> list[str]:
         width = max(6, *(len(n) for n in labels)) + 1
         lines += ["", "confusion (rows: truth, columns: predicted)"]
         lines.append(" " * width + "".join(f"{n[:width - 1]:>{width}}" for n in labels))
-        for name, row in zip(labels, report["confusion"]["matrix"]):
+        for name, row in zip(labels, report["confusion"]["matrix"], strict=True):
             lines.append(f"{name[:width - 1]:<{width}}" + "".join(f"{v:>{width}}" for v in row))
     return lines
 

@@ -13,7 +13,10 @@ HELP = "export a model as a TensorFlow SavedModel (and/or TFLite) for serving"
 EPILOG = """\
 The SavedModel's serving signature is described in docs/cli.md (inputs, the
 class probabilities and the normalised box). An existing output is never
-replaced: choose a new (or empty) folder and a new file name.
+replaced: choose a new (or empty) folder and a new file name. For a
+two-stage bundle (the bundled pets model: meta.json "refine") this exports
+the first stage; its crop-and-refine stage ships beside it as refine.keras /
+refine.tflite (model.cascade describes the crop).
 
 examples:
   petloc export pets --saved-model runs/pets-savedmodel
@@ -31,9 +34,9 @@ def run(args: argparse.Namespace) -> int:
     if args.saved_model is None and args.tflite is None:
         raise CommandError("nothing to do: give --saved-model DIR and/or --tflite FILE")
     # Checked before TensorFlow loads, so a mistake costs no time.
-    if args.saved_model is not None and args.saved_model.exists():
-        if not args.saved_model.is_dir() or any(args.saved_model.iterdir()):
-            raise FileExistsError(17, "--saved-model target exists and is not an empty folder", str(args.saved_model))
+    if (args.saved_model is not None and args.saved_model.exists()
+            and (not args.saved_model.is_dir() or any(args.saved_model.iterdir()))):
+        raise FileExistsError(17, "--saved-model target exists and is not an empty folder", str(args.saved_model))
     if args.tflite is not None and args.tflite.exists():
         raise FileExistsError(17, "--tflite target already exists; choose a new name", str(args.tflite))
     for target in (args.saved_model, args.tflite):

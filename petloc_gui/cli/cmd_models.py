@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from petloc_gui.cli.output import error, finite, json_line
+from petloc_gui.app.model_metrics import headline_metrics
+from petloc_gui.cli.output import error, finite, json_line, show
 
 NAME = "models"
 HELP = "list the bundled models and your trained model versions with their metrics"
 EPILOG = """\
-Metrics are the ones recorded when the model was trained (held-out images).
+Metrics are the ones recorded when the model was trained, on held-out images;
+the "measured on" column says which: a bundled model's test split, or the
+validation images a retraining held out (the figures the GUI shows too).
 Any listed path can be given as MODEL to evaluate, predict and export.
+A version whose record is unreadable or malformed is listed with a note
+(and its unusable figures shown as -); it never hides the others.
 
 examples:
   petloc models
@@ -31,13 +36,14 @@ def run(args: argparse.Namespace) -> int:
         for row in rows:
             json_line(row)
     elif rows:
-        print(f"{'name':<28} {'preset':<8} {'accuracy':>8} {'mean IoU':>8}  path")
+        print(f"{'name':<28} {'preset':<8} {'accuracy':>8} {'mean IoU':>8}  {'measured on':<22} path")
         for row in rows:
             m = row.get("metrics") or {}
-            print(
-                f"{row['name']:<28} {str(row.get('preset') or '-'):<8} "
-                f"{_num(m.get('accuracy')):>8} {_num(m.get('mean_iou')):>8}  "
-                f"{row.get('path') or 'unavailable: ' + str(row.get('error'))}",
+            note = f"  ({row['warning']})" if row.get("warning") else ""
+            print(show(
+                f"{row['name']:<28} {row.get('preset') or '-'!s:<8} "
+                f"{_num(m.get('accuracy')):>8} {_num(m.get('mean_iou')):>8}  {_measured_on(row):<22} "
+                f"{row.get('path') or 'unavailable: ' + str(row.get('error'))}{note}"),
                 flush=True,
             )
     else:
@@ -55,7 +61,8 @@ def bundled_models() -> list[dict[str, Any]]:
         try:
             path = resolve_model(name)
             meta = read_meta(path)
-            row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(meta.get("metrics")))
+            metrics, split = headline_metrics(meta)
+            row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(metrics), split=split)
         except Exception as exc:  # noqa: BLE001 - one bad bundle must not hide the others
             row.update(path=None, error=" ".join(str(exc).split()))
         rows.append(row)
@@ -70,32 +77,53 @@ def trained_versions() -> list[dict[str, Any]]:
         return []
     try:
         versions = VersionStore().list()
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - any failure to list becomes one error line
         error(f"cannot list trained versions: {' '.join(str(exc).split())}")
         return []
-    return [
-        {
+    rows = []
+    for v in versions:
+        problems: list[str] = []
+        row: dict[str, Any] = {
             "name": f"{v.preset}/{v.id}",
             "kind": "trained",
             "path": str(v.path),
             "preset": v.preset,
-            "parent": v.parent,
+            "parent": v.parent if isinstance(v.parent, str) else None,
             "created": v.created,
-            "metrics": _key_metrics(v.metrics),
+            "metrics": _key_metrics(v.metrics, problems),
+            "split": "validation",
         }
-        for v in versions
-    ]
+        if problems:
+            row["warning"] = f"{v.path / 'version.json'}: " + "; ".join(problems)
+        rows.append(row)
+    return rows
 
 
-def _key_metrics(metrics: Any) -> dict[str, Any]:
+def _key_metrics(metrics: Any, problems: list[str] | None = None) -> dict[str, Any]:
+    """The headline metrics; a value that is not a number is left out and noted."""
     if not isinstance(metrics, dict):
         return {}
     out = {}
     for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75"):
-        if key in metrics:
-            out[key] = metrics[key] if key == "n_images" else finite(metrics[key])
+        if key not in metrics:
+            continue
+        value = metrics[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            if problems is not None:
+                problems.append(f"metric {key} is not a number ({type(value).__name__}); ignored")
+            continue
+        out[key] = int(value) if key == "n_images" else finite(value)
     return out
 
 
+def _measured_on(row: dict[str, Any]) -> str:
+    """ "48 test images", "12 validation images", "-" without figures."""
+    metrics = row.get("metrics") or {}
+    if not metrics or not row.get("split"):
+        return "-"
+    count = metrics.get("n_images")
+    return f"{count} {row['split']} images" if isinstance(count, int) else f"{row['split']} images"
+
+
 def _num(value: Any) -> str:
-    return "-" if value is None else f"{value:.3f}"
+    return "-" if not isinstance(value, (int, float)) or isinstance(value, bool) else f"{value:.3f}"

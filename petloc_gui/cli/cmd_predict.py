@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, positive_int
-from petloc_gui.cli.model_loading import chunks, load_predictor
-from petloc_gui.cli.output import error, finite, info, json_line, reason_of
+from petloc_gui.cli.model_loading import chunks, load_predictor, model_for
+from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, reason_of, show
 from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
 from petloc_gui.core.errors import PetlocError
 
@@ -30,6 +30,7 @@ The exit status is 0 when at least one image was predicted, 1 otherwise.
 
 examples:
   petloc predict photo.jpg --model pets
+  petloc predict my_folder/          (the model the window would choose for it)
   petloc predict new_photos/ --model pets --json > predictions.jsonl
   petloc predict ../shared/data/oxford-pets-3breeds --model pets --write-voc
 """
@@ -37,15 +38,19 @@ examples:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="image files and/or dataset folders")
-    parser.add_argument("--model", required=True, metavar="MODEL", help=MODEL_HELP)
+    parser.add_argument("--model", metavar="MODEL",
+                        help=MODEL_HELP + " (default: the model the window would choose for the first folder)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line per image")
-    parser.add_argument("--write-voc", action="store_true", help="write VOC pre-labels for images without an annotation")
-    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N", help="images per batch (default 32)")
+    parser.add_argument("--write-voc", action="store_true",
+                        help="write VOC pre-labels for images without an annotation")
+    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
+                        help="images per batch (default 32)")
 
 
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.model.bundle import resolve_model  # no TensorFlow
 
+    args.model = model_for(args.model, args.paths)
     resolve_model(args.model)  # a wrong model fails before anything else
     targets, problems = annotation_targets(args.paths)
     for path, reason in problems:
@@ -57,9 +62,16 @@ def run(args: argparse.Namespace) -> int:
     predictor, _, _ = load_predictor(args.model)
     n_ok = n_written = n_kept = 0
     images = list(targets)
+    # Folders can hold thousands of images: progress on stderr (stdout stays one record per image).
+    folders = any(p.is_dir() for p in args.paths)
+    bar = ProgressBar("petloc: predict", len(images)) if folders and len(images) > args.batch_size else None
+    done = 0
     for batch in chunks(images, args.batch_size):
         results = predictor.predict_paths(list(batch))
-        for image, result in zip(batch, results):
+        done += len(batch)
+        if bar is not None:
+            bar.update(done)
+        for image, result in zip(batch, results, strict=True):
             if isinstance(result, BaseException):
                 _report_error(args, image, reason_of(result))
                 continue
@@ -69,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
                 written = _write_voc(image, targets[image], result)
                 n_written += written is True
                 n_kept += written is False
+    if bar is not None:
+        bar.close()
     if args.write_voc:
         info(f"wrote {n_written} pre-label annotation(s); left {n_kept} existing annotation(s) untouched")
     return 0 if n_ok else 1
@@ -93,7 +107,7 @@ def _report_prediction(args: argparse.Namespace, image: Path, prediction) -> Non
     else:
         box = ", ".join("nan" if v is None else f"{v:.0f}" for v in record["box"])
         confidence = "nan" if record["confidence"] is None else f"{record['confidence']:.2f}"
-        print(f"{record['image']}  {record['label']}  {confidence}  [{box}]", flush=True)
+        print(show(f"{record['image']}  {record['label']}  {confidence}  [{box}]"), flush=True)
 
 
 def _report_error(args: argparse.Namespace, path: Path | str, reason: str) -> None:

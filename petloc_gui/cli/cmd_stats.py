@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from petloc_gui.cli.output import error, info, json_line
+from petloc_gui.cli.output import error, info, json_line, show
 
 NAME = "stats"
 HELP = "dataset statistics: counts, class balance, box and image sizes, problems found"
@@ -43,16 +43,16 @@ def run(args: argparse.Namespace) -> int:
     stats = compute_stats(dataset, check_images=args.check_images)
     status = 0
     if args.plot is not None:
-        from petloc_gui.cli.stats_plot import PlotUnavailable, write_stats_plot
+        from petloc_gui.cli.stats_plot import PlotUnavailableError, write_stats_plot
 
         try:
             write_stats_plot(stats, args.plot)
             info(f"wrote {args.plot}")
-        except PlotUnavailable as exc:
+        except PlotUnavailableError as exc:
             error(str(exc))
             status = 1
     if args.json:
         json_line(stats.to_dict())
     else:
-        print("\n".join(stats.summary_lines()), flush=True)
+        print(show("\n".join(stats.summary_lines())), flush=True)
     return status

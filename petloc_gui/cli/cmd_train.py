@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from petloc_gui.cli.args import fraction, positive_int
@@ -41,16 +43,20 @@ EXIT_CANCELLED = 130
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=Path, help="dataset folder with VOC annotations")
-    parser.add_argument("--preset", required=True, choices=("pets", "digits"), help="network and recipe")
+    parser.add_argument("--preset", required=True, choices=("pets", "digits", "photo"),
+                        help="network and recipe (photo: any photos, MobileNet from ImageNet, the pets recipe)")
     parser.add_argument(
         "--out", required=True, type=Path, metavar="DIR",
         help="folder for bundles: each run writes a new sub-folder <preset>-<UTC time>-<id>",
     )
     parser.add_argument("--epochs", type=positive_int, metavar="N", help="maximum epochs (default: the preset's)")
     parser.add_argument("--init-from", metavar="MODEL", help="start from this model's weights (fine-tune)")
-    parser.add_argument("--backbone-weights", type=Path, metavar="PATH", help="ImageNet weights file (.h5) for the pets backbone")
-    parser.add_argument("--val-fraction", type=fraction, metavar="F", help="share of annotated images held out for validation (default 0.2)")
-    parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed: split, shuffling, augmentation (default 0)")
+    parser.add_argument("--backbone-weights", type=Path, metavar="PATH",
+                        help="ImageNet weights file (.h5) for the pets backbone")
+    parser.add_argument("--val-fraction", type=fraction, metavar="F",
+                        help="share of annotated images held out for validation (default 0.2)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S",
+                        help="random seed: split, shuffling, augmentation (default 0)")
     parser.add_argument(
         "--label",
         choices=("default", "breed"),
@@ -259,7 +265,7 @@ def _report_skipped(skipped: list) -> None:
     """Images without an annotation are normal (one count); anything else gets its own line."""
     unannotated = 0
     for entry in skipped:
-        path, reason = (list(entry) + ["", ""])[:2]
+        path, reason = [*entry, "", ""][:2]
         if reason == "no annotation":
             unannotated += 1
         else:
@@ -282,7 +288,8 @@ class _CtrlC:
 
     def __init__(self) -> None:
         self._event = threading.Event()
-        self._previous = None
+        # what signal.signal() returns: the handler to put back on exit
+        self._previous: Callable[[int, FrameType | None], Any] | int | None = None
 
     def is_set(self) -> bool:
         return self._event.is_set()

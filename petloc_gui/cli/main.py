@@ -12,9 +12,12 @@ import argparse
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
+from typing import NoReturn
 
 from petloc_gui.cli import (
+    cmd_convert,
     cmd_digits,
     cmd_evaluate,
     cmd_export,
@@ -25,7 +28,8 @@ from petloc_gui.cli import (
 )
 from petloc_gui.cli.output import error, one_line, quiet_tensorflow
 
-COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models)
+COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models,
+            cmd_convert)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -48,6 +52,7 @@ examples:
   petloc predict new_photos/ --model pets --write-voc
   petloc export pets --saved-model runs/pets-savedmodel
   petloc models
+  petloc convert ../shared/data/oxford-pets-3breeds --to coco pets-coco
 
 Errors are one line on stderr starting with `petloc: `; set PETLOC_DEBUG=1 for
 a full traceback of unexpected errors."""
@@ -56,7 +61,7 @@ a full traceback of unexpected errors."""
 class _Parser(argparse.ArgumentParser):
     """argparse with a one-line usage error (no usage dump, no traceback)."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         error(f"{message} (see `{self.prog} --help`)")
         raise SystemExit(EXIT_USAGE)
 
@@ -89,6 +94,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     As a console script the return value becomes the process exit status.
     """
     quiet_tensorflow()
+    shown = warnings.showwarning
+    if not _debug():
+        # A library warning (two lines, with a source line) would break the
+        # one-`petloc:`-line rule; shown as one line instead.
+        warnings.showwarning = _warning_line
+    try:
+        return _main(argv)
+    finally:
+        warnings.showwarning = shown
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
@@ -106,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `petloc predict ... | head`: the reader left; nothing to report.
         _silence_stdout()
         return EXIT_OK
-    except Exception as exc:  # the single place where anything is caught
+    except Exception as exc:  # noqa: BLE001 - the single place where anything is caught
         return _report(exc)
 
 
@@ -141,6 +158,10 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.filename and exc.strerror:
         return f"{exc.filename}: {exc.strerror}"
     return one_line(exc)
+
+
+def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
+    error(f"warning: {message}")
 
 
 def _debug() -> bool:

@@ -6,7 +6,29 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.cli.output import load_tensorflow, native_stderr_parked
+from petloc_gui.cli.output import CommandError, info, load_tensorflow, native_stderr_parked
+
+
+def model_for(spec: str | None, paths: Sequence[Path]) -> str:
+    """``--model`` when given; otherwise the model the window would choose for the first folder.
+
+    One rule for both (``app.model_choice``): the folder's remembered model,
+    else an available model that knows every class boxed in it. A folder whose
+    classes no model knows is an error that says so (and how to train one).
+    """
+    if spec:
+        return spec
+    from petloc_gui.app.model_choice import choose_for_paths, describe_labels  # noqa: PLC0415 - no TensorFlow
+
+    choice = choose_for_paths(paths)
+    if choice is None:
+        raise CommandError("no dataset folder to choose a model for: pass --model MODEL")
+    if choice.spec is None:
+        raise CommandError(
+            f"no available model knows {describe_labels(choice.labels).removeprefix('the ')} of {paths[0]}; "
+            f"train one (petloc train {paths[0]} --preset photo) or pass --model MODEL")
+    info(f"petloc: using model {choice.spec} for {paths[0]} ({choice.reason})")
+    return choice.spec
 
 
 def load_predictor(spec: str):

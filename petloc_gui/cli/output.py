@@ -2,7 +2,10 @@
 
 Everything meant for a program (JSON lines, tables) goes to stdout; every
 message for a person (errors, warnings, progress) goes to stderr, so a JSON
-consumer can read stdout untouched.
+consumer can read stdout untouched. File names and labels come from the
+user's disk: terminal control characters and bidi overrides in them are
+escaped (``core.text``) in every line printed here, and in JSON written as
+``\\uXXXX`` escapes (the decoded value is unchanged).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import sys
 import tempfile
 import time
 from typing import Any, TextIO
+
+from petloc_gui.core.text import json_safe, visible
 
 PREFIX = "petloc: "
 
@@ -31,14 +36,19 @@ def error(message: str) -> None:
 
 def info(message: str) -> None:
     """Print a plain progress/status line on stderr."""
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(visible(message, keep_newlines=True) + "\n")
     sys.stderr.flush()
 
 
 def one_line(message: object) -> str:
-    """`message` as a single line (a traceback-free, newline-free string)."""
+    """`message` as a single line (newline-free, control characters escaped)."""
     text = " ".join(str(message).split())
-    return text or "unknown error"
+    return visible(text) or "unknown error"
+
+
+def show(text: object) -> str:
+    """A line for stdout with control characters and bidi overrides escaped."""
+    return visible(text, keep_newlines=True)
 
 
 def reason_of(exc: BaseException) -> str:
@@ -50,7 +60,8 @@ def reason_of(exc: BaseException) -> str:
 def json_line(obj: dict[str, Any], stream: TextIO | None = None) -> None:
     """Write `obj` as one compact JSON line on stdout (flushed, for pipes)."""
     stream = stream or sys.stdout
-    stream.write(json.dumps(obj, ensure_ascii=False, allow_nan=False, default=_json_default) + "\n")
+    text = json.dumps(obj, ensure_ascii=False, allow_nan=False, default=_json_default)
+    stream.write(json_safe(text) + "\n")
     stream.flush()
 
 
@@ -151,7 +162,7 @@ def format_duration(seconds: float) -> str:
     """`1:02:03` / `2:03` style duration."""
     if not math.isfinite(seconds) or seconds < 0:
         return "--:--"
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
@@ -194,7 +205,7 @@ class ProgressBar:
         loss_text = f" loss {loss:.4f}" if loss is not None and math.isfinite(loss) else ""
         counter = f"{step}/{self.total}" if self.total else f"{step}"
         if self._tty:
-            filled = int(round(self.width * fraction))
+            filled = round(self.width * fraction)
             bar = "#" * filled + "-" * (self.width - filled)
             line = f"\r{self.label} [{bar}] {counter} ETA {format_duration(eta)}{loss_text}"
             self.stream.write(line + "\x1b[K")

@@ -13,9 +13,14 @@ import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from petloc_gui.cli.output import reason_of
 from petloc_gui.core.errors import PetlocError
+
+if TYPE_CHECKING:
+    from petloc_gui.core.dataset import Dataset
+
 
 def annotation_targets(paths: Iterable[Path]) -> tuple[dict[Path, Path | None], list[tuple[Path, str]]]:
     """({image: where its annotation is or would be written}, [(path, problem)]).
@@ -27,7 +32,7 @@ def annotation_targets(paths: Iterable[Path]) -> tuple[dict[Path, Path | None], 
 
     targets: dict[Path, Path | None] = {}
     problems: list[tuple[Path, str]] = []
-    folder_cache: dict[Path, object] = {}
+    folder_cache: dict[Path, Dataset | None] = {}
     for path in paths:
         path = Path(path)
         try:
@@ -46,7 +51,7 @@ def annotation_targets(paths: Iterable[Path]) -> tuple[dict[Path, Path | None], 
     return targets, problems
 
 
-def _annotation_for_file(path: Path, cache: dict[Path, object], open_dataset) -> Path:
+def _annotation_for_file(path: Path, cache: dict[Path, Dataset | None], open_dataset) -> Path:
     """The dataset layout's annotation path for one image file (sidecar by default)."""
     folder = path.parent.resolve()
     if folder not in cache:

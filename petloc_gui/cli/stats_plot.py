@@ -7,9 +7,10 @@ from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.stats import DatasetStats
+from petloc_gui.core.text import visible
 
 
-class PlotUnavailable(Exception):
+class PlotUnavailableError(Exception):
     """matplotlib is not installed, so no figure can be drawn."""
 
 
@@ -21,7 +22,7 @@ def _pyplot():
         matplotlib.use("Agg", force=True)
         import matplotlib.pyplot as plt
     except ImportError as exc:
-        raise PlotUnavailable(
+        raise PlotUnavailableError(
             "--plot needs matplotlib, which is not installed (pip install matplotlib); statistics were still computed"
         ) from exc
     return plt
@@ -48,7 +49,7 @@ def _draw(stats: DatasetStats, axes) -> None:
     ax = axes[0][0]
     names = sorted(counts)
     ax.bar(range(len(names)), [counts[n] for n in names], color="tab:blue")
-    ax.set_xticks(range(len(names)), names, rotation=45, ha="right", fontsize=8)
+    ax.set_xticks(range(len(names)), [_tick(n) for n in names], rotation=45, ha="right", fontsize=8)
     ax.set_title("class balance (first object per image)")
 
     _hist(axes[0][1], [values["box_width"], values["box_height"]], ["width", "height"], "box size (px)")
@@ -71,9 +72,15 @@ def _draw(stats: DatasetStats, axes) -> None:
     ax.set_title("objects per annotation file")
 
 
+def _tick(name: str, limit: int = 30) -> str:
+    """A class name as an axis label: escaped, and short enough to leave room for the plot."""
+    text = visible(name)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def _hist(ax, series: list[list[float]], labels: list[str], title: str) -> None:
     drawn = False
-    for data, label in zip(series, labels):
+    for data, label in zip(series, labels, strict=True):
         if data:
             ax.hist(data, bins=30, alpha=0.6, label=label)
             drawn = True

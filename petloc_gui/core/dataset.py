@@ -48,7 +48,7 @@ class DatasetItem:
     access (building 20,000 Path objects would dominate indexing time).
     """
 
-    __slots__ = ("_image_path", "_annotation_path", "split", "meta", "has_annotation")
+    __slots__ = ("_annotation_path", "_image_path", "has_annotation", "meta", "split")
 
     def __init__(self, image_path: str | os.PathLike[str], annotation_path: str | os.PathLike[str],
                  split: str | None = None, meta: dict[str, Any] | None = None,
@@ -84,7 +84,8 @@ class DatasetItem:
             return NotImplemented
         return self._fields() == other._fields()
 
-    __hash__ = None  # mutable
+    # mutable, so unhashable; mypy cannot express "None replaces object.__hash__" (typeshed does the same)
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return (f"DatasetItem(image_path={str(self._image_path)!r}, "
@@ -262,10 +263,10 @@ def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
                 image_names.append(name)
         prefix = folder + os.sep
         xml_names = [found or stem + ".xml"
-                     for found, stem in zip(_annotation_names(stems, names), stems)]
+                     for found, stem in zip(_annotation_names(stems, names), stems, strict=True)]
         if len(set(xml_names)) < len(xml_names):
             _report_shared(prefix, image_names, xml_names, problems)
-        for name, xml_name in zip(image_names, xml_names):
+        for name, xml_name in zip(image_names, xml_names, strict=True):
             item = DatasetItem(prefix + name, prefix + xml_name, has_annotation=xml_name in names)
             # The name itself breaks ties (img.jpg / IMG.jpg) so the order never
             # depends on the order the file system lists them in.
@@ -278,7 +279,7 @@ def _report_shared(prefix: str, image_names: list[str], xml_names: list[str],
                    problems: list[str]) -> None:
     """Two images (photo.jpg, photo.png) would write the same annotation file."""
     owners: dict[str, str] = {}
-    for name, xml_name in zip(image_names, xml_names):
+    for name, xml_name in zip(image_names, xml_names, strict=True):
         owner = owners.setdefault(xml_name, name)
         if owner != name:
             problems.append(f"{prefix}{name}: shares its annotation file {xml_name} with {owner}")
@@ -291,7 +292,7 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
-def _folder_key(path) -> tuple[int, int] | None:
+def _folder_key(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     try:
         info = os.stat(path)
     except OSError:
@@ -371,7 +372,7 @@ def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
             stems.append(stem)
     image_prefix, xml_prefix = f"{images_dir}{os.sep}", f"{xml_dir}{os.sep}"
     items = []
-    for name, stem, found in zip(image_names, stems, _annotation_names(stems, xml_names)):
+    for name, stem, found in zip(image_names, stems, _annotation_names(stems, xml_names), strict=True):
         items.append(DatasetItem(
             image_path=image_prefix + name,
             annotation_path=xml_prefix + (found or f"{stem}.xml"),

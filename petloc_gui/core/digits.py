@@ -11,10 +11,14 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from petloc_gui.core.boxes import Box
+
+if TYPE_CHECKING:  # PIL is imported where an image is written
+    from PIL import Image
 
 CANVAS_SIZE = 75
 DIGIT_SIZE = 28
@@ -39,9 +43,9 @@ def load_digits(split: str) -> tuple[np.ndarray, np.ndarray]:
     """``(X, y)``: uint8 N x 28 x 28 digits and int labels of one split."""
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
-    X, y = _mnist_5k()
+    pixels, y = _mnist_5k()
     idx = split_indices(y)[split]
-    images = np.clip(np.rint(X[idx]), 0, 255).astype(np.uint8).reshape(-1, DIGIT_SIZE, DIGIT_SIZE)
+    images = np.clip(np.rint(pixels[idx]), 0, 255).astype(np.uint8).reshape(-1, DIGIT_SIZE, DIGIT_SIZE)
     return images, y[idx].astype(np.int64)
 
 
@@ -125,7 +129,7 @@ def _balanced_order(labels: np.ndarray, count: int | None) -> list[int]:
     return sorted(order)
 
 
-def _png_bytes(image) -> bytes:
+def _png_bytes(image: Image.Image) -> bytes:
     import io
 
     buffer = io.BytesIO()

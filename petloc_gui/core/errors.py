@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # disk_state is a leaf module; imported for types only
+    from petloc_gui.core.disk_state import DiskState
 
 
 class PetlocError(Exception):
@@ -15,7 +19,7 @@ class PetlocError(Exception):
         text = f"{self.path}: {message}" if self.path is not None else message
         super().__init__(text)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         # Keeps .path and .reason across pickling (process pools, worker queues);
         # the default would rebuild the error from its message text alone.
         return (self.__class__, (self.reason, self.path))
@@ -35,3 +39,38 @@ class SaveError(PetlocError):
 
 class DatasetError(PetlocError):
     """A folder cannot be indexed as a dataset."""
+
+
+class ExternalChangeError(SaveError):
+    """The file changed on disk since it was read (another program, another window).
+
+    Nothing was written. ``expected`` and ``found`` are the
+    :class:`~petloc_gui.core.disk_state.DiskState` recorded at reading and
+    the one on disk now; the caller decides (reload, keep mine, show both).
+    """
+
+    def __init__(self, message: str, path: str | os.PathLike[str] | None = None,
+                 expected: DiskState | None = None, found: DiskState | None = None) -> None:
+        super().__init__(message, path)
+        self.expected = expected
+        self.found = found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (self.__class__, (self.reason, self.path, self.expected, self.found))
+
+
+class LinkTargetError(SaveError):
+    """Saving would write through a symbolic link to a file we must not replace.
+
+    ``target`` is the file the link points to (named in the message, so a
+    person can decide); ``outside`` says it lies outside the dataset folder.
+    """
+
+    def __init__(self, message: str, path: str | os.PathLike[str] | None = None,
+                 target: str | os.PathLike[str] | None = None, outside: bool = False) -> None:
+        super().__init__(message, path)
+        self.target: Path | None = Path(target) if target is not None else None
+        self.outside = outside
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (self.__class__, (self.reason, self.path, self.target, self.outside))

@@ -14,11 +14,13 @@ import io
 import os
 import warnings
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from petloc_gui.core.errors import ImageLoadError
+from petloc_gui.core.image_guard import check_file_size, check_jpeg_header
 
 # Checked from the header before any decoding; a larger image is refused.
 MAX_PIXELS = 100_000_000
@@ -35,6 +37,10 @@ IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", 
 # noise. Set once here: warnings.catch_warnings() per call is not thread-safe
 # and images load in worker threads. Pillow still raises above 2 x 89 MP.
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+# Pillow's UserWarnings ("Corrupt EXIF data", "Truncated File Read", palette
+# transparency...) describe files we read anyway or report as errors; printed,
+# they break the CLI's one-line error rule and mean nothing to a user.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL(\.|$)")
 
 _EXIF_ORIENTATION_TAG = 0x0112
 _SWAPPING_ORIENTATIONS = frozenset({5, 6, 7, 8})
@@ -46,8 +52,12 @@ def is_image_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in IMAGE_EXTENSIONS
 
 
-def _open_checked(path: Path, handle) -> Image.Image:
-    """Open (header only) and enforce the pixel limit; Pillow errors become ImageLoadError."""
+def _open_checked(path: Path, handle: BinaryIO, file_size: int) -> Image.Image:
+    """Open (header only) and enforce the pixel and size limits; Pillow errors become ImageLoadError."""
+    try:
+        check_jpeg_header(handle, path)  # bounds Pillow's byte-by-byte junk skipping
+    except OSError as exc:
+        raise ImageLoadError(f"cannot read image header: {exc.strerror or exc}", path) from exc
     try:
         image = Image.open(handle, formats=DECODED_FORMATS)
     except Image.DecompressionBombError as exc:
@@ -66,10 +76,11 @@ def _open_checked(path: Path, handle) -> Image.Image:
             f"{MAX_PIXELS // 1_000_000} megapixels",
             path,
         )
+    check_file_size(path, file_size, width, height)
     return image
 
 
-def _read_file(path: str | os.PathLike[str]) -> tuple[Path, object]:
+def _read_file(path: str | os.PathLike[str]) -> tuple[Path, BinaryIO, int]:
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -77,7 +88,7 @@ def _read_file(path: str | os.PathLike[str]) -> tuple[Path, object]:
             raise ImageLoadError("not a file", path)
         if size == 0:
             raise ImageLoadError("image file is empty (0 bytes)", path)
-        return path, open(path, "rb")  # noqa: SIM115 - closed by the callers
+        return path, open(path, "rb"), size  # closed by the callers (`with handle:`)
     except FileNotFoundError as exc:
         raise ImageLoadError("image file does not exist", path) from exc
     except OSError as exc:
@@ -132,9 +143,9 @@ def _pending_orientation(image: Image.Image) -> int:
 
 def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
     """``(width, height)`` of the image as displayed (EXIF 5-8 swap), header only."""
-    path, handle = _read_file(path)
+    path, handle, file_size = _read_file(path)
     with handle:
-        image = _open_checked(path, handle)
+        image = _open_checked(path, handle, file_size)
         with image:
             width, height = image.size
             if _pending_orientation(image) in _SWAPPING_ORIENTATIONS:
@@ -154,7 +165,7 @@ def _to_rgb(image: Image.Image) -> Image.Image:
     ) or (mode in ("L", "RGB") and "transparency" in image.info)
     if has_alpha:
         rgba = image.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, _WHITE + (255,))
+        background = Image.new("RGBA", rgba.size, (*_WHITE, 255))
         return Image.alpha_composite(background, rgba).convert("RGB")
     return image.convert("RGB")
 
@@ -181,9 +192,9 @@ def load_image(path: str | os.PathLike[str], max_size: int | None = None) -> np.
     ``max_size`` downscales (keeping the aspect ratio) so that neither side
     exceeds it, for fast previews. Raises :class:`ImageLoadError`.
     """
-    path, handle = _read_file(path)
+    path, handle, file_size = _read_file(path)
     with handle:
-        image = _open_checked(path, handle)
+        image = _open_checked(path, handle, file_size)
         with image:
             try:
                 if max_size is not None and image.format == "JPEG":

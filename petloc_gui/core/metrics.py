@@ -4,11 +4,21 @@ Every figure is computed per image and then averaged: no batch-level sums of
 intersections and unions, and a box that misses counts as IoU 0 (it is never
 dropped). Boxes are ``[xmin, ymin, xmax, ymax]`` in the same coordinate frame
 for ground truth and prediction.
+
+Matching rule (`MATCHING` = "best-gt", the ILSVRC localisation convention):
+a photo may hold several ground-truth objects; its one predicted box is
+scored against the ground-truth object *of the predicted class* with the
+highest IoU. A photo whose objects are all of another class scores IoU 0,
+against (and with the label of) the object its box overlaps most. With one
+object per photo this means: the box's IoU when the class is right, 0 when
+it is wrong. `best_gt_match` is the one implementation; `petloc evaluate`,
+training validation and the GUI's IoU column and review queue all use it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -18,7 +28,7 @@ from petloc_gui.core.boxes import iou_arrays
 
 def _as_box_array(boxes: Sequence[Any]) -> np.ndarray:
     """N x 4 float64 array from Box objects or 4-sequences."""
-    rows = []
+    rows: list[tuple[float, ...]] = []
     for box in boxes:
         if hasattr(box, "xmin"):
             rows.append((box.xmin, box.ymin, box.xmax, box.ymax))
@@ -36,6 +46,38 @@ def per_image_iou(gt_boxes: Sequence[Any], pred_boxes: Sequence[Any]) -> np.ndar
     return iou_arrays(a, b)
 
 
+MATCHING = "best-gt"
+
+
+@dataclass(frozen=True)
+class GtMatch:
+    """The ground-truth object one prediction is scored against (`best_gt_match`)."""
+
+    index: int | None  # into the photo's objects; None when it has none
+    label: str | None
+    iou: float  # 0 when no object has the predicted class
+    same_class: bool
+
+
+def best_gt_match(objects: Sequence[tuple[str, Any]], pred_label: str | None, pred_box: Any) -> GtMatch:
+    """Match one predicted (label, box) to a photo's ground-truth ``objects`` [(label, box), ...].
+
+    The object of the predicted class with the highest IoU; when no object
+    has that class, the object with the highest IoU, scored IoU 0 (see the
+    module docstring). Ties go to the first object.
+    """
+    if not objects:
+        return GtMatch(None, None, 0.0, False)
+    pred = _as_box_array([pred_box])
+    ious = iou_arrays(_as_box_array([box for _, box in objects]), np.repeat(pred, len(objects), axis=0))
+    same = [i for i, (label, _) in enumerate(objects) if label == pred_label]
+    if same:
+        best = max(same, key=lambda i: (ious[i], -i))
+        return GtMatch(best, str(objects[best][0]), float(ious[best]), True)
+    best = int(np.argmax(ious))
+    return GtMatch(best, str(objects[best][0]), 0.0, False)
+
+
 def evaluate(
     gt_labels: Sequence[str],
     gt_boxes: Sequence[Any],
@@ -43,21 +85,43 @@ def evaluate(
     pred_boxes: Sequence[Any],
     class_names: Sequence[str],
 ) -> dict:
+    """`evaluate_objects` for photos with one ground-truth object each."""
+    n = len(gt_labels)
+    if not (len(gt_boxes) == len(pred_labels) == len(pred_boxes) == n):
+        raise ValueError("gt_labels, gt_boxes, pred_labels and pred_boxes differ in length")
+    return evaluate_objects([[(label, box)] for label, box in zip(gt_labels, gt_boxes)], pred_labels, pred_boxes,
+                            class_names)
+
+
+def evaluate_objects(
+    gt_objects: Sequence[Sequence[tuple[str, Any]]],
+    pred_labels: Sequence[str],
+    pred_boxes: Sequence[Any],
+    class_names: Sequence[str],
+) -> dict:
     """Accuracy, IoU statistics, per-class figures and the confusion matrix.
 
+    ``gt_objects[i]``: the (label, box) objects of photo i, matched to its
+    prediction by `best_gt_match`; the matched object's label is the photo's
+    truth (a prediction is correct when some object has its class).
     Confusion rows are ground truth, columns predictions, both in
     ``class_names`` order. A label outside ``class_names`` (ground truth the
     model does not know) counts as wrong and is left out of the matrix.
     """
-    n = len(gt_labels)
-    if not (len(gt_boxes) == len(pred_labels) == len(pred_boxes) == n):
-        raise ValueError("gt_labels, gt_boxes, pred_labels and pred_boxes differ in length")
+    n = len(gt_objects)
+    if not (len(pred_labels) == len(pred_boxes) == n):
+        raise ValueError("gt_objects, pred_labels and pred_boxes differ in length")
+    if any(not objects for objects in gt_objects):
+        raise ValueError("every photo needs at least one ground-truth object")
     names = list(class_names)
     index = {name: i for i, name in enumerate(names)}
-    ious = per_image_iou(gt_boxes, pred_boxes) if n else np.zeros(0)
-    correct = np.array([g == p for g, p in zip(gt_labels, pred_labels)], dtype=bool)
+    matches = [best_gt_match(objects, label, box)
+               for objects, label, box in zip(gt_objects, pred_labels, pred_boxes, strict=True)]
+    gt_labels = [m.label for m in matches]
+    ious = np.array([m.iou for m in matches], dtype=np.float64)
+    correct = np.array([m.same_class for m in matches], dtype=bool)
     confusion = [[0] * len(names) for _ in names]
-    for g, p in zip(gt_labels, pred_labels):
+    for g, p in zip(gt_labels, pred_labels, strict=True):
         if g in index and p in index:
             confusion[index[g]][index[p]] += 1
     per_class = {}
@@ -83,6 +147,7 @@ def evaluate(
         "per_class": per_class,
         "confusion": confusion,
         "class_names": names,
+        "matching": MATCHING,
     }
 
 

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -18,6 +18,9 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_size
 from petloc_gui.core.voc import read_voc
+
+if TYPE_CHECKING:  # compute_stats imports dataset lazily (see below)
+    from petloc_gui.core.dataset import Dataset, DatasetItem
 
 # Problem kinds (stable strings: they appear in `petloc stats --json`).
 UNREADABLE_IMAGE = "unreadable_image"
@@ -202,7 +205,7 @@ def format_summary(summary: dict[str, float] | None, fmt: str = ".2f") -> str:
 
 
 def compute_stats(
-    dataset,
+    dataset: Dataset,
     check_images: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> DatasetStats:
@@ -219,10 +222,10 @@ def compute_stats(
     for done, item in enumerate(items, start=1):
         if getattr(item, "split", None):
             splits[str(item.split)] += 1
-        size = None
+        size: tuple[int, int] | None = None
         if check_images:
             try:
-                size = tuple(image_size(item.image_path))
+                size = image_size(item.image_path)
             except (PetlocError, OSError, ValueError) as exc:
                 stats.problems.append(Problem(UNREADABLE_IMAGE, str(item.image_path), _reason(exc)))
         if item.has_annotation:
@@ -243,7 +246,7 @@ def compute_stats(
     return stats
 
 
-def _add_annotation(stats: DatasetStats, item, size) -> None:
+def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int] | None) -> None:
     path = str(item.annotation_path)
     stats.n_annotated += 1
     try:
@@ -273,7 +276,7 @@ def _add_annotation(stats: DatasetStats, item, size) -> None:
         _add_box(stats, obj.box, size)
 
 
-def _add_meta(stats: DatasetStats, item) -> None:
+def _add_meta(stats: DatasetStats, item: DatasetItem) -> None:
     for key in META_KEYS:
         value = (getattr(item, "meta", None) or {}).get(key)
         if value is not None:
@@ -290,7 +293,7 @@ def _problem_kind(message: str) -> str:
     return OTHER_PROBLEM
 
 
-def _add_box(stats: DatasetStats, box: Box, size) -> None:
+def _add_box(stats: DatasetStats, box: Box, size: tuple[int, int] | None) -> None:
     box = box.sorted()
     stats.values["box_width"].append(box.width)
     stats.values["box_height"].append(box.height)

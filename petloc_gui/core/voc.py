@@ -14,153 +14,33 @@ replaced atomically (:mod:`petloc_gui.core.atomic`).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
-import stat
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
 from petloc_gui.core.images import image_size as _image_size
+from petloc_gui.core.voc_tree import (
+    MAX_OBJECTS,
+    MAX_XML_BYTES,
+    parse_voc_tree,
+    passed_on_notes,
+    read_voc_tree,
+)
+from petloc_gui.core.voc_types import DEFAULT_POSE, VocAnnotation, VocObject, new_annotation
+from petloc_gui.core.voc_write import write_voc
 
-# Annotation files are a few hundred bytes; anything this large is not one.
-MAX_XML_BYTES = 16 * 1024 * 1024
-# Dense real datasets have hundreds of boxes per image; a file with more is
-# refused rather than taking tens of seconds to read (16 MB holds ~160,000).
-MAX_OBJECTS = 10_000
-DEFAULT_POSE = "Unspecified"
+# A label longer than this is not a class name (a 1 MB label once took seconds
+# to lay out in the window and minutes to plot); it is shortened for display.
+MAX_LABEL_CHARS = 256
 _TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
 
 
-@dataclass
-class VocObject:
-    """One labelled box. ``occluded`` is None when the file has no such element."""
-
-    name: str
-    box: Box
-    pose: str = DEFAULT_POSE
-    truncated: bool = False
-    difficult: bool = False
-    occluded: bool | None = None
-    # The <object> element this came from and its values as read: writing
-    # compares against them so unchanged objects are left byte-for-byte alone.
-    _element: Any = field(default=None, repr=False, compare=False)
-    _saved: tuple | None = field(default=None, repr=False, compare=False)
-
-    def _values(self) -> tuple:
-        return (self.name, self.box, self.pose, self.truncated, self.difficult, self.occluded)
-
-
-@dataclass
-class VocAnnotation:
-    """One image's annotation. ``source_path`` is the XML file it was read from."""
-
-    filename: str
-    folder: str = ""
-    path: str | None = None
-    width: int = 0
-    height: int = 0
-    depth: int = 3
-    objects: list[VocObject] = field(default_factory=list)
-    verified: bool = False
-    segmented: bool = False
-    source_path: Path | None = field(default=None, compare=False)
-    problems: list[str] = field(default_factory=list, compare=False)
-    _tree: Any = field(default=None, repr=False, compare=False)
-    _saved: tuple | None = field(default=None, repr=False, compare=False)
-
-    def _header(self) -> tuple:
-        return (self.filename, self.folder, self.path, self.width, self.height, self.depth,
-                self.verified, self.segmented)
-
-    @property
-    def size(self) -> tuple[int, int]:
-        """``(width, height)`` of the displayed image."""
-        return (self.width, self.height)
-
-
-def new_annotation(image_path: str | os.PathLike[str], width: int, height: int,
-                   depth: int = 3) -> VocAnnotation:
-    """An empty annotation for an image, written in labelImg's form when saved."""
-    image_path = Path(image_path)
-    absolute = image_path.absolute()
-    return VocAnnotation(filename=image_path.name, folder=absolute.parent.name,
-                         path=str(absolute), width=int(width), height=int(height),
-                         depth=int(depth))
-
-
 # --------------------------------------------------------------------------- reading
-
-def _safe_parser() -> etree.XMLParser:
-    # No entity expansion, no network, no external DTD: XXE and entity bombs
-    # have nothing to work with. Blank text is dropped so pretty printing is
-    # uniform after edits (whitespace between elements carries no meaning in VOC).
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False, dtd_validation=False, remove_blank_text=True)
-
-
-def _read_regular_file(path: Path) -> bytes:
-    """At most MAX_XML_BYTES + 1 bytes of a regular file; AnnotationError otherwise."""
-    # O_NONBLOCK: opening a FIFO named x.xml must not wait forever for a writer.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError as exc:
-        raise AnnotationError("annotation file does not exist", path) from exc
-    except OSError as exc:
-        raise AnnotationError(f"cannot read annotation: {exc.strerror or exc}", path) from exc
-    try:
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise AnnotationError("not a regular file", path)
-            return handle.read(MAX_XML_BYTES + 1)
-    except OSError as exc:
-        raise AnnotationError(f"cannot read annotation: {exc.strerror or exc}", path) from exc
-
-
-def parse_voc_tree(path: str | os.PathLike[str]) -> etree._ElementTree:
-    """Parse and vet an annotation file; raise AnnotationError naming it otherwise."""
-    path = Path(path)
-    data = _read_regular_file(path)
-    if len(data) > MAX_XML_BYTES:
-        raise AnnotationError(f"file is larger than {MAX_XML_BYTES // (1024 * 1024)} MB; "
-                              "not an annotation", path)
-    if not data.strip():
-        raise AnnotationError("annotation file is empty", path)
-    if data.count(b"<object>") > MAX_OBJECTS:  # before parsing: cheap, and the usual form
-        raise _too_many_objects(data.count(b"<object>"), path)
-    if b"<!ENTITY" in data:
-        raise AnnotationError("XML entity declarations are not allowed (possible XXE "
-                              "or entity-expansion attack); file not read", path)
-    try:
-        root = etree.fromstring(data, _safe_parser())
-    except etree.XMLSyntaxError as exc:
-        raise AnnotationError(f"not well-formed XML: {exc}", path) from exc
-    except ValueError as exc:
-        raise AnnotationError(f"cannot parse XML: {exc}", path) from exc
-    tree = root.getroottree()
-    dtd = tree.docinfo.internalDTD
-    # Catches declarations the byte scan cannot see (e.g. UTF-16 files).
-    if (dtd is not None and any(True for _ in dtd.iterentities())) or any(
-            isinstance(node, etree._Entity) for node in root.iter()):
-        raise AnnotationError("XML entity declarations are not allowed; file not read", path)
-    if root.tag != "annotation":
-        raise AnnotationError(f"root element is <{root.tag}>, expected <annotation>: "
-                              "not a Pascal VOC file", path)
-    count = sum(1 for _ in root.iterchildren("object"))
-    if count > MAX_OBJECTS:
-        raise _too_many_objects(count, path)
-    return tree
-
-
-def _too_many_objects(count: int, path: Path) -> AnnotationError:
-    return AnnotationError(f"{count} objects; more than {MAX_OBJECTS} is not an annotation "
-                           "of one image. File not read", path)
-
 
 def _text(element: etree._Element | None, tag: str) -> str | None:
     if element is None:
@@ -190,7 +70,7 @@ def _size_value(text: str | None) -> int:
         value = float(text)
     except ValueError:
         return 0
-    return int(round(value)) if math.isfinite(value) and value > 0 else 0
+    return round(value) if math.isfinite(value) and value > 0 else 0
 
 
 def _first_children(element: etree._Element) -> dict[str, etree._Element]:
@@ -222,9 +102,20 @@ def _coordinate(box_children: dict[str, etree._Element], tag: str, path: Path,
     return value
 
 
-def _read_object(element: etree._Element, index: int, path: Path) -> VocObject:
+def _label(text: str, index: int, problems: list[str]) -> str:
+    """The label to show; one longer than MAX_LABEL_CHARS is shortened and reported."""
+    if len(text) <= MAX_LABEL_CHARS:
+        return text
+    problems.append(f"object {index}: label of {len(text):,} characters is not a class name; "
+                    f"shown shortened to {MAX_LABEL_CHARS} characters (the file keeps the "
+                    "full text unless the label is edited)")
+    return text[:MAX_LABEL_CHARS - 1] + "…"
+
+
+def _read_object(element: etree._Element, index: int, path: Path,
+                 problems: list[str]) -> VocObject:
     children = _first_children(element)
-    name = _child_text(children, "name") or ""
+    name = _label(_child_text(children, "name") or "", index, problems)
     bndbox = children.get("bndbox")
     if bndbox is None:
         raise AnnotationError(f"object {index} ({name or 'no name'}) has no <bndbox>", path)
@@ -289,15 +180,14 @@ def _repair(obj: VocObject, index: int, width: int, height: int, problems: list[
 def _resolve_size(path: Path, width: int, height: int, filename: str,
                   image_size: tuple[int, int] | None,
                   image_path: str | os.PathLike[str] | None,
-                  problems: list[str]) -> tuple[int, int]:
+                  problems: list[str], find_image: bool = True) -> tuple[int, int]:
     """The displayed image size to use; every disagreement goes to ``problems``."""
     if image_size is None and image_path is not None:
         # The image itself is the truth for a GUI drawing boxes on it; reading
         # its header costs far less than boxes clamped to a wrong size.
-        try:
+        # A missing/broken image is reported where it is displayed.
+        with contextlib.suppress(ImageLoadError):
             image_size = _image_size(image_path)
-        except ImageLoadError:
-            pass  # a missing/broken image is reported where it is displayed
     if image_size is not None:
         real_w, real_h = int(image_size[0]), int(image_size[1])
         if width <= 0 or height <= 0:
@@ -312,6 +202,9 @@ def _resolve_size(path: Path, width: int, height: int, filename: str,
                             f"{real_w}x{real_h}; the image's size is used{hint}")
         return real_w, real_h
     if width > 0 and height > 0:
+        return width, height
+    if not find_image:
+        problems.append("image size missing from the file")
         return width, height
     found = _find_image(path, filename)
     if found is None:
@@ -328,19 +221,23 @@ def _resolve_size(path: Path, width: int, height: int, filename: str,
 
 
 def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = None, *,
-             image_path: str | os.PathLike[str] | None = None) -> VocAnnotation:
+             image_path: str | os.PathLike[str] | None = None,
+             find_image: bool = True) -> VocAnnotation:
     """Read a VOC XML file.
 
     ``image_size`` ((width, height) of the displayed image) or ``image_path``
     (its header is read) give the real size: when it differs from the file's,
     the real size wins and the difference is recorded in ``problems``.
     Without them, a size missing from the file is taken from the image looked
-    for next to the file (and in the Oxford / VOC devkit image folders).
+    for next to the file (and in the Oxford / VOC devkit image folders),
+    unless ``find_image`` is False (the GUI's UI thread never reads images:
+    it passes the size of the image it decoded in the background).
     """
     path = Path(path)
-    tree = parse_voc_tree(path)
+    tree, disk_state = read_voc_tree(path)
     root = tree.getroot()
-    problems: list[str] = []
+    problems: list[str] = [f"{note} when saved (passed on to other tools otherwise)"
+                           for note in passed_on_notes(tree)]
     size_element = root.find("size")
     file_width = _size_value(_text(size_element, "width"))
     file_height = _size_value(_text(size_element, "height"))
@@ -348,11 +245,11 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
     filename = _text(root, "filename") or ""
     path_text = _text(root, "path")
     width, height = _resolve_size(path, file_width, file_height, filename, image_size,
-                                  image_path, problems)
+                                  image_path, problems, find_image)
     object_elements = root.findall("object")
     objects = []
     for index, element in enumerate(object_elements, start=1):
-        obj = _read_object(element, index, path)
+        obj = _read_object(element, index, path, problems)
         if not obj.name:
             problems.append(f"object {index} has no <name> (label)")
         _repair(obj, index, width, height, problems)
@@ -369,6 +266,7 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
         segmented=_flag(_text(root, "segmented")),
         source_path=path,
         problems=problems,
+        disk_state=disk_state,
     )
     annotation._tree = tree
     annotation._saved = (filename, annotation.folder, path_text, file_width, file_height,
@@ -377,9 +275,18 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
     return annotation
 
 
-# Writing lives in its own module (one job per file); re-exported here so
-# callers use a single `core.voc` API.
-from petloc_gui.core.voc_write import write_voc  # noqa: E402
-
-__all__ = ["VocObject", "VocAnnotation", "new_annotation", "read_voc", "write_voc",
-           "parse_voc_tree", "MAX_XML_BYTES", "MAX_OBJECTS"]
+# Data classes (core.voc_types), parsing (core.voc_tree) and writing
+# (core.voc_write) live in their own modules; re-exported here so callers use
+# a single `core.voc` API.
+__all__ = [
+    "DEFAULT_POSE",
+    "MAX_LABEL_CHARS",
+    "MAX_OBJECTS",
+    "MAX_XML_BYTES",
+    "VocAnnotation",
+    "VocObject",
+    "new_annotation",
+    "parse_voc_tree",
+    "read_voc",
+    "write_voc",
+]

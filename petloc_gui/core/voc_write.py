@@ -3,22 +3,38 @@
 Use it through :func:`petloc_gui.core.voc.write_voc`. An existing file's
 tree is kept on the annotation; only changed values are written back, so
 unknown elements, attributes and order survive. See ADR 0003.
+
+Before replacing a file the writer checks that it is still the file that was
+read (:mod:`petloc_gui.core.disk_state`), that a symbolic link does not lead
+outside the dataset folder or to a file that is not VOC, and it drops what
+would be handed on to the next tool (DOCTYPE, XInclude, processing
+instructions), listing each in ``annotation.dropped``.
 """
 
 from __future__ import annotations
 
 import copy
+import enum
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from petloc_gui.core.atomic import atomic_write_bytes
-from petloc_gui.core.errors import AnnotationError, SaveError
+from petloc_gui.core.disk_state import DiskState, current_state, same_content, state_of
+from petloc_gui.core.errors import AnnotationError, ExternalChangeError, LinkTargetError, SaveError
+from petloc_gui.core.voc_tree import clean_copy, drop_inner, parse_voc_tree, passed_on_notes
+from petloc_gui.core.voc_types import VocAnnotation, VocObject
 
-if TYPE_CHECKING:
-    from petloc_gui.core.voc import VocAnnotation, VocObject
+
+# write_voc(expected=RECORDED): check against the state recorded on the
+# annotation when it was read from (or last saved to) this same path.
+# An enum member rather than object(), so type checkers narrow `is not RECORDED`.
+class _Recorded(enum.Enum):
+    RECORDED = "recorded"
+
+
+RECORDED = _Recorded.RECORDED
 
 _BOX_TAGS = ("xmin", "ymin", "xmax", "ymax")
 
@@ -46,7 +62,7 @@ def _object_element(obj: VocObject) -> etree._Element:
     if obj.occluded is not None:
         etree.SubElement(element, "occluded").text = _flag_text(obj.occluded)
     bndbox = etree.SubElement(element, "bndbox")
-    for tag, value in zip(_BOX_TAGS, obj.box.rounded()):
+    for tag, value in zip(_BOX_TAGS, obj.box.rounded(), strict=True):
         etree.SubElement(bndbox, tag).text = str(value)
     return element
 
@@ -68,7 +84,7 @@ def _update_object(element: etree._Element, obj: VocObject, saved: tuple) -> Non
         bndbox = element.find("bndbox")
         if bndbox is None:
             bndbox = etree.SubElement(element, "bndbox")
-        for tag, value in zip(_BOX_TAGS, obj.box.rounded()):
+        for tag, value in zip(_BOX_TAGS, obj.box.rounded(), strict=True):
             _set_child(bndbox, tag, str(value))
 
 
@@ -132,7 +148,7 @@ def _twins(old_root: etree._Element, root: etree._Element,
     wanted = {id(obj._element): obj._element for obj in annotation.objects
               if obj._element is not None}
     twins = {}
-    for old_child, new_child in zip(old_root, root):
+    for old_child, new_child in zip(old_root, root, strict=False):
         if wanted.get(id(old_child)) is old_child:
             twins[id(old_child)] = new_child
     return twins
@@ -153,7 +169,8 @@ def _sync_objects(root: etree._Element, twins: dict[int, etree._Element],
     for obj in annotation.objects:
         original = obj._element
         twin = twins.get(id(original)) if original is not None else None
-        if twin is not None and id(twin) not in used:
+        # read_voc sets _element and _saved together, so a twin always has a saved state
+        if twin is not None and id(twin) not in used and obj._saved is not None:
             element = twin
             if obj._values() != obj._saved:
                 _update_object(element, obj, obj._saved)
@@ -186,42 +203,103 @@ def _order_objects(root: etree._Element, elements: list[etree._Element]) -> None
     objects were not reordered is left exactly as it was.
     """
     current = root.findall("object")
-    if all(a is b for a, b in zip(current, elements)):
+    if all(a is b for a, b in zip(current, elements, strict=False)):
         return
     slots = [index for index, child in enumerate(root) if child.tag == "object"]
     for element in current:
         root.remove(element)
     # Ascending slots: every earlier slot is filled when a later one is used.
-    for slot, element in zip(slots, elements):
+    for slot, element in zip(slots, elements, strict=False):
         root.insert(slot, element)
 
 
-def _check_target(path: Path) -> None:
-    """Refuse to overwrite an existing file that is not a readable VOC annotation."""
+def _check_target(path: Path, overwrite_unreadable: bool) -> None:
+    """Refuse to overwrite an existing file that is not a readable VOC annotation.
+
+    Through a symbolic link a non-VOC file is never replaced, even with
+    ``overwrite_unreadable``: the user asked to save an annotation, not to
+    replace whatever the link happens to point at.
+    """
     if not path.exists():
         return
     if path.is_dir():
         raise SaveError("a folder exists at this path", path)
-    from petloc_gui.core.voc import parse_voc_tree  # late: voc re-exports this module
-
     try:
         parse_voc_tree(path)
     except AnnotationError as exc:
-        raise SaveError(
-            f"the existing file is not a readable VOC annotation ({exc.reason}); it is "
-            "left untouched. Save elsewhere, or overwrite it explicitly", path) from exc
+        if path.is_symlink():
+            target = Path(os.path.realpath(path))
+            raise LinkTargetError(
+                f"it is a symbolic link to {target}, which is not a readable VOC annotation "
+                f"({exc.reason}); that file is left untouched", path, target=target) from exc
+        if not overwrite_unreadable:
+            raise SaveError(
+                f"the existing file is not a readable VOC annotation ({exc.reason}); it is "
+                "left untouched. Save elsewhere, or overwrite it explicitly", path) from exc
+
+
+def _check_link(path: Path, root: Path | None, allow_outside: bool) -> None:
+    """A link may only be written through to a file inside ``root`` (default: its folder)."""
+    if not path.is_symlink():
+        return
+    target = Path(os.path.realpath(path))
+    inside = Path(os.path.realpath(root if root is not None else path.parent))
+    if target == inside or inside in target.parents or allow_outside:
+        return
+    raise LinkTargetError(
+        f"it is a symbolic link to {target}, outside the dataset folder {inside}; saving "
+        "would change that file. Not saved: confirm to write to it, or replace the link",
+        path, target=target, outside=True)
+
+
+def _check_unchanged(path: Path, expected: DiskState | None) -> None:
+    """Refuse when the file is no longer the one read (content, existence)."""
+    if expected is None:
+        return
+    try:
+        found = current_state(path)
+    except OSError as exc:
+        raise SaveError(f"cannot check the file before saving: {exc.strerror or exc}", path) from exc
+    if same_content(found, expected):
+        return
+    if not expected.exists:
+        what = "a file was created here by another program since this image was opened"
+    elif not found.exists:
+        what = "the file was deleted by another program since it was read"
+    else:
+        what = "the file was changed by another program since it was read"
+    raise ExternalChangeError(f"{what}; nothing was saved (reload it, or save again to "
+                              "replace it)", path, expected=expected, found=found)
+
+
+def _expected_state(annotation: VocAnnotation, path: Path,
+                    expected: DiskState | _Recorded | None) -> DiskState | None:
+    if expected is not RECORDED:
+        return expected
+    source = annotation.source_path
+    if source is None or annotation.disk_state is None:
+        return None
+    try:
+        same = os.path.abspath(source) == os.path.abspath(path) or source.samefile(path)
+    except OSError:
+        same = False
+    return annotation.disk_state if same else None
 
 
 def _build_tree(annotation: VocAnnotation) -> tuple[etree._ElementTree, list[etree._Element]]:
     if annotation._tree is not None:
-        tree = copy.deepcopy(annotation._tree)
+        if annotation._saved is None:  # read_voc sets _tree and _saved together
+            raise ValueError("annotation has a parsed tree but no saved header to compare with")
+        tree = clean_copy(annotation._tree)  # without DOCTYPE / top-level instructions
         # Before the header update, which may insert elements and shift indices.
         twins = _twins(annotation._tree.getroot(), tree.getroot(), annotation)
         _update_header(tree.getroot(), annotation, annotation._saved)
     else:
         twins = {}
         tree = _new_tree(annotation)
-    return tree, _sync_objects(tree.getroot(), twins, annotation)
+    elements = _sync_objects(tree.getroot(), twins, annotation)
+    drop_inner(tree.getroot())  # after matching by position
+    return tree, elements
 
 
 def _ensure_annotation_folder(path: Path) -> None:
@@ -243,19 +321,36 @@ def _ensure_annotation_folder(path: Path) -> None:
 
 
 def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
-              overwrite_unreadable: bool = False) -> Path:
+              overwrite_unreadable: bool = False, expected: DiskState | _Recorded | None = RECORDED,
+              root: str | os.PathLike[str] | None = None,
+              allow_link_outside: bool = False) -> Path:
     """Save ``annotation`` to ``path`` atomically and return the path.
 
     An annotation read from a file is written by editing its parsed tree
     (only changed values are touched); a new one is written in labelImg's
-    form. An existing target that does not parse as VOC is never replaced
-    unless ``overwrite_unreadable`` is true. Raises :class:`SaveError`;
-    after a failure the annotation is unchanged and the save can be retried.
+    form. Checks, each raising a :class:`SaveError` subclass with nothing
+    written:
+
+    - ``expected`` (a :class:`DiskState`, ``MISSING`` for "there was no
+      file", or None for no check) is what the caller saw on disk; by default
+      the state recorded when the annotation was read from this path. A file
+      changed, deleted or created since raises :class:`ExternalChangeError`.
+    - A symbolic link to a file outside ``root`` (default: the link's folder)
+      raises :class:`LinkTargetError` naming the target unless
+      ``allow_link_outside``; a link to a non-VOC file always does.
+    - An existing target that does not parse as VOC is never replaced unless
+      ``overwrite_unreadable`` is true.
+
+    A DOCTYPE, XInclude elements and processing instructions are dropped;
+    ``annotation.dropped`` lists them. After a failure the annotation is
+    unchanged and the save can be retried.
     """
     path = Path(path)
-    if not overwrite_unreadable:
-        _check_target(path)
+    _check_link(path, Path(root) if root is not None else None, allow_link_outside)
+    _check_target(path, overwrite_unreadable)
+    _check_unchanged(path, _expected_state(annotation, path, expected))
     try:
+        dropped = passed_on_notes(annotation._tree) if annotation._tree is not None else []
         tree, elements = _build_tree(annotation)
         data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     except (ValueError, TypeError, OverflowError) as exc:
@@ -265,10 +360,19 @@ def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
     _ensure_annotation_folder(path)
     atomic_write_bytes(path, data)
     # The written file becomes the baseline for the next save.
-    for obj, element in zip(annotation.objects, elements):
+    for obj, element in zip(annotation.objects, elements, strict=True):
         obj._element = element
         obj._saved = obj._values()
     annotation._tree = tree
     annotation._saved = annotation._header()
     annotation.source_path = path
+    annotation.dropped = dropped
+    annotation.disk_state = _written_state(path, data)
     return path
+
+
+def _written_state(path: Path, data: bytes) -> DiskState | None:
+    try:
+        return state_of(os.stat(path), data)
+    except OSError:
+        return None  # written but not stat-able: the next save cannot check

@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 import uuid
+import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,11 +24,24 @@ from typing import Any
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.paths import resources_dir
+from petloc_gui.core.stale import remove_stale
 
 FORMAT_VERSION = 1
 MODEL_FILE = "model.keras"
 META_FILE = "meta.json"
+REFINE_FILE = "refine.keras"  # optional second stage (crop-and-refine), described by meta["refine"]
+REFINE_TFLITE = "refine.tflite"
 BUNDLED_NAMES = ("pets", "digits")
+
+# model.keras is a zip archive; Keras reads config.json into memory and
+# unpacks the weights. Checked from the archive's directory before Keras
+# touches it, so a 1 MB file whose config expands to 1 GB fails in
+# milliseconds instead of growing the process to gigabytes. Real configs are
+# tens of KB; real weights are at most a few hundred MB and barely compress.
+MAX_CONFIG_BYTES = 32 * 1024 * 1024
+MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024
+MAX_ARCHIVE_ENTRIES = 10_000
+MAX_COMPRESSION_RATIO = 1_000
 
 
 class BundleError(PetlocError):
@@ -44,6 +58,7 @@ class LoadedBundle:
     class_names: list[str]
     input_size: tuple[int, int]  # (width, height)
     preset: str
+    refiner: Any = None  # the crop-and-refine second stage (keras.Model) when meta["refine"] names one
 
 
 def resolve_model(spec: str | os.PathLike[str]) -> Path:
@@ -109,6 +124,7 @@ def load_bundle(spec: str | os.PathLike[str] | LoadedBundle, expected_preset: st
     model_path = folder / MODEL_FILE
     if not model_path.is_file():
         raise BundleError(f"{MODEL_FILE} is missing", folder)
+    check_archive(model_path)
     import keras  # lazy: heavy
 
     try:
@@ -132,7 +148,54 @@ def load_bundle(spec: str | os.PathLike[str] | LoadedBundle, expected_preset: st
     if in_shape != (height, width, channels):
         raise BundleError(f"model input {in_shape} does not match meta.json ({height}, {width}, {channels})",
                           folder)
-    return LoadedBundle(folder, meta, model, names, (width, height), str(meta.get("preset")))
+    refiner = _load_refiner(folder, meta, keras, len(names))
+    return LoadedBundle(folder, meta, model, names, (width, height), str(meta.get("preset")), refiner)
+
+
+def _load_refiner(folder: Path, meta: dict[str, Any], keras, n_classes: int):
+    """The second-stage model a bundle's meta.json names, or None for a single-stage bundle."""
+    refine = meta.get("refine")
+    if not refine:
+        return None
+    name = str(refine.get("model_file", REFINE_FILE))
+    if Path(name).name != name or not name.endswith(".keras"):
+        raise BundleError(f"meta.json refine names an invalid model file {name!r}", folder)
+    path = folder / name
+    if not path.is_file():
+        raise BundleError(f"{name} (the second stage meta.json names) is missing", path)
+    check_archive(path)
+    size = refine.get("input_size")
+    if not (isinstance(size, list) and len(size) == 2 and all(isinstance(v, int) and v > 0 for v in size)):
+        raise BundleError(f"meta.json refine has an invalid input_size {size!r}", folder)
+    try:
+        refiner = keras.saving.load_model(path, compile=False, safe_mode=True)
+    except Exception as exc:  # noqa: BLE001 - Keras raises many types for a bad file
+        raise BundleError(f"{path.name} is missing or corrupt ({type(exc).__name__}: {exc})", path) from exc
+    if len(refiner.outputs) != 2 or int(refiner.outputs[0].shape[-1]) != n_classes:
+        raise BundleError(f"{path.name} must have 2 outputs ({n_classes} class probabilities, box)", path)
+    if tuple(int(v) for v in refiner.inputs[0].shape[1:3]) != (size[1], size[0]):
+        raise BundleError(f"{path.name} input does not match meta.json refine input_size {size}", path)
+    return refiner
+
+
+def check_archive(model_path: Path) -> None:
+    """Refuse a model.keras whose uncompressed sizes are implausible (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(model_path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise BundleError(f"{MODEL_FILE} is not a Keras archive (zip): {exc}", model_path) from exc
+    if len(entries) > MAX_ARCHIVE_ENTRIES:
+        raise BundleError(f"{MODEL_FILE} holds {len(entries)} files; not a Keras model", model_path)
+    total = sum(entry.file_size for entry in entries)
+    packed = max(1, sum(entry.compress_size for entry in entries))
+    config = next((e for e in entries if e.filename == "config.json"), None)
+    if config is not None and config.file_size > MAX_CONFIG_BYTES:
+        raise BundleError(f"{MODEL_FILE}: config.json would expand to {config.file_size:,} bytes "
+                          f"(limit {MAX_CONFIG_BYTES:,}); not loaded", model_path)
+    if total > MAX_ARCHIVE_BYTES or total > MAX_COMPRESSION_RATIO * packed + MAX_CONFIG_BYTES:
+        raise BundleError(f"{MODEL_FILE} would expand to {total:,} bytes from {packed:,}; "
+                          "not loaded (corrupt or a zip bomb)", model_path)
 
 
 def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str]) -> Path:
@@ -143,11 +206,12 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
     meta.setdefault("format_version", FORMAT_VERSION)
     meta.setdefault("created", datetime.now(timezone.utc).isoformat(timespec="seconds"))
     meta.setdefault("version_id", new_version_id(meta.get("preset", "model")))
+    remove_stale(target.parent, folders=True)  # temporaries of killed saves, a day old
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     backup: Path | None = None
     try:
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a bundle is an ordinary folder
-        with _without_optimizer(model):
+        with without_optimizer(model):
             model.save(tmp / MODEL_FILE)
         atomic_write_bytes(tmp / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
         if target.exists():
@@ -173,7 +237,7 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def _without_optimizer(model: Any):
+def without_optimizer(model: Any):
     """Save without optimizer state (3x smaller file); the model keeps its optimizer."""
     optimizer = getattr(model, "optimizer", None)
     if optimizer is None:

@@ -1,9 +1,12 @@
 """Old model vs new model on the same validation images (run in the training child).
 
 Both are scored through the inference path on the original image files,
-with per-image metrics (core.metrics). Also estimates how many of those
-images the old model itself trained on, so its figures are not taken at
-face value.
+with per-image metrics (core.metrics). Which of those images the old model
+trained on is looked up in its training record (``model.training_record``:
+recorded paths and image hashes, so a renamed copy is recognised); the
+headline figures are on the images neither model trained on, and say how
+many those are. When the old model's record is unknown, that is said, never
+guessed.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from petloc_gui.core.metrics import evaluate
-from petloc_gui.model.bundle import load_bundle, read_meta
+from petloc_gui.model.bundle import load_bundle
 from petloc_gui.model.data import collect_samples
+from petloc_gui.model.training_record import image_hashes, record_of
 
 
 def compare_models(
@@ -27,30 +31,39 @@ def compare_models(
     old_model: str | None,
     fine_tuned: bool,
     check: Callable[[], None] = lambda: None,
+    selection_only: bool = False,
 ) -> dict[str, Any]:
     """Score the current model and the new one on the same validation images.
 
-    Returns ``{"n_images", "old_model", "old", "new", "note"?, "old_trained_on"?, "unseen"?}``;
-    ``unseen`` scores both models again on the images the current model did
-    not train on either (the fair comparison), when there are such images;
-    ``old`` is None when the current model cannot be scored. ``check`` is
-    called between the two (it raises to cancel).
+    ``val_relpaths`` are images the new model neither trained on nor chose
+    its epoch with; ``selection_only`` says they did choose it (there were
+    no others), and the note says so. Returns ``{"n_images", "n_validation", "basis", "old_model",
+    "old", "new", "old_trained_on", "note", "all"?}``: ``old``/``new`` are
+    scored on the ``n_images`` images neither model trained on when the
+    current model's record is known (``old_trained_on`` counts the others),
+    else on every validation image (``old_trained_on`` is None). ``all``
+    holds the figures on every validation image when that differs. ``check``
+    is called between the two models (it raises to cancel).
     """
     samples, _, _ = collect_samples(data, label)
     by_relpath = {s.relpath: s for s in samples}
     chosen = [by_relpath[r] for r in val_relpaths if r in by_relpath]
-    result: dict[str, Any] = {"n_images": len(chosen), "old_model": old_model, "old": None, "new": None}
+    result: dict[str, Any] = {"n_images": len(chosen), "n_validation": len(chosen), "old_model": old_model,
+                              "old": None, "new": None, "old_trained_on": None}
     if not chosen:
         result["note"] = "No validation images: the models could not be compared."
         return result
-    # Which images the current model trained on comes from its meta.json (cheap),
-    # so each model is predicted once and scored on both sets from those predictions.
-    seen = trained_on(old_model, [s.relpath for s in chosen]) if old_model else None
-    unseen = {s.relpath for s in chosen if s.relpath not in seen} if seen else set()
-    subset = unseen or None
+    seen = trained_by_old(old_model, chosen)
+    fair = [s for s in chosen if s.relpath not in seen] if seen is not None else chosen
+    # The fair subset is scored apart only when it differs from the whole and is not empty.
+    subset = {s.relpath for s in fair} if seen and fair else None
+    result.update(n_images=len(fair) if fair else len(chosen), old_trained_on=None if seen is None else len(seen))
     new_scores = score_model(new_bundle, chosen, subset)
-    result["new"] = _without_subset(new_scores)
+    result["new"] = _pick(new_scores, subset)
+    if subset is not None:
+        result["all"] = {"n_images": len(chosen), "new": _without_subset(new_scores), "old": None}
     check()
+    old_scores = None
     if old_model:
         try:
             old_scores = score_model(old_model, chosen, subset)
@@ -58,51 +71,61 @@ def compare_models(
             print(f"petloc: could not score the current model: {exc}", file=sys.stderr)
             result["note"] = f"The current model could not be scored on these images ({exc})."
             return result
-        result["old"] = _without_subset(old_scores)
-        result["old_trained_on"] = None if seen is None else len(seen)
-        if seen:
-            inherited = " The new model was fine-tuned from it, so it shares that advantage." if fine_tuned else ""
-            result["note"] = (f"{len(seen)} of these {len(chosen)} validation images were probably in the current "
-                              f"model's own training data (same file names), so its figures are optimistic.{inherited}")
-        if subset:
-            # The fair comparison: images neither model trained on.
-            fair = {"n_images": len(unseen), "old": old_scores["subset"], "new": new_scores["subset"]}
-            result["unseen"] = fair
-            result["note"] += (
-                f" On the {len(unseen)} images neither model trained on: current model accuracy "
-                f"{fair['old']['accuracy']:.3f}, mean IoU {fair['old']['mean_iou']:.3f}; new model accuracy "
-                f"{fair['new']['accuracy']:.3f}, mean IoU {fair['new']['mean_iou']:.3f}.")
+        result["old"] = _pick(old_scores, subset)
+        if subset is not None:
+            result["all"]["old"] = _without_subset(old_scores)
+    result["basis"], result["note"] = _describe(old_model, record_source(old_model), len(chosen), seen,
+                                                len(fair), fine_tuned)
+    result["new_split"] = SELECTION_NOTE if selection_only else REPORT_NOTE
+    result["note"] += " " + result["new_split"]
     return result
 
 
-def count_trained_on(spec: str, relpaths: list[str]) -> int | None:
-    """How many of these images (paths relative to the data folder) a model probably trained on."""
-    seen = trained_on(spec, relpaths)
-    return None if seen is None else len(seen)
+REPORT_NOTE = "None of these images chose the new model's epoch (validation report part)."
+SELECTION_NOTE = ("These images also chose the new model's epoch (a selection set: there were no other "
+                  "validation images), so its figures are somewhat optimistic.")
 
 
-def trained_on(spec: str, relpaths: list[str]) -> set[str] | None:
-    """Which of these images (paths relative to the data folder) a model probably trained on.
-
-    A bundle's meta.json names its validation images and excluded (test)
-    images; every other annotated image of its data folder was trained on.
-    Matching is by relative path, so it also holds for a copy of the folder.
-    None when the model's history is unknown.
-    """
-    try:
-        meta = read_meta(spec)
-    except Exception:  # noqa: BLE001 - unknown history: say nothing
+def trained_by_old(old_model: str | None, chosen: list[Any]) -> set[str] | None:
+    """Relpaths of ``chosen`` that the old model trained on (by its record); None when unknown."""
+    if not old_model:
+        return set()
+    record = record_of(old_model)
+    if not record.known:
         return None
-    training = meta.get("training_data") if isinstance(meta.get("training_data"), dict) else {}
-    if not training:
-        return None
-    held_out = set((meta.get("validation_split") or {}).get("images") or [])
-    excluded = [Path(p).as_posix() for p in training.get("excluded") or []]
+    hashes = image_hashes({s.relpath: s.image_path for s in chosen})
+    return {s.relpath for s in chosen if record.trained_on(s.relpath, hashes[s.relpath])}
 
-    def was_excluded(rel: str) -> bool:
-        return any(e == rel or e.endswith("/" + rel) for e in excluded)
 
-    return {rel for rel in relpaths if rel not in held_out and not was_excluded(rel)}
+def record_source(old_model: str | None) -> str:
+    return record_of(old_model).source if old_model else ""
+
+
+def _describe(old_model: str | None, source: str, n_all: int, seen: set[str] | None, n_fair: int,
+              fine_tuned: bool) -> tuple[str, str]:
+    """(basis, note): which images the figures are on, in words."""
+    if not old_model:
+        return "validation images", f"The new model was scored on {n_all} validation images it did not train on."
+    if seen is None:
+        return ("all validation images (the current model's training images are unknown)",
+                f"Both models were scored on the same {n_all} validation images. Whether the current model "
+                f"trained on any of them cannot be said: {source}.")
+    if not seen:
+        return ("images neither model trained on",
+                f"A fair comparison: both models were scored on the same {n_all} validation images, and neither "
+                f"trained on any of them (the current model's record: {source}).")
+    inherited = " The new model was fine-tuned from it, so it shares that advantage." if fine_tuned else ""
+    if not n_fair:
+        return ("validation images the current model trained on",
+                f"All {n_all} validation images were in the current model's training data ({source}), so its "
+                f"figures are optimistic and no fair comparison is possible.{inherited}")
+    return ("images neither model trained on",
+            f"Both models were scored on the {n_fair} of the {n_all} validation images that neither trained on; "
+            f"the other {len(seen)} were in the current model's training data ({source}).{inherited}")
+
+
+def _pick(scores: dict[str, Any], subset: set[str] | None) -> dict[str, Any]:
+    return scores["subset"] if subset is not None else _without_subset(scores)
 
 
 def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = None) -> dict[str, Any]:

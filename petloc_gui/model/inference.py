@@ -5,7 +5,9 @@ in training, and the normalised box is mapped back to the pixel coordinates
 of the image as given (for paths: as displayed, EXIF applied). The model is
 never called per image with ``model.predict``: a runner with a fixed input
 signature (``model.runtime.make_runner``, or a traced ``tf.function``) runs
-batches.
+batches. A two-stage bundle (meta.json ``refine``) then crops each image
+around the first box and lets its refiner place the final box
+(`RefineStage`, `model.cascade`); the class is the mean of both stages.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ import numpy as np
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import ImageLoadError, PetlocError
+from petloc_gui.model import cascade
+from petloc_gui.model.bundle import REFINE_TFLITE, LoadedBundle, load_bundle
 from petloc_gui.model.prepare import as_rgb as _as_rgb
 from petloc_gui.model.prepare import decode, network_input
-from petloc_gui.model.bundle import LoadedBundle, load_bundle
 
 BatchRunner = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 MAX_BATCH = 32
@@ -56,27 +59,62 @@ def function_runner(model: Any) -> BatchRunner:
     return run
 
 
-def _fast_runner(bundle: LoadedBundle) -> BatchRunner:
+def _fast_runner(bundle: LoadedBundle, model: Any = None, tflite_name: str = "model.tflite") -> BatchRunner:
     """The runtime helper's fastest verified runner, or our own tf.function."""
+    model = bundle.model if model is None else model
     try:
         from petloc_gui.model.runtime import make_runner
     except ImportError:
-        return function_runner(bundle.model)
-    tflite = bundle.path / "model.tflite"
+        return function_runner(model)
+    tflite = bundle.path / tflite_name
     try:
-        return make_runner(bundle.model, tflite_path=tflite if tflite.is_file() else None)
+        return make_runner(model, tflite_path=tflite if tflite.is_file() else None)
     except Exception:  # noqa: BLE001 - a fast path failing must not stop predictions
-        return function_runner(bundle.model)
+        return function_runner(model)
+
+
+@dataclass(frozen=True)
+class RefineStage:
+    """The crop-and-refine second stage of a bundle (meta.json ``refine``)."""
+
+    run: BatchRunner
+    input_size: tuple[int, int]
+    margin: float
+    flip: bool
+    passes: int = 1  # a second pass crops around the refined box and refines again
+
+    def __call__(self, images: Sequence[np.ndarray], probs: np.ndarray, boxes: np.ndarray):
+        """Refined ``(probabilities, boxes)``: the refiner's box; the class the mean of the first stage and
+        the refiner's first pass."""
+        refined_probs = None
+        for _ in range(max(1, self.passes)):
+            pass_probs, boxes = cascade.refine(self.run, list(images), boxes, self.input_size, self.margin,
+                                               flip=self.flip)
+            refined_probs = pass_probs if refined_probs is None else refined_probs
+        return (np.asarray(probs) + refined_probs) / 2.0, boxes
+
+
+def _refine_stage(bundle: LoadedBundle, runner: BatchRunner | None) -> RefineStage | None:
+    refine = bundle.meta.get("refine") if bundle.refiner is not None else None
+    if not refine:
+        return None
+    run = runner if runner is not None else _fast_runner(bundle, bundle.refiner, REFINE_TFLITE)
+    size = tuple(int(v) for v in refine["input_size"])
+    return RefineStage(run, size, float(refine.get("margin", cascade.DEFAULT_MARGIN)),  # type: ignore[arg-type]
+                       bool(refine.get("flip_tta", False)), int(refine.get("passes", 1)))
 
 
 class Predictor:
     """Runs a bundle (name, path or `LoadedBundle`) on images."""
 
-    def __init__(self, bundle_or_spec: str | os.PathLike[str] | LoadedBundle, runner: BatchRunner | None = None):
+    def __init__(self, bundle_or_spec: str | os.PathLike[str] | LoadedBundle, runner: BatchRunner | None = None,
+                 refine_runner: BatchRunner | None = None):
         self.bundle = load_bundle(bundle_or_spec)
         self.class_names = list(self.bundle.class_names)
         self.input_size = tuple(self.bundle.input_size)
         self._runner = runner if runner is not None else _fast_runner(self.bundle)
+        # A second stage refines each first-stage box on a crop around it (model.cascade).
+        self.refine = _refine_stage(self.bundle, refine_runner)
 
     @classmethod
     def from_model(cls, model: Any, class_names: Sequence[str], runner: BatchRunner | None = None) -> Predictor:
@@ -99,8 +137,11 @@ class Predictor:
         """``(probabilities N x C, normalised boxes N x 4)`` for images of any size."""
         probs_out, boxes_out = [], []
         for start in range(0, len(images), MAX_BATCH):
-            batch = np.stack([self.prepare(im) for im in images[start : start + MAX_BATCH]])
+            chunk = images[start : start + MAX_BATCH]
+            batch = np.stack([self.prepare(im) for im in chunk])
             probs, boxes = self._runner(batch)
+            if self.refine is not None:
+                probs, boxes = self.refine([_as_rgb(im) for im in chunk], probs, boxes)
             probs_out.append(np.asarray(probs))
             boxes_out.append(np.asarray(boxes))
         if not probs_out:

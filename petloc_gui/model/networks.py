@@ -18,7 +18,7 @@ import keras
 import numpy as np
 from keras import layers
 
-from petloc_gui.model.presets import Preset
+from petloc_gui.model.presets import MOBILENET_PRESETS, Preset
 
 CLASS_OUTPUT = "class"
 BOX_OUTPUT = "box"
@@ -37,8 +37,8 @@ def build_model(
         raise ValueError("a model needs at least one class")
     if preset.name == "digits":
         return build_digits_net(n_classes, preset.input_size)
-    if preset.name == "pets":
-        return build_mobilenet_net(n_classes, preset.input_size, backbone_weights)
+    if preset.name in MOBILENET_PRESETS:
+        return build_mobilenet_net(n_classes, preset.input_size, backbone_weights, box_head=preset.box_head)
     raise ValueError(f"no network for preset {preset.name!r}")
 
 
@@ -93,8 +93,14 @@ def build_mobilenet_net(
     n_classes: int,
     input_size: tuple[int, int],
     backbone_weights: str | os.PathLike[str] | None,
+    name: str = "petloc_pets",
+    box_head: str = "soft_argmax",
 ) -> keras.Model:
-    """MobileNet v1 (alpha 0.25) backbone + heads; ``backbone_weights`` None = random init."""
+    """MobileNet v1 (alpha 0.25) backbone + heads; ``backbone_weights`` None = random init.
+
+    Fully convolutional: the same network at another input size is the
+    crop-and-refine second stage (`build_refiner`).
+    """
     width, height = input_size
     inputs = keras.Input((height, width, 3), name="image")
     x = layers.Rescaling(1.0 / 127.5, offset=-1.0, name="preprocess")(inputs)
@@ -113,10 +119,45 @@ def build_mobilenet_net(
     pooled = layers.GlobalAveragePooling2D(name="class_pool")(class_features)
     pooled = layers.Dropout(0.2, name="class_dropout")(pooled)
     probs = layers.Dense(n_classes, activation="softmax", name=CLASS_OUTPUT)(pooled)
-    box = soft_argmax_box_head(box_features)
-    model = keras.Model(inputs, [probs, box], name="petloc_pets")
+    if box_head not in ("edges", "soft_argmax"):
+        raise ValueError(f"unknown box head {box_head!r} (edges or soft_argmax)")
+    box = edge_box_head(box_features) if box_head == "edges" else soft_argmax_box_head(box_features)
+    model = keras.Model(inputs, [probs, box], name=name)
     set_backbone_trainable(model, False)
     return model
+
+
+def build_refiner(n_classes: int, input_size: tuple[int, int], first_stage: keras.Model | None = None,
+                  backbone_weights: str | os.PathLike[str] | None = None, box_head: str = "soft_argmax") -> keras.Model:
+    """The second stage: the pets network at the crop size, started from ``first_stage``'s weights.
+
+    Every layer whose weights have the same shapes is copied (backbone and
+    heads; the fixed cell grid of the box head depends on the map size and is
+    rebuilt), so the refiner starts from features already tuned on pets.
+    """
+    refiner = build_mobilenet_net(n_classes, input_size, None if first_stage is not None else backbone_weights,
+                                  name="petloc_pets_refine", box_head=box_head)
+    if first_stage is not None:
+        copy_matching_weights(first_stage, refiner)
+    return refiner
+
+
+def copy_matching_weights(source: keras.Model, target: keras.Model) -> int:
+    """Copy weights layer by layer (by name, nested models included) where shapes agree; returns the count."""
+    copied = 0
+    for layer in target.layers:
+        try:
+            other = source.get_layer(layer.name)
+        except ValueError:
+            continue
+        if isinstance(layer, keras.Model):
+            copied += copy_matching_weights(other, layer)
+            continue
+        mine, theirs = layer.get_weights(), other.get_weights()
+        if mine and len(mine) == len(theirs) and all(a.shape == b.shape for a, b in zip(mine, theirs)):
+            layer.set_weights(theirs)
+            copied += 1
+    return copied
 
 
 def soft_argmax_box_head(features, channels: int = 64):
@@ -143,7 +184,40 @@ def soft_argmax_box_head(features, channels: int = 64):
     corners = layers.Dense(4, use_bias=False, trainable=False, name="box_corners",
                            kernel_initializer=keras.initializers.Constant(to_corners))(
         layers.Concatenate(name="box_centre_size")([centre, size]))
-    return layers.ReLU(max_value=1.0, name=BOX_OUTPUT)(corners)
+    # No clip inside the model: ReLU(max_value=1) zeroed the gradient of any corner
+    # past the border; inference clips to the image instead (Predictor.to_predictions).
+    return layers.Identity(name=BOX_OUTPUT)(corners)
+
+
+def edge_box_head(features, channels: int = 64):
+    """Each side of the box as the expected position of its own 1-D distribution.
+
+    ``xmin``/``xmax``: per-column logits (max over rows) -> softmax over
+    columns -> expected column centre; ``ymin``/``ymax`` likewise over rows.
+    The expectation interpolates between cells, so a side is placed finer
+    than the cell size; stock layers only (fixed Dense kernels do the sums).
+    """
+    h, w = int(features.shape[1]), int(features.shape[2])
+    t = layers.Conv2D(channels, 1, activation="relu", name="box_reduce")(features)
+    t = layers.Conv2D(channels, 3, padding="same", activation="relu", name="box_context")(t)
+    edge_logits = layers.Conv2D(4, 1, name="box_edge_logits")(t)  # xmin, xmax, ymin, ymax
+
+    def side(pool, cells: int, axis_name: str):
+        profile = layers.Reshape((cells, 4), name=f"box_{axis_name}_profile")(pool(edge_logits))
+        profile = layers.Permute((2, 1), name=f"box_{axis_name}_by_side")(profile)  # (4, cells)
+        probs = layers.Softmax(axis=-1, name=f"box_{axis_name}_softmax")(profile)
+        centres = ((np.arange(cells, dtype=np.float32) + 0.5) / cells)[:, None]
+        pos = layers.Dense(1, use_bias=False, trainable=False, name=f"box_{axis_name}_position",
+                           kernel_initializer=keras.initializers.Constant(centres))(probs)
+        return layers.Reshape((4,), name=f"box_{axis_name}_sides")(pos)
+
+    xs = side(layers.MaxPooling2D((h, 1), name="box_cols"), w, "x")  # over rows: (1, w, 4)
+    ys = side(layers.MaxPooling2D((1, w), name="box_rows"), h, "y")  # over columns: (h, 1, 4)
+    pick = np.zeros((8, 4), np.float32)
+    pick[0, 0] = pick[1, 2] = pick[6, 1] = pick[7, 3] = 1.0  # xs[0]=xmin, xs[1]=xmax, ys[2]=ymin, ys[3]=ymax
+    both = layers.Concatenate(name="box_sides")([xs, ys])
+    return layers.Dense(4, use_bias=False, trainable=False, name=BOX_OUTPUT,
+                        kernel_initializer=keras.initializers.Constant(pick))(both)
 
 
 def freeze_batchnorm(model: keras.Model) -> None:

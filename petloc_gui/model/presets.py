@@ -1,11 +1,11 @@
-"""The two model presets: what network, input size, augmentation and schedule each uses.
+"""The model presets: what network, input size, augmentation and schedule each uses.
 
 No TensorFlow import: the CLI and the GUI read presets to describe models.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from petloc_gui.core.paths import resources_dir, shared_dir
@@ -30,6 +30,7 @@ class Preset:
     finetune_learning_rate: float
     box_loss_weight: float
     finetune_from: str | None = None  # first backbone layer unfrozen after the warm-up
+    box_head: str = "soft_argmax"  # pets: "soft_argmax" or "edges" (networks.edge_box_head)
 
 
 PETS = Preset(
@@ -46,6 +47,7 @@ PETS = Preset(
     finetune_learning_rate=3e-4,
     box_loss_weight=2.0,
     finetune_from="conv_dw_4",
+    box_head="edges",  # beat the soft-argmax head on validation (benchmarks/README.md, issue 9)
 )
 
 DIGITS = Preset(
@@ -63,7 +65,15 @@ DIGITS = Preset(
     box_loss_weight=1.0,
 )
 
-PRESETS = {p.name: p for p in (PETS, DIGITS)}
+# The general recipe for any photos (your own classes, trained from the shipped
+# ImageNet MobileNet weights). The bundled pets model is one product of it, so
+# photo reuses PETS's recipe values; only the name (and the store folder) differ.
+PHOTO = replace(PETS, name="photo")
+
+# Presets whose network is the MobileNet backbone (the others use the small digits CNN).
+MOBILENET_PRESETS = frozenset({PETS.name, PHOTO.name})
+
+PRESETS = {p.name: p for p in (PETS, DIGITS, PHOTO)}
 
 
 def get_preset(name: str) -> Preset:

@@ -78,3 +78,26 @@ def parent_splits(meta: dict[str, Any] | None) -> dict[str, list[str]]:
     validation = (meta.get("validation_split") or {}).get("images") if isinstance(meta.get("validation_split"), dict) else None
     test = (meta.get("test_split") or {}).get("images") if isinstance(meta.get("test_split"), dict) else None
     return {"validation": [str(p) for p in validation or []], "test": [str(p) for p in test or []]}
+
+
+REPORT_SHARE = 0.5  # of the validation images, this share only reports figures (never chooses the epoch)
+
+
+def report_members(relpaths: Sequence[str], seed: int = 0) -> set[str]:
+    """The validation images kept to report figures; the rest choose the epoch (issue 10).
+
+    Decided per image from its own hash (a key independent of the
+    train/validation key), so the parts are stable as images come and go.
+    With two or more validation images both parts are non-empty; with one,
+    it chooses the epoch and there is no report part (figures are then
+    labelled "selection set").
+    """
+    keys = {r: split_key(f"report\0{r}", seed) for r in relpaths}
+    report = {r for r in relpaths if keys[r] >= 1.0 - REPORT_SHARE}
+    if len(relpaths) < 2:
+        return set()
+    if not report:
+        report.add(max(relpaths, key=keys.__getitem__))
+    elif len(report) == len(relpaths):
+        report.discard(min(relpaths, key=keys.__getitem__))
+    return report

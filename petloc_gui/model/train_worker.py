@@ -8,14 +8,17 @@ Protocol (see docs/adr/0006-retraining-in-a-child-process.md):
   (old vs new model on the same validation images), ``error`` and
   ``cancelled``. Anything else that would print to stdout (Keras progress
   bars, C++ logs) is redirected to stderr, which is free-form log text.
-- stdin: the line ``cancel`` asks for a clean stop (``should_stop`` becomes
-  True); with ``--watch-stdin``, end of stdin (the parent died) does too.
+- stdin: the line ``cancel`` asks for a clean stop; the end of stdin (the
+  parent closed it or died) stops too. The parent's death also kills the
+  worker (Linux parent-death signal, plus a watchdog on the parent's pid).
+  A stop always ends the process within seconds: see ``worker_lifecycle``.
 - The bundle is written into ``--out`` (a staging folder of the version
   store) with a ``train_record.json``; the parent registers it as a version
   only after exit code 0.
 
 Exit codes: 0 trained, 1 error (an ``error`` event says why), 2 bad
-arguments, 4 cancelled.
+arguments, 4 cancelled (``cancel``, end of stdin, or the parent gone; a
+cancelled run keeps nothing).
 """
 
 from __future__ import annotations
@@ -25,17 +28,17 @@ import json
 import os
 import sys
 import threading
-import time
 import traceback
 from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from petloc_gui.model.versions import RECORD_FILE
+from petloc_gui.model.worker_lifecycle import EXIT_CANCELLED as EXIT_CANCELLED  # the documented code
+from petloc_gui.model.worker_lifecycle import Lifecycle
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-EXIT_CANCELLED = 4
 
 
 class Cancelled(Exception):
@@ -89,23 +92,6 @@ def protocol_stdout() -> TextIO:
     return os.fdopen(protocol_fd, "w", buffering=1, encoding="utf-8")
 
 
-def watch_stdin(stop: threading.Event, stop_on_eof: bool) -> None:
-    """Set ``stop`` when the parent writes ``cancel`` (or closes stdin, if asked)."""
-
-    def run() -> None:
-        stream = sys.stdin
-        if stream is None:
-            return
-        for line in stream:
-            if line.strip().lower() == "cancel":
-                stop.set()
-                return
-        if stop_on_eof:
-            stop.set()
-
-    threading.Thread(target=run, name="stdin-watch", daemon=True).start()
-
-
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m petloc_gui.model.train_worker", description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, type=Path, help="dataset folder (saved annotations only)")
@@ -120,15 +106,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--label", choices=("auto", "default", "breed"), default="auto",
                         help="class names: the VOC object name, the Oxford breed, or (auto) as the base model")
     parser.add_argument("--no-compare", action="store_true", help="skip the old/new comparison")
-    parser.add_argument("--watch-stdin", action="store_true", help="stop when stdin closes (parent died)")
+    parser.add_argument("--parent-pid", type=int, default=None,
+                        help="stop when this process is gone (default: the parent at start-up)")
     parser.add_argument("--nice", type=int, default=10,
                         help="lower this process's CPU priority by N so the window stays responsive (0: keep)")
-    # Hidden: a deterministic fake loop, for fast tests of the UI plumbing.
-    parser.add_argument("--fake", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--fake-steps", type=int, default=4, help=argparse.SUPPRESS)
-    parser.add_argument("--fake-delay", type=float, default=0.02, help=argparse.SUPPRESS)
-    parser.add_argument("--fake-die-after", type=int, default=None, help=argparse.SUPPRESS)
-    parser.add_argument("--fake-ignore-cancel", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.epochs < 1:
         parser.error("--epochs must be at least 1")
@@ -138,30 +119,32 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one training; returns the exit code (a stop leaves through ``os._exit`` instead)."""
     args = parse_args(argv)
-    lower_priority(args.nice)
     emit = EventWriter(protocol_stdout())
-    stop = threading.Event()
-    watch_stdin(stop, args.watch_stdin)
+    life = Lifecycle(emit)
+    life.start(parent_pid=args.parent_pid)
+    lower_priority(args.nice)
+    return run_guarded(lambda: run_real(args, emit, life.should_stop), args, emit, life)
+
+
+def run_guarded(run: Callable[[], None], args: argparse.Namespace, emit: EventWriter, life: Lifecycle) -> int:
+    """Turn what ``run`` does into the protocol's last event and an exit code."""
     try:
         if not args.data.is_dir():
             raise FileNotFoundError(f"dataset folder not found: {args.data}")
         args.out.mkdir(parents=True, exist_ok=True)
-        send = _guarded(emit, args.fake_die_after)
-        if args.fake:
-            run_fake(args, send, (lambda: False) if args.fake_ignore_cancel else stop.is_set)
-        else:
-            run_real(args, send, stop.is_set)
+        run()
     except Cancelled:
-        emit({"event": "cancelled"})
-        return EXIT_CANCELLED
+        life.exit_cancelled()
     except Exception as exc:  # noqa: BLE001 - the parent must get a message, never a silent death
+        if life.should_stop():
+            life.exit_cancelled()  # an error caused by the stop itself is still a cancel
         traceback.print_exc(file=sys.stderr)
         emit({"event": "error", "message": describe_error(exc), "kind": type(exc).__name__})
         return EXIT_ERROR
-    if stop.is_set():
-        emit({"event": "cancelled"})
-        return EXIT_CANCELLED
+    if life.should_stop():
+        life.exit_cancelled()
     return EXIT_OK
 
 
@@ -184,19 +167,6 @@ def lower_priority(increment: int) -> None:
         os.nice(increment)
     except OSError:
         pass
-
-
-def _guarded(emit: EventWriter, die_after: int | None) -> Callable[[dict[str, Any]], None]:
-    """Wraps emit so the fake run can die abruptly after N events (crash tests)."""
-
-    def send(event: dict[str, Any]) -> None:
-        emit(event)
-        if die_after is not None and emit.count >= die_after:
-            sys.stderr.write("fake worker: dying on purpose\n")
-            sys.stderr.flush()
-            os._exit(70)
-
-    return send
 
 
 def describe_error(exc: BaseException) -> str:
@@ -225,37 +195,6 @@ def write_record(out: Path, record: dict[str, Any]) -> None:
 def check_stop(should_stop: Callable[[], bool]) -> None:
     if should_stop():
         raise Cancelled()
-
-
-# -- the fake loop (tests of the UI plumbing) ------------------------------
-def run_fake(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], should_stop: Callable[[], bool]) -> None:
-    """A deterministic stand-in for training: same events, a tiny bundle-like folder."""
-    steps = max(1, args.fake_steps)
-    emit({"event": "start", "epochs": args.epochs, "steps_per_epoch": steps, "preset": args.preset,
-          "n_train": 8, "n_val": 2, "val_images": ["fake_val_0.png", "fake_val_1.png"], "fake": True})
-    metrics: dict[str, Any] = {}
-    for epoch in range(1, args.epochs + 1):
-        for step in range(1, steps + 1):
-            check_stop(should_stop)
-            time.sleep(args.fake_delay)
-            loss = 1.0 / (epoch + step / steps)
-            emit({"event": "batch", "epoch": epoch, "step": step, "steps": steps, "loss": round(loss, 6)})
-        metrics = {"accuracy": round(1 - 0.5 / epoch, 6), "mean_iou": round(0.8 - 0.4 / epoch, 6),
-                   "iou_ge_50": round(1 - 0.6 / epoch, 6), "n_images": 2}
-        emit({"event": "epoch", "epoch": epoch, "epochs": args.epochs, "loss": round(1.0 / (epoch + 1), 6),
-              "val_loss": round(1.2 / (epoch + 1), 6), "val_accuracy": metrics["accuracy"],
-              "val_mean_iou": metrics["mean_iou"], "val_iou_ge_50": metrics["iou_ge_50"]})
-    check_stop(should_stop)
-    meta = {"format": "petloc-fake-bundle", "preset": args.preset, "fake": True, "metrics": metrics}
-    (args.out / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
-    (args.out / "model.keras").write_bytes(b"fake model")
-    emit({"event": "done", "bundle": str(args.out), "metrics": metrics})
-    if not args.no_compare:
-        old = {"accuracy": 0.5, "mean_iou": 0.4, "iou_ge_50": 0.5, "n_images": 2}
-        emit({"event": "comparison", "old": old if args.compare_with else None, "new": metrics,
-              "old_model": args.compare_with, "n_images": 2})
-    write_record(args.out, {"parent": args.base, "metrics": metrics, "data_fingerprint": "fake",
-                            "data": str(args.data), "epochs": args.epochs, "fake": True})
 
 
 # -- the real run -----------------------------------------------------------
@@ -290,9 +229,12 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
     comparison = None
     if not args.no_compare:
         check_stop(should_stop)
+        # Scored on validation images that did not choose the new model's epoch, when there are any.
+        report = started.get("report_images")
+        images = report if report else (started.get("selection_images") or started.get("val_images") or [])
         comparison = compare_models(
-            args.data, args.label, Path(bundle_path), started.get("val_images") or [],
-            old_model=args.compare_with, fine_tuned=bool(args.base), check=lambda: check_stop(should_stop),
+            args.data, args.label, Path(bundle_path), images, old_model=args.compare_with,
+            fine_tuned=bool(args.base), check=lambda: check_stop(should_stop), selection_only=not report,
         )
         emit({"event": "comparison", **comparison})
     training_data = meta.get("training_data") or {}
@@ -333,4 +275,9 @@ def label_source_for(preset: str, *specs: str | None) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # No interpreter teardown: TensorFlow objects can hang in their destructors
+    # during the final garbage collection; everything worth keeping is written.
+    os._exit(code)

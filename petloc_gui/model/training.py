@@ -25,7 +25,7 @@ from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.paths import resources_dir, user_cache_dir, user_data_dir
 from petloc_gui.model.bundle import BUNDLED_NAMES, file_sha256, load_bundle, new_version_id, save_bundle
 from petloc_gui.model.distributed import DISTRIBUTE_CHOICES, build_before_fit, is_chief, make_strategy
-from petloc_gui.model.presets import Preset, default_backbone_weights, get_preset
+from petloc_gui.model.presets import MOBILENET_PRESETS, Preset, default_backbone_weights, get_preset
 from petloc_gui.model.training_data import TrainingData
 
 EventSink = Callable[[dict[str, Any]], None]
@@ -59,7 +59,7 @@ class TrainConfig:
 
 def _backbone_weights(preset: Preset, config: TrainConfig) -> tuple[str | None, dict[str, Any]]:
     """Weights file for a backbone preset and how meta.json describes it."""
-    if preset.name != "pets":
+    if preset.name not in MOBILENET_PRESETS:
         return None, {"name": "small CNN (petloc digits net)", "initial_weights": "random"}
     path = Path(config.backbone_weights) if config.backbone_weights else default_backbone_weights()
     info: dict[str, Any] = {"name": "MobileNet v1 alpha 0.25 (keras.applications)"}
@@ -167,8 +167,10 @@ def train(
     batch_size = config.batch_size or preset.batch_size
     steps = max(1, int(np.ceil(len(data.train) / batch_size)))
     splits = data.splits_record()
+    selection_images, report_images = (sorted(it.relpath for it in part) for part in data.validation_parts())
     emit({"event": "start", "epochs": epochs, "steps_per_epoch": steps, "n_train": len(data.train),
           "n_val": len(data.validation), "val_images": splits["validation"],
+          "selection_images": selection_images, "report_images": report_images,
           "skipped": [[p, r] for p, r in data.skipped], "class_names": names})
 
     weights_path, backbone_info = _backbone_weights(preset, config)
@@ -187,7 +189,9 @@ def train(
         # Each worker validates on its own; the figures can differ in the last digits, and an
         # early stop on one worker alone would leave the others waiting in a collective.
         patience = epochs
-    monitor = EpochMonitor(model, names, _validation_set(data, preset, cache), preset.box_loss_weight,
+    # Half of validation chooses the epoch, the other half only reports (issue 10).
+    selection, report = data.validation_parts()
+    monitor = EpochMonitor(model, names, _validation_set(data, preset, cache, selection), preset.box_loss_weight,
                            epochs, steps, patience, emit, stop)
     try:
         for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
@@ -208,7 +212,8 @@ def train(
         gc.collect()
     if monitor.cancelled or stop():
         raise TrainingCancelled("training cancelled; no model was saved")
-    metrics = monitor.restore_best()
+    selection_metrics = monitor.restore_best()
+    metrics = _report_metrics(monitor, data, preset, cache, report, selection_metrics)
 
     version_id = new_version_id(preset.name)
     out_dir = Path(config.out_dir) if config.out_dir else user_data_dir() / "models" / preset.name / version_id
@@ -233,6 +238,10 @@ def train(
         "validation_split": data.validation_record(),
         "test_split": config.test_split,
         "metrics": metrics,
+        "selection_metrics": selection_metrics,
+        "validation_parts": {"selection": sorted(it.relpath for it in selection),
+                             "report": sorted(it.relpath for it in report),
+                             "rule": "per image, sha256 of 'report' + relative path (model.splits.report_members)"},
         "epochs_run": monitor.epochs_run,
         "best_epoch": monitor.best_epoch,
         "train_seconds": round(time.monotonic() - started, 1),
@@ -251,6 +260,10 @@ def train(
         emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics})
         return out_dir
     path = save_bundle(model, meta, out_dir)
+    if parent is not None:  # a two-stage parent keeps its crop-and-refine stage (issue 9)
+        from petloc_gui.model.refine_training import carry_refiner
+
+        carry_refiner(parent, path)
     emit({"event": "done", "bundle": str(path), "metrics": metrics})
     return path
 
@@ -285,18 +298,33 @@ def _train_input(data: TrainingData, preset: Preset, batch_size: int, seed: int,
     return strategy.distribute_datasets_from_function(per_worker)
 
 
-def _validation_set(data: TrainingData, preset: Preset, cache):
+def _validation_set(data: TrainingData, preset: Preset, cache, items):
     from petloc_gui.model.training_loop import ValidationSet
 
-    if not data.validation:
+    if not items:
         return None
     return ValidationSet(
-        batches=lambda: data.validation_batches(preset.input_size, 32, cache).as_numpy_iterator(),
-        label_ids=data.label_ids(data.validation),
-        boxes=[it.sample.box for it in data.validation],
-        sizes=[it.size for it in data.validation],
-        targets=data.boxes(data.validation),
+        batches=lambda: data.validation_batches(preset.input_size, 32, cache, items).as_numpy_iterator(),
+        label_ids=data.label_ids(items),
+        boxes=[it.sample.box for it in items],
+        sizes=[it.size for it in items],
+        targets=data.boxes(items),
     )
+
+
+REPORT_SPLIT = "validation (report part: did not choose the epoch)"
+SELECTION_ONLY = "selection set (these images chose the epoch; there were no other held-out images)"
+
+
+def _report_metrics(monitor, data: TrainingData, preset: Preset, cache, report, selection_metrics):
+    """The figures a new model is shown with: on validation images that did not choose its epoch."""
+    if not report:
+        return {**selection_metrics, "split": SELECTION_ONLY} if selection_metrics.get("n_images") else \
+            dict(selection_metrics)
+    metrics = monitor.validate(_validation_set(data, preset, cache, report))
+    if metrics is None:  # none of the report images could be read
+        return {"split": REPORT_SPLIT, "n_images": 0}
+    return {"split": REPORT_SPLIT, **{k: v for k, v in metrics.items() if k != "loss"}}
 
 
 def _tf_version() -> str:

@@ -28,7 +28,7 @@ from petloc_gui.model.bundle import file_sha256
 from petloc_gui.model.data import Sample, collect_samples, fingerprint
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
-from petloc_gui.model.splits import parent_splits, validation_members
+from petloc_gui.model.splits import parent_splits, report_members, validation_members
 
 
 @dataclass(frozen=True)
@@ -133,10 +133,17 @@ class TrainingData:
         return train_dataset(source, self.boxes(self.train), self.label_ids(self.train), augmentation, size,
                              batch_size, seed, max_side, shard)
 
-    def validation_batches(self, size: tuple[int, int], batch_size: int, cache: ImageCache | None = None):
-        """Ordered ``(uint8 network inputs, ok)`` batches of the validation images (inference preparation)."""
-        return input_batches(ImageSource([str(it.sample.image_path) for it in self.validation], cache),
-                             size, batch_size)
+    def validation_batches(self, size: tuple[int, int], batch_size: int, cache: ImageCache | None = None,
+                           items: Sequence[Item] | None = None):
+        """Ordered ``(uint8 network inputs, ok)`` batches of the validation images (or ``items``)."""
+        chosen = self.validation if items is None else items
+        return input_batches(ImageSource([str(it.sample.image_path) for it in chosen], cache), size, batch_size)
+
+    def validation_parts(self) -> tuple[list[Item], list[Item]]:
+        """(selection, report): validation images that choose the epoch, and those that only report."""
+        report = report_members([it.relpath for it in self.validation], self.seed)
+        return ([it for it in self.validation if it.relpath not in report],
+                [it for it in self.validation if it.relpath in report])
 
     def samples(self, relpaths: Iterable[str]) -> list[Sample]:
         """The usable samples at these relative paths (unknown ones left out), in the given order."""

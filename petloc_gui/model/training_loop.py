@@ -98,9 +98,12 @@ class EpochMonitor(keras.callbacks.Callback):
             self.emit({"event": "batch", "epoch": self._epoch + 1, "epochs": self.epochs, "step": batch + 1,
                        "steps": self.steps, "loss": _finite((logs or {}).get("loss"))})
 
-    def validate(self) -> dict[str, Any] | None:
-        """Per-image metrics and the loss on the validation images (inference preparation, streamed)."""
-        val = self.validation
+    def validate(self, images: ValidationSet | None = None) -> dict[str, Any] | None:
+        """Per-image metrics and the loss on the validation images, or ``images`` (inference preparation).
+
+        None when none of the images could be read.
+        """
+        val = images if images is not None else self.validation
         probs_parts, boxes_parts, ok_parts = [], [], []
         for inputs, ok in val.batches():
             probs, boxes = self.predictor.predict_inputs(np.asarray(inputs, np.float32))

@@ -28,6 +28,7 @@ from typing import Any, Iterable
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.paths import user_data_dir
+from petloc_gui.core.stale import remove_stale
 
 VERSION_FILE = "version.json"
 # What the training worker leaves in the staging folder for commit() to read.
@@ -88,9 +89,12 @@ class VersionStore:
             if not folder.is_dir():
                 continue
             for child in folder.iterdir():
-                if child.name.startswith(".") or not child.is_dir():
-                    continue
-                version = self._read(child)
+                try:
+                    if child.name.startswith(".") or not child.is_dir():
+                        continue
+                    version = self._read(child)
+                except (OSError, TypeError, ValueError):
+                    continue  # one unreadable version must not hide the others
                 if version is not None:
                     versions.append(version)
         versions.sort(key=lambda v: (v.created, v.id))
@@ -210,16 +214,27 @@ class VersionStore:
             extra=info.get("extra") if isinstance(info.get("extra"), dict) else {},
         )
 
-    def _sweep_stale(self, folder: Path) -> None:
-        # Leftovers of killed runs; old enough that no live run can own them.
+    def sweep_stale(self) -> list[Path]:
+        """Remove leftovers of killed runs in every preset folder (called at start-up)."""
+        removed: list[Path] = []
+        for name in self._presets():
+            removed += self._sweep_stale(self.root / name)
+        return removed
+
+    def _sweep_stale(self, folder: Path) -> list[Path]:
+        # Leftovers of killed runs; old enough that no live run can own them:
+        # staging/trash folders and save_bundle's own temporaries (core.stale).
+        removed = remove_stale(folder, folders=True, max_age=STALE_STAGING_SECONDS)
         cutoff = time.time() - STALE_STAGING_SECONDS
         for child in folder.iterdir():
             if child.name.startswith((STAGING_PREFIX, TRASH_PREFIX)):
                 try:
                     if child.stat().st_mtime < cutoff or child.name.startswith(TRASH_PREFIX):
                         shutil.rmtree(child, ignore_errors=True)
+                        removed.append(child)
                 except OSError:
                     pass
+        return removed
 
 
 def _info_from_meta(folder: Path) -> dict[str, Any] | None:

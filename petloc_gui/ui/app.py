@@ -19,7 +19,8 @@ T0 = time.perf_counter()
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="petloc-gui", description="Review and correct box + label annotations "
                                      "with a model in the loop.")
-    parser.add_argument("folder", nargs="?", help="image folder (default: the bundled demo digits)")
+    parser.add_argument("folder", nargs="?", help="image folder (default: the folder open last time; the bundled "
+                        "demo digits on the first run)")
     parser.add_argument("--model", help='"digits", "pets" or a model folder (default: matched to the folder)')
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window once the first "
                         "prediction is shown, then exit")
@@ -30,7 +31,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def install_retraining(window) -> None:
     """Add the retraining actions when that module is present (it is optional)."""
     try:
-        from petloc_gui.ui.retrain_controller import install_retraining as install
+        from petloc_gui.ui.training.retrain_controller import install_retraining as install
     except ImportError:
         return
     try:
@@ -39,16 +40,31 @@ def install_retraining(window) -> None:
         window.statusBar().showMessage(f"Retraining unavailable: {exc}", 10000)
 
 
+def sweep_model_store() -> list[Path]:
+    """Remove the version store's stale temporaries (killed training runs, a day old)."""
+    try:
+        from petloc_gui.model.versions import VersionStore
+
+        return VersionStore().sweep_stale()
+    except Exception:  # noqa: BLE001 - housekeeping must never stop the window from opening
+        return []
+
+
 def _startup(window, args, screenshot_mode: bool) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from petloc_gui.ui.demo_folder import ensure_demo_folder
+    sweep_model_store()
 
-    if not args.folder:
+    from petloc_gui.app.demo_folder import ensure_demo_folder
+
+    last = window.settings.last_folder
+    reopen = not args.folder and not screenshot_mode and bool(last) and Path(last).is_dir()
+    demo = not args.folder and not reopen
+    if demo:
         window.statusBar().showMessage("Preparing the demo folder (first run only)…")
         QApplication.processEvents()
     try:
-        folder = Path(args.folder) if args.folder else ensure_demo_folder()
+        folder = Path(args.folder) if args.folder else Path(last) if reopen else ensure_demo_folder()
     except Exception as exc:  # noqa: BLE001 - shown, never a traceback
         message = f"Cannot create the demo folder: {exc}"
         if screenshot_mode:
@@ -72,7 +88,7 @@ def _startup(window, args, screenshot_mode: bool) -> None:
             window.shutdown()
             QApplication.exit(1)
         return
-    if not args.folder:
+    if demo:
         # The demo: show the review queue, which finds the planted mistakes.
         window.file_dock.set_review_order(True)
         window.statusBar().showMessage(
@@ -82,6 +98,12 @@ def _startup(window, args, screenshot_mode: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    from petloc_gui.ui.xcb_check import xcb_problem
+
+    problem = xcb_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -1,11 +1,19 @@
-"""F1: every keyboard shortcut and mouse gesture, generated from the action table."""
+"""F1: every keyboard shortcut and mouse gesture.
+
+Generated from the action table and, when a window is given, from every menu
+entry that has a shortcut (the dataset panel's Ctrl+I, Retrain's Ctrl+T, and
+any action added later), so the list cannot fall behind the menus.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from petloc_gui.ui import review_queue
-from petloc_gui.ui.window_actions import MOUSE_HELP, shortcut_rows
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from petloc_gui.app import review_queue
+from petloc_gui.ui.actions import MOUSE_HELP, shortcut_rows
 
 QUEUE_RULE = (
     "Review queue (R, then N/Space walks it): boxes that disagree with the prediction "
@@ -15,13 +23,39 @@ QUEUE_RULE = (
 )
 
 
+def _menu_actions(menu: QMenu) -> list[QAction]:
+    out = []
+    for action in menu.actions():
+        if action.menu() is not None:
+            out += _menu_actions(action.menu())
+        else:
+            out.append(action)
+    return out
+
+
+def menu_shortcut_rows(window: QMainWindow, known: set[str]) -> list[tuple[str, str]]:
+    """(keys, what it does) of every menu entry with a shortcut whose text is not in ``known``."""
+    rows = []
+    for top in window.menuBar().actions():
+        for action in _menu_actions(top.menu()) if top.menu() is not None else []:
+            keys = [s.toString(QKeySequence.NativeText) for s in action.shortcuts()]
+            text = action.text().replace("&", "").rstrip("…")
+            if keys and text not in known:
+                rows.append((", ".join(keys), text))
+                known.add(text)
+    return rows
+
+
 class HelpDialog(QDialog):
     """A table of shortcuts plus the review-queue rule."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("petloc — keyboard shortcuts")
-        rows = shortcut_rows() + list(MOUSE_HELP)
+        rows = shortcut_rows()
+        if isinstance(parent, QMainWindow):
+            rows += menu_shortcut_rows(parent, {text for _, text in rows})
+        rows += list(MOUSE_HELP)
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels(["Keys / mouse", "Action"])
         for r, (keys, text) in enumerate(rows):

@@ -8,23 +8,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.ui.dataset_panel import DatasetPanel
-from petloc_gui.ui.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditController
-from petloc_gui.ui.file_list_dock import FileListDock
-from petloc_gui.ui.image_cache import ImageCache
-from petloc_gui.ui.image_panel import ImagePanel, is_prediction
-from petloc_gui.ui.model_controller import ModelController
-from petloc_gui.ui.model_handle import load_model_handle
-from petloc_gui.ui.prediction_service import PredictionService
-from petloc_gui.ui.review_session import ReviewSession
-from petloc_gui.ui.save_guard import SaveGuard
+from petloc_gui.ui.review.dataset_panel import DatasetPanel
+from petloc_gui.ui.review.export_action import install_export_actions
+from petloc_gui.ui.canvas.view_actions import connect_view_actions
+from petloc_gui.ui.editing.edit_actions import connect_edit_actions
+from petloc_gui.ui.editing.edit_controller import EditController
+from petloc_gui.ui.editing.label_box import LabelBox
+from petloc_gui.ui.review.file_list_dock import FileListDock
+from petloc_gui.ui.canvas.image_cache import ImageCache
+from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
+from petloc_gui.ui.models.model_controller import ModelController
+from petloc_gui.ui.models.model_handle import load_model_handle
+from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.review.review_session import ReviewSession
+from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
-from petloc_gui.ui.window_actions import build_actions
+from petloc_gui.ui.actions import build_actions
+from petloc_gui.ui.folders import RecentFoldersMenu, dropped_target
+from petloc_gui.ui.window_geometry import fit_into
 
 
 def _ignore(_result) -> None:
@@ -48,21 +54,29 @@ class MainWindow(QMainWindow):
         self.file_dock = FileListDock(self)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.file_dock)
         self.dataset_panel = DatasetPanel(self)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.dataset_panel)
+        # Tabbed with the image list: showing it does not take width from the two panes.
+        self.addDockWidget(Qt.LeftDockWidgetArea, self.dataset_panel)
+        self.tabifyDockWidget(self.file_dock, self.dataset_panel)
         self.dataset_panel.hide()
         self.guard = SaveGuard(self)
         self._build_menus()
         self.models = ModelController(self, self.model_menu)
         self._build_toolbar()
+        self.addToolBarBreak()
+        self.addToolBar(Qt.TopToolBarArea, self.models.new_classes)  # "no model knows these classes", full width
         self.model_status = QLabel("No model")
         self.position_label = QLabel("")
+        self.cursor_label = QLabel("")  # cursor position and the size of the box being drawn
+        self.statusBar().addPermanentWidget(self.cursor_label)
         self.statusBar().addPermanentWidget(self.position_label)
         self.statusBar().addPermanentWidget(self.model_status)
         self._connect()
+        self.setAcceptDrops(True)  # a folder or an image dropped on the window opens it
         self.resize(1400, 860)
         geometry, state = self.settings.geometry(), self.settings.state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.fit_on_screen()
         self._state_restored = state is not None and self.restoreState(state)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -70,6 +84,24 @@ class MainWindow(QMainWindow):
         if not self._state_restored:
             self._state_restored = True
             self.resizeDocks([self.file_dock], [460], Qt.Horizontal)
+            QTimer.singleShot(0, self.fit_on_screen)  # again, now that the frame's size is known
+        self.focus_canvas()
+
+    def available_screen(self) -> QRect:
+        """Where the window may be: the screen's area less panels and docks."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1400, 860)
+
+    def fit_on_screen(self) -> None:
+        fit_into(self, self.available_screen())
+
+    def focus_canvas(self) -> None:
+        """Give the keyboard to the image, where the single-key shortcuts (N, B, +, O…) act.
+
+        Text boxes (search, label) hand it back on Enter and Escape, so a key
+        meant for the image never types into them.
+        """
+        self.panel.gt_pane.setFocus(Qt.OtherFocusReason)
 
     # --- construction -------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -78,6 +110,9 @@ class MainWindow(QMainWindow):
         self.model_menu = menus["Model"]
         self.training_menu_anchor = self.model_menu
         self.act = build_actions(self, menus)
+        self.exports = install_export_actions(self, menus['File'], before=self.act['quit'])
+        self.recent_menu = RecentFoldersMenu(self.settings, self.open_folder, self)
+        menus['File'].insertMenu(self.act['open_demo'], self.recent_menu)
         undo = self.edits.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
         redo = self.edits.undo_group.createRedoAction(self, "&Redo")
@@ -92,6 +127,7 @@ class MainWindow(QMainWindow):
         menus["View"].addAction(self.file_dock.toggleViewAction())
         menus["View"].addAction(self.dataset_panel.toggleViewAction())
         self.dataset_panel.toggleViewAction().setShortcut(QKeySequence("Ctrl+I"))
+        self.dataset_panel.toggleViewAction().triggered.connect(lambda on: on and self.dataset_panel.raise_())
         self.act["autosave"].setChecked(self.settings.autosave)
 
     def _build_toolbar(self) -> None:
@@ -102,12 +138,8 @@ class MainWindow(QMainWindow):
             tools.addAction(self.act[name])
         tools.addSeparator()
         tools.addWidget(QLabel(" Label: "))
-        self.label_combo = QComboBox()
-        self.label_combo.setMinimumContentsLength(12)
-        # Editable: a class the model does not know can be typed (Enter applies it).
-        self.label_combo.setEditable(True)
-        self.label_combo.setInsertPolicy(QComboBox.NoInsert)
-        self.label_combo.setToolTip("Label of the selected box: pick one (keys 1-9 pick the n-th) or type a new one + Enter")
+        self.labels = LabelBox(self.edits, self)
+        self.label_combo = self.labels.combo
         tools.addWidget(self.label_combo)
         self.addToolBar(Qt.TopToolBarArea, tools)
 
@@ -119,21 +151,13 @@ class MainWindow(QMainWindow):
         a["save_all"].triggered.connect(lambda: _ignore(self.save_all()))
         a["autosave"].toggled.connect(lambda on: _ignore(setattr(self.settings, "autosave", on)))
         a["quit"].triggered.connect(lambda: _ignore(self.close()))
-        a["draw_mode"].toggled.connect(lambda on: setattr(self.panel.gt_pane, "draw_mode", on))
         a["accept"].triggered.connect(self.accept_prediction)
-        a["verify"].triggered.connect(lambda: _ignore(self.edits.toggle_verified()))
-        a["delete"].triggered.connect(lambda: _ignore(self.edits.delete_selected()))
-        a["next_box"].triggered.connect(self._select_next_box)
-        for name, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1)):
-            a[f"nudge_{name}"].triggered.connect(lambda _=False, x=dx, y=dy: self._arrow(x, y, NUDGE_PX))
-            a[f"nudge_{name}_fast"].triggered.connect(lambda _=False, x=dx, y=dy: self._arrow(x, y, NUDGE_FAST_PX))
-        for name, dw, dh in (("grow_width", 1, 0), ("shrink_width", -1, 0), ("grow_height", 0, 1),
-                             ("shrink_height", 0, -1)):
-            a[name].triggered.connect(lambda _=False, w=dw, h=dh: _ignore(self.edits.resize_selected(w, h)))
-        a["overlay"].toggled.connect(self.panel.set_overlay)
-        a["zoom_in"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(1.25))
-        a["zoom_out"].triggered.connect(lambda: self.panel.gt_pane.zoom_by(0.8))
-        a["fit"].triggered.connect(self.panel.fit)
+        connect_edit_actions(a, self.edits, self.panel.gt_pane, list_has_focus=self.file_dock.view.hasFocus,
+                             step_image=self.step_image, label_for_new_box=self._label_for_new_box)
+        connect_view_actions(a, self.panel, lambda text: self.statusBar().showMessage(text, 4000),
+                             self.cursor_label.setText)
+        a["stay_in_draw_mode"].setChecked(self.settings.stay_in_draw_mode)
+        a["stay_in_draw_mode"].toggled.connect(lambda on: setattr(self.settings, "stay_in_draw_mode", on))
         a["review_order"].toggled.connect(self.file_dock.set_review_order)
         a["focus_search"].triggered.connect(lambda: _ignore(self.file_dock.search.setFocus()))
         a["next_review"].triggered.connect(self.next_to_review)
@@ -146,16 +170,13 @@ class MainWindow(QMainWindow):
             lambda: a["review_order"].setChecked(bool(self.file_dock.order.currentData())))
         self.file_dock.next_review_button.clicked.connect(self.next_to_review)
         self.file_dock.row_chosen.connect(self.show_row)
-        self.label_combo.activated.connect(lambda i: _ignore(self.edits.set_label(self.label_combo.itemText(i))))
-        self.label_combo.lineEdit().returnPressed.connect(self._typed_label)
+        self.file_dock.order_changed.connect(self.update_position)
+        self.labels.typing_done.connect(self.focus_canvas)
+        self.file_dock.typing_done.connect(self.focus_canvas)
         for n in range(1, 10):
             shortcut = self.addAction(f"Label {n}")
             shortcut.setShortcut(QKeySequence(str(n)))
-            shortcut.triggered.connect(lambda _=False, k=n: self.pick_label(k))
-        gt = self.panel.gt_pane
-        gt.box_drawn.connect(lambda box: _ignore(self.edits.add_box(box, self._label_for_new_box())))
-        gt.box_edited.connect(lambda i, old, new: _ignore(self.edits.set_box(i, old, new, "Move/resize box")))
-        gt.box_selected.connect(self.edits.select)
+            shortcut.triggered.connect(lambda _=False, k=n: self.labels.pick(k))
         self.edits.document_changed.connect(self._document_changed)
         self.edits.selection_changed.connect(self._selection_changed)
         self.predictions.predicted.connect(self._predicted)
@@ -208,11 +229,14 @@ class MainWindow(QMainWindow):
         self.dataset = dataset
         self.session = ReviewSession(self, dataset)
         self.file_dock.set_source(self.session.model)
-        self.settings.last_folder = str(dataset.root)
+        self.settings.add_recent_folder(str(dataset.root))
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
+        self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
         self.dataset_panel.set_dataset(dataset)
-        spec = self.models.spec_for_folder(model, self.session.suggested_model)
-        if spec != self.models.spec or self.models.info is None:
+        spec = self.models.spec_for_folder(model, self.session.suggested_model, dataset.root)
+        if spec is None:  # no model knows this folder's classes: say so, offer to train one
+            self.models.show_no_model(self.session.model_choice)
+        elif spec != self.models.spec or self.models.info is None:
             self.set_model(spec)
         else:
             self.session.request_all()
@@ -226,6 +250,7 @@ class MainWindow(QMainWindow):
         if dataset.problems:
             self.statusBar().showMessage(f"{len(dataset.problems)} problem(s) while indexing: {dataset.problems[0]}",
                                          15000)
+        self.focus_canvas()
         return True
 
     def set_model(self, spec: str) -> None:
@@ -269,47 +294,38 @@ class MainWindow(QMainWindow):
             return
         self.edits.accept_prediction(result.label, result.box)
 
-    def pick_label(self, n: int) -> None:
-        if 1 <= n <= self.label_combo.count():
-            self.label_combo.setCurrentIndex(n - 1)
-            self.edits.set_label(self.label_combo.itemText(n - 1))
-
-    def _typed_label(self) -> None:
-        name = " ".join(self.label_combo.currentText().split())
-        if name:
-            self.edits.set_label(name)
-            self.panel.gt_pane.setFocus()  # back to the image, so single-key shortcuts work again
-
     def _label_for_new_box(self) -> str:
         if self.edits.default_label:
             return self.edits.default_label
         result = self.predictions.cached(self.dataset.items[self.session.current].image_path) if self.session else None
         if is_prediction(result):
             return result.label
-        return self.label_combo.currentText() or "object"
+        return self.labels.label_of_text(self.label_combo.currentText()) or "object"
 
-    def _arrow(self, dx: int, dy: int, pixels: float) -> None:
-        """Arrow keys nudge the selected box, except that Up/Down move in the image list when it has focus."""
-        if self.file_dock.view.hasFocus():
-            if dy:
-                self.step_image(dy)
+    def edit_classes(self) -> None:
+        """Edit → Classes…: the folder's class list."""
+        if self.session is None:
+            self.statusBar().showMessage("Open a folder first: its class list is kept in it.", 5000)
             return
-        self.edits.nudge(dx * pixels, dy * pixels)
+        from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
+        from petloc_gui.ui.review.class_editor import ClassEditor
 
-    def _select_next_box(self) -> None:
-        doc = self.edits.doc
-        if doc is not None and doc.objects:
-            self.edits.select((self.edits.selected + 1) % len(doc.objects))
+        info = lambda: self.models.info.class_names if self.models.info is not None else ()  # noqa: E731
+        ClassListDialog(ClassEditor(self.session, self.edits, info), self).exec()
+        self.focus_canvas()
 
     def _selection_changed(self, index: int) -> None:
         self.panel.select(index)
-        doc = self.edits.doc
-        if doc is not None and 0 <= index < len(doc.objects):
-            self.label_combo.setCurrentText(doc.objects[index].name)
+
+    def update_position(self) -> None:
+        """The counter: the image's place in the list as shown (its sort and filter), not in name order."""
+        current = self.session.current if self.session is not None else None
+        self.position_label.setText(self.file_dock.position_text(current))
 
     def _document_changed(self, doc) -> None:
-        self.panel.show_annotation(doc, self.edits.selected)
-        self.act["verify"].setChecked(doc.verified)
+        if doc is self.edits.doc:
+            self.panel.show_annotation(doc, self.edits.selected)
+            self.act["verify"].setChecked(doc.verified)
         if self.session is not None:
             self.session.document_changed(doc)
         self.setWindowModified(self.has_unsaved())
@@ -327,7 +343,7 @@ class MainWindow(QMainWindow):
             self.open_folder(folder)
 
     def _open_demo(self) -> None:
-        from petloc_gui.ui.demo_folder import ensure_demo_folder
+        from petloc_gui.app.demo_folder import ensure_demo_folder
 
         try:
             folder = ensure_demo_folder()
@@ -340,6 +356,24 @@ class MainWindow(QMainWindow):
         from petloc_gui.ui.help_dialog import HelpDialog
 
         HelpDialog(self).exec()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if dropped_target(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        target = dropped_target(event.mimeData())
+        if target is None:
+            return
+        event.acceptProposedAction()
+        folder, image = target
+        if self.current_folder() is None or Path(folder).resolve() != self.current_folder().resolve():
+            if not self.open_folder(folder):
+                return
+        if image is not None and self.session is not None:
+            row = self.session.row_of.get(str(image))
+            if row is not None:
+                self.show_row(row)
 
     # --- closing -------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name

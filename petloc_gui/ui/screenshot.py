@@ -34,8 +34,8 @@ class ScreenshotTaker(QObject):
 
     def _ready(self) -> bool:
         session = self.window.session
-        if session is None or session.current is None:
-            return False
+        if session is None or session.current is None or session.loading is not None:
+            return False  # nothing shown yet, or the image still decoding
         if session.model.review_order and not self._queue_top_shown:
             if not self._queue_known(session) and time.monotonic() - self.started < self.timeout_s / 2:
                 return False

@@ -1,8 +1,17 @@
-"""The few things petloc remembers between runs (QSettings, application "petloc")."""
+"""The few things petloc remembers between runs (QSettings, organisation and application "petloc").
+
+On Linux that is ~/.config/petloc/petloc.conf: under petloc's own name, not
+Qt's "Unknown Organization" folder that an empty organisation gives.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from petloc_gui.core.paths import APP_NAME
+
+ORGANIZATION = APP_NAME
+MAX_RECENT = 10
 
 
 class Settings:
@@ -10,7 +19,7 @@ class Settings:
 
     def __init__(self, path: str | None = None) -> None:
         # ``path``: an INI file instead of the user's settings (tests, portable use).
-        self._q = QSettings(str(path), QSettings.IniFormat) if path else QSettings()
+        self._q = QSettings(str(path), QSettings.IniFormat) if path else QSettings(ORGANIZATION, APP_NAME)
 
     def _bool(self, key: str, default: bool) -> bool:
         value = self._q.value(key, default)
@@ -27,12 +36,36 @@ class Settings:
         self._q.setValue("autosave", bool(on))
 
     @property
+    def stay_in_draw_mode(self) -> bool:
+        return self._bool("stay_in_draw_mode", False)
+
+    @stay_in_draw_mode.setter
+    def stay_in_draw_mode(self, on: bool) -> None:
+        self._q.setValue("stay_in_draw_mode", bool(on))
+
+    @property
     def last_folder(self) -> str:
         return str(self._q.value("last_folder", "") or "")
 
     @last_folder.setter
     def last_folder(self, path: str) -> None:
         self._q.setValue("last_folder", str(path))
+
+    @property
+    def recent_folders(self) -> list[str]:
+        """Folders opened before, newest first."""
+        value = self._q.value("recent_folders", [])
+        if isinstance(value, str):  # QSettings gives a one-item list back as a string
+            value = [value]
+        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+
+    @recent_folders.setter
+    def recent_folders(self, folders: list[str]) -> None:
+        self._q.setValue("recent_folders", list(folders)[:MAX_RECENT])
+
+    def add_recent_folder(self, folder: str) -> None:
+        self.last_folder = folder
+        self.recent_folders = [folder] + [f for f in self.recent_folders if f != folder]
 
     @property
     def last_model(self) -> str:

@@ -7,6 +7,10 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import BILLION_LAUGHS, voc_xml, write_annotated, write_image
+from tests.core import interop_helpers
+
+# The interop tests' sidecar set (tests/core/interop_helpers.py), as a fixture here too.
+small_voc = interop_helpers.small_voc
 
 
 @pytest.fixture

@@ -20,7 +20,8 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 """
 
 
-def voc_xml(filename: str, width: int, height: int, objects: list[tuple[str, tuple[float, float, float, float]]]) -> str:
+def voc_xml(filename: str, width: int, height: int,
+            objects: list[tuple[str, tuple[float, float, float, float]]]) -> str:
     """A labelImg-style VOC annotation."""
     parts = [
         "<annotation>",

@@ -15,6 +15,7 @@ from tests.cli.helpers import (
     run_cli,
     tiny_box_pixels,
     voc_xml,
+    write_annotated,
     write_image,
 )
 
@@ -32,7 +33,7 @@ def eval_folder(tmp_path):
         (folder / f"{stem}.xml").write_text(voc_xml(f"{stem}.png", W, H, [(label, box)]), encoding="utf-8")
 
     annotated("r1", RED, "cat", (16, 16, 48, 28))  # right class, IoU 1
-    annotated("r2", RED, "dog", (16, 16, 48, 28))  # wrong class (predicted cat), IoU 1
+    annotated("r2", RED, "dog", (16, 16, 48, 28))  # wrong class (predicted cat): IoU 0 (best-gt rule)
     annotated("b1", BLUE, "dog", (16, 16, 36, 28))  # right class, IoU 20/32 = 0.625
     annotated("b2", BLUE, "bird", (0, 0, 8, 8))  # label unknown to the model, IoU 0
     write_image(folder / "c.png", W, H, RED)  # no annotation
@@ -50,13 +51,14 @@ def test_evaluate_json_schema_and_values(eval_folder, tiny_bundle, capsys):
     assert report["n_images"] == 4
     assert report["n_skipped"] == 3
     assert report["accuracy"] == pytest.approx(0.5)
-    assert report["mean_iou"] == pytest.approx((1 + 1 + 0.625 + 0) / 4, abs=1e-3)
-    assert report["iou_ge_50"] == pytest.approx(0.75)
-    assert report["iou_ge_75"] == pytest.approx(0.5)
+    assert report["matching"] == "best-gt"
+    assert report["mean_iou"] == pytest.approx((1 + 0 + 0.625 + 0) / 4, abs=1e-3)
+    assert report["iou_ge_50"] == pytest.approx(0.5)
+    assert report["iou_ge_75"] == pytest.approx(0.25)
     assert report["per_class"]["cat"] == {"count": 1, "accuracy": 1.0, "mean_iou": pytest.approx(1.0, abs=1e-3)}
     assert report["per_class"]["dog"]["count"] == 2
     assert report["per_class"]["dog"]["accuracy"] == pytest.approx(0.5)
-    assert report["per_class"]["dog"]["mean_iou"] == pytest.approx(0.8125, abs=1e-3)
+    assert report["per_class"]["dog"]["mean_iou"] == pytest.approx(0.3125, abs=1e-3)
     assert report["confusion"] == {"labels": ["cat", "dog"], "matrix": [[1, 0], [1, 1]]}
     assert report["unknown_labels"] == {"bird": 1}
     assert report["model"] == str(tiny_bundle)
@@ -69,6 +71,26 @@ def test_evaluate_json_schema_and_values(eval_folder, tiny_bundle, capsys):
     assert any("d.png" in line for line in skipped)
     assert any("e.png" in line and "e.xml" in line for line in skipped)
     assert any("bird" in line for line in lines)
+
+
+def test_evaluate_scores_two_animals_against_the_best_matching_one(tmp_path, tiny_bundle, capsys):
+    folder = tmp_path / "two"
+    folder.mkdir()
+    # The tiny model predicts "cat" at [16, 16, 48, 28] on red 64x32 images.
+    objects = {"first_far": [("cat", (0, 0, 8, 8)), ("cat", (16, 16, 48, 28))],  # second cat: IoU 1
+               "dog_and_cat": [("dog", (16, 16, 48, 28)), ("cat", (16, 16, 32, 28))],  # the cat: IoU 0.5
+               "dogs_only": [("dog", (16, 16, 48, 28)), ("dog", (0, 0, 8, 8))]}  # no cat: IoU 0, wrong
+    for stem, objs in objects.items():
+        write_image(folder / f"{stem}.png", W, H, RED)
+        (folder / f"{stem}.xml").write_text(voc_xml(f"{stem}.png", W, H, objs), encoding="utf-8")
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", tiny_bundle, "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["matching"] == "best-gt"
+    assert report["n_images"] == 3
+    assert report["mean_iou"] == pytest.approx((1 + 0.5 + 0) / 3, abs=1e-3)
+    assert report["accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+    assert report["confusion"] == {"labels": ["cat", "dog"], "matrix": [[2, 0], [1, 0]]}
 
 
 def _bundle_with_meta(tiny_bundle, tmp_path, **changes):
@@ -143,7 +165,10 @@ def test_predict_json_good_corrupt_and_exif_rotated(tmp_path, tiny_bundle, capsy
     assert records["rotated.jpg"]["box"] == pytest.approx(tiny_box_pixels(H, W), abs=0.02)
     assert set(records["corrupt.jpg"]) == {"image", "error"}
     lines = assert_clean_errors(err)
-    assert len(lines) == 1 and "corrupt.jpg" in lines[0]
+    progress = [line for line in lines if line.startswith("petloc: predict ")]
+    assert progress[-1].startswith("petloc: predict 3/3")  # a folder: progress on stderr
+    problems = [line for line in lines if line not in progress]
+    assert len(problems) == 1 and "corrupt.jpg" in problems[0]
 
 
 def test_predict_files_readable_lines_and_bad_path(tmp_path, tiny_bundle, capsys):
@@ -200,3 +225,28 @@ def test_predict_with_unknown_model_is_one_line(tmp_path, capsys):
     assert code == 1 and out == ""
     lines = assert_clean_errors(err)
     assert len(lines) == 1 and "nomodel" in lines[0]
+
+
+def test_predict_without_model_on_new_classes_says_no_model_knows_them(tmp_path, capsys):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for i, label in enumerate(["bird", "car"]):
+        write_annotated(folder, f"x{i}", 40, 30, [(label, (2, 2, 20, 20))])
+    code, out, err = run_cli(capsys, "predict", folder, "--json")
+    assert code != 0 and out == ""
+    (line,) = assert_clean_errors(err)
+    assert "no available model knows classes bird, car" in line and "--model" in line
+
+
+def test_predict_without_model_uses_the_folders_model_and_shows_progress(tmp_path, tiny_bundle, capsys):
+    from petloc_gui.app.model_choice import FolderMemory
+
+    folder = tmp_path / "pets"
+    folder.mkdir()
+    for i in range(5):
+        write_annotated(folder, f"p{i}", 40, 30, [("cat", (2, 2, 20, 20))])
+    FolderMemory().remember(folder, str(tiny_bundle))  # as the window does after a choice
+    code, out, err = run_cli(capsys, "predict", folder, "--json", "--batch-size", "2")
+    assert code == 0
+    assert len(json_lines(out)) == 5  # stdout stays one JSON record per image
+    assert f"using model {tiny_bundle}" in err and "predict 5/5" in err

@@ -71,7 +71,8 @@ def test_epoch_line_and_reporter(capsys):
     assert epoch_line(event) == "epoch 3/10  loss 0.4123  val_loss 0.5000  val_acc 0.950  val_mIoU 0.712"
     reporter = TrainReporter()
     reporter({"event": "start", "n_train": 8, "n_val": 2, "epochs": 1, "steps_per_epoch": 2,
-              "class_names": ["a", "b"], "skipped": [["x.png", "no annotation"], ["y.png", "unreadable annotation: z"]]})
+              "class_names": ["a", "b"],
+              "skipped": [["x.png", "no annotation"], ["y.png", "unreadable annotation: z"]]})
     for step in (1, 2):
         reporter({"event": "batch", "epoch": 1, "step": step, "steps": 2, "loss": 0.5})
     reporter({"event": "epoch", "epoch": 1, "epochs": 1, "loss": 0.5, "val_accuracy": 1.0})

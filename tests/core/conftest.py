@@ -6,6 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.core import interop_helpers
+
+# A fixture shared with tests/cli; bound here so test modules need not import it.
+small_voc = interop_helpers.small_voc
+
 
 @pytest.fixture
 def oxford_copy(oxford_dir, tmp_path) -> Path:

@@ -60,7 +60,7 @@ def test_iou_arrays_per_row():
     # last: intersection 2x4=8, union 16+16-8=24
     expected = [25 / 175, 0.0, 0.0, 8 / 24]
     np.testing.assert_allclose(iou_arrays(a, b), expected)
-    for row_a, row_b, value in zip(a, b, expected):
+    for row_a, row_b, value in zip(a, b, expected, strict=True):
         assert iou(Box(*row_a), Box(*row_b)) == pytest.approx(value)
 
 

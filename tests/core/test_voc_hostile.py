@@ -73,7 +73,7 @@ def test_external_dtd_is_not_fetched(tmp_path):
 
 
 def test_huge_file_is_refused_without_parsing(tmp_path, monkeypatch):
-    import petloc_gui.core.voc as voc
+    import petloc_gui.core.voc_tree as voc
 
     monkeypatch.setattr(voc, "MAX_XML_BYTES", 1000)
     path = tmp_path / "huge.xml"

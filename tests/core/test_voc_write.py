@@ -105,7 +105,7 @@ def test_undo_of_a_delete_restores_unknown_children(rich):
     write_voc(annotation, rich)
     names = [o.findtext("name") for o in parse(rich).findall("object")]
     assert sorted(names) == ["cat", "dog"]
-    cat = [o for o in parse(rich).findall("object") if o.findtext("name") == "cat"][0]
+    cat = next(o for o in parse(rich).findall("object") if o.findtext("name") == "cat")
     assert cat.find("attributes/attribute").text == "striped"
 
 

@@ -17,7 +17,7 @@ def differences(a: etree._Element, b: etree._Element, where: str = "", index: in
         found.append(f"{here}: text {a.text!r} != {b.text!r}")
     if len(a) != len(b):
         found.append(f"{here}: {len(a)} children != {len(b)}")
-    for position, (child_a, child_b) in enumerate(zip(a, b)):
+    for position, (child_a, child_b) in enumerate(zip(a, b, strict=False)):
         found.extend(differences(child_a, child_b, here, position))
     return found
 

@@ -47,3 +47,40 @@ def test_empty_and_mismatched_inputs():
     assert empty["n_images"] == 0 and empty["mean_iou"] is None
     with pytest.raises(ValueError):
         evaluate(["a"], [(0, 0, 1, 1)], [], [], ["a"])
+
+
+def test_best_gt_match_picks_the_predicted_class_with_the_highest_iou():
+    from petloc_gui.core.metrics import best_gt_match
+
+    objects = [("cat", (0, 0, 10, 10)), ("dog", (0, 0, 10, 10)), ("cat", (20, 0, 30, 10))]
+    match = best_gt_match(objects, "cat", (21, 0, 30, 10))
+    assert (match.index, match.label, match.same_class) == (2, "cat", True)
+    assert match.iou == pytest.approx(0.9)
+    # the dog overlaps as well as the first cat, but only the dog has the predicted class
+    match = best_gt_match(objects, "dog", (0, 0, 10, 5))
+    assert (match.index, match.iou) == (1, pytest.approx(0.5))
+
+
+def test_best_gt_match_other_class_only_scores_zero_against_the_best_overlap():
+    from petloc_gui.core.metrics import best_gt_match
+
+    objects = [("cat", (0, 0, 10, 10)), ("cat", (20, 0, 30, 10))]
+    match = best_gt_match(objects, "dog", (20, 0, 30, 10))
+    assert (match.index, match.label, match.iou, match.same_class) == (1, "cat", 0.0, False)
+    assert best_gt_match([], "dog", (0, 0, 1, 1)).index is None
+
+
+def test_evaluate_objects_two_animals_and_wrong_class():
+    from petloc_gui.core.metrics import evaluate_objects
+
+    two_cats = [("cat", (0, 0, 10, 10)), ("cat", (20, 0, 30, 10))]
+    one_dog = [("dog", (0, 0, 10, 10))]
+    # photo 1: the box on the second cat counts fully (not against the first object);
+    # photo 2: a perfect box with the wrong class scores IoU 0 and is a cat-for-dog error.
+    result = evaluate_objects([two_cats, one_dog], ["cat", "cat"], [(20, 0, 30, 10), (0, 0, 10, 10)], ["cat", "dog"])
+    assert result["matching"] == "best-gt"
+    assert result["mean_iou"] == pytest.approx(0.5)
+    assert result["accuracy"] == pytest.approx(0.5)
+    assert result["confusion"] == [[1, 0], [1, 0]]
+    with pytest.raises(ValueError):
+        evaluate_objects([[]], ["cat"], [(0, 0, 1, 1)], ["cat"])

@@ -100,3 +100,16 @@ def test_unreadable_images_and_empty_boxes_are_skipped_with_a_reason(tmp_path):
     assert len(data.items) == 12
     with pytest.raises(Exception, match="at least 2"):
         TrainingData.collect(folder, exclude=[p.name for p in folder.glob("train_*.png")][1:])
+
+
+def test_validation_splits_into_a_selection_part_and_a_report_part_stably():
+    from petloc_gui.model.splits import report_members
+
+    names = [f"img_{i:03d}.png" for i in range(40)]
+    report = report_members(names, seed=0)
+    assert 10 <= len(report) <= 30  # about half
+    # another image joining validation moves no one between the parts
+    assert report_members(names + ["new.png"], seed=0) - {"new.png"} == report
+    assert report_members(names[:1]) == set()  # one image: it chooses the epoch, nothing reports
+    for pair in (names[:2], names[2:4], names[4:6]):
+        assert len(report_members(pair)) == 1  # two: one of each

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from petloc_gui.model.train_worker import EXIT_CANCELLED, EXIT_ERROR, EXIT_OK, EXIT_USAGE, describe_error
+from petloc_gui.model.worker_lifecycle import CANCEL_GRACE_SECONDS
 
 WORKER = [sys.executable, "-m", "petloc_gui.model.train_worker"]
+STANDIN = [sys.executable, "-m", "tests.standin_worker"]
+REPO = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
 
 
-def _args(tmp_path, *extra):
+def _args(tmp_path, *extra, program=STANDIN):
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
-    return [*WORKER, "--data", str(data), "--preset", "digits", "--out", str(tmp_path / "out"), *extra]
+    return [*program, "--data", str(data), "--preset", "digits", "--out", str(tmp_path / "out"), *extra]
 
 
 def _events(stdout: str):
@@ -25,71 +32,184 @@ def _events(stdout: str):
     return [json.loads(line) for line in stdout.splitlines() if line.strip()]
 
 
-def test_fake_run_emits_the_training_events_in_order(tmp_path):
-    run = subprocess.run(_args(tmp_path, "--fake", "--epochs", "2", "--fake-steps", "3", "--fake-delay", "0",
-                               "--compare-with", "digits"),
-                         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
-    assert run.returncode == EXIT_OK, run.stderr
-    events = _events(run.stdout)
+def _popen(cmd, **kwargs):
+    kwargs.setdefault("stdin", subprocess.PIPE)
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
+    return subprocess.Popen(cmd, text=True, env=ENV, cwd=REPO, **kwargs)
+
+
+def _finish(proc, timeout: float) -> tuple[str, str]:
+    """(stdout, stderr) of a run whose stdin stays open to the end (closing it would cancel)."""
+    import threading
+
+    err: list[str] = []
+    reader = threading.Thread(target=lambda: err.append(proc.stderr.read()), daemon=True)
+    reader.start()
+    out = proc.stdout.read()
+    proc.wait(timeout=timeout)
+    reader.join(timeout)
+    return out, "".join(err)
+
+
+def _gone(pid: int) -> bool:
+    """No such process, or a zombie nobody has reaped yet (it runs nothing)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return True
+    return state in ("Z", "X")
+
+
+def _wait_gone(pid: int, seconds: float) -> float | None:
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        if _gone(pid):
+            return time.monotonic() - start
+        time.sleep(0.1)
+    return None
+
+
+def test_a_run_emits_the_training_events_in_order(tmp_path):
+    proc = _popen(_args(tmp_path, "--epochs", "2", "--steps", "3", "--delay", "0", "--compare-with", "digits"))
+    out, err = _finish(proc, 60)
+    assert proc.returncode == EXIT_OK, err
+    events = _events(out)
     kinds = [e["event"] for e in events]
     assert kinds == ["start"] + ["batch"] * 3 + ["epoch"] + ["batch"] * 3 + ["epoch", "done", "comparison"]
     assert [e["epoch"] for e in events if e["event"] == "epoch"] == [1, 2]
-    assert events[-1]["new"] == events[-2]["metrics"]
-    out = tmp_path / "out"
-    assert (out / "meta.json").is_file()
-    record = json.loads((out / "train_record.json").read_text())
+    record = json.loads((tmp_path / "out" / "train_record.json").read_text())
     assert record["parent"] is None and record["epochs"] == 2
 
 
-def test_cancel_on_stdin_stops_the_run_with_the_cancelled_code(tmp_path):
-    proc = subprocess.Popen(_args(tmp_path, "--fake", "--epochs", "50", "--fake-delay", "0.05"),
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    first = json.loads(proc.stdout.readline())
-    assert first["event"] == "start"
+def _cancel_after_first_batch(proc) -> float:
+    for line in proc.stdout:
+        if json.loads(line)["event"] == "batch":
+            break
     proc.stdin.write("cancel\n")
     proc.stdin.flush()
+    return time.monotonic()
+
+
+def test_cancel_on_stdin_stops_the_run_with_the_cancelled_code(tmp_path):
+    proc = _popen(_args(tmp_path, "--epochs", "50", "--delay", "0.05"))
+    asked = _cancel_after_first_batch(proc)
     out, _ = proc.communicate(timeout=20)
-    assert proc.returncode == EXIT_CANCELLED
+    assert time.monotonic() - asked < 5
+    assert proc.returncode == EXIT_CANCELLED == 4
     events = _events(out)
-    assert events[-1] == {"event": "cancelled"}
+    assert events[-1] == {"event": "cancelled", "reason": "cancel"}
     assert not any(e["event"] == "done" for e in events)
     assert not (tmp_path / "out" / "meta.json").exists()
 
 
-def test_closing_stdin_stops_a_watched_worker(tmp_path):
-    # The parent died: its end of the pipe closes, the worker must not train on as an orphan.
-    proc = subprocess.Popen(_args(tmp_path, "--fake", "--epochs", "50", "--fake-delay", "0.05", "--watch-stdin"),
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+def test_a_main_thread_that_ignores_the_stop_is_ended_by_the_reaper(tmp_path):
+    # Stand-in for a main thread stuck inside TensorFlow: it never polls the stop.
+    proc = _popen(_args(tmp_path, "--epochs", "500", "--delay", "0.05", "--ignore-stop"))
+    asked = _cancel_after_first_batch(proc)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == EXIT_CANCELLED, err
+    assert time.monotonic() - asked < CANCEL_GRACE_SECONDS + 3
+    assert _events(out)[-1]["event"] == "cancelled"
+    assert "leaving now" in err
+
+
+def test_closing_stdin_stops_the_worker(tmp_path):
+    # The parent closed its end (or died): the worker must not train on as an orphan.
+    proc = _popen(_args(tmp_path, "--epochs", "500", "--delay", "0.05"), stderr=subprocess.DEVNULL)
     proc.stdout.readline()
     proc.stdin.close()
     start = time.monotonic()
     proc.wait(timeout=20)
     assert proc.returncode == EXIT_CANCELLED
-    assert time.monotonic() - start < 10
+    assert time.monotonic() - start < 5
+    assert _events(proc.stdout.read())[-1] == {"event": "cancelled", "reason": "stdin closed"}
 
 
-def test_a_dying_worker_exits_abruptly_after_n_events(tmp_path):
-    run = subprocess.run(_args(tmp_path, "--fake", "--fake-delay", "0", "--fake-die-after", "3"),
-                         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
-    assert run.returncode not in (EXIT_OK, EXIT_CANCELLED, EXIT_ERROR)
-    assert len(_events(run.stdout)) == 3
-    assert "dying" in run.stderr
+PARENT = """
+import subprocess, sys, time
+cmd, events, hold_stdin = sys.argv[1:-2], sys.argv[-2], sys.argv[-1] == "hold"
+stdin = None if hold_stdin else subprocess.PIPE  # "hold": the worker shares our stdin (no EOF when we die)
+child = subprocess.Popen(cmd, stdin=stdin, stdout=open(events, "w"), stderr=subprocess.DEVNULL)
+print(child.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def _kill_parent_of_a_running_worker(tmp_path, cmd, hold_stdin: bool, started_timeout: float) -> int:
+    """Start ``cmd`` under an intermediate python parent, SIGKILL that parent once training runs."""
+    events = tmp_path / "events.jsonl"
+    parent = _popen([sys.executable, "-c", PARENT, *cmd, str(events), "hold" if hold_stdin else "pipe"],
+                    stderr=subprocess.DEVNULL)
+    worker_pid = int(parent.stdout.readline())
+    deadline = time.monotonic() + started_timeout
+    while '"batch"' not in (events.read_text() if events.exists() else ""):
+        assert time.monotonic() < deadline, "the worker never started training"
+        assert not _gone(worker_pid), "the worker died before training"
+        time.sleep(0.2)
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait(timeout=10)
+    try:
+        return _wait_gone(worker_pid, 10)
+    finally:
+        if not _gone(worker_pid):
+            os.kill(worker_pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("hold_stdin", [False, True], ids=["stdin-pipe", "stdin-shared"])
+def test_the_worker_dies_with_its_parent(tmp_path, hold_stdin):
+    # stdin-shared: our stdin stays open when the parent dies, so only the
+    # parent-death signal and the pid watchdog can notice.
+    cmd = _args(tmp_path, "--epochs", "5000", "--delay", "0.05")
+    took = _kill_parent_of_a_running_worker(tmp_path, cmd, hold_stdin, started_timeout=30)
+    assert took is not None and took < 10
+
+
+def test_the_pid_watchdog_alone_notices_a_dead_parent(monkeypatch):
+    from petloc_gui.model import worker_lifecycle as lifecycle
+
+    exits = []
+    monkeypatch.setattr(lifecycle, "PARENT_POLL_SECONDS", 0.01)
+    monkeypatch.setattr(lifecycle.os, "_exit", exits.append)
+    monkeypatch.setattr(lifecycle.os, "getppid", lambda: 1)  # re-parented: our parent is gone
+    life = lifecycle.Lifecycle(lambda event: None)
+    life._watch_parent(4242)
+    assert exits == [EXIT_CANCELLED]
+
+
+@pytest.mark.slow
+def test_a_real_worker_dies_with_its_parent(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    data = tmp_path / "digits"
+    write_digits_dataset(data, "train", count=24, seed=2)
+    cmd = [*WORKER, "--data", str(data), "--preset", "digits", "--out", str(tmp_path / "out"),
+           "--epochs", "500", "--batch-size", "4", "--no-compare"]
+    took = _kill_parent_of_a_running_worker(tmp_path, cmd, hold_stdin=True, started_timeout=240)
+    assert took is not None and took < 10
 
 
 def test_missing_data_folder_is_an_error_event_not_a_traceback_on_stdout(tmp_path):
-    cmd = [*WORKER, "--data", str(tmp_path / "nope"), "--preset", "digits", "--out", str(tmp_path / "o"), "--fake"]
-    run = subprocess.run(cmd, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
-    assert run.returncode == EXIT_ERROR
-    (event,) = _events(run.stdout)
+    cmd = [*WORKER, "--data", str(tmp_path / "nope"), "--preset", "digits", "--out", str(tmp_path / "o")]
+    proc = _popen(cmd)
+    out, _ = _finish(proc, 60)
+    assert proc.returncode == EXIT_ERROR
+    (event,) = _events(out)
     assert event["event"] == "error" and "nope" in event["message"]
 
 
 @pytest.mark.parametrize("bad", [["--epochs", "0"], ["--val-fraction", "1.5"]])
 def test_bad_arguments_exit_with_the_usage_code(tmp_path, bad):
-    run = subprocess.run(_args(tmp_path, "--fake", *bad), capture_output=True, text=True, timeout=60,
-                         stdin=subprocess.DEVNULL)
-    assert run.returncode == EXIT_USAGE
-    assert run.stdout == ""
+    proc = _popen(_args(tmp_path, *bad, program=WORKER))
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == EXIT_USAGE
+    assert out == ""
+
+
+def test_the_worker_has_no_fake_training_loop(tmp_path):
+    proc = _popen(_args(tmp_path, "--fake", program=WORKER))
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == EXIT_USAGE and "--fake" in err
 
 
 def test_disk_full_reads_as_such():
@@ -110,9 +230,10 @@ def test_real_training_on_unusable_data_reports_an_error(tmp_path):
     data.mkdir()
     (data / "lonely.xml").write_text("<annotation><object><name>x</name></object>")  # no image, broken
     cmd = [*WORKER, "--data", str(data), "--preset", "digits", "--out", str(tmp_path / "out"), "--epochs", "1"]
-    run = subprocess.run(cmd, capture_output=True, text=True, timeout=240, stdin=subprocess.DEVNULL)
-    assert run.returncode == EXIT_ERROR, run.stderr[-2000:]
-    (event,) = _events(run.stdout)
+    proc = _popen(cmd)
+    out, err = _finish(proc, 240)
+    assert proc.returncode == EXIT_ERROR, err[-2000:]
+    (event,) = _events(out)
     assert event["event"] == "error" and "annotated images" in event["message"]
     assert not (tmp_path / "out" / "meta.json").exists()
 
@@ -143,20 +264,6 @@ def test_events_never_carry_nan_which_json_cannot_hold():
                                              "per_class": {"a": [None, 0.5]}}
 
 
-def test_images_the_current_model_trained_on_are_counted(tmp_path):
-    from petloc_gui.model.comparison import count_trained_on
-
-    bundle = tmp_path / "old"
-    bundle.mkdir()
-    meta = {"preset": "pets", "training_data": {"root": "/elsewhere/pets", "excluded": ["/elsewhere/pets/images/t.jpg"]},
-            "validation_split": {"images": ["images/v.jpg"]}}
-    (bundle / "meta.json").write_text(json.dumps(meta))
-    # v was its validation image, t its test image: only s was trained on
-    assert count_trained_on(str(bundle), ["images/v.jpg", "images/t.jpg", "images/s.jpg"]) == 1
-    (bundle / "meta.json").write_text(json.dumps({"preset": "pets"}))
-    assert count_trained_on(str(bundle), ["images/s.jpg"]) is None  # unknown history
-
-
 @pytest.mark.slow
 def test_cancel_reaches_real_training_and_nothing_is_saved(tmp_path):
     from petloc_gui.core.digits import write_digits_dataset
@@ -165,61 +272,17 @@ def test_cancel_reaches_real_training_and_nothing_is_saved(tmp_path):
     write_digits_dataset(data, "train", count=30, seed=2)
     cmd = [*WORKER, "--data", str(data), "--preset", "digits", "--out", str(tmp_path / "out"),
            "--epochs", "50", "--batch-size", "4", "--no-compare"]
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = _popen(cmd, stderr=subprocess.DEVNULL)
     try:
-        kinds = []
-        for line in proc.stdout:
-            kinds.append(json.loads(line)["event"])
-            if kinds[-1] == "batch":
-                break
-        assert kinds[0] == "start" and kinds[-1] == "batch"
-        proc.stdin.write("cancel\n")
-        proc.stdin.flush()
+        asked = _cancel_after_first_batch(proc)
         rest = proc.stdout.read()
         proc.wait(timeout=60)
+        took = time.monotonic() - asked
     finally:
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == EXIT_CANCELLED
-    assert _events(rest)[-1] == {"event": "cancelled"}
+    assert took < CANCEL_GRACE_SECONDS + 3
+    assert _events(rest)[-1]["event"] == "cancelled"
     assert not any(e["event"] == "done" for e in _events(rest))
     assert not (tmp_path / "out" / "model.keras").exists()
-
-
-def test_comparison_also_scores_both_models_on_images_neither_trained_on(tmp_path, monkeypatch):
-    from types import SimpleNamespace
-
-    from petloc_gui.model import comparison
-
-    old = tmp_path / "old"
-    old.mkdir()
-    # The current model trained on a and b; c was its validation image, d its test image.
-    meta = {"preset": "pets", "training_data": {"root": str(tmp_path), "excluded": [str(tmp_path / "images/d.jpg")]},
-            "validation_split": {"images": ["images/c.jpg"]}}
-    (old / "meta.json").write_text(json.dumps(meta))
-    samples = [SimpleNamespace(relpath=f"images/{n}.jpg") for n in "abcd"]
-    monkeypatch.setattr(comparison, "collect_samples", lambda data, label: (samples, [], tmp_path))
-    scored = []
-
-    def fake_score(spec, chosen, subset=None):
-        scored.append((str(spec), [s.relpath for s in chosen], sorted(subset or ())))
-        good = str(spec) == str(old)
-        figures = {"accuracy": 1.0 if good else 0.5, "mean_iou": 0.9 if good else 0.6, "iou_ge_50": 1.0,
-                   "iou_ge_75": 0.5}
-        scores = {"n_images": len(chosen), **figures}
-        if subset:
-            scores["subset"] = {"n_images": len(subset), **figures}
-        return scores
-
-    monkeypatch.setattr(comparison, "score_model", fake_score)
-    result = comparison.compare_models(tmp_path, "default", tmp_path / "new", [s.relpath for s in samples],
-                                       old_model=str(old), fine_tuned=True)
-    assert result["old_trained_on"] == 2
-    assert result["unseen"]["n_images"] == 2
-    everything = [s.relpath for s in samples]
-    # Each model is predicted once, and scored on all images and on the two neither trained on.
-    assert sorted(scored) == sorted([(str(old), everything, ["images/c.jpg", "images/d.jpg"]),
-                                     (str(tmp_path / "new"), everything, ["images/c.jpg", "images/d.jpg"])])
-    assert "subset" not in result["old"] and "subset" not in result["new"]
-    assert "2 images neither model trained on" in result["note"]
-    assert "current model accuracy 1.000, mean IoU 0.900; new model accuracy 0.500, mean IoU 0.600" in result["note"]

@@ -62,8 +62,15 @@ def test_digits_training_learns_and_the_bundle_round_trips(digits_folder, digits
     assert meta["splits"]["test"] == []
     assert meta["class_names"] == [str(d) for d in range(10)]
     assert meta["training_data"]["size"] == 40 and len(meta["training_data"]["fingerprint"]) == 64
-    assert meta["metrics"]["split"] == "validation (selection: chose the best epoch)"
-    assert meta["metrics"]["n_images"] == len(val_images)
+    # half of validation chose the epoch, the other half only reports the figures shown (issue 10)
+    parts = meta["validation_parts"]
+    assert sorted(parts["selection"] + parts["report"]) == sorted(val_images)
+    assert parts["selection"] and parts["report"] and not set(parts["selection"]) & set(parts["report"])
+    assert (start["selection_images"], start["report_images"]) == (parts["selection"], parts["report"])
+    assert meta["selection_metrics"]["split"] == "validation (selection: chose the best epoch)"
+    assert meta["selection_metrics"]["n_images"] == len(parts["selection"])
+    assert meta["metrics"]["split"] == "validation (report part: did not choose the epoch)"
+    assert meta["metrics"]["n_images"] == len(parts["report"])
     # file hashes of every image in a split, and no path of this machine anywhere
     image = digits_folder / val_images[0]
     assert meta["images"][val_images[0]] == {"sha256": file_sha256(image),
@@ -71,9 +78,9 @@ def test_digits_training_learns_and_the_bundle_round_trips(digits_folder, digits
     assert set(meta["images"]) == set(meta["splits"]["train"] + val_images)
     text = (path / "meta.json").read_text()
     assert str(digits_folder) not in text and str(path) not in text and "/tmp" not in text
-    # the reloaded bundle reproduces the validation metrics recorded at training time
+    # the reloaded bundle reproduces the report-part metrics recorded at training time
     predictor = Predictor(path)
-    files = [digits_folder / name for name in val_images]
+    files = [digits_folder / name for name in parts["report"]]
     predictions = predictor.predict_paths(files)
     truth = [read_voc(f.with_suffix(".xml")).objects[0] for f in files]
     again = evaluate([t.name for t in truth], [t.box for t in truth], [p.label for p in predictions],

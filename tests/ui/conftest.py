@@ -24,7 +24,7 @@ class FakeHandle:
     """Predicts from a table (image name -> FakePrediction); raises for unreadable images."""
 
     def __init__(self, spec: str, table: dict, version: str = "v1") -> None:
-        from petloc_gui.ui.model_handle import ModelInfo
+        from petloc_gui.ui.models.model_handle import ModelInfo
 
         self.info = ModelInfo(spec=spec, name=f"fake-{spec}", path=None, version_id=f"{spec}-{version}",
                               class_names=("cat", "dog"), metrics={"accuracy": 0.9, "mean_iou": 0.8})
@@ -118,18 +118,46 @@ def factory() -> FakeFactory:
 
 
 @pytest.fixture
-def window(qtbot, factory):
+def window(qtbot, factory, tmp_path):
     from petloc_gui.ui.main_window import MainWindow
+    from petloc_gui.ui.settings import Settings
 
-    win = MainWindow(model_factory=factory)
+    # Its own settings file: a window closed by one test must not lay out the next one.
+    win = MainWindow(model_factory=factory, settings=Settings(str(tmp_path / "settings.ini")))
     win.resize(1200, 800)
     win.show()
+    _wait_for_images_shown(qtbot, win)
     yield win
     # Tests leave edits behind on purpose; closing must not ask about them.
     win.guard.confirm_leave = lambda: True
     win.close()
     win.shutdown()
     win.deleteLater()
+
+
+def _wait_for_images_shown(qtbot, win) -> None:
+    """Make ``win.show_row`` return once the image is on screen.
+
+    The window decodes an image it has not cached in a pool thread and shows
+    "Loading…" meanwhile (tests/ui/test_image_loading.py checks exactly that,
+    through ``session.show``); the other tests read the shown image, its
+    document and its status right after showing it, so they wait for it here.
+    Keys and actions that show an image go through ``show_row`` too.
+    """
+    show_row = win.show_row
+
+    def show_row_and_wait(row: int) -> None:
+        show_row(row)
+        wait_image_shown(qtbot, win)
+
+    win.show_row = show_row_and_wait
+
+
+def wait_image_shown(qtbot, window, timeout=10_000) -> None:
+    """Wait until the current image's decode has arrived (no "Loading…" pane)."""
+    session = window.session
+    if session is not None:
+        qtbot.waitUntil(lambda: session.loading is None, timeout=timeout)
 
 
 def wait_predictions(qtbot, window, count: int | None = None, timeout=10_000) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from petloc_gui.ui.prediction_service import PredictionService
+from petloc_gui.ui.models.prediction_service import PredictionService
 
 from .conftest import PRED, FakeFactory
 

@@ -58,7 +58,7 @@ def test_real_digits_model_predicts_in_the_window(qtbot, tmp_path):
     """The bundled digits model, loaded by the real factory in the worker thread."""
     if not (resources_dir() / "models" / "digits" / "meta.json").is_file():
         pytest.skip("bundled digits model not built yet (make models)")
-    from petloc_gui.ui.demo_folder import write_demo
+    from petloc_gui.app.demo_folder import write_demo
     from petloc_gui.ui.main_window import MainWindow
 
     folder = tmp_path / "digits"

@@ -1,4 +1,4 @@
-"""Retraining through the GUI path (fake worker): progress, versions, use, roll back, cancel, crash."""
+"""Retraining through the GUI path (stand-in worker from tests/): progress, versions, use, roll back, cancel, crash."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QMainWindow
 
 from petloc_gui.model.versions import VersionStore
-from petloc_gui.ui.retrain_controller import install_retraining
-from petloc_gui.ui.retrain_dialog import RetrainDialog, RetrainOptions
+from petloc_gui.ui.training.retrain_controller import install_retraining
+from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
 
 pytestmark = pytest.mark.slow  # starts child processes
+STANDIN_MODULE = "tests.standin_worker"
 
 
 class StandInWindow(QMainWindow):
@@ -62,7 +63,8 @@ def window(qtbot, tmp_path):
 @pytest.fixture
 def controller(window, _isolated_user_data):
     ctl = install_retraining(window)
-    ctl.extra_worker_args = ["--fake", "--fake-steps", "3", "--fake-delay", "0.01"]
+    ctl.worker_module = STANDIN_MODULE
+    ctl.extra_worker_args = ["--steps", "3", "--delay", "0.01"]
     yield ctl
     ctl.shutdown()
 
@@ -137,7 +139,7 @@ def test_discarding_the_new_model_deletes_it_and_keeps_the_current_one(qtbot, wi
 
 
 def test_cancel_mid_run_keeps_nothing_and_leaves_no_process(qtbot, window, controller):
-    controller.extra_worker_args = ["--fake", "--fake-steps", "50", "--fake-delay", "0.05"]
+    controller.extra_worker_args = ["--steps", "50", "--delay", "0.05"]
     controller.start(RetrainOptions(epochs=20, save_first=False))
     process = controller.process
     qtbot.waitSignal(process.event, timeout=20000, check_params_cb=lambda e: e.get("event") == "batch").wait()
@@ -155,7 +157,7 @@ def test_cancel_mid_run_keeps_nothing_and_leaves_no_process(qtbot, window, contr
 
 
 def test_a_worker_that_ignores_cancel_is_terminated(qtbot, window, controller):
-    controller.extra_worker_args = ["--fake", "--fake-steps", "500", "--fake-delay", "0.05", "--fake-ignore-cancel"]
+    controller.extra_worker_args = ["--steps", "500", "--delay", "0.05", "--hang"]
     controller.start(RetrainOptions(epochs=20, save_first=False))
     controller.process.cancel_grace_ms = 300
     qtbot.waitSignal(controller.process.event, timeout=20000).wait()
@@ -168,7 +170,7 @@ def test_a_worker_that_ignores_cancel_is_terminated(qtbot, window, controller):
 
 
 def test_a_dying_worker_is_reported_and_the_model_stays(qtbot, window, controller):
-    controller.extra_worker_args = ["--fake", "--fake-delay", "0", "--fake-die-after", "4"]
+    controller.extra_worker_args = ["--delay", "0", "--die-after", "4"]
     messages = []
     controller.message.connect(messages.append)
     with qtbot.waitSignal(controller.run_finished, timeout=30000) as finished:
@@ -268,7 +270,7 @@ def test_ctrl_t_opens_the_dialog_and_starting_it_runs(qtbot, window, controller)
 def test_a_killed_worker_is_reported_as_a_crash(qtbot, window, controller):
     import signal
 
-    controller.extra_worker_args = ["--fake", "--fake-steps", "500", "--fake-delay", "0.05"]
+    controller.extra_worker_args = ["--steps", "500", "--delay", "0.05"]
     controller.start(RetrainOptions(epochs=5, save_first=False))
     qtbot.waitSignal(controller.process.event, timeout=20000).wait()
     with qtbot.waitSignal(controller.run_finished, timeout=15000) as finished:
@@ -295,7 +297,7 @@ def test_a_commit_that_fails_keeps_the_current_model_and_says_why(qtbot, window,
 
 
 def test_quitting_during_a_run_stops_the_worker_and_keeps_nothing(qtbot, window, controller):
-    controller.extra_worker_args = ["--fake", "--fake-steps", "500", "--fake-delay", "0.05"]
+    controller.extra_worker_args = ["--steps", "500", "--delay", "0.05"]
     controller.start(RetrainOptions(epochs=5, save_first=False))
     qtbot.waitSignal(controller.process.event, timeout=20000).wait()
     pid = controller.process.pid
@@ -305,7 +307,7 @@ def test_quitting_during_a_run_stops_the_worker_and_keeps_nothing(qtbot, window,
 
 
 def test_the_comparison_shows_verdict_caveat_and_unknowns(qtbot):
-    from petloc_gui.ui.model_comparison import ModelComparison
+    from petloc_gui.ui.training.model_comparison import ModelComparison
 
     table = ModelComparison()
     qtbot.addWidget(table)

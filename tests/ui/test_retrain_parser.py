@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from petloc_gui.ui.retrain_progress import EtaEstimator, format_eta
-from petloc_gui.ui.training_process import JsonLinesParser, ProcessOutcome
+from petloc_gui.ui.training.training_process import JsonLinesParser, ProcessOutcome
 
 
 def test_partial_lines_are_buffered_until_their_newline():
@@ -49,10 +48,13 @@ def test_outcome_messages_name_the_reason_and_the_log_tail():
     assert "cancelled" in ProcessOutcome(4, False, True, None, []).describe()
 
 
-def test_eta_comes_from_the_pace_after_the_first_batch():
-    eta = EtaEstimator()
-    assert eta.update(1, 101, now=100.0) is None  # first batch: graph building, ignored
-    assert eta.update(11, 101, now=110.0) == 90.0  # 1 s per batch, 90 to go
-    assert format_eta(90.0) == "1 min 30 s left"
-    assert format_eta(5) == "5 s left"
-    assert format_eta(None) == ""
+
+def test_eta_leaves_out_the_first_batch_and_counts_the_scoring():
+    from petloc_gui.app.training_eta import SCORING_FIXED_S, TrainingEta
+
+    eta = TrainingEta()
+    eta.start(epochs=1, steps=101, n_train=101, n_val=0)
+    eta.batch(1, 1, 101, now=100.0)
+    assert eta.remaining(100.0) is None  # first batch: graph building, not a pace
+    eta.batch(1, 11, 101, now=110.0)
+    assert eta.remaining(110.0) == 90.0 + SCORING_FIXED_S  # 1 s per batch, 90 to go, then saving

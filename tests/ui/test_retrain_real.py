@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from petloc_gui.core.digits import write_digits_dataset
-from petloc_gui.ui.retrain_controller import install_retraining
-from petloc_gui.ui.retrain_dialog import RetrainOptions
+from petloc_gui.ui.training.retrain_controller import install_retraining
+from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 
 pytestmark = pytest.mark.slow  # trains a (tiny) network in a child process
 
@@ -62,7 +62,7 @@ def test_a_real_run_on_tiny_digits_trains_a_version_and_switches_to_it(qtbot, tm
     assert start["n_val"] == len(start["val_images"]) > 0
 
     # the dialog's preview is the split the run used
-    from petloc_gui.ui.retrain_support import holdout_preview_for
+    from petloc_gui.ui.training.retrain_support import holdout_preview_for
 
     count, names = holdout_preview_for(folder)(0.3)
     assert (count, names) == (start["n_val"], start["val_images"])
@@ -71,12 +71,16 @@ def test_a_real_run_on_tiny_digits_trains_a_version_and_switches_to_it(qtbot, tm
     assert progress.progress.value() == progress.progress.maximum() > 0
     assert len(progress.chart.points("val_accuracy")) == 1
     comparison = events[-1]
-    assert comparison["new"]["n_images"] == start["n_val"]
-    assert progress.comparison.cell_text("n_images", 1) == str(start["n_val"])
+    # the new model is shown with figures from validation images that did not choose its epoch
+    report = start["report_images"]
+    assert report and sorted(report + start["selection_images"]) == sorted(start["val_images"])
+    assert comparison["new"]["n_images"] == len(report)
+    assert "did not choose" in comparison["note"] or "None of these images chose" in comparison["note"]
+    assert progress.comparison.cell_text("n_images", 1) == str(len(report))
 
     version = controller.new_version
     assert version is not None and version.preset == "digits" and version.parent is None
-    assert version.data_fingerprint and version.metrics["n_images"] == start["n_val"]
+    assert version.data_fingerprint and version.metrics["n_images"] == len(report)
     meta = json.loads((version.path / "meta.json").read_text())
     assert meta["preset"] == "digits" and (version.path / "model.keras").is_file()
     assert controller.store.list() == [version]

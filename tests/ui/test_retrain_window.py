@@ -1,12 +1,12 @@
-"""Retraining installed on the real main window (fake worker, fake prediction model)."""
+"""Retraining installed on the real main window (stand-in worker from tests/, fake prediction model)."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QKeySequence
 
-from petloc_gui.ui.retrain_controller import install_retraining
-from petloc_gui.ui.retrain_dialog import RetrainOptions
+from petloc_gui.ui.training.retrain_controller import install_retraining
+from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from tests.ui.conftest import open_and_wait
 
 pytestmark = pytest.mark.slow  # starts a child process
@@ -19,7 +19,8 @@ def test_retrain_on_the_main_window_switches_its_model_and_rolls_back(qtbot, win
                  if a is not controller.retrain_action]
     assert QKeySequence("Ctrl+T") not in shortcuts  # Ctrl+T is ours alone
     open_and_wait(qtbot, window, folder)
-    controller.extra_worker_args = ["--fake", "--fake-steps", "2", "--fake-delay", "0"]
+    controller.worker_module = "tests.standin_worker"
+    controller.extra_worker_args = ["--steps", "2", "--delay", "0"]
     with qtbot.waitSignal(controller.run_finished, timeout=30000) as finished:
         assert controller.start(RetrainOptions(epochs=1, save_first=True))
     assert finished.args[0].exit_code == 0

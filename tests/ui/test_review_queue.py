@@ -6,8 +6,8 @@ from pathlib import Path
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import VocObject
-from petloc_gui.ui import review_queue as rq
-from petloc_gui.ui.image_document import ImageDocument
+from petloc_gui.app import review_queue as rq
+from petloc_gui.app.image_document import ImageDocument
 
 
 def E(name, **kw):  # noqa: N802 - short test helper
@@ -18,10 +18,11 @@ def test_queue_order_follows_the_documented_rule():
     entries = [
         E("agree_good", has_gt=True, has_prediction=True, iou=0.9, labels_agree=True, confidence=0.99),
         E("agree_meh", has_gt=True, has_prediction=True, iou=0.6, labels_agree=True, confidence=0.99),
-        E("label_wrong_confident", has_gt=True, has_prediction=True, iou=0.9, labels_agree=False, confidence=0.9),
-        E("label_wrong_unsure", has_gt=True, has_prediction=True, iou=0.9, labels_agree=False, confidence=0.4),
+        # a wrong label scores IoU 0 (best-gt rule) but keeps its own tier, after the bad boxes
+        E("label_wrong_confident", has_gt=True, has_prediction=True, iou=0.0, labels_agree=False, confidence=0.9),
+        E("label_wrong_unsure", has_gt=True, has_prediction=True, iou=0.0, labels_agree=False, confidence=0.4),
         E("box_bad", has_gt=True, has_prediction=True, iou=0.1, labels_agree=True, confidence=0.9),
-        E("box_worse", has_gt=True, has_prediction=True, iou=0.0, labels_agree=False, confidence=0.9),
+        E("box_worse", has_gt=True, has_prediction=True, iou=0.0, labels_agree=True, confidence=0.9),
         E("prelabel_unsure", has_gt=False, has_prediction=True, confidence=0.3),
         E("prelabel_sure", has_gt=False, has_prediction=True, confidence=0.95),
         E("pending", has_gt=True, has_prediction=False),
@@ -71,8 +72,8 @@ def test_clamp_box_uses_image_size():
     assert doc.clamp_box(Box(90, 40, -5, 70)) == Box(0, 40, 90, 50)
 
 
-def test_image_cache_is_bounded_and_reports_errors(tmp_path, qapp):
-    from petloc_gui.ui.image_cache import ImageCache
+def test_image_cache_is_bounded_and_reports_errors(tmp_path, qtbot):
+    from petloc_gui.ui.canvas.image_cache import ImageCache
 
     from .conftest import write_image
 
@@ -82,21 +83,47 @@ def test_image_cache_is_bounded_and_reports_errors(tmp_path, qapp):
         write_image(path, size=(100, 100), seed=i)
         paths.append(path)
     cache = ImageCache(max_items=4, max_bytes=3 * 100 * 100 * 3)  # RGB888: 3 bytes a pixel
+
+    def decoded(path):
+        """Ask for a decode (pool thread) and take what the ``decoded`` signal brings."""
+        with qtbot.waitSignal(cache.decoded, timeout=10_000,
+                              check_params_cb=lambda p, _d: p == str(path)) as signal:
+            cache.request(path)
+        assert cache.cached(path) is signal.args[1]
+        return signal.args[1]
+
     for path in paths:
-        shown = cache.get(path)
+        assert cache.cached(path) is None
+        shown = decoded(path)
         assert shown.image is not None and shown.size == (100, 100)
     assert len(cache._items) <= 3
     bad = tmp_path / "bad.png"
     bad.write_bytes(b"not an image")
-    broken = cache.get(bad)
+    broken = decoded(bad)
     assert broken.image is None and "bad.png" in broken.error
     cache.shutdown()
 
 
 def test_histogram_bins_cover_the_range():
-    from petloc_gui.ui.dataset_panel import histogram
+    from petloc_gui.ui.review.dataset_panel import histogram
 
     edges, counts = histogram([1.0, 2.0, 2.5, 9.0], bins=4)
     assert edges == [1.0, 3.0, 5.0, 7.0, 9.0] and counts == [3, 0, 0, 1]
     assert histogram([]) == ([], [])
     assert histogram([4.0, 4.0]) == ([3.5, 4.5], [2])
+
+
+def test_file_list_iou_uses_the_best_gt_rule(qapp):
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.ui.review.file_list import FileListModel
+
+    model = FileListModel(["two_cats.jpg", "a_dog.jpg"], [True, True])
+    cats = [("cat", Box(0, 0, 10, 10)), ("cat", Box(20, 0, 30, 10))]
+    model.set_ground_truth(0, "cat", cats[0][1], False, objects=cats)
+    model.set_prediction(0, "cat", 0.9, Box(20, 0, 30, 10))
+    assert model.iou[0] == 1.0  # scored against the second cat, not the primary object
+    assert model.queue_entry(0).labels_agree is True
+    model.set_ground_truth(1, "dog", Box(0, 0, 10, 10), False)
+    model.set_prediction(1, "cat", 0.9, Box(0, 0, 10, 10))
+    assert model.iou[1] == 0.0  # the only object is of another class
+    assert model.queue_entry(1).labels_agree is False

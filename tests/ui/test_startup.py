@@ -38,7 +38,7 @@ def test_building_the_window_does_not_import_tensorflow():
 def test_demo_folder_has_prelabels_and_planted_mistakes(tmp_path):
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.voc import read_voc
-    from petloc_gui.ui import demo_folder
+    from petloc_gui.app import demo_folder
 
     out = tmp_path / "demo"
     out.mkdir()
@@ -53,7 +53,7 @@ def test_demo_folder_has_prelabels_and_planted_mistakes(tmp_path):
 
 
 def test_ensure_demo_folder_is_atomic(monkeypatch, tmp_path):
-    from petloc_gui.ui import demo_folder
+    from petloc_gui.app import demo_folder
 
     def boom(out, count, final_dir=None):
         (out / "half.png").write_bytes(b"x")
@@ -69,7 +69,7 @@ def test_ensure_demo_folder_is_atomic(monkeypatch, tmp_path):
 
 def test_demo_xml_names_the_final_folder_not_the_staging_one():
     from petloc_gui.core.voc import read_voc
-    from petloc_gui.ui import demo_folder
+    from petloc_gui.app import demo_folder
 
     folder = demo_folder.ensure_demo_folder(count=12)
     xmls = sorted(folder.glob("*.xml"))

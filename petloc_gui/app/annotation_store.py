@@ -1,0 +1,189 @@
+"""Open and save the per-image documents of a dataset through core.voc (no Qt).
+
+Documents are created lazily, the first time an image is opened, and kept
+for the session so edits survive moving between images. Saving is atomic
+(core.voc.write_voc); a failed save raises SaveError and leaves the document
+dirty with its edits in memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.core.errors import PetlocError, SaveError
+
+if TYPE_CHECKING:  # core.voc and core.dataset are imported where they are used
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.core.dataset import Dataset
+    from petloc_gui.core.voc import VocAnnotation
+
+
+def _exists(path: Path) -> bool | str:
+    """Whether a file is there; the error text when that cannot even be checked.
+
+    A folder that is listable but not searchable (mode ``r--``) makes stat()
+    raise PermissionError: that is a per-image problem, never an exception
+    for the UI thread or the scanner thread.
+    """
+    try:
+        return path.is_file()
+    except OSError as exc:
+        return f"{path}: cannot check the annotation file: {exc.strerror or exc}"
+
+
+def read_document(image_path: Path, annotation_path: Path,
+                  image_size: tuple[int, int] | None = None) -> ImageDocument:
+    """A document for one image: its annotation if any, or the reading error.
+
+    Only the XML is read, never the image (this runs on the GUI's UI thread):
+    ``image_size`` is the size of the image decoded in the background, checked
+    against the file's; without it the file's own size is used.
+    """
+    from petloc_gui.core import voc
+    from petloc_gui.core.disk_state import MISSING, current_state
+
+    doc = ImageDocument(image_path=Path(image_path), annotation_path=Path(annotation_path))
+    exists = _exists(doc.annotation_path)
+    if isinstance(exists, str):
+        doc.load_error = exists
+    elif not exists:
+        doc.disk_state = MISSING  # a file created later by another program is a change
+    else:
+        try:
+            annotation = voc.read_voc(doc.annotation_path, image_size=image_size, find_image=False)
+        except PetlocError as exc:
+            doc.load_error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a hostile file must not take the window down
+            doc.load_error = f"{doc.annotation_path}: cannot read ({type(exc).__name__}: {exc})"
+        else:
+            doc.annotation = annotation
+            doc.disk_state = annotation.disk_state
+            doc.problems = list(annotation.problems)
+            doc.objects = list(annotation.objects)
+            doc.verified = bool(getattr(annotation, "verified", False))
+            if annotation.width and annotation.height:
+                doc.image_size = (int(annotation.width), int(annotation.height))
+        if doc.load_error:
+            try:
+                doc.disk_state = current_state(doc.annotation_path)
+            except OSError:
+                doc.disk_state = None
+    doc.mark_saved(in_session=False)
+    return doc
+
+
+def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool, list[tuple[str, Box]]] | str | None:
+    """``(name, box, verified, objects)`` of the first object on disk (``objects``: every
+    ``(name, box)``, for the best-gt IoU rule), None, or the error text.
+
+    Used off the UI thread to fill the file list's IoU column; never raises.
+    """
+    from petloc_gui.core import voc
+
+    path = Path(annotation_path)
+    exists = _exists(path)
+    if isinstance(exists, str):
+        return exists
+    if not exists:
+        return None
+    try:
+        annotation = voc.read_voc(path)
+    except Exception as exc:  # noqa: BLE001 - reported per image, never raised
+        return str(exc)
+    verified = bool(getattr(annotation, "verified", False))
+    if not annotation.objects:
+        return ("", None, verified, [])
+    first = annotation.objects[0]
+    return (first.name, first.box, verified, [(o.name, o.box) for o in annotation.objects])
+
+
+def build_annotation(doc: ImageDocument) -> VocAnnotation:
+    """The VocAnnotation to write for a document (edits applied to the read one).
+
+    A new file needs the image's size: the one decoded for display (the image
+    is never read here, on the UI thread); unknown means it could not be decoded.
+    """
+    from petloc_gui.core import voc
+
+    if doc.annotation is not None:
+        return dataclasses.replace(doc.annotation, objects=list(doc.objects), verified=doc.verified)
+    if doc.image_size is None:
+        raise SaveError("the image's size is unknown (it is still loading or cannot be read)",
+                        doc.annotation_path)
+    width, height = doc.image_size
+    annotation = voc.new_annotation(doc.image_path, width, height)
+    return dataclasses.replace(annotation, objects=list(doc.objects), verified=doc.verified)
+
+
+def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
+                  root: Path | None = None, keep_mine: bool = False) -> None:
+    """Write one document atomically; SaveError (with the edits kept) on failure.
+
+    The file must still be the one the document was read from
+    (ExternalChangeError otherwise) unless ``keep_mine``, the user's explicit
+    "overwrite their version". A symbolic link out of ``root`` is only
+    followed once ``doc.link_target_allowed`` (LinkTargetError otherwise).
+    """
+    from petloc_gui.core import voc
+
+    expected = None if keep_mine else doc.disk_state
+    try:
+        annotation = build_annotation(doc)
+        voc.write_voc(annotation, doc.annotation_path, overwrite_unreadable=overwrite_unreadable,
+                      expected=expected, root=root, allow_link_outside=doc.link_target_allowed)
+    except SaveError as exc:
+        doc.save_error = str(exc)
+        raise
+    except PetlocError as exc:
+        doc.save_error = str(exc)
+        raise SaveError(exc.reason, doc.annotation_path) from exc
+    except OSError as exc:
+        doc.save_error = f"{doc.annotation_path}: {exc.strerror or exc}"
+        raise SaveError(exc.strerror or str(exc), doc.annotation_path) from exc
+    doc.annotation = annotation
+    doc.disk_state = annotation.disk_state
+    doc.dropped = list(annotation.dropped)
+    doc.external_change = None
+    doc.mark_saved(in_session=True)
+
+
+class AnnotationStore:
+    """The documents of one dataset, by item index."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._docs: dict[int, ImageDocument] = {}
+
+    def __len__(self) -> int:
+        return len(self.dataset.items) if self.dataset is not None else 0
+
+    def document(self, index: int, image_size: tuple[int, int] | None = None) -> ImageDocument:
+        """The document of image ``index``, read from disk on first use."""
+        doc = self._docs.get(index)
+        if doc is None:
+            item = self.dataset.items[index]
+            doc = read_document(item.image_path, item.annotation_path, image_size)
+            self._docs[index] = doc
+        return doc
+
+    def loaded(self, index: int) -> ImageDocument | None:
+        """The document if it was already opened, without reading anything."""
+        return self._docs.get(index)
+
+    def dirty_indices(self) -> list[int]:
+        return sorted(i for i, d in self._docs.items() if d.dirty)
+
+    def has_unsaved(self) -> bool:
+        return any(d.dirty for d in self._docs.values())
+
+    def save(self, index: int, overwrite_unreadable: bool = False, keep_mine: bool = False) -> None:
+        root = getattr(self.dataset, "root", None)
+        save_document(self.document(index), overwrite_unreadable=overwrite_unreadable,
+                      root=Path(root) if root is not None else None, keep_mine=keep_mine)
+
+    def loaded_items(self) -> list[tuple[int, ImageDocument]]:
+        """(index, document) of every document opened so far."""
+        return list(self._docs.items())

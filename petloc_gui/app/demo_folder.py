@@ -1,0 +1,94 @@
+"""The bundled demo: 200 held-out test digits with pre-labels, some of them wrong.
+
+Written once into the user's data folder. About 15% of the images get no
+annotation (pre-labelling material), a few boxes are shifted by 8-12 px and
+a few labels are flipped, so the review queue has real mistakes to find.
+Written into a temporary folder and renamed, so an interrupted first run
+leaves no half demo behind.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from petloc_gui.core.paths import user_data_dir
+
+DEMO_NAME = "demo-digits"
+DEMO_COUNT = 200
+DEMO_SEED = 7
+UNANNOTATED_FRACTION = 0.15
+NUDGED = 12
+FLIPPED = 8
+
+
+def demo_folder() -> Path:
+    return user_data_dir() / DEMO_NAME
+
+
+def ensure_demo_folder(count: int = DEMO_COUNT) -> Path:
+    """The demo folder, written on first use. Returns its path."""
+    target = demo_folder()
+    if target.is_dir():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{DEMO_NAME}-", dir=target.parent))
+    try:
+        write_demo(staging, count, final_dir=target)
+        try:
+            os.rename(staging, target)
+        except OSError:
+            if not target.is_dir():  # another process may have won the race; theirs is fine
+                raise
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def write_demo(out: Path, count: int = DEMO_COUNT, seed: int = DEMO_SEED,
+               final_dir: Path | None = None) -> dict[str, list[str]]:
+    """Write the demo files into ``out``; returns which images were altered (for tests).
+
+    ``final_dir``: where ``out`` will be renamed to, so the XMLs' <folder> and
+    <path> name the real location rather than the staging folder.
+    """
+    from petloc_gui.core.digits import write_digits_dataset
+    from petloc_gui.core.voc import read_voc, write_voc
+
+    images = write_digits_dataset(out, "test", count, seed)
+    rng = np.random.default_rng(seed)
+    order = [images[i] for i in rng.permutation(len(images))]
+    n_bare = round(UNANNOTATED_FRACTION * len(images))
+    bare = order[:n_bare]
+    nudged = order[n_bare:n_bare + NUDGED]
+    flipped = order[n_bare + NUDGED:n_bare + NUDGED + FLIPPED]
+    for image in bare:
+        image.with_suffix(".xml").unlink()
+    for image in nudged:
+        xml = image.with_suffix(".xml")
+        annotation = read_voc(xml)
+        obj = annotation.objects[0]
+        dx, dy = (float(rng.integers(8, 13)) * float(rng.choice([-1, 1])) for _ in range(2))
+        box = obj.box.translated(dx, dy).clamp(annotation.width, annotation.height)
+        annotation.objects[0] = dataclasses.replace(obj, box=box)
+        write_voc(annotation, xml)
+    for image in flipped:
+        xml = image.with_suffix(".xml")
+        annotation = read_voc(xml)
+        obj = annotation.objects[0]
+        wrong = str((int(obj.name) + int(rng.integers(1, 10))) % 10)
+        annotation.objects[0] = dataclasses.replace(obj, name=wrong)
+        write_voc(annotation, xml)
+    if final_dir is not None:
+        for xml in sorted(out.glob("*.xml")):
+            annotation = read_voc(xml)
+            annotation.folder = final_dir.name
+            annotation.path = str(final_dir / annotation.filename)
+            write_voc(annotation, xml)
+    return {"bare": [p.name for p in bare], "nudged": [p.name for p in nudged], "flipped": [p.name for p in flipped]}

@@ -1,0 +1,160 @@
+"""The annotation state of one image while it is being edited (no Qt).
+
+A document holds the objects as read from disk, the edited objects, the
+verified flag, and any error met while reading or saving. "Dirty" means the
+edited state differs from what is on disk, so undoing back to the saved state
+makes the image clean again. Objects the user did not touch are kept as read
+(extra fields included), because they are never rebuilt, only replaced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from petloc_gui.core.boxes import Box
+
+if TYPE_CHECKING:  # core.voc (lxml) is imported where an object is made
+    from petloc_gui.core.disk_state import DiskState
+    from petloc_gui.core.voc import VocAnnotation, VocObject
+
+STATUS_NONE = "none"
+STATUS_ANNOTATED = "annotated"
+STATUS_EDITED = "edited"
+STATUS_SAVED = "saved"
+STATUS_VERIFIED = "verified"
+STATUS_ERROR = "error"
+
+STATUS_TEXT = {
+    STATUS_NONE: "no annotation",
+    STATUS_ANNOTATED: "annotated",
+    STATUS_EDITED: "edited (unsaved)",
+    STATUS_SAVED: "saved",
+    STATUS_VERIFIED: "verified",
+    STATUS_ERROR: "error",
+}
+
+
+def make_object(name: str, box: Box) -> VocObject:
+    """A new VOC object with default pose/truncated/difficult."""
+    from petloc_gui.core.voc import VocObject
+
+    return VocObject(name=name, box=box)
+
+
+@dataclass
+class ImageDocument:
+    """Per-image annotation state: on-disk baseline + edits."""
+
+    image_path: Path
+    annotation_path: Path
+    annotation: VocAnnotation | None = None  # read from disk (kept as a template)
+    objects: list[VocObject] = field(default_factory=list)
+    verified: bool = False
+    load_error: str | None = None
+    save_error: str | None = None
+    saved_in_session: bool = False
+    image_size: tuple[int, int] | None = None
+    # The annotation file as read (core.disk_state.DiskState; MISSING when
+    # there was none): a save refuses if the file changed since.
+    disk_state: DiskState | None = None
+    # Set when the file changed on disk while this document had edits.
+    external_change: DiskState | None = None
+    # The image itself could not be decoded (kept so the list keeps saying so).
+    image_error: str | None = None
+    # The user agreed to save through a symbolic link out of the dataset folder.
+    link_target_allowed: bool = False
+    problems: list = field(default_factory=list)  # reading notes (repairs, shortened labels)
+    dropped: list = field(default_factory=list)  # what the last save removed (DOCTYPE...)
+    _saved_objects: tuple = ()
+    _saved_verified: bool = False
+
+    def __post_init__(self) -> None:
+        self.mark_saved(in_session=False)
+
+    # --- state -------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        """True when the edits differ from the file on disk."""
+        return tuple(self.objects) != self._saved_objects or self.verified != self._saved_verified
+
+    @property
+    def primary(self) -> VocObject | None:
+        """The first object (the one used for IoU and training), or None."""
+        return self.objects[0] if self.objects else None
+
+    @property
+    def has_gt(self) -> bool:
+        return bool(self.objects)
+
+    def status(self) -> str:
+        """One of the STATUS_* constants."""
+        if self.dirty:
+            return STATUS_EDITED
+        if self.load_error or self.image_error:
+            return STATUS_ERROR
+        if self.verified:
+            return STATUS_VERIFIED
+        if self.saved_in_session:
+            return STATUS_SAVED
+        return STATUS_ANNOTATED if self.objects else STATUS_NONE
+
+    def mark_saved(self, in_session: bool = True) -> None:
+        """Record the current state as the one on disk."""
+        self._saved_objects = tuple(self.objects)
+        self._saved_verified = self.verified
+        self.save_error = None
+        if in_session:
+            self.saved_in_session = True
+            self.load_error = None
+
+    def problem_text(self) -> str | None:
+        """The error to show for this image in the list, if any."""
+        return self.load_error or self.save_error or self.image_error
+
+    def adopt_disk_version(self, fresh: ImageDocument) -> None:
+        """Make ``fresh`` (the file as now on disk) the saved baseline.
+
+        The objects shown are not touched: the caller replaces them through an
+        undoable command, so the user's own edits stay one Ctrl+Z away.
+        """
+        self.annotation = fresh.annotation
+        self.load_error = fresh.load_error
+        self.disk_state = fresh.disk_state
+        self.problems = list(fresh.problems)
+        self.external_change = None
+        if fresh.image_size is not None:
+            self.image_size = fresh.image_size
+        self._saved_objects = tuple(fresh.objects)
+        self._saved_verified = fresh.verified
+        self.save_error = None
+
+    # --- edits (called by undo commands) -----------------------------------
+    def set_box(self, index: int, box: Box) -> None:
+        self.objects[index] = dataclasses.replace(self.objects[index], box=box)
+
+    def set_label(self, index: int, name: str) -> None:
+        self.objects[index] = dataclasses.replace(self.objects[index], name=name)
+
+    def insert_object(self, index: int, obj: VocObject) -> None:
+        self.objects.insert(index, obj)
+
+    def remove_object(self, index: int) -> VocObject:
+        return self.objects.pop(index)
+
+    def replace_object(self, index: int, obj: VocObject) -> None:
+        self.objects[index] = obj
+
+    def set_verified(self, verified: bool) -> None:
+        self.verified = verified
+
+    def clamp_box(self, box: Box) -> Box:
+        """The box sorted and clamped to the image, when its size is known."""
+        if self.image_size is None:
+            return box.sorted()
+        return box.repaired(*self.image_size)
+
+    def label_names(self) -> list[str]:
+        return [o.name for o in self.objects]

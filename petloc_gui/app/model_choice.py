@@ -1,0 +1,198 @@
+"""Which model fits a folder: one rule for the window and the CLI (no Qt, no TensorFlow).
+
+1. The model this folder remembers (the last one chosen or trained for it,
+   kept in ``user_data_dir()/folder_models.json``), while it still knows the
+   folder's classes.
+2. Otherwise an available model whose classes cover every class boxed in the
+   folder: the bundled ``digits`` and ``pets`` models and every trained
+   version in the store; the one with the fewest extra classes wins, bundled
+   before trained, newer before older.
+3. None when the folder's classes match no model: the caller says so (the
+   window offers "Train a model for these classes") instead of predicting
+   classes the folder does not use.
+
+A folder without any box keeps the old rule: 75x75 images get ``digits``,
+other images ``pets``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.paths import resources_dir, user_data_dir
+
+SAMPLE = 500  # annotations read to learn a folder's classes (spread over the folder)
+DIGIT_SIZE = (75, 75)
+BUNDLED = ("digits", "pets")
+MEMORY_FILE = "folder_models.json"
+MIN_BOXES_PER_CLASS = 3  # boxes of each class before "Train a model for these classes" is offered
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """The model for a folder (``spec`` None: no available model knows its classes)."""
+
+    spec: str | None
+    reason: str
+    labels: frozenset[str] = frozenset()
+    box_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def trainable(self) -> bool:
+        """Every class has enough boxes to train a first model."""
+        return bool(self.box_counts) and min(self.box_counts.values()) >= MIN_BOXES_PER_CLASS
+
+
+def label_counts(dataset: Any, sample: int = SAMPLE) -> dict[str, int]:
+    """Boxes per object name in up to ``sample`` annotations spread over the folder."""
+    from petloc_gui.core.voc import read_voc  # noqa: PLC0415
+
+    items = [item for item in dataset.items if item.has_annotation]
+    step = max(1, len(items) // sample) if items else 1
+    counts: dict[str, int] = {}
+    for item in items[::step][:sample]:
+        try:
+            annotation = read_voc(item.annotation_path, find_image=False)  # names only: no image header read
+        except Exception:  # noqa: BLE001 - a broken file just does not vote
+            continue
+        for obj in annotation.objects:
+            if obj.name:
+                counts[obj.name] = counts.get(obj.name, 0) + 1
+    return counts
+
+
+def sample_label_names(dataset: Any, sample: int = SAMPLE) -> set[str]:
+    """Object names found in up to ``sample`` annotations spread over the folder."""
+    return set(label_counts(dataset, sample))
+
+
+def looks_like_digits(dataset: Any) -> bool:
+    """The first readable images are 75x75 canvases (the digits format)."""
+    from petloc_gui.core.images import image_size  # noqa: PLC0415
+
+    for item in dataset.items[:5]:
+        try:
+            return tuple(image_size(item.image_path)) == DIGIT_SIZE
+        except Exception:  # noqa: BLE001 - unreadable image: try the next one
+            continue
+    return False
+
+
+def class_names(spec: str) -> list[str] | None:
+    """A model's class names from its meta.json (None when unreadable).
+
+    Read here with json (model.bundle would tie this Qt- and TensorFlow-free
+    layer to Keras, which it imports lazily for loading).
+    """
+    text = os.fspath(spec)
+    folder = resources_dir() / "models" / text if text in BUNDLED else Path(text).expanduser()
+    if folder.name in ("model.keras", "meta.json"):
+        folder = folder.parent
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    names = meta.get("class_names") if isinstance(meta, dict) else None
+    return [str(n) for n in names] if isinstance(names, list) else None
+
+
+def candidates(store: Any = None) -> list[str]:
+    """Bundled models, then trained versions newest first."""
+    from petloc_gui.model.versions import VersionStore  # noqa: PLC0415
+
+    store = store if store is not None else VersionStore()
+    try:
+        versions = [str(v.path) for v in reversed(store.list())]
+    except OSError:
+        versions = []
+    return [*BUNDLED, *versions]
+
+
+def choose_model(dataset: Any, store: Any = None, memory: "FolderMemory | None" = None) -> ModelChoice:
+    """The model for ``dataset`` (a ``core.dataset`` Dataset), by the rule above."""
+    counts = label_counts(dataset)
+    labels = frozenset(counts)
+    if not labels:
+        spec = "digits" if looks_like_digits(dataset) else "pets"
+        return ModelChoice(spec, "no boxes yet: chosen by image size", labels, counts)
+    return choose_for_labels(labels, Path(dataset.root), counts, store, memory)
+
+
+def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] | None = None, store: Any = None,
+                      memory: "FolderMemory | None" = None) -> ModelChoice:
+    """The rule for a folder whose classes (``labels``, non-empty) are known, e.g. from the window's edits."""
+    labels = frozenset(labels)
+    counts = dict(counts or {})
+    memory = memory if memory is not None else FolderMemory()
+    remembered = memory.get(root)
+    if remembered:
+        names = class_names(remembered)
+        if names is not None and labels <= set(names):
+            return ModelChoice(remembered, "the model this folder last used", labels, counts)
+    ranked = []
+    for order, spec in enumerate(candidates(store)):
+        names = class_names(spec)
+        if names is not None and labels <= set(names):
+            ranked.append((len(set(names) - labels), order, spec))
+    if ranked:
+        spec = min(ranked)[2]
+        return ModelChoice(spec, "it knows every class of this folder", labels, counts)
+    return ModelChoice(None, f"no available model knows {describe_labels(labels)}", labels, counts)
+
+
+def choose_for_paths(paths: Iterable[Path], store: Any = None) -> ModelChoice | None:
+    """The choice for the first folder among ``paths`` (a file counts as its folder); None if none opens."""
+    from petloc_gui.core.dataset import open_dataset  # noqa: PLC0415
+
+    for path in paths:
+        folder = Path(path) if Path(path).is_dir() else Path(path).parent
+        try:
+            dataset = open_dataset(folder)
+        except Exception:  # noqa: BLE001 - not a dataset: try the next path
+            continue
+        return choose_model(dataset, store)
+    return None
+
+
+def describe_labels(labels: Iterable[str], limit: int = 6) -> str:
+    """"the classes bird, car" (at most ``limit`` names)."""
+    names = sorted(labels)
+    shown = ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    return f"the class{'es' if len(names) != 1 else ''} {shown}"
+
+
+def training_preset_for(dataset: Any) -> str:
+    """The preset a first model for this folder trains with: digits for 75x75 canvases, else photo."""
+    return "digits" if looks_like_digits(dataset) else "photo"
+
+
+class FolderMemory:
+    """Folder -> model spec, remembered across runs (the window and the CLI read the same file)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None else user_data_dir() / MEMORY_FILE
+
+    def _read(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {str(k): str(v) for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+    def get(self, folder: Path | str) -> str | None:
+        return self._read().get(_key(folder))
+
+    def remember(self, folder: Path | str, spec: str) -> None:
+        data = self._read()
+        data[_key(folder)] = str(spec)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(self.path, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
+
+
+def _key(folder: Path | str) -> str:
+    return os.path.realpath(os.fspath(folder))

@@ -1,0 +1,111 @@
+"""The review queue: which image a person should look at next (pure logic, no Qt).
+
+Rule (also in the help dialog and ADR 0005), most suspicious first:
+
+0. ground truth and prediction of the same class whose boxes disagree
+   (IoU < ``BOX_DISAGREE_IOU``, best-gt rule of core.metrics), lowest IoU first;
+1. ground truth and prediction whose labels disagree, lowest IoU first, then
+   lowest confidence;
+2. no ground truth but a prediction (pre-labels to confirm), lowest
+   confidence first;
+3. ground truth and prediction that agree, lowest IoU first, then lowest
+   confidence;
+4. images whose image or annotation could not be read (nothing to do in the
+   tool but they should not hide);
+5. images without a prediction yet (still being computed);
+6. verified images (already reviewed), in name order.
+
+Ties keep the order the entries are given in (the file list's natural name
+order: img2 before img10), so the queue is stable and agrees with "Sort: name".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+BOX_DISAGREE_IOU = 0.5
+
+TIER_BOX = 0
+TIER_LABEL = 1
+TIER_PRELABEL = 2
+TIER_AGREE = 3
+TIER_ERROR = 4
+TIER_PENDING = 5
+TIER_VERIFIED = 6
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """What the queue needs to know about one image."""
+
+    name: str
+    has_gt: bool
+    has_prediction: bool
+    iou: float | None = None
+    labels_agree: bool | None = None
+    confidence: float | None = None
+    verified: bool = False
+    error: bool = False
+
+
+def tier(entry: QueueEntry) -> int:
+    """The queue tier of one image (see the module docstring)."""
+    if entry.verified:
+        return TIER_VERIFIED
+    if entry.error:
+        return TIER_ERROR
+    if not entry.has_prediction:
+        return TIER_PENDING
+    if not entry.has_gt:
+        return TIER_PRELABEL
+    # A wrong label scores IoU 0 under the best-gt rule (core.metrics.best_gt_match):
+    # it keeps its own tier instead of joining the bad boxes.
+    if entry.labels_agree is False:
+        return TIER_LABEL
+    if (entry.iou or 0.0) < BOX_DISAGREE_IOU:
+        return TIER_BOX
+    return TIER_AGREE
+
+
+def sort_key(entry: QueueEntry) -> tuple:
+    """A key that sorts images into review-queue order (ties: see ``queue_ranks``)."""
+    t = tier(entry)
+    iou = entry.iou if entry.iou is not None else 0.0
+    conf = entry.confidence if entry.confidence is not None else 0.0
+    if t == TIER_PRELABEL:
+        return (t, conf, 0.0)
+    if t in (TIER_BOX, TIER_LABEL, TIER_AGREE):
+        return (t, round(iou, 6), conf)
+    return (t, 0.0, 0.0)
+
+
+def queue_ranks(entries: Sequence[QueueEntry]) -> list[int]:
+    """``ranks[i]`` = position of ``entries[i]`` in the review queue (0 = first).
+
+    Ties keep the order of ``entries`` (give them in the list's name order).
+    """
+    order = sorted(range(len(entries)), key=lambda i: (sort_key(entries[i]), i))
+    ranks = [0] * len(entries)
+    for position, index in enumerate(order):
+        ranks[index] = position
+    return ranks
+
+
+def next_to_review(
+    entries: Sequence[QueueEntry], ranks: Sequence[int], skip: Iterable[int] = ()
+) -> int | None:
+    """Index of the first unverified image in queue order not in ``skip``.
+
+    ``skip`` holds the images already visited in this review pass, so pressing
+    "next to review" walks down the queue even when nothing was changed.
+    Returns None when every image is verified or skipped.
+    """
+    skipped = set(skip)
+    best: int | None = None
+    for index, entry in enumerate(entries):
+        if entry.verified or index in skipped:
+            continue
+        if best is None or ranks[index] < ranks[best]:
+            best = index
+    return best

@@ -1,0 +1,131 @@
+"""`petloc convert`: VOC datasets to YOLO / COCO, and YOLO / COCO back to VOC."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from petloc_gui.cli.output import ProgressBar, error, info, json_line
+
+NAME = "convert"
+HELP = "convert a VOC dataset to YOLO or COCO (--to), or YOLO / COCO to VOC (--from)"
+EPILOG = """\
+--to yolo writes OUT/images/, OUT/labels/*.txt (`class cx cy w h`,
+normalised), OUT/classes.txt and OUT/data.yaml; --to coco writes
+OUT/annotations.json and OUT/images/. OUT must be new or empty unless
+--overwrite. Images are hard-linked (copied where links are impossible;
+--images copy always copies); their bytes are never changed.
+
+--from yolo|coco writes a sidecar VOC folder: OUT/<image> + OUT/<image>.xml
+(labelImg's form). An existing VOC file is left untouched unless --overwrite.
+OUT may be the YOLO folder itself (labelImg's flat layout).
+
+Boxes are those of the image as displayed (EXIF orientation applied). Sizes
+come from image headers; no image is decoded. Each problem (class id not in
+classes.txt, box outside the image, missing image, malformed line) is one
+`petloc: FILE:LINE: ...` line on stderr and the rest is converted; the
+summary comes last. See docs/cli.md.
+
+examples:
+  petloc convert ../shared/data/oxford-pets-3breeds --to yolo pets-yolo
+  petloc convert ../shared/data/oxford-pets-3breeds --to coco pets-coco
+  petloc convert pets-yolo --from yolo pets-voc
+  petloc convert instances.json --from coco pets-voc --image-root photos/
+"""
+
+# Show a progress bar from this many images on.
+PROGRESS_FROM = 200
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="SRC",
+                        help="with --to: a dataset folder (sidecar, Oxford or VOC devkit); "
+                             "with --from: a YOLO folder, or a COCO .json file or its folder")
+    parser.add_argument("out", metavar="OUT", type=Path, help="output folder")
+    direction = parser.add_mutually_exclusive_group(required=True)
+    direction.add_argument("--to", choices=("yolo", "coco"), help="export VOC to this format")
+    direction.add_argument("--from", dest="from_format", choices=("yolo", "coco"),
+                           help="import this format to VOC")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="--to: write into a non-empty OUT; --from: replace existing VOC files")
+    parser.add_argument("--images", choices=("link", "copy"), default="link",
+                        help="hard-link (default; copies where impossible) or copy the images")
+    parser.add_argument("--annotated-only", action="store_true",
+                        help="--to: leave out images that have no annotation file")
+    parser.add_argument("--image-root", metavar="DIR", type=Path,
+                        help="--from coco: the folder COCO file_name paths are relative to "
+                             "(default: images/ beside the JSON, the JSON's folder, ../images)")
+    parser.add_argument("--json", action="store_true",
+                        help="print the summary as one JSON object on stdout")
+
+
+def run(args: argparse.Namespace) -> int:
+    from petloc_gui.core import interop
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.interop.coco import find_coco_file
+
+    report = interop.ConversionReport()
+    progress = _Progress(report)
+    if args.to:
+        dataset = open_dataset(args.source)
+        for message in dataset.problems:
+            error(message)
+        if not dataset.items:
+            error(f"{dataset.root}: no image found; nothing converted")
+            return 1
+        progress.start(f"{args.to} export", len(dataset.items))
+        export = interop.export_yolo if args.to == "yolo" else interop.export_coco
+        export(dataset, args.out, images=args.images, overwrite=args.overwrite,
+               annotated_only=args.annotated_only, report=report, progress=progress.update)
+        what = f"{dataset.root} ({dataset.layout}) -> {args.to} {args.out}"
+    else:
+        source = Path(args.source)
+        progress.start(f"reading {args.from_format}", 0)
+        if args.from_format == "yolo":
+            records = interop.read_yolo(source, report, progress=progress.update)
+        else:
+            source = find_coco_file(source)
+            records = interop.read_coco(source, report, images_dir=args.image_root,
+                                        progress=progress.update)
+        progress.start("writing VOC", len(records))
+        interop.write_voc_records(records, args.out, overwrite=args.overwrite,
+                                  images=args.images, report=report, progress=progress.update)
+        what = f"{args.from_format} {source} -> VOC {args.out}"
+    progress.close()
+    info(f"converted {what}: {report.summary()}")
+    if args.json:
+        json_line({"source": str(args.source), "out": str(args.out),
+                   "to": args.to or "voc", "from": args.from_format or "voc", **report.to_dict()})
+    if report.images == 0:
+        error("nothing converted")
+        return 1
+    return 0
+
+
+class _Progress:
+    """A progress bar on stderr for big folders; problem lines never garble it."""
+
+    def __init__(self, report) -> None:
+        self.bar: ProgressBar | None = None
+        report.on_message = self.message
+
+    def start(self, label: str, total: int) -> None:
+        self.close()
+        self.label, self.total = label, total
+        self.bar = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < PROGRESS_FROM:
+                return
+            self.bar = ProgressBar(self.label, total)
+        self.bar.update(done)
+
+    def message(self, level: str, text: str) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        error(text if level == "problem" else f"warning: {text}")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()

@@ -1,0 +1,298 @@
+"""COCO detection JSON: export a petloc dataset, read a COCO file back as records.
+
+Export layout::
+
+    OUT/annotations.json  images, annotations, categories (ids from 1)
+    OUT/images/<name>     the images (hard links or copies, bytes unchanged)
+
+``images[].file_name`` is relative to ``OUT/images``; ``width``/``height``
+and every ``bbox`` (``[x, y, w, h]`` in pixels) are of the image *as a person
+sees it* (EXIF orientation applied). Every image is listed, annotated or
+not: COCO cannot tell "checked, nothing there" from "not annotated yet" (both
+are an image without annotations), so reading one back writes no VOC file
+for it. Problems in a COCO file are named by file and entry
+(``annotations[12] (id 40)``): JSON has no meaningful lines.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.dataset import Dataset
+from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
+from petloc_gui.core.images import image_size
+from petloc_gui.core.interop.files import LINK, place_image, prepare_output
+from petloc_gui.core.interop.records import (
+    ConversionReport,
+    ImageRecord,
+    LabelledBox,
+    Progress,
+    checked_box,
+    class_names,
+    read_dataset_records,
+    relative_name,
+)
+
+ANNOTATIONS_FILE = "annotations.json"
+MAX_JSON_BYTES = 2 * 1024 * 1024 * 1024
+_DECIMALS = 3
+
+
+# --------------------------------------------------------------------------- export
+
+def coco_document(records: list[ImageRecord]) -> dict[str, Any]:
+    """The COCO dict of ``records`` (image and annotation ids in record order, from 1)."""
+    names = class_names(records)
+    category_ids = {name: index for index, name in enumerate(names, start=1)}
+    images: list[dict[str, Any]] = []
+    annotations: list[dict[str, Any]] = []
+    for image_id, record in enumerate(records, start=1):
+        images.append({"id": image_id, "file_name": record.relative,
+                       "width": record.width, "height": record.height})
+        for obj in record.objects if record.annotated else ():
+            x, y = round(obj.box.xmin, _DECIMALS), round(obj.box.ymin, _DECIMALS)
+            w, h = round(obj.box.width, _DECIMALS), round(obj.box.height, _DECIMALS)
+            annotations.append({"id": len(annotations) + 1, "image_id": image_id,
+                                "category_id": category_ids[obj.label], "bbox": [x, y, w, h],
+                                "area": round(w * h, _DECIMALS), "iscrowd": 0,
+                                "segmentation": []})
+    return {
+        "info": {"description": "exported by petloc; boxes in pixels of the image as displayed "
+                                "(EXIF orientation applied)", "version": "1.0"},
+        "licenses": [],
+        "images": images,
+        "annotations": annotations,
+        "categories": [{"id": cid, "name": name, "supercategory": "none"}
+                       for name, cid in category_ids.items()],
+    }
+
+
+def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = LINK,
+                overwrite: bool = False, annotated_only: bool = False,
+                report: ConversionReport | None = None,
+                progress: Progress | None = None) -> ConversionReport:
+    """Write ``dataset`` as ``out/annotations.json`` + ``out/images/``.
+
+    Raises SaveError when ``out`` cannot be used (not empty without ``overwrite``).
+    """
+    report = report if report is not None else ConversionReport()
+    out = prepare_output(out, overwrite=overwrite)
+    total = len(dataset.items)
+    step = (lambda done, _: progress(done, 2 * total)) if progress is not None else None
+    placed: list[ImageRecord] = []
+    for record in read_dataset_records(dataset, report, step):
+        if annotated_only and not record.annotated:
+            continue
+        placed.append(record)
+    kept = []
+    for done, record in enumerate(placed, start=1):
+        try:
+            place_image(record.image_path, out / "images" / record.relative, images)
+            kept.append(record)
+        except SaveError as exc:
+            report.problem(exc.path or record.image_path, f"{exc.reason}; image left out")
+            report.skipped_images += 1
+        if progress is not None:
+            progress(total + done * total // len(placed), 2 * total)
+    document = coco_document(kept)
+    atomic_write_bytes(out / ANNOTATIONS_FILE,
+                       json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+    report.images += len(kept)
+    report.annotated += sum(1 for record in kept if record.annotated)
+    report.objects += len(document["annotations"])
+    return report
+
+
+# --------------------------------------------------------------------------- import
+
+def find_coco_file(src: Path) -> Path:
+    """``src`` itself, or the one COCO JSON file in the folder ``src``."""
+    if src.is_file():
+        return src
+    if not src.is_dir():
+        raise DatasetError("no such file or folder", src)
+    preferred = src / ANNOTATIONS_FILE
+    if preferred.is_file():
+        return preferred
+    candidates = sorted(p for p in list(src.glob("*.json")) + list(src.glob("annotations/*.json")))
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        raise DatasetError("no COCO .json file found in this folder", src)
+    raise DatasetError("several .json files; give the COCO file itself: "
+                       + ", ".join(p.name for p in candidates[:5]), src)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise DatasetError("file is larger than 2 GB; not read", path)
+        with open(path, "rb") as handle:
+            document = json.load(handle)
+    except OSError as exc:
+        raise DatasetError(f"cannot read: {exc.strerror or exc}", path) from exc
+    except (ValueError, RecursionError) as exc:
+        raise DatasetError(f"not valid JSON: {exc}", path) from exc
+    if not isinstance(document, dict) or not isinstance(document.get("images"), list):
+        raise DatasetError("not a COCO file: no `images` list", path)
+    return document
+
+
+def _image_folders(json_path: Path, images_dir: Path | None) -> list[Path]:
+    if images_dir is not None:
+        return [images_dir]
+    base = json_path.parent
+    return [base / "images", base, base.parent / "images", base.parent]
+
+
+def _locate(file_name: str, folders: list[Path]) -> Path | None:
+    # Only relative names inside the candidate folders: a hostile file must
+    # not make us read arbitrary paths.
+    parts = [part for part in file_name.replace("\\", "/").split("/") if part not in ("", ".")]
+    if not parts or ".." in parts:
+        return None
+    for folder in folders:
+        candidate = folder.joinpath(*parts)
+        # A drive letter ("C:") in a part would restart the path on Windows.
+        inside = Path(os.path.normpath(candidate)).is_relative_to(os.path.normpath(folder))
+        if inside and candidate.is_file():
+            return candidate
+    # Tools such as Label Studio write server paths (/data/upload/1/x.jpg):
+    # the base name in the image folders is the best remaining guess.
+    for folder in folders if len(parts) > 1 else ():
+        candidate = folder / parts[-1]
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_coco(src: str | os.PathLike[str], report: ConversionReport,
+              images_dir: str | os.PathLike[str] | None = None,
+              progress: Progress | None = None) -> list[ImageRecord]:
+    """The images of a COCO file as records; each bad entry is reported and left out.
+
+    Images are looked for in ``images_dir``, else ``images/`` beside the JSON
+    file, the JSON's folder, and ``../images``. Raises DatasetError when
+    ``src`` is not a readable COCO file.
+    """
+    path = find_coco_file(Path(src))
+    document = _load(path)
+    categories = _categories(document, path, report)
+    folders = _image_folders(path, Path(images_dir) if images_dir is not None else None)
+    records: dict[Any, ImageRecord | None] = {}
+    entries = document["images"]
+    for index, entry in enumerate(entries):
+        _read_image(entry, f"{path}: images[{index}]", folders, records, report)
+        if progress is not None:
+            progress(index + 1, len(entries) * 2)
+    annotations = document.get("annotations") or []
+    if not isinstance(annotations, list):
+        raise DatasetError("`annotations` is not a list", path)
+    for index, entry in enumerate(annotations):
+        where = f"{path}: annotations[{index}]"
+        if isinstance(entry, dict) and "id" in entry:
+            where += f" (id {entry['id']})"
+        obj, record = _read_annotation(entry, where, categories, records, report)
+        if obj is not None and record is not None:
+            record.objects.append(obj)
+            record.annotated = True
+        elif obj is None:
+            report.skipped_objects += 1
+        if progress is not None and annotations:
+            progress(len(entries) + (index + 1) * len(entries) // len(annotations),
+                     len(entries) * 2)
+    return [record for record in records.values() if record is not None]
+
+
+def _categories(document: dict, path: Path, report: ConversionReport) -> dict[Any, str]:
+    categories = {}
+    for index, entry in enumerate(document.get("categories") or []):
+        if (isinstance(entry, dict) and isinstance(entry.get("id"), (int, str))
+                and str(entry.get("name", "")).strip()):
+            categories[entry["id"]] = str(entry["name"]).strip()
+        else:
+            report.problem(f"{path}: categories[{index}]", "needs an `id` and a `name`; ignored")
+    return categories
+
+
+def _read_image(entry: Any, where: str, folders: list[Path],
+                records: dict[Any, ImageRecord | None], report: ConversionReport) -> None:
+    if (not isinstance(entry, dict) or not isinstance(entry.get("id"), (int, str))
+            or not isinstance(entry.get("file_name"), str)):
+        report.problem(where, "needs an `id` and a `file_name`; image left out")
+        report.skipped_images += 1
+        return
+    image_id = entry["id"]
+    if image_id in records:
+        report.problem(where, f"image id {image_id} is used twice; the second is left out")
+        report.skipped_images += 1
+        return
+    records[image_id] = None  # its annotations are left out unless it reads below
+    image = _locate(entry["file_name"], folders)
+    if image is None:
+        report.problem(where, f"image {entry['file_name']!r} not found (looked in "
+                       f"{', '.join(str(f) for f in folders)}); not converted")
+        report.skipped_images += 1
+        return
+    try:
+        width, height = image_size(image)
+    except ImageLoadError as exc:
+        report.problem(where, f"image {image}: {exc.reason}; not converted")
+        report.skipped_images += 1
+        return
+    stated = (entry.get("width"), entry.get("height"))
+    if stated != (None, None) and stated != (width, height):
+        hint = (" (swapped: the boxes were probably drawn without the photo's EXIF rotation)"
+                if stated == (height, width) else "")
+        report.problem(where, f"says {stated[0]}x{stated[1]} but {image.name} is {width}x{height} "
+                       f"as displayed{hint}; its boxes cannot be trusted, image not converted")
+        report.skipped_images += 1
+        return
+    root = next(folder for folder in folders if image.is_relative_to(folder))
+    records[image_id] = ImageRecord(image, relative_name(image, root), width, height,
+                                    annotated=False)
+
+
+def _read_annotation(entry: Any, where: str, categories: dict[Any, str],
+                     records: dict[Any, ImageRecord | None],
+                     report: ConversionReport) -> tuple[LabelledBox | None, ImageRecord | None]:
+    if not isinstance(entry, dict):
+        report.problem(where, "not an object; left out")
+        return None, None
+    image_id = entry.get("image_id")
+    if not isinstance(image_id, (int, str)) or image_id not in records:
+        report.problem(where, f"image_id {image_id!r} is not in `images`; left out")
+        return None, None
+    record = records[image_id]
+    if record is None:
+        return None, None  # the image's own problem was reported once
+    if entry.get("iscrowd"):
+        report.problem(where, "iscrowd=1 region (VOC has no crowd regions); left out")
+        return None, record
+    category_id = entry.get("category_id")
+    if not isinstance(category_id, (int, str)) or category_id not in categories:
+        report.problem(where, f"category_id {entry.get('category_id')!r} is not in "
+                       "`categories`; left out")
+        return None, record
+    bbox = entry.get("bbox")
+    if (not isinstance(bbox, list) or len(bbox) != 4
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                       and math.isfinite(v) for v in bbox)):
+        report.problem(where, f"bbox must be 4 numbers [x, y, w, h], got {bbox!r}; left out")
+        return None, record
+    x, y, w, h = (float(v) for v in bbox)
+    if w <= 0 or h <= 0:
+        report.problem(where, f"bbox width and height must be positive, got {bbox}; left out")
+        return None, record
+    box = checked_box(Box(x, y, x + w, y + h), record.width, record.height)
+    if box is None:
+        report.problem(where, f"bbox {bbox} lies outside the {record.width}x{record.height} "
+                       f"image {record.image_path.name}; left out")
+        return None, record
+    return LabelledBox(categories[entry["category_id"]], box), record

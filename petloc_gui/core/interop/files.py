@@ -1,0 +1,132 @@
+"""Putting files into a conversion's output folder without losing anything.
+
+Images are hard-linked (no extra disk space; falls back to a copy where the
+file system cannot link) or copied; an existing different file is never
+replaced. A new VOC file that must not replace an existing one is written
+completely under a temporary name and hard-linked to its final name, which
+fails if that name appeared meanwhile (the pattern of ``petloc predict
+--write-voc``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import filecmp
+import os
+import shutil
+from pathlib import Path
+
+from petloc_gui.core.errors import SaveError
+
+LINK = "link"
+COPY = "copy"
+IMAGE_MODES = (LINK, COPY)
+
+_NO_LINK_ERRNOS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK,
+                   errno.EACCES)
+
+
+def prepare_output(out: str | os.PathLike[str], *, overwrite: bool) -> Path:
+    """Create ``out``; refuse a non-empty one unless ``overwrite`` (export side)."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise SaveError("exists and is not a folder", out)
+    if out.is_dir() and any(out.iterdir()) and not overwrite:
+        raise SaveError("folder is not empty; choose a new or empty folder, or pass "
+                        "--overwrite to replace the files the export writes", out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SaveError(f"cannot create the folder: {exc.strerror or exc}", out) from exc
+    return out
+
+
+def place_image(source: Path, target: Path, mode: str) -> str:
+    """Put ``source`` at ``target``: "linked", "copied" or "present" (same file/content).
+
+    Raises SaveError when a different file is already there (never replaced).
+    """
+    if mode not in IMAGE_MODES:
+        raise ValueError(f"unknown image mode {mode!r}")
+    if target.exists() or target.is_symlink():
+        if _same(source, target):
+            return "present"
+        raise SaveError(f"a different file already exists here (image {source} not placed; "
+                        "nothing replaced)", target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if mode == LINK:
+            try:
+                os.link(source, target)
+                return "linked"
+            except FileExistsError:
+                raise
+            except OSError as exc:
+                if exc.errno not in _NO_LINK_ERRNOS:
+                    raise
+        _copy_exclusive(source, target)
+        return "copied"
+    except FileExistsError as exc:
+        raise SaveError("a file appeared here meanwhile; nothing replaced", target) from exc
+    except OSError as exc:
+        raise SaveError(f"cannot place image {source}: {exc.strerror or exc}", target) from exc
+
+
+def _same(source: Path, target: Path) -> bool:
+    try:
+        return os.path.samefile(source, target) or filecmp.cmp(source, target, shallow=False)
+    except OSError:
+        return False
+
+
+def _copy_exclusive(source: Path, target: Path) -> None:
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out, 1024 * 1024)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise
+    with contextlib.suppress(OSError):
+        shutil.copystat(source, target)
+
+
+def write_derived(path: Path, data: bytes) -> None:
+    """Replace ``path`` atomically (temporary file + rename) without an fsync per file.
+
+    For the many small files of an export (YOLO labels): a reader sees the old
+    file or the new one, never half; they are derived copies, re-made by
+    running the export again, and an fsync each makes 10,000 of them take
+    minutes instead of seconds. Annotations (VOC) always go through
+    ``core.voc.write_voc``, which fsyncs.
+    """
+    tmp = path.with_name(f".{path.name[:32]}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise SaveError(f"cannot write: {exc.strerror or exc}", path) from exc
+
+
+def link_exclusive(staging: Path, target: Path) -> bool:
+    """Give ``staging``'s content the name ``target`` unless ``target`` exists."""
+    try:
+        os.link(staging, target)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno not in _NO_LINK_ERRNOS:
+            raise SaveError(f"cannot write: {exc.strerror or exc}", target) from exc
+    try:
+        _copy_exclusive(staging, target)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise SaveError(f"cannot write: {exc.strerror or exc}", target) from exc
+    return True

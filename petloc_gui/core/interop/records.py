@@ -1,0 +1,183 @@
+"""The one reading path every conversion shares: images as records, problems as lines.
+
+An :class:`ImageRecord` is one image with its displayed size (EXIF applied,
+read from the header: no image is decoded) and its labelled boxes, in pixels
+of the image as a person sees it. The exporters (YOLO, COCO) consume records
+read from a petloc dataset by :func:`read_dataset_records`; the importers
+produce records that :mod:`petloc_gui.core.interop.voc_out` writes as VOC.
+
+Problems go to a :class:`ConversionReport`: each names its file (and line or
+JSON entry) and the conversion goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset, natural_key
+from petloc_gui.core.errors import AnnotationError, ImageLoadError
+from petloc_gui.core.images import image_size
+from petloc_gui.core.voc import read_voc
+
+# Progress callback: (images done, images in all).
+Progress = Callable[[int, int], None]
+
+# How far (pixels) a box read from YOLO/COCO may pass the image edge and still be
+# clamped: normalised values rounded to 6 decimals overshoot by far less.
+EDGE_TOLERANCE = 1.0
+
+
+@dataclass(frozen=True)
+class LabelledBox:
+    label: str
+    box: Box
+
+
+@dataclass
+class ImageRecord:
+    """One image: where it is, its name in the output, its displayed size and boxes.
+
+    ``annotated`` is False for an image nobody has annotated (no VOC file / no
+    YOLO txt); True with no ``objects`` means "checked, nothing there".
+    """
+
+    image_path: Path
+    relative: str  # posix path under the images folder, e.g. "sub/photo.jpg"
+    width: int
+    height: int
+    annotated: bool
+    objects: list[LabelledBox] = field(default_factory=list)
+
+
+@dataclass
+class ConversionReport:
+    """Counts and per-file problems of one conversion (what the summary prints)."""
+
+    images: int = 0            # images written / listed in the output
+    annotated: int = 0         # of those, with an annotation (possibly empty)
+    objects: int = 0           # boxes written
+    skipped_images: int = 0    # images left out because of a problem
+    skipped_objects: int = 0   # boxes left out because of a problem
+    kept_existing: int = 0     # VOC files left untouched (exist; no overwrite)
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Called with ("problem" | "warning", text) as each is found (progress output).
+    on_message: Callable[[str, str], None] | None = field(default=None, repr=False,
+                                                          compare=False)
+
+    def problem(self, where: str | os.PathLike[str], message: str) -> None:
+        """Something was left out: ``where`` is a file, ``file:line`` or ``file: entry``."""
+        text = f"{where}: {message}"
+        self.problems.append(text)
+        if self.on_message is not None:
+            self.on_message("problem", text)
+
+    def warning(self, where: str | os.PathLike[str], message: str) -> None:
+        """Converted, but changed or worth knowing (a clamped box, a repaired file)."""
+        text = f"{where}: {message}"
+        self.warnings.append(text)
+        if self.on_message is not None:
+            self.on_message("warning", text)
+
+    def to_dict(self) -> dict:
+        return {"images": self.images, "annotated": self.annotated, "objects": self.objects,
+                "skipped_images": self.skipped_images, "skipped_objects": self.skipped_objects,
+                "kept_existing": self.kept_existing, "problems": list(self.problems),
+                "warnings": list(self.warnings)}
+
+    def summary(self) -> str:
+        parts = [f"{self.images} images ({self.annotated} annotated)", f"{self.objects} boxes"]
+        if self.skipped_images or self.skipped_objects:
+            parts.append(f"skipped {self.skipped_images} images and {self.skipped_objects} boxes")
+        if self.kept_existing:
+            parts.append(f"{self.kept_existing} existing VOC files left untouched")
+        parts.append(f"{len(self.problems)} problems, {len(self.warnings)} warnings")
+        return ", ".join(parts)
+
+
+def images_root(dataset: Dataset) -> Path:
+    """The folder image names are relative to in outputs (keeps sub-folders of sidecar sets)."""
+    if dataset.layout == OXFORD:
+        return dataset.root / "images"
+    if dataset.layout == VOC_DEVKIT:
+        return dataset.root / "JPEGImages"
+    return dataset.root
+
+
+def relative_name(path: Path, root: Path) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+def read_dataset_records(dataset: Dataset, report: ConversionReport,
+                         progress: Progress | None = None) -> Iterator[ImageRecord]:
+    """Each readable image of a petloc dataset as a record; problems go to ``report``.
+
+    Sizes come from image headers (never decoded). An unreadable image, or an
+    annotation that cannot be read, leaves that image out (a broken file must
+    not turn into "nothing there"). Boxes core.voc repaired are exported as
+    repaired, with a warning; boxes without a label or area are left out.
+    """
+    root = images_root(dataset)
+    total = len(dataset.items)
+    for done, item in enumerate(dataset.items, start=1):
+        record = _read_item(item.image_path, item.annotation_path if item.has_annotation else None,
+                            root, report)
+        if record is None:
+            report.skipped_images += 1
+        else:
+            yield record
+        if progress is not None:
+            progress(done, total)
+
+
+def _read_item(image_path: Path, annotation_path: Path | None, root: Path,
+               report: ConversionReport) -> ImageRecord | None:
+    try:
+        width, height = image_size(image_path)
+    except ImageLoadError as exc:
+        report.problem(image_path, f"{exc.reason}; image left out")
+        return None
+    record = ImageRecord(image_path, relative_name(image_path, root), width, height,
+                         annotated=annotation_path is not None)
+    if annotation_path is None:
+        return record
+    try:
+        annotation = read_voc(annotation_path, image_size=(width, height))
+    except AnnotationError as exc:
+        report.problem(annotation_path, f"{exc.reason}; image left out")
+        return None
+    for message in annotation.problems:
+        report.warning(annotation_path, message)
+    for index, obj in enumerate(annotation.objects, start=1):
+        if not obj.name.strip():
+            report.problem(annotation_path, f"object {index} has no label; box left out")
+            report.skipped_objects += 1
+        elif obj.box.area <= 0:
+            report.problem(annotation_path, f"object {index} ({obj.name}) has zero area; "
+                           "box left out")
+            report.skipped_objects += 1
+        else:
+            record.objects.append(LabelledBox(obj.name.strip(), obj.box))
+    return record
+
+
+def class_names(records: list[ImageRecord]) -> list[str]:
+    """Every label in natural order (``class2`` before ``class10``): the class ids' order."""
+    labels = {obj.label for record in records for obj in record.objects}
+    return sorted(labels, key=lambda name: (natural_key(name), name))
+
+
+def checked_box(box: Box, width: int, height: int) -> Box | None:
+    """``box`` clamped to the image when it passes an edge by at most EDGE_TOLERANCE.
+
+    None when it lies further outside (the caller reports it and leaves it out).
+    """
+    limit = EDGE_TOLERANCE
+    if (box.xmin < -limit or box.ymin < -limit or box.xmax > width + limit
+            or box.ymax > height + limit):
+        return None
+    return box.clamp(width, height)

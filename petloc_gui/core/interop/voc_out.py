@@ -1,0 +1,91 @@
+"""Write records read from YOLO or COCO as a petloc (sidecar) VOC dataset.
+
+``OUT/<name>`` gets the image (hard link or copy; an identical file already
+there is used as is, so OUT may be the YOLO folder itself) and
+``OUT/<stem>.xml`` its annotation, written by :func:`core.voc.write_voc` in
+labelImg's form. An existing VOC file is never replaced unless
+``overwrite``; a file there that is not VOC is never replaced at all.
+Images nobody annotated (no YOLO txt, no COCO annotation) get no VOC file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from petloc_gui.core.errors import SaveError
+from petloc_gui.core.interop.files import LINK, link_exclusive, place_image
+from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
+from petloc_gui.core.voc import VocAnnotation, VocObject, new_annotation, write_voc
+
+
+def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *,
+                      overwrite: bool = False, images: str = LINK,
+                      report: ConversionReport | None = None,
+                      progress: Progress | None = None) -> ConversionReport:
+    """Place each record's image under ``out`` and write its VOC file beside it."""
+    report = report if report is not None else ConversionReport()
+    out = Path(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SaveError(f"cannot create the folder: {exc.strerror or exc}", out) from exc
+    claimed: dict[str, Path] = {}
+    kept: list[Path] = []
+    for done, record in enumerate(records, start=1):
+        xml_name = str(Path(record.relative).with_suffix(".xml"))
+        owner = claimed.setdefault(xml_name.casefold(), record.image_path)
+        if owner != record.image_path:
+            report.problem(record.image_path, f"would share the VOC file {xml_name} with "
+                           f"{owner}; image left out")
+            report.skipped_images += 1
+        else:
+            _write_one(record, out, xml_name, overwrite, images, report, kept)
+        if progress is not None:
+            progress(done, len(records))
+    if kept:
+        # One line, not one per file: keeping a person's annotation is not a problem.
+        report.warning(kept[0], f"exists, like {len(kept) - 1} more VOC files in {out}; all "
+                       "left untouched (pass --overwrite to replace them)" if len(kept) > 1
+                       else "exists; left untouched (pass --overwrite to replace it)")
+    return report
+
+
+def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, images: str,
+               report: ConversionReport, kept: list[Path]) -> None:
+    image_target = out / record.relative
+    xml_target = out / xml_name
+    try:
+        place_image(record.image_path, image_target, images)
+        if record.annotated:
+            annotation = new_annotation(image_target, record.width, record.height)
+            annotation.objects = [VocObject(name=obj.label, box=obj.box) for obj in record.objects]
+            if overwrite:
+                write_voc(annotation, xml_target)  # refuses to replace a non-VOC file
+            elif not _write_new(annotation, xml_target):
+                report.kept_existing += 1
+                kept.append(xml_target)
+                report.images += 1
+                return
+    except SaveError as exc:
+        report.problem(exc.path or xml_target, f"{exc.reason}; image not converted")
+        report.skipped_images += 1
+        return
+    report.images += 1
+    if record.annotated:
+        report.annotated += 1
+        report.objects += len(record.objects)
+
+
+def _write_new(annotation: VocAnnotation, target: Path) -> bool:
+    """Write ``target`` only if it does not exist (exclusive, race-free); False if it did."""
+    if target.exists() or target.is_symlink():
+        return False
+    staging = target.with_name(f".{target.name}.{os.getpid()}.petloc-new")
+    try:
+        write_voc(annotation, staging)
+        return link_exclusive(staging, target)
+    finally:
+        with contextlib.suppress(OSError):
+            staging.unlink()

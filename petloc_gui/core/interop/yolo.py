@@ -1,0 +1,261 @@
+"""YOLO txt labels: export a petloc dataset, read a YOLO folder back as records.
+
+Export layout (what Ultralytics and darknet-style tools read)::
+
+    OUT/images/<name>     the images (hard links or copies, bytes unchanged)
+    OUT/labels/<stem>.txt one ``class cx cy w h`` line per box, normalised
+    OUT/classes.txt       class names, line i = class id i
+    OUT/data.yaml         train/val folders and ``names``
+
+Coordinates are normalised to the image *as a person sees it* (EXIF
+orientation applied, as Ultralytics reads images); a tool that ignores EXIF
+misplaces the boxes of rotated photos. An annotated image with no boxes gets
+an empty .txt ("checked, nothing there"); an image nobody annotated gets no
+.txt at all. Reading accepts that layout (with ``images/`` and ``labels/``,
+sub-folders such as ``train/`` mirrored) and labelImg's flat one (``x.jpg``
+next to ``x.txt`` and ``classes.txt``).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.dataset import Dataset, natural_key
+from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
+from petloc_gui.core.images import image_size, is_image_name
+from petloc_gui.core.interop.files import LINK, place_image, prepare_output, write_derived
+from petloc_gui.core.interop.records import (
+    ConversionReport,
+    ImageRecord,
+    LabelledBox,
+    Progress,
+    checked_box,
+    class_names,
+    read_dataset_records,
+    relative_name,
+)
+from petloc_gui.core.interop.yolo_names import NAME_FILES, data_yaml, find_class_names
+
+MAX_LABEL_BYTES = 16 * 1024 * 1024
+_DECIMALS = 6  # 1e-6 of a 10,000-pixel side is 0.01 pixel
+
+
+# --------------------------------------------------------------------------- export
+
+def yolo_line(class_id: int, box: Box, width: int, height: int) -> str:
+    cx = (box.xmin + box.xmax) / 2 / width
+    cy = (box.ymin + box.ymax) / 2 / height
+    w = box.width / width
+    h = box.height / height
+    return f"{class_id} {cx:.{_DECIMALS}f} {cy:.{_DECIMALS}f} {w:.{_DECIMALS}f} {h:.{_DECIMALS}f}"
+
+
+def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = LINK,
+                overwrite: bool = False, annotated_only: bool = False,
+                report: ConversionReport | None = None,
+                progress: Progress | None = None) -> ConversionReport:
+    """Write ``dataset`` as a YOLO folder at ``out``; per-file problems go to the report.
+
+    Raises SaveError when ``out`` cannot be used (not empty without ``overwrite``).
+    """
+    report = report if report is not None else ConversionReport()
+    out = prepare_output(out, overwrite=overwrite)
+    total = len(dataset.items)
+    records = list(read_dataset_records(dataset, report, _half(progress, 0, total)))
+    names = class_names(records)
+    ids = {name: index for index, name in enumerate(names)}
+    atomic_write_bytes(out / "classes.txt", "".join(f"{n}\n" for n in names).encode("utf-8"))
+    atomic_write_bytes(out / "data.yaml", data_yaml(names).encode("utf-8"))
+    claimed: dict[str, Path] = {}
+    unlabelled = 0
+    for done, record in enumerate(records, start=1):
+        if record.annotated or not annotated_only:
+            label_name = str(Path(record.relative).with_suffix(".txt").as_posix())
+            owner = claimed.setdefault(label_name, record.image_path)
+            if owner != record.image_path:
+                report.problem(record.image_path, f"has the same label file {label_name} as "
+                               f"{owner.name}; image left out")
+                report.skipped_images += 1
+            elif _write_record(out, record, label_name, ids, images, report):
+                unlabelled += not record.annotated
+        if progress is not None:
+            progress(total + done * total // max(len(records), 1), 2 * total)
+    if unlabelled:
+        report.warning(out / "images", f"{unlabelled} images without an annotation were exported "
+                       "without a label file; YOLO trainers such as Ultralytics train on them as "
+                       "background (no objects). Use --annotated-only to leave them out")
+    return report
+
+
+def _half(progress: Progress | None, offset: int, total: int) -> Progress | None:
+    if progress is None:
+        return None
+    return lambda done, _: progress(offset + done, 2 * total)
+
+
+def _write_record(out: Path, record: ImageRecord, label_name: str, ids: dict[str, int],
+                  images: str, report: ConversionReport) -> bool:
+    try:
+        place_image(record.image_path, out / "images" / record.relative, images)
+        if record.annotated:
+            lines = [yolo_line(ids[obj.label], obj.box, record.width, record.height)
+                     for obj in record.objects]
+            target = out / "labels" / label_name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8"))
+    except (SaveError, OSError) as exc:
+        report.problem(getattr(exc, "path", None) or record.image_path,
+                       f"{getattr(exc, 'reason', None) or exc}; image left out")
+        report.skipped_images += 1
+        return False
+    report.images += 1
+    report.annotated += record.annotated
+    report.objects += len(record.objects) if record.annotated else 0
+    return True
+
+
+# --------------------------------------------------------------------------- import
+
+def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
+              progress: Progress | None = None) -> list[ImageRecord]:
+    """The images of a YOLO folder as records (sizes from headers); problems to ``report``.
+
+    A line that cannot be used (malformed, class id not in the names, box
+    outside the image) is reported as ``file:line`` and left out; the rest of
+    the file is converted. Raises DatasetError when ``src`` is not a YOLO folder.
+    """
+    src = Path(src)
+    if not src.is_dir():
+        raise DatasetError("not a folder", src)
+    names, names_file = find_class_names(src)
+    if (src / "labels").is_dir():
+        image_root, label_root = src / "images", src / "labels"
+        if not image_root.is_dir():
+            raise DatasetError("has labels/ but no images/ folder beside it", src)
+    else:
+        image_root = label_root = src
+    images = _walk(image_root, is_image_name)
+    labels = _walk(label_root, lambda name: name.lower().endswith(".txt") and name not in NAME_FILES)
+    records = []
+    used: set[str] = set()
+    total = len(images)
+    for done, (stem, paths) in enumerate(sorted(images.items(), key=_order), start=1):
+        label = labels.get(stem, [None])[0]
+        for extra in paths[1:]:
+            report.problem(extra, f"same name as {paths[0].name}: the label file belongs to "
+                           "one image only; image left out")
+            report.skipped_images += 1
+        if label is not None:
+            used.add(stem)
+        record = _read_pair(paths[0], label, image_root, names, names_file, report)
+        if record is not None:
+            records.append(record)
+        if progress is not None:
+            progress(done, total)
+    for stem, paths in sorted(labels.items(), key=_order):
+        if stem not in used:
+            report.problem(paths[0], f"no image {stem}.* found in {image_root}; labels not converted")
+            report.skipped_images += 1
+    return records
+
+
+def _order(entry: tuple[str, list[Path]]) -> tuple:
+    return (natural_key(entry[0]), entry[0])
+
+
+def _walk(root: Path, wanted: Callable[[str], bool]) -> dict[str, list[Path]]:
+    """{relative path without extension: [files]} under ``root`` (hidden ones skipped)."""
+    found: dict[str, list[Path]] = {}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files, key=lambda n: (natural_key(n), n)):
+            if name.startswith(".") or not wanted(name):
+                continue
+            path = Path(folder) / name
+            stem = relative_name(path, root).rsplit(".", 1)[0]
+            found.setdefault(stem, []).append(path)
+    return found
+
+
+def _read_pair(image: Path, label: Path | None, image_root: Path, names: list[str],
+               names_file: Path, report: ConversionReport) -> ImageRecord | None:
+    try:
+        width, height = image_size(image)
+    except ImageLoadError as exc:
+        where = label if label is not None else image
+        report.problem(where, f"image {image.name}: {exc.reason}; not converted")
+        report.skipped_images += 1
+        return None
+    record = ImageRecord(image, relative_name(image, image_root), width, height,
+                         annotated=label is not None)
+    if label is None:
+        return record
+    text = _read_label_text(label, report)
+    if text is None:
+        report.skipped_images += 1
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            obj = _parse_line(line, f"{label}:{number}", names, names_file, width, height, report)
+            if obj is None:
+                report.skipped_objects += 1
+            else:
+                record.objects.append(obj)
+    return record
+
+
+def _read_label_text(label: Path, report: ConversionReport) -> str | None:
+    try:
+        with open(label, "rb") as handle:
+            data = handle.read(MAX_LABEL_BYTES + 1)
+    except OSError as exc:
+        report.problem(label, f"cannot read: {exc.strerror or exc}; image not converted")
+        return None
+    if len(data) > MAX_LABEL_BYTES:
+        report.problem(label, "larger than 16 MB: not a label file; image not converted")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        report.problem(label, "not UTF-8 text: not a label file; image not converted")
+        return None
+
+
+def _parse_line(line: str, where: str, names: list[str], names_file: Path, width: int,
+                height: int, report: ConversionReport) -> LabelledBox | None:
+    tokens = line.split()
+    if len(tokens) != 5:
+        report.problem(where, f"expected 5 values `class cx cy w h`, got {len(tokens)}: "
+                       f"{line.strip()[:80]!r}; box left out")
+        return None
+    try:
+        class_value = float(tokens[0])
+        values = [float(token) for token in tokens[1:]]
+    except ValueError:
+        report.problem(where, f"not numbers: {line.strip()[:80]!r}; box left out")
+        return None
+    if not all(math.isfinite(v) for v in values) or not math.isfinite(class_value):
+        report.problem(where, f"not finite: {line.strip()[:80]!r}; box left out")
+        return None
+    if class_value != int(class_value) or not 0 <= class_value < len(names):
+        report.problem(where, f"class id {tokens[0]} is not in {names_file.name} "
+                       f"(ids 0 to {len(names) - 1}); box left out")
+        return None
+    cx, cy, w, h = values
+    if w <= 0 or h <= 0:
+        report.problem(where, f"width and height must be positive, got {tokens[3]} {tokens[4]}; "
+                       "box left out")
+        return None
+    box = Box((cx - w / 2) * width, (cy - h / 2) * height, (cx + w / 2) * width,
+              (cy + h / 2) * height)
+    inside = checked_box(box, width, height)
+    if inside is None:
+        report.problem(where, f"box {tuple(round(v, 1) for v in box.as_tuple())} lies outside "
+                       f"the {width}x{height} image; box left out")
+        return None
+    return LabelledBox(names[int(class_value)], inside)

@@ -1,0 +1,166 @@
+"""YOLO class names: ``classes.txt`` / ``obj.names`` (one per line) and ``data.yaml``.
+
+The class id of a label line is its index in this list. ``data.yaml`` is
+written and read without a YAML library: only the ``names`` key matters, in
+the three forms YOLO tools write (``names: [a, b]``, a ``- a`` block list,
+or an ``0: a`` mapping).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from petloc_gui.core.errors import DatasetError
+
+NAME_FILES = ("classes.txt", "obj.names")
+YAML_FILES = ("data.yaml", "dataset.yaml", "data.yml")
+_MAX_BYTES = 4 * 1024 * 1024
+
+
+def quote(name: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(name, ensure_ascii=False)
+
+
+def data_yaml(names: list[str]) -> str:
+    lines = [
+        "# Written by petloc. Boxes are normalised to the image as a person sees it",
+        "# (EXIF orientation applied), as Ultralytics reads images.",
+        "# val is the same folder as train: replace it with images the model never",
+        "# trains on before you report any figure.",
+        "train: images",
+        "val: images",
+        f"nc: {len(names)}",
+        "names:",
+    ]
+    lines += [f"  {index}: {quote(name)}" for index, name in enumerate(names)]
+    return "\n".join(lines) + "\n"
+
+
+def find_class_names(folder: Path) -> tuple[list[str], Path]:
+    """The class names of a YOLO folder and the file they came from."""
+    for base in (folder, folder / "labels"):
+        for name in NAME_FILES:
+            path = base / name
+            if path.is_file():
+                names = [line.strip() for line in _read(path).splitlines()]
+                while names and not names[-1]:
+                    names.pop()  # a trailing empty line is not a class
+                if not names or any(not name for name in names):
+                    raise DatasetError("empty class name (one name per line, none blank)", path)
+                return names, path
+    for name in YAML_FILES:
+        path = folder / name
+        if path.is_file():
+            return parse_yaml_names(_read(path), path), path
+    raise DatasetError("no classes.txt, obj.names or data.yaml with the class names "
+                       "found (a YOLO class id is an index into that list)", folder)
+
+
+def _read(path: Path) -> str:
+    try:
+        data = path.read_bytes()[: _MAX_BYTES + 1]
+    except OSError as exc:
+        raise DatasetError(f"cannot read: {exc.strerror or exc}", path) from exc
+    if len(data) > _MAX_BYTES:
+        raise DatasetError("file is too large to be a list of class names", path)
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def _scalar(text: str, path: Path) -> str:
+    text = text.strip()
+    if text.startswith('"'):
+        try:
+            return str(json.loads(text))
+        except ValueError:
+            raise DatasetError(f"cannot read the quoted name {text}", path) from None
+    if text.startswith("'") and text.endswith("'") and len(text) >= 2:
+        return text[1:-1].replace("''", "'")
+    return text.split(" #", 1)[0].strip()
+
+
+def parse_yaml_names(text: str, path: Path) -> list[str]:
+    """The ``names`` of a data.yaml (list or id mapping)."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        match = re.match(r"^names\s*:\s*(.*)$", line)
+        if not match:
+            continue
+        raw = match.group(1).strip()
+        if raw.startswith(("[", "{")):
+            return _flow(raw, lines[index + 1:], path)
+        if raw.split("#", 1)[0].strip():
+            break  # a scalar: not a list of names
+        return _block(lines[index + 1:], path)
+    raise DatasetError("no `names:` list of class names found", path)
+
+
+def _flow(rest: str, following: list[str], path: Path) -> list[str]:
+    closing = "]" if rest.startswith("[") else "}"
+    text = rest
+    for line in following:
+        if closing in text:
+            break
+        text += " " + line.strip()
+    if closing not in text:
+        raise DatasetError("unterminated `names:` list", path)
+    body = text[1:text.rindex(closing)]
+    items = [part for part in _split_commas(body) if part.strip()]
+    if closing == "]":
+        return [_scalar(item, path) for item in items]
+    return _ordered({key: value for key, value in
+                     (item.split(":", 1) for item in items if ":" in item)}, path)
+
+
+def _split_commas(body: str) -> list[str]:
+    parts, current, quote_char = [], "", None
+    for char in body:
+        if quote_char:
+            current += char
+            if char == quote_char:
+                quote_char = None
+        elif char in "\"'":
+            quote_char = char
+            current += char
+        elif char == ",":
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return parts
+
+
+def _block(following: list[str], path: Path) -> list[str]:
+    listed: list[str] = []
+    mapped: dict[str, str] = {}
+    for line in following:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[:1].isspace() and not line.startswith("-"):
+            break  # the next top-level key
+        item = line.strip()
+        if item.startswith("- "):
+            listed.append(_scalar(item[2:], path))
+        elif ":" in item:
+            key, value = item.split(":", 1)
+            mapped[key] = value
+        else:
+            raise DatasetError(f"cannot read the `names:` entry {item!r}", path)
+    if listed and not mapped:
+        return listed
+    if mapped and not listed:
+        return _ordered(mapped, path)
+    raise DatasetError("`names:` is neither a list nor an id: name mapping", path)
+
+
+def _ordered(mapped: dict[str, str], path: Path) -> list[str]:
+    try:
+        by_id = {int(key.strip().strip("'\"")): _scalar(value, path) for key, value in mapped.items()}
+    except ValueError:
+        raise DatasetError("`names:` keys must be class ids 0, 1, 2, ...", path) from None
+    if sorted(by_id) != list(range(len(by_id))):
+        raise DatasetError(f"`names:` ids must be 0 to {len(by_id) - 1} without gaps", path)
+    return [by_id[index] for index in range(len(by_id))]

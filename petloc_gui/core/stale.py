@@ -1,0 +1,118 @@
+"""Removing temporaries that petloc itself left behind (killed mid-save, crashed training).
+
+Only names petloc creates are touched, and only when older than a day, so no
+live save or training run can own them:
+
+- ``.NAME.XXXXXXXX.tmp`` files: :func:`core.atomic.atomic_write_bytes`
+  (``NAME`` is the target's name cut to 32 characters, ``XXXXXXXX`` the
+  8 random characters of :func:`tempfile.mkstemp`);
+- ``.NAME.PID.petloc-new`` files: ``petloc predict --write-voc`` pre-labels;
+- ``.NAME.XXXXXXXX.tmp`` / ``.NAME.XXXXXXXX.old`` folders holding a model
+  bundle: :func:`model.bundle.save_bundle` (e.g. ``.pets-….tmp``,
+  ``..staging-….tmp``);
+- ``.staging-*`` / ``.trash-*`` folders of the version store.
+
+Symbolic links are never followed or removed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # dataset imports images; stale is used without them
+    from petloc_gui.core.dataset import Dataset
+
+STALE_SECONDS = 24 * 3600
+
+_RANDOM = r"[a-z0-9_]{8}"
+_TEMP_FILE = re.compile(rf"^\.(?P<name>.+)\.{_RANDOM}\.tmp$")
+_PRELABEL_FILE = re.compile(r"^\..+\.\d+\.petloc-new$")
+_BUNDLE_FOLDER = re.compile(rf"^\..+\.{_RANDOM}\.(tmp|old)$")
+_STORE_FOLDER = re.compile(r"^\.(staging|trash)-[A-Za-z0-9_.-]+$")
+# What atomic_write_bytes writes: annotations, plus the PNGs and JSON of
+# generated datasets and bundles.
+_OUR_SUFFIXES = (".xml", ".png", ".json")
+_BUNDLE_FILES = frozenset({"model.keras", "meta.json", "model.tflite", "version.json",
+                           "train_record.json"})
+
+
+def is_our_temporary_file(name: str) -> bool:
+    """Whether a file name has the form of one of petloc's temporary files."""
+    if _PRELABEL_FILE.match(name):
+        return True
+    match = _TEMP_FILE.match(name)
+    if match is None:
+        return False
+    target = match.group("name")
+    # mkstemp's prefix is the target's name cut to 32 characters.
+    return target.lower().endswith(_OUR_SUFFIXES) or len(target) == 32
+
+
+def _is_our_temporary_folder(path: Path, name: str) -> bool:
+    if _STORE_FOLDER.match(name):
+        return True
+    if not _BUNDLE_FOLDER.match(name):
+        return False
+    try:
+        with os.scandir(path) as entries:
+            names = {entry.name for entry in entries}
+    except OSError:
+        return False
+    # Empty (killed before anything was written) or holding only bundle files.
+    return names <= _BUNDLE_FILES
+
+
+def remove_stale(folder: str | os.PathLike[str], *, folders: bool = False,
+                 max_age: float = STALE_SECONDS, now: float | None = None) -> list[Path]:
+    """Delete petloc's own stale temporaries directly in ``folder``; return what was removed.
+
+    ``folders`` also removes bundle/staging folders (for model folders).
+    Errors (permissions, a file vanishing meanwhile) are skipped silently:
+    this is housekeeping and must never stop a folder from opening.
+    """
+    cutoff = (time.time() if now is None else now) - max_age
+    removed: list[Path] = []
+    try:
+        with os.scandir(folder) as iterator:
+            entries = [entry for entry in iterator if entry.name.startswith(".")]
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            if entry.is_symlink():
+                continue
+            info = entry.stat(follow_symlinks=False)
+            if info.st_mtime >= cutoff:
+                continue
+            path = Path(entry.path)
+            if entry.is_file(follow_symlinks=False) and is_our_temporary_file(entry.name):
+                path.unlink()
+                removed.append(path)
+            elif (folders and entry.is_dir(follow_symlinks=False)
+                  and _is_our_temporary_folder(path, entry.name)):
+                shutil.rmtree(path)
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def remove_stale_in(folders: Iterable[str | os.PathLike[str]], *, folders_too: bool = False,
+                    max_age: float = STALE_SECONDS, now: float | None = None) -> list[Path]:
+    """:func:`remove_stale` for each distinct folder (``folders_too`` is its ``folders``)."""
+    removed: list[Path] = []
+    for folder in dict.fromkeys(os.fspath(f) for f in folders):
+        removed += remove_stale(folder, folders=folders_too, max_age=max_age, now=now)
+    return removed
+
+
+def dataset_annotation_folders(dataset: Dataset) -> list[str]:
+    """The distinct folders a dataset's annotations are (or would be) written in."""
+    return list(dict.fromkeys(os.path.dirname(os.fspath(item._annotation_path))
+                              for item in dataset.items))

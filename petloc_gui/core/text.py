@@ -1,0 +1,44 @@
+"""File names and labels made safe to show: no terminal control, no bidi reordering.
+
+A file name or label may hold an ANSI escape (``ESC[2J`` clears a terminal,
+``ESC]8;;`` makes links), other C0/C1 control characters, or a bidirectional
+override (U+202E makes ``gpj.exe`` read as ``exe.jpg``). Shown raw, they
+rewrite the terminal or disguise a name. :func:`visible` replaces each with a
+readable escape (``\\x1b``, ``\\u202e``), keeping every other character.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls, DEL, and the bidi embedding/override/isolate/mark characters.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: object, *, keep_newlines: bool = False) -> str:
+    """``text`` with control and bidi characters written as escapes.
+
+    With ``keep_newlines`` a plain ``\\n`` is left alone (multi-line messages).
+    """
+    text = str(text)
+    if keep_newlines:
+        return "\n".join(_UNSAFE.sub(_escape, line) for line in text.split("\n"))
+    return _UNSAFE.sub(_escape, text)
+
+
+def has_unsafe(text: str) -> bool:
+    """Whether :func:`visible` would change ``text``."""
+    return _UNSAFE.search(text) is not None
+
+
+def json_safe(text: str) -> str:
+    """JSON text with the characters JSON leaves raw (C1, bidi, DEL) as ``\\uXXXX`` escapes.
+
+    The result decodes to the same value: only the representation changes.
+    """
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

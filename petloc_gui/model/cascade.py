@@ -1,0 +1,142 @@
+"""Crop-and-refine geometry: the square crop around a first-stage box, and back.
+
+The second stage (the *refiner*) sees a square crop centred on the first
+stage's box, ``margin`` times its longer side, at its own input resolution:
+a small head that the whole-photo network sees at one or two cells fills
+most of the refiner's input. The refiner's normalised box is in crop
+coordinates; `from_crop` maps it back to the photo. Parts of a crop outside
+the photo are black, in training and inference alike.
+
+Training crops (`jittered_crop`) simulate first-stage boxes around the true
+box (shifted, too large or too small, as the first stage's errors are), so
+the refiner learns to re-centre and re-size. Numpy/OpenCV only.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from petloc_gui.model.prepare import resize_to_input
+
+Size = tuple[int, int]
+DEFAULT_MARGIN = 1.8
+MIN_CROP_SIDE = 16.0  # pixels: a degenerate first-stage box still gives a usable crop
+# Simulated first-stage errors, fitted by eye to the first stage's errors on its
+# validation photos (scale mostly 0.8-1.3 of the true side, a few 0.5 or 2x;
+# centre shifts mostly within 0.1 of the side, a few 0.3-0.5).
+SHIFT_SIGMA, WIDE_SHIFT_SIGMA, WIDE_SHIFT_SHARE = 0.08, 0.3, 0.15
+SCALE_SIGMA, SCALE_RANGE, WIDE_SCALE_SHARE = 0.2, (0.5, 2.5), 0.3
+ASPECT_JITTER = 0.12
+
+
+def crop_rect(box: np.ndarray, margin: float = DEFAULT_MARGIN) -> np.ndarray:
+    """``[x0, y0, x1, y1]`` (pixels) of the square crop around ``box`` (pixels)."""
+    x1, y1, x2, y2 = (float(v) for v in box)
+    side = max(abs(x2 - x1), abs(y2 - y1), MIN_CROP_SIDE / margin) * margin
+    cx, cy = (x1 + x2) / 2.0, (y1 + y2) / 2.0
+    return np.array([cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2], np.float64)
+
+
+def cut(image: np.ndarray, rect: np.ndarray, size: Size) -> np.ndarray:
+    """The pixels of ``rect`` (black outside the image) resized to ``size`` (width, height)."""
+    h, w = image.shape[:2]
+    x0, y0 = int(np.floor(rect[0])), int(np.floor(rect[1]))
+    x1, y1 = int(np.ceil(rect[2])), int(np.ceil(rect[3]))
+    x1, y1 = max(x1, x0 + 1), max(y1, y0 + 1)
+    canvas = np.zeros((y1 - y0, x1 - x0, 3), np.uint8)
+    sx0, sy0, sx1, sy1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
+    if sx1 > sx0 and sy1 > sy0:
+        canvas[sy0 - y0 : sy1 - y0, sx0 - x0 : sx1 - x0] = image[sy0:sy1, sx0:sx1]
+    return resize_to_input(canvas, size)
+
+
+def _int_rect(rect: np.ndarray) -> np.ndarray:
+    """The pixel-aligned rectangle `cut` really takes (floor / ceil)."""
+    x0, y0 = np.floor(rect[0]), np.floor(rect[1])
+    x1, y1 = max(np.ceil(rect[2]), x0 + 1), max(np.ceil(rect[3]), y0 + 1)
+    return np.array([x0, y0, x1, y1], np.float64)
+
+
+def to_crop(box: np.ndarray, rect: np.ndarray) -> np.ndarray:
+    """A pixel box as normalised coordinates of the crop ``rect`` (not clipped)."""
+    r = _int_rect(rect)
+    scale = np.array([r[2] - r[0], r[3] - r[1]] * 2, np.float64)
+    return (np.asarray(box, np.float64) - np.array([r[0], r[1]] * 2)) / scale
+
+
+def from_crop(norm_box: np.ndarray, rect: np.ndarray) -> np.ndarray:
+    """A box normalised to the crop ``rect`` back in photo pixels (inverse of `to_crop`)."""
+    r = _int_rect(rect)
+    scale = np.array([r[2] - r[0], r[3] - r[1]] * 2, np.float64)
+    return np.asarray(norm_box, np.float64) * scale + np.array([r[0], r[1]] * 2)
+
+
+def simulated_first_box(box: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A plausible first-stage box for the true ``box``: shifted, scaled (see the constants)."""
+    x1, y1, x2, y2 = (float(v) for v in box)
+    w, h = x2 - x1, y2 - y1
+    shift = WIDE_SHIFT_SIGMA if rng.random() < WIDE_SHIFT_SHARE else SHIFT_SIGMA
+    cx = (x1 + x2) / 2 + rng.normal(0.0, shift) * w
+    cy = (y1 + y2) / 2 + rng.normal(0.0, shift) * h
+    low, high = np.log(SCALE_RANGE[0]), np.log(SCALE_RANGE[1])
+    if rng.random() < WIDE_SCALE_SHARE:
+        log_scale = rng.uniform(low, high)
+    else:
+        log_scale = np.clip(rng.normal(0.0, SCALE_SIGMA), low, high)
+    scale = float(np.exp(log_scale))
+    sw = w * scale * float(np.exp(rng.uniform(-ASPECT_JITTER, ASPECT_JITTER)))
+    sh = h * scale * float(np.exp(rng.uniform(-ASPECT_JITTER, ASPECT_JITTER)))
+    return np.array([cx - sw / 2, cy - sh / 2, cx + sw / 2, cy + sh / 2], np.float64)
+
+
+def jittered_crop(
+    image: np.ndarray, box: np.ndarray, rng: np.random.Generator, size: Size, margin: float = DEFAULT_MARGIN
+) -> tuple[np.ndarray, np.ndarray]:
+    """A training crop around a simulated first-stage box: (crop image, true box in crop coordinates).
+
+    The target is clipped to the crop (the refiner cannot see past it);
+    horizontal flips and colour jitter as in `augment.photo_augment`.
+    """
+    rect = crop_rect(simulated_first_box(box, rng), margin)
+    crop = cut(image, rect, size)
+    target = np.clip(to_crop(box, rect), 0.0, 1.0).astype(np.float32)
+    if rng.random() < 0.5:
+        crop = np.ascontiguousarray(crop[:, ::-1])
+        target = np.array([1 - target[2], target[1], 1 - target[0], target[3]], np.float32)
+    return colour_jitter(crop, rng), target
+
+
+def colour_jitter(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Brightness and contrast scaled by up to +-25%, saturation by +-30% (as `augment.colour_jitter`)."""
+    x = image.astype(np.float32)
+    x *= rng.uniform(0.75, 1.25)
+    mean = x.mean()
+    x = (x - mean) * rng.uniform(0.75, 1.25) + mean
+    gray = x.mean(axis=2, keepdims=True)
+    x = (x - gray) * rng.uniform(0.7, 1.3) + gray
+    return np.clip(x, 0, 255).astype(np.uint8)
+
+
+def refine(run_refiner, images: list[np.ndarray], first_boxes: np.ndarray, size: Size, margin: float,
+           flip: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """``(probabilities, boxes normalised to each photo)`` of the refiner on crops around
+    ``first_boxes`` (normalised to each photo). ``run_refiner(batch) -> (probs, boxes)``."""
+    if not len(images):
+        return np.zeros((0, 0), np.float32), np.zeros((0, 4), np.float32)
+    rects, crops = [], []
+    for image, box in zip(images, first_boxes):
+        h, w = image.shape[:2]
+        rect = crop_rect(np.clip(box, 0.0, 1.0) * np.array([w, h, w, h]), margin)
+        rects.append(rect)
+        crops.append(cut(image, rect, size))
+    batch = np.stack(crops).astype(np.float32)
+    probs, boxes = (np.asarray(a) for a in run_refiner(batch))
+    if flip:
+        probs_f, boxes_f = (np.asarray(a) for a in run_refiner(np.ascontiguousarray(batch[:, :, ::-1])))
+        unflipped = np.stack([1 - boxes_f[:, 2], boxes_f[:, 1], 1 - boxes_f[:, 0], boxes_f[:, 3]], axis=1)
+        probs, boxes = (probs + probs_f) / 2, (boxes + unflipped) / 2
+    out = np.empty((len(images), 4), np.float64)
+    for i, (image, rect) in enumerate(zip(images, rects)):
+        h, w = image.shape[:2]
+        out[i] = from_crop(boxes[i], rect) / np.array([w, h, w, h])
+    return probs, out.astype(np.float32)

@@ -1,0 +1,269 @@
+"""Train the crop-and-refine second stage of a pets bundle and add it to the bundle.
+
+The refiner is the pets network at the crop size (`networks.build_refiner`),
+started from the first stage's weights and trained on jittered crops around
+the true boxes (`cascade.jittered_crop`: a fresh crop of every photo each
+time, so 150 photos give thousands of different crops). It is validated
+through the real cascade: the first stage's boxes on the validation photos
+(computed once), their crops, the refiner, boxes mapped back to the photo,
+per-image metrics (core.metrics). It trains on exactly the first stage's
+training photos: the validation photos are the ones the first stage's
+meta.json lists, and the same held-out photos are excluded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.metrics import evaluate
+from petloc_gui.model import cascade
+from petloc_gui.model.bundle import META_FILE, REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, without_optimizer
+
+EventSink = Callable[[dict[str, Any]], None]
+
+
+@dataclass
+class RefineConfig:
+    """Schedule of the second stage (defaults: the bundled pets recipe)."""
+
+    input_size: tuple[int, int] = (160, 160)
+    margin: float = cascade.DEFAULT_MARGIN
+    box_head: str = "edges"  # or "soft_argmax" (benchmarks/README.md: edges won on validation)
+    epochs: int = 60
+    crops_per_photo: int = 4  # training crops of each photo per epoch
+    batch_size: int = 32
+    warmup_epochs: int = 3  # heads only
+    learning_rate: float = 1e-3
+    finetune_learning_rate: float = 3e-4
+    finetune_from: str = "conv_dw_4"
+    box_loss_weight: float = 2.0
+    patience: int = 20
+    seed: int = 0
+    max_side: int = 1024  # training photos are decoded at up to this side (crops need detail)
+
+
+def first_stage_validation(meta: dict[str, Any]) -> list[str]:
+    """The validation photos (relative paths) the first stage's meta.json lists."""
+    return list((meta.get("splits") or {}).get("validation") or (meta.get("validation_split") or {}).get("images")
+                or [])
+
+
+def _decoded(items, max_side: int) -> tuple[list[np.ndarray], np.ndarray]:
+    """Decoded photos (EXIF applied, at most ``max_side``) and their boxes in those pixels."""
+    from petloc_gui.model.prepare import decode_bounded
+
+    images = [decode_bounded(it.sample.image_path, max_side) for it in items]
+    boxes = np.array([np.array(it.box) * np.array([im.shape[1], im.shape[0]] * 2) for it, im in zip(items, images)],
+                     np.float64).reshape(-1, 4)
+    return images, boxes
+
+
+def _batches(images, boxes, labels, config: RefineConfig):
+    rng = np.random.default_rng(config.seed)
+    n = len(images)
+    while True:
+        order = np.concatenate([rng.permutation(n) for _ in range(config.crops_per_photo)])
+        for start in range(0, len(order) - config.batch_size + 1, config.batch_size):
+            idx = order[start : start + config.batch_size]
+            pairs = [cascade.jittered_crop(images[i], boxes[i], rng, config.input_size, config.margin) for i in idx]
+            yield (np.stack([p[0] for p in pairs]).astype(np.float32),
+                   (labels[idx].astype(np.int32), np.stack([p[1] for p in pairs])))
+
+
+def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLike[str],
+                  config: RefineConfig | None = None, exclude: list[str] | None = None,
+                  on_event: EventSink | None = None) -> dict[str, Any]:
+    """Train the second stage for the first-stage bundle at ``bundle_path`` (`write_refiner` adds it).
+
+    Returns the refiner and the cascade's validation figures. The first
+    stage's test images (meta.json) and ``exclude`` are never used; its
+    validation photos validate the cascade; the rest train the refiner.
+    """
+    import keras
+    import tensorflow as tf
+
+    from petloc_gui.model import networks
+    from petloc_gui.model.inference import Predictor, function_runner
+    from petloc_gui.model.losses import box_loss
+    from petloc_gui.model.training_data import TrainingData
+    from petloc_gui.model.training_loop import EpochMonitor, ValidationSet
+
+    config = config or RefineConfig()
+    emit = on_event or (lambda event: None)
+    started = time.monotonic()
+    keras.utils.set_random_seed(config.seed)
+    bundle = load_bundle(bundle_path)
+    meta = bundle.meta
+    label = (meta.get("config") or {}).get("label", "default")
+    data = TrainingData.collect(data_dir, label, exclude or [], parent_meta=meta,
+                                parent_class_names=bundle.class_names)
+    names = list(bundle.class_names)
+    listed = set(first_stage_validation(meta))
+    train_items = [it for it in data.items if it.relpath not in listed]
+    val_items = [it for it in data.items if it.relpath in listed]
+    if not train_items or not val_items:
+        raise DatasetError("the refiner needs the first stage's training and validation photos", data.root)
+    train_images, train_boxes = _decoded(train_items, config.max_side)
+    val_images, val_pixel_boxes = _decoded(val_items, config.max_side)
+    val_boxes = [tuple(b) for b in val_pixel_boxes]
+    label_ids = data.label_ids(train_items + val_items)
+    train_labels, val_labels = label_ids[: len(train_items)], label_ids[len(train_items):]
+    first = Predictor(bundle)
+    first_probs, first_boxes = first.predict_raw(val_images)
+
+    refiner = networks.build_refiner(len(names), config.input_size, bundle.model, box_head=config.box_head)
+    run = function_runner(refiner)
+    rects = [cascade.crop_rect(np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2), config.margin)
+             for im, b in zip(val_images, first_boxes)]
+    val_targets = np.stack([np.clip(cascade.to_crop(np.array(b), r), 0, 1) for b, r in zip(val_boxes, rects)])
+
+    class CascadeMonitor(EpochMonitor):
+        def validate(self) -> dict[str, Any]:
+            probs, boxes = cascade.refine(run, val_images, first_boxes, config.input_size, config.margin)
+            merged = (probs + first_probs) / 2
+            _, crop_boxes = run(np.stack([cascade.cut(im, r, config.input_size) for im, r in
+                                          zip(val_images, rects)]).astype(np.float32))
+            b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val_targets, crop_boxes))))
+            return _metrics(names, val_labels, val_boxes, val_images, merged, boxes) | {
+                "loss": config.box_loss_weight * b_loss}
+
+    steps = max(1, (len(train_items) * config.crops_per_photo) // config.batch_size)
+    validation = ValidationSet(batches=lambda: iter(()), label_ids=val_labels, boxes=val_boxes,
+                               sizes=[(im.shape[1], im.shape[0]) for im in val_images], targets=val_targets)
+    monitor = CascadeMonitor(refiner, names, validation, config.box_loss_weight, config.epochs, steps,
+                             config.patience, emit, lambda: False)
+    emit({"event": "start", "epochs": config.epochs, "steps_per_epoch": steps, "n_train": len(train_items),
+          "n_val": len(val_items), "val_images": sorted(listed), "skipped": [], "class_names": names})
+    generator = _batches(train_images, train_boxes, train_labels, config)
+    width, height = config.input_size
+    dataset = tf.data.Dataset.from_generator(lambda: generator, output_signature=(
+        tf.TensorSpec((None, height, width, 3), tf.float32),
+        (tf.TensorSpec((None,), tf.int32), tf.TensorSpec((None, 4), tf.float32)))).prefetch(2)
+    phases = [(0, config.warmup_epochs, config.learning_rate, False),
+              (config.warmup_epochs, config.epochs, config.finetune_learning_rate, True)]
+    for first_epoch, end, lr, unfrozen in phases:
+        if monitor.finished or end <= first_epoch:
+            continue
+        networks.set_backbone_trainable(refiner, unfrozen, config.finetune_from)
+        schedule = keras.optimizers.schedules.CosineDecay(lr, max(1, (end - first_epoch) * steps), alpha=0.05)
+        refiner.compile(optimizer=keras.optimizers.Adam(schedule),
+                        loss=[keras.losses.SparseCategoricalCrossentropy(), box_loss],
+                        loss_weights=[1.0, config.box_loss_weight])
+        refiner.fit(dataset, epochs=end, initial_epoch=first_epoch, steps_per_epoch=steps,
+                    callbacks=[monitor], verbose=0)
+    metrics = monitor.restore_best()
+    variants = {"first_stage_only": _metrics(names, val_labels, val_boxes, val_images, first_probs, first_boxes)}
+    for flip in (False, True):
+        probs, boxes = cascade.refine(run, val_images, first_boxes, config.input_size, config.margin, flip=flip)
+        key = "cascade_flip" if flip else "cascade"
+        variants[key] = _metrics(names, val_labels, val_boxes, val_images, (probs + first_probs) / 2, boxes)
+        variants[key + "_refiner_class"] = _metrics(names, val_labels, val_boxes, val_images, probs, boxes)
+        _, twice = cascade.refine(run, val_images, boxes, config.input_size, config.margin, flip=flip)
+        variants[key + "_twice"] = _metrics(names, val_labels, val_boxes, val_images, (probs + first_probs) / 2,
+                                            twice)
+    info = {"variant_metrics": variants, "best_epoch": monitor.best_epoch, "epochs_run": monitor.epochs_run,
+            "train_seconds": round(time.monotonic() - started, 1), "validation_metrics": metrics,
+            "validation_variants": {k: _summary(v) for k, v in variants.items()}}
+    emit({"event": "refine_done", **{k: v for k, v in info.items() if k != "variant_metrics"}})
+    return {"model": refiner, "config": config, **info}
+
+
+def _metrics(names, label_ids, gt_boxes, images, probs, boxes) -> dict[str, Any]:
+    pred_boxes = [np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2) for b, im in zip(boxes, images)]
+    return evaluate([names[i] for i in label_ids], gt_boxes, [names[int(np.argmax(p))] for p in probs],
+                    pred_boxes, names)
+
+
+def _summary(metrics: dict[str, Any]) -> dict[str, Any]:
+    return {k: metrics[k] for k in ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75", "n_images")}
+
+
+# Inference variants the bundle may use, at most two refiner calls per photo (speed target):
+# (validation_variants key, flip TTA, refinement passes).
+SHIPPABLE_VARIANTS = (("cascade", False, 1), ("cascade_flip", True, 1), ("cascade_twice", False, 2))
+
+
+def best_variant(result: dict[str, Any]) -> tuple[str, bool, int]:
+    """The shippable variant with the best validation mean IoU (ties: the cheaper one)."""
+    variants = result["validation_variants"]
+    return max(SHIPPABLE_VARIANTS, key=lambda v: (round(variants[v[0]]["mean_iou"], 4), -v[2] - v[1]))
+
+
+def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], flip: bool | None = None,
+                  with_tflite: bool = True) -> Path:
+    """Add the trained refiner to the bundle: refine.keras (+ refine.tflite), then meta.json.
+
+    ``flip`` None: flip TTA and the number of refinement passes are chosen
+    by `best_variant` on the validation photos.
+    """
+    from petloc_gui.model.runtime import write_tflite
+
+    variant, chosen_flip, passes = best_variant(result)
+    if flip is not None:
+        variant, chosen_flip, passes = ("cascade_flip" if flip else "cascade"), flip, 1
+    folder = Path(bundle_path)
+    refiner = result["model"]
+    config: RefineConfig = result["config"]
+    tmp = folder / f".{REFINE_FILE}.tmp.keras"
+    with without_optimizer(refiner):  # 3x smaller file
+        refiner.save(tmp)
+    os.replace(tmp, folder / REFINE_FILE)
+    if with_tflite:
+        write_tflite(refiner, folder / REFINE_TFLITE)
+    meta = read_meta(folder)
+    meta["refine"] = {
+        "model_file": REFINE_FILE,
+        "input_size": list(config.input_size),
+        "margin": config.margin,
+        "flip_tta": bool(chosen_flip),
+        "passes": passes,
+        "chosen_variant": f"{variant} (best validation mean IoU with at most two refiner calls)",
+        "class_merge": "mean of first-stage and refiner probabilities",
+        "best_epoch": result["best_epoch"],
+        "epochs_run": result["epochs_run"],
+        "train_seconds": result["train_seconds"],
+        "recipe": {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(config).items()},
+        "validation_variants": result["validation_variants"],
+    }
+    meta["first_stage_validation_metrics"] = meta.get("metrics")
+    meta["metrics"] = {"split": f"validation (first stage + refiner, {variant})",
+                       **{k: v for k, v in result["variant_metrics"][variant].items() if k != "loss"}}
+    atomic_write_bytes(folder / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    return folder
+
+
+def carry_refiner(parent, bundle_path: str | os.PathLike[str]) -> bool:
+    """Copy a parent bundle's refiner into a bundle fine-tuned from it (same classes); True if copied.
+
+    A retrain (`training.train` with ``init_from``) fine-tunes the first
+    stage only; the refiner works on crops around whatever box the first
+    stage gives, so the parent's refiner still applies and the retrained
+    model keeps its second stage. Different class lists: not carried.
+    """
+    import shutil
+
+    refine = (parent.meta or {}).get("refine") if parent is not None else None
+    if not refine or parent.refiner is None:
+        return False
+    folder = Path(bundle_path)
+    meta = read_meta(folder)
+    if list(meta.get("class_names") or []) != list(parent.class_names):
+        return False
+    for name in (str(refine.get("model_file", REFINE_FILE)), REFINE_TFLITE):
+        source = Path(parent.path) / name
+        if source.is_file():
+            shutil.copy2(source, folder / f".{name}.tmp")
+            os.replace(folder / f".{name}.tmp", folder / name)
+    meta["refine"] = {**refine, "carried_from": parent.meta.get("version_id")}
+    atomic_write_bytes(folder / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    return True

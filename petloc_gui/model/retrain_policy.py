@@ -1,0 +1,55 @@
+"""How the window retrains, as data: the defaults and the worker's command line (no Qt, no TensorFlow).
+
+The window's retrain controller and ``benchmarks/assisted_annotation.py``
+both build the training worker's arguments here, so the benchmark retrains
+exactly as the window does.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+WORKER_MODULE = "petloc_gui.model.train_worker"
+RETRAIN_EPOCHS = 5  # Retrain… dialog default: a short fine-tune of the current model
+FIRST_MODEL_EPOCHS = 30  # "Train a model for these classes": heads and backbone from ImageNet need more
+VAL_FRACTION = 0.2
+SPLIT_SEED = 0  # passed as --seed, so the dialog's preview and the run agree
+
+
+def worker_args(
+    folder: Path | str,
+    preset: str,
+    staging: Path | str,
+    *,
+    epochs: int,
+    val_fraction: float = VAL_FRACTION,
+    label: str = "default",
+    current: str | None = None,
+    fine_tune: bool = False,
+    seed: int = SPLIT_SEED,
+) -> list[str]:
+    """Arguments of ``python -m petloc_gui.model.train_worker`` for one run.
+
+    ``current`` is the model in use (compared against at the end);
+    ``fine_tune`` starts from it instead of from the preset's initial weights.
+    """
+    args = [
+        "--data", str(folder),
+        "--preset", preset,
+        "--out", str(staging),
+        "--epochs", str(epochs),
+        "--val-fraction", str(val_fraction),
+        "--seed", str(seed),
+        "--label", label,
+    ]
+    if current:
+        args += ["--compare-with", str(current)]
+    if fine_tune and current:
+        args += ["--base", str(current)]
+    return args
+
+
+def worker_command(args: list[str], module: str = WORKER_MODULE) -> list[str]:
+    """The full command line (this Python) for ``worker_args``."""
+    return [sys.executable, "-u", "-m", module, *args]

@@ -1,0 +1,118 @@
+"""The window's actions: one table of (menu, name, text, shortcuts), used for menus and the help dialog.
+
+Every action is reachable by keyboard (its shortcuts) and by mouse (its menu
+entry, and for the common ones a toolbar button).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    menu: str
+    name: str
+    text: str
+    shortcuts: tuple[str, ...] = ()
+    checkable: bool = False
+    tip: str = ""
+    short: str = ""  # toolbar text
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("File", "open_folder", "&Open folder…", ("Ctrl+O",), short="Open"),
+    ActionSpec("File", "open_demo", "Open the &demo folder", ()),
+    ActionSpec("File", "save", "&Save", ("Ctrl+S",), tip="Write this image's VOC XML (atomic)", short="Save"),
+    ActionSpec("File", "save_all", "Save &all", ("Ctrl+Shift+S",)),
+    ActionSpec("File", "autosave", "Auto&save when changing image", (), checkable=True),
+    ActionSpec("File", "quit", "&Quit", ("Ctrl+Q",)),
+    ActionSpec("Edit", "draw_mode", "&Draw box mode", ("W",), checkable=True,
+               tip="Left-drag draws a new box even over existing ones (dragging on empty space always draws); "
+                   "ends after one box unless 'Stay in draw mode' is on", short="Draw (W)"),
+    ActionSpec("Edit", "stay_in_draw_mode", "Stay in draw mode after a bo&x", (), checkable=True,
+               tip="Keep draw mode on after each new box (for drawing many boxes in a row)"),
+    ActionSpec("Edit", "accept", "&Accept prediction as ground truth", ("A",), short="Accept (A)"),
+    ActionSpec("Edit", "verify", "Mark &verified", ("V",), checkable=True, short="Verified (V)"),
+    ActionSpec("Edit", "delete", "De&lete box", ("Del", "Backspace"), short="Delete"),
+    ActionSpec("Edit", "next_box", "Select next &box", ("B",)),
+    ActionSpec("Edit", "classes", "&Classes…", ("Ctrl+L",),
+               tip="The class list: add, rename (relabels the boxes) or delete classes"),
+    # Arrows nudge the selected box; when the image list has the focus, Up/Down move in the list.
+    ActionSpec("Edit", "nudge_left", "Nudge left 1 px", ("Left",)),
+    ActionSpec("Edit", "nudge_right", "Nudge right 1 px", ("Right",)),
+    ActionSpec("Edit", "nudge_up", "Nudge up 1 px", ("Up",)),
+    ActionSpec("Edit", "nudge_down", "Nudge down 1 px", ("Down",)),
+    ActionSpec("Edit", "nudge_left_fast", "Nudge left 10 px", ("Shift+Left",)),
+    ActionSpec("Edit", "nudge_right_fast", "Nudge right 10 px", ("Shift+Right",)),
+    ActionSpec("Edit", "nudge_up_fast", "Nudge up 10 px", ("Shift+Up",)),
+    ActionSpec("Edit", "nudge_down_fast", "Nudge down 10 px", ("Shift+Down",)),
+    # Each of the four edges from the keyboard: Alt moves the right/bottom edge, Alt+Shift the left/top one.
+    ActionSpec("Edit", "grow_width", "Right edge right 1 px", ("Alt+Right",)),
+    ActionSpec("Edit", "shrink_width", "Right edge left 1 px", ("Alt+Left",)),
+    ActionSpec("Edit", "grow_height", "Bottom edge down 1 px", ("Alt+Down",)),
+    ActionSpec("Edit", "shrink_height", "Bottom edge up 1 px", ("Alt+Up",)),
+    ActionSpec("Edit", "left_edge_left", "Left edge left 1 px", ("Alt+Shift+Left",)),
+    ActionSpec("Edit", "left_edge_right", "Left edge right 1 px", ("Alt+Shift+Right",)),
+    ActionSpec("Edit", "top_edge_up", "Top edge up 1 px", ("Alt+Shift+Up",)),
+    ActionSpec("Edit", "top_edge_down", "Top edge down 1 px", ("Alt+Shift+Down",)),
+    ActionSpec("View", "overlay", "&Overlay prediction on ground truth", ("O",), checkable=True, short="Overlay (O)"),
+    ActionSpec("View", "zoom_in", "Zoom &in", ("Ctrl++", "+", "=")),
+    ActionSpec("View", "zoom_out", "Zoom &out", ("Ctrl+-", "-")),
+    ActionSpec("View", "fit", "&Fit image", ("F", "Ctrl+0"), short="Fit (F)"),
+    ActionSpec("View", "brighter", "&Brighter", ("Ctrl+Shift+Up",), tip="Display only: the file is not changed"),
+    ActionSpec("View", "darker", "Dar&ker", ("Ctrl+Shift+Down",)),
+    ActionSpec("View", "more_contrast", "More &contrast", ("Ctrl+Shift+Right",)),
+    ActionSpec("View", "less_contrast", "&Less contrast", ("Ctrl+Shift+Left",)),
+    ActionSpec("View", "reset_adjustment", "&Reset brightness and contrast", ("Ctrl+Shift+0",)),
+    ActionSpec("View", "review_order", "Sort as &review queue", ("R",), checkable=True),
+    ActionSpec("View", "focus_search", "&Search images…", ("Ctrl+F",)),
+    ActionSpec("Go", "next_review", "&Next to review", ("N", "Space"),
+               tip="The most suspicious unverified image not yet visited in this pass", short="Next to review (N)"),
+    ActionSpec("Go", "next_image", "Next &image", ("D", "PgDown")),
+    ActionSpec("Go", "prev_image", "&Previous image", ("Shift+D", "PgUp")),
+    ActionSpec("Go", "first_image", "&First image", ("Home",)),
+    ActionSpec("Model", "open_model", "Open &model folder…", ("Ctrl+M",)),
+    ActionSpec("Help", "help", "&Keyboard shortcuts", ("F1",)),
+)
+
+LABEL_KEYS_HELP = ("1 … 9", "Set the selected box's label to the n-th class (or the label of the next box)")
+UNDO_HELP = (("Ctrl+Z", "Undo (this image)"), ("Ctrl+Shift+Z, Ctrl+Y", "Redo (this image)"))
+MOUSE_HELP = (
+    ("Left-drag on empty space", "Draw a new box"),
+    ("Drag a box / its handles", "Move / resize (one undo step per drag)"),
+    ("Right- or middle-drag", "Pan (both panes follow)"),
+    ("Ctrl + wheel", "Zoom (both panes follow)"),
+)
+
+
+def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction]:
+    """Create the QActions (no slots connected) and put them in their menus."""
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        action = QAction(spec.text, window)
+        action.setObjectName(spec.name)
+        if spec.shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        action.setCheckable(spec.checkable)
+        if spec.short:
+            action.setIconText(spec.short)
+        if spec.tip:
+            action.setToolTip(spec.tip)
+            action.setStatusTip(spec.tip)
+        window.addAction(action)
+        if spec.menu in menus:
+            menus[spec.menu].addAction(action)
+        actions[spec.name] = action
+    return actions
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """(keys, what it does) for the help dialog."""
+    rows = [(", ".join(s.shortcuts), s.text.replace("&", "").rstrip("…")) for s in ACTIONS if s.shortcuts]
+    rows.insert(0, LABEL_KEYS_HELP)
+    rows[1:1] = list(UNDO_HELP)
+    return rows

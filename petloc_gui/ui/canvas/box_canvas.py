@@ -1,0 +1,291 @@
+"""One image pane: the picture, its boxes, drawing, zoom and pan.
+
+Scene coordinates are the displayed image's pixel coordinates. Left-drag on
+empty space (or anywhere in draw mode) draws a new box; middle- or
+right-drag pans; Ctrl+wheel zooms. The pane never changes a document itself:
+it emits signals that the EditController turns into undo commands.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
+
+from petloc_gui.core.text import visible
+from petloc_gui.core.boxes import Box
+from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
+from petloc_gui.ui.canvas.image_adjust import Adjustment, adjusted
+
+MIN_DRAW_PX = 2.0
+ZOOM_STEP = 1.25
+
+
+class BoxCanvas(QGraphicsView):
+    """A QGraphicsView showing one image with boxes."""
+
+    box_drawn = Signal(object)  # Box
+    box_edited = Signal(int, object, object)  # index, old Box, new Box
+    box_selected = Signal(int)  # -1 = none
+    view_moved = Signal()
+    cursor_moved = Signal(object)  # (x, y) in image pixels, or None off the image
+    drawing_size = Signal(object)  # (width, height) of the box being drawn, or None
+
+    def __init__(self, editable: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.editable = editable
+        self.draw_mode = False
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        self.setRenderHint(QPainter.Antialiasing, True)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setDragMode(QGraphicsView.NoDrag)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setBackgroundBrush(QColor(40, 40, 40))
+        # The editable pane takes the keyboard (Tab reaches it too): the single-key shortcuts act there.
+        self.setFocusPolicy(Qt.StrongFocus if editable else Qt.ClickFocus)
+        self._pixmap_item = None
+        self._message_item: QGraphicsTextItem | None = None
+        self._items: list[BoxItem] = []
+        self._ghost_items: list[BoxItem] = []
+        self._image_rect = QRectF()
+        self._draw_start: QPointF | None = None
+        self._rubber: QGraphicsRectItem | None = None
+        self._pan_start = None
+        self._fit_on_resize = True
+        self.fitting = False
+        self._source_image: QImage | None = None
+        self.adjustment = Adjustment()
+        self._cursor: QPointF | None = None  # scene position under the mouse, for the crosshair
+        if editable:
+            self.setMouseTracking(True)  # the cursor position and the crosshair follow the mouse
+        self.horizontalScrollBar().valueChanged.connect(self.view_moved)
+        self.verticalScrollBar().valueChanged.connect(self.view_moved)
+
+    # --- content ---------------------------------------------------------------
+    def show_image(self, image: QImage | None, size: tuple[int, int] | None = None,
+                   message: str | None = None) -> None:
+        """Show an image (or a message instead, e.g. an error) and fit it.
+
+        ``size`` is the full displayed size (the box coordinate system); a
+        downscaled preview is stretched back to it.
+        """
+        scene = self.scene()
+        scene.clear()
+        self._items, self._ghost_items = [], []
+        self._pixmap_item = self._message_item = None
+        self._rubber = None
+        self._source_image = image
+        if image is not None and not image.isNull():
+            width, height = size if size and size[0] > 0 else (image.width(), image.height())
+            self._pixmap_item = scene.addPixmap(QPixmap.fromImage(adjusted(image, self.adjustment)))
+            self._pixmap_item.setTransformationMode(Qt.SmoothTransformation)
+            if image.width() != width:
+                self._pixmap_item.setScale(width / image.width())
+            self._image_rect = QRectF(0, 0, width, height)
+        else:
+            self._image_rect = QRectF(0, 0, 400, 300)
+        scene.setSceneRect(self._image_rect)
+        if message:
+            self.show_message(message)
+        self.fit()
+
+    def set_adjustment(self, adjustment: Adjustment) -> None:
+        """Brightness and contrast of the picture on screen (boxes and files are untouched)."""
+        self.adjustment = adjustment
+        if self._pixmap_item is not None and self._source_image is not None:
+            self._pixmap_item.setPixmap(QPixmap.fromImage(adjusted(self._source_image, adjustment)))
+
+    def show_message(self, message: str | None) -> None:
+        """A readable text over the pane (errors, 'Loading model…'); None clears it."""
+        if self._message_item is not None:
+            self.scene().removeItem(self._message_item)
+            self._message_item = None
+        if not message:
+            return
+        item = QGraphicsTextItem()
+        # A dark backing keeps the text readable on bright photos too.
+        text = html.escape(visible(message, keep_newlines=True)).replace("\n", "<br>")
+        item.setHtml(f"<div style='background-color:#202020; color:#ffe678; padding:4px'>{text}</div>")
+        item.setZValue(100)
+        item.setFlag(QGraphicsTextItem.ItemIgnoresTransformations, True)
+        item.setTextWidth(320)
+        item.setPos(self._image_rect.topLeft())
+        self.scene().addItem(item)
+        self._message_item = item
+
+    def image_rect(self) -> QRectF:
+        return QRectF(self._image_rect)
+
+    def set_boxes(self, boxes: list[tuple[Box, str]], selected: int = -1, color: QColor | None = None) -> None:
+        """Replace the main boxes (GT on the left pane, prediction on the right)."""
+        for item in self._items:
+            self.scene().removeItem(item)
+        self._items = []
+        for i, (box, label) in enumerate(boxes):
+            item = BoxItem(box, label, color or (GT_COLOR if self.editable else PRED_COLOR), i, self.editable)
+            item.selected = i == selected
+            item.bounds = self._image_rect if self._pixmap_item is not None else None
+            item.on_edited = self._item_edited
+            item.on_pressed = self._item_pressed
+            self.scene().addItem(item)
+            self._items.append(item)
+
+    def set_ghost_boxes(self, boxes: list[tuple[Box, str]]) -> None:
+        """Read-only dashed boxes drawn over the main ones (the overlay mode)."""
+        for item in self._ghost_items:
+            self.scene().removeItem(item)
+        self._ghost_items = []
+        for box, label in boxes:
+            item = BoxItem(box, label, PRED_COLOR, -1, editable=False, dashed=True)
+            self.scene().addItem(item)
+            self._ghost_items.append(item)
+
+    def box_items(self) -> list[BoxItem]:
+        return list(self._items)
+
+    def select(self, index: int) -> None:
+        for item in self._items:
+            item.selected = item.index == index
+            item.update()
+
+    # --- zoom -------------------------------------------------------------------
+    def fit(self) -> None:
+        """Fit the image in the pane (each pane fits itself: they may differ in size)."""
+        self._fit_on_resize = True
+        self.fitting = True
+        try:
+            if not self._image_rect.isEmpty():
+                self.fitInView(self._image_rect.adjusted(-2, -2, 2, 2), Qt.KeepAspectRatio)
+        finally:
+            self.fitting = False
+
+    def zoom_by(self, factor: float) -> None:
+        self._fit_on_resize = False
+        self.scale(factor, factor)
+        self.view_moved.emit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._fit_on_resize:
+            self.fit()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.modifiers() & Qt.ControlModifier:
+            self.zoom_by(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    # --- crosshair and cursor position ----------------------------------------------
+    def crosshair_shown(self) -> bool:
+        """In draw mode, or while a box is being drawn, lines through the cursor help place its corners."""
+        return (self.editable and self._cursor is not None and (self.draw_mode or self._draw_start is not None)
+                and self._image_rect.contains(self._cursor))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+        super().drawForeground(painter, rect)
+        if not self.crosshair_shown():
+            return
+        pen = QPen(QColor(255, 255, 255, 180), 0)  # cosmetic: one screen pixel at any zoom
+        pen.setStyle(Qt.DashLine)
+        painter.setPen(pen)
+        r, p = self._image_rect, self._cursor
+        painter.drawLine(QPointF(r.left(), p.y()), QPointF(r.right(), p.y()))
+        painter.drawLine(QPointF(p.x(), r.top()), QPointF(p.x(), r.bottom()))
+
+    def _track_cursor(self, scene_pos: QPointF | None) -> None:
+        inside = scene_pos is not None and self._pixmap_item is not None and self._image_rect.contains(scene_pos)
+        had_crosshair = self.crosshair_shown()
+        self._cursor = scene_pos if inside else None
+        if had_crosshair or self.crosshair_shown():
+            self.viewport().update()
+        self.cursor_moved.emit((scene_pos.x(), scene_pos.y()) if inside else None)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().leaveEvent(event)
+        self._track_cursor(None)
+
+    # --- mouse --------------------------------------------------------------------
+    def _item_edited(self, index: int, old: Box, new: Box) -> None:
+        self.box_edited.emit(index, old, new)
+
+    def _item_pressed(self, index: int) -> None:
+        self.select(index)
+        self.box_selected.emit(index)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() in (Qt.MiddleButton, Qt.RightButton):
+            self._pan_start = event.position()
+            self.setCursor(Qt.ClosedHandCursor)
+            event.accept()
+            return
+        if event.button() == Qt.LeftButton and self.editable and self._pixmap_item is not None:
+            scene_pos = self.mapToScene(event.position().toPoint())
+            hit = self._box_under(scene_pos)
+            if self.draw_mode or hit is None:
+                self._start_drawing(scene_pos)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def _box_under(self, scene_pos: QPointF) -> BoxItem | None:
+        # Prefer the selected box (its handles stick out), then the smallest box.
+        hits = [i for i in self._items if i.hit_part(scene_pos) is not None]
+        if not hits:
+            return None
+        selected = [i for i in hits if i.selected]
+        return selected[0] if selected else min(hits, key=lambda i: i.rect().width() * i.rect().height())
+
+    def _clamp(self, p: QPointF) -> QPointF:
+        r = self._image_rect
+        return QPointF(min(max(p.x(), r.left()), r.right()), min(max(p.y(), r.top()), r.bottom()))
+
+    def _start_drawing(self, scene_pos: QPointF) -> None:
+        self._draw_start = self._clamp(scene_pos)
+        self._rubber = QGraphicsRectItem(QRectF(self._draw_start, self._draw_start))
+        pen = QPen(GT_COLOR, 0)
+        pen.setStyle(Qt.DashLine)
+        self._rubber.setPen(pen)
+        self._rubber.setZValue(50)
+        self.scene().addItem(self._rubber)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.editable:
+            self._track_cursor(self.mapToScene(event.position().toPoint()))
+        if self._pan_start is not None:
+            delta = event.position() - self._pan_start
+            self._pan_start = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            self._fit_on_resize = False
+            return
+        if self._draw_start is not None and self._rubber is not None:
+            p = self._clamp(self.mapToScene(event.position().toPoint()))
+            rect = QRectF(self._draw_start, p).normalized()
+            self._rubber.setRect(rect)
+            self.drawing_size.emit((rect.width(), rect.height()))
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._pan_start is not None and event.button() in (Qt.MiddleButton, Qt.RightButton):
+            self._pan_start = None
+            self.unsetCursor()
+            return
+        if self._draw_start is not None and event.button() == Qt.LeftButton:
+            rect = self._rubber.rect() if self._rubber is not None else QRectF()
+            if self._rubber is not None:
+                self.scene().removeItem(self._rubber)
+            self._rubber, self._draw_start = None, None
+            self.drawing_size.emit(None)
+            self.viewport().update()  # the crosshair goes with the drawing (unless in draw mode)
+            if rect.width() >= MIN_DRAW_PX and rect.height() >= MIN_DRAW_PX:
+                self.box_drawn.emit(rect_to_box(rect))
+            else:
+                self.select(-1)
+                self.box_selected.emit(-1)
+            return
+        super().mouseReleaseEvent(event)

@@ -1,0 +1,248 @@
+"""A box on the canvas: drawn with its label, movable and resizable by 8 handles.
+
+The item's rectangle is in scene coordinates, which are the displayed
+image's pixel coordinates, so a Box maps 1:1 onto it. A drag changes only
+the item; on release the item reports ``(index, old_box, new_box)`` through
+``on_edited`` and the window turns that into one undo command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from petloc_gui.core.text import visible
+from petloc_gui.core.boxes import Box
+
+HANDLE_PX = 9  # handle size on screen, whatever the zoom
+DRAG_THRESHOLD_PX = 3  # a click that moves less than this selects, it does not move
+MIN_SIZE = 1.0
+
+# Handle order: corners then edge midpoints; each says which edges it moves.
+_HANDLES = (
+    ("l", "t"), ("r", "t"), ("r", "b"), ("l", "b"),
+    ("", "t"), ("r", ""), ("", "b"), ("l", ""),
+)
+_CURSORS = (
+    Qt.SizeFDiagCursor, Qt.SizeBDiagCursor, Qt.SizeFDiagCursor, Qt.SizeBDiagCursor,
+    Qt.SizeVerCursor, Qt.SizeHorCursor, Qt.SizeVerCursor, Qt.SizeHorCursor,
+)
+
+GT_COLOR = QColor(0, 200, 90)
+PRED_COLOR = QColor(255, 140, 0)
+SELECTED_COLOR = QColor(40, 160, 255)
+TAG_HEIGHT_PX = 16  # the label tag, in screen pixels at any zoom
+TAG_POINT_SIZE = 10.0
+
+
+def _tag_font(scale: float = 1.0) -> QFont:
+    font = QFont()
+    font.setPointSizeF(max(1.0, TAG_POINT_SIZE / scale))
+    font.setBold(True)
+    return font
+
+
+def _tag_text_width(text: str) -> float:
+    """The label's width in screen pixels (the tag is sized to it, whatever the zoom)."""
+    return QFontMetricsF(_tag_font()).horizontalAdvance(text)
+
+
+def box_to_rect(box: Box) -> QRectF:
+    return QRectF(QPointF(box.xmin, box.ymin), QPointF(box.xmax, box.ymax))
+
+
+def rect_to_box(rect: QRectF) -> Box:
+    r = rect.normalized()
+    return Box(r.left(), r.top(), r.right(), r.bottom())
+
+
+class BoxItem(QGraphicsItem):
+    """One annotation or prediction box."""
+
+    def __init__(self, box: Box, label: str, color: QColor, index: int = 0,
+                 editable: bool = False, dashed: bool = False) -> None:
+        super().__init__()
+        self.index = index
+        self.label = visible(label)  # control characters and bidi overrides escaped
+        self.color = color
+        self.editable = editable
+        self.dashed = dashed
+        self.bounds: QRectF | None = None  # the image rectangle, to keep boxes inside
+        self.on_edited: Callable[[int, Box, Box], None] | None = None
+        self.on_pressed: Callable[[int], None] | None = None
+        self._rect = box_to_rect(box)
+        self._drag_mode: int | str | None = None
+        self._dragging = False
+        self._drag_start = QPointF()
+        self._start_rect = QRectF()
+        self.selected = False
+        self.setAcceptHoverEvents(editable)
+        self.setZValue(10 if editable else 5)
+
+    # --- geometry ------------------------------------------------------------
+    def rect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def box(self) -> Box:
+        return rect_to_box(self._rect)
+
+    def set_rect(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._rect = rect.normalized()
+        self.update()
+
+    def _scale(self) -> float:
+        views = self.scene().views() if self.scene() else []
+        scale = views[0].transform().m11() if views else 1.0
+        return scale if scale > 0 else 1.0
+
+    def _handle_size(self) -> float:
+        return HANDLE_PX / self._scale()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        # Everything paint() draws, or the view leaves it on screen when the item
+        # goes (the overlay's tag is drawn *under* the box and may be wider than it).
+        scale = self._scale()
+        margin = self._handle_size() + 2 / scale
+        rect = self._rect.adjusted(-margin, -margin, margin, margin)
+        tag = self._tag_rect(scale)
+        if tag is not None:
+            rect = rect.united(tag.adjusted(-1 / scale, -1 / scale, 1 / scale, 1 / scale))
+        return rect
+
+    def _tag_rect(self, scale: float) -> QRectF | None:
+        """Where the label tag is drawn (None without a label)."""
+        if not self.label:
+            return None
+        height = TAG_HEIGHT_PX / scale
+        width = (_tag_text_width(self.label) + 10) / scale
+        if self.dashed:  # the overlaid prediction: tag under the box, clear of the GT's tag
+            top = self._rect.bottom()
+        else:
+            top = self._rect.top() - height
+            if top < 0:
+                top = self._rect.top()
+        return QRectF(self._rect.left(), top, width, height)
+
+    def _handle_points(self) -> list[QPointF]:
+        r = self._rect
+        cx, cy = r.center().x(), r.center().y()
+        return [
+            r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft(),
+            QPointF(cx, r.top()), QPointF(r.right(), cy), QPointF(cx, r.bottom()), QPointF(r.left(), cy),
+        ]
+
+    def hit_part(self, pos: QPointF) -> int | str | None:
+        """Handle index under ``pos`` (scene coords), "move" inside the box, else None."""
+        tolerance = self._handle_size()
+        for i, p in enumerate(self._handle_points()):
+            if abs(p.x() - pos.x()) <= tolerance and abs(p.y() - pos.y()) <= tolerance:
+                return i
+        return "move" if self._rect.contains(pos) else None
+
+    def shape(self):  # noqa: D102 - only the box and its handles take clicks
+        from PySide6.QtGui import QPainterPath
+
+        path = QPainterPath()
+        grow = self._handle_size()
+        path.addRect(self._rect.adjusted(-grow, -grow, grow, grow))
+        return path
+
+    # --- painting --------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        scale = self._scale()
+        color = SELECTED_COLOR if self.selected else self.color
+        pen = QPen(color, 2.5 / scale)
+        if self.dashed:
+            pen.setStyle(Qt.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.NoBrush)
+        painter.drawRect(self._rect)
+        tag = self._tag_rect(scale)
+        if tag is not None:
+            painter.setFont(_tag_font(scale))
+            painter.fillRect(tag, QBrush(color))
+            painter.setPen(QPen(Qt.black if color.lightness() > 120 else Qt.white))
+            painter.drawText(tag, Qt.AlignCenter, self.label)
+        if self.editable and self.selected:
+            size = self._handle_size()
+            painter.setPen(QPen(Qt.black, 1 / scale))
+            painter.setBrush(QBrush(Qt.white))
+            for p in self._handle_points():
+                painter.drawRect(QRectF(p.x() - size / 2, p.y() - size / 2, size, size))
+
+    # --- interaction -------------------------------------------------------------
+    def hoverMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        part = self.hit_part(event.pos())
+        if isinstance(part, int) and self.selected:
+            self.setCursor(_CURSORS[part])
+        elif part == "move":
+            self.setCursor(Qt.SizeAllCursor)
+        else:
+            self.unsetCursor()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.editable or event.button() != Qt.LeftButton:
+            event.ignore()
+            return
+        part = self.hit_part(event.pos())
+        if isinstance(part, int) and not self.selected:
+            part = "move" if self._rect.contains(event.pos()) else part
+        if part is None:
+            event.ignore()
+            return
+        if self.on_pressed is not None:
+            self.on_pressed(self.index)
+        self._drag_mode = part
+        self._dragging = False
+        self._drag_start = event.scenePos()
+        self._start_rect = QRectF(self._rect)
+        event.accept()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._drag_mode is None:
+            return
+        delta = event.scenePos() - self._drag_start
+        if not self._dragging:
+            if max(abs(delta.x()), abs(delta.y())) * self._scale() < DRAG_THRESHOLD_PX:
+                return
+            self._dragging = True
+        r = QRectF(self._start_rect)
+        if self._drag_mode == "move":
+            r.translate(delta)
+            if self.bounds is not None:
+                dx = min(max(r.left(), self.bounds.left()), self.bounds.right() - r.width()) - r.left()
+                dy = min(max(r.top(), self.bounds.top()), self.bounds.bottom() - r.height()) - r.top()
+                r.translate(dx, dy)
+        else:
+            horizontal, vertical = _HANDLES[self._drag_mode]
+            p = event.scenePos()
+            if self.bounds is not None:
+                p = QPointF(min(max(p.x(), self.bounds.left()), self.bounds.right()),
+                            min(max(p.y(), self.bounds.top()), self.bounds.bottom()))
+            if horizontal == "l":
+                r.setLeft(p.x())
+            elif horizontal == "r":
+                r.setRight(p.x())
+            if vertical == "t":
+                r.setTop(p.y())
+            elif vertical == "b":
+                r.setBottom(p.y())
+        self.set_rect(r)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._drag_mode is None:
+            return
+        self._drag_mode = None
+        if not self._dragging:
+            return
+        old, new = rect_to_box(self._start_rect), self.box()
+        if new.width < MIN_SIZE or new.height < MIN_SIZE:
+            self.set_rect(self._start_rect)
+            return
+        if new != old and self.on_edited is not None:
+            self.on_edited(self.index, old, new)
+

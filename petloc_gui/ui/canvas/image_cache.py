@@ -1,0 +1,135 @@
+"""Decoded images for display: an LRU cache filled by background decoding only.
+
+Images are decoded with core.images.load_image (EXIF applied, so boxes line
+up) and downscaled to at most MAX_DISPLAY_SIDE for speed; the canvas scales
+the picture back to the full displayed size, so box coordinates are never
+affected. QImage (unlike QPixmap) may be built outside the UI thread.
+
+The UI thread never reads an image file (a hostile one could hold it for
+seconds): it asks ``cached`` (no I/O but a stat), and on a miss ``request``s
+a decode; every decode, asked for or prefetched, ends in the ``decoded``
+signal, delivered on the UI thread, whose receiver ignores images the user
+has already left.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QImage
+
+from petloc_gui.app.file_key import file_key
+
+MAX_DISPLAY_SIDE = 2048
+CACHE_ITEMS = 24
+CACHE_BYTES = 192 * 1024 * 1024  # a 2048 x 1536 RGB preview is 9 MB
+URGENT, PREFETCH = 1, 0  # thread-pool priorities: the image asked for goes first
+
+
+@dataclass(frozen=True)
+class DisplayImage:
+    """A decoded picture (or the reason it could not be decoded)."""
+
+    image: QImage | None
+    size: tuple[int, int]  # displayed full size (w, h): the box coordinate system
+    error: str | None = None
+
+
+def decode(path: Path) -> DisplayImage:
+    """Decode one image; never raises (the error is returned for display)."""
+    from petloc_gui.core import images
+
+    try:
+        full_w, full_h = images.image_size(path)
+        array = images.load_image(path, max_size=MAX_DISPLAY_SIDE)
+        h, w = array.shape[:2]
+        image = QImage(array.data, w, h, 3 * w, QImage.Format_RGB888).copy()
+        return DisplayImage(image, (int(full_w), int(full_h)))
+    except Exception as exc:  # noqa: BLE001 - hostile files must not crash the window
+        return DisplayImage(None, (0, 0), str(exc))
+
+
+class _DecodeTask(QRunnable):
+    def __init__(self, cache: ImageCache, path: Path) -> None:
+        super().__init__()
+        self.cache, self.path = cache, path
+
+    def run(self) -> None:
+        key = file_key(self.path)
+        value = self.cache._peek(key)
+        if value is None:
+            value = decode(self.path)
+            self.cache._put(key, value)
+        with self.cache._lock:
+            self.cache._queued.discard(str(self.path))
+            closed = self.cache._closed
+        if not closed:
+            self.cache.decoded.emit(str(self.path), value)
+
+
+class ImageCache(QObject):
+    """LRU of decoded images keyed by (path, mtime_ns); decoding runs in one pool thread."""
+
+    decoded = Signal(str, object)  # image path, DisplayImage: emitted from the pool thread
+
+    def __init__(self, max_items: int = CACHE_ITEMS, max_bytes: int = CACHE_BYTES, parent=None) -> None:
+        super().__init__(parent)
+        self.max_items = max_items
+        self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+        self._items: OrderedDict[tuple[str, int], DisplayImage] = OrderedDict()
+        self._queued: set[str] = set()
+        self._closed = False
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+
+    def _peek(self, key):
+        with self._lock:
+            return self._items.get(key)
+
+    def _put(self, key, value: DisplayImage) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > 1 and (len(self._items) > self.max_items or self._bytes() > self.max_bytes):
+                self._items.popitem(last=False)
+
+    def _bytes(self) -> int:
+        return sum(v.image.sizeInBytes() for v in self._items.values() if v.image is not None)
+
+    def cached(self, path: Path) -> DisplayImage | None:
+        """The decoded image if it is cached (current file version), else None; reads no image."""
+        key = file_key(Path(path))
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+            return hit
+
+    def request(self, path: Path) -> None:
+        """Decode this one before any prefetch; ``decoded`` tells when it is there."""
+        self._pool.start(_DecodeTask(self, Path(path)), URGENT)
+
+    def prefetch(self, paths: list[Path]) -> None:
+        """Decode these in the background (neighbours of the current image)."""
+        for path in paths[: self.max_items // 2]:
+            key = file_key(Path(path))
+            with self._lock:
+                if key in self._items or str(path) in self._queued:
+                    continue
+                self._queued.add(str(path))
+            self._pool.start(_DecodeTask(self, Path(path)), PREFETCH)
+
+    def is_idle(self) -> bool:
+        """No decode running or waiting."""
+        return self._pool.activeThreadCount() == 0
+
+    def shutdown(self) -> None:
+        with self._lock:
+            self._closed = True
+        self._pool.clear()
+        self._pool.waitForDone(10_000)

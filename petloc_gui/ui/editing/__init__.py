@@ -1,0 +1,1 @@
+"""Editing a document: the edit controller and its undo commands."""

@@ -1,0 +1,111 @@
+"""Edit → Classes…: the folder's class list, with Add, Rename and Delete."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget,
+)
+
+
+class ClassActions(Protocol):
+    """What the dialog asks of the open folder (review.class_editor.ClassEditor)."""
+
+    def names(self) -> list[str]: ...
+
+    def describe(self, name: str) -> str: ...
+
+    def add(self, name: str) -> str: ...
+
+    def rename(self, old: str, new: str) -> str: ...
+
+    def delete(self, name: str) -> str: ...
+
+
+class ClassListDialog(QDialog):
+    """Each action answers with one line (done, or why not), shown under the list."""
+
+    def __init__(self, actions: ClassActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Classes")
+        self.actions = actions
+        self.list = QListWidget()
+        self.result = QLabel("")
+        self.result.setWordWrap(True)
+        self.add_button = QPushButton("Add…")
+        self.rename_button = QPushButton("Rename…")
+        self.delete_button = QPushButton("Delete")
+        self.add_button.clicked.connect(self._ask_add)
+        self.rename_button.clicked.connect(self._ask_rename)
+        self.delete_button.clicked.connect(self._delete)
+        self.list.currentRowChanged.connect(self._selected)
+        note = QLabel("Kept in the folder's predefined_classes.txt (labelImg's format). Renaming relabels every "
+                      "box of that class in this folder (undoable per image, saved when you save).")
+        note.setWordWrap(True)
+        side = QVBoxLayout()
+        for button in (self.add_button, self.rename_button, self.delete_button):
+            side.addWidget(button)
+        side.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 1)
+        body.addLayout(side)
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.result)
+        layout.addWidget(close)
+        self.resize(480, 420)
+        self.refresh()
+
+    def refresh(self, keep: str | None = None) -> None:
+        self.list.clear()
+        for name in self.actions.names():
+            self.list.addItem(name)
+            self.list.item(self.list.count() - 1).setToolTip(self.actions.describe(name))
+        names = self.actions.names()
+        self.list.setCurrentRow(names.index(keep) if keep in names else (0 if names else -1))
+        self._selected(self.list.currentRow())
+
+    def current(self) -> str | None:
+        item = self.list.currentItem()
+        return item.text() if item is not None else None
+
+    def _selected(self, row: int) -> None:
+        self.rename_button.setEnabled(row >= 0)
+        self.delete_button.setEnabled(row >= 0)
+
+    def _ask_add(self) -> None:
+        name, ok = QInputDialog.getText(self, "Add a class", "Class name:")
+        if ok:
+            self.add(name)
+
+    def _ask_rename(self) -> None:
+        old = self.current()
+        if old is None:
+            return
+        new, ok = QInputDialog.getText(self, "Rename a class", f"New name for {old}:", text=old)
+        if ok:
+            self.rename(old, new)
+
+    def _delete(self) -> None:
+        name = self.current()
+        if name is not None:
+            self.delete(name)
+
+    # The actions themselves (the buttons' dialogs end here; tests call them directly).
+    def add(self, name: str) -> None:
+        name = " ".join(name.split())
+        self.result.setText(self.actions.add(name) if name else "A class needs a name.")
+        self.refresh(name)
+
+    def rename(self, old: str, new: str) -> None:
+        new = " ".join(new.split())
+        self.result.setText(self.actions.rename(old, new) if new else "A class needs a name.")
+        self.refresh(new or old)
+
+    def delete(self, name: str) -> None:
+        self.result.setText(self.actions.delete(name))
+        self.refresh()

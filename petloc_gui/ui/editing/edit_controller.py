@@ -1,0 +1,212 @@
+"""Every edit of the ground truth, as undo commands on a per-image QUndoStack.
+
+The controller knows the current document and the selected object; the
+window's actions and the canvas's signals call it. One QUndoStack per opened
+image lives in a QUndoGroup whose active stack follows the current image, so
+Ctrl+Z only ever undoes edits of the image on screen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoGroup, QUndoStack
+
+from petloc_gui.core.boxes import Box
+from petloc_gui.ui.editing import undo_commands as cmd
+from petloc_gui.app.image_document import ImageDocument, make_object
+
+NUDGE_PX = 1.0
+NUDGE_FAST_PX = 10.0
+
+
+class EditController(QObject):
+    """Applies edits to the current image through its undo stack."""
+
+    document_changed = Signal(object)  # ImageDocument
+    selection_changed = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[int, QUndoStack] = {}
+        self.doc: ImageDocument | None = None
+        self.index: int | None = None
+        self.selected = -1
+        self.default_label = ""
+        self._nudge_serial = 0
+
+    # --- current image ----------------------------------------------------------
+    def set_document(self, index: int | None, doc: ImageDocument | None) -> None:
+        self.index, self.doc = index, doc
+        self.selected = 0 if doc is not None and doc.objects else -1
+        if index is None:
+            self.undo_group.setActiveStack(None)
+            return
+        self.undo_group.setActiveStack(self.stack_for(index))
+        self._nudge_serial += 1
+        self.selection_changed.emit(self.selected)
+
+    def reset(self) -> None:
+        """Forget every stack (a new folder was opened)."""
+        for stack in self._stacks.values():
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+        self._stacks.clear()
+        self.set_document(None, None)
+
+    def stack(self) -> QUndoStack | None:
+        return self.undo_group.activeStack()
+
+    def stack_for(self, index: int) -> QUndoStack:
+        """The undo stack of image ``index`` (created if it has none yet)."""
+        stack = self._stacks.get(index)
+        if stack is None:
+            stack = QUndoStack(self.undo_group)
+            self._stacks[index] = stack
+        return stack
+
+    def replace_all(self, index: int, doc: ImageDocument, objects, verified: bool, text: str,
+                    notify) -> QUndoStack:
+        """Push a ReplaceAllCommand on image ``index``'s stack (current image or not)."""
+        stack = self.stack_for(index)
+        stack.push(cmd.ReplaceAllCommand(doc, notify, objects, verified, text))
+        if doc is self.doc and self.selected >= len(doc.objects):
+            self.selected = len(doc.objects) - 1
+        return stack
+
+    def _notify(self, doc: ImageDocument) -> None:
+        if doc is self.doc and self.selected >= len(doc.objects):
+            self.selected = len(doc.objects) - 1
+        self.document_changed.emit(doc)  # also for an image not on screen (a class renamed everywhere)
+
+    def mark_clean(self, index: int) -> None:
+        """Image ``index`` was saved: its undo stack's clean state is here."""
+        stack = self._stacks.get(index)
+        if stack is not None:
+            stack.setClean()
+
+    def rename_in(self, index: int, doc: ImageDocument, old: str, new: str) -> bool:
+        """Relabel every ``old`` box of image ``index`` (on screen or not), undoable on its own stack."""
+        if not any(obj.name == old for obj in doc.objects):
+            return False
+        self.stack_for(index).push(cmd.RenameLabelCommand(doc, self._notify, old, new))
+        return True
+
+    def _push(self, command) -> bool:
+        stack = self.stack()
+        if stack is None or self.doc is None:
+            return False
+        stack.push(command)
+        return True
+
+    def select(self, index: int) -> None:
+        if self.doc is None:
+            return
+        self.selected = index if 0 <= index < len(self.doc.objects) else -1
+        self._nudge_serial += 1
+        self.selection_changed.emit(self.selected)
+
+    def target_index(self) -> int:
+        """The selected object, else the primary one, else -1."""
+        if self.doc is None or not self.doc.objects:
+            return -1
+        return self.selected if 0 <= self.selected < len(self.doc.objects) else 0
+
+    # --- edits --------------------------------------------------------------------
+    def add_box(self, box: Box, label: str | None = None) -> bool:
+        if self.doc is None:
+            return False
+        box = self.doc.clamp_box(box)
+        if box.width < 1 or box.height < 1:
+            return False
+        name = label or self.default_label or "object"
+        obj = make_object(name, box)
+        index = len(self.doc.objects)
+        self.selected = index
+        return self._push(cmd.AddObjectCommand(self.doc, self._notify, obj, index))
+
+    def set_box(self, index: int, old: Box, new: Box, text: str = "Move box", merge_key=None) -> bool:
+        """Push a box change (clamped to the image); commands with the same ``merge_key`` merge."""
+        if self.doc is None or not 0 <= index < len(self.doc.objects):
+            return False
+        new = self.doc.clamp_box(new)
+        if new == self.doc.objects[index].box:
+            return False
+        self.selected = index
+        return self._push(cmd.SetBoxCommand(self.doc, self._notify, index, old, new, merge_key, text))
+
+    def nudge(self, dx: float, dy: float) -> bool:
+        """Move the selected box by (dx, dy); consecutive nudges merge into one undo step."""
+        index = self.target_index()
+        if index < 0:
+            return False
+        old = self.doc.objects[index].box
+        new = old.translated(dx, dy)
+        if self.doc.image_size is not None:
+            w, h = self.doc.image_size
+            new = new.translated(min(0.0, w - new.xmax) - min(0.0, new.xmin),
+                                 min(0.0, h - new.ymax) - min(0.0, new.ymin))
+        return self.set_box(index, old, new, "Nudge box", ("nudge", self._nudge_serial))
+
+    def resize_selected(self, dw: float, dh: float) -> bool:
+        """Grow (or shrink) the selected box from its right/bottom edge; merges like nudges."""
+        index = self.target_index()
+        if index < 0:
+            return False
+        old = self.doc.objects[index].box
+        new = self.doc.clamp_box(Box(old.xmin, old.ymin, max(old.xmin + 1, old.xmax + dw),
+                                     max(old.ymin + 1, old.ymax + dh)))
+        return self.set_box(index, old, new, "Resize box", ("resize", self._nudge_serial))
+
+    def move_edge(self, edge: str, delta: float) -> bool:
+        """Move one edge ("left", "top", "right", "bottom") of the selected box; merges like nudges."""
+        index = self.target_index()
+        if index < 0:
+            return False
+        old = self.doc.objects[index].box
+        x0, y0, x1, y1 = old.xmin, old.ymin, old.xmax, old.ymax
+        if edge == "left":
+            x0 = min(x0 + delta, x1 - 1)
+        elif edge == "right":
+            x1 = max(x1 + delta, x0 + 1)
+        elif edge == "top":
+            y0 = min(y0 + delta, y1 - 1)
+        elif edge == "bottom":
+            y1 = max(y1 + delta, y0 + 1)
+        else:
+            raise ValueError(f"unknown edge {edge!r}")
+        new = self.doc.clamp_box(Box(x0, y0, x1, y1))
+        return self.set_box(index, old, new, "Resize box", ("resize", self._nudge_serial))
+
+    def delete_selected(self) -> bool:
+        index = self.target_index()
+        if index < 0:
+            return False
+        return self._push(cmd.DeleteObjectCommand(self.doc, self._notify, index))
+
+    def set_label(self, name: str) -> bool:
+        """Relabel the selected (or primary) object; with none, it becomes the label of the next box."""
+        self.default_label = name
+        index = self.target_index()
+        if index < 0 or self.doc.objects[index].name == name:
+            return False
+        return self._push(cmd.SetLabelCommand(self.doc, self._notify, index, name))
+
+    def accept_prediction(self, label: str, box: Box) -> bool:
+        """Make the prediction the primary object (kept fields: pose, flags, extras)."""
+        if self.doc is None:
+            return False
+        box = self.doc.clamp_box(box)
+        primary = self.doc.primary
+        if primary is not None and primary.name == label and primary.box == box:
+            return False
+        new = dataclasses.replace(primary, name=label, box=box) if primary is not None else make_object(label, box)
+        self.selected = 0
+        return self._push(cmd.ReplaceObjectCommand(self.doc, self._notify, new))
+
+    def toggle_verified(self) -> bool:
+        if self.doc is None:
+            return False
+        return self._push(cmd.SetVerifiedCommand(self.doc, self._notify, not self.doc.verified))

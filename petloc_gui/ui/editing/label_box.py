@@ -1,0 +1,98 @@
+"""The toolbar's Label box: the class list, picking a class, typing a new one.
+
+It shows the selected box's label (nothing when no box is selected, also
+right after a delete), applies a picked or typed label through the edit
+controller, and gives the keyboard back to the image on Enter and Escape so a
+single-key shortcut never types into it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from petloc_gui.core.text import visible
+from petloc_gui.ui.editing.edit_controller import EditController
+
+
+class LabelBox(QObject):
+    """Owns the editable QComboBox ``combo``; emits ``typing_done`` when the keyboard should go back."""
+
+    typing_done = Signal()
+
+    def __init__(self, edits: EditController, parent: QWidget | None = None) -> None:
+        combo = QComboBox(parent)
+        super().__init__(combo)  # lives and dies with its combo box (and its event filter with it)
+        self.edits = edits
+        self.combo = combo
+        self.combo.setMinimumContentsLength(12)
+        # Editable: a class the model does not know can be typed (Enter applies it).
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.NoInsert)
+        self.combo.setToolTip("Label of the selected box: pick one (keys 1-9 pick the n-th) or type a new one + "
+                              "Enter (Esc: back to the image). Edit → Classes… renames or deletes classes.")
+        self.combo.activated.connect(lambda i: self._apply(self.label_at(i)))
+        self.combo.lineEdit().returnPressed.connect(self._typed)
+        self._line = self.combo.lineEdit()
+        self._line.installEventFilter(self)  # Escape: see eventFilter
+        edits.selection_changed.connect(lambda _index: self.show_selected())
+        edits.document_changed.connect(lambda doc: self.show_selected() if doc is edits.doc else None)
+
+    # --- the list ------------------------------------------------------------------
+    def names(self) -> list[str]:
+        return [self.label_at(i) for i in range(self.combo.count())]
+
+    def label_at(self, i: int) -> str:
+        """The label of item ``i``: items show it escaped (control characters), the data is the label itself."""
+        data = self.combo.itemData(i)
+        return data if isinstance(data, str) else self.combo.itemText(i)
+
+    def label_of_text(self, text: str) -> str:
+        """The label a shown (escaped) or typed text stands for."""
+        i = self.combo.findText(text)
+        return self.label_at(i) if i >= 0 else text
+
+    def set_names(self, names: list[str]) -> None:
+        """Replace the class list (keeps the text shown)."""
+        if self.names() == names:
+            return
+        current = self.combo.currentText()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for name in names:
+            self.combo.addItem(visible(name), name)
+        self.combo.setCurrentText(current)
+        self.combo.blockSignals(False)
+
+    def pick(self, n: int) -> None:
+        """Keys 1-9: the n-th class for the selected box."""
+        if 1 <= n <= self.combo.count():
+            self.combo.setCurrentIndex(n - 1)
+            self._apply(self.label_at(n - 1))
+
+    # --- what it shows ----------------------------------------------------------------
+    def show_selected(self) -> None:
+        """The selected box's label; empty when none is selected."""
+        if self.combo.lineEdit().hasFocus():
+            return  # the user is typing a label: leave it alone
+        doc, index = self.edits.doc, self.edits.selected
+        name = doc.objects[index].name if doc is not None and 0 <= index < len(doc.objects) else ""
+        self.combo.setCurrentText(visible(name))
+
+    # --- typing --------------------------------------------------------------------------
+    def _apply(self, name: str) -> None:
+        self.edits.set_label(name)
+
+    def _typed(self) -> None:
+        name = self.label_of_text(" ".join(self.combo.currentText().split()))
+        if name:
+            self._apply(name)
+        self.typing_done.emit()  # back to the image, so single-key shortcuts work again
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        # The combo box swallows Escape before a shortcut sees it, so it is caught here.
+        if watched is self._line and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
+            self.typing_done.emit()
+            self.show_selected()
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,57 @@
+"""Getting to a folder: File → Open recent, and dropping a folder or an image on the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QMenu, QWidget
+
+from petloc_gui.core.images import is_image_name
+from petloc_gui.ui.settings import Settings
+
+
+def dropped_target(mime: QMimeData) -> tuple[Path, Path | None] | None:
+    """(folder to open, image to show or None) for a drop of a local folder or image; None otherwise."""
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if not url.isLocalFile():
+            continue
+        path = Path(url.toLocalFile())
+        if path.is_dir():
+            return path, None
+        if path.is_file() and is_image_name(path.name):
+            return path.parent, path
+    return None
+
+
+class RecentFoldersMenu(QMenu):
+    """File → Open recent: the last folders opened, newest first; rebuilt each time it opens."""
+
+    def __init__(self, settings: Settings, open_folder: Callable[[str], object], parent: QWidget | None = None):
+        super().__init__("Open &recent", parent)
+        self._settings = settings
+        self._open = open_folder
+        self.aboutToShow.connect(self.rebuild)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.clear()
+        folders = self._settings.recent_folders
+        if not folders:
+            self.addAction("No recent folders").setEnabled(False)
+        for n, folder in enumerate(folders, start=1):
+            action = self.addAction(f"&{n % 10} {folder}" if n <= 10 else folder)
+            action.setToolTip(folder)
+            action.setEnabled(Path(folder).is_dir())
+            action.triggered.connect(lambda _=False, f=folder: self._open(f))
+        self.addSeparator()
+        clear = self.addAction("Clear the list")
+        clear.setEnabled(bool(folders))
+        clear.triggered.connect(self._clear)
+
+    def _clear(self) -> None:
+        self._settings.recent_folders = []
+        self.rebuild()

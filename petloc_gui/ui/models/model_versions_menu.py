@@ -1,0 +1,123 @@
+"""Model → Versions: the bundled models, then every trained version, newest first; picking one uses it.
+
+Each entry names the model by its date and its figures, with the images they
+were measured on (app.model_metrics: the same figures as the status bar).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QMenu, QWidget
+
+from petloc_gui.app.model_metrics import headline_metrics, metrics_text
+from petloc_gui.model.versions import Version, VersionStore
+from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
+
+
+class VersionsMenu(QMenu):
+    """Rebuilt each time it opens, so it always shows what is on disk."""
+
+    version_chosen = Signal(object)  # Version
+    bundled_chosen = Signal(str)  # "pets", "digits"
+
+    def __init__(
+        self,
+        store: VersionStore,
+        current_spec: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Versions", parent)
+        self._store = store
+        self._current_spec = current_spec
+        self.aboutToShow.connect(self.rebuild)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """List the stored versions (name, date, metrics); check the current one."""
+        self.clear()
+        versions = list(reversed(self._store.list()))
+        spec = self._current_spec()
+        current = _resolved(spec)
+        for name in BUNDLED_MODELS:
+            text, tip, path = _bundled_entry(name)
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(spec == name or (current is not None and path is not None and _resolved(path) == current))
+            action.setToolTip(tip)
+            action.setData(f"bundled:{name}")
+            action.triggered.connect(lambda _checked=False, n=name: self.bundled_chosen.emit(n))
+            self.addAction(action)
+        self.addSeparator()
+        if not versions:
+            empty = self.addAction("No trained versions yet (Model → Retrain…)")
+            empty.setEnabled(False)
+        for version in versions:
+            figures = metrics_text(version.metrics, "validation")
+            action = QAction("  ·  ".join(part for part in (f"{version.preset} {_date(version.created)}", figures,
+                                                              version.id) if part), self)
+            action.setCheckable(True)
+            action.setChecked(current is not None and _resolved(version.path) == current)
+            action.setToolTip(_tooltip(version))
+            action.setData(version.id)
+            action.triggered.connect(lambda _checked=False, v=version: self.version_chosen.emit(v))
+            self.addAction(action)
+        self.addSeparator()
+        open_folder = self.addAction("Open the versions folder")
+        open_folder.triggered.connect(self._open_folder)
+
+    def version_actions(self) -> list[QAction]:
+        """The actions that stand for trained versions (tests, accessibility)."""
+        return [a for a in self.actions() if a.data() and not str(a.data()).startswith("bundled:")]
+
+    def bundled_actions(self) -> list[QAction]:
+        return [a for a in self.actions() if str(a.data() or "").startswith("bundled:")]
+
+    def _open_folder(self) -> None:
+        self._store.root.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._store.root)))
+
+
+def _resolved(spec: str | Path | None) -> Path | None:
+    if not spec:
+        return None
+    try:
+        path = Path(spec)
+        return path.resolve() if path.exists() else None
+    except OSError:
+        return None
+
+
+def _tooltip(version: Version) -> str:
+    lines = [f"{version.path}", f"created {version.created}"]
+    if version.parent:
+        lines.append(f"trained from {version.parent}")
+    if version.data_fingerprint:
+        lines.append(f"data fingerprint {version.data_fingerprint}")
+    for key, value in sorted(version.metrics.items()):
+        if isinstance(value, (int, float)):
+            lines.append(f"{key}: {value:.4g}")
+    return "\n".join(lines)
+
+
+def _date(created: str) -> str:
+    """ "2026-11-23 18:52" from an ISO 8601 time."""
+    return created[:16].replace("T", " ") if created else "date unknown"
+
+
+def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
+    """(menu text, tooltip, folder) of a bundled model, from its meta.json (no TensorFlow)."""
+    try:
+        from petloc_gui.model.bundle import read_meta, resolve_model
+
+        path = Path(resolve_model(name))
+        meta = read_meta(path)
+    except Exception as exc:  # noqa: BLE001 - a missing bundle is listed, not fatal
+        return f"Bundled: {name} (unavailable)", str(exc), None
+    metrics, split = headline_metrics(meta)
+    figures = metrics_text(metrics, split)
+    text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}", figures) if part)
+    return text, str(path), path

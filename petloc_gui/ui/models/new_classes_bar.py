@@ -1,0 +1,75 @@
+"""The bar shown when no model knows a folder's classes: says so, and offers to train one.
+
+"Train a model for these classes" is enabled as soon as every class has
+``MIN_BOXES_PER_CLASS`` boxed images (counted from the file list, so boxes
+drawn since the folder opened count too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
+
+from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, describe_labels
+
+REFRESH_MS = 1000
+
+
+class NewClassesBar(QToolBar):
+    """A toolbar row under the tools: the message and the train button."""
+
+    train_requested = Signal()
+
+    def __init__(self, window, counts: Callable[[], dict[str, int]]) -> None:
+        super().__init__("New classes", window)
+        self.setObjectName("new_classes")
+        self.setMovable(False)
+        self._counts = counts
+        self._labels: frozenset[str] = frozenset()
+        self.message = QLabel()
+        self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.button = QPushButton("Train a model for these classes")
+        self.button.setToolTip("Train a new model on this folder's saved boxes, from the shipped ImageNet backbone, "
+                               "in the background; it is used for this folder when it is done")
+        self.button.clicked.connect(self.train_requested)
+        row = QWidget(self)  # the message takes the row's width, the button sits at its end
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.button)
+        self.addWidget(row)
+        self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        self.hide()
+
+    def show_for(self, labels: frozenset[str]) -> None:
+        """Show the bar for a folder whose classes (``labels``) no model knows."""
+        self._labels = frozenset(labels)
+        self.refresh()
+        self.show()
+        self._timer.start()
+
+    def conceal(self) -> None:
+        self._timer.stop()
+        self.hide()
+
+    def missing(self) -> dict[str, int]:
+        """Boxes still needed per class before a model can be trained."""
+        counts = self._counts()
+        labels = set(counts) | set(self._labels)
+        return {name: MIN_BOXES_PER_CLASS - counts.get(name, 0) for name in sorted(labels)
+                if counts.get(name, 0) < MIN_BOXES_PER_CLASS}
+
+    def refresh(self) -> None:
+        counts = self._counts()
+        labels = set(counts) | set(self._labels)
+        missing = self.missing()
+        text = f"No available model knows {describe_labels(labels)} of this folder, so nothing is predicted."
+        if missing:
+            needed = ", ".join(f"{name} {n}" for name, n in missing.items())
+            text += f" Box at least {MIN_BOXES_PER_CLASS} images of each class to train one (still needed: {needed})."
+        else:
+            text += " Every class has enough boxes: train a model for them."
+        self.message.setText(text)
+        self.button.setEnabled(bool(labels) and not missing)

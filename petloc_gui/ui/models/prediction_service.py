@@ -1,0 +1,234 @@
+"""Predictions off the UI thread: a worker QThread, a cache and prefetching.
+
+The service takes a *model factory* ``factory(spec) -> handle`` where a
+handle has ``info`` (ModelInfo) and ``predict_paths(paths) -> list[result]``
+(a result is a Prediction-like object with ``label``, ``confidence``, ``box``
+or an exception). The default factory (model_handle.load_model_handle)
+imports TensorFlow, so it only ever runs in the worker thread; tests inject a
+fake factory.
+
+Work is taken in this order: loading a model, the *urgent* images (the
+current one and the next few in the list's order), then the *background*
+images (the whole folder, so the review queue fills in). Results are cached
+by (image path, mtime_ns, model version id), LRU-bounded.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from petloc_gui.app.file_key import file_key
+
+BATCH_SIZE = 8  # small: an urgent request waits for at most one background batch
+CACHE_SIZE = 50_000
+
+
+class PredictionError(Exception):
+    """Why an image has no prediction (unreadable image, model failure)."""
+
+
+class _Worker(QObject):
+    """Runs in the worker thread; loops until stopped."""
+
+    def __init__(self, service: PredictionService) -> None:
+        super().__init__()
+        self.service = service
+
+    def run(self) -> None:
+        svc = self.service
+        while True:
+            with svc._cond:
+                while not svc._stop and svc._pending_spec is None and not svc._has_work():
+                    svc._cond.wait()
+                if svc._stop:
+                    return
+                spec = svc._pending_spec
+                svc._pending_spec = None
+                batch = [] if spec is not None else svc._take_batch()
+                handle = svc._handle
+            if spec is not None:
+                self._load(spec)
+            elif batch and handle is not None:
+                self._predict(handle, batch)
+
+    def _load(self, spec: str) -> None:
+        svc = self.service
+        svc.model_loading.emit(spec)
+        try:
+            handle = svc._factory(spec)
+        except Exception as exc:  # noqa: BLE001 - shown in the UI, the app keeps working
+            with svc._cond:
+                svc._handle = None
+                svc._version = None
+            svc.model_failed.emit(spec, f"{type(exc).__name__}: {exc}")
+            return
+        with svc._cond:
+            if svc._pending_spec is not None:
+                return  # another model was asked for while this one loaded: it is stale
+            svc._handle = handle
+            svc._version = handle.info.version_id
+        svc.model_loaded.emit(handle.info)
+
+    def _predict(self, handle, batch: list[tuple[str, int]]) -> None:
+        svc = self.service
+        version = handle.info.version_id
+        try:
+            results = list(handle.predict_paths([Path(p) for p, _ in batch]))
+            if len(results) != len(batch):
+                raise PredictionError(f"model returned {len(results)} results for {len(batch)} images")
+        except Exception as exc:  # noqa: BLE001 - a model failure is reported per image
+            results = [PredictionError(f"model failed: {type(exc).__name__}: {exc}")] * len(batch)
+        for (path, mtime), result in zip(batch, results):
+            svc._store((path, mtime, version), result)
+            svc.predicted.emit(path, version, result)
+
+
+class PredictionService(QObject):
+    """Owns the worker thread, the request queues and the result cache."""
+
+    model_loading = Signal(str)
+    model_loaded = Signal(object)  # ModelInfo
+    model_failed = Signal(str, str)  # spec, message
+    predicted = Signal(str, str, object)  # image path, model version id, result
+
+    def __init__(self, factory: Callable[[str], object], parent=None) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._cond = threading.Condition()
+        self._stop = False
+        self._pending_spec: str | None = None
+        self._handle = None
+        self._version: str | None = None
+        self._urgent: list[Path] = []
+        self._background: list[Path] = []
+        self._background_pos = 0
+        self._cache: OrderedDict[tuple, object] = OrderedDict()
+        self._thread = QThread()
+        self._thread.setObjectName("petloc-prediction")
+        self._worker = _Worker(self)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._thread.start()
+
+    # --- requests (UI thread) -----------------------------------------------------
+    def set_model(self, spec: str) -> None:
+        """Load a model in the worker; cached results of other versions stay unused."""
+        with self._cond:
+            self._pending_spec = spec
+            self._handle = None
+            self._version = None
+            self._background_pos = 0
+            self._cond.notify_all()
+
+    def unload(self) -> None:
+        """No model: predict nothing (a folder whose classes no model knows)."""
+        with self._cond:
+            self._pending_spec = None
+            self._handle = None
+            self._version = None
+            self._cond.notify_all()
+
+    def request(self, urgent: Sequence[Path]) -> None:
+        """Predict these first (current image, then the next few), replacing older requests."""
+        with self._cond:
+            self._urgent = list(urgent)
+            self._cond.notify_all()
+
+    def request_background(self, paths: Sequence[Path]) -> None:
+        """Predict these when nothing urgent is waiting (the whole folder)."""
+        with self._cond:
+            self._background = list(paths)
+            self._background_pos = 0
+            self._cond.notify_all()
+
+    def cached(self, path: Path):
+        """The cached result for an image with the current model, or None."""
+        key = file_key(Path(path))
+        with self._cond:
+            if self._version is None:
+                return None
+            result = self._cache.get((key[0], key[1], self._version))
+            if result is not None:
+                self._cache.move_to_end((key[0], key[1], self._version))
+            return result
+
+    def cached_many(self, paths: Sequence[Path]) -> dict[Path, object]:
+        """The cached results of these images with the current model (those that have one).
+
+        A model used before in this run (a rollback) has its results cached: the
+        worker skips them, so they never arrive as ``predicted`` signals and the
+        caller must take them from here.
+        """
+        keys = [(Path(p), file_key(Path(p))) for p in paths]
+        with self._cond:
+            if self._version is None:
+                return {}
+            found = {}
+            for path, (name, mtime) in keys:
+                result = self._cache.get((name, mtime, self._version))
+                if result is not None:
+                    found[path] = result
+            return found
+
+    def version(self) -> str | None:
+        with self._cond:
+            return self._version
+
+    def is_idle(self) -> bool:
+        with self._cond:
+            return self._pending_spec is None and not self._has_work()
+
+    def shutdown(self) -> None:
+        """Stop the worker (after its current batch) and wait for it."""
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+        self._thread.quit()
+        self._thread.wait(30_000)
+
+    # --- worker side (called with the lock held) -------------------------------------
+    def _is_cached(self, key: tuple[str, int]) -> bool:
+        return (key[0], key[1], self._version) in self._cache
+
+    def _has_work(self) -> bool:
+        if self._handle is None:
+            return False
+        if any(not self._is_cached(file_key(p)) for p in self._urgent):
+            return True
+        while self._background_pos < len(self._background):
+            if not self._is_cached(file_key(self._background[self._background_pos])):
+                return True
+            self._background_pos += 1
+        return False
+
+    def _take_batch(self) -> list[tuple[str, int]]:
+        batch: list[tuple[str, int]] = []
+        seen: set[str] = set()
+        for path in self._urgent:
+            key = file_key(path)
+            if not self._is_cached(key) and key[0] not in seen:
+                batch.append(key)
+                seen.add(key[0])
+        self._urgent = []
+        # Urgent images go alone (the current one + prefetch) so the current
+        # image is shown as soon as possible.
+        urgent_taken = bool(batch)
+        while not urgent_taken and len(batch) < BATCH_SIZE and self._background_pos < len(self._background):
+            key = file_key(self._background[self._background_pos])
+            self._background_pos += 1
+            if not self._is_cached(key) and key[0] not in seen:
+                batch.append(key)
+                seen.add(key[0])
+        return batch
+
+    def _store(self, key: tuple, result: object) -> None:
+        with self._cond:
+            self._cache[key] = result
+            self._cache.move_to_end(key)
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)

@@ -1,0 +1,89 @@
+"""The class list of the open folder: add, rename (relabels the boxes), delete (when unused).
+
+Implements editing.class_list_dialog.ClassActions for one ReviewSession. The
+predefined classes file is written at once (atomic); relabelled boxes are
+edits like any other: undoable per image, marked unsaved, written on save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from petloc_gui.app.class_list import rows_using, write_classes
+from petloc_gui.ui.editing.edit_controller import EditController
+from petloc_gui.ui.review.review_session import ReviewSession
+
+
+class ClassEditor:
+    def __init__(self, session: ReviewSession, edits: EditController,
+                 model_classes: Callable[[], tuple[str, ...]]) -> None:
+        self.session = session
+        self.edits = edits
+        self.model_classes = model_classes
+
+    def names(self) -> list[str]:
+        return self.session.label_names()
+
+    def describe(self, name: str) -> str:
+        where = []
+        if name in self.session.predefined:
+            where.append("in predefined_classes.txt")
+        if name in self.model_classes():
+            where.append("one of the model's classes")
+        if name in self.session.folder_labels:
+            where.append("used on boxes in this folder")
+        return ", ".join(where) or "typed in this session"
+
+    def add(self, name: str) -> str:
+        if name in self.names():
+            return f"{name} is already in the list."
+        problem = self._save_predefined(self.session.predefined + [name])
+        return problem or f"Added {name}."
+
+    def rename(self, old: str, new: str) -> str:
+        if old == new:
+            return "The name is unchanged."
+        rows = rows_using(self.session.store, old)
+        for row, _indices in rows.items():
+            self.edits.rename_in(row, self.session.store.document(row), old, new)
+        boxes = sum(len(indices) for indices in rows.values())
+        predefined = [new if n == old else n for n in self.session.predefined]
+        if new not in predefined and old not in self.session.predefined and old not in self.model_classes():
+            predefined.append(new)  # a typed class keeps being offered under its new name
+        predefined = list(dict.fromkeys(predefined))
+        self.session.folder_labels.discard(old)
+        if boxes:
+            self.session.folder_labels.add(new)
+        problem = self._save_predefined(predefined) if predefined != self.session.predefined else None
+        self.session.refresh_labels()
+        text = f"Renamed {old} to {new} on {boxes} box(es) in {len(rows)} image(s)"
+        text += " (unsaved: Save all writes them)." if boxes else "."
+        if old in self.model_classes():
+            text += f" The model still predicts {old}: accepting its predictions brings the name back."
+        return f"{text} {problem}" if problem else text
+
+    def delete(self, name: str) -> str:
+        if name in self.model_classes():
+            return f"{name} is one of the model's classes: it stays in the list while this model is used."
+        rows = rows_using(self.session.store, name)
+        if rows:
+            boxes = sum(len(indices) for indices in rows.values())
+            return (f"{boxes} box(es) in {len(rows)} image(s) are labelled {name}: rename the class "
+                    "or delete those boxes first.")
+        self.session.folder_labels.discard(name)
+        problem = None
+        if name in self.session.predefined:
+            problem = self._save_predefined([n for n in self.session.predefined if n != name])
+        self.session.refresh_labels()
+        if self.edits.default_label == name:
+            self.edits.default_label = ""
+        return problem or f"Deleted {name}."
+
+    def _save_predefined(self, names: list[str]) -> str | None:
+        try:
+            write_classes(self.session.dataset.root, names)
+        except OSError as exc:
+            return f"Could not write predefined_classes.txt: {exc}"
+        self.session.predefined = names
+        self.session.refresh_labels()
+        return None

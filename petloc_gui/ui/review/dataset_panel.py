@@ -1,0 +1,211 @@
+"""The dataset panel (Ctrl+I): class balance and box-size charts, and the model's metrics.
+
+Statistics come from core.stats, computed in a QThread (they read every
+XML), only while the panel is visible.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QAreaSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis,
+)
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+
+from petloc_gui.core.text import visible as escaped
+
+HISTOGRAM_BINS = 16
+
+
+def _axis_label(name: str, limit: int = 40) -> str:
+    text = escaped(name)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class _StatsThread(QThread):
+    done = Signal(object, object)  # dataset, DatasetStats or error text
+
+    def __init__(self, dataset, parent=None) -> None:
+        super().__init__(parent)
+        self.dataset = dataset
+
+    def run(self) -> None:
+        from petloc_gui.core.stats import compute_stats
+
+        try:
+            stats = compute_stats(self.dataset, check_images=False)
+        except Exception as exc:  # noqa: BLE001 - shown in the panel
+            stats = f"Statistics failed: {exc}"
+        self.done.emit(self.dataset, stats)
+
+
+# Metric keys, in the words shown (measured on the split that ModelInfo.split names).
+METRIC_TEXT = (
+    ("n_images", "images"),
+    ("accuracy", "class accuracy"),
+    ("mean_iou", "mean IoU"),
+    ("iou_ge_50", "boxes with IoU ≥ 0.5"),
+    ("iou_ge_75", "boxes with IoU ≥ 0.75"),
+)
+
+
+def histogram(values: list[float], bins: int = HISTOGRAM_BINS) -> tuple[list[float], list[int]]:
+    """Bin edges (bins + 1 of them) and counts of ``values`` over their range."""
+    if not values:
+        return [], []
+    low, high = min(values), max(values)
+    if high <= low:
+        return [low - 0.5, low + 0.5], [len(values)]
+    width = (high - low) / bins
+    counts = [0] * bins
+    for v in values:
+        counts[min(bins - 1, int((v - low) / width))] += 1
+    return [low + i * width for i in range(bins + 1)], counts
+
+
+def _y_axis(counts: list[int]) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setRange(0, max(counts + [1]) * 1.1)
+    axis.setLabelFormat("%d")
+    return axis
+
+
+def _bar_chart(title: str, labels: list[str], counts: list[int]) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    bar_set = QBarSet(title)
+    bar_set.append([float(c) for c in counts])
+    series = QBarSeries()
+    series.append(bar_set)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(labels)
+    if sum(len(label) for label in labels) > 30:
+        axis_x.setLabelsAngle(-60)
+    return _with_axes(chart, series, axis_x, _y_axis(counts))
+
+
+def _histogram_chart(title: str, edges: list[float], counts: list[int]) -> QChart:
+    """A step-shaped area over a numeric x axis (readable tick labels at any bin width)."""
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    upper = QLineSeries()
+    for i, count in enumerate(counts):
+        upper.append(edges[i], count)
+        upper.append(edges[i + 1], count)
+    area = QAreaSeries(upper)
+    upper.setParent(area)  # QAreaSeries does not own its line series: keep it alive with the area
+    area.setColor(QColor(32, 159, 223))
+    area.setBorderColor(QColor(20, 100, 160))
+    chart.addSeries(area)
+    axis_x = QValueAxis()
+    if edges:
+        axis_x.setRange(edges[0], edges[-1])
+    axis_x.setTickCount(5)
+    axis_x.setLabelFormat("%.0f" if not edges or edges[-1] - edges[0] >= 4 else "%.1f")
+    return _with_axes(chart, area, axis_x, _y_axis(counts))
+
+
+def _with_axes(chart: QChart, series, axis_x, axis_y) -> QChart:
+    """Attach the x (bottom) and y (left) axes to the chart's one series; no margins."""
+    chart.addAxis(axis_x, Qt.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignLeft)
+    series.attachAxis(axis_x)
+    series.attachAxis(axis_y)
+    chart.setMargins(chart.margins() * 0)
+    return chart
+
+
+class DatasetPanel(QDockWidget):
+    """Charts of the open folder plus the current model's figures."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("Dataset", parent)
+        self.setObjectName("dataset_dock")
+        self.summary = QLabel("No folder open.")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.model_label = QLabel("No model loaded.")
+        self.model_label.setWordWrap(True)
+        self.class_chart = QChartView()
+        self.size_chart = QChartView()
+        for view in (self.class_chart, self.size_chart):
+            view.setRenderHint(QPainter.Antialiasing)
+            view.setMinimumHeight(200)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.model_label)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.class_chart, 1)
+        layout.addWidget(self.size_chart, 1)
+        self.setWidget(body)
+        self.setMinimumWidth(320)
+        self.stats = None
+        self._dataset = None
+        self._thread: _StatsThread | None = None
+        self._stale = False
+        self.visibilityChanged.connect(self._visibility_changed)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        super().setVisible(visible)
+        if visible:
+            self.raise_()  # tabbed with the image list: showing it brings its tab to the front
+
+    def set_dataset(self, dataset) -> None:
+        self._dataset, self.stats, self._stale = dataset, None, True
+        self.summary.setText("Computing statistics…")
+        if self.isVisible():
+            self._compute_if_stale()
+
+    def set_model(self, info) -> None:
+        metrics = info.metrics or {}
+        split = getattr(info, "split", "validation")
+        lines = [f"<b>Model:</b> {info.summary}", f"<i>figures on the {split} images:</i>"]
+        for key, text in METRIC_TEXT:
+            value = metrics.get(key)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                lines.append(f"{text}: {value:.3f}" if isinstance(value, float) else f"{text}: {value}")
+        if info.class_names:
+            lines.append("classes: " + ", ".join(info.class_names))
+        self.model_label.setText("<br>".join(lines))
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._compute_if_stale()
+
+    def _compute_if_stale(self) -> None:
+        if not self._stale or self._dataset is None or (self._thread is not None and self._thread.isRunning()):
+            return
+        self._stale = False
+        self._thread = _StatsThread(self._dataset, self)
+        self._thread.done.connect(self._show_stats)
+        self._thread.start()
+
+    def _show_stats(self, dataset, stats) -> None:
+        if dataset is not self._dataset:
+            return
+        if isinstance(stats, str):
+            self.summary.setText(stats)
+            return
+        self.stats = stats
+        self.summary.setText(
+            f"{stats.n_images} images, {stats.n_annotated} annotated, {stats.n_unannotated} without "
+            f"annotation, {stats.n_objects} objects, {len(stats.problems)} problems.")
+        classes = stats.first_object_class_counts or stats.class_counts
+        names = sorted(classes)
+        # Labels as shown: control characters escaped, at most 40 characters on an axis.
+        shown = [_axis_label(n) for n in names]
+        self.class_chart.setChart(_bar_chart("Class balance (first object per image)", shown,
+                                             [classes[n] for n in names]))
+        widths = stats.values.get("box_width", [])
+        heights = stats.values.get("box_height", [])
+        sizes = [(w * h) ** 0.5 for w, h in zip(widths, heights)]
+        edges, counts = histogram(sizes)
+        self.size_chart.setChart(_histogram_chart("Box size (√(w·h), px)", edges, counts))
+
+    def shutdown(self) -> None:
+        if self._thread is not None:
+            self._thread.wait(10_000)

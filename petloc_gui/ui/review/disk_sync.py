@@ -1,0 +1,91 @@
+"""Noticing annotation files that another program (or another window) changed.
+
+A QFileSystemWatcher watches the folders and files of the documents opened in
+this session. After a short quiet period each opened document's file is
+compared with what was read (``core.disk_state``: size and modification time
+first; the SHA-256 only when those moved). A changed file is handed to the
+session: with no local edits it is reloaded silently; with edits it is
+flagged, and the next save asks what to keep (``save_guard``). The save
+itself checks again, so a change the watcher missed (network folders) is
+still never overwritten silently.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+
+from petloc_gui.core.disk_state import MISSING, DiskState, current_state, same_content
+
+QUIET_MS = 150
+
+
+def changed_state(doc) -> DiskState | None:
+    """The file's state now when its content differs from what ``doc`` read; else None."""
+    known = doc.disk_state
+    if known is None:
+        return None  # never readable: nothing to compare with
+    try:
+        info = os.stat(doc.annotation_path)
+    except FileNotFoundError:
+        return None if not known.exists else MISSING
+    except OSError:
+        return None
+    if known.exists and (info.st_mtime_ns, info.st_size) == (known.mtime_ns, known.size):
+        return None  # cheap path: untouched since read
+    try:
+        found = current_state(doc.annotation_path)
+    except OSError:
+        return None
+    return None if same_content(found, known) else found
+
+
+class DiskSync(QObject):
+    """Watches the opened documents' files; calls ``session.disk_changed(row, doc, state)``."""
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(self._schedule)
+        self.watcher.fileChanged.connect(self._schedule)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(QUIET_MS)
+        self.timer.timeout.connect(self.check)
+
+    def watch(self, doc) -> None:
+        """Start watching one opened document's annotation file and its folder."""
+        path = Path(doc.annotation_path)
+        wanted = [str(path.parent)]
+        if path.exists():
+            wanted.append(str(path))
+        watched = set(self.watcher.files()) | set(self.watcher.directories())
+        for item in wanted:
+            if item not in watched:
+                self.watcher.addPath(item)  # returns False (no raise) for unwatchable paths
+
+    def _schedule(self, _path: str = "") -> None:
+        self.timer.start()
+
+    def check(self) -> int:
+        """Compare every opened document with its file now; returns how many changed."""
+        changed = 0
+        for row, doc in self.session.store.loaded_items():
+            found = changed_state(doc)
+            if found is None:
+                continue
+            if doc.external_change is not None and same_content(doc.external_change, found):
+                continue  # already flagged, nothing new
+            changed += 1
+            self.session.disk_changed(row, doc, found)
+            self.watch(doc)  # an atomic replace gives the file a new inode: watch it again
+        return changed
+
+    def stop(self) -> None:
+        self.timer.stop()
+        paths = self.watcher.files() + self.watcher.directories()
+        if paths:
+            self.watcher.removePaths(paths)

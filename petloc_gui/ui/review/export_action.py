@@ -1,0 +1,183 @@
+"""File -> Export as YOLO… / Export as COCO…: the open folder through core.interop.
+
+The export runs in a QThread (the folder's images are only opened for their
+headers, but 10,000 of them still take seconds) behind a progress dialog
+that can cancel it. Export reads the annotation files on disk, so unsaved
+edits are offered for saving first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
+
+from petloc_gui.core.errors import PetlocError
+
+FORMAT_TEXT = {"yolo": "YOLO", "coco": "COCO"}
+MNEMONIC_TEXT = {"yolo": "&YOLO", "coco": "CO&CO"}
+# Lines of problems shown in the result box (all of them are in the details).
+SHOWN_PROBLEMS = 8
+
+
+class ExportCancelled(Exception):
+    """Raised from the progress callback to stop an export the user cancelled."""
+
+
+class ExportThread(QThread):
+    """Runs export_yolo / export_coco; reports progress and the ConversionReport."""
+
+    progress = Signal(int, int)
+    done = Signal(object)    # ConversionReport
+    failed = Signal(str)     # the output cannot be used, or cancelled
+
+    def __init__(self, fmt: str, dataset, out: Path, overwrite: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.fmt, self.dataset, self.out, self.overwrite = fmt, dataset, out, overwrite
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True  # read by the worker between images
+
+    def _step(self, done: int, total: int) -> None:
+        if self._cancelled:
+            raise ExportCancelled
+        self.progress.emit(done, total)
+
+    def run(self) -> None:
+        from petloc_gui.core.interop import export_coco, export_yolo
+
+        export = export_yolo if self.fmt == "yolo" else export_coco
+        try:
+            report = export(self.dataset, self.out, overwrite=self.overwrite, progress=self._step)
+        except ExportCancelled:
+            self.failed.emit(f"Export cancelled; {self.out} is incomplete.")
+        except (PetlocError, OSError) as exc:
+            self.failed.emit(str(exc))
+        else:
+            self.done.emit(report)
+
+
+class ExportActions(QObject):
+    """The two File menu actions and the export each starts."""
+
+    def __init__(self, window: QMainWindow, menu: QMenu, before: QAction | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        # Closing the window stops a running export first (a QThread destroyed
+        # while it runs aborts the process).
+        window.installEventFilter(self)
+        self.thread: ExportThread | None = None
+        self.dialog: QProgressDialog | None = None
+        self.last_report = None
+        self.actions: dict[str, QAction] = {}
+        for fmt, text in FORMAT_TEXT.items():
+            # A mnemonic: every action is reachable by keyboard (Alt+F, then the letter).
+            action = QAction(f"Export as {MNEMONIC_TEXT[fmt]}…", window)
+            action.setObjectName(f"export_{fmt}")
+            action.setToolTip(f"Write the open folder's annotations as a {text} dataset "
+                              "(boxes of the image as displayed, EXIF applied)")
+            action.triggered.connect(lambda _=False, f=fmt: self.start(f))
+            menu.insertAction(before, action) if before is not None else menu.addAction(action)
+            self.actions[fmt] = action
+        if before is not None:
+            menu.insertSeparator(before)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.window and event.type() == QEvent.Close:
+            self.stop()
+        return False
+
+    def stop(self) -> None:
+        """Cancel a running export and wait for its thread (the output is incomplete)."""
+        if self.thread is not None and self.thread.isRunning():
+            self.thread.cancel()
+            self.thread.wait()
+
+    # --- starting -------------------------------------------------------------------
+    def start(self, fmt: str, out: str | Path | None = None) -> bool:
+        """Export the open folder as ``fmt`` into ``out`` (asked for when None)."""
+        window = self.window
+        dataset = getattr(window, "dataset", None)
+        if dataset is None:
+            QMessageBox.information(window, "Nothing to export", "Open a folder first.")
+            return False
+        if self.thread is not None and self.thread.isRunning():
+            QMessageBox.information(window, "Export running", "An export is already running.")
+            return False
+        if not self._edits_saved():
+            return False
+        if out is None:
+            out = QFileDialog.getExistingDirectory(
+                window, f"Export as {FORMAT_TEXT[fmt]}: choose an empty folder")
+            if not out:
+                return False
+        out = Path(out)
+        overwrite = False
+        if out.is_dir() and any(out.iterdir()):
+            answer = QMessageBox.question(
+                window, "Folder not empty",
+                f"{out} is not empty. Write the export into it anyway? Files with the names "
+                "the export writes are replaced; other files stay.",
+                QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
+            if answer != QMessageBox.Yes:
+                return False
+            overwrite = True
+        self._run(fmt, dataset, out, overwrite)
+        return True
+
+    def _edits_saved(self) -> bool:
+        """Export reads the files on disk: offer to save edits first."""
+        window = self.window
+        has_unsaved = getattr(window, "has_unsaved", None)
+        if has_unsaved is None or not has_unsaved():
+            return True
+        answer = QMessageBox.question(
+            window, "Unsaved changes",
+            "The export reads the annotation files on disk. Save your changes first?",
+            QMessageBox.SaveAll | QMessageBox.Ignore | QMessageBox.Cancel, QMessageBox.SaveAll)
+        if answer == QMessageBox.SaveAll:
+            return window.save_all()
+        return answer == QMessageBox.Ignore
+
+    def _run(self, fmt: str, dataset, out: Path, overwrite: bool) -> None:
+        total = len(dataset.items)
+        dialog = QProgressDialog(f"Exporting {total} images as {FORMAT_TEXT[fmt]}…", "Cancel",
+                                 0, max(total, 1), self.window)
+        dialog.setWindowTitle("Export")
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(300)  # small folders finish before it would show
+        thread = ExportThread(fmt, dataset, out, overwrite, self.window)
+        thread.progress.connect(lambda done, steps: dialog.setValue(done * total // max(steps, 1)))
+        thread.done.connect(lambda report: self._finished(fmt, out, report))
+        thread.failed.connect(self._failed)
+        thread.finished.connect(dialog.reset)
+        dialog.canceled.connect(thread.cancel)
+        self.thread, self.dialog = thread, dialog
+        thread.start()
+
+    # --- results --------------------------------------------------------------------
+    def _finished(self, fmt: str, out: Path, report) -> None:
+        self.last_report = report
+        text = f"Exported as {FORMAT_TEXT[fmt]} to {out}:\n{report.summary()}."
+        shown = report.problems[:SHOWN_PROBLEMS] + report.warnings[:2]
+        if shown:
+            text += "\n\n" + "\n".join(shown)
+        self.window.statusBar().showMessage(f"Exported {report.images} images to {out}", 10000)
+        box = QMessageBox(QMessageBox.Warning if report.problems else QMessageBox.Information,
+                          "Export finished", text, QMessageBox.Ok, self.window)
+        if len(report.problems) + len(report.warnings) > len(shown):
+            box.setDetailedText("\n".join(report.problems + report.warnings))
+        box.open()  # not exec(): tests and scripts must not block here
+
+    def _failed(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 15000)
+        QMessageBox.warning(self.window, "Export failed", message)
+
+
+def install_export_actions(window: QMainWindow, menu: QMenu,
+                           before: QAction | None = None) -> ExportActions:
+    """Add File -> Export as YOLO / COCO to ``menu`` (before ``before``, e.g. Quit)."""
+    return ExportActions(window, menu, before)

@@ -1,0 +1,270 @@
+"""The file list: one row per image with status, prediction, confidence and IoU.
+
+Everything a row shows is held in plain lists indexed by *item* (the
+dataset's image index), filled as facts arrive (annotation read, prediction
+made, edit done): ``data()`` never touches the disk. Filtering (name,
+status) and ordering (name or review queue, review_queue.py) are done here
+in Python on those lists, and the view's rows are ``self.order`` (row ->
+item). A QSortFilterProxyModel would call ``data()`` from C++ for every
+comparison, which costs seconds at 10,000 rows in PySide.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+
+from petloc_gui.core.text import visible
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.metrics import best_gt_match
+from petloc_gui.app import review_queue
+from petloc_gui.app.image_document import (
+    STATUS_ANNOTATED, STATUS_EDITED, STATUS_ERROR, STATUS_NONE, STATUS_SAVED, STATUS_TEXT, STATUS_VERIFIED,
+)
+
+COLUMNS = ("Image", "Status", "Predicted", "Conf.", "IoU")
+COL_NAME, COL_STATUS, COL_PRED, COL_CONF, COL_IOU = range(5)
+ITEM_ROLE = Qt.UserRole + 1
+
+_STATUS_COLORS = {
+    STATUS_NONE: QColor(150, 150, 150),
+    STATUS_EDITED: QColor(220, 120, 0),
+    STATUS_SAVED: QColor(40, 140, 220),
+    STATUS_VERIFIED: QColor(0, 160, 70),
+    STATUS_ERROR: QColor(210, 40, 40),
+}
+
+
+_ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, ITEM_ROLE})
+_DISAGREE_COLOR = QColor(210, 40, 40)
+FLUSH_MS = 200
+
+
+class FileListModel(QAbstractTableModel):
+    """Per-item facts, shown filtered and ordered: view row r shows item ``order[r]``."""
+
+    def __init__(self, names: list[str], has_annotation: list[bool], parent=None) -> None:
+        super().__init__(parent)
+        n = len(names)
+        self.names = list(names)
+        self.status = [STATUS_ANNOTATED if h else STATUS_NONE for h in has_annotation]
+        self.gt_name: list[str | None] = [None] * n
+        self.gt_box: list[Box | None] = [None] * n
+        self.gt_objects: list[list[tuple[str, Box]]] = [[] for _ in range(n)]  # every object (best-gt IoU)
+        self.verified = [False] * n
+        self.pred_label: list[str | None] = [None] * n
+        self.pred_conf: list[float | None] = [None] * n
+        self.pred_box: list[Box | None] = [None] * n
+        self.errors: list[str | None] = [None] * n
+        self.iou: list[float | None] = [None] * n
+        self.ranks = list(range(n))
+        self.order = list(range(n))
+        self._row_of = list(range(n))  # item -> view row, -1 when filtered out
+        self.review_order = False
+        self._text = ""
+        self._status: str | None = None
+        self._rank_timer = QTimer(self)
+        self._rank_timer.setSingleShot(True)
+        self._rank_timer.setInterval(250)
+        self._rank_timer.timeout.connect(self.update_ranks)
+        self._ranks_stale = True
+        self._pending: set[int] = set()
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_MS)
+        self._flush_timer.timeout.connect(self._flush)
+
+    # --- Qt model API -----------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() else len(self.order)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt's API
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        # Called from C++ for every visible cell and role on each repaint: answer
+        # the roles we do not use first, and cheaply.
+        if role not in _ROLES:
+            return None
+        row, col = self.order[index.row()], index.column()
+        if role == Qt.DisplayRole:
+            if col == COL_NAME:
+                return self.names[row]
+            if col == COL_STATUS:
+                return STATUS_TEXT[self.status[row]]
+            if col == COL_PRED:
+                return self.pred_label[row] or ("error" if self.errors[row] else "")
+            if col == COL_CONF:
+                c = self.pred_conf[row]
+                return "" if c is None else f"{c:.2f}"
+            v = self.iou[row]
+            return "" if v is None else f"{v:.2f}"
+        if role == Qt.ForegroundRole:
+            if col == COL_STATUS:
+                return _STATUS_COLORS.get(self.status[row])
+            if col == COL_PRED and self._disagrees(row):
+                return _DISAGREE_COLOR
+            return None
+        if role == Qt.ToolTipRole:
+            return f"{visible(self.names[row])} — {visible(self.errors[row]) if self.errors[row] else STATUS_TEXT[self.status[row]]}"  # the full name
+        return row  # ITEM_ROLE
+
+    # --- updates -------------------------------------------------------------------
+    def _disagrees(self, row: int) -> bool:
+        if not (self.gt_name[row] and self.pred_label[row]):
+            return False
+        return not any(name == self.pred_label[row] for name, _ in self._objects(row))
+
+    def _objects(self, row: int) -> list[tuple[str, Box]]:
+        if self.gt_objects[row]:
+            return self.gt_objects[row]
+        return [(self.gt_name[row] or "", self.gt_box[row])] if self.gt_box[row] is not None else []
+
+    def _row_changed(self, row: int, emit: bool = True) -> None:
+        """Recompute an item's IoU (core.metrics.best_gt_match) and tell the view: now (``emit``), or in
+        the next batched refresh."""
+        objects = self._objects(row)
+        self.iou[row] = (
+            best_gt_match(objects, self.pred_label[row], self.pred_box[row]).iou
+            if objects and self.pred_box[row] is not None
+            else None
+        )
+        view_row = self._row_of[row]
+        if view_row >= 0:
+            if emit:
+                self.dataChanged.emit(self.index(view_row, 0), self.index(view_row, len(COLUMNS) - 1))
+            else:
+                # Background facts (predictions, scanned XML) arrive by the thousand:
+                # one repaint per FLUSH_MS instead of one per fact keeps the list responsive.
+                self._pending.add(view_row)
+                if not self._flush_timer.isActive():
+                    self._flush_timer.start()
+        self._ranks_stale = True
+        if self.review_order and not self._rank_timer.isActive():
+            self._rank_timer.start()
+
+    def _flush(self) -> None:
+        if self._pending and self.order:
+            low, high = min(self._pending), max(self._pending)
+            high = min(high, len(self.order) - 1)
+            if low <= high:
+                self.dataChanged.emit(self.index(low, 0), self.index(high, len(COLUMNS) - 1))
+        self._pending.clear()
+
+    def items_changed(self) -> None:
+        """Refresh every visible row after a batch of updates made with ``emit=False``."""
+        self._pending.update((0, len(self.order) - 1) if self.order else ())
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+        self._ranks_stale = True
+        if self.review_order and not self._rank_timer.isActive():
+            self._rank_timer.start()
+
+    def set_ground_truth(self, row: int, name: str | None, box: Box | None, verified: bool,
+                         emit: bool = True, objects: list[tuple[str, Box]] | None = None) -> None:
+        """The primary GT object of an item and all its objects (from disk or the edited document)."""
+        self.gt_name[row], self.gt_box[row], self.verified[row] = name or None, box, verified
+        self.gt_objects[row] = [(str(n), b) for n, b in (objects or []) if b is not None]
+        self._row_changed(row, emit)
+
+    def set_status(self, row: int, status: str, error: str | None = None, emit: bool = True) -> None:
+        self.status[row] = status
+        if error is not None or status != STATUS_ERROR:
+            self.errors[row] = error
+        self._row_changed(row, emit)
+
+    def set_prediction(self, row: int, label: str | None, confidence: float | None, box: Box | None,
+                       emit: bool = True) -> None:
+        self.pred_label[row], self.pred_conf[row], self.pred_box[row] = label, confidence, box
+        self._row_changed(row, emit)
+
+    def set_error(self, row: int, message: str, emit: bool = True) -> None:
+        self.errors[row] = message
+        self._row_changed(row, emit)
+
+    def clear_predictions(self) -> None:
+        n = len(self.names)
+        self.pred_label, self.pred_conf, self.pred_box = [None] * n, [None] * n, [None] * n
+        self.iou = [None] * n
+        self.items_changed()
+
+    def queue_entry(self, row: int) -> review_queue.QueueEntry:
+        return review_queue.QueueEntry(
+            name=self.names[row],
+            has_gt=self.gt_box[row] is not None,
+            has_prediction=self.pred_box[row] is not None,
+            iou=self.iou[row],
+            labels_agree=None if not self.gt_name[row] or not self.pred_label[row] else not self._disagrees(row),
+            confidence=self.pred_conf[row],
+            verified=self.verified[row] or self.status[row] == STATUS_VERIFIED,
+            error=self.status[row] == STATUS_ERROR or (self.errors[row] is not None and self.pred_box[row] is None),
+        )
+
+    def queue_entries(self) -> list[review_queue.QueueEntry]:
+        return [self.queue_entry(r) for r in range(len(self.names))]
+
+    def update_ranks(self) -> None:
+        """Recompute the review-queue rank of every item (throttled by a timer)."""
+        self._rank_timer.stop()
+        if not self._ranks_stale:
+            return
+        self._ranks_stale = False
+        ranks = review_queue.queue_ranks(self.queue_entries())
+        if ranks != self.ranks:
+            self.ranks = ranks
+            if self.review_order:
+                self._reorder()
+
+    # --- filtering and ordering ----------------------------------------------------
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().lower()
+        self._reorder()
+
+    def set_status_filter(self, status: str | None) -> None:
+        self._status = status or None
+        self._reorder()
+
+    def set_review_order(self, review: bool) -> None:
+        self.review_order = bool(review)
+        if review:
+            self.update_ranks()
+        self._reorder()
+
+    def _accepts(self, item: int) -> bool:
+        if self._text and self._text not in self.names[item].lower():
+            return False
+        return not (self._status and self.status[item] != self._status)
+
+    def _reorder(self) -> None:
+        """Recompute which items are shown and in which order, keeping the view's selection."""
+        items = range(len(self.names))
+        if self._text or self._status:
+            items = [i for i in items if self._accepts(i)]
+        order = sorted(items, key=self.ranks.__getitem__) if self.review_order else list(items)
+        if order == self.order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_items = [self.order[i.row()] if 0 <= i.row() < len(self.order) else -1 for i in old_persistent]
+        self.order = order
+        self._row_of = [-1] * len(self.names)
+        for view_row, item in enumerate(order):
+            self._row_of[item] = view_row
+        new = []
+        for index, item in zip(old_persistent, old_items):
+            view_row = self._row_of[item] if item >= 0 else -1
+            new.append(self.index(view_row, index.column()) if view_row >= 0 else QModelIndex())
+        self.changePersistentIndexList(old_persistent, new)
+        self.layoutChanged.emit()
+
+    def item_at(self, view_row: int) -> int:
+        return self.order[view_row]
+
+    def view_row(self, item: int) -> int:
+        """The view row showing ``item``, or -1 when it is filtered out."""
+        return self._row_of[item]

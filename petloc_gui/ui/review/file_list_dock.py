@@ -1,0 +1,142 @@
+"""The file list dock: search, status filter, sort order and the table of images."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from petloc_gui.ui.review.file_list import COL_NAME, FileListModel
+from petloc_gui.app.image_document import STATUS_TEXT
+
+
+class FileListDock(QDockWidget):
+    """Emits ``row_chosen(source_row)`` when the user picks an image."""
+
+    row_chosen = Signal(int)
+    order_changed = Signal()  # the list was re-sorted or re-filtered (the counter follows)
+    typing_done = Signal()  # Enter or Escape in the search box: the window takes the keyboard back
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("Images", parent)
+        self.setObjectName("file_list_dock")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by name (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("All statuses", None)
+        for key, text in STATUS_TEXT.items():
+            self.status_filter.addItem(text, key)
+        self.order = QComboBox()
+        self.order.addItem("Sort: name", False)
+        self.order.addItem("Sort: review queue", True)
+        self.next_review_button = QPushButton("Next to review (N)")
+        self.model: FileListModel = FileListModel([], [], self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(20)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.ElideMiddle)  # long names keep their start and their number
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        # Fixed widths: ResizeToContents would call data() on every row at 10,000 rows.
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.Stretch)
+        # The status column fits its longest text ("edited (unsaved)") in this font.
+        status_width = max(self.view.fontMetrics().horizontalAdvance(t) for t in STATUS_TEXT.values()) + 14
+        for col, width in ((1, max(100, status_width)), (2, 72), (3, 46), (4, 46)):
+            header.resizeSection(col, width)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.order)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.next_review_button)
+        self.setWidget(body)
+        self.search.textChanged.connect(lambda text: self.model.set_text(text))
+        self.search.returnPressed.connect(self.typing_done)
+        escape = QShortcut(QKeySequence(Qt.Key_Escape), self.search, context=Qt.WidgetShortcut)
+        escape.activated.connect(self.typing_done)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.model.set_status_filter(self.status_filter.currentData()))
+        self.order.currentIndexChanged.connect(lambda: self.set_review_order(bool(self.order.currentData())))
+        self._quiet = False
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def set_source(self, model: FileListModel) -> None:
+        old = self.model
+        model.setParent(self)
+        model.set_text(self.search.text())
+        model.set_status_filter(self.status_filter.currentData())
+        model.set_review_order(bool(self.order.currentData()))
+        self.model = model
+        self.view.setModel(model)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        model.layoutChanged.connect(self.order_changed)
+        old.deleteLater()
+        self.order_changed.emit()
+
+    def set_review_order(self, review: bool) -> None:
+        self.order.setCurrentIndex(1 if review else 0)  # the window's R action follows the combo
+        self.model.set_review_order(review)
+        self.view.scrollTo(self.view.currentIndex())
+
+    def _current_changed(self, current, _previous) -> None:
+        if self._quiet or not current.isValid():
+            return
+        self.row_chosen.emit(self.model.item_at(current.row()))
+
+    # --- navigation helpers (rows here are dataset item indices) ----------------------
+    def select_source_row(self, item: int) -> None:
+        """Highlight an item's row without emitting row_chosen."""
+        view_row = self.model.view_row(item)
+        self._quiet = True
+        try:
+            if view_row >= 0:
+                index = self.model.index(view_row, 0)
+                self.view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                self.view.scrollTo(index)
+            else:
+                self.view.selectionModel().clearSelection()
+        finally:
+            self._quiet = False
+
+    def visible_rows_after(self, item: int | None, count: int, step: int = 1) -> list[int]:
+        """Items that follow ``item`` in the list's current order (filter and sort applied)."""
+        n = self.model.rowCount()
+        if n == 0:
+            return []
+        if item is None or self.model.view_row(item) < 0:
+            start = -1 if step > 0 else n
+        else:
+            start = self.model.view_row(item)
+        out = []
+        position = start + step
+        while 0 <= position < n and len(out) < count:
+            out.append(self.model.item_at(position))
+            position += step
+        return out
+
+    def position_text(self, item: int | None) -> str:
+        """"3 / 60": the item's place in the list as shown; "(of N)" when a filter hides some."""
+        shown, total = self.model.rowCount(), len(self.model.names)
+        of = f" (of {total})" if shown != total else ""
+        if item is None:
+            return ""
+        row = self.model.view_row(item)
+        return f"{row + 1} / {shown}{of}" if row >= 0 else f"hidden by the filter · {shown} shown{of}"
+
+    def first_visible_row(self) -> int | None:
+        return self.model.item_at(0) if self.model.rowCount() else None

@@ -1,0 +1,316 @@
+"""One open folder: its documents, file list rows, current image and review pass.
+
+Showing an image costs: reading its XML (small), a decoded-image cache
+lookup and a prediction cache lookup; the next few images in list order are
+prefetched (decode + prediction) so moving on is instant. The UI thread never
+reads an image file: an image not decoded yet shows "Loading…" while a pool
+thread decodes it (ui.canvas.image_cache), and is shown when it arrives
+unless the user has moved on meanwhile.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from petloc_gui.app import review_queue
+from petloc_gui.core.stale import dataset_annotation_folders
+from petloc_gui.core.text import visible
+from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
+from petloc_gui.ui.review.disk_sync import DiskSync
+from petloc_gui.app.annotation_store import AnnotationStore
+from petloc_gui.app.class_list import merged_names, read_classes
+from petloc_gui.ui.review.file_list import FileListModel
+from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED
+from petloc_gui.ui.canvas.image_panel import is_prediction
+
+PREFETCH = 4
+
+
+class ReviewSession:
+    """Per-folder state, driven by the MainWindow."""
+
+    def __init__(self, window, dataset) -> None:
+        self.window = window
+        self.dataset = dataset
+        self.store = AnnotationStore(dataset)
+        items = dataset.items
+        # Names as shown: terminal control characters and bidi overrides escaped.
+        self.model = FileListModel([visible(i.image_path.name) for i in items],
+                                   [i.has_annotation for i in items])
+        self.row_of = {str(item.image_path): row for row, item in enumerate(items)}
+        self.current: int | None = None
+        self.visited: set[int] = set()
+        self.folder_labels: set[str] = set()
+        self.model_choice = None  # app.model_choice.ModelChoice, once suggested_model() ran
+        self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
+        self.last_show_ms = 0.0
+        self.disk = DiskSync(self, window)
+        self.scanner = AnnotationScanner([i.annotation_path for i in items],
+                                         sweep_folders=dataset_annotation_folders(dataset))
+        self.scanner.scanned.connect(self._scanned)
+        self.scanner.start()
+        self.loading: str | None = None  # the image path shown as "Loading…"
+        window.images.decoded.connect(self.image_decoded)
+        self._listening = True
+
+    def close(self) -> None:
+        if self._listening:  # once: closing the window closes the session again
+            self.window.images.decoded.disconnect(self.image_decoded)
+            self._listening = False
+        self.loading = None
+        if self.disk is not None:
+            self.disk.stop()
+            self.disk.deleteLater()  # a child of the window: do not pile up one per folder
+            self.disk = None
+        self.scanner.stop()
+
+    def suggested_model(self) -> str | None:
+        """The model for this folder (app.model_choice's rule); None when no model knows its classes."""
+        from petloc_gui.app.model_choice import choose_model
+
+        self.model_choice = choose_model(self.dataset)
+        return self.model_choice.spec
+
+    def box_counts(self) -> dict[str, int]:
+        """Boxed images per class, as the file list knows them now (saved and edited)."""
+        counts: dict[str, int] = {}
+        for name in self.model.gt_name:
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    # --- showing an image ------------------------------------------------------------
+    def show(self, row: int) -> None:
+        """Make ``row`` the current image (autosaving the previous one if that is on)."""
+        started = time.perf_counter()
+        w = self.window
+        previous = self.current
+        if previous is not None and previous != row and w.settings.autosave:
+            doc = self.store.loaded(previous)
+            if doc is not None and doc.dirty:
+                w.guard.save_rows([previous], quiet=True)
+        item = self.dataset.items[row]
+        self.current = row
+        display = w.images.cached(item.image_path)
+        if display is None:
+            # Decoded in the background; the document waits for the image's
+            # size (so the header is never read here) and comes with it.
+            self.loading = str(item.image_path)
+            w.edits.set_document(row, None)
+            w.panel.show_image(None, f"Loading {visible(item.image_path.name)}…")
+            w.panel.show_annotation(None)
+            w.images.request(item.image_path)
+        else:
+            self._present(row, display)
+        w.file_dock.select_source_row(row)
+        w.update_position()
+        ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
+        behind = w.file_dock.visible_rows_after(row, 1, -1)
+        paths = [self.dataset.items[r].image_path for r in ahead + behind]
+        w.predictions.request([item.image_path] + paths)
+        w.images.prefetch(paths)
+        self.last_show_ms = (time.perf_counter() - started) * 1000
+
+    def image_decoded(self, path: str, display) -> None:
+        """A decode finished (pool thread -> UI thread): show it if it is the one awaited."""
+        if self.loading is None or path != self.loading or self.current is None:
+            return  # a prefetch, or an image the user has already left
+        if str(self.dataset.items[self.current].image_path) != path:
+            return
+        self._present(self.current, display)
+
+    def _present(self, row: int, display) -> None:
+        """Show image ``row`` with its decoded picture (or its decoding error)."""
+        w = self.window
+        self.loading = None
+        # The decoded size spares reading the image header to check the XML's.
+        decoded = display.image is not None and display.size[0] > 0
+        doc = self.store.document(row, display.size if decoded else None)
+        if self.disk is not None:
+            self.disk.watch(doc)
+        doc.image_error = display.error  # kept, so the list keeps saying "error"
+        if decoded:
+            doc.image_size = display.size
+        w.edits.set_document(row, doc)
+        w.panel.show_image(display)
+        w.panel.show_annotation(doc, w.edits.selected)
+        w.act["verify"].setChecked(doc.verified)
+        self.show_prediction()
+        self.refresh_row_from(row, doc)
+
+    def show_prediction(self) -> None:
+        if self.current is None:
+            return
+        w = self.window
+        result = w.predictions.cached(self.dataset.items[self.current].image_path)
+        if result is None:
+            if w.model_problem:
+                message = w.model_problem
+            else:
+                message = "Predicting…" if w.current_model_info() is not None else "Loading model…"
+            w.panel.show_prediction(None, message)
+        else:
+            w.panel.show_prediction(result)
+
+    def request_all(self) -> None:
+        """Fill the list from the cache, then predict the rest of the folder in the background.
+
+        After a rollback to a model used earlier in this run, every image may
+        already be cached: those results are never predicted (nor signalled)
+        again, so without this the list's prediction columns stayed empty.
+        """
+        paths = [i.image_path for i in self.dataset.items]
+        for path, result in self.window.predictions.cached_many(paths).items():
+            self.prediction_arrived(str(path), result, emit=False)
+        self.model.items_changed()
+        self.window.predictions.request_background(paths)
+        if self.current is not None:
+            self.window.predictions.request([self.dataset.items[self.current].image_path])
+
+    # --- facts arriving ------------------------------------------------------------------
+    def prediction_arrived(self, path: str, result, emit: bool = True) -> None:
+        row = self.row_of.get(path)
+        if row is None:
+            return
+        now = emit and row == self.current
+        if is_prediction(result):
+            self.model.set_prediction(row, result.label, float(result.confidence), result.box, emit=now)
+        else:
+            self.model.set_prediction(row, None, None, None, emit=False)
+            self.model.set_error(row, str(result), emit=now)
+        if now:
+            self.window.panel.show_prediction(result)
+
+    def _scanned(self, rows: list, results: list) -> None:
+        new_labels = False
+        for row, result in zip(rows, results):
+            if self.store.loaded(row) is not None:
+                continue  # the open document is the truth now
+            if isinstance(result, str):
+                self.model.set_status(row, STATUS_ERROR, result, emit=False)
+                continue
+            name, box, verified, objects = result
+            if name and name not in self.folder_labels:
+                self.folder_labels.add(name)
+                new_labels = True
+            self.model.set_ground_truth(row, name, box, verified, emit=False, objects=objects)
+            if verified:
+                self.model.set_status(row, STATUS_VERIFIED, emit=False)
+        self.model.items_changed()
+        if new_labels:
+            self.refresh_labels()
+
+    def document_changed(self, doc) -> None:
+        row = self.row_of.get(str(doc.image_path))
+        if row is not None:
+            self.refresh_row_from(row, doc)
+        for obj in doc.objects:
+            if obj.name not in self.folder_labels:
+                self.folder_labels.add(obj.name)
+                self.refresh_labels()
+
+    def refresh_row(self, row: int) -> None:
+        """Show an image's document (after a save) in its list row."""
+        doc = self.store.loaded(row)
+        if doc is not None:
+            self.refresh_row_from(row, doc)
+
+    def refresh_row_from(self, row: int, doc) -> None:
+        primary = doc.primary
+        self.model.set_ground_truth(row, primary.name if primary else None, primary.box if primary else None,
+                                    doc.verified, objects=[(o.name, o.box) for o in doc.objects])
+        self.model.set_status(row, doc.status(), doc.problem_text())
+
+    # --- files changed by another program ---------------------------------------------------
+    def disk_changed(self, row: int, doc, found) -> None:
+        """The watcher saw ``doc``'s file change: reload it, or flag it when it has edits."""
+        name = doc.annotation_path.name
+        if not doc.dirty:
+            self.take_theirs(row)
+            self.window.statusBar().showMessage(
+                f"{visible(name)} was changed by another program: reloaded.", 8000)
+            return
+        doc.external_change = found
+        self.window.statusBar().showMessage(
+            f"{visible(name)} was changed by another program while you have unsaved edits; "
+            "saving will ask which version to keep.", 15000)
+        self.model.set_status(row, doc.status(), f"{doc.annotation_path}: changed on disk by "
+                              "another program; saving will ask which version to keep")
+
+    def _notify_row(self, row: int):
+        """The notify function of undo commands on image ``row`` (current or not)."""
+        def notify(doc) -> None:
+            if row == self.current:
+                self.window.edits._notify(doc)  # noqa: SLF001 - same window, redraws the panes
+            else:
+                self.refresh_row_from(row, doc)
+        return notify
+
+    def _read_disk_version(self, row: int):
+        from petloc_gui.app.annotation_store import read_document
+
+        item = self.dataset.items[row]
+        loaded = self.store.loaded(row)
+        return read_document(item.image_path, item.annotation_path,
+                             loaded.image_size if loaded is not None else None)
+
+    def take_theirs(self, row: int) -> None:
+        """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away."""
+        doc = self.store.document(row)
+        fresh = self._read_disk_version(row)
+        stack = self.window.edits.replace_all(row, doc, fresh.objects, fresh.verified,
+                                              "Reload from disk", self._notify_row(row))
+        doc.adopt_disk_version(fresh)
+        stack.setClean()
+        self.dataset.items[row].has_annotation = bool(fresh.disk_state and fresh.disk_state.exists)
+        self._refresh(row, doc)
+
+    def show_both(self, row: int) -> None:
+        """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand."""
+        doc = self.store.document(row)
+        mine = list(doc.objects)
+        fresh = self._read_disk_version(row)
+        theirs = [(o.name, o.box) for o in fresh.objects]
+        merged = list(fresh.objects) + [o for o in mine if (o.name, o.box) not in theirs]
+        verified = doc.verified
+        self.take_theirs(row)
+        self.window.edits.replace_all(row, doc, merged, verified, "Show both versions",
+                                      self._notify_row(row))
+        self._refresh(row, doc)
+
+    def _refresh(self, row: int, doc) -> None:
+        self.refresh_row_from(row, doc)
+        if row == self.current:
+            w = self.window
+            if w.edits.selected >= len(doc.objects):
+                w.edits.selected = len(doc.objects) - 1
+            w.panel.show_annotation(doc, w.edits.selected)
+            w.act["verify"].setChecked(doc.verified)
+        self.window.setWindowModified(self.window.has_unsaved())
+
+    # --- labels and queue --------------------------------------------------------------------
+    def label_names(self) -> list[str]:
+        """The class list: the folder's predefined classes, the model's, then labels found on boxes."""
+        info = self.window.current_model_info()
+        return merged_names(self.predefined, info.class_names if info is not None else (), self.folder_labels)
+
+    def refresh_labels(self) -> None:
+        models = getattr(self.window, "models", None)
+        if models is not None and self.folder_labels:
+            models.labels_changed(self.folder_labels)  # a model that no longer fits is re-chosen
+        self.window.labels.set_names(self.label_names())
+
+    def next_to_review(self) -> int | None:
+        self.model.update_ranks()
+        entries = self.model.queue_entries()
+        skip = set(self.visited)
+        if self.current is not None:
+            skip.add(self.current)
+        row = review_queue.next_to_review(entries, self.model.ranks, skip)
+        if row is not None:
+            self.visited.add(row)
+        return row
+
+    def image_path(self, row: int) -> Path:
+        return self.dataset.items[row].image_path

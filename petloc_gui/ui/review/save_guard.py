@@ -1,0 +1,206 @@
+"""Saving with feedback, and the "unsaved changes" question.
+
+A failed save (read-only folder, full disk) shows the error, keeps the
+edits in memory and leaves the image marked dirty. A file whose XML could
+not be read is only overwritten after the user says so; through a symbolic
+link it is never overwritten.
+
+Files changed by another program since they were read (``ExternalChangeError``
+from core.voc) are never overwritten silently: without local edits the disk
+version is taken; with edits the user chooses to keep theirs own version,
+take the disk version (their edits stay one Ctrl+Z away) or see both; an
+autosave leaves the image unsaved and says why. A symbolic link leading out
+of the dataset folder is only written through after a question that names
+the file it points to.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocError
+from petloc_gui.core.text import visible
+
+KEEP_MINE, TAKE_THEIRS, SHOW_BOTH, CANCEL = "mine", "theirs", "both", "cancel"
+
+
+def _exists(path) -> bool:
+    try:
+        return path.exists() or path.is_symlink()
+    except OSError:
+        return True  # cannot even look: treat as there (the save reports why it fails)
+
+
+NAMES_SHOWN = 10
+
+
+def unsaved_text(names: list[str]) -> str:
+    """The question's text, naming the images (the first ten, then how many more)."""
+    listed = "\n".join(f"  • {name}" for name in names[:NAMES_SHOWN])
+    more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
+    return f"{len(names)} image(s) have unsaved changes:\n{listed}{more}\n\nSave them before leaving?"
+
+
+class SaveGuard:
+    """Saves documents of the window's session and guards against losing edits."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+
+    def save_rows(self, rows: list[int], force: bool = False, quiet: bool = False) -> bool:
+        """Save these images; True if all were saved. ``force`` saves even clean ones.
+
+        ``quiet`` (autosave): no question is asked; anything that would need
+        one is left unsaved and reported in the status bar.
+        """
+        session = self.window.session
+        if session is None:
+            return True
+        failures: list[str] = []
+        notes: list[str] = []
+        saved = 0
+        for row in rows:
+            doc = session.store.document(row)
+            if not doc.dirty and not force:
+                continue
+            overwrite = False
+            if doc.load_error and _exists(doc.annotation_path):
+                if doc.annotation_path.is_symlink():
+                    # Never offered: the link may point at anything (notes.txt).
+                    failures.append(self._link_refusal(doc))
+                    continue
+                if quiet or not self._confirm_overwrite(doc):
+                    failures.append(f"{doc.annotation_path.name}: not saved (its XML could not be read)")
+                    continue
+                overwrite = True
+            saved += self._save_one(row, doc, overwrite, quiet, failures, notes)
+            session.refresh_row(row)
+            if row == session.current:
+                self.window.panel.show_annotation(doc, self.window.edits.selected)
+        self.window.setWindowModified(self.window.has_unsaved())
+        if failures:
+            text = "\n".join(visible(f) for f in failures[:10]) + (
+                f"\n… and {len(failures) - 10} more" if len(failures) > 10 else "")
+            self.window.statusBar().showMessage(f"Save failed: {visible(failures[0])}", 15000)
+            if not quiet:
+                QMessageBox.warning(self.window, "Could not save",
+                                    f"{text}\n\nYour edits are kept in memory; fix the problem and save again.")
+            return False
+        if notes:
+            self.window.statusBar().showMessage(visible(" ".join(notes)), 15000)
+        elif saved:
+            self.window.statusBar().showMessage(f"Saved {saved} image(s).", 4000)
+        return True
+
+    def _save_one(self, row: int, doc, overwrite: bool, quiet: bool, failures: list[str],
+                  notes: list[str]) -> int:
+        """Save one document, resolving a link question or an external change; 1 if written."""
+        session = self.window.session
+        name = doc.annotation_path.name
+        keep_mine = False
+        for _attempt in range(3):
+            try:
+                session.store.save(row, overwrite_unreadable=overwrite, keep_mine=keep_mine)
+            except LinkTargetError as exc:
+                if (exc.outside and not doc.link_target_allowed and not quiet
+                        and self._confirm_link(doc, exc)):
+                    doc.link_target_allowed = True
+                    continue
+                failures.append(str(exc))
+                return 0
+            except ExternalChangeError as exc:
+                if not doc.dirty:
+                    session.take_theirs(row)
+                    notes.append(f"{name} was changed by another program: reloaded (you had no "
+                                 "edits to save).")
+                    return 0
+                if quiet:
+                    doc.external_change = exc.found
+                    failures.append(f"{name}: changed on disk by another program; not saved. Your "
+                                    "edits are kept: save it to choose which version to keep.")
+                    return 0
+                choice = self.ask_conflict(doc)
+                if choice == KEEP_MINE:
+                    keep_mine = True
+                    continue
+                if choice == TAKE_THEIRS:
+                    session.take_theirs(row)
+                    notes.append(f"{name}: the version on disk is shown; Ctrl+Z brings your edits back.")
+                    return 0
+                if choice == SHOW_BOTH:
+                    session.show_both(row)
+                    notes.append(f"{name}: the version on disk plus your boxes it lacks are shown, "
+                                 "unsaved; delete what you do not want and save.")
+                    return 0
+                failures.append(f"{name}: not saved (changed on disk by another program)")
+                return 0
+            except (PetlocError, OSError) as exc:
+                failures.append(str(exc))
+                return 0
+            session.dataset.items[row].has_annotation = True
+            self.window.edits.mark_clean(row)
+            if doc.dropped:
+                notes.append(f"{name}: saved; removed what other tools would have acted on: "
+                             + "; ".join(doc.dropped) + ".")
+            return 1
+        return 0
+
+    def ask_conflict(self, doc) -> str:
+        """Keep mine / take theirs / show both / cancel, for a file changed on disk."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Warning)
+        box.setWindowTitle("Changed by another program")
+        box.setText(f"{visible(doc.annotation_path)} was changed on disk by another program "
+                    "since you opened it, and you have unsaved edits.")
+        box.setInformativeText(
+            "Keep mine: save your version over theirs.\n"
+            "Take theirs: show the version on disk (Ctrl+Z brings your edits back).\n"
+            "Show both: the version on disk plus your boxes it lacks, unsaved.")
+        buttons = {
+            box.addButton("Keep mine", QMessageBox.DestructiveRole): KEEP_MINE,
+            box.addButton("Take theirs", QMessageBox.AcceptRole): TAKE_THEIRS,
+            box.addButton("Show both", QMessageBox.ActionRole): SHOW_BOTH,
+            box.addButton(QMessageBox.Cancel): CANCEL,
+        }
+        box.exec()
+        return buttons.get(box.clickedButton(), CANCEL)
+
+    def _confirm_link(self, doc, exc: LinkTargetError) -> bool:
+        answer = QMessageBox.question(
+            self.window, "Save through a symbolic link?",
+            f"{visible(doc.annotation_path.name)} is a symbolic link to\n{visible(exc.target)}\n"
+            "which is outside the dataset folder. Saving replaces that file.\n\n"
+            f"Write the annotation to {visible(exc.target)}?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
+    @staticmethod
+    def _link_refusal(doc) -> str:
+        import os
+
+        target = os.path.realpath(doc.annotation_path)
+        return (f"{doc.annotation_path}: not saved: it is a symbolic link to {target}, which is "
+                "not a readable VOC annotation; that file is left untouched")
+
+    def _confirm_overwrite(self, doc) -> bool:
+        answer = QMessageBox.question(
+            self.window, "Overwrite unreadable annotation?",
+            f"{visible(doc.annotation_path)} could not be read:\n{visible(doc.load_error)}\n\n"
+            "Replace it with the boxes shown?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
+    def confirm_leave(self) -> bool:
+        """True if it is fine to close the folder (saved, discarded, or nothing to lose)."""
+        if not self.window.has_unsaved():
+            return True
+        session = self.window.session
+        dirty = session.store.dirty_indices()
+        if self.window.settings.autosave:
+            return self.save_rows(dirty)
+        answer = QMessageBox.question(
+            self.window, "Unsaved changes", unsaved_text([session.image_path(row).name for row in dirty]),
+            QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
+        if answer == QMessageBox.SaveAll:
+            return self.save_rows(dirty)
+        return answer == QMessageBox.Discard

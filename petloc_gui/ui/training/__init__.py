@@ -1,0 +1,1 @@
+"""Retraining: the dialog, the child process, the progress window and the comparison."""

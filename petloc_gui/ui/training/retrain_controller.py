@@ -1,0 +1,313 @@
+"""Retraining from the GUI: Model → Retrain… (Ctrl+T) and Model → Versions.
+
+``install_retraining(window)`` adds the actions to ``window.model_menu`` and
+returns the ``RetrainController`` that runs one training child process at a
+time, registers its result as a model version, and lets the user use it,
+discard it, or roll back to any earlier version. The window never imports
+TensorFlow for this: all of it happens in the child process.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from petloc_gui.app.model_choice import training_preset_for
+from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS, worker_args
+from petloc_gui.model.train_worker import label_source_for
+from petloc_gui.model.versions import Version, VersionError, VersionStore
+from petloc_gui.ui.models.model_versions_menu import VersionsMenu
+from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
+from petloc_gui.ui.training.retrain_progress import RetrainProgress
+from petloc_gui.ui.training import retrain_support as support
+from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
+
+STATUS_MS = 8000
+
+
+class RetrainController(QObject):
+    """Owns the Retrain action, the Versions menu and the running training process."""
+
+    version_created = Signal(object)  # Version
+    run_finished = Signal(object)  # ProcessOutcome
+    message = Signal(str)  # what the user was told (also shown in the status bar)
+
+    def __init__(self, window: Any, store: VersionStore | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store or VersionStore()
+        # The worker module and extra arguments: tests run a stand-in from tests/; the app, the real worker.
+        self.worker_module = WORKER_MODULE
+        self.extra_worker_args: list[str] = []
+        self.process: TrainingProcess | None = None
+        self.staging: Path | None = None
+        self.new_version: Version | None = None
+        self.last_options: RetrainOptions = RetrainOptions()
+        self._done_event: dict[str, Any] | None = None
+        self._comparison: dict[str, Any] | None = None
+        self._progress: RetrainProgress | None = None
+        self._first_model = False
+        self.first_model_epochs = FIRST_MODEL_EPOCHS
+        self.last_message_box: QMessageBox | None = None
+
+        self.retrain_action = QAction("Retrain…", window)
+        self.retrain_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.retrain_action.setStatusTip("Retrain the model on this folder's saved annotations, in the background")
+        self.retrain_action.triggered.connect(self.open_dialog)
+        self.show_progress_action = QAction("Show training progress", window)
+        self.show_progress_action.triggered.connect(self.show_progress)
+        self.show_progress_action.setEnabled(False)
+        self.versions_menu = VersionsMenu(self.store, window.current_model_spec, window.model_menu)
+        self.versions_menu.version_chosen.connect(self.roll_back)
+        self.versions_menu.bundled_chosen.connect(self.use_bundled)
+        window.model_menu.addSeparator()
+        window.model_menu.addAction(self.retrain_action)
+        window.model_menu.addAction(self.show_progress_action)
+        window.model_menu.addMenu(self.versions_menu)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    # -- starting ------------------------------------------------------------
+    def open_dialog(self) -> None:
+        """Model → Retrain…: ask for options, then start."""
+        if self.is_running():
+            self.show_progress()
+            return
+        folder = self.window.current_folder()
+        if folder is None:
+            self._tell("Open a folder with annotated images before retraining.", box=True)
+            return
+        spec = self.window.current_model_spec()
+        label = label_source_for(support.preset_of(spec, self.store), spec)
+        dialog = RetrainDialog(
+            self.window,
+            model_name=support.model_display_name(self.window.current_model_spec()),
+            data_name=str(folder),
+            n_annotated=support.count_annotated(getattr(self.window, "dataset", None)),
+            has_unsaved=bool(self.window.has_unsaved()),
+            holdout_loader=lambda: support.holdout_preview_for(folder, label),
+            defaults=self.last_options,
+            can_fine_tune=support.is_readable_model(spec),
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.start(dialog.options())
+
+    def train_for_folder(self) -> bool:
+        """"Train a model for these classes": a first model for a folder no model knows.
+
+        Trains from the shipped ImageNet backbone with the photo preset (75x75
+        canvases: the digits preset), as many epochs as a first model needs;
+        the window switches to it when it is done and the folder remembers it.
+        """
+        dataset = getattr(self.window, "dataset", None)
+        if dataset is None:
+            self._tell("Open a folder with annotated images before training.", box=True)
+            return False
+        options = RetrainOptions(from_current=False, epochs=self.first_model_epochs, save_first=True)
+        return self.start(options, preset=training_preset_for(dataset), first_model=True)
+
+    def start(self, options: RetrainOptions, preset: str | None = None, first_model: bool = False) -> bool:
+        """Start a run with these options; False (and a message) when it cannot.
+
+        ``preset`` defaults to the current model's; ``first_model`` runs have
+        no current model to compare with and are used as soon as they finish.
+        """
+        if self.is_running():
+            self._tell("A training run is already in progress.")
+            return False
+        folder = self.window.current_folder()
+        if folder is None:
+            self._tell("Open a folder with annotated images before retraining.", box=True)
+            return False
+        if options.save_first and self.window.has_unsaved() and not self.window.save_all():
+            self._tell("Your edits could not all be saved, so training was not started.", box=True)
+            return False
+        spec = "" if first_model else self.window.current_model_spec()
+        if not preset:  # no current model (no model knows the folder's classes): the first-model preset
+            dataset = getattr(self.window, "dataset", None)
+            if spec or dataset is None:
+                preset = support.preset_of(spec, self.store)
+            else:
+                preset = training_preset_for(dataset)
+        try:
+            self.staging = self.store.new_staging_dir(preset)
+        except (OSError, VersionError) as exc:
+            self._tell(f"Cannot prepare a folder for the new model: {exc}", box=True)
+            return False
+        self.last_options = options
+        self.new_version = None
+        self._done_event = None
+        self._comparison = None
+        self._first_model = first_model
+        args = worker_args(folder, preset, self.staging, epochs=options.epochs, val_fraction=options.val_fraction,
+                           label=label_source_for(preset, spec), current=spec or None,
+                           fine_tune=options.from_current and bool(spec))
+        if self.process is not None:
+            self.process.deleteLater()
+        self.process = TrainingProcess(self)
+        self.process.event.connect(self._on_event)
+        self.process.log.connect(self._on_log)
+        self.process.finished.connect(self._on_finished)
+        progress = self._progress_window()
+        progress.begin(options.epochs)
+        self.show_progress()
+        self.retrain_action.setEnabled(False)
+        self.show_progress_action.setEnabled(True)
+        self.process.start(args + self.extra_worker_args, module=self.worker_module)
+        self._status("Training started in the background.")
+        return True
+
+    # -- running -------------------------------------------------------------
+    def is_running(self) -> bool:
+        return self.process is not None and self.process.is_running()
+
+    def cancel(self) -> None:
+        """Stop the run; nothing of it is kept."""
+        if self.is_running():
+            self._progress_window().status.setText("Cancelling…")
+            self.process.cancel()
+
+    def show_progress(self) -> None:
+        window = self._progress_window()
+        window.show()
+        window.raise_()
+
+    def shutdown(self) -> None:
+        """On quit: stop a running worker, wait briefly for it, keep nothing of the run."""
+        if self.is_running():
+            self.process.cancel()
+            if not self.process.wait(5000):
+                self.process.qprocess.kill()
+                self.process.wait(2000)
+            self._drop_staging()
+
+    def _on_event(self, event: dict[str, Any]) -> None:
+        kind = event.get("event")
+        if kind == "done":
+            self._done_event = event
+        elif kind == "comparison":
+            self._comparison = event
+        elif kind == "epoch":
+            self._status(f"Training: epoch {event.get('epoch')}/{event.get('epochs')}")
+        self._progress_window().on_event(event)
+
+    def _on_log(self, line: str) -> None:
+        self._progress_window().append_log(line)
+
+    def _on_finished(self, outcome: ProcessOutcome) -> None:
+        progress = self._progress_window()
+        self.retrain_action.setEnabled(True)
+        succeeded = outcome.exit_code == 0 and not outcome.crashed and not outcome.cancelled
+        if not succeeded or self._done_event is None:
+            self._drop_staging()
+            if succeeded:  # exit 0 without a "done" event: treat as a failure, never register
+                outcome = ProcessOutcome(outcome.exit_code, outcome.crashed, False,
+                                         "the training process ended without finishing", outcome.last_stderr)
+            message = outcome.describe()
+            progress.show_failure(message)
+            self._tell(message.splitlines()[0], box=False)
+            if not outcome.cancelled:
+                self.show_progress()
+            self.run_finished.emit(outcome)
+            return
+        try:
+            self.new_version = self.store.commit(self.staging)
+        except (OSError, VersionError) as exc:
+            self._drop_staging()
+            progress.show_failure(f"The new model could not be kept: {exc}\nThe current model is unchanged.")
+            self._tell(f"The new model could not be kept: {exc}")
+            self.run_finished.emit(outcome)
+            return
+        self.staging = None
+        old, new, note = support.comparison_figures(self._comparison, self._done_event)
+        progress.show_result(old, new, note)
+        self.show_progress()
+        self._status(f"Training finished: new model version {self.new_version.id}.")
+        self.version_created.emit(self.new_version)
+        if self._first_model:  # nothing to compare with: the folder's first model is used at once
+            self.use_new_model()
+        self.run_finished.emit(outcome)
+
+    # -- choosing --------------------------------------------------------------
+    def use_new_model(self) -> None:
+        """Switch the window to the model just trained."""
+        version = self.new_version
+        if version is None:
+            return
+        self._switch_to(version)
+        self._progress_window().show_decided(f"Now using the new model ({version.id}).")
+        self.new_version = None
+
+    def discard_new_model(self) -> None:
+        """Delete the model just trained; the current model stays."""
+        version = self.new_version
+        if version is None:
+            return
+        try:
+            self.store.discard(version.id)
+        except (OSError, VersionError) as exc:
+            self._tell(f"Could not delete {version.path}: {exc}")
+            return
+        self.new_version = None
+        self._progress_window().show_decided("The new model was discarded; the current model is unchanged.")
+        self._status("New model discarded.")
+
+    def roll_back(self, version: Version) -> None:
+        """Model → Versions → <version>: use that version."""
+        self._switch_to(version)
+
+    def use_bundled(self, name: str) -> None:
+        """Model → Versions → Bundled: <name>."""
+        self.window.set_model(name)
+        self._status(f"Using the bundled {name} model.")
+
+    def _switch_to(self, version: Version) -> None:
+        if not version.path.is_dir():
+            self._tell(f"The model version {version.id} is no longer on disk.", box=True)
+            return
+        self.window.set_model(str(version.path))
+        remember = getattr(getattr(self.window, "models", None), "remember", None)
+        if remember is not None:  # this folder's model from now on (window and CLI)
+            remember(str(version.path))
+        self._status(f"Using model version {version.id} ({version.preset}).")
+
+    # -- helpers ---------------------------------------------------------------
+    def _drop_staging(self) -> None:
+        if self.staging is not None:
+            self.store.remove_staging(self.staging)
+            self.staging = None
+
+    def _progress_window(self) -> RetrainProgress:
+        if self._progress is None:
+            self._progress = RetrainProgress(self.window)
+            self._progress.cancel_requested.connect(self.cancel)
+            self._progress.comparison.use_new.connect(self.use_new_model)
+            self._progress.comparison.discard_new.connect(self.discard_new_model)
+        return self._progress
+
+    def _status(self, text: str) -> None:
+        self.message.emit(text)
+        bar = self.window.statusBar()
+        if bar is not None:
+            bar.showMessage(text, STATUS_MS)
+
+    def _tell(self, text: str, box: bool = False) -> None:
+        self._status(text)
+        if box:
+            # open(), not exec(): never block the event loop (training keeps reporting).
+            dialog = QMessageBox(QMessageBox.Icon.Information, "Retraining", text, parent=self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            self.last_message_box = dialog
+
+
+def install_retraining(window: Any) -> RetrainController:
+    """Add Retrain… (Ctrl+T) and the Versions submenu to ``window.model_menu``."""
+    controller = RetrainController(window)
+    window.retrain_controller = controller
+    return controller

@@ -1,0 +1,185 @@
+"""The "Retrain…" options dialog: starting point, epochs, validation split, saving."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QTimer
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from petloc_gui.core.text import visible
+from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
+
+# fraction -> (number of held-out images, their names) or None when unknown before the run
+HoldoutPreview = Callable[[float], "tuple[int, list[str]] | None"]
+# Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
+HoldoutLoader = Callable[[], "HoldoutPreview | None"]
+MIN_WIDTH = 560  # the folder path and the wrapped notes stay readable
+
+
+@dataclass(frozen=True)
+class RetrainOptions:
+    """What the user chose."""
+
+    from_current: bool = True
+    epochs: int = RETRAIN_EPOCHS
+    val_fraction: float = VAL_FRACTION
+    save_first: bool = True
+
+
+class RetrainDialog(QDialog):
+    """Asks how to retrain; ``options()`` holds the answer after ``exec()``."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        model_name: str,
+        data_name: str,
+        n_annotated: int | None,
+        has_unsaved: bool,
+        holdout_loader: HoldoutLoader | None = None,
+        defaults: RetrainOptions = RetrainOptions(),
+        can_fine_tune: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Retrain the model")
+        self._holdout_preview: HoldoutPreview | None = None
+        self._loading: Future | None = None
+        if holdout_loader is not None:
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="holdout")
+            self._loading = pool.submit(holdout_loader)
+            pool.shutdown(wait=False)
+            self._poll = QTimer(self, interval=50, timeout=self._check_loaded)
+            self._poll.start()
+        self.from_current = QRadioButton(f"Fine-tune the current model ({model_name})")
+        self.from_scratch = QRadioButton("Train from scratch (ImageNet backbone when available)")
+        group = QButtonGroup(self)
+        group.addButton(self.from_current)
+        group.addButton(self.from_scratch)
+        (self.from_current if defaults.from_current and can_fine_tune else self.from_scratch).setChecked(True)
+        if not can_fine_tune:
+            self.from_current.setEnabled(False)
+            self.from_current.setToolTip("The current model cannot be read, so it cannot be fine-tuned")
+        self.epochs = QSpinBox(minimum=1, maximum=500, value=defaults.epochs)
+        self.val_fraction = QDoubleSpinBox(minimum=0.05, maximum=0.5, singleStep=0.05, decimals=2)
+        self.val_fraction.setValue(defaults.val_fraction)
+        self.holdout_label = QLabel()
+        self.holdout_label.setWordWrap(True)
+        self.holdout_list = QListWidget()
+        self.holdout_list.setMaximumHeight(110)
+        self.save_first = QCheckBox("Save my unsaved edits first (training reads saved annotations only)")
+        self.save_first.setChecked(has_unsaved and defaults.save_first)
+        self.save_first.setEnabled(has_unsaved)
+        if not has_unsaved:
+            self.save_first.setText("No unsaved edits: training uses the saved annotations")
+
+        annotated = f", {n_annotated} annotated images" if n_annotated is not None else ""
+        form = QFormLayout()
+        form.addRow("Data:", QLabel(f"{data_name}{annotated}"))
+        form.addRow("Epochs:", self.epochs)
+        form.addRow("Validation fraction:", self.val_fraction)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start training")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        note = QLabel("Training runs in the background; you can keep reviewing and editing. "
+                      "Edits made meanwhile are kept but are not part of this run.")
+        note.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.from_current)
+        layout.addWidget(self.from_scratch)
+        layout.addLayout(form)
+        layout.addWidget(self.holdout_label)
+        layout.addWidget(self.holdout_list)
+        layout.addWidget(self.save_first)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.val_fraction.valueChanged.connect(self._update_holdout)
+        self._update_holdout()
+        self.resize(MIN_WIDTH, self.sizeHint().height())
+
+    def _grow_to_contents(self) -> None:
+        """Grow (never shrink) to the height the contents need at this width.
+
+        The word-wrapped texts need a height that depends on the width, which
+        the dialog's minimum size does not follow: when the held-out list
+        appears after the dialog is shown, the form rows were squashed to a few
+        pixels. Asking the layout for its height at the current width avoids that.
+        """
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height(), self.sizeHint().height())
+        self.setMinimumHeight(min(needed, layout.totalMaximumSize().height()))
+        if self.height() < needed:
+            self.resize(self.width(), needed)
+
+    def options(self) -> RetrainOptions:
+        """The choices as they stand."""
+        return RetrainOptions(
+            from_current=self.from_current.isChecked(),
+            epochs=self.epochs.value(),
+            val_fraction=round(self.val_fraction.value(), 4),
+            save_first=self.save_first.isEnabled() and self.save_first.isChecked(),
+        )
+
+    def _check_loaded(self) -> None:
+        if self._loading is None or not self._loading.done():
+            return
+        self._poll.stop()
+        try:
+            self._holdout_preview = self._loading.result()
+        except Exception:  # noqa: BLE001 - without a preview the dialog says when the list comes
+            self._holdout_preview = None
+        self._loading = None
+        self._update_holdout()
+
+    def _update_holdout(self) -> None:
+        fraction = self.val_fraction.value()
+        if self._loading is not None:
+            self.holdout_label.setText("Reading the saved annotations to list the validation images…")
+            self.holdout_list.hide()
+            return
+        preview = None
+        if self._holdout_preview is not None:
+            try:
+                preview = self._holdout_preview(fraction)
+            except Exception as exc:  # noqa: BLE001 - a preview must never break the dialog
+                self.holdout_label.setText(f"The validation images cannot be listed yet ({exc}).")
+                self.holdout_list.clear()
+                return
+        self.holdout_list.clear()
+        if preview is None:
+            self.holdout_label.setText(
+                f"{fraction:.0%} of the annotated images (stratified by class, fixed seed) are held out "
+                "for validation; they are listed when training starts."
+            )
+            self.holdout_list.hide()
+            self._grow_to_contents()
+            return
+        count, names = preview
+        self.holdout_label.setText(
+            f"{count} images are held out for validation (stratified by class, fixed seed); "
+            "both the current and the new model are scored on them. (An image that turns out "
+            "unreadable is left out, which can shift this list; the exact list is logged at the start.)"
+        )
+        self.holdout_list.addItems([visible(name) for name in names])  # no raw control/bidi characters
+        self.holdout_list.show()
+        self._grow_to_contents()

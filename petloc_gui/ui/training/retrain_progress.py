@@ -1,0 +1,212 @@
+"""The non-modal window that follows a training run: progress, ETA, curves, log, result."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from petloc_gui.app.training_eta import TrainingEta
+from petloc_gui.core.text import visible
+from petloc_gui.ui.training.curves_chart import CurvesChart
+from petloc_gui.ui.training.model_comparison import ModelComparison
+
+LOG_MAX_LINES = 2000
+ETA_REFRESH_MS = 1000  # the time left counts down between events (validation, final scoring)
+
+
+def format_eta(seconds: float | None) -> str:
+    """"1 min 05 s left", or "" while unknown."""
+    if seconds is None or seconds != seconds or seconds < 0:
+        return ""
+    seconds = int(round(seconds))
+    if seconds < 1:
+        return "almost done"
+    if seconds >= 3600:
+        return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min left"
+    if seconds >= 60:
+        return f"{seconds // 60} min {seconds % 60:02d} s left"
+    return f"{seconds} s left"
+
+
+class RetrainProgress(QDialog):
+    """Shows one run; emits ``cancel_requested``; hosts the old/new comparison."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Retraining")
+        self.setModal(False)
+        # A window of its own (title bar, movable, own background) next to the main
+        # window, never a child painted over the photo: the user keeps reviewing.
+        self.setWindowFlags(Qt.WindowType.Window)
+        self.resize(720, 640)
+        self.status = QLabel("Starting the training process…")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.eta = QLabel("")
+        self.chart = CurvesChart()
+        self.log = QPlainTextEdit(readOnly=True)
+        self.log.setMaximumBlockCount(LOG_MAX_LINES)
+        self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.log.setFont(QFont("monospace", 8))
+        self.log.setPlaceholderText("Training log")
+        self.comparison = ModelComparison()
+        self.comparison.hide()
+        self.cancel_button = QPushButton("Cancel training")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.hide)
+        self.close_button.setToolTip("Hide this window; training goes on in the background")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.progress, 1)
+        bar.addWidget(self.eta)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.log)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.comparison)
+        layout.addLayout(buttons)
+        self.clock = time.monotonic  # tests drive the time left with their own clock
+        self._eta = TrainingEta()
+        self._eta_timer = QTimer(self, interval=ETA_REFRESH_MS, timeout=self._show_eta)
+        self._epochs = 1
+        self._steps = 1
+
+    # -- feeding -----------------------------------------------------------
+    def begin(self, epochs: int) -> None:
+        """Reset for a new run of ``epochs`` epochs."""
+        self._epochs, self._steps = max(1, epochs), 1
+        self._eta = TrainingEta()
+        self._eta.start(self._epochs, 1)
+        self._eta_timer.stop()
+        self.chart.reset(self._epochs)
+        self.log.clear()
+        self.progress.setRange(0, 0)
+        self.eta.setText("")
+        self.comparison.hide()
+        self.cancel_button.setEnabled(True)
+        self.status.setText("Starting the training process…")
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        """Update the view from one worker event."""
+        kind = event.get("event")
+        if kind == "start":
+            self._on_start(event)
+        elif kind == "batch":
+            self._on_batch(event)
+        elif kind == "epoch":
+            self._eta.epoch_end(_int(event.get("epoch"), 1), self.clock())
+            self.chart.add_epoch(event)
+            self.append_log(_epoch_line(event))
+        elif kind == "done":
+            self._eta.done(self.clock())
+            if self.progress.maximum() <= 0:
+                self.progress.setRange(0, 1)
+            self.progress.setValue(self.progress.maximum())
+            self._show_eta()
+            self.status.setText("Training finished; scoring the current and the new model on the validation images…")
+        elif kind == "comparison":
+            self._eta_timer.stop()
+            self.eta.setText("")
+
+    def _on_start(self, event: dict[str, Any]) -> None:
+        self._epochs = _int(event.get("epochs"), self._epochs)
+        self._steps = max(1, _int(event.get("steps_per_epoch", event.get("steps")), 1))
+        self._eta.start(self._epochs, self._steps, event.get("n_train"), event.get("n_val"))
+        self.chart.reset(self._epochs)
+        self.progress.setRange(0, self._epochs * self._steps)
+        self.progress.setValue(0)
+        n_train, n_val = event.get("n_train"), event.get("n_val")
+        text = "Training"
+        if n_train is not None and n_val is not None:
+            text += f" on {n_train} images, validating on {n_val}"
+        self.status.setText(text + "…")
+        names = event.get("val_images")
+        if isinstance(names, list) and names:
+            self.append_log(f"[petloc] {len(names)} validation images: " + ", ".join(map(str, names[:50]))
+                            + (" …" if len(names) > 50 else ""))
+
+    def _on_batch(self, event: dict[str, Any]) -> None:
+        epoch = _int(event.get("epoch"), 1)
+        step = _int(event.get("step"), 0)
+        steps = max(1, _int(event.get("steps"), self._steps))
+        if steps != self._steps:
+            self._steps = steps
+            self.progress.setRange(0, self._epochs * steps)
+        done = (epoch - 1) * steps + step
+        total = self._epochs * steps
+        self.progress.setValue(min(done, total))
+        self.progress.setFormat(f"epoch {epoch}/{self._epochs} · step {step}/{steps}")
+        self._eta.batch(epoch, step, steps, self.clock())
+        self._show_eta()
+        if not self._eta_timer.isActive():
+            self._eta_timer.start()
+
+    def _show_eta(self) -> None:
+        self.eta.setText(format_eta(self._eta.remaining(self.clock())))
+
+    def append_log(self, line: str) -> None:
+        # Worker lines name files: their control and bidi characters are shown escaped.
+        self.log.appendPlainText(visible(line, keep_newlines=True))
+
+    # -- endings -----------------------------------------------------------
+    def show_failure(self, message: str) -> None:
+        self._eta_timer.stop()
+        self.status.setText(message)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.eta.setText("")
+        self.cancel_button.setEnabled(False)
+
+    def show_result(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "") -> None:
+        self._eta_timer.stop()
+        self.eta.setText("")
+        self.status.setText("Training finished. Keep the new model?")
+        self.cancel_button.setEnabled(False)
+        self.comparison.set_metrics(old, new, note)
+        self.comparison.set_choice_enabled(True)
+        self.comparison.show()
+
+    def show_decided(self, text: str) -> None:
+        self.status.setText(text)
+        self.comparison.set_choice_enabled(False)
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _epoch_line(event: dict[str, Any]) -> str:
+    parts = [f"epoch {event.get('epoch')}/{event.get('epochs')}"]
+    for key in ("loss", "val_loss", "val_accuracy", "val_mean_iou", "val_iou_ge_50"):
+        value = event.get(key)
+        if isinstance(value, (int, float)):
+            parts.append(f"{key} {value:.4f}")
+    return "  ".join(parts)

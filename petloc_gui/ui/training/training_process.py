@@ -1,0 +1,224 @@
+"""The training child process, seen from the UI: a QProcess speaking JSON lines.
+
+``TrainingProcess`` starts ``python -m petloc_gui.model.train_worker``, parses
+its stdout incrementally into event dicts, forwards stderr as log lines, and
+stops it politely ("cancel" on stdin), then firmly (terminate, kill).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+
+from petloc_gui.app.tf_log_filter import TensorFlowNoiseFilter
+
+WORKER_MODULE = "petloc_gui.model.train_worker"
+CANCEL_GRACE_MS = 4000
+TERMINATE_GRACE_MS = 2000
+MAX_LINE_BYTES = 1 << 20
+
+
+class JsonLinesParser:
+    """Turns a byte stream into JSON objects, one per complete line.
+
+    Partial lines are buffered until their newline arrives; blank lines are
+    skipped; lines that are not a JSON object come back as ``garbage`` so the
+    caller can log them instead of failing.
+    """
+
+    def __init__(self) -> None:
+        self._buffer = b""
+
+    def feed(self, data: bytes) -> tuple[list[dict[str, Any]], list[str]]:
+        """Parse what arrived; returns (events, garbage lines)."""
+        self._buffer += data
+        *lines, self._buffer = self._buffer.split(b"\n")
+        if len(self._buffer) > MAX_LINE_BYTES:  # a runaway line without newline: give it up
+            lines.append(self._buffer)
+            self._buffer = b""
+        return self._parse(lines)
+
+    def flush(self) -> tuple[list[dict[str, Any]], list[str]]:
+        """Parse a last line that ended without a newline (process exit)."""
+        rest, self._buffer = self._buffer, b""
+        return self._parse([rest])
+
+    @staticmethod
+    def _parse(lines: list[bytes]) -> tuple[list[dict[str, Any]], list[str]]:
+        events: list[dict[str, Any]] = []
+        garbage: list[str] = []
+        for raw in lines:
+            text = raw.decode("utf-8", errors="replace").strip()
+            if not text:
+                continue
+            try:
+                value = json.loads(text)
+            except ValueError:
+                garbage.append(text)
+                continue
+            if isinstance(value, dict) and isinstance(value.get("event"), str):
+                events.append(value)
+            else:
+                garbage.append(text)
+        return events, garbage
+
+
+@dataclass(frozen=True)
+class ProcessOutcome:
+    """How the child process ended."""
+
+    exit_code: int
+    crashed: bool  # killed by a signal or failed to start
+    cancelled: bool  # the user asked to stop
+    error_message: str | None  # from an "error" event, or QProcess
+    last_stderr: list[str]
+
+    def describe(self) -> str:
+        """A message for the user when the run did not succeed."""
+        if self.cancelled:
+            return "Training was cancelled; the current model is unchanged."
+        reason = self.error_message or (
+            "the training process crashed" if self.crashed else f"the training process exited with code {self.exit_code}"
+        )
+        text = f"Training failed: {reason}.\nThe current model is unchanged."
+        if self.last_stderr:
+            text += "\n\nLast log lines:\n" + "\n".join(self.last_stderr[-8:])
+        return text
+
+
+class TrainingProcess(QObject):
+    """One run of the training worker."""
+
+    event = Signal(dict)
+    log = Signal(str)
+    finished = Signal(object)  # ProcessOutcome
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._process = QProcess(self)
+        self._process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        self._process.readyReadStandardOutput.connect(self._read_stdout)
+        self._process.readyReadStandardError.connect(self._read_stderr)
+        self._process.finished.connect(self._on_finished)
+        self._process.errorOccurred.connect(self._on_error)
+        self._parser = JsonLinesParser()
+        self._stderr_buffer = b""
+        self._stderr_tail: deque[str] = deque(maxlen=40)
+        self.noise = TensorFlowNoiseFilter()  # TensorFlow's start-up notices stay out of the log
+        self._error_message: str | None = None
+        self._cancel_requested = False
+        self._finished_emitted = False
+        self._pid: int | None = None
+        self.cancel_grace_ms = CANCEL_GRACE_MS
+        self.terminate_grace_ms = TERMINATE_GRACE_MS
+        self._terminate_timer = QTimer(self, singleShot=True, timeout=self._terminate)
+        self._kill_timer = QTimer(self, singleShot=True, timeout=self._process.kill)
+
+    # -- control ----------------------------------------------------------
+    def start(self, worker_args: list[str], env: dict[str, str] | None = None,
+              module: str = WORKER_MODULE) -> None:
+        """Start ``python -m <module> <worker_args>`` (the training worker; tests pass a stand-in)."""
+        environment = QProcessEnvironment.systemEnvironment()
+        environment.insert("PYTHONUNBUFFERED", "1")
+        # Info and warning notices of TensorFlow's C++ side off (the user's own setting wins).
+        environment.insert("TF_CPP_MIN_LOG_LEVEL", environment.value("TF_CPP_MIN_LOG_LEVEL", "2"))
+        for key, value in (env or {}).items():
+            environment.insert(key, value)
+        self._process.setProcessEnvironment(environment)
+        # --parent-pid: the worker stops when this process is gone (it also stops at the end of stdin).
+        self._process.start(sys.executable, ["-u", "-m", module, "--parent-pid", str(os.getpid()), *worker_args])
+        if self._process.waitForStarted(10000):
+            self._pid = int(self._process.processId())
+
+    def cancel(self) -> None:
+        """Ask the worker to stop; terminate, then kill it if it does not."""
+        if not self.is_running():
+            return
+        self._cancel_requested = True
+        self._process.write(b"cancel\n")
+        self._terminate_timer.start(self.cancel_grace_ms)
+
+    def is_running(self) -> bool:
+        return self._process.state() != QProcess.ProcessState.NotRunning
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id while (or after) it ran."""
+        return self._pid
+
+    @property
+    def qprocess(self) -> QProcess:
+        return self._process
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the process ends (tests and application shutdown)."""
+        return self._process.waitForFinished(msecs) or not self.is_running()
+
+    # -- internals ---------------------------------------------------------
+    def _terminate(self) -> None:
+        if self.is_running():
+            self.log.emit("[petloc] the worker did not stop in time: terminating it")
+            self._process.terminate()
+            self._kill_timer.start(self.terminate_grace_ms)
+
+    def _read_stdout(self) -> None:
+        events, garbage = self._parser.feed(bytes(self._process.readAllStandardOutput().data()))
+        self._dispatch(events, garbage)
+
+    def _dispatch(self, events: list[dict[str, Any]], garbage: list[str]) -> None:
+        for line in garbage:
+            self.log.emit(line)
+        for event in events:
+            if event.get("event") == "error":
+                self._error_message = str(event.get("message") or "unknown error")
+            self.event.emit(event)
+
+    def _read_stderr(self) -> None:
+        self._stderr_buffer += bytes(self._process.readAllStandardError().data())
+        *lines, self._stderr_buffer = self._stderr_buffer.split(b"\n")
+        for raw in lines:
+            self._log_stderr(raw)
+
+    def _log_stderr(self, raw: bytes) -> None:
+        text = raw.decode("utf-8", errors="replace").rstrip()
+        if text and self.noise.keep(text):
+            self._stderr_tail.append(text)
+            self.log.emit(text)
+
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self._error_message = f"could not start {sys.executable}: {self._process.errorString()}"
+            self._emit_finished(exit_code=-1, crashed=True)
+
+    def _on_finished(self, exit_code: int, status: QProcess.ExitStatus) -> None:
+        self._read_stdout()
+        self._read_stderr()
+        self._dispatch(*self._parser.flush())
+        if self._stderr_buffer:
+            self._log_stderr(self._stderr_buffer)
+            self._stderr_buffer = b""
+        crashed = status == QProcess.ExitStatus.CrashExit
+        self._emit_finished(exit_code=exit_code, crashed=crashed)
+
+    def _emit_finished(self, exit_code: int, crashed: bool) -> None:
+        if self._finished_emitted:
+            return
+        self._finished_emitted = True
+        self._terminate_timer.stop()
+        self._kill_timer.stop()
+        # A cancel that raced with the end of training still means: do not keep it.
+        cancelled = self._cancel_requested
+        outcome = ProcessOutcome(
+            exit_code=exit_code,
+            crashed=crashed,
+            cancelled=cancelled,
+            error_message=self._error_message,
+            last_stderr=list(self._stderr_tail),
+        )
+        self.finished.emit(outcome)

@@ -1,0 +1,71 @@
+"""Before Qt starts on X11: say which system libraries its xcb platform plugin lacks.
+
+Without them Qt aborts with "Could not load the Qt platform plugin xcb" and
+a hint that names xcb-cursor0 whatever is actually missing (on a machine
+lacking icccm, keysyms and xinerama it still said xcb-cursor0). Here each
+library the plugin links against is tried with the same loader Qt uses, and
+the message names the missing ones and the packages that provide them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+from collections.abc import Callable, Mapping
+
+# The libraries Qt 6's libQt6XcbQpa links against (ldd), with their Debian/Ubuntu packages.
+XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
+    ("libxcb.so.1", "libxcb1"),
+    ("libX11-xcb.so.1", "libx11-xcb1"),
+    ("libxcb-cursor.so.0", "libxcb-cursor0"),
+    ("libxcb-icccm.so.4", "libxcb-icccm4"),
+    ("libxcb-image.so.0", "libxcb-image0"),
+    ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
+    ("libxcb-randr.so.0", "libxcb-randr0"),
+    ("libxcb-render.so.0", "libxcb-render0"),
+    ("libxcb-render-util.so.0", "libxcb-render-util0"),
+    ("libxcb-shape.so.0", "libxcb-shape0"),
+    ("libxcb-shm.so.0", "libxcb-shm0"),
+    ("libxcb-sync.so.1", "libxcb-sync1"),
+    ("libxcb-util.so.1", "libxcb-util1"),
+    ("libxcb-xfixes.so.0", "libxcb-xfixes0"),
+    ("libxcb-xkb.so.1", "libxcb-xkb1"),
+    ("libxkbcommon.so.0", "libxkbcommon0"),
+    ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+)
+
+
+def _loads(name: str) -> bool:
+    try:
+        ctypes.CDLL(name)
+    except OSError:
+        return False
+    return True
+
+
+def missing_xcb_libraries(loads: Callable[[str], bool] = _loads) -> list[tuple[str, str]]:
+    """(library, package) for each library of the xcb plugin that cannot be loaded."""
+    return [(library, package) for library, package in XCB_LIBRARIES if not loads(library)]
+
+
+def xcb_problem(environ: Mapping[str, str] | None = None, platform: str | None = None,
+                loads: Callable[[str], bool] = _loads) -> str | None:
+    """The message to print instead of starting Qt, or None when X11 is not used or nothing is missing."""
+    environ = os.environ if environ is None else environ
+    if (platform or sys.platform) != "linux":
+        return None
+    requested = environ.get("QT_QPA_PLATFORM", "")
+    if requested and not requested.startswith("xcb"):
+        return None  # offscreen, wayland, vnc…: the xcb plugin is not loaded
+    if not requested and environ.get("WAYLAND_DISPLAY") and not environ.get("DISPLAY"):
+        return None
+    missing = missing_xcb_libraries(loads)
+    if not missing:
+        return None
+    libraries = ", ".join(library for library, _ in missing)
+    packages = " ".join(package for _, package in missing)
+    return (f"petloc-gui: Qt's X11 (xcb) platform needs system libraries that are missing: {libraries}.\n"
+            f"Install them (Debian/Ubuntu): sudo apt-get install {packages}\n"
+            "or run scripts/install_system_libs.sh; on other systems install the matching xcb-util packages. "
+            "(QT_QPA_PLATFORM=offscreen runs without a display.)")

@@ -1,0 +1,145 @@
+"""`petloc convert`: both directions, per-line problems on stderr, exit codes, progress."""
+
+from __future__ import annotations
+
+import json
+
+from tests.cli.helpers import last_json, run_cli, write_image
+from tests.core.interop_helpers import (
+    assert_same_boxes,
+    voc_boxes,
+)
+
+
+def _messages(stderr: str) -> list[str]:
+    """stderr lines other than progress and the summary; each must be a `petloc: ` line."""
+    lines = [line for line in stderr.splitlines()
+             if line.strip() and not line.startswith(("converted ", "reading ", "writing ",
+                                                       "yolo export", "coco export"))]
+    assert "Traceback" not in stderr
+    for line in lines:
+        assert line.startswith("petloc: "), line
+    return lines
+
+
+def test_to_yolo_and_back(small_voc, tmp_path, capsys):
+    code, out, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", tmp_path / "y", "--json")
+    assert code == 0
+    summary = last_json(out)
+    assert (summary["images"], summary["annotated"], summary["objects"]) == (5, 4, 4)
+    assert summary["to"] == "yolo" and summary["problems"] == []
+    assert "converted" in err and "5 images (4 annotated), 4 boxes" in err
+    # The one warning: u.png goes out without a label file.
+    assert [m for m in _messages(err) if "background" in m]
+    code, out, err = run_cli(capsys, "convert", tmp_path / "y", "--from", "yolo", tmp_path / "v")
+    assert code == 0 and _messages(err) == []
+    assert_same_boxes(voc_boxes(small_voc), voc_boxes(tmp_path / "v"))
+
+
+def test_to_coco_and_back(small_voc, tmp_path, capsys):
+    code, _, _ = run_cli(capsys, "convert", small_voc, "--to", "coco", tmp_path / "c",
+                         "--images", "copy", "--annotated-only")
+    assert code == 0
+    document = json.loads((tmp_path / "c" / "annotations.json").read_text())
+    assert len(document["images"]) == 4 and len(document["annotations"]) == 4
+    assert (tmp_path / "c" / "images" / "a.png").stat().st_nlink == 1  # a copy, not a link
+    code, _, err = run_cli(capsys, "convert", tmp_path / "c" / "annotations.json", "--from", "coco",
+                           tmp_path / "v")
+    assert code == 0, err
+    expected = voc_boxes(small_voc)
+    del expected["e.png"]  # annotated with no boxes: COCO cannot carry that
+    assert_same_boxes(expected, voc_boxes(tmp_path / "v"))
+
+
+def test_bad_yolo_lines_are_reported_and_the_rest_converted(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    for stem in ("a", "b"):
+        write_image(src / f"{stem}.png", 100, 50)
+    (src / "classes.txt").write_text("cat\n")
+    (src / "a.txt").write_text("0 0.5 0.5 0.2 0.2\n3 0.5 0.5 0.2 0.2\n0 0.5 0.5\n")
+    (src / "b.txt").write_text("0 1.5 0.5 0.2 0.2\n0 0.2 0.2 0.1 0.1\n")
+    (src / "lost.txt").write_text("0 0.5 0.5 0.2 0.2\n")
+    code, out, err = run_cli(capsys, "convert", src, "--from", "yolo", tmp_path / "v", "--json")
+    assert code == 0
+    messages = _messages(err)
+    assert any(f"{src / 'a.txt'}:2:" in m and "class id 3" in m for m in messages)
+    assert any(f"{src / 'a.txt'}:3:" in m and "expected 5 values" in m for m in messages)
+    assert any(f"{src / 'b.txt'}:1:" in m and "outside" in m for m in messages)
+    assert any(str(src / "lost.txt") in m and "no image" in m for m in messages)
+    summary = last_json(out)
+    assert summary["objects"] == 2 and summary["skipped_objects"] == 3
+    assert len(summary["problems"]) == 4
+    assert "2 boxes" in err.splitlines()[-1]
+
+
+def test_existing_voc_needs_overwrite(small_voc, tmp_path, capsys):
+    run_cli(capsys, "convert", small_voc, "--to", "yolo", tmp_path / "y")
+    out = tmp_path / "v"
+    out.mkdir()
+    (out / "a.xml").write_text("<annotation><filename>a.png</filename></annotation>")
+    code, _, err = run_cli(capsys, "convert", tmp_path / "y", "--from", "yolo", out)
+    assert code == 0 and "left untouched" in err and "--overwrite" in err
+    assert "<object>" not in (out / "a.xml").read_text()
+    code, _, _ = run_cli(capsys, "convert", tmp_path / "y", "--from", "yolo", out, "--overwrite")
+    assert code == 0 and "<name>cat</name>" in (out / "a.xml").read_text()
+
+
+def test_failures_exit_1_and_usage_errors_exit_2(small_voc, tmp_path, capsys):
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "x").write_text("x")
+    code, _, err = run_cli(capsys, "convert", small_voc, "--to", "coco", busy)
+    assert code == 1 and _messages(err) == [f"petloc: {busy}: folder is not empty; choose a new "
+                                            "or empty folder, or pass --overwrite to replace the "
+                                            "files the export writes"]
+    code, _, err = run_cli(capsys, "convert", tmp_path / "nowhere", "--from", "yolo", tmp_path / "o")
+    assert code == 1 and "nowhere" in err
+    code, _, err = run_cli(capsys, "convert", tmp_path / "busy", "--from", "yolo", tmp_path / "o")
+    assert code == 1 and "classes.txt" in err
+    code, _, _ = run_cli(capsys, "convert", small_voc, tmp_path / "o")
+    assert code == 2
+    code, _, _ = run_cli(capsys, "convert", small_voc, "--to", "voc", tmp_path / "o")
+    assert code == 2
+
+
+def test_nothing_converted_exits_1(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "classes.txt").write_text("cat\n")
+    (src / "a.txt").write_text("0 0.5 0.5 0.2 0.2\n")
+    code, _, err = run_cli(capsys, "convert", src, "--from", "yolo", tmp_path / "v")
+    assert code == 1 and "nothing converted" in err
+
+
+def test_progress_on_big_folders(tmp_path, capsys):
+    src = tmp_path / "big"
+    src.mkdir()
+    for index in range(250):
+        write_image(src / f"i{index}.png", 4, 4)
+    code, _, err = run_cli(capsys, "convert", src, "--to", "coco", tmp_path / "c")
+    assert code == 0
+    progress = [line for line in err.splitlines() if line.startswith("coco export ")]
+    assert progress and progress[-1].startswith("coco export 500/500")
+
+
+def test_export_of_a_messy_folder_reports_each_file_and_exports_the_rest(messy_dataset, tmp_path,
+                                                                         capsys):
+    code, out, err = run_cli(capsys, "convert", messy_dataset, "--to", "coco", tmp_path / "c",
+                             "--json")
+    assert code == 0
+    summary = last_json(out)
+    problems = "\n".join(summary["problems"])
+    for name in ("d.jpg", "e.xml", "g.xml"):  # corrupt image, broken XML, hostile XML
+        assert f"{messy_dataset / name}: " in problems
+    assert len(summary["problems"]) == 3 and summary["skipped_images"] == 3
+    warnings = "\n".join(summary["warnings"])
+    assert f"{messy_dataset / 'b.xml'}: " in warnings and "clamped" in warnings
+    assert f"{messy_dataset / 'f.xml'}: " in warnings and "inverted" in warnings
+    assert (summary["images"], summary["annotated"], summary["objects"]) == (4, 3, 3)
+    document = json.loads((tmp_path / "c" / "annotations.json").read_text())
+    boxes = {image["file_name"]: [a["bbox"] for a in document["annotations"]
+                                  if a["image_id"] == image["id"]] for image in document["images"]}
+    assert boxes == {"a.png": [[5, 5, 15, 15]], "b.png": [[30, 10, 10, 15]], "c.png": [],
+                     "f.png": [[10, 10, 10, 10]]}
+    assert len(_messages(err)) == 5

@@ -1,0 +1,222 @@
+"""YOLO export and import (core.interop): layout, boxes, and every kind of bad line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from petloc_gui.core.dataset import open_dataset
+from petloc_gui.core.errors import DatasetError, SaveError
+from petloc_gui.core.interop import ConversionReport, export_yolo, read_yolo, write_voc_records
+from petloc_gui.core.interop.yolo_names import find_class_names, parse_yaml_names
+from tests.cli.helpers import write_image
+from tests.core.interop_helpers import (
+    assert_same_boxes,
+    forbid_decoding,
+    spec_yolo_boxes,
+    voc_boxes,
+)
+
+
+def test_export_layout_and_boxes_match_a_spec_reader(small_voc, tmp_path, monkeypatch):
+    forbid_decoding(monkeypatch)
+    out = tmp_path / "yolo"
+    report = export_yolo(open_dataset(small_voc), out)
+    assert report.problems == []
+    assert (report.images, report.annotated, report.objects) == (5, 4, 4)
+    names = (out / "classes.txt").read_text().splitlines()
+    assert names == ["cat", "dog"]
+    assert parse_yaml_names((out / "data.yaml").read_text(), out / "data.yaml") == names
+    # Annotated with no boxes: an empty file. Never annotated: no file.
+    assert (out / "labels" / "e.txt").read_text() == ""
+    assert not (out / "labels" / "u.txt").exists()
+    assert (out / "images" / "u.png").is_file()
+    assert (out / "labels" / "sub" / "s.txt").is_file()
+    monkeypatch.undo()  # the spec reader decodes (exif_transpose) on purpose
+    expected = voc_boxes(small_voc)
+    for image in ("a.png", "r.jpg", "sub/s.png"):
+        label = out / "labels" / Path(image).with_suffix(".txt")
+        got = spec_yolo_boxes(label, out / "images" / image, names)
+        assert_same_boxes({image: expected[Path(image).name]}, {image: got}, tolerance=0.01)
+
+
+def test_rotated_photo_is_normalised_to_its_displayed_size(small_voc, tmp_path):
+    out = tmp_path / "yolo"
+    export_yolo(open_dataset(small_voc), out)
+    # dog (4,10,30,55) in the 40x60 displayed image.
+    cls, cx, cy, w, h = (out / "labels" / "r.txt").read_text().split()
+    assert cls == "1"
+    assert float(cx) == pytest.approx(17 / 40) and float(cy) == pytest.approx(32.5 / 60)
+    assert float(w) == pytest.approx(26 / 40) and float(h) == pytest.approx(45 / 60)
+
+
+def test_round_trip_keeps_boxes_labels_and_the_empty_annotation(small_voc, tmp_path):
+    yolo, back = tmp_path / "yolo", tmp_path / "back"
+    export_yolo(open_dataset(small_voc), yolo)
+    report = ConversionReport()
+    write_voc_records(read_yolo(yolo, report), back, report=report)
+    assert report.problems == [] and report.images == 5
+    assert_same_boxes(voc_boxes(small_voc), voc_boxes(back))
+    assert (back / "e.xml").is_file() and not (back / "u.xml").exists()
+
+
+def test_non_empty_output_is_refused_without_overwrite(small_voc, tmp_path):
+    out = tmp_path / "yolo"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    with pytest.raises(SaveError, match="not empty"):
+        export_yolo(open_dataset(small_voc), out)
+    export_yolo(open_dataset(small_voc), out, overwrite=True)
+    assert (out / "keep.txt").read_text() == "mine"
+
+
+def test_annotated_only_leaves_unannotated_images_out(small_voc, tmp_path):
+    report = export_yolo(open_dataset(small_voc), tmp_path / "y", annotated_only=True)
+    assert not (tmp_path / "y" / "images" / "u.png").exists()
+    assert report.images == 4 and report.warnings == []
+
+
+def test_unannotated_images_are_warned_about(small_voc, tmp_path):
+    report = export_yolo(open_dataset(small_voc), tmp_path / "y")
+    assert any("background" in w for w in report.warnings)
+
+
+def _yolo_folder(tmp_path, lines: dict[str, str], images=("a", "b"), names="cat\ndog\n"):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for stem in images:
+        write_image(folder / f"{stem}.png", 100, 50)
+    for stem, text in lines.items():
+        (folder / f"{stem}.txt").write_text(text)
+    (folder / "classes.txt").write_text(names)
+    return folder
+
+
+def test_bad_lines_are_named_by_file_and_line_and_the_rest_converted(tmp_path):
+    folder = _yolo_folder(tmp_path, {
+        "a": ("0 0.5 0.5 0.2 0.2\n"        # fine
+              "7 0.5 0.5 0.2 0.2\n"        # class id outside classes.txt
+              "1 0.5 0.5 0.2\n"            # 4 values
+              "1 zero 0.5 0.2 0.2\n"       # not a number
+              "1 0.95 0.5 0.3 0.2\n"       # 15 px past the right edge
+              "1 0.25 0.5 0.1 -0.2\n"      # negative height
+              "\n"
+              "1 0.25 0.5 0.1 0.2\n"),     # fine, after the bad ones
+        "b": "0 0.5 0.5 1.0 1.0000001\n",  # within rounding of the edges: clamped, kept
+        "ghost": "0 0.5 0.5 0.1 0.1\n",    # no image
+    })
+    report = ConversionReport()
+    records = {r.relative: r for r in read_yolo(folder, report)}
+    a = f"{folder / 'a.txt'}"
+    assert any(p.startswith(f"{a}:2:") and "class id 7" in p and "classes.txt" in p
+               for p in report.problems)
+    assert any(p.startswith(f"{a}:3:") and "expected 5 values" in p for p in report.problems)
+    assert any(p.startswith(f"{a}:4:") and "not numbers" in p for p in report.problems)
+    assert any(p.startswith(f"{a}:5:") and "outside" in p for p in report.problems)
+    assert any(p.startswith(f"{a}:6:") and "positive" in p for p in report.problems)
+    assert any(p.startswith(str(folder / "ghost.txt")) and "no image" in p for p in report.problems)
+    assert len(report.problems) == 6
+    assert report.skipped_objects == 5
+    assert [(o.label, o.box.as_tuple()) for o in records["a.png"].objects] == [
+        ("cat", (40.0, 20.0, 60.0, 30.0)), ("dog", (20.0, 20.0, 30.0, 30.0))]
+    assert records["b.png"].objects[0].box.as_tuple() == (0.0, 0.0, 100.0, 50.0)
+
+
+def test_unreadable_image_is_reported_with_its_label_file(tmp_path):
+    folder = _yolo_folder(tmp_path, {"a": "0 0.5 0.5 0.2 0.2\n", "b": "0 0.5 0.5 0.2 0.2\n"})
+    (folder / "b.png").write_bytes(b"not a png")
+    report = ConversionReport()
+    records = read_yolo(folder, report)
+    assert [r.relative for r in records] == ["a.png"]
+    assert len(report.problems) == 1 and report.problems[0].startswith(str(folder / "b.txt"))
+
+
+def test_images_and_labels_folders_with_splits_and_data_yaml(tmp_path):
+    src = tmp_path / "ultra"
+    for split in ("train", "val"):
+        (src / "images" / split).mkdir(parents=True)
+        (src / "labels" / split).mkdir(parents=True)
+        write_image(src / "images" / split / "x.jpg", 64, 32)
+        (src / "labels" / split / "x.txt").write_text("1 0.5 0.5 0.5 0.5\n")
+    (src / "data.yaml").write_text("path: .\ntrain: images/train\nval: images/val\n"
+                                   "names:\n  0: person\n  1: 'pet dog'\n")
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert report.problems == []
+    assert [r.relative for r in records] == ["train/x.jpg", "val/x.jpg"]
+    assert records[0].objects[0].label == "pet dog"
+    assert records[0].objects[0].box.as_tuple() == (16.0, 8.0, 48.0, 24.0)
+    out = tmp_path / "voc"
+    write_voc_records(records, out)
+    assert (out / "train" / "x.xml").is_file() and (out / "val" / "x.xml").is_file()
+
+
+@pytest.mark.parametrize("text, names", [
+    ("names: [cat, 'dog', \"bird\"]\n", ["cat", "dog", "bird"]),
+    ("nc: 2\nnames:\n  - cat\n  - dog\ntrain: x\n", ["cat", "dog"]),
+    ("names:\n  1: dog\n  0: cat\n", ["cat", "dog"]),
+    ("names: {0: cat, 1: dog}\n", ["cat", "dog"]),
+])
+def test_data_yaml_name_forms(text, names):
+    assert parse_yaml_names(text, Path("data.yaml")) == names
+
+
+def test_missing_names_and_gaps_are_clear_errors(tmp_path):
+    with pytest.raises(DatasetError, match=r"classes\.txt"):
+        find_class_names(tmp_path)
+    with pytest.raises(DatasetError, match="without gaps"):
+        parse_yaml_names("names:\n  0: a\n  2: b\n", Path("data.yaml"))
+
+
+def test_existing_voc_is_kept_unless_overwrite_and_non_voc_never_replaced(tmp_path):
+    folder = _yolo_folder(tmp_path, {"a": "0 0.5 0.5 0.2 0.2\n", "b": "1 0.5 0.5 0.2 0.2\n"})
+    (folder / "a.xml").write_text("<annotation><filename>a.png</filename></annotation>")
+    (folder / "b.xml").write_text("<html>not VOC</html>")
+    before_a, before_b = (folder / "a.xml").read_bytes(), (folder / "b.xml").read_bytes()
+    report = ConversionReport()
+    write_voc_records(read_yolo(folder, report), folder, report=report)  # in place
+    assert (folder / "a.xml").read_bytes() == before_a
+    assert (folder / "b.xml").read_bytes() == before_b
+    assert report.kept_existing == 2 and len(report.warnings) == 1
+    report = ConversionReport()
+    write_voc_records(read_yolo(folder, report), folder, overwrite=True, report=report)
+    assert "<name>cat</name>" in (folder / "a.xml").read_text()
+    assert (folder / "b.xml").read_bytes() == before_b
+    assert any(str(folder / "b.xml") in p and "not a readable VOC" in p for p in report.problems)
+
+
+def test_a_different_image_at_the_target_is_never_replaced(tmp_path):
+    folder = _yolo_folder(tmp_path, {"a": "0 0.5 0.5 0.2 0.2\n"}, images=("a",))
+    out = tmp_path / "out"
+    out.mkdir()
+    write_image(out / "a.png", 10, 10, color=(1, 2, 3))
+    before = (out / "a.png").read_bytes()
+    report = ConversionReport()
+    write_voc_records(read_yolo(folder, report), out, report=report)
+    assert (out / "a.png").read_bytes() == before and not (out / "a.xml").exists()
+    assert report.skipped_images == 1 and "different file" in report.problems[0]
+
+
+def test_two_images_with_one_stem_do_not_share_a_label_file(tmp_path):
+    folder = tmp_path / "voc"
+    folder.mkdir()
+    write_image(folder / "photo.jpg", 20, 10)
+    write_image(folder / "photo.png", 20, 10)
+    report = export_yolo(open_dataset(folder), tmp_path / "y")
+    assert report.images == 1 and report.skipped_images == 1
+    assert any("photo.png" in p and "same label file" in p for p in report.problems)
+
+
+def test_images_are_copied_where_hard_links_are_impossible(small_voc, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    def no_links(*_args):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    report = export_yolo(open_dataset(small_voc), tmp_path / "y")
+    copied = tmp_path / "y" / "images" / "a.png"
+    assert report.problems == [] and copied.read_bytes() == (small_voc / "a.png").read_bytes()
+    assert not os.path.samefile(copied, small_voc / "a.png")

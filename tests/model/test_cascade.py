@@ -1,0 +1,103 @@
+"""Crop-and-refine: crop geometry, training crops, and two-stage bundles through the Predictor."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from petloc_gui.model import cascade
+from petloc_gui.model.bundle import REFINE_FILE, BundleError, load_bundle, save_bundle
+from petloc_gui.model.inference import Predictor
+
+from .conftest import KNOWN_BOX, bundle_meta, constant_model
+
+
+def test_crop_geometry_round_trips_and_cuts_the_right_pixels():
+    image = np.zeros((100, 200, 3), np.uint8)
+    image[40:60, 120:140] = 255  # a white square [120, 40, 140, 60]
+    box = np.array([120.0, 40.0, 140.0, 60.0])
+    rect = cascade.crop_rect(box, margin=2.0)
+    assert rect.tolist() == [110.0, 30.0, 150.0, 70.0]  # square, twice the side, same centre
+    inside = cascade.to_crop(box, rect)
+    assert inside.tolist() == pytest.approx([0.25, 0.25, 0.75, 0.75])
+    assert cascade.from_crop(inside, rect).tolist() == pytest.approx(box.tolist())
+    crop = cascade.cut(image, rect, (40, 40))
+    assert crop[20, 20].tolist() == [255, 255, 255] and crop[2, 2].tolist() == [0, 0, 0]
+    # a crop past the border is black there, not stretched
+    edge = cascade.cut(np.full((10, 10, 3), 200, np.uint8), np.array([-10.0, -10.0, 10.0, 10.0]), (20, 20))
+    assert edge[0, 0].tolist() == [0, 0, 0] and edge[15, 15].tolist() == [200, 200, 200]
+
+
+def test_jittered_crops_vary_and_their_targets_stay_in_the_crop():
+    rng = np.random.default_rng(0)
+    image = np.full((300, 400, 3), 90, np.uint8)
+    box = np.array([150.0, 100.0, 230.0, 190.0])
+    targets = []
+    for _ in range(50):
+        crop, target = cascade.jittered_crop(image, box, rng, (64, 64))
+        assert crop.shape == (64, 64, 3) and crop.dtype == np.uint8
+        assert np.all((target >= 0) & (target <= 1)) and target[0] < target[2] and target[1] < target[3]
+        targets.append(target)
+    targets = np.array(targets)
+    assert targets.std(axis=0).min() > 0.02  # first-stage errors are simulated, not a fixed crop
+    centre = (targets[:, :2] + targets[:, 2:]) / 2
+    assert np.abs(centre.mean(axis=0) - 0.5).max() < 0.1  # the object stays near the middle on average
+
+
+@pytest.fixture
+def two_stage_bundle(tmp_path):
+    """Stage 1 predicts KNOWN_BOX; the refiner always answers the central half of its crop, class 0."""
+    folder = save_bundle(constant_model(), bundle_meta(), tmp_path / "two")
+    constant_model(input_size=(32, 32), box=(0.25, 0.25, 0.75, 0.75), favourite=0).save(folder / REFINE_FILE)
+    meta = json.loads((folder / "meta.json").read_text())
+    meta["refine"] = {"model_file": REFINE_FILE, "input_size": [32, 32], "margin": 2.0, "flip_tta": False}
+    (folder / "meta.json").write_text(json.dumps(meta))
+    return folder
+
+
+def test_two_stage_bundle_refines_the_box_and_merges_the_classes(two_stage_bundle):
+    predictor = Predictor(two_stage_bundle)
+    assert predictor.refine is not None and predictor.refine.input_size == (32, 32)
+    (pred,) = predictor.predict_images([np.zeros((100, 200, 3), np.uint8)])
+    x0, y0, x1, y1 = np.array(KNOWN_BOX) * [200, 100, 200, 100]  # stage 1: [50, 10, 150, 60]
+    side = max(x1 - x0, y1 - y0)  # the refiner's answer: a square of the longer side, same centre
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    assert pred.box.as_tuple() == pytest.approx((cx - side / 2, max(0.0, cy - side / 2), cx + side / 2,
+                                                 min(100.0, cy + side / 2)), abs=1.0)
+    # stage 1 says dog (0.88), the refiner cat (0.88): the mean is a tie
+    assert pred.probabilities["cat"] == pytest.approx(0.5, abs=1e-4)
+
+
+def test_flip_tta_keeps_a_symmetric_answer(two_stage_bundle):
+    meta_path = two_stage_bundle / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    plain = Predictor(two_stage_bundle).predict_images([np.zeros((100, 200, 3), np.uint8)])[0]
+    meta["refine"]["flip_tta"] = True
+    meta_path.write_text(json.dumps(meta))
+    flipped = Predictor(two_stage_bundle).predict_images([np.zeros((100, 200, 3), np.uint8)])[0]
+    assert flipped.box.as_tuple() == pytest.approx(plain.box.as_tuple(), abs=1e-3)
+
+
+def test_missing_refiner_file_fails_clearly(two_stage_bundle):
+    (two_stage_bundle / REFINE_FILE).unlink()
+    with pytest.raises(BundleError, match="refine.keras"):
+        load_bundle(two_stage_bundle)
+
+
+def test_single_stage_bundle_has_no_refiner(constant_bundle):
+    assert load_bundle(constant_bundle).refiner is None
+    assert Predictor(constant_bundle).refine is None
+
+
+def test_a_retrained_bundle_keeps_its_parents_refiner(two_stage_bundle, tmp_path):
+    from petloc_gui.model.refine_training import carry_refiner
+
+    parent = load_bundle(two_stage_bundle)
+    child = save_bundle(constant_model(), bundle_meta(), tmp_path / "child")
+    assert carry_refiner(parent, child)
+    assert load_bundle(child).refiner is not None
+    other = save_bundle(constant_model(n_classes=3), bundle_meta(class_names=("a", "b", "c")), tmp_path / "other")
+    assert not carry_refiner(parent, other)  # other classes: the refiner's class head would not fit
+    assert load_bundle(other).refiner is None

@@ -1,0 +1,165 @@
+"""The retrain comparison: "trained on" is a lookup in the current model's record, never a guess."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from petloc_gui.model import comparison
+from petloc_gui.model.training_record import record_from_meta, record_of
+
+VOC = """<annotation><filename>{name}</filename><size><width>40</width><height>30</height><depth>3</depth></size>
+<object><name>{label}</name><bndbox><xmin>2</xmin><ymin>3</ymin><xmax>30</xmax><ymax>25</ymax></bndbox></object>
+</annotation>"""
+
+
+def _image(path: Path, seed: int) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (seed * 37 % 256, seed * 91 % 256, seed * 13 % 256)).save(path)
+    return path
+
+
+def _annotate(image: Path, label: str = "cat") -> None:
+    image.with_suffix(".xml").write_text(VOC.format(name=image.name, label=label))
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _parent(tmp_path: Path, train: list[Path], validation: list[Path], root: Path) -> Path:
+    """A bundle folder whose meta.json records its splits in the current format."""
+    bundle = tmp_path / "parent"
+    bundle.mkdir()
+    rel = lambda p: p.relative_to(root).as_posix()  # noqa: E731
+    meta = {"preset": "pets", "class_names": ["cat"],
+            "splits": {"train": [rel(p) for p in train], "validation": [rel(p) for p in validation], "test": []},
+            "images": {rel(p): {"sha256": _sha(p), "annotation_sha256": None} for p in train + validation}}
+    (bundle / "meta.json").write_text(json.dumps(meta))
+    return bundle
+
+
+@pytest.fixture
+def scored(monkeypatch):
+    """Stand-in scores (the real scoring is the inference path, tested elsewhere); records what was scored."""
+    calls = []
+
+    def score(spec, chosen, subset=None):
+        calls.append((str(spec), sorted(s.relpath for s in chosen), None if subset is None else sorted(subset)))
+        figures = {"accuracy": 0.5, "mean_iou": 0.5, "iou_ge_50": 0.5, "iou_ge_75": 0.5}
+        out = {"n_images": len(chosen), **figures}
+        if subset is not None:
+            out["subset"] = {"n_images": len(subset), **figures}
+        return out
+
+    monkeypatch.setattr(comparison, "score_model", score)
+    return calls
+
+
+def test_photos_the_parent_never_saw_give_a_fair_comparison_without_warning(tmp_path, scored):
+    old_root = tmp_path / "old"
+    old_root.mkdir()
+    trained = [_image(old_root / f"t{i}.jpg", i) for i in range(5)]
+    parent = _parent(tmp_path, trained, [], old_root)
+    new = tmp_path / "new"
+    new.mkdir()
+    fresh = [_image(new / f"t{i}.jpg", 100 + i) for i in range(4)]  # same names, photos it never saw
+    for image in fresh:
+        _annotate(image)
+    result = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],
+                                       old_model=str(parent), fine_tuned=True)
+    assert result["old_trained_on"] == 0 and result["n_images"] == 4
+    assert "A fair comparison" in result["note"] and "optimistic" not in result["note"]
+    assert result["basis"] == "images neither model trained on"
+
+
+def test_a_renamed_copy_of_a_training_photo_is_recognised(tmp_path, scored):
+    old_root = tmp_path / "old"
+    old_root.mkdir()
+    trained = [_image(old_root / f"t{i}.jpg", i) for i in range(5)]
+    parent = _parent(tmp_path, trained, [], old_root)
+    new = tmp_path / "new"
+    new.mkdir()
+    copies = [Path(shutil.copy(trained[i], new / f"renamed_{i}.jpg")) for i in range(3)]
+    unseen = [_image(new / f"u{i}.jpg", 200 + i) for i in range(2)]
+    for image in copies + unseen:
+        _annotate(image)
+    val = [p.name for p in copies + unseen]
+    result = comparison.compare_models(new, "default", tmp_path / "nb", val, old_model=str(parent), fine_tuned=False)
+    assert result["old_trained_on"] == 3
+    assert result["n_images"] == 2 and result["n_validation"] == 5
+    assert "the 2 of the 5 validation images that neither trained on" in result["note"]
+    # both models predicted once on all five, and scored apart on the two neither trained on
+    assert [c[2] for c in scored] == [["u0.jpg", "u1.jpg"]] * 2
+    assert all(len(c[1]) == 5 for c in scored)
+    assert result["all"]["n_images"] == 5
+
+
+def test_an_unknown_record_is_said_not_guessed(tmp_path, scored):
+    # Like the bundled digits model: trained in a folder that no longer exists, no list of its images.
+    bundle = tmp_path / "digits-like"
+    bundle.mkdir()
+    meta = {"preset": "digits", "training_data": {"root": str(tmp_path / "gone"), "fingerprint": "ab", "excluded": []},
+            "validation_split": {"images": ["train_00018_digit0.png"]}}
+    (bundle / "meta.json").write_text(json.dumps(meta))
+    demo = tmp_path / "demo"
+    demo.mkdir()
+    images = [_image(demo / f"test_{i:05d}_digit{i % 10}.png", i) for i in range(6)]
+    for image in images:
+        _annotate(image, str(int(image.stem[-1])))
+    result = comparison.compare_models(demo, "default", tmp_path / "nb", [p.name for p in images],
+                                       old_model=str(bundle), fine_tuned=False)
+    assert result["old_trained_on"] is None
+    assert "6 of 6" not in result["note"] and "cannot be said" in result["note"]
+    assert record_of(str(bundle)).trained_on("test_00001_digit1.png", None) is None
+
+
+def test_the_same_name_with_other_bytes_is_another_image():
+    meta = {"splits": {"train": ["a.jpg"], "validation": [], "test": []},
+            "images": {"a.jpg": {"sha256": "1" * 64, "annotation_sha256": None}}}
+    record = record_from_meta(meta)
+    assert record.trained_on("a.jpg", "1" * 64) is True
+    assert record.trained_on("b.jpg", "1" * 64) is True  # renamed copy
+    assert record.trained_on("a.jpg", "2" * 64) is False  # same name, another photo
+    assert record.trained_on("c.jpg", "3" * 64) is False
+
+
+def test_the_bundled_pets_record_recognises_photos_it_never_saw_and_renamed_ones_it_did(oxford_dir, tmp_path, scored):
+    """The 60-photo case on real photos: copies of photos the bundled model never saw -> fair comparison."""
+    record = record_of("pets")
+    if not record.known:
+        pytest.skip(f"the bundled pets record is not available here: {record.source}")
+    boxed = {p.stem for p in (oxford_dir / "annotations" / "xmls").glob("*.xml")}
+    unseen = sorted(p for p in (oxford_dir / "images").glob("*.jpg") if p.stem not in boxed)[:6]
+    trained = sorted(record.train)[:4]
+    assert len(unseen) == 6 and trained
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    for image in unseen:
+        _annotate(Path(shutil.copy(image, folder / image.name)))
+    fair = comparison.compare_models(folder, "default", tmp_path / "nb", [p.name for p in unseen],
+                                     old_model="pets", fine_tuned=True)
+    assert fair["old_trained_on"] == 0 and "A fair comparison" in fair["note"]
+    for i, rel in enumerate(trained):  # the photos it trained on, renamed
+        _annotate(Path(shutil.copy(oxford_dir / rel, folder / f"mine_{i}.jpg")))
+    val = [p.name for p in unseen] + [f"mine_{i}.jpg" for i in range(len(trained))]
+    mixed = comparison.compare_models(folder, "default", tmp_path / "nb", val, old_model="pets", fine_tuned=True)
+    assert mixed["old_trained_on"] == len(trained) and mixed["n_images"] == 6
+
+
+def test_the_demo_folder_is_not_reported_as_the_digits_models_training_data(tmp_path, scored):
+    # The demo holds held-out test digits: the bundled digits model never saw them.
+    from petloc_gui.app.demo_folder import write_demo
+
+    demo = tmp_path / "demo"
+    write_demo(demo, count=20)
+    images = sorted(p.name for p in demo.glob("*.png"))
+    result = comparison.compare_models(demo, "default", tmp_path / "nb", images, old_model="digits", fine_tuned=True)
+    assert result["old_trained_on"] in (0, None)  # 0 from a recorded list, None (said so) from an older record
+    assert f"{len(images)} of these {len(images)}" not in result["note"]
+    assert "probably" not in result["note"]

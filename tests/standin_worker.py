@@ -1,0 +1,91 @@
+"""A stand-in for the training worker, for fast tests of the UI plumbing.
+
+Run as ``python -m tests.standin_worker [stand-in options] [worker options]``.
+It speaks the worker's protocol through the worker's own parts (argument
+parser, protocol stdout, ``Lifecycle``, ``run_guarded``) but trains nothing:
+it emits ``start``, ``batch``/``epoch`` events with made-up figures, writes a
+tiny bundle-like folder and a training record. It lives in tests/, never in
+the product. Stand-in options:
+
+  --steps N          batches per epoch (default 3)
+  --delay S          seconds per batch (default 0.01)
+  --die-after N      os._exit(70) after N events (a crash)
+  --ignore-stop      the training loop never polls the stop (a main thread stuck in TensorFlow)
+  --hang             ignore every stop: no stdin or parent watchers (a hung worker)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+
+from petloc_gui.model import train_worker as worker
+from petloc_gui.model.worker_lifecycle import Lifecycle
+
+
+def _own_options(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--steps", type=int, default=3)
+    parser.add_argument("--delay", type=float, default=0.01)
+    parser.add_argument("--die-after", type=int, default=None)
+    parser.add_argument("--ignore-stop", action="store_true")
+    parser.add_argument("--hang", action="store_true")
+    return parser.parse_known_args(argv)
+
+
+def run(args, mine, emit, should_stop) -> None:
+    count = 0
+
+    def send(event):
+        nonlocal count
+        emit(event)
+        count += 1
+        if mine.die_after is not None and count >= mine.die_after:
+            sys.stderr.write("stand-in worker: dying on purpose\n")
+            sys.stderr.flush()
+            os._exit(70)
+
+    steps = max(1, mine.steps)
+    send({"event": "start", "epochs": args.epochs, "steps_per_epoch": steps, "preset": args.preset,
+          "n_train": 8, "n_val": 2, "val_images": ["v0.png", "v1.png"]})
+    metrics = {}
+    for epoch in range(1, args.epochs + 1):
+        for step in range(1, steps + 1):
+            if should_stop():
+                raise worker.Cancelled()
+            time.sleep(mine.delay)
+            send({"event": "batch", "epoch": epoch, "step": step, "steps": steps, "loss": 1.0 / (epoch + step)})
+        metrics = {"accuracy": 1 - 0.5 / epoch, "mean_iou": 0.8 - 0.4 / epoch, "iou_ge_50": 1 - 0.6 / epoch,
+                   "n_images": 2, "split": "validation (selection)"}
+        send({"event": "epoch", "epoch": epoch, "epochs": args.epochs, "loss": 1.0 / (epoch + 1),
+              "val_loss": 1.2 / (epoch + 1), "val_accuracy": metrics["accuracy"],
+              "val_mean_iou": metrics["mean_iou"], "val_iou_ge_50": metrics["iou_ge_50"]})
+    meta = {"format_version": 1, "preset": args.preset, "class_names": ["a", "b"], "metrics": metrics}
+    (args.out / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    send({"event": "done", "bundle": str(args.out), "metrics": metrics})
+    if not args.no_compare:
+        old = {"accuracy": 0.5, "mean_iou": 0.4, "iou_ge_50": 0.5, "n_images": 2}
+        send({"event": "comparison", "old": old if args.compare_with else None, "new": metrics,
+              "old_model": args.compare_with, "n_images": 2})
+    worker.write_record(args.out, {"parent": args.base, "metrics": metrics, "data_fingerprint": "stand-in",
+                                   "data": str(args.data), "epochs": args.epochs})
+
+
+def main() -> int:
+    mine, rest = _own_options(sys.argv[1:])
+    args = worker.parse_args(rest)
+    emit = worker.EventWriter(worker.protocol_stdout())
+    life = Lifecycle(emit)
+    if not mine.hang:
+        life.start(parent_pid=args.parent_pid)
+    stop = (lambda: False) if mine.hang or mine.ignore_stop else life.should_stop
+    return worker.run_guarded(lambda: run(args, mine, emit, stop), args, emit, life)
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    os._exit(code)

@@ -1,0 +1,77 @@
+"""Issue 11 point 9 / peers: a class list the user can edit (labelImg's predefined classes file)."""
+
+from __future__ import annotations
+
+from petloc_gui.app.class_list import read_classes
+
+from .conftest import open_and_wait
+
+
+def _dialog(window):
+    from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
+    from petloc_gui.ui.review.class_editor import ClassEditor
+
+    editor = ClassEditor(window.session, window.edits, lambda: window.current_model_info().class_names)
+    return ClassListDialog(editor, window)
+
+
+def test_the_predefined_classes_file_comes_first_and_number_keys_pick_from_it(qtbot, window, folder):
+    (folder / "predefined_classes.txt").write_text("bird\nfish\n\n  fish \n", encoding="utf-8")
+    open_and_wait(qtbot, window, folder)
+    assert window.labels.names()[:4] == ["bird", "fish", "cat", "dog"]
+    window.show_row(0)
+    window.labels.pick(1)
+    assert window.session.store.document(0).objects[0].name == "bird"
+
+
+def test_a_typed_label_can_be_renamed_and_then_deleted(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    window.edits.set_label("rabbbit")  # a typo, typed once
+    assert "rabbbit" in window.labels.names()
+    dialog = _dialog(window)
+    qtbot.addWidget(dialog)
+    dialog.rename("rabbbit", "rabbit")
+    assert "1 box(es) in 1 image(s)" in dialog.result.text()
+    doc = window.session.store.document(0)
+    assert doc.objects[0].name == "rabbit"
+    assert "rabbbit" not in window.labels.names() and "rabbit" in window.labels.names()
+    assert read_classes(folder) == ["rabbit"]  # kept as a class under its new name
+    dialog.delete("rabbit")
+    assert "labelled rabbit" in dialog.result.text() and "rabbit" in window.labels.names()  # a box uses it
+    window.edits.set_label("cat")
+    dialog.delete("rabbit")
+    assert dialog.result.text() == "Deleted rabbit."
+    assert "rabbit" not in window.labels.names() and read_classes(folder) == []
+    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == window.labels.names()
+
+
+def test_renaming_a_class_relabels_every_box_of_the_folder_undoably(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(1)  # b.png (dog); a.png and c.png (cat) are not open
+    dialog = _dialog(window)
+    qtbot.addWidget(dialog)
+    dialog.rename("cat", "kitty")
+    assert "2 box(es) in 2 image(s)" in dialog.result.text() and "model still predicts cat" in dialog.result.text()
+    store = window.session.store
+    assert store.document(0).objects[0].name == "kitty" and store.document(2).objects[0].name == "kitty"
+    assert window.isWindowModified() and set(store.dirty_indices()) == {0, 2}
+    assert window.session.model.gt_name[0] == "kitty"  # the list shows it
+    assert "cat" in window.labels.names()  # still the model's class
+    window.show_row(2)
+    window.act["undo"].trigger()  # undo is per image
+    assert store.document(2).objects[0].name == "cat" and store.document(0).objects[0].name == "kitty"
+
+
+def test_model_classes_cannot_be_deleted_and_unused_ones_can_be_added_and_removed(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    dialog = _dialog(window)
+    qtbot.addWidget(dialog)
+    dialog.delete("dog")
+    assert "model's classes" in dialog.result.text() and "dog" in window.labels.names()
+    dialog.add("owl")
+    assert read_classes(folder) == ["owl"] and window.labels.names()[0] == "owl"
+    dialog.add("owl")
+    assert "already" in dialog.result.text()
+    dialog.delete("owl")
+    assert read_classes(folder) == [] and "owl" not in window.labels.names()

@@ -1,0 +1,64 @@
+"""File -> Export as YOLO / COCO: the menu actions, the worker thread and its result."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QMessageBox
+
+from tests.ui.conftest import GT
+
+
+def _export(qtbot, window, fmt, out):
+    exports = window.exports
+    assert exports.start(fmt, out)
+    # The report arrives by a queued signal, after the thread itself has ended.
+    qtbot.waitUntil(lambda: exports.last_report is not None, timeout=20_000)
+    exports.thread.wait(5_000)
+    return exports.last_report
+
+
+def test_file_menu_has_both_exports(window):
+    texts = [action.text() for action in window.menuBar().actions()[0].menu().actions()]
+    assert "Export as &YOLO…" in texts and "Export as CO&CO…" in texts  # keyboard: Alt+F, Y / C
+    assert texts.index("Export as CO&CO…") < texts.index("&Quit")
+
+
+def test_export_as_coco_and_yolo_from_the_open_folder(qtbot, window, folder, tmp_path):
+    assert window.open_folder(folder, model="fake")
+    report = _export(qtbot, window, "coco", tmp_path / "coco")
+    assert report is not None and report.problems == []
+    document = json.loads((tmp_path / "coco" / "annotations.json").read_text())
+    assert len(document["images"]) == 5 and len(document["annotations"]) == len(GT)
+    window.exports.last_report = None
+    report = _export(qtbot, window, "yolo", tmp_path / "yolo")
+    assert report.objects == len(GT)
+    assert sorted(p.name for p in (tmp_path / "yolo" / "labels").iterdir()) == [
+        "a.txt", "b.txt", "c.txt", "e.txt"]
+
+
+def test_export_without_a_folder_says_so(qtbot, window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    assert not window.exports.start("yolo", "/nowhere")
+    assert shown == ["Open a folder first."]
+
+
+def test_cancelled_export_reports_and_stops(qtbot, window, folder, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    assert window.open_folder(folder, model="fake")
+    exports = window.exports
+    from petloc_gui.ui.review import export_action
+
+    original_init = export_action.ExportThread.__init__
+
+    def cancelled_at_once(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self.cancel()  # as if Cancel were pressed before the first image
+
+    monkeypatch.setattr(export_action.ExportThread, "__init__", cancelled_at_once)
+    assert exports.start("coco", tmp_path / "c")
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
+    assert "cancelled" in warnings[0] and exports.last_report is None
+    assert not (tmp_path / "c" / "annotations.json").exists()

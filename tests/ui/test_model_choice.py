@@ -1,0 +1,80 @@
+"""One rule picks a folder's model for the window and the CLI: remembered, else one that knows its classes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PIL import Image
+
+from petloc_gui.core.dataset import open_dataset
+from petloc_gui.app.model_choice import FolderMemory, choose_model, training_preset_for
+from petloc_gui.model.versions import VersionStore
+
+VOC = ("<annotation><filename>{name}</filename><size><width>{w}</width><height>{h}</height><depth>3</depth></size>"
+       "<object><name>{label}</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>20</xmax><ymax>20</ymax></bndbox>"
+       "</object></annotation>")
+
+
+def _folder(root: Path, labels: list[str], size=(40, 30)) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for i, label in enumerate(labels):
+        image = root / f"img_{i:03d}.png"
+        Image.new("RGB", size, (i * 20 % 256, 90, 140)).save(image)
+        if label:
+            image.with_suffix(".xml").write_text(VOC.format(name=image.name, w=size[0], h=size[1], label=label))
+    return root
+
+
+def _version(store: VersionStore, preset: str, names: list[str]) -> Path:
+    staging = store.new_staging_dir(preset)
+    (staging / "meta.json").write_text(json.dumps({"format_version": 1, "preset": preset, "class_names": names,
+                                                    "input_size": [224, 224]}))
+    return store.commit(staging).path
+
+
+def test_bundled_models_for_their_own_classes(tmp_path):
+    store, memory = VersionStore(tmp_path / "models"), FolderMemory(tmp_path / "m.json")
+    pets = choose_model(open_dataset(_folder(tmp_path / "p", ["cat", "dog", "cat"])), store, memory)
+    digits = choose_model(open_dataset(_folder(tmp_path / "d", ["3", "7"])), store, memory)
+    assert (pets.spec, digits.spec) == ("pets", "digits")
+
+
+def test_new_classes_match_no_model_and_say_so(tmp_path):
+    store, memory = VersionStore(tmp_path / "models"), FolderMemory(tmp_path / "m.json")
+    choice = choose_model(open_dataset(_folder(tmp_path / "f", ["bird", "car", "bird"])), store, memory)
+    assert choice.spec is None
+    assert choice.reason == "no available model knows the classes bird, car"
+    assert choice.box_counts == {"bird": 2, "car": 1} and not choice.trainable
+    enough = choose_model(open_dataset(_folder(tmp_path / "g", ["bird", "car"] * 3)), store, memory)
+    assert enough.spec is None and enough.trainable
+
+
+def test_a_trained_version_that_knows_the_classes_is_chosen_and_remembered_first(tmp_path):
+    store, memory = VersionStore(tmp_path / "models"), FolderMemory(tmp_path / "m.json")
+    folder = _folder(tmp_path / "f", ["bird", "car"])
+    wide = _version(store, "photo", ["bird", "car", "cat", "dog"])
+    tight = _version(store, "photo", ["bird", "car"])
+    assert choose_model(open_dataset(folder), store, memory).spec == str(tight)  # fewest extra classes
+    memory.remember(folder, str(wide))
+    chosen = choose_model(open_dataset(folder), store, memory)
+    assert chosen.spec == str(wide) and "last used" in chosen.reason
+    memory.remember(folder, "digits")  # remembered, but it does not know bird/car: not used
+    assert choose_model(open_dataset(folder), store, memory).spec == str(tight)
+
+
+def test_a_folder_without_boxes_goes_by_image_size(tmp_path):
+    store, memory = VersionStore(tmp_path / "models"), FolderMemory(tmp_path / "m.json")
+    canvases = open_dataset(_folder(tmp_path / "c", ["", ""], size=(75, 75)))
+    photos = open_dataset(_folder(tmp_path / "p", ["", ""], size=(120, 90)))
+    assert choose_model(canvases, store, memory).spec == "digits"
+    assert choose_model(photos, store, memory).spec == "pets"
+    assert (training_preset_for(canvases), training_preset_for(photos)) == ("digits", "photo")
+
+
+def test_the_memory_survives_a_new_instance_and_a_broken_file(tmp_path):
+    path = tmp_path / "m.json"
+    FolderMemory(path).remember(tmp_path / "a", "digits")
+    assert FolderMemory(path).get(tmp_path / "a") == "digits"
+    path.write_text("{not json")
+    assert FolderMemory(path).get(tmp_path / "a") is None
