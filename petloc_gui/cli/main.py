@@ -140,8 +140,9 @@ def _report(exc: BaseException) -> int:
 
 
 def _short(exc: BaseException, limit: int = 300) -> str:
-    """An unexpected error as one line, cut at ``limit`` characters (some embed whole tensors)."""
-    text = one_line(exc)
+    """An unexpected error's first line, cut at ``limit`` characters (some embed whole tensors)."""
+    lines = str(exc).strip().splitlines()
+    text = one_line(lines[0] if lines else exc)
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
