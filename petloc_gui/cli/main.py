@@ -133,17 +133,17 @@ def _report(exc: BaseException) -> int:
     if _is_expected(exc):
         error(_describe(exc))
     else:
-        error(f"unexpected error: {type(exc).__name__}: {_first_line(exc)}")
+        error(f"unexpected error: {type(exc).__name__}: {_short(exc)}")
         if not _debug():
             error("run with PETLOC_DEBUG=1 for details")
     return EXIT_FAILED
 
 
-def _first_line(exc: BaseException, limit: int = 300) -> str:
+def _short(exc: BaseException, limit: int = 300) -> str:
     """An unexpected error's first line, cut at ``limit`` characters (some embed whole tensors)."""
     lines = str(exc).strip().splitlines()
     text = one_line(lines[0] if lines else exc)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def _is_expected(exc: BaseException) -> bool:

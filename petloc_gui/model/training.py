@@ -322,6 +322,8 @@ def _report_metrics(monitor, data: TrainingData, preset: Preset, cache, report, 
         return {**selection_metrics, "split": SELECTION_ONLY} if selection_metrics.get("n_images") else \
             dict(selection_metrics)
     metrics = monitor.validate(_validation_set(data, preset, cache, report))
+    if metrics is None:  # none of the report images could be read
+        return {"split": REPORT_SPLIT, "n_images": 0}
     return {"split": REPORT_SPLIT, **{k: v for k, v in metrics.items() if k != "loss"}}
 
 

@@ -30,8 +30,6 @@ from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
 from petloc_gui.model.splits import parent_splits, report_members, validation_members
 
-VALIDATION_SPLIT_LABEL = "validation (selection: chose the best epoch)"
-
 
 @dataclass(frozen=True)
 class Item:

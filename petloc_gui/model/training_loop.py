@@ -98,8 +98,11 @@ class EpochMonitor(keras.callbacks.Callback):
             self.emit({"event": "batch", "epoch": self._epoch + 1, "epochs": self.epochs, "step": batch + 1,
                        "steps": self.steps, "loss": _finite((logs or {}).get("loss"))})
 
-    def validate(self, images: ValidationSet | None = None) -> dict[str, Any]:
-        """Per-image metrics and the loss on the validation images, or ``images`` (inference preparation)."""
+    def validate(self, images: ValidationSet | None = None) -> dict[str, Any] | None:
+        """Per-image metrics and the loss on the validation images, or ``images`` (inference preparation).
+
+        None when none of the images could be read.
+        """
         val = images if images is not None else self.validation
         probs_parts, boxes_parts, ok_parts = [], [], []
         for inputs, ok in val.batches():
@@ -108,6 +111,8 @@ class EpochMonitor(keras.callbacks.Callback):
             boxes_parts.append(boxes)
             ok_parts.append(np.asarray(ok, bool))
         keep = np.concatenate(ok_parts)  # unreadable images are left out of the figures
+        if not keep.any():
+            return None
         probs = np.concatenate(probs_parts)[keep]
         boxes = np.concatenate(boxes_parts)[keep].astype(np.float32)
         labels = val.label_ids[keep]
@@ -128,8 +133,8 @@ class EpochMonitor(keras.callbacks.Callback):
         logs = logs or {}
         event = {"event": "epoch", "epoch": epoch + 1, "epochs": self.epochs, "loss": _finite(logs.get("loss")),
                  "val_loss": None, "val_accuracy": None, "val_mean_iou": None, "val_iou_ge_50": None}
-        if self.validation is not None:
-            metrics = self.validate()
+        metrics = self.validate() if self.validation is not None else None
+        if metrics is not None:
             event.update(val_loss=_finite(metrics["loss"]), val_accuracy=metrics["accuracy"],
                          val_mean_iou=metrics["mean_iou"], val_iou_ge_50=metrics["iou_ge_50"])
             score = metrics["accuracy"] + metrics["mean_iou"] - 1e-3 * (event["val_loss"] or 0.0)
@@ -137,7 +142,7 @@ class EpochMonitor(keras.callbacks.Callback):
         else:
             metrics = {"n_images": 0}
             score = float(epoch)  # no validation: the latest epoch wins
-            split = "none (no validation images)"
+            split = "none (no readable validation images)"
         if score > self.best_score:
             self.best_score = score
             self.best_epoch = epoch + 1

@@ -141,3 +141,15 @@ def test_entry_point_declared_and_runs():
     if installed.exists():  # after `pip install -e .`
         proc = subprocess.run([str(installed), "--help"], capture_output=True, text=True, timeout=60)
         assert proc.returncode == 0 and "examples:" in proc.stdout
+
+
+def test_an_unexpected_error_embedding_a_tensor_stays_short(monkeypatch, capsys):
+    def boom(args):
+        raise ValueError("Attempt to convert a value (PerReplica:{\n" + "[0., 0., 0.],\n" * 5000 + "}) to a Tensor.")
+
+    monkeypatch.setattr(cli_main.cmd_models, "run", boom)
+    monkeypatch.delenv("PETLOC_DEBUG", raising=False)
+    code, _, err = run_cli(capsys, "models")
+    assert code == 1
+    first = assert_clean_errors(err)[0]
+    assert first.startswith("petloc: unexpected error: ValueError: Attempt to convert") and len(first) < 400
