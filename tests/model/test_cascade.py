@@ -46,6 +46,25 @@ def test_jittered_crops_vary_and_their_targets_stay_in_the_crop():
     assert np.abs(centre.mean(axis=0) - 0.5).max() < 0.1  # the object stays near the middle on average
 
 
+
+def test_wider_error_model_draws_animal_sized_boxes_that_contain_the_head():
+    box = np.array([100.0, 100.0, 150.0, 150.0])  # a 50-pixel head
+
+    def long_sides(errors, n=2000):
+        rng = np.random.default_rng(1)
+        boxes = np.array([cascade.simulated_first_box(box, rng, errors) for _ in range(n)])
+        return boxes, np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]) / 50
+
+    _, default = long_sides(cascade.ErrorModel())
+    assert default.max() < 3.0  # the shipped simulation: at most 2.5x (+ aspect jitter)
+    animal = cascade.ErrorModel(scale_range=(0.5, 4.0), animal_share=1.0)
+    boxes, sides = long_sides(animal)
+    assert sides.min() >= 2.0 * np.exp(-animal.animal_aspect) - 1e-9 and np.median(sides) > 3.0
+    # the head lies inside every animal box, not always in its middle
+    assert np.all(boxes[:, :2] <= box[:2] + 1e-9) and np.all(boxes[:, 2:] >= box[2:] - 1e-9)
+    centres = (boxes[:, :2] + boxes[:, 2:]) / 2 - 125
+    assert np.abs(centres).mean() > 20
+
 @pytest.fixture
 def two_stage_bundle(tmp_path):
     """Stage 1 predicts KNOWN_BOX; the refiner always answers the central half of its crop, class 0."""
