@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 from petloc_gui.model.prepare import resize_to_input
@@ -55,17 +56,25 @@ def crop_rect(box: np.ndarray, margin: float = DEFAULT_MARGIN) -> np.ndarray:
     return np.array([cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2], np.float64)
 
 
-def cut(image: np.ndarray, rect: np.ndarray, size: Size) -> np.ndarray:
-    """The pixels of ``rect`` (black outside the image) resized to ``size`` (width, height)."""
+def cut(image: np.ndarray, rect: np.ndarray, size: Size, *, parallel: bool = False) -> np.ndarray:
+    """The pixels of ``rect`` (black outside the image) resized to ``size`` (width, height).
+
+    ``rect`` is first widened to whole pixels (`_int_rect`). Its part inside the
+    image is resized in place (no copy); only a rect that leaves the image gets
+    black borders first. ``parallel``: see `prepare.resize_to_input`.
+    """
     h, w = image.shape[:2]
-    x0, y0 = int(np.floor(rect[0])), int(np.floor(rect[1]))
-    x1, y1 = int(np.ceil(rect[2])), int(np.ceil(rect[3]))
-    x1, y1 = max(x1, x0 + 1), max(y1, y0 + 1)
-    canvas = np.zeros((y1 - y0, x1 - x0, 3), np.uint8)
+    x0, y0, x1, y1 = (int(v) for v in _int_rect(rect))
     sx0, sy0, sx1, sy1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
-    if sx1 > sx0 and sy1 > sy0:
-        canvas[sy0 - y0 : sy1 - y0, sx0 - x0 : sx1 - x0] = image[sy0:sy1, sx0:sx1]
-    return resize_to_input(canvas, size)
+    if sx1 <= sx0 or sy1 <= sy0:  # wholly outside the image: all black
+        return np.zeros((size[1], size[0], 3), np.uint8)
+    region = image[sy0:sy1, sx0:sx1]
+    border = (sy0 - y0, y1 - sy1, sx0 - x0, x1 - sx1)  # top, bottom, left, right
+    if any(border):
+        region = cv2.copyMakeBorder(np.ascontiguousarray(region), *border, cv2.BORDER_CONSTANT | cv2.BORDER_ISOLATED,
+                                    value=(0, 0, 0))
+    out = resize_to_input(region, size, parallel=parallel)
+    return out.copy() if out is region and not any(border) else out  # never a view of the photo
 
 
 def _int_rect(rect: np.ndarray) -> np.ndarray:
@@ -151,25 +160,33 @@ def colour_jitter(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 
 def refine(run_refiner, images: list[np.ndarray], first_boxes: np.ndarray, size: Size, margin: float,
-           flip: bool = False) -> tuple[np.ndarray, np.ndarray]:
+           flip: bool = False, *, parallel: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """``(probabilities, boxes normalised to each photo)`` of the refiner on crops around
-    ``first_boxes`` (normalised to each photo). ``run_refiner(batch) -> (probs, boxes)``."""
-    if not len(images):
+    ``first_boxes`` (normalised to each photo). ``run_refiner(batch) -> (probs, boxes)``.
+
+    With ``flip`` the crops and their mirror images go to the refiner in one
+    batch (2N) and both answers are averaged. ``parallel``: see `cut`.
+    """
+    n = len(images)
+    if not n:
         return np.zeros((0, 0), np.float32), np.zeros((0, 4), np.float32)
-    rects, crops = [], []
-    for image, box in zip(images, first_boxes):
+    batch = np.empty((2 * n if flip else n, size[1], size[0], 3), np.float32)
+    scales, rects = np.empty((n, 4), np.float64), []
+    for i, (image, box) in enumerate(zip(images, first_boxes)):
         h, w = image.shape[:2]
-        rect = crop_rect(np.clip(box, 0.0, 1.0) * np.array([w, h, w, h]), margin)
+        scales[i] = (w, h, w, h)
+        rect = crop_rect(np.clip(box, 0.0, 1.0) * scales[i], margin)
         rects.append(rect)
-        crops.append(cut(image, rect, size))
-    batch = np.stack(crops).astype(np.float32)
+        batch[i] = cut(image, rect, size, parallel=parallel)  # uint8 -> float32 as it is copied
+    if flip:
+        batch[n:] = batch[:n, :, ::-1]
     probs, boxes = (np.asarray(a) for a in run_refiner(batch))
     if flip:
-        probs_f, boxes_f = (np.asarray(a) for a in run_refiner(np.ascontiguousarray(batch[:, :, ::-1])))
+        probs_f, boxes_f = probs[n:], boxes[n:]
+        probs, boxes = probs[:n], boxes[:n]
         unflipped = np.stack([1 - boxes_f[:, 2], boxes_f[:, 1], 1 - boxes_f[:, 0], boxes_f[:, 3]], axis=1)
         probs, boxes = (probs + probs_f) / 2, (boxes + unflipped) / 2
-    out = np.empty((len(images), 4), np.float64)
-    for i, (image, rect) in enumerate(zip(images, rects)):
-        h, w = image.shape[:2]
-        out[i] = from_crop(boxes[i], rect) / np.array([w, h, w, h])
+    out = np.empty((n, 4), np.float64)
+    for i, rect in enumerate(rects):
+        out[i] = from_crop(boxes[i], rect) / scales[i]
     return probs, out.astype(np.float32)

@@ -25,7 +25,7 @@ from petloc_gui.core.errors import ImageLoadError, PetlocError
 from petloc_gui.model import cascade
 from petloc_gui.model.bundle import REFINE_TFLITE, LoadedBundle, load_bundle
 from petloc_gui.model.prepare import as_rgb as _as_rgb
-from petloc_gui.model.prepare import decode, network_input
+from petloc_gui.model.prepare import decode, network_input, network_inputs
 
 BatchRunner = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 MAX_BATCH = 32
@@ -82,6 +82,7 @@ class RefineStage:
     margin: float
     flip: bool
     passes: int = 1  # a second pass crops around the refined box and refines again
+    parallel: bool = True  # crops resized on two threads where exact (prepare.resize_to_input)
 
     def __call__(self, images: Sequence[np.ndarray], probs: np.ndarray, boxes: np.ndarray):
         """Refined ``(probabilities, boxes)``: the refiner's box; the class the mean of the first stage and
@@ -89,7 +90,7 @@ class RefineStage:
         refined_probs = None
         for _ in range(max(1, self.passes)):
             pass_probs, boxes = cascade.refine(self.run, list(images), boxes, self.input_size, self.margin,
-                                               flip=self.flip)
+                                               flip=self.flip, parallel=self.parallel)
             refined_probs = pass_probs if refined_probs is None else refined_probs
         return (np.asarray(probs) + refined_probs) / 2.0, boxes
 
@@ -139,7 +140,8 @@ class Predictor:
         probs_out, boxes_out = [], []
         for start in range(0, len(images), MAX_BATCH):
             chunk = images[start : start + MAX_BATCH]
-            batch = np.stack([self.prepare(im) for im in chunk])
+            # = np.stack([self.prepare(im) ...]), without the intermediate float copies
+            batch = network_inputs(chunk, self.input_size, parallel=True)
             probs, boxes = self._runner(batch)
             if self.refine is not None:
                 probs, boxes = self.refine([_as_rgb(im) for im in chunk], probs, boxes)

@@ -7,7 +7,8 @@ the same tensor for the same photo whichever path it comes through:
 1. `decode`: the file decoded by content with EXIF orientation applied
    (`core.images.load_image`), RGB uint8, full resolution;
 2. `resize_to_input`: stretched (no letterbox) to the network input size with
-   OpenCV, area-averaging when shrinking, bilinear when enlarging.
+   OpenCV, area-averaging when shrinking, bilinear when enlarging; always on
+   uint8 (a full-resolution photo is never converted to float).
 
 The model takes that as float32 0..255 and normalises inside itself.
 Augmentation starts from `decode_bounded` (the same decode, downscaled with
@@ -18,6 +19,9 @@ the same resize so neither side exceeds a bound) and ends with
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import cv2
 import numpy as np
@@ -48,19 +52,83 @@ def as_rgb(image: np.ndarray) -> np.ndarray:
     return array
 
 
-def resize_to_input(image: np.ndarray, size: Size) -> np.ndarray:
-    """Stretch (no letterbox) to ``size`` = (width, height): the only resize to a network input."""
+def resize_to_input(image: np.ndarray, size: Size, *, parallel: bool = False) -> np.ndarray:
+    """Stretch (no letterbox) to ``size`` = (width, height): the only resize to a network input.
+
+    ``parallel``: when shrinking, resize the two halves of the image on two
+    threads (`_area_halves`); the pixels are the same as one call's (OpenCV
+    runs an area resize of this size on one thread), only faster on 2+ cores.
+    """
     h, w = image.shape[:2]
-    if (w, h) == tuple(size):
+    size = (int(size[0]), int(size[1]))
+    if (w, h) == size:
         return image
+    image = _cv_array(image)
     shrinking = w * h > size[0] * size[1]
-    return cv2.resize(np.ascontiguousarray(image), tuple(size),
-                      interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
+    if parallel and shrinking and w * h >= SPLIT_MIN_PIXELS and (os.cpu_count() or 1) > 1:
+        halves = _area_halves(image, size)
+        if halves is not None:
+            return _resize_halves(*halves)
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
+
+
+# Below this many source pixels handing half to a thread costs more than it saves.
+SPLIT_MIN_PIXELS = 40_000
+_helper: ThreadPoolExecutor | None = None
+_helper_lock = threading.Lock()
+
+
+def _cv_array(image: np.ndarray) -> np.ndarray:
+    """``image`` as OpenCV can read it without a copy when possible: a region of a photo
+    (rows further apart than their width) is fine, flipped or strided pixels are copied."""
+    s = image.strides
+    if image.ndim == 3 and s[2] == image.itemsize and s[1] == image.shape[2] * s[2] and s[0] >= s[1] * image.shape[1]:
+        return image
+    return np.ascontiguousarray(image)
+
+
+def _area_halves(image: np.ndarray, size: Size):
+    """``(first half, second half, half size, axis)`` whose area resizes tile the full one exactly, or None.
+
+    OpenCV's area resize (both sides shrinking) averages output pixel x over
+    source columns [x * w/W, (x+1) * w/W); with w and W even, output columns
+    < W/2 read only source columns < w/2, with the same scale, so each half
+    resized alone gives the same pixels (checked in tests/model/test_prepare.py).
+    Likewise for rows.
+    """
+    h, w = image.shape[:2]
+    width, height = size
+    if w < width or h < height:  # OpenCV area-averages only when neither side grows
+        return None
+    if width % 2 == 0 and w % 2 == 0:
+        return image[:, : w // 2], image[:, w // 2 :], (width // 2, height), 1
+    if height % 2 == 0 and h % 2 == 0:
+        return image[: h // 2], image[h // 2 :], (width, height // 2), 0
+    return None
+
+
+def _resize_halves(first: np.ndarray, second: np.ndarray, half: Size, axis: int) -> np.ndarray:
+    global _helper
+    with _helper_lock:
+        if _helper is None:
+            _helper = ThreadPoolExecutor(1, thread_name_prefix="petloc-resize")
+    # cv2.resize releases the GIL: the helper thread and this one resize at once.
+    later: Future = _helper.submit(cv2.resize, second, half, interpolation=cv2.INTER_AREA)
+    return np.concatenate([cv2.resize(first, half, interpolation=cv2.INTER_AREA), later.result()], axis=axis)
 
 
 def network_input(image: np.ndarray, size: Size) -> np.ndarray:
     """The float32 0..255 network input for a decoded image (inference and training agree)."""
     return resize_to_input(as_rgb(image), size).astype(np.float32)
+
+
+def network_inputs(images: Sequence[np.ndarray], size: Size, *, parallel: bool = False) -> np.ndarray:
+    """`network_input` of each image, stacked into one float32 batch N x H x W x 3
+    (resized as uint8, converted while copied into the batch)."""
+    batch = np.empty((len(images), int(size[1]), int(size[0]), 3), np.float32)
+    for i, image in enumerate(images):
+        batch[i] = resize_to_input(as_rgb(image), size, parallel=parallel)
+    return batch
 
 
 def prepare_path(path: str | os.PathLike[str], size: Size) -> np.ndarray:
