@@ -10,9 +10,12 @@ Times two networks through each runtime path of `petloc_gui.model.runtime`:
 
 When the bundle has a crop-and-refine second stage (meta.json ``refine``), ours
 counts both stages: the refiner network is timed through the same paths, and
-an end-to-end row times the shipped cascade at batch 1 through TFLite (first
-stage, crop of a 500x375 photo around its box, refiner, flip TTA if the bundle
-uses it); the speedup line then uses that end-to-end time.
+an end-to-end row times the shipped runtime at batch 1,
+``Predictor(bundle).predict_images([photo])`` (resize, first stage, crop
+around its box, refiner on the crop and its mirror image, merge), on a
+500x375 random photo and on the bundle's validation photos (decoded first;
+never its test photos) when ../shared is present; the speedup line then uses
+the validation-photo time (the random photo's without ../shared).
 
 Warm-up calls first, then the median of many timed calls (up to --runs-b1 /
 --runs-b32; a slow path stops after ~6 s once it has 5). The last line is
@@ -56,24 +59,50 @@ def pets_model():
                 None)
 
 
-def cascade_ms(bundle, first_tflite: bytes, refine_tflite: bytes, runs: int) -> tuple[float, float]:
-    """(median, fastest) ms of the whole two-stage prediction of one 500x375 photo through TFLite:
-    resize, first stage, crop around its box, refiner (twice with flip TTA), merge."""
-    from petloc_gui.model.augment import resize_to_input
-    from petloc_gui.model.inference import RefineStage
-    from petloc_gui.model.runtime import TfliteRunner
+def validation_photos(bundle) -> list[np.ndarray]:
+    """The bundle's validation photos (meta.json ``splits``), decoded; [] without ../shared.
+    Never its test photos: timing does not need them."""
+    from petloc_gui.core.paths import shared_dir
+    from petloc_gui.model.prepare import decode
 
-    first, refiner = TfliteRunner(first_tflite), TfliteRunner(refine_tflite)
-    refine = bundle.meta["refine"]
-    stage = RefineStage(refiner, tuple(refine["input_size"]), float(refine["margin"]), bool(refine.get("flip_tta")),
-                        int(refine.get("passes", 1)))
+    root = shared_dir() / "data" / str(bundle.meta.get("training_data", {}).get("root_name", ""))
+    names = bundle.meta.get("splits", {}).get("validation", [])
+    if not root.is_dir() or not names:
+        return []
+    return [decode(root / name) for name in names]
+
+
+def end_to_end_ms(bundle, runs: int) -> dict[str, object]:
+    """ms per photo of the shipped two-stage prediction at batch 1, ``Predictor.predict_images([photo])``
+    with the runners the Predictor picks for the bundle (its model.tflite and refine.tflite): resize,
+    first stage, crop around its box, refiner on the crop and its mirror image, merge, `Prediction`.
+
+    ``synthetic``: (median, fastest) on one 500x375 random photo (the figure of earlier runs);
+    ``validation``: (median, fastest) over all calls on the bundle's validation photos, each
+    photo ``max(5, runs // n)`` times, when ../shared is here (real photos, real crop sizes).
+    """
+    from petloc_gui.model.inference import Predictor
+
+    predictor = Predictor(bundle)
+    runner, refiner = predictor._runner, predictor.refine.run if predictor.refine else None
+    out: dict[str, object] = {"runners": f"{getattr(runner, 'name', runner)} + {getattr(refiner, 'name', refiner)}",
+                              "threads": getattr(runner, "_threads", None)}
     photo = np.random.default_rng(1).integers(0, 255, (375, 500, 3), dtype=np.uint8)
-
-    def predict(_):
-        probs, boxes = first(resize_to_input(photo, bundle.input_size)[None].astype(np.float32))
-        return stage([photo], probs, boxes)
-
-    return timed_ms(predict, None, runs)
+    out["synthetic"] = timed_ms(lambda im: predictor.predict_images([im]), photo, runs)
+    photos = validation_photos(bundle)
+    if photos:
+        each = max(5, runs // len(photos))
+        times: list[float] = []
+        for im in photos:
+            for _ in range(2):
+                predictor.predict_images([im])  # warm-up: a new input size of the crop
+            for _ in range(each):
+                start = time.perf_counter()
+                predictor.predict_images([im])
+                times.append(time.perf_counter() - start)
+        out["validation"] = (float(np.median(times) * 1000), float(np.min(times) * 1000))
+        out["n_photos"] = len(photos)
+    return out
 
 
 def seed1_model(n_classes: int = SEED1_CLASSES):
@@ -202,9 +231,15 @@ def main(argv: list[str] | None = None) -> int:
               f"{bundle.meta['refine'].get('flip_tta', False)}); {bundle.refiner.count_params():,} parameters")
         refine_converted: dict = {}
         refine_results = measure(bundle.refiner, args.runs_b1, args.runs_b32, args.skip_xla, refine_converted)
-        end_to_end = cascade_ms(bundle, converted["tflite"], refine_converted["tflite"], args.runs_b1)
-        print(f"  end-to-end two-stage prediction of a 500x375 photo via TFLite: median {end_to_end[0]:.2f} ms "
-              f"(min {end_to_end[1]:.2f})", flush=True)
+        end_to_end = end_to_end_ms(bundle, args.runs_b1)
+        print(f"  end-to-end two-stage Predictor.predict_images([photo]) ({end_to_end['runners']}, "
+              f"{end_to_end['threads']} interpreter threads), load {os.getloadavg()[0]:.2f}:")
+        synthetic = end_to_end["synthetic"]
+        print(f"    a 500x375 random photo: median {synthetic[0]:.2f} ms (min {synthetic[1]:.2f})")
+        if "validation" in end_to_end:
+            real = end_to_end["validation"]
+            print(f"    the bundle's {end_to_end['n_photos']} validation photos: median {real[0]:.2f} ms "
+                  f"(min {real[1]:.2f})", flush=True)
     print(f"{seed1_desc}; {seed1.count_params():,} parameters")
     seed1_results = measure(seed1, args.runs_b1, args.runs_b32, args.skip_xla, {})
 
@@ -222,7 +257,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, r in refine_results.items():
             print(f"| {name} | {r['b1_ms']:.2f} | {r['b32_ms_per_image']:.2f} |")
         print(f"\nfirst stage alone via {chosen}: {best:.2f} ms/image at batch 1")
-        best = end_to_end[0]
+        # Per photo on real photos when there are some; the random photo otherwise.
+        where = "validation photos" if "validation" in end_to_end else "a 500x375 random photo"
+        best = end_to_end.get("validation", end_to_end["synthetic"])[0]
+        print(f"ours end-to-end on {where}, via the Predictor; "
+              f"a 500x375 random photo: {end_to_end['synthetic'][0]:.2f} ms")
     seed1_tf = seed1_results["tf.function"]["b1_ms"]
     print(f"\nours via {chosen}: {best:.2f} ms/image at batch 1, both stages (target <= 3 ms)")
     print(f"seed-1 via tf.function / ours via {chosen}: {seed1_tf / best:.2f}x")

@@ -14,6 +14,7 @@ the refiner learns to re-centre and re-size. Numpy/OpenCV only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
@@ -22,6 +23,7 @@ import numpy as np
 from petloc_gui.model.prepare import resize_to_input
 
 Size = tuple[int, int]
+RefinerRun = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]  # batch -> (probabilities, boxes)
 DEFAULT_MARGIN = 1.8
 MIN_CROP_SIDE = 16.0  # pixels: a degenerate first-stage box still gives a usable crop
 # Simulated first-stage errors, fitted by eye to the first stage's errors on its
@@ -159,7 +161,7 @@ def colour_jitter(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return np.clip(x, 0, 255).astype(np.uint8)
 
 
-def refine(run_refiner, images: list[np.ndarray], first_boxes: np.ndarray, size: Size, margin: float,
+def refine(run_refiner: RefinerRun, images: list[np.ndarray], first_boxes: np.ndarray, size: Size, margin: float,
            flip: bool = False, *, parallel: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """``(probabilities, boxes normalised to each photo)`` of the refiner on crops around
     ``first_boxes`` (normalised to each photo). ``run_refiner(batch) -> (probs, boxes)``.
@@ -172,14 +174,14 @@ def refine(run_refiner, images: list[np.ndarray], first_boxes: np.ndarray, size:
         return np.zeros((0, 0), np.float32), np.zeros((0, 4), np.float32)
     batch = np.empty((2 * n if flip else n, size[1], size[0], 3), np.float32)
     scales, rects = np.empty((n, 4), np.float64), []
-    for i, (image, box) in enumerate(zip(images, first_boxes)):
+    for i, (image, box) in enumerate(zip(images, first_boxes, strict=True)):
         h, w = image.shape[:2]
         scales[i] = (w, h, w, h)
         rect = crop_rect(np.clip(box, 0.0, 1.0) * scales[i], margin)
         rects.append(rect)
         batch[i] = cut(image, rect, size, parallel=parallel)  # uint8 -> float32 as it is copied
-    if flip:
-        batch[n:] = batch[:n, :, ::-1]
+        if flip:  # the mirror image (cv2.flip: ~10x faster than a numpy copy of batch[i, :, ::-1])
+            cv2.flip(batch[i], 1, dst=batch[n + i])
     probs, boxes = (np.asarray(a) for a in run_refiner(batch))
     if flip:
         probs_f, boxes_f = probs[n:], boxes[n:]

@@ -87,7 +87,7 @@ def _cv_array(image: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(image)
 
 
-def _area_halves(image: np.ndarray, size: Size):
+def _area_halves(image: np.ndarray, size: Size) -> tuple[np.ndarray, np.ndarray, Size, int] | None:
     """``(first half, second half, half size, axis)`` whose area resizes tile the full one exactly, or None.
 
     OpenCV's area resize (both sides shrinking) averages output pixel x over
