@@ -115,6 +115,7 @@ class Predictor:
         width, height = self.bundle.input_size
         self.input_size: tuple[int, int] = (int(width), int(height))
         self._runner = runner if runner is not None else _fast_runner(self.bundle)
+        self.parallel = True  # resize big photos on two threads where exact (prepare.resize_to_input)
         # A second stage refines each first-stage box on a crop around it (model.cascade).
         self.refine = _refine_stage(self.bundle, refine_runner)
 
@@ -141,7 +142,7 @@ class Predictor:
         for start in range(0, len(images), MAX_BATCH):
             chunk = images[start : start + MAX_BATCH]
             # = np.stack([self.prepare(im) ...]), without the intermediate float copies
-            batch = network_inputs(chunk, self.input_size, parallel=True)
+            batch = network_inputs(chunk, self.input_size, parallel=self.parallel)
             probs, boxes = self._runner(batch)
             if self.refine is not None:
                 probs, boxes = self.refine([_as_rgb(im) for im in chunk], probs, boxes)
