@@ -74,7 +74,7 @@ def resize_to_input(image: np.ndarray, size: Size, *, parallel: bool = False) ->
 
 # Below this many source pixels handing half to a thread costs more than it saves.
 SPLIT_MIN_PIXELS = 40_000
-_helper: ThreadPoolExecutor | None = None
+_helper: tuple[int, ThreadPoolExecutor] | None = None  # (pid that made it, one thread)
 _helper_lock = threading.Lock()
 
 
@@ -110,10 +110,11 @@ def _area_halves(image: np.ndarray, size: Size) -> tuple[np.ndarray, np.ndarray,
 def _resize_halves(first: np.ndarray, second: np.ndarray, half: Size, axis: int) -> np.ndarray:
     global _helper
     with _helper_lock:
-        if _helper is None:
-            _helper = ThreadPoolExecutor(1, thread_name_prefix="petloc-resize")
+        if _helper is None or _helper[0] != os.getpid():  # a forked child has no thread: make its own
+            _helper = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="petloc-resize"))
+        helper = _helper[1]
     # cv2.resize releases the GIL: the helper thread and this one resize at once.
-    later: Future = _helper.submit(cv2.resize, second, half, interpolation=cv2.INTER_AREA)
+    later: Future = helper.submit(cv2.resize, second, half, interpolation=cv2.INTER_AREA)
     return np.concatenate([cv2.resize(first, half, interpolation=cv2.INTER_AREA), later.result()], axis=axis)
 
 
