@@ -60,7 +60,7 @@ def digits_replace(
     ph, pw = patch.shape[:2]
     angle = rng.uniform(-10.0, 10.0)
     scale = rng.uniform(0.9, 1.1)
-    matrix = cv2.getRotationMatrix2D((pw / 2.0, ph / 2.0), angle, scale)
+    matrix = np.asarray(cv2.getRotationMatrix2D((pw / 2.0, ph / 2.0), angle, scale), dtype=np.float64)
     matrix[:, 2] += rng.uniform(-1.0, 1.0, size=2)
     patch = cv2.warpAffine(np.ascontiguousarray(patch), matrix, (pw, ph), flags=cv2.INTER_LINEAR, borderValue=0)
     if patch.ndim == 2:

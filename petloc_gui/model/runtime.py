@@ -135,7 +135,8 @@ class _Slot:
         shape = list(inputs[TFLITE_INPUT]["shape"])
         self.interpreter.resize_tensor_input(self.input_index, [batch_size, *shape[1:]])
         self.interpreter.allocate_tensors()
-        self.input_shape = tuple(int(d) for d in shape[1:])
+        height, width, channels = (int(d) for d in shape[1:])  # NHWC: the exported model's input
+        self.input_shape = (height, width, channels)
         self.n_classes = int(outputs[PROBABILITIES]["shape"][-1])
 
     def run(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

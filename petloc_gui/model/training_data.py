@@ -158,7 +158,8 @@ class TrainingData:
 
     def images_record(self) -> dict[str, dict[str, str | None]]:
         """sha256 of every image (and annotation) in any split, by relative path."""
-        files = [(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in self.items]
+        files: list[tuple[str, Path, Path | None]] = [
+            (it.relpath, it.sample.image_path, it.sample.annotation_path) for it in self.items]
         files += self.test
         record = {}
         for rel, image, annotation in sorted(files, key=lambda f: f[0]):

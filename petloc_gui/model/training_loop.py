@@ -104,6 +104,8 @@ class EpochMonitor(keras.callbacks.Callback):
         None when none of the images could be read.
         """
         val = images if images is not None else self.validation
+        if val is None:
+            raise ValueError("no validation images: pass `images`, or build the loop with validation images")
         probs_parts, boxes_parts, ok_parts = [], [], []
         for inputs, ok in val.batches():
             probs, boxes = self.predictor.predict_inputs(np.asarray(inputs, np.float32))

@@ -13,6 +13,7 @@ version behind.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 import os
@@ -80,7 +81,7 @@ class VersionStore:
         self.root = Path(root) if root is not None else user_data_dir() / "models"
 
     # -- reading --------------------------------------------------------
-    def list(self, preset: str | None = None) -> list[Version]:
+    def list(self, preset: str | None = None) -> builtins.list[Version]:
         """All readable versions (of one preset, or all), oldest first."""
         presets = [preset] if preset else self._presets()
         versions: list[Version] = []
@@ -190,7 +191,7 @@ class VersionStore:
             shutil.rmtree(staging, ignore_errors=True)
 
     # -- internals ------------------------------------------------------
-    def _presets(self) -> list[str]:
+    def _presets(self) -> builtins.list[str]:
         if not self.root.is_dir():
             return []
         return sorted(p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -203,25 +204,27 @@ class VersionStore:
             info = _info_from_meta(folder)  # a bundle trained by `petloc train`
         if not isinstance(info, dict):
             return None
+        metrics = info.get("metrics")
+        extra = info.get("extra")
         return Version(
             id=str(info.get("id") or folder.name),
             path=folder,
             preset=str(info.get("preset") or folder.parent.name),
             parent=info.get("parent"),
             created=str(info.get("created") or ""),
-            metrics=info.get("metrics") if isinstance(info.get("metrics"), dict) else {},
+            metrics=metrics if isinstance(metrics, dict) else {},
             data_fingerprint=info.get("data_fingerprint"),
-            extra=info.get("extra") if isinstance(info.get("extra"), dict) else {},
+            extra=extra if isinstance(extra, dict) else {},
         )
 
-    def sweep_stale(self) -> list[Path]:
+    def sweep_stale(self) -> builtins.list[Path]:
         """Remove leftovers of killed runs in every preset folder (called at start-up)."""
         removed: list[Path] = []
         for name in self._presets():
             removed += self._sweep_stale(self.root / name)
         return removed
 
-    def _sweep_stale(self, folder: Path) -> list[Path]:
+    def _sweep_stale(self, folder: Path) -> builtins.list[Path]:
         # Leftovers of killed runs; old enough that no live run can own them:
         # staging/trash folders and save_bundle's own temporaries (core.stale).
         removed = remove_stale(folder, folders=True, max_age=STALE_STAGING_SECONDS)
@@ -242,7 +245,9 @@ def _info_from_meta(folder: Path) -> dict[str, Any] | None:
     meta = _read_json(folder / "meta.json")
     if not isinstance(meta, dict):
         return None
-    training_data = meta.get("training_data") if isinstance(meta.get("training_data"), dict) else {}
+    training_data = meta.get("training_data")
+    if not isinstance(training_data, dict):
+        training_data = {}
     created = meta.get("created")
     if not created:
         try:
