@@ -17,7 +17,7 @@ import tempfile
 import uuid
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +129,7 @@ def load_bundle(spec: str | os.PathLike[str] | LoadedBundle, expected_preset: st
 
     try:
         model = keras.saving.load_model(model_path, compile=False, safe_mode=True)
-    except Exception as exc:  # noqa: BLE001 - Keras raises many types for a bad file
+    except Exception as exc:  # Keras raises many types for a bad file
         raise BundleError(f"{MODEL_FILE} is corrupt or not a Keras model ({type(exc).__name__}: {exc})",
                           model_path) from exc
     names = list(meta["class_names"])
@@ -169,7 +169,7 @@ def _load_refiner(folder: Path, meta: dict[str, Any], keras, n_classes: int):
         raise BundleError(f"meta.json refine has an invalid input_size {size!r}", folder)
     try:
         refiner = keras.saving.load_model(path, compile=False, safe_mode=True)
-    except Exception as exc:  # noqa: BLE001 - Keras raises many types for a bad file
+    except Exception as exc:  # Keras raises many types for a bad file
         raise BundleError(f"{path.name} is missing or corrupt ({type(exc).__name__}: {exc})", path) from exc
     if len(refiner.outputs) != 2 or int(refiner.outputs[0].shape[-1]) != n_classes:
         raise BundleError(f"{path.name} must have 2 outputs ({n_classes} class probabilities, box)", path)
@@ -204,7 +204,7 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
     target.parent.mkdir(parents=True, exist_ok=True)
     meta = dict(meta)
     meta.setdefault("format_version", FORMAT_VERSION)
-    meta.setdefault("created", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    meta.setdefault("created", datetime.now(UTC).isoformat(timespec="seconds"))
     meta.setdefault("version_id", new_version_id(meta.get("preset", "model")))
     remove_stale(target.parent, folders=True)  # temporaries of killed saves, a day old
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
@@ -252,7 +252,7 @@ def without_optimizer(model: Any):
 
 def new_version_id(preset: str) -> str:
     """A sortable, unique id: ``<preset>-<UTC timestamp>-<random>``."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return f"{preset}-{stamp}-{uuid.uuid4().hex[:6]}"
 
 

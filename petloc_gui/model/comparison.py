@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model.bundle import load_bundle
@@ -134,7 +135,7 @@ def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = 
     With ``subset`` (relative paths), the same predictions are also scored on
     those images alone, under the key ``"subset"``.
     """
-    from petloc_gui.model.inference import Predictor, function_runner  # noqa: PLC0415 - TensorFlow
+    from petloc_gui.model.inference import Predictor, function_runner  # TensorFlow
 
     bundle = load_bundle(spec)
     # The plain Keras runner: no TFLite conversion just to score a few dozen images.

@@ -29,8 +29,9 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from petloc_gui.model.versions import RECORD_FILE
 from petloc_gui.model.worker_lifecycle import EXIT_CANCELLED as EXIT_CANCELLED  # the documented code
@@ -171,7 +172,7 @@ def lower_priority(increment: int) -> None:
 
 def describe_error(exc: BaseException) -> str:
     """A message a user can act on (disk full and missing files are common)."""
-    import errno  # noqa: PLC0415
+    import errno
 
     cause: BaseException | None = exc
     while cause is not None:  # save_bundle wraps the OSError in a BundleError
@@ -186,7 +187,7 @@ def describe_error(exc: BaseException) -> str:
 
 def write_record(out: Path, record: dict[str, Any]) -> None:
     """The training record the version store reads when it commits ``out``."""
-    from petloc_gui.core.atomic import atomic_write_bytes  # noqa: PLC0415
+    from petloc_gui.core.atomic import atomic_write_bytes
 
     payload = json.dumps(record, indent=2, default=_json_default).encode("utf-8")
     atomic_write_bytes(out / RECORD_FILE, payload)
@@ -200,8 +201,8 @@ def check_stop(should_stop: Callable[[], bool]) -> None:
 # -- the real run -----------------------------------------------------------
 def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], should_stop: Callable[[], bool]) -> None:
     """Train with model.training.train into ``args.out``, then compare old and new."""
-    from petloc_gui.model import training  # noqa: PLC0415 - TensorFlow loads here, in the child only
-    from petloc_gui.model.comparison import compare_models  # noqa: PLC0415
+    from petloc_gui.model import training  # TensorFlow loads here, in the child only
+    from petloc_gui.model.comparison import compare_models
 
     args.label = label_source(args)
     config = training.TrainConfig(
@@ -260,7 +261,7 @@ def label_source(args: argparse.Namespace) -> str:
 
 def label_source_for(preset: str, *specs: str | None) -> str:
     """"breed" when the first readable model of this preset was trained on breeds, else "default"."""
-    from petloc_gui.model.bundle import read_meta  # noqa: PLC0415 - no TensorFlow
+    from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     for spec in specs:
         if not spec:

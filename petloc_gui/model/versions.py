@@ -21,10 +21,11 @@ import re
 import shutil
 import time
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
@@ -70,7 +71,7 @@ class Version:
 
 
 def _new_version_id() -> str:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     return now.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4]
 
 
@@ -161,7 +162,7 @@ class VersionStore:
             "id": version_id,
             "preset": preset,
             "parent": record.pop("parent", None),
-            "created": datetime.now(timezone.utc).isoformat(timespec="microseconds"),
+            "created": datetime.now(UTC).isoformat(timespec="microseconds"),
             "metrics": record.pop("metrics", None) or {},
             "data_fingerprint": record.pop("data_fingerprint", None),
             "extra": record,
@@ -251,7 +252,7 @@ def _info_from_meta(folder: Path) -> dict[str, Any] | None:
     created = meta.get("created")
     if not created:
         try:
-            created = datetime.fromtimestamp((folder / "meta.json").stat().st_mtime, timezone.utc).isoformat()
+            created = datetime.fromtimestamp((folder / "meta.json").stat().st_mtime, UTC).isoformat()
         except OSError:
             created = ""
     return {

@@ -29,7 +29,8 @@ import signal
 import sys
 import threading
 import time
-from typing import Any, Callable, NoReturn, TextIO
+from collections.abc import Callable
+from typing import Any, NoReturn, TextIO
 
 EXIT_CANCELLED = 4
 CANCEL_GRACE_SECONDS = 3.0  # the main thread's chance to leave on its own
@@ -42,7 +43,7 @@ def set_parent_death_signal(sig: int = signal.SIGKILL) -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        import ctypes  # noqa: PLC0415
+        import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
         return libc.prctl(PR_SET_PDEATHSIG, int(sig), 0, 0, 0) == 0

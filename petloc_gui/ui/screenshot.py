@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer

@@ -42,7 +42,7 @@ def test_paste_on_canvas_box_is_the_pasted_square():
         canvas, box = paste_on_canvas(digit, rng)
         assert canvas.shape == (75, 75)
         assert box.width == 28 and box.height == 28
-        assert 0 <= box.xmin and box.xmax <= 75 and 0 <= box.ymin and box.ymax <= 75
+        assert box.xmin >= 0 and box.xmax <= 75 and box.ymin >= 0 and box.ymax <= 75
         x0, y0 = int(box.xmin), int(box.ymin)
         assert canvas[y0 : y0 + 28, x0 : x0 + 28].min() == 200
         assert canvas.sum() == 200 * 28 * 28

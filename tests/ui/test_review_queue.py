@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from petloc_gui.core.boxes import Box
-from petloc_gui.core.voc import VocObject
 from petloc_gui.app import review_queue as rq
 from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.voc import VocObject
 
 
 def E(name, **kw):  # noqa: N802 - short test helper

@@ -9,7 +9,14 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCharts import (
-    QAreaSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis,
+    QAreaSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
@@ -151,7 +158,7 @@ class DatasetPanel(QDockWidget):
         self._stale = False
         self.visibilityChanged.connect(self._visibility_changed)
 
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+    def setVisible(self, visible: bool) -> None:  # Qt's name
         super().setVisible(visible)
         if visible:
             self.raise_()  # tabbed with the image list: showing it brings its tab to the front

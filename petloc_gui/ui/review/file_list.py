@@ -14,13 +14,19 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
-from petloc_gui.core.text import visible
-from petloc_gui.core.boxes import Box
-from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.app import review_queue
 from petloc_gui.app.image_document import (
-    STATUS_ANNOTATED, STATUS_EDITED, STATUS_ERROR, STATUS_NONE, STATUS_SAVED, STATUS_TEXT, STATUS_VERIFIED,
+    STATUS_ANNOTATED,
+    STATUS_EDITED,
+    STATUS_ERROR,
+    STATUS_NONE,
+    STATUS_SAVED,
+    STATUS_TEXT,
+    STATUS_VERIFIED,
 )
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.metrics import best_gt_match
+from petloc_gui.core.text import visible
 
 COLUMNS = ("Image", "Status", "Predicted", "Conf.", "IoU")
 COL_NAME, COL_STATUS, COL_PRED, COL_CONF, COL_IOU = range(5)
@@ -75,13 +81,13 @@ class FileListModel(QAbstractTableModel):
         self._flush_timer.timeout.connect(self._flush)
 
     # --- Qt model API -----------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(self.order)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt's API
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # Qt's API
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return COLUMNS[section]
         return None

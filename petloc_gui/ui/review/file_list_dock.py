@@ -5,12 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from petloc_gui.ui.review.file_list import COL_NAME, FileListModel
 from petloc_gui.app.image_document import STATUS_TEXT
+from petloc_gui.ui.review.file_list import COL_NAME, FileListModel
 
 
 class FileListDock(QDockWidget):

@@ -16,21 +16,20 @@ from pathlib import Path
 from typing import Protocol
 
 from petloc_gui.app import review_queue
-from petloc_gui.core.stale import dataset_annotation_folders
-from petloc_gui.core.text import visible
-from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
-from petloc_gui.ui.review.disk_sync import DiskSync
 from petloc_gui.app.annotation_store import AnnotationStore
 from petloc_gui.app.class_list import merged_names, read_classes
-from petloc_gui.ui.review.file_list import FileListModel
-from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED
-from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED, ImageDocument
+from petloc_gui.core.stale import dataset_annotation_folders
+from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
+from petloc_gui.ui.review.disk_sync import DiskSync
+from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
 
 PREFETCH = 4
@@ -288,7 +287,7 @@ class ReviewSession:
         """The notify function of undo commands on image ``row`` (current or not)."""
         def notify(doc) -> None:
             if row == self.current:
-                self.parts.edits._notify(doc)  # noqa: SLF001 - redraws the panes, as an edit does
+                self.parts.edits._notify(doc)  # redraws the panes, as an edit does
             else:
                 self.refresh_row_from(row, doc)
         return notify

@@ -100,7 +100,7 @@ class RetrainProgress(QDialog):
         self._epochs = 1
         self._steps = 1
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:  # Qt's name
         super().showEvent(event)
         # 720 x 640 is taller than a 1.5x-scaled 1000 px screen. Fitted once the window
         # manager has framed it (the frame's size is known only then).
