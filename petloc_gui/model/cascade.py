@@ -124,7 +124,7 @@ def refine(run_refiner, images: list[np.ndarray], first_boxes: np.ndarray, size:
     if not len(images):
         return np.zeros((0, 0), np.float32), np.zeros((0, 4), np.float32)
     rects, crops = [], []
-    for image, box in zip(images, first_boxes):
+    for image, box in zip(images, first_boxes, strict=False):
         h, w = image.shape[:2]
         rect = crop_rect(np.clip(box, 0.0, 1.0) * np.array([w, h, w, h]), margin)
         rects.append(rect)
@@ -136,7 +136,7 @@ def refine(run_refiner, images: list[np.ndarray], first_boxes: np.ndarray, size:
         unflipped = np.stack([1 - boxes_f[:, 2], boxes_f[:, 1], 1 - boxes_f[:, 0], boxes_f[:, 3]], axis=1)
         probs, boxes = (probs + probs_f) / 2, (boxes + unflipped) / 2
     out = np.empty((len(images), 4), np.float64)
-    for i, (image, rect) in enumerate(zip(images, rects)):
+    for i, (image, rect) in enumerate(zip(images, rects, strict=False)):
         h, w = image.shape[:2]
         out[i] = from_crop(boxes[i], rect) / np.array([w, h, w, h])
     return probs, out.astype(np.float32)

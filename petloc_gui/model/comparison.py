@@ -141,7 +141,7 @@ def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = 
     # The plain Keras runner: no TFLite conversion just to score a few dozen images.
     predictor = Predictor(bundle, runner=function_runner(bundle.model))
     predictions = predictor.predict_paths([s.image_path for s in samples])
-    kept = [(s, p) for s, p in zip(samples, predictions) if not isinstance(p, Exception)]
+    kept = [(s, p) for s, p in zip(samples, predictions, strict=True) if not isinstance(p, Exception)]
     names = sorted(set(bundle.class_names) | {s.label for s, _ in kept})
     scores = _metrics(kept, names)
     if subset:

@@ -149,17 +149,18 @@ class Predictor:
             return np.zeros((0, len(self.class_names)), np.float32), np.zeros((0, 4), np.float32)
         return np.concatenate(probs_out), np.concatenate(boxes_out)
 
-    def to_predictions(self, probs: np.ndarray, boxes: np.ndarray, sizes: Sequence[tuple[int, int]]) -> list[Prediction]:
+    def to_predictions(self, probs: np.ndarray, boxes: np.ndarray,
+                       sizes: Sequence[tuple[int, int]]) -> list[Prediction]:
         """Raw outputs -> `Prediction` objects, boxes in pixels of each (width, height)."""
         out = []
-        for p, b, (w, h) in zip(probs, boxes, sizes):
+        for p, b, (w, h) in zip(probs, boxes, sizes, strict=False):
             k = int(np.argmax(p))
             box = Box.from_normalized(np.clip(b, 0.0, 1.0), w, h).sorted()
             out.append(Prediction(
                 label=self.class_names[k],
                 confidence=float(p[k]),
                 box=box,
-                probabilities={name: float(v) for name, v in zip(self.class_names, p)},
+                probabilities={name: float(v) for name, v in zip(self.class_names, p, strict=False)},
             ))
         return out
 
@@ -169,7 +170,8 @@ class Predictor:
         probs, boxes = self.predict_raw(images)
         return self.to_predictions(probs, boxes, [(im.shape[1], im.shape[0]) for im in images])
 
-    def predict_paths(self, paths: Sequence[str | os.PathLike[str]], batch_size: int = MAX_BATCH) -> list[Prediction | PetlocError]:
+    def predict_paths(self, paths: Sequence[str | os.PathLike[str]],
+                      batch_size: int = MAX_BATCH) -> list[Prediction | PetlocError]:
         """Predictions for image files (EXIF applied); an unreadable file gives its error in its slot."""
         paths = list(paths)
         results: list[Prediction | PetlocError] = []

@@ -154,7 +154,7 @@ def copy_matching_weights(source: keras.Model, target: keras.Model) -> int:
             copied += copy_matching_weights(other, layer)
             continue
         mine, theirs = layer.get_weights(), other.get_weights()
-        if mine and len(mine) == len(theirs) and all(a.shape == b.shape for a, b in zip(mine, theirs)):
+        if mine and len(mine) == len(theirs) and all(a.shape == b.shape for a, b in zip(mine, theirs, strict=True)):
             layer.set_weights(theirs)
             copied += 1
     return copied

@@ -63,7 +63,8 @@ def _decoded(items, max_side: int) -> tuple[list[np.ndarray], np.ndarray]:
     from petloc_gui.model.prepare import decode_bounded
 
     images = [decode_bounded(it.sample.image_path, max_side) for it in items]
-    boxes = np.array([np.array(it.box) * np.array([im.shape[1], im.shape[0]] * 2) for it, im in zip(items, images)],
+    boxes = np.array([np.array(it.box) * np.array([im.shape[1], im.shape[0]] * 2)
+                      for it, im in zip(items, images, strict=True)],
                      np.float64).reshape(-1, 4)
     return images, boxes
 
@@ -124,15 +125,16 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     refiner = networks.build_refiner(len(names), cfg.input_size, bundle.model, box_head=cfg.box_head)
     run = function_runner(refiner)
     rects = [cascade.crop_rect(np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2), cfg.margin)
-             for im, b in zip(val_images, first_boxes)]
-    val_targets = np.stack([np.clip(cascade.to_crop(np.array(b), r), 0, 1) for b, r in zip(val_boxes, rects)])
+             for im, b in zip(val_images, first_boxes, strict=True)]
+    val_targets = np.stack([np.clip(cascade.to_crop(np.array(b), r), 0, 1)
+                            for b, r in zip(val_boxes, rects, strict=True)])
 
     class CascadeMonitor(EpochMonitor):
         def validate(self, images: Any = None) -> dict[str, Any]:  # the cascade on the fixed validation photos
             probs, boxes = cascade.refine(run, val_images, first_boxes, cfg.input_size, cfg.margin)
             merged = (probs + first_probs) / 2
             _, crop_boxes = run(np.stack([cascade.cut(im, r, cfg.input_size) for im, r in
-                                          zip(val_images, rects)]).astype(np.float32))
+                                          zip(val_images, rects, strict=True)]).astype(np.float32))
             b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val_targets, crop_boxes))))
             return _metrics(names, val_labels, val_boxes, val_images, merged, boxes) | {
                 "loss": cfg.box_loss_weight * b_loss}
@@ -179,7 +181,8 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
 
 
 def _metrics(names, label_ids, gt_boxes, images, probs, boxes) -> dict[str, Any]:
-    pred_boxes = [np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2) for b, im in zip(boxes, images)]
+    pred_boxes = [np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2)
+                  for b, im in zip(boxes, images, strict=False)]
     return evaluate([names[i] for i in label_ids], gt_boxes, [names[int(np.argmax(p))] for p in probs],
                     pred_boxes, names)
 

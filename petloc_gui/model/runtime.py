@@ -31,6 +31,7 @@ import sys
 import threading
 import warnings
 from collections import OrderedDict
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -73,7 +74,8 @@ class Runner:
     def _checked(self, batch) -> np.ndarray:
         array = np.asarray(batch)
         if array.ndim == 3:
-            raise ValueError(f"expected a batch [N, {', '.join(map(str, self.input_shape))}]; got one image {array.shape}")
+            raise ValueError(f"expected a batch [N, {', '.join(map(str, self.input_shape))}]; "
+                             f"got one image {array.shape}")
         if array.ndim != 4 or tuple(array.shape[1:]) != self.input_shape:
             raise ValueError(f"expected a batch [N, {', '.join(map(str, self.input_shape))}]; got {array.shape}")
         return np.ascontiguousarray(array, dtype=np.float32)
@@ -188,7 +190,7 @@ def model_fingerprint(keras_model) -> str:
     digest = hashlib.sha256(tf.__version__.encode())
     try:
         digest.update(json.dumps(json.loads(keras_model.to_json()), sort_keys=True).encode())
-    except Exception:  # a subclassed model without a config: weights and shapes still identify it
+    except Exception:  # noqa: BLE001 - a subclassed model without a config: weights and shapes still identify it
         digest.update(type(keras_model).__qualname__.encode())
     for weight in keras_model.weights:
         value = np.asarray(weight.numpy())
@@ -242,7 +244,8 @@ def _tflite_candidates(keras_model, tflite_path, cache: bool, convert: bool):
         if content:
             yield "cache", content
     if not convert:
-        raise LookupError("no converted model.tflite matches this model (make_runner(convert=True) or write_tflite makes one)")
+        raise LookupError("no converted model.tflite matches this model "
+                          "(make_runner(convert=True) or write_tflite makes one)")
     _log.info("converting the model to TFLite (once: the result is cached)")
     content = _export.tflite_bytes(keras_model)
     if cache_file is not None:
@@ -300,7 +303,7 @@ def make_runner(
         try:
             runner = build()
             _verify(runner, keras_model, reference)
-        except Exception as exc:  # any failure of a fast path means: use the next one
+        except Exception as exc:  # noqa: BLE001 - any failure of a fast path means: use the next one
             fallbacks.append(f"{type(exc).__name__}: {exc}".strip()[:300])
             return None
         runner.fallbacks = list(fallbacks)
@@ -309,12 +312,12 @@ def make_runner(
     if prefer in ("auto", "tflite"):
         try:
             for source, content in _tflite_candidates(keras_model, tflite_path, cache, convert):
-                runner = accepted(lambda: TfliteRunner(content, num_threads))
+                runner = accepted(partial(TfliteRunner, content, num_threads))
                 if runner is not None:
                     runner.source = source
                     return runner
                 fallbacks[-1] = f"tflite from {source}: {fallbacks[-1]}"
-        except Exception as exc:  # the conversion failed or was not allowed
+        except Exception as exc:  # noqa: BLE001 - the conversion failed or was not allowed
             fallbacks.append(f"tflite conversion: {type(exc).__name__}: {exc}"[:300])
     if prefer == "xla":
         runner = accepted(lambda: FunctionRunner(keras_model, jit_compile=True))
@@ -348,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     for spec in args.specs:
         try:
             print(cache_tflite(load_bundle(spec).model), flush=True)
-        except Exception as exc:  # one bad bundle must not stop the others
+        except Exception as exc:  # noqa: BLE001 - one bad bundle must not stop the others
             print(f"{spec}: cannot convert: {exc}", file=sys.stderr)
             status = 1
     return status

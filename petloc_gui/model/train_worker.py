@@ -24,6 +24,7 @@ cancelled run keeps nothing).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -42,7 +43,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 - a stop request, not an error
     """Raised inside the worker when the parent asked to stop."""
 
 
@@ -94,7 +95,8 @@ def protocol_stdout() -> TextIO:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m petloc_gui.model.train_worker", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m petloc_gui.model.train_worker",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, type=Path, help="dataset folder (saved annotations only)")
     parser.add_argument("--preset", required=True, help="model preset: pets or digits")
     parser.add_argument("--out", required=True, type=Path, help="empty staging folder to write the bundle into")
@@ -160,14 +162,10 @@ def lower_priority(increment: int) -> None:
     """
     if increment <= 0 or not hasattr(os, "nice"):
         return
-    try:
+    with contextlib.suppress(OSError):  # already a session leader
         os.setsid()
-    except OSError:
-        pass  # already a session leader
-    try:
+    with contextlib.suppress(OSError):
         os.nice(increment)
-    except OSError:
-        pass
 
 
 def describe_error(exc: BaseException) -> str:

@@ -31,7 +31,7 @@ from petloc_gui.model.training_data import TrainingData
 EventSink = Callable[[dict[str, Any]], None]
 
 
-class TrainingCancelled(PetlocError):
+class TrainingCancelled(PetlocError):  # noqa: N818 - a stop request, not an error
     """Training was stopped on request; no bundle was written."""
 
 

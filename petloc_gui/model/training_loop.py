@@ -121,9 +121,9 @@ class EpochMonitor(keras.callbacks.Callback):
         picked = probs[np.arange(len(probs)), labels]
         class_loss = float(-np.log(np.clip(picked, 1e-7, 1.0)).mean())
         b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val.targets[keep], boxes))))
-        sizes = [s for s, k in zip(val.sizes, keep) if k]
+        sizes = [s for s, k in zip(val.sizes, keep, strict=False) if k]
         predictions = self.predictor.to_predictions(probs, boxes, sizes)
-        metrics = evaluate([self.names[i] for i in labels], [b for b, k in zip(val.boxes, keep) if k],
+        metrics = evaluate([self.names[i] for i in labels], [b for b, k in zip(val.boxes, keep, strict=False) if k],
                            [p.label for p in predictions], [p.box for p in predictions], self.names)
         metrics["loss"] = class_loss + self.box_weight * b_loss
         return metrics

@@ -24,6 +24,7 @@ Exit codes of the worker: 0 trained, 1 error, 2 bad arguments,
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -93,10 +94,8 @@ class Lifecycle:
     def exit_cancelled(self) -> NoReturn:
         """Say ``cancelled``, flush, and end the process now (nothing is kept)."""
         with self._exit_lock:  # the reaper and the main thread may race: one event, one exit
-            try:
+            with contextlib.suppress(OSError, ValueError):  # the reader is gone
                 self._emit({"event": "cancelled", "reason": self.reason or "cancel"})
-            except (OSError, ValueError):
-                pass  # the reader is gone
             self._flush()
             os._exit(EXIT_CANCELLED)
 
@@ -137,7 +136,5 @@ def _daemon(target: Callable[..., None], *args: Any, name: str) -> None:
 
 def _flush_std() -> None:
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
-        except (OSError, ValueError, AttributeError):
-            pass

@@ -76,7 +76,7 @@ class ScreenshotTaker(QObject):
     def _queue_known(session) -> bool:
         """Every image has a prediction or an error, so the review order is final."""
         model = session.model
-        return all(box is not None or error for box, error in zip(model.pred_box, model.errors))
+        return all(box is not None or error for box, error in zip(model.pred_box, model.errors, strict=False))
 
     def _poll(self) -> None:
         if self.window.model_problem:

@@ -55,7 +55,7 @@ def test_written_folder_is_a_voc_dataset_and_reproducible(tmp_path):
     dataset = open_dataset(tmp_path / "a")
     assert len(dataset) == 20 and dataset.annotated_count == 20
     labels = []
-    for path, other in zip(paths, again):
+    for path, other in zip(paths, again, strict=True):
         assert path.read_bytes() == other.read_bytes()
         annotation = read_voc(path.with_suffix(".xml"))
         (obj,) = annotation.objects

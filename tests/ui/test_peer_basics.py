@@ -162,5 +162,5 @@ def test_a_long_name_in_the_unsaved_question_keeps_its_start_and_end():
     from petloc_gui.ui.review.save_guard import unsaved_text
 
     name = "IMG_20261201_a_very_long_file_name_from_a_phone_camera_that_never_stops_0042.jpg"
-    line = [ln for ln in unsaved_text([name]).splitlines() if "•" in ln][0]
+    line = next(ln for ln in unsaved_text([name]).splitlines() if "•" in ln)
     assert line.strip().startswith("• IMG_2026") and line.endswith("stops_0042.jpg") and len(line) < 70

@@ -187,7 +187,7 @@ def test_the_training_process_keeps_noise_out_of_its_log_and_the_crash_tail(qtbo
     process = TrainingProcess()
     lines = []
     process.log.connect(lines.append)
-    for line in NOISE + ["Traceback (most recent call last):"]:
+    for line in [*NOISE, "Traceback (most recent call last):"]:
         process._log_stderr(line.encode())  # what arrives on the child's stderr
     assert lines == ["Traceback (most recent call last):"]
     assert process.noise.hidden == len(NOISE)

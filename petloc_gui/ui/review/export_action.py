@@ -23,7 +23,7 @@ MNEMONIC_TEXT = {"yolo": "&YOLO", "coco": "CO&CO"}
 SHOWN_PROBLEMS = 8
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Exception):  # noqa: N818 - a stop request, not an error
     """Raised from the progress callback to stop an export the user cancelled."""
 
 

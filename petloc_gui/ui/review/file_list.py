@@ -117,7 +117,8 @@ class FileListModel(QAbstractTableModel):
                 return _DISAGREE_COLOR
             return None
         if role == Qt.ToolTipRole:
-            return f"{visible(self.names[row])} — {visible(self.errors[row]) if self.errors[row] else STATUS_TEXT[self.status[row]]}"  # the full name
+            detail = visible(self.errors[row]) if self.errors[row] else STATUS_TEXT[self.status[row]]
+            return f"{visible(self.names[row])} — {detail}"  # the full name
         return row  # ITEM_ROLE
 
     # --- updates -------------------------------------------------------------------
@@ -262,7 +263,7 @@ class FileListModel(QAbstractTableModel):
         for view_row, item in enumerate(order):
             self._row_of[item] = view_row
         new = []
-        for index, item in zip(old_persistent, old_items):
+        for index, item in zip(old_persistent, old_items, strict=True):
             view_row = self._row_of[item] if item >= 0 else -1
             new.append(self.index(view_row, index.column()) if view_row >= 0 else QModelIndex())
         self.changePersistentIndexList(old_persistent, new)

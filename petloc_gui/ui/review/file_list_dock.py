@@ -126,10 +126,8 @@ class FileListDock(QDockWidget):
         n = self.model.rowCount()
         if n == 0:
             return []
-        if item is None or self.model.view_row(item) < 0:
-            start = -1 if step > 0 else n
-        else:
-            start = self.model.view_row(item)
+        row = self.model.view_row(item) if item is not None else -1
+        start = row if row >= 0 else (-1 if step > 0 else n)  # not shown: from the start (or the end)
         out = []
         position = start + step
         while 0 <= position < n and len(out) < count:

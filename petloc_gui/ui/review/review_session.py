@@ -153,7 +153,7 @@ class ReviewSession:
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
         paths = [self.dataset.items[r].image_path for r in ahead + behind]
-        w.predictions.request([item.image_path] + paths)
+        w.predictions.request([item.image_path, *paths])
         w.images.prefetch(paths)
         self.last_show_ms = (time.perf_counter() - started) * 1000
 
@@ -191,10 +191,7 @@ class ReviewSession:
         result = w.predictions.cached(self.dataset.items[self.current].image_path)
         if result is None:
             info, problem = self.host.model_state()
-            if problem:
-                message = problem
-            else:
-                message = "Predicting…" if info is not None else "Loading model…"
+            message = problem or ("Predicting…" if info is not None else "Loading model…")
             w.panel.show_prediction(None, message)
         else:
             w.panel.show_prediction(result)
@@ -230,7 +227,7 @@ class ReviewSession:
 
     def _scanned(self, rows: list, results: list) -> None:
         new_labels = False
-        for row, result in zip(rows, results):
+        for row, result in zip(rows, results, strict=False):
             if self.store.loaded(row) is not None:
                 continue  # the open document is the truth now
             if isinstance(result, str):

@@ -130,10 +130,7 @@ class RetrainController(QObject):
         spec = "" if first_model else self.window.current_model_spec()
         if not preset:  # no current model (no model knows the folder's classes): the first-model preset
             dataset = getattr(self.window, "dataset", None)
-            if spec or dataset is None:
-                preset = support.preset_of(spec, self.store)
-            else:
-                preset = training_preset_for(dataset)
+            preset = support.preset_of(spec, self.store) if spec or dataset is None else training_preset_for(dataset)
         try:
             self.staging = self.store.new_staging_dir(preset)
         except (OSError, VersionError) as exc:

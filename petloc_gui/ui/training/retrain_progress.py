@@ -33,7 +33,7 @@ def format_eta(seconds: float | None) -> str:
     """"1 min 05 s left", or "" while unknown."""
     if seconds is None or seconds != seconds or seconds < 0:
         return ""
-    seconds = int(round(seconds))
+    seconds = round(float(seconds))  # float(): a numpy float would round to a float
     if seconds < 1:
         return "almost done"
     if seconds >= 3600:
