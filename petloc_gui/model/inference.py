@@ -108,7 +108,7 @@ class Predictor:
     """Runs a bundle (name, path or `LoadedBundle`) on images."""
 
     def __init__(self, bundle_or_spec: str | os.PathLike[str] | LoadedBundle, runner: BatchRunner | None = None,
-                 refine_runner: BatchRunner | None = None):
+                 refine_runner: BatchRunner | None = None) -> None:
         self.bundle = load_bundle(bundle_or_spec)
         self.class_names = list(self.bundle.class_names)
         width, height = self.bundle.input_size

@@ -40,7 +40,7 @@ class Shard:
 class ImageSource:
     """Decodes image ``i`` of a file list (through the cache when there is one)."""
 
-    def __init__(self, paths: Sequence[str], cache: ImageCache | None = None):
+    def __init__(self, paths: Sequence[str], cache: ImageCache | None = None) -> None:
         self.paths = [str(p) for p in paths]
         self.cache = cache
 

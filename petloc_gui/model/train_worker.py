@@ -50,7 +50,7 @@ class Cancelled(Exception):  # noqa: N818 - a stop request, not an error
 class EventWriter:
     """Writes one JSON object per line to the protocol stream and flushes it."""
 
-    def __init__(self, stream: TextIO):
+    def __init__(self, stream: TextIO) -> None:
         self._stream = stream
         self._lock = threading.Lock()
         self.count = 0

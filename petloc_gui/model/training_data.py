@@ -68,7 +68,7 @@ class TrainingData:
     """A dataset folder's usable images, split into train / validation (and the known test holdout)."""
 
     def __init__(self, root: Path, items: list[Item], validation: set[str], test: list[tuple[str, Path, Path | None]],
-                 skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int):
+                 skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int) -> None:
         self.root = root
         self.items = items
         self.train = [it for it in items if it.relpath not in validation]

@@ -78,16 +78,16 @@ class EpochMonitor(keras.callbacks.Callback):
         self._model.stop_training = True
         self.finished = True
 
-    def on_train_batch_begin(self, batch, logs=None):
+    def on_train_batch_begin(self, batch, logs=None) -> None:
         if self.stop():
             self.cancelled = True
             self._halt()
 
-    def on_epoch_begin(self, epoch, logs=None):
+    def on_epoch_begin(self, epoch, logs=None) -> None:
         self._epoch_started = time.monotonic()
         self._epoch = epoch
 
-    def on_train_batch_end(self, batch, logs=None):
+    def on_train_batch_end(self, batch, logs=None) -> None:
         if self.stop():
             self.cancelled = True
             self._halt()
@@ -128,7 +128,7 @@ class EpochMonitor(keras.callbacks.Callback):
         metrics["loss"] = class_loss + self.box_weight * b_loss
         return metrics
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch, logs=None) -> None:
         if self.cancelled:
             return
         self.epochs_run = epoch + 1

@@ -78,7 +78,7 @@ def _new_version_id() -> str:
 class VersionStore:
     """Versions of trained models under ``root/<preset>/<version-id>/``."""
 
-    def __init__(self, root: Path | str | None = None):
+    def __init__(self, root: Path | str | None = None) -> None:
         self.root = Path(root) if root is not None else user_data_dir() / "models"
 
     # -- reading --------------------------------------------------------
