@@ -16,6 +16,7 @@ import shutil
 import tempfile
 import uuid
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.paths import resources_dir
 from petloc_gui.core.stale import remove_stale
+from petloc_gui.model.untyped import KerasModel
 
 FORMAT_VERSION = 1
 MODEL_FILE = "model.keras"
@@ -152,7 +154,7 @@ def load_bundle(spec: str | os.PathLike[str] | LoadedBundle, expected_preset: st
     return LoadedBundle(folder, meta, model, names, (width, height), str(meta.get("preset")), refiner)
 
 
-def _load_refiner(folder: Path, meta: dict[str, Any], keras, n_classes: int):
+def _load_refiner(folder: Path, meta: dict[str, Any], keras: Any, n_classes: int) -> KerasModel | None:
     """The second-stage model a bundle's meta.json names, or None for a single-stage bundle."""
     refine = meta.get("refine")
     if not refine:
@@ -237,7 +239,7 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def without_optimizer(model: Any):
+def without_optimizer(model: KerasModel) -> Iterator[KerasModel]:
     """Save without optimizer state (3x smaller file); the model keeps its optimizer."""
     optimizer = getattr(model, "optimizer", None)
     if optimizer is None:

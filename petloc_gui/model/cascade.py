@@ -14,6 +14,8 @@ the refiner learns to re-centre and re-size. Numpy/OpenCV only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from petloc_gui.model.prepare import resize_to_input
@@ -117,7 +119,8 @@ def colour_jitter(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return np.clip(x, 0, 255).astype(np.uint8)
 
 
-def refine(run_refiner, images: list[np.ndarray], first_boxes: np.ndarray, size: Size, margin: float,
+def refine(run_refiner: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]], images: list[np.ndarray],
+           first_boxes: np.ndarray, size: Size, margin: float,
            flip: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """``(probabilities, boxes normalised to each photo)`` of the refiner on crops around
     ``first_boxes`` (normalised to each photo). ``run_refiner(batch) -> (probs, boxes)``."""

@@ -19,10 +19,12 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from petloc_gui.model.untyped import Strategy
+
 DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
 
 
-def make_strategy(name: str | None):
+def make_strategy(name: str | None) -> Strategy:
     import tensorflow as tf
 
     if name is None:
@@ -74,11 +76,11 @@ def patch_keras_log_reduction() -> None:
 
     original = trainer.reduce_per_replica
 
-    def reduce_per_replica(values, strategy, reduction):
+    def reduce_per_replica(values: Any, strategy: Strategy, reduction: str) -> Any:
         if reduction in ("auto", "mean") and trainer._collective_all_reduce_multi_worker(strategy):
             from keras.src import tree
 
-            def mean(v):
+            def mean(v: Any) -> Any:
                 if not trainer._is_per_replica_instance(v):
                     return v
                 rank = v.values[0].shape.rank

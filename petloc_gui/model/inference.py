@@ -26,6 +26,7 @@ from petloc_gui.model import cascade
 from petloc_gui.model.bundle import REFINE_TFLITE, LoadedBundle, load_bundle
 from petloc_gui.model.prepare import as_rgb as _as_rgb
 from petloc_gui.model.prepare import decode, network_input
+from petloc_gui.model.untyped import Tensor
 
 BatchRunner = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 MAX_BATCH = 32
@@ -48,7 +49,7 @@ def function_runner(model: Any) -> BatchRunner:
     shape = (None, *(int(d) for d in model.inputs[0].shape[1:]))
 
     @tf.function(input_signature=[tf.TensorSpec(shape, tf.float32)], reduce_retracing=True)
-    def serve(batch):
+    def serve(batch: Tensor) -> tuple[Tensor, Tensor]:
         probs, box = model(batch, training=False)
         return probs, box
 
@@ -83,7 +84,8 @@ class RefineStage:
     flip: bool
     passes: int = 1  # a second pass crops around the refined box and refines again
 
-    def __call__(self, images: Sequence[np.ndarray], probs: np.ndarray, boxes: np.ndarray):
+    def __call__(self, images: Sequence[np.ndarray], probs: np.ndarray,
+                 boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Refined ``(probabilities, boxes)``: the refiner's box; the class the mean of the first stage and
         the refiner's first pass."""
         refined_probs = None

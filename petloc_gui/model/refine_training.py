@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -28,6 +28,10 @@ from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model import cascade
 from petloc_gui.model.bundle import META_FILE, REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, without_optimizer
+
+if TYPE_CHECKING:
+    from petloc_gui.model.bundle import LoadedBundle
+    from petloc_gui.model.training_data import Item
 
 EventSink = Callable[[dict[str, Any]], None]
 
@@ -58,7 +62,7 @@ def first_stage_validation(meta: dict[str, Any]) -> list[str]:
                 or [])
 
 
-def _decoded(items, max_side: int) -> tuple[list[np.ndarray], np.ndarray]:
+def _decoded(items: Sequence[Item], max_side: int) -> tuple[list[np.ndarray], np.ndarray]:
     """Decoded photos (EXIF applied, at most ``max_side``) and their boxes in those pixels."""
     from petloc_gui.model.prepare import decode_bounded
 
@@ -69,7 +73,8 @@ def _decoded(items, max_side: int) -> tuple[list[np.ndarray], np.ndarray]:
     return images, boxes
 
 
-def _batches(images, boxes, labels, config: RefineConfig):
+def _batches(images: list[np.ndarray], boxes: np.ndarray, labels: np.ndarray,
+             config: RefineConfig) -> Iterator[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
     rng = np.random.default_rng(config.seed)
     n = len(images)
     while True:
@@ -180,7 +185,8 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     return {"model": refiner, "config": cfg, **info}
 
 
-def _metrics(names, label_ids, gt_boxes, images, probs, boxes) -> dict[str, Any]:
+def _metrics(names: list[str], label_ids: np.ndarray, gt_boxes: Sequence[Any], images: list[np.ndarray],
+             probs: np.ndarray, boxes: np.ndarray) -> dict[str, Any]:
     pred_boxes = [np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2)
                   for b, im in zip(boxes, images, strict=False)]
     return evaluate([names[i] for i in label_ids], gt_boxes, [names[int(np.argmax(p))] for p in probs],
@@ -245,7 +251,7 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
     return folder
 
 
-def carry_refiner(parent, bundle_path: str | os.PathLike[str]) -> bool:
+def carry_refiner(parent: LoadedBundle | None, bundle_path: str | os.PathLike[str]) -> bool:
     """Copy a parent bundle's refiner into a bundle fine-tuned from it (same classes); True if copied.
 
     A retrain (`training.train` with ``init_from``) fine-tunes the first
@@ -255,7 +261,9 @@ def carry_refiner(parent, bundle_path: str | os.PathLike[str]) -> bool:
     """
     import shutil
 
-    refine = (parent.meta or {}).get("refine") if parent is not None else None
+    if parent is None:
+        return False
+    refine = (parent.meta or {}).get("refine")
     if not refine or parent.refiner is None:
         return False
     folder = Path(bundle_path)

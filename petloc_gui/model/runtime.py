@@ -31,15 +31,19 @@ import sys
 import threading
 import warnings
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.paths import user_data_dir
 from petloc_gui.model import export as _export
 from petloc_gui.model.export import BOX, PROBABILITIES, TFLITE_INPUT, input_shape_of, output_roles
+from petloc_gui.model.untyped import KerasModel, Tensor
 
 TFLITE_FILENAME = "model.tflite"
 TFLITE_SIGNATURE = "serve_float"
@@ -71,7 +75,7 @@ class Runner:
             return np.zeros((0, self.n_classes), np.float32), np.zeros((0, 4), np.float32)
         return self._run(batch)
 
-    def _checked(self, batch) -> np.ndarray:
+    def _checked(self, batch: ArrayLike) -> np.ndarray:
         array = np.asarray(batch)
         if array.ndim == 3:
             raise ValueError(f"expected a batch [N, {', '.join(map(str, self.input_shape))}]; "
@@ -90,7 +94,7 @@ class Runner:
 class FunctionRunner(Runner):
     """The Keras model traced once as a ``tf.function`` (optionally XLA-compiled)."""
 
-    def __init__(self, keras_model, *, jit_compile: bool = False) -> None:
+    def __init__(self, keras_model: KerasModel, *, jit_compile: bool = False) -> None:
         import tensorflow as tf
 
         probs_at, box_at = output_roles(keras_model)
@@ -98,18 +102,18 @@ class FunctionRunner(Runner):
         self.name = "tf.function+xla" if jit_compile else "tf.function"
         spec = tf.TensorSpec([None, *self.input_shape], tf.float32)
 
-        def forward(images):
+        def forward(images: Tensor) -> tuple[Tensor, Tensor]:
             out = keras_model(images, training=False)
             return out[probs_at], out[box_at]
 
         self._fn = tf.function(forward, input_signature=[spec], jit_compile=jit_compile, reduce_retracing=True)
 
-    def _run(self, batch):
+    def _run(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         probs, boxes = self._fn(batch)
         return probs.numpy(), boxes.numpy()
 
 
-def _interpreter_class():
+def _interpreter_class() -> Any:
     """LiteRT's interpreter when installed, else TensorFlow's (deprecated but present in TF 2.21)."""
     try:
         from ai_edge_litert.interpreter import Interpreter  # type: ignore[import-not-found]
@@ -170,7 +174,7 @@ class TfliteRunner(Runner):
         self._slots.move_to_end(batch_size)
         return slot
 
-    def _run(self, batch):
+    def _run(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         probs, boxes = [], []
         with self._lock:
             for start in range(0, len(batch), MAX_TFLITE_BATCH):
@@ -183,7 +187,7 @@ class TfliteRunner(Runner):
         return np.concatenate(probs), np.concatenate(boxes)
 
 
-def model_fingerprint(keras_model) -> str:
+def model_fingerprint(keras_model: KerasModel) -> str:
     """A hex digest of the model's architecture, weights and the TensorFlow version."""
     import tensorflow as tf
 
@@ -204,7 +208,7 @@ def tflite_cache_dir() -> Path:
     return user_data_dir() / "cache" / "tflite"
 
 
-def write_tflite(keras_model, path: str | os.PathLike[str]) -> Path:
+def write_tflite(keras_model: KerasModel, path: str | os.PathLike[str]) -> Path:
     """Convert ``keras_model`` and write the flatbuffer atomically to ``path`` (e.g. a bundle's
     ``model.tflite``); `make_runner(..., tflite_path=path)` then starts without converting."""
     return _export.export_tflite(keras_model, path)
@@ -232,7 +236,8 @@ def _store_in_cache(path: Path, content: bytes) -> None:
         _prune_cache(path.parent)
 
 
-def _tflite_candidates(keras_model, tflite_path, cache: bool, convert: bool):
+def _tflite_candidates(keras_model: KerasModel, tflite_path: str | os.PathLike[str] | None, cache: bool,
+                       convert: bool) -> Iterator[tuple[str, bytes]]:
     """Yield (source, flatbuffer bytes): the given file, the cache, then a fresh conversion."""
     if tflite_path is not None:
         content = _read_bytes(Path(tflite_path))
@@ -253,7 +258,7 @@ def _tflite_candidates(keras_model, tflite_path, cache: bool, convert: bool):
     yield "conversion", content
 
 
-def _verify(runner: Runner, keras_model, reference) -> None:
+def _verify(runner: Runner, keras_model: KerasModel, reference: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
     """Raise ValueError if ``runner`` disagrees with the Keras model on ``reference`` input."""
     batch, want_probs, want_boxes = reference
     for rows in (batch[:1], batch):  # batch 1 and batch N take different paths in TFLite
@@ -264,7 +269,7 @@ def _verify(runner: Runner, keras_model, reference) -> None:
             raise ValueError(f"{runner.name} differs from Keras by {diff:.2e} (> {TOLERANCE:g})")
 
 
-def _reference(keras_model, seed: int = 0):
+def _reference(keras_model: KerasModel, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     height, width, channels = input_shape_of(keras_model)
     batch = np.random.default_rng(seed).uniform(0, 255, (3, height, width, channels)).astype(np.float32)
     out = keras_model(batch, training=False)
@@ -273,7 +278,7 @@ def _reference(keras_model, seed: int = 0):
 
 
 def make_runner(
-    keras_model,
+    keras_model: KerasModel,
     prefer: str = "auto",
     *,
     tflite_path: str | os.PathLike[str] | None = None,
@@ -299,7 +304,7 @@ def make_runner(
     reference = _reference(keras_model)
     fallbacks: list[str] = []
 
-    def accepted(build) -> Runner | None:
+    def accepted(build: Callable[[], Runner]) -> Runner | None:
         try:
             runner = build()
             _verify(runner, keras_model, reference)
@@ -328,7 +333,7 @@ def make_runner(
     return runner
 
 
-def cache_tflite(keras_model) -> Path:
+def cache_tflite(keras_model: KerasModel) -> Path:
     """Convert ``keras_model`` into the per-user cache (if not there yet); returns the file."""
     path = tflite_cache_dir() / f"{model_fingerprint(keras_model)}.tflite"
     if not path.is_file():
