@@ -29,6 +29,7 @@ from petloc_gui.model.data import Sample, collect_samples, fingerprint
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
 from petloc_gui.model.splits import parent_splits, report_members, validation_members
+from petloc_gui.model.untyped import Dataset
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ class TrainingData:
         return np.array([it.box for it in items], dtype=np.float32).reshape(-1, 4)
 
     def train_dataset(self, augmentation: str, size: tuple[int, int], batch_size: int, seed: int,
-                      cache: ImageCache | None = None, shard: Shard = Shard()):
+                      cache: ImageCache | None = None, shard: Shard = Shard()) -> Dataset:
         """The endless, shuffled, augmented training batches (this worker's shard of the files)."""
         source = ImageSource([str(it.sample.image_path) for it in self.train], cache)
         max_side = 2 * max(size)
@@ -134,7 +135,7 @@ class TrainingData:
                              batch_size, seed, max_side, shard)
 
     def validation_batches(self, size: tuple[int, int], batch_size: int, cache: ImageCache | None = None,
-                           items: Sequence[Item] | None = None):
+                           items: Sequence[Item] | None = None) -> Dataset:
         """Ordered ``(uint8 network inputs, ok)`` batches of the validation images (or ``items``)."""
         chosen = self.validation if items is None else items
         return input_batches(ImageSource([str(it.sample.image_path) for it in chosen], cache), size, batch_size)
