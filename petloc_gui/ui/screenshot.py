@@ -46,7 +46,7 @@ class ScreenshotTaker(QObject):
     """Polls the window; exits the app with 0 after saving, non-zero on timeout or error."""
 
     def __init__(self, window: ScreenshotHost, out: Path, timeout_s: float = 180.0, settle_ms: int = 400) -> None:
-        super().__init__(window)  # type: ignore[arg-type] - the host is the QMainWindow
+        super().__init__(window)  # type: ignore[arg-type]  # the host is the QMainWindow
         self.window, self.out, self.timeout_s, self.settle_ms = window, Path(out), timeout_s, settle_ms
         self.started = time.monotonic()
         self.shown_at: float | None = None
