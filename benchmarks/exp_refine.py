@@ -2,6 +2,10 @@
 pets bundle and print the cascade's validation figures (never the test photos).
 
     python benchmarks/exp_refine.py BUNDLE --out DIR [--size 160] [--margin 1.5] [--epochs 40]
+        [--scale-max 2.5] [--wide-share 0.3] [--animal-share 0]   # simulated first-stage errors
+
+BUNDLE is a first stage (a bundle with a refiner: its first stage alone is used, the
+refiner and its figures are dropped from the copy in DIR).
 """
 
 from __future__ import annotations
@@ -40,14 +44,26 @@ def main() -> int:
     parser.add_argument("--crops", type=int, default=2)
     parser.add_argument("--patience", type=int, default=20)
     parser.add_argument("--head", default="soft_argmax")
+    parser.add_argument("--scale-max", type=float, default=RefineConfig.scale_range[1],
+                        help="largest simulated first-stage box, in head sides (log-uniform share)")
+    parser.add_argument("--wide-share", type=float, default=RefineConfig.wide_scale_share,
+                        help="share of crops whose scale is log-uniform up to --scale-max")
+    parser.add_argument("--animal-share", type=float, default=RefineConfig.animal_share,
+                        help="share of crops around a box of much of the animal (2-5x the head, head inside)")
     args = parser.parse_args()
     data = shared_dir() / "data" / "oxford-pets-3breeds"
     config = RefineConfig(input_size=(args.size, args.size), margin=args.margin, epochs=args.epochs,
-                          crops_per_photo=args.crops, patience=args.patience, box_head=args.head)
-    result = train_refiner(args.bundle, data, config, on_event=progress)
+                          crops_per_photo=args.crops, patience=args.patience, box_head=args.head,
+                          scale_range=(RefineConfig.scale_range[0], args.scale_max),
+                          wide_scale_share=args.wide_share, animal_share=args.animal_share)
     if args.out.exists():
         shutil.rmtree(args.out)
-    shutil.copytree(args.bundle, args.out)
+    shutil.copytree(args.bundle, args.out, ignore=shutil.ignore_patterns("refine.*"))
+    meta = json.loads((args.out / "meta.json").read_text())
+    if meta.pop("refine", None) is not None:  # a two-stage bundle: keep its first stage only
+        meta["metrics"] = meta.pop("first_stage_validation_metrics", None) or meta.get("metrics")
+        (args.out / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
+    result = train_refiner(args.out, data, config, on_event=progress)
     write_refiner(args.out, result, with_tflite=False)
     print("written", args.out)
     return 0

@@ -15,6 +15,7 @@ the refiner learns to re-centre and re-size. Numpy/OpenCV only.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -29,6 +30,22 @@ MIN_CROP_SIDE = 16.0  # pixels: a degenerate first-stage box still gives a usabl
 SHIFT_SIGMA, WIDE_SHIFT_SIGMA, WIDE_SHIFT_SHARE = 0.08, 0.3, 0.15
 SCALE_SIGMA, SCALE_RANGE, WIDE_SCALE_SHARE = 0.2, (0.5, 2.5), 0.3
 ASPECT_JITTER = 0.12
+
+
+@dataclass(frozen=True)
+class ErrorModel:
+    """How `simulated_first_box` draws first-stage boxes (defaults: the constants above).
+
+    ``animal_share`` of the draws imitate a first stage that boxed much of the
+    animal instead of its head: a box ``animal_scale`` times the head's side,
+    of any aspect within +-``animal_aspect`` (log), with the head anywhere inside it.
+    """
+
+    scale_range: tuple[float, float] = SCALE_RANGE
+    wide_scale_share: float = WIDE_SCALE_SHARE
+    animal_share: float = 0.0
+    animal_scale: tuple[float, float] = (2.0, 5.0)
+    animal_aspect: float = 0.4
 
 
 def crop_rect(box: np.ndarray, margin: float = DEFAULT_MARGIN) -> np.ndarray:
@@ -73,15 +90,17 @@ def from_crop(norm_box: np.ndarray, rect: np.ndarray) -> np.ndarray:
     return np.asarray(norm_box, np.float64) * scale + np.array([r[0], r[1]] * 2)
 
 
-def simulated_first_box(box: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """A plausible first-stage box for the true ``box``: shifted, scaled (see the constants)."""
+def simulated_first_box(box: np.ndarray, rng: np.random.Generator, errors: ErrorModel = ErrorModel()) -> np.ndarray:
+    """A plausible first-stage box for the true ``box``: shifted, scaled (see `ErrorModel`)."""
     x1, y1, x2, y2 = (float(v) for v in box)
     w, h = x2 - x1, y2 - y1
+    if errors.animal_share > 0 and rng.random() < errors.animal_share:
+        return _animal_box(box, rng, errors)
     shift = WIDE_SHIFT_SIGMA if rng.random() < WIDE_SHIFT_SHARE else SHIFT_SIGMA
     cx = (x1 + x2) / 2 + rng.normal(0.0, shift) * w
     cy = (y1 + y2) / 2 + rng.normal(0.0, shift) * h
-    low, high = np.log(SCALE_RANGE[0]), np.log(SCALE_RANGE[1])
-    if rng.random() < WIDE_SCALE_SHARE:
+    low, high = np.log(errors.scale_range[0]), np.log(errors.scale_range[1])
+    if rng.random() < errors.wide_scale_share:
         log_scale = rng.uniform(low, high)
     else:
         log_scale = np.clip(rng.normal(0.0, SCALE_SIGMA), low, high)
@@ -91,15 +110,28 @@ def simulated_first_box(box: np.ndarray, rng: np.random.Generator) -> np.ndarray
     return np.array([cx - sw / 2, cy - sh / 2, cx + sw / 2, cy + sh / 2], np.float64)
 
 
+def _animal_box(box: np.ndarray, rng: np.random.Generator, errors: ErrorModel) -> np.ndarray:
+    """A box several times the head (``errors.animal_scale``) that contains the head somewhere."""
+    x1, y1, x2, y2 = (float(v) for v in box)
+    w, h = x2 - x1, y2 - y1
+    scale = float(np.exp(rng.uniform(*np.log(errors.animal_scale))))
+    aspect = float(np.exp(rng.uniform(-errors.animal_aspect, errors.animal_aspect)))
+    sw, sh = max(w, w * scale * aspect), max(h, h * scale / aspect)
+    cx = (x1 + x2) / 2 + rng.uniform(-1.0, 1.0) * (sw - w) / 2
+    cy = (y1 + y2) / 2 + rng.uniform(-1.0, 1.0) * (sh - h) / 2
+    return np.array([cx - sw / 2, cy - sh / 2, cx + sw / 2, cy + sh / 2], np.float64)
+
+
 def jittered_crop(
-    image: np.ndarray, box: np.ndarray, rng: np.random.Generator, size: Size, margin: float = DEFAULT_MARGIN
+    image: np.ndarray, box: np.ndarray, rng: np.random.Generator, size: Size, margin: float = DEFAULT_MARGIN,
+    errors: ErrorModel = ErrorModel(),
 ) -> tuple[np.ndarray, np.ndarray]:
     """A training crop around a simulated first-stage box: (crop image, true box in crop coordinates).
 
     The target is clipped to the crop (the refiner cannot see past it);
     horizontal flips and colour jitter as in `augment.photo_augment`.
     """
-    rect = crop_rect(simulated_first_box(box, rng), margin)
+    rect = crop_rect(simulated_first_box(box, rng, errors), margin)
     crop = cut(image, rect, size)
     target = np.clip(to_crop(box, rect), 0.0, 1.0).astype(np.float32)
     if rng.random() < 0.5:

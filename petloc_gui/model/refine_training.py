@@ -54,6 +54,14 @@ class RefineConfig:
     patience: int = 20
     seed: int = 0
     max_side: int = 1024  # training photos are decoded at up to this side (crops need detail)
+    # Simulated first-stage errors of the training crops (cascade.ErrorModel).
+    scale_range: tuple[float, float] = cascade.SCALE_RANGE
+    wide_scale_share: float = cascade.WIDE_SCALE_SHARE
+    animal_share: float = 0.0  # share of crops around a box of much of the animal (2-5x the head)
+
+    def error_model(self) -> cascade.ErrorModel:
+        return cascade.ErrorModel(scale_range=tuple(self.scale_range),  # type: ignore[arg-type]
+                                  wide_scale_share=self.wide_scale_share, animal_share=self.animal_share)
 
 
 def first_stage_validation(meta: dict[str, Any]) -> list[str]:
@@ -76,12 +84,14 @@ def _decoded(items: Sequence[Item], max_side: int) -> tuple[list[np.ndarray], np
 def _batches(images: list[np.ndarray], boxes: np.ndarray, labels: np.ndarray,
              config: RefineConfig) -> Iterator[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
     rng = np.random.default_rng(config.seed)
+    errors = config.error_model()
     n = len(images)
     while True:
         order = np.concatenate([rng.permutation(n) for _ in range(config.crops_per_photo)])
         for start in range(0, len(order) - config.batch_size + 1, config.batch_size):
             idx = order[start : start + config.batch_size]
-            pairs = [cascade.jittered_crop(images[i], boxes[i], rng, config.input_size, config.margin) for i in idx]
+            pairs = [cascade.jittered_crop(images[i], boxes[i], rng, config.input_size, config.margin, errors)
+                     for i in idx]
             yield (np.stack([p[0] for p in pairs]).astype(np.float32),
                    (labels[idx].astype(np.int32), np.stack([p[1] for p in pairs])))
 

@@ -46,6 +46,45 @@ def test_jittered_crops_vary_and_their_targets_stay_in_the_crop():
     assert np.abs(centre.mean(axis=0) - 0.5).max() < 0.1  # the object stays near the middle on average
 
 
+
+def test_wider_error_model_draws_animal_sized_boxes_that_contain_the_head():
+    box = np.array([100.0, 100.0, 150.0, 150.0])  # a 50-pixel head
+
+    def long_sides(errors, n=2000):
+        rng = np.random.default_rng(1)
+        boxes = np.array([cascade.simulated_first_box(box, rng, errors) for _ in range(n)])
+        return boxes, np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]) / 50
+
+    _, default = long_sides(cascade.ErrorModel())
+    assert default.max() < 3.0  # the shipped simulation: at most 2.5x (+ aspect jitter)
+    animal = cascade.ErrorModel(scale_range=(0.5, 4.0), animal_share=1.0)
+    boxes, sides = long_sides(animal)
+    assert sides.min() >= 2.0 * np.exp(-animal.animal_aspect) - 1e-9 and np.median(sides) > 3.0
+    # the head lies inside every animal box, not always in its middle
+    assert np.all(boxes[:, :2] <= box[:2] + 1e-9) and np.all(boxes[:, 2:] >= box[2:] - 1e-9)
+    centres = (boxes[:, :2] + boxes[:, 2:]) / 2 - 125
+    assert np.abs(centres).mean() > 20
+
+
+def test_refiner_training_crops_follow_the_configured_error_model():
+    from petloc_gui.model.refine_training import RefineConfig, _batches
+
+    images = [np.full((300, 400, 3), 90, np.uint8)] * 4
+    boxes = np.array([[150.0, 100.0, 230.0, 180.0]] * 4)
+    labels = np.zeros(4, np.int64)
+
+    def mean_target_side(config):
+        batch = next(_batches(images, boxes, labels, config))
+        assert batch[0].shape == (config.batch_size, 32, 32, 3)
+        targets = batch[1][1]
+        return float(np.mean(targets[:, 2:] - targets[:, :2]))
+
+    small = dict(input_size=(32, 32), batch_size=16, crops_per_photo=4)
+    shipped = mean_target_side(RefineConfig(**small))
+    animal = mean_target_side(RefineConfig(**small, scale_range=(0.5, 4.0), animal_share=1.0))
+    assert RefineConfig().error_model() == cascade.ErrorModel()  # the defaults are the shipped recipe
+    assert animal < 0.6 * shipped  # crops around animal-sized boxes: the head fills less of the crop
+
 @pytest.fixture
 def two_stage_bundle(tmp_path):
     """Stage 1 predicts KNOWN_BOX; the refiner always answers the central half of its crop, class 0."""

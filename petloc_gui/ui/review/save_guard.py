@@ -65,7 +65,7 @@ def _elided(name: str) -> str:
 
 def unsaved_text(names: list[str]) -> str:
     """The question's text, naming the images (the first ten, then how many more)."""
-    listed = "\n".join(f"  • {_elided(name)}" for name in names[:NAMES_SHOWN])
+    listed = "\n".join(f"  • {_elided(visible(name))}" for name in names[:NAMES_SHOWN])
     more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
     return f"{len(names)} image(s) have unsaved changes:\n{listed}{more}\n\nSave them before leaving?"
 

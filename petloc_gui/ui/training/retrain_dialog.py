@@ -161,17 +161,18 @@ class RetrainDialog(QDialog):
         self.holdout_list.clear()
         if preview is None:
             self.holdout_label.setText(
-                f"{fraction:.0%} of the annotated images (stratified by class, fixed seed) are held out "
-                "for validation; they are listed when training starts."
+                f"About {fraction:.0%} of the annotated images are held out for validation (chosen per image "
+                "from its path, so adding images never moves one); they are listed when training starts."
             )
             self.holdout_list.hide()
             self._grow_to_contents()
             return
         count, names = preview
         self.holdout_label.setText(
-            f"{count} images are held out for validation (stratified by class, fixed seed); "
-            "both the current and the new model are scored on them. (An image that turns out "
-            "unreadable is left out, which can shift this list; the exact list is logged at the start.)"
+            f"{count} images are held out for validation (chosen per image from its path, each class on "
+            "both sides, so adding images never moves one). Part of them chooses the new model's best epoch, "
+            "the rest gives its figures; the current and the new model are compared on those neither trained "
+            "on. (An image that turns out unreadable is left out; the exact list is logged at the start.)"
         )
         self.holdout_list.addItems([visible(name) for name in names])  # no raw control/bidi characters
         self.holdout_list.show()
