@@ -7,8 +7,8 @@ Editable installs and checkouts read ``resources/`` in place. Everything
 else is configured in pyproject.toml.
 """
 
-from pathlib import Path
 import shutil
+from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_py import build_py

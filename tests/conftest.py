@@ -8,11 +8,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from petloc_gui.core.paths import shared_dir  # noqa: E402
+from petloc_gui.core.paths import shared_dir
 
 OXFORD_SUBDIR = Path("data") / "oxford-pets-3breeds"
 WEIGHTS_SUBPATH = Path("weights") / "mobilenet_2_5_224_tf_no_top.h5"

@@ -23,6 +23,7 @@ import cv2
 import numpy as np
 
 from petloc_gui.model.prepare import resize_to_input
+from petloc_gui.model.untyped import Tensor
 
 Size = tuple[int, int]
 CROP_PROBABILITY = 0.85
@@ -60,7 +61,7 @@ def digits_replace(
     ph, pw = patch.shape[:2]
     angle = rng.uniform(-10.0, 10.0)
     scale = rng.uniform(0.9, 1.1)
-    matrix = cv2.getRotationMatrix2D((pw / 2.0, ph / 2.0), angle, scale)
+    matrix = np.asarray(cv2.getRotationMatrix2D((pw / 2.0, ph / 2.0), angle, scale), dtype=np.float64)
     matrix[:, 2] += rng.uniform(-1.0, 1.0, size=2)
     patch = cv2.warpAffine(np.ascontiguousarray(patch), matrix, (pw, ph), flags=cv2.INTER_LINEAR, borderValue=0)
     if patch.ndim == 2:
@@ -77,7 +78,7 @@ def digits_replace(
     return canvas, normalise(np.array([px, py, px + pw, py + ph]), canvas_w, canvas_h)
 
 
-def crop_box(box, offset_yx, crop_hw, image_hw):
+def crop_box(box: Tensor, offset_yx: Tensor, crop_hw: Tensor, image_hw: Tensor) -> Tensor:
     """The normalised box after cropping ``crop_hw`` pixels at ``offset_yx`` (TensorFlow ops)."""
     import tensorflow as tf
 
@@ -91,14 +92,14 @@ def crop_box(box, offset_yx, crop_hw, image_hw):
     return tf.clip_by_value(tf.stack([x1, y1, x2, y2]), 0.0, 1.0)
 
 
-def flip_box(box):
+def flip_box(box: Tensor) -> Tensor:
     """The normalised box of a left-right mirrored image."""
     import tensorflow as tf
 
     return tf.stack([1.0 - box[2], box[1], 1.0 - box[0], box[3]])
 
 
-def photo_augment(image, box, seed, size: Size):
+def photo_augment(image: Tensor, box: Tensor, seed: Tensor, size: Size) -> tuple[Tensor, Tensor]:
     """Random box-keeping crop, flip, resize to ``size``, colour jitter (TensorFlow ops).
 
     ``image``: H x W x 3 uint8; ``box``: normalised [x1, y1, x2, y2];
@@ -126,7 +127,7 @@ def photo_augment(image, box, seed, size: Size):
     return colour_jitter(image, seeds[3:6]), box
 
 
-def colour_jitter(image, seeds):
+def colour_jitter(image: Tensor, seeds: Tensor) -> Tensor:
     """Brightness and contrast scaled by up to +-25%, saturation by +-30%, float32 0..255."""
     import tensorflow as tf
 

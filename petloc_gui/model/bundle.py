@@ -16,8 +16,9 @@ import shutil
 import tempfile
 import uuid
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.paths import resources_dir
 from petloc_gui.core.stale import remove_stale
+from petloc_gui.model.untyped import KerasModel
 
 FORMAT_VERSION = 1
 MODEL_FILE = "model.keras"
@@ -129,7 +131,7 @@ def load_bundle(spec: str | os.PathLike[str] | LoadedBundle, expected_preset: st
 
     try:
         model = keras.saving.load_model(model_path, compile=False, safe_mode=True)
-    except Exception as exc:  # noqa: BLE001 - Keras raises many types for a bad file
+    except Exception as exc:  # Keras raises many types for a bad file
         raise BundleError(f"{MODEL_FILE} is corrupt or not a Keras model ({type(exc).__name__}: {exc})",
                           model_path) from exc
     names = list(meta["class_names"])
@@ -152,7 +154,7 @@ def load_bundle(spec: str | os.PathLike[str] | LoadedBundle, expected_preset: st
     return LoadedBundle(folder, meta, model, names, (width, height), str(meta.get("preset")), refiner)
 
 
-def _load_refiner(folder: Path, meta: dict[str, Any], keras, n_classes: int):
+def _load_refiner(folder: Path, meta: dict[str, Any], keras: Any, n_classes: int) -> KerasModel | None:
     """The second-stage model a bundle's meta.json names, or None for a single-stage bundle."""
     refine = meta.get("refine")
     if not refine:
@@ -169,7 +171,7 @@ def _load_refiner(folder: Path, meta: dict[str, Any], keras, n_classes: int):
         raise BundleError(f"meta.json refine has an invalid input_size {size!r}", folder)
     try:
         refiner = keras.saving.load_model(path, compile=False, safe_mode=True)
-    except Exception as exc:  # noqa: BLE001 - Keras raises many types for a bad file
+    except Exception as exc:  # Keras raises many types for a bad file
         raise BundleError(f"{path.name} is missing or corrupt ({type(exc).__name__}: {exc})", path) from exc
     if len(refiner.outputs) != 2 or int(refiner.outputs[0].shape[-1]) != n_classes:
         raise BundleError(f"{path.name} must have 2 outputs ({n_classes} class probabilities, box)", path)
@@ -204,7 +206,7 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
     target.parent.mkdir(parents=True, exist_ok=True)
     meta = dict(meta)
     meta.setdefault("format_version", FORMAT_VERSION)
-    meta.setdefault("created", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    meta.setdefault("created", datetime.now(UTC).isoformat(timespec="seconds"))
     meta.setdefault("version_id", new_version_id(meta.get("preset", "model")))
     remove_stale(target.parent, folders=True)  # temporaries of killed saves, a day old
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
@@ -237,7 +239,7 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def without_optimizer(model: Any):
+def without_optimizer(model: KerasModel) -> Iterator[KerasModel]:
     """Save without optimizer state (3x smaller file); the model keeps its optimizer."""
     optimizer = getattr(model, "optimizer", None)
     if optimizer is None:
@@ -252,7 +254,7 @@ def without_optimizer(model: Any):
 
 def new_version_id(preset: str) -> str:
     """A sortable, unique id: ``<preset>-<UTC timestamp>-<random>``."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return f"{preset}-{stamp}-{uuid.uuid4().hex[:6]}"
 
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model.bundle import load_bundle
@@ -134,13 +135,13 @@ def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = 
     With ``subset`` (relative paths), the same predictions are also scored on
     those images alone, under the key ``"subset"``.
     """
-    from petloc_gui.model.inference import Predictor, function_runner  # noqa: PLC0415 - TensorFlow
+    from petloc_gui.model.inference import Predictor, function_runner  # TensorFlow
 
     bundle = load_bundle(spec)
     # The plain Keras runner: no TFLite conversion just to score a few dozen images.
     predictor = Predictor(bundle, runner=function_runner(bundle.model))
     predictions = predictor.predict_paths([s.image_path for s in samples])
-    kept = [(s, p) for s, p in zip(samples, predictions) if not isinstance(p, Exception)]
+    kept = [(s, p) for s, p in zip(samples, predictions, strict=True) if not isinstance(p, Exception)]
     names = sorted(set(bundle.class_names) | {s.label for s, _ in kept})
     scores = _metrics(kept, names)
     if subset:

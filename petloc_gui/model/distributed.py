@@ -19,10 +19,12 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from petloc_gui.model.untyped import Strategy
+
 DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
 
 
-def make_strategy(name: str | None):
+def make_strategy(name: str | None) -> Strategy:
     import tensorflow as tf
 
     if name is None:
@@ -62,9 +64,9 @@ def build_before_fit(model: Any, strategy: Any, input_size: tuple[int, int], bat
     spec = (tf.TensorSpec((replica_batch, height, width, 3), tf.float32),
             (tf.TensorSpec((replica_batch,), tf.int32), tf.TensorSpec((replica_batch, 4), tf.float32)))
     with strategy.scope():
-        model._symbolic_build(data_batch=spec)  # noqa: SLF001 - the build fit would do, from shapes
+        model._symbolic_build(data_batch=spec)  # the build fit would do, from shapes
     # Everything is built, so fit's own pre-build (the failing reduce) has nothing left to do.
-    model._maybe_symbolic_build = lambda iterator=None, data_batch=None: None  # noqa: SLF001
+    model._maybe_symbolic_build = lambda iterator=None, data_batch=None: None
 
 
 @functools.cache
@@ -74,12 +76,12 @@ def patch_keras_log_reduction() -> None:
 
     original = trainer.reduce_per_replica
 
-    def reduce_per_replica(values, strategy, reduction):
-        if reduction in ("auto", "mean") and trainer._collective_all_reduce_multi_worker(strategy):  # noqa: SLF001
+    def reduce_per_replica(values: Any, strategy: Strategy, reduction: str) -> Any:
+        if reduction in ("auto", "mean") and trainer._collective_all_reduce_multi_worker(strategy):
             from keras.src import tree
 
-            def mean(v):
-                if not trainer._is_per_replica_instance(v):  # noqa: SLF001
+            def mean(v: Any) -> Any:
+                if not trainer._is_per_replica_instance(v):
                     return v
                 rank = v.values[0].shape.rank
                 return strategy.reduce("MEAN", v, axis=None if rank == 0 else 0)

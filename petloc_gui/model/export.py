@@ -24,6 +24,7 @@ from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
+from petloc_gui.model.untyped import KerasModel, Tensor
 
 PROBABILITIES = "probabilities"
 BOX = "box"
@@ -31,7 +32,7 @@ LABEL = "label"
 TFLITE_INPUT = "images"
 
 
-def output_roles(keras_model) -> tuple[int, int]:
+def output_roles(keras_model: KerasModel) -> tuple[int, int]:
     """``(probabilities index, box index)`` among the model's two outputs.
 
     The output named ``box`` is the box; otherwise the order is (class, box) as
@@ -46,7 +47,7 @@ def output_roles(keras_model) -> tuple[int, int]:
     return 0, 1
 
 
-def input_shape_of(keras_model) -> tuple[int, int, int]:
+def input_shape_of(keras_model: KerasModel) -> tuple[int, int, int]:
     """``(height, width, channels)`` the model takes."""
     shape = tuple(keras_model.inputs[0].shape[1:])
     if len(shape) != 3 or any(d is None for d in shape):
@@ -54,7 +55,7 @@ def input_shape_of(keras_model) -> tuple[int, int, int]:
     return tuple(int(d) for d in shape)  # type: ignore[return-value]
 
 
-def _unwrap(model_or_bundle) -> tuple[Any, list[str]]:
+def _unwrap(model_or_bundle: Any) -> tuple[KerasModel, list[str]]:
     """The Keras model and its class names from a model, a loaded bundle or a bundle spec."""
     if isinstance(model_or_bundle, (str, os.PathLike)):
         from petloc_gui.model.bundle import load_bundle
@@ -68,7 +69,7 @@ def _unwrap(model_or_bundle) -> tuple[Any, list[str]]:
     return model, [str(n) for n in names]
 
 
-def _archive(keras_model, class_names: list[str], *, with_uint8: bool):
+def _archive(keras_model: KerasModel, class_names: list[str], *, with_uint8: bool) -> Any:
     """A Keras ExportArchive with the petloc serving endpoints."""
     import keras
     import tensorflow as tf
@@ -82,7 +83,7 @@ def _archive(keras_model, class_names: list[str], *, with_uint8: bool):
         )
     names = tf.constant(class_names) if class_names else None
 
-    def outputs(images):
+    def outputs(images: Tensor) -> dict[str, Tensor]:
         out = keras_model(images, training=False)
         result = {PROBABILITIES: out[probs_at], BOX: out[box_at]}
         if names is not None:
@@ -110,7 +111,7 @@ def _check_target_dir(out_dir: Path) -> None:
         raise SaveError(f"cannot export: folder {out_dir.parent} does not exist", out_dir)
 
 
-def export_saved_model(model_or_bundle, out_dir: str | os.PathLike[str]) -> Path:
+def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) -> Path:
     """Write a TensorFlow SavedModel for TF Serving to ``out_dir``; returns it.
 
     ``model_or_bundle`` is a Keras model, a loaded bundle (``.model`` and class
@@ -138,7 +139,7 @@ def export_saved_model(model_or_bundle, out_dir: str | os.PathLike[str]) -> Path
     return target
 
 
-def tflite_bytes(keras_model) -> bytes:
+def tflite_bytes(keras_model: KerasModel) -> bytes:
     """The model converted to a float32 TFLite flatbuffer (signature ``serve_float``).
 
     Takes several seconds for the pets model: callers cache the result
@@ -153,7 +154,7 @@ def tflite_bytes(keras_model) -> bytes:
         return converter.convert()
 
 
-def export_tflite(model_or_bundle, path: str | os.PathLike[str]) -> Path:
+def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str]) -> Path:
     """Write the model as a TFLite file to ``path`` atomically; returns it.
 
     Input ``images`` float32 [N, H, W, C] 0..255; outputs ``probabilities`` and

@@ -24,7 +24,7 @@ import numpy as np
 class ImageCache:
     """``get(path, kind, make)``: the cached array for (file, kind), made by ``make()`` when absent."""
 
-    def __init__(self, folder: str | os.PathLike[str]):
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
 

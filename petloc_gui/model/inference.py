@@ -26,6 +26,7 @@ from petloc_gui.model import cascade
 from petloc_gui.model.bundle import REFINE_TFLITE, LoadedBundle, load_bundle
 from petloc_gui.model.prepare import as_rgb as _as_rgb
 from petloc_gui.model.prepare import decode, network_input, network_inputs
+from petloc_gui.model.untyped import Tensor
 
 BatchRunner = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 MAX_BATCH = 32
@@ -48,7 +49,7 @@ def function_runner(model: Any) -> BatchRunner:
     shape = (None, *(int(d) for d in model.inputs[0].shape[1:]))
 
     @tf.function(input_signature=[tf.TensorSpec(shape, tf.float32)], reduce_retracing=True)
-    def serve(batch):
+    def serve(batch: Tensor) -> tuple[Tensor, Tensor]:
         probs, box = model(batch, training=False)
         return probs, box
 
@@ -84,7 +85,8 @@ class RefineStage:
     passes: int = 1  # a second pass crops around the refined box and refines again
     parallel: bool = True  # crops resized on two threads where exact (prepare.resize_to_input)
 
-    def __call__(self, images: Sequence[np.ndarray], probs: np.ndarray, boxes: np.ndarray):
+    def __call__(self, images: Sequence[np.ndarray], probs: np.ndarray,
+                 boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Refined ``(probabilities, boxes)``: the refiner's box; the class the mean of the first stage and
         the refiner's first pass."""
         refined_probs = None
@@ -109,7 +111,7 @@ class Predictor:
     """Runs a bundle (name, path or `LoadedBundle`) on images."""
 
     def __init__(self, bundle_or_spec: str | os.PathLike[str] | LoadedBundle, runner: BatchRunner | None = None,
-                 refine_runner: BatchRunner | None = None):
+                 refine_runner: BatchRunner | None = None) -> None:
         self.bundle = load_bundle(bundle_or_spec)
         self.class_names = list(self.bundle.class_names)
         width, height = self.bundle.input_size
@@ -152,17 +154,18 @@ class Predictor:
             return np.zeros((0, len(self.class_names)), np.float32), np.zeros((0, 4), np.float32)
         return np.concatenate(probs_out), np.concatenate(boxes_out)
 
-    def to_predictions(self, probs: np.ndarray, boxes: np.ndarray, sizes: Sequence[tuple[int, int]]) -> list[Prediction]:
+    def to_predictions(self, probs: np.ndarray, boxes: np.ndarray,
+                       sizes: Sequence[tuple[int, int]]) -> list[Prediction]:
         """Raw outputs -> `Prediction` objects, boxes in pixels of each (width, height)."""
         out = []
-        for p, b, (w, h) in zip(probs, boxes, sizes):
+        for p, b, (w, h) in zip(probs, boxes, sizes, strict=False):
             k = int(np.argmax(p))
             box = Box.from_normalized(np.clip(b, 0.0, 1.0), w, h).sorted()
             out.append(Prediction(
                 label=self.class_names[k],
                 confidence=float(p[k]),
                 box=box,
-                probabilities={name: float(v) for name, v in zip(self.class_names, p)},
+                probabilities={name: float(v) for name, v in zip(self.class_names, p, strict=False)},
             ))
         return out
 
@@ -172,7 +175,8 @@ class Predictor:
         probs, boxes = self.predict_raw(images)
         return self.to_predictions(probs, boxes, [(im.shape[1], im.shape[0]) for im in images])
 
-    def predict_paths(self, paths: Sequence[str | os.PathLike[str]], batch_size: int = MAX_BATCH) -> list[Prediction | PetlocError]:
+    def predict_paths(self, paths: Sequence[str | os.PathLike[str]],
+                      batch_size: int = MAX_BATCH) -> list[Prediction | PetlocError]:
         """Predictions for image files (EXIF applied); an unreadable file gives its error in its slot."""
         paths = list(paths)
         results: list[Prediction | PetlocError] = []

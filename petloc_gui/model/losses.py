@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from keras import ops
 
+from petloc_gui.model.untyped import Tensor
+
 L1_WEIGHT = 5.0
 _EPS = 1e-7
 
 
-def _sorted_corners(box):
+def _sorted_corners(box: Tensor) -> tuple[Tensor, Tensor, Tensor, Tensor]:
     """Per-row corners with min <= max, so an inverted prediction still has an area."""
     x1 = ops.minimum(box[:, 0], box[:, 2])
     x2 = ops.maximum(box[:, 0], box[:, 2])
@@ -22,7 +24,7 @@ def _sorted_corners(box):
     return x1, y1, x2, y2
 
 
-def giou(y_true, y_pred):
+def giou(y_true: Tensor, y_pred: Tensor) -> Tensor:
     """Generalised IoU per row (in [-1, 1])."""
     tx1, ty1, tx2, ty2 = _sorted_corners(y_true)
     px1, py1, px2, py2 = _sorted_corners(y_pred)
@@ -37,7 +39,7 @@ def giou(y_true, y_pred):
     return iou - (enclosing - union) / (enclosing + _EPS)
 
 
-def box_loss(y_true, y_pred):
+def box_loss(y_true: Tensor, y_pred: Tensor) -> Tensor:
     """Per-row ``(1 - GIoU) + L1_WEIGHT * mean |error|`` (Keras loss signature)."""
     y_true = ops.cast(y_true, y_pred.dtype)
     l1 = ops.mean(ops.abs(y_true - y_pred), axis=-1)

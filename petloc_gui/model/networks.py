@@ -19,6 +19,7 @@ import numpy as np
 from keras import layers
 
 from petloc_gui.model.presets import MOBILENET_PRESETS, Preset
+from petloc_gui.model.untyped import Tensor
 
 CLASS_OUTPUT = "class"
 BOX_OUTPUT = "box"
@@ -42,7 +43,7 @@ def build_model(
     raise ValueError(f"no network for preset {preset.name!r}")
 
 
-def _conv_bn(x, filters: int, name: str, strides: int = 1):
+def _conv_bn(x: Tensor, filters: int, name: str, strides: int = 1) -> Tensor:
     x = layers.Conv2D(filters, 3, strides=strides, padding="same", use_bias=False, name=f"{name}_conv")(x)
     # momentum 0.9: with ~100 steps per epoch the default 0.99 leaves the moving
     # statistics far from the real ones and validation looks like chance.
@@ -50,8 +51,8 @@ def _conv_bn(x, filters: int, name: str, strides: int = 1):
     return layers.ReLU(name=f"{name}_relu")(x)
 
 
-def _heads(features, n_classes: int, box_channels: int, box_units: int, dropout: float, pool: str = "avg",
-           box_dropout: float | None = None):
+def _heads(features: Tensor, n_classes: int, box_channels: int, box_units: int, dropout: float, pool: str = "avg",
+           box_dropout: float | None = None) -> tuple[Tensor, Tensor]:
     """Class head on pooled features, box head on the flattened spatial map."""
     pooling = layers.GlobalMaxPooling2D if pool == "max" else layers.GlobalAveragePooling2D
     pooled = pooling(name="class_pool")(features)
@@ -154,13 +155,13 @@ def copy_matching_weights(source: keras.Model, target: keras.Model) -> int:
             copied += copy_matching_weights(other, layer)
             continue
         mine, theirs = layer.get_weights(), other.get_weights()
-        if mine and len(mine) == len(theirs) and all(a.shape == b.shape for a, b in zip(mine, theirs)):
+        if mine and len(mine) == len(theirs) and all(a.shape == b.shape for a, b in zip(mine, theirs, strict=True)):
             layer.set_weights(theirs)
             copied += 1
     return copied
 
 
-def soft_argmax_box_head(features, channels: int = 64):
+def soft_argmax_box_head(features: Tensor, channels: int = 64) -> Tensor:
     """Box from an attention map: centre = expected cell position, size from attended features.
 
     Translation-equivariant and small (a few thousand weights), so it
@@ -189,7 +190,7 @@ def soft_argmax_box_head(features, channels: int = 64):
     return layers.Identity(name=BOX_OUTPUT)(corners)
 
 
-def edge_box_head(features, channels: int = 64):
+def edge_box_head(features: Tensor, channels: int = 64) -> Tensor:
     """Each side of the box as the expected position of its own 1-D distribution.
 
     ``xmin``/``xmax``: per-column logits (max over rows) -> softmax over
@@ -202,7 +203,7 @@ def edge_box_head(features, channels: int = 64):
     t = layers.Conv2D(channels, 3, padding="same", activation="relu", name="box_context")(t)
     edge_logits = layers.Conv2D(4, 1, name="box_edge_logits")(t)  # xmin, xmax, ymin, ymax
 
-    def side(pool, cells: int, axis_name: str):
+    def side(pool: Tensor, cells: int, axis_name: str) -> Tensor:
         profile = layers.Reshape((cells, 4), name=f"box_{axis_name}_profile")(pool(edge_logits))
         profile = layers.Permute((2, 1), name=f"box_{axis_name}_by_side")(profile)  # (4, cells)
         probs = layers.Softmax(axis=-1, name=f"box_{axis_name}_softmax")(profile)

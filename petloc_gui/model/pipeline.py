@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from petloc_gui.model.augment import digits_replace, photo_augment
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.prepare import decode_bounded, prepare_path
+from petloc_gui.model.untyped import Dataset, Tensor
 
 AUGMENTATIONS = ("photo", "digits", "none")
 
@@ -40,24 +42,24 @@ class Shard:
 class ImageSource:
     """Decodes image ``i`` of a file list (through the cache when there is one)."""
 
-    def __init__(self, paths: Sequence[str], cache: ImageCache | None = None):
+    def __init__(self, paths: Sequence[str], cache: ImageCache | None = None) -> None:
         self.paths = [str(p) for p in paths]
         self.cache = cache
 
-    def bounded(self, i: int, max_side: int) -> np.ndarray:
+    def bounded(self, i: int | np.integer, max_side: int) -> np.ndarray:
         path = self.paths[int(i)]
         if self.cache is None:
             return decode_bounded(path, max_side)
         return self.cache.get(path, f"bounded-{max_side}", lambda: decode_bounded(path, max_side))
 
-    def network_input(self, i: int, size: tuple[int, int]) -> np.ndarray:
+    def network_input(self, i: int | np.integer, size: tuple[int, int]) -> np.ndarray:
         path = self.paths[int(i)]
         if self.cache is None:
             return prepare_path(path, size)
         return self.cache.get(path, f"input-{size[0]}x{size[1]}", lambda: prepare_path(path, size))
 
 
-def _options():
+def _options() -> Any:
     import tensorflow as tf
 
     options = tf.data.Options()
@@ -76,7 +78,7 @@ def train_dataset(
     seed: int,
     max_side: int,
     shard: Shard = Shard(),
-):
+) -> Dataset:
     """Endless shuffled, augmented batches ``(x float32 0..255, (class ids, normalised boxes))``.
 
     ``boxes`` are normalised [x1, y1, x2, y2] of each full image.
@@ -96,8 +98,8 @@ def train_dataset(
     indices = indices.shuffle(n_local, seed=seed, reshuffle_each_iteration=True).repeat().enumerate()
     stream_seed = seed * 1_000_003 + shard.index
 
-    def digits(position, i):
-        def run(i_np, position_np):
+    def digits(position: Tensor, i: Tensor) -> tuple[Tensor, Tensor]:
+        def run(i_np: np.int64, position_np: np.int64) -> tuple[np.ndarray, np.ndarray]:
             image = source.bounded(i_np, max_side)
             h, w = image.shape[:2]
             box = boxes[int(i_np)] * np.array([w, h, w, h], np.float32)
@@ -108,19 +110,19 @@ def train_dataset(
         canvas, box = tf.numpy_function(run, [i, position], (tf.uint8, tf.float32), stateful=False)
         return tf.cast(tf.ensure_shape(canvas, (height, width, 3)), tf.float32), tf.ensure_shape(box, (4,))
 
-    def photo(position, i):
+    def photo(position: Tensor, i: Tensor) -> tuple[Tensor, Tensor]:
         image = tf.numpy_function(lambda k: source.bounded(k, max_side), [i], tf.uint8, stateful=False)
         image = tf.ensure_shape(image, (None, None, 3))
         seed_pair = tf.stack([tf.constant(stream_seed, tf.int64), position])
         return photo_augment(image, boxes_t[i], seed_pair, size)
 
-    def plain(position, i):
+    def plain(position: Tensor, i: Tensor) -> tuple[Tensor, Tensor]:
         image = tf.numpy_function(lambda k: source.network_input(k, size), [i], tf.uint8, stateful=False)
         return tf.cast(tf.ensure_shape(image, (height, width, 3)), tf.float32), boxes_t[i]
 
     augment = {"digits": digits, "photo": photo, "none": plain}[augmentation]
 
-    def sample(position, i):
+    def sample(position: Tensor, i: Tensor) -> tuple[Tensor, tuple[Tensor, Tensor]]:
         x, box = augment(position, i)
         return x, (labels_t[i], box)
 
@@ -132,7 +134,7 @@ def train_dataset(
     return dataset.prefetch(tf.data.AUTOTUNE).with_options(_options())
 
 
-def input_batches(source: ImageSource, size: tuple[int, int], batch_size: int):
+def input_batches(source: ImageSource, size: tuple[int, int], batch_size: int) -> Dataset:
     """Finite, ordered batches ``(uint8 network inputs, ok flags)`` of every image in ``source``.
 
     The inference preparation (`prepare.prepare_path`), decoded in parallel;
@@ -143,13 +145,13 @@ def input_batches(source: ImageSource, size: tuple[int, int], batch_size: int):
     width, height = size
     blank = np.zeros((height, width, 3), np.uint8)
 
-    def run(i_np):
+    def run(i_np: np.int64) -> tuple[np.ndarray, bool]:
         try:
             return source.network_input(i_np, size), True
         except Exception:  # noqa: BLE001 - one unreadable image must not stop validation
             return blank, False
 
-    def load(i):
+    def load(i: Tensor) -> tuple[Tensor, Tensor]:
         image, ok = tf.numpy_function(run, [i], (tf.uint8, tf.bool), stateful=False)
         return tf.ensure_shape(image, (height, width, 3)), tf.ensure_shape(ok, ())
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -28,6 +28,10 @@ from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model import cascade
 from petloc_gui.model.bundle import META_FILE, REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, without_optimizer
+
+if TYPE_CHECKING:
+    from petloc_gui.model.bundle import LoadedBundle
+    from petloc_gui.model.training_data import Item
 
 EventSink = Callable[[dict[str, Any]], None]
 
@@ -66,17 +70,19 @@ def first_stage_validation(meta: dict[str, Any]) -> list[str]:
                 or [])
 
 
-def _decoded(items, max_side: int) -> tuple[list[np.ndarray], np.ndarray]:
+def _decoded(items: Sequence[Item], max_side: int) -> tuple[list[np.ndarray], np.ndarray]:
     """Decoded photos (EXIF applied, at most ``max_side``) and their boxes in those pixels."""
     from petloc_gui.model.prepare import decode_bounded
 
     images = [decode_bounded(it.sample.image_path, max_side) for it in items]
-    boxes = np.array([np.array(it.box) * np.array([im.shape[1], im.shape[0]] * 2) for it, im in zip(items, images)],
+    boxes = np.array([np.array(it.box) * np.array([im.shape[1], im.shape[0]] * 2)
+                      for it, im in zip(items, images, strict=True)],
                      np.float64).reshape(-1, 4)
     return images, boxes
 
 
-def _batches(images, boxes, labels, config: RefineConfig):
+def _batches(images: list[np.ndarray], boxes: np.ndarray, labels: np.ndarray,
+             config: RefineConfig) -> Iterator[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
     rng = np.random.default_rng(config.seed)
     errors = config.error_model()
     n = len(images)
@@ -134,15 +140,16 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     refiner = networks.build_refiner(len(names), cfg.input_size, bundle.model, box_head=cfg.box_head)
     run = function_runner(refiner)
     rects = [cascade.crop_rect(np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2), cfg.margin)
-             for im, b in zip(val_images, first_boxes)]
-    val_targets = np.stack([np.clip(cascade.to_crop(np.array(b), r), 0, 1) for b, r in zip(val_boxes, rects)])
+             for im, b in zip(val_images, first_boxes, strict=True)]
+    val_targets = np.stack([np.clip(cascade.to_crop(np.array(b), r), 0, 1)
+                            for b, r in zip(val_boxes, rects, strict=True)])
 
     class CascadeMonitor(EpochMonitor):
         def validate(self, images: Any = None) -> dict[str, Any]:  # the cascade on the fixed validation photos
             probs, boxes = cascade.refine(run, val_images, first_boxes, cfg.input_size, cfg.margin)
             merged = (probs + first_probs) / 2
             _, crop_boxes = run(np.stack([cascade.cut(im, r, cfg.input_size) for im, r in
-                                          zip(val_images, rects)]).astype(np.float32))
+                                          zip(val_images, rects, strict=True)]).astype(np.float32))
             b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val_targets, crop_boxes))))
             return _metrics(names, val_labels, val_boxes, val_images, merged, boxes) | {
                 "loss": cfg.box_loss_weight * b_loss}
@@ -188,8 +195,10 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     return {"model": refiner, "config": cfg, **info}
 
 
-def _metrics(names, label_ids, gt_boxes, images, probs, boxes) -> dict[str, Any]:
-    pred_boxes = [np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2) for b, im in zip(boxes, images)]
+def _metrics(names: list[str], label_ids: np.ndarray, gt_boxes: Sequence[Any], images: list[np.ndarray],
+             probs: np.ndarray, boxes: np.ndarray) -> dict[str, Any]:
+    pred_boxes = [np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2)
+                  for b, im in zip(boxes, images, strict=False)]
     return evaluate([names[i] for i in label_ids], gt_boxes, [names[int(np.argmax(p))] for p in probs],
                     pred_boxes, names)
 
@@ -252,7 +261,7 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
     return folder
 
 
-def carry_refiner(parent, bundle_path: str | os.PathLike[str]) -> bool:
+def carry_refiner(parent: LoadedBundle | None, bundle_path: str | os.PathLike[str]) -> bool:
     """Copy a parent bundle's refiner into a bundle fine-tuned from it (same classes); True if copied.
 
     A retrain (`training.train` with ``init_from``) fine-tunes the first
@@ -262,7 +271,9 @@ def carry_refiner(parent, bundle_path: str | os.PathLike[str]) -> bool:
     """
     import shutil
 
-    refine = (parent.meta or {}).get("refine") if parent is not None else None
+    if parent is None:
+        return False
+    refine = (parent.meta or {}).get("refine")
     if not refine or parent.refiner is None:
         return False
     folder = Path(bundle_path)

@@ -31,14 +31,19 @@ import sys
 import threading
 import warnings
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.paths import user_data_dir
 from petloc_gui.model import export as _export
 from petloc_gui.model.export import BOX, PROBABILITIES, TFLITE_INPUT, input_shape_of, output_roles
+from petloc_gui.model.untyped import KerasModel, Tensor
 
 TFLITE_FILENAME = "model.tflite"
 TFLITE_SIGNATURE = "serve_float"
@@ -70,10 +75,11 @@ class Runner:
             return np.zeros((0, self.n_classes), np.float32), np.zeros((0, 4), np.float32)
         return self._run(batch)
 
-    def _checked(self, batch) -> np.ndarray:
+    def _checked(self, batch: ArrayLike) -> np.ndarray:
         array = np.asarray(batch)
         if array.ndim == 3:
-            raise ValueError(f"expected a batch [N, {', '.join(map(str, self.input_shape))}]; got one image {array.shape}")
+            raise ValueError(f"expected a batch [N, {', '.join(map(str, self.input_shape))}]; "
+                             f"got one image {array.shape}")
         if array.ndim != 4 or tuple(array.shape[1:]) != self.input_shape:
             raise ValueError(f"expected a batch [N, {', '.join(map(str, self.input_shape))}]; got {array.shape}")
         return np.ascontiguousarray(array, dtype=np.float32)
@@ -88,7 +94,7 @@ class Runner:
 class FunctionRunner(Runner):
     """The Keras model traced once as a ``tf.function`` (optionally XLA-compiled)."""
 
-    def __init__(self, keras_model, *, jit_compile: bool = False) -> None:
+    def __init__(self, keras_model: KerasModel, *, jit_compile: bool = False) -> None:
         import tensorflow as tf
 
         probs_at, box_at = output_roles(keras_model)
@@ -96,18 +102,18 @@ class FunctionRunner(Runner):
         self.name = "tf.function+xla" if jit_compile else "tf.function"
         spec = tf.TensorSpec([None, *self.input_shape], tf.float32)
 
-        def forward(images):
+        def forward(images: Tensor) -> tuple[Tensor, Tensor]:
             out = keras_model(images, training=False)
             return out[probs_at], out[box_at]
 
         self._fn = tf.function(forward, input_signature=[spec], jit_compile=jit_compile, reduce_retracing=True)
 
-    def _run(self, batch):
+    def _run(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         probs, boxes = self._fn(batch)
         return probs.numpy(), boxes.numpy()
 
 
-def _interpreter_class():
+def _interpreter_class() -> Any:
     """LiteRT's interpreter when installed, else TensorFlow's (deprecated but present in TF 2.21)."""
     try:
         from ai_edge_litert.interpreter import Interpreter  # type: ignore[import-not-found]
@@ -135,7 +141,8 @@ class _Slot:
         shape = list(inputs[TFLITE_INPUT]["shape"])
         self.interpreter.resize_tensor_input(self.input_index, [batch_size, *shape[1:]])
         self.interpreter.allocate_tensors()
-        self.input_shape = tuple(int(d) for d in shape[1:])
+        height, width, channels = (int(d) for d in shape[1:])  # NHWC: the exported model's input
+        self.input_shape = (height, width, channels)
         self.n_classes = int(outputs[PROBABILITIES]["shape"][-1])
 
     def run(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -177,7 +184,7 @@ class TfliteRunner(Runner):
         self._slots.move_to_end(batch_size)
         return slot
 
-    def _run(self, batch):
+    def _run(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         probs, boxes = [], []
         with self._lock:
             for start in range(0, len(batch), MAX_TFLITE_BATCH):
@@ -190,14 +197,14 @@ class TfliteRunner(Runner):
         return np.concatenate(probs), np.concatenate(boxes)
 
 
-def model_fingerprint(keras_model) -> str:
+def model_fingerprint(keras_model: KerasModel) -> str:
     """A hex digest of the model's architecture, weights and the TensorFlow version."""
     import tensorflow as tf
 
     digest = hashlib.sha256(tf.__version__.encode())
     try:
         digest.update(json.dumps(json.loads(keras_model.to_json()), sort_keys=True).encode())
-    except Exception:  # a subclassed model without a config: weights and shapes still identify it
+    except Exception:  # noqa: BLE001 - a subclassed model without a config: weights and shapes still identify it
         digest.update(type(keras_model).__qualname__.encode())
     for weight in keras_model.weights:
         value = np.asarray(weight.numpy())
@@ -211,7 +218,7 @@ def tflite_cache_dir() -> Path:
     return user_data_dir() / "cache" / "tflite"
 
 
-def write_tflite(keras_model, path: str | os.PathLike[str]) -> Path:
+def write_tflite(keras_model: KerasModel, path: str | os.PathLike[str]) -> Path:
     """Convert ``keras_model`` and write the flatbuffer atomically to ``path`` (e.g. a bundle's
     ``model.tflite``); `make_runner(..., tflite_path=path)` then starts without converting."""
     return _export.export_tflite(keras_model, path)
@@ -239,7 +246,8 @@ def _store_in_cache(path: Path, content: bytes) -> None:
         _prune_cache(path.parent)
 
 
-def _tflite_candidates(keras_model, tflite_path, cache: bool, convert: bool):
+def _tflite_candidates(keras_model: KerasModel, tflite_path: str | os.PathLike[str] | None, cache: bool,
+                       convert: bool) -> Iterator[tuple[str, bytes]]:
     """Yield (source, flatbuffer bytes): the given file, the cache, then a fresh conversion."""
     if tflite_path is not None:
         content = _read_bytes(Path(tflite_path))
@@ -251,7 +259,8 @@ def _tflite_candidates(keras_model, tflite_path, cache: bool, convert: bool):
         if content:
             yield "cache", content
     if not convert:
-        raise LookupError("no converted model.tflite matches this model (make_runner(convert=True) or write_tflite makes one)")
+        raise LookupError("no converted model.tflite matches this model "
+                          "(make_runner(convert=True) or write_tflite makes one)")
     _log.info("converting the model to TFLite (once: the result is cached)")
     content = _export.tflite_bytes(keras_model)
     if cache_file is not None:
@@ -259,7 +268,7 @@ def _tflite_candidates(keras_model, tflite_path, cache: bool, convert: bool):
     yield "conversion", content
 
 
-def _verify(runner: Runner, keras_model, reference) -> None:
+def _verify(runner: Runner, keras_model: KerasModel, reference: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
     """Raise ValueError if ``runner`` disagrees with the Keras model on ``reference`` input."""
     batch, want_probs, want_boxes = reference
     for rows in (batch[:1], batch):  # batch 1 and batch N take different paths in TFLite
@@ -270,7 +279,7 @@ def _verify(runner: Runner, keras_model, reference) -> None:
             raise ValueError(f"{runner.name} differs from Keras by {diff:.2e} (> {TOLERANCE:g})")
 
 
-def _reference(keras_model, seed: int = 0):
+def _reference(keras_model: KerasModel, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     height, width, channels = input_shape_of(keras_model)
     batch = np.random.default_rng(seed).uniform(0, 255, (3, height, width, channels)).astype(np.float32)
     out = keras_model(batch, training=False)
@@ -279,7 +288,7 @@ def _reference(keras_model, seed: int = 0):
 
 
 def make_runner(
-    keras_model,
+    keras_model: KerasModel,
     prefer: str = "auto",
     *,
     tflite_path: str | os.PathLike[str] | None = None,
@@ -305,11 +314,11 @@ def make_runner(
     reference = _reference(keras_model)
     fallbacks: list[str] = []
 
-    def accepted(build) -> Runner | None:
+    def accepted(build: Callable[[], Runner]) -> Runner | None:
         try:
             runner = build()
             _verify(runner, keras_model, reference)
-        except Exception as exc:  # any failure of a fast path means: use the next one
+        except Exception as exc:  # noqa: BLE001 - any failure of a fast path means: use the next one
             fallbacks.append(f"{type(exc).__name__}: {exc}".strip()[:300])
             return None
         runner.fallbacks = list(fallbacks)
@@ -318,12 +327,12 @@ def make_runner(
     if prefer in ("auto", "tflite"):
         try:
             for source, content in _tflite_candidates(keras_model, tflite_path, cache, convert):
-                runner = accepted(lambda: TfliteRunner(content, num_threads))
+                runner = accepted(partial(TfliteRunner, content, num_threads))
                 if runner is not None:
                     runner.source = source
                     return runner
                 fallbacks[-1] = f"tflite from {source}: {fallbacks[-1]}"
-        except Exception as exc:  # the conversion failed or was not allowed
+        except Exception as exc:  # noqa: BLE001 - the conversion failed or was not allowed
             fallbacks.append(f"tflite conversion: {type(exc).__name__}: {exc}"[:300])
     if prefer == "xla":
         runner = accepted(lambda: FunctionRunner(keras_model, jit_compile=True))
@@ -334,7 +343,7 @@ def make_runner(
     return runner
 
 
-def cache_tflite(keras_model) -> Path:
+def cache_tflite(keras_model: KerasModel) -> Path:
     """Convert ``keras_model`` into the per-user cache (if not there yet); returns the file."""
     path = tflite_cache_dir() / f"{model_fingerprint(keras_model)}.tflite"
     if not path.is_file():
@@ -357,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     for spec in args.specs:
         try:
             print(cache_tflite(load_bundle(spec).model), flush=True)
-        except Exception as exc:  # one bad bundle must not stop the others
+        except Exception as exc:  # noqa: BLE001 - one bad bundle must not stop the others
             print(f"{spec}: cannot convert: {exc}", file=sys.stderr)
             status = 1
     return status

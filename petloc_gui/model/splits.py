@@ -48,7 +48,7 @@ def validation_members(
     if fraction <= 0:
         return chosen & forced_set
     by_class: dict[str, list[str]] = {}
-    for relpath, label in zip(relpaths, labels):
+    for relpath, label in zip(relpaths, labels, strict=False):
         by_class.setdefault(label, []).append(relpath)
     for members in by_class.values():
         if len(members) < 2:
@@ -75,7 +75,8 @@ def parent_splits(meta: dict[str, Any] | None) -> dict[str, list[str]]:
     splits = meta.get("splits")
     if isinstance(splits, dict):
         return {name: [str(p) for p in splits.get(name) or []] for name in ("validation", "test")}
-    validation = (meta.get("validation_split") or {}).get("images") if isinstance(meta.get("validation_split"), dict) else None
+    validation = ((meta.get("validation_split") or {}).get("images")
+                  if isinstance(meta.get("validation_split"), dict) else None)
     test = (meta.get("test_split") or {}).get("images") if isinstance(meta.get("test_split"), dict) else None
     return {"validation": [str(p) for p in validation or []], "test": [str(p) for p in test or []]}
 

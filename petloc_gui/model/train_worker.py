@@ -24,13 +24,15 @@ cancelled run keeps nothing).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from petloc_gui.model.versions import RECORD_FILE
 from petloc_gui.model.worker_lifecycle import EXIT_CANCELLED as EXIT_CANCELLED  # the documented code
@@ -41,14 +43,14 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 - a stop request, not an error
     """Raised inside the worker when the parent asked to stop."""
 
 
 class EventWriter:
     """Writes one JSON object per line to the protocol stream and flushes it."""
 
-    def __init__(self, stream: TextIO):
+    def __init__(self, stream: TextIO) -> None:
         self._stream = stream
         self._lock = threading.Lock()
         self.count = 0
@@ -93,7 +95,8 @@ def protocol_stdout() -> TextIO:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m petloc_gui.model.train_worker", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m petloc_gui.model.train_worker",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, type=Path, help="dataset folder (saved annotations only)")
     parser.add_argument("--preset", required=True, help="model preset: pets or digits")
     parser.add_argument("--out", required=True, type=Path, help="empty staging folder to write the bundle into")
@@ -159,19 +162,15 @@ def lower_priority(increment: int) -> None:
     """
     if increment <= 0 or not hasattr(os, "nice"):
         return
-    try:
+    with contextlib.suppress(OSError):  # already a session leader
         os.setsid()
-    except OSError:
-        pass  # already a session leader
-    try:
+    with contextlib.suppress(OSError):
         os.nice(increment)
-    except OSError:
-        pass
 
 
 def describe_error(exc: BaseException) -> str:
     """A message a user can act on (disk full and missing files are common)."""
-    import errno  # noqa: PLC0415
+    import errno
 
     cause: BaseException | None = exc
     while cause is not None:  # save_bundle wraps the OSError in a BundleError
@@ -186,7 +185,7 @@ def describe_error(exc: BaseException) -> str:
 
 def write_record(out: Path, record: dict[str, Any]) -> None:
     """The training record the version store reads when it commits ``out``."""
-    from petloc_gui.core.atomic import atomic_write_bytes  # noqa: PLC0415
+    from petloc_gui.core.atomic import atomic_write_bytes
 
     payload = json.dumps(record, indent=2, default=_json_default).encode("utf-8")
     atomic_write_bytes(out / RECORD_FILE, payload)
@@ -200,8 +199,8 @@ def check_stop(should_stop: Callable[[], bool]) -> None:
 # -- the real run -----------------------------------------------------------
 def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], should_stop: Callable[[], bool]) -> None:
     """Train with model.training.train into ``args.out``, then compare old and new."""
-    from petloc_gui.model import training  # noqa: PLC0415 - TensorFlow loads here, in the child only
-    from petloc_gui.model.comparison import compare_models  # noqa: PLC0415
+    from petloc_gui.model import training  # TensorFlow loads here, in the child only
+    from petloc_gui.model.comparison import compare_models
 
     args.label = label_source(args)
     config = training.TrainConfig(
@@ -260,7 +259,7 @@ def label_source(args: argparse.Namespace) -> str:
 
 def label_source_for(preset: str, *specs: str | None) -> str:
     """"breed" when the first readable model of this preset was trained on breeds, else "default"."""
-    from petloc_gui.model.bundle import read_meta  # noqa: PLC0415 - no TensorFlow
+    from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     for spec in specs:
         if not spec:

@@ -14,10 +14,10 @@ import gc
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -27,11 +27,18 @@ from petloc_gui.model.bundle import BUNDLED_NAMES, file_sha256, load_bundle, new
 from petloc_gui.model.distributed import DISTRIBUTE_CHOICES, build_before_fit, is_chief, make_strategy
 from petloc_gui.model.presets import MOBILENET_PRESETS, Preset, default_backbone_weights, get_preset
 from petloc_gui.model.training_data import TrainingData
+from petloc_gui.model.untyped import Dataset, KerasModel, Strategy
+
+if TYPE_CHECKING:
+    from petloc_gui.model.bundle import LoadedBundle
+    from petloc_gui.model.image_cache import ImageCache
+    from petloc_gui.model.training_data import Item
+    from petloc_gui.model.training_loop import EpochMonitor, ValidationSet
 
 EventSink = Callable[[dict[str, Any]], None]
 
 
-class TrainingCancelled(PetlocError):
+class TrainingCancelled(PetlocError):  # noqa: N818 - a stop request, not an error
     """Training was stopped on request; no bundle was written."""
 
 
@@ -74,7 +81,7 @@ def _backbone_weights(preset: Preset, config: TrainConfig) -> tuple[str | None, 
     return str(path), info
 
 
-def _model_name(bundle) -> str:
+def _model_name(bundle: LoadedBundle) -> str:
     """How meta.json names a parent: "pets"/"digits" when bundled, else its version id (never a path)."""
     try:
         if bundle.path.resolve().parent == (resources_dir() / "models").resolve() and bundle.path.name in BUNDLED_NAMES:
@@ -84,7 +91,7 @@ def _model_name(bundle) -> str:
     return str(bundle.meta.get("version_id") or bundle.path.name)
 
 
-def _init_from_parent(model, parent_model, parent_names: list[str], names: list[str]) -> None:
+def _init_from_parent(model: KerasModel, parent_model: KerasModel, parent_names: list[str], names: list[str]) -> None:
     """Copy every weight of the parent; the class layer keeps rows of the shared classes."""
     from petloc_gui.model.networks import CLASS_OUTPUT
 
@@ -105,7 +112,7 @@ def _init_from_parent(model, parent_model, parent_names: list[str], names: list[
         layer.set_weights([kernel, bias])
 
 
-def _compile(model, learning_rate: float, decay_steps: int, preset: Preset) -> None:
+def _compile(model: KerasModel, learning_rate: float, decay_steps: int, preset: Preset) -> None:
     import keras
 
     from petloc_gui.model.losses import box_loss
@@ -268,7 +275,7 @@ def train(
     return path
 
 
-def _config_record(config: TrainConfig, parent) -> dict[str, Any]:
+def _config_record(config: TrainConfig, parent: LoadedBundle | None) -> dict[str, Any]:
     """The run's settings without machine paths (the parent by name, weights by file name)."""
     record = {k: v for k, v in asdict(config).items() if k not in ("exclude", "test_split", "out_dir")}
     record["init_from"] = _model_name(parent) if parent else None
@@ -277,20 +284,21 @@ def _config_record(config: TrainConfig, parent) -> dict[str, Any]:
     return record
 
 
-def _image_cache():
+def _image_cache() -> ImageCache:
     from petloc_gui.model.image_cache import ImageCache
 
     return ImageCache(user_cache_dir() / "decoded-images")
 
 
-def _train_input(data: TrainingData, preset: Preset, batch_size: int, seed: int, cache, strategy, distribute):
+def _train_input(data: TrainingData, preset: Preset, batch_size: int, seed: int, cache: ImageCache | None,
+                 strategy: Strategy, distribute: str | None) -> Dataset:
     """The training dataset; under a strategy, one input pipeline per worker reading its own file shard."""
     from petloc_gui.model.pipeline import Shard
 
     if distribute is None:
         return data.train_dataset(preset.augmentation, preset.input_size, batch_size, seed, cache)
 
-    def per_worker(context):
+    def per_worker(context: Any) -> Dataset:  # a tf.distribute.InputContext
         return data.train_dataset(preset.augmentation, preset.input_size,
                                   context.get_per_replica_batch_size(batch_size), seed, cache,
                                   Shard(context.num_input_pipelines, context.input_pipeline_id))
@@ -298,7 +306,8 @@ def _train_input(data: TrainingData, preset: Preset, batch_size: int, seed: int,
     return strategy.distribute_datasets_from_function(per_worker)
 
 
-def _validation_set(data: TrainingData, preset: Preset, cache, items):
+def _validation_set(data: TrainingData, preset: Preset, cache: ImageCache | None,
+                    items: Sequence[Item]) -> ValidationSet | None:
     from petloc_gui.model.training_loop import ValidationSet
 
     if not items:
@@ -316,7 +325,8 @@ REPORT_SPLIT = "validation (report part: did not choose the epoch)"
 SELECTION_ONLY = "selection set (these images chose the epoch; there were no other held-out images)"
 
 
-def _report_metrics(monitor, data: TrainingData, preset: Preset, cache, report, selection_metrics):
+def _report_metrics(monitor: EpochMonitor, data: TrainingData, preset: Preset, cache: ImageCache | None,
+                    report: Sequence[Item], selection_metrics: dict[str, Any]) -> dict[str, Any]:
     """The figures a new model is shown with: on validation images that did not choose its epoch."""
     if not report:
         return {**selection_metrics, "split": SELECTION_ONLY} if selection_metrics.get("n_images") else \

@@ -29,6 +29,7 @@ from petloc_gui.model.data import Sample, collect_samples, fingerprint
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
 from petloc_gui.model.splits import parent_splits, report_members, validation_members
+from petloc_gui.model.untyped import Dataset
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class TrainingData:
     """A dataset folder's usable images, split into train / validation (and the known test holdout)."""
 
     def __init__(self, root: Path, items: list[Item], validation: set[str], test: list[tuple[str, Path, Path | None]],
-                 skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int):
+                 skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int) -> None:
         self.root = root
         self.items = items
         self.train = [it for it in items if it.relpath not in validation]
@@ -126,7 +127,7 @@ class TrainingData:
         return np.array([it.box for it in items], dtype=np.float32).reshape(-1, 4)
 
     def train_dataset(self, augmentation: str, size: tuple[int, int], batch_size: int, seed: int,
-                      cache: ImageCache | None = None, shard: Shard = Shard()):
+                      cache: ImageCache | None = None, shard: Shard = Shard()) -> Dataset:
         """The endless, shuffled, augmented training batches (this worker's shard of the files)."""
         source = ImageSource([str(it.sample.image_path) for it in self.train], cache)
         max_side = 2 * max(size)
@@ -134,7 +135,7 @@ class TrainingData:
                              batch_size, seed, max_side, shard)
 
     def validation_batches(self, size: tuple[int, int], batch_size: int, cache: ImageCache | None = None,
-                           items: Sequence[Item] | None = None):
+                           items: Sequence[Item] | None = None) -> Dataset:
         """Ordered ``(uint8 network inputs, ok)`` batches of the validation images (or ``items``)."""
         chosen = self.validation if items is None else items
         return input_batches(ImageSource([str(it.sample.image_path) for it in chosen], cache), size, batch_size)
@@ -158,7 +159,8 @@ class TrainingData:
 
     def images_record(self) -> dict[str, dict[str, str | None]]:
         """sha256 of every image (and annotation) in any split, by relative path."""
-        files = [(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in self.items]
+        files: list[tuple[str, Path, Path | None]] = [
+            (it.relpath, it.sample.image_path, it.sample.annotation_path) for it in self.items]
         files += self.test
         record = {}
         for rel, image, annotation in sorted(files, key=lambda f: f[0]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +14,7 @@ import numpy as np
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model.inference import Predictor
 from petloc_gui.model.losses import box_loss
+from petloc_gui.model.untyped import KerasModel
 
 BATCH_EVENT_INTERVAL = 0.1  # seconds: at most ~10 batch events per second
 VALIDATION_SPLIT = "validation (selection: chose the best epoch)"
@@ -49,7 +50,7 @@ class EpochMonitor(keras.callbacks.Callback):
     better one. Without a validation set the last epoch is kept.
     """
 
-    def __init__(self, model, class_names, validation: ValidationSet | None,
+    def __init__(self, model: KerasModel, class_names: Sequence[str], validation: ValidationSet | None,
                  box_weight: float, epochs: int, steps: int, patience: int,
                  emit: Callable[[dict], None], stop: Callable[[], bool]) -> None:
         super().__init__()
@@ -78,16 +79,16 @@ class EpochMonitor(keras.callbacks.Callback):
         self._model.stop_training = True
         self.finished = True
 
-    def on_train_batch_begin(self, batch, logs=None):
+    def on_train_batch_begin(self, batch: int, logs: dict[str, Any] | None = None) -> None:
         if self.stop():
             self.cancelled = True
             self._halt()
 
-    def on_epoch_begin(self, epoch, logs=None):
+    def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         self._epoch_started = time.monotonic()
         self._epoch = epoch
 
-    def on_train_batch_end(self, batch, logs=None):
+    def on_train_batch_end(self, batch: int, logs: dict[str, Any] | None = None) -> None:
         if self.stop():
             self.cancelled = True
             self._halt()
@@ -104,6 +105,8 @@ class EpochMonitor(keras.callbacks.Callback):
         None when none of the images could be read.
         """
         val = images if images is not None else self.validation
+        if val is None:
+            raise ValueError("no validation images: pass `images`, or build the loop with validation images")
         probs_parts, boxes_parts, ok_parts = [], [], []
         for inputs, ok in val.batches():
             probs, boxes = self.predictor.predict_inputs(np.asarray(inputs, np.float32))
@@ -119,20 +122,21 @@ class EpochMonitor(keras.callbacks.Callback):
         picked = probs[np.arange(len(probs)), labels]
         class_loss = float(-np.log(np.clip(picked, 1e-7, 1.0)).mean())
         b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val.targets[keep], boxes))))
-        sizes = [s for s, k in zip(val.sizes, keep) if k]
+        sizes = [s for s, k in zip(val.sizes, keep, strict=False) if k]
         predictions = self.predictor.to_predictions(probs, boxes, sizes)
-        metrics = evaluate([self.names[i] for i in labels], [b for b, k in zip(val.boxes, keep) if k],
+        metrics = evaluate([self.names[i] for i in labels], [b for b, k in zip(val.boxes, keep, strict=False) if k],
                            [p.label for p in predictions], [p.box for p in predictions], self.names)
         metrics["loss"] = class_loss + self.box_weight * b_loss
         return metrics
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         if self.cancelled:
             return
         self.epochs_run = epoch + 1
         logs = logs or {}
-        event = {"event": "epoch", "epoch": epoch + 1, "epochs": self.epochs, "loss": _finite(logs.get("loss")),
-                 "val_loss": None, "val_accuracy": None, "val_mean_iou": None, "val_iou_ge_50": None}
+        event: dict[str, Any] = {"event": "epoch", "epoch": epoch + 1, "epochs": self.epochs,
+                                 "loss": _finite(logs.get("loss")), "val_loss": None, "val_accuracy": None,
+                                 "val_mean_iou": None, "val_iou_ge_50": None}
         metrics = self.validate() if self.validation is not None else None
         if metrics is not None:
             event.update(val_loss=_finite(metrics["loss"]), val_accuracy=metrics["accuracy"],

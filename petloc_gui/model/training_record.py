@@ -67,7 +67,9 @@ def record_of(spec: str | os.PathLike[str] | None) -> TrainingRecord:
 def record_from_meta(meta: dict[str, Any]) -> TrainingRecord:
     splits = meta.get("splits")
     if isinstance(splits, dict) and isinstance(splits.get("train"), list):
-        images = meta.get("images") if isinstance(meta.get("images"), dict) else {}
+        images = meta.get("images")
+        if not isinstance(images, dict):
+            images = {}
         hashes = {str(rel): str(info["sha256"]) for rel, info in images.items()
                   if isinstance(info, dict) and isinstance(info.get("sha256"), str)}
         train = frozenset(str(p) for p in splits.get("train") or [])
@@ -87,14 +89,16 @@ def _listed(section: Any) -> frozenset[str]:
 
 def _legacy_record(meta: dict[str, Any]) -> TrainingRecord:
     """An older bundle: rebuild its training list from its data folder, if that proves identical."""
-    training = meta.get("training_data") if isinstance(meta.get("training_data"), dict) else {}
+    training = meta.get("training_data")
+    if not isinstance(training, dict):
+        training = {}
     validation, test = _listed(meta.get("validation_split")), _listed(meta.get("test_split"))
     root, recorded = training.get("root"), training.get("fingerprint")
     if not root or not recorded or not Path(str(root)).is_dir():
         return TrainingRecord(known=False, source="its training images are not recorded (an older model)",
                               validation=validation, test=test)
     try:
-        from petloc_gui.model.data import collect_samples, fingerprint  # noqa: PLC0415 - no TensorFlow
+        from petloc_gui.model.data import collect_samples, fingerprint  # no TensorFlow
 
         label = "breed" if str(meta.get("label_source", "")).startswith("breed") else "default"
         samples, _, _ = collect_samples(root, label, training.get("excluded") or [])

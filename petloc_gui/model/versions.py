@@ -13,6 +13,7 @@ version behind.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 import os
@@ -20,10 +21,11 @@ import re
 import shutil
 import time
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
@@ -69,18 +71,18 @@ class Version:
 
 
 def _new_version_id() -> str:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     return now.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4]
 
 
 class VersionStore:
     """Versions of trained models under ``root/<preset>/<version-id>/``."""
 
-    def __init__(self, root: Path | str | None = None):
+    def __init__(self, root: Path | str | None = None) -> None:
         self.root = Path(root) if root is not None else user_data_dir() / "models"
 
     # -- reading --------------------------------------------------------
-    def list(self, preset: str | None = None) -> list[Version]:
+    def list(self, preset: str | None = None) -> builtins.list[Version]:
         """All readable versions (of one preset, or all), oldest first."""
         presets = [preset] if preset else self._presets()
         versions: list[Version] = []
@@ -160,7 +162,7 @@ class VersionStore:
             "id": version_id,
             "preset": preset,
             "parent": record.pop("parent", None),
-            "created": datetime.now(timezone.utc).isoformat(timespec="microseconds"),
+            "created": datetime.now(UTC).isoformat(timespec="microseconds"),
             "metrics": record.pop("metrics", None) or {},
             "data_fingerprint": record.pop("data_fingerprint", None),
             "extra": record,
@@ -190,7 +192,7 @@ class VersionStore:
             shutil.rmtree(staging, ignore_errors=True)
 
     # -- internals ------------------------------------------------------
-    def _presets(self) -> list[str]:
+    def _presets(self) -> builtins.list[str]:
         if not self.root.is_dir():
             return []
         return sorted(p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -203,25 +205,27 @@ class VersionStore:
             info = _info_from_meta(folder)  # a bundle trained by `petloc train`
         if not isinstance(info, dict):
             return None
+        metrics = info.get("metrics")
+        extra = info.get("extra")
         return Version(
             id=str(info.get("id") or folder.name),
             path=folder,
             preset=str(info.get("preset") or folder.parent.name),
             parent=info.get("parent"),
             created=str(info.get("created") or ""),
-            metrics=info.get("metrics") if isinstance(info.get("metrics"), dict) else {},
+            metrics=metrics if isinstance(metrics, dict) else {},
             data_fingerprint=info.get("data_fingerprint"),
-            extra=info.get("extra") if isinstance(info.get("extra"), dict) else {},
+            extra=extra if isinstance(extra, dict) else {},
         )
 
-    def sweep_stale(self) -> list[Path]:
+    def sweep_stale(self) -> builtins.list[Path]:
         """Remove leftovers of killed runs in every preset folder (called at start-up)."""
         removed: list[Path] = []
         for name in self._presets():
             removed += self._sweep_stale(self.root / name)
         return removed
 
-    def _sweep_stale(self, folder: Path) -> list[Path]:
+    def _sweep_stale(self, folder: Path) -> builtins.list[Path]:
         # Leftovers of killed runs; old enough that no live run can own them:
         # staging/trash folders and save_bundle's own temporaries (core.stale).
         removed = remove_stale(folder, folders=True, max_age=STALE_STAGING_SECONDS)
@@ -242,11 +246,13 @@ def _info_from_meta(folder: Path) -> dict[str, Any] | None:
     meta = _read_json(folder / "meta.json")
     if not isinstance(meta, dict):
         return None
-    training_data = meta.get("training_data") if isinstance(meta.get("training_data"), dict) else {}
+    training_data = meta.get("training_data")
+    if not isinstance(training_data, dict):
+        training_data = {}
     created = meta.get("created")
     if not created:
         try:
-            created = datetime.fromtimestamp((folder / "meta.json").stat().st_mtime, timezone.utc).isoformat()
+            created = datetime.fromtimestamp((folder / "meta.json").stat().st_mtime, UTC).isoformat()
         except OSError:
             created = ""
     return {

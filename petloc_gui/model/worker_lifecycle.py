@@ -24,12 +24,14 @@ Exit codes of the worker: 0 trained, 1 error, 2 bad arguments,
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 import threading
 import time
-from typing import Any, Callable, NoReturn, TextIO
+from collections.abc import Callable
+from typing import Any, NoReturn, TextIO
 
 EXIT_CANCELLED = 4
 CANCEL_GRACE_SECONDS = 3.0  # the main thread's chance to leave on its own
@@ -42,7 +44,7 @@ def set_parent_death_signal(sig: int = signal.SIGKILL) -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        import ctypes  # noqa: PLC0415
+        import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
         return libc.prctl(PR_SET_PDEATHSIG, int(sig), 0, 0, 0) == 0
@@ -92,10 +94,8 @@ class Lifecycle:
     def exit_cancelled(self) -> NoReturn:
         """Say ``cancelled``, flush, and end the process now (nothing is kept)."""
         with self._exit_lock:  # the reaper and the main thread may race: one event, one exit
-            try:
+            with contextlib.suppress(OSError, ValueError):  # the reader is gone
                 self._emit({"event": "cancelled", "reason": self.reason or "cancel"})
-            except (OSError, ValueError):
-                pass  # the reader is gone
             self._flush()
             os._exit(EXIT_CANCELLED)
 
@@ -136,7 +136,5 @@ def _daemon(target: Callable[..., None], *args: Any, name: str) -> None:
 
 def _flush_std() -> None:
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
-        except (OSError, ValueError, AttributeError):
-            pass

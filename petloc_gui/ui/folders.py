@@ -60,11 +60,11 @@ class RecentFoldersMenu(QMenu):
 class FolderDrops:
     """Mixed into MainWindow: a folder dropped on the window opens it; an image opens its folder on it."""
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def dragEnterEvent(self, event) -> None:  # Qt's name
         if dropped_target(event.mimeData()) is not None:
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def dropEvent(self, event) -> None:  # Qt's name
         target = dropped_target(event.mimeData())
         if target is None:
             return

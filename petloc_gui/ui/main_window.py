@@ -13,23 +13,23 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.ui.review.dataset_panel import DatasetPanel
-from petloc_gui.ui.review.export_action import install_export_actions
+from petloc_gui.ui.actions import build_actions
+from petloc_gui.ui.canvas.image_cache import ImageCache
+from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
 from petloc_gui.ui.canvas.view_actions import connect_view_actions
 from petloc_gui.ui.editing.edit_actions import connect_edit_actions
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
-from petloc_gui.ui.review.file_list_dock import FileListDock
-from petloc_gui.ui.canvas.image_cache import ImageCache
-from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
+from petloc_gui.ui.folders import FolderDrops, RecentFoldersMenu
 from petloc_gui.ui.models.model_controller import ModelController
 from petloc_gui.ui.models.model_handle import load_model_handle
 from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.review.dataset_panel import DatasetPanel
+from petloc_gui.ui.review.export_action import install_export_actions
+from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.review.review_session import ReviewSession, SessionParts
 from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
-from petloc_gui.ui.actions import build_actions
-from petloc_gui.ui.folders import FolderDrops, RecentFoldersMenu
 from petloc_gui.ui.window_geometry import fit_into
 from petloc_gui.ui.window_host import WindowHost
 
@@ -80,7 +80,7 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         self.fit_on_screen()
         self._state_restored = state is not None and self.restoreState(state)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:  # Qt's name
         super().showEvent(event)
         if not self._state_restored:
             self._state_restored = True
@@ -388,7 +388,7 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         HelpDialog(self).exec()
 
     # --- closing -------------------------------------------------------------------------
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:  # Qt's name
         if not self.guard.confirm_leave():
             event.ignore()
             return

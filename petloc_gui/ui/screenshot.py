@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
@@ -47,7 +46,7 @@ class ScreenshotTaker(QObject):
     """Polls the window; exits the app with 0 after saving, non-zero on timeout or error."""
 
     def __init__(self, window: ScreenshotHost, out: Path, timeout_s: float = 180.0, settle_ms: int = 400) -> None:
-        super().__init__(window)  # type: ignore[arg-type] - the host is the QMainWindow
+        super().__init__(window)  # type: ignore[arg-type]  # the host is the QMainWindow
         self.window, self.out, self.timeout_s, self.settle_ms = window, Path(out), timeout_s, settle_ms
         self.started = time.monotonic()
         self.shown_at: float | None = None
@@ -77,7 +76,7 @@ class ScreenshotTaker(QObject):
     def _queue_known(session) -> bool:
         """Every image has a prediction or an error, so the review order is final."""
         model = session.model
-        return all(box is not None or error for box, error in zip(model.pred_box, model.errors))
+        return all(box is not None or error for box, error in zip(model.pred_box, model.errors, strict=False))
 
     def _poll(self) -> None:
         if self.window.model_problem:

@@ -20,7 +20,7 @@ def test_round_trip_keeps_predictions(constant_bundle):
     assert meta["format_version"] == 1 and meta["version_id"].startswith("digits-") and meta["created"]
     x = np.random.default_rng(0).uniform(0, 255, (2, 48, 64, 3)).astype(np.float32)
     reference = constant_model()
-    for a, b in zip(bundle.model(x), reference(x)):
+    for a, b in zip(bundle.model(x), reference(x), strict=True):
         np.testing.assert_allclose(np.asarray(a), np.asarray(b), atol=1e-6)
 
 
@@ -34,7 +34,7 @@ def test_resolve_names_and_files(tmp_path, monkeypatch, constant_bundle):
     assert resolve_model(constant_bundle / "model.keras") == constant_bundle
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(BundleError, match="meta.json is missing"):
+    with pytest.raises(BundleError, match=r"meta\.json is missing"):
         resolve_model(empty)
 
 
@@ -70,7 +70,7 @@ def test_meta_that_disagrees_with_the_model_fails(constant_bundle, change, messa
 
 def test_unreadable_meta_fails_clearly(constant_bundle):
     (constant_bundle / "meta.json").write_text("{not json")
-    with pytest.raises(BundleError, match="cannot read meta.json"):
+    with pytest.raises(BundleError, match=r"cannot read meta\.json"):
         read_meta(constant_bundle)
 
 

@@ -121,7 +121,7 @@ def test_flip_tta_keeps_a_symmetric_answer(two_stage_bundle):
 
 def test_missing_refiner_file_fails_clearly(two_stage_bundle):
     (two_stage_bundle / REFINE_FILE).unlink()
-    with pytest.raises(BundleError, match="refine.keras"):
+    with pytest.raises(BundleError, match=r"refine\.keras"):
         load_bundle(two_stage_bundle)
 
 

@@ -42,7 +42,7 @@ def test_paste_on_canvas_box_is_the_pasted_square():
         canvas, box = paste_on_canvas(digit, rng)
         assert canvas.shape == (75, 75)
         assert box.width == 28 and box.height == 28
-        assert 0 <= box.xmin and box.xmax <= 75 and 0 <= box.ymin and box.ymax <= 75
+        assert box.xmin >= 0 and box.xmax <= 75 and box.ymin >= 0 and box.ymax <= 75
         x0, y0 = int(box.xmin), int(box.ymin)
         assert canvas[y0 : y0 + 28, x0 : x0 + 28].min() == 200
         assert canvas.sum() == 200 * 28 * 28
@@ -55,7 +55,7 @@ def test_written_folder_is_a_voc_dataset_and_reproducible(tmp_path):
     dataset = open_dataset(tmp_path / "a")
     assert len(dataset) == 20 and dataset.annotated_count == 20
     labels = []
-    for path, other in zip(paths, again):
+    for path, other in zip(paths, again, strict=True):
         assert path.read_bytes() == other.read_bytes()
         annotation = read_voc(path.with_suffix(".xml"))
         (obj,) = annotation.objects

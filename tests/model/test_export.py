@@ -23,7 +23,8 @@ def tiny_model(box_first: bool = False) -> keras.Model:
     inputs = keras.Input(SHAPE)
     x = keras.layers.Rescaling(1 / 255)(inputs)
     x = keras.layers.Conv2D(6, 3, strides=2, activation="relu")(x)
-    probs = keras.layers.Dense(len(CLASSES), activation="softmax", name="class")(keras.layers.GlobalAveragePooling2D()(x))
+    class_head = keras.layers.Dense(len(CLASSES), activation="softmax", name="class")
+    probs = class_head(keras.layers.GlobalAveragePooling2D()(x))
     box = keras.layers.Dense(4, activation="sigmoid", name="box")(keras.layers.Flatten()(x))
     return keras.Model(inputs, [box, probs] if box_first else [probs, box])
 

@@ -185,7 +185,7 @@ def test_concurrent_calls_from_two_threads_are_correct(model, converted):
                 probs, boxes = runner(batches[n])
                 np.testing.assert_allclose(probs, expected[n][0], atol=TOLERANCE, rtol=0)
                 np.testing.assert_allclose(boxes, expected[n][1], atol=TOLERANCE, rtol=0)
-        except Exception as exc:  # collected: an assertion in a thread would be lost
+        except Exception as exc:  # noqa: BLE001 - collected: an assertion in a thread would be lost
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(n,)) for n in batches]

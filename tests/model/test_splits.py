@@ -109,7 +109,7 @@ def test_validation_splits_into_a_selection_part_and_a_report_part_stably():
     report = report_members(names, seed=0)
     assert 10 <= len(report) <= 30  # about half
     # another image joining validation moves no one between the parts
-    assert report_members(names + ["new.png"], seed=0) - {"new.png"} == report
+    assert report_members([*names, "new.png"], seed=0) - {"new.png"} == report
     assert report_members(names[:1]) == set()  # one image: it chooses the epoch, nothing reports
     for pair in (names[:2], names[2:4], names[4:6]):
         assert len(report_members(pair)) == 1  # two: one of each

@@ -208,7 +208,7 @@ def test_bad_arguments_exit_with_the_usage_code(tmp_path, bad):
 
 def test_the_worker_has_no_fake_training_loop(tmp_path):
     proc = _popen(_args(tmp_path, "--fake", program=WORKER))
-    out, err = proc.communicate(timeout=60)
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode == EXIT_USAGE and "--fake" in err
 
 

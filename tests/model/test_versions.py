@@ -71,7 +71,7 @@ def test_versions_are_listed_oldest_first_and_latest_is_newest(tmp_path):
 def test_commit_refuses_a_folder_without_a_bundle(tmp_path):
     store = VersionStore(tmp_path)
     staging = store.new_staging_dir("pets")
-    with pytest.raises(VersionError, match="meta.json"):
+    with pytest.raises(VersionError, match=r"meta\.json"):
         store.commit(staging)
     assert store.list() == []
     with pytest.raises(VersionError, match="staging"):

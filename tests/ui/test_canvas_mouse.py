@@ -14,8 +14,8 @@ from .conftest import open_and_wait
 def _send(view, kind, scene_xy, button=Qt.LeftButton):
     pos = QPointF(view.mapFromScene(QPointF(*scene_xy)))
     buttons = Qt.NoButton if kind == QEvent.MouseButtonRelease else button
-    event = QMouseEvent(kind, pos, view.viewport().mapToGlobal(pos), button if kind != QEvent.MouseMove else Qt.NoButton,
-                        buttons, Qt.NoModifier)
+    pressed = button if kind != QEvent.MouseMove else Qt.NoButton
+    event = QMouseEvent(kind, pos, view.viewport().mapToGlobal(pos), pressed, buttons, Qt.NoModifier)
     QApplication.sendEvent(view.viewport(), event)
 
 
@@ -29,7 +29,7 @@ def drag(view, start, end, steps=4, button=Qt.LeftButton):
 
 
 def _close(a: Box, b: Box, tol=1.0) -> bool:
-    return all(abs(x - y) <= tol for x, y in zip(a.as_tuple(), b.as_tuple()))
+    return all(abs(x - y) <= tol for x, y in zip(a.as_tuple(), b.as_tuple(), strict=True))
 
 
 def test_draw_move_resize_with_mouse_then_undo_each(qtbot, window, folder):

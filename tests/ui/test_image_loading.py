@@ -120,7 +120,7 @@ def test_a_slow_decode_shows_loading_and_does_not_block_the_event_loop(qtbot, wi
     qtbot.waitUntil(lambda: session.loading is None, timeout=10_000)
     timer.stop()
     assert window.edits.doc is not None and window.edits.doc.image_path == slow_path
-    assert window.panel.gt_pane._source_image is not None  # noqa: SLF001 - the picture is shown
+    assert window.panel.gt_pane._source_image is not None  # the picture is shown
     assert "Loading" not in window.panel.header.text()
 
 
@@ -156,7 +156,7 @@ def test_a_decode_that_arrives_after_the_user_moved_on_is_ignored(qtbot, window,
     assert arrived.index(str(left_path)) < arrived.index(str(target_path))
     assert session.current == target and session.loading is None
     assert window.edits.doc.image_path == target_path
-    assert window.panel._doc.image_path == target_path  # noqa: SLF001
+    assert window.panel._doc.image_path == target_path
     # The image left behind is cached now: going back shows it at once.
     session.show(left)
     assert session.loading is None and window.edits.doc.image_path == left_path

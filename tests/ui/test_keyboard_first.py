@@ -105,11 +105,11 @@ def test_overlay_off_removes_the_prediction_from_the_ground_truth_pane(qtbot, wi
     window.show_row(1)
     pane = window.panel.gt_pane
     window.act["overlay"].trigger()
-    ghosts = pane._ghost_items  # noqa: SLF001 - the overlay's items
+    ghosts = pane._ghost_items  # the overlay's items
     assert len(ghosts) == 1
     ghost = ghosts[0]
     window.act["overlay"].trigger()
-    assert pane._ghost_items == [] and ghost.scene() is None  # noqa: SLF001
+    assert pane._ghost_items == [] and ghost.scene() is None
     # The view repaints only an item's bounding rectangle when it goes: everything the
     # item painted (the tag under the dashed box, wider than the box) must be inside it.
     assert _painted_outside_bounding_rect(ghost) == 0
@@ -140,7 +140,7 @@ def test_the_counter_counts_in_the_order_shown_and_the_queue_breaks_ties_natural
     for i, name in enumerate(names):
         write_image(root / name, seed=i)
     same = FakePrediction("cat", 0.5, Box(10, 10, 50, 50))  # every image ties in the queue
-    window.predictions._factory = FakeFactory({n: same for n in names})  # noqa: SLF001
+    window.predictions._factory = FakeFactory({n: same for n in names})
     open_and_wait(qtbot, window, root)
     window.file_dock.set_review_order(True)
     shown = [window.session.model.index(r, 0).data() for r in range(4)]

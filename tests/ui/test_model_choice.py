@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from petloc_gui.core.dataset import open_dataset
 from petloc_gui.app.model_choice import FolderMemory, choose_model, training_preset_for
+from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model.versions import VersionStore
 
 VOC = ("<annotation><filename>{name}</filename><size><width>{w}</width><height>{h}</height><depth>3</depth></size>"

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from petloc_gui.core.boxes import Box
 
-
 from .conftest import open_and_wait
 
 
@@ -143,7 +142,7 @@ def test_brightness_and_contrast_change_the_display_only(qtbot, window, tmp_path
     pane = window.panel.gt_pane
 
     def shown_mean():
-        image = pane._pixmap_item.pixmap().toImage()  # noqa: SLF001 - what is on screen
+        image = pane._pixmap_item.pixmap().toImage()  # what is on screen
         return sum(image.pixelColor(x, y).red() for x in range(0, 80, 8) for y in range(0, 60, 6)) / 100
 
     assert shown_mean() == 30
@@ -156,12 +155,12 @@ def test_brightness_and_contrast_change_the_display_only(qtbot, window, tmp_path
     window.act["reset_adjustment"].trigger()
     assert shown_mean() == 30
     assert (root / "night.png").read_bytes() == before
-    assert adjusted(pane._source_image, Adjustment()) is pane._source_image  # noqa: SLF001
+    assert adjusted(pane._source_image, Adjustment()) is pane._source_image
 
 
 def test_a_long_name_in_the_unsaved_question_keeps_its_start_and_end():
     from petloc_gui.ui.review.save_guard import unsaved_text
 
     name = "IMG_20261201_a_very_long_file_name_from_a_phone_camera_that_never_stops_0042.jpg"
-    line = [ln for ln in unsaved_text([name]).splitlines() if "•" in ln][0]
+    line = next(ln for ln in unsaved_text([name]).splitlines() if "•" in ln)
     assert line.strip().startswith("• IMG_2026") and line.endswith("stops_0042.jpg") and len(line) < 70

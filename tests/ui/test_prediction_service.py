@@ -65,7 +65,7 @@ def test_changed_file_and_new_model_are_predicted_again(qtbot, folder):
 
 def test_a_model_that_raises_gives_per_image_errors(qtbot, folder):
     factory = FakeFactory(dict(PRED))
-    service, got = _service(qtbot, factory)
+    service, _got = _service(qtbot, factory)
     try:
         service.set_model("m")
         qtbot.waitUntil(lambda: service.version() is not None, timeout=5000)

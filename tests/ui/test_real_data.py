@@ -75,7 +75,7 @@ def test_real_digits_model_predicts_in_the_window(qtbot, tmp_path):
         qtbot.waitUntil(lambda: all(b is not None for b in model.pred_box), timeout=120_000)
         model.update_ranks()
         truth = [n.split("digit")[1][0] for n in model.names]
-        correct = sum(p == t for p, t in zip(model.pred_label, truth))
+        correct = sum(p == t for p, t in zip(model.pred_label, truth, strict=False))
         assert correct >= 0.8 * len(truth), f"only {correct}/{len(truth)} digits right"
         # A flipped label is a label disagreement: it must come before agreeing images.
         window.file_dock.set_review_order(True)
@@ -106,7 +106,7 @@ def test_real_pets_model_is_chosen_for_oxford_and_predicts(qtbot, oxford_dir, tm
         assert window.open_folder(root)
         assert window.current_model_spec() == "pets"
         model = window.session.model
-        qtbot.waitUntil(lambda: all(b is not None or e for b, e in zip(model.pred_box, model.errors)),
+        qtbot.waitUntil(lambda: all(b is not None or e for b, e in zip(model.pred_box, model.errors, strict=False)),
                         timeout=180_000)
         assert window.model_problem is None
         row = model.names.index("Abyssinian_1.jpg")

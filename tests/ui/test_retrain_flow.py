@@ -216,7 +216,8 @@ def test_no_folder_means_no_run(window, controller):
 
 def test_the_dialog_returns_the_chosen_options(qtbot):
     dialog = RetrainDialog(None, model_name="digits", data_name="/data", n_annotated=12, has_unsaved=False,
-                           holdout_loader=lambda: lambda f: (round(12 * f), [f"i{i}.png" for i in range(round(12 * f))]))
+                           holdout_loader=lambda: lambda f: (round(12 * f),
+                                                             [f"i{i}.png" for i in range(round(12 * f))]))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.holdout_list.count() > 0, timeout=5000)
     assert not dialog.save_first.isEnabled()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from petloc_gui.core.boxes import Box
-from petloc_gui.core.voc import VocObject
 from petloc_gui.app import review_queue as rq
 from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.voc import VocObject
 
 
 def E(name, **kw):  # noqa: N802 - short test helper
@@ -30,7 +30,7 @@ def test_queue_order_follows_the_documented_rule():
         E("verified_bad", has_gt=True, has_prediction=True, iou=0.0, verified=True),
     ]
     ranks = rq.queue_ranks(entries)
-    order = [e.name for _, e in sorted(zip(ranks, entries), key=lambda t: t[0])]
+    order = [e.name for _, e in sorted(zip(ranks, entries, strict=True), key=lambda t: t[0])]
     assert order == [
         "box_worse", "box_bad", "label_wrong_unsure", "label_wrong_confident",
         "prelabel_unsure", "prelabel_sure", "agree_meh", "agree_good", "broken", "pending", "verified_bad",

@@ -8,7 +8,6 @@ import sys
 import pytest
 
 
-
 def test_importing_the_window_does_not_import_tensorflow():
     code = (
         "import sys\n"
@@ -36,9 +35,9 @@ def test_building_the_window_does_not_import_tensorflow():
 
 
 def test_demo_folder_has_prelabels_and_planted_mistakes(tmp_path):
+    from petloc_gui.app import demo_folder
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.voc import read_voc
-    from petloc_gui.app import demo_folder
 
     out = tmp_path / "demo"
     out.mkdir()
@@ -68,8 +67,8 @@ def test_ensure_demo_folder_is_atomic(monkeypatch, tmp_path):
 
 
 def test_demo_xml_names_the_final_folder_not_the_staging_one():
-    from petloc_gui.core.voc import read_voc
     from petloc_gui.app import demo_folder
+    from petloc_gui.core.voc import read_voc
 
     folder = demo_folder.ensure_demo_folder(count=12)
     xmls = sorted(folder.glob("*.xml"))

@@ -187,8 +187,8 @@ def test_the_training_process_keeps_noise_out_of_its_log_and_the_crash_tail(qtbo
     process = TrainingProcess()
     lines = []
     process.log.connect(lines.append)
-    for line in NOISE + ["Traceback (most recent call last):"]:
-        process._log_stderr(line.encode())  # noqa: SLF001 - what arrives on the child's stderr
+    for line in [*NOISE, "Traceback (most recent call last):"]:
+        process._log_stderr(line.encode())  # what arrives on the child's stderr
     assert lines == ["Traceback (most recent call last):"]
     assert process.noise.hidden == len(NOISE)
-    assert list(process._stderr_tail) == lines  # noqa: SLF001 - a crash report shows only real lines
+    assert list(process._stderr_tail) == lines  # a crash report shows only real lines

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from petloc_gui.core.boxes import Box
 
-from .conftest import FakeFactory, PRED, open_and_wait, write_image
+from .conftest import PRED, FakeFactory, open_and_wait, write_image
 
 
 def _menu_actions(menu: QMenu) -> list:
@@ -107,7 +107,7 @@ def test_ten_thousand_images_open_and_decode_lazily(qtbot, window, tmp_path):
         window.step_image(1)
     assert window.session.current == 30
     # Only the images looked at and a few neighbours were decoded, within the cache's bound.
-    assert len(window.images._items) <= window.images.max_items  # noqa: SLF001
+    assert len(window.images._items) <= window.images.max_items
     window.file_dock.search.setText("img_0999")
     assert window.session.model.rowCount() == 10  # img_09990 … img_09999
 

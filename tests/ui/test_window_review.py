@@ -193,8 +193,8 @@ def test_arrows_move_in_the_list_when_it_has_focus(qtbot, window, folder):
 
 
 def test_help_dialog_lists_every_shortcut(qtbot):
-    from petloc_gui.ui.help_dialog import HelpDialog
     from petloc_gui.ui.actions import ACTIONS
+    from petloc_gui.ui.help_dialog import HelpDialog
 
     dialog = HelpDialog()
     qtbot.addWidget(dialog)

@@ -49,7 +49,7 @@ def test_settings_live_under_petlocs_own_organisation_name():
     from petloc_gui.ui.settings import Settings
 
     settings = Settings()
-    q = settings._q  # noqa: SLF001 - the QSettings behind it
+    q = settings._q  # the QSettings behind it
     assert q.organizationName() == "petloc" and q.applicationName() == "petloc"
     assert "Unknown Organization" not in q.fileName()
 
@@ -85,7 +85,7 @@ def test_starting_without_a_folder_reopens_the_last_one_and_not_the_demo(qtbot, 
 
     monkeypatch.setattr(demo_folder, "ensure_demo_folder", no_demo)
     window.settings.last_folder = str(folder)
-    app._startup(window, argparse.Namespace(folder=None, model="fake"), screenshot_mode=False)  # noqa: SLF001
+    app._startup(window, argparse.Namespace(folder=None, model="fake"), screenshot_mode=False)
     assert window.current_folder() == folder
     assert not window.file_dock.model.review_order  # the demo's review order is not forced on a user folder
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
-from petloc_gui.core.text import visible
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
 from petloc_gui.ui.canvas.image_adjust import Adjustment, adjusted
 
@@ -171,12 +171,12 @@ class BoxCanvas(QGraphicsView):
         self.scale(factor, factor)
         self.view_moved.emit()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:  # Qt's name
         super().resizeEvent(event)
         if self._fit_on_resize:
             self.fit()
 
-    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def wheelEvent(self, event) -> None:  # Qt's name
         if event.modifiers() & Qt.ControlModifier:
             self.zoom_by(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
             event.accept()
@@ -189,7 +189,7 @@ class BoxCanvas(QGraphicsView):
         return (self.editable and self._cursor is not None and (self.draw_mode or self._draw_start is not None)
                 and self._image_rect.contains(self._cursor))
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # Qt's name
         super().drawForeground(painter, rect)
         if not self.crosshair_shown():
             return
@@ -208,7 +208,7 @@ class BoxCanvas(QGraphicsView):
             self.viewport().update()
         self.cursor_moved.emit((scene_pos.x(), scene_pos.y()) if inside else None)
 
-    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def leaveEvent(self, event) -> None:  # Qt's name
         super().leaveEvent(event)
         self._track_cursor(None)
 
@@ -220,7 +220,7 @@ class BoxCanvas(QGraphicsView):
         self.select(index)
         self.box_selected.emit(index)
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event) -> None:  # Qt's name
         if event.button() in (Qt.MiddleButton, Qt.RightButton):
             self._pan_start = event.position()
             self.setCursor(Qt.ClosedHandCursor)
@@ -256,7 +256,7 @@ class BoxCanvas(QGraphicsView):
         self._rubber.setZValue(50)
         self.scene().addItem(self._rubber)
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mouseMoveEvent(self, event) -> None:  # Qt's name
         if self.editable:
             self._track_cursor(self.mapToScene(event.position().toPoint()))
         if self._pan_start is not None:
@@ -274,7 +274,7 @@ class BoxCanvas(QGraphicsView):
             return
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mouseReleaseEvent(self, event) -> None:  # Qt's name
         if self._pan_start is not None and event.button() in (Qt.MiddleButton, Qt.RightButton):
             self._pan_start = None
             self.unsetCursor()

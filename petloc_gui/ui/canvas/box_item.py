@@ -14,8 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from petloc_gui.core.text import visible
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.text import visible
 
 HANDLE_PX = 9  # handle size on screen, whatever the zoom
 DRAG_THRESHOLD_PX = 3  # a click that moves less than this selects, it does not move
@@ -102,7 +102,7 @@ class BoxItem(QGraphicsItem):
     def _handle_size(self) -> float:
         return HANDLE_PX / self._scale()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:  # Qt's name
         # Everything paint() draws, or the view leaves it on screen when the item
         # goes (the overlay's tag is drawn *under* the box and may be wider than it).
         scale = self._scale()
@@ -143,7 +143,7 @@ class BoxItem(QGraphicsItem):
                 return i
         return "move" if self._rect.contains(pos) else None
 
-    def shape(self):  # noqa: D102 - only the box and its handles take clicks
+    def shape(self):  # only the box and its handles take clicks
         from PySide6.QtGui import QPainterPath
 
         path = QPainterPath()
@@ -175,7 +175,7 @@ class BoxItem(QGraphicsItem):
                 painter.drawRect(QRectF(p.x() - size / 2, p.y() - size / 2, size, size))
 
     # --- interaction -------------------------------------------------------------
-    def hoverMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def hoverMoveEvent(self, event) -> None:  # Qt's name
         part = self.hit_part(event.pos())
         if isinstance(part, int) and self.selected:
             self.setCursor(_CURSORS[part])
@@ -184,7 +184,7 @@ class BoxItem(QGraphicsItem):
         else:
             self.unsetCursor()
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event) -> None:  # Qt's name
         if not self.editable or event.button() != Qt.LeftButton:
             event.ignore()
             return
@@ -202,7 +202,7 @@ class BoxItem(QGraphicsItem):
         self._start_rect = QRectF(self._rect)
         event.accept()
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mouseMoveEvent(self, event) -> None:  # Qt's name
         if self._drag_mode is None:
             return
         delta = event.scenePos() - self._drag_start
@@ -233,7 +233,7 @@ class BoxItem(QGraphicsItem):
                 r.setBottom(p.y())
         self.set_rect(r)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mouseReleaseEvent(self, event) -> None:  # Qt's name
         if self._drag_mode is None:
             return
         self._drag_mode = None

@@ -7,12 +7,12 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.box_canvas import BoxCanvas
 from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
-from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.ui.canvas.pane_sync import PaneSync
 
 
@@ -97,7 +97,7 @@ class ImagePanel(QWidget):
         self.gt_title.setText("Ground truth + prediction (dashed)" if overlay else "Ground truth (editable)")
         self._redraw()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:  # Qt's name
         super().showEvent(event)
         if not getattr(self, "_sized", False):
             self._sized = True

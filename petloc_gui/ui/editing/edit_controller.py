@@ -13,9 +13,9 @@ import dataclasses
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
+from petloc_gui.app.image_document import ImageDocument, make_object
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.editing import undo_commands as cmd
-from petloc_gui.app.image_document import ImageDocument, make_object
 
 NUDGE_PX = 1.0
 NUDGE_FAST_PX = 10.0

@@ -89,7 +89,7 @@ class LabelBox(QObject):
             self._apply(name)
         self.typing_done.emit()  # back to the image, so single-key shortcuts work again
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:  # Qt's name
         # The combo box swallows Escape before a shortcut sees it, so it is caught here.
         if watched is self._line and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
             self.typing_done.emit()

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from petloc_gui.core.boxes import Box
 from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.core.boxes import Box
 
 Notify = Callable[[ImageDocument], None]
 
@@ -47,10 +47,10 @@ class SetBoxCommand(_DocCommand):
         super().__init__(doc, notify, text)
         self.index, self.old, self.new, self.merge_key = index, old, new, merge_key
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:  # Qt's name
         return MOVE_ID if self.merge_key is not None else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:  # Qt's name
         if not isinstance(other, SetBoxCommand) or other.doc is not self.doc:
             return False
         if other.index != self.index or other.merge_key != self.merge_key:

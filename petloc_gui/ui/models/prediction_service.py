@@ -81,7 +81,7 @@ def _predict(svc: PredictionService, handle, batch: list[tuple[str, int]]):
             raise PredictionError(f"model returned {len(results)} results for {len(batch)} images")
     except Exception as exc:  # noqa: BLE001 - a model failure is reported per image
         results = [PredictionError(f"model failed: {type(exc).__name__}: {exc}")] * len(batch)
-    for (path, mtime), result in zip(batch, results):
+    for (path, mtime), result in zip(batch, results, strict=True):
         svc._store((path, mtime, version), result)
         yield ("predicted", path, version, result)
 

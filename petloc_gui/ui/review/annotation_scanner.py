@@ -78,6 +78,6 @@ class AnnotationScanner(QObject):
             self._worker.quit()
             self._worker.wait(10)
 
-    def isFinished(self) -> bool:  # noqa: N802 - the QThread name the tests and callers know
+    def isFinished(self) -> bool:  # the QThread name the tests and callers know
         """True once every chunk has been delivered (the finished signal follows the last one)."""
         return self._delivered

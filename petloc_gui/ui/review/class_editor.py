@@ -37,7 +37,7 @@ class ClassEditor:
     def add(self, name: str) -> str:
         if name in self.names():
             return f"{name} is already in the list."
-        problem = self._save_predefined(self.session.predefined + [name])
+        problem = self._save_predefined([*self.session.predefined, name])
         return problem or f"Added {name}."
 
     def rename(self, old: str, new: str) -> str:

@@ -9,7 +9,14 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCharts import (
-    QAreaSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis,
+    QAreaSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
@@ -62,7 +69,7 @@ def histogram(values: list[float], bins: int = HISTOGRAM_BINS) -> tuple[list[flo
 
 def _y_axis(counts: list[int]) -> QValueAxis:
     """Counts: whole-number ticks (a "%d" label on a fractional tick read 0, 1, 1, 2, 2)."""
-    top = max(counts + [1])
+    top = max([*counts, 1])
     step = max(1, math.ceil(top / 5))
     axis = QValueAxis()
     axis.setRange(0, step * math.ceil(top * 1.1 / step))
@@ -151,7 +158,7 @@ class DatasetPanel(QDockWidget):
         self._stale = False
         self.visibilityChanged.connect(self._visibility_changed)
 
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+    def setVisible(self, visible: bool) -> None:  # Qt's name
         super().setVisible(visible)
         if visible:
             self.raise_()  # tabbed with the image list: showing it brings its tab to the front
@@ -205,7 +212,7 @@ class DatasetPanel(QDockWidget):
                                              [classes[n] for n in names]))
         widths = stats.values.get("box_width", [])
         heights = stats.values.get("box_height", [])
-        sizes = [(w * h) ** 0.5 for w, h in zip(widths, heights)]
+        sizes = [(w * h) ** 0.5 for w, h in zip(widths, heights, strict=False)]
         edges, counts = histogram(sizes)
         self.size_chart.setChart(_histogram_chart("Box size (√(w·h), px)", edges, counts))
 

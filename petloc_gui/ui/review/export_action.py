@@ -23,7 +23,7 @@ MNEMONIC_TEXT = {"yolo": "&YOLO", "coco": "CO&CO"}
 SHOWN_PROBLEMS = 8
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Exception):  # noqa: N818 - a stop request, not an error
     """Raised from the progress callback to stop an export the user cancelled."""
 
 
@@ -46,7 +46,7 @@ class ExportThread(QObject):
         self._worker = background.start(self._export, returned=self._deliver, finished=self.finished.emit,
                                         errored=lambda exc: self.failed.emit(f"Export failed: {exc}"))
 
-    def isRunning(self) -> bool:  # noqa: N802 - the QThread name callers know
+    def isRunning(self) -> bool:  # the QThread name callers know
         return self._worker is not None and not self._worker.is_finished()
 
     def wait(self, timeout_ms: int | None = None) -> bool:
@@ -107,7 +107,7 @@ class ExportActions(QObject):
         if before is not None:
             menu.insertSeparator(before)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:  # Qt's name
         if watched is self.window and event.type() == QEvent.Close:
             self.stop()
         return False

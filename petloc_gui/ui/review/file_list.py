@@ -14,13 +14,19 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
-from petloc_gui.core.text import visible
-from petloc_gui.core.boxes import Box
-from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.app import review_queue
 from petloc_gui.app.image_document import (
-    STATUS_ANNOTATED, STATUS_EDITED, STATUS_ERROR, STATUS_NONE, STATUS_SAVED, STATUS_TEXT, STATUS_VERIFIED,
+    STATUS_ANNOTATED,
+    STATUS_EDITED,
+    STATUS_ERROR,
+    STATUS_NONE,
+    STATUS_SAVED,
+    STATUS_TEXT,
+    STATUS_VERIFIED,
 )
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.metrics import best_gt_match
+from petloc_gui.core.text import visible
 
 COLUMNS = ("Image", "Status", "Predicted", "Conf.", "IoU")
 COL_NAME, COL_STATUS, COL_PRED, COL_CONF, COL_IOU = range(5)
@@ -75,13 +81,13 @@ class FileListModel(QAbstractTableModel):
         self._flush_timer.timeout.connect(self._flush)
 
     # --- Qt model API -----------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(self.order)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt's API
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # Qt's API
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return COLUMNS[section]
         return None
@@ -111,7 +117,8 @@ class FileListModel(QAbstractTableModel):
                 return _DISAGREE_COLOR
             return None
         if role == Qt.ToolTipRole:
-            return f"{visible(self.names[row])} — {visible(self.errors[row]) if self.errors[row] else STATUS_TEXT[self.status[row]]}"  # the full name
+            detail = visible(self.errors[row]) if self.errors[row] else STATUS_TEXT[self.status[row]]
+            return f"{visible(self.names[row])} — {detail}"  # the full name
         return row  # ITEM_ROLE
 
     # --- updates -------------------------------------------------------------------
@@ -256,7 +263,7 @@ class FileListModel(QAbstractTableModel):
         for view_row, item in enumerate(order):
             self._row_of[item] = view_row
         new = []
-        for index, item in zip(old_persistent, old_items):
+        for index, item in zip(old_persistent, old_items, strict=True):
             view_row = self._row_of[item] if item >= 0 else -1
             new.append(self.index(view_row, index.column()) if view_row >= 0 else QModelIndex())
         self.changePersistentIndexList(old_persistent, new)

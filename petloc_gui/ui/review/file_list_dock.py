@@ -5,12 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from petloc_gui.ui.review.file_list import COL_NAME, FileListModel
 from petloc_gui.app.image_document import STATUS_TEXT
+from petloc_gui.ui.review.file_list import COL_NAME, FileListModel
 
 
 class FileListDock(QDockWidget):
@@ -118,10 +126,8 @@ class FileListDock(QDockWidget):
         n = self.model.rowCount()
         if n == 0:
             return []
-        if item is None or self.model.view_row(item) < 0:
-            start = -1 if step > 0 else n
-        else:
-            start = self.model.view_row(item)
+        row = self.model.view_row(item) if item is not None else -1
+        start = row if row >= 0 else (-1 if step > 0 else n)  # not shown: from the start (or the end)
         out = []
         position = start + step
         while 0 <= position < n and len(out) < count:

@@ -16,21 +16,20 @@ from pathlib import Path
 from typing import Protocol
 
 from petloc_gui.app import review_queue
-from petloc_gui.core.stale import dataset_annotation_folders
-from petloc_gui.core.text import visible
-from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
-from petloc_gui.ui.review.disk_sync import DiskSync
 from petloc_gui.app.annotation_store import AnnotationStore
 from petloc_gui.app.class_list import merged_names, read_classes
-from petloc_gui.ui.review.file_list import FileListModel
-from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED
-from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED, ImageDocument
+from petloc_gui.core.stale import dataset_annotation_folders
+from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
+from petloc_gui.ui.review.disk_sync import DiskSync
+from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
 
 PREFETCH = 4
@@ -154,7 +153,7 @@ class ReviewSession:
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
         paths = [self.dataset.items[r].image_path for r in ahead + behind]
-        w.predictions.request([item.image_path] + paths)
+        w.predictions.request([item.image_path, *paths])
         w.images.prefetch(paths)
         self.last_show_ms = (time.perf_counter() - started) * 1000
 
@@ -192,10 +191,7 @@ class ReviewSession:
         result = w.predictions.cached(self.dataset.items[self.current].image_path)
         if result is None:
             info, problem = self.host.model_state()
-            if problem:
-                message = problem
-            else:
-                message = "Predicting…" if info is not None else "Loading model…"
+            message = problem or ("Predicting…" if info is not None else "Loading model…")
             w.panel.show_prediction(None, message)
         else:
             w.panel.show_prediction(result)
@@ -231,7 +227,7 @@ class ReviewSession:
 
     def _scanned(self, rows: list, results: list) -> None:
         new_labels = False
-        for row, result in zip(rows, results):
+        for row, result in zip(rows, results, strict=False):
             if self.store.loaded(row) is not None:
                 continue  # the open document is the truth now
             if isinstance(result, str):
@@ -288,7 +284,7 @@ class ReviewSession:
         """The notify function of undo commands on image ``row`` (current or not)."""
         def notify(doc) -> None:
             if row == self.current:
-                self.parts.edits._notify(doc)  # noqa: SLF001 - redraws the panes, as an edit does
+                self.parts.edits._notify(doc)  # redraws the panes, as an edit does
             else:
                 self.refresh_row_from(row, doc)
         return notify

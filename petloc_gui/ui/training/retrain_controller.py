@@ -21,9 +21,9 @@ from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS, worker_args
 from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import Version, VersionError, VersionStore
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
+from petloc_gui.ui.training import retrain_support as support
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
 from petloc_gui.ui.training.retrain_progress import RetrainProgress
-from petloc_gui.ui.training import retrain_support as support
 from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
 
 STATUS_MS = 8000
@@ -130,10 +130,7 @@ class RetrainController(QObject):
         spec = "" if first_model else self.window.current_model_spec()
         if not preset:  # no current model (no model knows the folder's classes): the first-model preset
             dataset = getattr(self.window, "dataset", None)
-            if spec or dataset is None:
-                preset = support.preset_of(spec, self.store)
-            else:
-                preset = training_preset_for(dataset)
+            preset = support.preset_of(spec, self.store) if spec or dataset is None else training_preset_for(dataset)
         try:
             self.staging = self.store.new_staging_dir(preset)
         except (OSError, VersionError) as exc:

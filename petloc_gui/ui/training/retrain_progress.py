@@ -33,7 +33,7 @@ def format_eta(seconds: float | None) -> str:
     """"1 min 05 s left", or "" while unknown."""
     if seconds is None or seconds != seconds or seconds < 0:
         return ""
-    seconds = int(round(seconds))
+    seconds = round(float(seconds))  # float(): a numpy float would round to a float
     if seconds < 1:
         return "almost done"
     if seconds >= 3600:
@@ -100,7 +100,7 @@ class RetrainProgress(QDialog):
         self._epochs = 1
         self._steps = 1
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:  # Qt's name
         super().showEvent(event)
         # 720 x 640 is taller than a 1.5x-scaled 1000 px screen. Fitted once the window
         # manager has framed it (the frame's size is known only then).

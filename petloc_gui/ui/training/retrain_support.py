@@ -66,7 +66,7 @@ def count_annotated(dataset: Any) -> int | None:
         return None
 
 
-def holdout_preview_for(folder: Path | str | None, label: str = "default", seed: int = SPLIT_SEED):  # noqa: ANN201
+def holdout_preview_for(folder: Path | str | None, label: str = "default", seed: int = SPLIT_SEED):
     """A function fraction -> (count, relative paths) of the images training will hold out.
 
     Uses the training code's own stable split (model.splits) over the saved

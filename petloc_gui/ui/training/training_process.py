@@ -84,7 +84,8 @@ class ProcessOutcome:
         if self.cancelled:
             return "Training was cancelled; the current model is unchanged."
         reason = self.error_message or (
-            "the training process crashed" if self.crashed else f"the training process exited with code {self.exit_code}"
+            "the training process crashed" if self.crashed
+            else f"the training process exited with code {self.exit_code}"
         )
         text = f"Training failed: {reason}.\nThe current model is unchanged."
         if self.last_stderr:
