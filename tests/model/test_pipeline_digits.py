@@ -42,7 +42,7 @@ def test_digits_stream_reshuffles_every_image_and_places_it_afresh_without_colou
     boxes_of: dict[int, set] = {}
     for x, (ids, out_boxes) in dataset.take(passes).as_numpy_iterator():
         assert x.dtype == np.float32 and x.shape == (N_IMAGES, 75, 75, 3)
-        for image, k, box in zip(x, ids.tolist(), out_boxes):
+        for image, k, box in zip(x, ids.tolist(), out_boxes, strict=True):
             seen[k] += 1
             boxes_of.setdefault(k, set()).add(tuple(np.round(box, 4)))
             # no colour jitter: a black background stays exactly 0, grey stays grey, and
