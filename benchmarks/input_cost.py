@@ -1,0 +1,65 @@
+"""Benchmark: CPU cost per image of the pets training input pipeline alone (no training).
+
+Iterates the streaming pipeline (`TrainingData.train_dataset`, pets preset,
+batch 32) on the boxed photos of ../shared/data/oxford-pets-3breeds, without
+and with the decoded-image cache warm, and prints images/s (wall) and the
+process CPU time per image (user + sys, "core-ms/image"). CPU time per image
+moves far less with the machine's load than images/s, so it compares two
+versions of the input code on a shared machine (run them alternately).
+Usage:
+    python benchmarks/input_cost.py [--batches N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, os.environ.get("PETLOC_BENCH_CODE") or str(Path(__file__).resolve().parents[1]))
+
+BATCH = 32
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main(argv: list[str] | None = None) -> int:
+    from petloc_gui.core.paths import shared_dir
+    from petloc_gui.model.image_cache import ImageCache
+    from petloc_gui.model.training_data import TrainingData
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--batches", type=int, default=20, help="timed batches per measurement")
+    args = parser.parse_args(argv)
+    shared = shared_dir()
+    if shared is None or not (shared / "data" / "oxford-pets-3breeds").is_dir():
+        raise SystemExit("../shared/data/oxford-pets-3breeds is needed (or set PETLOC_SHARED_DIR)")
+    data = TrainingData.collect(shared / "data" / "oxford-pets-3breeds", val_fraction=0.2)
+    # The prefetching iterator may still be writing cache entries when the folder is removed.
+    with tempfile.TemporaryDirectory(prefix="petloc-input-cost-", ignore_cleanup_errors=True) as tmp:
+        for cached in (False, True):
+            cache = ImageCache(tmp) if cached else None
+            batches = iter(data.train_dataset("photo", (224, 224), BATCH, seed=0, cache=cache))
+            for _ in range(8 if cached else 4):  # warm up (and, with the cache, fill it: 150-odd photos)
+                next(batches)
+            cpu, wall = _cpu_seconds(), time.perf_counter()
+            for _ in range(args.batches):
+                next(batches)
+            cpu, wall = _cpu_seconds() - cpu, time.perf_counter() - wall
+            n = args.batches * BATCH
+            print(f"{'cache warm' if cached else 'decoding JPEGs'}: {n / wall:.1f} images/s, "
+                  f"{1000 * cpu / n:.2f} core-ms/image (load average {os.getloadavg()[0]:.1f})", flush=True)
+            batches = None
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
