@@ -8,9 +8,6 @@ that appears while the model runs is therefore left alone.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,7 +67,8 @@ def write_prelabel(image: Path, annotation_path: Path, label: str, box) -> bool:
     Raises PetlocError/OSError when the file cannot be written.
     """
     from petloc_gui.core.images import image_size
-    from petloc_gui.core.voc import VocObject, new_annotation, write_voc
+    from petloc_gui.core.interop.voc_out import write_new_voc
+    from petloc_gui.core.voc import VocObject, new_annotation
 
     annotation_path = Path(annotation_path)
     if annotation_path.exists() or annotation_path.is_symlink():
@@ -79,13 +77,7 @@ def write_prelabel(image: Path, annotation_path: Path, label: str, box) -> bool:
     annotation = new_annotation(image, width, height, depth=_depth(image))
     annotation.objects.append(VocObject(name=str(label), box=box.repaired(width, height)))
     annotation_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = annotation_path.with_name(f".{annotation_path.name}.{os.getpid()}.petloc-new")
-    try:
-        write_voc(annotation, staging)
-        return _link_exclusive(staging, annotation_path)
-    finally:
-        with contextlib.suppress(OSError):
-            staging.unlink()
+    return write_new_voc(annotation, annotation_path)
 
 
 def _depth(image: Path) -> int:
@@ -97,26 +89,3 @@ def _depth(image: Path) -> int:
             return 1 if handle.mode in ("1", "L", "I", "I;16", "F") else 3
     except Exception:  # noqa: BLE001 - the size was readable; depth is cosmetic
         return 3
-
-
-def _link_exclusive(source: Path, target: Path) -> bool:
-    """Give `source`'s content the name `target` unless `target` exists."""
-    try:
-        os.link(source, target)
-        return True
-    except FileExistsError:
-        return False
-    except OSError as exc:
-        # Some filesystems (FAT, some network shares) have no hard links.
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
-            raise
-    try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileExistsError:
-        return False
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(source.read_bytes())
-        handle.flush()
-        os.fsync(handle.fileno())
-    return True
-

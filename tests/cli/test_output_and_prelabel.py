@@ -7,7 +7,6 @@ import os
 
 import pytest
 
-from petloc_gui.cli import prelabel
 from petloc_gui.cli.cmd_train import TrainReporter, epoch_line, read_exclude_list
 from petloc_gui.cli.output import ProgressBar, finite, format_duration, one_line
 from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
@@ -128,7 +127,7 @@ def test_write_prelabel_loses_the_race_to_a_person(tmp_path, monkeypatch):
         target.write_bytes(human)  # the person saves right now
         return real_link(src, dst)
 
-    monkeypatch.setattr(prelabel.os, "link", link_after_human_saved)
+    monkeypatch.setattr(os, "link", link_after_human_saved)
     assert write_prelabel(image, target, "cat", Box(5, 5, 10, 10)) is False
     assert target.read_bytes() == human
 
@@ -140,7 +139,7 @@ def test_write_prelabel_without_hard_links(tmp_path, monkeypatch):
     def no_links(src, dst):
         raise OSError(1, "Operation not permitted")
 
-    monkeypatch.setattr(prelabel.os, "link", no_links)
+    monkeypatch.setattr(os, "link", no_links)
     assert write_prelabel(image, target, "cat", Box(5, 5, 10, 10)) is True
     assert read_voc(target).objects[0].name == "cat"
     assert write_prelabel(image, target, "dog", Box(5, 5, 10, 10)) is False

@@ -63,7 +63,7 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
             annotation.objects = [VocObject(name=obj.label, box=obj.box) for obj in record.objects]
             if overwrite:
                 write_voc(annotation, xml_target)  # refuses to replace a non-VOC file
-            elif not _write_new(annotation, xml_target):
+            elif not write_new_voc(annotation, xml_target):
                 report.kept_existing += 1
                 kept.append(xml_target)
                 report.images += 1
@@ -78,8 +78,11 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
         report.objects += len(record.objects)
 
 
-def _write_new(annotation: VocAnnotation, target: Path) -> bool:
-    """Write ``target`` only if it does not exist (exclusive, race-free); False if it did."""
+def write_new_voc(annotation: VocAnnotation, target: Path) -> bool:
+    """Write ``target`` only if it does not exist (exclusive, race-free); False if it did.
+
+    Shared by the converters and ``petloc predict --write-voc`` (cli.prelabel).
+    """
     if target.exists() or target.is_symlink():
         return False
     staging = target.with_name(f".{target.name}.{os.getpid()}.petloc-new")
