@@ -27,7 +27,6 @@ from petloc_gui.core.images import image_size as _image_size
 from petloc_gui.core.voc_tree import (
     MAX_OBJECTS,
     MAX_XML_BYTES,
-    parse_voc_tree,
     passed_on_notes,
     read_voc_tree,
 )
@@ -286,7 +285,6 @@ __all__ = [
     "VocAnnotation",
     "VocObject",
     "new_annotation",
-    "parse_voc_tree",
     "read_voc",
     "write_voc",
 ]

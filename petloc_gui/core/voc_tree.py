@@ -97,11 +97,6 @@ def read_voc_tree(path: str | os.PathLike[str]) -> tuple[etree._ElementTree, Dis
     return tree, state_of(info, data)
 
 
-def parse_voc_tree(path: str | os.PathLike[str]) -> etree._ElementTree:
-    """Parse and vet an annotation file; raise AnnotationError naming it otherwise."""
-    return read_voc_tree(path)[0]
-
-
 def _too_many_objects(count: int, path: Path) -> AnnotationError:
     return AnnotationError(f"{count} objects; more than {MAX_OBJECTS} is not an annotation "
                            "of one image. File not read", path)

@@ -23,7 +23,7 @@ from lxml import etree
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.disk_state import DiskState, current_state, same_content, state_of
 from petloc_gui.core.errors import AnnotationError, ExternalChangeError, LinkTargetError, SaveError
-from petloc_gui.core.voc_tree import clean_copy, drop_inner, parse_voc_tree, passed_on_notes
+from petloc_gui.core.voc_tree import clean_copy, drop_inner, passed_on_notes, read_voc_tree
 from petloc_gui.core.voc_types import VocAnnotation, VocObject
 
 
@@ -213,19 +213,21 @@ def _order_objects(root: etree._Element, elements: list[etree._Element]) -> None
         root.insert(slot, element)
 
 
-def _check_target(path: Path, overwrite_unreadable: bool) -> None:
+def _check_target(path: Path, overwrite_unreadable: bool) -> DiskState | None:
     """Refuse to overwrite an existing file that is not a readable VOC annotation.
 
     Through a symbolic link a non-VOC file is never replaced, even with
     ``overwrite_unreadable``: the user asked to save an annotation, not to
-    replace whatever the link happens to point at.
+    replace whatever the link happens to point at. Returns the state of the
+    bytes just parsed (None when there was no readable annotation), so the
+    external-change check need not read the file again.
     """
     if not path.exists():
-        return
+        return None
     if path.is_dir():
         raise SaveError("a folder exists at this path", path)
     try:
-        parse_voc_tree(path)
+        return read_voc_tree(path)[1]
     except AnnotationError as exc:
         if path.is_symlink():
             target = Path(os.path.realpath(path))
@@ -236,6 +238,7 @@ def _check_target(path: Path, overwrite_unreadable: bool) -> None:
             raise SaveError(
                 f"the existing file is not a readable VOC annotation ({exc.reason}); it is "
                 "left untouched. Save elsewhere, or overwrite it explicitly", path) from exc
+        return None
 
 
 def _check_link(path: Path, root: Path | None, allow_outside: bool) -> None:
@@ -252,14 +255,20 @@ def _check_link(path: Path, root: Path | None, allow_outside: bool) -> None:
         path, target=target, outside=True)
 
 
-def _check_unchanged(path: Path, expected: DiskState | None) -> None:
-    """Refuse when the file is no longer the one read (content, existence)."""
+def _check_unchanged(path: Path, expected: DiskState | None, found: DiskState | None) -> None:
+    """Refuse when the file is no longer the one read (content, existence).
+
+    ``found`` is the state :func:`_check_target` just read, if any; otherwise
+    the file is looked at here.
+    """
     if expected is None:
         return
-    try:
-        found = current_state(path)
-    except OSError as exc:
-        raise SaveError(f"cannot check the file before saving: {exc.strerror or exc}", path) from exc
+    if found is None:
+        try:
+            found = current_state(path)
+        except OSError as exc:
+            raise SaveError(f"cannot check the file before saving: {exc.strerror or exc}",
+                            path) from exc
     if same_content(found, expected):
         return
     if not expected.exists:
@@ -347,8 +356,8 @@ def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
     """
     path = Path(path)
     _check_link(path, Path(root) if root is not None else None, allow_link_outside)
-    _check_target(path, overwrite_unreadable)
-    _check_unchanged(path, _expected_state(annotation, path, expected))
+    found = _check_target(path, overwrite_unreadable)
+    _check_unchanged(path, _expected_state(annotation, path, expected), found)
     try:
         dropped = passed_on_notes(annotation._tree) if annotation._tree is not None else []
         tree, elements = _build_tree(annotation)
