@@ -67,11 +67,6 @@ def label_counts(dataset: Any, sample: int = SAMPLE) -> dict[str, int]:
     return counts
 
 
-def sample_label_names(dataset: Any, sample: int = SAMPLE) -> set[str]:
-    """Object names found in up to ``sample`` annotations spread over the folder."""
-    return set(label_counts(dataset, sample))
-
-
 def looks_like_digits(dataset: Any) -> bool:
     """The first readable images are 75x75 canvases (the digits format)."""
     from petloc_gui.core.images import image_size
