@@ -35,6 +35,7 @@ from petloc_gui.core.interop.records import (
     Progress,
     checked_box,
     class_names,
+    first_half,
     read_dataset_records,
     relative_name,
 )
@@ -84,9 +85,8 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     report = report if report is not None else ConversionReport()
     out = prepare_output(out, overwrite=overwrite)
     total = len(dataset.items)
-    step = (lambda done, _: progress(done, 2 * total)) if progress is not None else None
     placed: list[ImageRecord] = []
-    for record in read_dataset_records(dataset, report, step):
+    for record in read_dataset_records(dataset, report, first_half(progress, total)):
         if annotated_only and not record.annotated:
             continue
         placed.append(record)

@@ -26,6 +26,13 @@ from petloc_gui.core.voc import read_voc
 # Progress callback: (images done, images in all).
 Progress = Callable[[int, int], None]
 
+
+def first_half(progress: Progress | None, total: int) -> Progress | None:
+    """``progress`` for the first of two passes over ``total`` images (reading, then writing)."""
+    if progress is None:
+        return None
+    return lambda done, _: progress(done, 2 * total)
+
 # How far (pixels) a box read from YOLO/COCO may pass the image edge and still be
 # clamped: normalised values rounded to 6 decimals overshoot by far less.
 EDGE_TOLERANCE = 1.0

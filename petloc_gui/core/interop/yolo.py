@@ -36,6 +36,7 @@ from petloc_gui.core.interop.records import (
     Progress,
     checked_box,
     class_names,
+    first_half,
     read_dataset_records,
     relative_name,
 )
@@ -66,7 +67,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     report = report if report is not None else ConversionReport()
     out = prepare_output(out, overwrite=overwrite)
     total = len(dataset.items)
-    records = list(read_dataset_records(dataset, report, _half(progress, 0, total)))
+    records = list(read_dataset_records(dataset, report, first_half(progress, total)))
     names = class_names(records)
     ids = {name: index for index, name in enumerate(names)}
     atomic_write_bytes(out / "classes.txt", "".join(f"{n}\n" for n in names).encode("utf-8"))
@@ -90,12 +91,6 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                        "without a label file; YOLO trainers such as Ultralytics train on them as "
                        "background (no objects). Use --annotated-only to leave them out")
     return report
-
-
-def _half(progress: Progress | None, offset: int, total: int) -> Progress | None:
-    if progress is None:
-        return None
-    return lambda done, _: progress(offset + done, 2 * total)
 
 
 def _write_record(out: Path, record: ImageRecord, label_name: str, ids: dict[str, int],
