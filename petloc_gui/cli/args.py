@@ -5,6 +5,13 @@ from __future__ import annotations
 import argparse
 
 MODEL_HELP = "`pets`, `digits` (bundled) or the path to a trained bundle folder"
+# model.data.LABEL_SOURCES; not imported from there so `--help` loads no dataset code.
+LABEL_CHOICES = ("default", "breed")
+
+
+def add_label_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """``--label default|breed``: where an image's class comes from (train and evaluate)."""
+    parser.add_argument("--label", choices=LABEL_CHOICES, default="default", help=help_text)
 
 
 def positive_int(text: str) -> int:

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.cli.args import MODEL_HELP, positive_int
+from petloc_gui.cli.args import MODEL_HELP, add_label_argument, positive_int
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
 from petloc_gui.cli.output import CommandError, ProgressBar, error, finite, json_line, reason_of, show
 from petloc_gui.core.errors import PetlocError
@@ -48,11 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object (last line of stdout)")
     parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
                         help="images per batch (default 32)")
-    parser.add_argument(
-        "--label",
-        choices=("default", "breed"),
-        default="default",
-        help="ground-truth class: the VOC object name (default) or the breed from the dataset's list.txt "
+    add_label_argument(
+        parser,
+        "ground-truth class: the VOC object name (default) or the breed from the dataset's list.txt "
         "(Oxford-IIIT Pet layout), for a model trained with --label breed",
     )
     parser.add_argument(

@@ -160,3 +160,11 @@ def test_sigint_to_a_real_process_exits_130_promptly(large_photos, tmp_path):
     assert "training cancelled; no bundle written" in stderr
     assert elapsed < 30, f"took {elapsed:.1f} s to exit"
     assert not out.exists() or not [p for p in out.iterdir() if not p.name.startswith(".")]
+
+
+def test_label_choices_match_the_label_sources_training_accepts():
+    # cli.args keeps its own copy so `--help` loads no dataset code; the two must agree.
+    from petloc_gui.cli.args import LABEL_CHOICES
+    from petloc_gui.model.data import LABEL_SOURCES
+
+    assert LABEL_CHOICES == LABEL_SOURCES
