@@ -31,11 +31,6 @@ def visible(text: object, *, keep_newlines: bool = False) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-def has_unsafe(text: str) -> bool:
-    """Whether :func:`visible` would change ``text``."""
-    return _UNSAFE.search(text) is not None
-
-
 def json_safe(text: str) -> str:
     """JSON text with the characters JSON leaves raw (C1, bidi, DEL) as ``\\uXXXX`` escapes.
 
