@@ -151,18 +151,3 @@ def evaluate_objects(
         "matching": MATCHING,
     }
 
-
-def evaluate_predictions(
-    gt_labels: Sequence[str],
-    gt_boxes: Sequence[Any],
-    predictions: Sequence[Any],
-    class_names: Sequence[str],
-) -> dict:
-    """`evaluate` for objects with ``.label`` and ``.box`` (model.inference.Prediction)."""
-    return evaluate(
-        gt_labels,
-        gt_boxes,
-        [p.label for p in predictions],
-        [p.box for p in predictions],
-        class_names,
-    )
