@@ -142,7 +142,7 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
         if not listed:
             raise CommandError("this model's meta.json lists no validation images; use --split all")
         wanted = set(listed)
-        root = Path(dataset.root)
+        root = Path(dataset.root).resolve()  # once, not per image
         chosen = [item for item in items if _relative(item.image_path, root) in wanted]
         if not chosen:
             raise CommandError(f"none of the model's {len(wanted)} validation images is in {dataset.root}")
@@ -158,11 +158,12 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
     return items, SPLIT_DESCRIPTION
 
 
-def _relative(path, root: Path) -> str:
+def _relative(path, resolved_root: Path) -> str:
+    resolved = Path(path).resolve()
     try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        return resolved.relative_to(resolved_root).as_posix()
     except ValueError:
-        return Path(path).resolve().as_posix()
+        return resolved.as_posix()
 
 
 def _same_folder(a, b) -> bool:
