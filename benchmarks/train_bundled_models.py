@@ -32,11 +32,10 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.core.paths import resources_dir, shared_dir
 from petloc_gui.core.voc import read_voc
-from petloc_gui.model.bundle import load_bundle, read_meta
+from petloc_gui.model.bundle import load_bundle, read_meta, write_meta
 from petloc_gui.model.data import collect_samples
 from petloc_gui.model.inference import Predictor
 from petloc_gui.model.training import TrainConfig, train
@@ -70,7 +69,7 @@ def record_test_metrics(bundle: Path, metrics: dict, split: str) -> None:
     meta = read_meta(bundle)
     meta["validation_metrics"] = meta.get("metrics")
     meta["metrics"] = {"split": split, **metrics}
-    atomic_write_bytes(bundle / "meta.json", (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    write_meta(bundle, meta)
 
 
 def add_tflite(bundle: Path) -> None:
@@ -132,7 +131,7 @@ def first_stage_from(source: Path, target: Path, test: list) -> Path:
         meta["metrics"] = meta.pop("first_stage_validation_metrics")
     elif meta.get("validation_metrics"):
         meta["metrics"] = meta.pop("validation_metrics")
-    atomic_write_bytes(target / "meta.json", (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    write_meta(target, meta)
     return target
 
 

@@ -13,7 +13,6 @@ meta.json lists, and the same held-out photos are excluded.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,11 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model import cascade
-from petloc_gui.model.bundle import META_FILE, REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, without_optimizer
+from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, without_optimizer, write_meta
 
 if TYPE_CHECKING:
     from petloc_gui.model.bundle import LoadedBundle
@@ -257,7 +255,7 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
     meta["first_stage_validation_metrics"] = meta.get("metrics")
     meta["metrics"] = {"split": f"validation (first stage + refiner, {variant})",
                        **{k: v for k, v in result["variant_metrics"][variant].items() if k != "loss"}}
-    atomic_write_bytes(folder / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    write_meta(folder, meta)
     return folder
 
 
@@ -286,5 +284,5 @@ def carry_refiner(parent: LoadedBundle | None, bundle_path: str | os.PathLike[st
             shutil.copy2(source, folder / f".{name}.tmp")
             os.replace(folder / f".{name}.tmp", folder / name)
     meta["refine"] = {**refine, "carried_from": parent.meta.get("version_id")}
-    atomic_write_bytes(folder / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    write_meta(folder, meta)
     return True
