@@ -38,6 +38,7 @@ from petloc_gui.core.voc import read_voc
 from petloc_gui.model.bundle import load_bundle, read_meta, write_meta
 from petloc_gui.model.data import collect_samples
 from petloc_gui.model.inference import Predictor
+from petloc_gui.model.splits import parent_splits
 from petloc_gui.model.training import TrainConfig, train
 
 PETS_SUBDIR = Path("data") / "oxford-pets-3breeds"
@@ -118,7 +119,7 @@ def first_stage_from(source: Path, target: Path, test: list) -> Path:
     import shutil
 
     meta = read_meta(source)
-    held = (meta.get("splits") or {}).get("test") or (meta.get("test_split") or {}).get("images") or []
+    held = parent_splits(meta)["test"]
     if sorted(held) != sorted(s.relpath for s in test):
         raise SystemExit(f"{source} was not trained with this test holdout; train the first stage instead")
     split = f"pets test holdout: {len(test)} boxed photos never trained on ({PETS_HOLDOUT_RULE})"

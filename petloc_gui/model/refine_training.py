@@ -26,6 +26,7 @@ from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model import cascade
 from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, without_optimizer, write_meta
+from petloc_gui.model.splits import parent_splits
 
 if TYPE_CHECKING:
     from petloc_gui.model.bundle import LoadedBundle
@@ -60,12 +61,6 @@ class RefineConfig:
     def error_model(self) -> cascade.ErrorModel:
         return cascade.ErrorModel(scale_range=tuple(self.scale_range),  # type: ignore[arg-type]
                                   wide_scale_share=self.wide_scale_share, animal_share=self.animal_share)
-
-
-def first_stage_validation(meta: dict[str, Any]) -> list[str]:
-    """The validation photos (relative paths) the first stage's meta.json lists."""
-    return list((meta.get("splits") or {}).get("validation") or (meta.get("validation_split") or {}).get("images")
-                or [])
 
 
 def _decoded(items: Sequence[Item], max_side: int) -> tuple[list[np.ndarray], np.ndarray]:
@@ -122,7 +117,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     data = TrainingData.collect(data_dir, label, exclude or [], parent_meta=meta,
                                 parent_class_names=bundle.class_names)
     names = list(bundle.class_names)
-    listed = set(first_stage_validation(meta))
+    listed = set(parent_splits(meta)["validation"])  # the first stage's validation photos
     train_items = [it for it in data.items if it.relpath not in listed]
     val_items = [it for it in data.items if it.relpath in listed]
     if not train_items or not val_items:
