@@ -174,7 +174,9 @@ def train(
     batch_size = config.batch_size or preset.batch_size
     steps = max(1, int(np.ceil(len(data.train) / batch_size)))
     splits = data.splits_record()
-    selection_images, report_images = (sorted(it.relpath for it in part) for part in data.validation_parts())
+    # Half of validation chooses the epoch, the other half only reports (issue 10).
+    selection, report = data.validation_parts()
+    selection_images, report_images = (sorted(it.relpath for it in part) for part in (selection, report))
     emit({"event": "start", "epochs": epochs, "steps_per_epoch": steps, "n_train": len(data.train),
           "n_val": len(data.validation), "val_images": splits["validation"],
           "selection_images": selection_images, "report_images": report_images,
@@ -196,8 +198,6 @@ def train(
         # Each worker validates on its own; the figures can differ in the last digits, and an
         # early stop on one worker alone would leave the others waiting in a collective.
         patience = epochs
-    # Half of validation chooses the epoch, the other half only reports (issue 10).
-    selection, report = data.validation_parts()
     monitor = EpochMonitor(model, names, _validation_set(data, preset, cache, selection), preset.box_loss_weight,
                            epochs, steps, patience, emit, stop)
     try:
@@ -246,8 +246,7 @@ def train(
         "test_split": config.test_split,
         "metrics": metrics,
         "selection_metrics": selection_metrics,
-        "validation_parts": {"selection": sorted(it.relpath for it in selection),
-                             "report": sorted(it.relpath for it in report),
+        "validation_parts": {"selection": list(selection_images), "report": list(report_images),
                              "rule": "per image, sha256 of 'report' + relative path (model.splits.report_members)"},
         "epochs_run": monitor.epochs_run,
         "best_epoch": monitor.best_epoch,
