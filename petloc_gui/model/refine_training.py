@@ -105,7 +105,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     from petloc_gui.model.inference import Predictor, function_runner
     from petloc_gui.model.losses import box_loss
     from petloc_gui.model.training_data import TrainingData
-    from petloc_gui.model.training_loop import EpochMonitor, ValidationSet
+    from petloc_gui.model.training_loop import EpochMonitor, ValidationSet, compile_phase
 
     cfg: RefineConfig = config or RefineConfig()
     emit = on_event or (lambda event: None)
@@ -165,10 +165,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
         if monitor.finished or end <= first_epoch:
             continue
         networks.set_backbone_trainable(refiner, unfrozen, cfg.finetune_from)
-        schedule = keras.optimizers.schedules.CosineDecay(lr, max(1, (end - first_epoch) * steps), alpha=0.05)
-        refiner.compile(optimizer=keras.optimizers.Adam(schedule),
-                        loss=[keras.losses.SparseCategoricalCrossentropy(), box_loss],
-                        loss_weights=[1.0, cfg.box_loss_weight])
+        compile_phase(refiner, lr, (end - first_epoch) * steps, cfg.box_loss_weight)
         refiner.fit(dataset, epochs=end, initial_epoch=first_epoch, steps_per_epoch=steps,
                     callbacks=[monitor], verbose=0)
     metrics = monitor.restore_best()

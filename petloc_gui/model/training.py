@@ -112,19 +112,6 @@ def _init_from_parent(model: KerasModel, parent_model: KerasModel, parent_names:
         layer.set_weights([kernel, bias])
 
 
-def _compile(model: KerasModel, learning_rate: float, decay_steps: int, preset: Preset) -> None:
-    import keras
-
-    from petloc_gui.model.losses import box_loss
-
-    schedule = keras.optimizers.schedules.CosineDecay(learning_rate, max(1, decay_steps), alpha=0.05)
-    model.compile(
-        optimizer=keras.optimizers.Adam(schedule),
-        loss=[keras.losses.SparseCategoricalCrossentropy(), box_loss],
-        loss_weights=[1.0, preset.box_loss_weight],
-    )
-
-
 def _phases(preset: Preset, config: TrainConfig, epochs: int, has_backbone: bool) -> list[tuple[int, int, float, bool]]:
     """``(first epoch, end epoch, learning rate, backbone unfrozen)`` per training phase."""
     lr = config.learning_rate or preset.learning_rate
@@ -151,7 +138,7 @@ def train(
     import keras
 
     from petloc_gui.model import networks
-    from petloc_gui.model.training_loop import EpochMonitor
+    from petloc_gui.model.training_loop import EpochMonitor, compile_phase
 
     emit = on_event or (lambda event: None)
     stop = should_stop or (lambda: False)
@@ -206,7 +193,7 @@ def train(
                 break
             with strategy.scope():
                 networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
-                _compile(model, lr, (end - first) * steps, preset)
+                compile_phase(model, lr, (end - first) * steps, preset.box_loss_weight)
             if config.distribute is not None:
                 build_before_fit(model, strategy, preset.input_size, batch_size)
             model.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
