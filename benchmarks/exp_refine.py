@@ -21,6 +21,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from petloc_gui.core.paths import shared_dir
+from petloc_gui.model.bundle import write_meta
 from petloc_gui.model.refine_training import RefineConfig, train_refiner, write_refiner
 
 
@@ -62,7 +63,7 @@ def main() -> int:
     meta = json.loads((args.out / "meta.json").read_text())
     if meta.pop("refine", None) is not None:  # a two-stage bundle: keep its first stage only
         meta["metrics"] = meta.pop("first_stage_validation_metrics", None) or meta.get("metrics")
-        (args.out / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
+        write_meta(args.out, meta)
     result = train_refiner(args.out, data, config, on_event=progress)
     write_refiner(args.out, result, with_tflite=False)
     print("written", args.out)

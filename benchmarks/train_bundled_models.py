@@ -32,13 +32,13 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.core.paths import resources_dir, shared_dir
 from petloc_gui.core.voc import read_voc
-from petloc_gui.model.bundle import load_bundle, read_meta
+from petloc_gui.model.bundle import load_bundle, read_meta, write_meta
 from petloc_gui.model.data import collect_samples
 from petloc_gui.model.inference import Predictor
+from petloc_gui.model.splits import parent_splits
 from petloc_gui.model.training import TrainConfig, train
 
 PETS_SUBDIR = Path("data") / "oxford-pets-3breeds"
@@ -70,7 +70,7 @@ def record_test_metrics(bundle: Path, metrics: dict, split: str) -> None:
     meta = read_meta(bundle)
     meta["validation_metrics"] = meta.get("metrics")
     meta["metrics"] = {"split": split, **metrics}
-    atomic_write_bytes(bundle / "meta.json", (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    write_meta(bundle, meta)
 
 
 def add_tflite(bundle: Path) -> None:
@@ -119,7 +119,7 @@ def first_stage_from(source: Path, target: Path, test: list) -> Path:
     import shutil
 
     meta = read_meta(source)
-    held = (meta.get("splits") or {}).get("test") or (meta.get("test_split") or {}).get("images") or []
+    held = parent_splits(meta)["test"]
     if sorted(held) != sorted(s.relpath for s in test):
         raise SystemExit(f"{source} was not trained with this test holdout; train the first stage instead")
     split = f"pets test holdout: {len(test)} boxed photos never trained on ({PETS_HOLDOUT_RULE})"
@@ -132,7 +132,7 @@ def first_stage_from(source: Path, target: Path, test: list) -> Path:
         meta["metrics"] = meta.pop("first_stage_validation_metrics")
     elif meta.get("validation_metrics"):
         meta["metrics"] = meta.pop("validation_metrics")
-    atomic_write_bytes(target / "meta.json", (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    write_meta(target, meta)
     return target
 
 

@@ -79,13 +79,13 @@ def input_dataset(folder: Path, preset_name: str, cache_dir: Path | None = None)
 def compiled_model(preset_name: str, n_classes: int):
     from petloc_gui.model import networks
     from petloc_gui.model.presets import default_backbone_weights, get_preset
-    from petloc_gui.model.training import _compile
+    from petloc_gui.model.training_loop import compile_phase
 
     preset = get_preset(preset_name)
     weights = default_backbone_weights() if preset.name == "pets" else None
     model = networks.build_model(preset, n_classes, str(weights) if weights else None)
     networks.set_backbone_trainable(model, True, preset.finetune_from)
-    _compile(model, preset.finetune_learning_rate, 10_000, preset)
+    compile_phase(model, preset.finetune_learning_rate, 10_000, preset.box_loss_weight)
     return model
 
 

@@ -18,9 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.paths import resources_dir, shared_dir
-from petloc_gui.model.bundle import file_sha256
+from petloc_gui.model.bundle import file_sha256, write_meta
 from petloc_gui.model.data import collect_samples, fingerprint
 
 
@@ -85,7 +84,7 @@ def main(argv: list[str]) -> int:
             root = Path(tmp) / "train"
             write_digits_dataset(root, "train", seed=0)
             meta = upgrade(meta, root)
-    atomic_write_bytes(bundle / "meta.json", (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    write_meta(bundle, meta)
     print(f"{bundle}: converted ({len(meta['splits']['train'])} train, {len(meta['splits']['validation'])} "
           f"validation, {len(meta['splits']['test'])} test)")
     return 0

@@ -92,6 +92,11 @@ def read_meta(path: str | os.PathLike[str]) -> dict[str, Any]:
     return meta
 
 
+def write_meta(folder: str | os.PathLike[str], meta: dict[str, Any]) -> None:
+    """Write ``meta`` as the bundle folder's meta.json (sorted keys, atomically)."""
+    atomic_write_bytes(Path(folder) / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+
+
 def _check_meta(meta: dict[str, Any], folder: Path, expected_preset: str | None) -> None:
     version = meta.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
@@ -215,7 +220,7 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a bundle is an ordinary folder
         with without_optimizer(model):
             model.save(tmp / MODEL_FILE)
-        atomic_write_bytes(tmp / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+        write_meta(tmp, meta)
         if target.exists():
             backup = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
             os.replace(target, backup)

@@ -20,7 +20,7 @@ from typing import Any
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model.bundle import load_bundle
 from petloc_gui.model.data import collect_samples
-from petloc_gui.model.training_record import image_hashes, record_of
+from petloc_gui.model.training_record import TrainingRecord, image_hashes, record_of
 
 
 def compare_models(
@@ -54,7 +54,8 @@ def compare_models(
     if not chosen:
         result["note"] = "No validation images: the models could not be compared."
         return result
-    seen = trained_by_old(old_model, chosen)
+    record = record_of(old_model) if old_model else None  # a legacy record re-reads its data folder: once
+    seen = trained_by_old(record, chosen)
     fair = [s for s in chosen if s.relpath not in seen] if seen is not None else chosen
     # The fair subset is scored apart only when it differs from the whole and is not empty.
     subset = {s.relpath for s in fair} if seen and fair else None
@@ -75,7 +76,7 @@ def compare_models(
         result["old"] = _pick(old_scores, subset)
         if subset is not None:
             result["all"]["old"] = _without_subset(old_scores)
-    result["basis"], result["note"] = _describe(old_model, record_source(old_model), len(chosen), seen,
+    result["basis"], result["note"] = _describe(old_model, record.source if record else "", len(chosen), seen,
                                                 len(fair), fine_tuned)
     result["new_split"] = SELECTION_NOTE if selection_only else REPORT_NOTE
     result["note"] += " " + result["new_split"]
@@ -87,19 +88,15 @@ SELECTION_NOTE = ("These images also chose the new model's epoch (a selection se
                   "validation images), so its figures are somewhat optimistic.")
 
 
-def trained_by_old(old_model: str | None, chosen: list[Any]) -> set[str] | None:
-    """Relpaths of ``chosen`` that the old model trained on (by its record); None when unknown."""
-    if not old_model:
+def trained_by_old(record: TrainingRecord | None, chosen: list[Any]) -> set[str] | None:
+    """Relpaths of ``chosen`` that the old model trained on (by its ``record``; None: no old model);
+    None when unknown."""
+    if record is None:
         return set()
-    record = record_of(old_model)
     if not record.known:
         return None
     hashes = image_hashes({s.relpath: s.image_path for s in chosen})
     return {s.relpath for s in chosen if record.trained_on(s.relpath, hashes[s.relpath])}
-
-
-def record_source(old_model: str | None) -> str:
-    return record_of(old_model).source if old_model else ""
 
 
 def _describe(old_model: str | None, source: str, n_all: int, seen: set[str] | None, n_fair: int,

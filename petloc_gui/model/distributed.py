@@ -50,11 +50,6 @@ def is_chief(strategy: Any) -> bool:
     return resolver.task_type == "worker" and not resolver.task_id and "chief" not in jobs
 
 
-def worker_name(strategy: Any) -> str:
-    resolver = getattr(strategy, "cluster_resolver", None)
-    return f"{resolver.task_type} {resolver.task_id}" if resolver is not None else "this process"
-
-
 def build_before_fit(model: Any, strategy: Any, input_size: tuple[int, int], batch_size: int) -> None:
     """Build model, loss and optimizer state from the input shapes (gap 1 above)."""
     import tensorflow as tf

@@ -13,7 +13,6 @@ meta.json lists, and the same held-out photos are excluded.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model import cascade
-from petloc_gui.model.bundle import META_FILE, REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, without_optimizer
+from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, without_optimizer, write_meta
+from petloc_gui.model.splits import parent_splits
 
 if TYPE_CHECKING:
     from petloc_gui.model.bundle import LoadedBundle
@@ -62,12 +61,6 @@ class RefineConfig:
     def error_model(self) -> cascade.ErrorModel:
         return cascade.ErrorModel(scale_range=tuple(self.scale_range),  # type: ignore[arg-type]
                                   wide_scale_share=self.wide_scale_share, animal_share=self.animal_share)
-
-
-def first_stage_validation(meta: dict[str, Any]) -> list[str]:
-    """The validation photos (relative paths) the first stage's meta.json lists."""
-    return list((meta.get("splits") or {}).get("validation") or (meta.get("validation_split") or {}).get("images")
-                or [])
 
 
 def _decoded(items: Sequence[Item], max_side: int) -> tuple[list[np.ndarray], np.ndarray]:
@@ -112,7 +105,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     from petloc_gui.model.inference import Predictor, function_runner
     from petloc_gui.model.losses import box_loss
     from petloc_gui.model.training_data import TrainingData
-    from petloc_gui.model.training_loop import EpochMonitor, ValidationSet
+    from petloc_gui.model.training_loop import EpochMonitor, ValidationSet, compile_phase
 
     cfg: RefineConfig = config or RefineConfig()
     emit = on_event or (lambda event: None)
@@ -124,7 +117,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     data = TrainingData.collect(data_dir, label, exclude or [], parent_meta=meta,
                                 parent_class_names=bundle.class_names)
     names = list(bundle.class_names)
-    listed = set(first_stage_validation(meta))
+    listed = set(parent_splits(meta)["validation"])  # the first stage's validation photos
     train_items = [it for it in data.items if it.relpath not in listed]
     val_items = [it for it in data.items if it.relpath in listed]
     if not train_items or not val_items:
@@ -172,10 +165,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
         if monitor.finished or end <= first_epoch:
             continue
         networks.set_backbone_trainable(refiner, unfrozen, cfg.finetune_from)
-        schedule = keras.optimizers.schedules.CosineDecay(lr, max(1, (end - first_epoch) * steps), alpha=0.05)
-        refiner.compile(optimizer=keras.optimizers.Adam(schedule),
-                        loss=[keras.losses.SparseCategoricalCrossentropy(), box_loss],
-                        loss_weights=[1.0, cfg.box_loss_weight])
+        compile_phase(refiner, lr, (end - first_epoch) * steps, cfg.box_loss_weight)
         refiner.fit(dataset, epochs=end, initial_epoch=first_epoch, steps_per_epoch=steps,
                     callbacks=[monitor], verbose=0)
     metrics = monitor.restore_best()
@@ -257,7 +247,7 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
     meta["first_stage_validation_metrics"] = meta.get("metrics")
     meta["metrics"] = {"split": f"validation (first stage + refiner, {variant})",
                        **{k: v for k, v in result["variant_metrics"][variant].items() if k != "loss"}}
-    atomic_write_bytes(folder / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    write_meta(folder, meta)
     return folder
 
 
@@ -286,5 +276,5 @@ def carry_refiner(parent: LoadedBundle | None, bundle_path: str | os.PathLike[st
             shutil.copy2(source, folder / f".{name}.tmp")
             os.replace(folder / f".{name}.tmp", folder / name)
     meta["refine"] = {**refine, "carried_from": parent.meta.get("version_id")}
-    atomic_write_bytes(folder / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+    write_meta(folder, meta)
     return True

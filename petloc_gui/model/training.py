@@ -112,19 +112,6 @@ def _init_from_parent(model: KerasModel, parent_model: KerasModel, parent_names:
         layer.set_weights([kernel, bias])
 
 
-def _compile(model: KerasModel, learning_rate: float, decay_steps: int, preset: Preset) -> None:
-    import keras
-
-    from petloc_gui.model.losses import box_loss
-
-    schedule = keras.optimizers.schedules.CosineDecay(learning_rate, max(1, decay_steps), alpha=0.05)
-    model.compile(
-        optimizer=keras.optimizers.Adam(schedule),
-        loss=[keras.losses.SparseCategoricalCrossentropy(), box_loss],
-        loss_weights=[1.0, preset.box_loss_weight],
-    )
-
-
 def _phases(preset: Preset, config: TrainConfig, epochs: int, has_backbone: bool) -> list[tuple[int, int, float, bool]]:
     """``(first epoch, end epoch, learning rate, backbone unfrozen)`` per training phase."""
     lr = config.learning_rate or preset.learning_rate
@@ -151,7 +138,7 @@ def train(
     import keras
 
     from petloc_gui.model import networks
-    from petloc_gui.model.training_loop import EpochMonitor
+    from petloc_gui.model.training_loop import EpochMonitor, compile_phase
 
     emit = on_event or (lambda event: None)
     stop = should_stop or (lambda: False)
@@ -174,7 +161,9 @@ def train(
     batch_size = config.batch_size or preset.batch_size
     steps = max(1, int(np.ceil(len(data.train) / batch_size)))
     splits = data.splits_record()
-    selection_images, report_images = (sorted(it.relpath for it in part) for part in data.validation_parts())
+    # Half of validation chooses the epoch, the other half only reports (issue 10).
+    selection, report = data.validation_parts()
+    selection_images, report_images = (sorted(it.relpath for it in part) for part in (selection, report))
     emit({"event": "start", "epochs": epochs, "steps_per_epoch": steps, "n_train": len(data.train),
           "n_val": len(data.validation), "val_images": splits["validation"],
           "selection_images": selection_images, "report_images": report_images,
@@ -196,8 +185,6 @@ def train(
         # Each worker validates on its own; the figures can differ in the last digits, and an
         # early stop on one worker alone would leave the others waiting in a collective.
         patience = epochs
-    # Half of validation chooses the epoch, the other half only reports (issue 10).
-    selection, report = data.validation_parts()
     monitor = EpochMonitor(model, names, _validation_set(data, preset, cache, selection), preset.box_loss_weight,
                            epochs, steps, patience, emit, stop)
     try:
@@ -206,7 +193,7 @@ def train(
                 break
             with strategy.scope():
                 networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
-                _compile(model, lr, (end - first) * steps, preset)
+                compile_phase(model, lr, (end - first) * steps, preset.box_loss_weight)
             if config.distribute is not None:
                 build_before_fit(model, strategy, preset.input_size, batch_size)
             model.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
@@ -246,8 +233,7 @@ def train(
         "test_split": config.test_split,
         "metrics": metrics,
         "selection_metrics": selection_metrics,
-        "validation_parts": {"selection": sorted(it.relpath for it in selection),
-                             "report": sorted(it.relpath for it in report),
+        "validation_parts": {"selection": list(selection_images), "report": list(report_images),
                              "rule": "per image, sha256 of 'report' + relative path (model.splits.report_members)"},
         "epochs_run": monitor.epochs_run,
         "best_epoch": monitor.best_epoch,

@@ -34,6 +34,16 @@ class ValidationSet:
         return len(self.label_ids)
 
 
+def compile_phase(model: KerasModel, learning_rate: float, decay_steps: int, box_loss_weight: float) -> None:
+    """Compile for one training phase: Adam on a cosine decay over its steps, class + weighted box loss."""
+    schedule = keras.optimizers.schedules.CosineDecay(learning_rate, max(1, decay_steps), alpha=0.05)
+    model.compile(
+        optimizer=keras.optimizers.Adam(schedule),
+        loss=[keras.losses.SparseCategoricalCrossentropy(), box_loss],
+        loss_weights=[1.0, box_loss_weight],
+    )
+
+
 def _finite(value: Any) -> float | None:
     try:
         value = float(value)
