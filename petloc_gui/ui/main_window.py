@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui.actions import build_actions
@@ -20,7 +20,7 @@ from petloc_gui.ui.canvas.view_actions import connect_view_actions
 from petloc_gui.ui.editing.edit_actions import connect_edit_actions
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
-from petloc_gui.ui.folders import FolderDrops, RecentFoldersMenu
+from petloc_gui.ui.folders import FolderOpening, RecentFoldersMenu
 from petloc_gui.ui.models.model_controller import ModelController
 from petloc_gui.ui.models.model_handle import load_model_handle
 from petloc_gui.ui.models.prediction_service import PredictionService
@@ -38,7 +38,7 @@ def _ignore(_result) -> None:
     """Discard an edit's result in a slot (slots return None)."""
 
 
-class MainWindow(WindowHost, FolderDrops, QMainWindow):
+class MainWindow(WindowHost, FolderOpening, QMainWindow):
     """petloc's review/annotation window."""
 
     def __init__(self, model_factory=None, settings: Settings | None = None) -> None:
@@ -365,22 +365,6 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         info = self.models.info
         if self.session is not None and info is not None and version == info.version_id:
             self.session.prediction_arrived(path, result)
-
-    # --- folders ------------------------------------------------------------------------
-    def _ask_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open image folder", self.settings.last_folder)
-        if folder:
-            self.open_folder(folder)
-
-    def _open_demo(self) -> None:
-        from petloc_gui.app.demo_folder import ensure_demo_folder
-
-        try:
-            folder = ensure_demo_folder()
-        except (PetlocError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot create the demo folder", str(exc))
-            return
-        self.open_folder(folder)
 
     def _show_help(self) -> None:
         from petloc_gui.ui.help_dialog import HelpDialog
