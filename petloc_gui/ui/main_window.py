@@ -109,7 +109,6 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         bar = self.menuBar()
         menus = {name: bar.addMenu(f"&{name}") for name in ("File", "Edit", "View", "Go", "Model", "Help")}
         self.model_menu = menus["Model"]
-        self.training_menu_anchor = self.model_menu
         self.act = build_actions(self, menus)
         self.exports = install_export_actions(self, menus['File'], before=self.act['quit'])
         self.recent_menu = RecentFoldersMenu(self.settings, self.open_folder, self)
