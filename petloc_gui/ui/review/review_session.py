@@ -248,10 +248,10 @@ class ReviewSession:
         row = self.row_of.get(str(doc.image_path))
         if row is not None:
             self.refresh_row_from(row, doc)
-        for obj in doc.objects:
-            if obj.name not in self.folder_labels:
-                self.folder_labels.add(obj.name)
-                self.refresh_labels()
+        new = {obj.name for obj in doc.objects} - self.folder_labels
+        if new:  # once per edit, not once per new label
+            self.folder_labels |= new
+            self.refresh_labels()
 
     def refresh_row(self, row: int) -> None:
         """Show an image's document (after a save) in its list row."""
