@@ -150,16 +150,6 @@ class EditController(QObject):
                                  min(0.0, h - new.ymax) - min(0.0, new.ymin))
         return self.set_box(index, old, new, "Nudge box", ("nudge", self._nudge_serial))
 
-    def resize_selected(self, dw: float, dh: float) -> bool:
-        """Grow (or shrink) the selected box from its right/bottom edge; merges like nudges."""
-        index = self.target_index()
-        if index < 0:
-            return False
-        old = self.doc.objects[index].box
-        new = self.doc.clamp_box(Box(old.xmin, old.ymin, max(old.xmin + 1, old.xmax + dw),
-                                     max(old.ymin + 1, old.ymax + dh)))
-        return self.set_box(index, old, new, "Resize box", ("resize", self._nudge_serial))
-
     def move_edge(self, edge: str, delta: float) -> bool:
         """Move one edge ("left", "top", "right", "bottom") of the selected box; merges like nudges."""
         index = self.target_index()
