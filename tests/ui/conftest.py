@@ -189,8 +189,7 @@ def wait_predictions(qtbot, window, count: int | None = None, timeout=10_000) ->
     target = count if count is not None else len(model.names)
 
     def done():
-        have = sum(1 for r in range(len(model.names)) if model.pred_box[r] is not None or model.errors[r])
-        assert have >= target
+        assert model.count_predicted_or_failed() >= target
 
     qtbot.waitUntil(done, timeout=timeout)
 
