@@ -183,7 +183,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
             shortcut.setShortcut(QKeySequence(str(n)))
             shortcut.triggered.connect(lambda _=False, k=n: self.labels.pick(k))
         self.edits.document_changed.connect(self._document_changed)
-        self.edits.selection_changed.connect(self._selection_changed)
+        self.edits.selection_changed.connect(self.panel.select)
         self.predictions.predicted.connect(self._predicted)
         self.models.status.connect(self.model_status.setText)
         self.models.switched.connect(self._model_switched)
@@ -324,9 +324,6 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         info = lambda: self.models.info.class_names if self.models.info is not None else ()  # noqa: E731
         ClassListDialog(ClassEditor(self.session, self.edits, info), self).exec()
         self.focus_canvas()
-
-    def _selection_changed(self, index: int) -> None:
-        self.panel.select(index)
 
     def update_position(self) -> None:
         """The counter: the image's place in the list as shown (its sort and filter), not in name order."""
