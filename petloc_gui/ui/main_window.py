@@ -244,7 +244,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
         self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
         self.dataset_panel.set_dataset(dataset)
-        spec = self.models.spec_for_folder(model, self.session.suggested_model, dataset.root)
+        spec = self.models.spec_for_folder(model, self.session.suggested_model)
         if spec is None:  # no model knows this folder's classes: say so, offer to train one
             self.models.show_no_model(self.session.model_choice)
         elif spec != self.models.spec or self.models.info is None:
