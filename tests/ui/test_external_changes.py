@@ -158,6 +158,18 @@ def test_watcher_reloads_the_shown_image_when_it_has_no_edits(qtbot, window, fol
     assert "reloaded" in window.statusBar().currentMessage()
 
 
+def test_watcher_reloads_an_image_left_behind_into_its_list_row(qtbot, window, folder, answers):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(1)  # b's document is opened (and watched) ...
+    window.show_row(0)  # ... then left: its reload goes to the list row only
+    _other_program_adds_a_dog(folder)
+    model = window.session.model
+    qtbot.waitUntil(lambda: len(model.gt_objects[1]) == 2, timeout=10_000)
+    assert [name for name, _ in model.gt_objects[1]] == ["dog", "bird"]
+    assert window.session.current == 0 and not window.has_unsaved()
+    assert "bird" in window.labels.names()  # its labels join the class list, as the shown image's do
+
+
 def test_watcher_flags_a_change_under_edits_without_touching_them(qtbot, window, folder, answers):
     open_and_wait(qtbot, window, folder)
     edit_b(window)

@@ -67,13 +67,10 @@ class EditController(QObject):
             self._stacks[index] = stack
         return stack
 
-    def replace_all(self, index: int, doc: ImageDocument, objects, verified: bool, text: str,
-                    notify) -> QUndoStack:
+    def replace_all(self, index: int, doc: ImageDocument, objects, verified: bool, text: str) -> QUndoStack:
         """Push a ReplaceAllCommand on image ``index``'s stack (current image or not)."""
         stack = self.stack_for(index)
-        stack.push(cmd.ReplaceAllCommand(doc, notify, objects, verified, text))
-        if doc is self.doc and self.selected >= len(doc.objects):
-            self.selected = len(doc.objects) - 1
+        stack.push(cmd.ReplaceAllCommand(doc, self._notify, objects, verified, text))
         return stack
 
     def _notify(self, doc: ImageDocument) -> None:
