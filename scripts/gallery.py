@@ -108,7 +108,7 @@ class Shooter:
 
 def predictions_done(window) -> bool:
     model = window.session.model if window.session else None
-    return model is not None and all(b is not None or e for b, e in zip(model.pred_box, model.errors, strict=True))
+    return model is not None and model.count_predicted_or_failed() == len(model.names)
 
 
 def render(args) -> int:

@@ -50,8 +50,20 @@ def sweep_model_store() -> list[Path]:
         return []
 
 
-def _startup(window, args, screenshot_mode: bool) -> None:
+def _give_up(window, message: str, screenshot_mode: bool, warn: bool = True) -> None:
+    """The folder cannot be opened: exit 1 in screenshot mode, else say why (unless already said)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if screenshot_mode:
+        print(f"petloc-gui: {message}", file=sys.stderr)
+        window.shutdown()
+        QApplication.exit(1)
+    elif warn:
+        QMessageBox.warning(window, "petloc", message)
+
+
+def _startup(window, args, screenshot_mode: bool) -> None:
+    from PySide6.QtWidgets import QApplication
 
     sweep_model_store()
 
@@ -66,27 +78,13 @@ def _startup(window, args, screenshot_mode: bool) -> None:
     try:
         folder = Path(args.folder) if args.folder else Path(last) if reopen else ensure_demo_folder()
     except Exception as exc:  # noqa: BLE001 - shown, never a traceback
-        message = f"Cannot create the demo folder: {exc}"
-        if screenshot_mode:
-            print(f"petloc-gui: {message}", file=sys.stderr)
-            QApplication.exit(1)
-        else:
-            QMessageBox.warning(window, "petloc", message)
+        _give_up(window, f"Cannot create the demo folder: {exc}", screenshot_mode)
         return
     if not folder.is_dir():
-        message = f"{folder} is not a folder"
-        if screenshot_mode:
-            print(f"petloc-gui: {message}", file=sys.stderr)
-            window.shutdown()
-            QApplication.exit(1)
-        else:
-            QMessageBox.warning(window, "petloc", message)
+        _give_up(window, f"{folder} is not a folder", screenshot_mode)
         return
     if not window.open_folder(folder, model=args.model):
-        if screenshot_mode:
-            print(f"petloc-gui: cannot open {folder}", file=sys.stderr)
-            window.shutdown()
-            QApplication.exit(1)
+        _give_up(window, f"cannot open {folder}", screenshot_mode, warn=False)  # open_folder said why
         return
     if demo:
         # The demo: show the review queue, which finds the planted mistakes.

@@ -1,4 +1,4 @@
-"""Getting to a folder: File → Open recent, and dropping a folder or an image on the window."""
+"""Getting to a folder: File → Open folder…, Open demo, Open recent, and dropping a folder or an image on the window."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import is_image_name
 from petloc_gui.ui.settings import Settings
 
@@ -57,8 +58,24 @@ class RecentFoldersMenu(QMenu):
         self.rebuild()
 
 
-class FolderDrops:
-    """Mixed into MainWindow: a folder dropped on the window opens it; an image opens its folder on it."""
+class FolderOpening:
+    """Mixed into MainWindow: File → Open folder… and Open demo; a folder dropped on the window
+    opens it, an image opens its folder on it."""
+
+    def _ask_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open image folder", self.settings.last_folder)
+        if folder:
+            self.open_folder(folder)
+
+    def _open_demo(self) -> None:
+        from petloc_gui.app.demo_folder import ensure_demo_folder
+
+        try:
+            folder = ensure_demo_folder()
+        except (PetlocError, OSError) as exc:
+            QMessageBox.warning(self, "Cannot create the demo folder", str(exc))
+            return
+        self.open_folder(folder)
 
     def dragEnterEvent(self, event) -> None:  # Qt's name
         if dropped_target(event.mimeData()) is not None:

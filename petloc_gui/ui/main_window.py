@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui.actions import build_actions
@@ -20,7 +20,7 @@ from petloc_gui.ui.canvas.view_actions import connect_view_actions
 from petloc_gui.ui.editing.edit_actions import connect_edit_actions
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
-from petloc_gui.ui.folders import FolderDrops, RecentFoldersMenu
+from petloc_gui.ui.folders import FolderOpening, RecentFoldersMenu
 from petloc_gui.ui.models.model_controller import ModelController
 from petloc_gui.ui.models.model_handle import load_model_handle
 from petloc_gui.ui.models.prediction_service import PredictionService
@@ -38,7 +38,7 @@ def _ignore(_result) -> None:
     """Discard an edit's result in a slot (slots return None)."""
 
 
-class MainWindow(WindowHost, FolderDrops, QMainWindow):
+class MainWindow(WindowHost, FolderOpening, QMainWindow):
     """petloc's review/annotation window."""
 
     def __init__(self, model_factory=None, settings: Settings | None = None) -> None:
@@ -109,7 +109,6 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         bar = self.menuBar()
         menus = {name: bar.addMenu(f"&{name}") for name in ("File", "Edit", "View", "Go", "Model", "Help")}
         self.model_menu = menus["Model"]
-        self.training_menu_anchor = self.model_menu
         self.act = build_actions(self, menus)
         self.exports = install_export_actions(self, menus['File'], before=self.act['quit'])
         self.recent_menu = RecentFoldersMenu(self.settings, self.open_folder, self)
@@ -157,6 +156,7 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         a["autosave"].toggled.connect(lambda on: _ignore(setattr(self.settings, "autosave", on)))
         a["quit"].triggered.connect(lambda: _ignore(self.close()))
         a["accept"].triggered.connect(self.accept_prediction)
+        a["classes"].triggered.connect(self.edit_classes)
         connect_edit_actions(a, self.edits, self.panel.gt_pane, list_has_focus=self.file_dock.view.hasFocus,
                              step_image=self.step_image, label_for_new_box=self._label_for_new_box)
         connect_view_actions(a, self.panel, lambda text: self.statusBar().showMessage(text, 4000),
@@ -183,7 +183,7 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
             shortcut.setShortcut(QKeySequence(str(n)))
             shortcut.triggered.connect(lambda _=False, k=n: self.labels.pick(k))
         self.edits.document_changed.connect(self._document_changed)
-        self.edits.selection_changed.connect(self._selection_changed)
+        self.edits.selection_changed.connect(self.panel.select)
         self.predictions.predicted.connect(self._predicted)
         self.models.status.connect(self.model_status.setText)
         self.models.switched.connect(self._model_switched)
@@ -244,7 +244,7 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
         self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
         self.dataset_panel.set_dataset(dataset)
-        spec = self.models.spec_for_folder(model, self.session.suggested_model, dataset.root)
+        spec = self.models.spec_for_folder(model, self.session.suggested_model)
         if spec is None:  # no model knows this folder's classes: say so, offer to train one
             self.models.show_no_model(self.session.model_choice)
         elif spec != self.models.spec or self.models.info is None:
@@ -325,9 +325,6 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         ClassListDialog(ClassEditor(self.session, self.edits, info), self).exec()
         self.focus_canvas()
 
-    def _selection_changed(self, index: int) -> None:
-        self.panel.select(index)
-
     def update_position(self) -> None:
         """The counter: the image's place in the list as shown (its sort and filter), not in name order."""
         current = self.session.current if self.session is not None else None
@@ -365,22 +362,6 @@ class MainWindow(WindowHost, FolderDrops, QMainWindow):
         info = self.models.info
         if self.session is not None and info is not None and version == info.version_id:
             self.session.prediction_arrived(path, result)
-
-    # --- folders ------------------------------------------------------------------------
-    def _ask_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open image folder", self.settings.last_folder)
-        if folder:
-            self.open_folder(folder)
-
-    def _open_demo(self) -> None:
-        from petloc_gui.app.demo_folder import ensure_demo_folder
-
-        try:
-            folder = ensure_demo_folder()
-        except (PetlocError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot create the demo folder", str(exc))
-            return
-        self.open_folder(folder)
 
     def _show_help(self) -> None:
         from petloc_gui.ui.help_dialog import HelpDialog

@@ -75,8 +75,7 @@ class ScreenshotTaker(QObject):
     @staticmethod
     def _queue_known(session) -> bool:
         """Every image has a prediction or an error, so the review order is final."""
-        model = session.model
-        return all(box is not None or error for box, error in zip(model.pred_box, model.errors, strict=False))
+        return session.model.count_predicted_or_failed() == len(session.model.names)
 
     def _poll(self) -> None:
         if self.window.model_problem:

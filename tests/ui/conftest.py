@@ -113,6 +113,29 @@ def folder(tmp_path) -> Path:
 
 
 @pytest.fixture
+def answers(monkeypatch):
+    """Record message boxes; question() answers from ``record["queue"]``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    record = {"questions": [], "warnings": [], "queue": []}
+
+    def question(parent, title, text, *args, **kwargs):
+        record["questions"].append(text)
+        return record["queue"].pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: record["warnings"].append(text))
+    return record
+
+
+def edit_b(window) -> None:
+    """Leave an unsaved edit: b's box moves to its prediction (dog at 70,50,110,85)."""
+    window.show_row(1)
+    window.accept_prediction()
+    assert window.has_unsaved()
+
+
+@pytest.fixture
 def factory() -> FakeFactory:
     return FakeFactory(dict(PRED))
 
@@ -166,8 +189,7 @@ def wait_predictions(qtbot, window, count: int | None = None, timeout=10_000) ->
     target = count if count is not None else len(model.names)
 
     def done():
-        have = sum(1 for r in range(len(model.names)) if model.pred_box[r] is not None or model.errors[r])
-        assert have >= target
+        assert model.count_predicted_or_failed() >= target
 
     qtbot.waitUntil(done, timeout=timeout)
 

@@ -75,3 +75,13 @@ def test_model_classes_cannot_be_deleted_and_unused_ones_can_be_added_and_remove
     assert "already" in dialog.result.text()
     dialog.delete("owl")
     assert read_classes(folder) == [] and "owl" not in window.labels.names()
+
+
+def test_edit_classes_menu_entry_opens_the_class_list(qtbot, window, folder, monkeypatch):
+    from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
+
+    opened = []
+    monkeypatch.setattr(ClassListDialog, "exec", lambda self: opened.append(self) or 0)
+    open_and_wait(qtbot, window, folder)
+    window.act["classes"].trigger()
+    assert len(opened) == 1

@@ -9,21 +9,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import read_voc
 from petloc_gui.ui.review import save_guard
 
-from .conftest import GT, open_and_wait, write_annotation, write_image
-
-
-@pytest.fixture
-def answers(monkeypatch):
-    record = {"questions": [], "warnings": [], "queue": []}
-
-    def question(parent, title, text, *args, **kwargs):
-        record["questions"].append(text)
-        return record["queue"].pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: record["warnings"].append(text))
-    return record
+from .conftest import GT, edit_b, open_and_wait, write_annotation, write_image
 
 
 def _other_program_adds_a_dog(folder):
@@ -34,12 +20,6 @@ def _other_program_adds_a_dog(folder):
 
 def _names(path):
     return [o.name for o in read_voc(path).objects]
-
-
-def _edit_b(window):
-    window.show_row(1)
-    window.accept_prediction()  # b's box moves to the prediction (dog at 70,50,110,85)
-    assert window.has_unsaved()
 
 
 def _conflict_answer(window, monkeypatch, choice):
@@ -58,7 +38,7 @@ def _conflict_answer(window, monkeypatch, choice):
 def test_edit_then_external_rewrite_then_save_asks_and_take_theirs_keeps_their_object(
         qtbot, window, folder, answers, monkeypatch):
     open_and_wait(qtbot, window, folder)
-    _edit_b(window)
+    edit_b(window)
     _other_program_adds_a_dog(folder)
     asked = _conflict_answer(window, monkeypatch, save_guard.TAKE_THEIRS)
     window.save_current()
@@ -75,7 +55,7 @@ def test_edit_then_external_rewrite_then_save_asks_and_take_theirs_keeps_their_o
 
 def test_keep_mine_overwrites_only_when_chosen(qtbot, window, folder, answers, monkeypatch):
     open_and_wait(qtbot, window, folder)
-    _edit_b(window)
+    edit_b(window)
     _other_program_adds_a_dog(folder)
     _conflict_answer(window, monkeypatch, save_guard.CANCEL)
     before = (folder / "b.xml").read_bytes()
@@ -88,7 +68,7 @@ def test_keep_mine_overwrites_only_when_chosen(qtbot, window, folder, answers, m
 
 def test_show_both_shows_their_boxes_and_mine_unsaved(qtbot, window, folder, answers, monkeypatch):
     open_and_wait(qtbot, window, folder)
-    _edit_b(window)
+    edit_b(window)
     _other_program_adds_a_dog(folder)
     _conflict_answer(window, monkeypatch, save_guard.SHOW_BOTH)
     window.save_current()
@@ -119,7 +99,7 @@ def test_autosave_never_overwrites_an_external_change(qtbot, window, folder, ans
     open_and_wait(qtbot, window, folder)
     window.act["autosave"].setChecked(True)
     try:
-        _edit_b(window)
+        edit_b(window)
         _other_program_adds_a_dog(folder)
         window.step_image(1)
         assert _names(folder / "b.xml") == ["dog", "bird"]
@@ -153,7 +133,7 @@ def test_two_windows_on_one_folder(qtbot, window, second_window, folder, answers
     open_and_wait(qtbot, second_window, folder)
     window.show_row(1)
     second_window.show_row(1)
-    _edit_b(window)
+    edit_b(window)
     assert window.save_current()
     # The other window had no edits: it follows the file by itself (watcher).
     other = second_window.session.store.document(1)
@@ -178,9 +158,21 @@ def test_watcher_reloads_the_shown_image_when_it_has_no_edits(qtbot, window, fol
     assert "reloaded" in window.statusBar().currentMessage()
 
 
+def test_watcher_reloads_an_image_left_behind_into_its_list_row(qtbot, window, folder, answers):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(1)  # b's document is opened (and watched) ...
+    window.show_row(0)  # ... then left: its reload goes to the list row only
+    _other_program_adds_a_dog(folder)
+    model = window.session.model
+    qtbot.waitUntil(lambda: len(model.gt_objects[1]) == 2, timeout=10_000)
+    assert [name for name, _ in model.gt_objects[1]] == ["dog", "bird"]
+    assert window.session.current == 0 and not window.has_unsaved()
+    assert "bird" in window.labels.names()  # its labels join the class list, as the shown image's do
+
+
 def test_watcher_flags_a_change_under_edits_without_touching_them(qtbot, window, folder, answers):
     open_and_wait(qtbot, window, folder)
-    _edit_b(window)
+    edit_b(window)
     _other_program_adds_a_dog(folder)
     doc = window.session.store.document(1)
     qtbot.waitUntil(lambda: doc.external_change is not None, timeout=10_000)
@@ -208,7 +200,7 @@ def test_link_outside_the_folder_is_only_written_after_a_question_naming_the_tar
     (folder / "b.xml").rename(real)
     (folder / "b.xml").symlink_to(real)
     open_and_wait(qtbot, window, folder)
-    _edit_b(window)
+    edit_b(window)
     before = real.read_bytes()
     answers["queue"] = [QMessageBox.No]
     assert not window.save_current()

@@ -106,8 +106,7 @@ def test_real_pets_model_is_chosen_for_oxford_and_predicts(qtbot, oxford_dir, tm
         assert window.open_folder(root)
         assert window.current_model_spec() == "pets"
         model = window.session.model
-        qtbot.waitUntil(lambda: all(b is not None or e for b, e in zip(model.pred_box, model.errors, strict=False)),
-                        timeout=180_000)
+        qtbot.waitUntil(lambda: model.count_predicted_or_failed() == len(model.names), timeout=180_000)
         assert window.model_problem is None
         row = model.names.index("Abyssinian_1.jpg")
         assert model.pred_label[row] == "cat"

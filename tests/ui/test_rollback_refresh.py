@@ -13,8 +13,7 @@ from .conftest import PRED, open_and_wait, wait_predictions
 
 
 def _filled(window) -> int:
-    model = window.session.model
-    return sum(1 for r in range(len(model.names)) if model.pred_box[r] is not None or model.errors[r])
+    return window.session.model.count_predicted_or_failed()
 
 
 def test_rolling_back_to_a_model_used_before_fills_the_list_from_the_cache(qtbot, window, folder, factory):

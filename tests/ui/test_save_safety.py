@@ -4,33 +4,12 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import read_voc
 
-from .conftest import open_and_wait, write_image
-
-
-@pytest.fixture
-def answers(monkeypatch):
-    """Record message boxes; question() answers from a queue."""
-    record = {"questions": [], "warnings": [], "queue": []}
-
-    def question(parent, title, text, *args, **kwargs):
-        record["questions"].append(text)
-        return record["queue"].pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: record["warnings"].append(text))
-    return record
-
-
-def _edit_b(window):
-    window.show_row(1)
-    window.accept_prediction()
-    assert window.has_unsaved()
+from .conftest import edit_b, open_and_wait, write_image
 
 
 def test_opening_another_folder_asks_and_cancel_keeps_edits(qtbot, window, folder, answers, tmp_path):
@@ -38,7 +17,7 @@ def test_opening_another_folder_asks_and_cancel_keeps_edits(qtbot, window, folde
     other.mkdir()
     write_image(other / "x.png")
     open_and_wait(qtbot, window, folder)
-    _edit_b(window)
+    edit_b(window)
     answers["queue"] = [QMessageBox.Cancel]
     assert not window.open_folder(other)
     assert window.current_folder() == folder and window.has_unsaved()
@@ -51,7 +30,7 @@ def test_opening_another_folder_asks_and_cancel_keeps_edits(qtbot, window, folde
 def test_discard_leaves_file_untouched(qtbot, window, folder, answers, tmp_path):
     before = (folder / "b.xml").read_bytes()
     open_and_wait(qtbot, window, folder)
-    _edit_b(window)
+    edit_b(window)
     answers["queue"] = [QMessageBox.Discard]
     other = tmp_path / "other"
     other.mkdir()
@@ -61,7 +40,7 @@ def test_discard_leaves_file_untouched(qtbot, window, folder, answers, tmp_path)
 
 def test_close_with_unsaved_edits_asks(qtbot, window, folder, answers):
     open_and_wait(qtbot, window, folder)
-    _edit_b(window)
+    edit_b(window)
     answers["queue"] = [QMessageBox.Cancel]
     assert not window.close()
     assert window.isVisible() and len(answers["questions"]) == 1
@@ -69,7 +48,7 @@ def test_close_with_unsaved_edits_asks(qtbot, window, folder, answers):
 
 def test_failed_save_shows_error_and_keeps_edit(qtbot, window, folder, answers, monkeypatch):
     open_and_wait(qtbot, window, folder)
-    _edit_b(window)
+    edit_b(window)
     before = (folder / "b.xml").read_bytes()
 
     def refuse(src, dst):
@@ -91,7 +70,7 @@ def test_failed_save_shows_error_and_keeps_edit(qtbot, window, folder, answers, 
 def test_autosave_on_image_change(qtbot, window, folder, answers):
     open_and_wait(qtbot, window, folder)
     window.act["autosave"].setChecked(True)
-    _edit_b(window)
+    edit_b(window)
     window.step_image(1)
     assert not window.has_unsaved()
     assert read_voc(folder / "b.xml").objects[0].box == Box(70, 50, 110, 85)

@@ -26,10 +26,10 @@ def is_prediction(result) -> bool:
     return result is not None and hasattr(result, "box") and hasattr(result, "label")
 
 
-
 def _shown(text: str) -> str:
     """A file name or label for the rich-text header: escaped for HTML and the terminal sense."""
     return html.escape(visible(text))
+
 
 class ImagePanel(QWidget):
     """Left: editable ground truth. Right: read-only prediction. O overlays both on the left."""
@@ -139,11 +139,9 @@ class ImagePanel(QWidget):
         else:
             self.gt_pane.show_message(None)
         message = self._image_error
-        if message:
-            pass
-        elif pred is not None and not is_prediction(pred):
+        if not message and pred is not None and not is_prediction(pred):
             message = f"No prediction: {pred}"
-        elif pred is None and self._prediction_message:
+        elif not message and pred is None and self._prediction_message:
             message = self._prediction_message
         self.pred_pane.show_message(message)
         self.header.setText(self._header_text())

@@ -67,13 +67,10 @@ class EditController(QObject):
             self._stacks[index] = stack
         return stack
 
-    def replace_all(self, index: int, doc: ImageDocument, objects, verified: bool, text: str,
-                    notify) -> QUndoStack:
+    def replace_all(self, index: int, doc: ImageDocument, objects, verified: bool, text: str) -> QUndoStack:
         """Push a ReplaceAllCommand on image ``index``'s stack (current image or not)."""
         stack = self.stack_for(index)
-        stack.push(cmd.ReplaceAllCommand(doc, notify, objects, verified, text))
-        if doc is self.doc and self.selected >= len(doc.objects):
-            self.selected = len(doc.objects) - 1
+        stack.push(cmd.ReplaceAllCommand(doc, self._notify, objects, verified, text))
         return stack
 
     def _notify(self, doc: ImageDocument) -> None:
@@ -149,16 +146,6 @@ class EditController(QObject):
             new = new.translated(min(0.0, w - new.xmax) - min(0.0, new.xmin),
                                  min(0.0, h - new.ymax) - min(0.0, new.ymin))
         return self.set_box(index, old, new, "Nudge box", ("nudge", self._nudge_serial))
-
-    def resize_selected(self, dw: float, dh: float) -> bool:
-        """Grow (or shrink) the selected box from its right/bottom edge; merges like nudges."""
-        index = self.target_index()
-        if index < 0:
-            return False
-        old = self.doc.objects[index].box
-        new = self.doc.clamp_box(Box(old.xmin, old.ymin, max(old.xmin + 1, old.xmax + dw),
-                                     max(old.ymin + 1, old.ymax + dh)))
-        return self.set_box(index, old, new, "Resize box", ("resize", self._nudge_serial))
 
     def move_edge(self, edge: str, delta: float) -> bool:
         """Move one edge ("left", "top", "right", "bottom") of the selected box; merges like nudges."""

@@ -142,7 +142,7 @@ class ModelController(QObject):
         if folder:
             self.choose(folder)
 
-    def spec_for_folder(self, requested: str | None, suggested, folder=None) -> str | None:
+    def spec_for_folder(self, requested: str | None, suggested) -> str | None:
         """The model for a newly opened folder (None: no model knows its classes).
 
         A model the user picked stays across folders while it knows the new

@@ -74,16 +74,6 @@ def _version_metrics(path) -> dict | None:
     return version.metrics if version is not None else None
 
 
-def read_model_meta(spec: str) -> dict:
-    """The bundle's meta.json as a dict ({} if unreadable)."""
-    try:
-        from petloc_gui.model.bundle import read_meta, resolve_model
-
-        return dict(read_meta(resolve_model(spec)))
-    except Exception:  # noqa: BLE001 - shown as "no metrics"
-        return {}
-
-
 class RealModelHandle:
     """A loaded Keras bundle + Predictor (TensorFlow imported on construction)."""
 

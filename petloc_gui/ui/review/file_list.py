@@ -194,6 +194,10 @@ class FileListModel(QAbstractTableModel):
         self.errors[row] = message
         self._row_changed(row, emit)
 
+    def count_predicted_or_failed(self) -> int:
+        """Rows that have a prediction or an error message (all of them: the review order is final)."""
+        return sum(1 for box, error in zip(self.pred_box, self.errors, strict=True) if box is not None or error)
+
     def clear_predictions(self) -> None:
         n = len(self.names)
         self.pred_label, self.pred_conf, self.pred_box = [None] * n, [None] * n, [None] * n

@@ -248,10 +248,10 @@ class ReviewSession:
         row = self.row_of.get(str(doc.image_path))
         if row is not None:
             self.refresh_row_from(row, doc)
-        for obj in doc.objects:
-            if obj.name not in self.folder_labels:
-                self.folder_labels.add(obj.name)
-                self.refresh_labels()
+        new = {obj.name for obj in doc.objects} - self.folder_labels
+        if new:  # once per edit, not once per new label
+            self.folder_labels |= new
+            self.refresh_labels()
 
     def refresh_row(self, row: int) -> None:
         """Show an image's document (after a save) in its list row."""
@@ -280,15 +280,6 @@ class ReviewSession:
         self.model.set_status(row, doc.status(), f"{doc.annotation_path}: changed on disk by "
                               "another program; saving will ask which version to keep")
 
-    def _notify_row(self, row: int):
-        """The notify function of undo commands on image ``row`` (current or not)."""
-        def notify(doc) -> None:
-            if row == self.current:
-                self.parts.edits._notify(doc)  # redraws the panes, as an edit does
-            else:
-                self.refresh_row_from(row, doc)
-        return notify
-
     def _read_disk_version(self, row: int):
         from petloc_gui.app.annotation_store import read_document
 
@@ -301,8 +292,7 @@ class ReviewSession:
         """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away."""
         doc = self.store.document(row)
         fresh = self._read_disk_version(row)
-        stack = self.parts.edits.replace_all(row, doc, fresh.objects, fresh.verified,
-                                              "Reload from disk", self._notify_row(row))
+        stack = self.parts.edits.replace_all(row, doc, fresh.objects, fresh.verified, "Reload from disk")
         doc.adopt_disk_version(fresh)
         stack.setClean()
         self.dataset.items[row].has_annotation = bool(fresh.disk_state and fresh.disk_state.exists)
@@ -317,8 +307,7 @@ class ReviewSession:
         merged = list(fresh.objects) + [o for o in mine if (o.name, o.box) not in theirs]
         verified = doc.verified
         self.take_theirs(row)
-        self.parts.edits.replace_all(row, doc, merged, verified, "Show both versions",
-                                      self._notify_row(row))
+        self.parts.edits.replace_all(row, doc, merged, verified, "Show both versions")
         self._refresh(row, doc)
 
     def _refresh(self, row: int, doc) -> None:
