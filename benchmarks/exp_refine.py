@@ -3,6 +3,7 @@ pets bundle and print the cascade's validation figures (never the test photos).
 
     python benchmarks/exp_refine.py BUNDLE --out DIR [--size 160] [--margin 1.5] [--epochs 40]
         [--scale-max 2.5] [--wide-share 0.3] [--animal-share 0]   # simulated first-stage errors
+        [--data FOLDER]   # another dataset folder (the first stage's validation photos still validate)
 
 BUNDLE is a first stage (a bundle with a refiner: its first stage alone is used, the
 refiner and its figures are dropped from the copy in DIR).
@@ -51,8 +52,10 @@ def main() -> int:
                         help="share of crops whose scale is log-uniform up to --scale-max")
     parser.add_argument("--animal-share", type=float, default=RefineConfig.animal_share,
                         help="share of crops around a box of much of the animal (2-5x the head, head inside)")
+    parser.add_argument("--data", type=Path, default=None,
+                        help="dataset folder (default: the shared pets; e.g. one with pseudo-labelled photos)")
     args = parser.parse_args()
-    data = shared_dir() / "data" / "oxford-pets-3breeds"
+    data = args.data or shared_dir() / "data" / "oxford-pets-3breeds"
     config = RefineConfig(input_size=(args.size, args.size), margin=args.margin, epochs=args.epochs,
                           crops_per_photo=args.crops, patience=args.patience, box_head=args.head,
                           scale_range=(RefineConfig.scale_range[0], args.scale_max),

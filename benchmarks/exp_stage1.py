@@ -1,6 +1,7 @@
 """Experiment driver (issue 9): train a pets first stage with a recipe variant, validation only.
 
     python benchmarks/exp_stage1.py --out DIR --exclude-list FILE [--head edges] [--epochs N]
+        [--data FOLDER --train-only FILE]   # self-training: pseudo-labelled photos that only train
 """
 
 from __future__ import annotations
@@ -35,12 +36,17 @@ def main() -> int:
     parser.add_argument("--head", default=presets.PETS.box_head)
     parser.add_argument("--epochs", type=int, default=None)
     parser.add_argument("--label", default="default")
+    parser.add_argument("--data", type=Path, default=None, help="dataset folder (default: the shared pets)")
+    parser.add_argument("--train-only", type=Path, default=None,
+                        help="file listing photos (relative paths) that only train, e.g. pseudo-labelled ones")
     args = parser.parse_args()
     presets.PRESETS["pets"] = dataclasses.replace(presets.PETS, box_head=args.head)
     exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
+    train_only = ([line.strip() for line in args.train_only.read_text().splitlines() if line.strip()]
+                  if args.train_only else [])
     config = TrainConfig(preset="pets", epochs=args.epochs, out_dir=str(args.out), exclude=exclude,
-                         label=args.label)
-    train(shared_dir() / "data" / "oxford-pets-3breeds", config, on_event=progress)
+                         label=args.label, train_only=train_only)
+    train(args.data or shared_dir() / "data" / "oxford-pets-3breeds", config, on_event=progress)
     return 0
 
 

@@ -3,11 +3,14 @@
 ``photo`` (the pets preset) runs as TensorFlow ops inside the tf.data
 pipeline, from the library where one does the job: the crop is
 ``tf.image.stateless_sample_distorted_bounding_box`` with
-``min_object_covered=1`` (a random crop that keeps the whole box), the colour
-jitter is ``tf.image`` contrast plus brightness and saturation scaling. The flip and the box
+``min_object_covered=1`` (a random crop that keeps the whole box). The flip and the box
 arithmetic of crop and flip are a few lines here, tested against a drawn
 rectangle. Its last step is `prepare.resize_to_input`, the same resize as
-inference.
+inference, followed by the colour jitter: brightness, ``tf.image.adjust_contrast``
+and a saturation blend with ``tf.image.rgb_to_grayscale``, composed into one
+3x3 colour matrix (`colour_matrix`; a test checks it against those tf.image
+ops) because as separate TensorFlow ops they cost more CPU per image than
+the decode of a cached photo.
 
 ``digits`` cuts the boxed digit out and pastes it anywhere on a fresh black
 canvas (ADR 0002): no library does that, so it is numpy/OpenCV, with a test.
@@ -122,20 +125,41 @@ def photo_augment(image: Tensor, box: Tensor, seed: Tensor, size: Size) -> tuple
     image = tf.cond(if_flip, lambda: tf.reverse(image, axis=[1]), lambda: image)
     box = tf.cond(if_flip, lambda: flip_box(box), lambda: box)
     width, height = size
-    image = tf.numpy_function(lambda im: resize_to_input(im, size), [image], tf.uint8, stateful=False)
-    image = tf.ensure_shape(image, (height, width, 3))
-    return colour_jitter(image, seeds[3:6]), box
+    factors = tf.stack([tf.random.stateless_uniform([], seeds[3], 0.75, 1.25),  # brightness
+                        tf.random.stateless_uniform([], seeds[4], 0.75, 1.25),  # contrast
+                        tf.random.stateless_uniform([], seeds[5], 0.7, 1.3)])  # saturation
+    image = tf.numpy_function(lambda im, f: resize_and_jitter(im, f, size), [image, factors], tf.float32,
+                              stateful=False)
+    return tf.ensure_shape(image, (height, width, 3)), box
 
 
-def colour_jitter(image: Tensor, seeds: Tensor) -> Tensor:
-    """Brightness and contrast scaled by up to +-25%, saturation by +-30%, float32 0..255."""
-    import tensorflow as tf
+# tf.image.rgb_to_grayscale's weights: the saturation blend is towards this grey.
+GREY_WEIGHTS = np.array([0.2989, 0.5870, 0.1140], np.float64)
 
-    x = tf.cast(image, tf.float32) / 255.0
-    x = x * tf.random.stateless_uniform([], seeds[0], 0.75, 1.25)
-    x = tf.image.adjust_contrast(x, tf.random.stateless_uniform([], seeds[1], 0.75, 1.25))
-    # Saturation as a blend with the grey image: tf.image.adjust_saturation goes through
-    # HSV and costs more than the rest of the augmentation together on a CPU.
-    gray = tf.image.rgb_to_grayscale(x)
-    x = gray + (x - gray) * tf.random.stateless_uniform([], seeds[2], 0.7, 1.3)
-    return tf.clip_by_value(x, 0.0, 1.0) * 255.0
+
+def colour_matrix(brightness: float, contrast: float, saturation: float,
+                  channel_means: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(M 3x3, offset 3)`` with ``M @ rgb + offset`` = brightness, then contrast, then saturation.
+
+    The three are the tf.image steps in this order: ``x * brightness``;
+    ``tf.image.adjust_contrast`` (each channel's mean kept); a blend with
+    ``tf.image.rgb_to_grayscale`` of the result. All three are linear in the
+    pixel, so they compose into one affine colour transform (one pass over
+    the pixels instead of a dozen TensorFlow ops per image: issue 8's input
+    cost). ``channel_means``: the per-channel means of the image before.
+    """
+    grey = np.outer(np.ones(3), GREY_WEIGHTS)
+    towards_grey = saturation * np.eye(3) + (1.0 - saturation) * grey
+    matrix = contrast * brightness * towards_grey
+    offset = (1.0 - contrast) * brightness * towards_grey @ np.asarray(channel_means, np.float64)
+    return matrix, offset
+
+
+def resize_and_jitter(image: np.ndarray, factors: np.ndarray, size: Size) -> np.ndarray:
+    """`prepare.resize_to_input`, then the colour jitter of ``factors`` (brightness, contrast,
+    saturation): float32 0..255, clipped."""
+    small = resize_to_input(image, size)
+    brightness, contrast, saturation = (float(f) for f in factors)
+    matrix, offset = colour_matrix(brightness, contrast, saturation, np.asarray(cv2.mean(small)[:3]))
+    out = cv2.transform(small.astype(np.float32), np.hstack([matrix, offset[:, None]]).astype(np.float32))
+    return np.clip(out, 0.0, 255.0, out=out)

@@ -34,10 +34,15 @@ class Sample:
 
 
 def _relpath(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
+    # By the path as listed first: an image that is a symlink (a dataset of links
+    # to a shared folder) keeps its place in the dataset, and so its split key.
+    for listed, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))),
+                         (path.resolve(), root.resolve())):
+        try:
+            return listed.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.resolve().as_posix()
 
 
 def collect_samples(

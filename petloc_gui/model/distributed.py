@@ -12,11 +12,17 @@ two-worker test, tests/model/test_multiworker.py):
 2. after each step it averages the scalar logs with
    ``strategy.reduce("MEAN", v, axis=0)``, which a scalar has no axis 0 for.
    `patch_keras_log_reduction` makes that one call use ``axis=None`` for scalars.
+
+A stop request (Ctrl+C, the GUI's cancel) reaches one worker; if only that
+worker left ``fit``, the others would wait in their next collective for ever.
+`agreed_stop` sums the workers' requests with a collective after each batch,
+so all leave at the same batch.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from petloc_gui.model.untyped import Strategy
@@ -35,6 +41,21 @@ def make_strategy(name: str | None) -> Strategy:
         patch_keras_log_reduction()
         return tf.distribute.MultiWorkerMirroredStrategy()
     raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {name!r}")
+
+
+def agreed_stop(strategy: Any, local_stop: Callable[[], bool]) -> Callable[[], bool]:
+    """``stop()`` that is true on every worker as soon as any worker's ``local_stop()`` is.
+
+    Each call is one collective, so every worker must call it at the same
+    points (`training_loop.EpochMonitor` does, once after each batch).
+    """
+    import tensorflow as tf
+
+    def stop() -> bool:
+        flag = tf.constant(1.0 if local_stop() else 0.0)
+        return float(strategy.reduce(tf.distribute.ReduceOp.SUM, flag, axis=None)) > 0.0
+
+    return stop
 
 
 def is_chief(strategy: Any) -> bool:

@@ -81,6 +81,24 @@ def parent_splits(meta: dict[str, Any] | None) -> dict[str, list[str]]:
     return {"validation": [str(p) for p in validation or []], "test": [str(p) for p in test or []]}
 
 
+def parent_test_hashes(meta: dict[str, Any] | None) -> set[str]:
+    """sha256 of each image a parent bundle held out as test (meta.json ``images``), when recorded.
+
+    A test photo that was renamed or moved is still the same bytes: fine-tuning
+    recognises it by these and keeps it out, not only by its relative path.
+    """
+    if not isinstance(meta, dict) or not isinstance(meta.get("images"), dict):
+        return set()
+    images = meta["images"]
+    found = set()
+    for relpath in parent_splits(meta)["test"]:
+        entry = images.get(relpath)
+        digest = entry.get("sha256") if isinstance(entry, dict) else None
+        if isinstance(digest, str) and digest:
+            found.add(digest)
+    return found
+
+
 REPORT_SHARE = 0.5  # of the validation images, this share only reports figures (never chooses the epoch)
 
 

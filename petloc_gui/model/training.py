@@ -24,7 +24,7 @@ import numpy as np
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.paths import resources_dir, user_cache_dir, user_data_dir
 from petloc_gui.model.bundle import BUNDLED_NAMES, file_sha256, load_bundle, new_version_id, save_bundle
-from petloc_gui.model.distributed import DISTRIBUTE_CHOICES, build_before_fit, is_chief, make_strategy
+from petloc_gui.model.distributed import DISTRIBUTE_CHOICES, agreed_stop, build_before_fit, is_chief, make_strategy
 from petloc_gui.model.presets import MOBILENET_PRESETS, Preset, default_backbone_weights, get_preset
 from petloc_gui.model.training_data import TrainingData
 from petloc_gui.model.untyped import Dataset, KerasModel, Strategy
@@ -57,6 +57,7 @@ class TrainConfig:
     learning_rate: float | None = None
     patience: int | None = None
     exclude: list[str] = field(default_factory=list)  # image paths never used (test holdout)
+    train_only: list[str] = field(default_factory=list)  # image paths never in validation (teacher-drawn boxes)
     out_dir: str | None = None
     distribute: str | None = None  # None, "mirrored" or "multiworker"
     warmup_epochs: int | None = None
@@ -153,7 +154,8 @@ def train(
         raise PetlocError(f"cannot fine-tune a {parent.preset!r} model as a {preset.name!r} model", parent.path)
     data = TrainingData.collect(data_dir, config.label, config.exclude, config.val_fraction, config.seed,
                                 parent_meta=parent.meta if parent else None,
-                                parent_class_names=parent.class_names if parent else None)
+                                parent_class_names=parent.class_names if parent else None,
+                                train_only=config.train_only)
     if not data.train:
         raise DatasetError("no image left for training after the validation split", data.root)
     names = data.class_names
@@ -185,8 +187,10 @@ def train(
         # Each worker validates on its own; the figures can differ in the last digits, and an
         # early stop on one worker alone would leave the others waiting in a collective.
         patience = epochs
+    multiworker = config.distribute == "multiworker"
     monitor = EpochMonitor(model, names, _validation_set(data, preset, cache, selection), preset.box_loss_weight,
-                           epochs, steps, patience, emit, stop)
+                           epochs, steps, patience, emit, agreed_stop(strategy, stop) if multiworker else stop,
+                           stop_before_batches=not multiworker)
     try:
         for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
             if monitor.finished:

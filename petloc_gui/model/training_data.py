@@ -28,7 +28,7 @@ from petloc_gui.model.bundle import file_sha256
 from petloc_gui.model.data import Sample, collect_samples, fingerprint
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
-from petloc_gui.model.splits import parent_splits, report_members, validation_members
+from petloc_gui.model.splits import parent_splits, parent_test_hashes, report_members, validation_members
 from petloc_gui.model.untyped import Dataset
 
 
@@ -79,6 +79,8 @@ class TrainingData:
         self.class_names = class_names
         self.val_fraction = val_fraction
         self.seed = seed
+        self.train_only: list[str] = []  # relative paths kept out of validation (`collect`)
+        self._sha256: dict[str, str] = {}  # image sha256 by relative path, where `collect` already read it
 
     @classmethod
     def collect(
@@ -90,15 +92,30 @@ class TrainingData:
         seed: int = 0,
         parent_meta: dict[str, Any] | None = None,
         parent_class_names: Sequence[str] | None = None,
+        train_only: Iterable[str | os.PathLike[str]] = (),
     ) -> TrainingData:
         """Index, check and split ``data_dir``; with a parent (fine-tuning), keep its held-out images out.
 
         The parent's test images are never used and the parent's validation
-        images that are in the folder stay in validation.
+        images that are in the folder stay in validation. ``train_only``
+        images (paths absolute or relative to the folder; e.g. boxes a teacher
+        model drew) are only ever trained on: validation must score against
+        boxes a person drew, so they never enter it.
         """
         held = parent_splits(parent_meta)
         excluded: list[tuple[Path, str, Path | None]] = []
         samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded)
+        hashes: dict[str, str] = {}
+        test_hashes = parent_test_hashes(parent_meta)
+        if test_hashes:  # the parent's test photos under another name or folder are still test photos
+            kept = []
+            for sample in samples:
+                digest = hashes[sample.relpath] = file_sha256(sample.image_path)
+                if digest in test_hashes:
+                    excluded.append((sample.image_path, sample.relpath, sample.annotation_path))
+                else:
+                    kept.append(sample)
+            samples = kept
         items: list[Item] = []
         for sample in samples:
             item, reason = _checked(sample)
@@ -113,10 +130,16 @@ class TrainingData:
             names = sorted(set(labels))
         else:  # the parent's classes first (their weights are kept), then any new ones
             names = list(parent_class_names) + sorted(set(labels) - set(parent_class_names))
-        validation = validation_members([it.relpath for it in items], labels, val_fraction, seed,
-                                        forced=held["validation"])
+        train_only_paths = {os.path.abspath(Path(root) / p) for p in train_only}  # an absolute p stays p
+        taught = {it.relpath for it in items if os.path.abspath(it.sample.image_path) in train_only_paths}
+        people = [it for it in items if it.relpath not in taught]  # split as if the others were not there
+        validation = validation_members([it.relpath for it in people], [it.label for it in people], val_fraction,
+                                        seed, forced=set(held["validation"]) - taught)
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
-        return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed)
+        data = cls(Path(root), items, validation, test, skipped, names, val_fraction, seed)
+        data.train_only = sorted(taught)
+        data._sha256 = hashes
+        return data
 
     # -- what the pipelines need --------------------------------------------
     def label_ids(self, items: Sequence[Item]) -> np.ndarray:
@@ -164,14 +187,15 @@ class TrainingData:
         files += self.test
         record = {}
         for rel, image, annotation in sorted(files, key=lambda f: f[0]):
-            record[rel] = {"sha256": file_sha256(image),
+            record[rel] = {"sha256": self._sha256.get(rel) or file_sha256(image),
                            "annotation_sha256": _sha256_or_none(annotation)}
         return record
 
     def summary_record(self, exclude_count: int) -> dict[str, Any]:
         return {"fingerprint": fingerprint(it.sample for it in self.items), "size": len(self.items),
                 "n_train": len(self.train), "n_validation": len(self.validation), "n_test": len(self.test),
-                "n_skipped": len(self.skipped), "n_excluded": exclude_count, "root_name": self.root.name}
+                "n_skipped": len(self.skipped), "n_excluded": exclude_count, "root_name": self.root.name,
+                **({"train_only": self.train_only} if self.train_only else {})}
 
     def validation_record(self) -> dict[str, Any]:
         return {"images": sorted(it.relpath for it in self.validation), "fraction": self.val_fraction,

@@ -62,7 +62,7 @@ class EpochMonitor(keras.callbacks.Callback):
 
     def __init__(self, model: KerasModel, class_names: Sequence[str], validation: ValidationSet | None,
                  box_weight: float, epochs: int, steps: int, patience: int,
-                 emit: Callable[[dict], None], stop: Callable[[], bool]) -> None:
+                 emit: Callable[[dict], None], stop: Callable[[], bool], stop_before_batches: bool = True) -> None:
         super().__init__()
         self._model = model
         self.names = list(class_names)
@@ -74,6 +74,8 @@ class EpochMonitor(keras.callbacks.Callback):
         self.patience = max(1, patience)
         self.emit = emit
         self.stop = stop
+        # False when each stop() is a collective (multi-worker): then only after batches, once each
+        self.stop_before_batches = stop_before_batches
         self.cancelled = False
         self.finished = False
         self.epochs_run = 0
@@ -90,7 +92,7 @@ class EpochMonitor(keras.callbacks.Callback):
         self.finished = True
 
     def on_train_batch_begin(self, batch: int, logs: dict[str, Any] | None = None) -> None:
-        if self.stop():
+        if self.stop_before_batches and self.stop():
             self.cancelled = True
             self._halt()
 

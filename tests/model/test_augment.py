@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from petloc_gui.model.augment import colour_jitter, crop_box, digits_replace, flip_box, photo_augment, resize_plain
+from petloc_gui.model.augment import (
+    colour_matrix,
+    crop_box,
+    digits_replace,
+    flip_box,
+    photo_augment,
+    resize_and_jitter,
+    resize_plain,
+)
 
 
 def _scene():
@@ -43,14 +51,36 @@ def test_crop_and_flip_box_arithmetic():
     np.testing.assert_allclose(flip_box(box).numpy(), [0.25, 0.25, 0.5, 0.5])
 
 
-def test_colour_jitter_keeps_the_range():
+def _tf_image_jitter(image, brightness, contrast, saturation):
+    """The reference: the same jitter as separate tf.image ops (what `colour_matrix` composes)."""
     import tensorflow as tf
 
+    x = tf.cast(image, tf.float32) / 255.0 * brightness
+    x = tf.image.adjust_contrast(x, contrast)
+    gray = tf.image.rgb_to_grayscale(x)
+    x = gray + (x - gray) * saturation
+    return (tf.clip_by_value(x, 0.0, 1.0) * 255.0).numpy()
+
+
+@pytest.mark.parametrize("factors", [(1.0, 1.0, 1.0), (0.75, 1.25, 0.7), (1.25, 0.75, 1.3), (1.1, 0.9, 1.2)])
+def test_the_colour_matrix_gives_what_the_tf_image_ops_give(factors):
     image, _ = _scene()
-    seeds = tf.random.experimental.stateless_split(tf.constant([1, 2], tf.int64), 3)
-    out = colour_jitter(image, seeds).numpy()
-    assert out.shape == image.shape and out.min() >= 0 and out.max() <= 255
-    assert not np.allclose(out, image)
+    image = image.copy()
+    image[..., 0] = np.arange(image.shape[1], dtype=np.uint8)[None, :]  # colour, not just grey levels
+    image[10:50, 10:50, 2] = 40
+    expected = _tf_image_jitter(image, *factors)
+    out = resize_and_jitter(image, np.array(factors, np.float32), (image.shape[1], image.shape[0]))
+    assert out.dtype == np.float32 and out.shape == image.shape
+    np.testing.assert_allclose(out, expected, atol=0.02)
+    if factors != (1.0, 1.0, 1.0):
+        assert not np.allclose(out, image)
+    assert out.min() >= 0 and out.max() <= 255
+
+
+def test_colour_matrix_without_change_is_the_identity():
+    matrix, offset = colour_matrix(1.0, 1.0, 1.0, np.array([10.0, 20.0, 30.0]))
+    np.testing.assert_allclose(matrix, np.eye(3))
+    np.testing.assert_allclose(offset, 0.0)
 
 
 def test_digits_replace_gives_new_placements_and_keeps_the_digit_in_its_box():

@@ -24,11 +24,7 @@ def _free_ports(n: int) -> list[int]:
             s.close()
 
 
-def test_two_workers_train_and_only_the_chief_writes_a_bundle(tmp_path):
-    from petloc_gui.core.digits import write_digits_dataset
-
-    data = tmp_path / "digits"
-    write_digits_dataset(data, "train", count=40, seed=0)
+def _start_workers(data, tmp_path, epochs: int, popen) -> list[subprocess.Popen]:
     ports = _free_ports(2)
     cluster = {"worker": [f"127.0.0.1:{p}" for p in ports]}
     procs = []
@@ -37,9 +33,18 @@ def test_two_workers_train_and_only_the_chief_writes_a_bundle(tmp_path):
                    TF_CPP_MIN_LOG_LEVEL="2", CUDA_VISIBLE_DEVICES="")
         # exactly the README's command, one process per worker
         command = [sys.executable, "-m", "petloc_gui.cli", "train", str(data), "--preset", "digits",
-                   "--out", str(tmp_path / f"w{index}"), "--epochs", "1", "--batch-size", "16",
+                   "--out", str(tmp_path / f"w{index}"), "--epochs", str(epochs), "--batch-size", "16",
                    "--distribute", "multiworker"]
-        procs.append(subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        procs.append(subprocess.Popen(command, env=env, text=True, **popen(index)))
+    return procs
+
+
+def test_two_workers_train_and_only_the_chief_writes_a_bundle(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    data = tmp_path / "digits"
+    write_digits_dataset(data, "train", count=40, seed=0)
+    procs = _start_workers(data, tmp_path, 1, lambda index: {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE})
     results = []
     for proc in procs:
         try:
@@ -65,3 +70,37 @@ def test_two_workers_train_and_only_the_chief_writes_a_bundle(tmp_path):
     image = data / meta["splits"]["validation"][0]
     [prediction] = Predictor(bundle).predict_paths([image])
     assert prediction.label in [str(d) for d in range(10)]
+
+
+def test_ctrl_c_on_one_worker_stops_both(tmp_path):
+    """The stop request is agreed through a collective: the other worker must not wait for ever."""
+    import signal
+    import time
+
+    from petloc_gui.core.digits import write_digits_dataset
+
+    data = tmp_path / "digits"
+    write_digits_dataset(data, "train", count=40, seed=0)
+    logs = [tmp_path / f"worker{index}.log" for index in range(2)]
+
+    def output(index: int) -> dict:
+        handle = open(logs[index], "w")  # noqa: SIM115 - closed with the process
+        return {"stdout": handle, "stderr": subprocess.STDOUT}
+
+    procs = _start_workers(data, tmp_path, 500, output)
+    try:
+        deadline = time.monotonic() + 300
+        while "epoch 2/" not in logs[0].read_text():  # both are in their training loop
+            assert all(p.poll() is None for p in procs), [log.read_text()[-2000:] for log in logs]
+            assert time.monotonic() < deadline, logs[0].read_text()[-2000:]
+            time.sleep(0.5)
+        procs[1].send_signal(signal.SIGINT)  # the non-chief: the chief would otherwise wait in a collective
+        codes = [p.wait(timeout=120) for p in procs]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    texts = [log.read_text() for log in logs]
+    assert codes == [130, 130], [t[-2000:] for t in texts]
+    assert all("training cancelled" in t for t in texts)
+    assert not list(tmp_path.glob("w*/**/meta.json"))  # no bundle written

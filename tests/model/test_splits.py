@@ -113,3 +113,71 @@ def test_validation_splits_into_a_selection_part_and_a_report_part_stably():
     assert report_members(names[:1]) == set()  # one image: it chooses the epoch, nothing reports
     for pair in (names[:2], names[2:4], names[4:6]):
         assert len(report_members(pair)) == 1  # two: one of each
+
+
+def test_train_only_images_never_enter_validation_and_leave_the_others_where_they_were(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=150, seed=0)
+    plain = TrainingData.collect(folder, val_fraction=0.3).splits_record()
+    taught = []  # e.g. boxes a teacher model drew
+    for side in ("validation", "train"):
+        by_class: dict[str, list[str]] = {}
+        for path in plain[side]:
+            by_class.setdefault(path.rsplit("digit", 1)[1], []).append(path)
+        # one image of each class with two on this side: no class is left without a side
+        taught += [paths[0] for paths in by_class.values() if len(paths) >= 2]
+    assert len(set(taught) & set(plain["validation"])) >= 3
+    data = TrainingData.collect(folder, val_fraction=0.3, train_only=taught)
+    record = data.splits_record()
+    assert not set(taught) & set(record["validation"])
+    assert set(taught) <= set(record["train"])
+    assert set(record["validation"]) == set(plain["validation"]) - set(taught)  # nobody else moved
+    assert data.train_only == sorted(taught)
+    assert data.summary_record(0)["train_only"] == sorted(taught)
+    # absolute paths name the same images
+    absolute = TrainingData.collect(folder, val_fraction=0.3, train_only=[str(folder / p) for p in taught])
+    assert absolute.splits_record() == record
+
+
+def test_an_image_that_is_a_symlink_keeps_its_place_in_the_folder(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    source = tmp_path / "source"
+    write_digits_dataset(source, "train", count=8, seed=0)
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    for file in sorted(source.iterdir()):
+        if file.suffix == ".png":
+            (linked / file.name).symlink_to(file)
+        else:
+            shutil.copy(file, linked / file.name)
+    record = TrainingData.collect(linked).splits_record()
+    paths = record["train"] + record["validation"]
+    assert sorted(paths) == sorted(p.name for p in source.glob("*.png"))  # relative, not the link targets
+    assert record == TrainingData.collect(source).splits_record()
+
+
+def test_a_parent_test_image_under_a_new_name_is_still_kept_out(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=40, seed=0)
+    first = TrainingData.collect(folder, val_fraction=0.2)
+    held_out = first.splits_record()["train"][0]
+    parent = {"splits": {**first.splits_record(), "test": [held_out]}, "images": first.images_record()}
+    parent["splits"]["train"].remove(held_out)
+    # The user renames the held-out photo (and its annotation) and moves it into a subfolder.
+    (folder / "renamed").mkdir()
+    source = folder / held_out
+    source.rename(folder / "renamed" / "photo.png")
+    source.with_suffix(".xml").rename(folder / "renamed" / "photo.xml")
+    child = TrainingData.collect(folder, val_fraction=0.2, parent_meta=parent)
+    record = child.splits_record()
+    assert "renamed/photo.png" not in record["train"] + record["validation"]
+    assert "renamed/photo.png" in record["test"]
+    assert len(record["train"]) + len(record["validation"]) == 39
+    # without hashes in the parent's meta.json only the old path is known: the renamed photo is used
+    older = TrainingData.collect(folder, val_fraction=0.2, parent_meta={"splits": parent["splits"]})
+    assert "renamed/photo.png" in older.splits_record()["train"] + older.splits_record()["validation"]
