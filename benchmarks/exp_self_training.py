@@ -42,10 +42,6 @@ from petloc_gui.model.prepare import decode, network_inputs
 PETS = Path("data") / "oxford-pets-3breeds"
 
 
-def _mirror(boxes: np.ndarray) -> np.ndarray:
-    return np.stack([1 - boxes[:, 2], boxes[:, 1], 1 - boxes[:, 0], boxes[:, 3]], axis=1)
-
-
 def signals(predictor: Predictor, image: np.ndarray) -> dict:
     """The teacher's final box (as shipped: flip TTA if the bundle says so) and the agreement signals."""
     stage = predictor.refine
@@ -55,7 +51,7 @@ def signals(predictor: Predictor, image: np.ndarray) -> dict:
     first = np.clip(np.asarray(first), 0, 1)
     _, plain = cascade.refine(stage.run, pair, first, stage.input_size, stage.margin, flip=False)
     final_probs, final = predictor.predict_raw([image])
-    plain_view, mirrored_view = plain[:1], _mirror(plain[1:])
+    plain_view, mirrored_view = plain[:1], cascade.mirrored_boxes(plain[1:])
     return {
         "box": np.clip(final[0], 0, 1),
         "label": predictor.class_names[int(np.argmax(final_probs[0]))],

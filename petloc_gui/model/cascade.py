@@ -161,6 +161,12 @@ def colour_jitter(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return np.clip(x, 0, 255).astype(np.uint8)
 
 
+def mirrored_boxes(boxes: np.ndarray) -> np.ndarray:
+    """Normalised ``N x 4`` boxes of a left-right mirrored image, in the unmirrored image (and back)."""
+    boxes = np.asarray(boxes)
+    return np.stack([1 - boxes[:, 2], boxes[:, 1], 1 - boxes[:, 0], boxes[:, 3]], axis=1)
+
+
 def refine(run_refiner: RefinerRun, images: list[np.ndarray], first_boxes: np.ndarray, size: Size, margin: float,
            flip: bool = False, *, parallel: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """``(probabilities, boxes normalised to each photo)`` of the refiner on crops around
@@ -186,8 +192,7 @@ def refine(run_refiner: RefinerRun, images: list[np.ndarray], first_boxes: np.nd
     if flip:
         probs_f, boxes_f = probs[n:], boxes[n:]
         probs, boxes = probs[:n], boxes[:n]
-        unflipped = np.stack([1 - boxes_f[:, 2], boxes_f[:, 1], 1 - boxes_f[:, 0], boxes_f[:, 3]], axis=1)
-        probs, boxes = (probs + probs_f) / 2, (boxes + unflipped) / 2
+        probs, boxes = (probs + probs_f) / 2, (boxes + mirrored_boxes(boxes_f)) / 2
     out = np.empty((n, 4), np.float64)
     for i, rect in enumerate(rects):
         out[i] = from_crop(boxes[i], rect) / scales[i]

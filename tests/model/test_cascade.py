@@ -140,3 +140,14 @@ def test_a_retrained_bundle_keeps_its_parents_refiner(two_stage_bundle, tmp_path
     other = save_bundle(constant_model(n_classes=3), bundle_meta(class_names=("a", "b", "c")), tmp_path / "other")
     assert not carry_refiner(parent, other)  # other classes: the refiner's class head would not fit
     assert load_bundle(other).refiner is None
+
+
+def test_mirrored_boxes_match_a_mirrored_drawn_rectangle_and_go_back():
+    image = np.zeros((40, 100, 3), np.uint8)
+    image[5:15, 10:30] = 255  # x 10..30 of 100, y 5..15 of 40
+    box = np.array([[0.10, 5 / 40, 0.30, 15 / 40]])
+    mirrored = cascade.mirrored_boxes(box)
+    columns = np.flatnonzero(image[:, ::-1].any(axis=(0, 2)))
+    np.testing.assert_allclose(mirrored[0, [0, 2]], [columns[0] / 100, (columns[-1] + 1) / 100])
+    np.testing.assert_allclose(mirrored[0, [1, 3]], box[0, [1, 3]])
+    np.testing.assert_allclose(cascade.mirrored_boxes(mirrored), box)
