@@ -1,6 +1,7 @@
 """Experiment driver (issue 9): compare refiner recipes by K-fold cross-validation.
 
     python benchmarks/exp_cv.py --out DIR --exclude-list FILE [--folds 4] [--fold K]
+        [--first-name NAME --zoom-out P --first-only]   # a first-stage variant, scored alone
 
 The 41 validation photos of the bundled split hold almost none of the first
 stage's worst failure (a box around much of the animal, behind 7 of the 8
@@ -45,17 +46,39 @@ def fold_of(relpath: str, folds: int) -> int:
     return min(folds - 1, int(split_key(relpath, CV_SEED) * folds))
 
 
-def run_fold(root: Path, exclude: list[str], folds: int, fold: int, out: Path) -> dict:
+def first_stage_scores(bundle: Path, root: Path) -> dict:
+    """The first stage alone on its validation photos (= the fold)."""
+    from petloc_gui.core.metrics import evaluate
+    from petloc_gui.core.voc import read_voc
+    from petloc_gui.model.inference import Predictor
+
+    predictor = Predictor(bundle)
+    predictor.refine = None
+    relpaths = predictor.bundle.meta["splits"]["validation"]
+    objects = [read_voc(root / "annotations" / "xmls" / (Path(r).stem + ".xml")).objects[0] for r in relpaths]
+    predictions = predictor.predict_paths([root / r for r in relpaths])
+    metrics = evaluate([o.name for o in objects], [o.box for o in objects], [p.label for p in predictions],
+                       [p.box for p in predictions], predictor.class_names)
+    return {k: metrics[k] for k in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")}
+
+
+def run_fold(root: Path, exclude: list[str], folds: int, fold: int, out: Path, first_name: str = "first",
+             refiners: bool = True) -> dict:
     def fold_members(relpaths, labels, fraction, seed=0, forced=()):  # validation_members signature
         return {r for r in relpaths if fold_of(r, folds) == fold}
 
     training_data.validation_members = fold_members  # this process trains fold `fold` only
-    first = out / f"fold{fold}" / "first"
+    first = out / f"fold{fold}" / first_name
     results: dict = {"fold": fold}
     if not (first / "meta.json").is_file():
         started = time.monotonic()
         train(root, TrainConfig(preset="pets", out_dir=str(first), exclude=exclude))
         print(f"fold {fold}: first stage {time.monotonic() - started:.0f} s", flush=True)
+    scores = first_stage_scores(first, root)
+    (first / "fold_scores.json").write_text(json.dumps(scores))
+    print(f"fold {fold} {first_name} alone: {json.dumps(scores)}", flush=True)
+    if not refiners:
+        return results
     for name, config in RECIPES.items():
         result = train_refiner(first, root, config, exclude=exclude)
         variants = result["validation_variants"]
@@ -80,6 +103,17 @@ def pooled(out: Path, folds: int) -> None:
                   f"IoU>=0.5 {figures['iou_ge_50']:.3f} IoU>=0.75 {figures['iou_ge_75']:.3f}")
 
 
+def pooled_first(out: Path, folds: int) -> None:
+    """Every first stage variant found (fold*/NAME/fold_scores.json), pooled over its folds."""
+    names = sorted({p.parent.name for p in out.glob("fold*/*/fold_scores.json")})
+    for name in names:
+        rows = [json.loads(p.read_text()) for p in sorted(out.glob(f"fold*/{name}/fold_scores.json"))]
+        n = sum(r["n_images"] for r in rows)
+        figures = {k: sum(r[k] * r["n_images"] for r in rows) / n for k in ("accuracy", "mean_iou", "iou_ge_50")}
+        print(f"  first stage {name:14s} folds {len(rows)} n={n} accuracy {figures['accuracy']:.3f} "
+              f"mean IoU {figures['mean_iou']:.3f} IoU>=0.5 {figures['iou_ge_50']:.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, required=True)
@@ -87,13 +121,24 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--fold", type=int, default=None, help="train this fold only (default: all, in turn)")
     parser.add_argument("--pool", action="store_true", help="only print the pooled figures")
+    parser.add_argument("--first-name", default="first", help="folder of the fold's first stage")
+    parser.add_argument("--zoom-out", type=float, default=None, help="the pets preset's zoom_out share")
+    parser.add_argument("--first-only", action="store_true", help="train and score the first stages only")
     args = parser.parse_args()
+    if args.zoom_out is not None:
+        import dataclasses
+
+        from petloc_gui.model import presets
+
+        presets.PRESETS["pets"] = dataclasses.replace(presets.PETS, zoom_out=args.zoom_out)
     root = shared_dir() / "data" / "oxford-pets-3breeds"
     exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
     if not args.pool:
         for fold in ([args.fold] if args.fold is not None else range(args.folds)):
-            run_fold(root, exclude, args.folds, fold, args.out)
-    pooled(args.out, args.folds)
+            run_fold(root, exclude, args.folds, fold, args.out, args.first_name, not args.first_only)
+    pooled_first(args.out, args.folds)
+    if not args.first_only:
+        pooled(args.out, args.folds)
     return 0
 
 

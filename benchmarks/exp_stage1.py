@@ -2,6 +2,7 @@
 
     python benchmarks/exp_stage1.py --out DIR --exclude-list FILE [--head edges] [--epochs N]
         [--data FOLDER --train-only FILE]   # self-training: pseudo-labelled photos that only train
+        [--zoom-out P]   # share of photos shrunk onto their own canvas (augment.zoom_out)
 """
 
 from __future__ import annotations
@@ -36,11 +37,12 @@ def main() -> int:
     parser.add_argument("--head", default=presets.PETS.box_head)
     parser.add_argument("--epochs", type=int, default=None)
     parser.add_argument("--label", default="default")
+    parser.add_argument("--zoom-out", type=float, default=presets.PETS.zoom_out, help="the preset's zoom_out share")
     parser.add_argument("--data", type=Path, default=None, help="dataset folder (default: the shared pets)")
     parser.add_argument("--train-only", type=Path, default=None,
                         help="file listing photos (relative paths) that only train, e.g. pseudo-labelled ones")
     args = parser.parse_args()
-    presets.PRESETS["pets"] = dataclasses.replace(presets.PETS, box_head=args.head)
+    presets.PRESETS["pets"] = dataclasses.replace(presets.PETS, box_head=args.head, zoom_out=args.zoom_out)
     exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
     train_only = ([line.strip() for line in args.train_only.read_text().splitlines() if line.strip()]
                   if args.train_only else [])

@@ -12,7 +12,7 @@ When the bundle has a crop-and-refine second stage (meta.json ``refine``), ours
 counts both stages: the refiner network is timed through the same paths, and
 an end-to-end row times the shipped runtime at batch 1,
 ``Predictor(bundle).predict_images([photo])`` (resize, first stage, crop
-around its box, refiner on the crop and its mirror image, merge), on a
+around its box, refiner on the crop (and its mirror image with flip TTA), merge), on a
 500x375 random photo and on the bundle's validation photos (decoded first;
 never its test photos) when ../shared is present, with the median of each step.
 
@@ -21,10 +21,11 @@ Warm-up calls first, then the median of many timed calls (up to --runs-b1 /
 ``speedup_vs_seed1=X.XX``: seed-1 batch-1 ms / ours batch-1 ms, both networks
 through the path `make_runner` picks for ours (the same compiled path for both).
 For a two-stage bundle "ours" is both networks as the Predictor calls them
-(first stage + one refiner call on the crop and its mirror image, step medians
-on the validation photos); the lines above it compare end-to-end times too
-(ours against the seed-1 network alone, and against the seed-1 network plus the
-resize of the photo to its 256x256 input).
+(first stage + the refiner on the crop, or on the crop and its mirror image in
+one call when the bundle uses flip TTA; step medians on the validation photos);
+the lines above it compare end-to-end times too (ours against the seed-1
+network alone, and against the seed-1 network plus the resize of the photo
+to its 256x256 input).
 
 Usage: .venv/bin/python benchmarks/inference.py [--runs-b1 200] [--runs-b32 15] [--skip-xla]
 """
@@ -120,7 +121,8 @@ def step_ms(predictor, photos: list[np.ndarray], each: int) -> dict[str, object]
 
     stage = predictor.refine
     width, height = stage.input_size
-    steps: dict[str, list[float]] = {"resize": [], "first stage": [], "crop": [], "refiner (crop + mirror)": []}
+    crops = 2 if stage.flip else 1  # the crop, and its mirror image with flip TTA: one call
+    steps: dict[str, list[float]] = {"resize": [], "first stage": [], "crop": [], "refiner": []}
     seed1_resize: list[float] = []
     for im in photos:
         for k in range(each + 1):  # the first round warms up
@@ -131,11 +133,13 @@ def step_ms(predictor, photos: list[np.ndarray], each: int) -> dict[str, object]
             t2 = time.perf_counter()
             h, w = im.shape[:2]
             rect = cascade.crop_rect(np.clip(boxes[0], 0.0, 1.0) * np.array([w, h, w, h]), stage.margin)
-            batch = np.empty((2, height, width, 3), np.float32)
+            batch = np.empty((crops, height, width, 3), np.float32)
             batch[0] = cascade.cut(im, rect, stage.input_size, parallel=True)
-            cascade.cv2.flip(batch[0], 1, dst=batch[1])
+            if stage.flip:
+                cascade.cv2.flip(batch[0], 1, dst=batch[1])
             t3 = time.perf_counter()
-            stage.run(batch)
+            for _ in range(max(1, stage.passes)):  # a second pass is one more call (its crop not timed)
+                stage.run(batch)
             t4 = time.perf_counter()
             network_inputs([im], (256, 256), parallel=True)
             t5 = time.perf_counter()
@@ -143,7 +147,8 @@ def step_ms(predictor, photos: list[np.ndarray], each: int) -> dict[str, object]
                 for name, (a, b) in zip(steps, [(t0, t1), (t1, t2), (t2, t3), (t3, t4)], strict=True):
                     steps[name].append(b - a)
                 seed1_resize.append(t5 - t4)
-    return {"steps": {name: float(np.median(v) * 1000) for name, v in steps.items()},
+    label = {"refiner": f"refiner ({'crop + mirror' if stage.flip else 'crop'}, {max(1, stage.passes)} pass(es))"}
+    return {"steps": {label.get(name, name): float(np.median(v) * 1000) for name, v in steps.items()},
             "seed1_resize": float(np.median(seed1_resize) * 1000)}
 
 
@@ -315,11 +320,12 @@ def main(argv: list[str] | None = None) -> int:
     where = "validation photos" if "validation" in end_to_end else "a 500x375 random photo"
     e2e = end_to_end.get("validation", end_to_end["synthetic"])[0]
     steps = end_to_end["steps"]
-    networks = steps["first stage"] + steps["refiner (crop + mirror)"]
+    refiner_step = next(name for name in steps if name.startswith("refiner"))
+    networks = steps["first stage"] + steps[refiner_step]
     seed1_e2e = end_to_end["seed1_resize"] + seed1_b1
     print(f"\nours end-to-end (Predictor.predict_images, batch 1, {where}): {e2e:.2f} ms per photo "
           f"(target <= 3 ms); a 500x375 random photo: {end_to_end['synthetic'][0]:.2f} ms")
-    print(f"ours, networks only (first stage + one refiner call on the crop and its mirror image): "
+    print(f"ours, networks only (first stage + {refiner_step}, as the bundle runs them): "
           f"{networks:.2f} ms; seed-1 network via {chosen}: {seed1_b1:.2f} ms")
     print(f"seed-1 network / our end-to-end (the 2026-12-01 definition): {seed1_b1 / e2e:.2f}x")
     print(f"seed-1 end-to-end (resize to 256x256 {end_to_end['seed1_resize']:.2f} ms + network) / "

@@ -34,6 +34,7 @@ def _cpu_seconds() -> float:
 def main(argv: list[str] | None = None) -> int:
     from petloc_gui.core.paths import shared_dir
     from petloc_gui.model.image_cache import ImageCache
+    from petloc_gui.model.presets import PETS
     from petloc_gui.model.training_data import TrainingData
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -43,11 +44,13 @@ def main(argv: list[str] | None = None) -> int:
     if shared is None or not (shared / "data" / "oxford-pets-3breeds").is_dir():
         raise SystemExit("../shared/data/oxford-pets-3breeds is needed (or set PETLOC_SHARED_DIR)")
     data = TrainingData.collect(shared / "data" / "oxford-pets-3breeds", val_fraction=0.2)
+    # the pets preset's zoom-out where the code has it (PETLOC_BENCH_CODE may be older)
+    extra = {"zoom_out": PETS.zoom_out} if getattr(PETS, "zoom_out", 0.0) else {}
     # The prefetching iterator may still be writing cache entries when the folder is removed.
     with tempfile.TemporaryDirectory(prefix="petloc-input-cost-", ignore_cleanup_errors=True) as tmp:
         for cached in (False, True):
             cache = ImageCache(tmp) if cached else None
-            batches = iter(data.train_dataset("photo", (224, 224), BATCH, seed=0, cache=cache))
+            batches = iter(data.train_dataset(PETS.augmentation, PETS.input_size, BATCH, seed=0, cache=cache, **extra))
             for _ in range(8 if cached else 4):  # warm up (and, with the cache, fill it: 150-odd photos)
                 next(batches)
             cpu, wall = _cpu_seconds(), time.perf_counter()

@@ -57,7 +57,9 @@ def input_dataset(folder: Path, preset_name: str, cache_dir: Path | None = None)
 
         data = TrainingData.collect(folder, val_fraction=0.2)
         cache = ImageCache(cache_dir) if cache_dir is not None else None
-        return data.train_dataset(preset.augmentation, preset.input_size, BATCH, seed=0, cache=cache), \
+        # the preset's zoom-out where the code has it (PETLOC_BENCH_CODE may be older)
+        extra = {"zoom_out": preset.zoom_out} if getattr(preset, "zoom_out", 0.0) else {}
+        return data.train_dataset(preset.augmentation, preset.input_size, BATCH, seed=0, cache=cache, **extra), \
             data.class_names
     # Before: decode everything into memory, augment in one Python generator.
     import numpy as np

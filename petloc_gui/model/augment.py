@@ -32,6 +32,10 @@ Size = tuple[int, int]
 CROP_PROBABILITY = 0.85
 CROP_AREA_RANGE = (0.3, 1.0)
 CROP_ASPECT_RANGE = (0.6, 1.67)
+# Zoom-out ("expand" in SSD): a share of photos (the preset's ``zoom_out``) is shrunk by a
+# factor in this range and pasted at a random place on a canvas of its own size filled
+# with its mean colour, so small heads, on which the box regressed too large, are common.
+ZOOM_OUT_RANGE = (1.0, 2.5)
 
 
 def normalise(box: np.ndarray, width: float, height: float) -> np.ndarray:
@@ -102,8 +106,10 @@ def flip_box(box: Tensor) -> Tensor:
     return tf.stack([1.0 - box[2], box[1], 1.0 - box[0], box[3]])
 
 
-def photo_augment(image: Tensor, box: Tensor, seed: Tensor, size: Size) -> tuple[Tensor, Tensor]:
-    """Random box-keeping crop, flip, resize to ``size``, colour jitter (TensorFlow ops).
+def photo_augment(image: Tensor, box: Tensor, seed: Tensor, size: Size,
+                  zoom_out_share: float = 0.0) -> tuple[Tensor, Tensor]:
+    """Random zoom-out (a ``zoom_out_share`` of calls), box-keeping crop, flip, resize to
+    ``size``, colour jitter (TensorFlow ops).
 
     ``image``: H x W x 3 uint8; ``box``: normalised [x1, y1, x2, y2];
     ``seed``: int64 [2]. Returns (float32 network input 0..255, normalised box).
@@ -111,6 +117,12 @@ def photo_augment(image: Tensor, box: Tensor, seed: Tensor, size: Size) -> tuple
     import tensorflow as tf
 
     seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), 6)
+    if zoom_out_share > 0:  # its own seed: the other draws stay what they were without it
+        draws = tf.random.stateless_uniform([4], tf.random.experimental.stateless_fold_in(
+            tf.cast(seed, tf.int64), 7))
+        image, box = tf.numpy_function(lambda im, b, d: zoom_out(im, b, d, zoom_out_share), [image, box, draws],
+                                       (tf.uint8, tf.float32), stateful=False)
+        image, box = tf.ensure_shape(image, (None, None, 3)), tf.ensure_shape(box, (4,))
     shape = tf.shape(image)
     tf_box = tf.reshape(tf.stack([box[1], box[0], box[3], box[2]]), [1, 1, 4])
     begin, crop_size, _ = tf.image.stateless_sample_distorted_bounding_box(
@@ -131,6 +143,30 @@ def photo_augment(image: Tensor, box: Tensor, seed: Tensor, size: Size) -> tuple
     image = tf.numpy_function(lambda im, f: resize_and_jitter(im, f, size), [image, factors], tf.float32,
                               stateful=False)
     return tf.ensure_shape(image, (height, width, 3)), box
+
+
+def zoom_out(image: np.ndarray, box: np.ndarray, draws: np.ndarray,
+             probability: float) -> tuple[np.ndarray, np.ndarray]:
+    """With ``probability``, the photo shrunk by a factor in `ZOOM_OUT_RANGE` (log-uniform)
+    and pasted on a canvas of its size in its mean colour.
+
+    ``draws``: four uniforms in [0, 1) (apply?, factor, x place, y place); ``box``
+    normalised. Returns (canvas uint8, its normalised box).
+    """
+    if draws[0] >= probability:
+        return image, box.astype(np.float32)
+    low, high = ZOOM_OUT_RANGE
+    factor = float(np.exp(np.log(low) + draws[1] * (np.log(high) - np.log(low))))
+    h, w = image.shape[:2]
+    nw, nh = max(1, round(w / factor)), max(1, round(h / factor))
+    ox, oy = int(draws[2] * (w - nw + 1)) if w > nw else 0, int(draws[3] * (h - nh + 1)) if h > nh else 0
+    ox, oy = min(ox, w - nw), min(oy, h - nh)
+    canvas = np.empty_like(image)
+    canvas[:] = np.asarray(cv2.mean(image)[:3]).round().astype(np.uint8)
+    canvas[oy:oy + nh, ox:ox + nw] = cv2.resize(image, (nw, nh), interpolation=cv2.INTER_AREA)
+    x1, y1, x2, y2 = (float(v) for v in box)
+    placed = [(x1 * nw + ox) / w, (y1 * nh + oy) / h, (x2 * nw + ox) / w, (y2 * nh + oy) / h]
+    return canvas, np.array(placed, np.float32)
 
 
 # tf.image.rgb_to_grayscale's weights: the saturation blend is towards this grey.

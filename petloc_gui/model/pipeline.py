@@ -78,10 +78,12 @@ def train_dataset(
     seed: int,
     max_side: int,
     shard: Shard = Shard(),
+    zoom_out: float = 0.0,
 ) -> Dataset:
     """Endless shuffled, augmented batches ``(x float32 0..255, (class ids, normalised boxes))``.
 
-    ``boxes`` are normalised [x1, y1, x2, y2] of each full image.
+    ``boxes`` are normalised [x1, y1, x2, y2] of each full image; ``zoom_out``: the share of
+    "photo" images shrunk onto their own canvas first (`augment.zoom_out`).
     """
     import tensorflow as tf
 
@@ -114,7 +116,7 @@ def train_dataset(
         image = tf.numpy_function(lambda k: source.bounded(k, max_side), [i], tf.uint8, stateful=False)
         image = tf.ensure_shape(image, (None, None, 3))
         seed_pair = tf.stack([tf.constant(stream_seed, tf.int64), position])
-        return photo_augment(image, boxes_t[i], seed_pair, size)
+        return photo_augment(image, boxes_t[i], seed_pair, size, zoom_out)
 
     def plain(position: Tensor, i: Tensor) -> tuple[Tensor, Tensor]:
         image = tf.numpy_function(lambda k: source.network_input(k, size), [i], tf.uint8, stateful=False)

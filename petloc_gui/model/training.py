@@ -286,12 +286,13 @@ def _train_input(data: TrainingData, preset: Preset, batch_size: int, seed: int,
     from petloc_gui.model.pipeline import Shard
 
     if distribute is None:
-        return data.train_dataset(preset.augmentation, preset.input_size, batch_size, seed, cache)
+        return data.train_dataset(preset.augmentation, preset.input_size, batch_size, seed, cache,
+                                  zoom_out=preset.zoom_out)
 
     def per_worker(context: Any) -> Dataset:  # a tf.distribute.InputContext
         return data.train_dataset(preset.augmentation, preset.input_size,
                                   context.get_per_replica_batch_size(batch_size), seed, cache,
-                                  Shard(context.num_input_pipelines, context.input_pipeline_id))
+                                  Shard(context.num_input_pipelines, context.input_pipeline_id), preset.zoom_out)
 
     return strategy.distribute_datasets_from_function(per_worker)
 

@@ -150,12 +150,12 @@ class TrainingData:
         return np.array([it.box for it in items], dtype=np.float32).reshape(-1, 4)
 
     def train_dataset(self, augmentation: str, size: tuple[int, int], batch_size: int, seed: int,
-                      cache: ImageCache | None = None, shard: Shard = Shard()) -> Dataset:
+                      cache: ImageCache | None = None, shard: Shard = Shard(), zoom_out: float = 0.0) -> Dataset:
         """The endless, shuffled, augmented training batches (this worker's shard of the files)."""
         source = ImageSource([str(it.sample.image_path) for it in self.train], cache)
         max_side = 2 * max(size)
         return train_dataset(source, self.boxes(self.train), self.label_ids(self.train), augmentation, size,
-                             batch_size, seed, max_side, shard)
+                             batch_size, seed, max_side, shard, zoom_out)
 
     def validation_batches(self, size: tuple[int, int], batch_size: int, cache: ImageCache | None = None,
                            items: Sequence[Item] | None = None) -> Dataset:

@@ -13,6 +13,7 @@ from petloc_gui.model.augment import (
     photo_augment,
     resize_and_jitter,
     resize_plain,
+    zoom_out,
 )
 
 
@@ -111,3 +112,31 @@ def test_photo_augment_without_room_to_crop_keeps_the_whole_image(size):
     out, nbox = photo_augment(image, np.array([0, 0, 1, 1], np.float32), np.array([3, 4], np.int64), size)
     np.testing.assert_allclose(nbox.numpy(), [0, 0, 1, 1])
     assert out.shape == (size[1], size[0], 3)
+
+
+def test_zoom_out_box_encloses_exactly_the_rectangle():
+    image, box = _scene()
+    nbox = (box / np.array([160, 120, 160, 120])).astype(np.float32)
+    rng = np.random.default_rng(0)
+    shrunk = 0
+    for _ in range(30):
+        draws = rng.uniform(size=4)
+        draws[0] = 0.0  # always zoom out
+        out, out_box = zoom_out(image, nbox, draws, probability=0.5)
+        assert out.shape == image.shape and out.dtype == np.uint8
+        np.testing.assert_allclose(out_box, _bright_extent(out), atol=1.0 / 120)
+        shrunk += (out_box[2] - out_box[0]) < (nbox[2] - nbox[0]) * 0.8
+    assert shrunk > 10
+    same, same_box = zoom_out(image, nbox, np.array([0.9, 0.5, 0.5, 0.5]), probability=0.5)  # not drawn
+    assert same is image and np.array_equal(same_box, nbox)
+
+
+def test_photo_augment_with_zoom_out_still_encloses_the_rectangle():
+    image, box = _scene()
+    nbox_in = (box / np.array([160, 120, 160, 120])).astype(np.float32)
+    widths = []
+    for k in range(30):
+        out, nbox = photo_augment(image, nbox_in, np.array([5, k], np.int64), (64, 64), zoom_out_share=0.7)
+        np.testing.assert_allclose(nbox.numpy(), _bright_extent(out.numpy()), atol=1.5 / 64)
+        widths.append(float(nbox[2] - nbox[0]))
+    assert min(widths) < 0.2  # some smaller than the unzoomed 0.25

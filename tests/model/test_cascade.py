@@ -151,3 +151,18 @@ def test_mirrored_boxes_match_a_mirrored_drawn_rectangle_and_go_back():
     np.testing.assert_allclose(mirrored[0, [0, 2]], [columns[0] / 100, (columns[-1] + 1) / 100])
     np.testing.assert_allclose(mirrored[0, [1, 3]], box[0, [1, 3]])
     np.testing.assert_allclose(cascade.mirrored_boxes(mirrored), box)
+
+
+def test_the_refiner_variant_is_chosen_within_the_crop_budget():
+    from petloc_gui.model.refine_training import best_variant
+
+    figures = {"cascade": 0.80, "cascade_flip": 0.85, "cascade_twice": 0.83}
+    result = {"validation_variants": {k: {"mean_iou": v} for k, v in figures.items()}}
+    assert best_variant(result, budget=1) == ("cascade", False, 1)
+    assert best_variant(result, budget=2) == ("cascade_flip", True, 1)
+    figures["cascade_flip"] = 0.80  # a tie with the cheaper variant: the cheaper one
+    result = {"validation_variants": {k: {"mean_iou": v} for k, v in figures.items()}}
+    assert best_variant(result, budget=4) == ("cascade_twice", False, 2)
+    figures["cascade_twice"] = 0.80
+    result = {"validation_variants": {k: {"mean_iou": v} for k, v in figures.items()}}
+    assert best_variant(result, budget=4) == ("cascade", False, 1)
