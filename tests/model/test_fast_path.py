@@ -26,8 +26,8 @@ def reference_cut(image, rect, size):
     return resize_to_input(canvas, size)
 
 
-def reference_refine(run, images, first_boxes, size, margin):
-    """`cascade.refine` with flip TTA before the fast path: two refiner calls."""
+def reference_refine(run, images, first_boxes, size, margin, flip=True):
+    """`cascade.refine` before the fast path: with flip TTA two refiner calls."""
     rects, crops = [], []
     for image, box in zip(images, first_boxes, strict=True):
         h, w = image.shape[:2]
@@ -35,9 +35,10 @@ def reference_refine(run, images, first_boxes, size, margin):
         crops.append(reference_cut(image, rects[-1], size))
     batch = np.stack(crops).astype(np.float32)
     probs, boxes = run(batch)
-    probs_f, boxes_f = run(np.ascontiguousarray(batch[:, :, ::-1]))
-    unflipped = np.stack([1 - boxes_f[:, 2], boxes_f[:, 1], 1 - boxes_f[:, 0], boxes_f[:, 3]], axis=1)
-    probs, boxes = (probs + probs_f) / 2, (boxes + unflipped) / 2
+    if flip:
+        probs_f, boxes_f = run(np.ascontiguousarray(batch[:, :, ::-1]))
+        unflipped = np.stack([1 - boxes_f[:, 2], boxes_f[:, 1], 1 - boxes_f[:, 0], boxes_f[:, 3]], axis=1)
+        probs, boxes = (probs + probs_f) / 2, (boxes + unflipped) / 2
     out = [cascade.from_crop(b, r) / np.array([im.shape[1], im.shape[0]] * 2)
            for b, r, im in zip(boxes, rects, images, strict=True)]
     return probs, np.array(out, np.float32)
@@ -116,13 +117,18 @@ def test_flip_tta_is_one_refiner_call_with_the_same_answer_as_two():
     np.testing.assert_allclose(boxes, want_boxes, atol=1e-6)
 
 
-def test_shipped_pets_model_predicts_as_the_plain_two_stage_path():
-    """The bundled model through the Predictor (TFLite, fast path) vs step by step, two refiner calls."""
+@pytest.mark.parametrize("flip", ["as shipped", "the other way"])
+def test_shipped_pets_model_predicts_as_the_plain_two_stage_path(flip):
+    """The bundled model through the Predictor (TFLite, fast path) vs step by step (with flip TTA: two
+    refiner calls), with the bundle's flip TTA setting and with the other one."""
+    import dataclasses
+
     from petloc_gui.model.inference import Predictor
 
     predictor = Predictor("pets")
-    if predictor.refine is None or not predictor.refine.flip:
-        pytest.skip("the bundled pets model has no second stage with flip TTA")
+    assert predictor.refine is not None, "the bundled pets model has two stages"
+    if flip == "the other way":
+        predictor.refine = dataclasses.replace(predictor.refine, flip=not predictor.refine.flip)
     rng = np.random.default_rng(4)
     photos = [rng.integers(0, 256, (375, 500, 3), dtype=np.uint8), rng.integers(0, 256, (333, 250, 3), dtype=np.uint8)]
     photos[0][100:220, 180:330] = (200, 150, 90)  # something to box
@@ -131,6 +137,7 @@ def test_shipped_pets_model_predicts_as_the_plain_two_stage_path():
         inputs = np.stack([network_input(im, predictor.input_size) for im in batch])
         first_probs, first_boxes = predictor._runner(inputs)
         stage = predictor.refine
-        want_probs, want_boxes = reference_refine(stage.run, batch, first_boxes, stage.input_size, stage.margin)
+        want_probs, want_boxes = reference_refine(stage.run, batch, first_boxes, stage.input_size, stage.margin,
+                                                  flip=stage.flip)
         np.testing.assert_allclose(probs, (first_probs + want_probs) / 2, atol=1e-5)
         np.testing.assert_allclose(boxes, want_boxes, atol=1e-5)
