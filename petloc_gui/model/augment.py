@@ -161,7 +161,7 @@ def zoom_out(image: np.ndarray, box: np.ndarray, draws: np.ndarray,
     nw, nh = max(1, round(w / factor)), max(1, round(h / factor))
     ox, oy = int(draws[2] * (w - nw + 1)) if w > nw else 0, int(draws[3] * (h - nh + 1)) if h > nh else 0
     ox, oy = min(ox, w - nw), min(oy, h - nh)
-    fill = [int(round(v)) for v in cv2.mean(image)[:3]]
+    fill = [round(v) for v in cv2.mean(image)[:3]]
     small = cv2.resize(image, (nw, nh), interpolation=cv2.INTER_AREA)
     # the border call builds the canvas in one pass (a numpy fill of a colour is 10x slower)
     canvas = cv2.copyMakeBorder(small, oy, h - nh - oy, ox, w - nw - ox, cv2.BORDER_CONSTANT, value=fill)
