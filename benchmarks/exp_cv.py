@@ -1,7 +1,7 @@
 """Experiment driver (issue 9): compare refiner recipes by K-fold cross-validation.
 
     python benchmarks/exp_cv.py --out DIR --exclude-list FILE [--folds 4] [--fold K]
-        [--first-name NAME --zoom-out P --first-only]   # a first-stage variant, scored alone
+        [--first-name NAME --zoom-out P --zoom-range LOW HIGH --first-only]   # a first-stage variant
 
 The 41 validation photos of the bundled split hold almost none of the first
 stage's worst failure (a box around much of the animal, behind 7 of the 8
@@ -124,7 +124,12 @@ def main() -> int:
     parser.add_argument("--first-name", default="first", help="folder of the fold's first stage")
     parser.add_argument("--zoom-out", type=float, default=None, help="the pets preset's zoom_out share")
     parser.add_argument("--first-only", action="store_true", help="train and score the first stages only")
+    parser.add_argument("--zoom-range", type=float, nargs=2, default=None, help="augment.ZOOM_OUT_RANGE")
     args = parser.parse_args()
+    if args.zoom_range is not None:
+        from petloc_gui.model import augment
+
+        augment.ZOOM_OUT_RANGE = tuple(args.zoom_range)
     if args.zoom_out is not None:
         import dataclasses
 
