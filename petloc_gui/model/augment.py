@@ -1,7 +1,10 @@
 """Box-aware augmentation: boxes are normalised [xmin, ymin, xmax, ymax] in [0, 1].
 
-``photo`` (the pets preset) runs as TensorFlow ops inside the tf.data
-pipeline, from the library where one does the job: the crop is
+``photo`` (the pets preset) runs inside the tf.data pipeline, from the
+library where one does the job. First, for the preset's ``zoom_out`` share of
+photos, `zoom_out` shrinks the photo onto a canvas of its own size (small
+heads become common; a resize and a border, tested with a drawn rectangle).
+The crop is
 ``tf.image.stateless_sample_distorted_bounding_box`` with
 ``min_object_covered=1`` (a random crop that keeps the whole box). The flip and the box
 arithmetic of crop and flip are a few lines here, tested against a drawn
@@ -109,7 +112,7 @@ def flip_box(box: Tensor) -> Tensor:
 def photo_augment(image: Tensor, box: Tensor, seed: Tensor, size: Size,
                   zoom_out_share: float = 0.0) -> tuple[Tensor, Tensor]:
     """Random zoom-out (a ``zoom_out_share`` of calls), box-keeping crop, flip, resize to
-    ``size``, colour jitter (TensorFlow ops).
+    ``size``, colour jitter (graph ops; zoom-out, resize and jitter through ``tf.numpy_function``).
 
     ``image``: H x W x 3 uint8; ``box``: normalised [x1, y1, x2, y2];
     ``seed``: int64 [2]. Returns (float32 network input 0..255, normalised box).
