@@ -69,7 +69,8 @@ class TrainingData:
     """A dataset folder's usable images, split into train / validation (and the known test holdout)."""
 
     def __init__(self, root: Path, items: list[Item], validation: set[str], test: list[tuple[str, Path, Path | None]],
-                 skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int) -> None:
+                 skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int,
+                 train_only: Iterable[str] = (), sha256: dict[str, str] | None = None) -> None:
         self.root = root
         self.items = items
         self.train = [it for it in items if it.relpath not in validation]
@@ -79,8 +80,8 @@ class TrainingData:
         self.class_names = class_names
         self.val_fraction = val_fraction
         self.seed = seed
-        self.train_only: list[str] = []  # relative paths kept out of validation (`collect`)
-        self._sha256: dict[str, str] = {}  # image sha256 by relative path, where `collect` already read it
+        self.train_only = sorted(train_only)  # relative paths kept out of validation (`collect`)
+        self._sha256 = dict(sha256 or {})  # image sha256 by relative path, where `collect` already read it
 
     @classmethod
     def collect(
@@ -136,10 +137,7 @@ class TrainingData:
         validation = validation_members([it.relpath for it in people], [it.label for it in people], val_fraction,
                                         seed, forced=set(held["validation"]) - taught)
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
-        data = cls(Path(root), items, validation, test, skipped, names, val_fraction, seed)
-        data.train_only = sorted(taught)
-        data._sha256 = hashes
-        return data
+        return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, hashes)
 
     # -- what the pipelines need --------------------------------------------
     def label_ids(self, items: Sequence[Item]) -> np.ndarray:
