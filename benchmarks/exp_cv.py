@@ -2,6 +2,7 @@
 
     python benchmarks/exp_cv.py --out DIR --exclude-list FILE [--folds 4] [--fold K]
         [--first-name NAME --zoom-out P --zoom-range LOW HIGH --first-only]   # a first-stage variant
+        [--data DIR --train-only FILE --epochs N]   # first stages on another dataset (self-training)
 
 The 41 validation photos of the bundled split hold almost none of the first
 stage's worst failure (a box around much of the animal, behind 7 of the 8
@@ -63,7 +64,8 @@ def first_stage_scores(bundle: Path, root: Path) -> dict:
 
 
 def run_fold(root: Path, exclude: list[str], folds: int, fold: int, out: Path, first_name: str = "first",
-             refiners: bool = True) -> dict:
+             refiners: bool = True, data: Path | None = None, train_only: list[str] | None = None,
+             epochs: int | None = None) -> dict:
     def fold_members(relpaths, labels, fraction, seed=0, forced=()):  # validation_members signature
         return {r for r in relpaths if fold_of(r, folds) == fold}
 
@@ -72,7 +74,8 @@ def run_fold(root: Path, exclude: list[str], folds: int, fold: int, out: Path, f
     results: dict = {"fold": fold}
     if not (first / "meta.json").is_file():
         started = time.monotonic()
-        train(root, TrainConfig(preset="pets", out_dir=str(first), exclude=exclude))
+        train(data or root, TrainConfig(preset="pets", out_dir=str(first), exclude=exclude,
+                                        train_only=train_only or [], epochs=epochs))
         print(f"fold {fold}: first stage {time.monotonic() - started:.0f} s", flush=True)
     scores = first_stage_scores(first, root)
     (first / "fold_scores.json").write_text(json.dumps(scores))
@@ -125,7 +128,14 @@ def main() -> int:
     parser.add_argument("--zoom-out", type=float, default=None, help="the pets preset's zoom_out share")
     parser.add_argument("--first-only", action="store_true", help="train and score the first stages only")
     parser.add_argument("--zoom-range", type=float, nargs=2, default=None, help="augment.ZOOM_OUT_RANGE")
+    parser.add_argument("--data", type=Path, default=None,
+                        help="first stages train on this dataset (e.g. with pseudo-labelled photos; the fold's "
+                             "photos are still scored against ../shared's boxes)")
+    parser.add_argument("--train-only", type=Path, default=None, help="file of relpaths that only train")
+    parser.add_argument("--epochs", type=int, default=None, help="first-stage epochs (default: the preset's)")
     args = parser.parse_args()
+    train_only = ([line.strip() for line in args.train_only.read_text().splitlines() if line.strip()]
+                  if args.train_only else None)
     if args.zoom_range is not None:
         from petloc_gui.model import augment
 
@@ -140,7 +150,8 @@ def main() -> int:
     exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
     if not args.pool:
         for fold in ([args.fold] if args.fold is not None else range(args.folds)):
-            run_fold(root, exclude, args.folds, fold, args.out, args.first_name, not args.first_only)
+            run_fold(root, exclude, args.folds, fold, args.out, args.first_name, not args.first_only,
+                     args.data, train_only, args.epochs)
     pooled_first(args.out, args.folds)
     if not args.first_only:
         pooled(args.out, args.folds)

@@ -167,6 +167,29 @@ def mirrored_boxes(boxes: np.ndarray) -> np.ndarray:
     return np.stack([1 - boxes[:, 2], boxes[:, 1], 1 - boxes[:, 0], boxes[:, 3]], axis=1)
 
 
+def crop_overlap(images: list[np.ndarray], before: np.ndarray, after: np.ndarray,
+                 margin: float = DEFAULT_MARGIN) -> np.ndarray:
+    """Per photo, the IoU of the crop around box ``before`` and the crop around box ``after``
+    (normalised ``N x 4`` boxes).
+
+    After a refinement pass, how far the next pass's crop would move: near 1
+    the refiner would see almost the same pixels again; low (the first box was
+    much too large, or off-centre) the refiner first saw the head small or at
+    the crop's edge, and a pass on the new crop sees it as it was trained to.
+    """
+    out = np.empty(len(images), np.float64)
+    for i, (image, a, b) in enumerate(zip(images, before, after, strict=True)):
+        h, w = image.shape[:2]
+        scale = np.array([w, h, w, h], np.float64)
+        ra, rb = crop_rect(np.clip(a, 0.0, 1.0) * scale, margin), crop_rect(np.clip(b, 0.0, 1.0) * scale, margin)
+        iw = max(0.0, min(ra[2], rb[2]) - max(ra[0], rb[0]))
+        ih = max(0.0, min(ra[3], rb[3]) - max(ra[1], rb[1]))
+        inter = iw * ih
+        union = (ra[2] - ra[0]) * (ra[3] - ra[1]) + (rb[2] - rb[0]) * (rb[3] - rb[1]) - inter
+        out[i] = inter / union if union > 0 else 1.0
+    return out
+
+
 def refine(run_refiner: RefinerRun, images: list[np.ndarray], first_boxes: np.ndarray, size: Size, margin: float,
            flip: bool = False, *, parallel: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """``(probabilities, boxes normalised to each photo)`` of the refiner on crops around

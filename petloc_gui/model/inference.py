@@ -82,19 +82,31 @@ class RefineStage:
     input_size: tuple[int, int]
     margin: float
     flip: bool
-    passes: int = 1  # a second pass crops around the refined box and refines again
+    passes: int = 1  # at most this many refinement passes, each on a crop around the last box
+    # A further pass only for the photos whose next crop overlaps the last one by less than
+    # this IoU (`cascade.crop_overlap`); 1.0 refines every photo again, as before.
+    repass_below: float = 1.0
     parallel: bool = True  # crops resized on two threads where exact (prepare.resize_to_input)
 
     def __call__(self, images: Sequence[np.ndarray], probs: np.ndarray,
                  boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Refined ``(probabilities, boxes)``: the refiner's box; the class the mean of the first stage and
         the refiner's first pass."""
-        refined_probs = None
-        for _ in range(max(1, self.passes)):
-            pass_probs, boxes = cascade.refine(self.run, list(images), boxes, self.input_size, self.margin,
-                                               flip=self.flip, parallel=self.parallel)
-            refined_probs = pass_probs if refined_probs is None else refined_probs
-        return (np.asarray(probs) + refined_probs) / 2.0, boxes
+        images = list(images)
+        refined_probs, refined = cascade.refine(self.run, images, boxes, self.input_size, self.margin,
+                                                flip=self.flip, parallel=self.parallel)
+        cropped_at = np.asarray(boxes)  # the boxes the last pass cropped around
+        for _ in range(max(1, self.passes) - 1):
+            again = np.flatnonzero(cascade.crop_overlap(images, cropped_at, refined, self.margin)
+                                   < self.repass_below)
+            if not again.size:
+                break
+            cropped_at = refined.copy()
+            _, moved = cascade.refine(self.run, [images[i] for i in again], refined[again], self.input_size,
+                                      self.margin, flip=self.flip, parallel=self.parallel)
+            refined = refined.copy()
+            refined[again] = moved
+        return (np.asarray(probs) + refined_probs) / 2.0, refined
 
 
 def _refine_stage(bundle: LoadedBundle, runner: BatchRunner | None) -> RefineStage | None:
@@ -104,7 +116,8 @@ def _refine_stage(bundle: LoadedBundle, runner: BatchRunner | None) -> RefineSta
     run = runner if runner is not None else _fast_runner(bundle, bundle.refiner, REFINE_TFLITE)
     size = tuple(int(v) for v in refine["input_size"])
     return RefineStage(run, size, float(refine.get("margin", cascade.DEFAULT_MARGIN)),  # type: ignore[arg-type]
-                       bool(refine.get("flip_tta", False)), int(refine.get("passes", 1)))
+                       bool(refine.get("flip_tta", False)), int(refine.get("passes", 1)),
+                       float(refine.get("repass_below", 1.0)))
 
 
 class Predictor:

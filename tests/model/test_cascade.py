@@ -154,15 +154,75 @@ def test_mirrored_boxes_match_a_mirrored_drawn_rectangle_and_go_back():
 
 
 def test_the_refiner_variant_is_chosen_within_the_crop_budget():
-    from petloc_gui.model.refine_training import best_variant
+    from petloc_gui.model.refine_training import REPASS_BELOW, Variant, best_variant
+
+    def chosen(figures, budget, share=0.1):
+        variants = {k: {"mean_iou": v} for k, v in figures.items()}
+        if "cascade_repass" in variants:
+            variants["cascade_repass"]["repass_share"] = share
+        v = best_variant({"validation_variants": variants}, budget=budget)
+        return v.key, v.flip, v.passes
 
     figures = {"cascade": 0.80, "cascade_flip": 0.85, "cascade_twice": 0.83}
-    result = {"validation_variants": {k: {"mean_iou": v} for k, v in figures.items()}}
-    assert best_variant(result, budget=1) == ("cascade", False, 1)
-    assert best_variant(result, budget=2) == ("cascade_flip", True, 1)
+    assert chosen(figures, 1) == ("cascade", False, 1)
+    assert chosen(figures, 2) == ("cascade_flip", True, 1)
     figures["cascade_flip"] = 0.80  # a tie with the cheaper variant: the cheaper one
-    result = {"validation_variants": {k: {"mean_iou": v} for k, v in figures.items()}}
-    assert best_variant(result, budget=4) == ("cascade_twice", False, 2)
+    assert chosen(figures, 4) == ("cascade_twice", False, 2)
     figures["cascade_twice"] = 0.80
-    result = {"validation_variants": {k: {"mean_iou": v} for k, v in figures.items()}}
-    assert best_variant(result, budget=4) == ("cascade", False, 1)
+    assert chosen(figures, 4) == ("cascade", False, 1)
+    # a conditional second pass costs the share of photos that get it
+    figures |= {"cascade_twice": 0.83, "cascade_repass": 0.83}
+    assert chosen(figures, 1.25, share=0.1) == ("cascade_repass", False, 2)
+    assert chosen(figures, 1.25, share=0.4) == ("cascade", False, 1)  # over the budget
+    assert chosen(figures, 4, share=0.1) == ("cascade_repass", False, 2)  # as good as twice, cheaper
+    assert best_variant({"validation_variants": {k: {"mean_iou": v, "repass_share": 0.1}
+                                                  for k, v in figures.items()}}, 1.25) == \
+        Variant("cascade_repass", False, 2, REPASS_BELOW)
+
+
+def test_crop_overlap_is_one_for_the_same_box_and_falls_as_the_crop_moves():
+    images = [np.zeros((100, 200, 3), np.uint8)] * 3
+    box = np.array([0.25, 0.2, 0.5, 0.6])
+    before = np.stack([box, box, box])
+    smaller = np.array([0.3, 0.3, 0.4, 0.5])  # 20 x 20 px vs 50 x 40: its crop lies inside the other
+    shifted = box + np.array([0.1, 0, 0.1, 0])
+    overlap = cascade.crop_overlap(images, before, np.stack([box, smaller, shifted]))
+    assert overlap[0] == pytest.approx(1.0)
+    assert overlap[1] == pytest.approx((20 / 50) ** 2)  # square crops of 1.8 x the longer side
+    assert 0.3 < overlap[2] < 1.0
+
+
+class _CountingRefiner:
+    """A refiner that answers the head box a well-placed crop shows (cascade.DEFAULT_MARGIN) for a
+    dark crop, and a box of a tenth of the crop for a bright one; it records each batch's size."""
+
+    def __init__(self):
+        self.batches: list[int] = []
+
+    def __call__(self, batch):
+        self.batches.append(len(batch))
+        half = 0.5 / cascade.DEFAULT_MARGIN
+        boxes = np.array([[0.45, 0.45, 0.55, 0.55] if crop.mean() > 128 else
+                          [0.5 - half, 0.5 - half, 0.5 + half, 0.5 + half] for crop in batch], np.float32)
+        return np.full((len(batch), 2), 0.5, np.float32), boxes
+
+
+def test_a_second_pass_refines_only_the_photos_whose_crop_moved():
+    from petloc_gui.model.inference import RefineStage
+
+    photos = [np.full((200, 200, 3), 255, np.uint8), np.zeros((200, 200, 3), np.uint8)]
+    first = np.array([[0.3, 0.3, 0.7, 0.7]] * 2, np.float32)
+    probs = np.full((2, 2), 0.5, np.float32)
+    run = _CountingRefiner()
+    stage = RefineStage(run, (32, 32), cascade.DEFAULT_MARGIN, flip=False, passes=2, repass_below=0.6)
+    _, boxes = stage(photos, probs, first)
+    assert run.batches == [2, 1]  # the bright photo's box shrank 10x: only its crop moved
+    np.testing.assert_allclose(boxes[1], first[1], atol=0.01)  # the dark photo's box stayed
+    side = (boxes[0, 2] - boxes[0, 0]) * 200
+    assert side < 0.1 * cascade.DEFAULT_MARGIN * 0.4 * 200 * 0.5  # shrunk again on the new crop
+    run = _CountingRefiner()
+    RefineStage(run, (32, 32), cascade.DEFAULT_MARGIN, flip=False, passes=1, repass_below=0.6)(photos, probs, first)
+    assert run.batches == [2]
+    run = _CountingRefiner()
+    RefineStage(run, (32, 32), cascade.DEFAULT_MARGIN, flip=False, passes=3, repass_below=0.6)(photos, probs, first)
+    assert run.batches == [2, 1, 1]  # the bright photo's crop keeps moving; the dark one never

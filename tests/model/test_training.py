@@ -126,8 +126,10 @@ def test_fine_tuning_keeps_the_parent_classes_and_adds_new_ones(digits_folder, d
                                child.get_layer("class").get_weights()[1][:10], atol=0.05)
 
 
-@pytest.mark.shared
-def test_pets_training_with_shared_weights(oxford_dir, mobilenet_weights, tmp_path):
+@pytest.fixture(scope="module")
+def pets_run(oxford_dir, mobilenet_weights, tmp_path_factory):
+    """(photo folder, one-epoch pets bundle) on 9 real photos."""
+    tmp_path = tmp_path_factory.mktemp("pets")
     folder = tmp_path / "pets"
     folder.mkdir()
     for name in ["Abyssinian_1", "Abyssinian_10", "Abyssinian_13", "Bengal_10", "Bengal_11", "Bengal_12",
@@ -136,7 +138,12 @@ def test_pets_training_with_shared_weights(oxford_dir, mobilenet_weights, tmp_pa
         shutil.copy(oxford_dir / "annotations" / "xmls" / f"{name}.xml", folder)
     config = TrainConfig(preset="pets", epochs=1, warmup_epochs=0, batch_size=8, val_fraction=0.3,
                          backbone_weights=str(mobilenet_weights), out_dir=str(tmp_path / "bundle"))
-    path = train(folder, config)
+    return folder, train(folder, config)
+
+
+@pytest.mark.shared
+def test_pets_training_with_shared_weights(pets_run, mobilenet_weights):
+    _, path = pets_run
     meta = read_meta(path)
     assert meta["class_names"] == ["cat", "dog"]
     assert meta["backbone"]["initial_weights"]["file"] == "mobilenet_2_5_224_tf_no_top.h5"
@@ -151,3 +158,26 @@ def test_pets_training_with_shared_weights(oxford_dir, mobilenet_weights, tmp_pa
     saved = load_bundle(path, expected_preset="pets").model.get_layer("backbone")
     np.testing.assert_array_equal(saved.get_layer("conv1").get_weights()[0],
                                   reference.get_layer("conv1").get_weights()[0])
+
+
+@pytest.mark.shared
+def test_a_refiner_is_trained_scored_by_variant_and_written_into_the_bundle(pets_run):
+    from petloc_gui.model.refine_training import REPASS_BELOW, RefineConfig, train_refiner, write_refiner
+
+    folder, path = pets_run
+    config = RefineConfig(input_size=(64, 64), epochs=2, warmup_epochs=1, crops_per_photo=2, batch_size=4,
+                          max_side=256)
+    result = train_refiner(path, folder, config)
+    variants = result["validation_variants"]
+    assert {"first_stage_only", "cascade", "cascade_flip", "cascade_twice", "cascade_repass"} <= set(variants)
+    assert 0.0 <= variants["cascade_repass"]["repass_share"] <= 1.0
+    n_val = len(read_meta(path)["splits"]["validation"])
+    assert all(v["n_images"] == n_val for v in variants.values())
+    write_refiner(path, result)
+    refine = read_meta(path)["refine"]
+    assert refine["passes"] in (1, 2) and refine["input_size"] == [64, 64]
+    assert refine["repass_below"] == (REPASS_BELOW if refine["chosen_variant"].startswith("cascade_repass") else 1.0)
+    predictor = Predictor(path)
+    assert predictor.refine is not None and predictor.refine.repass_below == refine["repass_below"]
+    (prediction,) = predictor.predict_paths([folder / "Bengal_10.jpg"])
+    assert prediction.label in ("cat", "dog")

@@ -1,0 +1,121 @@
+"""Experiment driver (issue 9): a conditional second refinement pass, by 4-fold cross-validation.
+
+    python benchmarks/exp_cv.py --out DIR --exclude-list FILE --first-only --first-name first_zoom --zoom-out 0.5
+    python benchmarks/exp_repass.py --out DIR --exclude-list FILE     # then this (~2 min a fold)
+
+For each fold of `exp_cv.py` (the 188 boxed non-test photos, the fold choosing
+the epochs), a refiner of the shipped recipe is trained on top of the fold's
+first stage (copied to DIR/foldK/cascade), then every fold photo is scored by
+the cascade run as `inference.RefineStage` runs it: one pass; a second pass on
+every photo; a second pass only where the next crop overlaps the first by less
+than a threshold (`crop_overlap`), for a grid of thresholds; and a third pass
+the same way. Prints the pooled figures (n = 188) and the refiner crops per
+photo of each variant; DIR/repass_NAME.json keeps the per-photo IoUs.
+``--name N --animal-share S``: another refiner recipe (DIR/foldK/N).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import exp_cv
+
+from petloc_gui.core.metrics import best_gt_match
+from petloc_gui.core.paths import shared_dir
+from petloc_gui.core.voc import read_voc
+from petloc_gui.model import training_data
+from petloc_gui.model.refine_training import RefineConfig, train_refiner, write_refiner
+
+THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1.0)
+
+
+def cascade_bundle(out: Path, fold: int, folds: int, first_name: str, root: Path, exclude: list[str],
+                   name: str = "cascade", config: RefineConfig | None = None) -> Path:
+    target = out / f"fold{fold}" / name
+    if (target / "refine.keras").is_file():
+        return target
+    training_data.validation_members = (  # the fold is the validation split, as in exp_cv
+        lambda relpaths, labels, fraction, seed=0, forced=(): {r for r in relpaths if exp_cv.fold_of(r, folds) == fold})
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(out / f"fold{fold}" / first_name, target)
+    write_refiner(target, train_refiner(target, root, config or RefineConfig(), exclude=exclude))
+    return target
+
+
+def score_fold(bundle: Path, root: Path) -> dict[str, list]:
+    from dataclasses import replace
+
+    from petloc_gui.model.inference import Predictor
+    from petloc_gui.model.prepare import decode
+
+    predictor = Predictor(bundle)
+    stage = predictor.refine
+    relpaths = predictor.bundle.meta["splits"]["validation"]
+    images = [decode(root / r) for r in relpaths]
+    objects = [[(o.name, o.box) for o in read_voc(root / "annotations" / "xmls" / (Path(r).stem + ".xml")).objects]
+               for r in relpaths]
+    predictor.refine = None
+    first_probs, first_boxes = predictor.predict_raw(images)
+    scores: dict[str, list] = {"relpaths": relpaths}
+
+    def ious(probs, boxes):
+        return [best_gt_match(obj, predictor.class_names[int(np.argmax(p))],
+                              np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2)).iou
+                for obj, p, b, im in zip(objects, probs, boxes, images, strict=True)]
+
+    variants = {"once": (1, 1.0), "twice": (2, 1.0), **{f"repass<{t}": (2, t) for t in THRESHOLDS if t < 1},
+                **{f"three<{t}": (3, t) for t in THRESHOLDS if t < 1}}
+    for name, (passes, below) in variants.items():
+        calls: list[int] = []
+        counted = replace(stage, passes=passes, repass_below=below,
+                          run=lambda batch, run=stage.run, calls=calls: (calls.append(len(batch)), run(batch))[1])
+        probs, boxes = counted(images, first_probs, first_boxes)
+        scores[name] = ious(probs, boxes)
+        scores[name + " crops"] = [sum(calls) / len(images)]
+    scores["first stage"] = ious(first_probs, first_boxes)
+    return scores
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--exclude-list", type=Path, required=True)
+    parser.add_argument("--folds", type=int, default=4)
+    parser.add_argument("--first-name", default="first_zoom")
+    parser.add_argument("--name", default="cascade", help="folder of the fold's cascade (a refiner recipe)")
+    parser.add_argument("--animal-share", type=float, default=0.0, help="RefineConfig.animal_share")
+    args = parser.parse_args()
+    config = RefineConfig(animal_share=args.animal_share)
+    root = shared_dir() / "data" / "oxford-pets-3breeds"
+    exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
+    per_fold = {}
+    for fold in range(args.folds):
+        bundle = cascade_bundle(args.out, fold, args.folds, args.first_name, root, exclude, args.name, config)
+        per_fold[fold] = score_fold(bundle, root)
+        print(f"fold {fold}: " + "  ".join(f"{k} {np.mean(v):.3f}" for k, v in per_fold[fold].items()
+                                             if k in ("first stage", "once", "twice", "repass<0.6")), flush=True)
+    (args.out / f"repass_{args.name}.json").write_text(json.dumps(per_fold))
+    n = sum(len(s["once"]) for s in per_fold.values())
+    print(f"pooled over {len(per_fold)} folds, n={n}:")
+    for name in [k for k in per_fold[0] if k != "relpaths" and not k.endswith(" crops")]:
+        values = np.concatenate([s[name] for s in per_fold.values()])
+        crops = (sum(s[name + " crops"][0] * len(s["once"]) for s in per_fold.values()) / n
+                 if name + " crops" in per_fold[0] else 0.0)
+        print(f"  {name:12s} mean IoU {values.mean():.4f} IoU>=0.5 {np.mean(values >= 0.5):.3f} "
+              f"IoU>=0.75 {np.mean(values >= 0.75):.3f} refiner crops/photo {crops:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
