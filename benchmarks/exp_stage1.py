@@ -2,7 +2,7 @@
 
     python benchmarks/exp_stage1.py --out DIR --exclude-list FILE [--head edges] [--epochs N]
         [--data FOLDER --train-only FILE]   # self-training: pseudo-labelled photos that only train
-        [--zoom-out P]   # share of photos shrunk onto their own canvas (augment.zoom_out)
+        [--zoom-out P]   # share of photos shrunk onto their own canvas (augment.zoom_placement)
 """
 
 from __future__ import annotations

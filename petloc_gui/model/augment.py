@@ -2,14 +2,16 @@
 
 ``photo`` (the pets preset) runs inside the tf.data pipeline, from the
 library where one does the job. First, for the preset's ``zoom_out`` share of
-photos, `zoom_out` shrinks the photo onto a canvas of its own size (small
-heads become common; a resize and a border, tested with a drawn rectangle).
-The crop is
+photos, `zoom_placement` shrinks the photo onto a canvas of its own size
+(small heads become common). The crop is
 ``tf.image.stateless_sample_distorted_bounding_box`` with
-``min_object_covered=1`` (a random crop that keeps the whole box). The flip and the box
-arithmetic of crop and flip are a few lines here, tested against a drawn
-rectangle. Its last step is `prepare.resize_to_input`, the same resize as
-inference, followed by the colour jitter: brightness, ``tf.image.adjust_contrast``
+``min_object_covered=1`` (a random crop that keeps the whole box). The
+flip and the box arithmetic of zoom-out, crop and flip are a few lines
+here, tested against a drawn rectangle. Only the geometry is decided in the
+graph: `render_crop` then makes the pixels in one step, straight from the
+photo (the zoomed canvas, the crop and the mirror image are never built at
+photo size), with `prepare.resize_to_input`, the same resize as inference,
+followed by the colour jitter: brightness, ``tf.image.adjust_contrast``
 and a saturation blend with ``tf.image.rgb_to_grayscale``, composed into one
 3x3 colour matrix (`colour_matrix`; a test checks it against those tf.image
 ops) because as separate TensorFlow ops they cost more CPU per image than
@@ -112,21 +114,27 @@ def flip_box(box: Tensor) -> Tensor:
 def photo_augment(image: Tensor, box: Tensor, seed: Tensor, size: Size,
                   zoom_out_share: float = 0.0) -> tuple[Tensor, Tensor]:
     """Random zoom-out (a ``zoom_out_share`` of calls), box-keeping crop, flip, resize to
-    ``size``, colour jitter (graph ops; zoom-out, resize and jitter through ``tf.numpy_function``).
+    ``size``, colour jitter.
 
     ``image``: H x W x 3 uint8; ``box``: normalised [x1, y1, x2, y2];
     ``seed``: int64 [2]. Returns (float32 network input 0..255, normalised box).
+    The geometry (where the zoomed-out photo lies on its canvas, the crop, the
+    flip) and the boxes are graph ops; the pixels are made once, by
+    `render_crop` in one ``tf.numpy_function``, straight from the photo to the
+    network input: the zoomed-out canvas, the crop and the mirror image are
+    never built at photo size (issue 8: they cost more than the rest).
     """
     import tensorflow as tf
 
     seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), 6)
+    shape = tf.shape(image)
     if zoom_out_share > 0:  # its own seed: the other draws stay what they were without it
         draws = tf.random.stateless_uniform([4], tf.random.experimental.stateless_fold_in(
             tf.cast(seed, tf.int64), 7))
-        image, box = tf.numpy_function(lambda im, b, d: zoom_out(im, b, d, zoom_out_share), [image, box, draws],
-                                       (tf.uint8, tf.float32), stateful=False)
-        image, box = tf.ensure_shape(image, (None, None, 3)), tf.ensure_shape(box, (4,))
-    shape = tf.shape(image)
+        placement = zoom_placement(shape[:2], draws, zoom_out_share)
+    else:
+        placement = tf.stack([shape[1], shape[0], 0, 0])
+    box = placed_box(box, placement, shape[:2])
     tf_box = tf.reshape(tf.stack([box[1], box[0], box[3], box[2]]), [1, 1, 4])
     begin, crop_size, _ = tf.image.stateless_sample_distorted_bounding_box(
         shape, tf_box, seed=seeds[0], min_object_covered=1.0, aspect_ratio_range=CROP_ASPECT_RANGE,
@@ -134,43 +142,86 @@ def photo_augment(image: Tensor, box: Tensor, seed: Tensor, size: Size,
     crop = tf.random.stateless_uniform([], seeds[1]) < CROP_PROBABILITY
     begin = tf.where(crop, begin, tf.zeros_like(begin))
     crop_size = tf.where(crop, crop_size, shape)
-    image = tf.slice(image, begin, crop_size)
     box = crop_box(box, begin[:2], crop_size[:2], shape[:2])
     if_flip = tf.random.stateless_uniform([], seeds[2]) < 0.5
-    image = tf.cond(if_flip, lambda: tf.reverse(image, axis=[1]), lambda: image)
     box = tf.cond(if_flip, lambda: flip_box(box), lambda: box)
     width, height = size
     factors = tf.stack([tf.random.stateless_uniform([], seeds[3], 0.75, 1.25),  # brightness
                         tf.random.stateless_uniform([], seeds[4], 0.75, 1.25),  # contrast
                         tf.random.stateless_uniform([], seeds[5], 0.7, 1.3)])  # saturation
-    image = tf.numpy_function(lambda im, f: resize_and_jitter(im, f, size), [image, factors], tf.float32,
-                              stateful=False)
+    window = tf.stack([begin[1], begin[0], crop_size[1], crop_size[0]])  # x, y, width, height
+    image = tf.numpy_function(lambda im, pl, win, fl, f: render_crop(im, pl, win, bool(fl), f, size),
+                              [image, placement, window, if_flip, factors], tf.float32, stateful=False)
     return tf.ensure_shape(image, (height, width, 3)), box
 
 
-def zoom_out(image: np.ndarray, box: np.ndarray, draws: np.ndarray,
-             probability: float) -> tuple[np.ndarray, np.ndarray]:
-    """With ``probability``, the photo shrunk by a factor in `ZOOM_OUT_RANGE` (log-uniform)
-    and pasted on a canvas of its size in its mean colour.
+def zoom_placement(image_hw: Tensor, draws: Tensor, probability: float) -> Tensor:
+    """``[width, height, x, y]`` (int32) of the photo on its zoomed-out canvas (TensorFlow ops).
 
-    ``draws``: four uniforms in [0, 1) (apply?, factor, x place, y place); ``box``
-    normalised. Returns (canvas uint8, its normalised box).
+    With ``probability`` (``draws[0]``) the photo is shrunk by a factor in
+    `ZOOM_OUT_RANGE` (log-uniform, ``draws[1]``) and placed anywhere on a
+    canvas of its own size (``draws[2:]``); otherwise it fills the canvas.
     """
-    if draws[0] >= probability:
-        return image, box.astype(np.float32)
-    low, high = ZOOM_OUT_RANGE
-    factor = float(np.exp(np.log(low) + draws[1] * (np.log(high) - np.log(low))))
+    import tensorflow as tf
+
+    h, w = image_hw[0], image_hw[1]
+    low, high = (float(np.log(v)) for v in ZOOM_OUT_RANGE)
+    factor = tf.exp(low + draws[1] * (high - low))
+    nw = tf.maximum(1, tf.cast(tf.round(tf.cast(w, tf.float32) / factor), tf.int32))
+    nh = tf.maximum(1, tf.cast(tf.round(tf.cast(h, tf.float32) / factor), tf.int32))
+    nw, nh = tf.minimum(nw, w), tf.minimum(nh, h)
+    ox = tf.minimum(tf.cast(draws[2] * tf.cast(w - nw + 1, tf.float32), tf.int32), w - nw)
+    oy = tf.minimum(tf.cast(draws[3] * tf.cast(h - nh + 1, tf.float32), tf.int32), h - nh)
+    return tf.where(draws[0] < probability, tf.stack([nw, nh, ox, oy]), tf.stack([w, h, 0, 0]))
+
+
+def placed_box(box: Tensor, placement: Tensor, image_hw: Tensor) -> Tensor:
+    """The normalised box on the canvas of `zoom_placement` (TensorFlow ops)."""
+    import tensorflow as tf
+
+    p = tf.cast(placement, tf.float32)
+    h, w = tf.cast(image_hw[0], tf.float32), tf.cast(image_hw[1], tf.float32)
+    return tf.stack([(box[0] * p[0] + p[2]) / w, (box[1] * p[1] + p[3]) / h,
+                     (box[2] * p[0] + p[2]) / w, (box[3] * p[1] + p[3]) / h])
+
+
+def render_crop(image: np.ndarray, placement: np.ndarray, window: np.ndarray, flip: bool,
+                factors: np.ndarray, size: Size) -> np.ndarray:
+    """The network input (float32 0..255) of the ``window`` ``[x, y, width, height]`` of the
+    zoomed-out canvas, mirrored if ``flip``, colour-jittered by ``factors``.
+
+    The canvas has the photo's size: the photo shrunk to ``placement``
+    ``[width, height, x, y]`` on its mean colour (`zoom_placement`; the whole
+    canvas when not zoomed out). Only the part of the photo inside the window
+    is resized, once, straight into its place in the output (area-averaging
+    like `prepare.resize_to_input`; without zoom-out it is that very call on
+    the window). The mirror image is taken of the small output (the area and
+    bilinear resizes are symmetric, so it is the output of the mirrored window).
+    """
     h, w = image.shape[:2]
-    nw, nh = max(1, round(w / factor)), max(1, round(h / factor))
-    ox, oy = int(draws[2] * (w - nw + 1)) if w > nw else 0, int(draws[3] * (h - nh + 1)) if h > nh else 0
-    ox, oy = min(ox, w - nw), min(oy, h - nh)
-    fill = [round(v) for v in cv2.mean(image)[:3]]
-    small = cv2.resize(image, (nw, nh), interpolation=cv2.INTER_AREA)
-    # the border call builds the canvas in one pass (a numpy fill of a colour is 10x slower)
-    canvas = cv2.copyMakeBorder(small, oy, h - nh - oy, ox, w - nw - ox, cv2.BORDER_CONSTANT, value=fill)
-    x1, y1, x2, y2 = (float(v) for v in box)
-    placed = [(x1 * nw + ox) / w, (y1 * nh + oy) / h, (x2 * nw + ox) / w, (y2 * nh + oy) / h]
-    return canvas, np.array(placed, np.float32)
+    nw, nh, ox, oy = (int(v) for v in placement)
+    x, y, cw, ch = (int(v) for v in window)
+    out_w, out_h = int(size[0]), int(size[1])
+    if (nw, nh, ox, oy) == (w, h, 0, 0):
+        out = resize_to_input(image[y : y + ch, x : x + cw], (out_w, out_h))
+    else:
+        fill = [round(v) for v in cv2.mean(image)[:3]]
+        out = np.empty((out_h, out_w, 3), np.uint8)
+        out[:] = fill
+        # the photo's part of the window, in canvas pixels
+        ix0, iy0, ix1, iy1 = max(x, ox), max(y, oy), min(x + cw, ox + nw), min(y + ch, oy + nh)
+        if ix1 > ix0 and iy1 > iy0:
+            sx, sy = out_w / cw, out_h / ch  # canvas -> output
+            qx0, qx1 = round((ix0 - x) * sx), round((ix1 - x) * sx)
+            qy0, qy1 = round((iy0 - y) * sy), round((iy1 - y) * sy)
+            px, py = w / nw, h / nh  # canvas -> photo
+            u0, u1 = max(0, round((ix0 - ox) * px)), min(w, round((ix1 - ox) * px))
+            v0, v1 = max(0, round((iy0 - oy) * py)), min(h, round((iy1 - oy) * py))
+            if qx1 > qx0 and qy1 > qy0 and u1 > u0 and v1 > v0:
+                out[qy0:qy1, qx0:qx1] = resize_to_input(image[v0:v1, u0:u1], (qx1 - qx0, qy1 - qy0))
+    if flip:
+        out = cv2.flip(out, 1)
+    return jitter(out, factors)
 
 
 # tf.image.rgb_to_grayscale's weights: the saturation blend is towards this grey.
@@ -196,9 +247,13 @@ def colour_matrix(brightness: float, contrast: float, saturation: float,
 
 
 def resize_and_jitter(image: np.ndarray, factors: np.ndarray, size: Size) -> np.ndarray:
-    """`prepare.resize_to_input`, then the colour jitter of ``factors`` (brightness, contrast,
-    saturation): float32 0..255, clipped."""
-    small = resize_to_input(image, size)
+    """`prepare.resize_to_input`, then `jitter`."""
+    return jitter(resize_to_input(image, size), factors)
+
+
+def jitter(small: np.ndarray, factors: np.ndarray) -> np.ndarray:
+    """The colour jitter of ``factors`` (brightness, contrast, saturation; `colour_matrix`) on a
+    network-sized uint8 image: float32 0..255, clipped."""
     brightness, contrast, saturation = (float(f) for f in factors)
     matrix, offset = colour_matrix(brightness, contrast, saturation, np.asarray(cv2.mean(small)[:3]))
     out = cv2.transform(small.astype(np.float32), np.hstack([matrix, offset[:, None]]).astype(np.float32))

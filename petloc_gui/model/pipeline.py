@@ -83,7 +83,7 @@ def train_dataset(
     """Endless shuffled, augmented batches ``(x float32 0..255, (class ids, normalised boxes))``.
 
     ``boxes`` are normalised [x1, y1, x2, y2] of each full image; ``zoom_out``: the share of
-    "photo" images shrunk onto their own canvas first (`augment.zoom_out`).
+    "photo" images shrunk onto their own canvas first (`augment.zoom_placement`).
     """
     import tensorflow as tf
 

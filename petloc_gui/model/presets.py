@@ -31,7 +31,7 @@ class Preset:
     box_loss_weight: float
     finetune_from: str | None = None  # first backbone layer unfrozen after the warm-up
     box_head: str = "soft_argmax"  # pets: "soft_argmax" or "edges" (networks.edge_box_head)
-    zoom_out: float = 0.0  # "photo": share of photos shrunk onto their own canvas (augment.zoom_out)
+    zoom_out: float = 0.0  # "photo": share of photos shrunk onto their own canvas (augment.zoom_placement)
 
 
 PETS = Preset(

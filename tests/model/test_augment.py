@@ -11,10 +11,11 @@ from petloc_gui.model.augment import (
     digits_replace,
     flip_box,
     photo_augment,
+    render_crop,
     resize_and_jitter,
     resize_plain,
-    zoom_out,
 )
+from petloc_gui.model.prepare import resize_to_input
 
 
 def _scene():
@@ -114,21 +115,46 @@ def test_photo_augment_without_room_to_crop_keeps_the_whole_image(size):
     assert out.shape == (size[1], size[0], 3)
 
 
-def test_zoom_out_box_encloses_exactly_the_rectangle():
-    image, box = _scene()
-    nbox = (box / np.array([160, 120, 160, 120])).astype(np.float32)
-    rng = np.random.default_rng(0)
-    shrunk = 0
-    for _ in range(30):
-        draws = rng.uniform(size=4)
-        draws[0] = 0.0  # always zoom out
-        out, out_box = zoom_out(image, nbox, draws, probability=0.5)
-        assert out.shape == image.shape and out.dtype == np.uint8
-        np.testing.assert_allclose(out_box, _bright_extent(out), atol=1.0 / 120)
-        shrunk += (out_box[2] - out_box[0]) < (nbox[2] - nbox[0]) * 0.8
-    assert shrunk > 10
-    same, same_box = zoom_out(image, nbox, np.array([0.9, 0.5, 0.5, 0.5]), probability=0.5)  # not drawn
-    assert same is image and np.array_equal(same_box, nbox)
+def _zoomed_canvas(image, placement):
+    """The zoomed-out canvas built at photo size (how zoom-out was done before issue 8's second round)."""
+    import cv2
+
+    h, w = image.shape[:2]
+    nw, nh, ox, oy = placement
+    small = cv2.resize(image, (nw, nh), interpolation=cv2.INTER_AREA)
+    fill = [round(v) for v in cv2.mean(image)[:3]]
+    return cv2.copyMakeBorder(small, oy, h - nh - oy, ox, w - nw - ox, cv2.BORDER_CONSTANT, value=fill)
+
+
+NO_JITTER = np.array([1.0, 1.0, 1.0], np.float32)
+
+
+def test_render_crop_gives_the_pixels_of_the_canvas_built_at_photo_size():
+    rng = np.random.default_rng(3)
+    image = cv2_smooth(rng.integers(0, 255, (120, 160, 3), dtype=np.uint8))
+    for placement, window in [((100, 75, 20, 30), (10, 5, 140, 100)),  # the photo partly in the window
+                              ((64, 48, 90, 60), (0, 0, 160, 120)),  # the whole canvas
+                              ((120, 90, 0, 0), (100, 70, 60, 50))]:  # the window mostly on the fill
+        x, y, cw, ch = window
+        reference = resize_to_input(_zoomed_canvas(image, placement)[y : y + ch, x : x + cw], (64, 64))
+        for flip in (False, True):
+            out = render_crop(image, np.array(placement), np.array(window), flip, NO_JITTER, (64, 64))
+            expected = reference[:, ::-1] if flip else reference
+            # one resize instead of two, edges rounded to whole output pixels: close, not equal
+            assert np.mean(np.abs(out - expected)) < 1.5, (placement, window, flip)
+    # without zoom-out it is exactly the resize of the window (and of the mirrored window)
+    plain = render_crop(image, np.array([160, 120, 0, 0]), np.array([10, 20, 100, 90]), False, NO_JITTER, (64, 64))
+    np.testing.assert_array_equal(plain, resize_to_input(image[20:110, 10:110], (64, 64)))
+    mirrored = render_crop(image, np.array([160, 120, 0, 0]), np.array([10, 20, 100, 90]), True, NO_JITTER,
+                           (64, 64))
+    reference = resize_to_input(np.ascontiguousarray(image[20:110, 10:110, :][:, ::-1]), (64, 64))
+    assert np.max(np.abs(mirrored - reference)) <= 1.0
+
+
+def cv2_smooth(image):
+    import cv2
+
+    return cv2.GaussianBlur(image, (9, 9), 3)
 
 
 def test_photo_augment_with_zoom_out_still_encloses_the_rectangle():
