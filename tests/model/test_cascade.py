@@ -178,6 +178,9 @@ def test_the_refiner_variant_is_chosen_within_the_crop_budget():
     assert best_variant({"validation_variants": {k: {"mean_iou": v, "repass_share": 0.1}
                                                   for k, v in figures.items()}}, 1.25) == \
         Variant("cascade_repass", False, 2, REPASS_BELOW)
+    figures["cascade"] = 0.83  # no validation photo refined again: the same boxes, the same cost
+    assert chosen(figures, 1.25, share=0.0) == ("cascade_repass", False, 2)
+    assert chosen(figures, 1.25, share=0.1) == ("cascade", False, 1)  # same figure, cheaper
 
 
 def test_crop_overlap_is_one_for_the_same_box_and_falls_as_the_crop_moves():
