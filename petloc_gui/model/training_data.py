@@ -125,7 +125,10 @@ class TrainingData:
             else:
                 items.append(item)
         if len(items) < 2:
-            raise DatasetError(f"need at least 2 usable annotated images, found {len(items)}", root)
+            # say why when images were held out: a folder of the parent's test photos looks fully annotated
+            why = (f" ({len(excluded)} more held out: the parent model's test images, which fine-tuning never "
+                   "trains on so that its test figures stay honest, or excluded on request)" if excluded else "")
+            raise DatasetError(f"need at least 2 usable annotated images, found {len(items)}{why}", root)
         labels = [it.label for it in items]
         if parent_class_names is None:
             names = sorted(set(labels))

@@ -181,3 +181,17 @@ def test_a_parent_test_image_under_a_new_name_is_still_kept_out(tmp_path):
     # without hashes in the parent's meta.json only the old path is known: the renamed photo is used
     older = TrainingData.collect(folder, val_fraction=0.2, parent_meta={"splits": parent["splits"]})
     assert "renamed/photo.png" in older.splits_record()["train"] + older.splits_record()["validation"]
+
+
+def test_fine_tuning_on_only_the_parents_test_images_says_why_none_are_usable(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+    from petloc_gui.core.errors import DatasetError
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=6, seed=0)
+    everything = TrainingData.collect(folder, val_fraction=0.2)
+    record = everything.splits_record()
+    parent = {"splits": {"train": [], "validation": [], "test": record["train"] + record["validation"]},
+              "images": everything.images_record()}
+    with pytest.raises(DatasetError, match=r"found 0 \(6 more held out: the parent model's test images"):
+        TrainingData.collect(folder, val_fraction=0.2, parent_meta=parent)
