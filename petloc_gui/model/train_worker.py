@@ -34,6 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from petloc_gui.core.errors import PetlocError
 from petloc_gui.model.versions import RECORD_FILE
 from petloc_gui.model.worker_lifecycle import EXIT_CANCELLED as EXIT_CANCELLED  # the documented code
 from petloc_gui.model.worker_lifecycle import Lifecycle
@@ -143,7 +144,10 @@ def run_guarded(run: Callable[[], None], args: argparse.Namespace, emit: EventWr
     except Exception as exc:  # noqa: BLE001 - the parent must get a message, never a silent death
         if life.should_stop():
             life.exit_cancelled()  # an error caused by the stop itself is still a cancel
-        traceback.print_exc(file=sys.stderr)
+        if isinstance(exc, PetlocError | FileNotFoundError):  # the user's data, said in full by the message
+            print(f"error: {describe_error(exc)}", file=sys.stderr)
+        else:  # a bug: the window shows the last log lines, the traceback among them
+            traceback.print_exc(file=sys.stderr)
         emit({"event": "error", "message": describe_error(exc), "kind": type(exc).__name__})
         return EXIT_ERROR
     if life.should_stop():

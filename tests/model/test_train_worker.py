@@ -235,6 +235,7 @@ def test_real_training_on_unusable_data_reports_an_error(tmp_path):
     assert proc.returncode == EXIT_ERROR, err[-2000:]
     (event,) = _events(out)
     assert event["event"] == "error" and "annotated images" in event["message"]
+    assert "Traceback" not in err and "annotated images" in err  # a data problem, not a bug: the message only
     assert not (tmp_path / "out" / "meta.json").exists()
 
 
