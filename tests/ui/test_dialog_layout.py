@@ -24,7 +24,9 @@ def _retrain_dialog(with_list: bool):
     from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 
     names = [f"american_pit_bull_terrier_{i}.jpg" for i in range(20)]
-    loader = (lambda: (lambda fraction: (len(names), names))) if with_list else None
+    from petloc_gui.ui.training.retrain_support import Holdout
+
+    loader = (lambda: (lambda fraction, fine_tune: Holdout(len(names), names))) if with_list else None
     return RetrainDialog(None, model_name="pets 20261201-101500-abcd", data_name="/home/someone/photos/pets",
                          n_annotated=120, has_unsaved=True, holdout_loader=loader)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow
 from petloc_gui.model.versions import VersionStore
 from petloc_gui.ui.training.retrain_controller import install_retraining
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
+from petloc_gui.ui.training.retrain_support import Holdout, holdout_preview_for
 
 pytestmark = pytest.mark.slow  # starts child processes
 STANDIN_MODULE = "tests.standin_worker"
@@ -216,8 +217,8 @@ def test_no_folder_means_no_run(window, controller):
 
 def test_the_dialog_returns_the_chosen_options(qtbot):
     dialog = RetrainDialog(None, model_name="digits", data_name="/data", n_annotated=12, has_unsaved=False,
-                           holdout_loader=lambda: lambda f: (round(12 * f),
-                                                             [f"i{i}.png" for i in range(round(12 * f))]))
+                           holdout_loader=lambda: lambda f, fine_tune: Holdout(
+                               round(12 * f), [f"i{i}.png" for i in range(round(12 * f))]))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.holdout_list.count() > 0, timeout=5000)
     assert not dialog.save_first.isEnabled()
@@ -320,3 +321,47 @@ def test_the_comparison_shows_verdict_caveat_and_unknowns(qtbot):
     assert table.cell_text("iou_ge_50", 1) == "—" and table.cell_text("n_images", 0) == "47"
     table.set_metrics(None, {"accuracy": 0.5})
     assert table.cell_text("accuracy", 0) == "—" and "Only the new model" in table.summary.text()
+
+
+def test_the_dialog_says_when_fine_tuning_has_nothing_to_train_on_and_will_not_start_it(qtbot):
+    def preview(fraction, fine_tune):
+        if fine_tune:
+            return Holdout(0, [], 0, "need at least 2 usable annotated images, found 0 (48 more held out: ...)")
+        return Holdout(10, [f"i{i}.png" for i in range(10)])
+
+    dialog = RetrainDialog(None, model_name="pets", data_name="/data", n_annotated=48, has_unsaved=False,
+                           holdout_loader=lambda: preview)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "cannot start" in dialog.holdout_label.text(), timeout=5000)
+    assert not dialog.start_button.isEnabled() and not dialog.holdout_list.isVisibleTo(dialog)
+    dialog.from_scratch.setChecked(True)  # from scratch every image may train
+    assert dialog.start_button.isEnabled() and dialog.holdout_list.count() == 10
+
+
+def test_the_fine_tune_preview_keeps_the_parents_test_images_out_as_the_run_does(tmp_path):
+    import json
+
+    from petloc_gui.core.digits import write_digits_dataset
+    from petloc_gui.model.training_data import TrainingData
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=30, seed=0)
+    everything = TrainingData.collect(folder, val_fraction=0.2)
+    record = everything.splits_record()
+    test = record["train"][:5]
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    meta = {"class_names": everything.class_names, "images": everything.images_record(),
+            "splits": {"train": record["train"][5:], "validation": record["validation"], "test": test}}
+    (parent / "meta.json").write_text(json.dumps(meta))
+    preview = holdout_preview_for(folder, parent_spec=str(parent))
+    tuned = preview(0.2, True)
+    assert tuned.parent_test == 5 and not tuned.problem
+    run = TrainingData.collect(folder, val_fraction=0.2, parent_meta=meta, parent_class_names=meta["class_names"])
+    assert tuned.names == sorted(run.splits_record()["validation"])  # the run's own split
+    assert not set(tuned.names) & set(test)
+    assert preview(0.2, False).parent_test == 0  # from scratch the parent's test images may be used
+    meta["splits"]["test"] = record["train"] + record["validation"]  # every image is a test image
+    (parent / "meta.json").write_text(json.dumps(meta))
+    blocked = holdout_preview_for(folder, parent_spec=str(parent))(0.2, True)
+    assert "found 0" in blocked.problem and "test images" in blocked.problem

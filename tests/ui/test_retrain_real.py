@@ -64,8 +64,8 @@ def test_a_real_run_on_tiny_digits_trains_a_version_and_switches_to_it(qtbot, tm
     # the dialog's preview is the split the run used
     from petloc_gui.ui.training.retrain_support import holdout_preview_for
 
-    count, names = holdout_preview_for(folder)(0.3)
-    assert (count, names) == (start["n_val"], start["val_images"])
+    holdout = holdout_preview_for(folder)(0.3, False)
+    assert (holdout.count, holdout.names) == (start["n_val"], start["val_images"])
 
     progress = controller._progress_window()
     assert progress.progress.value() == progress.progress.maximum() > 0

@@ -7,9 +7,10 @@ HOSTILE = "cat\x1b[2Jgpj\u202e.png"  # clears a terminal; reverses the text afte
 
 def test_the_holdout_list_escapes_control_and_bidi_characters(qtbot):
     from petloc_gui.ui.training.retrain_dialog import RetrainDialog
+    from petloc_gui.ui.training.retrain_support import Holdout
 
     dialog = RetrainDialog(None, model_name="pets", data_name="/data", n_annotated=4, has_unsaved=False,
-                           holdout_loader=lambda: lambda f: (1, [HOSTILE]))
+                           holdout_loader=lambda: lambda f, fine_tune: Holdout(1, [HOSTILE]))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.holdout_list.count() == 1, timeout=5000)
     shown = dialog.holdout_list.item(0).text()

@@ -14,6 +14,7 @@ from petloc_gui.app.tf_log_filter import TensorFlowNoiseFilter
 from petloc_gui.app.training_eta import SCORING_FIXED_S, SCORING_PASSES, TrainingEta
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 from petloc_gui.ui.training.retrain_progress import RetrainProgress, format_eta
+from petloc_gui.ui.training.retrain_support import Holdout
 
 from .layout import assert_fields_fit
 
@@ -35,7 +36,7 @@ def test_the_progress_panel_is_a_window_of_its_own_not_painted_over_the_photo(qt
 
 def _holdout_loader(count):
     names = [f"Abyssinian_{i}.jpg" for i in range(count)]
-    return lambda: (lambda fraction: (count, names))
+    return lambda: (lambda fraction, fine_tune: Holdout(count, names))
 
 
 @pytest.mark.parametrize("count", [None, 12])

@@ -90,7 +90,8 @@ class RetrainController(QObject):
             data_name=str(folder),
             n_annotated=support.count_annotated(getattr(self.window, "dataset", None)),
             has_unsaved=bool(self.window.has_unsaved()),
-            holdout_loader=lambda: support.holdout_preview_for(folder, label),
+            holdout_loader=lambda: support.holdout_preview_for(
+                folder, label, parent_spec=spec if support.is_readable_model(spec) else None),
             defaults=self.last_options,
             can_fine_tune=support.is_readable_model(spec),
         )

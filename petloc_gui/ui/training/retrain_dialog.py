@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from petloc_gui.core.text import visible
 from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 from petloc_gui.ui import background
+from petloc_gui.ui.training.retrain_support import Holdout
 
-# fraction -> (number of held-out images, their names) or None when unknown before the run
-HoldoutPreview = Callable[[float], "tuple[int, list[str]] | None"]
+# (validation fraction, fine-tune the current model?) -> the holdout, or None when unknown before the run
+HoldoutPreview = Callable[[float, bool], "Holdout | None"]
 # Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
 HoldoutLoader = Callable[[], "HoldoutPreview | None"]
 MIN_WIDTH = 560  # the folder path and the wrapped notes stay readable
@@ -91,7 +92,8 @@ class RetrainDialog(QDialog):
         form.addRow("Epochs:", self.epochs)
         form.addRow("Validation fraction:", self.val_fraction)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start training")
+        self.start_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.start_button.setText("Start training")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         note = QLabel("Training runs in the background; you can keep reviewing and editing. "
@@ -108,6 +110,7 @@ class RetrainDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.val_fraction.valueChanged.connect(self._update_holdout)
+        self.from_current.toggled.connect(self._update_holdout)  # fine-tuning keeps the model's test images out
         self._update_holdout()
         self.resize(MIN_WIDTH, self.sizeHint().height())
 
@@ -151,14 +154,21 @@ class RetrainDialog(QDialog):
             self.holdout_list.hide()
             return
         preview = None
+        self.start_button.setEnabled(True)
         if self._holdout_preview is not None:
             try:
-                preview = self._holdout_preview(fraction)
+                preview = self._holdout_preview(fraction, self.from_current.isChecked())
             except Exception as exc:  # noqa: BLE001 - a preview must never break the dialog
                 self.holdout_label.setText(f"The validation images cannot be listed yet ({exc}).")
                 self.holdout_list.clear()
                 return
         self.holdout_list.clear()
+        if preview is not None and preview.problem:  # starting would only fail: say why now
+            self.holdout_label.setText(f"This run cannot start: {visible(preview.problem)}.")
+            self.holdout_list.hide()
+            self.start_button.setEnabled(False)
+            self._grow_to_contents()
+            return
         if preview is None:
             self.holdout_label.setText(
                 f"About {fraction:.0%} of the annotated images are held out for validation (chosen per image "
@@ -167,13 +177,18 @@ class RetrainDialog(QDialog):
             self.holdout_list.hide()
             self._grow_to_contents()
             return
-        count, names = preview
+        test_note = (f" {preview.parent_test} annotated {'image is' if preview.parent_test == 1 else 'images are'}"
+                     " the current model's test images: "
+                     "fine-tuning never trains on them, so its test figures stay honest."
+                     if preview.parent_test else "")
         self.holdout_label.setText(
-            f"{count} images are held out for validation (chosen per image from its path, each class on "
+            f"{preview.count} {'image is' if preview.count == 1 else 'images are'} held out for validation "
+            "(chosen per image from its path, each class on "
             "both sides, so adding images never moves one). Part of them chooses the new model's best epoch, "
             "the rest gives its figures; the current and the new model are compared on those neither trained "
             "on. (An image that turns out unreadable is left out; the exact list is logged at the start.)"
+            + test_note
         )
-        self.holdout_list.addItems([visible(name) for name in names])  # no raw control/bidi characters
+        self.holdout_list.addItems([visible(name) for name in preview.names])  # no raw control/bidi characters
         self.holdout_list.show()
         self._grow_to_contents()

@@ -5,6 +5,8 @@ None of these import TensorFlow: they run in the UI process.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,19 @@ from petloc_gui.model.versions import VersionStore
 
 DEFAULT_PRESET = "pets"
 __all__ = ["SPLIT_SEED"]
+
+
+@dataclass(frozen=True)
+class Holdout:
+    """What a run will hold out of the saved annotations (the Retrain dialog shows it)."""
+
+    count: int  # validation images
+    names: list[str]  # their relative paths
+    parent_test: int = 0  # fine-tuning: annotated images that are the current model's test images
+    problem: str = ""  # why the run would stop at once (e.g. no image left to train on)
+
+
+HoldoutPreview = Callable[[float, bool], Holdout]  # (validation fraction, fine-tune?) -> holdout
 
 
 def model_display_name(spec: str) -> str:
@@ -66,13 +81,17 @@ def count_annotated(dataset: Any) -> int | None:
         return None
 
 
-def holdout_preview_for(folder: Path | str | None, label: str = "default", seed: int = SPLIT_SEED):
-    """A function fraction -> (count, relative paths) of the images training will hold out.
+def holdout_preview_for(folder: Path | str | None, label: str = "default", seed: int = SPLIT_SEED,
+                        parent_spec: str | None = None) -> HoldoutPreview | None:
+    """A function (fraction, fine-tune?) -> `Holdout`: the images training will hold out.
 
-    Uses the training code's own stable split (model.splits) over the saved
-    annotations (no TensorFlow: ``model.data`` imports it lazily). The labels
-    are read once (slow on big folders: the dialog calls this in a thread);
-    None when the folder cannot be read.
+    Uses the training code's own data owner and stable split
+    (`TrainingData`, `model.splits`) over the saved annotations (no
+    TensorFlow). Fine-tuning ``parent_spec``: its test images are left out
+    (by path and by content, as the run does) and its validation images stay
+    in validation; when nothing is left to train on, the holdout says why.
+    Slow on big folders (labels read, images hashed): the dialog calls this
+    in a thread. None when the folder cannot be read.
     """
     if folder is None:
         return None
@@ -84,15 +103,45 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
         return None
     labels = [s.label for s in samples]
+    tuned = _fine_tune_split(folder, label, parent_spec) if parent_spec else None
 
-    def preview(fraction: float) -> tuple[int, list[str]]:
+    def preview(fraction: float, fine_tune: bool = False) -> Holdout:
+        if fine_tune and tuned is not None:
+            relpaths, tuned_labels, forced, parent_test, problem = tuned
+            if problem:
+                return Holdout(0, [], parent_test, problem)
+            chosen = validation_members(relpaths, tuned_labels, fraction, seed, forced=forced)
+            return Holdout(len(chosen), sorted(chosen), parent_test)
         if len(labels) < 2:
-            return 0, []
+            return Holdout(0, [])
         chosen = validation_members([s.relpath for s in samples], labels, fraction, seed)
-        names = sorted(chosen)
-        return len(names), names
+        return Holdout(len(chosen), sorted(chosen))
 
     return preview
+
+
+def _fine_tune_split(folder: Path | str, label: str, parent_spec: str):
+    """(relpaths, labels, forced validation, parent test images here, problem) as a fine-tune of
+    ``parent_spec`` sees the folder; None when the parent's meta.json cannot be read."""
+    from petloc_gui.core.errors import DatasetError
+    from petloc_gui.model.bundle import read_meta
+    from petloc_gui.model.splits import parent_splits
+    from petloc_gui.model.training_data import TrainingData
+
+    try:
+        meta = read_meta(parent_spec)
+    except Exception:  # noqa: BLE001 - the run will say it; the preview falls back to the plain split
+        return None
+    try:
+        data = TrainingData.collect(folder, label, parent_meta=meta,
+                                    parent_class_names=meta.get("class_names"))
+    except DatasetError as exc:
+        return [], [], set(), 0, exc.reason
+    except Exception:  # noqa: BLE001 - as above
+        return None
+    people = data.items
+    return ([it.relpath for it in people], [it.label for it in people], set(parent_splits(meta)["validation"]),
+            len(data.test), "")
 
 
 def comparison_figures(
