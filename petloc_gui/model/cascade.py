@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from petloc_gui.core.boxes import iou_arrays
 from petloc_gui.model.prepare import resize_to_input
 
 Size = tuple[int, int]
@@ -177,17 +178,13 @@ def crop_overlap(images: list[np.ndarray], before: np.ndarray, after: np.ndarray
     much too large, or off-centre) the refiner first saw the head small or at
     the crop's edge, and a pass on the new crop sees it as it was trained to.
     """
-    out = np.empty(len(images), np.float64)
+    rects = np.empty((2, len(images), 4), np.float64)
     for i, (image, a, b) in enumerate(zip(images, before, after, strict=True)):
         h, w = image.shape[:2]
         scale = np.array([w, h, w, h], np.float64)
-        ra, rb = crop_rect(np.clip(a, 0.0, 1.0) * scale, margin), crop_rect(np.clip(b, 0.0, 1.0) * scale, margin)
-        iw = max(0.0, min(ra[2], rb[2]) - max(ra[0], rb[0]))
-        ih = max(0.0, min(ra[3], rb[3]) - max(ra[1], rb[1]))
-        inter = iw * ih
-        union = (ra[2] - ra[0]) * (ra[3] - ra[1]) + (rb[2] - rb[0]) * (rb[3] - rb[1]) - inter
-        out[i] = inter / union if union > 0 else 1.0
-    return out
+        rects[0, i] = crop_rect(np.clip(a, 0.0, 1.0) * scale, margin)
+        rects[1, i] = crop_rect(np.clip(b, 0.0, 1.0) * scale, margin)
+    return iou_arrays(rects[0], rects[1])  # a crop is never empty (MIN_CROP_SIDE)
 
 
 def refine(run_refiner: RefinerRun, images: list[np.ndarray], first_boxes: np.ndarray, size: Size, margin: float,
