@@ -65,6 +65,17 @@ def _checked(sample: Sample) -> tuple[Item | None, str | None]:
     return Item(sample, (width, height), box), None
 
 
+def validation_split(items: Sequence[Item], fraction: float, seed: int, forced: Iterable[str] = (),
+                     train_only: Iterable[str] = ()) -> set[str]:
+    """The relative paths of ``items`` that validate: chosen per image (`splits.validation_members`)
+    among the images a person boxed, as if the ``train_only`` ones were not there (they never
+    validate); ``forced`` ones (a parent's validation images) always do."""
+    taught = set(train_only)
+    people = [it for it in items if it.relpath not in taught]
+    return validation_members([it.relpath for it in people], [it.label for it in people], fraction, seed,
+                              forced=set(forced) - taught)
+
+
 class TrainingData:
     """A dataset folder's usable images, split into train / validation (and the known test holdout)."""
 
@@ -136,9 +147,7 @@ class TrainingData:
             names = list(parent_class_names) + sorted(set(labels) - set(parent_class_names))
         train_only_paths = {os.path.abspath(Path(root) / p) for p in train_only}  # an absolute p stays p
         taught = {it.relpath for it in items if os.path.abspath(it.sample.image_path) in train_only_paths}
-        people = [it for it in items if it.relpath not in taught]  # split as if the others were not there
-        validation = validation_members([it.relpath for it in people], [it.label for it in people], val_fraction,
-                                        seed, forced=set(held["validation"]) - taught)
+        validation = validation_split(items, val_fraction, seed, held["validation"], taught)
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
         return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, hashes)
 

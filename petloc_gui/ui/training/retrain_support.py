@@ -98,6 +98,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     try:
         from petloc_gui.model.data import collect_samples
         from petloc_gui.model.splits import validation_members
+        from petloc_gui.model.training_data import validation_split
 
         samples, _, _ = collect_samples(folder, label)
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
@@ -107,11 +108,11 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
 
     def preview(fraction: float, fine_tune: bool = False) -> Holdout:
         if fine_tune and tuned is not None:
-            relpaths, tuned_labels, forced, parent_test, problem = tuned
-            if problem:
-                return Holdout(0, [], parent_test, problem)
-            chosen = validation_members(relpaths, tuned_labels, fraction, seed, forced=forced)
-            return Holdout(len(chosen), sorted(chosen), parent_test)
+            if isinstance(tuned, str):  # the run would stop at once
+                return Holdout(0, [], 0, tuned)
+            data, forced = tuned
+            chosen = validation_split(data.items, fraction, seed, forced)  # as `TrainingData.collect` splits
+            return Holdout(len(chosen), sorted(chosen), len(data.test))
         if len(labels) < 2:
             return Holdout(0, [])
         chosen = validation_members([s.relpath for s in samples], labels, fraction, seed)
@@ -120,9 +121,9 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     return preview
 
 
-def _fine_tune_split(folder: Path | str, label: str, parent_spec: str):
-    """(relpaths, labels, forced validation, parent test images here, problem) as a fine-tune of
-    ``parent_spec`` sees the folder; None when the parent's meta.json cannot be read."""
+def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> tuple[Any, list[str]] | str | None:
+    """``(TrainingData, the parent's validation images)`` as a fine-tune of ``parent_spec`` sees the
+    folder; the reason when that run would stop at once; None when the parent's meta.json cannot be read."""
     from petloc_gui.core.errors import DatasetError
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.splits import parent_splits
@@ -136,12 +137,10 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str):
         data = TrainingData.collect(folder, label, parent_meta=meta,
                                     parent_class_names=meta.get("class_names"))
     except DatasetError as exc:
-        return [], [], set(), 0, exc.reason
+        return exc.reason
     except Exception:  # noqa: BLE001 - as above
         return None
-    people = data.items
-    return ([it.relpath for it in people], [it.label for it in people], set(parent_splits(meta)["validation"]),
-            len(data.test), "")
+    return data, parent_splits(meta)["validation"]
 
 
 def comparison_figures(
