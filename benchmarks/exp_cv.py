@@ -47,6 +47,14 @@ def fold_of(relpath: str, folds: int) -> int:
     return min(folds - 1, int(split_key(relpath, CV_SEED) * folds))
 
 
+def validate_on_fold(folds: int, fold: int) -> None:
+    """From now on in this process, training validates on fold ``fold`` (and trains on the others)."""
+    def fold_members(relpaths, labels, fraction, seed=0, forced=()):  # validation_members signature
+        return {r for r in relpaths if fold_of(r, folds) == fold}
+
+    training_data.validation_members = fold_members
+
+
 def first_stage_scores(bundle: Path, root: Path) -> dict:
     """The first stage alone on its validation photos (= the fold)."""
     from petloc_gui.core.metrics import evaluate
@@ -66,10 +74,7 @@ def first_stage_scores(bundle: Path, root: Path) -> dict:
 def run_fold(root: Path, exclude: list[str], folds: int, fold: int, out: Path, first_name: str = "first",
              refiners: bool = True, data: Path | None = None, train_only: list[str] | None = None,
              epochs: int | None = None) -> dict:
-    def fold_members(relpaths, labels, fraction, seed=0, forced=()):  # validation_members signature
-        return {r for r in relpaths if fold_of(r, folds) == fold}
-
-    training_data.validation_members = fold_members  # this process trains fold `fold` only
+    validate_on_fold(folds, fold)
     first = out / f"fold{fold}" / first_name
     results: dict = {"fold": fold}
     if not (first / "meta.json").is_file():

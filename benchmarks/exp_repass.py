@@ -34,7 +34,6 @@ import exp_cv
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.paths import shared_dir
 from petloc_gui.core.voc import read_voc
-from petloc_gui.model import training_data
 from petloc_gui.model.refine_training import RefineConfig, train_refiner, write_refiner
 
 THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1.0)
@@ -45,8 +44,7 @@ def cascade_bundle(out: Path, fold: int, folds: int, first_name: str, root: Path
     target = out / f"fold{fold}" / name
     if (target / "refine.keras").is_file():
         return target
-    training_data.validation_members = (  # the fold is the validation split, as in exp_cv
-        lambda relpaths, labels, fraction, seed=0, forced=(): {r for r in relpaths if exp_cv.fold_of(r, folds) == fold})
+    exp_cv.validate_on_fold(folds, fold)
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(out / f"fold{fold}" / first_name, target)
     write_refiner(target, train_refiner(target, root, config or RefineConfig(), exclude=exclude))
