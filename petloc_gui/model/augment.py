@@ -246,11 +246,6 @@ def colour_matrix(brightness: float, contrast: float, saturation: float,
     return matrix, offset
 
 
-def resize_and_jitter(image: np.ndarray, factors: np.ndarray, size: Size) -> np.ndarray:
-    """`prepare.resize_to_input`, then `jitter`."""
-    return jitter(resize_to_input(image, size), factors)
-
-
 def jitter(small: np.ndarray, factors: np.ndarray) -> np.ndarray:
     """The colour jitter of ``factors`` (brightness, contrast, saturation; `colour_matrix`) on a
     network-sized uint8 image: float32 0..255, clipped."""

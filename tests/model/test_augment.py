@@ -10,9 +10,9 @@ from petloc_gui.model.augment import (
     crop_box,
     digits_replace,
     flip_box,
+    jitter,
     photo_augment,
     render_crop,
-    resize_and_jitter,
     resize_plain,
 )
 from petloc_gui.model.prepare import resize_to_input
@@ -71,7 +71,7 @@ def test_the_colour_matrix_gives_what_the_tf_image_ops_give(factors):
     image[..., 0] = np.arange(image.shape[1], dtype=np.uint8)[None, :]  # colour, not just grey levels
     image[10:50, 10:50, 2] = 40
     expected = _tf_image_jitter(image, *factors)
-    out = resize_and_jitter(image, np.array(factors, np.float32), (image.shape[1], image.shape[0]))
+    out = jitter(image, np.array(factors, np.float32))
     assert out.dtype == np.float32 and out.shape == image.shape
     np.testing.assert_allclose(out, expected, atol=0.02)
     if factors != (1.0, 1.0, 1.0):
