@@ -152,7 +152,8 @@ def jittered_crop(
 
 
 def colour_jitter(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Brightness and contrast scaled by up to +-25%, saturation by +-30% (as `augment.colour_jitter`)."""
+    """Brightness and contrast scaled by up to +-25%, saturation by +-30%: the ranges of the first
+    stage's jitter (`augment.jitter`), with contrast about the global mean and an unweighted grey."""
     x = image.astype(np.float32)
     x *= rng.uniform(0.75, 1.25)
     mean = x.mean()
