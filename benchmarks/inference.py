@@ -167,17 +167,12 @@ def passes_per_photo(predictor, photos: list[np.ndarray]) -> float:
         calls.append(len(batch) // (2 if stage.flip else 1))
         return stage.run(batch)
 
-    saved = predictor.refine
     predictor.refine = replace(stage, run=counted)
     try:
         predictor.predict_raw(photos)
     finally:
-        predictor.refine = saved
+        predictor.refine = stage
     return sum(calls) / max(1, len(photos))
-
-
-def predictor_passes(bundle) -> int:
-    return int(bundle.meta["refine"].get("passes", 1))
 
 
 def seed1_model(n_classes: int = SEED1_CLASSES):
@@ -354,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     seed1_e2e = end_to_end["seed1_resize"] + seed1_b1
     print(f"\nours end-to-end (Predictor.predict_images, batch 1, {where}): {e2e:.2f} ms per photo "
           f"(target <= 3 ms); a 500x375 random photo: {end_to_end['synthetic'][0]:.2f} ms")
-    print(f"refiner passes per photo on the {where} (the bundle's passes={predictor_passes(bundle)}, "
+    print(f"refiner passes per photo on the {where} (the bundle's passes={bundle.meta['refine'].get('passes', 1)}, "
           f"repass_below={bundle.meta['refine'].get('repass_below', 1.0)}): {passes:.3f}")
     print(f"ours, networks only (first stage + {refiner_step} x {passes:.3f}, as the bundle runs them): "
           f"{networks:.2f} ms; seed-1 network via {chosen}: {seed1_b1:.2f} ms")
