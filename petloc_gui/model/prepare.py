@@ -137,13 +137,20 @@ def prepare_path(path: str | os.PathLike[str], size: Size) -> np.ndarray:
     return resize_to_input(decode(path), size)
 
 
+def bounded_size(width: int, height: int, max_side: int) -> tuple[int, int]:
+    """``(width, height)`` that `downscale` gives an image of this size."""
+    if max(width, height) <= max_side:
+        return width, height
+    scale = max_side / max(width, height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
 def downscale(image: np.ndarray, max_side: int) -> np.ndarray:
     """Keep the aspect ratio; neither side above ``max_side`` (area-averaging); never enlarges."""
     h, w = image.shape[:2]
-    if max(h, w) <= max_side:
+    size = bounded_size(w, h, max_side)
+    if size == (w, h):
         return image
-    scale = max_side / max(h, w)
-    size = (max(1, round(w * scale)), max(1, round(h * scale)))
     return cv2.resize(np.ascontiguousarray(image), size, interpolation=cv2.INTER_AREA)
 
 

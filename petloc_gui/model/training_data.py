@@ -162,7 +162,7 @@ class TrainingData:
     def train_dataset(self, augmentation: str, size: tuple[int, int], batch_size: int, seed: int,
                       cache: ImageCache | None = None, shard: Shard = Shard(), zoom_out: float = 0.0) -> Dataset:
         """The endless, shuffled, augmented training batches (this worker's shard of the files)."""
-        source = ImageSource([str(it.sample.image_path) for it in self.train], cache)
+        source = ImageSource([str(it.sample.image_path) for it in self.train], cache, [it.size for it in self.train])
         max_side = 2 * max(size)
         return train_dataset(source, self.boxes(self.train), self.label_ids(self.train), augmentation, size,
                              batch_size, seed, max_side, shard, zoom_out)
