@@ -29,6 +29,7 @@ parallel calls.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import cv2
@@ -38,6 +39,7 @@ from petloc_gui.model.prepare import resize_to_input
 from petloc_gui.model.untyped import Tensor
 
 Size = tuple[int, int]
+_log = logging.getLogger(__name__)
 CROP_PROBABILITY = 0.85
 CROP_AREA_RANGE = (0.3, 1.0)
 CROP_ASPECT_RANGE = (0.6, 1.67)
@@ -95,95 +97,166 @@ def digits_replace(
 
 
 def crop_box(box: Tensor, offset_yx: Tensor, crop_hw: Tensor, image_hw: Tensor) -> Tensor:
-    """The normalised box after cropping ``crop_hw`` pixels at ``offset_yx`` (TensorFlow ops)."""
+    """The normalised box after cropping ``crop_hw`` pixels at ``offset_yx`` (TensorFlow ops;
+    one box ``[4]`` or a batch ``[n, 4]`` with ``[n, 2]`` sizes)."""
     import tensorflow as tf
 
-    h, w = tf.cast(image_hw[0], tf.float32), tf.cast(image_hw[1], tf.float32)
-    oy, ox = tf.cast(offset_yx[0], tf.float32), tf.cast(offset_yx[1], tf.float32)
-    ch, cw = tf.cast(crop_hw[0], tf.float32), tf.cast(crop_hw[1], tf.float32)
-    x1 = (box[0] * w - ox) / cw
-    y1 = (box[1] * h - oy) / ch
-    x2 = (box[2] * w - ox) / cw
-    y2 = (box[3] * h - oy) / ch
-    return tf.clip_by_value(tf.stack([x1, y1, x2, y2]), 0.0, 1.0)
+    box, offset_yx, crop_hw, image_hw = (tf.convert_to_tensor(v) for v in (box, offset_yx, crop_hw, image_hw))
+    h, w = tf.cast(image_hw[..., 0], tf.float32), tf.cast(image_hw[..., 1], tf.float32)
+    oy, ox = tf.cast(offset_yx[..., 0], tf.float32), tf.cast(offset_yx[..., 1], tf.float32)
+    ch, cw = tf.cast(crop_hw[..., 0], tf.float32), tf.cast(crop_hw[..., 1], tf.float32)
+    x1 = (box[..., 0] * w - ox) / cw
+    y1 = (box[..., 1] * h - oy) / ch
+    x2 = (box[..., 2] * w - ox) / cw
+    y2 = (box[..., 3] * h - oy) / ch
+    return tf.clip_by_value(tf.stack([x1, y1, x2, y2], axis=-1), 0.0, 1.0)
 
 
 def flip_box(box: Tensor) -> Tensor:
-    """The normalised box of a left-right mirrored image."""
+    """The normalised box of a left-right mirrored image (one box or a batch)."""
     import tensorflow as tf
 
-    return tf.stack([1.0 - box[2], box[1], 1.0 - box[0], box[3]])
+    return tf.stack([1.0 - box[..., 2], box[..., 1], 1.0 - box[..., 0], box[..., 3]], axis=-1)
 
 
-def photo_augment(pixels: Callable[[np.integer], np.ndarray], key: Tensor, image_hw: Tensor, box: Tensor,
-                  seed: Tensor, size: Size, zoom_out_share: float = 0.0) -> tuple[Tensor, Tensor]:
-    """Random zoom-out (a ``zoom_out_share`` of calls), box-keeping crop, flip, resize to
-    ``size``, colour jitter, of the photo ``pixels(key)``.
+def photo_augment(pixels: Callable[[np.integer], np.ndarray], keys: Tensor, image_hw: Tensor, boxes: Tensor,
+                  seed: Tensor, size: Size, zoom_out_share: float = 0.0) -> tuple[Tensor, Tensor, Tensor]:
+    """A batch of photos: random zoom-out (a ``zoom_out_share`` of them), box-keeping crop,
+    flip, resize to ``size``, colour jitter.
 
-    ``pixels``: a numpy-side function giving the photo (H x W x 3 uint8) of
-    ``key`` (int64 tensor); ``image_hw``: its expected [height, width] (int32),
-    known before it is read; ``box``: normalised [x1, y1, x2, y2]; ``seed``:
-    int64 [2]. Returns (uint8 network input, normalised box).
-    The geometry (`photo_geometry`) and the boxes are graph ops on
-    ``image_hw``; the pixels are made once, in one ``tf.numpy_function`` that
-    reads the photo and renders the window straight to the network input
-    (`render_crop`): the photo never enters the graph, and the zoomed-out
-    canvas, the crop and the mirror image are never built at photo size
-    (issue 8: each copy costs CPU the training step needs). A photo that
-    comes back at another size than ``image_hw`` (changed since it was
-    listed) gets the same geometry scaled to its size.
+    ``pixels``: a numpy-side function giving the photo (H x W x 3 uint8) of a
+    key; ``keys``: [n] int64; ``image_hw``: [n, 2] their expected (height,
+    width), known before they are read; ``boxes``: [n, 4] normalised
+    [x1, y1, x2, y2]; ``seed``: int64 [2], this batch's. Returns (uint8 network
+    inputs [n, H, W, 3], normalised boxes [n, 4], ``source`` [n] int32: whose
+    label and box each input carries, itself unless its photo could not be
+    read, `render_batch`).
+
+    A batch at a time (issue 8: per photo, the TensorFlow ops and the call
+    into Python cost more CPU than the pixels): the geometry
+    (`photo_geometry`) is a few dozen graph ops for the whole batch, and one
+    ``tf.numpy_function`` reads and renders every photo (`render_crop`):
+    the photos never enter the graph, and the zoomed-out canvas, the crop
+    and the mirror image are never built at photo size.
     """
     import tensorflow as tf
 
-    placement, window, flip, factors, box = photo_geometry(image_hw, box, seed, zoom_out_share)
-
-    def run(k: np.integer, hw: np.ndarray, pl: np.ndarray, win: np.ndarray, fl: np.bool_,
-            f: np.ndarray) -> np.ndarray:
-        image = pixels(k)
-        pl, win = rescaled(pl, win, hw, image.shape[:2])
-        return render_crop(image, pl, win, bool(fl), f, size)
-
-    image = tf.numpy_function(run, [key, image_hw, placement, window, flip, factors], tf.uint8, stateful=False)
+    placement, window, flip, factors, boxes = photo_geometry(image_hw, boxes, seed, zoom_out_share)
+    images, source = tf.numpy_function(
+        lambda *args: render_batch(pixels, *args, size=size),
+        [keys, image_hw, placement, window, flip, factors], (tf.uint8, tf.int32), stateful=False)
     width, height = size
-    return tf.ensure_shape(image, (height, width, 3)), box
+    source = tf.ensure_shape(source, (None,))
+    return tf.ensure_shape(images, (None, height, width, 3)), tf.gather(boxes, source), source
 
 
-def photo_geometry(image_hw: Tensor, box: Tensor, seed: Tensor,
+def photo_geometry(image_hw: Tensor, boxes: Tensor, seed: Tensor,
                    zoom_out_share: float = 0.0) -> tuple[Tensor, Tensor, Tensor, Tensor, Tensor]:
-    """``(placement, window, flip, colour factors, normalised box)`` of one augmented draw (graph ops).
+    """``(placement, window, flip, colour factors, boxes)`` of a batch's augmentation (graph ops).
 
-    ``placement`` [width, height, x, y] of the photo on its zoomed-out canvas
-    (`zoom_placement`), ``window`` [x, y, width, height] of the canvas cropped
-    by ``tf.image.stateless_sample_distorted_bounding_box`` (keeping the whole
-    box), ``flip`` (bool), ``factors`` (brightness, contrast, saturation), and
-    the box after all of them: what `render_crop` needs.
+    Per photo: ``placement`` [width, height, x, y] of the photo on its
+    zoomed-out canvas (`zoom_placement`), ``window`` [x, y, width, height] of
+    the canvas cropped by ``tf.image.stateless_sample_distorted_bounding_box``
+    (keeping the whole box; the only op run photo by photo), ``flip`` (bool),
+    ``factors`` (brightness, contrast, saturation), and the normalised box
+    after all of them: what `render_crop` needs. ``seed`` (int64 [2]) decides
+    every draw of the batch.
     """
     import tensorflow as tf
 
-    seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), 6)
-    shape = tf.concat([tf.cast(image_hw, tf.int32), tf.constant([3])], axis=0)
-    if zoom_out_share > 0:  # its own seed: the other draws stay what they were without it
-        draws = tf.random.stateless_uniform([4], tf.random.experimental.stateless_fold_in(
-            tf.cast(seed, tf.int64), 7))
-        placement = zoom_placement(shape[:2], draws, zoom_out_share)
-    else:
-        placement = tf.stack([shape[1], shape[0], 0, 0])
-    box = placed_box(box, placement, shape[:2])
-    tf_box = tf.reshape(tf.stack([box[1], box[0], box[3], box[2]]), [1, 1, 4])
-    begin, crop_size, _ = tf.image.stateless_sample_distorted_bounding_box(
-        shape, tf_box, seed=seeds[0], min_object_covered=1.0, aspect_ratio_range=CROP_ASPECT_RANGE,
-        area_range=CROP_AREA_RANGE, max_attempts=20, use_image_if_no_bounding_boxes=True)
-    crop = tf.random.stateless_uniform([], seeds[1]) < CROP_PROBABILITY
-    begin = tf.where(crop, begin, tf.zeros_like(begin))
-    crop_size = tf.where(crop, crop_size, shape)
-    box = crop_box(box, begin[:2], crop_size[:2], shape[:2])
-    if_flip = tf.random.stateless_uniform([], seeds[2]) < 0.5
-    box = tf.cond(if_flip, lambda: flip_box(box), lambda: box)
-    factors = tf.stack([tf.random.stateless_uniform([], seeds[3], 0.75, 1.25),  # brightness
-                        tf.random.stateless_uniform([], seeds[4], 0.75, 1.25),  # contrast
-                        tf.random.stateless_uniform([], seeds[5], 0.7, 1.3)])  # saturation
-    window = tf.stack([begin[1], begin[0], crop_size[1], crop_size[0]])  # x, y, width, height
-    return placement, window, if_flip, factors, box
+    hw = tf.cast(image_hw, tf.int32)
+    n = tf.shape(hw)[0]
+    seed = tf.cast(seed, tf.int64)
+    draws = tf.random.stateless_uniform(tf.stack([n, 9]), seed)  # crop?, flip, 3 colour factors, 4 zoom-out
+    crop_seeds = tf.random.stateless_uniform(tf.stack([n, 2]), tf.random.experimental.stateless_fold_in(seed, 1),
+                                             minval=None, maxval=None, dtype=tf.int64)
+    full = tf.stack([hw[:, 1], hw[:, 0], tf.zeros_like(hw[:, 0]), tf.zeros_like(hw[:, 0])], axis=1)
+    placement = zoom_placement(hw, draws[:, 5:9], zoom_out_share) if zoom_out_share > 0 else full
+    boxes = placed_box(boxes, placement, hw)
+
+    def sample_crop(args: tuple[Tensor, Tensor, Tensor]) -> Tensor:
+        photo_hw, box, crop_seed = args
+        begin, crop_size, _ = tf.image.stateless_sample_distorted_bounding_box(
+            tf.concat([photo_hw, [3]], 0), tf.reshape(tf.gather(box, [1, 0, 3, 2]), [1, 1, 4]), seed=crop_seed,
+            min_object_covered=1.0, aspect_ratio_range=CROP_ASPECT_RANGE, area_range=CROP_AREA_RANGE,
+            max_attempts=20, use_image_if_no_bounding_boxes=True)
+        return tf.stack([begin[1], begin[0], crop_size[1], crop_size[0]])  # x, y, width, height
+
+    window = tf.map_fn(sample_crop, (hw, boxes, crop_seeds), fn_output_signature=tf.int32)
+    crop = draws[:, 0] < CROP_PROBABILITY
+    window = tf.where(crop[:, None], window, tf.stack([full[:, 2], full[:, 3], hw[:, 1], hw[:, 0]], axis=1))
+    boxes = crop_box(boxes, tf.reverse(window[:, :2], [1]), tf.reverse(window[:, 2:], [1]), hw)
+    flip = draws[:, 1] < 0.5
+    boxes = tf.where(flip[:, None], flip_box(boxes), boxes)
+    factors = tf.stack([0.75 + 0.5 * draws[:, 2],  # brightness
+                        0.75 + 0.5 * draws[:, 3],  # contrast
+                        0.7 + 0.6 * draws[:, 4]], axis=1)  # saturation
+    return placement, window, flip, factors, boxes
+
+
+def zoom_placement(image_hw: Tensor, draws: Tensor, probability: float) -> Tensor:
+    """``[n, 4]`` ``[width, height, x, y]`` (int32) of each photo on its zoomed-out canvas.
+
+    With ``probability`` (``draws[:, 0]``) the photo is shrunk by a factor in
+    `ZOOM_OUT_RANGE` (log-uniform, ``draws[:, 1]``) and placed anywhere on a
+    canvas of its own size (``draws[:, 2:]``); otherwise it fills the canvas.
+    """
+    import tensorflow as tf
+
+    h, w = image_hw[:, 0], image_hw[:, 1]
+    low, high = (float(np.log(v)) for v in ZOOM_OUT_RANGE)
+    factor = tf.exp(low + draws[:, 1] * (high - low))
+    nw = tf.maximum(1, tf.cast(tf.round(tf.cast(w, tf.float32) / factor), tf.int32))
+    nh = tf.maximum(1, tf.cast(tf.round(tf.cast(h, tf.float32) / factor), tf.int32))
+    nw, nh = tf.minimum(nw, w), tf.minimum(nh, h)
+    ox = tf.minimum(tf.cast(draws[:, 2] * tf.cast(w - nw + 1, tf.float32), tf.int32), w - nw)
+    oy = tf.minimum(tf.cast(draws[:, 3] * tf.cast(h - nh + 1, tf.float32), tf.int32), h - nh)
+    zero = tf.zeros_like(w)
+    return tf.where((draws[:, 0] < probability)[:, None], tf.stack([nw, nh, ox, oy], axis=1),
+                    tf.stack([w, h, zero, zero], axis=1))
+
+
+def placed_box(box: Tensor, placement: Tensor, image_hw: Tensor) -> Tensor:
+    """The normalised boxes ``[n, 4]`` on the canvases of `zoom_placement` (TensorFlow ops)."""
+    import tensorflow as tf
+
+    p = tf.cast(placement, tf.float32)
+    h, w = tf.cast(image_hw[:, 0], tf.float32), tf.cast(image_hw[:, 1], tf.float32)
+    return tf.stack([(box[:, 0] * p[:, 0] + p[:, 2]) / w, (box[:, 1] * p[:, 1] + p[:, 3]) / h,
+                     (box[:, 2] * p[:, 0] + p[:, 2]) / w, (box[:, 3] * p[:, 1] + p[:, 3]) / h], axis=1)
+
+
+def render_batch(pixels: Callable[[np.integer], np.ndarray], keys: np.ndarray, image_hw: np.ndarray,
+                 placement: np.ndarray, window: np.ndarray, flip: np.ndarray, factors: np.ndarray, *,
+                 size: Size) -> tuple[np.ndarray, np.ndarray]:
+    """``(uint8 [n, H, W, 3] network inputs, source [n] int32)`` of `photo_geometry`'s draws.
+
+    A photo that cannot be read (damaged or removed since it was listed: it
+    passed the header check then) is logged and its place taken by another
+    photo of the batch, with that photo's label and box (``source``), so the
+    batch keeps its size; a batch with no readable photo raises (the pipeline
+    drops it).
+    """
+    width, height = size
+    out = np.empty((len(keys), height, width, 3), np.uint8)
+    source = np.arange(len(keys), dtype=np.int32)
+    failed = []
+    for j, key in enumerate(keys):
+        try:
+            image = pixels(key)
+            pl, win = rescaled(placement[j], window[j], image_hw[j], image.shape[:2])
+            out[j] = render_crop(image, pl, win, bool(flip[j]), factors[j], size)
+        except Exception as exc:  # noqa: BLE001 - one unreadable photo must not stop training
+            _log.warning("training image #%d skipped in this batch: %s", int(key), exc)
+            failed.append(j)
+    if failed:
+        readable = [j for j in range(len(keys)) if j not in failed]
+        if not readable:
+            raise ValueError("no photo of this training batch could be read")
+        for m, j in enumerate(failed):
+            source[j] = readable[m % len(readable)]
+            out[j] = out[source[j]]
+    return out, source
 
 
 def rescaled(placement: np.ndarray, window: np.ndarray, expected_hw: np.ndarray,
@@ -201,36 +274,6 @@ def rescaled(placement: np.ndarray, window: np.ndarray, expected_hw: np.ndarray,
     window[2:] = np.maximum(np.minimum(window[2:], fit[:2] - window[:2]), 1)
     window[:2] = np.minimum(window[:2], fit[:2] - window[2:])
     return placement, window
-
-
-def zoom_placement(image_hw: Tensor, draws: Tensor, probability: float) -> Tensor:
-    """``[width, height, x, y]`` (int32) of the photo on its zoomed-out canvas (TensorFlow ops).
-
-    With ``probability`` (``draws[0]``) the photo is shrunk by a factor in
-    `ZOOM_OUT_RANGE` (log-uniform, ``draws[1]``) and placed anywhere on a
-    canvas of its own size (``draws[2:]``); otherwise it fills the canvas.
-    """
-    import tensorflow as tf
-
-    h, w = image_hw[0], image_hw[1]
-    low, high = (float(np.log(v)) for v in ZOOM_OUT_RANGE)
-    factor = tf.exp(low + draws[1] * (high - low))
-    nw = tf.maximum(1, tf.cast(tf.round(tf.cast(w, tf.float32) / factor), tf.int32))
-    nh = tf.maximum(1, tf.cast(tf.round(tf.cast(h, tf.float32) / factor), tf.int32))
-    nw, nh = tf.minimum(nw, w), tf.minimum(nh, h)
-    ox = tf.minimum(tf.cast(draws[2] * tf.cast(w - nw + 1, tf.float32), tf.int32), w - nw)
-    oy = tf.minimum(tf.cast(draws[3] * tf.cast(h - nh + 1, tf.float32), tf.int32), h - nh)
-    return tf.where(draws[0] < probability, tf.stack([nw, nh, ox, oy]), tf.stack([w, h, 0, 0]))
-
-
-def placed_box(box: Tensor, placement: Tensor, image_hw: Tensor) -> Tensor:
-    """The normalised box on the canvas of `zoom_placement` (TensorFlow ops)."""
-    import tensorflow as tf
-
-    p = tf.cast(placement, tf.float32)
-    h, w = tf.cast(image_hw[0], tf.float32), tf.cast(image_hw[1], tf.float32)
-    return tf.stack([(box[0] * p[0] + p[2]) / w, (box[1] * p[1] + p[3]) / h,
-                     (box[2] * p[0] + p[2]) / w, (box[3] * p[1] + p[3]) / h])
 
 
 def render_crop(image: np.ndarray, placement: np.ndarray, window: np.ndarray, flip: bool,

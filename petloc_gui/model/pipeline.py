@@ -1,7 +1,11 @@
 """The streaming tf.data input pipeline of training and validation.
 
 file list -> (shard per worker) -> shuffle indices -> parallel decode + box-aware
-augmentation (``map(num_parallel_calls=AUTOTUNE)``) -> batch -> prefetch.
+augmentation (``map(num_parallel_calls=AUTOTUNE)``) -> batch -> prefetch. Photos
+are batched before they are decoded: one parallel call reads and augments a
+whole batch (`augment.photo_augment`), because per photo the graph ops and the
+call into Python cost more CPU than the pixels (issue 8: on 2 cores the input
+work takes CPU from the train step).
 
 Only file indices are shuffled, so memory is bounded by the batches in
 flight, not by the dataset. Decoding goes through `prepare` (Pillow and
@@ -134,28 +138,37 @@ def train_dataset(
         canvas, box = tf.numpy_function(run, [i, position], (tf.uint8, tf.float32), stateful=False)
         return tf.ensure_shape(canvas, (height, width, 3)), tf.ensure_shape(box, (4,))
 
-    def photo(position: Tensor, i: Tensor) -> tuple[Tensor, Tensor]:
-        # the photo's size before it is read: the geometry does not wait for the pixels
-        bounded_hw = tf.constant(source.bounded_hw(max_side))
-        seed_pair = tf.stack([tf.constant(stream_seed, tf.int64), position])
-        return photo_augment(lambda k: source.bounded(k, max_side), i, bounded_hw[i], boxes_t[i], seed_pair,
-                             size, zoom_out)
-
     def plain(position: Tensor, i: Tensor) -> tuple[Tensor, Tensor]:
         image = tf.numpy_function(lambda k: source.network_input(k, size), [i], tf.uint8, stateful=False)
         return tf.ensure_shape(image, (height, width, 3)), boxes_t[i]
 
-    augment = {"digits": digits, "photo": photo, "none": plain}[augmentation]
-
     def sample(position: Tensor, i: Tensor) -> tuple[Tensor, tuple[Tensor, Tensor]]:
-        x, box = augment(position, i)
+        x, box = (digits if augmentation == "digits" else plain)(position, i)
         return x, (labels_t[i], box)
 
-    dataset = indices.map(sample, num_parallel_calls=tf.data.AUTOTUNE, deterministic=False)
-    # An image that fails to decode mid-run is dropped (it passed the header check when
-    # the data was collected, so this is rare: a truncated file, or one changed since).
-    dataset = dataset.ignore_errors(log_warning=True)
-    dataset = dataset.batch(batch_size, drop_remainder=True, num_parallel_calls=tf.data.AUTOTUNE)
+    def photo_batch(positions: Tensor, ids: Tensor) -> tuple[Tensor, tuple[Tensor, Tensor]]:
+        # each batch's draws from the stream seed and its place in the stream
+        seed_pair = tf.stack([tf.constant(stream_seed, tf.int64), positions[0]])
+        x, box, source_of = photo_augment(lambda k: source.bounded(k, max_side), ids, tf.gather(bounded_hw, ids),
+                                          tf.gather(boxes_t, ids), seed_pair, size, zoom_out)
+        labels = tf.gather(labels_t, tf.gather(ids, source_of))
+        return tf.ensure_shape(x, (batch_size, height, width, 3)), (tf.ensure_shape(labels, (batch_size,)),
+                                                                   tf.ensure_shape(box, (batch_size, 4)))
+
+    if augmentation == "photo":
+        # the photos' sizes before they are read: the geometry does not wait for the pixels
+        bounded_hw = tf.constant(source.bounded_hw(max_side))
+        # A batch at a time (`augment.photo_augment`): an unreadable photo is replaced by
+        # another of its batch; a batch without one readable photo is dropped.
+        dataset = indices.batch(batch_size, drop_remainder=True)
+        dataset = dataset.map(photo_batch, num_parallel_calls=tf.data.AUTOTUNE, deterministic=False)
+        dataset = dataset.ignore_errors(log_warning=True)
+    else:
+        dataset = indices.map(sample, num_parallel_calls=tf.data.AUTOTUNE, deterministic=False)
+        # An image that fails to decode mid-run is dropped (it passed the header check when
+        # the data was collected, so this is rare: a truncated file, or one changed since).
+        dataset = dataset.ignore_errors(log_warning=True)
+        dataset = dataset.batch(batch_size, drop_remainder=True, num_parallel_calls=tf.data.AUTOTUNE)
     # uint8 until batched: a quarter of the bytes to copy per image, one cast per batch.
     dataset = dataset.map(lambda x, y: (tf.cast(x, tf.float32), y))
     return dataset.prefetch(tf.data.AUTOTUNE).with_options(_options())

@@ -26,9 +26,12 @@ def _scene():
 
 
 def _augment(image, nbox, seed, size, zoom_out_share=0.0):
-    """`photo_augment` of an in-memory photo (in training, ``pixels`` reads it from its file)."""
-    return photo_augment(lambda key: image, np.int64(0), np.array(image.shape[:2], np.int32),
-                         np.asarray(nbox, np.float32), np.asarray(seed, np.int64), size, zoom_out_share)
+    """`photo_augment` of a batch of one in-memory photo (in training, ``pixels`` reads it from its file)."""
+    out, boxes, source = photo_augment(lambda key: image, np.array([0], np.int64),
+                                       np.array([image.shape[:2]], np.int32), np.asarray([nbox], np.float32),
+                                       np.asarray(seed, np.int64), size, zoom_out_share)
+    assert source.numpy().tolist() == [0]
+    return out[0], boxes[0]
 
 
 def _bright_extent(image, threshold=130):
@@ -182,9 +185,9 @@ def test_a_photo_read_at_another_size_than_expected_gets_the_same_geometry_scale
     image, box = _scene()
     nbox_in = (box / np.array([160, 120, 160, 120])).astype(np.float32)
     for k in range(15):
-        out, nbox = photo_augment(lambda key: image, np.int64(0), np.array([60, 80], np.int32), nbox_in,
-                                  np.array([2, k], np.int64), (64, 64), 0.5)
-        np.testing.assert_allclose(nbox.numpy(), _bright_extent(out.numpy()), atol=2.5 / 64)
+        out, nbox, _ = photo_augment(lambda key: image, np.array([0], np.int64), np.array([[60, 80]], np.int32),
+                                     nbox_in[None], np.array([2, k], np.int64), (64, 64), 0.5)
+        np.testing.assert_allclose(nbox[0].numpy(), _bright_extent(out[0].numpy()), atol=2.5 / 64)
 
 
 def test_rescaled_keeps_the_window_inside_the_photo():
@@ -192,3 +195,29 @@ def test_rescaled_keeps_the_window_inside_the_photo():
     assert placement.tolist() == [161, 121, 0, 0]
     x, y, w, h = window.tolist()
     assert x >= 0 and y >= 0 and x + w <= 161 and y + h <= 121 and w > 140 and h > 110
+
+
+def test_an_unreadable_photo_takes_another_photo_of_its_batch_with_its_box():
+    image, box = _scene()
+    nbox_in = (box / np.array([160, 120, 160, 120])).astype(np.float32)
+
+    def pixels(key):
+        if key == 1:
+            raise OSError("truncated file")
+        return image
+
+    out, boxes, source = photo_augment(pixels, np.array([0, 1, 2], np.int64), np.array([[120, 160]] * 3, np.int32),
+                                       np.stack([nbox_in] * 3), np.array([4, 0], np.int64), (64, 64))
+    source = source.numpy().tolist()
+    assert source[0] == 0 and source[2] == 2 and source[1] in (0, 2)
+    np.testing.assert_array_equal(out[1].numpy(), out[source[1]].numpy())
+    np.testing.assert_array_equal(boxes[1].numpy(), boxes[source[1]].numpy())
+
+
+def test_a_batch_without_one_readable_photo_raises():
+    def pixels(key):
+        raise OSError("gone")
+
+    with pytest.raises(Exception, match="no photo of this training batch"):
+        photo_augment(pixels, np.array([0, 1], np.int64), np.array([[120, 160]] * 2, np.int32),
+                      np.array([[0.1, 0.1, 0.5, 0.5]] * 2, np.float32), np.array([4, 0], np.int64), (64, 64))
