@@ -8,11 +8,12 @@ photos, `zoom_placement` shrinks the photo onto a canvas of its own size
 ``min_object_covered=1`` (a random crop that keeps the whole box). The
 flip and the box arithmetic of zoom-out, crop and flip are a few lines
 here, tested against a drawn rectangle. Only the geometry is decided in the
-graph (`photo_geometry`, from the photo's size known before it is read):
-one ``numpy_function`` then reads the photo and `render_crop` makes the
-pixels in one step, straight from the photo (the photo never enters the
-graph; the zoomed canvas, the crop and the mirror image are never built at
-photo size), with `prepare.resize_to_input`, the same resize as inference,
+graph, for a whole batch at once (`photo_geometry`, from the photos' sizes
+known before they are read): one ``numpy_function`` then reads the batch's
+photos and `render_crop` makes each one's pixels in one step, straight from
+the photo (the photos never enter the graph; the zoomed canvas, the crop and
+the mirror image are never built at photo size), with
+`prepare.resize_to_input`, the same resize as inference,
 followed by the colour jitter: brightness, ``tf.image.adjust_contrast``
 and a saturation blend with ``tf.image.rgb_to_grayscale``, composed into one
 3x3 colour matrix (`colour_matrix`; a test checks it against those tf.image
@@ -22,9 +23,9 @@ the decode of a cached photo.
 ``digits`` cuts the boxed digit out and pastes it anywhere on a fresh black
 canvas (ADR 0002): no library does that, so it is numpy/OpenCV, with a test.
 
-Randomness is stateless: each element gets its own seed (the split seed and
-its position in the stream), so a run is reproducible whatever the number of
-parallel calls.
+Randomness is stateless: each batch of photos (each digit) gets its own seed
+(the split seed and its position in the stream), so a run is reproducible
+whatever the number of parallel calls.
 """
 
 from __future__ import annotations
