@@ -248,7 +248,7 @@ def render_batch(pixels: Callable[[np.integer], np.ndarray], keys: np.ndarray, i
             pl, win = rescaled(placement[j], window[j], image_hw[j], image.shape[:2])
             out[j] = render_crop(image, pl, win, bool(flip[j]), factors[j], size)
         except Exception as exc:  # noqa: BLE001 - one unreadable photo must not stop training
-            _log.warning("training image #%d skipped in this batch: %s", int(key), exc)
+            _log.warning("a training image could not be read; another of its batch takes its place: %s", exc)
             failed.append(j)
     if failed:
         readable = [j for j in range(len(keys)) if j not in failed]
