@@ -235,8 +235,8 @@ def render_batch(pixels: Callable[[np.integer], np.ndarray], keys: np.ndarray, i
     A photo that cannot be read (damaged or removed since it was listed: it
     passed the header check then) is logged and its place taken by another
     photo of the batch, with that photo's label and box (``source``), so the
-    batch keeps its size; a batch with no readable photo raises (the pipeline
-    drops it).
+    batch keeps its size; a batch with no readable photo raises (training
+    stops with that message).
     """
     width, height = size
     out = np.empty((len(keys), height, width, 3), np.uint8)

@@ -159,10 +159,10 @@ def train_dataset(
         # the photos' sizes before they are read: the geometry does not wait for the pixels
         bounded_hw = tf.constant(source.bounded_hw(max_side))
         # A batch at a time (`augment.photo_augment`): an unreadable photo is replaced by
-        # another of its batch; a batch without one readable photo is dropped.
+        # another of its batch. A batch without one readable photo stops training with that
+        # message: the photos are gone (dropping such batches would spin on an endless stream).
         dataset = indices.batch(batch_size, drop_remainder=True)
         dataset = dataset.map(photo_batch, num_parallel_calls=tf.data.AUTOTUNE, deterministic=False)
-        dataset = dataset.ignore_errors(log_warning=True)
     else:
         dataset = indices.map(sample, num_parallel_calls=tf.data.AUTOTUNE, deterministic=False)
         # An image that fails to decode mid-run is dropped (it passed the header check when

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from petloc_gui.model.pipeline import ImageSource, train_dataset
@@ -52,3 +54,14 @@ def test_a_photo_damaged_after_it_was_listed_is_replaced_within_its_batch(tmp_pa
         assert x.shape == (3, 64, 64, 3)
         labels_seen.update(labels.tolist())
     assert 2 not in labels_seen and len(labels_seen) == 5
+
+
+def test_training_stops_with_a_clear_message_when_no_photo_can_be_read_any_more(tmp_path):
+    paths, sizes = _photos(tmp_path, count=3)
+    source = ImageSource(paths, sizes=sizes)
+    for path in paths:  # e.g. the folder was deleted during training
+        Path(path).unlink()
+    dataset = train_dataset(source, np.array([BOX] * 3), np.arange(3), "photo", (64, 64), batch_size=2, seed=1,
+                            max_side=128)
+    with pytest.raises(Exception, match="no photo of this training batch could be read"):
+        next(iter(dataset))
