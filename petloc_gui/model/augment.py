@@ -240,7 +240,6 @@ def render_batch(pixels: Callable[[np.integer], np.ndarray], keys: np.ndarray, i
     """
     width, height = size
     out = np.empty((len(keys), height, width, 3), np.uint8)
-    source = np.arange(len(keys), dtype=np.int32)
     failed = []
     for j, key in enumerate(keys):
         try:
@@ -250,14 +249,22 @@ def render_batch(pixels: Callable[[np.integer], np.ndarray], keys: np.ndarray, i
         except Exception as exc:  # noqa: BLE001 - one unreadable photo must not stop training
             _log.warning("a training image could not be read; another of its batch takes its place: %s", exc)
             failed.append(j)
-    if failed:
-        readable = [j for j in range(len(keys)) if j not in failed]
-        if not readable:
-            raise ValueError("no photo of this training batch could be read")
-        for m, j in enumerate(failed):
-            source[j] = readable[m % len(readable)]
-            out[j] = out[source[j]]
+    source = stand_ins(len(keys), failed)
+    out[failed] = out[source[failed]]
     return out, source
+
+
+def stand_ins(count: int, failed: list[int]) -> np.ndarray:
+    """``[count]`` int32: which element of a batch each place shows, itself unless it ``failed``
+    (then the readable ones in turn). Raises when none of the batch is readable: the images
+    are gone, and training on an endless stream must stop rather than look for more."""
+    source = np.arange(count, dtype=np.int32)
+    if failed:
+        readable = np.setdiff1d(source, failed)
+        if readable.size == 0:
+            raise ValueError("no image of this training batch could be read")
+        source[failed] = readable[np.arange(len(failed)) % readable.size]
+    return source
 
 
 def rescaled(placement: np.ndarray, window: np.ndarray, expected_hw: np.ndarray,

@@ -1,10 +1,11 @@
 """The streaming tf.data input pipeline of training and validation.
 
-file list -> (shard per worker) -> shuffle indices -> parallel decode + box-aware
-augmentation (``map(num_parallel_calls=AUTOTUNE)``) -> batch -> prefetch. Photos
-are batched before they are decoded: one parallel call reads and augments a
-whole batch (`augment.photo_augment`), because per photo the graph ops and the
-call into Python cost more CPU than the pixels (issue 8: on 2 cores the input
+file list -> (shard per worker) -> shuffle indices -> batch of indices ->
+parallel decode + box-aware augmentation of each batch
+(``map(num_parallel_calls=AUTOTUNE)``) -> prefetch. Indices are batched before
+the images are decoded, one parallel call reading and augmenting a whole batch
+(photos: `augment.photo_augment`), because per image the graph ops and the
+calls into Python cost more CPU than the pixels (issue 8: on 2 cores the input
 work takes CPU from the train step).
 
 Only file indices are shuffled, so memory is bounded by the batches in
@@ -18,7 +19,8 @@ auto-sharding is off).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,12 +28,13 @@ import numpy as np
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_size
-from petloc_gui.model.augment import digits_replace, photo_augment
+from petloc_gui.model.augment import digits_replace, photo_augment, stand_ins
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.prepare import bounded_size, decode_bounded, prepare_path
 from petloc_gui.model.untyped import Dataset, Tensor
 
 AUGMENTATIONS = ("photo", "digits", "none")
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,6 @@ def train_dataset(
 
     if augmentation not in AUGMENTATIONS:
         raise ValueError(f"augmentation must be one of {AUGMENTATIONS}, got {augmentation!r}")
-    width, height = size
     n = len(source.paths)
     n_local = max(1, shard.size(n))
     boxes_t = tf.constant(np.asarray(boxes, np.float32).reshape(-1, 4))
@@ -126,52 +128,70 @@ def train_dataset(
     indices = indices.shuffle(n_local, seed=seed, reshuffle_each_iteration=True).repeat().enumerate()
     stream_seed = seed * 1_000_003 + shard.index
 
-    def digits(position: Tensor, i: Tensor) -> tuple[Tensor, Tensor]:
-        def run(i_np: np.int64, position_np: np.int64) -> tuple[np.ndarray, np.ndarray]:
-            image = source.bounded(i_np, max_side)
-            h, w = image.shape[:2]
-            box = boxes[int(i_np)] * np.array([w, h, w, h], np.float32)
-            rng = np.random.default_rng([stream_seed, int(position_np)])
-            canvas, nbox = digits_replace(image, box, rng, size)
-            return canvas, nbox.astype(np.float32)
+    def digits(i: int, position: int) -> tuple[np.ndarray, np.ndarray]:
+        image = source.bounded(i, max_side)
+        h, w = image.shape[:2]
+        box = boxes[i] * np.array([w, h, w, h], np.float32)
+        rng = np.random.default_rng([stream_seed, position])
+        return digits_replace(image, box, rng, size)
 
-        canvas, box = tf.numpy_function(run, [i, position], (tf.uint8, tf.float32), stateful=False)
-        return tf.ensure_shape(canvas, (height, width, 3)), tf.ensure_shape(box, (4,))
+    def plain(i: int, position: int) -> tuple[np.ndarray, np.ndarray]:
+        return source.network_input(i, size), boxes[i]
 
-    def plain(position: Tensor, i: Tensor) -> tuple[Tensor, Tensor]:
-        image = tf.numpy_function(lambda k: source.network_input(k, size), [i], tf.uint8, stateful=False)
-        return tf.ensure_shape(image, (height, width, 3)), boxes_t[i]
-
-    def sample(position: Tensor, i: Tensor) -> tuple[Tensor, tuple[Tensor, Tensor]]:
-        x, box = (digits if augmentation == "digits" else plain)(position, i)
-        return x, (labels_t[i], box)
+    def image_batch(positions: Tensor, ids: Tensor) -> tuple[Tensor, tuple[Tensor, Tensor]]:
+        make = digits if augmentation == "digits" else plain
+        x, box, source_of = tf.numpy_function(lambda k, p: made_batch(k, p, make, size), [ids, positions],
+                                              (tf.uint8, tf.float32, tf.int32), stateful=False)
+        return _batch_shapes(x, box, tf.gather(labels_t, tf.gather(ids, source_of)), batch_size, size)
 
     def photo_batch(positions: Tensor, ids: Tensor) -> tuple[Tensor, tuple[Tensor, Tensor]]:
         # each batch's draws from the stream seed and its place in the stream
         seed_pair = tf.stack([tf.constant(stream_seed, tf.int64), positions[0]])
         x, box, source_of = photo_augment(lambda k: source.bounded(k, max_side), ids, tf.gather(bounded_hw, ids),
                                           tf.gather(boxes_t, ids), seed_pair, size, zoom_out)
-        labels = tf.gather(labels_t, tf.gather(ids, source_of))
-        return tf.ensure_shape(x, (batch_size, height, width, 3)), (tf.ensure_shape(labels, (batch_size,)),
-                                                                   tf.ensure_shape(box, (batch_size, 4)))
+        return _batch_shapes(x, box, tf.gather(labels_t, tf.gather(ids, source_of)), batch_size, size)
 
-    if augmentation == "photo":
-        # the photos' sizes before they are read: the geometry does not wait for the pixels
-        bounded_hw = tf.constant(source.bounded_hw(max_side))
-        # A batch at a time (`augment.photo_augment`): an unreadable photo is replaced by
-        # another of its batch. A batch without one readable photo stops training with that
-        # message: the photos are gone (dropping such batches would spin on an endless stream).
-        dataset = indices.batch(batch_size, drop_remainder=True)
-        dataset = dataset.map(photo_batch, num_parallel_calls=tf.data.AUTOTUNE, deterministic=False)
-    else:
-        dataset = indices.map(sample, num_parallel_calls=tf.data.AUTOTUNE, deterministic=False)
-        # An image that fails to decode mid-run is dropped (it passed the header check when
-        # the data was collected, so this is rare: a truncated file, or one changed since).
-        dataset = dataset.ignore_errors(log_warning=True)
-        dataset = dataset.batch(batch_size, drop_remainder=True, num_parallel_calls=tf.data.AUTOTUNE)
+    # the photos' sizes before they are read: the geometry does not wait for the pixels
+    bounded_hw = tf.constant(source.bounded_hw(max_side)) if augmentation == "photo" else None
+    # A batch at a time (photos: `augment.photo_augment`; per photo, graph ops and calls into
+    # Python cost more CPU than the pixels). An image that cannot be read any more (it passed
+    # the header check when the data was collected: truncated, or changed since) is replaced
+    # by another of its batch; a batch without one readable image stops training with that
+    # message: the images are gone, and dropping such batches would spin on an endless stream.
+    dataset = indices.batch(batch_size, drop_remainder=True)
+    dataset = dataset.map(photo_batch if augmentation == "photo" else image_batch,
+                          num_parallel_calls=tf.data.AUTOTUNE, deterministic=False)
     # uint8 until batched: a quarter of the bytes to copy per image, one cast per batch.
     dataset = dataset.map(lambda x, y: (tf.cast(x, tf.float32), y))
     return dataset.prefetch(tf.data.AUTOTUNE).with_options(_options())
+
+
+def made_batch(ids: np.ndarray, positions: np.ndarray, make: Callable[[int, int], tuple[np.ndarray, np.ndarray]],
+               size: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(uint8 images, float32 normalised boxes, source)`` of ``make(id, position)`` for each
+    element of a batch; one that cannot be made is stood in for (`augment.stand_ins`)."""
+    width, height = size
+    images = np.empty((len(ids), height, width, 3), np.uint8)
+    boxes = np.zeros((len(ids), 4), np.float32)
+    failed = []
+    for j, (i, position) in enumerate(zip(ids, positions, strict=True)):
+        try:
+            images[j], boxes[j] = make(int(i), int(position))
+        except Exception as exc:  # noqa: BLE001 - one unreadable image must not stop training
+            _log.warning("a training image could not be read; another of its batch takes its place: %s", exc)
+            failed.append(j)
+    source = stand_ins(len(ids), failed)
+    images[failed], boxes[failed] = images[source[failed]], boxes[source[failed]]
+    return images, boxes, source
+
+
+def _batch_shapes(x: Tensor, box: Tensor, labels: Tensor, batch_size: int,
+                  size: tuple[int, int]) -> tuple[Tensor, tuple[Tensor, Tensor]]:
+    import tensorflow as tf
+
+    width, height = size
+    return tf.ensure_shape(x, (batch_size, height, width, 3)), (tf.ensure_shape(labels, (batch_size,)),
+                                                               tf.ensure_shape(box, (batch_size, 4)))
 
 
 def input_batches(source: ImageSource, size: tuple[int, int], batch_size: int) -> Dataset:

@@ -218,6 +218,6 @@ def test_a_batch_without_one_readable_photo_raises():
     def pixels(key):
         raise OSError("gone")
 
-    with pytest.raises(Exception, match="no photo of this training batch"):
+    with pytest.raises(Exception, match="no image of this training batch"):
         photo_augment(pixels, np.array([0, 1], np.int64), np.array([[120, 160]] * 2, np.int32),
                       np.array([[0.1, 0.1, 0.5, 0.5]] * 2, np.float32), np.array([4, 0], np.int64), (64, 64))

@@ -9,8 +9,10 @@ placement of the (slightly rotated/scaled) digit each time, float32 pixels in
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from petloc_gui.model.pipeline import ImageSource, train_dataset
@@ -80,3 +82,24 @@ def test_digits_stream_shuffles_the_whole_list_not_a_small_window(tmp_path):
         _, (ids, _) = next(iter(dataset.as_numpy_iterator()))
         firsts.append(int(ids[0]))
     assert max(firsts) >= n - 4, firsts
+
+
+def test_a_digit_image_removed_mid_run_is_stood_in_for_and_all_removed_stops_training(tmp_path):
+    paths = _canvases(tmp_path)
+    boxes = np.tile(np.array(BOX, np.float32) / 75.0, (N_IMAGES, 1))
+    Path(paths[3]).unlink()
+    dataset = train_dataset(ImageSource(paths), boxes, np.arange(N_IMAGES), "digits", (75, 75),
+                            batch_size=3, seed=0, max_side=150)
+    seen = Counter()
+    for x, (ids, _) in dataset.take(6).as_numpy_iterator():
+        assert x.shape == (3, 75, 75, 3)
+        seen.update(ids.tolist())
+        for image, k in zip(x, ids.tolist(), strict=True):  # each place shows the digit of its label
+            assert abs(image.max() - (100 + 20 * k)) < 1e-3
+    assert 3 not in seen and len(seen) == N_IMAGES - 1
+    for path in paths:
+        Path(path).unlink(missing_ok=True)
+    dataset = train_dataset(ImageSource(paths), boxes, np.arange(N_IMAGES), "digits", (75, 75),
+                            batch_size=3, seed=0, max_side=150)
+    with pytest.raises(Exception, match="no image of this training batch could be read"):
+        next(iter(dataset))

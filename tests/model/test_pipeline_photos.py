@@ -63,5 +63,5 @@ def test_training_stops_with_a_clear_message_when_no_photo_can_be_read_any_more(
         Path(path).unlink()
     dataset = train_dataset(source, np.array([BOX] * 3), np.arange(3), "photo", (64, 64), batch_size=2, seed=1,
                             max_side=128)
-    with pytest.raises(Exception, match="no photo of this training batch could be read"):
+    with pytest.raises(Exception, match="no image of this training batch could be read"):
         next(iter(dataset))
