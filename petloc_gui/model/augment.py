@@ -185,7 +185,8 @@ def photo_geometry(image_hw: Tensor, boxes: Tensor, seed: Tensor,
 
     window = tf.map_fn(sample_crop, (hw, boxes, crop_seeds), fn_output_signature=tf.int32)
     crop = draws[:, 0] < CROP_PROBABILITY
-    window = tf.where(crop[:, None], window, tf.stack([full[:, 2], full[:, 3], hw[:, 1], hw[:, 0]], axis=1))
+    whole = tf.stack([full[:, 2], full[:, 3], full[:, 0], full[:, 1]], axis=1)  # x 0, y 0, width, height
+    window = tf.where(crop[:, None], window, whole)
     boxes = crop_box(boxes, tf.reverse(window[:, :2], [1]), tf.reverse(window[:, 2:], [1]), hw)
     flip = draws[:, 1] < 0.5
     boxes = tf.where(flip[:, None], flip_box(boxes), boxes)
@@ -240,30 +241,39 @@ def render_batch(pixels: Callable[[np.integer], np.ndarray], keys: np.ndarray, i
     """
     width, height = size
     out = np.empty((len(keys), height, width, 3), np.uint8)
+
+    def render(j: int) -> None:
+        image = pixels(keys[j])
+        pl, win = rescaled(placement[j], window[j], image_hw[j], image.shape[:2])
+        out[j] = render_crop(image, pl, win, bool(flip[j]), factors[j], size)
+
+    return out, fill_batch(len(keys), render, out)
+
+
+def fill_batch(count: int, make: Callable[[int], None], *filled: np.ndarray) -> np.ndarray:
+    """Calls ``make(j)`` for each element ``j`` of a batch (it writes element ``j`` of the
+    ``filled`` arrays); returns ``source`` [count] int32: which element each place shows.
+
+    An element whose image cannot be read (``make`` raises) is logged and its
+    place in every ``filled`` array is taken by a readable one of the batch (in
+    turn). Raises when none is readable: the images are gone, and training on
+    an endless stream must stop rather than look for more.
+    """
     failed = []
-    for j, key in enumerate(keys):
+    for j in range(count):
         try:
-            image = pixels(key)
-            pl, win = rescaled(placement[j], window[j], image_hw[j], image.shape[:2])
-            out[j] = render_crop(image, pl, win, bool(flip[j]), factors[j], size)
-        except Exception as exc:  # noqa: BLE001 - one unreadable photo must not stop training
+            make(j)
+        except Exception as exc:  # noqa: BLE001 - one unreadable image must not stop training
             _log.warning("a training image could not be read; another of its batch takes its place: %s", exc)
             failed.append(j)
-    source = stand_ins(len(keys), failed)
-    out[failed] = out[source[failed]]
-    return out, source
-
-
-def stand_ins(count: int, failed: list[int]) -> np.ndarray:
-    """``[count]`` int32: which element of a batch each place shows, itself unless it ``failed``
-    (then the readable ones in turn). Raises when none of the batch is readable: the images
-    are gone, and training on an endless stream must stop rather than look for more."""
     source = np.arange(count, dtype=np.int32)
     if failed:
         readable = np.setdiff1d(source, failed)
         if readable.size == 0:
             raise ValueError("no image of this training batch could be read")
         source[failed] = readable[np.arange(len(failed)) % readable.size]
+        for array in filled:
+            array[failed] = array[source[failed]]
     return source
 
 

@@ -19,7 +19,6 @@ auto-sharding is off).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,13 +27,12 @@ import numpy as np
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_size
-from petloc_gui.model.augment import digits_replace, photo_augment, stand_ins
+from petloc_gui.model.augment import digits_replace, fill_batch, photo_augment
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.prepare import bounded_size, decode_bounded, prepare_path
 from petloc_gui.model.untyped import Dataset, Tensor
 
 AUGMENTATIONS = ("photo", "digits", "none")
-_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ def _header_size(path: str) -> tuple[int, int]:
     try:
         return image_size(path)
     except (PetlocError, OSError):
-        return 1, 1  # unreadable: its decode fails too, and the pipeline drops it
+        return 1, 1  # unreadable: its decode fails too, and another image of its batch stands in
 
 
 def _options() -> Any:
@@ -169,20 +167,15 @@ def train_dataset(
 def made_batch(ids: np.ndarray, positions: np.ndarray, make: Callable[[int, int], tuple[np.ndarray, np.ndarray]],
                size: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(uint8 images, float32 normalised boxes, source)`` of ``make(id, position)`` for each
-    element of a batch; one that cannot be made is stood in for (`augment.stand_ins`)."""
+    element of a batch; one that cannot be made is stood in for (`augment.fill_batch`)."""
     width, height = size
     images = np.empty((len(ids), height, width, 3), np.uint8)
     boxes = np.zeros((len(ids), 4), np.float32)
-    failed = []
-    for j, (i, position) in enumerate(zip(ids, positions, strict=True)):
-        try:
-            images[j], boxes[j] = make(int(i), int(position))
-        except Exception as exc:  # noqa: BLE001 - one unreadable image must not stop training
-            _log.warning("a training image could not be read; another of its batch takes its place: %s", exc)
-            failed.append(j)
-    source = stand_ins(len(ids), failed)
-    images[failed], boxes[failed] = images[source[failed]], boxes[source[failed]]
-    return images, boxes, source
+
+    def fill(j: int) -> None:
+        images[j], boxes[j] = make(int(ids[j]), int(positions[j]))
+
+    return images, boxes, fill_batch(len(ids), fill, images, boxes)
 
 
 def _batch_shapes(x: Tensor, box: Tensor, labels: Tensor, batch_size: int,
