@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
 from petloc_gui.core.text import visible
 from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 from petloc_gui.ui import background
-from petloc_gui.ui.training.retrain_support import Holdout
+from petloc_gui.ui.training.retrain_support import HoldoutPreview
 
-# (validation fraction, fine-tune the current model?) -> the holdout, or None when unknown before the run
-HoldoutPreview = Callable[[float, bool], "Holdout | None"]
 # Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
 HoldoutLoader = Callable[[], "HoldoutPreview | None"]
 MIN_WIDTH = 560  # the folder path and the wrapped notes stay readable
