@@ -57,10 +57,11 @@ def validate_on_fold(folds: int, fold: int) -> None:
 
 
 def first_stage_scores(bundle: Path, root: Path, label: str = "default") -> dict:
-    """The first stage alone on its validation photos (= the fold); ``label`` "breed": the
-    breed of the Oxford file name is the true class."""
+    """The first stage alone on its validation photos (= the fold); the true class as training
+    reads it (``label`` "breed": the dataset's breed)."""
     from petloc_gui.core.metrics import evaluate
     from petloc_gui.core.voc import read_voc
+    from petloc_gui.model.data import collect_samples
     from petloc_gui.model.inference import Predictor
 
     predictor = Predictor(bundle)
@@ -68,9 +69,9 @@ def first_stage_scores(bundle: Path, root: Path, label: str = "default") -> dict
     relpaths = predictor.bundle.meta["splits"]["validation"]
     objects = [read_voc(root / "annotations" / "xmls" / (Path(r).stem + ".xml")).objects[0] for r in relpaths]
     predictions = predictor.predict_paths([root / r for r in relpaths])
-    truths = ([o.name for o in objects] if label == "default"
-              else ["_".join(Path(r).stem.split("_")[:-1]) for r in relpaths])
-    metrics = evaluate(truths, [o.box for o in objects], [p.label for p in predictions],
+    samples, _, _ = collect_samples(root, label)
+    label_of = {s.relpath: s.label for s in samples}
+    metrics = evaluate([label_of[r] for r in relpaths], [o.box for o in objects], [p.label for p in predictions],
                        [p.box for p in predictions], predictor.class_names)
     return {k: metrics[k] for k in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")}
 
