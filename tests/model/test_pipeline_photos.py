@@ -31,10 +31,12 @@ def _photos(folder, count=6):
 def test_photo_batches_carry_each_photo_with_its_label_and_a_box_around_its_square(tmp_path):
     paths, _ = _photos(tmp_path)  # sizes read from the headers
     dataset = train_dataset(ImageSource(paths), np.array([BOX] * 6), np.arange(6), "photo", (64, 64),
-                            batch_size=3, seed=1, max_side=128, zoom_out=0.5)
+                            batch_size=6, seed=1, max_side=128, zoom_out=0.5)
     seen = Counter()
-    for x, (labels, boxes) in dataset.take(8).as_numpy_iterator():
-        assert x.shape == (3, 64, 64, 3) and x.dtype == np.float32
+    # A batch of the list's length is one pass (batches may arrive out of order, passes do not mix).
+    for x, (labels, boxes) in dataset.take(4).as_numpy_iterator():
+        assert x.shape == (6, 64, 64, 3) and x.dtype == np.float32
+        assert sorted(labels.tolist()) == list(range(6))  # each photo once per pass
         seen.update(labels.tolist())
         for image, box in zip(x, boxes, strict=True):
             x1, y1, x2, y2 = np.round(box * 64).astype(int)
