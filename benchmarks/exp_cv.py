@@ -4,6 +4,7 @@
         [--first-name NAME --zoom-out P --zoom-range LOW HIGH --first-only]   # a first-stage variant
         [--data DIR --train-only FILE --epochs N]   # first stages on another dataset (self-training)
         [--label breed]   # first stages of the 3 breeds
+        [--head centre]   # another first-stage box head
 
 The 41 validation photos of the bundled split hold almost none of the first
 stage's worst failure (a box around much of the animal, behind 7 of the 8
@@ -144,6 +145,7 @@ def main() -> int:
     parser.add_argument("--train-only", type=Path, default=None, help="file of relpaths that only train")
     parser.add_argument("--epochs", type=int, default=None, help="first-stage epochs (default: the preset's)")
     parser.add_argument("--label", default="default", choices=["default", "breed"], help="the classes trained")
+    parser.add_argument("--head", default=None, help="the first stage's box head (networks.BOX_HEADS)")
     args = parser.parse_args()
     train_only = ([line.strip() for line in args.train_only.read_text().splitlines() if line.strip()]
                   if args.train_only else None)
@@ -151,12 +153,14 @@ def main() -> int:
         from petloc_gui.model import augment
 
         augment.ZOOM_OUT_RANGE = tuple(args.zoom_range)
-    if args.zoom_out is not None:
+    if args.zoom_out is not None or args.head is not None:
         import dataclasses
 
         from petloc_gui.model import presets
 
-        presets.PRESETS["pets"] = dataclasses.replace(presets.PETS, zoom_out=args.zoom_out)
+        changes = {"zoom_out": args.zoom_out, "box_head": args.head}
+        presets.PRESETS["pets"] = dataclasses.replace(
+            presets.PETS, **{k: v for k, v in changes.items() if v is not None})
     root = shared_dir() / "data" / "oxford-pets-3breeds"
     exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
     if not args.pool:

@@ -23,6 +23,10 @@ from petloc_gui.model.untyped import Tensor
 
 CLASS_OUTPUT = "class"
 BOX_OUTPUT = "box"
+# The centre head's heatmap logits (flattened cells): a training-only output (`training_view`).
+HEAT_OUTPUT = "box_heat_flat"
+VOTES_OUTPUT = "box_cells"  # and each cell's box vote (n, cells, 4)
+BOX_HEADS = ("edges", "soft_argmax", "centre")
 BACKBONE_NAME = "backbone"
 # MobileNet v1 layers from this block on are fine-tuned after the warm-up (Preset.finetune_from).
 FINETUNE_FROM_LAYER = "conv_dw_4"
@@ -120,9 +124,10 @@ def build_mobilenet_net(
     pooled = layers.GlobalAveragePooling2D(name="class_pool")(class_features)
     pooled = layers.Dropout(0.2, name="class_dropout")(pooled)
     probs = layers.Dense(n_classes, activation="softmax", name=CLASS_OUTPUT)(pooled)
-    if box_head not in ("edges", "soft_argmax"):
-        raise ValueError(f"unknown box head {box_head!r} (edges or soft_argmax)")
-    box = edge_box_head(box_features) if box_head == "edges" else soft_argmax_box_head(box_features)
+    if box_head not in BOX_HEADS:
+        raise ValueError(f"unknown box head {box_head!r} ({', '.join(BOX_HEADS)})")
+    heads = {"edges": edge_box_head, "soft_argmax": soft_argmax_box_head, "centre": centre_box_head}
+    box = heads[box_head](box_features)
     model = keras.Model(inputs, [probs, box], name=name)
     set_backbone_trainable(model, False)
     return model
@@ -219,6 +224,96 @@ def edge_box_head(features: Tensor, channels: int = 64) -> Tensor:
     both = layers.Concatenate(name="box_sides")([xs, ys])
     return layers.Dense(4, use_bias=False, trainable=False, name=BOX_OUTPUT,
                         kernel_initializer=keras.initializers.Constant(pick))(both)
+
+
+# How far (in cells) a cell's centre vote may reach from its own cell centre.
+CENTRE_VOTE_REACH = 1.5
+
+
+def centre_box_head(features: Tensor, channels: int = 64) -> Tensor:
+    """CenterNet-style: a heatmap of the object's centre, and per cell a vote for the whole box.
+
+    Every cell votes for a box: where the centre is (its own cell centre
+    moved by at most `CENTRE_VOTE_REACH` cells) and the box's width and
+    height. The box is the vote of the heatmap's peak cell, so two animals
+    give one of them, not a box spanning both (the edge and soft-argmax
+    heads average). Training (`training_view`, `losses.heat_loss`,
+    `losses.vote_loss`): the heatmap towards a Gaussian at the true centre,
+    the votes of the cells around it towards the true box, and the box loss
+    on the peak's vote.
+    """
+    h, w = int(features.shape[1]), int(features.shape[2])
+    t = layers.Conv2D(channels, 1, activation="relu", name="box_reduce")(features)
+    t = layers.Conv2D(channels, 3, padding="same", activation="relu", name="box_context")(t)
+    heat = layers.Reshape((h * w,), name=HEAT_OUTPUT)(layers.Conv2D(1, 1, name="box_heat")(t))
+    votes = layers.Conv2D(4, 1, name="box_votes")(t)  # centre shift x, y (tanh), size w, h (sigmoid)
+    cells = CellBoxes(h, w, name=VOTES_OUTPUT)(layers.Reshape((h * w, 4), name="box_votes_flat")(votes))
+    return PeakBox(name=BOX_OUTPUT)(heat, cells)
+
+
+@keras.saving.register_keras_serializable(package="petloc")
+class CellBoxes(layers.Layer):
+    """Each cell's vote as a box ``[xmin, ymin, xmax, ymax]`` normalised to the input: (n, cells, 4)."""
+
+    def __init__(self, rows: int, cols: int, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.rows, self.cols = rows, cols
+        cx = (np.arange(cols, dtype=np.float32) + 0.5) / cols
+        cy = (np.arange(rows, dtype=np.float32) + 0.5) / rows
+        self._cells = np.stack([np.tile(cx, rows), np.repeat(cy, cols)], axis=1)[None]  # row-major cell centres
+        self._reach = np.array([CENTRE_VOTE_REACH / cols, CENTRE_VOTE_REACH / rows], np.float32)
+
+    def call(self, votes: Tensor) -> Tensor:
+        from keras import ops
+
+        centres = self._cells + ops.tanh(votes[..., :2]) * self._reach
+        half = ops.sigmoid(votes[..., 2:]) / 2
+        # No clip: as the other heads, inference clips to the image (Predictor.to_predictions).
+        return ops.concatenate([centres - half, centres + half], axis=-1)
+
+    def compute_output_shape(self, votes_shape: tuple) -> tuple:
+        return (*votes_shape[:-1], 4)
+
+    def get_config(self) -> dict:
+        return {**super().get_config(), "rows": self.rows, "cols": self.cols}
+
+
+@keras.saving.register_keras_serializable(package="petloc")
+class PeakBox(layers.Layer):
+    """The box of the heatmap's peak cell (ties: the mean of the tied cells' boxes)."""
+
+    def call(self, heat: Tensor, cells: Tensor) -> Tensor:
+        from keras import ops
+
+        # The peak as a mask: TFLite has no kernel for the ops of ops.one_hot / take_along_axis.
+        peak = ops.cast(ops.equal(heat, ops.max(heat, axis=-1, keepdims=True)), cells.dtype)
+        peak = peak / ops.sum(peak, axis=-1, keepdims=True)
+        return ops.sum(peak[..., None] * cells, axis=1)
+
+    def compute_output_shape(self, heat_shape: tuple, cells_shape: tuple) -> tuple:
+        return (heat_shape[0], 4)
+
+
+def heat_grid(model: keras.Model) -> tuple[int, int] | None:
+    """``(rows, cols)`` of a centre head's heatmap, or None for a model without one."""
+    try:
+        layer = model.get_layer(VOTES_OUTPUT)
+    except ValueError:
+        return None
+    return (layer.rows, layer.cols) if isinstance(layer, CellBoxes) else None
+
+
+def training_view(model: keras.Model) -> keras.Model:
+    """The model to fit: ``model`` itself, or for a centre head the same layers with two more
+    outputs, the heatmap and the cells' boxes (their losses need them).
+
+    The view shares every weight with ``model``; the bundle saves ``model``
+    (two outputs, as every runtime expects).
+    """
+    if heat_grid(model) is None:
+        return model
+    extra = [model.get_layer(HEAT_OUTPUT).output, model.get_layer(VOTES_OUTPUT).output]
+    return keras.Model(model.inputs, [*model.outputs, *extra], name=model.name)
 
 
 def freeze_batchnorm(model: keras.Model) -> None:

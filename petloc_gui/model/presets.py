@@ -30,7 +30,7 @@ class Preset:
     finetune_learning_rate: float
     box_loss_weight: float
     finetune_from: str | None = None  # first backbone layer unfrozen after the warm-up
-    box_head: str = "soft_argmax"  # pets: "soft_argmax" or "edges" (networks.edge_box_head)
+    box_head: str = "soft_argmax"  # pets: "soft_argmax", "edges" or "centre" (networks.BOX_HEADS)
     zoom_out: float = 0.0  # "photo": share of photos shrunk onto their own canvas (augment.zoom_placement)
 
 

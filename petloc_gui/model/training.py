@@ -178,10 +178,13 @@ def train(
         if parent is not None:
             _init_from_parent(model, parent.model, parent.class_names, names)
             backbone_info = dict(parent.meta.get("backbone") or backbone_info)
+        fitted = networks.training_view(model)  # the model itself, or with the centre head's heatmap
     has_backbone = networks.backbone_of(model) is not None
+    heat = networks.heat_grid(model)
 
     cache = _image_cache() if config.cache_images else None
-    dataset = _train_input(data, preset, batch_size, config.seed, cache, strategy, config.distribute)
+    dataset = _train_input(data, preset, batch_size, config.seed, cache, strategy, config.distribute,
+                           heat_target=heat is not None)
     patience = config.patience or preset.patience
     if config.distribute == "multiworker":
         # Each worker validates on its own; the figures can differ in the last digits, and an
@@ -197,10 +200,10 @@ def train(
                 break
             with strategy.scope():
                 networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
-                compile_phase(model, lr, (end - first) * steps, preset.box_loss_weight)
+                compile_phase(fitted, lr, (end - first) * steps, preset.box_loss_weight, heat)
             if config.distribute is not None:
-                build_before_fit(model, strategy, preset.input_size, batch_size)
-            model.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
+                build_before_fit(fitted, strategy, preset.input_size, batch_size)
+            fitted.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
                       callbacks=[monitor], verbose=0)
     finally:
         # fit leaves its endless input iterator in a reference cycle. Collected only at
@@ -281,18 +284,25 @@ def _image_cache() -> ImageCache:
 
 
 def _train_input(data: TrainingData, preset: Preset, batch_size: int, seed: int, cache: ImageCache | None,
-                 strategy: Strategy, distribute: str | None) -> Dataset:
-    """The training dataset; under a strategy, one input pipeline per worker reading its own file shard."""
+                 strategy: Strategy, distribute: str | None, heat_target: bool = False) -> Dataset:
+    """The training dataset; under a strategy, one input pipeline per worker reading its own file shard.
+
+    ``heat_target``: the box as the target of the centre head's heatmap and box votes too.
+    """
     from petloc_gui.model.pipeline import Shard
 
+    def targets(dataset: Dataset) -> Dataset:
+        return dataset.map(lambda x, y: (x, (y[0], y[1], y[1], y[1]))) if heat_target else dataset
+
     if distribute is None:
-        return data.train_dataset(preset.augmentation, preset.input_size, batch_size, seed, cache,
-                                  zoom_out=preset.zoom_out)
+        return targets(data.train_dataset(preset.augmentation, preset.input_size, batch_size, seed, cache,
+                                          zoom_out=preset.zoom_out))
 
     def per_worker(context: Any) -> Dataset:  # a tf.distribute.InputContext
-        return data.train_dataset(preset.augmentation, preset.input_size,
-                                  context.get_per_replica_batch_size(batch_size), seed, cache,
-                                  Shard(context.num_input_pipelines, context.input_pipeline_id), preset.zoom_out)
+        return targets(data.train_dataset(preset.augmentation, preset.input_size,
+                                          context.get_per_replica_batch_size(batch_size), seed, cache,
+                                          Shard(context.num_input_pipelines, context.input_pipeline_id),
+                                          preset.zoom_out))
 
     return strategy.distribute_datasets_from_function(per_worker)
 

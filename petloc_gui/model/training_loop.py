@@ -13,10 +13,12 @@ import numpy as np
 
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model.inference import Predictor
-from petloc_gui.model.losses import box_loss
+from petloc_gui.model.losses import box_loss, heat_loss, vote_loss
 from petloc_gui.model.untyped import KerasModel
 
 BATCH_EVENT_INTERVAL = 0.1  # seconds: at most ~10 batch events per second
+# The centre head's heatmap cross-entropy beside the class loss (1.0) and the box loss (Preset.box_loss_weight).
+HEAT_LOSS_WEIGHT = 1.0
 VALIDATION_SPLIT = "validation (selection: chose the best epoch)"
 
 
@@ -34,14 +36,21 @@ class ValidationSet:
         return len(self.label_ids)
 
 
-def compile_phase(model: KerasModel, learning_rate: float, decay_steps: int, box_loss_weight: float) -> None:
-    """Compile for one training phase: Adam on a cosine decay over its steps, class + weighted box loss."""
+def compile_phase(model: KerasModel, learning_rate: float, decay_steps: int, box_loss_weight: float,
+                  heat: tuple[int, int] | None = None) -> None:
+    """Compile for one training phase: Adam on a cosine decay over its steps, class + weighted box loss.
+
+    ``heat`` (rows, cols): ``model`` is a centre head's `networks.training_view`,
+    whose third and fourth outputs (heatmap, cells' box votes) get `losses.heat_loss`
+    and `losses.vote_loss` against the box.
+    """
     schedule = keras.optimizers.schedules.CosineDecay(learning_rate, max(1, decay_steps), alpha=0.05)
-    model.compile(
-        optimizer=keras.optimizers.Adam(schedule),
-        loss=[keras.losses.SparseCategoricalCrossentropy(), box_loss],
-        loss_weights=[1.0, box_loss_weight],
-    )
+    loss: list[Any] = [keras.losses.SparseCategoricalCrossentropy(), box_loss]
+    weights = [1.0, box_loss_weight]
+    if heat is not None:
+        loss += [heat_loss(*heat), vote_loss(*heat)]
+        weights += [HEAT_LOSS_WEIGHT, box_loss_weight]
+    model.compile(optimizer=keras.optimizers.Adam(schedule), loss=loss, loss_weights=weights)
 
 
 def _finite(value: Any) -> float | None:
