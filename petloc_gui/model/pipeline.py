@@ -29,6 +29,7 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_size
 from petloc_gui.model.augment import digits_replace, fill_batch, photo_augment
 from petloc_gui.model.image_cache import ImageCache
+from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.prepare import bounded_size, decode_bounded, prepare_path
 from petloc_gui.model.untyped import Dataset, Tensor
 
@@ -47,17 +48,19 @@ class Shard:
 
 
 class ImageSource:
-    """Decodes image ``i`` of a file list (through the cache when there is one).
+    """Decodes image ``i`` of a file list (through the caches when there are).
 
     ``sizes``: each image's (width, height) as displayed, where the caller
     already read them (`TrainingData` has); otherwise read from the headers
-    when first needed.
+    when first needed. ``cache``: decoded pixels on disk, across runs;
+    ``memory``: for the rest of this run (`MemoryCache`, keyed by path).
     """
 
     def __init__(self, paths: Sequence[str], cache: ImageCache | None = None,
-                 sizes: Sequence[tuple[int, int]] | None = None) -> None:
+                 sizes: Sequence[tuple[int, int]] | None = None, memory: MemoryCache | None = None) -> None:
         self.paths = [str(p) for p in paths]
         self.cache = cache
+        self.memory = memory
         self._sizes = None if sizes is None else [(int(w), int(h)) for w, h in sizes]
 
     def bounded_hw(self, max_side: int) -> np.ndarray:
@@ -67,16 +70,20 @@ class ImageSource:
         return np.array([bounded_size(w, h, max_side)[::-1] for w, h in self._sizes], np.int32).reshape(-1, 2)
 
     def bounded(self, i: int | np.integer, max_side: int) -> np.ndarray:
+        """The image downscaled to at most ``max_side`` (`prepare.decode_bounded`); read-only."""
         path = self.paths[int(i)]
-        if self.cache is None:
-            return decode_bounded(path, max_side)
-        return self.cache.get(path, f"bounded-{max_side}", lambda: decode_bounded(path, max_side))
+        return self._made(path, f"bounded-{max_side}", lambda: decode_bounded(path, max_side))
 
     def network_input(self, i: int | np.integer, size: tuple[int, int]) -> np.ndarray:
+        """The inference preparation at ``size`` (`prepare.prepare_path`); read-only."""
         path = self.paths[int(i)]
-        if self.cache is None:
-            return prepare_path(path, size)
-        return self.cache.get(path, f"input-{size[0]}x{size[1]}", lambda: prepare_path(path, size))
+        return self._made(path, f"input-{size[0]}x{size[1]}", lambda: prepare_path(path, size))
+
+    def _made(self, path: str, kind: str, make: Callable[[], np.ndarray]) -> np.ndarray:
+        def from_disk() -> np.ndarray:
+            return make() if self.cache is None else self.cache.get(path, kind, make)
+
+        return from_disk() if self.memory is None else self.memory.get((path, kind), from_disk)
 
 
 def _header_size(path: str) -> tuple[int, int]:

@@ -27,6 +27,7 @@ from petloc_gui.core.images import image_size
 from petloc_gui.model.bundle import file_sha256
 from petloc_gui.model.data import Sample, collect_samples, fingerprint
 from petloc_gui.model.image_cache import ImageCache
+from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
 from petloc_gui.model.splits import parent_splits, parent_test_hashes, report_members, validation_members
 from petloc_gui.model.untyped import Dataset
@@ -93,6 +94,8 @@ class TrainingData:
         self.seed = seed
         self.train_only = sorted(train_only)  # relative paths kept out of validation (`collect`)
         self._sha256 = dict(sha256 or {})  # image sha256 by relative path, where `collect` already read it
+        # decoded images for the rest of the run: later epochs and validations do not decode again
+        self.memory = MemoryCache()
 
     @classmethod
     def collect(
@@ -162,7 +165,8 @@ class TrainingData:
     def train_dataset(self, augmentation: str, size: tuple[int, int], batch_size: int, seed: int,
                       cache: ImageCache | None = None, shard: Shard = Shard(), zoom_out: float = 0.0) -> Dataset:
         """The endless, shuffled, augmented training batches (this worker's shard of the files)."""
-        source = ImageSource([str(it.sample.image_path) for it in self.train], cache, [it.size for it in self.train])
+        source = ImageSource([str(it.sample.image_path) for it in self.train], cache, [it.size for it in self.train],
+                             self.memory)
         max_side = 2 * max(size)
         return train_dataset(source, self.boxes(self.train), self.label_ids(self.train), augmentation, size,
                              batch_size, seed, max_side, shard, zoom_out)
@@ -171,7 +175,8 @@ class TrainingData:
                            items: Sequence[Item] | None = None) -> Dataset:
         """Ordered ``(uint8 network inputs, ok)`` batches of the validation images (or ``items``)."""
         chosen = self.validation if items is None else items
-        return input_batches(ImageSource([str(it.sample.image_path) for it in chosen], cache), size, batch_size)
+        return input_batches(ImageSource([str(it.sample.image_path) for it in chosen], cache, memory=self.memory),
+                             size, batch_size)
 
     def validation_parts(self) -> tuple[list[Item], list[Item]]:
         """(selection, report): validation images that choose the epoch, and those that only report."""
