@@ -54,10 +54,10 @@ def centre_target(y_true: Tensor, rows: int, cols: int, min_sigma: float = 0.6) 
     Its spread is a sixth of the box's side in cells (at least ``min_sigma``
     cells), so a large head tolerates a peak a cell away and a small one does not.
     """
-    import numpy as np
+    from petloc_gui.model.networks import cell_centres
 
-    cells_x = np.tile((np.arange(cols, dtype=np.float32) + 0.5) / cols, rows)[None]
-    cells_y = np.repeat((np.arange(rows, dtype=np.float32) + 0.5) / rows, cols)[None]
+    cells = cell_centres(rows, cols)
+    cells_x, cells_y = cells[None, :, 0], cells[None, :, 1]
     centre_x = (y_true[:, 0:1] + y_true[:, 2:3]) / 2
     centre_y = (y_true[:, 1:2] + y_true[:, 3:4]) / 2
     sigma_x = ops.maximum(ops.abs(y_true[:, 2:3] - y_true[:, 0:1]) / 6, min_sigma / cols)

@@ -166,6 +166,13 @@ def copy_matching_weights(source: keras.Model, target: keras.Model) -> int:
     return copied
 
 
+def cell_centres(rows: int, cols: int) -> np.ndarray:
+    """``(rows * cols, 2)`` float32: each cell's centre (x, y) normalised to the map, row-major."""
+    x = (np.arange(cols, dtype=np.float32) + 0.5) / cols
+    y = (np.arange(rows, dtype=np.float32) + 0.5) / rows
+    return np.stack([np.tile(x, rows), np.repeat(y, cols)], axis=1)
+
+
 def soft_argmax_box_head(features: Tensor, channels: int = 64) -> Tensor:
     """Box from an attention map: centre = expected cell position, size from attended features.
 
@@ -178,9 +185,7 @@ def soft_argmax_box_head(features: Tensor, channels: int = 64) -> Tensor:
     t = layers.Conv2D(channels, 1, activation="relu", name="box_reduce")(features)
     logits = layers.Reshape((h * w,), name="box_attention_flat")(layers.Conv2D(1, 1, name="box_attention")(t))
     attention = layers.Softmax(name="box_attention_softmax")(logits)
-    cell_x = (np.arange(w, dtype=np.float32) + 0.5) / w
-    cell_y = (np.arange(h, dtype=np.float32) + 0.5) / h
-    grid = np.stack([np.tile(cell_x, h), np.repeat(cell_y, w)], axis=1)  # (h*w, 2): cell centres
+    grid = cell_centres(h, w)
     centre = layers.Dense(2, use_bias=False, trainable=False, name="box_centre",
                           kernel_initializer=keras.initializers.Constant(grid))(attention)
     attended = layers.Dot(axes=1, name="box_attended")([attention, layers.Reshape((h * w, channels))(t)])
@@ -258,9 +263,7 @@ class CellBoxes(layers.Layer):
     def __init__(self, rows: int, cols: int, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.rows, self.cols = rows, cols
-        cx = (np.arange(cols, dtype=np.float32) + 0.5) / cols
-        cy = (np.arange(rows, dtype=np.float32) + 0.5) / rows
-        self._cells = np.stack([np.tile(cx, rows), np.repeat(cy, cols)], axis=1)[None]  # row-major cell centres
+        self._cells = cell_centres(rows, cols)[None]
         self._reach = np.array([CENTRE_VOTE_REACH / cols, CENTRE_VOTE_REACH / rows], np.float32)
 
     def call(self, votes: Tensor) -> Tensor:
