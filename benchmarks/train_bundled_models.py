@@ -156,8 +156,8 @@ def first_stage_from(source: Path, target: Path, test: list) -> Path:
 
 def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None, label: str = "default",
                self_training: bool = True) -> dict:
-    """The shipped pets recipe; ``self_training`` False (or a reused ``first_stage``): the teacher's
-    recipe alone (real photos, the preset's first stage)."""
+    """The shipped pets recipe; ``self_training`` False: the teacher's recipe alone (edge head, boxed
+    photos only); a reused ``first_stage``: that bundle + a refiner on the boxed photos."""
     shared = shared_dir()
     if shared is None or not (shared / PETS_SUBDIR).is_dir():
         raise SystemExit("../shared/data/oxford-pets-3breeds is needed to train the pets model")
@@ -165,8 +165,11 @@ def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None, l
     test = pets_holdout(root, label)
     split = f"pets test holdout: {len(test)} boxed photos never trained on ({PETS_HOLDOUT_RULE})"
     started = time.monotonic()
-    if not self_training or first_stage is not None:
+    if first_stage is not None:
         bundle = train_cascade(root, out / "pets", test, split, epochs, label, first_stage=first_stage)
+    elif not self_training:
+        with preset_box_head(TEACHER_BOX_HEAD):
+            bundle = train_cascade(root, out / "pets", test, split, epochs, label)
     else:
         with tempfile.TemporaryDirectory(prefix="petloc-pets-teacher-") as tmp:
             print("  teacher: the edge-head cascade on the boxed photos ...", flush=True)

@@ -75,8 +75,12 @@ def input_dataset(folder: Path, preset_name: str, cache_dir: Path | None = None,
         cache = ImageCache(cache_dir) if cache_dir is not None else None
         # the preset's zoom-out where the code has it (PETLOC_BENCH_CODE may be older)
         extra = {"zoom_out": preset.zoom_out} if getattr(preset, "zoom_out", 0.0) else {}
-        return data.train_dataset(preset.augmentation, preset.input_size, BATCH, seed=0, cache=cache, **extra), \
-            data.class_names
+        dataset = data.train_dataset(preset.augmentation, preset.input_size, BATCH, seed=0, cache=cache, **extra)
+        if getattr(preset, "box_head", None) == "centre":  # the targets of its training view's extra outputs
+            from petloc_gui.model.training import with_heat_targets
+
+            dataset = with_heat_targets(dataset)
+        return dataset, data.class_names
     # Before: decode everything into memory, augment in one Python generator.
     import numpy as np
 
@@ -103,8 +107,12 @@ def compiled_model(preset_name: str, n_classes: int):
     weights = default_backbone_weights() if preset.name == "pets" else None
     model = networks.build_model(preset, n_classes, str(weights) if weights else None)
     networks.set_backbone_trainable(model, True, preset.finetune_from)
-    compile_phase(model, preset.finetune_learning_rate, 10_000, preset.box_loss_weight)
-    return model
+    # what training fits: a centre head's view with its heatmap and vote losses (where the code has it)
+    heat = networks.heat_grid(model) if hasattr(networks, "heat_grid") else None
+    fitted = networks.training_view(model) if heat is not None else model
+    compile_phase(fitted, preset.finetune_learning_rate, 10_000, preset.box_loss_weight,
+                  **({"heat": heat} if heat is not None else {}))
+    return fitted
 
 
 def images_per_second(model, dataset, steps: int) -> tuple[float, float]:

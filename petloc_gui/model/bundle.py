@@ -134,7 +134,7 @@ def load_bundle(spec: str | os.PathLike[str] | LoadedBundle, expected_preset: st
     check_archive(model_path)
     import keras  # lazy: heavy
 
-    from petloc_gui.model import networks  # noqa: F401 - registers the layers a model file may name (PeakBox)
+    from petloc_gui.model import networks  # noqa: F401 - registers the layers a model file may name (CellBoxes, PeakBox)
 
     try:
         model = keras.saving.load_model(model_path, compile=False, safe_mode=True)

@@ -77,8 +77,10 @@ def build_before_fit(model: Any, strategy: Any, input_size: tuple[int, int], bat
 
     width, height = input_size
     replica_batch = max(1, batch_size // strategy.num_replicas_in_sync)
-    spec = (tf.TensorSpec((replica_batch, height, width, 3), tf.float32),
-            (tf.TensorSpec((replica_batch,), tf.int32), tf.TensorSpec((replica_batch, 4), tf.float32)))
+    box = tf.TensorSpec((replica_batch, 4), tf.float32)
+    # class ids, then the box for every other output (a centre head's training view has three)
+    targets = (tf.TensorSpec((replica_batch,), tf.int32), *[box] * (len(model.outputs) - 1))
+    spec = (tf.TensorSpec((replica_batch, height, width, 3), tf.float32), targets)
     with strategy.scope():
         model._symbolic_build(data_batch=spec)  # the build fit would do, from shapes
     # Everything is built, so fit's own pre-build (the failing reduce) has nothing left to do.

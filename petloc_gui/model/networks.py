@@ -306,6 +306,18 @@ def heat_grid(model: keras.Model) -> tuple[int, int] | None:
     return (layer.rows, layer.cols) if isinstance(layer, CellBoxes) else None
 
 
+def box_head_of(model: keras.Model) -> str | None:
+    """Which of `BOX_HEADS` ``model`` has (by its layers), or None (the digits network's dense head)."""
+    if heat_grid(model) is not None:
+        return "centre"
+    names = {layer.name for layer in model.layers}
+    if "box_edge_logits" in names:
+        return "edges"
+    if "box_attention" in names:
+        return "soft_argmax"
+    return None
+
+
 def training_view(model: keras.Model) -> keras.Model:
     """The model to fit: ``model`` itself, or for a centre head the same layers with two more
     outputs, the heatmap and the cells' boxes (their losses need them).

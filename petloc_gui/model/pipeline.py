@@ -53,7 +53,7 @@ class ImageSource:
     ``sizes``: each image's (width, height) as displayed, where the caller
     already read them (`TrainingData` has); otherwise read from the headers
     when first needed. ``cache``: decoded pixels on disk, across runs;
-    ``memory``: for the rest of this run (`MemoryCache`, keyed by path).
+    ``memory``: for the rest of this run (`MemoryCache`, keyed by path and kind).
     """
 
     def __init__(self, paths: Sequence[str], cache: ImageCache | None = None,

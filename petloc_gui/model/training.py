@@ -15,7 +15,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -152,6 +152,12 @@ def train(
     parent = load_bundle(config.init_from) if config.init_from else None
     if parent is not None and parent.preset != preset.name:
         raise PetlocError(f"cannot fine-tune a {parent.preset!r} model as a {preset.name!r} model", parent.path)
+    if parent is not None:
+        # A fine-tuned model keeps its parent's box head (e.g. an edge-head model trained before
+        # the pets preset's head became "centre"): the weights are copied layer by layer.
+        head = networks.box_head_of(parent.model)
+        if head is not None and head != preset.box_head:
+            preset = replace(preset, box_head=head)
     data = TrainingData.collect(data_dir, config.label, config.exclude, config.val_fraction, config.seed,
                                 parent_meta=parent.meta if parent else None,
                                 parent_class_names=parent.class_names if parent else None,
@@ -283,6 +289,12 @@ def _image_cache() -> ImageCache:
     return ImageCache(user_cache_dir() / "decoded-images")
 
 
+def with_heat_targets(dataset: Dataset) -> Dataset:
+    """``(x, (class ids, box))`` batches -> the box also as the target of a centre head's heatmap and
+    votes (`networks.training_view`'s extra outputs)."""
+    return dataset.map(lambda x, y: (x, (y[0], y[1], y[1], y[1])))
+
+
 def _train_input(data: TrainingData, preset: Preset, batch_size: int, seed: int, cache: ImageCache | None,
                  strategy: Strategy, distribute: str | None, heat_target: bool = False) -> Dataset:
     """The training dataset; under a strategy, one input pipeline per worker reading its own file shard.
@@ -292,7 +304,7 @@ def _train_input(data: TrainingData, preset: Preset, batch_size: int, seed: int,
     from petloc_gui.model.pipeline import Shard
 
     def targets(dataset: Dataset) -> Dataset:
-        return dataset.map(lambda x, y: (x, (y[0], y[1], y[1], y[1]))) if heat_target else dataset
+        return with_heat_targets(dataset) if heat_target else dataset
 
     if distribute is None:
         return targets(data.train_dataset(preset.augmentation, preset.input_size, batch_size, seed, cache,

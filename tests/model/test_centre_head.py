@@ -90,23 +90,15 @@ def test_a_centre_head_model_trains_saves_loads_and_runs_as_tflite(tmp_path):
     assert isinstance(runner, TfliteRunner), runner.fallbacks  # verified against Keras inside make_runner
 
 
-@pytest.mark.slow
-def test_training_a_centre_head_pets_model_end_to_end(tmp_path, monkeypatch):
-    """Through `train`: the view's extra targets and losses, the two-output bundle, loading, predicting."""
-    import dataclasses
-
+@pytest.fixture(scope="module")
+def boxed_photos(tmp_path_factory):
+    """Ten generated photos, each with a bright square boxed in VOC (cat / dog alternately)."""
     from PIL import Image
 
     from petloc_gui.core.boxes import Box
     from petloc_gui.core.voc import VocObject, new_annotation, write_voc
-    from petloc_gui.model import presets
-    from petloc_gui.model.bundle import load_bundle
-    from petloc_gui.model.inference import Predictor
-    from petloc_gui.model.training import TrainConfig, train
 
-    monkeypatch.setitem(presets.PRESETS, "pets", dataclasses.replace(presets.PETS, box_head="centre"))
-    folder = tmp_path / "photos"
-    folder.mkdir()
+    folder = tmp_path_factory.mktemp("photos")
     rng = np.random.default_rng(0)
     for i in range(10):
         pixels = rng.integers(0, 80, (120, 160, 3), dtype=np.uint8)
@@ -117,12 +109,58 @@ def test_training_a_centre_head_pets_model_end_to_end(tmp_path, monkeypatch):
         annotation = new_annotation(path, 160, 120)
         annotation.objects.append(VocObject("cat" if i % 2 else "dog", Box(x0, y0, x0 + 40, y0 + 40)))
         write_voc(annotation, path.with_suffix(".xml"))
+    return folder
+
+
+def _pets_with_head(monkeypatch, head: str) -> None:
+    import dataclasses
+
+    from petloc_gui.model import presets
+
+    monkeypatch.setitem(presets.PRESETS, "pets", dataclasses.replace(presets.PETS, box_head=head))
+
+
+@pytest.mark.slow
+def test_training_a_centre_head_pets_model_end_to_end(boxed_photos, tmp_path, monkeypatch):
+    """Through `train`: the view's extra targets and losses, the two-output bundle, loading, predicting."""
+    from petloc_gui.model.bundle import load_bundle
+    from petloc_gui.model.inference import Predictor
+    from petloc_gui.model.training import TrainConfig, train
+
+    _pets_with_head(monkeypatch, "centre")
     events: list[dict] = []
     config = TrainConfig(preset="pets", epochs=2, warmup_epochs=1, batch_size=4, val_fraction=0.3,
                          out_dir=str(tmp_path / "bundle"))
-    bundle = load_bundle(train(folder, config, on_event=events.append))
+    bundle = load_bundle(train(boxed_photos, config, on_event=events.append))
     assert bundle.meta["recipe"]["box_head"] == "centre"
     assert len(bundle.model.outputs) == 2  # the heatmap and the votes stayed out of the bundle
     assert all(np.isfinite(e["loss"]) for e in events if e["event"] == "epoch")
-    prediction = Predictor(bundle).predict_paths([folder / "photo_3.jpg"])[0]
+    prediction = Predictor(bundle).predict_paths([boxed_photos / "photo_3.jpg"])[0]
     assert prediction.label in ("cat", "dog") and prediction.box.xmax > prediction.box.xmin
+
+
+@pytest.mark.slow
+def test_a_centre_head_trains_under_mirrored_strategy(boxed_photos, tmp_path, monkeypatch):
+    """`distributed.build_before_fit` builds the view's four targets (class, box, heatmap, votes)."""
+    from petloc_gui.model.bundle import load_bundle
+    from petloc_gui.model.training import TrainConfig, train
+
+    _pets_with_head(monkeypatch, "centre")
+    config = TrainConfig(preset="pets", epochs=1, warmup_epochs=0, batch_size=4, val_fraction=0.3,
+                         out_dir=str(tmp_path / "bundle"), distribute="mirrored")
+    assert networks.box_head_of(load_bundle(train(boxed_photos, config)).model) == "centre"
+
+
+@pytest.mark.slow
+def test_fine_tuning_an_edge_head_model_keeps_its_head(boxed_photos, tmp_path, monkeypatch):
+    """A model trained before the pets preset's head became "centre" fine-tunes as what it is."""
+    from petloc_gui.model.bundle import load_bundle
+    from petloc_gui.model.training import TrainConfig, train
+
+    _pets_with_head(monkeypatch, "edges")
+    parent = train(boxed_photos, TrainConfig(preset="pets", epochs=1, warmup_epochs=0, batch_size=4,
+                                             val_fraction=0.3, out_dir=str(tmp_path / "parent")))
+    _pets_with_head(monkeypatch, "centre")
+    child = load_bundle(train(boxed_photos, TrainConfig(preset="pets", epochs=1, warmup_epochs=0, batch_size=4,
+                                                        init_from=str(parent), out_dir=str(tmp_path / "child"))))
+    assert networks.box_head_of(child.model) == "edges" and child.meta["recipe"]["box_head"] == "edges"

@@ -61,6 +61,8 @@ def test_new_classes_go_from_zero_boxes_to_a_trained_model_and_prelabels(qtbot, 
     boxed = sorted(truth)[:6]  # 3 of each class
     for n, name in enumerate(boxed):
         window.show_row(rows[name])
+        # an image not prefetched yet is decoded in the background: its document comes with it
+        qtbot.waitUntil(lambda: window.edits.doc is not None, timeout=10_000)
         label, box = truth[name]
         assert window.edits.add_box(box, label)
         if n == 0:
