@@ -48,8 +48,9 @@ PETS = Preset(
     finetune_learning_rate=3e-4,
     box_loss_weight=2.0,
     finetune_from="conv_dw_4",
-    # finds the head more often than the edge head (4-fold cross-validation, runs CT-CV and CT-ST-CV in
-    # benchmarks/README.md, issue 9); "edges" beat "soft_argmax" before and is the teacher's head
+    # the shipped pets bundle's first stage: with self-training it beat the edge head's cascade in
+    # 4-fold cross-validation (run CT-ST-CV in benchmarks/README.md, issue 9); "edges" (which beat
+    # "soft_argmax" before) is its teacher's head and the photo preset's
     box_head="centre",
     zoom_out=0.5,  # small heads: beat no zoom-out in 4-fold cross-validation (benchmarks/README.md)
 )
@@ -70,10 +71,9 @@ DIGITS = Preset(
 )
 
 # The general recipe for any photos (your own classes, trained from the shipped
-# ImageNet MobileNet weights). The bundled pets model is one product of it, so
-# photo reuses PETS's recipe values; only the name (and the store folder) differ.
-# The edge head: the centre head won only together with self-training (a two-stage recipe);
-# as a first stage alone it boxed less tightly (cross-validation, run CT-CV).
+# ImageNet MobileNet weights): PETS's recipe values under another name (and store
+# folder), with the edge head: the centre head won only together with self-training
+# (the two-stage pets recipe); as a first stage alone it boxed less tightly (run CT-CV).
 PHOTO = replace(PETS, name="photo", box_head="edges")
 
 # Presets whose network is the MobileNet backbone (the others use the small digits CNN).
