@@ -184,7 +184,8 @@ def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None, l
             meta = read_meta(bundle)
             meta["self_training"] = {
                 "teacher": f"the {TEACHER_BOX_HEAD}-head cascade of this recipe on the boxed photos (not shipped)",
-                "filter": dict(PSEUDO_FILTER), "pseudo_labelled": pseudo,
+                "filter": dict(PSEUDO_FILTER),
+                "pseudo_labelled": f"{len(pseudo)} photos: training_data.train_only",
                 "rule": "photos of the dataset without boxes (none of them a test photo), kept where the teacher "
                         "agrees with itself (benchmarks/exp_self_training.py); they only ever train"}
             write_meta(bundle, meta)

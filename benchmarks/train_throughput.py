@@ -108,10 +108,8 @@ def compiled_model(preset_name: str, n_classes: int):
     model = networks.build_model(preset, n_classes, str(weights) if weights else None)
     networks.set_backbone_trainable(model, True, preset.finetune_from)
     # what training fits: a centre head's view with its heatmap and vote losses (where the code has it)
-    heat = networks.heat_grid(model) if hasattr(networks, "heat_grid") else None
-    fitted = networks.training_view(model) if heat is not None else model
-    compile_phase(fitted, preset.finetune_learning_rate, 10_000, preset.box_loss_weight,
-                  **({"heat": heat} if heat is not None else {}))
+    fitted = networks.training_view(model) if hasattr(networks, "training_view") else model
+    compile_phase(fitted, preset.finetune_learning_rate, 10_000, preset.box_loss_weight)
     return fitted
 
 

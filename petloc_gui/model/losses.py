@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from keras import ops
 
+from petloc_gui.model.networks import cell_centres
 from petloc_gui.model.untyped import Tensor
 
 L1_WEIGHT = 5.0
@@ -54,8 +55,6 @@ def centre_target(y_true: Tensor, rows: int, cols: int, min_sigma: float = 0.6) 
     Its spread is a sixth of the box's side in cells (at least ``min_sigma``
     cells), so a large head tolerates a peak a cell away and a small one does not.
     """
-    from petloc_gui.model.networks import cell_centres
-
     cells = cell_centres(rows, cols)
     cells_x, cells_y = cells[None, :, 0], cells[None, :, 1]
     centre_x = (y_true[:, 0:1] + y_true[:, 2:3]) / 2

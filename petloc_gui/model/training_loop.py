@@ -14,6 +14,7 @@ import numpy as np
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model.inference import Predictor
 from petloc_gui.model.losses import box_loss, heat_loss, vote_loss
+from petloc_gui.model.networks import heat_grid
 from petloc_gui.model.untyped import KerasModel
 
 BATCH_EVENT_INTERVAL = 0.1  # seconds: at most ~10 batch events per second
@@ -36,17 +37,16 @@ class ValidationSet:
         return len(self.label_ids)
 
 
-def compile_phase(model: KerasModel, learning_rate: float, decay_steps: int, box_loss_weight: float,
-                  heat: tuple[int, int] | None = None) -> None:
+def compile_phase(model: KerasModel, learning_rate: float, decay_steps: int, box_loss_weight: float) -> None:
     """Compile for one training phase: Adam on a cosine decay over its steps, class + weighted box loss.
 
-    ``heat`` (rows, cols): ``model`` is a centre head's `networks.training_view`,
-    whose third and fourth outputs (heatmap, cells' box votes) get `losses.heat_loss`
-    and `losses.vote_loss` against the box.
+    A centre head's `networks.training_view` has two more outputs (heatmap, cells' box
+    votes): they get `losses.heat_loss` and `losses.vote_loss` against the box.
     """
     schedule = keras.optimizers.schedules.CosineDecay(learning_rate, max(1, decay_steps), alpha=0.05)
     loss: list[Any] = [keras.losses.SparseCategoricalCrossentropy(), box_loss]
     weights = [1.0, box_loss_weight]
+    heat = heat_grid(model) if len(model.outputs) > 2 else None
     if heat is not None:
         loss += [heat_loss(*heat), vote_loss(*heat)]
         weights += [HEAT_LOSS_WEIGHT, box_loss_weight]
