@@ -5,6 +5,7 @@
         [--data DIR --train-only FILE --epochs N]   # first stages on another dataset (self-training)
         [--label breed]   # first stages of the 3 breeds
         [--head centre]   # another first-stage box head
+        [--weight-ema M --input-size N]   # a moving average of the weights; another input side
 
 The 41 validation photos of the bundled split hold almost none of the first
 stage's worst failure (a box around much of the animal, behind 7 of the 8
@@ -146,6 +147,8 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=None, help="first-stage epochs (default: the preset's)")
     parser.add_argument("--label", default="default", choices=["default", "breed"], help="the classes trained")
     parser.add_argument("--head", default=None, help="the first stage's box head (networks.BOX_HEADS)")
+    parser.add_argument("--weight-ema", type=float, default=None, help="the pets preset's weight_ema")
+    parser.add_argument("--input-size", type=int, default=None, help="the pets preset's (square) input side")
     args = parser.parse_args()
     train_only = ([line.strip() for line in args.train_only.read_text().splitlines() if line.strip()]
                   if args.train_only else None)
@@ -153,12 +156,13 @@ def main() -> int:
         from petloc_gui.model import augment
 
         augment.ZOOM_OUT_RANGE = tuple(args.zoom_range)
-    if args.zoom_out is not None or args.head is not None:
+    if any(v is not None for v in (args.zoom_out, args.head, args.weight_ema, args.input_size)):
         import dataclasses
 
         from petloc_gui.model import presets
 
-        changes = {"zoom_out": args.zoom_out, "box_head": args.head}
+        changes = {"zoom_out": args.zoom_out, "box_head": args.head, "weight_ema": args.weight_ema,
+                   "input_size": (args.input_size,) * 2 if args.input_size else None}
         presets.PRESETS["pets"] = dataclasses.replace(
             presets.PETS, **{k: v for k, v in changes.items() if v is not None})
     root = shared_dir() / "data" / "oxford-pets-3breeds"

@@ -11,7 +11,7 @@ every photo; a second pass only where the next crop overlaps the first by less
 than a threshold (`crop_overlap`), for a grid of thresholds; and a third pass
 the same way. Prints the pooled figures (n = 188) and the refiner crops per
 photo of each variant; DIR/repass_NAME.json keeps the per-photo IoUs.
-``--name N --animal-share S``: another refiner recipe (DIR/foldK/N); ``--refiner-data``:
+``--name N --animal-share S --weight-ema M``: another refiner recipe (DIR/foldK/N); ``--refiner-data``:
 refiners trained on another dataset (self-training).
 """
 
@@ -94,11 +94,12 @@ def main() -> int:
     parser.add_argument("--first-name", default="first_zoom")
     parser.add_argument("--name", default="cascade", help="folder of the fold's cascade (a refiner recipe)")
     parser.add_argument("--animal-share", type=float, default=0.0, help="RefineConfig.animal_share")
+    parser.add_argument("--weight-ema", type=float, default=0.0, help="RefineConfig.weight_ema")
     parser.add_argument("--refiner-data", default=None,
                         help="the refiners train on this dataset ('{fold}' is the fold number; e.g. with "
                              "pseudo-labelled photos); the fold's photos are still scored against ../shared")
     args = parser.parse_args()
-    config = RefineConfig(animal_share=args.animal_share)
+    config = RefineConfig(animal_share=args.animal_share, weight_ema=args.weight_ema)
     root = shared_dir() / "data" / "oxford-pets-3breeds"
     exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
     per_fold = {}

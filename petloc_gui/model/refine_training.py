@@ -57,6 +57,7 @@ class RefineConfig:
     scale_range: tuple[float, float] = cascade.SCALE_RANGE
     wide_scale_share: float = cascade.WIDE_SCALE_SHARE
     animal_share: float = 0.0  # share of crops around a box of much of the animal (2-5x the head)
+    weight_ema: float = 0.0  # as `Preset.weight_ema`
 
     def error_model(self) -> cascade.ErrorModel:
         return cascade.ErrorModel(scale_range=tuple(self.scale_range),  # type: ignore[arg-type]
@@ -165,7 +166,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
         if monitor.finished or end <= first_epoch:
             continue
         networks.set_backbone_trainable(refiner, unfrozen, cfg.finetune_from)
-        compile_phase(refiner, lr, (end - first_epoch) * steps, cfg.box_loss_weight)
+        compile_phase(refiner, lr, (end - first_epoch) * steps, cfg.box_loss_weight, cfg.weight_ema)
         refiner.fit(dataset, epochs=end, initial_epoch=first_epoch, steps_per_epoch=steps,
                     callbacks=[monitor], verbose=0)
     metrics = monitor.restore_best()

@@ -206,7 +206,7 @@ def train(
                 break
             with strategy.scope():
                 networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
-                compile_phase(fitted, lr, (end - first) * steps, preset.box_loss_weight)
+                compile_phase(fitted, lr, (end - first) * steps, preset.box_loss_weight, preset.weight_ema)
             if config.distribute is not None:
                 build_before_fit(fitted, strategy, preset.input_size, batch_size)
             fitted.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,11 +38,17 @@ class ValidationSet:
         return len(self.label_ids)
 
 
-def compile_phase(model: KerasModel, learning_rate: float, decay_steps: int, box_loss_weight: float) -> None:
+def compile_phase(model: KerasModel, learning_rate: float, decay_steps: int, box_loss_weight: float,
+                  weight_ema: float = 0.0) -> None:
     """Compile for one training phase: Adam on a cosine decay over its steps, class + weighted box loss.
 
     A centre head's `networks.training_view` has two more outputs (heatmap, cells' box
     votes): they get `losses.heat_loss` and `losses.vote_loss` against the box.
+    ``weight_ema`` > 0: Adam also keeps an exponential moving average of the weights
+    (that momentum per step), which `EpochMonitor` validates and keeps (`averaged_weights`).
+    Keras averages the trainable variables only: BatchNorm statistics that still train
+    follow the raw weights (the digits CNN's did; benchmarks/README.md, runs DE and EMA-CV,
+    where the average lost and no preset uses it).
     """
     schedule = keras.optimizers.schedules.CosineDecay(learning_rate, max(1, decay_steps), alpha=0.05)
     loss: list[Any] = [keras.losses.SparseCategoricalCrossentropy(), box_loss]
@@ -50,7 +57,28 @@ def compile_phase(model: KerasModel, learning_rate: float, decay_steps: int, box
     if heat is not None:
         loss += [heat_loss(*heat), vote_loss(*heat)]
         weights += [HEAT_LOSS_WEIGHT, box_loss_weight]
-    model.compile(optimizer=keras.optimizers.Adam(schedule), loss=loss, loss_weights=weights)
+    optimizer = keras.optimizers.Adam(schedule, use_ema=weight_ema > 0, ema_momentum=weight_ema or 0.99)
+    model.compile(optimizer=optimizer, loss=loss, loss_weights=weights)
+
+
+@contextmanager
+def averaged_weights(optimizer: Any) -> Iterator[None]:
+    """Inside: the trained variables hold the optimizer's moving average of them (where it
+    keeps one, `compile_phase`'s ``weight_ema``); after: the raw weights training goes on from."""
+    averages = getattr(optimizer, "_model_variables_moving_average", None) if getattr(optimizer, "use_ema",
+                                                                                      False) else None
+    if not averages:  # no average kept, or not built yet (no step taken)
+        yield
+        return
+    variables = list(optimizer._trainable_variables)
+    raw = [v.numpy() for v in variables]
+    for variable, average in zip(variables, averages, strict=True):
+        variable.assign(average)
+    try:
+        yield
+    finally:
+        for variable, value in zip(variables, raw, strict=True):
+            variable.assign(value)
 
 
 def _finite(value: Any) -> float | None:
@@ -158,7 +186,10 @@ class EpochMonitor(keras.callbacks.Callback):
         event: dict[str, Any] = {"event": "epoch", "epoch": epoch + 1, "epochs": self.epochs,
                                  "loss": _finite(logs.get("loss")), "val_loss": None, "val_accuracy": None,
                                  "val_mean_iou": None, "val_iou_ge_50": None}
-        metrics = self.validate() if self.validation is not None else None
+        # with a moving average of the weights (`compile_phase`), that average is validated and kept
+        with averaged_weights(getattr(self.model, "optimizer", None)):
+            metrics = self.validate() if self.validation is not None else None
+            weights = self._model.get_weights()
         if metrics is not None:
             event.update(val_loss=_finite(metrics["loss"]), val_accuracy=metrics["accuracy"],
                          val_mean_iou=metrics["mean_iou"], val_iou_ge_50=metrics["iou_ge_50"])
@@ -171,7 +202,7 @@ class EpochMonitor(keras.callbacks.Callback):
         if score > self.best_score:
             self.best_score = score
             self.best_epoch = epoch + 1
-            self.best_weights = self._model.get_weights()
+            self.best_weights = weights
             self.best_metrics = {"split": split, **{k: v for k, v in metrics.items() if k != "loss"},
                                  "loss": _finite(metrics.get("loss"))}
             self._wait = 0

@@ -1,0 +1,24 @@
+"""The paired comparison of two models (benchmarks/paired_compare.py): its exact McNemar p."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+_spec = importlib.util.spec_from_file_location(
+    "paired_compare", Path(__file__).resolve().parents[1] / "benchmarks" / "paired_compare.py")
+paired_compare = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(paired_compare)
+
+
+@pytest.mark.parametrize(("only_a", "only_b", "p"), [
+    (9, 1, 22 / 1024),  # 2 * P(X <= 1), X ~ Binomial(10, 1/2)
+    (1, 9, 22 / 1024),  # symmetric
+    (5, 5, 1.0),  # an even split is no evidence (capped at 1)
+    (0, 0, 1.0),  # no image told them apart
+    (0, 6, 2 / 64),
+])
+def test_mcnemar_p_is_the_exact_binomial_tail(only_a, only_b, p):
+    assert paired_compare.mcnemar_p(only_a, only_b) == pytest.approx(p)
