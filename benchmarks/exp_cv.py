@@ -5,7 +5,7 @@
         [--data DIR --train-only FILE --epochs N]   # first stages on another dataset (self-training)
         [--label breed]   # first stages of the 3 breeds
         [--head centre]   # another first-stage box head
-        [--weight-ema M --input-size N]   # a moving average of the weights; another input side
+        [--weight-ema M --input-size N]   # the first stage's: a moving average of its weights; its input side
 
 The 41 validation photos of the bundled split hold almost none of the first
 stage's worst failure (a box around much of the animal, behind 7 of the 8

@@ -6,7 +6,7 @@ they differ. Prints, per model, accuracy and mean IoU (per image, best-gt
 rule as `petloc evaluate`), then the paired figures: how many images only
 one of them classifies correctly and the exact two-sided McNemar p of that
 split; the mean IoU difference (B - A) with a 95% bootstrap interval over
-images (10,000 resamples); the images whose IoU crosses 0.5 either way.
+images (10,000 resamples); how many images B lifts to IoU >= 0.5 and how many it drops below.
 Usage:
     python benchmarks/paired_compare.py MODEL_A MODEL_B DATA [--label breed]
 MODEL: `pets`, `digits` or a bundle folder; DATA: a folder of images + VOC XML
@@ -64,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths_a, right_a, iou_a = per_image(args.model_a, args.data, args.label)
     paths_b, right_b, iou_b = per_image(args.model_b, args.data, args.label)
-    assert paths_a == paths_b
+    if paths_a != paths_b:
+        raise SystemExit("the two models were not scored on the same images")
     only_a, only_b = int(np.sum(right_a & ~right_b)), int(np.sum(right_b & ~right_a))
     rng = np.random.default_rng(0)
     diff = iou_b - iou_a

@@ -64,7 +64,12 @@ def compile_phase(model: KerasModel, learning_rate: float, decay_steps: int, box
 @contextmanager
 def averaged_weights(optimizer: Any) -> Iterator[None]:
     """Inside: the trained variables hold the optimizer's moving average of them (where it
-    keeps one, `compile_phase`'s ``weight_ema``); after: the raw weights training goes on from."""
+    keeps one, `compile_phase`'s ``weight_ema``); after: the raw weights training goes on from.
+
+    At the end of each ``fit`` Keras itself puts the average into the model
+    (``finalize_variable_values``), so a later phase (a new `compile_phase`)
+    starts from the previous phase's average, not its raw weights.
+    """
     averages = getattr(optimizer, "_model_variables_moving_average", None) if getattr(optimizer, "use_ema",
                                                                                       False) else None
     if not averages:  # no average kept, or not built yet (no step taken)
@@ -188,8 +193,16 @@ class EpochMonitor(keras.callbacks.Callback):
                                  "val_mean_iou": None, "val_iou_ge_50": None}
         # with a moving average of the weights (`compile_phase`), that average is validated and kept
         with averaged_weights(getattr(self.model, "optimizer", None)):
-            metrics = self.validate() if self.validation is not None else None
-            weights = self._model.get_weights()
+            self._validate_and_keep(epoch, event)
+        event["best_epoch"] = self.best_epoch
+        event["seconds"] = round(time.monotonic() - self._epoch_started, 2)
+        self.emit(event)
+        if self._wait >= self.patience or epoch + 1 >= self.epochs:
+            self._halt()
+
+    def _validate_and_keep(self, epoch: int, event: dict[str, Any]) -> None:
+        """Validate the model as it stands, fill ``event``'s figures, keep its weights if best."""
+        metrics = self.validate() if self.validation is not None else None
         if metrics is not None:
             event.update(val_loss=_finite(metrics["loss"]), val_accuracy=metrics["accuracy"],
                          val_mean_iou=metrics["mean_iou"], val_iou_ge_50=metrics["iou_ge_50"])
@@ -202,17 +215,12 @@ class EpochMonitor(keras.callbacks.Callback):
         if score > self.best_score:
             self.best_score = score
             self.best_epoch = epoch + 1
-            self.best_weights = weights
+            self.best_weights = self._model.get_weights()
             self.best_metrics = {"split": split, **{k: v for k, v in metrics.items() if k != "loss"},
                                  "loss": _finite(metrics.get("loss"))}
             self._wait = 0
         else:
             self._wait += 1
-        event["best_epoch"] = self.best_epoch
-        event["seconds"] = round(time.monotonic() - self._epoch_started, 2)
-        self.emit(event)
-        if self._wait >= self.patience or epoch + 1 >= self.epochs:
-            self._halt()
 
     def restore_best(self) -> dict[str, Any]:
         """Put the best epoch's weights back; return its validation metrics."""

@@ -10,7 +10,7 @@ import pytest
 keras = pytest.importorskip("keras")
 tf = pytest.importorskip("tensorflow")
 
-from petloc_gui.model import networks  # noqa: E402
+from petloc_gui.model import networks, training_loop  # noqa: E402
 from petloc_gui.model.presets import DIGITS  # noqa: E402
 from petloc_gui.model.training_loop import EpochMonitor, ValidationSet, averaged_weights, compile_phase  # noqa: E402
 
@@ -45,7 +45,9 @@ def test_inside_averaged_weights_the_model_holds_the_average_and_after_it_the_ra
 def test_without_an_average_the_weights_stay_as_trained():
     model = networks.build_model(DIGITS, 3)
     compile_phase(model, 1e-2, 20, 1.0)  # weight_ema 0: no average kept
-    model.fit(_digits_batches(), epochs=1, steps_per_epoch=2, verbose=0)
+    assert model.optimizer.use_ema is False
+    for x, y in _digits_batches().take(2):
+        model.train_on_batch(x, y)
     raw = _trainable(model)
     with averaged_weights(model.optimizer):
         assert all(np.array_equal(a, b) for a, b in zip(_trainable(model), raw, strict=True))
@@ -75,3 +77,25 @@ def test_the_monitor_validates_and_keeps_the_averaged_weights():
     for kept, scored in zip(_trainable(model), seen[1][0], strict=True):
         np.testing.assert_array_equal(kept, scored)
     assert any(not np.array_equal(a, b) for a, b in zip(seen[1][0], seen[2][0], strict=True))
+
+
+def test_training_passes_the_presets_weight_average_to_every_phase(tmp_path, monkeypatch):
+    import dataclasses
+
+    from petloc_gui.core.digits import write_digits_dataset
+    from petloc_gui.model import presets
+    from petloc_gui.model.training import TrainConfig, train
+
+    write_digits_dataset(tmp_path / "digits", "train", count=24, seed=0)
+    monkeypatch.setitem(presets.PRESETS, "digits", dataclasses.replace(DIGITS, weight_ema=0.9))
+    compiled = []
+    real = training_loop.compile_phase
+
+    def recording(model: Any, *args: Any, **kwargs: Any) -> None:
+        real(model, *args, **kwargs)
+        compiled.append(model.optimizer)
+
+    monkeypatch.setattr(training_loop, "compile_phase", recording)
+    train(tmp_path / "digits", TrainConfig(preset="digits", epochs=1, batch_size=8, val_fraction=0.25,
+                                           out_dir=str(tmp_path / "bundle")))
+    assert compiled and all(o.use_ema and o.ema_momentum == pytest.approx(0.9) for o in compiled)
