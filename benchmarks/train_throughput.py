@@ -4,16 +4,15 @@
    batch 32: training images per second fed by the input pipeline, and fed one
    fixed in-memory batch over and over (the compute ceiling: same model, same
    train step, no input work). Ceiling, pipeline and cache-warm pipeline are
-   measured ``--rounds`` times in turn and the best of each kept. About half
-   the measurements run at one core's worth (cores busy ~1.0: the same CPU per
-   image, at ~147 images/s for the pipeline, ~188 for the ceiling). A probe
-   before and after each measurement (`cores_available`: two threads hashing,
-   without the GIL) shows whether the machine gave two cores; a measurement
-   during which it did not is left out (printed, not counted; up to
-   ``--rounds`` more rounds make up for them). So far the probe has found two
-   cores around every one-core measurement: the process's own threads ran one
-   at a time (not CPU affinity, not OpenMP, not TensorFlow's thread counts;
-   cause not found, benchmarks/README.md), and the best of the rounds is kept.
+   measured ``--rounds`` times in turn and the best of each kept, each timed
+   inside one fit after its first 16 steps (`images_per_second`: a training
+   phase is one long fit; in about half the fits of a process the first steps,
+   or without a batch callback the whole fit, run on one core's worth of time
+   while two are free, whatever the input: cause not found, benchmarks/README.md).
+   A probe before and after each measurement (`cores_available`: two threads
+   hashing, without the GIL) shows whether the machine itself gave two cores;
+   a measurement during which it did not is left out (printed, not counted;
+   up to ``--rounds`` more rounds make up for them).
    ``pipeline_efficiency`` = pipeline / ceiling (target >= 0.85 on 2 cores),
    the pipeline as training runs it: after the first epoch the photos come from
    the run's memory of decoded images (`model.memory_cache`); also
@@ -120,16 +119,33 @@ def compiled_model(preset_name: str, n_classes: int):
     return fitted
 
 
+START_STEPS = 16  # steps of each fit left untimed: its start (see images_per_second)
+
+
 def images_per_second(model, dataset, steps: int) -> tuple[float, float]:
-    """``(images/s, cores busy)`` of ``steps`` training steps after a warm-up."""
-    model.fit(dataset, epochs=1, steps_per_epoch=3, verbose=0)  # trace + warm up
+    """``(images/s, cores busy)`` of ``steps`` training steps, timed inside one fit after its start.
+
+    A training phase is one long fit; what it pays per step is the rate once the
+    fit runs. The first steps of a fit are left out: in about half the fits of
+    a process they run on one core's worth of time while two are free, for a
+    few seconds or (without a batch callback) the whole fit, with any input,
+    the fixed batch too (benchmarks/README.md, sixth session); timing whole
+    short fits measured that instead of the pipeline.
+    """
+    import keras
+
+    class Window(keras.callbacks.Callback):  # training's EpochMonitor has batch hooks too
+        def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
+            if batch + 1 == START_STEPS:
+                self.cpu, self.started = _cpu_seconds(), time.perf_counter()
+            elif batch + 1 == START_STEPS + steps:
+                self.wall = time.perf_counter() - self.started
+                self.busy = (_cpu_seconds() - self.cpu) / self.wall
+
+    window = Window()
+    model.fit(dataset, epochs=1, steps_per_epoch=START_STEPS + steps, verbose=0, callbacks=[window])
     gc.collect()  # fit leaves its input iterator in a reference cycle (ADR 0007): stop its threads
-    cpu, started = _cpu_seconds(), time.perf_counter()
-    model.fit(dataset, epochs=1, steps_per_epoch=steps, verbose=0)
-    wall = time.perf_counter() - started
-    busy = (_cpu_seconds() - cpu) / wall
-    gc.collect()
-    return steps * BATCH / wall, busy
+    return steps * BATCH / window.wall, window.busy
 
 
 def _cpu_seconds() -> float:
@@ -197,11 +213,8 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
     training run spends all its epochs but one so); "decoding": without that
     memory, every epoch decoding its JPEGs again (a dataset past the memory
     budget); "cached": without it, reading the warm disk cache (--cache-images).
-    About half the measurements run on one core's worth of time (the same work,
-    the same CPU time, ~1.7x the wall time: "cores busy" ~1.0 instead of
-    ~1.75); a ratio of one slowed and one normal measurement means nothing, so
-    each figure is the best of its rounds, and a measurement the machine itself
-    did not give two cores to (`cores_available` before and after) is left out.
+    Each figure is the best of its rounds; a measurement the machine itself did
+    not give two cores to (`cores_available` before and after) is left out.
     """
     import tensorflow as tf
 
