@@ -153,7 +153,8 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-TWO_CORES = 1.8  # cores_available at or above this: both cores ran the probe
+# cores_available at or above this: every core the probe can use ran it (two, or one on a one-core machine)
+TWO_CORES = 0.9 * min(2, os.cpu_count() or 1)
 
 
 def cores_available(seconds: float = 0.2) -> float:
