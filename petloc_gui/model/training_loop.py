@@ -70,11 +70,10 @@ def averaged_weights(optimizer: Any) -> Iterator[None]:
     (``finalize_variable_values``), so a later phase (a new `compile_phase`)
     starts from the previous phase's average, not its raw weights.
     """
-    averages = getattr(optimizer, "_model_variables_moving_average", None) if getattr(optimizer, "use_ema",
-                                                                                      False) else None
-    if not averages:  # no average kept, or not built yet (no step taken)
-        yield
+    if not getattr(optimizer, "use_ema", False) or not getattr(optimizer, "_model_variables_moving_average", None):
+        yield  # no average kept, or not built yet (no step taken)
         return
+    averages = optimizer._model_variables_moving_average
     variables = list(optimizer._trainable_variables)
     raw = [v.numpy() for v in variables]
     for variable, average in zip(variables, averages, strict=True):
