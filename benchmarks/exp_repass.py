@@ -12,7 +12,10 @@ than a threshold (`crop_overlap`), for a grid of thresholds; and a third pass
 the same way. Prints the pooled figures (n = 188) and the refiner crops per
 photo of each variant; DIR/repass_NAME.json keeps the per-photo IoUs.
 ``--name N --animal-share S --weight-ema M``: another refiner recipe (DIR/foldK/N); ``--refiner-data``:
-refiners trained on another dataset (self-training).
+refiners trained on another dataset (self-training). ``--real-first-share S``: S of the crops of each
+real training photo drawn around its out-of-fold first-stage box (`RefineConfig.real_first_share`):
+the box of the first stage of the photo's own fold, which never trained on it (it trained on the
+other folds, this fold's photos among them: they place the crops, nothing of them is trained on).
 """
 
 from __future__ import annotations
@@ -40,15 +43,32 @@ from petloc_gui.model.refine_training import RefineConfig, train_refiner, write_
 THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1.0)
 
 
+def out_of_fold_boxes(out: Path, folds: int, first_name: str, root: Path) -> dict[str, list[float]]:
+    """Relative path -> normalised box of the first stage of the photo's fold (which validated on it)."""
+    from petloc_gui.model.inference import Predictor
+    from petloc_gui.model.prepare import decode
+
+    boxes: dict[str, list[float]] = {}
+    for fold in range(folds):
+        predictor = Predictor(out / f"fold{fold}" / first_name)
+        predictor.refine = None
+        relpaths = predictor.bundle.meta["splits"]["validation"]
+        _, first = predictor.predict_raw([decode(root / r) for r in relpaths])
+        boxes.update({r: [float(v) for v in np.clip(b, 0, 1)] for r, b in zip(relpaths, first, strict=True)})
+    return boxes
+
+
 def cascade_bundle(out: Path, fold: int, folds: int, first_name: str, root: Path, exclude: list[str],
-                   name: str = "cascade", config: RefineConfig | None = None) -> Path:
+                   name: str = "cascade", config: RefineConfig | None = None,
+                   first_boxes: dict[str, list[float]] | None = None) -> Path:
     target = out / f"fold{fold}" / name
     if (target / "refine.keras").is_file():
         return target
     exp_cv.validate_on_fold(folds, fold)
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(out / f"fold{fold}" / first_name, target)
-    write_refiner(target, train_refiner(target, root, config or RefineConfig(), exclude=exclude))
+    write_refiner(target, train_refiner(target, root, config or RefineConfig(), exclude=exclude,
+                                        real_first_boxes=first_boxes))
     return target
 
 
@@ -98,14 +118,18 @@ def main() -> int:
     parser.add_argument("--refiner-data", default=None,
                         help="the refiners train on this dataset ('{fold}' is the fold number; e.g. with "
                              "pseudo-labelled photos); the fold's photos are still scored against ../shared")
+    parser.add_argument("--real-first-share", type=float, default=0.0, help="RefineConfig.real_first_share")
     args = parser.parse_args()
-    config = RefineConfig(animal_share=args.animal_share, weight_ema=args.weight_ema)
+    config = RefineConfig(animal_share=args.animal_share, weight_ema=args.weight_ema,
+                          real_first_share=args.real_first_share)
     root = shared_dir() / "data" / "oxford-pets-3breeds"
     exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
+    first_boxes = out_of_fold_boxes(args.out, args.folds, args.first_name, root) if args.real_first_share else None
     per_fold = {}
     for fold in range(args.folds):
         train_root = Path(args.refiner_data.format(fold=fold)) if args.refiner_data else root
-        bundle = cascade_bundle(args.out, fold, args.folds, args.first_name, train_root, exclude, args.name, config)
+        bundle = cascade_bundle(args.out, fold, args.folds, args.first_name, train_root, exclude, args.name, config,
+                                first_boxes)
         per_fold[fold] = score_fold(bundle, root)
         print(f"fold {fold}: " + "  ".join(f"{k} {np.mean(v):.3f}" for k, v in per_fold[fold].items()
                                              if k in ("first stage", "once", "twice", "repass<0.6")), flush=True)

@@ -33,6 +33,9 @@ MIN_CROP_SIDE = 16.0  # pixels: a degenerate first-stage box still gives a usabl
 SHIFT_SIGMA, WIDE_SHIFT_SIGMA, WIDE_SHIFT_SHARE = 0.08, 0.3, 0.15
 SCALE_SIGMA, SCALE_RANGE, WIDE_SCALE_SHARE = 0.2, (0.5, 2.5), 0.3
 ASPECT_JITTER = 0.12
+# A real first-stage box is nudged this much (shift sigma, log-scale sigma, as shares of its side) so
+# that its crops vary from epoch to epoch while keeping the error the first stage really made.
+NUDGE_SHIFT_SIGMA, NUDGE_SCALE_SIGMA = 0.03, 0.05
 
 
 @dataclass(frozen=True)
@@ -133,16 +136,29 @@ def _animal_box(box: np.ndarray, rng: np.random.Generator, errors: ErrorModel) -
     return np.array([cx - sw / 2, cy - sh / 2, cx + sw / 2, cy + sh / 2], np.float64)
 
 
+def nudged_box(box: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A real first-stage ``box`` (pixels), shifted and scaled a little (``NUDGE_*``)."""
+    x1, y1, x2, y2 = (float(v) for v in box)
+    w, h = x2 - x1, y2 - y1
+    cx = (x1 + x2) / 2 + rng.normal(0.0, NUDGE_SHIFT_SIGMA) * w
+    cy = (y1 + y2) / 2 + rng.normal(0.0, NUDGE_SHIFT_SIGMA) * h
+    scale = float(np.exp(rng.normal(0.0, NUDGE_SCALE_SIGMA)))
+    return np.array([cx - w * scale / 2, cy - h * scale / 2, cx + w * scale / 2, cy + h * scale / 2], np.float64)
+
+
 def jittered_crop(
     image: np.ndarray, box: np.ndarray, rng: np.random.Generator, size: Size, margin: float = DEFAULT_MARGIN,
-    errors: ErrorModel = ErrorModel(),
+    errors: ErrorModel = ErrorModel(), first_box: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """A training crop around a simulated first-stage box: (crop image, true box in crop coordinates).
+    """A training crop around a first-stage box: (crop image, true box in crop coordinates).
 
-    The target is clipped to the crop (the refiner cannot see past it);
-    horizontal flips and colour jitter as in `augment.photo_augment`.
+    The first-stage box is simulated around the true ``box`` (`simulated_first_box`), or,
+    given ``first_box`` (pixels: a box a first stage really gave this photo without having
+    trained on it), that box nudged (`nudged_box`). The target is clipped to the crop (the
+    refiner cannot see past it); horizontal flips and colour jitter as in `augment.photo_augment`.
     """
-    rect = crop_rect(simulated_first_box(box, rng, errors), margin)
+    first = simulated_first_box(box, rng, errors) if first_box is None else nudged_box(first_box, rng)
+    rect = crop_rect(first, margin)
     crop = cut(image, rect, size)
     target = np.clip(to_crop(box, rect), 0.0, 1.0).astype(np.float32)
     if rng.random() < 0.5:

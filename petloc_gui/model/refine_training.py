@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +57,9 @@ class RefineConfig:
     scale_range: tuple[float, float] = cascade.SCALE_RANGE
     wide_scale_share: float = cascade.WIDE_SCALE_SHARE
     animal_share: float = 0.0  # share of crops around a box of much of the animal (2-5x the head)
+    # Share of the crops of a photo with a real out-of-fold first-stage box (`train_refiner`'s
+    # ``real_first_boxes``) drawn around that box instead of a simulated one.
+    real_first_share: float = 0.0
     weight_ema: float = 0.0  # as `Preset.weight_ema`
 
     def error_model(self) -> cascade.ErrorModel:
@@ -75,29 +78,42 @@ def _decoded(items: Sequence[Item], max_side: int) -> tuple[list[np.ndarray], np
     return images, boxes
 
 
-def _batches(images: list[np.ndarray], boxes: np.ndarray, labels: np.ndarray,
-             config: RefineConfig) -> Iterator[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
+def _batches(images: list[np.ndarray], boxes: np.ndarray, labels: np.ndarray, config: RefineConfig,
+             first_boxes: np.ndarray | None = None) -> Iterator[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
+    """Endless training batches; ``first_boxes`` (pixels, NaN where a photo has none): real first-stage
+    boxes, a ``config.real_first_share`` of a photo's crops drawn around its own."""
     rng = np.random.default_rng(config.seed)
     errors = config.error_model()
     n = len(images)
+    real = np.full((n, 4), np.nan) if first_boxes is None else np.asarray(first_boxes, np.float64)
+
+    def first_box(i: int) -> np.ndarray | None:
+        if config.real_first_share <= 0 or np.isnan(real[i]).any() or rng.random() >= config.real_first_share:
+            return None
+        return real[i]
+
     while True:
         order = np.concatenate([rng.permutation(n) for _ in range(config.crops_per_photo)])
         for start in range(0, len(order) - config.batch_size + 1, config.batch_size):
             idx = order[start : start + config.batch_size]
-            pairs = [cascade.jittered_crop(images[i], boxes[i], rng, config.input_size, config.margin, errors)
-                     for i in idx]
+            pairs = [cascade.jittered_crop(images[i], boxes[i], rng, config.input_size, config.margin, errors,
+                                           first_box(i)) for i in idx]
             yield (np.stack([p[0] for p in pairs]).astype(np.float32),
                    (labels[idx].astype(np.int32), np.stack([p[1] for p in pairs])))
 
 
 def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLike[str],
                   config: RefineConfig | None = None, exclude: list[str] | None = None,
-                  on_event: EventSink | None = None) -> dict[str, Any]:
+                  on_event: EventSink | None = None,
+                  real_first_boxes: Mapping[str, Sequence[float]] | None = None) -> dict[str, Any]:
     """Train the second stage for the first-stage bundle at ``bundle_path`` (`write_refiner` adds it).
 
     Returns the refiner and the cascade's validation figures. The first
     stage's test images (meta.json) and ``exclude`` are never used; its
     validation photos validate the cascade; the rest train the refiner.
+    ``real_first_boxes``: relative path -> normalised box a first stage gave that
+    training photo without having trained on it (out of fold), for
+    ``config.real_first_share`` of its crops.
     """
     import keras
     import tensorflow as tf
@@ -124,6 +140,9 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     if not train_items or not val_items:
         raise DatasetError("the refiner needs the first stage's training and validation photos", data.root)
     train_images, train_boxes = _decoded(train_items, cfg.max_side)
+    real_first = np.array([np.asarray((real_first_boxes or {}).get(it.relpath, [np.nan] * 4), np.float64)
+                           * np.array([im.shape[1], im.shape[0]] * 2)
+                           for it, im in zip(train_items, train_images, strict=True)]).reshape(-1, 4)
     val_images, val_pixel_boxes = _decoded(val_items, cfg.max_side)
     val_boxes = [tuple(b) for b in val_pixel_boxes]
     label_ids = data.label_ids(train_items + val_items)
@@ -155,7 +174,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
                              cfg.patience, emit, lambda: False)
     emit({"event": "start", "epochs": cfg.epochs, "steps_per_epoch": steps, "n_train": len(train_items),
           "n_val": len(val_items), "val_images": sorted(listed), "skipped": [], "class_names": names})
-    generator = _batches(train_images, train_boxes, train_labels, cfg)
+    generator = _batches(train_images, train_boxes, train_labels, cfg, real_first)
     width, height = cfg.input_size
     dataset = tf.data.Dataset.from_generator(lambda: generator, output_signature=(
         tf.TensorSpec((None, height, width, 3), tf.float32),
@@ -186,6 +205,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
             "repass_share": float(np.mean(again)) if len(again) else 0.0}
     info = {"variant_metrics": variants, "best_epoch": monitor.best_epoch, "epochs_run": monitor.epochs_run,
             "train_seconds": round(time.monotonic() - started, 1), "validation_metrics": metrics,
+            "real_first_boxes": int((~np.isnan(real_first).any(axis=1)).sum()),
             "validation_variants": {k: _summary(v) for k, v in variants.items()}}
     emit({"event": "refine_done", **{k: v for k, v in info.items() if k != "variant_metrics"}})
     return {"model": refiner, "config": cfg, **info}

@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from petloc_gui.core.boxes import iou_arrays
 from petloc_gui.model import cascade
 from petloc_gui.model.bundle import REFINE_FILE, BundleError, load_bundle, save_bundle
 from petloc_gui.model.inference import Predictor
@@ -84,6 +85,39 @@ def test_refiner_training_crops_follow_the_configured_error_model():
     animal = mean_target_side(RefineConfig(**small, scale_range=(0.5, 4.0), animal_share=1.0))
     assert RefineConfig().error_model() == cascade.ErrorModel()  # the defaults are the shipped recipe
     assert animal < 0.6 * shipped  # crops around animal-sized boxes: the head fills less of the crop
+
+
+def test_nudged_real_first_boxes_keep_their_error_and_vary():
+    rng = np.random.default_rng(0)
+    real = np.array([100.0, 50.0, 400.0, 350.0])  # a first box three times the head's side, say
+    nudged = np.stack([cascade.nudged_box(real, rng) for _ in range(200)])
+    ious = iou_arrays(nudged, np.repeat(real[None], 200, axis=0))
+    assert ious.min() > 0.65 and ious.mean() > 0.85  # near the real box, whose error stays
+    assert np.std(nudged[:, 0]) > 1.0  # not the same crop every epoch
+
+
+def test_refiner_training_crops_follow_the_real_first_boxes_they_are_given():
+    from petloc_gui.model.refine_training import RefineConfig, _batches
+
+    images = [np.full((600, 800, 3), 90, np.uint8)] * 4
+    boxes = np.array([[350.0, 250.0, 430.0, 330.0]] * 4)  # an 80 px head
+    large = np.array([[190.0, 90.0, 590.0, 490.0]] * 4)  # its real first box: 5x its side, same centre
+    labels = np.zeros(4, np.int64)
+    small = dict(input_size=(32, 32), batch_size=16, crops_per_photo=4)
+
+    def target_sides(config, first_boxes):
+        targets = next(_batches(images, boxes, labels, config, first_boxes))[1][1]
+        return targets[:, 2] - targets[:, 0]
+
+    # every crop around the 5x box: the head is 1 / (5 * margin) of the crop, nudged a little
+    real = target_sides(RefineConfig(**small, real_first_share=1.0), large)
+    assert np.allclose(real, 1 / (5 * cascade.DEFAULT_MARGIN), rtol=0.25)
+    # no share, or no box for the photo (NaN): the simulated first boxes, as without real boxes
+    simulated = target_sides(RefineConfig(**small), None)
+    assert np.array_equal(target_sides(RefineConfig(**small), large), simulated)
+    assert np.array_equal(target_sides(RefineConfig(**small, real_first_share=1.0), np.full((4, 4), np.nan)),
+                          simulated)
+    assert simulated.mean() > 2 * real.mean()
 
 @pytest.fixture
 def two_stage_bundle(tmp_path):
