@@ -31,6 +31,9 @@ from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from preset_variant import use_variant
 
 from petloc_gui.core.paths import shared_dir
 from petloc_gui.model import training_data
@@ -156,15 +159,8 @@ def main() -> int:
         from petloc_gui.model import augment
 
         augment.ZOOM_OUT_RANGE = tuple(args.zoom_range)
-    if any(v is not None for v in (args.zoom_out, args.head, args.weight_ema, args.input_size)):
-        import dataclasses
-
-        from petloc_gui.model import presets
-
-        changes = {"zoom_out": args.zoom_out, "box_head": args.head, "weight_ema": args.weight_ema,
-                   "input_size": (args.input_size,) * 2 if args.input_size else None}
-        presets.PRESETS["pets"] = dataclasses.replace(
-            presets.PETS, **{k: v for k, v in changes.items() if v is not None})
+    use_variant("pets", zoom_out=args.zoom_out, box_head=args.head, weight_ema=args.weight_ema,
+                input_size=(args.input_size,) * 2 if args.input_size else None)
     root = shared_dir() / "data" / "oxford-pets-3breeds"
     exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
     if not args.pool:

@@ -18,7 +18,6 @@ OUT-validation, the folder to compare two such runs image by image:
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import sys
@@ -26,13 +25,16 @@ from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from preset_variant import use_variant
 
 VAL_FRACTION = 0.25
 SPLIT_SEED = 0  # the hash seed of the split: every run validates on the same digits
 
 
 def main(argv: list[str] | None = None) -> int:
-    from petloc_gui.model import presets, splits
+    from petloc_gui.model import splits
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.training import TrainConfig, train
 
@@ -43,8 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=None, help="default: the preset's")
     parser.add_argument("--weight-ema", type=float, default=None, help="the digits preset's weight_ema")
     args = parser.parse_args(argv)
-    if args.weight_ema is not None:
-        presets.PRESETS["digits"] = dataclasses.replace(presets.DIGITS, weight_ema=args.weight_ema)
+    use_variant("digits", weight_ema=args.weight_ema)
     # TrainConfig.seed also seeds the split; here only training varies with it
     split_key = splits.split_key
     splits.split_key = lambda relpath, seed=0: split_key(relpath, SPLIT_SEED)

@@ -8,13 +8,15 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from preset_variant import use_variant
 
 from petloc_gui.core.paths import shared_dir
 from petloc_gui.model import presets
@@ -42,7 +44,7 @@ def main() -> int:
     parser.add_argument("--train-only", type=Path, default=None,
                         help="file listing photos (relative paths) that only train, e.g. pseudo-labelled ones")
     args = parser.parse_args()
-    presets.PRESETS["pets"] = dataclasses.replace(presets.PETS, box_head=args.head, zoom_out=args.zoom_out)
+    use_variant("pets", box_head=args.head, zoom_out=args.zoom_out)
     exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
     train_only = ([line.strip() for line in args.train_only.read_text().splitlines() if line.strip()]
                   if args.train_only else [])

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -22,13 +21,11 @@ from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, os.environ.get("PETLOC_BENCH_CODE") or str(Path(__file__).resolve().parents[1]))
+sys.path.insert(1, str(Path(__file__).resolve().parent))
+
+from cpu_time import process_cpu_seconds
 
 BATCH = 32
-
-
-def _cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,10 +50,10 @@ def main(argv: list[str] | None = None) -> int:
             batches = iter(data.train_dataset(PETS.augmentation, PETS.input_size, BATCH, seed=0, cache=cache, **extra))
             for _ in range(8 if cached else 4):  # warm up (and, with the cache, fill it: 150-odd photos)
                 next(batches)
-            cpu, wall = _cpu_seconds(), time.perf_counter()
+            cpu, wall = process_cpu_seconds(), time.perf_counter()
             for _ in range(args.batches):
                 next(batches)
-            cpu, wall = _cpu_seconds() - cpu, time.perf_counter() - wall
+            cpu, wall = process_cpu_seconds() - cpu, time.perf_counter() - wall
             n = args.batches * BATCH
             print(f"{'cache warm' if cached else 'decoding JPEGs'}: {n / wall:.1f} images/s, "
                   f"{1000 * cpu / n:.2f} core-ms/image (load average {os.getloadavg()[0]:.1f})", flush=True)

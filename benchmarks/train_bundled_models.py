@@ -28,14 +28,11 @@ validation figures stay under ``validation_metrics``). Usage:
 from __future__ import annotations
 
 import argparse
-import contextlib
-import dataclasses
 import json
 import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -43,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import exp_self_training
+from preset_variant import variant
 
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.core.paths import resources_dir, shared_dir
@@ -168,12 +166,12 @@ def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None, l
     if first_stage is not None:
         bundle = train_cascade(root, out / "pets", test, split, epochs, label, first_stage=first_stage)
     elif not self_training:
-        with preset_box_head(TEACHER_BOX_HEAD):
+        with variant("pets", box_head=TEACHER_BOX_HEAD):
             bundle = train_cascade(root, out / "pets", test, split, epochs, label)
     else:
         with tempfile.TemporaryDirectory(prefix="petloc-pets-teacher-") as tmp:
             print("  teacher: the edge-head cascade on the boxed photos ...", flush=True)
-            with preset_box_head(TEACHER_BOX_HEAD):
+            with variant("pets", box_head=TEACHER_BOX_HEAD):
                 teacher = train_cascade(root, Path(tmp) / "teacher", test, split, epochs, label)
             print("  pseudo-labelling the photos without boxes ...", flush=True)
             exp_self_training.label(str(teacher), Path(tmp) / "pseudo", **PSEUDO_FILTER)
@@ -215,19 +213,6 @@ def train_cascade(root: Path, target: Path, test: list, split: str, epochs: int 
     result = train_refiner(bundle, root, exclude=[s.relpath for s in test], on_event=progress)
     write_refiner(bundle, result)  # flip TTA / passes chosen on the validation photos
     return bundle
-
-
-@contextlib.contextmanager
-def preset_box_head(head: str) -> Iterator[None]:
-    """The pets preset with another box head while the block runs (the teacher's)."""
-    from petloc_gui.model import presets
-
-    shipped = presets.PRESETS["pets"]
-    presets.PRESETS["pets"] = dataclasses.replace(shipped, box_head=head)
-    try:
-        yield
-    finally:
-        presets.PRESETS["pets"] = shipped
 
 
 def main(argv: list[str] | None = None) -> int:

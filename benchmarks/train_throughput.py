@@ -48,6 +48,9 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 # This checkout, or the one PETLOC_BENCH_CODE names (e.g. an export of older code, for "before").
 sys.path.insert(0, os.environ.get("PETLOC_BENCH_CODE") or str(Path(__file__).resolve().parents[1]))
+sys.path.insert(1, str(Path(__file__).resolve().parent))
+
+from cpu_time import process_cpu_seconds
 
 BATCH = 32
 
@@ -137,20 +140,15 @@ def images_per_second(model, dataset, steps: int) -> tuple[float, float]:
     class Window(keras.callbacks.Callback):  # training's EpochMonitor has batch hooks too
         def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
             if batch + 1 == START_STEPS:
-                self.cpu, self.started = _cpu_seconds(), time.perf_counter()
+                self.cpu, self.started = process_cpu_seconds(), time.perf_counter()
             elif batch + 1 == START_STEPS + steps:
                 self.wall = time.perf_counter() - self.started
-                self.busy = (_cpu_seconds() - self.cpu) / self.wall
+                self.busy = (process_cpu_seconds() - self.cpu) / self.wall
 
     window = Window()
     model.fit(dataset, epochs=1, steps_per_epoch=START_STEPS + steps, verbose=0, callbacks=[window])
     gc.collect()  # fit leaves its input iterator in a reference cycle (ADR 0007): stop its threads
     return steps * BATCH / window.wall, window.busy
-
-
-def _cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 # cores_available at or above this: every core the probe can use ran it (two, or one on a one-core machine)
