@@ -13,7 +13,8 @@ the same way. Prints the pooled figures (n = 188) and the refiner crops per
 photo of each variant; DIR/repass_NAME.json keeps the per-photo IoUs.
 ``--name N --animal-share S --weight-ema M``: another refiner recipe (DIR/foldK/N); ``--refiner-data``:
 refiners trained on another dataset (self-training). ``--real-first-share S``: S of the crops of each
-real training photo drawn around its out-of-fold first-stage box (`RefineConfig.real_first_share`):
+boxed (not pseudo-labelled) training photo drawn around its out-of-fold first-stage box
+(`RefineConfig.real_first_share`):
 the box of the first stage of the photo's own fold, which never trained on it (it trained on the
 other folds, this fold's photos among them: they place the crops, nothing of them is trained on).
 """
@@ -62,7 +63,14 @@ def cascade_bundle(out: Path, fold: int, folds: int, first_name: str, root: Path
                    name: str = "cascade", config: RefineConfig | None = None,
                    first_boxes: dict[str, list[float]] | None = None) -> Path:
     target = out / f"fold{fold}" / name
-    if (target / "refine.keras").is_file():
+    if (target / "refine.keras").is_file():  # trained before: only if by this recipe
+        from dataclasses import asdict
+
+        from petloc_gui.model.bundle import read_meta
+
+        recipe = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config or RefineConfig()).items()}
+        if read_meta(target).get("refine", {}).get("recipe") != recipe:
+            raise SystemExit(f"{target} holds a refiner of another recipe: give this one another --name")
         return target
     exp_cv.validate_on_fold(folds, fold)
     shutil.rmtree(target, ignore_errors=True)

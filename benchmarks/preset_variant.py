@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def use_variant(name: str, **changes: Any) -> Preset:
-    """From now on in this process, preset ``name`` is itself with ``changes`` (None: unchanged)."""
+    """From now on in this process, preset ``name`` is itself with ``changes`` (a change given as
+    None leaves its field as it is: no field can be set to None this way)."""
     from petloc_gui.model import presets
 
     changed = dataclasses.replace(presets.get_preset(name), **{k: v for k, v in changes.items() if v is not None})

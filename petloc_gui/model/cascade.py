@@ -8,8 +8,9 @@ coordinates; `from_crop` maps it back to the photo. Parts of a crop outside
 the photo are black, in training and inference alike.
 
 Training crops (`jittered_crop`) simulate first-stage boxes around the true
-box (shifted, too large or too small, as the first stage's errors are), so
-the refiner learns to re-centre and re-size. Numpy/OpenCV only.
+box (shifted, too large or too small, as the first stage's errors are), or
+take a box a first stage really gave the photo without having trained on it,
+so the refiner learns to re-centre and re-size. Numpy/OpenCV only.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ MIN_CROP_SIDE = 16.0  # pixels: a degenerate first-stage box still gives a usabl
 SHIFT_SIGMA, WIDE_SHIFT_SIGMA, WIDE_SHIFT_SHARE = 0.08, 0.3, 0.15
 SCALE_SIGMA, SCALE_RANGE, WIDE_SCALE_SHARE = 0.2, (0.5, 2.5), 0.3
 ASPECT_JITTER = 0.12
-# A real first-stage box is nudged this much (shift sigma, log-scale sigma, as shares of its side) so
-# that its crops vary from epoch to epoch while keeping the error the first stage really made.
+# A real first-stage box is nudged by these sigmas (of its centre's shift, as a share of its side; of
+# its log scale) so that its crops vary from epoch to epoch while keeping the first stage's real error.
 NUDGE_SHIFT_SIGMA, NUDGE_SCALE_SIGMA = 0.03, 0.05
 
 

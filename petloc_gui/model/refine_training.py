@@ -78,14 +78,24 @@ def _decoded(items: Sequence[Item], max_side: int) -> tuple[list[np.ndarray], np
     return images, boxes
 
 
+def real_first_pixels(relpaths: Sequence[str], images: Sequence[np.ndarray],
+                      boxes: Mapping[str, Sequence[float]] | None) -> np.ndarray:
+    """``N x 4`` pixel boxes of the photos ``relpaths`` (decoded as ``images``) from ``boxes``
+    (relative path -> normalised box, clipped to the photo as inference clips it); NaN rows for
+    photos it has no box for."""
+    rows = [np.clip(np.asarray(boxes[r], np.float64), 0.0, 1.0) * np.array([im.shape[1], im.shape[0]] * 2)
+            if boxes and r in boxes else np.full(4, np.nan) for r, im in zip(relpaths, images, strict=True)]
+    return np.array(rows, np.float64).reshape(-1, 4)
+
+
 def _batches(images: list[np.ndarray], boxes: np.ndarray, labels: np.ndarray, config: RefineConfig,
-             first_boxes: np.ndarray | None = None) -> Iterator[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
-    """Endless training batches; ``first_boxes`` (pixels, NaN where a photo has none): real first-stage
-    boxes, a ``config.real_first_share`` of a photo's crops drawn around its own."""
+             real_first_px: np.ndarray | None = None) -> Iterator[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
+    """Endless training batches; ``real_first_px`` (`real_first_pixels`, NaN where a photo has none):
+    real first-stage boxes, a ``config.real_first_share`` of a photo's crops drawn around its own."""
     rng = np.random.default_rng(config.seed)
     errors = config.error_model()
     n = len(images)
-    real = np.full((n, 4), np.nan) if first_boxes is None else np.asarray(first_boxes, np.float64)
+    real = np.full((n, 4), np.nan) if real_first_px is None else np.asarray(real_first_px, np.float64)
 
     def first_box(i: int) -> np.ndarray | None:
         if config.real_first_share <= 0 or np.isnan(real[i]).any() or rng.random() >= config.real_first_share:
@@ -140,9 +150,11 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     if not train_items or not val_items:
         raise DatasetError("the refiner needs the first stage's training and validation photos", data.root)
     train_images, train_boxes = _decoded(train_items, cfg.max_side)
-    real_first = np.array([np.asarray((real_first_boxes or {}).get(it.relpath, [np.nan] * 4), np.float64)
-                           * np.array([im.shape[1], im.shape[0]] * 2)
-                           for it, im in zip(train_items, train_images, strict=True)]).reshape(-1, 4)
+    real_first = real_first_pixels([it.relpath for it in train_items], train_images, real_first_boxes)
+    real_first_count = int((~np.isnan(real_first).any(axis=1)).sum())
+    if cfg.real_first_share > 0 and real_first_count == 0:
+        raise DatasetError("real_first_share is set but no training photo has a real first-stage box "
+                           "(real_first_boxes is keyed by the photos' relative paths)", data.root)
     val_images, val_pixel_boxes = _decoded(val_items, cfg.max_side)
     val_boxes = [tuple(b) for b in val_pixel_boxes]
     label_ids = data.label_ids(train_items + val_items)
@@ -205,7 +217,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
             "repass_share": float(np.mean(again)) if len(again) else 0.0}
     info = {"variant_metrics": variants, "best_epoch": monitor.best_epoch, "epochs_run": monitor.epochs_run,
             "train_seconds": round(time.monotonic() - started, 1), "validation_metrics": metrics,
-            "real_first_boxes": int((~np.isnan(real_first).any(axis=1)).sum()),
+            "real_first_boxes": real_first_count,
             "validation_variants": {k: _summary(v) for k, v in variants.items()}}
     emit({"event": "refine_done", **{k: v for k, v in info.items() if k != "variant_metrics"}})
     return {"model": refiner, "config": cfg, **info}

@@ -85,6 +85,10 @@ def test_refiner_training_crops_follow_the_configured_error_model():
     animal = mean_target_side(RefineConfig(**small, scale_range=(0.5, 4.0), animal_share=1.0))
     assert RefineConfig().error_model() == cascade.ErrorModel()  # the defaults are the shipped recipe
     assert animal < 0.6 * shipped  # crops around animal-sized boxes: the head fills less of the crop
+    # the shipped recipe's crops, pinned: its first three targets as the code before real first boxes drew them
+    first = next(_batches(images, boxes, labels, RefineConfig(**small)))[1][1][:3]
+    assert np.allclose(first, [[0.342105, 0.381579, 0.605263, 0.644737], [0.25625, 0.19375, 0.75625, 0.69375],
+                               [0.245033, 0.24, 0.774834, 0.773333]], atol=1e-5)
 
 
 def test_nudged_real_first_boxes_keep_their_error_and_vary():
@@ -118,6 +122,18 @@ def test_refiner_training_crops_follow_the_real_first_boxes_they_are_given():
     assert np.array_equal(target_sides(RefineConfig(**small, real_first_share=1.0), np.full((4, 4), np.nan)),
                           simulated)
     assert simulated.mean() > 2 * real.mean()
+
+
+def test_real_first_boxes_are_read_by_relative_path_into_each_photos_pixels():
+    from petloc_gui.model.refine_training import real_first_pixels
+
+    images = [np.zeros((300, 400, 3), np.uint8), np.zeros((500, 200, 3), np.uint8), np.zeros((10, 10, 3), np.uint8)]
+    boxes = {"images/a.jpg": [0.1, 0.2, 0.5, 0.6], "images/b.jpg": [-0.1, 0.5, 0.5, 1.2], "images/x.jpg": [0, 0, 1, 1]}
+    pixels = real_first_pixels(["images/a.jpg", "images/b.jpg", "images/c.jpg"], images, boxes)
+    assert np.allclose(pixels[0], [40, 60, 200, 180])  # x by the width (400), y by the height (300)
+    assert np.allclose(pixels[1], [0, 250, 100, 500])  # clipped to the photo, as inference clips
+    assert np.isnan(pixels[2]).all()  # no box for this photo
+    assert np.isnan(real_first_pixels(["images/a.jpg"], images[:1], None)).all()
 
 @pytest.fixture
 def two_stage_bundle(tmp_path):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 
 import numpy as np
 import pytest
 
+from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.core.voc import read_voc
 from petloc_gui.model.bundle import file_sha256, load_bundle, read_meta
@@ -167,7 +169,10 @@ def test_a_refiner_is_trained_scored_by_variant_and_written_into_the_bundle(pets
     folder, path = pets_run
     config = RefineConfig(input_size=(64, 64), epochs=2, warmup_epochs=1, crops_per_photo=2, batch_size=4,
                           max_side=256)
+    with pytest.raises(DatasetError, match="no training photo has a real first-stage box"):
+        train_refiner(path, folder, dataclasses.replace(config, real_first_share=0.5), real_first_boxes={"x": [0] * 4})
     result = train_refiner(path, folder, config)
+    assert result["real_first_boxes"] == 0
     variants = result["validation_variants"]
     assert {"first_stage_only", "cascade", "cascade_flip", "cascade_twice", "cascade_repass"} <= set(variants)
     assert 0.0 <= variants["cascade_repass"]["repass_share"] <= 1.0
