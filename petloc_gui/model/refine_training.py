@@ -58,7 +58,8 @@ class RefineConfig:
     wide_scale_share: float = cascade.WIDE_SCALE_SHARE
     animal_share: float = 0.0  # share of crops around a box of much of the animal (2-5x the head)
     # Share of the crops of a photo with a real out-of-fold first-stage box (`train_refiner`'s
-    # ``real_first_boxes``) drawn around that box instead of a simulated one.
+    # ``real_first_boxes``) drawn around that box instead of a simulated one. Lost for pets at 0.5
+    # (run OOF-CV in benchmarks/README.md), so no recipe sets it.
     real_first_share: float = 0.0
     weight_ema: float = 0.0  # as `Preset.weight_ema`
 
