@@ -13,7 +13,10 @@
    hashing, without the GIL) shows whether the machine itself gave two cores;
    a measurement during which it did not is left out (printed, not counted;
    up to ``--rounds`` more rounds make up for them).
-   ``pipeline_efficiency`` = pipeline / ceiling (target >= 0.85 on 2 cores),
+   ``pipeline_efficiency`` = pipeline / ceiling (target >= 0.85 on 2 cores; also
+   printed round by round, each pipeline measurement over the ceiling measured
+   next to it, with their median: the ratio of the bests moves with a run's one
+   fastest ceiling, benchmarks/README.md seventh session),
    the pipeline as training runs it: after the first epoch the photos come from
    the run's memory of decoded images (`model.memory_cache`); also
    ``decoding_efficiency`` (every epoch decoding its JPEGs again: a dataset
@@ -39,6 +42,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -236,9 +240,11 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
                 pass
     datasets = {"ceiling": fixed_dataset, **pipelines}
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in datasets}
+    by_round: list[dict[str, float]] = []  # the kept images/s of each round, by name
     left_out = {name: 0 for name in datasets}
     for r in range(2 * rounds):
         shown = []
+        by_round.append({})
         for name, source in datasets.items():
             if len(runs[name]) >= rounds:
                 continue
@@ -247,6 +253,7 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
             machine = min(before, cores_available())
             if machine >= TWO_CORES:
                 runs[name].append((ips, busy))
+                by_round[-1][name] = ips
             else:
                 left_out[name] += 1
             shown.append(f"{name} {ips:.1f} images/s (cores busy {busy:.2f}, machine {machine:.2f}"
@@ -264,7 +271,14 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
     for name in pipelines:
         result[f"{name}_images_per_s"] = round(best[name], 2)
         result[f"{name}_efficiency"] = round(best[name] / best["ceiling"], 3)
+        result[f"{name}_round_ratios"] = [round(v, 3) for v in round_ratios(by_round, name)]
     return result
+
+
+def round_ratios(by_round: list[dict[str, float]], name: str) -> list[float]:
+    """``name`` / ceiling of each round that kept both, measured side by side: unlike the ratio of
+    the bests, one unusually fast (or slow) measurement moves only its own round's ratio."""
+    return [kept[name] / kept["ceiling"] for kept in by_round if name in kept and "ceiling" in kept]
 
 
 def rss_child(folder: Path, steps: int) -> None:
@@ -343,6 +357,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pets: compute ceiling {speed['ceiling_images_per_s']} images/s, "
               f"pipeline {speed['pipeline_images_per_s']} images/s ({speed['photos']}); measurements left out "
               f"(the machine on one core): {speed['measurements_left_out']}", flush=True)
+        ratios = speed["pipeline_round_ratios"]
+        print(f"pets pipeline / ceiling round by round: {' '.join(f'{r:.3f}' for r in ratios)} "
+              f"(median {statistics.median(ratios) if ratios else float('nan'):.3f})", flush=True)
         if "decoding_images_per_s" in speed:
             print(f"pets decoding every epoch (no memory of decoded images): {speed['decoding_images_per_s']} "
                   f"images/s, decoding_efficiency={speed['decoding_efficiency']}", flush=True)

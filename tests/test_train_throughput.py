@@ -1,0 +1,24 @@
+"""The training throughput benchmark's round-by-round ratios (benchmarks/train_throughput.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+_spec = importlib.util.spec_from_file_location(
+    "train_throughput", Path(__file__).resolve().parents[1] / "benchmarks" / "train_throughput.py")
+train_throughput = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(train_throughput)
+
+
+def test_round_ratios_pair_each_pipeline_measurement_with_the_ceiling_of_its_own_round():
+    by_round = [
+        {"ceiling": 300.0, "pipeline": 240.0},  # 0.8
+        {"ceiling": 400.0, "pipeline": 360.0},  # 0.9: an unusually fast round moves only itself
+        {"ceiling": 250.0},  # the pipeline left out: no pair
+        {"pipeline": 100.0},  # a make-up round without a ceiling: no pair
+    ]
+    assert train_throughput.round_ratios(by_round, "pipeline") == pytest.approx([0.8, 0.9])
+    assert train_throughput.round_ratios(by_round, "cached") == []
