@@ -68,8 +68,12 @@ def cascade_bundle(out: Path, fold: int, folds: int, first_name: str, root: Path
 
         from petloc_gui.model.bundle import read_meta
 
-        recipe = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config or RefineConfig()).items()}
-        if read_meta(target).get("refine", {}).get("recipe") != recipe:
+        def listed(recipe: dict) -> dict:
+            return {k: list(v) if isinstance(v, tuple) else v for k, v in recipe.items()}
+
+        defaults = listed(asdict(RefineConfig()))  # a refiner saved before a field existed had its default
+        recipe = listed(asdict(config or RefineConfig()))
+        if defaults | read_meta(target).get("refine", {}).get("recipe", {}) != recipe:
             raise SystemExit(f"{target} holds a refiner of another recipe: give this one another --name")
         return target
     exp_cv.validate_on_fold(folds, fold)

@@ -1,9 +1,12 @@
 """Benchmark: CPU cost per image of the pets training input pipeline alone (no training).
 
 Iterates the streaming pipeline (`TrainingData.train_dataset`, pets preset,
-batch 32) on the boxed photos of ../shared/data/oxford-pets-3breeds, without
-and with the decoded-image cache warm, and prints images/s (wall) and the
-process CPU time per image (user + sys, "core-ms/image"). CPU time per image
+batch 32) on the boxed photos of ../shared/data/oxford-pets-3breeds three
+ways: from the run's memory of decoded photos (as training reads after its
+first epoch), decoding the JPEGs every epoch, and from the disk cache warm;
+prints images/s (wall), the process CPU time per image (user + sys,
+"core-ms/image") and the part of it spent in `augment.render_crop` (the
+crop's resize and colour transform). CPU time per image
 moves far less with the machine's load than images/s, so it compares two
 versions of the input code on a shared machine (run them alternately).
 Usage:
@@ -43,22 +46,55 @@ def main(argv: list[str] | None = None) -> int:
     data = TrainingData.collect(shared / "data" / "oxford-pets-3breeds", val_fraction=0.2)
     # the pets preset's zoom-out where the code has it (PETLOC_BENCH_CODE may be older)
     extra = {"zoom_out": PETS.zoom_out} if getattr(PETS, "zoom_out", 0.0) else {}
+    render = _RenderClock()
     # The prefetching iterator may still be writing cache entries when the folder is removed.
     with tempfile.TemporaryDirectory(prefix="petloc-input-cost-", ignore_cleanup_errors=True) as tmp:
-        for cached in (False, True):
-            cache = ImageCache(tmp) if cached else None
+        # "memory": as a training run reads after its first epoch (`MemoryCache`, where the code has it);
+        # the other two without it: every epoch decoding the JPEGs again, or reading the disk cache
+        for name in ("memory", "decoding JPEGs", "disk cache warm"):
+            if hasattr(data, "memory"):
+                from petloc_gui.model.memory_cache import MemoryCache
+
+                data.memory = MemoryCache() if name == "memory" else MemoryCache(budget_bytes=0)
+            cache = ImageCache(tmp) if name == "disk cache warm" else None
             batches = iter(data.train_dataset(PETS.augmentation, PETS.input_size, BATCH, seed=0, cache=cache, **extra))
-            for _ in range(8 if cached else 4):  # warm up (and, with the cache, fill it: 150-odd photos)
+            for _ in range(4 if name == "decoding JPEGs" else 8):  # warm up (fill the memory / disk cache)
                 next(batches)
-            cpu, wall = process_cpu_seconds(), time.perf_counter()
+            cpu, wall, rendering = process_cpu_seconds(), time.perf_counter(), render.seconds
             for _ in range(args.batches):
                 next(batches)
             cpu, wall = process_cpu_seconds() - cpu, time.perf_counter() - wall
             n = args.batches * BATCH
-            print(f"{'cache warm' if cached else 'decoding JPEGs'}: {n / wall:.1f} images/s, "
-                  f"{1000 * cpu / n:.2f} core-ms/image (load average {os.getloadavg()[0]:.1f})", flush=True)
+            share = (f", of which augment.render_crop {1000 * (render.seconds - rendering) / n:.2f}"
+                     if render.installed else "")
+            print(f"{name}: {n / wall:.1f} images/s, {1000 * cpu / n:.2f} core-ms/image{share} "
+                  f"(load average {os.getloadavg()[0]:.1f})", flush=True)
             batches = None
     return 0
+
+
+class _RenderClock:
+    """Thread CPU time spent in `augment.render_crop` (the crop's area resize and colour transform;
+    where the code has it), so the pixel work can be told from the rest of the input's cost. Its
+    prefetched batches run ahead of the timed ones: the share is close, not exact."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        from petloc_gui.model import augment
+
+        self.installed = hasattr(augment, "render_crop")
+        if not self.installed:
+            return
+        original = augment.render_crop
+
+        def timed(*args, **kwargs):
+            started = time.thread_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds += time.thread_time() - started
+
+        augment.render_crop = timed
 
 
 if __name__ == "__main__":
