@@ -11,12 +11,12 @@ every photo; a second pass only where the next crop overlaps the first by less
 than a threshold (`crop_overlap`), for a grid of thresholds; and a third pass
 the same way. Prints the pooled figures (n = 188) and the refiner crops per
 photo of each variant; DIR/repass_NAME.json keeps the per-photo IoUs.
-``--name N --animal-share S --weight-ema M``: another refiner recipe (DIR/foldK/N); ``--refiner-data``:
-refiners trained on another dataset (self-training). ``--real-first-share S``: S of the crops of each
-boxed (not pseudo-labelled) training photo drawn around its out-of-fold first-stage box
-(`RefineConfig.real_first_share`):
-the box of the first stage of the photo's own fold, which never trained on it (it trained on the
-other folds, this fold's photos among them: they place the crops, nothing of them is trained on).
+``--name N --animal-share S --weight-ema M --seed K``: another refiner recipe or training seed
+(DIR/foldK/N); ``--refiner-data``: refiners trained on another dataset (self-training).
+``--real-first-share S``: S of the crops of each boxed (not pseudo-labelled) training photo
+drawn around its out-of-fold first-stage box (`RefineConfig.real_first_share`): the box of the
+first stage of the photo's own fold, which never trained on it (it trained on the other folds,
+this fold's photos among them: they place the crops, nothing of them is trained on).
 """
 
 from __future__ import annotations
@@ -131,9 +131,10 @@ def main() -> int:
                         help="the refiners train on this dataset ('{fold}' is the fold number; e.g. with "
                              "pseudo-labelled photos); the fold's photos are still scored against ../shared")
     parser.add_argument("--real-first-share", type=float, default=0.0, help="RefineConfig.real_first_share")
+    parser.add_argument("--seed", type=int, default=0, help="RefineConfig.seed (the refiners' training seed)")
     args = parser.parse_args()
     config = RefineConfig(animal_share=args.animal_share, weight_ema=args.weight_ema,
-                          real_first_share=args.real_first_share)
+                          real_first_share=args.real_first_share, seed=args.seed)
     root = shared_dir() / "data" / "oxford-pets-3breeds"
     exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
     first_boxes = out_of_fold_boxes(args.out, args.folds, args.first_name, root) if args.real_first_share else None
