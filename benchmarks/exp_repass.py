@@ -64,16 +64,10 @@ def cascade_bundle(out: Path, fold: int, folds: int, first_name: str, root: Path
                    first_boxes: dict[str, list[float]] | None = None) -> Path:
     target = out / f"fold{fold}" / name
     if (target / "refine.keras").is_file():  # trained before: only if by this recipe
-        from dataclasses import asdict
-
         from petloc_gui.model.bundle import read_meta
 
-        def listed(recipe: dict) -> dict:
-            return {k: list(v) if isinstance(v, tuple) else v for k, v in recipe.items()}
-
-        defaults = listed(asdict(RefineConfig()))  # a refiner saved before a field existed had its default
-        recipe = listed(asdict(config or RefineConfig()))
-        if defaults | read_meta(target).get("refine", {}).get("recipe", {}) != recipe:
+        defaults = RefineConfig().record()  # a refiner saved before a field existed had its default
+        if defaults | read_meta(target).get("refine", {}).get("recipe", {}) != (config or RefineConfig()).record():
             raise SystemExit(f"{target} holds a refiner of another recipe: give this one another --name")
         return target
     exp_cv.validate_on_fold(folds, fold)

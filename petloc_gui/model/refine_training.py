@@ -63,6 +63,10 @@ class RefineConfig:
     real_first_share: float = 0.0
     weight_ema: float = 0.0  # as `Preset.weight_ema`
 
+    def record(self) -> dict[str, Any]:
+        """The recipe as meta.json ``refine.recipe`` records it (JSON: tuples as lists)."""
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(self).items()}
+
     def error_model(self) -> cascade.ErrorModel:
         return cascade.ErrorModel(scale_range=tuple(self.scale_range),  # type: ignore[arg-type]
                                   wide_scale_share=self.wide_scale_share, animal_share=self.animal_share)
@@ -317,7 +321,7 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
         "best_epoch": result["best_epoch"],
         "epochs_run": result["epochs_run"],
         "train_seconds": result["train_seconds"],
-        "recipe": {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(config).items()},
+        "recipe": config.record(),
         "validation_variants": result["validation_variants"],
     }
     meta["first_stage_validation_metrics"] = meta.get("metrics")
