@@ -6,6 +6,7 @@
         [--label breed]   # first stages of the 3 breeds
         [--head centre]   # another first-stage box head
         [--weight-ema M --input-size N]   # the first stage's: a moving average of its weights; its input side
+        [--seed K --cv-seed S]   # the first stages' training seed; another cut into folds
 
 The 41 validation photos of the bundled split hold almost none of the first
 stage's worst failure (a box around much of the animal, behind 7 of the 8
@@ -46,11 +47,17 @@ RECIPES = {
     "wide_r6": RefineConfig(epochs=60, patience=20, scale_range=(0.5, 4.0), wide_scale_share=0.3,
                             animal_share=0.25),
 }
-CV_SEED = 7  # independent of the split's own key (seed 0)
+CV_SEED = 7  # independent of the split's own key (seed 0); --cv-seed cuts other folds
 
 
 def fold_of(relpath: str, folds: int) -> int:
     return min(folds - 1, int(split_key(relpath, CV_SEED) * folds))
+
+
+def use_cv_seed(seed: int) -> None:
+    """From now on in this process, folds are cut by ``seed`` (a run's folders hold one cut only)."""
+    global CV_SEED
+    CV_SEED = seed
 
 
 def validate_on_fold(folds: int, fold: int) -> None:
@@ -83,14 +90,14 @@ def first_stage_scores(bundle: Path, root: Path, label: str = "default") -> dict
 
 def run_fold(root: Path, exclude: list[str], folds: int, fold: int, out: Path, first_name: str = "first",
              refiners: bool = True, data: Path | None = None, train_only: list[str] | None = None,
-             epochs: int | None = None, label: str = "default") -> dict:
+             epochs: int | None = None, label: str = "default", seed: int = 0) -> dict:
     validate_on_fold(folds, fold)
     first = out / f"fold{fold}" / first_name
     results: dict = {"fold": fold}
     if not (first / "meta.json").is_file():
         started = time.monotonic()
         train(data or root, TrainConfig(preset="pets", out_dir=str(first), exclude=exclude,
-                                        train_only=train_only or [], epochs=epochs, label=label))
+                                        train_only=train_only or [], epochs=epochs, label=label, seed=seed))
         print(f"fold {fold}: first stage {time.monotonic() - started:.0f} s", flush=True)
     scores = first_stage_scores(first, root, label)
     (first / "fold_scores.json").write_text(json.dumps(scores))
@@ -152,7 +159,10 @@ def main() -> int:
     parser.add_argument("--head", default=None, help="the first stage's box head (networks.BOX_HEADS)")
     parser.add_argument("--weight-ema", type=float, default=None, help="the pets preset's weight_ema")
     parser.add_argument("--input-size", type=int, default=None, help="the pets preset's (square) input side")
+    parser.add_argument("--seed", type=int, default=0, help="TrainConfig.seed (the first stages' training seed)")
+    parser.add_argument("--cv-seed", type=int, default=CV_SEED, help="the key that cuts the photos into folds")
     args = parser.parse_args()
+    use_cv_seed(args.cv_seed)
     train_only = ([line.strip() for line in args.train_only.read_text().splitlines() if line.strip()]
                   if args.train_only else None)
     if args.zoom_range is not None:
@@ -166,7 +176,7 @@ def main() -> int:
     if not args.pool:
         for fold in ([args.fold] if args.fold is not None else range(args.folds)):
             run_fold(root, exclude, args.folds, fold, args.out, args.first_name, not args.first_only,
-                     args.data, train_only, args.epochs, args.label)
+                     args.data, train_only, args.epochs, args.label, args.seed)
     pooled_first(args.out, args.folds)
     if not args.first_only:
         pooled(args.out, args.folds)

@@ -37,6 +37,14 @@ def mcnemar_p(only_a: int, only_b: int) -> float:
     return min(1.0, 2 * tail)
 
 
+def bootstrap_interval(diff: np.ndarray, resamples: int = 10_000) -> tuple[float, float]:
+    """95% bootstrap interval of the mean of per-image differences (images resampled, seed 0)."""
+    rng = np.random.default_rng(0)
+    resampled = diff[rng.integers(0, len(diff), (resamples, len(diff)))].mean(axis=1)
+    low, high = np.percentile(resampled, [2.5, 97.5])
+    return float(low), float(high)
+
+
 def per_image(spec: str, data: Path, label: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     """``(images, correct class [n] bool, IoU [n])`` of one model on every annotated image of
     ``data``, predicted and matched exactly as `petloc evaluate` does (shipped runtime, best-gt)."""
@@ -67,17 +75,15 @@ def main(argv: list[str] | None = None) -> int:
     if paths_a != paths_b:
         raise SystemExit("the two models were not scored on the same images")
     only_a, only_b = int(np.sum(right_a & ~right_b)), int(np.sum(right_b & ~right_a))
-    rng = np.random.default_rng(0)
     diff = iou_b - iou_a
-    resampled = diff[rng.integers(0, len(diff), (10_000, len(diff)))].mean(axis=1)
-    low, high = np.percentile(resampled, [2.5, 97.5])
+    low, high = bootstrap_interval(diff)
     result = {
         "n_images": len(paths_a),
         "accuracy": [float(right_a.mean()), float(right_b.mean())],
         "mean_iou": [float(iou_a.mean()), float(iou_b.mean())],
         "iou_ge_50": [float(np.mean(iou_a >= 0.5)), float(np.mean(iou_b >= 0.5))],
         "class_only_a_right": only_a, "class_only_b_right": only_b, "mcnemar_p": mcnemar_p(only_a, only_b),
-        "mean_iou_b_minus_a": float(diff.mean()), "mean_iou_b_minus_a_95": [float(low), float(high)],
+        "mean_iou_b_minus_a": float(diff.mean()), "mean_iou_b_minus_a_95": [low, high],
         "iou_ge_50_fixed_by_b": int(np.sum((iou_a < 0.5) & (iou_b >= 0.5))),
         "iou_ge_50_lost_by_b": int(np.sum((iou_a >= 0.5) & (iou_b < 0.5))),
     }

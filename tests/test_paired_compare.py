@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 _spec = importlib.util.spec_from_file_location(
@@ -22,3 +23,14 @@ _spec.loader.exec_module(paired_compare)
 ])
 def test_mcnemar_p_is_the_exact_binomial_tail(only_a, only_b, p):
     assert paired_compare.mcnemar_p(only_a, only_b) == pytest.approx(p)
+
+
+def test_bootstrap_interval_brackets_the_mean_difference_and_narrows_with_more_images():
+    rng = np.random.default_rng(1)
+    few, many = rng.normal(0.02, 0.1, 50), rng.normal(0.02, 0.1, 2000)
+    low, high = paired_compare.bootstrap_interval(few)
+    assert low < few.mean() < high
+    low_many, high_many = paired_compare.bootstrap_interval(many)
+    assert low_many < 0.02 < high_many
+    assert high_many - low_many < (high - low) / 3
+    assert paired_compare.bootstrap_interval(np.full(30, 0.05)) == pytest.approx((0.05, 0.05))

@@ -1,0 +1,41 @@
+"""Pooling a cross-validation's per-photo IoUs over its folds (benchmarks/cv_paired.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+_spec = importlib.util.spec_from_file_location(
+    "cv_paired", Path(__file__).resolve().parents[1] / "benchmarks" / "cv_paired.py")
+cv_paired = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(cv_paired)
+
+
+def _repass(path: Path, once: list[list[float]]) -> Path:
+    """A repass file (exp_repass.py's form) of two folds: 2 and 1 photos."""
+    folds = {"0": {"relpaths": ["a.jpg", "b.jpg"], "first stage": [0.5, 0.6], "once": once[0], "once crops": [1.0],
+                   "repass<0.6": [0.7, 0.8], "repass<0.6 crops": [1.5]},
+             "1": {"relpaths": ["c.jpg"], "first stage": [0.2], "once": once[1], "once crops": [1.0],
+                   "repass<0.6": [0.9], "repass<0.6 crops": [2.0]}}
+    path.write_text(json.dumps(folds))
+    return path
+
+
+def test_pooled_ious_key_every_photo_of_every_fold_and_weight_crops_by_fold_size(tmp_path):
+    ious, crops = cv_paired.pooled_ious(_repass(tmp_path / "repass_x.json", [[0.8, 0.9], [0.4]]))
+    assert ious["once"] == {"a.jpg": 0.8, "b.jpg": 0.9, "c.jpg": 0.4}
+    assert ious["first stage"]["c.jpg"] == 0.2
+    assert crops["repass<0.6"] == pytest.approx((1.5 * 2 + 2.0 * 1) / 3)
+    assert crops["once"] == pytest.approx(1.0)
+
+
+def test_main_pairs_the_two_recipes_photo_by_photo(tmp_path, capsys):
+    _repass(tmp_path / "repass_a.json", [[0.8, 0.4], [0.6]])
+    _repass(tmp_path / "repass_b.json", [[0.8, 0.6], [0.3]])  # b.jpg lifted past 0.5, c.jpg dropped
+    assert cv_paired.main([str(tmp_path), "a", "b"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith("one pass b - a: -0.0333")
+    assert last.endswith("lifted by B: 1, dropped: 1")
