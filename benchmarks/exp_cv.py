@@ -68,6 +68,16 @@ def validate_on_fold(folds: int, fold: int) -> None:
     training_data.validation_members = fold_members
 
 
+def reuse_mismatch(first: Path, folds: int, fold: int, seed: int) -> str | None:
+    """Why the first stage trained in ``first`` is not this run's fold ``fold`` (None: it is)."""
+    meta = json.loads((first / "meta.json").read_text())
+    if any(fold_of(r, folds) != fold for r in meta["splits"]["validation"]):
+        return "its validation photos are not this fold's (another --cv-seed or --folds)"
+    if meta["config"]["seed"] != seed:
+        return f"it was trained with --seed {meta['config']['seed']}"
+    return None
+
+
 def first_stage_scores(bundle: Path, root: Path, label: str = "default") -> dict:
     """The first stage alone on its validation photos (= the fold); the true class as training
     reads it (``label`` "breed": the dataset's breed)."""
@@ -94,7 +104,11 @@ def run_fold(root: Path, exclude: list[str], folds: int, fold: int, out: Path, f
     validate_on_fold(folds, fold)
     first = out / f"fold{fold}" / first_name
     results: dict = {"fold": fold}
-    if not (first / "meta.json").is_file():
+    if (first / "meta.json").is_file():
+        mismatch = reuse_mismatch(first, folds, fold, seed)
+        if mismatch:
+            raise SystemExit(f"{first} was trained before, but {mismatch}: give this run another --out")
+    else:
         started = time.monotonic()
         train(data or root, TrainConfig(preset="pets", out_dir=str(first), exclude=exclude,
                                         train_only=train_only or [], epochs=epochs, label=label, seed=seed))
@@ -159,7 +173,9 @@ def main() -> int:
     parser.add_argument("--head", default=None, help="the first stage's box head (networks.BOX_HEADS)")
     parser.add_argument("--weight-ema", type=float, default=None, help="the pets preset's weight_ema")
     parser.add_argument("--input-size", type=int, default=None, help="the pets preset's (square) input side")
-    parser.add_argument("--seed", type=int, default=0, help="TrainConfig.seed (the first stages' training seed)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="TrainConfig.seed: the first stages' initialisation, order and augmentation, and which "
+                             "half of the fold picks the epoch (not the folds)")
     parser.add_argument("--cv-seed", type=int, default=CV_SEED, help="the key that cuts the photos into folds")
     args = parser.parse_args()
     use_cv_seed(args.cv_seed)

@@ -12,8 +12,8 @@ than a threshold (`crop_overlap`), for a grid of thresholds; and a third pass
 the same way. Prints the pooled figures (n = 188) and the refiner crops per
 photo of each variant; DIR/repass_NAME.json keeps the per-photo IoUs.
 ``--name N --animal-share S --weight-ema M --seed K``: another refiner recipe or training seed
-(DIR/foldK/N); ``--cv-seed S``: the folds of `exp_cv.py --cv-seed S`; ``--refiner-data``: refiners
-trained on another dataset (self-training).
+(DIR/foldK/N); ``--refiner-data``: refiners trained on another dataset (self-training). The folds are
+the first stages' own (each bundle's meta.json splits), whatever `exp_cv.py --cv-seed` cut them.
 ``--real-first-share S``: S of the crops of each boxed (not pseudo-labelled) training photo
 drawn around its out-of-fold first-stage box (`RefineConfig.real_first_share`): the box of the
 first stage of the photo's own fold, which never trained on it (it trained on the other folds,
@@ -127,9 +127,7 @@ def main() -> int:
                              "pseudo-labelled photos); the fold's photos are still scored against ../shared")
     parser.add_argument("--real-first-share", type=float, default=0.0, help="RefineConfig.real_first_share")
     parser.add_argument("--seed", type=int, default=0, help="RefineConfig.seed (the refiners' training seed)")
-    parser.add_argument("--cv-seed", type=int, default=exp_cv.CV_SEED, help="exp_cv --cv-seed of the first stages")
     args = parser.parse_args()
-    exp_cv.use_cv_seed(args.cv_seed)
     config = RefineConfig(animal_share=args.animal_share, weight_ema=args.weight_ema,
                           real_first_share=args.real_first_share, seed=args.seed)
     root = shared_dir() / "data" / "oxford-pets-3breeds"
