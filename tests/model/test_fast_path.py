@@ -120,7 +120,8 @@ def test_flip_tta_is_one_refiner_call_with_the_same_answer_as_two():
 @pytest.mark.parametrize("flip", ["as shipped", "the other way"])
 def test_shipped_pets_model_predicts_as_the_plain_two_stage_path(flip):
     """The bundled model through the Predictor (TFLite, fast path) vs step by step (with flip TTA: two
-    refiner calls), with the bundle's flip TTA setting and with the other one."""
+    refiner calls; a further pass where the bundle's refine.repass_below says), with the bundle's flip TTA
+    setting and with the other one."""
     import dataclasses
 
     from petloc_gui.model.inference import Predictor
@@ -139,5 +140,16 @@ def test_shipped_pets_model_predicts_as_the_plain_two_stage_path(flip):
         stage = predictor.refine
         want_probs, want_boxes = reference_refine(stage.run, batch, first_boxes, stage.input_size, stage.margin,
                                                   flip=stage.flip)
+        cropped_at = first_boxes  # the bundle's further passes (meta.json refine.passes / repass_below)
+        for _ in range(max(1, stage.passes) - 1):
+            again = np.flatnonzero(cascade.crop_overlap(batch, cropped_at, want_boxes, stage.margin)
+                                   < stage.repass_below)
+            if not again.size:
+                break
+            cropped_at = want_boxes.copy()
+            _, moved = reference_refine(stage.run, [batch[i] for i in again], want_boxes[again], stage.input_size,
+                                        stage.margin, flip=stage.flip)
+            want_boxes = want_boxes.copy()
+            want_boxes[again] = moved
         np.testing.assert_allclose(probs, (first_probs + want_probs) / 2, atol=1e-5)
         np.testing.assert_allclose(boxes, want_boxes, atol=1e-5)
