@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-_spec = importlib.util.spec_from_file_location(
-    "cv_paired", Path(__file__).resolve().parents[1] / "benchmarks" / "cv_paired.py")
-cv_paired = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(cv_paired)
+from tests.benchmark_modules import load_benchmark
+
+cv_paired = load_benchmark("cv_paired")
 
 
 def _repass(path: Path, once: list[list[float]], photos: tuple[list[str], list[str]] = (["a.jpg", "b.jpg"], ["c.jpg"]),

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-_benchmarks = Path(__file__).resolve().parents[1] / "benchmarks"
-_spec = importlib.util.spec_from_file_location("exp_cv", _benchmarks / "exp_cv.py")
-exp_cv = importlib.util.module_from_spec(_spec)
-sys.path.insert(0, str(_benchmarks))  # its sibling modules
-try:
-    _spec.loader.exec_module(exp_cv)
-finally:
-    sys.path.remove(str(_benchmarks))
+from tests.benchmark_modules import load_benchmark
+
+exp_cv = load_benchmark("exp_cv")
 
 PHOTOS = [f"images/cat_{i}.jpg" for i in range(40)]
 

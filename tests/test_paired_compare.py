@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-_spec = importlib.util.spec_from_file_location(
-    "paired_compare", Path(__file__).resolve().parents[1] / "benchmarks" / "paired_compare.py")
-paired_compare = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(paired_compare)
+from tests.benchmark_modules import load_benchmark
+
+paired_compare = load_benchmark("paired_compare")
 
 
 @pytest.mark.parametrize(("only_a", "only_b", "p"), [

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-_benchmarks = Path(__file__).resolve().parents[1] / "benchmarks"
-_spec = importlib.util.spec_from_file_location("train_bundled_models", _benchmarks / "train_bundled_models.py")
-train_bundled_models = importlib.util.module_from_spec(_spec)
-sys.path.insert(0, str(_benchmarks))  # its sibling modules
-try:
-    _spec.loader.exec_module(train_bundled_models)
-finally:
-    sys.path.remove(str(_benchmarks))
+from tests.benchmark_modules import load_benchmark
+
+train_bundled_models = load_benchmark("train_bundled_models")
 
 
 def test_one_round_names_the_edge_head_teacher_and_no_later_ones():

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-_spec = importlib.util.spec_from_file_location(
-    "train_throughput", Path(__file__).resolve().parents[1] / "benchmarks" / "train_throughput.py")
-train_throughput = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(train_throughput)
+from tests.benchmark_modules import load_benchmark
+
+train_throughput = load_benchmark("train_throughput")
 
 
 def test_round_ratios_pair_each_pipeline_measurement_with_the_ceiling_of_its_own_round():

@@ -95,18 +95,29 @@ class RefineStage:
         images = list(images)
         refined_probs, refined = cascade.refine(self.run, images, boxes, self.input_size, self.margin,
                                                 flip=self.flip, parallel=self.parallel)
-        cropped_at = np.asarray(boxes)  # the boxes the last pass cropped around
-        for _ in range(max(1, self.passes) - 1):
-            again = np.flatnonzero(cascade.crop_overlap(images, cropped_at, refined, self.margin)
-                                   < self.repass_below)
-            if not again.size:
-                break
-            cropped_at = refined.copy()
-            _, moved = cascade.refine(self.run, [images[i] for i in again], refined[again], self.input_size,
-                                      self.margin, flip=self.flip, parallel=self.parallel)
-            refined = refined.copy()
-            refined[again] = moved
+
+        def refine_boxes(some: list[np.ndarray], around: np.ndarray) -> np.ndarray:
+            return cascade.refine(self.run, some, around, self.input_size, self.margin, flip=self.flip,
+                                  parallel=self.parallel)[1]
+
+        refined = further_passes(refine_boxes, images, boxes, refined, self.margin, self.passes, self.repass_below)
         return (np.asarray(probs) + refined_probs) / 2.0, refined
+
+
+def further_passes(refine_boxes: Callable[[list[np.ndarray], np.ndarray], np.ndarray], images: list[np.ndarray],
+                   first_boxes: np.ndarray, refined: np.ndarray, margin: float, passes: int,
+                   below: float) -> np.ndarray:
+    """``refined`` after up to ``passes - 1`` more passes of ``refine_boxes(images, boxes)``, each only on
+    the photos whose crop around the last box overlaps the crop before it by less than ``below``."""
+    cropped_at = np.asarray(first_boxes)  # the boxes the last pass cropped around
+    for _ in range(max(1, passes) - 1):
+        again = np.flatnonzero(cascade.crop_overlap(images, cropped_at, refined, margin) < below)
+        if not again.size:
+            break
+        cropped_at = refined.copy()
+        refined = refined.copy()
+        refined[again] = refine_boxes([images[i] for i in again], refined[again])
+    return refined
 
 
 def _refine_stage(bundle: LoadedBundle, runner: BatchRunner | None) -> RefineStage | None:

@@ -124,7 +124,7 @@ def test_shipped_pets_model_predicts_as_the_plain_two_stage_path(flip):
     setting and with the other one."""
     import dataclasses
 
-    from petloc_gui.model.inference import Predictor
+    from petloc_gui.model.inference import Predictor, further_passes
 
     predictor = Predictor("pets")
     assert predictor.refine is not None, "the bundled pets model has two stages"
@@ -133,23 +133,19 @@ def test_shipped_pets_model_predicts_as_the_plain_two_stage_path(flip):
     rng = np.random.default_rng(4)
     photos = [rng.integers(0, 256, (375, 500, 3), dtype=np.uint8), rng.integers(0, 256, (333, 250, 3), dtype=np.uint8)]
     photos[0][100:220, 180:330] = (200, 150, 90)  # something to box
+    stage = predictor.refine
+
+    def refine_boxes(some, around):  # step by step
+        return reference_refine(stage.run, some, around, stage.input_size, stage.margin, flip=stage.flip)[1]
+
     for batch in ([photos[0]], photos):
         probs, boxes = predictor.predict_raw(batch)
         inputs = np.stack([network_input(im, predictor.input_size) for im in batch])
         first_probs, first_boxes = predictor._runner(inputs)
-        stage = predictor.refine
         want_probs, want_boxes = reference_refine(stage.run, batch, first_boxes, stage.input_size, stage.margin,
                                                   flip=stage.flip)
-        cropped_at = first_boxes  # the bundle's further passes (meta.json refine.passes / repass_below)
-        for _ in range(max(1, stage.passes) - 1):
-            again = np.flatnonzero(cascade.crop_overlap(batch, cropped_at, want_boxes, stage.margin)
-                                   < stage.repass_below)
-            if not again.size:
-                break
-            cropped_at = want_boxes.copy()
-            _, moved = reference_refine(stage.run, [batch[i] for i in again], want_boxes[again], stage.input_size,
-                                        stage.margin, flip=stage.flip)
-            want_boxes = want_boxes.copy()
-            want_boxes[again] = moved
+        # the bundle's further passes (meta.json refine.passes / repass_below)
+        want_boxes = further_passes(refine_boxes, list(batch), first_boxes, want_boxes, stage.margin, stage.passes,
+                                    stage.repass_below)
         np.testing.assert_allclose(probs, (first_probs + want_probs) / 2, atol=1e-5)
         np.testing.assert_allclose(boxes, want_boxes, atol=1e-5)
