@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import exp_cv
+from cv_paired import pooled_ious
 
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.paths import shared_dir
@@ -141,15 +142,14 @@ def main() -> int:
         per_fold[fold] = score_fold(bundle, root)
         print(f"fold {fold}: " + "  ".join(f"{k} {np.mean(v):.3f}" for k, v in per_fold[fold].items()
                                              if k in ("first stage", "once", "twice", "repass<0.6")), flush=True)
-    (args.out / f"repass_{args.name}.json").write_text(json.dumps(per_fold))
-    n = sum(len(s["once"]) for s in per_fold.values())
-    print(f"pooled over {len(per_fold)} folds, n={n}:")
-    for name in [k for k in per_fold[0] if k != "relpaths" and not k.endswith(" crops")]:
-        values = np.concatenate([s[name] for s in per_fold.values()])
-        crops = (sum(s[name + " crops"][0] * len(s["once"]) for s in per_fold.values()) / n
-                 if name + " crops" in per_fold[0] else 0.0)
+    path = args.out / f"repass_{args.name}.json"
+    path.write_text(json.dumps(per_fold))
+    ious, crops = pooled_ious(path)
+    print(f"pooled over {len(per_fold)} folds, n={len(ious['once'])}:")
+    for name, by_photo in ious.items():
+        values = np.array(list(by_photo.values()))
         print(f"  {name:12s} mean IoU {values.mean():.4f} IoU>=0.5 {np.mean(values >= 0.5):.3f} "
-              f"IoU>=0.75 {np.mean(values >= 0.75):.3f} refiner crops/photo {crops:.3f}")
+              f"IoU>=0.75 {np.mean(values >= 0.75):.3f} refiner crops/photo {crops.get(name, 0.0):.3f}")
     return 0
 
 

@@ -239,20 +239,22 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
             for _ in warmed.take(one_pass):
                 pass
     datasets = {"ceiling": fixed_dataset, **pipelines}
-    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in datasets}
     by_round: list[dict[str, float]] = []  # the kept images/s of each round, by name
+
+    def kept(name: str) -> list[float]:
+        return [measured[name] for measured in by_round if name in measured]
+
     left_out = {name: 0 for name in datasets}
     for r in range(2 * rounds):
         shown = []
         by_round.append({})
         for name, source in datasets.items():
-            if len(runs[name]) >= rounds:
+            if len(kept(name)) >= rounds:
                 continue
             before = cores_available()
             ips, busy = images_per_second(model, source, steps)
             machine = min(before, cores_available())
             if machine >= TWO_CORES:
-                runs[name].append((ips, busy))
                 by_round[-1][name] = ips
             else:
                 left_out[name] += 1
@@ -261,11 +263,11 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
         if not shown:
             break
         print(f"round {r + 1}: " + ", ".join(shown), flush=True)
-    missing = [name for name, values in runs.items() if not values]
+    missing = [name for name in datasets if not kept(name)]
     if missing:
         raise SystemExit(f"the machine never gave two cores through a measurement of {', '.join(missing)}; "
                          "run again when it is quieter")
-    best = {name: max(ips for ips, _ in values) for name, values in runs.items()}
+    best = {name: max(kept(name)) for name in datasets}
     result = {"photos": str(folder), "ceiling_images_per_s": round(best["ceiling"], 2),
               "measurements_left_out": left_out}
     for name in pipelines:

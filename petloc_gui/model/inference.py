@@ -114,8 +114,7 @@ def further_passes(refine_boxes: Callable[[list[np.ndarray], np.ndarray], np.nda
         again = np.flatnonzero(cascade.crop_overlap(images, cropped_at, refined, margin) < below)
         if not again.size:
             break
-        cropped_at = refined.copy()
-        refined = refined.copy()
+        cropped_at, refined = refined, refined.copy()  # the last crops' boxes stay as they were
         refined[again] = refine_boxes([images[i] for i in again], refined[again])
     return refined
 
