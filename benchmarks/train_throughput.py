@@ -21,7 +21,9 @@
    the run's memory of decoded images (`model.memory_cache`); also
    ``decoding_efficiency`` (every epoch decoding its JPEGs again: a dataset
    past that memory's budget) and ``cached_efficiency`` (the disk cache warm,
-   ``--cache-images``). Photos: the boxed Oxford pets of
+   ``--cache-images``), and the pipeline with its input threads at normal
+   priority (``normal_priority``: the other arm of `model.input_threads`),
+   printed round by round as pipeline / normal priority. Photos: the boxed Oxford pets of
    ../shared/data/oxford-pets-3breeds, or generated 500x375 JPEGs without it.
 2. digits preset, batch 32: peak resident memory (VmHWM) of a process that
    collects the data, builds the input pipeline and runs a few training steps,
@@ -37,6 +39,7 @@ PETLOC_BENCH_CODE at such a checkout. Usage:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
@@ -238,6 +241,9 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
         for warmed in (pipelines["pipeline"], pipelines["cached"]):  # the first pass fills memory / disk
             for _ in warmed.take(one_pass):
                 pass
+    if priority_switch_available():
+        # the same pipeline with its input threads at normal priority (`model.input_threads`), side by side
+        pipelines["normal_priority"] = pipelines["pipeline"]
     datasets = {"ceiling": fixed_dataset, **pipelines}
     by_round: list[dict[str, float]] = []  # the kept images/s of each round, by name
 
@@ -252,7 +258,8 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
             if len(kept(name)) >= rounds:
                 continue
             before = cores_available()
-            ips, busy = images_per_second(model, source, steps)
+            with input_thread_priority(normal=name == "normal_priority"):
+                ips, busy = images_per_second(model, source, steps)
             machine = min(before, cores_available())
             if machine >= TWO_CORES:
                 by_round[-1][name] = ips
@@ -274,13 +281,41 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
         result[f"{name}_images_per_s"] = round(best[name], 2)
         result[f"{name}_efficiency"] = round(best[name] / best["ceiling"], 3)
         result[f"{name}_round_ratios"] = [round(v, 3) for v in round_ratios(by_round, name)]
+    if "normal_priority" in pipelines:
+        result["priority_round_ratios"] = [round(v, 3) for v in round_ratios(by_round, "pipeline", "normal_priority")]
     return result
 
 
-def round_ratios(by_round: list[dict[str, float]], name: str) -> list[float]:
-    """``name`` / ceiling of each round that kept both, measured side by side: unlike the ratio of
+def round_ratios(by_round: list[dict[str, float]], name: str, over: str = "ceiling") -> list[float]:
+    """``name`` / ``over`` of each round that kept both, measured side by side: unlike the ratio of
     the bests, one unusually fast (or slow) measurement moves only its own round's ratio."""
-    return [kept[name] / kept["ceiling"] for kept in by_round if name in kept and "ceiling" in kept]
+    return [kept[name] / kept[over] for kept in by_round if name in kept and over in kept]
+
+
+def priority_switch_available() -> bool:
+    """Whether this checkout's input threads give way to the train step (`model.input_threads`)."""
+    try:
+        import petloc_gui.model.input_threads  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def input_thread_priority(normal: bool):
+    """``normal``: the input threads keep their priority for the measurement (the other arm of
+    `model.input_threads`' decision); otherwise as the checkout runs them."""
+    if not normal:
+        yield
+        return
+    from petloc_gui.model import input_threads
+
+    nice = input_threads.INPUT_THREAD_NICE
+    input_threads.INPUT_THREAD_NICE = None
+    try:
+        yield
+    finally:
+        input_threads.INPUT_THREAD_NICE = nice
 
 
 def rss_child(folder: Path, steps: int) -> None:
@@ -362,6 +397,11 @@ def main(argv: list[str] | None = None) -> int:
         ratios = speed["pipeline_round_ratios"]
         print(f"pets pipeline / ceiling round by round: {' '.join(f'{r:.3f}' for r in ratios)} "
               f"(median {statistics.median(ratios) if ratios else float('nan'):.3f})", flush=True)
+        if "priority_round_ratios" in speed:
+            gains = speed["priority_round_ratios"]
+            print(f"pets pipeline / the same at normal input-thread priority, round by round: "
+                  f"{' '.join(f'{r:.3f}' for r in gains)} (median {statistics.median(gains):.3f}; "
+                  f"normal priority best {speed['normal_priority_images_per_s']} images/s)", flush=True)
         if "decoding_images_per_s" in speed:
             print(f"pets decoding every epoch (no memory of decoded images): {speed['decoding_images_per_s']} "
                   f"images/s, decoding_efficiency={speed['decoding_efficiency']}", flush=True)

@@ -18,3 +18,16 @@ def test_round_ratios_pair_each_pipeline_measurement_with_the_ceiling_of_its_own
     ]
     assert train_throughput.round_ratios(by_round, "pipeline") == pytest.approx([0.8, 0.9])
     assert train_throughput.round_ratios(by_round, "cached") == []
+
+
+def test_the_normal_priority_arm_runs_with_the_input_threads_priority_unchanged_and_restores_it():
+    from petloc_gui.model import input_threads
+
+    set_to = input_threads.INPUT_THREAD_NICE
+    with train_throughput.input_thread_priority(normal=True):
+        assert input_threads.INPUT_THREAD_NICE is None
+    assert input_threads.INPUT_THREAD_NICE == set_to
+    with train_throughput.input_thread_priority(normal=False):
+        assert input_threads.INPUT_THREAD_NICE == set_to
+    by_round = [{"pipeline": 330.0, "normal_priority": 300.0}, {"pipeline": 280.0}]
+    assert train_throughput.round_ratios(by_round, "pipeline", "normal_priority") == pytest.approx([1.1])

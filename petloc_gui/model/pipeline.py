@@ -14,11 +14,14 @@ OpenCV release the GIL, so parallel calls use every core); an optional
 `ImageCache` keeps the decoded, downscaled pixels on disk for later epochs
 and later retrains. Under a multi-worker strategy each worker decodes only
 its own shard of files (the list is sharded before decoding; tf.data's own
-auto-sharding is off).
+auto-sharding is off). The pipeline runs in its own thread pool, whose Python
+work drops to the lowest scheduling priority (`input_threads`: on few cores
+the train step should not wait for a core the input took).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +32,7 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_size
 from petloc_gui.model.augment import digits_replace, fill_batch, photo_augment
 from petloc_gui.model.image_cache import ImageCache
+from petloc_gui.model.input_threads import give_way_to_training
 from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.prepare import bounded_size, decode_bounded, prepare_path
 from petloc_gui.model.untyped import Dataset, Tensor
@@ -99,6 +103,9 @@ def _options() -> Any:
     options = tf.data.Options()
     # Each worker reads its own shard of the file list (see `Shard`): no auto-sharding.
     options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.OFF
+    # The pipeline's own threads, so that its Python work can lower their priority without
+    # touching the shared pools that run the train step (`input_threads`).
+    options.threading.private_threadpool_size = os.cpu_count() or 1
     return options
 
 
@@ -149,10 +156,14 @@ def train_dataset(
                                               (tf.uint8, tf.float32, tf.int32), stateful=False)
         return _batch_shapes(x, box, tf.gather(labels_t, tf.gather(ids, source_of)), batch_size, size)
 
+    def pixels(i: np.integer) -> np.ndarray:  # runs in an input thread (`augment.render_batch`)
+        give_way_to_training()
+        return source.bounded(i, max_side)
+
     def photo_batch(positions: Tensor, ids: Tensor) -> tuple[Tensor, tuple[Tensor, Tensor]]:
         # each batch's draws from the stream seed and its place in the stream
         seed_pair = tf.stack([tf.constant(stream_seed, tf.int64), positions[0]])
-        x, box, source_of = photo_augment(lambda k: source.bounded(k, max_side), ids, tf.gather(bounded_hw, ids),
+        x, box, source_of = photo_augment(pixels, ids, tf.gather(bounded_hw, ids),
                                           tf.gather(boxes_t, ids), seed_pair, size, zoom_out)
         return _batch_shapes(x, box, tf.gather(labels_t, tf.gather(ids, source_of)), batch_size, size)
 
@@ -175,6 +186,7 @@ def made_batch(ids: np.ndarray, positions: np.ndarray, make: Callable[[int, int]
                size: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(uint8 images, float32 normalised boxes, source)`` of ``make(id, position)`` for each
     element of a batch; one that cannot be made is stood in for (`augment.fill_batch`)."""
+    give_way_to_training()  # runs in an input thread
     width, height = size
     images = np.empty((len(ids), height, width, 3), np.uint8)
     boxes = np.zeros((len(ids), 4), np.float32)
@@ -206,6 +218,7 @@ def input_batches(source: ImageSource, size: tuple[int, int], batch_size: int) -
     blank = np.zeros((height, width, 3), np.uint8)
 
     def run(i_np: np.int64) -> tuple[np.ndarray, bool]:
+        give_way_to_training()  # runs in an input thread
         try:
             return source.network_input(i_np, size), True
         except Exception:  # noqa: BLE001 - one unreadable image must not stop validation
