@@ -1,16 +1,22 @@
 """The input pipeline's threads give way to the train step (issue 8).
 
-On a machine with few cores the train step keeps every core busy with its own
-threads, and each parallel op waits for its slowest thread: input work
+On a machine with few cores the train step keeps every core busy with its
+own threads, and each parallel op waits for its slowest thread: input work
 (reading, cropping, resizing, colour jitter) that takes a core from one of
-them stalls the whole step. At the lowest scheduling priority (nice 19) the
-input threads run in the gaps the train step leaves (its threads waiting on
+them stalls the whole step. At a low scheduling priority (nice 10) the input
+threads run mostly in the gaps the train step leaves (its threads waiting on
 each other, the Python loop between steps) and still get the cores whenever
 the prefetched batches run out, because the train step then sleeps waiting
-for them: the input never starves. Measured on the 2-core machine, 36 rounds
-of pets fine-tuning with each arm side by side: median 1.087x the images per
-second of the same pipeline at normal priority, faster in 24 of 36 rounds
-(benchmarks/README.md, ninth session; ADR 0007).
+for them: the input never starves. Not the lowest priority (19): that also
+yields almost all of a core to any other busy process (a second training, a
+build), and the train step then waits on its input.
+
+Measured on the 2-core machine (benchmarks/input_priority.py, pets
+fine-tuning, each arm beside the others in every round; benchmarks/README.md,
+ninth session; ADR 0007): images per second over the same pipeline at normal
+priority, median of the paired rounds, nice 19: 1.087 (36 rounds), 1.095
+(12); nice 10: 1.118 quiet, 1.057 with another training running (nice 19
+there: 0.961); nice 5: 1.082 and 1.088.
 
 Only on Linux, where a nice value belongs to each thread (``setpriority``
 with a thread id; elsewhere that id would name a process), and only from the
@@ -27,7 +33,7 @@ import sys
 import threading
 
 # The nice value input threads drop to; None leaves them as they are (the benchmark's other arm).
-INPUT_THREAD_NICE: int | None = 19
+INPUT_THREAD_NICE: int | None = 10
 
 
 def give_way_to_training() -> None:

@@ -15,7 +15,7 @@ OpenCV release the GIL, so parallel calls use every core); an optional
 and later retrains. Under a multi-worker strategy each worker decodes only
 its own shard of files (the list is sharded before decoding; tf.data's own
 auto-sharding is off). The pipeline runs in its own thread pool, whose Python
-work drops to the lowest scheduling priority (`input_threads`: on few cores
+work drops to a low scheduling priority (`input_threads`: on few cores
 the train step should not wait for a core the input took).
 """
 

@@ -1,0 +1,97 @@
+"""Benchmark: the pets training pipeline with its input threads at the lowest priority or at normal priority.
+
+The A/B behind `model.input_threads` (issue 8, ninth session): the same
+pipeline (pets preset, fine-tuning phase, batch 32, memory of decoded photos
+warm) feeds the same compiled model with its input threads niced as the
+product runs them ("nice19"; ``--levels`` for others) and left at normal priority ("normal"), beside
+the fixed-batch compute ceiling, ``--rounds`` times in turn (the order
+reversed every other round, so neither arm always follows the ceiling).
+Each measurement is ``--steps`` steps timed inside one fit after its first
+16 (`train_throughput.images_per_second`). Prints every round, then per arm
+the median images/s and its ratio over the ceiling of its round, and the
+paired ratio of each nice level over normal round by round: on this shared machine a
+ceiling moves by up to 1.5x between rounds, so only figures measured side by
+side compare. Usage:
+    python benchmarks/input_priority.py [--steps 60] [--rounds 12]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import os
+import statistics
+import sys
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(1, str(Path(__file__).resolve().parent))
+
+import train_throughput as throughput
+
+from petloc_gui.model import input_threads
+
+
+def main(argv: list[str] | None = None) -> int:
+    import tempfile
+
+    import tensorflow as tf
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=60, help="timed training steps per measurement")
+    parser.add_argument("--rounds", type=int, default=12)
+    parser.add_argument("--levels", default=None,
+                        help="nice values to measure, comma-separated (default: the product's, INPUT_THREAD_NICE)")
+    args = parser.parse_args(argv)
+    levels = ([int(v) for v in args.levels.split(",")] if args.levels else [input_threads.INPUT_THREAD_NICE])
+    with tempfile.TemporaryDirectory(prefix="petloc-priority-") as tmp:
+        dataset, names = throughput.input_dataset(throughput.photos_folder(Path(tmp)), "pets")
+        model = throughput.compiled_model("pets", len(names))
+        batches = iter(dataset)
+        fixed = next(batches)
+        for _ in range(12):  # the rest of the first pass: the memory of decoded photos warm
+            next(batches)
+        del batches
+        gc.collect()
+        # nice value of each arm's input threads (None: normal priority); the ceiling has none
+        arms = {"ceiling": None, "normal": None, **{f"nice{level}": level for level in levels}}
+        fixed_batches = tf.data.Dataset.from_tensors(fixed).repeat()
+        measured: dict[str, list[float]] = {name: [] for name in arms}
+        print(f"{args.steps} timed steps of {throughput.BATCH}, {args.rounds} rounds; cpus: {os.cpu_count()}; "
+              f"load average {os.getloadavg()[0]:.1f}", flush=True)
+        for r in range(args.rounds):
+            shown = []
+            for name in list(arms) if r % 2 == 0 else list(arms)[::-1]:
+                with input_thread_nice(arms[name]):
+                    ips, busy = throughput.images_per_second(model, fixed_batches if name == "ceiling" else dataset,
+                                                             args.steps)
+                measured[name].append(ips)
+                shown.append(f"{name} {ips:.1f} images/s (cores busy {busy:.2f})")
+            print(f"round {r + 1}: " + ", ".join(shown), flush=True)
+    for name in list(arms)[1:]:
+        ratios = [a / c for a, c in zip(measured[name], measured["ceiling"], strict=True)]
+        print(f"{name}: median {statistics.median(measured[name]):.1f} images/s; over the ceiling of its round "
+              f"{' '.join(f'{v:.3f}' for v in ratios)} (median {statistics.median(ratios):.3f})", flush=True)
+    for name in list(arms)[2:]:
+        paired = [a / b for a, b in zip(measured[name], measured["normal"], strict=True)]
+        print(f"{name} / normal round by round: {' '.join(f'{v:.3f}' for v in paired)}; median "
+              f"{statistics.median(paired):.3f}, {name} faster in {sum(v > 1 for v in paired)} of {len(paired)}",
+              flush=True)
+    return 0
+
+
+@contextlib.contextmanager
+def input_thread_nice(nice: int | None):
+    """The input threads of the fits inside at ``nice`` (None: normal priority); each fit starts its own."""
+    kept = input_threads.INPUT_THREAD_NICE
+    input_threads.INPUT_THREAD_NICE = nice
+    try:
+        yield
+    finally:
+        input_threads.INPUT_THREAD_NICE = kept
+
+
+if __name__ == "__main__":
+    sys.exit(main())
