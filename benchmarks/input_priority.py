@@ -1,9 +1,10 @@
-"""Benchmark: the pets training pipeline with its input threads at the lowest priority or at normal priority.
+"""Benchmark: the pets training pipeline with its input threads at lower priorities or at normal priority.
 
 The A/B behind `model.input_threads` (issue 8, ninth session): the same
 pipeline (pets preset, fine-tuning phase, batch 32, memory of decoded photos
-warm) feeds the same compiled model with its input threads niced as the
-product runs them ("nice19"; ``--levels`` for others) and left at normal priority ("normal"), beside
+warm) feeds the same compiled model with its input threads lowered by each
+of ``--levels`` nice levels below the process ("nice10" for the product's
+increment, the default) and left at normal priority ("normal"), beside
 the fixed-batch compute ceiling, ``--rounds`` times in turn (the order
 reversed every other round, so neither arm always follows the ceiling).
 Each measurement is ``--steps`` steps timed inside one fit after its first
@@ -12,13 +13,12 @@ the median images/s and its ratio over the ceiling of its round, and the
 paired ratio of each nice level over normal round by round: on this shared machine a
 ceiling moves by up to 1.5x between rounds, so only figures measured side by
 side compare. Usage:
-    python benchmarks/input_priority.py [--steps 60] [--rounds 12]
+    python benchmarks/input_priority.py [--steps 60] [--rounds 12] [--levels 19,10,5]
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import os
 import statistics
@@ -42,20 +42,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=60, help="timed training steps per measurement")
     parser.add_argument("--rounds", type=int, default=12)
-    parser.add_argument("--levels", default=None,
-                        help="nice values to measure, comma-separated (default: the product's, INPUT_THREAD_NICE)")
+    parser.add_argument("--levels", default=str(input_threads.INPUT_THREAD_NICE_INCREMENT or 10),
+                        help="nice levels below the process to measure, comma-separated, each 1-19 "
+                             "(default: the product's INPUT_THREAD_NICE_INCREMENT)")
     args = parser.parse_args(argv)
-    levels = ([int(v) for v in args.levels.split(",")] if args.levels else [input_threads.INPUT_THREAD_NICE])
+    levels = [int(v) for v in args.levels.split(",")]
+    if not all(1 <= level <= input_threads.LOWEST_PRIORITY for level in levels):
+        parser.error(f"each of --levels must be 1-{input_threads.LOWEST_PRIORITY}, got {args.levels}")
     with tempfile.TemporaryDirectory(prefix="petloc-priority-") as tmp:
         dataset, names = throughput.input_dataset(throughput.photos_folder(Path(tmp)), "pets")
         model = throughput.compiled_model("pets", len(names))
-        batches = iter(dataset)
-        fixed = next(batches)
-        for _ in range(12):  # the rest of the first pass: the memory of decoded photos warm
-            next(batches)
-        del batches
-        gc.collect()
-        # nice value of each arm's input threads (None: normal priority); the ceiling has none
+        # the first pass (the memory of decoded photos warm) at normal priority: no thread it
+        # starts for the rest of the process (OpenCV's workers) inherits a lowered one
+        with input_threads.increment_set_to(None):
+            batches = iter(dataset)
+            fixed = next(batches)
+            for _ in range(12):
+                next(batches)
+            del batches
+            gc.collect()
+        # how many levels each arm's input threads drop (None: normal priority); the ceiling has none
         arms = {"ceiling": None, "normal": None, **{f"nice{level}": level for level in levels}}
         fixed_batches = tf.data.Dataset.from_tensors(fixed).repeat()
         measured: dict[str, list[float]] = {name: [] for name in arms}
@@ -64,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         for r in range(args.rounds):
             shown = []
             for name in list(arms) if r % 2 == 0 else list(arms)[::-1]:
-                with input_thread_nice(arms[name]):
+                with input_threads.increment_set_to(arms[name]):
                     ips, busy = throughput.images_per_second(model, fixed_batches if name == "ceiling" else dataset,
                                                              args.steps)
                 measured[name].append(ips)
@@ -80,17 +86,6 @@ def main(argv: list[str] | None = None) -> int:
               f"{statistics.median(paired):.3f}, {name} faster in {sum(v > 1 for v in paired)} of {len(paired)}",
               flush=True)
     return 0
-
-
-@contextlib.contextmanager
-def input_thread_nice(nice: int | None):
-    """The input threads of the fits inside at ``nice`` (None: normal priority); each fit starts its own."""
-    kept = input_threads.INPUT_THREAD_NICE
-    input_threads.INPUT_THREAD_NICE = nice
-    try:
-        yield
-    finally:
-        input_threads.INPUT_THREAD_NICE = kept
 
 
 if __name__ == "__main__":

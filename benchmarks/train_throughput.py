@@ -4,7 +4,8 @@
    batch 32: training images per second fed by the input pipeline, and fed one
    fixed in-memory batch over and over (the compute ceiling: same model, same
    train step, no input work). Ceiling, pipeline and cache-warm pipeline are
-   measured ``--rounds`` times in turn and the best of each kept, each timed
+   measured ``--rounds`` times in turn (every other round in reverse order)
+   and the best of each kept, each timed
    inside one fit after its first 16 steps (`images_per_second`: a training
    phase is one long fit; in about half the fits of a process the first steps,
    or without a batch callback the whole fit, run on one core's worth of time
@@ -238,9 +239,12 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
         pipelines["decoding"], _ = input_dataset(folder, "pets", memory=False)
         # With --cache-images: later epochs read decoded, downscaled pixels instead of JPEGs.
         pipelines["cached"], _ = input_dataset(folder, "pets", tmp / "cache", memory=False)
-        for warmed in (pipelines["pipeline"], pipelines["cached"]):  # the first pass fills memory / disk
-            for _ in warmed.take(one_pass):
-                pass
+        # The first pass fills memory / disk; at normal priority, so that no thread it starts for the
+        # rest of the process (OpenCV's workers) inherits a lowered one (`model.input_threads`).
+        with input_thread_priority(normal=True):
+            for warmed in (pipelines["pipeline"], pipelines["cached"]):
+                for _ in warmed.take(one_pass):
+                    pass
     if priority_switch_available():
         # the same pipeline with its input threads at normal priority (`model.input_threads`), side by side
         pipelines["normal_priority"] = pipelines["pipeline"]
@@ -254,7 +258,8 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
     for r in range(2 * rounds):
         shown = []
         by_round.append({})
-        for name, source in datasets.items():
+        # every other round in reverse order, so that no figure always follows the same one
+        for name, source in list(datasets.items())[:: 1 if r % 2 == 0 else -1]:
             if len(kept(name)) >= rounds:
                 continue
             before = cores_available()
@@ -295,27 +300,20 @@ def round_ratios(by_round: list[dict[str, float]], name: str, over: str = "ceili
 def priority_switch_available() -> bool:
     """Whether this checkout's input threads give way to the train step (`model.input_threads`)."""
     try:
-        import petloc_gui.model.input_threads  # noqa: F401
+        from petloc_gui.model.input_threads import increment_set_to  # noqa: F401
     except ImportError:
         return False
     return True
 
 
-@contextlib.contextmanager
 def input_thread_priority(normal: bool):
-    """``normal``: the input threads keep their priority for the measurement (the other arm of
+    """``normal``: the input threads started inside keep the process's priority (the other arm of
     `model.input_threads`' decision); otherwise as the checkout runs them."""
-    if not normal:
-        yield
-        return
-    from petloc_gui.model import input_threads
+    if not normal or not priority_switch_available():
+        return contextlib.nullcontext()
+    from petloc_gui.model.input_threads import increment_set_to
 
-    nice = input_threads.INPUT_THREAD_NICE
-    input_threads.INPUT_THREAD_NICE = None
-    try:
-        yield
-    finally:
-        input_threads.INPUT_THREAD_NICE = nice
+    return increment_set_to(None)
 
 
 def rss_child(folder: Path, steps: int) -> None:
@@ -397,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         ratios = speed["pipeline_round_ratios"]
         print(f"pets pipeline / ceiling round by round: {' '.join(f'{r:.3f}' for r in ratios)} "
               f"(median {statistics.median(ratios) if ratios else float('nan'):.3f})", flush=True)
-        if "priority_round_ratios" in speed:
+        if speed.get("priority_round_ratios"):
             gains = speed["priority_round_ratios"]
             print(f"pets pipeline / the same at normal input-thread priority, round by round: "
                   f"{' '.join(f'{r:.3f}' for r in gains)} (median {statistics.median(gains):.3f}; "

@@ -20,14 +20,15 @@ def test_round_ratios_pair_each_pipeline_measurement_with_the_ceiling_of_its_own
     assert train_throughput.round_ratios(by_round, "cached") == []
 
 
-def test_the_normal_priority_arm_runs_with_the_input_threads_priority_unchanged_and_restores_it():
+
+def test_the_normal_priority_arm_switches_the_input_threads_off_for_its_measurement_only():
     from petloc_gui.model import input_threads
 
-    set_to = input_threads.INPUT_THREAD_NICE
+    set_to = input_threads.INPUT_THREAD_NICE_INCREMENT
     with train_throughput.input_thread_priority(normal=True):
-        assert input_threads.INPUT_THREAD_NICE is None
-    assert input_threads.INPUT_THREAD_NICE == set_to
+        assert input_threads.INPUT_THREAD_NICE_INCREMENT is None
+    assert set_to == input_threads.INPUT_THREAD_NICE_INCREMENT
     with train_throughput.input_thread_priority(normal=False):
-        assert input_threads.INPUT_THREAD_NICE == set_to
+        assert set_to == input_threads.INPUT_THREAD_NICE_INCREMENT
     by_round = [{"pipeline": 330.0, "normal_priority": 300.0}, {"pipeline": 280.0}]
     assert train_throughput.round_ratios(by_round, "pipeline", "normal_priority") == pytest.approx([1.1])

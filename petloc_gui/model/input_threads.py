@@ -3,47 +3,69 @@
 On a machine with few cores the train step keeps every core busy with its
 own threads, and each parallel op waits for its slowest thread: input work
 (reading, cropping, resizing, colour jitter) that takes a core from one of
-them stalls the whole step. At a low scheduling priority (nice 10) the input
-threads run mostly in the gaps the train step leaves (its threads waiting on
-each other, the Python loop between steps) and still get the cores whenever
-the prefetched batches run out, because the train step then sleeps waiting
-for them: the input never starves. Not the lowest priority (19): that also
-yields almost all of a core to any other busy process (a second training, a
-build), and the train step then waits on its input.
+them stalls the whole step for more than its own CPU time. At a lower
+scheduling priority the input threads run mostly in the gaps the train step
+leaves (its threads waiting on each other, the Python loop between steps),
+and get the cores when the prefetched batches run out, because the train
+step then sleeps waiting for them. How much faster, and why 10 levels and
+not the lowest priority: ADR 0007, ninth-session amendment.
 
-Measured on the 2-core machine (benchmarks/input_priority.py, pets
-fine-tuning, each arm beside the others in every round; benchmarks/README.md,
-ninth session; ADR 0007): images per second over the same pipeline at normal
-priority, median of the paired rounds, nice 19: 1.087 (36 rounds), 1.095
-(12); nice 10: 1.118 quiet, 1.057 with another training running (nice 19
-there: 0.961); nice 5: 1.082 and 1.088.
+The priority is lowered relative to the process's own (its main thread's
+nice value + `INPUT_THREAD_NICE_INCREMENT`, at most 19): the GUI's training
+child already runs at nice 10 (`train_worker`), and its train step should
+still come first there.
 
 Only on Linux, where a nice value belongs to each thread (``setpriority``
 with a thread id; elsewhere that id would name a process), and only from the
-Python work of the pipeline's own ``tf.numpy_function`` calls, which run in
-its private thread pool (`pipeline._options`): TensorFlow's shared pools run
-the train step itself and must keep their priority. A thread is never given a
-higher priority than it has, and the main thread is left alone.
+Python work of the pipeline's ``tf.numpy_function`` calls: they run in
+threads the dataset's iterator owns (its private thread pool,
+`pipeline._options`, keeps that so whatever TensorFlow's defaults), which end
+with the iterator, while the threads of the train step keep their priority.
+A thread is never given a higher priority than it has, and the main thread is
+left alone. Threads an input thread starts inherit its priority: OpenCV
+starts its worker pool on its first parallel call, and when that call is an
+input thread's, those workers stay lowered for the rest of the (training)
+process; it shows only while other processes keep the cores busy.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
+from collections.abc import Iterator
 
-# The nice value input threads drop to; None leaves them as they are (the benchmark's other arm).
-INPUT_THREAD_NICE: int | None = 10
+# How many nice levels input threads drop below the process; None leaves them as they are.
+INPUT_THREAD_NICE_INCREMENT: int | None = 10
+LOWEST_PRIORITY = 19  # the highest nice value Linux has
 
 
 def give_way_to_training() -> None:
-    """Lower this input thread's scheduling priority to `INPUT_THREAD_NICE` (once: a cheap check after)."""
-    nice = INPUT_THREAD_NICE
-    if nice is None or not sys.platform.startswith("linux") or threading.current_thread() is threading.main_thread():
+    """Lower this input thread's priority `INPUT_THREAD_NICE_INCREMENT` below the process's
+    (once: a cheap check after)."""
+    increment = INPUT_THREAD_NICE_INCREMENT
+    if increment is None or not sys.platform.startswith("linux"):
         return
-    thread_id = threading.get_native_id()
+    thread_id, process_id = threading.get_native_id(), os.getpid()
+    if thread_id == process_id:  # the main thread (on Linux its thread id is the process id)
+        return
     try:
-        if os.getpriority(os.PRIO_PROCESS, thread_id) < nice:
-            os.setpriority(os.PRIO_PROCESS, thread_id, nice)
+        target = min(LOWEST_PRIORITY, os.getpriority(os.PRIO_PROCESS, process_id) + increment)
+        if os.getpriority(os.PRIO_PROCESS, thread_id) < target:
+            os.setpriority(os.PRIO_PROCESS, thread_id, target)
     except OSError:
         pass  # not permitted here (a sandbox): the thread keeps its priority, training is only slower
+
+
+@contextlib.contextmanager
+def increment_set_to(increment: int | None) -> Iterator[None]:
+    """Input threads started inside drop ``increment`` levels (None: not at all); for benchmarks
+    that measure the pipeline both ways in one process (each iterator starts its own threads)."""
+    global INPUT_THREAD_NICE_INCREMENT
+    kept = INPUT_THREAD_NICE_INCREMENT
+    INPUT_THREAD_NICE_INCREMENT = increment
+    try:
+        yield
+    finally:
+        INPUT_THREAD_NICE_INCREMENT = kept

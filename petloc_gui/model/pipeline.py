@@ -21,7 +21,6 @@ the train step should not wait for a core the input took).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -103,9 +102,10 @@ def _options() -> Any:
     options = tf.data.Options()
     # Each worker reads its own shard of the file list (see `Shard`): no auto-sharding.
     options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.OFF
-    # The pipeline's own threads, so that its Python work can lower their priority without
-    # touching the shared pools that run the train step (`input_threads`).
-    options.threading.private_threadpool_size = os.cpu_count() or 1
+    # The pipeline's own threads (0: as many as the CPUs available), so that its Python work can
+    # lower their priority (`input_threads`) without touching threads that run the train step.
+    # TensorFlow 2.21 gives each iterator its own threads anyway; this keeps it so.
+    options.threading.private_threadpool_size = 0
     return options
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +9,6 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from petloc_gui.model.input_threads import INPUT_THREAD_NICE
 from petloc_gui.model.pipeline import ImageSource, train_dataset
 
 BOX = (0.25, 0.25, 0.75, 0.75)
@@ -70,41 +67,3 @@ def test_training_stops_with_a_clear_message_when_no_photo_can_be_read_any_more(
                             max_side=128)
     with pytest.raises(Exception, match="no image of this training batch could be read"):
         next(iter(dataset))
-
-
-def _thread_nice_values() -> dict[int, int]:
-    """The nice value of each thread of this process (Linux: field 19 of /proc/self/task/TID/stat)."""
-    values = {}
-    for task in Path("/proc/self/task").iterdir():
-        try:
-            stat = (task / "stat").read_text()
-        except OSError:
-            continue  # the thread ended meanwhile
-        values[int(task.name)] = int(stat.rsplit(")", 1)[1].split()[16])
-    return values
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a nice value per thread is Linux's")
-def test_the_photos_are_read_at_the_lowest_priority_and_no_other_thread_is_lowered(tmp_path):
-    import os
-    import threading
-
-    paths, sizes = _photos(tmp_path)
-    seen = []
-
-    class Recording(ImageSource):
-        def bounded(self, i, max_side):
-            seen.append((threading.get_native_id(), os.getpriority(os.PRIO_PROCESS, threading.get_native_id())))
-            return super().bounded(i, max_side)
-
-    before = os.getpriority(os.PRIO_PROCESS, 0)
-    batches = iter(train_dataset(Recording(paths, sizes=sizes), np.array([BOX] * 6), np.arange(6), "photo",
-                                 (64, 64), batch_size=3, seed=1, max_side=128))
-    for _ in range(4):
-        next(batches)
-    del batches
-    gc.collect()  # the iterator and its private threads go
-    assert seen and all(nice == max(before, INPUT_THREAD_NICE) for _, nice in seen)
-    assert threading.main_thread().native_id not in {tid for tid, _ in seen}
-    # the threads that outlive the pipeline (the main thread, TensorFlow's shared pools) kept their priority
-    assert set(_thread_nice_values().values()) == {before}
