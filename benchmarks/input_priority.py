@@ -46,27 +46,27 @@ def main(argv: list[str] | None = None) -> int:
                         help="nice levels below the process to measure, comma-separated, each 1-19 "
                              "(default: the product's INPUT_THREAD_NICE_INCREMENT)")
     args = parser.parse_args(argv)
-    levels = [int(v) for v in args.levels.split(",")]
+    levels = list(dict.fromkeys(int(v) for v in args.levels.split(",")))
     if not all(1 <= level <= input_threads.LOWEST_PRIORITY for level in levels):
         parser.error(f"each of --levels must be 1-{input_threads.LOWEST_PRIORITY}, got {args.levels}")
     with tempfile.TemporaryDirectory(prefix="petloc-priority-") as tmp:
         dataset, names = throughput.input_dataset(throughput.photos_folder(Path(tmp)), "pets")
         model = throughput.compiled_model("pets", len(names))
-        # the first pass (the memory of decoded photos warm) at normal priority: no thread it
-        # starts for the rest of the process (OpenCV's workers) inherits a lowered one
-        with input_threads.increment_set_to(None):
-            batches = iter(dataset)
-            fixed = next(batches)
-            for _ in range(12):
-                next(batches)
-            del batches
-            gc.collect()
+        batches = iter(dataset)
+        fixed = next(batches)
+        for _ in range(12):  # the rest of the first pass: the memory of decoded photos warm
+            next(batches)
+        del batches
+        gc.collect()
         # how many levels each arm's input threads drop (None: normal priority); the ceiling has none
         arms = {"ceiling": None, "normal": None, **{f"nice{level}": level for level in levels}}
         fixed_batches = tf.data.Dataset.from_tensors(fixed).repeat()
         measured: dict[str, list[float]] = {name: [] for name in arms}
+        process_nice = os.getpriority(os.PRIO_PROCESS, os.getpid())
         print(f"{args.steps} timed steps of {throughput.BATCH}, {args.rounds} rounds; cpus: {os.cpu_count()}; "
-              f"load average {os.getloadavg()[0]:.1f}", flush=True)
+              f"load average {os.getloadavg()[0]:.1f}; process at nice {process_nice}, so the arms' input threads "
+              f"at nice " + ", ".join(f"{min(input_threads.LOWEST_PRIORITY, process_nice + v)}" for v in levels),
+              flush=True)
         for r in range(args.rounds):
             shown = []
             for name in list(arms) if r % 2 == 0 else list(arms)[::-1]:

@@ -235,19 +235,17 @@ def throughput(steps: int, tmp: Path, rounds: int) -> dict:
     fixed_dataset = tf.data.Dataset.from_tensors(fixed).repeat()
     one_pass = 300 // BATCH + 2  # more than one pass over the 150-odd photos
     pipelines = {"pipeline": dataset}
+    if priority_switch_available():
+        # the same pipeline with its input threads at normal priority (`model.input_threads`), measured
+        # right after it (every other round right before it)
+        pipelines["normal_priority"] = dataset
     if streaming_pipeline_available():
         pipelines["decoding"], _ = input_dataset(folder, "pets", memory=False)
         # With --cache-images: later epochs read decoded, downscaled pixels instead of JPEGs.
         pipelines["cached"], _ = input_dataset(folder, "pets", tmp / "cache", memory=False)
-        # The first pass fills memory / disk; at normal priority, so that no thread it starts for the
-        # rest of the process (OpenCV's workers) inherits a lowered one (`model.input_threads`).
-        with input_thread_priority(normal=True):
-            for warmed in (pipelines["pipeline"], pipelines["cached"]):
-                for _ in warmed.take(one_pass):
-                    pass
-    if priority_switch_available():
-        # the same pipeline with its input threads at normal priority (`model.input_threads`), side by side
-        pipelines["normal_priority"] = pipelines["pipeline"]
+        for warmed in (pipelines["pipeline"], pipelines["cached"]):  # the first pass fills memory / disk
+            for _ in warmed.take(one_pass):
+                pass
     datasets = {"ceiling": fixed_dataset, **pipelines}
     by_round: list[dict[str, float]] = []  # the kept images/s of each round, by name
 
@@ -397,8 +395,8 @@ def main(argv: list[str] | None = None) -> int:
               f"(median {statistics.median(ratios) if ratios else float('nan'):.3f})", flush=True)
         if speed.get("priority_round_ratios"):
             gains = speed["priority_round_ratios"]
-            print(f"pets pipeline / the same at normal input-thread priority, round by round: "
-                  f"{' '.join(f'{r:.3f}' for r in gains)} (median {statistics.median(gains):.3f}; "
+            print(f"pets pipeline / the same at normal input-thread priority, round by round ({len(gains)} rounds "
+                  f"measured both): {' '.join(f'{r:.3f}' for r in gains)} (median {statistics.median(gains):.3f}; "
                   f"normal priority best {speed['normal_priority_images_per_s']} images/s)", flush=True)
         if "decoding_images_per_s" in speed:
             print(f"pets decoding every epoch (no memory of decoded images): {speed['decoding_images_per_s']} "

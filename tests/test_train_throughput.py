@@ -20,7 +20,6 @@ def test_round_ratios_pair_each_pipeline_measurement_with_the_ceiling_of_its_own
     assert train_throughput.round_ratios(by_round, "cached") == []
 
 
-
 def test_the_normal_priority_arm_switches_the_input_threads_off_for_its_measurement_only():
     from petloc_gui.model import input_threads
 

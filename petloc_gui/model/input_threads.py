@@ -21,11 +21,13 @@ Python work of the pipeline's ``tf.numpy_function`` calls: they run in
 threads the dataset's iterator owns (its private thread pool,
 `pipeline._options`, keeps that so whatever TensorFlow's defaults), which end
 with the iterator, while the threads of the train step keep their priority.
-A thread is never given a higher priority than it has, and the main thread is
-left alone. Threads an input thread starts inherit its priority: OpenCV
-starts its worker pool on its first parallel call, and when that call is an
-input thread's, those workers stay lowered for the rest of the (training)
-process; it shows only while other processes keep the cores busy.
+A thread is never given a
+higher priority than it has, and the main thread is left alone. Threads an
+input thread starts inherit its priority: OpenCV starts its worker pool on
+its first parallel call (a photo-sized area resize is one), and had that been
+an input thread's, its workers would stay lowered for the rest of the
+process, whoever calls OpenCV later. So the pipeline starts them first, from
+the thread that builds it (`start_opencv_workers`).
 """
 
 from __future__ import annotations
@@ -56,6 +58,16 @@ def give_way_to_training() -> None:
             os.setpriority(os.PRIO_PROCESS, thread_id, target)
     except OSError:
         pass  # not permitted here (a sandbox): the thread keeps its priority, training is only slower
+
+
+def start_opencv_workers() -> None:
+    """Start OpenCV's worker threads now, at this thread's priority, if they are not running yet
+    (OpenCV starts them on its first parallel call: this area resize of a photo-sized image is one;
+    later calls reuse them, so it costs ~1 ms once)."""
+    import cv2
+    import numpy as np
+
+    cv2.resize(np.zeros((375, 500, 3), np.uint8), (448, 336), interpolation=cv2.INTER_AREA)
 
 
 @contextlib.contextmanager

@@ -31,7 +31,7 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_size
 from petloc_gui.model.augment import digits_replace, fill_batch, photo_augment
 from petloc_gui.model.image_cache import ImageCache
-from petloc_gui.model.input_threads import give_way_to_training
+from petloc_gui.model.input_threads import give_way_to_training, start_opencv_workers
 from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.prepare import bounded_size, decode_bounded, prepare_path
 from petloc_gui.model.untyped import Dataset, Tensor
@@ -130,6 +130,7 @@ def train_dataset(
 
     if augmentation not in AUGMENTATIONS:
         raise ValueError(f"augmentation must be one of {AUGMENTATIONS}, got {augmentation!r}")
+    start_opencv_workers()  # here, not from a lowered input thread (`input_threads`)
     n = len(source.paths)
     n_local = max(1, shard.size(n))
     boxes_t = tf.constant(np.asarray(boxes, np.float32).reshape(-1, 4))
@@ -216,6 +217,7 @@ def input_batches(source: ImageSource, size: tuple[int, int], batch_size: int) -
 
     width, height = size
     blank = np.zeros((height, width, 3), np.uint8)
+    start_opencv_workers()  # here, not from a lowered input thread (`input_threads`)
 
     def run(i_np: np.int64) -> tuple[np.ndarray, bool]:
         give_way_to_training()  # runs in an input thread

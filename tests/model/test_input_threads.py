@@ -71,13 +71,26 @@ class _Recording(ImageSource):
         return super()._made(path, kind, make)
 
 
+@pytest.fixture(scope="module")
+def tensorflow_running(tmp_path_factory):
+    """TensorFlow's shared thread pools started (a matmul, a pipeline at normal priority) before any
+    test takes its snapshot of the threads, so that the snapshot holds them."""
+    import tensorflow as tf
+
+    tf.linalg.matmul(tf.ones((64, 64)), tf.ones((64, 64))).numpy()
+    with input_threads.increment_set_to(None):
+        for _ in input_batches(ImageSource(_images(tmp_path_factory.mktemp("warm"), 2)), (64, 64), batch_size=2):
+            pass
+
+
 @pytest.mark.parametrize("stream", ["photo", "digits", "none", "validation"])
-def test_each_stream_reads_in_threads_lowered_below_the_process_and_lowers_no_other_thread(tmp_path, stream):
-    if not _lowering_permitted():
+def test_each_stream_reads_in_threads_lowered_below_the_process_and_lowers_no_other_thread(
+        tmp_path, stream, tensorflow_running):
+    process_nice = os.getpriority(os.PRIO_PROCESS, os.getpid())
+    if not _lowering_permitted() and process_nice < input_threads.LOWEST_PRIORITY:
         pytest.skip("this machine does not let a thread lower its priority")
     source = _Recording(_images(tmp_path))
-    process_nice = os.getpriority(os.PRIO_PROCESS, os.getpid())
-    before = _nice_of_threads()  # the main thread, TensorFlow's shared pools, any worker started earlier
+    before = _nice_of_threads()  # the main thread, TensorFlow's shared pools, OpenCV's workers
     if stream == "validation":
         dataset = input_batches(source, (64, 64), batch_size=3)
     else:
@@ -91,13 +104,54 @@ def test_each_stream_reads_in_threads_lowered_below_the_process_and_lowers_no_ot
 
     expected = min(input_threads.LOWEST_PRIORITY, process_nice + input_threads.INPUT_THREAD_NICE_INCREMENT)
     assert source.readers and {nice for _, nice in source.readers} == {expected}
-    assert os.getpid() not in {thread_id for thread_id, _ in source.readers}  # never the main thread
-    for _ in range(50):  # threads that were there before keep their priority (a joined one may linger a moment)
-        now = _nice_of_threads()
-        if all(now.get(tid, nice) == nice for tid, nice in before.items()):
+    readers = {thread_id for thread_id, _ in source.readers}
+    assert os.getpid() not in readers and not readers & set(before)  # never the main thread nor a shared one
+    now = _nice_of_threads()
+    assert all(now.get(tid, nice) == nice for tid, nice in before.items())  # the others kept their priority
+    for _ in range(100):  # the lowered threads end with the iterator (joined: gone from /proc a moment later)
+        if not readers & set(_nice_of_threads()):
             break
         time.sleep(0.02)
-    assert all(now.get(tid, nice) == nice for tid, nice in before.items())
+    assert not readers & set(_nice_of_threads())
+
+
+def test_no_thread_outlives_a_training_run_lowered(tmp_path):
+    """In a fresh process (nothing started yet, as in `petloc train`): photo-sized JPEGs through the
+    photo stream, then every thread left (TensorFlow's, OpenCV's workers) at the process's priority."""
+    import subprocess
+
+    script = f"""
+import gc, os, sys
+from pathlib import Path
+import numpy as np
+from PIL import Image
+from petloc_gui.model.pipeline import ImageSource, train_dataset
+paths = []
+for k in range(4):
+    path = Path({str(tmp_path)!r}) / f"photo_{{k}}.jpg"
+    Image.fromarray(np.random.default_rng(k).integers(0, 255, (375, 500, 3), np.uint8)).save(path)
+    paths.append(str(path))
+batches = iter(train_dataset(ImageSource(paths), np.array([[0.2, 0.2, 0.8, 0.8]] * 4), np.arange(4), "photo",
+                             (224, 224), batch_size=2, seed=0, max_side=448))
+for _ in range(4):
+    next(batches)
+del batches
+gc.collect()
+process = os.getpriority(os.PRIO_PROCESS, os.getpid())
+lowered = []
+for task in Path("/proc/self/task").iterdir():
+    try:
+        nice = int((task / "stat").read_text().rsplit(")", 1)[1].split()[16])
+    except OSError:
+        continue
+    if nice != process:
+        lowered.append((task.name, (task / "comm").read_text().strip(), nice))
+print("lowered", lowered)
+sys.exit(1 if lowered else 0)
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=240,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
 
 
 def test_no_increment_leaves_the_input_threads_as_they_are_and_the_setting_is_restored(tmp_path):
