@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
@@ -38,6 +40,34 @@ def test_parallel_readers_get_consistent_arrays_and_the_count_stays_right():
         arrays = list(pool.map(lambda k: cache.get(k % 10, lambda: np.full(100, k % 10, np.uint8)), range(400)))
     assert all(int(a[0]) == k % 10 for k, a in enumerate(arrays))
     assert len(cache) == 10 and cache.used_bytes == 1_000
+
+
+def test_a_key_asked_for_by_several_threads_at_once_is_made_once_and_a_failed_make_is_tried_again():
+    cache = MemoryCache()
+    started, release = threading.Event(), threading.Event()
+    made = Counter()
+
+    def slow_make() -> np.ndarray:
+        made["photo"] += 1
+        started.set()
+        release.wait(5)
+        return np.ones(10, np.uint8)
+
+    with ThreadPoolExecutor(4) as pool:
+        first = pool.submit(cache.get, "photo", slow_make)
+        started.wait(5)
+        others = [pool.submit(cache.get, "photo", slow_make) for _ in range(3)]
+        time.sleep(0.1)  # the others are waiting for the first make
+        release.set()
+        arrays = [first.result(5)] + [f.result(5) for f in others]
+    assert made["photo"] == 1 and all(a is arrays[0] for a in arrays)
+
+    def failing_make() -> np.ndarray:
+        raise OSError("unreadable")
+
+    with pytest.raises(OSError):
+        cache.get("gone", failing_make)
+    assert cache.get("gone", lambda: np.zeros(3, np.uint8)).shape == (3,)  # nothing left waiting or kept
 
 
 def test_a_training_run_decodes_each_photo_once_for_training_and_once_for_validation(tmp_path, monkeypatch):
