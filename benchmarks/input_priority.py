@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         # how many levels each arm's input threads drop (None: normal priority); the ceiling has none
         arms = {"ceiling": None, "normal": None, **{f"nice{level}": level for level in levels}}
         fixed_batches = tf.data.Dataset.from_tensors(fixed).repeat()
-        measured: dict[str, list[float]] = {name: [] for name in arms}
+        by_round: list[dict[str, float]] = []  # images/s of each arm, round by round
         process_nice = os.getpriority(os.PRIO_PROCESS, os.getpid())
         print(f"{args.steps} timed steps of {throughput.BATCH}, {args.rounds} rounds; cpus: {os.cpu_count()}; "
               f"load average {os.getloadavg()[0]:.1f}; process at nice {process_nice}, so the arms' input threads "
@@ -69,19 +69,21 @@ def main(argv: list[str] | None = None) -> int:
               flush=True)
         for r in range(args.rounds):
             shown = []
+            by_round.append({})
             for name in list(arms) if r % 2 == 0 else list(arms)[::-1]:
                 with input_threads.increment_set_to(arms[name]):
                     ips, busy = throughput.images_per_second(model, fixed_batches if name == "ceiling" else dataset,
                                                              args.steps)
-                measured[name].append(ips)
+                by_round[-1][name] = ips
                 shown.append(f"{name} {ips:.1f} images/s (cores busy {busy:.2f})")
             print(f"round {r + 1}: " + ", ".join(shown), flush=True)
     for name in list(arms)[1:]:
-        ratios = [a / c for a, c in zip(measured[name], measured["ceiling"], strict=True)]
-        print(f"{name}: median {statistics.median(measured[name]):.1f} images/s; over the ceiling of its round "
-              f"{' '.join(f'{v:.3f}' for v in ratios)} (median {statistics.median(ratios):.3f})", flush=True)
+        ratios = throughput.round_ratios(by_round, name)
+        print(f"{name}: median {statistics.median(kept[name] for kept in by_round):.1f} images/s; over the "
+              f"ceiling of its round {' '.join(f'{v:.3f}' for v in ratios)} (median {statistics.median(ratios):.3f})",
+              flush=True)
     for name in list(arms)[2:]:
-        paired = [a / b for a, b in zip(measured[name], measured["normal"], strict=True)]
+        paired = throughput.round_ratios(by_round, name, over="normal")
         print(f"{name} / normal round by round: {' '.join(f'{v:.3f}' for v in paired)}; median "
               f"{statistics.median(paired):.3f}, {name} faster in {sum(v > 1 for v in paired)} of {len(paired)}",
               flush=True)

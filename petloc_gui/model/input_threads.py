@@ -21,9 +21,8 @@ Python work of the pipeline's ``tf.numpy_function`` calls: they run in
 threads the dataset's iterator owns (its private thread pool,
 `pipeline._options`, keeps that so whatever TensorFlow's defaults), which end
 with the iterator, while the threads of the train step keep their priority.
-A thread is never given a
-higher priority than it has, and the main thread is left alone. Threads an
-input thread starts inherit its priority: OpenCV starts its worker pool on
+A thread is never given a higher priority than it has, and the main thread is
+left alone. Threads an input thread starts inherit its priority: OpenCV starts its worker pool on
 its first parallel call (a photo-sized area resize is one), and had that been
 an input thread's, its workers would stay lowered for the rest of the
 process, whoever calls OpenCV later. So the pipeline starts them first, from
