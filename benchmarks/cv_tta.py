@@ -1,0 +1,123 @@
+"""Benchmark: flip test-time augmentation of a cascade, out of fold (issue 9, runs FF and RF).
+
+    python benchmarks/cv_tta.py DIR NAME
+
+DIR/foldK/NAME: the per-fold cascades of `exp_repass.py` (each validated on its
+own fold's photos, which it never trained on). Every fold photo is scored with
+inference only, no training, under these arms (and the first stage alone,
+with and without its flip):
+
+- ``once``: as a one-pass bundle runs (first stage, one refiner pass);
+- ``first_flip``: the first stage also on the mirror image, its box mapped back
+  and averaged with the first (class probabilities averaged), then one pass;
+- ``once_flip``: one pass, the refiner on the crop and its mirror image;
+- ``repass``: a second pass below crop overlap `refine_training.REPASS_BELOW`;
+- ``repass_flip``: the same with the refiner's flip on every pass.
+
+Prints the pooled figures with refiner crops per photo, then each flip arm
+against the arm it extends, paired photo by photo (as `cv_paired.py`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from paired_compare import bootstrap_interval
+
+from petloc_gui.core.metrics import best_gt_match
+from petloc_gui.core.paths import shared_dir
+from petloc_gui.core.voc import read_voc
+
+PAIRS = (("once", "first_flip"), ("once", "once_flip"), ("repass", "repass_flip"))
+
+
+def mirrored(boxes: np.ndarray) -> np.ndarray:
+    """Normalised boxes of a mirror image mapped back to the image (x1, x2 -> 1 - x2, 1 - x1)."""
+    return np.stack([1 - boxes[:, 2], boxes[:, 1], 1 - boxes[:, 0], boxes[:, 3]], axis=1)
+
+
+def score_fold(bundle: Path, root: Path) -> tuple[list[str], dict[str, list[float]], dict[str, int]]:
+    """(fold photos, {arm: IoU per photo}, {arm: refiner crops in all})."""
+    from petloc_gui.model.inference import Predictor
+    from petloc_gui.model.prepare import decode
+    from petloc_gui.model.refine_training import REPASS_BELOW
+
+    predictor = Predictor(bundle)
+    stage = predictor.refine
+    if stage is None:
+        raise SystemExit(f"{bundle} has no refiner")
+    relpaths = predictor.bundle.meta["splits"]["validation"]
+    images = [decode(root / r) for r in relpaths]
+    objects = [[(o.name, o.box) for o in read_voc(root / "annotations" / "xmls" / (Path(r).stem + ".xml")).objects]
+               for r in relpaths]
+    predictor.refine = None
+    probs, boxes = predictor.predict_raw(images)
+    mirror_probs, mirror_boxes = predictor.predict_raw([np.ascontiguousarray(im[:, ::-1]) for im in images])
+    first = {"plain": (probs, boxes), "flip": ((probs + mirror_probs) / 2, (boxes + mirrored(mirror_boxes)) / 2)}
+    arms = {"once": ("plain", False, 1, 1.0), "first_flip": ("flip", False, 1, 1.0),
+            "once_flip": ("plain", True, 1, 1.0), "repass": ("plain", False, 2, REPASS_BELOW),
+            "repass_flip": ("plain", True, 2, REPASS_BELOW)}
+
+    def scored(arm_probs: np.ndarray, arm_boxes: np.ndarray) -> list[float]:
+        return [best_gt_match(obj, predictor.class_names[int(np.argmax(p))],
+                              np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2)).iou
+                for obj, p, b, im in zip(objects, arm_probs, arm_boxes, images, strict=True)]
+
+    ious = {"first stage": scored(*first["plain"]), "first stage flip": scored(*first["flip"])}
+    crops = {"first stage": 0, "first stage flip": 0}
+    for arm, (start, flip, passes, below) in arms.items():
+        calls: list[int] = []
+        counted = replace(stage, flip=flip, passes=passes, repass_below=below,
+                          run=lambda batch, run=stage.run, calls=calls: (calls.append(len(batch)), run(batch))[1])
+        ious[arm] = scored(*counted(images, *first[start]))
+        crops[arm] = sum(calls)
+    return relpaths, ious, crops
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("name")
+    parser.add_argument("--folds", type=int, default=4)
+    args = parser.parse_args(argv)
+    shared = shared_dir()
+    if shared is None:
+        raise SystemExit("needs ../shared/data/oxford-pets-3breeds (or PETLOC_SHARED_DIR)")
+    root = shared / "data" / "oxford-pets-3breeds"
+    pooled: dict[str, dict[str, float]] = {}
+    crops: dict[str, int] = {}
+    for fold in range(args.folds):
+        relpaths, ious, fold_crops = score_fold(args.out / f"fold{fold}" / args.name, root)
+        for arm, fold_ious in ious.items():
+            pooled.setdefault(arm, {}).update(zip(relpaths, fold_ious, strict=True))
+            crops[arm] = crops.get(arm, 0) + fold_crops[arm]
+        print(f"fold {fold}: " + "  ".join(f"{arm} {np.mean(v):.4f}" for arm, v in ious.items()), flush=True)
+    photos = sorted(pooled["once"])
+    print(f"pooled over {args.folds} folds, n={len(photos)}:")
+    for arm, by_photo in pooled.items():
+        values = np.array([by_photo[p] for p in photos])
+        print(f"  {arm:16s} mean IoU {values.mean():.4f} IoU>=0.5 {np.mean(values >= 0.5):.3f} "
+              f"IoU>=0.75 {np.mean(values >= 0.75):.3f} median {np.median(values):.3f} "
+              f"refiner crops/photo {crops[arm] / len(photos):.3f}")
+    for base, arm in PAIRS:
+        a = np.array([pooled[base][p] for p in photos])
+        b = np.array([pooled[arm][p] for p in photos])
+        low, high = bootstrap_interval(b - a)
+        print(f"{arm} - {base}: {np.mean(b - a):+.4f} (95% bootstrap interval {low:+.4f} .. {high:+.4f}); "
+              f"better on {int(np.sum(b > a + 1e-9))}, worse on {int(np.sum(b < a - 1e-9))}; "
+              f"IoU >= 0.5 lifted {int(np.sum((b >= 0.5) & (a < 0.5)))}, dropped {int(np.sum((b < 0.5) & (a >= 0.5)))}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
