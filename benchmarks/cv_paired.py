@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +44,27 @@ def pooled_ious(path: Path) -> tuple[dict[str, dict[str, float]], dict[str, floa
     return ious, crops
 
 
+@dataclass(frozen=True)
+class PairedDifference:
+    """B - A over the same photos: the mean IoU difference, its 95% bootstrap interval, and how
+    many photos B lifts past IoU 0.5 and drops below it."""
+
+    mean: float
+    low: float
+    high: float
+    lifted: int
+    dropped: int
+    better: int  # photos where B's IoU is higher
+    worse: int
+
+
+def paired_difference(a: np.ndarray, b: np.ndarray) -> PairedDifference:
+    """`PairedDifference` of per-photo IoUs ``b`` against ``a`` (same photos, same order)."""
+    low, high = bootstrap_interval(b - a)
+    return PairedDifference(float(np.mean(b - a)), low, high, int(np.sum((a < 0.5) & (b >= 0.5))),
+                            int(np.sum((a >= 0.5) & (b < 0.5))), int(np.sum(b > a + 1e-9)), int(np.sum(b < a - 1e-9)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -64,11 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     if sorted(once[0]) != sorted(once[1]):
         raise SystemExit("the two recipes were not scored on the same photos")
     photos = sorted(once[0])
-    a, b = (np.array([side[p] for p in photos]) for side in once)
-    low, high = bootstrap_interval(b - a)
-    print(f"one pass {args.name_b} - {args.name_a}: {np.mean(b - a):+.4f} (95% bootstrap interval {low:+.4f} .. "
-          f"{high:+.4f}); IoU >= 0.5 lifted by B: {int(np.sum((a < 0.5) & (b >= 0.5)))}, "
-          f"dropped: {int(np.sum((a >= 0.5) & (b < 0.5)))}")
+    diff = paired_difference(*(np.array([side[p] for p in photos]) for side in once))
+    print(f"one pass {args.name_b} - {args.name_a}: {diff.mean:+.4f} (95% bootstrap interval {diff.low:+.4f} .. "
+          f"{diff.high:+.4f}); IoU >= 0.5 lifted by B: {diff.lifted}, dropped: {diff.dropped}")
     return 0
 
 

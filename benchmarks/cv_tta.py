@@ -32,11 +32,11 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from paired_compare import bootstrap_interval
+from cv_paired import paired_difference
+from exp_repass import fold_photos
 
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.paths import shared_dir
-from petloc_gui.core.voc import read_voc
 
 PAIRS = (("once", "first_flip"), ("once", "once_flip"), ("repass", "repass_flip"))
 
@@ -48,19 +48,10 @@ def mirrored(boxes: np.ndarray) -> np.ndarray:
 
 def score_fold(bundle: Path, root: Path) -> tuple[list[str], dict[str, list[float]], dict[str, int]]:
     """(fold photos, {arm: IoU per photo}, {arm: refiner crops in all})."""
-    from petloc_gui.model.inference import Predictor
-    from petloc_gui.model.prepare import decode
     from petloc_gui.model.refine_training import REPASS_BELOW
 
-    predictor = Predictor(bundle)
-    stage = predictor.refine
-    if stage is None:
-        raise SystemExit(f"{bundle} has no refiner")
-    relpaths = predictor.bundle.meta["splits"]["validation"]
-    images = [decode(root / r) for r in relpaths]
-    objects = [[(o.name, o.box) for o in read_voc(root / "annotations" / "xmls" / (Path(r).stem + ".xml")).objects]
-               for r in relpaths]
-    predictor.refine = None
+    fold = fold_photos(bundle, root)
+    predictor, stage, relpaths, images, objects = fold.predictor, fold.stage, fold.relpaths, fold.images, fold.objects
     probs, boxes = predictor.predict_raw(images)
     mirror_probs, mirror_boxes = predictor.predict_raw([np.ascontiguousarray(im[:, ::-1]) for im in images])
     first = {"plain": (probs, boxes), "flip": ((probs + mirror_probs) / 2, (boxes + mirrored(mirror_boxes)) / 2)}
@@ -110,12 +101,9 @@ def main(argv: list[str] | None = None) -> int:
               f"IoU>=0.75 {np.mean(values >= 0.75):.3f} median {np.median(values):.3f} "
               f"refiner crops/photo {crops[arm] / len(photos):.3f}")
     for base, arm in PAIRS:
-        a = np.array([pooled[base][p] for p in photos])
-        b = np.array([pooled[arm][p] for p in photos])
-        low, high = bootstrap_interval(b - a)
-        print(f"{arm} - {base}: {np.mean(b - a):+.4f} (95% bootstrap interval {low:+.4f} .. {high:+.4f}); "
-              f"better on {int(np.sum(b > a + 1e-9))}, worse on {int(np.sum(b < a - 1e-9))}; "
-              f"IoU >= 0.5 lifted {int(np.sum((b >= 0.5) & (a < 0.5)))}, dropped {int(np.sum((b < 0.5) & (a >= 0.5)))}")
+        d = paired_difference(*(np.array([pooled[side][p] for p in photos]) for side in (base, arm)))
+        print(f"{arm} - {base}: {d.mean:+.4f} (95% bootstrap interval {d.low:+.4f} .. {d.high:+.4f}); "
+              f"better on {d.better}, worse on {d.worse}; IoU >= 0.5 lifted {d.lifted}, dropped {d.dropped}")
     return 0
 
 

@@ -27,7 +27,9 @@ import json
 import os
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -80,19 +82,38 @@ def cascade_bundle(out: Path, fold: int, folds: int, first_name: str, root: Path
     return target
 
 
-def score_fold(bundle: Path, root: Path) -> dict[str, list]:
-    from dataclasses import replace
+@dataclass
+class FoldPhotos:
+    """A fold's cascade and the photos it validated on (never trained on), with their ground truth."""
 
+    predictor: Any  # `inference.Predictor` with its refiner taken out (``refine`` None): the first stage
+    stage: Any  # the bundle's `inference.RefineStage`
+    relpaths: list[str]
+    images: list[np.ndarray]
+    objects: list[list[tuple[str, Any]]]  # per photo: (class name, box) of each ground-truth object
+
+
+def fold_photos(bundle: Path, root: Path) -> FoldPhotos:
+    """`FoldPhotos` of the cascade ``bundle``, the photos read from ``root`` (the Oxford layout)."""
     from petloc_gui.model.inference import Predictor
     from petloc_gui.model.prepare import decode
 
     predictor = Predictor(bundle)
     stage = predictor.refine
+    if stage is None:
+        raise SystemExit(f"{bundle} has no refiner")
+    predictor.refine = None
     relpaths = predictor.bundle.meta["splits"]["validation"]
-    images = [decode(root / r) for r in relpaths]
     objects = [[(o.name, o.box) for o in read_voc(root / "annotations" / "xmls" / (Path(r).stem + ".xml")).objects]
                for r in relpaths]
-    predictor.refine = None
+    return FoldPhotos(predictor, stage, relpaths, [decode(root / r) for r in relpaths], objects)
+
+
+def score_fold(bundle: Path, root: Path) -> dict[str, list]:
+    from dataclasses import replace
+
+    fold = fold_photos(bundle, root)
+    predictor, stage, relpaths, images, objects = fold.predictor, fold.stage, fold.relpaths, fold.images, fold.objects
     first_probs, first_boxes = predictor.predict_raw(images)
     scores: dict[str, list] = {"relpaths": relpaths}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.benchmark_modules import load_benchmark
@@ -50,3 +51,10 @@ def test_main_refuses_recipes_scored_on_other_photos(tmp_path):
     _repass(tmp_path / "repass_b.json", [[0.8, 0.6], [0.3]], (["a.jpg", "b.jpg"], ["d.jpg"]))
     with pytest.raises(SystemExit, match="not scored on the same photos"):
         cv_paired.main([str(tmp_path), "a", "b"])
+
+
+def test_paired_difference_counts_photos_lifted_dropped_better_and_worse():
+    diff = cv_paired.paired_difference(np.array([0.4, 0.6, 0.7, 0.8]), np.array([0.6, 0.4, 0.7, 0.9]))
+    assert diff.mean == pytest.approx(0.1 / 4)  # +0.2 - 0.2 + 0 + 0.1
+    assert (diff.lifted, diff.dropped, diff.better, diff.worse) == (1, 1, 2, 1)
+    assert diff.low <= diff.mean <= diff.high
