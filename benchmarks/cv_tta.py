@@ -14,8 +14,10 @@ with and without its flip):
 - ``repass``: a second pass below crop overlap `refine_training.REPASS_BELOW`;
 - ``repass_flip``: the same with the refiner's flip on every pass.
 
-Prints the pooled figures with refiner crops per photo, then each flip arm
-against the arm it extends, paired photo by photo (as `cv_paired.py`).
+Each arm sets the refiner's flip and passes itself, whatever the bundle's
+meta.json chose. Prints the pooled figures with refiner crops per photo (the
+first stage's second call in ``first_flip`` is not counted there), then each
+flip arm against the arm it extends, paired photo by photo (as `cv_paired.py`).
 """
 
 from __future__ import annotations
@@ -41,20 +43,16 @@ from petloc_gui.core.paths import shared_dir
 PAIRS = (("once", "first_flip"), ("once", "once_flip"), ("repass", "repass_flip"))
 
 
-def mirrored(boxes: np.ndarray) -> np.ndarray:
-    """Normalised boxes of a mirror image mapped back to the image (x1, x2 -> 1 - x2, 1 - x1)."""
-    return np.stack([1 - boxes[:, 2], boxes[:, 1], 1 - boxes[:, 0], boxes[:, 3]], axis=1)
-
-
 def score_fold(bundle: Path, root: Path) -> tuple[list[str], dict[str, list[float]], dict[str, int]]:
     """(fold photos, {arm: IoU per photo}, {arm: refiner crops in all})."""
+    from petloc_gui.model.cascade import mirrored_boxes
     from petloc_gui.model.refine_training import REPASS_BELOW
 
     fold = fold_photos(bundle, root)
     predictor, stage, relpaths, images, objects = fold.predictor, fold.stage, fold.relpaths, fold.images, fold.objects
     probs, boxes = predictor.predict_raw(images)
     mirror_probs, mirror_boxes = predictor.predict_raw([np.ascontiguousarray(im[:, ::-1]) for im in images])
-    first = {"plain": (probs, boxes), "flip": ((probs + mirror_probs) / 2, (boxes + mirrored(mirror_boxes)) / 2)}
+    first = {"plain": (probs, boxes), "flip": ((probs + mirror_probs) / 2, (boxes + mirrored_boxes(mirror_boxes)) / 2)}
     arms = {"once": ("plain", False, 1, 1.0), "first_flip": ("flip", False, 1, 1.0),
             "once_flip": ("plain", True, 1, 1.0), "repass": ("plain", False, 2, REPASS_BELOW),
             "repass_flip": ("plain", True, 2, REPASS_BELOW)}
