@@ -14,6 +14,7 @@ photo of each variant; DIR/repass_NAME.json keeps the per-photo IoUs.
 ``--name N --animal-share S --weight-ema M --seed K``: another refiner recipe or training seed
 (DIR/foldK/N); ``--refiner-data``: refiners trained on another dataset (self-training). The folds are
 the first stages' own (each bundle's meta.json splits), whatever `exp_cv.py --cv-seed` cut them.
+``--input-size N``: the refiner on NxN crops.
 ``--real-first-share S``: S of the crops of each boxed (not pseudo-labelled) training photo
 drawn around its out-of-fold first-stage box (`RefineConfig.real_first_share`): the box of the
 first stage of the photo's own fold, which never trained on it (it trained on the other folds,
@@ -149,8 +150,11 @@ def main() -> int:
                              "pseudo-labelled photos); the fold's photos are still scored against ../shared")
     parser.add_argument("--real-first-share", type=float, default=0.0, help="RefineConfig.real_first_share")
     parser.add_argument("--seed", type=int, default=0, help="RefineConfig.seed (the refiners' training seed)")
+    parser.add_argument("--input-size", type=int, default=RefineConfig().input_size[0],
+                        help="RefineConfig.input_size: the refiner's square crop side in pixels")
     args = parser.parse_args()
-    config = RefineConfig(animal_share=args.animal_share, weight_ema=args.weight_ema,
+    config = RefineConfig(input_size=(args.input_size, args.input_size), animal_share=args.animal_share,
+                          weight_ema=args.weight_ema,
                           real_first_share=args.real_first_share, seed=args.seed)
     root = shared_dir() / "data" / "oxford-pets-3breeds"
     exclude = [line.strip() for line in args.exclude_list.read_text().splitlines() if line.strip()]
