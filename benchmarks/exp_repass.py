@@ -14,7 +14,7 @@ photo of each variant; DIR/repass_NAME.json keeps the per-photo IoUs.
 ``--name N --animal-share S --weight-ema M --seed K``: another refiner recipe or training seed
 (DIR/foldK/N); ``--refiner-data``: refiners trained on another dataset (self-training). The folds are
 the first stages' own (each bundle's meta.json splits), whatever `exp_cv.py --cv-seed` cut them.
-``--input-size N``: the refiner on NxN crops.
+``--input-size N``: the refiner on NxN crops. ``--margin M``: its crop M times the first box's longer side.
 ``--real-first-share S``: S of the crops of each boxed (not pseudo-labelled) training photo
 drawn around its out-of-fold first-stage box (`RefineConfig.real_first_share`): the box of the
 first stage of the photo's own fold, which never trained on it (it trained on the other folds,
@@ -152,8 +152,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="RefineConfig.seed (the refiners' training seed)")
     parser.add_argument("--input-size", type=int, default=RefineConfig().input_size[0],
                         help="RefineConfig.input_size: the refiner's square crop side in pixels")
+    parser.add_argument("--margin", type=float, default=RefineConfig().margin,
+                        help="RefineConfig.margin: the crop's side over the first box's longer side")
     args = parser.parse_args()
-    config = RefineConfig(input_size=(args.input_size, args.input_size), animal_share=args.animal_share,
+    config = RefineConfig(input_size=(args.input_size, args.input_size), margin=args.margin,
+                          animal_share=args.animal_share,
                           weight_ema=args.weight_ema,
                           real_first_share=args.real_first_share, seed=args.seed)
     root = shared_dir() / "data" / "oxford-pets-3breeds"

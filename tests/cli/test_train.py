@@ -64,14 +64,21 @@ def test_ctrl_c_cancels_without_a_bundle(digits_folder, tmp_path, monkeypatch, c
 
     monkeypatch.setattr(cmd_train.TrainReporter, "__call__", interrupt_at_first_batch)
     out = tmp_path / "models"
-    code, stdout, stderr = run_cli(
-        capsys, "train", digits_folder, "--preset", "digits", "--out", out, "--epochs", "3", "--batch-size", "8",
-    )
+    # A shell that starts pytest in the background (`cmd &`) hands it SIGINT ignored; start from
+    # what a terminal gives Python, so the check below is of the CLI's restore, not of the caller.
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        code, stdout, stderr = run_cli(
+            capsys, "train", digits_folder, "--preset", "digits", "--out", out, "--epochs", "3", "--batch-size", "8",
+        )
+        restored = signal.getsignal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, inherited)
     assert code == 130
     assert stdout == ""
     assert "petloc: training cancelled; no bundle written" in stderr
     assert not out.exists() or list(out.iterdir()) == []
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored
+    assert restored is signal.default_int_handler  # handler restored
 
 
 def test_train_refuses_bad_inputs_before_loading_tensorflow(tmp_path, capsys):
