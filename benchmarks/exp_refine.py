@@ -1,7 +1,7 @@
 """Experiment driver (issue 9): train a crop-and-refine second stage on top of an existing
 pets bundle and print the cascade's validation figures (never the test photos).
 
-    python benchmarks/exp_refine.py BUNDLE --out DIR [--size 160]  # crop side (160: runs R1-R7; the shipped recipe is 192)
+    python benchmarks/exp_refine.py BUNDLE --out DIR [--size 160]  # crop side (160: R1-R7; shipped: 192)
         [--margin 1.5] [--epochs 40]
         [--scale-max 2.5] [--wide-share 0.3] [--animal-share 0]   # simulated first-stage errors
         [--data FOLDER]   # another dataset folder (the first stage's validation photos still validate)
