@@ -208,7 +208,7 @@ class TrainReporter:
             self.close()
             self.last_metrics = event.get("metrics")
             self.bundle = event.get("bundle")
-            info(f"best validation: {_metrics_text(event.get('metrics') or {})}")
+            info(final_line(event.get("metrics") or {}))
             if self.bundle:
                 info(f"bundle written to {self.bundle}")
             else:
@@ -267,6 +267,16 @@ def _report_skipped(skipped: list) -> None:
             error(f"skipped {path}: {reason}")
     if unannotated:
         info(f"{unannotated} image(s) without an annotation not used")
+
+
+def final_line(metrics: dict[str, Any]) -> str:
+    """The kept epoch's figures, naming the images they were measured on: the validation
+    images that did not choose the epoch when there are some, so they can differ from the
+    epoch lines (measured on the part that chose it)."""
+    where = str(metrics.get("split") or "validation")
+    if metrics.get("n_images"):
+        where += f", {metrics['n_images']} images"
+    return f"best epoch on {where}: {_metrics_text(metrics)}"
 
 
 def _metrics_text(metrics: dict[str, Any]) -> str:

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from petloc_gui.cli.cmd_train import TrainReporter, epoch_line, read_exclude_list
+from petloc_gui.cli.cmd_train import TrainReporter, epoch_line, final_line, read_exclude_list
 from petloc_gui.cli.output import ProgressBar, finite, format_duration, one_line
 from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
 from petloc_gui.core.boxes import Box
@@ -83,6 +83,11 @@ def test_epoch_line_and_reporter(capsys):
     assert "1 image(s) without an annotation not used" in err and "x.png" not in err
     assert "epoch 1/1  loss 0.5000  val_acc 1.000" in err
     assert "/x/bundle" in err.splitlines()[-1]
+    # the kept epoch's figures name where they were measured (not the part that chose the epoch)
+    assert "best epoch on validation: accuracy 1.000  mean_iou 0.500" in err
+    report = {"split": "validation (report part: did not choose the epoch)", "n_images": 7, "accuracy": 0.25}
+    assert final_line(report) == ("best epoch on validation (report part: did not choose the epoch), 7 images: "
+                                  "accuracy 0.250")
     event.update(seconds=12.34, best_epoch=3)
     assert epoch_line(event).endswith("val_mIoU 0.712  12.3s  (best so far)")
 
