@@ -11,13 +11,16 @@ checkout's `petloc evaluate` path on the other 1,006 (the hash split of
 
     petloc digits DATA --split train --seed 0
     python benchmarks/exp_digits_pipelines.py split DATA --out DIR          # DIR/T (2,994), DIR/V (1,006)
+    mkdir -p /tmp/old && git archive 2a56f26 petloc_gui | tar -x -C /tmp/old
     PETLOC_BENCH_CODE=/tmp/old python benchmarks/exp_digits_pipelines.py train DIR --name old --seed S
-    python benchmarks/exp_digits_pipelines.py train DIR --name new --seed S [--keep-last]
-    python benchmarks/exp_digits_pipelines.py score DIR old new new-last
+    python benchmarks/exp_digits_pipelines.py train DIR --name new --seed S
+    python benchmarks/exp_digits_pipelines.py train DIR --name last --seed S --keep-last
+    python benchmarks/exp_digits_pipelines.py score DIR old new last
 
 ``--keep-last``: every epoch replaces the kept one (the last of the preset's
 epochs is kept, nothing stops early) instead of the best on the validation
-part that chooses the epoch. Bundles go to DIR/NAME_sS; `score` prints each
+part that chooses the epoch (this checkout only). Bundles go to DIR/NAME_sS (a
+second run of one name and seed replaces the first); `score` prints each
 one's accuracy and mean IoU (best-gt) on DIR/V and the mean per name.
 """
 

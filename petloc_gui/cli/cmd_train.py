@@ -273,15 +273,22 @@ def final_line(metrics: dict[str, Any]) -> str:
     """The kept epoch's figures, naming the images they were measured on: the validation
     images that did not choose the epoch when there are some, so they can differ from the
     epoch lines (measured on the part that chose it)."""
-    where = str(metrics.get("split") or "validation")
-    if metrics.get("n_images"):
-        where += f", {metrics['n_images']} images"
+    n = int(metrics.get("n_images") or 0)
+    split = str(metrics.get("split") or "")
+    if not any(finite(metrics.get(key)) is not None for key in FIGURES):
+        if split.startswith("none"):  # no validation images could be read: training kept its last epoch
+            return "no validation images could be read: the last epoch was kept, with no figures"
+        return f"no figures for the kept epoch: none of its {split or 'validation'} images could be read"
+    where = f"{split or 'validation'}, {n} image{'s' if n != 1 else ''}" if n else (split or "validation")
     return f"best epoch on {where}: {_metrics_text(metrics)}"
+
+
+FIGURES = ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")
 
 
 def _metrics_text(metrics: dict[str, Any]) -> str:
     parts = []
-    for key in ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75"):
+    for key in FIGURES:
         value = finite(metrics.get(key), 3)
         if value is not None:
             parts.append(f"{key} {value:.3f}")

@@ -88,6 +88,17 @@ def test_epoch_line_and_reporter(capsys):
     report = {"split": "validation (report part: did not choose the epoch)", "n_images": 7, "accuracy": 0.25}
     assert final_line(report) == ("best epoch on validation (report part: did not choose the epoch), 7 images: "
                                   "accuracy 0.250")
+    one = {"split": "selection set (these images chose the epoch; there were no other held-out images)",
+           "n_images": 1, "accuracy": 1.0}
+    assert final_line(one).startswith("best epoch on selection set (these images chose the epoch; "
+                                      "there were no other held-out images), 1 image: accuracy 1.000")
+    # no validation at all (every class a single image): the monitor kept the last epoch
+    assert final_line({"n_images": 0, "split": "none (no readable validation images)"}) == (
+        "no validation images could be read: the last epoch was kept, with no figures")
+    # a report part none of whose images could be read any more
+    assert final_line({"split": "validation (report part: did not choose the epoch)", "n_images": 0}) == (
+        "no figures for the kept epoch: none of its validation (report part: did not choose the epoch) "
+        "images could be read")
     event.update(seconds=12.34, best_epoch=3)
     assert epoch_line(event).endswith("val_mIoU 0.712  12.3s  (best so far)")
 
