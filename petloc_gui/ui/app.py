@@ -108,7 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName("")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from petloc_gui.ui.main_thread_gc import MainThreadCollector
     from petloc_gui.ui.main_window import MainWindow
+
+    collector = MainThreadCollector(app)  # no cyclic collection in worker threads (its docstring: a deadlock)
 
     window = MainWindow()
     install_retraining(window)
@@ -124,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, lambda: _startup(window, args, bool(args.screenshot)))
     code = app.exec()
     window.shutdown()
+    collector.stop()
     return code
 
 

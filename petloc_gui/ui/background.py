@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, Signal
 
 _running: set[Worker] = set()  # keeps a started worker (and its signals) alive until it ends
 _lock = threading.Lock()
@@ -87,6 +87,22 @@ class Worker(QRunnable):
         return self._done.wait(timeout_s)
 
 
+def _free_in_ui_thread(signals: _Signals) -> None:
+    """Give ``signals`` to the application, to be freed in the UI thread after its last result.
+
+    Freeing a QObject disconnects its Python slots, and PySide does that under Qt's
+    connection lock while waiting for the GIL: from a pool thread (a worker's last
+    reference often goes there) that can deadlock with the UI thread connecting
+    anything (`main_thread_gc`). Parented, the object outlives its Python wrapper; the
+    queued ``finished`` connected last, after every callback, deletes it in the UI thread.
+    """
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() != app.thread():
+        return  # no application, or not started from the UI thread: freed as before
+    signals.setParent(app)
+    signals.finished.connect(signals.deleteLater, Qt.ConnectionType.QueuedConnection)
+
+
 def start(func: Callable[..., Any], *args: Any, pool: QThreadPool | None = None, priority: int = 0,
           **callbacks) -> Worker:
     """Run ``func(*args)`` on ``pool`` (default: the global pool); see ``Worker.connect`` for the callbacks.
@@ -94,6 +110,7 @@ def start(func: Callable[..., Any], *args: Any, pool: QThreadPool | None = None,
     A higher ``priority`` runs before lower ones still waiting in the same pool.
     """
     worker = Worker(func, *args).connect(**callbacks)
+    _free_in_ui_thread(worker.signals)
     with _lock:
         _running.add(worker)
     (pool or QThreadPool.globalInstance()).start(worker, priority)

@@ -12,6 +12,23 @@ import pytest
 from petloc_gui.core.boxes import Box
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_ui_thread(qapp):
+    """As the app does (`ui.main_thread_gc`): no cyclic collection in worker threads, where it
+    can deadlock against the UI thread (it hung a CI dry run in test_external_changes.py)."""
+    from petloc_gui.ui.main_thread_gc import MainThreadCollector
+
+    collector = MainThreadCollector(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests(_collect_on_the_ui_thread):
+    yield
+    _collect_on_the_ui_thread.check()  # whatever is due, on the UI thread
+
+
 @dataclass(frozen=True)
 class FakePrediction:
     label: str

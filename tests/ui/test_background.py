@@ -44,3 +44,28 @@ def test_errors_arrive_as_errored_and_quit_stops_a_generator(qtbot):
     worker.quit()
     release.set()
     assert worker.wait(5) and len(produced) <= 1
+
+
+def test_a_workers_signals_are_freed_in_the_ui_thread_after_its_last_callback(qtbot):
+    """Freed in a pool thread, a QObject with Python slots can deadlock against the UI thread
+    (`background._free_in_ui_thread`): the worker's signals go only in the UI thread, and only
+    after every callback has run."""
+    import shiboken6
+
+    ui = threading.get_ident()
+    calls, freed_in = [], []
+    worker = background.start(lambda: 7, returned=lambda v: calls.append(("returned", v)),
+                              finished=lambda: calls.append(("finished", None)))
+    signals = worker.signals
+    signals.destroyed.connect(lambda *_: freed_in.append(threading.get_ident()))
+    assert worker.wait(5)
+    background._running.discard(worker)
+    holder = [worker]
+    del worker
+    dropper = threading.Thread(target=holder.clear)  # the last reference goes in another thread...
+    dropper.start()
+    dropper.join()
+    assert not freed_in  # ...and frees nothing of Qt's there
+    qtbot.waitUntil(lambda: bool(freed_in), timeout=5000)
+    assert calls == [("returned", 7), ("finished", None)]  # ...every callback ran first
+    assert freed_in == [ui] and not shiboken6.isValid(signals)

@@ -1,0 +1,54 @@
+"""Cyclic garbage is collected on the UI thread only while the app runs (`ui.main_thread_gc`)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+
+from petloc_gui.ui.main_thread_gc import MainThreadCollector
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_no_collection_in_other_threads_and_the_timer_collects_on_the_ui_thread(qtbot):
+    was_enabled = gc.isenabled()
+    collector = MainThreadCollector(interval_ms=20)
+    try:
+        assert not gc.isenabled()
+        garbage = _Cycle()
+        gone = weakref.ref(garbage)
+        del garbage
+
+        held: list = []  # kept alive: the count CPython triggers on is allocations minus frees
+
+        def allocate() -> None:  # far past the youngest generation's threshold, in a worker
+            held.extend([] for _ in range(20 * collector.thresholds[0]))
+
+        worker = threading.Thread(target=allocate)
+        worker.start()
+        worker.join()
+        assert gone() is not None  # the worker's allocations collected nothing
+        qtbot.waitUntil(lambda: gone() is None, timeout=5000)  # the UI thread's timer did
+        held.clear()
+    finally:
+        collector.stop()
+    assert gc.isenabled() == was_enabled
+
+
+def test_check_collects_only_what_is_due():
+    collector = MainThreadCollector(interval_ms=60_000)
+    try:
+        gc.collect()
+        assert collector.check() == 0  # nothing allocated since: nothing due
+        garbage = _Cycle()
+        gone = weakref.ref(garbage)
+        del garbage
+        keep = [[] for _ in range(2 * collector.thresholds[0])]  # alive: past the threshold
+        assert collector.check() >= 1 and gone() is None
+        del keep
+    finally:
+        collector.stop()
