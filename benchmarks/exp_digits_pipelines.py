@@ -28,11 +28,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 HERE = Path(__file__).resolve().parent
@@ -80,15 +78,10 @@ def train(out: Path, name: str, seed: int, keep_last: bool) -> None:
         key = splits.split_key
         splits.split_key = lambda relpath, seed=0: key(relpath, NEW_SPLIT_SEED + seed)
     if keep_last:
-        from petloc_gui.model import training_loop
+        sys.path.insert(0, str(HERE))
+        from keep_last import keep_last_epoch
 
-        keep = training_loop.EpochMonitor._validate_and_keep
-
-        def keep_every_epoch(self: Any, epoch: int, event: dict) -> None:  # the latest epoch scores best
-            self.best_score = -math.inf
-            keep(self, epoch, event)
-
-        training_loop.EpochMonitor._validate_and_keep = keep_every_epoch  # type: ignore[method-assign]
+        keep_last_epoch()
 
     def show(event: dict) -> None:
         if event.get("event") == "epoch":

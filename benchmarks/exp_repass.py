@@ -15,6 +15,7 @@ photo of each variant; DIR/repass_NAME.json keeps the per-photo IoUs.
 (DIR/foldK/N); ``--refiner-data``: refiners trained on another dataset (self-training). The folds are
 the first stages' own (each bundle's meta.json splits), whatever `exp_cv.py --cv-seed` cut them.
 ``--input-size N``: the refiner on NxN crops. ``--margin M``: its crop M times the first box's longer side.
+``--keep-last``: each refiner keeps its last epoch instead of its best on the fold (`keep_last.py`).
 ``--real-first-share S``: S of the crops of each boxed (not pseudo-labelled) training photo
 drawn around its out-of-fold first-stage box (`RefineConfig.real_first_share`): the box of the
 first stage of the photo's own fold, which never trained on it (it trained on the other folds,
@@ -40,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import exp_cv
 from cv_paired import pooled_ious
+from keep_last import keep_last_epoch
 
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.paths import shared_dir
@@ -154,7 +156,11 @@ def main() -> int:
                         help="RefineConfig.input_size: the refiner's square crop side in pixels")
     parser.add_argument("--margin", type=float, default=RefineConfig().margin,
                         help="RefineConfig.margin: the crop's side over the first box's longer side")
+    parser.add_argument("--keep-last", action="store_true",
+                        help="each refiner keeps its last epoch (no early stop) instead of its best on validation")
     args = parser.parse_args()
+    if args.keep_last:
+        keep_last_epoch()
     config = RefineConfig(input_size=(args.input_size, args.input_size), margin=args.margin,
                           animal_share=args.animal_share,
                           weight_ema=args.weight_ema,
