@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, lambda: _startup(window, args, bool(args.screenshot)))
     code = app.exec()
     window.shutdown()
-    collector.stop()
+    del collector  # kept to the end: a worker nobody waits for (an export) may still run
     return code
 
 

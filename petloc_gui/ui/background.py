@@ -23,7 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, Signal
 
-_running: set[Worker] = set()  # keeps a started worker (and its signals) alive until it ends
+_running: set[Worker] = set()  # keeps a started worker (and its signals) alive until it is released
 _lock = threading.Lock()
 
 
@@ -42,6 +42,8 @@ class Worker(QRunnable):
         self._func, self._args = func, args
         self._abort = threading.Event()
         self._done = threading.Event()
+        self.pool: QThreadPool | None = None
+        self.reaper: _Reaper | None = None  # set when started from the UI thread (`_adopt`)
 
     def connect(self, *, yielded=None, returned=None, errored=None, finished=None) -> Worker:
         """Connect callbacks; they run in the UI thread whatever they are (queued connections)."""
@@ -68,8 +70,8 @@ class Worker(QRunnable):
         finally:
             self._done.set()
             self.signals.finished.emit()
-            with _lock:
-                _running.discard(self)
+            # after the emit has returned (never delete a sender mid-emit): the UI thread lets go
+            _hand_back(self)
 
     def quit(self) -> None:
         """Ask a generator worker to stop at its next yield."""
@@ -87,20 +89,75 @@ class Worker(QRunnable):
         return self._done.wait(timeout_s)
 
 
-def _free_in_ui_thread(signals: _Signals) -> None:
-    """Give ``signals`` to the application, to be freed in the UI thread after its last result.
+class _Reaper(QObject):
+    """Lives in the UI thread; a worker that has ended is released here, never in its pool thread.
 
     Freeing a QObject disconnects its Python slots, and PySide does that under Qt's
-    connection lock while waiting for the GIL: from a pool thread (a worker's last
-    reference often goes there) that can deadlock with the UI thread connecting
-    anything (`main_thread_gc`). Parented, the object outlives its Python wrapper; the
-    queued ``finished`` connected last, after every callback, deletes it in the UI thread.
+    connection lock while waiting for the GIL: from a pool thread that can deadlock
+    with the UI thread connecting anything (`main_thread_gc`, ADR 0005). A worker's
+    last references (``_running``, its function and arguments: often a bound method of
+    a QObject) would otherwise go in the pool thread when ``run`` ends. The queued
+    ``ended`` carries the worker to the UI thread, where it is let go and its signals
+    object (parented to the application, so its Python wrapper cannot free it
+    elsewhere) is deleted after every callback queued before it.
     """
+
+    ended = Signal(object)  # the worker
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.ended.connect(_release, Qt.ConnectionType.QueuedConnection)
+
+
+_reaper: _Reaper | None = None
+
+
+def _in_ui_thread() -> QCoreApplication | None:
+    """The application when called from its thread, else None."""
     app = QCoreApplication.instance()
-    if app is None or QThread.currentThread() != app.thread():
-        return  # no application, or not started from the UI thread: freed as before
-    signals.setParent(app)
-    signals.finished.connect(signals.deleteLater, Qt.ConnectionType.QueuedConnection)
+    return app if app is not None and QThread.currentThread() == app.thread() else None
+
+
+def _adopt(worker: Worker) -> None:
+    """In the UI thread, as a worker starts: its signals become the application's, to be deleted
+    by `_release` (no application, or not the UI thread: the worker is released as it ends)."""
+    global _reaper
+    app = _in_ui_thread()
+    if app is None:
+        return
+    if _reaper is None:
+        _reaper = _Reaper(app)
+    worker.signals.setParent(app)
+    worker.reaper = _reaper
+
+
+def _hand_back(worker: Worker) -> None:
+    """In the pool thread, last thing: the worker goes to the UI thread to be released."""
+    if worker.reaper is not None:
+        worker.reaper.ended.emit(worker)
+    else:
+        _release(worker)
+
+
+def _release(worker: Worker) -> None:
+    """Let a worker go (in the UI thread when it was adopted)."""
+    with _lock:
+        _running.discard(worker)
+    worker._func, worker._args = None, ()
+    if worker.reaper is not None:
+        worker.reaper = None
+        worker.signals.deleteLater()
+
+
+def cancel_queued(pool: QThreadPool) -> None:
+    """Take every worker of ``pool`` that has not started yet off it and release it (a pool's
+    ``clear()`` drops them without their ``finished``, which would keep them forever)."""
+    with _lock:
+        queued = [w for w in _running if w.pool is pool]
+    for worker in queued:
+        if pool.tryTake(worker):
+            worker._done.set()
+            _release(worker)
 
 
 def start(func: Callable[..., Any], *args: Any, pool: QThreadPool | None = None, priority: int = 0,
@@ -110,8 +167,9 @@ def start(func: Callable[..., Any], *args: Any, pool: QThreadPool | None = None,
     A higher ``priority`` runs before lower ones still waiting in the same pool.
     """
     worker = Worker(func, *args).connect(**callbacks)
-    _free_in_ui_thread(worker.signals)
+    worker.pool = pool or QThreadPool.globalInstance()
+    _adopt(worker)
     with _lock:
         _running.add(worker)
-    (pool or QThreadPool.globalInstance()).start(worker, priority)
+    worker.pool.start(worker, priority)
     return worker

@@ -12,7 +12,7 @@ import pytest
 from petloc_gui.core.boxes import Box
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="package", autouse=True)
 def _collect_on_the_ui_thread(qapp):
     """As the app does (`ui.main_thread_gc`): no cyclic collection in worker threads, where it
     can deadlock against the UI thread (it hung a CI dry run in test_external_changes.py)."""

@@ -46,26 +46,50 @@ def test_errors_arrive_as_errored_and_quit_stops_a_generator(qtbot):
     assert worker.wait(5) and len(produced) <= 1
 
 
-def test_a_workers_signals_are_freed_in_the_ui_thread_after_its_last_callback(qtbot):
+def test_an_ended_worker_is_released_and_its_signals_freed_in_the_ui_thread(qtbot):
     """Freed in a pool thread, a QObject with Python slots can deadlock against the UI thread
-    (`background._free_in_ui_thread`): the worker's signals go only in the UI thread, and only
-    after every callback has run."""
+    (`background._Reaper`): an ended worker is let go in the UI thread, and its signals are
+    deleted there after every callback, whichever thread drops the last outside reference."""
+    import weakref
+
     import shiboken6
+    from PySide6.QtCore import Qt
 
     ui = threading.get_ident()
     calls, freed_in = [], []
     worker = background.start(lambda: 7, returned=lambda v: calls.append(("returned", v)),
                               finished=lambda: calls.append(("finished", None)))
-    signals = worker.signals
-    signals.destroyed.connect(lambda *_: freed_in.append(threading.get_ident()))
+    signals = weakref.ref(worker.signals)
+    worker.signals.destroyed.connect(lambda *_: freed_in.append(threading.get_ident()),
+                                     Qt.ConnectionType.DirectConnection)  # runs where it is freed
     assert worker.wait(5)
-    background._running.discard(worker)
     holder = [worker]
     del worker
-    dropper = threading.Thread(target=holder.clear)  # the last reference goes in another thread...
+    dropper = threading.Thread(target=holder.clear)  # the last outside reference goes elsewhere...
     dropper.start()
     dropper.join()
     assert not freed_in  # ...and frees nothing of Qt's there
     qtbot.waitUntil(lambda: bool(freed_in), timeout=5000)
-    assert calls == [("returned", 7), ("finished", None)]  # ...every callback ran first
-    assert freed_in == [ui] and not shiboken6.isValid(signals)
+    assert calls == [("returned", 7), ("finished", None)]  # every callback ran first
+    assert freed_in == [ui]
+    left = signals()  # its Python wrapper may wait for a collection; its Qt side is gone
+    assert left is None or not shiboken6.isValid(left)
+    assert not background._running
+
+
+def test_cancel_queued_releases_the_workers_a_pool_has_not_started(qtbot):
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    release = threading.Event()
+    ran = []
+    busy = background.start(release.wait, 5, pool=pool)
+    queued = [background.start(ran.append, k, pool=pool) for k in range(3)]
+    background.cancel_queued(pool)
+    assert all(w not in background._running and w.is_finished() for w in queued)
+    assert busy in background._running  # a running worker is left to end
+    release.set()
+    assert busy.wait(5) and pool.waitForDone(5000)
+    qtbot.waitUntil(lambda: busy not in background._running, timeout=5000)
+    assert ran == []

@@ -15,7 +15,8 @@ class _Cycle:
 
 
 def test_no_collection_in_other_threads_and_the_timer_collects_on_the_ui_thread(qtbot):
-    was_enabled = gc.isenabled()
+    was_enabled = gc.isenabled()  # off: the GUI tests run under their own collector (conftest)
+    gc.enable()  # as in a fresh process
     collector = MainThreadCollector(interval_ms=20)
     try:
         assert not gc.isenabled()
@@ -36,7 +37,28 @@ def test_no_collection_in_other_threads_and_the_timer_collects_on_the_ui_thread(
         held.clear()
     finally:
         collector.stop()
-    assert gc.isenabled() == was_enabled
+    assert gc.isenabled()  # handed back as it was found
+    if not was_enabled:
+        gc.disable()
+
+
+def test_a_full_collection_waits_for_enough_new_long_lived_objects():
+    collector = MainThreadCollector(interval_ms=60_000)
+    try:
+        gc.collect()
+        collector._long_lived = len(gc.get_objects(2))
+        collector.thresholds = (-1, -1, -1)  # every generation due by its count
+        garbage = _Cycle()
+        gone = weakref.ref(garbage)
+        gc.collect(1)  # the cycle is now in the oldest generation
+        del garbage
+        collector.check()  # few new long-lived objects: not a full collection
+        assert gone() is not None
+        collector._long_lived = 0  # as after a small start: now a full one is due
+        collector.check()
+        assert gone() is None
+    finally:
+        collector.stop()
 
 
 def test_check_collects_only_what_is_due():

@@ -139,5 +139,5 @@ class ImageCache(QObject):
     def shutdown(self) -> None:
         with self._lock:
             self._closed = True
-        self._pool.clear()
+        background.cancel_queued(self._pool)  # released here: `clear()` would keep them for ever
         self._pool.waitForDone(10_000)
