@@ -122,10 +122,10 @@ def render(args) -> int:
     from petloc_gui.app.demo_folder import ensure_demo_folder
     from petloc_gui.ui.app import install_retraining
     from petloc_gui.ui.main_thread_gc import MainThreadCollector
-
-    MainThreadCollector(app)  # as the app runs (no cyclic collection in worker threads)
     from petloc_gui.ui.main_window import MainWindow
     from petloc_gui.ui.settings import Settings
+
+    MainThreadCollector(app)  # as the app runs (no cyclic collection in worker threads)
 
     shoot = Shooter(app, args.out)
     window = MainWindow(settings=Settings(str(Path(tempfile.mkdtemp()) / "settings.ini")))

@@ -269,6 +269,9 @@ def _report_skipped(skipped: list) -> None:
         info(f"{unannotated} image(s) without an annotation not used")
 
 
+FIGURES = ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")  # what the closing line reports
+
+
 def final_line(metrics: dict[str, Any]) -> str:
     """The kept epoch's figures, naming the images they were measured on: the validation
     images that did not choose the epoch when there are some, so they can differ from the
@@ -281,9 +284,6 @@ def final_line(metrics: dict[str, Any]) -> str:
         return f"no figures for the kept epoch: none of its {split or 'validation'} images could be read"
     where = f"{split or 'validation'}, {n} image{'s' if n != 1 else ''}" if n else (split or "validation")
     return f"best epoch on {where}: {_metrics_text(metrics)}"
-
-
-FIGURES = ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")
 
 
 def _metrics_text(metrics: dict[str, Any]) -> str:

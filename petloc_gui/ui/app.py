@@ -111,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     from petloc_gui.ui.main_thread_gc import MainThreadCollector
     from petloc_gui.ui.main_window import MainWindow
 
-    collector = MainThreadCollector(app)  # no cyclic collection in worker threads (its docstring: a deadlock)
+    # Parented to the app, it runs to the very end (a worker nobody waits for, an export, may outlive
+    # the window): no cyclic collection in worker threads (its docstring: a deadlock).
+    MainThreadCollector(app)
 
     window = MainWindow()
     install_retraining(window)
@@ -127,7 +129,6 @@ def main(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, lambda: _startup(window, args, bool(args.screenshot)))
     code = app.exec()
     window.shutdown()
-    del collector  # kept to the end: a worker nobody waits for (an export) may still run
     return code
 
 
