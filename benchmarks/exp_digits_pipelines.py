@@ -36,7 +36,6 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 HERE = Path(__file__).resolve().parent
 CODE = os.environ.get("PETLOC_BENCH_CODE") or str(HERE.parent)
 
-V_FRACTION = 0.25  # DATA -> V, by the split seed 0 (exp_digits.py's validation digits)
 TRAIN_VAL_FRACTION = 0.05  # the bundled digits recipe's validation share
 # This checkout's split of T: its own hash key. With seed 0's key the 5% would nest inside the 25%
 # that became V (a stable split grows by adding images at the edge), leaving one digit per class.
@@ -46,11 +45,14 @@ NEW_SPLIT_SEED = 1000
 def split(data: Path, out: Path) -> None:
     """Links to the 2,994 training and 1,006 scoring digits of ``data`` in ``out``/T and ``out``/V."""
     sys.path.insert(0, str(HERE.parent))
+    sys.path.insert(0, str(HERE))
+    from exp_digits import SPLIT_SEED, VAL_FRACTION  # V is exp_digits.py's validation digits
+
     from petloc_gui.model import splits
 
     relpaths = sorted(p.name for p in data.glob("*.png"))
     labels = [r.rsplit("digit", 1)[1].split(".")[0] for r in relpaths]
-    held = splits.validation_members(relpaths, labels, V_FRACTION, 0)
+    held = splits.validation_members(relpaths, labels, VAL_FRACTION, SPLIT_SEED)
     for name, members in (("T", [r for r in relpaths if r not in held]), ("V", sorted(held))):
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
