@@ -44,9 +44,10 @@ def main() -> int:
         return render(args)
     code = 0
     data = Path(tempfile.mkdtemp(prefix="petloc-gallery-"))
+    (data / "tmp").mkdir()  # each run's temporary photos and settings: removed with the rest below
     for scale in args.scales:
         env = dict(os.environ, QT_SCALE_FACTOR=scale, PETLOC_DATA_DIR=str(data / "data"),
-                   XDG_CONFIG_HOME=str(data / "config"))
+                   XDG_CONFIG_HOME=str(data / "config"), TMPDIR=str(data / "tmp"))
         command = [sys.executable, __file__, str(args.out / f"scale-{scale}"), "--one-scale",
                    "--timeout", str(args.timeout)] + (["--photos", str(args.photos)] if args.photos else [])
         code |= subprocess.call(command, env=env)

@@ -7,7 +7,7 @@ any action added later), so the list cannot fall behind the menus.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from petloc_gui.app import review_queue
 from petloc_gui.ui.actions import MOUSE_HELP, shortcut_rows
+from petloc_gui.ui.window_geometry import fit_into
 
 QUEUE_RULE = (
     "Review queue (R, then N/Space walks it): boxes that disagree with the prediction "
     f"(IoU < {review_queue.BOX_DISAGREE_IOU}) first, lowest IoU first; then label disagreements; "
     "then images without ground truth by lowest confidence (pre-labels to confirm); then agreeing "
-    "images by lowest IoU; unreadable images; images still being predicted; verified images last."
+    "images by lowest IoU; unreadable images; images still being predicted; verified images last. "
+    "N skips images already shown in this pass; an image you edit keeps its place until you leave it."
 )
 
 
@@ -84,3 +86,8 @@ class HelpDialog(QDialog):
         layout.addWidget(buttons)
         self.table = table
         self.resize(800, 680)
+        # The table scrolls: on a small screen or at 150% scale the dialog takes what the screen
+        # has (at 1.5 on a 1000 px screen 800 x 680 was taller than it, the Close button cut off).
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        if screen is not None:
+            fit_into(self, screen.availableGeometry())

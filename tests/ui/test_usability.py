@@ -156,3 +156,23 @@ def test_screenshot_mode_exits_non_zero_when_the_model_fails(qtbot, folder, tmp_
     code = app.main([str(folder), "--model", "broken", "--screenshot", str(out), "--timeout", "30"])
     assert code != 0 and not out.exists()
     assert "cannot load broken" in capsys.readouterr().err
+
+
+def test_shortcuts_dialog_fits_a_small_screen(qtbot, window, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from petloc_gui.ui.help_dialog import HelpDialog
+
+    # 1066 x 666 logical pixels: a 1600 x 1000 screen at 150% scale, where it was 1019 px tall
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 1066, 666))
+    dialog = HelpDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.height() < 666 and dialog.width() < 1066  # its table scrolls
+
+
+def test_dataset_panel_does_not_make_the_window_taller_than_its_charts_need(qtbot, window, folder):
+    # At 150% scale its charts and figures made the window taller than a 1000 px screen.
+    open_and_wait(qtbot, window, folder)
+    window.dataset_panel.show()
+    assert window.dataset_panel.minimumSizeHint().height() < 200

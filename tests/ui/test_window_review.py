@@ -72,6 +72,33 @@ def test_keyboard_navigation(qtbot, window, folder):
     assert window.session.model.names[window.session.current] == "e.png"
 
 
+def test_an_edited_image_keeps_its_queue_place_until_left_so_d_skips_nothing(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.file_dock.set_review_order(True)  # b, e, c, d, a
+    model = window.session.model
+    window.show_row(1)  # b: the box that disagrees most, at the top
+    qtbot.keyClick(window, Qt.Key_A)  # fixed: now it agrees (IoU 1), which ranks it after d
+    assert model.iou[1] == 1.0
+    model.update_ranks()  # what the re-rank timer would do while b is on screen
+    assert _names_in_view_order(window) == ["b.png", "e.png", "c.png", "d.png", "a.png"]
+    qtbot.keyClick(window, Qt.Key_D)
+    assert model.names[window.session.current] == "e.png"  # the next row, not one past b's new place
+    model.update_ranks()  # b left: it moves to its place now
+    assert _names_in_view_order(window) == ["e.png", "c.png", "d.png", "b.png", "a.png"]
+    qtbot.keyClick(window, Qt.Key_D)
+    assert model.names[window.session.current] == "c.png"
+
+
+def test_next_to_review_skips_images_reached_by_stepping_or_clicking(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.file_dock.set_review_order(True)  # b, e, c, d, a
+    window.show_row(1)  # b, clicked
+    qtbot.keyClick(window, Qt.Key_D)  # e
+    qtbot.keyClick(window, Qt.Key_D)  # c
+    qtbot.keyClick(window, Qt.Key_N)
+    assert window.session.model.names[window.session.current] == "d.png"  # not back to b or e
+
+
 def test_filter_by_name_and_status(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     window.file_dock.search.setText("d.p")

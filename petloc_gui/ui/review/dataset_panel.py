@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from petloc_gui.core.text import visible as escaped
 from petloc_gui.ui import background
@@ -150,7 +150,13 @@ class DatasetPanel(QDockWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.class_chart, 1)
         layout.addWidget(self.size_chart, 1)
-        self.setWidget(body)
+        # Scrolled, so its minimum height does not become the window's: at 150% scale the charts
+        # and figures made the window taller than a 1000 px screen, status bar out of reach.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
         self.setMinimumWidth(320)
         self.stats = None
         self._dataset = None

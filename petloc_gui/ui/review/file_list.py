@@ -74,6 +74,10 @@ class FileListModel(QAbstractTableModel):
         self._rank_timer.setInterval(250)
         self._rank_timer.timeout.connect(self.update_ranks)
         self._ranks_stale = True
+        # An edited image keeps its queue place until the user leaves it (`hold`): re-ranked at
+        # once it would jump under the user, and stepping on down the list (D) would skip every
+        # row it jumped over.
+        self._held: tuple[int, review_queue.QueueEntry] | None = None
         self._pending: set[int] = set()
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -219,13 +223,32 @@ class FileListModel(QAbstractTableModel):
     def queue_entries(self) -> list[review_queue.QueueEntry]:
         return [self.queue_entry(r) for r in range(len(self.names))]
 
+    def hold(self, item: int) -> None:
+        """Rank ``item`` as it is now, whatever changes next, until `release` (call before changing it)."""
+        if self._held is not None and self._held[0] == item:
+            return
+        self.release()
+        self._held = (item, self.queue_entry(item))
+
+    def release(self) -> None:
+        """Rank the held item by what it is now again (it moves to its place at the next re-rank)."""
+        if self._held is None:
+            return
+        self._held = None
+        self._ranks_stale = True
+        if self.review_order and not self._rank_timer.isActive():
+            self._rank_timer.start()
+
     def update_ranks(self) -> None:
         """Recompute the review-queue rank of every item (throttled by a timer)."""
         self._rank_timer.stop()
         if not self._ranks_stale:
             return
         self._ranks_stale = False
-        ranks = review_queue.queue_ranks(self.queue_entries())
+        entries = self.queue_entries()
+        if self._held is not None:
+            entries[self._held[0]] = self._held[1]
+        ranks = review_queue.queue_ranks(entries)
         if ranks != self.ranks:
             self.ranks = ranks
             if self.review_order:

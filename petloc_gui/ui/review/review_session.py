@@ -136,7 +136,10 @@ class ReviewSession:
             if doc is not None and doc.dirty:
                 self.host.save_rows([previous], quiet=True)
         item = self.dataset.items[row]
+        if previous != row:
+            self.model.release()  # the image left moves to its place in the queue now
         self.current = row
+        self.visited.add(row)  # N skips what was seen this pass, however it was reached
         display = w.images.cached(item.image_path)
         if display is None:
             # Decoded in the background; the document waits for the image's
@@ -260,6 +263,8 @@ class ReviewSession:
             self.refresh_row_from(row, doc)
 
     def refresh_row_from(self, row: int, doc) -> None:
+        if row == self.current:
+            self.model.hold(row)  # it moves in the queue once the user leaves it, not under them
         primary = doc.primary
         self.model.set_ground_truth(row, primary.name if primary else None, primary.box if primary else None,
                                     doc.verified, objects=[(o.name, o.box) for o in doc.objects])
@@ -338,8 +343,6 @@ class ReviewSession:
         if self.current is not None:
             skip.add(self.current)
         row = review_queue.next_to_review(entries, self.model.ranks, skip)
-        if row is not None:
-            self.visited.add(row)
         return row
 
     def image_path(self, row: int) -> Path:
