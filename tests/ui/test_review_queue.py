@@ -127,3 +127,25 @@ def test_file_list_iou_uses_the_best_gt_rule(qapp):
     model.set_prediction(1, "cat", 0.9, Box(0, 0, 10, 10))
     assert model.iou[1] == 0.0  # the only object is of another class
     assert model.queue_entry(1).labels_agree is False
+
+
+def test_a_held_item_keeps_its_queue_position_and_the_others_rank_around_it(qapp):
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.ui.review.file_list import FileListModel
+
+    model = FileListModel(["a.png", "b.png", "c.png", "d.png"], [True] * 4)
+    for row, iou_box in enumerate((Box(0, 0, 10, 10), Box(0, 0, 10, 4), Box(0, 0, 10, 3), None)):
+        model.set_ground_truth(row, "cat", Box(0, 0, 10, 10), False)
+        if iou_box is not None:  # d is still being predicted
+            model.set_prediction(row, "cat", 0.9, iou_box)
+    model.set_review_order(True)
+    names = lambda: [model.names[i] for i in model.order]  # noqa: E731
+    assert names() == ["c.png", "b.png", "a.png", "d.png"]  # IoU 0.3, 0.4, 1.0, pending
+    model.hold(0)  # a is edited while shown
+    model.set_ground_truth(0, "cat", Box(50, 50, 60, 60), False)  # now it disagrees most (IoU 0)
+    model.set_prediction(3, "cat", 0.9, Box(0, 0, 10, 1))  # d's prediction arrives: IoU 0.1
+    model.update_ranks()
+    assert names() == ["d.png", "c.png", "a.png", "b.png"]  # a stays third; d ranks around it
+    model.release()
+    model.update_ranks()
+    assert names() == ["a.png", "d.png", "c.png", "b.png"]

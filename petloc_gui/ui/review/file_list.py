@@ -77,7 +77,7 @@ class FileListModel(QAbstractTableModel):
         # An edited image keeps its queue place until the user leaves it (`hold`): re-ranked at
         # once it would jump under the user, and stepping on down the list (D) would skip every
         # row it jumped over.
-        self._held: tuple[int, review_queue.QueueEntry] | None = None
+        self._held: tuple[int, int] | None = None  # (item, its queue position when held)
         self._pending: set[int] = set()
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -224,11 +224,13 @@ class FileListModel(QAbstractTableModel):
         return [self.queue_entry(r) for r in range(len(self.names))]
 
     def hold(self, item: int) -> None:
-        """Rank ``item`` as it is now, whatever changes next, until `release` (call before changing it)."""
+        """Keep ``item`` at its queue position, whatever changes, until `release`; the other items
+        are ranked around it. Call it before changing the item."""
         if self._held is not None and self._held[0] == item:
             return
         self.release()
-        self._held = (item, self.queue_entry(item))
+        self.update_ranks()  # its position by what it was until now
+        self._held = (item, self.ranks[item])
 
     def release(self) -> None:
         """Rank the held item by what it is now again (it moves to its place at the next re-rank)."""
@@ -245,10 +247,13 @@ class FileListModel(QAbstractTableModel):
         if not self._ranks_stale:
             return
         self._ranks_stale = False
-        entries = self.queue_entries()
+        ranks = review_queue.queue_ranks(self.queue_entries())
         if self._held is not None:
-            entries[self._held[0]] = self._held[1]
-        ranks = review_queue.queue_ranks(entries)
+            item, position = self._held
+            order = sorted((i for i in range(len(ranks)) if i != item), key=ranks.__getitem__)
+            order.insert(min(position, len(order)), item)
+            for place, i in enumerate(order):
+                ranks[i] = place
         if ranks != self.ranks:
             self.ranks = ranks
             if self.review_order:

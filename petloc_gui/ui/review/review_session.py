@@ -250,6 +250,8 @@ class ReviewSession:
     def document_changed(self, doc) -> None:
         row = self.row_of.get(str(doc.image_path))
         if row is not None:
+            if row == self.current:  # an edit: the image moves in the queue once the user leaves it
+                self.model.hold(row)
             self.refresh_row_from(row, doc)
         new = {obj.name for obj in doc.objects} - self.folder_labels
         if new:  # once per edit, not once per new label
@@ -263,8 +265,6 @@ class ReviewSession:
             self.refresh_row_from(row, doc)
 
     def refresh_row_from(self, row: int, doc) -> None:
-        if row == self.current:
-            self.model.hold(row)  # it moves in the queue once the user leaves it, not under them
         primary = doc.primary
         self.model.set_ground_truth(row, primary.name if primary else None, primary.box if primary else None,
                                     doc.verified, objects=[(o.name, o.box) for o in doc.objects])
