@@ -89,6 +89,10 @@ def _startup(window, args, screenshot_mode: bool) -> None:
     if demo:
         # The demo: show the review queue, which finds the planted mistakes.
         window.file_dock.set_review_order(True)
+        if not screenshot_mode and window.session is not None:  # the screenshot waits for the top itself
+            from petloc_gui.ui.review.queue_start import QueueStart
+
+            QueueStart(window.session, lambda: window.session, parent=window)
         window.statusBar().showMessage(
             "Demo with planted mistakes. N: next suspicious image · A: accept prediction · V: verified · F1: help",
             30000)

@@ -261,3 +261,22 @@ def test_typing_a_new_label_applies_it_and_adds_it_to_the_list(qtbot, window, fo
     combo.lineEdit().returnPressed.emit()
     assert window.session.store.document(0).primary.name == "rabbit"
     assert "rabbit" in [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_queue_start_shows_the_queue_top_once_known_unless_the_user_moved(qtbot, window, folder):
+    from petloc_gui.ui.review.queue_start import QueueStart
+
+    assert window.open_folder(folder, model="fake")  # a.png on screen at once, before any prediction
+    window.file_dock.set_review_order(True)
+    start = QueueStart(window.session, lambda: window.session, parent=window)
+    qtbot.waitUntil(lambda: not start._timer.isActive(), timeout=10_000)
+    assert start.moved and window.session.model.names[window.session.current] == "b.png"  # the queue's top
+
+    assert window.open_folder(folder, model="fake")
+    window.file_dock.set_review_order(True)
+    start = QueueStart(window.session, lambda: window.session, parent=window)
+    window.show_row(3)  # the user moves on (a click in the list) before the order is known
+    shown = window.session.current
+    assert shown == 3
+    qtbot.waitUntil(lambda: not start._timer.isActive(), timeout=10_000)
+    assert not start.moved and window.session.current == shown
