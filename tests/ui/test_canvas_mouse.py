@@ -121,3 +121,23 @@ def test_exif_rotated_photo_uses_displayed_coordinates(qtbot, window, tmp_path):
     doc = window.session.store.document(0)
     assert doc.image_size == (80, 120)
     assert _close(doc.objects[0].box, Box(10, 90, 70, 118))
+
+
+def test_a_message_wraps_within_a_narrow_pane(qtbot):
+    from PySide6.QtGui import QImage
+
+    from petloc_gui.ui.canvas.box_canvas import MESSAGE_WIDTH_PX, BoxCanvas
+
+    view = BoxCanvas(editable=True)
+    qtbot.addWidget(view)
+    view.resize(240, 300)  # a pane narrower than the widest wrap (at 150% scale, or a small window)
+    view.show()
+    image = QImage(200, 100, QImage.Format_RGB32)
+    image.fill(0)
+    view.show_image(image)
+    view.show_message("No box yet: drag to draw one, or press A to accept the prediction.")
+    item = view._message_item
+    left = view.mapFromScene(item.pos()).x()
+    assert left + item.boundingRect().width() <= view.viewport().width()
+    view.resize(900, 600)
+    qtbot.waitUntil(lambda: item.textWidth() == MESSAGE_WIDTH_PX, timeout=2000)  # wide again: back to its width

@@ -21,6 +21,7 @@ from petloc_gui.ui.canvas.image_adjust import Adjustment, adjusted
 
 MIN_DRAW_PX = 2.0
 ZOOM_STEP = 1.25
+MESSAGE_WIDTH_PX = 320  # a message's widest wrap, in screen pixels
 
 
 class BoxCanvas(QGraphicsView):
@@ -115,10 +116,16 @@ class BoxCanvas(QGraphicsView):
         item.setHtml(f"<div style='background-color:#202020; color:#ffe678; padding:4px'>{text}</div>")
         item.setZValue(100)
         item.setFlag(QGraphicsTextItem.ItemIgnoresTransformations, True)
-        item.setTextWidth(320)
         item.setPos(self._image_rect.topLeft())
         self.scene().addItem(item)
         self._message_item = item
+        self._fit_message()
+
+    def _fit_message(self) -> None:
+        """Wrap the message within the pane (at 150% scale a fixed 320 px ran past its edge)."""
+        if self._message_item is not None:
+            left = max(0, self.mapFromScene(self._message_item.pos()).x())  # it starts at the image's corner
+            self._message_item.setTextWidth(max(120, min(MESSAGE_WIDTH_PX, self.viewport().width() - left - 8)))
 
     def image_rect(self) -> QRectF:
         return QRectF(self._image_rect)
@@ -175,6 +182,7 @@ class BoxCanvas(QGraphicsView):
         super().resizeEvent(event)
         if self._fit_on_resize:
             self.fit()
+        self._fit_message()
 
     def wheelEvent(self, event) -> None:  # Qt's name
         if event.modifiers() & Qt.ControlModifier:
