@@ -68,6 +68,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.model_status = QLabel("No model")
         self.position_label = QLabel("")
         self.cursor_label = QLabel("")  # cursor position and the size of the box being drawn
+        self.cursor_label.setContentsMargins(0, 0, 12, 0)  # not run into the counter beside it
         self.statusBar().addPermanentWidget(self.cursor_label)
         self.statusBar().addPermanentWidget(self.position_label)
         self.statusBar().addPermanentWidget(self.model_status)

@@ -141,3 +141,12 @@ def test_a_message_wraps_within_a_narrow_pane(qtbot):
     assert left + item.boundingRect().width() <= view.viewport().width()
     view.resize(900, 600)
     qtbot.waitUntil(lambda: item.textWidth() == MESSAGE_WIDTH_PX, timeout=2000)  # wide again: back to its width
+
+
+def test_the_cursor_position_clears_when_the_mouse_leaves_the_pane(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    view = window.panel.gt_pane
+    _send(view, QEvent.MouseMove, (20, 20))
+    assert window.cursor_label.text()  # "x 20  y 20"
+    QApplication.sendEvent(view.viewport(), QEvent(QEvent.Leave))
+    assert window.cursor_label.text() == ""

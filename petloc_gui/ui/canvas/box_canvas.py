@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
@@ -219,6 +219,11 @@ class BoxCanvas(QGraphicsView):
     def leaveEvent(self, event) -> None:  # Qt's name
         super().leaveEvent(event)
         self._track_cursor(None)
+
+    def viewportEvent(self, event) -> bool:  # Qt's name
+        if event.type() == QEvent.Leave:  # the mouse leaves the viewport, not always the view itself
+            self._track_cursor(None)
+        return super().viewportEvent(event)
 
     # --- mouse --------------------------------------------------------------------
     def _item_edited(self, index: int, old: Box, new: Box) -> None:
