@@ -32,7 +32,8 @@ class CurvesChart(QChartView):
         self._x_axis.setTickAnchor(0.0)
         self._x_axis.setTickInterval(1.0)
         self._loss_axis = QValueAxis(titleText="loss")
-        self._score_axis = QValueAxis(titleText="accuracy / IoU", min=0.0, max=1.0)
+        # short: "accuracy / IoU" was elided on a short chart at 150% scale
+        self._score_axis = QValueAxis(titleText="acc. / IoU", min=0.0, max=1.0)
         chart.addAxis(self._x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._loss_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(self._score_axis, Qt.AlignmentFlag.AlignRight)
