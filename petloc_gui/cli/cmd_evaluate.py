@@ -73,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     cases, skipped = collect_ground_truth(items, args.label)
     for image, reason in skipped:
         error(f"skipped {image}: {reason}")
+    trained_on = warn_if_trained_on([image for image, _ in cases], meta, dataset.root) if args.split == "all" else 0
     if not cases:
         error(f"no annotated image to evaluate in {args.data}")
         return 1
@@ -100,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
     report = build_report(
         metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path, args.data, split
     )
+    report["n_trained_on"] = trained_on  # annotated images given that the model trained on (0: none or not recorded)
     if args.json:
         json_line(report)
     else:
@@ -132,9 +134,8 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
     """The items to evaluate and how the report describes them.
 
     `validation` keeps the images the model's meta.json lists as held out
-    (paths relative to the dataset root). With `all`, evaluating on the
-    model's own training folder gets a warning: the figures then include
-    images the model was trained on.
+    (paths relative to the dataset root). With `all`, images the model
+    trained on are counted and warned about (`warn_if_trained_on`).
     """
     items = list(dataset.items)
     if split == "validation":
@@ -149,13 +150,35 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
         if len(chosen) < len(wanted):
             error(f"{len(wanted) - len(chosen)} of the model's validation images are not in {dataset.root}")
         return chosen, VALIDATION_DESCRIPTION
-    trained_on = (meta.get("training_data") or {}).get("root")
-    if trained_on and _same_folder(trained_on, dataset.root):
-        error(
-            "DATA is the folder this model was trained on: these figures include training images "
-            "(use --split validation for held-out figures)"
-        )
     return items, SPLIT_DESCRIPTION
+
+
+def warn_if_trained_on(images: list[Path], meta: dict[str, Any], root) -> int:
+    """Say how many of ``images`` the model trained on (its recorded splits and image hashes,
+    `model.training_record`: a renamed or copied training image counts too); return that count
+    (0 when its training images are not recorded)."""
+    from petloc_gui.model.bundle import file_sha256
+    from petloc_gui.model.training_record import record_from_meta
+
+    record = record_from_meta(meta)
+    if not record.known or not (record.train or record.train_hashes):
+        return 0
+    resolved_root = Path(root).resolve()
+    count = 0
+    for image in images:
+        try:
+            sha256: str | None = file_sha256(image)
+        except OSError:
+            sha256 = None  # unreadable: the evaluation says so; by its path alone here
+        if record.trained_on(_relative(image, resolved_root), sha256):
+            count += 1
+    if count:
+        error(
+            f"{count} of these {len(images)} annotated images are ones this model was trained on (matched by "
+            "content): these figures include training images (use --split validation on its training folder, "
+            "or a folder it never trained on, for held-out figures)"
+        )
+    return count
 
 
 def _relative(path, resolved_root: Path) -> str:
@@ -164,13 +187,6 @@ def _relative(path, resolved_root: Path) -> str:
         return resolved.relative_to(resolved_root).as_posix()
     except ValueError:
         return resolved.as_posix()
-
-
-def _same_folder(a, b) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
 
 
 def collect_ground_truth(items, label: str = "default") -> tuple[list[tuple[Path, list[tuple[str, Any]]]],
@@ -243,7 +259,8 @@ def format_report(report: dict[str, Any]) -> list[str]:
     lines = [
         f"model      {report['model']} ({report['model_path']})",
         f"data       {report['data']} ({report['split']}; matching {report['matching']})",
-        f"images     {report['n_images']} evaluated, {report['n_skipped']} skipped",
+        f"images     {report['n_images']} evaluated, {report['n_skipped']} skipped"
+        + (f", {report['n_trained_on']} of them trained on" if report.get("n_trained_on") else ""),
         f"accuracy   {num(report['accuracy'])}",
         f"mean IoU   {num(report['mean_iou'])}   median {num(report['median_iou'])}",
         f"IoU>=0.5   {num(report['iou_ge_50'])}   IoU>=0.75 {num(report['iou_ge_75'])}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from petloc_gui.core.voc import read_voc
+from petloc_gui.model.bundle import file_sha256
 from tests.cli.helpers import (
     BILLION_LAUGHS,
     BLUE,
@@ -127,7 +128,9 @@ def test_evaluate_validation_split_and_training_folder_warning(eval_folder, tiny
     bundle = _bundle_with_meta(
         tiny_bundle, tmp_path,
         validation_split={"images": ["r1.png", "b1.png", "gone.png"]},
-        training_data={"root": str(eval_folder)},
+        # trained on b1 under another name: found by its content, wherever it is now
+        splits={"train": ["elsewhere/blue.png"], "validation": ["r1.png"], "test": []},
+        images={"elsewhere/blue.png": {"sha256": file_sha256(eval_folder / "b1.png")}},
     )
     code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", bundle, "--json", "--split", "validation")
     assert code == 0, err
@@ -139,8 +142,11 @@ def test_evaluate_validation_split_and_training_folder_warning(eval_folder, tiny
 
     code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", bundle, "--json")
     assert code == 0
-    assert last_json(out)["n_images"] == 4
-    assert any("this model was trained on" in line for line in assert_clean_errors(err))
+    report = last_json(out)
+    # b1 and b2 are the same blue picture (the same bytes): the model has seen both, whatever their names
+    assert report["n_images"] == 4 and report["n_trained_on"] == 2
+    assert any("2 of these 5 annotated images are ones this model was trained on" in line
+               for line in assert_clean_errors(err))
 
     code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", tiny_bundle, "--split", "validation")
     assert code == 1 and out == ""
