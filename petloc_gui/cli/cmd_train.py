@@ -121,6 +121,7 @@ def _check_inputs(args: argparse.Namespace) -> None:
         raise FileNotFoundError(2, "dataset folder not found", str(args.data))
     if args.out.exists() and not args.out.is_dir():
         raise NotADirectoryError(20, "--out exists and is not a folder", str(args.out))
+    _check_writable(args.out)
     for option, path in (("--backbone-weights", args.backbone_weights), ("--exclude-list", args.exclude_list)):
         if path is not None and not path.is_file():
             raise FileNotFoundError(2, f"{option} file not found", str(path))
@@ -128,6 +129,16 @@ def _check_inputs(args: argparse.Namespace) -> None:
         from petloc_gui.model.bundle import resolve_model  # no TensorFlow
 
         args.init_from = str(resolve_model(args.init_from))
+
+
+def _check_writable(out: Path) -> None:
+    """Create ``out`` and a file in it now: an unwritable --out used to surface only after the
+    last epoch, and the trained model was lost."""
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=out, prefix=".petloc-write-check-"):
+        pass
 
 
 def read_exclude_list(path: Path) -> list[str]:

@@ -26,9 +26,21 @@ def model_for(spec: str | None, paths: Sequence[Path]) -> str:
     if choice.spec is None:
         raise CommandError(
             f"no available model knows {describe_labels(choice.labels).removeprefix('the ')} of {paths[0]}; "
-            f"train one (petloc train {paths[0]} --preset photo) or pass --model MODEL")
+            f"train one ({train_command(paths[0])}) or pass --model MODEL")
     info(f"petloc: using model {choice.spec} for {paths[0]} ({choice.reason})")
     return choice.spec
+
+
+def train_command(path: Path) -> str:
+    """The command that trains a model for ``path``'s folder into the store the app lists, as it can be
+    pasted into a shell."""
+    import shlex
+
+    from petloc_gui.core.paths import user_data_dir
+
+    folder = path if path.is_dir() else path.parent
+    store = user_data_dir() / "models" / "photo"
+    return f"petloc train {shlex.quote(str(folder))} --preset photo --out {shlex.quote(str(store))}"
 
 
 def load_predictor(spec: str):

@@ -252,14 +252,19 @@ def test_predict_with_unknown_model_is_one_line(tmp_path, capsys):
 
 
 def test_predict_without_model_on_new_classes_says_no_model_knows_them(tmp_path, capsys):
-    folder = tmp_path / "mine"
+    import shlex
+
+    folder = tmp_path / "my birds"  # a space: the suggested command must still paste into a shell
     folder.mkdir()
     for i, label in enumerate(["bird", "car"]):
         write_annotated(folder, f"x{i}", 40, 30, [(label, (2, 2, 20, 20))])
-    code, out, err = run_cli(capsys, "predict", folder, "--json")
-    assert code != 0 and out == ""
-    (line,) = assert_clean_errors(err)
-    assert "no available model knows classes bird, car" in line and "--model" in line
+    for given in (folder, folder / "x0.png"):  # a folder, or one of its images: train on the folder
+        code, out, err = run_cli(capsys, "predict", given, "--json")
+        assert code != 0 and out == ""
+        (line,) = assert_clean_errors(err)
+        assert "no available model knows classes bird, car" in line and "--model" in line
+        command = shlex.split(line.split("train one (", 1)[1].split(") or pass", 1)[0])
+        assert command[:5] == ["petloc", "train", str(folder), "--preset", "photo"] and command[5] == "--out"
 
 
 def test_predict_without_model_uses_the_folders_model_and_shows_progress(tmp_path, tiny_bundle, capsys):

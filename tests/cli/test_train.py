@@ -87,6 +87,7 @@ def test_train_refuses_bad_inputs_before_loading_tensorflow(tmp_path, capsys):
     (tmp_path / "file").write_text("x")
     cases = [
         (["--out", tmp_path / "file"], "--out exists and is not a folder"),
+        (["--out", tmp_path / "file" / "sub"], "Not a directory"),  # found now, not after the last epoch
         (["--out", tmp_path / "o", "--backbone-weights", tmp_path / "w.h5"], "--backbone-weights file not found"),
         (["--out", tmp_path / "o", "--init-from", tmp_path / "nobundle"], "no model bundle here"),
     ]
@@ -94,6 +95,21 @@ def test_train_refuses_bad_inputs_before_loading_tensorflow(tmp_path, capsys):
         code, _, err = run_cli(capsys, "train", data, "--preset", "digits", *extra)
         assert code == 1
         assert err.count("\n") == 1 and message in err, err
+
+
+def test_train_refuses_an_unwritable_out_before_training(tmp_path, capsys, monkeypatch):
+    import tempfile
+
+    data = tmp_path / "data"
+    data.mkdir()
+
+    def refuse(*args, **kwargs):  # what a folder without write permission does (root ignores chmod)
+        raise PermissionError(13, "Permission denied", str(kwargs.get("dir")))
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+    code, out, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "ro")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "Permission denied" in err and str(tmp_path / "ro") in err, err
 
 
 def test_resolve_exclude_list_accepts_names_stems_and_paths(tmp_path, capsys):
