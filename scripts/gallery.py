@@ -45,13 +45,15 @@ def main() -> int:
     code = 0
     data = Path(tempfile.mkdtemp(prefix="petloc-gallery-"))
     (data / "tmp").mkdir()  # each run's temporary photos and settings: removed with the rest below
-    for scale in args.scales:
-        env = dict(os.environ, QT_SCALE_FACTOR=scale, PETLOC_DATA_DIR=str(data / "data"),
-                   XDG_CONFIG_HOME=str(data / "config"), TMPDIR=str(data / "tmp"))
-        command = [sys.executable, __file__, str(args.out / f"scale-{scale}"), "--one-scale",
-                   "--timeout", str(args.timeout)] + (["--photos", str(args.photos)] if args.photos else [])
-        code |= subprocess.call(command, env=env)
-    shutil.rmtree(data, ignore_errors=True)
+    try:
+        for scale in args.scales:
+            env = dict(os.environ, QT_SCALE_FACTOR=scale, PETLOC_DATA_DIR=str(data / "data"),
+                       XDG_CONFIG_HOME=str(data / "config"), TMPDIR=str(data / "tmp"))
+            command = [sys.executable, __file__, str(args.out / f"scale-{scale}"), "--one-scale",
+                       "--timeout", str(args.timeout)] + (["--photos", str(args.photos)] if args.photos else [])
+            code |= subprocess.call(command, env=env)
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
     print(f"gallery: {sorted(str(p.relative_to(args.out)) for p in args.out.rglob('*.png'))}")
     return code
 
@@ -108,8 +110,7 @@ class Shooter:
 
 
 def predictions_done(window) -> bool:
-    model = window.session.model if window.session else None
-    return model is not None and model.count_predicted_or_failed() == len(model.names)
+    return window.session is not None and window.session.queue_known()
 
 
 def render(args) -> int:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from petloc_gui.app import review_queue
 from petloc_gui.ui.actions import MOUSE_HELP, shortcut_rows
-from petloc_gui.ui.window_geometry import fit_into
+from petloc_gui.ui.window_geometry import FRAME_ALLOWANCE_PX, TITLE_ALLOWANCE_PX
 
 QUEUE_RULE = (
     "Review queue (R, then N/Space walks it): boxes that disagree with the prediction "
@@ -89,5 +89,7 @@ class HelpDialog(QDialog):
         # The table scrolls: on a small screen or at 150% scale the dialog takes what the screen
         # has (at 1.5 on a 1000 px screen 800 x 680 was taller than it, the Close button cut off).
         screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
-        if screen is not None:
-            fit_into(self, screen.availableGeometry())
+        if screen is not None:  # resized only: a move() would stop Qt centring it on the window
+            area = screen.availableGeometry()
+            self.resize(min(self.width(), area.width() - FRAME_ALLOWANCE_PX),
+                        min(self.height(), area.height() - TITLE_ALLOWANCE_PX))

@@ -62,7 +62,7 @@ class ScreenshotTaker(QObject):
         if session is None or session.current is None or session.loading is not None:
             return False  # nothing shown yet, or the image still decoding
         if session.model.review_order and not self._queue_top_shown:
-            if not self._queue_known(session) and time.monotonic() - self.started < self.timeout_s / 2:
+            if not session.queue_known() and time.monotonic() - self.started < self.timeout_s / 2:
                 return False
             self._queue_top_shown = True
             session.model.update_ranks()
@@ -71,11 +71,6 @@ class ScreenshotTaker(QObject):
                 self.window.show_row(first)
         result = self.window.cached_prediction(session.image_path(session.current))
         return result is not None
-
-    @staticmethod
-    def _queue_known(session) -> bool:
-        """Every image has a prediction or an error, so the review order is final."""
-        return session.model.count_predicted_or_failed() == len(session.model.names)
 
     def _poll(self) -> None:
         if self.window.model_problem:

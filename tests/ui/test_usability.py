@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from petloc_gui.core.boxes import Box
@@ -169,6 +170,7 @@ def test_shortcuts_dialog_fits_a_small_screen(qtbot, window, monkeypatch):
     dialog = HelpDialog(window)
     qtbot.addWidget(dialog)
     assert dialog.height() < 666 and dialog.width() < 1066  # its table scrolls
+    assert not dialog.testAttribute(Qt.WA_Moved)  # resized only: Qt still centres it on the window
 
 
 def test_dataset_panel_does_not_make_the_window_taller_than_its_charts_need(qtbot, window, folder):

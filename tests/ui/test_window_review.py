@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from petloc_gui.core.boxes import Box
@@ -87,6 +88,23 @@ def test_an_edited_image_keeps_its_queue_place_until_left_so_d_skips_nothing(qtb
     assert _names_in_view_order(window) == ["e.png", "c.png", "d.png", "b.png", "a.png"]
     qtbot.keyClick(window, Qt.Key_D)
     assert model.names[window.session.current] == "c.png"
+
+
+def test_an_edited_image_stays_in_a_status_filter_it_no_longer_matches_until_left(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.file_dock.set_review_order(True)
+    index = window.file_dock.status_filter.findData("annotated")
+    window.file_dock.status_filter.setCurrentIndex(index)  # b, e, c, a
+    model = window.session.model
+    window.show_row(4)  # e
+    qtbot.keyClick(window, Qt.Key_A)  # now "edited": not "annotated" any more
+    ranks = list(model.ranks)
+    model.set_prediction(2, "cat", 0.8, Box(20, 20, 60, 60))  # c's prediction changes: it now agrees
+    model.update_ranks()
+    assert model.ranks != ranks  # a re-rank that reorders the list
+    assert _names_in_view_order(window) == ["b.png", "e.png", "c.png", "a.png"]
+    qtbot.keyClick(window, Qt.Key_D)
+    assert model.names[window.session.current] == "c.png"  # the row after e, not the list's top
 
 
 def test_next_to_review_skips_images_reached_by_stepping_or_clicking(qtbot, window, folder):
@@ -272,11 +290,55 @@ def test_queue_start_shows_the_queue_top_once_known_unless_the_user_moved(qtbot,
     qtbot.waitUntil(lambda: not start._timer.isActive(), timeout=10_000)
     assert start.moved and window.session.model.names[window.session.current] == "b.png"  # the queue's top
 
+    # N still brings up the image the folder opened on (shown, not chosen): a is last in the queue
+    for expected in ("e.png", "c.png", "d.png", "a.png"):
+        window.next_to_review()
+        assert window.session.model.names[window.session.current] == expected
+
+
+@pytest.fixture
+def predictions_held(monkeypatch):
+    """Predictions wait (in their worker thread) until the event is set: the queue order stays unknown."""
+    import threading
+
+    from .conftest import FakeHandle
+
+    gate = threading.Event()
+    predict = FakeHandle.predict_paths
+
+    def held(self, paths):
+        gate.wait(10)
+        return predict(self, paths)
+
+    monkeypatch.setattr(FakeHandle, "predict_paths", held)
+    yield gate
+    gate.set()
+
+
+def test_queue_start_leaves_a_user_who_moved_on(qtbot, window, folder, predictions_held):
+    from petloc_gui.ui.review.queue_start import QueueStart
+
     assert window.open_folder(folder, model="fake")
     window.file_dock.set_review_order(True)
     start = QueueStart(window.session, lambda: window.session, parent=window)
+    assert not window.session.queue_known()
     window.show_row(3)  # the user moves on (a click in the list) before the order is known
-    shown = window.session.current
-    assert shown == 3
+    predictions_held.set()
     qtbot.waitUntil(lambda: not start._timer.isActive(), timeout=10_000)
-    assert not start.moved and window.session.current == shown
+    assert not start.moved and window.session.current == 3
+
+
+def test_queue_start_leaves_an_image_edited_and_saved(qtbot, window, folder, predictions_held):
+    from petloc_gui.ui.review.queue_start import QueueStart
+
+    assert window.open_folder(folder, model="fake")
+    window.file_dock.set_review_order(True)
+    start = QueueStart(window.session, lambda: window.session, parent=window)
+    assert not window.session.queue_known()
+    # a.png (shown at open): its box deleted, then saved: nothing unsaved is left, yet it was edited
+    qtbot.keyClick(window, Qt.Key_Delete)
+    qtbot.keyClick(window, Qt.Key_S, Qt.ControlModifier)
+    assert not window.has_unsaved()
+    predictions_held.set()
+    qtbot.waitUntil(lambda: not start._timer.isActive(), timeout=10_000)
+    assert not start.moved and window.session.current == 0

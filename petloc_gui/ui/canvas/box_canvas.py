@@ -172,10 +172,12 @@ class BoxCanvas(QGraphicsView):
                 self.fitInView(self._image_rect.adjusted(-2, -2, 2, 2), Qt.KeepAspectRatio)
         finally:
             self.fitting = False
+        self._fit_message()  # the image's corner, where it starts, moved
 
     def zoom_by(self, factor: float) -> None:
         self._fit_on_resize = False
         self.scale(factor, factor)
+        self._fit_message()
         self.view_moved.emit()
 
     def resizeEvent(self, event) -> None:  # Qt's name

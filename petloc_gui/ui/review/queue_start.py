@@ -34,20 +34,23 @@ class QueueStart(QObject):
         self._timer.start(POLL_MS)
 
     def _user_has_started(self) -> bool:
+        """Moved to another image, edited this one (saved or not: it is held), or sorted by name."""
         s = self.session
-        return len(s.visited) > 1 or s.store.has_unsaved() or not s.model.review_order
+        return len(s.visited) > 1 or s.model.held is not None or s.store.has_unsaved() or not s.model.review_order
 
     def _poll(self) -> None:
         s = self.session
-        if (self.current_session() is not s or self._user_has_started()
+        if (s.closed or self.current_session() is not s or self._user_has_started()
                 or time.monotonic() - self.started > self.timeout_s):
             self._timer.stop()
             return
-        if s.model.count_predicted_or_failed() < len(s.model.names):
-            return  # the queue order is not known yet
+        if not s.queue_known():
+            return
         self._timer.stop()
         s.model.update_ranks()
         first = s.parts.file_dock.first_visible_row()
         if first is not None and first != s.current:
+            # The image the folder opened on was shown, not chosen: N may still bring it up.
+            s.visited.discard(s.current)
             s.show(first)
             self.moved = True

@@ -96,6 +96,7 @@ class ReviewSession:
         self.scanner.scanned.connect(self._scanned)
         self.scanner.start()
         self.loading: str | None = None  # the image path shown as "Loading…"
+        self.closed = False
         parts.images.decoded.connect(self.image_decoded)
         self._listening = True
 
@@ -104,6 +105,7 @@ class ReviewSession:
             self.parts.images.decoded.disconnect(self.image_decoded)
             self._listening = False
         self.loading = None
+        self.closed = True
         if self.disk is not None:
             self.disk.stop()
             self.disk.deleteLater()  # its watcher goes with it: do not pile up one per folder
@@ -336,14 +338,17 @@ class ReviewSession:
             self.host.folder_labels_changed(self.folder_labels)  # a model that no longer fits is re-chosen
         self.parts.labels.set_names(self.label_names())
 
+    def queue_known(self) -> bool:
+        """Whether the review order is final: every annotation read and every image predicted (or failed)."""
+        return self.scanner.isFinished() and self.model.count_predicted_or_failed() == len(self.model.names)
+
     def next_to_review(self) -> int | None:
         self.model.update_ranks()
         entries = self.model.queue_entries()
         skip = set(self.visited)
         if self.current is not None:
             skip.add(self.current)
-        row = review_queue.next_to_review(entries, self.model.ranks, skip)
-        return row
+        return review_queue.next_to_review(entries, self.model.ranks, skip)
 
     def image_path(self, row: int) -> Path:
         return self.dataset.items[row].image_path
