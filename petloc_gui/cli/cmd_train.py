@@ -82,8 +82,10 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.model.bundle import new_version_id
 
     exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
-    # A new folder per run: --out is where bundles go, and nothing is ever replaced.
-    bundle_dir = args.out / new_version_id(args.preset)
+    # A new folder per run: --out is where bundles go, and nothing is ever replaced. The folder is
+    # named by the model's version id, so a child's meta.json "parent" names the folder `models` lists.
+    version_id = new_version_id(args.preset)
+    bundle_dir = args.out / version_id
     optional = {"val_fraction": args.val_fraction} if args.val_fraction is not None else {}
     config = training.TrainConfig(
         preset=args.preset,
@@ -97,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
         out_dir=str(bundle_dir),
         distribute=None if args.distribute == "none" else args.distribute,
         cache_images=args.cache_images,
+        version_id=version_id,
         **optional,
     )
     reporter = TrainReporter()

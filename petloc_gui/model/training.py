@@ -63,6 +63,7 @@ class TrainConfig:
     warmup_epochs: int | None = None
     test_split: dict[str, Any] | None = None  # recorded in meta.json as given
     cache_images: bool = False  # keep decoded, downscaled images in the user cache folder
+    version_id: str | None = None  # meta.json's id (None: a new one); the CLI names --out's sub-folder by it
 
 
 def _backbone_weights(preset: Preset, config: TrainConfig) -> tuple[str | None, dict[str, Any]]:
@@ -222,7 +223,7 @@ def train(
     selection_metrics = monitor.restore_best()
     metrics = _report_metrics(monitor, data, preset, cache, report, selection_metrics)
 
-    version_id = new_version_id(preset.name)
+    version_id = config.version_id or new_version_id(preset.name)
     out_dir = Path(config.out_dir) if config.out_dir else user_data_dir() / "models" / preset.name / version_id
     meta = {
         "format_version": 1,
@@ -276,7 +277,7 @@ def train(
 
 def _config_record(config: TrainConfig, parent: LoadedBundle | None) -> dict[str, Any]:
     """The run's settings without machine paths (the parent by name, weights by file name)."""
-    record = {k: v for k, v in asdict(config).items() if k not in ("exclude", "test_split", "out_dir")}
+    record = {k: v for k, v in asdict(config).items() if k not in ("exclude", "test_split", "out_dir", "version_id")}
     record["init_from"] = _model_name(parent) if parent else None
     if config.backbone_weights:
         record["backbone_weights"] = Path(config.backbone_weights).name

@@ -39,6 +39,7 @@ def test_train_one_epoch_writes_a_bundle(digits_folder, tmp_path, capsys):
     assert (bundle / "model.keras").is_file()
     meta = json.loads((bundle / "meta.json").read_text(encoding="utf-8"))
     assert meta["preset"] == "digits"
+    assert meta["version_id"] == bundle.name  # what a child's "parent" names is the folder `models` lists
     val_images = meta["splits"]["validation"]
     assert 5 <= len(val_images) <= 15  # 39 usable images, about a quarter held out
     assert first.name not in json.dumps(meta["validation_split"])
