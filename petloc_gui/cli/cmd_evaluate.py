@@ -215,7 +215,14 @@ def collect_ground_truth(items, label: str = "default") -> tuple[list[tuple[Path
         if label == "breed" and not breed:
             skipped.append((str(item.image_path), "no breed in the dataset's list"))
             continue
-        cases.append((Path(item.image_path), [(str(breed or o.name), o.box) for o in annotation.objects]))
+        # As training skips them: an object without a label, or a box of zero area, is no ground truth.
+        usable = [(str(breed or o.name), o.box) for o in annotation.objects
+                  if (breed or o.name) and o.box.sorted().width > 0 and o.box.sorted().height > 0]
+        if not usable:
+            skipped.append((str(item.image_path), f"annotation {item.annotation_path}: no object with a label "
+                            "and a box of non-zero area"))
+            continue
+        cases.append((Path(item.image_path), usable))
     return cases, skipped
 
 

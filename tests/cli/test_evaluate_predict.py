@@ -279,3 +279,22 @@ def test_predict_without_model_uses_the_folders_model_and_shows_progress(tmp_pat
     assert code == 0
     assert len(json_lines(out)) == 5  # stdout stays one JSON record per image
     assert f"using model {tiny_bundle}" in err and "predict 5/5" in err
+
+
+def test_evaluate_skips_objects_training_would_skip(tmp_path, tiny_bundle, capsys):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    for stem, objects in (("noname", [("", (16, 16, 48, 28))]), ("flat", [("cat", (10, 10, 10, 20))]),
+                          ("mixed", [("", (0, 0, 8, 8)), ("cat", (16, 16, 48, 28))]),
+                          ("ok", [("cat", (16, 16, 48, 28))])):
+        write_image(folder / f"{stem}.png", W, H, RED)
+        (folder / f"{stem}.xml").write_text(voc_xml(f"{stem}.png", W, H, objects), encoding="utf-8")
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", tiny_bundle, "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["n_images"] == 2 and report["n_skipped"] == 2  # mixed keeps its labelled object
+    assert "" not in report["unknown_labels"] and "" not in report["per_class"]
+    skipped = [line for line in assert_clean_errors(err) if "skipped" in line]
+    assert len(skipped) == 2 and all("no object with a label" in line for line in skipped)
+    assert {line.split("skipped ", 1)[1].split(":", 1)[0].rsplit("/", 1)[-1] for line in skipped} == {
+        "noname.png", "flat.png"}
