@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.digits import write_digits_dataset
 
-    written = write_digits_dataset(args.out, args.split, args.count, args.seed)
+    written = write_digits_dataset(args.out, args.split, args.count, args.seed, replace=False)
     count = written if isinstance(written, int) else len(list(written))
     print(f"wrote {count} {args.split} digit images with VOC annotations to {args.out}", flush=True)
     if count == 0:

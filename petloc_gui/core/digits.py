@@ -84,13 +84,14 @@ def paste_on_canvas(
 
 
 def write_digits_dataset(
-    out_dir: str | os.PathLike[str], split: str, count: int | None = None, seed: int = 0
+    out_dir: str | os.PathLike[str], split: str, count: int | None = None, seed: int = 0, replace: bool = True
 ) -> list[Path]:
     """Write ``split`` digits as PNG canvases + VOC XML sidecars into ``out_dir``.
 
     ``count`` takes a class-balanced subset (every class in turn) when given.
     Placements are drawn from ``seed``; the same arguments give the same files.
-    Returns the image paths.
+    Returns the image paths. ``replace=False``: FileExistsError, before anything is written, when
+    any of the files exists (a user's corrected boxes would otherwise be overwritten).
     """
     from PIL import Image
 
@@ -100,6 +101,13 @@ def write_digits_dataset(
     images, labels = load_digits(split)
     order = _balanced_order(labels, count)
     out = Path(out_dir)
+    if not replace:
+        names = [f"{split}_{n:05d}_digit{labels[i]}" for n, i in enumerate(order)]
+        existing = [out / f"{name}{suffix}" for name in names for suffix in (".png", ".xml")
+                    if (out / f"{name}{suffix}").exists()]
+        if existing:
+            raise FileExistsError(17, f"{len(existing)} of the files to write exist already (first: "
+                                  f"{existing[0].name}); nothing was written: choose another folder", str(out))
     out.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     written: list[Path] = []
