@@ -60,32 +60,36 @@ def run(args: argparse.Namespace) -> int:
             error("no image to predict")
         return 1
     predictor, _, _ = load_predictor(args.model)
-    n_ok = n_written = n_kept = 0
+    n_ok = n_written = n_kept = n_failed = 0
     images = list(targets)
     # Folders can hold thousands of images: progress on stderr (stdout stays one record per image).
     folders = any(p.is_dir() for p in args.paths)
     bar = ProgressBar("petloc: predict", len(images)) if folders and len(images) > args.batch_size else None
     done = 0
-    for batch in chunks(images, args.batch_size):
-        results = predictor.predict_paths(list(batch))
-        done += len(batch)
+    try:
+        for batch in chunks(images, args.batch_size):
+            results = predictor.predict_paths(list(batch))
+            done += len(batch)
+            if bar is not None:
+                bar.update(done)
+            for image, result in zip(batch, results, strict=True):
+                if isinstance(result, BaseException):
+                    _report_error(args, image, reason_of(result))
+                    continue
+                n_ok += 1
+                _report_prediction(args, image, result)
+                if args.write_voc:
+                    written = _write_voc(image, targets[image], result)
+                    n_written += written is True
+                    n_kept += written is False
+                    n_failed += written is None
+    finally:  # also when Ctrl+C stops it: what is on disk now is said
         if bar is not None:
-            bar.update(done)
-        for image, result in zip(batch, results, strict=True):
-            if isinstance(result, BaseException):
-                _report_error(args, image, reason_of(result))
-                continue
-            n_ok += 1
-            _report_prediction(args, image, result)
-            if args.write_voc:
-                written = _write_voc(image, targets[image], result)
-                n_written += written is True
-                n_kept += written is False
-    if bar is not None:
-        bar.close()
-    if args.write_voc:
-        info(f"wrote {n_written} pre-label annotation(s); left {n_kept} existing annotation(s) untouched")
-    return 0 if n_ok else 1
+            bar.close()
+        if args.write_voc:
+            info(f"wrote {n_written} pre-label annotation(s); left {n_kept} existing annotation(s) untouched"
+                 + (f"; {n_failed} could not be written (above)" if n_failed else ""))
+    return 0 if n_ok and not n_failed else 1
 
 
 def prediction_record(image: Path, prediction) -> dict[str, Any]:

@@ -298,3 +298,20 @@ def test_evaluate_skips_objects_training_would_skip(tmp_path, tiny_bundle, capsy
     assert len(skipped) == 2 and all("no object with a label" in line for line in skipped)
     assert {line.split("skipped ", 1)[1].split(":", 1)[0].rsplit("/", 1)[-1] for line in skipped} == {
         "noname.png", "flat.png"}
+
+
+def test_predict_write_voc_counts_and_fails_on_annotations_it_could_not_write(tmp_path, tiny_bundle, capsys,
+                                                                                monkeypatch):
+    from petloc_gui.cli import cmd_predict
+
+    for stem in ("a", "b"):
+        write_image(tmp_path / f"{stem}.png", W, H, BLUE)
+
+    def unwritable(image, annotation_path, label, box):  # what a read-only folder does (root ignores chmod)
+        raise PermissionError(13, "Permission denied", str(annotation_path))
+
+    monkeypatch.setattr(cmd_predict, "write_prelabel", unwritable)
+    code, out, err = run_cli(capsys, "predict", tmp_path, "--model", tiny_bundle, "--write-voc", "--json")
+    assert code == 1  # a script must not take 0 for "pre-labels written"
+    assert len(json_lines(out)) == 2
+    assert "wrote 0 pre-label annotation(s); left 0 existing annotation(s) untouched; 2 could not be written" in err
