@@ -76,11 +76,13 @@ def trained_versions() -> list[dict[str, Any]]:
     except ImportError:
         return []
     try:
-        versions = VersionStore().list()
+        store = VersionStore()
+        versions, unreadable = store.list(), store.unreadable()
     except Exception as exc:  # noqa: BLE001 - any failure to list becomes one error line
         error(f"cannot list trained versions: {' '.join(str(exc).split())}")
         return []
-    rows = []
+    rows = [{"name": f"{folder.parent.name}/{folder.name}", "kind": "trained", "path": None,
+             "preset": folder.parent.name, "error": f"{folder}: {reason}"} for folder, reason in unreadable]
     for v in versions:
         problems: list[str] = []
         row: dict[str, Any] = {
@@ -93,8 +95,9 @@ def trained_versions() -> list[dict[str, Any]]:
             "metrics": _key_metrics(v.metrics, problems),
             "split": "validation",
         }
-        if problems:
-            row["warning"] = f"{v.path / 'version.json'}: " + "; ".join(problems)
+        if problems:  # the figures come from version.json, or from meta.json where a run wrote none
+            source = v.path / "version.json" if (v.path / "version.json").exists() else v.path / "meta.json"
+            row["warning"] = f"{source}: " + "; ".join(problems)
         rows.append(row)
     return rows
 
@@ -122,7 +125,9 @@ def _measured_on(row: dict[str, Any]) -> str:
     if not metrics or not row.get("split"):
         return "-"
     count = metrics.get("n_images")
-    return f"{count} {row['split']} images" if isinstance(count, int) else f"{row['split']} images"
+    if not isinstance(count, int):
+        return f"{row['split']} images"
+    return f"{count} {row['split']} image{'' if count == 1 else 's'}"
 
 
 def _num(value: Any) -> str:

@@ -102,6 +102,30 @@ class VersionStore:
         versions.sort(key=lambda v: (v.created, v.id))
         return versions
 
+    def unreadable(self) -> builtins.list[tuple[Path, str]]:
+        """Version folders `list` leaves out, with why: (folder, reason)."""
+        out: list[tuple[Path, str]] = []
+        for name in self._presets():
+            folder = self.root / name
+            if not folder.is_dir():
+                continue
+            for child in sorted(folder.iterdir()):
+                if child.name.startswith(".") or not child.is_dir():
+                    continue
+                try:
+                    if self._read(child) is not None:
+                        continue
+                except (OSError, TypeError, ValueError) as exc:
+                    out.append((child, f"unreadable: {exc}"))
+                    continue
+                if not (child / "meta.json").is_file():
+                    out.append((child, "no meta.json: not a model bundle"))
+                elif (child / VERSION_FILE).exists():
+                    out.append((child, f"{VERSION_FILE} is not a JSON object"))
+                else:
+                    out.append((child, "meta.json is not a JSON object"))
+        return out
+
     def get(self, version_id: str) -> Version:
         """The version with this id; raises VersionError when there is none."""
         if not _ID_PATTERN.match(version_id or ""):

@@ -39,6 +39,7 @@ def test_one_bad_version_record_does_not_hide_the_others(tmp_path, monkeypatch, 
          "metrics": {"mean_iou": [1], "accuracy": "high"}}))
     _fake_bundle(store / "20261201-120000-junk")
     (store / "20261201-120000-junk" / "version.json").write_text("{not json")
+    _fake_bundle(store / "20261201-130000-cli", metrics={"accuracy": "x"})
 
     code, out, err = run_cli(capsys, "models", "--json")
     assert code == 0, err
@@ -48,10 +49,15 @@ def test_one_bad_version_record_does_not_hide_the_others(tmp_path, monkeypatch, 
     assert rows["digits/20261201-100000-good"]["metrics"]["mean_iou"] == 0.7
     bad = rows["digits/20261201-110000-bad"]
     assert bad["metrics"] == {} and "mean_iou is not a number" in bad["warning"]
+    junk = rows["digits/20261201-120000-junk"]  # listed, with why: never silently gone
+    assert junk["path"] is None and "version.json is not a JSON object" in junk["error"]
+    cli_run = rows["digits/20261201-130000-cli"]  # a `petloc train` bundle: its figures are in meta.json
+    assert "meta.json: metric accuracy is not a number" in cli_run["warning"]
 
     code, out, err = run_cli(capsys, "models")
     assert code == 0, err
     assert "20261201-100000-good" in out and "mean_iou is not a number" in out
+    assert "unavailable: " in out and "20261201-120000-junk" in out
 
 
 # --- point 13 ---------------------------------------------------------------------
