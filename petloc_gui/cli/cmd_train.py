@@ -260,13 +260,18 @@ def _start_line(event: dict[str, Any]) -> str:
     """`training 40 images (32 train, 8 validation), 3 classes, up to 10 epochs of 2 steps`."""
     n_train, n_val = event.get("n_train"), event.get("n_val")
     names = event.get("class_names") or []
-    text = f"training on {(n_train or 0) + (n_val or 0)} images ({n_train} train, {n_val} validation)"
+    selection, report = event.get("selection_images"), event.get("report_images")
+    parts = f"{len(selection)} choose the epoch, {len(report)} report" if selection and report else ""
+    text = (f"training on {(n_train or 0) + (n_val or 0)} images ({n_train} train, {n_val} validation"
+            + (f": {parts}" if parts else "") + ")")
     if names:
-        text += f", {len(names)} classes"
+        text += f", {len(names)} class{'' if len(names) == 1 else 'es'}"
     if event.get("epochs"):
         text += f", up to {event['epochs']} epochs"
     if event.get("steps_per_epoch"):
         text += f" of {event['steps_per_epoch']} steps"
+    if event.get("n_test"):  # the exclude list, or a parent model's test images: never trained or validated on
+        text += f"; {event['n_test']} test images held out, never used"
     return text
 
 

@@ -174,7 +174,7 @@ def train(
     selection, report = data.validation_parts()
     selection_images, report_images = (sorted(it.relpath for it in part) for part in (selection, report))
     emit({"event": "start", "epochs": epochs, "steps_per_epoch": steps, "n_train": len(data.train),
-          "n_val": len(data.validation), "val_images": splits["validation"],
+          "n_val": len(data.validation), "n_test": len(data.test), "val_images": splits["validation"],
           "selection_images": selection_images, "report_images": report_images,
           "skipped": [[p, r] for p, r in data.skipped], "class_names": names})
 

@@ -83,8 +83,14 @@ def test_epoch_line_and_reporter(capsys):
     assert "1 image(s) without an annotation not used" in err and "x.png" not in err
     assert "epoch 1/1  loss 0.5000  val_acc 1.000" in err
     assert "/x/bundle" in err.splitlines()[-1]
+
     # the kept epoch's figures name where they were measured (not the part that chose the epoch)
     assert "best epoch on validation: accuracy 1.000  mean_iou 0.500" in err
+    TrainReporter()({"event": "start", "n_train": 23, "n_val": 5, "n_test": 48, "epochs": 5, "class_names": ["a"],
+                     "selection_images": ["1", "2", "3", "4"], "report_images": ["5"], "skipped": []})
+    _, err = capsys.readouterr()
+    assert ("training on 28 images (23 train, 5 validation: 4 choose the epoch, 1 report), 1 class, up to 5 "
+            "epochs; 48 test images held out, never used") in err
     report = {"split": "validation (report part: did not choose the epoch)", "n_images": 7, "accuracy": 0.25}
     assert final_line(report) == ("best epoch on validation (report part: did not choose the epoch), 7 images: "
                                   "accuracy 0.250")
