@@ -40,8 +40,10 @@ def run(args: argparse.Namespace) -> int:
     if args.tflite is not None and args.tflite.exists():
         raise FileExistsError(17, "--tflite target already exists; choose a new name", str(args.tflite))
     for target in (args.saved_model, args.tflite):
-        if target is not None and not target.parent.is_dir():
-            raise FileNotFoundError(2, "folder does not exist", str(target.parent))
+        if target is not None:  # its folder is made, as train makes --out (the README's example starts in runs/)
+            if target.parent.exists() and not target.parent.is_dir():
+                raise NotADirectoryError(20, "not a folder", str(target.parent))
+            target.parent.mkdir(parents=True, exist_ok=True)
     from petloc_gui.model.bundle import resolve_model  # no TensorFlow
 
     bundle_path = resolve_model(args.model)

@@ -12,7 +12,7 @@ from tests.cli.helpers import assert_clean_errors, json_lines, run_cli
 @pytest.mark.slow
 def test_export_saved_model_and_tflite(tiny_bundle, tmp_path, capsys):
     saved = tmp_path / "sm"
-    tflite = tmp_path / "tiny.tflite"
+    tflite = tmp_path / "runs" / "tiny.tflite"  # a folder that does not exist yet: made, as train makes --out
     code, out, err = run_cli(capsys, "export", tiny_bundle, "--saved-model", saved, "--tflite", tflite)
     assert code == 0, err
     assert (saved / "saved_model.pb").is_file()
