@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from petloc_gui.cli.output import error, info, json_line, show
+from petloc_gui.cli.output import error, info, json_line, reason_of, show
 
 NAME = "stats"
 HELP = "dataset statistics: counts, class balance, box and image sizes, problems found"
@@ -44,12 +44,16 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     if args.plot is not None:
         from petloc_gui.cli.stats_plot import PlotUnavailableError, write_stats_plot
+        from petloc_gui.core.errors import PetlocError
 
         try:
             write_stats_plot(stats, args.plot)
             info(f"wrote {args.plot}")
         except PlotUnavailableError as exc:
             error(str(exc))
+            status = 1
+        except (OSError, PetlocError) as exc:  # an unwritable place for the plot: the statistics still print
+            error(f"{args.plot}: plot not written: {reason_of(exc)}")
             status = 1
     if args.json:
         json_line(stats.to_dict())

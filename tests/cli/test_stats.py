@@ -128,3 +128,10 @@ def test_stats_and_digits_do_not_import_tensorflow(messy_dataset, tmp_path):
     result = [line for line in proc.stdout.splitlines() if line.startswith("RESULT")][-1].split(" ")
     assert result[1:3] == ["0", "0"]
     assert result[3:] == [""], f"heavy modules imported: {result[3:]}"
+
+
+def test_stats_still_prints_when_the_plot_cannot_be_written(messy_dataset, tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    code, out, err = run_cli(capsys, "stats", messy_dataset, "--plot", tmp_path / "no" / "stats.png", "--json")
+    assert code == 1 and "plot not written" in err
+    assert last_json(out)["n_images"] == 7  # the statistics are not lost with the plot
