@@ -218,6 +218,9 @@ class TrainReporter:
             self.close()
             self.epochs = event.get("epochs") or self.epochs
             info(epoch_line(event))
+        elif kind == "notice":
+            self.close()
+            error(str(event.get("message")))
         elif kind == "done":
             self.close()
             self.last_metrics = event.get("metrics")

@@ -189,7 +189,7 @@ def train(
     has_backbone = networks.backbone_of(model) is not None
     heat = networks.heat_grid(model)
 
-    cache = _image_cache() if config.cache_images else None
+    cache = _image_cache(emit) if config.cache_images else None
     dataset = _train_input(data, preset, batch_size, config.seed, cache, strategy, config.distribute,
                            heat_target=heat is not None)
     patience = config.patience or preset.patience
@@ -284,10 +284,18 @@ def _config_record(config: TrainConfig, parent: LoadedBundle | None) -> dict[str
     return record
 
 
-def _image_cache() -> ImageCache:
+def _image_cache(emit: Callable[[dict], None]) -> ImageCache | None:
+    """The decoded-image cache; None (said in a "notice" event) when its folder cannot be made:
+    the cache only saves time, so the run goes on without it."""
     from petloc_gui.model.image_cache import ImageCache
 
-    return ImageCache(user_cache_dir() / "decoded-images")
+    folder = user_cache_dir() / "decoded-images"
+    try:
+        return ImageCache(folder)
+    except OSError as exc:
+        emit({"event": "notice", "message": f"the decoded-image cache {folder} cannot be used "
+                                            f"({exc.strerror or exc}): training without it"})
+        return None
 
 
 def with_heat_targets(dataset: Dataset) -> Dataset:

@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -192,3 +193,17 @@ def test_label_choices_match_the_label_sources_training_accepts():
     from petloc_gui.model.data import LABEL_SOURCES
 
     assert LABEL_CHOICES == LABEL_SOURCES
+
+
+def test_an_unusable_image_cache_costs_speed_not_the_run(digits_folder, tmp_path, capsys, monkeypatch):
+    from petloc_gui.model import image_cache
+
+    def refuse(self, folder):  # a read-only cache folder (root ignores chmod)
+        raise PermissionError(13, "Permission denied", str(folder))
+
+    monkeypatch.setattr(image_cache.ImageCache, "__init__", refuse)
+    code, stdout, stderr = run_cli(capsys, "train", digits_folder, "--preset", "digits", "--out", tmp_path / "m",
+                                   "--epochs", "1", "--batch-size", "8", "--cache-images")
+    assert code == 0, stderr
+    assert "cannot be used (Permission denied): training without it" in stderr
+    assert (Path(stdout.strip().splitlines()[-1]) / "model.keras").is_file()
