@@ -73,7 +73,6 @@ def run(args: argparse.Namespace) -> int:
     cases, skipped = collect_ground_truth(items, args.label)
     for image, reason in skipped:
         error(f"skipped {image}: {reason}")
-    trained_on = warn_if_trained_on([image for image, _ in cases], meta, dataset.root) if args.split == "all" else 0
     if not cases:
         error(f"no annotated image to evaluate in {args.data}")
         return 1
@@ -86,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
         error(f"no annotated image could be evaluated in {args.data}")
         return 1
 
+    trained_on, trained_record = (trained_on_count([image for image, _, _ in evaluated], meta, dataset.root)
+                                  if args.split == "all" else (0, "the model's validation images"))
     metrics = evaluate_objects(
         [objects for _, objects, _ in evaluated],
         [p.label for _, _, p in evaluated],
@@ -101,7 +102,9 @@ def run(args: argparse.Namespace) -> int:
     report = build_report(
         metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path, args.data, split
     )
-    report["n_trained_on"] = trained_on  # annotated images given that the model trained on (0: none or not recorded)
+    # evaluated images the model (or a model it was fine-tuned from) trained on; None: cannot be told
+    report["n_trained_on"] = trained_on
+    report["trained_on_record"] = trained_record
     if args.json:
         json_line(report)
     else:
@@ -153,32 +156,47 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
     return items, SPLIT_DESCRIPTION
 
 
-def warn_if_trained_on(images: list[Path], meta: dict[str, Any], root) -> int:
-    """Say how many of ``images`` the model trained on (its recorded splits and image hashes,
-    `model.training_record`: a renamed or copied training image counts too); return that count
-    (0 when its training images are not recorded)."""
+def trained_on_count(images: list[Path], meta: dict[str, Any], root) -> tuple[int | None, str]:
+    """``(count, what it rests on)``: how many of the evaluated ``images`` the model trained on, or
+    a model it was fine-tuned from (`model.training_record.lineage_of`); says so on stderr when
+    any. A training image counts when its bytes are a recorded training image's (a renamed copy
+    too; a re-saved or resized copy does not), or, in a record without hashes, by its path. The
+    count is None when no record tells; a lower bound when a record in the chain is missing."""
     from petloc_gui.model.bundle import file_sha256
-    from petloc_gui.model.training_record import record_from_meta
+    from petloc_gui.model.training_record import lineage_of
 
-    record = record_from_meta(meta)
-    if not record.known or not (record.train or record.train_hashes):
-        return 0
+    lineage = lineage_of(meta)
+    if not any(r.known for r in lineage.records):
+        old_root = (meta.get("training_data") or {}).get("root")  # bundles from before the recorded splits
+        if old_root and _same_folder(old_root, root):
+            error("DATA is the folder this model was trained on: these figures include training images "
+                  "(use --split validation for held-out figures)")
+        else:
+            error(f"cannot tell which of these images the model trained on: {lineage.why_incomplete}")
+        return None, f"none: {lineage.why_incomplete}"
     resolved_root = Path(root).resolve()
-    count = 0
+    kinds: Counter[str] = Counter()
     for image in images:
         try:
             sha256: str | None = file_sha256(image)
         except OSError:
-            sha256 = None  # unreadable: the evaluation says so; by its path alone here
-        if record.trained_on(_relative(image, resolved_root), sha256):
-            count += 1
+            sha256 = None  # unreadable now: by its path alone
+        kind = lineage.match(_relative(image, resolved_root), sha256)
+        if kind:
+            kinds[kind] += 1
+    count = sum(kinds.values())
+    how = " and ".join(f"{n} by {'identical bytes' if kind == 'content' else 'recorded path'}"
+                       for kind, n in sorted(kinds.items()))
+    record = "complete" if lineage.complete else f"incomplete: {lineage.why_incomplete}"
     if count:
-        error(
-            f"{count} of these {len(images)} annotated images are ones this model was trained on (matched by "
-            "content): these figures include training images (use --split validation on its training folder, "
-            "or a folder it never trained on, for held-out figures)"
-        )
-    return count
+        error(f"{'' if lineage.complete else 'at least '}{count} of these {len(images)} evaluated images are "
+              f"training images of this model or of one it was fine-tuned from ({how}): these figures include "
+              "training images (use --split validation on its training folder, or a folder it never trained "
+              "on, for held-out figures)")
+    if not lineage.complete:
+        error(f"the record of the images this model learned from is incomplete ({lineage.why_incomplete}): "
+              f"{count} found trained on is a lower bound")
+    return count, record
 
 
 def _relative(path, resolved_root: Path) -> str:
@@ -187,6 +205,13 @@ def _relative(path, resolved_root: Path) -> str:
         return resolved.relative_to(resolved_root).as_posix()
     except ValueError:
         return resolved.as_posix()
+
+
+def _same_folder(a, b) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
 
 
 def collect_ground_truth(items, label: str = "default") -> tuple[list[tuple[Path, list[tuple[str, Any]]]],
@@ -267,7 +292,8 @@ def format_report(report: dict[str, Any]) -> list[str]:
         f"model      {report['model']} ({report['model_path']})",
         f"data       {report['data']} ({report['split']}; matching {report['matching']})",
         f"images     {report['n_images']} evaluated, {report['n_skipped']} skipped"
-        + (f", {report['n_trained_on']} of them trained on" if report.get("n_trained_on") else ""),
+        + (f", {report['n_trained_on']} of them trained on" if report.get("n_trained_on") else "")
+        + (", training images unknown" if report.get("n_trained_on", 0) is None else ""),
         f"accuracy   {num(report['accuracy'])}",
         f"mean IoU   {num(report['mean_iou'])}   median {num(report['median_iou'])}",
         f"IoU>=0.5   {num(report['iou_ge_50'])}   IoU>=0.75 {num(report['iou_ge_75'])}",

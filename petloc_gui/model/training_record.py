@@ -52,6 +52,64 @@ class TrainingRecord:
 
 UNKNOWN = TrainingRecord(known=False, source="no record of its training images")
 
+MAX_ANCESTORS = 32  # a cycle of parents (hand-edited meta.json files) must not loop
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """The training records of a model and of each model it was fine-tuned from (its weights learned
+    from all of their training images). ``missing``: why the chain is incomplete, or ""."""
+
+    records: tuple[TrainingRecord, ...]
+    missing: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and all(r.known for r in self.records)
+
+    @property
+    def why_incomplete(self) -> str:
+        return self.missing or next((r.source for r in self.records if not r.known), "")
+
+    def match(self, relpath: str, sha256: str | None) -> str | None:
+        """How an image is one the models trained on: "content" (its bytes are a training image's),
+        "path" (a recorded training path without a hash), or None."""
+        if sha256 is not None and any(sha256 in r.train_hashes for r in self.records):
+            return "content"
+        return "path" if any(r.trained_on(relpath, sha256) for r in self.records) else None
+
+
+def lineage_of(meta: dict[str, Any]) -> Lineage:
+    """`Lineage` of the model whose meta.json is ``meta``: its record, then its parent's (meta.json
+    "parent": a bundled name or a version id of the model store), and so on."""
+    records = [record_from_meta(meta)]
+    seen: set[str] = set()
+    parent = meta.get("parent")
+    while isinstance(parent, str) and parent:
+        if parent in seen or len(seen) >= MAX_ANCESTORS:
+            return Lineage(tuple(records), f"its chain of parent models loops at {parent}")
+        seen.add(parent)
+        parent_meta = _parent_meta(parent)
+        if parent_meta is None:
+            return Lineage(tuple(records), f"its parent model {parent} is not found")
+        records.append(record_from_meta(parent_meta))
+        parent = parent_meta.get("parent")
+    return Lineage(tuple(records))
+
+
+def _parent_meta(name: str) -> dict[str, Any] | None:
+    """meta.json of a parent named in meta.json: a bundled model, else a version in the model store."""
+    from petloc_gui.model.bundle import BUNDLED_NAMES
+
+    try:
+        if name in BUNDLED_NAMES:
+            return read_meta(name)
+        from petloc_gui.model.versions import VersionStore
+
+        return read_meta(VersionStore().get(name).path)
+    except Exception:  # noqa: BLE001 - not found or unreadable: the chain is incomplete, never guessed
+        return None
+
 
 def record_of(spec: str | os.PathLike[str] | None) -> TrainingRecord:
     """The training record of a model (a bundled name or a bundle path); UNKNOWN when none."""

@@ -144,13 +144,61 @@ def test_evaluate_validation_split_and_training_folder_warning(eval_folder, tiny
     assert code == 0
     report = last_json(out)
     # b1 and b2 are the same blue picture (the same bytes): the model has seen both, whatever their names
-    assert report["n_images"] == 4 and report["n_trained_on"] == 2
-    assert any("2 of these 5 annotated images are ones this model was trained on" in line
-               for line in assert_clean_errors(err))
+    assert report["n_images"] == 4 and report["n_trained_on"] == 2 and report["trained_on_record"] == "complete"
+    assert any("2 of these 4 evaluated images are training images of this model or of one it was fine-tuned "
+               "from (2 by identical bytes)" in line for line in assert_clean_errors(err))
 
     code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", tiny_bundle, "--split", "validation")
     assert code == 1 and out == ""
     assert assert_clean_errors(err) == ["petloc: this model's meta.json lists no validation images; use --split all"]
+
+
+def _bundle_at(tiny_bundle, target, **meta_changes):
+    import json
+    import shutil
+
+    shutil.copytree(tiny_bundle, target)
+    meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
+    meta.update(meta_changes)
+    (target / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return target
+
+
+def test_evaluate_counts_the_training_images_of_the_models_it_was_fine_tuned_from(
+        eval_folder, tiny_bundle, tmp_path, capsys, _isolated_user_data):
+    red, blue = file_sha256(eval_folder / "r1.png"), file_sha256(eval_folder / "b1.png")
+    # the parent, a version in the model store, trained on the red picture (r1 and r2 are its copies)
+    _bundle_at(tiny_bundle, _isolated_user_data / "models" / "digits" / "digits-parent-1", parent=None,
+               splits={"train": ["red.png"], "validation": [], "test": []}, images={"red.png": {"sha256": red}})
+    child = _bundle_at(tiny_bundle, tmp_path / "child", parent="digits-parent-1",
+                       splits={"train": ["blue.png"], "validation": [], "test": []},
+                       images={"blue.png": {"sha256": blue}})
+    code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", child, "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["n_trained_on"] == 4 and report["trained_on_record"] == "complete"  # 2 its own, 2 its parent's
+
+    orphan = _bundle_at(tiny_bundle, tmp_path / "orphan", parent="gone-7",
+                        splits={"train": ["blue.png"], "validation": [], "test": []},
+                        images={"blue.png": {"sha256": blue}})
+    code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", orphan, "--json")
+    report = last_json(out)
+    assert report["n_trained_on"] == 2 and report["trained_on_record"].startswith("incomplete: ")
+    lines = assert_clean_errors(err)
+    assert any(line.startswith("petloc: at least 2 of these 4") for line in lines)
+    assert any("its parent model gone-7 is not found" in line and "lower bound" in line for line in lines)
+
+
+def test_evaluate_with_no_record_of_training_images_says_it_cannot_tell(eval_folder, tiny_bundle, tmp_path,
+                                                                        capsys):
+    legacy = _bundle_at(tiny_bundle, tmp_path / "legacy", splits=None, training_data={"root": str(eval_folder)})
+    code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", legacy, "--json")
+    assert code == 0 and last_json(out)["n_trained_on"] is None
+    assert any("DATA is the folder this model was trained on" in line for line in assert_clean_errors(err))
+    unknown = _bundle_at(tiny_bundle, tmp_path / "unknown", splits=None, training_data={})
+    code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", unknown)
+    assert code == 0 and "training images unknown" in out
+    assert any("cannot tell which of these images the model trained on" in line for line in assert_clean_errors(err))
 
 
 def test_evaluate_table(eval_folder, tiny_bundle, capsys):
