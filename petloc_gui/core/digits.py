@@ -90,8 +90,9 @@ def write_digits_dataset(
 
     ``count`` takes a class-balanced subset (every class in turn) when given.
     Placements are drawn from ``seed``; the same arguments give the same files.
-    Returns the image paths. ``replace=False``: FileExistsError, before anything is written, when
-    any of the files exists (a user's corrected boxes would otherwise be overwritten).
+    Returns the image paths. ``replace=False``: FileExistsError, before anything is written, when a
+    file exists with other content than it would get (a user's corrected box, another seed); files
+    that are already what they would be are left as they are, so the same command can run again.
     """
     from PIL import Image
 
@@ -101,25 +102,52 @@ def write_digits_dataset(
     images, labels = load_digits(split)
     order = _balanced_order(labels, count)
     out = Path(out_dir)
-    if not replace:
-        names = [f"{split}_{n:05d}_digit{labels[i]}" for n, i in enumerate(order)]
-        existing = [out / f"{name}{suffix}" for name in names for suffix in (".png", ".xml")
-                    if (out / f"{name}{suffix}").exists()]
-        if existing:
-            raise FileExistsError(17, f"{len(existing)} of the files to write exist already (first: "
-                                  f"{existing[0].name}); nothing was written: choose another folder", str(out))
-    out.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
-    written: list[Path] = []
+    planned = []  # (image path, PNG bytes, label, box): decided before anything is written
     for n, i in enumerate(order):
         canvas, box = paste_on_canvas(images[i], rng)
-        image_path = out / f"{split}_{n:05d}_digit{labels[i]}.png"
-        atomic_write_bytes(image_path, _png_bytes(Image.fromarray(canvas, "L")))
-        annotation = new_annotation(image_path, CANVAS_SIZE, CANVAS_SIZE, depth=1)
-        annotation.objects.append(VocObject(name=str(int(labels[i])), box=box))
-        write_voc(annotation, image_path.with_suffix(".xml"))
+        planned.append((out / f"{split}_{n:05d}_digit{labels[i]}.png",
+                        _png_bytes(Image.fromarray(canvas, "L")), str(int(labels[i])), box))
+    if not replace:
+        differing = [path for image, png, label, box in planned
+                     for path in _differing(image, png, label, box)]
+        if differing:
+            raise FileExistsError(17, f"{len(differing)} of the files to write exist with other content (first: "
+                                  f"{differing[0].name}); nothing was written: choose another folder", str(out))
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for image_path, png, label, box in planned:
+        xml = image_path.with_suffix(".xml")
+        if replace or not image_path.exists():
+            atomic_write_bytes(image_path, png)
+        if replace or not xml.exists():
+            annotation = new_annotation(image_path, CANVAS_SIZE, CANVAS_SIZE, depth=1)
+            annotation.objects.append(VocObject(name=label, box=box))
+            write_voc(annotation, xml)
         written.append(image_path)
     return written
+
+
+def _differing(image: Path, png: bytes, label: str, box: Box) -> list[Path]:
+    """Which of ``image`` and its XML exist with other content than a digit (``png``, one ``label``
+    object at ``box``) would give them."""
+    from petloc_gui.core.voc import read_voc
+
+    out = []
+    try:
+        if image.exists() and image.read_bytes() != png:
+            out.append(image)
+    except OSError:
+        out.append(image)
+    xml = image.with_suffix(".xml")
+    if xml.exists():
+        try:
+            objects = [(o.name, o.box.as_tuple()) for o in read_voc(xml).objects]
+        except Exception:  # noqa: BLE001 - unreadable is "other content": never replaced
+            objects = None
+        if objects != [(label, box.as_tuple())]:
+            out.append(xml)
+    return out
 
 
 def _balanced_order(labels: np.ndarray, count: int | None) -> list[int]:

@@ -38,11 +38,16 @@ def test_digits_writes_png_and_parsable_voc(tmp_path, capsys):
         labels.add(obj.name)
     assert len(labels) == 10  # the count is spread over every class
 
+    same = {p.name: p.read_bytes() for p in out_dir.iterdir()}
+    code, out, err = run_cli(capsys, "digits", out_dir, "--split", "test", "--count", "12", "--seed", "3")
+    assert code == 0, err  # the same command again: its files are already what they would be
+    assert {p.name: p.read_bytes() for p in out_dir.iterdir()} == same
+
     edited = xmls[0]
     edited.write_text(edited.read_text().replace("<name>", "<name>corrected-"), encoding="utf-8")
     before = {p.name: p.read_bytes() for p in out_dir.iterdir()}
     code, out, err = run_cli(capsys, "digits", out_dir, "--split", "test", "--count", "20", "--seed", "3")
-    assert code == 1 and "exist already" in err and err.count("\n") == 1, err
+    assert code == 1 and "exist with other content" in err and edited.name in err and err.count("\n") == 1, err
     assert {p.name: p.read_bytes() for p in out_dir.iterdir()} == before  # nothing written, the edit kept
 
 
