@@ -240,7 +240,7 @@ def collect_ground_truth(items, label: str = "default") -> tuple[list[tuple[Path
         if label == "breed" and not breed:
             skipped.append((str(item.image_path), "no breed in the dataset's list"))
             continue
-        # As training skips them: an object without a label, or a box of zero area, is no ground truth.
+        # An object without a label, or a box of zero area, is no ground truth (training skips such objects too).
         usable = [(str(breed or o.name), o.box) for o in annotation.objects
                   if (breed or o.name) and o.box.sorted().width > 0 and o.box.sorted().height > 0]
         if not usable:

@@ -39,14 +39,14 @@ def run(args: argparse.Namespace) -> int:
         raise FileExistsError(17, "--saved-model target exists and is not an empty folder", str(args.saved_model))
     if args.tflite is not None and args.tflite.exists():
         raise FileExistsError(17, "--tflite target already exists; choose a new name", str(args.tflite))
+    from petloc_gui.model.bundle import resolve_model  # no TensorFlow
+
+    bundle_path = resolve_model(args.model)
     for target in (args.saved_model, args.tflite):
         if target is not None:  # its folder is made, as train makes --out (the README's example starts in runs/)
             if target.parent.exists() and not target.parent.is_dir():
                 raise NotADirectoryError(20, "not a folder", str(target.parent))
             target.parent.mkdir(parents=True, exist_ok=True)
-    from petloc_gui.model.bundle import resolve_model  # no TensorFlow
-
-    bundle_path = resolve_model(args.model)
     load_tensorflow()
     from petloc_gui.model import export
     from petloc_gui.model.bundle import load_bundle

@@ -26,7 +26,8 @@ or, for an image that cannot be read,
 layout keeps annotations, ONLY for images that have none: an existing
 annotation is never overwritten.
 
-The exit status is 0 when at least one image was predicted, 1 otherwise.
+The exit status is 0 when at least one image was predicted and, with --write-voc, every
+pre-label due was written; 1 otherwise.
 
 examples:
   petloc predict photo.jpg --model pets

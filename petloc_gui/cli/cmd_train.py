@@ -124,7 +124,6 @@ def _check_inputs(args: argparse.Namespace) -> None:
         raise FileNotFoundError(2, "dataset folder not found", str(args.data))
     if args.out.exists() and not args.out.is_dir():
         raise NotADirectoryError(20, "--out exists and is not a folder", str(args.out))
-    _check_writable(args.out)
     for option, path in (("--backbone-weights", args.backbone_weights), ("--exclude-list", args.exclude_list)):
         if path is not None and not path.is_file():
             raise FileNotFoundError(2, f"{option} file not found", str(path))
@@ -132,6 +131,7 @@ def _check_inputs(args: argparse.Namespace) -> None:
         from petloc_gui.model.bundle import resolve_model  # no TensorFlow
 
         args.init_from = str(resolve_model(args.init_from))
+    _check_writable(args.out)  # last: a command refused for another reason leaves no folder behind
 
 
 def _check_writable(out: Path) -> None:
@@ -139,9 +139,12 @@ def _check_writable(out: Path) -> None:
     last epoch, and the trained model was lost."""
     import tempfile
 
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=out, prefix=".petloc-write-check-"):
-        pass
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".petloc-write-check-"):
+            pass
+    except OSError as exc:
+        raise type(exc)(exc.errno, f"--out cannot be written to ({exc.strerror or exc})", str(out)) from exc
 
 
 def read_exclude_list(path: Path) -> list[str]:

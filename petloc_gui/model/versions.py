@@ -121,9 +121,9 @@ class VersionStore:
                 if not (child / "meta.json").is_file():
                     out.append((child, "no meta.json: not a model bundle"))
                 elif (child / VERSION_FILE).exists():
-                    out.append((child, f"{VERSION_FILE} is not a JSON object"))
+                    out.append((child, f"{VERSION_FILE} cannot be read or is not a JSON object"))
                 else:
-                    out.append((child, "meta.json is not a JSON object"))
+                    out.append((child, "meta.json cannot be read or is not a JSON object"))
         return out
 
     def get(self, version_id: str) -> Version:

@@ -43,6 +43,8 @@ def test_export_never_replaces_existing_output(tiny_bundle, tmp_path, capsys):
     assert code == 1 and assert_clean_errors(err) == [
         "petloc: nothing to do: give --saved-model DIR and/or --tflite FILE"
     ]
+    code, _, err = run_cli(capsys, "export", tmp_path / "nomodel", "--tflite", tmp_path / "new" / "m.tflite")
+    assert code == 1 and not (tmp_path / "new").exists()  # a refused export makes no folder
 
 
 def test_models_lists_bundled_and_trained(tiny_bundle, tmp_path, monkeypatch, capsys, _isolated_user_data):

@@ -50,7 +50,7 @@ def test_one_bad_version_record_does_not_hide_the_others(tmp_path, monkeypatch, 
     bad = rows["digits/20261201-110000-bad"]
     assert bad["metrics"] == {} and "mean_iou is not a number" in bad["warning"]
     junk = rows["digits/20261201-120000-junk"]  # listed, with why: never silently gone
-    assert junk["path"] is None and "version.json is not a JSON object" in junk["error"]
+    assert junk["path"] is None and "version.json cannot be read or is not a JSON object" in junk["error"]
     cli_run = rows["digits/20261201-130000-cli"]  # a `petloc train` bundle: its figures are in meta.json
     assert "meta.json: metric accuracy is not a number" in cli_run["warning"]
 

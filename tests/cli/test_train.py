@@ -91,12 +91,14 @@ def test_train_refuses_bad_inputs_before_loading_tensorflow(tmp_path, capsys):
         (["--out", tmp_path / "file"], "--out exists and is not a folder"),
         (["--out", tmp_path / "file" / "sub"], "Not a directory"),  # found now, not after the last epoch
         (["--out", tmp_path / "o", "--backbone-weights", tmp_path / "w.h5"], "--backbone-weights file not found"),
+        (["--out", tmp_path / "o2", "--init-from", tmp_path / "nobundle"], "no model bundle here"),
         (["--out", tmp_path / "o", "--init-from", tmp_path / "nobundle"], "no model bundle here"),
     ]
     for extra, message in cases:
         code, _, err = run_cli(capsys, "train", data, "--preset", "digits", *extra)
         assert code == 1
         assert err.count("\n") == 1 and message in err, err
+    assert not (tmp_path / "o").exists() and not (tmp_path / "o2").exists()  # a refused command makes no folder
 
 
 def test_train_refuses_an_unwritable_out_before_training(tmp_path, capsys, monkeypatch):
@@ -106,12 +108,13 @@ def test_train_refuses_an_unwritable_out_before_training(tmp_path, capsys, monke
     data.mkdir()
 
     def refuse(*args, **kwargs):  # what a folder without write permission does (root ignores chmod)
-        raise PermissionError(13, "Permission denied", str(kwargs.get("dir")))
+        raise PermissionError(13, "Permission denied", str(Path(kwargs["dir"]) / ".petloc-write-check-x1y2"))
 
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
     code, out, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "ro")
     assert code == 1 and out == ""
-    assert err.count("\n") == 1 and "Permission denied" in err and str(tmp_path / "ro") in err, err
+    assert err.count("\n") == 1 and "--out cannot be written to (Permission denied)" in err, err
+    assert str(tmp_path / "ro") in err and "write-check" not in err  # the folder, not the probe's file
 
 
 def test_resolve_exclude_list_accepts_names_stems_and_paths(tmp_path, capsys):
