@@ -77,6 +77,15 @@ def validation_split(items: Sequence[Item], fraction: float, seed: int, forced: 
                               forced=set(forced) - taught)
 
 
+def _lineage_train_hashes(parent_meta: dict[str, Any] | None) -> set[str]:
+    """sha256 of every image a parent model, and each model it was fine-tuned from, trained on."""
+    if not isinstance(parent_meta, dict):
+        return set()
+    from petloc_gui.model.training_record import lineage_of
+
+    return {digest for record in lineage_of(parent_meta).records for digest in record.train_hashes}
+
+
 class TrainingData:
     """A dataset folder's usable images, split into train / validation (and the known test holdout)."""
 
@@ -112,7 +121,10 @@ class TrainingData:
         """Index, check and split ``data_dir``; with a parent (fine-tuning), keep its held-out images out.
 
         The parent's test images are never used and the parent's validation
-        images that are in the folder stay in validation. ``train_only``
+        images that are in the folder stay in validation; images the parent, or
+        a model it was fine-tuned from, trained on (the same bytes) never
+        validate: the weights have learned them, so they would flatter the
+        figures. ``train_only``
         images (paths absolute or relative to the folder; e.g. boxes a teacher
         model drew) are only ever trained on: validation must score against
         boxes a person drew, so they never enter it.
@@ -122,7 +134,8 @@ class TrainingData:
         samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded)
         hashes: dict[str, str] = {}
         test_hashes = parent_test_hashes(parent_meta)
-        if test_hashes:  # the parent's test photos under another name or folder are still test photos
+        learned = _lineage_train_hashes(parent_meta)
+        if test_hashes or learned:  # the parent's test photos under another name or folder are still test photos
             kept = []
             for sample in samples:
                 digest = hashes[sample.relpath] = file_sha256(sample.image_path)
@@ -149,7 +162,8 @@ class TrainingData:
         else:  # the parent's classes first (their weights are kept), then any new ones
             names = list(parent_class_names) + sorted(set(labels) - set(parent_class_names))
         train_only_paths = {os.path.abspath(Path(root) / p) for p in train_only}  # an absolute p stays p
-        taught = {it.relpath for it in items if os.path.abspath(it.sample.image_path) in train_only_paths}
+        taught = {it.relpath for it in items if os.path.abspath(it.sample.image_path) in train_only_paths
+                  or hashes.get(it.relpath) in learned}
         validation = validation_split(items, val_fraction, seed, held["validation"], taught)
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
         return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, hashes)

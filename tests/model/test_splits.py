@@ -195,3 +195,21 @@ def test_fine_tuning_on_only_the_parents_test_images_says_why_none_are_usable(tm
               "images": everything.images_record()}
     with pytest.raises(DatasetError, match=r"found 0 \(6 more held out: the parent model's test images"):
         TrainingData.collect(folder, val_fraction=0.2, parent_meta=parent)
+
+
+def test_an_image_the_parent_trained_on_never_validates_its_fine_tune(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=40, seed=0)
+    plain = TrainingData.collect(folder, val_fraction=0.3).splits_record()
+    images = TrainingData.collect(folder, val_fraction=0.3).images_record()
+    learned = plain["validation"][:3]  # the parent learned these, under other names in another folder
+    parent = {"splits": {"train": [f"old/{p}" for p in learned], "validation": [], "test": []},
+              "images": {f"old/{p}": images[p] for p in learned}}
+    child = TrainingData.collect(folder, val_fraction=0.3, parent_meta=parent)
+    record = child.splits_record()
+    assert not set(learned) & set(record["validation"])  # they would flatter the child's figures
+    assert set(learned) <= set(record["train"]) and set(learned) <= set(child.train_only)
+    unaffected = set(plain["validation"]) - set(learned)
+    assert unaffected <= set(record["validation"])  # the others keep their side

@@ -111,7 +111,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
             if isinstance(tuned, str):  # the run would stop at once
                 return Holdout(0, [], 0, tuned)
             data, forced = tuned
-            chosen = validation_split(data.items, fraction, seed, forced)  # as `TrainingData.collect` splits
+            chosen = validation_split(data.items, fraction, seed, forced, data.train_only)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), len(data.test))
         if len(labels) < 2:
             return Holdout(0, [])
