@@ -56,6 +56,8 @@ def compare_models(
         return result
     record = record_of(old_model) if old_model else None  # a legacy record re-reads its data folder: once
     seen = trained_by_old(record, chosen)
+    if seen is not None and old_model:  # and what the models it was fine-tuned from learned, by their bytes
+        seen |= trained_by_ancestors(old_model, chosen)
     fair = [s for s in chosen if s.relpath not in seen] if seen is not None else chosen
     # The fair subset is scored apart only when it differs from the whole and is not empty.
     subset = {s.relpath for s in fair} if seen and fair else None
@@ -97,6 +99,21 @@ def trained_by_old(record: TrainingRecord | None, chosen: list[Any]) -> set[str]
         return None
     hashes = image_hashes({s.relpath: s.image_path for s in chosen})
     return {s.relpath for s in chosen if record.trained_on(s.relpath, hashes[s.relpath])}
+
+
+def trained_by_ancestors(old_model: str, chosen: list[Any]) -> set[str]:
+    """Relpaths of ``chosen`` whose bytes a model ``old_model`` was fine-tuned from trained on."""
+    from petloc_gui.model.bundle import read_meta
+    from petloc_gui.model.training_record import ancestors_of
+
+    try:
+        ancestors = ancestors_of(read_meta(old_model))
+    except Exception:  # noqa: BLE001 - an unreadable meta.json: nothing more is known
+        return set()
+    if not ancestors.records:
+        return set()
+    hashes = image_hashes({s.relpath: s.image_path for s in chosen})
+    return {s.relpath for s in chosen if ancestors.match(s.relpath, hashes[s.relpath]) == "content"}
 
 
 def _describe(old_model: str | None, source: str, n_all: int, seen: set[str] | None, n_fair: int,

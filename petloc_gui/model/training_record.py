@@ -82,7 +82,13 @@ class Lineage:
 def lineage_of(meta: dict[str, Any]) -> Lineage:
     """`Lineage` of the model whose meta.json is ``meta``: its record, then its parent's (meta.json
     "parent": a bundled name or a version id of the model store), and so on."""
-    records = [record_from_meta(meta)]
+    ancestors = ancestors_of(meta)
+    return Lineage((record_from_meta(meta), *ancestors.records), ancestors.missing)
+
+
+def ancestors_of(meta: dict[str, Any]) -> Lineage:
+    """The `Lineage` of the models ``meta``'s model was fine-tuned from (none: an empty one)."""
+    records: list[TrainingRecord] = []
     seen: set[str] = set()
     parent = meta.get("parent")
     while isinstance(parent, str) and parent:

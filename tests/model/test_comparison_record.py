@@ -166,3 +166,27 @@ def test_the_demo_folder_is_not_reported_as_the_digits_models_training_data(tmp_
     assert result["old_trained_on"] in (0, None)  # 0 from a recorded list, None (said so) from an older record
     assert f"{len(images)} of these {len(images)}" not in result["note"]
     assert "probably" not in result["note"]
+
+
+def test_photos_a_grandparent_learned_are_left_out_of_the_comparison(tmp_path, scored, _isolated_user_data):
+    old_root = tmp_path / "old"
+    old_root.mkdir()
+    learned = [_image(old_root / f"g{i}.jpg", 300 + i) for i in range(2)]
+    grandparent = _parent(tmp_path, learned, [], old_root)  # in the model store, as the app keeps versions
+    stored = _isolated_user_data / "models" / "pets" / "pets-grand-1"
+    stored.parent.mkdir(parents=True)
+    shutil.move(str(grandparent), stored)
+    current = tmp_path / "current"
+    current.mkdir()
+    (current / "meta.json").write_text(json.dumps(  # fine-tuned from it, on other photos
+        {"preset": "pets", "class_names": ["cat"], "parent": "pets-grand-1",
+         "splits": {"train": [], "validation": [], "test": []}, "images": {}}))
+    new = tmp_path / "new"
+    new.mkdir()
+    copies = [Path(shutil.copy(p, new / f"c{i}.jpg")) for i, p in enumerate(learned)]
+    unseen = [_image(new / f"u{i}.jpg", 400 + i) for i in range(3)]
+    for image in copies + unseen:
+        _annotate(image)
+    result = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in copies + unseen],
+                                       old_model=str(current), fine_tuned=False)
+    assert result["old_trained_on"] == 2 and result["n_images"] == 3  # its weights learned those two
