@@ -138,16 +138,18 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
 
     `validation` keeps the images the model's meta.json lists as held out
     (paths relative to the dataset root). With `all`, images the model
-    trained on are counted and warned about (`warn_if_trained_on`).
+    trained on are counted and warned about (`trained_on_count`).
     """
     items = list(dataset.items)
     if split == "validation":
         listed = (meta.get("validation_split") or {}).get("images") or []
         if not listed:
             raise CommandError("this model's meta.json lists no validation images; use --split all")
+        from petloc_gui.model.data import relpath_in  # no TensorFlow
+
         wanted = set(listed)
-        root = Path(dataset.root).resolve()  # once, not per image
-        chosen = [item for item in items if _relative(item.image_path, root) in wanted]
+        root = Path(dataset.root)  # as listed: a dataset of symbolic links keeps the paths training saw
+        chosen = [item for item in items if relpath_in(Path(item.image_path), root) in wanted]
         if not chosen:
             raise CommandError(f"none of the model's {len(wanted)} validation images is in {dataset.root}")
         if len(chosen) < len(wanted):
@@ -174,14 +176,16 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root) -> tuple[in
         else:
             error(f"cannot tell which of these images the model trained on: {lineage.why_incomplete}")
         return None, f"none: {lineage.why_incomplete}"
-    resolved_root = Path(root).resolve()
+    from petloc_gui.model.data import relpath_in
+
+    listed_root = Path(root)
     kinds: Counter[str] = Counter()
     for image in images:
         try:
             sha256: str | None = file_sha256(image)
         except OSError:
             sha256 = None  # unreadable now: by its path alone
-        kind = lineage.match(_relative(image, resolved_root), sha256)
+        kind = lineage.match(relpath_in(Path(image), listed_root), sha256)
         if kind:
             kinds[kind] += 1
     count = sum(kinds.values())
@@ -197,14 +201,6 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root) -> tuple[in
         error(f"the record of the images this model learned from is incomplete ({lineage.why_incomplete}): "
               f"{count} found trained on is a lower bound")
     return count, record
-
-
-def _relative(path, resolved_root: Path) -> str:
-    resolved = Path(path).resolve()
-    try:
-        return resolved.relative_to(resolved_root).as_posix()
-    except ValueError:
-        return resolved.as_posix()
 
 
 def _same_folder(a, b) -> bool:

@@ -33,7 +33,8 @@ class Sample:
     label: str
 
 
-def _relpath(path: Path, root: Path) -> str:
+def relpath_in(path: Path, root: Path) -> str:
+    """``path`` relative to the dataset ``root``, "/"-separated: how splits and meta.json name images."""
     # By the path as listed first: an image that is a symlink (a dataset of links
     # to a shared folder) keeps its place in the dataset, and so its split key.
     for listed, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))),
@@ -70,7 +71,7 @@ def collect_samples(
         image_path = item.image_path
         if os.path.abspath(image_path) in excluded:
             if excluded_out is not None:
-                excluded_out.append((Path(image_path), _relpath(image_path, root),
+                excluded_out.append((Path(image_path), relpath_in(image_path, root),
                                      item.annotation_path if item.has_annotation else None))
             continue
         if not item.has_annotation:
@@ -94,7 +95,7 @@ def collect_samples(
         if box.width <= 0 or box.height <= 0:
             skipped.append((str(image_path), f"box {box.as_tuple()} has zero area"))
             continue
-        samples.append(Sample(image_path, _relpath(image_path, root), item.annotation_path,
+        samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
                               box.as_tuple(), str(name)))
     return samples, skipped, root
 

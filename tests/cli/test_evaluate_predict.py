@@ -363,3 +363,14 @@ def test_predict_write_voc_counts_and_fails_on_annotations_it_could_not_write(tm
     assert code == 1  # a script must not take 0 for "pre-labels written"
     assert len(json_lines(out)) == 2
     assert "wrote 0 pre-label annotation(s); left 0 existing annotation(s) untouched; 2 could not be written" in err
+
+
+def test_evaluate_validation_split_on_a_folder_of_symbolic_links(eval_folder, tiny_bundle, tmp_path, capsys):
+    links = tmp_path / "links"  # a dataset of links to a shared folder: its paths are the links' own
+    links.mkdir()
+    for name in ("r1.png", "r1.xml", "b1.png", "b1.xml"):
+        (links / name).symlink_to(eval_folder / name)
+    bundle = _bundle_at(tiny_bundle, tmp_path / "b", validation_split={"images": ["r1.png", "b1.png"]})
+    code, out, err = run_cli(capsys, "evaluate", links, "--model", bundle, "--json", "--split", "validation")
+    assert code == 0, err
+    assert last_json(out)["n_images"] == 2
