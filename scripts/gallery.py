@@ -138,8 +138,7 @@ def render(args) -> int:
     window.file_dock.set_review_order(True)
     if not shoot.until(lambda: predictions_done(window), args.timeout):
         print(f"gallery: the demo's predictions did not finish in {args.timeout:.0f} s", file=sys.stderr)
-    window.session.model.update_ranks()  # now, not at the re-rank timer: the top of the final queue
-    window.show_row(window.file_dock.first_visible_row())
+    window.session.show_queue_top()
     shoot.until(lambda: window.session.loading is None, 10)  # decoded off the UI thread: "Loading…" until then
     shoot.shot(window, "main-window-demo", screen=True)
     window.act["overlay"].trigger()

@@ -164,8 +164,7 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root) -> tuple[in
     any. A training image counts when its bytes are a recorded training image's (a renamed copy
     too; a re-saved or resized copy does not), or, in a record without hashes, by its path. The
     count is None when no record tells; a lower bound when a record in the chain is missing."""
-    from petloc_gui.model.bundle import file_sha256
-    from petloc_gui.model.training_record import lineage_of
+    from petloc_gui.model.training_record import image_hashes, lineage_of
 
     lineage = lineage_of(meta)
     if not any(r.known for r in lineage.records):
@@ -178,16 +177,9 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root) -> tuple[in
         return None, f"none: {lineage.why_incomplete}"
     from petloc_gui.model.data import relpath_in
 
-    listed_root = Path(root)
-    kinds: Counter[str] = Counter()
-    for image in images:
-        try:
-            sha256: str | None = file_sha256(image)
-        except OSError:
-            sha256 = None  # unreadable now: by its path alone
-        kind = lineage.match(relpath_in(Path(image), listed_root), sha256)
-        if kind:
-            kinds[kind] += 1
+    paths = {relpath_in(Path(image), Path(root)): Path(image) for image in images}
+    hashes = image_hashes(paths)  # None for an image unreadable now: matched by its path alone
+    kinds = Counter(kind for relpath in paths if (kind := lineage.match(relpath, hashes[relpath])))
     count = sum(kinds.values())
     how = " and ".join(f"{n} by {'identical bytes' if kind == 'content' else 'recorded path'}"
                        for kind, n in sorted(kinds.items()))

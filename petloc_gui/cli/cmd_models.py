@@ -76,8 +76,7 @@ def trained_versions() -> list[dict[str, Any]]:
     except ImportError:
         return []
     try:
-        store = VersionStore()
-        versions, unreadable = store.list(), store.unreadable()
+        versions, unreadable = VersionStore().scan()
     except Exception as exc:  # noqa: BLE001 - any failure to list becomes one error line
         error(f"cannot list trained versions: {' '.join(str(exc).split())}")
         return []

@@ -36,10 +36,10 @@ def train_command(path: Path) -> str:
     pasted into a shell."""
     import shlex
 
-    from petloc_gui.core.paths import user_data_dir
+    from petloc_gui.model.versions import VersionStore  # no TensorFlow
 
     folder = path if path.is_dir() else path.parent
-    store = user_data_dir() / "models" / "photo"
+    store = VersionStore().root / "photo"
     return f"petloc train {shlex.quote(str(folder))} --preset photo --out {shlex.quote(str(store))}"
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model.bundle import load_bundle
 from petloc_gui.model.data import collect_samples
-from petloc_gui.model.training_record import TrainingRecord, image_hashes, record_of
+from petloc_gui.model.training_record import Lineage, TrainingRecord, image_hashes, record_of
 
 
 def compare_models(
@@ -55,9 +55,7 @@ def compare_models(
         result["note"] = "No validation images: the models could not be compared."
         return result
     record = record_of(old_model) if old_model else None  # a legacy record re-reads its data folder: once
-    seen = trained_by_old(record, chosen)
-    if seen is not None and old_model:  # and what the models it was fine-tuned from learned, by their bytes
-        seen |= trained_by_ancestors(old_model, chosen)
+    seen = trained_by_old(record, chosen, _ancestors(old_model) if old_model else None)
     fair = [s for s in chosen if s.relpath not in seen] if seen is not None else chosen
     # The fair subset is scored apart only when it differs from the whole and is not empty.
     subset = {s.relpath for s in fair} if seen and fair else None
@@ -90,30 +88,28 @@ SELECTION_NOTE = ("These images also chose the new model's epoch (a selection se
                   "validation images), so its figures are somewhat optimistic.")
 
 
-def trained_by_old(record: TrainingRecord | None, chosen: list[Any]) -> set[str] | None:
-    """Relpaths of ``chosen`` that the old model trained on (by its ``record``; None: no old model);
-    None when unknown."""
+def trained_by_old(record: TrainingRecord | None, chosen: list[Any],
+                   ancestors: Lineage | None = None) -> set[str] | None:
+    """Relpaths of ``chosen`` that the old model trained on (by its ``record``; None: no old model),
+    or whose bytes a model it was fine-tuned from trained on (``ancestors``); None when unknown."""
     if record is None:
         return set()
     if not record.known:
         return None
     hashes = image_hashes({s.relpath: s.image_path for s in chosen})
-    return {s.relpath for s in chosen if record.trained_on(s.relpath, hashes[s.relpath])}
+    return {s.relpath for s in chosen if record.trained_on(s.relpath, hashes[s.relpath])
+            or (ancestors is not None and ancestors.match(s.relpath, hashes[s.relpath]) == "content")}
 
 
-def trained_by_ancestors(old_model: str, chosen: list[Any]) -> set[str]:
-    """Relpaths of ``chosen`` whose bytes a model ``old_model`` was fine-tuned from trained on."""
+def _ancestors(old_model: str) -> Lineage | None:
+    """The records of the models ``old_model`` was fine-tuned from; None when its meta.json is unreadable."""
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.training_record import ancestors_of
 
     try:
-        ancestors = ancestors_of(read_meta(old_model))
+        return ancestors_of(read_meta(old_model))
     except Exception:  # noqa: BLE001 - an unreadable meta.json: nothing more is known
-        return set()
-    if not ancestors.records:
-        return set()
-    hashes = image_hashes({s.relpath: s.image_path for s in chosen})
-    return {s.relpath for s in chosen if ancestors.match(s.relpath, hashes[s.relpath]) == "content"}
+        return None
 
 
 def _describe(old_model: str | None, source: str, n_all: int, seen: set[str] | None, n_fair: int,

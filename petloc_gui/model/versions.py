@@ -84,47 +84,36 @@ class VersionStore:
     # -- reading --------------------------------------------------------
     def list(self, preset: str | None = None) -> builtins.list[Version]:
         """All readable versions (of one preset, or all), oldest first."""
+        return self.scan(preset)[0]
+
+    def scan(self, preset: str | None = None) -> tuple[builtins.list[Version], builtins.list[tuple[Path, str]]]:
+        """``(versions, left out)``: the readable versions (of one preset, or all), oldest first, and
+        the version folders that cannot be read, each with why (one never hides the others)."""
         presets = [preset] if preset else self._presets()
         versions: list[Version] = []
+        left_out: list[tuple[Path, str]] = []
         for name in presets:
             folder = self.root / name
             if not folder.is_dir():
                 continue
-            for child in folder.iterdir():
+            for child in sorted(folder.iterdir()):
                 try:
                     if child.name.startswith(".") or not child.is_dir():
                         continue
                     version = self._read(child)
-                except (OSError, TypeError, ValueError):
-                    continue  # one unreadable version must not hide the others
+                except (OSError, TypeError, ValueError) as exc:
+                    left_out.append((child, f"unreadable: {exc}"))
+                    continue
                 if version is not None:
                     versions.append(version)
-        versions.sort(key=lambda v: (v.created, v.id))
-        return versions
-
-    def unreadable(self) -> builtins.list[tuple[Path, str]]:
-        """Version folders `list` leaves out, with why: (folder, reason)."""
-        out: list[tuple[Path, str]] = []
-        for name in self._presets():
-            folder = self.root / name
-            if not folder.is_dir():
-                continue
-            for child in sorted(folder.iterdir()):
-                if child.name.startswith(".") or not child.is_dir():
-                    continue
-                try:
-                    if self._read(child) is not None:
-                        continue
-                except (OSError, TypeError, ValueError) as exc:
-                    out.append((child, f"unreadable: {exc}"))
-                    continue
-                if not (child / "meta.json").is_file():
-                    out.append((child, "no meta.json: not a model bundle"))
+                elif not (child / "meta.json").is_file():
+                    left_out.append((child, "no meta.json: not a model bundle"))
                 elif (child / VERSION_FILE).exists():
-                    out.append((child, f"{VERSION_FILE} cannot be read or is not a JSON object"))
+                    left_out.append((child, f"{VERSION_FILE} cannot be read or is not a JSON object"))
                 else:
-                    out.append((child, "meta.json cannot be read or is not a JSON object"))
-        return out
+                    left_out.append((child, "meta.json cannot be read or is not a JSON object"))
+        versions.sort(key=lambda v: (v.created, v.id))
+        return versions, left_out
 
     def get(self, version_id: str) -> Version:
         """The version with this id; raises VersionError when there is none."""

@@ -65,10 +65,7 @@ class ScreenshotTaker(QObject):
             if not session.queue_known() and time.monotonic() - self.started < self.timeout_s / 2:
                 return False
             self._queue_top_shown = True
-            session.model.update_ranks()
-            first = self.window.first_visible_row()
-            if first is not None and first != session.current:
-                self.window.show_row(first)
+            session.show_queue_top()
         result = self.window.cached_prediction(session.image_path(session.current))
         return result is not None
 

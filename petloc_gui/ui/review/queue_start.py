@@ -47,10 +47,7 @@ class QueueStart(QObject):
         if not s.queue_known():
             return
         self._timer.stop()
-        s.model.update_ranks()
-        first = s.parts.file_dock.first_visible_row()
-        if first is not None and first != s.current:
-            # The image the folder opened on was shown, not chosen: N may still bring it up.
-            s.visited.discard(s.current)
-            s.show(first)
+        opened = s.current
+        if s.show_queue_top():
+            s.visited.discard(opened)  # the image the folder opened on was shown, not chosen: N may bring it up
             self.moved = True

@@ -342,6 +342,15 @@ class ReviewSession:
         """Whether the review order is final: every annotation read and every image predicted (or failed)."""
         return self.scanner.isFinished() and self.model.count_predicted_or_failed() == len(self.model.names)
 
+    def show_queue_top(self) -> bool:
+        """Show the list's first row as ranked now (not at the re-rank timer); True when that moved."""
+        self.model.update_ranks()
+        first = self.parts.file_dock.first_visible_row()
+        if first is None or first == self.current:
+            return False
+        self.show(first)
+        return True
+
     def next_to_review(self) -> int | None:
         self.model.update_ranks()
         entries = self.model.queue_entries()
