@@ -132,8 +132,8 @@ def _import_with_native_stderr_hidden() -> None:
 def native_stderr_parked():
     """Park C/C++ writes to fd 2 in a temporary file for the duration of the block.
 
-    The parked text is shown if the block raises or PETLOC_DEBUG is set, so
-    nothing that explains a failure is lost. Python's sys.stderr is untouched.
+    The parked text is shown if the block fails (not on Ctrl+C) or PETLOC_DEBUG
+    is set, so nothing that explains a failure is lost. Python's sys.stderr is untouched.
     """
     try:
         sys.stderr.flush()
@@ -146,6 +146,8 @@ def native_stderr_parked():
         os.dup2(parked.fileno(), 2)
         try:
             yield
+        except KeyboardInterrupt:
+            raise  # the user's Ctrl+C: the import's chatter explains nothing
         except BaseException:
             failed = True
             raise

@@ -254,17 +254,19 @@ def fill_batch(count: int, make: Callable[[int], None], *filled: np.ndarray) -> 
     """Calls ``make(j)`` for each element ``j`` of a batch (it writes element ``j`` of the
     ``filled`` arrays); returns ``source`` [count] int32: which element each place shows.
 
-    An element whose image cannot be read (``make`` raises) is logged and its
-    place in every ``filled`` array is taken by a readable one of the batch (in
-    turn). Raises when none is readable: the images are gone, and training on
-    an endless stream must stop rather than look for more.
+    An element whose image cannot be read (``make`` raises) has its place
+    in every ``filled`` array taken by a readable one of the batch (in turn;
+    the run says which image once, `unreadable_images`). Raises when none is
+    readable: the images are gone, and training on an endless stream must
+    stop rather than look for more.
     """
     failed = []
     for j in range(count):
         try:
             make(j)
         except Exception as exc:  # noqa: BLE001 - one unreadable image must not stop training
-            _log.warning("a training image could not be read; another of its batch takes its place: %s", exc)
+            # said once per image by the run (`unreadable_images`), not at every batch it comes up in
+            _log.debug("a training image could not be read; another of its batch takes its place: %s", exc)
             failed.append(j)
     source = np.arange(count, dtype=np.int32)
     if failed:

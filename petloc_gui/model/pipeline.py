@@ -57,13 +57,17 @@ class ImageSource:
     already read them (`TrainingData` has); otherwise read from the headers
     when first needed. ``cache``: decoded pixels on disk, across runs;
     ``memory``: for the rest of this run (`MemoryCache`, keyed by path and kind).
+    ``on_unreadable(i, reason)``: told each time image ``i`` cannot be decoded
+    (the error is raised all the same).
     """
 
     def __init__(self, paths: Sequence[str], cache: ImageCache | None = None,
-                 sizes: Sequence[tuple[int, int]] | None = None, memory: MemoryCache | None = None) -> None:
+                 sizes: Sequence[tuple[int, int]] | None = None, memory: MemoryCache | None = None,
+                 on_unreadable: Callable[[int, str], None] | None = None) -> None:
         self.paths = [str(p) for p in paths]
         self.cache = cache
         self.memory = memory
+        self.on_unreadable = on_unreadable
         self._sizes = None if sizes is None else [(int(w), int(h)) for w, h in sizes]
 
     def bounded_hw(self, max_side: int) -> np.ndarray:
@@ -75,18 +79,25 @@ class ImageSource:
     def bounded(self, i: int | np.integer, max_side: int) -> np.ndarray:
         """The image downscaled to at most ``max_side`` (`prepare.decode_bounded`); read-only."""
         path = self.paths[int(i)]
-        return self._made(path, f"bounded-{max_side}", lambda: decode_bounded(path, max_side))
+        return self._made(int(i), f"bounded-{max_side}", lambda: decode_bounded(path, max_side))
 
     def network_input(self, i: int | np.integer, size: tuple[int, int]) -> np.ndarray:
         """The inference preparation at ``size`` (`prepare.prepare_path`); read-only."""
         path = self.paths[int(i)]
-        return self._made(path, f"input-{size[0]}x{size[1]}", lambda: prepare_path(path, size))
+        return self._made(int(i), f"input-{size[0]}x{size[1]}", lambda: prepare_path(path, size))
 
-    def _made(self, path: str, kind: str, make: Callable[[], np.ndarray]) -> np.ndarray:
+    def _made(self, i: int, kind: str, make: Callable[[], np.ndarray]) -> np.ndarray:
+        path = self.paths[i]
+
         def from_disk() -> np.ndarray:
             return make() if self.cache is None else self.cache.get(path, kind, make)
 
-        return from_disk() if self.memory is None else self.memory.get((path, kind), from_disk)
+        try:
+            return from_disk() if self.memory is None else self.memory.get((path, kind), from_disk)
+        except Exception as exc:
+            if self.on_unreadable is not None:
+                self.on_unreadable(i, exc.reason if isinstance(exc, PetlocError) else str(exc))
+            raise
 
 
 def _header_size(path: str) -> tuple[int, int]:

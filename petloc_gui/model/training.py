@@ -198,9 +198,19 @@ def train(
         # early stop on one worker alone would leave the others waiting in a collective.
         patience = epochs
     multiworker = config.distribute == "multiworker"
+
+    def tell_unreadable() -> None:
+        # images found unreadable (in input threads) since the last event, once each, from this thread
+        for image in data.unreadable.take_new():
+            emit({"event": "notice", "message": image.message()})
+
+    def emit_after_notices(event: dict[str, Any]) -> None:
+        tell_unreadable()
+        emit(event)
+
     monitor = EpochMonitor(model, names, _validation_set(data, preset, cache, selection), preset.box_loss_weight,
-                           epochs, steps, patience, emit, agreed_stop(strategy, stop) if multiworker else stop,
-                           stop_before_batches=not multiworker)
+                           epochs, steps, patience, emit_after_notices,
+                           agreed_stop(strategy, stop) if multiworker else stop, stop_before_batches=not multiworker)
     try:
         for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
             if monitor.finished:
@@ -222,6 +232,7 @@ def train(
         raise TrainingCancelled("training cancelled; no model was saved")
     selection_metrics = monitor.restore_best()
     metrics = _report_metrics(monitor, data, preset, cache, report, selection_metrics)
+    tell_unreadable()
 
     version_id = config.version_id or new_version_id(preset.name)
     out_dir = Path(config.out_dir) if config.out_dir else user_data_dir() / "models" / preset.name / version_id

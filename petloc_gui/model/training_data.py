@@ -30,6 +30,7 @@ from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
 from petloc_gui.model.splits import parent_splits, parent_test_hashes, report_members, validation_members
+from petloc_gui.model.unreadable_images import UnreadableImages
 from petloc_gui.model.untyped import Dataset
 
 
@@ -105,6 +106,8 @@ class TrainingData:
         self._sha256 = dict(sha256 or {})  # image sha256 by relative path, where `collect` already read it
         # decoded images for the rest of the run: later epochs and validations do not decode again
         self.memory = MemoryCache()
+        # images that passed the header check but could not be decoded when needed
+        self.unreadable = UnreadableImages()
 
     @classmethod
     def collect(
@@ -179,8 +182,9 @@ class TrainingData:
     def train_dataset(self, augmentation: str, size: tuple[int, int], batch_size: int, seed: int,
                       cache: ImageCache | None = None, shard: Shard = Shard(), zoom_out: float = 0.0) -> Dataset:
         """The endless, shuffled, augmented training batches (this worker's shard of the files)."""
-        source = ImageSource([str(it.sample.image_path) for it in self.train], cache, [it.size for it in self.train],
-                             self.memory)
+        train = self.train
+        source = ImageSource([str(it.sample.image_path) for it in train], cache, [it.size for it in train],
+                             self.memory, lambda i, reason: self.unreadable.add(train[i].relpath, reason, "training"))
         max_side = 2 * max(size)
         return train_dataset(source, self.boxes(self.train), self.label_ids(self.train), augmentation, size,
                              batch_size, seed, max_side, shard, zoom_out)
@@ -189,8 +193,10 @@ class TrainingData:
                            items: Sequence[Item] | None = None) -> Dataset:
         """Ordered ``(uint8 network inputs, ok)`` batches of the validation images (or ``items``)."""
         chosen = self.validation if items is None else items
-        return input_batches(ImageSource([str(it.sample.image_path) for it in chosen], cache, memory=self.memory),
-                             size, batch_size)
+        source = ImageSource([str(it.sample.image_path) for it in chosen], cache, memory=self.memory,
+                             on_unreadable=lambda i, reason: self.unreadable.add(chosen[i].relpath, reason,
+                                                                                 "validation"))
+        return input_batches(source, size, batch_size)
 
     def validation_parts(self) -> tuple[list[Item], list[Item]]:
         """(selection, report): validation images that choose the epoch, and those that only report."""
@@ -224,7 +230,8 @@ class TrainingData:
         return {"fingerprint": fingerprint(it.sample for it in self.items), "size": len(self.items),
                 "n_train": len(self.train), "n_validation": len(self.validation), "n_test": len(self.test),
                 "n_skipped": len(self.skipped), "n_excluded": exclude_count, "root_name": self.root.name,
-                **({"train_only": self.train_only} if self.train_only else {})}
+                **({"train_only": self.train_only} if self.train_only else {}),
+                **({"unreadable": unreadable} if (unreadable := self.unreadable.record()) else {})}
 
     def validation_record(self) -> dict[str, Any]:
         return {"images": sorted(it.relpath for it in self.validation), "fraction": self.val_fraction,

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from petloc_gui.cli.cmd_train import TrainReporter, epoch_line, final_line, read_exclude_list
-from petloc_gui.cli.output import ProgressBar, finite, format_duration, one_line
+from petloc_gui.cli.output import ProgressBar, finite, format_duration, native_stderr_parked, one_line
 from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import read_voc
@@ -107,6 +107,20 @@ def test_epoch_line_and_reporter(capsys):
         "images could be read")
     event.update(seconds=12.34, best_epoch=3)
     assert epoch_line(event).endswith("val_mIoU 0.712  12.3s  (best so far)")
+
+
+@pytest.mark.parametrize("raised, shown", [(None, False), (RuntimeError, True), (KeyboardInterrupt, False)])
+def test_parked_native_chatter_is_shown_only_when_the_block_fails(capfd, monkeypatch, raised, shown):
+    monkeypatch.delenv("PETLOC_DEBUG", raising=False)
+    try:
+        with native_stderr_parked():
+            os.write(2, b"Could not find cuda drivers\n")
+            if raised is not None:
+                raise raised("stop")
+    except (RuntimeError, KeyboardInterrupt):
+        pass
+    # a failed import is explained by it; the user's Ctrl+C (issue 8's new-user run) is not
+    assert ("Could not find cuda drivers" in capfd.readouterr().err) == shown
 
 
 def test_read_exclude_list(tmp_path):

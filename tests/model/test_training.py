@@ -128,6 +128,33 @@ def test_fine_tuning_keeps_the_parent_classes_and_adds_new_ones(digits_folder, d
                                child.get_layer("class").get_weights()[1][:10], atol=0.05)
 
 
+def test_an_image_that_cannot_be_decoded_is_named_once_and_recorded(digits_folder, tmp_path):
+    from petloc_gui.model.training_data import TrainingData
+
+    folder = tmp_path / "data"
+    shutil.copytree(digits_folder, folder)
+    data = TrainingData.collect(folder, val_fraction=0.25, seed=0)
+    broken = {"training": data.train[0].relpath, "validation": data.validation[0].relpath}
+    for relpath in broken.values():  # the header still reads: collecting keeps them
+        image = folder / relpath
+        image.write_bytes(image.read_bytes()[:60])
+    events = []
+    path = train(folder, TrainConfig(preset="digits", epochs=3, batch_size=16, val_fraction=0.25,
+                                     out_dir=str(tmp_path / "b")), on_event=events.append)
+    notices = [e["message"] for e in events if e["event"] == "notice"]
+    assert len(notices) == 2  # once each, not at every batch or validation that meets them
+    for role, relpath in broken.items():
+        assert sum(m.startswith(f"{role} image {relpath} could not be read (") for m in notices) == 1
+    # the figures leave the broken image out, and meta.json says so
+    meta = read_meta(path)
+    assert [(u["image"], u["role"]) for u in meta["training_data"]["unreadable"]] == \
+        sorted((relpath, role) for role, relpath in broken.items())
+    parts = meta["validation_parts"]
+    scored = {"selection": meta["selection_metrics"]["n_images"], "report": meta["metrics"]["n_images"]}
+    for part in ("selection", "report"):
+        assert scored[part] == len(parts[part]) - (broken["validation"] in parts[part])
+
+
 @pytest.fixture(scope="module")
 def pets_run(oxford_dir, mobilenet_weights, tmp_path_factory):
     """(photo folder, one-epoch pets bundle) on 9 real photos."""

@@ -147,6 +147,8 @@ class RetrainProgress(QDialog):
         elif kind == "comparison":
             self._eta_timer.stop()
             self.eta.setText("")
+        elif kind == "notice":  # e.g. an image that could not be read, the image cache unusable
+            self.append_log(f"[petloc] {event.get('message')}")
 
     def _on_start(self, event: dict[str, Any]) -> None:
         self._epochs = _int(event.get("epochs"), self._epochs)
