@@ -75,9 +75,10 @@ def read_document(image_path: Path, annotation_path: Path,
     return doc
 
 
-def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool, list[tuple[str, Box]]] | str | None:
-    """``(name, box, verified, objects)`` of the first object on disk (``objects``: every
-    ``(name, box)``, for the best-gt IoU rule), None, or the error text.
+def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool, list[tuple[str, Box]], bool] | str | None:
+    """``(name, box, verified, objects, prelabel)`` of the first object on disk (``objects``: every
+    ``(name, box)``, for the best-gt IoU rule; ``prelabel``: a model's boxes nobody has reviewed,
+    `ImageDocument.prelabel`), None, or the error text.
 
     Used off the UI thread to fill the file list's IoU column; never raises.
     """
@@ -94,10 +95,11 @@ def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool, list[tup
     except Exception as exc:  # noqa: BLE001 - reported per image, never raised
         return str(exc)
     verified = bool(getattr(annotation, "verified", False))
+    prelabel = bool(annotation.prelabel) and not verified
     if not annotation.objects:
-        return ("", None, verified, [])
+        return ("", None, verified, [], False)
     first = annotation.objects[0]
-    return (first.name, first.box, verified, [(o.name, o.box) for o in annotation.objects])
+    return (first.name, first.box, verified, [(o.name, o.box) for o in annotation.objects], prelabel)
 
 
 def build_annotation(doc: ImageDocument) -> VocAnnotation:
@@ -109,7 +111,8 @@ def build_annotation(doc: ImageDocument) -> VocAnnotation:
     from petloc_gui.core import voc
 
     if doc.annotation is not None:
-        return dataclasses.replace(doc.annotation, objects=list(doc.objects), verified=doc.verified)
+        # prelabel=None: a person saved these boxes, so they are no longer a model's unreviewed ones
+        return dataclasses.replace(doc.annotation, objects=list(doc.objects), verified=doc.verified, prelabel=None)
     if doc.image_size is None:
         raise SaveError("the image's size is unknown (it is still loading or cannot be read)",
                         doc.annotation_path)

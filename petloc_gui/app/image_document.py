@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # core.voc (lxml) is imported where an object is made
 
 STATUS_NONE = "none"
 STATUS_ANNOTATED = "annotated"
+STATUS_PRELABEL = "prelabel"  # a model's boxes (`petloc predict --write-voc`), nobody has saved since
 STATUS_EDITED = "edited"
 STATUS_SAVED = "saved"
 STATUS_VERIFIED = "verified"
@@ -30,10 +31,16 @@ STATUS_ERROR = "error"
 STATUS_TEXT = {
     STATUS_NONE: "no annotation",
     STATUS_ANNOTATED: "annotated",
+    STATUS_PRELABEL: "pre-label",
     STATUS_EDITED: "edited (unsaved)",
     STATUS_SAVED: "saved",
     STATUS_VERIFIED: "verified",
     STATUS_ERROR: "error",
+}
+# What a status means, where its short text does not say it all (the list's tooltips)
+STATUS_TIPS = {
+    STATUS_PRELABEL: "pre-label: a model's boxes (petloc predict --write-voc) that nobody has saved yet; "
+                     "saving it, or marking it verified, makes it yours",
 }
 
 
@@ -89,6 +96,12 @@ class ImageDocument:
     def has_gt(self) -> bool:
         return bool(self.objects)
 
+    @property
+    def prelabel(self) -> bool:
+        """The file on disk is a model's pre-label nobody has reviewed (`core.voc.PRELABEL_PREFIX`);
+        a save from the window clears the mark (`annotation_store.build_annotation`)."""
+        return bool(self.annotation is not None and self.annotation.prelabel and not self.annotation.verified)
+
     def status(self) -> str:
         """One of the STATUS_* constants."""
         if self.dirty:
@@ -99,6 +112,8 @@ class ImageDocument:
             return STATUS_VERIFIED
         if self.saved_in_session:
             return STATUS_SAVED
+        if self.prelabel and self.objects:
+            return STATUS_PRELABEL
         return STATUS_ANNOTATED if self.objects else STATUS_NONE
 
     def mark_saved(self, in_session: bool = True) -> None:

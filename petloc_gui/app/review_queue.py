@@ -6,8 +6,10 @@ Rule (also in the help dialog and ADR 0005), most suspicious first:
    (IoU < ``BOX_DISAGREE_IOU``, best-gt rule of core.metrics), lowest IoU first;
 1. ground truth and prediction whose labels disagree, lowest IoU first, then
    lowest confidence;
-2. no ground truth but a prediction (pre-labels to confirm), lowest
-   confidence first;
+2. no ground truth, or only a model's unreviewed pre-label (`petloc
+   predict --write-voc`; a model agrees with such boxes, so they would
+   otherwise rank with the agreeing images), and a prediction: pre-labels
+   to confirm, lowest confidence first;
 3. ground truth and prediction that agree, lowest IoU first, then lowest
    confidence;
 4. images whose image or annotation could not be read (nothing to do in the
@@ -47,6 +49,7 @@ class QueueEntry:
     confidence: float | None = None
     verified: bool = False
     error: bool = False
+    prelabel: bool = False  # the ground truth is a model's pre-label nobody has reviewed
 
 
 def tier(entry: QueueEntry) -> int:
@@ -57,7 +60,7 @@ def tier(entry: QueueEntry) -> int:
         return TIER_ERROR
     if not entry.has_prediction:
         return TIER_PENDING
-    if not entry.has_gt:
+    if not entry.has_gt or entry.prelabel:
         return TIER_PRELABEL
     # A wrong label scores IoU 0 under the best-gt rule (core.metrics.best_gt_match):
     # it keeps its own tier instead of joining the bad boxes.

@@ -19,7 +19,9 @@ Every image with a ground-truth annotation is predicted. With several objects,
 the predicted box is scored against the object of the predicted class it
 overlaps most; a photo whose objects are all of another class scores IoU 0
 (the ILSVRC "best-gt" rule, "matching" in --json). Images without an annotation, unreadable images and broken
-XML are skipped, with one reason line each on stderr. Figures are per image:
+XML are skipped, with one reason line each on stderr; so are pre-labels
+`petloc predict --write-voc` wrote that nobody has saved since (a model's
+boxes are no ground truth), counted in one line. Figures are per image:
 accuracy, mean IoU (a miss counts as 0), share of images with IoU >= 0.5 and
 >= 0.75, per class, and the confusion matrix (rows: truth, columns:
 predicted). A ground-truth label the model does not know counts as wrong.
@@ -38,6 +40,8 @@ examples:
 """
 
 SPLIT_DESCRIPTION = "all annotated images in DATA"
+# the skip reason of a pre-label `petloc predict --write-voc` wrote that no person has saved since
+UNREVIEWED = "an unreviewed pre-label (a model drew it; nobody has saved it since)"
 VALIDATION_DESCRIPTION = "validation images listed in the model's meta.json"
 
 
@@ -71,8 +75,7 @@ def run(args: argparse.Namespace) -> int:
     meta = read_meta(args.model)  # a wrong model fails before TensorFlow loads
     items, split = select_items(dataset, meta, args.split)
     cases, skipped = collect_ground_truth(items, args.label)
-    for image, reason in skipped:
-        error(f"skipped {image}: {reason}")
+    _report_skipped(skipped)
     if not cases:
         error(f"no annotated image to evaluate in {args.data}")
         return 1
@@ -110,6 +113,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(show("\n".join(format_report(report))), flush=True)
     return 0
+
+
+def _report_skipped(skipped: list[tuple[str, str]]) -> None:
+    """One line per skipped image; unreviewed pre-labels (often most of a folder) in one line."""
+    prelabels = [image for image, reason in skipped if reason == UNREVIEWED]
+    for image, reason in skipped:
+        if reason != UNREVIEWED:
+            error(f"skipped {image}: {reason}")
+    if prelabels:
+        error(f"skipped {len(prelabels)} image(s) whose annotation is {UNREVIEWED}, e.g. {prelabels[0]}; "
+              "saving it in petloc-gui or labelImg, or marking it verified, makes it ground truth")
 
 
 def predict_cases(predictor, cases, batch_size: int):
@@ -178,7 +192,13 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root) -> tuple[in
     from petloc_gui.model.data import relpath_in
 
     paths = {relpath_in(Path(image), Path(root)): Path(image) for image in images}
-    hashes = image_hashes(paths)  # None for an image unreadable now: matched by its path alone
+    # None for an image unreadable now: matched by its path alone
+    bar = ProgressBar("petloc: matching images to the training record", len(paths)) if len(paths) > 500 else None
+    try:
+        hashes = image_hashes(paths, bar.update if bar is not None else None)
+    finally:
+        if bar is not None:
+            bar.close()
     kinds = Counter(kind for relpath in paths if (kind := lineage.match(relpath, hashes[relpath])))
     count = sum(kinds.values())
     how = " and ".join(f"{n} by {'identical bytes' if kind == 'content' else 'recorded path'}"
@@ -223,6 +243,9 @@ def collect_ground_truth(items, label: str = "default") -> tuple[list[tuple[Path
             continue
         if not annotation.objects:
             skipped.append((str(item.image_path), f"annotation {item.annotation_path} has no object"))
+            continue
+        if annotation.prelabel and not annotation.verified:  # a model's boxes are not ground truth
+            skipped.append((str(item.image_path), UNREVIEWED))
             continue
         breed = (getattr(item, "meta", None) or {}).get("breed") if label == "breed" else None
         if label == "breed" and not breed:

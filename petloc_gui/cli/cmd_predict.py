@@ -10,7 +10,7 @@ from typing import Any
 from petloc_gui.cli.args import MODEL_HELP, positive_int
 from petloc_gui.cli.model_loading import chunks, load_predictor, model_for
 from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, reason_of, show
-from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
+from petloc_gui.cli.prelabel import annotation_targets, prelabel_mark, write_prelabel
 from petloc_gui.core.errors import PetlocError
 
 NAME = "predict"
@@ -60,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
         if not problems:
             error("no image to predict")
         return 1
-    predictor, _, _ = load_predictor(args.model)
+    predictor, _, meta = load_predictor(args.model)
+    # marks each pre-label as the model's, unreviewed (`core.voc_types.PRELABEL_PREFIX`)
+    mark = prelabel_mark(args.model, meta)
     n_ok = n_written = n_kept = n_failed = 0
     images = list(targets)
     # Folders can hold thousands of images: progress on stderr (stdout stays one record per image).
@@ -80,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
                 n_ok += 1
                 _report_prediction(args, image, result)
                 if args.write_voc:
-                    written = _write_voc(image, targets[image], result)
+                    written = _write_voc(image, targets[image], result, mark)
                     n_written += written is True
                     n_kept += written is False
                     n_failed += written is None
@@ -121,7 +123,7 @@ def _report_error(args: argparse.Namespace, path: Path | str, reason: str) -> No
         json_line({"image": str(path), "error": reason})
 
 
-def _write_voc(image: Path, annotation_path: Path | None, prediction) -> bool | None:
+def _write_voc(image: Path, annotation_path: Path | None, prediction, mark: str) -> bool | None:
     """True written, False an annotation already exists, None failed (reported)."""
     if annotation_path is None:
         error(f"{image}: no annotation location known for this file; no VOC written")
@@ -130,7 +132,7 @@ def _write_voc(image: Path, annotation_path: Path | None, prediction) -> bool | 
         error(f"{image}: the model gave no usable box (NaN); no VOC written")
         return None
     try:
-        return write_prelabel(image, annotation_path, prediction.label, prediction.box)
+        return write_prelabel(image, annotation_path, prediction.label, prediction.box, mark)
     except (PetlocError, OSError) as exc:
         error(f"{annotation_path}: pre-label not written: {reason_of(exc)}")
         return None

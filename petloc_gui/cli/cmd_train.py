@@ -278,6 +278,9 @@ def _start_line(event: dict[str, Any]) -> str:
         text += f" of {event['steps_per_epoch']} steps"
     if event.get("n_test"):  # the exclude list, or a parent model's test images: never trained or validated on
         text += f"; {event['n_test']} test images held out, never used"
+    if event.get("n_prelabels"):  # `petloc predict --write-voc` files nobody has saved since
+        text += (f"; {event['n_prelabels']} of the training images are unreviewed pre-labels "
+                 "(a model's boxes): trained on, never validated on")
     return text
 
 

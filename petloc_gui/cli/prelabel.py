@@ -60,10 +60,22 @@ def _annotation_for_file(path: Path, cache: dict[Path, Dataset | None], open_dat
     return dataset.annotation_path_for(path) if dataset is not None else path.with_suffix(".xml")
 
 
-def write_prelabel(image: Path, annotation_path: Path, label: str, box) -> bool:
+def prelabel_mark(model: str, meta: dict) -> str:
+    """The ``<source><annotation>`` text of a pre-label: that a model drew it, and which."""
+    from petloc_gui.core.voc import PRELABEL_PREFIX
+
+    version = meta.get("version_id")
+    name = "".join(ch for ch in Path(model).name if ch.isprintable())  # XML text takes no controls
+    return f"{PRELABEL_PREFIX} by petloc predict, model {name}" + (f" ({version})" if version else "")
+
+
+def write_prelabel(image: Path, annotation_path: Path, label: str, box, mark: str) -> bool:
     """Write a one-object VOC annotation for `image`; False if one already exists.
 
-    The box is repaired (sorted, clamped) to the displayed image size.
+    The box is repaired (sorted, clamped) to the displayed image size. ``mark``
+    (`prelabel_mark`) says the file is a model's, not yet reviewed: evaluation
+    leaves it out, training never validates on it, the GUI's review queue asks
+    for it, and a person's save clears it.
     Raises PetlocError/OSError when the file cannot be written.
     """
     from petloc_gui.core.images import image_size
@@ -76,6 +88,7 @@ def write_prelabel(image: Path, annotation_path: Path, label: str, box) -> bool:
     width, height = image_size(image)
     annotation = new_annotation(image, width, height, depth=_depth(image))
     annotation.objects.append(VocObject(name=str(label), box=box.repaired(width, height)))
+    annotation.prelabel = mark
     annotation_path.parent.mkdir(parents=True, exist_ok=True)
     return write_new_voc(annotation, annotation_path)
 

@@ -30,7 +30,7 @@ from petloc_gui.core.voc_tree import (
     passed_on_notes,
     read_voc_tree,
 )
-from petloc_gui.core.voc_types import DEFAULT_POSE, VocAnnotation, VocObject, new_annotation
+from petloc_gui.core.voc_types import DEFAULT_POSE, PRELABEL_PREFIX, VocAnnotation, VocObject, new_annotation
 from petloc_gui.core.voc_write import write_voc
 
 # A label longer than this is not a class name (a 1 MB label once took seconds
@@ -40,6 +40,12 @@ _TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
 
 
 # --------------------------------------------------------------------------- reading
+
+def _prelabel(root: etree._Element) -> str | None:
+    """The pre-label mark (`voc_types.PRELABEL_PREFIX`) in ``<source><annotation>``, or None."""
+    text = _text(root.find("source"), "annotation")
+    return text[:MAX_LABEL_CHARS] if text and text.startswith(PRELABEL_PREFIX) else None
+
 
 def _text(element: etree._Element | None, tag: str) -> str | None:
     if element is None:
@@ -263,6 +269,7 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
         objects=objects,
         verified=(root.get("verified") or "").strip().lower() in _TRUE_WORDS,
         segmented=_flag(_text(root, "segmented")),
+        prelabel=_prelabel(root),
         source_path=path,
         problems=problems,
         disk_state=disk_state,
@@ -270,7 +277,7 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
     annotation._tree = tree
     annotation._saved = (filename, annotation.folder, path_text, file_width, file_height,
                          _size_value(_text(size_element, "depth")) or 3, annotation.verified,
-                         annotation.segmented)
+                         annotation.segmented, annotation.prelabel)
     return annotation
 
 
@@ -282,6 +289,7 @@ __all__ = [
     "MAX_LABEL_CHARS",
     "MAX_OBJECTS",
     "MAX_XML_BYTES",
+    "PRELABEL_PREFIX",
     "VocAnnotation",
     "VocObject",
     "new_annotation",

@@ -14,6 +14,11 @@ from typing import Any
 from petloc_gui.core.boxes import Box
 
 DEFAULT_POSE = "Unspecified"
+# The start of `<source><annotation>` in a pre-label (`petloc predict --write-voc`): boxes a
+# model drew that no person has checked. VOC's own field for who annotated (Oxford-IIIT's
+# files say "OXIIIT"); labelImg writes a new <source> when a person saves there, and
+# petloc's GUI clears it on save, so it marks exactly the files nobody has reviewed.
+PRELABEL_PREFIX = "petloc pre-label"
 
 
 @dataclass
@@ -48,6 +53,8 @@ class VocAnnotation:
     objects: list[VocObject] = field(default_factory=list)
     verified: bool = False
     segmented: bool = False
+    # "petloc pre-label: ..." (`PRELABEL_PREFIX`) while the boxes are a model's, unreviewed; else None
+    prelabel: str | None = None
     source_path: Path | None = field(default=None, compare=False)
     problems: list[str] = field(default_factory=list, compare=False)
     # The file as read (core.disk_state.DiskState): a save refuses when the file
@@ -61,7 +68,7 @@ class VocAnnotation:
 
     def _header(self) -> tuple:
         return (self.filename, self.folder, self.path, self.width, self.height, self.depth,
-                self.verified, self.segmented)
+                self.verified, self.segmented, self.prelabel)
 
     @property
     def size(self) -> tuple[int, int]:

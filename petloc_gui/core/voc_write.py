@@ -24,7 +24,7 @@ from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.disk_state import DiskState, current_state, same_content, state_of
 from petloc_gui.core.errors import AnnotationError, ExternalChangeError, LinkTargetError, SaveError
 from petloc_gui.core.voc_tree import clean_copy, drop_inner, passed_on_notes, read_voc_tree
-from petloc_gui.core.voc_types import VocAnnotation, VocObject
+from petloc_gui.core.voc_types import PRELABEL_PREFIX, VocAnnotation, VocObject
 
 
 # write_voc(expected=RECORDED): check against the state recorded on the
@@ -97,6 +97,8 @@ def _new_tree(annotation: VocAnnotation) -> etree._ElementTree:
         etree.SubElement(root, "path").text = annotation.path
     source = etree.SubElement(root, "source")
     etree.SubElement(source, "database").text = "Unknown"
+    if annotation.prelabel:
+        etree.SubElement(source, "annotation").text = annotation.prelabel
     size = etree.SubElement(root, "size")
     etree.SubElement(size, "width").text = str(int(annotation.width))
     etree.SubElement(size, "height").text = str(int(annotation.height))
@@ -108,7 +110,7 @@ def _new_tree(annotation: VocAnnotation) -> etree._ElementTree:
 
 
 def _update_header(root: etree._Element, annotation: VocAnnotation, saved: tuple) -> None:
-    filename, folder, path, width, height, depth, verified, segmented = saved
+    filename, folder, path, width, height, depth, verified, segmented, prelabel = saved
     if annotation.folder != folder:
         _set_child(root, "folder", annotation.folder)
     if annotation.filename != filename:
@@ -137,6 +139,25 @@ def _update_header(root: etree._Element, annotation: VocAnnotation, saved: tuple
             root.set("verified", "no")
     if annotation.segmented != segmented:
         _set_child(root, "segmented", _flag_text(annotation.segmented))
+    if annotation.prelabel != prelabel:
+        _update_prelabel(root, annotation.prelabel)
+
+
+def _update_prelabel(root: etree._Element, prelabel: str | None) -> None:
+    """Set the pre-label mark, or (None: a person saved) remove it; any other source is kept."""
+    source = root.find("source")
+    if prelabel is None:
+        if source is not None:
+            for element in source.findall("annotation"):
+                if (element.text or "").strip().startswith(PRELABEL_PREFIX):
+                    source.remove(element)
+        return
+    if source is None:
+        source = etree.SubElement(root, "source")
+        size = root.find("size")
+        if size is not None:
+            size.addprevious(source)
+    _set_child(source, "annotation", prelabel)
 
 
 def _twins(old_root: etree._Element, root: etree._Element,

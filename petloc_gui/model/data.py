@@ -31,6 +31,9 @@ class Sample:
     annotation_path: Path
     box: tuple[float, float, float, float]
     label: str
+    # a model's pre-label nobody has saved since (`core.voc_types.PRELABEL_PREFIX`): trained on, never
+    # validated on (`TrainingData.collect`)
+    prelabel: bool = False
 
 
 def relpath_in(path: Path, root: Path) -> str:
@@ -96,7 +99,7 @@ def collect_samples(
             skipped.append((str(image_path), f"box {box.as_tuple()} has zero area"))
             continue
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
-                              box.as_tuple(), str(name)))
+                              box.as_tuple(), str(name), bool(annotation.prelabel) and not annotation.verified))
     return samples, skipped, root
 
 

@@ -176,7 +176,7 @@ def train(
     emit({"event": "start", "epochs": epochs, "steps_per_epoch": steps, "n_train": len(data.train),
           "n_val": len(data.validation), "n_test": len(data.test), "val_images": splits["validation"],
           "selection_images": selection_images, "report_images": report_images,
-          "skipped": [[p, r] for p, r in data.skipped], "class_names": names})
+          "skipped": [[p, r] for p, r in data.skipped], "class_names": names, "n_prelabels": data.n_prelabels})
 
     weights_path, backbone_info = _backbone_weights(preset, config)
     strategy = make_strategy(config.distribute)

@@ -103,6 +103,7 @@ class TrainingData:
         self.val_fraction = val_fraction
         self.seed = seed
         self.train_only = sorted(train_only)  # relative paths kept out of validation (`collect`)
+        self.n_prelabels = sum(it.sample.prelabel for it in items)  # unreviewed pre-labels: train only
         self._sha256 = dict(sha256 or {})  # image sha256 by relative path, where `collect` already read it
         # decoded images for the rest of the run: later epochs and validations do not decode again
         self.memory = MemoryCache()
@@ -130,7 +131,8 @@ class TrainingData:
         figures. ``train_only``
         images (paths absolute or relative to the folder; e.g. boxes a teacher
         model drew) are only ever trained on: validation must score against
-        boxes a person drew, so they never enter it.
+        boxes a person drew, so they never enter it; nor do unreviewed pre-labels
+        (`petloc predict --write-voc`'s files nobody has saved since).
         """
         held = parent_splits(parent_meta)
         excluded: list[tuple[Path, str, Path | None]] = []
@@ -166,7 +168,7 @@ class TrainingData:
             names = list(parent_class_names) + sorted(set(labels) - set(parent_class_names))
         train_only_paths = {os.path.abspath(Path(root) / p) for p in train_only}  # an absolute p stays p
         taught = {it.relpath for it in items if os.path.abspath(it.sample.image_path) in train_only_paths
-                  or hashes.get(it.relpath) in learned}
+                  or hashes.get(it.relpath) in learned or it.sample.prelabel}
         validation = validation_split(items, val_fraction, seed, held["validation"], taught)
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
         return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, hashes)
@@ -231,6 +233,7 @@ class TrainingData:
                 "n_train": len(self.train), "n_validation": len(self.validation), "n_test": len(self.test),
                 "n_skipped": len(self.skipped), "n_excluded": exclude_count, "root_name": self.root.name,
                 **({"train_only": self.train_only} if self.train_only else {}),
+                **({"n_prelabels": self.n_prelabels} if self.n_prelabels else {}),
                 **({"unreadable": unreadable} if (unreadable := self.unreadable.record()) else {})}
 
     def validation_record(self) -> dict[str, Any]:

@@ -19,6 +19,7 @@ or, for a recorded path without a hash, when the path is that path.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -180,12 +181,15 @@ def _legacy_record(meta: dict[str, Any]) -> TrainingRecord:
     )
 
 
-def image_hashes(paths: dict[str, Path]) -> dict[str, str | None]:
-    """sha256 of each image file (relpath -> hash; None when unreadable)."""
+def image_hashes(paths: dict[str, Path], progress: Callable[[int], None] | None = None) -> dict[str, str | None]:
+    """sha256 of each image file (relpath -> hash; None when unreadable); ``progress(n done)``
+    after each file (every byte of a large folder is read: on a slow disk that takes a while)."""
     out: dict[str, str | None] = {}
     for rel, path in paths.items():
         try:
             out[rel] = file_sha256(path)
         except OSError:
             out[rel] = None
+        if progress is not None:
+            progress(len(out))
     return out

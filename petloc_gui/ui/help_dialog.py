@@ -27,7 +27,8 @@ from petloc_gui.ui.window_geometry import FRAME_ALLOWANCE_PX, TITLE_ALLOWANCE_PX
 QUEUE_RULE = (
     "Review queue (R, then N/Space walks it): boxes that disagree with the prediction "
     f"(IoU < {review_queue.BOX_DISAGREE_IOU}) first, lowest IoU first; then label disagreements; "
-    "then images without ground truth by lowest confidence (pre-labels to confirm); then agreeing "
+    "then images without ground truth, or with a model's unreviewed pre-label (petloc predict "
+    "--write-voc; saving it makes it yours), by lowest confidence (pre-labels to confirm); then agreeing "
     "images by lowest IoU; unreadable images; images still being predicted; verified images last. "
     "N skips images already shown in this pass; an image you edit keeps its place until you leave it."
 )

@@ -283,6 +283,34 @@ def test_predict_write_voc_only_for_missing_annotations(tmp_path, tiny_bundle, c
     assert "wrote 0 pre-label" in err
 
 
+def test_a_pre_label_is_marked_as_the_model_s_and_is_no_ground_truth_until_a_person_saves_it(
+        tmp_path, tiny_bundle, capsys):
+    from petloc_gui.core.voc import write_voc
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    write_image(folder / "human.png", W, H, RED)
+    (folder / "human.xml").write_text(voc_xml("human.png", W, H, [("dog", (1, 2, 30, 20))]), encoding="utf-8")
+    write_image(folder / "new.png", W, H, BLUE)
+    code, _, err = run_cli(capsys, "predict", folder, "--model", tiny_bundle, "--write-voc")
+    assert code == 0, err
+    annotation = read_voc(folder / "new.xml")
+    assert annotation.prelabel.startswith("petloc pre-label by petloc predict, model ")
+    assert read_voc(folder / "human.xml").prelabel is None
+    # the model's own boxes would score it perfectly: evaluate leaves them out and says so
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", tiny_bundle, "--json")
+    assert code == 0, err
+    report = json_lines(out)[-1]
+    assert report["n_images"] == 1 and report["n_skipped"] == 1
+    assert "skipped 1 image(s) whose annotation is an unreviewed pre-label" in err
+    # a person's save (the window writes prelabel=None) makes it ground truth
+    annotation.prelabel = None
+    write_voc(annotation, folder / "new.xml")
+    assert "petloc pre-label" not in (folder / "new.xml").read_text(encoding="utf-8")
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", tiny_bundle, "--json")
+    assert json_lines(out)[-1]["n_images"] == 2 and "pre-label" not in err
+
+
 def test_predict_nothing_readable_exits_1(tmp_path, tiny_bundle, capsys):
     (tmp_path / "x.png").write_bytes(b"nope")
     code, out, err = run_cli(capsys, "predict", tmp_path / "x.png", "--model", tiny_bundle, "--json")
@@ -355,7 +383,7 @@ def test_predict_write_voc_counts_and_fails_on_annotations_it_could_not_write(tm
     for stem in ("a", "b"):
         write_image(tmp_path / f"{stem}.png", W, H, BLUE)
 
-    def unwritable(image, annotation_path, label, box):  # what a read-only folder does (root ignores chmod)
+    def unwritable(image, annotation_path, label, box, mark):  # what a read-only folder does (root ignores chmod)
         raise PermissionError(13, "Permission denied", str(annotation_path))
 
     monkeypatch.setattr(cmd_predict, "write_prelabel", unwritable)

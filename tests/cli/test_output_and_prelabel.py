@@ -91,6 +91,10 @@ def test_epoch_line_and_reporter(capsys):
     _, err = capsys.readouterr()
     assert ("training on 28 images (23 train, 5 validation: 4 choose the epoch, 1 report), 1 class, up to 5 "
             "epochs; 48 test images held out, never used") in err
+    TrainReporter()({"event": "start", "n_train": 9, "n_val": 1, "epochs": 5, "class_names": ["a"],
+                     "n_prelabels": 4, "skipped": []})
+    assert ("; 4 of the training images are unreviewed pre-labels (a model's boxes): trained on, never "
+            "validated on") in capsys.readouterr().err
     report = {"split": "validation (report part: did not choose the epoch)", "n_images": 7, "accuracy": 0.25}
     assert final_line(report) == ("best epoch on validation (report part: did not choose the epoch), 7 images: "
                                   "accuracy 0.250")
@@ -132,13 +136,13 @@ def test_read_exclude_list(tmp_path):
 def test_write_prelabel_writes_missing_and_never_overwrites(tmp_path):
     image = write_image(tmp_path / "cat.png", 40, 30)
     target = tmp_path / "cat.xml"
-    assert write_prelabel(image, target, "cat", Box(5, 6, 50, 20)) is True
+    assert write_prelabel(image, target, "cat", Box(5, 6, 50, 20), "petloc pre-label by a test") is True
     annotation = read_voc(target)
     assert [o.name for o in annotation.objects] == ["cat"]
     assert annotation.objects[0].box == Box(5, 6, 40, 20)  # clamped to the image
     assert annotation.size == (40, 30) and annotation.depth == 3
     before = target.read_bytes()
-    assert write_prelabel(image, target, "dog", Box(1, 1, 2, 2)) is False
+    assert write_prelabel(image, target, "dog", Box(1, 1, 2, 2), "petloc pre-label by a test") is False
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging leftovers
 
@@ -148,7 +152,7 @@ def test_write_prelabel_grayscale_depth(tmp_path):
 
     image = tmp_path / "digit.png"
     Image.new("L", (75, 75)).save(image)
-    assert write_prelabel(image, tmp_path / "digit.xml", "7", Box(1, 1, 29, 29)) is True
+    assert write_prelabel(image, tmp_path / "digit.xml", "7", Box(1, 1, 29, 29), "petloc pre-label by a test") is True
     assert read_voc(tmp_path / "digit.xml").depth == 1
 
 
@@ -164,7 +168,7 @@ def test_write_prelabel_loses_the_race_to_a_person(tmp_path, monkeypatch):
         return real_link(src, dst)
 
     monkeypatch.setattr(os, "link", link_after_human_saved)
-    assert write_prelabel(image, target, "cat", Box(5, 5, 10, 10)) is False
+    assert write_prelabel(image, target, "cat", Box(5, 5, 10, 10), "petloc pre-label by a test") is False
     assert target.read_bytes() == human
 
 
@@ -176,9 +180,9 @@ def test_write_prelabel_without_hard_links(tmp_path, monkeypatch):
         raise OSError(1, "Operation not permitted")
 
     monkeypatch.setattr(os, "link", no_links)
-    assert write_prelabel(image, target, "cat", Box(5, 5, 10, 10)) is True
+    assert write_prelabel(image, target, "cat", Box(5, 5, 10, 10), "petloc pre-label by a test") is True
     assert read_voc(target).objects[0].name == "cat"
-    assert write_prelabel(image, target, "dog", Box(5, 5, 10, 10)) is False
+    assert write_prelabel(image, target, "dog", Box(5, 5, 10, 10), "petloc pre-label by a test") is False
 
 
 def test_annotation_targets_follow_the_layout(tmp_path):

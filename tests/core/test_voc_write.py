@@ -123,6 +123,30 @@ def test_verified_attribute(rich, tmp_path):
     assert read_voc(tmp_path / "a.xml").verified is True
 
 
+def test_a_pre_label_mark_is_written_read_and_cleared_leaving_other_sources(rich, tmp_path):
+    mark = "petloc pre-label by petloc predict, model pets (pets-20261203T000000Z-abc123)"
+    fresh = new_annotation(tmp_path / "a.jpg", 10, 10)
+    fresh.objects.append(VocObject("cat", Box(1, 1, 5, 5)))
+    fresh.prelabel = mark
+    write_voc(fresh, tmp_path / "a.xml")
+    source = parse(tmp_path / "a.xml").find("source")
+    assert [(e.tag, e.text) for e in source] == [("database", "Unknown"), ("annotation", mark)]
+    assert read_voc(tmp_path / "a.xml").prelabel == mark
+    assert _labelimg_read(tmp_path / "a.xml")[1][0][0] == "cat"  # labelImg still reads it
+    # a person's save clears only the mark
+    again = read_voc(tmp_path / "a.xml")
+    again.prelabel = None
+    write_voc(again, tmp_path / "a.xml")
+    assert [(e.tag, e.text) for e in parse(tmp_path / "a.xml").find("source")] == [("database", "Unknown")]
+    assert read_voc(tmp_path / "a.xml").prelabel is None
+    # another tool's <source><annotation> (Oxford-IIIT's "OXIIIT", here "X") is no pre-label, and stays
+    annotation = read_voc(rich)
+    assert annotation.prelabel is None
+    annotation.objects[0].name = "lynx"
+    write_voc(annotation, rich)
+    assert parse(rich).find("source/annotation").text == "X"
+
+
 def test_missing_size_is_written_when_saving(tmp_path):
     path = tmp_path / "a.xml"
     path.write_text("<annotation><filename>a.jpg</filename><object><name>x</name><bndbox>"

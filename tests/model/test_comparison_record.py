@@ -190,3 +190,16 @@ def test_photos_a_grandparent_learned_are_left_out_of_the_comparison(tmp_path, s
     result = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in copies + unseen],
                                        old_model=str(current), fine_tuned=False)
     assert result["old_trained_on"] == 2 and result["n_images"] == 3  # its weights learned those two
+
+
+def test_image_hashes_reads_every_file_and_reports_progress(tmp_path):
+    from petloc_gui.model.training_record import image_hashes
+
+    (tmp_path / "a.png").write_bytes(b"a")
+    (tmp_path / "b.png").write_bytes(b"b")
+    done = []
+    hashes = image_hashes({"a.png": tmp_path / "a.png", "gone.png": tmp_path / "gone.png",
+                           "b.png": tmp_path / "b.png"}, done.append)
+    assert hashes == {"a.png": hashlib.sha256(b"a").hexdigest(), "gone.png": None,
+                      "b.png": hashlib.sha256(b"b").hexdigest()}
+    assert done == [1, 2, 3]

@@ -141,6 +141,28 @@ def test_train_only_images_never_enter_validation_and_leave_the_others_where_the
     assert absolute.splits_record() == record
 
 
+def test_unreviewed_pre_labels_are_trained_on_and_never_validated_on(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+    from petloc_gui.core.voc import read_voc, write_voc
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=60, seed=0)
+    plain = TrainingData.collect(folder, val_fraction=0.3).splits_record()
+    marked = plain["validation"][:3]
+    for relpath in [*marked, plain["validation"][3]]:
+        xml = (folder / relpath).with_suffix(".xml")
+        annotation = read_voc(xml)
+        annotation.prelabel = "petloc pre-label by petloc predict, model digits"
+        annotation.verified = relpath not in marked  # a verified file is a person's, whatever its source says
+        write_voc(annotation, xml)
+    data = TrainingData.collect(folder, val_fraction=0.3)
+    record = data.splits_record()
+    assert set(marked) <= set(record["train"]) and not set(marked) & set(record["validation"])
+    # the other validation images stay (a class left without one takes another of its own)
+    assert set(plain["validation"]) - set(marked) <= set(record["validation"])
+    assert data.n_prelabels == 3 and data.summary_record(0)["n_prelabels"] == 3
+
+
 def test_an_image_that_is_a_symlink_keeps_its_place_in_the_folder(tmp_path):
     from petloc_gui.core.digits import write_digits_dataset
 

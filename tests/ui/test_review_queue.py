@@ -25,6 +25,9 @@ def test_queue_order_follows_the_documented_rule():
         E("box_worse", has_gt=True, has_prediction=True, iou=0.0, labels_agree=True, confidence=0.9),
         E("prelabel_unsure", has_gt=False, has_prediction=True, confidence=0.3),
         E("prelabel_sure", has_gt=False, has_prediction=True, confidence=0.95),
+        # `petloc predict --write-voc`'s file: the model agrees with its own boxes; still to confirm
+        E("prelabel_file", has_gt=True, has_prediction=True, iou=0.99, labels_agree=True, confidence=0.5,
+          prelabel=True),
         E("pending", has_gt=True, has_prediction=False),
         E("broken", has_gt=False, has_prediction=False, error=True),
         E("verified_bad", has_gt=True, has_prediction=True, iou=0.0, verified=True),
@@ -33,7 +36,8 @@ def test_queue_order_follows_the_documented_rule():
     order = [e.name for _, e in sorted(zip(ranks, entries, strict=True), key=lambda t: t[0])]
     assert order == [
         "box_worse", "box_bad", "label_wrong_unsure", "label_wrong_confident",
-        "prelabel_unsure", "prelabel_sure", "agree_meh", "agree_good", "broken", "pending", "verified_bad",
+        "prelabel_unsure", "prelabel_file", "prelabel_sure",
+        "agree_meh", "agree_good", "broken", "pending", "verified_bad",
     ]
 
 

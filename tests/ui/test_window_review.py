@@ -41,6 +41,36 @@ def test_review_queue_orders_known_disagreements(qtbot, window, folder):
     assert _names_in_view_order(window) == ["a.png", "b.png", "c.png", "d.png", "e.png"]
 
 
+def test_a_models_unreviewed_pre_label_is_asked_for_and_a_save_makes_it_ground_truth(qtbot, window, folder,
+                                                                                     factory):
+    from petloc_gui.core.voc import write_voc
+
+    from .conftest import FakePrediction
+
+    factory.table["a.png"] = FakePrediction("cat", 0.5, Box(10, 10, 50, 50))  # less sure than d (0.6)
+
+    annotation = read_voc(folder / "a.xml")  # as `petloc predict --write-voc` marks its files
+    annotation.prelabel = "petloc pre-label by petloc predict, model fake"
+    write_voc(annotation, folder / "a.xml")
+    open_and_wait(qtbot, window, folder)
+    model = window.session.model
+    qtbot.waitUntil(lambda: model.status[0] == "prelabel", timeout=5000)
+    assert model.index(0, 1).data() == "pre-label"
+    assert "a model's boxes" in model.index(0, 1).data(Qt.ToolTipRole)
+    window.file_dock.set_review_order(True)
+    # the model agrees with its own box (IoU 1.0), yet a is to confirm, with d (no box), by confidence
+    assert _names_in_view_order(window) == ["b.png", "e.png", "c.png", "a.png", "d.png"]
+    window.show_row(0)
+    assert window.session.store.document(0).status() == "prelabel"
+    assert "Pre-label (unreviewed)</span>: <b>cat" in window.panel.header.text()
+    window.act["verify"].trigger()
+    qtbot.keyClick(window, Qt.Key_S, Qt.ControlModifier)
+    assert model.status[0] != "prelabel"
+    on_disk = read_voc(folder / "a.xml")
+    assert on_disk.prelabel is None and on_disk.verified
+    assert "GT: <b>cat" in window.panel.header.text()
+
+
 def test_next_to_review_walks_the_queue_and_skips_verified(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     session = window.session

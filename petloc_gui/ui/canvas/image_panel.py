@@ -152,7 +152,10 @@ class ImagePanel(QWidget):
             return html.escape(self._image_error or "Open a folder to start (Ctrl+O).")
         parts = [f"<b>{_shown(doc.image_path.name)}</b>"]
         primary = doc.primary
-        parts.append(f"GT: <b>{_shown(primary.name)}</b>" if primary is not None else "GT: <i>none</i>")
+        # a model's pre-label nobody has saved yet is no ground truth (`ImageDocument.prelabel`)
+        truth = "<span style='color:#9650c8'>Pre-label (unreviewed)</span>" if doc.prelabel and not doc.dirty \
+            else "GT"
+        parts.append(f"{truth}: <b>{_shown(primary.name)}</b>" if primary is not None else "GT: <i>none</i>")
         if len(doc.objects) > 1:
             parts.append(f"{len(doc.objects)} objects")
         if is_prediction(pred):

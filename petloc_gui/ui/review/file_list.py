@@ -20,8 +20,10 @@ from petloc_gui.app.image_document import (
     STATUS_EDITED,
     STATUS_ERROR,
     STATUS_NONE,
+    STATUS_PRELABEL,
     STATUS_SAVED,
     STATUS_TEXT,
+    STATUS_TIPS,
     STATUS_VERIFIED,
 )
 from petloc_gui.core.boxes import Box
@@ -34,6 +36,7 @@ ITEM_ROLE = Qt.UserRole + 1
 
 _STATUS_COLORS = {
     STATUS_NONE: QColor(150, 150, 150),
+    STATUS_PRELABEL: QColor(150, 80, 200),
     STATUS_EDITED: QColor(220, 120, 0),
     STATUS_SAVED: QColor(40, 140, 220),
     STATUS_VERIFIED: QColor(0, 160, 70),
@@ -121,7 +124,8 @@ class FileListModel(QAbstractTableModel):
                 return _DISAGREE_COLOR
             return None
         if role == Qt.ToolTipRole:
-            detail = visible(self.errors[row]) if self.errors[row] else STATUS_TEXT[self.status[row]]
+            status = self.status[row]
+            detail = visible(self.errors[row]) if self.errors[row] else STATUS_TIPS.get(status, STATUS_TEXT[status])
             return f"{visible(self.names[row])} — {detail}"  # the full name
         return row  # ITEM_ROLE
 
@@ -217,6 +221,7 @@ class FileListModel(QAbstractTableModel):
             labels_agree=None if not self.gt_name[row] or not self.pred_label[row] else not self._disagrees(row),
             confidence=self.pred_conf[row],
             verified=self.verified[row] or self.status[row] == STATUS_VERIFIED,
+            prelabel=self.status[row] == STATUS_PRELABEL,
             error=self.status[row] == STATUS_ERROR or (self.errors[row] is not None and self.pred_box[row] is None),
         )
 

@@ -18,7 +18,7 @@ from typing import Protocol
 from petloc_gui.app import review_queue
 from petloc_gui.app.annotation_store import AnnotationStore
 from petloc_gui.app.class_list import merged_names, read_classes
-from petloc_gui.app.image_document import STATUS_ERROR, STATUS_VERIFIED, ImageDocument
+from petloc_gui.app.image_document import STATUS_ERROR, STATUS_PRELABEL, STATUS_VERIFIED, ImageDocument
 from petloc_gui.core.stale import dataset_annotation_folders
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.image_cache import ImageCache
@@ -238,13 +238,15 @@ class ReviewSession:
             if isinstance(result, str):
                 self.model.set_status(row, STATUS_ERROR, result, emit=False)
                 continue
-            name, box, verified, objects = result
+            name, box, verified, objects, prelabel = result
             if name and name not in self.folder_labels:
                 self.folder_labels.add(name)
                 new_labels = True
             self.model.set_ground_truth(row, name, box, verified, emit=False, objects=objects)
             if verified:
                 self.model.set_status(row, STATUS_VERIFIED, emit=False)
+            elif prelabel:
+                self.model.set_status(row, STATUS_PRELABEL, emit=False)
         self.model.items_changed()
         if new_labels:
             self.refresh_labels()
