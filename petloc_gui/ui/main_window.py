@@ -17,6 +17,7 @@ from petloc_gui.ui.actions import build_actions
 from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
 from petloc_gui.ui.canvas.view_actions import connect_view_actions
+from petloc_gui.ui.dock_share import DockShare
 from petloc_gui.ui.editing.edit_actions import connect_edit_actions
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
@@ -32,6 +33,8 @@ from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.window_geometry import fit_into
 from petloc_gui.ui.window_host import WindowHost
+
+LIST_WIDTH = 460  # the image list's first-run width (px); a small window gives it less (`DockShare`)
 
 
 def _ignore(_result) -> None:
@@ -59,6 +62,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.addDockWidget(Qt.LeftDockWidgetArea, self.dataset_panel)
         self.tabifyDockWidget(self.file_dock, self.dataset_panel)
         self.dataset_panel.hide()
+        # the list and the panel give way to the image panes in a small window, and get their width back
+        self.dock_share = DockShare(self, [self.file_dock, self.dataset_panel],
+                                    self.settings.list_width() or LIST_WIDTH, floor=self._dock_floor)
         self.guard = SaveGuard(self, self)
         self._build_menus()
         self.models = ModelController(self.predictions, self.settings, self.model_menu, self, self)
@@ -85,7 +91,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         super().showEvent(event)
         if not self._state_restored:
             self._state_restored = True
-            self.resizeDocks([self.file_dock], [460], Qt.Horizontal)
+            self.dock_share.fit()
             QTimer.singleShot(0, self, self.fit_on_screen)  # again, now that the frame's size is known
         self.focus_canvas()
 
@@ -96,6 +102,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
 
     def fit_on_screen(self) -> None:
         fit_into(self, self.available_screen())
+
+    def _dock_floor(self, dock) -> int:
+        return self.file_dock.legible_width() if dock is self.file_dock else dock.minimumSizeHint().width()
 
     def focus_canvas(self) -> None:
         """Give the keyboard to the image, where the single-key shortcuts (N, B, +, O…) act.
@@ -374,6 +383,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         if not self.guard.confirm_leave():
             event.ignore()
             return
+        self.settings.save_list_width(self.dock_share.wish)
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.shutdown()
         event.accept()

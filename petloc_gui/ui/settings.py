@@ -83,6 +83,17 @@ class Settings:
         value = self._q.value("window/state")
         return value if isinstance(value, QByteArray) else None
 
+    def list_width(self) -> int | None:
+        """The width the user gave the image list (`dock_share.DockShare.wish`), or None."""
+        try:
+            value = int(self._q.value("window/list_width", 0) or 0)
+        except (TypeError, ValueError):
+            return None
+        return value if value > 0 else None
+
+    def save_list_width(self, width: int) -> None:
+        self._q.setValue("window/list_width", int(width))
+
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self._q.setValue("window/geometry", geometry)
         self._q.setValue("window/state", state)

@@ -58,6 +58,7 @@ def test_settings_persist_autosave_last_folder_and_layout(qtbot, folder, tmp_pat
     open_and_wait(qtbot, first, folder)
     first.act["autosave"].trigger()
     first.dataset_panel.show()
+    first.dock_share.wish = 333  # as if the user had dragged the list to 333 px
     first.close()
     first.shutdown()
 
@@ -65,11 +66,13 @@ def test_settings_persist_autosave_last_folder_and_layout(qtbot, folder, tmp_pat
     assert stored.autosave is True
     assert stored.last_folder == str(folder)
     assert stored.geometry() is not None and stored.state() is not None
+    assert stored.list_width() == 333
     second = MainWindow(model_factory=FakeFactory(dict(PRED)), settings=Settings(ini))
     qtbot.addWidget(second)
     second.show()
     assert second.act["autosave"].isChecked()
     assert second.dataset_panel.isVisible()  # the dock layout came back
+    assert second.dock_share.wish == 333  # the list's chosen width, whatever the window's size at closing
     # Not the default 1400: the size came back (within the screen: offscreen's is 800 wide).
     expected = min(900, second.available_screen().width() - 16)
     assert abs(second.width() - expected) < 50

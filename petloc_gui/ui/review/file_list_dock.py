@@ -95,6 +95,15 @@ class FileListDock(QDockWidget):
         old.deleteLater()
         self.order_changed.emit()
 
+    def legible_width(self) -> int:
+        """The narrowest dock that still shows every column and ~15 characters of a name
+        (`dock_share.DockShare`'s floor for the list)."""
+        header = self.view.horizontalHeader()
+        fixed = sum(header.sectionSize(col) for col in range(1, header.count()))
+        name = self.view.fontMetrics().horizontalAdvance("Abyssinian_1.jpg")  # elided in the middle beyond
+        chrome = self.width() - self.view.viewport().width()  # frame, margins, scroll bar
+        return fixed + name + max(chrome, 0)
+
     def set_review_order(self, review: bool) -> None:
         self.order.setCurrentIndex(1 if review else 0)  # the window's R action follows the combo
         self.model.set_review_order(review)
