@@ -3,9 +3,10 @@
 QMainWindow gives all of a shrinking window's lost width to the central
 widget: at 900 px the image list kept its 460 px and each pane got ~200.
 `DockShare` caps the docks of one area at a share of the window's width when
-the window shrinks, and when it grows gives them back the width the user
-chose, which it learns from the user dragging the dock's edge (a dock
-resized while the window's size stays the same). The chosen width is saved
+the window shrinks (under ~1,020 px for the list's 460), and when it grows
+gives them back the width the user chose, which it learns from the user
+dragging the dock's edge (a dock resized while the window's size stays the
+same). The chosen width is saved
 with the window, so a window closed while small does not open large with a
 narrow list.
 """
@@ -17,7 +18,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-DOCK_SHARE = 0.4  # at most this share of the window's width, unless the dock's own minimum needs more
+DOCK_SHARE = 0.45  # at most this share of the window's width, unless the dock's own minimum needs more
 
 
 def smallest_hint(dock: QDockWidget) -> int:
