@@ -110,10 +110,11 @@ class ImageDocument:
             return STATUS_ERROR
         if self.verified:
             return STATUS_VERIFIED
-        if self.saved_in_session:
-            return STATUS_SAVED
+        # before "saved": a save from the window drops the mark, so a pre-label here came from disk later
         if self.prelabel and self.objects:
             return STATUS_PRELABEL
+        if self.saved_in_session:
+            return STATUS_SAVED
         return STATUS_ANNOTATED if self.objects else STATUS_NONE
 
     def mark_saved(self, in_session: bool = True) -> None:

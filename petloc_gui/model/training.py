@@ -223,6 +223,7 @@ def train(
             fitted.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
                       callbacks=[monitor], verbose=0)
     finally:
+        tell_unreadable()  # also when training stops because a whole batch could not be read
         # fit leaves its endless input iterator in a reference cycle. Collected only at
         # interpreter exit, its decode threads would call into a finalising Python and
         # the process would hang (a cancelled run never exited); collect it now.

@@ -36,6 +36,19 @@ def test_to_yolo_and_back(small_voc, tmp_path, capsys):
     assert_same_boxes(voc_boxes(small_voc), voc_boxes(tmp_path / "v"))
 
 
+def test_unreviewed_pre_labels_are_counted_since_yolo_and_coco_cannot_mark_them(small_voc, tmp_path, capsys):
+    from petloc_gui.core.voc import read_voc, write_voc
+
+    annotation = read_voc(small_voc / "a.xml")
+    annotation.prelabel = "petloc pre-label by petloc predict, model pets"
+    write_voc(annotation, small_voc / "a.xml")
+    code, out, err = run_cli(capsys, "convert", small_voc, "--to", "coco", tmp_path / "c", "--json")
+    assert code == 0 and last_json(out)["prelabels"] == 1
+    assert "1 of the annotations unreviewed pre-labels" in err
+    code, out, _ = run_cli(capsys, "convert", small_voc, "--to", "yolo", tmp_path / "y", "--json")
+    assert last_json(out)["prelabels"] == 1
+
+
 def test_to_coco_and_back(small_voc, tmp_path, capsys):
     code, _, _ = run_cli(capsys, "convert", small_voc, "--to", "coco", tmp_path / "c",
                          "--images", "copy", "--annotated-only")

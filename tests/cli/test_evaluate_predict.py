@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from petloc_gui.core.voc import read_voc
-from petloc_gui.model.bundle import file_sha256
+from petloc_gui.model.bundle import file_sha256, read_meta
 from tests.cli.helpers import (
     BILLION_LAUGHS,
     BLUE,
@@ -295,7 +297,9 @@ def test_a_pre_label_is_marked_as_the_model_s_and_is_no_ground_truth_until_a_per
     code, _, err = run_cli(capsys, "predict", folder, "--model", tiny_bundle, "--write-voc")
     assert code == 0, err
     annotation = read_voc(folder / "new.xml")
-    assert annotation.prelabel.startswith("petloc pre-label by petloc predict, model ")
+    version = read_meta(tiny_bundle).get("version_id")
+    assert annotation.prelabel == (f"petloc pre-label by petloc predict, model {Path(tiny_bundle).name}"
+                                   + (f" ({version})" if version else ""))
     assert read_voc(folder / "human.xml").prelabel is None
     # the model's own boxes would score it perfectly: evaluate leaves them out and says so
     code, out, err = run_cli(capsys, "evaluate", folder, "--model", tiny_bundle, "--json")
@@ -303,7 +307,14 @@ def test_a_pre_label_is_marked_as_the_model_s_and_is_no_ground_truth_until_a_per
     report = json_lines(out)[-1]
     assert report["n_images"] == 1 and report["n_skipped"] == 1
     assert "skipped 1 image(s) whose annotation is an unreviewed pre-label" in err
+    # marked verified (by a tool that keeps <source>), it is a person's
+    annotation.verified = True
+    write_voc(annotation, folder / "new.xml")
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", tiny_bundle, "--json")
+    assert json_lines(out)[-1]["n_images"] == 2 and "pre-label" not in err
     # a person's save (the window writes prelabel=None) makes it ground truth
+    annotation = read_voc(folder / "new.xml")
+    annotation.verified = False
     annotation.prelabel = None
     write_voc(annotation, folder / "new.xml")
     assert "petloc pre-label" not in (folder / "new.xml").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate
-from petloc_gui.core.voc import read_voc
+from petloc_gui.core.voc import read_voc, write_voc
 from petloc_gui.model.bundle import file_sha256, load_bundle, read_meta
 from petloc_gui.model.inference import Predictor
 from petloc_gui.model.training import TrainConfig, TrainingCancelled, train
@@ -129,6 +129,7 @@ def test_fine_tuning_keeps_the_parent_classes_and_adds_new_ones(digits_folder, d
 
 
 def test_an_image_that_cannot_be_decoded_is_named_once_and_recorded(digits_folder, tmp_path):
+    """(The same run also checks that an unreviewed pre-label is counted: one training run for both.)"""
     from petloc_gui.model.training_data import TrainingData
 
     folder = tmp_path / "data"
@@ -138,15 +139,31 @@ def test_an_image_that_cannot_be_decoded_is_named_once_and_recorded(digits_folde
     for relpath in broken.values():  # the header still reads: collecting keeps them
         image = folder / relpath
         image.write_bytes(image.read_bytes()[:60])
+    # and one training image is a model's unreviewed pre-label: trained on, never validated on, counted
+    prelabel_xml = (folder / data.train[1].relpath).with_suffix(".xml")
+    marked = read_voc(prelabel_xml)
+    marked.prelabel = "petloc pre-label by petloc predict, model digits"
+    write_voc(marked, prelabel_xml)
     events = []
     path = train(folder, TrainConfig(preset="digits", epochs=3, batch_size=16, val_fraction=0.25,
                                      out_dir=str(tmp_path / "b")), on_event=events.append)
+    assert events[0]["n_prelabels"] == 1
     notices = [e["message"] for e in events if e["event"] == "notice"]
     assert len(notices) == 2  # once each, not at every batch or validation that meets them
+    # said when found: a training image in the first epoch (every image is read), a validation image at
+    # the first validation that reads it (each epoch for the part that chooses it, else the final report)
+    kinds = [e["event"] for e in events]
+    said = {role: next(i for i, e in enumerate(events) if e["event"] == "notice" and e["message"].startswith(role))
+            for role in broken}
+    assert said["training"] < kinds.index("epoch")
+    chooses = broken["validation"] in read_meta(path)["validation_parts"]["selection"]
+    assert said["validation"] < (kinds.index("epoch") if chooses else kinds.index("done"))
+    assert chooses or said["validation"] > kinds.index("epoch")
     for role, relpath in broken.items():
         assert sum(m.startswith(f"{role} image {relpath} could not be read (") for m in notices) == 1
     # the figures leave the broken image out, and meta.json says so
     meta = read_meta(path)
+    assert meta["training_data"]["n_prelabels"] == 1 and data.train[1].relpath in meta["splits"]["train"]
     assert [(u["image"], u["role"]) for u in meta["training_data"]["unreadable"]] == \
         sorted((relpath, role) for role, relpath in broken.items())
     parts = meta["validation_parts"]

@@ -365,3 +365,19 @@ def test_the_fine_tune_preview_keeps_the_parents_test_images_out_as_the_run_does
     (parent / "meta.json").write_text(json.dumps(meta))
     blocked = holdout_preview_for(folder, parent_spec=str(parent))(0.2, True)
     assert "found 0" in blocked.problem and "test images" in blocked.problem
+
+
+def test_the_preview_leaves_unreviewed_pre_labels_out_of_validation_as_the_run_does(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+    from petloc_gui.core.voc import read_voc, write_voc
+    from petloc_gui.model.training_data import TrainingData
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=60, seed=0)
+    for relpath in TrainingData.collect(folder, val_fraction=0.3).splits_record()["validation"][:4]:
+        xml = (folder / relpath).with_suffix(".xml")
+        annotation = read_voc(xml)
+        annotation.prelabel = "petloc pre-label by petloc predict, model digits"
+        write_voc(annotation, xml)
+    shown = holdout_preview_for(folder)(0.3, False)
+    assert shown.names == sorted(TrainingData.collect(folder, val_fraction=0.3).splits_record()["validation"])

@@ -153,3 +153,15 @@ def test_a_held_item_keeps_its_queue_position_and_the_others_rank_around_it(qapp
     model.release()
     model.update_ranks()
     assert names() == ["a.png", "d.png", "c.png", "b.png"]
+
+
+def test_a_pre_label_that_replaced_a_file_saved_in_this_session_shows_as_a_pre_label():
+    from petloc_gui.core.voc import VocAnnotation
+
+    doc = ImageDocument(Path("x.png"), Path("x.xml"))
+    doc.objects = [VocObject("cat", Box(1, 2, 30, 40))]
+    doc.mark_saved(in_session=True)
+    assert doc.status() == "saved"
+    # the file was deleted and `petloc predict --write-voc` wrote a new one, which the window adopted
+    doc.annotation = VocAnnotation(filename="x.png", prelabel="petloc pre-label by petloc predict, model m")
+    assert doc.prelabel and doc.status() == "prelabel"

@@ -115,13 +115,16 @@ def test_a_one_epoch_run_draws_its_point_inside_the_chart(qtbot):
         assert 0.25 <= (x - low) / (high - low) <= 0.75, (key, x, low, high)
 
 
-def test_a_notice_of_the_run_reaches_the_training_log(qtbot):
+def test_notices_of_the_run_reach_the_training_log(qtbot):
     progress = RetrainProgress()
     qtbot.addWidget(progress)
     progress.begin(1)
     message = "training image a.jpg could not be read (truncated); another image of its batch stands in"
     progress.on_event({"event": "notice", "message": message})
     assert f"[petloc] {message}" in progress.log.toPlainText()
+    progress.on_event({"event": "start", "epochs": 1, "steps_per_epoch": 1, "n_train": 9, "n_val": 1,
+                       "n_prelabels": 3})
+    assert "3 of the training images are unreviewed pre-labels" in progress.log.toPlainText()
 
 
 def test_format_eta_reads_well():

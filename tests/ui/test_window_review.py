@@ -49,17 +49,20 @@ def test_a_models_unreviewed_pre_label_is_asked_for_and_a_save_makes_it_ground_t
 
     factory.table["a.png"] = FakePrediction("cat", 0.5, Box(10, 10, 50, 50))  # less sure than d (0.6)
 
-    annotation = read_voc(folder / "a.xml")  # as `petloc predict --write-voc` marks its files
-    annotation.prelabel = "petloc pre-label by petloc predict, model fake"
-    write_voc(annotation, folder / "a.xml")
+    for name in ("a", "c"):  # as `petloc predict --write-voc` marks its files
+        annotation = read_voc(folder / f"{name}.xml")
+        annotation.prelabel = "petloc pre-label by petloc predict, model fake"
+        write_voc(annotation, folder / f"{name}.xml")
     open_and_wait(qtbot, window, folder)
     model = window.session.model
-    qtbot.waitUntil(lambda: model.status[0] == "prelabel", timeout=5000)
+    # c is never opened: the background scan of the annotations tells
+    qtbot.waitUntil(lambda: model.status[0] == model.status[2] == "prelabel", timeout=5000)
     assert model.index(0, 1).data() == "pre-label"
     assert "a model's boxes" in model.index(0, 1).data(Qt.ToolTipRole)
     window.file_dock.set_review_order(True)
-    # the model agrees with its own box (IoU 1.0), yet a is to confirm, with d (no box), by confidence
-    assert _names_in_view_order(window) == ["b.png", "e.png", "c.png", "a.png", "d.png"]
+    # the model agrees with its own box (IoU 1.0), yet a is to confirm, with d (no box) and c (whose
+    # prediction's label is not the pre-label's), by confidence
+    assert _names_in_view_order(window) == ["b.png", "e.png", "a.png", "d.png", "c.png"]
     window.show_row(0)
     assert window.session.store.document(0).status() == "prelabel"
     assert "Pre-label (unreviewed)</span>: <b>cat" in window.panel.header.text()

@@ -70,6 +70,7 @@ class ConversionReport:
     skipped_images: int = 0    # images left out because of a problem
     skipped_objects: int = 0   # boxes left out because of a problem
     kept_existing: int = 0     # VOC files left untouched (exist; no overwrite)
+    prelabels: int = 0         # annotations that are a model's unreviewed pre-labels (core.voc.PRELABEL_PREFIX)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Called with ("problem" | "warning", text) as each is found (progress output).
@@ -93,7 +94,7 @@ class ConversionReport:
     def to_dict(self) -> dict:
         return {"images": self.images, "annotated": self.annotated, "objects": self.objects,
                 "skipped_images": self.skipped_images, "skipped_objects": self.skipped_objects,
-                "kept_existing": self.kept_existing, "problems": list(self.problems),
+                "kept_existing": self.kept_existing, "prelabels": self.prelabels, "problems": list(self.problems),
                 "warnings": list(self.warnings)}
 
     def summary(self) -> str:
@@ -102,6 +103,9 @@ class ConversionReport:
             parts.append(f"skipped {self.skipped_images} images and {self.skipped_objects} boxes")
         if self.kept_existing:
             parts.append(f"{self.kept_existing} existing VOC files left untouched")
+        if self.prelabels:  # YOLO and COCO have no field for it: the output cannot tell them apart
+            parts.append(f"{self.prelabels} of the annotations unreviewed pre-labels (a model's boxes, "
+                         "petloc predict --write-voc), exported like the others")
         parts.append(f"{len(self.problems)} problems, {len(self.warnings)} warnings")
         return ", ".join(parts)
 
@@ -159,6 +163,8 @@ def _read_item(image_path: Path, annotation_path: Path | None, root: Path,
         return None
     for message in annotation.problems:
         report.warning(annotation_path, message)
+    if annotation.prelabel and not annotation.verified:
+        report.prelabels += 1
     for index, obj in enumerate(annotation.objects, start=1):
         if not obj.name.strip():
             report.problem(annotation_path, f"object {index} has no label; box left out")

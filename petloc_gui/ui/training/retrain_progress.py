@@ -162,6 +162,10 @@ class RetrainProgress(QDialog):
         if n_train is not None and n_val is not None:
             text += f" on {n_train} images, validating on {n_val}"
         self.status.setText(text + "…")
+        prelabels = _int(event.get("n_prelabels"), 0)
+        if prelabels:
+            self.append_log(f"[petloc] {prelabels} of the training images are unreviewed pre-labels (a model's "
+                            "boxes): trained on, never validated on")
         names = event.get("val_images")
         if isinstance(names, list) and names:
             self.append_log(f"[petloc] {len(names)} validation images: " + ", ".join(map(str, names[:50]))

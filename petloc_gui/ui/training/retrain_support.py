@@ -103,7 +103,9 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         samples, _, _ = collect_samples(folder, label)
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
         return None
-    labels = [s.label for s in samples]
+    # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
+    people = [s for s in samples if not s.prelabel]
+    labels = [s.label for s in people]
     tuned = _fine_tune_split(folder, label, parent_spec) if parent_spec else None
 
     def preview(fraction: float, fine_tune: bool = False) -> Holdout:
@@ -115,7 +117,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
             return Holdout(len(chosen), sorted(chosen), len(data.test))
         if len(labels) < 2:
             return Holdout(0, [])
-        chosen = validation_members([s.relpath for s in samples], labels, fraction, seed)
+        chosen = validation_members([s.relpath for s in people], labels, fraction, seed)
         return Holdout(len(chosen), sorted(chosen))
 
     return preview
