@@ -80,6 +80,7 @@ class DatasetStats:
     layout: str
     n_images: int = 0
     n_annotated: int = 0
+    n_prelabels: int = 0  # of the annotated: a model's pre-labels nobody has reviewed (core.voc.PRELABEL_PREFIX)
     n_unannotated: int = 0
     n_objects: int = 0
     class_counts: dict[str, int] = field(default_factory=dict)
@@ -107,6 +108,7 @@ class DatasetStats:
             "layout": self.layout,
             "n_images": self.n_images,
             "n_annotated": self.n_annotated,
+            "n_prelabels": self.n_prelabels,
             "n_unannotated": self.n_unannotated,
             "n_objects": self.n_objects,
             "class_counts": dict(sorted(self.class_counts.items())),
@@ -138,7 +140,8 @@ class DatasetStats:
         lines = [
             f"dataset        {self.root} (layout: {self.layout})",
             f"images         {self.n_images}",
-            f"annotated      {self.n_annotated}",
+            f"annotated      {self.n_annotated}"
+            + (f" ({self.n_prelabels} of them unreviewed pre-labels)" if self.n_prelabels else ""),
             f"no annotation  {self.n_unannotated}",
             f"objects        {self.n_objects}",
         ]
@@ -255,6 +258,8 @@ def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int
     except (PetlocError, OSError, ValueError) as exc:
         stats.problems.append(Problem(BROKEN_XML, path, _reason(exc)))
         return
+    if annotation.prelabel and not annotation.verified:
+        stats.n_prelabels += 1
     objects = list(annotation.objects)
     stats.objects_per_annotation[len(objects)] = stats.objects_per_annotation.get(len(objects), 0) + 1
     # read_voc repairs boxes (swap, clamp) and says so in `problems`: report each.

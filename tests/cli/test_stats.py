@@ -72,6 +72,20 @@ def test_compute_stats_box_geometry(tmp_path):
     assert json.loads(json.dumps(stats.to_dict()))["n_objects"] == 3
 
 
+def test_stats_count_unreviewed_pre_labels(tmp_path):
+    from petloc_gui.core.voc import read_voc, write_voc
+    from tests.cli.helpers import write_annotated
+
+    for name in ("one", "two"):
+        write_annotated(tmp_path, name, 100, 50, [("a", (0, 0, 50, 25))])
+    annotation = read_voc(tmp_path / "two.xml")
+    annotation.prelabel = "petloc pre-label by petloc predict, model m"
+    write_voc(annotation, tmp_path / "two.xml")
+    stats = compute_stats(open_dataset(tmp_path))
+    assert (stats.n_annotated, stats.n_prelabels) == (2, 1) and stats.to_dict()["n_prelabels"] == 1
+    assert "annotated      2 (1 of them unreviewed pre-labels)" in stats.summary_lines()
+
+
 def test_compute_stats_without_image_check_uses_xml_sizes(messy_dataset):
     stats = compute_stats(open_dataset(messy_dataset), check_images=False)
     kinds = {p.kind for p in stats.problems}
