@@ -53,7 +53,7 @@ class VocAnnotation:
     objects: list[VocObject] = field(default_factory=list)
     verified: bool = False
     segmented: bool = False
-    # "petloc pre-label: ..." (`PRELABEL_PREFIX`) while the boxes are a model's, unreviewed; else None
+    # "petloc pre-label by ..." (`PRELABEL_PREFIX`) while the boxes are a model's, unreviewed; else None
     prelabel: str | None = None
     source_path: Path | None = field(default=None, compare=False)
     problems: list[str] = field(default_factory=list, compare=False)
