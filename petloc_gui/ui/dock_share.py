@@ -44,10 +44,11 @@ class DockShare(QObject):
             dock.installEventFilter(self)
 
     def target(self) -> int:
-        """The width the docks should have in the window as it is now."""
+        """The width the docks should have in the window as it is now: the user's width, less in a
+        small window but not under the floor, unless the user chose narrower."""
         dock = self._shown()
         floor = self.floor(dock) if dock is not None else 0
-        return max(floor, min(self.wish, int(self.window.width() * self.share)))
+        return min(self.wish, max(floor, int(self.window.width() * self.share)))
 
     def fit(self) -> None:
         """Give the shown dock its `target` width (no-op when it has it, or none is shown docked)."""

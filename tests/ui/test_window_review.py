@@ -292,11 +292,18 @@ def test_review_order_action_and_combo_agree(qtbot, window, folder):
 
 
 def test_dataset_panel_charts_the_folder_and_shows_model_metrics(qtbot, window, folder):
+    from petloc_gui.core.voc import write_voc
+
+    annotation = read_voc(folder / "e.xml")  # as `petloc predict --write-voc` marks its files
+    annotation.prelabel = "petloc pre-label by petloc predict, model fake"
+    write_voc(annotation, folder / "e.xml")
     open_and_wait(qtbot, window, folder)
     panel = window.dataset_panel
     panel.show()
     qtbot.waitUntil(lambda: panel.stats is not None, timeout=10_000)
     assert panel.stats.n_images == 5 and panel.stats.n_annotated == 4
+    assert "4 annotated (1 of them unreviewed pre-labels)" in panel.summary.text()
+    assert "0 problems." in panel.summary.text()
     series = panel.class_chart.chart().series()[0]
     counts = {s.label(): [s.at(i) for i in range(s.count())] for s in series.barSets()}
     assert sum(next(iter(counts.values()))) == 4  # cat 2, dog 2

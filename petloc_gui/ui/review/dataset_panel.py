@@ -207,9 +207,11 @@ class DatasetPanel(QDockWidget):
             self.summary.setText(stats)
             return
         self.stats = stats
+        prelabels = f" ({stats.n_prelabels} of them unreviewed pre-labels)" if stats.n_prelabels else ""
+        problems = len(stats.problems)
         self.summary.setText(
-            f"{stats.n_images} images, {stats.n_annotated} annotated, {stats.n_unannotated} without "
-            f"annotation, {stats.n_objects} objects, {len(stats.problems)} problems.")
+            f"{stats.n_images} images, {stats.n_annotated} annotated{prelabels}, {stats.n_unannotated} without "
+            f"annotation, {stats.n_objects} objects, {problems} problem{'' if problems == 1 else 's'}.")
         classes = stats.first_object_class_counts or stats.class_counts
         names = sorted(classes)
         # Labels as shown: control characters escaped, at most 40 characters on an axis.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from petloc_gui.app.image_document import STATUS_TEXT
-from petloc_gui.ui.review.file_list import COL_NAME, FileListModel
+from petloc_gui.ui.review.file_list import COL_CONF, COL_IOU, COL_NAME, COL_PRED, COL_STATUS, FileListModel
+
+# In a narrow list these columns give way, in this order, so that names stay readable: the
+# header over the image says the prediction and its confidence too.
+COLUMNS_THAT_GIVE_WAY = (COL_CONF, COL_PRED)
 
 
 class FileListDock(QDockWidget):
@@ -59,8 +63,12 @@ class FileListDock(QDockWidget):
         header.setSectionResizeMode(COL_NAME, QHeaderView.Stretch)
         # The status column fits its longest text ("edited (unsaved)") in this font.
         status_width = max(self.view.fontMetrics().horizontalAdvance(t) for t in STATUS_TEXT.values()) + 14
-        for col, width in ((1, max(100, status_width)), (2, 72), (3, 46), (4, 46)):
+        self._widths = {COL_STATUS: max(100, status_width), COL_PRED: 72, COL_CONF: 46, COL_IOU: 46}
+        for col, width in self._widths.items():
             header.resizeSection(col, width)
+        # ~15 characters of a name (elided in the middle beyond)
+        self._name_width = self.view.fontMetrics().horizontalAdvance("Abyssinian_1.jpg")
+        self.view.installEventFilter(self)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.order)
@@ -96,13 +104,35 @@ class FileListDock(QDockWidget):
         self.order_changed.emit()
 
     def legible_width(self) -> int:
-        """The narrowest dock that still shows every column and ~15 characters of a name
-        (`dock_share.DockShare`'s floor for the list)."""
+        """The narrowest dock that still shows ~15 characters of a name, the status and the IoU
+        (`dock_share.DockShare`'s floor for the list; the other columns give way first)."""
+        kept = self._widths[COL_STATUS] + self._widths[COL_IOU]
+        columns = kept + self._name_width + (self.width() - self.view.width()) + self._view_chrome()
+        return max(columns, self.minimumSizeHint().width())  # the search box and the two combos
+
+    def _view_chrome(self) -> int:
+        return 2 * self.view.frameWidth() + self.view.verticalScrollBar().sizeHint().width()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if watched is self.view and event.type() == QEvent.Resize:
+            self._fit_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """Hide the columns that give way (`COLUMNS_THAT_GIVE_WAY`) while the name would not fit."""
         header = self.view.horizontalHeader()
-        fixed = sum(header.sectionSize(col) for col in range(1, header.count()))
-        name = self.view.fontMetrics().horizontalAdvance("Abyssinian_1.jpg")  # elided in the middle beyond
-        chrome = self.width() - self.view.viewport().width()  # frame, margins, scroll bar
-        return fixed + name + max(chrome, 0)
+        room = self.view.width() - self._view_chrome() - self._name_width
+        shown = [COL_STATUS, COL_IOU]
+        needed = sum(self._widths[col] for col in shown)
+        for col in reversed(COLUMNS_THAT_GIVE_WAY):  # the last to give way is the first to come back
+            if needed + self._widths[col] <= room:
+                needed += self._widths[col]
+                shown.append(col)
+        for col in COLUMNS_THAT_GIVE_WAY:
+            if header.isSectionHidden(col) == (col in shown):
+                header.setSectionHidden(col, col not in shown)
+                if col in shown:
+                    header.resizeSection(col, self._widths[col])
 
     def set_review_order(self, review: bool) -> None:
         self.order.setCurrentIndex(1 if review else 0)  # the window's R action follows the combo
