@@ -382,3 +382,21 @@ def test_queue_start_leaves_an_image_edited_and_saved(qtbot, window, folder, pre
     predictions_held.set()
     qtbot.waitUntil(lambda: not start._timer.isActive(), timeout=10_000)
     assert not start.moved and window.session.current == 0
+
+
+def test_files_other_programs_write_for_images_not_open_reach_the_list(qtbot, window, folder):
+    from petloc_gui.core.voc import new_annotation, write_voc
+    from petloc_gui.core.voc_types import VocObject
+
+    open_and_wait(qtbot, window, folder)
+    model = window.session.model
+    assert window.session.current == 0 and model.status[3] == "none"
+    # `petloc predict --write-voc` in a terminal writes a pre-label for d.png; labelImg deletes e.xml
+    annotation = new_annotation(folder / "d.png", 120, 90)
+    annotation.objects.append(VocObject("cat", Box(30, 30, 70, 70)))
+    annotation.prelabel = "petloc pre-label by petloc predict, model fake"
+    write_voc(annotation, folder / "d.xml")
+    (folder / "e.xml").unlink()
+    qtbot.waitUntil(lambda: model.status[3] == "prelabel" and model.status[4] == "none", timeout=5000)
+    assert model.gt_box[3] == Box(30, 30, 70, 70) and model.iou[3] == 1.0
+    assert model.gt_box[4] is None and model.iou[4] is None

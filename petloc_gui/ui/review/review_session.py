@@ -18,7 +18,14 @@ from typing import Protocol
 from petloc_gui.app import review_queue
 from petloc_gui.app.annotation_store import AnnotationStore
 from petloc_gui.app.class_list import merged_names, read_classes
-from petloc_gui.app.image_document import STATUS_ERROR, STATUS_PRELABEL, STATUS_VERIFIED, ImageDocument
+from petloc_gui.app.image_document import (
+    STATUS_ANNOTATED,
+    STATUS_ERROR,
+    STATUS_NONE,
+    STATUS_PRELABEL,
+    STATUS_VERIFIED,
+    ImageDocument,
+)
 from petloc_gui.core.stale import dataset_annotation_folders
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.image_cache import ImageCache
@@ -31,6 +38,7 @@ from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
 from petloc_gui.ui.review.disk_sync import DiskSync
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
+from petloc_gui.ui.review.folder_follower import FolderFollower
 
 PREFETCH = 4
 
@@ -94,6 +102,10 @@ class ReviewSession:
         self.scanner = AnnotationScanner([i.annotation_path for i in items],
                                          sweep_folders=dataset_annotation_folders(dataset))
         self.scanner.scanned.connect(self._scanned)
+        # the files of the images not open, as other programs write them (`petloc predict --write-voc`)
+        self.follower: FolderFollower | None = FolderFollower([i.annotation_path for i in items])
+        self.follower.changed.connect(self._scanned)
+        self.follower.start()
         self.scanner.start()
         self.loading: str | None = None  # the image path shown as "Loading…"
         self.closed = False
@@ -110,6 +122,11 @@ class ReviewSession:
             self.disk.stop()
             self.disk.deleteLater()  # its watcher goes with it: do not pile up one per folder
             self.disk = None
+        if self.follower is not None:
+            self.follower.changed.disconnect(self._scanned)
+            self.follower.stop()
+            self.follower.deleteLater()
+            self.follower = None
         self.scanner.stop()
 
     def suggested_model(self) -> str | None:
@@ -231,22 +248,26 @@ class ReviewSession:
             self.parts.panel.show_prediction(result)
 
     def _scanned(self, rows: list, results: list) -> None:
+        """Annotation files as read off the UI thread: at opening (`AnnotationScanner`), or changed
+        on disk since (`FolderFollower`; None: the file is gone)."""
         new_labels = False
         for row, result in zip(rows, results, strict=False):
             if self.store.loaded(row) is not None:
-                continue  # the open document is the truth now
+                continue  # the open document is the truth now (`DiskSync` follows its file)
             if isinstance(result, str):
                 self.model.set_status(row, STATUS_ERROR, result, emit=False)
+                continue
+            if result is None:
+                self.model.set_ground_truth(row, None, None, False, emit=False)
+                self.model.set_status(row, STATUS_NONE, emit=False)
                 continue
             name, box, verified, objects, prelabel = result
             if name and name not in self.folder_labels:
                 self.folder_labels.add(name)
                 new_labels = True
             self.model.set_ground_truth(row, name, box, verified, emit=False, objects=objects)
-            if verified:
-                self.model.set_status(row, STATUS_VERIFIED, emit=False)
-            elif prelabel:
-                self.model.set_status(row, STATUS_PRELABEL, emit=False)
+            status = STATUS_VERIFIED if verified else STATUS_PRELABEL if prelabel else STATUS_ANNOTATED
+            self.model.set_status(row, status, emit=False)
         self.model.items_changed()
         if new_labels:
             self.refresh_labels()
