@@ -165,3 +165,16 @@ def test_a_pre_label_that_replaced_a_file_saved_in_this_session_shows_as_a_pre_l
     # the file was deleted and `petloc predict --write-voc` wrote a new one, which the window adopted
     doc.annotation = VocAnnotation(filename="x.png", prelabel="petloc pre-label by petloc predict, model m")
     assert doc.prelabel and doc.status() == "prelabel"
+
+
+def test_a_status_filter_follows_statuses_that_change_on_disk(qtbot):
+    from petloc_gui.ui.review.file_list import FileListModel
+
+    model = FileListModel(["a.png", "b.png", "c.png"], [True, True, False])
+    model.set_status_filter("prelabel")
+    assert model.rowCount() == 0
+    model.set_status(1, "prelabel", emit=False)  # e.g. `petloc predict --write-voc` wrote b.xml
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=2000)
+    assert model.item_at(0) == 1
+    model.set_status(1, "verified", emit=False)
+    qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=2000)

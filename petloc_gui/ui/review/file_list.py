@@ -76,6 +76,14 @@ class FileListModel(QAbstractTableModel):
         self._rank_timer.setSingleShot(True)
         self._rank_timer.setInterval(250)
         self._rank_timer.timeout.connect(self.update_ranks)
+        # Under a status filter, an image whose status changes in the background (a file another
+        # program wrote, `folder_follower`; ``emit=False``) joins or leaves the list, in one batch
+        # per pause. The user's own edits (``emit=True``) leave the list as it is: the image being
+        # edited must not vanish from under the user (in review order `hold` keeps it too).
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self._reorder)
         self._ranks_stale = True
         # An edited image keeps its queue place until the user leaves it (`hold`): re-ranked at
         # once it would jump under the user, and stepping on down the list (D) would skip every
@@ -188,6 +196,9 @@ class FileListModel(QAbstractTableModel):
         self._row_changed(row, emit)
 
     def set_status(self, row: int, status: str, error: str | None = None, emit: bool = True) -> None:
+        if not emit and self._status and self._status in (self.status[row], status) \
+                and self.status[row] != status and not self._filter_timer.isActive():
+            self._filter_timer.start()
         self.status[row] = status
         if error is not None or status != STATUS_ERROR:
             self.errors[row] = error
