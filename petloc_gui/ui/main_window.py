@@ -91,8 +91,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         super().showEvent(event)
         if not self._state_restored:
             self._state_restored = True
-            self.dock_share.fit()
             QTimer.singleShot(0, self, self.fit_on_screen)  # again, now that the frame's size is known
+        # also with a layout restored: saved in a larger window, it would squeeze the panes here
+        QTimer.singleShot(0, self, self.dock_share.fit)
         self.focus_canvas()
 
     def available_screen(self) -> QRect:

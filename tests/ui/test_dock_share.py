@@ -8,6 +8,26 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 from petloc_gui.ui.dock_share import DockShare
 
 
+class _Mouse:
+    """Whether a mouse button is down, as the test says (the user dragging the dock's edge)."""
+
+    down = False
+
+    def __call__(self) -> bool:
+        return self.down
+
+
+def _drag(qtbot, window, dock, width):
+    """The user drags the dock's edge to ``width``."""
+    share = window.findChild(DockShare)
+    share.dragging.down = True
+    try:
+        window.resizeDocks([dock], [width], Qt.Horizontal)
+        qtbot.waitUntil(lambda: abs(dock.width() - width) <= 2, timeout=3000)
+    finally:
+        share.dragging.down = False
+
+
 def _window(qtbot, wish=460, floor=150):
     window = QMainWindow()
     window.setCentralWidget(QLabel("panes"))
@@ -15,7 +35,8 @@ def _window(qtbot, wish=460, floor=150):
     dock.setWidget(QLabel("list"))
     window.addDockWidget(Qt.LeftDockWidgetArea, dock)
     qtbot.addWidget(window)
-    share = DockShare(window, [dock], wish, floor=lambda _dock: floor)
+    share = DockShare(window, [dock], wish, floor=lambda dock: max(floor, dock.minimumSizeHint().width()),
+                      dragging=_Mouse())
     window.resize(1400, 800)
     window.show()
     qtbot.waitExposed(window)
@@ -36,9 +57,12 @@ def test_a_shrinking_window_caps_the_list_and_a_growing_one_gives_back_the_users
     assert abs(dock.width() - 405) <= 2  # 45 %: each image pane keeps ~245 px instead of ~220
     _resized(qtbot, window, 1400)
     assert abs(dock.width() - 460) <= 2
+    # Qt resizing the dock by itself teaches nothing
+    window.resizeDocks([dock], [500], Qt.Horizontal)
+    qtbot.waitUntil(lambda: abs(dock.width() - 500) <= 2, timeout=3000)
+    assert abs(share.wish - 460) <= 2
     # the user drags the list wider (the window's size unchanged): that is the width to give back
-    window.resizeDocks([dock], [540], Qt.Horizontal)
-    qtbot.waitUntil(lambda: abs(dock.width() - 540) <= 2, timeout=3000)
+    _drag(qtbot, window, dock, 540)
     assert abs(share.wish - 540) <= 2
     _resized(qtbot, window, 900)
     _resized(qtbot, window, 1500)
@@ -53,8 +77,7 @@ def test_the_list_never_goes_under_its_legible_width(qtbot):
 
 def test_a_width_the_user_chose_under_the_floor_is_kept(qtbot):
     window, dock, share = _window(qtbot, floor=420)
-    window.resizeDocks([dock], [300], Qt.Horizontal)  # the user drags the list narrower than the floor
-    qtbot.waitUntil(lambda: abs(dock.width() - 300) <= 2, timeout=3000)
+    _drag(qtbot, window, dock, 300)  # the user drags the list narrower than the floor
     _resized(qtbot, window, 1300)
     assert abs(dock.width() - 300) <= 2 and abs(share.wish - 300) <= 2
 
@@ -84,5 +107,34 @@ def test_in_a_narrow_list_confidence_then_prediction_give_way_to_the_names(qtbot
         qtbot.wait(20)
         assert sorted(hidden()) == sorted(expected), width
         assert header.sectionSize(COL_NAME) >= name - 2, width  # ~15 characters of every name show
+    for width in range(floor, 461, 4):  # Conf. gives way first: never Conf. without Predicted
+        window.resizeDocks([dock], [width], Qt.Horizontal)
+        qtbot.waitUntil(lambda width=width: abs(dock.width() - width) <= 2, timeout=3000)
+        assert not (header.isSectionHidden(COL_PRED) and not header.isSectionHidden(COL_CONF)), width
     window.resizeDocks([dock], [460], Qt.Horizontal)
     qtbot.waitUntil(lambda: not hidden(), timeout=3000)
+
+
+def test_a_panel_tabbed_with_the_list_does_not_teach_its_minimum_as_the_users_width(qtbot):
+    window, dock, share = _window(qtbot)
+    panel = QDockWidget("Dataset", window)
+    content = QLabel("charts")
+    content.setMinimumWidth(320)
+    panel.setWidget(content)
+    window.addDockWidget(Qt.LeftDockWidgetArea, panel)
+    window.tabifyDockWidget(dock, panel)
+    share.docks.append(panel)
+    panel.installEventFilter(share)
+    panel.raise_()  # the Dataset tab is the current one
+    _resized(qtbot, window, 640)
+    assert dock.width() >= 318 and abs(share.wish - 460) <= 2  # Qt's clamp, not the user's choice
+    _resized(qtbot, window, 1400)
+    assert abs(share._shown().width() - 460) <= 2  # the tab on screen
+
+
+def test_a_list_shown_again_in_a_smaller_window_is_fitted(qtbot):
+    window, dock, _ = _window(qtbot)
+    dock.hide()
+    _resized(qtbot, window, 900)
+    dock.show()
+    qtbot.waitUntil(lambda: abs(dock.width() - 405) <= 2, timeout=3000)

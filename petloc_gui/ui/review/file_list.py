@@ -83,7 +83,7 @@ class FileListModel(QAbstractTableModel):
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(250)
-        self._filter_timer.timeout.connect(self._reorder)
+        self._filter_timer.timeout.connect(self._refilter_in_background)
         self._ranks_stale = True
         # An edited image keeps its queue place until the user leaves it (`hold`): re-ranked at
         # once it would jump under the user, and stepping on down the list (D) would skip every
@@ -301,12 +301,23 @@ class FileListModel(QAbstractTableModel):
             return False
         return not (self._status and self.status[item] != self._status)
 
-    def _reorder(self) -> None:
-        """Recompute which items are shown and in which order, keeping the view's selection."""
+    def _refilter_in_background(self) -> None:
+        # the current image stays even when it no longer matches (in name order nothing is held)
+        self._reorder(spare=self._selected_items())
+
+    def _selected_items(self) -> set[int]:
+        """Items the view holds an index to (its current and selected rows)."""
+        rows = (index.row() for index in self.persistentIndexList())
+        return {self.order[row] for row in rows if 0 <= row < len(self.order)}
+
+    def _reorder(self, spare: set[int] | None = None) -> None:
+        """Recompute which items are shown and in which order, keeping the view's selection
+        (and the items in ``spare`` whatever the filters)."""
         items = range(len(self.names))
         if self._text or self._status:
             # the held item stays too: an edit changes its status, which a filter would hide under the user
-            items = [i for i in items if self._accepts(i) or i == self.held]
+            kept = (spare or set()) | {self.held}
+            items = [i for i in items if self._accepts(i) or i in kept]
         order = sorted(items, key=self.ranks.__getitem__) if self.review_order else list(items)
         if order == self.order:
             return

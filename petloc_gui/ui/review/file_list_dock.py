@@ -125,9 +125,10 @@ class FileListDock(QDockWidget):
         shown = [COL_STATUS, COL_IOU]
         needed = sum(self._widths[col] for col in shown)
         for col in reversed(COLUMNS_THAT_GIVE_WAY):  # the last to give way is the first to come back
-            if needed + self._widths[col] <= room:
-                needed += self._widths[col]
-                shown.append(col)
+            if needed + self._widths[col] > room:
+                break  # the ones after it give way too, whatever room is left
+            needed += self._widths[col]
+            shown.append(col)
         for col in COLUMNS_THAT_GIVE_WAY:
             if header.isSectionHidden(col) == (col in shown):
                 header.setSectionHidden(col, col not in shown)

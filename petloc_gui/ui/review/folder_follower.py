@@ -4,18 +4,20 @@
 rows come from one background scan when the folder opens
 (`annotation_scanner`), so a file written meanwhile by another program
 (`petloc predict --write-voc` in a terminal, labelImg, a sync tool) showed
-only once its image was opened. `FolderFollower` watches the annotation
-folders; after a quiet period a background worker compares every annotation
-file's size and modification time with what it saw last, reads the changed
-ones (`annotation_store.read_primary`) and hands them to the session. Images
-added to or removed from the folder are not followed: the list of images is
-the one read when the folder opened.
+only once its image was opened. `FolderFollower` notes every annotation
+file's size and modification time before that scan, then looks again after a
+file is added, replaced or removed in an annotation folder (a folder watch,
+after a quiet period) and every few seconds (a file rewritten in place, as
+labelImg saves an existing one, changes no folder). Each look runs in a
+background worker, reads the changed files (`annotation_store.read_primary`)
+and hands them to the session. Images added to or removed from the folder
+are not followed: the list of images is the one read when the folder opened.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -24,6 +26,7 @@ from petloc_gui.app.annotation_store import read_primary
 from petloc_gui.ui import background
 
 QUIET_MS = 300  # a tool writing many files: one look after it pauses, not one per file
+POLL_MS = 3000  # plus 1 ms per 10 files (10,000 files: a look every 4 s, ~30 ms of stat calls)
 
 Stamp = tuple[int, int] | None  # (modification time in ns, size), None when there is no file
 
@@ -69,14 +72,24 @@ class FolderFollower(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(QUIET_MS)
         self.timer.timeout.connect(self.look)
+        self.poll = QTimer(self)
+        self.poll.setInterval(min(30_000, POLL_MS + len(self._paths) // 10))
+        self.poll.timeout.connect(self.look)
+        self._then: Callable[[], None] | None = None
 
-    def start(self) -> None:
-        """Note how every file looks now (in the background); changes after that are followed."""
+    def start(self, then: Callable[[], None] | None = None) -> None:
+        """Note how every file looks now (in the background), then call ``then`` (the opening scan:
+        a change while it reads is then never missed); changes after that are followed."""
+        self._then = then
         self._worker = background.start(stamps, self._paths, returned=self._baseline)
 
     def _baseline(self, known: list[Stamp]) -> None:
         self._known = known
         self._worker = None
+        self.poll.start()
+        then, self._then = self._then, None
+        if then is not None:
+            then()
         if self._again:
             self.look()
 
@@ -102,6 +115,8 @@ class FolderFollower(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.poll.stop()
+        self._then = None
         self._again = False
         if self._worker is not None:
             self._worker.wait(1)

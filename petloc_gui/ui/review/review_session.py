@@ -105,8 +105,8 @@ class ReviewSession:
         # the files of the images not open, as other programs write them (`petloc predict --write-voc`)
         self.follower: FolderFollower | None = FolderFollower([i.annotation_path for i in items])
         self.follower.changed.connect(self._scanned)
-        self.follower.start()
-        self.scanner.start()
+        # the scan starts once every file's state is noted: a change while it reads is not missed
+        self.follower.start(then=self.scanner.start)
         self.loading: str | None = None  # the image path shown as "Loading…"
         self.closed = False
         parts.images.decoded.connect(self.image_decoded)
@@ -254,12 +254,16 @@ class ReviewSession:
         for row, result in zip(rows, results, strict=False):
             if self.store.loaded(row) is not None:
                 continue  # the open document is the truth now (`DiskSync` follows its file)
+            self.dataset.items[row].has_annotation = result is not None  # as `take_theirs` keeps it
             if isinstance(result, str):
+                self.model.set_ground_truth(row, None, None, False, emit=False)  # its boxes are unknown now
                 self.model.set_status(row, STATUS_ERROR, result, emit=False)
                 continue
+            # a prediction's error stays; the text of an annotation that could not be read goes
+            kept_error = None if self.model.status[row] == STATUS_ERROR else self.model.errors[row]
             if result is None:
                 self.model.set_ground_truth(row, None, None, False, emit=False)
-                self.model.set_status(row, STATUS_NONE, emit=False)
+                self.model.set_status(row, STATUS_NONE, kept_error, emit=False)
                 continue
             name, box, verified, objects, prelabel = result
             if name and name not in self.folder_labels:
@@ -267,7 +271,7 @@ class ReviewSession:
                 new_labels = True
             self.model.set_ground_truth(row, name, box, verified, emit=False, objects=objects)
             status = STATUS_VERIFIED if verified else STATUS_PRELABEL if prelabel else STATUS_ANNOTATED
-            self.model.set_status(row, status, emit=False)
+            self.model.set_status(row, status, kept_error, emit=False)
         self.model.items_changed()
         if new_labels:
             self.refresh_labels()
