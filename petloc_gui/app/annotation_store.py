@@ -95,11 +95,10 @@ def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool, list[tup
     except Exception as exc:  # noqa: BLE001 - reported per image, never raised
         return str(exc)
     verified = bool(getattr(annotation, "verified", False))
-    prelabel = bool(annotation.prelabel) and not verified
     if not annotation.objects:
         return ("", None, verified, [], False)
     first = annotation.objects[0]
-    return (first.name, first.box, verified, [(o.name, o.box) for o in annotation.objects], prelabel)
+    return (first.name, first.box, verified, [(o.name, o.box) for o in annotation.objects], annotation.unreviewed)
 
 
 def build_annotation(doc: ImageDocument) -> VocAnnotation:

@@ -100,7 +100,7 @@ class ImageDocument:
     def prelabel(self) -> bool:
         """The file on disk is a model's pre-label nobody has reviewed (`core.voc.PRELABEL_PREFIX`);
         a save from the window clears the mark (`annotation_store.build_annotation`)."""
-        return bool(self.annotation is not None and self.annotation.prelabel and not self.annotation.verified)
+        return self.annotation is not None and self.annotation.unreviewed
 
     def status(self) -> str:
         """One of the STATUS_* constants."""

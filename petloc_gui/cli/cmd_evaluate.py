@@ -244,7 +244,7 @@ def collect_ground_truth(items, label: str = "default") -> tuple[list[tuple[Path
         if not annotation.objects:
             skipped.append((str(item.image_path), f"annotation {item.annotation_path} has no object"))
             continue
-        if annotation.prelabel and not annotation.verified:  # a model's boxes are not ground truth
+        if annotation.unreviewed:  # a model's boxes are not ground truth
             skipped.append((str(item.image_path), UNREVIEWED))
             continue
         breed = (getattr(item, "meta", None) or {}).get("breed") if label == "breed" else None

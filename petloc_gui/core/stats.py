@@ -258,7 +258,7 @@ def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int
     except (PetlocError, OSError, ValueError) as exc:
         stats.problems.append(Problem(BROKEN_XML, path, _reason(exc)))
         return
-    if annotation.prelabel and not annotation.verified:
+    if annotation.unreviewed:
         stats.n_prelabels += 1
     objects = list(annotation.objects)
     stats.objects_per_annotation[len(objects)] = stats.objects_per_annotation.get(len(objects), 0) + 1

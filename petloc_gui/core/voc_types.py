@@ -71,6 +71,13 @@ class VocAnnotation:
                 self.verified, self.segmented, self.prelabel)
 
     @property
+    def unreviewed(self) -> bool:
+        """The boxes are a model's pre-label nobody has reviewed: marked (`PRELABEL_PREFIX`) and not
+        verified (a verified file is a person's, whatever its source says). Evaluation skips it,
+        validation never holds it, the window asks for it."""
+        return bool(self.prelabel) and not self.verified
+
+    @property
     def size(self) -> tuple[int, int]:
         """``(width, height)`` of the displayed image."""
         return (self.width, self.height)

@@ -99,7 +99,7 @@ def collect_samples(
             skipped.append((str(image_path), f"box {box.as_tuple()} has zero area"))
             continue
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
-                              box.as_tuple(), str(name), bool(annotation.prelabel) and not annotation.verified))
+                              box.as_tuple(), str(name), annotation.unreviewed))
     return samples, skipped, root
 
 

@@ -67,11 +67,12 @@ def _checked(sample: Sample) -> tuple[Item | None, str | None]:
     return Item(sample, (width, height), box), None
 
 
-def validation_split(items: Sequence[Item], fraction: float, seed: int, forced: Iterable[str] = (),
+def validation_split(items: Sequence[Item | Sample], fraction: float, seed: int, forced: Iterable[str] = (),
                      train_only: Iterable[str] = ()) -> set[str]:
-    """The relative paths of ``items`` that validate: chosen per image (`splits.validation_members`)
-    among the images a person boxed, as if the ``train_only`` ones were not there (they never
-    validate); ``forced`` ones (a parent's validation images) always do."""
+    """The relative paths of ``items`` (checked `Item`s, or the Retrain dialog's unchecked samples)
+    that validate: chosen per image (`splits.validation_members`) among the images a person boxed,
+    as if the ``train_only`` ones were not there (they never validate); ``forced`` ones (a parent's
+    validation images) always do."""
     taught = set(train_only)
     people = [it for it in items if it.relpath not in taught]
     return validation_members([it.relpath for it in people], [it.label for it in people], fraction, seed,

@@ -163,7 +163,7 @@ def _read_item(image_path: Path, annotation_path: Path | None, root: Path,
         return None
     for message in annotation.problems:
         report.warning(annotation_path, message)
-    if annotation.prelabel and not annotation.verified:
+    if annotation.unreviewed:
         report.prelabels += 1
     for index, obj in enumerate(annotation.objects, start=1):
         if not obj.name.strip():

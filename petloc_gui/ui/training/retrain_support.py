@@ -97,15 +97,13 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         return None
     try:
         from petloc_gui.model.data import collect_samples
-        from petloc_gui.model.splits import validation_members
         from petloc_gui.model.training_data import validation_split
 
         samples, _, _ = collect_samples(folder, label)
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
         return None
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
-    people = [s for s in samples if not s.prelabel]
-    labels = [s.label for s in people]
+    prelabels = [s.relpath for s in samples if s.prelabel]
     tuned = _fine_tune_split(folder, label, parent_spec) if parent_spec else None
 
     def preview(fraction: float, fine_tune: bool = False) -> Holdout:
@@ -115,9 +113,9 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
             data, forced = tuned
             chosen = validation_split(data.items, fraction, seed, forced, data.train_only)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), len(data.test))
-        if len(labels) < 2:
+        if len(samples) - len(prelabels) < 2:
             return Holdout(0, [])
-        chosen = validation_members([s.relpath for s in people], labels, fraction, seed)
+        chosen = validation_split(samples, fraction, seed, train_only=prelabels)  # as `collect` splits
         return Holdout(len(chosen), sorted(chosen))
 
     return preview
