@@ -95,12 +95,17 @@ class DatasetItem:
 
 @dataclass
 class Dataset:
-    """An indexed folder: ``root``, ``layout`` and naturally sorted ``items``."""
+    """An indexed folder: ``root``, ``layout`` and naturally sorted ``items``.
+
+    ``folders`` are the folders whose listing made the index (a folder whose
+    contents change may add or remove images: the window watches these).
+    """
 
     root: Path
     layout: str
     items: list[DatasetItem]
     problems: list[str] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
     _by_path: dict[str, DatasetItem] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
@@ -196,13 +201,16 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
         root = root.parent
     layout = detect_layout(root)
     problems: list[str] = []
+    folders: list[Path] = []
     if layout == OXFORD:
         items = _index_oxford(root, problems)
+        folders = [root / "images"]
     elif layout == VOC_DEVKIT:
         items = _index_devkit(root, problems)
+        folders = [root / "JPEGImages"]
     else:
-        items = _index_sidecar(root, problems)
-    return Dataset(root=root, layout=layout, items=items, problems=problems)
+        items = _index_sidecar(root, problems, folders)
+    return Dataset(root=root, layout=layout, items=items, problems=problems, folders=folders)
 
 
 def _annotation_names(stems: list[str], names: set[str]) -> list[str | None]:
@@ -224,7 +232,8 @@ def _annotation_names(stems: list[str], names: set[str]) -> list[str | None]:
     return found
 
 
-def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
+def _index_sidecar(root: Path, problems: list[str], folders: list[Path]) -> list[DatasetItem]:
+    """The images under ``root``, searched recursively; ``folders`` gets every folder listed."""
     keyed: list[tuple[tuple, str, DatasetItem]] = []
     pending = [(str(root), "")]
     # Real folders already listed, by (device, inode): bind mounts and Windows
@@ -238,6 +247,7 @@ def _index_sidecar(root: Path, problems: list[str]) -> list[DatasetItem]:
         except OSError as exc:
             problems.append(f"{folder}: cannot list folder: {exc.strerror or exc}")
             continue
+        folders.append(Path(folder))
         names = set()
         stems, image_names = [], []
         for entry in entries:

@@ -25,6 +25,8 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("File", "open_folder", "&Open folder…", ("Ctrl+O",), short="Open"),
+    ActionSpec("File", "reload_folder", "Re&load folder", ("F5",),
+               tip="Read the folder again: images added or removed since it was opened"),
     ActionSpec("File", "open_demo", "Open the &demo folder", ()),
     ActionSpec("File", "save", "&Save", ("Ctrl+S",), tip="Write this image's VOC XML (atomic)", short="Save"),
     ActionSpec("File", "save_all", "Save &all", ("Ctrl+Shift+S",)),

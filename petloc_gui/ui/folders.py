@@ -1,4 +1,5 @@
-"""Getting to a folder: File → Open folder…, Open demo, Open recent, and dropping a folder or an image on the window."""
+"""Getting to a folder: File → Open folder…, Reload folder, Open demo, Open recent, and dropping a folder or an
+image on the window."""
 
 from __future__ import annotations
 
@@ -59,8 +60,8 @@ class RecentFoldersMenu(QMenu):
 
 
 class FolderOpening:
-    """Mixed into MainWindow: File → Open folder… and Open demo; a folder dropped on the window
-    opens it, an image opens its folder on it."""
+    """Mixed into MainWindow: File → Open folder…, Reload folder and Open demo; a folder dropped on
+    the window opens it, an image opens its folder on it."""
 
     def _ask_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open image folder", self.settings.last_folder)
@@ -77,6 +78,16 @@ class FolderOpening:
             return
         self.open_folder(folder)
 
+    def reload_folder(self, show: Path | None = None) -> bool:
+        """File → Reload folder: the folder read again (images added or removed since it was
+        opened), on image ``show`` or else the one shown now. Unsaved edits are saved or asked
+        about first. False when nothing was reopened."""
+        if self.session is None:
+            return False
+        if show is None and self.session.current is not None:
+            show = self.session.image_path(self.session.current)
+        return self.open_folder(self.dataset.root, show=show)
+
     def dragEnterEvent(self, event) -> None:  # Qt's name
         if dropped_target(event.mimeData()) is not None:
             event.acceptProposedAction()
@@ -89,9 +100,11 @@ class FolderOpening:
         folder, image = target
         current = self.current_folder()
         same = current is not None and Path(folder).resolve() == current.resolve()
-        if not same and not self.open_folder(folder):
-            return
-        if image is not None and self.session is not None:
+        if not same:
+            self.open_folder(folder, show=image)
+        elif image is not None and self.session is not None:
             row = self.session.row_of.get(str(image))
             if row is not None:
                 self.show_row(row)
+            else:  # an image copied into the folder after it was read
+                self.reload_folder(show=image)

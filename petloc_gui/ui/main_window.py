@@ -162,6 +162,8 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         a = self.act
         a["open_folder"].triggered.connect(self._ask_folder)
         a["open_demo"].triggered.connect(self._open_demo)
+        a["reload_folder"].triggered.connect(lambda: _ignore(self.reload_folder()))
+        self.file_dock.reload_requested.connect(lambda: _ignore(self.reload_folder()))
         a["save"].triggered.connect(lambda: _ignore(self.save_current()))
         a["save_all"].triggered.connect(lambda: _ignore(self.save_all()))
         a["autosave"].toggled.connect(lambda on: _ignore(setattr(self.settings, "autosave", on)))
@@ -233,8 +235,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
             return True
         return self.guard.save_rows([self.session.current], force=True)
 
-    def open_folder(self, path, model: str | None = None) -> bool:
-        """Open a dataset folder (asks about unsaved edits first). False if not opened."""
+    def open_folder(self, path, model: str | None = None, show: Path | None = None) -> bool:
+        """Open a dataset folder (asks about unsaved edits first) on image ``show`` when it is
+        there, else on the first image the list shows. False if not opened."""
         from petloc_gui.core.dataset import open_dataset
 
         if not self.guard.confirm_leave():
@@ -263,7 +266,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         else:
             self.session.request_all()
         self.session.refresh_labels()
-        first = self.file_dock.first_visible_row()
+        first = self.session.row_of.get(str(show)) if show is not None else None
+        if first is None:
+            first = self.file_dock.first_visible_row()
         if first is not None:
             self.show_row(first)
         else:

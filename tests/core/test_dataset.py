@@ -154,6 +154,24 @@ def test_hidden_folders_are_skipped(tmp_path):
         _touch(tmp_path / name)
     assert [i.image_path.relative_to(tmp_path).as_posix() for i in open_dataset(tmp_path)] == [
         "a/b.jpg"]
+    # the folders whose listing made the index (the window watches them for new images)
+    assert sorted(f.relative_to(tmp_path).as_posix() for f in open_dataset(tmp_path).folders) == [".", "a"]
+
+
+def test_the_folders_listed_are_recorded(tmp_path):
+    for name in ("sub/deep/p.jpg", "notes/x.txt"):
+        _touch(tmp_path / name)
+    (tmp_path / "empty").mkdir()
+    sidecar = open_dataset(tmp_path)
+    # every folder searched, with images or not: images copied into "empty" later are in one of them
+    assert sorted(f.relative_to(tmp_path).as_posix() for f in sidecar.folders) == [
+        ".", "empty", "notes", "sub", "sub/deep"]
+    _touch(tmp_path / "ox" / "images" / "Abyssinian_1.jpg")
+    _touch(tmp_path / "ox" / "annotations" / "xmls" / "Abyssinian_1.xml")
+    assert open_dataset(tmp_path / "ox").folders == [tmp_path / "ox" / "images"]
+    _touch(tmp_path / "voc" / "JPEGImages" / "a.jpg")
+    (tmp_path / "voc" / "Annotations").mkdir()
+    assert open_dataset(tmp_path / "voc").folders == [tmp_path / "voc" / "JPEGImages"]
 
 
 @pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")

@@ -8,8 +8,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.app.folder_change import change_text, change_tooltip
 from petloc_gui.app.image_document import STATUS_TEXT
 from petloc_gui.ui.review.file_list import COL_CONF, COL_IOU, COL_NAME, COL_PRED, COL_STATUS, FileListModel
 
@@ -31,6 +34,7 @@ class FileListDock(QDockWidget):
     row_chosen = Signal(int)
     order_changed = Signal()  # the list was re-sorted or re-filtered (the counter follows)
     typing_done = Signal()  # Enter or Escape in the search box: the window takes the keyboard back
+    reload_requested = Signal()  # the folder-change line's Reload button
 
     def __init__(self, parent=None) -> None:
         super().__init__("Images", parent)
@@ -72,11 +76,13 @@ class FileListDock(QDockWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.order)
+        self.folder_notice = self._folder_notice()
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        layout.addWidget(self.folder_notice)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.next_review_button)
         self.setWidget(body)
@@ -90,6 +96,30 @@ class FileListDock(QDockWidget):
         self._quiet = False
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
+    def _folder_notice(self) -> QFrame:
+        """The line above the list saying images were added to or removed from the folder, with
+        a Reload button. Hidden until then; it takes no keyboard focus (F5 reloads too)."""
+        notice = QFrame()
+        notice.setFrameShape(QFrame.StyledPanel)
+        row = QHBoxLayout(notice)
+        row.setContentsMargins(6, 2, 2, 2)
+        self.folder_notice_text = QLabel()
+        self.folder_notice_text.setWordWrap(True)
+        self.reload_button = QPushButton("Reload")
+        self.reload_button.setFocusPolicy(Qt.NoFocus)  # a click leaves the keyboard where it was
+        self.reload_button.clicked.connect(self.reload_requested)
+        row.addWidget(self.folder_notice_text, 1)
+        row.addWidget(self.reload_button)
+        notice.hide()
+        return notice
+
+    def show_folder_change(self, added: list[str], removed: list[str]) -> None:
+        """Say which images are new in the folder or gone from it (both empty: hide the line)."""
+        text = change_text(added, removed)
+        self.folder_notice_text.setText(text)
+        self.folder_notice.setToolTip(change_tooltip(added, removed) if text else "")
+        self.folder_notice.setVisible(bool(text))
+
     def set_source(self, model: FileListModel) -> None:
         old = self.model
         model.setParent(self)
@@ -101,6 +131,7 @@ class FileListDock(QDockWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.layoutChanged.connect(self.order_changed)
         old.deleteLater()
+        self.show_folder_change([], [])  # a new list: the folder as it is now
         self.order_changed.emit()
 
     def legible_width(self) -> int:

@@ -39,6 +39,7 @@ from petloc_gui.ui.review.disk_sync import DiskSync
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.review.folder_follower import FolderFollower
+from petloc_gui.ui.review.image_set_watch import ImageSetWatch
 
 PREFETCH = 4
 
@@ -107,6 +108,10 @@ class ReviewSession:
         self.follower.changed.connect(self._scanned)
         # the scan starts once every file's state is noted: a change while it reads is not missed
         self.follower.start(then=self.scanner.start)
+        # images copied into the folder or deleted meanwhile: the list offers a reload
+        self.image_watch: ImageSetWatch | None = ImageSetWatch(dataset)
+        self.image_watch.changed.connect(parts.file_dock.show_folder_change)
+        self.image_watch.start()
         self.loading: str | None = None  # the image path shown as "Loading…"
         self.closed = False
         parts.images.decoded.connect(self.image_decoded)
@@ -127,6 +132,11 @@ class ReviewSession:
             self.follower.stop()
             self.follower.deleteLater()
             self.follower = None
+        if self.image_watch is not None:
+            self.image_watch.changed.disconnect(self.parts.file_dock.show_folder_change)
+            self.image_watch.stop()
+            self.image_watch.deleteLater()
+            self.image_watch = None
         self.scanner.stop()
 
     def suggested_model(self) -> str | None:
