@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,19 +93,54 @@ class DatasetItem:
                 f"meta={self.meta!r}, has_annotation={self.has_annotation!r})")
 
 
+@dataclass(frozen=True)
+class FolderListing:
+    """One folder as the index listed it: its modification time in ns (None: no folder),
+    taken just before the listing, and the names there that decide which images the index
+    finds: the image files and, in the recursive sidecar search, the folders it walks into.
+    Saving an annotation moves the time but not the names."""
+
+    mtime_ns: int | None
+    names: frozenset[str]
+
+
+def folder_listing(folder: str | os.PathLike[str], recursive: bool) -> FolderListing:
+    """``folder`` as the index would list it now (``recursive``: the sidecar layout's search)."""
+    mtime = _mtime(folder)
+    try:
+        with os.scandir(folder) as iterator:
+            entries = list(iterator)
+    except OSError:
+        return FolderListing(mtime, frozenset())
+    if recursive:
+        names = {entry.name for entry in entries if not entry.name.startswith(".")
+                 and (_is_dir(entry) or _split_image_name(entry.name) is not None)}
+    else:
+        names = {name for name in _file_names(entries) if _split_image_name(name) is not None}
+    return FolderListing(mtime, frozenset(names))
+
+
+def _mtime(folder: str | os.PathLike[str]) -> int | None:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
+
+
 @dataclass
 class Dataset:
     """An indexed folder: ``root``, ``layout`` and naturally sorted ``items``.
 
-    ``folders`` are the folders whose listing made the index (a folder whose
-    contents change may add or remove images: the window watches these).
+    ``folders`` are the folders whose listing made the index, each with what
+    the index saw there (`FolderListing`): images copied in or deleted later
+    change one of them, and the window compares them with `folder_listing`.
     """
 
     root: Path
     layout: str
     items: list[DatasetItem]
     problems: list[str] = field(default_factory=list)
-    folders: list[Path] = field(default_factory=list)
+    folders: dict[Path, FolderListing] = field(default_factory=dict)
     _by_path: dict[str, DatasetItem] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
@@ -164,11 +199,15 @@ def _list_names(folder: Path) -> list[str]:
     """File names (not folders) in ``folder``; empty when it does not exist."""
     try:
         with os.scandir(folder) as entries:
-            return [entry.name for entry in entries if not entry.is_dir()]
+            return _file_names(entries)
     except (FileNotFoundError, NotADirectoryError):
         return []
     except OSError as exc:
         raise DatasetError(f"cannot list folder: {exc.strerror or exc}", folder) from exc
+
+
+def _file_names(entries: Iterable[os.DirEntry]) -> list[str]:
+    return [entry.name for entry in entries if not entry.is_dir()]
 
 
 def detect_layout(root: Path) -> str:
@@ -201,13 +240,11 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
         root = root.parent
     layout = detect_layout(root)
     problems: list[str] = []
-    folders: list[Path] = []
+    folders: dict[Path, FolderListing] = {}
     if layout == OXFORD:
-        items = _index_oxford(root, problems)
-        folders = [root / "images"]
+        items = _index_oxford(root, problems, folders)
     elif layout == VOC_DEVKIT:
-        items = _index_devkit(root, problems)
-        folders = [root / "JPEGImages"]
+        items = _index_devkit(root, problems, folders)
     else:
         items = _index_sidecar(root, problems, folders)
     return Dataset(root=root, layout=layout, items=items, problems=problems, folders=folders)
@@ -232,7 +269,7 @@ def _annotation_names(stems: list[str], names: set[str]) -> list[str | None]:
     return found
 
 
-def _index_sidecar(root: Path, problems: list[str], folders: list[Path]) -> list[DatasetItem]:
+def _index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderListing]) -> list[DatasetItem]:
     """The images under ``root``, searched recursively; ``folders`` gets every folder listed."""
     keyed: list[tuple[tuple, str, DatasetItem]] = []
     pending = [(str(root), "")]
@@ -241,20 +278,21 @@ def _index_sidecar(root: Path, problems: list[str], folders: list[Path]) -> list
     visited = {_folder_key(root)}
     while pending:
         folder, relative = pending.pop()
+        mtime = _mtime(folder)  # before the listing: a change while it reads moves the time
         try:
             with os.scandir(folder) as iterator:
                 entries = list(iterator)
         except OSError as exc:
             problems.append(f"{folder}: cannot list folder: {exc.strerror or exc}")
             continue
-        folders.append(Path(folder))
         names = set()
-        stems, image_names = [], []
+        stems, image_names, folder_names = [], [], []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue  # hidden files, .git, .venv, our own temporary files
             if _is_dir(entry):
+                folder_names.append(name)
                 if entry.is_symlink():
                     # Not followed: a link in a downloaded dataset could point at
                     # "/" and make indexing crawl the whole disk. Said, not silent.
@@ -271,6 +309,7 @@ def _index_sidecar(root: Path, problems: list[str], folders: list[Path]) -> list
             if stem is not None:
                 stems.append(stem)
                 image_names.append(name)
+        folders[Path(folder)] = FolderListing(mtime, frozenset(image_names + folder_names))
         prefix = folder + os.sep
         xml_names = [found or stem + ".xml"
                      for found, stem in zip(_annotation_names(stems, names), stems, strict=True)]
@@ -346,7 +385,7 @@ def _oxford_meta(stem: str, row: list[str] | None) -> dict[str, Any]:
     return meta
 
 
-def _index_oxford(root: Path, problems: list[str]) -> list[DatasetItem]:
+def _index_oxford(root: Path, problems: list[str], folders: dict[Path, FolderListing]) -> list[DatasetItem]:
     annotations = root / "annotations"
     rows = {}
     for row in _read_id_lines(annotations / "list.txt", problems):
@@ -359,27 +398,30 @@ def _index_oxford(root: Path, problems: list[str]) -> list[DatasetItem]:
         for row in _read_id_lines(annotations / f"{split}.txt", problems):
             splits.setdefault(row[0], split)
     return _index_separate(root / "images", annotations / "xmls", splits,
-                           lambda stem: _oxford_meta(stem, rows.get(stem)))
+                           lambda stem: _oxford_meta(stem, rows.get(stem)), folders)
 
 
-def _index_devkit(root: Path, problems: list[str]) -> list[DatasetItem]:
+def _index_devkit(root: Path, problems: list[str], folders: dict[Path, FolderListing]) -> list[DatasetItem]:
     splits: dict[str, str] = {}
     for split in _DEVKIT_SPLITS:
         for row in _read_id_lines(root / "ImageSets" / "Main" / f"{split}.txt", problems):
             splits.setdefault(row[0], split)
-    return _index_separate(root / "JPEGImages", root / "Annotations", splits, lambda stem: None)
+    return _index_separate(root / "JPEGImages", root / "Annotations", splits, lambda stem: None, folders)
 
 
 def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
-                    meta_of: Callable[[str], dict[str, Any] | None]) -> list[DatasetItem]:
+                    meta_of: Callable[[str], dict[str, Any] | None],
+                    folders: dict[Path, FolderListing]) -> list[DatasetItem]:
     """Images in one folder, their ``<stem>.xml`` annotations in another."""
     xml_names = set(_list_names(xml_dir))
     image_names, stems = [], []
+    mtime = _mtime(images_dir)
     for name in _list_names(images_dir):
         stem = _split_image_name(name)
         if stem is not None:
             image_names.append(name)
             stems.append(stem)
+    folders[images_dir] = FolderListing(mtime, frozenset(image_names))
     image_prefix, xml_prefix = f"{images_dir}{os.sep}", f"{xml_dir}{os.sep}"
     items = []
     for name, stem, found in zip(image_names, stems, _annotation_names(stems, xml_names), strict=True):

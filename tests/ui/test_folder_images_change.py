@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -10,9 +11,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from petloc_gui.app.folder_change import NAMED, change_text, change_tooltip
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.dataset import folder_listing
 from petloc_gui.core.voc import read_voc
 from petloc_gui.ui.review import image_set_watch
-from petloc_gui.ui.review.image_set_watch import ImageSetWatch, look_again
+from petloc_gui.ui.review.image_set_watch import ImageSetWatch, Seen, look_again
 
 from .conftest import edit_b, open_and_wait, write_image
 
@@ -129,20 +131,31 @@ def test_dropping_an_image_copied_in_since_opening_lists_and_shows_it(qtbot, win
     assert window.session.model.names[window.session.current] == "new.png"
 
 
-def test_the_index_is_read_again_only_when_a_folder_moved(tmp_path, monkeypatch):
+def test_the_index_is_read_again_only_when_the_image_names_changed(tmp_path, monkeypatch):
+    from petloc_gui.core.dataset import open_dataset
+
     write_image(tmp_path / "a.png")
+    dataset = open_dataset(tmp_path)
     indexed = []
     real = image_set_watch.open_dataset
     monkeypatch.setattr(image_set_watch, "open_dataset", lambda root: indexed.append(root) or real(root))
-    known, found = look_again(tmp_path, None)  # nothing known yet: indexed
-    assert found is not None and found[0] == {str(tmp_path / "a.png")} and len(indexed) == 1
-    known, found = look_again(tmp_path, known)
-    assert found is None and len(indexed) == 1  # one stat, no index
+    listed = []
+    monkeypatch.setattr(image_set_watch, "folder_listing",
+                        lambda folder, recursive: listed.append(folder) or folder_listing(folder, recursive))
+    seen = Seen(dict(dataset.folders), recursive=True)
+    seen = look_again(tmp_path, seen)
+    assert seen.images is None and indexed == [] and listed == []  # untouched: one stat, no listing
+    time.sleep(0.01)
+    (tmp_path / "a.xml").write_text("<annotation/>")  # a save moves the folder's time, not its images
+    seen = look_again(tmp_path, seen)
+    assert seen.images is None and indexed == [] and listed == [tmp_path]
+    assert look_again(tmp_path, seen).images is None and listed == [tmp_path]  # the new time is kept
     write_image(tmp_path / "b.png")
-    known, found = look_again(tmp_path, known)
-    assert found is not None and str(tmp_path / "b.png") in found[0] and len(indexed) == 2
+    seen = look_again(tmp_path, seen)
+    assert seen.images == {str(tmp_path / "a.png"), str(tmp_path / "b.png")} and len(indexed) == 1
     shutil.rmtree(tmp_path)
-    assert look_again(tmp_path, known)[1] is None  # the folder is gone: nothing offered
+    gone = look_again(tmp_path, seen)
+    assert gone.images is None and gone.folders == seen.folders  # the folder is gone: nothing offered
 
 
 def test_stopped_watch_says_nothing(qtbot, tmp_path):

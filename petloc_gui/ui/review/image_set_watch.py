@@ -5,8 +5,9 @@ images copied in later (a camera import, a sync tool, ``cp`` in a terminal)
 or deleted by another program were not seen until the folder was opened
 again. `ImageSetWatch` watches the folders that index listed (a folder
 watch, and a look at their modification times every few seconds for file
-systems that send no events). When one of them changed, it indexes the
-folder again in a background worker and says which images are new and which
+systems that send no events). When one of them changed, it lists that folder
+again in a background worker, and only when the image names there differ
+does it index the whole folder again and say which images are new and which
 are gone. The window then offers to reload the folder (File → Reload folder)
 instead of changing the list under the user: rows, the undo history and the
 review pass all refer to the list as it was read.
@@ -15,40 +16,60 @@ review pass all refer to the list as it was read.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from petloc_gui.core.dataset import Dataset, open_dataset
+from petloc_gui.core.dataset import SIDECAR, Dataset, FolderListing, folder_listing, open_dataset
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.ui import background
-from petloc_gui.ui.review.folder_follower import Stamp, stamps
 
-QUIET_MS = 1000  # a copy of many images: one index after it pauses, not one per file
-POLL_MS = 3000  # a stat of each listed folder: cheap, the index runs only when one moved
+QUIET_MS = 1000  # a copy of many images: one look after it pauses, not one per file
+POLL_MS = 3000  # a stat of each listed folder: cheap; a listing only when one moved
 MAX_WATCHED = 1000  # folders given to the folder watch; the poll covers any beyond
 
-Look = tuple[dict[str, Stamp], tuple[frozenset[str], list[Path]] | None]
+
+@dataclass(frozen=True)
+class Seen:
+    """The folders as last listed, and (after a new index) the images found."""
+
+    folders: dict[Path, FolderListing]
+    recursive: bool  # the sidecar layout's search (folder names count too)
+    images: frozenset[str] | None = None  # None: not indexed again, the image set is as before
 
 
-def look_again(root: Path, known: dict[str, Stamp] | None) -> Look:
-    """``(folder stamps, (image paths, folders) or None)``: the index is read again only when a
-    folder in ``known`` moved (or nothing is known yet). The stamps are taken before the index,
-    so a change while it reads is seen on the next look."""
-    folders = list(known) if known is not None else []
-    now = dict(zip(folders, stamps([Path(f) for f in folders]), strict=True))
-    if known is not None and now == known:
-        return now, None
+def _time(folder: Path) -> int | None:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
+
+
+def look_again(root: Path, seen: Seen) -> Seen:
+    """The folders now. A folder whose time moved is listed again, and only when its image (or
+    folder) names changed is the whole folder indexed again: saving an annotation in the sidecar
+    layout moves the time of its folder, and 10,000 images index in ~150 ms against ~15 ms for
+    one listing. The index records each folder's time before listing it, so a change while it
+    reads is seen on the next look."""
+    now: dict[Path, FolderListing] = {}
+    for folder, listed in seen.folders.items():
+        if _time(folder) == listed.mtime_ns:
+            now[folder] = listed
+            continue
+        listing = folder_listing(folder, seen.recursive)
+        if listing.names != listed.names:
+            break
+        now[folder] = listing
+    else:
+        return Seen(now, seen.recursive)
     try:
         dataset = open_dataset(root)
     except (DatasetError, OSError):
-        return now, None  # the folder is gone or unreadable: nothing to offer
-    new = [str(folder) for folder in dataset.folders if str(folder) not in now]
-    now.update(zip(new, stamps([Path(f) for f in new]), strict=True))
-    listed = {str(folder) for folder in dataset.folders}
-    now = {folder: stamp for folder, stamp in now.items() if folder in listed}
-    return now, (frozenset(str(item.image_path) for item in dataset.items), dataset.folders)
+        return Seen(seen.folders, seen.recursive)  # the folder is gone or unreadable: asked again next look
+    return Seen(dataset.folders, dataset.layout == SIDECAR,
+                frozenset(str(item.image_path) for item in dataset.items))
 
 
 class ImageSetWatch(QObject):
@@ -61,13 +82,14 @@ class ImageSetWatch(QObject):
         super().__init__(parent)
         self._root = dataset.root
         self._listed = frozenset(str(item.image_path) for item in dataset.items)
-        self._known: dict[str, Stamp] | None = None
+        # what the window's own index saw: nothing is indexed again until a folder changes
+        self._seen = Seen(dict(dataset.folders), dataset.layout == SIDECAR)
         self._worker: background.Worker | None = None
         self._again = False
         self._said: tuple[list[str], list[str]] = ([], [])
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._schedule)
-        self._watch([Path(folder) for folder in dataset.folders])
+        self._watch(dataset.folders)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(QUIET_MS)
@@ -77,11 +99,10 @@ class ImageSetWatch(QObject):
         self.poll.timeout.connect(self.look)
 
     def start(self) -> None:
-        """Follow the folders from now on. The first look indexes once more, after the poll
-        interval: images that arrived between the window's index and the watch are not lost."""
+        """Follow the folders from now on."""
         self.poll.start()
 
-    def _watch(self, folders: Sequence[Path]) -> None:
+    def _watch(self, folders: Iterable[Path]) -> None:
         watched = set(self.watcher.directories())
         wanted = [str(f) for f in folders if str(f) not in watched and os.path.isdir(f)]
         room = MAX_WATCHED - len(watched)
@@ -92,21 +113,19 @@ class ImageSetWatch(QObject):
         self.timer.start()
 
     def look(self) -> None:
-        """Look at the folders now; the difference with the list arrives as ``changed``."""
+        """Look at the folders now; a difference with the list arrives as ``changed``."""
         if self._worker is not None:
             self._again = True
             return
         self._again = False
-        self._worker = background.start(look_again, self._root, self._known, returned=self._looked)
+        self._worker = background.start(look_again, self._root, self._seen, returned=self._looked)
 
-    def _looked(self, result: Look) -> None:
-        known, found = result
-        self._known = known
+    def _looked(self, seen: Seen) -> None:
+        self._seen = seen
         self._worker = None
-        if found is not None:
-            images, folders = found
-            self._watch(folders)
-            said = (sorted(images - self._listed), sorted(self._listed - images))
+        if seen.images is not None:
+            self._watch(seen.folders)
+            said = (sorted(seen.images - self._listed), sorted(self._listed - seen.images))
             if said != self._said:
                 self._said = said
                 self.changed.emit(*said)
