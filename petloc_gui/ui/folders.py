@@ -59,6 +59,9 @@ class RecentFoldersMenu(QMenu):
         self.rebuild()
 
 
+RELOAD_NEIGHBOURS = 50  # a reload whose shown image is gone shows the nearest of these that is still there
+
+
 class FolderOpening:
     """Mixed into MainWindow: File → Open folder…, Reload folder and Open demo; a folder dropped on
     the window opens it, an image opens its folder on it."""
@@ -80,13 +83,22 @@ class FolderOpening:
 
     def reload_folder(self, show: Path | None = None) -> bool:
         """File → Reload folder: the folder read again (images added or removed since it was
-        opened), on image ``show`` or else the one shown now. Unsaved edits are saved or asked
-        about first. False when nothing was reopened."""
-        if self.session is None:
+        opened), on image ``show``, else the one shown now, else (it is gone) the next one in the
+        list, else the one before. Unsaved edits are saved or asked about first. False when
+        nothing was reopened."""
+        session = self.session
+        if session is None:
             return False
-        if show is None and self.session.current is not None:
-            show = self.session.image_path(self.session.current)
-        return self.open_folder(self.dataset.root, show=show)
+        if show is not None:
+            candidates = [show]
+        elif session.current is not None:
+            current = session.current
+            around = (self.file_dock.visible_rows_after(current, RELOAD_NEIGHBOURS)
+                      + self.file_dock.visible_rows_after(current, RELOAD_NEIGHBOURS, step=-1))
+            candidates = [session.image_path(row) for row in [current, *around]]
+        else:
+            candidates = []
+        return self.open_folder(self.dataset.root, show=candidates)
 
     def dragEnterEvent(self, event) -> None:  # Qt's name
         if dropped_target(event.mimeData()) is not None:
@@ -101,10 +113,11 @@ class FolderOpening:
         current = self.current_folder()
         same = current is not None and Path(folder).resolve() == current.resolve()
         if not same:
-            self.open_folder(folder, show=image)
+            self.open_folder(folder, show=[image] if image is not None else [])
         elif image is not None and self.session is not None:
-            row = self.session.row_of.get(str(image))
+            row = self.session.row_of_file(image)
             if row is not None:
+                self.file_dock.model.keep_listed(row)
                 self.show_row(row)
             else:  # an image copied into the folder after it was read
                 self.reload_folder(show=image)

@@ -6,6 +6,7 @@ worker thread (prediction_service.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, QTimer
@@ -235,9 +236,10 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
             return True
         return self.guard.save_rows([self.session.current], force=True)
 
-    def open_folder(self, path, model: str | None = None, show: Path | None = None) -> bool:
-        """Open a dataset folder (asks about unsaved edits first) on image ``show`` when it is
-        there, else on the first image the list shows. False if not opened."""
+    def open_folder(self, path, model: str | None = None, show: Sequence[Path] = ()) -> bool:
+        """Open a dataset folder (asks about unsaved edits first) on the first image of ``show``
+        that is there (listed even where the filters would hide it), else on the first image the
+        list shows. False if not opened."""
         from petloc_gui.core.dataset import open_dataset
 
         if not self.guard.confirm_leave():
@@ -266,8 +268,11 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         else:
             self.session.request_all()
         self.session.refresh_labels()
-        first = self.session.row_of.get(str(show)) if show is not None else None
-        if first is None:
+        rows = (self.session.row_of_file(path) for path in show)
+        first = next((row for row in rows if row is not None), None)
+        if first is not None:
+            self.file_dock.model.keep_listed(first)
+        else:
             first = self.file_dock.first_visible_row()
         if first is not None:
             self.show_row(first)

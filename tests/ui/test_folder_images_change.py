@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 
@@ -42,17 +43,18 @@ def _look_now(qtbot, window) -> None:
     """One look of the watch finished (not waiting for its folder event or its poll)."""
     watch = window.session.image_watch
     watch.look()
-    qtbot.waitUntil(lambda: watch._worker is None, timeout=5000)
+    qtbot.waitUntil(lambda: not watch.looks.busy, timeout=5000)
 
 
 def test_copied_and_deleted_images_are_said_and_f5_lists_them_on_the_same_image(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     window.show_row(2)  # c.png
     assert _notice(window) == ""
+    window.session.image_watch.looks.poll.stop()  # the folder watch alone: no poll, no call to look()
     write_image(folder / "f.png", seed=9)
     (folder / "e.png").unlink()
-    # the folder watch alone: no direct call to look()
-    qtbot.waitUntil(lambda: _notice(window) == "1 new image, 1 gone from the folder", timeout=8000)
+    qtbot.waitUntil(lambda: _notice(window) == "1 new image, 1 gone from the folder",
+                    timeout=image_set_watch.POLL_MS - 500)
     tip = window.file_dock.folder_notice.toolTip()
     assert "  f.png" in tip and "  e.png" in tip
     assert window.session.model.names == ["a.png", "b.png", "c.png", "d.png", "e.png"]  # not changed under the user
@@ -100,9 +102,74 @@ def test_images_in_a_new_subfolder_are_seen(qtbot, window, folder):
     (folder / "day2").mkdir()
     _look_now(qtbot, window)
     assert _notice(window) == ""
+    assert str(folder / "day2") in window.session.image_watch.looks.watcher.directories()
     write_image(folder / "day2" / "g.png", seed=3)  # into a folder that was empty when last indexed
     _look_now(qtbot, window)
     assert _notice(window) == "1 new image in the folder"
+
+
+def test_the_poll_alone_finds_new_images_from_the_start(qtbot, window, folder, monkeypatch):
+    """A file system that sends no folder events (network shares): the poll, started with the
+    session, compares the folder with what the window's own index saw."""
+    monkeypatch.setattr(image_set_watch, "POLL_MS", 200)
+    monkeypatch.setattr(image_set_watch.FolderLook, "watch", lambda self, folders: None)
+    open_and_wait(qtbot, window, folder)
+    assert window.session.image_watch.looks.watcher.directories() == []
+    write_image(folder / "f.png", seed=9)
+    qtbot.waitUntil(lambda: _notice(window) == "1 new image in the folder", timeout=3000)
+
+
+def test_the_same_difference_is_said_once_and_a_look_asked_for_meanwhile_runs_after(qtbot, window, folder,
+                                                                                    monkeypatch):
+    open_and_wait(qtbot, window, folder)
+    watch = window.session.image_watch
+    watch.looks.poll.stop()
+    watch.looks.watcher.removePaths(watch.looks.watcher.directories())  # looks only when asked here
+    said, looks = [], []
+    watch.changed.connect(lambda added, removed: said.append((added, removed)))
+    real = image_set_watch.look_again
+    monkeypatch.setattr(image_set_watch, "look_again", lambda root, seen: looks.append(1) or real(root, seen))
+    write_image(folder / "f.png", seed=9)
+    watch.look()
+    watch.look()  # while the first runs: once more after it, not dropped
+    qtbot.waitUntil(lambda: len(looks) == 2 and not watch.looks.busy, timeout=5000)
+    (folder / "other").mkdir()  # the folder's names change, the images do not: indexed again
+    _look_now(qtbot, window)
+    assert len(looks) == 3 and said == [([str(folder / "f.png")], [])]
+
+
+def test_a_folder_that_cannot_be_listed_for_a_while_is_not_all_images_gone(qtbot, window, folder,
+                                                                         monkeypatch):
+    open_and_wait(qtbot, window, folder)
+    watch = window.session.image_watch
+    watch.looks.poll.stop()
+    real_scandir = os.scandir
+
+    def refused(path):
+        if os.fspath(path) == str(folder):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    time.sleep(0.01)
+    (folder / "other").mkdir()  # the folder's time moves; listing it fails
+    _look_now(qtbot, window)
+    assert _notice(window) == ""
+    monkeypatch.setattr(os, "scandir", real_scandir)
+    write_image(folder / "f.png", seed=9)  # the watch still follows the folder
+    _look_now(qtbot, window)
+    assert _notice(window) == "1 new image in the folder"
+
+
+def test_a_reload_stops_the_old_watch(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    old = window.session.image_watch
+    looks = old.looks
+    assert looks.poll.isActive() and looks.watcher.directories()
+    assert window.reload_folder()
+    assert not looks.poll.isActive() and not looks.timer.isActive() and looks.watcher.directories() == []
+    old.changed.emit([str(folder / "late.png")], [])  # a look of the old folder ending late
+    assert _notice(window) == ""
 
 
 def test_unsaved_edits_are_asked_about_and_cancel_keeps_everything(qtbot, window, folder, answers):
@@ -122,13 +189,45 @@ def test_unsaved_edits_are_asked_about_and_cancel_keeps_everything(qtbot, window
     assert read_voc(folder / "b.xml").objects[0].box == Box(70, 50, 110, 85)  # the edit was saved
 
 
+def _drop(window, path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    window.dropEvent(QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+
+
 def test_dropping_an_image_copied_in_since_opening_lists_and_shows_it(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     write_image(folder / "new.png", seed=9)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(folder / "new.png"))])
-    window.dropEvent(QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    _drop(window, folder / "new.png")
     assert window.session.model.names[window.session.current] == "new.png"
+
+
+def test_dropping_a_listed_image_of_a_folder_opened_through_a_link_shows_it(qtbot, window, folder, tmp_path):
+    link = tmp_path / "link"
+    link.symlink_to(folder, target_is_directory=True)
+    open_and_wait(qtbot, window, link)
+    session = window.session
+    _drop(window, folder / "c.png")  # the same file by its real path
+    assert window.session is session  # not reloaded
+    assert session.model.names[session.current] == "c.png"
+
+
+def test_reload_keeps_the_shown_image_listed_under_a_filter_and_moves_on_when_it_is_gone(
+        qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    dock = window.file_dock
+    dock.status_filter.setCurrentIndex(dock.status_filter.findData("none"))  # images without annotation
+    shown = window.session.model.names[window.session.current]
+    window.accept_prediction()
+    assert window.save_current()  # annotated now: the filter no longer matches it
+    assert window.reload_folder()
+    model = window.session.model
+    assert model.names[window.session.current] == shown and model.view_row(window.session.current) >= 0
+    dock.status_filter.setCurrentIndex(0)
+    window.show_row(2)  # c.png
+    (folder / "c.png").unlink()
+    assert window.reload_folder()
+    assert window.session.model.names[window.session.current] == "d.png"  # the next one, not the first
 
 
 def test_the_index_is_read_again_only_when_the_image_names_changed(tmp_path, monkeypatch):
@@ -158,7 +257,7 @@ def test_the_index_is_read_again_only_when_the_image_names_changed(tmp_path, mon
     assert gone.images is None and gone.folders == seen.folders  # the folder is gone: nothing offered
 
 
-def test_stopped_watch_says_nothing(qtbot, tmp_path):
+def test_stopped_watch_says_nothing_not_even_from_a_look_in_flight(qtbot, tmp_path):
     from petloc_gui.core.dataset import open_dataset
 
     write_image(tmp_path / "a.png")
@@ -166,7 +265,10 @@ def test_stopped_watch_says_nothing(qtbot, tmp_path):
     said = []
     watch.changed.connect(lambda added, removed: said.append((added, removed)))
     watch.start()
-    watch.stop()
     write_image(tmp_path / "b.png")
+    watch.look()
+    assert watch.looks.busy
+    watch.stop()  # returns at once: nothing waits for the look in flight
+    qtbot.waitUntil(lambda: not watch.looks.busy, timeout=5000)
     qtbot.wait(image_set_watch.QUIET_MS + 300)
-    assert said == [] and watch.watcher.directories() == []
+    assert said == [] and watch.looks.watcher.directories() == [] and not watch.looks.poll.isActive()

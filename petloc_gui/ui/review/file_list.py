@@ -301,6 +301,11 @@ class FileListModel(QAbstractTableModel):
             return False
         return not (self._status and self.status[item] != self._status)
 
+    def keep_listed(self, item: int) -> None:
+        """List ``item`` whatever the filters, until they change (an image shown on purpose)."""
+        if self._row_of[item] < 0:
+            self._reorder(spare={item})
+
     def _refilter_in_background(self) -> None:
         # the current image stays even when it no longer matches (in name order nothing is held)
         self._reorder(spare=self._selected_items())

@@ -8,10 +8,10 @@ only once its image was opened. `FolderFollower` notes every annotation
 file's size and modification time before that scan, then looks again after a
 file is added, replaced or removed in an annotation folder (a folder watch,
 after a quiet period) and every few seconds (a file rewritten in place, as
-labelImg saves an existing one, changes no folder). Each look runs in a
-background worker, reads the changed files (`annotation_store.read_primary`)
-and hands them to the session. Images added to or removed from the folder
-are not followed: the list of images is the one read when the folder opened.
+labelImg saves an existing one, changes no folder; `folder_look` decides
+when). Each look runs in a background worker, reads the changed files
+(`annotation_store.read_primary`) and hands them to the session. Images
+added to or removed from the folder are `image_set_watch`'s.
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from petloc_gui.app.annotation_store import read_primary
 from petloc_gui.ui import background
+from petloc_gui.ui.review.folder_look import FolderLook
 
 QUIET_MS = 300  # a tool writing many files: one look after it pauses, not one per file
 POLL_MS = 3000  # plus 1 ms per 10 files (10,000 files: a look every 4 s, ~30 ms of stat calls)
@@ -60,66 +61,40 @@ class FolderFollower(QObject):
         super().__init__(parent)
         self._paths = [Path(p) for p in annotation_paths]
         self._known: list[Stamp] | None = None
-        self._worker: background.Worker | None = None
-        self._again = False  # a change arrived while a look was running
-        self.watcher = QFileSystemWatcher(self)
-        folders = dict.fromkeys(str(path.parent) for path in self._paths)
-        existing = [folder for folder in folders if os.path.isdir(folder)]
-        if existing:
-            self.watcher.addPaths(existing)
-        self.watcher.directoryChanged.connect(self._schedule)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(QUIET_MS)
-        self.timer.timeout.connect(self.look)
-        self.poll = QTimer(self)
-        self.poll.setInterval(min(30_000, POLL_MS + len(self._paths) // 10))
-        self.poll.timeout.connect(self.look)
+        self._baseline_worker: background.Worker | None = None
+        self.looks = FolderLook(lambda: (changed_files, (self._paths, self._known)), self._looked,
+                                quiet_ms=QUIET_MS, poll_ms=min(30_000, POLL_MS + len(self._paths) // 10),
+                                parent=self)
+        self.looks.watch(dict.fromkeys(path.parent for path in self._paths))
         self._then: Callable[[], None] | None = None
 
     def start(self, then: Callable[[], None] | None = None) -> None:
         """Note how every file looks now (in the background), then call ``then`` (the opening scan:
         a change while it reads is then never missed); changes after that are followed."""
         self._then = then
-        self._worker = background.start(stamps, self._paths, returned=self._baseline)
+        self._baseline_worker = background.start(stamps, self._paths, returned=self._baseline)
 
     def _baseline(self, known: list[Stamp]) -> None:
+        if self._baseline_worker is None:
+            return  # stopped meanwhile
+        self._baseline_worker = None
         self._known = known
-        self._worker = None
-        self.poll.start()
         then, self._then = self._then, None
         if then is not None:
             then()
-        if self._again:
-            self.look()
-
-    def _schedule(self, _folder: str = "") -> None:
-        self.timer.start()
+        self.looks.start()  # a look asked for meanwhile runs now
 
     def look(self) -> None:
         """Compare every file with what was seen last; the changed ones arrive as ``changed``."""
-        if self._known is None or self._worker is not None:
-            self._again = True
-            return
-        self._again = False
-        self._worker = background.start(changed_files, self._paths, self._known, returned=self._looked)
+        self.looks.look()
 
     def _looked(self, result) -> None:
         rows, results, now = result
         self._known = now
-        self._worker = None
         if rows:
             self.changed.emit(rows, results)
-        if self._again:
-            self.look()
 
     def stop(self) -> None:
-        self.timer.stop()
-        self.poll.stop()
         self._then = None
-        self._again = False
-        if self._worker is not None:
-            self._worker.wait(1)
-        paths = self.watcher.directories()
-        if paths:
-            self.watcher.removePaths(paths)
+        self._baseline_worker = None
+        self.looks.stop()

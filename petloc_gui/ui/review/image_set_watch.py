@@ -16,19 +16,17 @@ review pass all refer to the list as it was read.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from petloc_gui.core.dataset import SIDECAR, Dataset, FolderListing, folder_listing, open_dataset
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.ui import background
+from petloc_gui.ui.review.folder_look import FolderLook
 
 QUIET_MS = 1000  # a copy of many images: one look after it pauses, not one per file
 POLL_MS = 3000  # a stat of each listed folder: cheap; a listing only when one moved
-MAX_WATCHED = 1000  # folders given to the folder watch; the poll covers any beyond
 
 
 @dataclass(frozen=True)
@@ -68,6 +66,13 @@ def look_again(root: Path, seen: Seen) -> Seen:
         dataset = open_dataset(root)
     except (DatasetError, OSError):
         return Seen(seen.folders, seen.recursive)  # the folder is gone or unreadable: asked again next look
+    # A folder that is still there but could not be listed (permissions, a network share's
+    # hiccup) would read as all its images gone: nothing is said, and it is looked at again
+    # once its time moves.
+    unlisted = {folder: FolderListing(_time(folder), listed.names) for folder, listed in seen.folders.items()
+                if folder not in dataset.folders and os.path.isdir(folder)}
+    if unlisted:
+        return Seen(dataset.folders | unlisted, seen.recursive)
     return Seen(dataset.folders, dataset.layout == SIDECAR,
                 frozenset(str(item.image_path) for item in dataset.items))
 
@@ -83,61 +88,28 @@ class ImageSetWatch(QObject):
         self._root = dataset.root
         self._listed = frozenset(str(item.image_path) for item in dataset.items)
         # what the window's own index saw: nothing is indexed again until a folder changes
-        self._seen = Seen(dict(dataset.folders), dataset.layout == SIDECAR)
-        self._worker: background.Worker | None = None
-        self._again = False
+        self.seen = Seen(dict(dataset.folders), dataset.layout == SIDECAR)
         self._said: tuple[list[str], list[str]] = ([], [])
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.directoryChanged.connect(self._schedule)
-        self._watch(dataset.folders)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(QUIET_MS)
-        self.timer.timeout.connect(self.look)
-        self.poll = QTimer(self)
-        self.poll.setInterval(POLL_MS)
-        self.poll.timeout.connect(self.look)
+        self.looks = FolderLook(lambda: (look_again, (self._root, self.seen)), self._looked,
+                                quiet_ms=QUIET_MS, poll_ms=POLL_MS, parent=self)
+        self.looks.watch(dataset.folders)
 
     def start(self) -> None:
         """Follow the folders from now on."""
-        self.poll.start()
-
-    def _watch(self, folders: Iterable[Path]) -> None:
-        watched = set(self.watcher.directories())
-        wanted = [str(f) for f in folders if str(f) not in watched and os.path.isdir(f)]
-        room = MAX_WATCHED - len(watched)
-        if wanted and room > 0:
-            self.watcher.addPaths(wanted[:room])
-
-    def _schedule(self, _folder: str = "") -> None:
-        self.timer.start()
+        self.looks.start()
 
     def look(self) -> None:
         """Look at the folders now; a difference with the list arrives as ``changed``."""
-        if self._worker is not None:
-            self._again = True
-            return
-        self._again = False
-        self._worker = background.start(look_again, self._root, self._seen, returned=self._looked)
+        self.looks.look()
 
     def _looked(self, seen: Seen) -> None:
-        self._seen = seen
-        self._worker = None
+        self.seen = seen
         if seen.images is not None:
-            self._watch(seen.folders)
+            self.looks.watch(seen.folders)
             said = (sorted(seen.images - self._listed), sorted(self._listed - seen.images))
-            if said != self._said:
+            if said != self._said:  # said once, not at every look that finds the same
                 self._said = said
                 self.changed.emit(*said)
-        if self._again:
-            self.look()
 
     def stop(self) -> None:
-        self.timer.stop()
-        self.poll.stop()
-        self._again = False
-        if self._worker is not None:
-            self._worker.wait(1)
-        paths = self.watcher.directories()
-        if paths:
-            self.watcher.removePaths(paths)
+        self.looks.stop()

@@ -10,6 +10,7 @@ unless the user has moved on meanwhile.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -398,3 +399,14 @@ class ReviewSession:
 
     def image_path(self, row: int) -> Path:
         return self.dataset.items[row].image_path
+
+    def row_of_file(self, path: str | os.PathLike[str]) -> int | None:
+        """The row of an image given by any path to it (through a link to the folder too), or None."""
+        row = self.row_of.get(str(path))
+        if row is not None:
+            return row
+        try:
+            inside = Path(os.path.realpath(path)).relative_to(os.path.realpath(self.dataset.root))
+        except ValueError:
+            return None
+        return self.row_of.get(str(Path(self.dataset.root) / inside))
