@@ -9,7 +9,9 @@ images (85% annotated) in a temporary folder, opens it in the window, waits
 until every image has a prediction, then times "next image" (D) STEPS times.
 With --model fake a stand-in predictor is used so only the GUI is measured.
 --many N also times opening a folder of N images (hard links of one small PNG,
-so nothing is spent encoding) and 30 "next image" steps in it.
+so nothing is spent encoding) and 30 "next image" steps in it, and one look
+of the image-set watch (images copied in or deleted) with the folder
+untouched, after a save into it and after an image copied in.
 
 These figures used to be asserted in tests/ui/test_usability.py (median next
 image under 50 ms, 10,000 images open under 5 s); targets belong here.
@@ -174,9 +176,37 @@ def open_many(count: int) -> dict:
         window.step_image(1)
         app.processEvents()
         steps.append((time.perf_counter() - t) * 1000)
+    looks = watch_looks(window.session.image_watch.seen, root)
     window.guard.confirm_leave = lambda: True
     window.close()
-    return {"count": count, "open_s": open_s, "step_median_ms": statistics.median(steps)}
+    return {"count": count, "open_s": open_s, "step_median_ms": statistics.median(steps), **looks}
+
+
+def watch_looks(seen, root: Path, repeats: int = 5) -> dict:
+    """Median ms of one look of the image-set watch (run here, not in its worker) at the folder
+    untouched, after an annotation saved into it (temporary file + rename, as petloc saves) and
+    after an image copied in: a stat, a listing, an index."""
+    from petloc_gui.ui.review.image_set_watch import look_again
+
+    def timed(change) -> float:
+        nonlocal seen
+        times = []
+        for n in range(repeats):
+            change(n)
+            t = time.perf_counter()
+            seen = look_again(root, seen)
+            times.append((time.perf_counter() - t) * 1000)
+        return statistics.median(times)
+
+    def save(n: int) -> None:
+        temporary = root / f".img_00000.xml.{n}.tmp"
+        temporary.write_text("<annotation/>")
+        os.replace(temporary, root / "img_00000.xml")
+
+    untouched = timed(lambda n: None)
+    saved = timed(save)
+    added = timed(lambda n: os.link(root / "img_00000.png", root / f"new_{n}.png"))
+    return {"look_untouched_ms": untouched, "look_after_save_ms": saved, "look_after_new_image_ms": added}
 
 
 def _peak_rss_mb() -> float:
@@ -208,6 +238,9 @@ def main() -> None:
         m = open_many(args.many)
         print(f"folder of {m['count']} images opened in {m['open_s']:.2f} s (target < 5 s); next image while "
               f"decoding lazily: median {m['step_median_ms']:.1f} ms (target < 50 ms)")
+        print(f"image-set watch on {m['count']} images, one look (in its worker in the window): untouched "
+              f"{m['look_untouched_ms']:.2f} ms, after a save {m['look_after_save_ms']:.1f} ms (a listing), "
+              f"after a new image {m['look_after_new_image_ms']:.1f} ms (an index)")
 
 
 if __name__ == "__main__":
