@@ -160,9 +160,9 @@ def render(args) -> int:
         # the line the image-set watch shows; fed here, as ../shared is not written to
         items = window.dataset.items
         window.file_dock.show_folder_change([str(photos / f"Abyssinian_new_{i}.jpg") for i in range(3)],
-                                            [str(items[-1].image_path)] if items else [])
+                                            [str(items[-1].image_path)] if items else [], str(photos))
         shoot.shot(window, "main-window-folder-changed")
-        window.file_dock.show_folder_change([], [])
+        window.file_dock.show_folder_change([], [], "")
     else:
         print("gallery: no photo folder (give --photos or provide ../shared): photo views skipped", file=sys.stderr)
 

@@ -31,17 +31,17 @@ def change_text(added: Sequence[str], removed: Sequence[str]) -> str:
     return ""
 
 
-def _names(title: str, paths: Sequence[str]) -> list[str]:
+def _names(title: str, paths: Sequence[str], root: str) -> list[str]:
     if not paths:
         return []
-    lines = [title] + [f"  {visible(os.path.basename(path))}" for path in paths[:NAMED]]
+    lines = [title] + [f"  {visible(os.path.relpath(path, root))}" for path in paths[:NAMED]]
     if len(paths) > NAMED:
         lines.append(f"  … and {len(paths) - NAMED} more")
     return lines
 
 
-def change_tooltip(added: Sequence[str], removed: Sequence[str]) -> str:
-    """The images by name (the first few of each kind) and what a reload does."""
-    lines = _names("New:", added) + _names("Gone:", removed)
+def change_tooltip(added: Sequence[str], removed: Sequence[str], root: str | os.PathLike[str]) -> str:
+    """The images by name within ``root`` (the first few of each kind) and what a reload does."""
+    lines = _names("New:", added, os.fspath(root)) + _names("Gone:", removed, os.fspath(root))
     lines.append("Reload the folder (F5) to list them as they are now; edits are saved or asked about first.")
     return "\n".join(lines)

@@ -115,7 +115,9 @@ class ImageDocument:
             return STATUS_PRELABEL
         if self.saved_in_session:
             return STATUS_SAVED
-        return STATUS_ANNOTATED if self.objects else STATUS_NONE
+        # A file with no object is "checked, nothing there" (labelImg saves such files): annotated,
+        # as the list says of the files it scanned without opening them.
+        return STATUS_ANNOTATED if self.objects or self.annotation is not None else STATUS_NONE
 
     def mark_saved(self, in_session: bool = True) -> None:
         """Record the current state as the one on disk."""

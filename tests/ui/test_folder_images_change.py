@@ -27,10 +27,10 @@ def test_the_line_counts_and_the_tooltip_names():
     assert change_text([], ["/f/a.jpg"]) == "1 image gone from the folder"
     assert change_text(["/f/a.jpg"], ["/f/b.jpg", "/f/c.jpg"]) == "1 new image, 2 gone from the folder"
     many = [f"/f/img{i}.jpg" for i in range(NAMED + 3)]
-    tip = change_tooltip(many, ["/f/old\u202e.jpg"]).splitlines()
+    tip = change_tooltip(many, ["/f/sub/old\u202e.jpg"], "/f").splitlines()
     assert tip[:3] == ["New:", "  img0.jpg", "  img1.jpg"]
     assert "  … and 3 more" in tip and "Gone:" in tip
-    assert "  old\\u202e.jpg" in tip  # a bidi override in a name is shown escaped, not obeyed
+    assert "  sub/old\\u202e.jpg" in tip  # within the folder; a bidi override is shown escaped, not obeyed
     assert "F5" in tip[-1]
 
 
@@ -106,6 +106,28 @@ def test_images_in_a_new_subfolder_are_seen(qtbot, window, folder):
     write_image(folder / "day2" / "g.png", seed=3)  # into a folder that was empty when last indexed
     _look_now(qtbot, window)
     assert _notice(window) == "1 new image in the folder"
+    assert f"  day2{os.sep}g.png" in window.file_dock.folder_notice.toolTip().splitlines()
+    assert window.reload_folder()
+    assert f"day2{os.sep}g.png" in window.session.model.names  # the list says where it is too
+
+
+def test_the_question_says_which_edited_image_is_gone(qtbot, window, folder, answers):
+    open_and_wait(qtbot, window, folder)
+    edit_b(window)
+    (folder / "b.png").unlink()
+    answers["queue"] = [QMessageBox.Cancel]
+    assert not window.reload_folder()
+    assert "  • b.png (image gone from the folder)" in answers["questions"][0].splitlines()
+
+
+def test_the_line_is_under_the_list(qtbot, window, folder):
+    """Appearing above the rows, it would move them under the user's mouse."""
+    open_and_wait(qtbot, window, folder)
+    write_image(folder / "f.png", seed=9)
+    _look_now(qtbot, window)
+    dock = window.file_dock
+    assert dock.folder_notice.isVisible()
+    assert dock.folder_notice.geometry().top() >= dock.view.geometry().bottom()
 
 
 def test_the_poll_alone_finds_new_images_from_the_start(qtbot, window, folder, monkeypatch):

@@ -98,7 +98,7 @@ def test_permission_error_on_an_unsearchable_folder_stays_per_image(qtbot, windo
     scanner = window.session.scanner
     qtbot.waitUntil(scanner.isFinished, timeout=10_000)
     model = window.session.model
-    locked = _row(window, "b.png")
+    locked = _row(window, "locked/b.png")  # the list says where it is
     qtbot.waitUntil(lambda: model.status[locked] == "error", timeout=10_000)  # the thread lived on
     assert "Permission denied" in model.errors[locked]
     assert window.session.current == _row(window, "a.png")  # the first image is shown

@@ -37,7 +37,8 @@ def test_the_unsaved_changes_question_names_the_images(qtbot, window, folder, mo
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k: asked.append(text)
                         or QMessageBox.Cancel)
     assert not window.guard.confirm_leave()
-    assert "2 image(s)" in asked[0] and "a.png" in asked[0] and "c.png" in asked[0]
+    assert "2 images have" in asked[0] and "a.png" in asked[0] and "c.png" in asked[0]
+    assert "gone from the folder" not in asked[0]
 
 
 def test_unsaved_text_lists_ten_names_then_counts_the_rest():
@@ -45,6 +46,9 @@ def test_unsaved_text_lists_ten_names_then_counts_the_rest():
 
     text = unsaved_text([f"img{i}.jpg" for i in range(13)])
     assert "img9.jpg" in text and "img10.jpg" not in text and "… and 3 more" in text
+    assert unsaved_text(["a.jpg"]).startswith("1 image has unsaved changes")
+    lines = unsaved_text(["a.jpg", "b.jpg"], gone={"b.jpg"}).splitlines()
+    assert "  • a.jpg" in lines and "  • b.jpg (image gone from the folder)" in lines
 
 
 def test_the_dataset_panel_does_not_squeeze_the_image_panes(qtbot, window, folder):

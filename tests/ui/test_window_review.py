@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from petloc_gui.app.image_document import STATUS_ANNOTATED, STATUS_NONE
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import read_voc
 
-from .conftest import PRED, open_and_wait
+from .conftest import PRED, open_and_wait, write_annotation
 
 
 def _names_in_view_order(window):
@@ -453,3 +454,15 @@ def test_a_changed_file_keeps_a_prediction_error_and_an_unreadable_one_shows_no_
     assert model.status[4] == "annotated" and model.errors[4] is None and model.gt_box[4] == box
     session._scanned([4], [None])  # then deleted it
     assert model.status[4] == "none" and not window.dataset.items[4].has_annotation
+
+
+def test_an_annotation_with_no_object_reads_the_same_opened_or_not(qtbot, window, folder):
+    """labelImg saves "checked, nothing there" as a file with no object: the list called it
+    "annotated" until the image was opened, then "no annotation"."""
+    write_annotation(folder / "c.png", [])
+    open_and_wait(qtbot, window, folder)
+    model = window.session.model
+    assert model.status[2] == STATUS_ANNOTATED and model.status[3] == STATUS_NONE  # d.png: no file
+    window.show_row(2)
+    window.show_row(3)
+    assert model.status[2] == STATUS_ANNOTATED and model.status[3] == STATUS_NONE

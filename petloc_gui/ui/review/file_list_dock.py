@@ -82,8 +82,9 @@ class FileListDock(QDockWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
         layout.addLayout(filters)
-        layout.addWidget(self.folder_notice)
         layout.addWidget(self.view, 1)
+        # below the list: appearing above it would move every row under the user's mouse
+        layout.addWidget(self.folder_notice)
         layout.addWidget(self.next_review_button)
         self.setWidget(body)
         self.search.textChanged.connect(lambda text: self.model.set_text(text))
@@ -97,7 +98,7 @@ class FileListDock(QDockWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def _folder_notice(self) -> QFrame:
-        """The line above the list saying images were added to or removed from the folder, with
+        """The line under the list saying images were added to or removed from the folder, with
         a Reload button. Hidden until then; it takes no keyboard focus (F5 reloads too)."""
         notice = QFrame()
         notice.setFrameShape(QFrame.StyledPanel)
@@ -113,11 +114,12 @@ class FileListDock(QDockWidget):
         notice.hide()
         return notice
 
-    def show_folder_change(self, added: list[str], removed: list[str]) -> None:
-        """Say which images are new in the folder or gone from it (both empty: hide the line)."""
+    def show_folder_change(self, added: list[str], removed: list[str], root: str) -> None:
+        """Say which images are new in the folder or gone from it (both empty: hide the line);
+        the tooltip names them within ``root``."""
         text = change_text(added, removed)
         self.folder_notice_text.setText(text)
-        self.folder_notice.setToolTip(change_tooltip(added, removed) if text else "")
+        self.folder_notice.setToolTip(change_tooltip(added, removed, root) if text else "")
         self.folder_notice.setVisible(bool(text))
 
     def set_source(self, model: FileListModel) -> None:
@@ -131,7 +133,7 @@ class FileListDock(QDockWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.layoutChanged.connect(self.order_changed)
         old.deleteLater()
-        self.show_folder_change([], [])  # a new list: the folder as it is now
+        self.show_folder_change([], [], "")  # a new list: the folder as it is now
         self.order_changed.emit()
 
     def legible_width(self) -> int:

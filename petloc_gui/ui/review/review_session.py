@@ -27,6 +27,7 @@ from petloc_gui.app.image_document import (
     STATUS_VERIFIED,
     ImageDocument,
 )
+from petloc_gui.core.dataset import SIDECAR
 from petloc_gui.core.stale import dataset_annotation_folders
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.image_cache import ImageCache
@@ -55,6 +56,16 @@ class SessionParts:
     predictions: PredictionService
     file_dock: FileListDock
     labels: LabelBox
+
+
+def shown_names(dataset) -> list[str]:
+    """The list's names: the path within the folder in the sidecar layout (images in subfolders say
+    where they are, and the list's name order is that of these paths), else the file name; control
+    characters and bidi overrides escaped."""
+    if dataset.layout != SIDECAR:
+        return [visible(item.image_path.name) for item in dataset.items]
+    cut = len(os.path.join(str(dataset.root), ""))  # the index writes each path as root + separator + ...
+    return [visible(str(item.image_path)[cut:]) for item in dataset.items]
 
 
 class SessionHost(Protocol):
@@ -90,9 +101,7 @@ class ReviewSession:
         self.dataset = dataset
         self.store = AnnotationStore(dataset)
         items = dataset.items
-        # Names as shown: terminal control characters and bidi overrides escaped.
-        self.model = FileListModel([visible(i.image_path.name) for i in items],
-                                   [i.has_annotation for i in items])
+        self.model = FileListModel(shown_names(dataset), [i.has_annotation for i in items])
         self.row_of = {str(item.image_path): row for row, item in enumerate(items)}
         self.current: int | None = None
         self.visited: set[int] = set()
@@ -111,7 +120,7 @@ class ReviewSession:
         self.follower.start(then=self.scanner.start)
         # images copied into the folder or deleted meanwhile: the list offers a reload
         self.image_watch: ImageSetWatch | None = ImageSetWatch(dataset)
-        self.image_watch.changed.connect(parts.file_dock.show_folder_change)
+        self.image_watch.changed.connect(self._folder_changed)
         self.image_watch.start()
         self.loading: str | None = None  # the image path shown as "Loading…"
         self.closed = False
@@ -134,11 +143,14 @@ class ReviewSession:
             self.follower.deleteLater()
             self.follower = None
         if self.image_watch is not None:
-            self.image_watch.changed.disconnect(self.parts.file_dock.show_folder_change)
+            self.image_watch.changed.disconnect(self._folder_changed)
             self.image_watch.stop()
             self.image_watch.deleteLater()
             self.image_watch = None
         self.scanner.stop()
+
+    def _folder_changed(self, added: list[str], removed: list[str]) -> None:
+        self.parts.file_dock.show_folder_change(added, removed, str(self.dataset.root))
 
     def suggested_model(self) -> str | None:
         """The model for this folder (app.model_choice's rule); None when no model knows its classes."""

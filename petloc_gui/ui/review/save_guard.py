@@ -16,6 +16,7 @@ the file it points to.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -63,11 +64,17 @@ def _elided(name: str) -> str:
     return f"{name[:half]}…{name[-half:]}"
 
 
-def unsaved_text(names: list[str]) -> str:
-    """The question's text, naming the images (the first ten, then how many more)."""
-    listed = "\n".join(f"  • {_elided(visible(name))}" for name in names[:NAMES_SHOWN])
+def unsaved_text(names: list[str], gone: Collection[str] = ()) -> str:
+    """The question's text, naming the images (the first ten, then how many more); those in
+    ``gone`` (deleted from the folder since) are said to be: saving writes their annotation alone."""
+    def line(name: str) -> str:
+        note = " (image gone from the folder)" if name in gone else ""
+        return f"  • {_elided(visible(name))}{note}"
+
+    listed = "\n".join(line(name) for name in names[:NAMES_SHOWN])
     more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
-    return f"{len(names)} image(s) have unsaved changes:\n{listed}{more}\n\nSave them before leaving?"
+    head = "1 image has" if len(names) == 1 else f"{len(names)} images have"
+    return f"{head} unsaved changes:\n{listed}{more}\n\nSave them before the folder is closed?"
 
 
 class SaveGuard:
@@ -117,7 +124,7 @@ class SaveGuard:
         if notes:
             self.host.show_status(visible(" ".join(notes)), 15000)
         elif saved:
-            self.host.show_status(f"Saved {saved} image(s).", 4000)
+            self.host.show_status("Saved 1 image." if saved == 1 else f"Saved {saved} images.", 4000)
         return True
 
     def _save_one(self, row: int, doc, overwrite: bool, quiet: bool, failures: list[str],
@@ -226,8 +233,10 @@ class SaveGuard:
         dirty = session.store.dirty_indices()
         if self.host.autosave():
             return self.save_rows(dirty)
+        paths = [session.image_path(row) for row in dirty]
+        gone = {path.name for path in paths if not path.exists()}  # a reload after another program deleted it
         answer = QMessageBox.question(
-            self.parent, "Unsaved changes", unsaved_text([session.image_path(row).name for row in dirty]),
+            self.parent, "Unsaved changes", unsaved_text([path.name for path in paths], gone),
             QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
         if answer == QMessageBox.SaveAll:
             return self.save_rows(dirty)
