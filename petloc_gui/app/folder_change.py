@@ -1,7 +1,7 @@
 """What the image list says when images were added to or removed from the open folder (no Qt).
 
 The list itself is not changed under the user (`ui.review.image_set_watch`):
-a line above it says what differs and offers the reload, and its tooltip
+a line under it says what differs and offers the reload, and its tooltip
 names the images.
 """
 
