@@ -120,6 +120,14 @@ def test_the_question_says_which_edited_image_is_gone(qtbot, window, folder, ans
     assert "  • b.png (image gone from the folder)" in answers["questions"][0].splitlines()
 
 
+def test_the_status_bar_says_when_the_image_shown_is_deleted(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(2)  # c.png
+    (folder / "c.png").unlink()
+    _look_now(qtbot, window)
+    assert window.statusBar().currentMessage() == "c.png was deleted from the folder; F5 reloads the list"
+
+
 def test_the_line_is_under_the_list(qtbot, window, folder):
     """Appearing above the rows, it would move them under the user's mouse."""
     open_and_wait(qtbot, window, folder)

@@ -151,6 +151,10 @@ class ReviewSession:
 
     def _folder_changed(self, added: list[str], removed: list[str]) -> None:
         self.parts.file_dock.show_folder_change(added, removed, str(self.dataset.root))
+        if self.current is not None and str(self.image_path(self.current)) in removed:
+            # it stays on screen (decoded already): say it is gone before anyone annotates it
+            self.host.show_status(f"{visible(self.image_path(self.current).name)} was deleted from the folder; "
+                                  "F5 reloads the list", 15000)
 
     def suggested_model(self) -> str | None:
         """The model for this folder (app.model_choice's rule); None when no model knows its classes."""
