@@ -101,7 +101,11 @@ class FolderListing:
     Saving an annotation moves the time but not the names."""
 
     mtime_ns: int | None
-    names: frozenset[str]
+    images: frozenset[str]
+    folders: frozenset[str] = frozenset()
+
+    def same_names(self, other: FolderListing) -> bool:
+        return self.images == other.images and self.folders == other.folders
 
 
 def folder_listing(folder: str | os.PathLike[str], recursive: bool) -> FolderListing:
@@ -112,12 +116,13 @@ def folder_listing(folder: str | os.PathLike[str], recursive: bool) -> FolderLis
             entries = list(iterator)
     except OSError:
         return FolderListing(mtime, frozenset())
-    if recursive:
-        names = {entry.name for entry in entries if not entry.name.startswith(".")
-                 and (_is_dir(entry) or _split_image_name(entry.name) is not None)}
-    else:
-        names = {name for name in _file_names(entries) if _split_image_name(name) is not None}
-    return FolderListing(mtime, frozenset(names))
+    if not recursive:
+        return FolderListing(mtime, frozenset(name for name in _file_names(entries)
+                                              if _split_image_name(name) is not None))
+    shown = [entry for entry in entries if not entry.name.startswith(".")]
+    folders = {entry.name for entry in shown if _is_dir(entry)}
+    images = {entry.name for entry in shown if entry.name not in folders and _split_image_name(entry.name) is not None}
+    return FolderListing(mtime, frozenset(images), frozenset(folders))
 
 
 def _mtime(folder: str | os.PathLike[str]) -> int | None:
@@ -309,7 +314,7 @@ def _index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLi
             if stem is not None:
                 stems.append(stem)
                 image_names.append(name)
-        folders[Path(folder)] = FolderListing(mtime, frozenset(image_names + folder_names))
+        folders[Path(folder)] = FolderListing(mtime, frozenset(image_names), frozenset(folder_names))
         prefix = folder + os.sep
         xml_names = [found or stem + ".xml"
                      for found, stem in zip(_annotation_names(stems, names), stems, strict=True)]

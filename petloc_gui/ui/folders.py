@@ -3,6 +3,7 @@ image on the window."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,6 +60,10 @@ class RecentFoldersMenu(QMenu):
         self.rebuild()
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+
+
 RELOAD_NEIGHBOURS = 50  # a reload whose shown image is gone shows the nearest of these that is still there
 
 
@@ -110,14 +115,17 @@ class FolderOpening:
             return
         event.acceptProposedAction()
         folder, image = target
-        current = self.current_folder()
-        same = current is not None and Path(folder).resolve() == current.resolve()
-        if not same:
-            self.open_folder(folder, show=[image] if image is not None else [])
-        elif image is not None and self.session is not None:
-            row = self.session.row_of_file(image)
+        session = self.session
+        if image is not None and session is not None:
+            row = session.row_of_file(image)  # in a subfolder, or images/ of an Oxford layout, too
             if row is not None:
                 self.file_dock.model.keep_listed(row)
                 self.show_row(row)
-            else:  # an image copied into the folder after it was read
+            elif _inside(image, session.dataset.root):  # copied into the folder after it was read
                 self.reload_folder(show=image)
+            else:
+                self.open_folder(folder, show=[image])
+            return
+        current = self.current_folder()
+        if current is None or Path(folder).resolve() != current.resolve():
+            self.open_folder(folder, show=[image] if image is not None else [])

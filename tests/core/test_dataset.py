@@ -178,23 +178,24 @@ def test_a_folder_listed_again_differs_only_when_its_images_or_folders_do(tmp_pa
     for name in ("a.jpg", "a.xml", "notes.txt", "sub/b.png", ".hidden/c.jpg", ".d.jpg"):
         _touch(tmp_path / name)
     seen = open_dataset(tmp_path).folders[tmp_path]
-    assert seen.names == {"a.jpg", "sub"} and seen.mtime_ns == os.stat(tmp_path).st_mtime_ns
+    assert (seen.images, seen.folders) == ({"a.jpg"}, {"sub"}) and seen.mtime_ns == os.stat(tmp_path).st_mtime_ns
     assert folder_listing(tmp_path, recursive=True) == seen  # listed again, nothing changed
     time.sleep(0.01)
     for name in ("a.xml", "b.xml", "other.txt", ".a.xml.tmp"):  # a save, notes: no image changed
         _touch(tmp_path / name, "x")
     again = folder_listing(tmp_path, recursive=True)
-    assert again.names == seen.names and again.mtime_ns != seen.mtime_ns
+    assert again.same_names(seen) and again.mtime_ns != seen.mtime_ns
     _touch(tmp_path / "new.JPG")
     (tmp_path / "day2").mkdir()
-    assert folder_listing(tmp_path, recursive=True).names == {"a.jpg", "new.JPG", "sub", "day2"}
+    now = folder_listing(tmp_path, recursive=True)
+    assert (now.images, now.folders) == ({"a.jpg", "new.JPG"}, {"sub", "day2"}) and not now.same_names(seen)
     assert folder_listing(tmp_path / "absent", recursive=True) == FolderListing(None, frozenset())
     # Oxford's images/ folder: its image files (a stray ._x.jpg is one, as the index reads it), no folders
     for name in ("images/Abyssinian_1.jpg", "images/._Abyssinian_1.jpg", "images/thumbs/t.jpg",
                  "annotations/xmls/Abyssinian_1.xml"):
         _touch(tmp_path / "ox" / name)
     listed = open_dataset(tmp_path / "ox").folders[tmp_path / "ox" / "images"]
-    assert listed.names == {"Abyssinian_1.jpg", "._Abyssinian_1.jpg"}
+    assert (listed.images, listed.folders) == ({"Abyssinian_1.jpg", "._Abyssinian_1.jpg"}, set())
     assert folder_listing(tmp_path / "ox" / "images", recursive=False) == listed
 
 

@@ -302,3 +302,91 @@ def test_stopped_watch_says_nothing_not_even_from_a_look_in_flight(qtbot, tmp_pa
     qtbot.waitUntil(lambda: not watch.looks.busy, timeout=5000)
     qtbot.wait(image_set_watch.QUIET_MS + 300)
     assert said == [] and watch.looks.watcher.directories() == [] and not watch.looks.poll.isActive()
+
+
+def test_a_folder_not_listable_keeps_its_images_and_the_others_are_still_said(tmp_path, monkeypatch):
+    from petloc_gui.core.dataset import open_dataset
+
+    write_image(tmp_path / "a.png")
+    (tmp_path / "sub").mkdir()
+    write_image(tmp_path / "sub" / "b.png")
+    seen = Seen(dict(open_dataset(tmp_path).folders), recursive=True)
+    real_scandir, indexed = os.scandir, []
+    real_open = image_set_watch.open_dataset
+    monkeypatch.setattr(image_set_watch, "open_dataset", lambda root: indexed.append(root) or real_open(root))
+
+    def refused(path):
+        if os.fspath(path) == str(tmp_path / "sub"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    time.sleep(0.01)
+    write_image(tmp_path / "c.png")  # the root changes while sub cannot be listed
+    (tmp_path / "sub" / "x.txt").write_text("")  # and sub's time moves
+    seen = look_again(tmp_path, seen)
+    assert seen.images == {str(tmp_path / p) for p in ("a.png", "c.png", "sub/b.png")}  # b.png not "gone"
+    assert len(indexed) == 1
+    seen = look_again(tmp_path, seen)
+    assert seen.images is None and len(indexed) == 1  # sub's new time is kept: no index at every look
+    monkeypatch.setattr(os, "scandir", real_scandir)
+    shutil.rmtree(tmp_path / "sub")
+    seen = look_again(tmp_path, seen)
+    assert seen.images == {str(tmp_path / "a.png"), str(tmp_path / "c.png")}  # a deleted folder's images are gone
+
+
+def test_the_question_names_images_as_the_list_does(qtbot, window, folder, answers):
+    for day in ("day1", "day2"):
+        (folder / day).mkdir()
+        write_image(folder / day / "g.png")
+    open_and_wait(qtbot, window, folder)
+    names = window.session.model.names
+    for name in ("day1", "day2"):
+        window.show_row(names.index(f"{name}{os.sep}g.png"))
+        window.edits.add_box(Box(1, 1, 20, 20), "cat")
+    (folder / "day1" / "g.png").unlink()
+    answers["queue"] = [QMessageBox.Cancel]
+    assert not window.reload_folder()
+    lines = answers["questions"][0].splitlines()
+    assert f"  • day1{os.sep}g.png (image gone from the folder)" in lines and f"  • day2{os.sep}g.png" in lines
+
+
+def test_dropping_a_listed_image_in_a_subfolder_shows_it_in_the_open_folder(qtbot, window, folder):
+    (folder / "day2").mkdir()
+    write_image(folder / "day2" / "g.png")
+    open_and_wait(qtbot, window, folder)
+    session = window.session
+    _drop(window, folder / "day2" / "g.png")
+    assert window.session is session and window.current_folder() == folder
+    assert session.model.names[session.current] == f"day2{os.sep}g.png"
+
+
+def test_dropping_an_oxford_image_shows_it_without_reopening(qtbot, window, tmp_path):
+    root = tmp_path / "ox"
+    (root / "images").mkdir(parents=True)
+    for name in ("Abyssinian_1", "Abyssinian_2"):
+        write_image(root / "images" / f"{name}.jpg")
+    (root / "annotations" / "xmls").mkdir(parents=True)
+    open_and_wait(qtbot, window, root)
+    session = window.session
+    _drop(window, root / "images" / "Abyssinian_2.jpg")
+    assert window.session is session and session.model.names[session.current] == "Abyssinian_2.jpg"
+
+
+def test_a_drop_under_a_filter_lists_the_image_it_shows(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    dock = window.file_dock
+    dock.status_filter.setCurrentIndex(dock.status_filter.findData("none"))
+    model = window.session.model
+    annotated = model.names.index("a.png")
+    assert model.view_row(annotated) < 0
+    _drop(window, folder / "a.png")
+    assert window.session.current == annotated and model.view_row(annotated) >= 0
+
+
+def test_reload_after_the_last_image_is_deleted_shows_the_one_before(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(4)  # e.png, the last
+    (folder / "e.png").unlink()
+    assert window.reload_folder()
+    assert window.session.model.names[window.session.current] == "d.png"

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from petloc_gui.core.boxes import Box
 
-from .conftest import open_and_wait
+from .conftest import edit_b, open_and_wait
 
 
 def test_f1_lists_every_menu_shortcut_including_ctrl_i_and_ctrl_t(qtbot, window):
@@ -168,3 +168,10 @@ def test_a_long_name_in_the_unsaved_question_keeps_its_start_and_end():
     name = "IMG_20261201_a_very_long_file_name_from_a_phone_camera_that_never_stops_0042.jpg"
     line = next(ln for ln in unsaved_text([name]).splitlines() if "•" in ln)
     assert line.strip().startswith("• IMG_2026") and line.endswith("stops_0042.jpg") and len(line) < 70
+
+
+def test_the_status_bar_counts_saved_images_in_words(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    edit_b(window)
+    assert window.save_all()
+    assert window.statusBar().currentMessage() == "Saved 1 image."

@@ -57,7 +57,7 @@ def look_again(root: Path, seen: Seen) -> Seen:
             now[folder] = listed
             continue
         listing = folder_listing(folder, seen.recursive)
-        if listing.names != listed.names:
+        if not listing.same_names(listed):
             break
         now[folder] = listing
     else:
@@ -67,14 +67,15 @@ def look_again(root: Path, seen: Seen) -> Seen:
     except (DatasetError, OSError):
         return Seen(seen.folders, seen.recursive)  # the folder is gone or unreadable: asked again next look
     # A folder that is still there but could not be listed (permissions, a network share's
-    # hiccup) would read as all its images gone: nothing is said, and it is looked at again
-    # once its time moves.
-    unlisted = {folder: FolderListing(_time(folder), listed.names) for folder, listed in seen.folders.items()
-                if folder not in dataset.folders and os.path.isdir(folder)}
-    if unlisted:
-        return Seen(dataset.folders | unlisted, seen.recursive)
-    return Seen(dataset.folders, dataset.layout == SIDECAR,
-                frozenset(str(item.image_path) for item in dataset.items))
+    # hiccup) would read as all its images gone: its images are taken as last seen, and it is
+    # looked at again once its time moves (a time kept from before would re-index every look).
+    images = {str(item.image_path) for item in dataset.items}
+    folders = dict(dataset.folders)
+    for folder, listed in seen.folders.items():
+        if folder not in folders and os.path.isdir(folder):
+            folders[folder] = FolderListing(_time(folder), listed.images, listed.folders)
+            images.update(str(folder / name) for name in listed.images)
+    return Seen(folders, dataset.layout == SIDECAR, frozenset(images))
 
 
 class ImageSetWatch(QObject):

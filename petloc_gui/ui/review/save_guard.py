@@ -233,10 +233,11 @@ class SaveGuard:
         dirty = session.store.dirty_indices()
         if self.host.autosave():
             return self.save_rows(dirty)
-        paths = [session.image_path(row) for row in dirty]
-        gone = {path.name for path in paths if not path.exists()}  # a reload after another program deleted it
+        names = [session.model.names[row] for row in dirty]  # as the list names them (day2/g.png)
+        # a reload after another program deleted it
+        gone = {name for name, row in zip(names, dirty, strict=True) if not session.image_path(row).exists()}
         answer = QMessageBox.question(
-            self.parent, "Unsaved changes", unsaved_text([path.name for path in paths], gone),
+            self.parent, "Unsaved changes", unsaved_text(names, gone),
             QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
         if answer == QMessageBox.SaveAll:
             return self.save_rows(dirty)
