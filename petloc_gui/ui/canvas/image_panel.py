@@ -70,6 +70,7 @@ class ImagePanel(QWidget):
         self._selected = -1
         self._image_error: str | None = None
         self.adjustment = Adjustment()
+        self._header_width, self._header_floor = -1, 0  # see _set_header
 
     # --- content ---------------------------------------------------------------
     def show_image(self, display: DisplayImage | None, message: str | None = None) -> None:
@@ -144,7 +145,27 @@ class ImagePanel(QWidget):
         elif not message and pred is None and self._prediction_message:
             message = self._prediction_message
         self.pred_pane.show_message(message)
-        self.header.setText(self._header_text())
+        self._set_header(self._header_text())
+
+    def _set_header(self, text: str) -> None:
+        """The header's text; at one width its height only grows. In a narrow window a long header
+        wraps to two lines and a short one takes one: the panes under it moved, and refitted their
+        image, from one image to the next."""
+        self.header.setText(text)
+        width = self.header.width()
+        if width != self._header_width:
+            self._header_width, self._header_floor = width, 0
+        self.header.setMinimumHeight(0)  # QLabel's heightForWidth is never below its minimum
+        need = self.header.heightForWidth(width)
+        one_line = self.header.heightForWidth(1 << 16)
+        if need < one_line + 1.5 * self.header.fontMetrics().lineSpacing():  # a longer error takes its room alone
+            self._header_floor = max(self._header_floor, need)
+        self.header.setMinimumHeight(self._header_floor)
+
+    def resizeEvent(self, event) -> None:  # Qt's name
+        super().resizeEvent(event)
+        if self.header.width() != self._header_width:  # another width: fitted to the text shown now
+            self._set_header(self.header.text())
 
     def _header_text(self) -> str:
         doc, pred = self._doc, self._prediction
