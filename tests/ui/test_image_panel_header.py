@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from petloc_gui.ui.canvas.image_panel import ImagePanel
 
 LONG = ("<b>Abyssinian_100.jpg</b> &nbsp;·&nbsp; GT: <b>cat</b> &nbsp;·&nbsp; Prediction: <b>cat</b> (1.00)"
@@ -15,13 +17,17 @@ def test_the_panes_do_not_move_when_a_shorter_header_follows_a_longer_one(qtbot)
     panel.resize(420, 400)
     panel.show()
     qtbot.waitExposed(panel)
+    panel._set_header(LONG)  # no image yet, or its prediction pending ("Loading model…"): it keeps no room
+    qtbot.wait(20)
     panel._set_header(SHORT)
     qtbot.wait(20)
     short_top = panel.splitter.y()
+    panel._doc = SimpleNamespace()  # an image is shown from now on, with its prediction: these are its headers
+    panel._prediction = SimpleNamespace()
     panel._set_header(LONG)  # wraps at this width
     qtbot.wait(20)
     long_top = panel.splitter.y()
-    assert long_top > short_top
+    assert long_top > short_top  # the message that wrapped before kept nothing
     panel._set_header(SHORT)
     qtbot.wait(20)
     assert panel.splitter.y() == long_top  # kept: the image under it stays where it was

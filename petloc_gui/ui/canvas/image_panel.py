@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from petloc_gui.app.image_document import ImageDocument
@@ -71,6 +71,7 @@ class ImagePanel(QWidget):
         self._image_error: str | None = None
         self.adjustment = Adjustment()
         self._header_width, self._header_floor = -1, 0  # see _set_header
+        self.header.installEventFilter(self)
 
     # --- content ---------------------------------------------------------------
     def show_image(self, display: DisplayImage | None, message: str | None = None) -> None:
@@ -158,14 +159,18 @@ class ImagePanel(QWidget):
         self.header.setMinimumHeight(0)  # QLabel's heightForWidth is never below its minimum
         need = self.header.heightForWidth(width)
         one_line = self.header.heightForWidth(1 << 16)
-        if need < one_line + 1.5 * self.header.fontMetrics().lineSpacing():  # a longer error takes its room alone
+        # An image's header with its prediction only: a "Loading model…" header that wrapped once
+        # would keep a blank line for good. A longer error takes its room for itself.
+        settled = self._doc is not None and self._prediction is not None
+        if settled and need < one_line + 1.5 * self.header.fontMetrics().lineSpacing():
             self._header_floor = max(self._header_floor, need)
         self.header.setMinimumHeight(self._header_floor)
 
-    def resizeEvent(self, event) -> None:  # Qt's name
-        super().resizeEvent(event)
-        if self.header.width() != self._header_width:  # another width: fitted to the text shown now
-            self._set_header(self.header.text())
+    def eventFilter(self, watched, event) -> bool:  # Qt's name
+        # the header's own resize: its width is the one its text wraps in
+        if watched is self.header and event.type() == QEvent.Resize and self.header.width() != self._header_width:
+            self._set_header(self.header.text())  # another width: fitted to the text shown now
+        return False
 
     def _header_text(self) -> str:
         doc, pred = self._doc, self._prediction
