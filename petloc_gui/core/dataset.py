@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.images import IMAGE_EXTENSIONS
+from petloc_gui.core.folder_listing import FolderListing, entry_is_dir, file_names, folder_time, image_stem
 
 SIDECAR = "sidecar"
 OXFORD = "oxford"
@@ -93,45 +93,6 @@ class DatasetItem:
                 f"meta={self.meta!r}, has_annotation={self.has_annotation!r})")
 
 
-@dataclass(frozen=True)
-class FolderListing:
-    """One folder as the index listed it: its modification time in ns (None: no folder),
-    taken just before the listing, and the names there that decide which images the index
-    finds: the image files and, in the recursive sidecar search, the folders it walks into.
-    Saving an annotation moves the time but not the names."""
-
-    mtime_ns: int | None
-    images: frozenset[str]
-    folders: frozenset[str] = frozenset()
-
-    def same_names(self, other: FolderListing) -> bool:
-        return self.images == other.images and self.folders == other.folders
-
-
-def folder_listing(folder: str | os.PathLike[str], recursive: bool) -> FolderListing:
-    """``folder`` as the index would list it now (``recursive``: the sidecar layout's search)."""
-    mtime = _mtime(folder)
-    try:
-        with os.scandir(folder) as iterator:
-            entries = list(iterator)
-    except OSError:
-        return FolderListing(mtime, frozenset())
-    if not recursive:
-        return FolderListing(mtime, frozenset(name for name in _file_names(entries)
-                                              if _split_image_name(name) is not None))
-    shown = [entry for entry in entries if not entry.name.startswith(".")]
-    folders = {entry.name for entry in shown if _is_dir(entry)}
-    images = {entry.name for entry in shown if entry.name not in folders and _split_image_name(entry.name) is not None}
-    return FolderListing(mtime, frozenset(images), frozenset(folders))
-
-
-def _mtime(folder: str | os.PathLike[str]) -> int | None:
-    try:
-        return os.stat(folder).st_mtime_ns
-    except OSError:
-        return None
-
-
 @dataclass
 class Dataset:
     """An indexed folder: ``root``, ``layout`` and naturally sorted ``items``.
@@ -192,27 +153,15 @@ def _item_order(item: DatasetItem) -> tuple:
     return (natural_key(name), name)
 
 
-def _split_image_name(name: str) -> str | None:
-    """The stem of an image file name, or None when it is not an image name."""
-    dot = name.rfind(".")
-    if dot <= 0 or name[dot:].lower() not in IMAGE_EXTENSIONS:
-        return None  # also skips hidden files such as ".jpg"
-    return name[:dot]
-
-
 def _list_names(folder: Path) -> list[str]:
     """File names (not folders) in ``folder``; empty when it does not exist."""
     try:
         with os.scandir(folder) as entries:
-            return _file_names(entries)
+            return file_names(entries)
     except (FileNotFoundError, NotADirectoryError):
         return []
     except OSError as exc:
         raise DatasetError(f"cannot list folder: {exc.strerror or exc}", folder) from exc
-
-
-def _file_names(entries: Iterable[os.DirEntry]) -> list[str]:
-    return [entry.name for entry in entries if not entry.is_dir()]
 
 
 def detect_layout(root: Path) -> str:
@@ -283,7 +232,7 @@ def _index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLi
     visited = {_folder_key(root)}
     while pending:
         folder, relative = pending.pop()
-        mtime = _mtime(folder)  # before the listing: a change while it reads moves the time
+        mtime = folder_time(folder)  # before the listing: a change while it reads moves the time
         try:
             with os.scandir(folder) as iterator:
                 entries = list(iterator)
@@ -296,7 +245,7 @@ def _index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLi
             name = entry.name
             if name.startswith("."):
                 continue  # hidden files, .git, .venv, our own temporary files
-            if _is_dir(entry):
+            if entry_is_dir(entry):
                 folder_names.append(name)
                 if entry.is_symlink():
                     # Not followed: a link in a downloaded dataset could point at
@@ -310,7 +259,7 @@ def _index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLi
                     pending.append((entry.path, f"{relative}{name}/"))
                 continue
             names.add(name)
-            stem = _split_image_name(name)
+            stem = image_stem(name)
             if stem is not None:
                 stems.append(stem)
                 image_names.append(name)
@@ -337,13 +286,6 @@ def _report_shared(prefix: str, image_names: list[str], xml_names: list[str],
         owner = owners.setdefault(xml_name, name)
         if owner != name:
             problems.append(f"{prefix}{name}: shares its annotation file {xml_name} with {owner}")
-
-
-def _is_dir(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_dir()  # follows symbolic links
-    except OSError:
-        return False
 
 
 def _folder_key(path: str | os.PathLike[str]) -> tuple[int, int] | None:
@@ -420,9 +362,9 @@ def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
     """Images in one folder, their ``<stem>.xml`` annotations in another."""
     xml_names = set(_list_names(xml_dir))
     image_names, stems = [], []
-    mtime = _mtime(images_dir)
+    mtime = folder_time(images_dir)
     for name in _list_names(images_dir):
-        stem = _split_image_name(name)
+        stem = image_stem(name)
         if stem is not None:
             image_names.append(name)
             stems.append(stem)

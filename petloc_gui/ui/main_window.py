@@ -18,7 +18,7 @@ from petloc_gui.ui.actions import build_actions
 from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
 from petloc_gui.ui.canvas.view_actions import connect_view_actions
-from petloc_gui.ui.dock_share import DockShare
+from petloc_gui.ui.dock_share import DockShare, smallest_hint
 from petloc_gui.ui.editing.edit_actions import connect_edit_actions
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
@@ -106,7 +106,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         fit_into(self, self.available_screen())
 
     def _dock_floor(self, dock) -> int:
-        return self.file_dock.legible_width() if dock is self.file_dock else dock.minimumSizeHint().width()
+        return self.file_dock.legible_width() if dock is self.file_dock else smallest_hint(dock)
 
     def focus_canvas(self) -> None:
         """Give the keyboard to the image, where the single-key shortcuts (N, B, +, O…) act.

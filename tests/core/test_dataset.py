@@ -7,8 +7,9 @@ import time
 
 import pytest
 
-from petloc_gui.core.dataset import FolderListing, folder_listing, natural_key, open_dataset
+from petloc_gui.core.dataset import natural_key, open_dataset
 from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.folder_listing import FolderListing, folder_listing
 
 
 def _touch(path, text=""):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from petloc_gui.app.folder_change import NAMED, change_text, change_tooltip
 from petloc_gui.core.boxes import Box
-from petloc_gui.core.dataset import folder_listing
+from petloc_gui.core.folder_listing import folder_listing
 from petloc_gui.core.voc import read_voc
 from petloc_gui.ui.review import image_set_watch
 from petloc_gui.ui.review.image_set_watch import ImageSetWatch, Seen, look_again

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from petloc_gui.core.dataset import SIDECAR, Dataset, FolderListing, folder_listing, open_dataset
+from petloc_gui.core.dataset import SIDECAR, Dataset, open_dataset
 from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.folder_listing import FolderListing, folder_listing, folder_time
 from petloc_gui.ui.review.folder_look import FolderLook
 
 QUIET_MS = 1000  # a copy of many images: one look after it pauses, not one per file
@@ -38,13 +39,6 @@ class Seen:
     images: frozenset[str] | None = None  # None: not indexed again, the image set is as before
 
 
-def _time(folder: Path) -> int | None:
-    try:
-        return os.stat(folder).st_mtime_ns
-    except OSError:
-        return None
-
-
 def look_again(root: Path, seen: Seen) -> Seen:
     """The folders now. A folder whose time moved is listed again, and only when its image (or
     folder) names changed is the whole folder indexed again: saving an annotation in the sidecar
@@ -53,7 +47,7 @@ def look_again(root: Path, seen: Seen) -> Seen:
     reads is seen on the next look."""
     now: dict[Path, FolderListing] = {}
     for folder, listed in seen.folders.items():
-        if _time(folder) == listed.mtime_ns:
+        if folder_time(folder) == listed.mtime_ns:
             now[folder] = listed
             continue
         listing = folder_listing(folder, seen.recursive)
@@ -73,7 +67,7 @@ def look_again(root: Path, seen: Seen) -> Seen:
     folders = dict(dataset.folders)
     for folder, listed in seen.folders.items():
         if folder not in folders and os.path.isdir(folder):
-            folders[folder] = FolderListing(_time(folder), listed.images, listed.folders)
+            folders[folder] = FolderListing(folder_time(folder), listed.images, listed.folders)
             images.update(str(folder / name) for name in listed.images)
     return Seen(folders, dataset.layout == SIDECAR, frozenset(images))
 

@@ -1,0 +1,77 @@
+"""What a folder holds as the dataset index sees it, and that folder listed again later.
+
+`core.dataset` indexes a folder once. Images copied in or deleted later
+change the folders it listed, and the window (`ui.review.image_set_watch`)
+compares each with what the index saw there (`FolderListing`). Which names
+count (an image by its extension, `image_stem`; a folder the sidecar search
+walks into; hidden names skipped) is decided here, for both.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from petloc_gui.core.images import IMAGE_EXTENSIONS
+
+
+@dataclass(frozen=True)
+class FolderListing:
+    """One folder as the index listed it: its modification time in ns (None: no folder),
+    taken just before the listing, and the names there that decide which images the index
+    finds: the image files and, in the recursive sidecar search, the folders it walks into.
+    Saving an annotation moves the time but not the names."""
+
+    mtime_ns: int | None
+    images: frozenset[str]
+    folders: frozenset[str] = frozenset()
+
+    def same_names(self, other: FolderListing) -> bool:
+        return self.images == other.images and self.folders == other.folders
+
+
+def folder_listing(folder: str | os.PathLike[str], recursive: bool) -> FolderListing:
+    """``folder`` as the index would list it now (``recursive``: the sidecar layout's search)."""
+    mtime = folder_time(folder)
+    try:
+        with os.scandir(folder) as iterator:
+            entries = list(iterator)
+    except OSError:
+        return FolderListing(mtime, frozenset())
+    if not recursive:
+        return FolderListing(mtime, frozenset(name for name in file_names(entries)
+                                              if image_stem(name) is not None))
+    shown = [entry for entry in entries if not entry.name.startswith(".")]
+    folders = {entry.name for entry in shown if entry_is_dir(entry)}
+    images = {entry.name for entry in shown if entry.name not in folders and image_stem(entry.name) is not None}
+    return FolderListing(mtime, frozenset(images), frozenset(folders))
+
+
+def folder_time(folder: str | os.PathLike[str]) -> int | None:
+    """The folder's modification time in ns (a name added, removed or renamed moves it); None: no folder."""
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
+
+
+def image_stem(name: str) -> str | None:
+    """The stem of an image file name, or None when it is not an image name."""
+    dot = name.rfind(".")
+    if dot <= 0 or name[dot:].lower() not in IMAGE_EXTENSIONS:
+        return None  # also skips hidden files such as ".jpg"
+    return name[:dot]
+
+
+def file_names(entries: Iterable[os.DirEntry]) -> list[str]:
+    """The names of the entries that are not folders."""
+    return [entry.name for entry in entries if not entry.is_dir()]
+
+
+def entry_is_dir(entry: os.DirEntry) -> bool:
+    """A folder, or a link to one; False when it cannot be told (a broken link, no permission)."""
+    try:
+        return entry.is_dir()  # follows symbolic links
+    except OSError:
+        return False
