@@ -176,7 +176,7 @@ def open_many(count: int) -> dict:
         window.step_image(1)
         app.processEvents()
         steps.append((time.perf_counter() - t) * 1000)
-    looks = watch_looks(window.session.image_watch.seen, root)
+    looks = watch_looks(window.session.watchers.image_watch.seen, root)
     window.guard.confirm_leave = lambda: True
     window.close()
     return {"count": count, "open_s": open_s, "step_median_ms": statistics.median(steps), **looks}

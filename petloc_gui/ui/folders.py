@@ -1,10 +1,10 @@
-"""Getting to a folder: File → Open folder…, Reload folder, Open demo, Open recent, and dropping a folder or an
-image on the window."""
+"""Getting to a folder: opening it (a new review session on it), File → Open folder…, Reload folder, Open demo,
+Open recent, and dropping a folder or an image on the window."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import is_image_name
+from petloc_gui.ui.review.review_session import ReviewSession, SessionParts
 from petloc_gui.ui.settings import Settings
 
 
@@ -68,8 +69,8 @@ RELOAD_NEIGHBOURS = 50  # a reload whose shown image is gone shows the nearest o
 
 
 class FolderOpening:
-    """Mixed into MainWindow: File → Open folder…, Reload folder and Open demo; a folder dropped on
-    the window opens it, an image opens its folder on it."""
+    """Mixed into MainWindow: `open_folder` (what every way in ends with), File → Open folder…, Reload
+    folder and Open demo; a folder dropped on the window opens it, an image opens its folder on it."""
 
     def _ask_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open image folder", self.settings.last_folder)
@@ -85,6 +86,55 @@ class FolderOpening:
             QMessageBox.warning(self, "Cannot create the demo folder", str(exc))
             return
         self.open_folder(folder)
+
+    def open_folder(self, path, model: str | None = None, show: Sequence[Path] = ()) -> bool:
+        """Open a dataset folder (asks about unsaved edits first) on the first image of ``show``
+        that is there (listed even where the filters would hide it), else on the first image the
+        list shows. False if not opened."""
+        from petloc_gui.core.dataset import open_dataset
+
+        if not self.guard.confirm_leave():
+            return False
+        try:
+            dataset = open_dataset(path)
+        except (PetlocError, OSError) as exc:
+            QMessageBox.warning(self, "Cannot open folder", str(exc))
+            return False
+        if self.session is not None:
+            self.session.close()
+        self.edits.reset()
+        self.dataset = dataset
+        self.session = ReviewSession(dataset, SessionParts(self.edits, self.images, self.panel, self.predictions,
+                                                           self.file_dock, self.labels), self)
+        self.file_dock.set_source(self.session.model)
+        self.settings.add_recent_folder(str(dataset.root))
+        self.setWindowTitle(f"petloc — {dataset.root}[*]")
+        self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
+        self.dataset_panel.set_dataset(dataset)
+        spec = self.models.spec_for_folder(model, self.session.suggested_model)
+        if spec is None:  # no model knows this folder's classes: say so, offer to train one
+            self.models.show_no_model(self.session.model_choice)
+        elif spec != self.models.spec or self.models.info is None:
+            self.set_model(spec)
+        else:
+            self.session.request_all()
+        self.session.refresh_labels()
+        rows = (self.session.row_of_file(path) for path in show)
+        first = next((row for row in rows if row is not None), None)
+        if first is not None:
+            self.file_dock.model.keep_listed(first)
+        else:
+            first = self.file_dock.first_visible_row()
+        if first is not None:
+            self.show_row(first)
+        else:
+            self.panel.show_image(None, f"No images found in {dataset.root}")
+            self.panel.show_annotation(None)
+        if dataset.problems:
+            self.statusBar().showMessage(f"{len(dataset.problems)} problem(s) while indexing: {dataset.problems[0]}",
+                                         15000)
+        self.focus_canvas()
+        return True
 
     def reload_folder(self, show: Path | None = None) -> bool:
         """File → Reload folder: the folder read again (images added or removed since it was

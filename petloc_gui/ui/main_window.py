@@ -6,14 +6,12 @@ worker thread (prediction_service.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
-from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui.actions import build_actions
 from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
@@ -29,7 +27,7 @@ from petloc_gui.ui.models.prediction_service import PredictionService
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
 from petloc_gui.ui.review.export_action import install_export_actions
 from petloc_gui.ui.review.file_list_dock import FileListDock
-from petloc_gui.ui.review.review_session import ReviewSession, SessionParts
+from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.window_geometry import fit_into
@@ -235,55 +233,6 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         if self.session is None or self.session.current is None:
             return True
         return self.guard.save_rows([self.session.current], force=True)
-
-    def open_folder(self, path, model: str | None = None, show: Sequence[Path] = ()) -> bool:
-        """Open a dataset folder (asks about unsaved edits first) on the first image of ``show``
-        that is there (listed even where the filters would hide it), else on the first image the
-        list shows. False if not opened."""
-        from petloc_gui.core.dataset import open_dataset
-
-        if not self.guard.confirm_leave():
-            return False
-        try:
-            dataset = open_dataset(path)
-        except (PetlocError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot open folder", str(exc))
-            return False
-        if self.session is not None:
-            self.session.close()
-        self.edits.reset()
-        self.dataset = dataset
-        self.session = ReviewSession(dataset, SessionParts(self.edits, self.images, self.panel, self.predictions,
-                                                           self.file_dock, self.labels), self)
-        self.file_dock.set_source(self.session.model)
-        self.settings.add_recent_folder(str(dataset.root))
-        self.setWindowTitle(f"petloc — {dataset.root}[*]")
-        self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
-        self.dataset_panel.set_dataset(dataset)
-        spec = self.models.spec_for_folder(model, self.session.suggested_model)
-        if spec is None:  # no model knows this folder's classes: say so, offer to train one
-            self.models.show_no_model(self.session.model_choice)
-        elif spec != self.models.spec or self.models.info is None:
-            self.set_model(spec)
-        else:
-            self.session.request_all()
-        self.session.refresh_labels()
-        rows = (self.session.row_of_file(path) for path in show)
-        first = next((row for row in rows if row is not None), None)
-        if first is not None:
-            self.file_dock.model.keep_listed(first)
-        else:
-            first = self.file_dock.first_visible_row()
-        if first is not None:
-            self.show_row(first)
-        else:
-            self.panel.show_image(None, f"No images found in {dataset.root}")
-            self.panel.show_annotation(None)
-        if dataset.problems:
-            self.statusBar().showMessage(f"{len(dataset.problems)} problem(s) while indexing: {dataset.problems[0]}",
-                                         15000)
-        self.focus_canvas()
-        return True
 
     def set_model(self, spec: str) -> None:
         """Switch model (bundled name or bundle path); predictions restart under it."""

@@ -214,6 +214,19 @@ def wait_predictions(qtbot, window, count: int | None = None, timeout=10_000) ->
 def open_and_wait(qtbot, window, folder, model="fake") -> None:
     assert window.open_folder(folder, model=model)
     wait_predictions(qtbot, window)
-    scanner = window.session.scanner
+    scanner = window.session.watchers.scanner
     qtbot.waitUntil(lambda: scanner.isFinished(), timeout=10_000)
     window.session.model.update_ranks()
+
+
+def folder_notice(window) -> str:
+    """The line under the image list that says images were added or removed ("" while hidden)."""
+    dock = window.file_dock
+    return dock.folder_notice_text.text() if dock.folder_notice.isVisibleTo(dock) else ""
+
+
+def look_now(qtbot, window) -> None:
+    """One look of the image-set watch finished (not waiting for its folder event or its poll)."""
+    watch = window.session.watchers.image_watch
+    watch.look()
+    qtbot.waitUntil(lambda: not watch.looks.busy, timeout=5000)

@@ -83,7 +83,7 @@ def test_show_both_shows_their_boxes_and_mine_unsaved(qtbot, window, folder, ans
 def test_ctrl_s_without_edit_reloads_instead_of_overwriting(qtbot, window, folder, answers):
     open_and_wait(qtbot, window, folder)
     window.show_row(1)
-    window.session.disk.stop()  # the save path alone must be safe (e.g. a network folder)
+    window.session.watchers.disk.stop()  # the save path alone must be safe (e.g. a network folder)
     _other_program_adds_a_dog(folder)
     window.act["save"].trigger()
     assert _names(folder / "b.xml") == ["dog", "bird"]
@@ -182,7 +182,7 @@ def test_watcher_flags_a_change_under_edits_without_touching_them(qtbot, window,
 def test_a_file_created_since_opening_is_not_overwritten(qtbot, window, folder, answers, monkeypatch):
     open_and_wait(qtbot, window, folder)
     window.show_row(3)  # d.png: no annotation
-    window.session.disk.stop()
+    window.session.watchers.disk.stop()
     window.accept_prediction()
     write_annotation(folder / "d.png", [("dog", Box(1, 1, 20, 20))])  # another tool labels it
     asked = _conflict_answer(window, monkeypatch, save_guard.CANCEL)

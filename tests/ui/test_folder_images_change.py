@@ -17,7 +17,7 @@ from petloc_gui.core.voc import read_voc
 from petloc_gui.ui.review import image_set_watch
 from petloc_gui.ui.review.image_set_watch import ImageSetWatch, Seen, look_again
 
-from .conftest import edit_b, open_and_wait, write_image
+from .conftest import edit_b, folder_notice, look_now, open_and_wait, write_image
 
 
 def test_the_line_counts_and_the_tooltip_names():
@@ -34,26 +34,14 @@ def test_the_line_counts_and_the_tooltip_names():
     assert "F5" in tip[-1]
 
 
-def _notice(window) -> str:
-    dock = window.file_dock
-    return dock.folder_notice_text.text() if dock.folder_notice.isVisibleTo(dock) else ""
-
-
-def _look_now(qtbot, window) -> None:
-    """One look of the watch finished (not waiting for its folder event or its poll)."""
-    watch = window.session.image_watch
-    watch.look()
-    qtbot.waitUntil(lambda: not watch.looks.busy, timeout=5000)
-
-
 def test_copied_and_deleted_images_are_said_and_f5_lists_them_on_the_same_image(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     window.show_row(2)  # c.png
-    assert _notice(window) == ""
-    window.session.image_watch.looks.poll.stop()  # the folder watch alone: no poll, no call to look()
+    assert folder_notice(window) == ""
+    window.session.watchers.image_watch.looks.poll.stop()  # the folder watch alone: no poll, no call to look()
     write_image(folder / "f.png", seed=9)
     (folder / "e.png").unlink()
-    qtbot.waitUntil(lambda: _notice(window) == "1 new image, 1 gone from the folder",
+    qtbot.waitUntil(lambda: folder_notice(window) == "1 new image, 1 gone from the folder",
                     timeout=image_set_watch.POLL_MS - 500)
     tip = window.file_dock.folder_notice.toolTip()
     assert "  f.png" in tip and "  e.png" in tip
@@ -61,51 +49,41 @@ def test_copied_and_deleted_images_are_said_and_f5_lists_them_on_the_same_image(
     window.act["reload_folder"].trigger()
     assert window.session.model.names == ["a.png", "b.png", "c.png", "d.png", "f.png"]
     assert window.session.model.names[window.session.current] == "c.png"
-    assert _notice(window) == ""
-    _look_now(qtbot, window)
-    assert _notice(window) == ""  # the reloaded list is the folder
+    assert folder_notice(window) == ""
+    look_now(qtbot, window)
+    assert folder_notice(window) == ""  # the reloaded list is the folder
 
 
 def test_the_reload_button_does_what_f5_does(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     write_image(folder / "aa.png", seed=9)
-    _look_now(qtbot, window)
-    assert _notice(window) == "1 new image in the folder"
+    look_now(qtbot, window)
+    assert folder_notice(window) == "1 new image in the folder"
     assert window.file_dock.reload_button.focusPolicy() == Qt.NoFocus  # a click leaves the keyboard where it was
     qtbot.mouseClick(window.file_dock.reload_button, Qt.LeftButton)
     assert "aa.png" in window.session.model.names
     assert window.session.model.names[window.session.current] == "a.png"  # was shown, still shown
 
 
-def test_an_image_back_where_it_was_hides_the_line(qtbot, window, folder, tmp_path):
-    open_and_wait(qtbot, window, folder)
-    shutil.move(folder / "d.png", tmp_path / "d.png")
-    _look_now(qtbot, window)
-    assert _notice(window) == "1 image gone from the folder"
-    shutil.move(tmp_path / "d.png", folder / "d.png")
-    _look_now(qtbot, window)
-    assert _notice(window) == ""
-
-
 def test_a_save_is_not_a_new_image(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
-    _look_now(qtbot, window)
+    look_now(qtbot, window)
     edit_b(window)
     assert window.save_current()  # b.xml replaced in the images' folder
-    _look_now(qtbot, window)
-    assert _notice(window) == ""
+    look_now(qtbot, window)
+    assert folder_notice(window) == ""
 
 
 def test_images_in_a_new_subfolder_are_seen(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
-    _look_now(qtbot, window)
+    look_now(qtbot, window)
     (folder / "day2").mkdir()
-    _look_now(qtbot, window)
-    assert _notice(window) == ""
-    assert str(folder / "day2") in window.session.image_watch.looks.watcher.directories()
+    look_now(qtbot, window)
+    assert folder_notice(window) == ""
+    assert str(folder / "day2") in window.session.watchers.image_watch.looks.watcher.directories()
     write_image(folder / "day2" / "g.png", seed=3)  # into a folder that was empty when last indexed
-    _look_now(qtbot, window)
-    assert _notice(window) == "1 new image in the folder"
+    look_now(qtbot, window)
+    assert folder_notice(window) == "1 new image in the folder"
     assert f"  day2{os.sep}g.png" in window.file_dock.folder_notice.toolTip().splitlines()
     assert window.reload_folder()
     assert f"day2{os.sep}g.png" in window.session.model.names  # the list says where it is too
@@ -124,7 +102,7 @@ def test_the_status_bar_says_when_the_image_shown_is_deleted(qtbot, window, fold
     open_and_wait(qtbot, window, folder)
     window.show_row(2)  # c.png
     (folder / "c.png").unlink()
-    _look_now(qtbot, window)
+    look_now(qtbot, window)
     assert window.statusBar().currentMessage() == "c.png was deleted from the folder; F5 reloads the list"
 
 
@@ -132,7 +110,7 @@ def test_the_line_is_under_the_list(qtbot, window, folder):
     """Appearing above the rows, it would move them under the user's mouse."""
     open_and_wait(qtbot, window, folder)
     write_image(folder / "f.png", seed=9)
-    _look_now(qtbot, window)
+    look_now(qtbot, window)
     dock = window.file_dock
     assert dock.folder_notice.isVisible()
     assert dock.folder_notice.geometry().top() >= dock.view.geometry().bottom()
@@ -144,15 +122,15 @@ def test_the_poll_alone_finds_new_images_from_the_start(qtbot, window, folder, m
     monkeypatch.setattr(image_set_watch, "POLL_MS", 200)
     monkeypatch.setattr(image_set_watch.FolderLook, "watch", lambda self, folders: None)
     open_and_wait(qtbot, window, folder)
-    assert window.session.image_watch.looks.watcher.directories() == []
+    assert window.session.watchers.image_watch.looks.watcher.directories() == []
     write_image(folder / "f.png", seed=9)
-    qtbot.waitUntil(lambda: _notice(window) == "1 new image in the folder", timeout=3000)
+    qtbot.waitUntil(lambda: folder_notice(window) == "1 new image in the folder", timeout=3000)
 
 
 def test_the_same_difference_is_said_once_and_a_look_asked_for_meanwhile_runs_after(qtbot, window, folder,
                                                                                     monkeypatch):
     open_and_wait(qtbot, window, folder)
-    watch = window.session.image_watch
+    watch = window.session.watchers.image_watch
     watch.looks.poll.stop()
     watch.looks.watcher.removePaths(watch.looks.watcher.directories())  # looks only when asked here
     said, looks = [], []
@@ -164,14 +142,14 @@ def test_the_same_difference_is_said_once_and_a_look_asked_for_meanwhile_runs_af
     watch.look()  # while the first runs: once more after it, not dropped
     qtbot.waitUntil(lambda: len(looks) == 2 and not watch.looks.busy, timeout=5000)
     (folder / "other").mkdir()  # the folder's names change, the images do not: indexed again
-    _look_now(qtbot, window)
+    look_now(qtbot, window)
     assert len(looks) == 3 and said == [([str(folder / "f.png")], [])]
 
 
 def test_a_folder_that_cannot_be_listed_for_a_while_is_not_all_images_gone(qtbot, window, folder,
                                                                          monkeypatch):
     open_and_wait(qtbot, window, folder)
-    watch = window.session.image_watch
+    watch = window.session.watchers.image_watch
     watch.looks.poll.stop()
     real_scandir = os.scandir
 
@@ -183,35 +161,35 @@ def test_a_folder_that_cannot_be_listed_for_a_while_is_not_all_images_gone(qtbot
     monkeypatch.setattr(os, "scandir", refused)
     time.sleep(0.01)
     (folder / "other").mkdir()  # the folder's time moves; listing it fails
-    _look_now(qtbot, window)
-    assert _notice(window) == ""
+    look_now(qtbot, window)
+    assert folder_notice(window) == ""
     monkeypatch.setattr(os, "scandir", real_scandir)
     write_image(folder / "f.png", seed=9)  # the watch still follows the folder
-    _look_now(qtbot, window)
-    assert _notice(window) == "1 new image in the folder"
+    look_now(qtbot, window)
+    assert folder_notice(window) == "1 new image in the folder"
 
 
 def test_a_reload_stops_the_old_watch(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
-    old = window.session.image_watch
+    old = window.session.watchers.image_watch
     looks = old.looks
     assert looks.poll.isActive() and looks.watcher.directories()
     assert window.reload_folder()
     assert not looks.poll.isActive() and not looks.timer.isActive() and looks.watcher.directories() == []
     old.changed.emit([str(folder / "late.png")], [])  # a look of the old folder ending late
-    assert _notice(window) == ""
+    assert folder_notice(window) == ""
 
 
 def test_unsaved_edits_are_asked_about_and_cancel_keeps_everything(qtbot, window, folder, answers):
     open_and_wait(qtbot, window, folder)
     edit_b(window)
     write_image(folder / "f.png", seed=9)
-    _look_now(qtbot, window)
+    look_now(qtbot, window)
     answers["queue"] = [QMessageBox.Cancel]
     assert not window.reload_folder()
     assert len(answers["questions"]) == 1 and window.has_unsaved()
     assert "f.png" not in window.session.model.names
-    assert _notice(window) == "1 new image in the folder"
+    assert folder_notice(window) == "1 new image in the folder"
     answers["queue"] = [QMessageBox.SaveAll]
     assert window.reload_folder()
     assert "f.png" in window.session.model.names and not window.has_unsaved()
@@ -390,3 +368,4 @@ def test_reload_after_the_last_image_is_deleted_shows_the_one_before(qtbot, wind
     (folder / "e.png").unlink()
     assert window.reload_folder()
     assert window.session.model.names[window.session.current] == "d.png"
+

@@ -95,7 +95,7 @@ def test_permission_error_on_an_unsearchable_folder_stays_per_image(qtbot, windo
 
     monkeypatch.setattr(pathlib.Path, "is_file", is_file)
     assert window.open_folder(root, model="fake")
-    scanner = window.session.scanner
+    scanner = window.session.watchers.scanner
     qtbot.waitUntil(scanner.isFinished, timeout=10_000)
     model = window.session.model
     locked = _row(window, "locked/b.png")  # the list says where it is
@@ -214,7 +214,7 @@ def test_opening_a_folder_removes_our_stale_temporaries_only(qtbot, window, fold
     for path in stale + kept[1:]:
         os.utime(path, (old, old))
     open_and_wait(qtbot, window, folder)
-    assert sorted(window.session.scanner.swept) == sorted(stale)
+    assert sorted(window.session.watchers.scanner.swept) == sorted(stale)
     assert not any(p.exists() for p in stale) and all(p.exists() for p in kept)
 
 

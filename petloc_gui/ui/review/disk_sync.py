@@ -4,7 +4,7 @@ A QFileSystemWatcher watches the folders and files of the documents opened in
 this session. After a short quiet period each opened document's file is
 compared with what was read (``core.disk_state``: size and modification time
 first; the SHA-256 only when those moved). A changed file is handed to the
-session: with no local edits it is reloaded silently; with edits it is
+session (`folder_watchers` connects them): with no local edits it is reloaded silently; with edits it is
 flagged, and the next save asks what to keep (``save_guard``). The save
 itself checks again, so a change the watcher missed (network folders) is
 still never overwritten silently.
@@ -13,6 +13,7 @@ still never overwritten silently.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
@@ -43,11 +44,14 @@ def changed_state(doc) -> DiskState | None:
 
 
 class DiskSync(QObject):
-    """Watches the opened documents' files; calls ``session.disk_changed(row, doc, state)``."""
+    """Watches the opened documents' files (``opened()``: their rows and documents); calls
+    ``changed(row, doc, state)`` for each whose file another program changed."""
 
-    def __init__(self, session, parent=None) -> None:
+    def __init__(self, opened: Callable[[], Iterable[tuple[int, object]]],
+                 changed: Callable[[int, object, DiskState], None], parent=None) -> None:
         super().__init__(parent)
-        self.session = session
+        self._opened = opened
+        self._changed = changed
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._schedule)
         self.watcher.fileChanged.connect(self._schedule)
@@ -73,14 +77,14 @@ class DiskSync(QObject):
     def check(self) -> int:
         """Compare every opened document with its file now; returns how many changed."""
         changed = 0
-        for row, doc in self.session.store.loaded_items():
+        for row, doc in self._opened():
             found = changed_state(doc)
             if found is None:
                 continue
             if doc.external_change is not None and same_content(doc.external_change, found):
                 continue  # already flagged, nothing new
             changed += 1
-            self.session.disk_changed(row, doc, found)
+            self._changed(row, doc, found)
             self.watch(doc)  # an atomic replace gives the file a new inode: watch it again
         return changed
 

@@ -11,6 +11,8 @@ comparison, which costs seconds at 10,000 rows in PySide.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
@@ -27,6 +29,7 @@ from petloc_gui.app.image_document import (
     STATUS_VERIFIED,
 )
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.dataset import SIDECAR
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import visible
 
@@ -44,9 +47,25 @@ _STATUS_COLORS = {
 }
 
 
+# An image deleted from the folder after the list was read keeps its row until the folder is read
+# again (`image_set_watch`: the list is not changed under the user); its status says so.
+GONE_TEXT = "gone"
+GONE_TIP = "deleted from the folder since the list was read (F5 reloads the list)"
+_GONE_COLOR = QColor(210, 40, 40)
+
 _ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, ITEM_ROLE})
 _DISAGREE_COLOR = QColor(210, 40, 40)
 FLUSH_MS = 200
+
+
+def shown_names(dataset) -> list[str]:
+    """The list's names: the path within the folder in the sidecar layout (images in subfolders say
+    where they are, and the list's name order is that of these paths), else the file name; control
+    characters and bidi overrides escaped."""
+    if dataset.layout != SIDECAR:
+        return [visible(item.image_path.name) for item in dataset.items]
+    cut = len(os.path.join(str(dataset.root), ""))  # the index writes each path as root + separator + ...
+    return [visible(str(item.image_path)[cut:]) for item in dataset.items]
 
 
 class FileListModel(QAbstractTableModel):
@@ -66,6 +85,7 @@ class FileListModel(QAbstractTableModel):
         self.pred_box: list[Box | None] = [None] * n
         self.errors: list[str | None] = [None] * n
         self.iou: list[float | None] = [None] * n
+        self.gone: frozenset[int] = frozenset()  # items whose image file was deleted since (`set_gone`)
         self.ranks = list(range(n))
         self.order = list(range(n))
         self._row_of = list(range(n))  # item -> view row, -1 when filtered out
@@ -117,7 +137,7 @@ class FileListModel(QAbstractTableModel):
             if col == COL_NAME:
                 return self.names[row]
             if col == COL_STATUS:
-                return STATUS_TEXT[self.status[row]]
+                return GONE_TEXT if row in self.gone else STATUS_TEXT[self.status[row]]
             if col == COL_PRED:
                 return self.pred_label[row] or ("error" if self.errors[row] else "")
             if col == COL_CONF:
@@ -127,13 +147,15 @@ class FileListModel(QAbstractTableModel):
             return "" if v is None else f"{v:.2f}"
         if role == Qt.ForegroundRole:
             if col == COL_STATUS:
-                return _STATUS_COLORS.get(self.status[row])
+                return _GONE_COLOR if row in self.gone else _STATUS_COLORS.get(self.status[row])
             if col == COL_PRED and self._disagrees(row):
                 return _DISAGREE_COLOR
             return None
         if role == Qt.ToolTipRole:
             status = self.status[row]
             detail = visible(self.errors[row]) if self.errors[row] else STATUS_TIPS.get(status, STATUS_TEXT[status])
+            if row in self.gone:  # its other facts are moot, but unsaved edits still matter
+                detail = GONE_TIP + (": it has unsaved edits" if status == STATUS_EDITED else "")
             return f"{visible(self.names[row])} — {detail}"  # the full name
         return row  # ITEM_ROLE
 
@@ -212,6 +234,14 @@ class FileListModel(QAbstractTableModel):
     def set_error(self, row: int, message: str, emit: bool = True) -> None:
         self.errors[row] = message
         self._row_changed(row, emit)
+
+    def set_gone(self, items: set[int] | frozenset[int]) -> None:
+        """The items whose image is gone from the folder now (all of them: an image copied back
+        is no longer gone)."""
+        items = frozenset(items)
+        changed, self.gone = self.gone ^ items, items
+        for item in changed:
+            self._row_changed(item)
 
     def count_predicted_or_failed(self) -> int:
         """Rows that have a prediction or an error message (all of them: the review order is final)."""

@@ -27,8 +27,6 @@ from petloc_gui.app.image_document import (
     STATUS_VERIFIED,
     ImageDocument,
 )
-from petloc_gui.core.dataset import SIDECAR
-from petloc_gui.core.stale import dataset_annotation_folders
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
@@ -36,12 +34,9 @@ from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.models.prediction_service import PredictionService
-from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
-from petloc_gui.ui.review.disk_sync import DiskSync
-from petloc_gui.ui.review.file_list import FileListModel
+from petloc_gui.ui.review.file_list import FileListModel, shown_names
 from petloc_gui.ui.review.file_list_dock import FileListDock
-from petloc_gui.ui.review.folder_follower import FolderFollower
-from petloc_gui.ui.review.image_set_watch import ImageSetWatch
+from petloc_gui.ui.review.folder_watchers import FolderWatchers
 
 PREFETCH = 4
 
@@ -56,16 +51,6 @@ class SessionParts:
     predictions: PredictionService
     file_dock: FileListDock
     labels: LabelBox
-
-
-def shown_names(dataset) -> list[str]:
-    """The list's names: the path within the folder in the sidecar layout (images in subfolders say
-    where they are, and the list's name order is that of these paths), else the file name; control
-    characters and bidi overrides escaped."""
-    if dataset.layout != SIDECAR:
-        return [visible(item.image_path.name) for item in dataset.items]
-    cut = len(os.path.join(str(dataset.root), ""))  # the index writes each path as root + separator + ...
-    return [visible(str(item.image_path)[cut:]) for item in dataset.items]
 
 
 class SessionHost(Protocol):
@@ -109,19 +94,10 @@ class ReviewSession:
         self.model_choice = None  # app.model_choice.ModelChoice, once suggested_model() ran
         self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
         self.last_show_ms = 0.0
-        self.disk: DiskSync | None = DiskSync(self)
-        self.scanner = AnnotationScanner([i.annotation_path for i in items],
-                                         sweep_folders=dataset_annotation_folders(dataset))
-        self.scanner.scanned.connect(self._scanned)
-        # the files of the images not open, as other programs write them (`petloc predict --write-voc`)
-        self.follower: FolderFollower | None = FolderFollower([i.annotation_path for i in items])
-        self.follower.changed.connect(self._scanned)
-        # the scan starts once every file's state is noted: a change while it reads is not missed
-        self.follower.start(then=self.scanner.start)
-        # images copied into the folder or deleted meanwhile: the list offers a reload
-        self.image_watch: ImageSetWatch | None = ImageSetWatch(dataset)
-        self.image_watch.changed.connect(self._folder_changed)
-        self.image_watch.start()
+        # what other programs do to the folder meanwhile: its annotation files, the open images' files,
+        # images added or deleted
+        self.watchers = FolderWatchers(dataset, self.store, files_read=self._scanned,
+                                       open_file_changed=self.disk_changed, images_changed=self._folder_changed)
         self.loading: str | None = None  # the image path shown as "Loading…"
         self.closed = False
         parts.images.decoded.connect(self.image_decoded)
@@ -133,24 +109,11 @@ class ReviewSession:
             self._listening = False
         self.loading = None
         self.closed = True
-        if self.disk is not None:
-            self.disk.stop()
-            self.disk.deleteLater()  # its watcher goes with it: do not pile up one per folder
-            self.disk = None
-        if self.follower is not None:
-            self.follower.changed.disconnect(self._scanned)
-            self.follower.stop()
-            self.follower.deleteLater()
-            self.follower = None
-        if self.image_watch is not None:
-            self.image_watch.changed.disconnect(self._folder_changed)
-            self.image_watch.stop()
-            self.image_watch.deleteLater()
-            self.image_watch = None
-        self.scanner.stop()
+        self.watchers.close()
 
     def _folder_changed(self, added: list[str], removed: list[str]) -> None:
         self.parts.file_dock.show_folder_change(added, removed, str(self.dataset.root))
+        self.model.set_gone({self.row_of[path] for path in removed if path in self.row_of})
         if self.current is not None and str(self.image_path(self.current)) in removed:
             # it stays on screen (decoded already): say it is gone before anyone annotates it
             self.host.show_status(f"{visible(self.image_path(self.current).name)} was deleted from the folder; "
@@ -201,7 +164,7 @@ class ReviewSession:
         w.file_dock.select_source_row(row)
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
-        paths = [self.dataset.items[r].image_path for r in ahead + behind]
+        paths = [self.dataset.items[r].image_path for r in ahead + behind if r not in self.model.gone]
         w.predictions.request([item.image_path, *paths])
         w.images.prefetch(paths)
         self.last_show_ms = (time.perf_counter() - started) * 1000
@@ -221,8 +184,7 @@ class ReviewSession:
         # The decoded size spares reading the image header to check the XML's.
         decoded = display.image is not None and display.size[0] > 0
         doc = self.store.document(row, display.size if decoded else None)
-        if self.disk is not None:
-            self.disk.watch(doc)
+        self.watchers.watch(doc)
         doc.image_error = display.error  # kept, so the list keeps saying "error"
         if decoded:
             doc.image_size = display.size
@@ -252,7 +214,7 @@ class ReviewSession:
         already be cached: those results are never predicted (nor signalled)
         again, so without this the list's prediction columns stayed empty.
         """
-        paths = [i.image_path for i in self.dataset.items]
+        paths = [item.image_path for row, item in enumerate(self.dataset.items) if row not in self.model.gone]
         for path, result in self.parts.predictions.cached_many(paths).items():
             self.prediction_arrived(str(path), result, emit=False)
         self.model.items_changed()
@@ -394,7 +356,7 @@ class ReviewSession:
 
     def queue_known(self) -> bool:
         """Whether the review order is final: every annotation read and every image predicted (or failed)."""
-        return self.scanner.isFinished() and self.model.count_predicted_or_failed() == len(self.model.names)
+        return self.watchers.scan_finished() and self.model.count_predicted_or_failed() == len(self.model.names)
 
     def show_queue_top(self) -> bool:
         """Show the list's first row as ranked now (not at the re-rank timer); True when that moved."""
@@ -408,7 +370,7 @@ class ReviewSession:
     def next_to_review(self) -> int | None:
         self.model.update_ranks()
         entries = self.model.queue_entries()
-        skip = set(self.visited)
+        skip = self.visited | self.model.gone  # an image deleted from the folder has nothing to review
         if self.current is not None:
             skip.add(self.current)
         return review_queue.next_to_review(entries, self.model.ranks, skip)

@@ -1,0 +1,73 @@
+"""The one owner of a session's four ways of noticing what other programs do to its folder.
+
+Each watches one thing, so each stays small:
+
+- `AnnotationScanner`: the annotation files of every image, read once when the folder opens;
+- `FolderFollower`: those files again as other programs write them afterwards (the images not open);
+- `DiskSync`: the files of the images opened in this session (their documents may hold edits);
+- `ImageSetWatch`: images added to or removed from the folder.
+
+`FolderWatchers` starts them in the one order that misses nothing (the follower notes every
+file's state before the scan reads them, so a write during the scan is seen) and stops them
+together when the session closes. It is given the session's store and where each finding
+goes (narrow callables), not the session itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from petloc_gui.app.annotation_store import AnnotationStore
+from petloc_gui.core.dataset import Dataset
+from petloc_gui.core.disk_state import DiskState
+from petloc_gui.core.stale import dataset_annotation_folders
+from petloc_gui.ui.review.annotation_scanner import AnnotationScanner
+from petloc_gui.ui.review.disk_sync import DiskSync
+from petloc_gui.ui.review.folder_follower import FolderFollower
+from petloc_gui.ui.review.image_set_watch import ImageSetWatch
+
+FilesRead = Callable[[list, list], None]  # (rows, `read_primary` results; None: no file now)
+OpenFileChanged = Callable[[int, object, DiskState], None]  # (row, its document, the file's state now)
+ImagesChanged = Callable[[list[str], list[str]], None]  # (image paths new on disk, gone from it)
+
+
+class FolderWatchers:
+    """Started on construction; `close` stops all four (idempotent)."""
+
+    def __init__(self, dataset: Dataset, store: AnnotationStore, files_read: FilesRead,
+                 open_file_changed: OpenFileChanged, images_changed: ImagesChanged) -> None:
+        items = dataset.items
+        annotation_paths = [item.annotation_path for item in items]
+        self.disk = DiskSync(store.loaded_items, open_file_changed)
+        self.scanner = AnnotationScanner(annotation_paths, sweep_folders=dataset_annotation_folders(dataset))
+        self.scanner.scanned.connect(files_read)
+        self.follower = FolderFollower(annotation_paths)
+        self.follower.changed.connect(files_read)
+        self.follower.start(then=self.scanner.start)
+        self.image_watch = ImageSetWatch(dataset)
+        self.image_watch.changed.connect(images_changed)
+        self.image_watch.start()
+        self._connections = [(self.scanner.scanned, files_read), (self.follower.changed, files_read),
+                             (self.image_watch.changed, images_changed)]
+        self.closed = False
+
+    def watch(self, doc) -> None:
+        """Follow an opened document's file from now on (`DiskSync`)."""
+        if not self.closed:
+            self.disk.watch(doc)
+
+    def scan_finished(self) -> bool:
+        """Whether the opening scan has read every annotation file."""
+        return self.scanner.isFinished()
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        for signal, slot in self._connections:
+            signal.disconnect(slot)  # a worker's result that lands after closing goes nowhere
+        self.scanner.stop()
+        # their watchers go with them: do not pile up one per folder opened
+        for watcher in (self.disk, self.follower, self.image_watch):
+            watcher.stop()
+            watcher.deleteLater()
