@@ -15,7 +15,9 @@ Rule (also in the help dialog and ADR 0005), most suspicious first:
 4. images whose image or annotation could not be read (nothing to do in the
    tool but they should not hide);
 5. images without a prediction yet (still being computed);
-6. verified images (already reviewed), in name order.
+6. verified images (already reviewed), in name order;
+7. images deleted from the folder since it was read (nothing left to review;
+   "next to review" passes them by).
 
 Ties keep the order the entries are given in (the file list's natural name
 order: img2 before img10), so the queue is stable and agrees with "Sort: name".
@@ -35,6 +37,7 @@ TIER_AGREE = 3
 TIER_ERROR = 4
 TIER_PENDING = 5
 TIER_VERIFIED = 6
+TIER_GONE = 7
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,13 @@ class QueueEntry:
     verified: bool = False
     error: bool = False
     prelabel: bool = False  # the ground truth is a model's pre-label nobody has reviewed
+    gone: bool = False  # the image file was deleted since the folder was read
 
 
 def tier(entry: QueueEntry) -> int:
     """The queue tier of one image (see the module docstring)."""
+    if entry.gone:
+        return TIER_GONE
     if entry.verified:
         return TIER_VERIFIED
     if entry.error:
@@ -98,16 +104,16 @@ def queue_ranks(entries: Sequence[QueueEntry]) -> list[int]:
 def next_to_review(
     entries: Sequence[QueueEntry], ranks: Sequence[int], skip: Iterable[int] = ()
 ) -> int | None:
-    """Index of the first unverified image in queue order not in ``skip``.
+    """Index of the first unverified image still in the folder, in queue order, not in ``skip``.
 
     ``skip`` holds the images already visited in this review pass, so pressing
     "next to review" walks down the queue even when nothing was changed.
-    Returns None when every image is verified or skipped.
+    Returns None when every image is verified, gone or skipped.
     """
     skipped = set(skip)
     best: int | None = None
     for index, entry in enumerate(entries):
-        if entry.verified or index in skipped:
+        if entry.verified or entry.gone or index in skipped:
             continue
         if best is None or ranks[index] < ranks[best]:
             best = index

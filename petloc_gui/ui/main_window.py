@@ -260,7 +260,8 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
             return
         row = self.session.next_to_review()
         if row is None:
-            self.statusBar().showMessage("Review queue done: every image is verified or was visited.", 6000)
+            gone = " (deleted images passed by: F5 reloads the list)" if self.session.model.gone else ""
+            self.statusBar().showMessage(f"Review queue done: every image is verified or was visited{gone}.", 6000)
             self.session.visited.clear()
             return
         self.show_row(row)

@@ -368,4 +368,3 @@ def test_reload_after_the_last_image_is_deleted_shows_the_one_before(qtbot, wind
     (folder / "e.png").unlink()
     assert window.reload_folder()
     assert window.session.model.names[window.session.current] == "d.png"
-

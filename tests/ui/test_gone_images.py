@@ -8,9 +8,15 @@ import shutil
 from PySide6.QtCore import Qt
 
 from petloc_gui.app.image_document import STATUS_TEXT
+from petloc_gui.ui.models.prediction_service import PredictionError
 from petloc_gui.ui.review.file_list import COL_STATUS, GONE_TEXT, GONE_TIP
 
 from .conftest import edit_b, folder_notice, look_now, open_and_wait
+
+
+def _settled(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.session.model.count_predicted_or_failed() == len(window.session.model.names))
+    qtbot.waitUntil(window.predictions.is_idle)
 
 
 def _status_cell(window, name: str) -> tuple[str, str]:
@@ -66,7 +72,7 @@ def test_a_gone_image_with_unsaved_edits_says_so_and_is_not_predicted_again(qtbo
     open_and_wait(qtbot, window, folder)
     edit_b(window)  # b.png has an unsaved edit
     window.show_row(3)
-    qtbot.waitUntil(lambda: window.session.model.count_predicted_or_failed() == 5)  # none in flight
+    _settled(qtbot, window)  # nothing in flight: a file deleted during its prediction would fail it
     (folder / "b.png").unlink()
     (folder / "c.png").unlink()
     look_now(qtbot, window)
@@ -75,3 +81,72 @@ def test_a_gone_image_with_unsaved_edits_says_so_and_is_not_predicted_again(qtbo
     window.session.request_all()  # as after a model switch: the folder is predicted again, less what is gone
     qtbot.wait(300)
     assert [window.session.model.errors[row] for row in (1, 2)] == [None, None]
+
+
+def test_after_a_model_switch_gone_images_are_not_predicted_and_the_queue_is_known(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    _settled(qtbot, window)
+    (folder / "c.png").unlink()
+    look_now(qtbot, window)
+    window.set_model("other")  # every image predicted again by the new model, less the gone one
+    qtbot.waitUntil(lambda: window.session.queue_known(), timeout=5000)
+    qtbot.wait(300)
+    assert window.session.model.errors[2] is None
+    boxed = [name for name in window.session.model.gt_name if name]
+    assert window.session.model.gt_name[2] and window.session.model.box_counts() == {
+        name: boxed.count(name) - (name == window.session.model.gt_name[2]) for name in set(boxed)}
+
+
+def test_the_queue_puts_a_gone_image_last_and_its_top_is_not_one(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.act["review_order"].setChecked(True)
+    model = window.session.model
+    _settled(qtbot, window)
+    model.update_ranks()
+    top = window.file_dock.first_visible_row()
+    (folder / model.names[top]).unlink()
+    look_now(qtbot, window)
+    model.update_ranks()
+    assert model.ranks[top] == len(model.names) - 1
+    window.show_row(next(row for row in range(5) if row != top and row != window.file_dock.first_visible_row()))
+    window.session.show_queue_top()
+    assert window.session.current != top
+
+
+def test_an_image_opened_while_gone_and_copied_back_reads_as_before(qtbot, window, folder, tmp_path):
+    open_and_wait(qtbot, window, folder)
+    before = _status_cell(window, "d.png")
+    shutil.move(folder / "d.png", tmp_path / "d.png")
+    look_now(qtbot, window)
+    window.show_row(3)  # its decode fails
+    qtbot.waitUntil(lambda: window.session.store.loaded(3) is not None, timeout=5000)
+    assert window.session.store.loaded(3).image_error
+    shutil.move(tmp_path / "d.png", folder / "d.png")
+    look_now(qtbot, window)
+    assert _status_cell(window, "d.png") == before
+
+
+def test_a_prediction_that_failed_while_gone_is_tried_again_once_copied_back(qtbot, window, folder, tmp_path):
+    open_and_wait(qtbot, window, folder)
+    _settled(qtbot, window)
+    before = [window.session.model.pred_label[3], _status_cell(window, "d.png")]
+    shutil.move(folder / "d.png", tmp_path / "d.png")
+    look_now(qtbot, window)
+    # as when it was deleted while its prediction was being made
+    window.session.prediction_arrived(str(folder / "d.png"), PredictionError("d.png: image file does not exist"))
+    assert window.session.model.errors[3]
+    shutil.move(tmp_path / "d.png", folder / "d.png")
+    look_now(qtbot, window)
+    qtbot.waitUntil(lambda: window.session.model.pred_label[3] is not None, timeout=5000)
+    assert [window.session.model.pred_label[3], _status_cell(window, "d.png")] == before
+    assert window.session.model.errors[3] is None
+
+
+def test_queue_done_says_deleted_images_were_passed_by(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    _settled(qtbot, window)
+    (folder / "e.png").unlink()
+    look_now(qtbot, window)
+    for _ in range(6):
+        window.next_to_review()
+    assert "deleted images passed by" in window.statusBar().currentMessage()

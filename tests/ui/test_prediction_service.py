@@ -75,3 +75,21 @@ def test_a_model_that_raises_gives_per_image_errors(qtbot, folder):
         assert "model failed" in str(service.cached(folder / "a.png"))
     finally:
         service.shutdown()
+
+
+def test_an_urgent_request_is_done_once_cached_and_not_predicted_again_when_its_file_goes(qtbot, folder):
+    factory = FakeFactory(dict(PRED))
+    service, got = _service(qtbot, factory)
+    try:
+        a, b = folder / "a.png", folder / "b.png"
+        service.set_model("m")
+        service.request([a, b])
+        qtbot.waitUntil(lambda: len(got) == 2, timeout=5000)
+        service.request([a, b])  # shown again: both cached, nothing to run
+        qtbot.waitUntil(service.is_idle, timeout=5000)
+        b.unlink()  # deleted by another program while the window shows a (b: a neighbour asked for)
+        service.request_background([a])  # anything that wakes the worker
+        qtbot.wait(300)
+        assert got == [("a.png", "m-v1"), ("b.png", "m-v1")]  # b is not tried again (it would fail)
+    finally:
+        service.shutdown()

@@ -31,13 +31,14 @@ def test_queue_order_follows_the_documented_rule():
         E("pending", has_gt=True, has_prediction=False),
         E("broken", has_gt=False, has_prediction=False, error=True),
         E("verified_bad", has_gt=True, has_prediction=True, iou=0.0, verified=True),
+        E("gone_bad", has_gt=True, has_prediction=True, iou=0.0, labels_agree=True, gone=True),
     ]
     ranks = rq.queue_ranks(entries)
     order = [e.name for _, e in sorted(zip(ranks, entries, strict=True), key=lambda t: t[0])]
     assert order == [
         "box_worse", "box_bad", "label_wrong_unsure", "label_wrong_confident",
         "prelabel_unsure", "prelabel_file", "prelabel_sure",
-        "agree_meh", "agree_good", "broken", "pending", "verified_bad",
+        "agree_meh", "agree_good", "broken", "pending", "verified_bad", "gone_bad",
     ]
 
 
@@ -178,3 +179,11 @@ def test_a_status_filter_follows_statuses_that_change_on_disk(qtbot):
     assert model.item_at(0) == 1
     model.set_status(1, "verified", emit=False)
     qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=2000)
+
+
+def test_next_to_review_passes_gone_images_by():
+    entries = [E("gone", has_gt=True, has_prediction=True, iou=0.0, labels_agree=True, gone=True),
+               E("bad", has_gt=True, has_prediction=True, iou=0.2, labels_agree=True)]
+    ranks = [0, 1]  # even ranked first
+    assert rq.next_to_review(entries, ranks) == 1
+    assert rq.next_to_review(entries, ranks, skip=[1]) is None

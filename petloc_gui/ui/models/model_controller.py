@@ -126,7 +126,7 @@ class ModelController(QObject):
             return
         if set(labels) <= set(self.info.class_names):
             return
-        choice = choose_for_labels(labels, Path(session.dataset.root), session.box_counts())
+        choice = choose_for_labels(labels, Path(session.dataset.root), session.model.box_counts())
         session.model_choice = choice
         if choice.spec is None:
             self.show_no_model(choice)
@@ -135,7 +135,7 @@ class ModelController(QObject):
 
     def _box_counts(self) -> dict[str, int]:
         session = self.host.session
-        return session.box_counts() if session is not None else {}
+        return session.model.box_counts() if session is not None else {}
 
     def ask_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.parent_widget, "Open model folder (a bundle with meta.json)")

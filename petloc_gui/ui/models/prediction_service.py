@@ -200,7 +200,10 @@ class PredictionService(QObject):
     def _has_work(self) -> bool:
         if self._handle is None:
             return False
-        if any(not self._is_cached(file_key(p)) for p in self._urgent):
+        # done once cached: a request kept after that would be predicted again, as an error, once
+        # its file is deleted (a neighbour of the image shown, deleted by another program)
+        self._urgent = [p for p in self._urgent if not self._is_cached(file_key(p))]
+        if self._urgent:
             return True
         while self._background_pos < len(self._background):
             if not self._is_cached(file_key(self._background[self._background_pos])):

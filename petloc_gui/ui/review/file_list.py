@@ -154,8 +154,9 @@ class FileListModel(QAbstractTableModel):
         if role == Qt.ToolTipRole:
             status = self.status[row]
             detail = visible(self.errors[row]) if self.errors[row] else STATUS_TIPS.get(status, STATUS_TEXT[status])
-            if row in self.gone:  # its other facts are moot, but unsaved edits still matter
-                detail = GONE_TIP + (": it has unsaved edits" if status == STATUS_EDITED else "")
+            if row in self.gone:  # its other facts are moot, but unsaved edits (and their file's news) still matter
+                detail = GONE_TIP if status != STATUS_EDITED else f"{GONE_TIP}: it has unsaved edits" + (
+                    f" ({visible(self.errors[row])})" if self.errors[row] else "")
             return f"{visible(self.names[row])} — {detail}"  # the full name
         return row  # ITEM_ROLE
 
@@ -231,21 +232,32 @@ class FileListModel(QAbstractTableModel):
         self.pred_label[row], self.pred_conf[row], self.pred_box[row] = label, confidence, box
         self._row_changed(row, emit)
 
-    def set_error(self, row: int, message: str, emit: bool = True) -> None:
+    def set_error(self, row: int, message: str | None, emit: bool = True) -> None:
         self.errors[row] = message
         self._row_changed(row, emit)
 
-    def set_gone(self, items: set[int] | frozenset[int]) -> None:
+    def set_gone(self, items: set[int] | frozenset[int]) -> frozenset[int]:
         """The items whose image is gone from the folder now (all of them: an image copied back
-        is no longer gone)."""
+        is no longer gone); returns those that came back."""
         items = frozenset(items)
-        changed, self.gone = self.gone ^ items, items
+        back, changed, self.gone = self.gone - items, self.gone ^ items, items
         for item in changed:
             self._row_changed(item)
+        return back
+
+    def box_counts(self) -> dict[str, int]:
+        """Boxed images per class, as the list knows them now (saved and edited), less those gone."""
+        counts: dict[str, int] = {}
+        for item, name in enumerate(self.gt_name):
+            if name and item not in self.gone:
+                counts[name] = counts.get(name, 0) + 1
+        return counts
 
     def count_predicted_or_failed(self) -> int:
-        """Rows that have a prediction or an error message (all of them: the review order is final)."""
-        return sum(1 for box, error in zip(self.pred_box, self.errors, strict=True) if box is not None or error)
+        """Rows that have a prediction or an error message, or whose image is gone (none is predicted
+        again); all of them: the review order is final."""
+        return sum(1 for item, (box, error) in enumerate(zip(self.pred_box, self.errors, strict=True))
+                   if box is not None or error or item in self.gone)
 
     def clear_predictions(self) -> None:
         n = len(self.names)
@@ -263,6 +275,7 @@ class FileListModel(QAbstractTableModel):
             confidence=self.pred_conf[row],
             verified=self.verified[row] or self.status[row] == STATUS_VERIFIED,
             prelabel=self.status[row] == STATUS_PRELABEL,
+            gone=row in self.gone,
             error=self.status[row] == STATUS_ERROR or (self.errors[row] is not None and self.pred_box[row] is None),
         )
 

@@ -111,9 +111,23 @@ class ReviewSession:
         self.closed = True
         self.watchers.close()
 
+    def _predictable_paths(self) -> list[Path]:
+        return [item.image_path for row, item in enumerate(self.dataset.items) if row not in self.model.gone]
+
     def _folder_changed(self, added: list[str], removed: list[str]) -> None:
         self.parts.file_dock.show_folder_change(added, removed, str(self.dataset.root))
-        self.model.set_gone({self.row_of[path] for path in removed if path in self.row_of})
+        back = self.model.set_gone({self.row_of[path] for path in removed if path in self.row_of})
+        for row in back:  # copied back: what failed while it was gone is tried again
+            doc = self.store.loaded(row)
+            if doc is not None and doc.image_error:
+                doc.image_error = None  # decoded again when shown
+                self.refresh_row_from(row, doc)
+            if self.model.pred_box[row] is None and self.model.status[row] != STATUS_ERROR:
+                self.model.set_error(row, None)  # a failed prediction's text (an annotation's error stays)
+        if back:
+            self.request_all()  # their predictions from the cache (a file moved back keeps its time), or made
+        else:
+            self.parts.predictions.request_background(self._predictable_paths())  # the folder's list, less gone
         if self.current is not None and str(self.image_path(self.current)) in removed:
             # it stays on screen (decoded already): say it is gone before anyone annotates it
             self.host.show_status(f"{visible(self.image_path(self.current).name)} was deleted from the folder; "
@@ -125,14 +139,6 @@ class ReviewSession:
 
         self.model_choice = choose_model(self.dataset)
         return self.model_choice.spec
-
-    def box_counts(self) -> dict[str, int]:
-        """Boxed images per class, as the file list knows them now (saved and edited)."""
-        counts: dict[str, int] = {}
-        for name in self.model.gt_name:
-            if name:
-                counts[name] = counts.get(name, 0) + 1
-        return counts
 
     # --- showing an image ------------------------------------------------------------
     def show(self, row: int) -> None:
@@ -214,7 +220,7 @@ class ReviewSession:
         already be cached: those results are never predicted (nor signalled)
         again, so without this the list's prediction columns stayed empty.
         """
-        paths = [item.image_path for row, item in enumerate(self.dataset.items) if row not in self.model.gone]
+        paths = self._predictable_paths()
         for path, result in self.parts.predictions.cached_many(paths).items():
             self.prediction_arrived(str(path), result, emit=False)
         self.model.items_changed()
@@ -370,7 +376,7 @@ class ReviewSession:
     def next_to_review(self) -> int | None:
         self.model.update_ranks()
         entries = self.model.queue_entries()
-        skip = self.visited | self.model.gone  # an image deleted from the folder has nothing to review
+        skip = set(self.visited)
         if self.current is not None:
             skip.add(self.current)
         return review_queue.next_to_review(entries, self.model.ranks, skip)
