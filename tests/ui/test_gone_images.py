@@ -150,3 +150,17 @@ def test_queue_done_says_deleted_images_were_passed_by(qtbot, window, folder):
     for _ in range(6):
         window.next_to_review()
     assert "deleted images passed by" in window.statusBar().currentMessage()
+
+
+def test_the_rows_that_go_and_come_back_are_repainted(qtbot, window, folder, tmp_path):
+    open_and_wait(qtbot, window, folder)
+    model = window.session.model
+    painted: list[int] = []
+    model.dataChanged.connect(lambda top, bottom, *_: painted.extend(range(top.row(), bottom.row() + 1)))
+    shutil.move(folder / "d.png", tmp_path / "d.png")
+    look_now(qtbot, window)
+    assert model.view_row(3) in painted
+    painted.clear()
+    shutil.move(tmp_path / "d.png", folder / "d.png")
+    look_now(qtbot, window)
+    assert model.view_row(3) in painted
