@@ -157,12 +157,14 @@ def render(args) -> int:
         shoot.shot(window, "dataset-panel")
         window.dataset_panel.toggleViewAction().trigger()
         window.file_dock.raise_()
-        # the line the image-set watch shows; fed here, as ../shared is not written to
+        # what the image-set watch says (the line under the list, the deleted image's row); its
+        # signal fed here, as ../shared is not written to
         items = window.dataset.items
-        window.file_dock.show_folder_change([str(photos / f"Abyssinian_new_{i}.jpg") for i in range(3)],
-                                            [str(items[-1].image_path)] if items else [], str(photos))
+        said = window.session.watchers.image_watch.changed
+        said.emit([str(photos / f"Abyssinian_new_{i}.jpg") for i in range(3)],
+                  [str(items[1].image_path)] if len(items) > 1 else [])
         shoot.shot(window, "main-window-folder-changed")
-        window.file_dock.show_folder_change([], [], "")
+        said.emit([], [])
     else:
         print("gallery: no photo folder (give --photos or provide ../shared): photo views skipped", file=sys.stderr)
 
