@@ -230,3 +230,9 @@ def look_now(qtbot, window) -> None:
     watch = window.session.watchers.image_watch
     watch.look()
     qtbot.waitUntil(lambda: not watch.looks.busy, timeout=5000)
+
+
+def names_in_view_order(window) -> list[str]:
+    """The image list's names as shown (its sort and filters)."""
+    model = window.session.model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
-from petloc_gui.app.image_document import STATUS_ANNOTATED, STATUS_NONE
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import read_voc
 
-from .conftest import PRED, open_and_wait, write_annotation
-
-
-def _names_in_view_order(window):
-    model = window.session.model
-    return [model.index(r, 0).data() for r in range(model.rowCount())]
+from .conftest import PRED, names_in_view_order, open_and_wait, write_annotation
 
 
 def test_open_folder_shows_first_image_and_predictions(qtbot, window, folder):
@@ -35,11 +28,11 @@ def test_open_folder_shows_first_image_and_predictions(qtbot, window, folder):
 def test_review_queue_orders_known_disagreements(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     window.file_dock.set_review_order(True)
-    order = _names_in_view_order(window)
+    order = names_in_view_order(window)
     # b (IoU 0) and e (IoU 0.33) have bad boxes; c a wrong label; d no GT; a agrees.
     assert order == ["b.png", "e.png", "c.png", "d.png", "a.png"]
     window.file_dock.set_review_order(False)
-    assert _names_in_view_order(window) == ["a.png", "b.png", "c.png", "d.png", "e.png"]
+    assert names_in_view_order(window) == ["a.png", "b.png", "c.png", "d.png", "e.png"]
 
 
 def test_a_models_unreviewed_pre_label_is_asked_for_and_a_save_makes_it_ground_truth(qtbot, window, folder,
@@ -63,7 +56,7 @@ def test_a_models_unreviewed_pre_label_is_asked_for_and_a_save_makes_it_ground_t
     window.file_dock.set_review_order(True)
     # the model agrees with its own box (IoU 1.0), yet a is to confirm, with d (no box) and c (whose
     # prediction's label is not the pre-label's), by confidence
-    assert _names_in_view_order(window) == ["b.png", "e.png", "a.png", "d.png", "c.png"]
+    assert names_in_view_order(window) == ["b.png", "e.png", "a.png", "d.png", "c.png"]
     window.show_row(0)
     assert window.session.store.document(0).status() == "prelabel"
     assert "Pre-label (unreviewed)</span>: <b>cat" in window.panel.header.text()
@@ -115,11 +108,11 @@ def test_an_edited_image_keeps_its_queue_place_until_left_so_d_skips_nothing(qtb
     qtbot.keyClick(window, Qt.Key_A)  # fixed: now it agrees (IoU 1), which ranks it after d
     assert model.iou[1] == 1.0
     model.update_ranks()  # what the re-rank timer would do while b is on screen
-    assert _names_in_view_order(window) == ["b.png", "e.png", "c.png", "d.png", "a.png"]
+    assert names_in_view_order(window) == ["b.png", "e.png", "c.png", "d.png", "a.png"]
     qtbot.keyClick(window, Qt.Key_D)
     assert model.names[window.session.current] == "e.png"  # the next row, not one past b's new place
     model.update_ranks()  # b left: it moves to its place now
-    assert _names_in_view_order(window) == ["e.png", "c.png", "d.png", "b.png", "a.png"]
+    assert names_in_view_order(window) == ["e.png", "c.png", "d.png", "b.png", "a.png"]
     qtbot.keyClick(window, Qt.Key_D)
     assert model.names[window.session.current] == "c.png"
 
@@ -136,7 +129,7 @@ def test_an_edited_image_stays_in_a_status_filter_it_no_longer_matches_until_lef
     model.set_prediction(2, "cat", 0.8, Box(20, 20, 60, 60))  # c's prediction changes: it now agrees
     model.update_ranks()
     assert model.ranks != ranks  # a re-rank that reorders the list
-    assert _names_in_view_order(window) == ["b.png", "e.png", "c.png", "a.png"]
+    assert names_in_view_order(window) == ["b.png", "e.png", "c.png", "a.png"]
     qtbot.keyClick(window, Qt.Key_D)
     assert model.names[window.session.current] == "c.png"  # the row after e, not the list's top
 
@@ -154,11 +147,11 @@ def test_next_to_review_skips_images_reached_by_stepping_or_clicking(qtbot, wind
 def test_filter_by_name_and_status(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     window.file_dock.search.setText("d.p")
-    assert _names_in_view_order(window) == ["d.png"]
+    assert names_in_view_order(window) == ["d.png"]
     window.file_dock.search.setText("")
     index = window.file_dock.status_filter.findData("none")
     window.file_dock.status_filter.setCurrentIndex(index)
-    assert _names_in_view_order(window) == ["d.png"]
+    assert names_in_view_order(window) == ["d.png"]
 
 
 def test_accept_prediction_then_undo_redo_and_save(qtbot, window, folder):
@@ -219,7 +212,6 @@ def test_number_keys_relabel_and_undo_is_per_image(qtbot, window, folder):
 
 
 def test_delete_and_multiple_objects_kept(qtbot, window, folder):
-    from .conftest import write_annotation
 
     write_annotation(folder / "a.png", [("cat", Box(10, 10, 50, 50)), ("dog", Box(60, 20, 100, 70))])
     open_and_wait(qtbot, window, folder)
@@ -320,149 +312,3 @@ def test_typing_a_new_label_applies_it_and_adds_it_to_the_list(qtbot, window, fo
     combo.lineEdit().returnPressed.emit()
     assert window.session.store.document(0).primary.name == "rabbit"
     assert "rabbit" in [combo.itemText(i) for i in range(combo.count())]
-
-
-def test_queue_start_shows_the_queue_top_once_known_unless_the_user_moved(qtbot, window, folder):
-    from petloc_gui.ui.review.queue_start import QueueStart
-
-    assert window.open_folder(folder, model="fake")  # a.png on screen at once, before any prediction
-    window.file_dock.set_review_order(True)
-    start = QueueStart(window.session, lambda: window.session, parent=window)
-    qtbot.waitUntil(lambda: not start._timer.isActive(), timeout=10_000)
-    assert start.moved and window.session.model.names[window.session.current] == "b.png"  # the queue's top
-
-    # N still brings up the image the folder opened on (shown, not chosen): a is last in the queue
-    for expected in ("e.png", "c.png", "d.png", "a.png"):
-        window.next_to_review()
-        assert window.session.model.names[window.session.current] == expected
-
-
-@pytest.fixture
-def predictions_held(monkeypatch):
-    """Predictions wait (in their worker thread) until the event is set: the queue order stays unknown."""
-    import threading
-
-    from .conftest import FakeHandle
-
-    gate = threading.Event()
-    predict = FakeHandle.predict_paths
-
-    def held(self, paths):
-        gate.wait(10)
-        return predict(self, paths)
-
-    monkeypatch.setattr(FakeHandle, "predict_paths", held)
-    yield gate
-    gate.set()
-
-
-def test_queue_start_leaves_a_user_who_moved_on(qtbot, window, folder, predictions_held):
-    from petloc_gui.ui.review.queue_start import QueueStart
-
-    assert window.open_folder(folder, model="fake")
-    window.file_dock.set_review_order(True)
-    start = QueueStart(window.session, lambda: window.session, parent=window)
-    assert not window.session.queue_known()
-    window.show_row(3)  # the user moves on (a click in the list) before the order is known
-    predictions_held.set()
-    qtbot.waitUntil(lambda: not start._timer.isActive(), timeout=10_000)
-    assert not start.moved and window.session.current == 3
-
-
-def test_queue_start_leaves_an_image_edited_and_saved(qtbot, window, folder, predictions_held):
-    from petloc_gui.ui.review.queue_start import QueueStart
-
-    assert window.open_folder(folder, model="fake")
-    window.file_dock.set_review_order(True)
-    start = QueueStart(window.session, lambda: window.session, parent=window)
-    assert not window.session.queue_known()
-    # a.png (shown at open): its box deleted, then saved: nothing unsaved is left, yet it was edited
-    qtbot.keyClick(window, Qt.Key_Delete)
-    qtbot.keyClick(window, Qt.Key_S, Qt.ControlModifier)
-    assert not window.has_unsaved()
-    predictions_held.set()
-    qtbot.waitUntil(lambda: not start._timer.isActive(), timeout=10_000)
-    assert not start.moved and window.session.current == 0
-
-
-def test_files_other_programs_write_for_images_not_open_reach_the_list(qtbot, window, folder):
-    from petloc_gui.core.voc import new_annotation, write_voc
-    from petloc_gui.core.voc_types import VocObject
-
-    open_and_wait(qtbot, window, folder)
-    model = window.session.model
-    assert window.session.current == 0 and model.status[3] == "none"
-    # `petloc predict --write-voc` in a terminal writes a pre-label for d.png; labelImg deletes e.xml
-    annotation = new_annotation(folder / "d.png", 120, 90)
-    annotation.objects.append(VocObject("cat", Box(30, 30, 70, 70)))
-    annotation.prelabel = "petloc pre-label by petloc predict, model fake"
-    write_voc(annotation, folder / "d.xml")
-    (folder / "e.xml").unlink()
-    qtbot.waitUntil(lambda: model.status[3] == "prelabel" and model.status[4] == "none", timeout=5000)
-    assert model.gt_box[3] == Box(30, 30, 70, 70) and model.iou[3] == 1.0
-    assert model.gt_box[4] is None and model.iou[4] is None
-
-
-def test_a_background_change_under_a_filter_keeps_the_image_being_edited(qtbot, window, folder):
-    open_and_wait(qtbot, window, folder)
-    window.file_dock.status_filter.setCurrentIndex(window.file_dock.status_filter.findData("none"))
-    window.show_row(3)  # d.png, the one image without an annotation
-    qtbot.keyClick(window, Qt.Key_A)  # now "edited": no longer what the filter shows
-    model = window.session.model
-    (folder / "e.xml").unlink()  # another program: e.png has no annotation now
-    qtbot.waitUntil(lambda: _names_in_view_order(window) == ["d.png", "e.png"], timeout=5000)
-    assert window.file_dock.view.currentIndex().row() == model.view_row(3)  # still the current row
-
-
-def test_a_file_rewritten_in_place_is_followed_too(qtbot, folder, factory, tmp_path, monkeypatch):
-    # labelImg rewrites an existing file in place: no folder event, so the follower also polls
-    from petloc_gui.ui.main_window import MainWindow
-    from petloc_gui.ui.review import folder_follower
-    from petloc_gui.ui.settings import Settings
-
-    monkeypatch.setattr(folder_follower, "POLL_MS", 200)
-    win = MainWindow(model_factory=factory, settings=Settings(str(tmp_path / "s.ini")))
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    open_and_wait(qtbot, win, folder)
-    model = win.session.model
-    assert model.gt_name[4] == "dog"
-    xml = folder / "e.xml"
-    with open(xml, "r+", encoding="utf-8") as handle:  # same file, same inode
-        text = handle.read().replace("<name>dog</name>", "<name>cat</name>")
-        handle.seek(0)
-        handle.write(text)
-        handle.truncate()
-    qtbot.waitUntil(lambda: model.gt_name[4] == "cat", timeout=5000)
-    win.guard.confirm_leave = lambda: True
-    win.close()
-    win.shutdown()
-
-
-def test_a_changed_file_keeps_a_prediction_error_and_an_unreadable_one_shows_no_boxes(qtbot, window, folder):
-    open_and_wait(qtbot, window, folder)
-    session, model = window.session, window.session.model
-    model.set_error(3, "prediction failed: out of memory")  # d.png, not open
-    box = Box(1, 1, 9, 9)
-    session._scanned([3], [("cat", box, False, [("cat", box)], False)])  # its file appears
-    assert model.status[3] == "annotated" and model.errors[3] == "prediction failed: out of memory"
-    assert window.dataset.items[3].has_annotation
-    session._scanned([4], ["e.xml: not well-formed"])  # another program broke e.xml
-    assert model.status[4] == "error" and model.gt_box[4] is None and model.iou[4] is None
-    session._scanned([4], [("dog", box, False, [("dog", box)], False)])  # and mended it
-    assert model.status[4] == "annotated" and model.errors[4] is None and model.gt_box[4] == box
-    session._scanned([4], [None])  # then deleted it
-    assert model.status[4] == "none" and not window.dataset.items[4].has_annotation
-
-
-def test_an_annotation_with_no_object_reads_the_same_opened_or_not(qtbot, window, folder):
-    """labelImg saves "checked, nothing there" as a file with no object: the list called it
-    "annotated" until the image was opened, then "no annotation"."""
-    write_annotation(folder / "c.png", [])
-    open_and_wait(qtbot, window, folder)
-    model = window.session.model
-    assert model.status[2] == STATUS_ANNOTATED and model.status[3] == STATUS_NONE  # d.png: no file
-    window.show_row(2)
-    window.show_row(3)
-    assert model.status[2] == STATUS_ANNOTATED and model.status[3] == STATUS_NONE
