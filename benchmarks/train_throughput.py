@@ -58,7 +58,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, os.environ.get("PETLOC_BENCH_CODE") or str(Path(__file__).resolve().parents[1]))
 sys.path.insert(1, str(Path(__file__).resolve().parent))
 
-from cpu_time import process_cpu_seconds
+from cpu_time import TWO_CORES, cores_available, process_cpu_seconds
 
 BATCH = 32
 
@@ -157,34 +157,6 @@ def images_per_second(model, dataset, steps: int) -> tuple[float, float]:
     model.fit(dataset, epochs=1, steps_per_epoch=START_STEPS + steps, verbose=0, callbacks=[window])
     gc.collect()  # fit leaves its input iterator in a reference cycle (ADR 0007): stop its threads
     return steps * BATCH / window.wall, window.busy
-
-
-# cores_available at or above this: every core the probe can use ran it (two, or one on a one-core machine)
-TWO_CORES = 0.9 * min(2, os.cpu_count() or 1)
-
-
-def cores_available(seconds: float = 0.2) -> float:
-    """How many cores the machine gives this process now: two threads hash for ``seconds`` each
-    (hashlib releases the GIL on large buffers); their CPU time over the wall time."""
-    import hashlib
-    import threading
-
-    block = bytes(1 << 20)
-    used = [0.0, 0.0]
-
-    def spin(k: int) -> None:
-        start, end = time.thread_time(), time.perf_counter() + seconds
-        while time.perf_counter() < end:
-            hashlib.sha256(block).digest()
-        used[k] = time.thread_time() - start
-
-    threads = [threading.Thread(target=spin, args=(k,)) for k in range(2)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sum(used) / (time.perf_counter() - started)
 
 
 def photos_folder(tmp: Path) -> Path:
