@@ -11,6 +11,8 @@ digits preset, same digits and splits):
 
     python benchmarks/exp_digits_weight_decay.py DIR --seed S        # bundle DIR/wd_sS
     python benchmarks/exp_digits_pipelines.py score DIR new wd
+
+It lost (benchmarks/README.md, "digits run WD"), so the recipe trains with Adam as before.
 """
 
 from __future__ import annotations
