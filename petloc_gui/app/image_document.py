@@ -129,8 +129,14 @@ class ImageDocument:
             self.load_error = None
 
     def problem_text(self) -> str | None:
-        """The error to show for this image in the list, if any."""
-        return self.load_error or self.save_error or self.image_error
+        """The error to show for this image in the list, if any; else the news that another program
+        changed its file while it has edits (kept through later edits and refreshes of its row)."""
+        if self.load_error or self.save_error or self.image_error:
+            return self.load_error or self.save_error or self.image_error
+        if self.external_change is not None:
+            return (f"{self.annotation_path}: changed on disk by another program; saving will ask which "
+                    "version to keep")
+        return None
 
     def adopt_disk_version(self, fresh: ImageDocument) -> None:
         """Make ``fresh`` (the file as now on disk) the saved baseline.

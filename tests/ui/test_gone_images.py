@@ -7,7 +7,8 @@ import shutil
 
 from PySide6.QtCore import Qt
 
-from petloc_gui.app.image_document import STATUS_TEXT
+from petloc_gui.app.image_document import STATUS_EDITED, STATUS_TEXT
+from petloc_gui.core.boxes import Box
 from petloc_gui.ui.models.prediction_service import PredictionError
 from petloc_gui.ui.review.file_list import COL_STATUS, GONE_TEXT, GONE_TIP
 
@@ -145,6 +146,9 @@ def test_a_prediction_that_failed_while_gone_is_tried_again_once_copied_back(qtb
 def test_queue_done_says_deleted_images_were_passed_by(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     _settled(qtbot, window)
+    for _ in range(6):
+        window.next_to_review()
+    assert window.statusBar().currentMessage() == "Review queue done: every image is verified or was visited."
     (folder / "e.png").unlink()
     look_now(qtbot, window)
     for _ in range(6):
@@ -164,3 +168,76 @@ def test_the_rows_that_go_and_come_back_are_repainted(qtbot, window, folder, tmp
     shutil.move(tmp_path / "d.png", folder / "d.png")
     look_now(qtbot, window)
     assert model.view_row(3) in painted
+
+
+def test_the_image_shown_deleted_keeps_its_prediction_when_another_comes_back(qtbot, window, folder, tmp_path):
+    open_and_wait(qtbot, window, folder)  # a.png shown
+    _settled(qtbot, window)
+    label = window.session.model.pred_label[0]
+    (folder / "a.png").unlink()
+    shutil.move(folder / "d.png", tmp_path / "d.png")
+    look_now(qtbot, window)
+    shutil.move(tmp_path / "d.png", folder / "d.png")
+    look_now(qtbot, window)  # d.png back: the folder is asked for again, less a.png
+    qtbot.wait(300)
+    assert window.session.model.pred_label[0] == label and window.session.model.errors[0] is None
+
+
+def test_an_edited_image_keeps_its_files_news_through_going_and_coming_back(qtbot, window, folder, tmp_path):
+    from .conftest import GT, write_annotation
+
+    open_and_wait(qtbot, window, folder)
+    edit_b(window)
+    write_annotation(folder / "b.png", GT["b.png"] + [("bird", Box(60, 5, 100, 40))])  # another program
+    doc = window.session.store.document(1)
+    qtbot.waitUntil(lambda: doc.external_change is not None, timeout=10_000)
+    news = "changed on disk by another program; saving will ask which version to keep"
+    assert news in _status_cell(window, "b.png")[1]
+    shutil.move(folder / "b.png", tmp_path / "b.png")
+    look_now(qtbot, window)
+    assert _status_cell(window, "b.png")[0] == GONE_TEXT and news in _status_cell(window, "b.png")[1]
+    shutil.move(tmp_path / "b.png", folder / "b.png")
+    look_now(qtbot, window)
+    assert _status_cell(window, "b.png")[0] == STATUS_TEXT[STATUS_EDITED] and news in _status_cell(window, "b.png")[1]
+    window.show_row(3)
+    window.show_row(1)  # refreshed from its document: the news is the document's, so it stays
+    assert news in _status_cell(window, "b.png")[1]
+
+
+def test_the_image_shown_copied_back_is_shown_again(qtbot, window, folder, tmp_path):
+    open_and_wait(qtbot, window, folder)
+    shutil.move(folder / "d.png", tmp_path / "d.png")
+    look_now(qtbot, window)
+    window.show_row(3)
+    qtbot.waitUntil(lambda: window.session.store.loaded(3) is not None, timeout=5000)
+    assert "does not exist" in (window.panel._image_error or "")
+    assert "Deleted from the folder" in window.panel._prediction_message
+    shutil.move(tmp_path / "d.png", folder / "d.png")
+    look_now(qtbot, window)
+    qtbot.waitUntil(lambda: window.panel._image_error is None, timeout=5000)
+
+
+def test_an_unreadable_annotations_text_stays_when_its_image_comes_back(qtbot, window, folder, tmp_path):
+    (folder / "e.xml").write_text("<annotation><object>")  # not XML: the list says why
+    open_and_wait(qtbot, window, folder)
+    _settled(qtbot, window)
+    before = _status_cell(window, "e.png")
+    assert before[0] == "error"
+    shutil.move(folder / "e.png", tmp_path / "e.png")
+    look_now(qtbot, window)
+    shutil.move(tmp_path / "e.png", folder / "e.png")
+    look_now(qtbot, window)
+    assert _status_cell(window, "e.png") == before
+
+
+def test_an_image_opened_while_gone_then_left_reads_as_before_once_back(qtbot, window, folder, tmp_path):
+    open_and_wait(qtbot, window, folder)
+    before = _status_cell(window, "d.png")
+    shutil.move(folder / "d.png", tmp_path / "d.png")
+    look_now(qtbot, window)
+    window.show_row(3)  # its decode fails: its document keeps the error
+    qtbot.waitUntil(lambda: window.session.store.loaded(3) is not None, timeout=5000)
+    window.show_row(0)
+    shutil.move(tmp_path / "d.png", folder / "d.png")
+    look_now(qtbot, window)
+    assert _status_cell(window, "d.png") == before

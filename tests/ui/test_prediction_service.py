@@ -93,3 +93,58 @@ def test_an_urgent_request_is_done_once_cached_and_not_predicted_again_when_its_
         assert got == [("a.png", "m-v1"), ("b.png", "m-v1")]  # b is not tried again (it would fail)
     finally:
         service.shutdown()
+
+
+def test_an_image_deleted_while_predicted_and_moved_back_with_its_old_time_is_predicted_again(
+        qtbot, folder, tmp_path, monkeypatch):
+    import shutil
+
+    from .conftest import FakeHandle
+
+    path, away = folder / "a.png", tmp_path / "a.png"
+    predict = FakeHandle.predict_paths
+    taken = []
+
+    def moved_out_first(self, paths):  # another program takes it while the model reads it (once)
+        if not taken:
+            taken.append(shutil.move(path, away))
+        return predict(self, paths)
+
+    monkeypatch.setattr(FakeHandle, "predict_paths", moved_out_first)
+    service, got = _service(qtbot, FakeFactory(dict(PRED)))
+    try:
+        service.set_model("m")
+        service.request([path])
+        qtbot.waitUntil(lambda: len(got) == 1, timeout=5000)
+        shutil.move(away, path)  # back, with the time it had when it was asked for
+        assert service.cached(path) is None  # not the error: that was of the file when it was missing
+        service.request([path])
+        qtbot.waitUntil(lambda: service.cached(path) is not None, timeout=5000)
+        assert service.cached(path).label == PRED["a.png"].label
+    finally:
+        service.shutdown()
+
+
+def test_a_model_asked_away_while_it_loads_is_dropped(qtbot, folder):
+    import threading
+
+    release = threading.Event()
+
+    class SlowFactory(FakeFactory):
+        def __call__(self, spec):
+            release.wait(5)
+            return super().__call__(spec)
+
+    service, got = _service(qtbot, SlowFactory(dict(PRED)))
+    loaded = []
+    service.model_loaded.connect(loaded.append)
+    try:
+        service.set_model("slow")
+        qtbot.wait(100)  # the worker is loading it
+        service.unload()  # "no model knows these classes"
+        release.set()
+        service.request([folder / "a.png"])
+        qtbot.wait(500)
+        assert service.version() is None and loaded == [] and got == []
+    finally:
+        service.shutdown()

@@ -187,3 +187,32 @@ def test_next_to_review_passes_gone_images_by():
     ranks = [0, 1]  # even ranked first
     assert rq.next_to_review(entries, ranks) == 1
     assert rq.next_to_review(entries, ranks, skip=[1]) is None
+
+
+def test_a_decode_that_failed_because_its_file_was_taken_is_not_kept_for_the_file_moved_back(
+        qtbot, tmp_path, monkeypatch):
+    import shutil
+
+    from petloc_gui.ui.canvas import image_cache
+    from petloc_gui.ui.canvas.image_cache import ImageCache
+
+    path, away = tmp_path / "a.png", tmp_path / "away.png"
+    from .conftest import write_image
+
+    write_image(path, size=(40, 30))
+    decode = image_cache.decode
+
+    def taken_first(p):  # another program moves it away while it is decoded
+        shutil.move(path, away)
+        return decode(p)
+
+    monkeypatch.setattr(image_cache, "decode", taken_first)
+    cache = ImageCache()
+    try:
+        with qtbot.waitSignal(cache.decoded, timeout=10_000) as signal:
+            cache.request(path)
+        assert signal.args[1].error
+        shutil.move(away, path)  # back, with its old time
+        assert cache.cached(path) is None  # decoded again when asked, not its error
+    finally:
+        cache.shutdown()

@@ -119,7 +119,9 @@ class ImageCache(QObject):
             value = self._peek(key)
             if value is None:
                 value = decode(path)
-                self._put(key, value)
+                # a failure keyed by the file as it is now: one deleted while it was read, moved back
+                # with its old time, is decoded again
+                self._put(file_key(path) if value.error else key, value)
         finally:
             with self._lock:
                 self._queued.discard(str(path))

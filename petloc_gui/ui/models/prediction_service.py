@@ -47,15 +47,16 @@ def _work(svc: PredictionService):
                 return
             spec = svc._pending_spec
             svc._pending_spec = None
+            asked = svc._asked
             batch = [] if spec is not None else svc._take_batch()
             handle = svc._handle
         if spec is not None:
-            yield from _load(svc, spec)
+            yield from _load(svc, spec, asked)
         elif batch and handle is not None:
             yield from _predict(svc, handle, batch)
 
 
-def _load(svc: PredictionService, spec: str):
+def _load(svc: PredictionService, spec: str, asked: int):
     yield ("loading", spec)
     try:
         handle = svc._factory(spec)
@@ -66,8 +67,8 @@ def _load(svc: PredictionService, spec: str):
         yield ("failed", spec, f"{type(exc).__name__}: {exc}")
         return
     with svc._cond:
-        if svc._pending_spec is not None:
-            return  # another model was asked for while this one loaded: it is stale
+        if svc._asked != asked:
+            return  # another model, or none (`unload`), was asked for while this one loaded: it is stale
         svc._handle = handle
         svc._version = handle.info.version_id
     yield ("loaded", handle.info)
@@ -82,6 +83,10 @@ def _predict(svc: PredictionService, handle, batch: list[tuple[str, int]]):
     except Exception as exc:  # noqa: BLE001 - a model failure is reported per image
         results = [PredictionError(f"model failed: {type(exc).__name__}: {exc}")] * len(batch)
     for (path, mtime), result in zip(batch, results, strict=True):
+        if isinstance(result, Exception):
+            # keyed by the file as it is now: one deleted while it was read failed as "does not exist",
+            # and when it is moved back with its old time it must not be served that error
+            mtime = file_key(Path(path))[1]
         svc._store((path, mtime, version), result)
         yield ("predicted", path, version, result)
 
@@ -100,6 +105,7 @@ class PredictionService(QObject):
         self._cond = threading.Condition()
         self._stop = False
         self._pending_spec: str | None = None
+        self._asked = 0  # counts set_model and unload calls: a load finishing after another ask is dropped
         self._handle = None
         self._version: str | None = None
         self._urgent: list[Path] = []
@@ -122,6 +128,7 @@ class PredictionService(QObject):
         """Load a model in the worker; cached results of other versions stay unused."""
         with self._cond:
             self._pending_spec = spec
+            self._asked += 1
             self._handle = None
             self._version = None
             self._background_pos = 0
@@ -131,6 +138,7 @@ class PredictionService(QObject):
         """No model: predict nothing (a folder whose classes no model knows)."""
         with self._cond:
             self._pending_spec = None
+            self._asked += 1
             self._handle = None
             self._version = None
             self._cond.notify_all()

@@ -1,7 +1,7 @@
 """The demo starts at the top of the review queue, its first planted mistake.
 
 A folder opens on its first image in name order at once; the queue order is
-known only once every image is predicted (seconds later). Until then the
+known only once every image is predicted, or failed, or gone from the folder (seconds later). Until then the
 demo sat on an image that agrees with its prediction, tens of rows down the
 queue and out of sight. `QueueStart` moves to the queue's top when the order
 is known, unless the user has already moved, edited or sorted otherwise:

@@ -37,6 +37,7 @@ from petloc_gui.ui.models.prediction_service import PredictionService
 from petloc_gui.ui.review.file_list import FileListModel, shown_names
 from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.review.folder_watchers import FolderWatchers
+from petloc_gui.ui.review.gone_images import GoneImages
 
 PREFETCH = 4
 
@@ -96,6 +97,7 @@ class ReviewSession:
         self.last_show_ms = 0.0
         # what other programs do to the folder meanwhile: its annotation files, the open images' files,
         # images added or deleted
+        self.gone = GoneImages(self.model, self.store, self.row_of, dataset.items, parts.predictions, self)
         self.watchers = FolderWatchers(dataset, self.store, files_read=self._scanned,
                                        open_file_changed=self.disk_changed, images_changed=self._folder_changed)
         self.loading: str | None = None  # the image path shown as "Loading…"
@@ -111,23 +113,9 @@ class ReviewSession:
         self.closed = True
         self.watchers.close()
 
-    def _predictable_paths(self) -> list[Path]:
-        return [item.image_path for row, item in enumerate(self.dataset.items) if row not in self.model.gone]
-
     def _folder_changed(self, added: list[str], removed: list[str]) -> None:
         self.parts.file_dock.show_folder_change(added, removed, str(self.dataset.root))
-        back = self.model.set_gone({self.row_of[path] for path in removed if path in self.row_of})
-        for row in back:  # copied back: what failed while it was gone is tried again
-            doc = self.store.loaded(row)
-            if doc is not None and doc.image_error:
-                doc.image_error = None  # decoded again when shown
-                self.refresh_row_from(row, doc)
-            if self.model.pred_box[row] is None and self.model.status[row] != STATUS_ERROR:
-                self.model.set_error(row, None)  # a failed prediction's text (an annotation's error stays)
-        if back:
-            self.request_all()  # their predictions from the cache (a file moved back keeps its time), or made
-        else:
-            self.parts.predictions.request_background(self._predictable_paths())  # the folder's list, less gone
+        self.gone.update(removed)
         if self.current is not None and str(self.image_path(self.current)) in removed:
             # it stays on screen (decoded already): say it is gone before anyone annotates it
             self.host.show_status(f"{visible(self.image_path(self.current).name)} was deleted from the folder; "
@@ -171,7 +159,8 @@ class ReviewSession:
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
         paths = [self.dataset.items[r].image_path for r in ahead + behind if r not in self.model.gone]
-        w.predictions.request([item.image_path, *paths])
+        shown = [] if row in self.model.gone else [item.image_path]  # a deleted image would only fail
+        w.predictions.request(shown + paths)
         w.images.prefetch(paths)
         self.last_show_ms = (time.perf_counter() - started) * 1000
 
@@ -209,6 +198,8 @@ class ReviewSession:
         if result is None:
             info, problem = self.host.model_state()
             message = problem or ("Predicting…" if info is not None else "Loading model…")
+            if self.current in self.model.gone:
+                message = "Deleted from the folder: nothing to predict (F5 reloads the list)"
             w.panel.show_prediction(None, message)
         else:
             w.panel.show_prediction(result)
@@ -220,12 +211,12 @@ class ReviewSession:
         already be cached: those results are never predicted (nor signalled)
         again, so without this the list's prediction columns stayed empty.
         """
-        paths = self._predictable_paths()
+        paths = self.gone.paths_left()
         for path, result in self.parts.predictions.cached_many(paths).items():
             self.prediction_arrived(str(path), result, emit=False)
         self.model.items_changed()
         self.parts.predictions.request_background(paths)
-        if self.current is not None:
+        if self.current is not None and self.current not in self.model.gone:
             self.parts.predictions.request([self.dataset.items[self.current].image_path])
 
     # --- facts arriving ------------------------------------------------------------------
@@ -306,8 +297,7 @@ class ReviewSession:
         self.host.show_status(
             f"{visible(name)} was changed by another program while you have unsaved edits; "
             "saving will ask which version to keep.", 15000)
-        self.model.set_status(row, doc.status(), f"{doc.annotation_path}: changed on disk by "
-                              "another program; saving will ask which version to keep")
+        self.model.set_status(row, doc.status(), doc.problem_text())
 
     def _read_disk_version(self, row: int):
         from petloc_gui.app.annotation_store import read_document
