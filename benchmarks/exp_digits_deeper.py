@@ -17,7 +17,6 @@ It lost (benchmarks/README.md, "digits run DC"), so the product's network is unc
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -53,20 +52,17 @@ def build_digits_net_deeper(n_classes: int, input_size: tuple[int, int]):
     return networks.keras.Model(inputs, [probs, box], name="petloc_digits")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path, help="the experiment folder of exp_digits_pipelines.py (T, V)")
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args(argv)
-    sys.path.insert(0, str(HERE.parent))
-    sys.path.insert(0, str(HERE))
-    import exp_digits_pipelines as driver
-
+def patch() -> None:
     import petloc_gui.model.networks as networks
 
     networks.build_digits_net = build_digits_net_deeper
-    driver.train(args.out, "deeper", args.seed, keep_last=False)
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    sys.path.insert(0, str(HERE))
+    import exp_digits_pipelines as driver
+
+    return driver.variant_main("deeper", __doc__.splitlines()[0], patch, argv)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ It lost (benchmarks/README.md, "digits run EL"), so the product does not do it.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -34,15 +33,8 @@ def elastic_patch(patch: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return out.reshape(patch.shape)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path, help="the experiment folder of exp_digits_pipelines.py (T, V)")
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args(argv)
-    sys.path.insert(0, str(HERE.parent))
-    sys.path.insert(0, str(HERE))
-    import exp_digits_pipelines as driver
-
+def patch() -> None:
+    """The recipe's digit replacement, with the distortion first on half of the digits."""
     import petloc_gui.model.pipeline as pipeline
     from petloc_gui.model.augment import digits_replace
 
@@ -57,8 +49,13 @@ def main(argv: list[str] | None = None) -> int:
         return digits_replace(image, box, rng, size)
 
     pipeline.digits_replace = digits_replace_elastic
-    driver.train(args.out, "elastic", args.seed, keep_last=False)
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    sys.path.insert(0, str(HERE))
+    import exp_digits_pipelines as driver
+
+    return driver.variant_main("elastic", __doc__.splitlines()[0], patch, argv)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -113,6 +114,20 @@ def score(out: Path, names: list[str]) -> None:
         if accuracies:
             print(f"{name}: {len(accuracies)} runs, mean accuracy {np.mean(accuracies):.4f}, "
                   f"mean IoU {np.mean(ious):.4f}")
+
+
+def variant_main(name: str, description: str, patch: Callable[[], None], argv: list[str] | None = None) -> int:
+    """The command line of a recipe-variant driver (`exp_digits_elastic.py`, `exp_digits_deeper.py`,
+    `exp_digits_weight_decay.py`): ``DIR --seed S``; ``patch()`` changes the product's code in this
+    process (imports inside it find this checkout), then `train` as NAME (bundle DIR/NAME_sS)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("out", type=Path, help="the experiment folder of this driver's `split` (T, V)")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(HERE.parent))
+    patch()
+    train(args.out, name, args.seed, keep_last=False)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

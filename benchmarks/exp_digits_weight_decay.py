@@ -17,7 +17,6 @@ It lost (benchmarks/README.md, "digits run WD"), so the recipe trains with Adam 
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -26,14 +25,7 @@ WEIGHT_DECAY = 0.05
 NOT_DECAYED = ["gamma", "beta", "bias"]  # Keras variable names: BatchNorm's scale and offset, biases
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path, help="the experiment folder of exp_digits_pipelines.py (T, V)")
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args(argv)
-    sys.path.insert(0, str(HERE.parent))
-    sys.path.insert(0, str(HERE))
-    import exp_digits_pipelines as driver
+def patch() -> None:
     import keras
 
     def adamw(learning_rate, use_ema=False, ema_momentum=0.99):
@@ -43,8 +35,13 @@ def main(argv: list[str] | None = None) -> int:
         return optimizer
 
     keras.optimizers.Adam = adamw  # what `training_loop.compile_phase` builds
-    driver.train(args.out, "wd", args.seed, keep_last=False)
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    sys.path.insert(0, str(HERE))
+    import exp_digits_pipelines as driver
+
+    return driver.variant_main("wd", __doc__.splitlines()[0], patch, argv)
 
 
 if __name__ == "__main__":
