@@ -124,7 +124,7 @@ def navigation(count: int, model: str, steps: int, folder: Path | None = None) -
     open_s = time.perf_counter() - t
     model_rows = window.session.model
     t = time.perf_counter()
-    while any(b is None and not e for b, e in zip(model_rows.pred_box, model_rows.errors, strict=True)):
+    while any(b is None and not e for b, e in zip(model_rows.pred_box, model_rows.pred_errors, strict=True)):
         app.processEvents()
         time.sleep(0.005)
         if time.perf_counter() - t > 1800:

@@ -68,10 +68,14 @@ def test_a_file_rewritten_in_place_is_followed_too(qtbot, folder, factory, tmp_p
 def test_a_changed_file_keeps_a_prediction_error_and_an_unreadable_one_shows_no_boxes(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     session, model = window.session, window.session.model
-    model.set_error(3, "prediction failed: out of memory")  # d.png, not open
+    model.set_prediction_error(3, "prediction failed: out of memory")  # d.png, not open
     box = Box(1, 1, 9, 9)
     session._scanned([3], [("cat", box, False, [("cat", box)], False)])  # its file appears
-    assert model.status[3] == "annotated" and model.errors[3] == "prediction failed: out of memory"
+    assert model.status[3] == "annotated" and model.pred_errors[3] == "prediction failed: out of memory"
+    assert "out of memory" in model.data(model.index(model.view_row(3), 1), Qt.ToolTipRole)
+    model.set_prediction(3, "cat", 0.9, box)  # predicted after all (another model, memory freed)
+    assert model.pred_errors[3] is None and "out of memory" not in model.data(model.index(model.view_row(3), 1),
+                                                                              Qt.ToolTipRole)
     assert window.dataset.items[3].has_annotation
     session._scanned([4], ["e.xml: not well-formed"])  # another program broke e.xml
     assert model.status[4] == "error" and model.gt_box[4] is None and model.iou[4] is None

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from petloc_gui.app.image_document import STATUS_EDITED, STATUS_TEXT
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.models.prediction_service import PredictionError
-from petloc_gui.ui.review.file_list import COL_STATUS, GONE_TEXT, GONE_TIP
+from petloc_gui.ui.review.file_list import COL_PRED, COL_STATUS, GONE_TEXT, GONE_TIP
 
 from .conftest import edit_b, folder_notice, look_now, open_and_wait
 
@@ -62,7 +62,7 @@ def test_a_gone_image_says_gone_in_its_row_and_n_passes_it_by(qtbot, window, fol
     window.show_row(0)
     window.show_row(3)  # both have a gone image among their neighbours: neither is decoded nor predicted again
     qtbot.wait(300)
-    assert [window.session.model.errors[row] for row in (1, 2)] == [None, None]
+    assert [window.session.model.pred_errors[row] for row in (1, 2)] == [None, None]
     assert [window.session.model.pred_label[row] for row in (1, 2)] == labels_before
     window.act["reload_folder"].trigger()
     assert window.session.model.names == ["a.png", "d.png", "e.png"]
@@ -81,7 +81,7 @@ def test_a_gone_image_with_unsaved_edits_says_so_and_is_not_predicted_again(qtbo
     assert _status_cell(window, "c.png") == (GONE_TEXT, f"c.png — {GONE_TIP}")
     window.session.request_all()  # as after a model switch: the folder is predicted again, less what is gone
     qtbot.wait(300)
-    assert [window.session.model.errors[row] for row in (1, 2)] == [None, None]
+    assert [window.session.model.pred_errors[row] for row in (1, 2)] == [None, None]
 
 
 def test_after_a_model_switch_gone_images_are_not_predicted_and_the_queue_is_known(qtbot, window, folder):
@@ -92,7 +92,7 @@ def test_after_a_model_switch_gone_images_are_not_predicted_and_the_queue_is_kno
     window.set_model("other")  # every image predicted again by the new model, less the gone one
     qtbot.waitUntil(lambda: window.session.queue_known(), timeout=5000)
     qtbot.wait(300)
-    assert window.session.model.errors[2] is None
+    assert window.session.model.pred_errors[2] is None
     boxed = [name for name in window.session.model.gt_name if name]
     assert window.session.model.gt_name[2] and window.session.model.box_counts() == {
         name: boxed.count(name) - (name == window.session.model.gt_name[2]) for name in set(boxed)}
@@ -135,12 +135,12 @@ def test_a_prediction_that_failed_while_gone_is_tried_again_once_copied_back(qtb
     look_now(qtbot, window)
     # as when it was deleted while its prediction was being made
     window.session.prediction_arrived(str(folder / "d.png"), PredictionError("d.png: image file does not exist"))
-    assert window.session.model.errors[3]
+    assert window.session.model.pred_errors[3]
     shutil.move(tmp_path / "d.png", folder / "d.png")
     look_now(qtbot, window)
     qtbot.waitUntil(lambda: window.session.model.pred_label[3] is not None, timeout=5000)
     assert [window.session.model.pred_label[3], _status_cell(window, "d.png")] == before
-    assert window.session.model.errors[3] is None
+    assert window.session.model.pred_errors[3] is None
 
 
 def test_queue_done_says_deleted_images_were_passed_by(qtbot, window, folder):
@@ -180,7 +180,7 @@ def test_the_image_shown_deleted_keeps_its_prediction_when_another_comes_back(qt
     shutil.move(tmp_path / "d.png", folder / "d.png")
     look_now(qtbot, window)  # d.png back: the folder is asked for again, less a.png
     qtbot.wait(300)
-    assert window.session.model.pred_label[0] == label and window.session.model.errors[0] is None
+    assert window.session.model.pred_label[0] == label and window.session.model.pred_errors[0] is None
 
 
 def test_an_edited_image_keeps_its_files_news_through_going_and_coming_back(qtbot, window, folder, tmp_path):
@@ -193,6 +193,12 @@ def test_an_edited_image_keeps_its_files_news_through_going_and_coming_back(qtbo
     qtbot.waitUntil(lambda: doc.external_change is not None, timeout=10_000)
     news = "changed on disk by another program; saving will ask which version to keep"
     assert news in _status_cell(window, "b.png")[1]
+    model = window.session.model
+    model.clear_predictions()  # as while another model loads
+    window.session.refresh_row(1)
+    # the news is the row's own: its prediction column does not read "error", nor does the queue think so
+    assert model.data(model.index(model.view_row(1), COL_PRED), Qt.DisplayRole) == ""
+    assert not model.queue_entry(1).error
     shutil.move(folder / "b.png", tmp_path / "b.png")
     look_now(qtbot, window)
     assert _status_cell(window, "b.png")[0] == GONE_TEXT and news in _status_cell(window, "b.png")[1]
@@ -241,3 +247,18 @@ def test_an_image_opened_while_gone_then_left_reads_as_before_once_back(qtbot, w
     shutil.move(tmp_path / "d.png", folder / "d.png")
     look_now(qtbot, window)
     assert _status_cell(window, "d.png") == before
+
+
+def test_the_prediction_list_is_sent_again_only_when_images_were_just_deleted(qtbot, window, folder, monkeypatch):
+    from .conftest import write_image
+
+    open_and_wait(qtbot, window, folder)
+    _settled(qtbot, window)
+    sent = []
+    monkeypatch.setattr(window.predictions, "request_background", lambda paths: sent.append(list(paths)))
+    write_image(folder / "f.png", seed=7)  # a camera import adds images: nothing to resend
+    look_now(qtbot, window)
+    assert folder_notice(window) == "1 new image in the folder" and sent == []
+    (folder / "c.png").unlink()
+    look_now(qtbot, window)
+    assert len(sent) == 1 and folder / "c.png" not in sent[0] and len(sent[0]) == 4

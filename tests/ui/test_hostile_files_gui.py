@@ -147,7 +147,7 @@ def test_visiting_an_unreadable_image_keeps_its_error_status(qtbot, window, fold
     (folder / "f.png").write_bytes(b"\x89PNG\r\n\x1a\n not really a png")
     open_and_wait(qtbot, window, folder)
     row = _row(window, "f.png")
-    assert window.session.model.errors[row]
+    assert window.session.model.pred_errors[row]  # its prediction failed
     window.show_row(row)
     assert window.session.model.status[row] == "error"
     assert window.session.model.errors[row]

@@ -148,3 +148,62 @@ def test_a_model_asked_away_while_it_loads_is_dropped(qtbot, folder):
         assert service.version() is None and loaded == [] and got == []
     finally:
         service.shutdown()
+
+
+def test_an_image_read_half_copied_is_predicted_again_once_complete(qtbot, folder, monkeypatch):
+    import os
+
+    from .conftest import FakeHandle
+
+    path = folder / "a.png"
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 3])  # a copy still being written
+    predict = FakeHandle.predict_paths
+    finished = []
+
+    def copy_ends_meanwhile(self, paths):
+        out = predict(self, paths)
+        if not finished:  # the copy ends while the model runs
+            finished.append(path.write_bytes(whole))
+            stat = path.stat()
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        return out
+
+    monkeypatch.setattr(FakeHandle, "predict_paths", copy_ends_meanwhile)
+    service, got = _service(qtbot, FakeFactory(dict(PRED)))
+    try:
+        service.set_model("m")
+        service.request([path])
+        qtbot.waitUntil(lambda: len(got) == 1, timeout=5000)
+        assert service.cached(path) is None  # the failure was of a file that has changed since
+        service.request([path])
+        qtbot.waitUntil(lambda: service.cached(path) is not None, timeout=5000)
+        assert service.cached(path).label == PRED["a.png"].label
+    finally:
+        service.shutdown()
+
+
+def test_a_model_switched_away_from_while_it_loads_is_not_the_one_used(qtbot, folder):
+    import threading
+
+    release = threading.Event()
+
+    class SlowFactory(FakeFactory):
+        def __call__(self, spec):
+            if spec == "a":
+                release.wait(5)
+            return super().__call__(spec)
+
+    service, _got = _service(qtbot, SlowFactory(dict(PRED)))
+    loaded = []
+    service.model_loaded.connect(lambda info: loaded.append(info.spec))
+    try:
+        service.set_model("a")
+        qtbot.wait(100)  # a is loading
+        service.set_model("b")
+        release.set()
+        qtbot.waitUntil(lambda: service.version() == "b-v1", timeout=5000)
+        qtbot.wait(200)
+        assert loaded == ["b"] and service.version() == "b-v1"
+    finally:
+        service.shutdown()

@@ -216,3 +216,47 @@ def test_a_decode_that_failed_because_its_file_was_taken_is_not_kept_for_the_fil
         assert cache.cached(path) is None  # decoded again when asked, not its error
     finally:
         cache.shutdown()
+
+
+def test_a_decode_of_a_half_copied_image_is_not_kept_for_the_complete_one(qtbot, tmp_path, monkeypatch):
+    import os
+
+    from petloc_gui.ui.canvas import image_cache
+    from petloc_gui.ui.canvas.image_cache import ImageCache
+
+    from .conftest import write_image
+
+    path = tmp_path / "a.png"
+    write_image(path, size=(40, 30))
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 3])
+    decode = image_cache.decode
+
+    def copy_ends_meanwhile(p):
+        value = decode(p)
+        path.write_bytes(whole)
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        return value
+
+    monkeypatch.setattr(image_cache, "decode", copy_ends_meanwhile)
+    cache = ImageCache()
+    try:
+        with qtbot.waitSignal(cache.decoded, timeout=10_000) as signal:
+            cache.request(path)
+        assert signal.args[1].error
+        assert cache.cached(path) is None  # decoded again when asked
+    finally:
+        cache.shutdown()
+
+
+def test_the_news_of_a_changed_file_is_said_while_edits_differ_from_the_file_and_after_its_errors(tmp_path):
+    from petloc_gui.core.disk_state import MISSING
+
+    doc = ImageDocument(tmp_path / "a.png", tmp_path / "a.xml", None)
+    doc.external_change = MISSING
+    assert doc.problem_text() is None  # nothing to ask about: no edits
+    doc.objects.append(VocObject(name="cat", box=Box(1, 1, 5, 5)))
+    assert "changed on disk by another program" in doc.problem_text()
+    doc.save_error = "a.xml: cannot save: disk full"
+    assert doc.problem_text() == "a.xml: cannot save: disk full"

@@ -88,7 +88,7 @@ def test_hostile_files_do_not_crash_and_broken_xml_is_not_overwritten_silently(q
     open_and_wait(qtbot, window, folder)
     model = window.session.model
     rows = {name: i for i, name in enumerate(model.names)}
-    assert model.errors[rows["f.png"]], "unreadable image is reported in the list"
+    assert model.pred_errors[rows["f.png"]], "unreadable image is reported in the list"
     assert model.status[rows["g.png"]] == "error" and model.status[rows["h.png"]] == "error"
     for name in ("f.png", "g.png", "h.png"):
         window.show_row(rows[name])  # must not raise

@@ -119,9 +119,10 @@ class ImageCache(QObject):
             value = self._peek(key)
             if value is None:
                 value = decode(path)
-                # a failure keyed by the file as it is now: one deleted while it was read, moved back
-                # with its old time, is decoded again
-                self._put(file_key(path) if value.error else key, value)
+                # a failure is kept only if the file did not change while it was read: one deleted
+                # meanwhile (moved back later with its old time), or read half-copied, is decoded again
+                if not value.error or file_key(path) == key:
+                    self._put(key, value)
         finally:
             with self._lock:
                 self._queued.discard(str(path))

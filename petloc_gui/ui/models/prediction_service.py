@@ -83,11 +83,10 @@ def _predict(svc: PredictionService, handle, batch: list[tuple[str, int]]):
     except Exception as exc:  # noqa: BLE001 - a model failure is reported per image
         results = [PredictionError(f"model failed: {type(exc).__name__}: {exc}")] * len(batch)
     for (path, mtime), result in zip(batch, results, strict=True):
-        if isinstance(result, Exception):
-            # keyed by the file as it is now: one deleted while it was read failed as "does not exist",
-            # and when it is moved back with its old time it must not be served that error
-            mtime = file_key(Path(path))[1]
-        svc._store((path, mtime, version), result)
+        # A failure is kept only if the file did not change while it was read: one deleted meanwhile
+        # (moved back later with its old time), or read half-copied, is tried again when asked.
+        if not isinstance(result, Exception) or file_key(Path(path))[1] == mtime:
+            svc._store((path, mtime, version), result)
         yield ("predicted", path, version, result)
 
 

@@ -83,7 +83,8 @@ class FileListModel(QAbstractTableModel):
         self.pred_label: list[str | None] = [None] * n
         self.pred_conf: list[float | None] = [None] * n
         self.pred_box: list[Box | None] = [None] * n
-        self.errors: list[str | None] = [None] * n
+        self.errors: list[str | None] = [None] * n  # the row's own problem (file, image, save, news)
+        self.pred_errors: list[str | None] = [None] * n  # why its prediction failed (apart: see set_status)
         self.iou: list[float | None] = [None] * n
         self.gone: frozenset[int] = frozenset()  # items whose image file was deleted since (`set_gone`)
         self.ranks = list(range(n))
@@ -139,7 +140,7 @@ class FileListModel(QAbstractTableModel):
             if col == COL_STATUS:
                 return GONE_TEXT if row in self.gone else STATUS_TEXT[self.status[row]]
             if col == COL_PRED:
-                return self.pred_label[row] or ("error" if self.errors[row] else "")
+                return self.pred_label[row] or ("error" if self.pred_errors[row] else "")
             if col == COL_CONF:
                 c = self.pred_conf[row]
                 return "" if c is None else f"{c:.2f}"
@@ -153,7 +154,8 @@ class FileListModel(QAbstractTableModel):
             return None
         if role == Qt.ToolTipRole:
             status = self.status[row]
-            detail = visible(self.errors[row]) if self.errors[row] else STATUS_TIPS.get(status, STATUS_TEXT[status])
+            problem = self.errors[row] or self.pred_errors[row]
+            detail = visible(problem) if problem else STATUS_TIPS.get(status, STATUS_TEXT[status])
             if row in self.gone:  # its other facts are moot, but unsaved edits (and their file's news) still matter
                 detail = GONE_TIP if status != STATUS_EDITED else f"{GONE_TIP}: it has unsaved edits" + (
                     f" ({visible(self.errors[row])})" if self.errors[row] else "")
@@ -219,6 +221,9 @@ class FileListModel(QAbstractTableModel):
         self._row_changed(row, emit)
 
     def set_status(self, row: int, status: str, error: str | None = None, emit: bool = True) -> None:
+        """The row's status and its own problem text (an unreadable file or image, a failed save, the
+        news that another program changed its file). A prediction's failure is kept apart
+        (`set_prediction_error`): one text for both let a refresh of the row drop the other's."""
         if not emit and self._status and self._status in (self.status[row], status) \
                 and self.status[row] != status and not self._filter_timer.isActive():
             self._filter_timer.start()
@@ -230,10 +235,12 @@ class FileListModel(QAbstractTableModel):
     def set_prediction(self, row: int, label: str | None, confidence: float | None, box: Box | None,
                        emit: bool = True) -> None:
         self.pred_label[row], self.pred_conf[row], self.pred_box[row] = label, confidence, box
+        if box is not None:
+            self.pred_errors[row] = None
         self._row_changed(row, emit)
 
-    def set_error(self, row: int, message: str | None, emit: bool = True) -> None:
-        self.errors[row] = message
+    def set_prediction_error(self, row: int, message: str | None, emit: bool = True) -> None:
+        self.pred_errors[row] = message
         self._row_changed(row, emit)
 
     def set_gone(self, items: set[int] | frozenset[int]) -> frozenset[int]:
@@ -256,13 +263,13 @@ class FileListModel(QAbstractTableModel):
     def count_predicted_or_failed(self) -> int:
         """Rows that have a prediction or an error message, or whose image is gone (none is predicted
         again); all of them: the review order is final."""
-        return sum(1 for item, (box, error) in enumerate(zip(self.pred_box, self.errors, strict=True))
+        return sum(1 for item, (box, error) in enumerate(zip(self.pred_box, self.pred_errors, strict=True))
                    if box is not None or error or item in self.gone)
 
     def clear_predictions(self) -> None:
         n = len(self.names)
         self.pred_label, self.pred_conf, self.pred_box = [None] * n, [None] * n, [None] * n
-        self.iou = [None] * n
+        self.pred_errors, self.iou = [None] * n, [None] * n
         self.items_changed()
 
     def queue_entry(self, row: int) -> review_queue.QueueEntry:
@@ -276,7 +283,8 @@ class FileListModel(QAbstractTableModel):
             verified=self.verified[row] or self.status[row] == STATUS_VERIFIED,
             prelabel=self.status[row] == STATUS_PRELABEL,
             gone=row in self.gone,
-            error=self.status[row] == STATUS_ERROR or (self.errors[row] is not None and self.pred_box[row] is None),
+            error=self.status[row] == STATUS_ERROR or (self.pred_errors[row] is not None
+                                                       and self.pred_box[row] is None),
         )
 
     def queue_entries(self) -> list[review_queue.QueueEntry]:

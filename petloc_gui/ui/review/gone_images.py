@@ -6,10 +6,10 @@ undo stacks and the review pass hold row numbers of the list as read.
 the review queue. What else follows is here: the folder-wide prediction
 list is sent again without the images just deleted (each would only fail),
 and an image copied back is tried again: a decode that failed while it was
-gone (its document's image error), a prediction that failed (its text in the
-list; the prediction cache keyed that error by the file as it was then, so
-a file moved back with its old time is predicted again), and the image on
-screen is shown again.
+gone (its document's image error) and a prediction (asked for again; the
+caches keep a failure only when the file did not change while it was read,
+so a file deleted meanwhile and moved back with its old time is not served
+the error), and the image on screen is shown again.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from petloc_gui.app.annotation_store import AnnotationStore
-from petloc_gui.app.image_document import STATUS_ERROR, ImageDocument
+from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.core.dataset import DatasetItem
 from petloc_gui.ui.models.prediction_service import PredictionService
 from petloc_gui.ui.review.file_list import FileListModel
@@ -60,11 +60,9 @@ class GoneImages:
         back = self._model.set_gone({self._row_of[path] for path in removed if path in self._row_of})
         for row in back:
             doc = self._store.loaded(row)
-            if doc is not None:
+            if doc is not None and doc.image_error:
                 doc.image_error = None  # decoded again when shown
-                self._host.refresh_row_from(row, doc)  # the document's own news (a changed file) stays
-            elif self._model.status[row] != STATUS_ERROR:
-                self._model.set_error(row, None)  # a failed prediction's text; an unreadable file's stays
+                self._host.refresh_row_from(row, doc)  # its own news (a changed file) stays
         if back:
             self._host.request_all()  # their predictions from the cache, or made again
             if self._host.current in back:

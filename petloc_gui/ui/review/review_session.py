@@ -229,7 +229,7 @@ class ReviewSession:
             self.model.set_prediction(row, result.label, float(result.confidence), result.box, emit=now)
         else:
             self.model.set_prediction(row, None, None, None, emit=False)
-            self.model.set_error(row, str(result), emit=now)
+            self.model.set_prediction_error(row, str(result), emit=now)
         if now:
             self.parts.panel.show_prediction(result)
 
@@ -245,11 +245,10 @@ class ReviewSession:
                 self.model.set_ground_truth(row, None, None, False, emit=False)  # its boxes are unknown now
                 self.model.set_status(row, STATUS_ERROR, result, emit=False)
                 continue
-            # a prediction's error stays; the text of an annotation that could not be read goes
-            kept_error = None if self.model.status[row] == STATUS_ERROR else self.model.errors[row]
+            # the text of an annotation that could not be read goes (a prediction's error is apart)
             if result is None:
                 self.model.set_ground_truth(row, None, None, False, emit=False)
-                self.model.set_status(row, STATUS_NONE, kept_error, emit=False)
+                self.model.set_status(row, STATUS_NONE, None, emit=False)
                 continue
             name, box, verified, objects, prelabel = result
             if name and name not in self.folder_labels:
@@ -257,7 +256,7 @@ class ReviewSession:
                 new_labels = True
             self.model.set_ground_truth(row, name, box, verified, emit=False, objects=objects)
             status = STATUS_VERIFIED if verified else STATUS_PRELABEL if prelabel else STATUS_ANNOTATED
-            self.model.set_status(row, status, kept_error, emit=False)
+            self.model.set_status(row, status, None, emit=False)
         self.model.items_changed()
         if new_labels:
             self.refresh_labels()
