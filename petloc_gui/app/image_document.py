@@ -133,9 +133,10 @@ class ImageDocument:
         changed its file while it has edits (kept through later edits and refreshes of its row)."""
         if self.load_error or self.save_error or self.image_error:
             return self.load_error or self.save_error or self.image_error
-        if self.external_change is not None and self.dirty:  # undone back to the saved state: not asked
-            return (f"{self.annotation_path}: changed on disk by another program; saving will ask which "
-                    "version to keep")
+        if self.external_change is not None:
+            then = "saving will ask which version to keep" if self.dirty else \
+                "the version read before is shown (edits undone): Ctrl+S loads the new one"
+            return f"{self.annotation_path}: changed on disk by another program; {then}"
         return None
 
     def adopt_disk_version(self, fresh: ImageDocument) -> None:

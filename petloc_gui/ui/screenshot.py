@@ -67,7 +67,7 @@ class ScreenshotTaker(QObject):
             self._queue_top_shown = True
             session.show_queue_top()
         result = self.window.cached_prediction(session.image_path(session.current))
-        return result is not None
+        return result is not None or bool(session.model.pred_errors[session.current])  # or an uncached failure
 
     def _poll(self) -> None:
         if self.window.model_problem:

@@ -73,6 +73,9 @@ def test_a_changed_file_keeps_a_prediction_error_and_an_unreadable_one_shows_no_
     session._scanned([3], [("cat", box, False, [("cat", box)], False)])  # its file appears
     assert model.status[3] == "annotated" and model.pred_errors[3] == "prediction failed: out of memory"
     assert "out of memory" in model.data(model.index(model.view_row(3), 1), Qt.ToolTipRole)
+    model.clear_predictions()  # another model: its predictions, and failures, are to come
+    assert model.pred_errors[3] is None
+    model.set_prediction_error(3, "prediction failed: out of memory")
     model.set_prediction(3, "cat", 0.9, box)  # predicted after all (another model, memory freed)
     assert model.pred_errors[3] is None and "out of memory" not in model.data(model.index(model.view_row(3), 1),
                                                                               Qt.ToolTipRole)

@@ -262,3 +262,26 @@ def test_the_prediction_list_is_sent_again_only_when_images_were_just_deleted(qt
     (folder / "c.png").unlink()
     look_now(qtbot, window)
     assert len(sent) == 1 and folder / "c.png" not in sent[0] and len(sent[0]) == 4
+
+
+def test_a_failure_not_cached_is_shown_for_the_image_on_screen_not_predicting(qtbot, window, folder, monkeypatch):
+    open_and_wait(qtbot, window, folder)  # a.png shown
+    _settled(qtbot, window)
+    # its prediction failed while its file was being written: the failure arrives, the cache keeps none
+    monkeypatch.setattr(window.predictions, "cached", lambda path: None)
+    window.session.prediction_arrived(str(folder / "a.png"), PredictionError("a.png: image file is truncated"))
+    window.session.show_prediction()  # as when its decode lands, or a model has loaded
+    assert window.panel._prediction_message == "No prediction: a.png: image file is truncated"
+
+
+def test_a_row_back_is_not_counted_as_failed_while_it_is_predicted_again(qtbot, window, folder, tmp_path,
+                                                                          monkeypatch):
+    open_and_wait(qtbot, window, folder)
+    _settled(qtbot, window)
+    shutil.move(folder / "d.png", tmp_path / "d.png")
+    look_now(qtbot, window)
+    window.session.prediction_arrived(str(folder / "d.png"), PredictionError("d.png: image file does not exist"))
+    monkeypatch.setattr(window.session, "request_all", lambda: None)  # its prediction not there yet
+    shutil.move(tmp_path / "d.png", folder / "d.png")
+    look_now(qtbot, window)
+    assert window.session.model.pred_errors[3] is None and not window.session.queue_known()

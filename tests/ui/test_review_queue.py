@@ -250,13 +250,15 @@ def test_a_decode_of_a_half_copied_image_is_not_kept_for_the_complete_one(qtbot,
         cache.shutdown()
 
 
-def test_the_news_of_a_changed_file_is_said_while_edits_differ_from_the_file_and_after_its_errors(tmp_path):
+def test_the_news_of_a_changed_file_says_what_saving_does_and_comes_after_the_rows_errors(tmp_path):
     from petloc_gui.core.disk_state import MISSING
 
     doc = ImageDocument(tmp_path / "a.png", tmp_path / "a.xml", None)
     doc.external_change = MISSING
-    assert doc.problem_text() is None  # nothing to ask about: no edits
+    # edits undone back to the version read: that version is shown, not the file now
+    assert doc.problem_text().endswith("changed on disk by another program; the version read before is shown "
+                                       "(edits undone): Ctrl+S loads the new one")
     doc.objects.append(VocObject(name="cat", box=Box(1, 1, 5, 5)))
-    assert "changed on disk by another program" in doc.problem_text()
+    assert doc.problem_text().endswith("changed on disk by another program; saving will ask which version to keep")
     doc.save_error = "a.xml: cannot save: disk full"
     assert doc.problem_text() == "a.xml: cannot save: disk full"

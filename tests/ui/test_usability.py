@@ -152,6 +152,18 @@ def test_screenshot_mode_saves_the_window_once_predicted_and_exits_0(qtbot, fold
     assert not image.isNull() and image.width() > 400 and image.height() > 300
 
 
+def test_screenshot_mode_takes_a_failed_prediction_the_cache_did_not_keep(qtbot, folder, tmp_path, monkeypatch):
+    from petloc_gui.ui import app, main_window
+    from petloc_gui.ui.models.prediction_service import PredictionService
+
+    monkeypatch.setattr(main_window, "load_model_handle", FakeFactory(dict(PRED)))
+    (folder / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n cut short")  # the first image: its prediction fails
+    monkeypatch.setattr(PredictionService, "cached", lambda self, path: None)  # as for a file changed meanwhile
+    out = tmp_path / "shot.png"
+    assert app.main([str(folder), "--model", "fake", "--screenshot", str(out), "--timeout", "10"]) == 0
+    assert out.exists()
+
+
 def test_screenshot_mode_exits_non_zero_when_the_model_fails(qtbot, folder, tmp_path, monkeypatch, capsys):
     from petloc_gui.ui import app, main_window
 

@@ -59,6 +59,7 @@ class GoneImages:
         before = self._model.gone
         back = self._model.set_gone({self._row_of[path] for path in removed if path in self._row_of})
         for row in back:
+            self._model.set_prediction_error(row, None)  # asked for again below: not "failed" meanwhile
             doc = self._store.loaded(row)
             if doc is not None and doc.image_error:
                 doc.image_error = None  # decoded again when shown

@@ -195,7 +195,10 @@ class ReviewSession:
             return
         w = self.parts
         result = w.predictions.cached(self.dataset.items[self.current].image_path)
-        if result is None:
+        failed = self.model.pred_errors[self.current]  # a failure not cached: its file changed as it was read
+        if result is None and failed:
+            w.panel.show_prediction(None, f"No prediction: {failed}")
+        elif result is None:
             info, problem = self.host.model_state()
             message = problem or ("Predicting…" if info is not None else "Loading model…")
             if self.current in self.model.gone:
