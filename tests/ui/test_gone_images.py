@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from PySide6.QtCore import Qt
 
 from petloc_gui.app.image_document import STATUS_EDITED, STATUS_TEXT
@@ -25,6 +26,16 @@ def _status_cell(window, name: str) -> tuple[str, str]:
     model = window.session.model
     index = model.index(model.view_row(model.names.index(name)), COL_STATUS)
     return model.data(index, Qt.DisplayRole), model.data(index, Qt.ToolTipRole)
+
+
+def _gone_and_back(qtbot, window, folder, away, name: str, meanwhile=lambda: None) -> None:
+    """Image ``name`` moved out of the folder and seen gone, ``meanwhile()``, then moved back (with its
+    old time) and seen back."""
+    shutil.move(folder / name, away / name)
+    look_now(qtbot, window)
+    meanwhile()
+    shutil.move(away / name, folder / name)
+    look_now(qtbot, window)
 
 
 def test_an_image_back_where_it_was_hides_the_line_and_its_row_is_as_before(qtbot, window, folder, tmp_path):
@@ -114,16 +125,19 @@ def test_the_queue_puts_a_gone_image_last_and_its_top_is_not_one(qtbot, window, 
     assert window.session.current != top
 
 
-def test_an_image_opened_while_gone_and_copied_back_reads_as_before(qtbot, window, folder, tmp_path):
+@pytest.mark.parametrize("leave", [False, True], ids=["still-shown", "left"])
+def test_an_image_opened_while_gone_reads_as_before_once_copied_back(qtbot, window, folder, tmp_path, leave):
     open_and_wait(qtbot, window, folder)
     before = _status_cell(window, "d.png")
-    shutil.move(folder / "d.png", tmp_path / "d.png")
-    look_now(qtbot, window)
-    window.show_row(3)  # its decode fails
-    qtbot.waitUntil(lambda: window.session.store.loaded(3) is not None, timeout=5000)
-    assert window.session.store.loaded(3).image_error
-    shutil.move(tmp_path / "d.png", folder / "d.png")
-    look_now(qtbot, window)
+
+    def opened_while_gone():
+        window.show_row(3)  # its decode fails: its document keeps the error
+        qtbot.waitUntil(lambda: window.session.store.loaded(3) is not None, timeout=5000)
+        assert window.session.store.loaded(3).image_error
+        if leave:
+            window.show_row(0)
+
+    _gone_and_back(qtbot, window, folder, tmp_path, "d.png", opened_while_gone)
     assert _status_cell(window, "d.png") == before
 
 
@@ -131,13 +145,12 @@ def test_a_prediction_that_failed_while_gone_is_tried_again_once_copied_back(qtb
     open_and_wait(qtbot, window, folder)
     _settled(qtbot, window)
     before = [window.session.model.pred_label[3], _status_cell(window, "d.png")]
-    shutil.move(folder / "d.png", tmp_path / "d.png")
-    look_now(qtbot, window)
-    # as when it was deleted while its prediction was being made
-    window.session.prediction_arrived(str(folder / "d.png"), PredictionError("d.png: image file does not exist"))
-    assert window.session.model.pred_errors[3]
-    shutil.move(tmp_path / "d.png", folder / "d.png")
-    look_now(qtbot, window)
+
+    def failed_while_gone():  # as when it was deleted while its prediction was being made
+        window.session.prediction_arrived(str(folder / "d.png"), PredictionError("d.png: image file does not exist"))
+        assert window.session.model.pred_errors[3]
+
+    _gone_and_back(qtbot, window, folder, tmp_path, "d.png", failed_while_gone)
     qtbot.waitUntil(lambda: window.session.model.pred_label[3] is not None, timeout=5000)
     assert [window.session.model.pred_label[3], _status_cell(window, "d.png")] == before
     assert window.session.model.pred_errors[3] is None
@@ -229,24 +242,8 @@ def test_an_unreadable_annotations_text_stays_when_its_image_comes_back(qtbot, w
     _settled(qtbot, window)
     before = _status_cell(window, "e.png")
     assert before[0] == "error"
-    shutil.move(folder / "e.png", tmp_path / "e.png")
-    look_now(qtbot, window)
-    shutil.move(tmp_path / "e.png", folder / "e.png")
-    look_now(qtbot, window)
+    _gone_and_back(qtbot, window, folder, tmp_path, "e.png")
     assert _status_cell(window, "e.png") == before
-
-
-def test_an_image_opened_while_gone_then_left_reads_as_before_once_back(qtbot, window, folder, tmp_path):
-    open_and_wait(qtbot, window, folder)
-    before = _status_cell(window, "d.png")
-    shutil.move(folder / "d.png", tmp_path / "d.png")
-    look_now(qtbot, window)
-    window.show_row(3)  # its decode fails: its document keeps the error
-    qtbot.waitUntil(lambda: window.session.store.loaded(3) is not None, timeout=5000)
-    window.show_row(0)
-    shutil.move(tmp_path / "d.png", folder / "d.png")
-    look_now(qtbot, window)
-    assert _status_cell(window, "d.png") == before
 
 
 def test_the_prediction_list_is_sent_again_only_when_images_were_just_deleted(qtbot, window, folder, monkeypatch):

@@ -95,54 +95,82 @@ def test_an_urgent_request_is_done_once_cached_and_not_predicted_again_when_its_
         service.shutdown()
 
 
+def _failing_once_while(qtbot, monkeypatch, path, before=lambda: None, after=lambda: None):
+    """A service whose first prediction of ``path`` fails because another program changes the file as
+    the model reads it (``before()`` and ``after()`` around the model, after the service took the
+    file's key); returns ``(service, got)`` with that failure arrived and the service's cache asked."""
+    from .conftest import FakeHandle
+
+    predict = FakeHandle.predict_paths
+    done = []
+
+    def changed_meanwhile(self, paths):
+        if done:
+            return predict(self, paths)
+        done.append(before())
+        out = predict(self, paths)
+        after()
+        return out
+
+    monkeypatch.setattr(FakeHandle, "predict_paths", changed_meanwhile)
+    service, got = _service(qtbot, FakeFactory(dict(PRED)))
+    service.set_model("m")
+    service.request([path])
+    qtbot.waitUntil(lambda: len(got) == 1, timeout=5000)
+    return service, got
+
+
+def _predicted_when_asked_again(qtbot, service, path) -> None:
+    assert service.cached(path) is None  # not the failure: that was of the file as it was then
+    service.request([path])
+    qtbot.waitUntil(lambda: service.cached(path) is not None, timeout=5000)
+    assert service.cached(path).label == PRED[path.name].label
+
+
 def test_an_image_deleted_while_predicted_and_moved_back_with_its_old_time_is_predicted_again(
         qtbot, folder, tmp_path, monkeypatch):
     import shutil
 
-    from .conftest import FakeHandle
-
     path, away = folder / "a.png", tmp_path / "a.png"
-    predict = FakeHandle.predict_paths
-    taken = []
-
-    def moved_out_first(self, paths):  # another program takes it while the model reads it (once)
-        if not taken:
-            taken.append(shutil.move(path, away))
-        return predict(self, paths)
-
-    monkeypatch.setattr(FakeHandle, "predict_paths", moved_out_first)
-    service, got = _service(qtbot, FakeFactory(dict(PRED)))
+    service, _got = _failing_once_while(qtbot, monkeypatch, path, before=lambda: shutil.move(path, away))
     try:
-        service.set_model("m")
-        service.request([path])
-        qtbot.waitUntil(lambda: len(got) == 1, timeout=5000)
         shutil.move(away, path)  # back, with the time it had when it was asked for
-        assert service.cached(path) is None  # not the error: that was of the file when it was missing
-        service.request([path])
-        qtbot.waitUntil(lambda: service.cached(path) is not None, timeout=5000)
-        assert service.cached(path).label == PRED["a.png"].label
+        _predicted_when_asked_again(qtbot, service, path)
     finally:
         service.shutdown()
 
 
+class SlowFactory(FakeFactory):
+    """Loading model "slow" waits until ``release`` is set (the others load at once)."""
+
+    def __init__(self, table: dict) -> None:
+        import threading
+
+        super().__init__(table)
+        self.release = threading.Event()
+
+    def __call__(self, spec: str):
+        if spec == "slow":
+            self.release.wait(5)
+        return super().__call__(spec)
+
+
+def _loading_slow(qtbot) -> tuple[PredictionService, list, list, SlowFactory]:
+    """A service loading model "slow": (service, predictions got, specs loaded, its factory)."""
+    factory = SlowFactory(dict(PRED))
+    service, got = _service(qtbot, factory)
+    loaded: list[str] = []
+    service.model_loaded.connect(lambda info: loaded.append(info.spec))
+    service.set_model("slow")
+    qtbot.wait(100)  # the worker is loading it
+    return service, got, loaded, factory
+
+
 def test_a_model_asked_away_while_it_loads_is_dropped(qtbot, folder):
-    import threading
-
-    release = threading.Event()
-
-    class SlowFactory(FakeFactory):
-        def __call__(self, spec):
-            release.wait(5)
-            return super().__call__(spec)
-
-    service, got = _service(qtbot, SlowFactory(dict(PRED)))
-    loaded = []
-    service.model_loaded.connect(loaded.append)
+    service, got, loaded, factory = _loading_slow(qtbot)
     try:
-        service.set_model("slow")
-        qtbot.wait(100)  # the worker is loading it
         service.unload()  # "no model knows these classes"
-        release.set()
+        factory.release.set()
         service.request([folder / "a.png"])
         qtbot.wait(500)
         assert service.version() is None and loaded == [] and got == []
@@ -153,55 +181,27 @@ def test_a_model_asked_away_while_it_loads_is_dropped(qtbot, folder):
 def test_an_image_read_half_copied_is_predicted_again_once_complete(qtbot, folder, monkeypatch):
     import os
 
-    from .conftest import FakeHandle
-
     path = folder / "a.png"
     whole = path.read_bytes()
     path.write_bytes(whole[: len(whole) // 3])  # a copy still being written
-    predict = FakeHandle.predict_paths
-    finished = []
 
-    def copy_ends_meanwhile(self, paths):
-        out = predict(self, paths)
-        if not finished:  # the copy ends while the model runs
-            finished.append(path.write_bytes(whole))
-            stat = path.stat()
-            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-        return out
+    def copy_ends():  # while the model runs
+        path.write_bytes(whole)
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
 
-    monkeypatch.setattr(FakeHandle, "predict_paths", copy_ends_meanwhile)
-    service, got = _service(qtbot, FakeFactory(dict(PRED)))
+    service, _got = _failing_once_while(qtbot, monkeypatch, path, after=copy_ends)
     try:
-        service.set_model("m")
-        service.request([path])
-        qtbot.waitUntil(lambda: len(got) == 1, timeout=5000)
-        assert service.cached(path) is None  # the failure was of a file that has changed since
-        service.request([path])
-        qtbot.waitUntil(lambda: service.cached(path) is not None, timeout=5000)
-        assert service.cached(path).label == PRED["a.png"].label
+        _predicted_when_asked_again(qtbot, service, path)
     finally:
         service.shutdown()
 
 
 def test_a_model_switched_away_from_while_it_loads_is_not_the_one_used(qtbot, folder):
-    import threading
-
-    release = threading.Event()
-
-    class SlowFactory(FakeFactory):
-        def __call__(self, spec):
-            if spec == "a":
-                release.wait(5)
-            return super().__call__(spec)
-
-    service, _got = _service(qtbot, SlowFactory(dict(PRED)))
-    loaded = []
-    service.model_loaded.connect(lambda info: loaded.append(info.spec))
+    service, _got, loaded, factory = _loading_slow(qtbot)
     try:
-        service.set_model("a")
-        qtbot.wait(100)  # a is loading
         service.set_model("b")
-        release.set()
+        factory.release.set()
         qtbot.waitUntil(lambda: service.version() == "b-v1", timeout=5000)
         qtbot.wait(200)
         assert loaded == ["b"] and service.version() == "b-v1"
