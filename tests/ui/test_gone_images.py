@@ -282,3 +282,29 @@ def test_a_row_back_is_not_counted_as_failed_while_it_is_predicted_again(qtbot, 
     shutil.move(tmp_path / "d.png", folder / "d.png")
     look_now(qtbot, window)
     assert window.session.model.pred_errors[3] is None and not window.session.queue_known()
+
+
+def test_an_older_failure_is_not_shown_while_the_image_on_screen_is_predicted_again(qtbot, window, folder,
+                                                                                    monkeypatch):
+    import os
+
+    open_and_wait(qtbot, window, folder)  # a.png shown
+    _settled(qtbot, window)
+    window.session.prediction_arrived(str(folder / "a.png"), PredictionError("a.png: image file is truncated"))
+    stat = (folder / "a.png").stat()  # the copy finished since: a new version of the file
+    os.utime(folder / "a.png", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    monkeypatch.setattr(window.predictions, "request", lambda paths: None)  # its new prediction still to come
+    window.show_row(0)
+    assert window.panel._prediction_message == "Predicting…"
+
+
+def test_a_deleted_image_says_so_even_with_a_failure_the_cache_did_not_keep(qtbot, window, folder, monkeypatch):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(3)
+    _settled(qtbot, window)
+    monkeypatch.setattr(window.predictions, "cached", lambda path: None)
+    (folder / "d.png").unlink()
+    look_now(qtbot, window)
+    window.session.prediction_arrived(str(folder / "d.png"), PredictionError("d.png: image file does not exist"))
+    window.session.show_prediction()
+    assert window.panel._prediction_message.startswith("Deleted from the folder")

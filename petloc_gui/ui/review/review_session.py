@@ -143,6 +143,8 @@ class ReviewSession:
             self.model.release()  # the image left moves to its place in the queue now
         self.current = row
         self.visited.add(row)  # N skips what was seen this pass, however it was reached
+        if row not in self.model.gone and w.predictions.cached(item.image_path) is None:
+            self.model.set_prediction_error(row, None)  # asked for again below: an older failure is moot
         display = w.images.cached(item.image_path)
         if display is None:
             # Decoded in the background; the document waits for the image's
@@ -196,14 +198,13 @@ class ReviewSession:
         w = self.parts
         result = w.predictions.cached(self.dataset.items[self.current].image_path)
         failed = self.model.pred_errors[self.current]  # a failure not cached: its file changed as it was read
-        if result is None and failed:
+        if result is None and self.current in self.model.gone:
+            w.panel.show_prediction(None, "Deleted from the folder: nothing to predict (F5 reloads the list)")
+        elif result is None and failed:
             w.panel.show_prediction(None, f"No prediction: {failed}")
         elif result is None:
             info, problem = self.host.model_state()
-            message = problem or ("Predicting…" if info is not None else "Loading model…")
-            if self.current in self.model.gone:
-                message = "Deleted from the folder: nothing to predict (F5 reloads the list)"
-            w.panel.show_prediction(None, message)
+            w.panel.show_prediction(None, problem or ("Predicting…" if info is not None else "Loading model…"))
         else:
             w.panel.show_prediction(result)
 
