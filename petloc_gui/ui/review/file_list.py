@@ -11,8 +11,6 @@ comparison, which costs seconds at 10,000 rows in PySide.
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
@@ -29,7 +27,6 @@ from petloc_gui.app.image_document import (
     STATUS_VERIFIED,
 )
 from petloc_gui.core.boxes import Box
-from petloc_gui.core.dataset import SIDECAR
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import visible
 
@@ -56,16 +53,6 @@ _GONE_COLOR = QColor(210, 40, 40)
 _ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, ITEM_ROLE})
 _DISAGREE_COLOR = QColor(210, 40, 40)
 FLUSH_MS = 200
-
-
-def shown_names(dataset) -> list[str]:
-    """The list's names: the path within the folder in the sidecar layout (images in subfolders say
-    where they are, and the list's name order is that of these paths), else the file name; control
-    characters and bidi overrides escaped."""
-    if dataset.layout != SIDECAR:
-        return [visible(item.image_path.name) for item in dataset.items]
-    cut = len(os.path.join(str(dataset.root), ""))  # the index writes each path as root + separator + ...
-    return [visible(str(item.image_path)[cut:]) for item in dataset.items]
 
 
 class FileListModel(QAbstractTableModel):

@@ -27,6 +27,7 @@ from petloc_gui.app.image_document import (
     STATUS_VERIFIED,
     ImageDocument,
 )
+from petloc_gui.app.list_names import shown_names
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
@@ -34,7 +35,7 @@ from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.models.prediction_service import PredictionService
-from petloc_gui.ui.review.file_list import FileListModel, shown_names
+from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.review.folder_watchers import FolderWatchers
 from petloc_gui.ui.review.gone_images import GoneImages
