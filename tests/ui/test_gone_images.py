@@ -284,8 +284,7 @@ def test_a_row_back_is_not_counted_as_failed_while_it_is_predicted_again(qtbot, 
     assert window.session.model.pred_errors[3] is None and not window.session.queue_known()
 
 
-def test_an_older_failure_is_not_shown_while_the_image_on_screen_is_predicted_again(qtbot, window, folder,
-                                                                                    monkeypatch):
+def test_showing_an_image_whose_failure_was_not_kept_predicts_it_again(qtbot, window, folder):
     import os
 
     open_and_wait(qtbot, window, folder)  # a.png shown
@@ -293,9 +292,10 @@ def test_an_older_failure_is_not_shown_while_the_image_on_screen_is_predicted_ag
     window.session.prediction_arrived(str(folder / "a.png"), PredictionError("a.png: image file is truncated"))
     stat = (folder / "a.png").stat()  # the copy finished since: a new version of the file
     os.utime(folder / "a.png", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-    monkeypatch.setattr(window.predictions, "request", lambda paths: None)  # its new prediction still to come
+    window.show_row(1)
     window.show_row(0)
-    assert window.panel._prediction_message == "Predicting…"
+    qtbot.waitUntil(lambda: window.session.model.pred_label[0] is not None, timeout=5000)
+    assert window.session.model.pred_errors[0] is None and window.panel._prediction_message == ""
 
 
 def test_a_deleted_image_says_so_even_with_a_failure_the_cache_did_not_keep(qtbot, window, folder, monkeypatch):

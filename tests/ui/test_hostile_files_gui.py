@@ -151,6 +151,7 @@ def test_visiting_an_unreadable_image_keeps_its_error_status(qtbot, window, fold
     window.show_row(row)
     assert window.session.model.status[row] == "error"
     assert window.session.model.errors[row]
+    assert window.session.model.pred_errors[row]  # its failure is kept (cached: not asked for again)
     window.show_row(0)
     window.show_row(row)
     assert window.session.model.status[row] == "error"

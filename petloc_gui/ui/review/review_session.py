@@ -144,8 +144,6 @@ class ReviewSession:
             self.model.release()  # the image left moves to its place in the queue now
         self.current = row
         self.visited.add(row)  # N skips what was seen this pass, however it was reached
-        if row not in self.model.gone and w.predictions.cached(item.image_path) is None:
-            self.model.set_prediction_error(row, None)  # asked for again below: an older failure is moot
         display = w.images.cached(item.image_path)
         if display is None:
             # Decoded in the background; the document waits for the image's
@@ -198,7 +196,9 @@ class ReviewSession:
             return
         w = self.parts
         result = w.predictions.cached(self.dataset.items[self.current].image_path)
-        failed = self.model.pred_errors[self.current]  # a failure not cached: its file changed as it was read
+        # a failure the cache did not keep (its file changed as it was read): shown, not "Predicting…" for
+        # good; showing the image again asks for it again, and what arrives replaces this
+        failed = self.model.pred_errors[self.current]
         if result is None and self.current in self.model.gone:
             w.panel.show_prediction(None, "Deleted from the folder: nothing to predict (F5 reloads the list)")
         elif result is None and failed:
