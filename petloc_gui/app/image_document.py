@@ -130,9 +130,10 @@ class ImageDocument:
 
     def problem_text(self) -> str | None:
         """The error to show for this image in the list, if any; else the news that another program
-        changed its file while it has edits (kept through later edits and refreshes of its row)."""
-        if self.load_error or self.save_error or self.image_error:
-            return self.load_error or self.save_error or self.image_error
+        changed its file (kept through later edits and refreshes of its row)."""
+        error = self.load_error or self.save_error or self.image_error
+        if error:
+            return error
         if self.external_change is not None:
             then = "saving will ask which version to keep" if self.dirty else \
                 "the version read before is shown (edits undone): Ctrl+S loads the new one"

@@ -141,11 +141,13 @@ class FileListModel(QAbstractTableModel):
             return None
         if role == Qt.ToolTipRole:
             status = self.status[row]
-            problem = self.errors[row] or self.pred_errors[row]
-            detail = visible(problem) if problem else STATUS_TIPS.get(status, STATUS_TEXT[status])
             if row in self.gone:  # its other facts are moot, but unsaved edits (and their file's news) still matter
-                detail = GONE_TIP if status != STATUS_EDITED else f"{GONE_TIP}: it has unsaved edits" + (
-                    f" ({visible(self.errors[row])})" if self.errors[row] else "")
+                detail = GONE_TIP
+                if status == STATUS_EDITED:
+                    detail += ": it has unsaved edits" + (f" ({visible(self.errors[row])})" if self.errors[row] else "")
+            else:
+                problem = self.errors[row] or self.pred_errors[row]
+                detail = visible(problem) if problem else STATUS_TIPS.get(status, STATUS_TEXT[status])
             return f"{visible(self.names[row])} — {detail}"  # the full name
         return row  # ITEM_ROLE
 
