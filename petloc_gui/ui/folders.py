@@ -3,7 +3,6 @@ Open recent, and dropping a folder or an image on the window."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import is_image_name
+from petloc_gui.core.real_paths import part_inside
 from petloc_gui.ui.review.review_session import ReviewSession, SessionParts
 from petloc_gui.ui.settings import Settings
 
@@ -59,10 +59,6 @@ class RecentFoldersMenu(QMenu):
     def _clear(self) -> None:
         self._settings.recent_folders = []
         self.rebuild()
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 
 
 RELOAD_NEIGHBOURS = 50  # a reload whose shown image is gone shows the nearest of these that is still there
@@ -171,7 +167,7 @@ class FolderOpening:
             if row is not None:
                 self.file_dock.model.keep_listed(row)
                 self.show_row(row)
-            elif _inside(image, session.dataset.root):  # copied into the folder after it was read
+            elif part_inside(image, session.dataset.root) is not None:  # copied into the folder after it was read
                 self.reload_folder(show=image)
             else:
                 self.open_folder(folder, show=[image])

@@ -339,6 +339,15 @@ def test_dropping_a_listed_image_in_a_subfolder_shows_it_in_the_open_folder(qtbo
     assert session.model.names[session.current] == f"day2{os.sep}g.png"
 
 
+def test_dropping_an_image_copied_into_a_subfolder_since_opening_keeps_the_open_folder(qtbot, window, folder):
+    (folder / "day2").mkdir()
+    open_and_wait(qtbot, window, folder)
+    write_image(folder / "day2" / "g.png")
+    _drop(window, folder / "day2" / "g.png")  # not listed yet: the open folder is read again, not day2 opened
+    assert window.current_folder() == folder
+    assert window.session.model.names[window.session.current] == f"day2{os.sep}g.png"
+
+
 def test_dropping_an_oxford_image_shows_it_without_reopening(qtbot, window, tmp_path):
     root = tmp_path / "ox"
     (root / "images").mkdir(parents=True)

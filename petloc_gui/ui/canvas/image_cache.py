@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-from petloc_gui.app.file_key import file_key
+from petloc_gui.app.file_key import file_key, may_cache
 from petloc_gui.ui import background
 
 MAX_DISPLAY_SIDE = 2048
@@ -119,9 +119,7 @@ class ImageCache(QObject):
             value = self._peek(key)
             if value is None:
                 value = decode(path)
-                # a failure is kept only if the file did not change while it was read: one deleted
-                # meanwhile (moved back later with its old time), or read half-copied, is decoded again
-                if not value.error or file_key(path) == key:
+                if may_cache(path, key, failed=bool(value.error)):
                     self._put(key, value)
         finally:
             with self._lock:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from petloc_gui.app.file_key import file_key
+from petloc_gui.app.file_key import file_key, may_cache
 from petloc_gui.ui import background
 
 BATCH_SIZE = 8  # small: an urgent request waits for at most one background batch
@@ -83,9 +83,7 @@ def _predict(svc: PredictionService, handle, batch: list[tuple[str, int]]):
     except Exception as exc:  # noqa: BLE001 - a model failure is reported per image
         results = [PredictionError(f"model failed: {type(exc).__name__}: {exc}")] * len(batch)
     for (path, mtime), result in zip(batch, results, strict=True):
-        # A failure is kept only if the file did not change while it was read: one deleted meanwhile
-        # (moved back later with its old time), or read half-copied, is tried again when asked.
-        if not isinstance(result, Exception) or file_key(Path(path))[1] == mtime:
+        if may_cache(Path(path), (path, mtime), failed=isinstance(result, Exception)):
             svc._store((path, mtime, version), result)
         yield ("predicted", path, version, result)
 

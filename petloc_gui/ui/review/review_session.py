@@ -28,6 +28,7 @@ from petloc_gui.app.image_document import (
     ImageDocument,
 )
 from petloc_gui.app.list_names import shown_names
+from petloc_gui.core.real_paths import part_inside
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
@@ -383,8 +384,5 @@ class ReviewSession:
         row = self.row_of.get(str(path))
         if row is not None:
             return row
-        try:
-            inside = Path(os.path.realpath(path)).relative_to(os.path.realpath(self.dataset.root))
-        except ValueError:
-            return None
-        return self.row_of.get(str(Path(self.dataset.root) / inside))
+        inside = part_inside(path, self.dataset.root)
+        return None if inside is None else self.row_of.get(str(Path(self.dataset.root) / inside))
