@@ -308,3 +308,20 @@ def test_a_deleted_image_says_so_even_with_a_failure_the_cache_did_not_keep(qtbo
     window.session.prediction_arrived(str(folder / "d.png"), PredictionError("d.png: image file does not exist"))
     window.session.show_prediction()
     assert window.panel._prediction_message.startswith("Deleted from the folder")
+
+
+def test_a_status_filter_lists_no_gone_image_but_the_one_shown(qtbot, window, folder, tmp_path):
+    open_and_wait(qtbot, window, folder)  # a.png shown
+    model = window.session.model
+    a, c = model.names.index("a.png"), model.names.index("c.png")
+    assert model.status[a] == model.status[c]
+    window.file_dock.status_filter.setCurrentIndex(window.file_dock.status_filter.findData(model.status[c]))
+    assert model.view_row(c) >= 0 and model.view_row(a) >= 0
+    for name in ("a.png", "c.png"):
+        shutil.move(folder / name, tmp_path / name)
+    look_now(qtbot, window)
+    qtbot.waitUntil(lambda: model.view_row(c) < 0, timeout=3000)
+    assert model.view_row(a) >= 0  # shown: it stays, reading "gone"
+    shutil.move(tmp_path / "c.png", folder / "c.png")
+    look_now(qtbot, window)
+    qtbot.waitUntil(lambda: model.view_row(c) >= 0, timeout=3000)

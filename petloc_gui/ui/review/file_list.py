@@ -239,6 +239,8 @@ class FileListModel(QAbstractTableModel):
         back, changed, self.gone = self.gone - items, self.gone ^ items, items
         for item in changed:
             self._row_changed(item)
+        if changed and self._status and not self._filter_timer.isActive():
+            self._filter_timer.start()  # a status filter lists no gone image (the one shown stays)
         return back
 
     def box_counts(self) -> dict[str, int]:
@@ -339,7 +341,7 @@ class FileListModel(QAbstractTableModel):
     def _accepts(self, item: int) -> bool:
         if self._text and self._text not in self.names[item].lower():
             return False
-        return not (self._status and self.status[item] != self._status)
+        return not (self._status and (self.status[item] != self._status or item in self.gone))
 
     def keep_listed(self, item: int) -> None:
         """List ``item`` whatever the filters, until they change (an image shown on purpose)."""
