@@ -66,6 +66,8 @@ class ScreenshotTaker(QObject):
                 return False
             self._queue_top_shown = True
             session.show_queue_top()
+        if session.current in session.model.gone:
+            return True  # deleted since the folder was read: its pane says so, no prediction comes
         result = self.window.cached_prediction(session.image_path(session.current))
         return result is not None or bool(session.model.pred_errors[session.current])  # or an uncached failure
 

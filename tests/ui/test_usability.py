@@ -164,6 +164,20 @@ def test_screenshot_mode_takes_a_failed_prediction_the_cache_did_not_keep(qtbot,
     assert out.exists()
 
 
+def test_screenshot_mode_takes_an_image_deleted_before_its_prediction_came(qtbot, window, folder, tmp_path,
+                                                                           monkeypatch):
+    from petloc_gui.ui.screenshot import ScreenshotTaker
+
+    open_and_wait(qtbot, window, folder)
+    session = window.session
+    monkeypatch.setattr(window, "cached_prediction", lambda path: None)  # none came, no failure either
+    session.model.pred_errors[session.current] = None
+    taker = ScreenshotTaker(window, tmp_path / "shot.png")
+    assert not taker._ready()  # still waiting for it
+    session.model.set_gone({session.current})
+    assert taker._ready()  # its pane says it was deleted: nothing more will come
+
+
 def test_screenshot_mode_exits_non_zero_when_the_model_fails(qtbot, folder, tmp_path, monkeypatch, capsys):
     from petloc_gui.ui import app, main_window
 
