@@ -246,19 +246,24 @@ def test_an_unreadable_annotations_text_stays_when_its_image_comes_back(qtbot, w
     assert _status_cell(window, "e.png") == before
 
 
-def test_the_prediction_list_is_sent_again_only_when_images_were_just_deleted(qtbot, window, folder, monkeypatch):
+def test_images_just_deleted_leave_the_prediction_list_which_is_not_started_over(qtbot, window, folder,
+                                                                               monkeypatch):
     from .conftest import write_image
 
     open_and_wait(qtbot, window, folder)
     _settled(qtbot, window)
+    service = window.predictions
     sent = []
-    monkeypatch.setattr(window.predictions, "request_background", lambda paths: sent.append(list(paths)))
-    write_image(folder / "f.png", seed=7)  # a camera import adds images: nothing to resend
+    monkeypatch.setattr(service, "request_background", lambda paths: sent.append(list(paths)))
+    assert service._background_pos == 5  # every image looked at
+    write_image(folder / "f.png", seed=7)  # a camera import adds images: nothing to change
     look_now(qtbot, window)
     assert folder_notice(window) == "1 new image in the folder" and sent == []
     (folder / "c.png").unlink()
     look_now(qtbot, window)
-    assert len(sent) == 1 and folder / "c.png" not in sent[0] and len(sent[0]) == 4
+    assert sent == []  # not resent: the worker would look at (stat) every image again
+    assert folder / "c.png" not in service._background and len(service._background) == 4
+    assert service._background_pos == 4
 
 
 def test_a_failure_not_cached_is_shown_for_the_image_on_screen_not_predicting(qtbot, window, folder, monkeypatch):

@@ -207,3 +207,17 @@ def test_a_model_switched_away_from_while_it_loads_is_not_the_one_used(qtbot, fo
         assert loaded == ["b"] and service.version() == "b-v1"
     finally:
         service.shutdown()
+
+
+def test_dropping_images_from_the_background_list_keeps_its_place(folder):
+    service = PredictionService(FakeFactory(dict(PRED)))  # no model: the worker takes nothing
+    try:
+        a, b, c, d, e = sorted(folder.glob("*.png"))
+        service.request_background([a, b, c, d, e])
+        service._background_pos = 2  # a and b looked at
+        service.drop_background([b, d])
+        assert service._background == [a, c, e] and service._background_pos == 1  # c next, as before
+        service.drop_background([folder / "not-listed.png"])
+        assert service._background == [a, c, e] and service._background_pos == 1
+    finally:
+        service.shutdown()

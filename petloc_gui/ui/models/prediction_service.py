@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -152,6 +152,15 @@ class PredictionService(QObject):
             self._background = list(paths)
             self._background_pos = 0
             self._cond.notify_all()
+
+    def drop_background(self, paths: Iterable[Path]) -> None:
+        """Take these out of the background list (images deleted from the folder) without starting
+        it over: the images it has passed are not looked at (stat'ed) again."""
+        drop = set(paths)
+        with self._cond:
+            passed = [p for p in self._background[:self._background_pos] if p not in drop]
+            left = [p for p in self._background[self._background_pos:] if p not in drop]
+            self._background, self._background_pos = passed + left, len(passed)
 
     def cached(self, path: Path):
         """The cached result for an image with the current model, or None."""

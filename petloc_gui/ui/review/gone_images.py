@@ -3,8 +3,8 @@
 The list keeps their rows until the folder is read again (F5): rows, the
 undo stacks and the review pass hold row numbers of the list as read.
 `FileListModel.set_gone` makes such a row read "gone" and ranks it last in
-the review queue. What else follows is here: the folder-wide prediction
-list is sent again without the images just deleted (each would only fail),
+the review queue. What else follows is here: the images just deleted are
+taken out of the folder-wide prediction list (each would only fail),
 and an image copied back is tried again: a decode that failed while it was
 gone (its document's image error) and a prediction (asked for again; the
 caches keep a failure only when the file did not change while it was read,
@@ -69,5 +69,5 @@ class GoneImages:
             if self._host.current in back:
                 self._host.show(self._host.current)  # its picture, not its decoding error
         elif self._model.gone - before:
-            # each deletion resends the list (the worker stats it again from the start): rare
-            self._predictions.request_background(self.paths_left())
+            # out of the worker's list, not resent: it would look at every image again from the start
+            self._predictions.drop_background(self._items[row].image_path for row in self._model.gone - before)
