@@ -330,3 +330,23 @@ def test_a_status_filter_lists_no_gone_image_but_the_one_shown(qtbot, window, fo
     shutil.move(tmp_path / "c.png", folder / "c.png")
     look_now(qtbot, window)
     qtbot.waitUntil(lambda: model.view_row(c) >= 0, timeout=3000)
+
+
+def test_in_review_order_a_re_rank_keeps_the_gone_image_shown_under_a_status_filter(qtbot, window, folder,
+                                                                                   tmp_path):
+    open_and_wait(qtbot, window, folder)  # a.png shown
+    _settled(qtbot, window)
+    model = window.session.model
+    a, c = model.names.index("a.png"), model.names.index("c.png")
+    dock = window.file_dock
+    dock.order.setCurrentIndex(dock.order.findData(True))
+    window.show_row(a)
+    dock.status_filter.setCurrentIndex(dock.status_filter.findData(model.status[a]))
+    shutil.move(folder / "a.png", tmp_path / "a.png")
+    look_now(qtbot, window)
+    assert model.view_row(a) >= 0
+    shutil.move(folder / "c.png", tmp_path / "c.png")  # another deletion: the queue is ranked again
+    look_now(qtbot, window)
+    qtbot.waitUntil(lambda: model.view_row(c) < 0, timeout=3000)
+    qtbot.wait(600)  # past the rank and filter timers
+    assert window.session.current == a and model.view_row(a) >= 0

@@ -321,7 +321,7 @@ class FileListModel(QAbstractTableModel):
         if ranks != self.ranks:
             self.ranks = ranks
             if self.review_order:
-                self._reorder()
+                self._reorder(spare=self._selected_items())  # a re-rank is no reason to drop the image shown
 
     # --- filtering and ordering ----------------------------------------------------
     def set_text(self, text: str) -> None:
