@@ -11,6 +11,8 @@ everything else are the recipe's. Otherwise `exp_digits_pipelines.py train`
 
     python benchmarks/exp_digits_label_smoothing.py DIR --seed S        # bundle DIR/ls_sS
     python benchmarks/exp_digits_pipelines.py score DIR new ls
+
+It lost (benchmarks/README.md, "digits run LS"), so the recipe's class loss is unchanged.
 """
 
 from __future__ import annotations

@@ -118,8 +118,9 @@ def score(out: Path, names: list[str]) -> None:
 
 def variant_main(name: str, description: str, patch: Callable[[], None], argv: list[str] | None = None) -> int:
     """The command line of a recipe-variant driver (`exp_digits_elastic.py`, `exp_digits_deeper.py`,
-    `exp_digits_weight_decay.py`): ``DIR --seed S``; ``patch()`` changes the product's code in this
-    process (imports inside it find this checkout), then `train` as NAME (bundle DIR/NAME_sS)."""
+    `exp_digits_weight_decay.py`, `exp_digits_label_smoothing.py`): ``DIR --seed S``; ``patch()``
+    changes the product's code in this process (imports inside it find this checkout), then `train`
+    as NAME (bundle DIR/NAME_sS)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("out", type=Path, help="the experiment folder of this driver's `split` (T, V)")
     parser.add_argument("--seed", type=int, default=0)
