@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
 from pathlib import Path
 
 from petloc_gui.cli.args import MODEL_HELP
-from petloc_gui.cli.output import CommandError, info, load_tensorflow
+from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow
 
 NAME = "export"
 HELP = "export a model as a TensorFlow SavedModel (and/or TFLite) for serving"
@@ -32,7 +34,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.saved_model is None and args.tflite is None:
-        raise CommandError("nothing to do: give --saved-model DIR and/or --tflite FILE")
+        raise UsageError("nothing to do: give --saved-model DIR and/or --tflite FILE")
+    if (args.saved_model is not None and args.tflite is not None
+            and os.path.abspath(args.saved_model) == os.path.abspath(args.tflite)):
+        raise UsageError(f"--saved-model and --tflite both name {args.tflite}; give each its own path")
     # Checked before TensorFlow loads, so a mistake costs no time.
     if (args.saved_model is not None and args.saved_model.exists()
             and (not args.saved_model.is_dir() or any(args.saved_model.iterdir()))):
@@ -47,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
             if target.parent.exists() and not target.parent.is_dir():
                 raise NotADirectoryError(20, "not a folder", str(target.parent))
             target.parent.mkdir(parents=True, exist_ok=True)
+            _check_writable(target)
     load_tensorflow()
     from petloc_gui.model import export
     from petloc_gui.model.bundle import load_bundle
@@ -63,3 +69,13 @@ def run(args: argparse.Namespace) -> int:
         info(f"wrote TFLite model {out or args.tflite}")
         print(str(out or args.tflite), flush=True)
     return 0
+
+
+def _check_writable(target: Path) -> None:
+    """Refuse a target whose folder cannot take a new file (read-only, a system folder), before
+    TensorFlow takes its seconds to load: a file made and removed there is the only sure test."""
+    try:
+        with tempfile.TemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".probe"):
+            pass
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write here: {exc.strerror or exc}", str(target)) from exc

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from petloc_gui.cli.output import error, info, json_line, reason_of, show
+from petloc_gui.cli.output import UsageError, error, info, json_line, reason_of, show
 
 NAME = "stats"
 HELP = "dataset statistics: counts, class balance, box and image sizes, problems found"
@@ -20,12 +20,16 @@ examples:
   petloc stats ../shared/data/oxford-pets-3breeds
   petloc stats runs/digits-train --json
   petloc stats runs/digits-train --plot digits-stats.png
+  petloc stats runs/digits-train --plot digits-stats.png --overwrite   # replace the last plot
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", help="dataset folder (sidecar, Oxford-IIIT Pet or VOC devkit layout)")
-    parser.add_argument("--plot", metavar="OUT.png", type=Path, help="also write histograms to this PNG file")
+    parser.add_argument("--plot", metavar="OUT.png", type=Path,
+                        help="also write histograms to this new PNG file (an existing one only with --overwrite)")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="let --plot replace an existing file (never one of the dataset's own files)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     parser.add_argument(
         "--no-image-check",
@@ -39,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.stats import compute_stats
 
+    if args.plot is not None and args.plot.suffix.lower() != ".png":
+        raise UsageError(f"--plot {args.plot}: the plot is a PNG image; give a file name ending in .png")
     dataset = open_dataset(args.data)
     stats = compute_stats(dataset, check_images=args.check_images)
     status = 0
@@ -47,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         from petloc_gui.core.errors import PetlocError
 
         try:
+            _check_plot_target(args.plot, dataset, args.overwrite)
             write_stats_plot(stats, args.plot)
             info(f"wrote {args.plot}")
         except PlotUnavailableError as exc:
@@ -60,3 +67,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(show("\n".join(stats.summary_lines())), flush=True)
     return status
+
+
+def _check_plot_target(plot: Path, dataset, overwrite: bool) -> None:
+    """Refuse to write the plot over one of the dataset's own files (an image or annotation
+    named by mistake), or over any existing file without ``--overwrite``."""
+    if not plot.exists() and not plot.is_symlink():
+        return
+    target = plot.resolve()
+    for item in dataset.items:
+        if target in (item.image_path.resolve(), item.annotation_path.resolve()):
+            raise FileExistsError(17, "is a file of the dataset; the plot never replaces it", str(plot))
+    if not overwrite:
+        raise FileExistsError(17, "already exists; choose a new name, or add --overwrite to replace it", str(plot))
+    if target.is_dir():
+        raise IsADirectoryError(21, "is a folder", str(plot))

@@ -120,6 +120,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _check_inputs(args: argparse.Namespace) -> None:
     """Fail fast, with one line, before TensorFlow takes seconds to load."""
+    if args.data.exists() and not args.data.is_dir():
+        raise NotADirectoryError(20, "not a folder: give the dataset folder", str(args.data))
     if not args.data.is_dir():
         raise FileNotFoundError(2, "dataset folder not found", str(args.data))
     if args.out.exists() and not args.out.is_dir():

@@ -26,7 +26,7 @@ from petloc_gui.cli import (
     cmd_stats,
     cmd_train,
 )
-from petloc_gui.cli.output import error, one_line, quiet_tensorflow
+from petloc_gui.cli.output import UsageError, error, one_line, quiet_tensorflow
 
 COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models,
             cmd_convert)
@@ -119,6 +119,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         error("interrupted")
         return EXIT_INTERRUPTED
+    except UsageError as exc:  # options that clash: a bad command line, as argparse's errors
+        error(f"{_describe(exc)} (see `petloc {args.command} --help`)")
+        return EXIT_USAGE
     except BrokenPipeError:
         # `petloc predict ... | head`: the reader left; nothing to report.
         _silence_stdout()

@@ -28,6 +28,10 @@ class CommandError(Exception):
     """A problem with a command's inputs that the user can fix; reported as one line."""
 
 
+class UsageError(CommandError):
+    """A bad command line found after parsing (options that only clash together): exit status 2."""
+
+
 def error(message: str) -> None:
     """Print one `petloc: MESSAGE` line on stderr (newlines flattened)."""
     sys.stderr.write(PREFIX + one_line(message) + "\n")

@@ -13,6 +13,7 @@ import re
 
 # C0 and C1 controls, DEL, and the bidi embedding/override/isolate/mark characters.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -34,6 +35,8 @@ def visible(text: object, *, keep_newlines: bool = False) -> str:
 def json_safe(text: str) -> str:
     """JSON text with the characters JSON leaves raw (C1, bidi, DEL) as ``\\uXXXX`` escapes.
 
-    The result decodes to the same value: only the representation changes.
+    Lone surrogates are escaped too: a file name that is not UTF-8 (``bad\\xffname.jpg``)
+    reaches Python as ``\\udcff``, which written raw made the line invalid UTF-8 that strict
+    JSON readers refuse. The result decodes to the same value: only the representation changes.
     """
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

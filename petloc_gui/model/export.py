@@ -17,6 +17,7 @@ SavedModel signatures:
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -111,6 +112,20 @@ def _check_target_dir(out_dir: Path) -> None:
         raise SaveError(f"cannot export: folder {out_dir.parent} does not exist", out_dir)
 
 
+def _fresh_folder_beside(target: Path) -> Path:
+    """An empty folder beside ``target`` under a temporary name, made with the user's usual
+    permissions: `tempfile.mkdtemp`'s are 0700, and renamed into place they kept a serving
+    process run as another user out of the export."""
+    for _ in range(100):
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            tmp.mkdir()
+        except FileExistsError:
+            continue
+        return tmp
+    raise FileExistsError(17, "no free temporary name", str(target))
+
+
 def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) -> Path:
     """Write a TensorFlow SavedModel for TF Serving to ``out_dir``; returns it.
 
@@ -124,7 +139,10 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
     _check_target_dir(target)
     model, class_names = _unwrap(model_or_bundle)
     archive = _archive(model, class_names, with_uint8=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        tmp = _fresh_folder_beside(target)
+    except OSError as exc:  # named by the target, not the temporary name the user never gave
+        raise SaveError(f"cannot export: {exc.strerror or exc}", target) from exc
     try:
         archive.write_out(str(tmp), verbose=False)
         _check_target_dir(target)  # again: someone may have written there meanwhile

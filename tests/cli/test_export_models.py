@@ -40,11 +40,21 @@ def test_export_never_replaces_existing_output(tiny_bundle, tmp_path, capsys):
     code, _, err = run_cli(capsys, "export", tiny_bundle, "--saved-model", full)
     assert code == 1 and "not an empty folder" in err
     code, _, err = run_cli(capsys, "export", tiny_bundle)
-    assert code == 1 and assert_clean_errors(err) == [
-        "petloc: nothing to do: give --saved-model DIR and/or --tflite FILE"
+    assert code == 2 and assert_clean_errors(err) == [  # a bad command line (docs/cli.md: exit status 2)
+        "petloc: nothing to do: give --saved-model DIR and/or --tflite FILE (see `petloc export --help`)"
     ]
     code, _, err = run_cli(capsys, "export", tmp_path / "nomodel", "--tflite", tmp_path / "new" / "m.tflite")
     assert code == 1 and not (tmp_path / "new").exists()  # a refused export makes no folder
+
+
+def test_export_refuses_one_path_for_both_outputs_and_a_folder_that_takes_no_file(tiny_bundle, tmp_path, capsys):
+    same = tmp_path / "out"
+    code, out, err = run_cli(capsys, "export", tiny_bundle, "--saved-model", same, "--tflite", same)
+    assert code == 2 and out == "" and "both name" in err and not same.exists()
+    code, out, err = run_cli(capsys, "export", tiny_bundle, "--tflite", "/proc/petloc-test.tflite")
+    lines = assert_clean_errors(err)  # before TensorFlow loads, naming the path given
+    assert code == 1 and out == "" and lines == [lines[0]]
+    assert lines[0].startswith("petloc: /proc/petloc-test.tflite: cannot write here")
 
 
 def test_models_lists_bundled_and_trained(tiny_bundle, tmp_path, monkeypatch, capsys, _isolated_user_data):

@@ -210,3 +210,16 @@ def test_annotation_targets_empty_folder(tmp_path, with_text_file):
         (folder / "notes.txt").write_text("hi")
     targets, problems = annotation_targets([folder])
     assert targets == {} and problems == [(folder, "no image found in this folder")]
+
+
+def test_a_json_line_is_utf8_even_for_a_file_name_that_is_not():
+    import json
+
+    from petloc_gui.cli.output import json_line
+
+    name = os.fsdecode(b"bad\xffname \xc3\xa9.jpg")  # the \xff reaches Python as a lone surrogate
+    stream = io.StringIO()
+    json_line({"image": name}, stream)
+    raw = stream.getvalue().encode("utf-8")  # raw surrogates would raise here, as they broke strict readers
+    assert json.loads(raw.decode("utf-8", errors="strict")) == {"image": name}
+    assert "é" in raw.decode("utf-8")  # other characters stay as they are

@@ -149,3 +149,25 @@ def test_stats_still_prints_when_the_plot_cannot_be_written(messy_dataset, tmp_p
     code, out, err = run_cli(capsys, "stats", messy_dataset, "--plot", tmp_path / "no" / "stats.png", "--json")
     assert code == 1 and "plot not written" in err
     assert last_json(out)["n_images"] == 7  # the statistics are not lost with the plot
+
+
+def test_stats_plot_never_replaces_a_file_without_asking_nor_a_dataset_file(messy_dataset, tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    image = next(p for p in messy_dataset.iterdir() if p.suffix == ".png")
+    before = image.read_bytes()
+    code, out, err = run_cli(capsys, "stats", messy_dataset, "--plot", image, "--overwrite", "--json")
+    assert code == 1 and "is a file of the dataset" in err and image.read_bytes() == before
+    assert last_json(out)["n_images"] == 7  # the statistics still print
+    notes = tmp_path / "notes.png"
+    notes.write_bytes(b"keep")
+    code, _, err = run_cli(capsys, "stats", messy_dataset, "--plot", notes)
+    assert code == 1 and "--overwrite" in err and notes.read_bytes() == b"keep"
+    code, _, _ = run_cli(capsys, "stats", messy_dataset, "--plot", notes, "--overwrite")
+    assert code == 0 and notes.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"  # replaced, as asked
+
+
+def test_stats_plot_must_be_a_png_name(messy_dataset, capsys):
+    xml = next(p for p in messy_dataset.iterdir() if p.suffix == ".xml")
+    before = xml.read_bytes()
+    code, out, err = run_cli(capsys, "stats", messy_dataset, "--plot", xml)
+    assert code == 2 and out == "" and ".png" in err and xml.read_bytes() == before

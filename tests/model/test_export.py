@@ -87,6 +87,33 @@ def test_refuses_a_non_empty_folder_and_a_missing_parent(model, tmp_path):
         export_saved_model(model, tmp_path / "file")
 
 
+def test_the_exported_folder_has_the_users_usual_permissions(model, tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        out = export_saved_model(model, tmp_path / "served")
+    finally:
+        os.umask(old)
+    # not mkdtemp's 0700: a serving process run as another user reads it, as it reads a trained bundle
+    assert stat.S_IMODE(out.stat().st_mode) == 0o755
+
+
+def test_a_folder_that_takes_no_new_folder_is_named_as_given_not_by_a_temporary_name(model, tmp_path,
+                                                                                       monkeypatch):
+    from pathlib import Path
+
+    def refused(self, *args, **kwargs):
+        raise OSError(30, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refused)
+    with pytest.raises(SaveError) as caught:
+        export_saved_model(model, tmp_path / "served")
+    message = str(caught.value)
+    assert str(tmp_path / "served") in message and "Read-only file system" in message and ".tmp" not in message
+
+
 def test_wrong_number_of_class_names_is_refused(model, tmp_path):
     with pytest.raises(ValueError, match="2 class names"):
         export_saved_model(SimpleNamespace(model=model, class_names=["a", "b"]), tmp_path / "out")

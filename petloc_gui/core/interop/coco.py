@@ -234,6 +234,11 @@ def _read_image(entry: Any, where: str, folders: list[Path],
         report.skipped_images += 1
         return
     records[image_id] = None  # its annotations are left out unless it reads below
+    if ".." in entry["file_name"].replace("\\", "/").split("/"):
+        report.problem(where, f"image {entry['file_name']!r} climbs out of the image folders ('..'); "
+                       "not read, so a hostile file cannot point anywhere on disk; not converted")
+        report.skipped_images += 1
+        return
     image = _locate(entry["file_name"], folders)
     if image is None:
         report.problem(where, f"image {entry['file_name']!r} not found (looked in "
