@@ -77,6 +77,45 @@ def test_escape_in_the_label_box_restores_the_label_and_gives_the_keyboard_back(
     assert _focused() is window.panel.gt_pane
 
 
+def test_escape_where_a_click_in_the_label_box_put_the_keyboard_gives_it_back(qtbot, window, folder):
+    _activate(qtbot, window)
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    qtbot.mouseClick(window.label_combo.lineEdit(), Qt.LeftButton)
+    typing_in = _focused()  # the combo box (its line edit's focus proxy), as in a real session
+    qtbot.keyClicks(typing_in, "dog")
+    qtbot.keyClick(typing_in, Qt.Key_Escape)
+    assert _focused() is window.panel.gt_pane
+    assert window.label_combo.currentText() == "cat"  # the typing is dropped, the box's label shown
+    qtbot.keyClick(_focused(), Qt.Key_D)  # the next image, not a "d" in the label box
+    assert window.session.current == 1
+    assert window.label_combo.currentText() == window.session.store.document(1).objects[0].name
+
+
+def test_a_class_picked_from_the_label_list_gives_the_keyboard_back(qtbot, window, folder):
+    _activate(qtbot, window)
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    combo = window.label_combo
+    combo.setFocus()
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    view.setCurrentIndex(combo.model().index(combo.findText("dog"), 0))
+    with qtbot.waitSignal(window.labels.typing_done):
+        qtbot.keyClick(view, Qt.Key_Return)  # picked
+    assert window.session.store.document(0).objects[0].name == "dog"
+    _activate(qtbot, window)  # offscreen, the closed list leaves no window active
+    assert _focused() is window.panel.gt_pane
+    combo.setFocus()
+    combo.showPopup()
+    qtbot.waitUntil(view.isVisible)
+    with qtbot.waitSignal(window.labels.typing_done):
+        qtbot.keyClick(view, Qt.Key_Escape)  # the list closed without a pick
+    _activate(qtbot, window)
+    assert _focused() is window.panel.gt_pane and window.label_combo.currentText() == "dog"
+
+
 def test_choosing_a_model_leaves_the_keyboard_on_the_image(qtbot, window, folder):
     _activate(qtbot, window)
     open_and_wait(qtbot, window, folder)

@@ -2,13 +2,14 @@
 
 It shows the selected box's label (nothing when no box is selected, also
 right after a delete), applies a picked or typed label through the edit
-controller, and gives the keyboard back to the image on Enter and Escape so a
-single-key shortcut never types into it.
+controller, and gives the keyboard back to the image on Enter and Escape, and
+when its list closes (a class picked with the mouse or not), so a single-key
+shortcut never types into it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from petloc_gui.core.text import visible
@@ -34,7 +35,15 @@ class LabelBox(QObject):
         self.combo.activated.connect(lambda i: self._apply(self.label_at(i)))
         self.combo.lineEdit().returnPressed.connect(self._typed)
         self._line = self.combo.lineEdit()
-        self._line.installEventFilter(self)  # Escape: see eventFilter
+        # Escape: see eventFilter. The combo box is the focus widget (its line edit's focus proxy) and
+        # hands keys to the line edit directly, past the line edit's filters: both are watched.
+        self.combo.installEventFilter(self)
+        self._line.installEventFilter(self)
+        # The list closing, a class picked or not (Escape and a click outside close it without
+        # `hidePopup`): back to the image once Qt has put the focus back in the box. A pick with
+        # the mouse left the keyboard there, and D typed "catd".
+        self._popup = self.combo.view().window()
+        self._popup.installEventFilter(self)
         edits.selection_changed.connect(lambda _index: self.show_selected())
         edits.document_changed.connect(lambda doc: self.show_selected() if doc is edits.doc else None)
 
@@ -89,10 +98,20 @@ class LabelBox(QObject):
             self._apply(name)
         self.typing_done.emit()  # back to the image, so single-key shortcuts work again
 
+    def _done(self) -> None:
+        """Back to the image, the box showing the selected box's label (typing not applied is dropped)."""
+        if self.combo.view().isVisible():
+            return  # the list opened again meanwhile
+        self.typing_done.emit()
+        self.show_selected()
+
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         # The combo box swallows Escape before a shortcut sees it, so it is caught here.
-        if watched is self._line and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
-            self.typing_done.emit()
-            self.show_selected()
+        # (`is`, not `in`: an equality test reaches into a wrapper whose C++ object may be going away)
+        if (event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape
+                and (watched is self.combo or watched is self._line)):
+            self._done()
             return True
+        if event.type() == QEvent.Hide and watched is self._popup:
+            QTimer.singleShot(0, self, self._done)  # dropped if the box goes first
         return super().eventFilter(watched, event)
