@@ -42,6 +42,7 @@ class ModelChoice:
     reason: str
     labels: frozenset[str] = frozenset()
     box_counts: dict[str, int] = field(default_factory=dict)
+    unknown: frozenset[str] = frozenset()  # (no model) the labels no available model knows at all
 
     @property
     def trainable(self) -> bool:
@@ -131,14 +132,25 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
         if names is not None and labels <= set(names):
             return ModelChoice(remembered, "the model this folder last used", labels, counts)
     ranked = []
+    known: set[str] = set()
     for order, spec in enumerate(candidates(store)):
         names = class_names(spec)
-        if names is not None and labels <= set(names):
-            ranked.append((len(set(names) - labels), order, spec))
+        if names is not None:
+            known.update(names)
+            if labels <= set(names):
+                ranked.append((len(set(names) - labels), order, spec))
     if ranked:
         spec = min(ranked)[2]
         return ModelChoice(spec, "it knows every class of this folder", labels, counts)
-    return ModelChoice(None, f"no available model knows {describe_labels(labels)}", labels, counts)
+    return ModelChoice(None, no_model_reason(labels, labels - known), labels, counts, labels - known)
+
+
+def no_model_reason(labels: frozenset[str], unknown: frozenset[str]) -> str:
+    """Why no model is used: the classes none knows (a typo "dogd" beside "cat, dog" names only
+    "dogd"), or, when each is known somewhere, that no one model knows them all."""
+    if unknown:
+        return f"no available model knows {describe_labels(unknown)}"
+    return f"no one available model knows all of {describe_labels(labels)}"
 
 
 def choose_for_paths(paths: Iterable[Path], store: Any = None) -> ModelChoice | None:

@@ -78,3 +78,50 @@ def test_the_memory_survives_a_new_instance_and_a_broken_file(tmp_path):
     assert FolderMemory(path).get(tmp_path / "a") == "digits"
     path.write_text("{not json")
     assert FolderMemory(path).get(tmp_path / "a") is None
+
+
+def test_a_mistyped_class_undone_brings_the_folders_model_back(qtbot, window, folder):
+    from .conftest import open_and_wait
+
+    open_and_wait(qtbot, window, folder, model=None)  # chosen by the folder's classes (cat, dog)
+    assert window.current_model_spec() == "pets"
+    window.show_row(0)
+    window.edits.set_label("dogd")
+    qtbot.waitUntil(lambda: window.current_model_spec() == "", timeout=5000)  # no model knows "dogd"
+    bar = window.models.new_classes
+    assert bar.message.text().startswith("No available model knows the class dogd of this folder")
+    window.act["undo"].trigger()  # no box says "dogd" any more
+    qtbot.waitUntil(lambda: window.current_model_spec() == "pets", timeout=5000)
+    qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=10_000)
+    assert "dogd" not in window.session.label_names() and not bar.isVisible()
+
+
+def test_no_model_names_only_the_classes_no_model_knows(tmp_path):
+    from petloc_gui.app.model_choice import choose_for_labels
+
+    store, memory = VersionStore(tmp_path / "models"), FolderMemory(tmp_path / "m.json")
+    typo = choose_for_labels({"cat", "dog", "dogd"}, tmp_path, store=store, memory=memory)
+    assert typo.spec is None and typo.unknown == {"dogd"}
+    assert typo.reason == "no available model knows the class dogd"
+    apart = choose_for_labels({"cat", "3"}, tmp_path, store=store, memory=memory)  # pets and digits
+    assert apart.spec is None and apart.unknown == frozenset()
+    assert apart.reason == "no one available model knows all of the classes 3, cat"
+
+
+def test_the_only_box_of_a_new_class_undone_brings_back_the_model_of_a_folder_without_boxes(qtbot, window,
+                                                                                           tmp_path):
+    from petloc_gui.core.boxes import Box
+
+    from .conftest import open_and_wait, write_image
+
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    for i in range(2):
+        write_image(folder / f"p{i}.png", seed=i)
+    open_and_wait(qtbot, window, folder, model=None)
+    assert window.current_model_spec() == "pets"  # no boxes yet: by image size
+    window.show_row(0)
+    window.edits.add_box(Box(10, 10, 50, 40), "bird")
+    qtbot.waitUntil(lambda: window.current_model_spec() == "", timeout=5000)
+    window.act["undo"].trigger()
+    qtbot.waitUntil(lambda: window.current_model_spec() == "pets", timeout=5000)

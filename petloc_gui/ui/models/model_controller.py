@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from petloc_gui.app.model_choice import FolderMemory, choose_for_labels, class_names
+from petloc_gui.app.model_choice import FolderMemory, choose_for_labels, choose_model, class_names
 from petloc_gui.core.errors import SaveError
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
@@ -117,16 +117,25 @@ class ModelController(QObject):
         self.predictions.unload()
         self.status.emit("No model for these classes")
         self.no_model.emit(self.problem)
-        self.new_classes.show_for(choice.labels)
+        self.new_classes.show_for(choice.labels, choice.unknown)
 
     def labels_changed(self, labels) -> None:
-        """The folder's classes grew: an automatically chosen model that no longer knows them all is re-chosen."""
+        """The folder's classes changed: an automatically chosen model that no longer knows them all
+        is chosen again. So is the model of a folder that had none because no model knew its
+        classes: a class that took the model away and is gone again (an edit undone, a typo
+        relabelled) brings the folder's model back."""
         session = self.host.session
-        if self.explicit or not self.spec or self.info is None or session is None:
+        if self.explicit or session is None:
             return
-        if set(labels) <= set(self.info.class_names):
-            return
-        choice = choose_for_labels(labels, Path(session.dataset.root), session.model.box_counts())
+        if self.info is not None:
+            if set(labels) <= set(self.info.class_names):
+                return
+        elif self.spec or getattr(session.model_choice, "spec", None) is not None:
+            return  # a model is loading (or failed to load): not a question of classes
+        if labels:
+            choice = choose_for_labels(labels, Path(session.dataset.root), session.model.box_counts())
+        else:  # no box names a class any more: the model as for the folder opened with none
+            choice = choose_model(session.dataset)
         session.model_choice = choice
         if choice.spec is None:
             self.show_no_model(choice)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
-from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, describe_labels
+from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, no_model_reason
 
 REFRESH_MS = 1000
 
@@ -28,6 +28,7 @@ class NewClassesBar(QToolBar):
         self.setMovable(False)
         self._counts = counts
         self._labels: frozenset[str] = frozenset()
+        self._unknown: frozenset[str] = frozenset()
         self.message = QLabel()
         self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.button = QPushButton("Train a model for these classes")
@@ -43,9 +44,11 @@ class NewClassesBar(QToolBar):
         self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self.hide()
 
-    def show_for(self, labels: frozenset[str]) -> None:
-        """Show the bar for a folder whose classes (``labels``) no model knows."""
+    def show_for(self, labels: frozenset[str], unknown: frozenset[str] | None = None) -> None:
+        """Show the bar for a folder whose classes (``labels``) no model knows; ``unknown``: those
+        no available model knows at all (the ones named; all of them when not given)."""
         self._labels = frozenset(labels)
+        self._unknown = frozenset(labels if unknown is None else unknown)
         self.refresh()
         self.show()
         self._timer.start()
@@ -65,7 +68,9 @@ class NewClassesBar(QToolBar):
         counts = self._counts()
         labels = set(counts) | set(self._labels)
         missing = self.missing()
-        text = f"No available model knows {describe_labels(labels)} of this folder, so nothing is predicted."
+        unknown = self._unknown | (labels - self._labels)  # classes boxed since are known to no model either
+        reason = no_model_reason(frozenset(labels), unknown)
+        text = f"{reason[:1].upper()}{reason[1:]} of this folder, so nothing is predicted."
         if missing:
             needed = ", ".join(f"{name} {n}" for name, n in missing.items())
             text += f" Box at least {MIN_BOXES_PER_CLASS} images of each class to train one (still needed: {needed})."

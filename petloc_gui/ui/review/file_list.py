@@ -243,6 +243,14 @@ class FileListModel(QAbstractTableModel):
             self._filter_timer.start()  # a status filter lists no gone image (the one shown stays)
         return back
 
+    def labels_of(self, item: int) -> set[str]:
+        """The labels on the item's boxes, as the list knows them now (saved or edited)."""
+        return {name for name, _box in self.gt_objects[item]} | {self.gt_name[item]} - {None, ""}
+
+    def labels_in_use(self) -> set[str]:
+        """The labels on any box of the folder, as the list knows them now (saved or edited)."""
+        return set().union(*map(self.labels_of, range(len(self.gt_name))))
+
     def box_counts(self) -> dict[str, int]:
         """Boxed images per class, as the list knows them now (saved and edited), less those gone."""
         counts: dict[str, int] = {}

@@ -269,13 +269,21 @@ class ReviewSession:
 
     def document_changed(self, doc) -> None:
         row = self.row_of.get(str(doc.image_path))
+        had = self.model.labels_of(row) if row is not None else set()
         if row is not None:
             if row == self.current:  # an edit: the image moves in the queue once the user leaves it
                 self.model.hold(row)
             self.refresh_row_from(row, doc)
-        new = {obj.name for obj in doc.objects} - self.folder_labels
-        if new:  # once per edit, not once per new label
-            self.folder_labels |= new
+        has = {obj.name for obj in doc.objects}
+        new = has - self.folder_labels
+        # a label this image no longer has, on no other box either (an edit undone, a typo relabelled):
+        # out of the class list, and a model it took away comes back
+        unused = (had - has) & self.folder_labels
+        unused -= self.model.labels_in_use() if unused else set()
+        if new or unused:  # once per edit, not once per label
+            self.folder_labels = (self.folder_labels | new) - unused
+            if not self.folder_labels:
+                self.host.folder_labels_changed(set())  # the last one gone: refresh_labels says nothing then
             self.refresh_labels()
 
     def refresh_row(self, row: int) -> None:
