@@ -45,16 +45,21 @@ def _menu_actions(menu: QMenu) -> list[QAction]:
     return out
 
 
-def menu_shortcut_rows(window: QMainWindow, known: set[str]) -> list[tuple[str, str]]:
-    """(keys, what it does) of every menu entry with a shortcut whose text is not in ``known``."""
+def menu_shortcut_rows(window: QMainWindow, known: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(keys, what it does) of every menu entry with a shortcut that the rows ``known`` do not
+    already list, by its text or by its keys (the Edit menu's "Undo" is the table's "Undo (this
+    image)", Ctrl+Z)."""
+    texts = {text for _, text in known}
+    taken = {key for keys, _ in known for key in keys.split(", ")}
     rows = []
     for top in window.menuBar().actions():
         for action in _menu_actions(top.menu()) if top.menu() is not None else []:
             keys = [s.toString(QKeySequence.NativeText) for s in action.shortcuts()]
             text = action.text().replace("&", "").rstrip("…")
-            if keys and text not in known:
+            if keys and text not in texts and not set(keys) <= taken:
                 rows.append((", ".join(keys), text))
-                known.add(text)
+                texts.add(text)
+                taken.update(keys)
     return rows
 
 
@@ -66,7 +71,7 @@ class HelpDialog(QDialog):
         self.setWindowTitle("petloc — keyboard shortcuts")
         rows = shortcut_rows()
         if isinstance(parent, QMainWindow):
-            rows += menu_shortcut_rows(parent, {text for _, text in rows})
+            rows += menu_shortcut_rows(parent, rows)
         rows += list(MOUSE_HELP)
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels(["Keys / mouse", "Action"])
