@@ -39,3 +39,16 @@ def test_the_panes_do_not_move_when_a_shorter_header_follows_a_longer_one(qtbot)
     panel.resize(1400, 400)  # wide: one line is enough again
     qtbot.wait(20)
     assert panel.splitter.y() == short_top
+
+
+def test_a_narrow_window_shares_its_width_between_the_two_panes(qtbot):
+    panel = ImagePanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.resize(260, 400)  # as at the window's narrowest
+    qtbot.wait(20)
+    left, right = (panel.splitter.widget(i).width() for i in range(2))
+    # the ground truth title's text held its pane wide and squeezed the prediction's
+    assert abs(left - right) <= 4, (left, right)

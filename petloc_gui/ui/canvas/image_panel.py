@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.core.metrics import best_gt_match
@@ -19,6 +19,10 @@ from petloc_gui.ui.canvas.pane_sync import PaneSync
 def _pane_title(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
+    # No minimum width from its text: "Ground truth (editable)" held its pane at ~175 px in a narrow
+    # window while the splitter squeezed the prediction pane to half that (the text is cut instead).
+    label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+    label.setToolTip(text)
     return label
 
 
