@@ -32,7 +32,8 @@ class LabelBox(QObject):
         self.combo.setInsertPolicy(QComboBox.NoInsert)
         self.combo.setToolTip("Label of the selected box: pick one (keys 1-9 pick the n-th) or type a new one + "
                               "Enter (Esc: back to the image). Edit → Classes… renames or deletes classes.")
-        self.combo.activated.connect(lambda i: self._apply(self.label_at(i)))
+        self._leaving = False  # set while the keyboard goes back to the image: see _done
+        self.combo.activated.connect(lambda i: None if self._leaving else self._apply(self.label_at(i)))
         self.combo.lineEdit().returnPressed.connect(self._typed)
         self._line = self.combo.lineEdit()
         # Escape: see eventFilter. The combo box is the focus widget (its line edit's focus proxy) and
@@ -84,6 +85,9 @@ class LabelBox(QObject):
         """The selected box's label; empty when none is selected."""
         if self.combo.lineEdit().hasFocus():
             return  # the user is typing a label: leave it alone
+        self._show_label_of_selected()
+
+    def _show_label_of_selected(self) -> None:
         doc, index = self.edits.doc, self.edits.selected
         name = doc.objects[index].name if doc is not None and 0 <= index < len(doc.objects) else ""
         self.combo.setCurrentText(visible(name))
@@ -102,8 +106,15 @@ class LabelBox(QObject):
         """Back to the image, the box showing the selected box's label (typing not applied is dropped)."""
         if self.combo.view().isVisible():
             return  # the list opened again meanwhile
-        self.typing_done.emit()
-        self.show_selected()
+        # Qt 6 applies typed text that matches a class when the box loses the keyboard (its line
+        # edit's editingFinished activates the item): Escape typed "dog" and left, and the box
+        # became a dog. The text goes back first, and an activation while leaving is ignored.
+        self._leaving = True
+        try:
+            self._show_label_of_selected()
+            self.typing_done.emit()
+        finally:
+            self._leaving = False
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         # The combo box swallows Escape before a shortcut sees it, so it is caught here.
