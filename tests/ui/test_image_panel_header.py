@@ -11,12 +11,17 @@ LONG = ("<b>Abyssinian_100.jpg</b> &nbsp;·&nbsp; GT: <b>cat</b> &nbsp;·&nbsp; 
 SHORT = "<b>a.jpg</b> &nbsp;·&nbsp; GT: <i>none</i>"
 
 
-def test_the_panes_do_not_move_when_a_shorter_header_follows_a_longer_one(qtbot):
+def _shown_panel(qtbot, width: int) -> ImagePanel:
     panel = ImagePanel()
     qtbot.addWidget(panel)
-    panel.resize(420, 400)
+    panel.resize(width, 400)
     panel.show()
     qtbot.waitExposed(panel)
+    return panel
+
+
+def test_the_panes_do_not_move_when_a_shorter_header_follows_a_longer_one(qtbot):
+    panel = _shown_panel(qtbot, 420)
     panel._set_header(LONG)  # no image yet, or its prediction pending ("Loading model…"): it keeps no room
     qtbot.wait(20)
     panel._set_header(SHORT)
@@ -42,11 +47,7 @@ def test_the_panes_do_not_move_when_a_shorter_header_follows_a_longer_one(qtbot)
 
 
 def test_a_narrow_window_shares_its_width_between_the_two_panes(qtbot):
-    panel = ImagePanel()
-    qtbot.addWidget(panel)
-    panel.resize(900, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = _shown_panel(qtbot, 900)
     panel.resize(260, 400)  # as at the window's narrowest
     qtbot.wait(20)
     left, right = (panel.splitter.widget(i).width() for i in range(2))
