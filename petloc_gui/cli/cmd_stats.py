@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from petloc_gui.cli.output import UsageError, error, info, json_line, reason_of, show
@@ -74,11 +75,12 @@ def _check_plot_target(plot: Path, dataset, overwrite: bool) -> None:
     named by mistake), or over any existing file without ``--overwrite``."""
     if not plot.exists() and not plot.is_symlink():
         return
-    target = plot.resolve()
-    for item in dataset.items:
-        if target in (item.image_path.resolve(), item.annotation_path.resolve()):
-            raise FileExistsError(17, "is a file of the dataset; the plot never replaces it", str(plot))
+    if plot.is_dir():
+        raise IsADirectoryError(21, "is a folder; give a file name ending in .png", str(plot))
+    if plot.exists():  # the same file by any name: a link, a hard link, a relative path
+        for item in dataset.items:
+            for own in (item.image_path, item.annotation_path):
+                if own.exists() and os.path.samefile(plot, own):
+                    raise FileExistsError(17, "is a file of the dataset; the plot never replaces it", str(plot))
     if not overwrite:
         raise FileExistsError(17, "already exists; choose a new name, or add --overwrite to replace it", str(plot))
-    if target.is_dir():
-        raise IsADirectoryError(21, "is a folder", str(plot))

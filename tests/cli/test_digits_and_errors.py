@@ -107,6 +107,10 @@ def test_bad_paths_give_one_line_and_exit_1(tmp_path, monkeypatch, capsys):
         assert len(lines) == 1, (argv, lines)
         assert "missing" in lines[0] or "no-such-bundle" in lines[0] or "no annotated" in lines[0], lines
     assert not (tmp_path / "out").exists()
+    a_file = tmp_path / "photo.jpg"
+    a_file.write_bytes(b"x")
+    code, _out, err = run_cli(capsys, "train", a_file, "--preset", "digits", "--out", tmp_path / "out")
+    assert code == 1 and assert_clean_errors(err) == [f"petloc: {a_file}: not a folder: give the dataset folder"]
 
 
 def test_unexpected_error_is_one_line_with_debug_hint(monkeypatch, capsys):

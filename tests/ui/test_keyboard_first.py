@@ -118,6 +118,35 @@ def test_a_class_picked_from_the_label_list_gives_the_keyboard_back(qtbot, windo
     assert _focused() is window.panel.gt_pane and window.label_combo.currentText() == "dog"
 
 
+def test_a_click_elsewhere_that_closes_the_label_list_keeps_the_keyboard_there(qtbot, window, folder):
+    _activate(qtbot, window)
+    open_and_wait(qtbot, window, folder)
+    combo, search = window.label_combo, window.file_dock.search
+    combo.setFocus()
+    combo.showPopup()
+    qtbot.waitUntil(combo.view().isVisible)
+    taken_back = []
+    window.labels.typing_done.connect(lambda: taken_back.append(True))
+    combo.hidePopup()  # the list closes on a press outside it, and the press goes on to the search box
+    _activate(qtbot, window)  # offscreen, the closed list leaves no window active
+    search.setFocus(Qt.MouseFocusReason)
+    qtbot.wait(50)
+    assert _focused() is search and not taken_back  # not taken back to the image under the user's typing
+
+
+def test_enter_keeps_the_case_of_a_typed_class(qtbot, window, folder):
+    _activate(qtbot, window)
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    qtbot.mouseClick(window.label_combo.lineEdit(), Qt.LeftButton)
+    typing_in = _focused()
+    window.label_combo.lineEdit().selectAll()
+    qtbot.keyClicks(typing_in, "Dog")  # "dog" is a class: a case-blind completion made it "dog"
+    qtbot.keyClick(typing_in, Qt.Key_Return)
+    qtbot.wait(50)
+    assert window.session.store.document(0).objects[0].name == "Dog" and window.edits.stack().count() == 1
+
+
 def test_choosing_a_model_leaves_the_keyboard_on_the_image(qtbot, window, folder):
     _activate(qtbot, window)
     open_and_wait(qtbot, window, folder)

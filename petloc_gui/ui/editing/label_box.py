@@ -10,7 +10,7 @@ shortcut never types into it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from petloc_gui.core.text import visible
 from petloc_gui.ui.editing.edit_controller import EditController
@@ -30,6 +30,9 @@ class LabelBox(QObject):
         # Editable: a class the model does not know can be typed (Enter applies it).
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.NoInsert)
+        # Case matters in a label: with Qt's case-blind completion, "Dog" + Enter beside "dog" became "dog"
+        # (the box left, Qt activates the item it completed to)
+        self.combo.completer().setCaseSensitivity(Qt.CaseSensitive)
         self.combo.setToolTip("Label of the selected box: pick one (keys 1-9 pick the n-th) or type a new one + "
                               "Enter (Esc: back to the image). Edit → Classes… renames or deletes classes.")
         self._leaving = False  # set while the keyboard goes back to the image: see _done
@@ -106,6 +109,10 @@ class LabelBox(QObject):
         """Back to the image, the box showing the selected box's label (typing not applied is dropped)."""
         if self.combo.view().isVisible():
             return  # the list opened again meanwhile
+        focus = QApplication.focusWidget()
+        if focus is not None and focus is not self.combo and focus is not self._line:
+            self.show_selected()  # the click that closed the list put the keyboard elsewhere: it stays there
+            return
         # Qt 6 applies typed text that matches a class when the box loses the keyboard (its line
         # edit's editingFinished activates the item): Escape typed "dog" and left, and the box
         # became a dog. The text goes back first, and an activation while leaving is ignored.

@@ -132,6 +132,10 @@ class ModelController(QObject):
                 return
         elif self.spec or getattr(session.model_choice, "spec", None) is not None:
             return  # a model is loading (or failed to load): not a question of classes
+        elif not session.watchers.scan_finished() or set(labels) >= getattr(session.model_choice, "labels", set()):
+            # no model knew fewer classes, so none knows these; and while the opening scan reads the
+            # folder, its classes so far are a part (a model picked from them would not know the rest)
+            return
         if labels:
             choice = choose_for_labels(labels, Path(session.dataset.root), session.model.box_counts())
         else:  # no box names a class any more: the model as for the folder opened with none

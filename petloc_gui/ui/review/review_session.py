@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QTimer
+
 from petloc_gui.app import review_queue
 from petloc_gui.app.annotation_store import AnnotationStore
 from petloc_gui.app.class_list import merged_names, read_classes
@@ -93,7 +95,8 @@ class ReviewSession:
         self.row_of = {str(item.image_path): row for row, item in enumerate(items)}
         self.current: int | None = None
         self.visited: set[int] = set()
-        self.folder_labels: set[str] = set()
+        self.folder_labels: set[str] = set()  # the labels on some box now (saved or edited)
+        self._prune_queued = False  # see document_changed
         self.model_choice = None  # app.model_choice.ModelChoice, once suggested_model() ran
         self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
         self.last_show_ms = 0.0
@@ -257,8 +260,9 @@ class ReviewSession:
                 self.model.set_status(row, STATUS_NONE, None, emit=False)
                 continue
             name, box, verified, objects, prelabel = result
-            if name and name not in self.folder_labels:
-                self.folder_labels.add(name)
+            names = {n for n, _box in objects or ()} | ({name} if name else set())  # every box's, not the first's
+            if names - self.folder_labels:
+                self.folder_labels |= names
                 new_labels = True
             self.model.set_ground_truth(row, name, box, verified, emit=False, objects=objects)
             status = STATUS_VERIFIED if verified else STATUS_PRELABEL if prelabel else STATUS_ANNOTATED
@@ -276,12 +280,21 @@ class ReviewSession:
             self.refresh_row_from(row, doc)
         has = {obj.name for obj in doc.objects}
         new = has - self.folder_labels
-        # a label this image no longer has, on no other box either (an edit undone, a typo relabelled):
-        # out of the class list, and a model it took away comes back
-        unused = (had - has) & self.folder_labels
-        unused -= self.model.labels_in_use() if unused else set()
-        if new or unused:  # once per edit, not once per label
-            self.folder_labels = (self.folder_labels | new) - unused
+        if new:  # once per edit, not once per new label
+            self.folder_labels |= new
+            self.refresh_labels()
+        if (had - has) & self.folder_labels and not self._prune_queued:
+            # a label this image no longer has may be on no box now (an edit undone, a typo relabelled):
+            # looked for once the edits of this turn are done (a rename edits every image in a row)
+            self._prune_queued = True
+            QTimer.singleShot(0, self._prune_labels)
+
+    def _prune_labels(self) -> None:
+        """Labels on no box any more leave the class list, and a model they took away comes back."""
+        self._prune_queued = False
+        unused = self.folder_labels - self.model.labels_in_use() if not self.closed else set()
+        if unused:
+            self.folder_labels -= unused
             if not self.folder_labels:
                 self.host.folder_labels_changed(set())  # the last one gone: refresh_labels says nothing then
             self.refresh_labels()
