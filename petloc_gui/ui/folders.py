@@ -114,7 +114,7 @@ class FolderOpening:
             self.set_model(spec)
         else:
             self.session.request_all()
-        self.session.refresh_labels()
+        self.session.classes.refresh()
         rows = (self.session.row_of_file(path) for path in show)
         first = next((row for row in rows if row is not None), None)
         if first is not None:

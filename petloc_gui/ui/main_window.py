@@ -324,7 +324,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
     def _model_loaded(self, info) -> None:
         self.dataset_panel.set_model(info)
         if self.session is not None:
-            self.session.refresh_labels()
+            self.session.classes.refresh()
             self.session.request_all()
             if self.session.current is not None:
                 self.session.show_prediction()

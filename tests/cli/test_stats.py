@@ -176,3 +176,11 @@ def test_stats_plot_must_be_a_png_name(messy_dataset, capsys):
     before = xml.read_bytes()
     code, out, err = run_cli(capsys, "stats", messy_dataset, "--plot", xml)
     assert code == 2 and out == "" and ".png" in err and xml.read_bytes() == before
+
+
+def test_stats_plot_onto_a_folder_says_so(messy_dataset, tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    folder = tmp_path / "plots.png"
+    folder.mkdir()
+    code, _, err = run_cli(capsys, "stats", messy_dataset, "--plot", folder, "--overwrite")
+    assert code == 1 and "is a folder" in err and folder.is_dir()

@@ -93,7 +93,7 @@ def test_a_mistyped_class_undone_brings_the_folders_model_back(qtbot, window, fo
     window.act["undo"].trigger()  # no box says "dogd" any more
     qtbot.waitUntil(lambda: window.current_model_spec() == "pets", timeout=5000)
     qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=10_000)
-    assert "dogd" not in window.session.label_names() and not bar.isVisible()
+    assert "dogd" not in window.session.classes.names() and not bar.isVisible()
 
 
 def test_no_model_names_only_the_classes_no_model_knows(tmp_path):
@@ -158,7 +158,7 @@ def test_a_folder_no_model_knows_is_not_given_one_while_it_is_read_nor_for_a_cla
     assert window.current_model_spec() == ""
     qtbot.waitUntil(window.session.watchers.scan_finished, timeout=10_000)
     qtbot.wait(300)
-    assert {"bird", "fox"} <= window.session.folder_labels
+    assert {"bird", "fox"} <= window.session.classes.used
     assert window.current_model_spec() == "" and asked == ["none"]  # no model loaded on the way
 
 
@@ -177,4 +177,37 @@ def test_a_rename_looks_for_unused_labels_once_not_once_per_image(qtbot, window,
     qtbot.waitUntil(lambda: bool(looks), timeout=3000)
     qtbot.wait(100)
     assert len(looks) == 1  # 8 ms at 10,000 rows: once per image made a 5,000-image rename take ~40 s
-    assert "cat" not in window.session.folder_labels and "kitty" in window.session.folder_labels
+    assert "cat" not in window.session.classes.used and "kitty" in window.session.classes.used
+
+
+def test_a_box_without_a_name_is_no_class_of_the_folder(qtbot, window, tmp_path):
+    from .conftest import open_and_wait
+
+    _boxed_folder(tmp_path / "n", [["cat"], ["dog"], ["dog", ""], ["cat"]])  # the third has a nameless box
+    open_and_wait(qtbot, window, tmp_path / "n", model=None)
+    assert window.session.classes.used == {"cat", "dog"} and "" not in window.session.classes.names()
+    assert window.current_model_spec() == "pets"  # not taken away by a class named ""
+
+
+def test_a_class_gone_while_the_folder_is_read_brings_the_model_back_once_it_is_read(qtbot, window, tmp_path):
+    _boxed_folder(tmp_path / "s", [["bird"], ["cat"], ["dog"], ["cat"]])
+    assert window.open_folder(tmp_path / "s", model=None)
+    watchers = window.session.watchers
+    qtbot.waitUntil(watchers.scan_finished, timeout=10_000)
+    assert window.current_model_spec() == "", window.session.model_choice  # no model knows "bird"
+    asked = []
+    window.models.no_model.connect(lambda _text: asked.append("none"))
+    window.show_row(1)
+    window.edits.set_label("fox")  # another class no model knows: still none, and no new choice made
+    qtbot.wait(50)
+    assert asked == [] and window.current_model_spec() == ""
+    finished = watchers.scan_finished
+    watchers.scan_finished = lambda: False  # as if the opening scan were still reading the folder
+    window.act["undo"].trigger()
+    window.show_row(0)
+    window.edits.set_label("cat")  # the only "bird": every class is known now, but the folder is not read yet
+    qtbot.wait(50)
+    assert window.current_model_spec() == ""
+    watchers.scan_finished = finished
+    watchers.scanner.done.emit()  # the scan ends
+    qtbot.waitUntil(lambda: window.current_model_spec() == "pets", timeout=5000)

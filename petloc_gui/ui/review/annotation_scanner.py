@@ -53,6 +53,7 @@ class AnnotationScanner(QObject):
     """Emits ``scanned(rows, results)`` with results from annotation_store.read_primary."""
 
     scanned = Signal(object, object)  # object: no QVariant conversion of the lists
+    done = Signal()  # after the last chunk: every annotation file has been read
 
     def __init__(self, annotation_paths: list[Path], parent=None, sweep_folders=()) -> None:
         super().__init__(parent)
@@ -68,6 +69,8 @@ class AnnotationScanner(QObject):
 
     def _finished(self) -> None:
         self._delivered = True
+        if self._worker is not None and not self._worker.aborted:
+            self.done.emit()
 
     def _chunk(self, chunk) -> None:
         if self._worker is not None and not self._worker.aborted:

@@ -22,7 +22,7 @@ class ClassEditor:
         self.model_classes = model_classes
 
     def names(self) -> list[str]:
-        return self.session.label_names()
+        return self.session.classes.names()
 
     def describe(self, name: str) -> str:
         where = []
@@ -30,7 +30,7 @@ class ClassEditor:
             where.append("in predefined_classes.txt")
         if name in self.model_classes():
             where.append("one of the model's classes")
-        if name in self.session.folder_labels:
+        if name in self.session.classes.used:
             where.append("used on boxes in this folder")
         return ", ".join(where) or "typed in this session"
 
@@ -51,11 +51,11 @@ class ClassEditor:
         if new not in predefined and old not in self.session.predefined and old not in self.model_classes():
             predefined.append(new)  # a typed class keeps being offered under its new name
         predefined = list(dict.fromkeys(predefined))
-        self.session.folder_labels.discard(old)
+        self.session.classes.used.discard(old)
         if boxes:
-            self.session.folder_labels.add(new)
+            self.session.classes.used.add(new)
         problem = self._save_predefined(predefined) if predefined != self.session.predefined else None
-        self.session.refresh_labels()
+        self.session.classes.refresh()
         text = f"Renamed {old} to {new} on {boxes} box(es) in {len(rows)} image(s)"
         text += " (unsaved: Save all writes them)." if boxes else "."
         if old in self.model_classes():
@@ -70,11 +70,11 @@ class ClassEditor:
             boxes = sum(len(indices) for indices in rows.values())
             return (f"{boxes} box(es) in {len(rows)} image(s) are labelled {name}: rename the class "
                     "or delete those boxes first.")
-        self.session.folder_labels.discard(name)
+        self.session.classes.used.discard(name)
         problem = None
         if name in self.session.predefined:
             problem = self._save_predefined([n for n in self.session.predefined if n != name])
-        self.session.refresh_labels()
+        self.session.classes.refresh()
         if self.edits.default_label == name:
             self.edits.default_label = ""
         return problem or f"Deleted {name}."
@@ -85,5 +85,5 @@ class ClassEditor:
         except OSError as exc:
             return f"Could not write predefined_classes.txt: {exc}"
         self.session.predefined = names
-        self.session.refresh_labels()
+        self.session.classes.refresh()
         return None

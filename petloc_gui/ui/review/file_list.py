@@ -245,7 +245,7 @@ class FileListModel(QAbstractTableModel):
 
     def labels_of(self, item: int) -> set[str]:
         """The labels on the item's boxes, as the list knows them now (saved or edited)."""
-        return {name for name, _box in self.gt_objects[item]} | {self.gt_name[item]} - {None, ""}
+        return ({name for name, _box in self.gt_objects[item]} | {self.gt_name[item]}) - {None, ""}
 
     def labels_in_use(self) -> set[str]:
         """The labels on any box of the folder, as the list knows them now (saved or edited)."""

@@ -35,19 +35,22 @@ class FolderWatchers:
     """Started on construction; `close` stops all four (idempotent)."""
 
     def __init__(self, dataset: Dataset, store: AnnotationStore, files_read: FilesRead,
-                 open_file_changed: OpenFileChanged, images_changed: ImagesChanged) -> None:
+                 open_file_changed: OpenFileChanged, images_changed: ImagesChanged,
+                 scan_done: Callable[[], None] = lambda: None) -> None:
         items = dataset.items
         annotation_paths = [item.annotation_path for item in items]
         self.disk = DiskSync(store.loaded_items, open_file_changed)
         self.scanner = AnnotationScanner(annotation_paths, sweep_folders=dataset_annotation_folders(dataset))
         self.scanner.scanned.connect(files_read)
+        self.scanner.done.connect(scan_done)
         self.follower = FolderFollower(annotation_paths)
         self.follower.changed.connect(files_read)
         self.follower.start(then=self.scanner.start)
         self.image_watch = ImageSetWatch(dataset)
         self.image_watch.changed.connect(images_changed)
         self.image_watch.start()
-        self._connections = [(self.scanner.scanned, files_read), (self.follower.changed, files_read),
+        self._connections = [(self.scanner.scanned, files_read), (self.scanner.done, scan_done),
+                             (self.follower.changed, files_read),
                              (self.image_watch.changed, images_changed)]
         self.closed = False
 

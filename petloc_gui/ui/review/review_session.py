@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QTimer
-
 from petloc_gui.app import review_queue
 from petloc_gui.app.annotation_store import AnnotationStore
-from petloc_gui.app.class_list import merged_names, read_classes
+from petloc_gui.app.class_list import read_classes
 from petloc_gui.app.image_document import (
     STATUS_ANNOTATED,
     STATUS_ERROR,
@@ -40,6 +38,7 @@ from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.models.prediction_service import PredictionService
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
+from petloc_gui.ui.review.folder_classes import FolderClasses
 from petloc_gui.ui.review.folder_watchers import FolderWatchers
 from petloc_gui.ui.review.gone_images import GoneImages
 
@@ -95,16 +94,16 @@ class ReviewSession:
         self.row_of = {str(item.image_path): row for row, item in enumerate(items)}
         self.current: int | None = None
         self.visited: set[int] = set()
-        self.folder_labels: set[str] = set()  # the labels on some box now (saved or edited)
-        self._prune_queued = False  # see document_changed
         self.model_choice = None  # app.model_choice.ModelChoice, once suggested_model() ran
         self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
+        self.classes = FolderClasses(self.model, lambda: self.predefined, parts.labels, host, lambda: self.closed)
         self.last_show_ms = 0.0
         # what other programs do to the folder meanwhile: its annotation files, the open images' files,
         # images added or deleted
         self.gone = GoneImages(self.model, self.store, self.row_of, dataset.items, parts.predictions, self)
         self.watchers = FolderWatchers(dataset, self.store, files_read=self._scanned,
-                                       open_file_changed=self.disk_changed, images_changed=self._folder_changed)
+                                       open_file_changed=self.disk_changed, images_changed=self._folder_changed,
+                                       scan_done=self.classes.scan_done)
         self.loading: str | None = None  # the image path shown as "Loading…"
         self.closed = False
         parts.images.decoded.connect(self.image_decoded)
@@ -247,8 +246,10 @@ class ReviewSession:
         on disk since (`FolderFollower`; None: the file is gone)."""
         new_labels = False
         for row, result in zip(rows, results, strict=False):
-            if self.store.loaded(row) is not None:
-                continue  # the open document is the truth now (`DiskSync` follows its file)
+            doc = self.store.loaded(row)
+            if doc is not None:  # the open document is the truth now (`DiskSync` follows its file)
+                new_labels |= self.classes.found({obj.name for obj in doc.objects if obj.name})
+                continue
             self.dataset.items[row].has_annotation = result is not None  # as `take_theirs` keeps it
             if isinstance(result, str):
                 self.model.set_ground_truth(row, None, None, False, emit=False)  # its boxes are unknown now
@@ -260,16 +261,13 @@ class ReviewSession:
                 self.model.set_status(row, STATUS_NONE, None, emit=False)
                 continue
             name, box, verified, objects, prelabel = result
-            names = {n for n, _box in objects or ()} | ({name} if name else set())  # every box's, not the first's
-            if names - self.folder_labels:
-                self.folder_labels |= names
-                new_labels = True
+            new_labels |= self.classes.found({n for n, _box in objects or () if n} | ({name} if name else set()))
             self.model.set_ground_truth(row, name, box, verified, emit=False, objects=objects)
             status = STATUS_VERIFIED if verified else STATUS_PRELABEL if prelabel else STATUS_ANNOTATED
             self.model.set_status(row, status, None, emit=False)
         self.model.items_changed()
         if new_labels:
-            self.refresh_labels()
+            self.classes.refresh()
 
     def document_changed(self, doc) -> None:
         row = self.row_of.get(str(doc.image_path))
@@ -278,26 +276,7 @@ class ReviewSession:
             if row == self.current:  # an edit: the image moves in the queue once the user leaves it
                 self.model.hold(row)
             self.refresh_row_from(row, doc)
-        has = {obj.name for obj in doc.objects}
-        new = has - self.folder_labels
-        if new:  # once per edit, not once per new label
-            self.folder_labels |= new
-            self.refresh_labels()
-        if (had - has) & self.folder_labels and not self._prune_queued:
-            # a label this image no longer has may be on no box now (an edit undone, a typo relabelled):
-            # looked for once the edits of this turn are done (a rename edits every image in a row)
-            self._prune_queued = True
-            QTimer.singleShot(0, self._prune_labels)
-
-    def _prune_labels(self) -> None:
-        """Labels on no box any more leave the class list, and a model they took away comes back."""
-        self._prune_queued = False
-        unused = self.folder_labels - self.model.labels_in_use() if not self.closed else set()
-        if unused:
-            self.folder_labels -= unused
-            if not self.folder_labels:
-                self.host.folder_labels_changed(set())  # the last one gone: refresh_labels says nothing then
-            self.refresh_labels()
+        self.classes.edited(had, {obj.name for obj in doc.objects if obj.name})  # a box without a name: no class
 
     def refresh_row(self, row: int) -> None:
         """Show an image's document (after a save) in its list row."""
@@ -365,17 +344,7 @@ class ReviewSession:
             self.host.image_shown(doc)
         self.host.refresh_modified()
 
-    # --- labels and queue --------------------------------------------------------------------
-    def label_names(self) -> list[str]:
-        """The class list: the folder's predefined classes, the model's, then labels found on boxes."""
-        info, _problem = self.host.model_state()
-        return merged_names(self.predefined, info.class_names if info is not None else (), self.folder_labels)
-
-    def refresh_labels(self) -> None:
-        if self.folder_labels:
-            self.host.folder_labels_changed(self.folder_labels)  # a model that no longer fits is re-chosen
-        self.parts.labels.set_names(self.label_names())
-
+    # --- the review queue --------------------------------------------------------------------
     def queue_known(self) -> bool:
         """Whether the review order is final: every annotation read and every image predicted (or failed)."""
         return self.watchers.scan_finished() and self.model.count_predicted_or_failed() == len(self.model.names)

@@ -1,0 +1,82 @@
+"""The classes of the open folder, and what follows when they change (ADR 0010).
+
+The folder's classes are the labels on some box now, saved or edited: read
+off every box by the opening scan and the follower, added by an edit, and
+dropped when no box uses them any more (a class typed by mistake, undone or
+relabelled). A change reaches the Label box's class list and the model
+choice (`folder_labels_changed`), which re-chooses a model that no longer
+knows them, or brings back the one a mistaken class took away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QTimer
+
+from petloc_gui.app.class_list import merged_names
+from petloc_gui.ui.editing.label_box import LabelBox
+from petloc_gui.ui.models.model_handle import ModelInfo
+from petloc_gui.ui.review.file_list import FileListModel
+
+
+class ClassesHost(Protocol):
+    """What `FolderClasses` asks of the window."""
+
+    def model_state(self) -> tuple[ModelInfo | None, str | None]: ...
+
+    def folder_labels_changed(self, labels: set[str]) -> None: ...
+
+
+class FolderClasses:
+    """``used``: the labels on some box of the folder now; `names` is the Label box's list."""
+
+    def __init__(self, model: FileListModel, predefined: Callable[[], list[str]], label_box: LabelBox,
+                 host: ClassesHost, closed: Callable[[], bool]) -> None:
+        self.used: set[str] = set()
+        self._model, self._predefined, self._label_box, self._host, self._closed = (
+            model, predefined, label_box, host, closed)
+        self._prune_queued = False
+
+    def found(self, names: set[str]) -> bool:
+        """Labels read off the boxes of annotation files; True when one is new."""
+        new = names - self.used
+        self.used |= new
+        return bool(new)
+
+    def edited(self, had: set[str], has: set[str]) -> None:
+        """An image's labels before and after an edit (as the list knew them, and as they are now)."""
+        if self.found(has):  # once per edit, not once per new label
+            self.refresh()
+        if (had - has) & self.used and not self._prune_queued:
+            # a label this image no longer has may be on no box now: looked for once the edits of this
+            # turn are done (a rename edits every image in a row; a look is 8 ms at 10,000 rows)
+            self._prune_queued = True
+            QTimer.singleShot(0, self._prune)
+
+    def _prune(self) -> None:
+        """Labels on no box any more leave the class list, and a model they took away comes back."""
+        self._prune_queued = False
+        unused = self.used - self._model.labels_in_use() if not self._closed() else set()
+        if unused:
+            self.used -= unused
+            if not self.used:
+                self._host.folder_labels_changed(set())  # the last one gone: `refresh` says nothing then
+            self.refresh()
+
+    def scan_done(self) -> None:
+        """Every annotation file read: the model choice, which waits for the whole folder when no
+        model is used, sees the classes now (a label removed during the scan is counted)."""
+        if not self._closed():
+            self._host.folder_labels_changed(set(self.used))
+
+    def names(self) -> list[str]:
+        """The class list: the folder's predefined classes, the model's, then labels found on boxes."""
+        info, _problem = self._host.model_state()
+        return merged_names(self._predefined(), info.class_names if info is not None else (), self.used)
+
+    def refresh(self) -> None:
+        if self.used:
+            self._host.folder_labels_changed(self.used)  # a model that no longer fits is re-chosen
+        self._label_box.set_names(self.names())
