@@ -115,9 +115,14 @@ def choose_model(dataset: Any, store: Any = None, memory: FolderMemory | None = 
     counts = label_counts(dataset)
     labels = frozenset(counts)
     if not labels:
-        spec = "digits" if looks_like_digits(dataset) else "pets"
-        return ModelChoice(spec, "no boxes yet: chosen by image size", labels, counts)
+        return choose_by_size(dataset)
     return choose_for_labels(labels, Path(dataset.root), counts, store, memory)
+
+
+def choose_by_size(dataset: Any) -> ModelChoice:
+    """The rule for a folder without boxes: 75x75 digit canvases get digits, photos pets (the
+    window's too when its last boxed class goes, whatever the files on disk still say)."""
+    return ModelChoice("digits" if looks_like_digits(dataset) else "pets", "no boxes yet: chosen by image size")
 
 
 def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] | None = None, store: Any = None,

@@ -211,3 +211,40 @@ def test_a_class_gone_while_the_folder_is_read_brings_the_model_back_once_it_is_
     watchers.scan_finished = finished
     watchers.scanner.done.emit()  # the scan ends
     qtbot.waitUntil(lambda: window.current_model_spec() == "pets", timeout=5000)
+
+
+def test_a_class_another_program_removes_from_its_file_leaves_and_the_model_comes_back(qtbot, window, tmp_path):
+    _boxed_folder(tmp_path / "o", [["cat"], ["dog"], ["bird"], ["cat"]])
+    assert window.open_folder(tmp_path / "o", model=None)
+    qtbot.waitUntil(window.session.watchers.scan_finished, timeout=10_000)
+    assert window.current_model_spec() == ""
+    bird = tmp_path / "o" / "img_002.xml"  # not the image shown
+    bird.write_text(_VOC.format(name="img_002.png", objects=_OBJECT.format("cat")))
+    window.session.watchers.follower.look()
+    qtbot.waitUntil(lambda: "bird" not in window.session.classes.used, timeout=5000)
+    qtbot.waitUntil(lambda: window.current_model_spec() == "pets", timeout=5000)
+
+
+def test_the_last_boxed_class_deleted_unsaved_brings_back_the_model_by_image_size(qtbot, window, tmp_path):
+    from .conftest import write_image
+
+    _boxed_folder(tmp_path / "d", [["bird"]])
+    write_image(tmp_path / "d" / "plain.png")
+    assert window.open_folder(tmp_path / "d", model=None)
+    qtbot.waitUntil(window.session.watchers.scan_finished, timeout=10_000)
+    assert window.current_model_spec() == ""
+    window.show_row(window.session.model.names.index("img_000.png"))
+    window.edits.select(0)
+    window.edits.delete_selected()  # the file on disk still says "bird"
+    qtbot.waitUntil(lambda: window.current_model_spec() == "pets", timeout=5000)
+
+
+def test_the_end_of_the_opening_scan_is_told_to_the_folders_classes(qtbot, window, tmp_path, monkeypatch):
+    from petloc_gui.ui.review.folder_classes import FolderClasses
+
+    told = []
+    monkeypatch.setattr(FolderClasses, "scan_done", lambda self: told.append(set(self.used)))
+    _boxed_folder(tmp_path / "e", [["cat"], ["dog"]])
+    assert window.open_folder(tmp_path / "e", model=None)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert told == [{"cat", "dog"}]

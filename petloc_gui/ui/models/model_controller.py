@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from petloc_gui.app.model_choice import FolderMemory, choose_for_labels, choose_model, class_names
+from petloc_gui.app.model_choice import FolderMemory, choose_by_size, choose_for_labels, class_names
 from petloc_gui.core.errors import SaveError
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
@@ -138,8 +138,8 @@ class ModelController(QObject):
             return
         if labels:
             choice = choose_for_labels(labels, Path(session.dataset.root), session.model.box_counts())
-        else:  # no box names a class any more: the model as for the folder opened with none
-            choice = choose_model(session.dataset)
+        else:  # no box names a class any more (edits not saved yet count): as a folder without boxes
+            choice = choose_by_size(session.dataset)
         session.model_choice = choice
         if choice.spec is None:
             self.show_no_model(choice)

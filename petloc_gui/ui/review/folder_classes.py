@@ -49,9 +49,13 @@ class FolderClasses:
         """An image's labels before and after an edit (as the list knew them, and as they are now)."""
         if self.found(has):  # once per edit, not once per new label
             self.refresh()
-        if (had - has) & self.used and not self._prune_queued:
-            # a label this image no longer has may be on no box now: looked for once the edits of this
-            # turn are done (a rename edits every image in a row; a look is 8 ms at 10,000 rows)
+        self.maybe_gone(had - has)
+
+    def maybe_gone(self, labels: set[str]) -> None:
+        """Labels some image no longer has (an edit, or a file another program rewrote or removed):
+        each may be on no box now. Looked for once the changes of this turn are done (a rename edits
+        every image in a row; a look is 8 ms at 10,000 rows)."""
+        if labels & self.used and not self._prune_queued:
             self._prune_queued = True
             QTimer.singleShot(0, self._prune)
 

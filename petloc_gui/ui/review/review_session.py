@@ -244,13 +244,14 @@ class ReviewSession:
     def _scanned(self, rows: list, results: list) -> None:
         """Annotation files as read off the UI thread: at opening (`AnnotationScanner`), or changed
         on disk since (`FolderFollower`; None: the file is gone)."""
-        new_labels = False
+        new_labels, had = False, set()
         for row, result in zip(rows, results, strict=False):
             doc = self.store.loaded(row)
             if doc is not None:  # the open document is the truth now (`DiskSync` follows its file)
                 new_labels |= self.classes.found({obj.name for obj in doc.objects if obj.name})
                 continue
             self.dataset.items[row].has_annotation = result is not None  # as `take_theirs` keeps it
+            had |= self.model.labels_of(row)  # a file rewritten or removed since may take a class with it
             if isinstance(result, str):
                 self.model.set_ground_truth(row, None, None, False, emit=False)  # its boxes are unknown now
                 self.model.set_status(row, STATUS_ERROR, result, emit=False)
@@ -268,6 +269,7 @@ class ReviewSession:
         self.model.items_changed()
         if new_labels:
             self.classes.refresh()
+        self.classes.maybe_gone(had)
 
     def document_changed(self, doc) -> None:
         row = self.row_of.get(str(doc.image_path))
