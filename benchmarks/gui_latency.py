@@ -140,7 +140,7 @@ def navigation(count: int, model: str, steps: int, folder: Path | None = None) -
         window.step_image(1)
         app.processEvents()
         times.append((time.perf_counter() - t) * 1000)
-    window.guard.confirm_leave = lambda: True
+    window.guard.confirm_leave = lambda reload=False: True
     window.close()
     times.sort()
     return {
@@ -177,7 +177,7 @@ def open_many(count: int) -> dict:
         app.processEvents()
         steps.append((time.perf_counter() - t) * 1000)
     looks = watch_looks(window.session.watchers.image_watch.seen, root)
-    window.guard.confirm_leave = lambda: True
+    window.guard.confirm_leave = lambda reload=False: True
     window.close()
     return {"count": count, "open_s": open_s, "step_median_ms": statistics.median(steps), **looks}
 

@@ -231,7 +231,7 @@ def render(args) -> int:
     shoot.shot(box, "unsaved-changes", screen=True)
     box.close()
 
-    window.guard.confirm_leave = lambda: True
+    window.guard.confirm_leave = lambda reload=False: True
     window.close()
     window.shutdown()
     return 0

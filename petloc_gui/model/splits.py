@@ -87,11 +87,16 @@ def parent_test_hashes(meta: dict[str, Any] | None) -> set[str]:
     A test photo that was renamed or moved is still the same bytes: fine-tuning
     recognises it by these and keeps it out, not only by its relative path.
     """
+    return parent_split_hashes(meta, "test")
+
+
+def parent_split_hashes(meta: dict[str, Any] | None, split: str) -> set[str]:
+    """sha256 of each image of a parent bundle's ``split`` ("validation", "test"), when recorded."""
     if not isinstance(meta, dict) or not isinstance(meta.get("images"), dict):
         return set()
     images = meta["images"]
     found = set()
-    for relpath in parent_splits(meta)["test"]:
+    for relpath in parent_splits(meta)[split]:
         entry = images.get(relpath)
         digest = entry.get("sha256") if isinstance(entry, dict) else None
         if isinstance(digest, str) and digest:

@@ -29,7 +29,13 @@ from petloc_gui.model.data import Sample, collect_samples, fingerprint
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
-from petloc_gui.model.splits import parent_splits, parent_test_hashes, report_members, validation_members
+from petloc_gui.model.splits import (
+    parent_split_hashes,
+    parent_splits,
+    parent_test_hashes,
+    report_members,
+    validation_members,
+)
 from petloc_gui.model.unreadable_images import UnreadableImages
 from petloc_gui.model.untyped import Dataset
 
@@ -110,6 +116,7 @@ class TrainingData:
         self.memory = MemoryCache()
         # images that passed the header check but could not be decoded when needed
         self.unreadable = UnreadableImages()
+        self.parent_validation: list[str] = []  # the parent's validation images found here (`collect`)
 
     @classmethod
     def collect(
@@ -126,7 +133,8 @@ class TrainingData:
         """Index, check and split ``data_dir``; with a parent (fine-tuning), keep its held-out images out.
 
         The parent's test images are never used and the parent's validation
-        images that are in the folder stay in validation; images the parent, or
+        images that are in the folder stay in validation (both found by their
+        relative path or by their bytes, under any name); images the parent, or
         a model it was fine-tuned from, trained on (the same bytes) never
         validate: the weights have learned them, so they would flatter the
         figures. ``train_only``
@@ -140,8 +148,11 @@ class TrainingData:
         samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded)
         hashes: dict[str, str] = {}
         test_hashes = parent_test_hashes(parent_meta)
+        validation_hashes = parent_split_hashes(parent_meta, "validation")
         learned = _lineage_train_hashes(parent_meta)
-        if test_hashes or learned:  # the parent's test photos under another name or folder are still test photos
+        # the parent's test photos under another name or folder are still test photos, and its validation
+        # photos still validation photos (a folder laid out otherwise than the parent's trained on them all)
+        if test_hashes or learned or validation_hashes:
             kept = []
             for sample in samples:
                 digest = hashes[sample.relpath] = file_sha256(sample.image_path)
@@ -170,9 +181,12 @@ class TrainingData:
         train_only_paths = {os.path.abspath(Path(root) / p) for p in train_only}  # an absolute p stays p
         taught = {it.relpath for it in items if os.path.abspath(it.sample.image_path) in train_only_paths
                   or hashes.get(it.relpath) in learned or it.sample.prelabel}
-        validation = validation_split(items, val_fraction, seed, held["validation"], taught)
+        forced = set(held["validation"]) | {it.relpath for it in items if hashes.get(it.relpath) in validation_hashes}
+        validation = validation_split(items, val_fraction, seed, forced, taught)
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
-        return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, hashes)
+        data = cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, hashes)
+        data.parent_validation = sorted(forced)
+        return data
 
     # -- what the pipelines need --------------------------------------------
     def label_ids(self, items: Sequence[Item]) -> np.ndarray:

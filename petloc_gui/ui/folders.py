@@ -89,7 +89,8 @@ class FolderOpening:
         list shows. False if not opened."""
         from petloc_gui.core.dataset import open_dataset
 
-        if not self.guard.confirm_leave():
+        current = self.current_folder()
+        if not self.guard.confirm_leave(reload=current is not None and Path(path).resolve() == current.resolve()):
             return False
         try:
             dataset = open_dataset(path)

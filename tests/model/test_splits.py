@@ -205,6 +205,23 @@ def test_a_parent_test_image_under_a_new_name_is_still_kept_out(tmp_path):
     assert "renamed/photo.png" in older.splits_record()["train"] + older.splits_record()["validation"]
 
 
+def test_a_parent_validation_image_under_a_new_name_still_validates(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=40, seed=0)
+    first = TrainingData.collect(folder, val_fraction=0.2)
+    parent = {"splits": first.splits_record(), "images": first.images_record()}
+    validated = parent["splits"]["validation"][0]
+    # the same photo in a folder laid out otherwise (an Oxford images/ folder, a copy elsewhere)
+    (folder / "moved").mkdir()
+    (folder / validated).rename(folder / "moved" / "photo.png")
+    (folder / validated).with_suffix(".xml").rename(folder / "moved" / "photo.xml")
+    child = TrainingData.collect(folder, val_fraction=0.2, parent_meta=parent)
+    assert "moved/photo.png" in child.splits_record()["validation"]  # not trained on: it chose the parent's epoch
+    assert "moved/photo.png" in child.parent_validation  # what the Retrain dialog lists
+
+
 def test_fine_tuning_on_only_the_parents_test_images_says_why_none_are_usable(tmp_path):
     from petloc_gui.core.digits import write_digits_dataset
     from petloc_gui.core.errors import DatasetError

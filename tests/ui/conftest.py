@@ -169,7 +169,7 @@ def window(qtbot, factory, tmp_path):
     _wait_for_images_shown(qtbot, win)
     yield win
     # Tests leave edits behind on purpose; closing must not ask about them.
-    win.guard.confirm_leave = lambda: True
+    win.guard.confirm_leave = lambda reload=False: True
     win.close()
     win.shutdown()
     win.deleteLater()

@@ -85,3 +85,26 @@ def test_edit_classes_menu_entry_opens_the_class_list(qtbot, window, folder, mon
     open_and_wait(qtbot, window, folder)
     window.act["classes"].trigger()
     assert len(opened) == 1
+
+
+def test_a_refused_delete_keeps_the_class_selected(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    dialog = _dialog(window)
+    qtbot.addWidget(dialog)
+    dialog.refresh("dog")
+    dialog._delete()  # a model class: refused
+    assert "model's classes" in dialog.result.text() and dialog.current() == "dog"  # not the first row's
+
+
+def test_a_new_box_takes_the_last_label_only_while_it_is_still_a_class(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    window.edits.set_label("tiger")  # typed, then undone: no box is a tiger any more
+    window.act["undo"].trigger()
+    qtbot.waitUntil(lambda: "tiger" not in window.session.classes.names(), timeout=3000)
+    assert window._label_for_new_box() != "tiger"
+    window.edits.set_label("dog")
+    dialog = _dialog(window)
+    qtbot.addWidget(dialog)
+    dialog.rename("dog", "hound")  # the class the next box would take, renamed
+    assert window._label_for_new_box() == "hound"

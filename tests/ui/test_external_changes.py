@@ -122,7 +122,7 @@ def second_window(qtbot, factory):
     win = MainWindow(model_factory=factory)
     win.show()
     yield win
-    win.guard.confirm_leave = lambda: True
+    win.guard.confirm_leave = lambda reload=False: True
     win.close()
     win.shutdown()
     win.deleteLater()

@@ -60,7 +60,7 @@ def test_a_file_rewritten_in_place_is_followed_too(qtbot, folder, factory, tmp_p
         handle.write(text)
         handle.truncate()
     qtbot.waitUntil(lambda: model.gt_name[4] == "cat", timeout=5000)
-    win.guard.confirm_leave = lambda: True
+    win.guard.confirm_leave = lambda reload=False: True
     win.close()
     win.shutdown()
 

@@ -56,7 +56,7 @@ def test_sparse_jpegs_give_a_clean_error_without_freezing(qtbot, window, folder,
         assert "junk" in (window.session.model.errors[row] or "")
         assert shown_in < 30  # generous: it is milliseconds; the point is that it finishes
     started = time.perf_counter()
-    window.guard.confirm_leave = lambda: True
+    window.guard.confirm_leave = lambda reload=False: True
     window.close()
     window.shutdown()
     assert time.perf_counter() - started < 30

@@ -39,7 +39,7 @@ def real_window(qtbot):
     controller = install_retraining(win)
     yield win, controller
     controller.shutdown()
-    win.guard.confirm_leave = lambda: True
+    win.guard.confirm_leave = lambda reload=False: True
     win.close()
     win.shutdown()
     win.deleteLater()

@@ -41,6 +41,8 @@ def test_the_unsaved_changes_question_names_the_images(qtbot, window, folder, mo
                         or QMessageBox.Cancel)
     assert not window.guard.confirm_leave()
     assert "2 images have" in asked[0] and "a.png" in asked[0] and "c.png" in asked[0]
+    assert not window.reload_folder()  # F5: the same question, for reading the folder again
+    assert asked[1].endswith("before the folder is read again?")
     assert "gone from the folder" not in asked[0]
 
 
@@ -50,6 +52,8 @@ def test_unsaved_text_lists_ten_names_then_counts_the_rest():
     text = unsaved_text([f"img{i}.jpg" for i in range(13)])
     assert "img9.jpg" in text and "img10.jpg" not in text and "… and 3 more" in text
     assert unsaved_text(["a.jpg"]).startswith("1 image has unsaved changes")
+    assert unsaved_text(["a.jpg"]).endswith("before the folder is closed?")
+    assert unsaved_text(["a.jpg"], reload=True).endswith("before the folder is read again?")  # F5 closes nothing
     lines = unsaved_text(["a.jpg", "b.jpg"], gone={"b.jpg"}).splitlines()
     assert "  • a.jpg" in lines and "  • b.jpg (image gone from the folder)" in lines
 

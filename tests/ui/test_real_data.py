@@ -86,7 +86,7 @@ def test_real_digits_model_predicts_in_the_window(qtbot, tmp_path):
         for name in flipped_caught:
             assert order.index(name) < order.index(agreeing[-1])
     finally:
-        window.guard.confirm_leave = lambda: True
+        window.guard.confirm_leave = lambda reload=False: True
         window.close()
         window.shutdown()
 
@@ -113,6 +113,6 @@ def test_real_pets_model_is_chosen_for_oxford_and_predicts(qtbot, oxford_dir, tm
         assert model.iou[row] is not None and model.iou[row] > 0.3
         assert set(model.pred_label) - {None} <= {"cat", "dog"}
     finally:
-        window.guard.confirm_leave = lambda: True
+        window.guard.confirm_leave = lambda reload=False: True
         window.close()
         window.shutdown()

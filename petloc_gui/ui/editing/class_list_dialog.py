@@ -86,7 +86,7 @@ class ClassListDialog(QDialog):
         self.delete_button.setEnabled(row >= 0)
 
     def _ask_add(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add a class", "Class name:")
+        name, ok = self._ask_text("Add a class", "Class name:")
         if ok:
             self.add(name)
 
@@ -94,9 +94,19 @@ class ClassListDialog(QDialog):
         old = self.current()
         if old is None:
             return
-        new, ok = QInputDialog.getText(self, "Rename a class", f"New name for {old}:", text=old)
+        new, ok = self._ask_text("Rename a class", f"New name for {old}:", old)
         if ok:
             self.rename(old, new)
+
+    def _ask_text(self, title: str, label: str, text: str = "") -> tuple[str, bool]:
+        """QInputDialog.getText, wide enough for its title (at ~200 px it read "Renam... class")."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(text)
+        dialog.setMinimumWidth(max(320, 2 * dialog.fontMetrics().horizontalAdvance(title) + 120))
+        ok = dialog.exec() == QDialog.Accepted
+        return dialog.textValue(), ok
 
     def _delete(self) -> None:
         name = self.current()
@@ -115,5 +125,9 @@ class ClassListDialog(QDialog):
         self.refresh(new or old)
 
     def delete(self, name: str) -> None:
+        row = self.list.currentRow()
         self.result.setText(self.actions.delete(name))
-        self.refresh()
+        names = self.actions.names()
+        # refused: it stays selected (a second Delete must not hit the first row's class);
+        # deleted: the class that took its place
+        self.refresh(name if name in names else names[min(row, len(names) - 1)] if names and row >= 0 else None)

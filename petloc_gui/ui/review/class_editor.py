@@ -51,6 +51,8 @@ class ClassEditor:
         if new not in predefined and old not in self.session.predefined and old not in self.model_classes():
             predefined.append(new)  # a typed class keeps being offered under its new name
         predefined = list(dict.fromkeys(predefined))
+        if self.edits.default_label == old:
+            self.edits.default_label = new  # the next box drawn gets the new name
         self.session.classes.used.discard(old)
         if boxes:
             self.session.classes.used.add(new)

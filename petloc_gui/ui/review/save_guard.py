@@ -64,9 +64,10 @@ def _elided(name: str) -> str:
     return f"{name[:half]}…{name[-half:]}"
 
 
-def unsaved_text(names: list[str], gone: Collection[str] = ()) -> str:
+def unsaved_text(names: list[str], gone: Collection[str] = (), reload: bool = False) -> str:
     """The question's text, naming the images (the first ten, then how many more); those in
-    ``gone`` (deleted from the folder since) are said to be: saving writes their annotation alone."""
+    ``gone`` (deleted from the folder since) are said to be: saving writes their annotation alone.
+    ``reload``: the folder is read again (F5), not closed."""
     def line(name: str) -> str:
         note = " (image gone from the folder)" if name in gone else ""
         return f"  • {_elided(visible(name))}{note}"
@@ -74,7 +75,8 @@ def unsaved_text(names: list[str], gone: Collection[str] = ()) -> str:
     listed = "\n".join(line(name) for name in names[:NAMES_SHOWN])
     more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
     head = "1 image has" if len(names) == 1 else f"{len(names)} images have"
-    return f"{head} unsaved changes:\n{listed}{more}\n\nSave them before the folder is closed?"
+    then = "read again" if reload else "closed"
+    return f"{head} unsaved changes:\n{listed}{more}\n\nSave them before the folder is {then}?"
 
 
 class SaveGuard:
@@ -225,8 +227,9 @@ class SaveGuard:
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
-    def confirm_leave(self) -> bool:
-        """True if it is fine to close the folder (saved, discarded, or nothing to lose)."""
+    def confirm_leave(self, reload: bool = False) -> bool:
+        """True if it is fine to close the folder, or with ``reload`` to read it again (saved,
+        discarded, or nothing to lose)."""
         session = self.host.session
         if session is None or not session.store.has_unsaved():
             return True
@@ -237,7 +240,7 @@ class SaveGuard:
         # a reload after another program deleted it
         gone = {name for name, row in zip(names, dirty, strict=True) if not session.image_path(row).exists()}
         answer = QMessageBox.question(
-            self.parent, "Unsaved changes", unsaved_text(names, gone),
+            self.parent, "Unsaved changes", unsaved_text(names, gone, reload),
             QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
         if answer == QMessageBox.SaveAll:
             return self.save_rows(dirty)

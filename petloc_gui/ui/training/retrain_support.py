@@ -126,7 +126,6 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> tuple[
     folder; the reason when that run would stop at once; None when the parent's meta.json cannot be read."""
     from petloc_gui.core.errors import DatasetError
     from petloc_gui.model.bundle import read_meta
-    from petloc_gui.model.splits import parent_splits
     from petloc_gui.model.training_data import TrainingData
 
     try:
@@ -140,7 +139,7 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> tuple[
         return exc.reason
     except Exception:  # noqa: BLE001 - as above
         return None
-    return data, parent_splits(meta)["validation"]
+    return data, data.parent_validation  # by path, and by content (the same photo elsewhere)
 
 
 def comparison_figures(
