@@ -108,3 +108,21 @@ def test_a_new_box_takes_the_last_label_only_while_it_is_still_a_class(qtbot, wi
     qtbot.addWidget(dialog)
     dialog.rename("dog", "hound")  # the class the next box would take, renamed
     assert window._label_for_new_box() == "hound"
+
+
+def test_the_class_name_dialogs_are_wide_enough_for_their_titles(qtbot, window, folder, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    open_and_wait(qtbot, window, folder)
+    widths = []
+
+    def shown(self):
+        self.show()
+        widths.append(self.width())
+        return 0
+
+    monkeypatch.setattr(QInputDialog, "exec", shown)
+    dialog = _dialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog._ask_text("Rename a class", "New name for cat:", "cat") == ("cat", False)
+    assert widths[0] >= 300  # ~200 px read "Renam... class" in its title bar

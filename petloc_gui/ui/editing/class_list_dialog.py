@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -104,7 +105,8 @@ class ClassListDialog(QDialog):
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
         dialog.setTextValue(text)
-        dialog.setMinimumWidth(max(320, 2 * dialog.fontMetrics().horizontalAdvance(title) + 120))
+        # on its text field: the dialog's layout sets the dialog's own minimum from its contents
+        dialog.findChild(QLineEdit).setMinimumWidth(max(300, 2 * dialog.fontMetrics().horizontalAdvance(title)))
         ok = dialog.exec() == QDialog.Accepted
         return dialog.textValue(), ok
 
