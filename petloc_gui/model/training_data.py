@@ -116,7 +116,7 @@ class TrainingData:
         self.memory = MemoryCache()
         # images that passed the header check but could not be decoded when needed
         self.unreadable = UnreadableImages()
-        self.parent_validation: list[str] = []  # the parent's validation images found here (`collect`)
+        self.parent_validation: list[str] = []  # the parent's validation images, by path or by bytes (`collect`)
 
     @classmethod
     def collect(

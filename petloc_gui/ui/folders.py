@@ -61,6 +61,14 @@ class RecentFoldersMenu(QMenu):
         self.rebuild()
 
 
+def _same_folder(path, current: Path | None) -> bool:
+    """Whether ``path`` is the folder open now (read again, not closed); False when it cannot tell."""
+    try:
+        return current is not None and Path(path).resolve() == current.resolve()
+    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL: opening it says what is wrong
+        return False
+
+
 RELOAD_NEIGHBOURS = 50  # a reload whose shown image is gone shows the nearest of these that is still there
 
 
@@ -89,8 +97,7 @@ class FolderOpening:
         list shows. False if not opened."""
         from petloc_gui.core.dataset import open_dataset
 
-        current = self.current_folder()
-        if not self.guard.confirm_leave(reload=current is not None and Path(path).resolve() == current.resolve()):
+        if not self.guard.confirm_leave(reload=_same_folder(path, self.current_folder())):
             return False
         try:
             dataset = open_dataset(path)
@@ -174,5 +181,5 @@ class FolderOpening:
                 self.open_folder(folder, show=[image])
             return
         current = self.current_folder()
-        if current is None or Path(folder).resolve() != current.resolve():
+        if not _same_folder(folder, current):
             self.open_folder(folder, show=[image] if image is not None else [])

@@ -277,8 +277,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.edits.accept_prediction(result.label, result.box)
 
     def _label_for_new_box(self) -> str:
-        # the last label given, while it is still a class here (not one undone, renamed or deleted since)
-        if self.edits.default_label and self.session and self.edits.default_label in self.session.classes.names():
+        if self.edits.default_label:  # the last label given (forgotten once no box has it: FolderClasses)
             return self.edits.default_label
         result = self.predictions.cached(self.dataset.items[self.session.current].image_path) if self.session else None
         if is_prediction(result):

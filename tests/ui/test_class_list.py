@@ -103,6 +103,11 @@ def test_a_new_box_takes_the_last_label_only_while_it_is_still_a_class(qtbot, wi
     window.act["undo"].trigger()
     qtbot.waitUntil(lambda: "tiger" not in window.session.classes.names(), timeout=3000)
     assert window._label_for_new_box() != "tiger"
+    window.show_row(window.session.model.names.index("d.png"))  # no box yet
+    window.labels.combo.setEditText("tiger")
+    window.labels._typed()  # typed for the next box: kept although no box has it yet
+    assert window._label_for_new_box() == "tiger"
+    window.show_row(0)
     window.edits.set_label("dog")
     dialog = _dialog(window)
     qtbot.addWidget(dialog)
@@ -126,3 +131,5 @@ def test_the_class_name_dialogs_are_wide_enough_for_their_titles(qtbot, window, 
     qtbot.addWidget(dialog)
     assert dialog._ask_text("Rename a class", "New name for cat:", "cat") == ("cat", False)
     assert widths[0] >= 300  # ~200 px read "Renam... class" in its title bar
+    qtbot.wait(10)  # deleteLater
+    assert not dialog.findChildren(QInputDialog)  # not one left behind per question

@@ -377,3 +377,15 @@ def test_reload_after_the_last_image_is_deleted_shows_the_one_before(qtbot, wind
     (folder / "e.png").unlink()
     assert window.reload_folder()
     assert window.session.model.names[window.session.current] == "d.png"
+
+
+def test_opening_a_link_loop_while_a_folder_is_open_says_so(qtbot, window, folder, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    open_and_wait(qtbot, window, folder)
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
+    assert not window.open_folder(loop)  # not a crash asking whether it is the open folder
+    assert warned and "loop" in warned[0] and window.current_folder() == folder

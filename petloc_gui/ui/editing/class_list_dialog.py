@@ -107,8 +107,11 @@ class ClassListDialog(QDialog):
         dialog.setTextValue(text)
         # on its text field: the dialog's layout sets the dialog's own minimum from its contents
         dialog.findChild(QLineEdit).setMinimumWidth(max(300, 2 * dialog.fontMetrics().horizontalAdvance(title)))
-        ok = dialog.exec() == QDialog.Accepted
-        return dialog.textValue(), ok
+        try:
+            ok = dialog.exec() == QDialog.Accepted
+            return dialog.textValue(), ok
+        finally:
+            dialog.deleteLater()
 
     def _delete(self) -> None:
         name = self.current()

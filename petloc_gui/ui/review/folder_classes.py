@@ -16,6 +16,7 @@ from typing import Protocol
 from PySide6.QtCore import QTimer
 
 from petloc_gui.app.class_list import merged_names
+from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.review.file_list import FileListModel
@@ -33,10 +34,10 @@ class FolderClasses:
     """``used``: the labels on some box of the folder now; `names` is the Label box's list."""
 
     def __init__(self, model: FileListModel, predefined: Callable[[], list[str]], label_box: LabelBox,
-                 host: ClassesHost, closed: Callable[[], bool]) -> None:
+                 host: ClassesHost, closed: Callable[[], bool], edits: EditController) -> None:
         self.used: set[str] = set()
-        self._model, self._predefined, self._label_box, self._host, self._closed = (
-            model, predefined, label_box, host, closed)
+        self._model, self._predefined, self._label_box, self._host, self._closed, self._edits = (
+            model, predefined, label_box, host, closed, edits)
         self._prune_queued = False
 
     def found(self, names: set[str]) -> bool:
@@ -65,6 +66,8 @@ class FolderClasses:
         unused = self.used - self._model.labels_in_use() if not self._closed() else set()
         if unused:
             self.used -= unused
+            if self._edits.default_label in unused:  # the next box drawn does not bring a typo back
+                self._edits.default_label = ""
             if not self.used:
                 self._host.folder_labels_changed(set())  # the last one gone: `refresh` says nothing then
             self.refresh()

@@ -96,7 +96,8 @@ class ReviewSession:
         self.visited: set[int] = set()
         self.model_choice = None  # app.model_choice.ModelChoice, once suggested_model() ran
         self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
-        self.classes = FolderClasses(self.model, lambda: self.predefined, parts.labels, host, lambda: self.closed)
+        self.classes = FolderClasses(self.model, lambda: self.predefined, parts.labels, host, lambda: self.closed,
+                                     parts.edits)
         self.last_show_ms = 0.0
         # what other programs do to the folder meanwhile: its annotation files, the open images' files,
         # images added or deleted
