@@ -133,3 +133,17 @@ def test_the_class_name_dialogs_are_wide_enough_for_their_titles(qtbot, window, 
     assert widths[0] >= 300  # ~200 px read "Renam... class" in its title bar
     qtbot.wait(10)  # deleteLater
     assert not dialog.findChildren(QInputDialog)  # not one left behind per question
+
+
+def test_the_next_box_keeps_a_class_whose_last_box_was_deleted(qtbot, window, folder):
+    from petloc_gui.core.boxes import Box
+
+    (folder / "predefined_classes.txt").write_text("bird\n", encoding="utf-8")
+    open_and_wait(qtbot, window, folder)
+    window.show_row(window.session.model.names.index("d.png"))  # no box yet
+    window.labels.combo.setEditText("bird")
+    window.labels._typed()
+    assert window.edits.add_box(Box(10, 10, 50, 50))  # a bird, in the wrong place
+    window.edits.delete_selected()  # to be drawn again
+    qtbot.wait(50)  # the folder's classes look for unused labels
+    assert window._label_for_new_box() == "bird"  # still a class (predefined): not the model's guess

@@ -66,8 +66,8 @@ class FolderClasses:
         unused = self.used - self._model.labels_in_use() if not self._closed() else set()
         if unused:
             self.used -= unused
-            if self._edits.default_label in unused:  # the next box drawn does not bring a typo back
-                self._edits.default_label = ""
+            if self._edits.default_label in unused and self._edits.default_label not in self.names():
+                self._edits.default_label = ""  # the next box does not bring a typo back (a class stays)
             if not self.used:
                 self._host.folder_labels_changed(set())  # the last one gone: `refresh` says nothing then
             self.refresh()
