@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 # C0 and C1 controls, DEL, and the bidi embedding/override/isolate/mark characters.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_JSON_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL_AND_BIDI = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}]")
+_JSON_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}\ud800-\udfff]")  # and lone surrogates (see json_safe)
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -64,8 +64,8 @@ class RecentFoldersMenu(QMenu):
 def _same_folder(path, current: Path | None) -> bool:
     """Whether ``path`` is the folder open now (read again, not closed); False when it cannot tell."""
     try:
-        return current is not None and Path(path).resolve() == current.resolve()
-    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL: opening it says what is wrong
+        return current is not None and part_inside(path, current) == Path(".")
+    except ValueError:  # a NUL in the path: opening it says what is wrong
         return False
 
 

@@ -44,11 +44,11 @@ class NewClassesBar(QToolBar):
         self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self.hide()
 
-    def show_for(self, labels: frozenset[str], unknown: frozenset[str] | None = None) -> None:
+    def show_for(self, labels: frozenset[str], unknown: frozenset[str]) -> None:
         """Show the bar for a folder whose classes (``labels``) no model knows; ``unknown``: those
-        no available model knows at all (the ones named; all of them when not given)."""
+        no available model knows at all (the ones named)."""
         self._labels = frozenset(labels)
-        self._unknown = frozenset(labels if unknown is None else unknown)
+        self._unknown = frozenset(unknown)
         self.refresh()
         self.show()
         self._timer.start()
