@@ -62,11 +62,9 @@ class RecentFoldersMenu(QMenu):
 
 
 def _same_folder(path, current: Path | None) -> bool:
-    """Whether ``path`` is the folder open now (read again, not closed); False when it cannot tell."""
-    try:
-        return current is not None and part_inside(path, current) == Path(".")
-    except ValueError:  # a NUL in the path: opening it says what is wrong
-        return False
+    """Whether ``path`` is the folder open now (read again, not closed); False when it cannot tell
+    (a link loop or a NUL in the path: opening it says what is wrong)."""
+    return current is not None and part_inside(path, current) == Path(".")
 
 
 RELOAD_NEIGHBOURS = 50  # a reload whose shown image is gone shows the nearest of these that is still there

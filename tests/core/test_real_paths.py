@@ -25,3 +25,7 @@ def test_a_path_outside_or_beside_the_folder_is_none(tmp_path):
     assert part_inside(tmp_path / "a.png", folder) is None
     (folder / "out").symlink_to(tmp_path / "data2")
     assert part_inside(folder / "out" / "a.png", folder) is None  # a link leading out of the folder
+
+
+def test_a_path_that_cannot_be_resolved_is_none(tmp_path):
+    assert part_inside(f"{tmp_path}/a\x00b", tmp_path) is None  # a NUL

@@ -389,3 +389,5 @@ def test_opening_a_link_loop_while_a_folder_is_open_says_so(qtbot, window, folde
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
     assert not window.open_folder(loop)  # not a crash asking whether it is the open folder
     assert warned and "loop" in warned[0] and window.current_folder() == folder
+    assert not window.open_folder(f"{tmp_path}/a\x00b")  # a NUL: said too, not raised
+    assert len(warned) == 2 and window.current_folder() == folder
