@@ -182,5 +182,6 @@ class ImageDocument:
             return box.sorted()
         return box.repaired(*self.image_size)
 
-    def label_names(self) -> list[str]:
-        return [o.name for o in self.objects]
+    def class_names(self) -> set[str]:
+        """The classes its boxes name; a box without a name is no class."""
+        return {o.name for o in self.objects if o.name}

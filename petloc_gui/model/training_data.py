@@ -99,7 +99,8 @@ class TrainingData:
 
     def __init__(self, root: Path, items: list[Item], validation: set[str], test: list[tuple[str, Path, Path | None]],
                  skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int,
-                 train_only: Iterable[str] = (), sha256: dict[str, str] | None = None) -> None:
+                 train_only: Iterable[str] = (), sha256: dict[str, str] | None = None,
+                 parent_validation: Iterable[str] = ()) -> None:
         self.root = root
         self.items = items
         self.train = [it for it in items if it.relpath not in validation]
@@ -116,7 +117,8 @@ class TrainingData:
         self.memory = MemoryCache()
         # images that passed the header check but could not be decoded when needed
         self.unreadable = UnreadableImages()
-        self.parent_validation: list[str] = []  # the parent's validation images, by path or by bytes (`collect`)
+        # the parent's validation images in the folder, by path or by bytes: validation whatever the fraction
+        self.parent_validation = sorted(parent_validation)
 
     @classmethod
     def collect(
@@ -184,9 +186,7 @@ class TrainingData:
         forced = set(held["validation"]) | {it.relpath for it in items if hashes.get(it.relpath) in validation_hashes}
         validation = validation_split(items, val_fraction, seed, forced, taught)
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
-        data = cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, hashes)
-        data.parent_validation = sorted(forced)
-        return data
+        return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, hashes, forced)
 
     # -- what the pipelines need --------------------------------------------
     def label_ids(self, items: Sequence[Item]) -> np.ndarray:

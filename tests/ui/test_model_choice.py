@@ -187,6 +187,12 @@ def test_a_box_without_a_name_is_no_class_of_the_folder(qtbot, window, tmp_path)
     open_and_wait(qtbot, window, tmp_path / "n", model=None)
     assert window.session.classes.used == {"cat", "dog"} and "" not in window.session.classes.names()
     assert window.current_model_spec() == "pets"  # not taken away by a class named ""
+    window.show_row(2)
+    window.edits.select(0)
+    assert window.edits.nudge(1, 0)  # an edit of the image with the nameless box
+    qtbot.wait(50)
+    assert window.session.classes.used == {"cat", "dog"} and "" not in window.session.classes.names()
+    assert window.current_model_spec() == "pets"
 
 
 def test_a_class_gone_while_the_folder_is_read_brings_the_model_back_once_it_is_read(qtbot, window, tmp_path):

@@ -360,6 +360,7 @@ def test_the_fine_tune_preview_keeps_the_parents_test_images_out_as_the_run_does
     run = TrainingData.collect(folder, val_fraction=0.2, parent_meta=meta, parent_class_names=meta["class_names"])
     assert tuned.names == sorted(run.splits_record()["validation"])  # the run's own split
     assert not set(tuned.names) & set(test)
+    assert set(record["validation"]) <= set(preview(0.05, True).names)  # the parent's validate at any fraction
     assert preview(0.2, False).parent_test == 0  # from scratch the parent's test images may be used
     meta["splits"]["test"] = record["train"] + record["validation"]  # every image is a test image
     (parent / "meta.json").write_text(json.dumps(meta))

@@ -249,7 +249,7 @@ class ReviewSession:
         for row, result in zip(rows, results, strict=False):
             doc = self.store.loaded(row)
             if doc is not None:  # the open document is the truth now (`DiskSync` follows its file)
-                new_labels |= self.classes.found({obj.name for obj in doc.objects if obj.name})
+                new_labels |= self.classes.found(doc.class_names())
                 continue
             self.dataset.items[row].has_annotation = result is not None  # as `take_theirs` keeps it
             had |= self.model.labels_of(row)  # a file rewritten or removed since may take a class with it
@@ -279,7 +279,7 @@ class ReviewSession:
             if row == self.current:  # an edit: the image moves in the queue once the user leaves it
                 self.model.hold(row)
             self.refresh_row_from(row, doc)
-        self.classes.edited(had, {obj.name for obj in doc.objects if obj.name})  # a box without a name: no class
+        self.classes.edited(had, doc.class_names())
 
     def refresh_row(self, row: int) -> None:
         """Show an image's document (after a save) in its list row."""

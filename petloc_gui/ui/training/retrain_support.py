@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.model.bundle import BUNDLED_NAMES
 from petloc_gui.model.presets import PRESETS
 from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: preview and run agree
 from petloc_gui.model.versions import VersionStore
+
+if TYPE_CHECKING:
+    from petloc_gui.model.training_data import TrainingData
 
 DEFAULT_PRESET = "pets"
 __all__ = ["SPLIT_SEED"]
@@ -110,9 +113,9 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         if fine_tune and tuned is not None:
             if isinstance(tuned, str):  # the run would stop at once
                 return Holdout(0, [], 0, tuned)
-            data, forced = tuned
-            chosen = validation_split(data.items, fraction, seed, forced, data.train_only)  # as `collect` splits
-            return Holdout(len(chosen), sorted(chosen), len(data.test))
+            chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
+                                      tuned.train_only)  # as `collect` splits
+            return Holdout(len(chosen), sorted(chosen), len(tuned.test))
         if len(samples) - len(prelabels) < 2:
             return Holdout(0, [])
         chosen = validation_split(samples, fraction, seed, train_only=prelabels)  # as `collect` splits
@@ -121,9 +124,10 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     return preview
 
 
-def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> tuple[Any, list[str]] | str | None:
-    """``(TrainingData, the parent's validation images)`` as a fine-tune of ``parent_spec`` sees the
-    folder; the reason when that run would stop at once; None when the parent's meta.json cannot be read."""
+def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> TrainingData | str | None:
+    """The `TrainingData` a fine-tune of ``parent_spec`` sees in the folder (the parent's validation
+    images by path and by content); the reason when that run would stop at once; None when the
+    parent's meta.json cannot be read."""
     from petloc_gui.core.errors import DatasetError
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.training_data import TrainingData
@@ -139,7 +143,7 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> tuple[
         return exc.reason
     except Exception:  # noqa: BLE001 - as above
         return None
-    return data, data.parent_validation  # by path, and by content (the same photo elsewhere)
+    return data
 
 
 def comparison_figures(
