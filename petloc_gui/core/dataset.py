@@ -179,19 +179,23 @@ def detect_layout(root: Path) -> str:
     return SIDECAR
 
 
-def open_dataset(path: str | os.PathLike[str]) -> Dataset:
-    """Index a dataset folder (layout detected). Raises :class:`DatasetError`.
+def dataset_root(path: str | os.PathLike[str]) -> Path:
+    """The folder `open_dataset` opens for ``path`` (absolute): the ``images/`` or ``JPEGImages/``
+    folder of an Oxford or VOC devkit dataset stands for the whole dataset."""
+    root = Path(os.path.abspath(path))
+    if root.name in ("images", "JPEGImages") and root.is_dir() and detect_layout(root.parent) != SIDECAR:
+        return root.parent
+    return root
 
-    Opening the ``images/`` or ``JPEGImages/`` folder of an Oxford or VOC
-    devkit dataset opens the whole dataset.
-    """
+
+def open_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """Index a dataset folder (layout detected; see `dataset_root`). Raises :class:`DatasetError`."""
     root = Path(os.path.abspath(path))
     if not root.exists():
         raise DatasetError("folder does not exist", root)
     if not root.is_dir():
         raise DatasetError("not a folder (open the folder that contains the images)", root)
-    if root.name in ("images", "JPEGImages") and detect_layout(root.parent) != SIDECAR:
-        root = root.parent
+    root = dataset_root(root)
     layout = detect_layout(root)
     problems: list[str] = []
     folders: dict[Path, FolderListing] = {}

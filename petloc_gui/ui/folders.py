@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from petloc_gui.core.dataset import dataset_root, open_dataset
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import is_image_name
 from petloc_gui.core.real_paths import part_inside
@@ -62,9 +63,10 @@ class RecentFoldersMenu(QMenu):
 
 
 def _same_folder(path, current: Path | None) -> bool:
-    """Whether ``path`` is the folder open now (read again, not closed); False when it cannot tell
-    (a link loop or a NUL in the path: opening it says what is wrong)."""
-    return current is not None and part_inside(path, current) == Path(".")
+    """Whether ``path`` is the folder open now (read again, not closed; an Oxford or devkit dataset's
+    ``images/`` folder is the dataset); False when it cannot tell (a link loop or a NUL in the path:
+    opening it says what is wrong)."""
+    return current is not None and part_inside(dataset_root(path), current) == Path(".")
 
 
 RELOAD_NEIGHBOURS = 50  # a reload whose shown image is gone shows the nearest of these that is still there
@@ -93,8 +95,6 @@ class FolderOpening:
         """Open a dataset folder (asks about unsaved edits first) on the first image of ``show``
         that is there (listed even where the filters would hide it), else on the first image the
         list shows. False if not opened."""
-        from petloc_gui.core.dataset import open_dataset
-
         if not self.guard.confirm_leave(reload=_same_folder(path, self.current_folder())):
             return False
         try:

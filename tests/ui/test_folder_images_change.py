@@ -360,6 +360,22 @@ def test_dropping_an_oxford_image_shows_it_without_reopening(qtbot, window, tmp_
     assert window.session is session and session.model.names[session.current] == "Abyssinian_2.jpg"
 
 
+def test_the_images_folder_of_the_open_oxford_dataset_is_the_open_folder(qtbot, window, tmp_path):
+    root = tmp_path / "ox"
+    (root / "images").mkdir(parents=True)
+    for name in ("Abyssinian_1", "Abyssinian_2"):
+        write_image(root / "images" / f"{name}.jpg")
+    (root / "annotations" / "xmls").mkdir(parents=True)
+    open_and_wait(qtbot, window, root)
+    asked = []
+    window.guard.confirm_leave = lambda reload=False: asked.append(reload) or False
+    assert not window.open_folder(root / "images")  # opening it opens the dataset again: "read again"
+    assert asked == [True]
+    session = window.session
+    _drop(window, root / "images")  # as dropping the dataset's own folder: nothing to open
+    assert asked == [True] and window.session is session
+
+
 def test_a_drop_under_a_filter_lists_the_image_it_shows(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     dock = window.file_dock
