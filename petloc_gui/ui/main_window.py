@@ -21,6 +21,7 @@ from petloc_gui.ui.editing.edit_actions import connect_edit_actions
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.folders import FolderOpening, RecentFoldersMenu
+from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.model_controller import ModelController
 from petloc_gui.ui.models.model_handle import load_model_handle
 from petloc_gui.ui.models.prediction_service import PredictionService
@@ -293,7 +294,8 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         from petloc_gui.ui.review.class_editor import ClassEditor
 
         info = lambda: self.models.info.class_names if self.models.info is not None else ()  # noqa: E731
-        ClassListDialog(ClassEditor(self.session, self.edits, info), self).exec()
+        with modal(ClassListDialog(ClassEditor(self.session, self.edits, info), self)) as dialog:
+            dialog.exec()
         self.focus_canvas()
 
     def update_position(self) -> None:
@@ -337,7 +339,8 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
     def _show_help(self) -> None:
         from petloc_gui.ui.help_dialog import HelpDialog
 
-        HelpDialog(self).exec()
+        with modal(HelpDialog(self)) as dialog:
+            dialog.exec()
 
     # --- closing -------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # Qt's name

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.ui.modal import modal
+
 
 class ClassActions(Protocol):
     """What the dialog asks of the open folder (review.class_editor.ClassEditor)."""
@@ -107,11 +109,9 @@ class ClassListDialog(QDialog):
         dialog.setTextValue(text)
         # on its text field: the dialog's layout sets the dialog's own minimum from its contents
         dialog.findChild(QLineEdit).setMinimumWidth(max(300, 2 * dialog.fontMetrics().horizontalAdvance(title)))
-        try:
+        with modal(dialog):
             ok = dialog.exec() == QDialog.Accepted
             return dialog.textValue(), ok
-        finally:
-            dialog.deleteLater()
 
     def _delete(self) -> None:
         name = self.current()

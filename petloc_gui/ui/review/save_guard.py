@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocError
 from petloc_gui.core.text import visible
+from petloc_gui.ui.modal import modal
 from petloc_gui.ui.review.review_session import ReviewSession
 
 KEEP_MINE, TAKE_THEIRS, SHOW_BOTH, CANCEL = "mine", "theirs", "both", "cancel"
@@ -199,8 +200,9 @@ class SaveGuard:
             box.addButton("Show both", QMessageBox.ActionRole): SHOW_BOTH,
             box.addButton(QMessageBox.Cancel): CANCEL,
         }
-        box.exec()
-        return buttons.get(box.clickedButton(), CANCEL)
+        with modal(box):
+            box.exec()
+            return buttons.get(box.clickedButton(), CANCEL)
 
     def _confirm_link(self, doc, exc: LinkTargetError) -> bool:
         answer = QMessageBox.question(

@@ -20,6 +20,7 @@ from petloc_gui.app.model_choice import training_preset_for
 from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS, worker_args
 from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import Version, VersionError, VersionStore
+from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training import retrain_support as support
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
@@ -84,7 +85,7 @@ class RetrainController(QObject):
             return
         spec = self.window.current_model_spec()
         label = label_source_for(support.preset_of(spec, self.store), spec)
-        dialog = RetrainDialog(
+        with modal(RetrainDialog(
             self.window,
             model_name=support.model_display_name(self.window.current_model_spec()),
             data_name=str(folder),
@@ -94,9 +95,9 @@ class RetrainController(QObject):
                 folder, label, parent_spec=spec if support.is_readable_model(spec) else None),
             defaults=self.last_options,
             can_fine_tune=support.is_readable_model(spec),
-        )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.start(dialog.options())
+        )) as dialog:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.start(dialog.options())
 
     def train_for_folder(self) -> bool:
         """"Train a model for these classes": a first model for a folder no model knows.
