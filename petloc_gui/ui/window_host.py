@@ -1,8 +1,9 @@
 """What the main window answers to the parts it composes (their narrow Protocols).
 
-ReviewSession, SaveGuard and ScreenshotTaker are given the window typed as
-``SessionHost``, ``SaveHost`` and ``ScreenshotHost``: these few methods, not
-the window's widgets. They live here so main_window.py only composes.
+ReviewSession, SaveGuard, ScreenshotTaker, ModelController and
+RetrainController are given the window typed as ``SessionHost``,
+``SaveHost``, ``ScreenshotHost``, ``ModelHost`` and ``RetrainHost``: these
+few methods, not the window's widgets. They live here so main_window.py only composes.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ class WindowHost:
         controller = getattr(self, "retrain_controller", None)  # set by install_retraining
         if controller is not None:
             controller.train_for_folder()
+
+    # --- retrain_controller.RetrainHost (the rest: the window's own) -----------------------------
+    def remember_model(self, spec: str) -> None:
+        self.models.remember(spec)
 
     # --- save_guard.SaveHost ---------------------------------------------------------------
     def saved(self, row: int) -> None:

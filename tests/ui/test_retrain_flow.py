@@ -7,49 +7,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QProcess
-from PySide6.QtWidgets import QMainWindow
 
 from petloc_gui.model.versions import VersionStore
 from petloc_gui.ui.training.retrain_controller import install_retraining
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
 from petloc_gui.ui.training.retrain_support import Holdout, holdout_preview_for
 
+from .retrain_host_standin import StandInWindow
+
 pytestmark = pytest.mark.slow  # starts child processes
 STANDIN_MODULE = "tests.standin_worker"
-
-
-class StandInWindow(QMainWindow):
-    """The attributes the real main window offers to install_retraining()."""
-
-    def __init__(self, folder: Path | None, spec: str = "digits") -> None:
-        super().__init__()
-        self.model_menu = self.menuBar().addMenu("Model")
-        self.dataset = None
-        self._folder = folder
-        self.spec = spec
-        self.set_model_calls: list[str] = []
-        self.unsaved = False
-        self.save_result = True
-        self.save_calls = 0
-
-    def current_folder(self):
-        return self._folder
-
-    def current_model_spec(self) -> str:
-        return self.spec
-
-    def set_model(self, spec: str) -> None:
-        self.set_model_calls.append(spec)
-        self.spec = spec
-
-    def has_unsaved(self) -> bool:
-        return self.unsaved
-
-    def save_all(self) -> bool:
-        self.save_calls += 1
-        if self.save_result:
-            self.unsaved = False
-        return self.save_result
 
 
 @pytest.fixture
@@ -127,6 +94,8 @@ def test_a_run_reports_progress_and_curves_then_use_and_roll_back(qtbot, window,
     assert actions[second.id].isChecked() and not actions[first.id].isChecked()
     actions[first.id].trigger()
     assert window.set_model_calls[-1] == str(first.path)
+    assert window.remembered == [str(first.path), str(second.path), str(first.path)]  # the folder's model now
+    assert "Using model version" in window.statusBar().currentMessage()
 
 
 def test_discarding_the_new_model_deletes_it_and_keeps_the_current_one(qtbot, window, controller):

@@ -5,38 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtWidgets import QMainWindow
 
 from petloc_gui.core.digits import write_digits_dataset
 from petloc_gui.ui.training.retrain_controller import install_retraining
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 
+from .retrain_host_standin import StandInWindow
+
 pytestmark = pytest.mark.slow  # trains a (tiny) network in a child process
-
-
-class StandInWindow(QMainWindow):
-    def __init__(self, folder, spec="digits"):
-        super().__init__()
-        self.model_menu = self.menuBar().addMenu("Model")
-        self.dataset = None
-        self.folder, self.spec = folder, spec
-        self.set_model_calls = []
-
-    def current_folder(self):
-        return self.folder
-
-    def current_model_spec(self):
-        return self.spec
-
-    def set_model(self, spec):
-        self.set_model_calls.append(spec)
-        self.spec = spec
-
-    def has_unsaved(self):
-        return False
-
-    def save_all(self):
-        return True
 
 
 def test_a_real_run_on_tiny_digits_trains_a_version_and_switches_to_it(qtbot, tmp_path):

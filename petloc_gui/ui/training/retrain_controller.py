@@ -3,20 +3,22 @@
 ``install_retraining(window)`` adds the actions to ``window.model_menu`` and
 returns the ``RetrainController`` that runs one training child process at a
 time, registers its result as a model version, and lets the user use it,
-discard it, or roll back to any earlier version. The window never imports
+discard it, or roll back to any earlier version. It sees the window as a
+``RetrainHost``: a few methods, not its widgets. The window never imports
 TensorFlow for this: all of it happens in the child process.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.app.model_choice import training_preset_for
+from petloc_gui.core.dataset import Dataset
 from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS, worker_args
 from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import Version, VersionError, VersionStore
@@ -30,16 +32,45 @@ from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcom
 STATUS_MS = 8000
 
 
+class RetrainHost(Protocol):
+    """The little retraining asks of the window: the open folder, its edits, the model in use."""
+
+    @property
+    def dataset(self) -> Dataset | None:
+        """The open folder's dataset, or None."""
+
+    def current_folder(self) -> Path | None: ...
+
+    def has_unsaved(self) -> bool: ...
+
+    def save_all(self) -> bool:
+        """Save every edited image; True if all were saved."""
+
+    def current_model_spec(self) -> str: ...
+
+    def set_model(self, spec: str) -> None: ...
+
+    def remember_model(self, spec: str) -> None:
+        """The open folder's model from now on (the window and the CLI read it)."""
+
+    def show_status(self, text: str, ms: int) -> None: ...
+
+
 class RetrainController(QObject):
-    """Owns the Retrain action, the Versions menu and the running training process."""
+    """Owns the Retrain action, the Versions menu and the running training process.
+
+    ``menu`` gets the actions; ``parent`` is the widget its dialogs and the
+    progress window belong to; ``host`` answers what it asks of the window.
+    """
 
     version_created = Signal(object)  # Version
     run_finished = Signal(object)  # ProcessOutcome
     message = Signal(str)  # what the user was told (also shown in the status bar)
 
-    def __init__(self, window: Any, store: VersionStore | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: RetrainHost, menu: QMenu, parent: QWidget, store: VersionStore | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.parent_widget = parent
         self.store = store or VersionStore()
         # The worker module and extra arguments: tests run a stand-in from tests/; the app, the real worker.
         self.worker_module = WORKER_MODULE
@@ -55,20 +86,20 @@ class RetrainController(QObject):
         self.first_model_epochs = FIRST_MODEL_EPOCHS
         self.last_message_box: QMessageBox | None = None
 
-        self.retrain_action = QAction("Retrain…", window)
+        self.retrain_action = QAction("Retrain…", parent)
         self.retrain_action.setShortcut(QKeySequence("Ctrl+T"))
         self.retrain_action.setStatusTip("Retrain the model on this folder's saved annotations, in the background")
         self.retrain_action.triggered.connect(self.open_dialog)
-        self.show_progress_action = QAction("Show training progress", window)
+        self.show_progress_action = QAction("Show training progress", parent)
         self.show_progress_action.triggered.connect(self.show_progress)
         self.show_progress_action.setEnabled(False)
-        self.versions_menu = VersionsMenu(self.store, window.current_model_spec, window.model_menu)
+        self.versions_menu = VersionsMenu(self.store, host.current_model_spec, menu)
         self.versions_menu.version_chosen.connect(self.roll_back)
         self.versions_menu.bundled_chosen.connect(self.use_bundled)
-        window.model_menu.addSeparator()
-        window.model_menu.addAction(self.retrain_action)
-        window.model_menu.addAction(self.show_progress_action)
-        window.model_menu.addMenu(self.versions_menu)
+        menu.addSeparator()
+        menu.addAction(self.retrain_action)
+        menu.addAction(self.show_progress_action)
+        menu.addMenu(self.versions_menu)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -79,18 +110,18 @@ class RetrainController(QObject):
         if self.is_running():
             self.show_progress()
             return
-        folder = self.window.current_folder()
+        folder = self.host.current_folder()
         if folder is None:
             self._tell("Open a folder with annotated images before retraining.", box=True)
             return
-        spec = self.window.current_model_spec()
+        spec = self.host.current_model_spec()
         label = label_source_for(support.preset_of(spec, self.store), spec)
         with modal(RetrainDialog(
-            self.window,
-            model_name=support.model_display_name(self.window.current_model_spec()),
+            self.parent_widget,
+            model_name=support.model_display_name(spec),
             data_name=str(folder),
-            n_annotated=support.count_annotated(getattr(self.window, "dataset", None)),
-            has_unsaved=bool(self.window.has_unsaved()),
+            n_annotated=support.count_annotated(self.host.dataset),
+            has_unsaved=self.host.has_unsaved(),
             holdout_loader=lambda: support.holdout_preview_for(
                 folder, label, parent_spec=spec if support.is_readable_model(spec) else None),
             defaults=self.last_options,
@@ -106,7 +137,7 @@ class RetrainController(QObject):
         canvases: the digits preset), as many epochs as a first model needs;
         the window switches to it when it is done and the folder remembers it.
         """
-        dataset = getattr(self.window, "dataset", None)
+        dataset = self.host.dataset
         if dataset is None:
             self._tell("Open a folder with annotated images before training.", box=True)
             return False
@@ -122,16 +153,16 @@ class RetrainController(QObject):
         if self.is_running():
             self._tell("A training run is already in progress.")
             return False
-        folder = self.window.current_folder()
+        folder = self.host.current_folder()
         if folder is None:
             self._tell("Open a folder with annotated images before retraining.", box=True)
             return False
-        if options.save_first and self.window.has_unsaved() and not self.window.save_all():
+        if options.save_first and self.host.has_unsaved() and not self.host.save_all():
             self._tell("Your edits could not all be saved, so training was not started.", box=True)
             return False
-        spec = "" if first_model else self.window.current_model_spec()
+        spec = "" if first_model else self.host.current_model_spec()
         if not preset:  # no current model (no model knows the folder's classes): the first-model preset
-            dataset = getattr(self.window, "dataset", None)
+            dataset = self.host.dataset
             preset = support.preset_of(spec, self.store) if spec or dataset is None else training_preset_for(dataset)
         try:
             self.staging = self.store.new_staging_dir(preset)
@@ -262,17 +293,15 @@ class RetrainController(QObject):
 
     def use_bundled(self, name: str) -> None:
         """Model → Versions → Bundled: <name>."""
-        self.window.set_model(name)
+        self.host.set_model(name)
         self._status(f"Using the bundled {name} model.")
 
     def _switch_to(self, version: Version) -> None:
         if not version.path.is_dir():
             self._tell(f"The model version {version.id} is no longer on disk.", box=True)
             return
-        self.window.set_model(str(version.path))
-        remember = getattr(getattr(self.window, "models", None), "remember", None)
-        if remember is not None:  # this folder's model from now on (window and CLI)
-            remember(str(version.path))
+        self.host.set_model(str(version.path))
+        self.host.remember_model(str(version.path))  # this folder's model from now on (window and CLI)
         self._status(f"Using model version {version.id} ({version.preset}).")
 
     # -- helpers ---------------------------------------------------------------
@@ -283,7 +312,7 @@ class RetrainController(QObject):
 
     def _progress_window(self) -> RetrainProgress:
         if self._progress is None:
-            self._progress = RetrainProgress(self.window)
+            self._progress = RetrainProgress(self.parent_widget)
             self._progress.cancel_requested.connect(self.cancel)
             self._progress.comparison.use_new.connect(self.use_new_model)
             self._progress.comparison.discard_new.connect(self.discard_new_model)
@@ -291,15 +320,13 @@ class RetrainController(QObject):
 
     def _status(self, text: str) -> None:
         self.message.emit(text)
-        bar = self.window.statusBar()
-        if bar is not None:
-            bar.showMessage(text, STATUS_MS)
+        self.host.show_status(text, STATUS_MS)
 
     def _tell(self, text: str, box: bool = False) -> None:
         self._status(text)
         if box:
             # open(), not exec(): never block the event loop (training keeps reporting).
-            dialog = QMessageBox(QMessageBox.Icon.Information, "Retraining", text, parent=self.window)
+            dialog = QMessageBox(QMessageBox.Icon.Information, "Retraining", text, parent=self.parent_widget)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             self.last_message_box = dialog
@@ -307,6 +334,6 @@ class RetrainController(QObject):
 
 def install_retraining(window: Any) -> RetrainController:
     """Add Retrain… (Ctrl+T) and the Versions submenu to ``window.model_menu``."""
-    controller = RetrainController(window)
+    controller = RetrainController(window, window.model_menu, window)
     window.retrain_controller = controller
     return controller
