@@ -1,9 +1,10 @@
 """What the main window answers to the parts it composes (their narrow Protocols).
 
-ReviewSession, SaveGuard, ScreenshotTaker, ModelController and
-RetrainController are given the window typed as ``SessionHost``,
-``SaveHost``, ``ScreenshotHost``, ``ModelHost`` and ``RetrainHost``: these
-few methods, not the window's widgets. They live here so main_window.py only composes.
+ReviewSession, SaveGuard, ScreenshotTaker, ModelController,
+RetrainController and ExportActions are given the window typed as
+``SessionHost``, ``SaveHost``, ``ScreenshotHost``, ``ModelHost``,
+``RetrainHost`` and ``ExportHost``: these few methods, not the window's
+widgets. They live here so main_window.py only composes.
 """
 
 from __future__ import annotations

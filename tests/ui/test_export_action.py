@@ -62,3 +62,34 @@ def test_cancelled_export_reports_and_stops(qtbot, window, folder, tmp_path, mon
     qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
     assert "cancelled" in warnings[0] and exports.last_report is None
     assert not (tmp_path / "c" / "annotations.json").exists()
+
+
+def test_unsaved_edits_are_saved_first_or_the_export_is_not_started(qtbot, window, folder, tmp_path, monkeypatch):
+    from tests.ui.conftest import edit_b
+
+    assert window.open_folder(folder, model="fake")
+    edit_b(window)
+    answers = [QMessageBox.Cancel]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: answers.pop(0))
+    assert not window.exports.start("yolo", tmp_path / "cancelled")
+    assert window.has_unsaved() and not (tmp_path / "cancelled").exists()
+    answers.append(QMessageBox.SaveAll)
+    report = _export(qtbot, window, "yolo", tmp_path / "saved")
+    assert not window.has_unsaved() and report.objects == len(GT)
+    _cls, cx, cy, *_size = (tmp_path / "saved" / "labels" / "b.txt").read_text().split()
+    assert (float(cx), float(cy)) == (0.75, 0.75)  # b's box as moved (70,50,110,85 of 120x90): saved, then exported
+    assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_an_export_leaves_no_dialog_behind_once_the_next_starts(qtbot, window, folder, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QProgressDialog
+
+    assert window.open_folder(folder, model="fake")
+    for name in ("one", "two", "three"):
+        window.exports.last_report = None
+        _export(qtbot, window, "coco", tmp_path / name)
+        for box in window.findChildren(QMessageBox):
+            box.close()  # "Export finished", read
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert len(window.findChildren(QProgressDialog)) == 1 and not window.findChildren(QMessageBox)

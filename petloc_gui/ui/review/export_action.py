@@ -3,17 +3,19 @@
 The export runs as a ui.background worker (the folder's images are only opened
 for their headers, but 10,000 of them still take seconds) behind a progress dialog
 that can cancel it. Export reads the annotation files on disk, so unsaved
-edits are offered for saving first.
+edits are offered for saving first. It sees the window as an ``ExportHost``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
+from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui import background
 
@@ -21,6 +23,21 @@ FORMAT_TEXT = {"yolo": "YOLO", "coco": "COCO"}
 MNEMONIC_TEXT = {"yolo": "&YOLO", "coco": "CO&CO"}
 # Lines of problems shown in the result box (all of them are in the details).
 SHOWN_PROBLEMS = 8
+
+
+class ExportHost(Protocol):
+    """What export asks of the window: the open folder, its edits, a status line."""
+
+    @property
+    def dataset(self) -> Dataset | None:
+        """The open folder's dataset, or None."""
+
+    def has_unsaved(self) -> bool: ...
+
+    def save_all(self) -> bool:
+        """Save every edited image; True if all were saved."""
+
+    def show_status(self, text: str, ms: int) -> None: ...
 
 
 class ExportCancelled(Exception):  # noqa: N818 - a stop request, not an error
@@ -83,11 +100,11 @@ class ExportThread(QObject):
 
 
 class ExportActions(QObject):
-    """The two File menu actions and the export each starts."""
+    """The two File menu actions and the export each starts; ``window`` parents its dialogs."""
 
-    def __init__(self, window: QMainWindow, menu: QMenu, before: QAction | None = None) -> None:
+    def __init__(self, host: ExportHost, window: QMainWindow, menu: QMenu, before: QAction | None = None) -> None:
         super().__init__(window)
-        self.window = window
+        self.host, self.window = host, window
         # Closing the window stops a running export first (it would write on
         # into a folder nobody is told about).
         window.installEventFilter(self)
@@ -122,7 +139,7 @@ class ExportActions(QObject):
     def start(self, fmt: str, out: str | Path | None = None) -> bool:
         """Export the open folder as ``fmt`` into ``out`` (asked for when None)."""
         window = self.window
-        dataset = getattr(window, "dataset", None)
+        dataset = self.host.dataset
         if dataset is None:
             QMessageBox.information(window, "Nothing to export", "Open a folder first.")
             return False
@@ -152,19 +169,20 @@ class ExportActions(QObject):
 
     def _edits_saved(self) -> bool:
         """Export reads the files on disk: offer to save edits first."""
-        window = self.window
-        has_unsaved = getattr(window, "has_unsaved", None)
-        if has_unsaved is None or not has_unsaved():
+        if not self.host.has_unsaved():
             return True
         answer = QMessageBox.question(
-            window, "Unsaved changes",
+            self.window, "Unsaved changes",
             "The export reads the annotation files on disk. Save your changes first?",
             QMessageBox.SaveAll | QMessageBox.Ignore | QMessageBox.Cancel, QMessageBox.SaveAll)
         if answer == QMessageBox.SaveAll:
-            return window.save_all()
+            return self.host.save_all()
         return answer == QMessageBox.Ignore
 
     def _run(self, fmt: str, dataset, out: Path, overwrite: bool) -> None:
+        for previous in (self.thread, self.dialog):  # the last export's, kept until now for its report
+            if previous is not None:
+                previous.deleteLater()
         total = len(dataset.items)
         dialog = QProgressDialog(f"Exporting {total} images as {FORMAT_TEXT[fmt]}…", "Cancel",
                                  0, max(total, 1), self.window)
@@ -187,19 +205,20 @@ class ExportActions(QObject):
         shown = report.problems[:SHOWN_PROBLEMS] + report.warnings[:2]
         if shown:
             text += "\n\n" + "\n".join(shown)
-        self.window.statusBar().showMessage(f"Exported {report.images} images to {out}", 10000)
+        self.host.show_status(f"Exported {report.images} images to {out}", 10000)
         box = QMessageBox(QMessageBox.Warning if report.problems else QMessageBox.Information,
                           "Export finished", text, QMessageBox.Ok, self.window)
         if len(report.problems) + len(report.warnings) > len(shown):
             box.setDetailedText("\n".join(report.problems + report.warnings))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # not exec(): tests and scripts must not block here
 
     def _failed(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 15000)
+        self.host.show_status(message, 15000)
         QMessageBox.warning(self.window, "Export failed", message)
 
 
-def install_export_actions(window: QMainWindow, menu: QMenu,
-                           before: QAction | None = None) -> ExportActions:
-    """Add File -> Export as YOLO / COCO to ``menu`` (before ``before``, e.g. Quit)."""
-    return ExportActions(window, menu, before)
+def install_export_actions(window, menu: QMenu, before: QAction | None = None) -> ExportActions:
+    """Add File -> Export as YOLO / COCO to ``menu`` (before ``before``, e.g. Quit); ``window`` is
+    the main window, its ``ExportHost`` and its dialogs' parent."""
+    return ExportActions(window, window, menu, before)
