@@ -112,7 +112,7 @@ def fingerprint(samples: Iterable[Sample]) -> str:
     """sha256 over the sorted (relative image path, annotation bytes): no image decoding."""
     digest = hashlib.sha256()
     for sample in sorted(samples, key=lambda s: s.relpath):
-        digest.update(sample.relpath.encode("utf-8") + b"\0")
+        digest.update(sample.relpath.encode("utf-8", "surrogateescape") + b"\0")  # a non-UTF-8 name too
         try:
             digest.update(sample.annotation_path.read_bytes())
         except OSError:

@@ -304,7 +304,7 @@ def data_fingerprint(annotation_paths: Iterable[Path | str], root: Path | str | 
         name = path.relative_to(base).as_posix() if base is not None and path.is_relative_to(base) else path.name
         entries.append((name, path))
     for name, path in sorted(entries):
-        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")  # a non-UTF-8 name too
         try:
             digest.update(path.read_bytes())
         except OSError:

@@ -130,6 +130,19 @@ def test_data_fingerprint_follows_the_saved_bytes(tmp_path):
     assert data_fingerprint([a, b], tmp_path) != first
 
 
+def test_the_fingerprints_take_a_file_name_that_is_not_utf_8(tmp_path):
+    from petloc_gui.model.data import Sample, fingerprint
+
+    odd = tmp_path / os.fsdecode(b"caf\xe9.xml")  # a Latin-1 name: a lone surrogate in Python
+    odd.write_text("<a/>")
+    plain = tmp_path / "cafe.xml"
+    plain.write_text("<a/>")
+    assert data_fingerprint([odd], tmp_path) != data_fingerprint([plain], tmp_path)
+    samples = [Sample(tmp_path / f"{path.stem}.png", path.stem + ".png", path, (0, 0, 1, 1), "cat")
+               for path in (odd, plain)]
+    assert fingerprint(samples[:1]) != fingerprint(samples[1:])  # `petloc train` lost its model here
+
+
 def test_bundles_written_by_petloc_train_are_listed_from_their_meta(tmp_path):
     # `petloc train` saves straight into models/<preset>/<version_id>/ without version.json.
     store = VersionStore(tmp_path)
