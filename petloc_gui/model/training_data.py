@@ -99,8 +99,8 @@ class TrainingData:
 
     def __init__(self, root: Path, items: list[Item], validation: set[str], test: list[tuple[str, Path, Path | None]],
                  skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int,
-                 train_only: Iterable[str] = (), sha256: dict[str, str] | None = None,
-                 parent_validation: Iterable[str] = ()) -> None:
+                 train_only: Iterable[str] = (), files: dict[str, dict[str, str | None]] | None = None,
+                 data_fingerprint: str = "", parent_validation: Iterable[str] = ()) -> None:
         self.root = root
         self.items = items
         self.train = [it for it in items if it.relpath not in validation]
@@ -112,7 +112,10 @@ class TrainingData:
         self.seed = seed
         self.train_only = sorted(train_only)  # relative paths kept out of validation (`collect`)
         self.n_prelabels = sum(it.sample.prelabel for it in items)  # unreviewed pre-labels: train only
-        self._sha256 = dict(sha256 or {})  # image sha256 by relative path, where `collect` already read it
+        # sha256 of each image and annotation, and the fingerprint, as `collect` read them: the record
+        # says what the run trained on, whatever is saved, moved or deleted in the folder meanwhile
+        self._files = dict(files or {})
+        self._fingerprint = data_fingerprint
         # decoded images for the rest of the run: later epochs and validations do not decode again
         self.memory = MemoryCache()
         # images that passed the header check but could not be decoded when needed
@@ -148,7 +151,7 @@ class TrainingData:
         held = parent_splits(parent_meta)
         excluded: list[tuple[Path, str, Path | None]] = []
         samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded)
-        hashes: dict[str, str] = {}
+        hashes: dict[str, str | None] = {}
         test_hashes = parent_test_hashes(parent_meta)
         validation_hashes = parent_split_hashes(parent_meta, "validation")
         learned = _lineage_train_hashes(parent_meta)
@@ -157,8 +160,8 @@ class TrainingData:
         if test_hashes or learned or validation_hashes:
             kept = []
             for sample in samples:
-                digest = hashes[sample.relpath] = file_sha256(sample.image_path)
-                if digest in test_hashes:
+                digest = hashes[sample.relpath] = _sha256_or_none(sample.image_path)
+                if digest is not None and digest in test_hashes:
                     excluded.append((sample.image_path, sample.relpath, sample.annotation_path))
                 else:
                     kept.append(sample)
@@ -186,7 +189,10 @@ class TrainingData:
         forced = set(held["validation"]) | {it.relpath for it in items if hashes.get(it.relpath) in validation_hashes}
         validation = validation_split(items, val_fraction, seed, forced, taught)
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
-        return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, hashes, forced)
+        files = _files_record([(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in items]
+                              + test, hashes)
+        return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, files,
+                   fingerprint(it.sample for it in items), forced)
 
     # -- what the pipelines need --------------------------------------------
     def label_ids(self, items: Sequence[Item]) -> np.ndarray:
@@ -233,18 +239,12 @@ class TrainingData:
                 "test": [rel for rel, _, _ in self.test]}
 
     def images_record(self) -> dict[str, dict[str, str | None]]:
-        """sha256 of every image (and annotation) in any split, by relative path."""
-        files: list[tuple[str, Path, Path | None]] = [
-            (it.relpath, it.sample.image_path, it.sample.annotation_path) for it in self.items]
-        files += self.test
-        record = {}
-        for rel, image, annotation in sorted(files, key=lambda f: f[0]):
-            record[rel] = {"sha256": self._sha256.get(rel) or file_sha256(image),
-                           "annotation_sha256": _sha256_or_none(annotation)}
-        return record
+        """sha256 of every image (and annotation) in any split, by relative path, as `collect` read
+        them (None: unreadable then)."""
+        return {rel: dict(entry) for rel, entry in self._files.items()}
 
     def summary_record(self, exclude_count: int) -> dict[str, Any]:
-        return {"fingerprint": fingerprint(it.sample for it in self.items), "size": len(self.items),
+        return {"fingerprint": self._fingerprint, "size": len(self.items),
                 "n_train": len(self.train), "n_validation": len(self.validation), "n_test": len(self.test),
                 "n_skipped": len(self.skipped), "n_excluded": exclude_count, "root_name": self.root.name,
                 **({"train_only": self.train_only} if self.train_only else {}),
@@ -255,6 +255,14 @@ class TrainingData:
         return {"images": sorted(it.relpath for it in self.validation), "fraction": self.val_fraction,
                 "seed": self.seed, "rule": "sha256 of the relative path < fraction; each class of >= 2 "
                 "images keeps one on each side; a parent's validation images stay (model.splits)"}
+
+
+def _files_record(files: list[tuple[str, Path, Path | None]],
+                  known: dict[str, str | None]) -> dict[str, dict[str, str | None]]:
+    """sha256 of each (relative path, image, annotation), sorted by path; ``known``: images read already."""
+    return {rel: {"sha256": known[rel] if rel in known else _sha256_or_none(image),
+                  "annotation_sha256": _sha256_or_none(annotation)}
+            for rel, image, annotation in sorted(files, key=lambda f: f[0])}
 
 
 def _sha256_or_none(path: Path | None) -> str | None:

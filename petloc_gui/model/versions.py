@@ -14,14 +14,12 @@ version behind.
 from __future__ import annotations
 
 import builtins
-import hashlib
 import json
 import os
 import re
 import shutil
 import time
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -288,26 +286,3 @@ def _read_json(path: Path) -> Any:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-
-
-def data_fingerprint(annotation_paths: Iterable[Path | str], root: Path | str | None = None) -> str:
-    """A short hash of the saved annotations a model was trained on.
-
-    Hashes each file's path (relative to ``root`` when given) and bytes, in
-    sorted order, so the same saved data gives the same fingerprint anywhere.
-    """
-    digest = hashlib.sha256()
-    base = Path(root) if root is not None else None
-    entries = []
-    for raw in annotation_paths:
-        path = Path(raw)
-        name = path.relative_to(base).as_posix() if base is not None and path.is_relative_to(base) else path.name
-        entries.append((name, path))
-    for name, path in sorted(entries):
-        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")  # a non-UTF-8 name too
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
-        digest.update(b"\0")
-    return digest.hexdigest()[:16]

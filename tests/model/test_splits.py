@@ -252,3 +252,17 @@ def test_an_image_the_parent_trained_on_never_validates_its_fine_tune(tmp_path):
     assert set(learned) <= set(record["train"]) and set(learned) <= set(child.train_only)
     unaffected = set(plain["validation"]) - set(learned)
     assert unaffected <= set(record["validation"])  # the others keep their side
+
+
+def test_the_record_is_what_was_read_at_the_start_whatever_the_folder_does_meanwhile(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=12, seed=0)
+    data = TrainingData.collect(folder, val_fraction=0.3)
+    before = (data.images_record(), data.summary_record(0))
+    image, annotation = data.items[0].sample.image_path, data.items[1].sample.annotation_path
+    image.unlink()  # deleted while the run trains (the GUI's folder stays open)
+    annotation.write_text(annotation.read_text().replace("<xmin>", "<xmin>1"))  # a box saved meanwhile
+    assert (data.images_record(), data.summary_record(0)) == before  # no error, nor the new bytes
+    assert data.images_record()[data.items[0].relpath]["sha256"]
