@@ -42,8 +42,11 @@ class WindowHost:
             controller.train_for_folder()
 
     # --- retrain_controller.RetrainHost (the rest: the window's own) -----------------------------
-    def remember_model(self, spec: str) -> None:
-        self.models.remember(spec)
+    def choose_model(self, spec: str) -> None:
+        self.models.choose(spec)
+
+    def remember_model_for(self, folder: Path, spec: str) -> None:
+        self.models.remember(spec, folder)
 
     # --- save_guard.SaveHost ---------------------------------------------------------------
     def saved(self, row: int) -> None:

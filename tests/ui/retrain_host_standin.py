@@ -6,6 +6,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMainWindow
 
+from petloc_gui.ui.training.retrain_controller import RetrainController, install_retraining
+
+STANDIN_MODULE = "tests.standin_worker"  # a worker that reports as the real one does, without TensorFlow
+
 
 class StandInWindow(QMainWindow):
     """What the real main window offers retraining (`RetrainHost`, and the Model menu)."""
@@ -20,7 +24,7 @@ class StandInWindow(QMainWindow):
         self.unsaved = False
         self.save_result = True
         self.save_calls = 0
-        self.remembered: list[str] = []
+        self.remembered: dict[Path, str] = {}  # the model each folder uses from now on
 
     def current_folder(self):
         return self._folder
@@ -28,9 +32,11 @@ class StandInWindow(QMainWindow):
     def current_model_spec(self) -> str:
         return self.spec
 
-    def set_model(self, spec: str) -> None:
+    def choose_model(self, spec: str) -> None:
         self.set_model_calls.append(spec)
         self.spec = spec
+        if self._folder is not None:
+            self.remembered[self._folder] = spec
 
     def has_unsaved(self) -> bool:
         return self.unsaved
@@ -41,8 +47,24 @@ class StandInWindow(QMainWindow):
             self.unsaved = False
         return self.save_result
 
-    def remember_model(self, spec: str) -> None:
-        self.remembered.append(spec)
+    def remember_model_for(self, folder: Path, spec: str) -> None:
+        self.remembered[folder] = spec
 
     def show_status(self, text: str, ms: int) -> None:
         self.statusBar().showMessage(text, ms)
+
+
+def standin_window(qtbot, tmp_path) -> StandInWindow:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    window = StandInWindow(folder)
+    qtbot.addWidget(window)
+    return window
+
+
+def standin_controller(window: StandInWindow) -> RetrainController:
+    """Retraining installed on ``window``, running the stand-in worker (three quick steps an epoch)."""
+    controller = install_retraining(window)
+    controller.worker_module = STANDIN_MODULE
+    controller.extra_worker_args = ["--steps", "3", "--delay", "0.01"]
+    return controller

@@ -3,36 +3,29 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QProcess
 
 from petloc_gui.model.versions import VersionStore
-from petloc_gui.ui.training.retrain_controller import install_retraining
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
 from petloc_gui.ui.training.retrain_support import Holdout, holdout_preview_for
 
-from .retrain_host_standin import StandInWindow
+from .retrain_host_standin import standin_controller, standin_window
 
 pytestmark = pytest.mark.slow  # starts child processes
-STANDIN_MODULE = "tests.standin_worker"
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    win = StandInWindow(folder)
-    qtbot.addWidget(win)
-    return win
+    return standin_window(qtbot, tmp_path)
 
 
 @pytest.fixture
 def controller(window, _isolated_user_data):
-    ctl = install_retraining(window)
-    ctl.worker_module = STANDIN_MODULE
-    ctl.extra_worker_args = ["--steps", "3", "--delay", "0.01"]
+    ctl = standin_controller(window)
     yield ctl
     ctl.shutdown()
 
@@ -94,7 +87,7 @@ def test_a_run_reports_progress_and_curves_then_use_and_roll_back(qtbot, window,
     assert actions[second.id].isChecked() and not actions[first.id].isChecked()
     actions[first.id].trigger()
     assert window.set_model_calls[-1] == str(first.path)
-    assert window.remembered == [str(first.path), str(second.path), str(first.path)]  # the folder's model now
+    assert window.remembered == {window.current_folder(): str(first.path)}  # the folder's model now
     assert "Using model version" in window.statusBar().currentMessage()
 
 
@@ -234,7 +227,9 @@ def test_ctrl_t_opens_the_dialog_and_starting_it_runs(qtbot, window, controller)
         controller.retrain_action.trigger()
     assert chosen and chosen[0].epochs == 2
     assert finished.args[0].exit_code == 0
-    assert controller.last_options == chosen[0]
+    assert not chosen[0].save_first  # no unsaved edits: the run saves nothing
+    # ... and next time, with edits, "Save my unsaved edits first" is ticked again (it stayed unticked)
+    assert controller.last_options == replace(chosen[0], save_first=True)
     assert len(controller._progress_window().chart.points("loss")) == 2
 
 

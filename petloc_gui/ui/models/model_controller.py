@@ -99,9 +99,10 @@ class ModelController(QObject):
         self.set_model(spec)
         self.remember(spec)
 
-    def remember(self, spec: str) -> None:
-        """This folder's model from now on (the window and the CLI read it: app.model_choice)."""
-        folder = self.host.current_folder()
+    def remember(self, spec: str, folder: Path | None = None) -> None:
+        """The open folder's (or ``folder``'s) model from now on (the window and the CLI read it:
+        app.model_choice); a failure is said on the status line."""
+        folder = folder if folder is not None else self.host.current_folder()
         if folder is not None:
             try:
                 FolderMemory().remember(folder, spec)

@@ -71,8 +71,11 @@ class ModelComparison(QWidget):
         layout.addLayout(buttons)
         self.set_metrics(None, None)
 
-    def set_metrics(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "") -> None:
-        """Fill the table; either side may be unknown (None)."""
+    def set_metrics(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "",
+                    old_name: str = "Current model") -> None:
+        """Fill the table; either side may be unknown (None). ``old_name``: the model the run started
+        from (the window may use another by now)."""
+        self.table.setHorizontalHeaderLabels([old_name, "New model"])
         for row, (key, _) in enumerate(ROWS):
             for column, metrics in enumerate((old, new)):
                 value = metrics.get(key) if isinstance(metrics, dict) else None

@@ -48,10 +48,11 @@ class RetrainHost(Protocol):
 
     def current_model_spec(self) -> str: ...
 
-    def set_model(self, spec: str) -> None: ...
+    def choose_model(self, spec: str) -> None:
+        """A model the user picked: used now, and the open folder's model from now on."""
 
-    def remember_model(self, spec: str) -> None:
-        """The open folder's model from now on (the window and the CLI read it)."""
+    def remember_model_for(self, folder: Path, spec: str) -> None:
+        """``folder``'s model from now on (the window and the CLI read it), used when it is opened."""
 
     def show_status(self, text: str, ms: int) -> None: ...
 
@@ -83,6 +84,8 @@ class RetrainController(QObject):
         self._comparison: dict[str, Any] | None = None
         self._progress: RetrainProgress | None = None
         self._first_model = False
+        self._run_folder: Path | None = None  # the folder the run trains on, and the model it started from
+        self._run_spec = ""
         self.first_model_epochs = FIRST_MODEL_EPOCHS
         self.last_message_box: QMessageBox | None = None
 
@@ -115,7 +118,7 @@ class RetrainController(QObject):
             self._tell("Open a folder with annotated images before retraining.", box=True)
             return
         spec = self.host.current_model_spec()
-        label = label_source_for(support.preset_of(spec, self.store), spec)
+        label = label_source_for(self._preset_for(spec), spec)
         with modal(RetrainDialog(
             self.parent_widget,
             model_name=support.model_display_name(spec),
@@ -128,6 +131,7 @@ class RetrainController(QObject):
             can_fine_tune=support.is_readable_model(spec),
         )) as dialog:
             if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.last_options = dialog.next_defaults()
                 self.start(dialog.options())
 
     def train_for_folder(self) -> bool:
@@ -143,6 +147,13 @@ class RetrainController(QObject):
             return False
         options = RetrainOptions(from_current=False, epochs=self.first_model_epochs, save_first=True)
         return self.start(options, preset=training_preset_for(dataset), first_model=True)
+
+    def _preset_for(self, spec: str) -> str:
+        """The current model's preset; the folder's own (photos, or 75x75 canvases) when no model is in
+        use or its preset cannot be read (a digits folder was trained as pets)."""
+        dataset = self.host.dataset
+        fallback = training_preset_for(dataset) if dataset is not None else support.DEFAULT_PRESET
+        return support.preset_of(spec, self.store, fallback)
 
     def start(self, options: RetrainOptions, preset: str | None = None, first_model: bool = False) -> bool:
         """Start a run with these options; False (and a message) when it cannot.
@@ -161,15 +172,13 @@ class RetrainController(QObject):
             self._tell("Your edits could not all be saved, so training was not started.", box=True)
             return False
         spec = "" if first_model else self.host.current_model_spec()
-        if not preset:  # no current model (no model knows the folder's classes): the first-model preset
-            dataset = self.host.dataset
-            preset = support.preset_of(spec, self.store) if spec or dataset is None else training_preset_for(dataset)
+        preset = preset or self._preset_for(spec)
         try:
             self.staging = self.store.new_staging_dir(preset)
         except (OSError, VersionError) as exc:
             self._tell(f"Cannot prepare a folder for the new model: {exc}", box=True)
             return False
-        self.last_options = options
+        self._run_folder, self._run_spec = folder, spec
         self.new_version = None
         self._done_event = None
         self._comparison = None
@@ -255,7 +264,10 @@ class RetrainController(QObject):
             return
         self.staging = None
         old, new, note = support.comparison_figures(self._comparison, self._done_event)
-        progress.show_result(old, new, note)
+        if self._run_spec and self.host.current_model_spec() != self._run_spec:  # another model chosen meanwhile
+            note = " ".join(part for part in (note, "The model in use changed during training; the new model is "
+                                              "compared with the one it started from.") if part)
+        progress.show_result(old, new, note, old_name=support.model_display_name(self._run_spec))
         self.show_progress()
         self._status(f"Training finished: new model version {self.new_version.id}.")
         self.version_created.emit(self.new_version)
@@ -265,19 +277,34 @@ class RetrainController(QObject):
 
     # -- choosing --------------------------------------------------------------
     def use_new_model(self) -> None:
-        """Switch the window to the model just trained."""
+        """Use the model just trained for the folder it trained on: now, when that folder is still
+        open; else from when it is opened again (never for the folder open now)."""
         version = self.new_version
-        if version is None:
+        if version is None or self._run_folder is None:
             return
-        self._switch_to(version)
-        self._progress_window().show_decided(f"Now using the new model ({version.id}).")
+        if self.host.current_folder() == self._run_folder:
+            if not self._switch_to(version):
+                return
+            decided = f"Now using the new model ({version.id})."
+        else:
+            self.host.remember_model_for(self._run_folder, str(version.path))
+            decided = (f"The new model ({version.id}) is {self._run_folder.name}'s model now: it is used when "
+                       "that folder is opened again.")
+            self._status(decided)
+        self._progress_window().show_decided(decided)
         self.new_version = None
 
     def discard_new_model(self) -> None:
-        """Delete the model just trained; the current model stays."""
+        """Delete the model just trained. When the window uses it (chosen from Model → Versions), it
+        goes back to the model the run started from first."""
         version = self.new_version
         if version is None:
             return
+        if self.host.current_model_spec() == str(version.path):
+            if not (self._run_spec and support.is_readable_model(self._run_spec)):
+                self._tell("The new model is the one in use: choose another model before discarding it.", box=True)
+                return
+            self.host.choose_model(self._run_spec)
         try:
             self.store.discard(version.id)
         except (OSError, VersionError) as exc:
@@ -288,21 +315,24 @@ class RetrainController(QObject):
         self._status("New model discarded.")
 
     def roll_back(self, version: Version) -> None:
-        """Model → Versions → <version>: use that version."""
-        self._switch_to(version)
+        """Model → Versions → <version>: use that version (the one just trained: the choice is made)."""
+        if self._switch_to(version) and self.new_version is not None and version.id == self.new_version.id:
+            self._progress_window().show_decided(f"Now using the new model ({version.id}).")
+            self.new_version = None
 
     def use_bundled(self, name: str) -> None:
-        """Model → Versions → Bundled: <name>."""
-        self.host.set_model(name)
+        """Model → Versions → Bundled: <name>: used, and this folder's model from now on."""
+        self.host.choose_model(name)
         self._status(f"Using the bundled {name} model.")
 
-    def _switch_to(self, version: Version) -> None:
+    def _switch_to(self, version: Version) -> bool:
+        """Use ``version`` as a model the user picked (kept, and this folder's from now on)."""
         if not version.path.is_dir():
             self._tell(f"The model version {version.id} is no longer on disk.", box=True)
-            return
-        self.host.set_model(str(version.path))
-        self.host.remember_model(str(version.path))  # this folder's model from now on (window and CLI)
+            return False
+        self.host.choose_model(str(version.path))
         self._status(f"Using model version {version.id} ({version.preset}).")
+        return True
 
     # -- helpers ---------------------------------------------------------------
     def _drop_staging(self) -> None:

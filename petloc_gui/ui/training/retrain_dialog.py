@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -57,6 +57,7 @@ class RetrainDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Retrain the model")
+        self._defaults = defaults
         self._holdout_preview: HoldoutPreview | None = None
         self._loading: background.Worker | None = None
         if holdout_loader is not None:  # reads every saved annotation: off the UI thread
@@ -135,6 +136,15 @@ class RetrainDialog(QDialog):
             val_fraction=round(self.val_fraction.value(), 4),
             save_first=self.save_first.isEnabled() and self.save_first.isChecked(),
         )
+
+    def next_defaults(self) -> RetrainOptions:
+        """What the dialog opens with next time: the choices as they stand, but a choice the user
+        could not make this time (no unsaved edits; a model that cannot be fine-tuned) keeps its
+        earlier value (a run with nothing to save unticked "Save my edits first" for good)."""
+        chosen, earlier = self.options(), self._defaults
+        return replace(chosen,
+                       from_current=chosen.from_current if self.from_current.isEnabled() else earlier.from_current,
+                       save_first=chosen.save_first if self.save_first.isEnabled() else earlier.save_first)
 
     def _load_failed(self, _exc: Exception) -> None:
         self._loaded(None)

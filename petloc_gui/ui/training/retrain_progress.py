@@ -203,12 +203,13 @@ class RetrainProgress(QDialog):
         self.eta.setText("")
         self.cancel_button.setEnabled(False)
 
-    def show_result(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "") -> None:
+    def show_result(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "",
+                    old_name: str = "Current model") -> None:
         self._eta_timer.stop()
         self.eta.setText("")
         self.status.setText("Training finished. Keep the new model?")
         self.cancel_button.setEnabled(False)
-        self.comparison.set_metrics(old, new, note)
+        self.comparison.set_metrics(old, new, note, old_name)
         self.comparison.set_choice_enabled(True)
         self.comparison.show()
 

@@ -42,8 +42,9 @@ def model_display_name(spec: str) -> str:
     return spec if spec in BUNDLED_NAMES else Path(spec).name
 
 
-def preset_of(spec: str, store: VersionStore) -> str:
-    """The preset a model belongs to: its name, its version record or its meta.json."""
+def preset_of(spec: str, store: VersionStore, fallback: str = DEFAULT_PRESET) -> str:
+    """The preset a model belongs to: its name, its version record or its meta.json; ``fallback``
+    when none says (no model, or one that cannot be read)."""
     if spec in BUNDLED_NAMES:
         return spec
     version = store.find_by_path(spec) if spec else None
@@ -56,7 +57,7 @@ def preset_of(spec: str, store: VersionStore) -> str:
     except Exception:  # noqa: BLE001 - an unreadable model still gets a preset; the worker reports the rest
         meta = {}
     preset = meta.get("preset") if isinstance(meta, dict) else None
-    return preset if preset in PRESETS else DEFAULT_PRESET
+    return preset if preset in PRESETS else fallback
 
 
 def is_readable_model(spec: str) -> bool:

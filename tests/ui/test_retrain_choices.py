@@ -1,0 +1,95 @@
+"""What the user chooses around a run: use, discard, roll back, another folder, another model meanwhile."""
+
+from __future__ import annotations
+
+import pytest
+
+from petloc_gui.ui.training.retrain_dialog import RetrainOptions
+
+from .retrain_host_standin import standin_controller, standin_window
+
+pytestmark = pytest.mark.slow  # starts child processes
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    return standin_window(qtbot, tmp_path)
+
+
+@pytest.fixture
+def controller(window, _isolated_user_data):
+    ctl = standin_controller(window)
+    yield ctl
+    ctl.shutdown()
+
+
+def _run(qtbot, controller, **options):
+    with qtbot.waitSignal(controller.run_finished, timeout=30000):
+        assert controller.start(RetrainOptions(epochs=1, save_first=False, **options))
+    return controller.new_version
+
+
+def test_discarding_the_new_model_while_the_window_uses_it_goes_back_to_the_model_it_started_from(
+        qtbot, window, controller):
+    version = _run(qtbot, controller)
+    controller.roll_back(version)  # Model -> Versions -> the new one: the choice is made
+    assert window.spec == str(version.path) and controller.new_version is None
+    controller.new_version = version  # (were Discard still offered) the model in use is never deleted under it
+    controller.discard_new_model()
+    assert window.spec == "digits" and not version.path.exists()
+    assert window.remembered[window.current_folder()] == "digits"
+
+
+def test_a_new_model_in_use_without_a_model_to_go_back_to_is_not_discarded(qtbot, window, controller):
+    window.spec = ""  # no model knew the folder's classes when the run started
+    version = _run(qtbot, controller)
+    window.spec = str(version.path)
+    controller.discard_new_model()
+    assert version.path.is_dir() and "choose another model" in window.statusBar().currentMessage()
+
+
+def test_the_new_model_is_kept_for_the_folder_it_trained_on_when_another_is_open(qtbot, window, controller, tmp_path):
+    trained_on = window.current_folder()
+    version = _run(qtbot, controller)
+    window._folder = tmp_path / "other"  # the user opened another folder during the run
+    controller.use_new_model()
+    assert window.remembered == {trained_on: str(version.path)}  # not the other folder's model
+    assert window.spec == "digits" and window.set_model_calls == []  # the other folder keeps its model
+    assert "is data's model now" in controller._progress_window().status.text()
+
+
+def test_a_bundled_model_picked_from_versions_is_remembered_for_the_folder(window, controller):
+    controller.use_bundled("pets")
+    assert window.spec == "pets" and window.remembered == {window.current_folder(): "pets"}
+
+
+def test_an_unreadable_current_model_retrains_with_the_folders_own_preset(window, controller, tmp_path):
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.digits import write_digits_dataset
+
+    folder = tmp_path / "digits"
+    write_digits_dataset(folder, "train", count=4, seed=0)
+    window.dataset = open_dataset(folder)
+    assert controller._preset_for(str(tmp_path / "gone-model")) == "digits"  # was "pets" for 75x75 canvases
+    assert controller._preset_for("pets") == "pets"
+
+
+def test_a_first_model_run_leaves_the_retrain_dialogs_defaults_alone(qtbot, window, controller, tmp_path):
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.digits import write_digits_dataset
+
+    write_digits_dataset(window.current_folder(), "train", count=6, seed=0)
+    window.dataset = open_dataset(window.current_folder())
+    before = controller.last_options
+    with qtbot.waitSignal(controller.run_finished, timeout=30000):
+        assert controller.train_for_folder()  # from scratch, 30 epochs
+    assert controller.last_options == before
+
+
+def test_the_comparison_names_the_model_the_run_started_from(qtbot, window, controller):
+    with qtbot.waitSignal(controller.run_finished, timeout=30000):
+        assert controller.start(RetrainOptions(epochs=1, save_first=False))
+        window.spec = "pets"  # another model chosen during the run
+    comparison = controller._progress_window().comparison
+    assert comparison.table.horizontalHeaderItem(0).text() == "digits"
+    assert "changed during training" in comparison.summary.text()
