@@ -26,6 +26,7 @@ from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.paths import resources_dir, user_data_dir
+from petloc_gui.core.text import visible
 
 SAMPLE = 500  # annotations read to learn a folder's classes (spread over the folder)
 DIGIT_SIZE = (75, 75)
@@ -173,8 +174,9 @@ def choose_for_paths(paths: Iterable[Path], store: Any = None) -> ModelChoice | 
 
 
 def describe_labels(labels: Iterable[str], limit: int = 6) -> str:
-    """"the classes bird, car" (at most ``limit`` names)."""
-    names = sorted(labels)
+    """"the classes bird, car" (at most ``limit`` names; a control or bidi character in one is shown
+    as an escape: a right-to-left override reversed the rest of the sentence)."""
+    names = [visible(name) for name in sorted(labels)]
     shown = ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
     return f"the class{'es' if len(names) != 1 else ''} {shown}"
 

@@ -344,7 +344,8 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
 
     # --- closing -------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # Qt's name
-        if not self.guard.confirm_leave():
+        training = getattr(self, "retrain_controller", None)  # set by install_retraining
+        if (training is not None and not training.confirm_quit()) or not self.guard.confirm_leave():
             event.ignore()
             return
         self.settings.save_list_width(self.dock_share.wish)

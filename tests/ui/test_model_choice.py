@@ -254,3 +254,15 @@ def test_the_end_of_the_opening_scan_is_told_to_the_folders_classes(qtbot, windo
     assert window.open_folder(tmp_path / "e", model=None)
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     assert told == [{"cat", "dog"}]
+
+
+def test_a_bidi_character_in_a_class_name_does_not_reverse_the_no_model_bar(qtbot, window, folder):
+    from .conftest import open_and_wait
+
+    open_and_wait(qtbot, window, folder, model=None)
+    window.show_row(0)
+    window.edits.set_label("0\u202ex")  # a right-to-left override: the rest of the line read backwards
+    qtbot.waitUntil(lambda: window.current_model_spec() == "", timeout=5000)
+    text = window.models.new_classes.message.text()
+    assert "\u202e" not in text and "0\\u202ex" in text  # as an escape, twice (unknown, and still needed)
+    assert text.count("0\\u202ex") == 2

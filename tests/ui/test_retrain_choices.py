@@ -93,3 +93,26 @@ def test_the_comparison_names_the_model_the_run_started_from(qtbot, window, cont
     comparison = controller._progress_window().comparison
     assert comparison.table.horizontalHeaderItem(0).text() == "digits"
     assert "changed during training" in comparison.summary.text()
+
+
+def test_a_folder_of_one_annotated_image_cannot_start_a_run_from_scratch(tmp_path):
+    from petloc_gui.core.digits import write_digits_dataset
+    from petloc_gui.ui.training.retrain_support import holdout_preview_for
+
+    folder = tmp_path / "one"
+    write_digits_dataset(folder, "train", count=1, seed=0)
+    holdout = holdout_preview_for(folder)(0.2, False)
+    assert "need at least 2" in holdout.problem and "found 1" in holdout.problem  # the run's own words
+
+
+def test_closing_the_window_during_a_run_asks_first(qtbot, window, controller, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    assert controller.confirm_quit()  # nothing running: nothing to ask
+    controller.extra_worker_args = ["--steps", "500", "--delay", "0.05"]
+    assert controller.start(RetrainOptions(epochs=5, save_first=False))
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: answers.pop(0))
+    assert not controller.confirm_quit() and controller.is_running()
+    assert controller.confirm_quit()
+

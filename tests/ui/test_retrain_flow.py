@@ -108,6 +108,9 @@ def test_cancel_mid_run_keeps_nothing_and_leaves_no_process(qtbot, window, contr
     qtbot.waitSignal(process.event, timeout=20000, check_params_cb=lambda e: e.get("event") == "batch").wait()
     pid = process.pid
     assert pid is not None and _pid_alive(pid)
+    controller._progress_window().hide()
+    controller.retrain_action.trigger()  # Ctrl+T while it runs: its window again, no second dialog
+    assert controller._progress_window().isVisible() and controller.process is process
     with qtbot.waitSignal(controller.run_finished, timeout=15000) as finished:
         controller._progress_window().cancel_button.click()
     outcome = finished.args[0]
@@ -116,7 +119,6 @@ def test_cancel_mid_run_keeps_nothing_and_leaves_no_process(qtbot, window, contr
     assert not _pid_alive(pid)
     assert controller.store.list() == [] and _staging_dirs(controller.store) == []
     assert controller.new_version is None and window.set_model_calls == []
-    assert controller.retrain_action.isEnabled()
 
 
 def test_a_worker_that_ignores_cancel_is_terminated(qtbot, window, controller):
@@ -238,12 +240,18 @@ def test_a_killed_worker_is_reported_as_a_crash(qtbot, window, controller):
 
     controller.extra_worker_args = ["--steps", "500", "--delay", "0.05"]
     controller.start(RetrainOptions(epochs=5, save_first=False))
-    qtbot.waitSignal(controller.process.event, timeout=20000).wait()
+    qtbot.waitUntil(lambda: controller._progress_window().progress.format().startswith("epoch"), timeout=20000)
     with qtbot.waitSignal(controller.run_finished, timeout=15000) as finished:
         os.kill(controller.process.pid, signal.SIGKILL)  # e.g. the out-of-memory killer
     outcome = finished.args[0]
     assert outcome.crashed and not outcome.cancelled
-    assert "crashed" in controller._progress_window().status.text()
+    told = controller._progress_window().status.text()
+    assert "crashed" in told and "killed" in told and "in epoch 1 of 5" in told  # how far it got, and why
+    assert controller._progress_window().progress.format().startswith("epoch 1/5")
+    controller.start(RetrainOptions(epochs=5, save_first=False))
+    assert controller._progress_window().progress.format() == "starting…"  # not the last run's
+    with qtbot.waitSignal(controller.run_finished, timeout=15000):
+        controller.cancel()
     assert controller.store.list() == [] and _staging_dirs(controller.store) == []
     assert window.set_model_calls == []
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, no_model_reason
+from petloc_gui.core.text import visible
 
 REFRESH_MS = 1000
 
@@ -72,7 +73,7 @@ class NewClassesBar(QToolBar):
         reason = no_model_reason(frozenset(labels), unknown)
         text = f"{reason[:1].upper()}{reason[1:]} of this folder, so nothing is predicted."
         if missing:
-            needed = ", ".join(f"{name} {n}" for name, n in missing.items())
+            needed = ", ".join(f"{visible(name)} {n}" for name, n in missing.items())
             text += f" Box at least {MIN_BOXES_PER_CLASS} images of each class to train one (still needed: {needed})."
         else:
             text += " Every class has enough boxes: train a model for them."

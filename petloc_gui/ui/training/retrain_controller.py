@@ -109,9 +109,10 @@ class RetrainController(QObject):
 
     # -- starting ------------------------------------------------------------
     def open_dialog(self) -> None:
-        """Model → Retrain…: ask for options, then start."""
+        """Model → Retrain… (Ctrl+T): ask for options, then start; while a run goes on, show it."""
         if self.is_running():
             self.show_progress()
+            self._status("A training run is in progress: its window is shown.")
             return
         folder = self.host.current_folder()
         if folder is None:
@@ -195,7 +196,6 @@ class RetrainController(QObject):
         progress = self._progress_window()
         progress.begin(options.epochs)
         self.show_progress()
-        self.retrain_action.setEnabled(False)
         self.show_progress_action.setEnabled(True)
         self.process.start(args + self.extra_worker_args, module=self.worker_module)
         self._status("Training started in the background.")
@@ -215,6 +215,17 @@ class RetrainController(QObject):
         window = self._progress_window()
         window.show()
         window.raise_()
+
+    def confirm_quit(self) -> bool:
+        """Closing the window stops a run and keeps nothing of it: ask first (True: go ahead)."""
+        if not self.is_running():
+            return True
+        self.show_progress()
+        answer = QMessageBox.question(
+            self.parent_widget, "Training in progress",
+            "A model is being trained. Quitting stops it, and nothing of the run is kept. Quit anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def shutdown(self) -> None:
         """On quit: stop a running worker, wait briefly for it, keep nothing of the run."""
@@ -240,7 +251,6 @@ class RetrainController(QObject):
 
     def _on_finished(self, outcome: ProcessOutcome) -> None:
         progress = self._progress_window()
-        self.retrain_action.setEnabled(True)
         succeeded = outcome.exit_code == 0 and not outcome.crashed and not outcome.cancelled
         if not succeeded or self._done_event is None:
             self._drop_staging()

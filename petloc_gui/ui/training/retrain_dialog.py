@@ -189,10 +189,12 @@ class RetrainDialog(QDialog):
                      " the current model's test images: "
                      "fine-tuning never trains on them, so its test figures stay honest."
                      if preview.parent_test else "")
+        learned_note = ("; an image the current model trained on never validates its fine-tune"
+                        if self.from_current.isChecked() else "")
         self.holdout_label.setText(
             f"{preview.count} {'image is' if preview.count == 1 else 'images are'} held out for validation "
-            "(chosen per image from its path, each class on "
-            "both sides, so adding images never moves one). Part of them chooses the new model's best epoch, "
+            "(chosen per image from its path, so adding images never moves one; each class on both sides "
+            f"where it can be{learned_note}). Part of them chooses the new model's best epoch, "
             "the rest gives its figures; the current and the new model are compared on those neither trained "
             "on. (An image that turns out unreadable is left out; the exact list is logged at the start.)"
             + test_note

@@ -121,6 +121,7 @@ class RetrainProgress(QDialog):
         self.chart.reset(self._epochs)
         self.log.clear()
         self.progress.setRange(0, 0)
+        self.progress.setFormat("starting…")  # not the last run's "epoch 4/20 · step 6/6"
         self.eta.setText("")
         self.comparison.hide()
         self.cancel_button.setEnabled(True)

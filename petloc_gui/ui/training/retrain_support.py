@@ -117,6 +117,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
             chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
                                       tuned.train_only)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), len(tuned.test))
+        if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
+            return Holdout(0, [], problem=f"need at least 2 usable annotated images, found {len(samples)}")
         if len(samples) - len(prelabels) < 2:
             return Holdout(0, [])
         chosen = validation_split(samples, fraction, seed, train_only=prelabels)  # as `collect` splits

@@ -78,16 +78,20 @@ class ProcessOutcome:
     cancelled: bool  # the user asked to stop
     error_message: str | None  # from an "error" event, or QProcess
     last_stderr: list[str]
+    reached: str = ""  # how far it got: "in epoch 4 of 20" ("" before the first batch)
 
     def describe(self) -> str:
         """A message for the user when the run did not succeed."""
         if self.cancelled:
             return "Training was cancelled; the current model is unchanged."
+        # A crash of the child is almost always a kill from outside (the out-of-memory killer, kill -9):
+        # Python reports its own errors as "error" events, and QProcess does not give the signal.
         reason = self.error_message or (
-            "the training process crashed" if self.crashed
-            else f"the training process exited with code {self.exit_code}"
+            "the training process crashed (it was killed: by the system when memory ran out, or by another "
+            "program)" if self.crashed else f"the training process exited with code {self.exit_code}"
         )
-        text = f"Training failed: {reason}.\nThe current model is unchanged."
+        where = f" {self.reached}" if self.reached else ""
+        text = f"Training failed{where}: {reason}.\nThe current model is unchanged."
         if self.last_stderr:
             text += "\n\nLast log lines:\n" + "\n".join(self.last_stderr[-8:])
         return text
@@ -114,6 +118,8 @@ class TrainingProcess(QObject):
         self.noise = TensorFlowNoiseFilter()  # TensorFlow's start-up notices stay out of the log
         self._show_noise = bool(os.environ.get("PETLOC_DEBUG"))
         self._error_message: str | None = None
+        self._epochs: Any = None
+        self._reached = ""
         self._cancel_requested = False
         self._finished_emitted = False
         self._pid: int | None = None
@@ -177,8 +183,13 @@ class TrainingProcess(QObject):
         for line in garbage:
             self.log.emit(line)
         for event in events:
-            if event.get("event") == "error":
+            kind = event.get("event")
+            if kind == "error":
                 self._error_message = str(event.get("message") or "unknown error")
+            elif kind == "start":
+                self._epochs = event.get("epochs")
+            elif kind == "batch":
+                self._reached = f"in epoch {event.get('epoch')}" + (f" of {self._epochs}" if self._epochs else "")
             self.event.emit(event)
 
     def _read_stderr(self) -> None:
@@ -225,5 +236,6 @@ class TrainingProcess(QObject):
             cancelled=cancelled,
             error_message=self._error_message,
             last_stderr=list(self._stderr_tail),
+            reached=self._reached,
         )
         self.finished.emit(outcome)
