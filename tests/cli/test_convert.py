@@ -156,3 +156,13 @@ def test_export_of_a_messy_folder_reports_each_file_and_exports_the_rest(messy_d
     assert boxes == {"a.png": [[5, 5, 15, 15]], "b.png": [[30, 10, 10, 15]], "c.png": [],
                      "f.png": [[10, 10, 10, 10]]}
     assert len(_messages(err)) == 5
+
+
+def test_an_export_into_the_dataset_is_refused_with_one_line(small_voc, capsys):
+    code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", small_voc / "yolo",
+                           "--overwrite")
+    assert code == 1
+    assert _messages(err) == [f"petloc: {small_voc / 'yolo'}: is inside the dataset being exported "
+                              f"({small_voc}): the export would become part of the dataset; "
+                              "choose a folder outside it"]
+    assert not (small_voc / "yolo").exists()

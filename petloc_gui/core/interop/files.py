@@ -27,9 +27,18 @@ _NO_LINK_ERRNOS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, er
                    errno.EACCES)
 
 
-def prepare_output(out: str | os.PathLike[str], *, overwrite: bool) -> Path:
-    """Create ``out``; refuse a non-empty one unless ``overwrite`` (export side)."""
+def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, source: Path) -> Path:
+    """Create ``out``; refuse a non-empty one unless ``overwrite`` (export side).
+
+    ``out`` must lie outside the dataset folder ``source``: an export inside it
+    becomes part of the dataset, and the next export copies it again into
+    itself (``out/images/out/images/...``, every image twice).
+    """
     out = Path(out)
+    real_out, real_source = Path(os.path.realpath(out)), Path(os.path.realpath(source))
+    if real_out == real_source or real_source in real_out.parents:
+        raise SaveError(f"is inside the dataset being exported ({source}): the export would "
+                        "become part of the dataset; choose a folder outside it", out)
     if out.exists() and not out.is_dir():
         raise SaveError("exists and is not a folder", out)
     if out.is_dir() and any(out.iterdir()) and not overwrite:

@@ -1,0 +1,33 @@
+"""Where an export may write, and how images are placed there (core.interop.files)."""
+
+from __future__ import annotations
+
+import pytest
+
+from petloc_gui.core.dataset import open_dataset
+from petloc_gui.core.errors import SaveError
+from petloc_gui.core.interop import export_coco, export_yolo
+
+
+@pytest.mark.parametrize("export", [export_yolo, export_coco])
+@pytest.mark.parametrize("inside", [".", "sub/out", "new/out"])
+def test_an_export_into_the_dataset_itself_is_refused_before_anything_is_written(
+        small_voc, export, inside):
+    before = sorted(p.relative_to(small_voc) for p in small_voc.rglob("*"))
+    out = small_voc / inside
+    with pytest.raises(SaveError, match="inside the dataset being exported") as caught:
+        export(open_dataset(small_voc), out, overwrite=True)
+    assert caught.value.path == out
+    assert sorted(p.relative_to(small_voc) for p in small_voc.rglob("*")) == before
+
+
+def test_an_export_through_a_link_into_the_dataset_is_refused(small_voc, tmp_path):
+    (tmp_path / "link").symlink_to(small_voc / "sub")
+    with pytest.raises(SaveError, match="inside the dataset"):
+        export_yolo(open_dataset(small_voc), tmp_path / "link" / "yolo")
+
+
+def test_an_export_beside_the_dataset_is_fine(small_voc, tmp_path):
+    # A name that merely starts like the dataset's (voc-yolo next to voc) is outside it.
+    report = export_yolo(open_dataset(small_voc), tmp_path / "voc-yolo")
+    assert report.images == 5 and report.problems == []
