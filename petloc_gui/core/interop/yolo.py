@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
@@ -67,7 +67,8 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     report = report if report is not None else ConversionReport()
     out = prepare_output(out, overwrite=overwrite, source=dataset.root)
     total = len(dataset.items)
-    records = list(read_dataset_records(dataset, report, first_half(progress, total)))
+    records = _holdable_records(dataset, read_dataset_records(dataset, report,
+                                                              first_half(progress, total)), report)
     names = class_names(records)
     ids = {name: index for index, name in enumerate(names)}
     atomic_write_bytes(out / "classes.txt", "".join(f"{n}\n" for n in names).encode("utf-8"))
@@ -91,6 +92,29 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                        "without a label file; YOLO trainers such as Ultralytics train on them as "
                        "background (no objects). Use --annotated-only to leave them out")
     return report
+
+
+def _holdable_records(dataset: Dataset, records: Iterable[ImageRecord],
+                      report: ConversionReport) -> list[ImageRecord]:
+    """``records`` less those with a label that classes.txt cannot hold (reported).
+
+    classes.txt is one name per line: a name with a line break (any that
+    str.splitlines() or YAML breaks on) would become two classes and shift
+    every later id. The whole image is left out, not the box: without it the
+    image would train as background for that object.
+    """
+    annotation_of = {item.image_path: item.annotation_path for item in dataset.items}
+    kept = []
+    for record in records:
+        broken = next((obj.label for obj in record.objects if len(obj.label.splitlines()) > 1), None)
+        if broken is None:
+            kept.append(record)
+        else:
+            report.problem(annotation_of.get(record.image_path, record.image_path),
+                           f"label {broken!r} contains a line break, which classes.txt (one "
+                           "name per line) cannot hold; image left out")
+            report.skipped_images += 1
+    return kept
 
 
 def _write_record(out: Path, record: ImageRecord, label_name: str, ids: dict[str, int],

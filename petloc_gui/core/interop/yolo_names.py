@@ -45,7 +45,9 @@ def find_class_names(folder: Path) -> tuple[list[str], Path]:
         for name in NAME_FILES:
             path = base / name
             if path.is_file():
-                names = [line.strip() for line in _read(path).splitlines()]
+                # Only \n (and \r\n) end a name, as darknet and labelImg read the file;
+                # str.splitlines() would also split on U+2028, U+0085, \f and others.
+                names = [line.strip() for line in _read(path).split("\n")]
                 while names and not names[-1]:
                     names.pop()  # a trailing empty line is not a class
                 if not names or any(not name for name in names):

@@ -1,0 +1,46 @@
+"""YOLO class names with line breaks: refused on export, kept whole on import."""
+
+from __future__ import annotations
+
+import pytest
+
+from petloc_gui.core.dataset import open_dataset
+from petloc_gui.core.interop import ConversionReport, export_yolo, read_yolo
+from petloc_gui.core.interop.yolo_names import find_class_names
+from tests.cli.helpers import write_image
+from tests.core.interop_helpers import write_voc_image
+
+
+@pytest.mark.parametrize("xml_name, label", [
+    ("ze&#10;ro", "ze\nro"),          # a newline written as a character reference
+    ("o\u2028ne", "o\u2028ne"),       # LINE SEPARATOR, a line break to str.splitlines() and YAML
+    ("t\u0085wo", "t\u0085wo"),       # NEXT LINE
+])
+def test_a_label_with_a_line_break_leaves_its_image_out_with_a_problem(tmp_path, xml_name, label):
+    folder = tmp_path / "voc"
+    folder.mkdir()
+    write_voc_image(folder, "a.png", 40, 30, [("cat", (5, 5, 20, 20)), (xml_name, (20, 10, 39, 29))])
+    write_voc_image(folder, "b.png", 40, 30, [("dog", (5, 5, 20, 20))])
+    out = tmp_path / "yolo"
+    report = export_yolo(open_dataset(folder), out)
+    assert report.problems == [f"{folder / 'a.xml'}: label {label!r} contains a line break, which "
+                               "classes.txt (one name per line) cannot hold; image left out"]
+    assert (report.images, report.skipped_images) == (1, 1)
+    assert (out / "classes.txt").read_bytes() == b"dog\n"
+    assert not (out / "images" / "a.png").exists() and not (out / "labels" / "a.txt").exists()
+
+
+def test_classes_txt_is_split_on_newlines_only(tmp_path):
+    (tmp_path / "classes.txt").write_bytes("o\u2028ne\r\nt\u0085wo\nthr\x0cee\n".encode())
+    assert find_class_names(tmp_path)[0] == ["o\u2028ne", "t\u0085wo", "thr\x0cee"]
+
+
+def test_class_ids_do_not_shift_past_a_name_with_an_unusual_separator(tmp_path):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    write_image(folder / "a.png", 100, 50)
+    (folder / "a.txt").write_text("1 0.5 0.5 0.2 0.2\n")
+    (folder / "classes.txt").write_bytes("o\u2028ne\ntwo\n".encode())
+    report = ConversionReport()
+    [record] = read_yolo(folder, report)
+    assert report.problems == [] and [obj.label for obj in record.objects] == ["two"]
