@@ -71,6 +71,23 @@ def test_non_empty_output_is_refused_without_overwrite(small_voc, tmp_path):
     assert (out / "keep.txt").read_text() == "mine"
 
 
+def test_files_an_earlier_export_left_are_counted_in_a_warning_and_kept(small_voc, tmp_path):
+    out = tmp_path / "yolo"
+    export_yolo(open_dataset(small_voc), out)
+    (small_voc / "a.xml").unlink()  # a.txt of the first export no longer belongs to a.png
+    (small_voc / "u.png").unlink()
+    report = export_yolo(open_dataset(small_voc), out, overwrite=True)
+    stale = [w for w in report.warnings if "this export did not write" in w]
+    assert len(stale) == 2
+    assert stale[0].startswith(f"{out / 'labels'}: 1 label files this export did not write are "
+                               "here too (e.g. a.txt)")
+    assert stale[1].startswith(f"{out / 'images'}: 1 images this export did not write are "
+                               "here too (e.g. u.png)")
+    assert (out / "labels" / "a.txt").is_file() and (out / "images" / "u.png").is_file()
+    assert [w for w in export_yolo(open_dataset(small_voc), tmp_path / "new").warnings
+            if "this export did not write" in w] == []
+
+
 def test_annotated_only_leaves_unannotated_images_out(small_voc, tmp_path):
     report = export_yolo(open_dataset(small_voc), tmp_path / "y", annotated_only=True)
     assert not (tmp_path / "y" / "images" / "u.png").exists()

@@ -74,6 +74,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     atomic_write_bytes(out / "classes.txt", "".join(f"{n}\n" for n in names).encode("utf-8"))
     atomic_write_bytes(out / "data.yaml", data_yaml(names).encode("utf-8"))
     claimed: dict[str, Path] = {}
+    written: set[str] = set()  # label files and images this export wrote (relative posix names)
     unlabelled = 0
     for done, record in enumerate(records, start=1):
         if record.annotated or not annotated_only:
@@ -85,13 +86,43 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                 report.skipped_images += 1
             elif _write_record(out, record, label_name, ids, images, report):
                 unlabelled += not record.annotated
+                written.add(f"images/{record.relative}")
+                if record.annotated:
+                    written.add(f"labels/{label_name}")
         if progress is not None:
             progress(total + done * total // max(len(records), 1), 2 * total)
     if unlabelled:
         report.warning(out / "images", f"{unlabelled} images without an annotation were exported "
                        "without a label file; YOLO trainers such as Ultralytics train on them as "
                        "background (no objects). Use --annotated-only to leave them out")
+    _warn_about_leftovers(out, written, report)
     return report
+
+
+def _warn_about_leftovers(out: Path, written: set[str], report: ConversionReport) -> None:
+    """Warn about files in ``out/labels`` and ``out/images`` this export did not write.
+
+    Left from an earlier export (--overwrite): YOLO tools read them with this
+    export's classes.txt, so an old box comes back under a new class name and
+    an old image trains as background. They are not deleted: --overwrite
+    replaces what the export writes, and these may be someone's own files.
+    """
+    consequence = {"labels": "YOLO tools read them with this export's classes.txt, so their "
+                             "boxes get this export's class names",
+                   "images": "YOLO trainers train on them too"}
+    for folder, what in (("labels", "label files"), ("images", "images")):
+        left = sorted(name for name in (relative_name(path, out / folder)
+                                        for path in _files_under(out / folder))
+                      if f"{folder}/{name}" not in written)
+        if left:
+            report.warning(out / folder, f"{len(left)} {what} this export did not write are "
+                           f"here too (e.g. {left[0]}), likely from an earlier export; "
+                           f"{consequence[folder]}. Delete them, or export into a new folder")
+
+
+def _files_under(root: Path) -> list[Path]:
+    # Hidden names are skipped as when reading: they are temporaries, not data.
+    return [path for paths in _walk(root, lambda name: True).values() for path in paths]
 
 
 def _holdable_records(dataset: Dataset, records: Iterable[ImageRecord],
