@@ -110,6 +110,19 @@ def _yolo_folder(tmp_path, lines: dict[str, str], images=("a", "b"), names="cat\
     return folder
 
 
+def test_a_label_file_of_only_bad_lines_is_not_a_verified_negative(tmp_path):
+    folder = _yolo_folder(tmp_path, {"a": "7 0.5 0.5 0.2 0.2\n\n1 0.5 0.5\n", "b": ""})
+    report = ConversionReport()
+    records = {r.relative: r for r in read_yolo(folder, report)}
+    assert (records["a.png"].annotated, records["b.png"].annotated) == (False, True)
+    assert report.problems[-1] == (f"{folder / 'a.txt'}: none of its 2 lines is a usable box; "
+                                   "image a.png converted without an annotation")
+    out = tmp_path / "voc"
+    write_voc_records(list(records.values()), out, report=report)
+    assert not (out / "a.xml").exists() and (out / "a.png").is_file()
+    assert (out / "b.xml").is_file()  # an empty file still says "checked, nothing there"
+
+
 def test_bad_lines_are_named_by_file_and_line_and_the_rest_converted(tmp_path):
     folder = _yolo_folder(tmp_path, {
         "a": ("0 0.5 0.5 0.2 0.2\n"        # fine

@@ -249,13 +249,21 @@ def _read_pair(image: Path, label: Path | None, image_root: Path, names: list[st
     if text is None:
         report.skipped_images += 1
         return None
+    lines = 0
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
+            lines += 1
             obj = _parse_line(line, f"{label}:{number}", names, names_file, width, height, report)
             if obj is None:
                 report.skipped_objects += 1
             else:
                 record.objects.append(obj)
+    if lines and not record.objects:
+        # Only an empty file says "checked, nothing there"; boxes that were
+        # there but unusable must not turn into a verified negative.
+        record.annotated = False
+        report.problem(label, f"none of its {lines} lines is a usable box; image {image.name} "
+                       "converted without an annotation")
     return record
 
 
