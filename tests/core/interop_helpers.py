@@ -89,3 +89,16 @@ def small_voc(tmp_path) -> Path:
     write_voc_image(folder, "u.png", 40, 30, None)
     write_voc_image(folder / "sub", "s.png", 20, 20, [("cat", (0, 0, 20, 20))])
     return folder
+
+
+def non_utf8_name(folder: Path, stem: bytes = b"caf\xe9") -> str:
+    """``stem`` (Latin-1 bytes, a lone surrogate in Python) if ``folder``'s file system takes it."""
+    import os
+
+    name = os.fsdecode(stem)
+    try:
+        (folder / f"{name}.probe").touch()
+        (folder / f"{name}.probe").unlink()
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system does not take a file name that is not UTF-8")
+    return name

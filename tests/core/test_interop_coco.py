@@ -9,10 +9,11 @@ import pytest
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.interop import ConversionReport, export_coco, read_coco, write_voc_records
-from tests.cli.helpers import write_image
+from tests.cli.helpers import voc_xml, write_image
 from tests.core.interop_helpers import (
     assert_same_boxes,
     forbid_decoding,
+    non_utf8_name,
     voc_boxes,
 )
 
@@ -54,6 +55,20 @@ def test_round_trip_keeps_boxes_and_labels(small_voc, tmp_path):
     del expected["e.png"]
     assert_same_boxes(expected, voc_boxes(back))
     assert not (back / "e.xml").exists() and (back / "e.png").is_file()
+
+
+def test_an_image_name_json_cannot_hold_is_a_problem_and_the_rest_is_written(small_voc, tmp_path):
+    odd = non_utf8_name(small_voc)
+    write_image(small_voc / f"{odd}.png", 40, 30)
+    # <filename> cannot hold the name either; readers match the XML by its own file name.
+    (small_voc / f"{odd}.xml").write_text(voc_xml("caf.png", 40, 30, [("cat", (5, 5, 20, 20))]))
+    out = tmp_path / "coco"
+    report = export_coco(open_dataset(small_voc), out)
+    assert report.problems == [f"{small_voc / odd}.png: file name is not valid UTF-8, so a COCO "
+                               "file_name cannot name it; rename the file; image left out"]
+    assert report.images == 5 and report.skipped_images == 1
+    document = json.loads((out / "annotations.json").read_text(encoding="utf-8"))
+    assert len(document["images"]) == 5 and not (out / "images" / f"{odd}.png").exists()
 
 
 def _coco(tmp_path, annotations, images=None, categories=None):

@@ -93,6 +93,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     kept = []
     for done, record in enumerate(placed, start=1):
         try:
+            _check_nameable(record)
             place_image(record.image_path, out / "images" / record.relative, images)
             kept.append(record)
         except SaveError as exc:
@@ -107,6 +108,20 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     report.annotated += sum(1 for record in kept if record.annotated)
     report.objects += len(document["annotations"])
     return report
+
+
+def _check_nameable(record: ImageRecord) -> None:
+    """Raise SaveError when ``file_name`` (JSON text) cannot name the image's file.
+
+    A name that is not valid UTF-8 reaches Python with its bytes as lone
+    surrogates; JSON text cannot hold them, and any replacement would name
+    a file that is not there.
+    """
+    try:
+        record.relative.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SaveError("file name is not valid UTF-8, so a COCO file_name cannot name it; "
+                        "rename the file", record.image_path) from None
 
 
 # --------------------------------------------------------------------------- import
