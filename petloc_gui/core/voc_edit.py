@@ -10,6 +10,7 @@ file are there.
 from __future__ import annotations
 
 import copy
+import re
 
 from lxml import etree
 
@@ -17,6 +18,18 @@ from petloc_gui.core.voc_tree import clean_copy, drop_inner
 from petloc_gui.core.voc_types import PRELABEL_PREFIX, VocAnnotation, VocObject
 
 _BOX_TAGS = ("xmin", "ymin", "xmax", "ymax")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _name_text(name: str) -> str:
+    """``name`` (folder, file name, path) as text XML can hold.
+
+    A file name that is not valid UTF-8 reaches Python with each bad byte as
+    a lone surrogate, which no XML can hold: such bytes become U+FFFD. Readers
+    pair an annotation with its image by the files' own names, not by this
+    text, so the file still belongs to its image.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", name)
 
 
 def _set_child(parent: etree._Element, tag: str, text: str) -> etree._Element:
@@ -71,10 +84,10 @@ def _update_object(element: etree._Element, obj: VocObject, saved: tuple) -> Non
 def _new_tree(annotation: VocAnnotation) -> etree._ElementTree:
     """labelImg's element set: folder, filename, path, source, size, segmented."""
     root = etree.Element("annotation")
-    etree.SubElement(root, "folder").text = annotation.folder
-    etree.SubElement(root, "filename").text = annotation.filename
+    etree.SubElement(root, "folder").text = _name_text(annotation.folder)
+    etree.SubElement(root, "filename").text = _name_text(annotation.filename)
     if annotation.path is not None:
-        etree.SubElement(root, "path").text = annotation.path
+        etree.SubElement(root, "path").text = _name_text(annotation.path)
     source = etree.SubElement(root, "source")
     etree.SubElement(source, "database").text = "Unknown"
     if annotation.prelabel:
@@ -92,15 +105,15 @@ def _new_tree(annotation: VocAnnotation) -> etree._ElementTree:
 def _update_header(root: etree._Element, annotation: VocAnnotation, saved: tuple) -> None:
     filename, folder, path, width, height, depth, verified, segmented, prelabel = saved
     if annotation.folder != folder:
-        _set_child(root, "folder", annotation.folder)
+        _set_child(root, "folder", _name_text(annotation.folder))
     if annotation.filename != filename:
-        _set_child(root, "filename", annotation.filename)
+        _set_child(root, "filename", _name_text(annotation.filename))
     if annotation.path != path:
         if annotation.path is None:
             for element in root.findall("path"):
                 root.remove(element)
         else:
-            _set_child(root, "path", annotation.path)
+            _set_child(root, "path", _name_text(annotation.path))
     if (annotation.width, annotation.height, annotation.depth) != (width, height, depth):
         size = root.find("size")
         if size is None:

@@ -31,3 +31,16 @@ def test_an_export_beside_the_dataset_is_fine(small_voc, tmp_path):
     # A name that merely starts like the dataset's (voc-yolo next to voc) is outside it.
     report = export_yolo(open_dataset(small_voc), tmp_path / "voc-yolo")
     assert report.images == 5 and report.problems == []
+
+
+def test_a_new_voc_file_that_cannot_be_written_is_named_not_its_temporary(tmp_path):
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.core.interop.voc_out import write_new_voc
+    from petloc_gui.core.voc import VocObject, new_annotation
+
+    annotation = new_annotation(tmp_path / "a.png", 40, 30)
+    annotation.objects.append(VocObject(name="c\x01t", box=Box(1, 2, 30, 20)))  # XML cannot hold \x01
+    with pytest.raises(SaveError) as caught:
+        write_new_voc(annotation, tmp_path / "a.xml")
+    assert caught.value.path == tmp_path / "a.xml"
+    assert list(tmp_path.iterdir()) == []

@@ -341,3 +341,25 @@ def test_cvat_datumaro_can_read_what_we_write(tmp_path):
     write_voc(annotation, tmp_path / "p.xml")
     assert _datumaro_read(tmp_path / "p.xml") == (
         "p.jpg", (120, 80), [("cat", [1.0, 3.0, 49.0, 57.0], True, True)])
+
+
+def test_a_file_name_that_is_not_utf_8_is_written_with_its_bad_bytes_replaced(tmp_path):
+    import os
+
+    from petloc_gui.core.dataset import open_dataset
+    from tests.core.interop_helpers import non_utf8_name
+
+    odd = non_utf8_name(tmp_path)  # caf + the Latin-1 byte 0xE9
+    image = tmp_path / f"{odd}.png"
+    image.write_bytes(b"")  # only paired by name here; never opened
+    annotation = new_annotation(image, 40, 30)
+    annotation.objects.append(VocObject(name="cat", box=Box(1, 2, 30, 20)))
+    target = write_voc(annotation, tmp_path / f"{odd}.xml")
+    again = read_voc(target)
+    assert again.filename == "caf\ufffd.png" and again.path == os.path.join(tmp_path, "caf\ufffd.png")
+    # Edited in place (the header's file name changed) goes the same way.
+    again.filename, again.path = image.name, str(image)
+    write_voc(again, target)
+    assert read_voc(target).filename == "caf\ufffd.png"
+    [item] = open_dataset(tmp_path).items  # still the image's annotation: paired by file name
+    assert item.image_path == image and item.annotation_path == target

@@ -87,7 +87,11 @@ def write_new_voc(annotation: VocAnnotation, target: Path) -> bool:
         return False
     staging = target.with_name(f".{target.name}.{os.getpid()}.petloc-new")
     try:
-        write_voc(annotation, staging)
+        try:
+            write_voc(annotation, staging)
+        except SaveError as exc:
+            # The temporary name means nothing to the user: name the file they asked for.
+            raise SaveError(exc.reason, target) from exc
         return link_exclusive(staging, target)
     finally:
         with contextlib.suppress(OSError):
