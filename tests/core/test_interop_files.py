@@ -44,3 +44,52 @@ def test_a_new_voc_file_that_cannot_be_written_is_named_not_its_temporary(tmp_pa
         write_new_voc(annotation, tmp_path / "a.xml")
     assert caught.value.path == tmp_path / "a.xml"
     assert list(tmp_path.iterdir()) == []
+
+
+class _Killed(BaseException):
+    """Stands for SIGKILL: nothing after it runs, not even clean-up."""
+
+
+def test_a_copy_killed_half_way_leaves_no_image_under_its_name_and_a_rerun_places_it(
+        small_voc, tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    def half_then_killed(src, dst, *_args):
+        dst.write(src.read()[:10])
+        raise _Killed
+
+    out = tmp_path / "yolo"
+    monkeypatch.setattr(shutil, "copyfileobj", half_then_killed)
+    monkeypatch.setattr(os, "unlink", lambda *_args, **_kwargs: None)
+    with pytest.raises(_Killed):
+        export_yolo(open_dataset(small_voc), out, images="copy")
+    monkeypatch.undo()
+    assert [p.name for p in (out / "images").iterdir() if not p.name.startswith(".")] == []
+    report = export_yolo(open_dataset(small_voc), out, images="copy", overwrite=True)
+    assert report.problems == [] and report.images == 5
+    assert (out / "images" / "a.png").read_bytes() == (small_voc / "a.png").read_bytes()
+
+
+def test_a_copy_never_replaces_a_file_that_appears_meanwhile(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from petloc_gui.core.interop.files import COPY, place_image
+
+    source, target = tmp_path / "a.png", tmp_path / "out" / "a.png"
+    source.write_bytes(b"new image")
+    real_link = os.link
+
+    def link_after_someone_else(src, dst, *args, **kwargs):
+        target.write_bytes(b"someone else's")  # appears between our check and our rename
+        if os.fspath(dst) == os.fspath(target):
+            raise OSError(errno.EPERM, "no hard links here")  # take the claim-and-replace path
+        return real_link(src, dst, *args, **kwargs)
+
+    target.parent.mkdir()
+    monkeypatch.setattr(os, "link", link_after_someone_else)
+    with pytest.raises(SaveError, match="appeared here meanwhile"):
+        place_image(source, target, COPY)
+    assert target.read_bytes() == b"someone else's"
+    assert [p.name for p in target.parent.iterdir()] == ["a.png"]  # no temporary left

@@ -2,10 +2,11 @@
 
 Images are hard-linked (no extra disk space; falls back to a copy where the
 file system cannot link) or copied; an existing different file is never
-replaced. A new VOC file that must not replace an existing one is written
-completely under a temporary name and hard-linked to its final name, which
-fails if that name appeared meanwhile (the pattern of ``petloc predict
---write-voc``).
+replaced. A copy is made under a hidden temporary name and gets its final
+name only when complete, so a killed export leaves no truncated image.
+A new VOC file that must not replace an existing one is written completely
+under a temporary name and hard-linked to its final name, which fails if
+that name appeared meanwhile (the pattern of ``petloc predict --write-voc``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import errno
 import filecmp
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from petloc_gui.core.errors import SaveError
@@ -90,16 +92,40 @@ def _same(source: Path, target: Path) -> bool:
 
 
 def _copy_exclusive(source: Path, target: Path) -> None:
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    """Copy ``source`` to ``target`` unless ``target`` exists (FileExistsError).
+
+    The copy is made under a hidden temporary name in the target's folder and
+    only complete gets its final name: a copy killed half-way must not leave
+    a truncated image that a rerun then refuses to replace as "different".
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
             shutil.copyfileobj(src, out, 1024 * 1024)
-    except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(target)
+            shutil.copystat(source, tmp)  # also the permission bits (mkstemp makes 0600)
+        _name_exclusive(Path(tmp), target)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _name_exclusive(complete: Path, target: Path) -> None:
+    """Give the finished file ``complete`` the name ``target`` unless that exists."""
+    try:
+        os.link(complete, target)  # atomic, and never replaces
+        return
+    except FileExistsError:
         raise
-    with contextlib.suppress(OSError):
-        shutil.copystat(source, target)
+    except OSError as exc:
+        if exc.errno not in _NO_LINK_ERRNOS:
+            raise
+    # No hard links on this file system: claim the name exclusively, then move
+    # the complete file over our own empty claim (os.replace would replace
+    # anything; only the claim makes it exclusive).
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o666))
+    os.replace(complete, target)
 
 
 def write_derived(path: Path, data: bytes) -> None:
