@@ -120,6 +120,18 @@ def test_bad_entries_are_named_and_the_rest_converted(tmp_path):
     assert records["b.png"].annotated is False  # listed with no annotations
 
 
+def test_a_category_id_used_twice_keeps_its_first_name_with_a_problem(tmp_path):
+    path = _coco(tmp_path, [{"id": 10, "image_id": 1, "category_id": 1, "bbox": [10, 5, 20, 10]}],
+                 categories=[{"id": 1, "name": "cat"}, {"id": 1, "name": "dog"},
+                             {"id": 1, "name": "cat"}])  # the same entry again says nothing new
+    report = ConversionReport()
+    records = {r.relative: r for r in read_coco(path, report)}
+    assert [o.label for o in records["a.png"].objects] == ["cat"]
+    assert [p for p in report.problems if "categories" in p] == [
+        f"{path}: categories[1]: category id 1 is used twice ('cat', then 'dog'); its boxes are "
+        "read as 'cat', this entry is ignored"]
+
+
 def test_not_coco_is_a_clear_error(tmp_path):
     (tmp_path / "x.json").write_text("{not json")
     with pytest.raises(DatasetError, match="not valid JSON"):

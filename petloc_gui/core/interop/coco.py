@@ -226,11 +226,16 @@ def read_coco(src: str | os.PathLike[str], report: ConversionReport,
 
 
 def _categories(document: dict, path: Path, report: ConversionReport) -> dict[Any, str]:
-    categories = {}
+    categories: dict[Any, str] = {}
     for index, entry in enumerate(document.get("categories") or []):
         if (isinstance(entry, dict) and isinstance(entry.get("id"), (int, str))
                 and str(entry.get("name", "")).strip()):
-            categories[entry["id"]] = str(entry["name"]).strip()
+            name = str(entry["name"]).strip()
+            first = categories.setdefault(entry["id"], name)  # the first keeps the id
+            if first != name:
+                report.problem(f"{path}: categories[{index}]", f"category id {entry['id']!r} is "
+                               f"used twice ({first!r}, then {name!r}); its boxes are read as "
+                               f"{first!r}, this entry is ignored")
         else:
             report.problem(f"{path}: categories[{index}]", "needs an `id` and a `name`; ignored")
     return categories
