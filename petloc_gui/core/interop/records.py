@@ -134,9 +134,19 @@ def read_dataset_records(dataset: Dataset, report: ConversionReport,
     """
     root = images_root(dataset)
     total = len(dataset.items)
+    # photo.jpg and photo.png beside one photo.xml: whose boxes they are is
+    # unknown, so only the first image gets them (as the YOLO label file would).
+    annotated_by: dict[Path, Path] = {}
     for done, item in enumerate(dataset.items, start=1):
-        record = _read_item(item.image_path, item.annotation_path if item.has_annotation else None,
-                            root, report)
+        annotation = item.annotation_path if item.has_annotation else None
+        first = item.image_path if annotation is None else annotated_by.setdefault(
+            annotation, item.image_path)
+        if annotation is not None and first != item.image_path:
+            report.problem(item.image_path, f"shares its annotation file {annotation.name} with "
+                           f"{first.name}; image left out")
+            record = None
+        else:
+            record = _read_item(item.image_path, annotation, root, report)
         if record is None:
             report.skipped_images += 1
         else:
