@@ -192,6 +192,14 @@ def test_data_yaml_name_forms(text, names):
     assert parse_yaml_names(text, Path("data.yaml")) == names
 
 
+def test_a_missing_yolo_folder_is_said_not_to_exist(tmp_path):
+    with pytest.raises(DatasetError, match="does not exist"):
+        read_yolo(tmp_path / "nowhere", ConversionReport())
+    (tmp_path / "file").write_text("")
+    with pytest.raises(DatasetError, match="not a folder"):
+        read_yolo(tmp_path / "file", ConversionReport())
+
+
 def test_missing_names_and_gaps_are_clear_errors(tmp_path):
     with pytest.raises(DatasetError, match=r"classes\.txt"):
         find_class_names(tmp_path)

@@ -180,8 +180,10 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
     the file is converted. Raises DatasetError when ``src`` is not a YOLO folder.
     """
     src = Path(src)
+    if not src.exists():
+        raise DatasetError("does not exist", src)
     if not src.is_dir():
-        raise DatasetError("not a folder", src)
+        raise DatasetError("not a folder (a YOLO dataset is a folder)", src)
     names, names_file = find_class_names(src)
     if (src / "labels").is_dir():
         image_root, label_root = src / "images", src / "labels"
