@@ -132,6 +132,16 @@ def test_a_category_id_used_twice_keeps_its_first_name_with_a_problem(tmp_path):
         "read as 'cat', this entry is ignored"]
 
 
+def test_a_size_written_as_a_numeric_string_is_taken_and_any_other_is_named(tmp_path):
+    path = _coco(tmp_path, [], images=[
+        {"id": 1, "file_name": "a.png", "width": "100", "height": "50"},
+        {"id": 2, "file_name": "b.png", "width": "wide", "height": 50.5}])
+    report = ConversionReport()
+    assert [r.relative for r in read_coco(path, report)] == ["a.png"]
+    assert report.problems == [f"{path}: images[1]: width and height must be whole numbers, got "
+                               "'wide' and 50.5; image not converted"]
+
+
 def test_not_coco_is_a_clear_error(tmp_path):
     (tmp_path / "x.json").write_text("{not json")
     with pytest.raises(DatasetError, match="not valid JSON"):

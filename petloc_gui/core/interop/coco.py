@@ -271,7 +271,13 @@ def _read_image(entry: Any, where: str, folders: list[Path],
         report.problem(where, f"image {image}: {exc.reason}; not converted")
         report.skipped_images += 1
         return
-    stated = (entry.get("width"), entry.get("height"))
+    try:
+        stated = (_stated_side(entry.get("width")), _stated_side(entry.get("height")))
+    except ValueError:
+        report.problem(where, f"width and height must be whole numbers, got "
+                       f"{entry.get('width')!r} and {entry.get('height')!r}; image not converted")
+        report.skipped_images += 1
+        return
     if stated != (None, None) and stated != (width, height):
         hint = (" (swapped: the boxes were probably drawn without the photo's EXIF rotation)"
                 if stated == (height, width) else "")
@@ -282,6 +288,21 @@ def _read_image(entry: Any, where: str, folders: list[Path],
     root = next(folder for folder in folders if image.is_relative_to(folder))
     records[image_id] = ImageRecord(image, relative_name(image, root), width, height,
                                     annotated=False)
+
+
+def _stated_side(value: Any) -> int | None:
+    """A stated ``width``/``height`` as an int (None when absent); ValueError if not a whole number.
+
+    A numeric string ("75") is taken as its number: some tools write sizes as
+    strings, and the check against the image is what matters.
+    """
+    if value is None:
+        return None
+    number = float(value) if isinstance(value, str) else value
+    if (isinstance(number, bool) or not isinstance(number, (int, float))
+            or not math.isfinite(number) or number != int(number)):
+        raise ValueError(value)
+    return int(number)
 
 
 def _read_annotation(entry: Any, where: str, categories: dict[Any, str],
