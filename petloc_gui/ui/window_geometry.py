@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QWidget
 
 FRAME_ALLOWANCE_PX = 16  # window-manager borders, before the first show tells the real size
@@ -30,3 +30,15 @@ def fit_into(window: QWidget, area: QRect) -> None:
     y = min(max(window.y(), area.top()), area.bottom() + 1 - height - extra_h)
     if (x, y) != (window.x(), window.y()):
         window.move(x, y)
+
+
+def beside(owner: QRect, size: QSize, area: QRect) -> QPoint:
+    """Where a tool window of ``size`` (frame included) goes first: right of its ``owner``'s frame
+    when the screen ``area`` has room there, else left of it, else in the area's bottom-right corner,
+    over the owner's edge rather than its middle (the photo the user is reviewing)."""
+    top = min(max(owner.top(), area.top()), area.bottom() + 1 - size.height())
+    if area.right() - owner.right() >= size.width():
+        return QPoint(owner.right() + 1, top)
+    if owner.left() - area.left() >= size.width():
+        return QPoint(owner.left() - size.width(), top)
+    return QPoint(area.right() + 1 - size.width(), area.bottom() + 1 - size.height())

@@ -23,7 +23,7 @@ from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.core.text import visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
-from petloc_gui.ui.window_geometry import fit_into
+from petloc_gui.ui.window_geometry import beside, fit_into
 
 LOG_MAX_LINES = 2000
 ETA_REFRESH_MS = 1000  # the time left counts down between events (validation, final scoring)
@@ -99,6 +99,7 @@ class RetrainProgress(QDialog):
         self._eta_timer = QTimer(self, interval=ETA_REFRESH_MS, timeout=self._show_eta)
         self._epochs = 1
         self._steps = 1
+        self._placed = False  # moved beside the main window on its first show only: then it stays put
 
     def showEvent(self, event) -> None:  # Qt's name
         super().showEvent(event)
@@ -108,8 +109,14 @@ class RetrainProgress(QDialog):
 
     def _fit_on_screen(self) -> None:
         screen = self.screen()
-        if screen is not None:
-            fit_into(self, screen.availableGeometry())
+        if screen is None:
+            return
+        owner = self.parentWidget().window() if self.parentWidget() is not None else None
+        if not self._placed and owner is not None:  # first shown: beside the main window, not over its photo
+            self._placed = True
+            # move() places a window's frame (as frameGeometry() measures it)
+            self.move(beside(owner.frameGeometry(), self.frameGeometry().size(), screen.availableGeometry()))
+        fit_into(self, screen.availableGeometry())
 
     # -- feeding -----------------------------------------------------------
     def begin(self, epochs: int) -> None:
