@@ -44,6 +44,7 @@ class ModelChoice:
     labels: frozenset[str] = frozenset()
     box_counts: dict[str, int] = field(default_factory=dict)
     unknown: frozenset[str] = frozenset()  # (no model) the labels no available model knows at all
+    remembered: bool = False  # the folder's own model from an earlier visit (`FolderMemory`)
 
     @property
     def trainable(self) -> bool:
@@ -136,7 +137,7 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     if remembered:
         names = class_names(remembered)
         if names is not None and labels <= set(names):
-            return ModelChoice(remembered, "the model this folder last used", labels, counts)
+            return ModelChoice(remembered, "the model this folder last used", labels, counts, remembered=True)
     ranked = []
     known: set[str] = set()
     for order, spec in enumerate(candidates(store)):

@@ -45,6 +45,9 @@ class WindowHost:
     def choose_model(self, spec: str) -> None:
         self.models.choose(spec)
 
+    def adopt_model(self, spec: str) -> None:
+        self.models.adopt(spec)
+
     def remember_model_for(self, folder: Path, spec: str) -> None:
         self.models.remember(spec, folder)
 

@@ -25,6 +25,7 @@ class StandInWindow(QMainWindow):
         self.save_result = True
         self.save_calls = 0
         self.remembered: dict[Path, str] = {}  # the model each folder uses from now on
+        self.adopted: list[str] = []  # of the models used (set_model_calls), those kept as a run's result
 
     def current_folder(self):
         return self._folder
@@ -37,6 +38,10 @@ class StandInWindow(QMainWindow):
         self.spec = spec
         if self._folder is not None:
             self.remembered[self._folder] = spec
+
+    def adopt_model(self, spec: str) -> None:
+        self.adopted.append(spec)
+        self.choose_model(spec)
 
     def has_unsaved(self) -> bool:
         return self.unsaved

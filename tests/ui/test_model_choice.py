@@ -266,3 +266,34 @@ def test_a_bidi_character_in_a_class_name_does_not_reverse_the_no_model_bar(qtbo
     text = window.models.new_classes.message.text()
     assert "\u202e" not in text and "0\\u202ex" in text  # as an escape, twice (unknown, and still needed)
     assert text.count("0\\u202ex") == 2
+
+
+def test_a_pick_ends_where_the_next_folder_gets_its_own_model(qtbot, window, folder, tmp_path):
+    from .conftest import open_and_wait
+
+    _boxed_folder(tmp_path / "digits", [["3"], ["7"]])
+    open_and_wait(qtbot, window, tmp_path / "digits", model=None)
+    window.models.choose("digits")  # picked from the menu
+    open_and_wait(qtbot, window, folder, model=None)  # cat / dog: the pick does not know them
+    assert window.current_model_spec() == "pets" and not window.models.explicit
+    window.show_row(0)
+    window.edits.set_label("bird")  # a class pets does not know: its model is chosen again, as for any folder
+    qtbot.waitUntil(lambda: window.current_model_spec() == "", timeout=5000)
+
+
+def test_a_folders_remembered_model_wins_over_a_pick_from_another_folder(qtbot, window, folder, tmp_path):
+    from petloc_gui.app.model_choice import FolderMemory
+
+    from .conftest import open_and_wait
+
+    import json
+
+    other, kept = tmp_path / "other", tmp_path / "kept-model"
+    _boxed_folder(other, [["cat"], ["dog"]])
+    kept.mkdir()
+    (kept / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog"]}))
+    FolderMemory().remember(other, str(kept))  # e.g. a model trained on it, kept while another folder was open
+    open_and_wait(qtbot, window, folder, model=None)
+    window.models.choose("pets")  # knows cat and dog too
+    open_and_wait(qtbot, window, other, model=None)
+    assert window.current_model_spec() == str(kept)

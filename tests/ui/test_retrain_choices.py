@@ -55,7 +55,49 @@ def test_the_new_model_is_kept_for_the_folder_it_trained_on_when_another_is_open
     controller.use_new_model()
     assert window.remembered == {trained_on: str(version.path)}  # not the other folder's model
     assert window.spec == "digits" and window.set_model_calls == []  # the other folder keeps its model
-    assert "is data's model now" in controller._progress_window().status.text()
+    assert "kept as data's model" in controller._progress_window().status.text()
+
+
+def test_the_new_model_used_is_the_folders_own_model_not_a_pick(qtbot, window, controller):
+    version = _run(qtbot, controller)
+    controller.use_new_model()
+    assert window.adopted == [str(version.path)]  # a new class boxed later may still re-choose the model
+
+
+def test_the_folder_it_trained_on_under_another_spelling_is_the_same_folder(qtbot, window, controller, tmp_path):
+    version = _run(qtbot, controller)
+    link = tmp_path / "link"
+    link.symlink_to(window.current_folder())
+    window._folder = link  # the user reopened it through a link during the run
+    controller.use_new_model()
+    assert window.adopted == [str(version.path)]
+
+
+def test_discarding_goes_back_and_says_so_only_on_the_folder_the_run_trained_on(qtbot, window, controller, tmp_path):
+    version = _run(qtbot, controller)
+    controller.roll_back(version)
+    controller.new_version = version
+    trained_on, window._folder = window._folder, tmp_path / "other"  # another folder, using the new model
+    controller.discard_new_model()
+    assert version.path.is_dir() and window.spec == str(version.path)  # refused: not that folder's choice
+    window._folder = trained_on
+    controller.discard_new_model()
+    assert not version.path.exists() and window.adopted[-1] == "digits"
+    assert "back to the model training started from (digits)" in controller._progress_window().status.text()
+
+
+def test_a_run_that_saving_first_makes_possible_may_start(qtbot):
+    from petloc_gui.ui.training.retrain_dialog import RetrainDialog
+    from petloc_gui.ui.training.retrain_support import Holdout
+
+    problem = Holdout(0, [], problem="need at least 2 usable annotated images, found 1")
+    dialog = RetrainDialog(None, model_name="digits", data_name="/data", n_annotated=1, has_unsaved=True,
+                           holdout_loader=lambda: (lambda fraction, fine_tune: problem))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "As saved now" in dialog.holdout_label.text(), timeout=5000)
+    assert dialog.start_button.isEnabled()  # the edits saved first may make the second image
+    dialog.save_first.setChecked(False)
+    assert not dialog.start_button.isEnabled() and "cannot start" in dialog.holdout_label.text()
 
 
 def test_a_bundled_model_picked_from_versions_is_remembered_for_the_folder(window, controller):

@@ -246,7 +246,7 @@ def test_a_killed_worker_is_reported_as_a_crash(qtbot, window, controller):
     outcome = finished.args[0]
     assert outcome.crashed and not outcome.cancelled
     told = controller._progress_window().status.text()
-    assert "crashed" in told and "killed" in told and "in epoch 1 of 5" in told  # how far it got, and why
+    assert "was killed (SIGKILL" in told and "in epoch 1 of 5" in told  # how far it got, and why
     assert controller._progress_window().progress.format().startswith("epoch 1/5")
     controller.start(RetrainOptions(epochs=5, save_first=False))
     assert controller._progress_window().progress.format() == "starting…"  # not the last run's

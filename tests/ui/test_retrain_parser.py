@@ -41,6 +41,11 @@ def test_outcome_messages_name_the_reason_and_the_log_tail():
                            last_stderr=["loading", "Killed"])
     text = crash.describe()
     assert "crashed" in text and "unchanged" in text and "Killed" in text
+    # on Unix QProcess's exit code of a crash is the signal: a kill from outside, or a fault in native code
+    killed = ProcessOutcome(9, True, False, None, []).describe()
+    assert "was killed (SIGKILL: by the system when memory ran out" in killed
+    assert "crashed (SIGSEGV: a fault in TensorFlow" in ProcessOutcome(11, True, False, None, []).describe()
+    assert "crashed (SIGABRT" in ProcessOutcome(6, True, False, None, []).describe()
     exit_code = ProcessOutcome(3, False, False, None, []).describe()
     assert "code 3" in exit_code
     error = ProcessOutcome(1, False, False, "the disk is full", []).describe()

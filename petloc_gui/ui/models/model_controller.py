@@ -99,6 +99,13 @@ class ModelController(QObject):
         self.set_model(spec)
         self.remember(spec)
 
+    def adopt(self, spec: str) -> None:
+        """A model made for the open folder (a training result the user kept): used, and the folder's
+        from now on; not a pick that follows the user to other folders (`choose`)."""
+        self.explicit = False
+        self.set_model(spec)
+        self.remember(spec)
+
     def remember(self, spec: str, folder: Path | None = None) -> None:
         """The open folder's (or ``folder``'s) model from now on (the window and the CLI read it:
         app.model_choice); a failure is said on the status line."""
@@ -160,18 +167,22 @@ class ModelController(QObject):
         """The model for a newly opened folder (None: no model knows its classes).
 
         A model the user picked stays across folders while it knows the new
-        folder's classes (or its classes cannot be read).
+        folder's classes (or its classes cannot be read), unless the folder
+        remembers its own model. Otherwise the pick is over: the folder's
+        model is not one (a new class boxed re-chooses it).
         """
         if requested:
             self.explicit = True
             return requested
         chosen = suggested()
-        if self.explicit and self.spec:
+        session = self.host.session
+        choice = session.model_choice if session is not None else None
+        if self.explicit and self.spec and not getattr(choice, "remembered", False):
             names = class_names(self.spec)
-            session = self.host.session
-            labels = session.model_choice.labels if session is not None else frozenset()
+            labels = choice.labels if choice is not None else frozenset()
             if names is None or labels <= set(names):
                 return self.spec
+        self.explicit = False
         return chosen
 
     # --- worker signals -------------------------------------------------------------

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.app.model_choice import training_preset_for
 from petloc_gui.core.dataset import Dataset
+from petloc_gui.core.real_paths import part_inside
+from petloc_gui.core.text import visible
 from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS, worker_args
 from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import Version, VersionError, VersionStore
@@ -49,7 +51,11 @@ class RetrainHost(Protocol):
     def current_model_spec(self) -> str: ...
 
     def choose_model(self, spec: str) -> None:
-        """A model the user picked: used now, and the open folder's model from now on."""
+        """A model the user picked: used now (kept when classes change, and across folders while it
+        knows theirs), and the open folder's model from now on."""
+
+    def adopt_model(self, spec: str) -> None:
+        """A model made for the open folder: used now and the folder's from now on (not a pick)."""
 
     def remember_model_for(self, folder: Path, spec: str) -> None:
         """``folder``'s model from now on (the window and the CLI read it), used when it is opened."""
@@ -292,36 +298,40 @@ class RetrainController(QObject):
         version = self.new_version
         if version is None or self._run_folder is None:
             return
-        if self.host.current_folder() == self._run_folder:
-            if not self._switch_to(version):
+        if self._on_run_folder():
+            if not self._switch_to(version, picked=False):
                 return
             decided = f"Now using the new model ({version.id})."
         else:
             self.host.remember_model_for(self._run_folder, str(version.path))
-            decided = (f"The new model ({version.id}) is {self._run_folder.name}'s model now: it is used when "
-                       "that folder is opened again.")
+            decided = (f"The new model ({version.id}) is kept as {visible(self._run_folder.name)}'s model: that "
+                       "folder uses it when it is opened again (unless you pick another model meanwhile).")
             self._status(decided)
         self._progress_window().show_decided(decided)
         self.new_version = None
 
     def discard_new_model(self) -> None:
-        """Delete the model just trained. When the window uses it (chosen from Model → Versions), it
-        goes back to the model the run started from first."""
+        """Delete the model just trained. When the window uses it (picked from Model → Versions) on
+        the folder it trained on, that folder goes back to the model the run started from first;
+        elsewhere (another folder uses it) it is refused."""
         version = self.new_version
         if version is None:
             return
+        decided = "The new model was discarded; the current model is unchanged."
         if self.host.current_model_spec() == str(version.path):
-            if not (self._run_spec and support.is_readable_model(self._run_spec)):
+            if not (self._on_run_folder() and self._run_spec and support.is_readable_model(self._run_spec)):
                 self._tell("The new model is the one in use: choose another model before discarding it.", box=True)
                 return
-            self.host.choose_model(self._run_spec)
+            self.host.adopt_model(self._run_spec)
+            decided = (f"The new model was discarded; back to the model training started from "
+                       f"({support.model_display_name(self._run_spec)}).")
         try:
             self.store.discard(version.id)
         except (OSError, VersionError) as exc:
             self._tell(f"Could not delete {version.path}: {exc}")
             return
         self.new_version = None
-        self._progress_window().show_decided("The new model was discarded; the current model is unchanged.")
+        self._progress_window().show_decided(decided)
         self._status("New model discarded.")
 
     def roll_back(self, version: Version) -> None:
@@ -335,14 +345,21 @@ class RetrainController(QObject):
         self.host.choose_model(name)
         self._status(f"Using the bundled {name} model.")
 
-    def _switch_to(self, version: Version) -> bool:
-        """Use ``version`` as a model the user picked (kept, and this folder's from now on)."""
+    def _switch_to(self, version: Version, picked: bool = True) -> bool:
+        """Use ``version`` (and remember it for the open folder): ``picked`` from the Versions menu
+        (kept when classes change), or kept as the result of a run on this folder."""
         if not version.path.is_dir():
             self._tell(f"The model version {version.id} is no longer on disk.", box=True)
             return False
-        self.host.choose_model(str(version.path))
+        (self.host.choose_model if picked else self.host.adopt_model)(str(version.path))
         self._status(f"Using model version {version.id} ({version.preset}).")
         return True
+
+    def _on_run_folder(self) -> bool:
+        """Whether the window shows the folder the run trained on (under any spelling of its path)."""
+        current = self.host.current_folder()
+        return (current is not None and self._run_folder is not None
+                and part_inside(current, self._run_folder) == Path("."))
 
     # -- helpers ---------------------------------------------------------------
     def _drop_staging(self) -> None:

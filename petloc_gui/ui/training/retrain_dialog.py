@@ -110,6 +110,7 @@ class RetrainDialog(QDialog):
         layout.addWidget(buttons)
         self.val_fraction.valueChanged.connect(self._update_holdout)
         self.from_current.toggled.connect(self._update_holdout)  # fine-tuning keeps the model's test images out
+        self.save_first.toggled.connect(self._update_holdout)  # saving first may make a run possible
         self._update_holdout()
         self.resize(MIN_WIDTH, self.sizeHint().height())
 
@@ -172,9 +173,13 @@ class RetrainDialog(QDialog):
                 return
         self.holdout_list.clear()
         if preview is not None and preview.problem:  # starting would only fail: say why now
-            self.holdout_label.setText(f"This run cannot start: {visible(preview.problem)}.")
+            if self.save_first.isEnabled() and self.save_first.isChecked():  # the preview reads saved files only
+                self.holdout_label.setText(f"As saved now, this run could not start: {visible(preview.problem)}. "
+                                           "Your unsaved edits are saved first, which may change that.")
+            else:
+                self.holdout_label.setText(f"This run cannot start: {visible(preview.problem)}.")
+                self.start_button.setEnabled(False)
             self.holdout_list.hide()
-            self.start_button.setEnabled(False)
             self._grow_to_contents()
             return
         if preview is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections import deque
 from dataclasses import dataclass
@@ -84,17 +85,29 @@ class ProcessOutcome:
         """A message for the user when the run did not succeed."""
         if self.cancelled:
             return "Training was cancelled; the current model is unchanged."
-        # A crash of the child is almost always a kill from outside (the out-of-memory killer, kill -9):
-        # Python reports its own errors as "error" events, and QProcess does not give the signal.
-        reason = self.error_message or (
-            "the training process crashed (it was killed: by the system when memory ran out, or by another "
-            "program)" if self.crashed else f"the training process exited with code {self.exit_code}"
-        )
+        reason = self.error_message or (_crash_reason(self.exit_code) if self.crashed
+                                        else f"the training process exited with code {self.exit_code}")
         where = f" {self.reached}" if self.reached else ""
         text = f"Training failed{where}: {reason}.\nThe current model is unchanged."
         if self.last_stderr:
             text += "\n\nLast log lines:\n" + "\n".join(self.last_stderr[-8:])
         return text
+
+
+def _crash_reason(code: int) -> str:
+    """Why the child crashed, from QProcess's exit code of a crash (the signal's number on Unix):
+    Python reports its own errors as "error" events, so a crash is a signal from outside or a
+    fault in native code."""
+    try:
+        name = signal.Signals(code).name
+    except ValueError:
+        return "the training process crashed"
+    if code == getattr(signal, "SIGKILL", None):  # getattr: Windows has neither these nor signal exits
+        return (f"the training process was killed ({name}: by the system when memory ran out, or by "
+                "another program)")
+    if code in {getattr(signal, n, None) for n in ("SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE")}:
+        return f"the training process crashed ({name}: a fault in TensorFlow or another native library)"
+    return f"the training process was stopped by the signal {name}"
 
 
 class TrainingProcess(QObject):
