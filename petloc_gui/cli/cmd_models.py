@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from typing import Any
 
 from petloc_gui.app.model_metrics import headline_metrics
@@ -105,7 +106,7 @@ def _key_metrics(metrics: Any, problems: list[str] | None = None) -> dict[str, A
     """The headline metrics; a value that is not a number is left out and noted."""
     if not isinstance(metrics, dict):
         return {}
-    out = {}
+    out: dict[str, Any] = {}
     for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75"):
         if key not in metrics:
             continue
@@ -114,8 +115,25 @@ def _key_metrics(metrics: Any, problems: list[str] | None = None) -> dict[str, A
             if problems is not None:
                 problems.append(f"metric {key} is not a number ({type(value).__name__}); ignored")
             continue
-        out[key] = int(value) if key == "n_images" else finite(value)
+        if key == "n_images":
+            if not _is_count(value):  # NaN, 3.7, -5, 1e300: no count of images; shown as unknown
+                if problems is not None:
+                    problems.append(f"metric n_images is not a count of images ({value!r}); ignored")
+                continue
+            out[key] = int(value)
+        else:
+            out[key] = finite(value)
     return out
+
+
+MAX_IMAGES = 10**9  # more images than any dataset petloc trains on: a corrupt record, not a count
+
+
+def _is_count(value: int | float) -> bool:
+    """A whole number of images: not NaN or infinite, not a fraction, not negative, not absurd."""
+    if isinstance(value, int):  # an int too large for a float (10**400 in JSON) is compared as is
+        return 0 <= value <= MAX_IMAGES
+    return math.isfinite(value) and value.is_integer() and 0 <= value <= MAX_IMAGES
 
 
 def _measured_on(row: dict[str, Any]) -> str:

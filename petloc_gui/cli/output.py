@@ -82,7 +82,10 @@ def finite(value: Any, ndigits: int = 4) -> float | None:
     """Round a float for output; NaN/inf become None (JSON has no NaN)."""
     if value is None:
         return None
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:  # an int too large for a float (a hand-edited record): no figure either
+        return None
     if not math.isfinite(value):
         return None
     return round(value, ndigits)

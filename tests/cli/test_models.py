@@ -1,0 +1,57 @@
+"""`petloc models` with hand-edited or damaged version records (no TensorFlow: records only)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import assert_clean_errors, json_lines, run_cli
+
+
+def _version(store: Path, name: str, metrics_text: str) -> Path:
+    """A version folder whose meta.json "metrics" is ``metrics_text`` verbatim (NaN and 1e400 are
+    what Python's json writes and reads, but no JSON value)."""
+    folder = store / "digits" / name
+    folder.mkdir(parents=True)
+    (folder / "meta.json").write_text(
+        '{"format_version": 1, "preset": "digits", "class_names": ["0", "1"], "input_size": [32, 32], '
+        f'"created": "2026-11-23T12:00:00+00:00", "metrics": {metrics_text}}}', encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("n_images", ["NaN", "Infinity", "-Infinity", "3.7", "-5", "1e300", "1e400",
+                                      "1" + "0" * 400])
+def test_a_version_whose_image_count_is_no_count_is_listed_with_it_unknown(n_images, capsys,
+                                                                           _isolated_user_data):
+    store = _isolated_user_data / "models"
+    bad = _version(store, "bad", f'{{"n_images": {n_images}, "accuracy": 0.5, "mean_iou": 0.25}}')
+    _version(store, "good", '{"n_images": 12, "accuracy": 1.0, "mean_iou": 0.5}')
+
+    code, out, err = run_cli(capsys, "models", "--json")
+    assert code == 0 and assert_clean_errors(err) == []
+    rows = {row["name"]: row for row in json_lines(out)}
+    assert rows["digits/good"]["metrics"]["n_images"] == 12  # the others are not hidden
+    assert rows["digits/bad"]["metrics"] == {"accuracy": 0.5, "mean_iou": 0.25}  # the count is unknown
+    assert rows["digits/bad"]["warning"].startswith(f"{bad / 'meta.json'}: metric n_images is not a count")
+
+    code, out, err = run_cli(capsys, "models")
+    assert code == 0 and assert_clean_errors(err) == []
+    table = {line.split()[0]: line for line in out.splitlines()[1:]}
+    assert " validation images " in table["digits/bad"] and "12 validation images" in table["digits/good"]
+
+
+def test_a_whole_float_image_count_is_a_count(capsys, _isolated_user_data):
+    _version(_isolated_user_data / "models", "v", '{"n_images": 12.0, "accuracy": 1.0}')
+    code, out, _ = run_cli(capsys, "models", "--json")
+    row = next(r for r in json_lines(out) if r["name"] == "digits/v")
+    assert code == 0 and row["metrics"]["n_images"] == 12 and "warning" not in row
+    json.dumps(row, allow_nan=False)
+
+
+def test_a_figure_too_large_for_a_float_is_shown_as_unknown(capsys, _isolated_user_data):
+    _version(_isolated_user_data / "models", "v", '{"n_images": 12, "accuracy": 1' + "0" * 400 + "}")
+    code, out, err = run_cli(capsys, "models", "--json")
+    row = next(r for r in json_lines(out) if r["name"] == "digits/v")
+    assert code == 0 and assert_clean_errors(err) == [] and row["metrics"]["accuracy"] is None
