@@ -152,7 +152,9 @@ def _check_writable(out: Path) -> None:
 def read_exclude_list(path: Path) -> list[str]:
     """Entries of an exclude list; blank lines and `#` comments ignored."""
     names = []
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    # utf-8-sig: a list saved by Notepad starts with a BOM, which would make its first entry
+    # match no image, and that test image would be trained on.
+    for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             names.append(line)

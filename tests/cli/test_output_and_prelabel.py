@@ -133,6 +133,12 @@ def test_read_exclude_list(tmp_path):
     assert read_exclude_list(path) == ["a.jpg", "sub/b.png"]
 
 
+def test_read_exclude_list_saved_with_a_byte_order_mark(tmp_path):
+    path = tmp_path / "exclude.txt"
+    path.write_text("\ufefftest_00000_digit0\ntest_00001_digit1\n", encoding="utf-8")
+    assert read_exclude_list(path) == ["test_00000_digit0", "test_00001_digit1"]
+
+
 def test_write_prelabel_writes_missing_and_never_overwrites(tmp_path):
     image = write_image(tmp_path / "cat.png", 40, 30)
     target = tmp_path / "cat.xml"
