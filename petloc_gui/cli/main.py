@@ -26,7 +26,7 @@ from petloc_gui.cli import (
     cmd_stats,
     cmd_train,
 )
-from petloc_gui.cli.output import UsageError, error, one_line, quiet_tensorflow
+from petloc_gui.cli.output import UsageError, debug_enabled, error, one_line, quiet_tensorflow
 
 COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models,
             cmd_convert)
@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     quiet_tensorflow()
     shown = warnings.showwarning
-    if not _debug():
+    if not debug_enabled():
         # A library warning (two lines, with a source line) would break the
         # one-`petloc:`-line rule; shown as one line instead.
         warnings.showwarning = _warning_line
@@ -131,13 +131,13 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _report(exc: BaseException) -> int:
-    if _debug():
+    if debug_enabled():
         traceback.print_exc()
     if _is_expected(exc):
         error(_describe(exc))
     else:
         error(f"unexpected error: {type(exc).__name__}: {_short(exc)}")
-        if not _debug():
+        if not debug_enabled():
             error("run with PETLOC_DEBUG=1 for details")
     return EXIT_FAILED
 
@@ -166,10 +166,6 @@ def _describe(exc: BaseException) -> str:
 
 def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
     error(f"warning: {message}")
-
-
-def _debug() -> bool:
-    return os.environ.get("PETLOC_DEBUG", "").strip() not in ("", "0", "false", "no")
 
 
 def _silence_stdout() -> None:

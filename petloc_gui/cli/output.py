@@ -91,6 +91,12 @@ def finite(value: Any, ndigits: int = 4) -> float | None:
     return round(value, ndigits)
 
 
+def debug_enabled() -> bool:
+    """PETLOC_DEBUG is on: set, and not "0", "false" or "no" (the one reading of it: PETLOC_DEBUG=0
+    once turned the tracebacks off but TensorFlow's start-up chatter on)."""
+    return os.environ.get("PETLOC_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
+
+
 def quiet_tensorflow() -> None:
     """Silence TensorFlow's C++ log spam; call before importing TF (a user's setting wins).
 
@@ -109,7 +115,7 @@ def load_tensorflow() -> None:
     is parked in a temporary file during the import and shown only if the
     import fails or PETLOC_DEBUG is set.
     """
-    if not os.environ.get("PETLOC_DEBUG"):
+    if not debug_enabled():
         import warnings
 
         # Keras' UserWarnings (e.g. "shuffle=True ... will be ignored") are for
@@ -161,7 +167,7 @@ def native_stderr_parked():
         finally:
             os.dup2(saved, 2)
             os.close(saved)
-            if failed or os.environ.get("PETLOC_DEBUG"):
+            if failed or debug_enabled():
                 parked.seek(0)
                 sys.stderr.write(parked.read().decode("utf-8", "replace"))
                 sys.stderr.flush()

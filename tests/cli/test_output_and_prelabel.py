@@ -8,7 +8,14 @@ import os
 import pytest
 
 from petloc_gui.cli.cmd_train import TrainReporter, epoch_line, final_line, read_exclude_list
-from petloc_gui.cli.output import ProgressBar, finite, format_duration, native_stderr_parked, one_line
+from petloc_gui.cli.output import (
+    ProgressBar,
+    debug_enabled,
+    finite,
+    format_duration,
+    native_stderr_parked,
+    one_line,
+)
 from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import read_voc
@@ -125,6 +132,17 @@ def test_parked_native_chatter_is_shown_only_when_the_block_fails(capfd, monkeyp
         pass
     # a failed import is explained by it; the user's Ctrl+C (issue 8's new-user run) is not
     assert ("Could not find cuda drivers" in capfd.readouterr().err) == shown
+
+
+@pytest.mark.parametrize("setting, shown", [("", False), ("0", False), ("false", False), ("no", False),
+                                             ("1", True), ("yes", True)])
+def test_petloc_debug_zero_keeps_the_native_chatter_parked_as_it_keeps_tracebacks_off(capfd, monkeypatch,
+                                                                                        setting, shown):
+    monkeypatch.setenv("PETLOC_DEBUG", setting)
+    with native_stderr_parked():
+        os.write(2, b"Could not find cuda drivers\n")
+    assert ("Could not find cuda drivers" in capfd.readouterr().err) == shown
+    assert debug_enabled() == shown  # the one reading main's traceback rule uses too
 
 
 def test_read_exclude_list(tmp_path):
