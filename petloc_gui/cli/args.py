@@ -34,3 +34,17 @@ def fraction(text: str) -> float:
     if not 0.0 < value < 1.0:
         raise argparse.ArgumentTypeError(f"must be between 0 and 1 (exclusive), got {value}")
     return value
+
+
+MAX_SEED = 2**32 - 1  # numpy's and TensorFlow's seeds are 32-bit: a larger one fails after TensorFlow loads
+
+
+def seed(text: str) -> int:
+    """argparse type: a random seed, a whole number from 0 to 2**32 - 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_SEED}, got {value}")
+    return value

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from petloc_gui.cli.args import add_label_argument, fraction, positive_int
+from petloc_gui.cli.args import add_label_argument, fraction, positive_int, seed
 from petloc_gui.cli.output import ProgressBar, error, finite, info, load_tensorflow
 
 NAME = "train"
@@ -55,7 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="ImageNet weights file (.h5) for the pets backbone")
     parser.add_argument("--val-fraction", type=fraction, metavar="F",
                         help="share of annotated images held out for validation (default 0.2)")
-    parser.add_argument("--seed", type=int, default=0, metavar="S",
+    parser.add_argument("--seed", type=seed, default=0, metavar="S",
                         help="random seed: split, shuffling, augmentation (default 0)")
     add_label_argument(parser, "class names: the VOC object name (default) or the Oxford-IIIT Pet breed")
     parser.add_argument("--batch-size", type=positive_int, metavar="N", help="images per batch (default: the preset's)")

@@ -57,6 +57,10 @@ def test_digits_writes_png_and_parsable_voc(tmp_path, capsys):
         ["digits", "x", "--split", "validation"],
         ["digits", "x", "--split", "train", "--count", "0"],
         ["digits", "x"],
+        ["digits", "x", "--split", "train", "--seed", "-1"],  # numpy's seeds are 0 .. 2**32 - 1
+        ["digits", "x", "--split", "train", "--seed", "4294967296"],
+        ["train", "data", "--preset", "digits", "--out", "o", "--seed=-1"],
+        ["train", "data", "--preset", "digits", "--out", "o", "--seed", "4294967296"],
         ["train", "data", "--preset", "pets"],
         ["train", "data", "--preset", "pets", "--out", "o", "--val-fraction", "1.5"],
         ["predict", "--model", "pets"],
