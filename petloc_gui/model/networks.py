@@ -18,6 +18,7 @@ import keras
 import numpy as np
 from keras import layers
 
+from petloc_gui.core.errors import PetlocError
 from petloc_gui.model.presets import MOBILENET_PRESETS, Preset
 from petloc_gui.model.untyped import Tensor
 
@@ -32,6 +33,10 @@ BACKBONE_NAME = "backbone"
 FINETUNE_FROM_LAYER = "conv_dw_4"
 BOX_FEATURE_LAYER = "conv_pw_11_relu"
 INITIAL_BOX_LOGITS = [-1.0986, -1.0986, 1.0986, 1.0986]  # sigmoid -> [0.25, 0.25, 0.75, 0.75]
+
+
+class WeightsError(PetlocError):
+    """A backbone weights file (--backbone-weights) cannot be loaded into the backbone."""
 
 
 def build_model(
@@ -109,12 +114,21 @@ def build_mobilenet_net(
     width, height = input_size
     inputs = keras.Input((height, width, 3), name="image")
     x = layers.Rescaling(1.0 / 127.5, offset=-1.0, name="preprocess")(inputs)
-    mobilenet = keras.applications.MobileNet(
-        input_shape=(height, width, 3),
-        alpha=0.25,
-        include_top=False,
-        weights=os.fspath(backbone_weights) if backbone_weights else None,
-    )
+    try:
+        mobilenet = keras.applications.MobileNet(
+            input_shape=(height, width, 3),
+            alpha=0.25,
+            include_top=False,
+            weights=os.fspath(backbone_weights) if backbone_weights else None,
+        )
+    except (OSError, ValueError) as exc:
+        if not backbone_weights:
+            raise
+        # h5py's "file signature not found" and Keras' "File format not supported" do not say
+        # which file, or that it is the weights file that is wrong.
+        reason = " ".join(str(exc).split())[:200]
+        raise WeightsError("not a usable MobileNet v1 alpha 0.25 weights file (.h5, no top): "
+                           f"{reason}", backbone_weights) from exc
     # Two outputs: the 14x14 map (stride 16) for the box, the 7x7 map for the class.
     backbone = keras.Model(
         mobilenet.input, [mobilenet.get_layer(BOX_FEATURE_LAYER).output, mobilenet.output], name=BACKBONE_NAME
