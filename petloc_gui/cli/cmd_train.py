@@ -26,7 +26,8 @@ replacing anything); the last line of stdout is its path. Give --out
 on Linux) to make it a model version the GUI lists.
 
 Ctrl+C stops after the current batch without writing a bundle (exit 130);
-press it twice to abort at once.
+press it twice to abort at once. Once the bundle is written, Ctrl+C is ignored
+while the process exits (exit 0).
 
 examples:
   petloc digits runs/digits-train --split train
@@ -113,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_CANCELLED
         finally:
             reporter.close()
+        stop.finished()
     if reporter.bundle:  # a non-chief worker of a multi-worker run writes none
         print(str(bundle), flush=True)
     return 0
@@ -328,12 +330,22 @@ def _metrics_text(metrics: dict[str, Any]) -> str:
 
 
 class _CtrlC:
-    """First Ctrl+C asks training to stop after the current batch; the second aborts."""
+    """First Ctrl+C asks training to stop after the current batch; the second aborts.
+
+    Once training has `finished` (the bundle is on disk), Ctrl+C is ignored until the process
+    exits: TensorFlow's teardown takes seconds, and Python hands SIGINT back to the system's
+    default before it, so a Ctrl+C then killed the process with exit 130, which says "no bundle
+    written"."""
 
     def __init__(self) -> None:
         self._event = threading.Event()
         # what signal.signal() returns: the handler to put back on exit
         self._previous: Callable[[int, FrameType | None], Any] | int | None = None
+
+    def finished(self) -> None:
+        """Training is over and its bundle written: from the end of the block on, ignore Ctrl+C."""
+        if self._previous is not None:
+            self._previous = signal.SIG_IGN
 
     def is_set(self) -> bool:
         return self._event.is_set()

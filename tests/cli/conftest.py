@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,19 @@ from tests.core import interop_helpers
 
 # The interop tests' sidecar set (tests/core/interop_helpers.py), as a fixture here too.
 small_voc = interop_helpers.small_voc
+
+
+@pytest.fixture(autouse=True)
+def _sigint_handler_kept():
+    """`petloc train` ignores Ctrl+C once its bundle is written, until the process exits (cmd_train._CtrlC);
+    run in-process, the test session gets its handler back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handler = signal.getsignal(signal.SIGINT)
+    yield
+    if handler is not None:
+        signal.signal(signal.SIGINT, handler)
 
 
 @pytest.fixture

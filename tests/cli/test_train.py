@@ -83,6 +83,23 @@ def test_ctrl_c_cancels_without_a_bundle(digits_folder, tmp_path, monkeypatch, c
     assert restored is signal.default_int_handler  # handler restored
 
 
+def test_ctrl_c_once_the_bundle_is_written_is_ignored_until_the_process_exits():
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers can only be installed from the main thread")
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with cmd_train._CtrlC():  # cancelled or failed: the caller's handler comes back
+            pass
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        with cmd_train._CtrlC() as stop:
+            stop.finished()
+        # Python's own handler would be reset to the system default before TensorFlow's teardown,
+        # and a Ctrl+C there would end the process with exit 130 ("no bundle written")
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, inherited)
+
+
 def test_train_refuses_bad_inputs_before_loading_tensorflow(tmp_path, capsys):
     data = tmp_path / "data"
     data.mkdir()
