@@ -49,10 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from petloc_gui.model.bundle import resolve_model  # no TensorFlow
+    from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     args.model = model_for(args.model, args.paths)
-    resolve_model(args.model)  # a wrong model fails before anything else
+    read_meta(args.model)  # a wrong model or a broken meta.json fails before anything else
     targets, problems = annotation_targets(args.paths)
     for path, reason in problems:
         _report_error(args, path, reason)

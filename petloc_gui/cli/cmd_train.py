@@ -132,9 +132,10 @@ def _check_inputs(args: argparse.Namespace) -> None:
         if path is not None and not path.is_file():
             raise FileNotFoundError(2, f"{option} file not found", str(path))
     if args.init_from is not None:
-        from petloc_gui.model.bundle import resolve_model  # no TensorFlow
+        from petloc_gui.model.bundle import read_meta, resolve_model  # no TensorFlow
 
         args.init_from = str(resolve_model(args.init_from))
+        read_meta(args.init_from)  # a broken meta.json fails now, not after TensorFlow has loaded
     _check_writable(args.out)  # last: a command refused for another reason leaves no folder behind
 
 

@@ -89,7 +89,73 @@ def read_meta(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise BundleError(f"cannot read {META_FILE}: {exc}", meta_path) from exc
     if not isinstance(meta, dict):
         raise BundleError(f"{META_FILE} is not a JSON object", meta_path)
+    _check_types(meta, meta_path)
     return meta
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    names = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_paths(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(p, str) for p in value)
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+# (key path, test, what it must be, whether null stands for "absent") of the meta.json values commands
+# use as they are: one check when meta.json is read, instead of an AttributeError or TypeError wherever
+# one is used. A missing key passes (each user has its default); null passes where its users take it
+# for a missing key.
+_META_TYPES: tuple[tuple[tuple[str, ...], Any, str, bool], ...] = (
+    (("channels",), _is_count, "a positive whole number", False),
+    (("refine",), lambda v: isinstance(v, dict), "an object", True),
+    (("refine", "model_file"), lambda v: isinstance(v, str), "a string", False),
+    (("refine", "margin"), _is_number, "a number", False),
+    (("refine", "repass_below"), _is_number, "a number", False),
+    (("refine", "passes"), _is_count, "a positive whole number", False),
+    (("refine", "flip_tta"), lambda v: isinstance(v, bool), "true or false", False),
+    (("splits",), lambda v: isinstance(v, dict), "an object", True),
+    (("splits", "train"), _is_paths, "a list of image paths", True),
+    (("splits", "validation"), _is_paths, "a list of image paths", True),
+    (("splits", "test"), _is_paths, "a list of image paths", True),
+    (("validation_split",), lambda v: isinstance(v, dict), "an object", True),
+    (("validation_split", "images"), _is_paths, "a list of image paths", True),
+    (("test_split",), lambda v: isinstance(v, dict), "an object", True),
+    (("test_split", "images"), _is_paths, "a list of image paths", True),
+    (("training_data",), lambda v: isinstance(v, dict), "an object", True),
+    (("training_data", "root"), lambda v: isinstance(v, str), "a string", True),
+    (("training_data", "excluded"), _is_paths, "a list of image paths", True),
+    (("training_data", "fingerprint"), lambda v: isinstance(v, str), "a string", True),
+)
+
+
+def _check_types(meta: dict[str, Any], meta_path: Path) -> None:
+    """BundleError naming meta.json and the key when a value has the wrong type (a hand-edited file)."""
+    for keys, test, what, nullable in _META_TYPES:
+        parent: Any = meta
+        for key in keys[:-1]:
+            parent = parent.get(key) if isinstance(parent, dict) else None
+        if not isinstance(parent, dict) or keys[-1] not in parent:
+            continue
+        value = parent[keys[-1]]
+        # refine: false or {} means "no second stage", as a missing key does
+        if (value is None and nullable) or (keys == ("refine",) and value in (False, {})):
+            continue
+        if not test(value):
+            found = _json_type(value)
+            if isinstance(value, list) and test is _is_paths:  # a list of the wrong things: say what is in it
+                found += " holding " + next((_json_type(v) for v in value if not isinstance(v, str)), "strings")
+            raise BundleError(f"{'.'.join(keys)} must be {what}, not {found}", meta_path)
 
 
 def write_meta(folder: str | os.PathLike[str], meta: dict[str, Any]) -> None:
