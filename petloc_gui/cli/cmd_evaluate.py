@@ -9,7 +9,16 @@ from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, add_label_argument, positive_int
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
-from petloc_gui.cli.output import CommandError, ProgressBar, error, finite, json_line, reason_of, show
+from petloc_gui.cli.output import (
+    CommandError,
+    ProgressBar,
+    error,
+    finite,
+    json_line,
+    reason_of,
+    show,
+    warn_size_mismatches,
+)
 from petloc_gui.core.errors import PetlocError
 
 NAME = "evaluate"
@@ -74,8 +83,10 @@ def run(args: argparse.Namespace) -> int:
     args.model = model_for(args.model, [args.data])
     meta = read_meta(args.model)  # a wrong model fails before TensorFlow loads
     items, split = select_items(dataset, meta, args.split)
-    cases, skipped = collect_ground_truth(items, args.label)
+    size_notes: list[tuple[Path, str]] = []
+    cases, skipped = collect_ground_truth(items, args.label, size_notes)
     _report_skipped(skipped)
+    warn_size_mismatches(size_notes)
     if not cases:
         error(f"no annotated image to evaluate in {args.data}")
         return 1
@@ -222,13 +233,16 @@ def _same_folder(a, b) -> bool:
         return False
 
 
-def collect_ground_truth(items, label: str = "default") -> tuple[list[tuple[Path, list[tuple[str, Any]]]],
-                                                                 list[tuple[str, str]]]:
+def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[Path, str]] | None = None
+                         ) -> tuple[list[tuple[Path, list[tuple[str, Any]]]], list[tuple[str, str]]]:
     """([(image, [(label, box) of every object])], [(file, reason skipped)]) of dataset items.
 
     ``label="breed"``: every object of a photo takes the photo's breed from the dataset's metadata.
+    With ``size_notes``, each image's header is read too, and each case whose annotation gives
+    another image size is appended as (annotation path, note) (`model.data.size_mismatch`).
     """
     from petloc_gui.core.voc import read_voc
+    from petloc_gui.model.data import size_mismatch  # no TensorFlow
 
     cases: list[tuple[Path, list[tuple[str, Any]]]] = []
     skipped: list[tuple[str, str]] = []
@@ -237,7 +251,8 @@ def collect_ground_truth(items, label: str = "default") -> tuple[list[tuple[Path
             skipped.append((str(item.image_path), "no annotation"))
             continue
         try:
-            annotation = read_voc(item.annotation_path)
+            annotation = read_voc(item.annotation_path,
+                                  image_path=item.image_path if size_notes is not None else None)
         except (PetlocError, OSError, ValueError) as exc:
             skipped.append((str(item.image_path), f"annotation {item.annotation_path}: {reason_of(exc)}"))
             continue
@@ -254,11 +269,15 @@ def collect_ground_truth(items, label: str = "default") -> tuple[list[tuple[Path
         # An object without a label, or a box of zero area, is no ground truth (training skips such objects too).
         usable = [(str(breed or o.name), o.box) for o in annotation.objects
                   if (breed or o.name) and o.box.sorted().width > 0 and o.box.sorted().height > 0]
+        note = size_mismatch(annotation)
         if not usable:
+            # boxes are clamped to the image's real size: a box drawn on a larger image can lie outside it
             skipped.append((str(item.image_path), f"annotation {item.annotation_path}: no object with a label "
-                            "and a box of non-zero area"))
+                            "and a box of non-zero area" + (f" in the image ({note})" if note else "")))
             continue
         cases.append((Path(item.image_path), usable))
+        if size_notes is not None and note:
+            size_notes.append((Path(item.annotation_path), note))
     return cases, skipped
 
 

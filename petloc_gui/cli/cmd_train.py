@@ -11,7 +11,7 @@ from types import FrameType
 from typing import Any
 
 from petloc_gui.cli.args import add_label_argument, fraction, positive_int, seed
-from petloc_gui.cli.output import ProgressBar, error, finite, info, load_tensorflow
+from petloc_gui.cli.output import ProgressBar, error, finite, info, load_tensorflow, warn_size_mismatches
 
 NAME = "train"
 HELP = "train a localisation + classification model on a dataset folder"
@@ -78,11 +78,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     _check_inputs(args)
+    exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
+    _warn_size_mismatches(args.data, args.label, exclude)
     load_tensorflow()
     from petloc_gui.model import training
     from petloc_gui.model.bundle import new_version_id
 
-    exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
     # A new folder per run: --out is where bundles go, and nothing is ever replaced. The folder is
     # named by the model's version id, so a child's meta.json "parent" names the folder `models` lists.
     version_id = new_version_id(args.preset)
@@ -137,6 +138,17 @@ def _check_inputs(args: argparse.Namespace) -> None:
         args.init_from = str(resolve_model(args.init_from))
         read_meta(args.init_from)  # a broken meta.json fails now, not after TensorFlow has loaded
     _check_writable(args.out)  # last: a command refused for another reason leaves no folder behind
+
+
+def _warn_size_mismatches(data: Path, label: str, exclude: list[str]) -> None:
+    """Warn about the annotations whose <size> is not their image's (`petloc stats` reports them too):
+    training uses their boxes as written. A pass of its own, before TensorFlow loads: training
+    (model.training_data) reads the annotations without the image headers and reports no such thing."""
+    from petloc_gui.model.data import collect_samples  # no TensorFlow
+
+    notes: list[tuple[Path, str]] = []
+    collect_samples(data, label, exclude, size_notes=notes)
+    warn_size_mismatches(notes)
 
 
 def _check_writable(out: Path) -> None:

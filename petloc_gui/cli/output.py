@@ -55,6 +55,19 @@ def show(text: object) -> str:
     return visible(text, keep_newlines=True)
 
 
+def warn_size_mismatches(notes: list[tuple[Any, str]], shown: int = 3) -> None:
+    """Warn, naming the first few files, about annotations whose <size> is not their image's: their
+    boxes were drawn on an image of another size (resized images?) and are used as written."""
+    for path, note in notes[:shown]:
+        error(f"warning: {path}: {note}")
+    if len(notes) > shown:
+        error(f"warning: and {len(notes) - shown} more annotation(s) whose size differs from their image's "
+              "(`petloc stats` lists them all)")
+    if notes:
+        error(f"warning: the boxes of these {len(notes)} annotation(s) are used as written: if their images "
+              "were resized since, the boxes do not fit them")
+
+
 def reason_of(exc: BaseException) -> str:
     """The reason part of an error, without the file name PetlocError prefixes."""
     reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

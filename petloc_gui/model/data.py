@@ -17,7 +17,8 @@ from pathlib import Path
 
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.voc import read_voc
+from petloc_gui.core.stats import SIZE_MISMATCH, _problem_kind  # the rule `petloc stats` reports by
+from petloc_gui.core.voc import VocAnnotation, read_voc
 
 LABEL_SOURCES = ("default", "breed")
 
@@ -49,11 +50,18 @@ def relpath_in(path: Path, root: Path) -> str:
     return path.resolve().as_posix()
 
 
+def size_mismatch(annotation: VocAnnotation) -> str | None:
+    """read_voc's note that the annotation's <size> is not its image's size (`petloc stats`' size_mismatch
+    rule), or None. Its boxes were drawn on an image of another size: on a resized image they are off."""
+    return next((note for note in annotation.problems if _problem_kind(note) == SIZE_MISMATCH), None)
+
+
 def collect_samples(
     data_dir: str | os.PathLike[str],
     label: str = "default",
     exclude: Iterable[str | os.PathLike[str]] = (),
     excluded_out: list[tuple[Path, str, Path | None]] | None = None,
+    size_notes: list[tuple[Path, str]] | None = None,
 ) -> tuple[list[Sample], list[tuple[str, str]], Path]:
     """``(samples, skipped [(path, reason)], dataset root)`` of a dataset folder.
 
@@ -61,7 +69,9 @@ def collect_samples(
     ``list.txt``) instead of the VOC object name. ``exclude`` lists image
     paths (absolute, or relative to the dataset root) never to use; those
     found are appended to ``excluded_out`` as (image path, relpath, annotation
-    path or None) when it is given.
+    path or None) when it is given. With ``size_notes``, each image's header is
+    read too, and each sample whose annotation gives another image size is
+    appended as (annotation path, `size_mismatch` note).
     """
     if label not in LABEL_SOURCES:
         raise ValueError(f"label must be one of {LABEL_SOURCES}, got {label!r}")
@@ -81,7 +91,7 @@ def collect_samples(
             skipped.append((str(image_path), "no annotation"))
             continue
         try:
-            annotation = read_voc(item.annotation_path)
+            annotation = read_voc(item.annotation_path, image_path=image_path if size_notes is not None else None)
         except PetlocError as exc:
             skipped.append((str(image_path), f"unreadable annotation: {exc}"))
             continue
@@ -100,6 +110,8 @@ def collect_samples(
             continue
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
                               box.as_tuple(), str(name), annotation.unreviewed))
+        if size_notes is not None and (note := size_mismatch(annotation)):
+            size_notes.append((Path(item.annotation_path), note))
     return samples, skipped, root
 
 

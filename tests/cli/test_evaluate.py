@@ -241,3 +241,21 @@ def test_evaluate_validation_split_on_a_folder_of_symbolic_links(eval_folder, ti
     code, out, err = run_cli(capsys, "evaluate", links, "--model", bundle, "--json", "--split", "validation")
     assert code == 0, err
     assert last_json(out)["n_images"] == 2
+
+
+def test_evaluate_warns_about_annotations_drawn_on_another_image_size(tmp_path, tiny_bundle, capsys):
+    folder = tmp_path / "resized"
+    folder.mkdir()
+    for i in range(5):  # the XML says 128x64: the images were halved since the boxes were drawn
+        write_image(folder / f"s{i}.png", W, H, RED)
+        (folder / f"s{i}.xml").write_text(voc_xml(f"s{i}.png", 2 * W, 2 * H, [("cat", (8, 4, 60, 28))]),
+                                          encoding="utf-8")
+    write_image(folder / "ok.png", W, H, RED)
+    (folder / "ok.xml").write_text(voc_xml("ok.png", W, H, [("cat", (16, 16, 48, 28))]), encoding="utf-8")
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", tiny_bundle, "--json")
+    assert code == 0 and last_json(out)["n_images"] == 6
+    warnings = [line for line in assert_clean_errors(err) if line.startswith("petloc: warning: ")]
+    assert warnings[:3] == [f"petloc: warning: {folder / f's{i}.xml'}: size in file 128x64 differs from the image "
+                            "64x32; the image's size is used" for i in range(3)]
+    assert "and 2 more annotation(s)" in warnings[3] and "these 5 annotation(s)" in warnings[4]
+    assert len(warnings) == 5

@@ -12,7 +12,8 @@ import pytest
 
 from petloc_gui.cli import cmd_train
 from petloc_gui.cli.cmd_train import resolve_exclude_list
-from tests.cli.helpers import run_cli, write_image
+from petloc_gui.cli.main import build_parser
+from tests.cli.helpers import run_cli, voc_xml, write_image
 
 
 @pytest.fixture(scope="module")
@@ -227,3 +228,25 @@ def test_an_unusable_image_cache_costs_speed_not_the_run(digits_folder, tmp_path
     assert code == 0, stderr
     assert "cannot be used (Permission denied): training without it" in stderr
     assert (Path(stdout.strip().splitlines()[-1]) / "model.keras").is_file()
+
+
+def test_train_warns_about_annotations_drawn_on_another_image_size_before_tensorflow(tmp_path, capsys,
+                                                                                   monkeypatch):
+
+    data = tmp_path / "data"
+    data.mkdir()
+    write_image(data / "a.png", 40, 30)
+    (data / "a.xml").write_text(voc_xml("a.png", 80, 60, [("cat", (10, 10, 30, 25))]), encoding="utf-8")
+
+    class StopBeforeTensorFlowError(Exception):
+        pass
+
+    def no_tensorflow():
+        raise StopBeforeTensorFlowError
+
+    monkeypatch.setattr(cmd_train, "load_tensorflow", no_tensorflow)
+    with pytest.raises(StopBeforeTensorFlowError):
+        cmd_train.run(build_parser().parse_args(["train", str(data), "--preset", "digits", "--out",
+                                                 str(tmp_path / "out")]))
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"petloc: warning: {data / 'a.xml'}: size in file 80x60 differs from the image 40x30; the image's size is used")
