@@ -16,7 +16,7 @@ from petloc_gui.cli.output import (
     finite,
     json_line,
     reason_of,
-    show,
+    show_lines,
     warn_size_mismatches,
 )
 from petloc_gui.core.errors import PetlocError
@@ -122,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json_line(report)
     else:
-        print(show("\n".join(format_report(report))), flush=True)
+        print(show_lines(format_report(report)), flush=True)
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from petloc_gui.cli.output import UsageError, error, info, json_line, reason_of, show
+from petloc_gui.cli.output import UsageError, error, info, json_line, reason_of, show_lines
 
 NAME = "stats"
 HELP = "dataset statistics: counts, class balance, box and image sizes, problems found"
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json_line(stats.to_dict())
     else:
-        print(show("\n".join(stats.summary_lines())), flush=True)
+        print(show_lines(stats.summary_lines()), flush=True)
     return status
 
 

@@ -17,6 +17,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from petloc_gui.core.text import json_safe, visible
@@ -51,8 +52,14 @@ def one_line(message: object) -> str:
 
 
 def show(text: object) -> str:
-    """A line for stdout with control characters and bidi overrides escaped."""
-    return visible(text, keep_newlines=True)
+    """One line for stdout: control characters (a newline in a file name too: one record, one line)
+    and bidi overrides escaped."""
+    return visible(text)
+
+
+def show_lines(lines: Iterable[object]) -> str:
+    """Lines for stdout, each shown as `show` shows one: a value holding a newline cannot add a line."""
+    return "\n".join(show(line) for line in lines)
 
 
 def warn_size_mismatches(notes: list[tuple[Any, str]], shown: int = 3) -> None:

@@ -55,3 +55,10 @@ def test_a_figure_too_large_for_a_float_is_shown_as_unknown(capsys, _isolated_us
     code, out, err = run_cli(capsys, "models", "--json")
     row = next(r for r in json_lines(out) if r["name"] == "digits/v")
     assert code == 0 and assert_clean_errors(err) == [] and row["metrics"]["accuracy"] is None
+
+
+def test_a_newline_in_a_version_s_name_cannot_add_a_line_to_the_table(capsys, _isolated_user_data):
+    _version(_isolated_user_data / "models", "new\nline", '{"n_images": 12, "accuracy": 1.0}')
+    code, out, _ = run_cli(capsys, "models")
+    rows = [line for line in out.splitlines()[1:] if "digits/" in line]
+    assert code == 0 and len(rows) == 1 and rows[0].startswith("digits/new\\x0aline ")

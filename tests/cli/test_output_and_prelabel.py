@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from pathlib import Path
 
 import pytest
 
@@ -247,3 +248,16 @@ def test_a_json_line_is_utf8_even_for_a_file_name_that_is_not():
     raw = stream.getvalue().encode("utf-8")  # raw surrogates would raise here, as they broke strict readers
     assert json.loads(raw.decode("utf-8", errors="strict")) == {"image": name}
     assert "é" in raw.decode("utf-8")  # other characters stay as they are
+
+
+def test_a_newline_in_a_file_name_keeps_one_record_on_one_line(capsys):
+    from types import SimpleNamespace
+
+    from petloc_gui.cli import cmd_predict
+    from petloc_gui.cli.output import show, show_lines
+
+    assert show("new\nline.png") == "new\\x0aline.png"
+    assert show_lines(["data  new\nline", "images  3"]) == "data  new\\x0aline\nimages  3"
+    prediction = SimpleNamespace(label="cat", confidence=0.5, box=Box(1, 2, 3, 4))
+    cmd_predict._report_prediction(SimpleNamespace(json=False), Path("new\nline.png"), prediction)
+    assert capsys.readouterr().out == "new\\x0aline.png  cat  0.50  [1, 2, 3, 4]\n"
