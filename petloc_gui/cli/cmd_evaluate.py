@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from petloc_gui.cli.output import (
     show_lines,
     warn_size_mismatches,
 )
+from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import PetlocError
 
 NAME = "evaluate"
@@ -98,13 +100,17 @@ def run(args: argparse.Namespace) -> int:
     if not evaluated:
         error(f"no annotated image could be evaluated in {args.data}")
         return 1
+    no_prediction = [image for image, _, p in evaluated if not p.has_class]
+    if no_prediction:
+        error(f"{len(no_prediction)} image(s) got no prediction (the model's output is not a number), "
+              f"counted wrong with IoU 0, e.g. {no_prediction[0]}")
 
     trained_on, trained_record = (trained_on_count([image for image, _, _ in evaluated], meta, dataset.root)
                                   if args.split == "all" else (0, "the model's validation images"))
     metrics = evaluate_objects(
         [objects for _, objects, _ in evaluated],
         [p.label for _, _, p in evaluated],
-        [p.box for _, _, p in evaluated],
+        [_scored_box(p.box) for _, _, p in evaluated],
         class_names,
     )
     known = set(class_names)
@@ -124,6 +130,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(show_lines(format_report(report)), flush=True)
     return 0
+
+
+def _scored_box(box: Box) -> Box:
+    """The box to score: a NaN box (no prediction) scores IoU 0 as an empty one, instead of making
+    every mean IoU NaN."""
+    return box if all(math.isfinite(v) for v in box.as_tuple()) else Box(0, 0, 0, 0)
 
 
 def _report_skipped(skipped: list[tuple[str, str]]) -> None:

@@ -37,6 +37,9 @@ examples:
 """
 
 
+NO_PREDICTION = "the model gave no prediction (its output is not a number)"
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="image files and/or dataset folders")
     parser.add_argument("--model", metavar="MODEL",
@@ -78,6 +81,9 @@ def run(args: argparse.Namespace) -> int:
             for image, result in zip(batch, results, strict=True):
                 if isinstance(result, BaseException):
                     _report_error(args, image, reason_of(result))
+                    continue
+                if not result.has_class:
+                    _report_error(args, image, NO_PREDICTION)
                     continue
                 n_ok += 1
                 _report_prediction(args, image, result)

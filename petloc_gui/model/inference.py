@@ -32,6 +32,9 @@ BatchRunner = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 MAX_BATCH = 32
 
 
+NO_LABEL = ""  # a Prediction's label when the model gave no class (its output is not a number)
+
+
 @dataclass(frozen=True)
 class Prediction:
     """One image's prediction; ``box`` is in pixels of the image as given/displayed."""
@@ -40,6 +43,11 @@ class Prediction:
     confidence: float
     box: Box
     probabilities: dict[str, float]
+
+    @property
+    def has_class(self) -> bool:
+        """False when the model's output was not a number: no class, no box (all NaN)."""
+        return self.label != NO_LABEL
 
 
 def function_runner(model: Any) -> BatchRunner:
@@ -182,6 +190,13 @@ class Predictor:
         """Raw outputs -> `Prediction` objects, boxes in pixels of each (width, height)."""
         out = []
         for p, b, (w, h) in zip(probs, boxes, sizes, strict=False):
+            if not np.isfinite(p).all():
+                # np.argmax takes a NaN for the largest value: a diverged model's output read as the
+                # first class with confidence nan. It is no prediction, and its box is not trusted either.
+                nan = float("nan")
+                out.append(Prediction(NO_LABEL, nan, Box(nan, nan, nan, nan),
+                                      {name: float(v) for name, v in zip(self.class_names, p, strict=False)}))
+                continue
             k = int(np.argmax(p))
             box = Box.from_normalized(np.clip(b, 0.0, 1.0), w, h).sorted()
             out.append(Prediction(

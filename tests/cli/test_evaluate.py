@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from petloc_gui.model.bundle import file_sha256
@@ -259,3 +260,25 @@ def test_evaluate_warns_about_annotations_drawn_on_another_image_size(tmp_path, 
                             "64x32; the image's size is used" for i in range(3)]
     assert "and 2 more annotation(s)" in warnings[3] and "these 5 annotation(s)" in warnings[4]
     assert len(warnings) == 5
+
+
+def test_evaluate_counts_an_image_without_prediction_wrong_and_says_so(eval_folder, capsys, monkeypatch):
+    from petloc_gui.cli import cmd_evaluate
+    from petloc_gui.model.inference import Predictor
+
+    class NaNModel:  # a diverged model: every output NaN (no TensorFlow needed)
+        class_names = ("cat", "dog")
+
+        def predict_paths(self, paths):
+            n = len(paths)
+            return Predictor.to_predictions(self, np.full((n, 2), np.nan), np.full((n, 4), np.nan), [(W, H)] * n)
+
+    meta = {"format_version": 1, "class_names": ["cat", "dog"], "input_size": [W, H]}
+    monkeypatch.setattr("petloc_gui.model.bundle.read_meta", lambda spec: meta)
+    monkeypatch.setattr(cmd_evaluate, "load_predictor", lambda spec: (NaNModel(), eval_folder, meta))
+    code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", eval_folder, "--json")
+    report = last_json(out)
+    assert code == 0 and report["n_images"] == 5  # the fake reads no image: d.png is predicted too
+    assert report["accuracy"] == 0.0 and report["mean_iou"] == 0.0  # wrong, IoU 0: not class 0, not NaN
+    assert report["per_class"]["cat"]["accuracy"] == 0.0 and report["confusion"]["matrix"] == [[0, 0], [0, 0]]
+    assert any(line.startswith("petloc: 5 image(s) got no prediction") for line in assert_clean_errors(err))

@@ -188,3 +188,27 @@ def test_predict_write_voc_counts_and_fails_on_annotations_it_could_not_write(tm
     assert code == 1  # a script must not take 0 for "pre-labels written"
     assert len(json_lines(out)) == 2
     assert "wrote 0 pre-label annotation(s); left 0 existing annotation(s) untouched; 2 could not be written" in err
+
+
+def test_predict_says_an_image_got_no_prediction_when_the_model_output_is_nan(tmp_path, capsys, monkeypatch):
+    import numpy as np
+
+    from petloc_gui.cli import cmd_predict
+    from petloc_gui.model.inference import Predictor
+
+    class NaNModel:  # a diverged model: every output NaN (no TensorFlow needed)
+        class_names = ("cat", "dog")
+
+        def predict_paths(self, paths):
+            n = len(paths)
+            return Predictor.to_predictions(self, np.full((n, 2), np.nan), np.full((n, 4), np.nan), [(W, H)] * n)
+
+    meta = {"format_version": 1, "class_names": ["cat", "dog"], "input_size": [W, H]}
+    monkeypatch.setattr("petloc_gui.model.bundle.read_meta", lambda spec: meta)
+    monkeypatch.setattr(cmd_predict, "load_predictor", lambda spec: (NaNModel(), tmp_path, meta))
+    image = write_image(tmp_path / "a.png", W, H, RED)
+    code, out, err = run_cli(capsys, "predict", image, "--model", tmp_path, "--json", "--write-voc")
+    assert code == 1  # nothing was predicted
+    assert json_lines(out) == [{"image": str(image), "error": cmd_predict.NO_PREDICTION}]
+    assert err.splitlines()[0] == f"petloc: {image}: {cmd_predict.NO_PREDICTION}" and "Traceback" not in err
+    assert not (tmp_path / "a.xml").exists()  # no pre-label labelled "" or "0"
