@@ -221,11 +221,13 @@ class TrainReporter:
         self.epochs: int | None = None
         self.last_metrics: dict[str, Any] | None = None
         self.bundle: str | None = None
+        self.n_val: int | None = None  # validation images held out (the start event's)
 
     def __call__(self, event: dict[str, Any]) -> None:
         kind = event.get("event")
         if kind == "start":
             self.epochs = event.get("epochs")
+            self.n_val = event.get("n_val")
             _report_skipped(event.get("skipped") or [])
             info(_start_line(event))
         elif kind == "batch":
@@ -247,7 +249,7 @@ class TrainReporter:
             self.close()
             self.last_metrics = event.get("metrics")
             self.bundle = event.get("bundle")
-            info(final_line(event.get("metrics") or {}))
+            info(final_line(event.get("metrics") or {}, self.n_val))
             if self.bundle:
                 info(f"bundle written to {self.bundle}")
             else:
@@ -319,14 +321,16 @@ def _report_skipped(skipped: list) -> None:
 FIGURES = ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")  # what the closing line reports
 
 
-def final_line(metrics: dict[str, Any]) -> str:
+def final_line(metrics: dict[str, Any], n_validation: int | None = None) -> str:
     """The kept epoch's figures, naming the images they were measured on: the validation
     images that did not choose the epoch when there are some, so they can differ from the
-    epoch lines (measured on the part that chose it)."""
+    epoch lines (measured on the part that chose it). ``n_validation``: how many were held out."""
     n = int(metrics.get("n_images") or 0)
     split = str(metrics.get("split") or "")
     if not any(finite(metrics.get(key)) is not None for key in FIGURES):
-        if split.startswith("none"):  # no validation images could be read: training kept its last epoch
+        if split.startswith("none"):  # no validation figures: training kept its last epoch
+            if n_validation == 0:  # training's split says "none readable" for none held out too
+                return "no validation images were held out: the last epoch was kept, with no figures"
             return "no validation images could be read: the last epoch was kept, with no figures"
         return f"no figures for the kept epoch: none of its {split or 'validation'} images could be read"
     where = f"{split or 'validation'}, {n} image{'s' if n != 1 else ''}" if n else (split or "validation")

@@ -113,6 +113,16 @@ def test_epoch_line_and_reporter(capsys):
     # no validation at all (every class a single image): the monitor kept the last epoch
     assert final_line({"n_images": 0, "split": "none (no readable validation images)"}) == (
         "no validation images could be read: the last epoch was kept, with no figures")
+    # none held out at all (every class a single image): none could be read is not what happened
+    assert final_line({"n_images": 0, "split": "none (no readable validation images)"}, n_validation=0) == (
+        "no validation images were held out: the last epoch was kept, with no figures")
+    assert final_line({"n_images": 0, "split": "none (no readable validation images)"}, n_validation=3) == (
+        "no validation images could be read: the last epoch was kept, with no figures")
+    reporter = TrainReporter()  # the reporter knows how many were held out from the start event
+    reporter({"event": "start", "n_train": 3, "n_val": 0, "epochs": 1, "class_names": ["a"], "skipped": []})
+    reporter({"event": "done", "bundle": "/x/b", "metrics": {"n_images": 0, "split": "none (no readable "
+                                                                         "validation images)"}})
+    assert "no validation images were held out: the last epoch was kept" in capsys.readouterr().err
     # a report part none of whose images could be read any more
     assert final_line({"split": "validation (report part: did not choose the epoch)", "n_images": 0}) == (
         "no figures for the kept epoch: none of its validation (report part: did not choose the epoch) "
