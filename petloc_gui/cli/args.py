@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 MODEL_HELP = "`pets`, `digits` (bundled) or the path to a trained bundle folder"
 # model.data.LABEL_SOURCES; not imported from there so `--help` loads no dataset code.
@@ -48,3 +49,11 @@ def seed(text: str) -> int:
     if not 0 <= value <= MAX_SEED:
         raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_SEED}, got {value}")
     return value
+
+
+def path_arg(text: str) -> Path:
+    """argparse type: a file or folder path; an empty one is a bad command line (``Path("")`` is the
+    current folder: `petloc train --out ""` wrote its bundle there)."""
+    if not text:
+        raise argparse.ArgumentTypeError("empty path: give a file or folder name")
+    return Path(text)

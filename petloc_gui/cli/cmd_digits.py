@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from petloc_gui.cli.args import positive_int, seed
+from petloc_gui.cli.args import path_arg, positive_int, seed
 from petloc_gui.cli.output import info
 
 NAME = "digits"
@@ -23,7 +22,7 @@ examples:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("out", metavar="OUT", type=Path, help="folder to write into (created if missing)")
+    parser.add_argument("out", metavar="OUT", type=path_arg, help="folder to write into (created if missing)")
     parser.add_argument("--split", required=True, choices=("train", "test"), help="which digits")
     parser.add_argument("--count", type=positive_int, default=None, metavar="N", help="how many images")
     parser.add_argument("--seed", type=seed, default=0, metavar="S", help="random placement/shuffle seed (default 0)")

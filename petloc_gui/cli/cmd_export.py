@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from petloc_gui.cli.args import MODEL_HELP
+from petloc_gui.cli.args import MODEL_HELP, path_arg
 from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow
 
 NAME = "export"
@@ -28,8 +28,8 @@ examples:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("model", metavar="MODEL", help=MODEL_HELP)
-    parser.add_argument("--saved-model", type=Path, metavar="DIR", help="write a TensorFlow SavedModel folder here")
-    parser.add_argument("--tflite", type=Path, metavar="FILE", help="write a TensorFlow Lite flatbuffer here")
+    parser.add_argument("--saved-model", type=path_arg, metavar="DIR", help="write a TensorFlow SavedModel folder here")
+    parser.add_argument("--tflite", type=path_arg, metavar="FILE", help="write a TensorFlow Lite flatbuffer here")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from petloc_gui.cli.args import path_arg
 from petloc_gui.cli.output import UsageError, error, info, json_line, reason_of, show_lines
 
 NAME = "stats"
@@ -27,7 +28,7 @@ examples:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", help="dataset folder (sidecar, Oxford-IIIT Pet or VOC devkit layout)")
-    parser.add_argument("--plot", metavar="OUT.png", type=Path,
+    parser.add_argument("--plot", metavar="OUT.png", type=path_arg,
                         help="also write histograms to this new PNG file (an existing one only with --overwrite)")
     parser.add_argument("--overwrite", action="store_true",
                         help="let --plot replace an existing file (never one of the dataset's own files)")

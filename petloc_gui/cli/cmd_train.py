@@ -10,7 +10,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from petloc_gui.cli.args import add_label_argument, fraction, positive_int, seed
+from petloc_gui.cli.args import add_label_argument, fraction, path_arg, positive_int, seed
 from petloc_gui.cli.output import ProgressBar, error, finite, info, load_tensorflow, warn_size_mismatches
 
 NAME = "train"
@@ -43,16 +43,16 @@ EXIT_CANCELLED = 130
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("data", metavar="DATA", type=Path, help="dataset folder with VOC annotations")
+    parser.add_argument("data", metavar="DATA", type=path_arg, help="dataset folder with VOC annotations")
     parser.add_argument("--preset", required=True, choices=("pets", "digits", "photo"),
                         help="network and recipe (photo: any photos, MobileNet from ImageNet, the pets recipe)")
     parser.add_argument(
-        "--out", required=True, type=Path, metavar="DIR",
+        "--out", required=True, type=path_arg, metavar="DIR",
         help="folder for bundles: each run writes a new sub-folder <preset>-<UTC time>-<id>",
     )
     parser.add_argument("--epochs", type=positive_int, metavar="N", help="maximum epochs (default: the preset's)")
     parser.add_argument("--init-from", metavar="MODEL", help="start from this model's weights (fine-tune)")
-    parser.add_argument("--backbone-weights", type=Path, metavar="PATH",
+    parser.add_argument("--backbone-weights", type=path_arg, metavar="PATH",
                         help="ImageNet weights file (.h5) for the pets backbone")
     parser.add_argument("--val-fraction", type=fraction, metavar="F",
                         help="share of annotated images held out for validation (default 0.2)")
@@ -61,7 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_label_argument(parser, "class names: the VOC object name (default) or the Oxford-IIIT Pet breed")
     parser.add_argument("--batch-size", type=positive_int, metavar="N", help="images per batch (default: the preset's)")
     parser.add_argument(
-        "--exclude-list", type=Path, metavar="FILE",
+        "--exclude-list", type=path_arg, metavar="FILE",
         help="images never to use (e.g. a test split), one per line: name, stem or path",
     )
     parser.add_argument(

@@ -61,6 +61,12 @@ def test_digits_writes_png_and_parsable_voc(tmp_path, capsys):
         ["digits", "x", "--split", "train", "--seed", "4294967296"],
         ["train", "data", "--preset", "digits", "--out", "o", "--seed=-1"],
         ["train", "data", "--preset", "digits", "--out", "o", "--seed", "4294967296"],
+        ["train", "data", "--preset", "digits", "--out", ""],  # Path("") is the current folder: no
+        ["train", "", "--preset", "digits", "--out", "o"],
+        ["evaluate", "", "--model", "digits"],
+        ["predict", "", "--model", "digits"],
+        ["digits", "", "--split", "train"],
+        ["export", "digits", "--tflite", ""],
         ["train", "data", "--preset", "pets"],
         ["train", "data", "--preset", "pets", "--out", "o", "--val-fraction", "1.5"],
         ["predict", "--model", "pets"],
