@@ -1,0 +1,142 @@
+"""`petloc train`'s progress on stderr: a bar per epoch, one line per epoch, and the closing lines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from petloc_gui.cli.output import ProgressBar, error, finite, info
+
+
+class TrainReporter:
+    """`on_event` callback: a progress bar per epoch and one summary line per epoch on stderr."""
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream
+        self.bar: ProgressBar | None = None
+        self.bar_epoch: int | None = None
+        self.epochs: int | None = None
+        self.last_metrics: dict[str, Any] | None = None
+        self.bundle: str | None = None
+        self.n_val: int | None = None  # validation images held out (the start event's)
+
+    def __call__(self, event: dict[str, Any]) -> None:
+        kind = event.get("event")
+        if kind == "start":
+            self.epochs = event.get("epochs")
+            self.n_val = event.get("n_val")
+            _report_skipped(event.get("skipped") or [])
+            info(_start_line(event))
+        elif kind == "batch":
+            epoch = event.get("epoch")
+            if self.bar is None or self.bar_epoch != epoch:
+                self.close()
+                label = f"epoch {epoch}/{self.epochs}" if self.epochs else f"epoch {epoch}"
+                self.bar = ProgressBar(label, int(event.get("steps") or 0), stream=self.stream)
+                self.bar_epoch = epoch
+            self.bar.update(int(event.get("step") or 0), event.get("loss"))
+        elif kind == "epoch":
+            self.close()
+            self.epochs = event.get("epochs") or self.epochs
+            info(epoch_line(event))
+        elif kind == "notice":
+            self.close()
+            error(str(event.get("message")))
+        elif kind == "done":
+            self.close()
+            self.last_metrics = event.get("metrics")
+            self.bundle = event.get("bundle")
+            info(final_line(event.get("metrics") or {}, self.n_val))
+            if self.bundle:
+                info(f"bundle written to {self.bundle}")
+            else:
+                info("this worker is done; the chief worker writes the bundle")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def epoch_line(event: dict[str, Any]) -> str:
+    """`epoch 3/10  loss 0.1234  val_loss 0.2  val_acc 0.950  val_mIoU 0.712  val_IoU>=.5 0.91`."""
+    epochs = event.get("epochs")
+    head = f"epoch {event.get('epoch')}/{epochs}" if epochs else f"epoch {event.get('epoch')}"
+    parts = [head]
+    for key, name, digits in (
+        ("loss", "loss", 4),
+        ("val_loss", "val_loss", 4),
+        ("val_accuracy", "val_acc", 3),
+        ("val_mean_iou", "val_mIoU", 3),
+        ("val_iou_ge_50", "val_IoU>=.5", 3),
+    ):
+        value = finite(event.get(key), digits)
+        if value is not None:
+            parts.append(f"{name} {value:.{digits}f}")
+    if event.get("seconds") is not None:
+        parts.append(f"{float(event['seconds']):.1f}s")
+    if event.get("best_epoch") is not None and event.get("best_epoch") == event.get("epoch"):
+        parts.append("(best so far)")
+    return "  ".join(parts)
+
+
+def _start_line(event: dict[str, Any]) -> str:
+    """`training 40 images (32 train, 8 validation), 3 classes, up to 10 epochs of 2 steps`."""
+    n_train, n_val = event.get("n_train"), event.get("n_val")
+    names = event.get("class_names") or []
+    selection, report = event.get("selection_images"), event.get("report_images")
+    parts = f"{len(selection)} choose the epoch, {len(report)} report" if selection and report else ""
+    text = (f"training on {(n_train or 0) + (n_val or 0)} images ({n_train} train, {n_val} validation"
+            + (f": {parts}" if parts else "") + ")")
+    if names:
+        text += f", {len(names)} class{'' if len(names) == 1 else 'es'}"
+    if event.get("epochs"):
+        text += f", up to {event['epochs']} epochs"
+    if event.get("steps_per_epoch"):
+        text += f" of {event['steps_per_epoch']} steps"
+    if event.get("n_test"):  # the exclude list, or a parent model's test images: never trained or validated on
+        text += f"; {event['n_test']} test images held out, never used"
+    if event.get("n_prelabels"):  # `petloc predict --write-voc` files nobody has saved since
+        text += (f"; {event['n_prelabels']} of the training images are unreviewed pre-labels "
+                 "(a model's boxes): trained on, never validated on")
+    return text
+
+
+def _report_skipped(skipped: list) -> None:
+    """Images without an annotation are normal (one count); anything else gets its own line."""
+    unannotated = 0
+    for entry in skipped:
+        path, reason = [*entry, "", ""][:2]
+        if reason == "no annotation":
+            unannotated += 1
+        else:
+            error(f"skipped {path}: {reason}")
+    if unannotated:
+        info(f"{unannotated} image(s) without an annotation not used")
+
+
+FIGURES = ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")  # what the closing line reports
+
+
+def final_line(metrics: dict[str, Any], n_validation: int | None = None) -> str:
+    """The kept epoch's figures, naming the images they were measured on: the validation
+    images that did not choose the epoch when there are some, so they can differ from the
+    epoch lines (measured on the part that chose it). ``n_validation``: how many were held out."""
+    n = int(metrics.get("n_images") or 0)
+    split = str(metrics.get("split") or "")
+    if not any(finite(metrics.get(key)) is not None for key in FIGURES):
+        if split.startswith("none"):  # no validation figures: training kept its last epoch
+            if n_validation == 0:  # training's split says "none readable" for none held out too
+                return "no validation images were held out: the last epoch was kept, with no figures"
+            return "no validation images could be read: the last epoch was kept, with no figures"
+        return f"no figures for the kept epoch: none of its {split or 'validation'} images could be read"
+    where = f"{split or 'validation'}, {n} image{'s' if n != 1 else ''}" if n else (split or "validation")
+    return f"best epoch on {where}: {_metrics_text(metrics)}"
+
+
+def _metrics_text(metrics: dict[str, Any]) -> str:
+    parts = []
+    for key in FIGURES:
+        value = finite(metrics.get(key), 3)
+        if value is not None:
+            parts.append(f"{key} {value:.3f}")
+    return "  ".join(parts) or "no validation metrics"
