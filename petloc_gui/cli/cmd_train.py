@@ -11,7 +11,7 @@ from types import FrameType
 from typing import Any
 
 from petloc_gui.cli.args import add_label_argument, fraction, path_arg, positive_int, seed
-from petloc_gui.cli.output import error, info, load_tensorflow, warn_size_mismatches
+from petloc_gui.cli.output import CommandError, error, info, load_tensorflow, warn_size_mismatches
 from petloc_gui.cli.train_report import TrainReporter
 
 NAME = "train"
@@ -133,6 +133,8 @@ def _check_inputs(args: argparse.Namespace) -> None:
     for option, path in (("--backbone-weights", args.backbone_weights), ("--exclude-list", args.exclude_list)):
         if path is not None and not path.is_file():
             raise FileNotFoundError(2, f"{option} file not found", str(path))
+    if args.distribute == "multiworker":
+        _check_tf_config()
     if args.init_from is not None:
         from petloc_gui.model.bundle import read_meta, resolve_model  # no TensorFlow
 
@@ -150,6 +152,24 @@ def _warn_size_mismatches(data: Path, label: str, exclude: list[str]) -> None:
     notes: list[tuple[Path, str]] = []
     collect_samples(data, label, exclude, size_notes=notes)
     warn_size_mismatches(notes)
+
+
+def _check_tf_config() -> None:
+    """TF_CONFIG, which --distribute multiworker reads, is a JSON object when set: TensorFlow's own
+    error for one that is not ("JSONDecodeError: Expecting property name...") names no variable."""
+    import json
+    import os
+
+    text = os.environ.get("TF_CONFIG")
+    if text is None:
+        return
+    try:
+        config = json.loads(text)
+    except ValueError as exc:
+        raise CommandError(f"the TF_CONFIG environment variable is not valid JSON ({exc})") from None
+    if not isinstance(config, dict):
+        raise CommandError("the TF_CONFIG environment variable is not a JSON object "
+                           '({"cluster": {...}, "task": {...}})')
 
 
 def _check_writable(out: Path) -> None:

@@ -119,6 +119,19 @@ def test_train_refuses_bad_inputs_before_loading_tensorflow(tmp_path, capsys):
     assert not (tmp_path / "o").exists() and not (tmp_path / "o2").exists()  # a refused command makes no folder
 
 
+@pytest.mark.parametrize("tf_config", ["{", "", "[1, 2]"])
+def test_train_multiworker_refuses_a_tf_config_that_is_no_json_object_naming_it(tmp_path, capsys, monkeypatch,
+                                                                                 tf_config):
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("TF_CONFIG", tf_config)
+    code, out, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "o",
+                             "--distribute", "multiworker")
+    assert (code, out) == (1, "") and err.count("\n") == 1
+    assert err.startswith("petloc: the TF_CONFIG environment variable is not ")
+    assert not (tmp_path / "o").exists()  # refused before anything is made
+
+
 def test_train_refuses_an_unwritable_out_before_training(tmp_path, capsys, monkeypatch):
     import tempfile
 
