@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+from pathlib import Path
 from typing import Any
 
 from petloc_gui.app.model_metrics import headline_metrics
@@ -77,19 +78,24 @@ def trained_versions() -> list[dict[str, Any]]:
     except ImportError:
         return []
     try:
-        versions, unreadable = VersionStore().scan()
+        store = VersionStore()
+        versions, unreadable = store.scan()
+        misplaced = _bundles_outside_a_preset_folder(store.root)
     except Exception as exc:  # noqa: BLE001 - any failure to list becomes one error line
         error(f"cannot list trained versions: {' '.join(str(exc).split())}")
         return []
     rows = [{"name": f"{folder.parent.name}/{folder.name}", "kind": "trained", "path": None,
              "preset": folder.parent.name, "error": f"{folder}: {reason}"} for folder, reason in unreadable]
+    rows += misplaced
     for v in versions:
         problems: list[str] = []
+        # The name and preset are the folders' (where the version is), not what version.json says
+        # (an "id" of "x/../../y" would name another folder).
         row: dict[str, Any] = {
-            "name": f"{v.preset}/{v.id}",
+            "name": f"{v.path.parent.name}/{v.path.name}",
             "kind": "trained",
             "path": str(v.path),
-            "preset": v.preset,
+            "preset": v.path.parent.name,
             "parent": v.parent if isinstance(v.parent, str) else None,
             "created": v.created,
             "metrics": _key_metrics(v.metrics, problems),
@@ -99,6 +105,19 @@ def trained_versions() -> list[dict[str, Any]]:
             source = v.path / "version.json" if (v.path / "version.json").exists() else v.path / "meta.json"
             row["warning"] = f"{source}: " + "; ".join(problems)
         rows.append(row)
+    return rows
+
+
+def _bundles_outside_a_preset_folder(root: Path) -> list[dict[str, Any]]:
+    """A row for each bundle copied straight into the store (models/<id>/ instead of
+    models/<preset>/<id>/): the store takes such a folder for a preset and lists nothing in it."""
+    rows = []
+    for folder in sorted(root.iterdir()) if root.is_dir() else []:
+        if folder.name.startswith(".") or not (folder / "meta.json").is_file():
+            continue
+        rows.append({"name": folder.name, "kind": "trained", "path": str(folder), "preset": None,
+                     "warning": f"{folder}: a model bundle directly in {root}: the app lists versions in "
+                                f"{root}/<preset>/<id>/; move it into its preset's folder"})
     return rows
 
 

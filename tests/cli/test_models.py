@@ -62,3 +62,26 @@ def test_a_newline_in_a_version_s_name_cannot_add_a_line_to_the_table(capsys, _i
     code, out, _ = run_cli(capsys, "models")
     rows = [line for line in out.splitlines()[1:] if "digits/" in line]
     assert code == 0 and len(rows) == 1 and rows[0].startswith("digits/new\\x0aline ")
+
+
+def test_a_version_is_named_by_its_folders_not_by_what_version_json_says(capsys, _isolated_user_data):
+    folder = _version(_isolated_user_data / "models", "v1", '{"n_images": 12}')
+    (folder / "version.json").write_text(json.dumps({"id": "x/../../y", "preset": "pets", "metrics": {}}),
+                                         encoding="utf-8")
+    code, out, _ = run_cli(capsys, "models", "--json")
+    row = next(r for r in json_lines(out) if r["path"] == str(folder))
+    assert code == 0 and (row["name"], row["preset"]) == ("digits/v1", "digits")
+
+
+def test_a_bundle_copied_straight_into_the_store_is_listed_with_where_it_belongs(capsys, _isolated_user_data):
+    store = _isolated_user_data / "models"
+    folder = _version(store, "v1", '{"n_images": 12}')
+    misplaced = store / "copied-bundle"
+    folder.rename(misplaced)
+    code, out, err = run_cli(capsys, "models", "--json")
+    row = next(r for r in json_lines(out) if r["name"] == "copied-bundle")
+    assert code == 0 and assert_clean_errors(err) == [] and row["path"] == str(misplaced)
+    assert row["warning"].startswith(f"{misplaced}: a model bundle directly in {store}")
+    code, out, _ = run_cli(capsys, "models")
+    assert any(line.startswith("copied-bundle ") and "move it into its preset's folder" in line
+               for line in out.splitlines())
