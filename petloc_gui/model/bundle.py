@@ -44,6 +44,9 @@ MAX_CONFIG_BYTES = 32 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024
 MAX_ARCHIVE_ENTRIES = 10_000
 MAX_COMPRESSION_RATIO = 1_000
+# meta.json lists every image of a model's data set with two hashes: about 200 bytes an image, so a
+# few MB for tens of thousands of images. A 3 GB one (corrupt, or not a record) was read whole.
+MAX_META_BYTES = 64 * 1024 * 1024
 
 
 class BundleError(PetlocError):
@@ -84,7 +87,12 @@ def read_meta(path: str | os.PathLike[str]) -> dict[str, Any]:
     folder = resolve_model(path)
     meta_path = folder / META_FILE
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        with open(meta_path, "rb") as handle:
+            data = handle.read(MAX_META_BYTES + 1)  # never more: a huge file costs a bounded read
+        if len(data) > MAX_META_BYTES:
+            raise BundleError(f"{META_FILE} is larger than {MAX_META_BYTES:,} bytes, far more than any model's "
+                              "record; not read", meta_path)
+        meta = json.loads(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BundleError(f"cannot read {META_FILE}: {exc}", meta_path) from exc
     if not isinstance(meta, dict):

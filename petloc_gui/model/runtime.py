@@ -224,11 +224,20 @@ def write_tflite(keras_model: KerasModel, path: str | os.PathLike[str]) -> Path:
     return _export.export_tflite(keras_model, path)
 
 
+# A flatbuffer's offsets are 32-bit: no model.tflite is larger. A larger file (corrupt, or not a
+# model) is not read into memory: the model is converted instead, as when there is none.
+MAX_TFLITE_BYTES = 2**31
+
+
 def _read_bytes(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        if path.stat().st_size > MAX_TFLITE_BYTES:
+            return None
+        with open(path, "rb") as handle:
+            content = handle.read(MAX_TFLITE_BYTES + 1)  # bounded even if it grew since
     except OSError:
         return None
+    return content if len(content) <= MAX_TFLITE_BYTES else None
 
 
 def _prune_cache(folder: Path) -> None:

@@ -70,3 +70,28 @@ def test_a_missing_key_passes(tmp_path):
     folder.mkdir()
     (folder / "meta.json").write_text('{"format_version": 1}', encoding="utf-8")
     assert read_meta(folder) == {"format_version": 1}
+
+
+def test_a_huge_meta_json_is_refused_without_being_read_whole(tmp_path):
+    import os
+    import time
+
+    folder = _bundle(tmp_path)
+    os.truncate(folder / "meta.json", 3 * 1024**3)  # sparse: 3 GB that cost no disk
+    started = time.monotonic()
+    with pytest.raises(BundleError) as caught:
+        read_meta(folder)
+    assert caught.value.path == folder / "meta.json" and "larger than 67,108,864 bytes" in caught.value.reason
+    assert time.monotonic() - started < 10  # it read 3 GB (and 6 GB of memory) in 50 s before
+
+
+def test_a_model_tflite_larger_than_any_flatbuffer_is_not_read(tmp_path):
+    import os
+
+    from petloc_gui.model.runtime import MAX_TFLITE_BYTES, _read_bytes
+
+    path = tmp_path / "model.tflite"
+    path.write_bytes(b"TFL3")
+    assert _read_bytes(path) == b"TFL3"
+    os.truncate(path, MAX_TFLITE_BYTES + 1)  # sparse
+    assert _read_bytes(path) is None  # converted instead, as when there is none
