@@ -282,11 +282,11 @@ def test_a_pick_ends_where_the_next_folder_gets_its_own_model(qtbot, window, fol
 
 
 def test_a_folders_remembered_model_wins_over_a_pick_from_another_folder(qtbot, window, folder, tmp_path):
+    import json
+
     from petloc_gui.app.model_choice import FolderMemory
 
     from .conftest import open_and_wait
-
-    import json
 
     other, kept = tmp_path / "other", tmp_path / "kept-model"
     _boxed_folder(other, [["cat"], ["dog"]])
