@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
+from petloc_gui.app.tf_log_filter import debug_enabled
 from petloc_gui.cli import (
     cmd_convert,
     cmd_digits,
@@ -26,7 +27,7 @@ from petloc_gui.cli import (
     cmd_stats,
     cmd_train,
 )
-from petloc_gui.cli.output import UsageError, debug_enabled, error, one_line, quiet_tensorflow
+from petloc_gui.cli.output import UsageError, error, one_line, quiet_tensorflow
 
 COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models,
             cmd_convert)

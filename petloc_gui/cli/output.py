@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from petloc_gui.app.tf_log_filter import debug_enabled
 from petloc_gui.core.text import json_safe, visible
 
 PREFIX = "petloc: "
@@ -109,12 +110,6 @@ def finite(value: Any, ndigits: int = 4) -> float | None:
     if not math.isfinite(value):
         return None
     return round(value, ndigits)
-
-
-def debug_enabled() -> bool:
-    """PETLOC_DEBUG is on: set, and not "0", "false" or "no" (the one reading of it: PETLOC_DEBUG=0
-    once turned the tracebacks off but TensorFlow's start-up chatter on)."""
-    return os.environ.get("PETLOC_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def quiet_tensorflow() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from petloc_gui.app.tf_log_filter import debug_enabled
 from petloc_gui.cli.cmd_train import read_exclude_list
 from petloc_gui.cli.output import (
     ProgressBar,
-    debug_enabled,
     finite,
     format_duration,
     native_stderr_parked,

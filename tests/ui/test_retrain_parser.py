@@ -63,3 +63,12 @@ def test_eta_leaves_out_the_first_batch_and_counts_the_scoring():
     assert eta.remaining(100.0) is None  # first batch: graph building, not a pace
     eta.batch(1, 11, 101, now=110.0)
     assert eta.remaining(110.0) == 90.0 + SCORING_FIXED_S  # 1 s per batch, 90 to go, then saving
+
+
+def test_petloc_debug_0_keeps_tensorflows_notices_out_of_the_training_log(qtbot, monkeypatch):
+    from petloc_gui.ui.training.training_process import TrainingProcess
+
+    monkeypatch.setenv("PETLOC_DEBUG", "0")  # off, as for the CLI
+    assert not TrainingProcess()._show_noise
+    monkeypatch.setenv("PETLOC_DEBUG", "1")
+    assert TrainingProcess()._show_noise

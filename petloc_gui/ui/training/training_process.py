@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
-from petloc_gui.app.tf_log_filter import TensorFlowNoiseFilter
+from petloc_gui.app.tf_log_filter import TensorFlowNoiseFilter, debug_enabled
 
 WORKER_MODULE = "petloc_gui.model.train_worker"
 CANCEL_GRACE_MS = 4000
@@ -129,7 +129,7 @@ class TrainingProcess(QObject):
         self._stderr_buffer = b""
         self._stderr_tail: deque[str] = deque(maxlen=40)
         self.noise = TensorFlowNoiseFilter()  # TensorFlow's start-up notices stay out of the log
-        self._show_noise = bool(os.environ.get("PETLOC_DEBUG"))
+        self._show_noise = debug_enabled()
         self._error_message: str | None = None
         self._epochs: Any = None
         self._reached = ""
