@@ -77,6 +77,22 @@ def test_a_model_that_raises_gives_per_image_errors(qtbot, folder):
         service.shutdown()
 
 
+def test_a_model_whose_output_is_not_a_number_gives_no_box_to_draw_or_accept(qtbot, folder):
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.model.inference import NO_LABEL, Prediction
+
+    nan = float("nan")
+    factory = FakeFactory({**PRED, "a.png": Prediction(NO_LABEL, nan, Box(nan, nan, nan, nan), {})})
+    service, _got = _service(qtbot, factory)
+    try:
+        service.set_model("m")
+        service.request([folder / "a.png"])
+        qtbot.waitUntil(lambda: service.cached(folder / "a.png") is not None, timeout=5000)
+        assert "not a number" in str(service.cached(folder / "a.png"))  # an error, as for a failed image
+    finally:
+        service.shutdown()
+
+
 def test_an_urgent_request_is_done_once_cached_and_not_predicted_again_when_its_file_goes(qtbot, folder):
     factory = FakeFactory(dict(PRED))
     service, got = _service(qtbot, factory)
