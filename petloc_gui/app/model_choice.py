@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.core.text import visible
 
@@ -93,7 +94,7 @@ def class_names(spec: str) -> list[str] | None:
     if folder.name in ("model.keras", "meta.json"):
         folder = folder.parent
     try:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        meta = read_json_record(folder / "meta.json")  # every candidate model is read: never a huge one whole
     except (OSError, ValueError):
         return None
     names = meta.get("class_names") if isinstance(meta, dict) else None

@@ -24,6 +24,7 @@ from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.json_record import RecordTooLarge, read_json_record
 from petloc_gui.core.paths import resources_dir
 from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.untyped import KerasModel
@@ -44,9 +45,6 @@ MAX_CONFIG_BYTES = 32 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024
 MAX_ARCHIVE_ENTRIES = 10_000
 MAX_COMPRESSION_RATIO = 1_000
-# meta.json lists every image of a model's data set with two hashes: about 200 bytes an image, so a
-# few MB for tens of thousands of images. A 3 GB one (corrupt, or not a record) was read whole.
-MAX_META_BYTES = 64 * 1024 * 1024
 
 
 class BundleError(PetlocError):
@@ -87,13 +85,10 @@ def read_meta(path: str | os.PathLike[str]) -> dict[str, Any]:
     folder = resolve_model(path)
     meta_path = folder / META_FILE
     try:
-        with open(meta_path, "rb") as handle:
-            data = handle.read(MAX_META_BYTES + 1)  # never more: a huge file costs a bounded read
-        if len(data) > MAX_META_BYTES:
-            raise BundleError(f"{META_FILE} is larger than {MAX_META_BYTES:,} bytes, far more than any model's "
-                              "record; not read", meta_path)
-        meta = json.loads(data.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        meta = read_json_record(meta_path)
+    except RecordTooLarge as exc:
+        raise BundleError(f"{META_FILE} is {exc}", meta_path) from exc
+    except (OSError, ValueError) as exc:
         raise BundleError(f"cannot read {META_FILE}: {exc}", meta_path) from exc
     if not isinstance(meta, dict):
         raise BundleError(f"{META_FILE} is not a JSON object", meta_path)

@@ -147,3 +147,19 @@ def test_bundles_written_by_petloc_train_are_listed_from_their_meta(tmp_path):
     staging = store.new_staging_dir("pets")
     (staging / "meta.json").write_text(json.dumps({**meta, "version_id": "pets-20261123T110000Z-def456"}))
     assert store.commit(staging).id == "pets-20261123T110000Z-def456"
+
+
+def test_a_huge_record_is_neither_read_whole_when_listing_nor_when_choosing_a_model(tmp_path):
+    from petloc_gui.app.model_choice import class_names
+
+    store = VersionStore(tmp_path)
+    folder = tmp_path / "digits" / "digits-20261203T100000Z-abc123"
+    folder.mkdir(parents=True)
+    meta = folder / "meta.json"
+    meta.write_text(json.dumps({"class_names": ["0", "1"]}), encoding="utf-8")
+    assert class_names(str(folder)) == ["0", "1"]
+    # a record past the cap that would parse if read whole (a 3 GB one took 50 s and 6 GB to read)
+    meta.write_text(json.dumps({"class_names": ["0", "1"], "pad": "x" * (65 * 1024 * 1024)}), encoding="utf-8")
+    assert class_names(str(folder)) is None
+    assert [v.path for v in store.list()] in ([], [folder])  # listed as unreadable or not at all
+    assert all(v.preset == "digits" and not v.metrics for v in store.list())

@@ -1,0 +1,29 @@
+"""Reading a model's or a version's JSON record without trusting its size.
+
+A record is a few kilobytes to a few megabytes (a meta.json lists every image
+of its splits). A file of gigabytes there is a mistake or hostile, and was read
+whole by every command that lists models (a 3 GB meta.json: 50 s, 6 GB of
+memory): no more than ``MAX_RECORD_BYTES`` is ever read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+
+
+class RecordTooLarge(ValueError):  # noqa: N818 - reads as what it is
+    """The file is larger than any record."""
+
+
+def read_json_record(path: str | os.PathLike[str]) -> Any:
+    """The JSON value in ``path`` (UTF-8). Raises OSError, `RecordTooLarge`, or ValueError
+    (UnicodeDecodeError, json.JSONDecodeError) when it cannot be read as one."""
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_RECORD_BYTES + 1)  # never more: a huge file costs a bounded read
+    if len(data) > MAX_RECORD_BYTES:
+        raise RecordTooLarge(f"larger than {MAX_RECORD_BYTES:,} bytes, far more than any model's record; not read")
+    return json.loads(data.decode("utf-8"))
