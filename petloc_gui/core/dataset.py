@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.errors import AnnotationError, DatasetError
 from petloc_gui.core.folder_listing import FolderListing, entry_is_dir, file_names, folder_time, image_stem
+from petloc_gui.core.voc_tree import read_voc_tree
 
 SIDECAR = "sidecar"
 OXFORD = "oxford"
@@ -282,14 +283,25 @@ def _index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLi
     return [item for _, _, item in keyed]
 
 
-def _report_shared(prefix: str, image_names: list[str], xml_names: list[str],
-                   problems: list[str]) -> None:
-    """Two images (photo.jpg, photo.png) would write the same annotation file."""
-    owners: dict[str, str] = {}
+def _report_shared(prefix: str, image_names: list[str], xml_names: list[str], problems: list[str]) -> None:
+    sharing: dict[str, list[str]] = {}  # photo.jpg and photo.png would write one photo.xml
     for name, xml_name in zip(image_names, xml_names, strict=True):
-        owner = owners.setdefault(xml_name, name)
-        if owner != name:
-            problems.append(f"{prefix}{name}: shares its annotation file {xml_name} with {owner}")
+        sharing.setdefault(xml_name, []).append(name)
+    for xml_name, names in sorted(sharing.items()):
+        owner = shared_owner(Path(prefix + xml_name), names) if len(names) > 1 else names[0]
+        problems.extend(f"{prefix}{name}: shares its annotation file {xml_name} with {owner}"
+                        for name in sorted(names) if name != owner)
+
+
+def shared_owner(annotation_path: Path, image_names: list[str]) -> str:
+    """Which of the images beside one annotation file owns it (exports give it the boxes): the one
+    its ``<filename>`` names, else the first in natural order (never the file system's order)."""
+    try:
+        named = read_voc_tree(annotation_path)[0].getroot().findtext("filename") or ""
+    except AnnotationError:  # not written yet, or unreadable: the order decides
+        named = ""
+    named = named.strip().replace("\\", "/").rsplit("/", 1)[-1]
+    return named if named in image_names else min(image_names, key=lambda name: (natural_key(name), name))
 
 
 def _folder_key(path: str | os.PathLike[str]) -> tuple[int, int] | None:

@@ -56,6 +56,30 @@ def test_two_images_sharing_a_sidecar_are_reported(tmp_path):
     assert len(dataset) == 2 and len(dataset.problems) == 1 and "a.xml" in dataset.problems[0]
 
 
+@pytest.mark.parametrize("reverse", [False, True])
+def test_shared_sidecar_owner_does_not_depend_on_the_listing_order(tmp_path, monkeypatch, reverse):
+    for name in ("a.jpg", "a.png", "b.png", "b.jpg", "b.bmp"):
+        _touch(tmp_path / name)
+    _touch(tmp_path / "a.xml", "<annotation><filename>a.png</filename></annotation>")
+    listing = os.scandir
+
+    class Listed:  # os.scandir, its entries in a given order
+        def __init__(self, path):
+            self.entries = sorted(listing(path), key=lambda entry: entry.name, reverse=reverse)
+
+        def __enter__(self):
+            return iter(self.entries)
+
+        def __exit__(self, *_):
+            return False
+
+    monkeypatch.setattr("petloc_gui.core.dataset.os.scandir", Listed)
+    assert open_dataset(tmp_path).problems == [  # a.xml names a.png; b.xml does not exist
+        f"{tmp_path / 'a.jpg'}: shares its annotation file a.xml with a.png",
+        f"{tmp_path / 'b.jpg'}: shares its annotation file b.xml with b.bmp",
+        f"{tmp_path / 'b.png'}: shares its annotation file b.xml with b.bmp"]
+
+
 def test_oxford_layout(tmp_path):
     for name in ("Abyssinian_1.jpg", "Abyssinian_10.jpg", "Abyssinian_2.jpg", "boxer_3.jpg",
                  "Unlisted_4.jpg"):

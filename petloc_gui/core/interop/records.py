@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset, natural_key
+from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset, natural_key, shared_owner
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
 from petloc_gui.core.images import image_size
 from petloc_gui.core.voc import read_voc
@@ -134,16 +134,20 @@ def read_dataset_records(dataset: Dataset, report: ConversionReport,
     """
     root = images_root(dataset)
     total = len(dataset.items)
-    # photo.jpg and photo.png beside one photo.xml: whose boxes they are is
-    # unknown, so only the first image gets them (as the YOLO label file would).
-    annotated_by: dict[Path, Path] = {}
+    # photo.jpg and photo.png beside one photo.xml: only the image it belongs to
+    # gets its boxes (core.dataset.shared_owner, the rule the dataset's own
+    # problem line follows); the others are left out, not given another's boxes.
+    sharing: dict[Path, list[str]] = {}
+    for item in dataset.items:
+        if item.has_annotation:
+            sharing.setdefault(item.annotation_path, []).append(item.image_path.name)
+    owners = {path: shared_owner(path, names) for path, names in sharing.items() if len(names) > 1}
     for done, item in enumerate(dataset.items, start=1):
         annotation = item.annotation_path if item.has_annotation else None
-        first = item.image_path if annotation is None else annotated_by.setdefault(
-            annotation, item.image_path)
-        if annotation is not None and first != item.image_path:
+        name = item.image_path.name
+        if annotation is not None and owners.get(annotation, name) != name:
             report.problem(item.image_path, f"shares its annotation file {annotation.name} with "
-                           f"{first.name}; image left out")
+                           f"{owners[annotation]}; image left out")
             record = None
         else:
             record = _read_item(item.image_path, annotation, root, report)
