@@ -10,7 +10,7 @@ from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import DatasetError, SaveError
 from petloc_gui.core.interop import ConversionReport, export_yolo, read_yolo, write_voc_records
 from petloc_gui.core.interop.yolo_names import find_class_names, parse_yaml_names
-from tests.cli.helpers import write_image
+from tests.cli.helpers import voc_xml, write_image
 from tests.core.interop_helpers import (
     assert_same_boxes,
     forbid_decoding,
@@ -86,6 +86,22 @@ def test_files_an_earlier_export_left_are_counted_in_a_warning_and_kept(small_vo
     assert (out / "labels" / "a.txt").is_file() and (out / "images" / "u.png").is_file()
     assert [w for w in export_yolo(open_dataset(small_voc), tmp_path / "new").warnings
             if "this export did not write" in w] == []
+
+
+def test_only_images_and_label_files_count_as_left_from_an_earlier_export(tmp_path):
+    # convert p/images --to yolo p --overwrite: OUT/images is the dataset itself,
+    # whose .xml files (and anything else there) are not an earlier export's images.
+    folder = tmp_path / "p" / "images"
+    folder.mkdir(parents=True)
+    write_image(folder / "a.png", 40, 30)
+    (folder / "a.xml").write_text(voc_xml("a.png", 40, 30, [("cat", (5, 5, 20, 20))]))
+    (folder / "notes.md").write_text("mine")
+    (tmp_path / "p" / "labels").mkdir()
+    (tmp_path / "p" / "labels" / "readme.md").write_text("mine")
+    report = export_yolo(open_dataset(folder), tmp_path / "p", overwrite=True)
+    assert report.problems == [] and report.images == 1
+    assert [w for w in report.warnings if "this export did not write" in w] == []
+    assert (folder / "a.xml").is_file() and (folder / "notes.md").is_file()
 
 
 def test_annotated_only_leaves_unannotated_images_out(small_voc, tmp_path):

@@ -110,9 +110,12 @@ def _warn_about_leftovers(out: Path, written: set[str], report: ConversionReport
     consequence = {"labels": "YOLO tools read them with this export's classes.txt, so their "
                              "boxes get this export's class names",
                    "images": "YOLO trainers train on them too"}
-    for folder, what in (("labels", "label files"), ("images", "images")):
+    # Only what YOLO tools read counts: OUT may also hold other files (a
+    # dataset's own .xml files when OUT is its parent), and those are no one's
+    # leftovers to delete.
+    for folder, what, wanted in (("labels", "label files", _is_label_name), ("images", "images", is_image_name)):
         left = sorted(name for name in (relative_name(path, out / folder)
-                                        for path in _files_under(out / folder))
+                                        for paths in _walk(out / folder, wanted).values() for path in paths)
                       if f"{folder}/{name}" not in written)
         if left:
             report.warning(out / folder, f"{len(left)} {what} this export did not write are "
@@ -120,9 +123,8 @@ def _warn_about_leftovers(out: Path, written: set[str], report: ConversionReport
                            f"{consequence[folder]}. Delete them, or export into a new folder")
 
 
-def _files_under(root: Path) -> list[Path]:
-    # Hidden names are skipped as when reading: they are temporaries, not data.
-    return [path for paths in _walk(root, lambda name: True).values() for path in paths]
+def _is_label_name(name: str) -> bool:
+    return name.lower().endswith(".txt") and name not in NAME_FILES
 
 
 def _holdable_records(dataset: Dataset, records: Iterable[ImageRecord],
@@ -192,7 +194,7 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
     else:
         image_root = label_root = src
     images = _walk(image_root, is_image_name)
-    labels = _walk(label_root, lambda name: name.lower().endswith(".txt") and name not in NAME_FILES)
+    labels = _walk(label_root, _is_label_name)
     records = []
     used: set[str] = set()
     total = len(images)
