@@ -9,6 +9,7 @@ import pytest
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import DatasetError, SaveError
 from petloc_gui.core.interop import ConversionReport, export_yolo, read_yolo, write_voc_records
+from petloc_gui.core.interop import yolo as yolo_module
 from petloc_gui.core.interop.yolo_names import find_class_names, parse_yaml_names
 from tests.cli.helpers import voc_xml, write_image
 from tests.core.interop_helpers import (
@@ -102,6 +103,26 @@ def test_only_images_and_label_files_count_as_left_from_an_earlier_export(tmp_pa
     assert report.problems == [] and report.images == 1
     assert [w for w in report.warnings if "this export did not write" in w] == []
     assert (folder / "a.xml").is_file() and (folder / "notes.md").is_file()
+
+
+def test_an_image_whose_label_cannot_be_written_is_left_out_of_images_too(small_voc, tmp_path,
+                                                                           monkeypatch):
+    real = yolo_module.write_derived
+
+    def write_derived(path, data):
+        if path.name == "a.txt":
+            raise SaveError("cannot write: No space left on device", path)
+        real(path, data)
+
+    monkeypatch.setattr(yolo_module, "write_derived", write_derived)
+    out = tmp_path / "yolo"
+    report = export_yolo(open_dataset(small_voc), out)
+    assert report.problems == [f"{out / 'labels' / 'a.txt'}: cannot write: No space left on device; "
+                               "image left out"]
+    # Not left to train as background, and not blamed on an earlier export.
+    assert not (out / "images" / "a.png").exists() and (small_voc / "a.png").is_file()
+    assert [w for w in report.warnings if "this export did not write" in w] == []
+    assert report.images == 4 and report.skipped_images == 1
 
 
 def test_annotated_only_leaves_unannotated_images_out(small_voc, tmp_path):

@@ -18,6 +18,7 @@ next to ``x.txt`` and ``classes.txt``).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from collections.abc import Callable, Iterable
@@ -152,8 +153,10 @@ def _holdable_records(dataset: Dataset, records: Iterable[ImageRecord],
 
 def _write_record(out: Path, record: ImageRecord, label_name: str, ids: dict[str, int],
                   images: str, report: ConversionReport) -> bool:
+    image = out / "images" / record.relative
+    placed = None
     try:
-        place_image(record.image_path, out / "images" / record.relative, images)
+        placed = place_image(record.image_path, image, images)
         if record.annotated:
             lines = [yolo_line(ids[obj.label], obj.box, record.width, record.height)
                      for obj in record.objects]
@@ -161,6 +164,11 @@ def _write_record(out: Path, record: ImageRecord, label_name: str, ids: dict[str
             target.parent.mkdir(parents=True, exist_ok=True)
             write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8"))
     except (SaveError, OSError) as exc:
+        if placed in ("linked", "copied"):
+            # Its label could not be written: left in images/ it would train as
+            # background (no objects), so the link or copy this export made goes.
+            with contextlib.suppress(OSError):
+                image.unlink()
         report.problem(getattr(exc, "path", None) or record.image_path,
                        f"{getattr(exc, 'reason', None) or exc}; image left out")
         report.skipped_images += 1
