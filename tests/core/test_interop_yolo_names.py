@@ -35,6 +35,11 @@ def test_classes_txt_is_split_on_newlines_only(tmp_path):
     assert find_class_names(tmp_path)[0] == ["o\u2028ne", "t\u0085wo", "thr\x0cee"]
 
 
+def test_classes_txt_with_old_mac_line_ends_reads_one_name_a_line(tmp_path):
+    (tmp_path / "classes.txt").write_bytes(b"zero\rone\r")
+    assert find_class_names(tmp_path)[0] == ["zero", "one"]
+
+
 def test_class_ids_do_not_shift_past_a_name_with_an_unusual_separator(tmp_path):
     folder = tmp_path / "src"
     folder.mkdir()

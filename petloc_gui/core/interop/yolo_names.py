@@ -17,6 +17,7 @@ from petloc_gui.core.errors import DatasetError
 NAME_FILES = ("classes.txt", "obj.names")
 YAML_FILES = ("data.yaml", "dataset.yaml", "data.yml")
 _MAX_BYTES = 4 * 1024 * 1024
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def quote(name: str) -> str:
@@ -45,9 +46,9 @@ def find_class_names(folder: Path) -> tuple[list[str], Path]:
         for name in NAME_FILES:
             path = base / name
             if path.is_file():
-                # Only \n (and \r\n) end a name, as darknet and labelImg read the file;
+                # Only \n, \r\n and \r (old Mac files) end a name, as text readers do;
                 # str.splitlines() would also split on U+2028, U+0085, \f and others.
-                names = [line.strip() for line in _read(path).split("\n")]
+                names = [line.strip() for line in _LINE_BREAK.split(_read(path))]
                 while names and not names[-1]:
                     names.pop()  # a trailing empty line is not a class
                 if not names or any(not name for name in names):
