@@ -142,6 +142,16 @@ def test_a_size_written_as_a_numeric_string_is_taken_and_any_other_is_named(tmp_
                                "'wide' and 50.5; image not converted"]
 
 
+def test_a_size_too_large_for_a_float_is_a_mismatch_not_an_error(tmp_path):
+    huge = 10 ** 400
+    path = _coco(tmp_path, [], images=[{"id": 1, "file_name": "a.png", "width": 100, "height": 50},
+                                       {"id": 2, "file_name": "b.png", "width": huge, "height": 50}])
+    report = ConversionReport()
+    assert [r.relative for r in read_coco(path, report)] == ["a.png"]
+    assert report.problems == [f"{path}: images[1]: says {huge}x50 but b.png is 100x50 as displayed; "
+                               "its boxes cannot be trusted, image not converted"]
+
+
 def test_not_coco_is_a_clear_error(tmp_path):
     (tmp_path / "x.json").write_text("{not json")
     with pytest.raises(DatasetError, match="not valid JSON"):

@@ -299,8 +299,10 @@ def _stated_side(value: Any) -> int | None:
     if value is None:
         return None
     number = float(value) if isinstance(value, str) else value
+    # An int is whole as it is: only a float is checked (is_integer() is False
+    # for inf and nan), since a huge int ("width": 10**400) overflows a float.
     if (isinstance(number, bool) or not isinstance(number, (int, float))
-            or not math.isfinite(number) or number != int(number)):
+            or (isinstance(number, float) and not number.is_integer())):
         raise ValueError(value)
     return int(number)
 
