@@ -18,18 +18,21 @@ from petloc_gui.core.voc_tree import clean_copy, drop_inner
 from petloc_gui.core.voc_types import PRELABEL_PREFIX, VocAnnotation, VocObject
 
 _BOX_TAGS = ("xmin", "ymin", "xmax", "ymax")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Every character XML 1.0 cannot hold (its Char production): control
+# characters, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _name_text(name: str) -> str:
     """``name`` (folder, file name, path) as text XML can hold.
 
-    A file name that is not valid UTF-8 reaches Python with each bad byte as
-    a lone surrogate, which no XML can hold: such bytes become U+FFFD. Readers
-    pair an annotation with its image by the files' own names, not by this
-    text, so the file still belongs to its image.
+    A file name may hold characters no XML can (a control character such as
+    U+0001, U+FFFE; a byte that is not valid UTF-8 reaches Python as a lone
+    surrogate): each becomes U+FFFD, so the annotation is still written.
+    Readers pair an annotation with its image by the files' own names, not by
+    this text, so the file still belongs to its image.
     """
-    return _LONE_SURROGATE.sub("\ufffd", name)
+    return _NOT_XML.sub("\ufffd", name)
 
 
 def _set_child(parent: etree._Element, tag: str, text: str) -> etree._Element:

@@ -363,3 +363,13 @@ def test_a_file_name_that_is_not_utf_8_is_written_with_its_bad_bytes_replaced(tm
     assert read_voc(target).filename == "caf\ufffd.png"
     [item] = open_dataset(tmp_path).items  # still the image's annotation: paired by file name
     assert item.image_path == image and item.annotation_path == target
+
+
+@pytest.mark.parametrize("odd", ["a\x01b", "a\ufffeb", "a\uffffb", "a\x1bb"])
+def test_a_file_name_with_a_character_xml_cannot_hold_is_written_with_it_replaced(tmp_path, odd):
+    image = tmp_path / f"{odd}.png"
+    image.write_bytes(b"")  # only named here; never opened
+    annotation = new_annotation(image, 40, 30)
+    annotation.objects.append(VocObject(name="cat", box=Box(1, 2, 30, 20)))
+    again = read_voc(write_voc(annotation, tmp_path / f"{odd}.xml"))
+    assert again.filename == "a\ufffdb.png" and [o.name for o in again.objects] == ["cat"]
