@@ -166,3 +166,32 @@ def test_an_export_into_the_dataset_is_refused_with_one_line(small_voc, capsys):
                               f"({small_voc}): the export would become part of the dataset; "
                               "choose a folder outside it"]
     assert not (small_voc / "yolo").exists()
+
+
+def test_from_yolo_writes_the_voc_of_an_image_whose_name_xml_cannot_hold(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    write_image(src / "a\x01.png", 100, 50)
+    (src / "classes.txt").write_text("cat\n")
+    (src / "a\x01.txt").write_text("0 0.5 0.5 0.2 0.2\n")
+    code, _, err = run_cli(capsys, "convert", src, "--from", "yolo", tmp_path / "v")
+    assert code == 0 and _messages(err) == []
+    assert list(voc_boxes(tmp_path / "v")) == ["a\x01.png"]
+
+
+def test_from_yolo_leaves_no_image_without_the_voc_file_that_could_not_be_written(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    for stem in ("a", "b"):
+        write_image(src / f"{stem}.png", 100, 50)
+    (src / "classes.txt").write_text("cat\nd\x01og\n")  # no XML can hold the second label
+    (src / "a.txt").write_text("0 0.5 0.5 0.2 0.2\n")
+    (src / "b.txt").write_text("1 0.5 0.5 0.2 0.2\n")
+    out = tmp_path / "v"
+    code, _, err = run_cli(capsys, "convert", src, "--from", "yolo", out)
+    [message] = _messages(err)
+    assert code == 0  # a.png converted
+    assert message.startswith(f"petloc: {out / 'b.xml'}: cannot write annotation: ")
+    assert message.endswith("; image not converted")
+    # b.png alone would read as an image nobody annotated: it is not left there.
+    assert sorted(p.name for p in out.iterdir()) == ["a.png", "a.xml"]

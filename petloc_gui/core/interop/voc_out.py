@@ -56,8 +56,9 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
                report: ConversionReport, kept: list[Path]) -> None:
     image_target = out / record.relative
     xml_target = out / xml_name
+    placed = None
     try:
-        place_image(record.image_path, image_target, images)
+        placed = place_image(record.image_path, image_target, images)
         if record.annotated:
             annotation = new_annotation(image_target, record.width, record.height)
             annotation.objects = [VocObject(name=obj.label, box=obj.box) for obj in record.objects]
@@ -69,6 +70,11 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
                 report.images += 1
                 return
     except SaveError as exc:
+        if placed in ("linked", "copied"):
+            # Its annotation could not be written: an image left without it would
+            # read as one nobody annotated, so the link or copy made here goes.
+            with contextlib.suppress(OSError):
+                image_target.unlink()
         report.problem(exc.path or xml_target, f"{exc.reason}; image not converted")
         report.skipped_images += 1
         return
