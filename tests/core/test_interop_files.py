@@ -93,3 +93,23 @@ def test_a_copy_never_replaces_a_file_that_appears_meanwhile(tmp_path, monkeypat
         place_image(source, target, COPY)
     assert target.read_bytes() == b"someone else's"
     assert [p.name for p in target.parent.iterdir()] == ["a.png"]  # no temporary left
+
+
+@pytest.mark.parametrize("copystat_fails", [False, True])
+def test_a_copied_image_is_readable_by_others_as_its_source_is(tmp_path, monkeypatch, copystat_fails):
+    import shutil
+    import stat
+
+    from petloc_gui.core.interop.files import COPY, place_image
+
+    def refused(*_args, **_kwargs):
+        raise OSError("operation not permitted")
+
+    source, target = tmp_path / "a.png", tmp_path / "out" / "a.png"
+    source.write_bytes(b"image")
+    source.chmod(0o644)
+    monkeypatch.setattr("petloc_gui.core.interop.files._UMASK", 0o022)
+    if copystat_fails:  # e.g. a file system refusing it: a new file's usual mode, not mkstemp's 0600
+        monkeypatch.setattr(shutil, "copystat", refused)
+    assert place_image(source, target, COPY) == "copied"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644

@@ -19,6 +19,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from petloc_gui.core.atomic import _UMASK
 from petloc_gui.core.errors import SaveError
 
 LINK = "link"
@@ -102,8 +103,14 @@ def _copy_exclusive(source: Path, target: Path) -> None:
     try:
         with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
             shutil.copyfileobj(src, out, 1024 * 1024)
+        # mkstemp makes the file 0600, which a web server or trainer running as
+        # another user cannot read: a new file's usual mode first, then the
+        # source's (copystat), as a hard link would share it. Either may fail
+        # on file systems without permission bits.
         with contextlib.suppress(OSError):
-            shutil.copystat(source, tmp)  # also the permission bits (mkstemp makes 0600)
+            os.chmod(tmp, 0o666 & ~_UMASK)
+        with contextlib.suppress(OSError):
+            shutil.copystat(source, tmp)
         _name_exclusive(Path(tmp), target)
     finally:
         with contextlib.suppress(OSError):
