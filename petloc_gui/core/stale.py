@@ -6,7 +6,9 @@ live save or training run can own them:
 - ``.NAME.XXXXXXXX.tmp`` files: :func:`core.atomic.atomic_write_bytes`
   (``NAME`` is the target's name cut to 32 characters, ``XXXXXXXX`` the
   8 random characters of :func:`tempfile.mkstemp`);
-- ``.NAME.PID.petloc-new`` files: ``petloc predict --write-voc`` pre-labels;
+- ``.NAME.PID.petloc-new`` files: ``petloc predict --write-voc`` pre-labels
+  and ``petloc convert`` (new VOC files, YOLO label files, and image copies
+  as ``.NAME.XXXXXXXX.PID.petloc-new``: core.interop.files);
 - ``.NAME.XXXXXXXX.tmp`` / ``.NAME.XXXXXXXX.old`` folders holding a model
   bundle: :func:`model.bundle.save_bundle` (e.g. ``.pets-….tmp``,
   ``..staging-….tmp``);

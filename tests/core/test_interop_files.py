@@ -113,3 +113,82 @@ def test_a_copied_image_is_readable_by_others_as_its_source_is(tmp_path, monkeyp
         monkeypatch.setattr(shutil, "copystat", refused)
     assert place_image(source, target, COPY) == "copied"
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("export", [export_yolo, export_coco])
+def test_a_copy_killed_half_way_leaves_a_temporary_a_later_export_removes_once_a_day_old(
+        small_voc, tmp_path, monkeypatch, export):
+    import os
+    import shutil
+    import time
+
+    from petloc_gui.core.stale import is_our_temporary_file
+
+    real_copy = shutil.copyfileobj
+
+    def killed_at_r_jpg(src, dst, *args):
+        if not src.name.endswith("r.jpg"):
+            return real_copy(src, dst, *args)
+        dst.write(src.read()[:10])
+        raise _Killed
+
+    real_unlink = os.unlink
+
+    def unlink_but_the_killed_copy(path, *args, **kwargs):
+        if ".r.jpg." not in os.path.basename(path):  # killed: its clean-up never runs
+            real_unlink(path, *args, **kwargs)
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(shutil, "copyfileobj", killed_at_r_jpg)
+    monkeypatch.setattr(os, "unlink", unlink_but_the_killed_copy)
+    with pytest.raises(_Killed):
+        export(open_dataset(small_voc), out, images="copy")
+    monkeypatch.undo()
+    [left] = [p for p in (out / "images").iterdir() if p.name.startswith(".")]
+    assert is_our_temporary_file(left.name)
+    export(open_dataset(small_voc), out, overwrite=True)
+    assert left.exists()  # less than a day old: it could be another export's, still running
+    then = time.time() - 2 * 24 * 3600
+    os.utime(left, (then, then))
+    export(open_dataset(small_voc), out, overwrite=True)
+    assert not left.exists()
+
+
+def test_a_label_file_killed_half_way_leaves_a_temporary_core_stale_removes(tmp_path, monkeypatch):
+    import os
+
+    from petloc_gui.core.interop.files import write_derived
+    from petloc_gui.core.stale import is_our_temporary_file
+
+    def killed(*_args):
+        raise _Killed
+
+    monkeypatch.setattr(os, "replace", killed)
+    with pytest.raises(_Killed):
+        write_derived(tmp_path / "a.txt", b"0 0.5 0.5 0.1 0.1\n")
+    monkeypatch.undo()
+    [left] = list(tmp_path.iterdir())
+    assert is_our_temporary_file(left.name)
+
+
+def test_a_conversion_into_a_folder_removes_a_killed_one_s_day_old_temporaries(tmp_path):
+    import os
+    import time
+
+    from petloc_gui.core.interop import read_yolo, write_voc_records
+    from petloc_gui.core.interop.records import ConversionReport
+    from tests.cli.helpers import write_image
+
+    src, out = tmp_path / "src", tmp_path / "voc"
+    src.mkdir()
+    write_image(src / "a.jpg", 40, 30)
+    (src / "classes.txt").write_text("cat\n")
+    (src / "a.txt").write_text("0 0.5 0.5 0.2 0.2\n")
+    out.mkdir()
+    left = out / ".a.jpg.k2j3h4g5.4242.petloc-new"
+    left.write_bytes(b"half an image")
+    then = time.time() - 2 * 24 * 3600
+    os.utime(left, (then, then))
+    write_voc_records(read_yolo(src, ConversionReport()), out)
+    assert sorted(p.name for p in out.iterdir()) == ["a.jpg", "a.xml"]
+

@@ -27,7 +27,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
 from petloc_gui.core.images import image_size
-from petloc_gui.core.interop.files import LINK, place_image, prepare_output
+from petloc_gui.core.interop.files import LINK, place_image, prepare_output, remove_stale_temporaries
 from petloc_gui.core.interop.records import (
     ConversionReport,
     ImageRecord,
@@ -90,6 +90,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         if annotated_only and not record.annotated:
             continue
         placed.append(record)
+    remove_stale_temporaries([out / ANNOTATIONS_FILE, *(out / "images" / record.relative for record in placed)])
     kept = []
     for done, record in enumerate(placed, start=1):
         try:

@@ -17,10 +17,12 @@ import filecmp
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from petloc_gui.core.atomic import _UMASK
 from petloc_gui.core.errors import SaveError
+from petloc_gui.core.stale import remove_stale_in
 
 LINK = "link"
 COPY = "copy"
@@ -52,6 +54,16 @@ def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, source: Path
     except OSError as exc:
         raise SaveError(f"cannot create the folder: {exc.strerror or exc}", out) from exc
     return out
+
+
+def remove_stale_temporaries(targets: Iterable[Path]) -> None:
+    """Remove petloc's day-old temporaries (core.stale) from the folders ``targets`` go in.
+
+    A conversion killed half-way leaves its partial copy or label file under
+    a hidden temporary name; nothing else would ever remove it from an
+    output folder, so the next conversion into the same folders does.
+    """
+    remove_stale_in({target.parent for target in targets})
 
 
 def place_image(source: Path, target: Path, mode: str) -> str:
@@ -99,7 +111,10 @@ def _copy_exclusive(source: Path, target: Path) -> None:
     only complete gets its final name: a copy killed half-way must not leave
     a truncated image that a rerun then refuses to replace as "different".
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=".tmp", dir=target.parent)
+    # Named in the form core.stale removes once a day old (remove_stale_temporaries):
+    # a copy killed half-way (SIGKILL, power cut) must not stay forever.
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=f".{os.getpid()}.petloc-new",
+                               dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
             shutil.copyfileobj(src, out, 1024 * 1024)
@@ -144,7 +159,7 @@ def write_derived(path: Path, data: bytes) -> None:
     minutes instead of seconds. Annotations (VOC) always go through
     ``core.voc.write_voc``, which fsyncs.
     """
-    tmp = path.with_name(f".{path.name[:32]}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{path.name[:32]}.{os.getpid()}.petloc-new")  # core.stale's form
     try:
         with open(tmp, "wb") as handle:
             handle.write(data)

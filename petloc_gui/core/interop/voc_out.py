@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from petloc_gui.core.errors import SaveError
-from petloc_gui.core.interop.files import LINK, link_exclusive, place_image
+from petloc_gui.core.interop.files import LINK, link_exclusive, place_image, remove_stale_temporaries
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
 from petloc_gui.core.voc import VocAnnotation, VocObject, new_annotation, write_voc
 
@@ -31,6 +31,7 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SaveError(f"cannot create the folder: {exc.strerror or exc}", out) from exc
+    remove_stale_temporaries(out / record.relative for record in records)
     claimed: dict[str, Path] = {}
     kept: list[Path] = []
     for done, record in enumerate(records, start=1):

@@ -29,7 +29,13 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import Dataset, natural_key
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
 from petloc_gui.core.images import image_size, is_image_name
-from petloc_gui.core.interop.files import LINK, place_image, prepare_output, write_derived
+from petloc_gui.core.interop.files import (
+    LINK,
+    place_image,
+    prepare_output,
+    remove_stale_temporaries,
+    write_derived,
+)
 from petloc_gui.core.interop.records import (
     ConversionReport,
     ImageRecord,
@@ -70,6 +76,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     total = len(dataset.items)
     records = _holdable_records(dataset, read_dataset_records(dataset, report,
                                                               first_half(progress, total)), report)
+    remove_stale_temporaries(out / folder / record.relative for record in records for folder in ("images", "labels"))
     names = class_names(records)
     ids = {name: index for index, name in enumerate(names)}
     atomic_write_bytes(out / "classes.txt", "".join(f"{n}\n" for n in names).encode("utf-8"))
