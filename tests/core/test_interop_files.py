@@ -192,3 +192,27 @@ def test_a_conversion_into_a_folder_removes_a_killed_one_s_day_old_temporaries(t
     write_voc_records(read_yolo(src, ConversionReport()), out)
     assert sorted(p.name for p in out.iterdir()) == ["a.jpg", "a.xml"]
 
+
+def test_an_image_name_claimed_for_a_copy_is_not_left_empty_when_the_copy_cannot_take_it(
+        tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from petloc_gui.core.interop.files import COPY, place_image
+
+    source, target = tmp_path / "a.png", tmp_path / "out" / "a.png"
+    source.write_bytes(b"image")
+
+    def no_link(*_args, **_kwargs):
+        raise OSError(errno.EPERM, "no hard links here")
+
+    def replace_fails(*_args, **_kwargs):
+        raise OSError(errno.EIO, "input/output error")
+
+    monkeypatch.setattr(os, "link", no_link)
+    monkeypatch.setattr(os, "replace", replace_fails)
+    with pytest.raises(SaveError, match="input/output error"):
+        place_image(source, target, COPY)
+    monkeypatch.undo()
+    assert list(target.parent.iterdir()) == []  # neither the empty claim nor the temporary
+    assert place_image(source, target, COPY) == "copied"  # a rerun is not refused

@@ -145,9 +145,19 @@ def _name_exclusive(complete: Path, target: Path) -> None:
     # No hard links on this file system: claim the name exclusively, then move
     # the complete file over our own empty claim (os.replace would replace
     # anything; only the claim makes it exclusive).
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o666))
-    os.replace(complete, target)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    claim = os.fstat(fd)
+    os.close(fd)
+    try:
+        os.replace(complete, target)
+    except OSError:
+        # An empty file left under the image's name would be "a different file"
+        # to every rerun. Only our own claim is removed, never what replaced it.
+        with contextlib.suppress(OSError):
+            now = os.stat(target)
+            if (now.st_dev, now.st_ino, now.st_size) == (claim.st_dev, claim.st_ino, 0):
+                os.unlink(target)
+        raise
 
 
 def write_derived(path: Path, data: bytes) -> None:
