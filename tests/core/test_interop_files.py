@@ -33,6 +33,32 @@ def test_an_export_beside_the_dataset_is_fine(small_voc, tmp_path):
     assert report.images == 5 and report.problems == []
 
 
+@pytest.mark.parametrize("layout, images, xmls", [("oxford", "images", "annotations/xmls"),
+                                                   ("voc-devkit", "JPEGImages", "Annotations")])
+def test_an_oxford_or_devkit_dataset_refuses_only_its_own_folders(tmp_path, layout, images, xmls):
+    from tests.core.interop_helpers import write_voc_image
+
+    root = tmp_path / "pets"
+    (root / xmls).mkdir(parents=True)
+    (root / images).mkdir()
+    write_voc_image(root / images, "cat_1.png", 40, 30, [("cat", (5, 5, 20, 20))])
+    (root / images / "cat_1.xml").replace(root / xmls / "cat_1.xml")
+    dataset = open_dataset(root)
+    assert dataset.layout == layout and len(dataset) == 1
+    # Beside its folders, not read by it (they are listed, not searched).
+    report = export_yolo(dataset, root / "exports" / "yolo")
+    assert report.images == 1 and report.problems == []
+    assert len(open_dataset(root)) == 1
+    with pytest.raises(SaveError, match=r"inside the dataset being exported"):
+        export_yolo(dataset, root, overwrite=True)
+    for inside in (images, f"{images}/yolo", xmls.split("/")[0]):
+        with pytest.raises(SaveError) as caught:
+            export_coco(dataset, root / inside, overwrite=True)
+        assert caught.value.reason == (f"is inside {inside.split('/')[0]}/ of the dataset being exported "
+                                       f"({root}), a folder the dataset is read from; choose a folder "
+                                       "outside it")
+
+
 def test_a_new_voc_file_that_cannot_be_written_is_named_not_its_temporary(tmp_path):
     from petloc_gui.core.boxes import Box
     from petloc_gui.core.interop.voc_out import write_new_voc

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from petloc_gui.core.atomic import _UMASK
+from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.stale import remove_stale_in
 
@@ -32,18 +33,38 @@ _NO_LINK_ERRNOS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, er
                    errno.EACCES)
 
 
-def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, source: Path) -> Path:
-    """Create ``out``; refuse a non-empty one unless ``overwrite`` (export side).
+# The folders an Oxford or VOC devkit dataset is read from (not recursively).
+_LAYOUT_FOLDERS = {OXFORD: ("images", "annotations"), VOC_DEVKIT: ("JPEGImages", "Annotations", "ImageSets")}
 
-    ``out`` must lie outside the dataset folder ``source``: an export inside it
-    becomes part of the dataset, and the next export copies it again into
-    itself (``out/images/out/images/...``, every image twice).
+
+def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None:
+    """Refuse (SaveError) an export folder that would be read as part of ``dataset``.
+
+    An export inside the dataset becomes part of it, and the next export
+    copies it again into itself (``out/images/out/images/...``). A sidecar
+    dataset is read recursively, so all of its folder is refused; an Oxford
+    or VOC devkit dataset only from its own folders, so an export beside them
+    (``pets/exports/yolo``) is fine and only those and the root are refused.
     """
     out = Path(out)
-    real_out, real_source = Path(os.path.realpath(out)), Path(os.path.realpath(source))
-    if real_out == real_source or real_source in real_out.parents:
-        raise SaveError(f"is inside the dataset being exported ({source}): the export would "
+    real_out, root = Path(os.path.realpath(out)), Path(os.path.realpath(dataset.root))
+    folders = [root / name for name in _LAYOUT_FOLDERS.get(dataset.layout, ())]
+    if real_out == root or (not folders and root in real_out.parents):
+        raise SaveError(f"is inside the dataset being exported ({dataset.root}): the export would "
                         "become part of the dataset; choose a folder outside it", out)
+    for folder in folders:
+        if real_out == folder or folder in real_out.parents:
+            raise SaveError(f"is inside {folder.name}/ of the dataset being exported ({dataset.root}), "
+                            "a folder the dataset is read from; choose a folder outside it", out)
+
+
+def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dataset) -> Path:
+    """Create ``out``; refuse a non-empty one unless ``overwrite`` (export side).
+
+    ``out`` must not be read as part of ``dataset`` (`check_outside_dataset`).
+    """
+    out = Path(out)
+    check_outside_dataset(out, dataset)
     if out.exists() and not out.is_dir():
         raise SaveError("exists and is not a folder", out)
     if out.is_dir() and any(out.iterdir()) and not overwrite:

@@ -72,7 +72,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     Raises SaveError when ``out`` cannot be used (not empty without ``overwrite``).
     """
     report = report if report is not None else ConversionReport()
-    out = prepare_output(out, overwrite=overwrite, source=dataset.root)
+    out = prepare_output(out, overwrite=overwrite, dataset=dataset)
     total = len(dataset.items)
     records = _holdable_records(dataset, read_dataset_records(dataset, report,
                                                               first_half(progress, total)), report)
