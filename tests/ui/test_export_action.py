@@ -93,3 +93,16 @@ def test_an_export_leaves_no_dialog_behind_once_the_next_starts(qtbot, window, f
             box.close()  # "Export finished", read
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     assert len(window.findChildren(QProgressDialog)) == 1 and not window.findChildren(QMessageBox)
+
+
+def test_exporting_into_the_open_folder_is_refused_before_asking_to_write_into_it(
+        qtbot, window, folder, monkeypatch):
+    asked, warned = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    assert window.open_folder(folder, model="fake")
+    assert not window.exports.start("yolo", folder)
+    assert asked == []  # not "Folder not empty... write anyway?" first
+    assert warned == [f"{folder}: is inside the dataset being exported ({folder}): the export would "
+                      "become part of the dataset; choose a folder outside it"]
+    assert window.exports.thread is None

@@ -154,6 +154,15 @@ class ExportActions(QObject):
             if not out:
                 return False
         out = Path(out)
+        from petloc_gui.core.interop.files import check_outside_dataset  # with the exporters, on first use
+
+        try:
+            # Before asking whether to write into a non-empty folder: the open
+            # folder itself is never empty, and a Yes must not lead to a refusal.
+            check_outside_dataset(out, dataset)
+        except PetlocError as exc:
+            QMessageBox.warning(window, "Cannot export here", str(exc))
+            return False
         overwrite = False
         if out.is_dir() and any(out.iterdir()):
             answer = QMessageBox.question(
