@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from petloc_gui.cli.args import path_arg
 from petloc_gui.cli.output import ProgressBar, error, info, json_line
 
 NAME = "convert"
@@ -38,10 +39,10 @@ PROGRESS_FROM = 200
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", metavar="SRC",
+    parser.add_argument("source", metavar="SRC", type=path_arg,
                         help="with --to: a dataset folder (sidecar, Oxford or VOC devkit); "
                              "with --from: a YOLO folder, or a COCO .json file or its folder")
-    parser.add_argument("out", metavar="OUT", type=Path, help="output folder")
+    parser.add_argument("out", metavar="OUT", type=path_arg, help="output folder")
     direction = parser.add_mutually_exclusive_group(required=True)
     direction.add_argument("--to", choices=("yolo", "coco"), help="export VOC to this format")
     direction.add_argument("--from", dest="from_format", choices=("yolo", "coco"),
@@ -52,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="hard-link (default; copies where impossible) or copy the images")
     parser.add_argument("--annotated-only", action="store_true",
                         help="--to: leave out images that have no annotation file")
-    parser.add_argument("--image-root", metavar="DIR", type=Path,
+    parser.add_argument("--image-root", metavar="DIR", type=path_arg,
                         help="--from coco: the folder COCO file_name paths are relative to "
                              "(default: images/ beside the JSON, the JSON's folder, ../images)")
     parser.add_argument("--json", action="store_true",

@@ -67,6 +67,9 @@ def test_digits_writes_png_and_parsable_voc(tmp_path, capsys):
         ["predict", "", "--model", "digits"],
         ["digits", "", "--split", "train"],
         ["export", "digits", "--tflite", ""],
+        ["convert", "data", "--to", "yolo", ""],  # an export into the current folder
+        ["convert", "", "--from", "yolo", "o"],
+        ["convert", "data.json", "--from", "coco", "o", "--image-root", ""],
         ["train", "data", "--preset", "pets"],
         ["train", "data", "--preset", "pets", "--out", "o", "--val-fraction", "1.5"],
         ["predict", "--model", "pets"],
