@@ -300,8 +300,9 @@ def shared_owner(annotation_path: Path, image_names: list[str]) -> str:
         named = read_voc_tree(annotation_path)[0].getroot().findtext("filename") or ""
     except AnnotationError:  # not written yet, or unreadable: the order decides
         named = ""
-    named = named.strip().replace("\\", "/").rsplit("/", 1)[-1]
-    return named if named in image_names else min(image_names, key=lambda name: (natural_key(name), name))
+    cleaned = named.strip().replace("\\", "/").rsplit("/", 1)[-1]
+    owner = next((name for name in (named, cleaned) if name and name in image_names), None)  # as written first
+    return owner or min(image_names, key=lambda name: (natural_key(name), name))
 
 
 def _folder_key(path: str | os.PathLike[str]) -> tuple[int, int] | None:

@@ -277,3 +277,12 @@ def test_oxford_annotation_case_and_missing_lists(tmp_path):
     assert dataset.layout == "oxford" and dataset.problems == []
     assert [(i.has_annotation, i.annotation_path.name, i.split) for i in dataset] == [
         (True, "Bengal_1.XML", None), (False, "Bengal_2.xml", None)]
+
+
+def test_the_image_an_annotation_names_owns_it_even_with_spaces_at_the_ends_of_its_name(tmp_path):
+    from petloc_gui.core.dataset import shared_owner
+
+    (tmp_path / " a.xml").write_text("<annotation><filename> a.png</filename></annotation>")
+    assert shared_owner(tmp_path / " a.xml", [" a.jpg", " a.png"]) == " a.png"  # not the first by order
+    (tmp_path / "b.xml").write_text("<annotation><filename>C:\\\\photos\\\\b.png </filename></annotation>")
+    assert shared_owner(tmp_path / "b.xml", ["b.jpg", "b.png"]) == "b.png"  # cleaned: a Windows path

@@ -137,8 +137,30 @@ def test_a_copied_image_is_readable_by_others_as_its_source_is(tmp_path, monkeyp
     monkeypatch.setattr("petloc_gui.core.interop.files._UMASK", 0o022)
     if copystat_fails:  # e.g. a file system refusing it: a new file's usual mode, not mkstemp's 0600
         monkeypatch.setattr(shutil, "copystat", refused)
+        monkeypatch.setattr(shutil, "copymode", refused)
     assert place_image(source, target, COPY) == "copied"
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_a_copy_in_progress_is_not_swept_by_another_export_into_the_same_folder(tmp_path, monkeypatch):
+    import os
+
+    from petloc_gui.core.interop import files
+    from petloc_gui.core.stale import remove_stale
+
+    source, target = tmp_path / "a.png", tmp_path / "out" / "a.png"
+    source.write_bytes(b"image")
+    old = 1_500_000_000  # a photo taken years ago
+    os.utime(source, (old, old))
+    name_exclusive = files._name_exclusive
+
+    def another_export_sweeps_first(complete, final):
+        remove_stale(final.parent)  # e.g. convert --from into the same folder, starting now
+        return name_exclusive(complete, final)
+
+    monkeypatch.setattr(files, "_name_exclusive", another_export_sweeps_first)
+    assert files.place_image(source, target, files.COPY) == "copied"
+    assert target.read_bytes() == b"image" and int(target.stat().st_mtime) == old  # its time, once named
 
 
 @pytest.mark.parametrize("export", [export_yolo, export_coco])

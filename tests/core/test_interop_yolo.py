@@ -103,6 +103,9 @@ def test_only_images_and_label_files_count_as_left_from_an_earlier_export(tmp_pa
     assert report.problems == [] and report.images == 1
     assert [w for w in report.warnings if "this export did not write" in w] == []
     assert (folder / "a.xml").is_file() and (folder / "notes.md").is_file()
+    write_image(folder / "b.png", 40, 30)  # the dataset's own image, not annotated yet: left out, not a leftover
+    report = export_yolo(open_dataset(folder), tmp_path / "p", overwrite=True, annotated_only=True)
+    assert [w for w in report.warnings if "this export did not write" in w] == []
 
 
 def test_an_image_whose_label_cannot_be_written_is_left_out_of_images_too(small_voc, tmp_path,
@@ -295,3 +298,26 @@ def test_images_are_copied_where_hard_links_are_impossible(small_voc, tmp_path, 
     copied = tmp_path / "y" / "images" / "a.png"
     assert report.problems == [] and copied.read_bytes() == (small_voc / "a.png").read_bytes()
     assert not os.path.samefile(copied, small_voc / "a.png")
+
+
+def test_an_image_name_near_the_file_systems_limit_converts_and_stops_nothing(tmp_path):
+    long = "x" * 245  # its annotation's temporary name, with a dot, the pid and a suffix, was too long
+    folder = _yolo_folder(tmp_path, {long: "0 .5 .5 .2 .2\n", "b": "1 .5 .5 .2 .2\n"}, images=(long, "b"))
+    out = tmp_path / "out"
+    report = write_voc_records(read_yolo(folder, ConversionReport()), out)
+    assert (out / f"{long}.xml").is_file() and (out / "b.xml").is_file()
+    assert report.images == 2 and report.problems == []
+
+
+def test_an_image_already_in_place_stays_when_its_annotation_cannot_be_written(tmp_path, monkeypatch):
+    from petloc_gui.core.interop import voc_out
+
+    folder = _yolo_folder(tmp_path, {"a": "0 .5 .5 .2 .2\n"}, images=("a",))
+    before = (folder / "a.png").read_bytes()
+
+    def refused(annotation, target):
+        raise SaveError("disk full", target)
+
+    monkeypatch.setattr(voc_out, "write_new_voc", refused)
+    report = write_voc_records(read_yolo(folder, ConversionReport()), folder)  # in place
+    assert report.skipped_images == 1 and (folder / "a.png").read_bytes() == before  # the user's own image

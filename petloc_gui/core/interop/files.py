@@ -141,13 +141,17 @@ def _copy_exclusive(source: Path, target: Path) -> None:
             shutil.copyfileobj(src, out, 1024 * 1024)
         # mkstemp makes the file 0600, which a web server or trainer running as
         # another user cannot read: a new file's usual mode first, then the
-        # source's (copystat), as a hard link would share it. Either may fail
-        # on file systems without permission bits.
+        # source's, as a hard link would share it. Either may fail on file
+        # systems without permission bits.
         with contextlib.suppress(OSError):
             os.chmod(tmp, 0o666 & ~_UMASK)
         with contextlib.suppress(OSError):
-            shutil.copystat(source, tmp)
+            shutil.copymode(source, tmp)
         _name_exclusive(Path(tmp), target)
+        # The source's times only once named: a temporary with a photo's old time looked a
+        # day-old leftover to the sweep of another export into the same folder (and went).
+        with contextlib.suppress(OSError):
+            shutil.copystat(source, target)
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -181,6 +185,13 @@ def _name_exclusive(complete: Path, target: Path) -> None:
         raise
 
 
+def temporary_beside(target: Path) -> Path:
+    """The name a file is written under before it takes ``target``'s: hidden, in the same folder,
+    in core.stale's form (swept when a killed run leaves it), and short whatever ``target``'s
+    length (a 245-byte image name made it too long for the file system)."""
+    return target.with_name(f".{target.name[:32]}.{os.getpid()}.petloc-new")
+
+
 def write_derived(path: Path, data: bytes) -> None:
     """Replace ``path`` atomically (temporary file + rename) without an fsync per file.
 
@@ -190,7 +201,7 @@ def write_derived(path: Path, data: bytes) -> None:
     minutes instead of seconds. Annotations (VOC) always go through
     ``core.voc.write_voc``, which fsyncs.
     """
-    tmp = path.with_name(f".{path.name[:32]}.{os.getpid()}.petloc-new")  # core.stale's form
+    tmp = temporary_beside(path)
     try:
         with open(tmp, "wb") as handle:
             handle.write(data)

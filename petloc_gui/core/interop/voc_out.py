@@ -15,7 +15,13 @@ import os
 from pathlib import Path
 
 from petloc_gui.core.errors import SaveError
-from petloc_gui.core.interop.files import LINK, link_exclusive, place_image, remove_stale_temporaries
+from petloc_gui.core.interop.files import (
+    LINK,
+    link_exclusive,
+    place_image,
+    remove_stale_temporaries,
+    temporary_beside,
+)
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
 from petloc_gui.core.voc import VocAnnotation, VocObject, new_annotation, write_voc
 
@@ -92,14 +98,16 @@ def write_new_voc(annotation: VocAnnotation, target: Path) -> bool:
     """
     if target.exists() or target.is_symlink():
         return False
-    staging = target.with_name(f".{target.name}.{os.getpid()}.petloc-new")
+    staging = temporary_beside(target)
     try:
         try:
             write_voc(annotation, staging)
+            return link_exclusive(staging, target)
         except SaveError as exc:
             # The temporary name means nothing to the user: name the file they asked for.
             raise SaveError(exc.reason, target) from exc
-        return link_exclusive(staging, target)
+        except OSError as exc:  # e.g. a name the file system refuses: one image's problem, not the run's
+            raise SaveError(f"cannot write annotation: {exc.strerror or exc}", target) from exc
     finally:
         with contextlib.suppress(OSError):
             staging.unlink()

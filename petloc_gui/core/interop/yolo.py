@@ -103,12 +103,13 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         report.warning(out / "images", f"{unlabelled} images without an annotation were exported "
                        "without a label file; YOLO trainers such as Ultralytics train on them as "
                        "background (no objects). Use --annotated-only to leave them out")
-    _warn_about_leftovers(out, written, report)
+    _warn_about_leftovers(out, written, {os.path.realpath(item.image_path) for item in dataset.items}, report)
     return report
 
 
-def _warn_about_leftovers(out: Path, written: set[str], report: ConversionReport) -> None:
-    """Warn about files in ``out/labels`` and ``out/images`` this export did not write.
+def _warn_about_leftovers(out: Path, written: set[str], own: set[str], report: ConversionReport) -> None:
+    """Warn about files in ``out/labels`` and ``out/images`` this export did not write, other than
+    the dataset's own images (``own``, real paths: OUT may hold the dataset, e.g. its parent).
 
     Left from an earlier export (--overwrite): YOLO tools read them with this
     export's classes.txt, so an old box comes back under a new class name and
@@ -123,7 +124,8 @@ def _warn_about_leftovers(out: Path, written: set[str], report: ConversionReport
     # leftovers to delete.
     for folder, what, wanted in (("labels", "label files", _is_label_name), ("images", "images", is_image_name)):
         left = sorted(name for name in (relative_name(path, out / folder)
-                                        for paths in _walk(out / folder, wanted).values() for path in paths)
+                                        for paths in _walk(out / folder, wanted).values() for path in paths
+                                        if os.path.realpath(path) not in own)
                       if f"{folder}/{name}" not in written)
         if left:
             report.warning(out / folder, f"{len(left)} {what} this export did not write are "
