@@ -37,17 +37,35 @@ def fraction(text: str) -> float:
     return value
 
 
+def model_arg(text: str) -> str:
+    """argparse type: a model, a bundled name or a bundle's path; an empty one is a bad command line
+    (as a path it is the current folder: "not a model bundle" after a second of loading)."""
+    if not text:
+        raise argparse.ArgumentTypeError("empty model: give a bundled model's name or a bundle folder")
+    return text
+
+
 MAX_SEED = 2**32 - 1  # numpy's and TensorFlow's seeds are 32-bit: a larger one fails after TensorFlow loads
 
 
 def seed(text: str) -> int:
-    """argparse type: a random seed, a whole number from 0 to 2**32 - 1."""
+    """argparse type: a training seed, a whole number from 0 to 2**32 - 1."""
+    return _whole_number(text, MAX_SEED)
+
+
+def any_seed(text: str) -> int:
+    """argparse type: a seed numpy's ``default_rng`` takes (`petloc digits`): any whole number >= 0."""
+    return _whole_number(text, None)
+
+
+def _whole_number(text: str, maximum: int | None) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 0 <= value <= MAX_SEED:
-        raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_SEED}, got {value}")
+    if value < 0 or (maximum is not None and value > maximum):
+        raise argparse.ArgumentTypeError(f"must be from 0 to {maximum if maximum is not None else 'any'}, "
+                                         f"got {value}")
     return value
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from petloc_gui.cli.args import path_arg, positive_int, seed
+from petloc_gui.cli.args import any_seed, path_arg, positive_int
 from petloc_gui.cli.output import info
 
 NAME = "digits"
@@ -25,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", metavar="OUT", type=path_arg, help="folder to write into (created if missing)")
     parser.add_argument("--split", required=True, choices=("train", "test"), help="which digits")
     parser.add_argument("--count", type=positive_int, default=None, metavar="N", help="how many images")
-    parser.add_argument("--seed", type=seed, default=0, metavar="S", help="random placement/shuffle seed (default 0)")
+    parser.add_argument("--seed", type=any_seed, default=0, metavar="S",
+                        help="random placement/shuffle seed (default 0)")
 
 
 def run(args: argparse.Namespace) -> int:

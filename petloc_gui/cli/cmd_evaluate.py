@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import math
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,6 @@ from petloc_gui.cli.output import (
     show_lines,
     warn_size_mismatches,
 )
-from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import PetlocError
 
 NAME = "evaluate"
@@ -110,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     metrics = evaluate_objects(
         [objects for _, objects, _ in evaluated],
         [p.label for _, _, p in evaluated],
-        [_scored_box(p.box) for _, _, p in evaluated],
+        [p.box for _, _, p in evaluated],  # a NaN box (no prediction) scores IoU 0 (core.boxes.iou)
         class_names,
     )
     known = set(class_names)
@@ -130,12 +128,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(show_lines(format_report(report)), flush=True)
     return 0
-
-
-def _scored_box(box: Box) -> Box:
-    """The box to score: a NaN box (no prediction) scores IoU 0 as an empty one, instead of making
-    every mean IoU NaN."""
-    return box if all(math.isfinite(v) for v in box.as_tuple()) else Box(0, 0, 0, 0)
 
 
 def _report_skipped(skipped: list[tuple[str, str]]) -> None:

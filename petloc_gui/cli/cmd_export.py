@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from petloc_gui.cli.args import MODEL_HELP, path_arg
+from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg
 from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow
 
 NAME = "export"
@@ -27,7 +27,7 @@ examples:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("model", metavar="MODEL", help=MODEL_HELP)
+    parser.add_argument("model", metavar="MODEL", type=model_arg, help=MODEL_HELP)
     parser.add_argument("--saved-model", type=path_arg, metavar="DIR", help="write a TensorFlow SavedModel folder here")
     parser.add_argument("--tflite", type=path_arg, metavar="FILE", help="write a TensorFlow Lite flatbuffer here")
 

@@ -27,7 +27,8 @@ examples:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("data", metavar="DATA", help="dataset folder (sidecar, Oxford-IIIT Pet or VOC devkit layout)")
+    parser.add_argument("data", metavar="DATA", type=path_arg,
+                        help="dataset folder (sidecar, Oxford-IIIT Pet or VOC devkit layout)")
     parser.add_argument("--plot", metavar="OUT.png", type=path_arg,
                         help="also write histograms to this new PNG file (an existing one only with --overwrite)")
     parser.add_argument("--overwrite", action="store_true",

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from petloc_gui.cli.args import add_label_argument, fraction, path_arg, positive_int, seed
+from petloc_gui.cli.args import add_label_argument, fraction, model_arg, path_arg, positive_int, seed
 from petloc_gui.cli.output import CommandError, error, info, load_tensorflow, warn_size_mismatches
 from petloc_gui.cli.train_report import TrainReporter
 
@@ -52,7 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="folder for bundles: each run writes a new sub-folder <preset>-<UTC time>-<id>",
     )
     parser.add_argument("--epochs", type=positive_int, metavar="N", help="maximum epochs (default: the preset's)")
-    parser.add_argument("--init-from", metavar="MODEL", help="start from this model's weights (fine-tune)")
+    parser.add_argument("--init-from", metavar="MODEL", type=model_arg,
+                        help="start from this model's weights (fine-tune)")
     parser.add_argument("--backbone-weights", type=path_arg, metavar="PATH",
                         help="ImageNet weights file (.h5) for the pets backbone")
     parser.add_argument("--val-fraction", type=fraction, metavar="F",

@@ -190,9 +190,10 @@ class Predictor:
         """Raw outputs -> `Prediction` objects, boxes in pixels of each (width, height)."""
         out = []
         for p, b, (w, h) in zip(probs, boxes, sizes, strict=False):
-            if not np.isfinite(p).all():
+            if not (np.isfinite(p).all() and np.isfinite(b).all()):
                 # np.argmax takes a NaN for the largest value: a diverged model's output read as the
-                # first class with confidence nan. It is no prediction, and its box is not trusted either.
+                # first class with confidence nan; and a NaN box (a diverged box head) survives every
+                # clamp. Either is no prediction: nothing to draw, accept or write.
                 nan = float("nan")
                 out.append(Prediction(NO_LABEL, nan, Box(nan, nan, nan, nan),
                                       {name: float(v) for name, v in zip(self.class_names, p, strict=False)}))

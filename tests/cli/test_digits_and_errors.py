@@ -51,14 +51,19 @@ def test_digits_writes_png_and_parsable_voc(tmp_path, capsys):
     assert {p.name: p.read_bytes() for p in out_dir.iterdir()} == before  # nothing written, the edit kept
 
 
+def test_digits_takes_any_seed_numpy_does(tmp_path, capsys):
+    code, _out, err = run_cli(capsys, "digits", tmp_path / "d", "--split", "test", "--count", "2",
+                              "--seed", "4294967296")  # past 32 bits: numpy's default_rng takes it
+    assert code == 0, err
+
+
 @pytest.mark.parametrize(
     "argv",
     [
         ["digits", "x", "--split", "validation"],
         ["digits", "x", "--split", "train", "--count", "0"],
         ["digits", "x"],
-        ["digits", "x", "--split", "train", "--seed", "-1"],  # numpy's seeds are 0 .. 2**32 - 1
-        ["digits", "x", "--split", "train", "--seed", "4294967296"],
+        ["digits", "x", "--split", "train", "--seed", "-1"],  # numpy's seeds are whole numbers >= 0
         ["train", "data", "--preset", "digits", "--out", "o", "--seed=-1"],
         ["train", "data", "--preset", "digits", "--out", "o", "--seed", "4294967296"],
         ["train", "data", "--preset", "digits", "--out", ""],  # Path("") is the current folder: no
@@ -68,6 +73,9 @@ def test_digits_writes_png_and_parsable_voc(tmp_path, capsys):
         ["digits", "", "--split", "train"],
         ["export", "digits", "--tflite", ""],
         ["convert", "data", "--to", "yolo", ""],  # an export into the current folder
+        ["stats", ""],
+        ["export", "", "--tflite", "m.tflite"],
+        ["train", "data", "--preset", "digits", "--out", "o", "--init-from", ""],
         ["convert", "", "--from", "yolo", "o"],
         ["convert", "data.json", "--from", "coco", "o", "--image-root", ""],
         ["train", "data", "--preset", "pets"],

@@ -72,16 +72,17 @@ def test_a_missing_key_passes(tmp_path):
     assert read_meta(folder) == {"format_version": 1}
 
 
-def test_a_huge_meta_json_is_refused_without_being_read_whole(tmp_path):
+def test_a_huge_meta_json_is_refused_without_being_read_whole(tmp_path, monkeypatch):
     import os
     import time
 
+    monkeypatch.setattr("petloc_gui.core.json_record.MAX_RECORD_BYTES", 1024 * 1024)  # 512 MB in use
     folder = _bundle(tmp_path)
     os.truncate(folder / "meta.json", 3 * 1024**3)  # sparse: 3 GB that cost no disk
     started = time.monotonic()
     with pytest.raises(BundleError) as caught:
         read_meta(folder)
-    assert caught.value.path == folder / "meta.json" and "larger than 67,108,864 bytes" in caught.value.reason
+    assert caught.value.path == folder / "meta.json" and "larger than 1,048,576 bytes" in caught.value.reason
     assert time.monotonic() - started < 10  # it read 3 GB (and 6 GB of memory) in 50 s before
 
 

@@ -19,3 +19,6 @@ def test_a_nan_output_is_no_prediction():
         assert not broken.has_class and broken.label == ""
         assert math.isnan(broken.confidence) and all(math.isnan(v) for v in broken.box.as_tuple())
     assert good.has_class and good.label == "1" and good.box.as_tuple() == (10, 5, 30, 15)
+    [box_only] = Predictor.to_predictions(owner, np.array([[0.1, 0.8, 0.1]], np.float32),
+                                          np.array([[0.1, np.nan, 0.5, 0.5]], np.float32), [(40, 20)])
+    assert not box_only.has_class  # a diverged box head: no box to draw, accept or write
