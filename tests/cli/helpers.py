@@ -129,3 +129,22 @@ def build_tiny_bundle(out_dir: Path, input_size: tuple[int, int] = (32, 32)) -> 
 def tiny_box_pixels(width: int, height: int) -> list[float]:
     x0, y0, x1, y1 = TINY_BOX
     return [x0 * width, y0 * height, x1 * width, y1 * height]
+
+
+def use_a_nan_model(monkeypatch, command, folder: Path, size: tuple[int, int]) -> None:
+    """Make ``command`` (a cli.cmd_* module) load a diverged model: every output NaN, classes cat
+    and dog, no TensorFlow needed."""
+    import numpy as np
+
+    from petloc_gui.model.inference import Predictor
+
+    class NaNModel:
+        class_names = ("cat", "dog")
+
+        def predict_paths(self, paths):
+            n = len(paths)
+            return Predictor.to_predictions(self, np.full((n, 2), np.nan), np.full((n, 4), np.nan), [size] * n)
+
+    meta = {"format_version": 1, "class_names": ["cat", "dog"], "input_size": list(size)}
+    monkeypatch.setattr("petloc_gui.model.bundle.read_meta", lambda spec: meta)
+    monkeypatch.setattr(command, "load_predictor", lambda spec: (NaNModel(), folder, meta))

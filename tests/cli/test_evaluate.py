@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from petloc_gui.model.bundle import file_sha256
@@ -13,6 +12,7 @@ from tests.cli.helpers import (
     assert_clean_errors,
     last_json,
     run_cli,
+    use_a_nan_model,
     voc_xml,
     write_image,
 )
@@ -264,18 +264,7 @@ def test_evaluate_warns_about_annotations_drawn_on_another_image_size(tmp_path, 
 
 def test_evaluate_counts_an_image_without_prediction_wrong_and_says_so(eval_folder, capsys, monkeypatch):
     from petloc_gui.cli import cmd_evaluate
-    from petloc_gui.model.inference import Predictor
-
-    class NaNModel:  # a diverged model: every output NaN (no TensorFlow needed)
-        class_names = ("cat", "dog")
-
-        def predict_paths(self, paths):
-            n = len(paths)
-            return Predictor.to_predictions(self, np.full((n, 2), np.nan), np.full((n, 4), np.nan), [(W, H)] * n)
-
-    meta = {"format_version": 1, "class_names": ["cat", "dog"], "input_size": [W, H]}
-    monkeypatch.setattr("petloc_gui.model.bundle.read_meta", lambda spec: meta)
-    monkeypatch.setattr(cmd_evaluate, "load_predictor", lambda spec: (NaNModel(), eval_folder, meta))
+    use_a_nan_model(monkeypatch, cmd_evaluate, eval_folder, (W, H))  # a diverged model: every output NaN
     code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", eval_folder, "--json")
     report = last_json(out)
     assert code == 0 and report["n_images"] == 5  # the fake reads no image: d.png is predicted too

@@ -15,6 +15,7 @@ from tests.cli.helpers import (
     json_lines,
     run_cli,
     tiny_box_pixels,
+    use_a_nan_model,
     voc_xml,
     write_annotated,
     write_image,
@@ -191,21 +192,9 @@ def test_predict_write_voc_counts_and_fails_on_annotations_it_could_not_write(tm
 
 
 def test_predict_says_an_image_got_no_prediction_when_the_model_output_is_nan(tmp_path, capsys, monkeypatch):
-    import numpy as np
 
     from petloc_gui.cli import cmd_predict
-    from petloc_gui.model.inference import Predictor
-
-    class NaNModel:  # a diverged model: every output NaN (no TensorFlow needed)
-        class_names = ("cat", "dog")
-
-        def predict_paths(self, paths):
-            n = len(paths)
-            return Predictor.to_predictions(self, np.full((n, 2), np.nan), np.full((n, 4), np.nan), [(W, H)] * n)
-
-    meta = {"format_version": 1, "class_names": ["cat", "dog"], "input_size": [W, H]}
-    monkeypatch.setattr("petloc_gui.model.bundle.read_meta", lambda spec: meta)
-    monkeypatch.setattr(cmd_predict, "load_predictor", lambda spec: (NaNModel(), tmp_path, meta))
+    use_a_nan_model(monkeypatch, cmd_predict, tmp_path, (W, H))  # a diverged model: every output NaN
     image = write_image(tmp_path / "a.png", W, H, RED)
     code, out, err = run_cli(capsys, "predict", image, "--model", tmp_path, "--json", "--write-voc")
     assert code == 1  # nothing was predicted

@@ -348,25 +348,26 @@ def test_dropping_an_image_copied_into_a_subfolder_since_opening_keeps_the_open_
     assert window.session.model.names[window.session.current] == f"day2{os.sep}g.png"
 
 
-def test_dropping_an_oxford_image_shows_it_without_reopening(qtbot, window, tmp_path):
+def _open_oxford(qtbot, window, tmp_path):
+    """A small Oxford-IIIT Pet layout (images/, annotations/xmls/), opened."""
     root = tmp_path / "ox"
     (root / "images").mkdir(parents=True)
     for name in ("Abyssinian_1", "Abyssinian_2"):
         write_image(root / "images" / f"{name}.jpg")
     (root / "annotations" / "xmls").mkdir(parents=True)
     open_and_wait(qtbot, window, root)
+    return root
+
+
+def test_dropping_an_oxford_image_shows_it_without_reopening(qtbot, window, tmp_path):
+    root = _open_oxford(qtbot, window, tmp_path)
     session = window.session
     _drop(window, root / "images" / "Abyssinian_2.jpg")
     assert window.session is session and session.model.names[session.current] == "Abyssinian_2.jpg"
 
 
 def test_the_images_folder_of_the_open_oxford_dataset_is_the_open_folder(qtbot, window, tmp_path):
-    root = tmp_path / "ox"
-    (root / "images").mkdir(parents=True)
-    for name in ("Abyssinian_1", "Abyssinian_2"):
-        write_image(root / "images" / f"{name}.jpg")
-    (root / "annotations" / "xmls").mkdir(parents=True)
-    open_and_wait(qtbot, window, root)
+    root = _open_oxford(qtbot, window, tmp_path)
     asked = []
     window.guard.confirm_leave = lambda reload=False: asked.append(reload) or False
     assert not window.open_folder(root / "images")  # opening it opens the dataset again: "read again"

@@ -6,21 +6,7 @@ import pytest
 
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 
-from .retrain_host_standin import standin_controller, standin_window
-
 pytestmark = pytest.mark.slow  # starts child processes
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    return standin_window(qtbot, tmp_path)
-
-
-@pytest.fixture
-def controller(window, _isolated_user_data):
-    ctl = standin_controller(window)
-    yield ctl
-    ctl.shutdown()
 
 
 def _run(qtbot, controller, **options):

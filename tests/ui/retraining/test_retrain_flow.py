@@ -13,21 +13,7 @@ from petloc_gui.model.versions import VersionStore
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
 from petloc_gui.ui.training.retrain_support import Holdout, holdout_preview_for
 
-from .retrain_host_standin import standin_controller, standin_window
-
 pytestmark = pytest.mark.slow  # starts child processes
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    return standin_window(qtbot, tmp_path)
-
-
-@pytest.fixture
-def controller(window, _isolated_user_data):
-    ctl = standin_controller(window)
-    yield ctl
-    ctl.shutdown()
 
 
 def _pid_alive(pid: int) -> bool:

@@ -1,0 +1,1 @@
+"""Retraining from the window, against a stand-in for the main window (`RetrainHost`)."""
