@@ -64,8 +64,8 @@ def _whole_number(text: str, maximum: int | None) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 0 or (maximum is not None and value > maximum):
-        raise argparse.ArgumentTypeError(f"must be from 0 to {maximum if maximum is not None else 'any'}, "
-                                         f"got {value}")
+        allowed = f"from 0 to {maximum}" if maximum is not None else "0 or more"
+        raise argparse.ArgumentTypeError(f"must be {allowed}, got {value}")
     return value
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.cli.args import MODEL_HELP, add_label_argument, path_arg, positive_int
+from petloc_gui.cli.args import MODEL_HELP, add_label_argument, model_arg, path_arg, positive_int
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
 from petloc_gui.cli.output import (
     CommandError,
@@ -56,7 +56,7 @@ VALIDATION_DESCRIPTION = "validation images listed in the model's meta.json"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=path_arg, help="dataset folder with VOC annotations")
-    parser.add_argument("--model", metavar="MODEL",
+    parser.add_argument("--model", metavar="MODEL", type=model_arg,
                         help=MODEL_HELP + " (default: the model the window would choose for DATA)")
     parser.add_argument("--json", action="store_true", help="print one JSON object (last line of stdout)")
     parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",

@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.cli.args import MODEL_HELP, path_arg, positive_int
+from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg, positive_int
 from petloc_gui.cli.model_loading import chunks, load_predictor, model_for
 from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, reason_of, show
 from petloc_gui.cli.prelabel import annotation_targets, prelabel_mark, write_prelabel
@@ -42,7 +42,7 @@ NO_PREDICTION = "the model gave no prediction (its output is not a number)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", metavar="PATH", nargs="+", type=path_arg, help="image files and/or dataset folders")
-    parser.add_argument("--model", metavar="MODEL",
+    parser.add_argument("--model", metavar="MODEL", type=model_arg,
                         help=MODEL_HELP + " (default: the model the window would choose for the first folder)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line per image")
     parser.add_argument("--write-voc", action="store_true",

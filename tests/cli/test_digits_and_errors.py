@@ -74,6 +74,8 @@ def test_digits_takes_any_seed_numpy_does(tmp_path, capsys):
         ["export", "digits", "--tflite", ""],
         ["convert", "data", "--to", "yolo", ""],  # an export into the current folder
         ["stats", ""],
+        ["predict", "a.png", "--model", ""],  # an unset $MODEL: not "choose one for me"
+        ["evaluate", "data", "--model", ""],
         ["export", "", "--tflite", "m.tflite"],
         ["train", "data", "--preset", "digits", "--out", "o", "--init-from", ""],
         ["convert", "", "--from", "yolo", "o"],

@@ -321,3 +321,23 @@ def test_an_image_already_in_place_stays_when_its_annotation_cannot_be_written(t
     monkeypatch.setattr(voc_out, "write_new_voc", refused)
     report = write_voc_records(read_yolo(folder, ConversionReport()), folder)  # in place
     assert report.skipped_images == 1 and (folder / "a.png").read_bytes() == before  # the user's own image
+
+
+def test_a_file_system_error_writing_one_annotation_is_that_images_problem(tmp_path, monkeypatch):
+    import errno
+
+    from petloc_gui.core.interop import voc_out
+
+    folder = _yolo_folder(tmp_path, {"a": "0 .5 .5 .2 .2\n", "b": "1 .5 .5 .2 .2\n"})
+    real_write = voc_out.write_voc
+
+    def refused_for_a(annotation, target):
+        if target.name.startswith(".a.xml"):
+            raise OSError(errno.ENAMETOOLONG, "File name too long")  # not wrapped by the writer
+        return real_write(annotation, target)
+
+    monkeypatch.setattr(voc_out, "write_voc", refused_for_a)
+    out = tmp_path / "out"
+    report = write_voc_records(read_yolo(folder, ConversionReport()), out)
+    assert (out / "b.xml").is_file() and not (out / "a.png").exists()  # the run went on; a is not half there
+    assert report.skipped_images == 1 and "File name too long" in report.problems[0]

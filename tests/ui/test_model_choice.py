@@ -281,6 +281,20 @@ def test_a_pick_ends_where_the_next_folder_gets_its_own_model(qtbot, window, fol
     qtbot.waitUntil(lambda: window.current_model_spec() == "", timeout=5000)
 
 
+def test_a_pick_stays_a_pick_when_its_folder_is_read_again(qtbot, window, folder):
+    from .conftest import open_and_wait
+
+    open_and_wait(qtbot, window, folder, model=None)
+    window.models.choose("pets")  # remembered for this folder too
+    window.reload_folder()
+    qtbot.waitUntil(lambda: window.session is not None and window.session.watchers.scan_finished(), timeout=10_000)
+    assert window.models.explicit
+    window.show_row(0)
+    window.edits.set_label("bird")  # a class pets does not know: the pick is kept
+    qtbot.wait(100)
+    assert window.current_model_spec() == "pets"
+
+
 def test_a_folders_remembered_model_wins_over_a_pick_from_another_folder(qtbot, window, folder, tmp_path):
     import json
 

@@ -177,7 +177,10 @@ class ModelController(QObject):
         chosen = suggested()
         session = self.host.session
         choice = session.model_choice if session is not None else None
-        if self.explicit and self.spec and not getattr(choice, "remembered", False):
+        # a folder that remembers another model of its own ends the pick (one that remembers the
+        # picked model, e.g. the folder it was picked on read again, keeps it as a pick)
+        own = getattr(choice, "remembered", False) and choice is not None and choice.spec != self.spec
+        if self.explicit and self.spec and not own:
             names = class_names(self.spec)
             labels = choice.labels if choice is not None else frozenset()
             if names is None or labels <= set(names):

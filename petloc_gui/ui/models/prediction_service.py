@@ -83,7 +83,7 @@ def _predict(svc: PredictionService, handle, batch: list[tuple[str, int]]):
     except Exception as exc:  # noqa: BLE001 - a model failure is reported per image
         results = [PredictionError(f"model failed: {type(exc).__name__}: {exc}")] * len(batch)
     # an output that is not a number (broken weights) is no prediction: no NaN box to draw or accept
-    results = [PredictionError("the model gave no class (its output is not a number)")
+    results = [PredictionError("the model's output is not a number (no class, or no box)")
                if getattr(result, "has_class", True) is False else result for result in results]
     for (path, mtime), result in zip(batch, results, strict=True):
         if may_cache(Path(path), (path, mtime), failed=isinstance(result, Exception)):

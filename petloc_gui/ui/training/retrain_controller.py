@@ -305,7 +305,7 @@ class RetrainController(QObject):
         else:
             self.host.remember_model_for(self._run_folder, str(version.path))
             decided = (f"The new model ({version.id}) is kept as {visible(self._run_folder.name)}'s model: that "
-                       "folder uses it when it is opened again (unless you pick another model meanwhile).")
+                       "folder uses it when it is opened again.")
             self._status(decided)
         self._progress_window().show_decided(decided)
         self.new_version = None
