@@ -293,6 +293,10 @@ def test_a_pick_stays_a_pick_when_its_folder_is_read_again(qtbot, window, folder
     window.edits.set_label("bird")  # a class pets does not know: the pick is kept
     qtbot.wait(100)
     assert window.current_model_spec() == "pets"
+    assert window.save_current()
+    window.reload_folder()  # again, with the class pets does not know saved in the folder
+    qtbot.waitUntil(lambda: window.session is not None and window.session.watchers.scan_finished(), timeout=10_000)
+    assert window.models.explicit and window.current_model_spec() == "pets"
 
 
 def test_a_folders_remembered_model_wins_over_a_pick_from_another_folder(qtbot, window, folder, tmp_path):

@@ -177,14 +177,14 @@ class ModelController(QObject):
         chosen = suggested()
         session = self.host.session
         choice = session.model_choice if session is not None else None
-        # a folder that remembers another model of its own ends the pick (one that remembers the
-        # picked model, e.g. the folder it was picked on read again, keeps it as a pick)
-        own = getattr(choice, "remembered", False) and choice is not None and choice.spec != self.spec
-        if self.explicit and self.spec and not own:
-            names = class_names(self.spec)
-            labels = choice.labels if choice is not None else frozenset()
-            if names is None or labels <= set(names):
-                return self.spec
+        if self.explicit and self.spec:
+            if session is not None and FolderMemory().get(Path(session.dataset.root)) == self.spec:
+                return self.spec  # the folder it was picked on (read again): still a pick, whatever its classes
+            if not getattr(choice, "remembered", False):  # a folder using another model of its own ends it
+                names = class_names(self.spec)
+                labels = choice.labels if choice is not None else frozenset()
+                if names is None or labels <= set(names):
+                    return self.spec
         self.explicit = False
         return chosen
 
