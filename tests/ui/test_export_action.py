@@ -46,7 +46,8 @@ def test_export_without_a_folder_says_so(qtbot, window, monkeypatch):
 
 def test_cancelled_export_reports_and_stops(qtbot, window, folder, tmp_path, monkeypatch):
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(("failed", args[2])))
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: warnings.append(("told", args[2])))
     assert window.open_folder(folder, model="fake")
     exports = window.exports
     from petloc_gui.ui.review import export_action
@@ -60,7 +61,8 @@ def test_cancelled_export_reports_and_stops(qtbot, window, folder, tmp_path, mon
     monkeypatch.setattr(export_action.ExportThread, "__init__", cancelled_at_once)
     assert exports.start("coco", tmp_path / "c")
     qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
-    assert "cancelled" in warnings[0] and exports.last_report is None
+    assert warnings[0][0] == "told" and "cancelled" in warnings[0][1]  # the user's stop is no failure
+    assert exports.last_report is None
     assert not (tmp_path / "c" / "annotations.json").exists()
 
 

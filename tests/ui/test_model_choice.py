@@ -315,3 +315,15 @@ def test_a_folders_remembered_model_wins_over_a_pick_from_another_folder(qtbot, 
     window.models.choose("pets")  # knows cat and dog too
     open_and_wait(qtbot, window, other, model=None)
     assert window.current_model_spec() == str(kept)
+
+
+def test_the_no_model_bar_wraps_instead_of_widening_a_narrow_window(qtbot, window, folder):
+    from .conftest import open_and_wait
+
+    open_and_wait(qtbot, window, folder, model=None)
+    window.resize(800, 600)
+    window.show_row(0)
+    window.edits.set_label("a class no model knows, with a long name")
+    qtbot.waitUntil(lambda: window.models.new_classes.isVisible(), timeout=5000)
+    qtbot.wait(100)
+    assert window.width() <= 800, window.width()

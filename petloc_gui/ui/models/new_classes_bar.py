@@ -31,6 +31,8 @@ class NewClassesBar(QToolBar):
         self._labels: frozenset[str] = frozenset()
         self._unknown: frozenset[str] = frozenset()
         self.message = QLabel()
+        # wrapped: on one line its width held an 800 px window at 1,100 px, past a small screen's edge
+        self.message.setWordWrap(True)
         self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.button = QPushButton("Train a model for these classes")
         self.button.setToolTip("Train a new model on this folder's saved boxes, from the shipped ImageNet backbone, "

@@ -72,6 +72,10 @@ class ExportThread(QObject):
             return True
         return self._worker.wait(None if timeout_ms is None else timeout_ms / 1000)
 
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
     def cancel(self) -> None:
         self._cancelled = True  # read by the worker between images
 
@@ -224,7 +228,10 @@ class ExportActions(QObject):
 
     def _failed(self, message: str) -> None:
         self.host.show_status(message, 15000)
-        QMessageBox.warning(self.window, "Export failed", message)
+        if self.thread is not None and self.thread.cancelled:  # the user's own stop: no failure
+            QMessageBox.information(self.window, "Export cancelled", message)
+        else:
+            QMessageBox.warning(self.window, "Export failed", message)
 
 
 def install_export_actions(window, menu: QMenu, before: QAction | None = None) -> ExportActions:
