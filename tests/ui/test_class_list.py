@@ -69,12 +69,14 @@ def test_model_classes_cannot_be_deleted_and_unused_ones_can_be_added_and_remove
     qtbot.addWidget(dialog)
     dialog.delete("dog")
     assert "model's classes" in dialog.result.text() and "dog" in window.labels.names()
+    before = window.labels.names()
     dialog.add("owl")
-    assert read_classes(folder) == ["owl"] and window.labels.names()[0] == "owl"
+    assert window.labels.names() == [*before, "owl"]  # after the others: their number keys stay theirs
+    assert read_classes(folder)[-1] == "owl"
     dialog.add("owl")
     assert "already" in dialog.result.text()
     dialog.delete("owl")
-    assert read_classes(folder) == [] and "owl" not in window.labels.names()
+    assert "owl" not in read_classes(folder) and window.labels.names() == before
 
 
 def test_edit_classes_menu_entry_opens_the_class_list(qtbot, window, folder, monkeypatch):
@@ -147,3 +149,19 @@ def test_the_next_box_keeps_a_class_whose_last_box_was_deleted(qtbot, window, fo
     window.edits.delete_selected()  # to be drawn again
     qtbot.wait(50)  # the folder's classes look for unused labels
     assert window._label_for_new_box() == "bird"  # still a class (predefined): not the model's guess
+
+
+def test_renaming_a_class_into_another_asks_before_merging_them(qtbot, window, folder, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    open_and_wait(qtbot, window, folder)
+    dialog = _dialog(window)
+    qtbot.addWidget(dialog)
+    dialog.refresh("cat")
+    asked = []
+    monkeypatch.setattr(dialog, "_ask_text", lambda *args: ("dog", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.Cancel)
+    dialog._ask_rename()
+    assert len(asked) == 1 and "cat becomes dog" in asked[0]
+    assert any(obj.name == "cat" for row in range(len(window.session.model.names))
+               for obj in window.session.store.document(row).objects)  # cancelled: nothing renamed

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -98,8 +99,19 @@ class ClassListDialog(QDialog):
         if old is None:
             return
         new, ok = self._ask_text("Rename a class", f"New name for {old}:", old)
-        if ok:
+        if ok and self._merge_agreed(old, new):
             self.rename(old, new)
+
+    def _merge_agreed(self, old: str, new: str) -> bool:
+        """Renaming into another class merges the two, and undo is per image: asked first."""
+        if new == old or new not in self.actions.names():
+            return True
+        answer = QMessageBox.question(
+            self, "Merge two classes?",
+            f"{new} is already a class: every box labelled {old} becomes {new}, and the two can only be "
+            "told apart again one image at a time (undo is per image). Merge them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _ask_text(self, title: str, label: str, text: str = "") -> tuple[str, bool]:
         """QInputDialog.getText, wide enough for its title (at ~200 px it read "Renam... class")."""

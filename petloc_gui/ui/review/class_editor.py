@@ -37,7 +37,9 @@ class ClassEditor:
     def add(self, name: str) -> str:
         if name in self.names():
             return f"{name} is already in the list."
-        problem = self._save_predefined([*self.session.predefined, name])
+        # after the classes listed now, which keep their places (and number keys 1-9): added first,
+        # the new class took key 1 from the class that had it
+        problem = self._save_predefined([*self.names(), name])
         return problem or f"Added {name}."
 
     def rename(self, old: str, new: str) -> str:
