@@ -54,6 +54,7 @@ class WindowHost:
     # --- save_guard.SaveHost ---------------------------------------------------------------
     def saved(self, row: int) -> None:
         self.edits.mark_clean(row)
+        self.dataset_panel.mark_stale()  # its counts and classes are the saved files
         if self.session is not None and row == self.session.current:
             self.panel.show_annotation(self.session.store.document(row), self.edits.selected)
 

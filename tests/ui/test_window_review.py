@@ -312,3 +312,15 @@ def test_typing_a_new_label_applies_it_and_adds_it_to_the_list(qtbot, window, fo
     combo.lineEdit().returnPressed.emit()
     assert window.session.store.document(0).primary.name == "rabbit"
     assert "rabbit" in [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_the_dataset_panel_counts_what_is_saved_after_a_save(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    panel = window.dataset_panel
+    panel.show()
+    qtbot.waitUntil(lambda: panel.stats is not None, timeout=10_000)
+    before = panel.stats.n_annotated
+    window.show_row(window.session.model.names.index("d.png"))  # no annotation yet
+    window.accept_prediction()
+    assert window.save_current()
+    qtbot.waitUntil(lambda: panel.stats is not None and panel.stats.n_annotated == before + 1, timeout=10_000)

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -26,6 +26,9 @@ from petloc_gui.core.text import visible as escaped
 from petloc_gui.ui import background
 
 HISTOGRAM_BINS = 16
+
+
+STALE_REFRESH_MS = 500
 
 
 def _axis_label(name: str, limit: int = 40) -> str:
@@ -162,6 +165,8 @@ class DatasetPanel(QDockWidget):
         self._dataset = None
         self._worker: background.Worker | None = None
         self._stale = False
+        # saves come one image at a time (Save all: thousands): the figures are computed once after
+        self._refresh = QTimer(self, singleShot=True, interval=STALE_REFRESH_MS, timeout=self._compute_if_visible)
         self.visibilityChanged.connect(self._visibility_changed)
 
     def setVisible(self, visible: bool) -> None:  # Qt's name
@@ -172,6 +177,16 @@ class DatasetPanel(QDockWidget):
     def set_dataset(self, dataset) -> None:
         self._dataset, self.stats, self._stale = dataset, None, True
         self.summary.setText("Computing statistics…")
+        if self.isVisible():
+            self._compute_if_stale()
+
+    def mark_stale(self) -> None:
+        """The folder's saved annotations changed (a save): its figures are computed again, now if
+        the panel is shown (once for a burst of saves), else when it is next shown."""
+        self._stale = True
+        self._refresh.start()
+
+    def _compute_if_visible(self) -> None:
         if self.isVisible():
             self._compute_if_stale()
 
@@ -199,6 +214,8 @@ class DatasetPanel(QDockWidget):
 
     def _stats_done(self, done) -> None:
         self._show_stats(*done)
+        if self._stale:  # saved again while these were computed
+            self._compute_if_visible()
 
     def _show_stats(self, dataset, stats) -> None:
         if dataset is not self._dataset:
