@@ -243,10 +243,10 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
 
     ``label="breed"``: every object of a photo takes the photo's breed from the dataset's metadata.
     With ``size_notes``, each image's header is read too, and each case whose annotation gives
-    another image size is appended as (annotation path, note) (`model.data.size_mismatch`).
+    another image size is appended as (annotation path, note) (`core.stats.size_mismatch`).
     """
+    from petloc_gui.core.stats import size_mismatch
     from petloc_gui.core.voc import read_voc
-    from petloc_gui.model.data import size_mismatch  # no TensorFlow
 
     cases: list[tuple[Path, list[tuple[str, Any]]]] = []
     skipped: list[tuple[str, str]] = []

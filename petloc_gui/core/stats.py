@@ -17,7 +17,7 @@ import numpy as np
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_size
-from petloc_gui.core.voc import read_voc
+from petloc_gui.core.voc import VocAnnotation, read_voc
 
 if TYPE_CHECKING:  # compute_stats imports dataset lazily (see below)
     from petloc_gui.core.dataset import Dataset, DatasetItem
@@ -296,6 +296,12 @@ def _problem_kind(message: str) -> str:
         if needle in text:
             return kind
     return OTHER_PROBLEM
+
+
+def size_mismatch(annotation: VocAnnotation) -> str | None:
+    """read_voc's note that the annotation's <size> is not its image's size (the size_mismatch kind
+    `petloc stats` counts), or None: its boxes were drawn on an image of another size."""
+    return next((note for note in annotation.problems if _problem_kind(note) == SIZE_MISMATCH), None)
 
 
 def _add_box(stats: DatasetStats, box: Box, size: tuple[int, int] | None) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.stats import SIZE_MISMATCH, _problem_kind  # the rule `petloc stats` reports by
-from petloc_gui.core.voc import VocAnnotation, read_voc
+from petloc_gui.core.stats import size_mismatch
+from petloc_gui.core.voc import read_voc
 
 LABEL_SOURCES = ("default", "breed")
 
@@ -48,12 +48,6 @@ def relpath_in(path: Path, root: Path) -> str:
         except ValueError:
             continue
     return path.resolve().as_posix()
-
-
-def size_mismatch(annotation: VocAnnotation) -> str | None:
-    """read_voc's note that the annotation's <size> is not its image's size (`petloc stats`' size_mismatch
-    rule), or None. Its boxes were drawn on an image of another size: on a resized image they are off."""
-    return next((note for note in annotation.problems if _problem_kind(note) == SIZE_MISMATCH), None)
 
 
 def collect_samples(
