@@ -71,7 +71,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
-            mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_UMASK
+            mode = target.stat().st_mode & 0o7777 if target.exists() else new_file_mode()
             os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
         tmp_name = None
@@ -94,3 +94,8 @@ def _read_umask() -> int:
 # Read once at import: os.umask is process-wide and briefly changing it from a
 # worker thread could race with other file creation.
 _UMASK = _read_umask()
+
+
+def new_file_mode() -> int:
+    """The mode open() gives a new file (0o666 less the umask): for one made by mkstemp (0600)."""
+    return 0o666 & ~_UMASK

@@ -134,7 +134,7 @@ def test_a_copied_image_is_readable_by_others_as_its_source_is(tmp_path, monkeyp
     source, target = tmp_path / "a.png", tmp_path / "out" / "a.png"
     source.write_bytes(b"image")
     source.chmod(0o644)
-    monkeypatch.setattr("petloc_gui.core.interop.files._UMASK", 0o022)
+    monkeypatch.setattr("petloc_gui.core.atomic._UMASK", 0o022)
     if copystat_fails:  # e.g. a file system refusing it: a new file's usual mode, not mkstemp's 0600
         monkeypatch.setattr(shutil, "copystat", refused)
         monkeypatch.setattr(shutil, "copymode", refused)

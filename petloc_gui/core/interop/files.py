@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from petloc_gui.core.atomic import _UMASK
+from petloc_gui.core.atomic import new_file_mode
 from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.stale import remove_stale_in
@@ -144,7 +144,7 @@ def _copy_exclusive(source: Path, target: Path) -> None:
         # source's, as a hard link would share it. Either may fail on file
         # systems without permission bits.
         with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o666 & ~_UMASK)
+            os.chmod(tmp, new_file_mode())
         with contextlib.suppress(OSError):
             shutil.copymode(source, tmp)
         _name_exclusive(Path(tmp), target)
