@@ -125,6 +125,15 @@ def _same(source: Path, target: Path) -> bool:
         return False
 
 
+def unplace_image(target: Path, placed: str | None) -> None:
+    """Take back what `place_image` put at ``target`` (its annotation or label could not be
+    written: an image left without one would read as unannotated, or train as background); an
+    image that was already there ("present": the user's own) stays."""
+    if placed in ("linked", "copied"):
+        with contextlib.suppress(OSError):
+            target.unlink()
+
+
 def _copy_exclusive(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` unless ``target`` exists (FileExistsError).
 

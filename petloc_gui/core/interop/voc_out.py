@@ -21,6 +21,7 @@ from petloc_gui.core.interop.files import (
     place_image,
     remove_stale_temporaries,
     temporary_beside,
+    unplace_image,
 )
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
 from petloc_gui.core.voc import VocAnnotation, VocObject, new_annotation, write_voc
@@ -77,11 +78,7 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
                 report.images += 1
                 return
     except SaveError as exc:
-        if placed in ("linked", "copied"):
-            # Its annotation could not be written: an image left without it would
-            # read as one nobody annotated, so the link or copy made here goes.
-            with contextlib.suppress(OSError):
-                image_target.unlink()
+        unplace_image(image_target, placed)
         report.problem(exc.path or xml_target, f"{exc.reason}; image not converted")
         report.skipped_images += 1
         return

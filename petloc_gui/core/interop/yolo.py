@@ -18,7 +18,6 @@ next to ``x.txt`` and ``classes.txt``).
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 from collections.abc import Callable, Iterable
@@ -34,6 +33,7 @@ from petloc_gui.core.interop.files import (
     place_image,
     prepare_output,
     remove_stale_temporaries,
+    unplace_image,
     write_derived,
 )
 from petloc_gui.core.interop.records import (
@@ -173,11 +173,7 @@ def _write_record(out: Path, record: ImageRecord, label_name: str, ids: dict[str
             target.parent.mkdir(parents=True, exist_ok=True)
             write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8"))
     except (SaveError, OSError) as exc:
-        if placed in ("linked", "copied"):
-            # Its label could not be written: left in images/ it would train as
-            # background (no objects), so the link or copy this export made goes.
-            with contextlib.suppress(OSError):
-                image.unlink()
+        unplace_image(image, placed)
         report.problem(getattr(exc, "path", None) or record.image_path,
                        f"{getattr(exc, 'reason', None) or exc}; image left out")
         report.skipped_images += 1
