@@ -17,6 +17,7 @@ from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
 from petloc_gui.ui.canvas.view_actions import connect_view_actions
 from petloc_gui.ui.dock_share import DockShare, smallest_hint
+from petloc_gui.ui.dock_toggle import dock_toggle_action
 from petloc_gui.ui.editing.edit_actions import connect_edit_actions
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
@@ -135,10 +136,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         undo.setIconText("Undo")
         redo.setIconText("Redo")
         self.act["undo"], self.act["redo"] = undo, redo
-        menus["View"].addAction(self.file_dock.toggleViewAction())
-        menus["View"].addAction(self.dataset_panel.toggleViewAction())
-        self.dataset_panel.toggleViewAction().setShortcut(QKeySequence("Ctrl+I"))
-        self.dataset_panel.toggleViewAction().triggered.connect(lambda on: on and self.dataset_panel.raise_())
+        self.act["image_list"] = dock_toggle_action(self.file_dock, "I&mages")
+        self.act["dataset_panel"] = dock_toggle_action(self.dataset_panel, "Da&taset", "Ctrl+I")
+        menus["View"].addActions([self.act["image_list"], self.act["dataset_panel"]])
         self.act["autosave"].setChecked(self.settings.autosave)
 
     def _build_toolbar(self) -> None:

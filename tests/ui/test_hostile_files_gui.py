@@ -73,7 +73,7 @@ def test_million_character_label_is_shown_shortened_with_a_problem(qtbot, window
     assert len(doc.objects[0].name) == MAX_LABEL_CHARS
     assert any("1,000,000 characters" in p for p in doc.problems)
     assert len(window.panel.header.text()) < 5_000
-    window.dataset_panel.toggleViewAction().trigger()  # as Ctrl+I: shown and raised (it is tabbed with the list)
+    window.act["dataset_panel"].trigger()  # Ctrl+I: shown and raised (it is tabbed with the list)
     qtbot.waitUntil(lambda: window.dataset_panel.stats is not None, timeout=60_000)
     assert all(len(name) <= MAX_LABEL_CHARS for name in window.dataset_panel.stats.class_counts)
 

@@ -62,7 +62,7 @@ def test_the_dataset_panel_does_not_squeeze_the_image_panes(qtbot, window, folde
     open_and_wait(qtbot, window, folder)
     qtbot.wait(50)
     width = window.panel.width()
-    window.dataset_panel.toggleViewAction().trigger()
+    window.act["dataset_panel"].trigger()
     qtbot.waitUntil(window.dataset_panel.isVisible, timeout=3000)
     qtbot.wait(50)
     assert abs(window.panel.width() - width) <= 2
