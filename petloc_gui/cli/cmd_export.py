@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg
-from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow
+from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow, show
 
 NAME = "export"
 HELP = "export a model as a TensorFlow SavedModel (and/or TFLite) for serving"
@@ -62,12 +62,12 @@ def run(args: argparse.Namespace) -> int:
     bundle = load_bundle(str(bundle_path))
     if args.saved_model is not None:
         out = export.export_saved_model(bundle, args.saved_model)
-        info(f"wrote SavedModel {out or args.saved_model}")
-        print(str(out or args.saved_model), flush=True)
+        info(f"wrote SavedModel {show(out or args.saved_model)}")
+        print(show(out or args.saved_model), flush=True)
     if args.tflite is not None:
         out = export.export_tflite(bundle, args.tflite)
-        info(f"wrote TFLite model {out or args.tflite}")
-        print(str(out or args.tflite), flush=True)
+        info(f"wrote TFLite model {show(out or args.tflite)}")
+        print(show(out or args.tflite), flush=True)
     return 0
 
 

@@ -11,7 +11,7 @@ from types import FrameType
 from typing import Any
 
 from petloc_gui.cli.args import add_label_argument, fraction, model_arg, path_arg, positive_int, seed
-from petloc_gui.cli.output import CommandError, error, info, load_tensorflow, warn_size_mismatches
+from petloc_gui.cli.output import CommandError, error, info, load_tensorflow, show, warn_size_mismatches
 from petloc_gui.cli.train_report import TrainReporter
 
 NAME = "train"
@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
             reporter.close()
         stop.finished()
     if reporter.bundle:  # a non-chief worker of a multi-worker run writes none
-        print(str(bundle), flush=True)
+        print(show(bundle), flush=True)
     return 0
 
 

@@ -14,6 +14,7 @@ import contextlib
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 import time
@@ -24,6 +25,9 @@ from petloc_gui.app.tf_log_filter import debug_enabled
 from petloc_gui.core.text import json_safe, visible
 
 PREFIX = "petloc: "
+
+# A file name that is not UTF-8 (b"bad\xffname") reaches Python with a lone surrogate per bad byte.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class CommandError(Exception):
@@ -54,8 +58,9 @@ def one_line(message: object) -> str:
 
 def show(text: object) -> str:
     """One line for stdout: control characters (a newline in a file name too: one record, one line)
-    and bidi overrides escaped."""
-    return visible(text)
+    and bidi overrides escaped, and lone surrogates (``\\udcff``, as stderr shows them): Python's
+    stdout refuses to encode them under most UTF-8 locales (en_US.UTF-8; C.UTF-8 is the exception)."""
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", visible(text))
 
 
 def show_lines(lines: Iterable[object]) -> str:

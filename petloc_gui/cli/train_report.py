@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from petloc_gui.cli.output import ProgressBar, error, finite, info
+from petloc_gui.cli.output import ProgressBar, error, finite, info, show
 
 
 class TrainReporter:
@@ -47,7 +47,7 @@ class TrainReporter:
             self.bundle = event.get("bundle")
             info(final_line(event.get("metrics") or {}, self.n_val))
             if self.bundle:
-                info(f"bundle written to {self.bundle}")
+                info(f"bundle written to {show(self.bundle)}")
             else:
                 info("this worker is done; the chief worker writes the bundle")
 
