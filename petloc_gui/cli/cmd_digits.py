@@ -6,6 +6,7 @@ import argparse
 
 from petloc_gui.cli.args import any_seed, path_arg, positive_int
 from petloc_gui.cli.output import UsageError, info, show
+from petloc_gui.core.text import counted
 
 NAME = "digits"
 HELP = "write the digits dataset (MNIST digits on a 75x75 canvas) as PNG + VOC XML"
@@ -41,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
                          f"give --count {available} or fewer, or leave --count out for all of them")
     written = write_digits_dataset(args.out, args.split, args.count, args.seed, replace=False)
     count = written if isinstance(written, int) else len(list(written))
-    print(f"wrote {count} {args.split} digit images with VOC annotations to {show(args.out)}", flush=True)
+    what = counted(count, f"{args.split} digit image")
+    print(f"wrote {what} with VOC annotations to {show(args.out)}", flush=True)
     if count == 0:
         info("nothing written")
         return 1

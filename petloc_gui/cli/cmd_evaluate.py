@@ -180,9 +180,13 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
         root = Path(dataset.root)  # as listed: a dataset of symbolic links keeps the paths training saw
         chosen = [item for item in items if relpath_in(Path(item.image_path), root) in wanted]
         if not chosen:
-            raise CommandError(f"none of the model's {len(wanted)} validation images is in {dataset.root}")
+            which = (f"none of the model's {len(wanted)} validation images is" if len(wanted) > 1
+                     else "the model's one validation image is not")
+            raise CommandError(f"{which} in {dataset.root}")
         if len(chosen) < len(wanted):
-            error(f"{len(wanted) - len(chosen)} of the model's validation images are not in {dataset.root}")
+            missing = len(wanted) - len(chosen)
+            are = "is" if missing == 1 else "are"
+            error(f"{missing} of the model's validation images {are} not in {dataset.root}")
         return chosen, VALIDATION_DESCRIPTION
     return items, SPLIT_DESCRIPTION
 
@@ -220,8 +224,12 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root) -> tuple[in
                        for kind, n in sorted(kinds.items()))
     record = "complete" if lineage.complete else f"incomplete: {lineage.why_incomplete}"
     if count:
-        error(f"{'' if lineage.complete else 'at least '}{count} of these {len(images)} evaluated images are "
-              f"training images of this model or of one it was fine-tuned from ({how}): these figures include "
+        if len(images) == 1:
+            which = "the one evaluated image is a training image"
+        else:
+            are = "is a training image" if count == 1 else "are training images"
+            which = f"{'' if lineage.complete else 'at least '}{count} of these {len(images)} evaluated images {are}"
+        error(f"{which} of this model or of one it was fine-tuned from ({how}): these figures include "
               "training images (use --split validation on its training folder, or a folder it never trained "
               "on, for held-out figures)")
     if not lineage.complete:

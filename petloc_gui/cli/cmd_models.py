@@ -9,6 +9,7 @@ from typing import Any
 
 from petloc_gui.app.model_metrics import headline_metrics
 from petloc_gui.cli.output import error, finite, json_line, show
+from petloc_gui.core.text import counted
 
 NAME = "models"
 HELP = "list the bundled models and your trained model versions with their metrics"
@@ -163,7 +164,7 @@ def _measured_on(row: dict[str, Any]) -> str:
     count = metrics.get("n_images")
     if not isinstance(count, int):
         return f"{row['split']} images"
-    return f"{count} {row['split']} image{'' if count == 1 else 's'}"
+    return counted(count, f"{row['split']} image")
 
 
 def _num(value: Any) -> str:

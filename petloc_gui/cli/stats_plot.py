@@ -7,7 +7,7 @@ from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.stats import DatasetStats
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, visible
 
 
 class PlotUnavailableError(Exception):
@@ -34,7 +34,7 @@ def write_stats_plot(stats: DatasetStats, out: str | Path) -> None:
     fig, axes = plt.subplots(2, 3, figsize=(15, 9))
     try:
         _draw(stats, axes)
-        fig.suptitle(f"{stats.root}: {stats.n_images} images, {stats.n_annotated} annotated")
+        fig.suptitle(f"{stats.root}: {counted(stats.n_images, 'image')}, {stats.n_annotated} annotated")
         fig.tight_layout()
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=80)

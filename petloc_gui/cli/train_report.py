@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from petloc_gui.cli.output import ProgressBar, error, finite, info, show
+from petloc_gui.core.text import counted
 
 
 class TrainReporter:
@@ -85,18 +86,19 @@ def _start_line(event: dict[str, Any]) -> str:
     names = event.get("class_names") or []
     selection, report = event.get("selection_images"), event.get("report_images")
     parts = f"{len(selection)} choose the epoch, {len(report)} report" if selection and report else ""
-    text = (f"training on {(n_train or 0) + (n_val or 0)} images ({n_train} train, {n_val} validation"
+    text = (f"training on {counted((n_train or 0) + (n_val or 0), 'image')} ({n_train} train, {n_val} validation"
             + (f": {parts}" if parts else "") + ")")
     if names:
-        text += f", {len(names)} class{'' if len(names) == 1 else 'es'}"
+        text += f", {counted(len(names), 'class', 'classes')}"
     if event.get("epochs"):
-        text += f", up to {event['epochs']} epochs"
+        text += f", up to {counted(event['epochs'], 'epoch')}"
     if event.get("steps_per_epoch"):
-        text += f" of {event['steps_per_epoch']} steps"
+        text += f" of {counted(event['steps_per_epoch'], 'step')}"
     if event.get("n_test"):  # the exclude list, or a parent model's test images: never trained or validated on
-        text += f"; {event['n_test']} test images held out, never used"
+        text += f"; {counted(event['n_test'], 'test image')} held out, never used"
     if event.get("n_prelabels"):  # `petloc predict --write-voc` files nobody has saved since
-        text += (f"; {event['n_prelabels']} of the training images are unreviewed pre-labels "
+        are = "is an unreviewed pre-label" if event["n_prelabels"] == 1 else "are unreviewed pre-labels"
+        text += (f"; {event['n_prelabels']} of the training images {are} "
                  "(a model's boxes): trained on, never validated on")
     return text
 
@@ -129,7 +131,7 @@ def final_line(metrics: dict[str, Any], n_validation: int | None = None) -> str:
                 return "no validation images were held out: the last epoch was kept, with no figures"
             return "no validation images could be read: the last epoch was kept, with no figures"
         return f"no figures for the kept epoch: none of its {split or 'validation'} images could be read"
-    where = f"{split or 'validation'}, {n} image{'s' if n != 1 else ''}" if n else (split or "validation")
+    where = f"{split or 'validation'}, {counted(n, 'image')}" if n else (split or "validation")
     return f"best epoch on {where}: {_metrics_text(metrics)}"
 
 

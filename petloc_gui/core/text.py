@@ -1,4 +1,5 @@
-"""File names and labels made safe to show: no terminal control, no bidi reordering.
+"""Text shown to a person: file names and labels made safe (no terminal control, no bidi
+reordering), and counts worded (``counted``: "1 image", "2 images").
 
 A file name or label may hold an ANSI escape (``ESC[2J`` clears a terminal,
 ``ESC]8;;`` makes links), other C0/C1 control characters, or a bidirectional
@@ -41,3 +42,9 @@ def json_safe(text: str) -> str:
     JSON readers refuse. The result decodes to the same value: only the representation changes.
     """
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``"1 image"``, ``"0 images"``, ``"3 images"``: ``n`` with ``noun`` in the number it takes.
+    ``plural`` where adding an "s" is wrong (``counted(n, "box", "boxes")``)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

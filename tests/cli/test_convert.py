@@ -44,7 +44,7 @@ def test_unreviewed_pre_labels_are_counted_since_yolo_and_coco_cannot_mark_them(
     write_voc(annotation, small_voc / "a.xml")
     code, out, err = run_cli(capsys, "convert", small_voc, "--to", "coco", tmp_path / "c", "--json")
     assert code == 0 and last_json(out)["prelabels"] == 1
-    assert "1 of the annotations unreviewed pre-labels" in err
+    assert "1 unreviewed pre-label among the annotations" in err
     code, out, _ = run_cli(capsys, "convert", small_voc, "--to", "yolo", tmp_path / "y", "--json")
     assert last_json(out)["prelabels"] == 1
 

@@ -135,7 +135,7 @@ def test_evaluate_validation_split_and_training_folder_warning(eval_folder, tiny
     assert report["n_images"] == 2 and report["n_skipped"] == 0
     assert report["accuracy"] == 1.0
     assert report["split"] == "validation images listed in the model's meta.json"
-    assert assert_clean_errors(err) == [f"petloc: 1 of the model's validation images are not in {eval_folder}"]
+    assert assert_clean_errors(err) == [f"petloc: 1 of the model's validation images is not in {eval_folder}"]
 
     code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", bundle, "--json")
     assert code == 0

@@ -80,9 +80,9 @@ def test_files_an_earlier_export_left_are_counted_in_a_warning_and_kept(small_vo
     report = export_yolo(open_dataset(small_voc), out, overwrite=True)
     stale = [w for w in report.warnings if "this export did not write" in w]
     assert len(stale) == 2
-    assert stale[0].startswith(f"{out / 'labels'}: 1 label files this export did not write are "
+    assert stale[0].startswith(f"{out / 'labels'}: 1 label file this export did not write is "
                                "here too (e.g. a.txt)")
-    assert stale[1].startswith(f"{out / 'images'}: 1 images this export did not write are "
+    assert stale[1].startswith(f"{out / 'images'}: 1 image this export did not write is "
                                "here too (e.g. u.png)")
     assert (out / "labels" / "a.txt").is_file() and (out / "images" / "u.png").is_file()
     assert [w for w in export_yolo(open_dataset(small_voc), tmp_path / "new").warnings
@@ -161,6 +161,15 @@ def test_a_label_file_of_only_bad_lines_is_not_a_verified_negative(tmp_path):
     write_voc_records(list(records.values()), out, report=report)
     assert not (out / "a.xml").exists() and (out / "a.png").is_file()
     assert (out / "b.xml").is_file()  # an empty file still says "checked, nothing there"
+
+
+def test_a_label_file_of_one_bad_line_is_named_so(tmp_path):
+    folder = _yolo_folder(tmp_path, {"a": "7 0.5 0.5 0.2 0.2\n"}, images=("a",))
+    report = ConversionReport()
+    [record] = read_yolo(folder, report)
+    assert not record.annotated
+    assert report.problems[-1] == (f"{folder / 'a.txt'}: its one line is not a usable box; "
+                                   "image a.png converted without an annotation")
 
 
 def test_bad_lines_are_named_by_file_and_line_and_the_rest_converted(tmp_path):

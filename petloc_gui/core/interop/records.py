@@ -21,6 +21,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset, natural_key, shared_owner
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
 from petloc_gui.core.images import image_size
+from petloc_gui.core.text import counted
 from petloc_gui.core.voc import read_voc
 
 # Progress callback: (images done, images in all).
@@ -98,15 +99,17 @@ class ConversionReport:
                 "warnings": list(self.warnings)}
 
     def summary(self) -> str:
-        parts = [f"{self.images} images ({self.annotated} annotated)", f"{self.objects} boxes"]
+        parts = [f"{counted(self.images, 'image')} ({self.annotated} annotated)",
+                 counted(self.objects, "box", "boxes")]
         if self.skipped_images or self.skipped_objects:
-            parts.append(f"skipped {self.skipped_images} images and {self.skipped_objects} boxes")
+            parts.append(f"skipped {counted(self.skipped_images, 'image')} and "
+                         f"{counted(self.skipped_objects, 'box', 'boxes')}")
         if self.kept_existing:
-            parts.append(f"{self.kept_existing} existing VOC files left untouched")
+            parts.append(f"{counted(self.kept_existing, 'existing VOC file')} left untouched")
         if self.prelabels:  # YOLO and COCO have no field for it: the output cannot tell them apart
-            parts.append(f"{self.prelabels} of the annotations unreviewed pre-labels (a model's boxes, "
-                         "petloc predict --write-voc), exported like the others")
-        parts.append(f"{len(self.problems)} problems, {len(self.warnings)} warnings")
+            parts.append(f"{counted(self.prelabels, 'unreviewed pre-label')} among the annotations (a model's "
+                         "boxes, petloc predict --write-voc), exported like the others")
+        parts.append(f"{counted(len(self.problems), 'problem')}, {counted(len(self.warnings), 'warning')}")
         return ", ".join(parts)
 
 

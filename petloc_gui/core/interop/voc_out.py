@@ -24,6 +24,7 @@ from petloc_gui.core.interop.files import (
     unplace_image,
 )
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
+from petloc_gui.core.text import counted
 from petloc_gui.core.voc import VocAnnotation, VocObject, new_annotation, write_voc
 
 
@@ -54,7 +55,7 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
             progress(done, len(records))
     if kept:
         # One line, not one per file: keeping a person's annotation is not a problem.
-        report.warning(kept[0], f"exists, like {len(kept) - 1} more VOC files in {out}; all "
+        report.warning(kept[0], f"exists, like {counted(len(kept) - 1, 'more VOC file')} in {out}; all "
                        "left untouched (pass --overwrite to replace them)" if len(kept) > 1
                        else "exists; left untouched (pass --overwrite to replace it)")
     return report

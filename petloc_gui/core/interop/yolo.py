@@ -48,6 +48,7 @@ from petloc_gui.core.interop.records import (
     relative_name,
 )
 from petloc_gui.core.interop.yolo_names import NAME_FILES, data_yaml, find_class_names
+from petloc_gui.core.text import counted
 
 MAX_LABEL_BYTES = 16 * 1024 * 1024
 _DECIMALS = 6  # 1e-6 of a 10,000-pixel side is 0.01 pixel
@@ -100,7 +101,8 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         if progress is not None:
             progress(total + done * total // max(len(records), 1), 2 * total)
     if unlabelled:
-        report.warning(out / "images", f"{unlabelled} images without an annotation were exported "
+        were = "was" if unlabelled == 1 else "were"
+        report.warning(out / "images", f"{counted(unlabelled, 'image')} without an annotation {were} exported "
                        "without a label file; YOLO trainers such as Ultralytics train on them as "
                        "background (no objects). Use --annotated-only to leave them out")
     _warn_about_leftovers(out, written, {os.path.realpath(item.image_path) for item in dataset.items}, report)
@@ -122,13 +124,14 @@ def _warn_about_leftovers(out: Path, written: set[str], own: set[str], report: C
     # Only what YOLO tools read counts: OUT may also hold other files (a
     # dataset's own .xml files when OUT is its parent), and those are no one's
     # leftovers to delete.
-    for folder, what, wanted in (("labels", "label files", _is_label_name), ("images", "images", is_image_name)):
+    for folder, what, wanted in (("labels", "label file", _is_label_name), ("images", "image", is_image_name)):
         left = sorted(name for name in (relative_name(path, out / folder)
                                         for paths in _walk(out / folder, wanted).values() for path in paths
                                         if os.path.realpath(path) not in own)
                       if f"{folder}/{name}" not in written)
         if left:
-            report.warning(out / folder, f"{len(left)} {what} this export did not write are "
+            are = "is" if len(left) == 1 else "are"
+            report.warning(out / folder, f"{counted(len(left), what)} this export did not write {are} "
                            f"here too (e.g. {left[0]}), likely from an earlier export; "
                            f"{consequence[folder]}. Delete them, or export into a new folder")
 
@@ -279,8 +282,8 @@ def _read_pair(image: Path, label: Path | None, image_root: Path, names: list[st
         # Only an empty file says "checked, nothing there"; boxes that were
         # there but unusable must not turn into a verified negative.
         record.annotated = False
-        report.problem(label, f"none of its {lines} lines is a usable box; image {image.name} "
-                       "converted without an annotation")
+        which = f"none of its {lines} lines is" if lines > 1 else "its one line is not"
+        report.problem(label, f"{which} a usable box; image {image.name} converted without an annotation")
     return record
 
 
