@@ -163,9 +163,14 @@ def test_an_export_into_the_dataset_is_refused_with_one_line(small_voc, capsys):
                            "--overwrite")
     assert code == 1
     assert _messages(err) == [f"petloc: {small_voc / 'yolo'}: is inside the dataset being exported "
-                              f"({small_voc}): the export would become part of the dataset; "
+                              f"({small_voc}), so the export would become part of the dataset; "
                               "choose a folder outside it"]
     assert not (small_voc / "yolo").exists()
+    code, _, err = run_cli(capsys, "convert", small_voc, "--to", "coco", small_voc, "--overwrite")
+    assert code == 1
+    assert _messages(err) == [f"petloc: {small_voc}: is the folder of the dataset being exported, so the "
+                              "export would become part of the dataset; choose a folder outside it"]
+    assert not (small_voc / "annotations.json").exists()
 
 
 def test_from_yolo_writes_the_voc_of_an_image_whose_name_xml_cannot_hold(tmp_path, capsys):

@@ -15,9 +15,16 @@ def test_an_export_into_the_dataset_itself_is_refused_before_anything_is_written
         small_voc, export, inside):
     before = sorted(p.relative_to(small_voc) for p in small_voc.rglob("*"))
     out = small_voc / inside
-    with pytest.raises(SaveError, match="inside the dataset being exported") as caught:
+    with pytest.raises(SaveError) as caught:
         export(open_dataset(small_voc), out, overwrite=True)
     assert caught.value.path == out
+    # str() is "OUT: reason" (what the CLI and the window show): the reason is one sentence, no
+    # second colon that reads as another "FILE: " prefix.
+    where = ("is the folder of the dataset being exported" if inside == "."
+             else f"is inside the dataset being exported ({small_voc})")
+    assert caught.value.reason == (f"{where}, so the export would become part of the dataset; choose a "
+                                   "folder outside it")
+    assert str(caught.value) == f"{out}: {caught.value.reason}" and ": " not in caught.value.reason
     assert sorted(p.relative_to(small_voc) for p in small_voc.rglob("*")) == before
 
 
@@ -49,7 +56,7 @@ def test_an_oxford_or_devkit_dataset_refuses_only_its_own_folders(tmp_path, layo
     report = export_yolo(dataset, root / "exports" / "yolo")
     assert report.images == 1 and report.problems == []
     assert len(open_dataset(root)) == 1
-    with pytest.raises(SaveError, match=r"inside the dataset being exported"):
+    with pytest.raises(SaveError, match=r"is the folder of the dataset being exported, so "):
         export_yolo(dataset, root, overwrite=True)
     for inside in (images, f"{images}/yolo", xmls.split("/")[0]):
         with pytest.raises(SaveError) as caught:

@@ -50,8 +50,12 @@ def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None
     real_out, root = Path(os.path.realpath(out)), Path(os.path.realpath(dataset.root))
     folders = [root / name for name in _LAYOUT_FOLDERS.get(dataset.layout, ())]
     if real_out == root or (not folders and root in real_out.parents):
-        raise SaveError(f"is inside the dataset being exported ({dataset.root}): the export would "
-                        "become part of the dataset; choose a folder outside it", out)
+        # One sentence after the "OUT: " SaveError puts first (the CLI and the window show str()):
+        # a second colon in it read as another "FILE: message" prefix.
+        where = ("is the folder of the dataset being exported" if real_out == root
+                 else f"is inside the dataset being exported ({dataset.root})")
+        raise SaveError(f"{where}, so the export would become part of the dataset; choose a folder "
+                        "outside it", out)
     for folder in folders:
         if real_out == folder or folder in real_out.parents:
             raise SaveError(f"is inside {folder.name}/ of the dataset being exported ({dataset.root}), "
