@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from petloc_gui.cli.args import path_arg
-from petloc_gui.cli.output import ProgressBar, error, info, json_line
+from petloc_gui.cli.output import ProgressBar, error, info, json_line, show
 
 NAME = "convert"
 HELP = "convert a VOC dataset to YOLO or COCO (--to), or YOLO / COCO to VOC (--from)"
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
                                   images=args.images, report=report, progress=progress.update)
         what = f"{args.from_format} {source} -> VOC {args.out}"
     progress.close()
-    info(f"converted {what}: {report.summary()}")
+    info(f"converted {show(what)}: {report.summary()}")
     if args.json:
         json_line({"source": str(args.source), "out": str(args.out),
                    "to": args.to or "voc", "from": args.from_format or "voc", **report.to_dict()})

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.cli.output import CommandError, info, load_tensorflow, native_stderr_parked
+from petloc_gui.cli.output import CommandError, info, load_tensorflow, native_stderr_parked, show
 
 
 def model_for(spec: str | None, paths: Sequence[Path]) -> str:
@@ -27,7 +27,7 @@ def model_for(spec: str | None, paths: Sequence[Path]) -> str:
         raise CommandError(
             f"no available model knows {describe_labels(choice.labels).removeprefix('the ')} of {paths[0]}; "
             f"train one ({train_command(paths[0])}) or pass --model MODEL")
-    info(f"petloc: using model {choice.spec} for {paths[0]} ({choice.reason})")
+    info(f"petloc: using model {show(choice.spec)} for {show(paths[0])} ({choice.reason})")
     return choice.spec
 
 

@@ -92,3 +92,34 @@ def test_export_prints_its_output_escaped(tmp_path, hostile_name, option, capsys
     assert code == 0, err
     assert_one_escaped_line(out, target)
     assert err.count("\n") == 1 and show(target) in err and not any(raw in err[:-1] for raw in RAW), repr(err)
+
+
+def stderr_line(err: str, start: str) -> str:
+    """The one stderr line starting with ``start``, checked to name no raw newline, override or surrogate."""
+    lines = [line for line in err.splitlines() if line.startswith(start)]
+    assert len(lines) == 1, err
+    assert not any(raw in lines[0] for raw in RAW[1:]), repr(err)
+    lines[0].encode("utf-8")
+    return lines[0]
+
+
+def test_convert_names_its_output_escaped_on_stderr(tmp_path, hostile_name, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    write_image(data / "a.png", 40, 30)
+    (data / "a.xml").write_text(voc_xml("a.png", 40, 30, [("cat", (2, 2, 20, 20))]))
+    out_dir = tmp_path / hostile_name
+    code, _out, err = run_cli(capsys, "convert", data, "--to", "yolo", out_dir)
+    assert code == 0, err
+    assert show(out_dir) in stderr_line(err, "converted "), repr(err)  # raw, the newline split this line
+
+
+def test_stats_names_its_plot_escaped_on_stderr(tmp_path, hostile_name, capsys):
+    pytest.importorskip("matplotlib")
+    data = tmp_path / "data"
+    data.mkdir()
+    write_image(data / "a.png", 40, 30)
+    plot = tmp_path / (hostile_name + ".png")
+    code, _out, err = run_cli(capsys, "stats", data, "--plot", plot)
+    assert code == 0, err
+    assert stderr_line(err, "wrote ") == f"wrote {show(plot)}"

@@ -201,3 +201,17 @@ def test_predict_says_an_image_got_no_prediction_when_the_model_output_is_nan(tm
     assert json_lines(out) == [{"image": str(image), "error": cmd_predict.NO_PREDICTION}]
     assert err.splitlines()[0] == f"petloc: {image}: {cmd_predict.NO_PREDICTION}" and "Traceback" not in err
     assert not (tmp_path / "a.xml").exists()  # no pre-label labelled "" or "0"
+
+
+def test_the_chosen_model_line_names_the_folder_escaped(tmp_path, tiny_bundle, capsys):
+    from petloc_gui.app.model_choice import FolderMemory
+    from petloc_gui.cli.output import show
+
+    folder = tmp_path / "new\nline\u202e"
+    folder.mkdir()
+    write_annotated(folder, "p0", 40, 30, [("cat", (2, 2, 20, 20))])
+    FolderMemory().remember(folder, str(tiny_bundle))
+    code, _out, err = run_cli(capsys, "predict", folder, "--json")
+    assert code == 0, err
+    line = next(line for line in err.splitlines() if "using model" in line)
+    assert f"for {show(folder)} (" in line and "\u202e" not in line, err  # raw, the newline split this line

@@ -105,6 +105,6 @@ def test_exporting_into_the_open_folder_is_refused_before_asking_to_write_into_i
     assert window.open_folder(folder, model="fake")
     assert not window.exports.start("yolo", folder)
     assert asked == []  # not "Folder not empty... write anyway?" first
-    assert warned == [f"{folder}: is inside the dataset being exported ({folder}): the export would "
+    assert warned == [f"{folder}: is the folder of the dataset being exported, so the export would "
                       "become part of the dataset; choose a folder outside it"]
     assert window.exports.thread is None
