@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import uuid
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -276,8 +276,15 @@ def check_archive(model_path: Path) -> None:
                           "not loaded (corrupt or a zip bomb)", model_path)
 
 
-def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str]) -> Path:
-    """Write ``model`` + ``meta`` as a bundle at ``out_dir`` (replaced atomically if it exists)."""
+def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str],
+                extra_files: Mapping[str, Path] | None = None) -> Path:
+    """Write ``model`` + ``meta`` as a bundle at ``out_dir`` (replaced atomically if it exists).
+
+    ``extra_files`` (name in the bundle -> file to copy, a parent's refiner) are copied into the
+    temporary folder before it is renamed: a bundle copied into afterwards was visible, and listed
+    as a usable single-stage model, while its second stage was still being copied (or when the
+    copy failed on a full disk).
+    """
     target = Path(out_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     meta = dict(meta)
@@ -291,6 +298,8 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a bundle is an ordinary folder
         with without_optimizer(model):
             model.save(tmp / MODEL_FILE)
+        for name, source in (extra_files or {}).items():
+            shutil.copy2(source, tmp / name)
         write_meta(tmp, meta)
         if target.exists():
             backup = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
@@ -302,7 +311,10 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
             os.replace(backup, target)
         if isinstance(exc, PetlocError):
             raise
-        raise BundleError(f"cannot save the model bundle: {exc}", target) from exc
+        # An OSError's own file name is the temporary folder, or the file copied from (a full disk
+        # named the bundled model's refine.keras): the target is the folder to free space for.
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise BundleError(f"cannot save the model bundle: {reason}", target) from exc
     if backup is not None:
         shutil.rmtree(backup, ignore_errors=True)
     return target

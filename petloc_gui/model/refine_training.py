@@ -332,30 +332,29 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
     return folder
 
 
-def carry_refiner(parent: LoadedBundle | None, bundle_path: str | os.PathLike[str]) -> bool:
-    """Copy a parent bundle's refiner into a bundle fine-tuned from it (same classes); True if copied.
+@dataclass(frozen=True)
+class CarriedRefiner:
+    """A parent's second stage for a bundle fine-tuned from it: its files and its meta.json entry."""
+
+    files: dict[str, Path]  # name in the bundle -> the parent's file
+    meta: dict[str, Any]
+
+
+def carried_refiner(parent: LoadedBundle | None, class_names: Sequence[str]) -> CarriedRefiner | None:
+    """The refiner a bundle fine-tuned from ``parent`` with ``class_names`` keeps, if any.
 
     A retrain (`training.train` with ``init_from``) fine-tunes the first
     stage only; the refiner works on crops around whatever box the first
     stage gives, so the parent's refiner still applies and the retrained
-    model keeps its second stage. Different class lists: not carried.
+    model keeps its second stage. Different class lists: not carried (the
+    refiner's class head would not fit). `bundle.save_bundle` copies the
+    files in before the bundle becomes visible.
     """
-    import shutil
-
     if parent is None:
-        return False
+        return None
     refine = (parent.meta or {}).get("refine")
-    if not refine or parent.refiner is None:
-        return False
-    folder = Path(bundle_path)
-    meta = read_meta(folder)
-    if list(meta.get("class_names") or []) != list(parent.class_names):
-        return False
-    for name in (str(refine.get("model_file", REFINE_FILE)), REFINE_TFLITE):
-        source = Path(parent.path) / name
-        if source.is_file():
-            shutil.copy2(source, folder / f".{name}.tmp")
-            os.replace(folder / f".{name}.tmp", folder / name)
-    meta["refine"] = {**refine, "carried_from": parent.meta.get("version_id")}
-    write_meta(folder, meta)
-    return True
+    if not refine or parent.refiner is None or list(class_names) != list(parent.class_names):
+        return None
+    names = (str(refine.get("model_file", REFINE_FILE)), REFINE_TFLITE)
+    files = {name: Path(parent.path) / name for name in names if (Path(parent.path) / name).is_file()}
+    return CarriedRefiner(files, {**refine, "carried_from": parent.meta.get("version_id")})

@@ -278,11 +278,12 @@ def train(
             save_bundle(model, meta, Path(scratch) / "bundle")
         emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics})
         return out_dir
-    path = save_bundle(model, meta, out_dir)
-    if parent is not None:  # a two-stage parent keeps its crop-and-refine stage (issue 9)
-        from petloc_gui.model.refine_training import carry_refiner
+    from petloc_gui.model.refine_training import carried_refiner
 
-        carry_refiner(parent, path)
+    refiner = carried_refiner(parent, meta["class_names"])  # a two-stage parent keeps its second stage
+    if refiner is not None:
+        meta["refine"] = refiner.meta
+    path = save_bundle(model, meta, out_dir, extra_files=refiner.files if refiner else None)
     emit({"event": "done", "bundle": str(path), "metrics": metrics})
     return path
 

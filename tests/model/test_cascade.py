@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -181,15 +182,51 @@ def test_single_stage_bundle_has_no_refiner(constant_bundle):
 
 
 def test_a_retrained_bundle_keeps_its_parents_refiner(two_stage_bundle, tmp_path):
-    from petloc_gui.model.refine_training import carry_refiner
+    from petloc_gui.model.refine_training import carried_refiner
 
     parent = load_bundle(two_stage_bundle)
-    child = save_bundle(constant_model(), bundle_meta(), tmp_path / "child")
-    assert carry_refiner(parent, child)
+    carried = carried_refiner(parent, bundle_meta()["class_names"])
+    assert carried is not None and REFINE_FILE in carried.files
+    child = save_bundle(constant_model(), {**bundle_meta(), "refine": carried.meta}, tmp_path / "child",
+                        extra_files=carried.files)
     assert load_bundle(child).refiner is not None
-    other = save_bundle(constant_model(n_classes=3), bundle_meta(class_names=("a", "b", "c")), tmp_path / "other")
-    assert not carry_refiner(parent, other)  # other classes: the refiner's class head would not fit
-    assert load_bundle(other).refiner is None
+    assert carried_refiner(parent, ("a", "b", "c")) is None  # other classes: the refiner's class head would not fit
+
+
+def test_a_bundle_is_complete_when_it_appears_and_a_failed_copy_leaves_nothing(two_stage_bundle, tmp_path,
+                                                                               monkeypatch):
+    """The refiner was copied into the bundle after it was renamed into place: `petloc models` listed a
+    half-copied bundle as a single-stage model, and a full disk left one behind naming the parent's file."""
+    import errno
+    import shutil
+
+    from petloc_gui.model import bundle as bundle_module
+    from petloc_gui.model.refine_training import carried_refiner
+
+    carried = carried_refiner(load_bundle(two_stage_bundle), bundle_meta()["class_names"])
+    seen = []
+    real_replace = bundle_module.os.replace
+
+    def replace(src, dst):  # the rename that makes the bundle visible: it holds everything already
+        if Path(dst) == tmp_path / "store" / "child":
+            seen.append(sorted(p.name for p in Path(src).iterdir()))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(bundle_module.os, "replace", replace)
+    save_bundle(constant_model(), {**bundle_meta(), "refine": carried.meta}, tmp_path / "store" / "child",
+                extra_files=carried.files)
+    assert seen and REFINE_FILE in seen[0] and "meta.json" in seen[0]
+
+    def full_disk(src, dst, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(src))
+
+    monkeypatch.setattr(shutil, "copy2", full_disk)
+    with pytest.raises(BundleError) as failed:
+        save_bundle(constant_model(), {**bundle_meta(), "refine": carried.meta}, tmp_path / "full" / "child",
+                    extra_files=carried.files)
+    assert str(two_stage_bundle) not in str(failed.value) and "No space left" in str(failed.value)
+    assert str(tmp_path / "full" / "child") in str(failed.value)
+    assert list((tmp_path / "full").iterdir()) == []  # nothing a store would list
 
 
 def test_mirrored_boxes_match_a_mirrored_drawn_rectangle_and_go_back():
