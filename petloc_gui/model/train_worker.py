@@ -176,9 +176,16 @@ def describe_error(exc: BaseException) -> str:
     """A message a user can act on (disk full and missing files are common)."""
     import errno
 
+    from petloc_gui.model.bundle import BundleError  # no TensorFlow at import
+
     cause: BaseException | None = exc
     while cause is not None:  # save_bundle wraps the OSError in a BundleError
         if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
+            # The bundle's own folder, not the OSError's file (a hidden temporary one): that is
+            # the disk to free space on; training itself finished when a bundle is saved.
+            if isinstance(exc, BundleError) and exc.path is not None:
+                return (f"the disk holding {exc.path.parent} is full: training finished but the new model "
+                        "could not be saved; free some space there and train again")
             return f"the disk is full: {cause.filename or 'the new model'} could not be written"
         cause = cause.__cause__
     if isinstance(exc, MemoryError):

@@ -224,6 +224,22 @@ def test_disk_full_reads_as_such():
     assert describe_error(ValueError("bad label")) == "bad label"
 
 
+def test_a_full_disk_while_saving_names_the_store_folder_not_a_temporary_file(tmp_path):
+    """It said "the disk is full: the new model could not be written" (or named a hidden temporary
+    file) and "failed in epoch 1", though training had finished: which disk to free was not said."""
+    import errno
+
+    from petloc_gui.model.bundle import BundleError
+
+    try:
+        raise BundleError("cannot save the model bundle: No space left on device", tmp_path / "models" / "new") \
+            from OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "models" / ".new.x.tmp"))
+    except BundleError as failed:
+        text = describe_error(failed)
+    assert text.startswith(f"the disk holding {tmp_path / 'models'} is full: training finished"), text
+    assert ".tmp" not in text
+
+
 @pytest.mark.slow
 def test_real_training_on_unusable_data_reports_an_error(tmp_path):
     data = tmp_path / "data"
