@@ -16,14 +16,28 @@ from petloc_gui.core.paths import APP_NAME
 T0 = time.perf_counter()
 
 
+def given(what: str):
+    """argparse type: a non-empty value. An empty --model meant "choose one for me" and an empty folder
+    the current one (a script's unset variable), where the CLI's commands refuse both."""
+
+    def check(text: str) -> str:
+        if not text:
+            raise argparse.ArgumentTypeError(f"empty {what}")
+        return text
+
+    return check
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="petloc-gui", description="Review and correct box + label annotations "
                                      "with a model in the loop.")
-    parser.add_argument("folder", nargs="?", help="image folder (default: the folder open last time; the bundled "
+    parser.add_argument("folder", nargs="?", type=given("folder name: give a folder, or none for the last one"),
+                        help="image folder (default: the folder open last time; the bundled "
                         "demo digits on the first run)")
-    parser.add_argument("--model", help='"digits", "pets" or a model folder (default: matched to the folder)')
-    parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window once the first "
-                        "prediction is shown, then exit")
+    parser.add_argument("--model", type=given("model: give a bundled model's name or a bundle folder"),
+                        help='"digits", "pets" or a model folder (default: matched to the folder)')
+    parser.add_argument("--screenshot", metavar="OUT.png", type=given("screenshot file name"),
+                        help="save a PNG of the window once the first prediction is shown, then exit")
     parser.add_argument("--timeout", type=float, default=180.0, help="--screenshot time limit in seconds")
     return parser.parse_args(argv)
 

@@ -77,3 +77,16 @@ def test_demo_xml_names_the_final_folder_not_the_staging_one():
         annotation = read_voc(xml)
         assert annotation.folder == folder.name
         assert annotation.path == str(folder / annotation.filename)
+
+
+@pytest.mark.parametrize("argv", [["", "--model", "digits"], ["folder", "--model", ""],
+                                  ["folder", "--screenshot", ""]])
+def test_an_empty_folder_model_or_screenshot_name_is_a_bad_command_line(argv, capsys):
+    """An empty --model meant "choose one for me" and an empty folder the current one (an unset
+    variable in a script): the CLI's commands refuse both, and so does the window's."""
+    from petloc_gui.ui.app import parse_args
+
+    with pytest.raises(SystemExit) as stopped:
+        parse_args(argv)
+    assert stopped.value.code == 2 and "empty" in capsys.readouterr().err
+    assert parse_args(["folder", "--model", "digits"]).model == "digits"
