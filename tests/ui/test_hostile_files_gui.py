@@ -245,3 +245,19 @@ def test_moving_to_a_prefetched_image_reads_no_image_on_the_ui_thread(qtbot, win
     window.show_row(1)
     assert window.session.store.document(1).objects  # b.xml was read
     assert on_ui_thread == []
+
+
+def test_an_image_that_cannot_be_shown_draws_and_takes_no_box_edits(qtbot, window, folder, answers):
+    """Its boxes were drawn on the stand-in area, selected, half under the error message, and Delete
+    or the arrow keys changed them unseen."""
+    (folder / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n not really a png")  # b.xml stays
+    open_and_wait(qtbot, window, folder)
+    row = _row(window, "b.png")
+    window.show_row(row)
+    qtbot.waitUntil(lambda: window.session.model.status[row] == "error", timeout=5000)
+    assert window.panel.gt_pane.box_items() == []
+    assert not window.edits.delete_selected() and not window.edits.nudge(5, 0)
+    assert window.session.store.document(row).objects[0].box == Box(10, 10, 40, 40)
+    window.show_row(0)  # a good image again: its box is drawn and takes edits
+    qtbot.waitUntil(lambda: len(window.panel.gt_pane.box_items()) == 1, timeout=5000)
+    assert window.edits.nudge(1, 0)

@@ -127,7 +127,9 @@ class ImagePanel(QWidget):
     # --- drawing ------------------------------------------------------------------
     def _redraw(self) -> None:
         doc, pred = self._doc, self._prediction
-        gt_boxes = [(o.box, o.name) for o in doc.objects] if doc is not None else []
+        # Not drawn over an image that cannot be shown: placed on the stand-in area they sat,
+        # selected, half under its error message.
+        gt_boxes = [(o.box, o.name) for o in doc.objects] if doc is not None and not self._image_error else []
         self.gt_pane.set_boxes(gt_boxes, self._selected)
         pred_boxes = []
         if is_prediction(pred):

@@ -188,7 +188,9 @@ class ReviewSession:
         doc.image_error = display.error  # kept, so the list keeps saying "error"
         if decoded:
             doc.image_size = display.size
-        w.edits.set_document(row, doc)
+        # An image that cannot be shown takes no edits (as one still loading): its boxes cannot be
+        # drawn where they are, and a key (Delete, the arrows) would change them unseen.
+        w.edits.set_document(row, doc if decoded else None)
         w.panel.show_image(display)
         w.panel.show_annotation(doc, w.edits.selected)
         self.host.image_shown(doc)
