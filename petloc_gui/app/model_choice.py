@@ -2,11 +2,13 @@
 
 1. The model this folder remembers (the last one chosen or trained for it,
    kept in ``user_data_dir()/folder_models.json``), while it still knows the
-   folder's classes.
+   folder's classes and its model file looks loadable (else it is passed
+   over, and ``ModelChoice.note`` says why).
 2. Otherwise an available model whose classes cover every class boxed in the
    folder: the bundled ``digits`` and ``pets`` models and every trained
    version in the store; the one with the fewest extra classes wins, bundled
-   before trained, newer before older.
+   before trained, newer before older. A model whose model.keras is missing,
+   empty or not a zip archive is not available (``model.bundle_check``).
 3. None when the folder's classes match no model: the caller says so (the
    window offers "Train a model for these classes") instead of predicting
    classes the folder does not use.
@@ -46,6 +48,7 @@ class ModelChoice:
     box_counts: dict[str, int] = field(default_factory=dict)
     unknown: frozenset[str] = frozenset()  # (no model) the labels no available model knows at all
     remembered: bool = False  # the folder's own model from an earlier visit (`FolderMemory`)
+    note: str = ""  # why the folder's remembered model was passed over ("" when it was not)
 
     @property
     def trainable(self) -> bool:
@@ -89,20 +92,30 @@ def class_names(spec: str) -> list[str] | None:
     Read here with json (model.bundle would tie this Qt- and TensorFlow-free
     layer to Keras, which it imports lazily for loading).
     """
-    text = os.fspath(spec)
-    folder = resources_dir() / "models" / text if text in BUNDLED else Path(text).expanduser()
-    if folder.name in ("model.keras", "meta.json"):
-        folder = folder.parent
     try:
-        meta = read_json_record(folder / "meta.json")  # every candidate model is read: never a huge one whole
+        meta = read_json_record(_folder_of(spec) / "meta.json")  # every candidate model is read: never a huge one whole
     except (OSError, ValueError):
         return None
     names = meta.get("class_names") if isinstance(meta, dict) else None
     return [str(n) for n in names] if isinstance(names, list) else None
 
 
+def model_problem(spec: str) -> str | None:
+    """Why a model cannot load, as far as a cheap look at its model file tells (None: it looks
+    loadable); no TensorFlow."""
+    from petloc_gui.model.bundle_check import model_file_problem
+
+    return model_file_problem(_folder_of(spec))
+
+
+def _folder_of(spec: str) -> Path:
+    text = os.fspath(spec)
+    folder = resources_dir() / "models" / text if text in BUNDLED else Path(text).expanduser()
+    return folder.parent if folder.name in ("model.keras", "meta.json") else folder
+
+
 def candidates(store: Any = None) -> list[str]:
-    """Bundled models, then trained versions newest first."""
+    """Bundled models, then trained versions newest first (the store's usable ones)."""
     from petloc_gui.model.versions import VersionStore
 
     store = store if store is not None else VersionStore()
@@ -135,22 +148,26 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     counts = dict(counts or {})
     memory = memory if memory is not None else FolderMemory()
     remembered = memory.get(root)
+    note = ""
     if remembered:
+        problem = model_problem(remembered)
         names = class_names(remembered)
-        if names is not None and labels <= set(names):
+        if problem is not None:
+            note = f"the model this folder last used ({visible(remembered)}) cannot be used: {problem}"
+        elif names is not None and labels <= set(names):
             return ModelChoice(remembered, "the model this folder last used", labels, counts, remembered=True)
     ranked = []
     known: set[str] = set()
     for order, spec in enumerate(candidates(store)):
         names = class_names(spec)
-        if names is not None:
+        if names is not None and model_problem(spec) is None:
             known.update(names)
             if labels <= set(names):
                 ranked.append((len(set(names) - labels), order, spec))
     if ranked:
         spec = min(ranked)[2]
-        return ModelChoice(spec, "it knows every class of this folder", labels, counts)
-    return ModelChoice(None, no_model_reason(labels, labels - known), labels, counts, labels - known)
+        return ModelChoice(spec, "it knows every class of this folder", labels, counts, note=note)
+    return ModelChoice(None, no_model_reason(labels, labels - known), labels, counts, labels - known, note=note)
 
 
 def no_model_reason(labels: frozenset[str], unknown: frozenset[str]) -> str:

@@ -19,7 +19,9 @@ the "measured on" column says which: a bundled model's test split, or the
 validation images a retraining held out (the figures the GUI shows too).
 Any listed path can be given as MODEL to evaluate, predict and export.
 A version whose record is unreadable or malformed is listed with a note
-(and its unusable figures shown as -); it never hides the others.
+(and its unusable figures shown as -); one whose model.keras is missing,
+empty or not a zip archive is listed as unavailable, with why, and is never
+chosen for a folder. None hides the others.
 
 examples:
   petloc models

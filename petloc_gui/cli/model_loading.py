@@ -23,6 +23,8 @@ def model_for(spec: str | None, paths: Sequence[Path]) -> str:
     choice = choose_for_paths(paths)
     if choice is None:
         raise CommandError("no dataset folder to choose a model for: pass --model MODEL")
+    if choice.note:  # the folder's remembered model is broken: said, then the rule goes on without it
+        info(f"petloc: {show(paths[0])}: {show(choice.note)}")
     if choice.spec is None:
         raise CommandError(
             f"no available model knows {describe_labels(choice.labels).removeprefix('the ')} of {paths[0]}; "

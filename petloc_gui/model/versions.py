@@ -30,6 +30,7 @@ from petloc_gui.core.errors import SaveError
 from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paths import user_data_dir
 from petloc_gui.core.stale import remove_stale
+from petloc_gui.model.bundle_check import model_file_problem
 
 VERSION_FILE = "version.json"
 # What the training worker leaves in the staging folder for commit() to read.
@@ -82,12 +83,15 @@ class VersionStore:
 
     # -- reading --------------------------------------------------------
     def list(self, preset: str | None = None) -> builtins.list[Version]:
-        """All readable versions (of one preset, or all), oldest first."""
+        """The usable versions (of one preset, or all), oldest first: those `scan` does not leave out."""
         return self.scan(preset)[0]
 
     def scan(self, preset: str | None = None) -> tuple[builtins.list[Version], builtins.list[tuple[Path, str]]]:
-        """``(versions, left out)``: the readable versions (of one preset, or all), oldest first, and
-        the version folders that cannot be read, each with why (one never hides the others)."""
+        """``(versions, left out)``: the usable versions (of one preset, or all), oldest first, and
+        the version folders that cannot be read or used, each with why (one never hides the others).
+
+        A version whose model.keras is missing, empty or not a zip archive is left out (it would be
+        chosen for a folder, then fail to load); the look is cheap (``bundle_check``)."""
         presets = [preset] if preset else self._presets()
         versions: list[Version] = []
         left_out: list[tuple[Path, str]] = []
@@ -100,10 +104,13 @@ class VersionStore:
                     if child.name.startswith(".") or not child.is_dir():
                         continue
                     version = self._read(child)
+                    problem = model_file_problem(child) if version is not None else None
                 except (OSError, TypeError, ValueError) as exc:
                     left_out.append((child, f"unreadable: {exc}"))
                     continue
-                if version is not None:
+                if problem is not None:
+                    left_out.append((child, problem))
+                elif version is not None:
                     versions.append(version)
                 elif not (child / "meta.json").is_file():
                     left_out.append((child, "no meta.json: not a model bundle"))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import assert_clean_errors, json_lines, run_cli
+from tests.model_files import add_model_file
 
 
 def _version(store: Path, name: str, metrics_text: str) -> Path:
@@ -18,7 +19,7 @@ def _version(store: Path, name: str, metrics_text: str) -> Path:
     (folder / "meta.json").write_text(
         '{"format_version": 1, "preset": "digits", "class_names": ["0", "1"], "input_size": [32, 32], '
         f'"created": "2026-11-23T12:00:00+00:00", "metrics": {metrics_text}}}', encoding="utf-8")
-    return folder
+    return add_model_file(folder)
 
 
 @pytest.mark.parametrize("n_images", ["NaN", "Infinity", "-Infinity", "3.7", "-5", "1e300", "1e400",

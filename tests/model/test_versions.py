@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import zipfile
 
 import pytest
 
@@ -14,11 +15,12 @@ from petloc_gui.model.versions import (
     VersionError,
     VersionStore,
 )
+from tests.model_files import keras_like_zip
 
 
 def _fake_bundle(folder, record=None):
     (folder / "meta.json").write_text(json.dumps({"preset": folder.parent.name}), encoding="utf-8")
-    (folder / "model.keras").write_bytes(b"weights")
+    keras_like_zip(folder / "model.keras")
     if record is not None:
         (folder / RECORD_FILE).write_text(json.dumps(record), encoding="utf-8")
 
@@ -40,7 +42,7 @@ def test_commit_registers_a_version_with_its_record(tmp_path):
 
     assert not staging.exists()
     assert version.path == tmp_path / "models" / "digits" / version.id
-    assert (version.path / "model.keras").read_bytes() == b"weights"
+    assert zipfile.is_zipfile(version.path / "model.keras")  # moved with the rest
     assert version.preset == "digits"
     assert version.parent == "digits"
     assert version.metrics == {"accuracy": 0.9, "mean_iou": 0.7}
@@ -139,6 +141,7 @@ def test_bundles_written_by_petloc_train_are_listed_from_their_meta(tmp_path):
     meta = {"version_id": folder.name, "preset": "pets", "parent": "/x/pets", "created": "2026-11-23T10:00:00+00:00",
             "metrics": {"accuracy": 0.8}, "training_data": {"fingerprint": "f00"}}
     (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    keras_like_zip(folder / "model.keras")
     (version,) = store.list()
     assert (version.id, version.preset, version.parent, version.data_fingerprint) == (
         folder.name, "pets", "/x/pets", "f00")
@@ -157,6 +160,7 @@ def test_a_huge_record_is_neither_read_whole_when_listing_nor_when_choosing_a_mo
     folder.mkdir(parents=True)
     meta = folder / "meta.json"
     meta.write_text(json.dumps({"class_names": ["0", "1"]}), encoding="utf-8")
+    keras_like_zip(folder / "model.keras")  # left out for its record, not for a missing model file
     assert class_names(str(folder)) == ["0", "1"]
     # a record past the cap (1 MB here) that would parse if read whole (a 3 GB one took 50 s and 6 GB)
     monkeypatch.setattr("petloc_gui.core.json_record.MAX_RECORD_BYTES", 1024 * 1024)

@@ -10,6 +10,7 @@ from PIL import Image
 from petloc_gui.app.model_choice import FolderMemory, choose_model, training_preset_for
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model.versions import VersionStore
+from tests.model_files import add_model_file
 
 VOC = ("<annotation><filename>{name}</filename><size><width>{w}</width><height>{h}</height><depth>3</depth></size>"
        "<object><name>{label}</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>20</xmax><ymax>20</ymax></bndbox>"
@@ -30,6 +31,7 @@ def _version(store: VersionStore, preset: str, names: list[str]) -> Path:
     staging = store.new_staging_dir(preset)
     (staging / "meta.json").write_text(json.dumps({"format_version": 1, "preset": preset, "class_names": names,
                                                     "input_size": [224, 224]}))
+    add_model_file(staging)
     return store.commit(staging).path
 
 
@@ -310,6 +312,7 @@ def test_a_folders_remembered_model_wins_over_a_pick_from_another_folder(qtbot, 
     _boxed_folder(other, [["cat"], ["dog"]])
     kept.mkdir()
     (kept / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog"]}))
+    add_model_file(kept)
     FolderMemory().remember(other, str(kept))  # e.g. a model trained on it, kept while another folder was open
     open_and_wait(qtbot, window, folder, model=None)
     window.models.choose("pets")  # knows cat and dog too

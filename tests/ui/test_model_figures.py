@@ -6,6 +6,7 @@ import json
 
 from petloc_gui.core.paths import resources_dir
 from petloc_gui.model.versions import VersionStore
+from tests.model_files import add_model_file
 
 
 def _stored_version(store: VersionStore):
@@ -15,6 +16,7 @@ def _stored_version(store: VersionStore):
     meta["metrics"] = {"accuracy": 0.91, "mean_iou": 0.665, "n_images": 12}
     meta.pop("test_split", None)
     (staging / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    add_model_file(staging)
     return store.commit(staging, metrics={"accuracy": 0.91, "mean_iou": 0.663, "n_images": 12})
 
 

@@ -84,9 +84,9 @@ def test_new_classes_go_from_zero_boxes_to_a_trained_model_and_prelabels(qtbot, 
     version = controller.store.list()[-1]
     assert version.preset == "photo"  # any photos: the general recipe from the ImageNet backbone
     assert window.current_model_spec() == str(version.path)  # used at once
-    assert FolderMemory().get(folder) == str(version.path)  # and the folder remembers it
     assert not bar.isVisible()
     qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=60_000)
+    assert FolderMemory().get(folder) == str(version.path)  # and, once loaded, the folder remembers it
     assert set(window.current_model_info().class_names) == {"bird", "car"}
 
     # pre-labels on the two photos nobody boxed

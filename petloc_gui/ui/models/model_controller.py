@@ -8,7 +8,7 @@ changes as signals and shows a non-modal error box when loading fails.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QActionGroup
@@ -42,6 +42,14 @@ class ModelHost(Protocol):
         """Train a model for the open folder's own classes (when retraining is installed)."""
 
 
+class PendingPick(NamedTuple):
+    """A model picked or adopted for ``folder``, remembered for it once it has loaded."""
+
+    spec: str
+    folder: Path | None
+    back: tuple[str, bool] | None  # (spec, explicit) to go back to when it fails to load
+
+
 class ModelController(QObject):
     """Owns the model choice of one window; tells it what happens through signals.
 
@@ -68,6 +76,7 @@ class ModelController(QObject):
         self.explicit = False  # picked by the user: kept when another folder is opened
         self.problem: str | None = None
         self.error_box: QMessageBox | None = None
+        self._on_load: PendingPick | None = None  # a pick or adopted model to remember once it loads
         self._group = QActionGroup(self)
         self._actions = {}
         menu.addSeparator()
@@ -85,6 +94,8 @@ class ModelController(QObject):
 
     def set_model(self, spec: str) -> None:
         """Switch model: predictions restart under the new model version."""
+        if self._on_load is not None and self._on_load.spec != str(spec):
+            self._on_load = None  # switched away before the pick loaded: it is not remembered
         self.spec, self.info, self.problem = str(spec), None, None
         for name, action in self._actions.items():
             action.setChecked(name == spec)
@@ -94,17 +105,23 @@ class ModelController(QObject):
         self.switched.emit(self.spec)
 
     def choose(self, spec: str) -> None:
-        """A model the user picked (menu or folder dialog); the open folder remembers it."""
-        self.explicit = True
-        self.set_model(spec)
-        self.remember(spec)
+        """A model the user picked (menu or folder dialog); the open folder remembers it once it has
+        loaded (one that fails to load is not remembered: the window goes back to its model)."""
+        self._use(spec, explicit=True)
 
     def adopt(self, spec: str) -> None:
         """A model made for the open folder (a training result the user kept): used, and the folder's
-        from now on; not a pick that follows the user to other folders (`choose`)."""
-        self.explicit = False
+        from now on (once it has loaded, as `choose`); not a pick that follows the user to other
+        folders."""
+        self._use(spec, explicit=False)
+
+    def _use(self, spec: str, explicit: bool) -> None:
+        # Remembered on load: a pick remembered before it loaded (a version whose model.keras was
+        # broken) failed every later visit to the folder, with no fallback.
+        back = (self.spec, self.explicit) if self.spec and self.problem is None else None
+        self.explicit = explicit
         self.set_model(spec)
-        self.remember(spec)
+        self._on_load = PendingPick(str(spec), self.host.current_folder(), back)
 
     def remember(self, spec: str, folder: Path | None = None) -> None:
         """The open folder's (or ``folder``'s) model from now on (the window and the CLI read it:
@@ -177,6 +194,9 @@ class ModelController(QObject):
         chosen = suggested()
         session = self.host.session
         choice = session.model_choice if session is not None else None
+        note = getattr(choice, "note", "")
+        if note:  # the folder's remembered model is broken: passed over, and said so
+            self.host.show_status(f"{note[:1].upper()}{note[1:]}.", 15000)
         if self.explicit and self.spec:
             if session is not None and FolderMemory().get(Path(session.dataset.root)) == self.spec:
                 return self.spec  # the folder it was picked on (read again): still a pick, whatever its classes
@@ -190,24 +210,38 @@ class ModelController(QObject):
 
     # --- worker signals -------------------------------------------------------------
     def _loading(self, spec: str) -> None:
-        self.status.emit(f"Loading model {Path(spec).name if '/' in spec else spec}…")
+        self.status.emit(f"Loading model {_short(spec)}…")
 
     def _loaded(self, info) -> None:
         if info.spec != self.spec:
             return  # a model the user has already switched away from
         self.info, self.problem = info, None
+        pick, self._on_load = self._on_load, None
+        if pick is not None and pick.folder is not None:
+            self.remember(pick.spec, pick.folder)
         self.status.emit(f"Model: {info.summary}")
         self.loaded.emit(info)
 
     def _failed(self, spec: str, message: str) -> None:
         if spec != self.spec:
             return  # a model the user has already switched away from
-        self.problem = f"Model failed to load: {message}"
-        self.status.emit(f"Model failed: {spec}")
-        self.failed.emit(self.problem)
+        pick, self._on_load = self._on_load, None
+        text = f"{spec}:\n{message}"
+        if pick is not None and pick.back is not None:  # a pick that fails: the folder keeps its model
+            back, self.explicit = pick.back
+            text += f"\n\nBack to {_short(back)}, the model used before; the folder's model is unchanged."
+            self.set_model(back)
+        else:
+            self.problem = f"Model failed to load: {message}"
+            self.status.emit(f"Model failed: {spec}")
+            self.failed.emit(self.problem)
         # Non-modal: the window stays usable for annotating without a model.
-        box = QMessageBox(QMessageBox.Warning, "Model failed to load", f"{spec}:\n{message}", QMessageBox.Ok,
-                          self.parent_widget)
+        box = QMessageBox(QMessageBox.Warning, "Model failed to load", text, QMessageBox.Ok, self.parent_widget)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
         self.error_box = box
+
+
+def _short(spec: str) -> str:
+    """A model's name for a status line: "pets", or the folder name of a model given by path."""
+    return Path(spec).name if "/" in spec else spec

@@ -1,5 +1,9 @@
 """Model → Versions: the bundled models, then every trained version, newest first; picking one uses it.
 
+A version folder that cannot be read or used (model.keras missing or broken, a
+malformed version.json) is listed greyed, with why in its tooltip, as
+`petloc models` lists it with a note.
+
 Each entry names the model by its date and its figures, with the images they
 were measured on (app.model_metrics: the same figures as the status bar).
 """
@@ -14,8 +18,12 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
 from petloc_gui.app.model_metrics import headline_metrics, metrics_text
+from petloc_gui.core.text import visible
 from petloc_gui.model.versions import Version, VersionStore
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
+
+UNUSABLE = "unusable:"  # data of the entries of version folders that cannot be used
+REASON_CHARS = 70  # of the why in the entry's text; the tooltip has it whole
 
 
 class VersionsMenu(QMenu):
@@ -33,13 +41,18 @@ class VersionsMenu(QMenu):
         super().__init__("Versions", parent)
         self._store = store
         self._current_spec = current_spec
+        self.setToolTipsVisible(True)  # a version's path and figures; why a greyed one cannot be used
         self.aboutToShow.connect(self.rebuild)
         self.rebuild()
 
     def rebuild(self) -> None:
         """List the stored versions (name, date, metrics); check the current one."""
         self.clear()
-        versions = list(reversed(self._store.list()))
+        try:
+            found, left_out = self._store.scan()
+        except OSError as exc:
+            found, left_out = [], [(self._store.root, f"cannot be listed: {exc}")]
+        versions = list(reversed(found))
         spec = self._current_spec()
         current = _resolved(spec)
         for name in BUNDLED_MODELS:
@@ -52,7 +65,7 @@ class VersionsMenu(QMenu):
             action.triggered.connect(lambda _checked=False, n=name: self.bundled_chosen.emit(n))
             self.addAction(action)
         self.addSeparator()
-        if not versions:
+        if not versions and not left_out:
             empty = self.addAction("No trained versions yet (Model → Retrain…)")
             empty.setEnabled(False)
         for version in versions:
@@ -65,13 +78,19 @@ class VersionsMenu(QMenu):
             action.setData(version.id)
             action.triggered.connect(lambda _checked=False, v=version: self.version_chosen.emit(v))
             self.addAction(action)
+        for folder, reason in left_out:  # as `petloc models` lists them: there, greyed, with why
+            self.addAction(_unusable_entry(folder, reason, self))
         self.addSeparator()
         open_folder = self.addAction("Open the versions folder")
         open_folder.triggered.connect(self._open_folder)
 
     def version_actions(self) -> list[QAction]:
-        """The actions that stand for trained versions (tests, accessibility)."""
-        return [a for a in self.actions() if a.data() and not str(a.data()).startswith("bundled:")]
+        """The actions that stand for usable trained versions (tests, accessibility)."""
+        return [a for a in self.actions() if a.data() and not str(a.data()).startswith(("bundled:", UNUSABLE))]
+
+    def unusable_actions(self) -> list[QAction]:
+        """The greyed entries of version folders that cannot be used (tooltip: why)."""
+        return [a for a in self.actions() if str(a.data() or "").startswith(UNUSABLE)]
 
     def bundled_actions(self) -> list[QAction]:
         return [a for a in self.actions() if str(a.data() or "").startswith("bundled:")]
@@ -79,6 +98,16 @@ class VersionsMenu(QMenu):
     def _open_folder(self) -> None:
         self._store.root.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._store.root)))
+
+
+def _unusable_entry(folder: Path, reason: str, parent: QMenu) -> QAction:
+    """A greyed entry for a version folder that cannot be read or used; the tooltip says why."""
+    short = reason if len(reason) <= REASON_CHARS else reason[:REASON_CHARS - 1] + "…"
+    action = QAction(visible(f"{folder.parent.name}/{folder.name}  ·  cannot be used: {short}"), parent)
+    action.setEnabled(False)
+    action.setToolTip(visible(f"{folder}: {reason}"))
+    action.setData(f"{UNUSABLE}{folder}")
+    return action
 
 
 def _resolved(spec: str | Path | None) -> Path | None:

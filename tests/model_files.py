@@ -1,0 +1,27 @@
+"""A stand-in model.keras for tests that list or choose models without loading them.
+
+Listing and choosing take a version whose model.keras is missing, empty or not
+a zip archive for unusable (``model.bundle_check``); a fake bundle needs a file
+that passes that look. Keras is never asked to read it.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+MODEL_FILE = "model.keras"
+
+
+def keras_like_zip(path: Path) -> Path:
+    """Write a small zip archive at ``path`` (a bundle's model.keras, as far as a cheap look tells)."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("config.json", "{}")
+        archive.writestr("model.weights.h5", b"\0" * 4096)
+    return path
+
+
+def add_model_file(folder: Path) -> Path:
+    """Give the fake bundle in ``folder`` a model.keras that looks loadable; returns ``folder``."""
+    keras_like_zip(Path(folder) / MODEL_FILE)
+    return Path(folder)
