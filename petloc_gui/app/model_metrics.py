@@ -11,9 +11,72 @@ a retrained version's on the *validation* images held out from that run.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from petloc_gui.core.text import counted
+
 HEADLINE = (("accuracy", "acc"), ("mean_iou", "IoU"))
+MAX_IMAGES = 10**9  # more images than any dataset petloc trains on: a corrupt record, not a count
+COUNT_KEY = "n_images"
+
+
+# One rule for reading a recorded metric, for the window and `petloc models`: a figure is a finite
+# number (an int too large for a float is none), a count of images a whole number from 0 to
+# MAX_IMAGES; anything else is ignored. Records are hand-edited or damaged at times, and Python's
+# json reads Infinity, 1e999 and 400-digit integers: int(inf) and float(10**400) raised, which took
+# the Model menu's Retrain… and Versions away at start-up and left the status bar on "Loading model…".
+def figure(value: Any) -> float | None:
+    """``value`` as a finite float; None when it is no number, a bool, NaN, infinite or too large."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def image_count(value: Any) -> int | None:
+    """``value`` as a count of images: a whole number from 0 to MAX_IMAGES (12.0 is 12); else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, int):  # compared as it is: 10**400 is too large for a float
+        return value if 0 <= value <= MAX_IMAGES else None
+    if math.isfinite(value) and value.is_integer() and 0 <= value <= MAX_IMAGES:
+        return int(value)
+    return None
+
+
+def metric_value(key: str, value: Any) -> float | int | None:
+    """The usable value of metric ``key`` (``n_images``: a count, the others: a figure), or None."""
+    return image_count(value) if key == COUNT_KEY else figure(value)
+
+
+def metric_problem(key: str, value: Any) -> str | None:
+    """Why metric ``key``'s ``value`` is ignored ("metric n_images is not a count of images (inf);
+    ignored"), or None when it is usable."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"metric {key} is not a number ({type(value).__name__}); ignored"
+    if metric_value(key, value) is not None:
+        return None
+    kind = "a count of images" if key == COUNT_KEY else "a finite number"
+    return f"metric {key} is not {kind} ({_shown(value)}); ignored"
+
+
+def usable_metrics(metrics: Any) -> dict[str, float | int]:
+    """The metrics whose values the rule accepts (a record that is no dict has none)."""
+    if not isinstance(metrics, dict):
+        return {}
+    usable = {str(key): metric_value(str(key), value) for key, value in metrics.items()}
+    return {key: value for key, value in usable.items() if value is not None}
+
+
+def _shown(value: int | float) -> str:
+    """A rejected value for a note; an integer of 400 digits is described, not written out."""
+    if isinstance(value, int) and abs(value) >= 10**20:
+        return f"a {len(str(abs(value)))}-digit number"
+    return repr(value)
 
 
 def split_of_meta(meta: dict[str, Any]) -> str:
@@ -27,30 +90,25 @@ def split_of_meta(meta: dict[str, Any]) -> str:
 
 def headline_metrics(meta: dict[str, Any], version_metrics: dict[str, Any] | None = None
                      ) -> tuple[dict[str, Any], str]:
-    """(metrics, split) to show for a model: the version record's, else the bundle's."""
+    """(metrics, split) to show for a model: the version record's, else the bundle's; only the
+    values the rule above accepts."""
     if isinstance(version_metrics, dict) and version_metrics:
-        return dict(version_metrics), "validation"
+        return usable_metrics(version_metrics), "validation"
     metrics = meta.get("metrics") or meta.get("test_metrics") or {}
     if isinstance(metrics, dict) and isinstance(metrics.get("test"), dict):
         metrics = metrics["test"]
-    return (dict(metrics) if isinstance(metrics, dict) else {}), split_of_meta(meta)
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-        return None
-    return float(value)
+    return usable_metrics(metrics), split_of_meta(meta)
 
 
 def metrics_text(metrics: dict[str, Any], split: str) -> str:
     """ "acc 0.985 · IoU 0.812 on 48 test images" ("" when there are no figures)."""
     parts = []
     for key, short in HEADLINE:
-        value = _number(metrics.get(key, metrics.get(f"val_{key}")))
+        value = figure(metrics.get(key, metrics.get(f"val_{key}")))
         if value is not None:
             parts.append(f"{short} {value:.3f}")
     if not parts:
         return ""
-    count = _number(metrics.get("n_images"))
-    where = f"on {int(count)} {split} images" if count is not None else f"on {split} images"
+    count = image_count(metrics.get(COUNT_KEY))
+    where = f"on {counted(count, f'{split} image')}" if count is not None else f"on {split} images"
     return f"{' · '.join(parts)} {where}"

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import math
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.app.model_metrics import headline_metrics
-from petloc_gui.cli.output import error, finite, json_line, show
+from petloc_gui.app.model_metrics import headline_metrics, metric_problem, metric_value
+from petloc_gui.cli.output import error, json_line, show
 from petloc_gui.core.text import counted
 
 NAME = "models"
@@ -125,37 +124,22 @@ def _bundles_outside_a_preset_folder(root: Path) -> list[dict[str, Any]]:
 
 
 def _key_metrics(metrics: Any, problems: list[str] | None = None) -> dict[str, Any]:
-    """The headline metrics; a value that is not a number is left out and noted."""
+    """The headline metrics the rule accepts (app.model_metrics, as the window reads them); a value
+    it ignores is left out and noted."""
     if not isinstance(metrics, dict):
         return {}
     out: dict[str, Any] = {}
     for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75"):
         if key not in metrics:
             continue
-        value = metrics[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        problem = metric_problem(key, metrics[key])
+        if problem is not None:  # NaN, inf, 1e400, 3.7 images, "high": shown as unknown
             if problems is not None:
-                problems.append(f"metric {key} is not a number ({type(value).__name__}); ignored")
+                problems.append(problem)
             continue
-        if key == "n_images":
-            if not _is_count(value):  # NaN, 3.7, -5, 1e300: no count of images; shown as unknown
-                if problems is not None:
-                    problems.append(f"metric n_images is not a count of images ({value!r}); ignored")
-                continue
-            out[key] = int(value)
-        else:
-            out[key] = finite(value)
+        value = metric_value(key, metrics[key])
+        out[key] = round(value, 4) if isinstance(value, float) else value
     return out
-
-
-MAX_IMAGES = 10**9  # more images than any dataset petloc trains on: a corrupt record, not a count
-
-
-def _is_count(value: int | float) -> bool:
-    """A whole number of images: not NaN or infinite, not a fraction, not negative, not absurd."""
-    if isinstance(value, int):  # an int too large for a float (10**400 in JSON) is compared as is
-        return 0 <= value <= MAX_IMAGES
-    return math.isfinite(value) and value.is_integer() and 0 <= value <= MAX_IMAGES
 
 
 def _measured_on(row: dict[str, Any]) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
-from petloc_gui.app.model_metrics import headline_metrics, metrics_text
+from petloc_gui.app.model_metrics import headline_metrics, metrics_text, usable_metrics
 from petloc_gui.core.text import visible
 from petloc_gui.model.versions import Version, VersionStore
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
@@ -126,9 +126,8 @@ def _tooltip(version: Version) -> str:
         lines.append(f"trained from {version.parent}")
     if version.data_fingerprint:
         lines.append(f"data fingerprint {version.data_fingerprint}")
-    for key, value in sorted(version.metrics.items()):
-        if isinstance(value, (int, float)):
-            lines.append(f"{key}: {value:.4g}")
+    for key, value in sorted(usable_metrics(version.metrics).items()):  # the one rule: no inf, no 10**400
+        lines.append(visible(f"{key}: {value}" if isinstance(value, int) else f"{key}: {value:.4g}"))
     return "\n".join(lines)
 
 
