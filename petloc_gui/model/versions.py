@@ -226,14 +226,18 @@ class VersionStore:
             return None
         metrics = info.get("metrics")
         extra = info.get("extra")
+        created, parent, fingerprint = info.get("created"), info.get("parent"), info.get("data_fingerprint")
+        # The id and preset are the folders' (where the version is), never what the record says: a
+        # version.json copied along or edited by hand named a second "good", or made a digits version
+        # a pets one that Retrain then trained with the pets recipe.
         return Version(
-            id=str(info.get("id") or folder.name),
+            id=folder.name,
             path=folder,
-            preset=str(info.get("preset") or folder.parent.name),
-            parent=info.get("parent"),
-            created=str(info.get("created") or ""),
+            preset=folder.parent.name,
+            parent=parent if isinstance(parent, str) else None,
+            created=created if isinstance(created, str) else "",
             metrics=metrics if isinstance(metrics, dict) else {},
-            data_fingerprint=info.get("data_fingerprint"),
+            data_fingerprint=fingerprint if isinstance(fingerprint, str) else None,
             extra=extra if isinstance(extra, dict) else {},
         )
 
@@ -275,8 +279,6 @@ def _info_from_meta(folder: Path) -> dict[str, Any] | None:
         except OSError:
             created = ""
     return {
-        "id": folder.name,
-        "preset": meta.get("preset") or folder.parent.name,
         "parent": meta.get("parent"),
         "created": created,
         "metrics": meta.get("metrics") if isinstance(meta.get("metrics"), dict) else {},

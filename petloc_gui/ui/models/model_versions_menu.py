@@ -70,8 +70,10 @@ class VersionsMenu(QMenu):
             empty.setEnabled(False)
         for version in versions:
             figures = metrics_text(version.metrics, "validation")
-            action = QAction("  ·  ".join(part for part in (f"{version.preset} {_date(version.created)}", figures,
-                                                              version.id) if part), self)
+            # Named by its folders, as `petloc models` names it (VersionStore: not by what version.json says).
+            text = "  ·  ".join(part for part in (f"{version.preset} {_date(version.created)}", figures, version.id)
+                                if part)
+            action = QAction(visible(text), self)
             action.setCheckable(True)
             action.setChecked(current is not None and _resolved(version.path) == current)
             action.setToolTip(_tooltip(version))
@@ -121,11 +123,11 @@ def _resolved(spec: str | Path | None) -> Path | None:
 
 
 def _tooltip(version: Version) -> str:
-    lines = [f"{version.path}", f"created {version.created}"]
+    lines = [visible(version.path), visible(f"created {version.created or 'at an unknown date'}")]
     if version.parent:
-        lines.append(f"trained from {version.parent}")
+        lines.append(visible(f"trained from {version.parent}"))
     if version.data_fingerprint:
-        lines.append(f"data fingerprint {version.data_fingerprint}")
+        lines.append(visible(f"data fingerprint {version.data_fingerprint}"))
     for key, value in sorted(usable_metrics(version.metrics).items()):  # the one rule: no inf, no 10**400
         lines.append(visible(f"{key}: {value}" if isinstance(value, int) else f"{key}: {value:.4g}"))
     return "\n".join(lines)
