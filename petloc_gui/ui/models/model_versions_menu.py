@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from petloc_gui.app.model_metrics import headline_metrics, metrics_text, usable_metrics
 from petloc_gui.core.text import visible
@@ -41,6 +41,7 @@ class VersionsMenu(QMenu):
         super().__init__("Versions", parent)
         self._store = store
         self._current_spec = current_spec
+        self.message_box: QMessageBox | None = None  # the last message (the versions folder cannot be shown)
         self.setToolTipsVisible(True)  # a version's path and figures; why a greyed one cannot be used
         self.aboutToShow.connect(self.rebuild)
         self.rebuild()
@@ -98,8 +99,29 @@ class VersionsMenu(QMenu):
         return [a for a in self.actions() if str(a.data() or "").startswith("bundled:")]
 
     def _open_folder(self) -> None:
-        self._store.root.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._store.root)))
+        """Model → Versions → Open the versions folder: in the file manager, or a message saying why not
+        (an OSError in this slot went to stderr only: a read-only data folder showed nothing)."""
+        root = self._store.root
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._tell(f"The versions folder {root} cannot be created ({exc.strerror or exc}), so it cannot be "
+                       "shown. Trained versions are kept there: make its folder writable, or start petloc with "
+                       "PETLOC_DATA_DIR set to a writable folder.")
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(root))):
+            self._tell(f"No file manager could be started to show the versions folder. It is {root}.")
+
+    def _tell(self, text: str) -> None:
+        # Non-modal, on the window the menu belongs to (a menu's popup is no parent for a dialog).
+        parent = self.parentWidget()
+        while isinstance(parent, QMenu):
+            parent = parent.parentWidget()
+        box = QMessageBox(QMessageBox.Icon.Warning, "Versions folder", visible(text, keep_newlines=True),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message_box = box
 
 
 def _unusable_entry(folder: Path, reason: str, parent: QMenu) -> QAction:
