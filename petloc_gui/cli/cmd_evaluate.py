@@ -30,10 +30,12 @@ overlaps most; a photo whose objects are all of another class scores IoU 0
 (the ILSVRC "best-gt" rule, "matching" in --json). Images without an annotation, unreadable images and broken
 XML are skipped, with one reason line each on stderr; so are pre-labels
 `petloc predict --write-voc` wrote that nobody has saved since (a model's
-boxes are no ground truth), counted in one line. Figures are per image:
-accuracy, mean IoU (a miss counts as 0), share of images with IoU >= 0.5 and
->= 0.75, per class, and the confusion matrix (rows: truth, columns:
-predicted). A ground-truth label the model does not know counts as wrong.
+boxes are no ground truth) and images whose annotation file is another
+image's (photo.png beside photo.jpg and the photo.xml of photo.jpg), each
+kind counted in one line. Figures are per image: accuracy, mean IoU (a
+miss counts as 0), share of images with IoU >= 0.5 and >= 0.75, per class,
+and the confusion matrix (rows: truth, columns: predicted). A ground-truth
+label the model does not know counts as wrong.
 
 Use a folder the model never trained on (for the digits model:
 `petloc digits DIR --split test`), or --split validation on the training
@@ -77,6 +79,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.metrics import evaluate_objects
+    from petloc_gui.core.shared_annotations import borrowed_annotations
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     dataset = open_dataset(args.data)
@@ -84,7 +87,9 @@ def run(args: argparse.Namespace) -> int:
     meta = read_meta(args.model)  # a wrong model fails before TensorFlow loads
     items, split = select_items(dataset, meta, args.split)
     size_notes: list[tuple[Path, str]] = []
-    cases, skipped = collect_ground_truth(items, args.label, size_notes)
+    # over the whole folder: a validation split may hold photo.png and not the photo.jpg owning photo.xml
+    borrowed = borrowed_annotations(dataset.items)
+    cases, skipped = collect_ground_truth(items, args.label, size_notes, borrowed)
     _report_skipped(skipped)
     warn_size_mismatches(size_notes)
     if not cases:
@@ -131,14 +136,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report_skipped(skipped: list[tuple[str, str]]) -> None:
-    """One line per skipped image; unreviewed pre-labels (often most of a folder) in one line."""
+    """One line per skipped image; unreviewed pre-labels (often most of a folder) in one line, and
+    images whose annotation file is another image's in one line."""
+    from petloc_gui.core.shared_annotations import SHARES, left_out_line
+
     prelabels = [image for image, reason in skipped if reason == UNREVIEWED]
+    shared = [(image, reason) for image, reason in skipped if reason.startswith(SHARES)]
     for image, reason in skipped:
-        if reason != UNREVIEWED:
+        if reason != UNREVIEWED and not reason.startswith(SHARES):
             error(f"skipped {image}: {reason}")
     if prelabels:
         error(f"skipped {len(prelabels)} image(s) whose annotation is {UNREVIEWED}, e.g. {prelabels[0]}; "
               "saving it in petloc-gui or labelImg, or marking it verified, makes it ground truth")
+    if shared:
+        error(left_out_line("skipped", shared))
 
 
 def predict_cases(predictor, cases, batch_size: int):
@@ -245,22 +256,33 @@ def _same_folder(a, b) -> bool:
         return False
 
 
-def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[Path, str]] | None = None
+def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[Path, str]] | None = None,
+                         borrowed: dict[Path, str] | None = None,
                          ) -> tuple[list[tuple[Path, list[tuple[str, Any]]]], list[tuple[str, str]]]:
     """([(image, [(label, box) of every object])], [(file, reason skipped)]) of dataset items.
 
     ``label="breed"``: every object of a photo takes the photo's breed from the dataset's metadata.
     With ``size_notes``, each image's header is read too, and each case whose annotation gives
     another image size is appended as (annotation path, note) (`core.stats.size_mismatch`).
+    ``borrowed``: the images whose annotation file is another image's, with its owner
+    (`core.shared_annotations.borrowed_annotations`; of ``items`` when not given): skipped.
     """
+    from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
     from petloc_gui.core.stats import size_mismatch
     from petloc_gui.core.voc import read_voc
 
+    items = list(items)
+    if borrowed is None:
+        borrowed = borrowed_annotations(items)
     cases: list[tuple[Path, list[tuple[str, Any]]]] = []
     skipped: list[tuple[str, str]] = []
     for item in items:
         if not item.has_annotation:
             skipped.append((str(item.image_path), "no annotation"))
+            continue
+        owner = borrowed.get(Path(item.image_path))
+        if owner is not None:  # photo.png beside photo.jpg and photo.xml: those boxes are photo.jpg's
+            skipped.append((str(item.image_path), shared_reason(item.annotation_path, owner)))
             continue
         try:
             annotation = read_voc(item.annotation_path,

@@ -271,3 +271,25 @@ def test_evaluate_counts_an_image_without_prediction_wrong_and_says_so(eval_fold
     assert report["accuracy"] == 0.0 and report["mean_iou"] == 0.0  # wrong, IoU 0: not class 0, not NaN
     assert report["per_class"]["cat"]["accuracy"] == 0.0 and report["confusion"]["matrix"] == [[0, 0], [0, 0]]
     assert any(line.startswith("petloc: 5 image(s) got no prediction") for line in assert_clean_errors(err))
+
+
+def test_evaluate_leaves_out_an_image_whose_annotation_file_is_another_images(tmp_path, tiny_bundle, capsys):
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    write_image(folder / "photo.jpg", W, H, RED)
+    write_image(folder / "photo.png", W, H, BLUE)  # same stem: labelImg would save it to photo.xml too
+    (folder / "photo.xml").write_text(voc_xml("photo.jpg", W, H, [("cat", (16, 16, 48, 28))]), encoding="utf-8")
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", tiny_bundle, "--json")
+    assert code == 0, err
+    report = last_json(out)
+    # photo.png is not scored against photo.jpg's cat: it has no annotation of its own
+    assert report["n_images"] == 1 and report["n_skipped"] == 1 and report["accuracy"] == 1.0
+    assert assert_clean_errors(err)[0] == (
+        f"petloc: skipped 1 image whose annotation file is another image's: {folder / 'photo.png'} shares its "
+        "annotation file photo.xml with photo.jpg (its boxes are that image's); rename one of the two images so "
+        "that each has an annotation file of its own")
+
+    # a validation split listing photo.png alone: the file is still photo.jpg's
+    bundle = _bundle_at(tiny_bundle, tmp_path / "b", validation_split={"images": ["photo.png"]})
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", bundle, "--json", "--split", "validation")
+    assert code == 1 and "skipped 1 image whose annotation file is another image's" in err

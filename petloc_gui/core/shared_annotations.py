@@ -1,0 +1,64 @@
+"""Images whose annotation file is another image's: ``photo.jpg`` and ``photo.png`` beside one ``photo.xml``.
+
+Every layout names an image's annotation after its stem, so two images that differ only in their
+extension map to one file. It belongs to one of them, `core.dataset.shared_owner` (the image its
+``<filename>`` names, else the first in natural order): the rule the index's problem line and the
+exports follow. The other images have no annotation of their own, everywhere: `petloc evaluate`
+and `petloc train` leave them out and say so, `petloc predict --write-voc` writes none for them,
+and the window shows them without the owner's boxes and refuses to save them over the owner's file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from petloc_gui.core.dataset import DatasetItem, shared_owner
+from petloc_gui.core.text import counted
+
+# How every message about such an image starts (the index's problem line says it so too); reports
+# that count them by reason look for it.
+SHARES = "shares its annotation file"
+RENAME_HINT = "rename one of the two images so that each has an annotation file of its own"
+
+
+def sharing_groups(items: Iterable[DatasetItem]) -> dict[Path, list[DatasetItem]]:
+    """The annotation files (on disk or not yet) that more than one image maps to, with those images."""
+    groups: dict[Path, list[DatasetItem]] = {}
+    for item in items:
+        groups.setdefault(item.annotation_path, []).append(item)
+    return {path: group for path, group in groups.items() if len(group) > 1}
+
+
+def owner_elsewhere(annotation_path: Path, image_name: str, names: list[str]) -> str | None:
+    """The name of the image among ``names`` that owns ``annotation_path`` when it is not
+    ``image_name``; None when ``image_name`` owns it. Reads the file's ``<filename>``."""
+    owner = shared_owner(annotation_path, names)
+    return None if owner == image_name else owner
+
+
+def borrowed_annotations(items: Iterable[DatasetItem]) -> dict[Path, str]:
+    """Every image whose annotation file is another image's: image path -> the owner's name.
+
+    Only the files of groups are read (one small XML each), so a folder without such pairs costs
+    one pass over its items."""
+    borrowed: dict[Path, str] = {}
+    for path, group in sharing_groups(items).items():
+        names = [item.image_path.name for item in group]
+        owner = shared_owner(path, names)
+        borrowed.update((item.image_path, owner) for item in group if item.image_path.name != owner)
+    return borrowed
+
+
+def shared_reason(annotation_path: Path, owner: str) -> str:
+    """Why an image has no annotation of its own: ``shares its annotation file photo.xml with photo.jpg``."""
+    return f"{SHARES} {Path(annotation_path).name} with {owner}"
+
+
+def left_out_line(verb: str, shared: list[tuple[str, str]]) -> str:
+    """One line for the images a command left out because their annotation file is another
+    image's, as ``[(image, shared_reason)]``: how many, the first of them, and what to do."""
+    image, reason = shared[0]
+    which = (f"1 image whose annotation file is another image's: {image}" if len(shared) == 1 else
+             f"{counted(len(shared), 'image')} whose annotation file is another image's, e.g. {image}")
+    return f"{verb} {which} {reason} (its boxes are that image's); {RENAME_HINT}"
