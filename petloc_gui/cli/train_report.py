@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from petloc_gui.cli.output import ProgressBar, error, finite, info, show
+from petloc_gui.core.shared_annotations import SHARES, left_out_line
 from petloc_gui.core.text import counted
 
 
@@ -104,14 +105,20 @@ def _start_line(event: dict[str, Any]) -> str:
 
 
 def _report_skipped(skipped: list) -> None:
-    """Images without an annotation are normal (one count); anything else gets its own line."""
+    """Images without an annotation are normal (one count); images whose annotation file is another
+    image's get one line (`core.shared_annotations`); anything else gets its own line."""
     unannotated = 0
+    shared: list[tuple[str, str]] = []
     for entry in skipped:
         path, reason = [*entry, "", ""][:2]
         if reason == "no annotation":
             unannotated += 1
+        elif str(reason).startswith(SHARES):
+            shared.append((str(path), str(reason)))
         else:
             error(f"skipped {path}: {reason}")
+    if shared:
+        error(left_out_line("left out", shared))
     if unannotated:
         info(f"{unannotated} image(s) without an annotation not used")
 

@@ -3,7 +3,9 @@
 A folder is indexed with `core.dataset.open_dataset`; each annotated image
 contributes its first object. Images without an annotation, without an
 object, with an unreadable annotation, or a label the run cannot use are
-skipped with a reason (never an exception). `training_data.TrainingData`
+skipped with a reason (never an exception); so is an image whose annotation
+file is another image's (photo.png beside photo.jpg and photo.xml:
+`core.shared_annotations`), which would otherwise train on photo.jpg's box. `training_data.TrainingData`
 builds on this (image check, split, pipeline).
 """
 
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.stats import size_mismatch
 from petloc_gui.core.voc import read_voc
 
@@ -72,6 +75,7 @@ def collect_samples(
     dataset = open_dataset(data_dir)
     root = Path(dataset.root)
     excluded = {_resolved(root, p) for p in exclude}
+    borrowed = borrowed_annotations(dataset.items)
     samples: list[Sample] = []
     skipped: list[tuple[str, str]] = []
     for item in dataset.items:
@@ -83,6 +87,10 @@ def collect_samples(
             continue
         if not item.has_annotation:
             skipped.append((str(image_path), "no annotation"))
+            continue
+        owner = borrowed.get(image_path)
+        if owner is not None:  # photo.png beside photo.jpg and photo.xml: that box is photo.jpg's
+            skipped.append((str(image_path), shared_reason(item.annotation_path, owner)))
             continue
         try:
             annotation = read_voc(item.annotation_path, image_path=image_path if size_notes is not None else None)

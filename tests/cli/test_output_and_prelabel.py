@@ -104,6 +104,13 @@ def test_epoch_line_and_reporter(capsys):
                      "n_prelabels": 4, "skipped": []})
     assert ("; 4 of the training images are unreviewed pre-labels (a model's boxes): trained on, never "
             "validated on") in capsys.readouterr().err
+    TrainReporter()({"event": "start", "n_train": 9, "n_val": 1, "epochs": 5, "class_names": ["a"],
+                     "skipped": [["/d/a.png", "shares its annotation file a.xml with a.jpg"],
+                                 ["/d/b.png", "shares its annotation file b.xml with b.jpg"]]})
+    assert [line for line in capsys.readouterr().err.splitlines() if line.startswith("petloc: ")] == [
+        "petloc: left out 2 images whose annotation file is another image's, e.g. /d/a.png shares its annotation "
+        "file a.xml with a.jpg (its boxes are that image's); rename one of the two images so that each has an "
+        "annotation file of its own"]
     report = {"split": "validation (report part: did not choose the epoch)", "n_images": 7, "accuracy": 0.25}
     assert final_line(report) == ("best epoch on validation (report part: did not choose the epoch), 7 images: "
                                   "accuracy 0.250")
