@@ -12,6 +12,7 @@ from petloc_gui.cli.model_loading import chunks, load_predictor, model_for
 from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, reason_of, show
 from petloc_gui.cli.prelabel import annotation_targets, prelabel_mark, write_prelabel
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.shared_annotations import left_out_line
 
 NAME = "predict"
 HELP = "predict the label and box of images (files or dataset folders)"
@@ -24,7 +25,8 @@ or, for an image that cannot be read,
 
 --write-voc writes a pre-label VOC file (labelImg-readable) where the dataset
 layout keeps annotations, ONLY for images that have none: an existing
-annotation is never overwritten.
+annotation is never overwritten. An image whose annotation file is another
+image's (photo.png beside photo.jpg: photo.xml is photo.jpg's) gets none.
 
 The exit status is 0 when at least one image was predicted and, with --write-voc, every
 pre-label due was written; 1 otherwise.
@@ -56,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
     args.model = model_for(args.model, args.paths)
     read_meta(args.model)  # a wrong model or a broken meta.json fails before anything else
-    targets, problems = annotation_targets(args.paths)
+    targets, problems, shared = annotation_targets(args.paths)
     for path, reason in problems:
         _report_error(args, path, reason)
     if not targets:
@@ -67,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     # marks each pre-label as the model's, unreviewed (`core.voc_types.PRELABEL_PREFIX`)
     mark = prelabel_mark(args.model, meta)
     n_ok = n_written = n_kept = n_failed = 0
+    left_out: list[tuple[str, str]] = []  # no pre-label: the annotation file is another image's
     images = list(targets)
     # Folders can hold thousands of images: progress on stderr (stdout stays one record per image).
     folders = any(p.is_dir() for p in args.paths)
@@ -87,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
                     continue
                 n_ok += 1
                 _report_prediction(args, image, result)
-                if args.write_voc:
+                if args.write_voc and image in shared:
+                    left_out.append((str(image), shared[image]))
+                elif args.write_voc:
                     written = _write_voc(image, targets[image], result, mark)
                     n_written += written is True
                     n_kept += written is False
@@ -98,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
         if args.write_voc:
             info(f"wrote {n_written} pre-label annotation(s); left {n_kept} existing annotation(s) untouched"
                  + (f"; {n_failed} could not be written (above)" if n_failed else ""))
+            if left_out:
+                error(left_out_line("wrote no pre-label for", left_out))
     return 0 if n_ok and not n_failed else 1
 
 

@@ -3,7 +3,9 @@
 A pre-label never replaces an annotation: the file is written completely
 under a temporary name and then hard-linked to its final name, which fails
 if that name exists (an exclusive, atomic create). A person's annotation
-that appears while the model runs is therefore left alone.
+that appears while the model runs is therefore left alone. An image whose
+annotation file is another image's (photo.png beside photo.jpg and photo.xml,
+`core.shared_annotations`) gets none: that file is, or will be, photo.jpg's.
 """
 
 from __future__ import annotations
@@ -19,8 +21,14 @@ if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
 
 
-def annotation_targets(paths: Iterable[Path]) -> tuple[dict[Path, Path | None], list[tuple[Path, str]]]:
-    """({image: where its annotation is or would be written}, [(path, problem)]).
+Indexed = tuple["Dataset", dict[Path, str]]  # a folder's dataset and its `borrowed_annotations`
+
+
+def annotation_targets(paths: Iterable[Path]
+                       ) -> tuple[dict[Path, Path | None], list[tuple[Path, str]], dict[Path, str]]:
+    """({image: where its annotation is or would be written}, [(path, problem)], {image: why it gets no
+    pre-label}): the last holds the images whose annotation file is another image's
+    (`core.shared_annotations.shared_reason`).
 
     Folders are indexed as datasets (core.dataset.open_dataset); a file gets
     the annotation location its dataset layout gives, else a sidecar `.xml`.
@@ -29,7 +37,8 @@ def annotation_targets(paths: Iterable[Path]) -> tuple[dict[Path, Path | None], 
 
     targets: dict[Path, Path | None] = {}
     problems: list[tuple[Path, str]] = []
-    folder_cache: dict[Path, Dataset | None] = {}
+    shared: dict[Path, str] = {}
+    folder_cache: dict[Path, Indexed | None] = {}
     for path in paths:
         path = Path(path)
         try:
@@ -37,27 +46,47 @@ def annotation_targets(paths: Iterable[Path]) -> tuple[dict[Path, Path | None], 
                 dataset = open_dataset(path)
                 if not dataset.items:
                     problems.append((path, "no image found in this folder"))
+                borrowed = _borrowed(dataset)
                 for item in dataset.items:
                     targets[Path(item.image_path)] = Path(item.annotation_path)
+                    if item.image_path in borrowed:
+                        shared[Path(item.image_path)] = borrowed[item.image_path]
             elif path.is_file():
-                targets[path] = _annotation_for_file(path, folder_cache, open_dataset)
+                targets[path] = _annotation_for_file(path, folder_cache, open_dataset, shared)
             else:
                 problems.append((path, "no such file or folder"))
         except (PetlocError, OSError) as exc:
             problems.append((path, reason_of(exc)))
-    return targets, problems
+    return targets, problems, shared
 
 
-def _annotation_for_file(path: Path, cache: dict[Path, Dataset | None], open_dataset) -> Path:
-    """The dataset layout's annotation path for one image file (sidecar by default)."""
+def _borrowed(dataset: Dataset) -> dict[Path, str]:
+    """Each image of ``dataset`` whose annotation file is another image's -> why it gets no pre-label."""
+    from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
+
+    return {image: shared_reason(dataset.annotation_path_for(image), owner)
+            for image, owner in borrowed_annotations(dataset.items).items()}
+
+
+def _annotation_for_file(path: Path, cache: dict[Path, Indexed | None], open_dataset,
+                         shared: dict[Path, str]) -> Path:
+    """The dataset layout's annotation path for one image file (sidecar by default); noted in
+    ``shared`` when that file is another image's."""
     folder = path.parent.resolve()
     if folder not in cache:
         try:
-            cache[folder] = open_dataset(folder)
+            dataset = open_dataset(folder)
+            cache[folder] = (dataset, _borrowed(dataset))
         except (PetlocError, OSError):
             cache[folder] = None
-    dataset = cache[folder]
-    return dataset.annotation_path_for(path) if dataset is not None else path.with_suffix(".xml")
+    indexed = cache[folder]
+    if indexed is None:
+        return path.with_suffix(".xml")
+    dataset, borrowed = indexed
+    item = dataset.find(path)
+    if item is not None and item.image_path in borrowed:
+        shared[path] = borrowed[item.image_path]
+    return dataset.annotation_path_for(path)
 
 
 def prelabel_mark(model: str, meta: dict) -> str:

@@ -236,12 +236,12 @@ def test_annotation_targets_follow_the_layout(tmp_path):
     side = tmp_path / "side"
     side.mkdir()
     write_image(side / "x.png", 20, 20)
-    targets, problems = annotation_targets([oxford, side / "x.png", tmp_path / "nope"])
+    targets, problems, shared = annotation_targets([oxford, side / "x.png", tmp_path / "nope"])
     assert targets[oxford / "images" / "Bengal_1.jpg"] == oxford / "annotations" / "xmls" / "Bengal_1.xml"
     assert targets[side / "x.png"] == side / "x.xml"
-    assert problems == [(tmp_path / "nope", "no such file or folder")]
+    assert problems == [(tmp_path / "nope", "no such file or folder")] and shared == {}
     # A single file inside an Oxford images/ folder gets the Oxford location too.
-    targets, _ = annotation_targets([oxford / "images" / "Bengal_1.jpg"])
+    targets, _, _ = annotation_targets([oxford / "images" / "Bengal_1.jpg"])
     assert list(targets.values()) == [oxford / "annotations" / "xmls" / "Bengal_1.xml"]
 
 
@@ -251,7 +251,7 @@ def test_annotation_targets_empty_folder(tmp_path, with_text_file):
     folder.mkdir()
     if with_text_file:
         (folder / "notes.txt").write_text("hi")
-    targets, problems = annotation_targets([folder])
+    targets, problems, _ = annotation_targets([folder])
     assert targets == {} and problems == [(folder, "no image found in this folder")]
 
 

@@ -215,3 +215,28 @@ def test_the_chosen_model_line_names_the_folder_escaped(tmp_path, tiny_bundle, c
     assert code == 0, err
     line = next(line for line in err.splitlines() if "using model" in line)
     assert f"for {show(folder)} (" in line and "\u202e" not in line, err  # raw, the newline split this line
+
+
+def test_predict_write_voc_gives_no_pre_label_to_an_image_whose_annotation_file_is_another_images(
+        tmp_path, tiny_bundle, capsys):
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    write_image(folder / "photo.jpg", W, H, RED)
+    write_image(folder / "photo.png", W, H, BLUE)  # photo.xml would be both: it is photo.jpg's (natural order)
+    shared_line = (f"petloc: wrote no pre-label for 1 image whose annotation file is another image's: "
+                   f"{folder / 'photo.png'} shares its annotation file photo.xml with photo.jpg (its boxes are that "
+                   "image's); rename one of the two images so that each has an annotation file of its own")
+    code, out, err = run_cli(capsys, "predict", folder, "--model", tiny_bundle, "--write-voc", "--json")
+    assert code == 0, err
+    assert len(json_lines(out)) == 2  # both are still predicted
+    annotation = read_voc(folder / "photo.xml")
+    assert annotation.filename == "photo.jpg" and [o.name for o in annotation.objects] == ["cat"]
+    # the file just written for photo.jpg is not counted as photo.png's own, left untouched
+    assert "wrote 1 pre-label annotation(s); left 0 existing annotation(s) untouched" in err
+    assert shared_line in err.splitlines()
+
+    code, _, err = run_cli(capsys, "predict", folder / "photo.png", "--model", tiny_bundle, "--write-voc")
+    assert code == 0, err
+    assert read_voc(folder / "photo.xml").objects[0].name == "cat"  # never a pre-label of photo.png over it
+    assert "wrote 0 pre-label annotation(s); left 0 existing annotation(s) untouched" in err
+    assert shared_line in err.splitlines()
