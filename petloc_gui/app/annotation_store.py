@@ -75,12 +75,18 @@ def read_document(image_path: Path, annotation_path: Path,
     return doc
 
 
-def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool, list[tuple[str, Box]], bool] | str | None:
+Primary = tuple[str, "Box | None", bool, list[tuple[str, "Box"]], bool]
+
+
+def read_primary(annotation_path: Path, image_path: Path | None = None) -> Primary | str | None:
     """``(name, box, verified, objects, prelabel)`` of the first object on disk (``objects``: every
     ``(name, box)``, for the best-gt IoU rule; ``prelabel``: a model's boxes nobody has reviewed,
     `ImageDocument.prelabel`), None, or the error text.
 
-    Used off the UI thread to fill the file list's IoU column; never raises.
+    Boxes are clamped to ``image_path``'s real size (its header: the size the opened image and
+    `petloc evaluate` clamp them to), not to a ``<size>`` that is wrong (an image resized since, an
+    old labelImg file with width and height swapped), so the IoU column and the review queue agree
+    with them. Used off the UI thread to fill the file list's IoU column; never raises.
     """
     from petloc_gui.core import voc
 
@@ -91,7 +97,7 @@ def read_primary(annotation_path: Path) -> tuple[str, Box | None, bool, list[tup
     if not exists:
         return None
     try:
-        annotation = voc.read_voc(path)
+        annotation = voc.read_voc(path, image_path=image_path)
     except Exception as exc:  # noqa: BLE001 - reported per image, never raised
         return str(exc)
     verified = bool(getattr(annotation, "verified", False))
@@ -170,6 +176,11 @@ class AnnotationStore:
             doc = read_document(item.image_path, item.annotation_path, image_size)
             self._docs[index] = doc
         return doc
+
+    def read_primary(self, index: int) -> Primary | str | None:
+        """`read_primary` of image ``index`` (off the UI thread too: it only reads files)."""
+        item = self.dataset.items[index]
+        return read_primary(item.annotation_path, item.image_path)
 
     def loaded(self, index: int) -> ImageDocument | None:
         """The document if it was already opened, without reading anything."""

@@ -11,6 +11,7 @@ searched) is a per-image error text, never an exception that ends the scan.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -20,9 +21,12 @@ from petloc_gui.ui import background
 
 CHUNK = 100
 
+ReadRow = Callable[[int], object]  # row -> its `read_primary` result (`AnnotationStore.read_primary`)
 
-def scan(paths: list[Path], sweep_folders: list[Path], swept: list[Path]):
-    """Sweep stale temporaries (into ``swept``), then yield (rows, results) chunks of read_primary results.
+
+def scan(paths: list[Path], sweep_folders: list[Path], swept: list[Path], read: ReadRow | None = None):
+    """Sweep stale temporaries (into ``swept``), then yield (rows, results) chunks of read_primary results
+    (``read(row)``; by default the file at ``paths[row]`` read alone, without its image's size).
 
     Files without an annotation are skipped; an unexpected exception is printed
     and ends the scan with what was read so far delivered, never half a chunk lost.
@@ -35,7 +39,7 @@ def scan(paths: list[Path], sweep_folders: list[Path], swept: list[Path]):
         # Temporaries of saves killed a day or more ago (ours only: core.stale).
         swept.extend(remove_stale_in(sweep_folders))
         for row, path in enumerate(paths):
-            result = read_primary(path)
+            result = read(row) if read is not None else read_primary(path)
             if result is None:
                 continue
             rows.append(row)
@@ -55,16 +59,18 @@ class AnnotationScanner(QObject):
     scanned = Signal(object, object)  # object: no QVariant conversion of the lists
     done = Signal()  # after the last chunk: every annotation file has been read
 
-    def __init__(self, annotation_paths: list[Path], parent=None, sweep_folders=()) -> None:
+    def __init__(self, annotation_paths: list[Path], parent=None, sweep_folders=(), read: ReadRow | None = None
+                 ) -> None:
         super().__init__(parent)
         self._paths = list(annotation_paths)
+        self._read = read
         self._sweep_folders = list(sweep_folders)
         self.swept: list[Path] = []  # stale temporaries removed (filled by the worker before any chunk)
         self._worker: background.Worker | None = None
         self._delivered = False  # every chunk has reached the UI thread
 
     def start(self) -> None:
-        self._worker = background.start(scan, self._paths, self._sweep_folders, self.swept,
+        self._worker = background.start(scan, self._paths, self._sweep_folders, self.swept, self._read,
                                         yielded=self._chunk, finished=self._finished)
 
     def _finished(self) -> None:

@@ -45,11 +45,13 @@ def stamps(paths: Sequence[Path]) -> list[Stamp]:
     return out
 
 
-def changed_files(paths: Sequence[Path], known: Sequence[Stamp]) -> tuple[list[int], list, list[Stamp]]:
-    """``(rows, read_primary results, stamps now)`` of the files that changed since ``known``."""
+def changed_files(paths: Sequence[Path], known: Sequence[Stamp], read: Callable[[int], object] | None = None
+                  ) -> tuple[list[int], list, list[Stamp]]:
+    """``(rows, read_primary results, stamps now)`` of the files that changed since ``known``
+    (``read(row)``, `AnnotationStore.read_primary`; by default the file read alone)."""
     now = stamps(paths)
     rows = [row for row, (before, after) in enumerate(zip(known, now, strict=True)) if before != after]
-    return rows, [read_primary(paths[row]) for row in rows], now
+    return rows, [read(row) if read is not None else read_primary(paths[row]) for row in rows], now
 
 
 class FolderFollower(QObject):
@@ -57,12 +59,13 @@ class FolderFollower(QObject):
 
     changed = Signal(object, object)
 
-    def __init__(self, annotation_paths: Sequence[Path], parent=None) -> None:
+    def __init__(self, annotation_paths: Sequence[Path], parent=None, read: Callable[[int], object] | None = None
+                 ) -> None:
         super().__init__(parent)
         self._paths = [Path(p) for p in annotation_paths]
         self._known: list[Stamp] | None = None
         self._baseline_worker: background.Worker | None = None
-        self.looks = FolderLook(lambda: (changed_files, (self._paths, self._known)), self._looked,
+        self.looks = FolderLook(lambda: (changed_files, (self._paths, self._known, read)), self._looked,
                                 quiet_ms=QUIET_MS, poll_ms=min(30_000, POLL_MS + len(self._paths) // 10),
                                 parent=self)
         self.looks.watch(dict.fromkeys(path.parent for path in self._paths))

@@ -40,10 +40,12 @@ class FolderWatchers:
         items = dataset.items
         annotation_paths = [item.annotation_path for item in items]
         self.disk = DiskSync(store.loaded_items, open_file_changed)
-        self.scanner = AnnotationScanner(annotation_paths, sweep_folders=dataset_annotation_folders(dataset))
+        # each row read with its image's size and what it shares (`AnnotationStore.read_primary`)
+        self.scanner = AnnotationScanner(annotation_paths, sweep_folders=dataset_annotation_folders(dataset),
+                                         read=store.read_primary)
         self.scanner.scanned.connect(files_read)
         self.scanner.done.connect(scan_done)
-        self.follower = FolderFollower(annotation_paths)
+        self.follower = FolderFollower(annotation_paths, read=store.read_primary)
         self.follower.changed.connect(files_read)
         self.follower.start(then=self.scanner.start)
         self.image_watch = ImageSetWatch(dataset)
