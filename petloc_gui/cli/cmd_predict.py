@@ -59,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
     args.model = model_for(args.model, args.paths)
     read_meta(args.model)  # a wrong model or a broken meta.json fails before anything else
     targets, problems, shared = annotation_targets(args.paths)
+    for folder in args.paths:
+        _report_unread(args, folder)
     for path, reason in problems:
         _report_error(args, path, reason)
     if not targets:
@@ -134,6 +136,32 @@ def _report_error(args: argparse.Namespace, path: Path | str, reason: str) -> No
     error(f"{path}: {reason}")
     if args.json:
         json_line({"image": str(path), "error": reason})
+
+
+def _report_unread(args: argparse.Namespace, folder: Path) -> None:
+    """One line for the files of a folder named as images of a format petloc does not read
+    (HEIC, AVIF, ...): not predicted, not silently skipped. With --json, one error record each."""
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.folder_listing import unread_images
+    from petloc_gui.core.text import counted
+
+    if not folder.is_dir():
+        return
+    try:
+        unread = unread_images(open_dataset(folder).folders)
+    except (PetlocError, OSError):
+        return  # annotation_targets reports the folder itself
+    if not unread:
+        return
+    formats = sorted({fmt.name for _, fmt in unread})
+    names = ", ".join(path.name for path, _ in unread[:3]) + (", ..." if len(unread) > 3 else "")
+    verb = "is" if len(formats) == 1 else "are"
+    pronoun = "it" if len(unread) == 1 else "them"
+    error(f"{folder}: {counted(len(unread), 'file')} not read ({names}): {' and '.join(formats)} {verb} "
+          f"not supported; convert {pronoun} to JPEG or PNG")
+    if args.json:
+        for path, fmt in unread:
+            json_line({"image": str(path), "error": fmt.reason})
 
 
 def _write_voc(image: Path, annotation_path: Path | None, prediction, mark: str) -> bool | None:

@@ -14,7 +14,8 @@ HELP = "dataset statistics: counts, class balance, box and image sizes, problems
 EPILOG = """\
 Reads image sizes from file headers only (no image is decoded). Problems
 (unreadable images, broken XML, boxes outside the image or inverted, XML size
-different from the image) are listed with their file names.
+different from the image, files of an image format petloc does not read such
+as HEIC) are listed with their file names.
 
 With --json, the last line of stdout is one JSON object (see docs/cli.md).
 

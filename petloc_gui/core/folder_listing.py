@@ -4,7 +4,9 @@
 change the folders it listed, and the window (`ui.review.image_set_watch`)
 compares each with what the index saw there (`FolderListing`). Which names
 count (an image by its extension, `image_stem`; a folder the sidecar search
-walks into; hidden names skipped) is decided here, for both.
+walks into; hidden names skipped) is decided here, for both. So is which
+files are images of a format petloc does not read (`unread_images`: a HEIC
+photo is named where a folder is read, not skipped silently).
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-from petloc_gui.core.images import IMAGE_EXTENSIONS
+from petloc_gui.core.image_formats import IMAGE_EXTENSIONS, UnreadFormat, unread_format_named
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,24 @@ def image_stem(name: str) -> str | None:
     if dot <= 0 or name[dot:].lower() not in IMAGE_EXTENSIONS:
         return None  # also skips hidden files such as ".jpg"
     return name[:dot]
+
+
+def unread_images(folders: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, UnreadFormat]]:
+    """Each file in ``folders`` named as an image of a format petloc does not read (HEIC, AVIF, ...)
+    with that format, in name order. The dataset's ``folders`` are where its index looked for images;
+    a folder that cannot be listed gives none (the index reported it)."""
+    found = []
+    for folder in folders:
+        try:
+            with os.scandir(folder) as iterator:
+                entries = list(iterator)
+        except OSError:
+            continue
+        for name in sorted(file_names(entries)):
+            fmt = unread_format_named(name)
+            if fmt is not None and not name.startswith("."):
+                found.append((Path(folder, name), fmt))
+    return found
 
 
 def file_names(entries: Iterable[os.DirEntry]) -> list[str]:

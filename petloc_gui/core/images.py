@@ -20,18 +20,13 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from petloc_gui.core.errors import ImageLoadError
+from petloc_gui.core.image_formats import DECODED_FORMATS, READ_FORMATS
+from petloc_gui.core.image_formats import IMAGE_EXTENSIONS as IMAGE_EXTENSIONS  # re-exported
+from petloc_gui.core.image_formats import is_image_name as is_image_name  # re-exported
 from petloc_gui.core.image_guard import check_file_size, check_jpeg_header
 
 # Checked from the header before any decoding; a larger image is refused.
 MAX_PIXELS = 100_000_000
-
-# The only decoders Pillow may use. Others are refused even when Pillow knows
-# them: EPS runs Ghostscript on load, and a hostile file named .jpg must not
-# reach it or any rarely used parser. ("JPEG" also opens camera MPO files.)
-DECODED_FORMATS = ("JPEG", "PNG", "GIF", "BMP", "WEBP", "TIFF")
-
-# Extensions indexed as images (decoding does not rely on them).
-IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff"})
 
 # MAX_PIXELS replaces Pillow's warning threshold (89 MP), so its warning is only
 # noise. Set once here: warnings.catch_warnings() per call is not thread-safe
@@ -47,11 +42,6 @@ _SWAPPING_ORIENTATIONS = frozenset({5, 6, 7, 8})
 _WHITE = (255, 255, 255)
 
 
-def is_image_name(name: str) -> bool:
-    """Whether a file name has one of the indexed image extensions."""
-    return os.path.splitext(name)[1].lower() in IMAGE_EXTENSIONS
-
-
 def _open_checked(path: Path, handle: BinaryIO, file_size: int) -> Image.Image:
     """Open (header only) and enforce the pixel and size limits; Pillow errors become ImageLoadError."""
     try:
@@ -63,8 +53,8 @@ def _open_checked(path: Path, handle: BinaryIO, file_size: int) -> Image.Image:
     except Image.DecompressionBombError as exc:
         raise ImageLoadError(f"image is too large to open safely ({exc})", path) from exc
     except UnidentifiedImageError as exc:
-        raise ImageLoadError("not an image file (format not recognised; JPEG, PNG, GIF, "
-                             "BMP, WebP and TIFF are read)", path) from exc
+        raise ImageLoadError(f"not an image file (format not recognised; {READ_FORMATS} are read)",
+                             path) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageLoadError(f"cannot read image header: {exc}", path) from exc
     width, height = image.size

@@ -16,7 +16,9 @@ import numpy as np
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.folder_listing import unread_images
 from petloc_gui.core.images import image_size
+from petloc_gui.core.text import counted
 from petloc_gui.core.voc import VocAnnotation, read_voc
 
 if TYPE_CHECKING:  # compute_stats imports dataset lazily (see below)
@@ -34,6 +36,7 @@ MISSING_SIZE = "missing_size"
 MISSING_LABEL = "missing_label"
 OTHER_PROBLEM = "annotation_problem"
 INDEX_PROBLEM = "dataset_index"
+UNSUPPORTED_IMAGE = "unsupported_image"  # a HEIC, AVIF, ... file: not an item, listed here
 
 # Substrings of core.voc.read_voc's repair messages -> kind (first match wins).
 _PROBLEM_NEEDLES = (
@@ -83,6 +86,8 @@ class DatasetStats:
     n_prelabels: int = 0  # of the annotated: a model's pre-labels nobody has reviewed (core.voc.PRELABEL_PREFIX)
     n_unannotated: int = 0
     n_objects: int = 0
+    # Files named as images of a format petloc does not read, {format: n}; not in n_images.
+    not_read: dict[str, int] = field(default_factory=dict)
     class_counts: dict[str, int] = field(default_factory=dict)
     first_object_class_counts: dict[str, int] = field(default_factory=dict)
     objects_per_annotation: dict[int, int] = field(default_factory=dict)
@@ -111,6 +116,8 @@ class DatasetStats:
             "n_prelabels": self.n_prelabels,
             "n_unannotated": self.n_unannotated,
             "n_objects": self.n_objects,
+            "n_not_read": sum(self.not_read.values()),
+            "not_read": dict(sorted(self.not_read.items())),
             "class_counts": dict(sorted(self.class_counts.items())),
             "first_object_class_counts": dict(sorted(self.first_object_class_counts.items())),
             "objects_per_annotation": {str(k): v for k, v in sorted(self.objects_per_annotation.items())},
@@ -140,6 +147,12 @@ class DatasetStats:
         lines = [
             f"dataset        {self.root} (layout: {self.layout})",
             f"images         {self.n_images}",
+        ]
+        if self.not_read:
+            formats = ", ".join(f"{name} {n}" for name, n in sorted(self.not_read.items()))
+            lines.append(f"not read       {counted(sum(self.not_read.values()), 'file')} ({formats}): "
+                         "formats petloc does not read; convert them to JPEG or PNG")
+        lines += [
             f"annotated      {self.n_annotated}"
             + (f" ({self.n_prelabels} of them unreviewed pre-labels)" if self.n_prelabels else ""),
             f"no annotation  {self.n_unannotated}",
@@ -242,6 +255,9 @@ def compute_stats(
         if on_progress is not None:
             on_progress(done, len(items))
     stats.split_counts = dict(splits)
+    for path, fmt in unread_images(getattr(dataset, "folders", None) or {}):
+        stats.not_read[fmt.name] = stats.not_read.get(fmt.name, 0) + 1
+        stats.problems.append(Problem(UNSUPPORTED_IMAGE, str(path), fmt.reason))
     for message in getattr(dataset, "problems", None) or []:
         # Index problems already start with the file they are about.
         where, sep, what = str(message).partition(": ")
