@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
+from petloc_gui.core.damaged_images import refusal_reason
 from petloc_gui.core.errors import ImageLoadError
-from petloc_gui.core.image_formats import DECODED_FORMATS, READ_FORMATS
+from petloc_gui.core.image_formats import DECODED_FORMATS
 from petloc_gui.core.image_formats import IMAGE_EXTENSIONS as IMAGE_EXTENSIONS  # re-exported
 from petloc_gui.core.image_formats import is_image_name as is_image_name  # re-exported
 from petloc_gui.core.image_guard import check_file_size, check_jpeg_header
@@ -52,11 +53,12 @@ def _open_checked(path: Path, handle: BinaryIO, file_size: int) -> Image.Image:
         image = Image.open(handle, formats=DECODED_FORMATS)
     except Image.DecompressionBombError as exc:
         raise ImageLoadError(f"image is too large to open safely ({exc})", path) from exc
-    except UnidentifiedImageError as exc:
-        raise ImageLoadError(f"not an image file (format not recognised; {READ_FORMATS} are read)",
-                             path) from exc
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageLoadError(f"cannot read image header: {exc}", path) from exc
+    except OSError as exc:
+        if exc.errno is not None:  # the disk, not the file's bytes
+            raise ImageLoadError(f"cannot read image header: {exc.strerror or exc}", path) from exc
+        raise ImageLoadError(refusal_reason(handle, path.name), path) from exc
+    except (SyntaxError, ValueError, EOFError) as exc:
+        raise ImageLoadError(refusal_reason(handle, path.name), path) from exc
     width, height = image.size
     if width <= 0 or height <= 0:
         raise ImageLoadError(f"image header gives an empty size {width}x{height}", path)

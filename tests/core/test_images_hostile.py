@@ -158,7 +158,9 @@ def test_formats_outside_the_list_are_refused(tmp_path, fmt, suffix):
         Image.new("RGB", (8, 8)).save(path, format=fmt)
     with Image.open(path) as probe:
         assert probe.format == fmt  # the trap is real: Pillow alone would take it
-    assert "not an image file" in str(_check_refused(path, header_ok=False))
+    shown = {"EPS": "EPS", "PPM": "Netpbm (PPM/PGM/PBM)", "ICO": "Icon (ICO)"}[fmt]
+    reason = _check_refused(path, header_ok=False).reason
+    assert reason == f"{shown} images are not supported; convert it to JPEG or PNG"
 
 
 # --- issue 12 point 7: sparse files, a real JPEG header then zeros -------------
