@@ -1,4 +1,5 @@
-"""Image files Pillow refuses to open: what is wrong with them, in words a person can act on.
+"""Image files Pillow refuses: what is wrong with them, in words a person can act on, and the two
+flaws every viewer forgives, read from repaired bytes.
 
 `PIL.Image.open` answers every refusal with "cannot identify image file": a
 PNG with one bad checksum, a PNG cut short, a HEIC photo and a text file all
@@ -6,16 +7,26 @@ read the same. `refusal_reason` tells them apart: a PNG's chunks are walked
 (`png_chunks`), a format petloc does not read is named by its first bytes or
 its extension (`core.image_formats`), and a file one of the decoded formats
 recognises gets that plugin's own reason.
+
+Two flaws leave every pixel in the file, and viewers show such files whole:
+a JPEG missing only its end marker (`jpeg_with_end_marker`), and a PNG with a
+bad checksum in a text or time chunk (`png_without_damaged_text`; libpng
+itself drops such a chunk). The file on disk is never changed; the repaired
+bytes are decoded strictly. Pillow's ``LOAD_TRUNCATED_IMAGES`` is not used:
+it is one switch for every thread, and it would also load a JPEG cut inside
+its image data, grey where the data is missing.
 """
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import BinaryIO
 
-from PIL import Image
+from PIL import Image, ImageChops
 
 from petloc_gui.core.image_formats import (
     DECODED_FORMATS,
@@ -29,6 +40,14 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Bytes of a refused PNG read to explain it (its chunks before the image data are small).
 MAX_EXAMINED_BYTES = 64 << 20
 _SHOWN_FORMAT = {"WEBP": "WebP", "DIB": "BMP"}
+# A file larger than this is not repaired (it is decoded in memory, twice for a JPEG).
+MAX_REPAIRED_BYTES = 256 << 20
+# Chunks whose damage never changes the pixels; a bad checksum in any other keeps the file refused.
+_METADATA_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt", b"tIME"})
+_JPEG_END = b"\xff\xd9"
+# Decoded in place of the missing data of a JPEG cut inside its image data (libjpeg itself fills
+# with zeros): complete data ignores anything before its end marker, so the pixels then differ.
+_FILLER = b"\x5a" * 64
 
 
 @dataclass(frozen=True)
@@ -69,11 +88,14 @@ def png_damage(data: bytes, whole: bool = True) -> str | None:
     """Why Pillow refused to open these PNG bytes (it checks the chunks before the image data), or None.
     ``whole``: ``data`` is the whole file, not its first bytes (only then is "cut short" known)."""
     chunks, stop = png_chunks(data)
-    for chunk in chunks:
-        if chunk.kind == b"IDAT":
-            return None  # Pillow reads no further when opening
-        if not chunk.crc_ok:
-            return f"PNG file is damaged (bad CRC in its {chunk.name} chunk)"
+    opened = list(takewhile(lambda chunk: chunk.kind != b"IDAT", chunks))  # Pillow reads no further
+    damaged = [chunk for chunk in opened if not chunk.crc_ok]
+    # The one that keeps it refused first (text chunks alone are repaired: png_without_damaged_text).
+    damaged.sort(key=lambda chunk: chunk.kind in _METADATA_CHUNKS)
+    if damaged:
+        return f"PNG file is damaged (bad CRC in its {damaged[0].name} chunk)"
+    if len(opened) < len(chunks):
+        return None
     return stop if whole or "cut short" not in (stop or "") else None
 
 
@@ -123,3 +145,98 @@ def _plugin_reason(handle: BinaryIO, head: bytes) -> str | None:
         finally:
             handle.seek(0)
     return None
+
+
+def jpeg_with_end_marker(handle: BinaryIO) -> bytes | None:
+    """The bytes of a JPEG file complete but for its end marker, with the marker; None for any other file.
+
+    Its data is decoded twice, once followed by the marker and once by filler bytes and the marker:
+    complete data ignores the filler, so both give the same pixels; a file cut inside its image
+    data decodes the filler where its own data is missing, and is left refused. So is a file cut
+    between two scans (a progressive JPEG shown before its last refinements arrived): its scans
+    must give every coefficient of every component its last bit (`_scans_complete`).
+    """
+    data = _read_bounded(handle)
+    if data is None or not data.startswith(b"\xff\xd8") or data.endswith(_JPEG_END):
+        return None
+    data = data.removesuffix(b"\xff")  # the first half of the marker
+    if not _scans_complete(data):
+        return None
+    marked = _jpeg_pixels(data + _JPEG_END)
+    filled = _jpeg_pixels(data + _FILLER + _JPEG_END)
+    if marked is None or filled is None or marked.mode != filled.mode or marked.size != filled.size:
+        return None
+    return data + _JPEG_END if ImageChops.difference(marked, filled).getbbox() is None else None
+
+
+def png_without_damaged_text(handle: BinaryIO) -> bytes | None:
+    """The bytes of a PNG file without its text and time chunks that have a bad checksum, when those
+    are the only chunks Pillow refuses it for (the ones before its image data); None otherwise."""
+    data = _read_bounded(handle)
+    if data is None or not data.startswith(PNG_SIGNATURE):
+        return None
+    chunks, _ = png_chunks(data)
+    damaged = [chunk for chunk in takewhile(lambda c: c.kind != b"IDAT", chunks) if not chunk.crc_ok]
+    if not damaged or any(chunk.kind not in _METADATA_CHUNKS for chunk in damaged):
+        return None
+    kept, at = [], 0
+    for chunk in damaged:
+        kept.append(data[at:chunk.start])
+        at = chunk.end
+    kept.append(data[at:])
+    return b"".join(kept)
+
+
+_SOF_CODES = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}  # not DHT, JPG, DAC
+_PROGRESSIVE_SOF = frozenset({0xC2, 0xC6, 0xCA, 0xCE})
+_NO_LENGTH = frozenset({0x00, 0x01, 0xFF, *range(0xD0, 0xD8)})  # stuffed zero, TEM, fill, RSTn
+
+
+def _scans_complete(data: bytes) -> bool:
+    """Whether the scans in a JPEG's bytes give every coefficient of every component its last bit:
+    a sequential JPEG scans each component once; a progressive one sends each coefficient's
+    bits in several scans, the last of which has successive approximation Al = 0."""
+    components: list[int] = []
+    progressive = False
+    finished: dict[int, set[int]] = {}
+    at = data.find(b"\xff", 2)
+    while 0 <= at < len(data) - 3:
+        code = data[at + 1]
+        if code in _NO_LENGTH:
+            at = data.find(b"\xff", at + 1)
+            continue
+        end = at + 2 + int.from_bytes(data[at + 2:at + 4], "big")
+        segment = data[at + 4:end]
+        if code in _SOF_CODES and len(segment) >= 6:
+            components = list(segment[6:6 + 3 * segment[5]:3])
+            progressive = code in _PROGRESSIVE_SOF
+        elif code == 0xDA and segment and len(segment) >= 1 + 2 * segment[0] + 3:
+            count = segment[0]
+            first, last, approximation = segment[1 + 2 * count:4 + 2 * count]
+            if not progressive:
+                first, last, approximation = 0, 63, 0
+            if approximation & 0x0F == 0:
+                for component in segment[1:1 + 2 * count:2]:
+                    finished.setdefault(component, set()).update(range(first, last + 1))
+        at = data.find(b"\xff", end)  # past the segment (a scan: into its image data)
+    every = set(range(64))
+    return bool(components) and all(finished.get(component, set()) >= every for component in components)
+
+
+def _read_bounded(handle: BinaryIO) -> bytes | None:
+    try:
+        handle.seek(0)
+        data = handle.read(MAX_REPAIRED_BYTES + 1)
+        handle.seek(0)
+    except OSError:
+        return None
+    return data if len(data) <= MAX_REPAIRED_BYTES else None
+
+
+def _jpeg_pixels(data: bytes) -> Image.Image | None:
+    try:
+        image = Image.open(io.BytesIO(data), formats=("JPEG",))
+        image.load()
+    except (OSError, SyntaxError, ValueError, EOFError, MemoryError, Image.DecompressionBombError):
+        return None
+    return image

@@ -5,7 +5,10 @@ real datasets contain GIFs and PNGs named ``.jpg``. Transparent images are
 composited on white, so a transparent background looks as it does in a
 viewer. 16-bit images are scaled to 8 bits (``value / 257``). Animated
 images give their first frame. EXIF orientation is applied, so pixels and
-sizes are those of the image as a person sees it.
+sizes are those of the image as a person sees it. A file Pillow refuses is
+refused with what is wrong with it, except the two flaws viewers forgive (a
+JPEG missing only its end marker, a bad checksum in a PNG text chunk), which
+load from repaired bytes (`core.damaged_images`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import BinaryIO
 import numpy as np
 from PIL import Image
 
-from petloc_gui.core.damaged_images import refusal_reason
+from petloc_gui.core.damaged_images import jpeg_with_end_marker, png_without_damaged_text, refusal_reason
 from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.image_formats import DECODED_FORMATS
 from petloc_gui.core.image_formats import IMAGE_EXTENSIONS as IMAGE_EXTENSIONS  # re-exported
@@ -43,8 +46,12 @@ _SWAPPING_ORIENTATIONS = frozenset({5, 6, 7, 8})
 _WHITE = (255, 255, 255)
 
 
-def _open_checked(path: Path, handle: BinaryIO, file_size: int) -> Image.Image:
-    """Open (header only) and enforce the pixel and size limits; Pillow errors become ImageLoadError."""
+def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: bool = False) -> Image.Image:
+    """Open (header only) and enforce the pixel and size limits; Pillow errors become ImageLoadError.
+
+    A PNG refused only for a bad checksum in a text chunk opens from repaired bytes
+    (`core.damaged_images`); ``repaired``: these are they.
+    """
     try:
         check_jpeg_header(handle, path)  # bounds Pillow's byte-by-byte junk skipping
     except OSError as exc:
@@ -53,11 +60,12 @@ def _open_checked(path: Path, handle: BinaryIO, file_size: int) -> Image.Image:
         image = Image.open(handle, formats=DECODED_FORMATS)
     except Image.DecompressionBombError as exc:
         raise ImageLoadError(f"image is too large to open safely ({exc})", path) from exc
-    except OSError as exc:
-        if exc.errno is not None:  # the disk, not the file's bytes
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        if isinstance(exc, OSError) and exc.errno is not None:  # the disk, not the file's bytes
             raise ImageLoadError(f"cannot read image header: {exc.strerror or exc}", path) from exc
-        raise ImageLoadError(refusal_reason(handle, path.name), path) from exc
-    except (SyntaxError, ValueError, EOFError) as exc:
+        fixed = None if repaired else png_without_damaged_text(handle)
+        if fixed is not None:
+            return _open_checked(path, io.BytesIO(fixed), file_size, repaired=True)
         raise ImageLoadError(refusal_reason(handle, path.name), path) from exc
     width, height = image.size
     if width <= 0 or height <= 0:
@@ -189,25 +197,36 @@ def load_image(path: str | os.PathLike[str], max_size: int | None = None) -> np.
         image = _open_checked(path, handle, file_size)
         with image:
             try:
-                if max_size is not None and image.format == "JPEG":
-                    # Let libjpeg decode at a reduced scale: much faster for previews.
-                    image.draft("RGB", (max_size, max_size))
-                # From the header, exactly as image_size reads it, so sizes and
-                # pixels always agree (a PNG eXIf chunk after the pixel data is
-                # ignored by both).
-                orientation = _pending_orientation(image)
-                image.load()
-                frame = _apply_orientation(image, orientation)
-                rgb = _to_rgb(frame)
-                if max_size is not None and max(rgb.size) > max_size:
-                    rgb.thumbnail((max_size, max_size), Image.Resampling.LANCZOS)
-                array = np.array(rgb, dtype=np.uint8)
+                return _decoded(image, path, max_size)
             except ImageLoadError:
-                raise
-            except Image.DecompressionBombError as exc:
-                raise ImageLoadError(f"image is too large to decode safely ({exc})", path) from exc
-            except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
-                raise ImageLoadError(f"cannot decode image (truncated or corrupt?): {exc}", path) from exc
+                # Viewers show a JPEG missing only its end marker whole: so does petloc.
+                complete = jpeg_with_end_marker(handle) if image.format == "JPEG" else None
+                if complete is None:
+                    raise
+        with _open_checked(path, io.BytesIO(complete), file_size) as image:
+            return _decoded(image, path, max_size)
+
+
+def _decoded(image: Image.Image, path: Path, max_size: int | None) -> np.ndarray:
+    """`load_image`'s pixels of an opened image."""
+    try:
+        if max_size is not None and image.format == "JPEG":
+            # Let libjpeg decode at a reduced scale: much faster for previews.
+            image.draft("RGB", (max_size, max_size))
+        # From the header, exactly as image_size reads it, so sizes and
+        # pixels always agree (a PNG eXIf chunk after the pixel data is
+        # ignored by both).
+        orientation = _pending_orientation(image)
+        image.load()
+        frame = _apply_orientation(image, orientation)
+        rgb = _to_rgb(frame)
+        if max_size is not None and max(rgb.size) > max_size:
+            rgb.thumbnail((max_size, max_size), Image.Resampling.LANCZOS)
+        array = np.array(rgb, dtype=np.uint8)
+    except Image.DecompressionBombError as exc:
+        raise ImageLoadError(f"image is too large to decode safely ({exc})", path) from exc
+    except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
+        raise ImageLoadError(f"cannot decode image (truncated or corrupt?): {exc}", path) from exc
     if array.ndim != 3 or array.shape[2] != 3:
         raise ImageLoadError(f"decoded to an unexpected shape {array.shape}", path)
     return array
