@@ -3,12 +3,14 @@
 The format is detected from the bytes (Pillow), never from the extension:
 real datasets contain GIFs and PNGs named ``.jpg``. Transparent images are
 composited on white, so a transparent background looks as it does in a
-viewer. 16-bit images are scaled to 8 bits (``value / 257``). Animated
-images give their first frame. EXIF orientation is applied, so pixels and
-sizes are those of the image as a person sees it. A file Pillow refuses is
-refused with what is wrong with it, except the two flaws viewers forgive (a
-JPEG missing only its end marker, a bad checksum in a PNG text chunk), which
-load from repaired bytes (`core.damaged_images`).
+viewer (an RGB, grayscale or palette image's transparent colour too); an
+alpha channel that is zero everywhere holds no alpha (a 32-bit BMP's unused
+fourth byte) and is ignored. 16-bit images are scaled to 8 bits
+(``value / 257``). Animated images give their first frame. EXIF orientation
+is applied, so pixels and sizes are those of the image as a person sees it.
+A file Pillow refuses is refused with what is wrong with it, except the two
+flaws viewers forgive (a JPEG missing only its end marker, a bad checksum in
+a PNG text chunk), which load from repaired bytes (`core.damaged_images`).
 """
 
 from __future__ import annotations
@@ -156,18 +158,19 @@ def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
 def _to_rgb(image: Image.Image) -> Image.Image:
     """Any Pillow mode -> RGB (alpha composited on white, 16-bit scaled)."""
     mode = image.mode
-    if mode == "RGB":
-        return image
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
         return Image.fromarray(_high_depth_to_uint8(image), "L").convert("RGB")
     has_alpha = mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
-        mode == "P" and "transparency" in image.info
-    ) or (mode in ("L", "RGB") and "transparency" in image.info)
+        mode in ("P", "L", "RGB") and "transparency" in image.info)
     if has_alpha:
         rgba = image.convert("RGBA")
+        if rgba.getchannel("A").getextrema()[1] == 0:
+            # Nothing visible: an alpha channel that holds no alpha, as a 32-bit BMP's
+            # fourth byte often is (viewers and OpenCV show its colours).
+            return rgba.convert("RGB")
         background = Image.new("RGBA", rgba.size, (*_WHITE, 255))
         return Image.alpha_composite(background, rgba).convert("RGB")
-    return image.convert("RGB")
+    return image if mode == "RGB" else image.convert("RGB")
 
 
 def _high_depth_to_uint8(image: Image.Image) -> np.ndarray:
