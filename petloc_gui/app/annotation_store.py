@@ -4,6 +4,12 @@ Documents are created lazily, the first time an image is opened, and kept
 for the session so edits survive moving between images. Saving is atomic
 (core.voc.write_voc); a failed save raises SaveError and leaves the document
 dirty with its edits in memory.
+
+An image whose annotation file is another image's (photo.png beside photo.jpg
+and photo.jpg's photo.xml: `core.shared_annotations`) has no annotation of its
+own here either: its document and its list row show none of the owner's boxes
+but a note saying why, and a save is refused (it would replace the owner's
+boxes) with the edits kept.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.app.image_document import ImageDocument, shared_note
 from petloc_gui.core.errors import PetlocError, SaveError
 
 if TYPE_CHECKING:  # core.voc and core.dataset are imported where they are used
@@ -35,17 +41,22 @@ def _exists(path: Path) -> bool | str:
 
 
 def read_document(image_path: Path, annotation_path: Path,
-                  image_size: tuple[int, int] | None = None) -> ImageDocument:
+                  image_size: tuple[int, int] | None = None, shared_with: str | None = None) -> ImageDocument:
     """A document for one image: its annotation if any, or the reading error.
 
     Only the XML is read, never the image (this runs on the GUI's UI thread):
     ``image_size`` is the size of the image decoded in the background, checked
-    against the file's; without it the file's own size is used.
+    against the file's; without it the file's own size is used. ``shared_with``:
+    the image that owns the annotation file when it is not this one; the file
+    is then not read (its boxes are that image's) and the document stays empty.
     """
     from petloc_gui.core import voc
     from petloc_gui.core.disk_state import MISSING, current_state
 
-    doc = ImageDocument(image_path=Path(image_path), annotation_path=Path(annotation_path))
+    doc = ImageDocument(image_path=Path(image_path), annotation_path=Path(annotation_path),
+                        shared_with=shared_with)
+    if shared_with is not None:
+        return doc  # no disk state either: the owner's file changing is no news for this image
     exists = _exists(doc.annotation_path)
     if isinstance(exists, str):
         doc.load_error = exists
@@ -78,7 +89,8 @@ def read_document(image_path: Path, annotation_path: Path,
 Primary = tuple[str, "Box | None", bool, list[tuple[str, "Box"]], bool]
 
 
-def read_primary(annotation_path: Path, image_path: Path | None = None) -> Primary | str | None:
+def read_primary(annotation_path: Path, image_path: Path | None = None,
+                 shared_by: list[str] | None = None) -> Primary | str | None:
     """``(name, box, verified, objects, prelabel)`` of the first object on disk (``objects``: every
     ``(name, box)``, for the best-gt IoU rule; ``prelabel``: a model's boxes nobody has reviewed,
     `ImageDocument.prelabel`), None, or the error text.
@@ -86,11 +98,19 @@ def read_primary(annotation_path: Path, image_path: Path | None = None) -> Prima
     Boxes are clamped to ``image_path``'s real size (its header: the size the opened image and
     `petloc evaluate` clamp them to), not to a ``<size>`` that is wrong (an image resized since, an
     old labelImg file with width and height swapped), so the IoU column and the review queue agree
-    with them. Used off the UI thread to fill the file list's IoU column; never raises.
+    with them. ``shared_by``: the names of the images that map to the file when more than one does;
+    for an image that does not own it, the note saying so (`ImageDocument.shared_note`). Used off the
+    UI thread to fill the file list's IoU column; never raises.
     """
     from petloc_gui.core import voc
 
     path = Path(annotation_path)
+    if shared_by and image_path is not None:
+        from petloc_gui.core.shared_annotations import owner_elsewhere
+
+        owner = owner_elsewhere(path, Path(image_path).name, shared_by)
+        if owner is not None:
+            return shared_note(Path(image_path).name, path.name, owner)
     exists = _exists(path)
     if isinstance(exists, str):
         return exists
@@ -137,6 +157,14 @@ def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
     """
     from petloc_gui.core import voc
 
+    if doc.shared_with is not None:
+        owner = doc.shared_with
+        refused = SaveError(f"not saved: it is {owner}'s annotation file ({doc.image_path.name} only shares its "
+                            f"name), so {doc.image_path.name}'s boxes cannot go in it. Rename one of the two images "
+                            "so that each has an annotation file of its own, then reload the folder (F5)",
+                            doc.annotation_path)
+        doc.save_error = str(refused)
+        raise refused
     expected = None if keep_mine else doc.disk_state
     try:
         annotation = build_annotation(doc)
@@ -162,8 +190,14 @@ class AnnotationStore:
     """The documents of one dataset, by item index."""
 
     def __init__(self, dataset: Dataset) -> None:
+        from petloc_gui.core.shared_annotations import sharing_groups
+
         self.dataset = dataset
         self._docs: dict[int, ImageDocument] = {}
+        # image path -> the names of the images that map to its annotation file, where more than one does
+        groups = sharing_groups(dataset.items) if dataset is not None else {}
+        self._shared_by = {str(item.image_path): [other.image_path.name for other in group]
+                           for group in groups.values() for item in group}
 
     def __len__(self) -> int:
         return len(self.dataset.items) if self.dataset is not None else 0
@@ -172,15 +206,28 @@ class AnnotationStore:
         """The document of image ``index``, read from disk on first use."""
         doc = self._docs.get(index)
         if doc is None:
-            item = self.dataset.items[index]
-            doc = read_document(item.image_path, item.annotation_path, image_size)
+            doc = self.read_disk_version(index, image_size)
             self._docs[index] = doc
         return doc
+
+    def read_disk_version(self, index: int, image_size: tuple[int, int] | None = None) -> ImageDocument:
+        """A new document of image ``index`` as on disk now (`read_document`; not kept)."""
+        item = self.dataset.items[index]
+        return read_document(item.image_path, item.annotation_path, image_size, self.owner_elsewhere(index))
+
+    def owner_elsewhere(self, index: int) -> str | None:
+        """The name of the image owning image ``index``'s annotation file when it is another image
+        (`core.shared_annotations`), else None. Reads that file's ``<filename>`` when it is shared."""
+        from petloc_gui.core.shared_annotations import owner_elsewhere
+
+        item = self.dataset.items[index]
+        names = self._shared_by.get(str(item.image_path))
+        return owner_elsewhere(item.annotation_path, item.image_path.name, names) if names else None
 
     def read_primary(self, index: int) -> Primary | str | None:
         """`read_primary` of image ``index`` (off the UI thread too: it only reads files)."""
         item = self.dataset.items[index]
-        return read_primary(item.annotation_path, item.image_path)
+        return read_primary(item.annotation_path, item.image_path, self._shared_by.get(str(item.image_path)))
 
     def loaded(self, index: int) -> ImageDocument | None:
         """The document if it was already opened, without reading anything."""

@@ -44,6 +44,13 @@ STATUS_TIPS = {
 }
 
 
+def shared_note(image_name: str, annotation_name: str, owner: str) -> str:
+    """The note on an image whose annotation file is another image's (its list row, its pane)."""
+    return (f"{image_name} shares its annotation file {annotation_name} with {owner}, whose file it is: "
+            f"{image_name} has no annotation of its own here, and its boxes cannot be saved. Rename one of the "
+            "two images so that each has an annotation file of its own, then reload the folder (F5).")
+
+
 def make_object(name: str, box: Box) -> VocObject:
     """A new VOC object with default pose/truncated/difficult."""
     from petloc_gui.core.voc import VocObject
@@ -73,6 +80,10 @@ class ImageDocument:
     image_error: str | None = None
     # The user agreed to save through a symbolic link out of the dataset folder.
     link_target_allowed: bool = False
+    # The image whose annotation file this is, when it is another image's (photo.png beside photo.jpg
+    # and photo.jpg's photo.xml, `core.shared_annotations`): none of its boxes are shown here, and a
+    # save is refused, since it would replace them.
+    shared_with: str | None = None
     problems: list = field(default_factory=list)  # reading notes (repairs, shortened labels)
     dropped: list = field(default_factory=list)  # what the last save removed (DOCTYPE...)
     _saved_objects: tuple = ()
@@ -106,7 +117,7 @@ class ImageDocument:
         """One of the STATUS_* constants."""
         if self.dirty:
             return STATUS_EDITED
-        if self.load_error or self.image_error:
+        if self.load_error or self.image_error or self.shared_with:
             return STATUS_ERROR
         if self.verified:
             return STATUS_VERIFIED
@@ -131,7 +142,7 @@ class ImageDocument:
     def problem_text(self) -> str | None:
         """The error to show for this image in the list, if any; else the news that another program
         changed its file (kept through later edits and refreshes of its row)."""
-        error = self.load_error or self.save_error or self.image_error
+        error = self.load_error or self.save_error or self.image_error or self.shared_note
         if error:
             return error
         if self.external_change is not None:
@@ -139,6 +150,13 @@ class ImageDocument:
                 "the version read before is shown (edits undone): Ctrl+S loads the new one"
             return f"{self.annotation_path}: changed on disk by another program; {then}"
         return None
+
+    @property
+    def shared_note(self) -> str | None:
+        """What the window says of an image whose annotation file is another image's; else None."""
+        if self.shared_with is None:
+            return None
+        return shared_note(self.image_path.name, self.annotation_path.name, self.shared_with)
 
     def adopt_disk_version(self, fresh: ImageDocument) -> None:
         """Make ``fresh`` (the file as now on disk) the saved baseline.

@@ -136,8 +136,9 @@ class ImagePanel(QWidget):
             pred_boxes = [(pred.box, f"{pred.label} {pred.confidence:.2f}")]
         self.pred_pane.set_boxes(pred_boxes)
         self.gt_pane.set_ghost_boxes(pred_boxes if self.overlay else [])
-        if doc is not None and doc.load_error:
-            self.gt_pane.show_message(doc.load_error)
+        # an annotation file that is another image's: say so (ImageDocument.shared_note), not "No box yet"
+        if doc is not None and (doc.load_error or doc.shared_with):
+            self.gt_pane.show_message(doc.load_error or doc.shared_note)
         elif self._image_error:
             self.gt_pane.show_message(self._image_error)
         elif doc is not None and not doc.objects:

@@ -310,12 +310,8 @@ class ReviewSession:
         self.model.set_status(row, doc.status(), doc.problem_text())
 
     def _read_disk_version(self, row: int):
-        from petloc_gui.app.annotation_store import read_document
-
-        item = self.dataset.items[row]
         loaded = self.store.loaded(row)
-        return read_document(item.image_path, item.annotation_path,
-                             loaded.image_size if loaded is not None else None)
+        return self.store.read_disk_version(row, loaded.image_size if loaded is not None else None)
 
     def take_theirs(self, row: int) -> None:
         """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away."""
