@@ -132,6 +132,28 @@ def _plugin_words(exc: Exception) -> str:
 
 def _plugin_reason(handle: BinaryIO, head: bytes) -> str | None:
     """The reason of the first decoded format's plugin that recognises the file but cannot open it."""
+    opened = _plugin_open(handle, head)
+    if opened is None or not isinstance(opened[1], Exception):
+        return None
+    return f"cannot read this {_SHOWN_FORMAT.get(opened[0], opened[0])} file: {_plugin_words(opened[1])}"
+
+
+def header_size(handle: BinaryIO) -> tuple[int, int] | None:
+    """``(width, height)`` from the header of a file Pillow refused as a decompression bomb, or None.
+    (Its plugin opened directly: `Image.open` refuses before it gives the size.)"""
+    try:
+        handle.seek(0)
+        opened = _plugin_open(handle, handle.read(HEAD_BYTES))
+    except OSError:
+        return None
+    if opened is None or not isinstance(opened[1], Image.Image):
+        return None
+    return opened[1].size
+
+
+def _plugin_open(handle: BinaryIO, head: bytes) -> tuple[str, Image.Image | Exception] | None:
+    """The first decoded format whose plugin recognises ``head``, with the image it opens (header
+    only) or the exception it raises; None when none recognises it."""
     Image.init()
     for fmt in DECODED_FORMATS:
         factory, accept = Image.OPEN[fmt]
@@ -139,9 +161,9 @@ def _plugin_reason(handle: BinaryIO, head: bytes) -> str | None:
             continue
         handle.seek(0)
         try:
-            factory(handle, "")  # the plugin Image.open tried: only its reason is new
+            return fmt, factory(handle, "")  # the plugin Image.open tried
         except Exception as exc:  # noqa: BLE001 - any failure is the reason asked for
-            return f"cannot read this {_SHOWN_FORMAT.get(fmt, fmt)} file: {_plugin_words(exc)}"
+            return fmt, exc
         finally:
             handle.seek(0)
     return None

@@ -24,7 +24,12 @@ from typing import BinaryIO
 import numpy as np
 from PIL import Image
 
-from petloc_gui.core.damaged_images import jpeg_with_end_marker, png_without_damaged_text, refusal_reason
+from petloc_gui.core.damaged_images import (
+    header_size,
+    jpeg_with_end_marker,
+    png_without_damaged_text,
+    refusal_reason,
+)
 from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.image_formats import DECODED_FORMATS
 from petloc_gui.core.image_formats import IMAGE_EXTENSIONS as IMAGE_EXTENSIONS  # re-exported
@@ -60,8 +65,8 @@ def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: boo
         raise ImageLoadError(f"cannot read image header: {exc.strerror or exc}", path) from exc
     try:
         image = Image.open(handle, formats=DECODED_FORMATS)
-    except Image.DecompressionBombError as exc:
-        raise ImageLoadError(f"image is too large to open safely ({exc})", path) from exc
+    except Image.DecompressionBombError as exc:  # over twice Pillow's 89 MP: refused before the size is known
+        raise ImageLoadError(_too_large(header_size(handle)), path) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         if isinstance(exc, OSError) and exc.errno is not None:  # the disk, not the file's bytes
             raise ImageLoadError(f"cannot read image header: {exc.strerror or exc}", path) from exc
@@ -73,13 +78,14 @@ def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: boo
     if width <= 0 or height <= 0:
         raise ImageLoadError(f"image header gives an empty size {width}x{height}", path)
     if width * height > MAX_PIXELS:
-        raise ImageLoadError(
-            f"image is too large: {width}x{height} pixels exceeds the limit of "
-            f"{MAX_PIXELS // 1_000_000} megapixels",
-            path,
-        )
+        raise ImageLoadError(_too_large((width, height)), path)
     check_file_size(path, file_size, width, height)
     return image
+
+
+def _too_large(size: tuple[int, int] | None) -> str:
+    pixels = "it" if size is None else f"{size[0]}x{size[1]} pixels"
+    return f"image is too large: {pixels} exceeds the limit of {MAX_PIXELS // 1_000_000} megapixels"
 
 
 def _read_file(path: str | os.PathLike[str]) -> tuple[Path, BinaryIO, int]:

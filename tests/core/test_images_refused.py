@@ -11,7 +11,7 @@ from PIL import Image
 from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.images import image_size, load_image
 
-from .helpers import png_chunk
+from .helpers import png_chunk, png_claiming
 
 HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 200
 AVIF = b"\x00\x00\x00\x20ftypavif\x00\x00\x00\x00avifmif1miafMA1B" + b"\x00" * 200
@@ -72,3 +72,11 @@ def test_a_file_of_no_known_format_is_still_not_an_image(tmp_path):
     path = tmp_path / "notes.jpg"
     path.write_text("this is not an image\n")
     assert _refusal(path).startswith("not an image file (format not recognised;")
+
+
+
+def test_an_image_over_pillows_bomb_limit_gets_petlocs_message(tmp_path):
+    # 900 MP: Pillow refuses it inside Image.open ("could be decompression bomb DOS attack").
+    path = tmp_path / "huge.png"
+    path.write_bytes(png_claiming(30_000, 30_000))
+    assert _refusal(path) == "image is too large: 30000x30000 pixels exceeds the limit of 100 megapixels"
