@@ -180,19 +180,53 @@ def _to_rgb(image: Image.Image) -> Image.Image:
 
 
 def _high_depth_to_uint8(image: Image.Image) -> np.ndarray:
-    values = np.asarray(image)
-    if image.mode == "F":
+    return values_to_uint8(np.asarray(image))  # I;16* -> uint16, I -> int32, F -> float32
+
+
+def values_to_uint8(values: np.ndarray) -> np.ndarray:
+    """Pixel values of any depth as uint8, by their type: 16-bit ``/ 257``; float 0..1 (``* 255``)
+    or 0..255; other integers kept when within 0..255, else read as 16-bit; bool 0 or 255."""
+    if values.dtype == np.uint8:
+        return values
+    if values.dtype == np.bool_:
+        return values.astype(np.uint8) * np.uint8(255)
+    if np.issubdtype(values.dtype, np.floating):
         values = np.nan_to_num(values.astype(np.float64))
         # Float images are either [0, 1] or [0, 255] in practice.
         if values.size and values.max() <= 1.0:
             values = values * 255.0
         return np.clip(np.rint(values), 0, 255).astype(np.uint8)
+    if not np.issubdtype(values.dtype, np.integer):
+        raise ValueError(f"pixel values of type {values.dtype} are not an image (integers, floats or bool are)")
+    sixteen_bit = values.dtype == np.uint16  # whatever its byte order
     values = values.astype(np.int64)
-    if image.mode == "I" and values.size and values.max() <= 255 and values.min() >= 0:
+    if not sixteen_bit and values.size and values.max() <= 255 and values.min() >= 0:
         # 32-bit container holding 8-bit data (e.g. some 8-bit TIFFs): keep as is.
         return values.astype(np.uint8)
     values = np.clip(values, 0, 65535)
     return np.rint(values / 257.0).astype(np.uint8)
+
+
+def array_to_rgb(image: np.ndarray) -> np.ndarray:
+    """An image array as H x W x 3 uint8 RGB, as a file of the same pixels would load.
+
+    H x W or H x W x 1 is gray, H x W x 2 gray and alpha, H x W x 3 RGB, H x W x 4 RGBA; values
+    go through `values_to_uint8` and alpha is composited on white (`_to_rgb`). An H x W x 3
+    uint8 array is returned as it is. ValueError for any other shape or value type.
+    """
+    array = np.asarray(image)
+    if array.ndim == 3 and array.shape[2] == 3 and array.dtype == np.uint8 and array.size:
+        return array
+    if array.ndim == 2:
+        array = array[:, :, None]
+    if array.ndim != 3 or array.shape[2] not in (1, 2, 3, 4) or array.shape[0] == 0 or array.shape[1] == 0:
+        raise ValueError(f"expected an H x W image with 1 to 4 channels (gray, gray + alpha, RGB, RGBA), "
+                         f"got shape {array.shape}")
+    channels = values_to_uint8(array)
+    if channels.shape[2] == 3:
+        return np.ascontiguousarray(channels)
+    pillow = Image.fromarray(np.ascontiguousarray(channels[:, :, 0] if channels.shape[2] == 1 else channels))
+    return np.asarray(_to_rgb(pillow), dtype=np.uint8)
 
 
 def load_image(path: str | os.PathLike[str], max_size: int | None = None) -> np.ndarray:

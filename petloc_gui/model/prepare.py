@@ -10,7 +10,10 @@ the same tensor for the same photo whichever path it comes through:
    OpenCV, area-averaging when shrinking, bilinear when enlarging; always on
    uint8 (a full-resolution photo is never converted to float).
 
-The model takes that as float32 0..255 and normalises inside itself.
+The model takes that as float32 0..255 and normalises inside itself. An
+image given as an array (`Predictor.predict_images`) becomes RGB uint8 by
+the rules a file follows (`as_rgb`: 16-bit and float values scaled, alpha
+composited on white) before step 2.
 Augmentation starts from `decode_bounded` (the same decode, downscaled with
 the same resize so neither side exceeds a bound) and ends with
 `resize_to_input` too.
@@ -26,7 +29,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import cv2
 import numpy as np
 
-from petloc_gui.core.images import load_image
+from petloc_gui.core.images import array_to_rgb, load_image
 
 Size = tuple[int, int]  # (width, height)
 
@@ -37,19 +40,10 @@ def decode(path: str | os.PathLike[str]) -> np.ndarray:
 
 
 def as_rgb(image: np.ndarray) -> np.ndarray:
-    """Any H x W, H x W x 1/3/4 array as H x W x 3 uint8; ValueError for anything else."""
-    array = np.asarray(image)
-    if array.ndim == 2:
-        array = np.repeat(array[:, :, None], 3, axis=2)
-    elif array.ndim == 3 and array.shape[2] == 1:
-        array = np.repeat(array, 3, axis=2)
-    elif array.ndim == 3 and array.shape[2] == 4:
-        array = array[:, :, :3]
-    if array.ndim != 3 or array.shape[2] != 3 or array.shape[0] == 0 or array.shape[1] == 0:
-        raise ValueError(f"expected an H x W x 3 image, got shape {array.shape}")
-    if array.dtype != np.uint8:
-        array = np.clip(array, 0, 255).astype(np.uint8)
-    return array
+    """An image array as H x W x 3 uint8 RGB, prepared as a file of the same pixels is
+    (`core.images.array_to_rgb`: 16-bit and float values scaled, alpha composited on white);
+    ValueError for a shape or value type that is no image."""
+    return array_to_rgb(image)
 
 
 def resize_to_input(image: np.ndarray, size: Size, *, parallel: bool = False) -> np.ndarray:
