@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from tests.cli.helpers import assert_clean_errors, json_lines, run_cli, voc_xml
+from tests.model_files import add_model_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,6 +23,7 @@ def _fake_bundle(folder: Path, preset: str = "digits", metrics=None) -> None:
     meta = {"format_version": 1, "preset": preset, "class_names": ["0", "1"],
             "input_size": [32, 32], "metrics": metrics or {"accuracy": 0.9, "mean_iou": 0.7}}
     (folder / "meta.json").write_text(json.dumps(meta))
+    add_model_file(folder)  # a model file that looks loadable: a bundle without one is listed as unavailable
 
 
 # --- point 10 ---------------------------------------------------------------------
