@@ -23,6 +23,9 @@ from petloc_gui.model.versions import Version, VersionStore
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 
 UNUSABLE = "unusable:"  # data of the entries of version folders that cannot be used
+UNDECIDED = "new: not kept yet"
+UNDECIDED_TIP = ("The run that made this version has finished and waits for your decision: Use the new model or "
+                 "Discard it in the Retraining window (picking it here keeps it).")
 REASON_CHARS = 70  # of the why in the entry's text; the tooltip has it whole
 
 
@@ -37,10 +40,12 @@ class VersionsMenu(QMenu):
         store: VersionStore,
         current_spec: Callable[[], str],
         parent: QWidget | None = None,
+        undecided: Callable[[], str | None] = lambda: None,
     ) -> None:
         super().__init__("Versions", parent)
         self._store = store
         self._current_spec = current_spec
+        self._undecided = undecided  # the id of the new version a finished run has not had Use / Discard for
         self.message_box: QMessageBox | None = None  # the last message (the versions folder cannot be shown)
         self.setToolTipsVisible(True)  # a version's path and figures; why a greyed one cannot be used
         self.aboutToShow.connect(self.rebuild)
@@ -69,15 +74,19 @@ class VersionsMenu(QMenu):
         if not versions and not left_out:
             empty = self.addAction("No trained versions yet (Model → Retrain…)")
             empty.setEnabled(False)
+        undecided = self._undecided()
         for version in versions:
             figures = metrics_text(version.metrics, "validation")
+            # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
+            pending = UNDECIDED if version.id == undecided else ""
             # Named by its folders, as `petloc models` names it (VersionStore: not by what version.json says).
-            text = "  ·  ".join(part for part in (f"{version.preset} {_date(version.created)}", figures, version.id)
-                                if part)
+            text = "  ·  ".join(part for part in (f"{version.preset} {_date(version.created)}", figures, version.id,
+                                                  pending) if part)
             action = QAction(visible(text), self)
             action.setCheckable(True)
             action.setChecked(current is not None and _resolved(version.path) == current)
-            action.setToolTip(_tooltip(version))
+            tip = _tooltip(version)
+            action.setToolTip(f"{tip}\n{UNDECIDED_TIP}" if pending else tip)
             action.setData(version.id)
             action.triggered.connect(lambda _checked=False, v=version: self.version_chosen.emit(v))
             self.addAction(action)

@@ -102,7 +102,7 @@ class RetrainController(QObject):
         self.show_progress_action = QAction("Show training progress", parent)
         self.show_progress_action.triggered.connect(self.show_progress)
         self.show_progress_action.setEnabled(False)
-        self.versions_menu = VersionsMenu(self.store, host.current_model_spec, menu)
+        self.versions_menu = VersionsMenu(self.store, host.current_model_spec, menu, undecided=self._undecided_id)
         self.versions_menu.version_chosen.connect(self.roll_back)
         self.versions_menu.bundled_chosen.connect(self.use_bundled)
         menu.addSeparator()
@@ -339,6 +339,9 @@ class RetrainController(QObject):
         if self._switch_to(version) and self.new_version is not None and version.id == self.new_version.id:
             self._progress_window().show_decided(f"Now using the new model ({version.id}).")
             self.new_version = None
+
+    def _undecided_id(self) -> str | None:
+        return self.new_version.id if self.new_version is not None else None
 
     def use_bundled(self, name: str) -> None:
         """Model → Versions → Bundled: <name>: used, and this folder's model from now on."""

@@ -144,3 +144,22 @@ def test_closing_the_window_during_a_run_asks_first(qtbot, window, controller, m
     assert not controller.confirm_quit() and controller.is_running()
     assert controller.confirm_quit()
 
+
+
+def test_versions_marks_the_new_version_until_it_is_used_or_discarded(qtbot, window, controller):
+    def entry(version):
+        controller.versions_menu.rebuild()  # as when the menu opens
+        actions = [a for a in controller.versions_menu.version_actions() if a.data() == version.id]
+        assert len(actions) == 1
+        return actions[0]
+
+    version = _run(qtbot, controller)
+    action = entry(version)
+    assert "not kept yet" in action.text() and "Use the new model or Discard" in action.toolTip()
+    controller.use_new_model()
+    assert "not kept yet" not in entry(version).text()
+    second = _run(qtbot, controller)
+    assert "not kept yet" in entry(second).text() and "not kept yet" not in entry(version).text()
+    controller.discard_new_model()
+    controller.versions_menu.rebuild()
+    assert not [a for a in controller.versions_menu.version_actions() if a.data() == second.id]
