@@ -28,17 +28,30 @@ def given(what: str):
     return check
 
 
+SCREENSHOT_EPILOG = """\
+--screenshot exit status:
+  0  saved (a folder no model knows is saved as the window shows it, without
+     predictions; stderr says so)
+  1  the folder could not be opened, or Qt's X11 libraries are missing
+  2  timed out waiting for the first prediction (--timeout), or a bad command line
+  3  the PNG could not be written
+  4  the model failed to load (nothing written)"""
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="petloc-gui", description="Review and correct box + label annotations "
-                                     "with a model in the loop.")
+                                     "with a model in the loop.", epilog=SCREENSHOT_EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", nargs="?", type=given("folder name: give a folder, or none for the last one"),
                         help="image folder (default: the folder open last time; the bundled "
-                        "demo digits on the first run)")
+                        "demo digits on the first run, and always with --screenshot)")
     parser.add_argument("--model", type=given("model: give a bundled model's name or a bundle folder"),
                         help='"digits", "pets" or a model folder (default: matched to the folder)')
     parser.add_argument("--screenshot", metavar="OUT.png", type=given("screenshot file name"),
                         help="save a PNG of the window once the first prediction is shown, then exit")
-    parser.add_argument("--timeout", type=float, default=180.0, help="--screenshot time limit in seconds")
+    parser.add_argument("--timeout", type=float, default=180.0, metavar="SECONDS",
+                        help="--screenshot: give up (exit 2) after this many seconds without a prediction "
+                        "(default: 180)")
     return parser.parse_args(argv)
 
 

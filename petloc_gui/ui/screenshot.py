@@ -3,6 +3,15 @@
 When the list is sorted as the review queue (the demo), "the first image" is
 the top of the queue, which is only known once the folder is predicted: the
 taker waits for that (at most half the time limit), then shows it.
+
+A folder no model knows (its classes are none of any model's) is a state of
+the window like any other, with its own bar: the taker waits for the opening
+scan (the bar counts the boxes it reads) and saves the window as it is, with
+no prediction. A model that fails to load is an error: nothing is saved.
+
+Exit codes (`petloc-gui --help` lists them): 0 saved, 2 timed out, 3 the PNG
+could not be written, 4 the model failed to load (app.py: 1 the folder could
+not be opened).
 """
 
 from __future__ import annotations
@@ -16,9 +25,11 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
+from petloc_gui.ui.models.new_classes_bar import REFRESH_MS
 from petloc_gui.ui.review.review_session import ReviewSession
 
 POLL_MS = 100
+EXIT_SAVED, EXIT_TIMED_OUT, EXIT_NOT_WRITTEN, EXIT_MODEL_FAILED = 0, 2, 3, 4
 
 
 class ScreenshotHost(Protocol):
@@ -28,6 +39,8 @@ class ScreenshotHost(Protocol):
 
     @property
     def model_problem(self) -> str | None: ...
+
+    def current_model_spec(self) -> str: ...
 
     def first_visible_row(self) -> int | None: ...
 
@@ -57,41 +70,61 @@ class ScreenshotTaker(QObject):
     def start(self) -> None:
         self._timer.start(POLL_MS)
 
+    def _no_model(self) -> bool:
+        """No model knows the folder's classes: the window predicts nothing and says so (no spec is in use,
+        where a model that failed to load keeps its spec)."""
+        return bool(self.window.model_problem) and not self.window.current_model_spec()
+
     def _ready(self) -> bool:
         session = self.window.session
         if session is None or session.current is None or session.loading is not None:
             return False  # nothing shown yet, or the image still decoding
+        no_model = self._no_model()
+        if no_model and not session.watchers.scan_finished():
+            return False  # the no-model bar counts the boxes the opening scan reads
         if session.model.review_order and not self._queue_top_shown:
-            if not session.queue_known() and time.monotonic() - self.started < self.timeout_s / 2:
+            # with no model no prediction comes: the queue is final once the scan is done
+            if not no_model and not session.queue_known() and time.monotonic() - self.started < self.timeout_s / 2:
                 return False
             self._queue_top_shown = True
-            session.show_queue_top()
+            if session.show_queue_top():
+                return False  # another image: wait for it to decode
+        if no_model:
+            return True  # the window as it is: the image, no prediction, the bar saying why
         if session.current in session.model.gone:
             return True  # deleted since the folder was read: its pane says so, no prediction comes
         result = self.window.cached_prediction(session.image_path(session.current))
         return result is not None or bool(session.model.pred_errors[session.current])  # or an uncached failure
 
     def _poll(self) -> None:
-        if self.window.model_problem:
+        if self.window.model_problem and not self._no_model():
             self._timer.stop()
-            print(f"petloc-gui: {self.window.model_problem}", file=sys.stderr)
-            self._finish(4)
+            print(f"petloc-gui: {self.window.model_problem}; no screenshot written", file=sys.stderr)
+            self._finish(EXIT_MODEL_FAILED)
         elif self._ready():
             self.shown_at = self.shown_at or time.monotonic()
-            if (time.monotonic() - self.shown_at) * 1000 >= self.settle_ms:
+            # the no-model bar refreshes its box counts every REFRESH_MS: one refresh after the scan
+            settle_ms = max(self.settle_ms, REFRESH_MS + 200) if self._no_model() else self.settle_ms
+            if (time.monotonic() - self.shown_at) * 1000 >= settle_ms:
                 self._timer.stop()
-                self.window.session.show_prediction()
-                QApplication.processEvents()
-                ok = self.window.grab().save(str(self.out))
-                if not ok:
-                    print(f"petloc-gui: could not write screenshot {self.out}", file=sys.stderr)
-                self._finish(0 if ok else 3)
+                self._save()
         elif time.monotonic() - self.started > self.timeout_s:
             self._timer.stop()
             status = self.window.model_status_text()
             print(f"petloc-gui: timed out after {self.timeout_s:.0f} s waiting for the first prediction "
                   f"({status})", file=sys.stderr)
-            self._finish(2)
+            self._finish(EXIT_TIMED_OUT)
+
+    def _save(self) -> None:
+        self.window.session.show_prediction()
+        QApplication.processEvents()
+        ok = self.window.grab().save(str(self.out))
+        if not ok:
+            print(f"petloc-gui: could not write screenshot {self.out}", file=sys.stderr)
+        elif self._no_model():  # a picture without predictions: said, so a script does not take it for one
+            print(f"petloc-gui: {self.window.model_problem} The screenshot shows the window without predictions.",
+                  file=sys.stderr)
+        self._finish(EXIT_SAVED if ok else EXIT_NOT_WRITTEN)
 
     def _finish(self, code: int) -> None:
         self.window.shutdown()
