@@ -15,7 +15,10 @@ HELP = "list the bundled models and your trained model versions with their metri
 EPILOG = """\
 Metrics are the ones recorded when the model was trained, on held-out images;
 the "measured on" column says which: a bundled model's test split, or the
-validation images a retraining held out (the figures the GUI shows too).
+validation images a retraining held out that did not choose its epoch (the
+figures the GUI shows too). A run with a single validation image has no such
+images: its figures are on that image, which also chose the epoch, and are
+said to be on the "selection set" (somewhat optimistic).
 Any listed path can be given as MODEL to evaluate, predict and export.
 A version whose record is unreadable or malformed is listed with a note
 (and its unusable figures shown as -); one whose model.keras is missing,
@@ -28,6 +31,9 @@ examples:
 """
 
 BUNDLED = ("pets", "digits")
+# How model.training.SELECTION_ONLY starts: the figures a run recorded are on validation images that also
+# chose its epoch (there were no others). Not imported: model.training loads TensorFlow.
+SELECTION_SPLIT = "selection set"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +72,8 @@ def bundled_models() -> list[dict[str, Any]]:
             path = resolve_model(name)
             meta = read_meta(path)
             metrics, split = headline_metrics(meta)
-            row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(metrics), split=split)
+            row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(metrics), split=split,
+                       chose_epoch=False if split == "test" else _chose_epoch(meta.get("metrics")))
         except Exception as exc:  # noqa: BLE001 - one bad bundle must not hide the others
             row.update(path=None, error=" ".join(str(exc).split()))
         rows.append(row)
@@ -102,6 +109,9 @@ def trained_versions() -> list[dict[str, Any]]:
             "created": v.created,
             "metrics": _key_metrics(v.metrics, problems),
             "split": "validation",
+            # the version record's figures (the comparison the user saw) are on the same images as the
+            # run's own: its report part, else (one validation image) the image that chose the epoch
+            "chose_epoch": _chose_epoch(v.metrics, v.extra.get("training_metrics")),
         }
         if problems:  # the figures come from version.json, or from meta.json where a run wrote none
             source = v.path / "version.json" if (v.path / "version.json").exists() else v.path / "meta.json"
@@ -142,15 +152,26 @@ def _key_metrics(metrics: Any, problems: list[str] | None = None) -> dict[str, A
     return out
 
 
+def _chose_epoch(*records: Any) -> bool | None:
+    """Whether recorded figures are on validation images that also chose the epoch (a run with one
+    validation image: meta.json "metrics" "split" says "selection set ..."); None when no record says."""
+    for record in records:
+        split = record.get("split") if isinstance(record, dict) else None
+        if isinstance(split, str) and split:
+            return split.startswith(SELECTION_SPLIT)
+    return None
+
+
 def _measured_on(row: dict[str, Any]) -> str:
-    """ "48 test images", "12 validation images", "-" without figures."""
+    """ "48 test images", "12 validation images", "1 selection-set image", "-" without figures."""
     metrics = row.get("metrics") or {}
     if not metrics or not row.get("split"):
         return "-"
+    split = "selection-set" if row.get("chose_epoch") else row["split"]
     count = metrics.get("n_images")
     if not isinstance(count, int):
-        return f"{row['split']} images"
-    return counted(count, f"{row['split']} image")
+        return f"{split} images"
+    return counted(count, f"{split} image")
 
 
 def _num(value: Any) -> str:

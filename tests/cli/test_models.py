@@ -91,3 +91,36 @@ def test_a_bundle_copied_straight_into_the_store_is_listed_with_where_it_belongs
     code, out, _ = run_cli(capsys, "models")
     assert any(line.startswith("copied-bundle ") and "move it into its preset's folder" in line
                for line in out.splitlines())
+
+
+SELECTION_ONLY = "selection set (these images chose the epoch; there were no other held-out images)"
+REPORT = "validation (report part: did not choose the epoch)"
+
+
+def test_figures_on_the_image_that_chose_the_epoch_are_said_to_be_on_the_selection_set(capsys,
+                                                                                      _isolated_user_data):
+    """One validation image both chose the epoch and gave the figures (model.training.SELECTION_ONLY):
+    `petloc models` said "1 validation image", as for images that did not choose it."""
+    store = _isolated_user_data / "models"
+    _version(store, "cli-one", json.dumps({"n_images": 1, "accuracy": 1.0, "split": SELECTION_ONLY}))
+    _version(store, "cli-report", json.dumps({"n_images": 12, "accuracy": 0.9, "split": REPORT}))
+    # a version kept in the window: version.json holds the comparison's figures, the run's own in "extra"
+    gui = _version(store, "gui-one", json.dumps({"n_images": 1, "accuracy": 1.0, "split": SELECTION_ONLY}))
+    (gui / "version.json").write_text(json.dumps({
+        "metrics": {"n_images": 1, "accuracy": 1.0, "mean_iou": 0.5},
+        "extra": {"training_metrics": {"n_images": 1, "split": SELECTION_ONLY}}}), encoding="utf-8")
+    _version(store, "old", '{"n_images": 5, "accuracy": 0.8}')  # recorded before the split was
+
+    code, out, err = run_cli(capsys, "models", "--json")
+    assert code == 0 and assert_clean_errors(err) == []
+    rows = {row["name"]: row for row in json_lines(out)}
+    for name, chose in (("digits/cli-one", True), ("digits/gui-one", True), ("digits/cli-report", False),
+                        ("digits/old", None), ("pets", False)):
+        # "split" keeps its values (the held-out split the images are from); "chose_epoch" says which part
+        expected = "test" if name == "pets" else "validation"
+        assert (rows[name]["split"], rows[name]["chose_epoch"]) == (expected, chose), name
+
+    code, out, err = run_cli(capsys, "models")
+    table = {line.split()[0]: line for line in out.splitlines()[1:]}
+    assert "1 selection-set image " in table["digits/cli-one"] and "1 selection-set image " in table["digits/gui-one"]
+    assert "12 validation images" in table["digits/cli-report"] and "5 validation images" in table["digits/old"]
