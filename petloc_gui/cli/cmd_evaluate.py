@@ -156,7 +156,7 @@ def predict_cases(predictor, cases, batch_size: int):
     """([(image, gt objects, Prediction)], [(image, reason)]) in batches."""
     evaluated, failed = [], []
     # A bar only when there is something to wait for (more than one batch).
-    bar = ProgressBar("evaluate", len(cases)) if len(cases) > batch_size else None
+    bar = ProgressBar("petloc: evaluate", len(cases)) if len(cases) > batch_size else None
     done = 0
     for batch in chunks(cases, batch_size):
         results = predictor.predict_paths([image for image, _ in batch])

@@ -293,3 +293,16 @@ def test_evaluate_leaves_out_an_image_whose_annotation_file_is_another_images(tm
     bundle = _bundle_at(tiny_bundle, tmp_path / "b", validation_split={"images": ["photo.png"]})
     code, out, err = run_cli(capsys, "evaluate", folder, "--model", bundle, "--json", "--split", "validation")
     assert code == 1 and "skipped 1 image whose annotation file is another image's" in err
+
+
+def test_evaluate_progress_lines_start_with_petloc_as_predict_s_do(eval_folder, tiny_bundle, capsys):
+    """More images than one batch: a progress line on stderr ('evaluate 2/3 ETA ...' had no prefix,
+    where `petloc predict`'s reads 'petloc: predict N/TOTAL ETA m:ss')."""
+    for stem in ("d", "e", "b2"):  # only readable ground truth the model knows: no skipped/unknown lines
+        for path in eval_folder.glob(f"{stem}.*"):
+            path.unlink()
+    code, _, err = run_cli(capsys, "evaluate", eval_folder, "--model", tiny_bundle, "--batch-size", "1")
+    assert code == 0
+    lines = assert_clean_errors(err)  # every stderr line a `petloc: ` line
+    progress = [line for line in lines if line.startswith("petloc: evaluate ")]
+    assert progress and progress[-1].startswith("petloc: evaluate 3/3 ETA ")
