@@ -17,8 +17,9 @@ OUT/annotations.json and OUT/images/. OUT must be new or empty unless
 --overwrite. Images are hard-linked (copied where links are impossible;
 --images copy always copies); their bytes are never changed.
 
---from yolo|coco writes a sidecar VOC folder: OUT/<image> + OUT/<image>.xml
-(labelImg's form). An existing VOC file is left untouched unless --overwrite.
+--from yolo|coco writes a sidecar VOC folder: OUT/<image> + OUT/<stem>.xml
+(photo.jpg gets photo.xml, labelImg's form; sub-folders such as train/ are
+kept). An existing VOC file is left untouched unless --overwrite.
 OUT may be the YOLO folder itself (labelImg's flat layout).
 
 Boxes are those of the image as displayed (EXIF orientation applied). Sizes

@@ -200,3 +200,20 @@ def test_from_yolo_leaves_no_image_without_the_voc_file_that_could_not_be_writte
     assert message.endswith("; image not converted")
     # b.png alone would read as an image nobody annotated: it is not left there.
     assert sorted(p.name for p in out.iterdir()) == ["a.png", "a.xml"]
+
+
+def test_import_writes_each_annotation_where_the_help_says(tmp_path, capsys):
+    """--help said OUT/<image>.xml (photo.png.xml); the file is OUT/<stem>.xml, beside the image."""
+    from petloc_gui.cli import cmd_convert
+
+    src = tmp_path / "y"
+    (src / "images" / "train").mkdir(parents=True)
+    (src / "labels" / "train").mkdir(parents=True)
+    write_image(src / "images" / "train" / "a.photo.png", 40, 30)
+    (src / "labels" / "train" / "a.photo.txt").write_text("0 0.5 0.5 0.2 0.2\n")
+    (src / "classes.txt").write_text("cat\n")
+    code, _, _ = run_cli(capsys, "convert", src, "--from", "yolo", tmp_path / "v")
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "v" / "train").iterdir()) == ["a.photo.png", "a.photo.xml"]
+    help_text = " ".join(cmd_convert.EPILOG.split())
+    assert "OUT/<image> + OUT/<stem>.xml" in help_text and "sub-folders such as train/ are kept" in help_text
