@@ -33,6 +33,7 @@ typecheck: $(STAMP)
 models: $(STAMP)
 	$(BIN)/python benchmarks/train_bundled_models.py
 
+## bench: the speed benchmarks the README's "Speed" table quotes (index a folder, inference, window latency, retrain)
 bench: $(STAMP)
 	for b in benchmarks/index_folder.py benchmarks/inference.py benchmarks/gui_latency.py benchmarks/retrain.py; do $(BIN)/python $$b || exit 1; done
 
@@ -43,5 +44,6 @@ $(STAMP): pyproject.toml scripts/install_system_libs.sh
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+## clean-venv: delete the virtual environment; the next make target sets it up again
 clean-venv:
 	rm -rf $(VENV)

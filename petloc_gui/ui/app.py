@@ -39,6 +39,11 @@ SCREENSHOT_EPILOG = """\
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """`petloc-gui`'s arguments (tests/test_docs_cli.py checks the README names each)."""
     parser = argparse.ArgumentParser(prog="petloc-gui", description="Review and correct box + label annotations "
                                      "with a model in the loop.", epilog=SCREENSHOT_EPILOG,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -52,7 +57,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=180.0, metavar="SECONDS",
                         help="--screenshot: give up (exit 2) after this many seconds without a prediction "
                         "(default: 180)")
-    return parser.parse_args(argv)
+    return parser
 
 
 def install_retraining(window) -> None:
