@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.petloc-installed
 
 .PHONY: run test lint typecheck models bench clean-venv
 
-## run: set everything up and launch the app on the bundled demo folder
+## run: set everything up and launch the app on the folder open last time (the bundled demo on the first run; ARGS="FOLDER" for another)
 run: $(STAMP)
 	$(BIN)/petloc-gui $(ARGS)
 

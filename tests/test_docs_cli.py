@@ -112,6 +112,21 @@ def test_the_readme_lists_every_make_target():
         assert re.search(rf"^make {re.escape(target)}\b", README, re.M), f"README does not list `make {target}`"
 
 
+def test_make_run_is_said_to_open_what_petloc_gui_opens():
+    """`make run` runs `petloc-gui $(ARGS)`: the folder open last time, the demo only on the first run
+    (ui/app.py `_startup`); the README and the Makefile said it opens the demo."""
+    from petloc_gui.ui.app import build_parser
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^run: .*\n\t\$\(BIN\)/petloc-gui \$\(ARGS\)$", makefile, re.M)
+    folder_help = next(a.help for a in build_parser()._actions if a.dest == "folder")
+    assert "the folder open last time" in folder_help
+    readme_line = re.search(r"^make run .*$", README, re.M).group(0)
+    make_comment = re.search(r"^## run: .*$", makefile, re.M).group(0)
+    for text in (readme_line, make_comment):
+        assert "the folder open last time" in text and "demo on the first run" in text, text
+
+
 def test_the_shown_required_rule():
     assert _shown_required("petloc evaluate DATA --model MODEL [--json]", "--model")
     assert not _shown_required("petloc evaluate DATA [--model MODEL] [--json]", "--model")
