@@ -99,7 +99,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m petloc_gui.model.train_worker",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, type=Path, help="dataset folder (saved annotations only)")
-    parser.add_argument("--preset", required=True, help="model preset: pets or digits")
+    from petloc_gui.model.presets import PRESETS  # no TensorFlow
+
+    parser.add_argument("--preset", required=True, help=f"model preset: {', '.join(PRESETS)} (model.presets)")
     parser.add_argument("--out", required=True, type=Path, help="empty staging folder to write the bundle into")
     parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--val-fraction", type=float, default=0.2)
