@@ -17,8 +17,10 @@ The SavedModel's serving signature is described in docs/cli.md (inputs, the
 class probabilities and the normalised box). An existing output is never
 replaced: choose a new (or empty) folder and a new file name. For a
 two-stage bundle (the bundled pets model: meta.json "refine") this exports
-the first stage; its crop-and-refine stage ships beside it as refine.keras /
-refine.tflite (model.cascade describes the crop).
+the first stage only: the crop-and-refine stage is not in the export (it stays
+in the bundle, as refine.keras / refine.tflite; model.cascade describes the
+crop), so the served boxes and class probabilities are the first stage's,
+not those `petloc predict` gives.
 
 examples:
   petloc export pets --saved-model runs/pets-savedmodel

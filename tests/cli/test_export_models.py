@@ -78,3 +78,14 @@ def test_models_lists_bundled_and_trained(tiny_bundle, tmp_path, monkeypatch, ca
     table = {line.split()[0]: line for line in out.splitlines()[1:]}
     assert "1.000" in table["digits"] and str(resources) in table["digits"]
     assert "unavailable: " in table["pets"]
+
+
+def test_the_help_says_a_two_stage_export_holds_the_first_stage_only():
+    """The epilog said the refine stage 'ships beside' the export; export writes the first stage alone
+    (model.export takes bundle.model; docs/cli.md: 'the export is the first stage only')."""
+    from petloc_gui.cli import cmd_export
+
+    text = " ".join(cmd_export.EPILOG.split())
+    assert "ships beside" not in text
+    assert "exports the first stage only: the crop-and-refine stage is not in the export" in text
+    assert "served boxes and class probabilities are the first stage's" in text
