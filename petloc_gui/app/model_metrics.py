@@ -6,7 +6,9 @@ the user saw before keeping it (the version record). They differ in the third
 decimal (the status bar said IoU 0.665, the Versions menu 0.663). Every place
 shows the version record's figures when there is one, the bundle's otherwise,
 and says on which split: a bundled model's are on its held-out *test* images,
-a retrained version's on the *validation* images held out from that run.
+a retrained version's on the *validation* images held out from that run, or,
+for a run with a single validation image, on the *selection set* (that image
+also chose the epoch: somewhat optimistic figures, named so everywhere).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from petloc_gui.core.text import counted
 HEADLINE = (("accuracy", "acc"), ("mean_iou", "IoU"))
 MAX_IMAGES = 10**9  # more images than any dataset petloc trains on: a corrupt record, not a count
 COUNT_KEY = "n_images"
+# How model.training.SELECTION_ONLY starts (not imported: model.training loads TensorFlow).
+SELECTION_SPLIT = "selection set"
 
 
 # One rule for reading a recorded metric, for the window and `petloc models`: a figure is a finite
@@ -98,6 +102,23 @@ def headline_metrics(meta: dict[str, Any], version_metrics: dict[str, Any] | Non
     if isinstance(metrics, dict) and isinstance(metrics.get("test"), dict):
         metrics = metrics["test"]
     return usable_metrics(metrics), split_of_meta(meta)
+
+
+def chose_epoch(*records: Any) -> bool | None:
+    """Whether recorded figures are on validation images that also chose the epoch: a run with a
+    single validation image has no others (its meta.json "metrics" "split" starts "selection set",
+    model.training.SELECTION_ONLY); None when no record says. The first record that says decides."""
+    for record in records:
+        split = record.get("split") if isinstance(record, dict) else None
+        if isinstance(split, str) and split:
+            return split.startswith(SELECTION_SPLIT)
+    return None
+
+
+def shown_split(split: str, *records: Any) -> str:
+    """The split to name beside figures: "selection-set" for validation figures on the images that
+    chose the epoch (``chose_epoch(*records)``), else ``split`` ("test", "validation")."""
+    return "selection-set" if split != "test" and chose_epoch(*records) else split
 
 
 def metrics_text(metrics: dict[str, Any], split: str) -> str:

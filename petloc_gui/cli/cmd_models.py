@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.app.model_metrics import headline_metrics, metric_problem, metric_value
+from petloc_gui.app.model_metrics import chose_epoch, headline_metrics, metric_problem, metric_value
 from petloc_gui.cli.output import error, json_line, show
 from petloc_gui.core.text import counted
 
@@ -31,9 +31,6 @@ examples:
 """
 
 BUNDLED = ("pets", "digits")
-# How model.training.SELECTION_ONLY starts: the figures a run recorded are on validation images that also
-# chose its epoch (there were no others). Not imported: model.training loads TensorFlow.
-SELECTION_SPLIT = "selection set"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -73,7 +70,7 @@ def bundled_models() -> list[dict[str, Any]]:
             meta = read_meta(path)
             metrics, split = headline_metrics(meta)
             row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(metrics), split=split,
-                       chose_epoch=False if split == "test" else _chose_epoch(meta.get("metrics")))
+                       chose_epoch=False if split == "test" else chose_epoch(meta.get("metrics")))
         except Exception as exc:  # noqa: BLE001 - one bad bundle must not hide the others
             row.update(path=None, error=" ".join(str(exc).split()))
         rows.append(row)
@@ -111,7 +108,7 @@ def trained_versions() -> list[dict[str, Any]]:
             "split": "validation",
             # the version record's figures (the comparison the user saw) are on the same images as the
             # run's own: its report part, else (one validation image) the image that chose the epoch
-            "chose_epoch": _chose_epoch(v.metrics, v.extra.get("training_metrics")),
+            "chose_epoch": chose_epoch(v.metrics, v.extra.get("training_metrics")),
         }
         if problems:  # the figures come from version.json, or from meta.json where a run wrote none
             source = v.path / "version.json" if (v.path / "version.json").exists() else v.path / "meta.json"
@@ -150,16 +147,6 @@ def _key_metrics(metrics: Any, problems: list[str] | None = None) -> dict[str, A
         value = metric_value(key, metrics[key])
         out[key] = round(value, 4) if isinstance(value, float) else value
     return out
-
-
-def _chose_epoch(*records: Any) -> bool | None:
-    """Whether recorded figures are on validation images that also chose the epoch (a run with one
-    validation image: meta.json "metrics" "split" says "selection set ..."); None when no record says."""
-    for record in records:
-        split = record.get("split") if isinstance(record, dict) else None
-        if isinstance(split, str) and split:
-            return split.startswith(SELECTION_SPLIT)
-    return None
 
 
 def _measured_on(row: dict[str, Any]) -> str:

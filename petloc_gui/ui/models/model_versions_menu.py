@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from petloc_gui.app.model_metrics import headline_metrics, metrics_text, usable_metrics
+from petloc_gui.app.model_metrics import headline_metrics, metrics_text, shown_split, usable_metrics
 from petloc_gui.core.text import visible
 from petloc_gui.model.versions import Version, VersionStore
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
@@ -76,7 +76,9 @@ class VersionsMenu(QMenu):
             empty.setEnabled(False)
         undecided = self._undecided()
         for version in versions:
-            figures = metrics_text(version.metrics, "validation")
+            # (one validation image: on the image that chose the epoch, as `petloc models` says)
+            split = shown_split("validation", version.metrics, version.extra.get("training_metrics"))
+            figures = metrics_text(version.metrics, split)
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
             pending = UNDECIDED if version.id == undecided else ""
             # Named by its folders, as `petloc models` names it (VersionStore: not by what version.json says).
@@ -179,6 +181,6 @@ def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
     except Exception as exc:  # noqa: BLE001 - a missing bundle is listed, not fatal
         return f"Bundled: {name} (unavailable)", str(exc), None
     metrics, split = headline_metrics(meta)
-    figures = metrics_text(metrics, split)
+    figures = metrics_text(metrics, shown_split(split, meta.get("metrics")))
     text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}", figures) if part)
     return text, str(path), path
