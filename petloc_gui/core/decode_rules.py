@@ -1,0 +1,20 @@
+"""The version of the rules that turn an image file into pixels, for caches that outlive a run.
+
+A cache of decoded pixels keyed on the file alone (path, size, times) keeps serving what an
+older petloc made of a file after the decoding changed: a JPEG missing its end marker, once
+refused, or a 32-bit BMP, once white, would train on the old pixels until the file is touched.
+Caches kept on disk (`model.image_cache`) therefore key on this version too, so an entry
+written under other rules is not found (and swept).
+
+Bump ``DECODE_RULES_VERSION`` with any change to the pixels `core.images.load_image` gives
+for some file (`core.images`, `core.damaged_images`), or to how the cached arrays are made from
+them (`model.prepare`'s resizes).
+"""
+
+from __future__ import annotations
+
+# 1: every cache written before the version was kept (its keys hold none).
+# 2: a JPEG missing only its end marker and a PNG with a bad text-chunk checksum load
+#    (repaired in memory), an all-zero alpha is no alpha (32-bit BMPs opaque), an RGB
+#    image's transparent colour is composited on white.
+DECODE_RULES_VERSION = 2
