@@ -1,20 +1,43 @@
-"""The cache key of an image file: its path and modification time (no Qt)."""
+"""The cache key of an image file: its path and the state of the file (no Qt).
+
+The window's caches (decoded pictures, predictions) hold a result under the key the file had
+when it was read, and look it up under the key it has now: any change to the file must change
+the key. The modification time alone misses an edit that keeps it (``exiftool -P`` rotating
+a photo by its EXIF orientation, a copy that restores the time); the size and the change time
+(ctime, which no program can set back) do not. These caches live in one process, so they
+need no decoding-rules version (`core.decode_rules`): the rules cannot change under them.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 
-def file_key(path: Path) -> tuple[str, int]:
-    """(path, mtime_ns); mtime -1 when the file cannot be stat'ed."""
+class FileStamp(NamedTuple):
+    """What changes when a file does: modification time, size and change time."""
+
+    mtime_ns: int
+    size: int
+    ctime_ns: int
+
+
+NO_FILE = FileStamp(-1, -1, -1)  # the stamp of a file that cannot be stat'ed
+
+FileKey = tuple[str, FileStamp]
+
+
+def file_key(path: Path) -> FileKey:
+    """(path, stamp); `NO_FILE` when the file cannot be stat'ed."""
     try:
-        return (str(path), os.stat(path).st_mtime_ns)
+        info = os.stat(path)
     except OSError:
-        return (str(path), -1)
+        return (str(path), NO_FILE)
+    return (str(path), FileStamp(info.st_mtime_ns, info.st_size, info.st_ctime_ns))
 
 
-def may_cache(path: Path, key: tuple[str, int], failed: bool) -> bool:
+def may_cache(path: Path, key: FileKey, failed: bool) -> bool:
     """Whether a result read from ``path``, whose key was ``key`` before the read, may be cached.
 
     A success always may. A failure only if the file did not change while it was read:

@@ -3,16 +3,43 @@
 from __future__ import annotations
 
 import os
+import time
 
-from petloc_gui.app.file_key import file_key, may_cache
+from petloc_gui.app.file_key import NO_FILE, FileStamp, file_key, may_cache
 
 
-def test_key_is_path_and_mtime_or_minus_one_when_missing(tmp_path):
+def test_key_is_path_and_file_state_or_no_file_when_missing(tmp_path):
     path = tmp_path / "a.png"
-    assert file_key(path) == (str(path), -1)
+    assert file_key(path) == (str(path), NO_FILE)
     path.write_bytes(b"x")
     os.utime(path, ns=(5_000_000_000, 5_000_000_000))
-    assert file_key(path) == (str(path), 5_000_000_000)
+    assert file_key(path) == (str(path), FileStamp(5_000_000_000, 1, os.stat(path).st_ctime_ns))
+
+
+def test_an_edit_that_keeps_the_size_and_the_modification_time_changes_the_key(tmp_path):
+    path = tmp_path / "a.jpg"
+    path.write_bytes(b"orientation 1")
+    os.utime(path, ns=(5_000_000_000, 5_000_000_000))
+    key = file_key(path)
+    with open(path, "r+b") as handle:  # an EXIF-only edit in place, its time kept (exiftool -P)
+        handle.write(b"orientation 6")
+    os.utime(path, ns=(5_000_000_000, 5_000_000_000))
+    while os.stat(path).st_ctime_ns == key[1].ctime_ns:  # the clock of file times ticks coarsely
+        time.sleep(0.005)
+        os.utime(path, ns=(5_000_000_000, 5_000_000_000))
+    assert file_key(path)[1][:2] == key[1][:2]  # same modification time and size
+    assert file_key(path) != key
+    assert not may_cache(path, key, failed=True)
+
+
+def test_a_size_change_with_the_same_modification_time_changes_the_key(tmp_path):
+    path = tmp_path / "a.png"
+    path.write_bytes(b"half")
+    os.utime(path, ns=(5_000_000_000, 5_000_000_000))
+    key = file_key(path)
+    path.write_bytes(b"half and the rest")
+    os.utime(path, ns=(5_000_000_000, 5_000_000_000))
+    assert file_key(path)[1].size != key[1].size and file_key(path) != key
 
 
 def test_success_is_kept_even_if_the_file_changed_meanwhile(tmp_path):
