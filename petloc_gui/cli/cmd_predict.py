@@ -143,7 +143,7 @@ def _report_unread(args: argparse.Namespace, folder: Path) -> None:
     (HEIC, AVIF, ...): not predicted, not silently skipped. With --json, one error record each."""
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.folder_listing import unread_images
-    from petloc_gui.core.text import counted
+    from petloc_gui.core.unread_note import unread_note
 
     if not folder.is_dir():
         return
@@ -153,12 +153,7 @@ def _report_unread(args: argparse.Namespace, folder: Path) -> None:
         return  # annotation_targets reports the folder itself
     if not unread:
         return
-    formats = sorted({fmt.name for _, fmt in unread})
-    names = ", ".join(path.name for path, _ in unread[:3]) + (", ..." if len(unread) > 3 else "")
-    verb = "is" if len(formats) == 1 else "are"
-    pronoun = "it" if len(unread) == 1 else "them"
-    error(f"{folder}: {counted(len(unread), 'file')} not read ({names}): {' and '.join(formats)} {verb} "
-          f"not supported; convert {pronoun} to JPEG or PNG")
+    error(f"{folder}: {unread_note(unread)}")
     if args.json:
         for path, fmt in unread:
             json_line({"image": str(path), "error": fmt.reason})
