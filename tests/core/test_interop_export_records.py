@@ -40,3 +40,34 @@ def test_shared_annotation_naming_none_of_them_goes_to_the_first_in_natural_orde
     assert dataset.problems == lines
     assert report.problems == [f"{line}; image left out" for line in lines]
     assert report.objects == 1 and (tmp_path / "out" / "images" / "b.bmp").exists()
+
+
+def test_images_sharing_an_annotation_file_not_written_yet_are_both_read_unannotated(tmp_path):
+    from petloc_gui.core.interop.records import ConversionReport, read_dataset_records
+
+    folder = tmp_path / "voc"
+    folder.mkdir()
+    for name in ("c.png", "c.jpg"):
+        write_voc_image(folder, name, 40, 30, None)
+    report = ConversionReport()
+    records = list(read_dataset_records(open_dataset(folder), report))
+    assert report.problems == [] and report.skipped_images == 0
+    assert sorted((r.image_path.name, r.annotated) for r in records) == [("c.jpg", False), ("c.png", False)]
+
+
+@pytest.mark.parametrize("export", [export_yolo, export_coco])
+def test_the_export_leaves_out_exactly_the_images_every_command_does(tmp_path, export):
+    from petloc_gui.core.shared_annotations import borrowed_annotations
+
+    folder = tmp_path / "voc"
+    folder.mkdir()
+    write_voc_image(folder, "d10.png", 40, 30, [("cat", (5, 5, 20, 20))])
+    write_voc_image(folder, "d10.jpg", 40, 30, None)
+    write_voc_image(folder, "d2.png", 40, 30, [("dog", (5, 5, 20, 20))])
+    write_voc_image(folder, "d2.jpg", 40, 30, None)
+    (folder / "d2.xml").write_text((folder / "d2.xml").read_text().replace("d2.png", "sub\\d2.jpg"))
+    dataset = open_dataset(folder)
+    report = export(dataset, tmp_path / "out")
+    left_out = {line.split(": ", 1)[0] for line in report.problems}
+    assert left_out == {str(path) for path in borrowed_annotations(dataset.items)} == {
+        str(folder / "d10.jpg"), str(folder / "d2.png")}

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset, natural_key, shared_owner
+from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset, natural_key
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
 from petloc_gui.core.images import image_size
+from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.text import counted
 from petloc_gui.core.voc import read_voc
 
@@ -137,20 +138,16 @@ def read_dataset_records(dataset: Dataset, report: ConversionReport,
     """
     root = images_root(dataset)
     total = len(dataset.items)
-    # photo.jpg and photo.png beside one photo.xml: only the image it belongs to
-    # gets its boxes (core.dataset.shared_owner, the rule the dataset's own
-    # problem line follows); the others are left out, not given another's boxes.
-    sharing: dict[Path, list[str]] = {}
-    for item in dataset.items:
-        if item.has_annotation:
-            sharing.setdefault(item.annotation_path, []).append(item.image_path.name)
-    owners = {path: shared_owner(path, names) for path, names in sharing.items() if len(names) > 1}
+    # photo.jpg and photo.png beside one photo.xml: only the image it belongs to gets its
+    # boxes (core.shared_annotations, the rule of the index's problem line, evaluate, train,
+    # predict and the window); the others are left out, not given another's boxes. Before
+    # the file exists, none has boxes: each is exported as an image nobody annotated.
+    borrowed = borrowed_annotations(dataset.items)
     for done, item in enumerate(dataset.items, start=1):
         annotation = item.annotation_path if item.has_annotation else None
-        name = item.image_path.name
-        if annotation is not None and owners.get(annotation, name) != name:
-            report.problem(item.image_path, f"shares its annotation file {annotation.name} with "
-                           f"{owners[annotation]}; image left out")
+        if annotation is not None and item.image_path in borrowed:
+            report.problem(item.image_path, f"{shared_reason(annotation, borrowed[item.image_path])}; "
+                           "image left out")
             record = None
         else:
             record = _read_item(item.image_path, annotation, root, report)
