@@ -59,16 +59,6 @@ class Version:
     data_fingerprint: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def label(self) -> str:
-        """A one-line human description: id, date, headline metrics."""
-        parts = [self.id, self.created[:16].replace("T", " ")]
-        for key, name in (("accuracy", "acc"), ("mean_iou", "IoU")):
-            value = self.metrics.get(key)
-            if isinstance(value, (int, float)):
-                parts.append(f"{name} {value:.3f}")
-        return "  ·  ".join(parts)
-
 
 def _new_version_id() -> str:
     now = datetime.now(UTC)
