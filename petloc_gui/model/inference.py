@@ -209,7 +209,15 @@ class Predictor:
         return out
 
     def predict_images(self, images: Sequence[np.ndarray]) -> list[Prediction]:
-        """Predictions for H x W x 3 uint8 RGB arrays; boxes in each array's pixels."""
+        """Predictions for image arrays; boxes in each array's pixels.
+
+        An array is prepared as a file of the same pixels is (`model.prepare.as_rgb`): H x W
+        or H x W x 1 gray, H x W x 2 gray + alpha, H x W x 3 RGB (not BGR: convert OpenCV's),
+        H x W x 4 RGBA; values uint8, 16-bit (``/ 257``), float in 0..1 or 0..255, other
+        integers (kept when within 0..255, else read as 16-bit) or bool; alpha composited on
+        white (an alpha zero everywhere is ignored). ValueError for any other shape or value
+        type. An H x W x 3 uint8 array is used as it is.
+        """
         images = [_as_rgb(im) for im in images]
         probs, boxes = self.predict_raw(images)
         return self.to_predictions(probs, boxes, [(im.shape[1], im.shape[0]) for im in images])
