@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg, positive_int
 from petloc_gui.cli.model_loading import chunks, load_predictor, model_for
@@ -13,6 +13,10 @@ from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, r
 from petloc_gui.cli.prelabel import annotation_targets, prelabel_mark, write_prelabel
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.shared_annotations import left_out_line
+from petloc_gui.core.text import counted
+
+if TYPE_CHECKING:
+    from petloc_gui.core.dataset import Dataset
 
 NAME = "predict"
 HELP = "predict the label and box of images (files or dataset folders)"
@@ -58,9 +62,10 @@ def run(args: argparse.Namespace) -> int:
 
     args.model = model_for(args.model, args.paths)
     read_meta(args.model)  # a wrong model or a broken meta.json fails before anything else
-    targets, problems, shared = annotation_targets(args.paths)
+    targets, problems, shared, datasets = annotation_targets(args.paths)
     for folder in args.paths:
-        _report_unread(args, folder)
+        if folder in datasets:  # indexed once, there; its unread files are in the folders it looked in
+            _report_unread(args, folder, datasets[folder])
     for path, reason in problems:
         _report_error(args, path, reason)
     if not targets:
@@ -103,8 +108,8 @@ def run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
         if args.write_voc:
-            info(f"wrote {n_written} pre-label annotation(s); left {n_kept} existing annotation(s) untouched"
-                 + (f"; {n_failed} could not be written (above)" if n_failed else ""))
+            info(f"wrote {counted(n_written, 'pre-label annotation')}; left {counted(n_kept, 'existing annotation')} "
+                 "untouched" + (f"; {n_failed} could not be written (above)" if n_failed else ""))
             if left_out:
                 error(left_out_line("wrote no pre-label for", left_out))
     return 0 if n_ok and not n_failed else 1
@@ -138,19 +143,13 @@ def _report_error(args: argparse.Namespace, path: Path | str, reason: str) -> No
         json_line({"image": str(path), "error": reason})
 
 
-def _report_unread(args: argparse.Namespace, folder: Path) -> None:
+def _report_unread(args: argparse.Namespace, folder: Path, dataset: Dataset) -> None:
     """One line for the files of a folder named as images of a format petloc does not read
     (HEIC, AVIF, ...): not predicted, not silently skipped. With --json, one error record each."""
-    from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.folder_listing import unread_images
     from petloc_gui.core.unread_note import unread_note
 
-    if not folder.is_dir():
-        return
-    try:
-        unread = unread_images(open_dataset(folder).folders)
-    except (PetlocError, OSError):
-        return  # annotation_targets reports the folder itself
+    unread = unread_images(dataset.folders)
     if not unread:
         return
     error(f"{folder}: {unread_note(unread)}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from petloc_gui.cli.output import reason_of
 from petloc_gui.core.errors import PetlocError
@@ -24,11 +24,18 @@ if TYPE_CHECKING:
 Indexed = tuple["Dataset", dict[Path, str]]  # a folder's dataset and its `borrowed_annotations`
 
 
-def annotation_targets(paths: Iterable[Path]
-                       ) -> tuple[dict[Path, Path | None], list[tuple[Path, str]], dict[Path, str]]:
-    """({image: where its annotation is or would be written}, [(path, problem)], {image: why it gets no
-    pre-label}): the last holds the images whose annotation file is another image's
-    (`core.shared_annotations.shared_reason`).
+class Targets(NamedTuple):
+    """What `petloc predict` works on, from the paths it was given."""
+
+    images: dict[Path, Path | None]  # image -> where its annotation is or would be written
+    problems: list[tuple[Path, str]]  # (path, what is wrong with it)
+    shared: dict[Path, str]  # image whose annotation file is another image's -> why it gets no pre-label
+    folders: dict[Path, Dataset]  # each folder given, as indexed (once: its unread files are listed from it)
+
+
+def annotation_targets(paths: Iterable[Path]) -> Targets:
+    """The images of ``paths`` and where their pre-labels would go (`Targets`); ``shared`` holds the
+    images whose annotation file is another image's (`core.shared_annotations.shared_reason`).
 
     Folders are indexed as datasets (core.dataset.open_dataset); a file gets
     the annotation location its dataset layout gives, else a sidecar `.xml`.
@@ -38,12 +45,13 @@ def annotation_targets(paths: Iterable[Path]
     targets: dict[Path, Path | None] = {}
     problems: list[tuple[Path, str]] = []
     shared: dict[Path, str] = {}
+    folders: dict[Path, Dataset] = {}
     folder_cache: dict[Path, Indexed | None] = {}
     for path in paths:
         path = Path(path)
         try:
             if path.is_dir():
-                dataset = open_dataset(path)
+                dataset = folders[path] = open_dataset(path)
                 if not dataset.items:
                     problems.append((path, "no image found in this folder"))
                 borrowed = _borrowed(dataset)
@@ -57,7 +65,7 @@ def annotation_targets(paths: Iterable[Path]
                 problems.append((path, "no such file or folder"))
         except (PetlocError, OSError) as exc:
             problems.append((path, reason_of(exc)))
-    return targets, problems, shared
+    return Targets(targets, problems, shared, folders)
 
 
 def _borrowed(dataset: Dataset) -> dict[Path, str]:

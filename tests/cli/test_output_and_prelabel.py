@@ -236,13 +236,14 @@ def test_annotation_targets_follow_the_layout(tmp_path):
     side = tmp_path / "side"
     side.mkdir()
     write_image(side / "x.png", 20, 20)
-    targets, problems, shared = annotation_targets([oxford, side / "x.png", tmp_path / "nope"])
+    targets, problems, shared, folders = annotation_targets([oxford, side / "x.png", tmp_path / "nope"])
     assert targets[oxford / "images" / "Bengal_1.jpg"] == oxford / "annotations" / "xmls" / "Bengal_1.xml"
     assert targets[side / "x.png"] == side / "x.xml"
     assert problems == [(tmp_path / "nope", "no such file or folder")] and shared == {}
+    assert list(folders) == [oxford] and folders[oxford].layout == "oxford"  # the folders given, as indexed
     # A single file inside an Oxford images/ folder gets the Oxford location too.
-    targets, _, _ = annotation_targets([oxford / "images" / "Bengal_1.jpg"])
-    assert list(targets.values()) == [oxford / "annotations" / "xmls" / "Bengal_1.xml"]
+    found = annotation_targets([oxford / "images" / "Bengal_1.jpg"])
+    assert list(found.images.values()) == [oxford / "annotations" / "xmls" / "Bengal_1.xml"]
 
 
 @pytest.mark.parametrize("with_text_file", [False, True])
@@ -251,8 +252,8 @@ def test_annotation_targets_empty_folder(tmp_path, with_text_file):
     folder.mkdir()
     if with_text_file:
         (folder / "notes.txt").write_text("hi")
-    targets, problems, _ = annotation_targets([folder])
-    assert targets == {} and problems == [(folder, "no image found in this folder")]
+    found = annotation_targets([folder])
+    assert found.images == {} and found.problems == [(folder, "no image found in this folder")]
 
 
 def test_a_json_line_is_utf8_even_for_a_file_name_that_is_not():

@@ -188,7 +188,7 @@ def test_predict_write_voc_counts_and_fails_on_annotations_it_could_not_write(tm
     code, out, err = run_cli(capsys, "predict", tmp_path, "--model", tiny_bundle, "--write-voc", "--json")
     assert code == 1  # a script must not take 0 for "pre-labels written"
     assert len(json_lines(out)) == 2
-    assert "wrote 0 pre-label annotation(s); left 0 existing annotation(s) untouched; 2 could not be written" in err
+    assert "wrote 0 pre-label annotations; left 0 existing annotations untouched; 2 could not be written" in err
 
 
 def test_predict_says_an_image_got_no_prediction_when_the_model_output_is_nan(tmp_path, capsys, monkeypatch):
@@ -232,11 +232,11 @@ def test_predict_write_voc_gives_no_pre_label_to_an_image_whose_annotation_file_
     annotation = read_voc(folder / "photo.xml")
     assert annotation.filename == "photo.jpg" and [o.name for o in annotation.objects] == ["cat"]
     # the file just written for photo.jpg is not counted as photo.png's own, left untouched
-    assert "wrote 1 pre-label annotation(s); left 0 existing annotation(s) untouched" in err
+    assert "wrote 1 pre-label annotation; left 0 existing annotations untouched" in err
     assert shared_line in err.splitlines()
 
     code, _, err = run_cli(capsys, "predict", folder / "photo.png", "--model", tiny_bundle, "--write-voc")
     assert code == 0, err
     assert read_voc(folder / "photo.xml").objects[0].name == "cat"  # never a pre-label of photo.png over it
-    assert "wrote 0 pre-label annotation(s); left 0 existing annotation(s) untouched" in err
+    assert "wrote 0 pre-label annotations; left 0 existing annotations untouched" in err
     assert shared_line in err.splitlines()
