@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-from petloc_gui.app.file_key import file_key, may_cache
+from petloc_gui.app.file_key import FileKey, file_key, may_cache
 from petloc_gui.ui import background
 
 MAX_DISPLAY_SIDE = 2048
@@ -56,7 +56,7 @@ def decode(path: Path) -> DisplayImage:
 
 
 class ImageCache(QObject):
-    """LRU of decoded images keyed by (path, mtime_ns); decoding runs in one pool thread."""
+    """LRU of decoded images keyed by app.file_key (path and file stamp); decoding runs in one pool thread."""
 
     decoded = Signal(str, object)  # image path, DisplayImage: emitted on the UI thread
 
@@ -65,7 +65,7 @@ class ImageCache(QObject):
         self.max_items = max_items
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
-        self._items: OrderedDict[tuple[str, int], DisplayImage] = OrderedDict()
+        self._items: OrderedDict[FileKey, DisplayImage] = OrderedDict()
         self._queued: set[str] = set()
         self._closed = False
         self._pool = QThreadPool()

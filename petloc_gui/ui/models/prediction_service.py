@@ -10,7 +10,7 @@ fake factory.
 Work is taken in this order: loading a model, the *urgent* images (the
 current one and the next few in the list's order), then the *background*
 images (the whole folder, so the review queue fills in). Results are cached
-by (image path, mtime_ns, model version id), LRU-bounded.
+by (image path, file stamp (app.file_key), model version id), LRU-bounded.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from petloc_gui.app.file_key import file_key, may_cache
+from petloc_gui.app.file_key import FileKey, file_key, may_cache
 from petloc_gui.ui import background
 
 BATCH_SIZE = 8  # small: an urgent request waits for at most one background batch
@@ -74,7 +74,7 @@ def _load(svc: PredictionService, spec: str, asked: int):
     yield ("loaded", handle.info)
 
 
-def _predict(svc: PredictionService, handle, batch: list[tuple[str, int]]):
+def _predict(svc: PredictionService, handle, batch: list[FileKey]):
     version = handle.info.version_id
     try:
         results = list(handle.predict_paths([Path(p) for p, _ in batch]))
@@ -85,9 +85,9 @@ def _predict(svc: PredictionService, handle, batch: list[tuple[str, int]]):
     # an output that is not a number (broken weights) is no prediction: no NaN box to draw or accept
     results = [PredictionError("the model's output is not a number (no class, or no box)")
                if getattr(result, "has_class", True) is False else result for result in results]
-    for (path, mtime), result in zip(batch, results, strict=True):
-        if may_cache(Path(path), (path, mtime), failed=isinstance(result, Exception)):
-            svc._store((path, mtime, version), result)
+    for (path, stamp), result in zip(batch, results, strict=True):
+        if may_cache(Path(path), (path, stamp), failed=isinstance(result, Exception)):
+            svc._store((path, stamp, version), result)
         yield ("predicted", path, version, result)
 
 
@@ -188,8 +188,8 @@ class PredictionService(QObject):
             if self._version is None:
                 return {}
             found = {}
-            for path, (name, mtime) in keys:
-                result = self._cache.get((name, mtime, self._version))
+            for path, (name, stamp) in keys:
+                result = self._cache.get((name, stamp, self._version))
                 if result is not None:
                     found[path] = result
             return found
@@ -211,7 +211,7 @@ class PredictionService(QObject):
         self._worker.wait(30)
 
     # --- worker side (called with the lock held) -------------------------------------
-    def _is_cached(self, key: tuple[str, int]) -> bool:
+    def _is_cached(self, key: FileKey) -> bool:
         return (key[0], key[1], self._version) in self._cache
 
     def _has_work(self) -> bool:
@@ -228,8 +228,8 @@ class PredictionService(QObject):
             self._background_pos += 1
         return False
 
-    def _take_batch(self) -> list[tuple[str, int]]:
-        batch: list[tuple[str, int]] = []
+    def _take_batch(self) -> list[FileKey]:
+        batch: list[FileKey] = []
         seen: set[str] = set()
         for path in self._urgent:
             key = file_key(path)
