@@ -27,8 +27,16 @@ replacing anything); the last line of stdout is its path. Give --out
 on Linux) to make it a model version the GUI lists.
 
 Ctrl+C stops after the current batch without writing a bundle (exit 130);
-press it twice to abort at once. Once the bundle is written, Ctrl+C is ignored
-while the process exits (exit 0).
+press it twice to abort at once. After the last batch it still cancels, until
+the bundle starts being written: from then on it is too late (said so; exit 0),
+and once the bundle is written Ctrl+C is ignored while the process exits.
+
+--distribute multiworker: run the same command on every worker, each with its
+own TF_CONFIG; only the chief (the "chief" task, else worker 0) writes the
+bundle and prints its path. Ctrl+C on any worker stops every worker (all exit
+130), or is too late for all of them. A worker that exits (Ctrl+C twice, an
+error) stops the others within seconds (exit 1). There is no early stop: each
+worker validates on its own.
 
 examples:
   petloc digits runs/digits-train --split train
@@ -108,12 +116,20 @@ def run(args: argparse.Namespace) -> int:
     )
     reporter = TrainReporter()
     stop = _CtrlC()
+
+    def on_event(event: dict[str, Any]) -> None:
+        if event.get("event") == "saving":  # from here on a stop request is not read
+            stop.too_late(bool(event.get("writes_bundle")))
+        reporter(event)
+
     with stop:
         try:
-            bundle = training.train(args.data, config, on_event=reporter, should_stop=stop.is_set)
+            bundle = training.train(args.data, config, on_event=on_event, should_stop=stop.is_set)
         except training.TrainingCancelled:
             reporter.close()
-            error("training cancelled; no bundle written")
+            # multi-worker: every worker stops when one is asked to (model.distributed.agreed_stop)
+            error("training cancelled; no bundle written" if stop.is_set() else
+                  "training cancelled: another worker was stopped (Ctrl+C there); no bundle written")
             return EXIT_CANCELLED
         finally:
             reporter.close()
@@ -233,8 +249,14 @@ def resolve_exclude_list(data: Path, path: Path) -> list[str]:
     return sorted(resolved)
 
 
+STOPPING = "\nstopping: no bundle will be written (Ctrl+C again to abort at once)..."
+TOO_LATE = "\ntoo late to cancel: the bundle is being written (Ctrl+C again to abort)"
+TOO_LATE_WORKER = "\ntoo late to cancel: all workers have agreed to finish, and the chief worker writes the bundle"
+
+
 class _CtrlC:
-    """First Ctrl+C asks training to stop after the current batch; the second aborts.
+    """First Ctrl+C asks training to stop (after the current batch, or before the bundle is written);
+    the second aborts. Once training is `too_late` to cancel, the first one says so.
 
     Once training has `finished` (the bundle is on disk), Ctrl+C is ignored until the process
     exits: TensorFlow's teardown takes seconds, and Python hands SIGINT back to the system's
@@ -245,6 +267,14 @@ class _CtrlC:
         self._event = threading.Event()
         # what signal.signal() returns: the handler to put back on exit
         self._previous: Callable[[int, FrameType | None], Any] | int | None = None
+        self._late: str | None = None  # what a first Ctrl+C says once it can no longer cancel
+
+    def too_late(self, writes_bundle: bool) -> None:
+        """Training's point of no return (its "saving" event): a stop request is not read from here on.
+        One made since the last read (its "stopping" line already shown) is told so now."""
+        self._late = TOO_LATE if writes_bundle else TOO_LATE_WORKER
+        if self._event.is_set():
+            info(self._late)
 
     def finished(self) -> None:
         """Training is over and its bundle written: from the end of the block on, ignore Ctrl+C."""
@@ -258,7 +288,7 @@ class _CtrlC:
         if self._event.is_set():
             raise KeyboardInterrupt
         self._event.set()
-        info("\nstopping after the current batch (Ctrl+C again to abort)...")
+        info(self._late or STOPPING)
 
     def __enter__(self) -> _CtrlC:
         if threading.current_thread() is threading.main_thread():

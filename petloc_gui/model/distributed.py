@@ -16,18 +16,36 @@ two-worker test, tests/model/test_multiworker.py):
 A stop request (Ctrl+C, the GUI's cancel) reaches one worker; if only that
 worker left ``fit``, the others would wait in their next collective for ever.
 `agreed_stop` sums the workers' requests with a collective after each batch,
-so all leave at the same batch.
+so all leave at the same batch. After the last batch each worker validates
+and scores on its own; `training.train` then asks once more, all together,
+just before the bundle is written (`FINAL_DECISION_TIMEOUT`): a request made
+until then stops every worker, one made later is too late for all of them.
+
+A worker that exits (Ctrl+C twice, an error, a crash) leaves the others in a
+collective: TensorFlow's coordination service notices within seconds (its
+heartbeat) and fails it with ``UnavailableError``; `lost_workers` says that
+in a sentence (`WorkerLostError`) instead of TensorFlow's.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from petloc_gui.core.errors import PetlocError
 from petloc_gui.model.untyped import Strategy
 
 DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
+# Seconds a worker waits at the final decision for the others. They arrive after the same work
+# (the last epoch's validation, the scoring), so a long wait means a worker is stuck, not slow.
+FINAL_DECISION_TIMEOUT = 600.0
+
+
+class WorkerLostError(PetlocError):
+    """Another worker of a multi-worker run exited or stopped answering; this one stops too."""
 
 
 def make_strategy(name: str | None) -> Strategy:
@@ -43,19 +61,54 @@ def make_strategy(name: str | None) -> Strategy:
     raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {name!r}")
 
 
-def agreed_stop(strategy: Any, local_stop: Callable[[], bool]) -> Callable[[], bool]:
+def agreed_stop(strategy: Any, local_stop: Callable[[], bool], timeout: float | None = None) -> Callable[[], bool]:
     """``stop()`` that is true on every worker as soon as any worker's ``local_stop()`` is.
 
     Each call is one collective, so every worker must call it at the same
-    points (`training_loop.EpochMonitor` does, once after each batch).
+    points (`training_loop.EpochMonitor` does, once after each batch;
+    `training.train` once more before the bundle is written). ``timeout``:
+    seconds to wait for the other workers before `WorkerLostError` (None: until
+    they arrive or exit). A worker that exited is `WorkerLostError` too.
     """
     import tensorflow as tf
 
+    options = tf.distribute.experimental.CommunicationOptions(timeout_seconds=timeout)
+
     def stop() -> bool:
         flag = tf.constant(1.0 if local_stop() else 0.0)
-        return float(strategy.reduce(tf.distribute.ReduceOp.SUM, flag, axis=None)) > 0.0
+        with lost_workers(timeout):
+            total = strategy.extended.reduce_to(tf.distribute.ReduceOp.SUM, flag, destinations=flag, options=options)
+            return float(strategy.experimental_local_results(total)[0]) > 0.0
 
     return stop
+
+
+@contextmanager
+def lost_workers(timeout: float | None = None) -> Iterator[None]:
+    """Inside: a collective that fails because another worker is gone raises `WorkerLostError`, in words."""
+    import tensorflow as tf
+
+    try:
+        yield
+    except tf.errors.DeadlineExceededError as exc:
+        waited = f"within {timeout:g} s" if timeout else "in time"
+        raise WorkerLostError(f"the other workers did not reach the end of training {waited}, so one of them is "
+                         "stuck: this worker stops without writing a bundle (see the other workers' output)") from exc
+    except tf.errors.UnavailableError as exc:
+        raise WorkerLostError(f"another worker exited or cannot be reached ({_tensorflow_reason(exc)}): this worker "
+                         "stops too, without writing a bundle (see the other workers' output)") from exc
+
+
+def _tensorflow_reason(exc: BaseException) -> str:
+    """The part of a failed collective's message that says what happened (its first line, no op name).
+
+    ``{{function_node ...}} Collective ops is aborted by: Socket closed`` -> ``Socket closed``.
+    """
+    text = getattr(exc, "message", None) or str(exc)
+    text = re.sub(r"\{\{[^}]*\}\}", "", text).strip()
+    text = text.split("aborted by:", 1)[-1].strip()
+    first = re.sub(r"\s*\[Op:.*$", "", text.splitlines()[0]).strip().rstrip(":") if text else ""
+    return first or type(exc).__name__
 
 
 def is_chief(strategy: Any) -> bool:

@@ -10,6 +10,7 @@ metrics are per-image (core.metrics) through the inference preparation.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import tempfile
@@ -24,7 +25,15 @@ import numpy as np
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.paths import resources_dir, user_cache_dir, user_data_dir
 from petloc_gui.model.bundle import BUNDLED_NAMES, file_sha256, load_bundle, new_version_id, save_bundle
-from petloc_gui.model.distributed import DISTRIBUTE_CHOICES, agreed_stop, build_before_fit, is_chief, make_strategy
+from petloc_gui.model.distributed import (
+    DISTRIBUTE_CHOICES,
+    FINAL_DECISION_TIMEOUT,
+    agreed_stop,
+    build_before_fit,
+    is_chief,
+    lost_workers,
+    make_strategy,
+)
 from petloc_gui.model.presets import MOBILENET_PRESETS, Preset, default_backbone_weights, get_preset
 from petloc_gui.model.training_data import TrainingData
 from petloc_gui.model.untyped import Dataset, KerasModel, Strategy
@@ -135,7 +144,10 @@ def train(
     """Train on the annotated images of ``data_dir``; return the saved bundle's folder.
 
     Raises `TrainingCancelled` (no bundle written) when ``should_stop()``
-    turns true, and `PetlocError` subclasses for unusable data.
+    turns true before the bundle is written, and `PetlocError` subclasses for
+    unusable data. From the "saving" event on, ``should_stop`` is not read: the
+    bundle gets written (by this process if its ``writes_bundle``, else by the
+    chief of a multi-worker run, whose workers all take that decision together).
     """
     import keras
 
@@ -212,16 +224,17 @@ def train(
                            epochs, steps, patience, emit_after_notices,
                            agreed_stop(strategy, stop) if multiworker else stop, stop_before_batches=not multiworker)
     try:
-        for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
-            if monitor.finished:
-                break
-            with strategy.scope():
-                networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
-                compile_phase(fitted, lr, (end - first) * steps, preset.box_loss_weight, preset.weight_ema)
-            if config.distribute is not None:
-                build_before_fit(fitted, strategy, preset.input_size, batch_size)
-            fitted.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
-                      callbacks=[monitor], verbose=0)
+        with lost_workers() if multiworker else contextlib.nullcontext():
+            for first, end, lr, unfrozen in _phases(preset, config, epochs, has_backbone):
+                if monitor.finished:
+                    break
+                with strategy.scope():
+                    networks.set_backbone_trainable(model, unfrozen, preset.finetune_from)
+                    compile_phase(fitted, lr, (end - first) * steps, preset.box_loss_weight, preset.weight_ema)
+                if config.distribute is not None:
+                    build_before_fit(fitted, strategy, preset.input_size, batch_size)
+                fitted.fit(dataset, epochs=end, initial_epoch=first, steps_per_epoch=steps,
+                          callbacks=[monitor], verbose=0)
     finally:
         tell_unreadable()  # also when training stops because a whole batch could not be read
         # fit leaves its endless input iterator in a reference cycle. Collected only at
@@ -229,7 +242,8 @@ def train(
         # the process would hang (a cancelled run never exited); collect it now.
         dataset = None
         gc.collect()
-    if monitor.cancelled or stop():
+    # multi-worker: `cancelled` is agreed; this worker's own request waits for the final decision below
+    if monitor.cancelled or (not multiworker and stop()):
         raise TrainingCancelled("training cancelled; no model was saved")
     selection_metrics = monitor.restore_best()
     metrics = _report_metrics(monitor, data, preset, cache, report, selection_metrics)
@@ -269,8 +283,10 @@ def train(
         "tensorflow_version": _tf_version(),
         "keras_version": keras.__version__,
     }
-    if stop():
+    # The final decision, taken by all workers together: a stop request made until now cancels; later, too late.
+    if (agreed_stop(strategy, stop, FINAL_DECISION_TIMEOUT) if multiworker else stop)():
         raise TrainingCancelled("training cancelled; no model was saved")
+    emit({"event": "saving", "writes_bundle": is_chief(strategy)})
     if not is_chief(strategy):
         # Every worker holds the same weights; only the chief writes the bundle. The
         # others save to a temporary folder (the Keras convention) and delete it.

@@ -104,3 +104,43 @@ def test_ctrl_c_on_one_worker_stops_both(tmp_path):
     assert codes == [130, 130], [t[-2000:] for t in texts]
     assert all("training cancelled" in t for t in texts)
     assert not list(tmp_path.glob("w*/**/meta.json"))  # no bundle written
+
+
+def test_ctrl_c_after_the_last_batch_is_one_decision_for_every_worker(tmp_path):
+    """A Ctrl+C on the non-chief while it validates and scores after its last batch: every worker
+    stops (130, no bundle) or, if the workers had already agreed to finish, it is too late for all
+    (0, the chief's bundle, said so). It used to be read by that worker alone: it exited 130 while
+    the chief wrote the bundle."""
+    import signal
+    import time
+
+    from petloc_gui.core.digits import write_digits_dataset
+
+    data = tmp_path / "digits"
+    write_digits_dataset(data, "train", count=40, seed=0)
+    logs = [tmp_path / f"worker{index}.log" for index in range(2)]
+
+    def output(index: int) -> dict:
+        handle = open(logs[index], "w")  # noqa: SIM115 - closed with the process
+        return {"stdout": handle, "stderr": subprocess.STDOUT}
+
+    procs = _start_workers(data, tmp_path, 2, output)
+    try:
+        deadline = time.monotonic() + 300
+        while "epoch 2/2  loss" not in logs[1].read_text():  # the last epoch's line: scoring comes next
+            assert all(p.poll() is None for p in procs), [log.read_text()[-2000:] for log in logs]
+            assert time.monotonic() < deadline, logs[1].read_text()[-2000:]
+            time.sleep(0.02)
+        procs[1].send_signal(signal.SIGINT)
+        codes = [p.wait(timeout=120) for p in procs]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    texts = [log.read_text() for log in logs]
+    bundles = list(tmp_path.glob("w*/**/meta.json"))
+    if codes == [130, 130]:
+        assert all("training cancelled" in t for t in texts) and not bundles
+    else:
+        assert codes == [0, 0], [t[-2000:] for t in texts]
+        assert "too late to cancel" in texts[1] and len(bundles) == 1, [t[-2000:] for t in texts]

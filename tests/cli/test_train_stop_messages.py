@@ -1,0 +1,95 @@
+"""What `petloc train` says and returns for a Ctrl+C at each point: during training, after the
+last batch, once the bundle is being written; and when another worker of the run was stopped."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from pathlib import Path
+
+import pytest
+
+from petloc_gui.cli import cmd_train
+from tests.cli.helpers import run_cli, voc_xml, write_image
+
+needs_main_thread = pytest.mark.skipif(threading.current_thread() is not threading.main_thread(),
+                                       reason="signal handlers can only be installed from the main thread")
+
+
+def ctrl_c() -> None:
+    os.kill(os.getpid(), signal.SIGINT)  # what Ctrl+C does; the handler runs before os.kill returns
+
+
+@pytest.fixture
+def fake_training(tmp_path, monkeypatch):
+    """A dataset folder and a stand-in for `training.train` running ``steps(on_event)`` (no TensorFlow)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("a", "b"):
+        write_image(data / f"{name}.png", 40, 30)
+        (data / f"{name}.xml").write_text(voc_xml(f"{name}.png", 40, 30, [("cat", (5, 5, 20, 20))]), encoding="utf-8")
+    from petloc_gui.model import training
+
+    def use(steps):
+        def trained(data_dir, config, on_event, should_stop):
+            steps(on_event, should_stop)
+            on_event({"event": "done", "metrics": {}, "bundle": config.out_dir})
+            return Path(config.out_dir)
+
+        monkeypatch.setattr(training, "train", trained)
+
+    monkeypatch.setattr(cmd_train, "load_tensorflow", lambda: None)
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield data, use
+    signal.signal(signal.SIGINT, inherited)
+
+
+@needs_main_thread
+def test_ctrl_c_once_the_bundle_is_being_written_is_too_late_and_says_so(fake_training, tmp_path, capsys):
+    data, use = fake_training
+    use(lambda on_event, should_stop: (on_event({"event": "saving", "writes_bundle": True}), ctrl_c()))
+    code, out, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "models")
+    assert code == 0, err
+    assert "too late to cancel: the bundle is being written" in err
+    assert "stopping" not in err and "cancelled" not in err
+    assert out.strip()  # the bundle's path
+
+
+@needs_main_thread
+def test_a_ctrl_c_just_before_the_point_of_no_return_is_told_it_came_too_late(fake_training, tmp_path, capsys):
+    """Read as "no stop" by the final decision, then pressed: "stopping" was shown, so it is corrected."""
+    data, use = fake_training
+    use(lambda on_event, should_stop: (should_stop(), ctrl_c(), on_event({"event": "saving", "writes_bundle": False})))
+    code, _, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "models")
+    assert code == 0, err
+    lines = [line for line in err.splitlines() if line]
+    stopping = lines.index(cmd_train.STOPPING.strip())
+    assert lines[stopping + 1] == cmd_train.TOO_LATE_WORKER.strip()  # a non-chief worker: the chief writes it
+
+
+@needs_main_thread
+def test_a_run_cancelled_by_another_worker_says_so(fake_training, tmp_path, capsys):
+    from petloc_gui.model.training import TrainingCancelled
+
+    data, use = fake_training
+
+    def cancelled_elsewhere(on_event, should_stop):
+        raise TrainingCancelled("training cancelled; no model was saved")
+
+    use(cancelled_elsewhere)
+    code, out, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "models")
+    assert code == 130 and out == ""
+    assert err.strip().endswith("petloc: training cancelled: another worker was stopped (Ctrl+C there); "
+                                "no bundle written")
+
+    def cancelled_here(on_event, should_stop):
+        ctrl_c()
+        assert should_stop()
+        raise TrainingCancelled("training cancelled; no model was saved")
+
+    use(cancelled_here)
+    code, out, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "models")
+    assert code == 130 and out == ""
+    assert cmd_train.STOPPING.strip() in err
+    assert err.strip().endswith("petloc: training cancelled; no bundle written")
