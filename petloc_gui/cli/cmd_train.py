@@ -12,7 +12,7 @@ from typing import Any
 
 from petloc_gui.cli.args import add_label_argument, fraction, model_arg, path_arg, positive_int, seed
 from petloc_gui.cli.output import CommandError, error, info, load_tensorflow, show, warn_size_mismatches
-from petloc_gui.cli.train_report import TrainReporter
+from petloc_gui.cli.train_report import TrainReporter, report_skipped
 
 NAME = "train"
 HELP = "train a localisation + classification model on a dataset folder"
@@ -93,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
     load_tensorflow()
     from petloc_gui.model import training
     from petloc_gui.model.bundle import new_version_id
+    from petloc_gui.model.training_data import TooFewImagesError
 
     # A new folder per run: --out is where bundles go, and nothing is ever replaced. The folder is
     # named by the model's version id, so a child's meta.json "parent" names the folder `models` lists.
@@ -125,6 +126,9 @@ def run(args: argparse.Namespace) -> int:
     with stop:
         try:
             bundle = training.train(args.data, config, on_event=on_event, should_stop=stop.is_set)
+        except TooFewImagesError as exc:  # before the "start" event, which lists the skipped files
+            report_skipped(exc.skipped)  # which files, and why, above the error line that counts them
+            raise
         except training.TrainingCancelled:
             reporter.close()
             # multi-worker: every worker stops when one is asked to (model.distributed.agreed_stop)

@@ -26,7 +26,7 @@ class TrainReporter:
         if kind == "start":
             self.epochs = event.get("epochs")
             self.n_val = event.get("n_val")
-            _report_skipped(event.get("skipped") or [])
+            report_skipped(event.get("skipped") or [])
             info(_start_line(event))
         elif kind == "batch":
             epoch = event.get("epoch")
@@ -104,9 +104,10 @@ def _start_line(event: dict[str, Any]) -> str:
     return text
 
 
-def _report_skipped(skipped: list) -> None:
-    """Images without an annotation are normal (one count); images whose annotation file is another
-    image's get one line (`core.shared_annotations`); anything else gets its own line."""
+def report_skipped(skipped: list) -> None:
+    """The images training leaves out, on stderr (file names escaped). Images without an annotation
+    are normal (one count); images whose annotation file is another image's get one line
+    (`core.shared_annotations`); anything else gets its own line."""
     unannotated = 0
     shared: list[tuple[str, str]] = []
     for entry in skipped:

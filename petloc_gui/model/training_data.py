@@ -24,6 +24,7 @@ import numpy as np
 
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.images import image_size
+from petloc_gui.core.text import counted
 from petloc_gui.model.bundle import file_sha256
 from petloc_gui.model.data import Sample, collect_samples, fingerprint
 from petloc_gui.model.image_cache import ImageCache
@@ -38,6 +39,19 @@ from petloc_gui.model.splits import (
 )
 from petloc_gui.model.unreadable_images import UnreadableImages
 from petloc_gui.model.untyped import Dataset
+
+
+class TooFewImagesError(DatasetError):
+    """Too few usable images to train; ``skipped`` ``[(path, reason)]`` names the files left out and why
+    (`petloc train` prints them before the error, as it does when training starts)."""
+
+    def __init__(self, message: str, path: str | os.PathLike[str] | None = None,
+                 skipped: Iterable[tuple[str, str]] = ()) -> None:
+        super().__init__(message, path)
+        self.skipped = list(skipped)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (self.__class__, (self.reason, self.path, self.skipped))
 
 
 @dataclass(frozen=True)
@@ -177,7 +191,8 @@ class TrainingData:
             # say why when images were held out: a folder of the parent's test photos looks fully annotated
             why = (f" ({len(excluded)} more held out: the parent model's test images, which fine-tuning never "
                    "trains on so that its test figures stay honest, or excluded on request)" if excluded else "")
-            raise DatasetError(f"need at least 2 usable annotated images, found {len(items)}{why}", root)
+            raise TooFewImagesError(f"need at least 2 usable annotated images, found {len(items)}{why}"
+                                    f"{_skipped_note(skipped)}", root, skipped)
         labels = [it.label for it in items]
         if parent_class_names is None:
             names = sorted(set(labels))
@@ -255,6 +270,18 @@ class TrainingData:
         return {"images": sorted(it.relpath for it in self.validation), "fraction": self.val_fraction,
                 "seed": self.seed, "rule": "sha256 of the relative path < fraction; each class of >= 2 "
                 "images keeps one on each side; a parent's validation images stay (model.splits)"}
+
+
+def _skipped_note(skipped: Sequence[tuple[str, str]]) -> str:
+    """``; 2 images skipped for a problem with the image or its annotation and 1 image without one``."""
+    unannotated = sum(reason == "no annotation" for _, reason in skipped)
+    parts = []
+    if len(skipped) > unannotated:
+        parts.append(f"{counted(len(skipped) - unannotated, 'image')} skipped for a problem with the image or "
+                     "its annotation")
+    if unannotated:
+        parts.append(f"{counted(unannotated, 'image')} without {'one' if parts else 'an annotation'}")
+    return "; " + " and ".join(parts) if parts else ""
 
 
 def _files_record(files: list[tuple[str, Path, Path | None]],
