@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
@@ -108,7 +109,7 @@ def collect_samples(
             continue
         box = obj.box.sorted()
         if box.width <= 0 or box.height <= 0:
-            skipped.append((str(image_path), f"box {box.as_tuple()} has zero area"))
+            skipped.append((str(image_path), _empty_box_reason(box, annotation.problems)))
             continue
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
                               box.as_tuple(), str(name), annotation.unreviewed))
@@ -133,3 +134,13 @@ def fingerprint(samples: Iterable[Sample]) -> str:
             digest.update(b"<unreadable>")
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _empty_box_reason(box: Box, problems: list[str]) -> str:
+    """Why the first object's box is no box: read_voc clamps a box to the image, so one lying wholly
+    outside it became "(40.0, 30.0, 40.0, 30.0) has zero area", a box the user never drew."""
+    outside = next((p for p in problems if p.startswith("object 1 (") and " lies outside the " in p), None)
+    if outside is not None:
+        drawn = outside.split(": ", 1)[-1].split("; clamped", 1)[0]  # "box (...) lies outside the WxH image"
+        return drawn.replace(" lies outside ", " lies entirely outside ", 1)
+    return f"box {box.as_tuple()} has zero area"
