@@ -240,8 +240,14 @@ class AnnotationStore:
         return any(d.dirty for d in self._docs.values())
 
     def save(self, index: int, overwrite_unreadable: bool = False, keep_mine: bool = False) -> None:
+        """`save_document` of image ``index``, the owner rule checked again first: another program may
+        have made the file another image's since it was read (an edited document is not reloaded, and
+        ``keep_mine`` skips the changed-on-disk check), and its boxes must never be replaced."""
+        doc = self.document(index)
+        if doc.shared_with is None:
+            doc.shared_with = self.owner_elsewhere(index)  # refused by save_document when not None
         root = getattr(self.dataset, "root", None)
-        save_document(self.document(index), overwrite_unreadable=overwrite_unreadable,
+        save_document(doc, overwrite_unreadable=overwrite_unreadable,
                       root=Path(root) if root is not None else None, keep_mine=keep_mine)
 
     def loaded_items(self) -> list[tuple[int, ImageDocument]]:

@@ -166,6 +166,9 @@ class ImageDocument:
         """
         self.annotation = fresh.annotation
         self.load_error = fresh.load_error
+        # Another program may have made the file another image's (labelImg on photo.png rewriting
+        # photo.xml): from now on this image only shares it, and a save must be refused.
+        self.shared_with = fresh.shared_with
         self.disk_state = fresh.disk_state
         self.problems = list(fresh.problems)
         self.external_change = None
