@@ -10,8 +10,9 @@ recognises gets that plugin's own reason.
 
 Two flaws leave every pixel in the file, and viewers show such files whole:
 a JPEG missing only its end marker (`jpeg_with_end_marker`), and a PNG with a
-bad checksum in a text or time chunk (`png_without_damaged_text`; libpng
-itself drops such a chunk). The file on disk is never changed; the repaired
+bad checksum in an ancillary chunk that does not change petloc's pixels
+(`png_without_damaged_chunks`; libpng itself drops any ancillary chunk with a
+bad checksum). The file on disk is never changed; the repaired
 bytes are decoded strictly. Pillow's ``LOAD_TRUNCATED_IMAGES`` is not used:
 it is one switch for every thread, and it would also load a JPEG cut inside
 its image data, grey where the data is missing.
@@ -42,8 +43,12 @@ MAX_EXAMINED_BYTES = 64 << 20
 _SHOWN_FORMAT = {"WEBP": "WebP", "DIB": "BMP"}
 # A file larger than this is not repaired (it is decoded in memory, twice for a JPEG).
 MAX_REPAIRED_BYTES = 256 << 20
-# Chunks whose damage never changes the pixels; a bad checksum in any other keeps the file refused.
-_METADATA_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt", b"tIME"})
+# Ancillary chunks that change the pixels petloc decodes: transparency (composited on white), the
+# EXIF orientation, and an APNG's frame layout (which parts of the image data the first frame is).
+# Pillow keeps every other ancillary chunk as information only (gAMA, cHRM, sRGB and iCCP are not
+# applied), so a damaged one is dropped as libpng drops it; a bad checksum in one of these, or in a
+# critical chunk (IHDR, PLTE: its first letter is upper case), keeps the file refused.
+_PIXEL_CHUNKS = frozenset({b"tRNS", b"eXIf", b"acTL", b"fcTL"})
 _JPEG_END = b"\xff\xd9"
 # Decoded in place of the missing data of a JPEG cut inside its image data (libjpeg itself fills
 # with zeros): complete data ignores anything before its end marker, so the pixels then differ.
@@ -90,8 +95,8 @@ def png_damage(data: bytes, whole: bool = True) -> str | None:
     chunks, stop = png_chunks(data)
     opened = list(takewhile(lambda chunk: chunk.kind != b"IDAT", chunks))  # Pillow reads no further
     damaged = [chunk for chunk in opened if not chunk.crc_ok]
-    # The one that keeps it refused first (text chunks alone are repaired: png_without_damaged_text).
-    damaged.sort(key=lambda chunk: chunk.kind in _METADATA_CHUNKS)
+    # The one that keeps it refused first (the others alone are repaired: png_without_damaged_chunks).
+    damaged.sort(key=droppable)
     if damaged:
         return f"PNG file is damaged (bad CRC in its {damaged[0].name} chunk)"
     if len(opened) < len(chunks):
@@ -191,15 +196,21 @@ def jpeg_with_end_marker(handle: BinaryIO) -> bytes | None:
     return data + _JPEG_END if ImageChops.difference(marked, filled).getbbox() is None else None
 
 
-def png_without_damaged_text(handle: BinaryIO) -> bytes | None:
-    """The bytes of a PNG file without its text and time chunks that have a bad checksum, when those
-    are the only chunks Pillow refuses it for (the ones before its image data); None otherwise."""
+def droppable(chunk: PngChunk) -> bool:
+    """Whether the pixels petloc decodes are the same without ``chunk`` (an ancillary chunk Pillow
+    keeps as information only)."""
+    return chunk.kind[:1].islower() and chunk.kind not in _PIXEL_CHUNKS
+
+
+def png_without_damaged_chunks(handle: BinaryIO) -> bytes | None:
+    """The bytes of a PNG file without its chunks that have a bad checksum, when Pillow refuses it
+    only for such chunks (the ones before its image data) and each is `droppable`; None otherwise."""
     data = _read_bounded(handle)
     if data is None or not data.startswith(PNG_SIGNATURE):
         return None
     chunks, _ = png_chunks(data)
     damaged = [chunk for chunk in takewhile(lambda c: c.kind != b"IDAT", chunks) if not chunk.crc_ok]
-    if not damaged or any(chunk.kind not in _METADATA_CHUNKS for chunk in damaged):
+    if not damaged or not all(droppable(chunk) for chunk in damaged):
         return None
     kept, at = [], 0
     for chunk in damaged:

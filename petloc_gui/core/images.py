@@ -10,7 +10,8 @@ fourth byte) and is ignored. 16-bit images are scaled to 8 bits
 is applied, so pixels and sizes are those of the image as a person sees it.
 A file Pillow refuses is refused with what is wrong with it, except the two
 flaws viewers forgive (a JPEG missing only its end marker, a bad checksum in
-a PNG text chunk), which load from repaired bytes (`core.damaged_images`).
+a PNG chunk that holds no pixels, such as a text or gamma chunk), which load
+from repaired bytes (`core.damaged_images`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PIL import Image
 from petloc_gui.core.damaged_images import (
     header_size,
     jpeg_with_end_marker,
-    png_without_damaged_text,
+    png_without_damaged_chunks,
     refusal_reason,
 )
 from petloc_gui.core.errors import ImageLoadError
@@ -56,7 +57,7 @@ _WHITE = (255, 255, 255)
 def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: bool = False) -> Image.Image:
     """Open (header only) and enforce the pixel and size limits; Pillow errors become ImageLoadError.
 
-    A PNG refused only for a bad checksum in a text chunk opens from repaired bytes
+    A PNG refused only for a bad checksum in chunks that hold no pixels opens from repaired bytes
     (`core.damaged_images`); ``repaired``: these are they.
     """
     try:
@@ -70,7 +71,7 @@ def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: boo
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         if isinstance(exc, OSError) and exc.errno is not None:  # the disk, not the file's bytes
             raise ImageLoadError(f"cannot read image header: {exc.strerror or exc}", path) from exc
-        fixed = None if repaired else png_without_damaged_text(handle)
+        fixed = None if repaired else png_without_damaged_chunks(handle)
         if fixed is not None:
             return _open_checked(path, io.BytesIO(fixed), file_size, repaired=True)
         raise ImageLoadError(refusal_reason(handle, path.name), path) from exc

@@ -1,5 +1,6 @@
 """The two flaws viewers forgive: a JPEG missing only its end marker and a PNG with a bad checksum
-in a text chunk load (from repaired bytes, the file untouched); any other damage stays refused."""
+in a chunk that holds no pixels (a text chunk here) load (from repaired bytes, the file untouched); any
+other damage stays refused."""
 
 from __future__ import annotations
 
@@ -87,7 +88,18 @@ def test_png_with_a_bad_checksum_in_a_text_chunk_loads(tmp_path, kind):
     assert snapshot(path) == before
 
 
-@pytest.mark.parametrize(("kind", "data"), [(b"gAMA", struct.pack(">I", 45455)), (b"tRNS", b"\x00\x10")])
+def _exif_rotated() -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    return exif.tobytes()
+
+
+# transparency, orientation, an APNG's frame layout, and a critical chunk: dropping any would change the
+# pixels (tests/core/test_images_damaged_chunks.py: those whose loss changes nothing load)
+@pytest.mark.parametrize(("kind", "data"), [
+    (b"tRNS", b"\x00\x10"), (b"eXIf", _exif_rotated()), (b"acTL", struct.pack(">II", 1, 0)),
+    (b"fcTL", struct.pack(">IIIIIHHBB", 0, 3, 1, 0, 0, 1, 10, 0, 0)), (b"PLTE", b"\x00" * 6)],
+    ids=["tRNS", "eXIf", "acTL", "fcTL", "PLTE"])
 def test_png_with_a_bad_checksum_in_a_chunk_that_changes_pixels_stays_refused(tmp_path, kind, data):
     path = tmp_path / "bad.png"
     path.write_bytes(_gray_png(_bad_crc(png_chunk(b"tEXt", b"a\x00b")), _bad_crc(png_chunk(kind, data))))
