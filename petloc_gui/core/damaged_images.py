@@ -205,8 +205,11 @@ def droppable(chunk: PngChunk) -> bool:
 def png_without_damaged_chunks(handle: BinaryIO) -> bytes | None:
     """The bytes of a PNG file without its chunks that have a bad checksum, when Pillow refuses it
     only for such chunks (the ones before its image data) and each is `droppable`; None otherwise."""
+    # Every file Pillow refuses comes here (a HEIC photo, a video named .jpg): only a PNG is read whole.
+    if not _starts_with(handle, PNG_SIGNATURE):
+        return None
     data = _read_bounded(handle)
-    if data is None or not data.startswith(PNG_SIGNATURE):
+    if data is None:
         return None
     chunks, _ = png_chunks(data)
     damaged = [chunk for chunk in takewhile(lambda c: c.kind != b"IDAT", chunks) if not chunk.crc_ok]
@@ -254,6 +257,16 @@ def _scans_complete(data: bytes) -> bool:
         at = data.find(b"\xff", end)  # past the segment (a scan: into its image data)
     every = set(range(64))
     return bool(components) and all(finished.get(component, set()) >= every for component in components)
+
+
+def _starts_with(handle: BinaryIO, signature: bytes) -> bool:
+    try:
+        handle.seek(0)
+        head = handle.read(len(signature))
+        handle.seek(0)
+    except OSError:
+        return False
+    return head == signature
 
 
 def _read_bounded(handle: BinaryIO) -> bytes | None:
