@@ -3,9 +3,9 @@
 The format is detected from the bytes (Pillow), never from the extension:
 real datasets contain GIFs and PNGs named ``.jpg``. Transparent images are
 composited on white, so a transparent background looks as it does in a
-viewer (an RGB, grayscale or palette image's transparent colour too); an
-alpha channel that is zero everywhere holds no alpha (a 32-bit BMP's unused
-fourth byte) and is ignored. 16-bit images are scaled to 8 bits
+viewer (an RGB, grayscale or palette image's transparent colour too), except
+a BMP's alpha channel that is zero everywhere: that is the unused fourth byte
+of a 32-bit BMP, and is ignored. 16-bit images are scaled to 8 bits
 (``value / 257``). Animated images give their first frame. EXIF orientation
 is applied, so pixels and sizes are those of the image as a person sees it.
 A file Pillow refuses is refused with what is wrong with it, except the two
@@ -52,6 +52,10 @@ warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL(\.|$)")
 _EXIF_ORIENTATION_TAG = 0x0112
 _SWAPPING_ORIENTATIONS = frozenset({5, 6, 7, 8})
 _WHITE = (255, 255, 255)
+# Formats whose alpha channel, when zero everywhere, holds no alpha: a 32-bit BMP's fourth byte is
+# often unused (OpenCV writes BGRA so), and viewers show its colours. A PNG, WebP or GIF that
+# transparent is shown transparent (white here), as viewers show it.
+_UNUSED_ALPHA_FORMATS = frozenset({"BMP", "DIB"})
 
 
 def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: bool = False) -> Image.Image:
@@ -162,8 +166,9 @@ def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
             return width, height
 
 
-def _to_rgb(image: Image.Image) -> Image.Image:
-    """Any Pillow mode -> RGB (alpha composited on white, 16-bit scaled)."""
+def _to_rgb(image: Image.Image, alpha_may_be_unused: bool = False) -> Image.Image:
+    """Any Pillow mode -> RGB (alpha composited on white, 16-bit scaled). ``alpha_may_be_unused``:
+    the image is a BMP's (`_UNUSED_ALPHA_FORMATS`), so an alpha channel zero everywhere is ignored."""
     mode = image.mode
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
         return Image.fromarray(_high_depth_to_uint8(image), "L").convert("RGB")
@@ -171,7 +176,7 @@ def _to_rgb(image: Image.Image) -> Image.Image:
         mode in ("P", "L", "RGB") and "transparency" in image.info)
     if has_alpha:
         rgba = image.convert("RGBA")
-        if rgba.getchannel("A").getextrema()[1] == 0:
+        if alpha_may_be_unused and rgba.getchannel("A").getextrema()[1] == 0:
             # Nothing visible: an alpha channel that holds no alpha, as a 32-bit BMP's
             # fourth byte often is (viewers and OpenCV show its colours).
             return rgba.convert("RGB")
@@ -212,7 +217,8 @@ def array_to_rgb(image: np.ndarray) -> np.ndarray:
     """An image array as H x W x 3 uint8 RGB, as a file of the same pixels would load.
 
     H x W or H x W x 1 is gray, H x W x 2 gray and alpha, H x W x 3 RGB, H x W x 4 RGBA; values
-    go through `values_to_uint8` and alpha is composited on white (`_to_rgb`). An H x W x 3
+    go through `values_to_uint8` and alpha is composited on white (`_to_rgb`; as for a PNG, also an
+    alpha zero everywhere: an array has no format that says its alpha is unused). An H x W x 3
     uint8 array is returned as it is. ValueError for any other shape or value type.
     """
     array = np.asarray(image)
@@ -263,7 +269,7 @@ def _decoded(image: Image.Image, path: Path, max_size: int | None) -> np.ndarray
         orientation = _pending_orientation(image)
         image.load()
         frame = _apply_orientation(image, orientation)
-        rgb = _to_rgb(frame)
+        rgb = _to_rgb(frame, alpha_may_be_unused=image.format in _UNUSED_ALPHA_FORMATS)
         if max_size is not None and max(rgb.size) > max_size:
             rgb.thumbnail((max_size, max_size), Image.Resampling.LANCZOS)
         array = np.array(rgb, dtype=np.uint8)

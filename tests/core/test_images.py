@@ -108,7 +108,7 @@ def test_rgba_transparent_is_white(tmp_path):
 
 @pytest.mark.parametrize(("mode", "value", "expected"), [
     ("L", 100, [100, 100, 100]),
-    ("LA", (100, 0), [100, 100, 100]),  # alpha zero everywhere: no alpha (test_images_alpha.py)
+    ("LA", (100, 0), [255, 255, 255]),  # transparent: a BMP's unused alpha is the exception (test_images_alpha.py)
     ("LA", (100, 255), [100, 100, 100]),
     ("1", 1, [255, 255, 255]),
     ("1", 0, [0, 0, 0]),

@@ -1,4 +1,4 @@
-"""Transparency: one rule for every mode, and an alpha channel that is zero everywhere is no alpha."""
+"""Transparency: one rule for every mode, and a BMP's alpha channel that is zero everywhere is no alpha."""
 
 from __future__ import annotations
 
@@ -25,11 +25,27 @@ def test_32_bit_bmp_with_an_all_zero_alpha_shows_its_colours(tmp_path):
     assert array[2, 1].tolist() == list(RED) and array[2, 4].tolist() == list(BLUE)
 
 
-@pytest.mark.parametrize("mode", ["RGBA", "LA"])
-def test_png_whose_alpha_is_zero_everywhere_shows_its_colours(tmp_path, mode):
-    path = tmp_path / f"{mode}.png"
-    Image.new(mode, (3, 2), (200, 10, 10, 0) if mode == "RGBA" else (90, 0)).save(path)
-    assert load_image(path)[1, 1].tolist() == ([200, 10, 10] if mode == "RGBA" else [90, 90, 90])
+def test_32_bit_dib_with_an_all_zero_alpha_shows_its_colours(tmp_path):
+    cv2 = pytest.importorskip("cv2")
+    bgra = np.zeros((4, 6, 4), np.uint8)
+    bgra[:, :] = (0, 0, 255, 0)  # red in BGR
+    ok, encoded = cv2.imencode(".bmp", bgra)
+    assert ok
+    path = tmp_path / "bgra.dib"
+    path.write_bytes(encoded.tobytes()[14:])  # a DIB: a BMP without its file header
+    with Image.open(path) as raw:
+        assert raw.format == "DIB" and raw.mode == "RGBA"
+    assert load_image(path)[2, 1].tolist() == list(RED)
+
+
+@pytest.mark.parametrize(("mode", "fmt"), [("RGBA", "PNG"), ("LA", "PNG"), ("RGBA", "WEBP"), ("RGBA", "GIF")])
+def test_an_image_transparent_everywhere_is_white_as_viewers_show_it(tmp_path, mode, fmt):
+    # Only a BMP's alpha zero everywhere is an unused byte: a PNG, WebP or GIF so is transparent.
+    path = tmp_path / f"{mode}.{fmt.lower()}"
+    Image.new(mode, (3, 2), (200, 10, 10, 0) if mode == "RGBA" else (90, 0)).save(path, fmt, lossless=True)
+    with Image.open(path) as raw:
+        assert raw.getchannel("A").getextrema()[1] == 0 if raw.mode in ("RGBA", "LA") else "transparency" in raw.info
+    assert load_image(path)[1, 1].tolist() == [255, 255, 255]
 
 
 def test_alpha_that_is_not_zero_everywhere_is_still_composited(tmp_path):
