@@ -5,9 +5,12 @@ real datasets contain GIFs and PNGs named ``.jpg``. Transparent images are
 composited on white, so a transparent background looks as it does in a
 viewer (an RGB, grayscale or palette image's transparent colour too), except
 a BMP's alpha channel that is zero everywhere: that is the unused fourth byte
-of a 32-bit BMP, and is ignored. 16-bit images are scaled to 8 bits
-(``value / 257``). Animated images give their first frame. EXIF orientation
-is applied, so pixels and sizes are those of the image as a person sees it.
+of a 32-bit BMP, and is ignored. 16-bit images become 8-bit by Pillow's rule
+for colour (with or without alpha, gray and alpha too: the high byte, ``value
+>> 8``) and by petloc's for one gray channel (``value / 257``, rounded); an
+array of such values the same way (`array_to_rgb`). Animated images give
+their first frame. EXIF orientation is applied, so pixels and sizes are those
+of the image as a person sees it.
 A file Pillow refuses is refused with what is wrong with it, except the two
 flaws viewers forgive (a JPEG missing only its end marker, a bad checksum in
 a PNG chunk that holds no pixels, such as a text or gamma chunk), which load
@@ -189,9 +192,13 @@ def _high_depth_to_uint8(image: Image.Image) -> np.ndarray:
     return values_to_uint8(np.asarray(image))  # I;16* -> uint16, I -> int32, F -> float32
 
 
-def values_to_uint8(values: np.ndarray) -> np.ndarray:
-    """Pixel values of any depth as uint8, by their type: 16-bit ``/ 257``; float 0..1 (``* 255``)
-    or 0..255; other integers kept when within 0..255, else read as 16-bit; bool 0 or 255."""
+def values_to_uint8(values: np.ndarray, *, high_byte: bool = False) -> np.ndarray:
+    """Pixel values of any depth as uint8, by their type: 16-bit ``/ 257`` (rounded), or their high
+    byte (``>> 8``) when ``high_byte``; float 0..1 (``* 255``) or 0..255; other integers kept when
+    within 0..255, else read as 16-bit; bool 0 or 255.
+
+    ``high_byte`` is Pillow's rule for the 16-bit files it decodes to 8 bits itself (RGB, RGBA and
+    gray with alpha PNGs and TIFFs); ``/ 257`` is petloc's for one gray channel (Pillow's I;16)."""
     if values.dtype == np.uint8:
         return values
     if values.dtype == np.bool_:
@@ -210,6 +217,8 @@ def values_to_uint8(values: np.ndarray) -> np.ndarray:
         # 32-bit container holding 8-bit data (e.g. some 8-bit TIFFs): keep as is.
         return values.astype(np.uint8)
     values = np.clip(values, 0, 65535)
+    if high_byte:
+        return (values >> 8).astype(np.uint8)
     return np.rint(values / 257.0).astype(np.uint8)
 
 
@@ -217,7 +226,8 @@ def array_to_rgb(image: np.ndarray) -> np.ndarray:
     """An image array as H x W x 3 uint8 RGB, as a file of the same pixels would load.
 
     H x W or H x W x 1 is gray, H x W x 2 gray and alpha, H x W x 3 RGB, H x W x 4 RGBA; values
-    go through `values_to_uint8` and alpha is composited on white (`_to_rgb`; as for a PNG, also an
+    go through `values_to_uint8` (16-bit: gray ``/ 257``, the others their high byte, as a 16-bit
+    PNG or TIFF of them decodes) and alpha is composited on white (`_to_rgb`; as for a PNG, also an
     alpha zero everywhere: an array has no format that says its alpha is unused). An H x W x 3
     uint8 array is returned as it is. ValueError for any other shape or value type.
     """
@@ -229,7 +239,7 @@ def array_to_rgb(image: np.ndarray) -> np.ndarray:
     if array.ndim != 3 or array.shape[2] not in (1, 2, 3, 4) or array.shape[0] == 0 or array.shape[1] == 0:
         raise ValueError(f"expected an H x W image with 1 to 4 channels (gray, gray + alpha, RGB, RGBA), "
                          f"got shape {array.shape}")
-    channels = values_to_uint8(array)
+    channels = values_to_uint8(array, high_byte=array.shape[2] > 1)
     if channels.shape[2] == 3:
         return np.ascontiguousarray(channels)
     pillow = Image.fromarray(np.ascontiguousarray(channels[:, :, 0] if channels.shape[2] == 1 else channels))
