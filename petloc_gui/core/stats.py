@@ -229,9 +229,15 @@ def compute_stats(
 
     With `check_images`, every image's header is read (its displayed size;
     unreadable images are problems); otherwise sizes come from the XML.
-    `on_progress(done, total)` is called after each item.
+    `on_progress(done, total)` is called after each item. An image whose
+    annotation file is another image's (`core.shared_annotations`) has none of
+    its own: it counts as without annotation, as train and evaluate leave it
+    out, and the index's problem line says why.
     """
+    from petloc_gui.core.shared_annotations import borrowed_annotations
+
     items = list(dataset.items)
+    borrowed = borrowed_annotations(items)
     stats = DatasetStats(root=str(dataset.root), layout=str(dataset.layout), images_checked=check_images)
     stats.n_images = len(items)
     splits: Counter[str] = Counter()
@@ -244,7 +250,7 @@ def compute_stats(
                 size = image_size(item.image_path)
             except (PetlocError, OSError, ValueError) as exc:
                 stats.problems.append(Problem(UNREADABLE_IMAGE, str(item.image_path), _reason(exc)))
-        if item.has_annotation:
+        if item.has_annotation and item.image_path not in borrowed:
             _add_annotation(stats, item, size)
             _add_meta(stats, item)
         else:
