@@ -1,0 +1,68 @@
+"""Files named as images of a format petloc does not read (HEIC, AVIF, ...) are problems of the dataset
+index, one line per folder, so every command that reports the index's problems names them (convert, the
+window's status bar) and an annotated HEIC photo is never left out of a folder without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+
+from petloc_gui.core.dataset import open_dataset
+from petloc_gui.core.folder_listing import unread_problems
+from petloc_gui.core.stats import INDEX_PROBLEM, UNSUPPORTED_IMAGE, compute_stats
+
+HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64
+XML = "<annotation><filename>{}</filename><size><width>6</width><height>4</height></size></annotation>"
+
+
+def _photos(root: Path) -> None:
+    Image.new("RGB", (6, 4)).save(root / "ok.jpg")
+    (root / "IMG_1.HEIC").write_bytes(HEIC)
+    (root / "IMG_1.xml").write_text(XML.format("IMG_1.HEIC"))  # annotated elsewhere, then copied here
+    (root / "IMG_2.heic").write_bytes(HEIC)
+
+
+def test_the_index_names_the_files_it_does_not_read_and_which_are_annotated(tmp_path):
+    _photos(tmp_path)
+    dataset = open_dataset(tmp_path)
+    assert [item.image_path.name for item in dataset.items] == ["ok.jpg"]
+    assert dataset.problems == [
+        f"{tmp_path}: 2 files not read (IMG_1.HEIC, IMG_2.heic): HEIC is not supported, and 1 of them has an "
+        "annotation, left out of training, evaluation and exports; convert them to JPEG or PNG"]
+
+
+def test_one_line_per_folder_in_every_layout(tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "annotations" / "xmls").mkdir(parents=True)
+    Image.new("RGB", (6, 4)).save(tmp_path / "images" / "Abyssinian_1.jpg")
+    (tmp_path / "images" / "Abyssinian_2.heic").write_bytes(HEIC)
+    (tmp_path / "images" / "b.avif").write_bytes(b"\x00\x00\x00\x20ftypavif")
+    (tmp_path / "images" / "c.heic").write_bytes(HEIC)
+    (tmp_path / "images" / "d.heic").write_bytes(HEIC)
+    (tmp_path / "annotations" / "xmls" / "Abyssinian_2.xml").write_text(XML.format("Abyssinian_2.heic"))
+    dataset = open_dataset(tmp_path / "images")
+    assert dataset.layout == "oxford"
+    assert dataset.problems == [
+        f"{tmp_path / 'images'}: 4 files not read (Abyssinian_2.heic, b.avif, c.heic, ...): AVIF and HEIC are not "
+        "supported, and 1 of them has an annotation, left out of training, evaluation and exports; convert them "
+        "to JPEG or PNG"]
+
+
+def test_a_single_file_without_annotation(tmp_path):
+    (tmp_path / "IMG_2.heic").write_bytes(HEIC)
+    assert unread_problems([tmp_path], lambda image: image.with_suffix(".xml")) == [
+        f"{tmp_path}: 1 file not read (IMG_2.heic): HEIC is not supported; convert it to JPEG or PNG"]
+    assert open_dataset(tmp_path).problems == unread_problems([tmp_path], lambda image: image.with_suffix(".xml"))
+
+
+def test_a_folder_without_such_files_has_no_problem(tmp_path):
+    Image.new("RGB", (6, 4)).save(tmp_path / "ok.jpg")
+    assert open_dataset(tmp_path).problems == []
+
+
+def test_stats_name_each_file_once(tmp_path):
+    _photos(tmp_path)
+    stats = compute_stats(open_dataset(tmp_path), check_images=False)
+    assert stats.problem_counts == {UNSUPPORTED_IMAGE: 2}  # one per file, not the index's line again
+    assert INDEX_PROBLEM not in stats.problem_counts
