@@ -11,8 +11,12 @@ Coordinates are normalised to the image *as a person sees it* (EXIF
 orientation applied, as Ultralytics reads images); a tool that ignores EXIF
 misplaces the boxes of rotated photos. An annotated image with no boxes gets
 an empty .txt ("checked, nothing there"); an image nobody annotated gets no
-.txt at all. Reading accepts that layout (with ``images/`` and ``labels/``,
-sub-folders such as ``train/`` mirrored) and labelImg's flat one (``x.jpg``
+.txt at all. Ultralytics reads an image only by a name it knows
+(`_YOLO_SUFFIXES`): an image named otherwise (``.jfif``, ``.apng``) is
+exported under its content's usual name (``.jpg``, ``.png``; the bytes
+unchanged) where that is one, and the export warns about any other (a GIF, a
+DIB), whose labels would train nothing. Reading accepts that layout (with
+``images/`` and ``labels/``, sub-folders such as ``train/`` mirrored) and labelImg's flat one (``x.jpg``
 next to ``x.txt`` and ``classes.txt``).
 """
 
@@ -21,7 +25,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.boxes import Box
@@ -51,6 +55,13 @@ from petloc_gui.core.interop.yolo_names import NAME_FILES, data_yaml, find_class
 from petloc_gui.core.text import counted
 
 MAX_LABEL_BYTES = 16 * 1024 * 1024
+# The names Ultralytics reads as images (IMG_FORMATS in ultralytics/data/utils.py, any case); it
+# takes a .gif for a video, and skips any other name without a word.
+_YOLO_SUFFIXES = frozenset({".avif", ".bmp", ".dng", ".heic", ".jp2", ".jpeg", ".jpg", ".mpo", ".png", ".tif",
+                            ".tiff", ".webp"})
+# A file's first bytes -> the usual name of its format, for an image named otherwise (`_exported_name`).
+_USUAL_SUFFIX = ((b"\xff\xd8\xff", ".jpg"), (b"\x89PNG\r\n\x1a\n", ".png"), (b"BM", ".bmp"),
+                 (b"II*\x00", ".tif"), (b"MM\x00*", ".tif"))
 _DECIMALS = 6  # 1e-6 of a 10,000-pixel side is 0.01 pixel
 
 
@@ -85,17 +96,24 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     claimed: dict[str, Path] = {}
     written: set[str] = set()  # label files and images this export wrote (relative posix names)
     unlabelled = 0
+    renamed: list[tuple[str, str]] = []  # (name in the dataset, name in OUT/images)
+    unread: list[str] = []  # names in OUT/images that Ultralytics does not read as images
     for done, record in enumerate(records, start=1):
         if record.annotated or not annotated_only:
-            label_name = str(Path(record.relative).with_suffix(".txt").as_posix())
+            name = _exported_name(record)
+            label_name = str(Path(name).with_suffix(".txt").as_posix())
             owner = claimed.setdefault(label_name, record.image_path)
             if owner != record.image_path:
                 report.problem(record.image_path, f"has the same label file {label_name} as "
                                f"{owner.name}; image left out")
                 report.skipped_images += 1
-            elif _write_record(out, record, label_name, ids, images, report):
+            elif _write_record(out, record, name, label_name, ids, images, report):
                 unlabelled += not record.annotated
-                written.add(f"images/{record.relative}")
+                written.add(f"images/{name}")
+                if name != record.relative:
+                    renamed.append((record.relative, name))
+                if PurePosixPath(name).suffix.lower() not in _YOLO_SUFFIXES:
+                    unread.append(name)
                 if record.annotated:
                     written.add(f"labels/{label_name}")
         if progress is not None:
@@ -105,8 +123,38 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         report.warning(out / "images", f"{counted(unlabelled, 'image')} without an annotation {were} exported "
                        "without a label file; YOLO trainers such as Ultralytics train on them as "
                        "background (no objects). Use --annotated-only to leave them out")
+    _warn_about_names(out, renamed, unread, report)
     _warn_about_leftovers(out, written, {os.path.realpath(item.image_path) for item in dataset.items}, report)
     return report
+
+
+def _exported_name(record: ImageRecord) -> str:
+    """The image's name in OUT/images: its own, or, when Ultralytics would not read it as an image
+    (``photo.jfif``), the usual name of its content's format when Ultralytics reads that one."""
+    path = PurePosixPath(record.relative)
+    if path.suffix.lower() in _YOLO_SUFFIXES:
+        return record.relative
+    try:
+        with open(record.image_path, "rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return record.relative  # placing it reports the error
+    usual = next((suffix for signature, suffix in _USUAL_SUFFIX if head.startswith(signature)), None)
+    return str(path.with_suffix(usual)) if usual is not None else record.relative
+
+
+def _warn_about_names(out: Path, renamed: list[tuple[str, str]], unread: list[str], report: ConversionReport) -> None:
+    """Say which images were given their format's usual name, and which Ultralytics will not read."""
+    if renamed:
+        were = "was" if len(renamed) == 1 else "were"
+        report.warning(out / "images", f"{counted(len(renamed), 'image')} {were} exported under the usual name "
+                       f"of {'its' if len(renamed) == 1 else 'their'} format, which YOLO tools read (e.g. "
+                       f"{renamed[0][0]} as {renamed[0][1]}); the bytes are unchanged")
+    if unread:
+        suffixes = ", ".join(sorted({PurePosixPath(name).suffix.lower() for name in unread}))
+        report.warning(out / "images", f"{counted(len(unread), 'image')} named {suffixes} (e.g. {unread[0]}): "
+                       "Ultralytics does not read such files as images, so their labels train nothing. "
+                       "Convert them to PNG or JPEG before training")
 
 
 def _warn_about_leftovers(out: Path, written: set[str], own: set[str], report: ConversionReport) -> None:
@@ -163,9 +211,9 @@ def _holdable_records(dataset: Dataset, records: Iterable[ImageRecord],
     return kept
 
 
-def _write_record(out: Path, record: ImageRecord, label_name: str, ids: dict[str, int],
+def _write_record(out: Path, record: ImageRecord, name: str, label_name: str, ids: dict[str, int],
                   images: str, report: ConversionReport) -> bool:
-    image = out / "images" / record.relative
+    image = out / "images" / name
     placed = None
     try:
         placed = place_image(record.image_path, image, images)
