@@ -17,4 +17,7 @@ from __future__ import annotations
 # 2: a JPEG missing only its end marker and a PNG with a bad text-chunk checksum load
 #    (repaired in memory), an all-zero alpha is no alpha (32-bit BMPs opaque), an RGB
 #    image's transparent colour is composited on white.
-DECODE_RULES_VERSION = 2
+# 3: a PNG with a bad checksum in any ancillary chunk that leaves the pixels alone loads
+#    (not only text chunks); the all-zero-alpha rule is for BMP/DIB only (a fully
+#    transparent PNG, WebP or GIF is white again).
+DECODE_RULES_VERSION = 3

@@ -38,6 +38,9 @@ from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.image_formats import DECODED_FORMATS
 from petloc_gui.core.image_formats import IMAGE_EXTENSIONS as IMAGE_EXTENSIONS  # re-exported
 from petloc_gui.core.image_formats import is_image_name as is_image_name  # re-exported
+
+# Any change to the pixels a file decodes to: bump core.decode_rules.DECODE_RULES_VERSION
+# (the on-disk image cache would otherwise keep serving the old pixels).
 from petloc_gui.core.image_guard import check_file_size, check_jpeg_header
 
 # Checked from the header before any decoding; a larger image is refused.
