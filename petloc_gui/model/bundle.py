@@ -257,22 +257,24 @@ def _load_refiner(folder: Path, meta: dict[str, Any], keras: Any, n_classes: int
 
 
 def check_archive(model_path: Path) -> None:
-    """Refuse a model.keras whose uncompressed sizes are implausible (a zip bomb)."""
+    """Refuse a model file (model.keras, refine.keras) that is not a zip archive or whose uncompressed
+    sizes are implausible (a zip bomb); the message names the file looked at."""
+    name = model_path.name
     try:
         with zipfile.ZipFile(model_path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise BundleError(f"{MODEL_FILE} is not a Keras archive (zip): {exc}", model_path) from exc
+        raise BundleError(f"{name} is not a Keras archive (zip): {exc}", model_path) from exc
     if len(entries) > MAX_ARCHIVE_ENTRIES:
-        raise BundleError(f"{MODEL_FILE} holds {len(entries)} files; not a Keras model", model_path)
+        raise BundleError(f"{name} holds {len(entries)} files; not a Keras model", model_path)
     total = sum(entry.file_size for entry in entries)
     packed = max(1, sum(entry.compress_size for entry in entries))
     config = next((e for e in entries if e.filename == "config.json"), None)
     if config is not None and config.file_size > MAX_CONFIG_BYTES:
-        raise BundleError(f"{MODEL_FILE}: config.json would expand to {config.file_size:,} bytes "
+        raise BundleError(f"{name}: config.json would expand to {config.file_size:,} bytes "
                           f"(limit {MAX_CONFIG_BYTES:,}); not loaded", model_path)
     if total > MAX_ARCHIVE_BYTES or total > MAX_COMPRESSION_RATIO * packed + MAX_CONFIG_BYTES:
-        raise BundleError(f"{MODEL_FILE} would expand to {total:,} bytes from {packed:,}; "
+        raise BundleError(f"{name} would expand to {total:,} bytes from {packed:,}; "
                           "not loaded (corrupt or a zip bomb)", model_path)
 
 

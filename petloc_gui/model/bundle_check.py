@@ -1,11 +1,14 @@
-"""Whether a bundle's model file can load, as far as a cheap look tells (no TensorFlow).
+"""Whether a bundle's model files can load, as far as a cheap look tells (no TensorFlow).
 
 Listing and choosing models read only meta.json, so a version whose
 model.keras was missing, empty or cut short was listed like a healthy one and
-even chosen for a folder, which then failed to load every time. This look
-(the file is there, not empty, and a zip archive whose directory reads) costs
-a directory read, not a model load; a file that passes it may still fail in
-Keras (or as a zip bomb: ``bundle.check_archive``), and the loader says so.
+even chosen for a folder, which then failed to load every time. The same goes
+for a two-stage bundle's second stage (meta.json ``refine``: its
+``model_file``, refine.keras by default), which ``bundle.load_bundle`` loads as
+well: a retrain copies the parent's. This look (the file is there, not empty,
+and a zip archive whose directory reads) costs a directory read, not a model
+load; a file that passes it may still fail in Keras (or as a zip bomb:
+``bundle.check_archive``), and the loader says so.
 """
 
 from __future__ import annotations
@@ -13,28 +16,93 @@ from __future__ import annotations
 import os
 import zipfile
 from pathlib import Path
+from typing import Any
 
-# bundle.MODEL_FILE; not imported from there: bundle reaches Keras (lazily), which the Qt- and
-# TensorFlow-free app layer that chooses models may not import even indirectly (import-linter).
+from petloc_gui.core.json_record import read_json_record
+
+# bundle.MODEL_FILE, META_FILE and REFINE_FILE; not imported from there: bundle reaches Keras (lazily),
+# which the Qt- and TensorFlow-free app layer that chooses models may not import even indirectly
+# (import-linter).
 MODEL_FILE = "model.keras"
+META_FILE = "meta.json"
+REFINE_FILE = "refine.keras"
 
 
 def model_file_problem(folder: str | os.PathLike[str]) -> str | None:
-    """Why the bundle in ``folder`` cannot load its model.keras ("model.keras is missing", ...), or
-    None when it looks loadable."""
-    path = Path(folder) / MODEL_FILE
+    """Why the bundle in ``folder`` cannot load its model.keras or the second stage its meta.json
+    names ("model.keras is missing", "refine.keras (the second stage meta.json names) is empty",
+    ...), or None when they look loadable."""
+    bundle = Path(folder)
+    problem = archive_problem(bundle / MODEL_FILE)
+    if problem is not None:
+        return problem
+    refine, problem = _second_stage(bundle)
+    if refine is None:
+        return problem
+    return archive_problem(bundle / refine, f"{refine} (the second stage meta.json names)")
+
+
+def archive_problem(path: Path, name: str | None = None) -> str | None:
+    """Why ``path`` is not a loadable-looking Keras archive ("model.keras is missing", "... is empty",
+    ...), or None; the message calls the file ``name`` (its own name by default)."""
+    name = name or path.name
     try:
         if not path.exists():
-            return f"{MODEL_FILE} is missing"
+            return f"{name} is missing"
         if not path.is_file():
-            return f"{MODEL_FILE} is not a file"
+            return f"{name} is not a file"
         if path.stat().st_size == 0:
-            return f"{MODEL_FILE} is empty"
+            return f"{name} is empty"
     except OSError as exc:
-        return f"{MODEL_FILE} cannot be read ({exc.strerror or exc})"
+        return f"{name} cannot be read ({exc.strerror or exc})"
     try:
         with zipfile.ZipFile(path) as archive:
             archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        return f"{MODEL_FILE} is not a Keras archive (zip): {exc}"
+        return f"{name} is not a Keras archive (zip): {exc}"
     return None
+
+
+def _second_stage(folder: Path) -> tuple[str | None, str | None]:
+    """``(file name, None)`` of the second stage meta.json names, ``(None, why)`` when its ``refine``
+    cannot name one, ``(None, None)`` for a single-stage bundle or a meta.json that cannot be read
+    (the listing and the loader report that themselves).
+
+    Remembered per file state: listing and choosing look at every version each time a folder opens,
+    and a digits version's meta.json is ~1 MB."""
+    path = folder / META_FILE
+    try:
+        stat = path.stat()
+    except OSError:
+        return None, None
+    # A rewrite (atomic rename: new inode) or an edit in place (mtime, size) changes the key.
+    key = (str(path.absolute()), stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    if key in _REFINE_FILES:
+        return _REFINE_FILES[key]
+    try:
+        meta = read_json_record(path)
+    except (OSError, ValueError):
+        return None, None  # not remembered: a file being written is read again next time
+    found = _refine_file(meta.get("refine") if isinstance(meta, dict) else None)
+    if len(_REFINE_FILES) >= _REFINE_FILES_LIMIT:
+        _REFINE_FILES.pop(next(iter(_REFINE_FILES)))  # the oldest entry
+    _REFINE_FILES[key] = found
+    return found
+
+
+def _refine_file(refine: Any) -> tuple[str | None, str | None]:
+    """As ``bundle.load_bundle`` reads meta.json's ``refine`` (false, null or {}: no second stage)."""
+    if not refine:
+        return None, None
+    if not isinstance(refine, dict):
+        return None, "meta.json: refine must be an object"
+    name = refine.get("model_file", REFINE_FILE)
+    if not isinstance(name, str):
+        return None, "meta.json: refine.model_file must be a string"
+    if Path(name).name != name or not name.endswith(".keras"):
+        return None, f"meta.json refine names an invalid model file {name!r}"
+    return name, None
+
+
+_REFINE_FILES: dict[tuple[str, int, int, int], tuple[str | None, str | None]] = {}
+_REFINE_FILES_LIMIT = 512
