@@ -14,7 +14,9 @@
    classes the folder does not use.
 
 A folder without any box keeps the old rule: 75x75 images get ``digits``,
-other images ``pets``.
+other images ``pets`` (a broken one: the newest usable version with its
+classes, else none). A model that fits but is passed over because its model
+file is broken is named in ``ModelChoice.note``.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ class ModelChoice:
     box_counts: dict[str, int] = field(default_factory=dict)
     unknown: frozenset[str] = frozenset()  # (no model) the labels no available model knows at all
     remembered: bool = False  # the folder's own model from an earlier visit (`FolderMemory`)
-    note: str = ""  # why the folder's remembered model was passed over ("" when it was not)
+    note: str = ""  # why a model that fits (the folder's remembered one, a bundled one) was passed over
 
     @property
     def trainable(self) -> bool:
@@ -151,14 +153,30 @@ def choose_model(dataset: Any, store: Any = None, memory: FolderMemory | None = 
     counts = label_counts(dataset)
     labels = frozenset(counts)
     if not labels:
-        return choose_by_size(dataset)
+        return choose_by_size(dataset, store)
     return choose_for_labels(labels, Path(dataset.root), counts, store, memory)
 
 
-def choose_by_size(dataset: Any) -> ModelChoice:
+def choose_by_size(dataset: Any, store: Any = None) -> ModelChoice:
     """The rule for a folder without boxes: 75x75 digit canvases get digits, photos pets (the
-    window's too when its last boxed class goes, whatever the files on disk still say)."""
-    return ModelChoice("digits" if looks_like_digits(dataset) else "pets", "no boxes yet: chosen by image size")
+    window's too when its last boxed class goes, whatever the files on disk still say).
+
+    A bundled model whose model file is broken is passed over (``note`` says why) for the newest
+    usable version with its classes (a retrain of it); with none, no model (``spec`` None): the
+    other bundled model's classes (pets' cat and dog on digit canvases) would be boxes a user
+    could accept, and the broken one fails to load every time."""
+    preferred = "digits" if looks_like_digits(dataset) else "pets"
+    problem = model_problem(preferred)
+    if problem is None:
+        return ModelChoice(preferred, "no boxes yet: chosen by image size")
+    note = f"{describe_model(preferred)} cannot be used: {problem}"
+    names = class_names(preferred)
+    for spec in candidates(store)[len(BUNDLED):] if names is not None else []:
+        if class_names(spec) == names and model_problem(spec) is None:
+            return ModelChoice(spec, f"no boxes yet, and {preferred} cannot be used: the newest version with "
+                                     "its classes", note=note)
+    return ModelChoice(None, f"{describe_model(preferred)}, chosen by image size, cannot be used ({problem}), "
+                             "and no version has its classes", note=note)
 
 
 def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] | None = None, store: Any = None,
@@ -168,26 +186,40 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     counts = dict(counts or {})
     memory = memory if memory is not None else FolderMemory()
     remembered = memory.get(root)
-    note = ""
+    notes = []
     if remembered:
         problem = model_problem(remembered)
         names = class_names(remembered)
         if problem is not None:
-            note = f"the model this folder last used ({visible(remembered)}) cannot be used: {problem}"
+            notes.append(f"the model this folder last used ({visible(remembered)}) cannot be used: {problem}")
         elif names is not None and labels <= set(names):
             return ModelChoice(remembered, "the model this folder last used", labels, counts, remembered=True)
     ranked = []
     known: set[str] = set()
     for order, spec in enumerate(candidates(store)):
         names = class_names(spec)
-        if names is not None and model_problem(spec) is None:
+        if names is None:
+            continue
+        problem = model_problem(spec)
+        if problem is None:
             known.update(names)
-            if labels <= set(names):
-                ranked.append((len(set(names) - labels), order, spec))
-    if ranked:
-        spec = min(ranked)[2]
-        return ModelChoice(spec, "it knows every class of this folder", labels, counts, note=note)
+        if labels <= set(names):
+            ranked.append((len(set(names) - labels), order, spec, problem))
+    ranked.sort()
+    # The best fit broken (a bundled model: the store leaves out its broken versions): said, as the
+    # remembered model is, instead of "no model knows these classes" with no word of it.
+    if ranked and ranked[0][3] is not None and ranked[0][2] != remembered:
+        notes.append(f"{describe_model(ranked[0][2])} cannot be used: {ranked[0][3]}")
+    usable = [spec for _, _, spec, problem in ranked if problem is None]
+    note = "; ".join(notes)
+    if usable:
+        return ModelChoice(usable[0], "it knows every class of this folder", labels, counts, note=note)
     return ModelChoice(None, no_model_reason(labels, labels - known), labels, counts, labels - known, note=note)
+
+
+def describe_model(spec: str) -> str:
+    """"the bundled model digits", or "the model /path/to/version"."""
+    return f"the bundled model {spec}" if spec in BUNDLED else f"the model {visible(spec)}"
 
 
 def no_model_reason(labels: frozenset[str], unknown: frozenset[str]) -> str:

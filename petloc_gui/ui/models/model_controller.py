@@ -134,15 +134,19 @@ class ModelController(QObject):
                 self.host.show_status(f"Could not remember the model for this folder: {exc}", 8000)
 
     def show_no_model(self, choice) -> None:
-        """No model knows this folder's classes: predict nothing, say so, offer to train one."""
+        """No model knows this folder's classes: predict nothing, say so, offer to train one. (A
+        folder without boxes whose bundled model is broken has no classes to train for: said only.)"""
         self.spec, self.info = "", None
         self.problem = f"No model for this folder: {choice.reason}."
         for action in self._actions.values():
             action.setChecked(False)
         self.predictions.unload()
-        self.status.emit("No model for these classes")
+        self.status.emit("No model for these classes" if choice.labels else "No usable model")
         self.no_model.emit(self.problem)
-        self.new_classes.show_for(choice.labels, choice.unknown)
+        if choice.labels:
+            self.new_classes.show_for(choice.labels, choice.unknown)
+        else:
+            self.new_classes.conceal()
 
     def labels_changed(self, labels) -> None:
         """The folder's classes changed: an automatically chosen model that no longer knows them all
@@ -157,7 +161,7 @@ class ModelController(QObject):
                 return
         elif self.spec or getattr(session.model_choice, "spec", None) is not None:
             return  # a model is loading (or failed to load): not a question of classes
-        elif not session.watchers.scan_finished() or set(labels) >= getattr(session.model_choice, "labels", set()):
+        elif not session.watchers.scan_finished() or _known_to_none(labels, session.model_choice):
             # no model knew fewer classes, so none knows these; and while the opening scan reads the
             # folder, its classes so far are a part (a model picked from them would not know the rest)
             return
@@ -166,6 +170,7 @@ class ModelController(QObject):
         else:  # no box names a class any more (edits not saved yet count): as a folder without boxes
             choice = choose_by_size(session.dataset)
         session.model_choice = choice
+        self.say_note(choice)
         if choice.spec is None:
             self.show_no_model(choice)
         elif choice.spec != self.spec:
@@ -194,9 +199,7 @@ class ModelController(QObject):
         chosen = suggested()
         session = self.host.session
         choice = session.model_choice if session is not None else None
-        note = getattr(choice, "note", "")
-        if note:  # the folder's remembered model is broken: passed over, and said so
-            self.host.show_status(f"{note[:1].upper()}{note[1:]}.", 15000)
+        self.say_note(choice)
         if self.explicit and self.spec:
             if session is not None and FolderMemory().get(Path(session.dataset.root)) == self.spec:
                 return self.spec  # the folder it was picked on (read again): still a pick, whatever its classes
@@ -207,6 +210,13 @@ class ModelController(QObject):
                     return self.spec
         self.explicit = False
         return chosen
+
+    def say_note(self, choice) -> None:
+        """A model that fits was passed over because its model file is broken (the folder's
+        remembered one, a bundled one): said on the status line."""
+        note = getattr(choice, "note", "")
+        if note:
+            self.host.show_status(f"{note[:1].upper()}{note[1:]}.", 15000)
 
     # --- worker signals -------------------------------------------------------------
     def _loading(self, spec: str) -> None:
@@ -240,6 +250,14 @@ class ModelController(QObject):
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
         self.error_box = box
+
+
+def _known_to_none(labels, choice) -> bool:
+    """No model knew the classes of ``choice`` (a ModelChoice without a model), so none knows ``labels``,
+    which hold them all. A choice made for no classes (a folder without boxes whose bundled model is
+    broken) says nothing of classes: boxing one may find a model."""
+    before = getattr(choice, "labels", frozenset())
+    return bool(before) and set(labels) >= before
 
 
 def _short(spec: str) -> str:

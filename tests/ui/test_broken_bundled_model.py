@@ -1,0 +1,98 @@
+"""A bundled model whose model.keras is broken is passed over, and said so.
+
+Before: a folder without boxes got digits or pets by image size whatever state their model file was
+in, so the window and `petloc predict` chose a broken bundled model and failed every time; and a
+boxed folder whose classes only the broken bundled model knew heard "no available model knows ..."
+with no word of why.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from petloc_gui.app.model_choice import FolderMemory, choose_model
+from petloc_gui.core.dataset import open_dataset
+from petloc_gui.model.versions import VersionStore
+from tests.model_files import add_model_file
+
+from .test_broken_model_versions import digit_folder, digit_version
+
+DIGITS = [str(n) for n in range(10)]
+
+
+def bundle(folder: Path, names: list[str], model_file: str = "ok") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "meta.json").write_text(json.dumps({"format_version": 1, "preset": folder.name, "class_names": names,
+                                                  "input_size": [32, 32]}))
+    if model_file == "ok":
+        add_model_file(folder)
+    elif model_file == "empty":
+        (folder / "model.keras").write_bytes(b"")
+    return folder
+
+
+@pytest.fixture
+def resources(tmp_path, monkeypatch):
+    """Bundled models in a resources folder of their own: pets usable, digits with an empty model.keras."""
+    root = tmp_path / "resources"
+    bundle(root / "models" / "pets", ["cat", "dog"])
+    bundle(root / "models" / "digits", DIGITS, "empty")
+    monkeypatch.setenv("PETLOC_RESOURCES_DIR", str(root))
+    return root
+
+
+def canvases(root: Path, n: int = 3) -> Path:
+    """75x75 digit canvases without boxes: chosen for by image size (digits)."""
+    root.mkdir(parents=True)
+    for i in range(n):
+        Image.new("RGB", (75, 75), (i * 30, 0, 0)).save(root / f"c{i}.png")
+    return root
+
+
+def test_a_folder_without_boxes_passes_over_a_broken_bundled_model(tmp_path, resources):
+    store, memory = VersionStore(tmp_path / "models"), FolderMemory(tmp_path / "m.json")
+    folder = canvases(tmp_path / "canvases")
+
+    choice = choose_model(open_dataset(folder), store, memory)
+    assert choice.spec is None  # not pets: its cat and dog would be boxes on digit canvases
+    assert choice.note == "the bundled model digits cannot be used: model.keras is empty"
+    assert "digits, chosen by image size, cannot be used (model.keras is empty)" in choice.reason
+
+    retrain = bundle(store.root / "digits" / "v1", DIGITS)  # a retrain of digits: its classes
+    bundle(store.root / "digits" / "v2", ["3", "7"])  # newer, but other classes
+    choice = choose_model(open_dataset(folder), store, memory)
+    assert choice.spec == str(retrain) and "digits cannot be used" in choice.note
+
+    add_model_file(resources / "models" / "digits")  # repaired: chosen again, and nothing to say
+    choice = choose_model(open_dataset(folder), store, memory)
+    assert (choice.spec, choice.note) == ("digits", "")
+
+
+def test_a_boxed_folder_hears_why_the_bundled_model_that_knows_its_classes_is_not_used(tmp_path, resources):
+    store, memory = VersionStore(tmp_path / "models"), FolderMemory(tmp_path / "m.json")
+    folder = digit_folder(tmp_path / "f")  # boxed 3 and 7: only digits knows them
+    choice = choose_model(open_dataset(folder), store, memory)
+    assert choice.spec is None and choice.note == "the bundled model digits cannot be used: model.keras is empty"
+    good = digit_version(store, "good", "ok")
+    choice = choose_model(open_dataset(folder), store, memory)
+    assert choice.spec == str(good) and choice.note == ""  # it fits better than digits did: nothing passed over
+
+
+def test_the_window_says_the_bundled_model_cannot_be_used_and_finds_one_once_a_class_is_boxed(
+        qtbot, window, tmp_path, resources):
+    folder = canvases(tmp_path / "canvases")
+    assert window.open_folder(folder)
+    assert window.current_model_spec() == "" and window.current_model_info() is None
+    assert "the bundled model digits, chosen by image size, cannot be used" in window.model_problem
+    assert window.model_status.text() == "No usable model"
+    assert window.models.new_classes.isHidden()  # no classes to train for: no "Train a model" bar
+    assert window.statusBar().currentMessage() == "The bundled model digits cannot be used: model.keras is empty."
+
+    good = digit_version(VersionStore(), "good", "ok")  # knows 3 and 7
+    qtbot.waitUntil(window.session.watchers.scan_finished, timeout=10_000)
+    window.models.labels_changed({"3"})  # a first box: a model that knows its class is chosen
+    assert window.current_model_spec() == str(good)
