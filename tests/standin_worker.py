@@ -12,6 +12,7 @@ the product. Stand-in options:
   --die-after N      os._exit(70) after N events (a crash)
   --ignore-stop      the training loop never polls the stop (a main thread stuck in TensorFlow)
   --hang             ignore every stop: no stdin or parent watchers (a hung worker)
+  --disk-full        after the last epoch, saving the bundle (the real ``save_bundle``) finds the disk full
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def _own_options(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--die-after", type=int, default=None)
     parser.add_argument("--ignore-stop", action="store_true")
     parser.add_argument("--hang", action="store_true")
+    parser.add_argument("--disk-full", action="store_true")
     return parser.parse_known_args(argv)
 
 
@@ -65,6 +67,10 @@ def run(args, mine, emit, should_stop) -> None:
               "val_loss": 1.2 / (epoch + 1), "val_accuracy": metrics["accuracy"],
               "val_mean_iou": metrics["mean_iou"], "val_iou_ge_50": metrics["iou_ge_50"]})
     meta = {"format_version": 1, "preset": args.preset, "class_names": ["a", "b"], "metrics": metrics}
+    if mine.disk_full:
+        from petloc_gui.model.bundle import save_bundle
+
+        save_bundle(_ModelOnAFullDisk(), meta, args.out)
     (args.out / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     add_model_file(args.out)  # a model.keras that looks loadable: the store lists the version as usable
     send({"event": "done", "bundle": str(args.out), "metrics": metrics})
@@ -74,6 +80,17 @@ def run(args, mine, emit, should_stop) -> None:
               "old_model": args.compare_with, "n_images": 2})
     worker.write_record(args.out, {"parent": args.base, "metrics": metrics, "data_fingerprint": "stand-in",
                                    "data": str(args.data), "epochs": args.epochs})
+
+
+class _ModelOnAFullDisk:
+    """Saves as a Keras model does on a full disk."""
+
+    optimizer = None
+
+    def save(self, path) -> None:
+        import errno
+
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
 
 def main() -> int:

@@ -5,7 +5,8 @@ Protocol (see docs/adr/0006-retraining-in-a-child-process.md):
 
 - stdout carries only JSON objects, one per line: the training events of
   ``model.training.train`` (start, batch, epoch, done) plus ``comparison``
-  (old vs new model on the same validation images), ``error`` and
+  (old vs new model on the same validation images), ``error`` (``message``;
+  ``while``: "while saving the new model" when training had finished) and
   ``cancelled``. Anything else that would print to stdout (Keras progress
   bars, C++ logs) is redirected to stderr, which is free-form log text.
 - stdin: the line ``cancel`` asks for a clean stop; the end of stdin (the
@@ -150,7 +151,10 @@ def run_guarded(run: Callable[[], None], args: argparse.Namespace, emit: EventWr
             print(f"error: {describe_error(exc)}", file=sys.stderr)
         else:  # a bug: the window shows the last log lines, the traceback among them
             traceback.print_exc(file=sys.stderr)
-        emit({"event": "error", "message": describe_error(exc), "kind": type(exc).__name__})
+        event = {"event": "error", "message": describe_error(exc), "kind": type(exc).__name__}
+        if failed_saving(exc, args.out):  # not "in epoch 5 of 5", the last batch the window saw
+            event["while"] = "while saving the new model"
+        emit(event)
         return EXIT_ERROR
     if life.should_stop():
         life.exit_cancelled()
@@ -174,6 +178,17 @@ def lower_priority(increment: int) -> None:
         os.nice(increment)
 
 
+def failed_saving(exc: BaseException, out: Path) -> bool:
+    """``exc`` is the failure to save the bundle into ``out`` (``bundle.save_bundle``: the target, or
+    the temporary sibling it writes first): training itself had finished."""
+    path = getattr(exc, "path", None) if isinstance(exc, PetlocError) else None
+    if path is None:
+        return False
+    out = Path(out)
+    return path == out or any(p.parent == out.parent and p.name.startswith(f".{out.name}.")
+                              for p in (path, *path.parents))
+
+
 def describe_error(exc: BaseException) -> str:
     """A message a user can act on (disk full and missing files are common)."""
     import errno
@@ -184,10 +199,10 @@ def describe_error(exc: BaseException) -> str:
     while cause is not None:  # save_bundle wraps the OSError in a BundleError
         if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
             # The bundle's own folder, not the OSError's file (a hidden temporary one): that is
-            # the disk to free space on; training itself finished when a bundle is saved.
+            # the disk to free space on. That it failed while saving (training had finished) is
+            # the error event's "while", which the window puts first.
             if isinstance(exc, BundleError) and exc.path is not None:
-                return (f"the disk holding {exc.path.parent} is full: training finished but the new model "
-                        "could not be saved; free some space there and train again")
+                return f"the disk holding {exc.path.parent} is full; free some space there and train again"
             return f"the disk is full: {cause.filename or 'the new model'} could not be written"
         cause = cause.__cause__
     if isinstance(exc, MemoryError):

@@ -236,8 +236,21 @@ def test_a_full_disk_while_saving_names_the_store_folder_not_a_temporary_file(tm
             from OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "models" / ".new.x.tmp"))
     except BundleError as failed:
         text = describe_error(failed)
-    assert text.startswith(f"the disk holding {tmp_path / 'models'} is full: training finished"), text
+    assert text == f"the disk holding {tmp_path / 'models'} is full; free some space there and train again", text
     assert ".tmp" not in text
+
+
+def test_only_a_failure_to_save_the_bundle_counts_as_one_while_saving(tmp_path):
+    """The error event's "while" (tests/ui/test_training_failure_stage.py): the save target or its temporary
+    sibling, not a parent model in the same store folder that failed to load."""
+    from petloc_gui.model.bundle import BundleError
+    from petloc_gui.model.train_worker import failed_saving
+
+    out = tmp_path / "models" / "pets" / ".staging-1"
+    assert failed_saving(BundleError("cannot save the model bundle: x", out), out)
+    assert failed_saving(BundleError("cannot write", out.parent / f".{out.name}.ab12.tmp" / "meta.json"), out)
+    assert not failed_saving(BundleError("model.keras is missing", out.parent / "20261201-1"), out)
+    assert not failed_saving(OSError("x"), out)
 
 
 @pytest.mark.slow

@@ -79,7 +79,7 @@ class ProcessOutcome:
     cancelled: bool  # the user asked to stop
     error_message: str | None  # from an "error" event, or QProcess
     last_stderr: list[str]
-    reached: str = ""  # how far it got: "in epoch 4 of 20" ("" before the first batch)
+    reached: str = ""  # how far it got: "in epoch 4 of 20", "while saving the new model" ("" before the first batch)
 
     def describe(self) -> str:
         """A message for the user when the run did not succeed."""
@@ -199,10 +199,14 @@ class TrainingProcess(QObject):
             kind = event.get("event")
             if kind == "error":
                 self._error_message = str(event.get("message") or "unknown error")
+                if isinstance(event.get("while"), str) and event["while"]:  # training had finished
+                    self._reached = event["while"]
             elif kind == "start":
                 self._epochs = event.get("epochs")
             elif kind == "batch":
                 self._reached = f"in epoch {event.get('epoch')}" + (f" of {self._epochs}" if self._epochs else "")
+            elif kind == "done":  # trained and saved: the worker compares and records it now
+                self._reached = "after the new model was saved"
             self.event.emit(event)
 
     def _read_stderr(self) -> None:
