@@ -11,8 +11,12 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from petloc_gui.app.model_metrics import headline_metrics, metrics_text
+
+if TYPE_CHECKING:
+    from petloc_gui.model.versions import Version
 
 BUNDLED_MODELS = ("digits", "pets")
 
@@ -47,31 +51,36 @@ def model_info(spec: str) -> ModelInfo:
 
     path = resolve_model(spec)
     meta = read_meta(path)
+    version = _stored_version(path) if spec not in BUNDLED_MODELS else None
     if spec in BUNDLED_MODELS:
         name = spec
+    elif version is not None:
+        # By its folders, as Model → Versions and `petloc models` name it: a meta.json copied along or
+        # edited by hand (its version_id, its preset) does not rename it.
+        name = f"{version.preset} {version.id}"
     else:
-        version = str(meta.get("version_id") or Path(path).name)
+        bundle_id = str(meta.get("version_id") or Path(path).name)
         preset = str(meta.get("preset") or "model")
-        name = version if version.startswith(preset) else f"{preset} {version}"
+        name = bundle_id if bundle_id.startswith(preset) else f"{preset} {bundle_id}"
     try:
         stamp = os.stat(Path(path) / "meta.json").st_mtime_ns
     except OSError:
         stamp = 0
-    metrics, split = headline_metrics(meta, _version_metrics(path))
+    # The figures the user saw when keeping a stored version, else the bundle's.
+    metrics, split = headline_metrics(meta, version.metrics if version is not None else None)
     # The meta.json stamp makes a bundle rewritten in place a new version for the cache.
     return ModelInfo(spec=spec, name=name, path=Path(path), version_id=f"{path}@{stamp}",
                      class_names=_classes_of(meta), metrics=metrics, split=split)
 
 
-def _version_metrics(path) -> dict | None:
-    """The figures the user saw when keeping this version (None if it is not a stored version)."""
+def _stored_version(path: Path) -> Version | None:
+    """The store's version at this folder (None if it is not a stored version, or the store is unreadable)."""
     from petloc_gui.model.versions import VersionStore
 
     try:
-        version = VersionStore().find_by_path(path)
-    except Exception:  # noqa: BLE001 - an unreadable store only means: use the bundle's figures
+        return VersionStore().find_by_path(path)
+    except Exception:  # noqa: BLE001 - an unreadable store only means: name it and use the bundle's figures
         return None
-    return version.metrics if version is not None else None
 
 
 class RealModelHandle:
