@@ -7,6 +7,7 @@ changes as signals and shows a non-modal error box when loading fails.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -200,6 +201,12 @@ class ModelController(QObject):
         session = self.host.session
         choice = session.model_choice if session is not None else None
         self.say_note(choice)
+        pending = self._on_load
+        if (session is not None and pending is not None and pending.spec == self.spec
+                and _same_folder(pending.folder, Path(session.dataset.root))):
+            # picked or adopted on this folder and still loading (F5 meanwhile): it is remembered once
+            # loaded; the folder's older model would end it first
+            return self.spec
         if self.explicit and self.spec:
             if session is not None and FolderMemory().get(Path(session.dataset.root)) == self.spec:
                 return self.spec  # the folder it was picked on (read again): still a pick, whatever its classes
@@ -258,6 +265,11 @@ def _known_to_none(labels, choice) -> bool:
     broken) says nothing of classes: boxing one may find a model."""
     before = getattr(choice, "labels", frozenset())
     return bool(before) and set(labels) >= before
+
+
+def _same_folder(a: Path | None, b: Path) -> bool:
+    """The same folder, however it was named (FolderMemory's key: the real path)."""
+    return a is not None and os.path.realpath(a) == os.path.realpath(b)
 
 
 def _short(spec: str) -> str:
