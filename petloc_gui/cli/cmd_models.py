@@ -59,8 +59,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def bundled_models() -> list[dict[str, Any]]:
-    """One row per bundled model (an `error` key when it is missing or unreadable)."""
+    """One row per bundled model (an `error` key when it is missing or unreadable, or its model file
+    cannot load: ``bundle_check``)."""
     from petloc_gui.model.bundle import read_meta, resolve_model
+    from petloc_gui.model.bundle_check import model_file_problem
 
     rows = []
     for name in BUNDLED:
@@ -71,6 +73,9 @@ def bundled_models() -> list[dict[str, Any]]:
             metrics, split = headline_metrics(meta)
             row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(metrics), split=split,
                        chose_epoch=False if split == "test" else chose_epoch(meta.get("metrics")))
+            problem = model_file_problem(path)
+            if problem is not None:  # as a broken version: unavailable, with why (never chosen for a folder)
+                row.update(path=None, error=f"{path}: {problem}")
         except Exception as exc:  # noqa: BLE001 - one bad bundle must not hide the others
             row.update(path=None, error=" ".join(str(exc).split()))
         rows.append(row)

@@ -25,6 +25,8 @@ def model_for(spec: str | None, paths: Sequence[Path]) -> str:
         raise CommandError("no dataset folder to choose a model for: pass --model MODEL")
     if choice.note:  # the folder's remembered model is broken: said, then the rule goes on without it
         info(f"petloc: {show(paths[0])}: {show(choice.note)}")
+    if choice.spec is None and not choice.labels:  # no boxes, and the bundled model for their size is broken
+        raise CommandError(f"no model for {paths[0]}: {choice.reason}; pass --model MODEL")
     if choice.spec is None:
         raise CommandError(
             f"no available model knows {describe_labels(choice.labels).removeprefix('the ')} of {paths[0]}; "

@@ -318,7 +318,8 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
             self.panel.show_prediction(None, "Loading model…")
 
     def _no_model(self, problem: str) -> None:
-        self.dataset_panel.model_label.setText("<b>Model:</b> none knows this folder's classes")
+        # (also when the bundled model a folder's image size calls for is broken: not "none knows")
+        self.dataset_panel.model_label.setText("<b>Model:</b> none for this folder")
         if self.session is not None:
             self.session.model.clear_predictions()
             self.panel.show_prediction(None, problem)
