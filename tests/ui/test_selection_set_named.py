@@ -40,3 +40,14 @@ def test_the_rule_follows_what_training_writes():
     assert chose_epoch({"split": SELECTION_ONLY}) is True and chose_epoch({}, {"split": "validation"}) is False
     assert chose_epoch(None, {}) is None
     assert shown_split("test", {"split": SELECTION_ONLY}) == "test"  # test figures never chose an epoch
+
+
+def test_the_status_bar_names_a_selection_set_too(tmp_path, monkeypatch):
+    from petloc_gui.ui.models.model_handle import model_info
+
+    monkeypatch.setenv("PETLOC_DATA_DIR", str(tmp_path))
+    store = VersionStore()
+    _version(store, "one", "selection set (these images chose the epoch; there were no other held-out images)")
+    _version(store, "held", "validation (report part)")
+    assert "on 1 selection-set image" in model_info(str(store.root / "digits" / "one")).summary
+    assert "on 1 validation image" in model_info(str(store.root / "digits" / "held")).summary

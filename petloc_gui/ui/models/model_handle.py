@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from petloc_gui.app.model_metrics import headline_metrics, metrics_text
+from petloc_gui.app.model_metrics import headline_metrics, metrics_text, shown_split
 
 if TYPE_CHECKING:
     from petloc_gui.model.versions import Version
@@ -31,7 +31,7 @@ class ModelInfo:
     version_id: str
     class_names: tuple[str, ...] = ()
     metrics: dict = field(default_factory=dict, compare=False, hash=False)
-    split: str = "validation"  # the images ``metrics`` were measured on: "test" or "validation"
+    split: str = "validation"  # the images ``metrics`` were measured on: "test", "validation", "selection-set"
 
     @property
     def summary(self) -> str:
@@ -68,6 +68,9 @@ def model_info(spec: str) -> ModelInfo:
         stamp = 0
     # The figures the user saw when keeping a stored version, else the bundle's.
     metrics, split = headline_metrics(meta, version.metrics if version is not None else None)
+    # "selection-set" when the figures are on the one validation image that chose the epoch (as Versions says)
+    split = shown_split(split, version.metrics if version is not None else None,
+                        version.extra.get("training_metrics") if version is not None else None, meta.get("metrics"))
     # The meta.json stamp makes a bundle rewritten in place a new version for the cache.
     return ModelInfo(spec=spec, name=name, path=Path(path), version_id=f"{path}@{stamp}",
                      class_names=_classes_of(meta), metrics=metrics, split=split)
