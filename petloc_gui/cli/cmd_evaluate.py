@@ -20,6 +20,7 @@ from petloc_gui.cli.output import (
     warn_size_mismatches,
 )
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.text import counted
 
 NAME = "evaluate"
 HELP = "evaluate a model on every annotated image of a dataset folder"
@@ -78,6 +79,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.folder_listing import unread_problems
     from petloc_gui.core.metrics import evaluate_objects
     from petloc_gui.core.shared_annotations import borrowed_annotations
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
@@ -91,6 +93,9 @@ def run(args: argparse.Namespace) -> int:
     borrowed = borrowed_annotations(dataset.items)
     cases, skipped = collect_ground_truth(items, args.label, size_notes, borrowed)
     _report_skipped(skipped)
+    # HEIC, AVIF... files are not in the index: a boxed one would be left out of the figures unsaid
+    for line in unread_problems(dataset.folders, dataset.annotation_path_for):
+        error(line)
     warn_size_mismatches(size_notes)
     if not cases:
         error(f"no annotated image to evaluate in {args.data}")
@@ -105,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     no_prediction = [image for image, _, p in evaluated if not p.has_class]
     if no_prediction:
-        error(f"{len(no_prediction)} image(s) got no prediction (the model's output is not a number), "
+        error(f"{counted(len(no_prediction), 'image')} got no prediction (the model's output is not a number), "
               f"counted wrong with IoU 0, e.g. {no_prediction[0]}")
 
     trained_on, trained_record = (trained_on_count([image for image, _, _ in evaluated], meta, dataset.root)
@@ -146,7 +151,7 @@ def _report_skipped(skipped: list[tuple[str, str]]) -> None:
         if reason != UNREVIEWED and not reason.startswith(SHARES):
             error(f"skipped {image}: {reason}")
     if prelabels:
-        error(f"skipped {len(prelabels)} image(s) whose annotation is {UNREVIEWED}, e.g. {prelabels[0]}; "
+        error(f"skipped {counted(len(prelabels), 'image')} whose annotation is {UNREVIEWED}, e.g. {prelabels[0]}; "
               "saving it in petloc-gui or labelImg, or marking it verified, makes it ground truth")
     if shared:
         error(left_out_line("skipped", shared))

@@ -270,7 +270,7 @@ def test_evaluate_counts_an_image_without_prediction_wrong_and_says_so(eval_fold
     assert code == 0 and report["n_images"] == 5  # the fake reads no image: d.png is predicted too
     assert report["accuracy"] == 0.0 and report["mean_iou"] == 0.0  # wrong, IoU 0: not class 0, not NaN
     assert report["per_class"]["cat"]["accuracy"] == 0.0 and report["confusion"]["matrix"] == [[0, 0], [0, 0]]
-    assert any(line.startswith("petloc: 5 image(s) got no prediction") for line in assert_clean_errors(err))
+    assert any(line.startswith("petloc: 5 images got no prediction") for line in assert_clean_errors(err))
 
 
 def test_evaluate_leaves_out_an_image_whose_annotation_file_is_another_images(tmp_path, tiny_bundle, capsys):
@@ -306,3 +306,12 @@ def test_evaluate_progress_lines_start_with_petloc_as_predict_s_do(eval_folder, 
     lines = assert_clean_errors(err)  # every stderr line a `petloc: ` line
     progress = [line for line in lines if line.startswith("petloc: evaluate ")]
     assert progress and progress[-1].startswith("petloc: evaluate 3/3 ETA ")
+
+
+def test_evaluate_says_a_boxed_photo_of_a_format_it_does_not_read_is_left_out(eval_folder, tiny_bundle, capsys):
+    (eval_folder / "IMG_1.heic").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
+    (eval_folder / "IMG_1.xml").write_text(voc_xml("IMG_1.heic", W, H, [("cat", (1, 1, 9, 9))]), encoding="utf-8")
+    code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", tiny_bundle, "--json")
+    assert code == 0 and last_json(out)["n_images"] == 4  # as before: the HEIC is not scored
+    line = next(line for line in assert_clean_errors(err) if "IMG_1.heic" in line)
+    assert "HEIC is not supported" in line and "1 of them has an annotation" in line

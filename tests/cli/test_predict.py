@@ -112,7 +112,7 @@ def test_a_pre_label_is_marked_as_the_model_s_and_is_no_ground_truth_until_a_per
     assert code == 0, err
     report = json_lines(out)[-1]
     assert report["n_images"] == 1 and report["n_skipped"] == 1
-    assert "skipped 1 image(s) whose annotation is an unreviewed pre-label" in err
+    assert "skipped 1 image whose annotation is an unreviewed pre-label" in err
     # marked verified (by a tool that keeps <source>), it is a person's
     annotation.verified = True
     write_voc(annotation, folder / "new.xml")
