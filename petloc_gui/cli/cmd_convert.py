@@ -65,12 +65,13 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.core import interop
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.interop.coco import find_coco_file
+    from petloc_gui.core.unread_note import unread_lines
 
     report = interop.ConversionReport()
     progress = _Progress(report)
     if args.to:
         dataset = open_dataset(args.source)
-        for message in dataset.problems:
+        for message in dataset.problems + unread_lines(dataset):
             error(message)
         if not dataset.items:
             error(f"{dataset.root}: no image found; nothing converted")

@@ -79,9 +79,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.dataset import open_dataset
-    from petloc_gui.core.folder_listing import unread_problems
     from petloc_gui.core.metrics import evaluate_objects
     from petloc_gui.core.shared_annotations import borrowed_annotations
+    from petloc_gui.core.unread_note import unread_lines
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     dataset = open_dataset(args.data)
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     cases, skipped = collect_ground_truth(items, args.label, size_notes, borrowed)
     _report_skipped(skipped)
     # HEIC, AVIF... files are not in the index: a boxed one would be left out of the figures unsaid
-    for line in unread_problems(dataset.folders, dataset.annotation_path_for):
+    for line in unread_lines(dataset):
         error(line)
     warn_size_mismatches(size_notes)
     if not cases:

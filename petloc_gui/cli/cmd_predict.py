@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     targets, problems, shared, datasets = annotation_targets(args.paths)
     for folder in args.paths:
         if folder in datasets:  # indexed once, there; its unread files are in the folders it looked in
-            _report_unread(args, folder, datasets[folder])
+            _report_unread(args, datasets[folder])
     for path, reason in problems:
         _report_error(args, path, reason)
     if not targets:
@@ -143,18 +143,15 @@ def _report_error(args: argparse.Namespace, path: Path | str, reason: str) -> No
         json_line({"image": str(path), "error": reason})
 
 
-def _report_unread(args: argparse.Namespace, folder: Path, dataset: Dataset) -> None:
-    """One line for the files of a folder named as images of a format petloc does not read
+def _report_unread(args: argparse.Namespace, dataset: Dataset) -> None:
+    """One line per folder for its files named as images of a format petloc does not read
     (HEIC, AVIF, ...): not predicted, not silently skipped. With --json, one error record each."""
-    from petloc_gui.core.folder_listing import unread_images
-    from petloc_gui.core.unread_note import unread_note
+    from petloc_gui.core.unread_note import unread_lines
 
-    unread = unread_images(dataset.folders)
-    if not unread:
-        return
-    error(f"{folder}: {unread_note(unread)}")
+    for line in unread_lines(dataset):
+        error(line)
     if args.json:
-        for path, fmt in unread:
+        for path, fmt in dataset.unread():
             json_line({"image": str(path), "error": fmt.reason})
 
 

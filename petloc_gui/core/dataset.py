@@ -5,15 +5,12 @@ Three layouts are recognised automatically:
 - ``oxford``: ``images/`` + ``annotations/xmls/`` (+ ``annotations/list.txt``,
   ``trainval.txt``, ``test.txt``), as the Oxford-IIIT Pet dataset ships;
 - ``voc-devkit``: ``JPEGImages/`` + ``Annotations/`` (+ ``ImageSets/Main/*.txt``);
-- ``sidecar``: ``photo.jpg`` next to ``photo.xml``, searched recursively
-  (labelImg's default). Hidden folders (``.git``, ``.venv``) are skipped;
-  symbolic links to folders are not followed (reported in ``problems``).
-  An ``annotation.XML`` differing only in case is found (on Windows and
-  macOS it is the same file).
+- ``sidecar``: ``photo.jpg`` next to ``photo.xml`` (or ``photo.XML``), searched
+  recursively (labelImg's default); hidden folders (``.git``) are skipped and
+  links to folders not followed (reported in ``problems``).
 
-Images are recognised by extension here (decoding later goes by content).
-Each folder is listed once with ``os.scandir`` and annotations are matched by
-set lookup, so 10,000 images index in a few tens of milliseconds.
+Images are recognised by extension (decoding goes by content); each folder is
+listed once (``os.scandir``): 10,000 images index in a few tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -25,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import petloc_gui.core.folder_listing as listing
 from petloc_gui.core.errors import AnnotationError, DatasetError
 from petloc_gui.core.folder_listing import FolderListing, entry_is_dir, file_names, folder_time, image_stem
 from petloc_gui.core.voc_tree import read_voc_tree
@@ -109,6 +107,7 @@ class Dataset:
     problems: list[str] = field(default_factory=list)
     folders: dict[Path, FolderListing] = field(default_factory=dict)
     _by_path: dict[str, DatasetItem] | None = field(default=None, repr=False, compare=False)
+    _unread: list[tuple[Path, listing.UnreadFormat]] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -124,6 +123,12 @@ class Dataset:
         if self._by_path is None:
             self._by_path = {os.path.abspath(item.image_path): item for item in self.items}
         return self._by_path.get(os.path.abspath(image_path))
+
+    def unread(self) -> list[tuple[Path, listing.UnreadFormat]]:
+        """Files named as images petloc cannot read (HEIC...), listed when asked, not by the (UI thread's) index."""
+        if self._unread is None:
+            self._unread = listing.unread_images(self.folders)
+        return self._unread
 
     def annotation_path_for(self, image_path: str | os.PathLike[str]) -> Path:
         """Where this layout keeps (or would write) the annotation of an image."""
@@ -201,12 +206,7 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     problems: list[str] = []
     folders: dict[Path, FolderListing] = {}
     index = {OXFORD: _index_oxford, VOC_DEVKIT: _index_devkit}.get(layout, _index_sidecar)
-    dataset = Dataset(root, layout, index(root, problems, folders), problems, folders)
-    # A HEIC photo is no item: said here, so no command leaves an annotated one out without a word.
-    from petloc_gui.core.folder_listing import unread_problems
-
-    problems.extend(unread_problems(folders, dataset.annotation_path_for))
-    return dataset
+    return Dataset(root, layout, index(root, problems, folders), problems, folders)
 
 
 def _annotation_names(stems: list[str], names: set[str]) -> list[str | None]:

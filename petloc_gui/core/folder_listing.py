@@ -6,19 +6,18 @@ compares each with what the index saw there (`FolderListing`). Which names
 count (an image by its extension, `image_stem`; a folder the sidecar search
 walks into; hidden names skipped) is decided here, for both. So is which
 files are images of a format petloc does not read (`unread_images`: a HEIC
-photo is named where a folder is read, not skipped silently; `unread_problems`
-says so in the index's problems, which commands and the window report).
+photo is named where a folder is read, not skipped silently; `core.unread_note`
+words them).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from petloc_gui.core.image_formats import IMAGE_EXTENSIONS, UnreadFormat, unread_format_named
-from petloc_gui.core.text import counted
 
 
 @dataclass(frozen=True)
@@ -85,35 +84,6 @@ def unread_images(folders: Iterable[str | os.PathLike[str]]) -> list[tuple[Path,
             if fmt is not None and not name.startswith("."):
                 found.append((Path(folder, name), fmt))
     return found
-
-
-def unread_problems(folders: Iterable[str | os.PathLike[str]],
-                    annotation_of: Callable[[Path], Path]) -> list[str]:
-    """One line per folder holding `unread_images`: how many, the first names, the formats, how many
-    of them have an annotation (``annotation_of(image)``; those are lost to training, evaluation and
-    exports until converted), and what to do. Empty when there are none."""
-    by_folder: dict[Path, list[tuple[Path, UnreadFormat]]] = {}
-    for path, fmt in unread_images(folders):
-        by_folder.setdefault(path.parent, []).append((path, fmt))
-    lines = []
-    for folder, found in by_folder.items():
-        formats = sorted({fmt.name for _, fmt in found})
-        names = ", ".join(path.name for path, _ in found[:3]) + (", ..." if len(found) > 3 else "")
-        annotated = sum(1 for path, _ in found if _is_file(annotation_of(path)))
-        verb = "is" if len(formats) == 1 else "are"
-        pronoun = "it" if len(found) == 1 else "them"
-        lost = (f", and {annotated} of them {'has' if annotated == 1 else 'have'} an annotation, left out of "
-                "training, evaluation and exports") if annotated else ""
-        lines.append(f"{folder}: {counted(len(found), 'file')} not read ({names}): {' and '.join(formats)} "
-                     f"{verb} not supported{lost}; convert {pronoun} to JPEG or PNG")
-    return lines
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:
-        return False
 
 
 def file_names(entries: Iterable[os.DirEntry]) -> list[str]:

@@ -16,7 +16,6 @@ import numpy as np
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.folder_listing import unread_images, unread_problems
 from petloc_gui.core.images import image_size
 from petloc_gui.core.text import counted
 from petloc_gui.core.voc import VocAnnotation, read_voc
@@ -261,14 +260,11 @@ def compute_stats(
         if on_progress is not None:
             on_progress(done, len(items))
     stats.split_counts = dict(splits)
-    folders = getattr(dataset, "folders", None) or {}
-    unread = unread_images(folders)
+    unread = dataset.unread()
     for path, fmt in unread:
         stats.not_read[fmt.name] = stats.not_read.get(fmt.name, 0) + 1
         stats.problems.append(Problem(UNSUPPORTED_IMAGE, str(path), fmt.reason))
-    # the index's line for those files (`unread_problems`): each is named just above
-    said = set(unread_problems(folders, dataset.annotation_path_for)) if unread else set()
-    for message in [m for m in getattr(dataset, "problems", None) or [] if m not in said]:
+    for message in getattr(dataset, "problems", None) or []:
         # Index problems already start with the file they are about.
         where, sep, what = str(message).partition(": ")
         stats.problems.append(Problem(INDEX_PROBLEM, where if sep else str(dataset.root), what or where))

@@ -20,7 +20,6 @@ from pathlib import Path
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.folder_listing import unread_images
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.stats import size_mismatch
 from petloc_gui.core.voc import read_voc
@@ -117,7 +116,7 @@ def collect_samples(
         if size_notes is not None and (note := size_mismatch(annotation)):
             size_notes.append((Path(item.annotation_path), note))
     # A boxed HEIC (AVIF, ...) photo is not in the index: say it is left out, as a skipped image is.
-    for path, fmt in unread_images(dataset.folders):
+    for path, fmt in dataset.unread():
         if os.path.abspath(path) not in excluded and dataset.annotation_path_for(path).is_file():
             skipped.append((str(path), fmt.reason))
     return samples, skipped, root

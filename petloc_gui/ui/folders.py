@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.core.dataset import Dataset, dataset_root, open_dataset
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.folder_listing import unread_images
 from petloc_gui.core.images import is_image_name
 from petloc_gui.core.real_paths import part_inside
 from petloc_gui.core.text import counted
@@ -73,9 +72,11 @@ def _same_folder(path, current: Path | None) -> bool:
     return current is not None and part_inside(dataset_root(path), current) == Path(".")
 
 
-def _unread_in(dataset: Dataset, problems: str, folders: list[Path]) -> tuple[Dataset, str, list]:
-    """In a pool thread: the files of ``folders`` named as images petloc does not read."""
-    return dataset, problems, unread_images(folders)
+def _unread_in(dataset: Dataset, problems: str) -> tuple[Dataset, str, str]:
+    """In a pool thread: the line for the dataset's files named as images petloc does not read ("" if none)."""
+    unread = dataset.unread()
+    annotated = sum(1 for path, _ in unread if dataset.annotation_path_for(path).is_file())
+    return dataset, problems, unread_note(unread, annotated) if unread else ""
 
 
 STATUS_MS = 15000  # how long the line on a folder just opened stays
@@ -154,14 +155,14 @@ class FolderOpening:
                     if dataset.problems else "")
         if problems:
             self.statusBar().showMessage(problems, STATUS_MS)
-        background.start(_unread_in, dataset, problems, list(dataset.folders), returned=self._say_unread)
+        background.start(_unread_in, dataset, problems, returned=self._say_unread)
 
-    def _say_unread(self, found: tuple[Dataset, str, list]) -> None:
+    def _say_unread(self, found: tuple[Dataset, str, str]) -> None:
         """The files not read said first (the line is short; a problem can be a long path), unless
         another folder was opened meanwhile."""
-        dataset, problems, unread = found
-        if unread and dataset is self.dataset:
-            self.statusBar().showMessage("; ".join(filter(None, [unread_note(unread), problems])), STATUS_MS)
+        dataset, problems, note = found
+        if note and dataset is self.dataset:
+            self.statusBar().showMessage("; ".join(filter(None, [note, problems])), STATUS_MS)
 
     def reload_folder(self, show: Path | None = None) -> bool:
         """File → Reload folder: the folder read again (images added or removed since it was

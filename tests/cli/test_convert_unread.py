@@ -16,5 +16,5 @@ def test_convert_names_the_annotated_heic_photo_it_leaves_out(tmp_path, capsys):
     (data / "IMG_1.xml").write_text(voc_xml("IMG_1.HEIC", 40, 30, [("dog", (1, 1, 9, 9))]))
     code, _, err = run_cli(capsys, "convert", data, "--to", "yolo", tmp_path / "y")
     assert code == 0
-    assert (f"petloc: {data}: 1 file not read (IMG_1.HEIC): HEIC is not supported, and 1 of them has an "
+    assert (f"petloc: {data}: 1 file not read (IMG_1.HEIC): HEIC is not supported; it has an "
             "annotation, left out of training, evaluation and exports; convert it to JPEG or PNG") in err
