@@ -213,10 +213,11 @@ class Predictor:
 
         An array is prepared as a file of the same pixels is (`model.prepare.as_rgb`): H x W
         or H x W x 1 gray, H x W x 2 gray + alpha, H x W x 3 RGB (not BGR: convert OpenCV's),
-        H x W x 4 RGBA; values uint8, 16-bit (``/ 257``), float in 0..1 or 0..255, other
-        integers (kept when within 0..255, else read as 16-bit) or bool; alpha composited on
-        white (an alpha zero everywhere is ignored). ValueError for any other shape or value
-        type. An H x W x 3 uint8 array is used as it is.
+        H x W x 4 RGBA; values uint8, 16-bit (gray ``/ 257``, colour and gray + alpha by the
+        high byte, as Pillow reads such files), float in 0..1 or 0..255, other integers (kept
+        when within 0..255, else read as 16-bit) or bool; alpha composited on white (as a PNG's:
+        zero everywhere gives white). ValueError for any other shape or value type. An H x W x 3
+        uint8 array is used as it is.
         """
         images = [_as_rgb(im) for im in images]
         probs, boxes = self.predict_raw(images)

@@ -20,6 +20,9 @@ def _table_keys(text: str = README) -> set[str]:
         cell = line.split("|")[1]
         for token in re.split(r",| / | or ", cell):
             token = token.strip()
+            if span := re.fullmatch(r"(\d) … (\d)", token):  # "1 … 9": the digit keys
+                keys.update(str(d) for d in range(int(span[1]), int(span[2]) + 1))
+                continue
             prefix, _, last = token.rpartition("+") if "/" in token or token.endswith("arrows") else ("", "", token)
             prefix = prefix + "+" if prefix else ""
             if last.endswith("arrows"):
@@ -51,3 +54,15 @@ def test_the_expansion_rule():
     table = "| Keys | Action |\n|---|---|\n| Alt+arrows, Ctrl+Shift+Up/Down, D / Shift+D, + / = / Ctrl++ | x |\n\n"
     assert _table_keys(table) == {"Alt+Left", "Alt+Right", "Alt+Up", "Alt+Down", "Ctrl+Shift+Up", "Ctrl+Shift+Down",
                                   "D", "Shift+D", "+", "=", "Ctrl++"}
+
+
+def test_every_shortcut_of_the_window_is_in_the_readme_table(window):
+    """Also the ones bound outside ui/actions.py (Ctrl+I, Ctrl+T, undo/redo, the Model menu...)."""
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+    keys = _table_keys()
+    bound = [(action.text(), seq) for action in window.findChildren(QAction) for seq in action.shortcuts()]
+    bound += [(shortcut.objectName(), shortcut.key()) for shortcut in window.findChildren(QShortcut)]
+    missing = sorted({(name, text) for name, seq in bound
+                      if (text := seq.toString(QKeySequence.SequenceFormat.PortableText)) and text not in keys})
+    assert missing == []
