@@ -29,9 +29,9 @@ REFINE_FILE = "refine.keras"
 
 
 def model_file_problem(folder: str | os.PathLike[str]) -> str | None:
-    """Why the bundle in ``folder`` cannot load its model.keras or the second stage its meta.json
-    names ("model.keras is missing", "refine.keras (the second stage meta.json names) is empty",
-    ...), or None when they look loadable."""
+    """Why the bundle in ``folder`` cannot load its model.keras, its meta.json or the second stage
+    that names ("model.keras is missing", "meta.json cannot be read (...)", "refine.keras (the second
+    stage meta.json names) is empty", ...), or None when they look loadable."""
     bundle = Path(folder)
     problem = archive_problem(bundle / MODEL_FILE)
     if problem is not None:
@@ -65,25 +65,29 @@ def archive_problem(path: Path, name: str | None = None) -> str | None:
 
 def _second_stage(folder: Path) -> tuple[str | None, str | None]:
     """``(file name, None)`` of the second stage meta.json names, ``(None, why)`` when its ``refine``
-    cannot name one, ``(None, None)`` for a single-stage bundle or a meta.json that cannot be read
-    (the listing and the loader report that themselves).
+    cannot name one or meta.json itself is missing, unreadable or no JSON object (a bundled model in
+    that state was still chosen for a folder), ``(None, None)`` for a single-stage bundle.
 
     Remembered per file state: listing and choosing look at every version each time a folder opens,
     and a digits version's meta.json is ~1 MB."""
     path = folder / META_FILE
     try:
         stat = path.stat()
-    except OSError:
-        return None, None
+    except FileNotFoundError:
+        return None, "meta.json is missing"
+    except OSError as exc:
+        return None, f"meta.json cannot be read ({exc.strerror or exc})"
     # A rewrite (atomic rename: new inode) or an edit in place (mtime, size) changes the key.
     key = (str(path.absolute()), stat.st_ino, stat.st_mtime_ns, stat.st_size)
     if key in _REFINE_FILES:
         return _REFINE_FILES[key]
     try:
         meta = read_json_record(path)
-    except (OSError, ValueError):
-        return None, None  # not remembered: a file being written is read again next time
-    found = _refine_file(meta.get("refine") if isinstance(meta, dict) else None)
+    except (OSError, ValueError) as exc:  # not remembered: a file being written is read again next time
+        return None, f"meta.json cannot be read ({getattr(exc, 'strerror', None) or exc})"
+    if not isinstance(meta, dict):
+        return None, "meta.json is not a JSON object"
+    found = _refine_file(meta.get("refine"))
     if len(_REFINE_FILES) >= _REFINE_FILES_LIMIT:
         _REFINE_FILES.pop(next(iter(_REFINE_FILES)))  # the oldest entry
     _REFINE_FILES[key] = found

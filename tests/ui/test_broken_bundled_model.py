@@ -96,3 +96,17 @@ def test_the_window_says_the_bundled_model_cannot_be_used_and_finds_one_once_a_c
     qtbot.waitUntil(window.session.watchers.scan_finished, timeout=10_000)
     window.models.labels_changed({"3"})  # a first box: a model that knows its class is chosen
     assert window.current_model_spec() == str(good)
+
+
+@pytest.mark.parametrize("meta, why", [("{", "meta.json cannot be read"), (None, "meta.json is missing"),
+                                       ("[1, 2]", "meta.json is not a JSON object")])
+def test_a_bundled_model_whose_meta_json_is_broken_is_passed_over_too(tmp_path, resources, meta, why):
+    add_model_file(resources / "models" / "digits")  # its model file is fine
+    path = resources / "models" / "digits" / "meta.json"
+    if meta is None:
+        path.unlink()
+    else:
+        path.write_text(meta)
+    choice = choose_model(open_dataset(canvases(tmp_path / "canvases")), VersionStore(tmp_path / "models"),
+                          FolderMemory(tmp_path / "m.json"))
+    assert choice.spec is None and choice.note.startswith(f"the bundled model digits cannot be used: {why}")
