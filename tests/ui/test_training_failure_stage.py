@@ -56,3 +56,11 @@ def test_a_failure_in_training_still_names_the_epoch(qtbot):
         process._dispatch(events, [])
         process._emit_finished(exit_code=1, crashed=False)
     assert finished.args[0].describe().startswith("Training failed in epoch 2 of 5: out of memory")
+
+
+def test_a_failure_after_the_saving_event_is_while_saving_whatever_the_error_says(qtbot):
+    process = TrainingProcess()
+    process._dispatch([{"event": "start", "epochs": 2}, {"event": "batch", "epoch": 2},
+                       {"event": "saving", "writes_bundle": True},
+                       {"event": "error", "message": "some error not recognised as the disk's"}], [])
+    assert process._reached == "while saving the new model"

@@ -205,6 +205,8 @@ class TrainingProcess(QObject):
                 self._epochs = event.get("epochs")
             elif kind == "batch":
                 self._reached = f"in epoch {event.get('epoch')}" + (f" of {self._epochs}" if self._epochs else "")
+            elif kind == "saving":  # a crash now (or a failure not recognised as the disk's) is not "in epoch N"
+                self._reached = "while saving the new model"
             elif kind == "done":  # trained and saved: the worker compares and records it now
                 self._reached = "after the new model was saved"
             self.event.emit(event)
