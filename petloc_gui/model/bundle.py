@@ -288,13 +288,16 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
     copy failed on a full disk).
     """
     target = Path(out_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
     meta = dict(meta)
     meta.setdefault("format_version", FORMAT_VERSION)
     meta.setdefault("created", datetime.now(UTC).isoformat(timespec="seconds"))
     meta.setdefault("version_id", new_version_id(meta.get("preset", "model")))
-    remove_stale(target.parent, folders=True)  # temporaries of killed saves, a day old
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:  # a full disk fails here first: said as a failure to save the bundle, naming its folder
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(target.parent, folders=True)  # temporaries of killed saves, a day old
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    except OSError as exc:
+        raise BundleError(f"cannot save the model bundle: {exc.strerror or exc}", target) from exc
     backup: Path | None = None
     try:
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a bundle is an ordinary folder
