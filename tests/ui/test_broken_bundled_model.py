@@ -110,3 +110,14 @@ def test_a_bundled_model_whose_meta_json_is_broken_is_passed_over_too(tmp_path, 
     choice = choose_model(open_dataset(canvases(tmp_path / "canvases")), VersionStore(tmp_path / "models"),
                           FolderMemory(tmp_path / "m.json"))
     assert choice.spec is None and choice.note.startswith(f"the bundled model digits cannot be used: {why}")
+
+
+def test_versions_greys_a_broken_bundled_model_with_why(resources, tmp_path):
+    from petloc_gui.ui.models.model_versions_menu import VersionsMenu
+
+    menu = VersionsMenu(VersionStore(tmp_path / "models"), lambda: "pets")
+    entries = {a.data(): a for a in menu.bundled_actions()}
+    digits, pets = entries["bundled:digits"], entries["bundled:pets"]
+    assert not digits.isEnabled() and "cannot be used: " in digits.text()
+    assert "model.keras is empty" in digits.toolTip()
+    assert pets.isEnabled() and pets.isChecked()

@@ -66,6 +66,7 @@ class VersionsMenu(QMenu):
             action = QAction(text, self)
             action.setCheckable(True)
             action.setChecked(spec == name or (current is not None and path is not None and _resolved(path) == current))
+            action.setEnabled(path is not None)  # greyed, with why, as `petloc models` lists it unavailable
             action.setToolTip(tip)
             action.setData(f"bundled:{name}")
             action.triggered.connect(lambda _checked=False, n=name: self.bundled_chosen.emit(n))
@@ -172,14 +173,22 @@ def _date(created: str) -> str:
 
 
 def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
-    """(menu text, tooltip, folder) of a bundled model, from its meta.json (no TensorFlow)."""
+    """(menu text, tooltip, folder) of a bundled model, from its meta.json (no TensorFlow); folder None
+    when it cannot be used (missing, its meta.json or model file broken: `model.bundle_check`)."""
+    from petloc_gui.model.bundle_check import model_file_problem
+
     try:
         from petloc_gui.model.bundle import read_meta, resolve_model
 
         path = Path(resolve_model(name))
+        problem = model_file_problem(path)
+        if problem is not None:
+            raise ValueError(f"{path}: {problem}")
         meta = read_meta(path)
     except Exception as exc:  # noqa: BLE001 - a missing bundle is listed, not fatal
-        return f"Bundled: {name} (unavailable)", str(exc), None
+        reason = " ".join(str(exc).split())
+        short = reason if len(reason) <= REASON_CHARS else reason[:REASON_CHARS - 1] + "…"
+        return visible(f"Bundled: {name}  ·  cannot be used: {short}"), visible(reason), None
     metrics, split = headline_metrics(meta)
     figures = metrics_text(metrics, shown_split(split, meta.get("metrics")))
     text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}", figures) if part)
