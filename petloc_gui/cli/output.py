@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from petloc_gui.app.tf_log_filter import debug_enabled
-from petloc_gui.core.text import json_safe, visible
+from petloc_gui.core.text import counted, json_safe, visible
 
 PREFIX = "petloc: "
 
@@ -74,11 +74,13 @@ def warn_size_mismatches(notes: list[tuple[Any, str]], shown: int = 3) -> None:
     for path, note in notes[:shown]:
         error(f"warning: {path}: {note}")
     if len(notes) > shown:
-        error(f"warning: and {len(notes) - shown} more annotation(s) whose size differs from their image's "
+        error(f"warning: and {counted(len(notes) - shown, 'more annotation')} whose size differs from their image's "
               "(`petloc stats` lists them all)")
     if notes:
-        error(f"warning: the boxes of these {len(notes)} annotation(s) are used as written: if their images "
-              "were resized since, the boxes do not fit them")
+        which, whose = ("this annotation", "its image was") if len(notes) == 1 else (
+            f"these {len(notes)} annotations", "their images were")
+        error(f"warning: the boxes of {which} are used as written: if {whose} resized since, the boxes do not "
+              "fit them")
 
 
 def reason_of(exc: BaseException) -> str:

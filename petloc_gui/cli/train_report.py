@@ -121,7 +121,7 @@ def report_skipped(skipped: list) -> None:
     if shared:
         error(left_out_line("left out", shared))
     if unannotated:
-        info(f"{unannotated} image(s) without an annotation not used")
+        info(f"{counted(unannotated, 'image')} without an annotation not used")
 
 
 FIGURES = ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")  # what the closing line reports

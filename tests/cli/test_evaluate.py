@@ -258,7 +258,7 @@ def test_evaluate_warns_about_annotations_drawn_on_another_image_size(tmp_path, 
     warnings = [line for line in assert_clean_errors(err) if line.startswith("petloc: warning: ")]
     assert warnings[:3] == [f"petloc: warning: {folder / f's{i}.xml'}: size in file 128x64 differs from the image "
                             "64x32; the image's size is used" for i in range(3)]
-    assert "and 2 more annotation(s)" in warnings[3] and "these 5 annotation(s)" in warnings[4]
+    assert "and 2 more annotations" in warnings[3] and "these 5 annotations" in warnings[4]
     assert len(warnings) == 5
 
 

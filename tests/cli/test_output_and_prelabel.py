@@ -89,7 +89,7 @@ def test_epoch_line_and_reporter(capsys):
     assert out == ""  # progress is for people: stderr only
     assert "training on 10 images (8 train, 2 validation), 2 classes, up to 1 epoch of 2 steps" in err
     assert "petloc: skipped y.png: unreadable annotation: z" in err
-    assert "1 image(s) without an annotation not used" in err and "x.png" not in err
+    assert "1 image without an annotation not used" in err and "x.png" not in err
     assert "epoch 1/1  loss 0.5000  val_acc 1.000" in err
     assert "/x/bundle" in err.splitlines()[-1]
 

@@ -33,7 +33,7 @@ def test_the_skipped_files_are_named_before_the_error(one_usable_image, tmp_path
     broken = one_usable_image / f"{HOSTILE}.png"
     assert lines[0] == f"petloc: skipped {show(broken)}: unreadable image: not an image file (format not " \
                        "recognised; JPEG, PNG, GIF, BMP, WebP and TIFF are read)"
-    assert lines[1] == "1 image(s) without an annotation not used"
+    assert lines[1] == "1 image without an annotation not used"
     assert lines[-1] == (f"petloc: {show(one_usable_image)}: need at least 2 usable annotated images, found 1; "
                          "1 image skipped for a problem with the image or its annotation and 1 image without one")
     assert "\x1b" not in err

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from petloc_gui.app.tf_log_filter import TensorFlowNoiseFilter, debug_enabled
+from petloc_gui.core.text import counted
 
 WORKER_MODULE = "petloc_gui.model.train_worker"
 CANCEL_GRACE_MS = 4000
@@ -236,7 +237,7 @@ class TrainingProcess(QObject):
             self._log_stderr(self._stderr_buffer)
             self._stderr_buffer = b""
         if self.noise.hidden:
-            self.log.emit(f"[petloc] {self.noise.hidden} TensorFlow start-up notice line(s) hidden "
+            self.log.emit(f"[petloc] {counted(self.noise.hidden, 'TensorFlow start-up notice line')} hidden "
                           "(PETLOC_DEBUG=1 shows them)")
         crashed = status == QProcess.ExitStatus.CrashExit
         self._emit_finished(exit_code=exit_code, crashed=crashed)
