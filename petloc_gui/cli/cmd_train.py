@@ -35,7 +35,7 @@ and once the bundle is written Ctrl+C is ignored while the process exits.
 own TF_CONFIG; only the chief (the "chief" task, else worker 0) writes the
 bundle and prints its path. Ctrl+C on any worker stops every worker (all exit
 130), or is too late for all of them. A worker that exits (Ctrl+C twice, an
-error) stops the others within seconds (exit 1). There is no early stop: each
+error) stops the others at their next step together (exit 1). There is no early stop: each
 worker validates on its own.
 
 examples:

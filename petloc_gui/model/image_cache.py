@@ -4,10 +4,12 @@ Decoding a JPEG costs far more than reading its pixels back from a ``.npy``
 file, so later epochs and later retrains of the same folder skip it. An entry
 is keyed by the image's absolute path, byte size, modification and change
 times plus what was made from it (e.g. ``bounded-448``), so an edited or
-replaced file is decoded again: the change time (ctime, which no program can
-set back) catches an EXIF-only edit that keeps the size and restores the
-modification time (``exiftool -P``). Entries live in a folder named after the
-decoding rules they were made under (``rules-2``, `core.decode_rules`): after
+replaced file is decoded again: on Linux and macOS the change time (ctime,
+which no program can set back) catches an EXIF-only edit that keeps the size
+and restores the modification time (``exiftool -P``); on Windows st_ctime is
+the creation time, which such an edit may keep, so there only the size or the
+modification time tells. Entries live in a folder named after the
+decoding rules they were made under (``rules-3``, `core.decode_rules`): after
 petloc decodes some files differently, an older entry is not found, and the
 folders of older rules (and those of the first layout, which had none) are
 removed when a cache is opened. Entries are written atomically (temporary
