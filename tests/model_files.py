@@ -7,6 +7,7 @@ that passes that look. Keras is never asked to read it.
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -25,3 +26,17 @@ def add_model_file(folder: Path) -> Path:
     """Give the fake bundle in ``folder`` a model.keras that looks loadable; returns ``folder``."""
     keras_like_zip(Path(folder) / MODEL_FILE)
     return Path(folder)
+
+
+def fake_bundle(folder: Path, names: list[str], model_file: str = "ok", preset: str | None = None) -> Path:
+    """A bundle in ``folder`` knowing ``names`` (meta.json preset ``preset``, else the folder's name); its
+    model.keras is ``model_file``: "ok" (looks loadable), "missing" or "empty". Returns ``folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "meta.json").write_text(json.dumps({"format_version": 1, "preset": preset or folder.name,
+                                                  "class_names": names, "input_size": [32, 32]}))
+    if model_file == "ok":
+        add_model_file(folder)
+    elif model_file == "empty":
+        (folder / MODEL_FILE).write_bytes(b"")
+    return folder

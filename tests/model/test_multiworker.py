@@ -72,8 +72,9 @@ def test_two_workers_train_and_only_the_chief_writes_a_bundle(tmp_path):
     assert prediction.label in [str(d) for d in range(10)]
 
 
-def test_ctrl_c_on_one_worker_stops_both(tmp_path):
-    """The stop request is agreed through a collective: the other worker must not wait for ever."""
+def _interrupt_the_non_chief(tmp_path, epochs: int, watched: int, marker: str, poll: float):
+    """Two workers on 40 digits; SIGINT to the non-chief once worker ``watched``'s log shows ``marker``.
+    (exit codes, log texts, bundles written)."""
     import signal
     import time
 
@@ -87,23 +88,28 @@ def test_ctrl_c_on_one_worker_stops_both(tmp_path):
         handle = open(logs[index], "w")  # noqa: SIM115 - closed with the process
         return {"stdout": handle, "stderr": subprocess.STDOUT}
 
-    procs = _start_workers(data, tmp_path, 500, output)
+    procs = _start_workers(data, tmp_path, epochs, output)
     try:
         deadline = time.monotonic() + 300
-        while "epoch 2/" not in logs[0].read_text():  # both are in their training loop
+        while marker not in logs[watched].read_text():
             assert all(p.poll() is None for p in procs), [log.read_text()[-2000:] for log in logs]
-            assert time.monotonic() < deadline, logs[0].read_text()[-2000:]
-            time.sleep(0.5)
+            assert time.monotonic() < deadline, logs[watched].read_text()[-2000:]
+            time.sleep(poll)
         procs[1].send_signal(signal.SIGINT)  # the non-chief: the chief would otherwise wait in a collective
         codes = [p.wait(timeout=120) for p in procs]
     finally:
         for p in procs:
             if p.poll() is None:
                 p.kill()
-    texts = [log.read_text() for log in logs]
+    return codes, [log.read_text() for log in logs], list(tmp_path.glob("w*/**/meta.json"))
+
+
+def test_ctrl_c_on_one_worker_stops_both(tmp_path):
+    """The stop request is agreed through a collective: the other worker must not wait for ever."""
+    codes, texts, bundles = _interrupt_the_non_chief(tmp_path, 500, 0, "epoch 2/", 0.5)  # both in training
     assert codes == [130, 130], [t[-2000:] for t in texts]
     assert all("training cancelled" in t for t in texts)
-    assert not list(tmp_path.glob("w*/**/meta.json"))  # no bundle written
+    assert not bundles
 
 
 def test_ctrl_c_after_the_last_batch_is_one_decision_for_every_worker(tmp_path):
@@ -111,34 +117,8 @@ def test_ctrl_c_after_the_last_batch_is_one_decision_for_every_worker(tmp_path):
     stops (130, no bundle) or, if the workers had already agreed to finish, it is too late for all
     (0, the chief's bundle, said so). It used to be read by that worker alone: it exited 130 while
     the chief wrote the bundle."""
-    import signal
-    import time
-
-    from petloc_gui.core.digits import write_digits_dataset
-
-    data = tmp_path / "digits"
-    write_digits_dataset(data, "train", count=40, seed=0)
-    logs = [tmp_path / f"worker{index}.log" for index in range(2)]
-
-    def output(index: int) -> dict:
-        handle = open(logs[index], "w")  # noqa: SIM115 - closed with the process
-        return {"stdout": handle, "stderr": subprocess.STDOUT}
-
-    procs = _start_workers(data, tmp_path, 2, output)
-    try:
-        deadline = time.monotonic() + 300
-        while "epoch 2/2  loss" not in logs[1].read_text():  # the last epoch's line: scoring comes next
-            assert all(p.poll() is None for p in procs), [log.read_text()[-2000:] for log in logs]
-            assert time.monotonic() < deadline, logs[1].read_text()[-2000:]
-            time.sleep(0.02)
-        procs[1].send_signal(signal.SIGINT)
-        codes = [p.wait(timeout=120) for p in procs]
-    finally:
-        for p in procs:
-            if p.poll() is None:
-                p.kill()
-    texts = [log.read_text() for log in logs]
-    bundles = list(tmp_path.glob("w*/**/meta.json"))
+    # the last epoch's line: scoring comes next
+    codes, texts, bundles = _interrupt_the_non_chief(tmp_path, 2, 1, "epoch 2/2  loss", 0.02)
     if codes == [130, 130]:
         assert all("training cancelled" in t for t in texts) and not bundles
     else:

@@ -8,7 +8,6 @@ with no word of why.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -17,22 +16,14 @@ from PIL import Image
 from petloc_gui.app.model_choice import FolderMemory, choose_model
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model.versions import VersionStore
-from tests.model_files import add_model_file
+from tests.model_files import add_model_file, fake_bundle
 
 from .test_broken_model_versions import digit_folder, digit_version
 
 DIGITS = [str(n) for n in range(10)]
 
 
-def bundle(folder: Path, names: list[str], model_file: str = "ok") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "meta.json").write_text(json.dumps({"format_version": 1, "preset": folder.name, "class_names": names,
-                                                  "input_size": [32, 32]}))
-    if model_file == "ok":
-        add_model_file(folder)
-    elif model_file == "empty":
-        (folder / "model.keras").write_bytes(b"")
-    return folder
+bundle = fake_bundle
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ remembered before it loaded, so every later visit to the folder failed with no f
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from PIL import Image
 from petloc_gui.app.model_choice import FolderMemory, choose_model
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model.versions import VersionStore
-from tests.model_files import add_model_file
+from tests.model_files import add_model_file, fake_bundle
 
 VOC = ("<annotation><filename>{name}</filename><size><width>40</width><height>30</height><depth>3</depth></size>"
        "<object><name>{label}</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>20</xmax><ymax>20</ymax></bndbox>"
@@ -37,15 +36,7 @@ def digit_folder(root: Path, labels=("3", "7", "3")) -> Path:
 def digit_version(store: VersionStore, name: str, model_file: str) -> Path:
     """A stored version that knows exactly 3 and 7 (fewer extra classes than the bundled digits, so
     it is preferred when usable); its model.keras is ``model_file``: "ok", "missing", "empty"."""
-    folder = store.root / "digits" / name
-    folder.mkdir(parents=True)
-    (folder / "meta.json").write_text(json.dumps({"format_version": 1, "preset": "digits", "class_names": ["3", "7"],
-                                                  "input_size": [32, 32]}))
-    if model_file == "ok":
-        add_model_file(folder)
-    elif model_file == "empty":
-        (folder / "model.keras").write_bytes(b"")
-    return folder
+    return fake_bundle(store.root / "digits" / name, ["3", "7"], model_file, preset="digits")
 
 
 @pytest.mark.parametrize("broken", ["missing", "empty"])

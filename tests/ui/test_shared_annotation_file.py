@@ -17,8 +17,8 @@ from .conftest import FakePrediction, open_and_wait, write_annotation, write_ima
 NOTE = "photo.png shares its annotation file photo.xml with photo.jpg"
 
 
-@pytest.fixture
-def pair(tmp_path):
+def photo_pair(tmp_path):
+    """photo.jpg and photo.png beside photo.xml, which names photo.jpg (its owner), and other.png."""
     root = tmp_path / "pair"
     root.mkdir()
     write_image(root / "photo.jpg", seed=1)
@@ -26,6 +26,11 @@ def pair(tmp_path):
     write_annotation(root / "photo.jpg", [("cat", Box(10, 10, 50, 50))])  # <filename>photo.jpg: photo.jpg's file
     write_image(root / "other.png", seed=3)
     return root
+
+
+@pytest.fixture
+def pair(tmp_path):
+    return photo_pair(tmp_path)
 
 
 def test_the_store_gives_the_non_owner_no_boxes_and_refuses_to_save_it(pair):

@@ -13,19 +13,17 @@ from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.voc import VocObject, new_annotation, read_voc, write_voc
 
-from .conftest import FakePrediction, open_and_wait, write_annotation, write_image
+from .conftest import FakePrediction, open_and_wait
+from .test_shared_annotation_file import photo_pair
 
 NOTE = "photo.jpg shares its annotation file photo.xml with photo.png"
 
 
 @pytest.fixture
 def pair(tmp_path):
-    root = tmp_path / "pair"
-    root.mkdir()
-    write_image(root / "photo.jpg", seed=1)
-    write_image(root / "photo.png", seed=2)
-    write_annotation(root / "photo.jpg", [("cat", Box(10, 10, 50, 50))])  # <filename>photo.jpg: photo.jpg's file
-    return root
+    return photo_pair(tmp_path)
+
+
 
 
 def _label_img_saves_for_the_png(folder) -> bytes:

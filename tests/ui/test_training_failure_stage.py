@@ -38,29 +38,30 @@ def test_a_full_disk_while_saving_the_new_model_says_it_failed_while_saving(qtbo
     assert not list(out.parent.glob(f".{out.name}.*"))  # nothing half-written is left
 
 
-def test_a_failure_after_the_model_was_saved_names_no_epoch(qtbot):
+def _described(qtbot, events) -> str:
+    """What the window says of a run that sent ``events`` and exited 1."""
     process = TrainingProcess()
-    events = [{"event": "start", "epochs": 5}, {"event": "batch", "epoch": 5},
-              {"event": "done", "bundle": "/s/.staging-x"}, {"event": "error", "message": "cannot compare"}]
     with qtbot.waitSignal(process.finished) as finished:
         process._dispatch(events, [])
         process._emit_finished(exit_code=1, crashed=False)
-    assert finished.args[0].describe().startswith("Training failed after the new model was saved: cannot compare.")
+    return finished.args[0].describe()
+
+
+def test_a_failure_after_the_model_was_saved_names_no_epoch(qtbot):
+    text = _described(qtbot, [{"event": "start", "epochs": 5}, {"event": "batch", "epoch": 5},
+                              {"event": "done", "bundle": "/s/.staging-x"},
+                              {"event": "error", "message": "cannot compare"}])
+    assert text.startswith("Training failed after the new model was saved: cannot compare.")
 
 
 def test_a_failure_in_training_still_names_the_epoch(qtbot):
-    process = TrainingProcess()
-    events = [{"event": "start", "epochs": 5}, {"event": "batch", "epoch": 2},
-              {"event": "error", "message": "out of memory: try a smaller batch size"}]
-    with qtbot.waitSignal(process.finished) as finished:
-        process._dispatch(events, [])
-        process._emit_finished(exit_code=1, crashed=False)
-    assert finished.args[0].describe().startswith("Training failed in epoch 2 of 5: out of memory")
+    text = _described(qtbot, [{"event": "start", "epochs": 5}, {"event": "batch", "epoch": 2},
+                              {"event": "error", "message": "out of memory: try a smaller batch size"}])
+    assert text.startswith("Training failed in epoch 2 of 5: out of memory")
 
 
 def test_a_failure_after_the_saving_event_is_while_saving_whatever_the_error_says(qtbot):
-    process = TrainingProcess()
-    process._dispatch([{"event": "start", "epochs": 2}, {"event": "batch", "epoch": 2},
-                       {"event": "saving", "writes_bundle": True},
-                       {"event": "error", "message": "some error not recognised as the disk's"}], [])
-    assert process._reached == "while saving the new model"
+    text = _described(qtbot, [{"event": "start", "epochs": 2}, {"event": "batch", "epoch": 2},
+                              {"event": "saving", "writes_bundle": True},
+                              {"event": "error", "message": "some error not recognised as the disk's"}])
+    assert text.startswith("Training failed while saving the new model: some error")
