@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
 
 # bundle.MODEL_FILE, META_FILE and REFINE_FILE; not imported from there: bundle reaches Keras (lazily),
@@ -70,28 +71,19 @@ def _second_stage(folder: Path) -> tuple[str | None, str | None]:
 
     Remembered per file state: listing and choosing look at every version each time a folder opens,
     and a digits version's meta.json is ~1 MB."""
-    path = folder / META_FILE
     try:
-        stat = path.stat()
+        return _REFINE_FILES.get(folder / META_FILE, _refine_file_in)
     except FileNotFoundError:
         return None, "meta.json is missing"
-    except OSError as exc:
-        return None, f"meta.json cannot be read ({exc.strerror or exc})"
-    # A rewrite (atomic rename: new inode) or an edit in place (mtime, size) changes the key.
-    key = (str(path.absolute()), stat.st_ino, stat.st_mtime_ns, stat.st_size)
-    if key in _REFINE_FILES:
-        return _REFINE_FILES[key]
-    try:
-        meta = read_json_record(path)
     except (OSError, ValueError) as exc:  # not remembered: a file being written is read again next time
         return None, f"meta.json cannot be read ({getattr(exc, 'strerror', None) or exc})"
+
+
+def _refine_file_in(path: Path) -> tuple[str | None, str | None]:
+    meta = read_json_record(path)
     if not isinstance(meta, dict):
         return None, "meta.json is not a JSON object"
-    found = _refine_file(meta.get("refine"))
-    if len(_REFINE_FILES) >= _REFINE_FILES_LIMIT:
-        _REFINE_FILES.pop(next(iter(_REFINE_FILES)))  # the oldest entry
-    _REFINE_FILES[key] = found
-    return found
+    return _refine_file(meta.get("refine"))
 
 
 def _refine_file(refine: Any) -> tuple[str | None, str | None]:
@@ -108,5 +100,4 @@ def _refine_file(refine: Any) -> tuple[str | None, str | None]:
     return name, None
 
 
-_REFINE_FILES: dict[tuple[str, int, int, int], tuple[str | None, str | None]] = {}
-_REFINE_FILES_LIMIT = 512
+_REFINE_FILES: FileMemo[tuple[str | None, str | None]] = FileMemo()
