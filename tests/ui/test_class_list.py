@@ -36,13 +36,14 @@ def test_a_typed_label_can_be_renamed_and_then_deleted(qtbot, window, folder):
     doc = window.session.store.document(0)
     assert doc.objects[0].name == "rabbit"
     assert "rabbbit" not in window.labels.names() and "rabbit" in window.labels.names()
-    assert read_classes(folder) == ["rabbit"]  # kept as a class under its new name
+    # kept as a class under its new name, in its place (after the model's classes: number keys keep theirs)
+    assert read_classes(folder) == ["cat", "dog", "rabbit"]
     dialog.delete("rabbit")
     assert "labelled rabbit" in dialog.result.text() and "rabbit" in window.labels.names()  # a box uses it
     window.edits.set_label("cat")
     dialog.delete("rabbit")
     assert dialog.result.text() == "Deleted rabbit."
-    assert "rabbit" not in window.labels.names() and read_classes(folder) == []
+    assert "rabbit" not in window.labels.names() and read_classes(folder) == ["cat", "dog"]
     assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == window.labels.names()
 
 

@@ -14,6 +14,18 @@ from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.review.review_session import ReviewSession
 
 
+def renamed(shown: list[str], predefined: list[str], old: str, new: str) -> list[str]:
+    """The predefined classes after renaming ``old`` (in the class list ``shown``) to ``new``: in
+    ``old``'s place, so no class moves and the number keys 1-9 keep their classes."""
+    if new in shown:  # a merge: the class it joins keeps its own place
+        return [n for n in predefined if n != old]
+    if old in predefined:
+        return [new if n == old else n for n in predefined]
+    # only listed after the file's classes (the model's, or found on boxes): the list as shown goes
+    # into the file, as `ClassEditor.add` does (appended to the file, it jumped to the front)
+    return [new if n == old else n for n in shown]
+
+
 class ClassEditor:
     def __init__(self, session: ReviewSession, edits: EditController,
                  model_classes: Callable[[], tuple[str, ...]]) -> None:
@@ -45,14 +57,12 @@ class ClassEditor:
     def rename(self, old: str, new: str) -> str:
         if old == new:
             return "The name is unchanged."
+        shown = self.names()  # before the edits: a relabelled box adds its new name to the list
         rows = rows_using(self.session.store, old)
         for row, _indices in rows.items():
             self.edits.rename_in(row, self.session.store.document(row), old, new)
         boxes = sum(len(indices) for indices in rows.values())
-        predefined = [new if n == old else n for n in self.session.predefined]
-        if new not in predefined and old not in self.session.predefined and old not in self.model_classes():
-            predefined.append(new)  # a typed class keeps being offered under its new name
-        predefined = list(dict.fromkeys(predefined))
+        predefined = renamed(shown, self.session.predefined, old, new)
         if self.edits.default_label == old:
             self.edits.default_label = new  # the next box drawn gets the new name
         self.session.classes.used.discard(old)

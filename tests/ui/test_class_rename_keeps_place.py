@@ -1,0 +1,65 @@
+"""Edit → Classes → Rename keeps the class where it was in the list, so the number keys 1-9 keep
+picking the same classes (a typed class renamed jumped to the front, before the model's)."""
+
+from __future__ import annotations
+
+from petloc_gui.app.class_list import read_classes
+
+from .conftest import open_and_wait
+
+
+def _dialog(qtbot, window):
+    from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
+    from petloc_gui.ui.review.class_editor import ClassEditor
+
+    info = window.current_model_info
+    dialog = ClassListDialog(ClassEditor(window.session, window.edits, lambda: info().class_names if info() else ()),
+                             window)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _listed(dialog) -> list[str]:
+    return [dialog.list.item(i).text() for i in range(dialog.list.count())]
+
+
+def test_a_typed_class_renamed_keeps_its_number_key(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)  # the model's classes: cat, dog
+    window.show_row(0)
+    window.edits.set_label("rabbbit")  # a typo, typed once: the third class
+    assert window.labels.names() == ["cat", "dog", "rabbbit"]
+    dialog = _dialog(qtbot, window)
+    dialog.rename("rabbbit", "rabbit")
+    assert window.labels.names() == ["cat", "dog", "rabbit"] == _listed(dialog)
+    assert read_classes(folder) == ["cat", "dog", "rabbit"]  # kept in the file, in the list's order
+    window.show_row(1)
+    window.labels.pick(3)  # key 3 still picks it
+    assert window.session.store.document(1).objects[0].name == "rabbit"
+
+
+def test_a_class_after_the_predefined_ones_keeps_its_place(qtbot, window, folder):
+    (folder / "predefined_classes.txt").write_text("bird\nfish\n", encoding="utf-8")
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    window.edits.set_label("rabbbit")
+    assert window.labels.names() == ["bird", "fish", "cat", "dog", "rabbbit"]
+    _dialog(qtbot, window).rename("rabbbit", "rabbit")
+    assert window.labels.names() == ["bird", "fish", "cat", "dog", "rabbit"]
+    _dialog(qtbot, window).rename("fish", "trout")  # in the file: in its place there
+    assert window.labels.names() == ["bird", "trout", "cat", "dog", "rabbit"]
+
+
+def test_a_model_class_renamed_takes_its_key_with_it(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)  # a picked model (cat, dog): kept whatever the classes
+    _dialog(qtbot, window).rename("cat", "kitty")
+    names = window.labels.names()
+    assert names[:2] == ["kitty", "dog"]  # the model's cat is still offered, after them
+    assert names == ["kitty", "dog", "cat"]
+
+
+def test_a_merge_keeps_the_class_it_joins_in_its_place(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    window.edits.set_label("dogg")
+    _dialog(qtbot, window).rename("dogg", "dog")
+    assert window.labels.names() == ["cat", "dog"]
