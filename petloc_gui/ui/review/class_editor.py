@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from petloc_gui.app.class_list import rows_using, write_classes
+from petloc_gui.core.text import visible
 from petloc_gui.ui.editing.edit_controller import EditController
+from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.review.review_session import ReviewSession
 
 
@@ -58,6 +60,7 @@ class ClassEditor:
         if old == new:
             return "The name is unchanged."
         shown = self.names()  # before the edits: a relabelled box adds its new name to the list
+        model, _problem = self.session.host.model_state()  # the edits may take it away (ADR 0010)
         rows = rows_using(self.session.store, old)
         for row, _indices in rows.items():
             self.edits.rename_in(row, self.session.store.document(row), old, new)
@@ -72,9 +75,27 @@ class ClassEditor:
         self.session.classes.refresh()
         text = f"Renamed {old} to {new} on {boxes} box(es) in {len(rows)} image(s)"
         text += " (unsaved: Save all writes them)." if boxes else "."
-        if old in self.model_classes():
-            text += f" The model still predicts {old}: accepting its predictions brings the name back."
+        text += self._model_note(model, old, new)
         return f"{text} {problem}" if problem else text
+
+    def _model_note(self, model: ModelInfo | None, old: str, new: str) -> str:
+        """What the rename did to ``model`` (the one used before it): an automatically chosen model
+        that does not know the new name is no longer used, and the window says why (before, it went
+        silently: the note that it still predicts the old name was looked up once it was gone)."""
+        if model is None or old not in model.class_names:
+            return ""
+        now, no_model = self.session.host.model_state()
+        if now is not None and now.spec == model.spec:
+            return f" The model still predicts {old}: accepting its predictions brings the name back."
+        if no_model is None:  # another model, which knows the folder's classes, is loading
+            why = (f"{visible(model.name)} does not know {visible(new)}: another model that knows this folder's "
+                   "classes is used now.")
+        else:
+            why = (f"{visible(model.name)} does not know {visible(new)}, so no model is used for this folder and "
+                   f"nothing is predicted (renaming {visible(new)} back to {visible(old)} brings the model back; "
+                   "or train a model for these classes).")
+        self.session.host.show_status(f"Renamed {visible(old)} to {visible(new)}: {why}", 20000)
+        return f" The model {why}"
 
     def delete(self, name: str) -> str:
         if name in self.model_classes():
