@@ -3,7 +3,8 @@
 Each watches one thing, so each stays small:
 
 - `AnnotationScanner`: the annotation files of every image, read once when the folder opens;
-- `FolderFollower`: those files again as other programs write them afterwards (the images not open);
+- `FolderFollower`: those files again as other programs write them afterwards (the images not open;
+  any change also reaches ``files_changed``: the Dataset panel counts again);
 - `DiskSync`: the files of the images opened in this session (their documents may hold edits);
 - `ImageSetWatch`: images added to or removed from the folder.
 
@@ -36,7 +37,10 @@ class FolderWatchers:
 
     def __init__(self, dataset: Dataset, store: AnnotationStore, files_read: FilesRead,
                  open_file_changed: OpenFileChanged, images_changed: ImagesChanged,
-                 scan_done: Callable[[], None] = lambda: None) -> None:
+                 scan_done: Callable[[], None] = lambda: None,
+                 files_changed: Callable[[], None] = lambda: None) -> None:
+        """``files_changed``: annotation files changed on disk since the folder opened (written,
+        replaced or removed by any program: the window's saves too), once their rows are read."""
         items = dataset.items
         annotation_paths = [item.annotation_path for item in items]
         self.disk = DiskSync(store.loaded_items, open_file_changed)
@@ -47,12 +51,14 @@ class FolderWatchers:
         self.scanner.done.connect(scan_done)
         self.follower = FolderFollower(annotation_paths, read=store.read_primary)
         self.follower.changed.connect(files_read)
+        changed = lambda _rows, _results: files_changed()  # noqa: E731 - after files_read: the rows are read
+        self.follower.changed.connect(changed)
         self.follower.start(then=self.scanner.start)
         self.image_watch = ImageSetWatch(dataset)
         self.image_watch.changed.connect(images_changed)
         self.image_watch.start()
         self._connections = [(self.scanner.scanned, files_read), (self.scanner.done, scan_done),
-                             (self.follower.changed, files_read),
+                             (self.follower.changed, files_read), (self.follower.changed, changed),
                              (self.image_watch.changed, images_changed)]
         self.closed = False
 

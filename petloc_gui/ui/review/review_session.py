@@ -80,6 +80,9 @@ class SessionHost(Protocol):
     def folder_labels_changed(self, labels: set[str]) -> None:
         """The folder's labels grew: a model that no longer fits them is chosen again."""
 
+    def annotation_files_changed(self) -> None:
+        """Annotation files changed on disk (another program; a save too): the Dataset panel counts again."""
+
 
 class ReviewSession:
     """Per-folder state: documents, list rows, the current image and the review pass."""
@@ -104,7 +107,8 @@ class ReviewSession:
         self.gone = GoneImages(self.model, self.store, self.row_of, dataset.items, parts.predictions, self)
         self.watchers = FolderWatchers(dataset, self.store, files_read=self._scanned,
                                        open_file_changed=self.disk_changed, images_changed=self._folder_changed,
-                                       scan_done=self.classes.scan_done)
+                                       scan_done=self.classes.scan_done,
+                                       files_changed=host.annotation_files_changed)
         self.loading: str | None = None  # the image path shown as "Loading…"
         self.closed = False
         parts.images.decoded.connect(self.image_decoded)
