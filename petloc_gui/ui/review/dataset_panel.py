@@ -13,9 +13,6 @@ import time
 
 from PySide6.QtCharts import (
     QAreaSeries,
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
     QChart,
     QChartView,
     QLineSeries,
@@ -25,18 +22,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from petloc_gui.core.text import visible as escaped
 from petloc_gui.ui import background
+from petloc_gui.ui.review.class_bars import ClassBars
 
 HISTOGRAM_BINS = 16
 
 
 STALE_REFRESH_MS = 500
-
-
-def _axis_label(name: str, limit: int = 40) -> str:
-    text = escaped(name)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _compute(dataset):
@@ -86,22 +78,6 @@ def _y_axis(counts: list[int]) -> QValueAxis:
     return axis
 
 
-def _bar_chart(title: str, labels: list[str], counts: list[int]) -> QChart:
-    chart = QChart()
-    chart.setTitle(title)
-    chart.legend().hide()
-    bar_set = QBarSet(title)
-    bar_set.append([float(c) for c in counts])
-    series = QBarSeries()
-    series.append(bar_set)
-    chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append(labels)
-    if sum(len(label) for label in labels) > 30:
-        axis_x.setLabelsAngle(-60)
-    return _with_axes(chart, series, axis_x, _y_axis(counts))
-
-
 def _histogram_chart(title: str, edges: list[float], counts: list[int]) -> QChart:
     """A step-shaped area over a numeric x axis (readable tick labels at any bin width)."""
     chart = QChart()
@@ -145,16 +121,19 @@ class DatasetPanel(QDockWidget):
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.model_label = QLabel("No model loaded.")
         self.model_label.setWordWrap(True)
-        self.class_chart = QChartView()
+        self.class_title = QLabel("Class balance (first object per image)")
+        self.class_title.setWordWrap(True)  # on two lines in a narrow panel, not cut
+        self.class_title.setAlignment(Qt.AlignHCenter)
+        self.class_bars = ClassBars()  # a row per class: every name readable in the panel's width
         self.size_chart = QChartView()
-        for view in (self.class_chart, self.size_chart):
-            view.setRenderHint(QPainter.Antialiasing)
-            view.setMinimumHeight(200)
+        self.size_chart.setRenderHint(QPainter.Antialiasing)
+        self.size_chart.setMinimumHeight(200)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.model_label)
         layout.addWidget(self.summary)
-        layout.addWidget(self.class_chart, 1)
+        layout.addWidget(self.class_title)
+        layout.addWidget(self.class_bars)
         layout.addWidget(self.size_chart, 1)
         # Scrolled, so its minimum height does not become the window's: at 150% scale the charts
         # and figures made the window taller than a 1000 px screen, status bar out of reach.
@@ -243,12 +222,7 @@ class DatasetPanel(QDockWidget):
         self.summary.setText(
             f"{stats.n_images} images, {stats.n_annotated} annotated{prelabels}, {stats.n_unannotated} without "
             f"annotation, {stats.n_objects} objects, {problems} problem{'' if problems == 1 else 's'}.")
-        classes = stats.first_object_class_counts or stats.class_counts
-        names = sorted(classes)
-        # Labels as shown: control characters escaped, at most 40 characters on an axis.
-        shown = [_axis_label(n) for n in names]
-        self.class_chart.setChart(_bar_chart("Class balance (first object per image)", shown,
-                                             [classes[n] for n in names]))
+        self.class_bars.set_counts(stats.first_object_class_counts or stats.class_counts)
         widths = stats.values.get("box_width", [])
         heights = stats.values.get("box_height", [])
         sizes = [(w * h) ** 0.5 for w, h in zip(widths, heights, strict=False)]
