@@ -188,6 +188,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
             lambda: a["review_order"].setChecked(bool(self.file_dock.order.currentData())))
         self.file_dock.next_review_button.clicked.connect(self.next_to_review)
         self.file_dock.row_chosen.connect(self.show_row)
+        self.dataset_panel.image_chosen.connect(self.show_image_file)  # a problem's image
         self.file_dock.order_changed.connect(self.update_position)
         self.labels.typing_done.connect(self.focus_canvas)
         self.file_dock.typing_done.connect(self.focus_canvas)
@@ -243,6 +244,13 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
     def show_row(self, row: int) -> None:
         if self.session is not None:
             self.session.show(row)
+
+    def show_image_file(self, path: Path) -> None:
+        """Show one of the folder's images, listed whatever the list's filters (as a dropped one)."""
+        row = self.session.row_of_file(path) if self.session is not None else None
+        if row is not None:
+            self.file_dock.model.keep_listed(row)
+            self.show_row(row)
 
     def step_image(self, step: int) -> None:
         if self.session is None:

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
@@ -37,7 +38,7 @@ def narrow_panel(qtbot, names: list[str], font_scale: float = 1.0) -> tuple[QMai
     window.resizeDocks([panel], [panel.minimumWidth()], Qt.Horizontal)
     stats = DatasetStats(root="/f", layout="voc", n_images=len(names), n_annotated=len(names))
     stats.first_object_class_counts = {name: 1 + i % 3 for i, name in enumerate(names)}
-    panel._dataset = dataset = object()
+    panel._dataset = dataset = SimpleNamespace(root="/f", items=[])
     panel._show_stats(dataset, stats)
     bars = panel.class_bars
     qtbot.waitUntil(lambda: panel.width() <= panel.minimumWidth() + 20 and bars.width() > 0

@@ -49,6 +49,7 @@ def test_files_changing_all_the_time_leave_the_computation_a_rest(qtbot, monkeyp
     """A script labelling thousands of images: the figures follow, a pause as long as the last
     computation between two (not back to back, a core busy for as long as the script runs)."""
     import time
+    from types import SimpleNamespace
 
     from petloc_gui.core.stats import DatasetStats
     from petloc_gui.ui.review import dataset_panel
@@ -65,7 +66,7 @@ def test_files_changing_all_the_time_leave_the_computation_a_rest(qtbot, monkeyp
     panel = dataset_panel.DatasetPanel()
     qtbot.addWidget(panel)
     panel.show()
-    panel.set_dataset(object())
+    panel.set_dataset(SimpleNamespace(root="/f", items=[]))
     qtbot.wait(300)
     panel.mark_stale()  # while the first runs: the second waits for it, and then rests
     qtbot.waitUntil(lambda: len(spans) == 2, timeout=10_000)

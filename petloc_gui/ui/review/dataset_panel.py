@@ -8,8 +8,10 @@ other programs write or remove (`folder_watchers` reports them).
 
 from __future__ import annotations
 
+import html
 import math
 import time
+from pathlib import Path
 
 from PySide6.QtCharts import (
     QAreaSeries,
@@ -18,12 +20,14 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from petloc_gui.core.text import counted
 from petloc_gui.ui import background
 from petloc_gui.ui.review.class_bars import ClassBars
+from petloc_gui.ui.review.problem_list import ProblemList, problems_tooltip
 
 HISTOGRAM_BINS = 16
 
@@ -111,14 +115,22 @@ def _with_axes(chart: QChart, series, axis_x, axis_y) -> QChart:
 
 
 class DatasetPanel(QDockWidget):
-    """Charts of the open folder plus the current model's figures."""
+    """Charts of the open folder plus the current model's figures; ``image_chosen(Path)``: the user
+    asked to see the image of one of the problems listed."""
+
+    image_chosen = Signal(object)
 
     def __init__(self, parent=None) -> None:
         super().__init__("Dataset", parent)
         self.setObjectName("dataset_dock")
         self.summary = QLabel("No folder open.")
         self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.summary.setTextFormat(Qt.RichText)  # its "N problems" is a link: it lists them
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.LinksAccessibleByMouse
+                                             | Qt.LinksAccessibleByKeyboard)
+        self.summary.linkActivated.connect(self._toggle_problems)
+        self.problems = ProblemList()
+        self.problems.image_chosen.connect(self.image_chosen)
         self.model_label = QLabel("No model loaded.")
         self.model_label.setWordWrap(True)
         self.class_title = QLabel("Class balance (first object per image)")
@@ -132,6 +144,7 @@ class DatasetPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.addWidget(self.model_label)
         layout.addWidget(self.summary)
+        layout.addWidget(self.problems)
         layout.addWidget(self.class_title)
         layout.addWidget(self.class_bars)
         layout.addWidget(self.size_chart, 1)
@@ -162,6 +175,9 @@ class DatasetPanel(QDockWidget):
     def set_dataset(self, dataset) -> None:
         self._dataset, self.stats, self._stale = dataset, None, True
         self.summary.setText("Computing statistics…")
+        self.summary.setToolTip("")
+        self.problems.clear()
+        self.problems.hide()
         if self.isVisible():
             self._compute_if_stale()
 
@@ -214,20 +230,37 @@ class DatasetPanel(QDockWidget):
         if dataset is not self._dataset:
             return
         if isinstance(stats, str):
-            self.summary.setText(stats)
+            self.summary.setText(html.escape(stats))
             return
         self.stats = stats
-        prelabels = f" ({stats.n_prelabels} of them unreviewed pre-labels)" if stats.n_prelabels else ""
-        problems = len(stats.problems)
-        self.summary.setText(
-            f"{stats.n_images} images, {stats.n_annotated} annotated{prelabels}, {stats.n_unannotated} without "
-            f"annotation, {stats.n_objects} objects, {problems} problem{'' if problems == 1 else 's'}.")
+        self.problems.set_problems(stats.problems, dataset)
+        self._say_summary()
         self.class_bars.set_counts(stats.first_object_class_counts or stats.class_counts)
         widths = stats.values.get("box_width", [])
         heights = stats.values.get("box_height", [])
         sizes = [(w * h) ** 0.5 for w, h in zip(widths, heights, strict=False)]
         edges, counts = histogram(sizes)
         self.size_chart.setChart(_histogram_chart("Box size (√(w·h), px)", edges, counts))
+
+    def _say_summary(self) -> None:
+        stats = self.stats
+        prelabels = f" ({stats.n_prelabels} of them unreviewed pre-labels)" if stats.n_prelabels else ""
+        problems = counted(len(stats.problems), "problem")
+        if stats.problems:  # a link that lists them (and hides the list again)
+            problems = (f'<a href="#problems">{problems}</a> '
+                        f'({"hide" if self.problems.isVisibleTo(self) else "click to list them"})')
+        self.summary.setText(
+            f"{stats.n_images} images, {stats.n_annotated} annotated{prelabels}, {stats.n_unannotated} without "
+            f"annotation, {stats.n_objects} objects, {problems}.")
+        root = Path(self._dataset.root)
+        self.summary.setToolTip(problems_tooltip(stats.problems, root) if stats.problems else "")
+        if not stats.problems:
+            self.problems.hide()
+
+    def _toggle_problems(self, _link: str = "") -> None:
+        self.problems.setVisible(not self.problems.isVisibleTo(self))
+        if self.stats is not None:
+            self._say_summary()
 
     def shutdown(self) -> None:
         if self._worker is not None:
