@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.metrics import evaluate
+from petloc_gui.core.text import counted
 from petloc_gui.model.bundle import load_bundle
 from petloc_gui.model.data import collect_samples
 from petloc_gui.model.training_record import Lineage, TrainingRecord, image_hashes, record_of
@@ -115,24 +116,27 @@ def _ancestors(old_model: str) -> Lineage | None:
 def _describe(old_model: str | None, source: str, n_all: int, seen: set[str] | None, n_fair: int,
               fine_tuned: bool) -> tuple[str, str]:
     """(basis, note): which images the figures are on, in words."""
+    images = counted(n_all, "validation image")  # "1 validation image" (a run of few images has one)
     if not old_model:
-        return "validation images", f"The new model was scored on {n_all} validation images it did not train on."
+        return "validation images", f"The new model was scored on {images} it did not train on."
     if seen is None:
         return ("all validation images (the current model's training images are unknown)",
-                f"Both models were scored on the same {n_all} validation images. Whether the current model "
+                f"Both models were scored on the same {images}. Whether the current model "
                 f"trained on any of them cannot be said: {source}.")
     if not seen:
         return ("images neither model trained on",
-                f"A fair comparison: both models were scored on the same {n_all} validation images, and neither "
-                f"trained on any of them (the current model's record: {source}).")
+                f"A fair comparison: both models were scored on the same {images}, and neither "
+                f"trained on {'it' if n_all == 1 else 'any of them'} (the current model's record: {source}).")
     inherited = " The new model was fine-tuned from it, so it shares that advantage." if fine_tuned else ""
     if not n_fair:
+        every = "The validation image was" if n_all == 1 else f"All {n_all} validation images were"
         return ("validation images the current model trained on",
-                f"All {n_all} validation images were in the current model's training data ({source}), so its "
+                f"{every} in the current model's training data ({source}), so its "
                 f"figures are optimistic and no fair comparison is possible.{inherited}")
+    others = f"the other {len(seen)} {'was' if len(seen) == 1 else 'were'}"
     return ("images neither model trained on",
             f"Both models were scored on the {n_fair} of the {n_all} validation images that neither trained on; "
-            f"the other {len(seen)} were in the current model's training data ({source}).{inherited}")
+            f"{others} in the current model's training data ({source}).{inherited}")
 
 
 def _pick(scores: dict[str, Any], subset: set[str] | None) -> dict[str, Any]:
