@@ -32,7 +32,7 @@ def test_a_typed_label_can_be_renamed_and_then_deleted(qtbot, window, folder):
     dialog = _dialog(window)
     qtbot.addWidget(dialog)
     dialog.rename("rabbbit", "rabbit")
-    assert "1 box(es) in 1 image(s)" in dialog.result.text()
+    assert "1 box in 1 image" in dialog.result.text()
     doc = window.session.store.document(0)
     assert doc.objects[0].name == "rabbit"
     assert "rabbbit" not in window.labels.names() and "rabbit" in window.labels.names()
@@ -53,7 +53,7 @@ def test_renaming_a_class_relabels_every_box_of_the_folder_undoably(qtbot, windo
     dialog = _dialog(window)
     qtbot.addWidget(dialog)
     dialog.rename("cat", "kitty")
-    assert "2 box(es) in 2 image(s)" in dialog.result.text() and "model still predicts cat" in dialog.result.text()
+    assert "2 boxes in 2 images" in dialog.result.text() and "model still predicts cat" in dialog.result.text()
     store = window.session.store
     assert store.document(0).objects[0].name == "kitty" and store.document(2).objects[0].name == "kitty"
     assert window.isWindowModified() and set(store.dirty_indices()) == {0, 2}

@@ -63,3 +63,24 @@ def test_a_merge_keeps_the_class_it_joins_in_its_place(qtbot, window, folder):
     window.edits.set_label("dogg")
     _dialog(qtbot, window).rename("dogg", "dog")
     assert window.labels.names() == ["cat", "dog"]
+
+
+def test_a_merge_takes_the_merged_class_out_of_the_file(qtbot, window, folder):
+    (folder / "predefined_classes.txt").write_text("bird\nfish\n", encoding="utf-8")
+    open_and_wait(qtbot, window, folder)
+    _dialog(qtbot, window).rename("fish", "dog")  # into a model class: fish's boxes become dog's
+    assert read_classes(folder) == ["bird"]
+    assert window.labels.names() == ["bird", "cat", "dog"]
+
+
+def test_a_model_class_written_into_the_file_by_a_rename_can_be_taken_out_again(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    window.edits.set_label("rabbbit")
+    dialog = _dialog(qtbot, window)
+    dialog.rename("rabbbit", "rabbit")  # the list as shown goes into the file: cat, dog, rabbit
+    assert read_classes(folder) == ["cat", "dog", "rabbit"]
+    dialog.delete("cat")
+    assert read_classes(folder) == ["dog", "rabbit"]
+    assert "stays in the list as one of the model's classes" in dialog.result.text()
+    assert "cat" in window.labels.names()  # the model still knows it

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from petloc_gui.app.class_list import rows_using, write_classes
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.review.review_session import ReviewSession
@@ -73,7 +73,7 @@ class ClassEditor:
             self.session.classes.used.add(new)
         problem = self._save_predefined(predefined) if predefined != self.session.predefined else None
         self.session.classes.refresh()
-        text = f"Renamed {old} to {new} on {boxes} box(es) in {len(rows)} image(s)"
+        text = f"Renamed {old} to {new} on {counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')}"
         text += " (unsaved: Save all writes them)." if boxes else "."
         text += self._model_note(model, old, new)
         return f"{text} {problem}" if problem else text
@@ -99,12 +99,17 @@ class ClassEditor:
 
     def delete(self, name: str) -> str:
         if name in self.model_classes():
-            return f"{name} is one of the model's classes: it stays in the list while this model is used."
+            if name not in self.session.predefined:
+                return f"{name} is one of the model's classes: it stays in the list while this model is used."
+            # written there by an Add or a rename (the list as shown): the user can take it out again
+            problem = self._save_predefined([n for n in self.session.predefined if n != name])
+            return problem or (f"Removed {name} from predefined_classes.txt; it stays in the list as one of the "
+                               "model's classes while this model is used.")
         rows = rows_using(self.session.store, name)
         if rows:
             boxes = sum(len(indices) for indices in rows.values())
-            return (f"{boxes} box(es) in {len(rows)} image(s) are labelled {name}: rename the class "
-                    "or delete those boxes first.")
+            return (f"{counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')} "
+                    f"{'is' if boxes == 1 else 'are'} labelled {name}: rename the class or delete those boxes first.")
         self.session.classes.used.discard(name)
         problem = None
         if name in self.session.predefined:
