@@ -109,6 +109,6 @@ def test_versions_greys_a_broken_bundled_model_with_why(resources, tmp_path):
     menu = VersionsMenu(VersionStore(tmp_path / "models"), lambda: "pets")
     entries = {a.data(): a for a in menu.bundled_actions()}
     digits, pets = entries["bundled:digits"], entries["bundled:pets"]
-    assert not digits.isEnabled() and "cannot be used: " in digits.text()
-    assert "model.keras is empty" in digits.toolTip()
+    assert not digits.isEnabled() and digits.text() == "Bundled: digits  ·  cannot be used: model.keras is empty"
+    assert digits.toolTip() == f"{resources / 'models' / 'digits'}: model.keras is empty"
     assert pets.isEnabled() and pets.isChecked()

@@ -167,6 +167,11 @@ def _tooltip(version: Version) -> str:
     return "\n".join(lines)
 
 
+def _unusable_bundled(name: str, reason: str, tip: str) -> tuple[str, str, None]:
+    short = reason if len(reason) <= REASON_CHARS else reason[:REASON_CHARS - 1] + "…"
+    return visible(f"Bundled: {name}  ·  cannot be used: {short}"), visible(tip), None
+
+
 def _date(created: str) -> str:
     """ "2026-11-23 18:52" from an ISO 8601 time."""
     return created[:16].replace("T", " ") if created else "date unknown"
@@ -182,13 +187,11 @@ def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
 
         path = Path(resolve_model(name))
         problem = model_file_problem(path)
-        if problem is not None:
-            raise ValueError(f"{path}: {problem}")
-        meta = read_meta(path)
+        meta = read_meta(path) if problem is None else {}
     except Exception as exc:  # noqa: BLE001 - a missing bundle is listed, not fatal
-        reason = " ".join(str(exc).split())
-        short = reason if len(reason) <= REASON_CHARS else reason[:REASON_CHARS - 1] + "…"
-        return visible(f"Bundled: {name}  ·  cannot be used: {short}"), visible(reason), None
+        return _unusable_bundled(name, " ".join(str(exc).split()), " ".join(str(exc).split()))
+    if problem is not None:  # the why in the entry, the path in its tooltip (as a broken version's)
+        return _unusable_bundled(name, problem, f"{path}: {problem}")
     metrics, split = headline_metrics(meta)
     figures = metrics_text(metrics, shown_split(split, meta.get("metrics")))
     text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}", figures) if part)
