@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,12 +95,9 @@ class DatasetItem:
 
 @dataclass
 class Dataset:
-    """An indexed folder: ``root``, ``layout`` and naturally sorted ``items``.
-
-    ``folders`` are the folders whose listing made the index, each with what
-    the index saw there (`FolderListing`): images copied in or deleted later
-    change one of them, and the window compares them with `folder_listing`.
-    """
+    """An indexed folder: ``root``, ``layout`` and naturally sorted ``items``. ``folders`` are the
+    folders whose listing made the index, each with what the index saw there (`FolderListing`):
+    images copied in or deleted later change one, and the window compares them with `folder_listing`."""
 
     root: Path
     layout: str
@@ -108,6 +106,7 @@ class Dataset:
     folders: dict[Path, FolderListing] = field(default_factory=dict)
     _by_path: dict[str, DatasetItem] | None = field(default=None, repr=False, compare=False)
     _unread: list[tuple[Path, listing.UnreadFormat]] | None = field(default=None, repr=False, compare=False)
+    _unread_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -126,9 +125,10 @@ class Dataset:
 
     def unread(self) -> list[tuple[Path, listing.UnreadFormat]]:
         """Files named as images petloc cannot read (HEIC...), listed when asked, not by the (UI thread's) index."""
-        if self._unread is None:
-            self._unread = listing.unread_images(self.folders)
-        return self._unread
+        with self._unread_lock:  # the window's pool threads (status line, Dataset panel) ask at once
+            if self._unread is None:
+                self._unread = listing.unread_images(self.folders)
+            return self._unread
 
     def annotation_path_for(self, image_path: str | os.PathLike[str]) -> Path:
         """Where this layout keeps (or would write) the annotation of an image."""

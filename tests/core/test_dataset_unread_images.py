@@ -86,3 +86,28 @@ def test_stats_name_each_file_once(tmp_path):
     stats = compute_stats(open_dataset(tmp_path), check_images=False)
     assert stats.problem_counts == {UNSUPPORTED_IMAGE: 2}  # one per file, not the index's line again
     assert INDEX_PROBLEM not in stats.problem_counts
+
+
+def test_threads_asking_at_once_list_the_folders_once(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    import petloc_gui.core.folder_listing as listing
+
+    _photos(tmp_path)
+    dataset = open_dataset(tmp_path)
+    calls = []
+    real = listing.unread_images
+
+    def slow(folders):
+        calls.append(1)
+        time.sleep(0.05)
+        return real(folders)
+
+    monkeypatch.setattr(listing, "unread_images", slow)
+    threads = [threading.Thread(target=dataset.unread) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert calls == [1] and len(dataset.unread()) == 2
