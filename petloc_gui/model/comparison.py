@@ -122,7 +122,7 @@ def _describe(old_model: str | None, source: str, n_all: int, seen: set[str] | N
     if seen is None:
         return ("all validation images (the current model's training images are unknown)",
                 f"Both models were scored on the same {images}. Whether the current model "
-                f"trained on any of them cannot be said: {source}.")
+                f"trained on {'it' if n_all == 1 else 'any of them'} cannot be said: {source}.")
     if not seen:
         return ("images neither model trained on",
                 f"A fair comparison: both models were scored on the same {images}, and neither "

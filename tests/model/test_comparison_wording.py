@@ -10,6 +10,7 @@ def test_one_validation_image_is_singular():
     assert "the same 1 validation image, and neither trained on it " in _describe("digits", "its splits", 1, set(),
                                                                                  1, False)[1]
     assert "scored on 1 validation image it did not" in _describe(None, "", 1, None, 1, False)[1]
+    assert "trained on it cannot be said" in _describe("digits", "no record", 1, None, 1, False)[1]
     assert _describe("digits", "s", 1, {"a.png"}, 0, False)[1].startswith("The validation image was in")
     assert "the other 1 was in" in _describe("digits", "s", 3, {"a.png"}, 2, False)[1]
 

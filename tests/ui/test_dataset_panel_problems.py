@@ -36,7 +36,7 @@ def test_the_problem_count_names_its_files_and_lists_them_on_a_click(qtbot, wind
     summary = panel.summary.text()
     assert '<a href="#problems">3 problems</a>' in summary and "click to list them" in summary
     tooltip = panel.summary.toolTip()
-    assert tooltip.count("\n") == 2  # one line each
+    assert tooltip.count("<br>") == 2  # one line each (as plain text: tests/ui/test_plain_text.py)
     for name in ("c.xml: ", "e.xml: ", "f.heic: "):
         assert name in tooltip
     assert not panel.problems.isVisibleTo(panel)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from petloc_gui.core.text import counted, visible
+from petloc_gui.ui.plain_text import as_plain
 
 BAR_COLOUR = QColor(32, 159, 223)
 MARGIN = 6
@@ -122,7 +123,7 @@ class ClassBars(QWidget):
             pos = event.pos()
             row = self.row_at(pos.x(), pos.y())
             if row is not None:
-                QToolTip.showText(event.globalPos(), row.tooltip(), self)
+                QToolTip.showText(event.globalPos(), as_plain(row.tooltip()), self)
             else:
                 QToolTip.hideText()
                 event.ignore()

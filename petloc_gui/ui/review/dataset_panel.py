@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLay
 
 from petloc_gui.core.text import counted
 from petloc_gui.ui import background
+from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.review.class_bars import ClassBars
 from petloc_gui.ui.review.problem_list import ProblemList, problems_tooltip
 
@@ -253,7 +254,7 @@ class DatasetPanel(QDockWidget):
             f"{stats.n_images} images, {stats.n_annotated} annotated{prelabels}, {stats.n_unannotated} without "
             f"annotation, {stats.n_objects} objects, {problems}.")
         root = Path(self._dataset.root)
-        self.summary.setToolTip(problems_tooltip(stats.problems, root) if stats.problems else "")
+        self.summary.setToolTip(as_plain(problems_tooltip(stats.problems, root)) if stats.problems else "")
         if not stats.problems:
             self.problems.hide()
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
 from petloc_gui.core.text import counted, visible
+from petloc_gui.ui.plain_text import as_plain
 
 TOOLTIP_PROBLEMS = 10  # named in the summary's tooltip; the list has them all
 LISTED = 2000  # a list of more is no help: `petloc stats --json` has every one
@@ -38,7 +39,8 @@ def problems_tooltip(problems: Sequence, root: Path) -> str:
     """The first problems, one a line, and how many more the list shows."""
     lines = [problem_line(p, root)[:200] for p in problems[:TOOLTIP_PROBLEMS]]
     if len(problems) > TOOLTIP_PROBLEMS:
-        lines.append(f"… and {counted(len(problems) - TOOLTIP_PROBLEMS, 'more problem')}: “show” lists them all")
+        lines.append(f"… and {counted(len(problems) - TOOLTIP_PROBLEMS, 'more problem')}: a click on the count "
+                     "lists them all")
     return "\n".join(lines)
 
 
@@ -69,9 +71,12 @@ class ProblemList(QListWidget):
             image = images.get(str(problem.path))
             row.setData(Qt.ItemDataRole.UserRole, image)
             if image is not None:
-                row.setToolTip(f"{visible(problem.path)} ({problem.kind}): double-click or Enter shows its image")
+                row.setToolTip(as_plain(f"{visible(problem.path)} ({problem.kind}): double-click or Enter shows "
+                                        "its image"))
             else:  # a HEIC image, the folder's index: nothing in the window to show
-                row.setToolTip(f"{visible(problem.path)} ({problem.kind})")
+                row.setToolTip(as_plain(f"{visible(problem.path)} ({problem.kind}): not an image the window "
+                                        "lists, so there is nothing to show"))
+                row.setForeground(self.palette().placeholderText())  # (greyed: Enter does nothing)
             self.addItem(row)
         if len(problems) > LISTED:
             more = QListWidgetItem(f"… and {counted(len(problems) - LISTED, 'more problem')}: "
