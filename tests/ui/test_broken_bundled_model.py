@@ -112,3 +112,16 @@ def test_versions_greys_a_broken_bundled_model_with_why(resources, tmp_path):
     assert not digits.isEnabled() and digits.text() == "Bundled: digits  ·  cannot be used: model.keras is empty"
     assert digits.toolTip() == f"{resources / 'models' / 'digits'}: model.keras is empty"
     assert pets.isEnabled() and pets.isChecked()
+
+
+def test_the_model_menu_greys_a_broken_bundled_model_and_retrain_does_not_fine_tune_it(qtbot, window, resources):
+    from petloc_gui.ui.training.retrain_support import is_readable_model
+
+    from PySide6.QtWidgets import QMenu
+
+    digits, pets = window.models._actions["digits"], window.models._actions["pets"]
+    menu = next(o for o in digits.associatedObjects() if isinstance(o, QMenu))
+    menu.aboutToShow.emit()  # the Model menu opens
+    assert not digits.isEnabled() and digits.toolTip() == "cannot be used: model.keras is empty"
+    assert pets.isEnabled() and not pets.toolTip().startswith("cannot")
+    assert not is_readable_model("digits") and is_readable_model("pets")  # Ctrl+T: from scratch only

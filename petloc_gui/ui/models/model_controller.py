@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from petloc_gui.app.model_choice import FolderMemory, choose_by_size, choose_for_labels, class_names
+from petloc_gui.app.model_choice import FolderMemory, choose_by_size, choose_for_labels, class_names, model_problem
 from petloc_gui.core.errors import SaveError
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
@@ -87,11 +87,21 @@ class ModelController(QObject):
             self._group.addAction(action)
             self._actions[name] = action
             action.triggered.connect(lambda _=False, n=name: self.choose(n))
+        menu.setToolTipsVisible(True)
+        menu.aboutToShow.connect(self._check_bundled)
         self.new_classes = NewClassesBar(parent, self._box_counts)  # the window places it (a row of its own)
         self.new_classes.train_requested.connect(self.host.train_for_folder)
         predictions.model_loading.connect(self._loading)
         predictions.model_loaded.connect(self._loaded)
         predictions.model_failed.connect(self._failed)
+
+    def _check_bundled(self) -> None:
+        """Grey a bundled model whose files cannot load, with why (as Versions and `petloc models` do):
+        picked, it loaded for seconds and ended in an error box."""
+        for name, action in self._actions.items():
+            problem = model_problem(name)
+            action.setEnabled(problem is None)
+            action.setToolTip(f"cannot be used: {problem}" if problem else "")
 
     def set_model(self, spec: str) -> None:
         """Switch model: predictions restart under the new model version."""
