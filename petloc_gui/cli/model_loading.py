@@ -27,6 +27,9 @@ def model_for(spec: str | None, paths: Sequence[Path]) -> str:
         info(f"petloc: {show(paths[0])}: {show(choice.note)}")
     if choice.spec is None and not choice.labels:  # no boxes, and the bundled model for their size is broken
         raise CommandError(f"no model for {paths[0]}: {choice.reason}; pass --model MODEL")
+    if choice.spec is None and choice.broken_fit:  # said as the reason, not as "no model knows"
+        raise CommandError(f"no model for {paths[0]}: {choice.broken_fit}; train one ({train_command(paths[0])}) "
+                           "or pass --model MODEL")
     if choice.spec is None:
         raise CommandError(
             f"no available model knows {describe_labels(choice.labels).removeprefix('the ')} of {paths[0]}; "

@@ -25,3 +25,13 @@ def test_predict_on_a_folder_without_boxes_says_its_bundled_model_is_broken(caps
     assert "the bundled model digits cannot be used: model.keras is empty" in err
     assert f"no model for {folder}: the bundled model digits, chosen by image size, cannot be used" in err
     assert "knows classes" not in err
+
+
+def test_predict_on_a_boxed_folder_only_a_broken_bundled_model_knows_says_so(capsys, tmp_path, resources):  # noqa: F811
+    from tests.ui.test_broken_model_versions import digit_folder
+
+    folder = digit_folder(tmp_path / "f")  # boxed 3 and 7
+    code, _out, err = run_cli(capsys, "predict", str(folder))
+    assert code != 0
+    assert (f"no model for {folder}: the bundled model digits knows every class of this folder but cannot be used "
+            "(model.keras is empty); train one (") in err

@@ -115,9 +115,9 @@ def test_versions_greys_a_broken_bundled_model_with_why(resources, tmp_path):
 
 
 def test_the_model_menu_greys_a_broken_bundled_model_and_retrain_does_not_fine_tune_it(qtbot, window, resources):
-    from petloc_gui.ui.training.retrain_support import is_readable_model
-
     from PySide6.QtWidgets import QMenu
+
+    from petloc_gui.ui.training.retrain_support import is_readable_model
 
     digits, pets = window.models._actions["digits"], window.models._actions["pets"]
     menu = next(o for o in digits.associatedObjects() if isinstance(o, QMenu))
@@ -125,3 +125,32 @@ def test_the_model_menu_greys_a_broken_bundled_model_and_retrain_does_not_fine_t
     assert not digits.isEnabled() and digits.toolTip() == "cannot be used: model.keras is empty"
     assert pets.isEnabled() and not pets.toolTip().startswith("cannot")
     assert not is_readable_model("digits") and is_readable_model("pets")  # Ctrl+T: from scratch only
+
+
+def test_a_broken_model_that_knows_every_class_is_the_reason_given(qtbot, window, tmp_path, resources):
+    """The bar said "No available model knows the classes 3, 7 ..." with the real reason (the bundled digits
+    model is broken) on the status line for 15 s only."""
+    folder = digit_folder(tmp_path / "f")  # boxed 3 and 7: only digits knows them
+    choice = choose_model(open_dataset(folder), VersionStore(tmp_path / "models"), FolderMemory(tmp_path / "m.json"))
+    assert choice.reason == choice.broken_fit == ("the bundled model digits knows every class of this folder but "
+                                                  "cannot be used (model.keras is empty)")
+    assert window.open_folder(folder)
+    bar = window.models.new_classes.message.text()
+    assert bar.startswith("The bundled model digits knows every class of this folder but cannot be used "
+                          "(model.keras is empty), so nothing is predicted.")
+    assert "No model for this folder: the bundled model digits knows every class" in window.model_problem
+
+
+def test_the_bar_names_only_classes_no_model_knows_when_one_is_boxed_again(qtbot):
+    """A class renamed and one box undone back: "3" is boxed again and the digits model knows it."""
+    from petloc_gui.ui.models.new_classes_bar import NewClassesBar
+
+    counts = {"three": 2}
+    bar = NewClassesBar(None, lambda: counts)
+    qtbot.addWidget(bar)
+    bar.show_for(frozenset({"three"}), frozenset(DIGITS))
+    counts["3"] = 1
+    bar.refresh()
+    text = bar.message.text()
+    assert text.startswith("No available model knows the class three of this folder") and "3," not in text
+    assert "still needed: 3 (2 more), three (1 more)" in text

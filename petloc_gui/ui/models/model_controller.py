@@ -155,7 +155,7 @@ class ModelController(QObject):
         self.status.emit("No model for these classes" if choice.labels else "No usable model")
         self.no_model.emit(self.problem)
         if choice.labels:
-            self.new_classes.show_for(choice.labels, choice.unknown)
+            self.new_classes.show_for(choice.labels, choice.known, choice.broken_fit)
         else:
             self.new_classes.conceal()
 

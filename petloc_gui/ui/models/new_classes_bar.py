@@ -29,7 +29,8 @@ class NewClassesBar(QToolBar):
         self.setMovable(False)
         self._counts = counts
         self._labels: frozenset[str] = frozenset()
-        self._unknown: frozenset[str] = frozenset()
+        self._known: frozenset[str] = frozenset()
+        self._reason = ""
         self.message = QLabel()
         # wrapped: on one line its width held an 800 px window at 1,100 px, past a small screen's edge
         self.message.setWordWrap(True)
@@ -47,11 +48,13 @@ class NewClassesBar(QToolBar):
         self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self.hide()
 
-    def show_for(self, labels: frozenset[str], unknown: frozenset[str]) -> None:
-        """Show the bar for a folder whose classes (``labels``) no model knows; ``unknown``: those
-        no available model knows at all (the ones named)."""
+    def show_for(self, labels: frozenset[str], known: frozenset[str], broken_fit: str = "") -> None:
+        """Show the bar for a folder whose classes (``labels``) no one usable model knows; ``known``:
+        the classes some usable model knows (the others are named); ``broken_fit``: why a model that
+        knows them all cannot be used, said instead while the folder's classes are these."""
         self._labels = frozenset(labels)
-        self._unknown = frozenset(unknown)
+        self._known = frozenset(known)
+        self._reason = broken_fit
         self.refresh()
         self.show()
         self._timer.start()
@@ -71,11 +74,13 @@ class NewClassesBar(QToolBar):
         counts = self._counts()
         labels = set(counts) | set(self._labels)
         missing = self.missing()
-        unknown = self._unknown | (labels - self._labels)  # classes boxed since are known to no model either
-        reason = no_model_reason(frozenset(labels), unknown)
-        text = f"{reason[:1].upper()}{reason[1:]} of this folder, so nothing is predicted."
+        if labels <= self._labels and self._reason:
+            reason = self._reason
+        else:  # classes boxed since: a class a model knows (one undone back) is not named as unknown
+            reason = no_model_reason(frozenset(labels), frozenset(labels - self._known)) + " of this folder"
+        text = f"{reason[:1].upper()}{reason[1:]}, so nothing is predicted."
         if missing:
-            needed = ", ".join(f"{visible(name)} {n}" for name, n in missing.items())
+            needed = ", ".join(f"{visible(name)} ({n} more)" for name, n in missing.items())
             text += f" Box at least {MIN_BOXES_PER_CLASS} images of each class to train one (still needed: {needed})."
         else:
             text += " Every class has enough boxes: train a model for them."
