@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, no_model_reason
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, visible
 
 REFRESH_MS = 1000
+MIN_FIT_WIDTH = 300  # px of message: narrower, it is not laid out yet
+NEEDED_SHOWN = 6  # classes named in "still needed"; the others are counted
 
 
 class NewClassesBar(QToolBar):
@@ -35,6 +37,7 @@ class NewClassesBar(QToolBar):
         # wrapped: on one line its width held an 800 px window at 1,100 px, past a small screen's edge
         self.message.setWordWrap(True)
         self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.message.installEventFilter(self)
         self.button = QPushButton("Train a model for these classes")
         self.button.setToolTip("Train a new model on this folder's saved boxes, from the shipped ImageNet backbone, "
                                "in the background; it is used for this folder when it is done")
@@ -80,9 +83,31 @@ class NewClassesBar(QToolBar):
             reason = no_model_reason(frozenset(labels), frozenset(labels - self._known)) + " of this folder"
         text = f"{reason[:1].upper()}{reason[1:]}, so nothing is predicted."
         if missing:
-            needed = ", ".join(f"{visible(name)} ({n} more)" for name, n in missing.items())
+            needed = ", ".join(f"{visible(name)} ({n} more)" for name, n in list(missing.items())[:NEEDED_SHOWN])
+            if len(missing) > NEEDED_SHOWN:
+                needed += f" and {counted(len(missing) - NEEDED_SHOWN, 'more class', 'more classes')}"
             text += f" Box at least {MIN_BOXES_PER_CLASS} images of each class to train one (still needed: {needed})."
         else:
             text += " Every class has enough boxes: train a model for them."
         self.message.setText(text)
         self.button.setEnabled(bool(labels) and not missing)
+        self._fit_message()
+
+    def eventFilter(self, watched, event) -> bool:  # Qt's name
+        if watched is self.message and event.type() == QEvent.Type.Resize:
+            self._fit_message()  # another width: another height (only the height is set: no loop)
+        return super().eventFilter(watched, event)
+
+    def _fit_message(self) -> None:
+        """The message as tall as its text at its width: a toolbar's layout asks a wrapped label for
+        no height for a width, so it sized itself for a narrow guess (4 lines in a 185 px bar)."""
+        label = self.message
+        margins = label.contentsMargins()
+        width = label.width() - margins.left() - margins.right()
+        if width < MIN_FIT_WIDTH:  # not laid out yet: a height for this width would stretch the window
+            return
+        # measured from the text (QLabel.heightForWidth is bounded by the height fixed last time)
+        text = label.fontMetrics().boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, label.text())
+        height = text.height() + margins.top() + margins.bottom() + 2
+        if height != label.height():
+            label.setFixedHeight(height)
