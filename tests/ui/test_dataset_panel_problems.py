@@ -71,3 +71,14 @@ def test_a_folder_without_problems_has_no_link_and_no_list(qtbot, window, folder
     panel = _panel_with_stats(qtbot, window)
     assert "0 problems." in panel.summary.text() and "<a" not in panel.summary.text()
     assert panel.summary.toolTip() == "" and panel.problems.count() == 0
+
+
+def test_the_list_is_as_tall_as_its_few_problems(qtbot, window, folder):
+    """With a problem or two it took its full height (~250 px at 1.5) and pushed the class bars down."""
+    open_and_wait(qtbot, window, _folder_with_problems(folder))
+    panel = _panel_with_stats(qtbot, window)
+    panel.show()
+    panel.summary.linkActivated.emit("#problems")
+    rows = sum(panel.problems.sizeHintForRow(row) for row in range(panel.problems.count()))
+    qtbot.waitUntil(lambda: panel.problems.height() <= rows + 2 * panel.problems.frameWidth() + 4, timeout=3000)
+    assert panel.problems.height() < panel.problems.maximumHeight()

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QSizePolicy
 
 from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.plain_text import as_plain
@@ -55,8 +55,22 @@ class ProblemList(QListWidget):
         self.setResizeMode(QListView.ResizeMode.Adjust)  # wrapped again when the panel is resized
         self.setAlternatingRowColors(True)  # where one problem's lines end and the next begin
         self.setMaximumHeight(ROWS_SHOWN * self.fontMetrics().lineSpacing() * 2)
+        # as tall as its rows up to that: with one problem it took ~250 px and pushed the class bars down
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.itemActivated.connect(self._activated)
         self.hide()
+
+    def sizeHint(self) -> QSize:  # Qt's name
+        rows = sum(self.sizeHintForRow(row) for row in range(min(self.count(), ROWS_SHOWN * 2)))
+        height = rows + 2 * self.frameWidth() + 2
+        return QSize(super().sizeHint().width(), min(height, self.maximumHeight()))
+
+    def minimumSizeHint(self) -> QSize:  # Qt's name: a scroll area's own (~70 px) held two rows' list taller
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self.updateGeometry()  # rows wrap to another height at another width
 
     def set_problems(self, problems: Sequence, dataset) -> None:
         """``problems``: `core.stats.Problem`s of ``dataset`` (the folder open in the window)."""
@@ -83,6 +97,7 @@ class ProblemList(QListWidget):
                                    "`petloc stats` lists them all")
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(more)
+        self.updateGeometry()
 
     def _activated(self, row: QListWidgetItem) -> None:
         image = row.data(Qt.ItemDataRole.UserRole)
