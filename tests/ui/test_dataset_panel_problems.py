@@ -79,6 +79,12 @@ def test_the_list_is_as_tall_as_its_few_problems(qtbot, window, folder):
     panel = _panel_with_stats(qtbot, window)
     panel.show()
     panel.summary.linkActivated.emit("#problems")
-    rows = sum(panel.problems.sizeHintForRow(row) for row in range(panel.problems.count()))
-    qtbot.waitUntil(lambda: panel.problems.height() <= rows + 2 * panel.problems.frameWidth() + 4, timeout=3000)
-    assert panel.problems.height() < panel.problems.maximumHeight()
+    lines = panel.problems.fontMetrics().lineSpacing()
+    problems = panel.problems
+
+    def fitted() -> bool:  # every row shows whole, and the list is no taller than they need
+        last = problems.visualItemRect(problems.item(problems.count() - 1))
+        return problems.isVisible() and last.bottom() < problems.viewport().height() <= last.bottom() + lines
+
+    qtbot.waitUntil(fitted, timeout=3000)
+    assert problems.height() < problems.maximumHeight()

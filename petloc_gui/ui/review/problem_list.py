@@ -57,20 +57,30 @@ class ProblemList(QListWidget):
         self.setMaximumHeight(ROWS_SHOWN * self.fontMetrics().lineSpacing() * 2)
         # as tall as its rows up to that: with one problem it took ~250 px and pushed the class bars down
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self._fitted = self.maximumHeight()
         self.itemActivated.connect(self._activated)
         self.hide()
 
     def sizeHint(self) -> QSize:  # Qt's name
-        rows = sum(self.sizeHintForRow(row) for row in range(min(self.count(), ROWS_SHOWN * 2)))
-        height = rows + 2 * self.frameWidth() + 2
-        return QSize(super().sizeHint().width(), min(height, self.maximumHeight()))
+        return QSize(super().sizeHint().width(), self._fitted)
 
     def minimumSizeHint(self) -> QSize:  # Qt's name: a scroll area's own (~70 px) held two rows' list taller
-        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+        return QSize(super().minimumSizeHint().width(), self._fitted)
 
     def resizeEvent(self, event) -> None:  # Qt's name
         super().resizeEvent(event)
-        self.updateGeometry()  # rows wrap to another height at another width
+        self._fit()  # rows wrap to another height at another width
+
+    def _fit(self) -> None:
+        """The height that shows the first rows whole (up to the maximum), from the view's own layout
+        of its wrapped rows; asked again only when it changes (no resize loop)."""
+        self.doItemsLayout()
+        shown = min(self.count(), ROWS_SHOWN * 2)
+        rows = self.visualItemRect(self.item(shown - 1)).bottom() + 1 + self.verticalOffset() if shown else 0
+        height = min(max(rows, self.fontMetrics().lineSpacing()) + 2 * self.frameWidth() + 2, self.maximumHeight())
+        if height != self._fitted:
+            self._fitted = height
+            self.updateGeometry()
 
     def set_problems(self, problems: Sequence, dataset) -> None:
         """``problems``: `core.stats.Problem`s of ``dataset`` (the folder open in the window)."""
@@ -97,7 +107,7 @@ class ProblemList(QListWidget):
                                    "`petloc stats` lists them all")
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(more)
-        self.updateGeometry()
+        self._fit()
 
     def _activated(self, row: QListWidgetItem) -> None:
         image = row.data(Qt.ItemDataRole.UserRole)
