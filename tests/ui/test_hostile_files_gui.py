@@ -261,3 +261,22 @@ def test_an_image_that_cannot_be_shown_draws_and_takes_no_box_edits(qtbot, windo
     window.show_row(0)  # a good image again: its box is drawn and takes edits
     qtbot.waitUntil(lambda: len(window.panel.gt_pane.box_items()) == 1, timeout=5000)
     assert window.edits.nudge(1, 0)
+
+
+def test_an_image_that_cannot_be_shown_takes_no_undo(qtbot, window, folder, answers):
+    """Ctrl+Z on an image deleted since (its edits' history kept) brought back boxes nothing showed: an
+    unsaved edit the user could not see (a GUI hunt under Xvfb)."""
+    from .conftest import edit_b
+
+    open_and_wait(qtbot, window, folder)
+    edit_b(window)  # b has history
+    assert window.save_all()
+    row = window.session.current
+    assert window.edits.undo_group.canUndo()
+    window.show_row(0)
+    window.dataset.items[row].image_path.write_bytes(b"\x89PNG\r\n\x1a\n gone bad")  # now shown as an error
+    window.show_row(row)
+    qtbot.waitUntil(lambda: window.session.loading is None and window.session.current == row, timeout=10_000)
+    assert window.session.store.document(row).image_error
+    assert not window.edits.undo_group.canUndo()
+    assert not window.has_unsaved()

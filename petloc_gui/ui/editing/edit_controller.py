@@ -41,7 +41,9 @@ class EditController(QObject):
     def set_document(self, index: int | None, doc: ImageDocument | None) -> None:
         self.index, self.doc = index, doc
         self.selected = 0 if doc is not None and doc.objects else -1
-        if index is None:
+        if index is None or doc is None:
+            # (an image that cannot be shown, or one still loading, takes no edits: Ctrl+Z on a
+            # deleted image brought back boxes unseen, an unsaved edit nothing showed)
             self.undo_group.setActiveStack(None)
             return
         self.undo_group.setActiveStack(self.stack_for(index))
