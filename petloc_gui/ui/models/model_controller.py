@@ -15,7 +15,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from petloc_gui.app.model_choice import FolderMemory, choose_by_size, choose_for_labels, class_names, model_problem
+from petloc_gui.app.model_choice import (
+    FolderMemory,
+    choose_by_size,
+    choose_for_labels,
+    class_names,
+    model_problem,
+    no_model_reason,
+)
 from petloc_gui.core.errors import SaveError
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
@@ -172,9 +179,11 @@ class ModelController(QObject):
                 return
         elif self.spec or getattr(session.model_choice, "spec", None) is not None:
             return  # a model is loading (or failed to load): not a question of classes
-        elif not session.watchers.scan_finished() or _known_to_none(labels, session.model_choice):
-            # no model knew fewer classes, so none knows these; and while the opening scan reads the
-            # folder, its classes so far are a part (a model picked from them would not know the rest)
+        elif not session.watchers.scan_finished():
+            return  # while the opening scan reads the folder, its classes so far are a part of them
+        elif _known_to_none(labels, session.model_choice):
+            # no model knew fewer classes, so none knows these: only the words follow (the bar's do)
+            self._say_no_model_for(labels, session.model_choice)
             return
         if labels:
             choice = choose_for_labels(labels, Path(session.dataset.root), session.model.box_counts())
@@ -186,6 +195,16 @@ class ModelController(QObject):
             self.show_no_model(choice)
         elif choice.spec != self.spec:
             self.set_model(choice.spec)
+
+    def _say_no_model_for(self, labels, choice) -> None:
+        """The prediction pane and header name the classes no model knows now (they kept the first list)."""
+        labels = frozenset(labels)
+        reason = choice.broken_fit if choice.broken_fit and labels <= choice.labels else (
+            no_model_reason(labels, labels - choice.known))
+        problem = f"No model for this folder: {reason}."
+        if problem != self.problem:
+            self.problem = problem
+            self.no_model.emit(problem)
 
     def _box_counts(self) -> dict[str, int]:
         session = self.host.session
