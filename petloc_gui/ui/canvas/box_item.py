@@ -108,24 +108,35 @@ class BoxItem(QGraphicsItem):
         scale = self._scale()
         margin = self._handle_size() + 2 / scale
         rect = self._rect.adjusted(-margin, -margin, margin, margin)
-        tag = self._tag_rect(scale)
+        tag = self._tag(scale)
         if tag is not None:
-            rect = rect.united(tag.adjusted(-1 / scale, -1 / scale, 1 / scale, 1 / scale))
+            rect = rect.united(tag[0].adjusted(-1 / scale, -1 / scale, 1 / scale, 1 / scale))
         return rect
 
-    def _tag_rect(self, scale: float) -> QRectF | None:
-        """Where the label tag is drawn (None without a label)."""
+    def _tag(self, scale: float) -> tuple[QRectF, str] | None:
+        """Where the label tag is drawn and its text (None without a label): inside the image, so a
+        box near its right edge keeps its whole tag in view (it was cut at the pane's edge), the
+        text elided when even the image is narrower than it."""
         if not self.label:
             return None
         height = TAG_HEIGHT_PX / scale
-        width = (_tag_text_width(self.label) + 10) / scale
+        text = self.label
+        width = (_tag_text_width(text) + 10) / scale
+        left = self._rect.left()
+        bounds = self.scene().sceneRect() if self.scene() is not None else QRectF()
+        if bounds.width() > 0:
+            if width > bounds.width():
+                room = bounds.width() * scale - 10
+                text = QFontMetricsF(_tag_font()).elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
+                width = (_tag_text_width(text) + 10) / scale
+            left = max(bounds.left(), min(left, bounds.right() - width))
         if self.dashed:  # the overlaid prediction: tag under the box, clear of the GT's tag
             top = self._rect.bottom()
         else:
             top = self._rect.top() - height
             if top < 0:
                 top = self._rect.top()
-        return QRectF(self._rect.left(), top, width, height)
+        return QRectF(left, top, width, height), text
 
     def _handle_points(self) -> list[QPointF]:
         r = self._rect
@@ -161,12 +172,13 @@ class BoxItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.NoBrush)
         painter.drawRect(self._rect)
-        tag = self._tag_rect(scale)
+        tag = self._tag(scale)
         if tag is not None:
+            where, text = tag
             painter.setFont(_tag_font(scale))
-            painter.fillRect(tag, QBrush(color))
+            painter.fillRect(where, QBrush(color))
             painter.setPen(QPen(Qt.black if color.lightness() > 120 else Qt.white))
-            painter.drawText(tag, Qt.AlignCenter, self.label)
+            painter.drawText(where, Qt.AlignCenter, text)
         if self.editable and self.selected:
             size = self._handle_size()
             painter.setPen(QPen(Qt.black, 1 / scale))

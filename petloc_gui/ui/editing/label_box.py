@@ -14,7 +14,10 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from petloc_gui.core.text import visible
 from petloc_gui.ui.editing.edit_controller import EditController
+from petloc_gui.ui.plain_text import as_plain
 
+HELP = ("Label of the selected box: pick one (keys 1-9 pick the n-th) or type a new one + Enter (Esc: back to "
+        "the image). Edit → Classes… renames or deletes classes.")
 
 class LabelBox(QObject):
     """Owns the editable QComboBox ``combo``; emits ``typing_done`` when the keyboard should go back."""
@@ -33,8 +36,7 @@ class LabelBox(QObject):
         # Case matters in a label: with Qt's case-blind completion, "Dog" + Enter beside "dog" became "dog"
         # (the box left, Qt activates the item it completed to)
         self.combo.completer().setCaseSensitivity(Qt.CaseSensitive)
-        self.combo.setToolTip("Label of the selected box: pick one (keys 1-9 pick the n-th) or type a new one + "
-                              "Enter (Esc: back to the image). Edit → Classes… renames or deletes classes.")
+        self.combo.setToolTip(HELP)
         self._leaving = False  # set while the keyboard goes back to the image: see _done
         self.combo.activated.connect(lambda i: None if self._leaving else self._apply(self.label_at(i)))
         self.combo.lineEdit().returnPressed.connect(self._typed)
@@ -94,6 +96,9 @@ class LabelBox(QObject):
         doc, index = self.edits.doc, self.edits.selected
         name = doc.objects[index].name if doc is not None and 0 <= index < len(doc.objects) else ""
         self.combo.setCurrentText(visible(name))
+        # its start, not its end ("ffordshire_terrier" of a long class), and the whole in the tooltip
+        self._line.setCursorPosition(0)
+        self.combo.setToolTip(as_plain(f"{visible(name)}\n\n{HELP}") if name else HELP)
 
     # --- typing --------------------------------------------------------------------------
     def _apply(self, name: str) -> None:
