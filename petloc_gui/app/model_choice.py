@@ -49,7 +49,6 @@ class ModelChoice:
     reason: str
     labels: frozenset[str] = frozenset()
     box_counts: dict[str, int] = field(default_factory=dict)
-    unknown: frozenset[str] = frozenset()  # (no model) the labels no available model knows at all
     remembered: bool = False  # the folder's own model from an earlier visit (`FolderMemory`)
     note: str = ""  # why a model that fits (the folder's remembered one, a bundled one) was passed over
     known: frozenset[str] = frozenset()  # (no model) the classes some usable model knows
@@ -210,8 +209,8 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     # A model knows them all but is broken: that is the reason, not "no available model knows".
     broken = (f"{describe_model(ranked[0][2])} knows every class of this folder but cannot be used "
               f"({ranked[0][3]})") if ranked else ""
-    return ModelChoice(None, broken or no_model_reason(labels, labels - known), labels, counts, labels - known,
-                       note=note, known=frozenset(known), broken_fit=broken)
+    return ModelChoice(None, broken or no_model_reason(labels, labels - known), labels, counts, note=note,
+                       known=frozenset(known), broken_fit=broken)
 
 
 def describe_model(spec: str) -> str:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -14,6 +15,7 @@ def _tag(qtbot, box: Box, label: str, width: float = 400):
     scene = QGraphicsScene()
     scene.setSceneRect(0, 0, width, 300)
     item = BoxItem(box, label, QColor("orange"))
+    item.bounds = QRectF(0, 0, width, 300)  # the image, as the canvas sets it
     scene.addItem(item)
     return item._tag(1.0)
 

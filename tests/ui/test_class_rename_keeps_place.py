@@ -83,4 +83,5 @@ def test_a_model_class_written_into_the_file_by_a_rename_can_be_taken_out_again(
     dialog.delete("cat")
     assert read_classes(folder) == ["dog", "rabbit"]
     assert "stays in the list as one of the model's classes" in dialog.result.text()
-    assert "cat" in window.labels.names()  # the model still knows it
+    assert "the number keys 1-9 follow the new order" in dialog.result.text()
+    assert window.labels.names() == ["dog", "rabbit", "cat"]  # the model still knows it: listed after the file's

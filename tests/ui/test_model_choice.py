@@ -103,10 +103,10 @@ def test_no_model_names_only_the_classes_no_model_knows(tmp_path):
 
     store, memory = VersionStore(tmp_path / "models"), FolderMemory(tmp_path / "m.json")
     typo = choose_for_labels({"cat", "dog", "dogd"}, tmp_path, store=store, memory=memory)
-    assert typo.spec is None and typo.unknown == {"dogd"}
+    assert typo.spec is None and typo.labels - typo.known == {"dogd"}
     assert typo.reason == "no available model knows the class dogd"
     apart = choose_for_labels({"cat", "3"}, tmp_path, store=store, memory=memory)  # pets and digits
-    assert apart.spec is None and apart.unknown == frozenset()
+    assert apart.spec is None and apart.labels - apart.known == frozenset()
     assert apart.reason == "no one available model knows all of the classes 3, cat"
 
 

@@ -151,6 +151,7 @@ class BoxCanvas(QGraphicsView):
         self._ghost_items = []
         for box, label in boxes:
             item = BoxItem(box, label, PRED_COLOR, -1, editable=False, dashed=True)
+            item.bounds = self._image_rect if self._pixmap_item is not None else None  # (its tag stays inside)
             self.scene().addItem(item)
             self._ghost_items.append(item)
 

@@ -123,7 +123,9 @@ class BoxItem(QGraphicsItem):
         text = self.label
         width = (_tag_text_width(text) + 10) / scale
         left = self._rect.left()
-        bounds = self.scene().sceneRect() if self.scene() is not None else QRectF()
+        # the image (set by the canvas; not the scene's rect: with none set, the scene computes it
+        # from its items' bounding rects, which ask for this tag: a recursion to a crash)
+        bounds = self.bounds if self.bounds is not None else QRectF()
         if bounds.width() > 0:
             if width > bounds.width():
                 room = bounds.width() * scale - 10

@@ -45,6 +45,8 @@ class EditController(QObject):
             # (an image that cannot be shown, or one still loading, takes no edits: Ctrl+Z on a
             # deleted image brought back boxes unseen, an unsaved edit nothing showed)
             self.undo_group.setActiveStack(None)
+            if index is not None:
+                self.selection_changed.emit(self.selected)  # nothing selected: the Label box clears
             return
         self.undo_group.setActiveStack(self.stack_for(index))
         self._nudge_serial += 1

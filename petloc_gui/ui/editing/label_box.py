@@ -77,7 +77,8 @@ class LabelBox(QObject):
         for name in names:
             self.combo.addItem(visible(name), name)
         self.combo.setCurrentText(current)
-        self._line.setCursorPosition(0)  # a long name from its start (see _show_label_of_selected)
+        if not self._line.hasFocus():  # (typing: the cursor stays where the user types)
+            self._line.setCursorPosition(0)  # a long name from its start (see _show_label_of_selected)
         self.combo.blockSignals(False)
 
     def pick(self, n: int) -> None:

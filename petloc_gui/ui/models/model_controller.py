@@ -181,8 +181,9 @@ class ModelController(QObject):
             return  # a model is loading (or failed to load): not a question of classes
         elif not session.watchers.scan_finished():
             return  # while the opening scan reads the folder, its classes so far are a part of them
-        elif _known_to_none(labels, session.model_choice):
-            # no model knew fewer classes, so none knows these: only the words follow (the bar's do)
+        elif _known_to_none(labels, session.model_choice) and not getattr(session.model_choice, "broken_fit", ""):
+            # no model knew fewer classes, so none knows these: only the words follow (the bar's do);
+            # a broken model that knew them all may know the new class too: a new choice says so
             self._say_no_model_for(labels, session.model_choice)
             return
         if labels:

@@ -16,7 +16,7 @@ from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, no_model_reason
 from petloc_gui.core.text import counted, visible
 
 REFRESH_MS = 1000
-MIN_FIT_WIDTH = 300  # px of message: narrower, it is not laid out yet
+MIN_FIT_WIDTH = 40  # px of message: a degenerate width, not worth a height
 NEEDED_SHOWN = 6  # classes named in "still needed"; the others are counted
 
 
@@ -36,6 +36,7 @@ class NewClassesBar(QToolBar):
         self.message = QLabel()
         # wrapped: on one line its width held an 800 px window at 1,100 px, past a small screen's edge
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a class "<b>cat" is a name, not markup
         self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.message.installEventFilter(self)
         self.button = QPushButton("Train a model for these classes")
@@ -104,8 +105,8 @@ class NewClassesBar(QToolBar):
         label = self.message
         margins = label.contentsMargins()
         width = label.width() - margins.left() - margins.right()
-        if width < MIN_FIT_WIDTH:  # not laid out yet: a height for this width would stretch the window
-            return
+        if not self.isVisible() or width < MIN_FIT_WIDTH:
+            return  # not laid out yet: a height for the label's default width would stretch the window
         # measured from the text (QLabel.heightForWidth is bounded by the height fixed last time)
         text = label.fontMetrics().boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, label.text())
         height = text.height() + margins.top() + margins.bottom() + 2

@@ -103,8 +103,11 @@ class ClassEditor:
                 return f"{name} is one of the model's classes: it stays in the list while this model is used."
             # written there by an Add or a rename (the list as shown): the user can take it out again
             problem = self._save_predefined([n for n in self.session.predefined if n != name])
+            # Listed after the file's classes now (the list is the file's, then the model's): said, as
+            # the number keys of the classes after it move.
             return problem or (f"Removed {name} from predefined_classes.txt; it stays in the list as one of the "
-                               "model's classes while this model is used.")
+                               "model's classes while this model is used, after the file's classes now "
+                               "(the number keys 1-9 follow the new order).")
         rows = rows_using(self.session.store, name)
         if rows:
             boxes = sum(len(indices) for indices in rows.values())
