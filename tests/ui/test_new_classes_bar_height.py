@@ -33,3 +33,6 @@ def test_the_bar_fits_its_text_at_each_width(qtbot):
     qtbot.waitUntil(lambda: abs(bar.message.height() - _text_height(bar.message)) <= 8, timeout=3000)
     assert bar.message.height() > wide  # narrower: more lines, none cut
     assert window.height() == 800  # the window is not stretched by a height measured before the layout
+    for width in (520, 460):  # the message under 300 px wide (it kept the height of a wider one)
+        window.resize(width, 800)
+        qtbot.waitUntil(lambda: abs(bar.message.height() - _text_height(bar.message)) <= 8, timeout=3000)

@@ -4,17 +4,7 @@ name it goes away (ADR 0010), and the dialog and the status line say why (it use
 from __future__ import annotations
 
 from .conftest import wait_predictions
-
-
-def _dialog(qtbot, window):
-    from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
-    from petloc_gui.ui.review.class_editor import ClassEditor
-
-    info = window.current_model_info
-    dialog = ClassListDialog(ClassEditor(window.session, window.edits, lambda: info().class_names if info() else ()),
-                             window)
-    qtbot.addWidget(dialog)
-    return dialog
+from .test_class_rename_keeps_place import _dialog
 
 
 def _open_with_the_chosen_model(qtbot, window, folder) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QGraphicsScene, QLabel, QMainWindow
+from PySide6.QtWidgets import QGraphicsScene
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.canvas.box_item import BoxItem
@@ -14,14 +14,6 @@ from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 from .conftest import open_and_wait
 from .test_broken_bundled_model import resources  # noqa: F401 - the fixture: a broken bundled digits
 from .test_broken_model_versions import digit_folder
-
-NAMES = frozenset(f"class_name_that_is_rather_long_{i:02d}" for i in range(15))
-
-
-def _needs(label: QLabel) -> int:
-    margins = label.contentsMargins()
-    width = label.width() - margins.left() - margins.right()
-    return label.fontMetrics().boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, label.text()).height()
 
 
 def test_the_broken_model_stays_the_reason_when_a_class_it_knows_is_boxed(qtbot, window, tmp_path,
@@ -44,20 +36,6 @@ def test_typing_in_the_label_box_while_the_class_list_refills(qtbot, window, fol
     window.labels.set_names([*window.labels.names(), "zebra"])  # the opening scan found a class meanwhile
     QTest.keyClicks(line, "t")
     assert line.text() == "newt"
-
-
-def test_the_no_model_bar_fits_its_text_in_a_narrow_window(qtbot):
-    window = QMainWindow()
-    window.setCentralWidget(QLabel("images"))
-    bar = NewClassesBar(window, lambda: {name: 1 for name in NAMES})
-    window.addToolBar(bar)
-    qtbot.addWidget(window)
-    window.resize(1400, 800)
-    window.show()
-    bar.show_for(NAMES, frozenset())
-    for width in (900, 520, 460):
-        window.resize(width, 800)
-        qtbot.waitUntil(lambda: abs(bar.message.height() - _needs(bar.message)) <= 8, timeout=3000)
 
 
 def test_the_bars_message_is_plain_text(qtbot):
