@@ -42,9 +42,14 @@ def unread_lines(dataset: Any) -> list[str]:
     by_folder: dict[Path, list[tuple[Path, UnreadFormat]]] = {}
     for path, fmt in dataset.unread():
         by_folder.setdefault(path.parent, []).append((path, fmt))
+    return [f"{folder}: {unread_note(found, len(annotated(dataset, found)))}" for folder, found in by_folder.items()]
+
+
+def annotated(dataset: Any, unread: Sequence[tuple[Path, UnreadFormat]]) -> list[tuple[Path, UnreadFormat]]:
+    """The files of ``unread`` that have an annotation in ``dataset``'s layout: lost to training,
+    evaluation and exports until converted."""
     annotation_of: Callable[[Path], Path] = dataset.annotation_path_for
-    return [f"{folder}: {unread_note(found, sum(1 for path, _ in found if _is_file(annotation_of(path))))}"
-            for folder, found in by_folder.items()]
+    return [(path, fmt) for path, fmt in unread if _is_file(annotation_of(path))]
 
 
 def _is_file(path: str | os.PathLike[str]) -> bool:

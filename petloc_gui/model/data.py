@@ -22,6 +22,7 @@ from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.stats import size_mismatch
+from petloc_gui.core.unread_note import annotated
 from petloc_gui.core.voc import read_voc
 
 LABEL_SOURCES = ("default", "breed")
@@ -116,8 +117,8 @@ def collect_samples(
         if size_notes is not None and (note := size_mismatch(annotation)):
             size_notes.append((Path(item.annotation_path), note))
     # A boxed HEIC (AVIF, ...) photo is not in the index: say it is left out, as a skipped image is.
-    for path, fmt in dataset.unread():
-        if os.path.abspath(path) not in excluded and dataset.annotation_path_for(path).is_file():
+    for path, fmt in annotated(dataset, dataset.unread()):
+        if os.path.abspath(path) not in excluded:
             skipped.append((str(path), fmt.reason))
     return samples, skipped, root
 

@@ -14,7 +14,7 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import is_image_name
 from petloc_gui.core.real_paths import part_inside
 from petloc_gui.core.text import counted
-from petloc_gui.core.unread_note import unread_note
+from petloc_gui.core.unread_note import annotated, unread_note
 from petloc_gui.ui import background
 from petloc_gui.ui.review.review_session import ReviewSession, SessionParts
 from petloc_gui.ui.settings import Settings
@@ -75,8 +75,7 @@ def _same_folder(path, current: Path | None) -> bool:
 def _unread_in(dataset: Dataset, problems: str) -> tuple[Dataset, str, str]:
     """In a pool thread: the line for the dataset's files named as images petloc does not read ("" if none)."""
     unread = dataset.unread()
-    annotated = sum(1 for path, _ in unread if dataset.annotation_path_for(path).is_file())
-    return dataset, problems, unread_note(unread, annotated) if unread else ""
+    return dataset, problems, unread_note(unread, len(annotated(dataset, unread))) if unread else ""
 
 
 STATUS_MS = 15000  # how long the line on a folder just opened stays

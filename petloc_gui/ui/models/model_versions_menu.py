@@ -138,7 +138,7 @@ class VersionsMenu(QMenu):
 
 def _unusable_entry(folder: Path, reason: str, parent: QMenu) -> QAction:
     """A greyed entry for a version folder that cannot be read or used; the tooltip says why."""
-    short = reason if len(reason) <= REASON_CHARS else reason[:REASON_CHARS - 1] + "…"
+    short = _shortened(reason)
     action = QAction(visible(f"{folder.parent.name}/{folder.name}  ·  cannot be used: {short}"), parent)
     action.setEnabled(False)
     action.setToolTip(visible(f"{folder}: {reason}"))
@@ -167,8 +167,13 @@ def _tooltip(version: Version) -> str:
     return "\n".join(lines)
 
 
+def _shortened(reason: str) -> str:
+    """The why as an entry's text shows it (the tooltip has it whole)."""
+    return reason if len(reason) <= REASON_CHARS else reason[:REASON_CHARS - 1] + "…"
+
+
 def _unusable_bundled(name: str, reason: str, tip: str) -> tuple[str, str, None]:
-    short = reason if len(reason) <= REASON_CHARS else reason[:REASON_CHARS - 1] + "…"
+    short = _shortened(reason)
     return visible(f"Bundled: {name}  ·  cannot be used: {short}"), visible(tip), None
 
 
