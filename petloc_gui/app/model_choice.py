@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,18 @@ class ModelChoice:
     def trainable(self) -> bool:
         """Every class has enough boxes to train a first model."""
         return bool(self.box_counts) and min(self.box_counts.values()) >= MIN_BOXES_PER_CLASS
+
+    def reason_for(self, labels: Iterable[str], of_folder: str = "") -> str:
+        """Why no model is used while the folder's classes are ``labels`` (this choice found none; the
+        window's bar and status line, and the CLI, say it the same way): ``broken_fit`` while ``labels``
+        are among this choice's (the broken model that knows them all knows fewer too), else the classes
+        no usable model knows (a class boxed since may be one some model knows: it is not named).
+        ``of_folder`` (" of this folder") ends the latter where a sentence alone must say whose classes
+        they are; the broken-fit sentence says it already."""
+        labels = frozenset(labels)
+        if self.broken_fit and labels <= self.labels:
+            return self.broken_fit
+        return no_model_reason(labels, labels - self.known) + of_folder
 
 
 def label_counts(dataset: Any, sample: int = SAMPLE) -> dict[str, int]:
@@ -209,8 +221,8 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     # A model knows them all but is broken: that is the reason, not "no available model knows".
     broken = (f"{describe_model(ranked[0][2])} knows every class of this folder but cannot be used "
               f"({ranked[0][3]})") if ranked else ""
-    return ModelChoice(None, broken or no_model_reason(labels, labels - known), labels, counts, note=note,
-                       known=frozenset(known), broken_fit=broken)
+    choice = ModelChoice(None, "", labels, counts, note=note, known=frozenset(known), broken_fit=broken)
+    return replace(choice, reason=choice.reason_for(labels))
 
 
 def describe_model(spec: str) -> str:

@@ -21,7 +21,6 @@ from petloc_gui.app.model_choice import (
     choose_for_labels,
     class_names,
     model_problem,
-    no_model_reason,
 )
 from petloc_gui.core.errors import SaveError
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
@@ -199,10 +198,7 @@ class ModelController(QObject):
 
     def _say_no_model_for(self, labels, choice) -> None:
         """The prediction pane and header name the classes no model knows now (they kept the first list)."""
-        labels = frozenset(labels)
-        reason = choice.broken_fit if choice.broken_fit and labels <= choice.labels else (
-            no_model_reason(labels, labels - choice.known))
-        problem = f"No model for this folder: {reason}."
+        problem = f"No model for this folder: {choice.reason_for(labels)}."  # the bar's reason too
         if problem != self.problem:
             self.problem = problem
             self.no_model.emit(problem)

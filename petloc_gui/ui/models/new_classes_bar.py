@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
-from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, no_model_reason
+from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice
 from petloc_gui.core.text import counted, visible
 
 REFRESH_MS = 1000
@@ -30,9 +30,7 @@ class NewClassesBar(QToolBar):
         self.setObjectName("new_classes")
         self.setMovable(False)
         self._counts = counts
-        self._labels: frozenset[str] = frozenset()
-        self._known: frozenset[str] = frozenset()
-        self._reason = ""
+        self._choice = ModelChoice(None, "")  # the choice that found no model (`show_for`)
         self.message = QLabel()
         # wrapped: on one line its width held an 800 px window at 1,100 px, past a small screen's edge
         self.message.setWordWrap(True)
@@ -56,9 +54,7 @@ class NewClassesBar(QToolBar):
         """Show the bar for a folder whose classes (``labels``) no one usable model knows; ``known``:
         the classes some usable model knows (the others are named); ``broken_fit``: why a model that
         knows them all cannot be used, said instead while the folder's classes are these."""
-        self._labels = frozenset(labels)
-        self._known = frozenset(known)
-        self._reason = broken_fit
+        self._choice = ModelChoice(None, "", frozenset(labels), known=frozenset(known), broken_fit=broken_fit)
         self.refresh()
         self.show()
         self._timer.start()
@@ -70,18 +66,15 @@ class NewClassesBar(QToolBar):
     def missing(self) -> dict[str, int]:
         """Boxes still needed per class before a model can be trained."""
         counts = self._counts()
-        labels = set(counts) | set(self._labels)
+        labels = set(counts) | set(self._choice.labels)
         return {name: MIN_BOXES_PER_CLASS - counts.get(name, 0) for name in sorted(labels)
                 if counts.get(name, 0) < MIN_BOXES_PER_CLASS}
 
     def refresh(self) -> None:
         counts = self._counts()
-        labels = set(counts) | set(self._labels)
+        labels = set(counts) | set(self._choice.labels)
         missing = self.missing()
-        if labels <= self._labels and self._reason:
-            reason = self._reason
-        else:  # classes boxed since: a class a model knows (one undone back) is not named as unknown
-            reason = no_model_reason(frozenset(labels), frozenset(labels - self._known)) + " of this folder"
+        reason = self._choice.reason_for(labels, of_folder=" of this folder")  # the status line's reason too
         text = f"{reason[:1].upper()}{reason[1:]}, so nothing is predicted."
         if missing:
             needed = ", ".join(f"{visible(name)} ({n} more)" for name, n in list(missing.items())[:NEEDED_SHOWN])
