@@ -18,7 +18,7 @@ def model_for(spec: str | None, paths: Sequence[Path]) -> str:
     """
     if spec:
         return spec
-    from petloc_gui.app.model_choice import choose_for_paths, describe_labels  # here: keeps TensorFlow out
+    from petloc_gui.app.model_choice import choose_for_paths  # here: keeps TensorFlow out
 
     choice = choose_for_paths(paths)
     if choice is None:
@@ -27,13 +27,9 @@ def model_for(spec: str | None, paths: Sequence[Path]) -> str:
         info(f"petloc: {show(paths[0])}: {show(choice.note)}")
     if choice.spec is None and not choice.labels:  # no boxes, and the bundled model for their size is broken
         raise CommandError(f"no model for {paths[0]}: {choice.reason}; pass --model MODEL")
-    if choice.spec is None and choice.broken_fit:  # said as the reason, not as "no model knows"
-        raise CommandError(f"no model for {paths[0]}: {choice.broken_fit}; train one ({train_command(paths[0])}) "
-                           "or pass --model MODEL")
-    if choice.spec is None:
-        raise CommandError(
-            f"no available model knows {describe_labels(choice.labels).removeprefix('the ')} of {paths[0]}; "
-            f"train one ({train_command(paths[0])}) or pass --model MODEL")
+    if choice.spec is None:  # the window's words: a broken model that knows every class, else the classes none knows
+        raise CommandError(f"no model for {paths[0]}: {choice.reason_for(choice.labels)}; "
+                           f"train one ({train_command(paths[0])}) or pass --model MODEL")
     info(f"petloc: using model {show(choice.spec)} for {show(paths[0])} ({choice.reason})")
     return choice.spec
 

@@ -49,3 +49,24 @@ def test_the_choices_own_reason_is_the_rule_for_its_own_classes(tmp_path):
     for labels in ({"bird", "car"}, {"cat", "dog", "dogd"}, {"cat", "3"}):
         choice = choose_for_labels(labels, tmp_path, store=store, memory=memory)
         assert choice.spec is None and choice.reason == choice.reason_for(labels) != ""
+
+
+def test_the_cli_gives_the_windows_reason(tmp_path):
+    """`petloc predict` without --model named every class of the folder as unknown ("classes cat, dog, dogd"),
+    where the window named dogd only (pets knows cat and dog)."""
+    import pytest
+    from PIL import Image
+
+    from petloc_gui.cli.model_loading import model_for
+    from petloc_gui.cli.output import CommandError
+
+    voc = ("<annotation><filename>{name}</filename><size><width>40</width><height>30</height><depth>3</depth>"
+           "</size><object><name>{label}</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>20</xmax><ymax>20</ymax>"
+           "</bndbox></object></annotation>")
+    for i, label in enumerate(["cat", "dog", "dogd"]):
+        image = tmp_path / f"x{i}.png"
+        Image.new("RGB", (40, 30)).save(image)
+        image.with_suffix(".xml").write_text(voc.format(name=image.name, label=label))
+    with pytest.raises(CommandError) as raised:
+        model_for(None, [tmp_path])
+    assert f"no model for {tmp_path}: no available model knows the class dogd; train one (" in str(raised.value)
