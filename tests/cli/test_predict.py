@@ -155,7 +155,7 @@ def test_predict_without_model_on_new_classes_says_no_model_knows_them(tmp_path,
         code, out, err = run_cli(capsys, "predict", given, "--json")
         assert code != 0 and out == ""
         (line,) = assert_clean_errors(err)
-        assert "no available model knows classes bird, car" in line and "--model" in line
+        assert "no available model knows the classes bird, car" in line and "--model" in line
         command = shlex.split(line.split("train one (", 1)[1].split(") or pass", 1)[0])
         assert command[:5] == ["petloc", "train", str(folder), "--preset", "photo"] and command[5] == "--out"
 
