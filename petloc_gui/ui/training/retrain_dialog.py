@@ -30,6 +30,20 @@ HoldoutLoader = Callable[[], "HoldoutPreview | None"]
 MIN_WIDTH = 560  # the folder path and the wrapped notes stay readable
 
 
+def prelabel_note(count: int, saving_first: bool = False) -> str:
+    """What training does with ``count`` unreviewed pre-labels ("" for none): a user who pre-labelled
+    200 photos and reviewed 30 would otherwise train on 170 unchecked boxes without being told.
+    ``saving_first``: the count is of the saved files, and the unsaved edits saved first may lower it."""
+    if count <= 0:
+        return ""
+    is_, it, as_is = ("is an unreviewed pre-label", "it", "it is") if count == 1 else \
+        ("are unreviewed pre-labels", "them", "they are")
+    saved = "As saved now, " if saving_first else ""
+    return (f"{saved}{count} of the annotated images {is_} (boxes a model drew that nobody has saved since). "
+            f"Training learns from {it} as {as_is}, but never validates on {it} or takes the new model's "
+            f"figures from {it}. To train on checked boxes only, review and save {it} first.")
+
+
 @dataclass(frozen=True)
 class RetrainOptions:
     """What the user chose."""
@@ -79,6 +93,9 @@ class RetrainDialog(QDialog):
         self.holdout_label.setWordWrap(True)
         self.holdout_list = QListWidget()
         self.holdout_list.setMaximumHeight(110)
+        self.prelabel_note = QLabel()  # next to the held-out list: what the run does with unchecked boxes
+        self.prelabel_note.setWordWrap(True)
+        self.prelabel_note.hide()
         self.save_first = QCheckBox("Save my unsaved edits first (training reads saved annotations only)")
         self.save_first.setChecked(has_unsaved and defaults.save_first)
         self.save_first.setEnabled(has_unsaved)
@@ -105,6 +122,7 @@ class RetrainDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.holdout_label)
         layout.addWidget(self.holdout_list)
+        layout.addWidget(self.prelabel_note)
         layout.addWidget(self.save_first)
         layout.addWidget(note)
         layout.addWidget(buttons)
@@ -161,6 +179,7 @@ class RetrainDialog(QDialog):
         if self._loading is not None:
             self.holdout_label.setText("Reading the saved annotations to list the validation images…")
             self.holdout_list.hide()
+            self._show_prelabels(0)
             return
         preview = None
         self.start_button.setEnabled(True)
@@ -170,8 +189,10 @@ class RetrainDialog(QDialog):
             except Exception as exc:  # noqa: BLE001 - a preview must never break the dialog
                 self.holdout_label.setText(f"The validation images cannot be listed yet ({exc}).")
                 self.holdout_list.clear()
+                self._show_prelabels(0)
                 return
         self.holdout_list.clear()
+        self._show_prelabels(preview.prelabels if preview is not None else 0)
         if preview is not None and preview.problem:  # starting would only fail: say why now
             if self.save_first.isEnabled() and self.save_first.isChecked():  # the preview reads saved files only
                 self.holdout_label.setText(f"As saved now, this run could not start: {visible(preview.problem)}. "
@@ -207,3 +228,9 @@ class RetrainDialog(QDialog):
         self.holdout_list.addItems([visible(name) for name in preview.names])  # no raw control/bidi characters
         self.holdout_list.show()
         self._grow_to_contents()
+
+    def _show_prelabels(self, count: int) -> None:
+        # the preview reads the saved files: edits saved first may turn pre-labels into a person's boxes
+        text = prelabel_note(count, self.save_first.isEnabled() and self.save_first.isChecked())
+        self.prelabel_note.setText(text)
+        self.prelabel_note.setVisible(bool(text))

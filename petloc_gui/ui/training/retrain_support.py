@@ -30,6 +30,7 @@ class Holdout:
     names: list[str]  # their relative paths
     parent_test: int = 0  # fine-tuning: annotated images that are the current model's test images
     problem: str = ""  # why the run would stop at once (e.g. no image left to train on)
+    prelabels: int = 0  # annotations that are a model's unreviewed pre-labels: trained on, never validated on
 
 
 HoldoutPreview = Callable[[float, bool], Holdout]  # (validation fraction, fine-tune?) -> holdout
@@ -118,13 +119,14 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                 return Holdout(0, [], 0, tuned)
             chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
                                       tuned.train_only)  # as `collect` splits
-            return Holdout(len(chosen), sorted(chosen), len(tuned.test))
+            return Holdout(len(chosen), sorted(chosen), len(tuned.test), prelabels=tuned.n_prelabels)
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
-            return Holdout(0, [], problem=f"need at least 2 usable annotated images, found {len(samples)}")
+            return Holdout(0, [], problem=f"need at least 2 usable annotated images, found {len(samples)}",
+                           prelabels=len(prelabels))
         if len(samples) - len(prelabels) < 2:
-            return Holdout(0, [])
+            return Holdout(0, [], prelabels=len(prelabels))
         chosen = validation_split(samples, fraction, seed, train_only=prelabels)  # as `collect` splits
-        return Holdout(len(chosen), sorted(chosen))
+        return Holdout(len(chosen), sorted(chosen), prelabels=len(prelabels))
 
     return preview
 
