@@ -28,7 +28,7 @@ from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training import retrain_support as support
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
-from petloc_gui.ui.training.retrain_progress import RetrainProgress
+from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
 from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
 
 STATUS_MS = 8000
@@ -376,6 +376,7 @@ class RetrainController(QObject):
             self._progress.cancel_requested.connect(self.cancel)
             self._progress.comparison.use_new.connect(self.use_new_model)
             self._progress.comparison.discard_new.connect(self.discard_new_model)
+            self._progress.set_aside.connect(lambda: self.host.show_status(UNDECIDED_NOTE, 0))  # until replaced
         return self._progress
 
     def _status(self, text: str) -> None:

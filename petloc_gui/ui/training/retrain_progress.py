@@ -27,6 +27,9 @@ from petloc_gui.ui.window_geometry import beside, fit_into
 
 LOG_MAX_LINES = 2000
 ETA_REFRESH_MS = 1000  # the time left counts down between events (validation, final scoring)
+# The main window's word, once this window is put away before Use / Discard: closing it decides nothing.
+UNDECIDED_NOTE = ("The new model is not kept yet: Model → Show training progress to use or discard it "
+                  "(Model → Versions marks it \"new: not kept yet\").")
 
 
 def format_eta(seconds: float | None) -> str:
@@ -44,9 +47,14 @@ def format_eta(seconds: float | None) -> str:
 
 
 class RetrainProgress(QDialog):
-    """Shows one run; emits ``cancel_requested``; hosts the old/new comparison."""
+    """Shows one run; emits ``cancel_requested``; hosts the old/new comparison.
+
+    Escape, Close and the title bar's × only hide it: a run goes on, and a
+    new model waiting for Use / Discard stays (``set_aside`` says so).
+    """
 
     cancel_requested = Signal()
+    set_aside = Signal()  # hidden by the user while the new model waits for Use / Discard
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +114,16 @@ class RetrainProgress(QDialog):
         # 720 x 640 is taller than a 1.5x-scaled 1000 px screen. Fitted once the window
         # manager has framed it (the frame's size is known only then).
         QTimer.singleShot(0, self, self._fit_on_screen)
+
+    def hideEvent(self, event) -> None:  # Qt's name
+        super().hideEvent(event)
+        # not when minimised (spontaneous): the window is still there in the task bar
+        if not event.spontaneous() and self.awaits_choice():
+            self.set_aside.emit()
+
+    def awaits_choice(self) -> bool:
+        """Whether a finished run's new model waits for Use / Discard here."""
+        return self.comparison.isVisibleTo(self) and self.comparison.use_button.isEnabled()
 
     def _fit_on_screen(self) -> None:
         screen = self.screen()
