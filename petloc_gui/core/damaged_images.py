@@ -47,9 +47,9 @@ MAX_REPAIRED_BYTES = 256 << 20
 # EXIF orientation, and an APNG's frame layout (which parts of the image data the first frame is).
 # Pillow keeps every other ancillary chunk as information only (gAMA, cHRM, sRGB and iCCP are not
 # applied), so a damaged one is dropped as libpng drops it; a bad checksum in one of these, or in a
-# critical chunk (IHDR, PLTE: its first letter is upper case), keeps the file refused. One exception
-# is knowingly dropped too: a text chunk "Raw profile type exif" (ImageMagick's) can carry an
-# orientation Pillow applies; damaged, its content cannot be trusted, so the photo loads unrotated.
+# critical chunk (IHDR, PLTE: its first letter is upper case), keeps the file refused. A text chunk
+# "Raw profile type exif" (ImageMagick's) is dropped too: Pillow's getexif() reads an orientation
+# from it, but petloc, as browsers, takes a PNG's orientation from its eXIf chunk only (`core.images`).
 _PIXEL_CHUNKS = frozenset({b"tRNS", b"eXIf", b"acTL", b"fcTL"})
 _JPEG_END = b"\xff\xd9"
 # Decoded in place of the missing data of a JPEG cut inside its image data (libjpeg itself fills

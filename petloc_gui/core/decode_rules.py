@@ -20,4 +20,7 @@ from __future__ import annotations
 # 3: a PNG with a bad checksum in any ancillary chunk that leaves the pixels alone loads
 #    (not only text chunks); the all-zero-alpha rule is for BMP/DIB only (a fully
 #    transparent PNG, WebP or GIF is white again).
-DECODE_RULES_VERSION = 3
+# 4: an orientation written only in XMP (tiff:Orientation, no EXIF tag) is no longer applied to a
+#    JPEG, WebP or TIFF (as browsers, Qt, OpenCV and labelImg; a TIFF's pixels were rotated while
+#    its size was not).
+DECODE_RULES_VERSION = 4

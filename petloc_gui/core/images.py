@@ -9,8 +9,10 @@ of a 32-bit BMP, and is ignored. 16-bit images become 8-bit by Pillow's rule
 for colour (with or without alpha, gray and alpha too: the high byte, ``value
 >> 8``) and by petloc's for one gray channel (``value / 257``, rounded); an
 array of such values the same way (`array_to_rgb`). Animated images give
-their first frame. EXIF orientation is applied, so pixels and sizes are those
-of the image as a person sees it.
+their first frame. The EXIF Orientation tag is applied, so pixels and sizes are
+those of the image as a person sees it; an XMP packet's ``tiff:Orientation`` is
+not (Pillow's ``getexif`` and ``exif_transpose`` fall back to it; browsers, Qt,
+OpenCV and labelImg do not, and a box drawn there must land on the same pixels).
 A file Pillow refuses is refused with what is wrong with it, except the two
 flaws viewers forgive (a JPEG missing only its end marker, a bad checksum in
 a PNG chunk that holds no pixels, such as a text or gamma chunk), which load
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
-from PIL import Image
+from PIL import Image, TiffImagePlugin
 
 from petloc_gui.core.damaged_images import (
     header_size,
@@ -56,6 +58,8 @@ warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL(\.|$)")
 
 _EXIF_ORIENTATION_TAG = 0x0112
+# Where Pillow keeps a file's XMP packet (JPEG, WebP, TIFF: "xmp"; a PNG's iTXt chunk: both).
+_XMP_INFO_KEYS = ("XML:com.adobe.xmp", "xmp")
 _SWAPPING_ORIENTATIONS = frozenset({5, 6, 7, 8})
 _WHITE = (255, 255, 255)
 # Formats whose alpha channel, when zero everywhere, holds no alpha: a 32-bit BMP's fourth byte is
@@ -65,7 +69,8 @@ _UNUSED_ALPHA_FORMATS = frozenset({"BMP", "DIB"})
 
 
 def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: bool = False) -> Image.Image:
-    """Open (header only) and enforce the pixel and size limits; Pillow errors become ImageLoadError.
+    """Open (header only), without its XMP packet, and enforce the pixel and size limits; Pillow
+    errors become ImageLoadError.
 
     A PNG refused only for a bad checksum in chunks that hold no pixels opens from repaired bytes
     (`core.damaged_images`); ``repaired``: these are they.
@@ -85,6 +90,10 @@ def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: boo
         if fixed is not None:
             return _open_checked(path, io.BytesIO(fixed), file_size, repaired=True)
         raise ImageLoadError(refusal_reason(handle, path.name), path) from exc
+    # Pillow orients a TIFF itself on load, from the EXIF tag or else from XMP (ImageOps.exif_transpose);
+    # without its XMP packet it has the EXIF tag alone, as `_orientation` and the header size do.
+    for key in _XMP_INFO_KEYS:
+        image.info.pop(key, None)
     width, height = image.size
     if width <= 0 or height <= 0:
         raise ImageLoadError(f"image header gives an empty size {width}x{height}", path)
@@ -115,19 +124,21 @@ def _read_file(path: str | os.PathLike[str]) -> tuple[Path, BinaryIO, int]:
 
 
 def _orientation(image: Image.Image) -> int:
-    """EXIF orientation (1-8) from the header; 1 when absent or unreadable."""
+    """The EXIF Orientation tag (1-8) from the header; 1 when absent or unreadable.
+
+    Read from the EXIF bytes, not with ``getexif()``: that falls back to an XMP orientation, and
+    a PNG's decodes the whole image when the eXIf chunk is not in the header.
+    """
     try:
-        if image.format == "PNG":
-            # PngImageFile.getexif() decodes the whole image when the eXIf chunk
-            # is not in the header; a header-only read must not do that.
-            raw = image.info.get("exif")
+        if isinstance(image, TiffImagePlugin.TiffImageFile):
+            value = int(image.tag_v2.get(_EXIF_ORIENTATION_TAG, 1))
+        else:
+            raw = image.info.get("exif")  # JPEG APP1, WebP EXIF chunk, PNG eXIf chunk
             if not raw:
                 return 1
             exif = Image.Exif()
             exif.load(raw)
-        else:
-            exif = image.getexif()
-        value = int(exif.get(_EXIF_ORIENTATION_TAG, 1))
+            value = int(exif.get(_EXIF_ORIENTATION_TAG, 1))
     except Exception:  # noqa: BLE001 - corrupt EXIF must not make an image unreadable
         return 1
     return value if 1 <= value <= 8 else 1
