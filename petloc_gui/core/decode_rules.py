@@ -23,4 +23,5 @@ from __future__ import annotations
 # 4: an orientation written only in XMP (tiff:Orientation, no EXIF tag) is no longer applied to a
 #    JPEG, WebP or TIFF (as browsers, Qt, OpenCV and labelImg; a TIFF's pixels were rotated while
 #    its size was not).
-DECODE_RULES_VERSION = 4
+# 5: a 16-bit grayscale PNG's transparent grey value (tRNS) is composited on white, as an 8-bit one.
+DECODE_RULES_VERSION = 5

@@ -3,14 +3,15 @@
 The format is detected from the bytes (Pillow), never from the extension:
 real datasets contain GIFs and PNGs named ``.jpg``. Transparent images are
 composited on white, so a transparent background looks as it does in a
-viewer (an RGB, grayscale or palette image's transparent colour too), except
-a BMP's alpha channel that is zero everywhere: that is the unused fourth byte
-of a 32-bit BMP, and is ignored. 16-bit images become 8-bit by Pillow's rule
-for colour (with or without alpha, gray and alpha too: the high byte, ``value
->> 8``) and by petloc's for one gray channel (``value / 257``, rounded); an
-array of such values the same way (`array_to_rgb`). Animated images give
-their first frame. The EXIF Orientation tag is applied, so pixels and sizes are
-those of the image as a person sees it; an XMP packet's ``tiff:Orientation`` is
+viewer (an RGB, grayscale or palette image's transparent colour too; a 16-bit
+gray one's is matched on the 16-bit values), except a BMP's alpha channel that
+is zero everywhere: that is the unused fourth byte of a 32-bit BMP, and is
+ignored. 16-bit images become 8-bit by Pillow's rule for colour (with or
+without alpha, gray and alpha too: the high byte, ``value >> 8``) and by
+petloc's for one gray channel (``value / 257``, rounded); an array of such
+values the same way (`array_to_rgb`). Animated images give their first frame.
+The EXIF Orientation tag is applied, so pixels and sizes are those of the
+image as a person sees it; an XMP packet's ``tiff:Orientation`` is
 not (Pillow's ``getexif`` and ``exif_transpose`` fall back to it; browsers, Qt,
 OpenCV and labelImg do not, and a box drawn there must land on the same pixels).
 A file Pillow refuses is refused with what is wrong with it, except the two
@@ -184,11 +185,19 @@ def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
 
 
 def _to_rgb(image: Image.Image, alpha_may_be_unused: bool = False) -> Image.Image:
-    """Any Pillow mode -> RGB (alpha composited on white, 16-bit scaled). ``alpha_may_be_unused``:
-    the image is a BMP's (`_UNUSED_ALPHA_FORMATS`), so an alpha channel zero everywhere is ignored."""
+    """Any Pillow mode -> RGB (alpha and a transparent colour composited on white, 16-bit scaled).
+    ``alpha_may_be_unused``: the image is a BMP's (`_UNUSED_ALPHA_FORMATS`), so an alpha channel zero
+    everywhere is ignored."""
     mode = image.mode
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
-        return Image.fromarray(_high_depth_to_uint8(image), "L").convert("RGB")
+        gray = Image.fromarray(_high_depth_to_uint8(image), "L")
+        transparent = image.info.get("transparency")
+        if not isinstance(transparent, int):
+            return gray.convert("RGB")
+        # A 16-bit PNG's transparent grey (tRNS) is one of the stored values: matched before they
+        # become 8-bit (neighbouring values share an 8-bit one), then composited as any alpha.
+        opaque = np.where(np.asarray(image) == transparent, 0, 255).astype(np.uint8)
+        return _to_rgb(Image.merge("LA", (gray, Image.fromarray(opaque, "L"))))
     has_alpha = mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
         mode in ("P", "L", "RGB") and "transparency" in image.info)
     if has_alpha:
