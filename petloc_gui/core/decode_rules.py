@@ -24,4 +24,5 @@ from __future__ import annotations
 #    JPEG, WebP or TIFF (as browsers, Qt, OpenCV and labelImg; a TIFF's pixels were rotated while
 #    its size was not).
 # 5: a 16-bit grayscale PNG's transparent grey value (tRNS) is composited on white, as an 8-bit one.
-DECODE_RULES_VERSION = 5
+# 6: a 1-, 2- or 4-bit grayscale PNG's transparent grey value is composited on white too.
+DECODE_RULES_VERSION = 6

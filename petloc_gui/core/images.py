@@ -3,8 +3,8 @@
 The format is detected from the bytes (Pillow), never from the extension:
 real datasets contain GIFs and PNGs named ``.jpg``. Transparent images are
 composited on white, so a transparent background looks as it does in a
-viewer (an RGB, grayscale or palette image's transparent colour too; a 16-bit
-gray one's is matched on the 16-bit values), except a BMP's alpha channel that
+viewer (an RGB, grayscale or palette image's transparent colour too; a 1- to
+16-bit gray one's is matched at the file's depth), except a BMP's alpha channel that
 is zero everywhere: that is the unused fourth byte of a 32-bit BMP, and is
 ignored. 16-bit images become 8-bit by Pillow's rule for colour (with or
 without alpha, gray and alpha too: the high byte, ``value >> 8``) and by
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
-from PIL import Image, TiffImagePlugin
+from PIL import Image, PngImagePlugin, TiffImagePlugin
 
 from petloc_gui.core.damaged_images import (
     header_size,
@@ -67,6 +67,9 @@ _WHITE = (255, 255, 255)
 # often unused (OpenCV writes BGRA so), and viewers show its colours. A PNG, WebP or GIF that
 # transparent is shown transparent (white here), as viewers show it.
 _UNUSED_ALPHA_FORMATS = frozenset({"BMP", "DIB"})
+# A 2- or 4-bit gray PNG's pixels become 8-bit (x 85, x 17), but Pillow keeps its transparent grey
+# (tRNS) at the file's depth: scaled the same, it names the pixels it names in the file.
+_LOW_DEPTH_GRAY_SCALES = {"L;2": 85, "L;4": 17}
 
 
 def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: bool = False) -> Image.Image:
@@ -199,7 +202,7 @@ def _to_rgb(image: Image.Image, alpha_may_be_unused: bool = False) -> Image.Imag
         opaque = np.where(np.asarray(image) == transparent, 0, 255).astype(np.uint8)
         return _to_rgb(Image.merge("LA", (gray, Image.fromarray(opaque, "L"))))
     has_alpha = mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
-        mode in ("P", "L", "RGB") and "transparency" in image.info)
+        mode in ("P", "L", "1", "RGB") and "transparency" in image.info)
     if has_alpha:
         rgba = image.convert("RGBA")
         if alpha_may_be_unused and rgba.getchannel("A").getextrema()[1] == 0:
@@ -300,8 +303,11 @@ def _decoded(image: Image.Image, path: Path, max_size: int | None) -> np.ndarray
         # pixels always agree (a PNG eXIf chunk after the pixel data is
         # ignored by both).
         orientation = _pending_orientation(image)
+        gray_scale = _low_depth_gray_scale(image)  # from the tile, which load() empties
         image.load()
         frame = _apply_orientation(image, orientation)
+        if gray_scale != 1 and isinstance(frame.info.get("transparency"), int):
+            frame.info["transparency"] *= gray_scale
         rgb = _to_rgb(frame, alpha_may_be_unused=image.format in _UNUSED_ALPHA_FORMATS)
         if max_size is not None and max(rgb.size) > max_size:
             rgb.thumbnail((max_size, max_size), Image.Resampling.LANCZOS)
@@ -326,6 +332,13 @@ _TRANSPOSITIONS = {
     7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
+
+
+def _low_depth_gray_scale(image: Image.Image) -> int:
+    """Before load: the factor that made a 2- or 4-bit gray PNG's values 8-bit; 1 for other images."""
+    if not isinstance(image, PngImagePlugin.PngImageFile) or len(image.tile) != 1:
+        return 1
+    return _LOW_DEPTH_GRAY_SCALES.get(str(image.tile[0].args), 1)  # the raw mode
 
 
 def _apply_orientation(image: Image.Image, orientation: int) -> Image.Image:
