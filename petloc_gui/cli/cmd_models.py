@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.app.model_metrics import chose_epoch, headline_metrics, metric_problem, metric_value
-from petloc_gui.cli.output import error, json_line, show
+from petloc_gui.cli.output import error, json_line, table
 from petloc_gui.core.text import counted
 
 NAME = "models"
@@ -31,6 +31,7 @@ examples:
 """
 
 BUNDLED = ("pets", "digits")
+HEADER = ("name", "preset", "accuracy", "mean IoU", "measured on", "path")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,19 +44,19 @@ def run(args: argparse.Namespace) -> int:
         for row in rows:
             json_line(row)
     elif rows:
-        print(f"{'name':<28} {'preset':<8} {'accuracy':>8} {'mean IoU':>8}  {'measured on':<22} path")
-        for row in rows:
-            m = row.get("metrics") or {}
-            note = f"  ({row['warning']})" if row.get("warning") else ""
-            print(show(
-                f"{row['name']:<28} {row.get('preset') or '-'!s:<8} "
-                f"{_num(m.get('accuracy')):>8} {_num(m.get('mean_iou')):>8}  {_measured_on(row):<22} "
-                f"{row.get('path') or 'unavailable: ' + str(row.get('error'))}{note}"),
-                flush=True,
-            )
+        print("\n".join(table(HEADER, [_table_row(row) for row in rows], right=(2, 3))), flush=True)
     else:
         print("no models found", flush=True)
     return 0
+
+
+def _table_row(row: dict[str, Any]) -> tuple[str, ...]:
+    """A row's cells under HEADER: its path, or why it is unavailable, last, with any warning."""
+    metrics = row.get("metrics") or {}
+    note = f"  ({row['warning']})" if row.get("warning") else ""
+    where = row.get("path") or f"unavailable: {row.get('error')}"
+    return (row["name"], row.get("preset") or "-", _num(metrics.get("accuracy")), _num(metrics.get("mean_iou")),
+            _measured_on(row), f"{where}{note}")
 
 
 def bundled_models() -> list[dict[str, Any]]:

@@ -18,7 +18,8 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, TextIO
 
 from petloc_gui.app.tf_log_filter import debug_enabled
@@ -66,6 +67,36 @@ def show(text: object) -> str:
 def show_lines(lines: Iterable[object]) -> str:
     """Lines for stdout, each shown as `show` shows one: a value holding a newline cannot add a line."""
     return "\n".join(show(line) for line in lines)
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]], right: Collection[int] = ()) -> list[str]:
+    """The lines of a table whose columns line up whatever their cells hold (``ls -l``, ``docker ps``):
+    each column as wide as its widest cell as a terminal shows it (``show``'s escapes counted, a wide
+    character as two columns), two spaces apart; the columns in ``right`` are aligned right. The last
+    column is not padded (a path, a note: nothing follows it). Nothing is shortened: a cell is
+    something to copy (a name, a path), and ``--json`` is the form for programs."""
+    shown = [[show(cell) for cell in header]] + [[show(cell) for cell in row] for row in rows]
+    widths = [max(display_width(line[i]) for line in shown) for i in range(len(header))]
+    lines = []
+    for line in shown:
+        cells = []
+        for i, (cell, width) in enumerate(zip(line, widths, strict=True)):
+            pad = " " * (width - display_width(cell))
+            last = i == len(line) - 1
+            cells.append(pad + cell if i in right else cell if last else cell + pad)
+        lines.append("  ".join(cells))
+    return lines
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes: two for a wide (CJK, most emoji) character, none for
+    a combining mark or a format character (a zero-width joiner), one for the others."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Me", "Mn", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
 
 
 def warn_size_mismatches(notes: list[tuple[Any, str]], shown: int = 3) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from petloc_gui.cli.output import display_width
 from tests.cli.helpers import assert_clean_errors, json_lines, run_cli
 from tests.model_files import add_model_file
 
@@ -124,3 +125,31 @@ def test_figures_on_the_image_that_chose_the_epoch_are_said_to_be_on_the_selecti
     table = {line.split()[0]: line for line in out.splitlines()[1:]}
     assert "1 selection-set image " in table["digits/cli-one"] and "1 selection-set image " in table["digits/gui-one"]
     assert "12 validation images" in table["digits/cli-report"] and "5 validation images" in table["digits/old"]
+
+
+def test_the_table_lines_up_whatever_the_length_of_a_name_or_preset(capsys, _isolated_user_data):
+    """Columns as wide as their widest cell: a long version name, a wide-character name (two terminal
+    columns each), an escaped newline and 1234 validation images used to push the later columns right."""
+    store = _isolated_user_data / "models"
+    for name in ("v1", "20260101-120000-a-retrain-named-longer-than-the-old-28-columns", "猫と犬のモデル",
+                 "new\nline"):
+        _version(store, name, '{"n_images": 1234, "accuracy": 0.5, "mean_iou": 0.25}')
+    long_preset = store / "a-preset-with-a-long-name" / "v2"
+    long_preset.parent.mkdir()
+    (store / "digits" / "v1").rename(long_preset)
+
+    code, out, _ = run_cli(capsys, "models")
+    header, *lines = out.splitlines()
+    rows = [line for line in lines if "1234 validation images" in line]
+    assert code == 0 and len(rows) == 4
+
+    def column(line: str, text: str) -> int:  # where `text` starts, in terminal columns
+        return display_width(line[: line.index(text)])
+
+    for line in rows:
+        assert column(line, " 0.500") + 6 == column(header, "accuracy") + len("accuracy")  # aligned right
+        assert column(line, " 0.250") + 6 == column(header, "mean IoU") + len("mean IoU")
+        assert column(line, "1234 validation images") == column(header, "measured on")
+        assert column(line, str(store)) == column(header, "path")
+    moved = next(line for line in rows if line.startswith("a-preset-with-a-long-name/v2 "))
+    assert column(moved, "  a-preset-with-a-long-name") + 2 == column(header, "preset")
