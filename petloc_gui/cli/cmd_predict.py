@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import math
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg, positive_int
-from petloc_gui.cli.model_loading import chunks, load_predictor, model_for
+from petloc_gui.cli.model_loading import load_predictor, model_for
 from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, reason_of, show
-from petloc_gui.cli.prelabel import annotation_targets, prelabel_mark, write_prelabel
+from petloc_gui.cli.prelabel import Refused, annotation_targets, in_record_order, prelabel_mark, write_prelabel
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.shared_annotations import left_out_line
 from petloc_gui.core.text import counted
@@ -26,6 +27,9 @@ orientation applied). With --json each image gives one JSON line:
   {"image": PATH, "label": NAME, "confidence": P, "box": [xmin, ymin, xmax, ymax]}
 or, for an image that cannot be read,
   {"image": PATH, "error": MESSAGE}
+Records follow the PATHs in the order given, a folder's images in its natural
+order (img2 before img10), whatever the batch size. Progress on a folder goes
+to stderr, never inside a record.
 
 --write-voc writes a pre-label VOC file (labelImg-readable) where the dataset
 layout keeps annotations, ONLY for images that have none: an existing
@@ -62,57 +66,97 @@ def run(args: argparse.Namespace) -> int:
 
     args.model = model_for(args.model, args.paths)
     read_meta(args.model)  # a wrong model or a broken meta.json fails before anything else
-    targets, problems, shared, datasets = annotation_targets(args.paths)
+    found = annotation_targets(args.paths)
+    # Said on stderr before the model loads; their --json records come in their places below.
     for folder in args.paths:
-        if folder in datasets:  # indexed once, there; its unread files are in the folders it looked in
-            _report_unread(args, datasets[folder])
-    for path, reason in problems:
-        _report_error(args, path, reason)
-    if not targets:
-        if not problems:
+        if folder in found.folders:  # indexed once, there; its unread files are in the folders it looked in
+            _say_unread(found.folders[folder])
+    for path, reason in found.problems:
+        error(f"{path}: {reason}")
+    order = in_record_order(args.paths, found)
+    if not found.images:
+        if not found.problems:
             error("no image to predict")
+        _write_refused(args, order)
         return 1
     predictor, _, meta = load_predictor(args.model)
     # marks each pre-label as the model's, unreviewed (`core.voc_types.PRELABEL_PREFIX`)
-    mark = prelabel_mark(args.model, meta)
-    n_ok = n_written = n_kept = n_failed = 0
-    left_out: list[tuple[str, str]] = []  # no pre-label: the annotation file is another image's
-    images = list(targets)
+    tally = _Tally(args, found.images, found.shared, prelabel_mark(args.model, meta))
     # Folders can hold thousands of images: progress on stderr (stdout stays one record per image).
     folders = any(p.is_dir() for p in args.paths)
-    bar = ProgressBar("petloc: predict", len(images)) if folders and len(images) > args.batch_size else None
+    total = sum(not isinstance(entry, Refused) for entry in order)
+    bar = ProgressBar("petloc: predict", total) if folders and total > args.batch_size else None
     done = 0
     try:
-        for batch in chunks(images, args.batch_size):
-            results = predictor.predict_paths(list(batch))
-            done += len(batch)
-            if bar is not None:
+        for batch in _batches(order, args.batch_size):
+            images = [entry for entry in batch if not isinstance(entry, Refused)]
+            results = iter(predictor.predict_paths(images) if images else [])
+            if bar is not None:  # a line written after the bar's text would start inside it
+                bar.hide()
+            for entry in batch:  # in order: a batch's records are written once all of it is predicted
+                if isinstance(entry, Refused):
+                    _write_refused(args, [entry])
+                else:
+                    tally.report(entry, next(results))
+            done += len(images)
+            if bar is not None:  # counts the images whose records are written
                 bar.update(done)
-            for image, result in zip(batch, results, strict=True):
-                if isinstance(result, BaseException):
-                    _report_error(args, image, reason_of(result))
-                    continue
-                if not result.has_class:
-                    _report_error(args, image, NO_PREDICTION)
-                    continue
-                n_ok += 1
-                _report_prediction(args, image, result)
-                if args.write_voc and image in shared:
-                    left_out.append((str(image), shared[image]))
-                elif args.write_voc:
-                    written = _write_voc(image, targets[image], result, mark)
-                    n_written += written is True
-                    n_kept += written is False
-                    n_failed += written is None
     finally:  # also when Ctrl+C stops it: what is on disk now is said
         if bar is not None:
             bar.close()
-        if args.write_voc:
-            info(f"wrote {counted(n_written, 'pre-label annotation')}; left {counted(n_kept, 'existing annotation')} "
-                 "untouched" + (f"; {n_failed} could not be written (above)" if n_failed else ""))
-            if left_out:
-                error(left_out_line("wrote no pre-label for", left_out))
-    return 0 if n_ok and not n_failed else 1
+        tally.summary()
+    return 0 if tally.n_ok and not tally.n_failed else 1
+
+
+def _batches(order: list[Path | Refused], size: int) -> Iterator[list[Path | Refused]]:
+    """Consecutive slices of ``order`` holding at most ``size`` images each (and the refused paths
+    among them, kept in their places)."""
+    batch: list[Path | Refused] = []
+    images = 0
+    for entry in order:
+        if images == size and not isinstance(entry, Refused):
+            yield batch
+            batch, images = [], 0
+        batch.append(entry)
+        images += not isinstance(entry, Refused)
+    if batch:
+        yield batch
+
+
+class _Tally:
+    """Reports each image's result, writes its pre-label with --write-voc, and counts what it did."""
+
+    def __init__(self, args: argparse.Namespace, targets: dict[Path, Path | None], shared: dict[Path, str],
+                 mark: str) -> None:
+        self.args, self.targets, self.shared, self.mark = args, targets, shared, mark
+        self.n_ok = self.n_written = self.n_kept = self.n_failed = 0
+        self.left_out: list[tuple[str, str]] = []  # no pre-label: the annotation file is another image's
+
+    def report(self, image: Path, result: Any) -> None:
+        if isinstance(result, BaseException):
+            _report_error(self.args, image, reason_of(result))
+            return
+        if not result.has_class:
+            _report_error(self.args, image, NO_PREDICTION)
+            return
+        self.n_ok += 1
+        _report_prediction(self.args, image, result)
+        if self.args.write_voc and image in self.shared:
+            self.left_out.append((str(image), self.shared[image]))
+        elif self.args.write_voc:
+            written = _write_voc(image, self.targets[image], result, self.mark)
+            self.n_written += written is True
+            self.n_kept += written is False
+            self.n_failed += written is None
+
+    def summary(self) -> None:
+        if not self.args.write_voc:
+            return
+        info(f"wrote {counted(self.n_written, 'pre-label annotation')}; left "
+             f"{counted(self.n_kept, 'existing annotation')} untouched"
+             + (f"; {self.n_failed} could not be written (above)" if self.n_failed else ""))
+        if self.left_out:
+            error(left_out_line("wrote no pre-label for", self.left_out))
 
 
 def prediction_record(image: Path, prediction) -> dict[str, Any]:
@@ -143,16 +187,20 @@ def _report_error(args: argparse.Namespace, path: Path | str, reason: str) -> No
         json_line({"image": str(path), "error": reason})
 
 
-def _report_unread(args: argparse.Namespace, dataset: Dataset) -> None:
+def _say_unread(dataset: Dataset) -> None:
     """One line per folder for its files named as images of a format petloc does not read
-    (HEIC, AVIF, ...): not predicted, not silently skipped. With --json, one error record each."""
+    (HEIC, AVIF, ...): not predicted, not silently skipped (with --json, each an error record, in its place)."""
     from petloc_gui.core.unread_note import unread_lines
 
     for line in unread_lines(dataset):
         error(line)
-    if args.json:
-        for path, fmt in dataset.unread():
-            json_line({"image": str(path), "error": fmt.reason})
+
+
+def _write_refused(args: argparse.Namespace, refused: list[Path | Refused]) -> None:
+    """The --json error records of the refused paths (said on stderr before the model loaded)."""
+    for entry in refused:
+        if args.json and isinstance(entry, Refused):
+            json_line({"image": str(entry.path), "error": entry.reason})
 
 
 def _write_voc(image: Path, annotation_path: Path | None, prediction, mark: str) -> bool | None:

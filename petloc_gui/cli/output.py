@@ -285,12 +285,17 @@ class ProgressBar:
             self.stream.write(f"{self.label} {counter} ETA {format_duration(eta)}{loss_text}\n")
             self.stream.flush()
 
-    def close(self) -> None:
-        """End the in-place line so the next message starts on a fresh line."""
+    def hide(self) -> None:
+        """Clear the in-place line before other lines are written (results on stdout, messages on
+        stderr: on one terminal they would start after the bar's text); the next `update` draws it again."""
         if self._tty and self._drawn:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
             self._drawn = False
+
+    def close(self) -> None:
+        """End the in-place line so the next message starts on a fresh line."""
+        self.hide()
 
 
 def _is_tty(stream: TextIO) -> bool:

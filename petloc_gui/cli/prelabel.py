@@ -10,6 +10,8 @@ annotation file is another image's (photo.png beside photo.jpg and photo.xml,
 
 from __future__ import annotations
 
+import heapq
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -66,6 +68,53 @@ def annotation_targets(paths: Iterable[Path]) -> Targets:
         except (PetlocError, OSError) as exc:
             problems.append((path, reason_of(exc)))
     return Targets(targets, problems, shared, folders)
+
+
+class Refused(NamedTuple):
+    """A path that gets an error record instead of a prediction: one given that is not there or
+    cannot be listed, or a folder's file of a format petloc does not read (HEIC...)."""
+
+    path: Path
+    reason: str
+
+
+def in_record_order(paths: Iterable[Path], found: Targets) -> list[Path | Refused]:
+    """Each image to predict and each path refused, in the order their records are written: the
+    paths in the order given, a folder's files (read or not) in its natural order, as its index
+    lists them (``img2`` before ``img10``); an image reached twice, the first time only."""
+    reasons: dict[Path, list[str]] = {}
+    for path, reason in found.problems:
+        reasons.setdefault(path, []).append(reason)
+    order: list[Path | Refused] = []
+    seen: set[str] = set()
+    for path in map(Path, paths):
+        order += [Refused(path, reason) for reason in reasons.pop(path, [])]
+        dataset = found.folders.get(path)
+        for entry in _folder_order(dataset) if dataset is not None else [path] if path in found.images else []:
+            key = os.path.abspath(entry.path if isinstance(entry, Refused) else entry)  # w/a.png is /tmp/w/a.png
+            if key not in seen:
+                seen.add(key)
+                order.append(entry)
+    return order
+
+
+def _folder_order(dataset: Dataset) -> list[Path | Refused]:
+    """The dataset's images in its order, with its files petloc does not read put in their places."""
+    from petloc_gui.core.dataset import natural_key
+
+    def name_order(entry: Path | Refused) -> tuple:
+        path = entry.path if isinstance(entry, Refused) else entry
+        try:
+            name = path.relative_to(dataset.root).as_posix()  # the index sorts by it: sub/a.png
+        except ValueError:
+            name = path.name
+        return natural_key(name), name
+
+    images: list[Path | Refused] = [Path(item.image_path) for item in dataset.items]
+    unread: list[Path | Refused] = sorted((Refused(path, fmt.reason) for path, fmt in dataset.unread()),
+                                          key=name_order)
+    # merge keeps the index's order of the images whatever the key says of them
+    return list(heapq.merge(images, unread, key=name_order))
 
 
 def _borrowed(dataset: Dataset) -> dict[Path, str]:
