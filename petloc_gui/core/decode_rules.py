@@ -25,4 +25,6 @@ from __future__ import annotations
 #    its size was not).
 # 5: a 16-bit grayscale PNG's transparent grey value (tRNS) is composited on white, as an 8-bit one.
 # 6: a 1-, 2- or 4-bit grayscale PNG's transparent grey value is composited on white too.
-DECODE_RULES_VERSION = 6
+# 7: a 16-bit RGB PNG's transparent colour is matched on its 16-bit samples (Pillow matched its low
+#    bytes against the 8-bit pixels: the colour stayed and another could turn white).
+DECODE_RULES_VERSION = 7

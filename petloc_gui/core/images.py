@@ -3,8 +3,8 @@
 The format is detected from the bytes (Pillow), never from the extension:
 real datasets contain GIFs and PNGs named ``.jpg``. Transparent images are
 composited on white, so a transparent background looks as it does in a
-viewer (an RGB, grayscale or palette image's transparent colour too; a 1- to
-16-bit gray one's is matched at the file's depth), except a BMP's alpha channel that
+viewer (an RGB, grayscale or palette image's transparent colour too, matched at the
+file's depth: 1- to 16-bit gray, 16-bit RGB), except a BMP's alpha channel that
 is zero everywhere: that is the unused fourth byte of a 32-bit BMP, and is
 ignored. 16-bit images become 8-bit by Pillow's rule for colour (with or
 without alpha, gray and alpha too: the high byte, ``value >> 8``) and by
@@ -304,8 +304,11 @@ def _decoded(image: Image.Image, path: Path, max_size: int | None) -> np.ndarray
         # ignored by both).
         orientation = _pending_orientation(image)
         gray_scale = _low_depth_gray_scale(image)  # from the tile, which load() empties
+        colour_key_alpha = _sixteen_bit_colour_key_alpha(image)
         image.load()
         frame = _apply_orientation(image, orientation)
+        if colour_key_alpha is not None:
+            frame = _with_alpha(frame, _apply_orientation(colour_key_alpha, orientation))
         if gray_scale != 1 and isinstance(frame.info.get("transparency"), int):
             frame.info["transparency"] *= gray_scale
         rgb = _to_rgb(frame, alpha_may_be_unused=image.format in _UNUSED_ALPHA_FORMATS)
@@ -339,6 +342,39 @@ def _low_depth_gray_scale(image: Image.Image) -> int:
     if not isinstance(image, PngImagePlugin.PngImageFile) or len(image.tile) != 1:
         return 1
     return _LOW_DEPTH_GRAY_SCALES.get(str(image.tile[0].args), 1)  # the raw mode
+
+
+def _sixteen_bit_colour_key_alpha(image: Image.Image) -> Image.Image | None:
+    """Before load: the alpha ("L", stored orientation) of a 16-bit RGB PNG's transparent colour, else None.
+
+    Pillow keeps such a tRNS colour at 16 bits while it makes the pixels 8-bit, and its RGBA
+    conversion then matches the colour's low bytes against them: the transparent colour stayed
+    and another one turned white. The match needs the stored 16-bit samples, which libpng (through
+    OpenCV, which applies tRNS as alpha) gives; the colours stay Pillow's (the high byte).
+    """
+    if (not isinstance(image, PngImagePlugin.PngImageFile) or len(image.tile) != 1
+            or str(image.tile[0].args) != "RGB;16B" or not isinstance(image.info.get("transparency"), tuple)):
+        return None
+    import cv2  # only for this rare kind of file
+
+    handle = image.fp
+    if handle is None:
+        return None
+    position = handle.tell()
+    handle.seek(0)
+    data = handle.read()
+    handle.seek(position)
+    decoded = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+    if decoded is None or decoded.ndim != 3 or decoded.shape[2] != 4 or decoded.shape[1::-1] != image.size:
+        return None  # OpenCV read it otherwise: Pillow's reading stands
+    return Image.fromarray(np.where(decoded[:, :, 3] > 0, 255, 0).astype(np.uint8), "L")
+
+
+def _with_alpha(frame: Image.Image, alpha: Image.Image) -> Image.Image:
+    """``frame``'s colours with ``alpha`` instead of its transparent colour (same size)."""
+    rgba = frame.convert("RGB").convert("RGBA")
+    rgba.putalpha(alpha)
+    return rgba
 
 
 def _apply_orientation(image: Image.Image, orientation: int) -> Image.Image:

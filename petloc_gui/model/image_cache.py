@@ -9,7 +9,7 @@ which no program can set back) catches an EXIF-only edit that keeps the size
 and restores the modification time (``exiftool -P``); on Windows st_ctime is
 the creation time, which such an edit may keep, so there only the size or the
 modification time tells. Entries live in a folder named after the
-decoding rules they were made under (``rules-3``, `core.decode_rules`): after
+decoding rules they were made under (``rules-N``, `core.decode_rules`): after
 petloc decodes some files differently, an older entry is not found, and the
 folders of older rules (and those of the first layout, which had none) are
 removed when a cache is opened. Entries are written atomically (temporary
