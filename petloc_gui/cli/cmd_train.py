@@ -75,6 +75,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="images never to use (e.g. a test split), one per line: name, stem or path",
     )
     parser.add_argument(
+        "--skip-prelabels", action="store_true",
+        help="leave out unreviewed pre-labels (petloc predict --write-voc files nobody has saved since): "
+             "train on boxes a person saved only (default: train on them too, never validate on them)",
+    )
+    parser.add_argument(
         "--cache-images", action="store_true",
         help="keep decoded, downscaled images in the user cache folder (faster later epochs and retrains)",
     )
@@ -89,7 +94,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     _check_inputs(args)
     exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
-    _warn_size_mismatches(args.data, args.label, exclude)
+    _warn_size_mismatches(args.data, args.label, exclude, args.skip_prelabels)
     load_tensorflow()
     from petloc_gui.model import training
     from petloc_gui.model.bundle import new_version_id
@@ -109,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
         backbone_weights=str(args.backbone_weights) if args.backbone_weights else None,
         label=args.label,
         exclude=exclude,
+        skip_prelabels=args.skip_prelabels,
         out_dir=str(bundle_dir),
         distribute=None if args.distribute == "none" else args.distribute,
         cache_images=args.cache_images,
@@ -164,14 +170,17 @@ def _check_inputs(args: argparse.Namespace) -> None:
     _check_writable(args.out)  # last: a command refused for another reason leaves no folder behind
 
 
-def _warn_size_mismatches(data: Path, label: str, exclude: list[str]) -> None:
+def _warn_size_mismatches(data: Path, label: str, exclude: list[str], skip_prelabels: bool = False) -> None:
     """Warn about the annotations whose <size> is not their image's (`petloc stats` reports them too):
     training uses their boxes as written. A pass of its own, before TensorFlow loads: training
     (model.training_data) reads the annotations without the image headers and reports no such thing."""
     from petloc_gui.model.data import collect_samples  # no TensorFlow
 
     notes: list[tuple[Path, str]] = []
-    collect_samples(data, label, exclude, size_notes=notes)
+    samples, _, _ = collect_samples(data, label, exclude, size_notes=notes)
+    if skip_prelabels:  # no word of the files training leaves out
+        left_out = {Path(sample.annotation_path) for sample in samples if sample.prelabel}
+        notes = [note for note in notes if note[0] not in left_out]
     warn_size_mismatches(notes)
 
 

@@ -101,6 +101,9 @@ def _start_line(event: dict[str, Any]) -> str:
         are = "is an unreviewed pre-label" if event["n_prelabels"] == 1 else "are unreviewed pre-labels"
         text += (f"; {event['n_prelabels']} of the training images {are} "
                  "(a model's boxes): trained on, never validated on")
+    if event.get("n_prelabels_skipped"):  # --skip-prelabels: in no split, not even test
+        n = event["n_prelabels_skipped"]
+        text += f"; {counted(n, 'unreviewed pre-label')} left out (--skip-prelabels)"
     return text
 
 

@@ -28,11 +28,13 @@ def worker_args(
     current: str | None = None,
     fine_tune: bool = False,
     seed: int = SPLIT_SEED,
+    skip_prelabels: bool = False,
 ) -> list[str]:
     """Arguments of ``python -m petloc_gui.model.train_worker`` for one run.
 
     ``current`` is the model in use (compared against at the end);
-    ``fine_tune`` starts from it instead of from the preset's initial weights.
+    ``fine_tune`` starts from it instead of from the preset's initial weights;
+    ``skip_prelabels`` leaves unreviewed pre-labels out of the run (`TrainingData.collect`).
     """
     args = [
         "--data", str(folder),
@@ -47,6 +49,8 @@ def worker_args(
         args += ["--compare-with", str(current)]
     if fine_tune and current:
         args += ["--base", str(current)]
+    if skip_prelabels:
+        args.append("--skip-prelabels")
     return args
 
 

@@ -113,6 +113,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--label", choices=("auto", "default", "breed"), default="auto",
                         help="class names: the VOC object name, the Oxford breed, or (auto) as the base model")
     parser.add_argument("--no-compare", action="store_true", help="skip the old/new comparison")
+    parser.add_argument("--skip-prelabels", action="store_true",
+                        help="leave unreviewed pre-labels out: train on boxes a person saved only")
     parser.add_argument("--parent-pid", type=int, default=None,
                         help="stop when this process is gone (default: the parent at start-up)")
     parser.add_argument("--nice", type=int, default=10,
@@ -239,6 +241,7 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
         val_fraction=args.val_fraction,
         seed=args.seed,
         init_from=args.base,
+        skip_prelabels=args.skip_prelabels,
         out_dir=str(args.out),
     )
     started: dict[str, Any] = {}

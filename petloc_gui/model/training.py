@@ -67,6 +67,7 @@ class TrainConfig:
     patience: int | None = None
     exclude: list[str] = field(default_factory=list)  # image paths never used (test holdout)
     train_only: list[str] = field(default_factory=list)  # image paths never in validation (teacher-drawn boxes)
+    skip_prelabels: bool = False  # leave unreviewed pre-labels out: train on boxes a person saved only
     out_dir: str | None = None
     distribute: str | None = None  # None, "mirrored" or "multiworker"
     warmup_epochs: int | None = None
@@ -174,7 +175,7 @@ def train(
     data = TrainingData.collect(data_dir, config.label, config.exclude, config.val_fraction, config.seed,
                                 parent_meta=parent.meta if parent else None,
                                 parent_class_names=parent.class_names if parent else None,
-                                train_only=config.train_only)
+                                train_only=config.train_only, skip_prelabels=config.skip_prelabels)
     if not data.train:
         raise TooFewImagesError("no image left for training after the validation split", data.root, data.skipped)
     names = data.class_names
@@ -188,7 +189,8 @@ def train(
     emit({"event": "start", "epochs": epochs, "steps_per_epoch": steps, "n_train": len(data.train),
           "n_val": len(data.validation), "n_test": len(data.test), "val_images": splits["validation"],
           "selection_images": selection_images, "report_images": report_images,
-          "skipped": [[p, r] for p, r in data.skipped], "class_names": names, "n_prelabels": data.n_prelabels})
+          "skipped": [[p, r] for p, r in data.skipped], "class_names": names, "n_prelabels": data.n_prelabels,
+          "n_prelabels_skipped": data.n_prelabels_skipped})
 
     weights_path, backbone_info = _backbone_weights(preset, config)
     strategy = make_strategy(config.distribute)

@@ -114,7 +114,8 @@ class TrainingData:
     def __init__(self, root: Path, items: list[Item], validation: set[str], test: list[tuple[str, Path, Path | None]],
                  skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int,
                  train_only: Iterable[str] = (), files: dict[str, dict[str, str | None]] | None = None,
-                 data_fingerprint: str = "", parent_validation: Iterable[str] = ()) -> None:
+                 data_fingerprint: str = "", parent_validation: Iterable[str] = (),
+                 prelabels_skipped: int = 0) -> None:
         self.root = root
         self.items = items
         self.train = [it for it in items if it.relpath not in validation]
@@ -126,6 +127,7 @@ class TrainingData:
         self.seed = seed
         self.train_only = sorted(train_only)  # relative paths kept out of validation (`collect`)
         self.n_prelabels = sum(it.sample.prelabel for it in items)  # unreviewed pre-labels: train only
+        self.n_prelabels_skipped = prelabels_skipped  # unreviewed pre-labels left out (`collect`'s skip_prelabels)
         # sha256 of each image and annotation, and the fingerprint, as `collect` read them: the record
         # says what the run trained on, whatever is saved, moved or deleted in the folder meanwhile
         self._files = dict(files or {})
@@ -148,6 +150,7 @@ class TrainingData:
         parent_meta: dict[str, Any] | None = None,
         parent_class_names: Sequence[str] | None = None,
         train_only: Iterable[str | os.PathLike[str]] = (),
+        skip_prelabels: bool = False,
     ) -> TrainingData:
         """Index, check and split ``data_dir``; with a parent (fine-tuning), keep its held-out images out.
 
@@ -161,6 +164,10 @@ class TrainingData:
         model drew) are only ever trained on: validation must score against
         boxes a person drew, so they never enter it; nor do unreviewed pre-labels
         (`petloc predict --write-voc`'s files nobody has saved since).
+        ``skip_prelabels`` leaves those out altogether, to train on checked boxes only (a model trained
+        on its own unchecked boxes learns its mistakes again): they are in no split, not even "test"
+        (they are no held-out images; the next run may train on them), and only counted
+        (``n_prelabels_skipped``).
         """
         held = parent_splits(parent_meta)
         excluded: list[tuple[Path, str, Path | None]] = []
@@ -180,6 +187,10 @@ class TrainingData:
                 else:
                     kept.append(sample)
             samples = kept
+        # after the parent's test images are found: one of them is still a test image, a pre-label or not
+        n_skipped_prelabels = sum(s.prelabel for s in samples) if skip_prelabels else 0
+        if n_skipped_prelabels:
+            samples = [s for s in samples if not s.prelabel]
         items: list[Item] = []
         for sample in samples:
             item, reason = _checked(sample)
@@ -191,8 +202,7 @@ class TrainingData:
             # say why when images were held out: a folder of the parent's test photos looks fully annotated
             why = (f" ({len(excluded)} more held out: the parent model's test images, which fine-tuning never "
                    "trains on so that its test figures stay honest, or excluded on request)" if excluded else "")
-            raise TooFewImagesError(f"need at least 2 usable annotated images, found {len(items)}{why}"
-                                    f"{_skipped_note(skipped)}", root, skipped)
+            raise TooFewImagesError(too_few_images(len(items), n_skipped_prelabels, why, skipped), root, skipped)
         labels = [it.label for it in items]
         if parent_class_names is None:
             names = sorted(set(labels))
@@ -207,7 +217,7 @@ class TrainingData:
         files = _files_record([(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in items]
                               + test, hashes)
         return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, files,
-                   fingerprint(it.sample for it in items), forced)
+                   fingerprint(it.sample for it in items), forced, n_skipped_prelabels)
 
     # -- what the pipelines need --------------------------------------------
     def label_ids(self, items: Sequence[Item]) -> np.ndarray:
@@ -264,12 +274,27 @@ class TrainingData:
                 "n_skipped": len(self.skipped), "n_excluded": exclude_count, "root_name": self.root.name,
                 **({"train_only": self.train_only} if self.train_only else {}),
                 **({"n_prelabels": self.n_prelabels} if self.n_prelabels else {}),
+                **({"n_prelabels_skipped": self.n_prelabels_skipped} if self.n_prelabels_skipped else {}),
                 **({"unreadable": unreadable} if (unreadable := self.unreadable.record()) else {})}
 
     def validation_record(self) -> dict[str, Any]:
         return {"images": sorted(it.relpath for it in self.validation), "fraction": self.val_fraction,
                 "seed": self.seed, "rule": "sha256 of the relative path < fraction; each class of >= 2 "
                 "images keeps one on each side; a parent's validation images stay (model.splits)"}
+
+
+def too_few_images(found: int, prelabels_left_out: int = 0, held_out: str = "",
+                   skipped: Sequence[tuple[str, str]] = ()) -> str:
+    """``need at least 2 usable annotated images, found 1; 12 unreviewed pre-labels were left out ...``:
+    why a run cannot train (the Retrain dialog's preview says it before the run). ``held_out``: the
+    parenthesis on held-out images; ``skipped``: the files left out, counted."""
+    text = f"need at least 2 usable annotated images, found {found}{held_out}"
+    if prelabels_left_out:  # the user asked for it, and may not expect the run to need them
+        were = "pre-label was" if prelabels_left_out == 1 else "pre-labels were"
+        them = "it" if prelabels_left_out == 1 else "them"
+        text += (f"; {prelabels_left_out} unreviewed {were} left out as asked "
+                 f"(review and save {them}, or train on {them} too)")
+    return text + _skipped_note(skipped)
 
 
 def _skipped_note(skipped: Sequence[tuple[str, str]]) -> str:

@@ -192,7 +192,7 @@ class RetrainController(QObject):
         self._first_model = first_model
         args = worker_args(folder, preset, self.staging, epochs=options.epochs, val_fraction=options.val_fraction,
                            label=label_source_for(preset, spec), current=spec or None,
-                           fine_tune=options.from_current and bool(spec))
+                           fine_tune=options.from_current and bool(spec), skip_prelabels=not options.train_prelabels)
         if self.process is not None:
             self.process.deleteLater()
         self.process = TrainingProcess(self)

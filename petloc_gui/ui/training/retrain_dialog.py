@@ -1,4 +1,4 @@
-"""The "Retrain…" options dialog: starting point, epochs, validation split, saving."""
+"""The "Retrain…" options dialog: starting point, epochs, validation split, pre-labels, saving."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, visible
 from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 from petloc_gui.ui import background
 from petloc_gui.ui.training.retrain_support import HoldoutPreview
@@ -30,18 +30,23 @@ HoldoutLoader = Callable[[], "HoldoutPreview | None"]
 MIN_WIDTH = 560  # the folder path and the wrapped notes stay readable
 
 
-def prelabel_note(count: int, saving_first: bool = False) -> str:
+def prelabel_note(count: int, saving_first: bool = False, train_on_them: bool = True) -> str:
     """What training does with ``count`` unreviewed pre-labels ("" for none): a user who pre-labelled
     200 photos and reviewed 30 would otherwise train on 170 unchecked boxes without being told.
-    ``saving_first``: the count is of the saved files, and the unsaved edits saved first may lower it."""
+    ``saving_first``: the count is of the saved files, and the unsaved edits saved first may lower it;
+    ``train_on_them``: the run trains on them (else it leaves them out)."""
     if count <= 0:
         return ""
     is_, it, as_is = ("is an unreviewed pre-label", "it", "it is") if count == 1 else \
         ("are unreviewed pre-labels", "them", "they are")
     saved = "As saved now, " if saving_first else ""
-    return (f"{saved}{count} of the annotated images {is_} (boxes a model drew that nobody has saved since). "
-            f"Training learns from {it} as {as_is}, but never validates on {it} or takes the new model's "
-            f"figures from {it}. To train on checked boxes only, review and save {it} first.")
+    head = f"{saved}{count} of the annotated images {is_} (boxes a model drew that nobody has saved since). "
+    if not train_on_them:  # a model trained on its own unchecked boxes learns its mistakes again
+        return head + (f"This run leaves {it} out: it learns from the boxes a person saved only. "
+                       f"Review and save {it} to train on {it} as checked boxes.")
+    return head + (f"Training learns from {it} as {as_is}, but never validates on {it} or takes the new model's "
+                   f"figures from {it}. To train on checked boxes only, untick the box below or review and "
+                   f"save {it} first.")
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class RetrainOptions:
     epochs: int = RETRAIN_EPOCHS
     val_fraction: float = VAL_FRACTION
     save_first: bool = True
+    train_prelabels: bool = True  # train on the folder's unreviewed pre-labels too (else they are left out)
 
 
 class RetrainDialog(QDialog):
@@ -96,6 +102,10 @@ class RetrainDialog(QDialog):
         self.prelabel_note = QLabel()  # next to the held-out list: what the run does with unchecked boxes
         self.prelabel_note.setWordWrap(True)
         self.prelabel_note.hide()
+        # shown only when the folder has pre-labels; until then it keeps the remembered choice
+        self.train_prelabels = QCheckBox()
+        self.train_prelabels.setChecked(defaults.train_prelabels)
+        self.train_prelabels.hide()
         self.save_first = QCheckBox("Save my unsaved edits first (training reads saved annotations only)")
         self.save_first.setChecked(has_unsaved and defaults.save_first)
         self.save_first.setEnabled(has_unsaved)
@@ -123,12 +133,14 @@ class RetrainDialog(QDialog):
         layout.addWidget(self.holdout_label)
         layout.addWidget(self.holdout_list)
         layout.addWidget(self.prelabel_note)
+        layout.addWidget(self.train_prelabels)
         layout.addWidget(self.save_first)
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.val_fraction.valueChanged.connect(self._update_holdout)
         self.from_current.toggled.connect(self._update_holdout)  # fine-tuning keeps the model's test images out
         self.save_first.toggled.connect(self._update_holdout)  # saving first may make a run possible
+        self.train_prelabels.toggled.connect(self._update_holdout)  # leaving them out may leave too few
         self._update_holdout()
         self.resize(MIN_WIDTH, self.sizeHint().height())
 
@@ -154,6 +166,7 @@ class RetrainDialog(QDialog):
             epochs=self.epochs.value(),
             val_fraction=round(self.val_fraction.value(), 4),
             save_first=self.save_first.isEnabled() and self.save_first.isChecked(),
+            train_prelabels=self.train_prelabels.isChecked(),
         )
 
     def next_defaults(self) -> RetrainOptions:
@@ -186,6 +199,8 @@ class RetrainDialog(QDialog):
         if self._holdout_preview is not None:
             try:
                 preview = self._holdout_preview(fraction, self.from_current.isChecked())
+                if not self.train_prelabels.isChecked():  # the run leaves them out (`TrainingData.collect`)
+                    preview = preview.without_prelabels()
             except Exception as exc:  # noqa: BLE001 - a preview must never break the dialog
                 self.holdout_label.setText(f"The validation images cannot be listed yet ({exc}).")
                 self.holdout_list.clear()
@@ -231,6 +246,9 @@ class RetrainDialog(QDialog):
 
     def _show_prelabels(self, count: int) -> None:
         # the preview reads the saved files: edits saved first may turn pre-labels into a person's boxes
-        text = prelabel_note(count, self.save_first.isEnabled() and self.save_first.isChecked())
+        text = prelabel_note(count, self.save_first.isEnabled() and self.save_first.isChecked(),
+                             self.train_prelabels.isChecked())
         self.prelabel_note.setText(text)
         self.prelabel_note.setVisible(bool(text))
+        self.train_prelabels.setText(f"Train on the {counted(count, 'unreviewed pre-label')} too")
+        self.train_prelabels.setVisible(count > 0)

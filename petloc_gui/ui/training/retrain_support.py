@@ -6,10 +6,11 @@ None of these import TensorFlow: they run in the UI process.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from petloc_gui.core.text import counted
 from petloc_gui.model.bundle import BUNDLED_NAMES
 from petloc_gui.model.presets import PRESETS
 from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: preview and run agree
@@ -30,7 +31,23 @@ class Holdout:
     names: list[str]  # their relative paths
     parent_test: int = 0  # fine-tuning: annotated images that are the current model's test images
     problem: str = ""  # why the run would stop at once (e.g. no image left to train on)
-    prelabels: int = 0  # annotations that are a model's unreviewed pre-labels: trained on, never validated on
+    prelabels: int = 0  # annotations that are a model's unreviewed pre-labels: never validated on
+    reviewed: int | None = None  # the other annotated images (boxes a person saved) a run uses; None: unknown
+
+    def without_prelabels(self) -> Holdout:
+        """The holdout of the same run leaving the pre-labels out (`TrainingData.collect`'s
+        skip_prelabels): the same validation images, as pre-labels never validate, but the run
+        cannot start when too few of the others are left."""
+        if self.problem or not self.prelabels or self.reviewed is None:
+            return self
+        from petloc_gui.model.training_data import too_few_images  # no TensorFlow
+
+        if self.reviewed < 2:
+            return replace(self, count=0, names=[], problem=too_few_images(self.reviewed, self.prelabels))
+        if self.reviewed <= self.count:  # e.g. the current model's validation images, kept in validation
+            return replace(self, problem="no image left for training after the validation split (the "
+                                         f"{counted(self.prelabels, 'unreviewed pre-label')} left out as asked)")
+        return self
 
 
 HoldoutPreview = Callable[[float, bool], Holdout]  # (validation fraction, fine-tune?) -> holdout
@@ -104,7 +121,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         return None
     try:
         from petloc_gui.model.data import collect_samples
-        from petloc_gui.model.training_data import validation_split
+        from petloc_gui.model.training_data import too_few_images, validation_split
 
         samples, _, _ = collect_samples(folder, label)
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
@@ -119,14 +136,15 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                 return Holdout(0, [], 0, tuned)
             chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
                                       tuned.train_only)  # as `collect` splits
-            return Holdout(len(chosen), sorted(chosen), len(tuned.test), prelabels=tuned.n_prelabels)
+            return Holdout(len(chosen), sorted(chosen), len(tuned.test), prelabels=tuned.n_prelabels,
+                           reviewed=len(tuned.items) - tuned.n_prelabels)
+        reviewed = len(samples) - len(prelabels)
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
-            return Holdout(0, [], problem=f"need at least 2 usable annotated images, found {len(samples)}",
-                           prelabels=len(prelabels))
-        if len(samples) - len(prelabels) < 2:
-            return Holdout(0, [], prelabels=len(prelabels))
+            return Holdout(0, [], problem=too_few_images(len(samples)), prelabels=len(prelabels), reviewed=reviewed)
+        if reviewed < 2:
+            return Holdout(0, [], prelabels=len(prelabels), reviewed=reviewed)
         chosen = validation_split(samples, fraction, seed, train_only=prelabels)  # as `collect` splits
-        return Holdout(len(chosen), sorted(chosen), prelabels=len(prelabels))
+        return Holdout(len(chosen), sorted(chosen), prelabels=len(prelabels), reviewed=reviewed)
 
     return preview
 
