@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
+
 
 class WindowHost:
     """Mixed into MainWindow (which provides the attributes used here)."""
@@ -63,6 +65,9 @@ class WindowHost:
 
     def show_status(self, text: str, ms: int) -> None:
         self.statusBar().showMessage(text, ms)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().insertPermanentWidget(0, widget)  # left of the cursor and model figures
 
     # --- screenshot.ScreenshotHost -----------------------------------------------------------
     def first_visible_row(self) -> int | None:

@@ -111,3 +111,20 @@ def test_when_every_annotation_is_a_pre_label_none_validates_and_all_are_counted
     _digits_with_prelabels(folder, 6, 6)
     holdout = holdout_preview_for(folder)(0.2, False)
     assert holdout.count == 0 and holdout.prelabels == 6
+
+
+def test_a_fine_tune_that_could_not_start_still_counts_the_pre_labels(tmp_path):
+    # As from scratch: the dialog says why the run cannot start and, beside it, how many are pre-labels.
+    from petloc_gui.model.training_data import TrainingData
+
+    folder = tmp_path / "digits"
+    _digits_with_prelabels(folder, 12, 3)
+    run = TrainingData.collect(folder, val_fraction=0.2)
+    record = run.splits_record()
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    everything = sorted(name for part in record.values() for name in part)  # all the parent's test images
+    (parent / "meta.json").write_text(json.dumps({"class_names": run.class_names, "images": run.images_record(),
+                                                  "splits": {"train": [], "validation": [], "test": everything}}))
+    holdout = holdout_preview_for(folder, parent_spec=str(parent))(0.2, True)
+    assert holdout.problem and holdout.prelabels == 3 and holdout.reviewed == 9

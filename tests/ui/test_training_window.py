@@ -125,6 +125,9 @@ def test_notices_of_the_run_reach_the_training_log(qtbot):
     progress.on_event({"event": "start", "epochs": 1, "steps_per_epoch": 1, "n_train": 9, "n_val": 1,
                        "n_prelabels": 3})
     assert "3 of the training images are unreviewed pre-labels" in progress.log.toPlainText()
+    progress.on_event({"event": "start", "epochs": 1, "steps_per_epoch": 1, "n_train": 9, "n_val": 1,
+                       "n_prelabels_skipped": 1})
+    assert "1 unreviewed pre-label left out of this run, as asked" in progress.log.toPlainText()
 
 
 def test_format_eta_reads_well():

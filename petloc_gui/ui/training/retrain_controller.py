@@ -30,6 +30,7 @@ from petloc_gui.ui.training import retrain_support as support
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
 from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
 from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
+from petloc_gui.ui.training.undecided_button import UndecidedButton
 
 STATUS_MS = 8000
 
@@ -61,6 +62,8 @@ class RetrainHost(Protocol):
         """``folder``'s model from now on (the window and the CLI read it), used when it is opened."""
 
     def show_status(self, text: str, ms: int) -> None: ...
+
+    def add_status_widget(self, widget: QWidget) -> None: ...  # kept in the status bar; shows/hides itself
 
 
 class RetrainController(QObject):
@@ -102,7 +105,8 @@ class RetrainController(QObject):
         self.show_progress_action = QAction("Show training progress", parent)
         self.show_progress_action.triggered.connect(self.show_progress)
         self.show_progress_action.setEnabled(False)
-        self.versions_menu = VersionsMenu(self.store, host.current_model_spec, menu, undecided=self._undecided_id)
+        self.versions_menu = VersionsMenu(self.store, host.current_model_spec, menu,
+                                          undecided=lambda: self.new_version and self.new_version.id)
         self.versions_menu.version_chosen.connect(self.roll_back)
         self.versions_menu.bundled_chosen.connect(self.use_bundled)
         menu.addSeparator()
@@ -197,7 +201,7 @@ class RetrainController(QObject):
             self.process.deleteLater()
         self.process = TrainingProcess(self)
         self.process.event.connect(self._on_event)
-        self.process.log.connect(self._on_log)
+        self.process.log.connect(lambda line: self._progress_window().append_log(line))
         self.process.finished.connect(self._on_finished)
         progress = self._progress_window()
         progress.begin(options.epochs)
@@ -251,9 +255,6 @@ class RetrainController(QObject):
         elif kind == "epoch":
             self._status(f"Training: epoch {event.get('epoch')}/{event.get('epochs')}")
         self._progress_window().on_event(event)
-
-    def _on_log(self, line: str) -> None:
-        self._progress_window().append_log(line)
 
     def _on_finished(self, outcome: ProcessOutcome) -> None:
         progress = self._progress_window()
@@ -340,9 +341,6 @@ class RetrainController(QObject):
             self._progress_window().show_decided(f"Now using the new model ({version.id}).")
             self.new_version = None
 
-    def _undecided_id(self) -> str | None:
-        return self.new_version.id if self.new_version is not None else None
-
     def use_bundled(self, name: str) -> None:
         """Model → Versions → Bundled: <name>: used, and this folder's model from now on."""
         self.host.choose_model(name)
@@ -377,6 +375,7 @@ class RetrainController(QObject):
             self._progress.comparison.use_new.connect(self.use_new_model)
             self._progress.comparison.discard_new.connect(self.discard_new_model)
             self._progress.set_aside.connect(lambda: self.host.show_status(UNDECIDED_NOTE, 0))  # until replaced
+            self.host.add_status_widget(UndecidedButton(self._progress, self.show_progress))  # stays
         return self._progress
 
     def _status(self, text: str) -> None:

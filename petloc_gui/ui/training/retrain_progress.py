@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from petloc_gui.app.training_eta import TrainingEta
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
 from petloc_gui.ui.window_geometry import beside, fit_into
@@ -55,6 +55,7 @@ class RetrainProgress(QDialog):
 
     cancel_requested = Signal()
     set_aside = Signal()  # hidden by the user while the new model waits for Use / Discard
+    decided = Signal()  # the new model was used or discarded (`show_decided`)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +193,9 @@ class RetrainProgress(QDialog):
         if prelabels:
             self.append_log(f"[petloc] {prelabels} of the training images are unreviewed pre-labels (a model's "
                             "boxes): trained on, never validated on")
+        skipped = _int(event.get("n_prelabels_skipped"), 0)
+        if skipped:
+            self.append_log(f"[petloc] {counted(skipped, 'unreviewed pre-label')} left out of this run, as asked")
         names = event.get("val_images")
         if isinstance(names, list) and names:
             self.append_log(f"[petloc] {len(names)} validation images: " + ", ".join(map(str, names[:50]))
@@ -242,6 +246,7 @@ class RetrainProgress(QDialog):
     def show_decided(self, text: str) -> None:
         self.status.setText(text)
         self.comparison.set_choice_enabled(False)
+        self.decided.emit()
 
 
 def _int(value: Any, default: int) -> int:

@@ -132,8 +132,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
 
     def preview(fraction: float, fine_tune: bool = False) -> Holdout:
         if fine_tune and tuned is not None:
-            if isinstance(tuned, str):  # the run would stop at once
-                return Holdout(0, [], 0, tuned)
+            if isinstance(tuned, str):  # the run would stop at once (the pre-label note stays, as from scratch)
+                return Holdout(0, [], 0, tuned, prelabels=len(prelabels), reviewed=len(samples) - len(prelabels))
             chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
                                       tuned.train_only)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), len(tuned.test), prelabels=tuned.n_prelabels,

@@ -58,6 +58,9 @@ class StandInWindow(QMainWindow):
     def show_status(self, text: str, ms: int) -> None:
         self.statusBar().showMessage(text, ms)
 
+    def add_status_widget(self, widget) -> None:
+        self.statusBar().insertPermanentWidget(0, widget)
+
 
 def standin_window(qtbot, tmp_path) -> StandInWindow:
     folder = tmp_path / "data"

@@ -65,3 +65,27 @@ def test_escape_during_a_run_neither_cancels_it_nor_loses_its_model(qtbot, windo
         assert window.statusBar().currentMessage() != UNDECIDED_NOTE  # nothing to choose yet
     assert not finished.args[0].cancelled and controller.new_version is not None
     assert progress.isVisible() and progress.awaits_choice()  # the result comes back to be chosen
+
+
+def _undecided_button(window):
+    from petloc_gui.ui.training.undecided_button import UndecidedButton
+
+    (button,) = window.statusBar().findChildren(UndecidedButton)
+    return button
+
+
+def test_a_status_bar_button_stays_while_the_new_model_waits_and_brings_the_choice_back(qtbot, window, controller):
+    progress = _finished(qtbot, window, controller)
+    button = _undecided_button(window)
+    assert not button.isVisible()  # the choice is on screen: nothing to remind of
+    qtbot.keyClick(progress, Qt.Key.Key_Escape)
+    assert button.isVisible() and "not kept yet" in button.text() and button.toolTip() == UNDECIDED_NOTE
+    # Passing the pointer over a menu item replaces the temporary message with its status tip: the button stays.
+    controller.retrain_action.showStatusText(window)
+    assert window.statusBar().currentMessage() != UNDECIDED_NOTE and button.isVisible()
+    button.click()
+    assert progress.isVisible() and progress.awaits_choice() and not button.isVisible()
+    qtbot.keyClick(progress, Qt.Key.Key_Escape)
+    assert button.isVisible()
+    controller.roll_back(controller.new_version)  # Model -> Versions -> the new one: the choice is made
+    assert controller.new_version is None and not button.isVisible()
