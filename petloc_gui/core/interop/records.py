@@ -134,7 +134,8 @@ def read_dataset_records(dataset: Dataset, report: ConversionReport,
     Sizes come from image headers (never decoded). An unreadable image, or an
     annotation that cannot be read, leaves that image out (a broken file must
     not turn into "nothing there"). Boxes core.voc repaired are exported as
-    repaired, with a warning; boxes without a label or area are left out.
+    repaired, with a warning; boxes without a label or area are left out, and
+    so is an image none of whose boxes is usable (reported).
     """
     root = images_root(dataset)
     total = len(dataset.items)
@@ -179,16 +180,26 @@ def _read_item(image_path: Path, annotation_path: Path | None, root: Path,
         report.warning(annotation_path, message)
     if annotation.unreviewed:
         report.prelabels += 1
+    unusable = []  # why each object left out is
     for index, obj in enumerate(annotation.objects, start=1):
         if not obj.name.strip():
-            report.problem(annotation_path, f"object {index} has no label; box left out")
-            report.skipped_objects += 1
+            unusable.append(f"object {index} has no label")
         elif obj.box.area <= 0:
-            report.problem(annotation_path, f"object {index} ({obj.name}) has zero area; "
-                           "box left out")
-            report.skipped_objects += 1
+            unusable.append(f"object {index} ({obj.name}) has zero area")
         else:
             record.objects.append(LabelledBox(obj.name.strip(), obj.box))
+    report.skipped_objects += len(unusable)
+    if unusable and not record.objects:
+        # Exported without its boxes, it would say "checked, nothing there" (an empty YOLO .txt,
+        # a COCO image with no annotations): trainers take it as background, a cat photo as
+        # "no cat". Left out whole (--from yolo likewise never reads a .txt of unusable lines as
+        # "nothing there").
+        report.problem(annotation_path, f"{', '.join(unusable)}, so no box is usable; without boxes "
+                       f"{image_path.name} would be exported as \"checked, nothing there\" (background "
+                       "to trainers): image left out; fix the annotation and export again")
+        return None
+    for reason in unusable:
+        report.problem(annotation_path, f"{reason}; box left out")
     return record
 
 
