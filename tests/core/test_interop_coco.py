@@ -76,12 +76,13 @@ def _coco(tmp_path, annotations, images=None, categories=None):
     (folder / "images").mkdir(parents=True)
     write_image(folder / "images" / "a.png", 100, 50)
     write_image(folder / "images" / "b.png", 100, 50)
+    write_image(folder / "images" / "c.png", 100, 50)
     document = {
         "images": images if images is not None else [
             {"id": 1, "file_name": "a.png", "width": 100, "height": 50},
             {"id": 2, "file_name": "b.png", "width": 100, "height": 50},
             {"id": 3, "file_name": "gone.png", "width": 100, "height": 50},
-            {"id": 4, "file_name": "b.png", "width": 50, "height": 100},
+            {"id": 4, "file_name": "c.png", "width": 50, "height": 100},
         ],
         "annotations": annotations,
         "categories": categories if categories is not None else [
@@ -111,7 +112,7 @@ def test_bad_entries_are_named_and_the_rest_converted(tmp_path):
     assert f"{path}: annotations[3] (id 13): bbox must be 4 numbers" in problems
     assert f"{path}: annotations[4] (id 14): image_id 77" in problems
     assert f"{path}: images[2]: image 'gone.png' not found" in problems
-    assert f"{path}: images[3]: says 50x100 but b.png is 100x50" in problems and "swapped" in problems
+    assert f"{path}: images[3]: says 50x100 but c.png is 100x50" in problems and "swapped" in problems
     assert "iscrowd" in problems
     assert len(report.problems) == 7
     assert sorted(records) == ["a.png", "b.png"]

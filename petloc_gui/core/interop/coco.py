@@ -27,6 +27,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
 from petloc_gui.core.images import image_size
+from petloc_gui.core.interop.coco_duplicates import ImageEntry, merge_same_images
 from petloc_gui.core.interop.files import LINK, place_image, prepare_output, remove_stale_temporaries
 from petloc_gui.core.interop.records import (
     ConversionReport,
@@ -194,7 +195,8 @@ def read_coco(src: str | os.PathLike[str], report: ConversionReport,
     """The images of a COCO file as records; each bad entry is reported and left out.
 
     Images are looked for in ``images_dir``, else ``images/`` beside the JSON
-    file, the JSON's folder, and ``../images``. Raises DatasetError when
+    file, the JSON's folder, and ``../images``. Entries that are one image
+    file become one record (coco_duplicates). Raises DatasetError when
     ``src`` is not a readable COCO file.
     """
     path = find_coco_file(Path(src))
@@ -202,9 +204,10 @@ def read_coco(src: str | os.PathLike[str], report: ConversionReport,
     categories = _categories(document, path, report)
     folders = _image_folders(path, Path(images_dir) if images_dir is not None else None)
     records: dict[Any, ImageRecord | None] = {}
+    found: dict[Path, list[ImageEntry]] = {}  # per image file, the entries that found it
     entries = document["images"]
     for index, entry in enumerate(entries):
-        _read_image(entry, f"{path}: images[{index}]", folders, records, report)
+        _read_image(entry, (path, index), folders, records, found, report)
         if progress is not None:
             progress(index + 1, len(entries) * 2)
     annotations = document.get("annotations") or []
@@ -223,7 +226,7 @@ def read_coco(src: str | os.PathLike[str], report: ConversionReport,
         if progress is not None and annotations:
             progress(len(entries) + (index + 1) * len(entries) // len(annotations),
                      len(entries) * 2)
-    return [record for record in records.values() if record is not None]
+    return merge_same_images(records, found, report)
 
 
 def _categories(document: dict, path: Path, report: ConversionReport) -> dict[Any, str]:
@@ -242,8 +245,9 @@ def _categories(document: dict, path: Path, report: ConversionReport) -> dict[An
     return categories
 
 
-def _read_image(entry: Any, where: str, folders: list[Path],
-                records: dict[Any, ImageRecord | None], report: ConversionReport) -> None:
+def _read_image(entry: Any, position: tuple[Path, int], folders: list[Path], records: dict[Any, ImageRecord | None],
+                found: dict[Path, list[ImageEntry]], report: ConversionReport) -> None:
+    where = f"{position[0]}: images[{position[1]}]"
     if (not isinstance(entry, dict) or not isinstance(entry.get("id"), (int, str))
             or not isinstance(entry.get("file_name"), str)):
         report.problem(where, "needs an `id` and a `file_name`; image left out")
@@ -279,6 +283,7 @@ def _read_image(entry: Any, where: str, folders: list[Path],
                        f"{entry.get('width')!r} and {entry.get('height')!r}; image not converted")
         report.skipped_images += 1
         return
+    found.setdefault(image, []).append(ImageEntry(image_id, *position, entry["file_name"], stated))
     if stated != (None, None) and stated != (width, height):
         hint = (" (swapped: the boxes were probably drawn without the photo's EXIF rotation)"
                 if stated == (height, width) else "")

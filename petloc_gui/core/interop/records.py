@@ -72,6 +72,7 @@ class ConversionReport:
     skipped_images: int = 0    # images left out because of a problem
     skipped_objects: int = 0   # boxes left out because of a problem
     kept_existing: int = 0     # VOC files left untouched (exist; no overwrite)
+    merged: int = 0            # image entries whose boxes went to an earlier entry of the same image file
     prelabels: int = 0         # annotations that are a model's unreviewed pre-labels (core.voc.PRELABEL_PREFIX)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -96,7 +97,8 @@ class ConversionReport:
     def to_dict(self) -> dict:
         return {"images": self.images, "annotated": self.annotated, "objects": self.objects,
                 "skipped_images": self.skipped_images, "skipped_objects": self.skipped_objects,
-                "kept_existing": self.kept_existing, "prelabels": self.prelabels, "problems": list(self.problems),
+                "kept_existing": self.kept_existing, "merged": self.merged, "prelabels": self.prelabels,
+                "problems": list(self.problems),
                 "warnings": list(self.warnings)}
 
     def summary(self) -> str:
@@ -105,6 +107,9 @@ class ConversionReport:
         if self.skipped_images or self.skipped_objects:
             parts.append(f"skipped {counted(self.skipped_images, 'image')} and "
                          f"{counted(self.skipped_objects, 'box', 'boxes')}")
+        if self.merged:
+            parts.append(f"{counted(self.merged, 'image entry', 'image entries')} merged into an earlier "
+                         "entry of the same image")
         if self.kept_existing:
             parts.append(f"{counted(self.kept_existing, 'existing VOC file')} left untouched")
         if self.prelabels:  # YOLO and COCO have no field for it: the output cannot tell them apart

@@ -40,15 +40,24 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
     except OSError as exc:
         raise SaveError(f"cannot create the folder: {exc.strerror or exc}", out) from exc
     remove_stale_temporaries(out / record.relative for record in records)
-    claimed: dict[str, Path] = {}
+    # VOC file (casefolded: one file where names ignore case) -> the record it is written from
+    claimed: dict[str, ImageRecord] = {}
     kept: list[Path] = []
     for done, record in enumerate(records, start=1):
         xml_name = str(Path(record.relative).with_suffix(".xml"))
-        owner = claimed.setdefault(xml_name.casefold(), record.image_path)
-        if owner != record.image_path:
+        first = claimed.setdefault(xml_name.casefold(), record)
+        if first.image_path != record.image_path:
             report.problem(record.image_path, f"would share the VOC file {xml_name} with "
-                           f"{owner}; image left out")
+                           f"{first.image_path}; image left out")
             report.skipped_images += 1
+        elif first is not record:
+            # Written again, it replaced this run's own file (the first record's boxes lost) or was
+            # kept out as "exists". read_coco merges an image's entries (coco_duplicates); this is
+            # for a caller that did not.
+            report.problem(record.image_path, f"listed twice; its VOC file {xml_name} is written from "
+                           "the first record only, this one's boxes are left out")
+            report.skipped_images += 1
+            report.skipped_objects += len(record.objects)
         else:
             _write_one(record, out, xml_name, overwrite, images, report, kept)
         if progress is not None:
