@@ -108,6 +108,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                        json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
     report.images += len(kept)
     report.annotated += sum(1 for record in kept if record.annotated)
+    report.prelabels += sum(1 for record in kept if record.annotated and record.prelabel)
     report.objects += len(document["annotations"])
     return report
 

@@ -60,6 +60,9 @@ class ImageRecord:
     height: int
     annotated: bool
     objects: list[LabelledBox] = field(default_factory=list)
+    # A model's unreviewed pre-label (core.voc.PRELABEL_PREFIX): counted by the exporters for
+    # the images they write (an image left out later, e.g. for its name, is not in the output).
+    prelabel: bool = False
 
 
 @dataclass
@@ -73,7 +76,7 @@ class ConversionReport:
     skipped_objects: int = 0   # boxes left out because of a problem
     kept_existing: int = 0     # VOC files left untouched (exist; no overwrite)
     merged: int = 0            # image entries whose boxes went to an earlier entry of the same image file
-    prelabels: int = 0         # annotations that are a model's unreviewed pre-labels (core.voc.PRELABEL_PREFIX)
+    prelabels: int = 0         # of the annotations written, a model's unreviewed pre-labels (core.voc.PRELABEL_PREFIX)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Called with ("problem" | "warning", text) as each is found (progress output).
@@ -183,8 +186,7 @@ def _read_item(image_path: Path, annotation_path: Path | None, root: Path,
         return None
     for message in annotation.problems:
         report.warning(annotation_path, message)
-    if annotation.unreviewed:
-        report.prelabels += 1
+    record.prelabel = annotation.unreviewed
     unusable = []  # why each object left out is
     for index, obj in enumerate(annotation.objects, start=1):
         if not obj.name.strip():

@@ -232,6 +232,7 @@ def _write_record(out: Path, record: ImageRecord, name: str, label_name: str, id
     report.images += 1
     report.annotated += record.annotated
     report.objects += len(record.objects) if record.annotated else 0
+    report.prelabels += record.annotated and record.prelabel
     return True
 
 
