@@ -1,4 +1,5 @@
-"""COCO entries that are one image file: their boxes go into one VOC file, none is lost.
+"""COCO entries that are one image file: their boxes go into one VOC file, none is lost; entries
+that only found one file by base name may be two photos, so neither is converted.
 
 Two entries naming a.jpg (or train/001.jpg and val/001.jpg, both found as
 images/001.jpg by base name) were written one after the other: the second
@@ -62,17 +63,33 @@ def test_convert_writes_both_boxes_and_calls_nothing_it_wrote_existing(tmp_path,
         assert not any("exists" in line for line in summary["warnings"] + summary["problems"])
 
 
-def test_names_found_by_base_name_are_merged_with_a_hint_and_a_box_listed_twice_counts_once(tmp_path):
-    path = _coco(tmp_path, [{"id": 1, "file_name": "train/a.png"}, {"id": 2, "file_name": "val/a.png"}],
+def test_names_found_only_by_base_name_are_not_converted_for_they_may_be_two_photos(tmp_path):
+    path = _coco(tmp_path, [{"id": 1, "file_name": "train/a.png"}, {"id": 2, "file_name": "val/a.png"},
+                            {"id": 3, "file_name": "b.png"}],
+                 [_box(1, 1, 1, [10, 10, 20, 20]), _box(2, 2, 2, [60, 5, 9, 9]), _box(3, 3, 1, [1, 1, 5, 5])])
+    report = ConversionReport()
+    assert [r.relative for r in read_coco(path, report)] == ["b.png"]
+    image = path.parent / "images" / "a.png"
+    assert report.problems == [
+        f"{path}: images[0]: names the same image {image} as images[1] ('val/a.png'), and their names differ "
+        "(the file was found by base name): which entry the file is cannot be told; pass --image-root so that "
+        "each finds its own file; not converted",
+        f"{path}: images[1]: names the same image {image} as images[0] ('train/a.png'), and their names differ "
+        "(the file was found by base name): which entry the file is cannot be told; pass --image-root so that "
+        "each finds its own file; not converted"]
+    assert (report.skipped_images, report.skipped_objects, report.merged, report.warnings) == (2, 2, 0, [])
+
+
+def test_a_box_listed_under_two_entries_of_one_name_counts_once(tmp_path):
+    path = _coco(tmp_path, [{"id": 1, "file_name": "a.png"}, {"id": 2, "file_name": "a.png"}],
                  [_box(1, 1, 1, [10, 10, 20, 20]), _box(2, 2, 1, [10, 10, 20, 20]), _box(3, 2, 2, [60, 5, 9, 9])])
     report = ConversionReport()
     [record] = read_coco(path, report)
     assert [o.label for o in record.objects] == ["cat", "dog"]
     [warning] = report.warnings
-    assert "images[0] ('train/a.png') and images[1] ('val/a.png') are the same image" in warning
-    assert "their 2 boxes (1 box listed under more than one of them counted once) are merged" in warning
-    assert warning.endswith("their names differ (found by base name): check that they are one photo, or "
-                            "pass --image-root")
+    assert "images[0] ('a.png') and images[1] ('a.png') are the same image" in warning
+    assert warning.endswith("their 2 boxes (1 box listed under more than one of them counted once) are merged "
+                            "into its one VOC file")
 
 
 def test_entries_of_one_file_stating_different_sizes_are_not_converted(tmp_path):

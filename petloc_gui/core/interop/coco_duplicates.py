@@ -4,9 +4,11 @@ A COCO file may list one image twice (a repeated ``file_name``, files merged
 from several exports), and ``train/001.jpg`` and ``val/001.jpg`` both find
 ``images/001.jpg`` by the base-name fallback of ``coco._locate``. Written one
 after the other, the second VOC file replaced the first (its boxes lost) or
-was kept out as "exists". The boxes of all such entries go into one record
-instead, and a warning names them. Entries that state different sizes cannot
-all be this file, and which one is cannot be told: none is converted.
+was kept out as "exists". The boxes of entries with one ``file_name`` go into
+one record instead, and a warning names them. Entries that state different
+sizes cannot all be this file, and entries whose names differ (found by base
+name) are as often two photos as one: which one is the file cannot be told,
+so none of them is converted.
 """
 
 from __future__ import annotations
@@ -57,12 +59,18 @@ def merge_same_images(records: dict[Any, ImageRecord | None], entries: dict[Path
             kept.append(record)
             continue
         sizes = {entry.stated for entry in same if entry.stated != (None, None)}
-        if len(sizes) > 1:
+        names = {entry.file_name for entry in same}
+        if len(sizes) > 1 or len(names) > 1:
             this = next(entry for entry in same if entry.image_id == image_id)
             others = ", ".join(entry.label for entry in same if entry is not this)
-            stated = ", ".join(f"{w}x{h}" for w, h in sorted(sizes))
-            report.problem(this.where, f"names the same image {record.image_path} as {others}, and their "
-                           f"sizes differ ({stated}): which entry the file is cannot be told; not converted")
+            if len(sizes) > 1:
+                stated = ", ".join(f"{w}x{h}" for w, h in sorted(sizes))
+                why = f"their sizes differ ({stated}): which entry the file is cannot be told"
+            else:  # train/001.jpg and val/001.jpg are as often two photos as one: never mix their boxes
+                why = ("their names differ (the file was found by base name): which entry the file is cannot be "
+                       "told; pass --image-root so that each finds its own file")
+            report.problem(this.where, f"names the same image {record.image_path} as {others}, and {why}; "
+                           "not converted")
             report.skipped_images += 1
             report.skipped_objects += len(record.objects)
             continue
@@ -81,10 +89,7 @@ def merge_same_images(records: dict[Any, ImageRecord | None], entries: dict[Path
         labels = [entry.label for entry in same]
         note = (f" ({counted(repeated[path], 'box', 'boxes')} listed under more than one of them counted once)"
                 if repeated.get(path) else "")
-        by_base_name = len({entry.file_name for entry in same}) > 1
         report.warning(same[0].source,
                        f"{', '.join(labels[:-1])} and {labels[-1]} are the same image {path}; their "
-                       f"{counted(len(first.objects), 'box', 'boxes')}{note} are merged into its one VOC file"
-                       + ("; their names differ (found by base name): check that they are one photo, or "
-                          "pass --image-root" if by_base_name else ""))
+                       f"{counted(len(first.objects), 'box', 'boxes')}{note} are merged into its one VOC file")
     return kept
