@@ -24,6 +24,9 @@ examples:
   petloc stats runs/digits-train --json
   petloc stats runs/digits-train --plot digits-stats.png
   petloc stats runs/digits-train --plot digits-stats.png --overwrite   # replace the last plot
+
+A --plot inside the dataset folder is refused (exit 2): it would be read as
+one of the dataset's images.
 """
 
 
@@ -31,7 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=path_arg,
                         help="dataset folder (sidecar, Oxford-IIIT Pet or VOC devkit layout)")
     parser.add_argument("--plot", metavar="OUT.png", type=path_arg,
-                        help="also write histograms to this new PNG file (an existing one only with --overwrite)")
+                        help="also write histograms to this new PNG file, outside the dataset folder "
+                             "(an existing one only with --overwrite)")
     parser.add_argument("--overwrite", action="store_true",
                         help="let --plot replace an existing file (never one of the dataset's own files)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
@@ -47,8 +51,10 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.stats import compute_stats
 
-    if args.plot is not None and args.plot.suffix.lower() != ".png":
-        raise UsageError(f"--plot {args.plot}: the plot is a PNG image; give a file name ending in .png")
+    if args.plot is not None:
+        if args.plot.suffix.lower() != ".png":
+            raise UsageError(f"--plot {args.plot}: the plot is a PNG image; give a file name ending in .png")
+        _refuse_plot_inside_dataset(args.plot, args.data)
     dataset = open_dataset(args.data)
     stats = compute_stats(dataset, check_images=args.check_images)
     status = 0
@@ -71,6 +77,20 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(show_lines(stats.summary_lines()), flush=True)
     return status
+
+
+def _refuse_plot_inside_dataset(plot: Path, data: Path) -> None:
+    """Refuse (exit 2, nothing read) a plot inside the dataset's folder: a PNG there is one of its
+    images the next time it is read (stats counts it, predict --write-voc pre-labels it, convert
+    exports it), and one beside photo.jpg shares photo.xml with it. Links and ``..`` are resolved,
+    as `convert` does for an export inside its source."""
+    from petloc_gui.core.dataset import dataset_root
+    from petloc_gui.core.real_paths import part_inside
+
+    root = dataset_root(data)
+    if root.is_dir() and part_inside(plot, root) is not None:
+        raise UsageError(f"--plot {plot}: is inside the dataset folder {root}, where the plot would be read as one "
+                         "of its images; write it outside the dataset folder")
 
 
 def _check_plot_target(plot: Path, dataset, overwrite: bool) -> None:

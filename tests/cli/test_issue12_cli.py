@@ -147,9 +147,11 @@ def test_predict_on_a_sparse_jpeg_finishes_with_one_error_line(tiny_bundle, tmp_
 @pytest.mark.timeout(120)
 def test_stats_plot_with_a_million_character_label_finishes(tmp_path, capsys):
     pytest.importorskip("matplotlib")
-    Image.new("RGB", (100, 80)).save(tmp_path / "a.jpg")
-    (tmp_path / "a.xml").write_text(voc_xml("a.jpg", 100, 80, [("y" * 1_000_000, (1, 1, 9, 9))]))
-    code, out, err = run_cli(capsys, "stats", tmp_path, "--plot", tmp_path / "plot.png")
+    data = tmp_path / "data"  # the plot beside it: one inside it is refused
+    data.mkdir()
+    Image.new("RGB", (100, 80)).save(data / "a.jpg")
+    (data / "a.xml").write_text(voc_xml("a.jpg", 100, 80, [("y" * 1_000_000, (1, 1, 9, 9))]))
+    code, out, err = run_cli(capsys, "stats", data, "--plot", tmp_path / "plot.png")
     assert code == 0, err
     assert (tmp_path / "plot.png").stat().st_size > 0
     assert "1,000,000 characters" in out

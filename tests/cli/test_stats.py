@@ -157,10 +157,10 @@ def test_stats_plot_never_replaces_a_file_without_asking_nor_a_dataset_file(mess
     image = next(p for p in messy_dataset.iterdir() if p.suffix == ".png")
     before = image.read_bytes()
     code, out, err = run_cli(capsys, "stats", messy_dataset, "--plot", image, "--overwrite", "--json")
-    assert code == 1 and "is a file of the dataset" in err and image.read_bytes() == before
+    assert code == 2 and "inside the dataset folder" in err and image.read_bytes() == before  # as any plot there
     linked = tmp_path / "linked.png"
-    os.link(image, linked)  # the same file by another name
-    code, _, err = run_cli(capsys, "stats", messy_dataset, "--plot", linked, "--overwrite")
+    os.link(image, linked)  # the same file by another name, outside the dataset's folder
+    code, out, err = run_cli(capsys, "stats", messy_dataset, "--plot", linked, "--overwrite", "--json")
     assert code == 1 and "is a file of the dataset" in err and image.read_bytes() == before
     assert last_json(out)["n_images"] == 7  # the statistics still print
     notes = tmp_path / "notes.png"
