@@ -31,6 +31,9 @@ examples:
 """
 
 BUNDLED = ("pets", "digits")
+# The keys of every --json row (docs/cli.md), and those a trained version adds.
+ROW_KEYS = ("name", "kind", "path", "preset", "metrics", "split", "chose_epoch")
+TRAINED_KEYS = ("parent", "created")
 HEADER = ("name", "preset", "accuracy", "mean IoU", "measured on", "path")
 
 
@@ -39,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    rows = bundled_models() + trained_versions()
+    rows = [_with_every_key(row) for row in bundled_models() + trained_versions()]
     if args.json:
         for row in rows:
             json_line(row)
@@ -48,6 +51,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         print("no models found", flush=True)
     return 0
+
+
+def _with_every_key(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with each key docs/cli.md lists for its kind, null where unknown (an unavailable
+    model's figures): a script may read ``row["metrics"]`` of any row."""
+    keys = ROW_KEYS + (TRAINED_KEYS if row.get("kind") == "trained" else ())
+    return {**dict.fromkeys(keys), **row}
 
 
 def _table_row(row: dict[str, Any]) -> tuple[str, ...]:
@@ -126,14 +136,56 @@ def trained_versions() -> list[dict[str, Any]]:
 def _bundles_outside_a_preset_folder(root: Path) -> list[dict[str, Any]]:
     """A row for each bundle copied straight into the store (models/<id>/ instead of
     models/<preset>/<id>/): the store takes such a folder for a preset and lists nothing in it."""
-    rows = []
-    for folder in sorted(root.iterdir()) if root.is_dir() else []:
-        if folder.name.startswith(".") or not (folder / "meta.json").is_file():
-            continue
-        rows.append({"name": folder.name, "kind": "trained", "path": str(folder), "preset": None,
-                     "warning": f"{folder}: a model bundle directly in {root}: the app lists versions in "
-                                f"{root}/<preset>/<id>/; move it into its preset's folder"})
-    return rows
+    return [_misplaced_row(folder, root) for folder in (sorted(root.iterdir()) if root.is_dir() else [])
+            if not folder.name.startswith(".") and (folder / "meta.json").is_file()]
+
+
+def _misplaced_row(folder: Path, root: Path) -> dict[str, Any]:
+    """A misplaced bundle's row, filled as it would be in its preset's folder (its figures from
+    version.json, else meta.json), its preset the one meta.json names, with a warning saying where
+    it belongs: a script reading ``metrics`` of each row with a path met a row without one."""
+    from petloc_gui.model.bundle_check import model_file_problem
+    from petloc_gui.model.versions import VERSION_FILE
+
+    notes = [f"a model bundle directly in {root}: the app lists versions in {root}/<preset>/<id>/; "
+             "move it into its preset's folder"]
+    meta = _json_object(folder / "meta.json") or {}  # unreadable: model_file_problem says so below
+    record = meta
+    if (folder / VERSION_FILE).exists():
+        version = _json_object(folder / VERSION_FILE)
+        if version is None:
+            notes.append(f"{VERSION_FILE} cannot be read or is not a JSON object; figures unknown")
+        record = version or {}
+    figures, extra = record.get("metrics"), record.get("extra")
+    parent, created, preset = record.get("parent"), record.get("created"), meta.get("preset")
+    problems: list[str] = []
+    row: dict[str, Any] = {
+        "name": folder.name,
+        "kind": "trained",
+        "path": str(folder),
+        "preset": preset if isinstance(preset, str) else None,
+        "parent": parent if isinstance(parent, str) else None,
+        "created": created if isinstance(created, str) else None,
+        "metrics": _key_metrics(figures, problems),
+        "split": "validation",  # as a version's (trained_versions)
+        "chose_epoch": chose_epoch(figures, extra.get("training_metrics") if isinstance(extra, dict) else None),
+    }
+    problem = model_file_problem(folder)
+    if problem is not None:  # as a broken version: unavailable, with why
+        row.update(path=None, error=f"{folder}: {problem}")
+    row["warning"] = f"{folder}: " + "; ".join(notes + problems)
+    return row
+
+
+def _json_object(path: Path) -> dict[str, Any] | None:
+    """The JSON object in ``path`` (a model's or version's record), or None when it cannot be read as one."""
+    from petloc_gui.core.json_record import read_json_record
+
+    try:
+        value = read_json_record(path)
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _key_metrics(metrics: Any, problems: list[str] | None = None) -> dict[str, Any]:
