@@ -85,6 +85,8 @@ class DatasetStats:
     n_prelabels: int = 0  # of the annotated: a model's pre-labels nobody has reviewed (core.voc.PRELABEL_PREFIX)
     n_unannotated: int = 0
     n_objects: int = 0
+    # Of n_objects, those without a label (each a missing_label problem): in no class count.
+    n_unlabelled: int = 0
     # Files named as images of a format petloc does not read, {format: n}; not in n_images.
     not_read: dict[str, int] = field(default_factory=dict)
     class_counts: dict[str, int] = field(default_factory=dict)
@@ -115,6 +117,7 @@ class DatasetStats:
             "n_prelabels": self.n_prelabels,
             "n_unannotated": self.n_unannotated,
             "n_objects": self.n_objects,
+            "n_unlabelled": self.n_unlabelled,
             "n_not_read": sum(self.not_read.values()),
             "not_read": dict(sorted(self.not_read.items())),
             "class_counts": dict(sorted(self.class_counts.items())),
@@ -155,7 +158,8 @@ class DatasetStats:
             f"annotated      {self.n_annotated}"
             + (f" ({self.n_prelabels} of them unreviewed pre-labels)" if self.n_prelabels else ""),
             f"no annotation  {self.n_unannotated}",
-            f"objects        {self.n_objects}",
+            f"objects        {self.n_objects}"
+            + (f" ({self.n_unlabelled} of them without a label: in no class count)" if self.n_unlabelled else ""),
         ]
         if self.split_counts:
             lines.append("splits         " + ", ".join(f"{k}: {v}" for k, v in sorted(self.split_counts.items())))
@@ -295,11 +299,18 @@ def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int
         if not stats.images_checked:
             stats.values["image_width"].append(float(size[0]))
             stats.values["image_height"].append(float(size[1]))
+    # An object without a label (a missing_label problem above) is no class: counted as one named "",
+    # it made a nameless row of the class balance and skewed its shares. Training leaves out an image
+    # whose first object has none, so the first-object balance does too.
     first = objects[0].name
-    stats.first_object_class_counts[first] = stats.first_object_class_counts.get(first, 0) + 1
+    if first:
+        stats.first_object_class_counts[first] = stats.first_object_class_counts.get(first, 0) + 1
     for obj in objects:
         stats.n_objects += 1
-        stats.class_counts[obj.name] = stats.class_counts.get(obj.name, 0) + 1
+        if obj.name:
+            stats.class_counts[obj.name] = stats.class_counts.get(obj.name, 0) + 1
+        else:
+            stats.n_unlabelled += 1
         _add_box(stats, obj.box, size)
 
 
