@@ -14,21 +14,18 @@ import contextlib
 import json
 import math
 import os
-import re
 import sys
 import tempfile
 import time
-import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any, TextIO
 
 from petloc_gui.app.tf_log_filter import debug_enabled
-from petloc_gui.core.text import counted, json_safe, visible
+from petloc_gui.core.text import counted, json_safe, printable, visible
+from petloc_gui.core.text import display_width as display_width  # re-exported: measured as table measures
+from petloc_gui.core.text import table as text_table
 
 PREFIX = "petloc: "
-
-# A file name that is not UTF-8 (b"bad\xffname") reaches Python with a lone surrogate per bad byte.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class CommandError(Exception):
@@ -61,7 +58,7 @@ def show(text: object) -> str:
     """One line for stdout: control characters (a newline in a file name too: one record, one line)
     and bidi overrides escaped, and lone surrogates (``\\udcff``, as stderr shows them): Python's
     stdout refuses to encode them under most UTF-8 locales (en_US.UTF-8; C.UTF-8 is the exception)."""
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", visible(text))
+    return printable(text)
 
 
 def show_lines(lines: Iterable[object]) -> str:
@@ -70,33 +67,11 @@ def show_lines(lines: Iterable[object]) -> str:
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]], right: Collection[int] = ()) -> list[str]:
-    """The lines of a table whose columns line up whatever their cells hold (``ls -l``, ``docker ps``):
-    each column as wide as its widest cell as a terminal shows it (``show``'s escapes counted, a wide
-    character as two columns), two spaces apart; the columns in ``right`` are aligned right. The last
-    column is not padded (a path, a note: nothing follows it). Nothing is shortened: a cell is
-    something to copy (a name, a path), and ``--json`` is the form for programs."""
-    shown = [[show(cell) for cell in header]] + [[show(cell) for cell in row] for row in rows]
-    widths = [max(display_width(line[i]) for line in shown) for i in range(len(header))]
-    lines = []
-    for line in shown:
-        cells = []
-        for i, (cell, width) in enumerate(zip(line, widths, strict=True)):
-            pad = " " * (width - display_width(cell))
-            last = i == len(line) - 1
-            cells.append(pad + cell if i in right else cell if last else cell + pad)
-        lines.append("  ".join(cells))
-    return lines
-
-
-def display_width(text: str) -> int:
-    """How many terminal columns ``text`` takes: two for a wide (CJK, most emoji) character, none for
-    a combining mark or a format character (a zero-width joiner), one for the others."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Me", "Mn", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    """The lines of a table whose columns line up whatever their cells hold (``core.text.table``: each
+    cell as `show` shows it, a wide character as two columns, the columns in ``right`` aligned right).
+    Nothing is shortened: a cell is something to copy (a name, a path), and ``--json`` is the form
+    for programs."""
+    return text_table(header, rows, right)
 
 
 def warn_size_mismatches(notes: list[tuple[Any, str]], shown: int = 3) -> None:

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
-from petloc_gui.core.stats import DatasetStats
+from petloc_gui.core.stats import DatasetStats, natural_order
 from petloc_gui.core.text import counted, visible
 
 
@@ -47,7 +47,7 @@ def _draw(stats: DatasetStats, axes) -> None:
     values = stats.values
     counts = stats.first_object_class_counts
     ax = axes[0][0]
-    names = sorted(counts)
+    names = natural_order(counts)  # as the table lists them: class2 before class10
     ax.bar(range(len(names)), [counts[n] for n in names], color="tab:blue")
     ax.set_xticks(range(len(names)), [_tick(n) for n in names], rotation=45, ha="right", fontsize=8)
     ax.set_title("class balance (first object per image)")

@@ -7,7 +7,7 @@ decoded. Every problem found names its file, so a person can go and fix it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +17,7 @@ import numpy as np
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_size
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import columns, counted
 from petloc_gui.core.voc import VocAnnotation, read_voc
 
 if TYPE_CHECKING:  # compute_stats imports dataset lazily (see below)
@@ -166,14 +166,9 @@ class DatasetStats:
         per_ann = ", ".join(f"{k}: {v}" for k, v in sorted(self.objects_per_annotation.items()))
         lines.append(f"objects/file   {per_ann or '-'}")
         lines.append("class balance (first object per image; all objects in brackets)")
-        total = sum(self.first_object_class_counts.values()) or 1
-        for name in sorted(set(self.class_counts) | set(self.first_object_class_counts)):
-            first = self.first_object_class_counts.get(name, 0)
-            lines.append(
-                f"  {name:<24} {first:>6}  {100 * first / total:5.1f}%  ({self.class_counts.get(name, 0)})"
-            )
+        lines += ["  " + line for line in self._class_balance_rows()]
         for key, counts in sorted(self.meta_counts.items()):
-            listed = ", ".join(f"{name}: {n}" for name, n in sorted(counts.items()))
+            listed = ", ".join(f"{name}: {counts[name]}" for name in natural_order(counts))
             lines.append(f"{key} (annotated images): {listed}")
         for title, key, fmt in (
             ("box width px", "box_width", ".1f"),
@@ -191,6 +186,25 @@ class DatasetStats:
         for problem in self.problems:
             lines.append(f"  {problem.kind}: {problem.path}: {problem.message}")
         return lines
+
+    def _class_balance_rows(self) -> list[str]:
+        """Per class, in natural order (class2 before class10, as files are listed): its first
+        objects, their share, and (its objects); columns as wide as their widest cell as a terminal
+        shows it (a long or wide-character name, an escaped control character), so they line up."""
+        total = sum(self.first_object_class_counts.values()) or 1
+        rows = []
+        for name in natural_order(set(self.class_counts) | set(self.first_object_class_counts)):
+            first = self.first_object_class_counts.get(name, 0)
+            rows.append((name, first, f"{100 * first / total:.1f}%", f"({self.class_counts.get(name, 0)})"))
+        return columns(rows, right=(1, 2))
+
+
+def natural_order(names: Iterable[str]) -> list[str]:
+    """Class (or breed) names as the rest of petloc lists names: class2 before class10, the name
+    itself breaking ties (core.dataset.natural_key)."""
+    from petloc_gui.core.dataset import natural_key
+
+    return sorted(names, key=lambda name: (natural_key(name), name))
 
 
 def summarize(values: list[float]) -> dict[str, float] | None:

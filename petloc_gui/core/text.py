@@ -1,5 +1,6 @@
 """Text shown to a person: file names and labels made safe (no terminal control, no bidi
-reordering), and counts worded (``counted``: "1 image", "2 images").
+reordering), counts worded (``counted``: "1 image", "2 images"), and columns that line up on a
+terminal whatever the cells hold (``table``, ``columns``, ``display_width``).
 
 A file name or label may hold an ANSI escape (``ESC[2J`` clears a terminal,
 ``ESC]8;;`` makes links), other C0/C1 control characters, or a bidirectional
@@ -11,11 +12,15 @@ readable escape (``\\x1b``, ``\\u202e``), keeping every other character.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
 
 # C0 and C1 controls, DEL, and the bidi embedding/override/isolate/mark characters.
 _CONTROL_AND_BIDI = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}]")
 _JSON_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}\ud800-\udfff]")  # and lone surrogates (see json_safe)
+# A file name that is not UTF-8 (b"bad\xffname") reaches Python with a lone surrogate per bad byte.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -48,3 +53,47 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``"1 image"``, ``"0 images"``, ``"3 images"``: ``n`` with ``noun`` in the number it takes.
     ``plural`` where adding an "s" is wrong (``counted(n, "box", "boxes")``)."""
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def printable(text: object) -> str:
+    """One line as printed: control characters (a newline in a file name too: one record, one line)
+    and bidi overrides escaped (`visible`), and lone surrogates (``\\udcff``) too: Python's stdout
+    refuses to encode them under most UTF-8 locales (en_US.UTF-8; C.UTF-8 is the exception). Escaping
+    twice changes nothing (the escapes are plain ASCII)."""
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", visible(text))
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes: two for a wide (CJK, most emoji) character, none for
+    a combining mark or a format character (a zero-width joiner), one for the others."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Me", "Mn", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]], right: Collection[int] = ()) -> list[str]:
+    """The lines of a table whose columns line up whatever their cells hold (``ls -l``, ``docker ps``):
+    the header's line, then a line per row, laid out as `columns` lays them out."""
+    return columns([header, *rows], right)
+
+
+def columns(rows: Iterable[Sequence[object]], right: Collection[int] = ()) -> list[str]:
+    """A line per row, its cells in columns that line up whatever they hold: each column as wide as
+    its widest cell as a terminal shows it (`printable`'s escapes counted, a wide character as two
+    columns), two spaces apart; the columns in ``right`` are aligned right. The last column is not
+    padded (a path, a note: nothing follows it). Nothing is shortened: a cell is something to copy
+    (a name, a path)."""
+    shown = [[printable(cell) for cell in row] for row in rows]
+    widths = [max(display_width(line[i]) for line in shown) for i in range(len(shown[0]))] if shown else []
+    lines = []
+    for line in shown:
+        cells = []
+        for i, (cell, width) in enumerate(zip(line, widths, strict=True)):
+            pad = " " * (width - display_width(cell))
+            last = i == len(line) - 1
+            cells.append(pad + cell if i in right else cell if last else cell + pad)
+        lines.append("  ".join(cells))
+    return lines
