@@ -56,6 +56,10 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--plot {args.plot}: the plot is a PNG image; give a file name ending in .png")
         _refuse_plot_inside_dataset(args.plot, args.data)
     dataset = open_dataset(args.data)
+    unlisted = _root_not_listed(dataset)
+    if unlisted is not None:  # as a missing folder: no figures of a folder nobody could look into
+        error(f"{unlisted}; no statistics")
+        return 1
     stats = compute_stats(dataset, check_images=args.check_images)
     status = 0
     if args.plot is not None:
@@ -77,6 +81,20 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(show_lines(stats.summary_lines()), flush=True)
     return status
+
+
+def _root_not_listed(dataset) -> str | None:
+    """The index's line saying the dataset's folder itself could not be listed ("DATA: cannot list
+    folder: Permission denied"), or None. Its statistics would be those of an empty folder ("images
+    0", exit 0) where predict, evaluate and convert exit 1; a sub-folder that cannot be listed is
+    one problem among the figures of the rest. (An Oxford or VOC devkit folder that cannot be listed
+    is an error of open_dataset already.)"""
+    from petloc_gui.core.dataset import SIDECAR
+
+    if dataset.layout != SIDECAR or Path(dataset.root) in dataset.folders:
+        return None
+    prefix = f"{dataset.root}: "
+    return next((line for line in dataset.problems if line.startswith(prefix)), f"{prefix}cannot list folder")
 
 
 def _refuse_plot_inside_dataset(plot: Path, data: Path) -> None:
