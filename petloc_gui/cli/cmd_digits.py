@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 
 from petloc_gui.cli.args import any_seed, path_arg, positive_int
 from petloc_gui.cli.output import UsageError, info, show
@@ -40,12 +42,25 @@ def run(args: argparse.Namespace) -> int:
     if args.count is not None and args.count > available:
         raise UsageError(f"--count {args.count}: the {args.split} split has only {available} digits; "
                          f"give --count {available} or fewer, or leave --count out for all of them")
-    written = write_digits_dataset(args.out, args.split, args.count, args.seed, replace=False)
-    count = written if isinstance(written, int) else len(list(written))
-    what = counted(count, f"{args.split} digit image")
-    print(f"wrote {what} with VOC annotations to {show(args.out)}", flush=True)
-    if count == 0:
+    before = _names_in(args.out)
+    images = write_digits_dataset(args.out, args.split, args.count, args.seed, replace=False)
+    # Files already there are left as they are (write_digits_dataset refuses any with other content):
+    # an image whose PNG and XML were both there before was not written, one missing either was.
+    kept = sum(1 for image in images if image.name in before and image.with_suffix(".xml").name in before)
+    what = counted(len(images) - kept, f"{args.split} digit image")
+    there = f" ({kept} already there, left as they were)" if kept else ""
+    print(f"wrote {what} with VOC annotations to {show(args.out)}{there}", flush=True)
+    if not images:
         info("nothing written")
         return 1
     return 0
+
+
+def _names_in(folder: Path) -> set[str]:
+    """The names in ``folder`` (none when it is not there yet, or cannot be listed: a folder one may
+    write in but not list takes the digits all the same)."""
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        return set()
 
