@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,8 @@ def trained_versions() -> list[dict[str, Any]]:
         return []
     try:
         store = VersionStore()
+        if _file_in_the_way(store.root):
+            return []
         versions, unreadable = store.scan()
         misplaced = _bundles_outside_a_preset_folder(store.root)
     except Exception as exc:  # noqa: BLE001 - any failure to list becomes one error line
@@ -131,6 +134,26 @@ def trained_versions() -> list[dict[str, Any]]:
             row["warning"] = f"{source}: " + "; ".join(problems)
         rows.append(row)
     return rows
+
+
+def _file_in_the_way(store: Path) -> bool:
+    """Warn, and say so, when a file stands where the store's folder or a folder above it should be
+    (PETLOC_DATA_DIR naming a file): its versions cannot be listed, and only the bundled models
+    would be, without a word. A data folder not made yet is no problem: there are no versions."""
+    from petloc_gui.core.paths import user_data_dir
+
+    blocked = next((folder for folder in (store, *store.parents) if folder.exists() or folder.is_symlink()), None)
+    if blocked is None or blocked.is_dir():
+        return False
+    if blocked == store:
+        fix = "it is the folder trained versions are kept in: move the file away"
+    elif os.environ.get("PETLOC_DATA_DIR"):
+        fix = f"the data folder PETLOC_DATA_DIR names ({user_data_dir()}) must be a folder: point it at one"
+    else:
+        fix = (f"the data folder ({user_data_dir()}) must be a folder: move the file away, or point "
+               "PETLOC_DATA_DIR at a folder")
+    error(f"warning: {blocked}: not a folder, so no trained model version can be listed; {fix}")
+    return True
 
 
 def _bundles_outside_a_preset_folder(root: Path) -> list[dict[str, Any]]:
