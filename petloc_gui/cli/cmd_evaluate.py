@@ -79,6 +79,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.index_problems import index_lines
     from petloc_gui.core.metrics import evaluate_objects
     from petloc_gui.core.shared_annotations import borrowed_annotations
     from petloc_gui.core.unread_note import unread_lines
@@ -93,8 +94,9 @@ def run(args: argparse.Namespace) -> int:
     borrowed = borrowed_annotations(dataset.items)
     cases, skipped = collect_ground_truth(items, args.label, size_notes, borrowed)
     _report_skipped(skipped)
-    # HEIC, AVIF... files are not in the index: a boxed one would be left out of the figures unsaid
-    for line in unread_lines(dataset):
+    # a folder the index could not list or follow, and HEIC, AVIF... files, are not in the index:
+    # their boxed images would be left out of the figures unsaid
+    for line in index_lines(dataset) + unread_lines(dataset):
         error(line)
     warn_size_mismatches(size_notes)
     if not cases:

@@ -25,7 +25,8 @@ EPILOG = """\
 Boxes are [xmin, ymin, xmax, ymax] in pixels of the image as displayed (EXIF
 orientation applied). With --json each image gives one JSON line:
   {"image": PATH, "label": NAME, "confidence": P, "box": [xmin, ymin, xmax, ymax]}
-or, for an image that cannot be read,
+or, for an image that cannot be read or a sub-folder that cannot be listed
+(or is a symbolic link, not followed),
   {"image": PATH, "error": MESSAGE}
 Records follow the PATHs in the order given, a folder's images in its natural
 order (img2 before img10), whatever the batch size. Progress on a folder goes
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     # Said on stderr before the model loads; their --json records come in their places below.
     for folder in args.paths:
         if folder in found.folders:  # indexed once, there; its unread files are in the folders it looked in
-            _say_unread(found.folders[folder])
+            _say_not_indexed(found.folders[folder])
     for path, reason in found.problems:
         error(f"{path}: {reason}")
     order = in_record_order(args.paths, found)
@@ -187,12 +188,15 @@ def _report_error(args: argparse.Namespace, path: Path | str, reason: str) -> No
         json_line({"image": str(path), "error": reason})
 
 
-def _say_unread(dataset: Dataset) -> None:
-    """One line per folder for its files named as images of a format petloc does not read
-    (HEIC, AVIF, ...): not predicted, not silently skipped (with --json, each an error record, in its place)."""
+def _say_not_indexed(dataset: Dataset) -> None:
+    """One line per problem of the folder's index (a sub-folder it could not list or follow:
+    `core.index_problems`), and one per folder for its files named as images of a format petloc
+    does not read (HEIC, AVIF, ...): not predicted, not silently skipped (with --json, each an
+    error record, in its place)."""
+    from petloc_gui.core.index_problems import index_lines
     from petloc_gui.core.unread_note import unread_lines
 
-    for line in unread_lines(dataset):
+    for line in index_lines(dataset) + unread_lines(dataset):
         error(line)
 
 

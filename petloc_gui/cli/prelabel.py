@@ -43,6 +43,7 @@ def annotation_targets(paths: Iterable[Path]) -> Targets:
     the annotation location its dataset layout gives, else a sidecar `.xml`.
     """
     from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.index_problems import root_unlisted
 
     targets: dict[Path, Path | None] = {}
     problems: list[tuple[Path, str]] = []
@@ -54,7 +55,7 @@ def annotation_targets(paths: Iterable[Path]) -> Targets:
         try:
             if path.is_dir():
                 dataset = folders[path] = open_dataset(path)
-                if not dataset.items:
+                if not dataset.items and not root_unlisted(dataset):  # else its record says why
                     problems.append((path, "no image found in this folder"))
                 borrowed = _borrowed(dataset)
                 for item in dataset.items:
@@ -72,7 +73,8 @@ def annotation_targets(paths: Iterable[Path]) -> Targets:
 
 class Refused(NamedTuple):
     """A path that gets an error record instead of a prediction: one given that is not there or
-    cannot be listed, or a folder's file of a format petloc does not read (HEIC...)."""
+    cannot be listed, a folder's file of a format petloc does not read (HEIC...), or what its
+    index could not list or follow (a sub-folder: `core.index_problems`)."""
 
     path: Path
     reason: str
@@ -99,8 +101,10 @@ def in_record_order(paths: Iterable[Path], found: Targets) -> list[Path | Refuse
 
 
 def _folder_order(dataset: Dataset) -> list[Path | Refused]:
-    """The dataset's images in its order, with its files petloc does not read put in their places."""
+    """The dataset's images in its order, with its files petloc does not read and the folders its
+    index could not list or follow (`core.index_problems`) put in their places."""
     from petloc_gui.core.dataset import natural_key
+    from petloc_gui.core.index_problems import index_problems
 
     def name_order(entry: Path | Refused) -> tuple:
         path = entry.path if isinstance(entry, Refused) else entry
@@ -111,8 +115,9 @@ def _folder_order(dataset: Dataset) -> list[Path | Refused]:
         return natural_key(name), name
 
     images: list[Path | Refused] = [Path(item.image_path) for item in dataset.items]
-    unread: list[Path | Refused] = sorted((Refused(path, fmt.reason) for path, fmt in dataset.unread()),
-                                          key=name_order)
+    refused = [Refused(path, fmt.reason) for path, fmt in dataset.unread()]
+    refused += [Refused(path, what) for path, what in index_problems(dataset)]
+    unread: list[Path | Refused] = sorted(refused, key=name_order)
     # merge keeps the index's order of the images whatever the key says of them
     return list(heapq.merge(images, unread, key=name_order))
 

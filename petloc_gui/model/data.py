@@ -20,6 +20,7 @@ from pathlib import Path
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.index_problems import index_lines
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.stats import size_mismatch
 from petloc_gui.core.unread_note import annotated
@@ -61,6 +62,7 @@ def collect_samples(
     exclude: Iterable[str | os.PathLike[str]] = (),
     excluded_out: list[tuple[Path, str, Path | None]] | None = None,
     size_notes: list[tuple[Path, str]] | None = None,
+    index_notes: list[str] | None = None,
 ) -> tuple[list[Sample], list[tuple[str, str]], Path]:
     """``(samples, skipped [(path, reason)], dataset root)`` of a dataset folder.
 
@@ -70,11 +72,15 @@ def collect_samples(
     found are appended to ``excluded_out`` as (image path, relpath, annotation
     path or None) when it is given. With ``size_notes``, each image's header is
     read too, and each sample whose annotation gives another image size is
-    appended as (annotation path, `size_mismatch` note).
+    appended as (annotation path, `size_mismatch` note). ``index_notes`` gets a "PATH: what" line
+    for each folder the index could not list or follow (`core.index_problems`): its images are
+    in no sample and no skipped entry, so the caller says them.
     """
     if label not in LABEL_SOURCES:
         raise ValueError(f"label must be one of {LABEL_SOURCES}, got {label!r}")
     dataset = open_dataset(data_dir)
+    if index_notes is not None:
+        index_notes.extend(index_lines(dataset))
     root = Path(dataset.root)
     excluded = {_resolved(root, p) for p in exclude}
     borrowed = borrowed_annotations(dataset.items)
