@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import math
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg, positive_int
+from petloc_gui.cli.closed_stdout import ResultsOut
 from petloc_gui.cli.model_loading import load_predictor, model_for
 from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, reason_of, show
 from petloc_gui.cli.prelabel import Refused, annotation_targets, in_record_order, prelabel_mark, write_prelabel
@@ -36,6 +38,7 @@ to stderr, never inside a record.
 layout keeps annotations, ONLY for images that have none: an existing
 annotation is never overwritten. An image whose annotation file is another
 image's (photo.png beside photo.jpg: photo.xml is photo.jpg's) gets none.
+A closed stdout (`| head -2`) does not stop the writing.
 
 The exit status is 0 when at least one image was predicted and, with --write-voc, every
 pre-label due was written; 1 otherwise.
@@ -75,14 +78,17 @@ def run(args: argparse.Namespace) -> int:
     for path, reason in found.problems:
         error(f"{path}: {reason}")
     order = in_record_order(args.paths, found)
+    # `| head -2` must not stop the pre-labels: with --write-voc the writing goes on
+    out = ResultsOut(args.write_voc, "stdout was closed (its reader left): the remaining results are not shown; "
+                                     "the pre-labels are still written")
     if not found.images:
         if not found.problems:
             error("no image to predict")
-        _write_refused(args, order)
+        _write_refused(args, out, order)
         return 1
     predictor, _, meta = load_predictor(args.model)
     # marks each pre-label as the model's, unreviewed (`core.voc_types.PRELABEL_PREFIX`)
-    tally = _Tally(args, found.images, found.shared, prelabel_mark(args.model, meta))
+    tally = _Tally(args, out, found.images, found.shared, prelabel_mark(args.model, meta))
     # Folders can hold thousands of images: progress on stderr (stdout stays one record per image).
     folders = any(p.is_dir() for p in args.paths)
     total = sum(not isinstance(entry, Refused) for entry in order)
@@ -96,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
                 bar.hide()
             for entry in batch:  # in order: a batch's records are written once all of it is predicted
                 if isinstance(entry, Refused):
-                    _write_refused(args, [entry])
+                    _write_refused(args, out, [entry])
                 else:
                     tally.report(entry, next(results))
             done += len(images)
@@ -127,21 +133,21 @@ def _batches(order: list[Path | Refused], size: int) -> Iterator[list[Path | Ref
 class _Tally:
     """Reports each image's result, writes its pre-label with --write-voc, and counts what it did."""
 
-    def __init__(self, args: argparse.Namespace, targets: dict[Path, Path | None], shared: dict[Path, str],
-                 mark: str) -> None:
-        self.args, self.targets, self.shared, self.mark = args, targets, shared, mark
+    def __init__(self, args: argparse.Namespace, out: ResultsOut, targets: dict[Path, Path | None],
+                 shared: dict[Path, str], mark: str) -> None:
+        self.args, self.out, self.targets, self.shared, self.mark = args, out, targets, shared, mark
         self.n_ok = self.n_written = self.n_kept = self.n_failed = 0
         self.left_out: list[tuple[str, str]] = []  # no pre-label: the annotation file is another image's
 
     def report(self, image: Path, result: Any) -> None:
         if isinstance(result, BaseException):
-            _report_error(self.args, image, reason_of(result))
+            _report_error(self.args, self.out, image, reason_of(result))
             return
         if not result.has_class:
-            _report_error(self.args, image, NO_PREDICTION)
+            _report_error(self.args, self.out, image, NO_PREDICTION)
             return
         self.n_ok += 1
-        _report_prediction(self.args, image, result)
+        self.out.write(lambda: _report_prediction(self.args, image, result))
         if self.args.write_voc and image in self.shared:
             self.left_out.append((str(image), self.shared[image]))
         elif self.args.write_voc:
@@ -182,10 +188,10 @@ def _report_prediction(args: argparse.Namespace, image: Path, prediction) -> Non
         print(show(f"{record['image']}  {record['label']}  {confidence}  [{box}]"), flush=True)
 
 
-def _report_error(args: argparse.Namespace, path: Path | str, reason: str) -> None:
+def _report_error(args: argparse.Namespace, out: ResultsOut, path: Path | str, reason: str) -> None:
     error(f"{path}: {reason}")
     if args.json:
-        json_line({"image": str(path), "error": reason})
+        out.write(lambda: json_line({"image": str(path), "error": reason}))
 
 
 def _say_not_indexed(dataset: Dataset) -> None:
@@ -200,11 +206,11 @@ def _say_not_indexed(dataset: Dataset) -> None:
         error(line)
 
 
-def _write_refused(args: argparse.Namespace, refused: list[Path | Refused]) -> None:
+def _write_refused(args: argparse.Namespace, out: ResultsOut, refused: list[Path | Refused]) -> None:
     """The --json error records of the refused paths (said on stderr before the model loaded)."""
     for entry in refused:
         if args.json and isinstance(entry, Refused):
-            json_line({"image": str(entry.path), "error": entry.reason})
+            out.write(partial(json_line, {"image": str(entry.path), "error": entry.reason}))
 
 
 def _write_voc(image: Path, annotation_path: Path | None, prediction, mark: str) -> bool | None:

@@ -9,7 +9,6 @@ never load TensorFlow.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import traceback
 import warnings
@@ -27,6 +26,7 @@ from petloc_gui.cli import (
     cmd_stats,
     cmd_train,
 )
+from petloc_gui.cli.closed_stdout import silence_stdout
 from petloc_gui.cli.output import UsageError, error, one_line, quiet_tensorflow
 
 COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models,
@@ -124,8 +124,9 @@ def _main(argv: Sequence[str] | None) -> int:
         error(f"{_describe(exc)} (see `petloc {args.command} --help`)")
         return EXIT_USAGE
     except BrokenPipeError:
-        # `petloc predict ... | head`: the reader left; nothing to report.
-        _silence_stdout()
+        # `petloc predict ... | head`: the reader left; nothing to report. (`predict --write-voc`
+        # does not get here: its pre-labels are still written, `cli.closed_stdout`.)
+        silence_stdout()
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the single place where anything is caught
         return _report(exc)
@@ -168,13 +169,6 @@ def _describe(exc: BaseException) -> str:
 def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
     error(f"warning: {message}")
 
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 if __name__ == "__main__":  # pragma: no cover
