@@ -17,6 +17,7 @@ from petloc_gui.cli.output import (
     json_line,
     reason_of,
     show_lines,
+    table,
     warn_size_mismatches,
 )
 from petloc_gui.core.errors import PetlocError
@@ -368,19 +369,16 @@ def format_report(report: dict[str, Any]) -> list[str]:
         f"accuracy   {num(report['accuracy'])}",
         f"mean IoU   {num(report['mean_iou'])}   median {num(report['median_iou'])}",
         f"IoU>=0.5   {num(report['iou_ge_50'])}   IoU>=0.75 {num(report['iou_ge_75'])}",
-        "",
-        f"{'class':<24} {'count':>6} {'accuracy':>9} {'mean IoU':>9}",
     ]
-    for name, row in report["per_class"].items():
-        lines.append(f"{name:<24} {row['count']:>6} {num(row['accuracy']):>9} {num(row['mean_iou']):>9}")
-    for name, count in report["unknown_labels"].items():
-        lines.append(f"{name:<24} {count:>6} {'0.000':>9} {'(unknown to the model)':>9}")
+    # output.table: each column as wide as its widest cell as a terminal shows it (a long or wide-character
+    # class name moves no row)
+    rows = [[name, row["count"], num(row["accuracy"]), num(row["mean_iou"]), ""]
+            for name, row in report["per_class"].items()]
+    rows += [[name, count, "0.000", "-", "(unknown to the model)"] for name, count in report["unknown_labels"].items()]
+    lines += ["", *table(["class", "count", "accuracy", "mean IoU", ""], rows, right=(1, 2, 3))]
     labels = report["confusion"]["labels"]
     if labels:
-        width = max(6, *(len(n) for n in labels)) + 1
         lines += ["", "confusion (rows: truth, columns: predicted)"]
-        lines.append(" " * width + "".join(f"{n[:width - 1]:>{width}}" for n in labels))
-        for name, row in zip(labels, report["confusion"]["matrix"], strict=True):
-            lines.append(f"{name[:width - 1]:<{width}}" + "".join(f"{v:>{width}}" for v in row))
-    return lines
-
+        matrix = [[name, *row] for name, row in zip(labels, report["confusion"]["matrix"], strict=True)]
+        lines += table(["", *labels], matrix, right=range(1, len(labels) + 1))
+    return [line.rstrip() for line in lines]
