@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, add_label_argument, model_arg, path_arg, positive_int
+from petloc_gui.cli.evaluate_labels import label_hint
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
 from petloc_gui.cli.output import (
     CommandError,
@@ -100,8 +101,11 @@ def run(args: argparse.Namespace) -> int:
     for line in index_lines(dataset) + unread_lines(dataset):
         error(line)
     warn_size_mismatches(size_notes)
+    # a model trained on breeds evaluated on the VOC names ("cat") would find every label unknown
+    hint = label_hint(args.label, cases, meta, class_names_of(None, meta),
+                      lambda other: collect_ground_truth(items, other, None, borrowed)[0])
     if not cases:
-        error(f"no annotated image to evaluate in {args.data}")
+        error(f"no annotated image to evaluate in {args.data}" + (f"; {hint}" if hint else ""))
         return 1
     predictor, model_path, meta = load_predictor(args.model)
     class_names = class_names_of(predictor, meta)
@@ -129,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
                       if label not in known)
     if unknown:
         listed = ", ".join(f"{name} ({n})" for name, n in sorted(unknown.items()))
-        error(f"labels the model does not know, counted as wrong: {listed}")
+        error(f"labels the model does not know, counted as wrong: {listed}" + (f"; {hint}" if hint else ""))
     report = build_report(
         metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path, args.data, split
     )
