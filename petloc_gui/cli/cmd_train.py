@@ -171,13 +171,17 @@ def _check_inputs(args: argparse.Namespace) -> None:
 
 
 def _warn_size_mismatches(data: Path, label: str, exclude: list[str], skip_prelabels: bool = False) -> None:
-    """Warn about the annotations whose <size> is not their image's (`petloc stats` reports them too):
-    training uses their boxes as written. A pass of its own, before TensorFlow loads: training
+    """Say what the folder's index could not read (`core.index_problems`), and warn about the
+    annotations whose <size> is not their image's (`petloc stats` reports them too): training uses
+    their boxes as written. A pass of its own, before TensorFlow loads: training
     (model.training_data) reads the annotations without the image headers and reports no such thing."""
     from petloc_gui.model.data import collect_samples  # no TensorFlow
 
     notes: list[tuple[Path, str]] = []
-    samples, _, _ = collect_samples(data, label, exclude, size_notes=notes)
+    index_notes: list[str] = []  # folders it could not list: never left out unsaid (predict, evaluate too)
+    samples, _, _ = collect_samples(data, label, exclude, size_notes=notes, index_notes=index_notes)
+    for line in index_notes:
+        error(line)
     if skip_prelabels:  # no word of the files training leaves out
         left_out = {Path(sample.annotation_path) for sample in samples if sample.prelabel}
         notes = [note for note in notes if note[0] not in left_out]

@@ -76,17 +76,14 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]], right: Collec
 
 def warn_size_mismatches(notes: list[tuple[Any, str]], shown: int = 3) -> None:
     """Warn, naming the first few files, about annotations whose <size> is not their image's: their
-    boxes were drawn on an image of another size (resized images?) and are used as written."""
+    boxes were drawn on an image of another size (resized images?) and are used as written. Each
+    line says so of the file it names (a closing line of its own named none)."""
     for path, note in notes[:shown]:
-        error(f"warning: {path}: {note}")
+        error(f"warning: {path}: {note}; its boxes are used as written (if its image was resized since, "
+              "they do not fit it)")
     if len(notes) > shown:
-        error(f"warning: and {counted(len(notes) - shown, 'more annotation')} whose size differs from their image's "
-              "(`petloc stats` lists them all)")
-    if notes:
-        which, whose = ("this annotation", "its image was") if len(notes) == 1 else (
-            f"these {len(notes)} annotations", "their images were")
-        error(f"warning: the boxes of {which} are used as written: if {whose} resized since, the boxes do not "
-              "fit them")
+        error(f"warning: and {counted(len(notes) - shown, 'more annotation')} whose size differs from their image's, "
+              "their boxes used as written too (`petloc stats` lists them all)")
 
 
 def reason_of(exc: BaseException) -> str:

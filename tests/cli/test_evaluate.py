@@ -257,9 +257,10 @@ def test_evaluate_warns_about_annotations_drawn_on_another_image_size(tmp_path, 
     assert code == 0 and last_json(out)["n_images"] == 6
     warnings = [line for line in assert_clean_errors(err) if line.startswith("petloc: warning: ")]
     assert warnings[:3] == [f"petloc: warning: {folder / f's{i}.xml'}: size in file 128x64 differs from the image "
-                            "64x32; the image's size is used" for i in range(3)]
-    assert "and 2 more annotations" in warnings[3] and "these 5 annotations" in warnings[4]
-    assert len(warnings) == 5
+                            "64x32; the image's size is used; its boxes are used as written (if its image was "
+                            "resized since, they do not fit it)" for i in range(3)]
+    assert "and 2 more annotations" in warnings[3] and "used as written too" in warnings[3]
+    assert len(warnings) == 4  # every line names its file (or counts the rest)
 
 
 def test_evaluate_counts_an_image_without_prediction_wrong_and_says_so(eval_folder, capsys, monkeypatch):

@@ -110,3 +110,24 @@ def test_images_sharing_an_annotation_file_are_left_to_the_commands_own_line(tmp
     assert any("shares its annotation file" in p for p in dataset.problems)
     assert index_problems(dataset) == [(folder / "more", SYMLINK)]
     assert index_lines(dataset) == [f"{folder / 'more'}: {SYMLINK}"]
+
+
+def test_train_on_a_folder_it_may_not_list_says_permission_denied_before_found_none(
+        linked, capsys, monkeypatch, tmp_path):
+    _unlistable(monkeypatch, linked)
+    code, out, err = run_cli(capsys, "train", linked, "--preset", "digits", "--out", tmp_path / "out",
+                             "--epochs", "1")
+    assert code == 1 and out == ""
+    lines = assert_clean_errors(err)
+    assert lines[0] == f"petloc: {linked}: {DENIED}"
+    assert "found 0" in lines[-1]
+
+
+def test_a_size_warning_says_of_its_own_file_that_its_boxes_are_used_as_written(capsys):
+    from petloc_gui.cli.output import warn_size_mismatches
+
+    warn_size_mismatches([(f"f{i}.xml", "<size> says 10x10, the image is 20x20") for i in range(5)])
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 4 and all(line.startswith("petloc: warning: f") for line in lines[:3])
+    assert all("its boxes are used as written" in line for line in lines[:3])
+    assert lines[3].startswith("petloc: warning: and 2 more annotations") and "used as written" in lines[3]

@@ -262,4 +262,5 @@ def test_train_warns_about_annotations_drawn_on_another_image_size_before_tensor
         cmd_train.run(build_parser().parse_args(["train", str(data), "--preset", "digits", "--out",
                                                  str(tmp_path / "out")]))
     assert capsys.readouterr().err.splitlines()[0] == (
-        f"petloc: warning: {data / 'a.xml'}: size in file 80x60 differs from the image 40x30; the image's size is used")
+        f"petloc: warning: {data / 'a.xml'}: size in file 80x60 differs from the image 40x30; the image's size is used"
+        "; its boxes are used as written (if its image was resized since, they do not fit it)")
