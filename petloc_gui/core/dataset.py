@@ -26,6 +26,7 @@ from typing import Any
 import petloc_gui.core.folder_listing as listing
 from petloc_gui.core.errors import AnnotationError, DatasetError
 from petloc_gui.core.folder_listing import FolderListing, entry_is_dir, file_names, folder_time, image_stem
+from petloc_gui.core.index_problem import IndexProblem
 from petloc_gui.core.voc_tree import read_voc_tree
 
 SIDECAR = "sidecar"
@@ -242,7 +243,7 @@ def _index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLi
             with os.scandir(folder) as iterator:
                 entries = list(iterator)
         except OSError as exc:
-            problems.append(f"{folder}: cannot list folder: {exc.strerror or exc}")
+            problems.append(IndexProblem(folder, f"cannot list folder: {exc.strerror or exc}"))
             continue
         names = set()
         stems, image_names, folder_names = [], [], []
@@ -255,8 +256,8 @@ def _index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLi
                 if entry.is_symlink():
                     # Not followed: a link in a downloaded dataset could point at
                     # "/" and make indexing crawl the whole disk. Said, not silent.
-                    problems.append(f"{entry.path}: symbolic link to a folder not followed; "
-                                    "open the folder it points to directly")
+                    problems.append(IndexProblem(entry.path, "symbolic link to a folder not followed; "
+                                                 "open the folder it points to directly"))
                     continue
                 key = _folder_key(entry.path)
                 if key is not None and key not in visited:
@@ -289,7 +290,7 @@ def _report_shared(prefix: str, image_names: list[str], xml_names: list[str], pr
         sharing.setdefault(xml_name, []).append(name)
     for xml_name, names in sorted(sharing.items()):
         owner = shared_owner(Path(prefix + xml_name), names) if len(names) > 1 else names[0]
-        problems.extend(f"{prefix}{name}: shares its annotation file {xml_name} with {owner}"
+        problems.extend(IndexProblem(f"{prefix}{name}", f"shares its annotation file {xml_name} with {owner}")
                         for name in sorted(names) if name != owner)
 
 
@@ -320,14 +321,9 @@ def _read_id_lines(path: Path, problems: list[str]) -> list[list[str]]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        problems.append(f"{path}: cannot read: {exc.strerror or exc}")
+        problems.append(IndexProblem(path, f"cannot read: {exc.strerror or exc}"))
         return []
-    rows = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split())
-    return rows
+    return [line.split() for line in map(str.strip, text.splitlines()) if line and not line.startswith("#")]
 
 
 def _oxford_breed(stem: str) -> str:
@@ -356,7 +352,7 @@ def _index_oxford(root: Path, problems: list[str], folders: dict[Path, FolderLis
         if len(row) >= 4:
             rows[row[0]] = row
         else:
-            problems.append(f"{annotations / 'list.txt'}: malformed line {' '.join(row)!r} ignored")
+            problems.append(IndexProblem(annotations / "list.txt", f"malformed line {' '.join(row)!r} ignored"))
     splits: dict[str, str] = {}
     for split in ("trainval", "test"):
         for row in _read_id_lines(annotations / f"{split}.txt", problems):

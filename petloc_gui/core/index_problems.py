@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.core.index_problem import split_problem
 from petloc_gui.core.shared_annotations import SHARES
 
 
@@ -21,10 +22,7 @@ def index_problems(dataset: Any) -> list[tuple[Path, str]]:
     evaluate and train name those in one line of their own (`core.shared_annotations.left_out_line`)."""
     found: list[tuple[Path, str]] = []
     for message in dataset.problems:
-        # Index problems start with the file they are about (as `core.stats` reads them too).
-        where, sep, what = str(message).partition(": ")
-        if not sep:
-            where, what = str(dataset.root), where
+        where, what = split_problem(message, dataset.root)  # as `core.stats` reads them too
         if not what.startswith(SHARES):
             found.append((Path(where), what))
     return found

@@ -17,6 +17,7 @@ import numpy as np
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_size
+from petloc_gui.core.index_problem import split_problem
 from petloc_gui.core.text import columns, counted
 from petloc_gui.core.voc import VocAnnotation, read_voc
 
@@ -283,9 +284,8 @@ def compute_stats(
         stats.not_read[fmt.name] = stats.not_read.get(fmt.name, 0) + 1
         stats.problems.append(Problem(UNSUPPORTED_IMAGE, str(path), fmt.reason))
     for message in getattr(dataset, "problems", None) or []:
-        # Index problems already start with the file they are about.
-        where, sep, what = str(message).partition(": ")
-        stats.problems.append(Problem(INDEX_PROBLEM, where if sep else str(dataset.root), what or where))
+        where, what = split_problem(message, dataset.root)  # the file it is about, and what
+        stats.problems.append(Problem(INDEX_PROBLEM, where, what))
     return stats
 
 
