@@ -7,20 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
+from petloc_gui.model.bundle import trained_label  # no TensorFlow
+
 Cases = Sequence[tuple[Any, Sequence[tuple[str, Any]]]]  # [(image, [(label, box)])], as collect_ground_truth
-
-
-def trained_label(meta: dict[str, Any]) -> str | None:
-    """``"breed"`` or ``"default"`` as the model's meta.json records it (``config.label``, else
-    ``label_source``: "breed (dataset list.txt)" / "VOC object name"); None when it says neither."""
-    config = meta.get("config")
-    label = config.get("label") if isinstance(config, dict) else None
-    if label in ("default", "breed"):
-        return str(label)
-    source = meta.get("label_source")
-    if isinstance(source, str) and source:
-        return "breed" if source.startswith("breed") else "default"
-    return None
 
 
 def label_hint(used: str, cases: Cases, meta: dict[str, Any], class_names: Collection[str],

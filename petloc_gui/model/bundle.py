@@ -96,6 +96,21 @@ def read_meta(path: str | os.PathLike[str]) -> dict[str, Any]:
     return meta
 
 
+def trained_label(meta: Mapping[str, Any]) -> str | None:
+    """``"breed"`` or ``"default"``: the kind of label (``--label``) a model learned, as its meta.json
+    records it (``config.label``, else ``label_source``: "breed (dataset list.txt)" / "VOC object
+    name"); None when it says neither. Fine-tuning, refining, a record's look-up of its training
+    images and `petloc evaluate`'s hint all read it so."""
+    config = meta.get("config")
+    label = config.get("label") if isinstance(config, dict) else None
+    if label in ("default", "breed"):
+        return str(label)
+    source = meta.get("label_source")
+    if isinstance(source, str) and source:
+        return "breed" if source.startswith("breed") else "default"
+    return None
+
+
 def _json_type(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"

@@ -25,7 +25,15 @@ import numpy as np
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model import cascade
-from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, without_optimizer, write_meta
+from petloc_gui.model.bundle import (
+    REFINE_FILE,
+    REFINE_TFLITE,
+    load_bundle,
+    read_meta,
+    trained_label,
+    without_optimizer,
+    write_meta,
+)
 from petloc_gui.model.splits import parent_splits
 
 if TYPE_CHECKING:
@@ -146,7 +154,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     keras.utils.set_random_seed(cfg.seed)
     bundle = load_bundle(bundle_path)
     meta = bundle.meta
-    label = (meta.get("config") or {}).get("label", "default")
+    label = trained_label(meta) or "default"
     data = TrainingData.collect(data_dir, label, exclude or [], parent_meta=meta,
                                 parent_class_names=bundle.class_names)
     names = list(bundle.class_names)

@@ -290,7 +290,7 @@ def label_source(args: argparse.Namespace) -> str:
 
 def label_source_for(preset: str, *specs: str | None) -> str:
     """"breed" when the first readable model of this preset was trained on breeds, else "default"."""
-    from petloc_gui.model.bundle import read_meta  # no TensorFlow
+    from petloc_gui.model.bundle import read_meta, trained_label  # no TensorFlow
 
     for spec in specs:
         if not spec:
@@ -300,7 +300,7 @@ def label_source_for(preset: str, *specs: str | None) -> str:
         except Exception:  # noqa: BLE001 - an unreadable model says nothing about labels
             continue
         if meta.get("preset") == preset:
-            return "breed" if str(meta.get("label_source", "")).startswith("breed") else "default"
+            return trained_label(meta) or "default"
     return "default"
 
 

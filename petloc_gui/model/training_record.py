@@ -163,9 +163,10 @@ def _legacy_record(meta: dict[str, Any]) -> TrainingRecord:
         return TrainingRecord(known=False, source="its training images are not recorded (an older model)",
                               validation=validation, test=test)
     try:
+        from petloc_gui.model.bundle import trained_label
         from petloc_gui.model.data import collect_samples, fingerprint  # no TensorFlow
 
-        label = "breed" if str(meta.get("label_source", "")).startswith("breed") else "default"
+        label = trained_label(meta) or "default"
         samples, _, _ = collect_samples(root, label, training.get("excluded") or [])
         if fingerprint(samples) != recorded:
             raise ValueError("the folder changed since training")

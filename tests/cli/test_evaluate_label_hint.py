@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from petloc_gui.cli.evaluate_labels import trained_label
+from petloc_gui.model.bundle import trained_label
 from tests.cli.helpers import RED, assert_clean_errors, last_json, run_cli, voc_xml, write_image
 
 W, H = 64, 32
