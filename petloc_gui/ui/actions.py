@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -99,6 +100,8 @@ def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction
         action.setObjectName(spec.name)
         if spec.shortcuts:
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        if spec.name == "quit":  # also from the app's other windows (Retraining), as in most applications
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.setCheckable(spec.checkable)
         if spec.short:
             action.setIconText(spec.short)

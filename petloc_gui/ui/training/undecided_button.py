@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QStyle, QToolButton
 
 from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
 
@@ -22,6 +22,8 @@ class UndecidedButton(QToolButton):
     def __init__(self, progress: RetrainProgress, show_choice: Callable[[], None]) -> None:
         super().__init__()
         self.setText("New model: not kept yet")
+        self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # a button, not a status text
         self.setToolTip(UNDECIDED_NOTE)
         self.setAutoRaise(True)
         self.clicked.connect(show_choice)
