@@ -35,7 +35,7 @@ from petloc_gui.model.distributed import (
     make_strategy,
 )
 from petloc_gui.model.presets import MOBILENET_PRESETS, Preset, default_backbone_weights, get_preset
-from petloc_gui.model.training_data import TooFewImagesError, TrainingData
+from petloc_gui.model.training_data import TooFewImagesError, TrainingData, nothing_left_to_train
 from petloc_gui.model.untyped import Dataset, KerasModel, Strategy
 
 if TYPE_CHECKING:
@@ -177,7 +177,7 @@ def train(
                                 parent_class_names=parent.class_names if parent else None,
                                 train_only=config.train_only, skip_prelabels=config.skip_prelabels)
     if not data.train:
-        raise TooFewImagesError("no image left for training after the validation split", data.root, data.skipped)
+        raise TooFewImagesError(nothing_left_to_train(data.n_prelabels_skipped), data.root, data.skipped)
     names = data.class_names
     epochs = config.epochs or preset.epochs
     batch_size = config.batch_size or preset.batch_size

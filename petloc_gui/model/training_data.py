@@ -297,6 +297,13 @@ def too_few_images(found: int, prelabels_left_out: int = 0, held_out: str = "",
     return text + _skipped_note(skipped)
 
 
+def nothing_left_to_train(prelabels_left_out: int = 0) -> str:
+    """Why a run whose validation split took every image left cannot train (the dialog says it first)."""
+    left_out = (f" (the {counted(prelabels_left_out, 'unreviewed pre-label')} left out as asked)"
+                if prelabels_left_out else "")
+    return f"no image left for training after the validation split{left_out}"
+
+
 def _skipped_note(skipped: Sequence[tuple[str, str]]) -> str:
     """``; 2 images skipped for a problem with the image or its annotation and 1 image without one``."""
     unannotated = sum(reason == "no annotation" for _, reason in skipped)

@@ -278,6 +278,11 @@ def test_the_label_source_follows_the_model_we_start_from(tmp_path):
     assert label_source_for("digits", str(breeds)) == "default"  # another preset says nothing
     assert label_source_for("pets", str(tmp_path / "missing"), str(breeds)) == "breed"
     assert label_source_for("pets", None) == "default"
+    # config.label first (model.bundle.trained_label), as refining and the training record read it
+    only_config = tmp_path / "only_config"
+    only_config.mkdir()
+    (only_config / "meta.json").write_text(json.dumps({"preset": "pets", "config": {"label": "breed"}}))
+    assert label_source_for("pets", str(only_config)) == "breed"
 
 
 def test_events_never_carry_nan_which_json_cannot_hold():

@@ -166,17 +166,20 @@ class RetrainDialog(QDialog):
             epochs=self.epochs.value(),
             val_fraction=round(self.val_fraction.value(), 4),
             save_first=self.save_first.isEnabled() and self.save_first.isChecked(),
-            train_prelabels=self.train_prelabels.isChecked(),
+            # shown only once the preview counted pre-labels: unseen, it never leaves them out
+            train_prelabels=self.train_prelabels.isChecked() or self.train_prelabels.isHidden(),
         )
 
     def next_defaults(self) -> RetrainOptions:
         """What the dialog opens with next time: the choices as they stand, but a choice the user
-        could not make this time (no unsaved edits; a model that cannot be fine-tuned) keeps its
-        earlier value (a run with nothing to save unticked "Save my edits first" for good)."""
+        could not make this time (no unsaved edits; a model that cannot be fine-tuned; no pre-labels
+        shown) keeps its earlier value (a run with nothing to save unticked "Save my edits first" for good)."""
         chosen, earlier = self.options(), self._defaults
         return replace(chosen,
                        from_current=chosen.from_current if self.from_current.isEnabled() else earlier.from_current,
-                       save_first=chosen.save_first if self.save_first.isEnabled() else earlier.save_first)
+                       save_first=chosen.save_first if self.save_first.isEnabled() else earlier.save_first,
+                       train_prelabels=(earlier.train_prelabels if self.train_prelabels.isHidden()
+                                        else chosen.train_prelabels))
 
     def _load_failed(self, _exc: Exception) -> None:
         self._loaded(None)

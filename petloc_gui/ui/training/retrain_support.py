@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from petloc_gui.core.text import counted
 from petloc_gui.model.bundle import BUNDLED_NAMES
 from petloc_gui.model.presets import PRESETS
 from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: preview and run agree
@@ -38,15 +37,16 @@ class Holdout:
         """The holdout of the same run leaving the pre-labels out (`TrainingData.collect`'s
         skip_prelabels): the same validation images, as pre-labels never validate, but the run
         cannot start when too few of the others are left."""
-        if self.problem or not self.prelabels or self.reviewed is None:
+        if not self.prelabels or self.reviewed is None:
             return self
-        from petloc_gui.model.training_data import too_few_images  # no TensorFlow
+        from petloc_gui.model.training_data import nothing_left_to_train, too_few_images  # no TensorFlow
 
-        if self.reviewed < 2:
+        if self.reviewed < 2:  # also when too few were annotated at all: the run's words, pre-labels named
             return replace(self, count=0, names=[], problem=too_few_images(self.reviewed, self.prelabels))
+        if self.problem:  # a fine-tune that cannot start for another reason
+            return self
         if self.reviewed <= self.count:  # e.g. the current model's validation images, kept in validation
-            return replace(self, problem="no image left for training after the validation split (the "
-                                         f"{counted(self.prelabels, 'unreviewed pre-label')} left out as asked)")
+            return replace(self, problem=nothing_left_to_train(self.prelabels))
         return self
 
 

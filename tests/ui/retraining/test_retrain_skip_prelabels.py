@@ -86,3 +86,31 @@ def test_the_controller_tells_the_worker(qtbot, window, controller, monkeypatch)
     assert controller.start(RetrainOptions(epochs=1, save_first=False, train_prelabels=False))
     assert controller.start(RetrainOptions(epochs=1, save_first=False))
     assert ["--skip-prelabels" in args for args in started] == [True, False]
+
+
+def test_while_the_box_is_not_shown_the_run_trains_on_pre_labels_and_the_choice_is_kept(qtbot, tmp_path):
+    # A choice the dialog never showed must not decide the run: unticked on another folder, then Start
+    # pressed before this folder's preview arrived (or when it could not be read) left every pre-label out.
+    for loader in (lambda: None, None):
+        dialog = RetrainDialog(None, model_name="digits", data_name="/data", n_annotated=None, has_unsaved=False,
+                               holdout_loader=loader, defaults=RetrainOptions(train_prelabels=False),
+                               can_fine_tune=False)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda d=dialog: d._loading is None, timeout=10000)
+        assert not dialog.train_prelabels.isVisibleTo(dialog)
+        assert dialog.options().train_prelabels is True
+        assert dialog.next_defaults().train_prelabels is False  # remembered for a folder that shows it
+
+
+def test_the_cannot_start_line_counts_the_pre_labels_left_out_even_when_too_few_were_annotated():
+    # 1 pre-label and nothing else annotated: the preview said "found 1" although the run would find 0.
+    from petloc_gui.model.training_data import nothing_left_to_train, too_few_images
+
+    holdout = Holdout(0, [], problem=too_few_images(1), prelabels=1, reviewed=0)
+    assert holdout.without_prelabels().problem == too_few_images(0, 1)
+    assert "found 0; 1 unreviewed pre-label was left out as asked" in holdout.without_prelabels().problem
+    tight = Holdout(2, ["a.png", "b.png"], prelabels=3, reviewed=2)
+    assert tight.without_prelabels().problem == nothing_left_to_train(3) == (
+        "no image left for training after the validation split (the 3 unreviewed pre-labels left out as asked)")
+    assert nothing_left_to_train() == "no image left for training after the validation split"
