@@ -63,21 +63,44 @@ def test_convert_writes_both_boxes_and_calls_nothing_it_wrote_existing(tmp_path,
         assert not any("exists" in line for line in summary["warnings"] + summary["problems"])
 
 
+def _base_name_problem(path, index, others):
+    image = path.parent / "images" / "a.png"
+    return (f"{path}: images[{index}]: found {image} only by its base name, and {others} names the same image: "
+            "which entry the file is cannot be told (two splits' images of one name are as often two photos); "
+            "pass --image-root so that each finds its own file; not converted")
+
+
 def test_names_found_only_by_base_name_are_not_converted_for_they_may_be_two_photos(tmp_path):
     path = _coco(tmp_path, [{"id": 1, "file_name": "train/a.png"}, {"id": 2, "file_name": "val/a.png"},
                             {"id": 3, "file_name": "b.png"}],
                  [_box(1, 1, 1, [10, 10, 20, 20]), _box(2, 2, 2, [60, 5, 9, 9]), _box(3, 3, 1, [1, 1, 5, 5])])
     report = ConversionReport()
     assert [r.relative for r in read_coco(path, report)] == ["b.png"]
-    image = path.parent / "images" / "a.png"
-    assert report.problems == [
-        f"{path}: images[0]: names the same image {image} as images[1] ('val/a.png'), and their names differ "
-        "(the file was found by base name): which entry the file is cannot be told; pass --image-root so that "
-        "each finds its own file; not converted",
-        f"{path}: images[1]: names the same image {image} as images[0] ('train/a.png'), and their names differ "
-        "(the file was found by base name): which entry the file is cannot be told; pass --image-root so that "
-        "each finds its own file; not converted"]
+    assert report.problems == [_base_name_problem(path, 0, "images[1] ('val/a.png')"),
+                               _base_name_problem(path, 1, "images[0] ('train/a.png')")]
     assert (report.skipped_images, report.skipped_objects, report.merged, report.warnings) == (2, 2, 0, [])
+
+
+def test_an_entry_found_by_its_own_path_is_kept_beside_a_base_name_guess(tmp_path):
+    path = _coco(tmp_path, [{"id": 1, "file_name": "a.png"}, {"id": 2, "file_name": "val/a.png"}],
+                 [_box(1, 1, 1, [10, 10, 20, 20]), _box(2, 2, 2, [60, 5, 9, 9])])
+    report = ConversionReport()
+    [record] = read_coco(path, report)
+    assert record.relative == "a.png" and [o.label for o in record.objects] == ["cat"]
+    assert report.problems == [_base_name_problem(path, 1, "images[0] ('a.png')")]
+    assert (report.skipped_images, report.merged, report.warnings) == (1, 0, [])
+
+
+def test_one_file_written_two_ways_is_one_image_and_its_boxes_merged(tmp_path):
+    # "./a.png", "images/a.png" (from the JSON's folder) and "a.png" all find images/a.png by their own path.
+    for case, names in enumerate((["a.png", "./a.png"], ["a.png", "images/a.png"], ["images\\a.png", "images/a.png"])):
+        path = _coco(tmp_path / str(case),
+                     [{"id": 1, "file_name": names[0]}, {"id": 2, "file_name": names[1]}],
+                     [_box(1, 1, 1, [10, 10, 20, 20]), _box(2, 2, 2, [60, 5, 9, 9])])
+        report = ConversionReport()
+        [record] = read_coco(path, report)
+        assert [o.label for o in record.objects] == ["cat", "dog"], names
+        assert report.problems == [] and report.merged == 1
 
 
 def test_a_box_listed_under_two_entries_of_one_name_counts_once(tmp_path):
@@ -92,18 +115,29 @@ def test_a_box_listed_under_two_entries_of_one_name_counts_once(tmp_path):
                             "into its one VOC file")
 
 
-def test_entries_of_one_file_stating_different_sizes_are_not_converted(tmp_path):
-    path = _coco(tmp_path, [{"id": 1, "file_name": "a.png", "width": 100, "height": 50},
-                            {"id": 2, "file_name": "x/a.png", "width": 640, "height": 480},
-                            {"id": 3, "file_name": "b.png", "width": 100, "height": 50}],
-                 [_box(1, 1, 1, [10, 10, 20, 20]), _box(2, 2, 2, [50, 10, 30, 30])])
+def test_an_entry_stating_the_wrong_size_is_left_out_and_the_right_one_kept_unmerged(tmp_path):
+    # The file's own size tells which entry is it: the other is left out for its size, nothing is merged.
+    for first_size in ({"width": 100, "height": 50}, {}):
+        path = _coco(tmp_path / str(len(first_size)), [{"id": 1, "file_name": "a.png", **first_size},
+                                                       {"id": 2, "file_name": "a.png", "width": 50, "height": 100},
+                                                       {"id": 3, "file_name": "b.png", "width": 100, "height": 50}],
+                     [_box(1, 1, 1, [10, 10, 20, 20]), _box(2, 2, 2, [5, 10, 30, 30])])
+        report = ConversionReport()
+        records = read_coco(path, report)
+        assert [r.relative for r in records] == ["a.png", "b.png"]
+        assert [o.label for o in records[0].objects] == ["cat"]
+        [problem] = report.problems
+        assert problem.startswith(f"{path}: images[1]: says 50x100 but a.png is 100x50")
+        assert (report.skipped_images, report.merged, report.warnings) == (1, 0, [])
+
+
+def test_one_box_merged_is_said_in_the_singular(tmp_path):
+    path = _coco(tmp_path, [{"id": 1, "file_name": "a.png"}, {"id": 2, "file_name": "a.png"}],
+                 [_box(1, 1, 1, [10, 10, 20, 20])])
     report = ConversionReport()
-    assert [r.relative for r in read_coco(path, report)] == ["b.png"]
-    assert report.problems[0].startswith(f"{path}: images[1]: says 640x480 but a.png is 100x50")
-    assert report.problems[1] == (f"{path}: images[0]: names the same image {path.parent / 'images' / 'a.png'} "
-                                  "as images[1] ('x/a.png'), and their sizes differ (100x50, 640x480): which "
-                                  "entry the file is cannot be told; not converted")
-    assert (report.skipped_images, report.skipped_objects, report.merged) == (2, 2, 0)
+    read_coco(path, report)
+    [warning] = report.warnings
+    assert warning.endswith("their 1 box is merged into its one VOC file")
 
 
 def test_a_record_given_twice_to_the_voc_writer_is_a_problem_not_an_existing_file(tmp_path):

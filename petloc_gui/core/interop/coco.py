@@ -169,7 +169,8 @@ def _image_folders(json_path: Path, images_dir: Path | None) -> list[Path]:
     return [base / "images", base, base.parent / "images", base.parent]
 
 
-def _locate(file_name: str, folders: list[Path]) -> Path | None:
+def _locate(file_name: str, folders: list[Path]) -> tuple[Path, bool] | None:
+    """The image file an entry names, and whether only its base name found it; None if none does."""
     # Only relative names inside the candidate folders: a hostile file must
     # not make us read arbitrary paths.
     parts = [part for part in file_name.replace("\\", "/").split("/") if part not in ("", ".")]
@@ -180,13 +181,13 @@ def _locate(file_name: str, folders: list[Path]) -> Path | None:
         # A drive letter ("C:") in a part would restart the path on Windows.
         inside = Path(os.path.normpath(candidate)).is_relative_to(os.path.normpath(folder))
         if inside and candidate.is_file():
-            return candidate
+            return candidate, False
     # Tools such as Label Studio write server paths (/data/upload/1/x.jpg):
     # the base name in the image folders is the best remaining guess.
     for folder in folders if len(parts) > 1 else ():
         candidate = folder / parts[-1]
         if candidate.is_file():
-            return candidate
+            return candidate, True
     return None
 
 
@@ -265,12 +266,13 @@ def _read_image(entry: Any, position: tuple[Path, int], folders: list[Path], rec
                        "not read, so a hostile file cannot point anywhere on disk; not converted")
         report.skipped_images += 1
         return
-    image = _locate(entry["file_name"], folders)
-    if image is None:
+    located = _locate(entry["file_name"], folders)
+    if located is None:
         report.problem(where, f"image {entry['file_name']!r} not found (looked in "
                        f"{', '.join(str(f) for f in folders)}); not converted")
         report.skipped_images += 1
         return
+    image, by_base_name = located
     try:
         width, height = image_size(image)
     except ImageLoadError as exc:
@@ -284,7 +286,6 @@ def _read_image(entry: Any, position: tuple[Path, int], folders: list[Path], rec
                        f"{entry.get('width')!r} and {entry.get('height')!r}; image not converted")
         report.skipped_images += 1
         return
-    found.setdefault(image, []).append(ImageEntry(image_id, *position, entry["file_name"], stated))
     if stated != (None, None) and stated != (width, height):
         hint = (" (swapped: the boxes were probably drawn without the photo's EXIF rotation)"
                 if stated == (height, width) else "")
@@ -292,6 +293,7 @@ def _read_image(entry: Any, position: tuple[Path, int], folders: list[Path], rec
                        f"as displayed{hint}; its boxes cannot be trusted, image not converted")
         report.skipped_images += 1
         return
+    found.setdefault(image, []).append(ImageEntry(image_id, *position, entry["file_name"], by_base_name))
     root = next(folder for folder in folders if image.is_relative_to(folder))
     records[image_id] = ImageRecord(image, relative_name(image, root), width, height,
                                     annotated=False)

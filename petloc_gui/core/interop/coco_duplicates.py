@@ -1,14 +1,16 @@
-"""COCO image entries that turn out to be one image file: merged, or left out when they disagree.
+"""COCO image entries that turn out to be one image file: merged, or left out when they may not be.
 
-A COCO file may list one image twice (a repeated ``file_name``, files merged
-from several exports), and ``train/001.jpg`` and ``val/001.jpg`` both find
-``images/001.jpg`` by the base-name fallback of ``coco._locate``. Written one
-after the other, the second VOC file replaced the first (its boxes lost) or
-was kept out as "exists". The boxes of entries with one ``file_name`` go into
-one record instead, and a warning names them. Entries that state different
-sizes cannot all be this file, and entries whose names differ (found by base
-name) are as often two photos as one: which one is the file cannot be told,
-so none of them is converted.
+A COCO file may list one image twice (a repeated ``file_name``, ``./a.png``
+beside ``a.png``, files merged from several exports), and ``train/001.jpg``
+and ``val/001.jpg`` both find ``images/001.jpg`` by the base-name fallback of
+``coco._locate``. Written one after the other, the second VOC file replaced
+the first (its boxes lost) or was kept out as "exists". The boxes of entries
+that found the file by their own path go into one record instead, and a
+warning names them. An entry that found it only by its base name while
+another entry found it too is as likely another photo (two splits' exports
+flattened): which entry the file is cannot be told, so it is left out. An
+entry left out for its own problem (a stated size that is not the file's)
+is not among them.
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ from petloc_gui.core.text import counted
 
 @dataclass(frozen=True)
 class ImageEntry:
-    """One ``images[]`` entry that found its file: what a report names it by and its stated size."""
+    """One ``images[]`` entry that found its file and was read: what a report names it by, and how
+    it found the file."""
 
     image_id: Any
     source: Path  # the COCO file
     index: int  # in its `images` list
     file_name: str
-    stated: tuple[int | None, int | None]  # (None, None) when the entry states no size
+    by_base_name: bool  # found by the base-name fallback, not by its own path
 
     @property
     def where(self) -> str:
@@ -44,36 +47,31 @@ def merge_same_images(records: dict[Any, ImageRecord | None], entries: dict[Path
                       report: ConversionReport) -> list[ImageRecord]:
     """``records`` (by image id, in the file's order) with those of one image file made one.
 
-    ``entries`` lists, per image file, every entry that found it (including
-    those already left out for their own problem, whose stated size still
-    tells that the entries disagree).
+    ``entries`` lists, per image file, the entries that found it and were read (``records`` holds a
+    record for each of them).
     """
     kept: list[ImageRecord] = []
+    merged: dict[Path, list[ImageEntry]] = {}  # per file, the entries whose boxes went into its record
     first_of: dict[Path, ImageRecord] = {}
     repeated: dict[Path, int] = {}  # boxes listed under two entries of one image, kept once
     for image_id, record in records.items():
         if record is None:
             continue
         same = entries.get(record.image_path, [])
-        if len(same) < 2:
+        this = next((entry for entry in same if entry.image_id == image_id), None)
+        if len(same) < 2 or this is None:
             kept.append(record)
             continue
-        sizes = {entry.stated for entry in same if entry.stated != (None, None)}
-        names = {entry.file_name for entry in same}
-        if len(sizes) > 1 or len(names) > 1:
-            this = next(entry for entry in same if entry.image_id == image_id)
+        if this.by_base_name:
             others = ", ".join(entry.label for entry in same if entry is not this)
-            if len(sizes) > 1:
-                stated = ", ".join(f"{w}x{h}" for w, h in sorted(sizes))
-                why = f"their sizes differ ({stated}): which entry the file is cannot be told"
-            else:  # train/001.jpg and val/001.jpg are as often two photos as one: never mix their boxes
-                why = ("their names differ (the file was found by base name): which entry the file is cannot be "
-                       "told; pass --image-root so that each finds its own file")
-            report.problem(this.where, f"names the same image {record.image_path} as {others}, and {why}; "
-                           "not converted")
+            report.problem(this.where, f"found {record.image_path} only by its base name, and {others} "
+                           "names the same image: which entry the file is cannot be told (two splits' "
+                           "images of one name are as often two photos); pass --image-root so that each "
+                           "finds its own file; not converted")
             report.skipped_images += 1
             report.skipped_objects += len(record.objects)
             continue
+        merged.setdefault(record.image_path, []).append(this)
         first = first_of.setdefault(record.image_path, record)
         if first is record:
             kept.append(record)
@@ -84,12 +82,15 @@ def merge_same_images(records: dict[Any, ImageRecord | None], entries: dict[Path
             first.objects.extend(new)
             first.annotated = first.annotated or record.annotated
             report.merged += 1
-    for path, first in first_of.items():
-        same = entries[path]
-        labels = [entry.label for entry in same]
+    for path, together in merged.items():
+        if len(together) < 2:
+            continue  # the others were base-name guesses, left out above
+        first = first_of[path]
+        labels = [entry.label for entry in together]
         note = (f" ({counted(repeated[path], 'box', 'boxes')} listed under more than one of them counted once)"
                 if repeated.get(path) else "")
-        report.warning(same[0].source,
+        boxes = counted(len(first.objects), "box", "boxes")
+        report.warning(together[0].source,
                        f"{', '.join(labels[:-1])} and {labels[-1]} are the same image {path}; their "
-                       f"{counted(len(first.objects), 'box', 'boxes')}{note} are merged into its one VOC file")
+                       f"{boxes}{note} {'is' if len(first.objects) == 1 else 'are'} merged into its one VOC file")
     return kept
