@@ -87,14 +87,11 @@ def _root_not_listed(dataset) -> str | None:
     """The index's line saying the dataset's folder itself could not be listed ("DATA: cannot list
     folder: Permission denied"), or None. Its statistics would be those of an empty folder ("images
     0", exit 0) where predict, evaluate and convert exit 1; a sub-folder that cannot be listed is
-    one problem among the figures of the rest. (An Oxford or VOC devkit folder that cannot be listed
-    is an error of open_dataset already.)"""
-    from petloc_gui.core.dataset import SIDECAR
+    one problem among the figures of the rest. One rule with predict's (`core.index_problems`)."""
+    from petloc_gui.core.index_problems import root_unlisted
 
-    if dataset.layout != SIDECAR or Path(dataset.root) in dataset.folders:
-        return None
-    prefix = f"{dataset.root}: "
-    return next((line for line in dataset.problems if line.startswith(prefix)), f"{prefix}cannot list folder")
+    why = root_unlisted(dataset)
+    return f"{dataset.root}: {why}" if why else None
 
 
 def _refuse_plot_inside_dataset(plot: Path, data: Path) -> None:

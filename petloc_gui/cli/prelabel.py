@@ -104,7 +104,7 @@ def _folder_order(dataset: Dataset) -> list[Path | Refused]:
     """The dataset's images in its order, with its files petloc does not read and the folders its
     index could not list or follow (`core.index_problems`) put in their places."""
     from petloc_gui.core.dataset import natural_key
-    from petloc_gui.core.index_problems import index_problems
+    from petloc_gui.core.index_problems import folder_problems
 
     def name_order(entry: Path | Refused) -> tuple:
         path = entry.path if isinstance(entry, Refused) else entry
@@ -116,7 +116,7 @@ def _folder_order(dataset: Dataset) -> list[Path | Refused]:
 
     images: list[Path | Refused] = [Path(item.image_path) for item in dataset.items]
     refused = [Refused(path, fmt.reason) for path, fmt in dataset.unread()]
-    refused += [Refused(path, what) for path, what in index_problems(dataset)]
+    refused += [Refused(path, what) for path, what in folder_problems(dataset)]  # list-file lines: stderr only
     unread: list[Path | Refused] = sorted(refused, key=name_order)
     # merge keeps the index's order of the images whatever the key says of them
     return list(heapq.merge(images, unread, key=name_order))

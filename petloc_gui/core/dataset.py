@@ -243,7 +243,7 @@ def _index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLi
             with os.scandir(folder) as iterator:
                 entries = list(iterator)
         except OSError as exc:
-            problems.append(IndexProblem(folder, f"cannot list folder: {exc.strerror or exc}"))
+            problems.append(IndexProblem(folder, f"cannot list folder: {exc.strerror or exc}", folder=True))
             continue
         names = set()
         stems, image_names, folder_names = [], [], []
@@ -257,7 +257,7 @@ def _index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLi
                     # Not followed: a link in a downloaded dataset could point at
                     # "/" and make indexing crawl the whole disk. Said, not silent.
                     problems.append(IndexProblem(entry.path, "symbolic link to a folder not followed; "
-                                                 "open the folder it points to directly"))
+                                                 "open the folder it points to directly", folder=True))
                     continue
                 key = _folder_key(entry.path)
                 if key is not None and key not in visited:

@@ -13,14 +13,15 @@ class IndexProblem(str):
 
     path: str
     what: str
+    folder: bool  # about a folder the index could not list or follow (not a list file's line)
 
-    def __new__(cls, path: str | os.PathLike[str], what: str) -> IndexProblem:
+    def __new__(cls, path: str | os.PathLike[str], what: str, folder: bool = False) -> IndexProblem:
         line = super().__new__(cls, f"{path}: {what}")
-        line.path, line.what = str(path), what
+        line.path, line.what, line.folder = str(path), what, folder
         return line
 
     def __reduce__(self) -> tuple[Any, ...]:  # copied or pickled as itself, not as a plain line
-        return IndexProblem, (self.path, self.what)
+        return IndexProblem, (self.path, self.what, self.folder)
 
 
 def split_problem(message: str, root: str | os.PathLike[str]) -> tuple[str, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.core.index_problem import split_problem
+from petloc_gui.core.index_problem import IndexProblem, split_problem
 from petloc_gui.core.shared_annotations import SHARES
 
 
@@ -33,7 +33,15 @@ def index_lines(dataset: Any) -> list[str]:
     return [f"{path}: {what}" for path, what in index_problems(dataset)]
 
 
-def root_unlisted(dataset: Any) -> bool:
-    """Whether a problem is about the dataset's folder itself (it could not be listed): then
-    "no image found in this folder" would be untrue, that problem says why there is none."""
-    return any(path == Path(dataset.root) for path, _ in index_problems(dataset))
+def folder_problems(dataset: Any) -> list[tuple[Path, str]]:
+    """The `index_problems` about folders the index could not list or follow (`IndexProblem.folder`),
+    not a list file's lines: where images may be missing, which `petloc predict --json` puts in
+    their place as records."""
+    return [(Path(message.path), message.what) for message in dataset.problems
+            if isinstance(message, IndexProblem) and message.folder]
+
+
+def root_unlisted(dataset: Any) -> str | None:
+    """Why the dataset's folder itself could not be listed, or None: then "no image found in this
+    folder" (or its statistics: "images 0") would be untrue, that problem says why there is none."""
+    return next((what for path, what in folder_problems(dataset) if path == Path(dataset.root)), None)

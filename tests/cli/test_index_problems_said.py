@@ -131,3 +131,19 @@ def test_a_size_warning_says_of_its_own_file_that_its_boxes_are_used_as_written(
     assert len(lines) == 4 and all(line.startswith("petloc: warning: f") for line in lines[:3])
     assert all("its boxes are used as written" in line for line in lines[:3])
     assert lines[3].startswith("petloc: warning: and 2 more annotations") and "used as written" in lines[3]
+
+
+def test_a_list_file_line_is_said_on_stderr_but_is_no_image_record(tmp_path, tiny_bundle, capsys):
+    # predict --json puts a record in the place of a folder it could not list (images may be missing
+    # there); an Oxford list.txt line it could not read is no image: stderr only, each line said.
+    root = tmp_path / "ox"
+    (root / "images").mkdir(parents=True)
+    (root / "annotations" / "xmls").mkdir(parents=True)
+    for stem in ("Abyssinian_1", "Abyssinian_2"):
+        write_image(root / "images" / f"{stem}.jpg", W, H, RED)
+    (root / "annotations" / "list.txt").write_text("Abyssinian_1 1 1 1\nbroken one\nbroken two\n")
+    code, out, err = run_cli(capsys, "predict", root, "--model", tiny_bundle, "--json")
+    assert code == 0, err
+    assert [os.path.basename(r["image"]) for r in json_lines(out)] == ["Abyssinian_1.jpg", "Abyssinian_2.jpg"]
+    lines = assert_clean_errors(err)
+    assert sum("malformed line" in line for line in lines) == 2
