@@ -59,6 +59,32 @@ def write_annotated(folder: Path, stem: str, width: int, height: int, objects, e
     return image
 
 
+def oxford_layout(root: Path, stems, width: int, height: int, voc_name: str | None = "animal",
+                  ext: str = ".png") -> Path:
+    """An Oxford-IIIT Pet layout at ``root``: images/STEM.EXT and, unless ``voc_name`` is None,
+    annotations/xmls/STEM.xml boxing each with that VOC name (the breed comes from the file name)."""
+    (root / "images").mkdir(parents=True)
+    (root / "annotations" / "xmls").mkdir(parents=True)
+    for stem in stems:
+        write_image(root / "images" / f"{stem}{ext}", width, height, RED)
+        if voc_name is not None:
+            (root / "annotations" / "xmls" / f"{stem}.xml").write_text(
+                voc_xml(f"{stem}{ext}", width, height, [(voc_name, (16, 16, 48, 28))]), encoding="utf-8")
+    return root
+
+
+def bundle_with_meta(bundle: Path, tmp_path: Path, **changes) -> Path:
+    """A copy of ``bundle`` (in tmp_path/bundle) whose meta.json has ``changes`` applied."""
+    import shutil
+
+    copy = tmp_path / "bundle"
+    shutil.copytree(bundle, copy)
+    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
+    meta.update(changes)
+    (copy / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return copy
+
+
 def run_cli(capsys, *argv) -> tuple[int, str, str]:
     """Run `petloc ARGV` in-process: (exit code, stdout, stderr)."""
     code = main([str(a) for a in argv])

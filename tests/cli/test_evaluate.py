@@ -10,7 +10,9 @@ from tests.cli.helpers import (
     BLUE,
     RED,
     assert_clean_errors,
+    bundle_with_meta,
     last_json,
+    oxford_layout,
     run_cli,
     use_a_nan_model,
     voc_xml,
@@ -93,13 +95,7 @@ def test_evaluate_scores_two_animals_against_the_best_matching_one(tmp_path, tin
 
 def test_evaluate_label_breed_takes_the_class_from_the_oxford_list(tmp_path, tiny_bundle, capsys):
     # Oxford layout: the breed comes from the file name ("cat_1" -> breed "cat"); the VOC name is "animal".
-    root = tmp_path / "oxford"
-    (root / "images").mkdir(parents=True)
-    (root / "annotations" / "xmls").mkdir(parents=True)
-    for stem in ("cat_1", "cat_2"):
-        write_image(root / "images" / f"{stem}.png", W, H, RED)
-        (root / "annotations" / "xmls" / f"{stem}.xml").write_text(
-            voc_xml(f"{stem}.png", W, H, [("animal", (16, 16, 48, 28))]), encoding="utf-8")
+    root = oxford_layout(tmp_path / "oxford", ("cat_1", "cat_2"), W, H)
     code, out, err = run_cli(capsys, "evaluate", root, "--model", tiny_bundle, "--json", "--label", "breed")
     assert code == 0, err
     report = last_json(out)
@@ -109,20 +105,8 @@ def test_evaluate_label_breed_takes_the_class_from_the_oxford_list(tmp_path, tin
     assert report["accuracy"] == 0.0 and report["unknown_labels"] == {"animal": 2}
 
 
-def _bundle_with_meta(tiny_bundle, tmp_path, **changes):
-    import json
-    import shutil
-
-    copy = tmp_path / "bundle"
-    shutil.copytree(tiny_bundle, copy)
-    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
-    meta.update(changes)
-    (copy / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return copy
-
-
 def test_evaluate_validation_split_and_training_folder_warning(eval_folder, tiny_bundle, tmp_path, capsys):
-    bundle = _bundle_with_meta(
+    bundle = bundle_with_meta(
         tiny_bundle, tmp_path,
         validation_split={"images": ["r1.png", "b1.png", "gone.png"]},
         # trained on b1 under another name: found by its content, wherever it is now

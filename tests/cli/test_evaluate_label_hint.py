@@ -3,43 +3,33 @@ instead of only counting every label unknown."""
 
 from __future__ import annotations
 
-import json
-import shutil
-
 import pytest
 
 from petloc_gui.model.bundle import trained_label
-from tests.cli.helpers import RED, assert_clean_errors, last_json, run_cli, voc_xml, write_image
+from tests.cli.helpers import (
+    RED,
+    assert_clean_errors,
+    bundle_with_meta,
+    last_json,
+    oxford_layout,
+    run_cli,
+    voc_xml,
+    write_image,
+)
 
 W, H = 64, 32
 PASS_BREED = "the model was trained with --label breed"
 LEAVE_OUT = "the model was trained on the VOC object names, not with --label breed: leave out --label breed"
 
 
-def _bundle(tiny_bundle, tmp_path, **meta_changes):
-    copy = tmp_path / "bundle"
-    shutil.copytree(tiny_bundle, copy)
-    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
-    meta.update(meta_changes)
-    (copy / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return copy
-
-
 @pytest.fixture
 def oxford(tmp_path):
     """Oxford layout: the breed comes from the file name (cat_1 -> "cat"); every VOC name is "animal"."""
-    root = tmp_path / "oxford"
-    (root / "images").mkdir(parents=True)
-    (root / "annotations" / "xmls").mkdir(parents=True)
-    for stem in ("cat_1", "cat_2"):
-        write_image(root / "images" / f"{stem}.png", W, H, RED)
-        (root / "annotations" / "xmls" / f"{stem}.xml").write_text(
-            voc_xml(f"{stem}.png", W, H, [("animal", (16, 16, 48, 28))]), encoding="utf-8")
-    return root
+    return oxford_layout(tmp_path / "oxford", ("cat_1", "cat_2"), W, H)
 
 
 def test_a_breed_model_evaluated_on_the_voc_names_says_pass_label_breed(oxford, tiny_bundle, tmp_path, capsys):
-    bundle = _bundle(tiny_bundle, tmp_path, label_source="breed (dataset list.txt)")
+    bundle = bundle_with_meta(tiny_bundle, tmp_path, label_source="breed (dataset list.txt)")
     code, out, err = run_cli(capsys, "evaluate", oxford, "--model", bundle, "--json")
     assert code == 0, err
     assert last_json(out)["unknown_labels"] == {"animal": 2}
@@ -55,7 +45,8 @@ def test_no_hint_when_the_model_records_no_label_kind_or_the_other_kind_would_no
     code, _, err = run_cli(capsys, "evaluate", oxford, "--model", tiny_bundle, "--json")  # its meta says nothing
     assert code == 0 and "labels the model does not know" in err and PASS_BREED not in err
     # trained on breeds, but not these: passing --label breed would not make them known
-    bundle = _bundle(tiny_bundle, tmp_path, label_source="breed (dataset list.txt)", class_names=["bird", "dog"])
+    bundle = bundle_with_meta(tiny_bundle, tmp_path, label_source="breed (dataset list.txt)",
+                              class_names=["bird", "dog"])
     code, _, err = run_cli(capsys, "evaluate", oxford, "--model", bundle, "--json")
     assert code == 0 and "labels the model does not know" in err and PASS_BREED not in err
 
@@ -65,7 +56,7 @@ def test_a_model_of_voc_names_evaluated_with_label_breed_says_leave_it_out(tmp_p
     folder.mkdir()
     write_image(folder / "a.png", W, H, RED)
     (folder / "a.xml").write_text(voc_xml("a.png", W, H, [("cat", (16, 16, 48, 28))]), encoding="utf-8")
-    bundle = _bundle(tiny_bundle, tmp_path, config={"label": "default"})
+    bundle = bundle_with_meta(tiny_bundle, tmp_path, config={"label": "default"})
     code, _, err = run_cli(capsys, "evaluate", folder, "--model", bundle, "--label", "breed")
     assert code == 1
     assert any(line.endswith(LEAVE_OUT) for line in assert_clean_errors(err)), err

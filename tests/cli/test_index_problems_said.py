@@ -10,7 +10,7 @@ import pytest
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.index_problems import index_lines, index_problems
 from petloc_gui.model.data import collect_samples
-from tests.cli.helpers import RED, assert_clean_errors, json_lines, run_cli, voc_xml, write_image
+from tests.cli.helpers import RED, assert_clean_errors, json_lines, oxford_layout, run_cli, voc_xml, write_image
 
 W, H = 64, 32
 SYMLINK = "symbolic link to a folder not followed; open the folder it points to directly"
@@ -136,11 +136,7 @@ def test_a_size_warning_says_of_its_own_file_that_its_boxes_are_used_as_written(
 def test_a_list_file_line_is_said_on_stderr_but_is_no_image_record(tmp_path, tiny_bundle, capsys):
     # predict --json puts a record in the place of a folder it could not list (images may be missing
     # there); an Oxford list.txt line it could not read is no image: stderr only, each line said.
-    root = tmp_path / "ox"
-    (root / "images").mkdir(parents=True)
-    (root / "annotations" / "xmls").mkdir(parents=True)
-    for stem in ("Abyssinian_1", "Abyssinian_2"):
-        write_image(root / "images" / f"{stem}.jpg", W, H, RED)
+    root = oxford_layout(tmp_path / "ox", ("Abyssinian_1", "Abyssinian_2"), W, H, voc_name=None, ext=".jpg")
     (root / "annotations" / "list.txt").write_text("Abyssinian_1 1 1 1\nbroken one\nbroken two\n")
     code, out, err = run_cli(capsys, "predict", root, "--model", tiny_bundle, "--json")
     assert code == 0, err
