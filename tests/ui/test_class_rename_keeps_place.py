@@ -65,12 +65,33 @@ def test_a_merge_keeps_the_class_it_joins_in_its_place(qtbot, window, folder):
     assert window.labels.names() == ["cat", "dog"]
 
 
-def test_a_merge_takes_the_merged_class_out_of_the_file(qtbot, window, folder):
+def test_a_merge_into_a_model_class_puts_it_in_the_merged_class_place(qtbot, window, folder):
     (folder / "predefined_classes.txt").write_text("bird\nfish\n", encoding="utf-8")
     open_and_wait(qtbot, window, folder)
     _dialog(qtbot, window).rename("fish", "dog")  # into a model class: fish's boxes become dog's
-    assert read_classes(folder) == ["bird"]
-    assert window.labels.names() == ["bird", "cat", "dog"]
+    assert read_classes(folder) == ["bird", "dog"]  # dog takes fish's key; cat keeps its own (3)
+    assert window.labels.names() == ["bird", "dog", "cat"]
+
+
+def test_a_class_renamed_away_and_back_gets_its_key_back(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)  # the model's classes: cat (1), dog (2)
+    _dialog(qtbot, window).rename("cat", "feline")
+    assert window.labels.names()[:2] == ["feline", "dog"]
+    dialog = _dialog(qtbot, window)
+    text = dialog.actions.rename("feline", "cat")  # cat is listed (the model's): a merge
+    assert window.labels.names() == ["cat", "dog"] and read_classes(folder) == ["cat", "dog"]
+    assert "number keys" not in text  # nothing moved
+    window.show_row(1)
+    window.labels.pick(1)
+    assert window.session.store.document(1).objects[0].name == "cat"
+
+
+def test_a_merge_that_moves_the_keys_says_so(qtbot, window, folder):
+    (folder / "predefined_classes.txt").write_text("bird\nfish\ndog\n", encoding="utf-8")
+    open_and_wait(qtbot, window, folder)
+    text = _dialog(qtbot, window).actions.rename("bird", "dog")  # in the file: dog keeps its place
+    assert window.labels.names() == ["fish", "dog", "cat"]
+    assert text.endswith("The number keys 1-9 follow the new order.")
 
 
 def test_a_model_class_written_into_the_file_by_a_rename_can_be_taken_out_again(qtbot, window, folder):

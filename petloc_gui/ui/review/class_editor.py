@@ -19,8 +19,12 @@ from petloc_gui.ui.review.review_session import ReviewSession
 def renamed(shown: list[str], predefined: list[str], old: str, new: str) -> list[str]:
     """The predefined classes after renaming ``old`` (in the class list ``shown``) to ``new``: in
     ``old``'s place, so no class moves and the number keys 1-9 keep their classes."""
-    if new in shown:  # a merge: the class it joins keeps its own place
-        return [n for n in predefined if n != old]
+    if new in shown:  # a merge: the class it joins keeps its own place in the file
+        if new in predefined or old not in predefined:
+            return [n for n in (predefined if new in predefined else shown) if n != old]
+        # it was listed after the file's classes (the model's, or on boxes): it takes old's place there,
+        # so the classes after it keep their keys (cat -> feline -> cat gave key 1 to dog)
+        return [new if n == old else n for n in predefined]
     if old in predefined:
         return [new if n == old else n for n in predefined]
     # only listed after the file's classes (the model's, or found on boxes): the list as shown goes
@@ -75,6 +79,9 @@ class ClassEditor:
         self.session.classes.refresh()
         text = f"Renamed {old} to {new} on {counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')}"
         text += " (unsaved: Save all writes them)." if boxes else "."
+        now = self.names()
+        if any(now.index(n) != shown.index(n) for n in shown if n not in (old, new) and n in now):
+            text += " The number keys 1-9 follow the new order."  # a merge took a class out from between
         text += self._model_note(model, old, new)
         return f"{text} {problem}" if problem else text
 
