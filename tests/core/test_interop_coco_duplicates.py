@@ -150,3 +150,15 @@ def test_a_record_given_twice_to_the_voc_writer_is_a_problem_not_an_existing_fil
     assert report.problems == [f"{image}: listed twice; its VOC file a.xml is written from the first record "
                                "only, this one's boxes are left out"]
     assert (report.images, report.skipped_images, report.skipped_objects) == (1, 1, 1)
+
+
+def test_one_server_path_listed_twice_is_merged_though_found_by_base_name(tmp_path):
+    # Label Studio writes server paths (/data/upload/1/a.png), found by their base name: the same name
+    # twice is one image, not two photos that may differ.
+    path = _coco(tmp_path, [{"id": 1, "file_name": "/data/upload/1/a.png"},
+                            {"id": 2, "file_name": "/data/upload/1/a.png"}],
+                 [_box(1, 1, 1, [10, 10, 20, 20]), _box(2, 2, 2, [60, 5, 9, 9])])
+    report = ConversionReport()
+    [record] = read_coco(path, report)
+    assert [o.label for o in record.objects] == ["cat", "dog"]
+    assert report.problems == [] and report.merged == 1 and len(report.warnings) == 1

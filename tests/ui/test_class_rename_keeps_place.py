@@ -106,3 +106,13 @@ def test_a_model_class_written_into_the_file_by_a_rename_can_be_taken_out_again(
     assert "stays in the list as one of the model's classes" in dialog.result.text()
     assert "the number keys 1-9 follow the new order" in dialog.result.text()
     assert window.labels.names() == ["dog", "rabbit", "cat"]  # the model still knows it: listed after the file's
+
+
+def test_merging_two_model_classes_leaves_the_file_and_the_keys_alone(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)  # the model's classes cat (1), dog (2); no predefined_classes.txt
+    text = _dialog(qtbot, window).actions.rename("cat", "dog")  # cat's boxes become dog's
+    assert read_classes(folder) == [] and window.labels.names() == ["cat", "dog"]  # the model still knows cat
+    assert "number keys" not in text
+    window.show_row(1)
+    window.labels.pick(2)
+    assert window.session.store.document(1).objects[0].name == "dog"

@@ -127,4 +127,6 @@ def test_a_fine_tune_that_could_not_start_still_counts_the_pre_labels(tmp_path):
     (parent / "meta.json").write_text(json.dumps({"class_names": run.class_names, "images": run.images_record(),
                                                   "splits": {"train": [], "validation": [], "test": everything}}))
     holdout = holdout_preview_for(folder, parent_spec=str(parent))(0.2, True)
-    assert holdout.problem and holdout.prelabels == 3 and holdout.reviewed == 9
+    assert holdout.problem and holdout.prelabels == 3 and holdout.reviewed is None
+    # the run's own reason (its held-out test images counted) stands with the pre-labels left out too
+    assert holdout.without_prelabels() == holdout

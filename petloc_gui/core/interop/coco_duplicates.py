@@ -6,8 +6,9 @@ and ``val/001.jpg`` both find ``images/001.jpg`` by the base-name fallback of
 ``coco._locate``. Written one after the other, the second VOC file replaced
 the first (its boxes lost) or was kept out as "exists". The boxes of entries
 that found the file by their own path go into one record instead, and a
-warning names them. An entry that found it only by its base name while
-another entry found it too is as likely another photo (two splits' exports
+warning names them (also entries of one name found by its base name: a
+server path listed twice). An entry that found it only by its base name while
+an entry of another name found it too is as likely another photo (two splits' exports
 flattened): which entry the file is cannot be told, so it is left out. An
 entry left out for its own problem (a stated size that is not the file's)
 is not among them.
@@ -43,6 +44,11 @@ class ImageEntry:
         return f"images[{self.index}] ({self.file_name!r})"
 
 
+def _path_of(entry: ImageEntry) -> str:
+    """The entry's file name as `coco._locate` reads it ("./a.png" and "a.png" are one name)."""
+    return "/".join(part for part in entry.file_name.replace("\\", "/").split("/") if part not in ("", "."))
+
+
 def merge_same_images(records: dict[Any, ImageRecord | None], entries: dict[Path, list[ImageEntry]],
                       report: ConversionReport) -> list[ImageRecord]:
     """``records`` (by image id, in the file's order) with those of one image file made one.
@@ -62,8 +68,8 @@ def merge_same_images(records: dict[Any, ImageRecord | None], entries: dict[Path
         if len(same) < 2 or this is None:
             kept.append(record)
             continue
-        if this.by_base_name:
-            others = ", ".join(entry.label for entry in same if entry is not this)
+        if this.by_base_name and any(_path_of(entry) != _path_of(this) for entry in same):
+            others = ", ".join(entry.label for entry in same if _path_of(entry) != _path_of(this))
             report.problem(this.where, f"found {record.image_path} only by its base name, and {others} "
                            "names the same image: which entry the file is cannot be told (two splits' "
                            "images of one name are as often two photos); pass --image-root so that each "

@@ -20,8 +20,10 @@ def renamed(shown: list[str], predefined: list[str], old: str, new: str) -> list
     """The predefined classes after renaming ``old`` (in the class list ``shown``) to ``new``: in
     ``old``'s place, so no class moves and the number keys 1-9 keep their classes."""
     if new in shown:  # a merge: the class it joins keeps its own place in the file
-        if new in predefined or old not in predefined:
-            return [n for n in (predefined if new in predefined else shown) if n != old]
+        if old not in predefined:  # neither in the file (the model's, or on boxes): the file stays
+            return predefined
+        if new in predefined:
+            return [n for n in predefined if n != old]
         # it was listed after the file's classes (the model's, or on boxes): it takes old's place there,
         # so the classes after it keep their keys (cat -> feline -> cat gave key 1 to dog)
         return [new if n == old else n for n in predefined]
@@ -30,6 +32,18 @@ def renamed(shown: list[str], predefined: list[str], old: str, new: str) -> list
     # only listed after the file's classes (the model's, or found on boxes): the list as shown goes
     # into the file, as `ClassEditor.add` does (appended to the file, it jumped to the front)
     return [new if n == old else n for n in shown]
+
+
+def keys_moved(shown: list[str], now: list[str], old: str, new: str) -> bool:
+    """Whether renaming ``old`` to ``new`` moved a class's number key: every class still listed keeps its
+    place, but ``new``, which may also take ``old``'s (its boxes are ``old``'s now)."""
+    for name in shown:
+        if name == old or name not in now:
+            continue
+        places = {shown.index(name), shown.index(old)} if name == new else {shown.index(name)}
+        if now.index(name) not in places:
+            return True
+    return False
 
 
 class ClassEditor:
@@ -79,9 +93,8 @@ class ClassEditor:
         self.session.classes.refresh()
         text = f"Renamed {old} to {new} on {counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')}"
         text += " (unsaved: Save all writes them)." if boxes else "."
-        now = self.names()
-        if any(now.index(n) != shown.index(n) for n in shown if n not in (old, new) and n in now):
-            text += " The number keys 1-9 follow the new order."  # a merge took a class out from between
+        if keys_moved(shown, self.names(), old, new):
+            text += " The number keys 1-9 follow the new order."  # e.g. a merge took a class out from between
         text += self._model_note(model, old, new)
         return f"{text} {problem}" if problem else text
 

@@ -43,8 +43,6 @@ class Holdout:
 
         if self.reviewed < 2:  # also when too few were annotated at all: the run's words, pre-labels named
             return replace(self, count=0, names=[], problem=too_few_images(self.reviewed, self.prelabels))
-        if self.problem:  # a fine-tune that cannot start for another reason
-            return self
         if self.reviewed <= self.count:  # e.g. the current model's validation images, kept in validation
             return replace(self, problem=nothing_left_to_train(self.prelabels))
         return self
@@ -132,8 +130,9 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
 
     def preview(fraction: float, fine_tune: bool = False) -> Holdout:
         if fine_tune and tuned is not None:
-            if isinstance(tuned, str):  # the run would stop at once (the pre-label note stays, as from scratch)
-                return Holdout(0, [], 0, tuned, prelabels=len(prelabels), reviewed=len(samples) - len(prelabels))
+            if isinstance(tuned, str):  # the run would stop at once: its own reason (the parent's test images
+                # counted there) stands with pre-labels left out too; the pre-label note stays, as from scratch
+                return Holdout(0, [], 0, tuned, prelabels=len(prelabels))
             chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
                                       tuned.train_only)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), len(tuned.test), prelabels=tuned.n_prelabels,
