@@ -130,3 +130,20 @@ def test_a_fine_tune_that_could_not_start_still_counts_the_pre_labels(tmp_path):
     assert holdout.problem and holdout.prelabels == 3 and holdout.reviewed is None
     # the run's own reason (its held-out test images counted) stands with the pre-labels left out too
     assert holdout.without_prelabels() == holdout
+
+
+def test_the_save_first_question_answers_by_its_buttons(qtbot, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from petloc_gui.ui.training.retrain_dialog import ask_save_first
+
+    def click(text):
+        def press():
+            box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+            next(b for b in box.buttons() if b.text() == text).click()
+        QTimer.singleShot(50, press)
+
+    for text, answer in (("Save and train", True), ("Train on what is saved", False), ("Cancel", None)):
+        click(text)
+        assert ask_save_first(None) is answer

@@ -23,6 +23,7 @@ from petloc_gui.app.model_choice import (
     model_problem,
 )
 from petloc_gui.core.errors import SaveError
+from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 from petloc_gui.ui.models.prediction_service import PredictionService
@@ -47,6 +48,9 @@ class ModelHost(Protocol):
 
     def train_for_folder(self) -> None:
         """Train a model for the open folder's own classes (when retraining is installed)."""
+
+    def focus_canvas(self) -> None:
+        """Give the keyboard to the image (the single-key shortcuts act there)."""
 
 
 class PendingPick(NamedTuple):
@@ -95,7 +99,8 @@ class ModelController(QObject):
             action.triggered.connect(lambda _=False, n=name: self.choose(n))
         menu.setToolTipsVisible(True)
         menu.aboutToShow.connect(self._check_bundled)
-        self.new_classes = NewClassesBar(parent, self._box_counts)  # the window places it (a row of its own)
+        # the window places it (a row of its own); hidden with the keyboard on it, it gives it to the image
+        self.new_classes = NewClassesBar(parent, self._box_counts, focus_back=self.host.focus_canvas)
         self.new_classes.train_requested.connect(self.host.train_for_folder)
         predictions.model_loading.connect(self._loading)
         predictions.model_loaded.connect(self._loaded)
@@ -264,6 +269,18 @@ class ModelController(QObject):
             self.remember(pick.spec, pick.folder)
         self.status.emit(f"Model: {info.summary}")
         self.loaded.emit(info)
+        self._say_if_foreign(info)
+
+    def _say_if_foreign(self, info) -> None:
+        """A picked model that knows none of the folder's box classes disagrees with every box, and
+        nothing said why (an automatic choice never picks such a model)."""
+        labels = sorted(name for name, count in self._box_counts().items() if count)
+        if not self.explicit or not labels or set(labels) & set(info.class_names):
+            return
+        self.host.show_status(
+            f"{visible(info.name)} knows {counted(len(info.class_names), 'class', 'classes')} "
+            f"({visible(', '.join(info.class_names[:6]))}), none of this folder's ({visible(', '.join(labels[:6]))}): "
+            "its predictions disagree with every box. Another model: Model → Versions; or train one.", 20000)
 
     def _failed(self, spec: str, message: str) -> None:
         if spec != self.spec:

@@ -25,8 +25,10 @@ class NewClassesBar(QToolBar):
 
     train_requested = Signal()
 
-    def __init__(self, window, counts: Callable[[], dict[str, int]]) -> None:
+    def __init__(self, window, counts: Callable[[], dict[str, int]],
+                 focus_back: Callable[[], None] = lambda: None) -> None:
         super().__init__("New classes", window)
+        self._focus_back = focus_back
         self.setObjectName("new_classes")
         self.setMovable(False)
         self._counts = counts
@@ -61,7 +63,11 @@ class NewClassesBar(QToolBar):
 
     def conceal(self) -> None:
         self._timer.stop()
+        focus = self.window().focusWidget()  # the window's, also while another window (Retraining) is active
+        had_focus = focus is not None and self.isAncestorOf(focus)
         self.hide()
+        if had_focus:  # the train button, clicked: Qt gave the keys to the next widget, the Label box,
+            self._focus_back()  # where D, N, A and 1-9 then typed letters; they belong to the image
 
     def missing(self) -> dict[str, int]:
         """Boxes still needed per class before a model can be trained."""

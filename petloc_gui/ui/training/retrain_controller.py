@@ -27,7 +27,7 @@ from petloc_gui.model.versions import Version, VersionError, VersionStore
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training import retrain_support as support
-from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
+from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions, ask_save_first
 from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
 from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
 from petloc_gui.ui.training.undecided_button import UndecidedButton
@@ -129,7 +129,7 @@ class RetrainController(QObject):
             self._tell("Open a folder with annotated images before retraining.", box=True)
             return
         spec = self.host.current_model_spec()
-        label = label_source_for(self._preset_for(spec), spec)
+        label = label_source_for(support.folder_preset(spec, self.store, self.host.dataset), spec)
         with modal(RetrainDialog(
             self.parent_widget,
             model_name=support.model_display_name(spec),
@@ -153,18 +153,17 @@ class RetrainController(QObject):
         the window switches to it when it is done and the folder remembers it.
         """
         dataset = self.host.dataset
+        if self.is_running():  # the bar's button stays enabled: a click shows the run, as Ctrl+T does
+            self.open_dialog()
+            return False
         if dataset is None:
             self._tell("Open a folder with annotated images before training.", box=True)
             return False
-        options = RetrainOptions(from_current=False, epochs=self.first_model_epochs, save_first=True)
+        save_first = ask_save_first(self.parent_widget) if self.host.has_unsaved() else False
+        if save_first is None:  # training reads saved boxes: unsaved edits were saved without a word
+            return False
+        options = RetrainOptions(from_current=False, epochs=self.first_model_epochs, save_first=save_first)
         return self.start(options, preset=training_preset_for(dataset), first_model=True)
-
-    def _preset_for(self, spec: str) -> str:
-        """The current model's preset; the folder's own (photos, or 75x75 canvases) when no model is in
-        use or its preset cannot be read (a digits folder was trained as pets)."""
-        dataset = self.host.dataset
-        fallback = training_preset_for(dataset) if dataset is not None else support.DEFAULT_PRESET
-        return support.preset_of(spec, self.store, fallback)
 
     def start(self, options: RetrainOptions, preset: str | None = None, first_model: bool = False) -> bool:
         """Start a run with these options; False (and a message) when it cannot.
@@ -183,7 +182,7 @@ class RetrainController(QObject):
             self._tell("Your edits could not all be saved, so training was not started.", box=True)
             return False
         spec = "" if first_model else self.host.current_model_spec()
-        preset = preset or self._preset_for(spec)
+        preset = preset or support.folder_preset(spec, self.store, self.host.dataset)
         try:
             self.staging = self.store.new_staging_dir(preset)
         except (OSError, VersionError) as exc:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QListWidget,
+    QMessageBox,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from petloc_gui.core.text import counted, visible
 from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 from petloc_gui.ui import background
+from petloc_gui.ui.modal import modal
 from petloc_gui.ui.training.retrain_support import HoldoutPreview
 
 # Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
@@ -58,6 +60,21 @@ class RetrainOptions:
     val_fraction: float = VAL_FRACTION
     save_first: bool = True
     train_prelabels: bool = True  # train on the folder's unreviewed pre-labels too (else they are left out)
+
+
+def ask_save_first(parent: QWidget | None) -> bool | None:
+    """Before a run the Retrain dialog does not precede ("Train a model for these classes"): save the
+    unsaved edits first (True), train on the saved annotations only (False), or not start (None)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Unsaved edits",
+                      "Some images have unsaved edits, and training reads saved annotations only. "
+                      "Save them first?", QMessageBox.StandardButton.Cancel, parent)
+    save = box.addButton("Save and train", QMessageBox.ButtonRole.AcceptRole)
+    saved_only = box.addButton("Train on what is saved", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(save)
+    with modal(box):
+        box.exec()
+        clicked = box.clickedButton()
+    return True if clicked is save else False if clicked is saved_only else None
 
 
 class RetrainDialog(QDialog):
@@ -224,7 +241,8 @@ class RetrainDialog(QDialog):
         if preview is None:
             self.holdout_label.setText(
                 f"About {fraction:.0%} of the annotated images are held out for validation (chosen per image "
-                "from its path, so adding images never moves one); they are listed when training starts."
+                "from its path, so adding images never moves one, but in a class the hash left on one side); they "
+                "are listed when training starts."
             )
             self.holdout_list.hide()
             self._grow_to_contents()
@@ -238,7 +256,8 @@ class RetrainDialog(QDialog):
         self.holdout_label.setText(
             f"{preview.count} {'image is' if preview.count == 1 else 'images are'} held out for validation "
             "(chosen per image from its path, so adding images never moves one; each class on both sides "
-            f"where it can be{learned_note}). Part of them chooses the new model's best epoch, "
+            "where it can be, so in a class the hash left on one side the image moved across may change "
+            f"as it grows{learned_note}). Part of them chooses the new model's best epoch, "
             "the rest gives its figures; the current and the new model are compared on those neither trained "
             "on. (An image that turns out unreadable is left out; the exact list is logged at the start.)"
             + test_note

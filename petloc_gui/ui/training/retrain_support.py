@@ -76,6 +76,14 @@ def preset_of(spec: str, store: VersionStore, fallback: str = DEFAULT_PRESET) ->
     return preset if preset in PRESETS else fallback
 
 
+def folder_preset(spec: str, store: VersionStore, dataset: Any) -> str:
+    """The preset of the model in use (``spec``); the folder's own (photos, or 75x75 canvases) when no
+    model is in use or its preset cannot be read (a digits folder was trained as pets)."""
+    from petloc_gui.app.model_choice import training_preset_for
+
+    return preset_of(spec, store, training_preset_for(dataset) if dataset is not None else DEFAULT_PRESET)
+
+
 def is_readable_model(spec: str) -> bool:
     """Whether ``spec`` names a bundle whose meta.json reads and whose model files look loadable
     (no TensorFlow): a broken bundled model was offered to fine-tune, and the run failed."""

@@ -98,8 +98,30 @@ def test_an_unreadable_current_model_retrains_with_the_folders_own_preset(window
     folder = tmp_path / "digits"
     write_digits_dataset(folder, "train", count=4, seed=0)
     window.dataset = open_dataset(folder)
-    assert controller._preset_for(str(tmp_path / "gone-model")) == "digits"  # was "pets" for 75x75 canvases
-    assert controller._preset_for("pets") == "pets"
+    from petloc_gui.ui.training.retrain_support import folder_preset
+
+    preset = lambda spec: folder_preset(spec, controller.store, window.dataset)  # noqa: E731
+    assert preset(str(tmp_path / "gone-model")) == "digits"  # was "pets" for 75x75 canvases
+    assert preset("pets") == "pets"
+
+
+def test_a_first_model_asks_before_saving_unsaved_edits(qtbot, window, controller, monkeypatch):
+    # "Train a model for these classes" saved every unsaved edit without a word, against its tooltip
+    # ("on this folder's saved boxes"); it asks now: save first, train on what is saved, or not start.
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.digits import write_digits_dataset
+    from petloc_gui.ui.training import retrain_controller
+
+    write_digits_dataset(window.current_folder(), "train", count=6, seed=0)
+    window.dataset = open_dataset(window.current_folder())
+    window.unsaved = True
+    answers, started = [None, False], []
+    monkeypatch.setattr(retrain_controller, "ask_save_first", lambda parent: answers.pop(0))
+    monkeypatch.setattr(controller, "start", lambda options, **kw: started.append(options.save_first) or True)
+    assert not controller.train_for_folder() and started == [] and window.save_calls == 0  # Cancel
+    assert controller.train_for_folder() and started == [False]  # on what is saved: nothing saved
+    window.unsaved = False
+    assert controller.train_for_folder() and started == [False, False]  # nothing to ask about
 
 
 def test_a_first_model_run_leaves_the_retrain_dialogs_defaults_alone(qtbot, window, controller, tmp_path):
@@ -163,3 +185,15 @@ def test_versions_marks_the_new_version_until_it_is_used_or_discarded(qtbot, win
     controller.discard_new_model()
     controller.versions_menu.rebuild()
     assert not [a for a in controller.versions_menu.version_actions() if a.data() == second.id]
+
+
+def test_the_first_model_button_during_a_run_shows_the_run(qtbot, window, controller):
+    # It stayed enabled; a click said "already in progress" in the status bar only, the window stayed behind.
+    window.show()
+    controller.extra_worker_args = ["--steps", "20", "--delay", "0.02"]
+    with qtbot.waitSignal(controller.run_finished, timeout=30000):
+        assert controller.start(RetrainOptions(epochs=2, save_first=False))
+        progress = controller._progress_window()
+        progress.hide()
+        assert not controller.train_for_folder()
+        assert progress.isVisible() and window.statusBar().currentMessage().startswith("A training run is in")
