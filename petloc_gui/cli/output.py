@@ -16,6 +16,7 @@ import math
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any, TextIO
@@ -166,36 +167,62 @@ def _import_with_native_stderr_hidden() -> None:
         import tensorflow  # noqa: F401
 
 
+_PARKING = threading.RLock()  # one park at a time: a second would save the first's file as "the real fd 2"
+
+
 @contextlib.contextmanager
 def native_stderr_parked():
     """Park C/C++ writes to fd 2 in a temporary file for the duration of the block.
 
     The parked text is shown if the block fails (not on Ctrl+C) or PETLOC_DEBUG
-    is set, so nothing that explains a failure is lost. Python's sys.stderr is untouched.
+    is set, so nothing that explains a failure is lost. Python's sys.stderr keeps
+    writing to the real stderr meanwhile: in the window a model loads in a thread
+    while the main thread goes on, and its messages (a screenshot's time-out, a
+    traceback) went into the parked file and were thrown away.
     """
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError, AttributeError):
-        yield  # no real fd 2 (embedded interpreter): nothing to park
-        return
-    failed = False
-    with tempfile.TemporaryFile() as parked:
-        os.dup2(parked.fileno(), 2)
+    with _PARKING:
         try:
-            yield
-        except KeyboardInterrupt:
-            raise  # the user's Ctrl+C: the import's chatter explains nothing
-        except BaseException:
-            failed = True
-            raise
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            if failed or debug_enabled():
-                parked.seek(0)
-                sys.stderr.write(parked.read().decode("utf-8", "replace"))
-                sys.stderr.flush()
+            sys.stderr.flush()
+            saved = os.dup(2)
+        except (OSError, ValueError, AttributeError):
+            yield  # no real fd 2 (embedded interpreter): nothing to park
+            return
+        python_stderr, real = sys.stderr, _real_stderr_for_python(saved)
+        failed = False
+        with tempfile.TemporaryFile() as parked:
+            os.dup2(parked.fileno(), 2)
+            if real is not None:
+                sys.stderr = real
+            try:
+                yield
+            except KeyboardInterrupt:
+                raise  # the user's Ctrl+C: the import's chatter explains nothing
+            except BaseException:
+                failed = True
+                raise
+            finally:
+                if real is not None:
+                    real.flush()
+                    sys.stderr = python_stderr
+                    real.close()
+                os.dup2(saved, 2)
+                os.close(saved)
+                if failed or debug_enabled():
+                    parked.seek(0)
+                    sys.stderr.write(parked.read().decode("utf-8", "replace"))
+                    sys.stderr.flush()
+
+
+def _real_stderr_for_python(saved: int) -> TextIO | None:
+    """A text stream on (a copy of) the real fd 2 for Python's writes while fd 2 is parked, when
+    sys.stderr writes to fd 2 (not when something else holds it: a test's capture, an IDE's)."""
+    try:
+        if sys.stderr.fileno() != 2:
+            return None
+    except (OSError, ValueError, AttributeError):
+        return None
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    return os.fdopen(os.dup(saved), "w", encoding=encoding, errors="backslashreplace", buffering=1)
 
 
 def format_duration(seconds: float) -> str:
