@@ -68,8 +68,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
-    args.model = model_for(args.model, args.paths)
-    read_meta(args.model)  # a wrong model or a broken meta.json fails before anything else
+    if args.model:
+        read_meta(args.model)  # a wrong model or a broken meta.json fails before anything else
     found = annotation_targets(args.paths)
     # Said on stderr before the model loads; their --json records come in their places below.
     for folder in args.paths:
@@ -86,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
             error("no image to predict")
         _write_refused(args, out, order)
         return 1
+    if not args.model:  # the window's choice for the first path there is: a missing one is said above, and
+        # its parent folder (the current one for "nothere.jpg") is not read for classes
+        args.model = model_for(None, [path for path in args.paths if path.exists()])
+        read_meta(args.model)
     predictor, _, meta = load_predictor(args.model)
     # marks each pre-label as the model's, unreviewed (`core.voc_types.PRELABEL_PREFIX`)
     tally = _Tally(args, out, found.images, found.shared, prelabel_mark(args.model, meta))

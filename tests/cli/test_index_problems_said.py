@@ -143,3 +143,14 @@ def test_a_list_file_line_is_said_on_stderr_but_is_no_image_record(tmp_path, tin
     assert [os.path.basename(r["image"]) for r in json_lines(out)] == ["Abyssinian_1.jpg", "Abyssinian_2.jpg"]
     lines = assert_clean_errors(err)
     assert sum("malformed line" in line for line in lines) == 2
+
+
+def test_a_missing_path_is_said_before_any_model_is_chosen_around_it(tmp_path, capsys, monkeypatch):
+    # `petloc predict nothere.jpg` chose a model for the current folder (it read every XML there, and
+    # under it) and failed with "no available model knows the classes 19, Birman, ...".
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.xml").write_text(voc_xml("x.png", W, H, [("Birman", (1, 1, 9, 9))]), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(capsys, "predict", "nothere.jpg")
+    assert code == 1 and out == ""
+    assert assert_clean_errors(err) == ["petloc: nothere.jpg: no such file or folder"]
