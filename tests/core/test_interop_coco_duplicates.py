@@ -162,3 +162,22 @@ def test_one_server_path_listed_twice_is_merged_though_found_by_base_name(tmp_pa
     [record] = read_coco(path, report)
     assert [o.label for o in record.objects] == ["cat", "dog"]
     assert report.problems == [] and report.merged == 1 and len(report.warnings) == 1
+
+
+def test_two_spellings_of_one_server_path_are_one_name(tmp_path):
+    # "/data/x/a.png" and "data/x/a.png", "./x/a.png" and "x/a.png": one path as the look-up reads it.
+    for case, names in enumerate((["/data/x/a.png", "data/x/a.png"], ["./x/a.png", "x/a.png"])):
+        path = _coco(tmp_path / str(case), [{"id": 1, "file_name": names[0]}, {"id": 2, "file_name": names[1]}],
+                     [_box(1, 1, 1, [10, 10, 20, 20]), _box(2, 2, 2, [60, 5, 9, 9])])
+        report = ConversionReport()
+        [record] = read_coco(path, report)
+        assert [o.label for o in record.objects] == ["cat", "dog"], names
+        assert report.problems == [] and report.merged == 1
+
+
+def test_two_server_folders_found_by_one_base_name_are_both_left_out(tmp_path):
+    path = _coco(tmp_path, [{"id": 1, "file_name": "/data/upload/1/a.png"},
+                            {"id": 2, "file_name": "/data/upload/2/a.png"}],
+                 [_box(1, 1, 1, [10, 10, 20, 20]), _box(2, 2, 2, [60, 5, 9, 9])])
+    report = ConversionReport()
+    assert read_coco(path, report) == [] and len(report.problems) == 2 and report.merged == 0

@@ -32,3 +32,10 @@ def test_not_when_it_knows_one_of_them(qtbot, window, tmp_path):
     wait_predictions(qtbot, window)
     qtbot.wait(100)
     assert "none of this folder's" not in window.statusBar().currentMessage()
+
+
+def test_a_long_class_list_says_how_many_are_not_shown():
+    from petloc_gui.ui.models.model_controller import _first
+
+    assert _first(["a", "b"]) == "a, b"
+    assert _first([str(i) for i in range(10)]) == "0, 1, 2, 3, 4, 5 and 4 more"

@@ -113,23 +113,35 @@ def test_when_every_annotation_is_a_pre_label_none_validates_and_all_are_counted
     assert holdout.count == 0 and holdout.prelabels == 6
 
 
-def test_a_fine_tune_that_could_not_start_still_counts_the_pre_labels(tmp_path):
-    # As from scratch: the dialog says why the run cannot start and, beside it, how many are pre-labels.
+def test_a_fine_tune_that_could_not_start_says_the_runs_own_reason_either_way(tmp_path):
+    # Every image but one pre-label is the current model's test image: fine-tuning cannot start. With the
+    # pre-labels left out the run says so in its own words (held-out images and the pre-label counted);
+    # the box counts only the pre-labels the run could use (not the parent's test images).
     from petloc_gui.model.training_data import TrainingData
 
     folder = tmp_path / "digits"
-    _digits_with_prelabels(folder, 12, 3)
+    marked = _digits_with_prelabels(folder, 12, 3)
     run = TrainingData.collect(folder, val_fraction=0.2)
-    record = run.splits_record()
     parent = tmp_path / "parent"
     parent.mkdir()
-    everything = sorted(name for part in record.values() for name in part)  # all the parent's test images
+    everything = sorted(name for part in run.splits_record().values() for name in part)
+    test = [name for name in everything if name != marked[0]]
     (parent / "meta.json").write_text(json.dumps({"class_names": run.class_names, "images": run.images_record(),
-                                                  "splits": {"train": [], "validation": [], "test": everything}}))
+                                                  "splits": {"train": [], "validation": [], "test": test}}))
     holdout = holdout_preview_for(folder, parent_spec=str(parent))(0.2, True)
-    assert holdout.problem and holdout.prelabels == 3 and holdout.reviewed is None
-    # the run's own reason (its held-out test images counted) stands with the pre-labels left out too
-    assert holdout.without_prelabels() == holdout
+    assert holdout.problem.startswith("need at least 2 usable annotated images, found 1 (11 more held out")
+    assert holdout.prelabels == 1
+    left_out = holdout.without_prelabels().problem
+    assert left_out.startswith("need at least 2 usable annotated images, found 0 (11 more held out")
+    assert "1 unreviewed pre-label was left out as asked" in left_out
+    import pytest
+
+    from petloc_gui.core.errors import DatasetError
+
+    with pytest.raises(DatasetError) as raised:  # the run with the box unticked: its words are the dialog's
+        TrainingData.collect(folder, parent_meta=json.loads((parent / "meta.json").read_text()),
+                             parent_class_names=run.class_names, skip_prelabels=True)
+    assert raised.value.reason == left_out
 
 
 def test_the_save_first_question_answers_by_its_buttons(qtbot, monkeypatch):
@@ -144,6 +156,6 @@ def test_the_save_first_question_answers_by_its_buttons(qtbot, monkeypatch):
             next(b for b in box.buttons() if b.text() == text).click()
         QTimer.singleShot(50, press)
 
-    for text, answer in (("Save and train", True), ("Train on what is saved", False), ("Cancel", None)):
+    for text, answer in (("Save and train", True), ("Cancel", False)):
         click(text)
         assert ask_save_first(None) is answer

@@ -279,7 +279,7 @@ class ModelController(QObject):
             return
         self.host.show_status(
             f"{visible(info.name)} knows {counted(len(info.class_names), 'class', 'classes')} "
-            f"({visible(', '.join(info.class_names[:6]))}), none of this folder's ({visible(', '.join(labels[:6]))}): "
+            f"({_first(info.class_names)}), none of this folder's ({_first(labels)}): "
             "its predictions disagree with every box. Another model: Model → Versions; or train one.", 20000)
 
     def _failed(self, spec: str, message: str) -> None:
@@ -300,6 +300,13 @@ class ModelController(QObject):
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
         self.error_box = box
+
+
+def _first(names, shown: int = 6) -> str:
+    """``a, b, c`` or ``a, b, c and 31 more``: a list that does not read as whole when it is cut."""
+    names = list(names)
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return visible(", ".join(names[:shown])) + more
 
 
 def _known_to_none(labels, choice) -> bool:

@@ -40,8 +40,9 @@ class NewClassesBar(QToolBar):
         self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.message.installEventFilter(self)
         self.button = QPushButton("Train a model for these classes")
-        self.button.setToolTip("Train a new model on this folder's saved boxes, from the shipped ImageNet backbone, "
-                               "in the background; it is used for this folder when it is done")
+        self.button.setToolTip("Train a new model on this folder's boxes (unsaved edits are saved first, after a "
+                               "question), from the shipped ImageNet backbone, in the background; it is used "
+                               "for this folder when it is done")
         self.button.clicked.connect(self.train_requested)
         row = QWidget(self)  # the message takes the row's width, the button sits at its end
         layout = QHBoxLayout(row)

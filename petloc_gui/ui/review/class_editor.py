@@ -35,8 +35,9 @@ def renamed(shown: list[str], predefined: list[str], old: str, new: str) -> list
 
 
 def keys_moved(shown: list[str], now: list[str], old: str, new: str) -> bool:
-    """Whether renaming ``old`` to ``new`` moved a class's number key: every class still listed keeps its
-    place, but ``new``, which may also take ``old``'s (its boxes are ``old``'s now)."""
+    """Whether renaming ``old`` to ``new`` moved a class's number key: every other class listed before
+    keeps its place, and ``new`` keeps its own or takes ``old``'s (its boxes are ``old``'s now); ``old``
+    itself, merged away, may stay listed as a model's class."""
     for name in shown:
         if name == old or name not in now:
             continue

@@ -159,8 +159,8 @@ class RetrainController(QObject):
         if dataset is None:
             self._tell("Open a folder with annotated images before training.", box=True)
             return False
-        save_first = ask_save_first(self.parent_widget) if self.host.has_unsaved() else False
-        if save_first is None:  # training reads saved boxes: unsaved edits were saved without a word
+        save_first = self.host.has_unsaved()  # asked: they were saved without a word
+        if save_first and not ask_save_first(self.parent_widget):
             return False
         options = RetrainOptions(from_current=False, epochs=self.first_model_epochs, save_first=save_first)
         return self.start(options, preset=training_preset_for(dataset), first_model=True)

@@ -62,19 +62,18 @@ class RetrainOptions:
     train_prelabels: bool = True  # train on the folder's unreviewed pre-labels too (else they are left out)
 
 
-def ask_save_first(parent: QWidget | None) -> bool | None:
-    """Before a run the Retrain dialog does not precede ("Train a model for these classes"): save the
-    unsaved edits first (True), train on the saved annotations only (False), or not start (None)."""
+def ask_save_first(parent: QWidget | None) -> bool:
+    """Before a run the Retrain dialog does not precede ("Train a model for these classes"): its button
+    counts unsaved boxes too, and training reads saved annotations, so the edits are saved first; True
+    when the user agrees (Save and train), False for Cancel."""
     box = QMessageBox(QMessageBox.Icon.Question, "Unsaved edits",
-                      "Some images have unsaved edits, and training reads saved annotations only. "
-                      "Save them first?", QMessageBox.StandardButton.Cancel, parent)
+                      "Some images have unsaved edits. Training reads saved annotations, so they are saved "
+                      "first. Save them and train?", QMessageBox.StandardButton.Cancel, parent)
     save = box.addButton("Save and train", QMessageBox.ButtonRole.AcceptRole)
-    saved_only = box.addButton("Train on what is saved", QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(save)
     with modal(box):
         box.exec()
-        clicked = box.clickedButton()
-    return True if clicked is save else False if clicked is saved_only else None
+        return box.clickedButton() is save
 
 
 class RetrainDialog(QDialog):
@@ -241,8 +240,8 @@ class RetrainDialog(QDialog):
         if preview is None:
             self.holdout_label.setText(
                 f"About {fraction:.0%} of the annotated images are held out for validation (chosen per image "
-                "from its path, so adding images never moves one, but in a class the hash left on one side); they "
-                "are listed when training starts."
+                "from its path, so adding images never moves one, except in a class the hash left on one side); "
+                "they are listed when training starts."
             )
             self.holdout_list.hide()
             self._grow_to_contents()

@@ -32,11 +32,14 @@ class Holdout:
     problem: str = ""  # why the run would stop at once (e.g. no image left to train on)
     prelabels: int = 0  # annotations that are a model's unreviewed pre-labels: never validated on
     reviewed: int | None = None  # the other annotated images (boxes a person saved) a run uses; None: unknown
+    problem_without_prelabels: str = ""  # a run that stops at once: its reason with the pre-labels left out
 
     def without_prelabels(self) -> Holdout:
         """The holdout of the same run leaving the pre-labels out (`TrainingData.collect`'s
         skip_prelabels): the same validation images, as pre-labels never validate, but the run
         cannot start when too few of the others are left."""
+        if self.problem and self.problem_without_prelabels:  # the run's own words, worked out by its code
+            return replace(self, problem=self.problem_without_prelabels)
         if not self.prelabels or self.reviewed is None:
             return self
         from petloc_gui.model.training_data import nothing_left_to_train, too_few_images  # no TensorFlow
@@ -135,12 +138,17 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
     prelabels = [s.relpath for s in samples if s.prelabel]
     tuned = _fine_tune_split(folder, label, parent_spec) if parent_spec else None
+    without, tuned_test_prelabels = None, 0
+    if parent_spec and isinstance(tuned, str) and prelabels:  # read again as that run reads: its own reason
+        skipped = _fine_tune_split(folder, label, parent_spec, skip_prelabels=True)
+        without = skipped if isinstance(skipped, str) else None
+        tuned_test_prelabels = len(set(prelabels) & _parent_test(parent_spec))  # never trained on either way
 
     def preview(fraction: float, fine_tune: bool = False) -> Holdout:
         if fine_tune and tuned is not None:
-            if isinstance(tuned, str):  # the run would stop at once: its own reason (the parent's test images
-                # counted there) stands with pre-labels left out too; the pre-label note stays, as from scratch
-                return Holdout(0, [], 0, tuned, prelabels=len(prelabels))
+            if isinstance(tuned, str):  # the run would stop at once: its reasons, pre-labels used or left out
+                return Holdout(0, [], 0, tuned, prelabels=len(prelabels) - tuned_test_prelabels,
+                               problem_without_prelabels=without or "")
             chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
                                       tuned.train_only)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), len(tuned.test), prelabels=tuned.n_prelabels,
@@ -156,7 +164,19 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     return preview
 
 
-def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> TrainingData | str | None:
+def _parent_test(parent_spec: str) -> set[str]:
+    """The relative paths of ``parent_spec``'s test images (empty when its meta.json cannot be read)."""
+    from petloc_gui.model.bundle import read_meta
+    from petloc_gui.model.splits import parent_splits
+
+    try:
+        return set(parent_splits(read_meta(parent_spec))["test"])
+    except Exception:  # noqa: BLE001 - a count is only informative
+        return set()
+
+
+def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
+                     skip_prelabels: bool = False) -> TrainingData | str | None:
     """The `TrainingData` a fine-tune of ``parent_spec`` sees in the folder (the parent's validation
     images by path and by content); the reason when that run would stop at once; None when the
     parent's meta.json cannot be read."""
@@ -169,8 +189,8 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> Traini
     except Exception:  # noqa: BLE001 - the run will say it; the preview falls back to the plain split
         return None
     try:
-        data = TrainingData.collect(folder, label, parent_meta=meta,
-                                    parent_class_names=meta.get("class_names"))
+        data = TrainingData.collect(folder, label, parent_meta=meta, parent_class_names=meta.get("class_names"),
+                                    skip_prelabels=skip_prelabels)
     except DatasetError as exc:
         return exc.reason
     except Exception:  # noqa: BLE001 - as above

@@ -115,13 +115,13 @@ def test_a_first_model_asks_before_saving_unsaved_edits(qtbot, window, controlle
     write_digits_dataset(window.current_folder(), "train", count=6, seed=0)
     window.dataset = open_dataset(window.current_folder())
     window.unsaved = True
-    answers, started = [None, False], []
-    monkeypatch.setattr(retrain_controller, "ask_save_first", lambda parent: answers.pop(0))
+    answers, asked, started = [False, True], [], []
+    monkeypatch.setattr(retrain_controller, "ask_save_first", lambda parent: asked.append(1) or answers.pop(0))
     monkeypatch.setattr(controller, "start", lambda options, **kw: started.append(options.save_first) or True)
     assert not controller.train_for_folder() and started == [] and window.save_calls == 0  # Cancel
-    assert controller.train_for_folder() and started == [False]  # on what is saved: nothing saved
+    assert controller.train_for_folder() and started == [True]  # Save and train: saved first
     window.unsaved = False
-    assert controller.train_for_folder() and started == [False, False]  # nothing to ask about
+    assert controller.train_for_folder() and started == [True, False] and len(asked) == 2  # nothing to ask
 
 
 def test_a_first_model_run_leaves_the_retrain_dialogs_defaults_alone(qtbot, window, controller, tmp_path):
