@@ -29,9 +29,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy $(MYPY_PATHS)
 
-## models: retrain both bundled models into resources/models (needs ../shared)
+## models: retrain both bundled models into resources/models (needs ../shared; ARGS="--only digits" retrains digits alone, without it)
 models: $(STAMP)
-	$(BIN)/python benchmarks/train_bundled_models.py
+	$(BIN)/python benchmarks/train_bundled_models.py $(ARGS)
 
 ## bench: the speed benchmarks the README's "Speed" table quotes (index a folder, inference, window latency, retrain)
 bench: $(STAMP)

@@ -69,6 +69,14 @@ STUDENT_FIRST_STAGE_EPOCHS = 80  # 2.5x the photos of the teacher's 150 epochs
 # Each round after the first, the previous round's student cascade is the teacher: it keeps more photos
 # (242-261 of 304 against 210-231 in cross-validation); two rounds won run FR by its written rule.
 SELF_TRAINING_ROUNDS = 2
+PETS_MISSING = ("../shared/data/oxford-pets-3breeds is needed to train the pets model and was not found "
+                "(PETLOC_SHARED_DIR names another shared folder)")
+
+
+def pets_root() -> Path | None:
+    """../shared/data/oxford-pets-3breeds, the pets model's photos; None where it is absent."""
+    shared = shared_dir()
+    return shared / PETS_SUBDIR if shared is not None and (shared / PETS_SUBDIR).is_dir() else None
 
 
 def pets_holdout(root: Path, label: str = "default") -> list:
@@ -167,10 +175,9 @@ def train_pets(out: Path, epochs: int | None, first_stage: Path | None = None, l
     boxed photos."""
     if self_training and first_stage is None and rounds < 1:
         raise ValueError(f"rounds of self-training must be at least 1, not {rounds}")
-    shared = shared_dir()
-    if shared is None or not (shared / PETS_SUBDIR).is_dir():
-        raise SystemExit("../shared/data/oxford-pets-3breeds is needed to train the pets model")
-    root = shared / PETS_SUBDIR
+    root = pets_root()
+    if root is None:
+        raise SystemExit(PETS_MISSING)
     test = pets_holdout(root, label)
     split = f"pets test holdout: {len(test)} boxed photos never trained on ({PETS_HOLDOUT_RULE})"
     started = time.monotonic()
@@ -267,6 +274,11 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--pets-self-training-rounds goes with neither --pets-no-self-training nor "
                          "--pets-first-stage")
     rounds = args.pets_self_training_rounds or SELF_TRAINING_ROUNDS
+    if args.only != "digits" and pets_root() is None:
+        # before digits: it would take minutes and replace the bundled digits model, then fail here
+        print(f"train_bundled_models: {PETS_MISSING}; nothing was trained. `--only digits` retrains the "
+              "digits model alone, which needs no ../shared", file=sys.stderr)
+        return 1
     for name, run in (("digits", train_digits), ("pets", train_pets)):
         if args.only in (None, name):
             print(f"training {name} ...", flush=True)
