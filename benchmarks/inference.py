@@ -73,9 +73,14 @@ def validation_photos(bundle) -> list[np.ndarray]:
     from petloc_gui.core.paths import shared_dir
     from petloc_gui.model.prepare import decode
 
-    root = shared_dir() / "data" / str(bundle.meta.get("training_data", {}).get("root_name", ""))
+    shared = shared_dir()
+    if shared is None:
+        print("inference: no ../shared here: the validation-photo figures are skipped "
+              "(the end-to-end row times a random photo only)", file=sys.stderr, flush=True)
+        return []
+    root = shared / "data" / str(bundle.meta.get("training_data", {}).get("root_name", ""))
     if not root.is_dir():  # a self-trained bundle trained on a copy of the pets folder with pseudo-labels added
-        root = shared_dir() / "data" / "oxford-pets-3breeds"
+        root = shared / "data" / "oxford-pets-3breeds"
     names = bundle.meta.get("splits", {}).get("validation", [])
     if not root.is_dir() or not names:
         return []
@@ -342,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speedup_vs_seed1={seed1_b1 / best:.2f}")
         return 0
     # Per photo on real photos when there are some; the random photo otherwise.
-    where = "validation photos" if "validation" in end_to_end else "a 500x375 random photo"
+    where = "the validation photos" if "validation" in end_to_end else "a 500x375 random photo"
     e2e = end_to_end.get("validation", end_to_end["synthetic"])[0]
     steps = end_to_end["steps"]
     refiner_step = next(name for name in steps if name.startswith("refiner"))
@@ -351,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     seed1_e2e = end_to_end["seed1_resize"] + seed1_b1
     print(f"\nours end-to-end (Predictor.predict_images, batch 1, {where}): {e2e:.2f} ms per photo "
           f"(target <= 3 ms); a 500x375 random photo: {end_to_end['synthetic'][0]:.2f} ms")
-    print(f"refiner passes per photo on the {where} (the bundle's passes={bundle.meta['refine'].get('passes', 1)}, "
+    print(f"refiner passes per photo on {where} (the bundle's passes={bundle.meta['refine'].get('passes', 1)}, "
           f"repass_below={bundle.meta['refine'].get('repass_below', 1.0)}): {passes:.3f}")
     print(f"ours, networks only (first stage + {refiner_step} x {passes:.3f}, as the bundle runs them): "
           f"{networks:.2f} ms; seed-1 network via {chosen}: {seed1_b1:.2f} ms")
