@@ -1,4 +1,5 @@
 # petloc developer commands. Everything installs into ./.venv; nothing is assumed on the machine.
+# the interpreter .venv is made from (3.11+): `make PYTHON=python3.11` (or a path) picks another
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -39,7 +40,7 @@ bench: $(STAMP)
 
 $(STAMP): pyproject.toml scripts/install_system_libs.sh
 	bash scripts/install_system_libs.sh
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	PYTHON='$(PYTHON)' VENV='$(VENV)' bash scripts/make_venv.sh
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)

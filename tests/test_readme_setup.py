@@ -31,3 +31,8 @@ def test_the_wheel_command_builds_petloc_alone_into_an_ignored_folder(command):
     if ignored.returncode == 128:
         pytest.skip("not a git checkout")
     assert ignored.returncode == 0, f"{folder}/ is not git-ignored"
+
+
+def test_the_readme_says_how_to_pick_the_interpreter_and_what_debian_needs_for_a_venv():
+    setup = README.split("## The window")[0]
+    assert "PYTHON=python3.11" in setup and "python3-venv" in setup and "make clean-venv" in setup
