@@ -41,7 +41,7 @@ bench: $(STAMP)
 $(STAMP): pyproject.toml scripts/install_system_libs.sh
 	bash scripts/install_system_libs.sh
 	PYTHON='$(PYTHON)' VENV='$(VENV)' bash scripts/make_venv.sh
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=77"
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
