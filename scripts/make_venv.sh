@@ -7,7 +7,7 @@ python=${PYTHON:-python3}
 venv=${VENV:-.venv}
 
 version_of() {  # "3.11" for the interpreter $1, nothing if it does not run
-  "$1" -c 'import sys; print(*sys.version_info[:2], sep=".")' 2>/dev/null
+  "$1" -c 'import sys; sys.stdout.write("%d.%d\n" % sys.version_info[:2])' 2>/dev/null  # Python 2 too
 }
 new_enough() {  # $1: a version as version_of prints it
   local major=${1%%.*} minor=${1#*.}

@@ -13,7 +13,14 @@ from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg, positive_int
 from petloc_gui.cli.closed_stdout import ResultsOut
 from petloc_gui.cli.model_loading import load_predictor, model_for
 from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, reason_of, show
-from petloc_gui.cli.prelabel import Refused, annotation_targets, in_record_order, prelabel_mark, write_prelabel
+from petloc_gui.cli.prelabel import (
+    Refused,
+    Targets,
+    annotation_targets,
+    in_record_order,
+    prelabel_mark,
+    write_prelabel,
+)
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.shared_annotations import left_out_line
 from petloc_gui.core.text import counted
@@ -86,9 +93,9 @@ def run(args: argparse.Namespace) -> int:
             error("no image to predict")
         _write_refused(args, out, order)
         return 1
-    if not args.model:  # the window's choice for the first path there is: a missing one is said above, and
-        # its parent folder (the current one for "nothere.jpg") is not read for classes
-        args.model = model_for(None, [path for path in args.paths if path.exists()])
+    if not args.model:  # the window's choice for the first path that gives an image: a missing one, an
+        # empty folder or a notes.txt is said above, and the folder around it is not read for classes
+        args.model = model_for(None, [path for path in args.paths if _gives_images(path, found)])
         read_meta(args.model)
     predictor, _, meta = load_predictor(args.model)
     # marks each pre-label as the model's, unreviewed (`core.voc_types.PRELABEL_PREFIX`)
@@ -117,6 +124,16 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
         tally.summary()
     return 0 if tally.n_ok and not tally.n_failed else 1
+
+
+def _gives_images(path: Path, found: Targets) -> bool:
+    """Whether ``path`` (a folder given, or a file named as an image) holds images to predict."""
+    from petloc_gui.core.image_formats import IMAGE_EXTENSIONS
+
+    folder = found.folders.get(path)
+    if folder is not None:
+        return bool(folder.items)
+    return path in found.images and path.suffix.lower() in IMAGE_EXTENSIONS
 
 
 def _batches(order: list[Path | Refused], size: int) -> Iterator[list[Path | Refused]]:

@@ -167,7 +167,12 @@ def _import_with_native_stderr_hidden() -> None:
         import tensorflow  # noqa: F401
 
 
-_PARKING = threading.RLock()  # one park at a time: a second would save the first's file as "the real fd 2"
+# One park at a time across threads (a second would save the first's file as "the real fd 2"); a park
+# nested in the same thread is harmless and gets in.
+_PARKING = threading.RLock()
+# Streams on the real fd 2 that Python wrote to while it was parked, by the file they write to: never
+# closed, as a logging handler made meanwhile keeps it (TensorFlow's, made at import).
+_REAL_STDERR: dict[tuple[int, int], TextIO] = {}
 
 
 @contextlib.contextmanager
@@ -203,8 +208,7 @@ def native_stderr_parked():
             finally:
                 if real is not None:
                     real.flush()
-                    sys.stderr = python_stderr
-                    real.close()
+                    sys.stderr = python_stderr  # `real` stays open: something may hold it (see _REAL_STDERR)
                 os.dup2(saved, 2)
                 os.close(saved)
                 if failed or debug_enabled():
@@ -221,8 +225,13 @@ def _real_stderr_for_python(saved: int) -> TextIO | None:
             return None
     except (OSError, ValueError, AttributeError):
         return None
-    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
-    return os.fdopen(os.dup(saved), "w", encoding=encoding, errors="backslashreplace", buffering=1)
+    target = os.fstat(saved)
+    key = (target.st_dev, target.st_ino)
+    if key not in _REAL_STDERR:
+        encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+        _REAL_STDERR[key] = os.fdopen(os.dup(saved), "w", encoding=encoding, errors="backslashreplace",
+                                      buffering=1)
+    return _REAL_STDERR[key]
 
 
 def format_duration(seconds: float) -> str:

@@ -154,3 +154,26 @@ def test_a_missing_path_is_said_before_any_model_is_chosen_around_it(tmp_path, c
     code, out, err = run_cli(capsys, "predict", "nothere.jpg")
     assert code == 1 and out == ""
     assert assert_clean_errors(err) == ["petloc: nothere.jpg: no such file or folder"]
+
+
+def test_the_model_is_chosen_for_the_first_path_that_gives_an_image(tmp_path, capsys, monkeypatch):
+    # An empty folder or a notes.txt given first chose the model for itself (or the folder around it).
+    from petloc_gui.cli import cmd_predict
+
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes.txt").write_text("hello")
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    _annotated(photos, "a")
+    asked = []
+    monkeypatch.setattr(cmd_predict, "model_for", lambda spec, paths: asked.append(list(paths)) or "digits")
+
+    class StopError(Exception):
+        pass
+
+    def stop(spec):
+        raise StopError
+
+    monkeypatch.setattr(cmd_predict, "load_predictor", stop)  # the choice is made: no model need load
+    run_cli(capsys, "predict", tmp_path / "empty", tmp_path / "notes.txt", photos)  # ends at StopError
+    assert asked == [[photos]]

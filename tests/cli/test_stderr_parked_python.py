@@ -34,3 +34,25 @@ def test_a_failure_shows_the_parked_notices_too():
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": "."})
     assert done.returncode == 3
     assert done.stderr.splitlines() == ["python line", "from a thread", "native notice"]
+
+
+def test_a_stream_taken_while_parked_still_writes_after():
+    # TensorFlow makes its logging handler on sys.stderr at import, inside the park: that stream was
+    # closed at its end, and every later TensorFlow error printed "--- Logging error --- ... closed file".
+    script = """
+import logging, sys
+from petloc_gui.cli.output import native_stderr_parked
+
+with native_stderr_parked():
+    handler = logging.StreamHandler(sys.stderr)
+logger = logging.getLogger("tf-like")
+logger.addHandler(handler)
+logger.error("after the park")
+with native_stderr_parked():
+    pass
+logger.error("after another")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": "."})
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == ["after the park", "after another"]

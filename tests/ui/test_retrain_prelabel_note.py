@@ -128,6 +128,11 @@ def test_a_fine_tune_that_could_not_start_says_the_runs_own_reason_either_way(tm
     test = [name for name in everything if name != marked[0]]
     (parent / "meta.json").write_text(json.dumps({"class_names": run.class_names, "images": run.images_record(),
                                                   "splits": {"train": [], "validation": [], "test": test}}))
+    renamed = folder / marked[1]  # a pre-labelled test image under another name: still one, by its bytes
+    renamed.rename(folder / f"renamed_{renamed.name}")
+    xml = renamed.with_suffix(".xml")
+    (folder / f"renamed_{xml.name}").write_text(xml.read_text().replace(renamed.name, f"renamed_{renamed.name}"))
+    xml.unlink()
     holdout = holdout_preview_for(folder, parent_spec=str(parent))(0.2, True)
     assert holdout.problem.startswith("need at least 2 usable annotated images, found 1 (11 more held out")
     assert holdout.prelabels == 1

@@ -142,7 +142,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     if parent_spec and isinstance(tuned, str) and prelabels:  # read again as that run reads: its own reason
         skipped = _fine_tune_split(folder, label, parent_spec, skip_prelabels=True)
         without = skipped if isinstance(skipped, str) else None
-        tuned_test_prelabels = len(set(prelabels) & _parent_test(parent_spec))  # never trained on either way
+        tuned_test_prelabels = _parent_test_count(parent_spec, [s for s in samples if s.prelabel])  # never used
 
     def preview(fraction: float, fine_tune: bool = False) -> Holdout:
         if fine_tune and tuned is not None:
@@ -164,15 +164,27 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     return preview
 
 
-def _parent_test(parent_spec: str) -> set[str]:
-    """The relative paths of ``parent_spec``'s test images (empty when its meta.json cannot be read)."""
-    from petloc_gui.model.bundle import read_meta
-    from petloc_gui.model.splits import parent_splits
+def _parent_test_count(parent_spec: str, samples: list[Any]) -> int:
+    """How many of ``samples`` are ``parent_spec``'s test images, by path or by content, as
+    `TrainingData.collect` finds them (0 when its meta.json cannot be read)."""
+    from petloc_gui.model.bundle import file_sha256, read_meta
+    from petloc_gui.model.splits import parent_splits, parent_test_hashes
 
     try:
-        return set(parent_splits(read_meta(parent_spec))["test"])
+        meta = read_meta(parent_spec)
+        paths, hashes = set(parent_splits(meta)["test"]), parent_test_hashes(meta)
     except Exception:  # noqa: BLE001 - a count is only informative
-        return set()
+        return 0
+
+    def is_test(sample: Any) -> bool:
+        if sample.relpath in paths:
+            return True
+        try:
+            return bool(hashes) and file_sha256(sample.image_path) in hashes
+        except OSError:
+            return False
+
+    return sum(is_test(sample) for sample in samples)
 
 
 def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
