@@ -9,9 +9,9 @@ from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, add_label_argument, model_arg, path_arg, positive_int
 from petloc_gui.cli.evaluate_labels import label_hint
+from petloc_gui.cli.evaluate_split import SPLIT_DESCRIPTION, select_items
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
 from petloc_gui.cli.output import (
-    CommandError,
     ProgressBar,
     error,
     finite,
@@ -53,10 +53,8 @@ examples:
   petloc evaluate my_pets --model runs/models/pets-20261123 --split validation
 """
 
-SPLIT_DESCRIPTION = "all annotated images in DATA"
 # the skip reason of a pre-label `petloc predict --write-voc` wrote that no person has saved since
 UNREVIEWED = "an unreviewed pre-label (a model drew it; nobody has saved it since)"
-VALIDATION_DESCRIPTION = "validation images listed in the model's meta.json"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -183,35 +181,6 @@ def predict_cases(predictor, cases, batch_size: int):
     if bar is not None:
         bar.close()
     return evaluated, failed
-
-
-def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
-    """The items to evaluate and how the report describes them.
-
-    `validation` keeps the images the model's meta.json lists as held out
-    (paths relative to the dataset root). With `all`, images the model
-    trained on are counted and warned about (`trained_on_count`).
-    """
-    items = list(dataset.items)
-    if split == "validation":
-        listed = (meta.get("validation_split") or {}).get("images") or []
-        if not listed:
-            raise CommandError("this model's meta.json lists no validation images; use --split all")
-        from petloc_gui.model.data import relpath_in  # no TensorFlow
-
-        wanted = set(listed)
-        root = Path(dataset.root)  # as listed: a dataset of symbolic links keeps the paths training saw
-        chosen = [item for item in items if relpath_in(Path(item.image_path), root) in wanted]
-        if not chosen:
-            which = (f"none of the model's {len(wanted)} validation images is" if len(wanted) > 1
-                     else "the model's one validation image is not")
-            raise CommandError(f"{which} in {dataset.root}")
-        if len(chosen) < len(wanted):
-            missing = len(wanted) - len(chosen)
-            are = "is" if missing == 1 else "are"
-            error(f"{missing} of the model's validation images {are} not in {dataset.root}")
-        return chosen, VALIDATION_DESCRIPTION
-    return items, SPLIT_DESCRIPTION
 
 
 def trained_on_count(images: list[Path], meta: dict[str, Any], root) -> tuple[int | None, str]:

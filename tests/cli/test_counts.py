@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from petloc_gui.cli.cmd_evaluate import select_items, trained_on_count
+from petloc_gui.cli.cmd_evaluate import trained_on_count
+from petloc_gui.cli.evaluate_split import select_items
 from petloc_gui.cli.output import CommandError
 from petloc_gui.cli.train_report import _start_line, final_line
 from petloc_gui.core.dataset import open_dataset
@@ -101,3 +103,26 @@ def test_the_stats_plot_title_of_one_image(tmp_path, capsys, monkeypatch):
     code, _out, err = run_cli(capsys, "stats", data, "--plot", tmp_path / "stats.png")
     assert code == 0, err
     assert titles == [f"{data}: 1 image, 0 annotated"]
+
+
+def test_validation_scores_the_images_that_did_not_choose_the_epoch(tmp_path, capsys):
+    # It scored every validation image, those that chose the epoch too: its figures flattered the model and
+    # never matched those of `petloc models` and the window (the report part).
+    from petloc_gui.cli.evaluate_split import REPORT_DESCRIPTION, SELECTION_DESCRIPTION
+
+    root = tmp_path / "data"
+    root.mkdir()
+    for stem in "abc":
+        write_image(root / f"{stem}.png", 40, 30)
+        (root / f"{stem}.xml").write_text(voc_xml(f"{stem}.png", 40, 30, [("cat", (5, 5, 20, 20))]),
+                                          encoding="utf-8")
+    dataset = open_dataset(root)
+    meta = {"validation_split": {"images": ["a.png", "b.png", "c.png"]},
+            "validation_parts": {"selection": ["a.png", "b.png"], "report": ["c.png"]}}
+    chosen, split = select_items(dataset, meta, "validation")
+    assert [Path(item.image_path).name for item in chosen] == ["c.png"] and split == REPORT_DESCRIPTION
+    assert capsys.readouterr().err == ("petloc: evaluating the 1 validation image that did not choose the "
+                                       "model's epoch; the other 2 chose it (meta.json validation_parts)\n")
+    one = {"validation_split": {"images": ["a.png"]}, "validation_parts": {"selection": ["a.png"], "report": []}}
+    chosen, split = select_items(dataset, one, "validation")  # a single validation image: said as such
+    assert len(chosen) == 1 and split == SELECTION_DESCRIPTION
