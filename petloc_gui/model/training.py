@@ -296,12 +296,14 @@ def train(
             save_bundle(model, meta, Path(scratch) / "bundle")
         emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics})
         return out_dir
-    from petloc_gui.model.refine_training import carried_refiner
+    from petloc_gui.model.refine_training import carried_refiner, rescored_with_refiner
 
     refiner = carried_refiner(parent, meta["class_names"])  # a two-stage parent keeps its second stage
     if refiner is not None:
         meta["refine"] = refiner.meta
     path = save_bundle(model, meta, out_dir, extra_files=refiner.files if refiner else None)
+    if refiner is not None:  # its figures were the first stage's: now those of what predict runs
+        metrics = rescored_with_refiner(path, meta, report)
     emit({"event": "done", "bundle": str(path), "metrics": metrics})
     return path
 

@@ -50,3 +50,16 @@ def test_a_retrain_from_a_two_stage_bundle_keeps_its_second_stage(tmp_path, two_
     assert model_file_problem(child) is None
     loaded = load_bundle(child)
     assert loaded.refiner is not None and loaded.meta["refine"]["input_size"] == list(REFINE_SIZE)
+    # its figures are those of what predict runs, both stages, on the report images (they were the first
+    # stage's: petloc train and petloc models showed IoU 0.565 where the cascade gives 0.848)
+    from petloc_gui.model.comparison import score_model
+    from petloc_gui.model.data import collect_samples
+
+    meta = json.loads((child / "meta.json").read_text())
+    report = set(meta["validation_parts"]["report"])
+    samples = [s for s in collect_samples(data)[0] if s.relpath in report]
+    scores = score_model(child, samples)
+    assert meta["metrics"]["mean_iou"] == pytest.approx(scores["mean_iou"])
+    assert meta["metrics"]["accuracy"] == pytest.approx(scores["accuracy"])
+    assert set(meta["metrics"]["first_stage"]) == {"accuracy", "mean_iou", "iou_ge_50", "iou_ge_75"}
+    assert meta["version_id"] and meta["created"]  # what save_bundle wrote stays
