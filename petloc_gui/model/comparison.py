@@ -56,7 +56,8 @@ def compare_models(
         result["note"] = "No validation images: the models could not be compared."
         return result
     record = record_of(old_model) if old_model else None  # a legacy record re-reads its data folder: once
-    seen = trained_by_old(record, chosen, _ancestors(old_model) if old_model else None)
+    ancestors = _ancestors(old_model) if old_model else None
+    seen = trained_by_old(record, chosen, ancestors)
     fair = [s for s in chosen if s.relpath not in seen] if seen is not None else chosen
     # The fair subset is scored apart only when it differs from the whole and is not empty.
     subset = {s.relpath for s in fair} if seen and fair else None
@@ -79,6 +80,11 @@ def compare_models(
             result["all"]["old"] = _without_subset(old_scores)
     result["basis"], result["note"] = _describe(old_model, record.source if record else "", len(chosen), seen,
                                                 len(fair), fine_tuned)
+    if ancestors is not None and not ancestors.complete and seen is not None:
+        # a model it was fine-tuned from cannot be read (deleted): images that one trained on are not known
+        result["note"] = (result["note"].replace("A fair comparison: both", "Both", 1) + " The records of the "
+                          f"models it was fine-tuned from are incomplete ({ancestors.why_incomplete}): images "
+                          "they trained on cannot be recognised, so both models' figures may be optimistic.")
     result["new_split"] = SELECTION_NOTE if selection_only else REPORT_NOTE
     result["note"] += " " + result["new_split"]
     return result

@@ -203,3 +203,25 @@ def test_image_hashes_reads_every_file_and_reports_progress(tmp_path):
     assert hashes == {"a.png": hashlib.sha256(b"a").hexdigest(), "gone.png": None,
                       "b.png": hashlib.sha256(b"b").hexdigest()}
     assert done == [1, 2, 3]
+
+
+def test_a_missing_ancestor_is_said_and_the_comparison_not_called_fair(tmp_path, scored, monkeypatch):
+    # A version fine-tuned from one since deleted: images the deleted one trained on cannot be recognised,
+    # and the note still said "A fair comparison ... neither trained on any of them".
+    monkeypatch.setenv("PETLOC_DATA_DIR", str(tmp_path / "store"))
+    old_root = tmp_path / "old"
+    old_root.mkdir()
+    trained = [_image(old_root / f"t{i}.jpg", i) for i in range(5)]
+    parent = _parent(tmp_path, trained, [], old_root)
+    meta = json.loads((parent / "meta.json").read_text())
+    meta["parent"] = "digits-20260101T000000Z-gone00"  # a version id no longer in the store
+    (parent / "meta.json").write_text(json.dumps(meta))
+    new = tmp_path / "new"
+    new.mkdir()
+    fresh = [_image(new / f"n{i}.jpg", 100 + i) for i in range(4)]
+    for image in fresh:
+        _annotate(image)
+    result = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],
+                                       old_model=str(parent), fine_tuned=True)
+    assert "A fair comparison" not in result["note"]
+    assert "incomplete" in result["note"] and "may be optimistic" in result["note"]
