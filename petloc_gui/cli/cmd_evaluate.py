@@ -118,8 +118,10 @@ def run(args: argparse.Namespace) -> int:
         error(f"{counted(len(no_prediction), 'image')} got no prediction (the model's output is not a number), "
               f"counted wrong with IoU 0, e.g. {no_prediction[0]}")
 
-    trained_on, trained_record = (trained_on_count([image for image, _, _ in evaluated], meta, dataset.root)
-                                  if args.split == "all" else (0, "the model's validation images"))
+    # also under --split validation: a model of its fine-tune chain, deleted when it trained, may have
+    # learned its validation images
+    trained_on, trained_record = trained_on_count([image for image, _, _ in evaluated], meta, dataset.root,
+                                                  args.split)
     metrics = evaluate_objects(
         [objects for _, objects, _ in evaluated],
         [p.label for _, _, p in evaluated],
@@ -183,7 +185,7 @@ def predict_cases(predictor, cases, batch_size: int):
     return evaluated, failed
 
 
-def trained_on_count(images: list[Path], meta: dict[str, Any], root) -> tuple[int | None, str]:
+def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str = "all") -> tuple[int | None, str]:
     """``(count, what it rests on)``: how many of the evaluated ``images`` the model trained on, or
     a model it was fine-tuned from (`model.training_record.lineage_of`); says so on stderr when
     any. A training image counts when its bytes are a recorded training image's (a renamed copy
@@ -192,6 +194,8 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root) -> tuple[in
     from petloc_gui.model.training_record import image_hashes, lineage_of
 
     lineage = lineage_of(meta)
+    if split == "validation" and not any(r.known for r in lineage.records):
+        return 0, "the model's validation images"  # its own record says they are held out; nothing more known
     if not any(r.known for r in lineage.records):
         old_root = (meta.get("training_data") or {}).get("root")  # bundles from before the recorded splits
         if old_root and _same_folder(old_root, root):
@@ -221,9 +225,10 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root) -> tuple[in
         else:
             are = "is a training image" if count == 1 else "are training images"
             which = f"{'' if lineage.complete else 'at least '}{count} of these {len(images)} evaluated images {are}"
+        advice = ("evaluate on a folder none of its models trained on" if split == "validation" else
+                  "use --split validation on its training folder, or a folder it never trained on")
         error(f"{which} of this model or of one it was fine-tuned from ({how}): these figures include "
-              "training images (use --split validation on its training folder, or a folder it never trained "
-              "on, for held-out figures)")
+              f"training images ({advice}, for held-out figures)")
     if not lineage.complete:
         error(f"the record of the images this model learned from is incomplete ({lineage.why_incomplete}): "
               f"{count} found trained on is a lower bound")

@@ -119,7 +119,13 @@ def test_evaluate_validation_split_and_training_folder_warning(eval_folder, tiny
     assert report["n_images"] == 2 and report["n_skipped"] == 0
     assert report["accuracy"] == 1.0
     assert report["split"] == "validation images listed in the model's meta.json"
-    assert assert_clean_errors(err) == [f"petloc: 1 of the model's validation images is not in {eval_folder}"]
+    # b1 is listed in validation but is the bytes of a training image: said under --split validation too
+    assert report["n_trained_on"] == 1 and report["trained_on_record"] == "complete"
+    assert assert_clean_errors(err) == [
+        f"petloc: 1 of the model's validation images is not in {eval_folder}",
+        "petloc: 1 of these 2 evaluated images is a training image of this model or of one it was fine-tuned "
+        "from (1 by identical bytes): these figures include training images (evaluate on a folder none of its "
+        "models trained on, for held-out figures)"]
 
     code, out, err = run_cli(capsys, "evaluate", eval_folder, "--model", bundle, "--json")
     assert code == 0
