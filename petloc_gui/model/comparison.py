@@ -80,11 +80,18 @@ def compare_models(
             result["all"]["old"] = _without_subset(old_scores)
     result["basis"], result["note"] = _describe(old_model, record.source if record else "", len(chosen), seen,
                                                 len(fair), fine_tuned)
+    hedges = []
+    chose_old = _chose_old_epoch(old_model, fair or chosen) if old_model else 0
+    if chose_old:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
+        hedges.append(f"{chose_old} of them chose the current model's epoch (its validation selection part), "
+                      "so its figures on them are somewhat optimistic.")
     if ancestors is not None and not ancestors.complete and seen is not None:
         # a model it was fine-tuned from cannot be read (deleted): images that one trained on are not known
-        result["note"] = (result["note"].replace("A fair comparison: both", "Both", 1) + " The records of the "
-                          f"models it was fine-tuned from are incomplete ({ancestors.why_incomplete}): images "
-                          "they trained on cannot be recognised, so both models' figures may be optimistic.")
+        hedges.append(f"The records of the models it was fine-tuned from are incomplete "
+                      f"({ancestors.why_incomplete}): images they trained on cannot be recognised, so both "
+                      "models' figures may be optimistic.")
+    if hedges:  # then not "a fair comparison"
+        result["note"] = " ".join([result["note"].replace("A fair comparison: both", "Both", 1), *hedges])
     result["new_split"] = SELECTION_NOTE if selection_only else REPORT_NOTE
     result["note"] += " " + result["new_split"]
     return result
@@ -106,6 +113,18 @@ def trained_by_old(record: TrainingRecord | None, chosen: list[Any],
     hashes = image_hashes({s.relpath: s.image_path for s in chosen})
     return {s.relpath for s in chosen if record.trained_on(s.relpath, hashes[s.relpath])
             or (ancestors is not None and ancestors.match(s.relpath, hashes[s.relpath]) == "content")}
+
+
+def _chose_old_epoch(old_model: str, samples: list[Any]) -> int:
+    """How many of ``samples`` chose ``old_model``'s epoch (its meta.json validation_parts.selection)."""
+    from petloc_gui.model.bundle import read_meta
+
+    try:
+        parts = read_meta(old_model).get("validation_parts")
+    except Exception:  # noqa: BLE001 - an unreadable meta.json: nothing more is known
+        return 0
+    selection = set(parts.get("selection") or []) if isinstance(parts, dict) else set()
+    return sum(s.relpath in selection for s in samples)
 
 
 def _ancestors(old_model: str) -> Lineage | None:

@@ -225,3 +225,23 @@ def test_a_missing_ancestor_is_said_and_the_comparison_not_called_fair(tmp_path,
                                        old_model=str(parent), fine_tuned=True)
     assert "A fair comparison" not in result["note"]
     assert "incomplete" in result["note"] and "may be optimistic" in result["note"]
+
+
+def test_images_that_chose_the_current_models_epoch_are_said(tmp_path, scored):
+    # A fine-tune keeps its parent's validation images: those that chose the parent's epoch flatter it.
+    old_root = tmp_path / "old"
+    old_root.mkdir()
+    trained = [_image(old_root / f"t{i}.jpg", i) for i in range(3)]
+    new = tmp_path / "new"
+    new.mkdir()
+    fresh = [_image(new / f"v{i}.jpg", 100 + i) for i in range(4)]
+    for image in fresh:
+        _annotate(image)
+    parent = _parent(tmp_path, trained, [], old_root)
+    meta = json.loads((parent / "meta.json").read_text())
+    meta["validation_parts"] = {"selection": ["v0.jpg", "v1.jpg"], "report": ["v2.jpg"]}
+    (parent / "meta.json").write_text(json.dumps(meta))
+    result = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],
+                                       old_model=str(parent), fine_tuned=True)
+    assert "2 of them chose the current model's epoch" in result["note"]
+    assert "A fair comparison" not in result["note"]
