@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-MODEL_HELP = "`pets`, `digits` (bundled) or the path to a trained bundle folder"
+MODEL_HELP = ("`pets`, `digits` (bundled), a version as `petloc models` names it (`digits/<id>`) or the path "
+              "to a trained bundle folder")
 # model.data.LABEL_SOURCES; not imported from there so `--help` loads no dataset code.
 LABEL_CHOICES = ("default", "breed")
 

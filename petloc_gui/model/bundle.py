@@ -25,7 +25,7 @@ from typing import Any
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.json_record import RecordTooLarge, read_json_record
-from petloc_gui.core.paths import resources_dir
+from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.untyped import KerasModel
 
@@ -65,7 +65,9 @@ class LoadedBundle:
 
 
 def resolve_model(spec: str | os.PathLike[str]) -> Path:
-    """The bundle folder for ``"pets"``, ``"digits"``, a bundle folder, or its model.keras/meta.json."""
+    """The bundle folder for ``"pets"``, ``"digits"``, a bundle folder, or its model.keras/meta.json, or
+    a version of the model store by the name `petloc models` lists (``"digits/<id>"``) when no such
+    folder is here."""
     text = os.fspath(spec)
     if text in BUNDLED_NAMES:
         path = resources_dir() / "models" / text
@@ -73,6 +75,9 @@ def resolve_model(spec: str | os.PathLike[str]) -> Path:
         path = Path(text).expanduser()
         if path.name in (MODEL_FILE, META_FILE) and path.is_file():
             path = path.parent
+        stored = user_data_dir() / "models" / text
+        if not path.exists() and not path.is_absolute() and len(path.parts) == 2 and stored.is_dir():
+            path = stored  # a version as `petloc models` names it: "digits/<id>" in the model store
     if not path.is_dir():
         raise BundleError("no model bundle here (folder does not exist)", path)
     if not (path / META_FILE).is_file():
