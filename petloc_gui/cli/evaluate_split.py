@@ -45,13 +45,15 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
         wanted = set(listed)
         root = Path(dataset.root)  # as listed: a dataset of symbolic links keeps the paths training saw
         chosen = [item for item in items if relpath_in(Path(item.image_path), root) in wanted]
+        kind = ("validation images that did not choose its epoch" if description == REPORT_DESCRIPTION
+                else "validation images")
         if not chosen:
-            which = (f"none of the model's {len(wanted)} validation images is" if len(wanted) > 1
-                     else "the model's one validation image is not")
+            which = (f"none of the model's {len(wanted)} {kind} is" if len(wanted) > 1
+                     else f"the model's one {kind.replace('images', 'image', 1)} is not")
             raise CommandError(f"{which} in {dataset.root}")
         if len(chosen) < len(wanted):
             missing = len(wanted) - len(chosen)
             are = "is" if missing == 1 else "are"
-            error(f"{missing} of the model's validation images {are} not in {dataset.root}")
+            error(f"{missing} of the model's {kind} {are} not in {dataset.root}")
         return chosen, description
     return items, SPLIT_DESCRIPTION

@@ -69,17 +69,20 @@ def resolve_model(spec: str | os.PathLike[str]) -> Path:
     a version of the model store by the name `petloc models` lists (``"digits/<id>"``) when no such
     folder is here."""
     text = os.fspath(spec)
+    in_store: Path | None = None  # where a "digits/<id>" name was also looked for
     if text in BUNDLED_NAMES:
         path = resources_dir() / "models" / text
     else:
         path = Path(text).expanduser()
         if path.name in (MODEL_FILE, META_FILE) and path.is_file():
             path = path.parent
-        stored = user_data_dir() / "models" / text
-        if not path.exists() and not path.is_absolute() and len(path.parts) == 2 and stored.is_dir():
-            path = stored  # a version as `petloc models` names it: "digits/<id>" in the model store
+        if not path.is_absolute() and len(path.parts) == 2:  # maybe a version as `petloc models` names it
+            in_store = user_data_dir() / "models" / path
+            if not path.exists() and in_store.is_dir():
+                path = in_store
     if not path.is_dir():
-        raise BundleError("no model bundle here (folder does not exist)", path)
+        elsewhere = f" (nor in the model store: {in_store})" if in_store is not None and path != in_store else ""
+        raise BundleError(f"no model bundle here (folder does not exist){elsewhere}", path)
     if not (path / META_FILE).is_file():
         raise BundleError(f"not a model bundle: {META_FILE} is missing", path)
     return path

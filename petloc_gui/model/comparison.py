@@ -87,9 +87,11 @@ def compare_models(
                       "so its figures on them are somewhat optimistic.")
     if ancestors is not None and not ancestors.complete and seen is not None:
         # a model it was fine-tuned from cannot be read (deleted): images that one trained on are not known
-        hedges.append(f"The records of the models it was fine-tuned from are incomplete "
-                      f"({ancestors.why_incomplete}): images they trained on cannot be recognised, so both "
-                      "models' figures may be optimistic.")
+        whose = "both models' figures" if fine_tuned else "the current model's figures"  # the new one learned
+        hedges.append(f"The records of the models it was fine-tuned from are incomplete "  # them only if tuned
+                      f"({ancestors.why_incomplete}): images they trained on cannot be recognised, so {whose} "
+                      "may be optimistic.")
+        result["note"] = result["note"].replace("and neither trained on", "and neither is known to have trained on")
     if hedges:  # then not "a fair comparison"
         result["note"] = " ".join([result["note"].replace("A fair comparison: both", "Both", 1), *hedges])
     result["new_split"] = SELECTION_NOTE if selection_only else REPORT_NOTE
@@ -120,11 +122,22 @@ def _chose_old_epoch(old_model: str, samples: list[Any]) -> int:
     from petloc_gui.model.bundle import read_meta
 
     try:
-        parts = read_meta(old_model).get("validation_parts")
+        meta = read_meta(old_model)
     except Exception:  # noqa: BLE001 - an unreadable meta.json: nothing more is known
         return 0
+    parts = meta.get("validation_parts")
     selection = set(parts.get("selection") or []) if isinstance(parts, dict) else set()
-    return sum(s.relpath in selection for s in samples)
+    images = meta.get("images")
+    recorded: dict[str, Any] = images if isinstance(images, dict) else {}
+
+    def chose(sample: Any) -> bool:  # by path, and by bytes where recorded: the same name can be another photo
+        if sample.relpath not in selection:
+            return False
+        entry = recorded.get(sample.relpath)
+        digest = entry.get("sha256") if isinstance(entry, dict) else None
+        return digest is None or digest == image_hashes({sample.relpath: sample.image_path})[sample.relpath]
+
+    return sum(chose(s) for s in samples)
 
 
 def _ancestors(old_model: str) -> Lineage | None:

@@ -368,19 +368,26 @@ def carried_refiner(parent: LoadedBundle | None, class_names: Sequence[str]) -> 
     return CarriedRefiner(files, {**refine, "carried_from": parent.meta.get("version_id")})
 
 
-def rescored_with_refiner(bundle_path: Path, meta: dict[str, Any], report: Sequence[Any]) -> dict[str, Any]:
+def rescored_with_refiner(bundle_path: Path, meta: dict[str, Any], items: Sequence[Any]) -> dict[str, Any]:
     """The figures of a bundle saved with its parent's refiner (`carried_refiner`), scored as `petloc
-    predict` runs it, both stages, on the same report images; written to its meta.json. Measured during
-    training, they were the first stage's alone (IoU 0.565 where the cascade gives 0.848), and
-    `petloc train` and `petloc models` showed them while the window showed the cascade's."""
-    from petloc_gui.model.comparison import score_model
+    predict` runs it, both stages, on the images they were measured on (the report part, else the
+    selection set); written to its meta.json, the first stage's kept under
+    ``first_stage_validation_metrics`` (as the two-stage trainer keeps them). Measured during training,
+    they were the first stage's alone (IoU 0.565 where the cascade gives 0.848), and `petloc train` and
+    `petloc models` showed them while the window showed the cascade's."""
+    from petloc_gui.model.inference import Predictor, function_runner  # TensorFlow
 
     first = dict(meta.get("metrics") or {})
-    if not report:
+    if not items:
         return first
-    scores = score_model(bundle_path, [item.sample for item in report])
-    keys = ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")
-    metrics = {**first, **{key: scores[key] for key in keys}, "first_stage": {key: first.get(key) for key in keys}}
+    bundle = load_bundle(bundle_path)
+    predictor = Predictor(bundle, runner=function_runner(bundle.model))  # both stages: what predict runs
+    samples = [item.sample for item in items]
+    kept = [(s, p) for s, p in zip(samples, predictor.predict_paths([s.image_path for s in samples]), strict=True)
+            if not isinstance(p, Exception)]
+    figures = evaluate([s.label for s, _ in kept], [s.box for s, _ in kept], [p.label for _, p in kept],
+                       [p.box for _, p in kept], list(bundle.class_names))
+    metrics = {**figures, "split": f"{first.get('split', 'validation')} (first stage + refiner)"}
     saved = read_meta(bundle_path)  # as written: save_bundle added its version id and date
-    write_meta(bundle_path, {**saved, "metrics": metrics})
+    write_meta(bundle_path, {**saved, "metrics": metrics, "first_stage_validation_metrics": first})
     return metrics

@@ -303,7 +303,7 @@ def train(
         meta["refine"] = refiner.meta
     path = save_bundle(model, meta, out_dir, extra_files=refiner.files if refiner else None)
     if refiner is not None:  # its figures were the first stage's: now those of what predict runs
-        metrics = rescored_with_refiner(path, meta, report)
+        metrics = rescored_with_refiner(path, meta, report or selection)
     emit({"event": "done", "bundle": str(path), "metrics": metrics})
     return path
 

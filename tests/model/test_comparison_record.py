@@ -245,3 +245,42 @@ def test_images_that_chose_the_current_models_epoch_are_said(tmp_path, scored):
                                        old_model=str(parent), fine_tuned=True)
     assert "2 of them chose the current model's epoch" in result["note"]
     assert "A fair comparison" not in result["note"]
+
+
+def test_the_same_names_as_its_selection_images_with_other_bytes_did_not_choose_its_epoch(tmp_path, scored):
+    old_root = tmp_path / "old"
+    old_root.mkdir()
+    trained = [_image(old_root / f"t{i}.jpg", i) for i in range(3)]
+    own = [_image(old_root / f"v{i}.jpg", 50 + i) for i in range(2)]  # its selection photos
+    parent = _parent(tmp_path, trained, own, old_root)
+    meta = json.loads((parent / "meta.json").read_text())
+    meta["validation_parts"] = {"selection": ["v0.jpg", "v1.jpg"], "report": []}
+    (parent / "meta.json").write_text(json.dumps(meta))
+    new = tmp_path / "new"
+    new.mkdir()
+    fresh = [_image(new / f"v{i}.jpg", 100 + i) for i in range(4)]  # the same names, other photos
+    for image in fresh:
+        _annotate(image)
+    result = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],
+                                       old_model=str(parent), fine_tuned=False)
+    assert "chose the current model's epoch" not in result["note"] and "A fair comparison" in result["note"]
+
+
+def test_a_missing_ancestor_of_a_model_not_fine_tuned_from_hedges_the_current_models_figures(
+        tmp_path, scored, monkeypatch):
+    monkeypatch.setenv("PETLOC_DATA_DIR", str(tmp_path / "store"))
+    old_root = tmp_path / "old"
+    old_root.mkdir()
+    parent = _parent(tmp_path, [_image(old_root / "t0.jpg", 0)], [], old_root)
+    meta = json.loads((parent / "meta.json").read_text())
+    meta["parent"] = "digits-20260101T000000Z-gone00"
+    (parent / "meta.json").write_text(json.dumps(meta))
+    new = tmp_path / "new"
+    new.mkdir()
+    fresh = [_image(new / f"n{i}.jpg", 100 + i) for i in range(2)]
+    for image in fresh:
+        _annotate(image)
+    note = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],
+                                     old_model=str(parent), fine_tuned=False)["note"]
+    assert "so the current model's figures may be optimistic" in note and "both models'" not in note
+    assert "neither is known to have trained on" in note

@@ -20,5 +20,7 @@ def test_the_models_name_of_a_version_resolves_in_the_store(tmp_path, monkeypatc
     here = tmp_path / "digits" / "digits-20261204T000000Z-abc123"  # a folder of that path here wins
     shutil.copytree(resources_dir() / "models" / "digits", here)
     assert resolve_model("digits/digits-20261204T000000Z-abc123").resolve() == here.resolve()
-    with pytest.raises(BundleError, match="folder does not exist"):
+    with pytest.raises(BundleError, match=r"folder does not exist\) \(nor in the model store: .*no-such-version"):
         resolve_model("digits/no-such-version")
+    with pytest.raises(BundleError, match=r"folder does not exist\)$"):  # not a store name: the path alone
+        resolve_model(str(tmp_path / "elsewhere" / "x"))
