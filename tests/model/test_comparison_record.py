@@ -205,14 +205,12 @@ def test_image_hashes_reads_every_file_and_reports_progress(tmp_path):
     assert done == [1, 2, 3]
 
 
-def test_a_missing_ancestor_is_said_and_the_comparison_not_called_fair(tmp_path, scored, monkeypatch):
-    # A version fine-tuned from one since deleted: images the deleted one trained on cannot be recognised,
-    # and the note still said "A fair comparison ... neither trained on any of them".
+def _orphan_comparison(tmp_path, monkeypatch, fine_tuned: bool) -> str:
+    """The note comparing a model whose parent version was deleted with a new one, on photos neither saw."""
     monkeypatch.setenv("PETLOC_DATA_DIR", str(tmp_path / "store"))
     old_root = tmp_path / "old"
     old_root.mkdir()
-    trained = [_image(old_root / f"t{i}.jpg", i) for i in range(5)]
-    parent = _parent(tmp_path, trained, [], old_root)
+    parent = _parent(tmp_path, [_image(old_root / f"t{i}.jpg", i) for i in range(5)], [], old_root)
     meta = json.loads((parent / "meta.json").read_text())
     meta["parent"] = "digits-20260101T000000Z-gone00"  # a version id no longer in the store
     (parent / "meta.json").write_text(json.dumps(meta))
@@ -221,10 +219,16 @@ def test_a_missing_ancestor_is_said_and_the_comparison_not_called_fair(tmp_path,
     fresh = [_image(new / f"n{i}.jpg", 100 + i) for i in range(4)]
     for image in fresh:
         _annotate(image)
-    result = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],
-                                       old_model=str(parent), fine_tuned=True)
-    assert "A fair comparison" not in result["note"]
-    assert "incomplete" in result["note"] and "may be optimistic" in result["note"]
+    return comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],
+                                     old_model=str(parent), fine_tuned=fine_tuned)["note"]
+
+
+def test_a_missing_ancestor_is_said_and_the_comparison_not_called_fair(tmp_path, scored, monkeypatch):
+    # A version fine-tuned from one since deleted: images the deleted one trained on cannot be recognised,
+    # and the note still said "A fair comparison ... neither trained on any of them".
+    note = _orphan_comparison(tmp_path, monkeypatch, fine_tuned=True)
+    assert "A fair comparison" not in note
+    assert "incomplete" in note and "both models' figures may be optimistic" in note
 
 
 def test_images_that_chose_the_current_models_epoch_are_said(tmp_path, scored):
@@ -268,19 +272,6 @@ def test_the_same_names_as_its_selection_images_with_other_bytes_did_not_choose_
 
 def test_a_missing_ancestor_of_a_model_not_fine_tuned_from_hedges_the_current_models_figures(
         tmp_path, scored, monkeypatch):
-    monkeypatch.setenv("PETLOC_DATA_DIR", str(tmp_path / "store"))
-    old_root = tmp_path / "old"
-    old_root.mkdir()
-    parent = _parent(tmp_path, [_image(old_root / "t0.jpg", 0)], [], old_root)
-    meta = json.loads((parent / "meta.json").read_text())
-    meta["parent"] = "digits-20260101T000000Z-gone00"
-    (parent / "meta.json").write_text(json.dumps(meta))
-    new = tmp_path / "new"
-    new.mkdir()
-    fresh = [_image(new / f"n{i}.jpg", 100 + i) for i in range(2)]
-    for image in fresh:
-        _annotate(image)
-    note = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],
-                                     old_model=str(parent), fine_tuned=False)["note"]
+    note = _orphan_comparison(tmp_path, monkeypatch, fine_tuned=False)
     assert "so the current model's figures may be optimistic" in note and "both models'" not in note
     assert "neither is known to have trained on" in note
