@@ -18,11 +18,10 @@ from petloc_gui.cli.output import (
     json_line,
     reason_of,
     show_lines,
-    table,
     warn_size_mismatches,
 )
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, table
 
 NAME = "evaluate"
 HELP = "evaluate a model on every annotated image of a dataset folder"
@@ -348,7 +347,7 @@ def format_report(report: dict[str, Any]) -> list[str]:
         f"mean IoU   {num(report['mean_iou'])}   median {num(report['median_iou'])}",
         f"IoU>=0.5   {num(report['iou_ge_50'])}   IoU>=0.75 {num(report['iou_ge_75'])}",
     ]
-    # output.table: each column as wide as its widest cell as a terminal shows it (a long or wide-character
+    # core.text.table: each column as wide as its widest cell as a terminal shows it (a long or wide-character
     # class name moves no row)
     rows = [[name, row["count"], num(row["accuracy"]), num(row["mean_iou"]), ""]
             for name, row in report["per_class"].items()]

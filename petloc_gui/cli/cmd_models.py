@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.app.model_metrics import chose_epoch, headline_metrics, metric_problem, metric_value
-from petloc_gui.cli.output import error, json_line, table
-from petloc_gui.core.text import counted
+from petloc_gui.cli.output import error, json_line
+from petloc_gui.core.text import counted, table
 
 NAME = "models"
 HELP = "list the bundled models and your trained model versions with their metrics"

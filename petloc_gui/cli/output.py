@@ -18,13 +18,11 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from petloc_gui.app.tf_log_filter import debug_enabled
 from petloc_gui.core.text import counted, json_safe, printable, visible
-from petloc_gui.core.text import display_width as display_width  # re-exported: measured as table measures
-from petloc_gui.core.text import table as text_table
 
 PREFIX = "petloc: "
 
@@ -65,14 +63,6 @@ def show(text: object) -> str:
 def show_lines(lines: Iterable[object]) -> str:
     """Lines for stdout, each shown as `show` shows one: a value holding a newline cannot add a line."""
     return "\n".join(show(line) for line in lines)
-
-
-def table(header: Sequence[str], rows: Iterable[Sequence[object]], right: Collection[int] = ()) -> list[str]:
-    """The lines of a table whose columns line up whatever their cells hold (``core.text.table``: each
-    cell as `show` shows it, a wide character as two columns, the columns in ``right`` aligned right).
-    Nothing is shortened: a cell is something to copy (a name, a path), and ``--json`` is the form
-    for programs."""
-    return text_table(header, rows, right)
 
 
 def warn_size_mismatches(notes: list[tuple[Any, str]], shown: int = 3) -> None:

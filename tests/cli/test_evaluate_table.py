@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from petloc_gui.cli.cmd_evaluate import format_report
-from petloc_gui.cli.output import display_width
+from petloc_gui.core.text import display_width
 
 LONG = "american_pit_bull_terrier_long"  # longer than the 24 columns the table once padded names to
 WIDE = "猫"  # one character, two terminal columns

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from petloc_gui.cli.output import display_width
+from petloc_gui.core.text import display_width
 from tests.cli.helpers import assert_clean_errors, json_lines, run_cli
 from tests.model_files import add_model_file
 

@@ -44,8 +44,7 @@ def test_columns_measure_cells_as_a_terminal_shows_them():
     assert columns([]) == []
 
 
-def test_cli_output_still_offers_the_table_and_display_width():
-    from petloc_gui.cli import output
-
-    assert output.table(("name", "n"), [("猫", 10)], right=(1,)) == ["name   n", "猫    10"]
-    assert output.display_width("猫") == 2
+def test_a_wide_character_takes_two_columns_of_a_table():
+    # the commands' tables (petloc models, evaluate, stats) are core.text.table
+    assert table(("name", "n"), [("猫", 10)], right=(1,)) == ["name   n", "猫    10"]
+    assert display_width("猫") == 2
