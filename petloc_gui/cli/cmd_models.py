@@ -116,24 +116,35 @@ def trained_versions() -> list[dict[str, Any]]:
         problems: list[str] = []
         # The name and preset are the folders' (where the version is), not what version.json says
         # (an "id" of "x/../../y" would name another folder).
-        row: dict[str, Any] = {
-            "name": f"{v.path.parent.name}/{v.path.name}",
-            "kind": "trained",
-            "path": str(v.path),
-            "preset": v.path.parent.name,
-            "parent": v.parent if isinstance(v.parent, str) else None,
-            "created": v.created,
-            "metrics": _key_metrics(v.metrics, problems),
-            "split": "validation",
-            # the version record's figures (the comparison the user saw) are on the same images as the
-            # run's own: its report part, else (one validation image) the image that chose the epoch
-            "chose_epoch": chose_epoch(v.metrics, v.extra.get("training_metrics")),
-        }
+        row = _trained_row(f"{v.path.parent.name}/{v.path.name}", v.path, v.path.parent.name,
+                           {"parent": v.parent, "created": v.created, "metrics": v.metrics, "extra": v.extra},
+                           problems)
         if problems:  # the figures come from version.json, or from meta.json where a run wrote none
             source = v.path / "version.json" if (v.path / "version.json").exists() else v.path / "meta.json"
             row["warning"] = f"{source}: " + "; ".join(problems)
         rows.append(row)
     return rows
+
+
+def _trained_row(name: str, path: Path, preset: str | None, record: dict[str, Any],
+                 problems: list[str]) -> dict[str, Any]:
+    """The row of a trained version (in the store or copied beside it) from its ``record`` (version.json's
+    fields, or meta.json's where a run wrote none); a figure that is no number goes to ``problems``."""
+    figures, extra = record.get("metrics"), record.get("extra")
+    parent, created = record.get("parent"), record.get("created")
+    return {
+        "name": name,
+        "kind": "trained",
+        "path": str(path),
+        "preset": preset,
+        "parent": parent if isinstance(parent, str) else None,
+        "created": created if isinstance(created, str) else None,
+        "metrics": _key_metrics(figures, problems),
+        "split": "validation",
+        # the version record's figures (the comparison the user saw) are on the same images as the
+        # run's own: its report part, else (one validation image) the image that chose the epoch
+        "chose_epoch": chose_epoch(figures, extra.get("training_metrics") if isinstance(extra, dict) else None),
+    }
 
 
 def _file_in_the_way(store: Path) -> bool:
@@ -179,20 +190,9 @@ def _misplaced_row(folder: Path, root: Path) -> dict[str, Any]:
         if version is None:
             notes.append(f"{VERSION_FILE} cannot be read or is not a JSON object; figures unknown")
         record = version or {}
-    figures, extra = record.get("metrics"), record.get("extra")
-    parent, created, preset = record.get("parent"), record.get("created"), meta.get("preset")
+    preset = meta.get("preset")
     problems: list[str] = []
-    row: dict[str, Any] = {
-        "name": folder.name,
-        "kind": "trained",
-        "path": str(folder),
-        "preset": preset if isinstance(preset, str) else None,
-        "parent": parent if isinstance(parent, str) else None,
-        "created": created if isinstance(created, str) else None,
-        "metrics": _key_metrics(figures, problems),
-        "split": "validation",  # as a version's (trained_versions)
-        "chose_epoch": chose_epoch(figures, extra.get("training_metrics") if isinstance(extra, dict) else None),
-    }
+    row = _trained_row(folder.name, folder, preset if isinstance(preset, str) else None, record, problems)
     problem = model_file_problem(folder)
     if problem is not None:  # as a broken version: unavailable, with why
         row.update(path=None, error=f"{folder}: {problem}")
