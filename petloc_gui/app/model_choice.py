@@ -32,7 +32,7 @@ from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import first_of, visible
 
 SAMPLE = 500  # annotations read to learn a folder's classes (spread over the folder)
 DIGIT_SIZE = (75, 75)
@@ -256,8 +256,7 @@ def describe_labels(labels: Iterable[str], limit: int = 6) -> str:
     """"the classes bird, car" (at most ``limit`` names; a control or bidi character in one is shown
     as an escape: a right-to-left override reversed the rest of the sentence)."""
     names = [visible(name) for name in sorted(labels)]
-    shown = ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
-    return f"the class{'es' if len(names) != 1 else ''} {shown}"
+    return f"the class{'es' if len(names) != 1 else ''} {first_of(names, limit)}"
 
 
 def training_preset_for(dataset: Any) -> str:

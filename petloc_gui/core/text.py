@@ -55,6 +55,12 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
+def first_of(names: Sequence[str], limit: int = 6) -> str:
+    """``"a, b, c"`` or ``"a, b, c and 31 more"``: at most ``limit`` names, and how many were left out, so
+    that a list cut short never reads as whole."""
+    return ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
 def printable(text: object) -> str:
     """One line as printed: control characters (a newline in a file name too: one record, one line)
     and bidi overrides escaped (`visible`), and lone surrogates (``\\udcff``) too: Python's stdout

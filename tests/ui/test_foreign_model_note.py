@@ -35,7 +35,7 @@ def test_not_when_it_knows_one_of_them(qtbot, window, tmp_path):
 
 
 def test_a_long_class_list_says_how_many_are_not_shown():
-    from petloc_gui.ui.models.model_controller import _first
+    from petloc_gui.core.text import first_of  # the status line's lists, as the no-model reason's
 
-    assert _first(["a", "b"]) == "a, b"
-    assert _first([str(i) for i in range(10)]) == "0, 1, 2, 3, 4, 5 and 4 more"
+    assert first_of(["a", "b"]) == "a, b"
+    assert first_of([str(i) for i in range(10)]) == "0, 1, 2, 3, 4, 5 and 4 more"

@@ -23,7 +23,7 @@ from petloc_gui.app.model_choice import (
     model_problem,
 )
 from petloc_gui.core.errors import SaveError
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 from petloc_gui.ui.models.prediction_service import PredictionService
@@ -279,7 +279,8 @@ class ModelController(QObject):
             return
         self.host.show_status(
             f"{visible(info.name)} knows {counted(len(info.class_names), 'class', 'classes')} "
-            f"({_first(info.class_names)}), none of this folder's ({_first(labels)}): "
+            f"({first_of([visible(n) for n in info.class_names])}), none of this folder's "
+            f"({first_of([visible(n) for n in labels])}): "
             "its predictions disagree with every box. Another model: Model → Versions; or train one.", 20000)
 
     def _failed(self, spec: str, message: str) -> None:
@@ -300,13 +301,6 @@ class ModelController(QObject):
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
         self.error_box = box
-
-
-def _first(names, shown: int = 6) -> str:
-    """``a, b, c`` or ``a, b, c and 31 more``: a list that does not read as whole when it is cut."""
-    names = list(names)
-    more = f" and {len(names) - shown} more" if len(names) > shown else ""
-    return visible(", ".join(names[:shown])) + more
 
 
 def _known_to_none(labels, choice) -> bool:
