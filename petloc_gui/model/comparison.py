@@ -56,8 +56,10 @@ def compare_models(
         result["note"] = "No validation images: the models could not be compared."
         return result
     record = record_of(old_model) if old_model else None  # a legacy record re-reads its data folder: once
-    ancestors = _ancestors(old_model) if old_model else None
-    seen = trained_by_old(record, chosen, ancestors)
+    old_meta = _meta(old_model) if old_model else None
+    ancestors = _ancestors(old_meta) if old_meta is not None else None
+    hashes = image_hashes({s.relpath: s.image_path for s in chosen})
+    seen = trained_by_old(record, chosen, ancestors, hashes)
     fair = [s for s in chosen if s.relpath not in seen] if seen is not None else chosen
     # The fair subset is scored apart only when it differs from the whole and is not empty.
     subset = {s.relpath for s in fair} if seen and fair else None
@@ -81,10 +83,16 @@ def compare_models(
     result["basis"], result["note"] = _describe(old_model, record.source if record else "", len(chosen), seen,
                                                 len(fair), fine_tuned)
     hedges = []
-    chose_old = _chose_old_epoch(old_model, fair or chosen) if old_model else 0
+    chose_old = _chose_old_epoch(old_meta, fair or chosen, hashes) if old_meta is not None else 0
     if chose_old:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
         hedges.append(f"{chose_old} of them chose the current model's epoch (its validation selection part), "
                       "so its figures on them are somewhat optimistic.")
+    digits = _learned_digits(old_meta, fair or chosen, hashes) if old_meta is not None else 0
+    if digits:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
+        whose = "both models' figures" if fine_tuned else "the current model's figures"
+        hedges.append(f"{digits} of them {'holds an MNIST digit' if digits == 1 else 'hold MNIST digits'} that "
+                      "the current model learned on other canvases (the digits of petloc digits --split train), "
+                      f"so {whose} on them are optimistic.")
     if ancestors is not None and not ancestors.complete and seen is not None:
         # a model it was fine-tuned from cannot be read (deleted): images that one trained on are not known
         whose = "both models' figures" if fine_tuned else "the current model's figures"  # the new one learned
@@ -104,27 +112,23 @@ SELECTION_NOTE = ("These images also chose the new model's epoch (a selection se
                   "validation images), so its figures are somewhat optimistic.")
 
 
-def trained_by_old(record: TrainingRecord | None, chosen: list[Any],
-                   ancestors: Lineage | None = None) -> set[str] | None:
+def trained_by_old(record: TrainingRecord | None, chosen: list[Any], ancestors: Lineage | None = None,
+                   hashes: dict[str, str | None] | None = None) -> set[str] | None:
     """Relpaths of ``chosen`` that the old model trained on (by its ``record``; None: no old model),
-    or whose bytes a model it was fine-tuned from trained on (``ancestors``); None when unknown."""
+    or whose bytes a model it was fine-tuned from trained on (``ancestors``); None when unknown.
+    ``hashes``: each image's sha256 by relpath, when read already."""
     if record is None:
         return set()
     if not record.known:
         return None
-    hashes = image_hashes({s.relpath: s.image_path for s in chosen})
+    if hashes is None:
+        hashes = image_hashes({s.relpath: s.image_path for s in chosen})
     return {s.relpath for s in chosen if record.trained_on(s.relpath, hashes[s.relpath])
             or (ancestors is not None and ancestors.match(s.relpath, hashes[s.relpath]) == "content")}
 
 
-def _chose_old_epoch(old_model: str, samples: list[Any]) -> int:
-    """How many of ``samples`` chose ``old_model``'s epoch (its meta.json validation_parts.selection)."""
-    from petloc_gui.model.bundle import read_meta
-
-    try:
-        meta = read_meta(old_model)
-    except Exception:  # noqa: BLE001 - an unreadable meta.json: nothing more is known
-        return 0
+def _chose_old_epoch(meta: dict[str, Any], samples: list[Any], hashes: dict[str, str | None]) -> int:
+    """How many of ``samples`` chose the old model's epoch (its ``meta`` validation_parts.selection)."""
     parts = meta.get("validation_parts")
     selection = set(parts.get("selection") or []) if isinstance(parts, dict) else set()
     images = meta.get("images")
@@ -135,20 +139,38 @@ def _chose_old_epoch(old_model: str, samples: list[Any]) -> int:
             return False
         entry = recorded.get(sample.relpath)
         digest = entry.get("sha256") if isinstance(entry, dict) else None
-        return digest is None or digest == image_hashes({sample.relpath: sample.image_path})[sample.relpath]
+        return digest is None or digest == hashes.get(sample.relpath)
 
     return sum(chose(s) for s in samples)
 
 
-def _ancestors(old_model: str) -> Lineage | None:
-    """The records of the models ``old_model`` was fine-tuned from; None when its meta.json is unreadable."""
+def _learned_digits(meta: dict[str, Any], samples: list[Any], hashes: dict[str, str | None]) -> int:
+    """How many of ``samples`` are canvases of an MNIST digit the old model learned (on another canvas:
+    its bytes are no training image's), by their folder's `petloc digits` record."""
+    from petloc_gui.core.digits_record import DigitLookup, learned, learned_digits
+
+    digits = learned_digits(meta)
+    if not digits:
+        return 0
+    lookup = DigitLookup()
+    return sum(learned(lookup.digit(s.image_path, hashes.get(s.relpath)), digits) for s in samples)
+
+
+def _meta(old_model: str) -> dict[str, Any] | None:
+    """The old model's meta.json; None when unreadable (nothing more is known)."""
     from petloc_gui.model.bundle import read_meta
-    from petloc_gui.model.training_record import ancestors_of
 
     try:
-        return ancestors_of(read_meta(old_model))
+        return read_meta(old_model)
     except Exception:  # noqa: BLE001 - an unreadable meta.json: nothing more is known
         return None
+
+
+def _ancestors(meta: dict[str, Any]) -> Lineage:
+    """The records of the models the model of ``meta`` was fine-tuned from."""
+    from petloc_gui.model.training_record import ancestors_of
+
+    return ancestors_of(meta)
 
 
 def _describe(old_model: str | None, source: str, n_all: int, seen: set[str] | None, n_fair: int,

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from petloc_gui.core.digits_record import LEARNED_KEY, DigitLookup, learned_digits, learned_record
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.images import image_size
 from petloc_gui.core.text import counted
@@ -115,7 +116,7 @@ class TrainingData:
                  skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int,
                  train_only: Iterable[str] = (), files: dict[str, dict[str, str | None]] | None = None,
                  data_fingerprint: str = "", parent_validation: Iterable[str] = (),
-                 prelabels_skipped: int = 0) -> None:
+                 prelabels_skipped: int = 0, inherited_digits: dict[str, frozenset[int] | None] | None = None) -> None:
         self.root = root
         self.items = items
         self.train = [it for it in items if it.relpath not in validation]
@@ -138,6 +139,8 @@ class TrainingData:
         self.unreadable = UnreadableImages()
         # the parent's validation images in the folder, by path or by bytes: validation whatever the fraction
         self.parent_validation = sorted(parent_validation)
+        # MNIST digits the parent's weights learned (`core.digits_record`): this model learns them too
+        self._inherited_digits = dict(inherited_digits or {})
 
     @classmethod
     def collect(
@@ -217,7 +220,8 @@ class TrainingData:
         files = _files_record([(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in items]
                               + test, hashes)
         return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, files,
-                   fingerprint(it.sample for it in items), forced, n_skipped_prelabels)
+                   fingerprint(it.sample for it in items), forced, n_skipped_prelabels,
+                   learned_digits(parent_meta) if isinstance(parent_meta, dict) else None)
 
     # -- what the pipelines need --------------------------------------------
     def label_ids(self, items: Sequence[Item]) -> np.ndarray:
@@ -275,7 +279,15 @@ class TrainingData:
                 **({"train_only": self.train_only} if self.train_only else {}),
                 **({"n_prelabels": self.n_prelabels} if self.n_prelabels else {}),
                 **({"n_prelabels_skipped": self.n_prelabels_skipped} if self.n_prelabels_skipped else {}),
-                **({"unreadable": unreadable} if (unreadable := self.unreadable.record()) else {})}
+                **({"unreadable": unreadable} if (unreadable := self.unreadable.record()) else {}),
+                **({LEARNED_KEY: digits} if (digits := self._learned_digits()) else {})}
+
+    def _learned_digits(self) -> dict[str, list[int] | str]:
+        """The MNIST digits the weights learn (meta.json ``training_data.mnist_digits``): those of the
+        training canvases, by their folder's `petloc digits` record, and the parent's."""
+        lookup = DigitLookup()
+        return learned_record((lookup.digit(it.sample.image_path, self._files.get(it.relpath, {}).get("sha256"))
+                               for it in self.train), self._inherited_digits)
 
     def validation_record(self) -> dict[str, Any]:
         return {"images": sorted(it.relpath for it in self.validation), "fraction": self.val_fraction,

