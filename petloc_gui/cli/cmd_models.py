@@ -21,8 +21,9 @@ figures the GUI shows too). A run with a single validation image has no such
 images: its figures are on that image, which also chose the epoch, and are
 said to be on the "selection set" (somewhat optimistic).
 Any listed path can be given as MODEL to evaluate, predict and export.
-A version whose record is unreadable or malformed is listed with a note
-(and its unusable figures shown as -); one whose model.keras is missing,
+A version whose version.json cannot be read is listed usable (its model
+loads) with a note of what is lost, its figures then meta.json's; a figure
+that is no number is noted and shown as -. One whose model.keras is missing,
 empty or not a zip archive is listed as unavailable, with why, and is never
 chosen for a folder. None hides the others.
 
@@ -119,9 +120,11 @@ def trained_versions() -> list[dict[str, Any]]:
         row = _trained_row(f"{v.path.parent.name}/{v.path.name}", v.path, v.path.parent.name,
                            {"parent": v.parent, "created": v.created, "metrics": v.metrics, "extra": v.extra},
                            problems)
-        if problems:  # the figures come from version.json, or from meta.json where a run wrote none
-            source = v.path / "version.json" if (v.path / "version.json").exists() else v.path / "meta.json"
-            row["warning"] = f"{source}: " + "; ".join(problems)
+        warnings = [f"{v.path}: {note}" for note in v.notes]  # e.g. a damaged version.json: what is lost
+        if problems:  # the figures come from version.json, or from meta.json where a run wrote none or it is damaged
+            warnings.append(f"{v.path / v.record_file}: " + "; ".join(problems))
+        if warnings:
+            row["warning"] = "; ".join(warnings)
         rows.append(row)
     return rows
 
@@ -187,9 +190,10 @@ def _misplaced_row(folder: Path, root: Path) -> dict[str, Any]:
     record = meta
     if (folder / VERSION_FILE).exists():
         version = _json_object(folder / VERSION_FILE)
-        if version is None:
-            notes.append(f"{VERSION_FILE} cannot be read or is not a JSON object; figures unknown")
-        record = version or {}
+        if version is None:  # as a stored version's: the run's own figures, from meta.json (VersionStore)
+            notes.append(f"{VERSION_FILE} cannot be read or is not a JSON object: the run's record is lost; "
+                         "its date and figures are meta.json's")
+        record = version if version is not None else meta
     preset = meta.get("preset")
     problems: list[str] = []
     row = _trained_row(folder.name, folder, preset if isinstance(preset, str) else None, record, problems)

@@ -58,6 +58,10 @@ class Version:
     metrics: dict[str, Any] = field(default_factory=dict)
     data_fingerprint: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # What is wrong with how the version is stored, though its model can be used (a damaged
+    # version.json): `petloc models` and Model -> Versions show these beside it.
+    notes: tuple[str, ...] = ()
+    record_file: str = "version.json"  # where created/parent/metrics come from: VERSION_FILE or "meta.json"
 
 
 def _new_version_id() -> str:
@@ -104,8 +108,6 @@ class VersionStore:
                     versions.append(version)
                 elif not (child / "meta.json").is_file():
                     left_out.append((child, "no meta.json: not a model bundle"))
-                elif (child / VERSION_FILE).exists():
-                    left_out.append((child, f"{VERSION_FILE} cannot be read or is not a JSON object"))
                 else:
                     left_out.append((child, "meta.json cannot be read or is not a JSON object"))
         versions.sort(key=lambda v: (v.created, v.id))
@@ -209,9 +211,18 @@ class VersionStore:
     def _read(self, folder: Path) -> Version | None:
         if not (folder / "meta.json").is_file():
             return None
-        info = _read_json(folder / VERSION_FILE)
-        if info is None and not (folder / VERSION_FILE).exists():
-            info = _info_from_meta(folder)  # a bundle trained by `petloc train`
+        notes: list[str] = []
+        record_file = VERSION_FILE
+        if (folder / VERSION_FILE).exists():
+            info, problem = _read_record(folder / VERSION_FILE)
+            if problem is not None:
+                # The model and meta.json still load (`petloc evaluate`/`predict` use it): listed usable,
+                # from meta.json, with what is lost; before, it was unavailable and its children, whose
+                # meta.json names it, lost their parent (`get` found nothing).
+                info, record_file = _info_from_meta(folder), "meta.json"
+                notes.append(_damaged_record_note(problem, info))
+        else:
+            info, record_file = _info_from_meta(folder), "meta.json"  # a bundle trained by `petloc train`
         if not isinstance(info, dict):
             return None
         metrics = info.get("metrics")
@@ -229,6 +240,8 @@ class VersionStore:
             metrics=metrics if isinstance(metrics, dict) else {},
             data_fingerprint=fingerprint if isinstance(fingerprint, str) else None,
             extra=extra if isinstance(extra, dict) else {},
+            notes=tuple(notes),
+            record_file=record_file,
         )
 
     def sweep_stale(self) -> builtins.list[Path]:
@@ -274,6 +287,26 @@ def _info_from_meta(folder: Path) -> dict[str, Any] | None:
         "metrics": meta.get("metrics") if isinstance(meta.get("metrics"), dict) else {},
         "data_fingerprint": training_data.get("fingerprint"),
     }
+
+
+def _read_record(path: Path) -> tuple[Any, str | None]:
+    """``(the JSON object in path, None)``, or ``(None, why not)``: "cannot be read (...)", "is not a
+    JSON object"."""
+    try:
+        value = read_json_record(path)
+    except (OSError, ValueError) as exc:
+        why = getattr(exc, "strerror", None) or str(exc)
+        return None, f"{path.name} cannot be read ({' '.join(why.split())})"
+    if not isinstance(value, dict):
+        return None, f"{path.name} is not a JSON object"
+    return value, None
+
+
+def _damaged_record_note(problem: str, info: dict[str, Any] | None) -> str:
+    """What a version whose version.json is damaged has lost, and where what is shown comes from."""
+    parent = "its parent is meta.json's" if isinstance((info or {}).get("parent"), str) else "its parent is unknown"
+    return (f"{problem}: the run's record is lost (the old-vs-new comparison's figures, the data folder); "
+            f"{parent}, and its date and figures are the training run's own, from meta.json")
 
 
 def _check_preset(preset: str) -> None:

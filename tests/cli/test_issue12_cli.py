@@ -51,15 +51,15 @@ def test_one_bad_version_record_does_not_hide_the_others(tmp_path, monkeypatch, 
     assert rows["digits/20261201-100000-good"]["metrics"]["mean_iou"] == 0.7
     bad = rows["digits/20261201-110000-bad"]
     assert bad["metrics"] == {} and "mean_iou is not a number" in bad["warning"]
-    junk = rows["digits/20261201-120000-junk"]  # listed, with why: never silently gone
-    assert junk["path"] is None and "version.json cannot be read or is not a JSON object" in junk["error"]
+    junk = rows["digits/20261201-120000-junk"]  # listed, with why: never silently gone; its model is usable
+    assert junk["path"] is not None and "version.json cannot be read" in junk["warning"]
     cli_run = rows["digits/20261201-130000-cli"]  # a `petloc train` bundle: its figures are in meta.json
     assert "meta.json: metric accuracy is not a number" in cli_run["warning"]
 
     code, out, err = run_cli(capsys, "models")
     assert code == 0, err
     assert "20261201-100000-good" in out and "mean_iou is not a number" in out
-    assert "unavailable: " in out and "20261201-120000-junk" in out
+    assert "20261201-120000-junk" in out and "the run's record is lost" in out
 
 
 # --- point 13 ---------------------------------------------------------------------

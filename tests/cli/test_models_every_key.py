@@ -63,7 +63,8 @@ def test_a_copied_bundle_whose_records_cannot_be_read_has_every_key_null(capsys,
     (folder / "version.json").write_text("{not json", encoding="utf-8")
     row = _rows(capsys)["copied"]
     assert set(row) == TRAINED | {"warning"} and row["path"] == str(folder)
-    assert row["metrics"] == {} and row["chose_epoch"] is None and row["created"] is None
+    assert row["metrics"] == {"n_images": 12, "accuracy": 0.5, "mean_iou": 0.25}  # the run's own, as a stored one's
+    assert row["chose_epoch"] is False and row["created"] == "2026-11-23T12:00:00+00:00"
     assert row["preset"] == "digits" and "version.json cannot be read" in row["warning"]
     (folder / "meta.json").write_text("{not json", encoding="utf-8")
     row = _rows(capsys)["copied"]

@@ -105,13 +105,15 @@ def test_remove_staging_and_stale_sweep(tmp_path):
     assert not stale.exists() and fresh.exists()
 
 
-def test_unreadable_version_records_are_skipped(tmp_path):
+def test_an_unreadable_version_record_leaves_the_version_usable_with_a_note(tmp_path):
     store = VersionStore(tmp_path)
     staging = store.new_staging_dir("pets")
     _fake_bundle(staging)
     version = store.commit(staging)
     (version.path / "version.json").write_text("{not json", encoding="utf-8")
-    assert store.list() == []
+    (listed,) = store.list()  # its model and meta.json load: usable, from meta.json
+    assert listed.path == version.path and listed.record_file == "meta.json"
+    assert listed.notes and listed.notes[0].startswith("version.json cannot be read")
 
 
 @pytest.mark.parametrize("preset", ["", "../x", ".hidden", "a/b"])

@@ -1,8 +1,9 @@
 """Model → Versions: the bundled models, then every trained version, newest first; picking one uses it.
 
-A version folder that cannot be read or used (model.keras missing or broken, a
-malformed version.json) is listed greyed, with why in its tooltip, as
-`petloc models` lists it with a note.
+A version folder that cannot be used (model.keras missing or broken, meta.json
+unreadable) is listed greyed, with why in its tooltip, as `petloc models` lists
+it unavailable; one whose version.json is damaged is usable, with a note of
+what is lost.
 
 Each entry names the model by its date and its figures, with the images they
 were measured on (app.model_metrics: the same figures as the status bar).
@@ -83,8 +84,10 @@ class VersionsMenu(QMenu):
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
             pending = UNDECIDED if version.id == undecided else ""
             # Named by its folders, as `petloc models` names it (VersionStore: not by what version.json says).
+            # A damaged version.json (the model is fine): said in the entry, whole in the tooltip.
+            note = f"note: {_shortened(version.notes[0])}" if version.notes else ""
             text = "  ·  ".join(part for part in (f"{version.preset} {_date(version.created)}", figures, version.id,
-                                                  pending) if part)
+                                                  pending, note) if part)
             action = QAction(visible(text), self)
             action.setCheckable(True)
             action.setChecked(current is not None and _resolved(version.path) == current)
@@ -157,7 +160,8 @@ def _resolved(spec: str | Path | None) -> Path | None:
 
 
 def _tooltip(version: Version) -> str:
-    lines = [visible(version.path), visible(f"created {version.created or 'at an unknown date'}")]
+    lines = [visible(version.path), *(visible(f"note: {note}") for note in version.notes),
+             visible(f"created {version.created or 'at an unknown date'}")]
     if version.parent:
         lines.append(visible(f"trained from {version.parent}"))
     if version.data_fingerprint:
