@@ -24,7 +24,8 @@ Any listed path can be given as MODEL to evaluate, predict and export.
 A version whose version.json cannot be read is listed usable (its model
 loads) with a note of what is lost, its figures then meta.json's; a figure
 that is no number is noted and shown as -. One whose model.keras is missing,
-empty or not a zip archive is listed as unavailable, with why, and is never
+empty, not a zip archive or a network of other classes or input size than
+its meta.json says is listed as unavailable, with why, and is never
 chosen for a folder. None hides the others.
 
 examples:

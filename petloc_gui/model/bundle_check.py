@@ -8,13 +8,19 @@ for a two-stage bundle's second stage (meta.json ``refine``: its
 well: a retrain copies the parent's. This look (the file is there, not empty,
 and a zip archive whose directory reads) costs a directory read, not a model
 load; a file that passes it may still fail in Keras (or as a zip bomb:
-``bundle.check_archive``), and the loader says so.
+``bundle.check_archive``), and the loader says so. A network that disagrees
+with meta.json (another number of classes, another input size: a meta.json
+edited or copied from another run) is found from the archive's config.json
+(``disagreement``: about 0.3 ms a version, once per file state), as the loader
+would refuse it after seconds of loading.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,20 +33,32 @@ from petloc_gui.core.json_record import read_json_record
 MODEL_FILE = "model.keras"
 META_FILE = "meta.json"
 REFINE_FILE = "refine.keras"
+MAX_CONFIG_BYTES = 32 * 1024 * 1024  # bundle.MAX_CONFIG_BYTES: a larger config.json is not read here
 
 
 def model_file_problem(folder: str | os.PathLike[str]) -> str | None:
     """Why the bundle in ``folder`` cannot load its model.keras, its meta.json or the second stage
     that names ("model.keras is missing", "meta.json cannot be read (...)", "refine.keras (the second
-    stage meta.json names) is empty", ...), or None when they look loadable."""
+    stage meta.json names) is empty", "model.keras predicts 2 classes but meta.json names 3
+    (class_names)", ...), or None when they look loadable."""
     bundle = Path(folder)
     problem = archive_problem(bundle / MODEL_FILE)
     if problem is not None:
         return problem
-    refine, problem = _second_stage(bundle)
-    if refine is None:
+    facts, problem = _meta_facts(bundle)
+    if facts is None:
         return problem
-    return archive_problem(bundle / refine, f"{refine} (the second stage meta.json names)")
+    problem = disagreement(bundle / MODEL_FILE, MODEL_FILE, facts.classes, facts.shape)
+    if problem is not None or facts.refine is None:
+        return problem or facts.refine_problem
+    label = f"{facts.refine} (the second stage meta.json names)"
+    return archive_problem(bundle / facts.refine, label) or disagreement(bundle / facts.refine, label, facts.classes)
+
+
+def meta_preset(folder: str | os.PathLike[str]) -> str | None:
+    """The preset the bundle's meta.json names (a string), or None when it names none or cannot be read."""
+    facts, _ = _meta_facts(Path(folder))
+    return facts.preset if facts is not None else None
 
 
 def archive_problem(path: Path, name: str | None = None) -> str | None:
@@ -64,26 +82,105 @@ def archive_problem(path: Path, name: str | None = None) -> str | None:
     return None
 
 
-def _second_stage(folder: Path) -> tuple[str | None, str | None]:
-    """``(file name, None)`` of the second stage meta.json names, ``(None, why)`` when its ``refine``
-    cannot name one or meta.json itself is missing, unreadable or no JSON object (a bundled model in
-    that state was still chosen for a folder), ``(None, None)`` for a single-stage bundle.
-
-    Remembered per file state: listing and choosing look at every version each time a folder opens,
-    and a digits version's meta.json is ~1 MB."""
+def disagreement(path: Path, label: str, classes: int | None,
+                 shape: tuple[int, int, int] | None = None) -> str | None:
+    """Why the network in the Keras archive ``path`` does not fit what meta.json says of it: its
+    class output has another number of classes than ``classes`` (meta.json class_names), or its input
+    another ``shape`` (height, width, channels), as ``bundle.load_bundle`` would refuse it after
+    seconds of loading (a version whose meta.json was edited or copied from another run was listed
+    usable, chosen, and failed every load). Read from the archive's config.json (tens of KB,
+    remembered per file state), never by loading the model; None when it fits or the config does not
+    say (the loader has the last word)."""
     try:
-        return _REFINE_FILES.get(folder / META_FILE, _refine_file_in)
+        outputs, inputs = _NETWORK_SHAPES.get(path, _network_shapes)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        return None
+    if classes is not None and outputs is not None and outputs != classes:
+        return f"{label} predicts {outputs} classes but meta.json names {classes} (class_names)"
+    if shape is not None and inputs is not None and inputs != shape:
+        return (f"{label} takes {inputs[1]}x{inputs[0]} images of {inputs[2]} channels but meta.json says "
+                f"{shape[1]}x{shape[0]} of {shape[2]} (input_size, channels)")
+    return None
+
+
+def _network_shapes(path: Path) -> tuple[int | None, tuple[int, int, int] | None]:
+    """(classes of the first output, (height, width, channels) of the first input) from the config.json
+    of a Keras archive: each None when the config does not say it plainly (a Dense layer's units, an
+    InputLayer's batch_shape)."""
+    with zipfile.ZipFile(path) as archive:
+        if archive.getinfo("config.json").file_size > MAX_CONFIG_BYTES:
+            return None, None
+        config = json.loads(archive.read("config.json")).get("config")
+    if not isinstance(config, dict):
+        return None, None
+    layers = {layer.get("name") or layer.get("config", {}).get("name"): layer
+              for layer in config.get("layers") or [] if isinstance(layer, dict)}
+    return _units(layers, config.get("output_layers")), _batch_shape(layers, config.get("input_layers"))
+
+
+def _first_name(refs: Any) -> Any:
+    """The layer name of the first of a config's ``output_layers``/``input_layers`` (a list of
+    [name, 0, 0], or one such list)."""
+    if isinstance(refs, list) and refs and isinstance(refs[0], list):
+        refs = refs[0]
+    return refs[0] if isinstance(refs, list) and refs else None
+
+
+def _units(layers: dict[Any, Any], refs: Any) -> int | None:
+    layer = layers.get(_first_name(refs))
+    units = layer.get("config", {}).get("units") if isinstance(layer, dict) and layer.get("class_name") == "Dense" \
+        else None
+    return units if _whole(units) else None
+
+
+def _batch_shape(layers: dict[Any, Any], refs: Any) -> tuple[int, int, int] | None:
+    layer = layers.get(_first_name(refs))
+    config = layer.get("config", {}) if isinstance(layer, dict) and layer.get("class_name") == "InputLayer" else {}
+    shape = config.get("batch_shape") or config.get("batch_input_shape")
+    if isinstance(shape, list) and len(shape) == 4 and all(_whole(v) for v in shape[1:]):
+        return shape[1], shape[2], shape[3]
+    return None
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What listing needs from a meta.json (read once per file state: a digits one is ~1 MB)."""
+
+    preset: str | None
+    classes: int | None  # len(class_names), None when it is no list
+    shape: tuple[int, int, int] | None  # (height, width, channels) from input_size and channels
+    refine: str | None  # the second stage's file
+    refine_problem: str | None  # why meta.json's refine names none it could load
+
+
+def _meta_facts(folder: Path) -> tuple[_Facts | None, str | None]:
+    """``(facts, None)`` of the bundle's meta.json, or ``(None, why)`` when it is missing, unreadable
+    or no JSON object (a bundled model in that state was still chosen for a folder).
+
+    Remembered per file state: listing and choosing look at every version each time a folder opens."""
+    try:
+        return _META_FACTS.get(folder / META_FILE, _facts_in)
     except FileNotFoundError:
         return None, "meta.json is missing"
     except (OSError, ValueError) as exc:  # not remembered: a file being written is read again next time
         return None, f"meta.json cannot be read ({getattr(exc, 'strerror', None) or exc})"
 
 
-def _refine_file_in(path: Path) -> tuple[str | None, str | None]:
+def _facts_in(path: Path) -> tuple[_Facts | None, str | None]:
     meta = read_json_record(path)
     if not isinstance(meta, dict):
         return None, "meta.json is not a JSON object"
-    return _refine_file(meta.get("refine"))
+    preset, names, size, channels = (meta.get(k) for k in ("preset", "class_names", "input_size", "channels"))
+    shape: tuple[int, int, int] | None = None
+    if isinstance(size, list) and len(size) == 2 and all(_whole(v) for v in size):
+        shape = (int(size[1]), int(size[0]), channels if isinstance(channels, int) and _whole(channels) else 3)
+    refine, problem = _refine_file(meta.get("refine"))
+    return _Facts(preset if isinstance(preset, str) else None, len(names) if isinstance(names, list) else None,
+                  shape, refine, problem), None
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def _refine_file(refine: Any) -> tuple[str | None, str | None]:
@@ -100,4 +197,5 @@ def _refine_file(refine: Any) -> tuple[str | None, str | None]:
     return name, None
 
 
-_REFINE_FILES: FileMemo[tuple[str | None, str | None]] = FileMemo()
+_NETWORK_SHAPES: FileMemo[tuple[int | None, tuple[int, int, int] | None]] = FileMemo()
+_META_FACTS: FileMemo[tuple[_Facts | None, str | None]] = FileMemo()
