@@ -116,9 +116,9 @@ def trained_versions() -> list[dict[str, Any]]:
     rows += misplaced
     for v in versions:
         problems: list[str] = []
-        # The name and preset are the folders' (where the version is), not what version.json says
-        # (an "id" of "x/../../y" would name another folder).
-        row = _trained_row(f"{v.path.parent.name}/{v.path.name}", v.path, v.path.parent.name,
+        # The name is the folders' (where the version is: what --model takes), not what version.json says
+        # (an "id" of "x/../../y" would name another folder); the preset is meta.json's (VersionStore).
+        row = _trained_row(f"{v.path.parent.name}/{v.path.name}", v.path, v.preset,
                            {"parent": v.parent, "created": v.created, "metrics": v.metrics, "extra": v.extra},
                            problems)
         warnings = [f"{v.path}: {note}" for note in v.notes]  # e.g. a damaged version.json: what is lost

@@ -30,7 +30,7 @@ from petloc_gui.core.errors import SaveError
 from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paths import user_data_dir
 from petloc_gui.core.stale import remove_stale
-from petloc_gui.model.bundle_check import model_file_problem
+from petloc_gui.model.bundle_check import meta_preset, model_file_problem
 
 VERSION_FILE = "version.json"
 # What the training worker leaves in the staging folder for commit() to read.
@@ -86,10 +86,11 @@ class VersionStore:
 
         A version whose model.keras is missing, empty or not a zip archive is left out (it would be
         chosen for a folder, then fail to load); the look is cheap (``bundle_check``)."""
-        presets = [preset] if preset else self._presets()
         versions: list[Version] = []
         left_out: list[tuple[Path, str]] = []
-        for name in presets:
+        # Every preset folder even for one preset: a version's preset is its meta.json's, and a digits
+        # version copied into pets/ is a digits one.
+        for name in self._presets():
             folder = self.root / name
             if not folder.is_dir():
                 continue
@@ -101,6 +102,8 @@ class VersionStore:
                     problem = model_file_problem(child) if version is not None else None
                 except (OSError, TypeError, ValueError) as exc:
                     left_out.append((child, f"unreadable: {exc}"))
+                    continue
+                if preset and (version.preset if version is not None and problem is None else name) != preset:
                     continue
                 if problem is not None:
                     left_out.append((child, problem))
@@ -225,16 +228,17 @@ class VersionStore:
             info, record_file = _info_from_meta(folder), "meta.json"  # a bundle trained by `petloc train`
         if not isinstance(info, dict):
             return None
+        preset = _preset_of(folder, notes)
         metrics = info.get("metrics")
         extra = info.get("extra")
         created, parent, fingerprint = info.get("created"), info.get("parent"), info.get("data_fingerprint")
-        # The id and preset are the folders' (where the version is), never what the record says: a
-        # version.json copied along or edited by hand named a second "good", or made a digits version
-        # a pets one that Retrain then trained with the pets recipe.
+        # The id is the folder's (where the version is), never what version.json says (a copy named a
+        # second "good"); the preset is the bundle's own (meta.json, as the loader reads it), never
+        # version.json's (that made a digits version a pets one that Retrain trained with the pets recipe).
         return Version(
             id=folder.name,
             path=folder,
-            preset=folder.parent.name,
+            preset=preset,
             parent=parent if isinstance(parent, str) else None,
             created=created if isinstance(created, str) else "",
             metrics=metrics if isinstance(metrics, dict) else {},
@@ -287,6 +291,18 @@ def _info_from_meta(folder: Path) -> dict[str, Any] | None:
         "metrics": meta.get("metrics") if isinstance(meta.get("metrics"), dict) else {},
         "data_fingerprint": training_data.get("fingerprint"),
     }
+
+
+def _preset_of(folder: Path, notes: builtins.list[str]) -> str:
+    """The version's preset: the one its meta.json names (a digits version copied into pets/ is a digits
+    one, and noted: listed as a pets version, Retrain trained it with the pets recipe), else its folder's."""
+    named = meta_preset(folder)
+    if not named or not _PRESET_PATTERN.match(named) or named.startswith("."):
+        return folder.parent.name
+    if named != folder.parent.name:
+        notes.append(f"meta.json says it is a {named} model, but it is in the {folder.parent.name} folder: "
+                     f"listed as a {named} model; move it to {folder.parent.parent / named}")
+    return named
 
 
 def _read_record(path: Path) -> tuple[Any, str | None]:

@@ -137,6 +137,9 @@ def test_the_table_lines_up_whatever_the_length_of_a_name_or_preset(capsys, _iso
     long_preset = store / "a-preset-with-a-long-name" / "v2"
     long_preset.parent.mkdir()
     (store / "digits" / "v1").rename(long_preset)
+    meta = long_preset / "meta.json"  # a preset is meta.json's: this one's is the long name too
+    meta.write_text(meta.read_text(encoding="utf-8").replace('"digits"', '"a-preset-with-a-long-name"'),
+                    encoding="utf-8")
 
     code, out, _ = run_cli(capsys, "models")
     header, *lines = out.splitlines()
