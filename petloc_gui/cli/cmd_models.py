@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.app.model_metrics import chose_epoch, headline_metrics, metric_problem, metric_value
 from petloc_gui.cli.output import error, json_line
@@ -33,10 +33,13 @@ examples:
   petloc models --json
 """
 
+if TYPE_CHECKING:
+    from petloc_gui.model.versions import VersionStore
+
 BUNDLED = ("pets", "digits")
 # The keys of every --json row (docs/cli.md), and those a trained version adds.
 ROW_KEYS = ("name", "kind", "path", "preset", "metrics", "split", "chose_epoch")
-TRAINED_KEYS = ("parent", "created")
+TRAINED_KEYS = ("parent", "parent_recorded", "created")
 HEADER = ("name", "preset", "accuracy", "mean IoU", "measured on", "path")
 
 
@@ -107,7 +110,7 @@ def trained_versions() -> list[dict[str, Any]]:
         if _file_in_the_way(store.root):
             return []
         versions, unreadable = store.scan()
-        misplaced = _bundles_outside_a_preset_folder(store.root)
+        misplaced = _bundles_outside_a_preset_folder(store)
     except Exception as exc:  # noqa: BLE001 - any failure to list becomes one error line
         error(f"cannot list trained versions: {' '.join(str(exc).split())}")
         return []
@@ -120,7 +123,7 @@ def trained_versions() -> list[dict[str, Any]]:
         # (an "id" of "x/../../y" would name another folder); the preset is meta.json's (VersionStore).
         row = _trained_row(f"{v.path.parent.name}/{v.path.name}", v.path, v.preset,
                            {"parent": v.parent, "created": v.created, "metrics": v.metrics, "extra": v.extra},
-                           problems)
+                           problems, store)
         warnings = [f"{v.path}: {note}" for note in v.notes]  # e.g. a damaged version.json: what is lost
         if problems:  # the figures come from version.json, or from meta.json where a run wrote none or it is damaged
             warnings.append(f"{v.path / v.record_file}: " + "; ".join(problems))
@@ -131,17 +134,23 @@ def trained_versions() -> list[dict[str, Any]]:
 
 
 def _trained_row(name: str, path: Path, preset: str | None, record: dict[str, Any],
-                 problems: list[str]) -> dict[str, Any]:
+                 problems: list[str], store: VersionStore) -> dict[str, Any]:
     """The row of a trained version (in the store or copied beside it) from its ``record`` (version.json's
-    fields, or meta.json's where a run wrote none); a figure that is no number goes to ``problems``."""
+    fields, or meta.json's where a run wrote none); a figure that is no number goes to ``problems``.
+
+    ``parent`` is the name this command lists and --model/--init-from take ("pets", "digits/<id>"),
+    whoever trained it (the window records a path, `petloc train` an id), or null when the parent is
+    not here; ``parent_recorded`` is what the record says, as it says it."""
     figures, extra = record.get("metrics"), record.get("extra")
     parent, created = record.get("parent"), record.get("created")
+    recorded = parent if isinstance(parent, str) and parent else None
     return {
         "name": name,
         "kind": "trained",
         "path": str(path),
         "preset": preset,
-        "parent": parent if isinstance(parent, str) else None,
+        "parent": store.model_name(recorded),
+        "parent_recorded": recorded,
         "created": created if isinstance(created, str) else None,
         "metrics": _key_metrics(figures, problems),
         "split": "validation",
@@ -171,20 +180,22 @@ def _file_in_the_way(store: Path) -> bool:
     return True
 
 
-def _bundles_outside_a_preset_folder(root: Path) -> list[dict[str, Any]]:
+def _bundles_outside_a_preset_folder(store: VersionStore) -> list[dict[str, Any]]:
     """A row for each bundle copied straight into the store (models/<id>/ instead of
     models/<preset>/<id>/): the store takes such a folder for a preset and lists nothing in it."""
-    return [_misplaced_row(folder, root) for folder in (sorted(root.iterdir()) if root.is_dir() else [])
+    root = store.root
+    return [_misplaced_row(folder, store) for folder in (sorted(root.iterdir()) if root.is_dir() else [])
             if not folder.name.startswith(".") and (folder / "meta.json").is_file()]
 
 
-def _misplaced_row(folder: Path, root: Path) -> dict[str, Any]:
+def _misplaced_row(folder: Path, store: VersionStore) -> dict[str, Any]:
     """A misplaced bundle's row, filled as it would be in its preset's folder (its figures from
     version.json, else meta.json), its preset the one meta.json names, with a warning saying where
     it belongs: a script reading ``metrics`` of each row with a path met a row without one."""
     from petloc_gui.model.bundle_check import model_file_problem
     from petloc_gui.model.versions import VERSION_FILE
 
+    root = store.root
     notes = [f"a model bundle directly in {root}: the app lists versions in {root}/<preset>/<id>/; "
              "move it into its preset's folder"]
     meta = _json_object(folder / "meta.json") or {}  # unreadable: model_file_problem says so below
@@ -197,7 +208,7 @@ def _misplaced_row(folder: Path, root: Path) -> dict[str, Any]:
         record = version if version is not None else meta
     preset = meta.get("preset")
     problems: list[str] = []
-    row = _trained_row(folder.name, folder, preset if isinstance(preset, str) else None, record, problems)
+    row = _trained_row(folder.name, folder, preset if isinstance(preset, str) else None, record, problems, store)
     problem = model_file_problem(folder)
     if problem is not None:  # as a broken version: unavailable, with why
         row.update(path=None, error=f"{folder}: {problem}")

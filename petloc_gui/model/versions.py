@@ -28,7 +28,7 @@ from typing import Any
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.json_record import read_json_record
-from petloc_gui.core.paths import user_data_dir
+from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.bundle_check import meta_preset, model_file_problem
 
@@ -40,6 +40,7 @@ TRASH_PREFIX = ".trash-"
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
 _PRESET_PATTERN = re.compile(r"^[A-Za-z0-9_.-]+$")
 STALE_STAGING_SECONDS = 24 * 3600
+BUNDLED_NAMES = ("pets", "digits")  # bundle.BUNDLED_NAMES (bundle reaches Keras: not imported here)
 
 
 class VersionError(Exception):
@@ -130,6 +131,35 @@ class VersionStore:
         """The newest version of a preset, or None."""
         versions = self.list(preset)
         return versions[-1] if versions else None
+
+    def model_name(self, recorded: str | None) -> str | None:
+        """The name `petloc models` lists, and ``--model``/``--init-from`` take, for a model a record names
+        (a version's parent): ``"pets"``/``"digits"`` for a bundled model, ``"<preset folder>/<id>"`` for
+        a version in this store; None when it names none here (gone, elsewhere, or no model).
+
+        Records name a parent three ways: the window's version.json by the path of the model it used
+        (or ``"pets"``), `petloc train`'s meta.json by the parent's version id (or ``"pets"``)."""
+        if not recorded:
+            return None
+        if recorded in BUNDLED_NAMES:
+            return recorded
+        path = Path(recorded).expanduser()
+        try:
+            if path.is_absolute():
+                resolved = path.resolve()
+                bundled = next((name for name in BUNDLED_NAMES
+                                if resolved == (resources_dir() / "models" / name).resolve()), None)
+                if bundled is not None or resolved.parent.parent != self.root.resolve():
+                    return bundled
+                path = Path(resolved.parent.name, resolved.name)
+            elif len(path.parts) == 1 and _ID_PATTERN.match(recorded):  # a version id: its preset's folder
+                path = next((Path(name, recorded) for name in self._presets()
+                             if (self.root / name / recorded / "meta.json").is_file()), path)
+            if len(path.parts) == 2 and not path.name.startswith(".") and (self.root / path / "meta.json").is_file():
+                return path.as_posix()
+        except (OSError, ValueError):
+            pass
+        return None
 
     def find_by_path(self, path: Path | str) -> Version | None:
         """The version stored at this folder, if it is one of ours."""

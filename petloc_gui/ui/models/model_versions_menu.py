@@ -91,7 +91,7 @@ class VersionsMenu(QMenu):
             action = QAction(visible(text), self)
             action.setCheckable(True)
             action.setChecked(current is not None and _resolved(version.path) == current)
-            tip = _tooltip(version)
+            tip = _tooltip(version, self._store)
             action.setToolTip(f"{tip}\n{UNDECIDED_TIP}" if pending else tip)
             action.setData(version.id)
             action.triggered.connect(lambda _checked=False, v=version: self.version_chosen.emit(v))
@@ -159,11 +159,12 @@ def _resolved(spec: str | Path | None) -> Path | None:
         return None
 
 
-def _tooltip(version: Version) -> str:
+def _tooltip(version: Version, store: VersionStore) -> str:
     lines = [visible(version.path), *(visible(f"note: {note}") for note in version.notes),
              visible(f"created {version.created or 'at an unknown date'}")]
-    if version.parent:
-        lines.append(visible(f"trained from {version.parent}"))
+    if version.parent:  # by the name `petloc models` lists, whoever trained it (a path, an id, "pets")
+        name = store.model_name(version.parent)
+        lines.append(visible(f"trained from {name}" if name else f"trained from {version.parent} (not in the store)"))
     if version.data_fingerprint:
         lines.append(visible(f"data fingerprint {version.data_fingerprint}"))
     for key, value in sorted(usable_metrics(version.metrics).items()):  # the one rule: no inf, no 10**400
