@@ -121,8 +121,17 @@ def shown_split(split: str, *records: Any) -> str:
     return "selection-set" if split != "test" and chose_epoch(*records) else split
 
 
+def not_measured(metrics: Any) -> bool:
+    """The record says its figures were measured on no image (a run with too few images to hold any
+    out for validation records ``n_images`` 0): there are none, whatever else it holds."""
+    return isinstance(metrics, dict) and image_count(metrics.get(COUNT_KEY)) == 0
+
+
 def metrics_text(metrics: dict[str, Any], split: str) -> str:
-    """ "acc 0.985 · IoU 0.812 on 48 test images" ("" when there are no figures)."""
+    """ "acc 0.985 · IoU 0.812 on 48 test images"; "no validation images: figures not measured" for a
+    run that held none out (it read "0 validation images", as if measured); "" with no figures."""
+    if not_measured(metrics):
+        return f"no {split} images: figures not measured"
     parts = []
     for key, short in HEADLINE:
         value = figure(metrics.get(key, metrics.get(f"val_{key}")))

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from petloc_gui.app.model_metrics import chose_epoch, headline_metrics, metric_problem, metric_value
+from petloc_gui.app.model_metrics import chose_epoch, headline_metrics, metric_problem, metric_value, not_measured
 from petloc_gui.cli.output import error, json_line
 from petloc_gui.core.text import counted, table
 
@@ -69,6 +69,8 @@ def _with_every_key(row: dict[str, Any]) -> dict[str, Any]:
 def _table_row(row: dict[str, Any]) -> tuple[str, ...]:
     """A row's cells under HEADER: its path, or why it is unavailable, last, with any warning."""
     metrics = row.get("metrics") or {}
+    if not_measured(metrics):  # no figure is shown as if it had been measured
+        metrics = {}
     note = f"  ({row['warning']})" if row.get("warning") else ""
     where = row.get("path") or f"unavailable: {row.get('error')}"
     return (row["name"], row.get("preset") or "-", _num(metrics.get("accuracy")), _num(metrics.get("mean_iou")),
@@ -247,8 +249,11 @@ def _key_metrics(metrics: Any, problems: list[str] | None = None) -> dict[str, A
 
 
 def _measured_on(row: dict[str, Any]) -> str:
-    """ "48 test images", "12 validation images", "1 selection-set image", "-" without figures."""
+    """ "48 test images", "12 validation images", "1 selection-set image", "no validation images (not
+    measured)" for a run that held none out, "-" without figures."""
     metrics = row.get("metrics") or {}
+    if not_measured(metrics) and row.get("split"):
+        return f"no {row['split']} images (not measured)"
     if not metrics or not row.get("split"):
         return "-"
     split = "selection-set" if row.get("chose_epoch") else row["split"]
