@@ -191,11 +191,13 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     memory = memory if memory is not None else FolderMemory()
     remembered = memory.get(root)
     notes = []
+    passed_over = False  # the folder's remembered model cannot be used: the note says what is used instead
     if remembered:
         problem = model_problem(remembered)
         names = class_names(remembered)
         if problem is not None:
-            notes.append(f"the model this folder last used ({visible(remembered)}) cannot be used: {problem}")
+            notes.append(remembered_problem(remembered, problem))
+            passed_over = True
         elif names is not None and labels <= set(names):
             return ModelChoice(remembered, "the model this folder last used", labels, counts, remembered=True)
     ranked = []
@@ -215,6 +217,8 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     if ranked and ranked[0][3] is not None and ranked[0][2] != remembered:
         notes.append(f"{describe_model(ranked[0][2])} cannot be used: {ranked[0][3]}")
     usable = [spec for _, _, spec, problem in ranked if problem is None]
+    if passed_over:
+        notes[0] += f"; {describe_model(usable[0])} is used instead" if usable else "; no other model is used"
     note = "; ".join(notes)
     if usable:
         return ModelChoice(usable[0], "it knows every class of this folder", labels, counts, note=note)
@@ -223,6 +227,30 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
               f"({ranked[0][3]})") if ranked else ""
     choice = ModelChoice(None, "", labels, counts, note=note, known=frozenset(known), broken_fit=broken)
     return replace(choice, reason=choice.reason_for(labels))
+
+
+def remembered_problem(spec: str, problem: str) -> str:
+    """Why the folder's remembered model ``spec`` is passed over: gone (its folder deleted: "model.keras is
+    missing" said nothing of that), named as `petloc models` names it, or what is wrong with it."""
+    folder = _folder_of(spec)
+    try:
+        gone = not folder.exists()
+    except OSError:
+        gone = False
+    if gone:
+        return f"the model this folder last used, {_listed_name(folder)}, is gone (deleted: {visible(folder)})"
+    return f"the model this folder last used ({visible(spec)}) cannot be used: {problem}"
+
+
+def _listed_name(folder: Path) -> str:
+    """``"digits/<id>"`` for a folder of the model store (as `petloc models` names it), else its path."""
+    from petloc_gui.model.versions import VersionStore
+
+    try:
+        in_store = folder.parent.parent.resolve() == VersionStore().root.resolve()
+    except OSError:
+        in_store = False
+    return visible(f"{folder.parent.name}/{folder.name}" if in_store else str(folder))
 
 
 def describe_model(spec: str) -> str:

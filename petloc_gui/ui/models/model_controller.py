@@ -238,7 +238,7 @@ class ModelController(QObject):
             # picked or adopted on this folder and still loading (F5 meanwhile): it is remembered once
             # loaded; the folder's older model would end it first
             return self.spec
-        if self.explicit and self.spec:
+        if self.explicit and self.spec and model_problem(self.spec) is None:  # a pick deleted since: chosen anew
             if session is not None and FolderMemory().get(Path(session.dataset.root)) == self.spec:
                 return self.spec  # the folder it was picked on (read again): still a pick, whatever its classes
             if not getattr(choice, "remembered", False):  # a folder using another model of its own ends it
