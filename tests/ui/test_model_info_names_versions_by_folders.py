@@ -35,8 +35,9 @@ def test_a_stored_version_is_named_by_its_folders():
     # the id is the folder's; the preset is meta.json's (a pets bundle in the digits folder is a pets model,
     # flagged), as Model → Versions shows it
     assert (version.preset, version.id) == ("pets", "good-copy") and "in the digits folder" in version.notes[0]
-    assert info.name == "pets good-copy"
-    assert info.summary.startswith("pets good-copy (") and "0.750" in info.summary  # the figures kept with it
+    # named by its folders, as `petloc models` lists it and --model accepts it (digits/good-copy)
+    assert info.name == "digits good-copy"
+    assert info.summary.startswith("digits good-copy (") and "0.750" in info.summary  # the figures kept with it
 
 
 def test_a_bundle_outside_the_store_keeps_the_name_its_meta_json_gives(tmp_path):

@@ -55,9 +55,10 @@ def model_info(spec: str) -> ModelInfo:
     if spec in BUNDLED_MODELS:
         name = spec
     elif version is not None:
-        # By its folders, as Model → Versions and `petloc models` name it: a meta.json copied along or
-        # edited by hand (its version_id, its preset) does not rename it.
-        name = f"{version.preset} {version.id}"
+        # By its folders, as `petloc models` names it (and --model accepts): a meta.json copied along
+        # or edited by hand (its version_id) does not rename it, and a bundle filed in another preset's
+        # folder keeps the folder's name there (its preset, from meta.json, may differ).
+        name = f"{version.path.parent.name} {version.id}"
     else:
         bundle_id = str(meta.get("version_id") or Path(path).name)
         preset = str(meta.get("preset") or "model")
