@@ -37,3 +37,14 @@ def test_predict_images_is_documented_as_taking_what_array_to_rgb_takes():
     assert "(any array `core.images.array_to_rgb` takes, not only H x W x 3 uint8 RGB" in ARCHITECTURE
     assert "`array_to_rgb(array)`" in ARCHITECTURE
     assert "`predict_images` takes H x W x 3 uint8 RGB arrays and also what a file could hold" in README
+
+
+def test_the_digits_record_module_and_the_file_it_writes_are_named():
+    # `petloc digits` records which MNIST digit each canvas holds; the retrain comparison hedges by it
+    from petloc_gui.core.digits_record import LEARNED_KEY, RECORD_NAME
+
+    entry = ARCHITECTURE.split("- `core.digits_record`:", 1)
+    assert len(entry) == 2, "docs/architecture.md does not list core.digits_record among the core modules"
+    described = entry[1].split(" - `", 1)[0]
+    assert f"`{RECORD_NAME}`" in described and f"`training_data.{LEARNED_KEY}`" in described
+    assert ARCHITECTURE.index("- `core.digits_record`:") < ARCHITECTURE.index("### model")
