@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from petloc_gui.core.errors import DatasetError, PetlocError
+from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.paths import resources_dir, user_cache_dir, user_data_dir
-from petloc_gui.model.bundle import BUNDLED_NAMES, file_sha256, load_bundle, new_version_id, save_bundle
+from petloc_gui.model.bundle import BUNDLED_NAMES, load_bundle, new_version_id, save_bundle
 from petloc_gui.model.distributed import (
     DISTRIBUTE_CHOICES,
     FINAL_DECISION_TIMEOUT,
@@ -34,9 +34,10 @@ from petloc_gui.model.distributed import (
     lost_workers,
     make_strategy,
 )
-from petloc_gui.model.presets import MOBILENET_PRESETS, Preset, default_backbone_weights, get_preset
+from petloc_gui.model.initial_weights import backbone_weights, init_from_parent
+from petloc_gui.model.presets import Preset, get_preset
 from petloc_gui.model.training_data import TooFewImagesError, TrainingData, nothing_left_to_train
-from petloc_gui.model.untyped import Dataset, KerasModel, Strategy
+from petloc_gui.model.untyped import Dataset, Strategy
 
 if TYPE_CHECKING:
     from petloc_gui.model.bundle import LoadedBundle
@@ -76,23 +77,6 @@ class TrainConfig:
     version_id: str | None = None  # meta.json's id (None: a new one); the CLI names --out's sub-folder by it
 
 
-def _backbone_weights(preset: Preset, config: TrainConfig) -> tuple[str | None, dict[str, Any]]:
-    """Weights file for a backbone preset and how meta.json describes it."""
-    if preset.name not in MOBILENET_PRESETS:
-        return None, {"name": "small CNN (petloc digits net)", "initial_weights": "random"}
-    path = Path(config.backbone_weights) if config.backbone_weights else default_backbone_weights()
-    info: dict[str, Any] = {"name": "MobileNet v1 alpha 0.25 (keras.applications)"}
-    if path is not None and not path.is_file():
-        raise DatasetError("backbone weights file does not exist", path)
-    if path is None:
-        info["initial_weights"] = "random"
-        info["warning"] = "no ImageNet weights found: backbone randomly initialised"
-        return None, info
-    # The file name and hash identify the weights; a path of this machine would not.
-    info["initial_weights"] = {"file": path.name, "sha256": file_sha256(path)}
-    return str(path), info
-
-
 def _model_name(bundle: LoadedBundle) -> str:
     """How meta.json names a parent: "pets"/"digits" when bundled, else its version id (never a path)."""
     try:
@@ -101,27 +85,6 @@ def _model_name(bundle: LoadedBundle) -> str:
     except OSError:
         pass
     return str(bundle.meta.get("version_id") or bundle.path.name)
-
-
-def _init_from_parent(model: KerasModel, parent_model: KerasModel, parent_names: list[str], names: list[str]) -> None:
-    """Copy every weight of the parent; the class layer keeps rows of the shared classes."""
-    from petloc_gui.model.networks import CLASS_OUTPUT
-
-    for layer in model.layers:
-        try:
-            source = parent_model.get_layer(layer.name)
-        except ValueError:
-            continue
-        if layer.name != CLASS_OUTPUT:
-            layer.set_weights(source.get_weights())
-            continue
-        kernel, bias = layer.get_weights()
-        old_kernel, old_bias = source.get_weights()
-        for i, name in enumerate(parent_names):
-            j = names.index(name)
-            kernel[:, j] = old_kernel[:, i]
-            bias[j] = old_bias[i]
-        layer.set_weights([kernel, bias])
 
 
 def _phases(preset: Preset, config: TrainConfig, epochs: int, has_backbone: bool) -> list[tuple[int, int, float, bool]]:
@@ -192,12 +155,12 @@ def train(
           "skipped": [[p, r] for p, r in data.skipped], "class_names": names, "n_prelabels": data.n_prelabels,
           "n_prelabels_skipped": data.n_prelabels_skipped})
 
-    weights_path, backbone_info = _backbone_weights(preset, config)
+    weights_path, backbone_info = backbone_weights(preset, config.backbone_weights)
     strategy = make_strategy(config.distribute)
     with strategy.scope():
         model = networks.build_model(preset, len(names), None if parent else weights_path)
         if parent is not None:
-            _init_from_parent(model, parent.model, parent.class_names, names)
+            init_from_parent(model, parent.model, parent.class_names, names)
             backbone_info = dict(parent.meta.get("backbone") or backbone_info)
         fitted = networks.training_view(model)  # the model itself, or with the centre head's heatmap
     has_backbone = networks.backbone_of(model) is not None
