@@ -357,7 +357,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
     # --- closing -------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # Qt's name
         training = getattr(self, "retrain_controller", None)  # set by install_retraining
-        if (training is not None and not training.confirm_quit()) or not self.guard.confirm_leave():
+        # The edits first: saving them loses nothing if the quit is cancelled later, where stopping a
+        # run or discarding a new model cannot be undone.
+        if not self.guard.confirm_leave() or (training is not None and not training.confirm_quit()):
             event.ignore()
             return
         self.settings.save_list_width(self.dock_share.wish)

@@ -184,13 +184,14 @@ def test_the_status_bar_counts_saved_images_in_words(qtbot, window, folder):
     assert window.statusBar().currentMessage() == "Saved 1 image."
 
 
-def test_closing_asks_about_a_running_training_first(qtbot, window):
+def test_closing_asks_about_unsaved_edits_before_a_running_training(qtbot, window):
+    # Saving edits is harmless if the quit is then cancelled; stopping a run is not undone.
     from types import SimpleNamespace
 
     asked, answers = [], [False, True, True]  # the last for the fixture's own close
     window.retrain_controller = SimpleNamespace(confirm_quit=lambda: asked.append("training") or answers.pop(0))
     window.guard.confirm_leave = lambda reload=False: asked.append("edits") or True
-    window.close()  # "Cancel" to "stop the training?": nothing else asked, the window stays
-    assert asked == ["training"] and window.isVisible()
+    window.close()  # "Cancel" to "stop the training?": the window stays
+    assert asked == ["edits", "training"] and window.isVisible()
     window.close()
-    assert asked == ["training", "training", "edits"] and not window.isVisible()
+    assert asked == ["edits", "training", "edits", "training"] and not window.isVisible()

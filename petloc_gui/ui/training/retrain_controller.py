@@ -26,6 +26,7 @@ from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import Version, VersionError, VersionStore
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
+from petloc_gui.ui.training import retrain_quit
 from petloc_gui.ui.training import retrain_support as support
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions, ask_save_first
 from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
@@ -93,7 +94,7 @@ class RetrainController(QObject):
         self._comparison: dict[str, Any] | None = None
         self._progress: RetrainProgress | None = None
         self._first_model = False
-        self._run_folder: Path | None = None  # the folder the run trains on, and the model it started from
+        self.run_folder: Path | None = None  # the folder the run trains on, and the model it started from
         self._run_spec = ""
         self.first_model_epochs = FIRST_MODEL_EPOCHS
         self.last_message_box: QMessageBox | None = None
@@ -188,7 +189,7 @@ class RetrainController(QObject):
         except (OSError, VersionError) as exc:
             self._tell(f"Cannot prepare a folder for the new model: {exc}", box=True)
             return False
-        self._run_folder, self._run_spec = folder, spec
+        self.run_folder, self._run_spec = folder, spec
         self.new_version = None
         self._done_event = None
         self._comparison = None
@@ -226,15 +227,8 @@ class RetrainController(QObject):
         window.raise_()
 
     def confirm_quit(self) -> bool:
-        """Closing the window stops a run and keeps nothing of it: ask first (True: go ahead)."""
-        if not self.is_running():
-            return True
-        self.show_progress()
-        answer = QMessageBox.question(
-            self.parent_widget, "Training in progress",
-            "A model is being trained. Quitting stops it, and nothing of the run is kept. Quit anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+        """On quit: a run stopped, a new model kept or discarded, as the user says (True: go ahead)."""
+        return retrain_quit.confirm_quit(self)
 
     def shutdown(self) -> None:
         """On quit: stop a running worker, wait briefly for it, keep nothing of the run."""
@@ -292,19 +286,20 @@ class RetrainController(QObject):
         self.run_finished.emit(outcome)
 
     # -- choosing --------------------------------------------------------------
-    def use_new_model(self) -> None:
+    def use_new_model(self, later: bool = False) -> None:
         """Use the model just trained for the folder it trained on: now, when that folder is still
-        open; else from when it is opened again (never for the folder open now)."""
+        open; else (or ``later``: the window is closing) from when it is opened again (never for the
+        folder open now)."""
         version = self.new_version
-        if version is None or self._run_folder is None:
+        if version is None or self.run_folder is None:
             return
-        if self._on_run_folder():
+        if self._on_run_folder() and not later:
             if not self._switch_to(version, picked=False):
                 return
             decided = f"Now using the new model ({version.id})."
         else:
-            self.host.remember_model_for(self._run_folder, str(version.path))
-            decided = (f"The new model ({version.id}) is kept as {visible(self._run_folder.name)}'s model: that "
+            self.host.remember_model_for(self.run_folder, str(version.path))
+            decided = (f"The new model ({version.id}) is kept as {visible(self.run_folder.name)}'s model: that "
                        "folder uses it when it is opened again.")
             self._status(decided)
         self._progress_window().show_decided(decided)
@@ -358,8 +353,8 @@ class RetrainController(QObject):
     def _on_run_folder(self) -> bool:
         """Whether the window shows the folder the run trained on (under any spelling of its path)."""
         current = self.host.current_folder()
-        return (current is not None and self._run_folder is not None
-                and part_inside(current, self._run_folder) == Path("."))
+        return (current is not None and self.run_folder is not None
+                and part_inside(current, self.run_folder) == Path("."))
 
     # -- helpers ---------------------------------------------------------------
     def _drop_staging(self) -> None:

@@ -1,0 +1,75 @@
+"""What quitting the window does to retraining: nothing is left half-done or undecided behind it.
+
+A running run is stopped only when the user says so, and then at once (a run left to finish behind
+the closing window would register a version nobody decides on). A finished run's new model not kept
+yet is asked about as unsaved edits are: Keep it, Discard it, or Cancel the quit. Unasked, it stayed
+in Model → Versions but lost its "not kept yet" mark at the next start (the mark is the running
+window's memory), so the choice was never made.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from petloc_gui.core.text import visible
+from petloc_gui.model.versions import Version
+from petloc_gui.ui.modal import modal
+
+if TYPE_CHECKING:
+    from petloc_gui.ui.training.retrain_controller import RetrainController
+
+KEEP, DISCARD, CANCEL = "keep", "discard", "cancel"
+
+
+def confirm_quit(controller: RetrainController) -> bool:
+    """True when the window may close: no run goes on, and no new model waits for a choice."""
+    if controller.is_running():
+        controller.show_progress()
+        if not _stop_run(controller.parent_widget):
+            return False
+        controller.shutdown()  # the run may have finished meanwhile: then its new model is asked about
+    version, folder = controller.new_version, controller.run_folder
+    if version is None or folder is None:
+        return True
+    controller.show_progress()  # the comparison beside the question
+    choice = ask_undecided(controller.parent_widget, version, folder)
+    if choice == KEEP:
+        # the folder's from its next opening: used now, it would be remembered once loaded, after the quit
+        controller.use_new_model(later=True)
+        return controller.new_version is None
+    if choice == DISCARD:
+        controller.discard_new_model()
+        return controller.new_version is None  # refused (it is in use elsewhere): said, the window stays
+    return False
+
+
+def _stop_run(parent: QWidget) -> bool:
+    answer = QMessageBox.question(
+        parent, "Training in progress",
+        "A model is being trained. Quitting stops it, and nothing of the run is kept. Quit anyway?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_undecided(parent: QWidget, version: Version, folder: Path) -> str:
+    """Keep / Discard / Cancel for the new model of a run on ``folder`` that waits for Use / Discard."""
+    name = visible(folder.name)
+    box = QMessageBox(QMessageBox.Icon.Question, "New model not kept yet",
+                      f"The model just trained on {name} (version {version.id}) is not kept yet. "
+                      "Keep it before quitting?", parent=parent)
+    box.setInformativeText(
+        f"Keep it: {name} uses it from when it is opened again.\n"
+        "Discard it: it is deleted; the folder keeps its current model.\n"
+        "Cancel: back to the window, the comparison is shown.")
+    buttons = {
+        box.addButton("Keep it", QMessageBox.ButtonRole.AcceptRole): KEEP,
+        box.addButton("Discard it", QMessageBox.ButtonRole.DestructiveRole): DISCARD,
+    }
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)  # Enter does not change the folder's model, nor delete one
+    with modal(box):
+        box.exec()
+        return buttons.get(box.clickedButton(), CANCEL)
