@@ -32,6 +32,7 @@ from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
+from petloc_gui.ui.status_line import StatusLine
 from petloc_gui.ui.window_geometry import fit_into
 from petloc_gui.ui.window_host import WindowHost
 
@@ -47,6 +48,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
 
     def __init__(self, model_factory=None, settings: Settings | None = None) -> None:
         super().__init__()
+        self.setStatusBar(StatusLine(self))  # before anything shows a message: a long one is elided, not cut
         self.setWindowTitle("petloc[*]")
         self.settings = settings or Settings()
         self.dataset = None

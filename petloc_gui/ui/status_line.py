@@ -1,0 +1,99 @@
+"""The main window's status bar: a message too long for it is elided in the middle, whole in its tooltip.
+
+QStatusBar draws a message on one line and cuts it at the first permanent widget: a failed save lost
+its end, the part that says why ("…/IMG_0042.xml: [Errno 13] Permission denied"). Here the start and
+the end stay in view and hovering the message shows all of it, wrapped. Callers keep using
+``showMessage`` and ``currentMessage`` (the whole text).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
+
+LEFT_MARGIN, RIGHT_MARGIN = 6, 12  # QStatusBar's own, around its message
+
+
+def tooltip_html(text: str) -> str:
+    """``text`` as a tooltip that wraps (Qt wraps rich text only), also inside a long path."""
+    return "<p>" + html.escape(text).replace("/", "/&#8203;").replace("\\", "\\&#8203;") + "</p>"
+
+
+class StatusLine(QStatusBar):
+    """A QStatusBar whose message is elided in the middle when it does not fit (``shown_text``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._permanent: list[QWidget] = []  # in order, as QStatusBar keeps them (it does not tell)
+
+    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # Qt's name
+        super().addPermanentWidget(widget, stretch)
+        self._permanent.append(widget)
+
+    def insertPermanentWidget(self, index: int, widget: QWidget, stretch: int = 0) -> int:  # Qt's name
+        at = super().insertPermanentWidget(index, widget, stretch)
+        self._permanent.insert(min(index, len(self._permanent)), widget)
+        return at
+
+    def removeWidget(self, widget: QWidget) -> None:  # Qt's name
+        super().removeWidget(widget)
+        if widget in self._permanent:
+            self._permanent.remove(widget)
+
+    def message_rect(self) -> QRect:
+        """Where the message is drawn: as QStatusBar does, up to the size grip or the first permanent
+        widget shown (beyond them, right to left)."""
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        left, right = LEFT_MARGIN, self.width() - RIGHT_MARGIN
+        grip = self.findChild(QSizeGrip)
+        if grip is not None and grip.isVisible():
+            if rtl:
+                left = grip.x() + grip.width()
+            else:
+                right = grip.x()
+        first = next((widget for widget in self._permanent if widget.isVisible()), None)
+        if first is not None:
+            if rtl:
+                left = max(left, first.x() + first.width() + 2)
+            else:
+                right = min(right, first.x() - 2)
+        return QRect(left, 0, max(0, right - left), self.height())
+
+    def shown_text(self) -> str:
+        """The message as drawn: whole, or its start and end around "…"."""
+        return self.fontMetrics().elidedText(self.currentMessage(), Qt.TextElideMode.ElideMiddle,
+                                             self.message_rect().width())
+
+    def is_elided(self) -> bool:
+        return bool(self.currentMessage()) and self.shown_text() != self.currentMessage()
+
+    def paintEvent(self, event) -> None:  # Qt's name
+        if not self.currentMessage():
+            super().paintEvent(event)
+            return
+        # QStatusBar's painting, but the message elided rather than cut (its widgets are hidden meanwhile,
+        # but for the permanent ones: their frames are drawn as QStatusBar draws them)
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        for widget in self._permanent:
+            if widget.isVisible():
+                frame = QStyleOption()
+                frame.rect = widget.geometry().adjusted(-2, -1, 2, 1)
+                frame.palette = self.palette()
+                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, frame, painter, widget)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(self.message_rect(), Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+                         | Qt.TextFlag.TextSingleLine, self.shown_text())
+        painter.end()
+
+    def event(self, event: QEvent) -> bool:  # Qt's name
+        if (event.type() == QEvent.Type.ToolTip and self.is_elided()
+                and self.message_rect().contains(event.pos())):
+            QToolTip.showText(event.globalPos(), tooltip_html(self.currentMessage()), self, self.message_rect())
+            return True
+        return super().event(event)
