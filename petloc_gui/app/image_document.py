@@ -198,10 +198,13 @@ class ImageDocument:
         self.verified = verified
 
     def clamp_box(self, box: Box) -> Box:
-        """The box sorted and clamped to the image, when its size is known."""
+        """An edited box as a save writes it: sorted, clamped to the image when its size is known,
+        in whole pixels. Rounded here, at the edit, not at the save: the window shows (and its IoU
+        measures) what the file will hold, before and after Ctrl+S and F5 alike; rounded at the save,
+        a redo after it would bring back the unrounded box, an edit again."""
         if self.image_size is None:
-            return box.sorted()
-        return box.repaired(*self.image_size)
+            return box.sorted().whole()
+        return box.repaired(*self.image_size).whole()
 
     def class_names(self) -> set[str]:
         """The classes its boxes name; a box without a name is no class."""

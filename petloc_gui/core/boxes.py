@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -90,6 +91,13 @@ class Box:
     def rounded(self) -> tuple[int, int, int, int]:
         """Integer coordinates as VOC stores them (``round``)."""
         return (round(self.xmin), round(self.ymin), round(self.xmax), round(self.ymax))
+
+    def whole(self) -> Box:
+        """The box in whole pixels, as VOC stores it (`rounded`). One with a NaN or infinite
+        coordinate is returned as it is: there is no whole pixel to give, and a save refuses it."""
+        if not all(math.isfinite(value) for value in self.as_tuple()):
+            return self
+        return Box(*self.rounded())
 
 
 def iou(a: Box, b: Box) -> float:

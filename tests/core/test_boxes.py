@@ -80,3 +80,10 @@ def test_errors_name_the_file_and_survive_pickling(tmp_path):
     assert type(again) is SaveError and again.path == error.path and again.reason == "disk full"
     assert str(again) == str(error)
     assert str(AnnotationError("no path")) == "no path"
+
+
+def test_whole_gives_the_pixels_voc_stores():
+    assert Box(10.4, 10.6, 20.5, 21.5).whole() == Box(10, 11, 20, 22)  # round(): as the writer does
+    assert Box(10.4, 10.6, 20.5, 21.5).whole().as_tuple() == Box(10.4, 10.6, 20.5, 21.5).rounded()
+    nan = Box(float("nan"), 0, 5, 5)
+    assert nan.whole() is nan  # nothing to round: left for the save to refuse
