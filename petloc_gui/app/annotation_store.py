@@ -86,6 +86,18 @@ def read_document(image_path: Path, annotation_path: Path,
     return doc
 
 
+def folder_gone(folder: Path) -> str | None:
+    """What to say of a folder of images that no longer exists (renamed, moved or deleted while it
+    was open); None while it is there (or cannot even be looked at)."""
+    try:
+        if folder.is_dir():
+            return None
+    except OSError:
+        return None
+    return (f"The folder {folder} no longer exists (moved or deleted?): its images and annotations are not "
+            "there now; open the folder where it is now (Ctrl+O), or press F5 once it is back")
+
+
 Primary = tuple[str, "Box | None", bool, list[tuple[str, "Box"]], bool]
 
 
@@ -93,7 +105,8 @@ def read_primary(annotation_path: Path, image_path: Path | None = None,
                  shared_by: list[str] | None = None) -> Primary | str | None:
     """``(name, box, verified, objects, prelabel)`` of the first object on disk (``objects``: every
     ``(name, box)``, for the best-gt IoU rule; ``prelabel``: a model's boxes nobody has reviewed,
-    `ImageDocument.prelabel`), None, or the error text.
+    `ImageDocument.prelabel`), None, or the error text (`folder_gone` when there is no file because
+    the image's folder itself is gone).
 
     Boxes are clamped to ``image_path``'s real size (its header: the size the opened image and
     `petloc evaluate` clamp them to), not to a ``<size>`` that is wrong (an image resized since, an
@@ -115,7 +128,8 @@ def read_primary(annotation_path: Path, image_path: Path | None = None,
     if isinstance(exists, str):
         return exists
     if not exists:
-        return None
+        # the whole folder moved or deleted: not "no annotation" (its file is elsewhere now, or gone)
+        return None if image_path is None else folder_gone(Path(image_path).parent)
     try:
         annotation = voc.read_voc(path, image_path=image_path)
     except Exception as exc:  # noqa: BLE001 - reported per image, never raised
@@ -169,7 +183,8 @@ def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
     try:
         annotation = build_annotation(doc)
         voc.write_voc(annotation, doc.annotation_path, overwrite_unreadable=overwrite_unreadable,
-                      expected=expected, root=root, allow_link_outside=doc.link_target_allowed)
+                      expected=expected, root=root, allow_link_outside=doc.link_target_allowed,
+                      image_folder=doc.image_path.parent)
     except SaveError as exc:
         doc.save_error = str(exc)
         raise

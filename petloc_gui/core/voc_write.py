@@ -118,14 +118,31 @@ def _expected_state(annotation: VocAnnotation, path: Path,
     return annotation.disk_state if same else None
 
 
-def _ensure_annotation_folder(path: Path) -> None:
-    """Create a missing annotation folder (``annotations/xmls``, ``Annotations``).
+def _check_image_folder(path: Path, image_folder: Path | None) -> None:
+    """Refuse to save for an image whose folder is gone (renamed, moved or deleted since it was
+    opened): writing would create the folder again at the old path, and the edit would land in an
+    empty folder the user no longer looks at, while the real one kept the old boxes."""
+    if image_folder is None:
+        return
+    try:
+        there = image_folder.is_dir()
+    except OSError:
+        return  # cannot even look: the write itself says why it fails
+    if not there:
+        raise SaveError(f"the folder {image_folder} no longer exists (moved or deleted?): nothing "
+                        "saved, your edits are kept", path)
 
-    Only one level, inside a folder that exists: a mistyped path must fail
-    rather than leave a trail of new folders.
+
+def _ensure_annotation_folder(path: Path, image_folder: Path | None) -> None:
+    """Create a missing annotation folder (``annotations/xmls``, ``Annotations``) of an image folder
+    that exists.
+
+    Only one level, inside a folder that exists: a mistyped path must fail rather than leave a
+    trail of new folders. Never the image's own folder (sidecar XMLs), nor without knowing the
+    image's folder: a folder that is gone is not brought back empty.
     """
     folder = path.parent
-    if folder.exists() or not folder.parent.is_dir():
+    if image_folder is None or folder == image_folder or folder.exists() or not folder.parent.is_dir():
         return
     try:
         folder.mkdir()
@@ -139,7 +156,8 @@ def _ensure_annotation_folder(path: Path) -> None:
 def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
               overwrite_unreadable: bool = False, expected: DiskState | _Recorded | None = RECORDED,
               root: str | os.PathLike[str] | None = None,
-              allow_link_outside: bool = False) -> Path:
+              allow_link_outside: bool = False,
+              image_folder: str | os.PathLike[str] | None = None) -> Path:
     """Save ``annotation`` to ``path`` atomically and return the path.
 
     An annotation read from a file is written by editing its parsed tree
@@ -160,8 +178,15 @@ def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
     A DOCTYPE, XInclude elements and processing instructions are dropped;
     ``annotation.dropped`` lists them. After a failure the annotation is
     unchanged and the save can be retried.
+
+    ``image_folder``: the folder of the image the annotation describes. When it no longer exists
+    (moved or deleted) nothing is written and nothing is created (:class:`SaveError`); when it
+    does, a missing annotation folder beside it (``annotations/xmls``, ``Annotations``) is
+    created, one level. Without it no folder is created.
     """
     path = Path(path)
+    folder_of_image = Path(image_folder) if image_folder is not None else None
+    _check_image_folder(path, folder_of_image)
     _check_link(path, Path(root) if root is not None else None, allow_link_outside)
     found = _check_target(path, overwrite_unreadable)
     _check_unchanged(path, _expected_state(annotation, path, expected), found)
@@ -173,7 +198,7 @@ def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
         # lxml refuses control characters etc. in labels or file names;
         # round() refuses NaN (ValueError) and infinite (OverflowError) boxes.
         raise SaveError(f"cannot write annotation: {exc}", path) from exc
-    _ensure_annotation_folder(path)
+    _ensure_annotation_folder(path, folder_of_image)
     atomic_write_bytes(path, data)
     # The written file becomes the baseline for the next save.
     for obj, element in zip(annotation.objects, elements, strict=True):

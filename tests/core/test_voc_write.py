@@ -313,10 +313,11 @@ def test_missing_annotation_folder_is_created_one_level_only(tmp_path):
     annotation = new_annotation(tmp_path / "images" / "a.jpg", 10, 10)
     (tmp_path / "annotations").mkdir()
     target = tmp_path / "annotations" / "xmls" / "a.xml"
-    write_voc(annotation, target)
+    (tmp_path / "images").mkdir()
+    write_voc(annotation, target, image_folder=tmp_path / "images")  # the image folder's annotation folder
     assert read_voc(target).filename == "a.jpg"
     with pytest.raises(SaveError, match="does not exist"):
-        write_voc(annotation, tmp_path / "typo" / "deeper" / "a.xml")
+        write_voc(annotation, tmp_path / "typo" / "deeper" / "a.xml", image_folder=tmp_path / "images")
     assert not (tmp_path / "typo").exists()
 
 

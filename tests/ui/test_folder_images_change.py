@@ -260,9 +260,14 @@ def test_the_index_is_read_again_only_when_the_image_names_changed(tmp_path, mon
     write_image(tmp_path / "b.png")
     seen = look_again(tmp_path, seen)
     assert seen.images == {str(tmp_path / "a.png"), str(tmp_path / "b.png")} and len(indexed) == 1
-    shutil.rmtree(tmp_path)
+    moved = tmp_path.with_name(tmp_path.name + "_moved")
+    tmp_path.rename(moved)
     gone = look_again(tmp_path, seen)
-    assert gone.images is None and gone.folders == seen.folders  # the folder is gone: nothing offered
+    assert gone.images == frozenset()  # the folder is gone: every image with it (the window says so)
+    assert look_again(tmp_path, gone).images is None  # said once, not re-indexed at every look
+    moved.rename(tmp_path)
+    back = look_again(tmp_path, gone)
+    assert back.images == seen.images  # moved back (its old time): listed again, its images back
 
 
 def test_stopped_watch_says_nothing_not_even_from_a_look_in_flight(qtbot, tmp_path):

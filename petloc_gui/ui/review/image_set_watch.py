@@ -56,6 +56,11 @@ def look_again(root: Path, seen: Seen) -> Seen:
         now[folder] = listing
     else:
         return Seen(now, seen.recursive)
+    if not os.path.isdir(root):
+        # the folder itself renamed, moved or deleted: every image is gone (said at once, not "no
+        # annotation" row by row); each folder reads as missing, so one that comes back is listed again
+        missing = FolderListing(None, frozenset())
+        return Seen(dict.fromkeys(seen.folders, missing), seen.recursive, frozenset())
     try:
         dataset = open_dataset(root)
     except (DatasetError, OSError):

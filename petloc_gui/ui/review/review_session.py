@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from petloc_gui.app import review_queue
-from petloc_gui.app.annotation_store import AnnotationStore
+from petloc_gui.app.annotation_store import AnnotationStore, folder_gone
 from petloc_gui.app.class_list import read_classes
 from petloc_gui.app.image_document import (
     STATUS_ANNOTATED,
@@ -125,7 +125,10 @@ class ReviewSession:
     def _folder_changed(self, added: list[str], removed: list[str]) -> None:
         self.parts.file_dock.show_folder_change(added, removed, str(self.dataset.root))
         self.gone.update(removed)
-        if self.current is not None and str(self.image_path(self.current)) in removed:
+        gone = folder_gone(Path(self.dataset.root)) if removed else None
+        if gone is not None:
+            self.host.show_status(visible(gone), 30000)
+        elif self.current is not None and str(self.image_path(self.current)) in removed:
             # it stays on screen (decoded already): say it is gone before anyone annotates it
             self.host.show_status(f"{visible(self.image_path(self.current).name)} was deleted from the folder; "
                                   "F5 reloads the list", 15000)
@@ -303,6 +306,12 @@ class ReviewSession:
     def disk_changed(self, row: int, doc, found) -> None:
         """The watcher saw ``doc``'s file change: reload it, or flag it when it has edits."""
         name = doc.annotation_path.name
+        gone = folder_gone(doc.image_path.parent)
+        if gone is not None:
+            # not another program's version to take: the folder itself went (renamed, deleted), and
+            # reading "no file" would blank the boxes shown; a save says so too and writes nothing
+            self.host.show_status(visible(gone), 15000)
+            return
         if not doc.dirty:
             self.take_theirs(row)
             self.host.show_status(f"{visible(name)} was changed by another program: reloaded.", 8000)
