@@ -31,7 +31,7 @@ from petloc_gui.core.voc_tree import (
     read_voc_tree,
 )
 from petloc_gui.core.voc_types import DEFAULT_POSE, PRELABEL_PREFIX, VocAnnotation, VocObject, new_annotation
-from petloc_gui.core.voc_write import write_voc
+from petloc_gui.core.voc_write import UnreadableTargetError, write_voc
 
 # A label longer than this is not a class name (a 1 MB label once took seconds
 # to lay out in the window and minutes to plot); it is shortened for display.
@@ -290,6 +290,7 @@ __all__ = [
     "MAX_OBJECTS",
     "MAX_XML_BYTES",
     "PRELABEL_PREFIX",
+    "UnreadableTargetError",
     "VocAnnotation",
     "VocObject",
     "new_annotation",

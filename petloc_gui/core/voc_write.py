@@ -36,6 +36,12 @@ class _Recorded(enum.Enum):
 
 RECORDED = _Recorded.RECORDED
 
+
+class UnreadableTargetError(SaveError):
+    """The file to replace is not a readable VOC annotation (broken, hostile, too large): nothing was
+    written. ``overwrite_unreadable`` replaces it once the user has said so; the window asks (a file
+    can turn unreadable after it was read, so not only ``load_error`` documents meet it)."""
+
 def _check_target(path: Path, overwrite_unreadable: bool) -> DiskState | None:
     """Refuse to overwrite an existing file that is not a readable VOC annotation.
 
@@ -58,7 +64,7 @@ def _check_target(path: Path, overwrite_unreadable: bool) -> DiskState | None:
                 f"it is a symbolic link to {target}, which is not a readable VOC annotation "
                 f"({exc.reason}); that file is left untouched", path, target=target) from exc
         if not overwrite_unreadable:
-            raise SaveError(
+            raise UnreadableTargetError(
                 f"the existing file is not a readable VOC annotation ({exc.reason}); it is "
                 "left untouched. Save elsewhere, or overwrite it explicitly", path) from exc
         return None

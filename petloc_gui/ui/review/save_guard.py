@@ -2,8 +2,9 @@
 
 A failed save (read-only folder, full disk) shows the error, keeps the
 edits in memory and leaves the image marked dirty. A file whose XML could
-not be read is only overwritten after the user says so; through a symbolic
-link it is never overwritten.
+not be read (at loading, or made so by another program since) is only
+overwritten after the user says so; through a symbolic link it is never
+overwritten.
 
 Files changed by another program since they were read (``ExternalChangeError``
 from core.voc) are never overwritten silently: without local edits the disk
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocError
 from petloc_gui.core.text import visible
+from petloc_gui.core.voc_write import UnreadableTargetError
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.review.review_session import ReviewSession
 
@@ -136,7 +138,7 @@ class SaveGuard:
         session = self.host.session
         name = doc.annotation_path.name
         keep_mine = False
-        for _attempt in range(3):
+        for _attempt in range(4):  # a link question, an unreadable file, a conflict, then the save
             try:
                 session.store.save(row, overwrite_unreadable=overwrite, keep_mine=keep_mine)
             except LinkTargetError as exc:
@@ -146,6 +148,16 @@ class SaveGuard:
                     continue
                 failures.append(str(exc))
                 return 0
+            except UnreadableTargetError as exc:
+                # made unreadable by another program after it was read (load_error is asked about
+                # before the save): the same question, never a dead end. Yes is also "keep mine" over
+                # the file changed since it was read.
+                if overwrite or quiet or not self._confirm_overwrite(doc, exc.reason, since_read=True):
+                    failures.append(f"{name}: not saved (the file on disk is not a readable annotation: "
+                                    f"{exc.reason})" if not overwrite else str(exc))
+                    return 0
+                overwrite = keep_mine = True
+                continue
             except ExternalChangeError as exc:
                 if not doc.dirty:
                     session.take_theirs(row)
@@ -221,10 +233,14 @@ class SaveGuard:
         return (f"{doc.annotation_path}: not saved: it is a symbolic link to {target}, which is "
                 "not a readable VOC annotation; that file is left untouched")
 
-    def _confirm_overwrite(self, doc) -> bool:
+    def _confirm_overwrite(self, doc, reason: str | None = None, since_read: bool = False) -> bool:
+        """Yes/No: replace an annotation file that cannot be read (``reason``: why; by default the
+        document's load error; ``since_read``: another program made it so after it was read)."""
+        how = "was replaced by another program with a file that cannot be read" if since_read \
+            else "could not be read"
         answer = QMessageBox.question(
             self.parent, "Overwrite unreadable annotation?",
-            f"{visible(doc.annotation_path)} could not be read:\n{visible(doc.load_error)}\n\n"
+            f"{visible(doc.annotation_path)} {how}:\n{visible(reason or doc.load_error)}\n\n"
             "Replace it with the boxes shown?",
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
