@@ -73,7 +73,7 @@ def read_document(image_path: Path, annotation_path: Path,
             doc.annotation = annotation
             doc.disk_state = annotation.disk_state
             doc.problems = list(annotation.problems)
-            doc.objects = list(annotation.objects)
+            doc.objects = boxes_only(annotation.objects, doc.problems)
             doc.verified = bool(getattr(annotation, "verified", False))
             if annotation.width and annotation.height:
                 doc.image_size = (int(annotation.width), int(annotation.height))
@@ -96,6 +96,26 @@ def folder_gone(folder: Path) -> str | None:
         return None
     return (f"The folder {folder} no longer exists (moved or deleted?): its images and annotations are not "
             "there now; open the folder where it is now (Ctrl+O), or press F5 once it is back")
+
+
+def boxes_only(objects: list, problems: list[str] | None = None) -> list:
+    """The objects that are boxes: one of zero area (a box wholly outside the image, clamped to its
+    edge; xmin == xmax) is none, so the image reads as needing a box and is never saved as a verified
+    zero-area box. Each one left out is said in ``problems`` (`core.voc`: nothing repaired silently)."""
+    kept = []
+    for index, obj in enumerate(objects, start=1):
+        if obj.box.area > 0:
+            kept.append(obj)
+        elif problems is not None:
+            label = f"object {index} ({obj.name or 'no name'}): "
+            note = f"{label}no box is left inside the image, so it is not shown and a save drops it: draw it again"
+            # in place of core.voc's "has zero area" note, which this one says more of
+            said = [at for at, text in enumerate(problems) if text.startswith(label) and text.endswith("zero area")]
+            if said:
+                problems[said[0]] = note
+            else:
+                problems.append(note)
+    return kept
 
 
 Primary = tuple[str, "Box | None", bool, list[tuple[str, "Box"]], bool]
@@ -135,10 +155,11 @@ def read_primary(annotation_path: Path, image_path: Path | None = None,
     except Exception as exc:  # noqa: BLE001 - reported per image, never raised
         return str(exc)
     verified = bool(getattr(annotation, "verified", False))
-    if not annotation.objects:
+    objects = boxes_only(annotation.objects)  # as the opened image shows them
+    if not objects:
         return ("", None, verified, [], False)
-    first = annotation.objects[0]
-    return (first.name, first.box, verified, [(o.name, o.box) for o in annotation.objects], annotation.unreviewed)
+    first = objects[0]
+    return (first.name, first.box, verified, [(o.name, o.box) for o in objects], annotation.unreviewed)
 
 
 def build_annotation(doc: ImageDocument) -> VocAnnotation:
@@ -197,6 +218,7 @@ def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
     doc.annotation = annotation
     doc.disk_state = annotation.disk_state
     doc.dropped = list(annotation.dropped)
+    doc.problems = []  # the reading notes were of the file replaced now by what the window shows
     doc.external_change = None
     doc.mark_saved(in_session=True)
 

@@ -15,6 +15,8 @@ from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
 from petloc_gui.ui.canvas.pane_sync import PaneSync
 
+NOTES_SHOWN = 3  # reading notes in the line under the header; the tooltip has them all
+
 
 def _pane_title(text: str) -> QLabel:
     label = QLabel(text)
@@ -46,6 +48,13 @@ class ImagePanel(QWidget):
         self.header.setTextFormat(Qt.RichText)
         self.header.setStyleSheet("font-size: 13px; padding: 4px;")
         self.header.setWordWrap(True)
+        # what reading the file repaired or left out (a box outside the image, a wrong <size>): shown
+        # where the annotator looks, never repaired silently (`core.voc`, ImageDocument.problems)
+        self.notes = QLabel()
+        self.notes.setTextFormat(Qt.PlainText)
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #b35c00; padding: 0 4px 4px 4px;")
+        self.notes.hide()
         self.gt_title = _pane_title("Ground truth (editable)")
         self.pred_title = _pane_title("Prediction")
         self.overlay = False
@@ -66,6 +75,7 @@ class ImagePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
+        layout.addWidget(self.notes)
         layout.addWidget(self.splitter, 1)
         self.sync = PaneSync([self.gt_pane, self.pred_pane], self)
         self._doc: ImageDocument | None = None
@@ -154,6 +164,19 @@ class ImagePanel(QWidget):
             message = self._prediction_message
         self.pred_pane.show_message(message)
         self._set_header(self._header_text())
+        self._set_notes(list(doc.problems) if doc is not None else [])
+
+    def _set_notes(self, problems: list[str]) -> None:
+        """The file's reading notes, the first few in the line and all of them in its tooltip."""
+        if not problems:
+            self.notes.hide()
+            self.notes.clear()
+            return
+        shown = [visible(p) for p in problems]
+        more = f" (and {len(shown) - NOTES_SHOWN} more)" if len(shown) > NOTES_SHOWN else ""
+        self.notes.setText("Read from the file: " + "; ".join(shown[:NOTES_SHOWN]) + more)
+        self.notes.setToolTip("\n".join(shown))
+        self.notes.show()
 
     def _set_header(self, text: str) -> None:
         """The header's text; at one width its height only grows. In a narrow window a long header
