@@ -7,7 +7,9 @@ first; the SHA-256 only when those moved). A changed file is handed to the
 session (`folder_watchers` connects them): with no local edits it is reloaded silently; with edits it is
 flagged, and the next save asks what to keep (``save_guard``). The save
 itself checks again, so a change the watcher missed (network folders) is
-still never overwritten silently.
+still never overwritten silently. The image shown is followed too
+(``follow_image``): a file rewritten under it (restored after its decoding
+failed, edited elsewhere) is shown again.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
+from petloc_gui.app.file_key import NO_FILE, FileKey, file_key
 from petloc_gui.core.disk_state import MISSING, DiskState, current_state, same_content
 
 QUIET_MS = 150
@@ -59,6 +62,7 @@ class DiskSync(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(QUIET_MS)
         self.timer.timeout.connect(self.check)
+        self._image: tuple[Path, FileKey, Callable[[Path], None]] | None = None  # see follow_image
 
     def watch(self, doc) -> None:
         """Start watching one opened document's annotation file and its folder."""
@@ -66,10 +70,31 @@ class DiskSync(QObject):
         wanted = [str(path.parent)]
         if path.exists():
             wanted.append(str(path))
+        self._add(wanted)
+
+    def follow_image(self, path: Path, changed: Callable[[Path], None]) -> None:
+        """The image shown now: ``changed(path)`` once its file is rewritten (an image restored while
+        its decoding error is shown, one edited in another program), not when it is deleted (it
+        stays on screen, said to be gone: `gone_images`)."""
+        self._image = (Path(path), file_key(Path(path)), changed)
+        self._add([str(Path(path).parent), str(path)] if Path(path).exists() else [str(Path(path).parent)])
+
+    def _add(self, wanted: list[str]) -> None:
         watched = set(self.watcher.files()) | set(self.watcher.directories())
         for item in wanted:
             if item not in watched:
                 self.watcher.addPath(item)  # returns False (no raise) for unwatchable paths
+
+    def _check_image(self) -> None:
+        if self._image is None:
+            return
+        path, known, changed = self._image
+        now = file_key(path)
+        if now == known or now[1] == NO_FILE:
+            return
+        self._image = (path, now, changed)
+        self._add([str(path)])  # a copy over it may be a new file: watch it again
+        changed(path)
 
     def _schedule(self, _path: str = "") -> None:
         self.timer.start()
@@ -86,9 +111,11 @@ class DiskSync(QObject):
             changed += 1
             self._changed(row, doc, found)
             self.watch(doc)  # an atomic replace gives the file a new inode: watch it again
+        self._check_image()
         return changed
 
     def stop(self) -> None:
+        self._image = None
         self.timer.stop()
         paths = self.watcher.files() + self.watcher.directories()
         if paths:

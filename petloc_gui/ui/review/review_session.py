@@ -192,6 +192,8 @@ class ReviewSession:
         decoded = display.image is not None and display.size[0] > 0
         doc = self.store.document(row, display.size if decoded else None)
         self.watchers.watch(doc)
+        if not self.closed:
+            self.watchers.disk.follow_image(self.image_path(row), self._image_file_changed)
         doc.image_error = display.error  # kept, so the list keeps saying "error"
         if decoded:
             doc.image_size = display.size
@@ -203,6 +205,11 @@ class ReviewSession:
         self.host.image_shown(doc)
         self.show_prediction()
         self.refresh_row_from(row, doc)
+
+    def _image_file_changed(self, path: Path) -> None:
+        """The shown image's file was rewritten (restored after its decoding failed): decoded anew."""
+        if not self.closed and self.current is not None and self.image_path(self.current) == path:
+            self.show(self.current)
 
     def show_prediction(self) -> None:
         if self.current is None:
