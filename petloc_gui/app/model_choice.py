@@ -112,7 +112,7 @@ def class_names(spec: str) -> list[str] | None:
     """
     try:
         names = _CLASS_NAMES.get(_folder_of(spec) / "meta.json", _names_in)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
         return None
     return list(names) if names is not None else None
 
@@ -147,7 +147,7 @@ def candidates(store: Any = None) -> list[str]:
     store = store if store is not None else VersionStore()
     try:
         versions = [str(v.path) for v in reversed(store.list())]
-    except OSError:
+    except Exception:  # noqa: BLE001 - a store that cannot be listed must not stop predict or opening a folder
         versions = []
     return [*BUNDLED, *versions]
 

@@ -77,8 +77,8 @@ def archive_problem(path: Path, name: str | None = None) -> str | None:
     try:
         with zipfile.ZipFile(path) as archive:
             archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        return f"{name} is not a Keras archive (zip): {exc}"
+    except Exception as exc:  # noqa: BLE001 - BadZipFile, and NotImplementedError, EOFError... for a mangled one
+        return f"{name} is not a Keras archive (zip): {exc or type(exc).__name__}"
     return None
 
 
@@ -93,7 +93,9 @@ def disagreement(path: Path, label: str, classes: int | None,
     say (the loader has the last word)."""
     try:
         outputs, inputs = _NETWORK_SHAPES.get(path, _network_shapes)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+    except Exception:  # noqa: BLE001 - a config it cannot read says nothing: the loader has the last word
+        # _network_shapes checks every value's type, but the archive itself may be hostile too
+        # (zlib.error, NotImplementedError for a compression method, RecursionError for deep JSON).
         return None
     if classes is not None and outputs is not None and outputs != classes:
         return f"{label} predicts {outputs} classes but meta.json names {classes} (class_names)"
@@ -106,36 +108,56 @@ def disagreement(path: Path, label: str, classes: int | None,
 def _network_shapes(path: Path) -> tuple[int | None, tuple[int, int, int] | None]:
     """(classes of the first output, (height, width, channels) of the first input) from the config.json
     of a Keras archive: each None when the config does not say it plainly (a Dense layer's units, an
-    InputLayer's batch_shape)."""
+    InputLayer's batch_shape). Every value's type is checked before use: config.json is untrusted (a
+    list at the top, a layer's config a string, a layer name a list raised out of listing the versions,
+    hiding the good ones)."""
     with zipfile.ZipFile(path) as archive:
         if archive.getinfo("config.json").file_size > MAX_CONFIG_BYTES:
             return None, None
-        config = json.loads(archive.read("config.json")).get("config")
+        top = json.loads(archive.read("config.json"))
+    config = _dict(top).get("config")
     if not isinstance(config, dict):
         return None, None
-    layers = {layer.get("name") or layer.get("config", {}).get("name"): layer
-              for layer in config.get("layers") or [] if isinstance(layer, dict)}
+    layers: dict[str, dict[str, Any]] = {}
+    for layer in _list(config.get("layers")):
+        if isinstance(layer, dict):
+            name = layer.get("name") or _dict(layer.get("config")).get("name")
+            if isinstance(name, str):
+                layers[name] = layer
     return _units(layers, config.get("output_layers")), _batch_shape(layers, config.get("input_layers"))
 
 
-def _first_name(refs: Any) -> Any:
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _first_name(refs: Any) -> str | None:
     """The layer name of the first of a config's ``output_layers``/``input_layers`` (a list of
-    [name, 0, 0], or one such list)."""
+    [name, 0, 0], or one such list); None when it is not a string there."""
     if isinstance(refs, list) and refs and isinstance(refs[0], list):
         refs = refs[0]
-    return refs[0] if isinstance(refs, list) and refs else None
+    name = refs[0] if isinstance(refs, list) and refs else None
+    return name if isinstance(name, str) else None
 
 
-def _units(layers: dict[Any, Any], refs: Any) -> int | None:
-    layer = layers.get(_first_name(refs))
-    units = layer.get("config", {}).get("units") if isinstance(layer, dict) and layer.get("class_name") == "Dense" \
-        else None
+def _layer_config(layers: dict[str, dict[str, Any]], refs: Any, class_name: str) -> dict[str, Any]:
+    """The ``config`` of the layer ``refs`` names when it is a ``class_name`` layer, else {}."""
+    name = _first_name(refs)
+    layer = layers.get(name, {}) if name is not None else {}
+    return _dict(layer.get("config")) if layer.get("class_name") == class_name else {}
+
+
+def _units(layers: dict[str, dict[str, Any]], refs: Any) -> int | None:
+    units = _layer_config(layers, refs, "Dense").get("units")
     return units if _whole(units) else None
 
 
-def _batch_shape(layers: dict[Any, Any], refs: Any) -> tuple[int, int, int] | None:
-    layer = layers.get(_first_name(refs))
-    config = layer.get("config", {}) if isinstance(layer, dict) and layer.get("class_name") == "InputLayer" else {}
+def _batch_shape(layers: dict[str, dict[str, Any]], refs: Any) -> tuple[int, int, int] | None:
+    config = _layer_config(layers, refs, "InputLayer")
     shape = config.get("batch_shape") or config.get("batch_input_shape")
     if isinstance(shape, list) and len(shape) == 4 and all(_whole(v) for v in shape[1:]):
         return shape[1], shape[2], shape[3]
@@ -162,7 +184,7 @@ def _meta_facts(folder: Path) -> tuple[_Facts | None, str | None]:
         return _META_FACTS.get(folder / META_FILE, _facts_in)
     except FileNotFoundError:
         return None, "meta.json is missing"
-    except (OSError, ValueError) as exc:  # not remembered: a file being written is read again next time
+    except (OSError, ValueError, RecursionError) as exc:  # not remembered: a file being written is read again
         return None, f"meta.json cannot be read ({getattr(exc, 'strerror', None) or exc})"
 
 

@@ -101,8 +101,8 @@ class VersionStore:
                         continue
                     version = self._read(child)
                     problem = model_file_problem(child) if version is not None else None
-                except (OSError, TypeError, ValueError) as exc:
-                    left_out.append((child, f"unreadable: {exc}"))
+                except Exception as exc:  # noqa: BLE001 - one odd version never hides the others: listed, with why
+                    left_out.append((child, f"unreadable: {exc or type(exc).__name__}"))
                     continue
                 if preset and (version.preset if version is not None and problem is None else name) != preset:
                     continue
@@ -340,7 +340,7 @@ def _read_record(path: Path) -> tuple[Any, str | None]:
     JSON object"."""
     try:
         value = read_json_record(path)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: JSON nested thousands deep
         why = getattr(exc, "strerror", None) or str(exc)
         return None, f"{path.name} cannot be read ({' '.join(why.split())})"
     if not isinstance(value, dict):
@@ -365,5 +365,5 @@ def _read_json(path: Path) -> Any:
     read a 3 GB meta.json whole: 50 s and 6 GB of memory)."""
     try:
         return read_json_record(path)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
         return None

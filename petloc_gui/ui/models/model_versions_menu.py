@@ -57,8 +57,8 @@ class VersionsMenu(QMenu):
         self.clear()
         try:
             found, left_out = self._store.scan()
-        except OSError as exc:
-            found, left_out = [], [(self._store.root, f"cannot be listed: {exc}")]
+        except Exception as exc:  # noqa: BLE001 - the menu (and the window that builds it) must still open
+            found, left_out = [], [(self._store.root, f"cannot be listed: {exc or type(exc).__name__}")]
         versions = list(reversed(found))
         spec = self._current_spec()
         current = _resolved(spec)
