@@ -76,7 +76,9 @@ def learned_digits(meta: dict[str, Any]) -> dict[str, frozenset[int] | None]:
 
     Recorded at training (``training_data.mnist_digits``, its parent's included). Models trained
     before that record: the bundled digits model, whose test split is the held-out digits of the
-    digits split rule, learned the training digits; so did a model fine-tuned from it.
+    digits split rule, learned the training digits; so did a model fine-tuned from it (here: its
+    direct children; one further down is found by its parent chain, which only the model layer can
+    follow: ``model.training_record.ancestors_of`` unites its ancestors' with `united`).
     """
     from petloc_gui.core.digits import SPLIT_DESCRIPTION
 
@@ -93,6 +95,17 @@ def learned_digits(meta: dict[str, Any]) -> dict[str, frozenset[int] | None]:
     if (isinstance(test_split, dict) and test_split.get("split_rule") == SPLIT_DESCRIPTION) \
             or meta.get("parent") == "digits":
         out["train"] = WHOLE_SPLIT
+    return out
+
+
+def united(*learned_sets: dict[str, frozenset[int] | None]) -> dict[str, frozenset[int] | None]:
+    """The digits learned by any of several models (`learned_digits` of each): a whole split if any
+    learned it whole."""
+    out: dict[str, frozenset[int] | None] = {}
+    for digits in learned_sets:
+        for split, indices in digits.items():
+            known = out.get(split, frozenset())
+            out[split] = WHOLE_SPLIT if indices is WHOLE_SPLIT or known is WHOLE_SPLIT else known | indices
     return out
 
 

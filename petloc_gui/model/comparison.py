@@ -87,7 +87,7 @@ def compare_models(
     if chose_old:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
         hedges.append(f"{chose_old} of them chose the current model's epoch (its validation selection part), "
                       "so its figures on them are somewhat optimistic.")
-    digits = _learned_digits(old_meta, fair or chosen, hashes) if old_meta is not None else 0
+    digits = _learned_digits(old_meta, ancestors, fair or chosen, hashes) if old_meta is not None else 0
     if digits:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
         whose = "both models' figures" if fine_tuned else "the current model's figures"
         hedges.append(f"{digits} of them {'holds an MNIST digit' if digits == 1 else 'hold MNIST digits'} that "
@@ -144,12 +144,14 @@ def _chose_old_epoch(meta: dict[str, Any], samples: list[Any], hashes: dict[str,
     return sum(chose(s) for s in samples)
 
 
-def _learned_digits(meta: dict[str, Any], samples: list[Any], hashes: dict[str, str | None]) -> int:
-    """How many of ``samples`` are canvases of an MNIST digit the old model learned (on another canvas:
-    its bytes are no training image's), by their folder's `petloc digits` record."""
-    from petloc_gui.core.digits_record import DigitLookup, learned, learned_digits
+def _learned_digits(meta: dict[str, Any], ancestors: Lineage | None, samples: list[Any],
+                    hashes: dict[str, str | None]) -> int:
+    """How many of ``samples`` are canvases of an MNIST digit the old model (of ``meta``) or a model it
+    was fine-tuned from (``ancestors``) learned (on another canvas: its bytes are no training image's),
+    by their folder's `petloc digits` record."""
+    from petloc_gui.core.digits_record import DigitLookup, learned, learned_digits, united
 
-    digits = learned_digits(meta)
+    digits = united(learned_digits(meta), ancestors.digits if ancestors is not None else {})
     if not digits:
         return 0
     lookup = DigitLookup()

@@ -59,10 +59,13 @@ MAX_ANCESTORS = 32  # a cycle of parents (hand-edited meta.json files) must not 
 @dataclass(frozen=True)
 class Lineage:
     """The training records of a model and of each model it was fine-tuned from (its weights learned
-    from all of their training images). ``missing``: why the chain is incomplete, or ""."""
+    from all of their training images). ``missing``: why the chain is incomplete, or "". ``digits``:
+    the MNIST digits they learned (`core.digits_record.learned_digits` of each, united): a model two
+    fine-tunes away from the bundled digits model, trained before that record, learned its digits too."""
 
     records: tuple[TrainingRecord, ...]
     missing: str = ""
+    digits: dict[str, frozenset[int] | None] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -89,19 +92,23 @@ def lineage_of(meta: dict[str, Any]) -> Lineage:
 
 def ancestors_of(meta: dict[str, Any]) -> Lineage:
     """The `Lineage` of the models ``meta``'s model was fine-tuned from (none: an empty one)."""
+    from petloc_gui.core.digits_record import learned_digits, united
+
     records: list[TrainingRecord] = []
+    digits: dict[str, frozenset[int] | None] = {}
     seen: set[str] = set()
     parent = meta.get("parent")
     while isinstance(parent, str) and parent:
         if parent in seen or len(seen) >= MAX_ANCESTORS:
-            return Lineage(tuple(records), f"its chain of parent models loops at {parent}")
+            return Lineage(tuple(records), f"its chain of parent models loops at {parent}", digits)
         seen.add(parent)
         parent_meta = _parent_meta(parent)
         if parent_meta is None:
-            return Lineage(tuple(records), f"its parent model {parent} is not found")
+            return Lineage(tuple(records), f"its parent model {parent} is not found", digits)
         records.append(record_from_meta(parent_meta))
+        digits = united(digits, learned_digits(parent_meta))
         parent = parent_meta.get("parent")
-    return Lineage(tuple(records))
+    return Lineage(tuple(records), digits=digits)
 
 
 def _parent_meta(name: str) -> dict[str, Any] | None:

@@ -38,6 +38,41 @@ def test_training_digits_on_new_canvases_are_not_a_fair_comparison(tmp_path, sco
     assert "1 of them holds an MNIST digit" in alone and "the current model's figures on them" in alone
 
 
+def _stored_version(name, parent, **meta):
+    """A version in the model store, fine-tuned from ``parent``, with no record of the digits it learned
+    (trained before that record)."""
+    from petloc_gui.model.versions import VersionStore
+
+    folder = VersionStore().root / "digits" / name
+    folder.mkdir(parents=True)
+    (folder / "meta.json").write_text(json.dumps({
+        "format_version": 1, "preset": "digits", "class_names": [str(i) for i in range(10)], "input_size": [75, 75],
+        "version_id": name, "parent": parent, "splits": {"train": [], "validation": [], "test": []}, "images": {},
+        **meta}))
+    return folder
+
+
+def test_a_model_two_fine_tunes_from_the_bundled_one_learned_its_digits_too(tmp_path, scored):
+    """Before: only a direct child of the bundled digits model was hedged; its grandchild got "A fair
+    comparison ... neither trained on any of them"."""
+    _stored_version("v1", "digits")
+    v2 = _stored_version("v2", "v1")
+    images = write_digits_dataset(tmp_path / "dg", "train", count=5, seed=3)
+    note = _compare(tmp_path / "dg", images, old_model=str(v2))["note"]
+    assert "A fair comparison" not in note
+    assert "5 of them hold MNIST digits that the current model learned on other canvases" in note
+
+
+def test_digits_an_ancestor_recorded_count_for_its_descendants(tmp_path, scored):
+    images = write_digits_dataset(tmp_path / "dg", "test", count=4, seed=3)
+    index = [e["mnist_index"] for e in json.loads((tmp_path / "dg" / RECORD_NAME).read_text())["images"].values()]
+    _stored_version("t1", None, training_data={"mnist_digits": {"test": index[:3]}})
+    _stored_version("t2", "t1")
+    t3 = _stored_version("t3", "t2")
+    note = _compare(tmp_path / "dg", images, old_model=str(t3))["note"]
+    assert "3 of them hold MNIST digits that the current model learned" in note
+
+
 def test_held_out_test_digits_stay_a_fair_comparison(tmp_path, scored):
     images = write_digits_dataset(tmp_path, "test", count=6, seed=3)
     result = _compare(tmp_path, images)
