@@ -21,6 +21,7 @@ file is broken is named in ``ModelChoice.note``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
@@ -193,10 +195,11 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     notes = []
     passed_over = False  # the folder's remembered model cannot be used: the note says what is used instead
     if remembered:
+        remembered = _refiled(remembered, root, memory, store)
         problem = model_problem(remembered)
         names = class_names(remembered)
         if problem is not None:
-            notes.append(remembered_problem(remembered, problem))
+            notes.append(remembered_problem(remembered, problem, store))
             passed_over = True
         elif names is not None and labels <= set(names):
             return ModelChoice(remembered, "the model this folder last used", labels, counts, remembered=True)
@@ -229,25 +232,49 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     return replace(choice, reason=choice.reason_for(labels))
 
 
-def remembered_problem(spec: str, problem: str) -> str:
-    """Why the folder's remembered model ``spec`` is passed over: gone (its folder deleted: "model.keras is
-    missing" said nothing of that), named as `petloc models` names it, or what is wrong with it."""
+def _refiled(spec: str, root: Path, memory: FolderMemory, store: Any) -> str:
+    """The remembered model ``spec``, or where it is now when it was a store version since filed in
+    another preset's folder (as its note says: "move it to …/digits"); the folder then remembers that
+    (best effort: a read-only data folder finds it again next time). Before, the moved version was
+    reported deleted and another model used."""
+    from petloc_gui.model.versions import VersionStore
+
+    if spec in BUNDLED:
+        return spec
+    moved = (store if store is not None else VersionStore()).moved(_folder_of(spec))
+    if moved is None:
+        return spec
+    with contextlib.suppress(OSError, SaveError):  # not remembered: found again next time
+        memory.remember(root, str(moved))
+    return str(moved)
+
+
+def remembered_problem(spec: str, problem: str, store: Any = None) -> str:
+    """Why the folder's remembered model ``spec`` is passed over: no longer where it was (deleted or
+    moved: "model.keras is missing" said nothing of that), named as `petloc models` names it, or what is
+    wrong with it."""
     folder = _folder_of(spec)
     try:
         gone = not folder.exists()
     except OSError:
         gone = False
     if gone:
-        return f"the model this folder last used, {_listed_name(folder)}, is gone (deleted: {visible(folder)})"
+        name, where = _listed_name(spec, folder, store), visible(folder)
+        named = f", {name}," if name != where else ""  # a path outside the store is said once
+        return f"the model this folder last used{named} is no longer at {where} (deleted or moved)"
     return f"the model this folder last used ({visible(spec)}) cannot be used: {problem}"
 
 
-def _listed_name(folder: Path) -> str:
-    """``"digits/<id>"`` for a folder of the model store (as `petloc models` names it), else its path."""
+def _listed_name(spec: str, folder: Path, store: Any = None) -> str:
+    """The name `petloc models` lists: ``"digits"`` for a bundled model, ``"digits/<id>"`` for a folder
+    of the model store, else the folder's path."""
     from petloc_gui.model.versions import VersionStore
 
+    if spec in BUNDLED:
+        return spec
     try:
-        in_store = folder.parent.parent.resolve() == VersionStore().root.resolve()
+        root = (store if store is not None else VersionStore()).root
+        in_store = folder.parent.parent.resolve() == Path(root).resolve()
     except OSError:
         in_store = False
     return visible(f"{folder.parent.name}/{folder.name}" if in_store else str(folder))

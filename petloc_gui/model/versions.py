@@ -151,7 +151,8 @@ class VersionStore:
                                 if resolved == (resources_dir() / "models" / name).resolve()), None)
                 if bundled is not None or resolved.parent.parent != self.root.resolve():
                     return bundled
-                path = Path(resolved.parent.name, resolved.name)
+                moved = self.moved(resolved)  # filed in its preset's folder since, as a note told
+                path = Path(resolved.parent.name, resolved.name) if moved is None else moved.relative_to(self.root)
             elif len(path.parts) == 1 and _ID_PATTERN.match(recorded):  # a version id: its preset's folder
                 path = next((Path(name, recorded) for name in self._presets()
                              if (self.root / name / recorded / "meta.json").is_file()), path)
@@ -160,6 +161,21 @@ class VersionStore:
         except (OSError, ValueError):
             pass
         return None
+
+    def moved(self, path: Path | str) -> Path | None:
+        """Where the version once at ``path`` (a version folder of this store that is gone) is now: the
+        folder of the same id in another preset folder, when exactly one there is a bundle. A version
+        filed in another preset's folder is noted "move it to <root>/<preset>"; records that named it by
+        its old path (a folder's remembered model, a child's parent) must still find it."""
+        try:
+            folder = Path(path).resolve()
+            if folder.parent.parent != self.root.resolve() or folder.exists() or not _ID_PATTERN.match(folder.name):
+                return None
+            found = [self.root / name / folder.name for name in self._presets()
+                     if (self.root / name / folder.name / "meta.json").is_file()]
+        except (OSError, ValueError):
+            return None
+        return found[0] if len(found) == 1 else None
 
     def find_by_path(self, path: Path | str) -> Version | None:
         """The version stored at this folder, if it is one of ours."""
