@@ -51,3 +51,18 @@ def test_a_bundled_model_is_named_as_such(tmp_path, monkeypatch):
     shutil.copytree(resources_dir() / "models" / "digits", tmp_path / "res" / "models" / "digits")
     monkeypatch.setenv("PETLOC_RESOURCES_DIR", str(tmp_path / "res"))
     assert model_info("digits").name == "digits"
+
+
+def test_the_menu_the_status_line_and_petloc_models_name_a_misfiled_version_alike(qtbot, capsys):
+    """Before: a digits bundle filed in models/pets/d1 was "digits … d1" in Model → Versions, "pets d1" on the
+    status line and pets/d1 in `petloc models`."""
+    from petloc_gui.cli.main import main
+    from petloc_gui.ui.models.model_versions_menu import VersionsMenu
+
+    store = VersionStore()
+    filed = _bundle(store.root / "pets" / "d1", {"preset": "digits", "created": "2026-12-01T10:00:00"})
+    [entry] = VersionsMenu(store, lambda: str(filed)).version_actions()
+    assert entry.text().startswith("pets 2026-12-01 10:00  ·  ") and "  ·  d1  ·  note: meta.json says" in entry.text()
+    assert model_info(str(filed)).name == "pets d1"
+    assert main(["models"]) == 0
+    assert any(line.startswith("pets/d1 ") for line in capsys.readouterr().out.splitlines())

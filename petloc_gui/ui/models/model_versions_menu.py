@@ -83,11 +83,13 @@ class VersionsMenu(QMenu):
             figures = metrics_text(version.metrics, split)
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
             pending = UNDECIDED if version.id == undecided else ""
-            # Named by its folders, as `petloc models` names it (VersionStore: not by what version.json says).
-            # A damaged version.json (the model is fine): said in the entry, whole in the tooltip.
+            # Named by its folders, as `petloc models` (pets/d1) and the status line (pets d1) name it, not by
+            # what version.json says nor by meta.json's preset: a digits bundle filed in pets/ read "digits …
+            # d1" here only. Its note says where it belongs; a damaged version.json (the model is fine) is
+            # said the same way; whole in the tooltip.
             note = f"note: {_shortened(version.notes[0])}" if version.notes else ""
-            text = "  ·  ".join(part for part in (f"{version.preset} {_date(version.created)}", figures, version.id,
-                                                  pending, note) if part)
+            text = "  ·  ".join(part for part in (f"{version.path.parent.name} {_date(version.created)}", figures,
+                                                  version.id, pending, note) if part)
             action = QAction(visible(text), self)
             action.setCheckable(True)
             action.setChecked(current is not None and _resolved(version.path) == current)
