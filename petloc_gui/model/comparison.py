@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.metrics import evaluate
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, visible
 from petloc_gui.model.bundle import load_bundle
 from petloc_gui.model.data import collect_samples
 from petloc_gui.model.training_record import Lineage, TrainingRecord, image_hashes, record_of
@@ -87,12 +87,10 @@ def compare_models(
     if chose_old:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
         hedges.append(f"{chose_old} of them chose the current model's epoch (its validation selection part), "
                       "so its figures on them are somewhat optimistic.")
-    digits = _learned_digits(old_meta, ancestors, fair or chosen, hashes) if old_meta is not None else 0
+    digits = _learned_digits(old_meta, ancestors, fair or chosen, hashes) if old_meta is not None else []
     if digits:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
         whose = "both models' figures" if fine_tuned else "the current model's figures"
-        hedges.append(f"{digits} of them {'holds an MNIST digit' if digits == 1 else 'hold MNIST digits'} that "
-                      "the current model learned on other canvases (the digits of petloc digits --split train), "
-                      f"so {whose} on them are optimistic.")
+        hedges.append(_digits_hedge(digits, "the current model", whose))
     if ancestors is not None and not ancestors.complete and seen is not None:
         # a model it was fine-tuned from cannot be read (deleted): images that one trained on are not known
         whose = "both models' figures" if fine_tuned else "the current model's figures"  # the new one learned
@@ -145,17 +143,27 @@ def _chose_old_epoch(meta: dict[str, Any], samples: list[Any], hashes: dict[str,
 
 
 def _learned_digits(meta: dict[str, Any], ancestors: Lineage | None, samples: list[Any],
-                    hashes: dict[str, str | None]) -> int:
-    """How many of ``samples`` are canvases of an MNIST digit the old model (of ``meta``) or a model it
-    was fine-tuned from (``ancestors``) learned (on another canvas: its bytes are no training image's),
-    by their folder's `petloc digits` record."""
+                    hashes: dict[str, str | None]) -> list[str]:
+    """The `petloc digits` split of each of ``samples`` that is a canvas of an MNIST digit the old model
+    (of ``meta``) or a model it was fine-tuned from (``ancestors``) learned (on another canvas: its bytes
+    are no training image's), by their folder's `petloc digits` record."""
     from petloc_gui.core.digits_record import DigitLookup, learned, learned_digits, united
 
     digits = united(learned_digits(meta), ancestors.digits if ancestors is not None else {})
     if not digits:
-        return 0
+        return []
     lookup = DigitLookup()
-    return sum(learned(lookup.digit(s.image_path, hashes.get(s.relpath)), digits) for s in samples)
+    found = [lookup.digit(s.image_path, hashes.get(s.relpath)) for s in samples]
+    return [digit[0] for digit in found if digit is not None and learned(digit, digits)]
+
+
+def _digits_hedge(splits: list[str], model: str, whose: str) -> str:
+    """"N of them hold MNIST digits that ``model`` learned on other canvases (the digits of petloc digits
+    --split test), so ``whose`` on them are optimistic": ``splits`` holds each such image's split."""
+    named = " and ".join(f"--split {visible(split)}" for split in sorted(set(splits)))
+    return (f"{len(splits)} of them {'holds an MNIST digit' if len(splits) == 1 else 'hold MNIST digits'} that "
+            f"{model} learned on other canvases (the digits of petloc digits {named}), so {whose} on them are "
+            "optimistic.")
 
 
 def _meta(old_model: str) -> dict[str, Any] | None:

@@ -73,6 +73,20 @@ def test_digits_an_ancestor_recorded_count_for_its_descendants(tmp_path, scored)
     assert "3 of them hold MNIST digits that the current model learned" in note
 
 
+def test_the_hedge_names_the_split_of_the_digits_it_counts(tmp_path, scored):
+    """Before: it always said "(the digits of petloc digits --split train)"."""
+    images = write_digits_dataset(tmp_path / "dg", "test", count=4, seed=3)
+    index = [e["mnist_index"] for e in json.loads((tmp_path / "dg" / RECORD_NAME).read_text())["images"].values()]
+    t1 = _stored_version("t1", None, training_data={"mnist_digits": {"test": index, "train": [0, 1]}})
+    note = _compare(tmp_path / "dg", images, old_model=str(t1), fine_tuned=False)["note"]
+    assert "4 of them hold MNIST digits that the current model learned on other canvases (the digits of petloc " \
+           "digits --split test), so the current model's figures on them are optimistic." in note
+    images += write_digits_dataset(tmp_path / "dg", "train", count=1, seed=3, replace=False)
+    note = _compare(tmp_path / "dg", images, old_model=str(t1), fine_tuned=False)["note"]
+    assert "5 of them hold MNIST digits that the current model learned on other canvases (the digits of petloc " \
+           "digits --split test and --split train)" in note
+
+
 def test_held_out_test_digits_stay_a_fair_comparison(tmp_path, scored):
     images = write_digits_dataset(tmp_path, "test", count=6, seed=3)
     result = _compare(tmp_path, images)
