@@ -136,3 +136,16 @@ def test_photos_without_a_digits_record_add_nothing_to_meta(tmp_path):
             "<name>cat</name><bndbox><xmin>2</xmin><ymin>3</ymin><xmax>30</xmax><ymax>25</ymax></bndbox></object>"
             "</annotation>")
     assert "mnist_digits" not in TrainingData.collect(tmp_path).summary_record(0)
+
+
+def test_the_current_model_s_meta_json_is_read_once(tmp_path, scored, monkeypatch):
+    """Before: twice (its record, then its meta.json for the hedges); the bundled digits one is ~1 MB."""
+    import petloc_gui.model.bundle as bundle
+
+    reads = []
+    real = bundle.read_json_record
+    monkeypatch.setattr(bundle, "read_json_record", lambda path, *a, **k: reads.append(path) or real(path, *a, **k))
+    images = write_digits_dataset(tmp_path, "train", count=3, seed=3)
+    note = _compare(tmp_path, images)["note"]
+    assert "3 of them hold MNIST digits" in note  # its meta.json was read, and used
+    assert [path for path in reads if str(path).endswith("meta.json")] == [bundle.resolve_model("digits") / "meta.json"]
