@@ -111,17 +111,15 @@ SELECTION_NOTE = ("These images also chose the new model's epoch (a selection se
                   "validation images), so its figures are somewhat optimistic.")
 
 
-def trained_by_old(record: TrainingRecord | None, chosen: list[Any], ancestors: Lineage | None = None,
-                   hashes: dict[str, str | None] | None = None) -> set[str] | None:
+def trained_by_old(record: TrainingRecord | None, chosen: list[Any], ancestors: Lineage | None,
+                   hashes: dict[str, str | None]) -> set[str] | None:
     """Relpaths of ``chosen`` that the old model trained on (by its ``record``; None: no old model),
     or whose bytes a model it was fine-tuned from trained on (``ancestors``); None when unknown.
-    ``hashes``: each image's sha256 by relpath, when read already."""
+    ``hashes``: each image's sha256 by relpath (read once for all the comparison's checks)."""
     if record is None:
         return set()
     if not record.known:
         return None
-    if hashes is None:
-        hashes = image_hashes({s.relpath: s.image_path for s in chosen})
     return {s.relpath for s in chosen if record.trained_on(s.relpath, hashes[s.relpath])
             or (ancestors is not None and ancestors.match(s.relpath, hashes[s.relpath]) == "content")}
 
