@@ -88,10 +88,7 @@ def compare_models(
     if chose_old:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
         hedges.append(f"{chose_old} of them chose the current model's epoch (its validation selection part), "
                       "so its figures on them are somewhat optimistic.")
-    digits = _learned_digits(old_meta, ancestors, fair or chosen, hashes) if old_meta is not None else []
-    if digits:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
-        whose = "both models' figures" if fine_tuned else "the current model's figures"
-        hedges.append(_digits_hedge(digits, "the current model", whose))
+    hedges += _digits_hedges(old_meta, ancestors, _meta(str(new_bundle)), fair or chosen, hashes, fine_tuned)
     if ancestors is not None and not ancestors.complete and seen is not None:
         # a model it was fine-tuned from cannot be read (deleted): images that one trained on are not known
         whose = "both models' figures" if fine_tuned else "the current model's figures"  # the new one learned
@@ -141,19 +138,43 @@ def _chose_old_epoch(meta: dict[str, Any], samples: list[Any], hashes: dict[str,
     return sum(chose(s) for s in samples)
 
 
-def _learned_digits(meta: dict[str, Any], ancestors: Lineage | None, samples: list[Any],
-                    hashes: dict[str, str | None]) -> list[str]:
-    """The `petloc digits` split of each of ``samples`` that is a canvas of an MNIST digit the old model
-    (of ``meta``) or a model it was fine-tuned from (``ancestors``) learned (on another canvas: its bytes
-    are no training image's), by their folder's `petloc digits` record."""
-    from petloc_gui.core.digits_record import DigitLookup, learned, learned_digits, united
+def _digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, new_meta: dict[str, Any] | None,
+                   samples: list[Any], hashes: dict[str, str | None], fine_tuned: bool) -> list[str]:
+    """What the comparison must say of ``samples`` that are canvases of MNIST digits a model learned on
+    other canvases (their bytes are no training image's: `petloc digits` places each digit anew), by
+    their folder's `petloc digits` record: the current model's (of ``old_meta``, or of a model it was
+    fine-tuned from: ``ancestors``), then the new model's own (its meta.json, ``new_meta``): the same
+    digits are on the canvases of every `--seed`, so a folder of two such subfolders trains the new
+    model on a digit in one and validates it on the same digit in the other."""
+    from petloc_gui.core.digits_record import learned_digits, united
 
-    digits = united(learned_digits(meta), ancestors.digits if ancestors is not None else {})
+    hedges = []
+    old: dict[str, str] = {}
+    if old_meta is not None:
+        old = _digit_canvases(united(learned_digits(old_meta), ancestors.digits if ancestors else {}), samples,
+                              hashes)
+    if old:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
+        whose = "both models' figures" if fine_tuned else "the current model's figures"
+        hedges.append(_digits_hedge(list(old.values()), "the current model", whose))
+    new = _digit_canvases(learned_digits(new_meta), samples, hashes) if new_meta is not None else {}
+    if fine_tuned:  # its parent's digits are its own too: said above, for both models
+        new = {relpath: split for relpath, split in new.items() if relpath not in old}
+    if new:
+        hedges.append(_digits_hedge(list(new.values()), "the new model", "the new model's figures"))
+    return hedges
+
+
+def _digit_canvases(digits: dict[str, frozenset[int] | None], samples: list[Any],
+                    hashes: dict[str, str | None]) -> dict[str, str]:
+    """``{relpath: petloc digits split}`` of those of ``samples`` that are canvases of one of ``digits``
+    (`core.digits_record.learned_digits`), by their folder's record."""
+    from petloc_gui.core.digits_record import DigitLookup, learned
+
     if not digits:
-        return []
+        return {}
     lookup = DigitLookup()
-    found = [lookup.digit(s.image_path, hashes.get(s.relpath)) for s in samples]
-    return [digit[0] for digit in found if digit is not None and learned(digit, digits)]
+    found = {s.relpath: lookup.digit(s.image_path, hashes.get(s.relpath)) for s in samples}
+    return {relpath: digit[0] for relpath, digit in found.items() if digit is not None and learned(digit, digits)}
 
 
 def _digits_hedge(splits: list[str], model: str, whose: str) -> str:

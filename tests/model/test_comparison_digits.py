@@ -149,3 +149,39 @@ def test_the_current_model_s_meta_json_is_read_once(tmp_path, scored, monkeypatc
     note = _compare(tmp_path, images)["note"]
     assert "3 of them hold MNIST digits" in note  # its meta.json was read, and used
     assert [path for path in reads if str(path).endswith("meta.json")] == [bundle.resolve_model("digits") / "meta.json"]
+
+
+def _new_bundle(folder, learned):
+    """The new model's bundle as far as the comparison reads it: its meta.json, with the digits it learned."""
+    folder.mkdir(parents=True)
+    (folder / "meta.json").write_text(json.dumps({
+        "format_version": 1, "preset": "digits", "class_names": [str(i) for i in range(10)], "input_size": [75, 75],
+        "parent": None, "training_data": {"mnist_digits": learned}}))
+    return folder
+
+
+def test_digits_the_new_model_learned_on_canvases_of_another_seed_are_said(tmp_path, scored):
+    """Before: a folder of two `petloc digits` subfolders (seeds 1 and 2: the same digits, other canvases)
+    trained the new model on a digit in s1/ and validated it on the same digit in s2/, and the comparison
+    said "A fair comparison ... neither trained on any of them"."""
+    train = write_digits_dataset(tmp_path / "s1", "train", count=4, seed=1)
+    validation = write_digits_dataset(tmp_path / "s2", "train", count=4, seed=2)
+    record = json.loads((tmp_path / "s1" / RECORD_NAME).read_text())["images"]
+    new = _new_bundle(tmp_path / "nb", {"train": sorted(record[p.name]["mnist_index"] for p in train)})
+    clean = _stored_version("clean", None)  # a current model that learned no digits
+    run = dict(old_model=str(clean), fine_tuned=False)
+    note = comparison.compare_models(tmp_path, "default", new, [f"s2/{p.name}" for p in validation], **run)["note"]
+    assert "A fair comparison" not in note
+    assert ("4 of them hold MNIST digits that the new model learned on other canvases (the digits of petloc digits "
+            "--split train), so the new model's figures on them are optimistic.") in note
+    alone = comparison.compare_models(tmp_path, "default", new, [f"s2/{p.name}" for p in validation],
+                                      old_model=None, fine_tuned=False)["note"]
+    assert alone.startswith("The new model was scored on 4 validation images it did not train on. 4 of them hold")
+
+
+def test_a_fine_tune_s_inherited_digits_are_said_once(tmp_path, scored):
+    images = write_digits_dataset(tmp_path, "train", count=3, seed=3)
+    new = _new_bundle(tmp_path / "nb", {"train": "all"})  # inherited from the bundled digits model
+    note = comparison.compare_models(tmp_path, "default", new, [p.name for p in images], old_model="digits",
+                                     fine_tuned=True)["note"]
+    assert note.count("hold MNIST digits") == 1 and "both models' figures on them are optimistic" in note
