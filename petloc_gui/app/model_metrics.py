@@ -127,11 +127,36 @@ def not_measured(metrics: Any) -> bool:
     return isinstance(metrics, dict) and image_count(metrics.get(COUNT_KEY)) == 0
 
 
-def metrics_text(metrics: dict[str, Any], split: str) -> str:
+def held_out_count(meta: Any) -> int | None:
+    """How many validation images the run of ``meta`` (a meta.json) held out: its ``validation_parts``
+    (selection and report), else its ``validation_split`` images; None when it records neither."""
+    if not isinstance(meta, dict):
+        return None
+    parts = meta.get("validation_parts")
+    if isinstance(parts, dict) and isinstance(parts.get("selection"), list) and isinstance(parts.get("report"), list):
+        return len(parts["selection"]) + len(parts["report"])
+    validation = meta.get("validation_split")
+    images = validation.get("images") if isinstance(validation, dict) else None
+    return len(images) if isinstance(images, list) else None
+
+
+def unmeasured_text(split: str, held_out: int | None) -> str:
+    """Why figures recorded on no image were not measured: none held out (too few images), none of
+    the ``held_out`` ones could be read, or, when the run's record does not say, either."""
+    if held_out == 0:
+        return f"no {split} images"
+    if held_out is not None:
+        return f"none of its {counted(held_out, f'{split} image')} could be read"
+    return f"no {split} images held out, or none readable"
+
+
+def metrics_text(metrics: dict[str, Any], split: str, held_out: int | None = None) -> str:
     """ "acc 0.985 · IoU 0.812 on 48 test images"; "no validation images: figures not measured" for a
-    run that held none out (it read "0 validation images", as if measured); "" with no figures."""
+    run that held none out (it read "0 validation images", as if measured), "none of its 3 validation
+    images could be read: ..." for one whose validation images could not be read (``held_out``:
+    `held_out_count` of its meta.json; either, when not given); "" with no figures."""
     if not_measured(metrics):
-        return f"no {split} images: figures not measured"
+        return f"{unmeasured_text(split, held_out)}: figures not measured"
     parts = []
     for key, short in HEADLINE:
         value = figure(metrics.get(key, metrics.get(f"val_{key}")))

@@ -7,7 +7,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from petloc_gui.app.model_metrics import chose_epoch, headline_metrics, metric_problem, metric_value, not_measured
+from petloc_gui.app.model_metrics import (
+    chose_epoch,
+    headline_metrics,
+    held_out_count,
+    metric_problem,
+    metric_value,
+    not_measured,
+    unmeasured_text,
+)
 from petloc_gui.cli.output import error, json_line
 from petloc_gui.core.text import counted, table
 
@@ -252,8 +260,9 @@ def _measured_on(row: dict[str, Any]) -> str:
     """ "48 test images", "12 validation images", "1 selection-set image", "no validation images (not
     measured)" for a run that held none out, "-" without figures."""
     metrics = row.get("metrics") or {}
-    if not_measured(metrics) and row.get("split"):
-        return f"no {row['split']} images (not measured)"
+    if not_measured(metrics) and row.get("split"):  # none held out, or none could be read: its meta.json says
+        meta = _json_object(Path(row["path"]) / "meta.json") if row.get("path") else None
+        return f"{unmeasured_text(row['split'], held_out_count(meta))} (not measured)"
     if not metrics or not row.get("split"):
         return "-"
     split = "selection-set" if row.get("chose_epoch") else row["split"]

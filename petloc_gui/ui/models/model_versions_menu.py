@@ -18,7 +18,14 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from petloc_gui.app.model_metrics import headline_metrics, metrics_text, shown_split, usable_metrics
+from petloc_gui.app.model_metrics import (
+    headline_metrics,
+    held_out_count,
+    metrics_text,
+    not_measured,
+    shown_split,
+    usable_metrics,
+)
 from petloc_gui.core.text import visible
 from petloc_gui.model.versions import Version, VersionStore
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
@@ -80,7 +87,8 @@ class VersionsMenu(QMenu):
         for version in versions:
             # (one validation image: on the image that chose the epoch, as `petloc models` says)
             split = shown_split("validation", version.metrics, version.extra.get("training_metrics"))
-            figures = metrics_text(version.metrics, split)
+            held_out = _held_out(version) if not_measured(version.metrics) else None  # none, or none readable
+            figures = metrics_text(version.metrics, split, held_out)
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
             pending = UNDECIDED if version.id == undecided else ""
             # Named by its folders, as `petloc models` (pets/d1) and the status line (pets d1) name it, not by
@@ -184,6 +192,18 @@ def _unusable_bundled(name: str, reason: str, tip: str) -> tuple[str, str, None]
     return visible(f"Bundled: {name}  ·  cannot be used: {short}"), visible(tip), None
 
 
+def _held_out(version: Version) -> int | None:
+    """How many validation images the version's run held out (its meta.json; None when unreadable): read
+    only for a version whose figures were measured on none, to say whether it held none out or could
+    read none of them."""
+    from petloc_gui.model.bundle import read_meta
+
+    try:
+        return held_out_count(read_meta(version.path))
+    except Exception:  # noqa: BLE001 - unreadable: the entry says it may be either
+        return None
+
+
 def _date(created: str) -> str:
     """ "2026-11-23 18:52" from an ISO 8601 time."""
     return created[:16].replace("T", " ") if created else "date unknown"
@@ -205,6 +225,6 @@ def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
     if problem is not None:  # the why in the entry, the path in its tooltip (as a broken version's)
         return _unusable_bundled(name, problem, f"{path}: {problem}")
     metrics, split = headline_metrics(meta)
-    figures = metrics_text(metrics, shown_split(split, meta.get("metrics")))
+    figures = metrics_text(metrics, shown_split(split, meta.get("metrics")), held_out_count(meta))
     text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}", figures) if part)
     return text, str(path), path
