@@ -98,11 +98,41 @@ class ModelComparison(QWidget):
             return ""
         if not isinstance(old, dict):
             return "Only the new model's figures are known."
-        better = [
-            label
-            for key, label in ROWS[:3]
-            if isinstance(new.get(key), (int, float)) and isinstance(old.get(key), (int, float)) and new[key] > old[key]
-        ]
-        if not better:
-            return "The new model is not better than the current one on the validation images."
-        return "The new model is better on: " + ", ".join(better) + "."
+        better, worse, same = compare_figures(old, new)
+        if better and worse:  # never "better" alone while another headline figure dropped
+            return (f"Mixed: the new model is better on {_listed(better)} but worse on {_listed(worse)}; "
+                    "look at the images before keeping it.")
+        if better:
+            return f"The new model is better on {_listed(better)}" + (
+                f" (the same on {_listed(same)} at the precision shown)." if same else ".")
+        if worse:
+            return f"The new model is worse on {_listed(worse)} than the current one on the validation images."
+        if same:
+            return "The new model is no better than the current one: the same figures at the precision shown."
+        return "The two models' figures cannot be compared (some are unknown)."
+
+
+# each headline figure as a sentence names it
+PROSE = {"accuracy": "accuracy", "mean_iou": "mean IoU", "iou_ge_50": "IoU ≥ 0.5"}
+
+
+def compare_figures(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
+    """(better, worse, the same): the headline figures of ``new`` against ``old``, compared as the table
+    shows them (3 decimals): a gain too small to show is none, as the reader sees two equal cells.
+    A figure unknown on either side is in none of the lists."""
+    out: tuple[list[str], list[str], list[str]] = ([], [], [])
+    for key in PROSE:
+        a, b = old.get(key), new.get(key)
+        if not _is_number(a) or not _is_number(b):
+            continue
+        shown_old, shown_new = float(format_metric(key, a)), float(format_metric(key, b))
+        out[0 if shown_new > shown_old else 1 if shown_new < shown_old else 2].append(PROSE[key])
+    return out
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # NaN: unknown
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
