@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, add_label_argument, model_arg, path_arg, positive_int
+from petloc_gui.cli.evaluate_digits import learned_digit_count, learned_digits_record
 from petloc_gui.cli.evaluate_labels import label_hint
 from petloc_gui.cli.evaluate_split import SPLIT_DESCRIPTION, select_items
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
@@ -121,6 +122,8 @@ def run(args: argparse.Namespace) -> int:
     # learned its validation images
     trained_on, trained_record = trained_on_count([image for image, _, _ in evaluated], meta, dataset.root,
                                                   args.split)
+    # canvases of `petloc digits --split train`: new bytes, so not counted above, but digits the model learned
+    learned_digits = learned_digit_count([image for image, _, _ in evaluated], meta)
     metrics = evaluate_objects(
         [objects for _, objects, _ in evaluated],
         [p.label for _, _, p in evaluated],
@@ -138,7 +141,8 @@ def run(args: argparse.Namespace) -> int:
     )
     # evaluated images the model (or a model it was fine-tuned from) trained on; None: cannot be told
     report["n_trained_on"] = trained_on
-    report["trained_on_record"] = trained_record
+    report["trained_on_record"] = learned_digits_record(trained_record, learned_digits)
+    report["n_learned_digits"] = learned_digits
     if args.json:
         json_line(report)
     else:
@@ -342,7 +346,8 @@ def format_report(report: dict[str, Any]) -> list[str]:
         f"data       {report['data']} ({report['split']}; matching {report['matching']})",
         f"images     {report['n_images']} evaluated, {report['n_skipped']} skipped"
         + (f", {report['n_trained_on']} of them trained on" if report.get("n_trained_on") else "")
-        + (", training images unknown" if report.get("n_trained_on", 0) is None else ""),
+        + (", training images unknown" if report.get("n_trained_on", 0) is None else "")
+        + (f", {report['n_learned_digits']} hold MNIST digits it learned" if report.get("n_learned_digits") else ""),
         f"accuracy   {num(report['accuracy'])}",
         f"mean IoU   {num(report['mean_iou'])}   median {num(report['median_iou'])}",
         f"IoU>=0.5   {num(report['iou_ge_50'])}   IoU>=0.75 {num(report['iou_ge_75'])}",

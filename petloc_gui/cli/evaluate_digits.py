@@ -1,0 +1,59 @@
+"""`petloc evaluate`'s count of canvases that hold an MNIST digit the model learned.
+
+`petloc digits --split train` pastes the very digits the bundled digits model
+learned onto new canvases: other bytes, so `trained_on_count` (which matches
+bytes) finds none of them, yet the model has seen each digit. The folder's
+`petloc digits` record (`core.digits_record`) says which digit each canvas
+holds and the model's meta.json which digits it learned; the retrain
+comparison (`model.comparison`) hedges on the same reading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.cli.output import error
+from petloc_gui.core.text import counted
+
+
+def learned_digit_count(images: list[Path], meta: dict[str, Any]) -> int:
+    """How many of ``images`` are canvases (by their folder's record, their bytes still those recorded)
+    of an MNIST digit the model of ``meta``, or a model it was fine-tuned from, learned; says so on
+    stderr when any."""
+    from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, learned, learned_digits
+    from petloc_gui.model.bundle import file_sha256
+
+    digits = learned_digits(meta)
+    if not digits:
+        return 0
+    lookup = DigitLookup()
+    count = 0
+    for image in images:
+        image = Path(image)
+        if not (image.parent / RECORD_NAME).is_file():  # no canvas of petloc digits: nothing to hash
+            continue
+        try:
+            sha256: str | None = file_sha256(image)
+        except OSError:
+            sha256 = None  # unreadable now: its digit cannot be told
+        count += learned(lookup.digit(image, sha256), digits)
+    if count:
+        holds = "holds an MNIST digit" if count == 1 else "hold MNIST digits"
+        which = "the one evaluated image" if len(images) == 1 else f"{count} of these {len(images)} evaluated images"
+        error(f"{which} {holds} that this model, or one it was fine-tuned from, learned on other canvases "
+              "(the digits of petloc digits --split train), so these figures on them are optimistic (for held-out "
+              "figures, evaluate a folder made by petloc digits DIR --split test)")
+    return count
+
+
+def learned_digits_record(record: str, n_learned: int) -> str:
+    """``trained_on_record`` with the learned digits counted: "complete" (or "the model's validation
+    images") no longer, as their bytes are no training image's and `n_trained_on` leaves them out;
+    "none: ..." stays (nothing is counted then)."""
+    if not n_learned or record.startswith("none:"):
+        return record
+    holds = "holds an MNIST digit" if n_learned == 1 else "hold MNIST digits"
+    note = (f"{counted(n_learned, 'evaluated image')} {holds} the model learned on other canvases "
+            "(n_learned_digits), not counted in n_trained_on")
+    return f"{record}; {note}" if record.startswith("incomplete:") else f"incomplete: {note}"

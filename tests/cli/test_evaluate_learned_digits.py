@@ -1,0 +1,60 @@
+"""`petloc evaluate` on canvases of MNIST digits the model learned (`petloc digits --split train`):
+other bytes than any training image, so not "trained on" by hash, yet the model has seen each digit."""
+
+from __future__ import annotations
+
+from petloc_gui.core.digits_record import record_digits
+from tests.cli.helpers import RED, assert_clean_errors, bundle_with_meta, last_json, run_cli, voc_xml, write_image
+
+W, H = 64, 32
+
+
+def _canvases(folder, digits):
+    """Red canvases annotated "cat", recorded as holding ``digits`` [(split, index)] (petloc digits's record)."""
+    folder.mkdir()
+    entries = {}
+    for n, (split, index) in enumerate(digits):
+        image = write_image(folder / f"{split}_{n:05d}.png", W, H, RED)
+        (folder / f"{split}_{n:05d}.xml").write_text(voc_xml(image.name, W, H, [("cat", (16, 16, 48, 28))]),
+                                                     encoding="utf-8")
+        entries[image.name] = (split, index, image.read_bytes())
+    record_digits(folder, entries)
+    return folder
+
+
+def _model(tiny_bundle, tmp_path):
+    # trained on other canvases (no image of the folder by its bytes) holding training digits 3 and 7
+    return bundle_with_meta(tiny_bundle, tmp_path, splits={"train": ["elsewhere/a.png"], "validation": [], "test": []},
+                            images={"elsewhere/a.png": {"sha256": "0" * 64}},
+                            training_data={"mnist_digits": {"train": [3, 7]}})
+
+
+def test_canvases_of_learned_digits_are_counted_said_and_the_record_is_not_complete(tiny_bundle, tmp_path, capsys):
+    folder = _canvases(tmp_path / "digits-train", [("train", 3), ("train", 7), ("train", 9), ("test", 3)])
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", _model(tiny_bundle, tmp_path), "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["n_images"] == 4 and report["accuracy"] == 1.0  # the figures stay what they are
+    assert report["n_trained_on"] == 0  # no image's bytes are a training image's
+    assert report["n_learned_digits"] == 2  # train 3 and 7; train 9 and test 3 it never learned
+    assert report["trained_on_record"].startswith("incomplete: 2 evaluated images hold MNIST digits the model "
+                                                  "learned on other canvases")
+    assert assert_clean_errors(err) == [
+        "petloc: 2 of these 4 evaluated images hold MNIST digits that this model, or one it was fine-tuned from, "
+        "learned on other canvases (the digits of petloc digits --split train), so these figures on them are "
+        "optimistic (for held-out figures, evaluate a folder made by petloc digits DIR --split test)"]
+
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", _model(tiny_bundle, tmp_path / "b"))
+    assert code == 0
+    assert "4 evaluated, 0 skipped, 2 hold MNIST digits it learned" in out
+
+
+def test_held_out_digits_and_replaced_canvases_are_not_counted(tiny_bundle, tmp_path, capsys):
+    folder = _canvases(tmp_path / "digits-test", [("test", 3), ("train", 7)])
+    # train_00001.png is another picture now: it holds no digit the record can vouch for
+    write_image(folder / "train_00001.png", W, H, (200, 30, 30))
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", _model(tiny_bundle, tmp_path), "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["n_learned_digits"] == 0 and report["trained_on_record"] == "complete"
+    assert assert_clean_errors(err) == []
