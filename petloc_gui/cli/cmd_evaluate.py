@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, add_label_argument, model_arg, path_arg, positive_int
+from petloc_gui.cli.evaluate_clamped import clamped_notes, clamped_report, warn_clamped
 from petloc_gui.cli.evaluate_digits import learned_digit_count, learned_digits_record
 from petloc_gui.cli.evaluate_labels import label_hint
 from petloc_gui.cli.evaluate_split import SPLIT_DESCRIPTION, select_items
@@ -92,13 +93,15 @@ def run(args: argparse.Namespace) -> int:
     size_notes: list[tuple[Path, str]] = []
     # over the whole folder: a validation split may hold photo.png and not the photo.jpg owning photo.xml
     borrowed = borrowed_annotations(dataset.items)
-    cases, skipped = collect_ground_truth(items, args.label, size_notes, borrowed)
+    clamped: list[tuple[Path, str]] = []
+    cases, skipped = collect_ground_truth(items, args.label, size_notes, borrowed, clamped)
     _report_skipped(skipped)
     # a folder the index could not list or follow, and HEIC, AVIF... files, are not in the index:
     # their boxed images would be left out of the figures unsaid
     for line in index_lines(dataset) + unread_lines(dataset):
         error(line)
     warn_size_mismatches(size_notes)
+    warn_clamped(clamped)
     # a model trained on breeds evaluated on the VOC names ("cat") would find every label unknown
     hint = label_hint(args.label, cases, meta, class_names_of(None, meta),
                       lambda other: collect_ground_truth(items, other, None, borrowed)[0])
@@ -143,6 +146,7 @@ def run(args: argparse.Namespace) -> int:
     report["n_trained_on"] = trained_on
     report["trained_on_record"] = learned_digits_record(trained_record, learned_digits)
     report["n_learned_digits"] = learned_digits
+    report.update(clamped_report(clamped))
     if args.json:
         json_line(report)
     else:
@@ -246,7 +250,7 @@ def _same_folder(a, b) -> bool:
 
 
 def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[Path, str]] | None = None,
-                         borrowed: dict[Path, str] | None = None,
+                         borrowed: dict[Path, str] | None = None, clamped: list[tuple[Path, str]] | None = None,
                          ) -> tuple[list[tuple[Path, list[tuple[str, Any]]]], list[tuple[str, str]]]:
     """([(image, [(label, box) of every object])], [(file, reason skipped)]) of dataset items.
 
@@ -255,6 +259,8 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
     another image size is appended as (annotation path, note) (`core.stats.size_mismatch`).
     ``borrowed``: the images whose annotation file is another image's, with its owner
     (`core.shared_annotations.borrowed_annotations`; of ``items`` when not given): skipped.
+    ``clamped``: (annotation path, read_voc's note) appended for each box scored that read_voc clamped
+    to its image (`cli.evaluate_clamped`).
     """
     from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
     from petloc_gui.core.stats import size_mismatch
@@ -290,8 +296,9 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
             skipped.append((str(item.image_path), "no breed in the dataset's list"))
             continue
         # An object without a label, or a box of zero area, is no ground truth (training skips such objects too).
-        usable = [(str(breed or o.name), o.box) for o in annotation.objects
-                  if (breed or o.name) and o.box.sorted().width > 0 and o.box.sorted().height > 0]
+        kept = [i for i, o in enumerate(annotation.objects, 1)
+                if (breed or o.name) and o.box.sorted().width > 0 and o.box.sorted().height > 0]
+        usable = [(str(breed or annotation.objects[i - 1].name), annotation.objects[i - 1].box) for i in kept]
         note = size_mismatch(annotation)
         if not usable:
             # boxes are clamped to the image's real size: a box drawn on a larger image can lie outside it
@@ -299,6 +306,8 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
                             "and a box of non-zero area" + (f" in the image ({note})" if note else "")))
             continue
         cases.append((Path(item.image_path), usable))
+        if clamped is not None:
+            clamped += [(Path(item.annotation_path), note) for note in clamped_notes(annotation.problems, kept)]
         if size_notes is not None and note:
             size_notes.append((Path(item.annotation_path), note))
     return cases, skipped

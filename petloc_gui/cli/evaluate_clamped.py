@@ -1,0 +1,44 @@
+"""Ground-truth boxes `petloc evaluate` scores after read_voc clamped them to their image.
+
+read_voc limits a box to the image it describes (`core.voc`, noted in
+``annotation.problems``): a box drawn 1 px past the edge loses nothing, but
+(3, 0, 931, 928) on a 75x75 canvas is an annotation that is wrong, and the
+IoU scored against its clamped remainder means little. Such boxes are scored
+as clamped (training learns them so too) and said, as `warn_size_mismatches`
+says the boxes of a resized image.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.cli.output import error
+from petloc_gui.core.text import counted
+
+# read_voc's note: "object I (NAME): box (...) lies outside the WxH image; clamped to (...)"
+OUTSIDE = " lies outside the "
+
+
+def clamped_notes(problems: Iterable[str], objects: Iterable[int]) -> list[str]:
+    """read_voc's notes (``problems``) of the boxes it clamped, for the objects scored (1-based
+    ``objects``: those with a label and a box of non-zero area)."""
+    wanted = {f"object {i} (" for i in objects}
+    return [note for note in problems if OUTSIDE in note and note[:note.find("(") + 1] in wanted]
+
+
+def warn_clamped(notes: list[tuple[Path, str]], shown: int = 3) -> None:
+    """Warn, naming the first few, about boxes scored after clamping (annotation path, read_voc's note)."""
+    for path, note in notes[:shown]:
+        error(f"warning: {path}: {note}, and scored so (check the annotation: a box drawn far past its "
+              "image's edge is likely wrong)")
+    if len(notes) > shown:
+        error(f"warning: and {counted(len(notes) - shown, 'more ground-truth box', 'more ground-truth boxes')} "
+              "outside their image, scored as clamped too (`petloc stats` lists them all; --json boxes_clamped)")
+
+
+def clamped_report(notes: list[tuple[Path, str]]) -> dict[str, Any]:
+    """The `--json` keys: how many boxes were clamped, and each one's annotation file and note."""
+    return {"n_boxes_clamped": len(notes),
+            "boxes_clamped": [{"annotation": str(path), "problem": note} for path, note in notes]}
