@@ -47,6 +47,17 @@ def test_cancel_keeps_the_window_open_and_the_choice_waiting(qtbot, window, trai
     assert controller._progress_window().isVisible()  # the comparison is in front of the user again
 
 
+def test_cancel_brings_the_comparison_back_after_the_question(qtbot, window, trained, monkeypatch):
+    """Shown before the question only, the comparison stayed behind the main window, which the question
+    (the main window's) raised: it must be raised again once the question is answered."""
+    controller, _version = trained
+    events: list[str] = []
+    monkeypatch.setattr(retrain_quit, "ask_undecided", lambda *args: events.append("asked") or retrain_quit.CANCEL)
+    monkeypatch.setattr(controller, "show_progress", lambda: events.append("shown"))
+    window.close()
+    assert events == ["shown", "asked", "shown"]
+
+
 def test_discard_deletes_the_new_model_and_quits(qtbot, window, trained, monkeypatch):
     controller, version = trained
     _answer(monkeypatch, retrain_quit.DISCARD)

@@ -225,6 +225,7 @@ class RetrainController(QObject):
         window = self._progress_window()
         window.show()
         window.raise_()
+        window.activateWindow()  # raise_ alone leaves the keyboard with the window the user was in
 
     def confirm_quit(self) -> bool:
         """On quit: a run stopped, a new model kept or discarded, as the user says (True: go ahead)."""

@@ -43,6 +43,9 @@ def confirm_quit(controller: RetrainController) -> bool:
     if choice == DISCARD:
         controller.discard_new_model()
         return controller.new_version is None  # refused (it is in use elsewhere): said, the window stays
+    # Cancel: the question's window manager put the main window on top of the comparison (the question
+    # is the main window's): bring the comparison back in front, as the question promised
+    controller.show_progress()
     return False
 
 
