@@ -135,8 +135,8 @@ def _check_image_folder(path: Path, image_folder: Path | None) -> None:
     except OSError:
         return  # cannot even look: the write itself says why it fails
     if not there:
-        raise SaveError(f"the folder {image_folder} no longer exists (moved or deleted?): nothing "
-                        "saved, your edits are kept", path)
+        # what is kept is the caller's to say (the window: "Your edits are kept in memory ...")
+        raise SaveError(f"the folder {image_folder} no longer exists (moved or deleted?): nothing saved", path)
 
 
 def _ensure_annotation_folder(path: Path, image_folder: Path | None) -> None:

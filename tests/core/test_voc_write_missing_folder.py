@@ -18,7 +18,7 @@ def _annotation(image):
 
 def test_a_sidecar_folder_gone_is_not_created_again(tmp_path):
     folder = tmp_path / "pets"  # renamed or deleted since it was opened
-    with pytest.raises(SaveError, match=r"the folder .*pets no longer exists \(moved or deleted\?\): nothing saved"):
+    with pytest.raises(SaveError, match=r"the folder .*pets no longer exists \(moved or deleted\?\): nothing saved$"):
         write_voc(_annotation(folder / "a.jpg"), folder / "a.xml", image_folder=folder)
     assert not folder.exists()
 
