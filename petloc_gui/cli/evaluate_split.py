@@ -6,12 +6,16 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.output import CommandError, error, info
+from petloc_gui.core.epoch_choice import validation_parts
 from petloc_gui.core.text import counted
 
 SPLIT_DESCRIPTION = "all annotated images in DATA"
 VALIDATION_DESCRIPTION = "validation images listed in the model's meta.json"
 REPORT_DESCRIPTION = "validation images that did not choose the model's epoch (meta.json validation_parts.report)"
 SELECTION_DESCRIPTION = "validation images listed in the model's meta.json, which chose its epoch (selection set)"
+# a two-stage bundle whose refiner chose on every validation photo (the bundled pets model): none is a report photo
+REFINER_DESCRIPTION = ("validation images listed in the model's meta.json, all of which chose its epoch or its second "
+                       "stage's epoch and variant (selection set)")
 
 
 def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
@@ -26,19 +30,24 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
         listed = (meta.get("validation_split") or {}).get("images") or []
         if not listed:
             raise CommandError("this model's meta.json lists no validation images; use --split all")
-        # the part that did not choose the epoch, as `petloc models` and the window report the model's
-        # figures: the images that chose it flatter it (an older model records no parts: all of them)
-        recorded = meta.get("validation_parts")
-        parts: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
-        report = [str(p) for p in parts.get("report") or []]
+        # the part that chose nothing, as `petloc models` and the window report the model's figures: the
+        # images that chose its epoch, or its second stage's epoch and variant, flatter it
+        parts = validation_parts(meta)
         description = VALIDATION_DESCRIPTION
-        if report:
-            chose = len(set(listed) - set(report))
-            if chose:
-                info(f"petloc: evaluating the {counted(len(report), 'validation image')} that did not choose "
-                     f"the model's epoch; the other {chose} chose it (meta.json validation_parts)")
-            listed, description = report, REPORT_DESCRIPTION
-        elif parts.get("selection"):
+        if parts.report:
+            if parts.chose and parts.refiner_took:
+                info(f"petloc: evaluating the {counted(len(parts.report), 'validation image')} that chose neither "
+                     f"the model's epoch nor its second stage's epoch and variant; the other {len(parts.chose)} "
+                     "chose one of them (meta.json validation_parts, refine)")
+            elif parts.chose:
+                info(f"petloc: evaluating the {counted(len(parts.report), 'validation image')} that did not choose "
+                     f"the model's epoch; the other {len(parts.chose)} chose it (meta.json validation_parts)")
+            listed, description = parts.report, REPORT_DESCRIPTION
+        elif parts.refiner_took:
+            description = REFINER_DESCRIPTION
+            info("petloc: every validation image of this model chose its epoch or its second stage's epoch and "
+                 "variant (meta.json validation_parts, refine): its figures on them are somewhat optimistic")
+        elif parts.recorded:
             description = SELECTION_DESCRIPTION
         from petloc_gui.model.data import relpath_in  # no TensorFlow
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.core.epoch_choice import refiner_choosers
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.core.text import counted, visible
 from petloc_gui.model.bundle import load_bundle
@@ -88,7 +89,12 @@ def compare_models(
     if chose_old:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
         hedges.append(f"{chose_old} of them chose the current model's epoch (its validation selection part), "
                       "so its figures on them are somewhat optimistic.")
-    hedges += _digits_hedges(old_meta, ancestors, _meta(str(new_bundle)), fair or chosen, hashes, fine_tuned)
+    new_meta = _meta(str(new_bundle))
+    hedges += _digits_hedges(old_meta, ancestors, new_meta, fair or chosen, hashes, fine_tuned)
+    new_chose = _chose_new_refiner(new_meta, fair or chosen)
+    if 0 < new_chose < len(fair or chosen):
+        hedges.append(f"{new_chose} of them chose the new model's second stage's epoch and variant (carried from "
+                      "the model it was fine-tuned from), so its figures on them are somewhat optimistic.")
     if ancestors is not None and not ancestors.complete and seen is not None:
         # a model it was fine-tuned from cannot be read (deleted): images that one trained on are not known
         whose = "both models' figures" if fine_tuned else "the current model's figures"  # the new one learned
@@ -98,7 +104,8 @@ def compare_models(
         result["note"] = result["note"].replace("and neither trained on", "and neither is known to have trained on")
     if hedges:  # then not "a fair comparison"
         result["note"] = " ".join([result["note"].replace("A fair comparison: both", "Both", 1), *hedges])
-    result["new_split"] = SELECTION_NOTE if selection_only else REPORT_NOTE
+    result["new_split"] = (SELECTION_NOTE if selection_only else
+                           REFINER_NOTE if new_chose and new_chose == len(fair or chosen) else REPORT_NOTE)
     result["note"] += " " + result["new_split"]
     return result
 
@@ -106,6 +113,15 @@ def compare_models(
 REPORT_NOTE = "None of these images chose the new model's epoch (validation report part)."
 SELECTION_NOTE = ("These images also chose the new model's epoch (a selection set: there were no other "
                   "validation images), so its figures are somewhat optimistic.")
+
+REFINER_NOTE = ("These images chose the new model's second stage's epoch and variant (carried from the model it "
+                "was fine-tuned from, which chose them on these images), so its figures are somewhat optimistic.")
+
+
+def _chose_new_refiner(meta: dict[str, Any] | None, samples: list[Any]) -> int:
+    """How many of ``samples`` chose the new model's second stage (`core.epoch_choice.refiner_choosers`)."""
+    choosers = refiner_choosers(meta) if meta is not None else None
+    return sum(s.relpath in choosers for s in samples) if choosers else 0
 
 
 def trained_by_old(record: TrainingRecord | None, chosen: list[Any], ancestors: Lineage | None,
@@ -122,9 +138,12 @@ def trained_by_old(record: TrainingRecord | None, chosen: list[Any], ancestors: 
 
 
 def _chose_old_epoch(meta: dict[str, Any], samples: list[Any], hashes: dict[str, str | None]) -> int:
-    """How many of ``samples`` chose the old model's epoch (its ``meta`` validation_parts.selection)."""
+    """How many of ``samples`` chose the old model's epoch (its ``meta`` validation_parts.selection), or
+    its second stage's epoch and variant (`core.epoch_choice.refiner_choosers`: the bundled pets
+    model's refiner chose on all its validation photos)."""
     parts = meta.get("validation_parts")
     selection = set(parts.get("selection") or []) if isinstance(parts, dict) else set()
+    selection |= refiner_choosers(meta) or set()
     images = meta.get("images")
     recorded: dict[str, Any] = images if isinstance(images, dict) else {}
 

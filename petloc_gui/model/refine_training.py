@@ -6,7 +6,9 @@ the true boxes (`cascade.jittered_crop`: a fresh crop of every photo each
 time, so 150 photos give thousands of different crops). It is validated
 through the real cascade: the first stage's boxes on the validation photos
 (computed once), their crops, the refiner, boxes mapped back to the photo,
-per-image metrics (core.metrics). It trains on exactly the first stage's
+per-image metrics (core.metrics); its epoch and variant are chosen on the
+first stage's selection part, and its figures are on the report part
+(meta.json refine.selection). It trains on exactly the first stage's
 training photos: the validation photos are the ones the first stage's
 meta.json lists, and the same held-out photos are excluded.
 """
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, REFINER_SELECTION_PART, refiner_choosers
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model import cascade
@@ -34,6 +37,7 @@ from petloc_gui.model.bundle import (
     without_optimizer,
     write_meta,
 )
+from petloc_gui.model.refiner_variants import REFINER_CROPS_PER_PHOTO, REPASS_BELOW, Variant, best_variant
 from petloc_gui.model.splits import parent_splits
 
 if TYPE_CHECKING:
@@ -160,7 +164,11 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     names = list(bundle.class_names)
     listed = set(parent_splits(meta)["validation"])  # the first stage's validation photos
     train_items = [it for it in data.items if it.relpath not in listed]
-    val_items = [it for it in data.items if it.relpath in listed]
+    # The refiner's epoch and variant are chosen on the first stage's selection part only, so its report part
+    # stays one for the cascade (the bundled pets refiner chose on all 41; core.epoch_choice reads both kinds).
+    chose_on, part = _selection_part(meta, listed)
+    val_items = sorted((it for it in data.items if it.relpath in listed), key=lambda it: it.relpath not in chose_on)
+    chose = slice(0, sum(it.relpath in chose_on for it in val_items))  # val_items: the selection part first
     if not train_items or not val_items:
         raise DatasetError("the refiner needs the first stage's training and validation photos", data.root)
     train_images, train_boxes = _decoded(train_items, cfg.max_side)
@@ -184,18 +192,19 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
                             for b, r in zip(val_boxes, rects, strict=True)])
 
     class CascadeMonitor(EpochMonitor):
-        def validate(self, images: Any = None) -> dict[str, Any]:  # the cascade on the fixed validation photos
-            probs, boxes = cascade.refine(run, val_images, first_boxes, cfg.input_size, cfg.margin)
-            merged = (probs + first_probs) / 2
+        def validate(self, images: Any = None) -> dict[str, Any]:  # the cascade on the fixed selection photos
+            probs, boxes = cascade.refine(run, val_images[chose], first_boxes[chose], cfg.input_size, cfg.margin)
+            merged = (probs + first_probs[chose]) / 2
             _, crop_boxes = run(np.stack([cascade.cut(im, r, cfg.input_size) for im, r in
-                                          zip(val_images, rects, strict=True)]).astype(np.float32))
-            b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val_targets, crop_boxes))))
-            return _metrics(names, val_labels, val_boxes, val_images, merged, boxes) | {
+                                          zip(val_images[chose], rects[chose], strict=True)]).astype(np.float32))
+            b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val_targets[chose], crop_boxes))))
+            return _metrics(names, val_labels[chose], val_boxes[chose], val_images[chose], merged, boxes) | {
                 "loss": cfg.box_loss_weight * b_loss}
 
     steps = max(1, (len(train_items) * cfg.crops_per_photo) // cfg.batch_size)
-    validation = ValidationSet(batches=lambda: iter(()), label_ids=val_labels, boxes=val_boxes,
-                               sizes=[(im.shape[1], im.shape[0]) for im in val_images], targets=val_targets)
+    validation = ValidationSet(batches=lambda: iter(()), label_ids=val_labels[chose], boxes=val_boxes[chose],
+                               sizes=[(im.shape[1], im.shape[0]) for im in val_images[chose]],
+                               targets=val_targets[chose])
     monitor = CascadeMonitor(refiner, names, validation, cfg.box_loss_weight, cfg.epochs, steps,
                              cfg.patience, emit, lambda: False)
     emit({"event": "start", "epochs": cfg.epochs, "steps_per_epoch": steps, "n_train": len(train_items),
@@ -215,26 +224,44 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
         refiner.fit(dataset, epochs=end, initial_epoch=first_epoch, steps_per_epoch=steps,
                     callbacks=[monitor], verbose=0)
     metrics = monitor.restore_best()
-    variants = {"first_stage_only": _metrics(names, val_labels, val_boxes, val_images, first_probs, first_boxes)}
+    outputs: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray | None]] = {
+        "first_stage_only": (first_probs, first_boxes, None)}
     for flip in (False, True):
         probs, boxes = cascade.refine(run, val_images, first_boxes, cfg.input_size, cfg.margin, flip=flip)
         key = "cascade_flip" if flip else "cascade"
-        variants[key] = _metrics(names, val_labels, val_boxes, val_images, (probs + first_probs) / 2, boxes)
-        variants[key + "_refiner_class"] = _metrics(names, val_labels, val_boxes, val_images, probs, boxes)
+        outputs[key] = ((probs + first_probs) / 2, boxes, None)
+        outputs[key + "_refiner_class"] = (probs, boxes, None)
         _, twice = cascade.refine(run, val_images, boxes, cfg.input_size, cfg.margin, flip=flip)
-        variants[key + "_twice"] = _metrics(names, val_labels, val_boxes, val_images, (probs + first_probs) / 2,
-                                            twice)
+        outputs[key + "_twice"] = ((probs + first_probs) / 2, twice, None)
         again = cascade.crop_overlap(val_images, first_boxes, boxes, cfg.margin) < REPASS_BELOW
-        repassed = np.where(again[:, None], twice, boxes)
-        variants[key + "_repass"] = _metrics(names, val_labels, val_boxes, val_images,
-                                             (probs + first_probs) / 2, repassed) | {
-            "repass_share": float(np.mean(again)) if len(again) else 0.0}
+        outputs[key + "_repass"] = ((probs + first_probs) / 2, np.where(again[:, None], twice, boxes), again)
+
+    def scored(photos: slice) -> dict[str, dict[str, Any]]:  # every variant on these validation photos
+        return {key: _metrics(names, val_labels[photos], val_boxes[photos], val_images[photos], probs[photos],
+                              boxes[photos]) | ({} if again is None else {
+                                  "repass_share": float(np.mean(again[photos])) if len(again[photos]) else 0.0})
+                for key, (probs, boxes, again) in outputs.items()}
+
+    variants = scored(chose)
+    report = scored(slice(chose.stop, None)) if chose.stop < len(val_items) else {}
     info = {"variant_metrics": variants, "best_epoch": monitor.best_epoch, "epochs_run": monitor.epochs_run,
             "train_seconds": round(time.monotonic() - started, 1), "validation_metrics": metrics,
             "real_first_boxes": real_first_count,
-            "validation_variants": {k: _summary(v) for k, v in variants.items()}}
-    emit({"event": "refine_done", **{k: v for k, v in info.items() if k != "variant_metrics"}})
+            "selection": {"part": part, "images": sorted(it.relpath for it in val_items[chose])},
+            "validation_variants": {k: _summary(v) for k, v in variants.items()},
+            "report_variant_metrics": report, "report_variants": {k: _summary(v) for k, v in report.items()}}
+    emit({"event": "refine_done", **{k: v for k, v in info.items() if not k.endswith("variant_metrics")}})
     return {"model": refiner, "config": cfg, **info}
+
+
+def _selection_part(meta: dict[str, Any], listed: set[str]) -> tuple[set[str], str]:
+    """The first stage's validation photos that choose the refiner's epoch and variant (its selection part;
+    every one when it records no report part), and how meta.json refine.selection names them."""
+    parts = meta.get("validation_parts")
+    selection = set(parts.get("selection") or []) & listed if isinstance(parts, dict) else set()
+    if isinstance(parts, dict) and selection and set(parts.get("report") or []) & listed:
+        return selection, REFINER_SELECTION_PART
+    return listed, REFINER_ALL_VALIDATION
 
 
 def _metrics(names: list[str], label_ids: np.ndarray, gt_boxes: Sequence[Any], images: list[np.ndarray],
@@ -250,48 +277,7 @@ def _summary(metrics: dict[str, Any]) -> dict[str, Any]:
     return {k: metrics[k] for k in keys if k in metrics}
 
 
-# A second refinement pass only where the crop around the refined box overlaps the first
-# crop by less than this IoU (`inference.RefineStage.repass_below`). Chosen by 4-fold
-# cross-validation over the 188 non-test photos (benchmarks/exp_repass.py): 8.5% of the photos
-# get a second pass, and the pooled mean IoU is that of a second pass on every photo
-# (0.794 vs 0.791; one pass 0.784); thresholds 0.6-0.8 were within 0.002 of each other,
-# and the cheapest was taken.
-REPASS_BELOW = 0.6
-
-
-@dataclass(frozen=True)
-class Variant:
-    """How a bundle runs its refiner: the `validation_variants` key it is scored under."""
-
-    key: str
-    flip: bool
-    passes: int
-    repass_below: float = 1.0  # see `inference.RefineStage`
-
-
-# On a tie (same figure, same measured cost: no validation photo refined again) the first
-# listed wins: the conditional pass, which the cross-validation found better on average.
-VARIANTS = (Variant("cascade_repass", False, 2, REPASS_BELOW), Variant("cascade", False, 1),
-            Variant("cascade_flip", True, 1), Variant("cascade_twice", False, 2))
-# Mean crops per photo the refiner may see (the mirror image and a second pass each count
-# one; a conditional second pass counts the share of validation photos that get it).
-# On the 2-core CPU the speed targets (<= 3 ms a photo; >= 5x the seed-1 network, both
-# stages counted) leave room for about one: with the mirror image too, the networks take
-# 1.55 ms against 6.5-6.7 ms for seed-1 on a quiet machine, 4.2-4.3x (benchmarks/inference.md).
-REFINER_CROPS_PER_PHOTO = 1.25
-
-
-def _crops(variant: Variant, variants: dict[str, Any]) -> float:
-    extra = variants.get(variant.key, {}).get("repass_share", 1.0) if variant.repass_below < 1.0 else 1.0
-    return (2 if variant.flip else 1) * (1 + extra * (variant.passes - 1))
-
-
-def best_variant(result: dict[str, Any], budget: float = REFINER_CROPS_PER_PHOTO) -> Variant:
-    """The variant within ``budget`` refiner crops per photo with the best validation mean IoU
-    (ties: the cheaper one; then the first in `VARIANTS`)."""
-    variants = result["validation_variants"]
-    affordable = [v for v in VARIANTS if v.key in variants and _crops(v, variants) <= max(1.0, budget)]
-    return max(affordable, key=lambda v: (round(variants[v.key]["mean_iou"], 4), -_crops(v, variants)))
+CASCADE_REPORT_SPLIT = "validation (report part: chose neither stage's epoch; first stage + refiner"
 
 
 def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], flip: bool | None = None,
@@ -299,7 +285,7 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
     """Add the trained refiner to the bundle: refine.keras (+ refine.tflite), then meta.json.
 
     ``flip`` None: flip TTA and the number of refinement passes are chosen
-    by `best_variant` on the validation photos.
+    by `best_variant` on the selection photos; the figures are the report photos'.
     """
     from petloc_gui.model.runtime import write_tflite
 
@@ -331,11 +317,16 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
         "epochs_run": result["epochs_run"],
         "train_seconds": result["train_seconds"],
         "recipe": config.record(),
-        "validation_variants": result["validation_variants"],
+        "validation_variants": result["validation_variants"],  # on the photos of "selection"
+        **{key: result[key] for key in ("selection", "report_variants") if result.get(key)},
     }
     meta["first_stage_validation_metrics"] = meta.get("metrics")
-    meta["metrics"] = {"split": f"validation (first stage + refiner, {variant})",
-                       **{k: v for k, v in result["variant_metrics"][variant].items() if k != "loss"}}
+    # the figures of the report part, which chose neither stage's epoch nor the variant, when there is one
+    report = (result.get("report_variant_metrics") or {}).get(variant)
+    split = (f"{CASCADE_REPORT_SPLIT}, {variant})" if report else
+             f"selection set (first stage + refiner, {variant}: these photos chose the refiner's epoch and variant)")
+    meta["metrics"] = {"split": split, **{k: v for k, v in (report or result["variant_metrics"][variant]).items()
+                                          if k != "loss"}}
     write_meta(folder, meta)
     return folder
 
@@ -365,7 +356,10 @@ def carried_refiner(parent: LoadedBundle | None, class_names: Sequence[str]) -> 
         return None
     names = (str(refine.get("model_file", REFINE_FILE)), REFINE_TFLITE)
     files = {name: Path(parent.path) / name for name in names if (Path(parent.path) / name).is_file()}
-    return CarriedRefiner(files, {**refine, "carried_from": parent.meta.get("version_id")})
+    # the photos that chose it go with it: a retrain that validates on them must not call them report photos
+    chose = refine.get("selection") if isinstance(refine.get("selection"), dict) else {
+        "part": REFINER_ALL_VALIDATION, "images": sorted(refiner_choosers(parent.meta) or [])}
+    return CarriedRefiner(files, {**refine, "selection": chose, "carried_from": parent.meta.get("version_id")})
 
 
 def rescored_with_refiner(bundle_path: Path, meta: dict[str, Any], items: Sequence[Any]) -> dict[str, Any]:
@@ -382,12 +376,19 @@ def rescored_with_refiner(bundle_path: Path, meta: dict[str, Any], items: Sequen
         return first
     bundle = load_bundle(bundle_path)
     predictor = Predictor(bundle, runner=function_runner(bundle.model))  # both stages: what predict runs
-    samples = [item.sample for item in items]
+    choosers = refiner_choosers(meta) or set()  # they chose the carried refiner's epoch and variant
+    fair = [item.sample for item in items if item.relpath not in choosers]
+    samples = fair or [item.sample for item in items]
     kept = [(s, p) for s, p in zip(samples, predictor.predict_paths([s.image_path for s in samples]), strict=True)
             if not isinstance(p, Exception)]
     figures = evaluate([s.label for s, _ in kept], [s.box for s, _ in kept], [p.label for _, p in kept],
                        [p.box for _, p in kept], list(bundle.class_names))
-    metrics = {**figures, "split": f"{first.get('split', 'validation')} (first stage + refiner)"}
+    left_out = len(items) - len(fair) if fair else 0
+    split = (f"{first.get('split', 'validation')} (first stage + refiner"
+             + (f"; {left_out} that chose the refiner's epoch and variant left out)" if left_out else ")")
+             if fair else "selection set (first stage + refiner: these images chose the refiner's epoch and variant, "
+                          "on the model it was fine-tuned from)")
+    metrics = {**figures, "split": split}
     saved = read_meta(bundle_path)  # as written: save_bundle added its version id and date
     write_meta(bundle_path, {**saved, "metrics": metrics, "first_stage_validation_metrics": first})
     return metrics

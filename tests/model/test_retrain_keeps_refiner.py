@@ -69,3 +69,24 @@ def test_a_retrain_from_a_two_stage_bundle_keeps_its_second_stage(tmp_path, two_
     assert meta["metrics"]["split"].endswith("(first stage + refiner)")
     assert "mean_iou" in meta["first_stage_validation_metrics"]
     assert meta["version_id"] and meta["created"]  # what save_bundle wrote stays
+
+
+def test_a_retrain_whose_report_photos_chose_the_carried_refiner_says_so(tmp_path, two_stage_digits):
+    # A retrain from the bundled pets model on its own photos validates on the 41 photos its refiner chose its
+    # epoch and variant on: its figures "on the report part" were on photos that chose the refiner.
+    from petloc_gui.app.model_metrics import chose_epoch
+    from petloc_gui.core.digits import write_digits_dataset
+
+    data = tmp_path / "data"
+    write_digits_dataset(data, "train", count=20, seed=0)
+    meta = json.loads((two_stage_digits / "meta.json").read_text())
+    meta["validation_split"]["images"] = sorted(p.name for p in data.glob("*.png"))  # it chose on every one
+    (two_stage_digits / "meta.json").write_text(json.dumps(meta))
+    config = TrainConfig(preset="digits", epochs=1, batch_size=8, val_fraction=0.25,
+                         init_from=str(two_stage_digits), out_dir=str(tmp_path / "child"))
+    child = json.loads((train(data, config) / "meta.json").read_text())
+
+    assert child["refine"]["selection"]["images"] == meta["validation_split"]["images"]
+    assert child["validation_parts"]["report"]  # the run held some out to report on: every one chose the refiner
+    assert child["metrics"]["split"].startswith("selection set (first stage + refiner")
+    assert chose_epoch(child["metrics"]) is True

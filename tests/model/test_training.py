@@ -220,10 +220,24 @@ def test_a_refiner_is_trained_scored_by_variant_and_written_into_the_bundle(pets
     variants = result["validation_variants"]
     assert {"first_stage_only", "cascade", "cascade_flip", "cascade_twice", "cascade_repass"} <= set(variants)
     assert 0.0 <= variants["cascade_repass"]["repass_share"] <= 1.0
-    n_val = len(read_meta(path)["splits"]["validation"])
-    assert all(v["n_images"] == n_val for v in variants.values())
+    # the refiner's epoch and variant are chosen on the first stage's selection part only: its report part
+    # stays one for the cascade (the bundled pets refiner chose on all 41 validation photos)
+    parts = read_meta(path)["validation_parts"]
+    assert parts["selection"] and parts["report"]  # the run below holds both
+    assert result["selection"] == {"part": "selection part", "images": sorted(parts["selection"])}
+    assert all(v["n_images"] == len(parts["selection"]) for v in variants.values())
+    assert all(v["n_images"] == len(parts["report"]) for v in result["report_variants"].values())
     write_refiner(path, result)
-    refine = read_meta(path)["refine"]
+    written = read_meta(path)
+    refine = written["refine"]
+    assert refine["selection"] == result["selection"]
+    variant = refine["chosen_variant"].split()[0]
+    assert written["metrics"]["n_images"] == len(parts["report"])
+    assert written["metrics"]["mean_iou"] == result["report_variants"][variant]["mean_iou"]
+    assert written["metrics"]["split"].startswith("validation (report part: chose neither stage's epoch")
+    from petloc_gui.core.epoch_choice import validation_parts
+
+    assert validation_parts(written).report == parts["report"]
     assert refine["passes"] in (1, 2) and refine["input_size"] == [64, 64]
     assert refine["repass_below"] == (REPASS_BELOW if refine["chosen_variant"].startswith("cascade_repass") else 1.0)
     predictor = Predictor(path)
