@@ -10,9 +10,11 @@ from petloc_gui.core.epoch_choice import validation_parts
 from petloc_gui.core.text import counted
 
 SPLIT_DESCRIPTION = "all annotated images in DATA"
-VALIDATION_DESCRIPTION = "validation images listed in the model's meta.json"
 REPORT_DESCRIPTION = "validation images that did not choose the model's epoch (meta.json validation_parts.report)"
 SELECTION_DESCRIPTION = "validation images listed in the model's meta.json, which chose its epoch (selection set)"
+# a model older than validation_parts (the bundled digits one) chose its epoch on all of them
+UNSPLIT_DESCRIPTION = ("validation images listed in the model's meta.json, all of which chose its epoch (selection "
+                       "set: it records no validation parts)")
 # a two-stage bundle whose refiner chose on every validation photo (the bundled pets model): none is a report photo
 REFINER_DESCRIPTION = ("validation images listed in the model's meta.json, all of which chose its epoch or its second "
                        "stage's epoch and variant (selection set)")
@@ -33,22 +35,26 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
         # the part that chose nothing, as `petloc models` and the window report the model's figures: the
         # images that chose its epoch, or its second stage's epoch and variant, flatter it
         parts = validation_parts(meta)
-        description = VALIDATION_DESCRIPTION
+        note = ""  # said once the images are found
         if parts.report:
             if parts.chose and parts.refiner_took:
-                info(f"petloc: evaluating the {counted(len(parts.report), 'validation image')} that chose neither "
-                     f"the model's epoch nor its second stage's epoch and variant; the other {len(parts.chose)} "
-                     "chose one of them (meta.json validation_parts, refine)")
+                note = (f"petloc: evaluating the {counted(len(parts.report), 'validation image')} that chose neither "
+                        f"the model's epoch nor its second stage's epoch and variant; the other {len(parts.chose)} "
+                        "chose one of them (meta.json validation_parts, refine)")
             elif parts.chose:
-                info(f"petloc: evaluating the {counted(len(parts.report), 'validation image')} that did not choose "
-                     f"the model's epoch; the other {len(parts.chose)} chose it (meta.json validation_parts)")
+                note = (f"petloc: evaluating the {counted(len(parts.report), 'validation image')} that did not choose "
+                        f"the model's epoch; the other {len(parts.chose)} chose it (meta.json validation_parts)")
             listed, description = parts.report, REPORT_DESCRIPTION
         elif parts.refiner_took:
             description = REFINER_DESCRIPTION
-            info("petloc: every validation image of this model chose its epoch or its second stage's epoch and "
-                 "variant (meta.json validation_parts, refine): its figures on them are somewhat optimistic")
+            note = ("petloc: every validation image of this model chose its epoch or its second stage's epoch and "
+                    "variant (meta.json validation_parts, refine): its figures on them are somewhat optimistic")
         elif parts.recorded:
             description = SELECTION_DESCRIPTION
+        else:  # an older model (the bundled digits one): every validation image chose its epoch
+            description = UNSPLIT_DESCRIPTION
+            note = ("petloc: this model's meta.json records no validation parts: every validation image it lists "
+                    "chose its epoch, so its figures on them are somewhat optimistic")
         from petloc_gui.model.data import relpath_in  # no TensorFlow
 
         wanted = set(listed)
@@ -60,6 +66,8 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
             which = (f"none of the model's {len(wanted)} {kind} is" if len(wanted) > 1
                      else f"the model's one {kind.replace('images', 'image', 1)} is not")
             raise CommandError(f"{which} in {dataset.root}")
+        if note:
+            info(note)
         if len(chosen) < len(wanted):
             missing = len(wanted) - len(chosen)
             are = "is" if missing == 1 else "are"

@@ -76,7 +76,7 @@ def test_evaluate_messages_about_one_image(tmp_path, capsys):
 
     chosen, _ = select_items(dataset, {"validation_split": {"images": ["a.png", "gone.png"]}}, "validation")
     assert len(chosen) == 1
-    assert capsys.readouterr().err == f"petloc: 1 of the model's validation images is not in {root}\n"
+    assert capsys.readouterr().err.endswith(f"\npetloc: 1 of the model's validation images is not in {root}\n")
     with pytest.raises(CommandError, match=f"^the model's one validation image is not in {re.escape(str(root))}$"):
         select_items(dataset, {"validation_split": {"images": ["gone.png"]}}, "validation")
     with pytest.raises(CommandError, match=r"^none of the model's 2 validation images is in "):

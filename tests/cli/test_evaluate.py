@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from petloc_gui.cli.evaluate_split import UNSPLIT_DESCRIPTION
 from petloc_gui.model.bundle import file_sha256
 from tests.cli.helpers import (
     BILLION_LAUGHS,
@@ -118,10 +119,13 @@ def test_evaluate_validation_split_and_training_folder_warning(eval_folder, tiny
     report = last_json(out)
     assert report["n_images"] == 2 and report["n_skipped"] == 0
     assert report["accuracy"] == 1.0
-    assert report["split"] == "validation images listed in the model's meta.json"
+    # it records no validation parts: every listed image chose its epoch, and the split says so
+    assert report["split"] == UNSPLIT_DESCRIPTION
     # b1 is listed in validation but is the bytes of a training image: said under --split validation too
     assert report["n_trained_on"] == 1 and report["trained_on_record"] == "complete"
     assert assert_clean_errors(err) == [
+        "petloc: this model's meta.json records no validation parts: every validation image it lists chose its "
+        "epoch, so its figures on them are somewhat optimistic",
         f"petloc: 1 of the model's validation images is not in {eval_folder}",
         "petloc: 1 of these 2 evaluated images is a training image of this model or of one it was fine-tuned "
         "from (1 by identical bytes): these figures include training images (evaluate on a folder none of its "
