@@ -83,13 +83,20 @@ def _shown(value: int | float) -> str:
     return repr(value)
 
 
+def split_of_figures(metrics: Any, default: str = "validation") -> str:
+    """ "test" or "validation", as recorded figures' own "split" says; ``default`` when they name none."""
+    split = metrics.get("split") if isinstance(metrics, dict) else None
+    if not isinstance(split, str) or not split.strip():
+        return default
+    return "test" if "test" in split.lower() else "validation"
+
+
 def split_of_meta(meta: dict[str, Any]) -> str:
-    """ "test" when the bundle's metrics come from a test split, else "validation"."""
+    """ "test" when the bundle's metrics come from a test split, else "validation": as its metrics'
+    "split" says. meta.json ``test_split`` decides only when they name none: a benchmark-built bundle
+    (a teacher, a student, a first stage) holds a test split and validation figures."""
     raw = meta.get("metrics")
-    metrics = raw if isinstance(raw, dict) else {}
-    if meta.get("test_split") or "test" in str(metrics.get("split", "")).lower():
-        return "test"
-    return "validation"
+    return split_of_figures(raw, "test" if meta.get("test_split") else "validation")
 
 
 def headline_metrics(meta: dict[str, Any], version_metrics: dict[str, Any] | None = None
@@ -97,7 +104,7 @@ def headline_metrics(meta: dict[str, Any], version_metrics: dict[str, Any] | Non
     """(metrics, split) to show for a model: the version record's, else the bundle's; only the
     values the rule above accepts."""
     if isinstance(version_metrics, dict) and version_metrics:
-        return usable_metrics(version_metrics), "validation"
+        return usable_metrics(version_metrics), split_of_figures(version_metrics)
     metrics = meta.get("metrics") or meta.get("test_metrics") or {}
     if isinstance(metrics, dict) and isinstance(metrics.get("test"), dict):
         metrics = metrics["test"]

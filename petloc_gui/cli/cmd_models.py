@@ -14,6 +14,7 @@ from petloc_gui.app.model_metrics import (
     metric_problem,
     metric_value,
     not_measured,
+    split_of_figures,
     unmeasured_text,
 )
 from petloc_gui.cli.output import error, json_line
@@ -163,7 +164,8 @@ def _trained_row(name: str, path: Path, preset: str | None, record: dict[str, An
         "parent_recorded": recorded,
         "created": created if isinstance(created, str) else None,
         "metrics": _key_metrics(figures, problems),
-        "split": "validation",
+        # as the figures say: a copy of a bundled model stored as a version holds its test figures
+        "split": split_of_figures(figures),
         # the version record's figures (the comparison the user saw) are on the same images as the
         # run's own: its report part, else (one validation image) the image that chose the epoch
         "chose_epoch": chose_epoch(figures, extra.get("training_metrics") if isinstance(extra, dict) else None),
