@@ -104,11 +104,46 @@ def headline_metrics(meta: dict[str, Any], version_metrics: dict[str, Any] | Non
     """(metrics, split) to show for a model: the version record's, else the bundle's; only the
     values the rule above accepts."""
     if isinstance(version_metrics, dict) and version_metrics:
-        return usable_metrics(version_metrics), split_of_figures(version_metrics)
+        usable: dict[str, Any] = usable_metrics(version_metrics)
+        basis = figures_basis(version_metrics)
+        return (usable | {BASIS_KEY: basis} if basis else usable), split_of_figures(version_metrics)
     metrics = meta.get("metrics") or meta.get("test_metrics") or {}
     if isinstance(metrics, dict) and isinstance(metrics.get("test"), dict):
         metrics = metrics["test"]
     return usable_metrics(metrics), split_of_meta(meta)
+
+
+# A retrained version's figures are the comparison's (model.train_worker.version_figures): with them,
+# what they rest on. With the current model's training images left out they are on a subset of the
+# report part, and the comparison may hedge them (images that chose the current model's epoch, MNIST
+# digits a model learned); the status line and Versions said "on N validation images" all the same.
+BASIS_KEY = "basis"
+
+
+def figures_basis(metrics: Any) -> dict[str, Any] | None:
+    """The ``basis`` recorded with a version's figures, if any."""
+    basis = metrics.get(BASIS_KEY) if isinstance(metrics, dict) else None
+    return basis if isinstance(basis, dict) else None
+
+
+def basis_text(metrics: Any) -> str:
+    """What a version's figures rest on, after their image count: "of 20, images neither model trained on;
+    2 notes say they may flatter it (version.json basis.hedges)"; "" when nothing is recorded or the
+    figures are on every validation image with nothing to hedge."""
+    basis = figures_basis(metrics)
+    if basis is None:
+        return ""
+    parts = []
+    n = image_count(metrics.get(COUNT_KEY))
+    n_validation = image_count(basis.get("n_validation"))
+    images = basis.get("images")
+    if n is not None and n_validation is not None and n < n_validation:
+        parts.append(f"of {n_validation}" + (f", {images}" if isinstance(images, str) and images else ""))
+    hedges = basis.get("hedges")
+    if isinstance(hedges, list) and hedges:
+        notes = "1 note says" if len(hedges) == 1 else f"{len(hedges)} notes say"
+        parts.append(f"somewhat optimistic: {notes} so (version.json basis.hedges)")
+    return "; ".join(parts)
 
 
 def chose_epoch(*records: Any) -> bool | None:
@@ -161,7 +196,8 @@ def metrics_text(metrics: dict[str, Any], split: str, held_out: int | None = Non
     """ "acc 0.985 · IoU 0.812 on 48 test images"; "no validation images: figures not measured" for a
     run that held none out (it read "0 validation images", as if measured), "none of its 3 validation
     images could be read: ..." for one whose validation images could not be read (``held_out``:
-    `held_out_count` of its meta.json; either, when not given); "" with no figures."""
+    `held_out_count` of its meta.json; either, when not given); "" with no figures. A version's figures
+    say what they rest on after the count (`basis_text`)."""
     if not_measured(metrics):
         return f"{unmeasured_text(split, held_out)}: figures not measured"
     parts = []
@@ -173,4 +209,5 @@ def metrics_text(metrics: dict[str, Any], split: str, held_out: int | None = Non
         return ""
     count = image_count(metrics.get(COUNT_KEY))
     where = f"on {counted(count, f'{split} image')}" if count is not None else f"on {split} images"
-    return f"{' · '.join(parts)} {where}"
+    basis = basis_text(metrics)
+    return f"{' · '.join(parts)} {where}" + (f" ({basis})" if basis else "")

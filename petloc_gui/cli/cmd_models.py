@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.app.model_metrics import (
+    BASIS_KEY,
+    basis_text,
     chose_epoch,
+    figures_basis,
     headline_metrics,
     held_out_count,
     metric_problem,
@@ -26,7 +29,11 @@ EPILOG = """\
 Metrics are the ones recorded when the model was trained, on held-out images;
 the "measured on" column says which: a bundled model's test split, or the
 validation images a retraining held out that did not choose its epoch (the
-figures the GUI shows too). A run with a single validation image has no such
+figures the GUI shows too). A version kept in the window holds the retrain
+comparison's figures: with the images the current model trained on left out
+they are on fewer of them ("8 validation images (of 20, images neither model
+trained on)"), and the comparison's notes on what may flatter them are said
+(listed under "basis" with --json). A run with a single validation image has no such
 images: its figures are on that image, which also chose the epoch, and are
 said to be on the "selection set" (somewhat optimistic).
 Any listed path can be given as MODEL to evaluate, predict and export.
@@ -48,7 +55,7 @@ if TYPE_CHECKING:
 BUNDLED = ("pets", "digits")
 # The keys of every --json row (docs/cli.md), and those a trained version adds.
 ROW_KEYS = ("name", "kind", "path", "preset", "metrics", "split", "chose_epoch")
-TRAINED_KEYS = ("parent", "parent_recorded", "created")
+TRAINED_KEYS = ("parent", "parent_recorded", "created", "basis")
 HEADER = ("name", "preset", "accuracy", "mean IoU", "measured on", "path")
 
 
@@ -166,6 +173,8 @@ def _trained_row(name: str, path: Path, preset: str | None, record: dict[str, An
         "metrics": _key_metrics(figures, problems),
         # as the figures say: a copy of a bundled model stored as a version holds its test figures
         "split": split_of_figures(figures),
+        # what the comparison's figures rest on: which images, of how many, its hedges (None: the run's own)
+        "basis": figures_basis(figures),
         # the version record's figures (the comparison the user saw) are on the same images as the
         # run's own: its report part, else (one validation image) the image that chose the epoch
         "chose_epoch": chose_epoch(figures, extra.get("training_metrics") if isinstance(extra, dict) else None),
@@ -269,9 +278,9 @@ def _measured_on(row: dict[str, Any]) -> str:
         return "-"
     split = "selection-set" if row.get("chose_epoch") else row["split"]
     count = metrics.get("n_images")
-    if not isinstance(count, int):
-        return f"{split} images"
-    return counted(count, f"{split} image")
+    basis = basis_text({**metrics, BASIS_KEY: row.get("basis")})
+    shown = f"{split} images" if not isinstance(count, int) else counted(count, f"{split} image")
+    return f"{shown} ({basis})" if basis else shown
 
 
 def _num(value: Any) -> str:

@@ -41,12 +41,13 @@ def compare_models(
     ``val_relpaths`` are images the new model neither trained on nor chose
     its epoch with; ``selection_only`` says they did choose it (there were
     no others), and the note says so. Returns ``{"n_images", "n_validation", "basis", "old_model",
-    "old", "new", "old_trained_on", "note", "all"?}``: ``old``/``new`` are
+    "old", "new", "old_trained_on", "note", "images", "hedges", "all"?}``: ``old``/``new`` are
     scored on the ``n_images`` images neither model trained on when the
     current model's record is known (``old_trained_on`` counts the others),
     else on every validation image (``old_trained_on`` is None). ``all``
     holds the figures on every validation image when that differs. ``check``
-    is called between the two models (it raises to cancel).
+    is called between the two models (it raises to cancel). ``images``: the
+    relpaths ``old``/``new`` are on; ``hedges``: why figures on them may flatter a model.
     """
     samples, _, _ = collect_samples(data, label)
     by_relpath = {s.relpath: s for s in samples}
@@ -107,6 +108,9 @@ def compare_models(
     result["new_split"] = (SELECTION_NOTE if selection_only else
                            REFINER_NOTE if new_chose and new_chose == len(fair or chosen) else REPORT_NOTE)
     result["note"] += " " + result["new_split"]
+    # what the figures rest on, kept with them as the version's (train_worker): which images, and the hedges
+    result["images"] = sorted(s.relpath for s in fair or chosen)
+    result["hedges"] = hedges + ([result["new_split"]] if result["new_split"] != REPORT_NOTE else [])
     return result
 
 

@@ -270,7 +270,7 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
     training_data = meta.get("training_data") or {}
     write_record(args.out, {
         "parent": args.base,
-        "metrics": (comparison or {}).get("new") or meta.get("metrics") or {},
+        "metrics": version_figures(comparison, meta),
         "training_metrics": meta.get("metrics"),
         "data_fingerprint": training_data.get("fingerprint"),
         "data": str(args.data),
@@ -279,6 +279,18 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
         "label": args.label,
         "comparison": comparison,
     })
+
+
+def version_figures(comparison: dict[str, Any] | None, meta: dict[str, Any]) -> dict[str, Any]:
+    """The version's figures: the new model's in the comparison, with what they rest on (``basis``: which
+    images, how many of the validation images, the comparison's hedges; with ``subset`` they are the
+    report images the current model did not train on), else the run's own (meta.json ``metrics``)."""
+    new = (comparison or {}).get("new")
+    if not new or comparison is None:
+        return meta.get("metrics") or {}
+    basis = {"images": comparison.get("basis"), "n_validation": comparison.get("n_validation"),
+             "relpaths": comparison.get("images"), "hedges": comparison.get("hedges") or []}
+    return {**new, "basis": basis}
 
 
 def label_source(args: argparse.Namespace) -> str:
