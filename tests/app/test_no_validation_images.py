@@ -34,7 +34,7 @@ def test_the_figures_text_says_none_were_measured():
         "no validation images: figures not measured"
     assert metrics_text(UNMEASURED, "validation", 3) == \
         "none of its 3 validation images could be read: figures not measured"
-    # the record does not say which (the status line's ModelInfo holds no meta.json): either, never a guess
+    # the record does not say which (a meta.json without validation_parts): either, never a guess
     assert metrics_text(UNMEASURED, "validation") == \
         "no validation images held out, or none readable: figures not measured"
     assert metrics_text({"n_images": 4, "accuracy": 0.5}, "validation") == "acc 0.500 on 4 validation images"
@@ -70,3 +70,15 @@ def test_the_versions_menu_says_no_validation_images(qtbot, _isolated_user_data)
     _version(_isolated_user_data / "models", UNMEASURED, held_out=("a.png", "b.png", "c.png"))
     [entry] = VersionsMenu(VersionStore(), lambda: "digits").version_actions()
     assert "none of its 3 validation images could be read: figures not measured" in entry.text()
+
+
+def test_the_status_line_says_what_the_versions_menu_says(_isolated_user_data):
+    """Before: the status line (ModelInfo.summary) passed no held-out count, so it read "no validation images
+    held out, or none readable" where Versions said which."""
+    from petloc_gui.ui.models.model_handle import model_info
+
+    folder = _version(_isolated_user_data / "models", UNMEASURED)
+    assert "no validation images: figures not measured" in model_info(str(folder)).summary
+    shutil.rmtree(folder)
+    folder = _version(_isolated_user_data / "models", UNMEASURED, held_out=("a.png", "b.png", "c.png"))
+    assert "none of its 3 validation images could be read: figures not measured" in model_info(str(folder)).summary

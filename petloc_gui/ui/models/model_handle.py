@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from petloc_gui.app.model_metrics import headline_metrics, metrics_text, shown_split
+from petloc_gui.app.model_metrics import headline_metrics, held_out_count, metrics_text, shown_split
 
 if TYPE_CHECKING:
     from petloc_gui.model.versions import Version
@@ -32,11 +32,14 @@ class ModelInfo:
     class_names: tuple[str, ...] = ()
     metrics: dict = field(default_factory=dict, compare=False, hash=False)
     split: str = "validation"  # the images ``metrics`` were measured on: "test", "validation", "selection-set"
+    # How many validation images its run held out (meta.json; None when it does not say): figures measured
+    # on none then read "no validation images" or "none of its N ... could be read", as Versions says.
+    held_out: int | None = None
 
     @property
     def summary(self) -> str:
         """e.g. ``digits (acc 0.985 · IoU 0.812 on 500 test images)``."""
-        text = metrics_text(self.metrics, self.split)
+        text = metrics_text(self.metrics, self.split, self.held_out)
         return f"{self.name} ({text})" if text else self.name
 
 
@@ -74,7 +77,7 @@ def model_info(spec: str) -> ModelInfo:
                         version.extra.get("training_metrics") if version is not None else None, meta.get("metrics"))
     # The meta.json stamp makes a bundle rewritten in place a new version for the cache.
     return ModelInfo(spec=spec, name=name, path=Path(path), version_id=f"{path}@{stamp}",
-                     class_names=_classes_of(meta), metrics=metrics, split=split)
+                     class_names=_classes_of(meta), metrics=metrics, split=split, held_out=held_out_count(meta))
 
 
 def _stored_version(path: Path) -> Version | None:
