@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from petloc_gui.core.digits_record import LEARNED_KEY, DigitLookup, learned_digits, learned_record
+from petloc_gui.core.digits_record import LEARNED_KEY, DigitLookup, learned_digits, learned_record, united
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.images import image_size
 from petloc_gui.core.text import counted
@@ -100,13 +100,20 @@ def validation_split(items: Sequence[Item | Sample], fraction: float, seed: int,
                               forced=set(forced) - taught)
 
 
-def _lineage_train_hashes(parent_meta: dict[str, Any] | None) -> set[str]:
-    """sha256 of every image a parent model, and each model it was fine-tuned from, trained on."""
+def _lineage_learned(parent_meta: dict[str, Any] | None) -> tuple[set[str], dict[str, frozenset[int] | None]]:
+    """What a parent model, and each model it was fine-tuned from, learned: the sha256 of every image
+    they trained on, and the MNIST digits (`core.digits_record.learned_digits` of each, united). The
+    ancestors' digits, not the parent's record alone: a parent trained before that record, or one whose
+    own parent is two fine-tunes from the bundled digits model, does not list them, and once an ancestor
+    is deleted nothing else would."""
     if not isinstance(parent_meta, dict):
-        return set()
-    from petloc_gui.model.training_record import lineage_of
+        return set(), {}
+    from petloc_gui.model.training_record import ancestors_of, record_from_meta
 
-    return {digest for record in lineage_of(parent_meta).records for digest in record.train_hashes}
+    ancestors = ancestors_of(parent_meta)
+    records = (record_from_meta(parent_meta), *ancestors.records)
+    return ({digest for record in records for digest in record.train_hashes},
+            united(learned_digits(parent_meta), ancestors.digits))
 
 
 class TrainingData:
@@ -139,7 +146,8 @@ class TrainingData:
         self.unreadable = UnreadableImages()
         # the parent's validation images in the folder, by path or by bytes: validation whatever the fraction
         self.parent_validation = sorted(parent_validation)
-        # MNIST digits the parent's weights learned (`core.digits_record`): this model learns them too
+        # MNIST digits the parent's and its ancestors' weights learned (`core.digits_record`): this model
+        # learns them too
         self._inherited_digits = dict(inherited_digits or {})
 
     @classmethod
@@ -178,7 +186,7 @@ class TrainingData:
         hashes: dict[str, str | None] = {}
         test_hashes = parent_test_hashes(parent_meta)
         validation_hashes = parent_split_hashes(parent_meta, "validation")
-        learned = _lineage_train_hashes(parent_meta)
+        learned, inherited_digits = _lineage_learned(parent_meta)
         # the parent's test photos under another name or folder are still test photos, and its validation
         # photos still validation photos (a folder laid out otherwise than the parent's trained on them all)
         if test_hashes or learned or validation_hashes:
@@ -221,7 +229,7 @@ class TrainingData:
                               + test, hashes)
         return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, files,
                    fingerprint(it.sample for it in items), forced, n_skipped_prelabels,
-                   learned_digits(parent_meta) if isinstance(parent_meta, dict) else None)
+                   inherited_digits)
 
     # -- what the pipelines need --------------------------------------------
     def label_ids(self, items: Sequence[Item]) -> np.ndarray:
