@@ -22,6 +22,10 @@ BATCH_EVENT_INTERVAL = 0.1  # seconds: at most ~10 batch events per second
 # The centre head's heatmap cross-entropy beside the class loss (1.0) and the box loss (Preset.box_loss_weight).
 HEAT_LOSS_WEIGHT = 1.0
 VALIDATION_SPLIT = "validation (selection: chose the best epoch)"
+# No figures for the kept (last) epoch: the run held no image out to choose it, or held some out and could
+# read none of them. Two texts, so meta.json says which (they read the same before).
+NONE_HELD_OUT_SPLIT = "none (no validation images held out)"
+NONE_READABLE_SPLIT = "none (no readable validation images)"
 
 
 @dataclass
@@ -210,7 +214,7 @@ class EpochMonitor(keras.callbacks.Callback):
         else:
             metrics = {"n_images": 0}
             score = float(epoch)  # no validation: the latest epoch wins
-            split = "none (no readable validation images)"
+            split = NONE_HELD_OUT_SPLIT if self.validation is None else NONE_READABLE_SPLIT
         if score > self.best_score:
             self.best_score = score
             self.best_epoch = epoch + 1

@@ -3,7 +3,7 @@
 
 Before: `petloc models` said "0 validation images", as if its figures had been measured on none; then
 "no validation images" also for a run whose validation images were held out but could not be read
-(training records the same "none (no readable validation images)" for both): its meta.json's
+(training recorded "none (no readable validation images)" for both; older records still do): its meta.json's
 validation_parts tell them apart.
 """
 
