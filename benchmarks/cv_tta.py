@@ -11,7 +11,7 @@ with and without its flip):
 - ``first_flip``: the first stage also on the mirror image, its box mapped back
   and averaged with the first (class probabilities averaged), then one pass;
 - ``once_flip``: one pass, the refiner on the crop and its mirror image;
-- ``repass``: a second pass below crop overlap `refine_training.REPASS_BELOW`;
+- ``repass``: a second pass below crop overlap `refiner_variants.REPASS_BELOW`;
 - ``repass_flip``: the same with the refiner's flip on every pass.
 
 Each arm sets the refiner's flip and passes itself, whatever the bundle's
@@ -46,7 +46,7 @@ PAIRS = (("once", "first_flip"), ("once", "once_flip"), ("repass", "repass_flip"
 def score_fold(bundle: Path, root: Path) -> tuple[list[str], dict[str, list[float]], dict[str, int]]:
     """(fold photos, {arm: IoU per photo}, {arm: refiner crops in all})."""
     from petloc_gui.model.cascade import mirrored_boxes
-    from petloc_gui.model.refine_training import REPASS_BELOW
+    from petloc_gui.model.refiner_variants import REPASS_BELOW
 
     fold = fold_photos(bundle, root)
     predictor, stage, relpaths, images, objects = fold.predictor, fold.stage, fold.relpaths, fold.images, fold.objects
