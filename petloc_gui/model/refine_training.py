@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, REFINER_SELECTION_PART, refiner_choosers
+from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, REFINER_SELECTION_PART
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.model import cascade
@@ -37,11 +37,14 @@ from petloc_gui.model.bundle import (
     without_optimizer,
     write_meta,
 )
+from petloc_gui.model.carried_refiner import (  # noqa: F401 - model/training.py still imports them from here
+    carried_refiner,
+    rescored_with_refiner,
+)
 from petloc_gui.model.refiner_variants import REFINER_CROPS_PER_PHOTO, REPASS_BELOW, Variant, best_variant
 from petloc_gui.model.splits import parent_splits
 
 if TYPE_CHECKING:
-    from petloc_gui.model.bundle import LoadedBundle
     from petloc_gui.model.training_data import Item
 
 EventSink = Callable[[dict[str, Any]], None]
@@ -329,66 +332,3 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
                                           if k != "loss"}}
     write_meta(folder, meta)
     return folder
-
-
-@dataclass(frozen=True)
-class CarriedRefiner:
-    """A parent's second stage for a bundle fine-tuned from it: its files and its meta.json entry."""
-
-    files: dict[str, Path]  # name in the bundle -> the parent's file
-    meta: dict[str, Any]
-
-
-def carried_refiner(parent: LoadedBundle | None, class_names: Sequence[str]) -> CarriedRefiner | None:
-    """The refiner a bundle fine-tuned from ``parent`` with ``class_names`` keeps, if any.
-
-    A retrain (`training.train` with ``init_from``) fine-tunes the first
-    stage only; the refiner works on crops around whatever box the first
-    stage gives, so the parent's refiner still applies and the retrained
-    model keeps its second stage. Different class lists: not carried (the
-    refiner's class head would not fit). `bundle.save_bundle` copies the
-    files in before the bundle becomes visible.
-    """
-    if parent is None:
-        return None
-    refine = (parent.meta or {}).get("refine")
-    if not refine or parent.refiner is None or list(class_names) != list(parent.class_names):
-        return None
-    names = (str(refine.get("model_file", REFINE_FILE)), REFINE_TFLITE)
-    files = {name: Path(parent.path) / name for name in names if (Path(parent.path) / name).is_file()}
-    # the photos that chose it go with it: a retrain that validates on them must not call them report photos
-    chose = refine.get("selection") if isinstance(refine.get("selection"), dict) else {
-        "part": REFINER_ALL_VALIDATION, "images": sorted(refiner_choosers(parent.meta) or [])}
-    return CarriedRefiner(files, {**refine, "selection": chose, "carried_from": parent.meta.get("version_id")})
-
-
-def rescored_with_refiner(bundle_path: Path, meta: dict[str, Any], items: Sequence[Any]) -> dict[str, Any]:
-    """The figures of a bundle saved with its parent's refiner (`carried_refiner`), scored as `petloc
-    predict` runs it, both stages, on the images they were measured on (the report part, else the
-    selection set); written to its meta.json, the first stage's kept under
-    ``first_stage_validation_metrics`` (as the two-stage trainer keeps them). Measured during training,
-    they were the first stage's alone (IoU 0.565 where the cascade gives 0.848), and `petloc train` and
-    `petloc models` showed them while the window showed the cascade's."""
-    from petloc_gui.model.inference import Predictor, function_runner  # TensorFlow
-
-    first = dict(meta.get("metrics") or {})
-    if not items:
-        return first
-    bundle = load_bundle(bundle_path)
-    predictor = Predictor(bundle, runner=function_runner(bundle.model))  # both stages: what predict runs
-    choosers = refiner_choosers(meta) or set()  # they chose the carried refiner's epoch and variant
-    fair = [item.sample for item in items if item.relpath not in choosers]
-    samples = fair or [item.sample for item in items]
-    kept = [(s, p) for s, p in zip(samples, predictor.predict_paths([s.image_path for s in samples]), strict=True)
-            if not isinstance(p, Exception)]
-    figures = evaluate([s.label for s, _ in kept], [s.box for s, _ in kept], [p.label for _, p in kept],
-                       [p.box for _, p in kept], list(bundle.class_names))
-    left_out = len(items) - len(fair) if fair else 0
-    split = (f"{first.get('split', 'validation')} (first stage + refiner"
-             + (f"; {left_out} that chose the refiner's epoch and variant left out)" if left_out else ")")
-             if fair else "selection set (first stage + refiner: these images chose the refiner's epoch and variant, "
-                          "on the model it was fine-tuned from)")
-    metrics = {**figures, "split": split}
-    saved = read_meta(bundle_path)  # as written: save_bundle added its version id and date
-    write_meta(bundle_path, {**saved, "metrics": metrics, "first_stage_validation_metrics": first})
-    return metrics

@@ -182,7 +182,7 @@ def test_single_stage_bundle_has_no_refiner(constant_bundle):
 
 
 def test_a_retrained_bundle_keeps_its_parents_refiner(two_stage_bundle, tmp_path):
-    from petloc_gui.model.refine_training import carried_refiner
+    from petloc_gui.model.carried_refiner import carried_refiner
 
     parent = load_bundle(two_stage_bundle)
     carried = carried_refiner(parent, bundle_meta()["class_names"])
@@ -201,7 +201,7 @@ def test_a_bundle_is_complete_when_it_appears_and_a_failed_copy_leaves_nothing(t
     import shutil
 
     from petloc_gui.model import bundle as bundle_module
-    from petloc_gui.model.refine_training import carried_refiner
+    from petloc_gui.model.carried_refiner import carried_refiner
 
     carried = carried_refiner(load_bundle(two_stage_bundle), bundle_meta()["class_names"])
     seen = []

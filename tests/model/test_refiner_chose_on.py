@@ -47,7 +47,7 @@ def test_a_refiner_that_records_its_selection_part_leaves_the_report_part_a_repo
 def test_a_carried_refiner_takes_the_photos_that_chose_it_along():
     from types import SimpleNamespace
 
-    from petloc_gui.model.refine_training import carried_refiner
+    from petloc_gui.model.carried_refiner import carried_refiner
 
     meta = _pets_meta()
     parent = SimpleNamespace(meta=meta, refiner=object(), class_names=meta["class_names"],

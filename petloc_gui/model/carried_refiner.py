@@ -1,0 +1,86 @@
+"""A parent's second stage kept by a model fine-tuned from it, and that model's figures with it.
+
+A retrain (`training.train` with ``init_from``) fine-tunes the first stage
+only; the refiner works on crops around whatever box the first stage gives,
+so a two-stage parent's refiner still applies and the retrained bundle keeps
+it (`carried_refiner`). Its figures, measured during training on the first
+stage alone, are then scored again through both stages (`rescored_with_refiner`),
+leaving out the photos that chose the carried refiner's epoch and variant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, refiner_choosers
+from petloc_gui.core.metrics import evaluate
+from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, write_meta
+
+if TYPE_CHECKING:
+    from petloc_gui.model.bundle import LoadedBundle
+
+
+@dataclass(frozen=True)
+class CarriedRefiner:
+    """A parent's second stage for a bundle fine-tuned from it: its files and its meta.json entry."""
+
+    files: dict[str, Path]  # name in the bundle -> the parent's file
+    meta: dict[str, Any]
+
+
+def carried_refiner(parent: LoadedBundle | None, class_names: Sequence[str]) -> CarriedRefiner | None:
+    """The refiner a bundle fine-tuned from ``parent`` with ``class_names`` keeps, if any.
+
+    A retrain (`training.train` with ``init_from``) fine-tunes the first
+    stage only; the refiner works on crops around whatever box the first
+    stage gives, so the parent's refiner still applies and the retrained
+    model keeps its second stage. Different class lists: not carried (the
+    refiner's class head would not fit). `bundle.save_bundle` copies the
+    files in before the bundle becomes visible.
+    """
+    if parent is None:
+        return None
+    refine = (parent.meta or {}).get("refine")
+    if not refine or parent.refiner is None or list(class_names) != list(parent.class_names):
+        return None
+    names = (str(refine.get("model_file", REFINE_FILE)), REFINE_TFLITE)
+    files = {name: Path(parent.path) / name for name in names if (Path(parent.path) / name).is_file()}
+    # the photos that chose it go with it: a retrain that validates on them must not call them report photos
+    chose = refine.get("selection") if isinstance(refine.get("selection"), dict) else {
+        "part": REFINER_ALL_VALIDATION, "images": sorted(refiner_choosers(parent.meta) or [])}
+    return CarriedRefiner(files, {**refine, "selection": chose, "carried_from": parent.meta.get("version_id")})
+
+
+def rescored_with_refiner(bundle_path: Path, meta: dict[str, Any], items: Sequence[Any]) -> dict[str, Any]:
+    """The figures of a bundle saved with its parent's refiner (`carried_refiner`), scored as `petloc
+    predict` runs it, both stages, on the images they were measured on (the report part, else the
+    selection set); written to its meta.json, the first stage's kept under
+    ``first_stage_validation_metrics`` (as the two-stage trainer keeps them). Measured during training,
+    they were the first stage's alone (IoU 0.565 where the cascade gives 0.848), and `petloc train` and
+    `petloc models` showed them while the window showed the cascade's."""
+    from petloc_gui.model.inference import Predictor, function_runner  # TensorFlow
+
+    first = dict(meta.get("metrics") or {})
+    if not items:
+        return first
+    bundle = load_bundle(bundle_path)
+    predictor = Predictor(bundle, runner=function_runner(bundle.model))  # both stages: what predict runs
+    choosers = refiner_choosers(meta) or set()  # they chose the carried refiner's epoch and variant
+    fair = [item.sample for item in items if item.relpath not in choosers]
+    samples = fair or [item.sample for item in items]
+    kept = [(s, p) for s, p in zip(samples, predictor.predict_paths([s.image_path for s in samples]), strict=True)
+            if not isinstance(p, Exception)]
+    figures = evaluate([s.label for s, _ in kept], [s.box for s, _ in kept], [p.label for _, p in kept],
+                       [p.box for _, p in kept], list(bundle.class_names))
+    left_out = len(items) - len(fair) if fair else 0
+    split = (f"{first.get('split', 'validation')} (first stage + refiner"
+             + (f"; {left_out} that chose the refiner's epoch and variant left out)" if left_out else ")")
+             if fair else "selection set (first stage + refiner: these images chose the refiner's epoch and variant, "
+                          "on the model it was fine-tuned from)")
+    metrics = {**figures, "split": split}
+    saved = read_meta(bundle_path)  # as written: save_bundle added its version id and date
+    write_meta(bundle_path, {**saved, "metrics": metrics, "first_stage_validation_metrics": first})
+    return metrics
