@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, refiner_choosers
-from petloc_gui.core.metrics import evaluate
+from petloc_gui.core.metrics import evaluate_objects
 from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, write_meta
 
 if TYPE_CHECKING:
@@ -73,8 +73,8 @@ def rescored_with_refiner(bundle_path: Path, meta: dict[str, Any], items: Sequen
     samples = fair or [item.sample for item in items]
     kept = [(s, p) for s, p in zip(samples, predictor.predict_paths([s.image_path for s in samples]), strict=True)
             if not isinstance(p, Exception)]
-    figures = evaluate([s.label for s, _ in kept], [s.box for s, _ in kept], [p.label for _, p in kept],
-                       [p.box for _, p in kept], list(bundle.class_names))
+    figures = evaluate_objects([s.ground_truth for s, _ in kept], [p.label for _, p in kept],
+                               [p.box for _, p in kept], list(bundle.class_names))  # best-gt, as petloc evaluate
     left_out = len(items) - len(fair) if fair else 0
     split = (f"{first.get('split', 'validation')} (first stage + refiner"
              + (f"; {left_out} that chose the refiner's epoch and variant left out)" if left_out else ")")

@@ -1,7 +1,8 @@
 """Old model vs new model on the same validation images (run in the training child).
 
 Both are scored through the inference path on the original image files,
-with per-image metrics (core.metrics). Which of those images the old model
+with per-image metrics over every object of a photo (core.metrics, best-gt,
+as `petloc evaluate`). Which of those images the old model
 trained on is looked up in its training record (``model.training_record``:
 recorded paths and image hashes, so a renamed copy is recognised); the
 headline figures are on the images neither model trained on, and say how
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.epoch_choice import refiner_choosers
-from petloc_gui.core.metrics import evaluate
+from petloc_gui.core.metrics import evaluate_objects
 from petloc_gui.core.text import counted, visible
 from petloc_gui.model.bundle import load_bundle
 from petloc_gui.model.data import collect_samples
@@ -278,7 +279,7 @@ def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = 
     predictor = Predictor(bundle, runner=function_runner(bundle.model))
     predictions = predictor.predict_paths([s.image_path for s in samples])
     kept = [(s, p) for s, p in zip(samples, predictions, strict=True) if not isinstance(p, Exception)]
-    names = sorted(set(bundle.class_names) | {s.label for s, _ in kept})
+    names = sorted(set(bundle.class_names) | {label for s, _ in kept for label, _ in s.ground_truth})
     scores = _metrics(kept, names)
     if subset:
         scores["subset"] = _metrics([(s, p) for s, p in kept if s.relpath in subset], names)
@@ -286,8 +287,10 @@ def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = 
 
 
 def _metrics(kept: list[tuple[Any, Any]], names: list[str]) -> dict[str, Any]:
-    metrics = evaluate([s.label for s, _ in kept], [s.box for s, _ in kept],
-                       [p.label for _, p in kept], [p.box for _, p in kept], names)
+    """The headline figures of (sample, prediction) pairs, each prediction matched to its photo's objects
+    by the best-gt rule (`data.Sample.ground_truth`), as `petloc evaluate` scores them."""
+    metrics = evaluate_objects([s.ground_truth for s, _ in kept], [p.label for _, p in kept],
+                               [p.box for _, p in kept], names)
     return {key: metrics[key] for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")}
 
 

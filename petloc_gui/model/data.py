@@ -1,7 +1,10 @@
-"""Training samples of a dataset folder: (image path, first object's box, label), nothing decoded.
+"""Training samples of a dataset folder: (image path, first object's box, label, every object), nothing decoded.
 
 A folder is indexed with `core.dataset.open_dataset`; each annotated image
-contributes its first object. Images without an annotation, without an
+contributes its first object, which training learns (one box, one class per
+photo), and every object with a label and a box, against which validation
+and the comparison score a prediction by the best-gt rule, as `petloc
+evaluate` does (`core.metrics.evaluate_objects`). Images without an annotation, without an
 object, with an unreadable annotation, or a label the run cannot use are
 skipped with a reason (never an exception); so is an image whose annotation
 file is another image's (photo.png beside photo.jpg and photo.xml:
@@ -25,22 +28,36 @@ from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reas
 from petloc_gui.core.stats import size_mismatch
 from petloc_gui.core.unread_note import annotated
 from petloc_gui.core.voc import read_voc
+from petloc_gui.core.voc_types import VocObject
 
 LABEL_SOURCES = ("default", "breed")
 
 
+PixelBox = tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Sample:
-    """One training example: an image, its first object's box (pixels) and label."""
+    """One training example: an image, its first object's box (pixels) and label (what training
+    learns), and every usable object of the image (what scoring matches a prediction against)."""
 
     image_path: Path
     relpath: str  # relative to the dataset root, "/"-separated: recorded in meta.json
     annotation_path: Path
-    box: tuple[float, float, float, float]
+    box: PixelBox
     label: str
     # a model's pre-label nobody has saved since (`core.voc_types.PRELABEL_PREFIX`): trained on, never
     # validated on (`TrainingData.collect`)
     prelabel: bool = False
+    # (label, box in pixels) of every object with a label and a box of non-zero area, in the file's order
+    # (the first is ``(label, box)``); empty: that one alone
+    objects: tuple[tuple[str, PixelBox], ...] = ()
+
+    @property
+    def ground_truth(self) -> tuple[tuple[str, PixelBox], ...]:
+        """The (label, box) objects a prediction is scored against (`core.metrics.evaluate_objects`):
+        a photo of two cats, or with a decoy listed first, scores against the one its box matches."""
+        return self.objects or ((self.label, self.box),)
 
 
 def relpath_in(path: Path, root: Path) -> str:
@@ -118,8 +135,9 @@ def collect_samples(
         if box.width <= 0 or box.height <= 0:
             skipped.append((str(image_path), _empty_box_reason(box, annotation.problems)))
             continue
+        objects = _usable_objects(annotation.objects, str(name) if label == "breed" else None)
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
-                              box.as_tuple(), str(name), annotation.unreviewed))
+                              box.as_tuple(), str(name), annotation.unreviewed, objects))
         if size_notes is not None and (note := size_mismatch(annotation)):
             size_notes.append((Path(item.annotation_path), note))
     # A boxed HEIC (AVIF, ...) photo is not in the index: say it is left out, as a skipped image is.
@@ -127,6 +145,17 @@ def collect_samples(
         if os.path.abspath(path) not in excluded:
             skipped.append((str(path), fmt.reason))
     return samples, skipped, root
+
+
+def _usable_objects(objects: Iterable[VocObject], breed: str | None) -> tuple[tuple[str, PixelBox], ...]:
+    """(label, sorted box) of every object with a label (``breed``: the photo's, for every object) and a
+    box of non-zero area: what `petloc evaluate` scores against (cli.cmd_evaluate.collect_ground_truth)."""
+    usable = []
+    for obj in objects:
+        name, box = breed or obj.name, obj.box.sorted()
+        if name and box.width > 0 and box.height > 0:
+            usable.append((str(name), box.as_tuple()))
+    return tuple(usable)
 
 
 def _resolved(root: Path, path: str | os.PathLike[str]) -> str:

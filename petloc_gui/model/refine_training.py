@@ -6,7 +6,7 @@ the true boxes (`cascade.jittered_crop`: a fresh crop of every photo each
 time, so 150 photos give thousands of different crops). It is validated
 through the real cascade: the first stage's boxes on the validation photos
 (computed once), their crops, the refiner, boxes mapped back to the photo,
-per-image metrics (core.metrics); its epoch and variant are chosen on the
+per-image metrics over each photo's every object (core.metrics, best-gt); its epoch and variant are chosen on the
 first stage's selection part, and its figures are on the report part
 (meta.json refine.selection). It trains on exactly the first stage's
 training photos: the validation photos are the ones the first stage's
@@ -26,7 +26,7 @@ import numpy as np
 
 from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, REFINER_SELECTION_PART
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.metrics import evaluate
+from petloc_gui.core.metrics import evaluate_objects
 from petloc_gui.model import cascade
 from petloc_gui.model.bundle import (
     REFINE_FILE,
@@ -182,6 +182,9 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
                            "(real_first_boxes is keyed by the photos' relative paths)", data.root)
     val_images, val_pixel_boxes = _decoded(val_items, cfg.max_side)
     val_boxes = [tuple(b) for b in val_pixel_boxes]
+    # the figures match each photo's every object (best-gt, as petloc evaluate); the crops learn the first's box
+    val_objects = [[(label, np.array(box) * np.array([im.shape[1], im.shape[0]] * 2)) for label, box in it.objects]
+                   for it, im in zip(val_items, val_images, strict=True)]
     label_ids = data.label_ids(train_items + val_items)
     train_labels, val_labels = label_ids[: len(train_items)], label_ids[len(train_items):]
     first = Predictor(bundle)
@@ -201,7 +204,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
             _, crop_boxes = run(np.stack([cascade.cut(im, r, cfg.input_size) for im, r in
                                           zip(val_images[chose], rects[chose], strict=True)]).astype(np.float32))
             b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val_targets[chose], crop_boxes))))
-            return _metrics(names, val_labels[chose], val_boxes[chose], val_images[chose], merged, boxes) | {
+            return _metrics(names, val_objects[chose], val_images[chose], merged, boxes) | {
                 "loss": cfg.box_loss_weight * b_loss}
 
     steps = max(1, (len(train_items) * cfg.crops_per_photo) // cfg.batch_size)
@@ -240,7 +243,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
         outputs[key + "_repass"] = ((probs + first_probs) / 2, np.where(again[:, None], twice, boxes), again)
 
     def scored(photos: slice) -> dict[str, dict[str, Any]]:  # every variant on these validation photos
-        return {key: _metrics(names, val_labels[photos], val_boxes[photos], val_images[photos], probs[photos],
+        return {key: _metrics(names, val_objects[photos], val_images[photos], probs[photos],
                               boxes[photos]) | ({} if again is None else {
                                   "repass_share": float(np.mean(again[photos])) if len(again[photos]) else 0.0})
                 for key, (probs, boxes, again) in outputs.items()}
@@ -267,12 +270,11 @@ def _selection_part(meta: dict[str, Any], listed: set[str]) -> tuple[set[str], s
     return listed, REFINER_ALL_VALIDATION
 
 
-def _metrics(names: list[str], label_ids: np.ndarray, gt_boxes: Sequence[Any], images: list[np.ndarray],
+def _metrics(names: list[str], gt_objects: Sequence[Sequence[tuple[str, Any]]], images: list[np.ndarray],
              probs: np.ndarray, boxes: np.ndarray) -> dict[str, Any]:
     pred_boxes = [np.clip(b, 0, 1) * np.array([im.shape[1], im.shape[0]] * 2)
                   for b, im in zip(boxes, images, strict=False)]
-    return evaluate([names[i] for i in label_ids], gt_boxes, [names[int(np.argmax(p))] for p in probs],
-                    pred_boxes, names)
+    return evaluate_objects(gt_objects, [names[int(np.argmax(p))] for p in probs], pred_boxes, names)
 
 
 def _summary(metrics: dict[str, Any]) -> dict[str, Any]:

@@ -71,6 +71,20 @@ class Item:
     def label(self) -> str:
         return self.sample.label
 
+    @property
+    def objects(self) -> tuple[tuple[str, tuple[float, float, float, float]], ...]:
+        """Every object scoring matches a prediction against (`Sample.ground_truth`), its box normalised
+        as ``box`` is (the first object's is ``box``)."""
+        width, height = self.size
+        return tuple((label, _normalised(box, width, height)) for label, box in self.sample.ground_truth)
+
+
+def _normalised(box: tuple[float, float, float, float], width: int, height: int) -> tuple[float, float, float, float]:
+    """A pixel box as fractions of the image's width and height, clamped to it."""
+    x1, y1, x2, y2 = box
+    return (min(max(x1 / width, 0.0), 1.0), min(max(y1 / height, 0.0), 1.0),
+            min(max(x2 / width, 0.0), 1.0), min(max(y2 / height, 0.0), 1.0))
+
 
 def _checked(sample: Sample) -> tuple[Item | None, str | None]:
     """The sample as an `Item`, or why it cannot be used (header read only)."""
@@ -80,9 +94,7 @@ def _checked(sample: Sample) -> tuple[Item | None, str | None]:
         return None, f"unreadable image: {exc.reason}"
     except OSError as exc:
         return None, f"unreadable image: {exc}"
-    x1, y1, x2, y2 = sample.box
-    box = (min(max(x1 / width, 0.0), 1.0), min(max(y1 / height, 0.0), 1.0),
-           min(max(x2 / width, 0.0), 1.0), min(max(y2 / height, 0.0), 1.0))
+    box = _normalised(sample.box, width, height)
     if box[2] - box[0] <= 0 or box[3] - box[1] <= 0:
         return None, "box lies outside the image"
     return Item(sample, (width, height), box), None

@@ -12,7 +12,7 @@ from typing import Any
 import keras
 import numpy as np
 
-from petloc_gui.core.metrics import evaluate
+from petloc_gui.core.metrics import evaluate_objects
 from petloc_gui.model.inference import Predictor
 from petloc_gui.model.losses import box_loss, heat_loss, vote_loss
 from petloc_gui.model.networks import heat_grid
@@ -37,6 +37,10 @@ class ValidationSet:
     boxes: list[tuple[float, float, float, float]]  # pixels of each displayed image
     sizes: list[tuple[int, int]]  # (width, height) of each displayed image
     targets: np.ndarray  # N x 4 normalised boxes (the box loss target)
+    # (label, box in pixels) of every object of each image (`data.Sample.ground_truth`): the figures match
+    # a prediction against them by the best-gt rule, as `petloc evaluate` does; None: the one object of
+    # ``label_ids`` and ``boxes`` (the first, which the loss learns) per image
+    objects: Sequence[Sequence[tuple[str, Any]]] | None = None
 
     def __len__(self) -> int:
         return len(self.label_ids)
@@ -159,6 +163,8 @@ class EpochMonitor(keras.callbacks.Callback):
     def validate(self, images: ValidationSet | None = None) -> dict[str, Any] | None:
         """Per-image metrics and the loss on the validation images, or ``images`` (inference preparation).
 
+        The loss is on the first object of each image (what training learns), the figures by the best-gt
+        rule over all its objects (``ValidationSet.objects``), as `petloc evaluate` gives them.
         None when none of the images could be read.
         """
         val = images if images is not None else self.validation
@@ -181,8 +187,10 @@ class EpochMonitor(keras.callbacks.Callback):
         b_loss = float(np.mean(keras.ops.convert_to_numpy(box_loss(val.targets[keep], boxes))))
         sizes = [s for s, k in zip(val.sizes, keep, strict=False) if k]
         predictions = self.predictor.to_predictions(probs, boxes, sizes)
-        metrics = evaluate([self.names[i] for i in labels], [b for b, k in zip(val.boxes, keep, strict=False) if k],
-                           [p.label for p in predictions], [p.box for p in predictions], self.names)
+        truth = val.objects if val.objects is not None else [
+            [(self.names[i], box)] for i, box in zip(val.label_ids, val.boxes, strict=False)]
+        metrics = evaluate_objects([objects for objects, k in zip(truth, keep, strict=False) if k],
+                                   [p.label for p in predictions], [p.box for p in predictions], self.names)
         metrics["loss"] = class_loss + self.box_weight * b_loss
         return metrics
 

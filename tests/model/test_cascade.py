@@ -241,7 +241,7 @@ def test_mirrored_boxes_match_a_mirrored_drawn_rectangle_and_go_back():
 
 
 def test_the_refiner_variant_is_chosen_within_the_crop_budget():
-    from petloc_gui.model.refine_training import REPASS_BELOW, Variant, best_variant
+    from petloc_gui.model.refiner_variants import REPASS_BELOW, Variant, best_variant
 
     def chosen(figures, budget, share=0.1):
         variants = {k: {"mean_iou": v} for k, v in figures.items()}

@@ -208,7 +208,8 @@ def test_pets_training_with_shared_weights(pets_run, mobilenet_weights):
 
 @pytest.mark.shared
 def test_a_refiner_is_trained_scored_by_variant_and_written_into_the_bundle(pets_run):
-    from petloc_gui.model.refine_training import REPASS_BELOW, RefineConfig, train_refiner, write_refiner
+    from petloc_gui.model.refine_training import RefineConfig, train_refiner, write_refiner
+    from petloc_gui.model.refiner_variants import REPASS_BELOW
 
     folder, path = pets_run
     config = RefineConfig(input_size=(64, 64), epochs=2, warmup_epochs=1, crops_per_photo=2, batch_size=4,
