@@ -138,7 +138,7 @@ def final_line(metrics: dict[str, Any], n_validation: int | None = None) -> str:
     split = str(metrics.get("split") or "")
     if not any(finite(metrics.get(key)) is not None for key in FIGURES):
         if split.startswith("none"):  # no validation figures: training kept its last epoch
-            if n_validation == 0:  # training's split says "none readable" for none held out too
+            if n_validation == 0:  # by the count: models trained before the two splits were told apart
                 return "no validation images were held out: the last epoch was kept, with no figures"
             return "no validation images could be read: the last epoch was kept, with no figures"
         return f"no figures for the kept epoch: none of its {split or 'validation'} images could be read"

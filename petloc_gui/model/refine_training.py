@@ -37,10 +37,6 @@ from petloc_gui.model.bundle import (
     without_optimizer,
     write_meta,
 )
-from petloc_gui.model.carried_refiner import (  # noqa: F401 - model/training.py still imports them from here
-    carried_refiner,
-    rescored_with_refiner,
-)
 from petloc_gui.model.refiner_variants import REFINER_CROPS_PER_PHOTO, REPASS_BELOW, Variant, best_variant
 from petloc_gui.model.splits import parent_splits
 

@@ -259,7 +259,7 @@ def train(
             save_bundle(model, meta, Path(scratch) / "bundle")
         emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics})
         return out_dir
-    from petloc_gui.model.refine_training import carried_refiner, rescored_with_refiner
+    from petloc_gui.model.carried_refiner import carried_refiner, rescored_with_refiner
 
     refiner = carried_refiner(parent, meta["class_names"])  # a two-stage parent keeps its second stage
     if refiner is not None:
@@ -336,6 +336,7 @@ def _validation_set(data: TrainingData, preset: Preset, cache: ImageCache | None
         boxes=[it.sample.box for it in items],
         sizes=[it.size for it in items],
         targets=data.boxes(items),
+        objects=[it.sample.ground_truth for it in items],  # the figures: best-gt over every object
     )
 
 

@@ -115,8 +115,6 @@ def test_a_carried_refiner_s_figures_score_every_object_as_evaluate_does(tmp_pat
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="model/training.py _validation_set does not yet pass "
-                   "ValidationSet(objects=[it.sample.ground_truth for it in items]); remove this mark with it")
 def test_a_run_s_figures_score_every_object_as_evaluate_does(tmp_path, capsys):
     from petloc_gui.model.training import TrainConfig, train
 
