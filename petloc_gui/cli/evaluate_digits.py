@@ -19,12 +19,15 @@ from petloc_gui.core.text import counted
 
 def learned_digit_count(images: list[Path], meta: dict[str, Any]) -> int:
     """How many of ``images`` are canvases (by their folder's record, their bytes still those recorded)
-    of an MNIST digit the model of ``meta``, or a model it was fine-tuned from, learned; says so on
-    stderr when any."""
-    from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, learned, learned_digits
+    of an MNIST digit the model of ``meta``, or any model up its chain of parents
+    (`model.training_record.lineage_of`), learned; says so on stderr when any."""
+    from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, learned
     from petloc_gui.model.bundle import file_sha256
+    from petloc_gui.model.training_record import lineage_of
 
-    digits = learned_digits(meta)
+    # the whole parent chain, as the retrain comparison: a model two fine-tunes from the bundled digits
+    # model (trained before meta.json recorded digits) learned its digits too
+    digits = lineage_of(meta).digits
     if not digits:
         return 0
     lookup = DigitLookup()

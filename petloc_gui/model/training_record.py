@@ -85,9 +85,13 @@ class Lineage:
 
 def lineage_of(meta: dict[str, Any]) -> Lineage:
     """`Lineage` of the model whose meta.json is ``meta``: its record, then its parent's (meta.json
-    "parent": a bundled name or a version id of the model store), and so on."""
+    "parent": a bundled name or a version id of the model store), and so on; its digits are its own
+    and every ancestor's."""
+    from petloc_gui.core.digits_record import learned_digits, united
+
     ancestors = ancestors_of(meta)
-    return Lineage((record_from_meta(meta), *ancestors.records), ancestors.missing)
+    return Lineage((record_from_meta(meta), *ancestors.records), ancestors.missing,
+                   united(learned_digits(meta), ancestors.digits))
 
 
 def ancestors_of(meta: dict[str, Any]) -> Lineage:

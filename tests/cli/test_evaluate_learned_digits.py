@@ -58,3 +58,57 @@ def test_held_out_digits_and_replaced_canvases_are_not_counted(tiny_bundle, tmp_
     report = last_json(out)
     assert report["n_learned_digits"] == 0 and report["trained_on_record"] == "complete"
     assert assert_clean_errors(err) == []
+
+
+def _stored_version(name, parent, **meta):
+    """A version in the model store, fine-tuned from ``parent``, with no record of the digits it learned."""
+    import json
+
+    from petloc_gui.model.versions import VersionStore
+
+    folder = VersionStore().root / "digits" / name
+    folder.mkdir(parents=True)
+    (folder / "meta.json").write_text(json.dumps({
+        "format_version": 1, "preset": "digits", "class_names": ["cat"], "input_size": [75, 75],
+        "version_id": name, "parent": parent, "splits": {"train": [], "validation": [], "test": []}, "images": {},
+        **meta}))
+    return folder
+
+
+def test_a_model_two_fine_tunes_from_the_bundled_digits_model_learned_its_digits_too(tiny_bundle, tmp_path, capsys):
+    """Before: only the model's own record and a direct child of "digits" were read, so this grandchild's
+    figures read "complete" with no learned digit, where the retrain comparison hedges them."""
+    _stored_version("20261201-120000-aaaa", "digits")
+    model = bundle_with_meta(tiny_bundle, tmp_path, parent="20261201-120000-aaaa",
+                             splits={"train": [], "validation": [], "test": []}, images={})
+    folder = _canvases(tmp_path / "digits-train", [("train", 3), ("train", 7), ("test", 3)])
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", model, "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["n_learned_digits"] == 2
+    assert report["trained_on_record"].startswith("incomplete: 2 evaluated images hold MNIST digits")
+
+
+def test_the_warning_names_the_split_learned_and_suggests_only_a_split_never_learned(tiny_bundle, tmp_path, capsys):
+    """Before: it always named --split train and advised --split test, the very split this model learned."""
+    folder = _canvases(tmp_path / "digits-test", [("test", 3), ("test", 4)])
+    model = bundle_with_meta(tiny_bundle, tmp_path, splits={"train": [], "validation": [], "test": []}, images={},
+                             training_data={"mnist_digits": {"test": "all"}})
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", model, "--json")
+    assert code == 0, err
+    assert last_json(out)["n_learned_digits"] == 2
+    assert assert_clean_errors(err) == [
+        "petloc: 2 of these 2 evaluated images hold MNIST digits that this model, or one it was fine-tuned from, "
+        "learned, or chose its epoch with, on other canvases (the digits of petloc digits --split test), so these "
+        "figures on them are optimistic (for held-out figures, evaluate a folder made by petloc digits DIR "
+        "--split train)"]
+
+    # it learned digits of both splits: no folder of petloc digits is held out for it
+    model = bundle_with_meta(tiny_bundle, tmp_path / "b", splits={"train": [], "validation": [], "test": []},
+                             images={}, training_data={"mnist_digits": {"test": [3], "train": [0]}})
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", model, "--json")
+    assert code == 0, err
+    assert assert_clean_errors(err) == [
+        "petloc: 1 of these 2 evaluated images holds an MNIST digit that this model, or one it was fine-tuned from, "
+        "learned on other canvases (the digits of petloc digits --split test), so these figures on them are "
+        "optimistic (it learned digits of every split of petloc digits: none of its folders is held out for it)"]
