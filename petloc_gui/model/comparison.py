@@ -20,7 +20,7 @@ from typing import Any
 
 from petloc_gui.core.epoch_choice import refiner_choosers
 from petloc_gui.core.metrics import evaluate_objects
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import counted
 from petloc_gui.model.bundle import load_bundle
 from petloc_gui.model.data import collect_samples
 from petloc_gui.model.training_record import UNKNOWN, Lineage, TrainingRecord, image_hashes, record_from_meta
@@ -203,20 +203,11 @@ def _digit_canvases(digits: dict[str, frozenset[int] | None], samples: list[Any]
 
 
 def _digits_hedge(splits: list[str], model: str, whose: str, digits: dict[str, frozenset[int] | None]) -> str:
-    """"N of them hold MNIST digits that ``model`` learned on other canvases (the digits of petloc digits
-    --split test), so ``whose`` on them are optimistic": ``splits`` holds each such image's split.
+    """"N of them hold MNIST digits that ``model`` learned on other canvases ..." (`core.digits_record.digits_hedge`,
+    whose wording `petloc evaluate` shares): ``splits`` holds each such image's split."""
+    from petloc_gui.core.digits_record import digits_hedge
 
-    A whole split (``digits``; the bundled digits model's, by its split rule) was not all learned: the
-    bundled model learned 3,801 of the 4,000 --split train digits and the other 199 chose its epoch; the
-    figures are optimistic either way, and the sentence says both."""
-    from petloc_gui.core.digits_record import WHOLE_SPLIT
-
-    named = " and ".join(f"--split {visible(split)}" for split in sorted(set(splits)))
-    whole = any(digits.get(split, frozenset()) is WHOLE_SPLIT for split in splits)
-    saw = "learned, or chose its epoch with," if whole else "learned"
-    return (f"{len(splits)} of them {'holds an MNIST digit' if len(splits) == 1 else 'hold MNIST digits'} that "
-            f"{model} {saw} on other canvases (the digits of petloc digits {named}), so {whose} on them are "
-            "optimistic.")
+    return digits_hedge(f"{len(splits)} of them", splits, model, whose, digits) + "."
 
 
 def _meta(old_model: str) -> dict[str, Any] | None:

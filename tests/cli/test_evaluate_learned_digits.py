@@ -87,6 +87,11 @@ def test_a_model_two_fine_tunes_from_the_bundled_digits_model_learned_its_digits
     report = last_json(out)
     assert report["n_learned_digits"] == 2
     assert report["trained_on_record"].startswith("incomplete: 2 evaluated images hold MNIST digits")
+    assert assert_clean_errors(err) == [
+        "petloc: 2 of these 3 evaluated images hold MNIST digits that this model, or one it was fine-tuned from, "
+        "learned, or chose its epoch with, on other canvases (the digits of petloc digits --split train), so these "
+        "figures on them are optimistic (for held-out figures, evaluate a folder made by petloc digits DIR "
+        "--split test)"]
 
 
 def test_the_warning_names_the_split_learned_and_suggests_only_a_split_never_learned(tiny_bundle, tmp_path, capsys):
@@ -111,4 +116,5 @@ def test_the_warning_names_the_split_learned_and_suggests_only_a_split_never_lea
     assert assert_clean_errors(err) == [
         "petloc: 1 of these 2 evaluated images holds an MNIST digit that this model, or one it was fine-tuned from, "
         "learned on other canvases (the digits of petloc digits --split test), so these figures on them are "
-        "optimistic (it learned digits of every split of petloc digits: none of its folders is held out for it)"]
+        "optimistic (every split of petloc digits holds digits it learned: no folder of petloc digits gives "
+        "held-out figures for it)"]
