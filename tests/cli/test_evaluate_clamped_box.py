@@ -74,3 +74,28 @@ def test_a_box_inside_its_image_is_not_said(tmp_path, model, capsys):
     assert code == 0 and assert_clean_errors(err) == []
     report = last_json(out)
     assert report["n_boxes_clamped"] == 0 and report["boxes_clamped"] == []
+
+
+def test_a_clamped_box_that_is_not_scored_is_not_said(tmp_path, model, capsys):
+    """Only the objects scored are said: one wholly outside its image (nothing left once clamped) is left
+    out of the scoring, so it must not read "..., and scored so"."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    # object 2 lies wholly outside the 64x32 image: clamped to zero area, not scored
+    _annotated(folder, "gone", [("cat", (16, 16, 48, 28)), ("dog", (100, 100, 200, 200))])
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", model, "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["n_images"] == 1 and report["mean_iou"] == pytest.approx(1.0)
+    assert report["n_boxes_clamped"] == 0 and report["boxes_clamped"] == []
+    assert assert_clean_errors(err) == []
+
+
+def test_clamped_notes_match_the_object_number_whole():
+    from petloc_gui.cli.evaluate_clamped import clamped_notes
+
+    notes = ["object 1 (cat): box (0, 0, 90, 9) lies outside the 64x32 image; clamped to (0, 0, 64, 9)",
+             "object 12 (dog): box (0, 0, 99, 9) lies outside the 64x32 image; clamped to (0, 0, 64, 9)",
+             "object 2 (cat): something else"]
+    assert clamped_notes(notes, [1, 2]) == notes[:1]  # object 12 is not object 1; object 2's note is no clamp
+    assert clamped_notes(notes, [12]) == notes[1:2]
