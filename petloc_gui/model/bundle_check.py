@@ -78,7 +78,7 @@ def archive_problem(path: Path, name: str | None = None) -> str | None:
         with zipfile.ZipFile(path) as archive:
             archive.infolist()
     except Exception as exc:  # noqa: BLE001 - BadZipFile, and NotImplementedError, EOFError... for a mangled one
-        return f"{name} is not a Keras archive (zip): {exc or type(exc).__name__}"
+        return f"{name} is not a Keras archive (zip): {str(exc) or type(exc).__name__}"
     return None
 
 

@@ -102,7 +102,7 @@ class VersionStore:
                     version = self._read(child)
                     problem = model_file_problem(child) if version is not None else None
                 except Exception as exc:  # noqa: BLE001 - one odd version never hides the others: listed, with why
-                    left_out.append((child, f"unreadable: {exc or type(exc).__name__}"))
+                    left_out.append((child, f"unreadable: {str(exc) or type(exc).__name__}"))
                     continue
                 if preset and (version.preset if version is not None and problem is None else name) != preset:
                     continue

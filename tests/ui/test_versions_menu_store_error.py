@@ -21,3 +21,14 @@ def test_the_menu_opens_when_listing_the_store_raises(qapp, tmp_path):
     [entry] = menu.unusable_actions()
     assert entry.data() == f"{UNUSABLE}{tmp_path / 'models'}"
     assert "cannot be listed: 'list' object has no attribute 'get'" in entry.toolTip()
+
+
+class _SilentStore(VersionStore):
+    def scan(self, preset=None):
+        raise EOFError()
+
+
+def test_an_error_with_no_message_is_named(qapp, tmp_path):
+    """Before: "cannot be listed: " with nothing after it (an exception is always truthy)."""
+    [entry] = VersionsMenu(_SilentStore(tmp_path / "models"), lambda: "digits").unusable_actions()
+    assert "cannot be listed: EOFError" in entry.toolTip()

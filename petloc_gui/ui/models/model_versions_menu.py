@@ -65,7 +65,7 @@ class VersionsMenu(QMenu):
         try:
             found, left_out = self._store.scan()
         except Exception as exc:  # noqa: BLE001 - the menu (and the window that builds it) must still open
-            found, left_out = [], [(self._store.root, f"cannot be listed: {exc or type(exc).__name__}")]
+            found, left_out = [], [(self._store.root, f"cannot be listed: {str(exc) or type(exc).__name__}")]
         versions = list(reversed(found))
         spec = self._current_spec()
         current = _resolved(spec)
