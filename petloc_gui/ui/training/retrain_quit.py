@@ -29,6 +29,7 @@ def confirm_quit(controller: RetrainController) -> bool:
     if controller.is_running():
         controller.show_progress()
         if not _stop_run(controller.parent_widget):
+            controller.show_progress()  # the question raised the main window over it: in front again
             return False
         controller.shutdown()  # the run may have finished meanwhile: then its new model is asked about
     version, folder = controller.new_version, controller.run_folder
