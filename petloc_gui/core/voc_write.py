@@ -140,15 +140,16 @@ def _check_image_folder(path: Path, image_folder: Path | None) -> None:
 
 
 def _ensure_annotation_folder(path: Path, image_folder: Path | None) -> None:
-    """Create a missing annotation folder (``annotations/xmls``, ``Annotations``) of an image folder
-    that exists.
+    """Create a missing annotation folder (``annotations/xmls``, ``Annotations``).
 
     Only one level, inside a folder that exists: a mistyped path must fail rather than leave a
-    trail of new folders. Never the image's own folder (sidecar XMLs), nor without knowing the
-    image's folder: a folder that is gone is not brought back empty.
+    trail of new folders. Knowing the image's folder (the window), never that folder itself
+    (sidecar XMLs): a folder that is gone is not brought back empty (`_check_image_folder` has
+    refused the save already). Not knowing it (a Python caller), the one level is created as
+    it always was.
     """
     folder = path.parent
-    if image_folder is None or folder == image_folder or folder.exists() or not folder.parent.is_dir():
+    if folder == image_folder or folder.exists() or not folder.parent.is_dir():
         return
     try:
         folder.mkdir()
@@ -188,7 +189,8 @@ def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
     ``image_folder``: the folder of the image the annotation describes. When it no longer exists
     (moved or deleted) nothing is written and nothing is created (:class:`SaveError`); when it
     does, a missing annotation folder beside it (``annotations/xmls``, ``Annotations``) is
-    created, one level. Without it no folder is created.
+    created, one level. Without it a missing folder of ``path`` is created too, one level inside a
+    folder that exists (as before ``image_folder`` was added), nothing is checked.
     """
     path = Path(path)
     folder_of_image = Path(image_folder) if image_folder is not None else None
