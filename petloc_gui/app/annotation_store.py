@@ -75,6 +75,9 @@ def read_document(image_path: Path, annotation_path: Path,
             doc.problems = list(annotation.problems)
             doc.objects = boxes_only(annotation.objects, doc.problems)
             doc.verified = bool(getattr(annotation, "verified", False))
+            doc.box_lost = no_box_left(annotation.objects, doc.objects, doc.verified)
+            if doc.box_lost:
+                doc.verified = False  # given to a box that is not there now: the image needs one drawn
             if annotation.width and annotation.height:
                 doc.image_size = (int(annotation.width), int(annotation.height))
         if doc.load_error:
@@ -100,8 +103,9 @@ def folder_gone(folder: Path) -> str | None:
 
 def boxes_only(objects: list, problems: list[str] | None = None) -> list:
     """The objects that are boxes: one of zero area (a box wholly outside the image, clamped to its
-    edge; xmin == xmax) is none, so the image reads as needing a box and is never saved as a verified
-    zero-area box. Each one left out is said in ``problems`` (`core.voc`: nothing repaired silently)."""
+    edge; xmin == xmax) is none, so the image reads as needing a box when none is left
+    (`no_box_left`) and is never saved as a verified zero-area box. Each one left out is said in
+    ``problems`` (`core.voc`: nothing repaired silently)."""
     kept = []
     for index, obj in enumerate(objects, start=1):
         if obj.box.area > 0:
@@ -118,6 +122,23 @@ def boxes_only(objects: list, problems: list[str] | None = None) -> list:
     return kept
 
 
+def no_box_left(objects: list, kept: list, verified: bool) -> str | None:
+    """What to say of an annotation that has objects but no box left inside the image (`boxes_only`
+    kept none of ``objects``): the image needs a box, and reads so (an error in its list row, in the
+    review queue, before the verified images), whatever the file's ``verified`` flag, which was
+    given to a box that is not there now. None while a box is left, and for a file that holds no
+    object (labelImg's "checked, nothing there")."""
+    from petloc_gui.core.text import counted
+
+    if kept or not objects:
+        return None
+    note = (f"needs a box: no box of its {counted(len(objects), 'object')} is left inside the image "
+            "(the image's notes say where they lie): draw it again")
+    if verified:
+        note += "; the file's verified mark was for that box, so it is cleared: mark it again once drawn"
+    return note
+
+
 Primary = tuple[str, "Box | None", bool, list[tuple[str, "Box"]], bool]
 
 
@@ -126,7 +147,8 @@ def read_primary(annotation_path: Path, image_path: Path | None = None,
     """``(name, box, verified, objects, prelabel)`` of the first object on disk (``objects``: every
     ``(name, box)``, for the best-gt IoU rule; ``prelabel``: a model's boxes nobody has reviewed,
     `ImageDocument.prelabel`), None, or the error text (`folder_gone` when there is no file because
-    the image's folder itself is gone).
+    the image's folder itself is gone; `no_box_left` when none of its boxes is left inside the
+    image, as the opened document's status says).
 
     Boxes are clamped to ``image_path``'s real size (its header: the size the opened image and
     `petloc evaluate` clamp them to), not to a ``<size>`` that is wrong (an image resized since, an
@@ -156,6 +178,9 @@ def read_primary(annotation_path: Path, image_path: Path | None = None,
         return str(exc)
     verified = bool(getattr(annotation, "verified", False))
     objects = boxes_only(annotation.objects)  # as the opened image shows them
+    lost = no_box_left(annotation.objects, objects, verified)
+    if lost:
+        return lost
     if not objects:
         return ("", None, verified, [], False)
     first = objects[0]

@@ -85,6 +85,9 @@ class ImageDocument:
     # save is refused, since it would replace them.
     shared_with: str | None = None
     problems: list = field(default_factory=list)  # reading notes (repairs, shortened labels)
+    # The file's objects have no box left inside the image (`annotation_store.no_box_left`, what to
+    # say): until one is drawn or the file saved, the image reads as needing a box (an error).
+    box_lost: str | None = None
     dropped: list = field(default_factory=list)  # what the last save removed (DOCTYPE...)
     _saved_objects: tuple = ()
     _saved_verified: bool = False
@@ -117,7 +120,7 @@ class ImageDocument:
         """One of the STATUS_* constants."""
         if self.dirty:
             return STATUS_EDITED
-        if self.load_error or self.image_error or self.shared_with:
+        if self.load_error or self.image_error or self.shared_with or self.needs_box:
             return STATUS_ERROR
         if self.verified:
             return STATUS_VERIFIED
@@ -130,6 +133,11 @@ class ImageDocument:
         # as the list says of the files it scanned without opening them.
         return STATUS_ANNOTATED if self.objects or self.annotation is not None else STATUS_NONE
 
+    @property
+    def needs_box(self) -> bool:
+        """Every box of the file lies outside the image and none is drawn yet (`box_lost`)."""
+        return self.box_lost is not None and not self.objects
+
     def mark_saved(self, in_session: bool = True) -> None:
         """Record the current state as the one on disk."""
         self._saved_objects = tuple(self.objects)
@@ -138,11 +146,13 @@ class ImageDocument:
         if in_session:
             self.saved_in_session = True
             self.load_error = None
+            self.box_lost = None  # the file holds what is shown now: the lost boxes were dropped
 
     def problem_text(self) -> str | None:
         """The error to show for this image in the list, if any; else the news that another program
         changed its file (kept through later edits and refreshes of its row)."""
-        error = self.load_error or self.save_error or self.image_error or self.shared_note
+        error = self.load_error or self.save_error or self.image_error or self.shared_note \
+            or (self.box_lost if self.needs_box else None)
         if error:
             return error
         if self.external_change is not None:
@@ -171,6 +181,7 @@ class ImageDocument:
         self.shared_with = fresh.shared_with
         self.disk_state = fresh.disk_state
         self.problems = list(fresh.problems)
+        self.box_lost = fresh.box_lost
         self.external_change = None
         if fresh.image_size is not None:
             self.image_size = fresh.image_size

@@ -13,7 +13,8 @@ Rule (also in the help dialog and ADR 0005), most suspicious first:
 3. ground truth and prediction that agree, lowest IoU first, then lowest
    confidence;
 4. images whose image or annotation could not be read (nothing to do in the
-   tool but they should not hide);
+   tool but they should not hide), and those whose every box lies outside
+   the image (`annotation_store.no_box_left`: one is to be drawn);
 5. images without a prediction yet (still being computed);
 6. verified images (already reviewed), in name order;
 7. images deleted from the folder since it was read (nothing left to review;
