@@ -77,7 +77,7 @@ class DigitLookup:
 def learned_digits(meta: dict[str, Any]) -> dict[str, frozenset[int] | None]:
     """``{split: indices}`` of the MNIST digits the model of ``meta`` learned (`WHOLE_SPLIT`: all of them).
 
-    Recorded at training (``training_data.mnist_digits``, its parent's included). Models trained
+    Recorded at training (``training_data.mnist_digits``, every ancestor's included). Models trained
     before that record: the bundled digits model, whose test split is the held-out digits of the
     digits split rule, saw every training digit (`WHOLE_SPLIT`: it learned 3,801 of them, and the
     other 199 chose its epoch); so did a model fine-tuned from it (here: its

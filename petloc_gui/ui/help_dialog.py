@@ -29,7 +29,8 @@ QUEUE_RULE = (
     f"(IoU < {review_queue.BOX_DISAGREE_IOU}) first, lowest IoU first; then label disagreements; "
     "then images without ground truth, or with a model's unreviewed pre-label (petloc predict "
     "--write-voc; saving it makes it yours), by lowest confidence (pre-labels to confirm); then agreeing "
-    "images by lowest IoU; unreadable images; images still being predicted; verified images; last, images "
+    "images by lowest IoU; unreadable images and images with no box left inside them (to draw again); "
+    "images still being predicted; verified images; last, images "
     "deleted from the folder since it was read (N passes them by). "
     "N skips images already shown in this pass; an image you edit keeps its place until you leave it."
 )
