@@ -12,7 +12,7 @@ orientation applied, as Ultralytics reads images); a tool that ignores EXIF
 misplaces the boxes of rotated photos. An annotated image with no boxes gets
 an empty .txt ("checked, nothing there"); an image nobody annotated gets no
 .txt at all. Ultralytics reads an image only by a name it knows
-(`_YOLO_SUFFIXES`): an image named otherwise (``.jfif``, ``.apng``) is
+(`yolo_images.YOLO_SUFFIXES`): an image named otherwise (``.jfif``, ``.apng``) is
 exported under its content's usual name (``.jpg``, ``.png``; the bytes
 unchanged) where that is one, and the export warns about any other (a GIF, a
 DIB), whose labels would train nothing. Reading accepts that layout (with
@@ -22,10 +22,9 @@ next to ``x.txt`` and ``classes.txt``).
 
 from __future__ import annotations
 
-import math
 import os
-from collections.abc import Callable, Iterable
-from pathlib import Path, PurePosixPath
+from collections.abc import Iterable
+from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.boxes import Box
@@ -43,25 +42,18 @@ from petloc_gui.core.interop.files import (
 from petloc_gui.core.interop.records import (
     ConversionReport,
     ImageRecord,
-    LabelledBox,
     Progress,
-    checked_box,
     class_names,
     first_half,
     read_dataset_records,
     relative_name,
 )
-from petloc_gui.core.interop.yolo_names import NAME_FILES, data_yaml, find_class_names
+from petloc_gui.core.interop.yolo_images import exported_name, is_read_by_yolo, warn_about_names
+from petloc_gui.core.interop.yolo_layout import is_label_name, walk
+from petloc_gui.core.interop.yolo_lines import parse_line, read_label_text
+from petloc_gui.core.interop.yolo_names import data_yaml, find_class_names
 from petloc_gui.core.text import counted
 
-MAX_LABEL_BYTES = 16 * 1024 * 1024
-# The names Ultralytics reads as images (IMG_FORMATS in ultralytics/data/utils.py, any case); it
-# takes a .gif for a video, and skips any other name without a word.
-_YOLO_SUFFIXES = frozenset({".avif", ".bmp", ".dng", ".heic", ".jp2", ".jpeg", ".jpg", ".mpo", ".png", ".tif",
-                            ".tiff", ".webp"})
-# A file's first bytes -> the usual name of its format, for an image named otherwise (`_exported_name`).
-_USUAL_SUFFIX = ((b"\xff\xd8\xff", ".jpg"), (b"\x89PNG\r\n\x1a\n", ".png"), (b"BM", ".bmp"),
-                 (b"II*\x00", ".tif"), (b"MM\x00*", ".tif"))
 _DECIMALS = 6  # 1e-6 of a 10,000-pixel side is 0.01 pixel
 
 
@@ -100,7 +92,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     unread: list[str] = []  # names in OUT/images that Ultralytics does not read as images
     for done, record in enumerate(records, start=1):
         if record.annotated or not annotated_only:
-            name = _exported_name(record)
+            name = exported_name(record)
             label_name = str(Path(name).with_suffix(".txt").as_posix())
             owner = claimed.setdefault(label_name, record.image_path)
             if owner != record.image_path:
@@ -112,7 +104,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                 written.add(f"images/{name}")
                 if name != record.relative:
                     renamed.append((record.relative, name))
-                if PurePosixPath(name).suffix.lower() not in _YOLO_SUFFIXES:
+                if not is_read_by_yolo(name):
                     unread.append(name)
                 if record.annotated:
                     written.add(f"labels/{label_name}")
@@ -123,38 +115,9 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         report.warning(out / "images", f"{counted(unlabelled, 'image')} without an annotation {were} exported "
                        "without a label file; YOLO trainers such as Ultralytics train on them as "
                        "background (no objects). Use --annotated-only to leave them out")
-    _warn_about_names(out, renamed, unread, report)
+    warn_about_names(out, renamed, unread, report)
     _warn_about_leftovers(out, written, {os.path.realpath(item.image_path) for item in dataset.items}, report)
     return report
-
-
-def _exported_name(record: ImageRecord) -> str:
-    """The image's name in OUT/images: its own, or, when Ultralytics would not read it as an image
-    (``photo.jfif``), the usual name of its content's format when Ultralytics reads that one."""
-    path = PurePosixPath(record.relative)
-    if path.suffix.lower() in _YOLO_SUFFIXES:
-        return record.relative
-    try:
-        with open(record.image_path, "rb") as handle:
-            head = handle.read(8)
-    except OSError:
-        return record.relative  # placing it reports the error
-    usual = next((suffix for signature, suffix in _USUAL_SUFFIX if head.startswith(signature)), None)
-    return str(path.with_suffix(usual)) if usual is not None else record.relative
-
-
-def _warn_about_names(out: Path, renamed: list[tuple[str, str]], unread: list[str], report: ConversionReport) -> None:
-    """Say which images were given their format's usual name, and which Ultralytics will not read."""
-    if renamed:
-        were = "was" if len(renamed) == 1 else "were"
-        report.warning(out / "images", f"{counted(len(renamed), 'image')} {were} exported under the usual name "
-                       f"of {'its' if len(renamed) == 1 else 'their'} format, which YOLO tools read (e.g. "
-                       f"{renamed[0][0]} as {renamed[0][1]}); the bytes are unchanged")
-    if unread:
-        suffixes = ", ".join(sorted({PurePosixPath(name).suffix.lower() for name in unread}))
-        report.warning(out / "images", f"{counted(len(unread), 'image')} named {suffixes} (e.g. {unread[0]}): "
-                       "Ultralytics does not read such files as images, so their labels train nothing. "
-                       "Convert them to PNG or JPEG before training")
 
 
 def _warn_about_leftovers(out: Path, written: set[str], own: set[str], report: ConversionReport) -> None:
@@ -172,9 +135,9 @@ def _warn_about_leftovers(out: Path, written: set[str], own: set[str], report: C
     # Only what YOLO tools read counts: OUT may also hold other files (a
     # dataset's own .xml files when OUT is its parent), and those are no one's
     # leftovers to delete.
-    for folder, what, wanted in (("labels", "label file", _is_label_name), ("images", "image", is_image_name)):
+    for folder, what, wanted in (("labels", "label file", is_label_name), ("images", "image", is_image_name)):
         left = sorted(name for name in (relative_name(path, out / folder)
-                                        for paths in _walk(out / folder, wanted).values() for path in paths
+                                        for paths in walk(out / folder, wanted).values() for path in paths
                                         if os.path.realpath(path) not in own)
                       if f"{folder}/{name}" not in written)
         if left:
@@ -182,10 +145,6 @@ def _warn_about_leftovers(out: Path, written: set[str], own: set[str], report: C
             report.warning(out / folder, f"{counted(len(left), what)} this export did not write {are} "
                            f"here too (e.g. {left[0]}), likely from an earlier export; "
                            f"{consequence[folder]}. Delete them, or export into a new folder")
-
-
-def _is_label_name(name: str) -> bool:
-    return name.lower().endswith(".txt") and name not in NAME_FILES
 
 
 def _holdable_records(dataset: Dataset, records: Iterable[ImageRecord],
@@ -258,8 +217,8 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
             raise DatasetError("has labels/ but no images/ folder beside it", src)
     else:
         image_root = label_root = src
-    images = _walk(image_root, is_image_name)
-    labels = _walk(label_root, _is_label_name)
+    images = walk(image_root, is_image_name)
+    labels = walk(label_root, is_label_name)
     records = []
     used: set[str] = set()
     total = len(images)
@@ -287,20 +246,6 @@ def _order(entry: tuple[str, list[Path]]) -> tuple:
     return (natural_key(entry[0]), entry[0])
 
 
-def _walk(root: Path, wanted: Callable[[str], bool]) -> dict[str, list[Path]]:
-    """{relative path without extension: [files]} under ``root`` (hidden ones skipped)."""
-    found: dict[str, list[Path]] = {}
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files, key=lambda n: (natural_key(n), n)):
-            if name.startswith(".") or not wanted(name):
-                continue
-            path = Path(folder) / name
-            stem = relative_name(path, root).rsplit(".", 1)[0]
-            found.setdefault(stem, []).append(path)
-    return found
-
-
 def _read_pair(image: Path, label: Path | None, image_root: Path, names: list[str],
                names_file: Path, report: ConversionReport) -> ImageRecord | None:
     try:
@@ -314,7 +259,7 @@ def _read_pair(image: Path, label: Path | None, image_root: Path, names: list[st
                          annotated=label is not None)
     if label is None:
         return record
-    text = _read_label_text(label, report)
+    text = read_label_text(label, report)
     if text is None:
         report.skipped_images += 1
         return None
@@ -322,7 +267,7 @@ def _read_pair(image: Path, label: Path | None, image_root: Path, names: list[st
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             lines += 1
-            obj = _parse_line(line, f"{label}:{number}", names, names_file, width, height, report)
+            obj = parse_line(line, f"{label}:{number}", names, names_file, width, height, report)
             if obj is None:
                 report.skipped_objects += 1
             else:
@@ -334,55 +279,3 @@ def _read_pair(image: Path, label: Path | None, image_root: Path, names: list[st
         which = f"none of its {lines} lines is" if lines > 1 else "its one line is not"
         report.problem(label, f"{which} a usable box; image {image.name} converted without an annotation")
     return record
-
-
-def _read_label_text(label: Path, report: ConversionReport) -> str | None:
-    try:
-        with open(label, "rb") as handle:
-            data = handle.read(MAX_LABEL_BYTES + 1)
-    except OSError as exc:
-        report.problem(label, f"cannot read: {exc.strerror or exc}; image not converted")
-        return None
-    if len(data) > MAX_LABEL_BYTES:
-        report.problem(label, "larger than 16 MB: not a label file; image not converted")
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        report.problem(label, "not UTF-8 text: not a label file; image not converted")
-        return None
-
-
-def _parse_line(line: str, where: str, names: list[str], names_file: Path, width: int,
-                height: int, report: ConversionReport) -> LabelledBox | None:
-    tokens = line.split()
-    if len(tokens) != 5:
-        report.problem(where, f"expected 5 values `class cx cy w h`, got {len(tokens)}: "
-                       f"{line.strip()[:80]!r}; box left out")
-        return None
-    try:
-        class_value = float(tokens[0])
-        values = [float(token) for token in tokens[1:]]
-    except ValueError:
-        report.problem(where, f"not numbers: {line.strip()[:80]!r}; box left out")
-        return None
-    if not all(math.isfinite(v) for v in values) or not math.isfinite(class_value):
-        report.problem(where, f"not finite: {line.strip()[:80]!r}; box left out")
-        return None
-    if class_value != int(class_value) or not 0 <= class_value < len(names):
-        report.problem(where, f"class id {tokens[0]} is not in {names_file.name} "
-                       f"(ids 0 to {len(names) - 1}); box left out")
-        return None
-    cx, cy, w, h = values
-    if w <= 0 or h <= 0:
-        report.problem(where, f"width and height must be positive, got {tokens[3]} {tokens[4]}; "
-                       "box left out")
-        return None
-    box = Box((cx - w / 2) * width, (cy - h / 2) * height, (cx + w / 2) * width,
-              (cy + h / 2) * height)
-    inside = checked_box(box, width, height)
-    if inside is None:
-        report.problem(where, f"box {tuple(round(v, 1) for v in box.as_tuple())} lies outside "
-                       f"the {width}x{height} image; box left out")
-        return None
-    return LabelledBox(names[int(class_value)], inside)

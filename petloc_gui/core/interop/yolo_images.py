@@ -1,0 +1,56 @@
+"""Which names and formats of exported images YOLO tools read as images (Ultralytics' rule).
+
+Ultralytics lists a file as an image by its extension (IMG_FORMATS in
+ultralytics/data/utils.py) and skips any other name without a word. An image
+named otherwise (``.jfif``, ``.apng``) is exported under its content's usual
+name where that is one Ultralytics reads; any other is named in a warning.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from petloc_gui.core.interop.records import ConversionReport, ImageRecord
+from petloc_gui.core.text import counted
+
+# The names Ultralytics reads as images (IMG_FORMATS in ultralytics/data/utils.py, any case); it
+# takes a .gif for a video, and skips any other name without a word.
+YOLO_SUFFIXES = frozenset({".avif", ".bmp", ".dng", ".heic", ".jp2", ".jpeg", ".jpg", ".mpo", ".png", ".tif",
+                           ".tiff", ".webp"})
+# A file's first bytes -> the usual name of its format, for an image named otherwise (`exported_name`).
+_USUAL_SUFFIX = ((b"\xff\xd8\xff", ".jpg"), (b"\x89PNG\r\n\x1a\n", ".png"), (b"BM", ".bmp"),
+                 (b"II*\x00", ".tif"), (b"MM\x00*", ".tif"))
+
+
+def exported_name(record: ImageRecord) -> str:
+    """The image's name in OUT/images: its own, or, when Ultralytics would not read it as an image
+    (``photo.jfif``), the usual name of its content's format when Ultralytics reads that one."""
+    path = PurePosixPath(record.relative)
+    if path.suffix.lower() in YOLO_SUFFIXES:
+        return record.relative
+    try:
+        with open(record.image_path, "rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return record.relative  # placing it reports the error
+    usual = next((suffix for signature, suffix in _USUAL_SUFFIX if head.startswith(signature)), None)
+    return str(path.with_suffix(usual)) if usual is not None else record.relative
+
+
+def is_read_by_yolo(name: str) -> bool:
+    """Whether Ultralytics lists a file of this name as an image."""
+    return PurePosixPath(name).suffix.lower() in YOLO_SUFFIXES
+
+
+def warn_about_names(out: Path, renamed: list[tuple[str, str]], unread: list[str], report: ConversionReport) -> None:
+    """Say which images were given their format's usual name, and which Ultralytics will not read."""
+    if renamed:
+        were = "was" if len(renamed) == 1 else "were"
+        report.warning(out / "images", f"{counted(len(renamed), 'image')} {were} exported under the usual name "
+                       f"of {'its' if len(renamed) == 1 else 'their'} format, which YOLO tools read (e.g. "
+                       f"{renamed[0][0]} as {renamed[0][1]}); the bytes are unchanged")
+    if unread:
+        suffixes = ", ".join(sorted({PurePosixPath(name).suffix.lower() for name in unread}))
+        report.warning(out / "images", f"{counted(len(unread), 'image')} named {suffixes} (e.g. {unread[0]}): "
+                       "Ultralytics does not read such files as images, so their labels train nothing. "
+                       "Convert them to PNG or JPEG before training")
