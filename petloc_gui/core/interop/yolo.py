@@ -15,9 +15,10 @@ an empty .txt ("checked, nothing there"); an image nobody annotated gets no
 (`yolo_images.YOLO_SUFFIXES`): an image named otherwise (``.jfif``, ``.apng``) is
 exported under its content's usual name (``.jpg``, ``.png``; the bytes
 unchanged) where that is one, and the export warns about any other (a GIF, a
-DIB), whose labels would train nothing. Reading accepts that layout (with
-``images/`` and ``labels/``, sub-folders such as ``train/`` mirrored) and labelImg's flat one (``x.jpg``
-next to ``x.txt`` and ``classes.txt``).
+DIB), whose labels would train nothing. Reading accepts that layout, Roboflow's
+(``train/images`` beside ``train/labels``) and labelImg's flat one (``x.jpg`` next to
+``x.txt`` and ``classes.txt``), pairing images and labels as Ultralytics does
+(`yolo_layout`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.boxes import Box
-from petloc_gui.core.dataset import Dataset, natural_key
+from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
 from petloc_gui.core.images import image_size, is_image_name
 from petloc_gui.core.interop.files import (
@@ -49,7 +50,7 @@ from petloc_gui.core.interop.records import (
     relative_name,
 )
 from petloc_gui.core.interop.yolo_images import exported_name, is_read_by_yolo, warn_about_names
-from petloc_gui.core.interop.yolo_layout import is_label_name, walk
+from petloc_gui.core.interop.yolo_layout import find_pairs, is_label_name, walk
 from petloc_gui.core.interop.yolo_lines import parse_line, read_label_text
 from petloc_gui.core.interop.yolo_names import data_yaml, find_class_names
 from petloc_gui.core.text import counted
@@ -211,42 +212,25 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
     if not src.is_dir():
         raise DatasetError("not a folder (a YOLO dataset is a folder)", src)
     names, names_file = find_class_names(src)
-    if (src / "labels").is_dir():
-        image_root, label_root = src / "images", src / "labels"
-        if not image_root.is_dir():
-            raise DatasetError("has labels/ but no images/ folder beside it", src)
-    else:
-        image_root = label_root = src
-    images = walk(image_root, is_image_name)
-    labels = walk(label_root, is_label_name)
+    layout = find_pairs(src)
+    for extra, first in layout.duplicates:
+        report.problem(extra, f"same name as {first.name}: the label file belongs to "
+                       "one image only; image left out")
+        report.skipped_images += 1
     records = []
-    used: set[str] = set()
-    total = len(images)
-    for done, (stem, paths) in enumerate(sorted(images.items(), key=_order), start=1):
-        label = labels.get(stem, [None])[0]
-        for extra in paths[1:]:
-            report.problem(extra, f"same name as {paths[0].name}: the label file belongs to "
-                           "one image only; image left out")
-            report.skipped_images += 1
-        if label is not None:
-            used.add(stem)
-        record = _read_pair(paths[0], label, image_root, names, names_file, report)
+    for done, image in enumerate(layout.images, start=1):
+        record = _read_pair(image.path, image.label, image.relative, names, names_file, report)
         if record is not None:
             records.append(record)
         if progress is not None:
-            progress(done, total)
-    for stem, paths in sorted(labels.items(), key=_order):
-        if stem not in used:
-            report.problem(paths[0], f"no image {stem}.* found in {image_root}; labels not converted")
-            report.skipped_images += 1
+            progress(done, len(layout.images))
+    for label, wanted in layout.orphans:
+        report.problem(label, f"no image {wanted.name}.* found in {wanted.parent}; labels not converted")
+        report.skipped_images += 1
     return records
 
 
-def _order(entry: tuple[str, list[Path]]) -> tuple:
-    return (natural_key(entry[0]), entry[0])
-
-
-def _read_pair(image: Path, label: Path | None, image_root: Path, names: list[str],
+def _read_pair(image: Path, label: Path | None, relative: str, names: list[str],
                names_file: Path, report: ConversionReport) -> ImageRecord | None:
     try:
         width, height = image_size(image)
@@ -255,7 +239,7 @@ def _read_pair(image: Path, label: Path | None, image_root: Path, names: list[st
         report.problem(where, f"image {image.name}: {exc.reason}; not converted")
         report.skipped_images += 1
         return None
-    record = ImageRecord(image, relative_name(image, image_root), width, height,
+    record = ImageRecord(image, relative, width, height,
                          annotated=label is not None)
     if label is None:
         return record

@@ -1,0 +1,72 @@
+"""YOLO import finds each image's label file as Ultralytics does: the last images/ folder of its path
+becomes labels/ (Roboflow's train/images + train/labels as well as images/train + labels/train), with a
+label beside the image as the fallback."""
+
+from __future__ import annotations
+
+from petloc_gui.core.interop import ConversionReport, read_yolo, write_voc_records
+from tests.cli.helpers import write_image
+
+
+def _image(path, label_path=None, line="0 0.5 0.5 0.5 0.5\n"):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_image(path, 64, 32)
+    if label_path is not None:
+        label_path.parent.mkdir(parents=True, exist_ok=True)
+        label_path.write_text(line)
+
+
+def test_roboflows_split_folders_each_holding_images_and_labels(tmp_path):
+    src = tmp_path / "roboflow"
+    _image(src / "train" / "images" / "a.jpg", src / "train" / "labels" / "a.txt")
+    _image(src / "valid" / "images" / "b.jpg", src / "valid" / "labels" / "b.txt", "1 0.25 0.5 0.5 0.5\n")
+    _image(src / "test" / "images" / "c.jpg")  # not annotated
+    (src / "data.yaml").write_text("train: ../train/images\nval: ../valid/images\nnc: 2\nnames: ['cat', 'dog']\n")
+    (src / "README.roboflow.txt").write_text("Exported from roboflow.com\n")  # not a label file
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert report.problems == [] and report.skipped_images == 0
+    assert [(r.relative, r.annotated, [o.label for o in r.objects]) for r in records] == [
+        ("test/c.jpg", False, []), ("train/a.jpg", True, ["cat"]), ("valid/b.jpg", True, ["dog"])]
+    assert records[2].objects[0].box.as_tuple() == (0.0, 8.0, 32.0, 24.0)
+    out = tmp_path / "voc"
+    write_voc_records(records, out)
+    assert (out / "train" / "a.xml").is_file() and (out / "valid" / "b.xml").is_file()
+    assert not (out / "test" / "c.xml").exists()
+
+
+def test_a_label_beside_its_image_is_the_fallback_and_the_last_images_folder_counts(tmp_path):
+    src = tmp_path / "ultra"
+    _image(src / "images" / "beside.jpg", src / "images" / "beside.txt")  # labelImg saved it there
+    _image(src / "images" / "set" / "images" / "deep.jpg", src / "images" / "set" / "labels" / "deep.txt")
+    (src / "labels").mkdir()
+    (src / "classes.txt").write_text("cat\n")
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert report.problems == []
+    assert [(r.relative, len(r.objects)) for r in records] == [("beside.jpg", 1), ("images/set/deep.jpg", 1)]
+
+
+def test_a_label_without_its_image_names_where_the_image_was_looked_for(tmp_path):
+    src = tmp_path / "roboflow"
+    _image(src / "train" / "images" / "a.jpg", src / "train" / "labels" / "a.txt")
+    (src / "train" / "labels" / "ghost.txt").write_text("0 0.5 0.5 0.1 0.1\n")
+    (src / "classes.txt").write_text("cat\n")
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert [r.relative for r in records] == ["train/a.jpg"]
+    assert report.problems == [f"{src / 'train' / 'labels' / 'ghost.txt'}: no image ghost.* found in "
+                               f"{src / 'train' / 'images'}; labels not converted"]
+    assert report.skipped_images == 1
+
+
+def test_two_images_of_one_label_name_in_a_split_folder(tmp_path):
+    src = tmp_path / "roboflow"
+    _image(src / "train" / "images" / "a.jpg", src / "train" / "labels" / "a.txt")
+    _image(src / "train" / "images" / "a.png")
+    (src / "classes.txt").write_text("cat\n")
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert [(r.relative, r.annotated) for r in records] == [("train/a.jpg", True)]
+    assert report.problems == [f"{src / 'train' / 'images' / 'a.png'}: same name as a.jpg: the label file "
+                               "belongs to one image only; image left out"]
