@@ -70,3 +70,21 @@ def test_two_images_of_one_label_name_in_a_split_folder(tmp_path):
     assert [(r.relative, r.annotated) for r in records] == [("train/a.jpg", True)]
     assert report.problems == [f"{src / 'train' / 'images' / 'a.png'}: same name as a.jpg: the label file "
                                "belongs to one image only; image left out"]
+
+
+def test_darknets_image_lists_are_not_label_files(tmp_path):
+    src = tmp_path / "darknet"
+    _image(src / "obj" / "t.jpg", src / "obj" / "t.txt")
+    (src / "obj.names").write_text("cat\n")
+    (src / "obj.data").write_text("classes=1\ntrain=data/train.txt\nvalid=data/valid.txt\nnames=data/obj.names\n")
+    (src / "train.txt").write_text("data/obj/t.jpg\r\nC:\\darknet\\data\\obj\\u.JPEG\ndata/obj/v.heic\n")
+    (src / "valid.txt").write_text("")
+    (src / "lists").mkdir()
+    (src / "lists" / "more.txt").write_text("/data/x.png\n")
+    (src / "obj" / "ghost.txt").write_text("0 0.5 0.5 0.1 0.1\n")  # a label file without its image
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert [(r.relative, len(r.objects)) for r in records] == [("obj/t.jpg", 1)]
+    assert report.problems == [f"{src / 'obj' / 'ghost.txt'}: no image ghost.* found in {src / 'obj'}; "
+                               "labels not converted"]
+    assert report.skipped_images == 1

@@ -11,6 +11,10 @@ read, and only ``.txt`` files under ``labels`` or ``images`` are labels (a
 README.txt beside them is not). **Flat** (labelImg): ``x.jpg`` next to
 ``x.txt``, anywhere under the folder.
 
+A ``.txt`` that lists images (darknet's ``train.txt`` beside ``obj.names``,
+or any whose lines all name image files) and has no image of its own is
+not a label file: it is not reported.
+
 An image's name in the output is its path less that ``images`` folder
 (``train/images/a.jpg`` -> ``train/a.jpg``), as a split becomes a sub-folder.
 """
@@ -26,9 +30,13 @@ from petloc_gui.core.dataset import natural_key
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.images import is_image_name
 from petloc_gui.core.interop.records import relative_name
+from petloc_gui.core.interop.yolo_images import is_read_by_yolo
 from petloc_gui.core.interop.yolo_names import NAME_FILES
 
 _IMAGES, _LABELS = "images", "labels"
+# Darknet's image lists (obj.data's train = / valid =), kept at the top beside obj.names.
+_LIST_NAMES = ("train.txt", "valid.txt", "val.txt", "test.txt")
+_LIST_HEAD_BYTES = 64 * 1024
 
 
 @dataclass
@@ -75,10 +83,27 @@ def find_pairs(src: Path) -> YoloLayout:
             used.add(label)
         layout.images.append(YoloImage(path, _output_name(rel, split), texts[label] if label is not None else None))
     for rel, path in sorted(texts.items(), key=lambda item: _order(item[0])):
-        if rel not in used:
+        if rel not in used and not _is_image_list(path, rel):
             image = _swapped(rel, _LABELS, _IMAGES) if split else _with_txt(rel)
             layout.orphans.append((path, src / image.rsplit(".", 1)[0]))
     return layout
+
+
+def _is_image_list(path: Path, rel: str) -> bool:
+    """Whether a ``.txt`` no image has lists images rather than boxes (darknet's train.txt, an
+    Ultralytics ``train: list.txt``): every line names an image file; an empty one at the top
+    of the folder under a name darknet gives its lists."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_LIST_HEAD_BYTES)
+    except OSError:
+        return False  # reported as a label file without an image
+    lines = [line.strip() for line in head.decode("utf-8", "replace").splitlines() if line.strip()]
+    if len(head) == _LIST_HEAD_BYTES:
+        lines = lines[:-1]  # cut short by the read
+    if not lines:
+        return rel.lower() in _LIST_NAMES and not head.strip()
+    return all(is_image_name(line) or is_read_by_yolo(line) for line in lines)
 
 
 def _is_split(src: Path) -> bool:
