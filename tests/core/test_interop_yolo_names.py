@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from petloc_gui.core.dataset import open_dataset
+from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.interop import ConversionReport, export_yolo, read_yolo
 from petloc_gui.core.interop.yolo_names import find_class_names
-from tests.cli.helpers import write_image
+from tests.cli.helpers import run_cli, write_image
 from tests.core.interop_helpers import write_voc_image
 
 
@@ -49,3 +50,23 @@ def test_class_ids_do_not_shift_past_a_name_with_an_unusual_separator(tmp_path):
     report = ConversionReport()
     [record] = read_yolo(folder, report)
     assert report.problems == [] and [obj.label for obj in record.objects] == ["two"]
+
+
+@pytest.mark.parametrize("file_name, text, message", [
+    ("classes.txt", "cat\ncat\ndog\n", "'cat' has ids 0, 1."),
+    ("obj.names", "cat\ndog\nbird\ndog\ncat\n", "'cat' has ids 0, 4; 'dog' has ids 1, 3."),
+    ("data.yaml", "names:\n  0: cat\n  1: dog\n  2: 'cat'\n", "'cat' has ids 0, 2."),
+])
+def test_a_class_name_listed_twice_is_refused_naming_it_and_its_ids(tmp_path, capsys, file_name, text, message):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / file_name).write_text(text)
+    with pytest.raises(DatasetError) as caught:
+        find_class_names(folder)
+    assert caught.value.path == folder / file_name
+    assert caught.value.reason == (f"a class name is listed more than once: {message} Their boxes would become one "
+                                   "class; give each id its own name")
+    write_image(folder / "a.png", 100, 50)
+    (folder / "a.txt").write_text("0 0.5 0.5 0.2 0.2\n1 0.5 0.5 0.2 0.2\n")
+    code, _, err = run_cli(capsys, "convert", folder, "--from", "yolo", tmp_path / "voc")
+    assert code == 1 and message in err and not (tmp_path / "voc" / "a.xml").exists()

@@ -3,7 +3,8 @@
 The class id of a label line is its index in this list. ``data.yaml`` is
 written and read without a YAML library: only the ``names`` key matters, in
 the three forms YOLO tools write (``names: [a, b]``, a ``- a`` block list,
-or an ``0: a`` mapping).
+or an ``0: a`` mapping). A name listed under two ids is refused: the boxes
+of both would silently become one class.
 """
 
 from __future__ import annotations
@@ -41,7 +42,25 @@ def data_yaml(names: list[str]) -> str:
 
 
 def find_class_names(folder: Path) -> tuple[list[str], Path]:
-    """The class names of a YOLO folder and the file they came from."""
+    """The class names of a YOLO folder and the file they came from.
+
+    Raises DatasetError when there are none, or when one name is listed twice:
+    the boxes of both ids would silently become one class.
+    """
+    names, path = _class_names(folder)
+    ids_of: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        ids_of.setdefault(name, []).append(index)
+    twice = [(name, ids) for name, ids in ids_of.items() if len(ids) > 1]
+    if twice:
+        listed = "; ".join(f"{name!r} has ids {', '.join(map(str, ids))}" for name, ids in twice[:3])
+        more = f" (and {len(twice) - 3} more)" if len(twice) > 3 else ""
+        raise DatasetError(f"a class name is listed more than once: {listed}{more}. Their boxes would "
+                           "become one class; give each id its own name", path)
+    return names, path
+
+
+def _class_names(folder: Path) -> tuple[list[str], Path]:
     for base in (folder, folder / "labels"):
         for name in NAME_FILES:
             path = base / name
