@@ -51,7 +51,7 @@ from petloc_gui.core.interop.records import (
 )
 from petloc_gui.core.interop.yolo_images import exported_name, is_read_by_yolo, warn_about_names
 from petloc_gui.core.interop.yolo_layout import find_pairs, is_label_name, walk
-from petloc_gui.core.interop.yolo_lines import parse_line, read_label_text
+from petloc_gui.core.interop.yolo_lines import PREDICTION, LineKinds, parse_line, read_label_text
 from petloc_gui.core.interop.yolo_names import data_yaml, find_class_names
 from petloc_gui.core.text import counted
 
@@ -218,8 +218,9 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
                        "one image only; image left out")
         report.skipped_images += 1
     records = []
+    kinds = LineKinds()
     for done, image in enumerate(layout.images, start=1):
-        record = _read_pair(image.path, image.label, image.relative, names, names_file, report)
+        record = _read_pair(image.path, image.label, image.relative, names, names_file, report, kinds)
         if record is not None:
             records.append(record)
         if progress is not None:
@@ -227,11 +228,12 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
     for label, wanted in layout.orphans:
         report.problem(label, f"no image {wanted.name}.* found in {wanted.parent}; labels not converted")
         report.skipped_images += 1
+    kinds.warn(src, report)
     return records
 
 
 def _read_pair(image: Path, label: Path | None, relative: str, names: list[str],
-               names_file: Path, report: ConversionReport) -> ImageRecord | None:
+               names_file: Path, report: ConversionReport, kinds: LineKinds) -> ImageRecord | None:
     try:
         width, height = image_size(image)
     except ImageLoadError as exc:
@@ -248,14 +250,18 @@ def _read_pair(image: Path, label: Path | None, relative: str, names: list[str],
         report.skipped_images += 1
         return None
     lines = 0
+    read: list[str] = []  # the kinds of the usable lines
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             lines += 1
-            obj = parse_line(line, f"{label}:{number}", names, names_file, width, height, report)
-            if obj is None:
+            parsed = parse_line(line, f"{label}:{number}", names, names_file, width, height, report)
+            if parsed is None:
                 report.skipped_objects += 1
             else:
-                record.objects.append(obj)
+                read.append(parsed[0])
+                record.objects.append(parsed[1])
+    kinds.note(label, read)
+    record.prelabel = PREDICTION in read  # a model's boxes (voc_out does not mark them yet)
     if lines and not record.objects:
         # Only an empty file says "checked, nothing there"; boxes that were
         # there but unusable must not turn into a verified negative.
