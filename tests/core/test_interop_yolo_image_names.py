@@ -1,6 +1,7 @@
 """YOLO export of images named otherwise than Ultralytics reads (its IMG_FORMATS): a JPEG named .jfif or
 .jpe and a PNG named .apng go out under .jpg / .png (bytes unchanged); a GIF or a DIB, which Ultralytics
-would skip (a GIF is a video to it), is exported with a warning that its labels train nothing."""
+would skip (a GIF is a video to it), is exported with a warning that its labels train nothing, and so is
+one under a name Ultralytics reads (a GIF named .jpg), whose content it refuses."""
 
 from __future__ import annotations
 
@@ -64,3 +65,30 @@ def test_a_folder_of_usual_names_gets_no_word(tmp_path):
     _annotated(data, "b.TIF", "TIFF")
     report = export_yolo(open_dataset(data), tmp_path / "yolo")
     assert report.warnings == [] and sorted(os.listdir(tmp_path / "yolo" / "images")) == ["a.jpeg", "b.TIF"]
+
+
+def test_an_image_whose_content_ultralytics_refuses_is_named_with_its_format(tmp_path):
+    """Ultralytics checks the content as well (verify_image_label: "invalid image format GIF"), so a GIF named
+    .jpg (as Oxford's Abyssinian_34.jpg) would be skipped with its labels."""
+    data = tmp_path / "data"
+    data.mkdir()
+    _annotated(data, "g.jpg", "GIF")
+    _annotated(data, "p.jpg", "PNG")  # Ultralytics reads a PNG whatever its name
+    report = export_yolo(open_dataset(data), tmp_path / "yolo")
+    assert report.problems == [] and report.images == 2
+    assert report.warnings == [f"{tmp_path / 'yolo' / 'images'}: 1 image is of a format Ultralytics does not read "
+                               "whatever the name (g.jpg is a GIF): it checks the content and skips such an image "
+                               "with its labels ('invalid image format'). Convert it to PNG or JPEG before training"]
+
+
+def test_many_refused_images_are_counted_and_the_first_three_named(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    for stem in ("a", "c", "d"):
+        _annotated(data, f"{stem}.png", "GIF")
+    _annotated(data, "b.bmp", "DIB")
+    [warning] = export_yolo(open_dataset(data), tmp_path / "yolo").warnings
+    assert warning.startswith(f"{tmp_path / 'yolo' / 'images'}: 4 images are of a format Ultralytics does not read "
+                              "whatever the name (a.png is a GIF, b.bmp is a DIB (a BMP without its file header), "
+                              "c.png is a GIF, and 1 more): ")
+    assert warning.endswith("Convert them to PNG or JPEG before training")

@@ -15,7 +15,9 @@ an empty .txt ("checked, nothing there"); an image nobody annotated gets no
 (`yolo_images.YOLO_SUFFIXES`): an image named otherwise (``.jfif``, ``.apng``) is
 exported under its content's usual name (``.jpg``, ``.png``; the bytes
 unchanged) where that is one, and the export warns about any other (a GIF, a
-DIB), whose labels would train nothing. Reading accepts that layout, Roboflow's
+DIB), whose labels would train nothing, as it does about a GIF or DIB under a
+name Ultralytics reads (``photo.jpg``): it checks the content too and skips
+it. Reading accepts that layout, Roboflow's
 (``train/images`` beside ``train/labels``) and labelImg's flat one (``x.jpg`` next to
 ``x.txt`` and ``classes.txt``), pairing images and labels as Ultralytics does
 (`yolo_layout`).
@@ -49,7 +51,7 @@ from petloc_gui.core.interop.records import (
     read_dataset_records,
     relative_name,
 )
-from petloc_gui.core.interop.yolo_images import exported_name, is_read_by_yolo, warn_about_names
+from petloc_gui.core.interop.yolo_images import exported_name, is_read_by_yolo, refused_content, warn_about_names
 from petloc_gui.core.interop.yolo_layout import find_pairs, is_label_name, walk
 from petloc_gui.core.interop.yolo_lines import PREDICTION, LineKinds, parse_line, read_label_text
 from petloc_gui.core.interop.yolo_names import data_yaml, find_class_names
@@ -91,6 +93,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     unlabelled = 0
     renamed: list[tuple[str, str]] = []  # (name in the dataset, name in OUT/images)
     unread: list[str] = []  # names in OUT/images that Ultralytics does not read as images
+    refused: list[tuple[str, str]] = []  # (name in OUT/images, format): Ultralytics refuses the content
     for done, record in enumerate(records, start=1):
         if record.annotated or not annotated_only:
             name = exported_name(record)
@@ -107,6 +110,8 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                     renamed.append((record.relative, name))
                 if not is_read_by_yolo(name):
                     unread.append(name)
+                elif (content := refused_content(record.image_path)) is not None:
+                    refused.append((name, content))
                 if record.annotated:
                     written.add(f"labels/{label_name}")
         if progress is not None:
@@ -116,7 +121,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         report.warning(out / "images", f"{counted(unlabelled, 'image')} without an annotation {were} exported "
                        "without a label file; YOLO trainers such as Ultralytics train on them as "
                        "background (no objects). Use --annotated-only to leave them out")
-    warn_about_names(out, renamed, unread, report)
+    warn_about_names(out, renamed, unread, refused, report)
     _warn_about_leftovers(out, written, {os.path.realpath(item.image_path) for item in dataset.items}, report)
     return report
 
