@@ -169,6 +169,7 @@ def write_prelabel(image: Path, annotation_path: Path, label: str, box, mark: st
     for it, and a person's save clears it.
     Raises PetlocError/OSError when the file cannot be written.
     """
+    from petloc_gui.core.image_depth import voc_depth
     from petloc_gui.core.images import image_size
     from petloc_gui.core.interop.voc_out import write_new_voc
     from petloc_gui.core.voc import VocObject, new_annotation
@@ -177,19 +178,9 @@ def write_prelabel(image: Path, annotation_path: Path, label: str, box, mark: st
     if annotation_path.exists() or annotation_path.is_symlink():
         return False
     width, height = image_size(image)
-    annotation = new_annotation(image, width, height, depth=_depth(image))
+    annotation = new_annotation(image, width, height, depth=voc_depth(image))
     annotation.objects.append(VocObject(name=str(label), box=box.repaired(width, height)))
     annotation.prelabel = mark
     annotation_path.parent.mkdir(parents=True, exist_ok=True)
     return write_new_voc(annotation, annotation_path)
 
-
-def _depth(image: Path) -> int:
-    """1 for a grayscale image, else 3 (what labelImg writes); header only."""
-    from PIL import Image
-
-    try:
-        with Image.open(image) as handle:
-            return 1 if handle.mode in ("1", "L", "I", "I;16", "F") else 3
-    except Exception:  # noqa: BLE001 - the size was readable; depth is cosmetic
-        return 3

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from petloc_gui.core.errors import SaveError
+from petloc_gui.core.image_depth import voc_depth
 from petloc_gui.core.interop.files import (
     LINK,
     link_exclusive,
@@ -78,7 +79,8 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
     try:
         placed = place_image(record.image_path, image_target, images)
         if record.annotated:
-            annotation = new_annotation(image_target, record.width, record.height)
+            annotation = new_annotation(image_target, record.width, record.height,
+                                        depth=voc_depth(record.image_path))
             annotation.objects = [VocObject(name=obj.label, box=obj.box) for obj in record.objects]
             if overwrite:
                 write_voc(annotation, xml_target)  # refuses to replace a non-VOC file
