@@ -76,12 +76,14 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
     image_target = out / record.relative
     xml_target = out / xml_name
     placed = None
+    objects = _boxes_with_area(record, report) if record.annotated else []
+    annotated = record.annotated and bool(objects or not record.objects)
     try:
         placed = place_image(record.image_path, image_target, images)
-        if record.annotated:
+        if annotated:
             annotation = new_annotation(image_target, record.width, record.height,
                                         depth=voc_depth(record.image_path))
-            annotation.objects = [VocObject(name=obj.label, box=obj.box) for obj in record.objects]
+            annotation.objects = objects
             if overwrite:
                 write_voc(annotation, xml_target)  # refuses to replace a non-VOC file
             elif not write_new_voc(annotation, xml_target):
@@ -95,9 +97,33 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
         report.skipped_images += 1
         return
     report.images += 1
-    if record.annotated:
+    if annotated:
         report.annotated += 1
-        report.objects += len(record.objects)
+        report.objects += len(objects)
+
+
+def _boxes_with_area(record: ImageRecord, report: ConversionReport) -> list[VocObject]:
+    """The record's boxes as VOC objects, less those with no area in whole pixels (reported).
+
+    VOC stores whole pixels: a box under a pixel wide or high (a YOLO ``w`` of
+    0.0005) rounds to xmin == xmax, which ``petloc stats`` then calls an empty
+    box and the next export leaves out. When none is left the image gets no
+    VOC file: written empty, it would say "checked, nothing there".
+    """
+    objects = []
+    for obj in record.objects:
+        xmin, ymin, xmax, ymax = obj.box.rounded()
+        if xmax > xmin and ymax > ymin:
+            objects.append(VocObject(name=obj.label, box=obj.box))
+            continue
+        shown = tuple(round(v, 2) for v in obj.box.as_tuple())
+        report.problem(record.image_path, f"box {shown} ({obj.label}) is under one pixel wide or high, so "
+                       "it has no area in VOC's whole pixels; box left out")
+        report.skipped_objects += 1
+    if record.objects and not objects:
+        report.problem(record.image_path, f"none of its boxes has an area in whole pixels; "
+                       f"{record.image_path.name} converted without an annotation")
+    return objects
 
 
 def write_new_voc(annotation: VocAnnotation, target: Path) -> bool:
