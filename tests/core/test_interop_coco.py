@@ -113,8 +113,11 @@ def test_bad_entries_are_named_and_the_rest_converted(tmp_path):
     assert f"{path}: annotations[4] (id 14): image_id 77" in problems
     assert f"{path}: images[2]: image 'gone.png' not found" in problems
     assert f"{path}: images[3]: says 50x100 but c.png is 100x50" in problems and "swapped" in problems
-    assert "iscrowd" in problems
-    assert len(report.problems) == 7
+    # A crowd region is no entry's mistake: one warning counts them (COCO train2017 has ~9,000).
+    assert "iscrowd" not in problems
+    assert report.warnings == [f"{path}: 1 iscrowd=1 region left out (e.g. annotations[7] (id 17)): a crowd "
+                               "region covers a group of objects, and VOC has one box per object"]
+    assert len(report.problems) == 6 and report.skipped_objects == 6
     assert sorted(records) == ["a.png", "b.png"]
     assert [(o.label, o.box.as_tuple()) for o in records["a.png"].objects] == [
         ("cat", (10.0, 5.0, 30.0, 15.0)), ("dog", (0.0, 0.0, 100.0, 50.0))]
@@ -181,3 +184,22 @@ def test_server_paths_fall_back_to_the_base_name(tmp_path):
     report = ConversionReport()
     records = read_coco(path, report)
     assert report.problems == [] and [r.relative for r in records] == ["a.png"]
+
+
+def test_a_polygon_without_a_bbox_gets_its_bounding_box_and_a_mask_one_is_named(tmp_path):
+    path = _coco(tmp_path, [
+        {"id": 4, "image_id": 1, "category_id": 1, "iscrowd": 0,
+         "segmentation": [[10, 10, 60, 12, 40, 30], [5, 20, 8, 22, 6, 25]]},           # two parts
+        {"id": 5, "image_id": 2, "category_id": 2, "segmentation": {"counts": [0, 10], "size": [50, 100]}},
+        {"id": 6, "image_id": 2, "category_id": 2, "bbox": [1, 2, 3, 4], "segmentation": [[0, 0, 9, 9, 0, 9]]},
+    ])
+    report = ConversionReport()
+    records = {r.relative: r for r in read_coco(path, report)}
+    assert [o.box.as_tuple() for o in records["a.png"].objects] == [(5.0, 10.0, 60.0, 30.0)]
+    assert [o.box.as_tuple() for o in records["b.png"].objects] == [(1.0, 2.0, 4.0, 6.0)]  # bbox wins
+    assert report.warnings == [f"{path}: 1 annotation with a polygon `segmentation` but no `bbox` (e.g. "
+                               "annotations[0] (id 4)) got the bounding box of the polygon"]
+    entry_problems = [p for p in report.problems if "annotations" in p]
+    assert entry_problems == [f"{path}: annotations[1] (id 5): no `bbox`, and its `segmentation` is a "
+                              "run-length mask (petloc takes the box of a polygon `[[x1, y1, x2, y2, ...]]`, "
+                              "not of a mask); left out"]

@@ -17,24 +17,21 @@ for it. Problems in a COCO file are named by file and entry
 from __future__ import annotations
 
 import json
-import math
 import os
 from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
-from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
 from petloc_gui.core.images import image_size
+from petloc_gui.core.interop.coco_annotations import EntryNotes, read_annotation
 from petloc_gui.core.interop.coco_duplicates import ImageEntry, merge_same_images
 from petloc_gui.core.interop.files import LINK, place_image, prepare_output, remove_stale_temporaries
 from petloc_gui.core.interop.records import (
     ConversionReport,
     ImageRecord,
-    LabelledBox,
     Progress,
-    checked_box,
     class_names,
     first_half,
     read_dataset_records,
@@ -215,11 +212,9 @@ def read_coco(src: str | os.PathLike[str], report: ConversionReport,
     annotations = document.get("annotations") or []
     if not isinstance(annotations, list):
         raise DatasetError("`annotations` is not a list", path)
+    notes = EntryNotes()
     for index, entry in enumerate(annotations):
-        where = f"{path}: annotations[{index}]"
-        if isinstance(entry, dict) and "id" in entry:
-            where += f" (id {entry['id']})"
-        obj, record = _read_annotation(entry, where, categories, records, report)
+        obj, record = read_annotation(entry, (path, index), categories, records, report, notes)
         if obj is not None and record is not None:
             record.objects.append(obj)
             record.annotated = True
@@ -228,6 +223,7 @@ def read_coco(src: str | os.PathLike[str], report: ConversionReport,
         if progress is not None and annotations:
             progress(len(entries) + (index + 1) * len(entries) // len(annotations),
                      len(entries) * 2)
+    notes.report_to(report, path)
     return merge_same_images(records, found, report)
 
 
@@ -315,41 +311,3 @@ def _stated_side(value: Any) -> int | None:
         raise ValueError(value)
     return int(number)
 
-
-def _read_annotation(entry: Any, where: str, categories: dict[Any, str],
-                     records: dict[Any, ImageRecord | None],
-                     report: ConversionReport) -> tuple[LabelledBox | None, ImageRecord | None]:
-    if not isinstance(entry, dict):
-        report.problem(where, "not an object; left out")
-        return None, None
-    image_id = entry.get("image_id")
-    if not isinstance(image_id, (int, str)) or image_id not in records:
-        report.problem(where, f"image_id {image_id!r} is not in `images`; left out")
-        return None, None
-    record = records[image_id]
-    if record is None:
-        return None, None  # the image's own problem was reported once
-    if entry.get("iscrowd"):
-        report.problem(where, "iscrowd=1 region (VOC has no crowd regions); left out")
-        return None, record
-    category_id = entry.get("category_id")
-    if not isinstance(category_id, (int, str)) or category_id not in categories:
-        report.problem(where, f"category_id {entry.get('category_id')!r} is not in "
-                       "`categories`; left out")
-        return None, record
-    bbox = entry.get("bbox")
-    if (not isinstance(bbox, list) or len(bbox) != 4
-            or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
-                       and math.isfinite(v) for v in bbox)):
-        report.problem(where, f"bbox must be 4 numbers [x, y, w, h], got {bbox!r}; left out")
-        return None, record
-    x, y, w, h = (float(v) for v in bbox)
-    if w <= 0 or h <= 0:
-        report.problem(where, f"bbox width and height must be positive, got {bbox}; left out")
-        return None, record
-    box = checked_box(Box(x, y, x + w, y + h), record.width, record.height)
-    if box is None:
-        report.problem(where, f"bbox {bbox} lies outside the {record.width}x{record.height} "
-                       f"image {record.image_path.name}; left out")
-        return None, record
-    return LabelledBox(categories[entry["category_id"]], box), record
