@@ -203,3 +203,17 @@ def test_a_polygon_without_a_bbox_gets_its_bounding_box_and_a_mask_one_is_named(
     assert entry_problems == [f"{path}: annotations[1] (id 5): no `bbox`, and its `segmentation` is a "
                               "run-length mask (petloc takes the box of a polygon `[[x1, y1, x2, y2, ...]]`, "
                               "not of a mask); left out"]
+
+
+def test_export_warns_about_unannotated_and_checked_empty_images_as_yolo_export_does(small_voc, tmp_path):
+    report = export_coco(open_dataset(small_voc), tmp_path / "coco")
+    target = tmp_path / "coco" / "annotations.json"
+    # u.png: nobody annotated it; e.png: checked, nothing there. COCO lists both with no annotations.
+    assert report.warnings == [
+        f"{target}: 1 image without an annotation was listed with no annotations; detectron2 and MMDetection "
+        "drop such images by default, other trainers train on them as background (no objects). Use "
+        "--annotated-only to leave them out",
+        f"{target}: 1 image annotated as \"checked, nothing there\" is listed with no annotations, which COCO "
+        "cannot tell from \"not annotated yet\": read back (--from coco), they get no VOC file"]
+    report = export_coco(open_dataset(small_voc), tmp_path / "only", annotated_only=True)
+    assert len(report.warnings) == 1 and "checked, nothing there" in report.warnings[0]

@@ -37,6 +37,7 @@ from petloc_gui.core.interop.records import (
     read_dataset_records,
     relative_name,
 )
+from petloc_gui.core.text import counted
 
 ANNOTATIONS_FILE = "annotations.json"
 MAX_JSON_BYTES = 2 * 1024 * 1024 * 1024
@@ -107,7 +108,25 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     report.annotated += sum(1 for record in kept if record.annotated)
     report.prelabels += sum(1 for record in kept if record.annotated and record.prelabel)
     report.objects += len(document["annotations"])
+    _warn_about_images_without_boxes(out, kept, report)
     return report
+
+
+def _warn_about_images_without_boxes(out: Path, kept: list[ImageRecord], report: ConversionReport) -> None:
+    """Say how many images went out with no annotations, and what COCO makes of each kind."""
+    unannotated = sum(1 for record in kept if not record.annotated)
+    checked = sum(1 for record in kept if record.annotated and not record.objects)
+    if unannotated:
+        were = "was" if unannotated == 1 else "were"
+        report.warning(out / ANNOTATIONS_FILE, f"{counted(unannotated, 'image')} without an annotation {were} "
+                       "listed with no annotations; detectron2 and MMDetection drop such images by default, "
+                       "other trainers train on them as background (no objects). Use --annotated-only to "
+                       "leave them out")
+    if checked:
+        are = "is" if checked == 1 else "are"
+        report.warning(out / ANNOTATIONS_FILE, f"{counted(checked, 'image')} annotated as \"checked, nothing "
+                       f"there\" {are} listed with no annotations, which COCO cannot tell from \"not annotated "
+                       "yet\": read back (--from coco), they get no VOC file")
 
 
 def _check_nameable(record: ImageRecord) -> None:
