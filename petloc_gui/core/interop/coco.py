@@ -74,18 +74,21 @@ def coco_document(records: list[ImageRecord]) -> dict[str, Any]:
 
 
 def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = LINK,
-                overwrite: bool = False, annotated_only: bool = False,
+                overwrite: bool = False, annotated_only: bool = False, skip_difficult: bool = False,
                 report: ConversionReport | None = None,
                 progress: Progress | None = None) -> ConversionReport:
     """Write ``dataset`` as ``out/annotations.json`` + ``out/images/``.
 
-    Raises SaveError when ``out`` cannot be used (not empty without ``overwrite``).
+    Boxes marked difficult are exported as ordinary boxes unless ``skip_difficult``
+    (a warning counts them). Raises SaveError when ``out`` cannot be used (not
+    empty without ``overwrite``).
     """
     report = report if report is not None else ConversionReport()
     out = prepare_output(out, overwrite=overwrite, dataset=dataset)
     total = len(dataset.items)
     placed: list[ImageRecord] = []
-    for record in read_dataset_records(dataset, report, first_half(progress, total)):
+    for record in read_dataset_records(dataset, report, first_half(progress, total),
+                                       skip_difficult=skip_difficult):
         if annotated_only and not record.annotated:
             continue
         placed.append(record)

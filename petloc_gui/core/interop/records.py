@@ -44,6 +44,9 @@ EDGE_TOLERANCE = 1.0
 class LabelledBox:
     label: str
     box: Box
+    # VOC's "hard to recognise" mark: evaluation ignores such a box. YOLO and COCO have no field
+    # for it (COCO's iscrowd is a region over a group); it is kept so no conversion drops it unsaid.
+    difficult: bool = False
 
 
 @dataclass
@@ -136,17 +139,21 @@ def relative_name(path: Path, root: Path) -> str:
 
 
 def read_dataset_records(dataset: Dataset, report: ConversionReport,
-                         progress: Progress | None = None) -> Iterator[ImageRecord]:
+                         progress: Progress | None = None, *,
+                         skip_difficult: bool = False) -> Iterator[ImageRecord]:
     """Each readable image of a petloc dataset as a record; problems go to ``report``.
 
     Sizes come from image headers (never decoded). An unreadable image, or an
     annotation that cannot be read, leaves that image out (a broken file must
     not turn into "nothing there"). Boxes core.voc repaired are exported as
     repaired, with a warning; boxes without a label or area are left out, and
-    so is an image none of whose boxes is usable (reported).
+    so is an image none of whose boxes is usable (reported). Boxes marked
+    difficult are kept, or left out with ``skip_difficult``; one warning
+    counts them either way (`DifficultBoxes`).
     """
     root = images_root(dataset)
     total = len(dataset.items)
+    difficult = DifficultBoxes(skip_difficult)
     # photo.jpg and photo.png beside one photo.xml: only the image it belongs to gets its
     # boxes (core.shared_annotations, the rule of the index's problem line, evaluate, train,
     # predict and the window); the others are left out, not given another's boxes. Before
@@ -159,17 +166,18 @@ def read_dataset_records(dataset: Dataset, report: ConversionReport,
                            "image left out")
             record = None
         else:
-            record = _read_item(item.image_path, annotation, root, report)
+            record = _read_item(item.image_path, annotation, root, report, difficult)
         if record is None:
             report.skipped_images += 1
         else:
             yield record
         if progress is not None:
             progress(done, total)
+    difficult.report_to(report, dataset.root)
 
 
 def _read_item(image_path: Path, annotation_path: Path | None, root: Path,
-               report: ConversionReport) -> ImageRecord | None:
+               report: ConversionReport, difficult: DifficultBoxes) -> ImageRecord | None:
     try:
         width, height = image_size(image_path)
     except ImageLoadError as exc:
@@ -193,9 +201,13 @@ def _read_item(image_path: Path, annotation_path: Path | None, root: Path,
             unusable.append(f"object {index} has no label")
         elif obj.box.area <= 0:
             unusable.append(f"object {index} ({obj.name}) has zero area")
-        else:
-            record.objects.append(LabelledBox(obj.name.strip(), obj.box))
+        elif not (obj.difficult and difficult.count(annotation_path)):
+            record.objects.append(LabelledBox(obj.name.strip(), obj.box, obj.difficult))
     report.skipped_objects += len(unusable)
+    if difficult.skip and annotation.objects and not record.objects and not unusable:
+        # Only difficult boxes: without them the image would train as background where an object is.
+        difficult.left_out_images += 1
+        return None  # counted in skipped_images by the caller
     if unusable and not record.objects:
         # Exported without its boxes, it would say "checked, nothing there" (an empty YOLO .txt,
         # a COCO image with no annotations): trainers take it as background, a cat photo as
@@ -208,6 +220,44 @@ def _read_item(image_path: Path, annotation_path: Path | None, root: Path,
     for reason in unusable:
         report.problem(annotation_path, f"{reason}; box left out")
     return record
+
+
+class DifficultBoxes:
+    """The boxes marked ``<difficult>1</difficult>`` an export met: kept, or left out when ``skip``.
+
+    Kept by default: nothing of a person's annotation is dropped unasked, and
+    a difficult object left out is trained as background wherever it is.
+    Ultralytics' and darknet's VOC converters leave them out (``skip``: an
+    image with only difficult boxes is then left out whole, not exported as
+    "checked, nothing there").
+    """
+
+    def __init__(self, skip: bool) -> None:
+        self.skip = skip
+        self.boxes = 0
+        self.left_out_images = 0
+        self.first: Path | None = None
+
+    def count(self, annotation_path: Path) -> bool:
+        """Count one difficult box of ``annotation_path``; True when it is to be left out."""
+        self.boxes += 1
+        self.first = self.first or annotation_path
+        return self.skip
+
+    def report_to(self, report: ConversionReport, root: Path) -> None:
+        if self.first is None:
+            return
+        what = (f"{counted(self.boxes, 'box', 'boxes')} marked difficult (e.g. in "
+                f"{relative_name(self.first, root)})")
+        if self.skip:
+            report.skipped_objects += self.boxes
+            images = (f", and {counted(self.left_out_images, 'image')} that had only such boxes"
+                      if self.left_out_images else "")
+            report.warning(root, f"{what} left out (--skip-difficult){images}")
+        else:
+            report.warning(root, f"{what} exported as ordinary boxes: YOLO and COCO have no "
+                           "such mark, so trainers learn them like the others. Pass --skip-difficult to "
+                           "leave them out, as Ultralytics' own VOC converter does")
 
 
 def class_names(records: list[ImageRecord]) -> list[str]:

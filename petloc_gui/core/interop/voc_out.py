@@ -114,7 +114,7 @@ def _boxes_with_area(record: ImageRecord, report: ConversionReport) -> list[VocO
     for obj in record.objects:
         xmin, ymin, xmax, ymax = obj.box.rounded()
         if xmax > xmin and ymax > ymin:
-            objects.append(VocObject(name=obj.label, box=obj.box))
+            objects.append(VocObject(name=obj.label, box=obj.box, difficult=obj.difficult))
             continue
         shown = tuple(round(v, 2) for v in obj.box.as_tuple())
         report.problem(record.image_path, f"box {shown} ({obj.label}) is under one pixel wide or high, so "
