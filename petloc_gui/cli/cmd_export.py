@@ -14,7 +14,9 @@ NAME = "export"
 HELP = "export a model as a TensorFlow SavedModel (and/or TFLite) for serving"
 EPILOG = """\
 The SavedModel's serving signature is described in docs/cli.md (inputs, the
-class probabilities and the normalised box). An existing output is never
+class probabilities and the normalised box). The TFLite file has no label
+output: its class names go beside it (m.tflite -> m.labels.txt, one per
+line, class index order). An existing output is never
 replaced: choose a new (or empty) folder and a new file name. For a
 two-stage bundle (the bundled pets model: meta.json "refine") this exports
 the first stage only: the crop-and-refine stage is not in the export (it stays
@@ -68,7 +70,9 @@ def run(args: argparse.Namespace) -> int:
         print(show(out or args.saved_model), flush=True)
     if args.tflite is not None:
         out = export.export_tflite(bundle, args.tflite)
-        info(f"wrote TFLite model {show(out or args.tflite)}")
+        info(f"wrote TFLite model {show(out or args.tflite)} (signature serve_float: outputs box, "
+             f"probabilities; no label output) and its class names, one per line in class index "
+             f"order, to {show(export.labels_path(out or args.tflite))}")
         print(show(out or args.tflite), flush=True)
     return 0
 

@@ -12,10 +12,19 @@ SavedModel signatures:
   per image, when class names are known).
 - ``serve_float``: ``images`` float32 [None, H, W, C] with values 0..255, same
   outputs.
+
+The TFLite file has the one signature ``serve_float`` with outputs ``box`` and
+``probabilities`` only: a flatbuffer holds no strings, so there is no ``label``
+output and the class names go to a text file beside it (`labels_path`). Its
+input is allocated for batch 1 (``resize_tensor_input`` takes another; the
+signature runner resizes itself), and by position output 0 is ``box``, 1 is
+``probabilities`` (the converter orders them by name; the tensor names are
+meaningless ``StatefulPartitionedCall:N``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -172,13 +181,44 @@ def tflite_bytes(keras_model: KerasModel) -> bytes:
         return converter.convert()
 
 
+def labels_path(tflite_path: str | os.PathLike[str]) -> Path:
+    """The class names file written beside a TFLite file: ``pets.tflite`` -> ``pets.labels.txt``.
+
+    Named after the model, not a fixed ``labels.txt``, so two models exported
+    into one folder do not share (or refuse each other's) names file.
+    """
+    path = Path(tflite_path)
+    return path.with_name(f"{path.stem}.labels.txt")
+
+
 def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str]) -> Path:
     """Write the model as a TFLite file to ``path`` atomically; returns it.
 
-    Input ``images`` float32 [N, H, W, C] 0..255; outputs ``probabilities`` and
-    ``box``. Raises :class:`SaveError` if the file cannot be written.
+    Signature ``serve_float``: input ``images`` float32 [1, H, W, C] 0..255
+    (batch resizable), outputs ``box`` (position 0) and ``probabilities``
+    (position 1); see the module docstring. When class names are known they go
+    to `labels_path` (one per line, class index order), written atomically
+    before the model; an existing one is never replaced. Raises
+    :class:`SaveError` if a file cannot be written or the names file exists.
     """
     target = Path(path)
-    model, _ = _unwrap(model_or_bundle)
-    atomic_write_bytes(target, tflite_bytes(model))
+    model, class_names = _unwrap(model_or_bundle)
+    data = tflite_bytes(model)
+    labels = labels_path(target)
+    broken = next((name for name in class_names if len(name.splitlines()) != 1), None)
+    if broken is not None:
+        raise SaveError(f"cannot export: class name {broken!r} is empty or has a line break, which a file "
+                        "of one name per line cannot hold", labels)
+    if class_names:
+        if labels.exists() or labels.is_symlink():
+            raise SaveError("cannot export: the class names file beside the TFLite file exists "
+                            "(refusing to overwrite); choose another name or folder", labels)
+        atomic_write_bytes(labels, "".join(f"{name}\n" for name in class_names).encode("utf-8"))
+    try:
+        atomic_write_bytes(target, data)
+    except BaseException:
+        if class_names:  # a names file without its model would be matched to the next one
+            with contextlib.suppress(OSError):
+                labels.unlink()
+        raise
     return target
