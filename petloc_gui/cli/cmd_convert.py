@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from petloc_gui.cli.args import path_arg
-from petloc_gui.cli.output import ProgressBar, error, info, json_line, show
+from petloc_gui.cli.output import ProgressBar, UsageError, error, info, json_line, show
 
 NAME = "convert"
 HELP = "convert a VOC dataset to YOLO or COCO (--to), or YOLO / COCO to VOC (--from)"
@@ -54,6 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="hard-link (default; copies where impossible) or copy the images")
     parser.add_argument("--annotated-only", action="store_true",
                         help="--to: leave out images that have no annotation file")
+    parser.add_argument("--skip-difficult", action="store_true",
+                        help="--to: leave out boxes marked difficult, as Ultralytics' VOC converter does "
+                             "(default: exported as ordinary boxes, with a warning counting them)")
     parser.add_argument("--image-root", metavar="DIR", type=path_arg,
                         help="--from coco: the folder COCO file_name paths are relative to "
                              "(default: images/ beside the JSON, the JSON's folder, ../images)")
@@ -67,6 +70,12 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.interop.coco import find_coco_file
     from petloc_gui.core.unread_note import unread_lines
 
+    if args.skip_difficult and not args.to:
+        raise UsageError("--skip-difficult is for --to (YOLO and COCO have no difficult mark to read)")
+    if args.skip_difficult and args.to == "yolo":
+        # core/interop/yolo.py's export_yolo does not pass skip_difficult on to read_dataset_records yet.
+        raise UsageError("--skip-difficult is not available with --to yolo yet; use --to coco, or "
+                         "export without it (a warning counts the difficult boxes)")
     report = interop.ConversionReport()
     progress = _Progress(report)
     if args.to:
@@ -77,9 +86,13 @@ def run(args: argparse.Namespace) -> int:
             error(f"{dataset.root}: no image found; nothing converted")
             return 1
         progress.start(f"{args.to} export", len(dataset.items))
-        export = interop.export_yolo if args.to == "yolo" else interop.export_coco
-        export(dataset, args.out, images=args.images, overwrite=args.overwrite,
-               annotated_only=args.annotated_only, report=report, progress=progress.update)
+        if args.to == "yolo":
+            interop.export_yolo(dataset, args.out, images=args.images, overwrite=args.overwrite,
+                                annotated_only=args.annotated_only, report=report, progress=progress.update)
+        else:
+            interop.export_coco(dataset, args.out, images=args.images, overwrite=args.overwrite,
+                                annotated_only=args.annotated_only, skip_difficult=args.skip_difficult,
+                                report=report, progress=progress.update)
         what = f"{dataset.root} ({dataset.layout}) -> {args.to} {args.out}"
     else:
         source = Path(args.source)
