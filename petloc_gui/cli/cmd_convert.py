@@ -72,10 +72,6 @@ def run(args: argparse.Namespace) -> int:
 
     if args.skip_difficult and not args.to:
         raise UsageError("--skip-difficult is for --to (YOLO and COCO have no difficult mark to read)")
-    if args.skip_difficult and args.to == "yolo":
-        # core/interop/yolo.py's export_yolo does not pass skip_difficult on to read_dataset_records yet.
-        raise UsageError("--skip-difficult is not available with --to yolo yet; use --to coco, or "
-                         "export without it (a warning counts the difficult boxes)")
     report = interop.ConversionReport()
     progress = _Progress(report)
     if args.to:
@@ -86,13 +82,10 @@ def run(args: argparse.Namespace) -> int:
             error(f"{dataset.root}: no image found; nothing converted")
             return 1
         progress.start(f"{args.to} export", len(dataset.items))
-        if args.to == "yolo":
-            interop.export_yolo(dataset, args.out, images=args.images, overwrite=args.overwrite,
-                                annotated_only=args.annotated_only, report=report, progress=progress.update)
-        else:
-            interop.export_coco(dataset, args.out, images=args.images, overwrite=args.overwrite,
-                                annotated_only=args.annotated_only, skip_difficult=args.skip_difficult,
-                                report=report, progress=progress.update)
+        export = interop.export_yolo if args.to == "yolo" else interop.export_coco
+        export(dataset, args.out, images=args.images, overwrite=args.overwrite,
+               annotated_only=args.annotated_only, skip_difficult=args.skip_difficult,
+               report=report, progress=progress.update)
         what = f"{dataset.root} ({dataset.layout}) -> {args.to} {args.out}"
     else:
         source = Path(args.source)

@@ -82,4 +82,5 @@ def test_the_command_line_option(with_difficult, tmp_path, capsys):
     code, _, err = run_cli(capsys, "convert", tmp_path / "c", "--from", "coco", tmp_path / "v", "--skip-difficult")
     assert code == 2 and "--skip-difficult is for --to" in err
     code, _, err = run_cli(capsys, "convert", with_difficult, "--to", "yolo", tmp_path / "y", "--skip-difficult")
-    assert code == 2 and not (tmp_path / "y").exists()  # until export_yolo takes skip_difficult: never ignored
+    assert code == 0 and sorted(p.name for p in (tmp_path / "y" / "labels").iterdir()) == ["easy.txt", "two.txt"]
+    assert len((tmp_path / "y" / "labels" / "two.txt").read_text().splitlines()) == 1

@@ -67,5 +67,16 @@ def test_a_prediction_files_confidences_are_left_out_and_it_is_said_to_be_one(tm
     assert report.warnings == [
         f"{folder}: 1 label file (e.g. {folder / 'pred.txt'}) holds a model's predictions, lines of 6 values "
         "`class cx cy w h confidence` (Ultralytics' save_txt with save_conf): the boxes were read and the "
-        "confidences left out. The VOC files written from them are not marked as pre-labels: review them before "
-        "training on them"]
+        "confidences left out. The VOC files written from them are marked as unreviewed pre-labels, as petloc "
+        "predict --write-voc marks its own, until someone saves them"]
+
+
+def test_the_voc_files_written_from_predictions_are_unreviewed_pre_labels(tmp_path):
+    from petloc_gui.core.interop import write_voc_records
+    from petloc_gui.core.voc import read_voc
+
+    folder = _folder(tmp_path, {"pred": "0 0.5 0.5 0.2 0.2 0.91\n", "label": "0 0.5 0.5 0.2 0.2\n"})
+    report = ConversionReport()
+    write_voc_records(read_yolo(folder, report), tmp_path / "voc", report=report)
+    assert read_voc(tmp_path / "voc" / "pred.xml").unreviewed
+    assert not read_voc(tmp_path / "voc" / "label.xml").unreviewed

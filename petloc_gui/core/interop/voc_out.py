@@ -26,7 +26,10 @@ from petloc_gui.core.interop.files import (
 )
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
 from petloc_gui.core.text import counted
-from petloc_gui.core.voc import VocAnnotation, VocObject, new_annotation, write_voc
+from petloc_gui.core.voc import PRELABEL_PREFIX, VocAnnotation, VocObject, new_annotation, write_voc
+
+# How an imported file of a model's boxes is marked, as petloc predict --write-voc marks its own.
+IMPORTED_PRELABEL = f"{PRELABEL_PREFIX} imported by petloc convert from a model's predictions (confidences left out)"
 
 
 def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *,
@@ -84,6 +87,8 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
             annotation = new_annotation(image_target, record.width, record.height,
                                         depth=voc_depth(record.image_path))
             annotation.objects = objects
+            if record.prelabel:  # a model's boxes (a YOLO prediction file): unreviewed until someone saves it
+                annotation.prelabel = IMPORTED_PRELABEL
             if overwrite:
                 write_voc(annotation, xml_target)  # refuses to replace a non-VOC file
             elif not write_new_voc(annotation, xml_target):

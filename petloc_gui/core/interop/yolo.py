@@ -71,7 +71,7 @@ def yolo_line(class_id: int, box: Box, width: int, height: int) -> str:
 
 
 def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = LINK,
-                overwrite: bool = False, annotated_only: bool = False,
+                overwrite: bool = False, annotated_only: bool = False, skip_difficult: bool = False,
                 report: ConversionReport | None = None,
                 progress: Progress | None = None) -> ConversionReport:
     """Write ``dataset`` as a YOLO folder at ``out``; per-file problems go to the report.
@@ -81,8 +81,8 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     report = report if report is not None else ConversionReport()
     out = prepare_output(out, overwrite=overwrite, dataset=dataset)
     total = len(dataset.items)
-    records = _holdable_records(dataset, read_dataset_records(dataset, report,
-                                                              first_half(progress, total)), report)
+    records = _holdable_records(dataset, read_dataset_records(dataset, report, first_half(progress, total),
+                                                              skip_difficult=skip_difficult), report)
     remove_stale_temporaries(out / folder / record.relative for record in records for folder in ("images", "labels"))
     names = class_names(records)
     ids = {name: index for index, name in enumerate(names)}

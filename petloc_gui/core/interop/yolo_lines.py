@@ -122,8 +122,8 @@ class LineKinds:
             report.warning(src, f"{counted(len(files), 'label file')} (e.g. {files[0]}) {_hold(len(files))} "
                            "a model's predictions, lines of 6 values `class cx cy w h confidence` "
                            "(Ultralytics' save_txt with save_conf): the boxes were read and the confidences "
-                           "left out. The VOC files written from them are not marked as pre-labels: review "
-                           "them before training on them")
+                           "left out. The VOC files written from them are marked as unreviewed pre-labels, "
+                           "as petloc predict --write-voc marks its own, until someone saves them")
 
 
 def _its(count: int) -> str:
