@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.cli.output import error
+from petloc_gui.cli.output import warn_first
 from petloc_gui.core.text import counted
 
 # read_voc's note: "object I (NAME): box (...) lies outside the WxH image; clamped to (...)"
@@ -30,12 +30,10 @@ def clamped_notes(problems: Iterable[str], objects: Iterable[int]) -> list[str]:
 
 def warn_clamped(notes: list[tuple[Path, str]], shown: int = 3) -> None:
     """Warn, naming the first few, about boxes scored after clamping (annotation path, read_voc's note)."""
-    for path, note in notes[:shown]:
-        error(f"warning: {path}: {note}, and scored so (check the annotation: a box drawn far past its "
-              "image's edge is likely wrong)")
-    if len(notes) > shown:
-        error(f"warning: and {counted(len(notes) - shown, 'more ground-truth box', 'more ground-truth boxes')} "
-              "outside their image, scored as clamped too (`petloc stats` lists them all; --json boxes_clamped)")
+    more = counted(len(notes) - shown, "more ground-truth box", "more ground-truth boxes") if len(notes) > shown else ""
+    warn_first(notes, ", and scored so (check the annotation: a box drawn far past its image's edge is likely wrong)",
+               more + " outside their image, scored as clamped too (`petloc stats` lists them all; --json "
+               "boxes_clamped)", shown)
 
 
 def clamped_report(notes: list[tuple[Path, str]]) -> dict[str, Any]:

@@ -65,16 +65,23 @@ def show_lines(lines: Iterable[object]) -> str:
     return "\n".join(show(line) for line in lines)
 
 
+def warn_first(notes: list[tuple[Any, str]], line: str, rest: str, shown: int = 3) -> None:
+    """Warn ``warning: PATH: NOTE<line>`` for the first ``shown`` notes, then, when there are more, once
+    ``warning: and <rest>`` (``rest`` counts those not named: long lists are `petloc stats`' to give)."""
+    for path, note in notes[:shown]:
+        error(f"warning: {path}: {note}{line}")
+    if len(notes) > shown:
+        error(f"warning: and {rest}")
+
+
 def warn_size_mismatches(notes: list[tuple[Any, str]], shown: int = 3) -> None:
     """Warn, naming the first few files, about annotations whose <size> is not their image's: their
     boxes were drawn on an image of another size (resized images?) and are used as written. Each
     line says so of the file it names (a closing line of its own named none)."""
-    for path, note in notes[:shown]:
-        error(f"warning: {path}: {note}; its boxes are used as written (if its image was resized since, "
-              "they do not fit it)")
-    if len(notes) > shown:
-        error(f"warning: and {counted(len(notes) - shown, 'more annotation')} whose size differs from their image's, "
-              "their boxes used as written too (`petloc stats` lists them all)")
+    more = counted(len(notes) - shown, "more annotation") if len(notes) > shown else ""
+    warn_first(notes, "; its boxes are used as written (if its image was resized since, they do not fit it)",
+               more + " whose size differs from their image's, their boxes used as written too "
+               "(`petloc stats` lists them all)", shown)
 
 
 def reason_of(exc: BaseException) -> str:
