@@ -115,8 +115,9 @@ def headline_metrics(meta: dict[str, Any], version_metrics: dict[str, Any] | Non
 
 # A retrained version's figures are the comparison's (model.train_worker.version_figures): with them,
 # what they rest on. With the current model's training images left out they are on a subset of the
-# report part, and the comparison may hedge them (images that chose the current model's epoch, MNIST
-# digits a model learned); the status line and Versions said "on N validation images" all the same.
+# report part, and the comparison may hedge them (MNIST digits the new model learned, photos that chose
+# its carried second stage; never notes on the current model's figures alone); the status line and
+# Versions said "on N validation images" all the same.
 BASIS_KEY = "basis"
 
 

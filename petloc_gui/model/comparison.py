@@ -42,13 +42,14 @@ def compare_models(
     ``val_relpaths`` are images the new model neither trained on nor chose
     its epoch with; ``selection_only`` says they did choose it (there were
     no others), and the note says so. Returns ``{"n_images", "n_validation", "basis", "old_model",
-    "old", "new", "old_trained_on", "note", "images", "hedges", "all"?}``: ``old``/``new`` are
+    "old", "new", "old_trained_on", "note", "images", "hedges", "new_hedges", "all"?}``: ``old``/``new`` are
     scored on the ``n_images`` images neither model trained on when the
     current model's record is known (``old_trained_on`` counts the others),
     else on every validation image (``old_trained_on`` is None). ``all``
     holds the figures on every validation image when that differs. ``check``
     is called between the two models (it raises to cancel). ``images``: the
-    relpaths ``old``/``new`` are on; ``hedges``: why figures on them may flatter a model.
+    relpaths ``old``/``new`` are on; ``hedges``: why figures on them may flatter a model (either);
+    ``new_hedges``: those of them that are about the new model's figures.
     """
     samples, _, _ = collect_samples(data, label)
     by_relpath = {s.relpath: s for s in samples}
@@ -86,32 +87,37 @@ def compare_models(
             result["all"]["old"] = _without_subset(old_scores)
     result["basis"], result["note"] = _describe(old_model, record.source if record else "", len(chosen), seen,
                                                 len(fair), fine_tuned)
-    hedges = []
+    # (sentence, whether it is about the new model's figures): the note says all; the version keeps its own
+    hedges: list[tuple[str, bool]] = []
     chose_old = _chose_old_epoch(old_meta, fair or chosen, hashes) if old_meta is not None else 0
     if chose_old:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
-        hedges.append(f"{chose_old} of them chose the current model's epoch (its validation selection part), "
-                      "so its figures on them are somewhat optimistic.")
+        hedges.append((f"{chose_old} of them chose the current model's epoch (its validation selection part), "
+                       "so its figures on them are somewhat optimistic.", False))
     new_meta = _meta(str(new_bundle))
     hedges += _digits_hedges(old_meta, ancestors, new_meta, fair or chosen, hashes, fine_tuned)
     new_chose = _chose_new_refiner(new_meta, fair or chosen)
     if 0 < new_chose < len(fair or chosen):
-        hedges.append(f"{new_chose} of them chose the new model's second stage's epoch and variant (carried from "
-                      "the model it was fine-tuned from), so its figures on them are somewhat optimistic.")
+        hedges.append((f"{new_chose} of them chose the new model's second stage's epoch and variant (carried from "
+                       "the model it was fine-tuned from), so its figures on them are somewhat optimistic.", True))
     if ancestors is not None and not ancestors.complete and seen is not None:
         # a model it was fine-tuned from cannot be read (deleted): images that one trained on are not known
         whose = "both models' figures" if fine_tuned else "the current model's figures"  # the new one learned
-        hedges.append(f"The records of the models it was fine-tuned from are incomplete "  # them only if tuned
-                      f"({ancestors.why_incomplete}): images they trained on cannot be recognised, so {whose} "
-                      "may be optimistic.")
+        hedges.append((f"The records of the models it was fine-tuned from are incomplete "  # them only if tuned
+                       f"({ancestors.why_incomplete}): images they trained on cannot be recognised, so {whose} "
+                       "may be optimistic.", fine_tuned))
         result["note"] = result["note"].replace("and neither trained on", "and neither is known to have trained on")
     if hedges:  # then not "a fair comparison"
-        result["note"] = " ".join([result["note"].replace("A fair comparison: both", "Both", 1), *hedges])
+        result["note"] = " ".join([result["note"].replace("A fair comparison: both", "Both", 1),
+                                   *(text for text, _ in hedges)])
     result["new_split"] = (SELECTION_NOTE if selection_only else
                            REFINER_NOTE if new_chose and new_chose == len(fair or chosen) else REPORT_NOTE)
     result["note"] += " " + result["new_split"]
     # what the figures rest on, kept with them as the version's (train_worker): which images, and the hedges
+    # (``hedges``: every note's; ``new_hedges``: those about the new model's figures, the version's own)
     result["images"] = sorted(s.relpath for s in fair or chosen)
-    result["hedges"] = hedges + ([result["new_split"]] if result["new_split"] != REPORT_NOTE else [])
+    split_hedge = [result["new_split"]] if result["new_split"] != REPORT_NOTE else []
+    result["hedges"] = [text for text, _ in hedges] + split_hedge
+    result["new_hedges"] = [text for text, about_new in hedges if about_new] + split_hedge
     return result
 
 
@@ -163,29 +169,31 @@ def _chose_old_epoch(meta: dict[str, Any], samples: list[Any], hashes: dict[str,
 
 
 def _digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, new_meta: dict[str, Any] | None,
-                   samples: list[Any], hashes: dict[str, str | None], fine_tuned: bool) -> list[str]:
+                   samples: list[Any], hashes: dict[str, str | None], fine_tuned: bool) -> list[tuple[str, bool]]:
     """What the comparison must say of ``samples`` that are canvases of MNIST digits a model learned on
     other canvases (their bytes are no training image's: `petloc digits` places each digit anew), by
     their folder's `petloc digits` record: the current model's (of ``old_meta``, or of a model it was
     fine-tuned from: ``ancestors``), then the new model's own (its meta.json, ``new_meta``): the same
     digits are on the canvases of every `--seed`, so a folder of two such subfolders trains the new
-    model on a digit in one and validates it on the same digit in the other."""
+    model on a digit in one and validates it on the same digit in the other. Each with whether it is
+    about the new model's figures (the current model's digits are when it was fine-tuned from it)."""
     from petloc_gui.core.digits_record import learned_digits, united
 
-    hedges = []
+    hedges: list[tuple[str, bool]] = []
     old: dict[str, str] = {}
     old_digits = united(learned_digits(old_meta), ancestors.digits if ancestors else {}) if old_meta else {}
     if old_digits:
         old = _digit_canvases(old_digits, samples, hashes)
     if old:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
         whose = "both models' figures" if fine_tuned else "the current model's figures"
-        hedges.append(_digits_hedge(list(old.values()), "the current model", whose, old_digits))
+        hedges.append((_digits_hedge(list(old.values()), "the current model", whose, old_digits), fine_tuned))
     new_digits = learned_digits(new_meta) if new_meta is not None else {}
     new = _digit_canvases(new_digits, samples, hashes) if new_digits else {}
     if fine_tuned:  # its parent's digits are its own too: said above, for both models
         new = {relpath: split for relpath, split in new.items() if relpath not in old}
     if new:
-        hedges.append(_digits_hedge(list(new.values()), "the new model", "the new model's figures", new_digits))
+        hedges.append((_digits_hedge(list(new.values()), "the new model", "the new model's figures", new_digits),
+                       True))
     return hedges
 
 

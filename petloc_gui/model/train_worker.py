@@ -283,13 +283,14 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
 
 def version_figures(comparison: dict[str, Any] | None, meta: dict[str, Any]) -> dict[str, Any]:
     """The version's figures: the new model's in the comparison, with what they rest on (``basis``: which
-    images, how many of the validation images, the comparison's hedges; with ``subset`` they are the
-    report images the current model did not train on), else the run's own (meta.json ``metrics``)."""
+    images, how many of the validation images, the comparison's hedges about the new model's figures, never
+    those about the current model's alone; with ``subset`` they are the report images the current model
+    did not train on), else the run's own (meta.json ``metrics``)."""
     new = (comparison or {}).get("new")
     if not new or comparison is None:
         return meta.get("metrics") or {}
     basis = {"images": comparison.get("basis"), "n_validation": comparison.get("n_validation"),
-             "relpaths": comparison.get("images"), "hedges": comparison.get("hedges") or []}
+             "relpaths": comparison.get("images"), "hedges": comparison.get("new_hedges") or []}
     return {**new, "basis": basis}
 
 

@@ -96,11 +96,13 @@ def test_the_comparison_says_when_the_new_models_carried_refiner_chose_on_its_im
     result = comparison.compare_models(data, "default", new_bundle, [p.name for p in fresh], old_model=None,
                                        fine_tuned=True)
     assert result["new_split"] == comparison.REFINER_NOTE and comparison.REPORT_NOTE not in result["note"]
+    assert result["new_hedges"] == [comparison.REFINER_NOTE]  # the new version's own figures
     carried["selection"]["images"] = ["v0.jpg"]
     (new_bundle / "meta.json").write_text(json.dumps({"refine": carried}))
     result = comparison.compare_models(data, "default", new_bundle, [p.name for p in fresh], old_model=None,
                                        fine_tuned=True)
     assert "1 of them chose the new model's second stage's epoch and variant" in result["note"]
+    assert len(result["new_hedges"]) == 1 and result["new_hedges"][0].startswith("1 of them chose the new model's")
 
 
 def test_evaluate_names_the_bundled_pets_validation_photos_as_having_chosen(tmp_path, capsys):
