@@ -89,10 +89,9 @@ def compare_models(
                                                 len(fair), fine_tuned)
     # (sentence, whether it is about the new model's figures): the note says all; the version keeps its own
     hedges: list[tuple[str, bool]] = []
-    chose_old = _chose_old_epoch(old_meta, fair or chosen, hashes) if old_meta is not None else 0
-    if chose_old:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
-        hedges.append((f"{chose_old} of them chose the current model's epoch (its validation selection part), "
-                       "so its figures on them are somewhat optimistic.", False))
+    if old_meta is not None:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
+        chose_old = _chose_old(old_meta, fair or chosen, hashes)
+        hedges += [(text, False) for text in _chose_old_hedge(*chose_old)]
     new_meta = _meta(str(new_bundle))
     hedges += _digits_hedges(old_meta, ancestors, new_meta, fair or chosen, hashes, fine_tuned)
     new_chose = _chose_new_refiner(new_meta, fair or chosen)
@@ -148,24 +147,40 @@ def trained_by_old(record: TrainingRecord | None, chosen: list[Any], ancestors: 
             or (ancestors is not None and ancestors.match(s.relpath, hashes[s.relpath]) == "content")}
 
 
-def _chose_old_epoch(meta: dict[str, Any], samples: list[Any], hashes: dict[str, str | None]) -> int:
-    """How many of ``samples`` chose the old model's epoch (its ``meta`` validation_parts.selection), or
-    its second stage's epoch and variant (`core.epoch_choice.refiner_choosers`: the bundled pets
-    model's refiner chose on all its validation photos)."""
+def _chose_old(meta: dict[str, Any], samples: list[Any], hashes: dict[str, str | None]) -> tuple[int, int]:
+    """How many of ``samples`` chose the old model's epoch (its ``meta`` validation_parts.selection), and
+    how many others its second stage's epoch and variant (`core.epoch_choice.refiner_choosers`: the
+    bundled pets model's refiner chose on all its validation photos, its report part's too)."""
     parts = meta.get("validation_parts")
     selection = set(parts.get("selection") or []) if isinstance(parts, dict) else set()
-    selection |= refiner_choosers(meta) or set()
+    refiner = refiner_choosers(meta) or set()
     images = meta.get("images")
     recorded: dict[str, Any] = images if isinstance(images, dict) else {}
 
-    def chose(sample: Any) -> bool:  # by path, and by bytes where recorded: the same name can be another photo
-        if sample.relpath not in selection:
+    def chose(sample: Any, chose_on: set[str]) -> bool:  # by path, and by bytes where recorded: the same
+        if sample.relpath not in chose_on:  # name can be another photo
             return False
         entry = recorded.get(sample.relpath)
         digest = entry.get("sha256") if isinstance(entry, dict) else None
         return digest is None or digest == hashes.get(sample.relpath)
 
-    return sum(chose(s) for s in samples)
+    epoch = {s.relpath for s in samples if chose(s, selection)}
+    return len(epoch), sum(chose(s, refiner) for s in samples if s.relpath not in epoch)
+
+
+def _chose_old_hedge(epoch: int, refiner: int) -> list[str]:
+    """The note on the photos that chose the current model's epoch (``epoch`` of them) or, of the others,
+    its second stage's epoch and variant (``refiner``), as `petloc evaluate` names the two apart."""
+    epoch_text = "chose the current model's epoch (its validation selection part)"
+    if epoch and refiner:
+        chose = f"{epoch} of them {epoch_text} and {counted(refiner, 'other')} its second stage's epoch and variant"
+    elif epoch:
+        chose = f"{epoch} of them {epoch_text}"
+    elif refiner:
+        chose = f"{refiner} of them chose the current model's second stage's epoch and variant"
+    else:
+        return []
+    return [f"{chose}, so its figures on them are somewhat optimistic."]
 
 
 def _digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, new_meta: dict[str, Any] | None,

@@ -79,7 +79,15 @@ def test_the_comparison_counts_photos_that_chose_the_current_models_refiner(tmp_
     (parent / "meta.json").write_text(json.dumps(meta))
     result = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],
                                        old_model=str(parent), fine_tuned=True)
-    assert "3 of them chose the current model's epoch" in result["note"]
+    # v0 chose its epoch (selection part); v1 and v2 (report part) chose only its refiner's epoch and variant
+    assert ("1 of them chose the current model's epoch (its validation selection part) and 2 others its second "
+            "stage's epoch and variant, so its figures on them are somewhat optimistic.") in result["note"]
+    meta["validation_parts"] = {"selection": [], "report": ["v0.jpg", "v1.jpg", "v2.jpg"]}
+    (parent / "meta.json").write_text(json.dumps(meta))
+    result = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],
+                                       old_model=str(parent), fine_tuned=True)
+    assert "3 of them chose the current model's second stage's epoch and variant, so" in result["note"]
+    assert "current model's epoch" not in result["note"]
 
 
 def test_the_comparison_says_when_the_new_models_carried_refiner_chose_on_its_images(tmp_path, scored):  # noqa: F811
