@@ -74,17 +74,6 @@ def compare_models(
     if subset is not None:
         result["all"] = {"n_images": len(chosen), "new": _without_subset(new_scores), "old": None}
     check()
-    old_scores = None
-    if old_model:
-        try:
-            old_scores = score_model(old_model, chosen, subset)
-        except Exception as exc:  # noqa: BLE001 - the new model is still worth showing
-            print(f"petloc: could not score the current model: {exc}", file=sys.stderr)
-            result["note"] = f"The current model could not be scored on these images ({exc})."
-            return result
-        result["old"] = _pick(old_scores, subset)
-        if subset is not None:
-            result["all"]["old"] = _without_subset(old_scores)
     result["basis"], result["note"] = _describe(old_model, record.source if record else "", len(chosen), seen,
                                                 len(fair), fine_tuned)
     # (sentence, whether it is about the new model's figures): the note says all; the version keeps its own
@@ -117,6 +106,20 @@ def compare_models(
     split_hedge = [result["new_split"]] if result["new_split"] != REPORT_NOTE else []
     result["hedges"] = [text for text, _ in hedges] + split_hedge
     result["new_hedges"] = [text for text, about_new in hedges if about_new] + split_hedge
+    if old_model:  # what the new model's figures rest on is worked out above: kept when this one fails
+        try:
+            old_scores = score_model(old_model, chosen, subset)
+        except Exception as exc:  # noqa: BLE001 - the new model is still worth showing
+            why = str(exc) or type(exc).__name__  # an exception with no message still says what it was
+            print(f"petloc: could not score the current model: {why}", file=sys.stderr)
+            new_only = [text for text, about_new in hedges if about_new]
+            result["note"] = " ".join([f"The current model could not be scored on these images ({why}).",
+                                       *new_only, result["new_split"]])
+            result["hedges"] = result["new_hedges"]
+            return result
+        result["old"] = _pick(old_scores, subset)
+        if subset is not None:
+            result["all"]["old"] = _without_subset(old_scores)
     return result
 
 

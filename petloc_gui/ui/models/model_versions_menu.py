@@ -221,7 +221,8 @@ def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
         problem = model_file_problem(path)
         meta = read_meta(path) if problem is None else {}
     except Exception as exc:  # noqa: BLE001 - a missing bundle is listed, not fatal
-        return _unusable_bundled(name, " ".join(str(exc).split()), " ".join(str(exc).split()))
+        why = " ".join(str(exc).split()) or type(exc).__name__  # an exception with no message: what it was
+        return _unusable_bundled(name, why, why)
     if problem is not None:  # the why in the entry, the path in its tooltip (as a broken version's)
         return _unusable_bundled(name, problem, f"{path}: {problem}")
     metrics, split = headline_metrics(meta)
