@@ -24,6 +24,7 @@ from petloc_gui.app.model_metrics import (
     metrics_text,
     not_measured,
     shown_split,
+    split_of_figures,
     usable_metrics,
 )
 from petloc_gui.core.text import visible
@@ -85,8 +86,10 @@ class VersionsMenu(QMenu):
             empty.setEnabled(False)
         undecided = self._undecided()
         for version in versions:
-            # (one validation image: on the image that chose the epoch, as `petloc models` says)
-            split = shown_split("validation", version.metrics, version.extra.get("training_metrics"))
+            # the figures' own split, as the status line and `petloc models` name it (a copy of a bundled model
+            # stored as a version holds its test figures); one validation image: on the image that chose the epoch
+            split = shown_split(split_of_figures(version.metrics), version.metrics,
+                                version.extra.get("training_metrics"))
             held_out = _held_out(version) if not_measured(version.metrics) else None  # none, or none readable
             figures = metrics_text(version.metrics, split, held_out)
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
