@@ -48,8 +48,12 @@ def record_digits(folder: str | os.PathLike[str], entries: dict[str, tuple[str, 
 
 
 def _recorded_images(path: Path) -> dict[str, dict[str, Any]]:
+    """The record's ``images``; {} when it cannot be read. It is a data-folder file anyone can edit: read
+    as a model's record is (`core.json_record`: a file of '[' is `RecordTooDeep`, not a crash)."""
+    from petloc_gui.core.json_record import read_json_record
+
     try:
-        images = json.loads(path.read_text(encoding="utf-8")).get("images")
+        images = read_json_record(path).get("images")
     except (OSError, ValueError, AttributeError):
         return {}
     return images if isinstance(images, dict) else {}
