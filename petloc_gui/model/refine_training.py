@@ -163,11 +163,7 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     names = list(bundle.class_names)
     listed = set(parent_splits(meta)["validation"])  # the first stage's validation photos
     train_items = [it for it in data.items if it.relpath not in listed]
-    # The refiner's epoch and variant are chosen on the first stage's selection part only, so its report part
-    # stays one for the cascade (the bundled pets refiner chose on all 41; core.epoch_choice reads both kinds).
-    chose_on, part = _selection_part(meta, listed)
-    val_items = sorted((it for it in data.items if it.relpath in listed), key=lambda it: it.relpath not in chose_on)
-    chose = slice(0, sum(it.relpath in chose_on for it in val_items))  # val_items: the selection part first
+    val_items, chose, part = selection_first(meta, listed, data.items)
     if not train_items or not val_items:
         raise DatasetError("the refiner needs the first stage's training and validation photos", data.root)
     train_images, train_boxes = _decoded(train_items, cfg.max_side)
@@ -256,14 +252,31 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     return {"model": refiner, "config": cfg, **info}
 
 
-def _selection_part(meta: dict[str, Any], listed: set[str]) -> tuple[set[str], str]:
-    """The first stage's validation photos that choose the refiner's epoch and variant (its selection part;
-    every one when it records no report part), and how meta.json refine.selection names them."""
+def selection_first(meta: dict[str, Any], listed: set[str], items: Sequence[Any]) -> tuple[list[Any], slice, str]:
+    """(the first stage's validation photos among ``items``, the slice of them that chooses the refiner's
+    epoch and variant, how meta.json refine.selection names it). ``listed``: the first stage's validation
+    relpaths (meta.json ``meta``).
+
+    The refiner's epoch and variant are chosen on the first stage's selection part only, so its report part
+    stays one for the cascade (the bundled pets refiner chose on all 41; core.epoch_choice reads both kinds);
+    the choosing photos come first. Only photos the data folder still holds count: with every selection photo left
+    out (``exclude``, deleted, renamed) and report photos present, the epoch and variant were
+    chosen on no photo at all. Then, as when it records no report part, every validation photo present chooses."""
+    present = [it for it in items if it.relpath in listed]
+    chose_on, part = _selection_part(meta, {it.relpath for it in present})
+    val_items = sorted(present, key=lambda it: it.relpath not in chose_on)
+    return val_items, slice(0, sum(it.relpath in chose_on for it in val_items)), part
+
+
+def _selection_part(meta: dict[str, Any], present: set[str]) -> tuple[set[str], str]:
+    """Those of the first stage's validation photos ``present`` that choose the refiner's epoch and
+    variant (its selection part; every one when it records no parts, or no photo of one of them is
+    present), and how meta.json refine.selection names them."""
     parts = meta.get("validation_parts")
-    selection = set(parts.get("selection") or []) & listed if isinstance(parts, dict) else set()
-    if isinstance(parts, dict) and selection and set(parts.get("report") or []) & listed:
+    selection = set(parts.get("selection") or []) & present if isinstance(parts, dict) else set()
+    if isinstance(parts, dict) and selection and set(parts.get("report") or []) & present:
         return selection, REFINER_SELECTION_PART
-    return listed, REFINER_ALL_VALIDATION
+    return present, REFINER_ALL_VALIDATION
 
 
 def _metrics(names: list[str], gt_objects: Sequence[Sequence[tuple[str, Any]]], images: list[np.ndarray],

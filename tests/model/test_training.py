@@ -207,6 +207,24 @@ def test_pets_training_with_shared_weights(pets_run, mobilenet_weights):
 
 
 @pytest.mark.shared
+def test_a_refiner_without_its_first_stages_selection_photos_chooses_on_the_validation_photos_left(pets_run):
+    # the selection photos left out (exclude=, deleted, renamed) and report photos present: nothing chose
+    # (the refiner's epoch and variant were chosen on no photo at all)
+    from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION
+    from petloc_gui.model.refine_training import RefineConfig, train_refiner
+
+    folder, path = pets_run
+    parts = read_meta(path)["validation_parts"]
+    assert parts["selection"] and parts["report"]
+    config = RefineConfig(input_size=(64, 64), epochs=1, warmup_epochs=1, crops_per_photo=1, batch_size=4,
+                          max_side=256)
+    result = train_refiner(path, folder, config, exclude=parts["selection"])
+    assert result["selection"] == {"part": REFINER_ALL_VALIDATION, "images": sorted(parts["report"])}
+    assert all(v["n_images"] == len(parts["report"]) for v in result["validation_variants"].values())
+    assert result["report_variants"] == {}
+
+
+@pytest.mark.shared
 def test_a_refiner_is_trained_scored_by_variant_and_written_into_the_bundle(pets_run):
     from petloc_gui.model.refine_training import RefineConfig, train_refiner, write_refiner
     from petloc_gui.model.refiner_variants import REPASS_BELOW
