@@ -120,18 +120,38 @@ def run_fold(root: Path, exclude: list[str], folds: int, fold: int, out: Path, f
         return results
     for name, config in RECIPES.items():
         result = train_refiner(first, root, config, exclude=exclude)
-        variants = result["validation_variants"]
-        results[name] = {"best_epoch": result["best_epoch"], "variants": variants}
+        # the whole fold, as before the refiner chose on its selection part only (ADR 0004's figures)
+        variants = whole_fold(result["validation_variants"], result["report_variants"])
+        results[name] = {"best_epoch": result["best_epoch"], "variants": variants,
+                         "selection_variants": result["validation_variants"],
+                         "report_variants": result["report_variants"]}
         print(f"fold {fold} {name}: " + "  ".join(
             f"{v} {m['mean_iou']:.3f}/{m['iou_ge_50']:.3f}" for v, m in variants.items()), flush=True)
     (out / f"fold{fold}" / "results.json").write_text(json.dumps(results, indent=1))
     return results
 
 
+def whole_fold(selection: dict, report: dict) -> dict:
+    """Each variant's figures on the whole fold: ``selection`` (`train_refiner`'s validation_variants: the
+    photos that chose the refiner's epoch and variant) and ``report`` (the others) weighted by their
+    photos. The refiner's choice sees the selection part only; the whole fold scores every photo once."""
+    out = {}
+    for variant, chose in selection.items():
+        parts = [part for part in (chose, report.get(variant)) if part and part.get("n_images")]
+        n = sum(part["n_images"] for part in parts)
+        if not n:  # no photo in either part: nothing to weigh
+            out[variant] = dict(chose)
+            continue
+        out[variant] = {"n_images": n, **{key: sum(part[key] * part["n_images"] for part in parts) / n
+                                          for key in chose if key != "n_images" and all(key in p for p in parts)}}
+    return out
+
+
 def pooled(out: Path, folds: int) -> None:
     rows = [json.loads((out / f"fold{k}" / "results.json").read_text()) for k in range(folds)
             if (out / f"fold{k}" / "results.json").is_file()]
-    print(f"pooled over {len(rows)} folds:")
+    print(f"pooled over {len(rows)} folds (each refiner variant on every photo of each fold: its selection "
+          "and report parts):")
     for name in RECIPES:
         variants = rows[0][name]["variants"].keys()
         for variant in variants:

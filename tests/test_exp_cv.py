@@ -40,3 +40,14 @@ def test_another_cut_or_seed_is_refused(tmp_path, default_cut):
     exp_cv.use_cv_seed(8)  # the same fold number of another cut
     assert [r for r in PHOTOS if exp_cv.fold_of(r, 4) == 1] != fold1
     assert "not this fold's" in exp_cv.reuse_mismatch(first, 4, 1, 0)
+
+
+def test_the_variants_are_pooled_over_the_whole_fold_not_only_its_selection_part():
+    # train_refiner's validation_variants are on the photos that chose its epoch and variant (about half the
+    # fold); ADR 0004's comparisons were on every photo of the fold
+    selection = {"cascade": {"n_images": 3, "mean_iou": 0.9, "iou_ge_50": 1.0, "iou_ge_75": 1.0, "accuracy": 1.0}}
+    report = {"cascade": {"n_images": 1, "mean_iou": 0.5, "iou_ge_50": 0.0, "iou_ge_75": 0.0, "accuracy": 0.0}}
+    pooled = exp_cv.whole_fold(selection, report)["cascade"]
+    assert pooled["n_images"] == 4
+    assert pooled["mean_iou"] == pytest.approx(0.8) and pooled["iou_ge_50"] == pytest.approx(0.75)
+    assert exp_cv.whole_fold(selection, {}) == selection  # no report part: the selection part is the fold
