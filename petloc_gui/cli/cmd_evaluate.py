@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.args import MODEL_HELP, add_label_argument, model_arg, path_arg, positive_int
 from petloc_gui.cli.evaluate_clamped import clamped_notes, clamped_report, warn_clamped
@@ -24,6 +24,9 @@ from petloc_gui.cli.output import (
 )
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.text import counted, table
+
+if TYPE_CHECKING:
+    from petloc_gui.model.training_record import Lineage
 
 NAME = "evaluate"
 HELP = "evaluate a model on every annotated image of a dataset folder"
@@ -121,12 +124,16 @@ def run(args: argparse.Namespace) -> int:
         error(f"{counted(len(no_prediction), 'image')} got no prediction (the model's output is not a number), "
               f"counted wrong with IoU 0, e.g. {no_prediction[0]}")
 
+    from petloc_gui.model.training_record import lineage_of
+
+    # the chain of parents read once for both counts (each parent's meta.json: the bundled digits one is ~1 MB)
+    lineage = lineage_of(meta)
     # also under --split validation: a model of its fine-tune chain, deleted when it trained, may have
     # learned its validation images
     trained_on, trained_record = trained_on_count([image for image, _, _ in evaluated], meta, dataset.root,
-                                                  args.split)
+                                                  args.split, lineage)
     # canvases of `petloc digits --split train`: new bytes, so not counted above, but digits the model learned
-    learned_digits = learned_digit_count([image for image, _, _ in evaluated], meta)
+    learned_digits = learned_digit_count([image for image, _, _ in evaluated], lineage)
     metrics = evaluate_objects(
         [objects for _, objects, _ in evaluated],
         [p.label for _, _, p in evaluated],
@@ -192,15 +199,17 @@ def predict_cases(predictor, cases, batch_size: int):
     return evaluated, failed
 
 
-def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str = "all") -> tuple[int | None, str]:
+def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str = "all",
+                     lineage: Lineage | None = None) -> tuple[int | None, str]:
     """``(count, what it rests on)``: how many of the evaluated ``images`` the model trained on, or
-    a model it was fine-tuned from (`model.training_record.lineage_of`); says so on stderr when
-    any. A training image counts when its bytes are a recorded training image's (a renamed copy
-    too; a re-saved or resized copy does not), or, in a record without hashes, by its path. The
-    count is None when no record tells; a lower bound when a record in the chain is missing."""
+    a model it was fine-tuned from (``lineage``: `model.training_record.lineage_of` of ``meta``, read
+    here when not given); says so on stderr when any. A training image counts when its bytes are a
+    recorded training image's (a renamed copy too; a re-saved or resized copy does not), or, in a
+    record without hashes, by its path. The count is None when no record tells; a lower bound when a
+    record in the chain is missing."""
     from petloc_gui.model.training_record import image_hashes, lineage_of
 
-    lineage = lineage_of(meta)
+    lineage = lineage if lineage is not None else lineage_of(meta)
     if split == "validation" and not any(r.known for r in lineage.records):
         return 0, "the model's validation images"  # its own record says they are held out; nothing more known
     if not any(r.known for r in lineage.records):

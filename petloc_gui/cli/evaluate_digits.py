@@ -11,24 +11,26 @@ comparison (`model.comparison`) hedges on the same reading.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from petloc_gui.cli.output import error
 from petloc_gui.core.text import counted
 
+if TYPE_CHECKING:
+    from petloc_gui.model.training_record import Lineage
 
-def learned_digit_count(images: list[Path], meta: dict[str, Any]) -> int:
+
+def learned_digit_count(images: list[Path], lineage: Lineage) -> int:
     """How many of ``images`` are canvases (by their folder's record, their bytes still those recorded)
-    of an MNIST digit the model of ``meta``, or any model up its chain of parents
-    (`model.training_record.lineage_of`), learned; says so on stderr when any, naming their split as
-    the retrain comparison does (`core.digits_record.digits_hedge`)."""
+    of an MNIST digit the model, or any model up its chain of parents (``lineage``:
+    `model.training_record.lineage_of` of its meta.json), learned; says so on stderr when any, naming
+    their split as the retrain comparison does (`core.digits_record.digits_hedge`)."""
     from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, learned
     from petloc_gui.model.bundle import file_sha256
-    from petloc_gui.model.training_record import lineage_of
 
     # the whole parent chain, as the retrain comparison: a model two fine-tunes from the bundled digits
     # model (trained before meta.json recorded digits) learned its digits too
-    digits = lineage_of(meta).digits
+    digits = lineage.digits
     if not digits:
         return 0
     lookup = DigitLookup()

@@ -118,3 +118,21 @@ def test_the_warning_names_the_split_learned_and_suggests_only_a_split_never_lea
         "learned on other canvases (the digits of petloc digits --split test), so these figures on them are "
         "optimistic (every split of petloc digits holds digits it learned: no folder of petloc digits gives "
         "held-out figures for it)"]
+
+
+def test_the_chain_of_parents_is_read_once_for_both_counts(tiny_bundle, tmp_path, capsys, monkeypatch):
+    # trained_on_count and learned_digit_count each followed it: every parent's meta.json (the bundled digits
+    # one is ~1 MB) was read twice
+    from petloc_gui.model import training_record
+
+    reads = []
+    read = training_record._parent_meta
+    monkeypatch.setattr(training_record, "_parent_meta", lambda name: reads.append(name) or read(name))
+    folder = _canvases(tmp_path / "digits-train", [("train", 3), ("test", 3)])
+    model = bundle_with_meta(tiny_bundle, tmp_path, parent="digits", training_data={},
+                             splits={"train": ["elsewhere/a.png"], "validation": [], "test": []},
+                             images={"elsewhere/a.png": {"sha256": "0" * 64}})
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", model, "--json")
+    assert code == 0, err
+    assert reads == ["digits"]
+    assert last_json(out)["n_learned_digits"] == 1  # the bundled digits model, its parent, learned train 3
