@@ -15,7 +15,7 @@ from petloc_gui.app.model_metrics import metrics_text
 from petloc_gui.model import comparison
 from petloc_gui.model.train_worker import version_figures
 
-from .test_comparison_record import _annotate, _image, _parent
+from .test_comparison_record import _current_and_fresh
 
 
 @pytest.fixture
@@ -33,18 +33,9 @@ def old_fails(monkeypatch):
 
 
 def test_the_new_models_basis_and_hedges_survive_a_current_model_that_cannot_be_scored(tmp_path, old_fails):
-    old_root = tmp_path / "old"
-    old_root.mkdir()
-    trained = [_image(old_root / f"t{i}.jpg", i) for i in range(3)]
-    data = tmp_path / "data"
-    data.mkdir()
-    fresh = [_image(data / f"v{i}.jpg", 100 + i) for i in range(4)]
-    for image in fresh:
-        _annotate(image)
-    copy = _image(data / "copy.jpg", 0)  # the bytes of t0.jpg: the current model trained on it
-    _annotate(copy)
-    parent = _parent(tmp_path, trained, [], old_root)
-    meta = json.loads((parent / "meta.json").read_text())
+    # copy.jpg: the bytes of an image the current model trained on
+    data, images, parent, meta = _current_and_fresh(tmp_path, "data", copy=True)
+    *fresh, copy = images
     meta["validation_parts"] = {"selection": ["v0.jpg"], "report": []}  # a note on the current model alone
     (parent / "meta.json").write_text(json.dumps(meta))
     new_bundle = tmp_path / "nb"

@@ -44,6 +44,22 @@ def _parent(tmp_path: Path, train: list[Path], validation: list[Path], root: Pat
     return bundle
 
 
+def _current_and_fresh(tmp_path: Path, folder: str = "new", copy: bool = False) -> tuple[Path, list[Path], Path, dict]:
+    """The current model (a bundle that trained on three images of tmp/old) and a folder of four fresh
+    annotated images (v0..v3.jpg; with ``copy``, also copy.jpg, the bytes of t0.jpg: one the current model
+    trained on, listed last). Returns the folder, its images, the bundle and its meta.json to adjust."""
+    old_root = tmp_path / "old"
+    old_root.mkdir()
+    trained = [_image(old_root / f"t{i}.jpg", i) for i in range(3)]
+    new = tmp_path / folder
+    new.mkdir()
+    images = [_image(new / f"v{i}.jpg", 100 + i) for i in range(4)] + ([_image(new / "copy.jpg", 0)] if copy else [])
+    for image in images:
+        _annotate(image)
+    parent = _parent(tmp_path, trained, [], old_root)
+    return new, images, parent, json.loads((parent / "meta.json").read_text())
+
+
 @pytest.fixture
 def scored(monkeypatch):
     """Stand-in scores (the real scoring is the inference path, tested elsewhere); records what was scored."""
@@ -233,16 +249,7 @@ def test_a_missing_ancestor_is_said_and_the_comparison_not_called_fair(tmp_path,
 
 def test_images_that_chose_the_current_models_epoch_are_said(tmp_path, scored):
     # A fine-tune keeps its parent's validation images: those that chose the parent's epoch flatter it.
-    old_root = tmp_path / "old"
-    old_root.mkdir()
-    trained = [_image(old_root / f"t{i}.jpg", i) for i in range(3)]
-    new = tmp_path / "new"
-    new.mkdir()
-    fresh = [_image(new / f"v{i}.jpg", 100 + i) for i in range(4)]
-    for image in fresh:
-        _annotate(image)
-    parent = _parent(tmp_path, trained, [], old_root)
-    meta = json.loads((parent / "meta.json").read_text())
+    new, fresh, parent, meta = _current_and_fresh(tmp_path)
     meta["validation_parts"] = {"selection": ["v0.jpg", "v1.jpg"], "report": ["v2.jpg"]}
     (parent / "meta.json").write_text(json.dumps(meta))
     result = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],

@@ -16,7 +16,7 @@ from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, refiner_chooser
 from petloc_gui.core.paths import resources_dir
 from petloc_gui.model import comparison
 
-from .test_comparison_record import _annotate, _image, _parent, scored  # noqa: F401 - the fixture
+from .test_comparison_record import _annotate, _current_and_fresh, _image, scored  # noqa: F401 - the fixture
 
 PETS_META = resources_dir() / "models" / "pets" / "meta.json"
 
@@ -63,16 +63,7 @@ def test_a_carried_refiner_takes_the_photos_that_chose_it_along():
 
 
 def test_the_comparison_counts_photos_that_chose_the_current_models_refiner(tmp_path, scored):  # noqa: F811
-    old_root = tmp_path / "old"
-    old_root.mkdir()
-    trained = [_image(old_root / f"t{i}.jpg", i) for i in range(3)]
-    new = tmp_path / "new"
-    new.mkdir()
-    fresh = [_image(new / f"v{i}.jpg", 100 + i) for i in range(4)]
-    for image in fresh:
-        _annotate(image)
-    parent = _parent(tmp_path, trained, [], old_root)
-    meta = json.loads((parent / "meta.json").read_text())
+    new, fresh, parent, meta = _current_and_fresh(tmp_path)
     meta["validation_split"] = {"images": ["v0.jpg", "v1.jpg", "v2.jpg"]}
     meta["validation_parts"] = {"selection": ["v0.jpg"], "report": ["v1.jpg", "v2.jpg"]}
     meta["refine"] = {"model_file": "refine.keras"}  # as the bundled pets model: chose on all three

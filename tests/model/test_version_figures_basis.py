@@ -73,20 +73,11 @@ def test_petloc_models_lists_the_basis(capsys, _isolated_user_data):
 def test_the_comparison_returns_the_images_and_hedges_its_figures_rest_on(tmp_path, scored):  # noqa: F811
     from petloc_gui.model import comparison
 
-    from .test_comparison_record import _annotate, _image, _parent
+    from .test_comparison_record import _current_and_fresh
 
-    old_root = tmp_path / "old"
-    old_root.mkdir()
-    trained = [_image(old_root / f"t{i}.jpg", i) for i in range(3)]
-    new = tmp_path / "new"
-    new.mkdir()
-    fresh = [_image(new / f"v{i}.jpg", 100 + i) for i in range(4)]
-    for image in fresh:
-        _annotate(image)
-    copy = _image(new / "copy.jpg", 0)  # the bytes of t0.jpg: the current model trained on it
-    _annotate(copy)
-    parent = _parent(tmp_path, trained, [], old_root)
-    meta = json.loads((parent / "meta.json").read_text())
+    # copy.jpg: the bytes of an image the current model trained on
+    new, images, parent, meta = _current_and_fresh(tmp_path, copy=True)
+    *fresh, copy = images
     meta["validation_parts"] = {"selection": ["v0.jpg"], "report": []}
     (parent / "meta.json").write_text(json.dumps(meta))
     result = comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in [*fresh, copy]],
