@@ -35,7 +35,8 @@ def test_polygon_lines_become_the_box_around_their_points(tmp_path):
     assert report.warnings == [
         f"{folder}: 3 polygon lines (segmentation labels, `class x1 y1 x2 y2 ...`) in 2 label files "
         f"(e.g. {folder / 'mixed.txt'}) became the box around their points, as Ultralytics reads them to "
-        "train detection"]
+        "train detection (a pose dataset's lines, the box and its keypoints, need its data.yaml with `kpt_shape` in "
+        "the folder)"]
 
 
 def test_unusable_polygons_and_odd_coordinate_counts_are_reported(tmp_path):
@@ -48,8 +49,9 @@ def test_unusable_polygons_and_odd_coordinate_counts_are_reported(tmp_path):
     a = folder / "a.txt"
     assert report.problems == [
         f"{a}:1: polygon has no area (its points lie on one line); box left out",
-        f"{a}:2: expected 5 values `class cx cy w h` (6 with a confidence), or a polygon `class x1 y1 x2 y2 x3 y3 "
-        "...` (an even number of coordinates, 6 or more), got 8: '0 0.1 0.1 0.5 0.1 0.5 0.6 0.1'; box left out",
+        f"{a}:2: expected 5 values `class cx cy w h` (6 with a confidence, 7 with a track id), or a polygon "
+        "`class x1 y1 x2 y2 x3 y3 ...` (an even number of coordinates, 6 or more), got 8: "
+        "'0 0.1 0.1 0.5 0.1 0.5 0.6 0.1'; box left out",
         f"{a}:3: box (20.0, 10.0, 100.0, 160.0) lies outside the 200x100 image; box left out"]
     assert [o.box.as_tuple() for o in record.objects] == [(20.0, 10.0, 40.0, 20.0)]
     assert report.skipped_objects == 3
@@ -66,9 +68,9 @@ def test_a_prediction_files_confidences_are_left_out_and_it_is_said_to_be_one(tm
     assert (records["pred.png"].prelabel, records["label.png"].prelabel) == (True, False)
     assert report.warnings == [
         f"{folder}: 1 label file (e.g. {folder / 'pred.txt'}) holds a model's predictions, lines of 6 values "
-        "`class cx cy w h confidence` (Ultralytics' save_txt with save_conf): the boxes were read and the "
-        "confidences left out. The VOC files written from them are marked as unreviewed pre-labels, as petloc "
-        "predict --write-voc marks its own, until someone saves them"]
+        "`class cx cy w h confidence` (Ultralytics' save_txt with save_conf; 7 with a track id): the boxes were "
+        "read and the confidences and ids left out. The VOC files written from them are marked as unreviewed "
+        "pre-labels, as petloc predict --write-voc marks its own, until someone saves them"]
 
 
 def test_the_voc_files_written_from_predictions_are_unreviewed_pre_labels(tmp_path):

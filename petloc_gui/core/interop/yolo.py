@@ -53,8 +53,8 @@ from petloc_gui.core.interop.records import (
 )
 from petloc_gui.core.interop.yolo_images import exported_name, is_read_by_yolo, refused_content, warn_about_names
 from petloc_gui.core.interop.yolo_layout import find_pairs, is_label_name, walk
-from petloc_gui.core.interop.yolo_lines import PREDICTION, LineKinds, parse_line, read_label_text
-from petloc_gui.core.interop.yolo_names import data_yaml, find_class_names
+from petloc_gui.core.interop.yolo_lines import PREDICTION, LineKinds, LineRules, read_label_text, read_lines
+from petloc_gui.core.interop.yolo_names import data_yaml, find_class_names, find_keypoint_shape
 from petloc_gui.core.text import counted
 
 _DECIMALS = 6  # 1e-6 of a 10,000-pixel side is 0.01 pixel
@@ -217,6 +217,8 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
     if not src.is_dir():
         raise DatasetError("not a folder (a YOLO dataset is a folder)", src)
     names, names_file = find_class_names(src)
+    pose = find_keypoint_shape(src)
+    rules = LineRules(names, names_file, *(pose or (None, None)))
     layout = find_pairs(src)
     for extra, first in layout.duplicates:
         report.problem(extra, f"same name as {first.name}: the label file belongs to "
@@ -225,7 +227,7 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
     records = []
     kinds = LineKinds()
     for done, image in enumerate(layout.images, start=1):
-        record = _read_pair(image.path, image.label, image.relative, names, names_file, report, kinds)
+        record = _read_pair(image.path, image.label, image.relative, rules, report, kinds)
         if record is not None:
             records.append(record)
         if progress is not None:
@@ -237,8 +239,8 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
     return records
 
 
-def _read_pair(image: Path, label: Path | None, relative: str, names: list[str],
-               names_file: Path, report: ConversionReport, kinds: LineKinds) -> ImageRecord | None:
+def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,
+               report: ConversionReport, kinds: LineKinds) -> ImageRecord | None:
     try:
         width, height = image_size(image)
     except ImageLoadError as exc:
@@ -254,17 +256,10 @@ def _read_pair(image: Path, label: Path | None, relative: str, names: list[str],
     if text is None:
         report.skipped_images += 1
         return None
-    lines = 0
-    read: list[str] = []  # the kinds of the usable lines
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            lines += 1
-            parsed = parse_line(line, f"{label}:{number}", names, names_file, width, height, report)
-            if parsed is None:
-                report.skipped_objects += 1
-            else:
-                read.append(parsed[0])
-                record.objects.append(parsed[1])
+    lines, usable = read_lines(text, label, rules, width, height, report)
+    report.skipped_objects += lines - len(usable)
+    record.objects = [box for _, box in usable]
+    read = [kind for kind, _ in usable]  # the kinds of the usable lines
     kinds.note(label, read)
     record.prelabel = PREDICTION in read  # a model's boxes (voc_out does not mark them yet)
     if lines and not record.objects:

@@ -1,11 +1,14 @@
 """YOLO label files, read: the text of one file, and one line as a labelled box.
 
 A line is a box ``class cx cy w h``; a prediction, the same with a 6th value,
-its confidence (what Ultralytics' ``save_txt`` writes with ``save_conf``);
-or a polygon ``class x1 y1 x2 y2 x3 y3 ...`` (segmentation labels), read as
-the box around its points, as Ultralytics trains detection on it. A line
-that cannot be used is reported as ``file:line`` and left out; the caller
-converts the rest of the file.
+its confidence (what Ultralytics' ``save_txt`` writes with ``save_conf``),
+and a 7th, a tracker's object id (``model.track``); or a polygon ``class x1
+y1 x2 y2 x3 y3 ...`` (segmentation labels), read as the box around its
+points, as Ultralytics trains detection on it. In a pose dataset (data.yaml
+``kpt_shape: [k, 2 or 3]``) a line is the box and k keypoints, never a
+polygon (Ultralytics' rule): the box is read, the keypoints left out. A line
+that cannot be used, or that could be two things, is reported as
+``file:line`` and left out; the caller converts the rest of the file.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from petloc_gui.core.interop.records import ConversionReport, LabelledBox, check
 from petloc_gui.core.text import counted
 
 MAX_LABEL_BYTES = 16 * 1024 * 1024
-# What a line is, by its count of values: a box, a box with a confidence, a polygon.
-BOX, PREDICTION, POLYGON = "box", "prediction", "polygon"
+# What a line is: a box, a box with a confidence (and a track id), a polygon, a box with keypoints;
+# or 7 values that may be a tracked prediction or a triangle (`_file_is_tracked`).
+BOX, PREDICTION, POLYGON, POSE, AMBIGUOUS = "box", "prediction", "polygon", "pose", "ambiguous"
 
 
 def read_label_text(label: Path, report: ConversionReport) -> str | None:
@@ -40,24 +44,100 @@ def read_label_text(label: Path, report: ConversionReport) -> str | None:
         return None
 
 
-def line_kind(values: int) -> str | None:
-    """What a line of ``values`` numbers is (`BOX`, `PREDICTION`, `POLYGON`), or None."""
+@dataclass(frozen=True)
+class LineRules:
+    """What the lines of one YOLO folder may be: its class names and, for a pose dataset, its
+    data.yaml ``kpt_shape`` (keypoints, values per keypoint)."""
+
+    names: list[str]
+    names_file: Path
+    keypoints: tuple[int, int] | None = None
+    keypoints_file: Path | None = None  # the data.yaml that gives them
+
+
+def read_lines(text: str, label: Path, rules: LineRules, width: int, height: int,
+               report: ConversionReport) -> tuple[int, list[tuple[str, LabelledBox]]]:
+    """The count of non-empty lines of ``label`` and each usable one's kind and labelled box;
+    the others are reported (``file:line``)."""
+    numbered = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    tracked = _file_is_tracked([line.split() for _, line in numbered]) if rules.keypoints is None else None
+    usable = []
+    for number, line in numbered:
+        parsed = _parse_line(line, f"{label}:{number}", rules, tracked, width, height, report)
+        if parsed is not None:
+            usable.append(parsed)
+    return len(numbered), usable
+
+
+def _ends_in_id(tokens: list[str]) -> float | None:
+    """The last value of a 7-value line, when it could be a tracker's object id (an integer, 1 or more)."""
+    try:
+        last = float(tokens[-1])
+    except ValueError:
+        return None
+    return last if math.isfinite(last) and last >= 1 and last == int(last) else None
+
+
+def _file_is_tracked(lines: list[list[str]]) -> bool | None:
+    """Whether the 7-value lines of a file ending in 1 are tracked predictions (True), polygons
+    (False), or cannot be told (None).
+
+    7 values are either a triangle ``class x1 y1 x2 y2 x3 y3`` or Ultralytics'
+    tracked prediction with ``save_conf``, ``class cx cy w h conf id`` (track
+    ids count from 1). A last value above 1 is an id (a coordinate is at most
+    1); a fraction or 0 is a coordinate; 1 is either. The other lines of the
+    file tell: a larger id says tracking, a polygon or a second line ending in 1
+    says polygons (one frame's ids are all different).
+    """
+    sevens = [tokens for tokens in lines if len(tokens) == 7]
+    ids = [_ends_in_id(tokens) for tokens in sevens]
+    by_tracking = any(value is not None and value > 1 for value in ids)
+    by_polygons = (any(value is None for value in ids) or ids.count(1.0) > 1
+                   or any(len(tokens) >= 9 and len(tokens) % 2 for tokens in lines))
+    return by_tracking if by_tracking != by_polygons else None
+
+
+def _line_kind(tokens: list[str], rules: LineRules, tracked: bool | None) -> str | None:
+    """What the line is (`BOX`, `PREDICTION`, `POLYGON`, `POSE`; `AMBIGUOUS`), or None when no YOLO line."""
+    values = len(tokens)
+    if rules.keypoints is not None:
+        keypoints, per_point = rules.keypoints
+        return BOX if values == 5 else POSE if values == 5 + keypoints * per_point else None
     if values == 5:
         return BOX
     if values == 6:
         return PREDICTION
+    if values == 7 and (last := _ends_in_id(tokens)) is not None:
+        if last > 1:
+            return PREDICTION
+        return AMBIGUOUS if tracked is None else PREDICTION if tracked else POLYGON
     return POLYGON if values >= 7 and values % 2 else None
 
 
-def parse_line(line: str, where: str, names: list[str], names_file: Path, width: int,
-               height: int, report: ConversionReport) -> tuple[str, LabelledBox] | None:
+def _wrong_count(tokens: list[str], line: str, rules: LineRules) -> str:
+    if rules.keypoints is not None:
+        keypoints, per_point = rules.keypoints
+        return (f"expected {5 + keypoints * per_point} values, `class cx cy w h` and {keypoints} keypoints "
+                f"of {per_point} (kpt_shape [{keypoints}, {per_point}] in {rules.keypoints_file}"
+                f"), got {len(tokens)}: {line.strip()[:80]!r}; box left out")
+    return (f"expected 5 values `class cx cy w h` (6 with a confidence, 7 with a track id), or a polygon "
+            f"`class x1 y1 x2 y2 x3 y3 ...` (an even number of coordinates, 6 or more), got "
+            f"{len(tokens)}: {line.strip()[:80]!r}; box left out")
+
+
+def _parse_line(line: str, where: str, rules: LineRules, tracked: bool | None, width: int,
+                height: int, report: ConversionReport) -> tuple[str, LabelledBox] | None:
     """The line's kind and labelled box, or None (reported) when it cannot be used."""
     tokens = line.split()
-    kind = line_kind(len(tokens))
+    kind = _line_kind(tokens, rules, tracked)
     if kind is None:
-        report.problem(where, f"expected 5 values `class cx cy w h` (6 with a confidence), or a polygon "
-                       f"`class x1 y1 x2 y2 x3 y3 ...` (an even number of coordinates, 6 or more), got "
-                       f"{len(tokens)}: {line.strip()[:80]!r}; box left out")
+        report.problem(where, _wrong_count(tokens, line, rules))
+        return None
+    if kind == AMBIGUOUS:
+        report.problem(where, f"7 values ending in 1: either a tracked prediction `class cx cy w h confidence "
+                       "id` (track id 1) or a triangle `class x1 y1 x2 y2 x3 y3` ending on the bottom edge, "
+                       f"and nothing else in the file tells which: {line.strip()[:80]!r}; box left out (delete "
+                       "the id, the last value, if it is a prediction)")
         return None
     try:
         class_value = float(tokens[0])
@@ -68,8 +148,9 @@ def parse_line(line: str, where: str, names: list[str], names_file: Path, width:
     if not all(math.isfinite(v) for v in values) or not math.isfinite(class_value):
         report.problem(where, f"not finite: {line.strip()[:80]!r}; box left out")
         return None
+    names = rules.names
     if class_value != int(class_value) or not 0 <= class_value < len(names):
-        report.problem(where, f"class id {tokens[0]} is not in {names_file.name} "
+        report.problem(where, f"class id {tokens[0]} is not in {rules.names_file.name} "
                        f"(ids 0 to {len(names) - 1}); box left out")
         return None
     if kind == POLYGON:
@@ -80,7 +161,7 @@ def parse_line(line: str, where: str, names: list[str], names_file: Path, width:
             return None
         box = Box(min(xs) * width, min(ys) * height, max(xs) * width, max(ys) * height)
     else:
-        cx, cy, w, h = values[:4]  # a prediction's 6th value, its confidence, is not kept
+        cx, cy, w, h = values[:4]  # not kept: a prediction's confidence and track id, a pose's keypoints
         if w <= 0 or h <= 0:
             report.problem(where, f"width and height must be positive, got {tokens[3]} {tokens[4]}; "
                            "box left out")
@@ -102,6 +183,7 @@ class LineKinds:
     polygon_files: list[Path] = field(default_factory=list)
     polygon_lines: int = 0
     prediction_files: list[Path] = field(default_factory=list)
+    pose_files: list[Path] = field(default_factory=list)
 
     def note(self, label: Path, kinds: list[str]) -> None:
         """``kinds``: those of the usable lines of ``label``."""
@@ -110,20 +192,31 @@ class LineKinds:
             self.polygon_lines += kinds.count(POLYGON)
         if PREDICTION in kinds:
             self.prediction_files.append(label)
+        if POSE in kinds:
+            self.pose_files.append(label)
 
     def warn(self, src: Path, report: ConversionReport) -> None:
         if self.polygon_files:
             report.warning(src, f"{counted(self.polygon_lines, 'polygon line')} (segmentation labels, "
                            f"`class x1 y1 x2 y2 ...`) in {counted(len(self.polygon_files), 'label file')} "
                            f"(e.g. {self.polygon_files[0]}) became the box around {_its(self.polygon_lines)} "
-                           "points, as Ultralytics reads them to train detection")
+                           "points, as Ultralytics reads them to train detection (a pose dataset's lines, the box "
+                           "and its keypoints, need its data.yaml with `kpt_shape` in the folder)")
         if self.prediction_files:
             files = self.prediction_files
             report.warning(src, f"{counted(len(files), 'label file')} (e.g. {files[0]}) {_hold(len(files))} "
                            "a model's predictions, lines of 6 values `class cx cy w h confidence` "
-                           "(Ultralytics' save_txt with save_conf): the boxes were read and the confidences "
-                           "left out. The VOC files written from them are marked as unreviewed pre-labels, "
-                           "as petloc predict --write-voc marks its own, until someone saves them")
+                           "(Ultralytics' save_txt with save_conf; 7 with a track id): the boxes were read and "
+                           "the confidences and ids left out. The VOC files written from them are marked as "
+                           "unreviewed pre-labels, as petloc predict --write-voc marks its own, until someone "
+                           "saves them")
+
+
+        if self.pose_files:
+            files = self.pose_files
+            report.warning(src, f"{counted(len(files), 'label file')} (e.g. {files[0]}) {_hold(len(files))} "
+                           "pose labels, `class cx cy w h` and keypoints (data.yaml kpt_shape): the boxes "
+                           "were read and the keypoints left out (VOC has no field for them)")
 
 
 def _its(count: int) -> str:

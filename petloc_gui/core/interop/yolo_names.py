@@ -4,7 +4,8 @@ The class id of a label line is its index in this list. ``data.yaml`` is
 written and read without a YAML library: only the ``names`` key matters, in
 the three forms YOLO tools write (``names: [a, b]``, a ``- a`` block list,
 or an ``0: a`` mapping). A name listed under two ids is refused: the boxes
-of both would silently become one class.
+of both would silently become one class. A pose dataset's ``kpt_shape``
+(``[keypoints, 2 or 3]``) is read too: it says how long its lines are.
 """
 
 from __future__ import annotations
@@ -79,6 +80,50 @@ def _class_names(folder: Path) -> tuple[list[str], Path]:
             return parse_yaml_names(_read(path), path), path
     raise DatasetError("no classes.txt, obj.names or data.yaml with the class names "
                        "found (a YOLO class id is an index into that list)", folder)
+
+
+def find_keypoint_shape(folder: Path) -> tuple[tuple[int, int], Path] | None:
+    """``kpt_shape`` of the folder's data.yaml (a pose dataset), (keypoints, values per keypoint),
+    and that file; None when it has none.
+
+    Ultralytics reads a pose label line as ``class cx cy w h`` and that many
+    keypoints, never as a polygon. Raises DatasetError when it is there but
+    not ``[k, 2]`` or ``[k, 3]``.
+    """
+    for name in YAML_FILES:
+        path = folder / name
+        if path.is_file():
+            shape = parse_yaml_keypoint_shape(_read(path), path)
+            return (shape, path) if shape is not None else None
+    return None
+
+
+def parse_yaml_keypoint_shape(text: str, path: Path) -> tuple[int, int] | None:
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        match = re.match(r"^kpt_shape\s*:\s*(.*)$", line)
+        if not match:
+            continue
+        raw = match.group(1).split("#", 1)[0].strip()
+        if raw.startswith("["):
+            values = [_scalar(item, path) for item in _split_commas(raw[1:raw.find("]")])] if "]" in raw else []
+        elif raw:
+            values = []
+        else:
+            values = []
+            for item in lines[index + 1:]:
+                if not item.strip().startswith("- "):
+                    break
+                values.append(_scalar(item.strip()[2:], path))
+        try:
+            keypoints, per_point = (int(value) for value in values)
+        except ValueError:
+            keypoints = per_point = 0
+        if keypoints < 1 or per_point not in (2, 3):
+            raise DatasetError(f"`kpt_shape:` must be [keypoints, 2 or 3] (Ultralytics' pose datasets), "
+                               f"got {line.split(':', 1)[1].strip()[:60]!r}", path)
+        return keypoints, per_point
+    return None
 
 
 def _read(path: Path) -> str:

@@ -1,0 +1,104 @@
+"""YOLO import of Ultralytics' other long lines, read as Ultralytics reads them: a pose dataset's
+`class cx cy w h` + keypoints (data.yaml kpt_shape) is a box, not a polygon; a tracked prediction
+`class cx cy w h conf id` (save_txt with save_conf) is a box and a pre-label; 7 values that could be
+either a tracked prediction or a triangle are refused, not guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.interop import ConversionReport, read_yolo
+from tests.cli.helpers import write_image
+
+
+def _folder(tmp_path, labels: dict[str, str], yaml: str | None = None):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for stem, text in labels.items():
+        write_image(folder / f"{stem}.png", 200, 100)
+        (folder / f"{stem}.txt").write_text(text)
+    if yaml is None:
+        (folder / "classes.txt").write_text("cat\ndog\n")
+    else:
+        (folder / "data.yaml").write_text(yaml)
+    return folder
+
+
+def _boxes(records):
+    return {r.relative: [(o.label, o.box.as_tuple()) for o in r.objects] for r in records}
+
+
+@pytest.mark.parametrize("shape", ["kpt_shape: [2, 2]", "kpt_shape:\n  - 2\n  - 2"])
+def test_a_pose_line_is_its_box_and_the_keypoints_are_left_out_with_a_word(tmp_path, shape):
+    # 9 values: read as a polygon, the box would be the one around (0.5, 0.5), (0.2, 0.3), (0.45, 0.45), ...
+    folder = _folder(tmp_path, {"a": "0 0.5 0.5 0.2 0.3 0.45 0.45 0.55 0.55\n1 0.5 0.5 0.2 0.2\n"},
+                     f"{shape}\nnames: [cat, dog]\n")
+    report = ConversionReport()
+    records = read_yolo(folder, report)
+    assert report.problems == []
+    assert _boxes(records) == {"a.png": [("cat", (80.0, 35.0, 120.0, 65.0)), ("dog", (80.0, 40.0, 120.0, 60.0))]}
+    assert not records[0].prelabel
+    assert report.warnings == [
+        f"{folder}: 1 label file (e.g. {folder / 'a.txt'}) holds pose labels, `class cx cy w h` and keypoints "
+        "(data.yaml kpt_shape): the boxes were read and the keypoints left out (VOC has no field for them)"]
+
+
+def test_a_pose_line_of_the_wrong_length_is_refused_naming_kpt_shape(tmp_path):
+    folder = _folder(tmp_path, {"a": "0 0.5 0.5 0.2 0.3 0.45 0.45 0.55 0.55 2\n"},
+                     "kpt_shape: [2, 2]  # x, y\nnames: [cat, dog]\n")
+    report = ConversionReport()
+    read_yolo(folder, report)
+    assert report.problems[0] == (
+        f"{folder / 'a.txt'}:1: expected 9 values, `class cx cy w h` and 2 keypoints of 2 (kpt_shape [2, 2] "
+        f"in {folder / 'data.yaml'}), got 10: '0 0.5 0.5 0.2 0.3 0.45 0.45 0.55 0.55 2'; box left out")
+
+
+@pytest.mark.parametrize("shape", ["[17, 4]", "[17]", "[a, 2]", "17"])
+def test_a_kpt_shape_petloc_cannot_read_is_refused(tmp_path, shape):
+    folder = _folder(tmp_path, {"a": "0 0.5 0.5 0.2 0.3\n"}, f"kpt_shape: {shape}\nnames: [cat]\n")
+    with pytest.raises(DatasetError, match="kpt_shape"):
+        read_yolo(folder, ConversionReport())
+
+
+def test_tracked_predictions_are_boxes_and_pre_labels(tmp_path):
+    folder = _folder(tmp_path, {
+        "frame1": "0 0.5 0.5 0.2 0.3 0.9 1\n1 0.25 0.25 0.1 0.1 0.8 2\n",  # id 2 tells: tracked
+        "frame2": "0 0.5 0.5 0.2 0.3 0.9 3\n",
+    })
+    report = ConversionReport()
+    records = read_yolo(folder, report)
+    assert report.problems == []
+    assert _boxes(records) == {"frame1.png": [("cat", (80.0, 35.0, 120.0, 65.0)), ("dog", (40.0, 20.0, 60.0, 30.0))],
+                               "frame2.png": [("cat", (80.0, 35.0, 120.0, 65.0))]}
+    assert all(r.prelabel for r in records)
+    assert "(Ultralytics' save_txt with save_conf; 7 with a track id)" in report.warnings[0]
+
+
+def test_seven_values_ending_in_one_are_refused_unless_the_file_tells(tmp_path):
+    folder = _folder(tmp_path, {
+        "alone": "0 0.5 0.5 0.2 0.3 0.9 1\n",  # track id 1, or a triangle touching the bottom edge
+        # two lines ending in 1 cannot both be track id 1: triangles
+        "triangles": "0 0.1 0.1 0.5 0.1 0.3 1\n1 0.6 0.2 0.9 0.2 0.7 1\n",
+        "beside_polygon": "0 0.1 0.1 0.5 0.1 0.3 1\n1 0.1 0.1 0.2 0.1 0.2 0.2 0.1 0.2\n",
+    })
+    report = ConversionReport()
+    records = {r.relative: r for r in read_yolo(folder, report)}
+    alone = folder / "alone.txt"
+    assert report.problems == [
+        f"{alone}:1: 7 values ending in 1: either a tracked prediction `class cx cy w h confidence id` (track "
+        "id 1) or a triangle `class x1 y1 x2 y2 x3 y3` ending on the bottom edge, and nothing else in the file "
+        "tells which: '0 0.5 0.5 0.2 0.3 0.9 1'; box left out (delete the id, the last value, if it is a "
+        "prediction)",
+        f"{alone}: its one line is not a usable box; image alone.png converted without an annotation"]
+    assert [o.box.as_tuple() for o in records["triangles.png"].objects] == [(20.0, 10.0, 100.0, 100.0),
+                                                                         (120.0, 20.0, 180.0, 100.0)]
+    assert records["beside_polygon.png"].objects[0].box.as_tuple() == (20.0, 10.0, 100.0, 100.0)
+    assert not records["triangles.png"].prelabel and not records["alone.png"].annotated
+
+
+def test_a_triangle_with_a_fractional_last_value_is_still_a_polygon(tmp_path):
+    folder = _folder(tmp_path, {"a": "0 0.1 0.1 0.5 0.1 0.3 0.9\n"})
+    report = ConversionReport()
+    [record] = read_yolo(folder, report)
+    assert report.problems == [] and record.objects[0].box.as_tuple() == (20.0, 10.0, 100.0, 90.0)
