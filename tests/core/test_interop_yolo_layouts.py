@@ -88,3 +88,30 @@ def test_darknets_image_lists_are_not_label_files(tmp_path):
     assert report.problems == [f"{src / 'obj' / 'ghost.txt'}: no image ghost.* found in {src / 'obj'}; "
                                "labels not converted"]
     assert report.skipped_images == 1
+
+
+def test_one_nested_split_folder_leaves_the_flat_images_around_it_flat(tmp_path):
+    src = tmp_path / "mixed"
+    _image(src / "a.png", src / "a.txt")  # labelImg's flat layout at the top
+    _image(src / "extra" / "images" / "b.png", src / "extra" / "labels" / "b.txt", "0 0.25 0.5 0.5 0.5\n")
+    _image(src / "extra" / "c.png", src / "extra" / "c.txt")  # beside the split folders: read flat
+    (src / "old.txt").write_text("0 0.5 0.5 0.1 0.1\n")  # a label without its image is still reported
+    (src / "classes.txt").write_text("cat\n")
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert [(r.relative, len(r.objects)) for r in records] == [("a.png", 1), ("extra/b.png", 1), ("extra/c.png", 1)]
+    assert records[1].objects[0].box.as_tuple() == (0.0, 8.0, 32.0, 24.0)
+    assert report.problems == [f"{src / 'old.txt'}: no image old.* found in {src}; labels not converted"]
+
+
+def test_images_at_the_top_of_a_split_folder_are_read_too(tmp_path):
+    src = tmp_path / "ultra"
+    _image(src / "images" / "a.jpg", src / "labels" / "a.txt")
+    _image(src / "loose.jpg", src / "loose.txt")  # no YOLO trainer reads it, but it is someone's box
+    _image(src / "preview.jpg")
+    (src / "classes.txt").write_text("cat\n")
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert [(r.relative, r.annotated) for r in records] == [("a.jpg", True), ("loose.jpg", True),
+                                                             ("preview.jpg", False)]
+    assert report.problems == [] and report.skipped_images == 0

@@ -1,19 +1,21 @@
 """YOLO folders, read: which files are images and label files, and which label belongs to which image.
 
-Two layouts. **Split** (Ultralytics, Roboflow): a folder holds ``images/``
-and ``labels/`` side by side, at the top (``images/train/a.jpg``,
-``labels/train/a.txt``) or per split (``train/images/a.jpg``,
-``train/labels/a.txt``). An image's label is found as Ultralytics finds it
-(``img2label_paths`` in ultralytics/data/utils.py): the last ``images``
-folder of its path becomes ``labels`` and the extension ``.txt``; a ``.txt``
-beside the image is the fallback. Only images under an ``images`` folder are
-read, and only ``.txt`` files under ``labels`` or ``images`` are labels (a
-README.txt beside them is not). **Flat** (labelImg): ``x.jpg`` next to
-``x.txt``, anywhere under the folder.
+Two layouts, in one folder if need be. **Split** (Ultralytics, Roboflow):
+under a folder that holds ``images/`` and ``labels/`` side by side, at the
+top (``images/train/a.jpg``, ``labels/train/a.txt``) or per split
+(``train/images/a.jpg``, ``train/labels/a.txt``), an image's label is found
+as Ultralytics finds it (``img2label_paths`` in ultralytics/data/utils.py):
+that ``images`` folder of its path becomes ``labels`` and the extension
+``.txt``; a ``.txt`` beside the image is the fallback. A split without
+labels (Roboflow's ``test/images`` beside ``train/images`` + ``train/labels``)
+is read the same way. **Flat** (labelImg):
+everywhere else, ``x.jpg`` next to ``x.txt``. No image is passed over: one
+beside the split folders is read flat, with the label beside it if it has one.
 
 A ``.txt`` that lists images (darknet's ``train.txt`` beside ``obj.names``,
 or any whose lines all name image files) and has no image of its own is
-not a label file: it is not reported.
+not a label file: it is not reported; nor is one outside the split folders
+whose first line is not numbers (Roboflow's README.roboflow.txt).
 
 An image's name in the output is its path less that ``images`` folder
 (``train/images/a.jpg`` -> ``train/a.jpg``), as a split becomes a sub-folder.
@@ -63,17 +65,15 @@ def find_pairs(src: Path) -> YoloLayout:
     """The images of the YOLO folder ``src``, each with its label file (or None)."""
     if (src / _LABELS).is_dir() and not (src / _IMAGES).is_dir():
         raise DatasetError("has labels/ but no images/ folder beside it", src)
-    split = _is_split(src)
+    roots = _split_roots(src)
     images = _walk(src, is_image_name)
-    texts = {rel: path for rel, path in _walk(src, is_label_name).items()
-             if not split or _folder_index(rel, _LABELS) is not None or _folder_index(rel, _IMAGES) is not None}
+    texts = _walk(src, is_label_name)
     layout = YoloLayout()
     owners: dict[str, Path] = {}  # label name -> the image it belongs to
     used: set[str] = set()
-    for rel, path in sorted(images.items(), key=lambda item: _order(_output_name(item[0], split))):
-        if split and _folder_index(rel, _IMAGES) is None:
-            continue  # beside the split folders, not in one: no YOLO tool reads it
-        wanted = _swapped(rel, _IMAGES, _LABELS) if split else _with_txt(rel)
+    for rel, path in sorted(images.items(), key=lambda item: _order(_output_name(item[0], roots))):
+        index = _split_index(rel, _IMAGES, roots)
+        wanted = _swapped(rel, index, _LABELS) if index is not None else _with_txt(rel)
         owner = owners.setdefault(wanted, path)
         if owner != path:
             layout.duplicates.append((path, owner))
@@ -81,12 +81,34 @@ def find_pairs(src: Path) -> YoloLayout:
         label = next((name for name in (wanted, _with_txt(rel)) if name in texts), None)
         if label is not None:
             used.add(label)
-        layout.images.append(YoloImage(path, _output_name(rel, split), texts[label] if label is not None else None))
+        layout.images.append(YoloImage(path, _output_name(rel, roots), texts[label] if label is not None else None))
     for rel, path in sorted(texts.items(), key=lambda item: _order(item[0])):
-        if rel not in used and not _is_image_list(path, rel):
-            image = _swapped(rel, _LABELS, _IMAGES) if split else _with_txt(rel)
-            layout.orphans.append((path, src / image.rsplit(".", 1)[0]))
+        if rel in used or _is_image_list(path, rel):
+            continue
+        index = _split_index(rel, _LABELS, roots)
+        if index is None and _split_index(rel, _IMAGES, roots) is None and not _starts_with_numbers(path):
+            continue  # beside the split folders and no label: a README
+        image = _swapped(rel, index, _IMAGES) if index is not None else _with_txt(rel)
+        layout.orphans.append((path, src / image.rsplit(".", 1)[0]))
     return layout
+
+
+def _starts_with_numbers(path: Path) -> bool:
+    """Whether a ``.txt``'s first line is numbers, as a label line is (an empty or unreadable one counts:
+    it is reported as a label file without its image)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_LIST_HEAD_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return True
+    first = next((line.split() for line in head.splitlines() if line.strip()), None)
+    if first is None:
+        return True
+    try:
+        [float(token) for token in first]
+    except ValueError:
+        return False
+    return True
 
 
 def _is_image_list(path: Path, rel: str) -> bool:
@@ -106,28 +128,38 @@ def _is_image_list(path: Path, rel: str) -> bool:
     return all(is_image_name(line) or is_read_by_yolo(line) for line in lines)
 
 
-def _is_split(src: Path) -> bool:
-    """Whether some folder under ``src`` (or ``src``) holds ``images/`` and ``labels/`` side by side."""
-    for _, dirs, _ in os.walk(src):
-        if _IMAGES in dirs and _LABELS in dirs:
-            return True
+def _split_roots(src: Path) -> set[str]:
+    """The folders under ``src`` (posix, relative; ``""`` for ``src``) that hold ``images/`` and ``labels/``
+    side by side, and those holding ``images/`` only beside one of them (Roboflow's ``test/images``
+    of an unlabelled test split beside ``train/images`` + ``train/labels``)."""
+    both: set[str] = set()
+    images_only: set[str] = set()
+    for folder, dirs, _ in os.walk(src):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-    return False
+        if _IMAGES in dirs:
+            rel = relative_name(Path(folder), src)
+            (both if _LABELS in dirs else images_only).add("" if rel == "." else rel)
+    parents = {_parent(rel) for rel in both if rel}
+    return both | {rel for rel in images_only if rel and _parent(rel) in parents}
 
 
-def _folder_index(rel: str, folder: str) -> int | None:
-    """The index of the last ``folder`` component among ``rel``'s folders, or None."""
+def _parent(rel: str) -> str:
+    return rel.rsplit("/", 1)[0] if "/" in rel else ""
+
+
+def _split_index(rel: str, folder: str, roots: set[str]) -> int | None:
+    """The index among ``rel``'s folders of the last ``folder`` (``images`` or ``labels``) that sits in a
+    split root, or None (``rel`` is in the flat part)."""
     parts = rel.split("/")[:-1]
-    return max((i for i, part in enumerate(parts) if part == folder), default=None)
+    return max((i for i, part in enumerate(parts) if part == folder and "/".join(parts[:i]) in roots),
+               default=None)
 
 
-def _swapped(rel: str, old: str, new: str) -> str:
-    """``rel`` with its last ``old`` folder named ``new`` and the extension ``.txt``
+def _swapped(rel: str, index: int, new: str) -> str:
+    """``rel`` with its folder at ``index`` named ``new`` and the extension ``.txt``
     (images -> labels: Ultralytics' img2label_paths; labels -> images: where the image was looked for)."""
     parts = rel.split("/")
-    index = _folder_index(rel, old)
-    if index is not None:
-        parts[index] = new
+    parts[index] = new
     return _with_txt("/".join(parts))
 
 
@@ -135,8 +167,8 @@ def _with_txt(rel: str) -> str:
     return rel.rsplit(".", 1)[0] + ".txt"
 
 
-def _output_name(rel: str, split: bool) -> str:
-    index = _folder_index(rel, _IMAGES) if split else None
+def _output_name(rel: str, roots: set[str]) -> str:
+    index = _split_index(rel, _IMAGES, roots)
     if index is None:
         return rel
     parts = rel.split("/")
