@@ -49,6 +49,11 @@ def run(args: argparse.Namespace) -> int:
     if args.tflite is not None and args.tflite.exists():
         raise FileExistsError(17, "--tflite target already exists; choose a new name", str(args.tflite))
     from petloc_gui.model.bundle import resolve_model  # no TensorFlow
+    from petloc_gui.model.export import labels_path  # no TensorFlow (it loads inside the functions)
+
+    if args.tflite is not None and (labels_path(args.tflite).exists() or labels_path(args.tflite).is_symlink()):
+        raise FileExistsError(17, "the class names file --tflite writes beside its file exists (refusing to "
+                              "overwrite); choose another name or folder", str(labels_path(args.tflite)))
 
     bundle_path = resolve_model(args.model)
     for target in (args.saved_model, args.tflite):
@@ -72,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         out = export.export_tflite(bundle, args.tflite)
         info(f"wrote TFLite model {show(out or args.tflite)} (signature serve_float: outputs box, "
              f"probabilities; no label output) and its class names, one per line in class index "
-             f"order, to {show(export.labels_path(out or args.tflite))}")
+             f"order, to {show(labels_path(out or args.tflite))}")
         print(show(out or args.tflite), flush=True)
     return 0
 

@@ -49,10 +49,35 @@ def test_tflite_export_writes_the_class_names_and_has_the_documented_signature(t
     assert re.search(r"allocated for batch 1", CLI_MD)
 
 
-def test_an_existing_names_file_is_refused_before_tensorflow_loads(tiny_bundle, tmp_path, capsys):
+# In a fresh interpreter: the test process has TensorFlow loaded already (tiny_bundle).
+_EXPORT = ("import sys; from petloc_gui.cli.main import main; code = main(sys.argv[1:]); "
+           "print('tensorflow' in sys.modules); sys.exit(code)")
+
+
+def _export_in_a_fresh_process(*argv):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(root), os.environ.get("PYTHONPATH"))))}
+    return subprocess.run([sys.executable, "-c", _EXPORT, "export", *map(str, argv)], capture_output=True,
+                          text=True, timeout=120, cwd=root, env=env)
+
+
+def test_an_existing_names_file_is_refused_before_tensorflow_loads(tmp_path):
     existing = tmp_path / "m.labels.txt"
     existing.write_text("someone else's\n")
-    code, out, err = run_cli(capsys, "export", tiny_bundle, "--tflite", tmp_path / "m.tflite")
-    assert code == 1 and out == "" and len(assert_clean_errors(err)) == 1
-    assert "class names file" in err and existing.read_text() == "someone else's\n"
+    done = _export_in_a_fresh_process("digits", "--tflite", tmp_path / "m.tflite")
+    assert done.returncode == 1 and done.stdout.split() == ["False"], done.stderr  # TensorFlow never loaded
+    assert len(assert_clean_errors(done.stderr)) == 1 and "class names file" in done.stderr
+    assert str(existing) in done.stderr and existing.read_text() == "someone else's\n"
     assert not (tmp_path / "m.tflite").exists()
+
+
+def test_an_existing_names_file_is_refused_before_the_saved_model_is_written(tmp_path):
+    (tmp_path / "m.labels.txt").write_text("someone else's\n")
+    done = _export_in_a_fresh_process("digits", "--saved-model", tmp_path / "sm", "--tflite", tmp_path / "m.tflite")
+    assert done.returncode == 1 and done.stdout.split() == ["False"], done.stderr
+    assert "class names file" in done.stderr and "wrote SavedModel" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.labels.txt"]
