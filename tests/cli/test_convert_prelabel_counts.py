@@ -49,3 +49,22 @@ def test_a_pre_labelled_image_coco_cannot_name_is_not_counted(tmp_path):
     report = export_coco(open_dataset(folder), tmp_path / "coco")
     assert (report.images, report.skipped_images, report.prelabels) == (1, 1, 1)
     assert "1 unreviewed pre-label among" in report.summary()
+
+
+def test_an_import_counts_the_pre_labels_it_writes(tmp_path, capsys):
+    src = tmp_path / "yolo"
+    src.mkdir()
+    for stem, line in (("pred", "0 0.5 0.5 0.2 0.3 0.87\n"), ("label", "0 0.5 0.5 0.2 0.3\n")):
+        write_image(src / f"{stem}.png", 40, 30)
+        (src / f"{stem}.txt").write_text(line)
+    (src / "classes.txt").write_text("cat\n")
+    code, stdout, err = run_cli(capsys, "convert", src, "--from", "yolo", tmp_path / "voc", "--json")
+    summary = last_json(stdout)
+    assert code == 0 and (summary["annotated"], summary["prelabels"]) == (2, 1)
+    assert read_voc(tmp_path / "voc" / "pred.xml").unreviewed
+    assert ("1 unreviewed pre-label among the annotations (a model's boxes), marked as such in their VOC files"
+            in err.splitlines()[-1])
+    assert "exported like the others" not in err
+    # Left untouched the second time (no --overwrite): nothing written, nothing counted.
+    code, stdout, err = run_cli(capsys, "convert", src, "--from", "yolo", tmp_path / "voc", "--json")
+    assert (last_json(stdout)["kept_existing"], last_json(stdout)["prelabels"]) == (2, 0)

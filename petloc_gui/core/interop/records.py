@@ -80,6 +80,8 @@ class ConversionReport:
     kept_existing: int = 0     # VOC files left untouched (exist; no overwrite)
     merged: int = 0            # image entries whose boxes went to an earlier entry of the same image file
     prelabels: int = 0         # of the annotations written, a model's unreviewed pre-labels (core.voc.PRELABEL_PREFIX)
+    # Written as VOC (an import), whose files mark the pre-labels; YOLO and COCO cannot mark them.
+    prelabels_marked: bool = False
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Called with ("problem" | "warning", text) as each is found (progress output).
@@ -118,7 +120,10 @@ class ConversionReport:
                          "entry of the same image")
         if self.kept_existing:
             parts.append(f"{counted(self.kept_existing, 'existing VOC file')} left untouched")
-        if self.prelabels:  # YOLO and COCO have no field for it: the output cannot tell them apart
+        if self.prelabels and self.prelabels_marked:
+            parts.append(f"{counted(self.prelabels, 'unreviewed pre-label')} among the annotations (a model's "
+                         "boxes), marked as such in their VOC files")
+        elif self.prelabels:  # YOLO and COCO have no field for it: the output cannot tell them apart
             parts.append(f"{counted(self.prelabels, 'unreviewed pre-label')} among the annotations (a model's "
                          "boxes, petloc predict --write-voc), exported like the others")
         parts.append(f"{counted(len(self.problems), 'problem')}, {counted(len(self.warnings), 'warning')}")

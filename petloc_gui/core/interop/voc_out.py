@@ -38,6 +38,7 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
                       progress: Progress | None = None) -> ConversionReport:
     """Place each record's image under ``out`` and write its VOC file beside it."""
     report = report if report is not None else ConversionReport()
+    report.prelabels_marked = True
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -105,6 +106,7 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
     if annotated:
         report.annotated += 1
         report.objects += len(objects)
+        report.prelabels += record.prelabel
 
 
 def _boxes_with_area(record: ImageRecord, report: ConversionReport) -> list[VocObject]:
