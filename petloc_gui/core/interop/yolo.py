@@ -261,7 +261,7 @@ def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,
     record.objects = [box for _, box in usable]
     read = [kind for kind, _ in usable]  # the kinds of the usable lines
     kinds.note(label, read)
-    record.prelabel = PREDICTION in read  # a model's boxes (voc_out does not mark them yet)
+    record.prelabel = PREDICTION in read  # a model's boxes: voc_out marks their VOC file as a pre-label
     if lines and not record.objects:
         # Only an empty file says "checked, nothing there"; boxes that were
         # there but unusable must not turn into a verified negative.
