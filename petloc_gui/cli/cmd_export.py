@@ -16,7 +16,8 @@ EPILOG = """\
 The SavedModel's serving signature is described in docs/cli.md (inputs, the
 class probabilities and the normalised box). The TFLite file has no label
 output: its class names go beside it (m.tflite -> m.labels.txt, one per
-line, class index order). An existing output is never
+line, class index order), except for a bundle's own BUNDLE/model.tflite,
+whose names are in its meta.json. An existing output is never
 replaced: choose a new (or empty) folder and a new file name. For a
 two-stage bundle (the bundled pets model: meta.json "refine") this exports
 the first stage only: the crop-and-refine stage is not in the export (it stays
@@ -49,13 +50,14 @@ def run(args: argparse.Namespace) -> int:
     if args.tflite is not None and args.tflite.exists():
         raise FileExistsError(17, "--tflite target already exists; choose a new name", str(args.tflite))
     from petloc_gui.model.bundle import resolve_model  # no TensorFlow
-    from petloc_gui.model.export import labels_path  # no TensorFlow (it loads inside the functions)
-
-    if args.tflite is not None and (labels_path(args.tflite).exists() or labels_path(args.tflite).is_symlink()):
-        raise FileExistsError(17, "the class names file --tflite writes beside its file exists (refusing to "
-                              "overwrite); choose another name or folder", str(labels_path(args.tflite)))
+    from petloc_gui.model.export import is_bundles_own, labels_path  # no TensorFlow (it loads inside them)
 
     bundle_path = resolve_model(args.model)
+    # A bundle's own model.tflite gets no names file: its names are the bundle's meta.json.
+    names_file = args.tflite is not None and not is_bundles_own(args.tflite, bundle_path)
+    if names_file and (labels_path(args.tflite).exists() or labels_path(args.tflite).is_symlink()):
+        raise FileExistsError(17, "the class names file --tflite writes beside its file exists (refusing to "
+                              "overwrite); choose another name or folder", str(labels_path(args.tflite)))
     for target in (args.saved_model, args.tflite):
         if target is not None:  # its folder is made, as train makes --out (the README's example starts in runs/)
             if target.parent.exists() and not target.parent.is_dir():
@@ -74,10 +76,11 @@ def run(args: argparse.Namespace) -> int:
         info(f"wrote SavedModel {show(out or args.saved_model)}")
         print(show(out or args.saved_model), flush=True)
     if args.tflite is not None:
-        out = export.export_tflite(bundle, args.tflite)
+        out = export.export_tflite(bundle, args.tflite, names_file=names_file)
+        names = (f"and its class names, one per line in class index order, to {show(labels_path(out or args.tflite))}"
+                 if names_file else "into the bundle, whose meta.json holds its class names")
         info(f"wrote TFLite model {show(out or args.tflite)} (signature serve_float: outputs box, "
-             f"probabilities; no label output) and its class names, one per line in class index "
-             f"order, to {show(labels_path(out or args.tflite))}")
+             f"probabilities; no label output) {names}")
         print(show(out or args.tflite), flush=True)
     return 0
 

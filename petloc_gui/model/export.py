@@ -40,6 +40,7 @@ PROBABILITIES = "probabilities"
 BOX = "box"
 LABEL = "label"
 TFLITE_INPUT = "images"
+TFLITE_FILENAME = "model.tflite"  # a bundle's own TFLite file (runtime.TFLITE_FILENAME)
 
 
 def output_roles(keras_model: KerasModel) -> tuple[int, int]:
@@ -191,18 +192,27 @@ def labels_path(tflite_path: str | os.PathLike[str]) -> Path:
     return path.with_name(f"{path.stem}.labels.txt")
 
 
-def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str]) -> Path:
+def is_bundles_own(tflite_path: str | os.PathLike[str], bundle_folder: str | os.PathLike[str]) -> bool:
+    """Whether ``tflite_path`` is the bundle's own ``model.tflite`` (the file its loader runs), whose
+    class names are the bundle's meta.json: no names file goes beside it."""
+    path = Path(tflite_path)
+    return path.name == TFLITE_FILENAME and path.parent.resolve() == Path(bundle_folder).resolve()
+
+
+def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_file: bool = True) -> Path:
     """Write the model as a TFLite file to ``path`` atomically; returns it.
 
     Signature ``serve_float``: input ``images`` float32 [1, H, W, C] 0..255
     (batch resizable), outputs ``box`` (position 0) and ``probabilities``
-    (position 1); see the module docstring. When class names are known they go
-    to `labels_path` (one per line, class index order), written atomically
+    (position 1); see the module docstring. When class names are known (and
+    ``names_file``: not for a bundle's own model.tflite, `is_bundles_own`) they
+    go to `labels_path` (one per line, class index order), written atomically
     before the model; an existing one is never replaced. Raises
     :class:`SaveError` if a file cannot be written or the names file exists.
     """
     target = Path(path)
     model, class_names = _unwrap(model_or_bundle)
+    class_names = class_names if names_file else []
     data = tflite_bytes(model)
     labels = labels_path(target)
     broken = next((name for name in class_names if len(name.splitlines()) != 1), None)

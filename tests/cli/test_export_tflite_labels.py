@@ -81,3 +81,30 @@ def test_an_existing_names_file_is_refused_before_the_saved_model_is_written(tmp
     assert done.returncode == 1 and done.stdout.split() == ["False"], done.stderr
     assert "class names file" in done.stderr and "wrote SavedModel" not in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.labels.txt"]
+
+
+def test_only_a_bundles_own_model_tflite_is_its_own(tmp_path):
+    from petloc_gui.model.export import is_bundles_own
+
+    bundle = tmp_path / "b"
+    bundle.mkdir()
+    assert is_bundles_own(bundle / "model.tflite", bundle)
+    assert is_bundles_own(bundle / ".." / "b" / "model.tflite", bundle)
+    assert not is_bundles_own(bundle / "other.tflite", bundle)
+    assert not is_bundles_own(tmp_path / "model.tflite", bundle)
+
+
+@pytest.mark.slow
+def test_a_bundles_own_model_tflite_gets_no_names_file_and_can_be_made_again(tiny_bundle, tmp_path, capsys):
+    import shutil
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(tiny_bundle, bundle)
+    (bundle / "model.tflite").unlink(missing_ok=True)
+    before = sorted(p.name for p in bundle.iterdir())
+    for _ in range(2):  # the README's way to add the file, and again after deleting it to refresh it
+        code, _, err = run_cli(capsys, "export", bundle, "--tflite", bundle / "model.tflite")
+        assert code == 0, err
+        assert "into the bundle, whose meta.json holds its class names" in err
+        assert sorted(p.name for p in bundle.iterdir()) == sorted([*before, "model.tflite"])
+        (bundle / "model.tflite").unlink()
