@@ -217,3 +217,18 @@ def test_export_warns_about_unannotated_and_checked_empty_images_as_yolo_export_
         "cannot tell from \"not annotated yet\": read back (--from coco), they get no VOC file"]
     report = export_coco(open_dataset(small_voc), tmp_path / "only", annotated_only=True)
     assert len(report.warnings) == 1 and "checked, nothing there" in report.warnings[0]
+
+
+def test_a_polygon_entry_left_out_is_a_problem_not_also_a_box_it_got(tmp_path):
+    path = _coco(tmp_path, [
+        {"id": 7, "image_id": 1, "category_id": 1, "segmentation": [[10, 10, 60, 10, 40, 10]]},   # no height
+        {"id": 8, "image_id": 2, "category_id": 1, "segmentation": [[10, 10, 260, 12, 40, 30]]},  # past the edge
+        {"id": 9, "image_id": 2, "category_id": 1, "segmentation": [[10, 10, 60, 12, 40, 30]]},
+    ])
+    report = ConversionReport()
+    read_coco(path, report)
+    assert [p.split(": ", 2)[1] for p in report.problems if "annotations[" in p] == [
+        "annotations[0] (id 7)", "annotations[1] (id 8)"]
+    assert [w for w in report.warnings if "polygon" in w] == [
+        f"{path}: 1 annotation with a polygon `segmentation` but no `bbox` (e.g. annotations[2] (id 9)) got the "
+        "bounding box of the polygon"]

@@ -61,13 +61,12 @@ def _polygon_bbox(segmentation: Any) -> list[float] | None:
     return [min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)]
 
 
-def _bbox_of(entry: dict, label: str, notes: EntryNotes) -> tuple[list[float] | None, str]:
+def _bbox_of(entry: dict) -> tuple[list[float] | None, str]:
     """The entry's ``[x, y, w, h]`` (from its polygon when it has no bbox), or None and why not."""
     bbox = entry.get("bbox")
     if bbox is None and "segmentation" in entry:
         from_polygon = _polygon_bbox(entry["segmentation"])
         if from_polygon is not None:
-            notes.from_polygon.append(label)
             return from_polygon, ""
         kind = "a run-length mask" if isinstance(entry["segmentation"], dict) else "no usable polygon"
         return None, (f"no `bbox`, and its `segmentation` is {kind} (petloc takes the box of a "
@@ -104,7 +103,7 @@ def read_annotation(entry: Any, position: tuple[Path, int], categories: dict[Any
         report.problem(where, f"category_id {entry.get('category_id')!r} is not in "
                        "`categories`; left out")
         return None, record
-    bbox, why_not = _bbox_of(entry, label, notes)
+    bbox, why_not = _bbox_of(entry)
     if bbox is None:
         report.problem(where, why_not)
         return None, record
@@ -117,4 +116,6 @@ def read_annotation(entry: Any, position: tuple[Path, int], categories: dict[Any
         report.problem(where, f"bbox {bbox} lies outside the {record.width}x{record.height} "
                        f"image {record.image_path.name}; left out")
         return None, record
+    if entry.get("bbox") is None:  # counted only when used: one left out is a problem, said as such
+        notes.from_polygon.append(label)
     return LabelledBox(categories[category_id], box), record
