@@ -130,10 +130,12 @@ def run(args: argparse.Namespace) -> int:
     lineage = lineage_of(meta)
     # also under --split validation: a model of its fine-tune chain, deleted when it trained, may have
     # learned its validation images
+    matched: list[Path] = []
     trained_on, trained_record = trained_on_count([image for image, _, _ in evaluated], meta, dataset.root,
-                                                  args.split, lineage)
-    # canvases of `petloc digits --split train`: new bytes, so not counted above, but digits the model learned
-    learned_digits = learned_digit_count([image for image, _, _ in evaluated], lineage)
+                                                  args.split, lineage, matched)
+    # canvases of `petloc digits --split train`: new bytes, so not counted above, but digits the model
+    # learned; its own training canvases (``matched``) are counted above only
+    learned_digits = learned_digit_count([image for image, _, _ in evaluated], lineage, matched)
     metrics = evaluate_objects(
         [objects for _, objects, _ in evaluated],
         [p.label for _, _, p in evaluated],
@@ -152,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
     # evaluated images the model (or a model it was fine-tuned from) trained on; None: cannot be told
     report["n_trained_on"] = trained_on
     report["trained_on_record"] = learned_digits_record(trained_record, learned_digits)
-    report["n_learned_digits"] = learned_digits
+    report["n_learned_digits"] = learned_digits.n_canvases
     report.update(clamped_report(clamped))
     if args.json:
         json_line(report)
@@ -200,13 +202,13 @@ def predict_cases(predictor, cases, batch_size: int):
 
 
 def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str = "all",
-                     lineage: Lineage | None = None) -> tuple[int | None, str]:
+                     lineage: Lineage | None = None, matched: list[Path] | None = None) -> tuple[int | None, str]:
     """``(count, what it rests on)``: how many of the evaluated ``images`` the model trained on, or
     a model it was fine-tuned from (``lineage``: `model.training_record.lineage_of` of ``meta``, read
     here when not given); says so on stderr when any. A training image counts when its bytes are a
     recorded training image's (a renamed copy too; a re-saved or resized copy does not), or, in a
     record without hashes, by its path. The count is None when no record tells; a lower bound when a
-    record in the chain is missing."""
+    record in the chain is missing. ``matched``: the images counted are appended to it."""
     from petloc_gui.model.training_record import image_hashes, lineage_of
 
     lineage = lineage if lineage is not None else lineage_of(meta)
@@ -230,7 +232,12 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str 
     finally:
         if bar is not None:
             bar.close()
-    kinds = Counter(kind for relpath in paths if (kind := lineage.match(relpath, hashes[relpath])))
+    kinds: Counter[str] = Counter()
+    for relpath, image in paths.items():
+        if kind := lineage.match(relpath, hashes[relpath]):
+            kinds[kind] += 1
+            if matched is not None:
+                matched.append(image)
     count = sum(kinds.values())
     how = " and ".join(f"{n} by {'identical bytes' if kind == 'content' else 'recorded path'}"
                        for kind, n in sorted(kinds.items()))

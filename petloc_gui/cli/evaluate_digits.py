@@ -5,39 +5,55 @@ learned onto new canvases: other bytes, so `trained_on_count` (which matches
 bytes) finds none of them, yet the model has seen each digit. The folder's
 `petloc digits` record (`core.digits_record`) says which digit each canvas
 holds and the model's meta.json which digits it learned; the retrain
-comparison (`model.comparison`) hedges on the same reading.
+comparison (`model.comparison`) hedges on the same reading. A canvas the
+model trained on itself (its bytes) is `trained_on_count`'s alone: the two
+counts never hold the same image.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from petloc_gui.cli.output import error
 from petloc_gui.core.text import counted
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from petloc_gui.model.training_record import Lineage
 
 
-def learned_digit_count(images: list[Path], lineage: Lineage) -> int:
+class LearnedDigits(NamedTuple):
+    """`learned_digit_count`'s answer."""
+
+    n_canvases: int  # evaluated canvases of learned digits, none of them a training image by its bytes
+    # what the model did with them (`core.digits_record.learned_words`): "learned", or, for a whole
+    # split, "learned, or chose its epoch with,"
+    learned: str
+
+
+def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collection[Path] = ()) -> LearnedDigits:
     """How many of ``images`` are canvases (by their folder's record, their bytes still those recorded)
     of an MNIST digit the model, or any model up its chain of parents (``lineage``:
-    `model.training_record.lineage_of` of its meta.json), learned; says so on stderr when any, naming
-    their split as the retrain comparison does (`core.digits_record.digits_hedge`)."""
-    from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, learned
+    `model.training_record.lineage_of` of its meta.json), learned on other canvases; says so on stderr
+    when any, naming their split as the retrain comparison does (`core.digits_record.digits_hedge`).
+    ``trained_on``: the images `trained_on_count` matched to a training image; not counted again."""
+    from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, learned, learned_words
     from petloc_gui.model.bundle import file_sha256
 
     # the whole parent chain, as the retrain comparison: a model two fine-tunes from the bundled digits
     # model (trained before meta.json recorded digits) learned its digits too
     digits = lineage.digits
     if not digits:
-        return 0
+        return LearnedDigits(0, "learned")
+    # a canvas the model trained on is counted in n_trained_on (and warned about) already
+    trained = {Path(image) for image in trained_on}
     lookup = DigitLookup()
     splits: list[str] = []  # the petloc digits split of each canvas counted
     for image in images:
         image = Path(image)
-        if not (image.parent / RECORD_NAME).is_file():  # no canvas of petloc digits: nothing to hash
+        if image in trained or not (image.parent / RECORD_NAME).is_file():  # no canvas of petloc digits
             continue
         try:
             sha256: str | None = file_sha256(image)
@@ -48,7 +64,7 @@ def learned_digit_count(images: list[Path], lineage: Lineage) -> int:
             splits.append(digit[0])
     if splits:
         _warn_learned(splits, len(images), digits)
-    return len(splits)
+    return LearnedDigits(len(splits), learned_words(splits, digits))
 
 
 def _warn_learned(splits: list[str], n_images: int, digits: dict[str, frozenset[int] | None]) -> None:
@@ -65,13 +81,13 @@ def _warn_learned(splits: list[str], n_images: int, digits: dict[str, frozenset[
     error(f"{hedge} ({advice})")
 
 
-def learned_digits_record(record: str, n_learned: int) -> str:
+def learned_digits_record(record: str, learned: LearnedDigits) -> str:
     """``trained_on_record`` with the learned digits counted: "complete" (or "the model's validation
     images") no longer, as their bytes are no training image's and `n_trained_on` leaves them out;
     "none: ..." stays (nothing is counted then)."""
-    if not n_learned or record.startswith("none:"):
+    if not learned.n_canvases or record.startswith("none:"):
         return record
-    holds = "holds an MNIST digit" if n_learned == 1 else "hold MNIST digits"
-    note = (f"{counted(n_learned, 'evaluated image')} {holds} the model learned on other canvases "
+    holds = "holds an MNIST digit" if learned.n_canvases == 1 else "hold MNIST digits"
+    note = (f"{counted(learned.n_canvases, 'evaluated image')} {holds} the model {learned.learned} on other canvases "
             "(n_learned_digits), not counted in n_trained_on")
     return f"{record}; {note}" if record.startswith("incomplete:") else f"incomplete: {note}"

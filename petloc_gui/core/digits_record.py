@@ -150,11 +150,17 @@ def digits_hedge(which: str, splits: list[str], model: str, whose: str,
     from petloc_gui.core.text import visible
 
     named = " and ".join(f"--split {visible(split)}" for split in sorted(set(splits)))
-    whole = any(digits.get(split, frozenset()) is WHOLE_SPLIT for split in splits)
-    saw = "learned, or chose its epoch with," if whole else "learned"
+    saw = learned_words(splits, digits)
     holds = "holds an MNIST digit" if len(splits) == 1 else "hold MNIST digits"
     return (f"{which} {holds} that {model} {saw} on other canvases (the digits of petloc digits {named}), "
             f"so {whose} on them are optimistic")
+
+
+def learned_words(splits: list[str], digits: dict[str, frozenset[int] | None]) -> str:
+    """What the model did with the digits of ``splits`` (`learned_digits`: ``digits``): "learned", or
+    "learned, or chose its epoch with," when one is a whole split, which it did not all learn (`digits_hedge`)."""
+    whole = any(digits.get(split, frozenset()) is WHOLE_SPLIT for split in splits)
+    return "learned, or chose its epoch with," if whole else "learned"
 
 
 def held_out_splits(digits: dict[str, frozenset[int] | None]) -> list[str]:

@@ -136,3 +136,58 @@ def test_the_chain_of_parents_is_read_once_for_both_counts(tiny_bundle, tmp_path
     assert code == 0, err
     assert reads == ["digits"]
     assert last_json(out)["n_learned_digits"] == 1  # the bundled digits model, its parent, learned train 3
+
+
+def test_a_canvas_the_model_trained_on_is_counted_once_as_trained_on_not_again_as_a_learned_digit(
+        tiny_bundle, tmp_path, capsys):
+    """Before: a model's own training canvases (the same bytes) were counted in n_trained_on and again in
+    n_learned_digits, and the record read "incomplete: ... not counted in n_trained_on" though they were."""
+    from petloc_gui.model.bundle import file_sha256
+
+    folder = _canvases(tmp_path / "digits-train", [("train", 3), ("train", 7), ("train", 9)])
+    for n, shade in enumerate((20, 60, 100)):  # other bytes each: only the canvases trained on match by hash
+        write_image(folder / f"train_{n:05d}.png", W, H, (220, shade, 20))
+    record_digits(folder, {f"train_{n:05d}.png": ("train", index, (folder / f"train_{n:05d}.png").read_bytes())
+                           for n, index in enumerate((3, 7, 9))})
+    trained = {f"run/train_{n:05d}.png": {"sha256": file_sha256(folder / f"train_{n:05d}.png")} for n in (0, 1)}
+    model = bundle_with_meta(tiny_bundle, tmp_path, images=trained,
+                             splits={"train": sorted(trained), "validation": [], "test": []},
+                             training_data={"mnist_digits": {"train": [3, 7, 9]}})  # 9 on a canvas not here
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", model, "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["n_trained_on"] == 2 and report["n_learned_digits"] == 1  # 3 images: 2 + 1, none twice
+    assert report["trained_on_record"] == ("incomplete: 1 evaluated image holds an MNIST digit the model learned "
+                                           "on other canvases (n_learned_digits), not counted in n_trained_on")
+    assert assert_clean_errors(err) == [
+        "petloc: 2 of these 3 evaluated images are training images of this model or of one it was fine-tuned "
+        "from (2 by identical bytes): these figures include training images (use --split validation on its "
+        "training folder, or a folder it never trained on, for held-out figures)",
+        "petloc: 1 of these 3 evaluated images holds an MNIST digit that this model, or one it was fine-tuned "
+        "from, learned on other canvases (the digits of petloc digits --split train), so these figures on them "
+        "are optimistic (for held-out figures, evaluate a folder made by petloc digits DIR --split test)"]
+
+    # only its own training canvases: each counted once, and the count is complete
+    (folder / "train_00002.png").unlink()
+    (folder / "train_00002.xml").unlink()
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", model, "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert (report["n_trained_on"], report["n_learned_digits"], report["trained_on_record"]) == (2, 0, "complete")
+    assert len(assert_clean_errors(err)) == 1
+
+
+def test_the_record_says_a_whole_split_was_learned_or_chose_the_epoch_as_stderr_does(tiny_bundle, tmp_path, capsys):
+    """Before: the record said the model "learned" digits of a split it only knows whole (the bundled digits
+    model learned 3,801 of its train digits; the other 199 chose its epoch), where stderr hedged both."""
+    folder = _canvases(tmp_path / "digits-train", [("train", 3), ("test", 3)])
+    model = bundle_with_meta(tiny_bundle, tmp_path, splits={"train": [], "validation": [], "test": []}, images={},
+                             training_data={"mnist_digits": {"train": "all"}})
+    code, out, err = run_cli(capsys, "evaluate", folder, "--model", model, "--json")
+    assert code == 0, err
+    report = last_json(out)
+    assert report["n_learned_digits"] == 1
+    assert report["trained_on_record"] == (
+        "incomplete: 1 evaluated image holds an MNIST digit the model learned, or chose its epoch with, on other "
+        "canvases (n_learned_digits), not counted in n_trained_on")
+    assert "learned, or chose its epoch with, on other canvases" in assert_clean_errors(err)[0]
