@@ -41,7 +41,8 @@ DESCRIPTION = """\
 Single-object localisation + classification (one box and one class per image,
 Pascal VOC XML ground truth) from the command line.
 
-MODEL is `pets` or `digits` (the bundled models) or the path to a trained
+MODEL is `pets` or `digits` (the bundled models), a version of the model
+store as `petloc models` names it (`digits/<id>`), or the path to a trained
 bundle folder."""
 
 EPILOG = """\
