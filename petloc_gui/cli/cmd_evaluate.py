@@ -77,7 +77,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--split",
         choices=("all", "validation"),
         default="all",
-        help="all annotated images (default), or only the validation images the model's meta.json lists",
+        help="all annotated images (default), or only the validation images that did not choose its epoch "
+             "(meta.json validation_parts.report; a model that records no such part is scored on all its "
+             "validation images, and the report says they chose it)",
     )
 
 

@@ -17,3 +17,10 @@ def test_the_top_level_help_names_every_form_of_model(capsys):
     assert "MODEL is `pets` or `digits` (the bundled models), a version of the model store as `petloc models` " \
            "names it (`digits/<id>`), or the path to a trained bundle folder" in text
 
+
+def test_evaluate_help_says_split_validation_keeps_the_images_that_did_not_choose_the_epoch(capsys):
+    """Before: "only the validation images the model's meta.json lists", which it no longer evaluates: only
+    those that did not choose the epoch (validation_parts.report), or all of them said to be a selection set."""
+    text = _help(capsys, "evaluate")
+    assert "only the validation images the model's meta.json lists" not in text
+    assert "or only the validation images that did not choose its epoch (meta.json validation_parts.report" in text
