@@ -79,7 +79,7 @@ def test_train_prints_its_bundle_escaped(tmp_path, hostile_name, capsys, monkeyp
 def test_export_prints_its_output_escaped(tmp_path, hostile_name, option, capsys, monkeypatch):
     from petloc_gui.model import bundle, export
 
-    def exported(_bundle, target):  # what the exporters return, without TensorFlow
+    def exported(_bundle, target, **_options):  # what the exporters return, without TensorFlow
         Path(target).mkdir() if option == "--saved-model" else Path(target).write_bytes(b"TFL3")
         return target
 
