@@ -327,7 +327,9 @@ class FolderMemory:
 
     def _read(self) -> dict[str, str]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            # read_json_record: a user-data file anyone can edit, and a few KB of '[' raised
+            # RecursionError out of every command that picks a default model (RecordTooDeep is a ValueError)
+            data = read_json_record(self.path)
         except (OSError, ValueError):
             return {}
         return {str(k): str(v) for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
