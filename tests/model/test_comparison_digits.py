@@ -174,10 +174,13 @@ def test_digits_the_new_model_learned_on_canvases_of_another_seed_are_said(tmp_p
     new = _new_bundle(tmp_path / "nb", {"train": sorted(record[p.name]["mnist_index"] for p in train)})
     clean = _stored_version("clean", None)  # a current model that learned no digits
     run = dict(old_model=str(clean), fine_tuned=False)
-    note = comparison.compare_models(tmp_path, "default", new, [f"s2/{p.name}" for p in validation], **run)["note"]
+    result = comparison.compare_models(tmp_path, "default", new, [f"s2/{p.name}" for p in validation], **run)
+    note = result["note"]
     assert "A fair comparison" not in note
-    assert ("4 of them hold MNIST digits that the new model learned on other canvases (the digits of petloc digits "
-            "--split train), so the new model's figures on them are optimistic.") in note
+    said = ("4 of them hold MNIST digits that the new model learned on other canvases (the digits of petloc digits "
+            "--split train), so the new model's figures on them are optimistic.")
+    assert said in note
+    assert result["new_hedges"] == [said]  # the version it becomes keeps it: its own figures are optimistic
     alone = comparison.compare_models(tmp_path, "default", new, [f"s2/{p.name}" for p in validation],
                                       old_model=None, fine_tuned=False)["note"]
     assert alone.startswith("The new model was scored on 4 validation images it did not train on. 4 of them hold")

@@ -221,8 +221,8 @@ def test_image_hashes_reads_every_file_and_reports_progress(tmp_path):
     assert done == [1, 2, 3]
 
 
-def _orphan_comparison(tmp_path, monkeypatch, fine_tuned: bool) -> str:
-    """The note comparing a model whose parent version was deleted with a new one, on photos neither saw."""
+def _orphan_comparison(tmp_path, monkeypatch, fine_tuned: bool) -> dict:
+    """The comparison of a model whose parent version was deleted with a new one, on photos neither saw."""
     monkeypatch.setenv("PETLOC_DATA_DIR", str(tmp_path / "store"))
     old_root = tmp_path / "old"
     old_root.mkdir()
@@ -236,15 +236,19 @@ def _orphan_comparison(tmp_path, monkeypatch, fine_tuned: bool) -> str:
     for image in fresh:
         _annotate(image)
     return comparison.compare_models(new, "default", tmp_path / "nb", [p.name for p in fresh],
-                                     old_model=str(parent), fine_tuned=fine_tuned)["note"]
+                                     old_model=str(parent), fine_tuned=fine_tuned)
 
 
 def test_a_missing_ancestor_is_said_and_the_comparison_not_called_fair(tmp_path, scored, monkeypatch):
     # A version fine-tuned from one since deleted: images the deleted one trained on cannot be recognised,
     # and the note still said "A fair comparison ... neither trained on any of them".
-    note = _orphan_comparison(tmp_path, monkeypatch, fine_tuned=True)
+    result = _orphan_comparison(tmp_path, monkeypatch, fine_tuned=True)
+    note = result["note"]
     assert "A fair comparison" not in note
     assert "incomplete" in note and "both models' figures may be optimistic" in note
+    # the new model learned from the current one's weights: the version it becomes keeps the note too
+    assert len(result["new_hedges"]) == 1 and result["new_hedges"][0].startswith("The records of the models")
+    assert result["new_hedges"][0] in note
 
 
 def test_images_that_chose_the_current_models_epoch_are_said(tmp_path, scored):
@@ -279,6 +283,28 @@ def test_the_same_names_as_its_selection_images_with_other_bytes_did_not_choose_
 
 def test_a_missing_ancestor_of_a_model_not_fine_tuned_from_hedges_the_current_models_figures(
         tmp_path, scored, monkeypatch):
-    note = _orphan_comparison(tmp_path, monkeypatch, fine_tuned=False)
+    result = _orphan_comparison(tmp_path, monkeypatch, fine_tuned=False)
+    note = result["note"]
     assert "so the current model's figures may be optimistic" in note and "both models'" not in note
     assert "neither is known to have trained on" in note
+    assert result["hedges"] and result["new_hedges"] == []  # trained from scratch: about the current model alone
+
+
+def _old_fails(monkeypatch):
+    """The new model (bundle "nb") scores; the current one raises."""
+    real = comparison.score_model
+
+    def score(spec, chosen, subset=None):
+        if not str(spec).endswith("nb"):
+            raise RuntimeError("cannot load it")
+        return real(spec, chosen, subset)
+
+    monkeypatch.setattr(comparison, "score_model", score)
+
+
+def test_a_current_model_that_cannot_be_scored_leaves_only_the_new_models_hedges(tmp_path, scored, monkeypatch):
+    # a note about the current model's figures alone has no figures to hedge when it has none
+    _old_fails(monkeypatch)
+    result = _orphan_comparison(tmp_path, monkeypatch, fine_tuned=False)
+    assert result["old"] is None and result["note"].startswith("The current model could not be scored")
+    assert result["hedges"] == result["new_hedges"] == [] and "incomplete" not in result["note"]
