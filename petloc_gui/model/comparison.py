@@ -89,7 +89,7 @@ def compare_models(
                        "the model it was fine-tuned from), so its figures on them are somewhat optimistic.", True))
     if ancestors is not None and not ancestors.complete and seen is not None:
         # a model it was fine-tuned from cannot be read (deleted): images that one trained on are not known
-        whose = "both models' figures" if fine_tuned else "the current model's figures"  # the new one learned
+        whose = BOTH_MODELS if fine_tuned else "the current model's figures"  # the new one learned
         hedges.append((f"The records of the models it was fine-tuned from are incomplete "  # them only if tuned
                        f"({ancestors.why_incomplete}): images they trained on cannot be recognised, so {whose} "
                        "may be optimistic.", fine_tuned))
@@ -112,16 +112,19 @@ def compare_models(
         except Exception as exc:  # noqa: BLE001 - the new model is still worth showing
             why = str(exc) or type(exc).__name__  # an exception with no message still says what it was
             print(f"petloc: could not score the current model: {why}", file=sys.stderr)
-            new_only = [text for text, about_new in hedges if about_new]
+            # the current model has no figures here: a note on both models' is about the new one's alone
+            new_only = [text.replace(BOTH_MODELS, "the new model's figures") for text, about_new in hedges if about_new]
             result["note"] = " ".join([f"The current model could not be scored on these images ({why}).",
                                        *new_only, result["new_split"]])
-            result["hedges"] = result["new_hedges"]
+            result["hedges"] = result["new_hedges"] = new_only + split_hedge
             return result
         result["old"] = _pick(old_scores, subset)
         if subset is not None:
             result["all"]["old"] = _without_subset(old_scores)
     return result
 
+
+BOTH_MODELS = "both models' figures"  # a fine-tune inherits what the current model learned, and its hedges
 
 REPORT_NOTE = "None of these images chose the new model's epoch (validation report part)."
 SELECTION_NOTE = ("These images also chose the new model's epoch (a selection set: there were no other "
@@ -203,7 +206,7 @@ def _digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, n
     if old_digits:
         old = _digit_canvases(old_digits, samples, hashes)
     if old:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
-        whose = "both models' figures" if fine_tuned else "the current model's figures"
+        whose = BOTH_MODELS if fine_tuned else "the current model's figures"
         hedges.append((_digits_hedge(list(old.values()), "the current model", whose, old_digits), fine_tuned))
     new_digits = learned_digits(new_meta) if new_meta is not None else {}
     new = _digit_canvases(new_digits, samples, hashes) if new_digits else {}

@@ -192,3 +192,25 @@ def test_a_fine_tune_s_inherited_digits_are_said_once(tmp_path, scored):
     note = comparison.compare_models(tmp_path, "default", new, [p.name for p in images], old_model="digits",
                                      fine_tuned=True)["note"]
     assert note.count("hold MNIST digits") == 1 and "both models' figures on them are optimistic" in note
+
+
+def test_a_fine_tune_s_digits_hedge_is_the_new_model_s_alone_when_the_current_one_cannot_be_scored(
+        tmp_path, scored, monkeypatch):
+    """Before: "... so both models' figures on them are optimistic" in a note without the current model's figures."""
+    real = comparison.score_model
+
+    def score(spec, *args):  # the new model ("nb") scores; the current one cannot be loaded
+        if not str(spec).endswith("nb"):
+            raise RuntimeError("cannot load it")
+        return real(spec, *args)
+
+    monkeypatch.setattr(comparison, "score_model", score)
+    images = write_digits_dataset(tmp_path, "train", count=3, seed=3)
+    new = _new_bundle(tmp_path / "nb", {"train": "all"})
+    result = comparison.compare_models(tmp_path, "default", new, [p.name for p in images], old_model="digits",
+                                       fine_tuned=True)
+    assert result["old"] is None and "both models'" not in result["note"]
+    assert "3 of them hold MNIST digits that the current model learned, or chose its epoch with, on other " \
+           "canvases (the digits of petloc digits --split train), so the new model's figures on them are " \
+           "optimistic." in result["note"]
+    assert result["hedges"] == result["new_hedges"] and result["new_hedges"][0] in result["note"]

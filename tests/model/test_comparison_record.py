@@ -308,3 +308,14 @@ def test_a_current_model_that_cannot_be_scored_leaves_only_the_new_models_hedges
     result = _orphan_comparison(tmp_path, monkeypatch, fine_tuned=False)
     assert result["old"] is None and result["note"].startswith("The current model could not be scored")
     assert result["hedges"] == result["new_hedges"] == [] and "incomplete" not in result["note"]
+
+
+def test_a_fine_tune_s_notes_hedge_the_new_model_alone_when_the_current_one_cannot_be_scored(
+        tmp_path, scored, monkeypatch):
+    # Before: "... so both models' figures may be optimistic" in a note that gives the current model no figures.
+    _old_fails(monkeypatch)
+    result = _orphan_comparison(tmp_path, monkeypatch, fine_tuned=True)
+    assert result["note"].startswith("The current model could not be scored on these images (cannot load it). ")
+    assert "both models'" not in result["note"] and "so the new model's figures may be optimistic" in result["note"]
+    assert result["hedges"] == result["new_hedges"] and len(result["new_hedges"]) == 1
+    assert result["new_hedges"][0] in result["note"]  # the version it becomes keeps what the note says
