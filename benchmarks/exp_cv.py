@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from preset_variant import use_variant
 
 from petloc_gui.core.paths import shared_dir
+from petloc_gui.core.text import counted
 from petloc_gui.model import training_data
 from petloc_gui.model.refine_training import RefineConfig, train_refiner
 from petloc_gui.model.splits import split_key
@@ -148,9 +149,20 @@ def whole_fold(selection: dict, report: dict) -> dict:
 
 
 def pooled(out: Path, folds: int) -> None:
-    rows = [json.loads((out / f"fold{k}" / "results.json").read_text()) for k in range(folds)
-            if (out / f"fold{k}" / "results.json").is_file()]
-    print(f"pooled over {len(rows)} folds (each refiner variant on every photo of each fold: its selection "
+    """Each recipe's variants pooled over the folds whose results.json holds whole-fold figures. A fold
+    written before exp_cv kept the report part has no "report_variants": its "variants" are on the selection
+    part only (or were chosen on the whole fold, before that), so it is named and left out, never mixed in."""
+    found = {k: json.loads((out / f"fold{k}" / "results.json").read_text()) for k in range(folds)
+             if (out / f"fold{k}" / "results.json").is_file()}
+    old = [k for k, row in found.items() if not all("report_variants" in row.get(name, {}) for name in RECIPES)]
+    if old:
+        print(f"left out: fold{'s' if len(old) > 1 else ''} {', '.join(map(str, old))}, whose results.json was "
+              "written before exp_cv scored each fold's report part (its figures are on the selection part only, "
+              "or on photos that chose the refiner): rerun each with --fold K (its first stage is reused)")
+    rows = [row for k, row in found.items() if k not in old]
+    if not rows:
+        return
+    print(f"pooled over {counted(len(rows), 'fold')} (each refiner variant on every photo of each fold: its selection "
           "and report parts):")
     for name in RECIPES:
         variants = rows[0][name]["variants"].keys()

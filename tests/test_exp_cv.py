@@ -51,3 +51,26 @@ def test_the_variants_are_pooled_over_the_whole_fold_not_only_its_selection_part
     assert pooled["n_images"] == 4
     assert pooled["mean_iou"] == pytest.approx(0.8) and pooled["iou_ge_50"] == pytest.approx(0.75)
     assert exp_cv.whole_fold(selection, {}) == selection  # no report part: the selection part is the fold
+
+
+def _fold_results(out: Path, fold: int, n: int, mean_iou: float, report: bool) -> None:
+    figures = {"n_images": n, "mean_iou": mean_iou, "iou_ge_50": mean_iou, "iou_ge_75": mean_iou}
+    row = {"best_epoch": 3, "variants": {"cascade": figures}}
+    if report:  # as run_fold writes it now: "variants" is the whole fold
+        row |= {"selection_variants": {"cascade": figures}, "report_variants": {"cascade": figures}}
+    (out / f"fold{fold}").mkdir(parents=True)
+    (out / f"fold{fold}" / "results.json").write_text(json.dumps({"fold": fold, **{r: row for r in exp_cv.RECIPES}}))
+
+
+def test_a_fold_written_before_the_report_part_was_scored_is_named_not_pooled(tmp_path, capsys):
+    # Its "variants" are on the selection part only: pooled under the whole-fold header, nothing told them apart
+    _fold_results(tmp_path, 0, 10, 0.8, report=True)
+    _fold_results(tmp_path, 1, 5, 0.2, report=False)
+    exp_cv.pooled(tmp_path, 2)
+    printed = capsys.readouterr().out
+    assert "left out: fold 1, whose results.json was written before" in printed and "--fold K" in printed
+    assert "pooled over 1 fold (" in printed
+    assert "n=10 mean IoU 0.800" in printed and "n=15" not in printed
+    _fold_results(tmp_path, 2, 5, 0.2, report=False)
+    exp_cv.pooled(tmp_path, 3)
+    assert "left out: folds 1, 2," in capsys.readouterr().out
