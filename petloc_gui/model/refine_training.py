@@ -261,20 +261,24 @@ def selection_first(meta: dict[str, Any], listed: set[str], items: Sequence[Any]
     stays one for the cascade (the bundled pets refiner chose on all 41; core.epoch_choice reads both kinds);
     the choosing photos come first. Only photos the data folder still holds count: with every selection photo left
     out (``exclude``, deleted, renamed) and report photos present, the epoch and variant were
-    chosen on no photo at all. Then, as when it records no report part, every validation photo present chooses."""
+    chosen on no photo at all. Then, as when it records no report part, every validation photo present chooses
+    (recorded as every validation photo); with report photos absent, the selection photos present still choose
+    alone (recorded as the selection part)."""
     present = [it for it in items if it.relpath in listed]
-    chose_on, part = _selection_part(meta, {it.relpath for it in present})
+    chose_on, part = _selection_part(meta, listed, {it.relpath for it in present})
     val_items = sorted(present, key=lambda it: it.relpath not in chose_on)
     return val_items, slice(0, sum(it.relpath in chose_on for it in val_items)), part
 
 
-def _selection_part(meta: dict[str, Any], present: set[str]) -> tuple[set[str], str]:
+def _selection_part(meta: dict[str, Any], listed: set[str], present: set[str]) -> tuple[set[str], str]:
     """Those of the first stage's validation photos ``present`` that choose the refiner's epoch and
-    variant (its selection part; every one when it records no parts, or no photo of one of them is
-    present), and how meta.json refine.selection names them."""
+    variant (its selection part; every one when it records no report part among ``listed``, or no photo
+    of its selection part is present), and how meta.json refine.selection names them."""
     parts = meta.get("validation_parts")
     selection = set(parts.get("selection") or []) & present if isinstance(parts, dict) else set()
-    if isinstance(parts, dict) and selection and set(parts.get("report") or []) & present:
+    # whether it records a report part, not whether one is present: with its report photos absent the
+    # selection photos still chose alone, and "every validation photo" would say the report part did too
+    if isinstance(parts, dict) and selection and set(parts.get("report") or []) & listed:
         return selection, REFINER_SELECTION_PART
     return present, REFINER_ALL_VALIDATION
 

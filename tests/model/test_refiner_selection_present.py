@@ -36,6 +36,10 @@ def test_with_no_selection_photo_present_every_validation_photo_present_chooses(
     assert chose == val_items == ["r0.jpg", "r1.jpg"] and part == REFINER_ALL_VALIDATION
 
 
-def test_with_no_report_photo_present_the_selection_photos_are_every_validation_photo():
-    assert _chosen(_items("s0.jpg", "t0.jpg")) == (["s0.jpg"], ["s0.jpg"], REFINER_ALL_VALIDATION)
+def test_with_no_report_photo_present_the_selection_photos_choose_as_the_selection_part():
+    # Before: recorded as "every validation photo of its first stage", as if the absent report photos chose too
+    assert _chosen(_items("s0.jpg", "t0.jpg")) == (["s0.jpg"], ["s0.jpg"], REFINER_SELECTION_PART)
+    no_report = {"validation_parts": {"selection": ["s0.jpg", "s1.jpg"], "report": []}}  # it records none
+    val_items, chose, part = selection_first(no_report, {"s0.jpg", "s1.jpg"}, _items("s0.jpg", "s1.jpg"))
+    assert val_items[chose] == val_items and part == REFINER_ALL_VALIDATION
     assert _chosen(_items("t0.jpg")) == ([], [], REFINER_ALL_VALIDATION)  # then train_refiner refuses: no photos
