@@ -199,7 +199,7 @@ def _check_tf_config() -> None:
         return
     try:
         config = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested thousands deep
         raise CommandError(f"the TF_CONFIG environment variable is not valid JSON ({exc})") from None
     if not isinstance(config, dict):
         raise CommandError("the TF_CONFIG environment variable is not a JSON object "

@@ -119,7 +119,7 @@ def test_train_refuses_bad_inputs_before_loading_tensorflow(tmp_path, capsys):
     assert not (tmp_path / "o").exists() and not (tmp_path / "o2").exists()  # a refused command makes no folder
 
 
-@pytest.mark.parametrize("tf_config", ["{", "", "[1, 2]"])
+@pytest.mark.parametrize("tf_config", ["{", "", "[1, 2]", pytest.param("[" * 100_000, id="nested-too-deep")])
 def test_train_multiworker_refuses_a_tf_config_that_is_no_json_object_naming_it(tmp_path, capsys, monkeypatch,
                                                                                  tf_config):
     data = tmp_path / "data"

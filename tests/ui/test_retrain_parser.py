@@ -72,3 +72,11 @@ def test_petloc_debug_0_keeps_tensorflows_notices_out_of_the_training_log(qtbot,
     assert not TrainingProcess()._show_noise
     monkeypatch.setenv("PETLOC_DEBUG", "1")
     assert TrainingProcess()._show_noise
+
+
+def test_a_line_nested_too_deep_to_parse_is_garbage_not_a_crash():
+    """json.loads raises RecursionError, not ValueError, for ~100,000 '[': it escaped the parser and ended the
+    window's handling of the worker's output."""
+    parser = JsonLinesParser()
+    events, garbage = parser.feed(b"[" * 100_000 + b'\n{"event": "epoch", "epoch": 1}\n')
+    assert events == [{"event": "epoch", "epoch": 1}] and garbage == ["[" * 100_000]

@@ -61,7 +61,7 @@ class JsonLinesParser:
                 continue
             try:
                 value = json.loads(text)
-            except ValueError:
+            except (ValueError, RecursionError):  # a line nested thousands deep is garbage too
                 garbage.append(text)
                 continue
             if isinstance(value, dict) and isinstance(value.get("event"), str):
