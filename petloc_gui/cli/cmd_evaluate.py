@@ -77,9 +77,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--split",
         choices=("all", "validation"),
         default="all",
-        help="all annotated images (default), or only the validation images that did not choose its epoch "
-             "(meta.json validation_parts.report; a model that records no such part is scored on all its "
-             "validation images, and the report says they chose it)",
+        help="all annotated images (default), or only the validation images that chose neither its epoch "
+             "nor its second stage's epoch and variant (meta.json validation_parts.report, less the photos a "
+             "refiner chose on); where none are left (the bundled pets model) or the model records no such "
+             "part, it is scored on all its validation images and the report says they chose it",
     )
 
 

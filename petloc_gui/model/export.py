@@ -40,7 +40,7 @@ PROBABILITIES = "probabilities"
 BOX = "box"
 LABEL = "label"
 TFLITE_INPUT = "images"
-TFLITE_FILENAME = "model.tflite"  # a bundle's own TFLite file (runtime.TFLITE_FILENAME)
+TFLITE_FILENAME = "model.tflite"  # a bundle's own TFLite file: the one name, which runtime loads
 
 
 def output_roles(keras_model: KerasModel) -> tuple[int, int]:

@@ -24,6 +24,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import ImageLoadError, PetlocError
 from petloc_gui.model import cascade
 from petloc_gui.model.bundle import REFINE_TFLITE, LoadedBundle, load_bundle
+from petloc_gui.model.export import TFLITE_FILENAME
 from petloc_gui.model.prepare import as_rgb as _as_rgb
 from petloc_gui.model.prepare import decode, network_input, network_inputs
 from petloc_gui.model.untyped import Tensor
@@ -68,7 +69,7 @@ def function_runner(model: Any) -> BatchRunner:
     return run
 
 
-def _fast_runner(bundle: LoadedBundle, model: Any = None, tflite_name: str = "model.tflite") -> BatchRunner:
+def _fast_runner(bundle: LoadedBundle, model: Any = None, tflite_name: str = TFLITE_FILENAME) -> BatchRunner:
     """The runtime helper's fastest verified runner, or our own tf.function."""
     model = bundle.model if model is None else model
     try:

@@ -42,10 +42,16 @@ from numpy.typing import ArrayLike
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.paths import user_data_dir
 from petloc_gui.model import export as _export
-from petloc_gui.model.export import BOX, PROBABILITIES, TFLITE_INPUT, input_shape_of, output_roles
+from petloc_gui.model.export import (  # noqa: F401 - TFLITE_FILENAME: runtime.TFLITE_FILENAME stays importable
+    BOX,
+    PROBABILITIES,
+    TFLITE_FILENAME,
+    TFLITE_INPUT,
+    input_shape_of,
+    output_roles,
+)
 from petloc_gui.model.untyped import KerasModel, Tensor
 
-TFLITE_FILENAME = "model.tflite"
 TFLITE_SIGNATURE = "serve_float"
 TOLERANCE = 1e-4
 PREFERENCES = ("auto", "tflite", "tf.function", "xla")

@@ -23,4 +23,5 @@ def test_evaluate_help_says_split_validation_keeps_the_images_that_did_not_choos
     those that did not choose the epoch (validation_parts.report), or all of them said to be a selection set."""
     text = _help(capsys, "evaluate")
     assert "only the validation images the model's meta.json lists" not in text
-    assert "or only the validation images that did not choose its epoch (meta.json validation_parts.report" in text
+    assert "or only the validation images that chose neither its epoch nor its second stage's" in " ".join(text.split())
+    assert "where none are left (the bundled pets model)" in " ".join(text.split())  # its refiner chose on all 41
