@@ -1,7 +1,8 @@
 """YOLO import of Ultralytics' other long lines, read as Ultralytics reads them: a pose dataset's
 `class cx cy w h` + keypoints (data.yaml kpt_shape) is a box, not a polygon; a tracked prediction
-`class cx cy w h conf id` (save_txt with save_conf) is a box and a pre-label; 7 values that could be
-either a tracked prediction or a triangle are refused, not guessed."""
+`class cx cy w h conf id` (save_txt with save_conf) is a box and a pre-label; 7 values ending in 1,
+either a tracked prediction or a triangle, follow the folder, then the file, and are refused, not
+guessed, where neither tells."""
 
 from __future__ import annotations
 
@@ -75,26 +76,52 @@ def test_tracked_predictions_are_boxes_and_pre_labels(tmp_path):
     assert "(Ultralytics' save_txt with save_conf; 7 with a track id)" in report.warnings[0]
 
 
-def test_seven_values_ending_in_one_are_refused_unless_the_file_tells(tmp_path):
+def test_a_tracked_video_of_one_pet_is_read_though_no_file_tells(tmp_path):
+    # Every frame one line, track id 1: no file tells, the folder does (no polygon anywhere).
+    folder = _folder(tmp_path, {f"f{i}": f"0 0.5 0.5 0.2 0.2 0.9{i} 1\n" for i in range(3)})
+    report = ConversionReport()
+    records = read_yolo(folder, report)
+    assert report.problems == []
+    assert _boxes(records) == {f"f{i}.png": [("cat", (80.0, 40.0, 120.0, 60.0))] for i in range(3)}
+    assert all(r.prelabel and r.annotated for r in records)
+
+
+def test_seven_values_ending_in_one_beside_polygons_are_triangles(tmp_path):
     folder = _folder(tmp_path, {
-        "alone": "0 0.5 0.5 0.2 0.3 0.9 1\n",  # track id 1, or a triangle touching the bottom edge
+        "alone": "0 0.1 0.1 0.5 0.1 0.3 1\n",  # alone, it could be track id 1; the folder holds polygons
         # two lines ending in 1 cannot both be track id 1: triangles
         "triangles": "0 0.1 0.1 0.5 0.1 0.3 1\n1 0.6 0.2 0.9 0.2 0.7 1\n",
         "beside_polygon": "0 0.1 0.1 0.5 0.1 0.3 1\n1 0.1 0.1 0.2 0.1 0.2 0.2 0.1 0.2\n",
     })
     report = ConversionReport()
     records = {r.relative: r for r in read_yolo(folder, report)}
-    alone = folder / "alone.txt"
-    assert report.problems == [
-        f"{alone}:1: 7 values ending in 1: either a tracked prediction `class cx cy w h confidence id` (track "
-        "id 1) or a triangle `class x1 y1 x2 y2 x3 y3` ending on the bottom edge, and nothing else in the file "
-        "tells which: '0 0.5 0.5 0.2 0.3 0.9 1'; box left out (delete the id, the last value, if it is a "
-        "prediction)",
-        f"{alone}: its one line is not a usable box; image alone.png converted without an annotation"]
+    assert report.problems == []
     assert [o.box.as_tuple() for o in records["triangles.png"].objects] == [(20.0, 10.0, 100.0, 100.0),
                                                                          (120.0, 20.0, 180.0, 100.0)]
     assert records["beside_polygon.png"].objects[0].box.as_tuple() == (20.0, 10.0, 100.0, 100.0)
-    assert not records["triangles.png"].prelabel and not records["alone.png"].annotated
+    assert records["alone.png"].objects[0].box.as_tuple() == (20.0, 10.0, 100.0, 100.0)
+    assert not any(r.prelabel for r in records.values())
+
+
+def test_where_the_folder_holds_both_the_files_decide_and_the_rest_is_one_problem(tmp_path):
+    folder = _folder(tmp_path, {
+        "tracked": "0 0.5 0.5 0.2 0.3 0.9 1\n1 0.25 0.25 0.1 0.1 0.8 2\n",  # id 2 tells: tracked
+        "polygon": "1 0.1 0.1 0.2 0.1 0.2 0.2 0.1 0.2\n",
+        **{f"alone{i}": "0 0.5 0.5 0.2 0.3 0.9 1\n" for i in range(3)},  # nothing tells
+        "with_box": "0 0.5 0.5 0.2 0.3 0.9 1\n1 0.5 0.5 0.2 0.2\n",
+    })
+    report = ConversionReport()
+    records = {r.relative: r for r in read_yolo(folder, report)}
+    assert report.problems == [
+        f"{folder}: 4 lines of 7 values ending in 1 in 4 label files (e.g. {folder / 'alone0.txt'}:1) may be a "
+        "tracked prediction `class cx cy w h confidence id` (track id 1) or a triangle `class x1 y1 x2 y2 x3 y3` "
+        "ending on the bottom edge: this folder holds both tracked predictions (a track id above 1) and polygons, "
+        "and nothing in those files tells which; left out, and 3 images with no other box converted without an "
+        "annotation. Convert the predictions and the polygon labels as separate folders, or delete the track id "
+        "(the last value) from the predictions"]
+    assert records["tracked.png"].objects[0].box.as_tuple() == (80.0, 35.0, 120.0, 65.0)
+    assert not records["alone0.png"].annotated and records["with_box.png"].annotated
+    assert report.skipped_objects == 4
 
 
 def test_a_triangle_with_a_fractional_last_value_is_still_a_polygon(tmp_path):

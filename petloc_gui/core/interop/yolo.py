@@ -53,7 +53,14 @@ from petloc_gui.core.interop.records import (
 )
 from petloc_gui.core.interop.yolo_images import exported_name, is_read_by_yolo, refused_content, warn_about_names
 from petloc_gui.core.interop.yolo_layout import find_pairs, is_label_name, walk
-from petloc_gui.core.interop.yolo_lines import PREDICTION, LineKinds, LineRules, read_label_text, read_lines
+from petloc_gui.core.interop.yolo_lines import (
+    PREDICTION,
+    LineKinds,
+    LineRules,
+    TrackEvidence,
+    read_label_text,
+    read_lines,
+)
 from petloc_gui.core.interop.yolo_names import data_yaml, find_class_names, find_keypoint_shape
 from petloc_gui.core.text import counted
 
@@ -218,8 +225,17 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
         raise DatasetError("not a folder (a YOLO dataset is a folder)", src)
     names, names_file = find_class_names(src)
     pose = find_keypoint_shape(src)
-    rules = LineRules(names, names_file, *(pose or (None, None)))
     layout = find_pairs(src)
+    evidence = TrackEvidence()
+    if pose is None:
+        # A first look at every label file: whether 7 values ending in 1 are
+        # track ids or triangles is the folder's to say (`TrackEvidence`).
+        # Unreadable files are reported by the second look, which converts.
+        for image in layout.images:
+            if image.label is not None and (text := read_label_text(image.label, ConversionReport())) is not None:
+                evidence.add(text)
+    keypoints, keypoints_file = pose or (None, None)
+    rules = LineRules(names, names_file, keypoints, keypoints_file, tracked=evidence.tracked())
     for extra, first in layout.duplicates:
         report.problem(extra, f"same name as {first.name}: the label file belongs to "
                        "one image only; image left out")
@@ -256,16 +272,20 @@ def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,
     if text is None:
         report.skipped_images += 1
         return None
-    lines, usable = read_lines(text, label, rules, width, height, report)
+    lines, usable, ambiguous = read_lines(text, label, rules, width, height, report)
     report.skipped_objects += lines - len(usable)
     record.objects = [box for _, box in usable]
     read = [kind for kind, _ in usable]  # the kinds of the usable lines
     kinds.note(label, read)
+    # When those lines were all that was unusable, the folder's one problem about them says so.
+    kinds.note_ambiguous(label, ambiguous, emptied=not usable and len(ambiguous) == lines)
     record.prelabel = PREDICTION in read  # a model's boxes: voc_out marks their VOC file as a pre-label
     if lines and not record.objects:
         # Only an empty file says "checked, nothing there"; boxes that were
         # there but unusable must not turn into a verified negative.
         record.annotated = False
+        if len(ambiguous) == lines:
+            return record
         which = f"none of its {lines} lines is" if lines > 1 else "its one line is not"
         report.problem(label, f"{which} a usable box; image {image.name} converted without an annotation")
     return record

@@ -23,7 +23,7 @@ from petloc_gui.core.text import counted
 
 MAX_LABEL_BYTES = 16 * 1024 * 1024
 # What a line is: a box, a box with a confidence (and a track id), a polygon, a box with keypoints;
-# or 7 values that may be a tracked prediction or a triangle (`_file_is_tracked`).
+# or 7 values that may be a tracked prediction or a triangle (`TrackEvidence`, `_file_is_tracked`).
 BOX, PREDICTION, POLYGON, POSE, AMBIGUOUS = "box", "prediction", "polygon", "pose", "ambiguous"
 
 
@@ -53,20 +53,29 @@ class LineRules:
     names_file: Path
     keypoints: tuple[int, int] | None = None
     keypoints_file: Path | None = None  # the data.yaml that gives them
+    tracked: bool | None = None  # the folder's word on 7 values ending in 1 (`TrackEvidence`)
 
 
 def read_lines(text: str, label: Path, rules: LineRules, width: int, height: int,
-               report: ConversionReport) -> tuple[int, list[tuple[str, LabelledBox]]]:
-    """The count of non-empty lines of ``label`` and each usable one's kind and labelled box;
-    the others are reported (``file:line``)."""
+               report: ConversionReport) -> tuple[int, list[tuple[str, LabelledBox]], list[int]]:
+    """The count of non-empty lines of ``label``, each usable one's kind and labelled box, and
+    the numbers of the lines neither the folder nor the file tells (`AMBIGUOUS`: the caller
+    reports them for the whole folder); the others are reported (``file:line``)."""
     numbered = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
-    tracked = _file_is_tracked([line.split() for _, line in numbered]) if rules.keypoints is None else None
+    tracked = None
+    if rules.keypoints is None:
+        tracked = rules.tracked if rules.tracked is not None else _file_is_tracked(
+            [line.split() for _, line in numbered])
     usable = []
+    ambiguous = []
     for number, line in numbered:
+        if _line_kind(line.split(), rules, tracked) == AMBIGUOUS:
+            ambiguous.append(number)
+            continue
         parsed = _parse_line(line, f"{label}:{number}", rules, tracked, width, height, report)
         if parsed is not None:
             usable.append(parsed)
-    return len(numbered), usable
+    return len(numbered), usable, ambiguous
 
 
 def _ends_in_id(tokens: list[str]) -> float | None:
@@ -78,23 +87,52 @@ def _ends_in_id(tokens: list[str]) -> float | None:
     return last if math.isfinite(last) and last >= 1 and last == int(last) else None
 
 
-def _file_is_tracked(lines: list[list[str]]) -> bool | None:
-    """Whether the 7-value lines of a file ending in 1 are tracked predictions (True), polygons
-    (False), or cannot be told (None).
+def _evidence(lines: list[list[str]]) -> tuple[bool, bool]:
+    """What the lines of one file say of its 7-value lines ending in 1: (tracking, polygons).
 
     7 values are either a triangle ``class x1 y1 x2 y2 x3 y3`` or Ultralytics'
     tracked prediction with ``save_conf``, ``class cx cy w h conf id`` (track
     ids count from 1). A last value above 1 is an id (a coordinate is at most
-    1); a fraction or 0 is a coordinate; 1 is either. The other lines of the
-    file tell: a larger id says tracking, a polygon or a second line ending in 1
-    says polygons (one frame's ids are all different).
+    1); a fraction or 0 is a coordinate; 1 is either. A larger id says
+    tracking; a polygon, or a second line ending in 1 (one frame's ids are all
+    different), says polygons.
     """
-    sevens = [tokens for tokens in lines if len(tokens) == 7]
-    ids = [_ends_in_id(tokens) for tokens in sevens]
+    ids = [_ends_in_id(tokens) for tokens in lines if len(tokens) == 7]
     by_tracking = any(value is not None and value > 1 for value in ids)
     by_polygons = (any(value is None for value in ids) or ids.count(1.0) > 1
                    or any(len(tokens) >= 9 and len(tokens) % 2 for tokens in lines))
+    return by_tracking, by_polygons
+
+
+def _file_is_tracked(lines: list[list[str]]) -> bool | None:
+    """Whether the 7-value lines of a file ending in 1 are tracked predictions (True), polygons
+    (False), or cannot be told (None), by the file alone (`_evidence`)."""
+    by_tracking, by_polygons = _evidence(lines)
     return by_tracking if by_tracking != by_polygons else None
+
+
+@dataclass
+class TrackEvidence:
+    """What the label files of a whole folder say of 7 values ending in 1.
+
+    Decided per file, a tracked video of one pet (every frame one line, track
+    id 1) would never tell, and lose every box. A folder tells: where no file
+    holds a polygon (nor a 7-value line ending in a fraction or 0, nor two
+    ending in 1), every 7-value line is a tracked prediction; where polygons
+    are there and no larger id, they are triangles; where both are, each file
+    decides for itself (`_file_is_tracked`).
+    """
+
+    tracking: bool = False
+    polygons: bool = False
+
+    def add(self, text: str) -> None:
+        by_tracking, by_polygons = _evidence([line.split() for line in text.splitlines()])
+        self.tracking |= by_tracking
+        self.polygons |= by_polygons
+
+    def tracked(self) -> bool | None:
+        return None if self.tracking and self.polygons else not self.polygons
 
 
 def _line_kind(tokens: list[str], rules: LineRules, tracked: bool | None) -> str | None:
@@ -132,12 +170,6 @@ def _parse_line(line: str, where: str, rules: LineRules, tracked: bool | None, w
     kind = _line_kind(tokens, rules, tracked)
     if kind is None:
         report.problem(where, _wrong_count(tokens, line, rules))
-        return None
-    if kind == AMBIGUOUS:
-        report.problem(where, f"7 values ending in 1: either a tracked prediction `class cx cy w h confidence "
-                       "id` (track id 1) or a triangle `class x1 y1 x2 y2 x3 y3` ending on the bottom edge, "
-                       f"and nothing else in the file tells which: {line.strip()[:80]!r}; box left out (delete "
-                       "the id, the last value, if it is a prediction)")
         return None
     try:
         class_value = float(tokens[0])
@@ -184,6 +216,16 @@ class LineKinds:
     polygon_lines: int = 0
     prediction_files: list[Path] = field(default_factory=list)
     pose_files: list[Path] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)  # `file:line` of each 7-value line ending in 1 left out
+    ambiguous_files: int = 0
+    ambiguous_emptied: int = 0  # images that had no other usable box: converted without an annotation
+
+    def note_ambiguous(self, label: Path, numbers: list[int], emptied: bool) -> None:
+        """``numbers``: the lines of ``label`` left out as `AMBIGUOUS`; ``emptied``: none other was usable."""
+        if numbers:
+            self.ambiguous += [f"{label}:{number}" for number in numbers]
+            self.ambiguous_files += 1
+            self.ambiguous_emptied += emptied
 
     def note(self, label: Path, kinds: list[str]) -> None:
         """``kinds``: those of the usable lines of ``label``."""
@@ -196,6 +238,17 @@ class LineKinds:
             self.pose_files.append(label)
 
     def warn(self, src: Path, report: ConversionReport) -> None:
+        if self.ambiguous:
+            # One problem for the folder: the same two lines per image would bury everything else.
+            emptied = (f", and {counted(self.ambiguous_emptied, 'image')} with no other box converted without "
+                       "an annotation" if self.ambiguous_emptied else "")
+            report.problem(src, f"{counted(len(self.ambiguous), 'line')} of 7 values ending in 1 in "
+                           f"{counted(self.ambiguous_files, 'label file')} (e.g. {self.ambiguous[0]}) may be "
+                           "a tracked prediction `class cx cy w h confidence id` (track id 1) or a triangle "
+                           "`class x1 y1 x2 y2 x3 y3` ending on the bottom edge: this folder holds both tracked "
+                           "predictions (a track id above 1) and polygons, and nothing in those files tells "
+                           f"which; left out{emptied}. Convert the predictions and the polygon labels as "
+                           "separate folders, or delete the track id (the last value) from the predictions")
         if self.polygon_files:
             report.warning(src, f"{counted(self.polygon_lines, 'polygon line')} (segmentation labels, "
                            f"`class x1 y1 x2 y2 ...`) in {counted(len(self.polygon_files), 'label file')} "
