@@ -68,8 +68,8 @@ def test_a_prediction_files_confidences_are_left_out_and_it_is_said_to_be_one(tm
     assert (records["pred.png"].prelabel, records["label.png"].prelabel) == (True, False)
     assert report.warnings == [
         f"{folder}: 1 label file (e.g. {folder / 'pred.txt'}) holds a model's predictions, lines of 6 values "
-        "`class cx cy w h confidence` (Ultralytics' save_txt with save_conf; 7 with a track id): the boxes were "
-        "read and the confidences and ids left out. The VOC files written from them are marked as unreviewed "
+        "`class cx cy w h confidence` (Ultralytics' save_txt with save_conf): the boxes were "
+        "read and the confidences left out. The VOC files written from them are marked as unreviewed "
         "pre-labels, as petloc predict --write-voc marks its own, until someone saves them"]
 
 

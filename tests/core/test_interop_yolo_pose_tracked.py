@@ -73,7 +73,22 @@ def test_tracked_predictions_are_boxes_and_pre_labels(tmp_path):
     assert _boxes(records) == {"frame1.png": [("cat", (80.0, 35.0, 120.0, 65.0)), ("dog", (40.0, 20.0, 60.0, 30.0))],
                                "frame2.png": [("cat", (80.0, 35.0, 120.0, 65.0))]}
     assert all(r.prelabel for r in records)
-    assert "(Ultralytics' save_txt with save_conf; 7 with a track id)" in report.warnings[0]
+    assert report.warnings == [
+        f"{folder}: 2 label files (e.g. {folder / 'frame1.txt'}) hold a model's predictions, lines of 7 values "
+        "`class cx cy w h confidence id`, tracked (Ultralytics' save_txt with save_conf): the boxes were read and "
+        "the confidences and ids left out. The VOC files written from them are marked as unreviewed pre-labels, "
+        "as petloc predict --write-voc marks its own, until someone saves them"]
+
+
+def test_a_folder_of_plain_and_tracked_predictions_names_both(tmp_path):
+    folder = _folder(tmp_path, {"plain": "0 0.5 0.5 0.2 0.3 0.9\n", "tracked": "0 0.5 0.5 0.2 0.3 0.9 4\n"})
+    report = ConversionReport()
+    records = read_yolo(folder, report)
+    assert all(r.prelabel for r in records)
+    assert report.warnings[0].startswith(
+        f"{folder}: 2 label files (e.g. {folder / 'plain.txt'}) hold a model's predictions, lines of 6 values "
+        "`class cx cy w h confidence` and of 7 with a track id (Ultralytics' save_txt with save_conf): the boxes "
+        "were read and the confidences and ids left out.")
 
 
 def test_a_tracked_video_of_one_pet_is_read_though_no_file_tells(tmp_path):

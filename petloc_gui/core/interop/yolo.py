@@ -54,7 +54,7 @@ from petloc_gui.core.interop.records import (
 from petloc_gui.core.interop.yolo_images import exported_name, is_read_by_yolo, refused_content, warn_about_names
 from petloc_gui.core.interop.yolo_layout import find_pairs, is_label_name, walk
 from petloc_gui.core.interop.yolo_lines import (
-    PREDICTION,
+    PREDICTIONS,
     LineKinds,
     LineRules,
     TrackEvidence,
@@ -279,7 +279,8 @@ def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,
     kinds.note(label, read)
     # When those lines were all that was unusable, the folder's one problem about them says so.
     kinds.note_ambiguous(label, ambiguous, emptied=not usable and len(ambiguous) == lines)
-    record.prelabel = PREDICTION in read  # a model's boxes: voc_out marks their VOC file as a pre-label
+    # A model's boxes: voc_out marks their VOC file as a pre-label.
+    record.prelabel = any(kind in PREDICTIONS for kind in read)
     if lines and not record.objects:
         # Only an empty file says "checked, nothing there"; boxes that were
         # there but unusable must not turn into a verified negative.

@@ -22,9 +22,11 @@ from petloc_gui.core.interop.records import ConversionReport, LabelledBox, check
 from petloc_gui.core.text import counted
 
 MAX_LABEL_BYTES = 16 * 1024 * 1024
-# What a line is: a box, a box with a confidence (and a track id), a polygon, a box with keypoints;
-# or 7 values that may be a tracked prediction or a triangle (`TrackEvidence`, `_file_is_tracked`).
-BOX, PREDICTION, POLYGON, POSE, AMBIGUOUS = "box", "prediction", "polygon", "pose", "ambiguous"
+# What a line is: a box, a box with a confidence, with a confidence and a track id, a polygon, a box
+# with keypoints; or 7 values that may be a tracked prediction or a triangle (`TrackEvidence`).
+BOX, PREDICTION, TRACKED, POLYGON, POSE = "box", "prediction", "tracked", "polygon", "pose"
+AMBIGUOUS = "ambiguous"
+PREDICTIONS = (PREDICTION, TRACKED)  # a model's boxes: their VOC file is a pre-label
 
 
 def read_label_text(label: Path, report: ConversionReport) -> str | None:
@@ -136,7 +138,8 @@ class TrackEvidence:
 
 
 def _line_kind(tokens: list[str], rules: LineRules, tracked: bool | None) -> str | None:
-    """What the line is (`BOX`, `PREDICTION`, `POLYGON`, `POSE`; `AMBIGUOUS`), or None when no YOLO line."""
+    """What the line is (`BOX`, `PREDICTION`, `TRACKED`, `POLYGON`, `POSE`; `AMBIGUOUS`), or None
+    when no YOLO line."""
     values = len(tokens)
     if rules.keypoints is not None:
         keypoints, per_point = rules.keypoints
@@ -147,8 +150,8 @@ def _line_kind(tokens: list[str], rules: LineRules, tracked: bool | None) -> str
         return PREDICTION
     if values == 7 and (last := _ends_in_id(tokens)) is not None:
         if last > 1:
-            return PREDICTION
-        return AMBIGUOUS if tracked is None else PREDICTION if tracked else POLYGON
+            return TRACKED
+        return AMBIGUOUS if tracked is None else TRACKED if tracked else POLYGON
     return POLYGON if values >= 7 and values % 2 else None
 
 
@@ -215,6 +218,7 @@ class LineKinds:
     polygon_files: list[Path] = field(default_factory=list)
     polygon_lines: int = 0
     prediction_files: list[Path] = field(default_factory=list)
+    prediction_kinds: set[str] = field(default_factory=set)  # of `PREDICTIONS`, those read
     pose_files: list[Path] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)  # `file:line` of each 7-value line ending in 1 left out
     ambiguous_files: int = 0
@@ -232,8 +236,9 @@ class LineKinds:
         if POLYGON in kinds:
             self.polygon_files.append(label)
             self.polygon_lines += kinds.count(POLYGON)
-        if PREDICTION in kinds:
+        if predicted := set(kinds).intersection(PREDICTIONS):
             self.prediction_files.append(label)
+            self.prediction_kinds |= predicted
         if POSE in kinds:
             self.pose_files.append(label)
 
@@ -257,14 +262,16 @@ class LineKinds:
                            "and its keypoints, need its data.yaml with `kpt_shape` in the folder)")
         if self.prediction_files:
             files = self.prediction_files
+            lines = {frozenset({PREDICTION}): "lines of 6 values `class cx cy w h confidence`",
+                     frozenset({TRACKED}): "lines of 7 values `class cx cy w h confidence id`, tracked",
+                     frozenset(PREDICTIONS): "lines of 6 values `class cx cy w h confidence` and of 7 "
+                                             "with a track id"}[frozenset(self.prediction_kinds)]
+            left_out = "the confidences and ids" if TRACKED in self.prediction_kinds else "the confidences"
             report.warning(src, f"{counted(len(files), 'label file')} (e.g. {files[0]}) {_hold(len(files))} "
-                           "a model's predictions, lines of 6 values `class cx cy w h confidence` "
-                           "(Ultralytics' save_txt with save_conf; 7 with a track id): the boxes were read and "
-                           "the confidences and ids left out. The VOC files written from them are marked as "
+                           f"a model's predictions, {lines} (Ultralytics' save_txt with save_conf): the boxes "
+                           f"were read and {left_out} left out. The VOC files written from them are marked as "
                            "unreviewed pre-labels, as petloc predict --write-voc marks its own, until someone "
                            "saves them")
-
-
         if self.pose_files:
             files = self.pose_files
             report.warning(src, f"{counted(len(files), 'label file')} (e.g. {files[0]}) {_hold(len(files))} "
