@@ -46,13 +46,36 @@ def test_a_pose_line_is_its_box_and_the_keypoints_are_left_out_with_a_word(tmp_p
 
 
 def test_a_pose_line_of_the_wrong_length_is_refused_naming_kpt_shape(tmp_path):
-    folder = _folder(tmp_path, {"a": "0 0.5 0.5 0.2 0.3 0.45 0.45 0.55 0.55 2\n"},
+    folder = _folder(tmp_path, {"a": "0 0.5 0.5 0.2 0.3 0.45 0.45 0.55 0.55 0.9 2 7\n"},
                      "kpt_shape: [2, 2]  # x, y\nnames: [cat, dog]\n")
     report = ConversionReport()
     read_yolo(folder, report)
     assert report.problems[0] == (
         f"{folder / 'a.txt'}:1: expected 9 values, `class cx cy w h` and 2 keypoints of 2 (kpt_shape [2, 2] "
-        f"in {folder / 'data.yaml'}), got 10: '0 0.5 0.5 0.2 0.3 0.45 0.45 0.55 0.55 2'; box left out")
+        f"in {folder / 'data.yaml'}; 10 with a confidence, 11 with a track id), got 12: "
+        "'0 0.5 0.5 0.2 0.3 0.45 0.45 0.55 0.55 0.9 2 7'; box left out")
+
+
+def test_pose_predictions_keep_their_box_and_are_pre_labels(tmp_path):
+    keypoints = "0.45 0.45 2 0.55 0.55 2"
+    folder = _folder(tmp_path, {"conf": f"0 0.5 0.5 0.2 0.3 {keypoints} 0.9\n",      # save_conf
+                                "track": f"0 0.5 0.5 0.2 0.2 {keypoints} 0.8 1\n",   # model.track
+                                "label": f"0 0.5 0.5 0.2 0.2 {keypoints}\n"},
+                     "kpt_shape: [2, 3]\nnames: [cat]\n")
+    report = ConversionReport()
+    records = {r.relative: r for r in read_yolo(folder, report)}
+    assert report.problems == []
+    assert _boxes(list(records.values())) == {"conf.png": [("cat", (80.0, 35.0, 120.0, 65.0))],
+                                              "track.png": [("cat", (80.0, 40.0, 120.0, 60.0))],
+                                              "label.png": [("cat", (80.0, 40.0, 120.0, 60.0))]}
+    assert {name: r.prelabel for name, r in records.items()} == {"conf.png": True, "track.png": True,
+                                                                 "label.png": False}
+    assert report.warnings[0].startswith(f"{folder}: 2 label files (e.g. {folder / 'conf.txt'}) hold a model's "
+                                         "predictions, pose lines, `class cx cy w h` and keypoints, followed by a "
+                                         "confidence (some also by a track id) (Ultralytics' save_txt with "
+                                         "save_conf): the boxes were read and the confidences and ids left out.")
+    assert report.warnings[1].startswith(f"{folder}: 3 label files (e.g. {folder / 'conf.txt'}) hold pose "
+                                         "labels")
 
 
 @pytest.mark.parametrize("shape", ["[17, 4]", "[17]", "[a, 2]", "17"])

@@ -276,7 +276,7 @@ def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,
     report.skipped_objects += lines - len(usable)
     record.objects = [box for _, box in usable]
     read = [kind for kind, _ in usable]  # the kinds of the usable lines
-    kinds.note(label, read)
+    kinds.note(label, read, pose=rules.keypoints is not None)
     # When those lines were all that was unusable, the folder's one problem about them says so.
     kinds.note_ambiguous(label, ambiguous, emptied=not usable and len(ambiguous) == lines)
     # A model's boxes: voc_out marks their VOC file as a pre-label.

@@ -6,7 +6,8 @@ and a 7th, a tracker's object id (``model.track``); or a polygon ``class x1
 y1 x2 y2 x3 y3 ...`` (segmentation labels), read as the box around its
 points, as Ultralytics trains detection on it. In a pose dataset (data.yaml
 ``kpt_shape: [k, 2 or 3]``) a line is the box and k keypoints, never a
-polygon (Ultralytics' rule): the box is read, the keypoints left out. A line
+polygon (Ultralytics' rule), and a prediction the same with a confidence
+(and a track id): the box is read, the rest left out. A line
 that cannot be used, or that could be two things, is reported as
 ``file:line`` and left out; the caller converts the rest of the file.
 """
@@ -142,8 +143,9 @@ def _line_kind(tokens: list[str], rules: LineRules, tracked: bool | None) -> str
     when no YOLO line."""
     values = len(tokens)
     if rules.keypoints is not None:
-        keypoints, per_point = rules.keypoints
-        return BOX if values == 5 else POSE if values == 5 + keypoints * per_point else None
+        # A pose prediction is the box, the keypoints, a confidence (save_conf) and a track id (track).
+        full = 5 + rules.keypoints[0] * rules.keypoints[1]
+        return {5: BOX, full: POSE, full + 1: PREDICTION, full + 2: TRACKED}.get(values)
     if values == 5:
         return BOX
     if values == 6:
@@ -158,9 +160,10 @@ def _line_kind(tokens: list[str], rules: LineRules, tracked: bool | None) -> str
 def _wrong_count(tokens: list[str], line: str, rules: LineRules) -> str:
     if rules.keypoints is not None:
         keypoints, per_point = rules.keypoints
-        return (f"expected {5 + keypoints * per_point} values, `class cx cy w h` and {keypoints} keypoints "
-                f"of {per_point} (kpt_shape [{keypoints}, {per_point}] in {rules.keypoints_file}"
-                f"), got {len(tokens)}: {line.strip()[:80]!r}; box left out")
+        full = 5 + keypoints * per_point
+        return (f"expected {full} values, `class cx cy w h` and {keypoints} keypoints of {per_point} "
+                f"(kpt_shape [{keypoints}, {per_point}] in {rules.keypoints_file}; {full + 1} with a "
+                f"confidence, {full + 2} with a track id), got {len(tokens)}: {line.strip()[:80]!r}; box left out")
     return (f"expected 5 values `class cx cy w h` (6 with a confidence, 7 with a track id), or a polygon "
             f"`class x1 y1 x2 y2 x3 y3 ...` (an even number of coordinates, 6 or more), got "
             f"{len(tokens)}: {line.strip()[:80]!r}; box left out")
@@ -220,6 +223,7 @@ class LineKinds:
     prediction_files: list[Path] = field(default_factory=list)
     prediction_kinds: set[str] = field(default_factory=set)  # of `PREDICTIONS`, those read
     pose_files: list[Path] = field(default_factory=list)
+    pose_predictions: bool = False  # the predictions hold keypoints too (a pose dataset)
     ambiguous: list[str] = field(default_factory=list)  # `file:line` of each 7-value line ending in 1 left out
     ambiguous_files: int = 0
     ambiguous_emptied: int = 0  # images that had no other usable box: converted without an annotation
@@ -231,16 +235,18 @@ class LineKinds:
             self.ambiguous_files += 1
             self.ambiguous_emptied += emptied
 
-    def note(self, label: Path, kinds: list[str]) -> None:
-        """``kinds``: those of the usable lines of ``label``."""
+    def note(self, label: Path, kinds: list[str], pose: bool) -> None:
+        """``kinds``: those of the usable lines of ``label``; ``pose``: the folder's lines hold keypoints
+        (a pose prediction's too)."""
         if POLYGON in kinds:
             self.polygon_files.append(label)
             self.polygon_lines += kinds.count(POLYGON)
         if predicted := set(kinds).intersection(PREDICTIONS):
             self.prediction_files.append(label)
             self.prediction_kinds |= predicted
-        if POSE in kinds:
+        if POSE in kinds or (pose and predicted):
             self.pose_files.append(label)
+        self.pose_predictions |= pose and bool(predicted)
 
     def warn(self, src: Path, report: ConversionReport) -> None:
         if self.ambiguous:
@@ -262,10 +268,7 @@ class LineKinds:
                            "and its keypoints, need its data.yaml with `kpt_shape` in the folder)")
         if self.prediction_files:
             files = self.prediction_files
-            lines = {frozenset({PREDICTION}): "lines of 6 values `class cx cy w h confidence`",
-                     frozenset({TRACKED}): "lines of 7 values `class cx cy w h confidence id`, tracked",
-                     frozenset(PREDICTIONS): "lines of 6 values `class cx cy w h confidence` and of 7 "
-                                             "with a track id"}[frozenset(self.prediction_kinds)]
+            lines = _prediction_lines(frozenset(self.prediction_kinds), self.pose_predictions)
             left_out = "the confidences and ids" if TRACKED in self.prediction_kinds else "the confidences"
             report.warning(src, f"{counted(len(files), 'label file')} (e.g. {files[0]}) {_hold(len(files))} "
                            f"a model's predictions, {lines} (Ultralytics' save_txt with save_conf): the boxes "
@@ -277,6 +280,17 @@ class LineKinds:
             report.warning(src, f"{counted(len(files), 'label file')} (e.g. {files[0]}) {_hold(len(files))} "
                            "pose labels, `class cx cy w h` and keypoints (data.yaml kpt_shape): the boxes "
                            "were read and the keypoints left out (VOC has no field for them)")
+
+
+def _prediction_lines(kinds: frozenset[str], pose: bool) -> str:
+    """The prediction lines read (``kinds``, of `PREDICTIONS`), in words."""
+    if pose:
+        return "pose lines, `class cx cy w h` and keypoints, " + {
+            frozenset({PREDICTION}): "followed by a confidence", frozenset({TRACKED}): "followed by a confidence "
+            "and a track id"}.get(kinds, "followed by a confidence (some also by a track id)")
+    return {frozenset({PREDICTION}): "lines of 6 values `class cx cy w h confidence`",
+            frozenset({TRACKED}): "lines of 7 values `class cx cy w h confidence id`, tracked"}.get(
+        kinds, "lines of 6 values `class cx cy w h confidence` and of 7 with a track id")
 
 
 def _its(count: int) -> str:
