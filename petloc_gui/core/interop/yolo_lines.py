@@ -8,8 +8,9 @@ points, as Ultralytics trains detection on it. In a pose dataset (data.yaml
 ``kpt_shape: [k, 2 or 3]``) a line is the box and k keypoints, never a
 polygon (Ultralytics' rule), and a prediction the same with a confidence
 (and a track id): the box is read, the rest left out. A line
-that cannot be used, or that could be two things, is reported as
-``file:line`` and left out; the caller converts the rest of the file.
+that cannot be used is reported as ``file:line`` and left out; one that
+could be two things (`TrackEvidence`) is left out and counted in one problem
+for the folder; the caller converts the rest of the file.
 """
 
 from __future__ import annotations
