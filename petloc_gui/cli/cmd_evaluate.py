@@ -215,9 +215,9 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str 
     from petloc_gui.model.training_record import image_hashes, lineage_of
 
     lineage = lineage if lineage is not None else lineage_of(meta)
-    if split == "validation" and not any(r.known for r in lineage.records):
-        return 0, "the model's validation images"  # its own record says they are held out; nothing more known
     if not any(r.known for r in lineage.records):
+        if split == "validation":
+            return 0, "the model's validation images"  # its own record says they are held out; nothing more known
         old_root = (meta.get("training_data") or {}).get("root")  # bundles from before the recorded splits
         if old_root and _same_folder(old_root, root):
             error("DATA is the folder this model was trained on: these figures include training images "
@@ -315,9 +315,9 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
             skipped.append((str(item.image_path), "no breed in the dataset's list"))
             continue
         # An object without a label, or a box of zero area, is no ground truth (training skips such objects too).
-        kept = [i for i, o in enumerate(annotation.objects, 1)
+        kept = [(i, o) for i, o in enumerate(annotation.objects, 1)
                 if (breed or o.name) and o.box.sorted().width > 0 and o.box.sorted().height > 0]
-        usable = [(str(breed or annotation.objects[i - 1].name), annotation.objects[i - 1].box) for i in kept]
+        usable = [(str(breed or o.name), o.box) for _, o in kept]
         note = size_mismatch(annotation)
         if not usable:
             # boxes are clamped to the image's real size: a box drawn on a larger image can lie outside it
@@ -326,7 +326,8 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
             continue
         cases.append((Path(item.image_path), usable))
         if clamped is not None:
-            clamped += [(Path(item.annotation_path), note) for note in clamped_notes(annotation.problems, kept)]
+            scored = [i for i, _ in kept]
+            clamped += [(Path(item.annotation_path), note) for note in clamped_notes(annotation.problems, scored)]
         if size_notes is not None and note:
             size_notes.append((Path(item.annotation_path), note))
     return cases, skipped
