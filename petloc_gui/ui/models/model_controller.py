@@ -274,8 +274,10 @@ class ModelController(QObject):
     def _say_if_foreign(self, info) -> None:
         """A picked model that knows none of the folder's box classes disagrees with every box, and
         nothing said why (an automatic choice never picks such a model)."""
+        if not self.explicit:
+            return
         labels = sorted(name for name, count in self._box_counts().items() if count)
-        if not self.explicit or not labels or set(labels) & set(info.class_names):
+        if not labels or set(labels) & set(info.class_names):
             return
         self.host.show_status(
             f"{visible(info.name)} knows {counted(len(info.class_names), 'class', 'classes')} "
