@@ -27,6 +27,7 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.json_record import RecordTooLarge, read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.core.stale import remove_stale
+from petloc_gui.model.bundle_check import MAX_CONFIG_BYTES  # Keras-free, for listing versions too
 from petloc_gui.model.untyped import KerasModel
 
 FORMAT_VERSION = 1
@@ -40,8 +41,7 @@ BUNDLED_NAMES = ("pets", "digits")
 # unpacks the weights. Checked from the archive's directory before Keras
 # touches it, so a 1 MB file whose config expands to 1 GB fails in
 # milliseconds instead of growing the process to gigabytes. Real configs are
-# tens of KB; real weights are at most a few hundred MB and barely compress.
-MAX_CONFIG_BYTES = 32 * 1024 * 1024
+# tens of KB (MAX_CONFIG_BYTES); real weights are at most a few hundred MB and barely compress.
 MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024
 MAX_ARCHIVE_ENTRIES = 10_000
 MAX_COMPRESSION_RATIO = 1_000

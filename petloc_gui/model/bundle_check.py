@@ -33,7 +33,7 @@ from petloc_gui.core.json_record import read_json_record
 MODEL_FILE = "model.keras"
 META_FILE = "meta.json"
 REFINE_FILE = "refine.keras"
-MAX_CONFIG_BYTES = 32 * 1024 * 1024  # bundle.MAX_CONFIG_BYTES: a larger config.json is not read here
+MAX_CONFIG_BYTES = 32 * 1024 * 1024  # bundle imports it (its archive limits): a larger config.json is not read
 
 
 def model_file_problem(folder: str | os.PathLike[str]) -> str | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, refiner_choosers
 from petloc_gui.core.metrics import evaluate_objects
-from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, write_meta
+from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, load_bundle, write_meta
 
 if TYPE_CHECKING:
     from petloc_gui.model.bundle import LoadedBundle
@@ -81,6 +81,6 @@ def rescored_with_refiner(bundle_path: Path, meta: dict[str, Any], items: Sequen
              if fair else "selection set (first stage + refiner: these images chose the refiner's epoch and variant, "
                           "on the model it was fine-tuned from)")
     metrics = {**figures, "split": split}
-    saved = read_meta(bundle_path)  # as written: save_bundle added its version id and date
-    write_meta(bundle_path, {**saved, "metrics": metrics, "first_stage_validation_metrics": first})
+    # bundle.meta: meta.json as written (save_bundle added its version id and date), read by load_bundle above
+    write_meta(bundle_path, {**bundle.meta, "metrics": metrics, "first_stage_validation_metrics": first})
     return metrics

@@ -21,9 +21,16 @@ from typing import Any
 from petloc_gui.core.epoch_choice import refiner_choosers
 from petloc_gui.core.metrics import evaluate_objects
 from petloc_gui.core.text import counted
-from petloc_gui.model.bundle import load_bundle
+from petloc_gui.model.bundle import load_bundle, read_meta
 from petloc_gui.model.data import collect_samples
-from petloc_gui.model.training_record import UNKNOWN, Lineage, TrainingRecord, image_hashes, record_from_meta
+from petloc_gui.model.training_record import (
+    UNKNOWN,
+    Lineage,
+    TrainingRecord,
+    ancestors_of,
+    image_hashes,
+    record_from_meta,
+)
 
 
 def compare_models(
@@ -62,13 +69,14 @@ def compare_models(
     # meta.json read once (the bundled digits model's is ~1 MB); a legacy record re-reads its data folder: once
     old_meta = _meta(old_model) if old_model else None
     record = (record_from_meta(old_meta) if old_meta is not None else UNKNOWN) if old_model else None
-    ancestors = _ancestors(old_meta) if old_meta is not None else None
+    ancestors = ancestors_of(old_meta) if old_meta is not None else None
     hashes = image_hashes({s.relpath: s.image_path for s in chosen})
     seen = trained_by_old(record, chosen, ancestors, hashes)
     fair = [s for s in chosen if s.relpath not in seen] if seen is not None else chosen
     # The fair subset is scored apart only when it differs from the whole and is not empty.
     subset = {s.relpath for s in fair} if seen and fair else None
     result.update(n_images=len(fair) if fair else len(chosen), old_trained_on=None if seen is None else len(seen))
+    scored_on = fair or chosen  # the images the headline figures are on
     new_scores = score_model(new_bundle, chosen, subset)
     result["new"] = _pick(new_scores, subset)
     if subset is not None:
@@ -79,12 +87,12 @@ def compare_models(
     # (sentence, whether it is about the new model's figures): the note says all; the version keeps its own
     hedges: list[tuple[str, bool]] = []
     if old_meta is not None:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
-        chose_old = _chose_old(old_meta, fair or chosen, hashes)
+        chose_old = _chose_old(old_meta, scored_on, hashes)
         hedges += [(text, False) for text in _chose_old_hedge(*chose_old)]
     new_meta = _meta(str(new_bundle))
-    hedges += _digits_hedges(old_meta, ancestors, new_meta, fair or chosen, hashes, fine_tuned)
-    new_chose = _chose_new_refiner(new_meta, fair or chosen)
-    if 0 < new_chose < len(fair or chosen):
+    hedges += _digits_hedges(old_meta, ancestors, new_meta, scored_on, hashes, fine_tuned)
+    new_chose = _chose_new_refiner(new_meta, scored_on)
+    if 0 < new_chose < len(scored_on):
         hedges.append((f"{new_chose} of them chose the new model's second stage's epoch and variant (carried from "
                        "the model it was fine-tuned from), so its figures on them are somewhat optimistic.", True))
     if ancestors is not None and not ancestors.complete and seen is not None:
@@ -98,11 +106,11 @@ def compare_models(
         result["note"] = " ".join([result["note"].replace("A fair comparison: both", "Both", 1),
                                    *(text for text, _ in hedges)])
     result["new_split"] = (SELECTION_NOTE if selection_only else
-                           REFINER_NOTE if new_chose and new_chose == len(fair or chosen) else REPORT_NOTE)
+                           REFINER_NOTE if new_chose and new_chose == len(scored_on) else REPORT_NOTE)
     result["note"] += " " + result["new_split"]
     # what the figures rest on, kept with them as the version's (train_worker): which images, and the hedges
     # (``hedges``: every note's; ``new_hedges``: those about the new model's figures, the version's own)
-    result["images"] = sorted(s.relpath for s in fair or chosen)
+    result["images"] = sorted(s.relpath for s in scored_on)
     split_hedge = [result["new_split"]] if result["new_split"] != REPORT_NOTE else []
     result["hedges"] = [text for text, _ in hedges] + split_hedge
     result["new_hedges"] = [text for text, about_new in hedges if about_new] + split_hedge
@@ -241,19 +249,10 @@ def _digits_hedge(splits: list[str], model: str, whose: str, digits: dict[str, f
 
 def _meta(old_model: str) -> dict[str, Any] | None:
     """The old model's meta.json; None when unreadable (nothing more is known)."""
-    from petloc_gui.model.bundle import read_meta
-
     try:
         return read_meta(old_model)
     except Exception:  # noqa: BLE001 - an unreadable meta.json: nothing more is known
         return None
-
-
-def _ancestors(meta: dict[str, Any]) -> Lineage:
-    """The records of the models the model of ``meta`` was fine-tuned from."""
-    from petloc_gui.model.training_record import ancestors_of
-
-    return ancestors_of(meta)
 
 
 def _describe(old_model: str | None, source: str, n_all: int, seen: set[str] | None, n_fair: int,

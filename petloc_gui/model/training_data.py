@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from petloc_gui.core.digits_record import LEARNED_KEY, DigitLookup, learned_digits, learned_record, united
+from petloc_gui.core.digits_record import LEARNED_KEY, DigitLookup, learned_record
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.images import image_size
 from petloc_gui.core.text import counted
@@ -120,12 +120,10 @@ def _lineage_learned(parent_meta: dict[str, Any] | None) -> tuple[set[str], dict
     is deleted nothing else would."""
     if not isinstance(parent_meta, dict):
         return set(), {}
-    from petloc_gui.model.training_record import ancestors_of, record_from_meta
+    from petloc_gui.model.training_record import lineage_of
 
-    ancestors = ancestors_of(parent_meta)
-    records = (record_from_meta(parent_meta), *ancestors.records)
-    return ({digest for record in records for digest in record.train_hashes},
-            united(learned_digits(parent_meta), ancestors.digits))
+    lineage = lineage_of(parent_meta)
+    return {digest for record in lineage.records for digest in record.train_hashes}, lineage.digits
 
 
 class TrainingData:
