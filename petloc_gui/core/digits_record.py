@@ -132,8 +132,10 @@ def learned_record(digits: Iterable[Digit | None],
     out: dict[str, set[int] | None] = {split: None if indices is WHOLE_SPLIT else set(indices)
                                        for split, indices in inherited.items()}
     for digit in digits:
-        indices = out.setdefault(digit[0], set()) if digit is not None else None
-        if digit is not None and indices is not None:  # None: the whole split already
+        if digit is None:
+            continue
+        indices = out.setdefault(digit[0], set())
+        if indices is not None:  # None: the whole split already
             indices.add(digit[1])
     return {split: ALL if indices is None else sorted(indices) for split, indices in sorted(out.items())}
 

@@ -26,7 +26,7 @@ from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
 from petloc_gui.core.images import image_size
 from petloc_gui.core.interop.coco_annotations import EntryNotes, read_annotation
-from petloc_gui.core.interop.coco_duplicates import ImageEntry, merge_same_images
+from petloc_gui.core.interop.coco_duplicates import ImageEntry, merge_same_images, name_parts
 from petloc_gui.core.interop.files import LINK, place_image, prepare_output, remove_stale_temporaries
 from petloc_gui.core.interop.records import (
     ConversionReport,
@@ -192,7 +192,7 @@ def _locate(file_name: str, folders: list[Path]) -> tuple[Path, bool] | None:
     """The image file an entry names, and whether only its base name found it; None if none does."""
     # Only relative names inside the candidate folders: a hostile file must
     # not make us read arbitrary paths.
-    parts = [part for part in file_name.replace("\\", "/").split("/") if part not in ("", ".")]
+    parts = name_parts(file_name)
     if not parts or ".." in parts:
         return None
     for folder in folders:

@@ -44,9 +44,13 @@ class ImageEntry:
         return f"images[{self.index}] ({self.file_name!r})"
 
 
+def name_parts(file_name: str) -> list[str]:
+    """A COCO file name's path parts as `coco._locate` reads them ("./a.png" and "a.png" are one name)."""
+    return [part for part in file_name.replace("\\", "/").split("/") if part not in ("", ".")]
+
+
 def _path_of(entry: ImageEntry) -> str:
-    """The entry's file name as `coco._locate` reads it ("./a.png" and "a.png" are one name)."""
-    return "/".join(part for part in entry.file_name.replace("\\", "/").split("/") if part not in ("", "."))
+    return "/".join(name_parts(entry.file_name))
 
 
 def merge_same_images(records: dict[Any, ImageRecord | None], entries: dict[Path, list[ImageEntry]],

@@ -227,13 +227,15 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
     pose = find_keypoint_shape(src)
     layout = find_pairs(src)
     evidence = TrackEvidence()
+    texts: dict[Path, str] = {}  # the label files read by the first look, converted from memory after
     if pose is None:
         # A first look at every label file: whether 7 values ending in 1 are
         # track ids or triangles is the folder's to say (`TrackEvidence`).
-        # Unreadable files are reported by the second look, which converts.
+        # Unreadable files are read again, and reported, by the second look, which converts.
         for image in layout.images:
             if image.label is not None and (text := read_label_text(image.label, ConversionReport())) is not None:
                 evidence.add(text)
+                texts[image.label] = text
     keypoints, keypoints_file = pose or (None, None)
     rules = LineRules(names, names_file, keypoints, keypoints_file, tracked=evidence.tracked())
     for extra, first in layout.duplicates:
@@ -243,7 +245,8 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
     records = []
     kinds = LineKinds()
     for done, image in enumerate(layout.images, start=1):
-        record = _read_pair(image.path, image.label, image.relative, rules, report, kinds)
+        record = _read_pair(image.path, image.label, image.relative, rules, report, kinds,
+                            texts.pop(image.label, None) if image.label is not None else None)
         if record is not None:
             records.append(record)
         if progress is not None:
@@ -256,7 +259,8 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
 
 
 def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,
-               report: ConversionReport, kinds: LineKinds) -> ImageRecord | None:
+               report: ConversionReport, kinds: LineKinds, label_text: str | None = None) -> ImageRecord | None:
+    """``label_text``: the label file's text when the first look at the folder read it already."""
     try:
         width, height = image_size(image)
     except ImageLoadError as exc:
@@ -268,7 +272,7 @@ def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,
                          annotated=label is not None)
     if label is None:
         return record
-    text = read_label_text(label, report)
+    text = label_text if label_text is not None else read_label_text(label, report)
     if text is None:
         report.skipped_images += 1
         return None

@@ -28,9 +28,9 @@ _DIB_HEADER_SIZES = frozenset({12, 40, 52, 56, 64, 108, 124})
 def exported_name(record: ImageRecord) -> str:
     """The image's name in OUT/images: its own, or, when Ultralytics would not read it as an image
     (``photo.jfif``), the usual name of its content's format when Ultralytics reads that one."""
-    path = PurePosixPath(record.relative)
-    if path.suffix.lower() in YOLO_SUFFIXES:
+    if is_read_by_yolo(record.relative):
         return record.relative
+    path = PurePosixPath(record.relative)
     try:
         with open(record.image_path, "rb") as handle:
             head = handle.read(8)

@@ -65,18 +65,20 @@ def read_lines(text: str, label: Path, rules: LineRules, width: int, height: int
     """The count of non-empty lines of ``label``, each usable one's kind and labelled box, and
     the numbers of the lines neither the folder nor the file tells (`AMBIGUOUS`: the caller
     reports them for the whole folder); the others are reported (``file:line``)."""
-    numbered = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    numbered = [(number, line, line.split()) for number, line in enumerate(text.splitlines(), start=1)
+                if line.strip()]
     tracked = None
     if rules.keypoints is None:
         tracked = rules.tracked if rules.tracked is not None else _file_is_tracked(
-            [line.split() for _, line in numbered])
+            [tokens for _, _, tokens in numbered])
     usable = []
     ambiguous = []
-    for number, line in numbered:
-        if _line_kind(line.split(), rules, tracked) == AMBIGUOUS:
+    for number, line, tokens in numbered:
+        kind = _line_kind(tokens, rules, tracked)
+        if kind == AMBIGUOUS:
             ambiguous.append(number)
             continue
-        parsed = _parse_line(line, f"{label}:{number}", rules, tracked, width, height, report)
+        parsed = _parse_line(line, tokens, kind, f"{label}:{number}", rules, width, height, report)
         if parsed is not None:
             usable.append(parsed)
     return len(numbered), usable, ambiguous
@@ -170,11 +172,10 @@ def _wrong_count(tokens: list[str], line: str, rules: LineRules) -> str:
             f"{len(tokens)}: {line.strip()[:80]!r}; box left out")
 
 
-def _parse_line(line: str, where: str, rules: LineRules, tracked: bool | None, width: int,
+def _parse_line(line: str, tokens: list[str], kind: str | None, where: str, rules: LineRules, width: int,
                 height: int, report: ConversionReport) -> tuple[str, LabelledBox] | None:
-    """The line's kind and labelled box, or None (reported) when it cannot be used."""
-    tokens = line.split()
-    kind = _line_kind(tokens, rules, tracked)
+    """The line's kind and labelled box, or None (reported) when it cannot be used (``tokens``: its
+    values, ``kind``: `_line_kind` of them)."""
     if kind is None:
         report.problem(where, _wrong_count(tokens, line, rules))
         return None
