@@ -134,11 +134,13 @@ def run(args: argparse.Namespace) -> int:
     # also under --split validation: a model of its fine-tune chain, deleted when it trained, may have
     # learned its validation images
     matched: list[Path] = []
+    # each image's sha256, taken once for both counts (every byte of a large folder is read for it)
+    hashes: dict[Path, str | None] = {}
     trained_on, trained_record = trained_on_count([image for image, _, _ in evaluated], meta, dataset.root,
-                                                  args.split, lineage, matched)
+                                                  args.split, lineage, matched, hashes)
     # canvases of `petloc digits --split train`: new bytes, so not counted above, but digits the model
     # learned; its own training canvases (``matched``) are counted above only
-    learned_digits = learned_digit_count([image for image, _, _ in evaluated], lineage, matched)
+    learned_digits = learned_digit_count([image for image, _, _ in evaluated], lineage, matched, hashes)
     metrics = evaluate_objects(
         [objects for _, objects, _ in evaluated],
         [p.label for _, _, p in evaluated],
@@ -205,13 +207,15 @@ def predict_cases(predictor, cases, batch_size: int):
 
 
 def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str = "all",
-                     lineage: Lineage | None = None, matched: list[Path] | None = None) -> tuple[int | None, str]:
+                     lineage: Lineage | None = None, matched: list[Path] | None = None,
+                     hashes: dict[Path, str | None] | None = None) -> tuple[int | None, str]:
     """``(count, what it rests on)``: how many of the evaluated ``images`` the model trained on, or
     a model it was fine-tuned from (``lineage``: `model.training_record.lineage_of` of ``meta``, read
     here when not given); says so on stderr when any. A training image counts when its bytes are a
     recorded training image's (a renamed copy too; a re-saved or resized copy does not), or, in a
     record without hashes, by its path. The count is None when no record tells; a lower bound when a
-    record in the chain is missing. ``matched``: the images counted are appended to it."""
+    record in the chain is missing. ``matched``: the images counted are appended to it; ``hashes``: each
+    image's sha256 taken here is added to it (None: unreadable), for `learned_digit_count` to reuse."""
     from petloc_gui.model.training_record import image_hashes, lineage_of
 
     lineage = lineage if lineage is not None else lineage_of(meta)
@@ -231,13 +235,15 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str 
     # None for an image unreadable now: matched by its path alone
     bar = ProgressBar("petloc: matching images to the training record", len(paths)) if len(paths) > 500 else None
     try:
-        hashes = image_hashes(paths, bar.update if bar is not None else None)
+        by_relpath = image_hashes(paths, bar.update if bar is not None else None)
     finally:
         if bar is not None:
             bar.close()
+    if hashes is not None:
+        hashes.update((image, by_relpath[relpath]) for relpath, image in paths.items())
     kinds: Counter[str] = Counter()
     for relpath, image in paths.items():
-        if kind := lineage.match(relpath, hashes[relpath]):
+        if kind := lineage.match(relpath, by_relpath[relpath]):
             kinds[kind] += 1
             if matched is not None:
                 matched.append(image)

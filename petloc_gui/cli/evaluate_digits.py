@@ -33,12 +33,15 @@ class LearnedDigits(NamedTuple):
     learned: str
 
 
-def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collection[Path] = ()) -> LearnedDigits:
+def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collection[Path] = (),
+                        hashes: dict[Path, str | None] | None = None) -> LearnedDigits:
     """How many of ``images`` are canvases (by their folder's record, their bytes still those recorded)
     of an MNIST digit the model, or any model up its chain of parents (``lineage``:
     `model.training_record.lineage_of` of its meta.json), learned on other canvases; says so on stderr
     when any, naming their split as the retrain comparison does (`core.digits_record.digits_hedge`).
-    ``trained_on``: the images `trained_on_count` matched to a training image; not counted again."""
+    ``trained_on``: the images `trained_on_count` matched to a training image; not counted again.
+    ``hashes``: the sha256 of images already hashed (`trained_on_count`'s; None: unreadable), so no
+    file is read twice; one hashed here is added."""
     from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, learned, learned_words
     from petloc_gui.model.bundle import file_sha256
 
@@ -49,16 +52,21 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
         return LearnedDigits(0, "learned")
     # a canvas the model trained on is counted in n_trained_on (and warned about) already
     trained = {Path(image) for image in trained_on}
+    hashes = hashes if hashes is not None else {}
     lookup = DigitLookup()
     splits: list[str] = []  # the petloc digits split of each canvas counted
     for image in images:
         image = Path(image)
         if image in trained or not (image.parent / RECORD_NAME).is_file():  # no canvas of petloc digits
             continue
-        try:
-            sha256: str | None = file_sha256(image)
-        except OSError:
-            sha256 = None  # unreadable now: its digit cannot be told
+        if image in hashes:
+            sha256 = hashes[image]
+        else:
+            try:
+                sha256 = file_sha256(image)
+            except OSError:
+                sha256 = None  # unreadable now: its digit cannot be told
+            hashes[image] = sha256
         digit = lookup.digit(image, sha256)
         if digit is not None and learned(digit, digits):
             splits.append(digit[0])
