@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.args import MODEL_HELP, add_label_argument, model_arg, path_arg, positive_int
 from petloc_gui.cli.evaluate_clamped import clamped_notes, clamped_report, warn_clamped
-from petloc_gui.cli.evaluate_digits import learned_digit_count, learned_digits_record
+from petloc_gui.cli.evaluate_digits import digits_notes, learned_digit_count, learned_digits_record, unknown_report
 from petloc_gui.cli.evaluate_labels import label_hint
 from petloc_gui.cli.evaluate_split import SPLIT_DESCRIPTION, select_items
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
@@ -134,8 +134,7 @@ def run(args: argparse.Namespace) -> int:
     # also under --split validation: a model of its fine-tune chain, deleted when it trained, may have
     # learned its validation images
     matched: list[Path] = []
-    # each image's sha256, taken once for both counts (every byte of a large folder is read for it)
-    hashes: dict[Path, str | None] = {}
+    hashes: dict[Path, str | None] = {}  # each image's sha256, taken once for both counts
     trained_on, trained_record = trained_on_count([image for image, _, _ in evaluated], meta, dataset.root,
                                                   args.split, lineage, matched, hashes)
     # canvases of `petloc digits --split train`: new bytes, so not counted above, but digits the model
@@ -159,7 +158,8 @@ def run(args: argparse.Namespace) -> int:
     # evaluated images the model (or a model it was fine-tuned from) trained on; None: cannot be told
     report["n_trained_on"] = trained_on
     report["trained_on_record"] = learned_digits_record(trained_record, learned_digits)
-    report["n_learned_digits"] = learned_digits.n_canvases
+    report["n_learned_digits"] = learned_digits.n_canvases  # a lower bound when n_digits_unknown is not 0
+    report.update(unknown_report(learned_digits))
     report.update(clamped_report(clamped))
     if args.json:
         json_line(report)
@@ -214,8 +214,7 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str 
     here when not given); says so on stderr when any. A training image counts when its bytes are a
     recorded training image's (a renamed copy too; a re-saved or resized copy does not), or, in a
     record without hashes, by its path. The count is None when no record tells; a lower bound when a
-    record in the chain is missing. ``matched``: the images counted are appended to it; ``hashes``: each
-    image's sha256 taken here is added to it (None: unreadable), for `learned_digit_count` to reuse."""
+    record in the chain is missing. ``matched`` gets the images counted, ``hashes`` each sha256 taken."""
     from petloc_gui.model.training_record import image_hashes, lineage_of
 
     lineage = lineage if lineage is not None else lineage_of(meta)
@@ -382,7 +381,7 @@ def format_report(report: dict[str, Any]) -> list[str]:
         f"images     {report['n_images']} evaluated, {report['n_skipped']} skipped"
         + (f", {report['n_trained_on']} of them trained on" if report.get("n_trained_on") else "")
         + (", training images unknown" if report.get("n_trained_on", 0) is None else "")
-        + (f", {report['n_learned_digits']} hold MNIST digits it learned" if report.get("n_learned_digits") else ""),
+        + digits_notes(report),
         f"accuracy   {num(report['accuracy'])}",
         f"mean IoU   {num(report['mean_iou'])}   median {num(report['median_iou'])}",
         f"IoU>=0.5   {num(report['iou_ge_50'])}   IoU>=0.75 {num(report['iou_ge_75'])}",

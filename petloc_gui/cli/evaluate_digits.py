@@ -7,13 +7,15 @@ bytes) finds none of them, yet the model has seen each digit. The folder's
 holds and the model's meta.json which digits it learned; the retrain
 comparison (`model.comparison`) hedges on the same reading. A canvas the
 model trained on itself (its bytes) is `trained_on_count`'s alone: the two
-counts never hold the same image.
+counts never hold the same image. A record that cannot be read (or an entry of
+it that names no digit) leaves its canvases' digits unknown, and the report
+says so (`LearnedDigits.unknown`) rather than read it as no record.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from petloc_gui.cli.output import error
 from petloc_gui.core.text import counted
@@ -31,6 +33,14 @@ class LearnedDigits(NamedTuple):
     # what the model did with them (`core.digits_record.learned_words`): "learned", or, for a whole
     # split, "learned, or chose its epoch with,"
     learned: str
+    # (record, why it cannot be read, how many evaluated images it leaves untold) of each `petloc digits`
+    # record that cannot tell the digits of evaluated canvases: they may hold learned digits
+    unknown: tuple[tuple[Path, str, int], ...] = ()
+
+    @property
+    def n_unknown(self) -> int:
+        """Evaluated images whose digit cannot be told (not counted in ``n_canvases``)."""
+        return sum(n for _, _, n in self.unknown)
 
 
 def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collection[Path] = (),
@@ -41,8 +51,9 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     when any, naming their split as the retrain comparison does (`core.digits_record.digits_hedge`).
     ``trained_on``: the images `trained_on_count` matched to a training image; not counted again.
     ``hashes``: the sha256 of images already hashed (`trained_on_count`'s; None: unreadable), so no
-    file is read twice; one hashed here is added."""
-    from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, learned, learned_words
+    file is read twice; one hashed here is added. A record that cannot tell an image's digit (it
+    cannot be read, or its entry names no digit) is warned about and returned in ``unknown``."""
+    from petloc_gui.core.digits_record import DigitLookup, DigitsRecordError, learned, learned_words
     from petloc_gui.model.bundle import file_sha256
 
     # the whole parent chain, as the retrain comparison: a model two fine-tunes from the bundled digits
@@ -52,27 +63,52 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
         return LearnedDigits(0, "learned")
     # a canvas the model trained on is counted in n_trained_on (and warned about) already
     trained = {Path(image) for image in trained_on}
-    hashes = hashes if hashes is not None else {}
+    known_hashes = hashes if hashes is not None else {}
+
+    def sha256_of(image: Path) -> str | None:
+        if image not in known_hashes:
+            try:
+                known_hashes[image] = file_sha256(image)
+            except OSError:
+                known_hashes[image] = None  # unreadable now: its digit cannot be told
+        return known_hashes[image]
+
     lookup = DigitLookup()
     splits: list[str] = []  # the petloc digits split of each canvas counted
+    untold: dict[Path, list[str]] = {}  # record -> why, once per evaluated image it cannot tell
     for image in images:
         image = Path(image)
-        if image in trained or not (image.parent / RECORD_NAME).is_file():  # no canvas of petloc digits
+        if image in trained:
             continue
-        if image in hashes:
-            sha256 = hashes[image]
-        else:
-            try:
-                sha256 = file_sha256(image)
-            except OSError:
-                sha256 = None  # unreadable now: its digit cannot be told
-            hashes[image] = sha256
-        digit = lookup.digit(image, sha256)
+        try:
+            digit = lookup.look_up(image, sha256_of)  # no record (no canvas of petloc digits): None
+        except DigitsRecordError as exc:
+            untold.setdefault(Path(exc.path or image.parent), []).append(exc.reason)
+            continue
         if digit is not None and learned(digit, digits):
             splits.append(digit[0])
     if splits:
         _warn_learned(splits, len(images), digits)
-    return LearnedDigits(len(splits), learned_words(splits, digits))
+    # the first reason of each record: the record itself, or its first entry naming no digit
+    unknown = tuple((record, whys[0], len(whys)) for record, whys in untold.items())
+    _warn_unknown(unknown)
+    return LearnedDigits(len(splits), learned_words(splits, digits), unknown)
+
+
+def _warn_unknown(unknown: tuple[tuple[Path, str, int], ...], shown: int = 3) -> None:
+    """A warning for each record (the first ``shown``) that cannot tell the digits of evaluated canvases:
+    these figures may include digits the model learned, and how the record is made anew."""
+    for record, why, n in unknown[:shown]:
+        which = "the one evaluated image in its folder holds" if n == 1 else \
+            f"the {n} evaluated images in its folder hold"
+        error(f"warning: {record}: {why}: which MNIST digit {which} cannot be told, so these figures may include "
+              "digits this model, or one it was fine-tuned from, learned on other canvases (to record them anew, "
+              "move it away and run the petloc digits command that made the folder again, with the same --split, "
+              "--count and --seed)")
+    rest = unknown[shown:]
+    if rest:
+        error(f"warning: and {counted(len(rest), 'more petloc digits record')} that cannot tell the digits of "
+              f"{counted(sum(n for _, _, n in rest), 'evaluated image')} (--json lists them: digits_records_unread)")
 
 
 def _warn_learned(splits: list[str], n_images: int, digits: dict[str, frozenset[int] | None]) -> None:
@@ -91,11 +127,34 @@ def _warn_learned(splits: list[str], n_images: int, digits: dict[str, frozenset[
 
 def learned_digits_record(record: str, learned: LearnedDigits) -> str:
     """``trained_on_record`` with the learned digits counted: "complete" (or "the model's validation
-    images") no longer, as their bytes are no training image's and `n_trained_on` leaves them out;
-    "none: ..." stays (nothing is counted then)."""
-    if not learned.n_canvases or record.startswith("none:"):
+    images") no longer, as their bytes are no training image's and `n_trained_on` leaves them out, nor
+    when a record cannot tell the digits of some (``unknown``); "none: ..." stays (nothing is counted then)."""
+    if record.startswith("none:"):
         return record
-    holds = "holds an MNIST digit" if learned.n_canvases == 1 else "hold MNIST digits"
-    note = (f"{counted(learned.n_canvases, 'evaluated image')} {holds} the model {learned.learned} on other canvases "
-            "(n_learned_digits), not counted in n_trained_on")
+    notes = []
+    if learned.n_canvases:
+        holds = "holds an MNIST digit" if learned.n_canvases == 1 else "hold MNIST digits"
+        notes.append(f"{counted(learned.n_canvases, 'evaluated image')} {holds} the model {learned.learned} on "
+                     "other canvases (n_learned_digits), not counted in n_trained_on")
+    if learned.n_unknown:
+        may = "may hold an MNIST digit" if learned.n_unknown == 1 else "may hold MNIST digits"
+        notes.append(f"{counted(learned.n_unknown, 'evaluated image')} {may} the model learned: the petloc digits "
+                     "record of its folder cannot be read (n_digits_unknown, digits_records_unread)")
+    if not notes:
+        return record
+    note = "; ".join(notes)
     return f"{record}; {note}" if record.startswith("incomplete:") else f"incomplete: {note}"
+
+
+def unknown_report(learned: LearnedDigits) -> dict[str, Any]:
+    """The `--json` keys of the records that cannot tell evaluated canvases' digits."""
+    return {"n_digits_unknown": learned.n_unknown,
+            "digits_records_unread": [{"record": str(record), "problem": why, "n_images": n}
+                                      for record, why, n in learned.unknown]}
+
+
+def digits_notes(report: dict[str, Any]) -> str:
+    """The table's "images" line's words on the evaluated canvases of learned, or untold, digits."""
+    learned, unknown = report.get("n_learned_digits"), report.get("n_digits_unknown")
+    return ((f", {learned} hold MNIST digits it learned" if learned else "")
+            + (f", {unknown} whose MNIST digit cannot be told" if unknown else ""))

