@@ -101,11 +101,13 @@ def write_digits_dataset(
     Returns the image paths. ``replace=False``: FileExistsError, before anything is written, when a
     file exists with other content than it would get (a user's corrected box, another seed); files
     that are already what they would be are left as they are, so the same command can run again.
+    A record there that cannot be read is `digits_record.DigitsRecordError`, before anything is
+    written, whatever ``replace`` says.
     """
     from PIL import Image
 
     from petloc_gui.core.atomic import atomic_write_bytes
-    from petloc_gui.core.digits_record import record_digits
+    from petloc_gui.core.digits_record import record_digits, refuse_unreadable_record
     from petloc_gui.core.voc import VocObject, new_annotation, write_voc
 
     images, labels = load_digits(split)
@@ -120,6 +122,9 @@ def write_digits_dataset(
         canvas, box = paste_on_canvas(images[i], rng)
         planned.append((out / f"{split}_{n:05d}_digit{labels[i]}.png",
                         _png_bytes(Image.fromarray(canvas, "L")), str(int(labels[i])), box, int(mnist_index[i])))
+    # a record that cannot be read may be the only word on which digits other canvases here hold: it is
+    # never replaced, and nothing is written (DigitsRecordError)
+    refuse_unreadable_record(out)
     if not replace:
         differing = [path for image, png, label, box, _ in planned
                      for path in _differing(image, png, label, box)]

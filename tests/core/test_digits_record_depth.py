@@ -1,20 +1,30 @@
-"""A folder's `petloc digits` record nested thousands deep reads as no record, never a crash.
+"""A folder's `petloc digits` record nested thousands deep is a record that cannot be read, never a crash,
+and never replaced.
 
 It is a data-folder file anyone can edit; `petloc evaluate`, `petloc digits` and the retrain comparison
-read it, and a file of '[' crashed them with RecursionError ("petloc: unexpected error").
+read it, and a file of '[' crashed them with RecursionError ("petloc: unexpected error"). Then it read as
+no record and `petloc digits` replaced it, its other canvases' digits lost unsaid: it is kept now.
 """
 
 import hashlib
 
+import pytest
 from PIL import Image
 
-from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, record_digits
+from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, DigitsRecordError, record_digits
 
 
-def test_a_record_nested_too_deep_is_no_record_and_is_replaced(tmp_path):
+def test_a_record_nested_too_deep_cannot_be_read_and_is_not_replaced(tmp_path):
     (tmp_path / RECORD_NAME).write_text("[" * 100_000, encoding="utf-8")
     image = tmp_path / "train_00000_digit5.png"
     Image.new("L", (8, 8)).save(image)
-    assert DigitLookup().digit(image, "0" * 64) is None
-    record_digits(tmp_path, {image.name: ("train", 7, image.read_bytes())})  # writes a readable record
+    lookup = DigitLookup()
+    assert lookup.digit(image, "0" * 64) is None
+    assert lookup.unreadable == {tmp_path / RECORD_NAME: "cannot be read: nested deeper than any petloc digits "
+                                                         "record; not read"}
+    with pytest.raises(DigitsRecordError, match="so it is not replaced"):
+        record_digits(tmp_path, {image.name: ("train", 7, image.read_bytes())})
+    assert (tmp_path / RECORD_NAME).read_text(encoding="utf-8") == "[" * 100_000
+    (tmp_path / RECORD_NAME).unlink()  # moved away: the canvas is recorded anew
+    record_digits(tmp_path, {image.name: ("train", 7, image.read_bytes())})
     assert DigitLookup().digit(image, hashlib.sha256(image.read_bytes()).hexdigest()) == ("train", 7)
