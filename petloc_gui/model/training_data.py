@@ -1,12 +1,13 @@
 """The one owner of a training run's data: collect -> check -> split -> pipeline.
 
-`TrainingData.collect` indexes a dataset folder once (no decoding: each
-image's size comes from its header, which also weeds out unreadable files),
-applies the exclusions (a test holdout, a parent model's test images),
-splits train/validation stably (`splits`), and fixes the class list. From
-there it hands out the streaming tf.data pipelines (`pipeline`) and what
-meta.json records about the data: ``splits`` and ``images`` (relative paths
-and file hashes only, never a path of the machine that trained).
+`TrainingData.collect` indexes a dataset folder once (`collected_folder`:
+the annotations read, the exclusions applied: a test holdout, a parent
+model's test images), checks each image (no decoding: its size comes from
+its header, which also weeds out unreadable files), splits train/validation
+stably (`splits`), and fixes the class list. From there it hands out the
+streaming tf.data pipelines (`pipeline`) and what meta.json records about
+the data: ``splits`` and ``images`` (relative paths and file hashes only,
+never a path of the machine that trained).
 
 `petloc train`, the GUI's training child, the comparison and the benchmarks
 all go through this object.
@@ -26,18 +27,12 @@ from petloc_gui.core.digits_record import LEARNED_KEY, DigitLookup, learned_reco
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.images import image_size
 from petloc_gui.core.text import counted
-from petloc_gui.model.bundle import file_sha256
-from petloc_gui.model.data import Sample, collect_samples, fingerprint
+from petloc_gui.model.collected_folder import CollectedFolder, collect_folder, sha256_or_none
+from petloc_gui.model.data import Sample, fingerprint
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
-from petloc_gui.model.splits import (
-    parent_split_hashes,
-    parent_splits,
-    parent_test_hashes,
-    report_members,
-    validation_members,
-)
+from petloc_gui.model.splits import report_members, validation_members
 from petloc_gui.model.unreadable_images import UnreadableImages
 from petloc_gui.model.untyped import Dataset
 
@@ -112,20 +107,6 @@ def validation_split(items: Sequence[Item | Sample], fraction: float, seed: int,
                               forced=set(forced) - taught)
 
 
-def _lineage_learned(parent_meta: dict[str, Any] | None) -> tuple[set[str], dict[str, frozenset[int] | None]]:
-    """What a parent model, and each model it was fine-tuned from, learned: the sha256 of every image
-    they trained on, and the MNIST digits (`core.digits_record.learned_digits` of each, united). The
-    ancestors' digits, not the parent's record alone: a parent trained before that record, or one whose
-    own parent is two fine-tunes from the bundled digits model, does not list them, and once an ancestor
-    is deleted nothing else would."""
-    if not isinstance(parent_meta, dict):
-        return set(), {}
-    from petloc_gui.model.training_record import lineage_of
-
-    lineage = lineage_of(parent_meta)
-    return {digest for record in lineage.records for digest in record.train_hashes}, lineage.digits
-
-
 class TrainingData:
     """A dataset folder's usable images, split into train / validation (and the known test holdout)."""
 
@@ -190,26 +171,19 @@ class TrainingData:
         (they are no held-out images; the next run may train on them), and only counted
         (``n_prelabels_skipped``).
         """
-        held = parent_splits(parent_meta)
-        excluded: list[tuple[Path, str, Path | None]] = []
-        samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded)
-        hashes: dict[str, str | None] = {}
-        test_hashes = parent_test_hashes(parent_meta)
-        validation_hashes = parent_split_hashes(parent_meta, "validation")
-        learned, inherited_digits = _lineage_learned(parent_meta)
-        # the parent's test photos under another name or folder are still test photos, and its validation
-        # photos still validation photos (a folder laid out otherwise than the parent's trained on them all)
-        if test_hashes or learned or validation_hashes:
-            kept = []
-            for sample in samples:
-                digest = hashes[sample.relpath] = _sha256_or_none(sample.image_path)
-                if digest is not None and digest in test_hashes:
-                    excluded.append((sample.image_path, sample.relpath, sample.annotation_path))
-                else:
-                    kept.append(sample)
-            samples = kept
+        return cls.from_folder(collect_folder(data_dir, label, exclude, parent_meta), val_fraction, seed,
+                               parent_class_names, train_only, skip_prelabels)
+
+    @classmethod
+    def from_folder(cls, folder: CollectedFolder, val_fraction: float = 0.2, seed: int = 0,
+                    parent_class_names: Sequence[str] | None = None, train_only: Iterable[str | os.PathLike[str]] = (),
+                    skip_prelabels: bool = False) -> TrainingData:
+        """Check and split what `collect_folder` read (`collect`'s second half; its arguments). ``folder``
+        is left as it was: the Retrain dialog splits one read both with and without the pre-labels."""
+        root, samples, excluded, hashes = folder.root, folder.samples, folder.excluded, folder.hashes
+        skipped = list(folder.skipped)  # the files checked below are added: to a copy
         # after the parent's test images are found: one of them is still a test image, a pre-label or not
-        n_skipped_prelabels = sum(s.prelabel for s in samples) if skip_prelabels else 0
+        n_skipped_prelabels = folder.n_prelabels if skip_prelabels else 0
         if n_skipped_prelabels:
             samples = [s for s in samples if not s.prelabel]
         items: list[Item] = []
@@ -229,17 +203,18 @@ class TrainingData:
             names = sorted(set(labels))
         else:  # the parent's classes first (their weights are kept), then any new ones
             names = list(parent_class_names) + sorted(set(labels) - set(parent_class_names))
-        train_only_paths = {os.path.abspath(Path(root) / p) for p in train_only}  # an absolute p stays p
+        train_only_paths = {os.path.abspath(root / p) for p in train_only}  # an absolute p stays p
         taught = {it.relpath for it in items if os.path.abspath(it.sample.image_path) in train_only_paths
-                  or hashes.get(it.relpath) in learned or it.sample.prelabel}
-        forced = set(held["validation"]) | {it.relpath for it in items if hashes.get(it.relpath) in validation_hashes}
+                  or hashes.get(it.relpath) in folder.learned or it.sample.prelabel}
+        forced = set(folder.parent_validation) | {it.relpath for it in items
+                                                  if hashes.get(it.relpath) in folder.validation_hashes}
         validation = validation_split(items, val_fraction, seed, forced, taught)
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
         files = _files_record([(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in items]
                               + test, hashes)
-        return cls(Path(root), items, validation, test, skipped, names, val_fraction, seed, taught, files,
+        return cls(root, items, validation, test, skipped, names, val_fraction, seed, taught, files,
                    fingerprint(it.sample for it in items), forced, n_skipped_prelabels,
-                   inherited_digits)
+                   folder.inherited_digits)
 
     # -- what the pipelines need --------------------------------------------
     def label_ids(self, items: Sequence[Item]) -> np.ndarray:
@@ -349,15 +324,6 @@ def _skipped_note(skipped: Sequence[tuple[str, str]]) -> str:
 def _files_record(files: list[tuple[str, Path, Path | None]],
                   known: dict[str, str | None]) -> dict[str, dict[str, str | None]]:
     """sha256 of each (relative path, image, annotation), sorted by path; ``known``: images read already."""
-    return {rel: {"sha256": known[rel] if rel in known else _sha256_or_none(image),
-                  "annotation_sha256": _sha256_or_none(annotation)}
+    return {rel: {"sha256": known[rel] if rel in known else sha256_or_none(image),
+                  "annotation_sha256": sha256_or_none(annotation)}
             for rel, image, annotation in sorted(files, key=lambda f: f[0])}
-
-
-def _sha256_or_none(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    try:
-        return file_sha256(path)
-    except OSError:
-        return None

@@ -138,17 +138,11 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
     prelabels = [s.relpath for s in samples if s.prelabel]
     tuned = _fine_tune_split(folder, label, parent_spec) if parent_spec else None
-    without, tuned_test_prelabels = None, 0
-    if parent_spec and isinstance(tuned, str) and prelabels:  # read again as that run reads: its own reason
-        skipped = _fine_tune_split(folder, label, parent_spec, skip_prelabels=True)
-        without = skipped if isinstance(skipped, str) else None
-        tuned_test_prelabels = _parent_test_count(parent_spec, [s for s in samples if s.prelabel])  # never used
 
     def preview(fraction: float, fine_tune: bool = False) -> Holdout:
         if fine_tune and tuned is not None:
-            if isinstance(tuned, str):  # the run would stop at once: its reasons, pre-labels used or left out
-                return Holdout(0, [], 0, tuned, prelabels=len(prelabels) - tuned_test_prelabels,
-                               problem_without_prelabels=without or "")
+            if isinstance(tuned, Holdout):  # the run would stop at once: its reasons, pre-labels used or left out
+                return tuned
             chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
                                       tuned.train_only)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), len(tuned.test), prelabels=tuned.n_prelabels,
@@ -164,50 +158,40 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     return preview
 
 
-def _parent_test_count(parent_spec: str, samples: list[Any]) -> int:
-    """How many of ``samples`` are ``parent_spec``'s test images, by path or by content, as
-    `TrainingData.collect` finds them (0 when its meta.json cannot be read)."""
-    from petloc_gui.model.bundle import file_sha256, read_meta
-    from petloc_gui.model.splits import parent_splits, parent_test_hashes
-
-    try:
-        meta = read_meta(parent_spec)
-        paths, hashes = set(parent_splits(meta)["test"]), parent_test_hashes(meta)
-    except Exception:  # noqa: BLE001 - a count is only informative
-        return 0
-
-    def is_test(sample: Any) -> bool:
-        if sample.relpath in paths:
-            return True
-        try:
-            return bool(hashes) and file_sha256(sample.image_path) in hashes
-        except OSError:
-            return False
-
-    return sum(is_test(sample) for sample in samples)
-
-
-def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
-                     skip_prelabels: bool = False) -> TrainingData | str | None:
+def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> TrainingData | Holdout | None:
     """The `TrainingData` a fine-tune of ``parent_spec`` sees in the folder (the parent's validation
-    images by path and by content); the reason when that run would stop at once; None when the
-    parent's meta.json cannot be read."""
+    images by path and by content); when that run would stop at once, the `Holdout` that says why in
+    its own words, with the pre-labels used and left out; None when the parent's meta.json cannot be
+    read. One read of the folder (`collect_folder`) serves both ways: reading it again to leave the
+    pre-labels out read every annotation a second time."""
     from petloc_gui.core.errors import DatasetError
     from petloc_gui.model.bundle import read_meta
+    from petloc_gui.model.collected_folder import collect_folder
     from petloc_gui.model.training_data import TrainingData
 
     try:
         meta = read_meta(parent_spec)
     except Exception:  # noqa: BLE001 - the run will say it; the preview falls back to the plain split
         return None
+    names, read = meta.get("class_names"), None
     try:
-        data = TrainingData.collect(folder, label, parent_meta=meta, parent_class_names=meta.get("class_names"),
-                                    skip_prelabels=skip_prelabels)
+        read = collect_folder(folder, label, parent_meta=meta)
+        return TrainingData.from_folder(read, parent_class_names=names)
     except DatasetError as exc:
-        return exc.reason
+        reason = exc.reason
     except Exception:  # noqa: BLE001 - as above
         return None
-    return data
+    # the pre-labels the run could use (not those that are the parent's test images, by path or by bytes)
+    prelabels = read.n_prelabels if read is not None else 0  # None: the folder went since the plain split
+    without = ""
+    if read is not None and prelabels:
+        try:
+            TrainingData.from_folder(read, parent_class_names=names, skip_prelabels=True)
+        except DatasetError as exc:
+            without = exc.reason
+        except Exception:  # noqa: BLE001 - as above: the run will say it; the dialog keeps the first reason
+            without = ""
+    return Holdout(0, [], 0, reason, prelabels=prelabels, problem_without_prelabels=without)
 
 
 def comparison_figures(
