@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, refiner_choosers
-from petloc_gui.core.metrics import evaluate_objects
-from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, load_bundle, write_meta
+from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, write_meta
+from petloc_gui.model.comparison import figures_of, predictions_on
 
 if TYPE_CHECKING:
     from petloc_gui.model.bundle import LoadedBundle
@@ -61,20 +61,14 @@ def rescored_with_refiner(bundle_path: Path, meta: dict[str, Any], items: Sequen
     ``first_stage_validation_metrics`` (as the two-stage trainer keeps them). Measured during training,
     they were the first stage's alone (IoU 0.565 where the cascade gives 0.848), and `petloc train` and
     `petloc models` showed them while the window showed the cascade's."""
-    from petloc_gui.model.inference import Predictor, function_runner  # TensorFlow
-
     first = dict(meta.get("metrics") or {})
     if not items:
         return first
-    bundle = load_bundle(bundle_path)
-    predictor = Predictor(bundle, runner=function_runner(bundle.model))  # both stages: what predict runs
     choosers = refiner_choosers(meta) or set()  # they chose the carried refiner's epoch and variant
     fair = [item.sample for item in items if item.relpath not in choosers]
     samples = fair or [item.sample for item in items]
-    kept = [(s, p) for s, p in zip(samples, predictor.predict_paths([s.image_path for s in samples]), strict=True)
-            if not isinstance(p, Exception)]
-    figures = evaluate_objects([s.ground_truth for s, _ in kept], [p.label for _, p in kept],
-                               [p.box for _, p in kept], list(bundle.class_names))  # best-gt, as petloc evaluate
+    bundle, kept = predictions_on(bundle_path, samples)  # both stages: what predict runs
+    figures = figures_of(kept, list(bundle.class_names))  # best-gt, as petloc evaluate
     left_out = len(items) - len(fair) if fair else 0
     split = (f"{first.get('split', 'validation')} (first stage + refiner"
              + (f"; {left_out} that chose the refiner's epoch and variant left out)" if left_out else ")")

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.epoch_choice import refiner_choosers
 from petloc_gui.core.metrics import evaluate_objects
@@ -31,6 +31,10 @@ from petloc_gui.model.training_record import (
     image_hashes,
     record_from_meta,
 )
+
+if TYPE_CHECKING:
+    from petloc_gui.model.bundle import LoadedBundle
+    from petloc_gui.model.inference import Prediction
 
 
 def compare_models(
@@ -291,13 +295,7 @@ def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = 
     With ``subset`` (relative paths), the same predictions are also scored on
     those images alone, under the key ``"subset"``.
     """
-    from petloc_gui.model.inference import Predictor, function_runner  # TensorFlow
-
-    bundle = load_bundle(spec)
-    # The plain Keras runner: no TFLite conversion just to score a few dozen images.
-    predictor = Predictor(bundle, runner=function_runner(bundle.model))
-    predictions = predictor.predict_paths([s.image_path for s in samples])
-    kept = [(s, p) for s, p in zip(samples, predictions, strict=True) if not isinstance(p, Exception)]
+    bundle, kept = predictions_on(spec, samples)
     names = sorted(set(bundle.class_names) | {label for s, _ in kept for label, _ in s.ground_truth})
     scores = _metrics(kept, names)
     if subset:
@@ -305,11 +303,30 @@ def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = 
     return scores
 
 
-def _metrics(kept: list[tuple[Any, Any]], names: list[str]) -> dict[str, Any]:
-    """The headline figures of (sample, prediction) pairs, each prediction matched to its photo's objects
-    by the best-gt rule (`data.Sample.ground_truth`), as `petloc evaluate` scores them."""
-    metrics = evaluate_objects([s.ground_truth for s, _ in kept], [p.label for _, p in kept],
-                               [p.box for _, p in kept], names)
+def predictions_on(spec: str | Path, samples: Sequence[Any]) -> tuple[LoadedBundle, list[tuple[Any, Prediction]]]:
+    """The bundle ``spec`` and its prediction of each of ``samples``' images, paired with its sample,
+    through both stages as `petloc predict` runs it, but on the plain Keras runner: no TFLite
+    conversion just to score a few dozen images. An image that cannot be predicted is left out.
+    The comparison (`score_model`) and a carried refiner's rescore (`carried_refiner`) both score
+    what this returns, so their figures of one model on one image are the same."""
+    from petloc_gui.model.inference import Predictor, function_runner  # TensorFlow
+
+    bundle = load_bundle(spec)
+    predictor = Predictor(bundle, runner=function_runner(bundle.model))
+    predictions = predictor.predict_paths([s.image_path for s in samples])
+    return bundle, [(s, p) for s, p in zip(samples, predictions, strict=True) if not isinstance(p, Exception)]
+
+
+def figures_of(kept: Sequence[tuple[Any, Prediction]], names: Sequence[str]) -> dict[str, Any]:
+    """Every figure of (sample, prediction) pairs (`predictions_on`), each prediction matched to its photo's
+    objects by the best-gt rule (`data.Sample.ground_truth`), as `petloc evaluate` scores them."""
+    return evaluate_objects([s.ground_truth for s, _ in kept], [p.label for _, p in kept],
+                            [p.box for _, p in kept], list(names))
+
+
+def _metrics(kept: list[tuple[Any, Prediction]], names: list[str]) -> dict[str, Any]:
+    """The headline figures of (sample, prediction) pairs (`figures_of`)."""
+    metrics = figures_of(kept, names)
     return {key: metrics[key] for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")}
 
 
