@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
 from petloc_gui.core.boxes import Box
@@ -174,6 +174,18 @@ class BoxCanvas(QGraphicsView):
         finally:
             self.fitting = False
         self._fit_message()  # the image's corner, where it starts, moved
+
+    @property
+    def fits_on_resize(self) -> bool:
+        """Whether a resize fits the image again: until the user zooms or pans, or the pane follows another."""
+        return self._fit_on_resize
+
+    def follow(self, transform: QTransform, center: QPointF) -> None:
+        """Show what another pane shows: its zoom, centred on the same image point (`PaneSync`). From
+        now on it keeps that view when resized, as a pane zoomed by hand does, until the next fit."""
+        self._fit_on_resize = False
+        self.setTransform(transform)
+        self.centerOn(center)
 
     def zoom_by(self, factor: float) -> None:
         self._fit_on_resize = False

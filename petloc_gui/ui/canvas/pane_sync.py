@@ -18,7 +18,7 @@ class PaneSync(QObject):
             pane.view_moved.connect(lambda p=pane: self._mirror(p))
 
     def _mirror(self, source: BoxCanvas) -> None:
-        if self._busy or source.fitting or source._fit_on_resize or not source.isVisible():
+        if self._busy or source.fitting or source.fits_on_resize or not source.isVisible():
             return
         self._busy = True
         try:
@@ -26,8 +26,6 @@ class PaneSync(QObject):
             for pane in self.panes:
                 if pane is source or not pane.isVisible():
                     continue
-                pane._fit_on_resize = False  # it follows the zoomed pane now
-                pane.setTransform(source.transform())
-                pane.centerOn(center)
+                pane.follow(source.transform(), center)
         finally:
             self._busy = False
