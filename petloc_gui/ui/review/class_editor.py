@@ -8,6 +8,7 @@ edits like any other: undoable per image, marked unsaved, written on save.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from petloc_gui.app.class_list import rows_using, write_classes
 from petloc_gui.core.text import counted, visible
@@ -47,23 +48,37 @@ def keys_moved(shown: list[str], now: list[str], old: str, new: str) -> bool:
     return False
 
 
+class EditorHost(Protocol):
+    """What `ClassEditor` asks of the window."""
+
+    def model_state(self) -> tuple[ModelInfo | None, str | None]: ...
+
+    def show_status(self, text: str, ms: int) -> None: ...
+
+
 class ClassEditor:
+    """The folder's classes change through its `FolderClasses`, which keeps the list's rule (a class
+    leaves it only once no box has it); the boxes through ``edits``, undoably."""
+
     def __init__(self, session: ReviewSession, edits: EditController,
-                 model_classes: Callable[[], tuple[str, ...]]) -> None:
+                 model_classes: Callable[[], tuple[str, ...]], host: EditorHost | None = None) -> None:
+        """``host``: the window (by default the one that opened ``session``)."""
         self.session = session
+        self.classes = session.classes
         self.edits = edits
         self.model_classes = model_classes
+        self.host: EditorHost = host if host is not None else session.host
 
     def names(self) -> list[str]:
-        return self.session.classes.names()
+        return self.classes.names()
 
     def describe(self, name: str) -> str:
         where = []
-        if name in self.session.predefined:
+        if name in self.classes.predefined:
             where.append("in predefined_classes.txt")
         if name in self.model_classes():
             where.append("one of the model's classes")
-        if name in self.session.classes.used:
+        if name in self.classes.used:
             where.append("used on boxes in this folder")
         return ", ".join(where) or "typed in this session"
 
@@ -79,21 +94,22 @@ class ClassEditor:
         if old == new:
             return "The name is unchanged."
         shown = self.names()  # before the edits: a relabelled box adds its new name to the list
-        model, _problem = self.session.host.model_state()  # the edits may take it away (ADR 0010)
+        model, _problem = self.host.model_state()  # the edits may take it away (ADR 0010)
         rows = rows_using(self.session.store, old)
         for row, _indices in rows.items():
             self.edits.rename_in(row, self.session.store.document(row), old, new)
         boxes = sum(len(indices) for indices in rows.values())
-        predefined = renamed(shown, self.session.predefined, old, new)
+        predefined = renamed(shown, self.classes.predefined, old, new)
         if self.edits.default_label == old:
             self.edits.default_label = new  # the next box drawn gets the new name
-        self.session.classes.used.discard(old)
-        if boxes:
-            self.session.classes.used.add(new)
-        problem = self._save_predefined(predefined) if predefined != self.session.predefined else None
-        self.session.classes.refresh()
+        self.classes.renamed(old, new, kept=bool(boxes))
+        problem = self._save_predefined(predefined) if predefined != self.classes.predefined else None
         text = f"Renamed {old} to {new} on {counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')}"
         text += " (unsaved: Save all writes them)." if boxes else "."
+        missed = self.classes.rows_labelled(old)
+        if missed:  # boxes `rows_using` did not find in their files: said, and the class stays listed
+            text += (f" {counted(len(missed), 'image')} still {'has' if len(missed) == 1 else 'have'} boxes "
+                     f"labelled {old} that were not renamed ({self._first_names(missed)}): relabel them by hand.")
         if keys_moved(shown, self.names(), old, new):
             text += " The number keys 1-9 follow the new order."  # e.g. a merge took a class out from between
         text += self._model_note(model, old, new)
@@ -105,7 +121,7 @@ class ClassEditor:
         silently: the note that it still predicts the old name was looked up once it was gone)."""
         if model is None or old not in model.class_names:
             return ""
-        now, no_model = self.session.host.model_state()
+        now, no_model = self.host.model_state()
         if now is not None and now.spec == model.spec:
             return f" The model still predicts {old}: accepting its predictions brings the name back."
         if no_model is None:  # another model, which knows the folder's classes, is loading
@@ -115,15 +131,15 @@ class ClassEditor:
             why = (f"{visible(model.name)} does not know {visible(new)}, so no model is used for this folder and "
                    f"nothing is predicted (renaming {visible(new)} back to {visible(old)} brings the model back; "
                    "or train a model for these classes).")
-        self.session.host.show_status(f"Renamed {visible(old)} to {visible(new)}: {why}", 20000)
+        self.host.show_status(f"Renamed {visible(old)} to {visible(new)}: {why}", 20000)
         return f" The model {why}"
 
     def delete(self, name: str) -> str:
         if name in self.model_classes():
-            if name not in self.session.predefined:
+            if name not in self.classes.predefined:
                 return f"{name} is one of the model's classes: it stays in the list while this model is used."
             # written there by an Add or a rename (the list as shown): the user can take it out again
-            problem = self._save_predefined([n for n in self.session.predefined if n != name])
+            problem = self._save_predefined([n for n in self.classes.predefined if n != name])
             # Listed after the file's classes now (the list is the file's, then the model's): said, as
             # the number keys of the classes after it move.
             return problem or (f"Removed {name} from predefined_classes.txt; it stays in the list as one of the "
@@ -134,20 +150,25 @@ class ClassEditor:
             boxes = sum(len(indices) for indices in rows.values())
             return (f"{counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')} "
                     f"{'is' if boxes == 1 else 'are'} labelled {name}: rename the class or delete those boxes first.")
-        self.session.classes.used.discard(name)
+        still = self.classes.forget(name)
+        if still:  # boxes `rows_using` did not find in their files: the class stays while they have it
+            return (f"{counted(len(still), 'image')} still {'has' if len(still) == 1 else 'have'} boxes labelled "
+                    f"{name} ({self._first_names(still)}): relabel or delete those boxes first.")
         problem = None
-        if name in self.session.predefined:
-            problem = self._save_predefined([n for n in self.session.predefined if n != name])
-        self.session.classes.refresh()
+        if name in self.classes.predefined:
+            problem = self._save_predefined([n for n in self.classes.predefined if n != name])
         if self.edits.default_label == name:
             self.edits.default_label = ""
         return problem or f"Deleted {name}."
+
+    def _first_names(self, rows: list[int], named: int = 3) -> str:
+        names = ", ".join(visible(self.session.image_path(row).name) for row in rows[:named])
+        return names + (f" and {len(rows) - named} more" if len(rows) > named else "")
 
     def _save_predefined(self, names: list[str]) -> str | None:
         try:
             write_classes(self.session.dataset.root, names)
         except OSError as exc:
             return f"Could not write predefined_classes.txt: {exc}"
-        self.session.predefined = names
-        self.session.classes.refresh()
+        self.classes.set_predefined(names)
         return None

@@ -6,6 +6,10 @@ dropped when no box uses them any more (a class typed by mistake, undone or
 relabelled). A change reaches the Label box's class list and the model
 choice (`folder_labels_changed`), which re-chooses a model that no longer
 knows them, or brings back the one a mistaken class took away.
+
+The class list (Edit → Classes…) changes them through `renamed`, `forget` and
+`set_predefined`, which keep that rule: a class leaves the list only once no
+box has it, whoever asks.
 """
 
 from __future__ import annotations
@@ -35,10 +39,47 @@ class FolderClasses:
 
     def __init__(self, model: FileListModel, predefined: Callable[[], list[str]], label_box: LabelBox,
                  host: ClassesHost, closed: Callable[[], bool], edits: EditController) -> None:
+        """``predefined``: the folder's predefined classes as read when it opened; kept here from then on
+        (`set_predefined`)."""
         self.used: set[str] = set()
-        self._model, self._predefined, self._label_box, self._host, self._closed, self._edits = (
-            model, predefined, label_box, host, closed, edits)
+        self._predefined = list(predefined())
+        self._model, self._label_box, self._host, self._closed, self._edits = (
+            model, label_box, host, closed, edits)
         self._prune_queued = False
+
+    @property
+    def predefined(self) -> list[str]:
+        """The folder's predefined classes (labelImg's predefined_classes.txt), in file order."""
+        return list(self._predefined)
+
+    def set_predefined(self, names: list[str]) -> None:
+        """The predefined classes file holds ``names`` now (its writer, `ClassEditor`, wrote it)."""
+        self._predefined = list(names)
+        self.refresh()
+
+    def renamed(self, old: str, new: str, kept: bool) -> None:
+        """Class ``old`` was renamed ``new`` on every box found (``kept``: some box is labelled ``new``
+        now). ``old`` leaves the list at once (the class list dialog shows it next), not after this
+        turn, but only once no box has it: a box the rename did not reach keeps it listed."""
+        if kept:
+            self.used.add(new)
+        self._drop_unused()  # the look queued by the edits, done now (and once)
+        self.refresh()
+
+    def forget(self, name: str) -> list[int]:
+        """The user deleted class ``name``: it leaves the list unless a box still has it. Returns the
+        rows whose boxes still have it (as the list knows them); then nothing is forgotten."""
+        rows = self.rows_labelled(name)
+        if not rows and name in self.used:
+            self.used.discard(name)
+            if not self.used:
+                self._host.folder_labels_changed(set())  # the last one gone: `refresh` says nothing then
+            self.refresh()
+        return rows
+
+    def rows_labelled(self, name: str) -> list[int]:
+        """The rows with a box labelled ``name``, as the list knows them now (saved or edited)."""
+        return [row for row in range(len(self._model.names)) if name in self._model.labels_of(row)]
 
     def found(self, names: set[str]) -> bool:
         """Labels read off the boxes of annotation files; True when one is new."""
@@ -62,15 +103,21 @@ class FolderClasses:
 
     def _prune(self) -> None:
         """Labels on no box any more leave the class list, and a model they took away comes back."""
+        if self._prune_queued and self._drop_unused():  # (a rename may have looked already: `renamed`)
+            self.refresh()
+
+    def _drop_unused(self) -> bool:
+        """Drop the labels no box has now; True when some went."""
         self._prune_queued = False
         unused = self.used - self._model.labels_in_use() if not self._closed() else set()
-        if unused:
-            self.used -= unused
-            if self._edits.default_label in unused and self._edits.default_label not in self.names():
-                self._edits.default_label = ""  # the next box does not bring a typo back (a class stays)
-            if not self.used:
-                self._host.folder_labels_changed(set())  # the last one gone: `refresh` says nothing then
-            self.refresh()
+        if not unused:
+            return False
+        self.used -= unused
+        if self._edits.default_label in unused and self._edits.default_label not in self.names():
+            self._edits.default_label = ""  # the next box does not bring a typo back (a class stays)
+        if not self.used:
+            self._host.folder_labels_changed(set())  # the last one gone: `refresh` says nothing then
+        return True
 
     def scan_done(self) -> None:
         """Every annotation file read: the model choice, which waits for the whole folder when no
@@ -81,7 +128,7 @@ class FolderClasses:
     def names(self) -> list[str]:
         """The class list: the folder's predefined classes, the model's, then labels found on boxes."""
         info, _problem = self._host.model_state()
-        return merged_names(self._predefined(), info.class_names if info is not None else (), self.used)
+        return merged_names(self._predefined, info.class_names if info is not None else (), self.used)
 
     def refresh(self) -> None:
         if self.used:
