@@ -6,8 +6,9 @@ taker waits for that (at most half the time limit), then shows it.
 
 A folder no model knows (its classes are none of any model's) is a state of
 the window like any other, with its own bar: the taker waits for the opening
-scan (the bar counts the boxes it reads) and saves the window as it is, with
-no prediction. A model that fails to load is an error: nothing is saved.
+scan (the bar counts the boxes it reads), brings the bar's counts up to date
+and saves the window as it is, with no prediction. A model that fails to load
+is an error: nothing is saved.
 
 Exit codes (`petloc-gui --help` lists them): 0 saved, 2 timed out, 3 the PNG
 could not be written, 4 the model failed to load (app.py: 1 the folder could
@@ -25,7 +26,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
-from petloc_gui.ui.models.new_classes_bar import REFRESH_MS
+from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 from petloc_gui.ui.review.review_session import ReviewSession
 
 POLL_MS = 100
@@ -51,6 +52,8 @@ class ScreenshotHost(Protocol):
     def model_status_text(self) -> str: ...
 
     def grab(self) -> QPixmap: ...
+
+    def findChildren(self, kind: type[NewClassesBar]) -> list[NewClassesBar]: ...  # Qt's: the no-model bar
 
     def shutdown(self) -> None: ...
 
@@ -103,9 +106,7 @@ class ScreenshotTaker(QObject):
             self._finish(EXIT_MODEL_FAILED)
         elif self._ready():
             self.shown_at = self.shown_at or time.monotonic()
-            # the no-model bar refreshes its box counts every REFRESH_MS: one refresh after the scan
-            settle_ms = max(self.settle_ms, REFRESH_MS + 200) if self._no_model() else self.settle_ms
-            if (time.monotonic() - self.shown_at) * 1000 >= settle_ms:
+            if (time.monotonic() - self.shown_at) * 1000 >= self.settle_ms:
                 self._timer.stop()
                 self._save()
         elif time.monotonic() - self.started > self.timeout_s:
@@ -117,6 +118,9 @@ class ScreenshotTaker(QObject):
 
     def _save(self) -> None:
         self.window.session.show_prediction()
+        for bar in self.window.findChildren(NewClassesBar):
+            if bar.isVisible():
+                bar.refresh()  # the counts of every box read, now (it counts again a moment after a change)
         QApplication.processEvents()
         ok = self.window.grab().save(str(self.out))
         if not ok:

@@ -2,22 +2,32 @@
 
 "Train a model for these classes" is enabled as soon as every class has
 ``MIN_BOXES_PER_CLASS`` boxed images (counted from the file list, so boxes
-drawn since the folder opened count too).
+drawn since the folder opened count too). The list's own change signals say
+when to count again, at most once per ``THROTTLE_MS``: a burst of changes (the
+opening scan, a rename over the folder) is one count, and no change none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QMetaObject, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice
 from petloc_gui.core.text import counted, visible
 
-REFRESH_MS = 1000
+THROTTLE_MS = 250  # from a change of the list to its count on the bar, at most
+REFRESH_MS = 1000  # without a list to follow (`show_for`), the counts are looked at this often
 MIN_FIT_WIDTH = 40  # px of message: a degenerate width, not worth a height
 NEEDED_SHOWN = 6  # classes named in "still needed"; the others are counted
+
+
+def still_needed(counts: dict[str, int], labels: set[str]) -> dict[str, int]:
+    """Boxes still needed per class (``labels``; ``counts``: boxed images per class) before a model can be
+    trained."""
+    return {name: MIN_BOXES_PER_CLASS - counts.get(name, 0) for name in sorted(labels)
+            if counts.get(name, 0) < MIN_BOXES_PER_CLASS}
 
 
 class NewClassesBar(QToolBar):
@@ -50,37 +60,52 @@ class NewClassesBar(QToolBar):
         layout.addWidget(self.message, 1)
         layout.addWidget(self.button)
         self.addWidget(row)
-        self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        self._recount = QTimer(self, singleShot=True, interval=THROTTLE_MS, timeout=self.refresh)
+        self._poll = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        self._followed: list[QMetaObject.Connection] = []
         self.hide()
 
-    def show_for(self, labels: frozenset[str], known: frozenset[str], broken_fit: str = "") -> None:
+    def show_for(self, labels: frozenset[str], known: frozenset[str], broken_fit: str = "",
+                 rows: QAbstractItemModel | None = None) -> None:
         """Show the bar for a folder whose classes (``labels``) no one usable model knows; ``known``:
         the classes some usable model knows (the others are named); ``broken_fit``: why a model that
-        knows them all cannot be used, said instead while the folder's classes are these."""
+        knows them all cannot be used, said instead while the folder's classes are these. ``rows``:
+        the list the counts come from, counted again when it changes (without it, every
+        ``REFRESH_MS``)."""
         self._choice = ModelChoice(None, "", frozenset(labels), known=frozenset(known), broken_fit=broken_fit)
+        self._follow(rows)
+        if rows is None:
+            self._poll.start()
+        else:
+            self._poll.stop()
         self.refresh()
         self.show()
-        self._timer.start()
+
+    def rows_changed(self) -> None:
+        """The list changed: counted again within ``THROTTLE_MS``, once for all the changes until then."""
+        if not self._recount.isActive():
+            self._recount.start()
+
+    def _follow(self, rows: QAbstractItemModel | None) -> None:
+        for connection in self._followed:
+            QObject.disconnect(connection)  # (False, harmless, when the list is deleted already)
+        self._followed = [] if rows is None else [signal.connect(self.rows_changed) for signal in (
+            rows.dataChanged, rows.layoutChanged, rows.modelReset, rows.rowsInserted, rows.rowsRemoved)]
 
     def conceal(self) -> None:
-        self._timer.stop()
+        self._follow(None)
+        self._poll.stop()
+        self._recount.stop()
         focus = self.window().focusWidget()  # the window's, also while another window (Retraining) is active
         had_focus = focus is not None and self.isAncestorOf(focus)
         self.hide()
         if had_focus:  # the train button, clicked: Qt gave the keys to the next widget, the Label box,
             self._focus_back()  # where D, N, A and 1-9 then typed letters; they belong to the image
 
-    def missing(self) -> dict[str, int]:
-        """Boxes still needed per class before a model can be trained."""
-        counts = self._counts()
-        labels = set(counts) | set(self._choice.labels)
-        return {name: MIN_BOXES_PER_CLASS - counts.get(name, 0) for name in sorted(labels)
-                if counts.get(name, 0) < MIN_BOXES_PER_CLASS}
-
     def refresh(self) -> None:
-        counts = self._counts()
+        counts = self._counts()  # once: a look at every row of the list
         labels = set(counts) | set(self._choice.labels)
-        missing = self.missing()
+        missing = still_needed(counts, labels)
         reason = self._choice.reason_for(labels, of_folder=" of this folder")  # the status line's reason too
         text = f"{reason[:1].upper()}{reason[1:]}, so nothing is predicted."
         if missing:

@@ -6,18 +6,21 @@ demo sat on an image that agrees with its prediction, tens of rows down the
 queue and out of sight. `QueueStart` moves to the queue's top when the order
 is known, unless the user has already moved, edited or sorted otherwise:
 it never takes an image away from someone working on it.
+
+It looks when the list says its rows changed (the annotation files read, an
+image gone), a prediction arrives or the opening scan ends, at most once per
+``THROTTLE_MS``; never while nothing changes.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QMetaObject, QObject, QTimer
 
 from petloc_gui.ui.review.review_session import ReviewSession
 
-POLL_MS = 200
+THROTTLE_MS = 200
 
 
 class QueueStart(QObject):
@@ -27,26 +30,44 @@ class QueueStart(QObject):
                  parent: QObject | None = None, timeout_s: float = 120.0) -> None:
         super().__init__(parent)
         self.session, self.current_session, self.timeout_s = session, current_session, timeout_s
-        self.started = time.monotonic()
         self.moved = False  # True once it showed the queue's top
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._poll)
-        self._timer.start(POLL_MS)
+        self.waiting = True  # until it moved, or left the user where they are, or gave up
+        self._look_soon = QTimer(self, singleShot=True, interval=THROTTLE_MS, timeout=self._look)
+        self._give_up = QTimer(self, singleShot=True, interval=int(timeout_s * 1000), timeout=self._stop)
+        rows = session.model
+        # A prediction too (the list says nothing of a row a filter hides), and the scan's end (its last
+        # files may have had no boxes: no row changed).
+        self._changes: list[QMetaObject.Connection] = [signal.connect(self._changed) for signal in (
+            rows.dataChanged, rows.layoutChanged, rows.modelReset, rows.rowsInserted,
+            session.parts.predictions.predicted, session.watchers.scanner.done)]
+        self._give_up.start()
+        self._look_soon.start()  # known already, perhaps: every prediction cached
+
+    def _changed(self) -> None:
+        if not self._look_soon.isActive():
+            self._look_soon.start()
+
+    def _stop(self) -> None:
+        self.waiting = False
+        self._look_soon.stop()
+        self._give_up.stop()
+        for connection in self._changes:
+            QObject.disconnect(connection)
+        self._changes = []
 
     def _user_has_started(self) -> bool:
         """Moved to another image, edited this one (saved or not: it is held), or sorted by name."""
         s = self.session
         return len(s.visited) > 1 or s.model.held is not None or s.store.has_unsaved() or not s.model.review_order
 
-    def _poll(self) -> None:
+    def _look(self) -> None:
         s = self.session
-        if (s.closed or self.current_session() is not s or self._user_has_started()
-                or time.monotonic() - self.started > self.timeout_s):
-            self._timer.stop()
+        if s.closed or self.current_session() is not s or self._user_has_started():
+            self._stop()
             return
         if not s.queue_known():
             return
-        self._timer.stop()
+        self._stop()
         opened = s.current
         if s.show_queue_top():
             s.visited.discard(opened)  # the image the folder opened on was shown, not chosen: N may bring it up
