@@ -370,7 +370,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        """Stop background threads (idempotent)."""
+        """Stop background threads (idempotent). Only once the close is accepted: a running export
+        is cancelled here, never while a question could still keep the window open."""
+        self.exports.stop()
         if self.session is not None:
             self.session.close()
         self.predictions.shutdown()

@@ -4,6 +4,9 @@ The export runs as a ui.background worker (the folder's images are only opened
 for their headers, but 10,000 of them still take seconds) behind a progress dialog
 that can cancel it. Export reads the annotation files on disk, so unsaved
 edits are offered for saving first. It sees the window as an ``ExportHost``.
+Closing the window stops a running export (``stop``, from the window's
+shutdown, once the close is accepted): asking to close and then answering
+Cancel to a question leaves it running.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
@@ -23,6 +26,9 @@ FORMAT_TEXT = {"yolo": "YOLO", "coco": "COCO"}
 MNEMONIC_TEXT = {"yolo": "&YOLO", "coco": "CO&CO"}
 # Lines of problems shown in the result box (all of them are in the details).
 SHOWN_PROBLEMS = 8
+# How long closing the window waits for a cancelled export to stop (it stops at its next image;
+# a folder on a dead network share must not hang the close for good).
+STOP_WAIT_MS = 10_000
 
 
 class ExportHost(Protocol):
@@ -109,9 +115,7 @@ class ExportActions(QObject):
     def __init__(self, host: ExportHost, window: QMainWindow, menu: QMenu, before: QAction | None = None) -> None:
         super().__init__(window)
         self.host, self.window = host, window
-        # Closing the window stops a running export first (it would write on
-        # into a folder nobody is told about).
-        window.installEventFilter(self)
+        self._stopped = False  # the window is closing: no result box any more
         self.thread: ExportThread | None = None
         self.dialog: QProgressDialog | None = None
         self.last_report = None
@@ -128,16 +132,14 @@ class ExportActions(QObject):
         if before is not None:
             menu.insertSeparator(before)
 
-    def eventFilter(self, watched, event) -> bool:  # Qt's name
-        if watched is self.window and event.type() == QEvent.Close:
-            self.stop()
-        return False
-
     def stop(self) -> None:
-        """Cancel a running export and wait for its thread (the output is incomplete)."""
+        """The window is closing (the close accepted, nothing left to ask): cancel a running export,
+        which would write on into a folder nobody is told about, and wait for it to stop, up to
+        ``STOP_WAIT_MS``. Its output is incomplete; no box says so, the window is going."""
+        self._stopped = True
         if self.thread is not None and self.thread.isRunning():
             self.thread.cancel()
-            self.thread.wait()
+            self.thread.wait(STOP_WAIT_MS)
 
     # --- starting -------------------------------------------------------------------
     def start(self, fmt: str, out: str | Path | None = None) -> bool:
@@ -214,6 +216,8 @@ class ExportActions(QObject):
     # --- results --------------------------------------------------------------------
     def _finished(self, fmt: str, out: Path, report) -> None:
         self.last_report = report
+        if self._stopped:
+            return
         text = f"Exported as {FORMAT_TEXT[fmt]} to {out}:\n{report.summary()}."
         shown = report.problems[:SHOWN_PROBLEMS] + report.warnings[:2]
         if shown:
@@ -227,6 +231,8 @@ class ExportActions(QObject):
         box.open()  # not exec(): tests and scripts must not block here
 
     def _failed(self, message: str) -> None:
+        if self._stopped:
+            return
         self.host.show_status(message, 15000)
         if self.thread is not None and self.thread.cancelled:  # the user's own stop: no failure
             QMessageBox.information(self.window, "Export cancelled", message)
