@@ -61,11 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def install_retraining(window) -> None:
-    """Add the retraining actions when that module is present (it is optional)."""
-    try:
-        from petloc_gui.ui.training.retrain_controller import install_retraining as install
-    except ImportError:
-        return
+    """Add Model → Retrain… and Versions. A failure to set them up is said in the status bar; a
+    module that does not import is a broken installation, and raises (it hid both menus, unsaid)."""
+    from petloc_gui.ui.training.retrain_controller import install_retraining as install
+
     try:
         install(window)
     except Exception as exc:  # noqa: BLE001 - retraining must never stop the window from opening

@@ -7,6 +7,7 @@ worker thread (prediction_service.py).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -35,6 +36,9 @@ from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.status_line import StatusLine
 from petloc_gui.ui.window_geometry import fit_into
 from petloc_gui.ui.window_host import WindowHost
+
+if TYPE_CHECKING:  # installed by app.install_retraining (its actions are not the window's own)
+    from petloc_gui.ui.training.retrain_controller import RetrainController
 
 LIST_WIDTH = 460  # the image list's first-run width (px); a small window gives it less (`DockShare`)
 
@@ -71,6 +75,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.guard = SaveGuard(self, self)
         self._build_menus()
         self.models = ModelController(self.predictions, self.settings, self.model_menu, self, self)
+        self.retrain_controller: RetrainController | None = None  # set by `install_retraining`
         self._build_toolbar()
         self.addToolBarBreak()
         self.addToolBar(Qt.TopToolBarArea, self.models.new_classes)  # "no model knows these classes", full width
@@ -358,7 +363,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
 
     # --- closing -------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # Qt's name
-        training = getattr(self, "retrain_controller", None)  # set by install_retraining
+        training = self.retrain_controller
         # The edits first: saving them loses nothing if the quit is cancelled later, where stopping a
         # run or discarding a new model cannot be undone.
         if not self.guard.confirm_leave() or (training is not None and not training.confirm_quit()):

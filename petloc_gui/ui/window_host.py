@@ -10,12 +10,20 @@ widgets. They live here so main_window.py only composes.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from petloc_gui.ui.models.model_controller import ModelController
+    from petloc_gui.ui.training.retrain_controller import RetrainController
 
 
 class WindowHost:
     """Mixed into MainWindow (which provides the attributes used here)."""
+
+    models: ModelController
+    retrain_controller: RetrainController | None  # None until `install_retraining`
 
     # --- review_session.SessionHost ------------------------------------------------------
     def autosave(self) -> bool:
@@ -33,15 +41,12 @@ class WindowHost:
         self.update_position()
 
     def folder_labels_changed(self, labels: set[str]) -> None:
-        models = getattr(self, "models", None)
-        if models is not None:
-            models.labels_changed(labels)
+        self.models.labels_changed(labels)
 
     # --- model_controller.ModelHost (session, current_folder, show_status: the window's own) --
     def train_for_folder(self) -> None:
-        controller = getattr(self, "retrain_controller", None)  # set by install_retraining
-        if controller is not None:
-            controller.train_for_folder()
+        if self.retrain_controller is not None:
+            self.retrain_controller.train_for_folder()
 
     # --- retrain_controller.RetrainHost (the rest: the window's own) -----------------------------
     def choose_model(self, spec: str) -> None:

@@ -96,7 +96,7 @@ def test_retraining_is_installed_with_such_a_version_in_the_store(qtbot, window,
 
     _version(VersionStore(), BAD[case])
     install_retraining(window)
-    controller = getattr(window, "retrain_controller", None)
+    controller = window.retrain_controller
     try:
         assert controller is not None, window.statusBar().currentMessage()  # "Retraining unavailable: ..."
         assert [a.data() for a in controller.versions_menu.version_actions()] == ["v1"]

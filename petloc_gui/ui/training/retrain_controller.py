@@ -11,7 +11,7 @@ TensorFlow for this: all of it happens in the child process.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -387,8 +387,17 @@ class RetrainController(QObject):
             self.last_message_box = dialog
 
 
-def install_retraining(window: Any) -> RetrainController:
-    """Add Retrain… (Ctrl+T) and the Versions submenu to ``window.model_menu``."""
-    controller = RetrainController(window, window.model_menu, window)
+class RetrainWindow(RetrainHost, Protocol):
+    """The window retraining is installed on (a QMainWindow: it parents the dialogs): its answers as
+    a ``RetrainHost``, its Model menu, and where it keeps the controller (`MainWindow.retrain_controller`)."""
+
+    model_menu: QMenu
+    retrain_controller: RetrainController | None
+
+
+def install_retraining(window: RetrainWindow) -> RetrainController:
+    """Add Retrain… (Ctrl+T) and the Versions submenu to ``window.model_menu``; the controller is
+    ``window.retrain_controller`` from now on."""
+    controller = RetrainController(window, window.model_menu, cast(QWidget, window))
     window.retrain_controller = controller
     return controller
