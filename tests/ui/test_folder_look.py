@@ -78,3 +78,28 @@ def test_a_follower_stopped_before_its_baseline_starts_nothing(qtbot, tmp_path):
     follower.stop()  # the folder was closed at once
     qtbot.wait(300)
     assert scans == [] and not follower.looks.poll.isActive()
+
+
+def test_a_look_that_raises_does_not_stop_the_following(qtbot, capsys):
+    """One unexpected exception left the look busy for good: no look, no result, ever again."""
+    looks = _Looks()
+    raised = []
+
+    def run_or_raise() -> int:
+        if not raised:
+            looks.gate.wait(5)
+            raised.append(1)
+            raise ValueError("one bad look")
+        return looks._run()
+
+    look = FolderLook(lambda: (run_or_raise, ()), looks.done.append, quiet_ms=50, poll_ms=60_000)
+    looks.gate.clear()
+    look.start()
+    look.look()
+    look.look()  # asked for while the failing one runs: runs after it
+    looks.gate.set()
+    qtbot.waitUntil(lambda: looks.done == [1] and not look.busy, timeout=5000)
+    look.look()  # and a later event or poll looks again
+    qtbot.waitUntil(lambda: looks.done == [1, 2] and not look.busy, timeout=5000)
+    assert "ValueError: one bad look" in capsys.readouterr().err
+    look.stop()

@@ -13,6 +13,8 @@ one runs makes it run once more after it.
 from __future__ import annotations
 
 import os
+import sys
+import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -80,7 +82,7 @@ class FolderLook(QObject):
             return
         self._again = False
         func, args = self._work()
-        self._worker = background.start(func, *args, returned=self._finished)
+        self._worker = background.start(func, *args, returned=self._finished, errored=self._failed)
 
     def _finished(self, result: Any) -> None:
         self._worker = None
@@ -88,6 +90,16 @@ class FolderLook(QObject):
             return  # stopped meanwhile: the owner has moved on
         self._done(result)
         if self._again:
+            self.look()
+
+    def _failed(self, exc: BaseException) -> None:
+        """A look raised (the look functions catch what files do: this is a bug). Said on stderr; the
+        folder is followed on: the next event or poll looks again (it stopped for good, busy forever)."""
+        print("petloc: looking at the folder again failed; it is looked at again on the next change",
+              file=sys.stderr)
+        traceback.print_exception(exc, file=sys.stderr)
+        self._worker = None
+        if self._started and self._again:
             self.look()
 
     def stop(self) -> None:
