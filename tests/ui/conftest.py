@@ -215,7 +215,7 @@ def open_and_wait(qtbot, window, folder, model="fake") -> None:
     assert window.open_folder(folder, model=model)
     wait_predictions(qtbot, window)
     scanner = window.session.watchers.scanner
-    qtbot.waitUntil(lambda: scanner.isFinished(), timeout=10_000)
+    qtbot.waitUntil(scanner.scan_done, timeout=10_000)
     window.session.model.update_ranks()
 
 

@@ -1,4 +1,4 @@
-"""File -> Export as YOLO / COCO: the menu actions, the worker thread and its result."""
+"""File -> Export as YOLO / COCO: the menu actions, the export worker and its result."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from tests.ui.conftest import GT
 def _export(qtbot, window, fmt, out):
     exports = window.exports
     assert exports.start(fmt, out)
-    # The report arrives by a queued signal, after the thread itself has ended.
+    # The report arrives by a queued signal, after the worker itself has ended.
     qtbot.waitUntil(lambda: exports.last_report is not None, timeout=20_000)
-    exports.thread.wait(5_000)
+    exports.job.wait(5_000)
     return exports.last_report
 
 
@@ -52,13 +52,13 @@ def test_cancelled_export_reports_and_stops(qtbot, window, folder, tmp_path, mon
     exports = window.exports
     from petloc_gui.ui.review import export_action
 
-    original_init = export_action.ExportThread.__init__
+    original_init = export_action.ExportJob.__init__
 
     def cancelled_at_once(self, *args, **kwargs):
         original_init(self, *args, **kwargs)
         self.cancel()  # as if Cancel were pressed before the first image
 
-    monkeypatch.setattr(export_action.ExportThread, "__init__", cancelled_at_once)
+    monkeypatch.setattr(export_action.ExportJob, "__init__", cancelled_at_once)
     assert exports.start("coco", tmp_path / "c")
     qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
     assert warnings[0][0] == "told" and "cancelled" in warnings[0][1]  # the user's stop is no failure
@@ -107,4 +107,4 @@ def test_exporting_into_the_open_folder_is_refused_before_asking_to_write_into_i
     assert asked == []  # not "Folder not empty... write anyway?" first
     assert warned == [f"{folder}: is the folder of the dataset being exported, so the export would "
                       "become part of the dataset; choose a folder outside it"]
-    assert window.exports.thread is None
+    assert window.exports.job is None

@@ -49,7 +49,7 @@ def test_cancelling_the_close_keeps_the_export_running(qtbot, window, folder, tm
     window.guard.confirm_leave = lambda reload=False: False  # the user answers Cancel
     window.close()
     assert window.isVisible()
-    assert not exports.thread.cancelled
+    assert not exports.job.cancelled
     release.set()
     qtbot.waitUntil(lambda: exports.last_report is not None, timeout=20_000)
     assert (tmp_path / "out" / "annotations.json").is_file()
@@ -65,6 +65,6 @@ def test_an_accepted_close_stops_the_export_quietly(qtbot, window, folder, tmp_p
     window.guard.confirm_leave = lambda reload=False: True
     window.close()
     assert not window.isVisible()
-    assert exports.thread.cancelled and not exports.thread.isRunning()  # stopped before close returned
+    assert exports.job.cancelled and not exports.job.running()  # stopped before close returned
     qtbot.wait(100)  # its queued "cancelled" result arrives: no box for a window that is gone
     assert boxes == [] and exports.last_report is None

@@ -96,7 +96,7 @@ def test_permission_error_on_an_unsearchable_folder_stays_per_image(qtbot, windo
     monkeypatch.setattr(pathlib.Path, "is_file", is_file)
     assert window.open_folder(root, model="fake")
     scanner = window.session.watchers.scanner
-    qtbot.waitUntil(scanner.isFinished, timeout=10_000)
+    qtbot.waitUntil(scanner.scan_done, timeout=10_000)
     model = window.session.model
     locked = _row(window, "locked/b.png")  # the list says where it is
     qtbot.waitUntil(lambda: model.status[locked] == "error", timeout=10_000)  # the thread lived on

@@ -83,10 +83,15 @@ class AnnotationScanner(QObject):
             self.scanned.emit(*chunk)
 
     def stop(self) -> None:
+        """No chunk from now on. The worker reads on to its next chunk, unseen, and ends there: the UI
+        thread does not wait for it (it did, up to 10 s, on every folder switch and F5), and nothing
+        it still reads reaches anyone (``_chunk`` and ``_finished`` check ``aborted``; Qt drops a queued
+        call to a deleted scanner)."""
         if self._worker is not None:
             self._worker.quit()
-            self._worker.wait(10)
 
-    def isFinished(self) -> bool:  # the QThread name the tests and callers know
+    def scan_done(self) -> bool:
         """True once every chunk has been delivered (the finished signal follows the last one)."""
         return self._delivered
+
+    isFinished = scan_done  # noqa: N815 - the QThread-era name; folder_watchers.py still calls it

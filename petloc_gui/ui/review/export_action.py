@@ -50,7 +50,7 @@ class ExportCancelled(Exception):  # noqa: N818 - a stop request, not an error
     """Raised from the progress callback to stop an export the user cancelled."""
 
 
-class ExportThread(QObject):
+class ExportJob(QObject):
     """Runs export_yolo / export_coco off the UI thread (a ui.background worker);
     reports progress and the ConversionReport."""
 
@@ -69,7 +69,8 @@ class ExportThread(QObject):
         self._worker = background.start(self._export, returned=self._deliver, finished=self.finished.emit,
                                         errored=lambda exc: self.failed.emit(f"Export failed: {exc}"))
 
-    def isRunning(self) -> bool:  # the QThread name callers know
+    def running(self) -> bool:
+        """Started and not ended yet."""
         return self._worker is not None and not self._worker.is_finished()
 
     def wait(self, timeout_ms: int | None = None) -> bool:
@@ -116,7 +117,7 @@ class ExportActions(QObject):
         super().__init__(window)
         self.host, self.window = host, window
         self._stopped = False  # the window is closing: no result box any more
-        self.thread: ExportThread | None = None
+        self.job: ExportJob | None = None
         self.dialog: QProgressDialog | None = None
         self.last_report = None
         self.actions: dict[str, QAction] = {}
@@ -137,9 +138,9 @@ class ExportActions(QObject):
         which would write on into a folder nobody is told about, and wait for it to stop, up to
         ``STOP_WAIT_MS``. Its output is incomplete; no box says so, the window is going."""
         self._stopped = True
-        if self.thread is not None and self.thread.isRunning():
-            self.thread.cancel()
-            self.thread.wait(STOP_WAIT_MS)
+        if self.job is not None and self.job.running():
+            self.job.cancel()
+            self.job.wait(STOP_WAIT_MS)
 
     # --- starting -------------------------------------------------------------------
     def start(self, fmt: str, out: str | Path | None = None) -> bool:
@@ -149,7 +150,7 @@ class ExportActions(QObject):
         if dataset is None:
             QMessageBox.information(window, "Nothing to export", "Open a folder first.")
             return False
-        if self.thread is not None and self.thread.isRunning():
+        if self.job is not None and self.job.running():
             QMessageBox.information(window, "Export running", "An export is already running.")
             return False
         if not self._edits_saved():
@@ -195,7 +196,7 @@ class ExportActions(QObject):
         return answer == QMessageBox.Ignore
 
     def _run(self, fmt: str, dataset, out: Path, overwrite: bool) -> None:
-        for previous in (self.thread, self.dialog):  # the last export's, kept until now for its report
+        for previous in (self.job, self.dialog):  # the last export's, kept until now for its report
             if previous is not None:
                 previous.deleteLater()
         total = len(dataset.items)
@@ -204,14 +205,14 @@ class ExportActions(QObject):
         dialog.setWindowTitle("Export")
         dialog.setWindowModality(Qt.WindowModal)
         dialog.setMinimumDuration(300)  # small folders finish before it would show
-        thread = ExportThread(fmt, dataset, out, overwrite, self.window)
-        thread.progress.connect(lambda done, steps: dialog.setValue(done * total // max(steps, 1)))
-        thread.done.connect(lambda report: self._finished(fmt, out, report))
-        thread.failed.connect(self._failed)
-        thread.finished.connect(dialog.reset)
-        dialog.canceled.connect(thread.cancel)
-        self.thread, self.dialog = thread, dialog
-        thread.start()
+        job = ExportJob(fmt, dataset, out, overwrite, self.window)
+        job.progress.connect(lambda done, steps: dialog.setValue(done * total // max(steps, 1)))
+        job.done.connect(lambda report: self._finished(fmt, out, report))
+        job.failed.connect(self._failed)
+        job.finished.connect(dialog.reset)
+        dialog.canceled.connect(job.cancel)
+        self.job, self.dialog = job, dialog
+        job.start()
 
     # --- results --------------------------------------------------------------------
     def _finished(self, fmt: str, out: Path, report) -> None:
@@ -234,7 +235,7 @@ class ExportActions(QObject):
         if self._stopped:
             return
         self.host.show_status(message, 15000)
-        if self.thread is not None and self.thread.cancelled:  # the user's own stop: no failure
+        if self.job is not None and self.job.cancelled:  # the user's own stop: no failure
             QMessageBox.information(self.window, "Export cancelled", message)
         else:
             QMessageBox.warning(self.window, "Export failed", message)
