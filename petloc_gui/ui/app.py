@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 from petloc_gui.core.paths import APP_NAME
-
-T0 = time.perf_counter()
 
 
 def given(what: str):
@@ -154,7 +151,6 @@ def main(argv: list[str] | None = None) -> int:
     install_retraining(window)
     window.show()
     app.processEvents()
-    window.startup_seconds = time.perf_counter() - T0
     screenshot = None
     if args.screenshot:
         from petloc_gui.ui.screenshot import ScreenshotTaker

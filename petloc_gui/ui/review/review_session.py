@@ -11,7 +11,6 @@ unless the user has moved on meanwhile.
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -101,7 +100,6 @@ class ReviewSession:
         self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
         self.classes = FolderClasses(self.model, lambda: self.predefined, parts.labels, host, lambda: self.closed,
                                      parts.edits)
-        self.last_show_ms = 0.0
         # what other programs do to the folder meanwhile: its annotation files, the open images' files,
         # images added or deleted
         self.gone = GoneImages(self.model, self.store, self.row_of, dataset.items, parts.predictions, self)
@@ -143,7 +141,6 @@ class ReviewSession:
     # --- showing an image ------------------------------------------------------------
     def show(self, row: int) -> None:
         """Make ``row`` the current image (autosaving the previous one if that is on)."""
-        started = time.perf_counter()
         w = self.parts
         previous = self.current
         if previous is not None and previous != row and self.host.autosave():
@@ -174,7 +171,6 @@ class ReviewSession:
         shown = [] if row in self.model.gone else [item.image_path]  # a deleted image would only fail
         w.predictions.request(shown + paths)
         w.images.prefetch(paths)
-        self.last_show_ms = (time.perf_counter() - started) * 1000
 
     def image_decoded(self, path: str, display) -> None:
         """A decode finished (pool thread -> UI thread): show it if it is the one awaited."""
