@@ -24,6 +24,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from petloc_gui.app.model_metrics import metrics_text, not_measured
 from petloc_gui.core.text import counted
 from petloc_gui.ui import background
 from petloc_gui.ui.plain_text import as_plain
@@ -46,9 +47,8 @@ def _compute(dataset):
         return dataset, f"Statistics failed: {exc}"
 
 
-# Metric keys, in the words shown (measured on the split that ModelInfo.split names).
-METRIC_TEXT = (
-    ("n_images", "images"),
+# Each figure in words, under the line that says on which images they were measured (`metrics_text`).
+METRIC_DETAIL = (
     ("accuracy", "class accuracy"),
     ("mean_iou", "mean IoU"),
     ("iou_ge_50", "boxes with IoU ≥ 0.5"),
@@ -196,15 +196,19 @@ class DatasetPanel(QDockWidget):
             self._compute_if_stale()
 
     def set_model(self, info) -> None:
+        """The model's name and figures, in the words every other place uses (`metrics_text`: on which
+        split and how many images, or why there are none), then each figure as detail."""
         metrics = info.metrics or {}
-        split = getattr(info, "split", "validation")
-        lines = [f"<b>Model:</b> {info.summary}", f"<i>figures on the {split} images:</i>"]
-        for key, text in METRIC_TEXT:
-            value = metrics.get(key)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                lines.append(f"{text}: {value:.3f}" if isinstance(value, float) else f"{text}: {value}")
+        detail = [] if not_measured(metrics) else [
+            f"{text}: {value:.3f}" if isinstance(value, float) else f"{text}: {value}"
+            for key, text in METRIC_DETAIL
+            if isinstance(value := metrics.get(key), (int, float)) and not isinstance(value, bool)]
+        figures = metrics_text(metrics, info.split, info.held_out)
+        if not figures:  # neither accuracy nor IoU recorded
+            figures = f"figures on the {info.split} images:" if detail else "no figures recorded with this model"
+        lines = [f"<b>Model:</b> {html.escape(info.name)}", html.escape(figures), *detail]
         if info.class_names:
-            lines.append("classes: " + ", ".join(info.class_names))
+            lines.append("classes: " + html.escape(", ".join(info.class_names)))
         self.model_label.setText("<br>".join(lines))
 
     def _visibility_changed(self, visible: bool) -> None:
