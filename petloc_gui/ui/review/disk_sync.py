@@ -10,11 +10,19 @@ itself checks again, so a change the watcher missed (network folders) is
 still never overwritten silently. The image shown is followed too
 (``follow_image``): a file rewritten under it (restored after its decoding
 failed, edited elsewhere) is shown again.
+
+Watches are a budget every program of the user shares (inotify), and one was
+added per image opened and never removed: a long session used them up, and
+then adding one failed without a word. Only the most recently opened
+documents' files and folders are watched (`MAX_WATCHED`); a file whose watch
+was given up is compared again as soon as its document is opened again, and
+any event compares every opened document, as the save does.
 """
 
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -24,6 +32,9 @@ from petloc_gui.app.file_key import NO_FILE, FileKey, file_key
 from petloc_gui.core.disk_state import MISSING, DiskState, current_state, same_content
 
 QUIET_MS = 150
+# Paths (files and folders) watched at most: those of the documents opened last (the current one's
+# always). FolderLook watches up to 1,000 folders for each of the session's two other watchers.
+MAX_WATCHED = 200
 
 
 def changed_state(doc) -> DiskState | None:
@@ -63,6 +74,8 @@ class DiskSync(QObject):
         self.timer.setInterval(QUIET_MS)
         self.timer.timeout.connect(self.check)
         self._image: tuple[Path, FileKey, Callable[[Path], None]] | None = None  # see follow_image
+        self._recent: OrderedDict[str, None] = OrderedDict()  # the paths watched, least recently wanted first
+        self._given_up: set[str] = set()  # paths whose watch went to newer ones: changes there were not seen
 
     def watch(self, doc) -> None:
         """Start watching one opened document's annotation file and its folder."""
@@ -80,10 +93,20 @@ class DiskSync(QObject):
         self._add([str(Path(path).parent), str(path)] if Path(path).exists() else [str(Path(path).parent)])
 
     def _add(self, wanted: list[str]) -> None:
+        """Watch ``wanted`` (again), as the most recent; the least recent beyond `MAX_WATCHED` are given up."""
         watched = set(self.watcher.files()) | set(self.watcher.directories())
         for item in wanted:
+            if item in self._given_up:
+                self._given_up.discard(item)
+                self.timer.start()  # it may have changed while unwatched: compare the documents soon
+            self._recent[item] = None
+            self._recent.move_to_end(item)
             if item not in watched:
                 self.watcher.addPath(item)  # returns False (no raise) for unwatchable paths
+        while len(self._recent) > MAX_WATCHED:
+            oldest, _ = self._recent.popitem(last=False)
+            self._given_up.add(oldest)
+            self.watcher.removePath(oldest)  # returns False (no warning) when it was not watched
 
     def _check_image(self) -> None:
         if self._image is None:
@@ -116,6 +139,8 @@ class DiskSync(QObject):
 
     def stop(self) -> None:
         self._image = None
+        self._recent.clear()
+        self._given_up.clear()
         self.timer.stop()
         paths = self.watcher.files() + self.watcher.directories()
         if paths:
