@@ -61,7 +61,7 @@ from petloc_gui.core.interop.yolo_lines import (
     read_label_text,
     read_lines,
 )
-from petloc_gui.core.interop.yolo_names import data_yaml, find_class_names, find_keypoint_shape
+from petloc_gui.core.interop.yolo_names import FolderYaml, data_yaml, find_class_names, find_keypoint_shape
 from petloc_gui.core.text import counted
 
 _DECIMALS = 6  # 1e-6 of a 10,000-pixel side is 0.01 pixel
@@ -223,19 +223,21 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
         raise DatasetError("does not exist", src)
     if not src.is_dir():
         raise DatasetError("not a folder (a YOLO dataset is a folder)", src)
-    names, names_file = find_class_names(src)
-    pose = find_keypoint_shape(src)
+    yaml = FolderYaml(src)  # read once, for the names and a pose dataset's kpt_shape
+    names, names_file = find_class_names(src, yaml)
+    pose = find_keypoint_shape(src, yaml)
     layout = find_pairs(src)
     evidence = TrackEvidence()
-    texts: dict[Path, str] = {}  # the label files read by the first look, converted from memory after
+    # Each label file is read once: by the first look when there is one, converted from memory after.
+    texts: dict[Path, tuple[str | None, str]] = {}
     if pose is None:
         # A first look at every label file: whether 7 values ending in 1 are
         # track ids or triangles is the folder's to say (`TrackEvidence`).
-        # Unreadable files are read again, and reported, by the second look, which converts.
         for image in layout.images:
-            if image.label is not None and (text := read_label_text(image.label, ConversionReport())) is not None:
-                evidence.add(text)
-                texts[image.label] = text
+            if image.label is not None:
+                texts[image.label] = read_label_text(image.label)
+                if (text := texts[image.label][0]) is not None:
+                    evidence.add(text)
     keypoints, keypoints_file = pose or (None, None)
     rules = LineRules(names, names_file, keypoints, keypoints_file, tracked=evidence.tracked())
     for extra, first in layout.duplicates:
@@ -245,8 +247,8 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
     records = []
     kinds = LineKinds()
     for done, image in enumerate(layout.images, start=1):
-        record = _read_pair(image.path, image.label, image.relative, rules, report, kinds,
-                            texts.pop(image.label, None) if image.label is not None else None)
+        label_text = texts.pop(image.label) if image.label in texts else None
+        record = _read_pair(image.path, image.label, image.relative, rules, report, kinds, label_text)
         if record is not None:
             records.append(record)
         if progress is not None:
@@ -259,8 +261,9 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
 
 
 def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,
-               report: ConversionReport, kinds: LineKinds, label_text: str | None = None) -> ImageRecord | None:
-    """``label_text``: the label file's text when the first look at the folder read it already."""
+               report: ConversionReport, kinds: LineKinds,
+               label_text: tuple[str | None, str] | None = None) -> ImageRecord | None:
+    """``label_text``: what `read_label_text` gave when the first look at the folder read the label file."""
     try:
         width, height = image_size(image)
     except ImageLoadError as exc:
@@ -272,8 +275,9 @@ def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,
                          annotated=label is not None)
     if label is None:
         return record
-    text = label_text if label_text is not None else read_label_text(label, report)
+    text, unread = label_text if label_text is not None else read_label_text(label)
     if text is None:
+        report.problem(label, unread)
         report.skipped_images += 1
         return None
     lines, usable, ambiguous = read_lines(text, label, rules, width, height, report)

@@ -62,12 +62,15 @@ def is_label_name(name: str) -> bool:
 
 
 def find_pairs(src: Path) -> YoloLayout:
-    """The images of the YOLO folder ``src``, each with its label file (or None)."""
+    """The images of the YOLO folder ``src``, each with its label file (or None).
+
+    The folder tree is walked once, and a ``.txt`` no image has is opened once (its first 64 KB
+    tell an image list and a README from a label file).
+    """
     if (src / _LABELS).is_dir() and not (src / _IMAGES).is_dir():
         raise DatasetError("has labels/ but no images/ folder beside it", src)
-    roots = _split_roots(src)
-    images = _walk(src, is_image_name)
-    texts = _walk(src, is_label_name)
+    tree = _scan(src)
+    roots, images, texts = tree.roots, tree.images, tree.texts
     layout = YoloLayout()
     owners: dict[str, Path] = {}  # label name -> the image it belongs to
     used: set[str] = set()
@@ -83,25 +86,34 @@ def find_pairs(src: Path) -> YoloLayout:
             used.add(label)
         layout.images.append(YoloImage(path, _output_name(rel, roots), texts[label] if label is not None else None))
     for rel, path in sorted(texts.items(), key=lambda item: _order(item[0])):
-        if rel in used or _is_image_list(path, rel):
+        if rel in used:
+            continue
+        head = _head(path)
+        if _is_image_list(head, rel):
             continue
         index = _split_index(rel, _LABELS, roots)
-        if index is None and _split_index(rel, _IMAGES, roots) is None and not _starts_with_numbers(path):
+        if index is None and _split_index(rel, _IMAGES, roots) is None and not _starts_with_numbers(head):
             continue  # beside the split folders and no label: a README
         image = _swapped(rel, index, _IMAGES) if index is not None else _with_txt(rel)
         layout.orphans.append((path, src / image.rsplit(".", 1)[0]))
     return layout
 
 
-def _starts_with_numbers(path: Path) -> bool:
-    """Whether a ``.txt``'s first line is numbers, as a label line is (an empty or unreadable one counts:
-    it is reported as a label file without its image)."""
+def _head(path: Path) -> bytes | None:
+    """The first 64 KB of a ``.txt`` no image has, or None when it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(_LIST_HEAD_BYTES).decode("utf-8", "replace")
+            return handle.read(_LIST_HEAD_BYTES)
     except OSError:
+        return None
+
+
+def _starts_with_numbers(head: bytes | None) -> bool:
+    """Whether a ``.txt``'s first line (``head``: its first bytes) is numbers, as a label line is (an
+    empty or unreadable one counts: it is reported as a label file without its image)."""
+    if head is None:
         return True
-    first = next((line.split() for line in head.splitlines() if line.strip()), None)
+    first = next((line.split() for line in head.decode("utf-8", "replace").splitlines() if line.strip()), None)
     if first is None:
         return True
     try:
@@ -111,14 +123,11 @@ def _starts_with_numbers(path: Path) -> bool:
     return True
 
 
-def _is_image_list(path: Path, rel: str) -> bool:
-    """Whether a ``.txt`` no image has lists images rather than boxes (darknet's train.txt, an
-    Ultralytics ``train: list.txt``): every line names an image file; an empty one at the top
-    of the folder under a name darknet gives its lists."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_LIST_HEAD_BYTES)
-    except OSError:
+def _is_image_list(head: bytes | None, rel: str) -> bool:
+    """Whether a ``.txt`` no image has (``head``: its first bytes, None if unreadable) lists images rather
+    than boxes (darknet's train.txt, an Ultralytics ``train: list.txt``): every line names an image file;
+    an empty one at the top of the folder under a name darknet gives its lists."""
+    if head is None:
         return False  # reported as a label file without an image
     lines = [line.strip() for line in head.decode("utf-8", "replace").splitlines() if line.strip()]
     if len(head) == _LIST_HEAD_BYTES:
@@ -128,17 +137,40 @@ def _is_image_list(path: Path, rel: str) -> bool:
     return all(is_image_name(line) or is_read_by_yolo(line) for line in lines)
 
 
-def _split_roots(src: Path) -> set[str]:
-    """The folders under ``src`` (posix, relative; ``""`` for ``src``) that hold ``images/`` and ``labels/``
-    side by side, and those holding ``images/`` only beside one of them (Roboflow's ``test/images``
-    of an unlabelled test split beside ``train/images`` + ``train/labels``)."""
+@dataclass
+class _Tree:
+    """What one walk of a YOLO folder found (posix paths relative to it)."""
+
+    roots: set[str]  # `_split_roots`
+    images: dict[str, Path] = field(default_factory=dict)
+    texts: dict[str, Path] = field(default_factory=dict)  # `is_label_name`
+
+
+def _scan(src: Path) -> _Tree:
+    """The images, label files and split roots under ``src``, in one walk (hidden ones skipped)."""
     both: set[str] = set()
     images_only: set[str] = set()
-    for folder, dirs, _ in os.walk(src):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+    tree = _Tree(set())
+    for folder, dirs, files in os.walk(src):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         if _IMAGES in dirs:
             rel = relative_name(Path(folder), src)
             (both if _LABELS in dirs else images_only).add("" if rel == "." else rel)
+        for name in files:
+            if name.startswith("."):
+                continue
+            found = tree.images if is_image_name(name) else tree.texts if is_label_name(name) else None
+            if found is not None:
+                path = Path(folder) / name
+                found[relative_name(path, src)] = path
+    tree.roots = _split_roots(both, images_only)
+    return tree
+
+
+def _split_roots(both: set[str], images_only: set[str]) -> set[str]:
+    """The folders (posix, relative; ``""`` for the top) that hold ``images/`` and ``labels/`` side by
+    side (``both``), and those holding ``images/`` only (``images_only``) beside one of them (Roboflow's
+    ``test/images`` of an unlabelled test split beside ``train/images`` + ``train/labels``)."""
     parents = {_parent(rel) for rel in both if rel}
     return both | {rel for rel in images_only if rel and _parent(rel) in parents}
 

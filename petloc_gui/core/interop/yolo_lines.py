@@ -31,21 +31,19 @@ AMBIGUOUS = "ambiguous"
 PREDICTIONS = (PREDICTION, TRACKED)  # a model's boxes: their VOC file is a pre-label
 
 
-def read_label_text(label: Path, report: ConversionReport) -> str | None:
+def read_label_text(label: Path) -> tuple[str | None, str]:
+    """The text of the label file ``label``, or None and what the caller reports (``file: why``)."""
     try:
         with open(label, "rb") as handle:
             data = handle.read(MAX_LABEL_BYTES + 1)
     except OSError as exc:
-        report.problem(label, f"cannot read: {exc.strerror or exc}; image not converted")
-        return None
+        return None, f"cannot read: {exc.strerror or exc}; image not converted"
     if len(data) > MAX_LABEL_BYTES:
-        report.problem(label, "larger than 16 MB: not a label file; image not converted")
-        return None
+        return None, "larger than 16 MB: not a label file; image not converted"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
-        report.problem(label, "not UTF-8 text: not a label file; image not converted")
-        return None
+        return None, "not UTF-8 text: not a label file; image not converted"
 
 
 @dataclass(frozen=True)

@@ -42,13 +42,30 @@ def data_yaml(names: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def find_class_names(folder: Path) -> tuple[list[str], Path]:
-    """The class names of a YOLO folder and the file they came from.
+class FolderYaml:
+    """A folder's data.yaml (the first of `YAML_FILES` there), read at most once: the class names
+    and a pose dataset's ``kpt_shape`` both come from it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = next((folder / name for name in YAML_FILES if (folder / name).is_file()), None)
+        self._text: str | None = None
+
+    def text(self) -> str:
+        """Its text (raises DatasetError when it cannot be read; only call when `path` is not None)."""
+        assert self.path is not None
+        if self._text is None:
+            self._text = _read(self.path)
+        return self._text
+
+
+def find_class_names(folder: Path, yaml: FolderYaml | None = None) -> tuple[list[str], Path]:
+    """The class names of a YOLO folder and the file they came from (``yaml``: its data.yaml, when
+    the caller reads it for more).
 
     Raises DatasetError when there are none, or when one name is listed twice:
     the boxes of both ids would silently become one class.
     """
-    names, path = _class_names(folder)
+    names, path = _class_names(folder, yaml if yaml is not None else FolderYaml(folder))
     ids_of: dict[str, list[int]] = {}
     for index, name in enumerate(names):
         ids_of.setdefault(name, []).append(index)
@@ -61,7 +78,7 @@ def find_class_names(folder: Path) -> tuple[list[str], Path]:
     return names, path
 
 
-def _class_names(folder: Path) -> tuple[list[str], Path]:
+def _class_names(folder: Path, yaml: FolderYaml) -> tuple[list[str], Path]:
     for base in (folder, folder / "labels"):
         for name in NAME_FILES:
             path = base / name
@@ -74,28 +91,25 @@ def _class_names(folder: Path) -> tuple[list[str], Path]:
                 if not names or any(not name for name in names):
                     raise DatasetError("empty class name (one name per line, none blank)", path)
                 return names, path
-    for name in YAML_FILES:
-        path = folder / name
-        if path.is_file():
-            return parse_yaml_names(_read(path), path), path
+    if yaml.path is not None:
+        return parse_yaml_names(yaml.text(), yaml.path), yaml.path
     raise DatasetError("no classes.txt, obj.names or data.yaml with the class names "
                        "found (a YOLO class id is an index into that list)", folder)
 
 
-def find_keypoint_shape(folder: Path) -> tuple[tuple[int, int], Path] | None:
+def find_keypoint_shape(folder: Path, yaml: FolderYaml | None = None) -> tuple[tuple[int, int], Path] | None:
     """``kpt_shape`` of the folder's data.yaml (a pose dataset), (keypoints, values per keypoint),
-    and that file; None when it has none.
+    and that file; None when it has none (``yaml``: that data.yaml, when the caller has it).
 
     Ultralytics reads a pose label line as ``class cx cy w h`` and that many
     keypoints, never as a polygon. Raises DatasetError when it is there but
     not ``[k, 2]`` or ``[k, 3]``.
     """
-    for name in YAML_FILES:
-        path = folder / name
-        if path.is_file():
-            shape = parse_yaml_keypoint_shape(_read(path), path)
-            return (shape, path) if shape is not None else None
-    return None
+    yaml = yaml if yaml is not None else FolderYaml(folder)
+    if yaml.path is None:
+        return None
+    shape = parse_yaml_keypoint_shape(yaml.text(), yaml.path)
+    return (shape, yaml.path) if shape is not None else None
 
 
 def parse_yaml_keypoint_shape(text: str, path: Path) -> tuple[int, int] | None:
