@@ -52,7 +52,7 @@ from petloc_gui.core.interop.records import (
     relative_name,
 )
 from petloc_gui.core.interop.yolo_images import exported_name, is_read_by_yolo, refused_content, warn_about_names
-from petloc_gui.core.interop.yolo_layout import find_pairs, is_label_name, walk
+from petloc_gui.core.interop.yolo_layout import YoloImage, find_pairs, is_label_name, walk
 from petloc_gui.core.interop.yolo_lines import (
     PREDICTIONS,
     LineKinds,
@@ -253,11 +253,26 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
             records.append(record)
         if progress is not None:
             progress(done, len(layout.images))
+    _warn_about_kept_paths(src, layout.kept_paths, report)
     for label, wanted in layout.orphans:
         report.problem(label, f"no image {wanted.name}.* found in {wanted.parent}; labels not converted")
         report.skipped_images += 1
     kinds.warn(src, report)
     return records
+
+
+def _warn_about_kept_paths(src: Path, groups: list[list[YoloImage]], report: ConversionReport) -> None:
+    """Say which images kept their path in ``src`` because dropping ``images/`` would have given them
+    another's name or VOC file (`yolo_layout._part_ways`)."""
+    if not groups:
+        return
+    kept = sum(len(group) for group in groups)
+    named = "; ".join(" and ".join(image.relative for image in group) for group in groups[:3])
+    more = f"; and {counted(len(groups) - 3, 'more group')}" if len(groups) > 3 else ""
+    report.warning(src, f"{counted(kept, 'image')} would have shared a name or a VOC file in the output with "
+                   f"another once images/ was dropped from its path ({named}{more}): each of them keeps its "
+                   "path as it is in this folder, images/ included, and its VOC file is written beside it. "
+                   "Nothing was overwritten or left out")
 
 
 def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,

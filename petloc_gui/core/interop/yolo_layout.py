@@ -19,6 +19,12 @@ whose first line is not numbers (Roboflow's README.roboflow.txt).
 
 An image's name in the output is its path less that ``images`` folder
 (``train/images/a.jpg`` -> ``train/a.jpg``), as a split becomes a sub-folder.
+Where that gives two images one name, or one VOC file (``a.png`` beside
+``images/`` and ``images/a.png``; ``train/a.png`` and ``train/images/a.png``;
+``train/images/a.jpg`` and ``images/train/a.png``), each of them keeps its
+path as it is in the folder, ``images`` included, so each VOC file is
+written beside its own image: nothing is overwritten or left out, as
+labelImg and labelme keep an annotation beside its image.
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ class YoloImage:
     path: Path
     relative: str  # posix name in the output, e.g. "train/a.jpg"
     label: Path | None
+    source: str = ""  # posix path in the YOLO folder, e.g. "train/images/a.jpg"
 
 
 @dataclass
@@ -55,6 +62,9 @@ class YoloLayout:
     duplicates: list[tuple[Path, Path]] = field(default_factory=list)
     # (label file no image has, the image it was looked for as: path without extension)
     orphans: list[tuple[Path, Path]] = field(default_factory=list)
+    # Images that would have shared a name or a VOC file in the output, each group keeping its paths
+    # in the folder (`_part_ways`).
+    kept_paths: list[list[YoloImage]] = field(default_factory=list)
 
 
 def is_label_name(name: str) -> bool:
@@ -84,7 +94,9 @@ def find_pairs(src: Path) -> YoloLayout:
         label = next((name for name in (wanted, _with_txt(rel)) if name in texts), None)
         if label is not None:
             used.add(label)
-        layout.images.append(YoloImage(path, _output_name(rel, roots), texts[label] if label is not None else None))
+        layout.images.append(YoloImage(path, _output_name(rel, roots), texts[label] if label is not None else None,
+                                       rel))
+    layout.kept_paths = _part_ways(layout.images)
     for rel, path in sorted(texts.items(), key=lambda item: _order(item[0])):
         if rel in used:
             continue
@@ -97,6 +109,38 @@ def find_pairs(src: Path) -> YoloLayout:
         image = _swapped(rel, index, _IMAGES) if index is not None else _with_txt(rel)
         layout.orphans.append((path, src / image.rsplit(".", 1)[0]))
     return layout
+
+
+def _part_ways(images: list[YoloImage]) -> list[list[YoloImage]]:
+    """Give every image whose output name would be another's, or would share its VOC file (the same
+    name but for the extension, or for case: one file where names ignore case), its own path in the
+    folder instead; the groups that did, in order. ``images`` is sorted again.
+
+    Dropping ``images/`` is what makes names meet, so an image's own path is
+    free unless another's output name is that path (looked at again until
+    none is). Two own paths that differ only in case still meet: the VOC
+    writer reports the second, which cannot be told apart on such a disk.
+    """
+    groups: list[list[YoloImage]] = []
+    while True:
+        by_voc_file: dict[str, list[YoloImage]] = {}
+        for image in images:
+            by_voc_file.setdefault(voc_key(image.relative), []).append(image)
+        meeting = [group for group in by_voc_file.values()
+                   if len(group) > 1 and any(image.relative != image.source for image in group)]
+        if not meeting:
+            break
+        for group in meeting:
+            for image in group:
+                image.relative = image.source
+            groups.append(group)
+    images.sort(key=lambda image: _order(image.relative))
+    return groups
+
+
+def voc_key(relative: str) -> str:
+    """What two output names that share a VOC file have in common (`voc_out` keys its files so)."""
+    return str(PurePosixPath(relative).with_suffix(".xml")).casefold()
 
 
 def _head(path: Path) -> bytes | None:
