@@ -36,7 +36,31 @@ def test_polygon_lines_become_the_box_around_their_points(tmp_path):
         f"{folder}: 3 polygon lines (segmentation labels, `class x1 y1 x2 y2 ...`) in 2 label files "
         f"(e.g. {folder / 'mixed.txt'}) became the box around their points, as Ultralytics reads them to "
         "train detection (a pose dataset's lines, the box and its keypoints, need its data.yaml with `kpt_shape` in "
-        "the folder)"]
+        "the folder)",
+        f"{folder}: 1 label file ({folder / 'mixed.txt'}) holds both polygon lines and box lines `class cx cy w h`: "
+        "each line was read as what it is, but Ultralytics reads every line of such a file as a polygon, so it "
+        "would train each of its boxes as the box between the points (cx, cy) and (w, h), not the box drawn. "
+        "Before training with Ultralytics, write those boxes as 4-point polygons, or export the VOC folder "
+        "written here with petloc convert --to yolo (boxes only)"]
+
+
+def test_files_mixing_polygons_and_boxes_are_read_line_by_line_and_named(tmp_path):
+    """Ultralytics reads a box line of a file with a polygon as two points (verify_image_label: any line of
+    more than 6 values makes every line a segment), so `0 0.5 0.5 0.2 0.2` would be the box from (0.2, 0.2)
+    to (0.5, 0.5) there: read as drawn here, and every such file named (three, then a count)."""
+    mixed = "0 0.5 0.5 0.2 0.2\n1 0.25 0.25 0.75 0.25 0.5 0.75\n"
+    folder = _folder(tmp_path, {"m1": mixed, "m2": mixed, "m3": mixed, "m4": mixed,
+                                "seg": "1 0.25 0.25 0.75 0.25 0.5 0.75\n", "box": "0 0.5 0.5 0.2 0.2\n"})
+    report = ConversionReport()
+    records = {r.relative: r for r in read_yolo(folder, report)}
+    assert report.problems == []
+    assert [(o.label, o.box.as_tuple()) for o in records["m4.png"].objects] == [
+        ("cat", (80.0, 40.0, 120.0, 60.0)), ("dog", (50.0, 25.0, 150.0, 75.0))]
+    [mixed_warning] = [w for w in report.warnings if "both polygon lines and box lines" in w]
+    assert mixed_warning.startswith(
+        f"{folder}: 4 label files ({folder / 'm1.txt'}, {folder / 'm2.txt'}, {folder / 'm3.txt'} and 1 more) "
+        "hold both polygon lines and box lines `class cx cy w h`")
+    assert "seg.txt" not in mixed_warning and "box.txt" not in mixed_warning
 
 
 def test_unusable_polygons_and_odd_coordinate_counts_are_reported(tmp_path):

@@ -4,7 +4,9 @@ A line is a box ``class cx cy w h``; a prediction, the same with a 6th value,
 its confidence (what Ultralytics' ``save_txt`` writes with ``save_conf``),
 and a 7th, a tracker's object id (``model.track``); or a polygon ``class x1
 y1 x2 y2 x3 y3 ...`` (segmentation labels), read as the box around its
-points, as Ultralytics trains detection on it. In a pose dataset (data.yaml
+points, as Ultralytics trains detection on it (a file that also holds box
+lines is named in a warning: Ultralytics reads each of its lines as a
+polygon, `LineKinds.warn_mixed`). In a pose dataset (data.yaml
 ``kpt_shape: [k, 2 or 3]``) a line is the box and k keypoints, never a
 polygon (Ultralytics' rule), and a prediction the same with a confidence
 (and a track id): the box is read, the rest left out. A line
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.interop.records import ConversionReport, LabelledBox, checked_box
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, first_of
 
 MAX_LABEL_BYTES = 16 * 1024 * 1024
 # What a line is: a box, a box with a confidence, with a confidence and a track id, a polygon, a box
@@ -220,6 +222,7 @@ class LineKinds:
 
     polygon_files: list[Path] = field(default_factory=list)
     polygon_lines: int = 0
+    mixed_files: list[Path] = field(default_factory=list)  # polygon lines beside box lines (`warn_mixed`)
     prediction_files: list[Path] = field(default_factory=list)
     prediction_kinds: set[str] = field(default_factory=set)  # of `PREDICTIONS`, those read
     pose_files: list[Path] = field(default_factory=list)
@@ -241,6 +244,8 @@ class LineKinds:
         if POLYGON in kinds:
             self.polygon_files.append(label)
             self.polygon_lines += kinds.count(POLYGON)
+            if BOX in kinds:
+                self.mixed_files.append(label)
         if predicted := set(kinds).intersection(PREDICTIONS):
             self.prediction_files.append(label)
             self.prediction_kinds |= predicted
@@ -266,6 +271,7 @@ class LineKinds:
                            f"(e.g. {self.polygon_files[0]}) became the box around {_its(self.polygon_lines)} "
                            "points, as Ultralytics reads them to train detection (a pose dataset's lines, the box "
                            "and its keypoints, need its data.yaml with `kpt_shape` in the folder)")
+        self.warn_mixed(src, report)
         if self.prediction_files:
             files = self.prediction_files
             lines = _prediction_lines(frozenset(self.prediction_kinds), self.pose_predictions)
@@ -280,6 +286,30 @@ class LineKinds:
             report.warning(src, f"{counted(len(files), 'label file')} (e.g. {files[0]}) {_hold(len(files))} "
                            "pose labels, `class cx cy w h` and keypoints (data.yaml kpt_shape): the boxes "
                            "were read and the keypoints left out (VOC has no field for them)")
+
+
+    def warn_mixed(self, src: Path, report: ConversionReport) -> None:
+        """Name the label files holding polygon lines and box lines, which Ultralytics reads otherwise.
+
+        Ultralytics reads every line of a file as a polygon once one line has
+        more than 6 values (verify_image_label), so a box line ``class cx cy
+        w h`` there is the two points (cx, cy) and (w, h): it trains the box
+        between them, not the one drawn. Reading the file so here too would
+        misread every such box (the files come from tools that write a
+        rectangle as a box and a polygon as a polygon), so each line is read
+        as what it is and the files are named for the user to fix.
+        """
+        if not self.mixed_files:
+            return
+        files = self.mixed_files
+        named = first_of([str(path) for path in files], 3)
+        report.warning(src, f"{counted(len(files), 'label file')} ({named}) {_hold(len(files))} both "
+                       "polygon lines and box lines `class cx cy w h`: each line was read as what it is, but "
+                       "Ultralytics reads every line of such a file as a polygon, so it would train each of "
+                       f"{'its' if len(files) == 1 else 'their'} boxes as the box between the points (cx, cy) "
+                       "and (w, h), not the box drawn. Before training with Ultralytics, write those boxes as "
+                       "4-point polygons, or export the VOC folder written here with petloc convert --to yolo "
+                       "(boxes only)")
 
 
 def _prediction_lines(kinds: frozenset[str], pose: bool) -> str:
