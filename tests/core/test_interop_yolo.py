@@ -178,7 +178,7 @@ def test_bad_lines_are_named_by_file_and_line_and_the_rest_converted(tmp_path):
               "7 0.5 0.5 0.2 0.2\n"        # class id outside classes.txt
               "1 0.5 0.5 0.2\n"            # 4 values
               "1 zero 0.5 0.2 0.2\n"       # not a number
-              "1 0.95 0.5 0.3 0.2\n"       # 15 px past the right edge
+              "1 1.15 0.5 0.3 0.2\n"       # past the right edge, cx beyond Ultralytics' 1.01
               "1 0.25 0.5 0.1 -0.2\n"      # negative height
               "\n"
               "1 0.25 0.5 0.1 0.2\n"),     # fine, after the bad ones

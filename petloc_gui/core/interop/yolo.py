@@ -295,8 +295,9 @@ def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,
         report.problem(label, unread)
         report.skipped_images += 1
         return None
-    lines, usable, ambiguous = read_lines(text, label, rules, width, height, report)
+    lines, usable, ambiguous, clipped = read_lines(text, label, rules, width, height, report)
     report.skipped_objects += lines - len(usable)
+    kinds.note_clipped(label, clipped)
     record.objects = [box for _, box in usable]
     read = [kind for kind, _ in usable]  # the kinds of the usable lines
     kinds.note(label, read, pose=rules.keypoints is not None)

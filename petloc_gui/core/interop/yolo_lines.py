@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.interop.records import ConversionReport, LabelledBox, checked_box
@@ -31,6 +32,9 @@ MAX_LABEL_BYTES = 16 * 1024 * 1024
 BOX, PREDICTION, TRACKED, POLYGON, POSE = "box", "prediction", "tracked", "polygon", "pose"
 AMBIGUOUS = "ambiguous"
 PREDICTIONS = (PREDICTION, TRACKED)  # a model's boxes: their VOC file is a pre-label
+# The bounds verify_image_label sets on a line's normalised values (1% tolerance), and within which
+# Ultralytics trains a box that passes an image edge clipped to the image (`_clipped`).
+_ULTRALYTICS_LIMITS = (-0.01, 1.01)
 
 
 def read_label_text(label: Path) -> tuple[str | None, str]:
@@ -60,28 +64,37 @@ class LineRules:
     tracked: bool | None = None  # the folder's word on 7 values ending in 1 (`TrackEvidence`)
 
 
+class FileLines(NamedTuple):
+    """What `read_lines` found in one label file."""
+
+    lines: int  # its non-empty lines
+    usable: list[tuple[str, LabelledBox]]  # each usable line's kind and labelled box
+    ambiguous: list[int]  # the numbers of the lines neither the folder nor the file tells (`AMBIGUOUS`)
+    clipped: list[int]  # the numbers of the usable lines whose box was clipped to the image (`_clipped`)
+
+
 def read_lines(text: str, label: Path, rules: LineRules, width: int, height: int,
-               report: ConversionReport) -> tuple[int, list[tuple[str, LabelledBox]], list[int]]:
-    """The count of non-empty lines of ``label``, each usable one's kind and labelled box, and
-    the numbers of the lines neither the folder nor the file tells (`AMBIGUOUS`: the caller
-    reports them for the whole folder); the others are reported (``file:line``)."""
+               report: ConversionReport) -> FileLines:
+    """The lines of ``label`` (`FileLines`); the ambiguous ones are the caller's to report for the
+    whole folder, the other unusable ones are reported here (``file:line``)."""
     numbered = [(number, line, line.split()) for number, line in enumerate(text.splitlines(), start=1)
                 if line.strip()]
     tracked = None
     if rules.keypoints is None:
         tracked = rules.tracked if rules.tracked is not None else _file_is_tracked(
             [tokens for _, _, tokens in numbered])
-    usable = []
-    ambiguous = []
+    found = FileLines(len(numbered), [], [], [])
     for number, line, tokens in numbered:
         kind = _line_kind(tokens, rules, tracked)
         if kind == AMBIGUOUS:
-            ambiguous.append(number)
+            found.ambiguous.append(number)
             continue
         parsed = _parse_line(line, tokens, kind, f"{label}:{number}", rules, width, height, report)
         if parsed is not None:
-            usable.append(parsed)
-    return len(numbered), usable, ambiguous
+            found.usable.append(parsed[:2])
+            if parsed[2]:
+                found.clipped.append(number)
+    return found
 
 
 def _ends_in_id(tokens: list[str]) -> float | None:
@@ -173,9 +186,9 @@ def _wrong_count(tokens: list[str], line: str, rules: LineRules) -> str:
 
 
 def _parse_line(line: str, tokens: list[str], kind: str | None, where: str, rules: LineRules, width: int,
-                height: int, report: ConversionReport) -> tuple[str, LabelledBox] | None:
-    """The line's kind and labelled box, or None (reported) when it cannot be used (``tokens``: its
-    values, ``kind``: `_line_kind` of them)."""
+                height: int, report: ConversionReport) -> tuple[str, LabelledBox, bool] | None:
+    """The line's kind, its labelled box and whether that was clipped to the image (`_clipped`), or None
+    (reported) when it cannot be used (``tokens``: its values, ``kind``: `_line_kind` of them)."""
     if kind is None:
         report.problem(where, _wrong_count(tokens, line, rules))
         return None
@@ -200,8 +213,10 @@ def _parse_line(line: str, tokens: list[str], kind: str | None, where: str, rule
             report.problem(where, "polygon has no area (its points lie on one line); box left out")
             return None
         box = Box(min(xs) * width, min(ys) * height, max(xs) * width, max(ys) * height)
+        normalised = ((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2, max(xs) - min(xs), max(ys) - min(ys))
     else:
-        cx, cy, w, h = values[:4]  # not kept: a prediction's confidence and track id, a pose's keypoints
+        cx, cy, w, h = normalised = (values[0], values[1], values[2], values[3])
+        # Not kept: a prediction's confidence and track id, a pose's keypoints.
         if w <= 0 or h <= 0:
             report.problem(where, f"width and height must be positive, got {tokens[3]} {tokens[4]}; "
                            "box left out")
@@ -209,11 +224,30 @@ def _parse_line(line: str, tokens: list[str], kind: str | None, where: str, rule
         box = Box((cx - w / 2) * width, (cy - h / 2) * height, (cx + w / 2) * width,
                   (cy + h / 2) * height)
     inside = checked_box(box, width, height)
-    if inside is None:
+    clipped = _clipped(box, normalised, width, height) if inside is None else None
+    kept = inside if inside is not None else clipped
+    if kept is None:
         report.problem(where, f"box {tuple(round(v, 1) for v in box.as_tuple())} lies outside "
                        f"the {width}x{height} image; box left out")
         return None
-    return kind, LabelledBox(names[int(class_value)], inside)
+    return kind, LabelledBox(names[int(class_value)], kept), clipped is not None
+
+
+def _clipped(box: Box, values: tuple[float, float, float, float], width: int, height: int) -> Box | None:
+    """``box`` (further past an edge than `checked_box` allows) clipped to the image when Ultralytics
+    trains it so, or None.
+
+    Ultralytics takes a line whose ``cx cy w h`` (a polygon's: of the box
+    around it) lie within its limits (verify_image_label) and clips the box to
+    the image when it trains (RandomPerspective), so a box drawn a little past
+    an edge is the part inside. Beyond those limits it refuses the image: the
+    values are not normalised, and the line is left out here.
+    """
+    low, high = _ULTRALYTICS_LIMITS
+    if not all(low <= value <= high for value in values):
+        return None
+    clipped = box.clamp(width, height)
+    return clipped if clipped.xmax > clipped.xmin and clipped.ymax > clipped.ymin else None
 
 
 @dataclass
@@ -230,6 +264,14 @@ class LineKinds:
     ambiguous: list[str] = field(default_factory=list)  # `file:line` of each 7-value line ending in 1 left out
     ambiguous_files: int = 0
     ambiguous_emptied: int = 0  # images that had no other usable box: converted without an annotation
+    clipped: list[str] = field(default_factory=list)  # `file:line` of each box clipped to the image
+    clipped_files: int = 0
+
+    def note_clipped(self, label: Path, numbers: list[int]) -> None:
+        """``numbers``: the lines of ``label`` whose box passed an edge and was clipped (`_clipped`)."""
+        if numbers:
+            self.clipped += [f"{label}:{number}" for number in numbers]
+            self.clipped_files += 1
 
     def note_ambiguous(self, label: Path, numbers: list[int], emptied: bool) -> None:
         """``numbers``: the lines of ``label`` left out as `AMBIGUOUS`; ``emptied``: none other was usable."""
@@ -271,6 +313,12 @@ class LineKinds:
                            f"(e.g. {self.polygon_files[0]}) became the box around {_its(self.polygon_lines)} "
                            "points, as Ultralytics reads them to train detection (a pose dataset's lines, the box "
                            "and its keypoints, need its data.yaml with `kpt_shape` in the folder)")
+        if self.clipped:
+            report.warning(src, f"{counted(len(self.clipped), 'box', 'boxes')} in "
+                           f"{counted(self.clipped_files, 'label file')} (e.g. {self.clipped[0]}) passed an image "
+                           "edge by more than a pixel: clipped to the image, as Ultralytics clips them when it "
+                           "trains (their values lie within its limits, -0.01 to 1.01; a box further out is "
+                           "reported and left out)")
         self.warn_mixed(src, report)
         if self.prediction_files:
             files = self.prediction_files
