@@ -52,10 +52,10 @@ from petloc_gui.core.interop.records import (
     relative_name,
 )
 from petloc_gui.core.interop.yolo_images import exported_name, is_read_by_yolo, refused_content, warn_about_names
+from petloc_gui.core.interop.yolo_kinds import LineKinds
 from petloc_gui.core.interop.yolo_layout import YoloImage, find_pairs, is_label_name, walk
 from petloc_gui.core.interop.yolo_lines import (
     PREDICTIONS,
-    LineKinds,
     LineRules,
     TrackEvidence,
     read_label_text,
