@@ -295,9 +295,10 @@ def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,
         report.problem(label, unread)
         report.skipped_images += 1
         return None
-    lines, usable, ambiguous, clipped = read_lines(text, label, rules, width, height, report)
-    report.skipped_objects += lines - len(usable)
+    lines, usable, ambiguous, clipped, repeated = read_lines(text, label, rules, width, height, report)
+    report.skipped_objects += lines - len(usable) - len(repeated)  # a repeated line is no object lost
     kinds.note_clipped(label, clipped)
+    kinds.note_repeated(label, repeated)
     record.objects = [box for _, box in usable]
     read = [kind for kind, _ in usable]  # the kinds of the usable lines
     kinds.note(label, read, pose=rules.keypoints is not None)

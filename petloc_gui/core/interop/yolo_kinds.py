@@ -33,6 +33,14 @@ class LineKinds:
     ambiguous_emptied: int = 0  # images that had no other usable box: converted without an annotation
     clipped: list[str] = field(default_factory=list)  # `file:line` of each box clipped to the image
     clipped_files: int = 0
+    repeated: list[tuple[str, int]] = field(default_factory=list)  # (`file:line`, the earlier line it repeats)
+    repeated_files: int = 0
+
+    def note_repeated(self, label: Path, lines: list[tuple[int, int]]) -> None:
+        """``lines``: (line, the earlier line of ``label`` it repeats) of those left out as duplicates."""
+        if lines:
+            self.repeated += [(f"{label}:{number}", first) for number, first in lines]
+            self.repeated_files += 1
 
     def note_clipped(self, label: Path, numbers: list[int]) -> None:
         """``numbers``: the lines of ``label`` whose box passed an edge and was clipped (`_clipped`)."""
@@ -86,6 +94,13 @@ class LineKinds:
                            "edge by more than a pixel: clipped to the image, as Ultralytics clips them when it "
                            "trains (their values lie within its limits, -0.01 to 1.01; a box further out is "
                            "reported and left out)")
+        if self.repeated:
+            where, first = self.repeated[0]
+            in_files = counted(self.repeated_files, "label file")
+            report.warning(src, f"{counted(len(self.repeated), 'line')} in {in_files} (e.g. {where}, the same as "
+                           f"line {first}) repeated an earlier line of the same class and box: left out, as "
+                           "Ultralytics removes duplicate labels ('duplicate labels removed'), rather than written "
+                           "as a second object in the same place")
         self.warn_mixed(src, report)
         if self.prediction_files:
             files = self.prediction_files

@@ -70,6 +70,19 @@ class FileLines(NamedTuple):
     usable: list[tuple[str, LabelledBox]]  # each usable line's kind and labelled box
     ambiguous: list[int]  # the numbers of the lines neither the folder nor the file tells (`AMBIGUOUS`)
     clipped: list[int]  # the numbers of the usable lines whose box was clipped to the image (`_clipped`)
+    # (line number, the earlier line it repeats): left out, as Ultralytics removes duplicate labels
+    repeated: list[tuple[int, int]]
+
+
+class _Line(NamedTuple):
+    """One usable line, as `_parse_line` reads it."""
+
+    kind: str
+    box: LabelledBox
+    clipped: bool  # its box passed an image edge and was clipped to the image (`_clipped`)
+    # What Ultralytics compares to find duplicate labels (np.unique of its rows): the class, cx cy w h
+    # (a polygon's: those of the box around it), and a prediction's or a pose line's further values.
+    row: tuple[float, ...]
 
 
 def read_lines(text: str, label: Path, rules: LineRules, width: int, height: int,
@@ -82,17 +95,23 @@ def read_lines(text: str, label: Path, rules: LineRules, width: int, height: int
     if rules.keypoints is None:
         tracked = rules.tracked if rules.tracked is not None else _file_is_tracked(
             [tokens for _, _, tokens in numbered])
-    found = FileLines(len(numbered), [], [], [])
+    found = FileLines(len(numbered), [], [], [], [])
+    first_of_row: dict[tuple[float, ...], int] = {}  # a usable line's row -> the first line with it
     for number, line, tokens in numbered:
         kind = _line_kind(tokens, rules, tracked)
         if kind == AMBIGUOUS:
             found.ambiguous.append(number)
             continue
         parsed = _parse_line(line, tokens, kind, f"{label}:{number}", rules, width, height, report)
-        if parsed is not None:
-            found.usable.append(parsed[:2])
-            if parsed[2]:
-                found.clipped.append(number)
+        if parsed is None:
+            continue
+        first = first_of_row.setdefault(parsed.row, number)
+        if first != number:
+            found.repeated.append((number, first))
+            continue
+        found.usable.append((parsed.kind, parsed.box))
+        if parsed.clipped:
+            found.clipped.append(number)
     return found
 
 
@@ -185,9 +204,9 @@ def _wrong_count(tokens: list[str], line: str, rules: LineRules) -> str:
 
 
 def _parse_line(line: str, tokens: list[str], kind: str | None, where: str, rules: LineRules, width: int,
-                height: int, report: ConversionReport) -> tuple[str, LabelledBox, bool] | None:
-    """The line's kind, its labelled box and whether that was clipped to the image (`_clipped`), or None
-    (reported) when it cannot be used (``tokens``: its values, ``kind``: `_line_kind` of them)."""
+                height: int, report: ConversionReport) -> _Line | None:
+    """The line read, or None (reported) when it cannot be used (``tokens``: its values, ``kind``:
+    `_line_kind` of them)."""
     if kind is None:
         report.problem(where, _wrong_count(tokens, line, rules))
         return None
@@ -213,8 +232,10 @@ def _parse_line(line: str, tokens: list[str], kind: str | None, where: str, rule
             return None
         box = Box(min(xs) * width, min(ys) * height, max(xs) * width, max(ys) * height)
         normalised = ((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2, max(xs) - min(xs), max(ys) - min(ys))
+        row: tuple[float, ...] = (class_value, *normalised)
     else:
         cx, cy, w, h = normalised = (values[0], values[1], values[2], values[3])
+        row = (class_value, *values)
         # Not kept: a prediction's confidence and track id, a pose's keypoints.
         if w <= 0 or h <= 0:
             report.problem(where, f"width and height must be positive, got {tokens[3]} {tokens[4]}; "
@@ -229,7 +250,7 @@ def _parse_line(line: str, tokens: list[str], kind: str | None, where: str, rule
         report.problem(where, f"box {tuple(round(v, 1) for v in box.as_tuple())} lies outside "
                        f"the {width}x{height} image; box left out")
         return None
-    return kind, LabelledBox(names[int(class_value)], kept), clipped is not None
+    return _Line(kind, LabelledBox(names[int(class_value)], kept), clipped is not None, row)
 
 
 def _clipped(box: Box, values: tuple[float, float, float, float], width: int, height: int) -> Box | None:
