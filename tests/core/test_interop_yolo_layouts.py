@@ -115,3 +115,24 @@ def test_images_at_the_top_of_a_split_folder_are_read_too(tmp_path):
     assert [(r.relative, r.annotated) for r in records] == [("a.jpg", True), ("loose.jpg", True),
                                                              ("preview.jpg", False)]
     assert report.problems == [] and report.skipped_images == 0
+
+
+def test_a_label_beside_its_image_in_a_split_is_read_and_said_to_be_unseen_by_ultralytics(tmp_path):
+    """Ultralytics finds a label only by img2label_paths (images/ -> labels/) and trains an image without one
+    as background: the fallback reads it here, and a warning names it so that the folder means one thing."""
+    src = tmp_path / "roboflow"
+    _image(src / "train" / "images" / "a.jpg", src / "train" / "labels" / "a.txt")
+    _image(src / "train" / "images" / "b.jpg", src / "train" / "images" / "b.txt")
+    _image(src / "train" / "images" / "c.jpg", src / "train" / "images" / "c.txt")
+    _image(src / "flat" / "d.jpg", src / "flat" / "d.txt")  # labelImg's own layout: no warning
+    (src / "classes.txt").write_text("cat\n")
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert [(r.relative, len(r.objects)) for r in records] == [
+        ("flat/d.jpg", 1), ("train/a.jpg", 1), ("train/b.jpg", 1), ("train/c.jpg", 1)]
+    assert report.problems == []
+    assert report.warnings == [
+        f"{src}: 2 images in split folders have their label file beside them (e.g. "
+        f"{src / 'train' / 'images' / 'b.txt'}) rather than in labels/ ({src / 'train' / 'labels' / 'b.txt'}): read "
+        "here, but Ultralytics looks only in labels/ and would train them as background (no objects). Move the "
+        "label files to labels/ before training with Ultralytics"]

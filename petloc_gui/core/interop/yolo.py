@@ -254,6 +254,7 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
         if progress is not None:
             progress(done, len(layout.images))
     _warn_about_kept_paths(src, layout.kept_paths, report)
+    _warn_about_labels_beside(src, layout.beside, report)
     for label, wanted in layout.orphans:
         report.problem(label, f"no image {wanted.name}.* found in {wanted.parent}; labels not converted")
         report.skipped_images += 1
@@ -273,6 +274,19 @@ def _warn_about_kept_paths(src: Path, groups: list[list[YoloImage]], report: Con
                    f"another once images/ was dropped from its path ({named}{more}): each of them keeps its "
                    "path as it is in this folder, images/ included, and its VOC file is written beside it. "
                    "Nothing was overwritten or left out")
+
+
+def _warn_about_labels_beside(src: Path, beside: list[tuple[Path, Path]], report: ConversionReport) -> None:
+    """Say which images of a split had their label file beside them, where Ultralytics does not look."""
+    if not beside:
+        return
+    label, wanted = beside[0]
+    one = len(beside) == 1
+    report.warning(src, f"{counted(len(beside), 'image')} in split folders {'has its' if one else 'have their'} "
+                   f"label file beside {'it' if one else 'them'} (e.g. {label}) rather than in labels/ ({wanted}): "
+                   "read here, but Ultralytics looks only in labels/ and would train "
+                   f"{'it' if one else 'them'} as background (no objects). Move the label "
+                   f"file{'' if one else 's'} to labels/ before training with Ultralytics")
 
 
 def _read_pair(image: Path, label: Path | None, relative: str, rules: LineRules,

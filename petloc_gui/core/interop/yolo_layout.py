@@ -8,7 +8,8 @@ as Ultralytics finds it (``img2label_paths`` in ultralytics/data/utils.py):
 that ``images`` folder of its path becomes ``labels`` and the extension
 ``.txt``; a ``.txt`` beside the image is the fallback. A split without
 labels (Roboflow's ``test/images`` beside ``train/images`` + ``train/labels``)
-is read the same way. **Flat** (labelImg):
+is read the same way. Ultralytics has no fallback: it trains an image whose
+label is beside it as background, so such images are named in a warning. **Flat** (labelImg):
 everywhere else, ``x.jpg`` next to ``x.txt``. No image is passed over: one
 beside the split folders is read flat, with the label beside it if it has one.
 
@@ -65,6 +66,8 @@ class YoloLayout:
     # Images that would have shared a name or a VOC file in the output, each group keeping its paths
     # in the folder (`_part_ways`).
     kept_paths: list[list[YoloImage]] = field(default_factory=list)
+    # (label file read beside its image in a split, the file Ultralytics reads instead, which is not there)
+    beside: list[tuple[Path, Path]] = field(default_factory=list)
 
 
 def is_label_name(name: str) -> bool:
@@ -94,6 +97,8 @@ def find_pairs(src: Path) -> YoloLayout:
         label = next((name for name in (wanted, _with_txt(rel)) if name in texts), None)
         if label is not None:
             used.add(label)
+            if label != wanted:
+                layout.beside.append((texts[label], src / wanted))
         layout.images.append(YoloImage(path, _output_name(rel, roots), texts[label] if label is not None else None,
                                        rel))
     layout.kept_paths = _part_ways(layout.images)
