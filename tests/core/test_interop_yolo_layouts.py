@@ -136,3 +136,19 @@ def test_a_label_beside_its_image_in_a_split_is_read_and_said_to_be_unseen_by_ul
         f"{src / 'train' / 'images' / 'b.txt'}) rather than in labels/ ({src / 'train' / 'labels' / 'b.txt'}): read "
         "here, but Ultralytics looks only in labels/ and would train them as background (no objects). Move the "
         "label files to labels/ before training with Ultralytics"]
+
+
+def test_a_txt_beside_an_image_whose_label_is_in_labels_is_named_as_passed_over(tmp_path):
+    """images/a.txt beside images/a.jpg, whose label is labels/a.txt: Ultralytics reads labels/a.txt only. It
+    was reported as 'no image a.* found' (a.jpg is there) and counted as a skipped image (a.jpg was converted)."""
+    src = tmp_path / "ultra"
+    _image(src / "images" / "a.jpg", src / "labels" / "a.txt")
+    (src / "images" / "a.txt").write_text("0 0.25 0.25 0.2 0.2\n")
+    (src / "classes.txt").write_text("cat\n")
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert [(r.relative, r.objects[0].box.as_tuple()) for r in records] == [("a.jpg", (16.0, 8.0, 48.0, 24.0))]
+    assert report.problems == [
+        f"{src / 'images' / 'a.txt'}: beside a.jpg, whose label file is {src / 'labels' / 'a.txt'}, the one "
+        "Ultralytics reads: not converted. Copy its lines there if they are boxes of that image, or delete it"]
+    assert report.skipped_images == 0

@@ -255,6 +255,9 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
             progress(done, len(layout.images))
     _warn_about_kept_paths(src, layout.kept_paths, report)
     _warn_about_labels_beside(src, layout.beside, report)
+    for label, beside, read in layout.unread_beside:
+        report.problem(label, f"beside {beside.name}, whose label file is {read}, the one Ultralytics reads: "
+                       "not converted. Copy its lines there if they are boxes of that image, or delete it")
     for label, wanted in layout.orphans:
         report.problem(label, f"no image {wanted.name}.* found in {wanted.parent}; labels not converted")
         report.skipped_images += 1

@@ -68,6 +68,9 @@ class YoloLayout:
     kept_paths: list[list[YoloImage]] = field(default_factory=list)
     # (label file read beside its image in a split, the file Ultralytics reads instead, which is not there)
     beside: list[tuple[Path, Path]] = field(default_factory=list)
+    # (.txt beside an image of a split that has its label in labels/, the image, that label): not read,
+    # as Ultralytics does not read it
+    unread_beside: list[tuple[Path, Path, Path]] = field(default_factory=list)
 
 
 def is_label_name(name: str) -> bool:
@@ -87,6 +90,8 @@ def find_pairs(src: Path) -> YoloLayout:
     layout = YoloLayout()
     owners: dict[str, Path] = {}  # label name -> the image it belongs to
     used: set[str] = set()
+    # The name beside an image of a split whose label is in labels/ -> (the image, that label).
+    passed_over: dict[str, tuple[Path, Path]] = {}
     for rel, path in sorted(images.items(), key=lambda item: _order(_output_name(item[0], roots))):
         index = _split_index(rel, _IMAGES, roots)
         wanted = _swapped(rel, index, _LABELS) if index is not None else _with_txt(rel)
@@ -99,6 +104,8 @@ def find_pairs(src: Path) -> YoloLayout:
             used.add(label)
             if label != wanted:
                 layout.beside.append((texts[label], src / wanted))
+            elif label != _with_txt(rel):
+                passed_over[_with_txt(rel)] = (path, texts[label])
         layout.images.append(YoloImage(path, _output_name(rel, roots), texts[label] if label is not None else None,
                                        rel))
     layout.kept_paths = _part_ways(layout.images)
@@ -107,6 +114,9 @@ def find_pairs(src: Path) -> YoloLayout:
             continue
         head = _head(path)
         if _is_image_list(head, rel):
+            continue
+        if rel in passed_over:
+            layout.unread_beside.append((path, *passed_over[rel]))
             continue
         index = _split_index(rel, _LABELS, roots)
         if index is None and _split_index(rel, _IMAGES, roots) is None and not _starts_with_numbers(head):
