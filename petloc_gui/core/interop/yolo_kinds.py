@@ -28,6 +28,7 @@ class LineKinds:
     prediction_kinds: set[str] = field(default_factory=set)  # of `PREDICTIONS`, those read
     pose_files: list[Path] = field(default_factory=list)
     pose_predictions: bool = False  # the predictions hold keypoints too (a pose dataset)
+    pose_box_files: list[Path] = field(default_factory=list)  # a pose dataset's files with boxes alone
     ambiguous: list[str] = field(default_factory=list)  # `file:line` of each 7-value line ending in 1 left out
     ambiguous_files: int = 0
     ambiguous_emptied: int = 0  # images that had no other usable box: converted without an annotation
@@ -68,6 +69,8 @@ class LineKinds:
             self.prediction_kinds |= predicted
         if POSE in kinds or (pose and predicted):
             self.pose_files.append(label)
+        if pose and BOX in kinds:
+            self.pose_box_files.append(label)
         self.pose_predictions |= pose and bool(predicted)
 
     def warn(self, src: Path, report: ConversionReport) -> None:
@@ -116,6 +119,15 @@ class LineKinds:
             report.warning(src, f"{counted(len(files), 'label file')} (e.g. {files[0]}) {_hold(len(files))} "
                            "pose labels, `class cx cy w h` and keypoints (data.yaml kpt_shape): the boxes "
                            "were read and the keypoints left out (VOC has no field for them)")
+        if self.pose_box_files:
+            # Ultralytics: every line of a pose dataset holds 5 + keypoints values (verify_image_label).
+            files = self.pose_box_files
+            report.warning(src, f"{counted(len(files), 'label file')} (e.g. {files[0]}) of this pose dataset "
+                           f"{_hold(len(files))} lines of 5 values, a box `class cx cy w h` without keypoints: "
+                           "read as boxes here, but Ultralytics requires every line of a pose dataset to hold the "
+                           "keypoints of its kpt_shape and skips such an image with all its labels ('labels "
+                           "require ... columns each'). Add the keypoints (zeros for one not seen) before "
+                           "training a pose model with Ultralytics")
 
 
     def warn_mixed(self, src: Path, report: ConversionReport) -> None:
