@@ -51,7 +51,14 @@ from petloc_gui.core.interop.records import (
     read_dataset_records,
     relative_name,
 )
-from petloc_gui.core.interop.yolo_images import exported_name, is_read_by_yolo, refused_content, warn_about_names
+from petloc_gui.core.interop.yolo_images import (
+    MIN_YOLO_SIDE,
+    exported_name,
+    is_read_by_yolo,
+    refused_content,
+    warn_about_names,
+    warn_about_small,
+)
 from petloc_gui.core.interop.yolo_kinds import LineKinds
 from petloc_gui.core.interop.yolo_layout import YoloImage, find_pairs, is_label_name, walk
 from petloc_gui.core.interop.yolo_lines import (
@@ -101,6 +108,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     renamed: list[tuple[str, str]] = []  # (name in the dataset, name in OUT/images)
     unread: list[str] = []  # names in OUT/images that Ultralytics does not read as images
     refused: list[tuple[str, str]] = []  # (name in OUT/images, format): Ultralytics refuses the content
+    small: list[str] = []  # names in OUT/images of images Ultralytics skips as too small
     for done, record in enumerate(records, start=1):
         if record.annotated or not annotated_only:
             name = exported_name(record)
@@ -119,6 +127,8 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                     unread.append(name)
                 elif (content := refused_content(record.image_path)) is not None:
                     refused.append((name, content))
+                if min(record.width, record.height) < MIN_YOLO_SIDE:
+                    small.append(name)
                 if record.annotated:
                     written.add(f"labels/{label_name}")
         if progress is not None:
@@ -129,6 +139,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                        "without a label file; YOLO trainers such as Ultralytics train on them as "
                        "background (no objects). Use --annotated-only to leave them out")
     warn_about_names(out, renamed, unread, refused, report)
+    warn_about_small(out, small, report)
     _warn_about_leftovers(out, written, {os.path.realpath(item.image_path) for item in dataset.items}, report)
     return report
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, first_of
 
 # The names Ultralytics reads as images (IMG_FORMATS in ultralytics/data/utils.py, any case); it
 # takes a .gif for a video, and skips any other name without a word.
@@ -23,6 +23,9 @@ YOLO_SUFFIXES = frozenset({".avif", ".bmp", ".dng", ".heic", ".jp2", ".jpeg", ".
 _USUAL_SUFFIX = ((b"\xff\xd8\xff", ".jpg"), (b"\x89PNG\r\n\x1a\n", ".png"), (b"BM", ".bmp"),
                  (b"II*\x00", ".tif"), (b"MM\x00*", ".tif"))
 _DIB_HEADER_SIZES = frozenset({12, 40, 52, 56, 64, 108, 124})
+# Ultralytics skips an image under 10 pixels on a side, with its labels (verify_image_label: "image size
+# ... <10 pixels").
+MIN_YOLO_SIDE = 10
 
 
 def exported_name(record: ImageRecord) -> str:
@@ -87,3 +90,13 @@ def warn_about_names(out: Path, renamed: list[tuple[str, str]], unread: list[str
         report.warning(out / "images", f"{counted(len(refused), 'image')} {are} of a format Ultralytics does not "
                        f"read whatever the name ({named}{more}): it checks the content and skips such an image "
                        f"with its labels ('invalid image format'). Convert {them} to PNG or JPEG before training")
+
+
+def warn_about_small(out: Path, small: list[str], report: ConversionReport) -> None:
+    """Say which exported images (``small``: names in OUT/images) Ultralytics skips as under `MIN_YOLO_SIDE`
+    pixels on a side."""
+    if small:
+        are, them = ("is", "it") if len(small) == 1 else ("are", "them")
+        report.warning(out / "images", f"{counted(len(small), 'image')} {are} under {MIN_YOLO_SIDE} pixels on a side "
+                       f"({first_of(small, 3)}): Ultralytics skips such an image with its labels ('image size "
+                       f"... <10 pixels'). Enlarge {them}, or leave {them} out, before training with Ultralytics")
