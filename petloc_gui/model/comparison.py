@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from petloc_gui.core.epoch_choice import refiner_choosers
 from petloc_gui.core.metrics import evaluate_objects
@@ -208,39 +208,64 @@ def _digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, n
     their folder's `petloc digits` record: the current model's (of ``old_meta``, or of a model it was
     fine-tuned from: ``ancestors``), then the new model's own (its meta.json, ``new_meta``): the same
     digits are on the canvases of every `--seed`, so a folder of two such subfolders trains the new
-    model on a digit in one and validates it on the same digit in the other. Each with whether it is
-    about the new model's figures (the current model's digits are when it was fine-tuned from it)."""
+    model on a digit in one and validates it on the same digit in the other. Canvases whose record
+    cannot tell their digit (`_untold_hedge`) may hold learned digits: said too, never taken for held-out
+    ones. Each with whether it is about the new model's figures (the current model's digits are when it
+    was fine-tuned from it)."""
     from petloc_gui.core.digits_record import learned_digits, united
 
     hedges: list[tuple[str, bool]] = []
-    old: dict[str, str] = {}
+    old = _DigitCanvases({}, {})
     old_digits = united(learned_digits(old_meta), ancestors.digits if ancestors else {}) if old_meta else {}
     if old_digits:
         old = _digit_canvases(old_digits, samples, hashes)
-    if old:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
-        whose = BOTH_MODELS if fine_tuned else "the current model's figures"
-        hedges.append((_digits_hedge(list(old.values()), "the current model", whose, old_digits), fine_tuned))
+    whose = BOTH_MODELS if fine_tuned else "the current model's figures"
+    if old.learned:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
+        hedges.append((_digits_hedge(list(old.learned.values()), "the current model", whose, old_digits), fine_tuned))
+    if old.untold:
+        hedges.append((_untold_hedge(old.untold, "the current model", whose), fine_tuned))
     new_digits = learned_digits(new_meta) if new_meta is not None else {}
-    new = _digit_canvases(new_digits, samples, hashes) if new_digits else {}
+    new = _digit_canvases(new_digits, samples, hashes) if new_digits else _DigitCanvases({}, {})
     if fine_tuned:  # its parent's digits are its own too: said above, for both models
-        new = {relpath: split for relpath, split in new.items() if relpath not in old}
-    if new:
-        hedges.append((_digits_hedge(list(new.values()), "the new model", "the new model's figures", new_digits),
-                       True))
+        new = _DigitCanvases({r: split for r, split in new.learned.items() if r not in old.learned},
+                             {r: why for r, why in new.untold.items() if r not in old.untold})
+    if new.learned:
+        hedges.append((_digits_hedge(list(new.learned.values()), "the new model", "the new model's figures",
+                                     new_digits), True))
+    if new.untold:
+        hedges.append((_untold_hedge(new.untold, "the new model", "the new model's figures"), True))
     return hedges
 
 
-def _digit_canvases(digits: dict[str, frozenset[int] | None], samples: list[Any],
-                    hashes: dict[str, str | None]) -> dict[str, str]:
-    """``{relpath: petloc digits split}`` of those of ``samples`` that are canvases of one of ``digits``
-    (`core.digits_record.learned_digits`), by their folder's record."""
-    from petloc_gui.core.digits_record import DigitLookup, learned
+class _DigitCanvases(NamedTuple):
+    """`_digit_canvases`' answer."""
 
+    learned: dict[str, str]  # relpath -> petloc digits split: canvases of a learned digit
+    untold: dict[str, tuple[str, str]]  # relpath -> (its record, relative to the folder; why it cannot tell)
+
+
+def _digit_canvases(digits: dict[str, frozenset[int] | None], samples: list[Any],
+                    hashes: dict[str, str | None]) -> _DigitCanvases:
+    """Those of ``samples`` that are canvases of one of ``digits`` (`core.digits_record.learned_digits`),
+    by their folder's record, and those whose record cannot tell their digit (it cannot be read, or
+    its entry names no digit): they may hold one of ``digits``."""
+    from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, DigitsRecordError, learned
+
+    found = _DigitCanvases({}, {})
     if not digits:
-        return {}
+        return found
     lookup = DigitLookup()
-    found = {s.relpath: lookup.digit(s.image_path, hashes.get(s.relpath)) for s in samples}
-    return {relpath: digit[0] for relpath, digit in found.items() if digit is not None and learned(digit, digits)}
+    # each image's sha256 (None: unreadable, no digit told), asked by `look_up` only of a recorded canvas
+    sha256_of = {sample.image_path: hashes.get(sample.relpath) for sample in samples}
+    for sample in samples:
+        try:
+            digit = lookup.look_up(sample.image_path, sha256_of.get)
+        except DigitsRecordError as exc:
+            found.untold[sample.relpath] = (str(PurePosixPath(sample.relpath).parent / RECORD_NAME), exc.reason)
+            continue
+        if digit is not None and learned(digit, digits):
+            found.learned[sample.relpath] = digit[0]
+    return found
 
 
 def _digits_hedge(splits: list[str], model: str, whose: str, digits: dict[str, frozenset[int] | None]) -> str:
@@ -249,6 +274,26 @@ def _digits_hedge(splits: list[str], model: str, whose: str, digits: dict[str, f
     from petloc_gui.core.digits_record import digits_hedge
 
     return digits_hedge(f"{len(splits)} of them", splits, model, whose, digits) + "."
+
+
+def _untold_hedge(untold: dict[str, tuple[str, str]], model: str, whose: str, shown: int = 3) -> str:
+    """"N of them are canvases whose MNIST digit their folder's petloc digits record cannot tell (RECORD:
+    why): whether ``model`` learned their digits cannot be told, so ``whose`` on them may be optimistic":
+    each record named with why (the first ``shown``), as `petloc evaluate` warns of them."""
+    from petloc_gui.core.text import visible
+
+    records: dict[str, str] = {}  # the first reason of each: the record itself, or its first entry naming no digit
+    for record, why in untold.values():
+        records.setdefault(record, why)
+    named = [f"{visible(record)}: {why}" for record, why in list(records.items())[:shown]]
+    if len(records) > shown:
+        named.append(f"and {counted(len(records) - shown, 'more record')}")
+    n = len(untold)
+    are, folder, digits, them = (("is a canvas", "its", "its digit", "it") if n == 1
+                                 else ("are canvases", "their", "their digits", "them"))
+    return (f"{n} of them {are} whose MNIST digit {folder} folder's petloc digits record cannot tell "
+            f"({'; '.join(named)}): whether {model} learned {digits} cannot be told, so {whose} on {them} "
+            "may be optimistic.")
 
 
 def _meta(old_model: str) -> dict[str, Any] | None:
