@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from petloc_gui.core.epoch_choice import refiner_choosers
@@ -248,24 +248,15 @@ def _digit_canvases(digits: dict[str, frozenset[int] | None], samples: list[Any]
                     hashes: dict[str, str | None]) -> _DigitCanvases:
     """Those of ``samples`` that are canvases of one of ``digits`` (`core.digits_record.learned_digits`),
     by their folder's record, and those whose record cannot tell their digit (it cannot be read, or
-    its entry names no digit): they may hold one of ``digits``."""
-    from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, DigitsRecordError, learned
+    its entry names no digit): they may hold one of ``digits`` (`model.canvas_digits`, as training reads them)."""
+    from petloc_gui.core.digits_record import learned
+    from petloc_gui.model.canvas_digits import canvas_digits
 
-    found = _DigitCanvases({}, {})
     if not digits:
-        return found
-    lookup = DigitLookup()
-    # each image's sha256 (None: unreadable, no digit told), asked by `look_up` only of a recorded canvas
-    sha256_of = {sample.image_path: hashes.get(sample.relpath) for sample in samples}
-    for sample in samples:
-        try:
-            digit = lookup.look_up(sample.image_path, sha256_of.get)
-        except DigitsRecordError as exc:
-            found.untold[sample.relpath] = (str(PurePosixPath(sample.relpath).parent / RECORD_NAME), exc.reason)
-            continue
-        if digit is not None and learned(digit, digits):
-            found.learned[sample.relpath] = digit[0]
-    return found
+        return _DigitCanvases({}, {})
+    found = canvas_digits((s.relpath, s.image_path, hashes.get(s.relpath)) for s in samples)
+    return _DigitCanvases({relpath: digit[0] for relpath, digit in found.digits.items() if learned(digit, digits)},
+                          found.untold)
 
 
 def _digits_hedge(splits: list[str], model: str, whose: str, digits: dict[str, frozenset[int] | None]) -> str:

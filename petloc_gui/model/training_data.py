@@ -18,15 +18,24 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from petloc_gui.core.digits_record import LEARNED_KEY, DigitLookup, learned_record
+from petloc_gui.core.digits_record import LEARNED_KEY, learned_record
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.images import image_size
 from petloc_gui.core.text import counted
+from petloc_gui.model.canvas_digits import (
+    UNKNOWN_KEY,
+    CanvasDigits,
+    canvas_digits,
+    untold_learned,
+    untold_notices,
+    untold_record,
+)
 from petloc_gui.model.collected_folder import CollectedFolder, collect_folder, sha256_or_none
 from petloc_gui.model.data import Sample, fingerprint
 from petloc_gui.model.image_cache import ImageCache
@@ -273,14 +282,27 @@ class TrainingData:
                 **({"n_prelabels": self.n_prelabels} if self.n_prelabels else {}),
                 **({"n_prelabels_skipped": self.n_prelabels_skipped} if self.n_prelabels_skipped else {}),
                 **({"unreadable": unreadable} if (unreadable := self.unreadable.record()) else {}),
-                **({LEARNED_KEY: digits} if (digits := self._learned_digits()) else {})}
+                **({LEARNED_KEY: digits} if (digits := self._learned_digits()) else {}),
+                **({UNKNOWN_KEY: unknown} if (unknown := untold_record(self._train_digits.untold)) else {})}
 
     def _learned_digits(self) -> dict[str, list[int] | str]:
         """The MNIST digits the weights learn (meta.json ``training_data.mnist_digits``): those of the
-        training canvases, by their folder's `petloc digits` record, and the parent's."""
-        lookup = DigitLookup()
-        return learned_record((lookup.digit(it.sample.image_path, self._files.get(it.relpath, {}).get("sha256"))
-                               for it in self.train), self._inherited_digits)
+        training canvases, by their folder's `petloc digits` record, and the parent's; every split whole
+        when a record cannot tell a training canvas's digit (`canvas_digits`: it may hold any)."""
+        found = self._train_digits
+        return learned_record(found.digits.values(), untold_learned(self._inherited_digits, found.untold))
+
+    def digits_notices(self) -> list[str]:
+        """Warnings for the training log (a "notice" each) and the Retrain dialog: the `petloc digits`
+        records that cannot tell which MNIST digit training canvases hold, what meta.json then records
+        (`canvas_digits.untold_notices`); [] when none."""
+        return untold_notices(self._train_digits.untold)
+
+    @cached_property
+    def _train_digits(self) -> CanvasDigits:
+        # read once: the log's warning and meta.json's record agree (hashes as `collect` read them)
+        return canvas_digits((it.relpath, it.sample.image_path, self._files.get(it.relpath, {}).get("sha256"))
+                             for it in self.train)
 
     def validation_record(self) -> dict[str, Any]:
         return {"images": sorted(it.relpath for it in self.validation), "fraction": self.val_fraction,

@@ -115,6 +115,10 @@ class RetrainDialog(QDialog):
         self.holdout_label.setWordWrap(True)
         self.holdout_list = QListWidget()
         self.holdout_list.setMaximumHeight(110)
+        # a `petloc digits` record that cannot tell the digits of training canvases: what the new model then records
+        self.digits_note = QLabel()
+        self.digits_note.setWordWrap(True)
+        self.digits_note.hide()
         self.prelabel_note = QLabel()  # next to the held-out list: what the run does with unchecked boxes
         self.prelabel_note.setWordWrap(True)
         self.prelabel_note.hide()
@@ -150,6 +154,7 @@ class RetrainDialog(QDialog):
         layout.addWidget(self.holdout_list)
         layout.addWidget(self.prelabel_note)
         layout.addWidget(self.train_prelabels)
+        layout.addWidget(self.digits_note)
         layout.addWidget(self.save_first)
         layout.addWidget(note)
         layout.addWidget(buttons)
@@ -208,6 +213,7 @@ class RetrainDialog(QDialog):
 
     def _update_holdout(self) -> None:
         fraction = self.val_fraction.value()
+        self._show_digits_notes(())  # said only of a run that can start (the last branch)
         if self._loading is not None:
             self.holdout_label.setText("Reading the saved annotations to list the validation images…")
             self.holdout_list.hide()
@@ -263,7 +269,13 @@ class RetrainDialog(QDialog):
         )
         self.holdout_list.addItems([visible(name) for name in preview.names])  # no raw control/bidi characters
         self.holdout_list.show()
+        self._show_digits_notes(preview.digits_notes)
         self._grow_to_contents()
+
+    def _show_digits_notes(self, notes: tuple[str, ...]) -> None:
+        # the run's own warnings, before it starts: moving the record away and making it anew first is cheaper
+        self.digits_note.setText("\n".join(f"Warning: {visible(note)}." for note in notes))
+        self.digits_note.setVisible(bool(notes))
 
     def _show_prelabels(self, count: int) -> None:
         # the preview reads the saved files: edits saved first may turn pre-labels into a person's boxes

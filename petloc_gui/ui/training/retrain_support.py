@@ -33,6 +33,9 @@ class Holdout:
     prelabels: int = 0  # annotations that are a model's unreviewed pre-labels: never validated on
     reviewed: int | None = None  # the other annotated images (boxes a person saved) a run uses; None: unknown
     problem_without_prelabels: str = ""  # a run that stops at once: its reason with the pre-labels left out
+    # the `petloc digits` records that cannot tell which MNIST digit training canvases hold, and what the new
+    # model's meta.json then records (`model.canvas_digits.untold_notices`: the run's own warnings)
+    digits_notes: tuple[str, ...] = ()
 
     def without_prelabels(self) -> Holdout:
         """The holdout of the same run leaving the pre-labels out (`TrainingData.collect`'s
@@ -130,7 +133,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         return None
     try:
         from petloc_gui.model.data import collect_samples
-        from petloc_gui.model.training_data import too_few_images, validation_split
+        from petloc_gui.model.training_data import TrainingData, too_few_images, validation_split
 
         samples, _, _ = collect_samples(folder, label)
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
@@ -138,6 +141,10 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
     prelabels = [s.relpath for s in samples if s.prelabel]
     tuned = _fine_tune_split(folder, label, parent_spec) if parent_spec else None
+    # canvases whose `petloc digits` record cannot tell their digit, of every annotated image (no image is
+    # hashed: a record cannot tell before it asks); those the run trains on are warned of
+    untold = _untold_digits(samples)
+    tuned_untold = _untold_digits([it.sample for it in tuned.items]) if isinstance(tuned, TrainingData) else {}
 
     def preview(fraction: float, fine_tune: bool = False) -> Holdout:
         if fine_tune and tuned is not None:
@@ -146,16 +153,36 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
             chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
                                       tuned.train_only)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), len(tuned.test), prelabels=tuned.n_prelabels,
-                           reviewed=len(tuned.items) - tuned.n_prelabels)
+                           reviewed=len(tuned.items) - tuned.n_prelabels,
+                           digits_notes=_trained_untold_notes(tuned_untold, chosen))
         reviewed = len(samples) - len(prelabels)
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
             return Holdout(0, [], problem=too_few_images(len(samples)), prelabels=len(prelabels), reviewed=reviewed)
         if reviewed < 2:
             return Holdout(0, [], prelabels=len(prelabels), reviewed=reviewed)
         chosen = validation_split(samples, fraction, seed, train_only=prelabels)  # as `collect` splits
-        return Holdout(len(chosen), sorted(chosen), prelabels=len(prelabels), reviewed=reviewed)
+        return Holdout(len(chosen), sorted(chosen), prelabels=len(prelabels), reviewed=reviewed,
+                       digits_notes=_trained_untold_notes(untold, chosen))
 
     return preview
+
+
+def _untold_digits(samples: list[Any]) -> dict[str, tuple[str, str]]:
+    """``{relpath: (record, why)}`` of ``samples`` whose `petloc digits` record cannot tell their digit
+    (`model.canvas_digits`); {} when the records cannot be looked at (a preview says nothing then)."""
+    from petloc_gui.model.canvas_digits import canvas_digits
+
+    try:
+        return canvas_digits((s.relpath, s.image_path, None) for s in samples).untold
+    except Exception:  # noqa: BLE001 - a preview must never break the dialog
+        return {}
+
+
+def _trained_untold_notes(untold: dict[str, tuple[str, str]], validation: set[str]) -> tuple[str, ...]:
+    """The run's warnings (`model.canvas_digits.untold_notices`) on those of ``untold`` it trains on."""
+    from petloc_gui.model.canvas_digits import untold_notices
+
+    return tuple(untold_notices({r: why for r, why in untold.items() if r not in validation}))
 
 
 def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> TrainingData | Holdout | None:

@@ -1,0 +1,98 @@
+"""The MNIST digit each canvas holds, by its folder's record, and the canvases whose record cannot tell.
+
+`petloc digits` records which digit each canvas holds (`core.digits_record`):
+training reads it for meta.json's ``training_data.mnist_digits``, the retrain
+comparison to hedge its figures (`model.comparison`). A training canvas whose
+folder's record cannot be read, or whose entry names no digit, holds a digit
+nobody can tell: read as "no digit", the new model's record would say it
+learned less than it may have, and `petloc evaluate` and the retrain comparison
+would call its figures on those digits held-out ones. So such canvases are
+counted here (`CanvasDigits.untold`), the run warns of them (`untold_notices`:
+the training log, the Retrain dialog), and the record takes them for what they
+may be: any digit of any split (`untold_learned`: "all", which every reader of
+mnist_digits takes for learned), with why in
+``training_data.mnist_digits_unknown`` (`untold_record`). No TensorFlow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from typing import Any, NamedTuple
+
+from petloc_gui.core.digits_record import RECORD_NAME, WHOLE_SPLIT, Digit, DigitLookup, DigitsRecordError
+from petloc_gui.core.text import counted, visible
+
+UNKNOWN_KEY = "mnist_digits_unknown"  # meta.json "training_data" key: the records that could not tell (`untold_record`)
+
+
+class CanvasDigits(NamedTuple):
+    """`canvas_digits`' answer."""
+
+    digits: dict[str, Digit]  # relpath -> the digit its folder's record tells (still the bytes recorded)
+    untold: dict[str, tuple[str, str]]  # relpath -> (its record, relative to the data folder; why it cannot tell)
+
+
+def canvas_digits(images: Iterable[tuple[str, Path, str | None]]) -> CanvasDigits:
+    """The digits of (relpath, image path, sha256 as read; None: unreadable) images, by their folders'
+    `petloc digits` records, and the images whose record cannot tell (each record is read once)."""
+    lookup = DigitLookup()
+    found = CanvasDigits({}, {})
+    for relpath, image, sha256 in images:
+        try:
+            digit = lookup.look_up(image, {image: sha256}.get)  # the hash as read, asked only of a recorded canvas
+        except DigitsRecordError as exc:
+            found.untold[relpath] = (str(PurePosixPath(relpath).parent / RECORD_NAME), exc.reason)
+            continue
+        if digit is not None:
+            found.digits[relpath] = digit
+    return found
+
+
+def untold_learned(inherited: dict[str, frozenset[int] | None],
+                   untold: dict[str, tuple[str, str]]) -> dict[str, frozenset[int] | None]:
+    """``inherited`` (`core.digits_record.learned_digits` of the parent's line), and, when any training
+    canvas's digit cannot be told, every split of `petloc digits` whole: the canvas may hold any digit."""
+    from petloc_gui.core.digits import SPLITS
+
+    return {**inherited, **{split: WHOLE_SPLIT for split in SPLITS}} if untold else inherited
+
+
+def _by_record(untold: dict[str, tuple[str, str]]) -> dict[str, tuple[str, int]]:
+    """record -> (its first reason: the record itself, or its first entry naming no digit; how many images)."""
+    records: dict[str, tuple[str, int]] = {}
+    for record, why in untold.values():
+        first, n = records.get(record, (why, 0))
+        records[record] = (first, n + 1)
+    return records
+
+
+def untold_record(untold: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """meta.json's ``training_data.mnist_digits_unknown`` ({} when every digit was told): why its
+    mnist_digits names every split whole, in `petloc evaluate --json`'s words (digits_records_unread)."""
+    if not untold:
+        return {}
+    return {"n_images": len(untold), "recorded_as": "every digit of every split of petloc digits (any may be learned)",
+            "records": [{"record": record, "problem": why, "n_images": n}
+                        for record, (why, n) in sorted(_by_record(untold).items())]}
+
+
+def untold_notices(untold: dict[str, tuple[str, str]], shown: int = 3) -> list[str]:
+    """A warning for each record (the first ``shown``) that cannot tell the digits of training canvases:
+    what the new model's meta.json then records, and how the record is made anew."""
+    records = sorted(_by_record(untold).items())
+    notices = []
+    for record, (why, n) in records[:shown]:
+        which = ("the one training image in its folder holds" if n == 1
+                 else f"the {n} training images in its folder hold")
+        notices.append(f"{visible(record)}: {why}: which MNIST digit {which} cannot be told, so the new model's "
+                       "meta.json records that it may have learned every digit of petloc digits, and its figures on "
+                       "any petloc digits canvas will be said to be optimistic (to record them anew, move it away, run "
+                       "the petloc digits command that made the folder again, with the same --split, --count and "
+                       "--seed, and train again)")
+    rest = records[shown:]
+    if rest:
+        notices.append(f"and {counted(len(rest), 'more petloc digits record')} that cannot tell the digits of "
+                       f"{counted(sum(n for _, (_, n) in rest), 'training image')} (meta.json lists them: "
+                       f"training_data.{UNKNOWN_KEY})")
+    return notices
