@@ -162,7 +162,25 @@ _META_TYPES: tuple[tuple[tuple[str, ...], Any, str, bool], ...] = (
     (("training_data", "root"), lambda v: isinstance(v, str), "a string", True),
     (("training_data", "excluded"), _is_paths, "a list of image paths", True),
     (("training_data", "fingerprint"), lambda v: isinstance(v, str), "a string", True),
+    # damaged, core.digits_record.learned_digits reads it as "learned nothing": learned digits pass for held out
+    (("training_data", "mnist_digits"), lambda v: _learned_digits_problem(v) is None,
+     'an object of "all" or a list of digit indices per split', True),
 )
+
+
+def _learned_digits_problem(value: Any) -> str | None:
+    """What a damaged ``training_data.mnist_digits`` (``{split: "all" or indices}``) is; None: not damaged."""
+    if not isinstance(value, dict):
+        return _json_type(value)
+    for split, indices in value.items():
+        if isinstance(indices, list):  # type(): a JSON true is no index
+            bad = next((i for i in indices if type(i) is not int or i < 0), None)
+            if bad is not None:
+                what = "a negative number" if type(bad) is int else _json_type(bad)
+                return f"an object whose {json.dumps(split)} is a list holding {what}"
+        elif indices != "all":  # core.digits_record.ALL: the whole split
+            return f"an object whose {json.dumps(split)} is {_json_type(indices)}"
+    return None
 
 
 def _check_types(meta: dict[str, Any], meta_path: Path) -> None:
@@ -178,7 +196,7 @@ def _check_types(meta: dict[str, Any], meta_path: Path) -> None:
         if (value is None and nullable) or (keys == ("refine",) and value in (False, {})):
             continue
         if not test(value):
-            found = _json_type(value)
+            found = (_learned_digits_problem(value) or "") if keys[-1] == "mnist_digits" else _json_type(value)
             if isinstance(value, list) and test is _is_paths:  # a list of the wrong things: say what is in it
                 found += " holding " + next((_json_type(v) for v in value if not isinstance(v, str)), "strings")
             raise BundleError(f"{'.'.join(keys)} must be {what}, not {found}", meta_path)
