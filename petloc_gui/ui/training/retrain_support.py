@@ -28,7 +28,9 @@ class Holdout:
 
     count: int  # validation images
     names: list[str]  # their relative paths
-    parent_test: int = 0  # fine-tuning: annotated images that are the current model's test images
+    # fine-tuning: annotated images that are the current model's test images (the user's annotations the run
+    # never trains on; an image there without one would not be trained on anyway)
+    parent_test: int = 0
     problem: str = ""  # why the run would stop at once (e.g. no image left to train on)
     prelabels: int = 0  # annotations that are a model's unreviewed pre-labels: never validated on
     reviewed: int | None = None  # the other annotated images (boxes a person saved) a run uses; None: unknown
@@ -152,7 +154,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                 return tuned
             chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
                                       tuned.train_only)  # as `collect` splits
-            return Holdout(len(chosen), sorted(chosen), len(tuned.test), prelabels=tuned.n_prelabels,
+            parent_test = sum(annotation is not None for _, _, annotation in tuned.test)
+            return Holdout(len(chosen), sorted(chosen), parent_test, prelabels=tuned.n_prelabels,
                            reviewed=len(tuned.items) - tuned.n_prelabels,
                            digits_notes=_trained_untold_notes(tuned_untold, chosen))
         reviewed = len(samples) - len(prelabels)
