@@ -154,6 +154,8 @@ def train(
           "selection_images": selection_images, "report_images": report_images,
           "skipped": [[p, r] for p, r in data.skipped], "class_names": names, "n_prelabels": data.n_prelabels,
           "n_prelabels_skipped": data.n_prelabels_skipped})
+    for message in data.digits_notices():  # canvases whose MNIST digit no record tells: meta.json says "all"
+        emit({"event": "notice", "message": message})
 
     weights_path, backbone_info = backbone_weights(preset, config.backbone_weights)
     strategy = make_strategy(config.distribute)

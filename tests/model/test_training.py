@@ -129,7 +129,9 @@ def test_fine_tuning_keeps_the_parent_classes_and_adds_new_ones(digits_folder, d
 
 
 def test_an_image_that_cannot_be_decoded_is_named_once_and_recorded(digits_folder, tmp_path):
-    """(The same run also checks that an unreviewed pre-label is counted: one training run for both.)"""
+    """(The same run also checks that an unreviewed pre-label is counted and that a petloc digits record
+    that cannot be read is said in the log: one training run for all three.)"""
+    from petloc_gui.core.digits_record import RECORD_NAME
     from petloc_gui.model.training_data import TrainingData
 
     folder = tmp_path / "data"
@@ -144,11 +146,15 @@ def test_an_image_that_cannot_be_decoded_is_named_once_and_recorded(digits_folde
     marked = read_voc(prelabel_xml)
     marked.prelabel = "petloc pre-label by petloc predict, model digits"
     write_voc(marked, prelabel_xml)
+    (folder / RECORD_NAME).write_text("{ broken")  # which digit each canvas holds: untold
     events = []
     path = train(folder, TrainConfig(preset="digits", epochs=3, batch_size=16, val_fraction=0.25,
                                      out_dir=str(tmp_path / "b")), on_event=events.append)
     assert events[0]["n_prelabels"] == 1
-    notices = [e["message"] for e in events if e["event"] == "notice"]
+    # the untold digits are said before training, as meta.json records them: any digit may be learned
+    assert events[1]["event"] == "notice" and events[1]["message"].startswith(f"{RECORD_NAME}: cannot be read")
+    assert set(read_meta(path)["training_data"]["mnist_digits"].values()) == {"all"}
+    notices = [e["message"] for e in events[2:] if e["event"] == "notice"]
     assert len(notices) == 2  # once each, not at every batch or validation that meets them
     # said when found: a training image in the first epoch (every image is read), a validation image at
     # the first validation that reads it (each epoch for the part that chooses it, else the final report)
