@@ -28,6 +28,7 @@ from petloc_gui.core.images import image_size
 from petloc_gui.core.interop.coco_annotations import EntryNotes, read_annotation
 from petloc_gui.core.interop.coco_duplicates import ImageEntry, merge_same_images, name_parts
 from petloc_gui.core.interop.files import LINK, place_image, prepare_output, remove_stale_temporaries
+from petloc_gui.core.interop.options import ANNOTATED_ONLY, FROM_COCO
 from petloc_gui.core.interop.records import (
     ConversionReport,
     ImageRecord,
@@ -84,7 +85,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     empty without ``overwrite``).
     """
     report = report if report is not None else ConversionReport()
-    out = prepare_output(out, overwrite=overwrite, dataset=dataset)
+    out = prepare_output(out, overwrite=overwrite, dataset=dataset, words=report.words)
     total = len(dataset.items)
     placed: list[ImageRecord] = []
     for record in read_dataset_records(dataset, report, first_half(progress, total),
@@ -123,13 +124,13 @@ def _warn_about_images_without_boxes(out: Path, kept: list[ImageRecord], report:
         were = "was" if unannotated == 1 else "were"
         report.warning(out / ANNOTATIONS_FILE, f"{counted(unannotated, 'image')} without an annotation {were} "
                        "listed with no annotations; detectron2 and MMDetection drop such images by default, "
-                       "other trainers train on them as background (no objects). Use --annotated-only to "
-                       "leave them out")
+                       "other trainers train on them as background (no objects). "
+                       f"{report.words.remedy(ANNOTATED_ONLY, capital=True)} to leave them out")
     if checked:
         are = "is" if checked == 1 else "are"
         report.warning(out / ANNOTATIONS_FILE, f"{counted(checked, 'image')} annotated as \"checked, nothing "
                        f"there\" {are} listed with no annotations, which COCO cannot tell from \"not annotated "
-                       "yet\": read back (--from coco), they get no VOC file")
+                       f"yet\": read back ({report.words.name(FROM_COCO)}), they get no VOC file")
 
 
 def _check_nameable(record: ImageRecord) -> None:

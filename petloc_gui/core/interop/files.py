@@ -23,6 +23,7 @@ from pathlib import Path
 from petloc_gui.core.atomic import new_file_mode
 from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset
 from petloc_gui.core.errors import SaveError
+from petloc_gui.core.interop.options import CLI_WORDS, OVERWRITE, OptionWords
 from petloc_gui.core.stale import remove_stale_in
 
 LINK = "link"
@@ -62,8 +63,10 @@ def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None
                             "a folder the dataset is read from; choose a folder outside it", out)
 
 
-def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dataset) -> Path:
-    """Create ``out``; refuse a non-empty one unless ``overwrite`` (export side).
+def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dataset,
+                   words: OptionWords = CLI_WORDS) -> Path:
+    """Create ``out``; refuse a non-empty one unless ``overwrite`` (export side; ``words`` name that
+    option in the refusal).
 
     ``out`` must not be read as part of ``dataset`` (`check_outside_dataset`).
     """
@@ -72,8 +75,8 @@ def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dat
     if out.exists() and not out.is_dir():
         raise SaveError("exists and is not a folder", out)
     if out.is_dir() and any(out.iterdir()) and not overwrite:
-        raise SaveError("folder is not empty; choose a new or empty folder, or pass "
-                        "--overwrite to replace the files the export writes", out)
+        raise SaveError(f"folder is not empty; choose a new or empty folder, or {words.remedy(OVERWRITE)} "
+                        "to replace the files the export writes", out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -21,6 +21,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset, natural_key
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
 from petloc_gui.core.images import image_size
+from petloc_gui.core.interop.options import CLI_WORDS, SKIP_DIFFICULT, OptionWords
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.text import counted
 from petloc_gui.core.voc import read_voc
@@ -87,6 +88,9 @@ class ConversionReport:
     # Called with ("problem" | "warning", text) as each is found (progress output).
     on_message: Callable[[str, str], None] | None = field(default=None, repr=False,
                                                           compare=False)
+    # How the messages name the options that change the conversion: the CLI's flags unless the
+    # caller has other words for them (the window's export options).
+    words: OptionWords = field(default=CLI_WORDS, repr=False, compare=False)
 
     def problem(self, where: str | os.PathLike[str], message: str) -> None:
         """Something was left out: ``where`` is a file, ``file:line`` or ``file: entry``."""
@@ -258,10 +262,11 @@ class DifficultBoxes:
             report.skipped_objects += self.boxes
             images = (f", and {counted(self.left_out_images, 'image')} that had only such boxes"
                       if self.left_out_images else "")
-            report.warning(root, f"{what} left out (--skip-difficult){images}")
+            report.warning(root, f"{what} left out ({report.words.name(SKIP_DIFFICULT)}){images}")
         else:
             report.warning(root, f"{what} exported as ordinary boxes: YOLO and COCO have no "
-                           "such mark, so trainers learn them like the others. Pass --skip-difficult to "
+                           "such mark, so trainers learn them like the others. "
+                           f"{report.words.remedy(SKIP_DIFFICULT, capital=True)} to "
                            "leave them out, as Ultralytics' own VOC converter does")
 
 

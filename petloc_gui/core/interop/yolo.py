@@ -42,6 +42,7 @@ from petloc_gui.core.interop.files import (
     unplace_image,
     write_derived,
 )
+from petloc_gui.core.interop.options import ANNOTATED_ONLY
 from petloc_gui.core.interop.records import (
     ConversionReport,
     ImageRecord,
@@ -93,7 +94,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     Raises SaveError when ``out`` cannot be used (not empty without ``overwrite``).
     """
     report = report if report is not None else ConversionReport()
-    out = prepare_output(out, overwrite=overwrite, dataset=dataset)
+    out = prepare_output(out, overwrite=overwrite, dataset=dataset, words=report.words)
     total = len(dataset.items)
     records = _holdable_records(dataset, read_dataset_records(dataset, report, first_half(progress, total),
                                                               skip_difficult=skip_difficult), report)
@@ -137,7 +138,8 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         were = "was" if unlabelled == 1 else "were"
         report.warning(out / "images", f"{counted(unlabelled, 'image')} without an annotation {were} exported "
                        "without a label file; YOLO trainers such as Ultralytics train on them as "
-                       "background (no objects). Use --annotated-only to leave them out")
+                       f"background (no objects). {report.words.remedy(ANNOTATED_ONLY, capital=True)} to "
+                       "leave them out")
     warn_about_names(out, renamed, unread, refused, report)
     warn_about_small(out, small, report)
     _warn_about_leftovers(out, written, {os.path.realpath(item.image_path) for item in dataset.items}, report)

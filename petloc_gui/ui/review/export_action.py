@@ -6,13 +6,16 @@ that can cancel it. Export reads the annotation files on disk, so unsaved
 edits are offered for saving first. It sees the window as an ``ExportHost``.
 Closing the window stops a running export (``stop``, from the window's
 shutdown, once the close is accepted): asking to close and then answering
-Cancel to a question leaves it running.
+Cancel to a question leaves it running. Before the folder is chosen, the
+options `petloc convert --to` takes as flags are asked for
+(`export_options`), remembered between exports; the exporters' warnings
+name them as the window shows them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -21,6 +24,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QPro
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui import background
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from petloc_gui.ui.review.export_options import ExportOptions
 
 FORMAT_TEXT = {"yolo": "YOLO", "coco": "COCO"}
 MNEMONIC_TEXT = {"yolo": "&YOLO", "coco": "CO&CO"}
@@ -59,9 +67,10 @@ class ExportJob(QObject):
     failed = Signal(str)     # the output cannot be used, or cancelled
     finished = Signal()      # after done or failed
 
-    def __init__(self, fmt: str, dataset, out: Path, overwrite: bool, parent=None) -> None:
+    def __init__(self, fmt: str, dataset, out: Path, overwrite: bool, options: ExportOptions, parent=None) -> None:
         super().__init__(parent)
         self.fmt, self.dataset, self.out, self.overwrite = fmt, dataset, out, overwrite
+        self.options = options
         self._cancelled = False
         self._worker: background.Worker | None = None
 
@@ -93,11 +102,16 @@ class ExportJob(QObject):
 
     def _export(self):
         """In the worker's thread: the ConversionReport, or why there is none (a string)."""
-        from petloc_gui.core.interop import export_coco, export_yolo
+        from petloc_gui.core.interop import ConversionReport, export_coco, export_yolo
+        from petloc_gui.ui.review.export_options import WINDOW_WORDS
 
         export = export_yolo if self.fmt == "yolo" else export_coco
+        options = self.options
         try:
-            return export(self.dataset, self.out, overwrite=self.overwrite, progress=self._step)
+            # The window's words in the report: its warnings name the export options, not CLI flags.
+            return export(self.dataset, self.out, images=options.images, overwrite=self.overwrite,
+                          annotated_only=options.annotated_only, skip_difficult=options.skip_difficult,
+                          report=ConversionReport(words=WINDOW_WORDS), progress=self._step)
         except ExportCancelled:
             return f"Export cancelled; {self.out} is incomplete."
         except (PetlocError, OSError) as exc:
@@ -113,9 +127,12 @@ class ExportJob(QObject):
 class ExportActions(QObject):
     """The two File menu actions and the export each starts; ``window`` parents its dialogs."""
 
-    def __init__(self, host: ExportHost, window: QMainWindow, menu: QMenu, before: QAction | None = None) -> None:
+    def __init__(self, host: ExportHost, window: QMainWindow, menu: QMenu, before: QAction | None = None,
+                 memory: QSettings | None = None) -> None:
         super().__init__(window)
         self.host, self.window = host, window
+        # Where the export options are remembered; petloc's settings file unless given (tests).
+        self.memory = memory
         self._stopped = False  # the window is closing: no result box any more
         self.job: ExportJob | None = None
         self.dialog: QProgressDialog | None = None
@@ -143,8 +160,14 @@ class ExportActions(QObject):
             self.job.wait(STOP_WAIT_MS)
 
     # --- starting -------------------------------------------------------------------
-    def start(self, fmt: str, out: str | Path | None = None) -> bool:
-        """Export the open folder as ``fmt`` into ``out`` (asked for when None)."""
+    def start(self, fmt: str, out: str | Path | None = None, options: ExportOptions | None = None) -> bool:
+        """Export the open folder as ``fmt`` into ``out`` with ``options``.
+
+        With no ``out``, the options (from the last export's) and then the folder are asked for;
+        with ``out`` and no ``options``, the last export's options are used.
+        """
+        from petloc_gui.ui.review import export_options  # with the exporters, on first use
+
         window = self.window
         dataset = self.host.dataset
         if dataset is None:
@@ -155,6 +178,14 @@ class ExportActions(QObject):
             return False
         if not self._edits_saved():
             return False
+        store = self.memory if self.memory is not None else export_options.settings_store()
+        if options is None:
+            options = export_options.load_options(store)
+            if out is None:
+                options = export_options.ask_export_options(FORMAT_TEXT[fmt], options, window)
+                if options is None:
+                    return False
+                export_options.save_options(store, options)
         if out is None:
             out = QFileDialog.getExistingDirectory(
                 window, f"Export as {FORMAT_TEXT[fmt]}: choose an empty folder")
@@ -180,7 +211,7 @@ class ExportActions(QObject):
             if answer != QMessageBox.Yes:
                 return False
             overwrite = True
-        self._run(fmt, dataset, out, overwrite)
+        self._run(fmt, dataset, out, overwrite, options)
         return True
 
     def _edits_saved(self) -> bool:
@@ -195,7 +226,7 @@ class ExportActions(QObject):
             return self.host.save_all()
         return answer == QMessageBox.Ignore
 
-    def _run(self, fmt: str, dataset, out: Path, overwrite: bool) -> None:
+    def _run(self, fmt: str, dataset, out: Path, overwrite: bool, options: ExportOptions) -> None:
         for previous in (self.job, self.dialog):  # the last export's, kept until now for its report
             if previous is not None:
                 previous.deleteLater()
@@ -205,7 +236,7 @@ class ExportActions(QObject):
         dialog.setWindowTitle("Export")
         dialog.setWindowModality(Qt.WindowModal)
         dialog.setMinimumDuration(300)  # small folders finish before it would show
-        job = ExportJob(fmt, dataset, out, overwrite, self.window)
+        job = ExportJob(fmt, dataset, out, overwrite, options, self.window)
         job.progress.connect(lambda done, steps: dialog.setValue(done * total // max(steps, 1)))
         job.done.connect(lambda report: self._finished(fmt, out, report))
         job.failed.connect(self._failed)
