@@ -15,7 +15,9 @@ EPILOG = """\
 normalised), OUT/classes.txt and OUT/data.yaml; --to coco writes
 OUT/annotations.json and OUT/images/. OUT must be new or empty unless
 --overwrite. Images are hard-linked (copied where links are impossible;
---images copy always copies); their bytes are never changed.
+--images copy always copies); their bytes are never changed, except that a
+PNG or WebP with an EXIF orientation is written upright without it (OpenCV
+4.x ignores a WebP's orientation), the same pixels losslessly.
 
 --from yolo|coco writes a sidecar VOC folder: OUT/<image> + OUT/<stem>.xml
 (photo.jpg gets photo.xml, labelImg's form; sub-folders such as train/ are

@@ -6,7 +6,8 @@ folder). Import: :func:`read_yolo`, :func:`read_coco` give
 Messages name the options that change a conversion in the caller's words
 (:class:`OptionWords` on the report; the CLI's flags by default).
 Boxes are in pixels of the image as a person sees it (EXIF applied); sizes
-come from image headers, no image is decoded.
+come from image headers, and no image is decoded but a PNG or WebP with an
+EXIF orientation, which an export writes upright (`upright`).
 """
 
 from petloc_gui.core.interop.coco import export_coco, read_coco

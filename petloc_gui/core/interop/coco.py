@@ -3,7 +3,8 @@
 Export layout::
 
     OUT/annotations.json  images, annotations, categories (ids from 1)
-    OUT/images/<name>     the images (hard links or copies, bytes unchanged)
+    OUT/images/<name>     the images (hard links or copies, bytes unchanged; a PNG or
+                          WebP with an EXIF orientation written upright, `upright`)
 
 ``images[].file_name`` is relative to ``OUT/images``; ``width``/``height``
 and every ``bbox`` (``[x, y, w, h]`` in pixels) are of the image *as a person
@@ -27,7 +28,7 @@ from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
 from petloc_gui.core.images import image_size
 from petloc_gui.core.interop.coco_annotations import EntryNotes, read_annotation
 from petloc_gui.core.interop.coco_duplicates import ImageEntry, merge_same_images, name_parts
-from petloc_gui.core.interop.files import LINK, place_image, prepare_output, remove_stale_temporaries
+from petloc_gui.core.interop.files import LINK, prepare_output, remove_stale_temporaries
 from petloc_gui.core.interop.options import ANNOTATED_ONLY, FROM_COCO
 from petloc_gui.core.interop.records import (
     ConversionReport,
@@ -38,6 +39,7 @@ from petloc_gui.core.interop.records import (
     read_dataset_records,
     relative_name,
 )
+from petloc_gui.core.interop.upright import Orientations
 from petloc_gui.core.text import counted
 
 ANNOTATIONS_FILE = "annotations.json"
@@ -95,10 +97,12 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         placed.append(record)
     remove_stale_temporaries([out / ANNOTATIONS_FILE, *(out / "images" / record.relative for record in placed)])
     kept = []
+    orientations = Orientations()
     for done, record in enumerate(placed, start=1):
         try:
             _check_nameable(record)
-            place_image(record.image_path, out / "images" / record.relative, images)
+            orientations.place(record.image_path, out / "images" / record.relative, record.relative, images,
+                               (record.width, record.height))
             kept.append(record)
         except SaveError as exc:
             report.problem(exc.path or record.image_path, f"{exc.reason}; image left out")
@@ -113,6 +117,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     report.prelabels += sum(1 for record in kept if record.annotated and record.prelabel)
     report.objects += len(document["annotations"])
     _warn_about_images_without_boxes(out, kept, report)
+    orientations.warn(out / "images", report)
     return report
 
 

@@ -17,7 +17,7 @@ import filecmp
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from petloc_gui.core.atomic import new_file_mode
@@ -123,6 +123,34 @@ def place_image(source: Path, target: Path, mode: str) -> str:
         raise SaveError("a file appeared here meanwhile; nothing replaced", target) from exc
     except OSError as exc:
         raise SaveError(f"cannot place image {source}: {exc.strerror or exc}", target) from exc
+
+
+def place_data(data: bytes, target: Path, holds_it: Callable[[Path], bool]) -> str:
+    """Put ``data`` at ``target`` as a new file: "copied", or "present" when the file there
+    ``holds_it`` (an earlier export's). Raises SaveError when a different file is there (never
+    replaced). Written under a temporary name first, as `place_image` copies."""
+    if target.exists() or target.is_symlink():
+        if holds_it(target):
+            return "present"
+        raise SaveError("a different file already exists here (nothing replaced)", target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=f".{os.getpid()}.petloc-new",
+                                   dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, new_file_mode())  # not mkstemp's 0600: trainers may run as another user
+            _name_exclusive(Path(tmp), target)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    except FileExistsError as exc:
+        raise SaveError("a file appeared here meanwhile; nothing replaced", target) from exc
+    except OSError as exc:
+        raise SaveError(f"cannot write: {exc.strerror or exc}", target) from exc
+    return "copied"
 
 
 def _same(source: Path, target: Path) -> bool:

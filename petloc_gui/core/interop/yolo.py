@@ -2,16 +2,17 @@
 
 Export layout (what Ultralytics and darknet-style tools read)::
 
-    OUT/images/<name>     the images (hard links or copies, bytes unchanged)
+    OUT/images/<name>     the images (hard links or copies, bytes unchanged; see below)
     OUT/labels/<stem>.txt one ``class cx cy w h`` line per box, normalised
     OUT/classes.txt       class names, line i = class id i
     OUT/data.yaml         train/val folders and ``names``
 
 Coordinates are normalised to the image *as a person sees it* (EXIF
 orientation applied, as Ultralytics reads images); a tool that ignores EXIF
-misplaces the boxes of rotated photos. An annotated image with no boxes gets
-an empty .txt ("checked, nothing there"); an image nobody annotated gets no
-.txt at all. Ultralytics reads an image only by a name it knows
+misplaces the boxes of rotated JPEGs. A PNG or WebP with an EXIF orientation
+is written upright without it (`upright`: OpenCV 4.x ignores a WebP's). An
+annotated image with no boxes gets an empty .txt ("checked, nothing there");
+an image nobody annotated gets no .txt at all. Ultralytics reads an image only by a name it knows
 (`yolo_images.YOLO_SUFFIXES`): an image named otherwise (``.jfif``, ``.apng``) is
 exported under its content's usual name (``.jpg``, ``.png``; the bytes
 unchanged) where that is one, and the export warns about any other (a GIF, a
@@ -36,7 +37,6 @@ from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
 from petloc_gui.core.images import image_size, is_image_name
 from petloc_gui.core.interop.files import (
     LINK,
-    place_image,
     prepare_output,
     remove_stale_temporaries,
     unplace_image,
@@ -52,6 +52,7 @@ from petloc_gui.core.interop.records import (
     read_dataset_records,
     relative_name,
 )
+from petloc_gui.core.interop.upright import Orientations
 from petloc_gui.core.interop.yolo_images import (
     MIN_YOLO_SIDE,
     exported_name,
@@ -103,6 +104,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     ids = {name: index for index, name in enumerate(names)}
     atomic_write_bytes(out / "classes.txt", "".join(f"{n}\n" for n in names).encode("utf-8"))
     atomic_write_bytes(out / "data.yaml", data_yaml(names).encode("utf-8"))
+    orientations = Orientations()
     claimed: dict[str, Path] = {}
     written: set[str] = set()  # label files and images this export wrote (relative posix names)
     unlabelled = 0
@@ -119,7 +121,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                 report.problem(record.image_path, f"has the same label file {label_name} as "
                                f"{owner.name}; image left out")
                 report.skipped_images += 1
-            elif _write_record(out, record, name, label_name, ids, images, report):
+            elif _write_record(out, record, name, label_name, ids, images, report, orientations):
                 unlabelled += not record.annotated
                 written.add(f"images/{name}")
                 if name != record.relative:
@@ -141,6 +143,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                        f"background (no objects). {report.words.remedy(ANNOTATED_ONLY, capital=True)} to "
                        "leave them out")
     warn_about_names(out, renamed, unread, refused, report)
+    orientations.warn(out / "images", report)
     warn_about_small(out, small, report)
     _warn_about_leftovers(out, written, {os.path.realpath(item.image_path) for item in dataset.items}, report)
     return report
@@ -197,11 +200,11 @@ def _holdable_records(dataset: Dataset, records: Iterable[ImageRecord],
 
 
 def _write_record(out: Path, record: ImageRecord, name: str, label_name: str, ids: dict[str, int],
-                  images: str, report: ConversionReport) -> bool:
+                  images: str, report: ConversionReport, orientations: Orientations) -> bool:
     image = out / "images" / name
     placed = None
     try:
-        placed = place_image(record.image_path, image, images)
+        placed = orientations.place(record.image_path, image, name, images, (record.width, record.height))
         if record.annotated:
             lines = [yolo_line(ids[obj.label], obj.box, record.width, record.height)
                      for obj in record.objects]
@@ -210,6 +213,7 @@ def _write_record(out: Path, record: ImageRecord, name: str, label_name: str, id
             write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8"))
     except (SaveError, OSError) as exc:
         unplace_image(image, placed)
+        orientations.discard(name)
         report.problem(getattr(exc, "path", None) or record.image_path,
                        f"{getattr(exc, 'reason', None) or exc}; image left out")
         report.skipped_images += 1
