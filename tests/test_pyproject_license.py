@@ -40,3 +40,34 @@ def test_setuptools_reads_it_without_a_deprecation_warning():
         warnings.simplefilter("error")
         config = read_configuration(ROOT / "pyproject.toml")
     assert config["project"]["license"] == "MIT AND Apache-2.0"
+
+
+def _license_files() -> list[Path]:
+    """The files pyproject's `license-files` globs name (PEP 639: what goes into .dist-info/licenses/)."""
+    patterns = PYPROJECT["project"]["license-files"]
+    return sorted({path for pattern in patterns for path in ROOT.glob(pattern) if path.is_file()})
+
+
+def test_the_licence_texts_ship_with_every_build():
+    shipped = {path.relative_to(ROOT).as_posix() for path in _license_files()}
+    assert {"LICENSE", "NOTICE", "LICENSES/Apache-2.0.txt"} <= shipped
+    for pattern in PYPROJECT["project"]["license-files"]:  # a glob matching nothing fails the build
+        assert any(ROOT.glob(pattern)), pattern
+
+
+def test_each_licence_of_the_expression_has_its_text():
+    mit = (ROOT / "LICENSE").read_text()
+    assert mit.startswith("MIT License") and re.search(r"^Copyright \(c\) \d{4} \S", mit, re.MULTILINE)
+    apache = (ROOT / "LICENSES" / "Apache-2.0.txt").read_text()
+    assert "Apache License" in apache and "Version 2.0, January 2004" in apache
+    assert "END OF TERMS AND CONDITIONS" in apache  # the whole text, not a pointer to it
+
+
+def test_the_notice_names_each_file_of_others_that_ships_and_its_licence():
+    notice = (ROOT / "NOTICE").read_text()
+    for weights in (ROOT / "resources" / "weights").iterdir():
+        assert f"resources/weights/{weights.name}" in notice
+    assert "LICENSES/Apache-2.0.txt" in notice
+    for model in ("pets", "digits"):  # trained on the datasets credited there
+        assert f"resources/models/{model}/" in notice
+    assert "Oxford-IIIT Pet" in notice and "CC BY-SA 4.0" in notice and "MNIST" in notice

@@ -24,9 +24,9 @@ WEIGHTS_SHA256 = "dbdb03ee2a22fd895301636cd328b234bb3a9952358f436d82f46b81e0d5b0
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     src = tmp_path_factory.mktemp("src")
-    for name in ("petloc_gui", "resources"):
+    for name in ("petloc_gui", "resources", "LICENSES"):
         shutil.copytree(REPO / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "_resources"))
-    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "NOTICE"):
         shutil.copy(REPO / name, src / name)
     wheels = tmp_path_factory.mktemp("wheels")
     build = subprocess.run([sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "--no-build-isolation",
@@ -77,3 +77,16 @@ def test_the_wheel_ships_models_and_weights(installed, tmp_path):
     env = dict(PYTHONPATH=str(installed), PETLOC_SHARED_DIR=str(tmp_path / "none"), PATH=os.environ.get("PATH", ""))
     found = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert found.stdout.strip() == str(packaged / "weights" / "mobilenet_2_5_224_tf_no_top.h5"), found.stderr
+
+
+def test_the_wheel_carries_the_licence_texts(installed):
+    """The MIT text, the Apache-2.0 text of the ImageNet weights beside it, and the NOTICE saying which
+    file each covers: in .dist-info/licenses/ and named in METADATA (PEP 639)."""
+    [dist_info] = installed.glob("petloc-*.dist-info")
+    licenses = dist_info / "licenses"
+    for name in ("LICENSE", "NOTICE", "LICENSES/Apache-2.0.txt"):
+        assert (licenses / name).read_bytes() == (REPO / name).read_bytes(), name
+    metadata = (dist_info / "METADATA").read_text()
+    assert "License-Expression: MIT AND Apache-2.0" in metadata
+    assert {"License-File: LICENSE", "License-File: NOTICE", "License-File: LICENSES/Apache-2.0.txt"} <= set(
+        metadata.splitlines())
