@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tomllib
 import traceback
 import warnings
 from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
 from typing import NoReturn
 
 from petloc_gui.app.tf_log_filter import debug_enabled
@@ -76,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"petloc {petloc_version()}",
+                        help="print petloc's version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS:
         cmd = sub.add_parser(
@@ -88,6 +93,23 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_arguments(cmd)
         cmd.set_defaults(run=module.run)
     return parser
+
+
+def petloc_version() -> str:
+    """The installed distribution's version; in a checkout run without installing it (`python -m
+    petloc_gui.cli` on PYTHONPATH), its pyproject.toml's, said so; "unknown" when neither is there."""
+    try:
+        return metadata.version("petloc")
+    except metadata.PackageNotFoundError:
+        pass
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    try:
+        project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
+    except (OSError, ValueError):
+        return "unknown"
+    if project.get("name") != "petloc" or not isinstance(project.get("version"), str):
+        return "unknown"
+    return f"{project['version']} (source checkout, not installed)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
