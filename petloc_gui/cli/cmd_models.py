@@ -37,6 +37,11 @@ trained on)"), and the comparison's notes on what may flatter them are said
 images: its figures are on that image, which also chose the epoch, and are
 said to be on the "selection set" (somewhat optimistic).
 Any listed path can be given as MODEL to evaluate, predict and export.
+The last line names the model store, the folder your trained versions are
+kept in (<store>/<preset>/<id>/): `petloc train` without --out and Retrain in
+the window add versions there. `--store` prints that folder alone (with
+--json, {"store": ...}), for scripts; it follows PETLOC_DATA_DIR, else
+XDG_DATA_HOME on Linux.
 A version whose version.json cannot be read is listed usable (its model
 loads) with a note of what is lost, its figures then meta.json's; a figure
 that is no number is noted and shown as -. One whose model.keras is missing,
@@ -47,6 +52,7 @@ chosen for a folder. None hides the others.
 examples:
   petloc models
   petloc models --json
+  petloc models --store
 """
 
 if TYPE_CHECKING:
@@ -61,18 +67,38 @@ HEADER = ("name", "preset", "accuracy", "mean IoU", "measured on", "path")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="one JSON object per line per model")
+    parser.add_argument("--store", action="store_true",
+                        help="print only the model store's folder (where `petloc train` without --out puts "
+                             "a version), as a line or, with --json, {\"store\": ...}")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.store:
+        if args.json:
+            json_line({"store": str(store_folder())})
+        else:
+            print(store_folder(), flush=True)
+        return 0
     rows = [_with_every_key(row) for row in bundled_models() + trained_versions()]
     if args.json:
         for row in rows:
             json_line(row)
-    elif rows:
+        return 0
+    if rows:
         print("\n".join(table(HEADER, [_table_row(row) for row in rows], right=(2, 3))), flush=True)
     else:
         print("no models found", flush=True)
+    print(f"Trained versions are kept in {store_folder()} (<preset>/<id>; `petloc train` without --out adds "
+          "one there)", flush=True)
     return 0
+
+
+def store_folder() -> Path:
+    """The model store's folder (the user data folder's models/): what the window's Versions menu and
+    this command list, and where `petloc train` writes without --out."""
+    from petloc_gui.model.versions import VersionStore
+
+    return VersionStore().root
 
 
 def _with_every_key(row: dict[str, Any]) -> dict[str, Any]:

@@ -22,9 +22,10 @@ lines otherwise, and one summary line per epoch (loss, validation accuracy,
 validation mean IoU). The validation images are held out of training and
 listed in the bundle's meta.json; training stops early when the validation
 figures stop improving. The bundle goes to a new sub-folder of --out (never
-replacing anything); the last line of stdout is its path. Give --out
-"$PETLOC_DATA_DIR/models/<preset>" (by default ~/.local/share/petloc/models/<preset>
-on Linux) to make it a model version the GUI lists.
+replacing anything); the last line of stdout is its path. Without --out it
+goes to the model store (`petloc models --store` prints the folder), where
+it is a model version: the window's Model > Versions and `petloc models`
+list it, and --model/--init-from take it as <preset>/<id>.
 
 Ctrl+C stops after the current batch without writing a bundle (exit 130);
 press it twice to abort at once. After the last batch it still cancels, until
@@ -40,12 +41,12 @@ worker validates on its own.
 
 examples:
   petloc digits runs/digits-train --split train
+  petloc train runs/digits-train --preset digits --epochs 10
   petloc train runs/digits-train --preset digits --out runs/models --epochs 10
-  petloc train ../shared/data/oxford-pets-3breeds --preset pets --out runs/models \\
-      --backbone-weights ../shared/weights/mobilenet_2_5_224_tf_no_top.h5
-  petloc train my_pets --preset pets --init-from pets --out runs/models --epochs 5
-  petloc train ../shared/data/oxford-pets-3breeds --preset pets --label breed \\
-      --exclude-list ../shared/data/oxford-pets-3breeds/annotations/test.txt --out runs/models
+  petloc train my_photos --preset photo
+  petloc train my_pets --preset pets --init-from pets --epochs 5
+  petloc train oxford-pets --preset pets --label breed \\
+      --exclude-list oxford-pets/annotations/test.txt --out runs/models
 """
 
 EXIT_CANCELLED = 130
@@ -56,14 +57,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--preset", required=True, choices=("pets", "digits", "photo"),
                         help="network and recipe (photo: any photos, MobileNet from ImageNet, the pets recipe)")
     parser.add_argument(
-        "--out", required=True, type=path_arg, metavar="DIR",
-        help="folder for bundles: each run writes a new sub-folder <preset>-<UTC time>-<id>",
+        "--out", type=path_arg, metavar="DIR",
+        help="folder for bundles: each run writes a new sub-folder <preset>-<UTC time>-<id> "
+             "(default: the model store's <preset> folder, a version the GUI and `petloc models` list)",
     )
     parser.add_argument("--epochs", type=positive_int, metavar="N", help="maximum epochs (default: the preset's)")
     parser.add_argument("--init-from", metavar="MODEL", type=model_arg,
                         help="start from this model's weights (fine-tune)")
     parser.add_argument("--backbone-weights", type=path_arg, metavar="PATH",
-                        help="ImageNet weights file (.h5) for the pets backbone")
+                        help="ImageNet weights file (.h5) for the pets and photo backbone (default: the "
+                             "MobileNet weights petloc ships)")
     parser.add_argument("--val-fraction", type=fraction, metavar="F",
                         help="share of annotated images held out for validation (default 0.2)")
     parser.add_argument("--seed", type=seed, default=0, metavar="S",
@@ -92,7 +95,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    _check_inputs(args)
+    in_store = args.out is None
+    if in_store:  # the store's preset folder: the bundle is a version the window and `petloc models` list
+        from petloc_gui.cli.cmd_models import store_folder
+
+        args.out = store_folder() / args.preset
+    _check_inputs(args, in_store)
     exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
     _warn_size_mismatches(args.data, args.label, exclude, args.skip_prelabels)
     load_tensorflow()
@@ -145,18 +153,23 @@ def run(args: argparse.Namespace) -> int:
             reporter.close()
         stop.finished()
     if reporter.bundle:  # a non-chief worker of a multi-worker run writes none
+        if in_store:
+            info(f"a model version in the model store: `petloc models` and the window's Versions list it "
+                 f"as {args.preset}/{version_id} (what --model and --init-from take)")
         print(show(bundle), flush=True)
     return 0
 
 
-def _check_inputs(args: argparse.Namespace) -> None:
+def _check_inputs(args: argparse.Namespace, in_store: bool = False) -> None:
     """Fail fast, with one line, before TensorFlow takes seconds to load."""
     if args.data.exists() and not args.data.is_dir():
         raise NotADirectoryError(20, "not a folder: give the dataset folder", str(args.data))
     if not args.data.is_dir():
         raise FileNotFoundError(2, "dataset folder not found", str(args.data))
+    out_named = _STORE_FOLDER if in_store else "--out"
     if args.out.exists() and not args.out.is_dir():
-        raise NotADirectoryError(20, "--out exists and is not a folder", str(args.out))
+        raise NotADirectoryError(20, f"{out_named} exists and is not a folder{_GIVE_OUT if in_store else ''}",
+                                 str(args.out))
     for option, path in (("--backbone-weights", args.backbone_weights), ("--exclude-list", args.exclude_list)):
         if path is not None and not path.is_file():
             raise FileNotFoundError(2, f"{option} file not found", str(path))
@@ -167,7 +180,11 @@ def _check_inputs(args: argparse.Namespace) -> None:
 
         args.init_from = str(resolve_model(args.init_from))
         read_meta(args.init_from)  # a broken meta.json fails now, not after TensorFlow has loaded
-    _check_writable(args.out)  # last: a command refused for another reason leaves no folder behind
+    _check_writable(args.out, out_named, _GIVE_OUT if in_store else "")  # last: a refused command leaves no folder
+
+
+_STORE_FOLDER = "the model store's folder for this preset"
+_GIVE_OUT = "; give --out DIR to write the bundle elsewhere"
 
 
 def _warn_size_mismatches(data: Path, label: str, exclude: list[str], skip_prelabels: bool = False) -> None:
@@ -206,7 +223,7 @@ def _check_tf_config() -> None:
                            '({"cluster": {...}, "task": {...}})')
 
 
-def _check_writable(out: Path) -> None:
+def _check_writable(out: Path, named: str = "--out", fix: str = "") -> None:
     """Create ``out`` and a file in it now: an unwritable --out used to surface only after the
     last epoch, and the trained model was lost."""
     import tempfile
@@ -216,7 +233,7 @@ def _check_writable(out: Path) -> None:
         with tempfile.NamedTemporaryFile(dir=out, prefix=".petloc-write-check-"):
             pass
     except OSError as exc:
-        raise type(exc)(exc.errno, f"--out cannot be written to ({exc.strerror or exc})", str(out)) from exc
+        raise type(exc)(exc.errno, f"{named} cannot be written to ({exc.strerror or exc}){fix}", str(out)) from exc
 
 
 def read_exclude_list(path: Path) -> list[str]:

@@ -114,7 +114,7 @@ def test_digits_writes_a_whole_split_asked_for_by_its_size(tmp_path, capsys, mon
         ["train", "data", "--preset", "digits", "--out", "o", "--init-from", ""],
         ["convert", "", "--from", "yolo", "o"],
         ["convert", "data.json", "--from", "coco", "o", "--image-root", ""],
-        ["train", "data", "--preset", "pets"],
+        ["train", "data", "--out", "o"],  # no --preset (--out is optional: the model store)
         ["train", "data", "--preset", "pets", "--out", "o", "--val-fraction", "1.5"],
         ["predict", "--model", "pets"],
         ["evaluate"],  # no DATA (--model is optional: the folder's model is chosen)
