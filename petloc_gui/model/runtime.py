@@ -373,10 +373,12 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     from petloc_gui.model.bundle import load_bundle
+    from petloc_gui.model.quiet_import import import_tensorflow_quietly
 
     parser = argparse.ArgumentParser(prog="python -m petloc_gui.model.runtime", description=main.__doc__)
     parser.add_argument("specs", nargs="+", metavar="SPEC", help='"pets", "digits" or a bundle folder')
     args = parser.parse_args(argv)
+    import_tensorflow_quietly()  # as the petloc commands: ~20 lines of TensorFlow's C++ logging otherwise
     status = 0
     for spec in args.specs:
         try:
