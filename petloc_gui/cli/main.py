@@ -50,14 +50,15 @@ bundle folder."""
 
 EPILOG = """\
 examples:
-  petloc stats ../shared/data/oxford-pets-3breeds
   petloc digits runs/digits-train --split train --count 2000
-  petloc train runs/digits-train --preset digits --out runs/models --epochs 5
+  petloc stats runs/digits-train
+  petloc train runs/digits-train --preset digits --epochs 5
+  petloc digits runs/digits-test --split test --count 500
   petloc evaluate runs/digits-test --model digits --json
   petloc predict new_photos/ --model pets --write-voc
   petloc export pets --saved-model runs/pets-savedmodel
   petloc models
-  petloc convert ../shared/data/oxford-pets-3breeds --to coco pets-coco
+  petloc convert my_photos --to coco my_photos-coco
 
 Errors are one line on stderr starting with `petloc: `; set PETLOC_DEBUG=1 for
 a full traceback of unexpected errors."""
