@@ -90,3 +90,9 @@ def test_the_wheel_carries_the_licence_texts(installed):
     assert "License-Expression: MIT AND Apache-2.0" in metadata
     assert {"License-File: LICENSE", "License-File: NOTICE", "License-File: LICENSES/Apache-2.0.txt"} <= set(
         metadata.splitlines())
+
+
+def test_the_wheel_ships_the_icon_and_the_desktop_entry(installed):
+    packaged = installed / "petloc_gui" / "_resources"
+    for name in ("icons/petloc.svg", "icons/petloc-256.png", "petloc-gui.desktop"):
+        assert (packaged / name).read_bytes() == (REPO / "resources" / name).read_bytes(), name
