@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
 from petloc_gui.ui.actions import build_actions
 from petloc_gui.ui.canvas.image_cache import ImageCache
@@ -119,9 +119,15 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         """Give the keyboard to the image, where the single-key shortcuts (N, B, +, O…) act.
 
         Text boxes (search, label) hand it back on Enter and Escape, so a key
-        meant for the image never types into them.
+        meant for the image never types into them. From a floating dock (a
+        window of its own) the main window is activated too: the focus alone
+        moves within a window that does not get the keys, and D typed "d".
+        Another window the user is in (Retraining, another program) keeps them.
         """
         self.panel.gt_pane.setFocus(Qt.OtherFocusReason)
+        if not self.isActiveWindow() and any(dock.isFloating() and dock.isActiveWindow()
+                                             for dock in self.findChildren(QDockWidget)):
+            self.activateWindow()
 
     # --- construction -------------------------------------------------------------
     def _build_menus(self) -> None:
