@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.app.model_choice import training_preset_for
-from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.real_paths import part_inside
 from petloc_gui.core.text import visible
 from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS, worker_args
@@ -29,42 +28,12 @@ from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training import retrain_quit
 from petloc_gui.ui.training import retrain_support as support
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions, ask_save_first
+from petloc_gui.ui.training.retrain_host import RetrainHost
 from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
 from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
 from petloc_gui.ui.training.undecided_button import UndecidedButton
 
 STATUS_MS = 8000
-
-
-class RetrainHost(Protocol):
-    """The little retraining asks of the window: the open folder, its edits, the model in use."""
-
-    @property
-    def dataset(self) -> Dataset | None:
-        """The open folder's dataset, or None."""
-
-    def current_folder(self) -> Path | None: ...
-
-    def has_unsaved(self) -> bool: ...
-
-    def save_all(self) -> bool:
-        """Save every edited image; True if all were saved."""
-
-    def current_model_spec(self) -> str: ...
-
-    def choose_model(self, spec: str) -> None:
-        """A model the user picked: used now (kept when classes change, and across folders while it
-        knows theirs), and the open folder's model from now on."""
-
-    def adopt_model(self, spec: str) -> None:
-        """A model made for the open folder: used now and the folder's from now on (not a pick)."""
-
-    def remember_model_for(self, folder: Path, spec: str) -> None:
-        """``folder``'s model from now on (the window and the CLI read it), used when it is opened."""
-
-    def show_status(self, text: str, ms: int) -> None: ...
-
-    def add_status_widget(self, widget: QWidget) -> None: ...  # kept in the status bar; shows/hides itself
 
 
 class RetrainController(QObject):
@@ -205,10 +174,10 @@ class RetrainController(QObject):
         self.process.finished.connect(self._on_finished)
         progress = self._progress_window()
         progress.begin(options.epochs)
-        self.show_progress()
+        progress.show_quietly()  # the keyboard stays on the image
         self.show_progress_action.setEnabled(True)
         self.process.start(args + self.extra_worker_args, module=self.worker_module)
-        self._status("Training started in the background.")
+        self._status("Training started in the background (Model → Show training progress).")
         return True
 
     # -- running -------------------------------------------------------------
@@ -222,10 +191,9 @@ class RetrainController(QObject):
             self.process.cancel()
 
     def show_progress(self) -> None:
-        window = self._progress_window()
-        window.show()
-        window.raise_()
-        window.activateWindow()  # raise_ alone leaves the keyboard with the window the user was in
+        """The user asked for the window (Model → Show training progress, the status bar's button,
+        Ctrl+T during a run): in front, with the keyboard. Nothing else brings it back."""
+        self._progress_window().bring_forward()
 
     def confirm_quit(self) -> bool:
         """On quit: a run stopped, a new model kept or discarded, as the user says (True: go ahead)."""
@@ -260,9 +228,10 @@ class RetrainController(QObject):
                                          "the training process ended without finishing", outcome.last_stderr)
             message = outcome.describe()
             progress.show_failure(message)
-            self._tell(message.splitlines()[0], box=False)
-            if not outcome.cancelled:
-                self.show_progress()
+            first = message.splitlines()[0]
+            put_away = not (outcome.cancelled or progress.isVisible())  # it stays so: see RetrainProgress
+            self._status(f"{first} Model → Show training progress shows the log." if put_away else first,
+                         0 if put_away else STATUS_MS)
             self.run_finished.emit(outcome)
             return
         try:
@@ -279,11 +248,17 @@ class RetrainController(QObject):
             note = " ".join(part for part in (note, "The model in use changed during training; the new model is "
                                               "compared with the one it started from.") if part)
         progress.show_result(old, new, note, old_name=support.model_display_name(self._run_spec))
-        self.show_progress()
-        self._status(f"Training finished: new model version {self.new_version.id}.")
+        done = f"Training finished: new model version {self.new_version.id}"
         self.version_created.emit(self.new_version)
         if self._first_model:  # nothing to compare with: the folder's first model is used at once
+            self._status(f"{done}.")
             self.use_new_model()
+        elif progress.isVisible():  # as the user left it, maybe behind the main window: never raised
+            self._status(f"{done}, compared with the current one in the Retraining window (Model → Show "
+                         "training progress).", 0)
+        else:  # put away during the run: it stays so, the status bar says why
+            progress.set_aside.emit()  # the "not kept yet" button
+            self._status(f"{done}. {UNDECIDED_NOTE}", 0)
         self.run_finished.emit(outcome)
 
     # -- choosing --------------------------------------------------------------
@@ -373,9 +348,9 @@ class RetrainController(QObject):
             self.host.add_status_widget(UndecidedButton(self._progress, self.show_progress))  # stays
         return self._progress
 
-    def _status(self, text: str) -> None:
+    def _status(self, text: str, ms: int = STATUS_MS) -> None:
         self.message.emit(text)
-        self.host.show_status(text, STATUS_MS)
+        self.host.show_status(text, ms)
 
     def _tell(self, text: str, box: bool = False) -> None:
         self._status(text)

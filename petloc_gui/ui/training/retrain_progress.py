@@ -5,12 +5,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -30,6 +31,29 @@ ETA_REFRESH_MS = 1000  # the time left counts down between events (validation, f
 # The main window's word, once this window is put away before Use / Discard: closing it decides nothing.
 UNDECIDED_NOTE = ("The new model is not kept yet: Model → Show training progress to use or discard it "
                   "(Model → Versions marks it \"new: not kept yet\").")
+
+
+def least_cover(size: QSize, area: QRect, panes: QRect) -> QPoint:
+    """Where a window of ``size`` (frame included) in the screen ``area`` covers the least of ``panes``
+    (the photos being reviewed): one of the area's corners, the bottom-right one on a tie. Over a
+    maximised main window the corner over the image list wins: the bottom-right one hid both panes."""
+    right, bottom = area.right() + 1 - size.width(), area.bottom() + 1 - size.height()
+    corners = (QPoint(right, bottom), QPoint(area.left(), bottom), QPoint(right, area.top()), area.topLeft())
+
+    def covered(corner: QPoint) -> int:
+        common = QRect(corner, size).intersected(panes)
+        return 0 if common.isEmpty() else common.width() * common.height()
+
+    return min(corners, key=covered)
+
+
+def panes_of(owner: QWidget) -> QRect:
+    """The part of ``owner`` a tool window should leave uncovered, on the screen: a main window's
+    central widget (the two image panes), else all of it."""
+    central = owner.centralWidget() if isinstance(owner, QMainWindow) else None
+    if central is None or not central.isVisible():
+        return owner.frameGeometry()
+    return QRect(central.mapToGlobal(QPoint(0, 0)), central.size())
 
 
 def format_eta(seconds: float | None) -> str:
@@ -122,6 +146,21 @@ class RetrainProgress(QDialog):
         if not event.spontaneous() and self.awaits_choice():
             self.set_aside.emit()
 
+    def bring_forward(self) -> None:
+        """Shown in front with the keyboard: only ever on the user's word (Model → Show training progress)."""
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+        self.show()
+        self.raise_()
+        self.activateWindow()  # raise_ alone leaves the keyboard with the window the user was in
+
+    def show_quietly(self) -> None:
+        """Shown if hidden, the keyboard left where it is (on the image). Never raised or activated by
+        a run's start or end: in front with the keyboard, it hid both photos at 1.5x and took D, A and
+        Space mid-edit until an Escape."""
+        if not self.isVisible():
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+            self.show()
+
     def awaits_choice(self) -> bool:
         """Whether a finished run's new model waits for Use / Discard here."""
         return self.comparison.isVisibleTo(self) and self.comparison.use_button.isEnabled()
@@ -131,11 +170,15 @@ class RetrainProgress(QDialog):
         if screen is None:
             return
         owner = self.parentWidget().window() if self.parentWidget() is not None else None
+        area = screen.availableGeometry()
         if not self._placed and owner is not None:  # first shown: beside the main window, not over its photo
             self._placed = True
-            # move() places a window's frame (as frameGeometry() measures it)
-            self.move(beside(owner.frameGeometry(), self.frameGeometry().size(), screen.availableGeometry()))
-        fit_into(self, screen.availableGeometry())
+            size = self.frameGeometry().size()
+            spot = beside(owner.frameGeometry(), size, area)
+            if QRect(spot, size).intersects(owner.frameGeometry()):  # no room beside it
+                spot = least_cover(size, area, panes_of(owner))
+            self.move(spot)  # move() places a window's frame (as frameGeometry() measures it)
+        fit_into(self, area)
 
     # -- feeding -----------------------------------------------------------
     def begin(self, epochs: int) -> None:
