@@ -299,11 +299,16 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.edits.accept_prediction(result.label, result.box)
 
     def _label_for_new_box(self) -> str:
-        if self.edits.default_label:  # the last label given (forgotten once no box has it: FolderClasses)
-            return self.edits.default_label
+        """A label given on this image (picked before drawing), else the model's label for it, else the
+        last label given anywhere (labelImg's rule). The last label alone labelled a cat "dog" after six
+        cats accepted with A, the model saying "cat 1.00" beside it."""
+        if given := self.edits.label_given_here():
+            return given
         result = self.predictions.cached(self.dataset.items[self.session.current].image_path) if self.session else None
         if is_prediction(result):
             return result.label
+        if self.edits.default_label:  # (forgotten once no box has it: FolderClasses)
+            return self.edits.default_label
         return self.labels.label_of_text(self.label_combo.currentText()) or "object"
 
     def edit_classes(self) -> None:

@@ -34,7 +34,10 @@ class EditController(QObject):
         self.doc: ImageDocument | None = None
         self.index: int | None = None
         self.selected = -1
+        # The last label given (typed, picked, 1-9, or a prediction accepted with A): labelImg's label for a
+        # new box. Forgotten once no box has it and it is no class (FolderClasses); follows a rename.
         self.default_label = ""
+        self._labelled: int | None = None  # the image it was given on
         self._nudge_serial = 0
 
     # --- current image ----------------------------------------------------------
@@ -58,7 +61,13 @@ class EditController(QObject):
             self.undo_group.removeStack(stack)
             stack.deleteLater()
         self._stacks.clear()
+        self._labelled = None  # the next folder's images are numbered anew
         self.set_document(None, None)
+
+    def label_given_here(self) -> str:
+        """The last label given, if it was given on the image shown (a class picked before its box is
+        drawn, or a box relabelled there): else ""."""
+        return self.default_label if self._labelled is not None and self._labelled == self.index else ""
 
     def stack(self) -> QUndoStack | None:
         return self.undo_group.activeStack()
@@ -179,7 +188,7 @@ class EditController(QObject):
 
     def set_label(self, name: str) -> bool:
         """Relabel the selected (or primary) object; with none, it becomes the label of the next box."""
-        self.default_label = name
+        self.default_label, self._labelled = name, self.index
         index = self.target_index()
         if index < 0 or self.doc.objects[index].name == name:
             return False
@@ -189,6 +198,7 @@ class EditController(QObject):
         """Make the prediction the primary object (kept fields: pose, flags, extras)."""
         if self.doc is None:
             return False
+        self.default_label, self._labelled = label, self.index  # a label given, as one typed (labelImg)
         box = self.doc.clamp_box(box)
         primary = self.doc.primary
         if primary is not None and primary.name == label and primary.box == box:
