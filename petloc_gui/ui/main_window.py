@@ -320,7 +320,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         from petloc_gui.ui.review.class_editor import ClassEditor
 
         info = lambda: self.models.info.class_names if self.models.info is not None else ()  # noqa: E731
-        with modal(ClassListDialog(ClassEditor(self.session, self.edits, info), self)) as dialog:
+        with modal(ClassListDialog(ClassEditor(self.session, self.edits, info, host=self), self)) as dialog:
             dialog.exec()
         self.focus_canvas()
 

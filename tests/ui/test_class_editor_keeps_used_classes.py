@@ -19,10 +19,10 @@ def _latin1_cafe(folder) -> None:
     xml.write_bytes(text.encode("latin-1"))
 
 
-def _editor(window, host=None):
+def _editor(window, host=None):  # (None: the window)
     from petloc_gui.ui.review.class_editor import ClassEditor
 
-    return ClassEditor(window.session, window.edits, lambda: ("cat", "dog"), host=host)
+    return ClassEditor(window.session, window.edits, lambda: ("cat", "dog"), host=host or window)
 
 
 def test_a_class_a_rename_did_not_reach_stays_listed_and_is_said(qtbot, window, folder):

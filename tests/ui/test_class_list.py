@@ -11,7 +11,7 @@ def _dialog(window):
     from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
     from petloc_gui.ui.review.class_editor import ClassEditor
 
-    editor = ClassEditor(window.session, window.edits, lambda: window.current_model_info().class_names)
+    editor = ClassEditor(window.session, window.edits, lambda: window.current_model_info().class_names, host=window)
     return ClassListDialog(editor, window)
 
 

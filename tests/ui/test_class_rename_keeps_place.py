@@ -13,8 +13,8 @@ def _dialog(qtbot, window):
     from petloc_gui.ui.review.class_editor import ClassEditor
 
     info = window.current_model_info
-    dialog = ClassListDialog(ClassEditor(window.session, window.edits, lambda: info().class_names if info() else ()),
-                             window)
+    dialog = ClassListDialog(ClassEditor(window.session, window.edits, lambda: info().class_names if info() else (),
+                                         host=window), window)
     qtbot.addWidget(dialog)
     return dialog
 

@@ -58,8 +58,8 @@ def test_help_and_class_list(qtbot, window, folder):
 
     open_and_wait(qtbot, window, folder)
     assert_fields_fit(_shown(qtbot, HelpDialog(window)))
-    classes = _shown(qtbot, ClassListDialog(ClassEditor(window.session, window.edits, lambda: ("cat", "dog")),
-                                            window))
+    classes = _shown(qtbot, ClassListDialog(ClassEditor(window.session, window.edits, lambda: ("cat", "dog"),
+                                                        host=window), window))
     assert_fields_fit(classes)
     assert classes.list.height() > 100
 

@@ -175,7 +175,7 @@ def test_a_rename_looks_for_unused_labels_once_not_once_per_image(qtbot, window,
     looks = []
     in_use = model.labels_in_use
     model.labels_in_use = lambda: (looks.append(1), in_use())[1]
-    ClassEditor(window.session, window.edits, lambda: ()).rename("cat", "kitty")  # 20 images edited in a row
+    ClassEditor(window.session, window.edits, lambda: (), window).rename("cat", "kitty")  # 20 images edited in a row
     qtbot.waitUntil(lambda: bool(looks), timeout=3000)
     qtbot.wait(100)
     assert len(looks) == 1  # 8 ms at 10,000 rows: once per image made a 5,000-image rename take ~40 s

@@ -93,5 +93,3 @@ class AnnotationScanner(QObject):
     def scan_done(self) -> bool:
         """True once every chunk has been delivered (the finished signal follows the last one)."""
         return self._delivered
-
-    isFinished = scan_done  # noqa: N815 - the QThread-era name; folder_watchers.py still calls it

@@ -61,13 +61,13 @@ class ClassEditor:
     leaves it only once no box has it); the boxes through ``edits``, undoably."""
 
     def __init__(self, session: ReviewSession, edits: EditController,
-                 model_classes: Callable[[], tuple[str, ...]], host: EditorHost | None = None) -> None:
-        """``host``: the window (by default the one that opened ``session``)."""
+                 model_classes: Callable[[], tuple[str, ...]], host: EditorHost) -> None:
+        """``host``: the window the dialog belongs to."""
         self.session = session
         self.classes = session.classes
         self.edits = edits
         self.model_classes = model_classes
-        self.host: EditorHost = host if host is not None else session.host
+        self.host = host
 
     def names(self) -> list[str]:
         return self.classes.names()

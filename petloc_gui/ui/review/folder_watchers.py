@@ -69,7 +69,7 @@ class FolderWatchers:
 
     def scan_finished(self) -> bool:
         """Whether the opening scan has read every annotation file."""
-        return self.scanner.isFinished()
+        return self.scanner.scan_done()
 
     def close(self) -> None:
         if self.closed:

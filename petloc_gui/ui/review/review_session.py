@@ -97,9 +97,9 @@ class ReviewSession:
         self.current: int | None = None
         self.visited: set[int] = set()
         self.model_choice = None  # app.model_choice.ModelChoice, once suggested_model() ran
-        self.predefined = read_classes(dataset.root)  # labelImg's predefined_classes.txt
-        self.classes = FolderClasses(self.model, lambda: self.predefined, parts.labels, host, lambda: self.closed,
-                                     parts.edits)
+        # labelImg's predefined_classes.txt, read once: FolderClasses keeps it from then on
+        self.classes = FolderClasses(self.model, lambda: read_classes(dataset.root), parts.labels, host,
+                                     lambda: self.closed, parts.edits)
         # what other programs do to the folder meanwhile: its annotation files, the open images' files,
         # images added or deleted
         self.gone = GoneImages(self.model, self.store, self.row_of, dataset.items, parts.predictions, self)
