@@ -95,12 +95,12 @@ def _startup(window, args, screenshot_mode: bool) -> None:
 
     sweep_model_store()
 
-    from petloc_gui.app.demo_folder import ensure_demo_folder
+    from petloc_gui.app.demo_folder import demo_folder, ensure_demo_folder
+    from petloc_gui.core.real_paths import part_inside
 
     last = window.settings.last_folder
     reopen = not args.folder and not screenshot_mode and bool(last) and Path(last).is_dir()
-    demo = not args.folder and not reopen
-    if demo:
+    if not args.folder and not reopen:
         window.statusBar().showMessage("Preparing the demo folder (first run only)…")
         QApplication.processEvents()
     try:
@@ -114,8 +114,9 @@ def _startup(window, args, screenshot_mode: bool) -> None:
     if not window.open_folder(folder, model=args.model):
         _give_up(window, f"cannot open {folder}", screenshot_mode, warn=False)  # open_folder said why
         return
-    if demo:
-        # The demo: show the review queue, which finds the planted mistakes.
+    # The demo however reached (the first run, the folder open last time, named): the review queue,
+    # which finds the planted mistakes. Reopened, it came up sorted by name, on an image without one.
+    if part_inside(folder, demo_folder()) == Path("."):
         window.file_dock.set_review_order(True)
         if not screenshot_mode and window.session is not None:  # the screenshot waits for the top itself
             from petloc_gui.ui.review.queue_start import QueueStart
