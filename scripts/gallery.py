@@ -217,7 +217,7 @@ def render(args) -> int:
 
     info = window.current_model_info()
     classes = ClassListDialog(ClassEditor(window.session, window.edits,
-                                          lambda: info.class_names if info else ()), window)
+                                          lambda: info.class_names if info else (), host=window), window)
     classes.show()
     shoot.shot(classes, "class-list")
     classes.close()

@@ -96,11 +96,10 @@ def _startup(window, args, screenshot_mode: bool) -> None:
     sweep_model_store()
 
     from petloc_gui.app.demo_folder import demo_folder, ensure_demo_folder
-    from petloc_gui.core.real_paths import part_inside
 
     last = window.settings.last_folder
     reopen = not args.folder and not screenshot_mode and bool(last) and Path(last).is_dir()
-    if not args.folder and not reopen:
+    if not args.folder and not reopen and not demo_folder().is_dir():  # made once: later starts only check it
         window.statusBar().showMessage("Preparing the demo folder (first run only)…")
         QApplication.processEvents()
     try:
@@ -111,20 +110,9 @@ def _startup(window, args, screenshot_mode: bool) -> None:
     if not folder.is_dir():
         _give_up(window, f"{folder} is not a folder", screenshot_mode)
         return
-    if not window.open_folder(folder, model=args.model):
+    if not window.open_folder(folder, model=args.model, start_queue=not screenshot_mode):
         _give_up(window, f"cannot open {folder}", screenshot_mode, warn=False)  # open_folder said why
         return
-    # The demo however reached (the first run, the folder open last time, named): the review queue,
-    # which finds the planted mistakes. Reopened, it came up sorted by name, on an image without one.
-    if part_inside(folder, demo_folder()) == Path("."):
-        window.file_dock.set_review_order(True)
-        if not screenshot_mode and window.session is not None:  # the screenshot waits for the top itself
-            from petloc_gui.ui.review.queue_start import QueueStart
-
-            QueueStart(window.session, lambda: window.session, parent=window)
-        window.statusBar().showMessage(
-            "Demo with planted mistakes. N: next suspicious image · A: accept prediction · V: verified · F1: help",
-            30000)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName("")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from petloc_gui.ui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("petloc-gui")  # Wayland matches the window to resources/petloc-gui.desktop by it
     from petloc_gui.ui.main_thread_gc import MainThreadCollector
     from petloc_gui.ui.main_window import MainWindow
 

@@ -101,10 +101,11 @@ class FolderOpening:
             return
         self.open_folder(folder)
 
-    def open_folder(self, path, model: str | None = None, show: Sequence[Path] = ()) -> bool:
+    def open_folder(self, path, model: str | None = None, show: Sequence[Path] = (), start_queue: bool = True) -> bool:
         """Open a dataset folder (asks about unsaved edits first) on the first image of ``show``
         that is there (listed even where the filters would hide it), else on the first image the
-        list shows. False if not opened."""
+        list shows; the demo folder, however reached, as the demo (`_present_demo`; ``start_queue``
+        False: not moved to the top of the queue, the screenshot waits for it itself). False if not opened."""
         if not self.guard.confirm_leave(reload=_same_folder(path, self.current_folder())):
             return False
         try:
@@ -143,8 +144,23 @@ class FolderOpening:
             self.panel.show_image(None, f"No images found in {dataset.root}")
             self.panel.show_annotation(None)
         self._say_indexed(dataset)
+        if not show and _is_demo(dataset.root):  # reloaded (``show``): it stays on the image it was on
+            self._present_demo(start_queue)
         self.focus_canvas()
         return True
+
+    def _present_demo(self, start_queue: bool) -> None:
+        """The demo however reached (the first run, the folder open last time, named, File → Open demo,
+        Open recent): the review queue, which finds the planted mistakes, and a line on how to go
+        through them. Opened like any folder it came up sorted by name, on an image without one."""
+        self.file_dock.set_review_order(True)
+        if start_queue and self.session is not None:
+            from petloc_gui.ui.review.queue_start import QueueStart
+
+            QueueStart(self.session, lambda: self.session, parent=self)
+        self.statusBar().showMessage(
+            "Demo with planted mistakes. N: next suspicious image · A: accept prediction · V: verified · F1: help",
+            30000)
 
     def _say_indexed(self, dataset: Dataset) -> None:
         """The status line on a folder just indexed: its problems now, then also the files of formats
@@ -206,3 +222,9 @@ class FolderOpening:
         current = self.current_folder()
         if not _same_folder(folder, current):
             self.open_folder(folder, show=[image] if image is not None else [])
+
+
+def _is_demo(folder: Path) -> bool:
+    from petloc_gui.app.demo_folder import demo_folder
+
+    return part_inside(folder, demo_folder()) == Path(".")

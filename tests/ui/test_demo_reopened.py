@@ -42,3 +42,18 @@ def test_another_folder_reopened_opens_as_it_is(qtbot, window, folder):
     _started(qtbot, window, [])
     assert window.current_folder() == folder
     assert not _as_the_demo(window)
+
+
+def test_file_open_demo_and_a_recent_demo_open_as_the_demo_too(qtbot, window, folder):
+    """File → Open demo (and Open recent, which ends in the same open_folder) opened it sorted by name."""
+    from petloc_gui.app.demo_folder import ensure_demo_folder
+
+    ensure_demo_folder(count=12)
+    assert window.open_folder(folder)
+    assert not _as_the_demo(window)
+    window.act["open_demo"].trigger()
+    wait_predictions(qtbot, window)
+    assert _as_the_demo(window)
+    window.file_dock.set_review_order(False)  # as the user may; reloading keeps what they chose
+    window.reload_folder()
+    assert not window.act["review_order"].isChecked()
