@@ -9,9 +9,10 @@ and a label no box uses can be deleted.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from petloc_gui.core.atomic import atomic_write_bytes
 
@@ -56,23 +57,115 @@ def rows_using(store: AnnotationStore, label: str) -> dict[int, list[int]]:
     """Image index -> indices of the objects named ``label``, over the whole folder.
 
     Documents already open are asked directly (their edits count); the other
-    annotation files are read only when their bytes contain the label.
+    annotation files are read when their text may hold the label: the text as
+    the XML parser reads it (`_parsed_text`), or, where Python cannot be sure of
+    that (an encoding other than UTF-8 and the single-byte ones, a CDATA
+    section), the labels the safe VOC reader reads.
     """
     out: dict[int, list[int]] = {}
-    needles = (label.encode("utf-8"), escape(label).encode("utf-8"))
+    needle = _needle(label)
     for row, item in enumerate(store.dataset.items):
         doc = store.loaded(row)
         if doc is None:
-            if not item.has_annotation:
-                continue
-            try:
-                data = Path(item.annotation_path).read_bytes()
-                if not any(needle in data for needle in needles):
-                    continue
-            except OSError:
+            if not item.has_annotation or not _may_use(item.annotation_path, needle):
                 continue
             doc = store.document(row)
         indices = [i for i, obj in enumerate(doc.objects) if obj.name == label]
         if indices:
             out[row] = indices
     return out
+
+
+def _needle(label: str) -> str:
+    """What a file's text holds when one of its labels reads as ``label``: a label longer than
+    MAX_LABEL_CHARS reads shortened (``core.voc``), so its text has only the part before the "…"."""
+    from petloc_gui.core.voc import MAX_LABEL_CHARS
+
+    return label[:-1] if len(label) == MAX_LABEL_CHARS and label.endswith("…") else label
+
+
+def _may_use(path: Path, needle: str) -> bool:
+    """Whether the annotation file at ``path`` may have a label holding ``needle`` (False only when
+    it has none: a file read for nothing costs a parse, a file passed over is a box not renamed)."""
+    from petloc_gui.core import voc
+
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > voc.MAX_XML_BYTES:
+                return False  # refused by the reader: no label
+            data = handle.read()
+    except OSError:
+        return False  # unreadable: the reader finds no label in it either
+    text = _parsed_text(data)
+    if text is not None:
+        return needle in text
+    try:
+        annotation = voc.read_voc(path, find_image=False)
+    except Exception:  # noqa: BLE001 - not read (`read_document` says why when it is opened): no label
+        return False
+    return any(needle in obj.name for obj in annotation.objects)
+
+
+# The encoding named in an XML declaration.
+_ENCODING = re.compile(rb"\sencoding\s*=\s*([\"'])([A-Za-z][A-Za-z0-9._-]*)\1")
+# Encodings that read bytes 0-127 as ASCII (not Shift_JIS: its 0x5C is a yen sign; not UTF-16).
+_ASCII_BASED = re.compile(r"(us-?)?ascii|utf-?8|iso-?8859-\d+|latin-?\d+|l\d|windows-125\d|cp125\d|koi8-[ru]")
+# One byte, one character, by a table both Python and the parser's libiconv take from the standard
+# (tests/app/test_rows_using.py checks every byte). Not windows-1255 or -1258: libiconv joins a
+# letter and the accent after it into one character there.
+_SINGLE_BYTE = re.compile(r"iso-?8859-\d+|latin1|l1|(windows-|cp)125[0-467]|koi8-[ru]")
+# References the parser replaces in text: characters by number, and XML's five named entities.
+_REFERENCE = re.compile(r"&(#[0-9]+|#x[0-9A-Fa-f]+|lt|gt|amp|quot|apos);")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+
+
+def _parsed_text(data: bytes) -> str | None:
+    """The characters of an XML file as its parser reads them, markup left in: decoded by its
+    encoding, line ends made \\n, references replaced. None where that is not sure: an encoding
+    Python may decode otherwise than the parser, NUL bytes (UTF-16 or -32 without a byte order
+    mark), a CDATA section (a reference in it is text). The file is parsed then."""
+    if b"\0" in data or data.startswith((b"\xfe\xff", b"\xff\xfe")):
+        return None
+    bom = data.startswith(b"\xef\xbb\xbf")
+    encoding = _declared_encoding(data[3:] if bom else data)
+    if encoding is None:
+        return None
+    try:
+        if encoding in ("utf-8", "utf8"):
+            text = data.decode("utf-8-sig")
+        elif _SINGLE_BYTE.fullmatch(encoding) and not bom:
+            text = data.decode(encoding.replace("windows-", "cp"))
+        elif data.isascii() and _ASCII_BASED.fullmatch(encoding):
+            text = data.decode("ascii")
+        else:
+            return None
+    except (UnicodeDecodeError, LookupError):
+        return None  # the parser refuses it too, or reads it otherwise
+    if "<![CDATA[" in text:
+        return None
+    if "\r" in text:  # before the references: a &#13; stays a \r
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _REFERENCE.sub(_character, text) if "&" in text else text
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The encoding the XML declaration at the start of ``data`` names, lower case ("utf-8" without
+    one); None when the declaration is one this does not read."""
+    if not (data.startswith(b"<?xml") and data[5:6].isspace()):
+        return "utf-8"  # no declaration (a <?xml-stylesheet?> is none either)
+    end = data.find(b"?>")
+    declaration = data[:end] if end > 0 else b""
+    found = _ENCODING.search(declaration)
+    if found is None:
+        return None if b"encoding" in declaration or end < 0 else "utf-8"
+    return found.group(2).decode("ascii").lower().replace("_", "-")
+
+
+def _character(reference: re.Match[str]) -> str:
+    name = reference.group(1)
+    if not name.startswith("#"):
+        return _NAMED[name]
+    try:
+        return chr(int(name[2:], 16) if name[1] in "xX" else int(name[1:]))
+    except (ValueError, OverflowError):
+        return reference.group(0)  # no such character: the parser refuses the file
