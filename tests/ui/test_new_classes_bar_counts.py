@@ -21,12 +21,10 @@ def _bar_on_a_list(qtbot):
 
 
 def test_no_count_while_nothing_changes(qtbot):
-    from petloc_gui.ui.models.new_classes_bar import REFRESH_MS
-
     bar, _rows, counted = _bar_on_a_list(qtbot)
     assert counted == [1]  # shown: counted once
     assert "bird (1 more)" in bar.message.text()
-    qtbot.wait(REFRESH_MS * 2 + 300)
+    qtbot.wait(2300)  # (it looked each second)
     assert counted == [1]  # nothing changed: nothing counted
 
 
@@ -55,7 +53,7 @@ def test_a_concealed_bar_counts_nothing(qtbot):
 
 
 def test_the_screenshot_saves_the_bar_with_its_counts_now(qtbot, window, folder, tmp_path, monkeypatch):
-    """It waited out the bar's one-second refresh after the scan (REFRESH_MS + 200 ms): it brings the
+    """It waited out the bar's one-second refresh after the scan (then 1,200 ms): it brings the
     counts up to date itself before the grab."""
     from petloc_gui.ui.screenshot import ScreenshotTaker
 
@@ -73,13 +71,25 @@ def test_the_screenshot_saves_the_bar_with_its_counts_now(qtbot, window, folder,
     assert bar.message.text().startswith("No available model knows")
 
 
-def test_without_a_list_to_follow_it_still_counts_again(qtbot):
-    """A caller that names no list (`show_for` without ``rows``) still sees its counts follow."""
-    from petloc_gui.ui.models.new_classes_bar import REFRESH_MS, NewClassesBar
+def test_an_edit_signal_is_counted_too(qtbot):
+    """``edited`` (`EditController.document_changed`): an edit to a row the list's filter hides, of which
+    the list says nothing."""
+    from PySide6.QtCore import QObject, Signal
 
-    counts = {"bird": 1}
+    from petloc_gui.ui.models.new_classes_bar import THROTTLE_MS, NewClassesBar
+
+    class Edits(QObject):
+        document_changed = Signal(object)
+
+    edits, counts = Edits(), {"bird": 1}
     bar = NewClassesBar(None, lambda: dict(counts))
     qtbot.addWidget(bar)
-    bar.show_for(frozenset({"bird"}), frozenset())
+    bar.show_for(frozenset({"bird"}), frozenset(), edited=edits.document_changed)
     counts["bird"] = 2
-    qtbot.waitUntil(lambda: "bird (1 more)" in bar.message.text(), timeout=REFRESH_MS * 3)
+    edits.document_changed.emit(object())
+    qtbot.waitUntil(lambda: "bird (1 more)" in bar.message.text(), timeout=THROTTLE_MS * 4)
+    bar.conceal()  # no longer followed
+    counts["bird"] = 3
+    edits.document_changed.emit(object())
+    qtbot.wait(THROTTLE_MS * 3)
+    assert "bird (1 more)" in bar.message.text()

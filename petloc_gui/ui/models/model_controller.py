@@ -166,7 +166,12 @@ class ModelController(QObject):
         self.status.emit("No model for these classes" if choice.labels else "No usable model")
         self.no_model.emit(self.problem)
         if choice.labels:
-            self.new_classes.show_for(choice.labels, choice.known, choice.broken_fit)
+            # counted again when the list or an image's boxes change (an edit to a row the list's
+            # filter hides: the list says nothing of it)
+            session = self.host.session
+            self.new_classes.show_for(choice.labels, choice.known, choice.broken_fit,
+                                      rows=session.model if session is not None else None,
+                                      edited=session.parts.edits.document_changed if session is not None else None)
         else:
             self.new_classes.conceal()
 

@@ -2,23 +2,24 @@
 
 "Train a model for these classes" is enabled as soon as every class has
 ``MIN_BOXES_PER_CLASS`` boxed images (counted from the file list, so boxes
-drawn since the folder opened count too). The list's own change signals say
-when to count again, at most once per ``THROTTLE_MS``: a burst of changes (the
-opening scan, a rename over the folder) is one count, and no change none.
+drawn since the folder opened count too). The list's own change signals and
+each edit say when to count again (an edit to a row the list's filter hides
+changes no row it shows: the list says nothing of it), at most once per
+``THROTTLE_MS``: a burst of changes (the opening scan, a rename over the
+folder) is one count, and no change none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QMetaObject, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QMetaObject, QObject, QRect, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice
 from petloc_gui.core.text import counted, visible
 
 THROTTLE_MS = 250  # from a change of the list to its count on the bar, at most
-REFRESH_MS = 1000  # without a list to follow (`show_for`), the counts are looked at this often
 MIN_FIT_WIDTH = 40  # px of message: a degenerate width, not worth a height
 NEEDED_SHOWN = 6  # classes named in "still needed"; the others are counted
 
@@ -61,23 +62,19 @@ class NewClassesBar(QToolBar):
         layout.addWidget(self.button)
         self.addWidget(row)
         self._recount = QTimer(self, singleShot=True, interval=THROTTLE_MS, timeout=self.refresh)
-        self._poll = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self._followed: list[QMetaObject.Connection] = []
         self.hide()
 
     def show_for(self, labels: frozenset[str], known: frozenset[str], broken_fit: str = "",
-                 rows: QAbstractItemModel | None = None) -> None:
+                 rows: QAbstractItemModel | None = None, edited: SignalInstance | None = None) -> None:
         """Show the bar for a folder whose classes (``labels``) no one usable model knows; ``known``:
         the classes some usable model knows (the others are named); ``broken_fit``: why a model that
         knows them all cannot be used, said instead while the folder's classes are these. ``rows``:
-        the list the counts come from, counted again when it changes (without it, every
-        ``REFRESH_MS``)."""
+        the list the counts come from, and ``edited``: a signal of each edit to an image's boxes
+        (`EditController.document_changed`); counted again when either says a change (without
+        them, the counts are those of now, until `refresh`)."""
         self._choice = ModelChoice(None, "", frozenset(labels), known=frozenset(known), broken_fit=broken_fit)
-        self._follow(rows)
-        if rows is None:
-            self._poll.start()
-        else:
-            self._poll.stop()
+        self._follow(rows, edited)
         self.refresh()
         self.show()
 
@@ -86,15 +83,17 @@ class NewClassesBar(QToolBar):
         if not self._recount.isActive():
             self._recount.start()
 
-    def _follow(self, rows: QAbstractItemModel | None) -> None:
+    def _follow(self, rows: QAbstractItemModel | None, edited: SignalInstance | None = None) -> None:
         for connection in self._followed:
             QObject.disconnect(connection)  # (False, harmless, when the list is deleted already)
-        self._followed = [] if rows is None else [signal.connect(self.rows_changed) for signal in (
-            rows.dataChanged, rows.layoutChanged, rows.modelReset, rows.rowsInserted, rows.rowsRemoved)]
+        signals = [] if rows is None else [
+            rows.dataChanged, rows.layoutChanged, rows.modelReset, rows.rowsInserted, rows.rowsRemoved]
+        if edited is not None:
+            signals.append(edited)
+        self._followed = [signal.connect(self.rows_changed) for signal in signals]
 
     def conceal(self) -> None:
         self._follow(None)
-        self._poll.stop()
         self._recount.stop()
         focus = self.window().focusWidget()  # the window's, also while another window (Retraining) is active
         had_focus = focus is not None and self.isAncestorOf(focus)
