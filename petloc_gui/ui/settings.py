@@ -6,16 +6,24 @@ Qt's "Unknown Organization" folder that an empty organisation gives.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from petloc_gui.core.paths import APP_NAME
 
+if TYPE_CHECKING:
+    from petloc_gui.ui.review.export_options import ExportOptions
+
 ORGANIZATION = APP_NAME
 MAX_RECENT = 10
+# File -> Export's options (`ExportOptions` field -> key); the keys stay if a field is renamed.
+_EXPORT_KEYS = {"annotated_only": "export/annotated_only", "skip_difficult": "export/skip_difficult",
+                "copy_images": "export/copy_images"}
 
 
 class Settings:
-    """Typed access to QSettings: autosave, last folder, last model, window geometry/state."""
+    """Typed access to QSettings: autosave, last folder, last model, export options, window geometry/state."""
 
     def __init__(self, path: str | None = None) -> None:
         # ``path``: an INI file instead of the user's settings (tests, portable use).
@@ -74,6 +82,17 @@ class Settings:
     @last_model.setter
     def last_model(self, spec: str) -> None:
         self._q.setValue("last_model", str(spec))
+
+    def export_options(self) -> ExportOptions:
+        """The options of the last File -> Export (the defaults before the first)."""
+        from petloc_gui.ui.review.export_options import ExportOptions  # with the exporters, on first use
+
+        return ExportOptions(**{name: self._bool(key, False) for name, key in _EXPORT_KEYS.items()})
+
+    def save_export_options(self, options: ExportOptions) -> None:
+        for name, key in _EXPORT_KEYS.items():
+            self._q.setValue(key, bool(getattr(options, name)))
+        self._q.sync()
 
     def geometry(self) -> QByteArray | None:
         value = self._q.value("window/geometry")

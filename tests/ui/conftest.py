@@ -159,15 +159,12 @@ def factory() -> FakeFactory:
 
 @pytest.fixture
 def window(qtbot, factory, tmp_path):
-    from PySide6.QtCore import QSettings
-
     from petloc_gui.ui.main_window import MainWindow
     from petloc_gui.ui.settings import Settings
 
-    # Its own settings file: a window closed by one test must not lay out the next one.
+    # Its own settings file: a window closed by one test must not lay out the next one, nor one
+    # test's export options change the next one's export.
     win = MainWindow(model_factory=factory, settings=Settings(str(tmp_path / "settings.ini")))
-    # The export options too: one test's choices must not change the next one's export.
-    win.exports.memory = QSettings(str(tmp_path / "export.ini"), QSettings.IniFormat)
     win.resize(1200, 800)
     win.show()
     _wait_for_images_shown(qtbot, win)

@@ -3,6 +3,7 @@ reaching the exporter, and named in the export's warnings as the window shows th
 
 from __future__ import annotations
 
+import configparser
 import json
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.review import export_options
 from petloc_gui.ui.review.export_options import ExportOptions, ExportOptionsDialog
+from petloc_gui.ui.settings import Settings
 
 
 @pytest.fixture
@@ -85,12 +87,33 @@ def test_the_options_are_asked_before_the_folder_and_remembered(qtbot, window, f
     assert not exports.start("yolo")  # Cancel in the options step: no folder asked, nothing exported
     assert asked == [("options", "YOLO", ExportOptions(annotated_only=True, copy_images=True))]
     # Kept in the settings file: the next run's window reads them back.
-    again = QSettings(exports.memory.fileName(), QSettings.IniFormat)
-    assert export_options.load_options(again) == ExportOptions(annotated_only=True, copy_images=True)
+    again = Settings(str(tmp_path / "settings.ini"))  # the window fixture's file
+    assert again.export_options() == ExportOptions(annotated_only=True, copy_images=True)
+
+
+def test_a_window_given_a_settings_file_keeps_the_export_options_in_it(qtbot, window, folder, tmp_path,
+                                                                       monkeypatch):
+    """The window fixture's Settings(path) (tests, portable use): the options go into that file, as the
+    window's other settings do, not into the user's."""
+    chosen = ExportOptions(skip_difficult=True, copy_images=True)
+    users_file = QSettings("petloc", "petloc")
+    users_before = users_file.value("export/skip_difficult")
+    monkeypatch.setattr(export_options, "ask_export_options", lambda format_text, options, parent: chosen)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(tmp_path / "out"))
+    assert window.open_folder(folder, model="fake")
+    exports = window.exports
+    assert exports.start("yolo")
+    qtbot.waitUntil(lambda: exports.last_report is not None, timeout=20_000)
+    exports.job.wait(5_000)
+    in_file = configparser.ConfigParser()
+    in_file.read(tmp_path / "settings.ini")  # the window fixture's file, as written
+    assert dict(in_file["export"]) == {"annotated_only": "false", "skip_difficult": "true", "copy_images": "true"}
+    users_file.sync()
+    assert users_file.value("export/skip_difficult") == users_before  # the user's file untouched
 
 
 def test_an_export_given_a_folder_uses_the_remembered_options(qtbot, window, folder, tmp_path):
-    export_options.save_options(window.exports.memory, ExportOptions(annotated_only=True))
+    window.settings.save_export_options(ExportOptions(annotated_only=True))
     assert window.open_folder(folder, model="fake")
     _export(qtbot, window, "coco", tmp_path / "out")
     assert len(json.loads((tmp_path / "out" / "annotations.json").read_text())["images"]) == 4
@@ -111,8 +134,7 @@ def test_the_dialog_shows_and_returns_the_options(qtbot):
 def test_options_written_by_hand_in_the_settings_file_read_as_meant(tmp_path):
     """QSettings gives "0" and "no" back as strings, which bool() would take for True."""
     (tmp_path / "s.ini").write_text("[export]\nannotated_only=0\nskip_difficult=1\ncopy_images=no\n")
-    store = QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
-    assert export_options.load_options(store) == ExportOptions(skip_difficult=True)
+    assert Settings(str(tmp_path / "s.ini")).export_options() == ExportOptions(skip_difficult=True)
 
 
 def test_the_fixture_marks_e_difficult(folder_with_difficult):

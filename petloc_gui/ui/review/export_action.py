@@ -8,8 +8,9 @@ Closing the window stops a running export (``stop``, from the window's
 shutdown, once the close is accepted): asking to close and then answering
 Cancel to a question leaves it running. Before the folder is chosen, the
 options `petloc convert --to` takes as flags are asked for
-(`export_options`), remembered between exports; the exporters' warnings
-name them as the window shows them.
+(`export_options`), remembered between exports in the window's settings
+(``ExportHost.settings``); the exporters' warnings name them as the window
+shows them.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui import background
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
-
     from petloc_gui.ui.review.export_options import ExportOptions
 
 FORMAT_TEXT = {"yolo": "YOLO", "coco": "COCO"}
@@ -39,12 +38,25 @@ SHOWN_PROBLEMS = 8
 STOP_WAIT_MS = 10_000
 
 
+class ExportMemory(Protocol):
+    """Where the export options are remembered between exports (the window's ui.settings.Settings)."""
+
+    def export_options(self) -> ExportOptions:
+        """The last export's options (the defaults before the first)."""
+
+    def save_export_options(self, options: ExportOptions) -> None: ...
+
+
 class ExportHost(Protocol):
-    """What export asks of the window: the open folder, its edits, a status line."""
+    """What export asks of the window: the open folder, its edits, a status line, its settings."""
 
     @property
     def dataset(self) -> Dataset | None:
         """The open folder's dataset, or None."""
+
+    @property
+    def settings(self) -> ExportMemory:
+        """The window's settings: petloc's settings file, or the one the window was given (tests, portable use)."""
 
     def has_unsaved(self) -> bool: ...
 
@@ -127,12 +139,9 @@ class ExportJob(QObject):
 class ExportActions(QObject):
     """The two File menu actions and the export each starts; ``window`` parents its dialogs."""
 
-    def __init__(self, host: ExportHost, window: QMainWindow, menu: QMenu, before: QAction | None = None,
-                 memory: QSettings | None = None) -> None:
+    def __init__(self, host: ExportHost, window: QMainWindow, menu: QMenu, before: QAction | None = None) -> None:
         super().__init__(window)
         self.host, self.window = host, window
-        # Where the export options are remembered; petloc's settings file unless given (tests).
-        self.memory = memory
         self._stopped = False  # the window is closing: no result box any more
         self.job: ExportJob | None = None
         self.dialog: QProgressDialog | None = None
@@ -178,14 +187,14 @@ class ExportActions(QObject):
             return False
         if not self._edits_saved():
             return False
-        store = self.memory if self.memory is not None else export_options.settings_store()
         if options is None:
-            options = export_options.load_options(store)
+            memory = self.host.settings
+            options = memory.export_options()
             if out is None:
                 options = export_options.ask_export_options(FORMAT_TEXT[fmt], options, window)
                 if options is None:
                     return False
-                export_options.save_options(store, options)
+                memory.save_export_options(options)
         if out is None:
             out = QFileDialog.getExistingDirectory(
                 window, f"Export as {FORMAT_TEXT[fmt]}: choose an empty folder")

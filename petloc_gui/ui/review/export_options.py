@@ -1,21 +1,19 @@
 """The export options step of File -> Export as YOLO / COCO: what `petloc convert --to` offers as flags.
 
-Asked before the folder is chosen and remembered between exports (QSettings,
-petloc's settings file). The exporters' warnings name these options as the
-window shows them (`WINDOW_WORDS`), not as command-line flags a window user
-does not have.
+Asked before the folder is chosen and remembered between exports (in the
+window's ui.settings.Settings: petloc's settings file, or the file the window
+was given). The exporters' warnings name these options as the window shows
+them (`WINDOW_WORDS`), not as command-line flags a window user does not have.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from petloc_gui.core.interop.files import COPY, LINK
 from petloc_gui.core.interop.options import ANNOTATED_ONLY, FROM_COCO, OVERWRITE, SKIP_DIFFICULT, OptionWords
-from petloc_gui.core.paths import APP_NAME
 from petloc_gui.ui.modal import modal
 
 ANNOTATED_ONLY_TEXT = "Leave out images with no annotation"
@@ -30,10 +28,6 @@ WINDOW_WORDS = OptionWords(
               OVERWRITE: "export again and answer Yes when asked whether to write into it"},
 )
 
-# QSettings keys (petloc's settings file: organisation and application "petloc", as ui.settings).
-_KEYS = {"annotated_only": "export/annotated_only", "skip_difficult": "export/skip_difficult",
-         "copy_images": "export/copy_images"}
-
 
 @dataclass(frozen=True)
 class ExportOptions:
@@ -47,26 +41,6 @@ class ExportOptions:
     def images(self) -> str:
         """The exporters' ``images`` mode."""
         return COPY if self.copy_images else LINK
-
-
-def settings_store() -> QSettings:
-    """petloc's own settings file, the one ui.settings.Settings uses by default."""
-    return QSettings(APP_NAME, APP_NAME)
-
-
-def load_options(store: QSettings) -> ExportOptions:
-    """The options of the last export (the defaults before the first)."""
-    values = {}
-    for name, key in _KEYS.items():
-        value = store.value(key, False)
-        values[name] = value.lower() in ("1", "true", "yes") if isinstance(value, str) else bool(value)
-    return ExportOptions(**values)
-
-
-def save_options(store: QSettings, options: ExportOptions) -> None:
-    for name, key in _KEYS.items():
-        store.setValue(key, bool(getattr(options, name)))
-    store.sync()
 
 
 class ExportOptionsDialog(QDialog):
