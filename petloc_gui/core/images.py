@@ -95,7 +95,7 @@ def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: boo
             return _open_checked(path, io.BytesIO(fixed), file_size, repaired=True)
         raise ImageLoadError(refusal_reason(handle, path.name), path) from exc
     # Pillow orients a TIFF itself on load, from the EXIF tag or else from XMP (ImageOps.exif_transpose);
-    # without its XMP packet it has the EXIF tag alone, as `_orientation` and the header size do.
+    # without its XMP packet it has the EXIF tag alone, as `orientation_tag` and the header size do.
     for key in _XMP_INFO_KEYS:
         image.info.pop(key, None)
     width, height = image.size
@@ -127,11 +127,13 @@ def _read_file(path: str | os.PathLike[str]) -> tuple[Path, BinaryIO, int]:
         raise ImageLoadError(f"cannot open image: {exc.strerror or exc}", path) from exc
 
 
-def _orientation(image: Image.Image) -> int:
-    """The EXIF Orientation tag (1-8) from the header; 1 when absent or unreadable.
+def orientation_tag(image: Image.Image) -> int:
+    """The EXIF Orientation tag (1-8) from an open image's header; 1 when absent or unreadable.
 
-    Read from the EXIF bytes, not with ``getexif()``: that falls back to an XMP orientation, and
-    a PNG's decodes the whole image when the eXIf chunk is not in the header.
+    What petloc applies (`load_image`, `image_size`) and an export writes upright
+    (`core.interop.upright`). Read from the EXIF bytes, not with ``getexif()``: that falls
+    back to an XMP orientation, and a PNG's decodes the whole image when the eXIf chunk is not
+    in the header.
     """
     try:
         if isinstance(image, TiffImagePlugin.TiffImageFile):
@@ -172,7 +174,7 @@ _ORIENTED_BY_PILLOW = _formats_oriented_by_pillow()
 
 def _pending_orientation(image: Image.Image) -> int:
     """The EXIF orientation petloc still has to apply (1 when Pillow does it)."""
-    return 1 if image.format in _ORIENTED_BY_PILLOW else _orientation(image)
+    return 1 if image.format in _ORIENTED_BY_PILLOW else orientation_tag(image)
 
 
 def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:

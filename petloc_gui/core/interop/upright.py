@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
+from petloc_gui.core.images import orientation_tag
 from petloc_gui.core.interop.files import place_data, place_image
 from petloc_gui.core.interop.records import ConversionReport
 from petloc_gui.core.text import counted, first_of
@@ -36,7 +37,6 @@ from petloc_gui.core.text import counted, first_of
 if TYPE_CHECKING:
     import numpy as np
 
-_EXIF_ORIENTATION_TAG = 0x0112
 # The formats written upright (Pillow's names) and the suffix OpenCV encodes each by.
 _SUFFIXES = {"PNG": ".png", "WEBP": ".webp"}
 
@@ -55,21 +55,15 @@ def tagged_orientation(path: Path) -> tuple[str, int] | None:
     """``(format, orientation)`` of a PNG or WebP whose EXIF orientation turns it; None for any
     other image or orientation 1.
 
-    Read from the header's EXIF bytes as core.images reads it for the displayed size the boxes
-    are in (not XMP, which petloc does not apply; not a PNG's eXIf chunk after the pixels).
+    Read as core.images reads it for the displayed size the boxes are in (`orientation_tag`: the
+    header's EXIF bytes; not XMP, which petloc does not apply; not a PNG's eXIf chunk after the pixels).
     """
     try:
         with Image.open(path, formats=tuple(_SUFFIXES)) as image:
-            raw = image.info.get("exif")
-            if not raw:
-                return None
-            exif = Image.Exif()
-            exif.load(raw)
-            value = int(exif.get(_EXIF_ORIENTATION_TAG, 1))
-            found = str(image.format)
+            value, found = orientation_tag(image), str(image.format)
     except Exception:  # noqa: BLE001 - not a PNG/WebP or unreadable: placed as it is (placing reports errors)
         return None
-    return (found, value) if 2 <= value <= 8 else None
+    return (found, value) if value != 1 else None
 
 
 def upright_pixels(path: Path, orientation: int, size: tuple[int, int]) -> np.ndarray | None:
