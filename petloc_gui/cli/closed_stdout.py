@@ -1,8 +1,14 @@
-"""stdout whose reader has left (`petloc predict ... | head -2`): the next write raises BrokenPipeError.
+"""Standard streams that are closed: stdout whose reader has left, and streams closed from the start.
 
+stdout whose reader has left (`petloc predict ... | head -2`): the next write raises BrokenPipeError.
 A command that only shows results stops there, quietly (`cli.main`). One whose results are not its
 only work, `predict --write-voc`, must not: a pre-label left unwritten because ``head`` had seen
 enough lines would be lost without a word. `ResultsOut` lets it go on.
+
+A stream closed from the start (`petloc ... >&-` or `2>&-`, as daemons and some schedulers run
+programs): Python's sys.stdout or sys.stderr is None. The command does its work all the same; what it
+would show there is dropped (`cli.output` writes nothing to a missing stream), and its exit status is
+the work's. `claim_closed_streams` also keeps the closed numbers from the files the command opens.
 """
 
 from __future__ import annotations
@@ -20,8 +26,27 @@ def silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: no stdout at all (`>&-`)
         pass
+
+
+def claim_closed_streams() -> None:
+    """Put the null device on each of fd 0, 1 and 2 that is closed, and give Python a stream on it for
+    a stdout or stderr it has none of: the command's output there is dropped, its work goes on.
+    Without this the first file the command opens takes the lowest free number, 1 or 2, and what is
+    written "to stderr" (TensorFlow's C++ logs, at any time, from any thread) goes into that file: a
+    pre-label being written, a model being saved. Call it first, before anything is opened."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:  # closed (EBADF)
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is None:  # its fd was closed at start: the null device now
+            setattr(sys, name, os.fdopen(fd, "w", encoding="utf-8", closefd=False))
 
 
 class ResultsOut:

@@ -37,14 +37,26 @@ class UsageError(CommandError):
 
 def error(message: str) -> None:
     """Print one `petloc: MESSAGE` line on stderr (newlines flattened)."""
-    sys.stderr.write(PREFIX + one_line(message) + "\n")
-    sys.stderr.flush()
+    say(PREFIX + one_line(message) + "\n")
 
 
 def info(message: str) -> None:
     """Print a plain progress/status line on stderr."""
-    sys.stderr.write(visible(message, keep_newlines=True) + "\n")
-    sys.stderr.flush()
+    say(visible(message, keep_newlines=True) + "\n")
+
+
+def say(text: str, stream: TextIO | None = None) -> None:
+    """Write ``text`` for a person on ``stream`` (default: stderr) and flush. A message that cannot be
+    written is dropped: with stderr closed (`2>&-`, a daemon's; sys.stderr is None then) or its reader
+    gone, the command's work goes on and its exit status is what the work gives."""
+    stream = stream or sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):  # ValueError: a stream closed under us
+        pass
 
 
 def one_line(message: object) -> str:
@@ -91,8 +103,11 @@ def reason_of(exc: BaseException) -> str:
 
 
 def json_line(obj: dict[str, Any], stream: TextIO | None = None) -> None:
-    """Write `obj` as one compact JSON line on stdout (flushed, for pipes)."""
+    """Write `obj` as one compact JSON line on stdout (flushed, for pipes). With stdout closed from the
+    start (`>&-`: sys.stdout is None) it is dropped, as `print` drops a table: the command goes on."""
     stream = stream or sys.stdout
+    if stream is None:
+        return
     text = json.dumps(obj, ensure_ascii=False, allow_nan=False, default=_json_default)
     stream.write(json_safe(text) + "\n")
     stream.flush()
@@ -281,21 +296,18 @@ class ProgressBar:
             filled = round(self.width * fraction)
             bar = "#" * filled + "-" * (self.width - filled)
             line = f"\r{self.label} [{bar}] {counter} ETA {format_duration(eta)}{loss_text}"
-            self.stream.write(line + "\x1b[K")
-            self.stream.flush()
+            say(line + "\x1b[K", self.stream)
             self._drawn = True
         elif fraction >= self._next_plain or (self.total and step >= self.total):
             while self._next_plain <= fraction:
                 self._next_plain += self.plain_every
-            self.stream.write(f"{self.label} {counter} ETA {format_duration(eta)}{loss_text}\n")
-            self.stream.flush()
+            say(f"{self.label} {counter} ETA {format_duration(eta)}{loss_text}\n", self.stream)
 
     def hide(self) -> None:
         """Clear the in-place line before other lines are written (results on stdout, messages on
         stderr: on one terminal they would start after the bar's text); the next `update` draws it again."""
         if self._tty and self._drawn:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+            say("\r\x1b[K", self.stream)
             self._drawn = False
 
     def close(self) -> None:
