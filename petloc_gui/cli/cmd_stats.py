@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from petloc_gui.cli.args import path_arg
-from petloc_gui.cli.output import UsageError, error, info, json_line, reason_of, show, show_lines
+from petloc_gui.cli.output import UsageError, error, info, json_line, quiet_matplotlib, reason_of, show, show_lines
 
 NAME = "stats"
 HELP = "dataset statistics: counts, class balance, box and image sizes, problems found"
@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             _check_plot_target(args.plot, dataset, args.overwrite)
+            quiet_matplotlib()  # imported to draw the plot
             write_stats_plot(stats, args.plot)
             info(f"wrote {show(args.plot)}")
         except PlotUnavailableError as exc:

@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 from petloc_gui.app.tf_log_filter import debug_enabled
@@ -145,6 +146,50 @@ def quiet_tensorflow() -> None:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
+def quiet_matplotlib() -> None:
+    """Give matplotlib a writable folder before it is imported (keras imports it; so does `stats
+    --plot`), when its own cannot be made: with a read-only or missing HOME (a CI container, a
+    service) it said so in two long lines of its own ("mkdir -p failed ...", "... highly recommended
+    to set the MPLCONFIGDIR ...") and used a temporary folder anyway. Such a folder is made here,
+    deleted at exit; the user's MPLCONFIGDIR wins."""
+    import importlib.util
+
+    if os.environ.get("MPLCONFIGDIR") or "matplotlib" in sys.modules or not importlib.util.find_spec("matplotlib"):
+        return
+    if all(_usable_folder(folder) for folder in _matplotlib_folders()):
+        return
+    import atexit
+    import shutil
+
+    folder = tempfile.mkdtemp(prefix="petloc-matplotlib-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    os.environ["MPLCONFIGDIR"] = folder
+
+
+def _matplotlib_folders() -> list[str]:
+    """The config and cache folders matplotlib makes without MPLCONFIGDIR (matplotlib.get_configdir)."""
+    try:
+        home = os.fspath(Path.home())
+    except (RuntimeError, KeyError):  # no HOME and no password entry
+        return [""]
+    if not sys.platform.startswith(("linux", "freebsd")):
+        return [os.path.join(home, ".matplotlib")]
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
+    return [os.path.join(config, "matplotlib"), os.path.join(cache, "matplotlib")]
+
+
+def _usable_folder(folder: str) -> bool:
+    """Whether ``folder`` is, or can be made, a writable folder (as matplotlib tests its own)."""
+    if not folder:
+        return False
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return False
+    return os.path.isdir(folder) and os.access(folder, os.W_OK)
+
+
 def load_tensorflow() -> None:
     """Import TensorFlow with its import-time C++ chatter hidden, then lower Python-side logging.
 
@@ -160,6 +205,7 @@ def load_tensorflow() -> None:
         # library authors; a CLI user cannot act on them.
         warnings.filterwarnings("ignore", category=UserWarning, module=r"keras(\.|$)")
     if "tensorflow" not in sys.modules:
+        quiet_matplotlib()  # keras imports it
         _import_with_native_stderr_hidden()
     try:
         import absl.logging
