@@ -306,8 +306,8 @@ class ProgressBar:
     """A per-epoch progress bar on stderr.
 
     On a terminal it redraws one line in place (`\\r`); elsewhere (a log
-    file, CI) it prints a plain line at most every `plain_every` fraction of
-    the epoch so logs stay short.
+    file, CI, a terminal with TERM=dumb) it prints a plain line at most
+    every `plain_every` fraction of the epoch so logs stay short.
     """
 
     def __init__(
@@ -327,7 +327,7 @@ class ProgressBar:
         self.plain_every = plain_every
         self._clock = clock
         self._start = clock()
-        self._tty = _is_tty(self.stream)
+        self._tty = _redraws(self.stream)
         self._next_plain = plain_every
         self._drawn = False
 
@@ -359,6 +359,13 @@ class ProgressBar:
     def close(self) -> None:
         """End the in-place line so the next message starts on a fresh line."""
         self.hide()
+
+
+def _redraws(stream: TextIO) -> bool:
+    """Whether the bar is redrawn in place (``\\r`` and ``ESC[K``): on a terminal that moves the cursor,
+    not a dumb one (TERM=dumb: emacs' shell, some CI consoles, which show the codes raw), which gets
+    the plain lines a log gets. (No colour is used: NO_COLOR changes nothing.)"""
+    return _is_tty(stream) and os.environ.get("TERM") != "dumb"
 
 
 def _is_tty(stream: TextIO) -> bool:

@@ -52,7 +52,8 @@ def test_progress_bar_plain_lines_when_not_a_tty():
     assert "\r" not in stream.getvalue()
 
 
-def test_progress_bar_redraws_in_place_on_a_tty():
+def test_progress_bar_redraws_in_place_on_a_tty(monkeypatch):
+    monkeypatch.setenv("TERM", "xterm-256color")
     stream = _Tty()
     clock = _Clock()
     bar = ProgressBar("epoch 1", 4, stream=stream, clock=clock, width=4)
@@ -63,6 +64,32 @@ def test_progress_bar_redraws_in_place_on_a_tty():
     assert "\n" not in text
     bar.close()
     assert stream.getvalue().endswith("\r\x1b[K")
+
+
+@pytest.mark.parametrize("term", ["dumb", None])
+def test_progress_bar_on_a_dumb_terminal_writes_plain_lines(monkeypatch, term):
+    # emacs' shell and some CI consoles are terminals that show \r and ESC[K raw; NO_COLOR: no colour
+    # is used at all (a terminal without TERM is still one that redraws)
+    monkeypatch.setenv("NO_COLOR", "1")
+    if term is None:
+        monkeypatch.delenv("TERM", raising=False)
+    else:
+        monkeypatch.setenv("TERM", term)
+    stream = _Tty()
+    clock = _Clock()
+    bar = ProgressBar("petloc: predict", 8, stream=stream, clock=clock)
+    for step in range(1, 9):
+        clock.now = float(step)
+        bar.update(step)
+        bar.hide()
+    bar.close()
+    text = stream.getvalue()
+    assert "\x1b[" not in text.replace("\x1b[K", "")  # never a colour
+    if term == "dumb":
+        assert "\r" not in text and "\x1b" not in text
+        assert text.splitlines() == [f"petloc: predict {n}/8 ETA 0:0{8 - n}" for n in (2, 4, 6, 8)]
+    else:
+        assert text.startswith("\rpetloc: predict [")
 
 
 def test_small_formatters():
