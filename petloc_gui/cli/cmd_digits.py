@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from petloc_gui.cli.args import any_seed, path_arg, positive_int
-from petloc_gui.cli.output import UsageError, info, show
+from petloc_gui.cli.output import UsageError, info, result_line, show
 from petloc_gui.core.text import counted
 
 NAME = "digits"
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     kept = sum(1 for image in images if image.name in before and image.with_suffix(".xml").name in before)
     what = counted(len(images) - kept, f"{args.split} digit image")
     there = f" ({kept} already there, left as they were)" if kept else ""
-    print(f"wrote {what} with VOC annotations to {show(args.out)}{there}", flush=True)
+    result_line(f"wrote {what} with VOC annotations to {show(args.out)}{there}")
     if not images:
         info("nothing written")
         return 1

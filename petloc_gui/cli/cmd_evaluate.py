@@ -19,6 +19,7 @@ from petloc_gui.cli.output import (
     finite,
     json_line,
     reason_of,
+    result_line,
     show_lines,
     warn_size_mismatches,
 )
@@ -152,9 +153,8 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         listed = ", ".join(f"{name} ({n})" for name, n in sorted(unknown.items()))
         error(f"labels the model does not know, counted as wrong: {listed}" + (f"; {hint}" if hint else ""))
-    report = build_report(
-        metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path, args.data, split
-    )
+    report = build_report(metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path,
+                          args.data, split)
     # evaluated images the model (or a model it was fine-tuned from) trained on; None: cannot be told
     report["n_trained_on"] = trained_on
     report["trained_on_record"] = learned_digits_record(trained_record, learned_digits)
@@ -164,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json_line(report)
     else:
-        print(show_lines(format_report(report)), flush=True)
+        result_line(show_lines(format_report(report)))
     return 0
 
 

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg
-from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow, show
+from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow, result_line, show
 
 NAME = "export"
 HELP = "export a model as a TensorFlow SavedModel (and/or TFLite) for serving"
@@ -74,14 +74,14 @@ def run(args: argparse.Namespace) -> int:
     if args.saved_model is not None:
         out = export.export_saved_model(bundle, args.saved_model)
         info(f"wrote SavedModel {show(out or args.saved_model)}")
-        print(show(out or args.saved_model), flush=True)
+        result_line(show(out or args.saved_model))
     if args.tflite is not None:
         out = export.export_tflite(bundle, args.tflite, names_file=names_file)
         names = (f"and its class names, one per line in class index order, to {show(labels_path(out or args.tflite))}"
                  if names_file else "into the bundle, whose meta.json holds its class names")
         info(f"wrote TFLite model {show(out or args.tflite)} (signature serve_float: outputs box, "
              f"probabilities; no label output) {names}")
-        print(show(out or args.tflite), flush=True)
+        result_line(show(out or args.tflite))
     return 0
 
 

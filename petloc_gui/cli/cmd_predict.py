@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg, positive_int
 from petloc_gui.cli.closed_stdout import ResultsOut
 from petloc_gui.cli.model_loading import load_predictor, model_for
-from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, reason_of, show
+from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, reason_of, result_line, show
 from petloc_gui.cli.prelabel import (
     Refused,
     Targets,
@@ -206,7 +206,7 @@ def _report_prediction(args: argparse.Namespace, image: Path, prediction) -> Non
     else:
         box = ", ".join("nan" if v is None else f"{v:.0f}" for v in record["box"])
         confidence = "nan" if record["confidence"] is None else f"{record['confidence']:.2f}"
-        print(show(f"{record['image']}  {record['label']}  {confidence}  [{box}]"), flush=True)
+        result_line(show(f"{record['image']}  {record['label']}  {confidence}  [{box}]"))
 
 
 def _report_error(args: argparse.Namespace, out: ResultsOut, path: Path | str, reason: str) -> None:

@@ -7,7 +7,17 @@ import os
 from pathlib import Path
 
 from petloc_gui.cli.args import path_arg
-from petloc_gui.cli.output import UsageError, error, info, json_line, quiet_matplotlib, reason_of, show, show_lines
+from petloc_gui.cli.output import (
+    UsageError,
+    error,
+    info,
+    json_line,
+    quiet_matplotlib,
+    reason_of,
+    result_line,
+    show,
+    show_lines,
+)
 
 NAME = "stats"
 HELP = "dataset statistics: counts, class balance, box and image sizes, problems found"
@@ -80,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json_line(stats.to_dict())
     else:
-        print(show_lines(stats.summary_lines()), flush=True)
+        result_line(show_lines(stats.summary_lines()))
     return status
 
 

@@ -104,14 +104,26 @@ def reason_of(exc: BaseException) -> str:
 
 
 def json_line(obj: dict[str, Any], stream: TextIO | None = None) -> None:
-    """Write `obj` as one compact JSON line on stdout (flushed, for pipes). With stdout closed from the
-    start (`>&-`: sys.stdout is None) it is dropped, as `print` drops a table: the command goes on."""
+    """Write `obj` as one compact JSON line on stdout (`result_line`)."""
+    text = json.dumps(obj, ensure_ascii=False, allow_nan=False, default=_json_default)
+    result_line(json_safe(text), stream)
+
+
+def result_line(text: str, stream: TextIO | None = None) -> None:
+    """Write a result (a line, a table) on stdout, flushed (for pipes). With stdout closed from the start
+    (`>&-`: sys.stdout is None) it is dropped, as `print` drops it: the command goes on. A write that
+    fails names stdout (`> /dev/full` said "[Errno 28] No space left on device" alone); BrokenPipeError,
+    its reader gone, is the caller's (`cli.closed_stdout`)."""
     stream = stream or sys.stdout
     if stream is None:
         return
-    text = json.dumps(obj, ensure_ascii=False, allow_nan=False, default=_json_default)
-    stream.write(json_safe(text) + "\n")
-    stream.flush()
+    try:
+        stream.write(text + "\n")
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise CommandError(f"cannot write the results to standard output: {reason_of(exc)}") from exc
 
 
 def _json_default(value: Any) -> Any:

@@ -1,0 +1,48 @@
+"""Messages that name what is wrong: a stdout that cannot be written (`> /dev/full`) gave
+"[Errno 28] No space left on device", naming nothing."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import assert_clean_errors, run_cli, write_annotated
+
+ROOT = Path(__file__).resolve().parents[2]
+FULL = "petloc: cannot write the results to standard output: No space left on device"
+
+
+class _Full(io.StringIO):
+    """stdout on a full disk: every flush fails."""
+
+    def flush(self) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.fixture
+def folder(tmp_path):
+    write_annotated(tmp_path, "a", 40, 30, [("cat", (5, 5, 20, 20))])
+    return tmp_path
+
+
+@pytest.mark.parametrize("json", [["--json"], []])
+def test_stats_on_a_full_stdout_names_stdout(folder, capsys, monkeypatch, json):
+    monkeypatch.setattr(sys, "stdout", _Full())
+    code, _, err = run_cli(capsys, "stats", folder, *json)
+    assert code == 1
+    assert assert_clean_errors(err) == [FULL]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_stats_json_into_dev_full(folder):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "petloc_gui.cli", "stats", str(folder), "--json"], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=120, cwd=ROOT,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (done.returncode, done.stderr) == (1, FULL + "\n")
