@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from petloc_gui.cli.args import any_seed, path_arg, positive_int
-from petloc_gui.cli.output import UsageError, info, result_line, show
+from petloc_gui.cli.output import CommandError, UsageError, info, result_line, show
 from petloc_gui.core.text import counted
 
 NAME = "digits"
@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.count is not None and args.count > available:
         raise UsageError(f"--count {args.count}: the {args.split} split has only {available} digits; "
                          f"give --count {available} or fewer, or leave --count out for all of them")
+    _refuse_file_in_the_way(args.out)
     before = _names_in(args.out)
     images = write_digits_dataset(args.out, args.split, args.count, args.seed, replace=False)
     # Files already there are left as they are (write_digits_dataset refuses any with other content):
@@ -59,6 +60,17 @@ def run(args: argparse.Namespace) -> int:
         info("nothing written")
         return 1
     return 0
+
+
+def _refuse_file_in_the_way(out: Path) -> None:
+    """Refuse an OUT that is a file, or inside one (`OUT: File exists` said nothing of what was wrong)."""
+    for path in (out, *out.parents):
+        if path.is_dir():
+            return
+        if path.exists() or path.is_symlink():  # a file, or a link to nothing
+            where = "" if path == out else f", so {out} cannot be made in it"
+            raise CommandError(f"{path}: not a folder{where}: give the folder to write the digits into "
+                               "(it is made if missing)")
 
 
 def _names_in(folder: Path) -> set[str]:

@@ -1,5 +1,5 @@
-"""Messages that name what is wrong: a stdout that cannot be written (`> /dev/full`) gave
-"[Errno 28] No space left on device", naming nothing."""
+"""Messages that name what is wrong: `petloc digits FILE` said "FILE: File exists", and a stdout that
+cannot be written (`> /dev/full`) gave "[Errno 28] No space left on device", naming nothing."""
 
 from __future__ import annotations
 
@@ -16,6 +16,22 @@ from tests.cli.helpers import assert_clean_errors, run_cli, write_annotated
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL = "petloc: cannot write the results to standard output: No space left on device"
+
+
+def test_digits_into_a_file_says_it_is_not_a_folder(tmp_path, capsys):
+    (tmp_path / "afile").write_text("mine")
+    code, out, err = run_cli(capsys, "digits", tmp_path / "afile", "--split", "test", "--count", "2")
+    assert (code, out) == (1, "")
+    assert assert_clean_errors(err) == [f"petloc: {tmp_path / 'afile'}: not a folder: give the folder to write "
+                                        "the digits into (it is made if missing)"]
+    assert (tmp_path / "afile").read_text() == "mine"
+
+
+def test_digits_inside_a_file_names_the_file(tmp_path, capsys):
+    (tmp_path / "afile").write_text("mine")
+    code, _, err = run_cli(capsys, "digits", tmp_path / "afile" / "sub", "--split", "test", "--count", "2")
+    assert code == 1
+    assert assert_clean_errors(err)[0].startswith(f"petloc: {tmp_path / 'afile'}: not a folder, so ")
 
 
 class _Full(io.StringIO):
