@@ -14,6 +14,7 @@ from petloc_gui.cli.closed_stdout import ResultsOut
 from petloc_gui.cli.model_loading import load_predictor, model_for
 from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, reason_of, result_line, show
 from petloc_gui.cli.prelabel import (
+    GivenNames,
     Refused,
     Targets,
     annotation_targets,
@@ -62,7 +63,7 @@ NO_PREDICTION = "the model gave no prediction (its output is not a number)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", metavar="PATH", nargs="+", type=path_arg, help="image files and/or dataset folders")
+    parser.add_argument("paths", metavar="PATH", nargs="+", type=_path_text, help="image files and/or dataset folders")
     parser.add_argument("--model", metavar="MODEL", type=model_arg,
                         help=MODEL_HELP + " (default: the model the window would choose for the first folder)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line per image")
@@ -72,36 +73,44 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="images per batch (default 32)")
 
 
+def _path_text(text: str) -> str:
+    """argparse type: a PATH, kept as the text given (`GivenNames`)."""
+    path_arg(text)  # refuses an empty one
+    return text
+
+
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     if args.model:
         read_meta(args.model)  # a wrong model or a broken meta.json fails before anything else
-    found = annotation_targets(args.paths)
+    paths = [Path(text) for text in args.paths]
+    found = annotation_targets(paths)
+    names = GivenNames(args.paths, found)
     # Said on stderr before the model loads; their --json records come in their places below.
-    for folder in args.paths:
+    for folder in paths:
         if folder in found.folders:  # indexed once, there; its unread files are in the folders it looked in
             _say_not_indexed(found.folders[folder])
     for path, reason in found.problems:
-        error(f"{path}: {reason}")
-    order = in_record_order(args.paths, found)
+        error(f"{names(path)}: {reason}")
+    order = in_record_order(paths, found)
     # `| head -2` must not stop the pre-labels: with --write-voc the writing goes on
     out = ResultsOut(args.write_voc, "stdout was closed (its reader left): the remaining results are not shown; "
                                      "the pre-labels are still written")
     if not found.images:
         if not found.problems:
             error("no image to predict")
-        _write_refused(args, out, order)
+        _write_refused(args, out, order, names)
         return 1
     if not args.model:  # the window's choice for the first path that gives an image: a missing one, an
         # empty folder or a notes.txt is said above, and the folder around it is not read for classes
-        args.model = model_for(None, [path for path in args.paths if _gives_images(path, found)])
+        args.model = model_for(None, [path for path in paths if _gives_images(path, found)])
         read_meta(args.model)
     predictor, _, meta = load_predictor(args.model)
     # marks each pre-label as the model's, unreviewed (`core.voc_types.PRELABEL_PREFIX`)
-    tally = _Tally(args, out, found.images, found.shared, prelabel_mark(args.model, meta))
+    tally = _Tally(args, out, names, found, prelabel_mark(args.model, meta))
     # Folders can hold thousands of images: progress on stderr (stdout stays one record per image).
-    folders = any(p.is_dir() for p in args.paths)
+    folders = any(p.is_dir() for p in paths)
     total = sum(not isinstance(entry, Refused) for entry in order)
     bar = ProgressBar("petloc: predict", total) if folders and total > args.batch_size else None
     done = 0
@@ -113,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
                 bar.hide()
             for entry in batch:  # in order: a batch's records are written once all of it is predicted
                 if isinstance(entry, Refused):
-                    _write_refused(args, out, [entry])
+                    _write_refused(args, out, [entry], names)
                 else:
                     tally.report(entry, next(results))
             done += len(images)
@@ -154,25 +163,27 @@ def _batches(order: list[Path | Refused], size: int) -> Iterator[list[Path | Ref
 class _Tally:
     """Reports each image's result, writes its pre-label with --write-voc, and counts what it did."""
 
-    def __init__(self, args: argparse.Namespace, out: ResultsOut, targets: dict[Path, Path | None],
-                 shared: dict[Path, str], mark: str) -> None:
-        self.args, self.out, self.targets, self.shared, self.mark = args, out, targets, shared, mark
+    def __init__(self, args: argparse.Namespace, out: ResultsOut, names: GivenNames, found: Targets,
+                 mark: str) -> None:
+        self.args, self.out, self.names, self.mark = args, out, names, mark
+        self.targets, self.shared = found.images, found.shared
         self.n_ok = self.n_written = self.n_kept = self.n_failed = 0
         self.left_out: list[tuple[str, str]] = []  # no pre-label: the annotation file is another image's
 
     def report(self, image: Path, result: Any) -> None:
+        name = self.names(image)
         if isinstance(result, BaseException):
-            _report_error(self.args, self.out, image, reason_of(result))
+            _report_error(self.args, self.out, name, reason_of(result))
             return
         if not result.has_class:
-            _report_error(self.args, self.out, image, NO_PREDICTION)
+            _report_error(self.args, self.out, name, NO_PREDICTION)
             return
         self.n_ok += 1
-        self.out.write(lambda: _report_prediction(self.args, image, result))
+        self.out.write(lambda: _report_prediction(self.args, name, result))
         if self.args.write_voc and image in self.shared:
-            self.left_out.append((str(image), self.shared[image]))
+            self.left_out.append((name, self.shared[image]))
         elif self.args.write_voc:
-            written = _write_voc(image, self.targets[image], result, self.mark)
+            written = _write_voc(image, name, self.targets[image], result, self.mark)
             self.n_written += written is True
             self.n_kept += written is False
             self.n_failed += written is None
@@ -187,7 +198,7 @@ class _Tally:
             error(left_out_line("wrote no pre-label for", self.left_out))
 
 
-def prediction_record(image: Path, prediction) -> dict[str, Any]:
+def prediction_record(image: Path | str, prediction) -> dict[str, Any]:
     """The `--json` object of one prediction (floats rounded to 2 decimals)."""
     box = prediction.box
     return {
@@ -199,7 +210,7 @@ def prediction_record(image: Path, prediction) -> dict[str, Any]:
     }
 
 
-def _report_prediction(args: argparse.Namespace, image: Path, prediction) -> None:
+def _report_prediction(args: argparse.Namespace, image: Path | str, prediction) -> None:
     record = prediction_record(image, prediction)
     if args.json:
         json_line(record)
@@ -227,20 +238,21 @@ def _say_not_indexed(dataset: Dataset) -> None:
         error(line)
 
 
-def _write_refused(args: argparse.Namespace, out: ResultsOut, refused: list[Path | Refused]) -> None:
+def _write_refused(args: argparse.Namespace, out: ResultsOut, refused: list[Path | Refused],
+                   names: GivenNames) -> None:
     """The --json error records of the refused paths (said on stderr before the model loaded)."""
     for entry in refused:
         if args.json and isinstance(entry, Refused):
-            out.write(partial(json_line, {"image": str(entry.path), "error": entry.reason}))
+            out.write(partial(json_line, {"image": names(entry.path), "error": entry.reason}))
 
 
-def _write_voc(image: Path, annotation_path: Path | None, prediction, mark: str) -> bool | None:
-    """True written, False an annotation already exists, None failed (reported)."""
+def _write_voc(image: Path, name: str, annotation_path: Path | None, prediction, mark: str) -> bool | None:
+    """True written, False an annotation already exists, None failed (reported, the image by ``name``)."""
     if annotation_path is None:
-        error(f"{image}: no annotation location known for this file; no VOC written")
+        error(f"{name}: no annotation location known for this file; no VOC written")
         return None
     if not all(math.isfinite(v) for v in prediction.box.as_tuple()):
-        error(f"{image}: the model gave no usable box (NaN); no VOC written")
+        error(f"{name}: the model gave no usable box (NaN); no VOC written")
         return None
     try:
         return write_prelabel(image, annotation_path, prediction.label, prediction.box, mark)

@@ -100,6 +100,30 @@ def in_record_order(paths: Iterable[Path], found: Targets) -> list[Path | Refuse
     return order
 
 
+class GivenNames:
+    """Each record's path as the user gave it: a PATH given by the text given (``./-dash/x.png`` stays
+    so, and a script reading records after `xargs` or `cp "$f"` never sees a leading dash; the
+    round trip through Path made it ``-dash/x.png``, ``dt//x.png`` ``dt/x.png``), and a file found
+    in a folder PATH by that text joined with the file's path inside it (``dt/`` gives ``dt/x.png``)."""
+
+    def __init__(self, given: Iterable[str], found: Targets) -> None:
+        self.given: dict[Path, str] = {}
+        for text in given:
+            self.given.setdefault(Path(text), text)  # `x.png ./x.png`: one record, named by the first
+        # the folders in the order given: the first that holds a file is the one it was found in
+        self.folders = [(Path(os.path.abspath(path)), self.given.get(path, str(path))) for path in found.folders]
+
+    def __call__(self, path: Path) -> str:
+        if path in self.given:
+            return self.given[path]
+        for folder, text in self.folders:  # a folder's files are found by their absolute path
+            if path == folder:
+                return text
+            if path.is_relative_to(folder):
+                return os.path.join(text, path.relative_to(folder))
+        return str(path)
+
+
 def _folder_order(dataset: Dataset) -> list[Path | Refused]:
     """The dataset's images in its order, with its files petloc does not read and the folders its
     index could not list or follow (`core.index_problems`) put in their places."""
