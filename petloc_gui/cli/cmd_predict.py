@@ -22,6 +22,7 @@ from petloc_gui.cli.prelabel import (
     prelabel_mark,
     write_prelabel,
 )
+from petloc_gui.cli.stop_signals import held, stoppable, work_done
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.shared_annotations import left_out_line
 from petloc_gui.core.text import counted
@@ -79,6 +80,7 @@ def _path_text(text: str) -> str:
     return text
 
 
+@stoppable  # SIGTERM stops it as Ctrl+C does (exit 143): no pre-label is left half-written
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
@@ -121,13 +123,15 @@ def run(args: argparse.Namespace) -> int:
             if bar is not None:  # a line written after the bar's text would start inside it
                 bar.hide()
             for entry in batch:  # in order: a batch's records are written once all of it is predicted
-                if isinstance(entry, Refused):
-                    _write_refused(args, out, [entry], names)
-                else:
-                    tally.report(entry, next(results))
+                with held():  # a stop waits for the image's pre-label and record: stdout and disk agree
+                    if isinstance(entry, Refused):
+                        _write_refused(args, out, [entry], names)
+                    else:
+                        tally.report(entry, next(results))
             done += len(images)
             if bar is not None:  # counts the images whose records are written
                 bar.update(done)
+        work_done()  # a stop from here on is too late: the run is complete, and its exit status says so
     finally:  # also when Ctrl+C stops it: what is on disk now is said
         if bar is not None:
             bar.close()
@@ -179,14 +183,14 @@ class _Tally:
             _report_error(self.args, self.out, name, NO_PREDICTION)
             return
         self.n_ok += 1
-        self.out.write(lambda: _report_prediction(self.args, name, result))
         if self.args.write_voc and image in self.shared:
             self.left_out.append((name, self.shared[image]))
-        elif self.args.write_voc:
+        elif self.args.write_voc:  # before its record: a record printed is a pre-label on disk
             written = _write_voc(image, name, self.targets[image], result, self.mark)
             self.n_written += written is True
             self.n_kept += written is False
             self.n_failed += written is None
+        self.out.write(lambda: _report_prediction(self.args, name, result))
 
     def summary(self) -> None:
         if not self.args.write_voc:

@@ -1,0 +1,125 @@
+"""Ctrl+C (SIGINT) and SIGTERM (CI cancelling a job, `docker stop`, `timeout`): one way to stop a command.
+
+Python turns SIGINT into KeyboardInterrupt, so a command's clean-up runs (a half-written export is
+removed, a convert's OUT emptied); SIGTERM it leaves to the system, which ends the process on the spot:
+no clean-up (an empty /tmp/petloc-tflite-* folder stayed behind), no word, exit 143. Under
+`stop_signals` SIGTERM raises `Terminated`, a KeyboardInterrupt, so every clean-up written for Ctrl+C
+runs for it too, and `stopped` says which one stopped the command with the status a shell gives for
+it: 130 for Ctrl+C, 143 for SIGTERM. Two more things a command may need:
+
+- `held`: a stop that comes within the block takes effect at its end (a pre-label written and its
+  record printed: both, or neither);
+- `work_done`: the command's work is over (its summary said): a stop from then on is ignored while
+  the process exits (TensorFlow's teardown takes seconds), and the exit status is the work's.
+
+Signals reach the main thread only: in any other thread these do nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from types import FrameType
+from typing import Any
+
+from petloc_gui.cli.output import error
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised as Ctrl+C raises KeyboardInterrupt."""
+
+
+class _State:
+    def __init__(self) -> None:
+        self.depth = 0  # stop_signals blocks entered (nested: one set of handlers)
+        self.previous: dict[int, Any] = {}  # what signal.signal() returned: put back at the end
+        self.holding = 0
+        self.pending: int | None = None  # a signal that came while held
+        self.done = False
+
+
+_state = _State()
+
+
+def _stop(signum: int) -> KeyboardInterrupt:
+    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _handle(signum: int, frame: FrameType | None) -> None:
+    if _state.done:
+        return
+    if _state.holding:
+        _state.pending = _state.pending or signum
+        return
+    raise _stop(signum)
+
+
+@contextlib.contextmanager
+def stop_signals() -> Iterator[None]:
+    """Within the block, Ctrl+C raises KeyboardInterrupt and SIGTERM `Terminated` (see the module)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if _state.depth == 0:
+        _state.previous = {signum: signal.signal(signum, _handle) for signum in STOP_SIGNALS}
+    _state.depth += 1
+    try:
+        yield
+    finally:
+        _state.depth -= 1
+        if _state.depth == 0:
+            for signum, previous in _state.previous.items():
+                # done: Python's own SIGINT handler is gone once main returns, a stop would kill the exit
+                signal.signal(signum, signal.SIG_IGN if _state.done else previous)
+            _state.previous, _state.pending, _state.done = {}, None, False
+
+
+@contextlib.contextmanager
+def held() -> Iterator[None]:
+    """A stop that comes within the block is raised at its end (when it ends without an exception;
+    with one, the command is ending anyway)."""
+    _state.holding += 1
+    try:
+        yield
+    finally:
+        _state.holding -= 1
+    if not _state.holding and _state.pending is not None and not _state.done:
+        signum, _state.pending = _state.pending, None
+        raise _stop(signum)
+
+
+def work_done() -> None:
+    """The command's work is over: a stop from now on, and one held, is ignored."""
+    _state.done = _state.depth > 0  # outside stop_signals, nothing of ours handles a signal
+    _state.pending = None
+
+
+def stopped(exc: KeyboardInterrupt) -> int:
+    """Say which signal stopped the command, in one line, and return the exit status for it."""
+    if isinstance(exc, Terminated):
+        error("terminated (SIGTERM)")
+        return EXIT_TERMINATED
+    error("interrupted")
+    return EXIT_INTERRUPTED
+
+
+def stoppable(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A command's ``run`` under `stop_signals`; stopped, it says so and exits 130 or 143."""
+
+    @functools.wraps(run)
+    def stoppable_run(args: argparse.Namespace) -> int:
+        try:
+            with stop_signals():
+                return run(args)
+        except KeyboardInterrupt as exc:
+            return stopped(exc)
+
+    return stoppable_run

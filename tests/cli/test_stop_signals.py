@@ -1,0 +1,78 @@
+"""cli.stop_signals: SIGTERM (CI cancelling a job, `docker stop`, `timeout`) stops a command as Ctrl+C
+does, with its own line and exit status 143; a held block is done whole; a command whose work is done
+ignores both while it exits."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from petloc_gui.cli.stop_signals import (
+    Terminated,
+    held,
+    stop_signals,
+    stoppable,
+    stopped,
+    work_done,
+)
+
+
+def _send(signum: int) -> None:
+    os.kill(os.getpid(), signum)  # handled before os.kill returns to Python code
+
+
+def test_sigterm_raises_terminated_a_keyboard_interrupt():
+    with pytest.raises(Terminated), stop_signals():
+        _send(signal.SIGTERM)
+    assert issubclass(Terminated, KeyboardInterrupt)  # every `except KeyboardInterrupt` clean-up runs for it
+
+
+def test_handlers_are_put_back():
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    with stop_signals(), stop_signals():  # nested: one set of handlers, put back by the outer block
+        pass
+    assert {signum: signal.getsignal(signum) for signum in before} == before
+
+
+@pytest.mark.parametrize(("signum", "raised"), [(signal.SIGINT, KeyboardInterrupt), (signal.SIGTERM, Terminated)])
+def test_a_held_block_is_done_whole(signum, raised):
+    steps = []
+    with pytest.raises(raised), stop_signals():
+        with held():
+            _send(signum)
+            steps.append("after the signal")
+        steps.append("after the block")
+    assert steps == ["after the signal"]
+
+
+def test_once_the_work_is_done_a_stop_is_ignored():
+    with stop_signals():
+        work_done()
+        _send(signal.SIGTERM)
+        _send(signal.SIGINT)
+    # until the process exits (the test fixture puts the handlers back)
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_IGN == signal.getsignal(signal.SIGINT)
+
+
+@pytest.mark.parametrize(("signum", "status", "line"), [(signal.SIGINT, 130, "petloc: interrupted"),
+                                                         (signal.SIGTERM, 143, "petloc: terminated (SIGTERM)")])
+def test_a_stoppable_command_says_what_stopped_it(signum, status, line, capsys):
+    cleaned = []
+
+    @stoppable
+    def run(args):
+        try:
+            _send(signum)
+        finally:
+            cleaned.append(True)
+        return 0
+
+    assert run(None) == status
+    assert cleaned == [True]
+    assert capsys.readouterr().err == line + "\n"
+
+
+def test_stopped_gives_the_status_a_shell_gives(capsys):
+    assert (stopped(KeyboardInterrupt()), stopped(Terminated())) == (130, 143)
