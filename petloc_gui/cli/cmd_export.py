@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg
-from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow, result_line, show
+from petloc_gui.cli.output import CommandError, UsageError, error, info, load_tensorflow, result_line, show
+from petloc_gui.cli.stop_signals import held, stoppable, work_done
+from petloc_gui.core.errors import SaveError
 
 NAME = "export"
 HELP = "export a model as a TensorFlow SavedModel (and/or TFLite) for serving"
@@ -37,6 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tflite", type=path_arg, metavar="FILE", help="write a TensorFlow Lite flatbuffer here")
 
 
+@stoppable  # SIGTERM stops it as Ctrl+C does (exit 143), and TensorFlow's temporary folder is removed
 def run(args: argparse.Namespace) -> int:
     if args.saved_model is None and args.tflite is None:
         raise UsageError("nothing to do: give --saved-model DIR and/or --tflite FILE")
@@ -71,18 +75,67 @@ def run(args: argparse.Namespace) -> int:
     if args.tflite is not None and not hasattr(export, "export_tflite"):
         raise CommandError("--tflite is not supported by this version of petloc")
     bundle = load_bundle(str(bundle_path))
-    if args.saved_model is not None:
-        out = export.export_saved_model(bundle, args.saved_model)
-        info(f"wrote SavedModel {show(out or args.saved_model)}")
-        result_line(show(out or args.saved_model))
-    if args.tflite is not None:
-        out = export.export_tflite(bundle, args.tflite, names_file=names_file)
-        names = (f"and its class names, one per line in class index order, to {show(labels_path(out or args.tflite))}"
-                 if names_file else "into the bundle, whose meta.json holds its class names")
-        info(f"wrote TFLite model {show(out or args.tflite)} (signature serve_float: outputs box, "
-             f"probabilities; no label output) {names}")
-        result_line(show(out or args.tflite))
+    outputs = _Outputs(args.saved_model, args.tflite, labels_path(args.tflite) if names_file else None)
+    try:
+        if args.saved_model is not None:
+            outputs.writing = args.saved_model
+            export.export_saved_model(bundle, args.saved_model)
+            info(f"wrote SavedModel {show(args.saved_model)}")
+        if args.tflite is not None:
+            outputs.writing = args.tflite
+            export.export_tflite(bundle, args.tflite, names_file=names_file)
+            names = (f"and its class names, one per line in class index order, to {show(labels_path(args.tflite))}"
+                     if names_file else "into the bundle, whose meta.json holds its class names")
+            info(f"wrote TFLite model {show(args.tflite)} (signature serve_float: outputs box, "
+                 f"probabilities; no label output) {names}")
+        work_done()  # every output is complete: a stop from here on is too late
+    except BaseException as exc:
+        outputs.take_back(exc)
+        raise
+    result_line("\n".join(show(path) for path in (args.saved_model, args.tflite) if path is not None))
     return 0
+
+
+class _Outputs:
+    """What an export writes, none of which was there when it started (checked above; the SavedModel
+    folder may have been there empty). An export stopped (Ctrl+C, SIGTERM) or failed part way takes
+    back what it wrote: a SavedModel left without its TFLite file made the same command, run again,
+    refuse it as an existing output."""
+
+    def __init__(self, saved_model: Path | None, tflite: Path | None, labels: Path | None) -> None:
+        self.saved_model, self.tflite, self.labels = saved_model, tflite, labels
+        self.empty_folder = saved_model is not None and saved_model.is_dir()  # given empty: kept so
+        self.writing: Path | None = None  # the output being written (a stop may come just after it is)
+
+    def take_back(self, exc: BaseException) -> None:
+        # An exporter's own error (SaveError) means it wrote nothing there and removed its temporary
+        # files: what is there then (the target filled meanwhile, the names file made) is not this run's.
+        refused = self.writing if isinstance(exc, SaveError) else None
+        with held():  # a second Ctrl+C does not leave half of it
+            tflite_reached = self.writing is not None and self.writing == self.tflite != refused
+            removed = [path for path in (self.tflite, self.labels) if tflite_reached and path and _unlinked(path)]
+            if self.saved_model is not None and refused != self.saved_model and self._full(self.saved_model):
+                shutil.rmtree(self.saved_model, ignore_errors=True)
+                if self.empty_folder:
+                    self.saved_model.mkdir(exist_ok=True)
+                removed.insert(0, self.saved_model)
+        if removed:
+            error("removed what the export had written (" + ", ".join(map(show, removed)) + "): run the command "
+                  "again to export")
+
+    def _full(self, folder: Path) -> bool:
+        try:
+            return folder.is_dir() and any(folder.iterdir())
+        except OSError:
+            return False
+
+
+def _unlinked(path: Path) -> bool:
+    try:
+        path.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def _check_writable(target: Path) -> None:

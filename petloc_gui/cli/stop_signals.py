@@ -43,6 +43,7 @@ class _State:
         self.previous: dict[int, Any] = {}  # what signal.signal() returned: put back at the end
         self.holding = 0
         self.pending: int | None = None  # a signal that came while held
+        self.requested: int | None = None  # the first stop signal that came (whatever became of it)
         self.done = False
 
 
@@ -56,6 +57,7 @@ def _stop(signum: int) -> KeyboardInterrupt:
 def _handle(signum: int, frame: FrameType | None) -> None:
     if _state.done:
         return
+    _state.requested = _state.requested or signum
     if _state.holding:
         _state.pending = _state.pending or signum
         return
@@ -79,7 +81,7 @@ def stop_signals() -> Iterator[None]:
             for signum, previous in _state.previous.items():
                 # done: Python's own SIGINT handler is gone once main returns, a stop would kill the exit
                 signal.signal(signum, signal.SIG_IGN if _state.done else previous)
-            _state.previous, _state.pending, _state.done = {}, None, False
+            _state.previous, _state.pending, _state.requested, _state.done = {}, None, None, False
 
 
 @contextlib.contextmanager
@@ -116,10 +118,17 @@ def stoppable(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Na
 
     @functools.wraps(run)
     def stoppable_run(args: argparse.Namespace) -> int:
-        try:
-            with stop_signals():
+        with stop_signals():
+            try:
                 return run(args)
-        except KeyboardInterrupt as exc:
-            return stopped(exc)
+            except KeyboardInterrupt as exc:
+                return stopped(exc)
+            except Exception:
+                # Raised inside TensorFlow's C code (a conversion calls back into Python), a stop can
+                # come out as another error ("SystemError: ... bad argument to internal function"),
+                # after the clean-up it was meant to run: the command was stopped all the same.
+                if _state.requested is None:
+                    raise
+                return stopped(_stop(_state.requested))
 
     return stoppable_run

@@ -74,5 +74,27 @@ def test_a_stoppable_command_says_what_stopped_it(signum, status, line, capsys):
     assert capsys.readouterr().err == line + "\n"
 
 
+def test_a_stop_that_comes_out_as_another_error_still_says_it_stopped(capsys):
+    @stoppable
+    def run(args):
+        try:
+            _send(signal.SIGTERM)
+        except Terminated:  # as TensorFlow's C code, called back, turns it into an error of its own
+            raise SystemError("Objects/listobject.c:338: bad argument to internal function") from None
+        return 0
+
+    assert run(None) == 143
+    assert capsys.readouterr().err == "petloc: terminated (SIGTERM)\n"
+
+
+def test_other_errors_are_left_to_the_caller():
+    @stoppable
+    def run(args):
+        raise ValueError("a bug")
+
+    with pytest.raises(ValueError, match="a bug"):
+        run(None)
+
+
 def test_stopped_gives_the_status_a_shell_gives(capsys):
     assert (stopped(KeyboardInterrupt()), stopped(Terminated())) == (130, 143)
