@@ -50,8 +50,15 @@ class _State:
 _state = _State()
 
 
-def _stop(signum: int) -> KeyboardInterrupt:
+def interrupt_for(signum: int) -> KeyboardInterrupt:
+    """What a stop signal raises: `Terminated` for SIGTERM, KeyboardInterrupt for Ctrl+C (for a command
+    with a handler of its own, as `petloc train`'s first Ctrl+C asks training to stop)."""
     return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def exit_status(signum: int) -> int:
+    """The exit status of a command a stop signal ended: 143 for SIGTERM, 130 for Ctrl+C."""
+    return EXIT_TERMINATED if signum == signal.SIGTERM else EXIT_INTERRUPTED
 
 
 def _handle(signum: int, frame: FrameType | None) -> None:
@@ -61,7 +68,7 @@ def _handle(signum: int, frame: FrameType | None) -> None:
     if _state.holding:
         _state.pending = _state.pending or signum
         return
-    raise _stop(signum)
+    raise interrupt_for(signum)
 
 
 @contextlib.contextmanager
@@ -95,7 +102,7 @@ def held() -> Iterator[None]:
         _state.holding -= 1
     if not _state.holding and _state.pending is not None and not _state.done:
         signum, _state.pending = _state.pending, None
-        raise _stop(signum)
+        raise interrupt_for(signum)
 
 
 def work_done() -> None:
@@ -106,11 +113,8 @@ def work_done() -> None:
 
 def stopped(exc: KeyboardInterrupt) -> int:
     """Say which signal stopped the command, in one line, and return the exit status for it."""
-    if isinstance(exc, Terminated):
-        error("terminated (SIGTERM)")
-        return EXIT_TERMINATED
-    error("interrupted")
-    return EXIT_INTERRUPTED
+    error("terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted")
+    return exit_status(signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT)
 
 
 def stoppable(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -129,6 +133,6 @@ def stoppable(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Na
                 # after the clean-up it was meant to run: the command was stopped all the same.
                 if _state.requested is None:
                     raise
-                return stopped(_stop(_state.requested))
+                return stopped(interrupt_for(_state.requested))
 
     return stoppable_run

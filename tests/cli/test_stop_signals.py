@@ -11,7 +11,9 @@ import pytest
 
 from petloc_gui.cli.stop_signals import (
     Terminated,
+    exit_status,
     held,
+    interrupt_for,
     stop_signals,
     stoppable,
     stopped,
@@ -98,3 +100,6 @@ def test_other_errors_are_left_to_the_caller():
 
 def test_stopped_gives_the_status_a_shell_gives(capsys):
     assert (stopped(KeyboardInterrupt()), stopped(Terminated())) == (130, 143)
+    assert (exit_status(signal.SIGINT), exit_status(signal.SIGTERM)) == (130, 143)
+    assert type(interrupt_for(signal.SIGINT)) is KeyboardInterrupt
+    assert type(interrupt_for(signal.SIGTERM)) is Terminated
