@@ -21,7 +21,9 @@ class probabilities and the normalised box). The TFLite file has no label
 output: its class names go beside it (m.tflite -> m.labels.txt, one per
 line, class index order), except for a bundle's own BUNDLE/model.tflite,
 whose names are in its meta.json. An existing output is never
-replaced: choose a new (or empty) folder and a new file name. For a
+replaced: choose a new (or empty) folder and a new file name. Stopped
+(Ctrl+C: exit 130, SIGTERM: 143) or failing part way, it removes what it
+had written, so the same command can simply be run again. For a
 two-stage bundle (the bundled pets model: meta.json "refine") this exports
 the first stage only: the crop-and-refine stage is not in the export (it stays
 in the bundle, as refine.keras / refine.tflite; model.cascade describes the

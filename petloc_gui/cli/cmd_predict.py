@@ -40,14 +40,18 @@ or, for an image that cannot be read or a sub-folder that cannot be listed
 (or is a symbolic link, not followed),
   {"image": PATH, "error": MESSAGE}
 Records follow the PATHs in the order given, a folder's images in its natural
-order (img2 before img10), whatever the batch size. Progress on a folder goes
-to stderr, never inside a record.
+order (img2 before img10), whatever the batch size, each image named as
+given (a folder's as the folder given joined with its path inside it).
+Progress on a folder goes to stderr, never inside a record.
 
 --write-voc writes a pre-label VOC file (labelImg-readable) where the dataset
 layout keeps annotations, ONLY for images that have none: an existing
 annotation is never overwritten. An image whose annotation file is another
 image's (photo.png beside photo.jpg: photo.xml is photo.jpg's) gets none.
-A closed stdout (`| head -2`) does not stop the writing.
+A closed stdout (`| head -2`) does not stop the writing. Stopped (Ctrl+C:
+exit 130, SIGTERM: 143), it first finishes the image at hand, pre-label then
+record, and says how many it wrote; once the last record is out, a stop is
+too late (exit 0).
 
 The exit status is 0 when at least one image was predicted and, with --write-voc, every
 pre-label due was written; 1 otherwise.
