@@ -108,7 +108,7 @@ def held() -> Iterator[None]:
 def work_done() -> None:
     """The command's work is over: a stop from now on, and one held, is ignored."""
     _state.done = _state.depth > 0  # outside stop_signals, nothing of ours handles a signal
-    _state.pending = None
+    _state.pending = _state.requested = None  # an error from here on is an error, not a stop
 
 
 def stopped(exc: KeyboardInterrupt) -> int:

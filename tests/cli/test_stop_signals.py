@@ -89,6 +89,18 @@ def test_a_stop_that_comes_out_as_another_error_still_says_it_stopped(capsys):
     assert capsys.readouterr().err == "petloc: terminated (SIGTERM)\n"
 
 
+def test_an_error_once_the_work_is_done_is_an_error_even_after_a_held_stop():
+    @stoppable
+    def run(args):
+        with held():
+            _send(signal.SIGTERM)
+            work_done()
+        raise OSError(28, "No space left on device")  # writing the results, after the outputs are complete
+
+    with pytest.raises(OSError):
+        run(None)
+
+
 def test_other_errors_are_left_to_the_caller():
     @stoppable
     def run(args):
