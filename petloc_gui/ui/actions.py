@@ -82,7 +82,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("Help", "help", "&Keyboard shortcuts", ("F1",)),
 )
 
-LABEL_KEYS_HELP = ("1 … 9", "Set the selected box's label to the n-th class (or the label of the next box)")
+LABEL_KEYS_HELP = ("0 … 9", "Label the selected box: the class named by the key, else the n-th class (0: the 10th)")
 UNDO_HELP = (("Ctrl+Z", "Undo (this image)"), ("Ctrl+Shift+Z, Ctrl+Y", "Redo (this image)"))
 MOUSE_HELP = (
     ("Left-drag on empty space", "Draw a new box"),

@@ -2,7 +2,8 @@
 
 Generated from the action table and, when a window is given, from every menu
 entry that has a shortcut (the dataset panel's Ctrl+I, Retrain's Ctrl+T, and
-any action added later), so the list cannot fall behind the menus.
+any action added later), so the list cannot fall behind the menus. The number
+keys are listed with the class each gives in the open folder (`label_box.number_keys`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from petloc_gui.app import review_queue
-from petloc_gui.ui.actions import MOUSE_HELP, shortcut_rows
+from petloc_gui.core.text import visible
+from petloc_gui.ui.actions import LABEL_KEYS_HELP, MOUSE_HELP, shortcut_rows
+from petloc_gui.ui.editing.label_box import NUMBER_KEYS, LabelBox
 from petloc_gui.ui.window_geometry import FRAME_ALLOWANCE_PX, TITLE_ALLOWANCE_PX
 
 QUEUE_RULE = (
@@ -64,6 +67,13 @@ def menu_shortcut_rows(window: QMainWindow, known: list[tuple[str, str]]) -> lis
     return rows
 
 
+def label_key_rows(window: QMainWindow) -> list[tuple[str, str]]:
+    """A row per number key of ``window``'s Label box: the class it gives now (none without a class list)."""
+    label_box = window.findChild(LabelBox)
+    keys = label_box.key_map() if label_box is not None else {}
+    return [(key, f"Label: {visible(keys[key])}") for key in sorted(keys, key=NUMBER_KEYS.index)]
+
+
 class HelpDialog(QDialog):
     """A table of shortcuts plus the review-queue rule."""
 
@@ -72,6 +82,8 @@ class HelpDialog(QDialog):
         self.setWindowTitle("petloc — keyboard shortcuts")
         rows = shortcut_rows()
         if isinstance(parent, QMainWindow):
+            after = rows.index(LABEL_KEYS_HELP) + 1
+            rows[after:after] = label_key_rows(parent)  # under the rule, what it gives in the open folder
             rows += menu_shortcut_rows(parent, rows)
         rows += list(MOUSE_HELP)
         table = QTableWidget(len(rows), 2, self)

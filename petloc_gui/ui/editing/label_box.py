@@ -4,20 +4,40 @@ It shows the selected box's label (nothing when no box is selected, also
 right after a delete), applies a picked or typed label through the edit
 controller, and gives the keyboard back to the image on Enter and Escape, and
 when its list closes (a class picked with the mouse or not), so a single-key
-shortcut never types into it.
+shortcut never types into it. The number keys pick a class (`number_keys`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from petloc_gui.core.text import visible
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.plain_text import as_plain
 
-HELP = ("Label of the selected box: pick one (keys 1-9 pick the n-th) or type a new one + Enter (Esc: back to "
-        "the image). Edit → Classes… renames or deletes classes.")
+HELP = ("Label of the selected box: pick one (a number key gives the class of that name, else the n-th: F1 "
+        "lists them) or type a new one + Enter (Esc: back to the image). Edit → Classes… renames or deletes classes.")
+NUMBER_KEYS = "1234567890"  # in the order they fall to classes not named by a key: 1-9, then 0 for the 10th
+
+
+def number_keys(names: Sequence[str]) -> dict[str, str]:
+    """Which class each number key gives, key -> class, for the class list ``names``.
+
+    A key whose character is a class's whole name gives that class: on a digits
+    model (classes "0".."9") 7 gives "7", and 0 gives "0" (by place, 7 gave "6"
+    and "9" had no key). The classes no key names take the keys left, in list
+    order, 1-9 then 0: so with ordinary names key n is the n-th class, and in a
+    mix (["cat", "1"]) the name wins: 1 gives "1" and cat takes 2.
+    """
+    named = {name: name for name in names if name in NUMBER_KEYS}
+    free = (key for key in NUMBER_KEYS if key not in named)
+    rest = (name for name in names if name not in named)
+    return {**named, **dict(zip(free, rest, strict=False))}
+
 
 class LabelBox(QObject):
     """Owns the editable QComboBox ``combo``; emits ``typing_done`` when the keyboard should go back."""
@@ -52,6 +72,12 @@ class LabelBox(QObject):
         self._popup.installEventFilter(self)
         edits.selection_changed.connect(lambda _index: self.show_selected())
         edits.document_changed.connect(lambda doc: self.show_selected() if doc is edits.doc else None)
+        if parent is not None:
+            # The window binds 1-9 to `pick` (main_window); 0, for a class named "0" or a 10th class, is bound here.
+            zero = QAction("Label key 0", parent)
+            zero.setShortcut(QKeySequence("0"))
+            zero.triggered.connect(lambda _=False: self.pick(0))
+            parent.addAction(zero)
 
     # --- the list ------------------------------------------------------------------
     def names(self) -> list[str]:
@@ -74,18 +100,26 @@ class LabelBox(QObject):
         current = self.combo.currentText()
         self.combo.blockSignals(True)
         self.combo.clear()
-        for name in names:
+        keys = {name: key for key, name in number_keys(names).items()}
+        for i, name in enumerate(names):
             self.combo.addItem(visible(name), name)
+            if name in keys:  # the list says which key gives it (F1 lists them all)
+                self.combo.setItemData(i, f"Key {keys[name]}", Qt.ToolTipRole)
         self.combo.setCurrentText(current)
         if not self._line.hasFocus():  # (typing: the cursor stays where the user types)
             self._line.setCursorPosition(0)  # a long name from its start (see _show_label_of_selected)
         self.combo.blockSignals(False)
 
-    def pick(self, n: int) -> None:
-        """Keys 1-9: the n-th class for the selected box."""
-        if 1 <= n <= self.combo.count():
-            self.combo.setCurrentIndex(n - 1)
-            self._apply(self.label_at(n - 1))
+    def key_map(self) -> dict[str, str]:
+        """Number key -> the class it gives now (`number_keys`)."""
+        return number_keys(self.names())
+
+    def pick(self, key: int) -> None:
+        """Number key ``key`` (0-9): its class (`number_keys`) for the selected box; none, nothing."""
+        name = self.key_map().get(str(key))
+        if name is not None:
+            self.combo.setCurrentIndex(self.names().index(name))
+            self._apply(name)
 
     # --- what it shows ----------------------------------------------------------------
     def show_selected(self) -> None:
