@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontMetrics, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from petloc_gui.app.image_document import ImageDocument
@@ -16,6 +17,8 @@ from petloc_gui.ui.canvas.image_cache import DisplayImage
 from petloc_gui.ui.canvas.pane_sync import PaneSync
 
 NOTES_SHOWN = 3  # reading notes in the line under the header; the tooltip has them all
+ELIDED_FLOOR_CHARS = 9  # an elided name in the header keeps about this many characters ("train…git0.png")
+HEADER_SAMPLE = "<b>Ag</b> <i>Ag</i> ● ✔"  # the tallest of what a header shows, for its one line's height
 
 
 def _pane_title(text: str) -> QLabel:
@@ -32,9 +35,13 @@ def is_prediction(result) -> bool:
     return result is not None and hasattr(result, "box") and hasattr(result, "label")
 
 
-def _shown(text: str) -> str:
-    """A file name or label for the rich-text header: escaped for HTML and the terminal sense."""
-    return html.escape(visible(text))
+def _shown(text: str, metrics: QFontMetrics | None = None, width: int | None = None) -> str:
+    """A file name or label for the rich-text header: escaped for HTML and the terminal sense;
+    given a width (and the font's ``metrics``), elided in its middle to it."""
+    shown = visible(text)
+    if metrics is not None and width is not None:
+        shown = metrics.elidedText(shown, Qt.ElideMiddle, width)
+    return html.escape(shown)
 
 
 class ImagePanel(QWidget):
@@ -44,10 +51,7 @@ class ImagePanel(QWidget):
         super().__init__(parent)
         self.gt_pane = BoxCanvas(editable=True)
         self.pred_pane = BoxCanvas(editable=False)
-        self.header = QLabel("Open a folder to start.")
-        self.header.setTextFormat(Qt.RichText)
-        self.header.setStyleSheet("font-size: 13px; padding: 4px;")
-        self.header.setWordWrap(True)
+        self.header = self._one_line_header()
         # what reading the file repaired or left out (a box outside the image, a wrong <size>): shown
         # where the annotator looks, never repaired silently (`core.voc`, ImageDocument.problems)
         self.notes = QLabel()
@@ -84,8 +88,25 @@ class ImagePanel(QWidget):
         self._selected = -1
         self._image_error: str | None = None
         self.adjustment = Adjustment()
-        self._header_width, self._header_floor = -1, 0  # see _set_header
+        self._fit: dict[str, int] = {}  # the widths the header's names are elided to now (see _set_header)
+        self._compact = False  # the header says it in fewer words (see _set_header)
         self.header.installEventFilter(self)
+
+    @staticmethod
+    def _one_line_header() -> QLabel:
+        """The comparison line over the panes: one line of fixed height, never wrapped. Wrapped, it
+        took a second line at a narrow width when "● unsaved" appeared after the first edit, which
+        moved both panes down and refitted the image under the mouse mid-drag."""
+        header = QLabel()
+        header.setTextFormat(Qt.RichText)
+        header.setStyleSheet("font-size: 13px; padding: 4px;")
+        header.setWordWrap(False)
+        header.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)  # its text sets no width: it is elided
+        header.ensurePolished()  # the style sheet's font, which sets the height
+        header.setText(HEADER_SAMPLE)
+        header.setFixedHeight(header.sizeHint().height())
+        header.setText(html.escape("Open a folder to start."))
+        return header
 
     # --- content ---------------------------------------------------------------
     def show_image(self, display: DisplayImage | None, message: str | None = None) -> None:
@@ -163,7 +184,7 @@ class ImagePanel(QWidget):
         elif not message and pred is None and self._prediction_message:
             message = self._prediction_message
         self.pred_pane.show_message(message)
-        self._set_header(self._header_text())
+        self._set_header()
         self._set_notes(list(doc.problems) if doc is not None else [])
 
     def _set_notes(self, problems: list[str]) -> None:
@@ -178,59 +199,110 @@ class ImagePanel(QWidget):
         self.notes.setToolTip("\n".join(shown))
         self.notes.show()
 
-    def _set_header(self, text: str) -> None:
-        """The header's text; at one width its height only grows. In a narrow window a long header
-        wraps to two lines and a short one takes one: the panes under it moved, and refitted their
-        image, from one image to the next."""
-        self.header.setText(text)
-        width = self.header.width()
-        if width != self._header_width:
-            self._header_width, self._header_floor = width, 0
-        self.header.setMinimumHeight(0)  # QLabel's heightForWidth is never below its minimum
-        need = self.header.heightForWidth(width)
-        one_line = self.header.heightForWidth(1 << 16)
-        # An image's header with its prediction only: a "Loading model…" header that wrapped once
-        # would keep a blank line for good. A longer error takes its room for itself.
-        settled = self._doc is not None and self._prediction is not None
-        if settled and need < one_line + 1.5 * self.header.fontMetrics().lineSpacing():
-            self._header_floor = max(self._header_floor, need)
-        self.header.setMinimumHeight(self._header_floor)
+    def _set_header(self) -> None:
+        """The header's text on its one line: what does not fit is elided in the middle of the file
+        name (or the message); when that is not enough, it is said in fewer words ("Pred:", "●" for
+        "● unsaved"), the name elided as little as they allow, then the class names too; what is left
+        over (a long model problem, which the prediction pane shows whole) is cut at the right. The
+        tooltip has it all."""
+        metrics = self._name_metrics()
+        self._fit, self._compact = {}, False
+        self.header.setText(self._header_text())
+        self._elide_to_fit("name", metrics)
+        if not self._fits():  # in fewer words, the name as long as they leave room for, then the labels
+            self._fit, self._compact = {}, True
+            self.header.setText(self._header_text())
+            self._elide_to_fit("name", metrics)
+            self._elide_to_fit("label", metrics)
+        cut = bool(self._fit) or self._compact or not self._fits()
+        self.header.setToolTip(QTextDocumentFragment.fromHtml(self._header_text(elide=False)).toPlainText()
+                               if cut else "")
+
+    def _elide_to_fit(self, slot: str, metrics: QFontMetrics) -> None:
+        """Elide the names of ``slot`` as little as lets the header fit, not under ELIDED_FLOOR_CHARS."""
+        floor = metrics.horizontalAdvance("x" * ELIDED_FLOOR_CHARS)
+        widest = max(self._slot_widths(slot, metrics), default=0)
+        if self._fits() or widest <= floor or not self._fits_with(slot, floor):
+            return  # fits already, or as short as it gets: what follows gives way too
+        fits, too_wide = floor, widest  # the widest that fits, by halves (a slot may hold two labels)
+        while too_wide - fits > 2:
+            middle = (fits + too_wide) // 2
+            fits, too_wide = (middle, too_wide) if self._fits_with(slot, middle) else (fits, middle)
+        self._fits_with(slot, fits)
+
+    def _fits(self) -> bool:
+        return self.header.sizeHint().width() <= self.header.width()
+
+    def _fits_with(self, slot: str, width: int) -> bool:
+        """Show the header with the names of ``slot`` elided to ``width``; whether it fits now."""
+        self._fit[slot] = width
+        self.header.setText(self._header_text())
+        return self._fits()
+
+    def _name_metrics(self) -> QFontMetrics:
+        """The font of what the header elides: its names, in bold; the message shown without an image."""
+        font = self.header.font()
+        font.setBold(self._doc is not None)
+        return QFontMetrics(font)
+
+    def _slot_widths(self, slot: str, metrics: QFontMetrics) -> list[int]:
+        """The widths of the texts elided as ``slot``, as shown now."""
+        doc, pred = self._doc, self._prediction
+        if slot == "name":
+            texts = [doc.image_path.name] if doc is not None else [self._message()]
+        else:
+            texts = [doc.primary.name] if doc is not None and doc.primary is not None else []
+            texts += [pred.label] if is_prediction(pred) else []
+        fit = self._fit.get(slot, 1 << 30)
+        return [min(fit, metrics.horizontalAdvance(visible(text))) for text in texts]
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
-        # the header's own resize: its width is the one its text wraps in
-        if watched is self.header and event.type() == QEvent.Resize and self.header.width() != self._header_width:
-            self._set_header(self.header.text())  # another width: fitted to the text shown now
+        # the header's own resize: its width is the one its text is elided to
+        if watched is self.header and event.type() == QEvent.Resize:
+            self._set_header()
         return False
 
-    def _header_text(self) -> str:
+    def _message(self) -> str:
+        """The header without an image: no folder yet, or an image still loading (its message)."""
+        return self._image_error or "Open a folder to start (Ctrl+O)."
+
+    def _header_text(self, elide: bool = True) -> str:
+        """The header's rich text, its names elided to ``self._fit`` and in fewer words when
+        ``self._compact``, unless ``elide`` is False (the whole text, for the tooltip)."""
         doc, pred = self._doc, self._prediction
-        if doc is None:  # no folder yet, or an image still loading (its message)
-            return html.escape(self._image_error or "Open a folder to start (Ctrl+O).")
-        parts = [f"<b>{_shown(doc.image_path.name)}</b>"]
+        short = elide and self._compact
+        metrics = self._name_metrics() if elide else None
+        name_width, label_width = (self._fit.get("name"), self._fit.get("label")) if elide else (None, None)
+        if doc is None:
+            return _shown(self._message(), metrics, name_width)
+        parts = [f"<b>{_shown(doc.image_path.name, metrics, name_width)}</b>"]
         primary = doc.primary
         # a model's pre-label nobody has saved yet is no ground truth (`ImageDocument.prelabel`)
-        truth = "<span style='color:#9650c8'>Pre-label (unreviewed)</span>" if doc.prelabel and not doc.dirty \
-            else "GT"
-        parts.append(f"{truth}: <b>{_shown(primary.name)}</b>" if primary is not None else "GT: <i>none</i>")
+        prelabel = "Pre-label" if short else "Pre-label (unreviewed)"
+        truth = f"<span style='color:#9650c8'>{prelabel}</span>" if doc.prelabel and not doc.dirty else "GT"
+        parts.append(f"{truth}: <b>{_shown(primary.name, metrics, label_width)}</b>" if primary is not None
+                     else "GT: <i>none</i>")
         if len(doc.objects) > 1:
             parts.append(f"{len(doc.objects)} objects")
         if is_prediction(pred):
-            parts.append(f"Prediction: <b>{_shown(pred.label)}</b> ({pred.confidence:.2f})")
+            said = "Pred" if short else "Prediction"
+            parts.append(f"{said}: <b>{_shown(pred.label, metrics, label_width)}</b> ({pred.confidence:.2f})")
             if primary is not None:
                 match = best_gt_match([(o.name, o.box) for o in doc.objects], pred.label, pred.box)
                 value = match.iou
                 color = "#1a9c3a" if value >= 0.75 else ("#d08000" if value >= 0.5 else "#d02020")
                 parts.append(f"IoU <b style='color:{color}'>{value:.2f}</b>")
+                labels = "" if short else "labels "
                 if match.same_class:
-                    parts.append("<span style='color:#1a9c3a'>labels agree</span>")
+                    parts.append(f"<span style='color:#1a9c3a'>{labels}agree</span>")
                 else:
-                    parts.append("<b style='color:#d02020'>labels DISAGREE</b>")
+                    parts.append(f"<b style='color:#d02020'>{labels}DISAGREE</b>")
         elif pred is not None:
             parts.append("<span style='color:#d02020'>prediction failed</span>")
         else:
             parts.append(f"<i>{self._prediction_message or 'prediction pending…'}</i>")
         if doc.verified:
-            parts.append("<span style='color:#1a9c3a'>✔ verified</span>")
+            parts.append(f"<span style='color:#1a9c3a'>✔{'' if short else ' verified'}</span>")
         if doc.dirty:
-            parts.append("<span style='color:#d08000'>● unsaved</span>")
-        return " &nbsp;·&nbsp; ".join(parts)
+            parts.append(f"<span style='color:#d08000'>●{'' if short else ' unsaved'}</span>")
+        return (" · " if short else " &nbsp;·&nbsp; ").join(parts)
