@@ -19,10 +19,16 @@ from petloc_gui.ui.canvas.pane_sync import PaneSync
 NOTES_SHOWN = 3  # reading notes in the line under the header; the tooltip has them all
 ELIDED_FLOOR_CHARS = 9  # an elided name in the header keeps about this many characters ("train…git0.png")
 HEADER_SAMPLE = "<b>Ag</b> <i>Ag</i> ● ✔"  # the tallest of what a header shows, for its one line's height
+# What to do on an image with no box, in the ground-truth pane's title line: the longest that fits
+NO_BOX_HINTS = ("No box yet: drag to draw one, or press A to accept the prediction",
+                "No box yet: drag to draw one, or press A", "No box yet: drag to draw one", "No box yet")
+GT_TITLES = {False: ("Ground truth (editable)", "Ground truth"),
+             True: ("Ground truth + prediction (dashed)", "Ground truth + prediction")}  # by overlay
 
 
 def _pane_title(text: str) -> QLabel:
-    label = QLabel(text)
+    label = QLabel(html.escape(text))
+    label.setTextFormat(Qt.RichText)
     label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
     # No minimum width from its text: "Ground truth (editable)" held its pane at ~175 px in a narrow
     # window while the splitter squeezed the prediction pane to half that (the text is cut instead).
@@ -90,7 +96,9 @@ class ImagePanel(QWidget):
         self.adjustment = Adjustment()
         self._fit: dict[str, int] = {}  # the widths the header's names are elided to now (see _set_header)
         self._compact = False  # the header says it in fewer words (see _set_header)
+        self._hints: tuple[str, ...] = ()  # what to do, from the longest: the image has no box yet
         self.header.installEventFilter(self)
+        self.gt_title.installEventFilter(self)
 
     @staticmethod
     def _one_line_header() -> QLabel:
@@ -131,7 +139,6 @@ class ImagePanel(QWidget):
     def set_overlay(self, overlay: bool) -> None:
         self.overlay = overlay
         self.right_widget.setVisible(not overlay)
-        self.gt_title.setText("Ground truth + prediction (dashed)" if overlay else "Ground truth (editable)")
         self._redraw()
 
     def showEvent(self, event) -> None:  # Qt's name
@@ -168,16 +175,16 @@ class ImagePanel(QWidget):
         self.pred_pane.set_boxes(pred_boxes)
         self.gt_pane.set_ghost_boxes(pred_boxes if self.overlay else [])
         # an annotation file that is another image's: say so (ImageDocument.shared_note), not "No box yet"
+        self._hints = ()
         if doc is not None and (doc.load_error or doc.shared_with):
             self.gt_pane.show_message(doc.load_error or doc.shared_note)
         elif self._image_error:
             self.gt_pane.show_message(self._image_error)
-        elif doc is not None and not doc.objects:
-            hint = "No box yet: drag to draw one"
-            self.gt_pane.show_message(f"{hint}, or press A to accept the prediction." if is_prediction(pred)
-                                      else f"{hint}.")
         else:
             self.gt_pane.show_message(None)
+            if doc is not None and not doc.objects:
+                self._hints = NO_BOX_HINTS if is_prediction(pred) else NO_BOX_HINTS[2:]
+        self._set_gt_title()
         message = self._image_error
         if not message and pred is not None and not is_prediction(pred):
             message = f"No prediction: {pred}"
@@ -186,6 +193,19 @@ class ImagePanel(QWidget):
         self.pred_pane.show_message(message)
         self._set_header()
         self._set_notes(list(doc.problems) if doc is not None else [])
+
+    def _set_gt_title(self) -> None:
+        """The ground-truth pane's title, and after it what to do when the image has no box yet. The
+        hint sat on the image, over its top-left corner, where a box may need drawing; in the title
+        line it covers no pixel, and the line keeps its height. The longest of the titles and hints
+        that fits is shown (a cut "No bo" said nothing at scale 1.5), all of it in the tooltip."""
+        titles, hints = GT_TITLES[self.overlay], self._hints or ("",)
+        for title, hint in [(title, hint) for hint in hints for title in titles]:  # a shorter title, then hint
+            after = f" <span style='font-weight: normal; color: #b35c00'>&nbsp;·&nbsp; {html.escape(hint)}</span>"
+            self.gt_title.setText(html.escape(title) + (after if hint else ""))
+            if self.gt_title.sizeHint().width() <= self.gt_title.width():
+                break
+        self.gt_title.setToolTip(f"{titles[0]}\n{hints[0]}" if hints[0] else titles[0])
 
     def _set_notes(self, problems: list[str]) -> None:
         """The file's reading notes, the first few in the line and all of them in its tooltip."""
@@ -257,9 +277,11 @@ class ImagePanel(QWidget):
         return [min(fit, metrics.horizontalAdvance(visible(text))) for text in texts]
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
-        # the header's own resize: its width is the one its text is elided to
+        # the header's and the title's own resize: their width is the one their text is fitted to
         if watched is self.header and event.type() == QEvent.Resize:
             self._set_header()
+        elif watched is self.gt_title and event.type() == QEvent.Resize:
+            self._set_gt_title()
         return False
 
     def _message(self) -> str:
