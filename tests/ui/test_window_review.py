@@ -127,7 +127,8 @@ def test_an_edited_image_stays_in_a_status_filter_it_no_longer_matches_until_lef
     window.file_dock.status_filter.setCurrentIndex(index)  # b, e, c, a
     model = window.session.model
     window.show_row(4)  # e
-    qtbot.keyClick(window, Qt.Key_A)  # now "edited": not "annotated" any more
+    window.edits.select(0)
+    assert window.edits.delete_selected()  # "edited" with no box left: not annotated any more
     ranks = list(model.ranks)
     model.set_prediction(2, "cat", 0.8, Box(20, 20, 60, 60))  # c's prediction changes: it now agrees
     model.update_ranks()

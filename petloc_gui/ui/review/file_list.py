@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
-from petloc_gui.app import review_queue
+from petloc_gui.app import review_queue, status_filter
 from petloc_gui.app.image_document import (
     STATUS_ANNOTATED,
     STATUS_EDITED,
@@ -213,8 +213,8 @@ class FileListModel(QAbstractTableModel):
         """The row's status and its own problem text (an unreadable file or image, a failed save, the
         news that another program changed its file). A prediction's failure is kept apart
         (`set_prediction_error`): one text for both let a refresh of the row drop the other's."""
-        if not emit and self._status and self._status in (self.status[row], status) \
-                and self.status[row] != status and not self._filter_timer.isActive():
+        if not emit and self._status and self._listed(row, status) != self._listed(row, self.status[row]) \
+                and not self._filter_timer.isActive():
             self._filter_timer.start()
         self.status[row] = status
         if error is not None or status != STATUS_ERROR:
@@ -347,9 +347,11 @@ class FileListModel(QAbstractTableModel):
         self._reorder()
 
     def _accepts(self, item: int) -> bool:
-        if self._text and self._text not in self.names[item].lower():
-            return False
-        return not (self._status and (self.status[item] != self._status or item in self.gone))
+        named = not self._text or self._text in self.names[item].lower()
+        return named and not (self._status and (not self._listed(item, self.status[item]) or item in self.gone))
+
+    def _listed(self, item: int, status: str) -> bool:  # by what the image has (`status_filter`)
+        return status_filter.accepts(self._status, status, self.gt_box[item] is not None)
 
     def keep_listed(self, item: int) -> None:
         """List ``item`` whatever the filters, until they change (an image shown on purpose)."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.app import status_filter
 from petloc_gui.app.folder_change import change_text, change_tooltip
 from petloc_gui.app.image_document import STATUS_TEXT
 from petloc_gui.ui.review.file_list import COL_CONF, COL_IOU, COL_NAME, COL_PRED, COL_STATUS, FileListModel
@@ -43,9 +44,10 @@ class FileListDock(QDockWidget):
         self.search.setPlaceholderText("Search by name (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
-        self.status_filter.addItem("All statuses", None)
-        for key, text in STATUS_TEXT.items():
-            self.status_filter.addItem(text, key)
+        for i, choice in enumerate(status_filter.CHOICES):  # what each includes: its tooltip, and the box's
+            self.status_filter.addItem(choice.text, choice.key)
+            self.status_filter.setItemData(i, choice.tip, Qt.ToolTipRole)
+        self.status_filter.setToolTip(status_filter.CHOICES[0].tip)
         self.order = QComboBox()
         self.order.addItem("Sort: name", False)
         self.order.addItem("Sort: review queue", True)
@@ -91,11 +93,14 @@ class FileListDock(QDockWidget):
         self.search.returnPressed.connect(self.typing_done)
         escape = QShortcut(QKeySequence(Qt.Key_Escape), self.search, context=Qt.WidgetShortcut)
         escape.activated.connect(self.typing_done)
-        self.status_filter.currentIndexChanged.connect(
-            lambda: self.model.set_status_filter(self.status_filter.currentData()))
+        self.status_filter.currentIndexChanged.connect(self._status_filter_chosen)
         self.order.currentIndexChanged.connect(lambda: self.set_review_order(bool(self.order.currentData())))
         self._quiet = False
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _status_filter_chosen(self, index: int) -> None:
+        self.status_filter.setToolTip(status_filter.CHOICES[index].tip)
+        self.model.set_status_filter(self.status_filter.currentData())
 
     def _folder_notice(self) -> QFrame:
         """The line under the list saying images were added to or removed from the folder, with
