@@ -1,16 +1,25 @@
-"""The View menu's show/hide entry for a dock that may be a tab behind another dock.
+"""Where a side dock shows: the View menu's show/hide entry, and a floating dock kept on its screen.
 
 Qt's own `QDockWidget.toggleViewAction` hides the dock whenever it is not
 hidden, and a dock that is a tab behind the image list is not hidden (only
 covered): Ctrl+I on the dataset panel behind the list hid it, so it took a
 second press to see it. This entry brings a covered dock to the front and
 hides only a dock the user can see.
+
+A dock closed while it floated came back floating where Qt left it, over the
+image panes, its bottom (the list's "Next to review" button) past the screen's
+edge. Shown again it now goes back to its place in the window, unless it
+floated clear of the panes (beside the window, on another screen), where the
+user put it; and a floating dock is kept whole on its screen (`FloatingDock`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from petloc_gui.ui.window_geometry import fit_into
 
 
 def covered(dock: QDockWidget) -> bool:
@@ -18,8 +27,29 @@ def covered(dock: QDockWidget) -> bool:
     return not dock.isHidden() and dock.visibleRegion().isEmpty()
 
 
+def _global_rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+def over_the_panes(dock: QDockWidget) -> bool:
+    """A floating dock over its window's central widget (the image panes)."""
+    window = dock.parentWidget()
+    central = window.centralWidget() if isinstance(window, QMainWindow) else None
+    return dock.isFloating() and central is not None and dock.frameGeometry().intersects(_global_rect(central))
+
+
+def dock_again(dock: QDockWidget) -> None:
+    """Back into the window: where it was docked (Qt keeps its place), else on the left, its default side."""
+    dock.setFloating(False)
+    window = dock.parentWidget()
+    if dock.isFloating() and isinstance(window, QMainWindow):
+        window.addDockWidget(Qt.LeftDockWidgetArea, dock)
+
+
 def show_or_hide(dock: QDockWidget) -> None:
     if dock.isHidden():
+        if over_the_panes(dock):  # closed while it floated over the image: it comes back docked
+            dock_again(dock)
         dock.show()
         dock.raise_()  # shown as a tab behind the list otherwise
     elif covered(dock):
@@ -29,11 +59,13 @@ def show_or_hide(dock: QDockWidget) -> None:
 
 
 def dock_toggle_action(dock: QDockWidget, text: str, shortcut: str | None = None) -> QAction:
-    """A checkable action, ticked while the dock is shown (covered or not), that acts as `show_or_hide`."""
+    """A checkable action, ticked while the dock is shown (covered or not), that acts as `show_or_hide`.
+    Without ``shortcut``, the dock's own ``SHOW_SHORTCUT`` if it has one (the image list's F9)."""
     qt_action = dock.toggleViewAction()
     action = QAction(text, dock)
     action.setCheckable(True)
     action.setChecked(not dock.isHidden())
+    shortcut = shortcut or getattr(dock, "SHOW_SHORTCUT", None)
     if shortcut:
         action.setShortcut(QKeySequence(shortcut))
 
@@ -44,3 +76,51 @@ def dock_toggle_action(dock: QDockWidget, text: str, shortcut: str | None = None
     action.triggered.connect(triggered)
     qt_action.toggled.connect(action.setChecked)  # shown or hidden another way: its title bar's ×, a restored layout
     return action
+
+
+class FloatingDock(QObject):
+    """Keeps ``dock``, while it floats, whole on its screen: when it is floated, shown (a window
+    state restored from a bigger screen) or resized. A dock floated by its button or a double
+    click on its title goes beside the window when the screen has room there; one dragged out
+    stays where the user drops it. Moves are left alone: the window manager's drag is the user's."""
+
+    def __init__(self, dock: QDockWidget) -> None:
+        super().__init__(dock)
+        self.dock = dock
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)  # once Qt has made it a window of its own, with its size
+        self._timer.timeout.connect(self.keep_on_screen)
+        dock.topLevelChanged.connect(self._floated)
+        dock.installEventFilter(self)
+
+    def _floated(self, floating: bool) -> None:
+        if floating and QGuiApplication.mouseButtons() == Qt.NoButton:  # not dragged out by its title
+            QTimer.singleShot(0, self, self.place_beside_window)
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if watched is self.dock and event.type() in (QEvent.Show, QEvent.Resize) and self.dock.isFloating():
+            self._timer.start()
+        return False
+
+    def area(self) -> QRect:
+        """The available part of the dock's screen (its window's, else the primary one's)."""
+        screen = self.dock.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect()
+
+    def keep_on_screen(self) -> None:
+        if self.dock.isFloating() and self.dock.isVisible():
+            fit_into(self.dock, self.area())
+
+    def place_beside_window(self) -> None:
+        """Beside the main window, right or left, when the screen has room for it there."""
+        window = self.dock.parentWidget()
+        if not self.dock.isFloating() or window is None:
+            return
+        owner, size, area = window.frameGeometry(), self.dock.frameGeometry().size(), self.area()
+        if area.right() - owner.right() >= size.width():
+            self.dock.move(owner.right() + 1, max(owner.top(), area.top()))
+        elif owner.left() - area.left() >= size.width():
+            self.dock.move(owner.left() - size.width(), max(owner.top(), area.top()))
+        self.keep_on_screen()

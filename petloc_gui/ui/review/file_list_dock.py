@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from petloc_gui.app import status_filter
 from petloc_gui.app.folder_change import change_text, change_tooltip
 from petloc_gui.app.image_document import STATUS_TEXT
+from petloc_gui.ui.dock_toggle import FloatingDock
 from petloc_gui.ui.review.file_list import COL_CONF, COL_IOU, COL_NAME, COL_PRED, COL_STATUS, FileListModel
 
 # In a narrow list these columns give way, in this order, so that names stay readable: the
@@ -32,6 +33,7 @@ COLUMNS_THAT_GIVE_WAY = (COL_CONF, COL_PRED)
 class FileListDock(QDockWidget):
     """Emits ``row_chosen(source_row)`` when the user picks an image."""
 
+    SHOW_SHORTCUT = "F9"  # View → Images (`dock_toggle_action`): F9 shows a side pane in many applications
     row_chosen = Signal(int)
     order_changed = Signal()  # the list was re-sorted or re-filtered (the counter follows)
     typing_done = Signal()  # Enter or Escape in the search box: the window takes the keyboard back
@@ -93,6 +95,7 @@ class FileListDock(QDockWidget):
         self.search.returnPressed.connect(self.typing_done)
         escape = QShortcut(QKeySequence(Qt.Key_Escape), self.search, context=Qt.WidgetShortcut)
         escape.activated.connect(self.typing_done)
+        self.floating_guard = FloatingDock(self)  # kept whole on its screen while it floats
         self.status_filter.currentIndexChanged.connect(self._status_filter_chosen)
         self.order.currentIndexChanged.connect(lambda: self.set_review_order(bool(self.order.currentData())))
         self._quiet = False
