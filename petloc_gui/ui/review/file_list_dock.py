@@ -1,8 +1,15 @@
-"""The file list dock: search, status filter, sort order and the table of images."""
+"""The file list dock: search, status filter, sort order and the table of images.
+
+Its search box takes the keyboard only when asked (a click, Ctrl+F): the single
+keys (D, A, N…) belong to the image. Floating as a window of its own, the dock
+became the active window with the keyboard in the search box, where D and A
+were typed; Enter and Escape there now give the keyboard back to the main
+window, not just to a pane of a window that was not active.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -92,9 +99,11 @@ class FileListDock(QDockWidget):
         layout.addWidget(self.next_review_button)
         self.setWidget(body)
         self.search.textChanged.connect(lambda text: self.model.set_text(text))
-        self.search.returnPressed.connect(self.typing_done)
+        self.search.returnPressed.connect(self.hand_back)
         escape = QShortcut(QKeySequence(Qt.Key_Escape), self.search, context=Qt.WidgetShortcut)
-        escape.activated.connect(self.typing_done)
+        escape.activated.connect(self.hand_back)
+        self._search_asked = False  # the user clicked the search box or asked for it (`focus_search`)
+        self.search.installEventFilter(self)
         self.floating_guard = FloatingDock(self)  # kept whole on its screen while it floats
         self.status_filter.currentIndexChanged.connect(self._status_filter_chosen)
         self.order.currentIndexChanged.connect(lambda: self.set_review_order(bool(self.order.currentData())))
@@ -157,7 +166,36 @@ class FileListDock(QDockWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         if watched is self.view and event.type() == QEvent.Resize:
             self._fit_columns()
+        elif watched is self.search and event.type() == QEvent.MouseButtonPress:
+            self._search_asked = True  # before the window manager activates a floating dock on this click
+        elif watched is self.search and event.type() == QEvent.FocusIn:
+            # The floating dock made the active window (floated, shown, its title clicked to move it):
+            # Qt gives the keyboard to its first field, or the one it had, unless the user asked for it.
+            if event.reason() == Qt.ActiveWindowFocusReason and self.isFloating() and not self._search_asked:
+                QTimer.singleShot(0, self, self._leave_search)
+            self._search_asked = False
         return False
+
+    def _leave_search(self) -> None:
+        """To the list: keys the list does not use (D, A, N…) still reach the window's actions."""
+        if self.search.hasFocus():
+            self.view.setFocus(Qt.OtherFocusReason)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the keyboard to the search box, the dock's window activated when it floats."""
+        self._search_asked = True
+        if self.isFloating():
+            self.activateWindow()
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def hand_back(self) -> None:
+        """Enter or Escape in the search box: the keyboard goes back to the image (`typing_done`), in
+        the main window even when this dock floats as a window of its own: that window is activated
+        (setting a pane's focus in a window that is not active left the keys in the search box)."""
+        if self.isFloating() and self.parentWidget() is not None:
+            self.parentWidget().activateWindow()
+        self.typing_done.emit()
 
     def _fit_columns(self) -> None:
         """Hide the columns that give way (`COLUMNS_THAT_GIVE_WAY`) while the name would not fit."""
