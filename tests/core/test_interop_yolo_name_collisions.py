@@ -75,3 +75,40 @@ def test_the_command_writes_both_and_says_so(tmp_path, capsys):
     assert "2 images (2 annotated), 2 boxes, 0 problems, 1 warning" in err
     assert _boxes(tmp_path / "voc", "train/a.png") == [("cat", (16.0, 8.0, 48.0, 24.0))]
     assert _boxes(tmp_path / "voc", "train/images/a.png") == [("cat", (0.0, 0.0, 32.0, 16.0))]
+
+
+def test_names_that_differ_only_in_case_keep_their_names_and_no_warning_says_nothing_was_left_out(tmp_path):
+    # train/images/A.png and a.png: their own paths would share train/images/a.xml where case is ignored
+    # as much as train/A.png and train/a.png do, so parting them changes a name for nothing.
+    src = tmp_path / "yolo"
+    _image(src, "train/images/A.png", "train/labels/A.txt")
+    _image(src, "train/images/a.png", "train/labels/a.txt", "0 0.25 0.25 0.5 0.5\n")
+    (src / "classes.txt").write_text("cat\n")
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert [r.relative for r in records] == ["train/A.png", "train/a.png"]
+    assert report.warnings == []
+    write_voc_records(records, tmp_path / "voc", report=report)
+    assert report.problems == [f"{src / 'train/images/a.png'}: would share the VOC file train/a.xml with "
+                               f"{src / 'train/images/A.png'}; image left out"]
+    assert _boxes(tmp_path / "voc", "train/A.png") == [("cat", (16.0, 8.0, 48.0, 24.0))]
+
+
+def test_paths_parted_for_another_that_still_differ_only_in_case_are_not_said_to_be_all_kept(tmp_path):
+    src = tmp_path / "yolo"
+    _image(src, "train/A.png", "train/A.txt")                   # flat: holds train/A.png
+    _image(src, "train/images/A.png", "train/labels/A.txt")     # parted for its sake ...
+    _image(src, "train/images/a.png", "train/labels/a.txt")     # ... and so is this, one VOC file with A.png
+    (src / "classes.txt").write_text("cat\n")
+    report = ConversionReport()
+    records = read_yolo(src, report)
+    assert [r.relative for r in records] == ["train/A.png", "train/images/A.png", "train/images/a.png"]
+    [warning] = report.warnings
+    assert "3 images would have shared a name" in warning and "Nothing was overwritten" not in warning
+    assert warning.endswith("But train/images/A.png and train/images/a.png differ only in case, so they "
+                            "still share a VOC file where names ignore case: only the first is converted (see "
+                            "the problems below). Rename the others to keep them")
+    write_voc_records(records, tmp_path / "voc", report=report)
+    assert report.problems == [f"{src / 'train/images/a.png'}: would share the VOC file train/images/a.xml "
+                               f"with {src / 'train/images/A.png'}; image left out"]
+    assert report.images == 2

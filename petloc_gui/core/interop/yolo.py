@@ -27,6 +27,7 @@ it. Reading accepts that layout, Roboflow's
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -62,7 +63,7 @@ from petloc_gui.core.interop.yolo_images import (
     warn_about_small,
 )
 from petloc_gui.core.interop.yolo_kinds import LineKinds
-from petloc_gui.core.interop.yolo_layout import YoloImage, find_pairs, is_label_name, walk
+from petloc_gui.core.interop.yolo_layout import YoloImage, find_pairs, is_label_name, voc_key, walk
 from petloc_gui.core.interop.yolo_lines import (
     PREDICTIONS,
     LineRules,
@@ -284,16 +285,23 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
 
 def _warn_about_kept_paths(src: Path, groups: list[list[YoloImage]], report: ConversionReport) -> None:
     """Say which images kept their path in ``src`` because dropping ``images/`` would have given them
-    another's name or VOC file (`yolo_layout._part_ways`)."""
+    another's name or VOC file (`yolo_layout._part_ways`), and, where two of those paths differ only
+    in case (the VOC writer leaves the second out and reports it), that not all of them are kept."""
     if not groups:
         return
     kept = sum(len(group) for group in groups)
     named = "; ".join(" and ".join(image.relative for image in group) for group in groups[:3])
     more = f"; and {counted(len(groups) - 3, 'more group')}" if len(groups) > 3 else ""
+    voc_files = Counter(voc_key(image.relative) for group in groups for image in group)
+    still = [image.relative for group in groups for image in group if voc_files[voc_key(image.relative)] > 1]
+    outcome = ("Nothing was overwritten or left out" if not still else
+               f"But {' and '.join(still[:3])}{' ...' if len(still) > 3 else ''} differ only in case, so "
+               "they still share a VOC file where names ignore case: only the first is converted (see the "
+               "problems below). Rename the others to keep them")
     report.warning(src, f"{counted(kept, 'image')} would have shared a name or a VOC file in the output with "
                    f"another once images/ was dropped from its path ({named}{more}): each of them keeps its "
-                   "path as it is in this folder, images/ included, and its VOC file is written beside it. "
-                   "Nothing was overwritten or left out")
+                   f"path as it is in this folder, images/ included, and its VOC file is written beside it. "
+                   f"{outcome}")
 
 
 def _warn_about_labels_beside(src: Path, beside: list[tuple[Path, Path]], report: ConversionReport) -> None:

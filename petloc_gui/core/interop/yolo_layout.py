@@ -25,7 +25,10 @@ Where that gives two images one name, or one VOC file (``a.png`` beside
 ``train/images/a.jpg`` and ``images/train/a.png``), each of them keeps its
 path as it is in the folder, ``images`` included, so each VOC file is
 written beside its own image: nothing is overwritten or left out, as
-labelImg and labelme keep an annotation beside its image.
+labelImg and labelme keep an annotation beside its image. Paths in the
+folder that differ only in case (``train/images/A.png`` and ``a.png``) would
+share a VOC file all the same, where names ignore case: those keep their
+output names, and the VOC writer leaves the second out and says so.
 """
 
 from __future__ import annotations
@@ -133,16 +136,22 @@ def _part_ways(images: list[YoloImage]) -> list[list[YoloImage]]:
 
     Dropping ``images/`` is what makes names meet, so an image's own path is
     free unless another's output name is that path (looked at again until
-    none is). Two own paths that differ only in case still meet: the VOC
-    writer reports the second, which cannot be told apart on such a disk.
+    none is). Only a group whose own paths do not all meet too is parted:
+    where they differ only in case (``train/images/A.png``, ``train/images/a.png``)
+    their own paths would share the VOC file as well, so they keep their
+    output names and the VOC writer reports the second, which cannot be told
+    apart on such a disk. Parted for another member's sake, two such paths
+    still meet: the VOC writer reports that too.
     """
     groups: list[list[YoloImage]] = []
     while True:
         by_voc_file: dict[str, list[YoloImage]] = {}
         for image in images:
             by_voc_file.setdefault(voc_key(image.relative), []).append(image)
+        # A group whose members all have relative == source has one source key, so it is never parted
+        # again: the loop ends.
         meeting = [group for group in by_voc_file.values()
-                   if len(group) > 1 and any(image.relative != image.source for image in group)]
+                   if len({voc_key(image.source) for image in group}) > 1]
         if not meeting:
             break
         for group in meeting:
