@@ -3,7 +3,8 @@
 stdout whose reader has left (`petloc predict ... | head -2`): the next write raises BrokenPipeError.
 A command that only shows results stops there, quietly (`cli.main`). One whose results are not its
 only work, `predict --write-voc`, must not: a pre-label left unwritten because ``head`` had seen
-enough lines would be lost without a word. `ResultsOut` lets it go on.
+enough lines would be lost without a word. `ResultsOut` lets it go on, and does as much for a stdout
+that cannot be written (`> /dev/full`, an I/O error), with an exit status that says so.
 
 A stream closed from the start (`petloc ... >&-` or `2>&-`, as daemons and some schedulers run
 programs): Python's sys.stdout or sys.stderr is None. The command does its work all the same; what it
@@ -17,7 +18,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from petloc_gui.cli.output import error
+from petloc_gui.cli.output import StdoutWriteError, error
 
 
 def silence_stdout() -> None:
@@ -50,17 +51,20 @@ def claim_closed_streams() -> None:
 
 
 class ResultsOut:
-    """Writes a command's results on stdout. With ``keep_going``, a reader that leaves does not stop
-    the command: stdout is silenced, ``note`` is said once on stderr, and later results are dropped;
-    without it, the BrokenPipeError ends the command (quietly, `cli.main`)."""
+    """Writes a command's results on stdout. With ``keep_going``, a stdout that cannot take them does
+    not stop the command: a reader that leaves (BrokenPipeError), or a write that fails (a full disk,
+    an I/O error: `StdoutWriteError`). stdout is silenced, one line on stderr says which, with
+    ``going_on`` (what the command still does), and later results are dropped. Without it the error
+    ends the command: quietly for a reader that leaves (`cli.main`), said for a failed write."""
 
-    def __init__(self, keep_going: bool, note: str) -> None:
-        self.keep_going, self.note = keep_going, note
+    def __init__(self, keep_going: bool, going_on: str) -> None:
+        self.keep_going, self.going_on = keep_going, going_on
         self.reader_left = False
+        self.failed = False  # a write failed: the results were not all delivered
 
     def write(self, emit: Callable[[], None]) -> None:
-        """Run ``emit`` (which writes on stdout) unless the reader has left."""
-        if self.reader_left:
+        """Run ``emit`` (which writes on stdout) unless stdout can no longer take results."""
+        if self.reader_left or self.failed:
             return
         try:
             emit()
@@ -68,5 +72,14 @@ class ResultsOut:
             if not self.keep_going:
                 raise
             self.reader_left = True
-            silence_stdout()
-            error(self.note)
+            self._stop_writing("stdout was closed (its reader left): the remaining results are not shown")
+        except StdoutWriteError as exc:
+            if not self.keep_going:
+                raise
+            self.failed = True
+            self._stop_writing(f"{exc}; the remaining results are not shown")
+
+    def _stop_writing(self, why: str) -> None:
+        # Silenced, what is still buffered or written there later goes nowhere instead of failing again.
+        silence_stdout()
+        error(f"{why}; {self.going_on}")

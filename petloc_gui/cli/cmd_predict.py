@@ -48,13 +48,15 @@ Progress on a folder goes to stderr, never inside a record.
 layout keeps annotations, ONLY for images that have none: an existing
 annotation is never overwritten. An image whose annotation file is another
 image's (photo.png beside photo.jpg: photo.xml is photo.jpg's) gets none.
-A closed stdout (`| head -2`) does not stop the writing. Stopped (Ctrl+C:
+A stdout that cannot take the results, its reader gone (`| head -2`) or its
+disk full, does not stop the writing. Stopped (Ctrl+C:
 exit 130, SIGTERM: 143), it first finishes the image at hand, pre-label then
 record, and says how many it wrote; once the last record is out, a stop is
 too late (exit 0).
 
-The exit status is 0 when at least one image was predicted and, with --write-voc, every
-pre-label due was written; 1 otherwise.
+The exit status is 0 when at least one image was predicted, with --write-voc
+every pre-label due was written, and stdout took every result (or its reader
+left: `| head`); 1 otherwise.
 
 examples:
   petloc predict photo.jpg --model pets
@@ -100,9 +102,8 @@ def run(args: argparse.Namespace) -> int:
     for path, reason in found.problems:
         error(f"{names(path)}: {reason}")
     order = in_record_order(paths, found)
-    # `| head -2` must not stop the pre-labels: with --write-voc the writing goes on
-    out = ResultsOut(args.write_voc, "stdout was closed (its reader left): the remaining results are not shown; "
-                                     "the pre-labels are still written")
+    # `| head -2` or a full disk must not stop the pre-labels: with --write-voc the writing goes on
+    out = ResultsOut(args.write_voc, "the pre-labels are still written")
     if not found.images:
         if not found.problems:
             error("no image to predict")
@@ -140,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
         tally.summary()
-    return 0 if tally.n_ok and not tally.n_failed else 1
+    return 0 if tally.n_ok and not tally.n_failed and not out.failed else 1
 
 
 def _gives_images(path: Path, found: Targets) -> bool:

@@ -36,6 +36,10 @@ class UsageError(CommandError):
     """A bad command line found after parsing (options that only clash together): exit status 2."""
 
 
+class StdoutWriteError(CommandError):
+    """stdout could not be written (a full disk, an I/O error): `result_line`."""
+
+
 def error(message: str) -> None:
     """Print one `petloc: MESSAGE` line on stderr (newlines flattened)."""
     say(PREFIX + one_line(message) + "\n")
@@ -112,8 +116,8 @@ def json_line(obj: dict[str, Any], stream: TextIO | None = None) -> None:
 def result_line(text: str, stream: TextIO | None = None) -> None:
     """Write a result (a line, a table) on stdout, flushed (for pipes). With stdout closed from the start
     (`>&-`: sys.stdout is None) it is dropped, as `print` drops it: the command goes on. A write that
-    fails names stdout (`> /dev/full` said "[Errno 28] No space left on device" alone); BrokenPipeError,
-    its reader gone, is the caller's (`cli.closed_stdout`)."""
+    fails names stdout (`> /dev/full` said "[Errno 28] No space left on device" alone): StdoutWriteError;
+    BrokenPipeError, its reader gone, is the caller's (`cli.closed_stdout`)."""
     stream = stream or sys.stdout
     if stream is None:
         return
@@ -123,7 +127,7 @@ def result_line(text: str, stream: TextIO | None = None) -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise CommandError(f"cannot write the results to standard output: {reason_of(exc)}") from exc
+        raise StdoutWriteError(f"cannot write the results to standard output: {reason_of(exc)}") from exc
 
 
 def _json_default(value: Any) -> Any:

@@ -1,14 +1,21 @@
-"""`petloc predict DIR --write-voc | head -2`: the reader leaving does not stop the pre-labels."""
+"""`petloc predict DIR --write-voc | head -2` or `> /dev/full`: a stdout that cannot take the results does not
+stop the pre-labels."""
 
 from __future__ import annotations
 
+import errno
 import io
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from petloc_gui.cli.main import main
 from tests.cli.helpers import RED, write_image
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class _HeadTwo(io.StringIO):
@@ -52,3 +59,37 @@ def test_without_write_voc_a_closed_stdout_ends_the_command_quietly(photos, tiny
     err = capsys.readouterr().err
     assert "Traceback" not in err and "stdout was closed" not in err
     assert not list(photos.glob("*.xml"))
+
+
+class _Full(io.StringIO):
+    """stdout on a full disk: every flush fails."""
+
+    def flush(self) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+FULL = ("petloc: cannot write the results to standard output: No space left on device; the remaining results "
+        "are not shown; the pre-labels are still written")
+
+
+@pytest.mark.parametrize("json", [[], ["--json"]])
+def test_with_write_voc_a_stdout_that_fails_does_not_stop_the_pre_labels(photos, tiny_bundle, capsys,
+                                                                         monkeypatch, json):
+    monkeypatch.setattr(sys, "stdout", _Full())
+    code = main(["predict", str(photos), "--model", str(tiny_bundle), "--write-voc", "--batch-size", "2", *json])
+    lines = capsys.readouterr().err.splitlines()
+    assert code == 1, lines  # the results were not all delivered
+    assert sorted(p.name for p in photos.glob("*.xml")) == [f"img{n}.xml" for n in range(7)]
+    assert lines.count(FULL) == 1 and "wrote 7 pre-label annotations; left 0 existing annotations untouched" in lines
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_write_voc_into_dev_full_writes_every_pre_label(photos, tiny_bundle):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "petloc_gui.cli", "predict", str(photos), "--model",
+                               str(tiny_bundle), "--write-voc"], stdout=full, stderr=subprocess.PIPE, text=True,
+                              timeout=300, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert sorted(p.name for p in photos.glob("*.xml")) == [f"img{n}.xml" for n in range(7)]
+    # said once, and nothing more at exit
+    assert (done.returncode, done.stderr) == (1, FULL + "\nwrote 7 pre-label annotations; left 0 existing "
+                                              "annotations untouched\n")
