@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     # Said on stderr before the model loads; their --json records come in their places below.
     for folder in paths:
         if folder in found.folders:  # indexed once, there; its unread files are in the folders it looked in
-            _say_not_indexed(found.folders[folder])
+            _say_not_indexed(found.folders[folder], names)
     for path, reason in found.problems:
         error(f"{names(path)}: {reason}")
     order = in_record_order(paths, found)
@@ -235,16 +235,21 @@ def _report_error(args: argparse.Namespace, out: ResultsOut, path: Path | str, r
         out.write(lambda: json_line({"image": str(path), "error": reason}))
 
 
-def _say_not_indexed(dataset: Dataset) -> None:
+def _say_not_indexed(dataset: Dataset, names: GivenNames) -> None:
     """One line per problem of the folder's index (a sub-folder it could not list or follow:
     `core.index_problems`), and one per folder for its files named as images of a format petloc
     does not read (HEIC, AVIF, ...): not predicted, not silently skipped (with --json, each an
-    error record, in its place)."""
-    from petloc_gui.core.index_problems import index_lines
-    from petloc_gui.core.unread_note import unread_lines
+    error record, in its place). Each path is named as the records name it (`GivenNames`)."""
+    from petloc_gui.core.index_problems import index_problems
+    from petloc_gui.core.unread_note import annotated, unread_note
 
-    for line in index_lines(dataset) + unread_lines(dataset):
-        error(line)
+    for path, what in index_problems(dataset):
+        error(f"{names(path)}: {what}")
+    by_folder: dict[Path, list] = {}  # as `core.unread_note.unread_lines` groups them
+    for path, fmt in dataset.unread():
+        by_folder.setdefault(path.parent, []).append((path, fmt))
+    for folder, unread in by_folder.items():
+        error(f"{names(folder)}: {unread_note(unread, len(annotated(dataset, unread)))}")
 
 
 def _write_refused(args: argparse.Namespace, out: ResultsOut, refused: list[Path | Refused],

@@ -37,3 +37,16 @@ def test_a_file_given_twice_is_named_as_given_first(here, tiny_bundle, capsys):
     code, out, err = run_cli(capsys, "predict", "--model", tiny_bundle, "--", "./-dash/a.png", "-dash")
     assert code == 0, err
     assert [line.split("  ")[0] for line in out.splitlines()] == ["./-dash/a.png"]
+
+
+def test_a_folders_problems_on_stderr_name_it_as_given_too(here, tiny_bundle, capsys):
+    # stdout named "./sub//deeper/x.heic" while stderr named the folder by its absolute path
+    (here / "sub/deeper/x.heic").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64)
+    (here / "sub/linked").symlink_to(here / "dt", target_is_directory=True)
+    code, out, err = run_cli(capsys, "predict", "./sub//", "--model", tiny_bundle, "--json")
+    assert code == 0, err
+    assert [record["image"] for record in json_lines(out)] == ["./sub//d.png", "./sub//deeper/e.png",
+                                                               "./sub//deeper/x.heic", "./sub//linked"]
+    assert err.splitlines() == [
+        "petloc: ./sub//linked: symbolic link to a folder not followed; open the folder it points to directly",
+        "petloc: ./sub//deeper: 1 file not read (x.heic): HEIC is not supported; convert it to JPEG or PNG"]
