@@ -62,7 +62,7 @@ examples:
   petloc predict photo.jpg --model pets
   petloc predict my_folder/          (the model the window would choose for it)
   petloc predict new_photos/ --model pets --json > predictions.jsonl
-  petloc predict ../shared/data/oxford-pets-3breeds --model pets --write-voc
+  petloc predict new_photos/ --model pets --write-voc   (pre-labels to review)
 """
 
 
