@@ -10,13 +10,11 @@ escaped (``core.text``) in every line printed here, and in JSON written as
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,6 +22,12 @@ from typing import Any, TextIO
 
 from petloc_gui.app.tf_log_filter import debug_enabled
 from petloc_gui.core.text import counted, json_safe, printable, visible
+from petloc_gui.model.quiet_import import import_tensorflow_quietly
+
+# The one parking of TensorFlow's native stderr and its log level are the model layer's; the commands and
+# the window take them from here.
+from petloc_gui.model.quiet_import import native_stderr_parked as native_stderr_parked
+from petloc_gui.model.quiet_import import quiet_tensorflow as quiet_tensorflow
 
 PREFIX = "petloc: "
 
@@ -152,16 +156,6 @@ def finite(value: Any, ndigits: int = 4) -> float | None:
     return round(value, ndigits)
 
 
-def quiet_tensorflow() -> None:
-    """Silence TensorFlow's C++ log spam; call before importing TF (a user's setting wins).
-
-    Level 3 rather than 2: on a machine without a GPU, TF logs "failed call to
-    cuInit" at ERROR level, which reads like a failure. Real failures still
-    surface as Python exceptions. TF itself is not imported here.
-    """
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
-
 def quiet_matplotlib() -> None:
     """Give matplotlib a writable folder before it is imported (keras imports it; so does `stats
     --plot`), when its own cannot be made: with a read-only or missing HOME (a CI container, a
@@ -207,13 +201,9 @@ def _usable_folder(folder: str) -> bool:
 
 
 def load_tensorflow() -> None:
-    """Import TensorFlow with its import-time C++ chatter hidden, then lower Python-side logging.
-
-    Some messages ("All log messages before absl::InitializeLog() ...", "Could
-    not find cuda drivers") ignore TF_CPP_MIN_LOG_LEVEL, so the native stderr
-    is parked in a temporary file during the import and shown only if the
-    import fails or PETLOC_DEBUG is set.
-    """
+    """Import TensorFlow with its import-time C++ chatter hidden, then lower Python-side logging
+    (`model.quiet_import`: the native stderr is parked during the import, shown only if the import
+    fails or PETLOC_DEBUG is set)."""
     if not debug_enabled():
         import warnings
 
@@ -222,90 +212,7 @@ def load_tensorflow() -> None:
         warnings.filterwarnings("ignore", category=UserWarning, module=r"keras(\.|$)")
     if "tensorflow" not in sys.modules:
         quiet_matplotlib()  # keras imports it
-        _import_with_native_stderr_hidden()
-    try:
-        import absl.logging
-
-        absl.logging.set_verbosity(absl.logging.ERROR)
-    except ImportError:
-        pass
-    import logging
-
-    for name in ("tensorflow", "absl", "keras"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-
-
-def _import_with_native_stderr_hidden() -> None:
-    with native_stderr_parked():
-        import keras  # noqa: F401
-        import tensorflow  # noqa: F401
-
-
-# One park at a time across threads (a second would save the first's file as "the real fd 2"); a park
-# nested in the same thread is harmless and gets in.
-_PARKING = threading.RLock()
-# Streams on the real fd 2 that Python wrote to while it was parked, by the file they write to: never
-# closed, as a logging handler made meanwhile keeps it (TensorFlow's, made at import).
-_REAL_STDERR: dict[tuple[int, int], TextIO] = {}
-
-
-@contextlib.contextmanager
-def native_stderr_parked():
-    """Park C/C++ writes to fd 2 in a temporary file for the duration of the block.
-
-    The parked text is shown if the block fails (not on Ctrl+C) or PETLOC_DEBUG
-    is set, so nothing that explains a failure is lost. Python's sys.stderr keeps
-    writing to the real stderr meanwhile: in the window a model loads in a thread
-    while the main thread goes on, and its messages (a screenshot's time-out, a
-    traceback) went into the parked file and were thrown away.
-    """
-    with _PARKING:
-        try:
-            sys.stderr.flush()
-            saved = os.dup(2)
-        except (OSError, ValueError, AttributeError):
-            yield  # no real fd 2 (embedded interpreter): nothing to park
-            return
-        python_stderr, real = sys.stderr, _real_stderr_for_python(saved)
-        failed = False
-        with tempfile.TemporaryFile() as parked:
-            os.dup2(parked.fileno(), 2)
-            if real is not None:
-                sys.stderr = real
-            try:
-                yield
-            except KeyboardInterrupt:
-                raise  # the user's Ctrl+C: the import's chatter explains nothing
-            except BaseException:
-                failed = True
-                raise
-            finally:
-                if real is not None:
-                    real.flush()
-                    sys.stderr = python_stderr  # `real` stays open: something may hold it (see _REAL_STDERR)
-                os.dup2(saved, 2)
-                os.close(saved)
-                if failed or debug_enabled():
-                    parked.seek(0)
-                    sys.stderr.write(parked.read().decode("utf-8", "replace"))
-                    sys.stderr.flush()
-
-
-def _real_stderr_for_python(saved: int) -> TextIO | None:
-    """A text stream on (a copy of) the real fd 2 for Python's writes while fd 2 is parked, when
-    sys.stderr writes to fd 2 (not when something else holds it: a test's capture, an IDE's)."""
-    try:
-        if sys.stderr.fileno() != 2:
-            return None
-    except (OSError, ValueError, AttributeError):
-        return None
-    target = os.fstat(saved)
-    key = (target.st_dev, target.st_ino)
-    if key not in _REAL_STDERR:
-        encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
-        _REAL_STDERR[key] = os.fdopen(os.dup(saved), "w", encoding=encoding, errors="backslashreplace",
-                                      buffering=1)
-    return _REAL_STDERR[key]
+    import_tensorflow_quietly()
 
 
 def format_duration(seconds: float) -> str:

@@ -1,27 +1,48 @@
-"""Import TensorFlow without its start-up chatter on stderr, for the model layer's own command
-(`python -m petloc_gui.model.runtime`).
+"""Keep TensorFlow's start-up chatter off stderr: for the petloc commands (through `cli.output`), the
+window (a model loaded in a thread) and the model layer's own command (`python -m petloc_gui.model.runtime`).
 
-The petloc commands do the same through `cli.output.quiet_tensorflow` and `load_tensorflow`, which
-the model layer may not import. TF_CPP_MIN_LOG_LEVEL hides TensorFlow's C++ log lines once logging
-is set up; the lines written before that (absl's "All log messages before absl::InitializeLog()"
-banner, oneDNN, "Could not find cuda drivers") ignore it, so the native stderr is parked in a
-temporary file during the import and shown only when the import fails or PETLOC_DEBUG is set.
+TF_CPP_MIN_LOG_LEVEL hides TensorFlow's C++ log lines once logging is set up; the lines written
+before that (absl's "All log messages before absl::InitializeLog()" banner, oneDNN, "Could not find
+cuda drivers") ignore it, so the native stderr is parked in a temporary file during the import
+(`native_stderr_parked`) and shown only when the import fails or PETLOC_DEBUG is set. The one
+implementation: the cli's is this one (the model layer may not import the cli).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from typing import TextIO
+
+
+def quiet_tensorflow() -> None:
+    """Silence TensorFlow's C++ log lines; call before importing TF (a user's TF_CPP_MIN_LOG_LEVEL wins).
+
+    Level 3 rather than 2: on a machine without a GPU, TF logs "failed call to
+    cuInit" at ERROR level, which reads like a failure. Real failures still
+    surface as Python exceptions. TF itself is not imported here.
+    """
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
 def import_tensorflow_quietly() -> None:
-    """Import Keras and TensorFlow with their chatter hidden (a user's TF_CPP_MIN_LOG_LEVEL wins)."""
-    # 3, not 2: on a machine without a GPU "failed call to cuInit" is logged at ERROR level
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    """Import Keras and TensorFlow with their chatter hidden, then lower their Python-side logging."""
+    quiet_tensorflow()
     if "tensorflow" not in sys.modules:
-        _import_with_native_stderr_parked()
+        with native_stderr_parked():
+            import keras  # noqa: F401 - imports TensorFlow, its backend
+            import tensorflow  # noqa: F401
+    try:
+        import absl.logging
+
+        absl.logging.set_verbosity(absl.logging.ERROR)
+    except ImportError:
+        pass
     for name in ("tensorflow", "absl", "keras"):
         logging.getLogger(name).setLevel(logging.ERROR)
 
@@ -31,27 +52,68 @@ def _debug() -> bool:
     return os.environ.get("PETLOC_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
 
 
-def _import_with_native_stderr_parked() -> None:
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError, AttributeError):  # no real fd 2 (embedded interpreter): nothing to park
-        import keras
-        return
-    failed = False
-    with tempfile.TemporaryFile() as parked:
-        os.dup2(parked.fileno(), 2)
+# One park at a time across threads (a second would save the first's file as "the real fd 2"); a park
+# nested in the same thread is harmless and gets in.
+_PARKING = threading.RLock()
+# Streams on the real fd 2 that Python wrote to while it was parked, by the file they write to: never
+# closed, as a logging handler made meanwhile keeps it (TensorFlow's, made at import).
+_REAL_STDERR: dict[tuple[int, int], TextIO] = {}
+
+
+@contextlib.contextmanager
+def native_stderr_parked() -> Iterator[None]:
+    """Park C/C++ writes to fd 2 in a temporary file for the duration of the block.
+
+    The parked text is shown if the block fails (not on Ctrl+C) or PETLOC_DEBUG
+    is set, so nothing that explains a failure is lost. Python's sys.stderr keeps
+    writing to the real stderr meanwhile: in the window a model loads in a thread
+    while the main thread goes on, and its messages (a screenshot's time-out, a
+    traceback) went into the parked file and were thrown away.
+    """
+    with _PARKING:
         try:
-            import keras  # noqa: F401 - imports TensorFlow, its backend
-            import tensorflow  # noqa: F401
-        except BaseException:
-            failed = True
-            raise
-        finally:
             sys.stderr.flush()
-            os.dup2(saved, 2)
-            os.close(saved)
-            if failed or _debug():
-                parked.seek(0)
-                sys.stderr.write(parked.read().decode("utf-8", "replace"))
-                sys.stderr.flush()
+            saved = os.dup(2)
+        except (OSError, ValueError, AttributeError):
+            yield  # no real fd 2 (embedded interpreter, `2>&-`): nothing to park
+            return
+        python_stderr, real = sys.stderr, _real_stderr_for_python(saved)
+        failed = False
+        with tempfile.TemporaryFile() as parked:
+            os.dup2(parked.fileno(), 2)
+            if real is not None:
+                sys.stderr = real
+            try:
+                yield
+            except KeyboardInterrupt:
+                raise  # the user's Ctrl+C: the import's chatter explains nothing
+            except BaseException:
+                failed = True
+                raise
+            finally:
+                if real is not None:
+                    real.flush()
+                    sys.stderr = python_stderr  # `real` stays open: something may hold it (see _REAL_STDERR)
+                os.dup2(saved, 2)
+                os.close(saved)
+                if failed or _debug():
+                    parked.seek(0)
+                    sys.stderr.write(parked.read().decode("utf-8", "replace"))
+                    sys.stderr.flush()
+
+
+def _real_stderr_for_python(saved: int) -> TextIO | None:
+    """A text stream on (a copy of) the real fd 2 for Python's writes while fd 2 is parked, when
+    sys.stderr writes to fd 2 (not when something else holds it: a test's capture, an IDE's)."""
+    try:
+        if sys.stderr.fileno() != 2:
+            return None
+    except (OSError, ValueError, AttributeError):
+        return None
+    target = os.fstat(saved)
+    key = (target.st_dev, target.st_ino)
+    if key not in _REAL_STDERR:
+        encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+        _REAL_STDERR[key] = os.fdopen(os.dup(saved), "w", encoding=encoding, errors="backslashreplace",
+                                      buffering=1)
+    return _REAL_STDERR[key]
