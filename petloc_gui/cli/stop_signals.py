@@ -9,8 +9,10 @@ it: 130 for Ctrl+C, 143 for SIGTERM. Two more things a command may need:
 
 - `held`: a stop that comes within the block takes effect at its end (a pre-label written and its
   record printed: both, or neither);
-- `work_done`: the command's work is over (its summary said): a stop from then on is ignored while
-  the process exits (TensorFlow's teardown takes seconds), and the exit status is the work's.
+- `work_done`: the command's work is over (its summary said): a stop from then on is ignored until
+  the command returns, and again while the process exits (TensorFlow's teardown takes seconds): the
+  exit status is the work's. In between, the handlers the caller had are back: a test, a REPL or
+  the window that runs a command in its own process can still be stopped with Ctrl+C.
 
 Signals reach the main thread only: in any other thread these do nothing.
 """
@@ -18,6 +20,7 @@ Signals reach the main thread only: in any other thread these do nothing.
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import functools
 import signal
@@ -45,6 +48,7 @@ class _State:
         self.pending: int | None = None  # a signal that came while held
         self.requested: int | None = None  # the first stop signal that came (whatever became of it)
         self.done = False
+        self.ignored_at_exit = False  # `_ignore_stops_at_exit` registered
 
 
 _state = _State()
@@ -86,9 +90,26 @@ def stop_signals() -> Iterator[None]:
         _state.depth -= 1
         if _state.depth == 0:
             for signum, previous in _state.previous.items():
-                # done: Python's own SIGINT handler is gone once main returns, a stop would kill the exit
-                signal.signal(signum, signal.SIG_IGN if _state.done else previous)
+                signal.signal(signum, previous)  # the caller's again: its process may go on
+            if _state.done:
+                ignore_stops_at_exit()
             _state.previous, _state.pending, _state.requested, _state.done = {}, None, None, False
+
+
+def ignore_stops_at_exit() -> None:
+    """Ignore Ctrl+C and SIGTERM once the process starts to exit (for a command whose work is done):
+    Python's own SIGINT handler is gone by the end of the exit, so a stop during TensorFlow's teardown
+    killed the process with exit 130 or 143, which says the work was not done. Registered with atexit
+    after TensorFlow's own exit handlers, it runs before them."""
+    if not _state.ignored_at_exit:
+        _state.ignored_at_exit = True
+        atexit.register(_ignore_stops)
+
+
+def _ignore_stops() -> None:
+    if threading.current_thread() is threading.main_thread():
+        for signum in STOP_SIGNALS:
+            signal.signal(signum, signal.SIG_IGN)
 
 
 @contextlib.contextmanager

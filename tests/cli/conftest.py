@@ -17,17 +17,16 @@ small_voc = interop_helpers.small_voc
 
 @pytest.fixture(autouse=True)
 def _sigint_handler_kept():
-    """`petloc train` ignores Ctrl+C once its bundle is written, until the process exits (cmd_train._CtrlC),
-    and a command whose work is done ignores Ctrl+C and SIGTERM (cli.stop_signals.work_done); run
-    in-process, the test session gets its handlers back."""
+    """`petloc train` ignores Ctrl+C once its bundle is written, until the process exits (cmd_train._CtrlC);
+    run in-process, the test session gets its handler back. (The commands under cli.stop_signals put
+    back the handlers they found when they return.)"""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    handler = signal.getsignal(signal.SIGINT)
     yield
-    for signum, handler in handlers.items():
-        if handler is not None:
-            signal.signal(signum, handler)
+    if handler is not None:
+        signal.signal(signal.SIGINT, handler)
 
 
 @pytest.fixture

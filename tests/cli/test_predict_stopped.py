@@ -100,3 +100,14 @@ def test_sigterm_stops_it_as_ctrl_c_does(photos, tiny_bundle):
     recorded = [Path(json.loads(line)["image"]).with_suffix(".xml").name for line in done.stdout.splitlines()]
     assert sorted(path.name for path in photos.iterdir() if path.suffix != ".png") == recorded == [
         "img0.xml", "img1.xml", "img2.xml"]
+
+
+def test_its_caller_can_still_be_stopped_once_it_returns(photos, tiny_bundle):
+    # run in-process (a test elsewhere, a REPL), main() left Ctrl+C and SIGTERM ignored for good
+    from petloc_gui.cli.main import main
+
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    assert main(["predict", str(photos), "--model", str(tiny_bundle), "--write-voc"]) == 0
+    assert {signum: signal.getsignal(signum) for signum in before} == before
+    with pytest.raises(KeyboardInterrupt):
+        os.kill(os.getpid(), signal.SIGINT)

@@ -1,11 +1,14 @@
 """cli.stop_signals: SIGTERM (CI cancelling a job, `docker stop`, `timeout`) stops a command as Ctrl+C
 does, with its own line and exit status 143; a held block is done whole; a command whose work is done
-ignores both while it exits."""
+ignores both until it returns, and again while the process exits, but its caller gets its own handlers back."""
 
 from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +22,8 @@ from petloc_gui.cli.stop_signals import (
     stopped,
     work_done,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _send(signum: int) -> None:
@@ -49,13 +54,38 @@ def test_a_held_block_is_done_whole(signum, raised):
     assert steps == ["after the signal"]
 
 
-def test_once_the_work_is_done_a_stop_is_ignored():
+def test_once_the_work_is_done_a_stop_is_ignored_until_the_command_returns():
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     with stop_signals():
         work_done()
         _send(signal.SIGTERM)
         _send(signal.SIGINT)
-    # until the process exits (the test fixture puts the handlers back)
-    assert signal.getsignal(signal.SIGTERM) == signal.SIG_IGN == signal.getsignal(signal.SIGINT)
+    # the caller's handlers again: a test, a REPL, the window can still be stopped with Ctrl+C
+    assert {signum: signal.getsignal(signum) for signum in before} == before
+
+
+EXITING = """
+import atexit, os, signal, sys
+from petloc_gui.cli.stop_signals import stop_signals, work_done
+
+# registered first, so it runs last: as TensorFlow's teardown does at exit
+atexit.register(lambda: (os.kill(os.getpid(), signal.SIGINT), os.kill(os.getpid(), signal.SIGTERM),
+                         print("exited whole", file=sys.stderr)))
+with stop_signals():
+    {work}
+assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+"""
+
+
+@pytest.mark.parametrize("done", [True, False])
+def test_a_stop_while_the_process_exits_is_ignored_once_the_work_is_done(done):
+    script = EXITING.format(work="work_done()" if done else "pass")
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT,
+                         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+    if done:  # the exit status is the work's
+        assert (ran.returncode, ran.stderr) == (0, "exited whole\n")
+    else:  # a command whose work is not done leaves the exit as it is: the stop is Python's to handle
+        assert "KeyboardInterrupt" in ran.stderr
 
 
 @pytest.mark.parametrize(("signum", "status", "line"), [(signal.SIGINT, 130, "petloc: interrupted"),
