@@ -124,6 +124,7 @@ class FolderOpening:
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
         self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
         self.dataset_panel.set_dataset(dataset)
+        self.statusBar().clearMessage()  # a line on the folder left (the demo's keys) is not about this one
         spec = self.models.spec_for_folder(model, self.session.suggested_model)
         if spec is None:  # no model knows this folder's classes: say so, offer to train one
             self.models.show_no_model(self.session.model_choice)

@@ -57,3 +57,12 @@ def test_file_open_demo_and_a_recent_demo_open_as_the_demo_too(qtbot, window, fo
     window.file_dock.set_review_order(False)  # as the user may; reloading keeps what they chose
     window.reload_folder()
     assert not window.act["review_order"].isChecked()
+
+
+def test_the_demos_line_goes_when_another_folder_is_opened(qtbot, window, folder):
+    from petloc_gui.app.demo_folder import ensure_demo_folder
+
+    assert window.open_folder(ensure_demo_folder(count=12))
+    assert _as_the_demo(window)
+    assert window.open_folder(folder)
+    assert not window.statusBar().currentMessage().startswith("Demo with planted mistakes")
