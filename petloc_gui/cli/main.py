@@ -29,8 +29,9 @@ from petloc_gui.cli import (
     cmd_stats,
     cmd_train,
 )
-from petloc_gui.cli.closed_stdout import silence_stdout
+from petloc_gui.cli.closed_stdout import claim_closed_streams, silence_stdout
 from petloc_gui.cli.output import UsageError, error, one_line, quiet_tensorflow
+from petloc_gui.cli.stop_signals import stoppable, stopped
 
 COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models,
             cmd_convert)
@@ -38,7 +39,6 @@ COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_exp
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
 
 DESCRIPTION = """\
 Single-object localisation + classification (one box and one class per image,
@@ -92,7 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(cmd)
-        cmd.set_defaults(run=module.run)
+        # SIGTERM (CI cancelling a job, `docker stop`, `timeout`) stops every command as Ctrl+C does:
+        # its clean-up runs, it says so, exit 143 (cli.stop_signals)
+        cmd.set_defaults(run=stoppable(module.run))
     return parser
 
 
@@ -118,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     As a console script the return value becomes the process exit status.
     """
+    claim_closed_streams()  # first: before anything is opened (`>&-`, `2>&-`)
     quiet_tensorflow()
     shown = warnings.showwarning
     if not debug_enabled():
@@ -141,9 +144,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     try:
         return int(args.run(args) or 0)
-    except KeyboardInterrupt:
-        error("interrupted")
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:  # one that came outside a command's stop_signals
+        return stopped(exc)
     except UsageError as exc:  # options that clash: a bad command line, as argparse's errors
         error(f"{_describe(exc)} (see `petloc {args.command} --help`)")
         return EXIT_USAGE
