@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 from pathlib import Path
 
 from petloc_gui.cli.args import path_arg
 from petloc_gui.cli.output import ProgressBar, UsageError, error, info, json_line, show
+from petloc_gui.cli.stop_signals import held
 
 NAME = "convert"
 HELP = "convert a VOC dataset to YOLO or COCO (--to), or YOLO / COCO to VOC (--from)"
@@ -14,7 +17,9 @@ EPILOG = """\
 --to yolo writes OUT/images/, OUT/labels/*.txt (`class cx cy w h`,
 normalised), OUT/classes.txt and OUT/data.yaml; --to coco writes
 OUT/annotations.json and OUT/images/. OUT must be new or empty unless
---overwrite. Images are hard-linked (copied where links are impossible;
+--overwrite; stopped (Ctrl+C: exit 130, SIGTERM: 143) or failing part way,
+the conversion removes what it had written there, so the same command can
+be run again (an OUT that held files is left as it is). Images are hard-linked (copied where links are impossible;
 --images copy always copies); their bytes are never changed, except that a
 PNG or WebP with an EXIF orientation is written upright without it (OpenCV
 4.x ignores a WebP's orientation), the same pixels losslessly.
@@ -68,21 +73,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core import interop
-    from petloc_gui.core.dataset import open_dataset
-    from petloc_gui.core.interop.coco import find_coco_file
-    from petloc_gui.core.unread_note import unread_lines
 
     if args.skip_difficult and not args.to:
         raise UsageError("--skip-difficult is for --to (YOLO and COCO have no difficult mark to read)")
     report = interop.ConversionReport()
     progress = _Progress(report)
+    output = _NewOutput(args.out)
+    try:
+        what = _convert(args, report, progress)
+    except BaseException:
+        progress.close()
+        output.take_back()
+        raise
+    if what is None:
+        return 1
+    progress.close()
+    info(f"converted {show(what)}: {report.summary()}")
+    if args.json:
+        json_line({"source": str(args.source), "out": str(args.out),
+                   "to": args.to or "voc", "from": args.from_format or "voc", **report.to_dict()})
+    if report.images == 0:
+        error("nothing converted")
+        return 1
+    return 0
+
+
+def _convert(args: argparse.Namespace, report, progress: _Progress) -> str | None:
+    """Convert SRC into OUT as ``args`` say; what was converted, for the summary (None: nothing to)."""
+    from petloc_gui.core import interop
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.interop.coco import find_coco_file
+    from petloc_gui.core.unread_note import unread_lines
+
     if args.to:
         dataset = open_dataset(args.source)
         for message in dataset.problems + unread_lines(dataset):
             error(message)
         if not dataset.items:
             error(f"{dataset.root}: no image found; nothing converted")
-            return 1
+            return None
         progress.start(f"{args.to} export", len(dataset.items))
         export = interop.export_yolo if args.to == "yolo" else interop.export_coco
         export(dataset, args.out, images=args.images, overwrite=args.overwrite,
@@ -102,15 +131,51 @@ def run(args: argparse.Namespace) -> int:
         interop.write_voc_records(records, args.out, overwrite=args.overwrite,
                                   images=args.images, report=report, progress=progress.update)
         what = f"{args.from_format} {source} -> VOC {args.out}"
-    progress.close()
-    info(f"converted {show(what)}: {report.summary()}")
-    if args.json:
-        json_line({"source": str(args.source), "out": str(args.out),
-                   "to": args.to or "voc", "from": args.from_format or "voc", **report.to_dict()})
-    if report.images == 0:
-        error("nothing converted")
-        return 1
-    return 0
+    return what
+
+
+class _NewOutput:
+    """OUT as it was before the conversion. A conversion stopped (Ctrl+C, SIGTERM) or failing part way
+    left what it had written, and the same command, run again, refused OUT as not empty. When OUT was
+    new or an empty folder, all in it is this run's: `take_back` removes it (an empty folder given
+    stays). One that held files (--overwrite, or --from into the YOLO folder itself) is left as it is."""
+
+    def __init__(self, out: Path) -> None:
+        self.given, self.out = out, Path(os.path.abspath(out))
+        self.made: Path | None = None  # the outermost folder of OUT's path the conversion creates
+        self.empty = False  # OUT an empty folder
+        try:
+            if self.out.is_dir():
+                self.empty = not any(self.out.iterdir())
+            elif not self.out.exists() and not self.out.is_symlink():
+                self.made = self.out
+                while not self.made.parent.exists():
+                    self.made = self.made.parent
+        except OSError:  # cannot be read: the conversion will say so; nothing of it to take back
+            pass
+
+    def take_back(self) -> None:
+        with held():  # a second Ctrl+C does not leave half of it
+            removed = self._remove()
+        if removed:
+            error(f"removed what the conversion had written ({show(self.given)}): run the command again to convert")
+
+    def _remove(self) -> bool:
+        try:
+            if self.made is not None and self.made.is_dir() and not self.made.is_symlink():
+                shutil.rmtree(self.made, ignore_errors=True)
+                return True
+            if self.empty and self.out.is_dir():
+                written = list(self.out.iterdir())
+                for path in written:
+                    if path.is_dir() and not path.is_symlink():
+                        shutil.rmtree(path, ignore_errors=True)
+                    else:
+                        path.unlink(missing_ok=True)
+                return bool(written)
+        except OSError:
+            pass
+        return False
 
 
 class _Progress:
