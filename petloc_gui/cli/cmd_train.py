@@ -12,6 +12,7 @@ from typing import Any
 
 from petloc_gui.cli.args import add_label_argument, fraction, model_arg, path_arg, positive_int, seed
 from petloc_gui.cli.output import CommandError, error, info, load_tensorflow, show, warn_size_mismatches
+from petloc_gui.cli.stop_signals import STOP_SIGNALS, exit_status, interrupt_for, work_done
 from petloc_gui.cli.train_report import TrainReporter, report_skipped
 
 NAME = "train"
@@ -28,9 +29,11 @@ it is a model version: the window's Model > Versions and `petloc models`
 list it, and --model/--init-from take it as <preset>/<id>.
 
 Ctrl+C stops after the current batch without writing a bundle (exit 130);
-press it twice to abort at once. After the last batch it still cancels, until
-the bundle starts being written: from then on it is too late (said so; exit 0),
-and once the bundle is written Ctrl+C is ignored while the process exits.
+press it twice to abort at once. SIGTERM (CI cancelling a job, docker stop,
+timeout) does the same, said "(SIGTERM)", exit 143. After the last batch a
+stop still cancels, until the bundle starts being written: from then on it is
+too late (said so; exit 0), and once the bundle is written a stop is ignored
+while the process exits.
 
 --distribute multiworker: run the same command on every worker, each with its
 own TF_CONFIG; only the chief (the "chief" task, else worker 0) writes the
@@ -49,7 +52,7 @@ examples:
       --exclude-list oxford-pets/annotations/test.txt --out runs/models
 """
 
-EXIT_CANCELLED = 130
+EXIT_CANCELLED = 130  # cancelled because another worker of the run was stopped
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -146,9 +149,9 @@ def run(args: argparse.Namespace) -> int:
         except training.TrainingCancelled:
             reporter.close()
             # multi-worker: every worker stops when one is asked to (model.distributed.agreed_stop)
-            error("training cancelled; no bundle written" if stop.is_set() else
-                  "training cancelled: another worker was stopped (Ctrl+C there); no bundle written")
-            return EXIT_CANCELLED
+            error(f"training cancelled{by_signal(stop.signum)}; no bundle written" if stop.is_set() else
+                  "training cancelled: another worker was stopped (Ctrl+C or SIGTERM there); no bundle written")
+            return exit_status(stop.signum) if stop.signum is not None else EXIT_CANCELLED
         finally:
             reporter.close()
         stop.finished()
@@ -283,53 +286,69 @@ def resolve_exclude_list(data: Path, path: Path) -> list[str]:
     return sorted(resolved)
 
 
-STOPPING = "\nstopping: no bundle will be written (Ctrl+C again to abort at once)..."
-TOO_LATE = "\ntoo late to cancel: the bundle is being written (Ctrl+C again to abort)"
-TOO_LATE_WORKER = "\ntoo late to cancel: all workers have agreed to finish, and the chief worker writes the bundle"
+# What a first stop says; {by} and {again} as `stop_line` fills them in
+STOPPING = "\nstopping{by}: no bundle will be written ({again} to abort at once)..."
+TOO_LATE = "\ntoo late to cancel{by}: the bundle is being written ({again} to abort)"
+TOO_LATE_WORKER = ("\ntoo late to cancel{by}: all workers have agreed to finish, and the chief worker writes "
+                   "the bundle")
+
+
+def by_signal(signum: int | None) -> str:
+    """What the lines about a stop add when SIGTERM asked for it (CI cancelling a job, `docker stop`,
+    `timeout`): the user did not press Ctrl+C."""
+    return " (SIGTERM)" if signum == signal.SIGTERM else ""
+
+
+def stop_line(template: str, signum: int | None) -> str:
+    """One of the lines above, for a stop asked by ``signum``."""
+    again = "another SIGTERM or Ctrl+C" if signum == signal.SIGTERM else "Ctrl+C again"
+    return template.format(by=by_signal(signum), again=again)
 
 
 class _CtrlC:
-    """First Ctrl+C asks training to stop (after the current batch, or before the bundle is written);
-    the second aborts. Once training is `too_late` to cancel, the first one says so.
+    """First Ctrl+C or SIGTERM asks training to stop (after the current batch, or before the bundle is
+    written); a second one aborts. Once training is `too_late` to cancel, the first one says so.
 
-    Once training has `finished` (the bundle is on disk), Ctrl+C is ignored until the process
+    Once training has `finished` (the bundle is on disk), both are ignored until the process
     exits: TensorFlow's teardown takes seconds, and Python hands SIGINT back to the system's
     default before it, so a Ctrl+C then killed the process with exit 130, which says "no bundle
     written"."""
 
     def __init__(self) -> None:
         self._event = threading.Event()
-        # what signal.signal() returns: the handler to put back on exit
-        self._previous: Callable[[int, FrameType | None], Any] | int | None = None
-        self._late: str | None = None  # what a first Ctrl+C says once it can no longer cancel
+        # what signal.signal() returned, per stop signal: the handlers to put back on exit
+        self._previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
+        self._late: str | None = None  # what a first stop says once it can no longer cancel
+        self.signum: int | None = None  # the signal of the first stop request
 
     def too_late(self, writes_bundle: bool) -> None:
         """Training's point of no return (its "saving" event): a stop request is not read from here on.
         One made since the last read (its "stopping" line already shown) is told so now."""
         self._late = TOO_LATE if writes_bundle else TOO_LATE_WORKER
         if self._event.is_set():
-            info(self._late)
+            info(stop_line(self._late, self.signum))
 
     def finished(self) -> None:
-        """Training is over and its bundle written: from the end of the block on, ignore Ctrl+C."""
-        if self._previous is not None:
-            self._previous = signal.SIG_IGN
+        """Training is over and its bundle written: from the end of the block on, ignore a stop."""
+        self._previous = dict.fromkeys(self._previous, signal.SIG_IGN)
+        work_done()  # and so does `stoppable`, which put its handlers back after this block
 
     def is_set(self) -> bool:
         return self._event.is_set()
 
-    def _handle(self, signum, frame) -> None:
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
         if self._event.is_set():
-            raise KeyboardInterrupt
+            raise interrupt_for(signum)
+        self.signum = signum
         self._event.set()
-        info(self._late or STOPPING)
+        info(stop_line(self._late or STOPPING, signum))
 
     def __enter__(self) -> _CtrlC:
         if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._handle)
+            self._previous = {signum: signal.signal(signum, self._handle) for signum in STOP_SIGNALS}
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
-            self._previous = None
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
+        self._previous = {}

@@ -55,7 +55,11 @@ def test_train_one_epoch_writes_a_bundle(digits_folder, tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_ctrl_c_cancels_without_a_bundle(digits_folder, tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize(("signum", "status", "cancelled"), [
+    (signal.SIGINT, 130, "petloc: training cancelled; no bundle written"),
+    (signal.SIGTERM, 143, "petloc: training cancelled (SIGTERM); no bundle written"),  # CI cancelling a job
+])
+def test_ctrl_c_cancels_without_a_bundle(digits_folder, tmp_path, monkeypatch, capsys, signum, status, cancelled):
     if threading.current_thread() is not threading.main_thread():
         pytest.skip("signal handlers can only be installed from the main thread")
     reporter_call = cmd_train.TrainReporter.__call__
@@ -63,25 +67,27 @@ def test_ctrl_c_cancels_without_a_bundle(digits_folder, tmp_path, monkeypatch, c
     def interrupt_at_first_batch(self, event):
         reporter_call(self, event)
         if event.get("event") == "batch":
-            os.kill(os.getpid(), signal.SIGINT)  # what Ctrl+C does
+            os.kill(os.getpid(), signum)  # what Ctrl+C does, or CI cancelling the job
 
     monkeypatch.setattr(cmd_train.TrainReporter, "__call__", interrupt_at_first_batch)
     out = tmp_path / "models"
     # A shell that starts pytest in the background (`cmd &`) hands it SIGINT ignored; start from
     # what a terminal gives Python, so the check below is of the CLI's restore, not of the caller.
     inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    terminate = signal.signal(signal.SIGTERM, signal.default_int_handler)  # not the system's: it ends the tests
     try:
         code, stdout, stderr = run_cli(
             capsys, "train", digits_folder, "--preset", "digits", "--out", out, "--epochs", "3", "--batch-size", "8",
         )
-        restored = signal.getsignal(signal.SIGINT)
+        restored = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     finally:
         signal.signal(signal.SIGINT, inherited)
-    assert code == 130
+        signal.signal(signal.SIGTERM, terminate)
+    assert code == status
     assert stdout == ""
-    assert "petloc: training cancelled; no bundle written" in stderr
+    assert cancelled in stderr
     assert not out.exists() or list(out.iterdir()) == []
-    assert restored is signal.default_int_handler  # handler restored
+    assert restored == (signal.default_int_handler,) * 2  # handlers restored
 
 
 def test_ctrl_c_once_the_bundle_is_written_is_ignored_until_the_process_exits():

@@ -1,5 +1,5 @@
-"""What `petloc train` says and returns for a Ctrl+C at each point: during training, after the
-last batch, once the bundle is being written; and when another worker of the run was stopped."""
+"""What `petloc train` says and returns for a Ctrl+C or SIGTERM at each point: during training, after
+the last batch, once the bundle is being written; and when another worker of the run was stopped."""
 
 from __future__ import annotations
 
@@ -19,6 +19,14 @@ needs_main_thread = pytest.mark.skipif(threading.current_thread() is not threadi
 
 def ctrl_c() -> None:
     os.kill(os.getpid(), signal.SIGINT)  # what Ctrl+C does; the handler runs before os.kill returns
+
+
+def sigterm() -> None:
+    os.kill(os.getpid(), signal.SIGTERM)  # what CI cancelling a job, `docker stop` or `timeout` send
+
+
+def _not_handled(signum, frame):
+    raise AssertionError("SIGTERM reached the test's own handler: petloc train did not handle it")
 
 
 @pytest.fixture
@@ -41,8 +49,10 @@ def fake_training(tmp_path, monkeypatch):
 
     monkeypatch.setattr(cmd_train, "load_tensorflow", lambda: None)
     inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    terminate = signal.signal(signal.SIGTERM, _not_handled)  # never the system's: it would end the tests
     yield data, use
     signal.signal(signal.SIGINT, inherited)
+    signal.signal(signal.SIGTERM, terminate)
 
 
 @needs_main_thread
@@ -64,8 +74,9 @@ def test_a_ctrl_c_just_before_the_point_of_no_return_is_told_it_came_too_late(fa
     code, _, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "models")
     assert code == 0, err
     lines = [line for line in err.splitlines() if line]
-    stopping = lines.index(cmd_train.STOPPING.strip())
-    assert lines[stopping + 1] == cmd_train.TOO_LATE_WORKER.strip()  # a non-chief worker: the chief writes it
+    stopping = lines.index(cmd_train.stop_line(cmd_train.STOPPING, signal.SIGINT).strip())
+    # a non-chief worker: the chief writes it
+    assert lines[stopping + 1] == cmd_train.stop_line(cmd_train.TOO_LATE_WORKER, signal.SIGINT).strip()
 
 
 @needs_main_thread
@@ -80,8 +91,8 @@ def test_a_run_cancelled_by_another_worker_says_so(fake_training, tmp_path, caps
     use(cancelled_elsewhere)
     code, out, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "models")
     assert code == 130 and out == ""
-    assert err.strip().endswith("petloc: training cancelled: another worker was stopped (Ctrl+C there); "
-                                "no bundle written")
+    assert err.strip().endswith("petloc: training cancelled: another worker was stopped (Ctrl+C or SIGTERM "
+                                "there); no bundle written")
 
     def cancelled_here(on_event, should_stop):
         ctrl_c()
@@ -91,5 +102,52 @@ def test_a_run_cancelled_by_another_worker_says_so(fake_training, tmp_path, caps
     use(cancelled_here)
     code, out, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "models")
     assert code == 130 and out == ""
-    assert cmd_train.STOPPING.strip() in err
+    assert "stopping: no bundle will be written (Ctrl+C again to abort at once)..." in err
     assert err.strip().endswith("petloc: training cancelled; no bundle written")
+
+
+@needs_main_thread
+def test_sigterm_cancels_training_as_ctrl_c_does_and_says_so(fake_training, tmp_path, capsys):
+    data, use = fake_training
+
+    from petloc_gui.model.training import TrainingCancelled
+
+    def cancelled_here(on_event, should_stop):
+        sigterm()
+        assert should_stop()
+        raise TrainingCancelled("training cancelled; no model was saved")
+
+    use(cancelled_here)
+    out = tmp_path / "runs" / "models"
+    code, stdout, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", out)
+    assert (code, stdout) == (143, "")
+    assert "stopping (SIGTERM): no bundle will be written (another SIGTERM or Ctrl+C to abort at once)..." in err
+    assert err.strip().endswith("petloc: training cancelled (SIGTERM); no bundle written")
+
+
+@needs_main_thread
+@pytest.mark.parametrize(("second", "status", "line"), [(sigterm, 143, "petloc: terminated (SIGTERM)"),
+                                                        (ctrl_c, 130, "petloc: interrupted")])
+def test_a_second_stop_aborts_at_once(fake_training, tmp_path, capsys, second, status, line):
+    data, use = fake_training
+    steps = []
+
+    def stopped_twice(on_event, should_stop):
+        sigterm()
+        second()
+        steps.append("after the second stop")
+
+    use(stopped_twice)
+    code, stdout, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "models")
+    assert (code, stdout, steps) == (status, "", [])
+    assert err.strip().splitlines()[-1] == line
+
+
+@needs_main_thread
+def test_once_the_bundle_is_written_a_stop_is_ignored_while_the_process_exits(fake_training, tmp_path, capsys):
+    data, use = fake_training
+    use(lambda on_event, should_stop: None)
+    code, stdout, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "models")
+    assert code == 0 and stdout.strip(), err
+    # `stoppable` put its handlers back after train's own: Ctrl+C in TensorFlow's teardown killed it (130)
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN is signal.getsignal(signal.SIGTERM)
