@@ -103,6 +103,37 @@ def run(args: argparse.Namespace) -> int:
         from petloc_gui.cli.cmd_models import store_folder
 
         args.out = store_folder() / args.preset
+    made = _missing_folders(args.out)  # made by this run (checking --out can be written): taken back if it fails
+    try:
+        status = _train(args, in_store)
+    except BaseException:
+        _remove_empty(made)
+        raise
+    if status:  # cancelled
+        _remove_empty(made)
+    return status
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, innermost first."""
+    missing = []
+    while not folder.exists() and not folder.is_symlink() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove ``folders`` (innermost first) as long as they are empty: a failed or cancelled run left
+    the --out folder it made, empty, behind."""
+    for folder in folders:
+        try:
+            folder.rmdir()  # only an empty folder: never a bundle, nor anything put there meanwhile
+        except OSError:
+            return
+
+
+def _train(args: argparse.Namespace, in_store: bool) -> int:
     _check_inputs(args, in_store)
     exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
     _warn_size_mismatches(args.data, args.label, exclude, args.skip_prelabels)

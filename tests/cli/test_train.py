@@ -86,7 +86,7 @@ def test_ctrl_c_cancels_without_a_bundle(digits_folder, tmp_path, monkeypatch, c
     assert code == status
     assert stdout == ""
     assert cancelled in stderr
-    assert not out.exists() or list(out.iterdir()) == []
+    assert not out.exists()  # made by the run (checking it can be written), empty: taken back
     assert restored == (signal.default_int_handler,) * 2  # handlers restored
 
 

@@ -123,6 +123,7 @@ def test_sigterm_cancels_training_as_ctrl_c_does_and_says_so(fake_training, tmp_
     assert (code, stdout) == (143, "")
     assert "stopping (SIGTERM): no bundle will be written (another SIGTERM or Ctrl+C to abort at once)..." in err
     assert err.strip().endswith("petloc: training cancelled (SIGTERM); no bundle written")
+    assert not (tmp_path / "runs").exists()  # the --out folder this run made, empty, is taken back
 
 
 @needs_main_thread
@@ -151,3 +152,22 @@ def test_once_the_bundle_is_written_a_stop_is_ignored_while_the_process_exits(fa
     assert code == 0 and stdout.strip(), err
     # `stoppable` put its handlers back after train's own: Ctrl+C in TensorFlow's teardown killed it (130)
     assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN is signal.getsignal(signal.SIGTERM)
+
+
+@needs_main_thread
+def test_a_failed_run_takes_back_the_out_folder_it_made_and_nothing_else(fake_training, tmp_path, capsys):
+    from petloc_gui.core.errors import PetlocError
+
+    data, use = fake_training
+
+    def failed(on_event, should_stop):
+        raise PetlocError("the data gave out")
+
+    use(failed)
+    out = tmp_path / "runs" / "models"
+    code, _, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", out)
+    assert code == 1 and "the data gave out" in err
+    assert not (tmp_path / "runs").exists()
+    out.mkdir(parents=True)  # given, existing: it stays
+    code, _, _ = run_cli(capsys, "train", data, "--preset", "digits", "--out", out)
+    assert code == 1 and out.is_dir()
