@@ -112,7 +112,7 @@ def _convert(args: argparse.Namespace, report, progress: _Progress) -> str | Non
         if not dataset.items:
             error(f"{dataset.root}: no image found; nothing converted")
             return None
-        progress.start(f"{args.to} export", len(dataset.items))
+        progress.start(f"{args.to} export", ("reading", "writing"))
         export = interop.export_yolo if args.to == "yolo" else interop.export_coco
         export(dataset, args.out, images=args.images, overwrite=args.overwrite,
                annotated_only=args.annotated_only, skip_difficult=args.skip_difficult,
@@ -120,14 +120,16 @@ def _convert(args: argparse.Namespace, report, progress: _Progress) -> str | Non
         what = f"{dataset.root} ({dataset.layout}) -> {args.to} {args.out}"
     else:
         source = Path(args.source)
-        progress.start(f"reading {args.from_format}", 0)
         if args.from_format == "yolo":
+            progress.start("reading yolo")
             records = interop.read_yolo(source, report, progress=progress.update)
         else:
             source = find_coco_file(source)
+            # its image entries, then its annotations (a moment: no file is read), in one count
+            progress.start("reading coco", ("", None))
             records = interop.read_coco(source, report, images_dir=args.image_root,
                                         progress=progress.update)
-        progress.start("writing VOC", len(records))
+        progress.start("writing VOC")
         interop.write_voc_records(records, args.out, overwrite=args.overwrite,
                                   images=args.images, report=report, progress=progress.update)
         what = f"{args.from_format} {source} -> VOC {args.out}"
@@ -179,22 +181,38 @@ class _NewOutput:
 
 
 class _Progress:
-    """A progress bar on stderr for big folders; problem lines never garble it."""
+    """Progress bars on stderr for big folders, counting images, with the `petloc: ` of predict's and
+    evaluate's; problem lines never garble them.
+
+    A conversion that goes over its images twice reports both passes as one count of twice the
+    images (`interop.records.pass_of`): each pass gets a bar of its own here, named by ``passes``
+    (None: not shown), so 10,000 images read `10000/10000`, not `5000/20000` half way."""
 
     def __init__(self, report) -> None:
         self.bar: ProgressBar | None = None
         report.on_message = self.message
+        self.label, self.current = "", 0
+        self.passes: tuple[str | None, ...] = ("",)
 
-    def start(self, label: str, total: int) -> None:
+    def start(self, label: str, passes: tuple[str | None, ...] = ("",)) -> None:
         self.close()
-        self.label, self.total = label, total
+        self.label, self.passes, self.current = label, passes, 0
         self.bar = None
 
-    def update(self, done: int, total: int) -> None:
+    def update(self, step: int, steps: int) -> None:
+        from petloc_gui.core.interop.records import pass_of
+
+        index, done, images = pass_of(step, steps, len(self.passes))
+        if index != self.current:
+            self.close()
+            self.bar, self.current = None, index
+        name = self.passes[index]
+        if name is None:
+            return
         if self.bar is None:
-            if total < PROGRESS_FROM:
+            if images < PROGRESS_FROM:
                 return
-            self.bar = ProgressBar(self.label, total)
+            self.bar = ProgressBar(f"petloc: {self.label}{': ' + name if name else ''}", images)
         self.bar.update(done)
 
     def message(self, level: str, text: str) -> None:

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 
-from tests.cli.helpers import last_json, run_cli, write_image
+from tests.cli.helpers import last_json, run_cli, write_annotated, write_image
 from tests.core.interop_helpers import (
     assert_same_boxes,
     voc_boxes,
 )
 
+# A progress line: `petloc: yolo export: reading 250/250 ETA 0:00`, `petloc: writing VOC 250/250 ETA 0:00`
+PROGRESS = re.compile(r"petloc: ((yolo|coco) export: (reading|writing)|reading (yolo|coco)|writing VOC) "
+                      r"\d+/\d+ ETA \S+")
+
 
 def _messages(stderr: str) -> list[str]:
     """stderr lines other than progress and the summary; each must be a `petloc: ` line."""
     lines = [line for line in stderr.splitlines()
-             if line.strip() and not line.startswith(("converted ", "reading ", "writing ",
-                                                       "yolo export", "coco export"))]
+             if line.strip() and not line.startswith("converted ") and not PROGRESS.fullmatch(line)]
     assert "Traceback" not in stderr
     for line in lines:
         assert line.startswith("petloc: "), line
@@ -125,15 +129,39 @@ def test_nothing_converted_exits_1(tmp_path, capsys):
     assert code == 1 and "nothing converted" in err
 
 
-def test_progress_on_big_folders(tmp_path, capsys):
+def _progress(stderr: str) -> list[str]:
+    """The progress lines, less their ETA."""
+    return [line.rsplit(" ETA ", 1)[0] for line in stderr.splitlines() if PROGRESS.fullmatch(line)]
+
+
+def test_progress_on_big_folders_counts_images_once_per_pass(tmp_path, capsys):
+    """An export goes over the images twice (reading, then writing), and its bar counted both as one:
+    `coco export 250/500` when 250 images had been read, `yolo export 5000/20000` for 10,000 images.
+    Each pass now has a line of its own counting images, with the `petloc: ` of predict's and evaluate's."""
     src = tmp_path / "big"
     src.mkdir()
-    for index in range(250):
+    for index in range(240):
+        write_annotated(src, f"i{index}", 20, 20, [("cat", (2, 2, 15, 15))])
+    for fmt in ("coco", "yolo"):
+        code, _, err = run_cli(capsys, "convert", src, "--to", fmt, tmp_path / fmt)
+        assert code == 0
+        assert _progress(err) == [f"petloc: {fmt} export: {step} {n}/240" for step in ("reading", "writing")
+                                  for n in (60, 120, 180, 240)]
+        code, _, err = run_cli(capsys, "convert", tmp_path / fmt, "--from", fmt, tmp_path / f"{fmt}-voc")
+        assert code == 0
+        # COCO's second pass, over its annotations, reads no file: a moment, not shown
+        assert _progress(err) == [f"petloc: {step} {n}/240" for step in (f"reading {fmt}", "writing VOC")
+                                  for n in (60, 120, 180, 240)]
+
+
+def test_no_progress_under_200_images(tmp_path, capsys):
+    """From 200 images on, as docs/cli.md says (the doubled count showed a bar from 100)."""
+    src = tmp_path / "small"
+    src.mkdir()
+    for index in range(150):
         write_image(src / f"i{index}.png", 4, 4)
     code, _, err = run_cli(capsys, "convert", src, "--to", "coco", tmp_path / "c")
-    assert code == 0
-    progress = [line for line in err.splitlines() if line.startswith("coco export ")]
-    assert progress and progress[-1].startswith("coco export 500/500")
+    assert code == 0 and _progress(err) == [] and "ETA" not in err
 
 
 def test_export_of_a_messy_folder_reports_each_file_and_exports_the_rest(messy_dataset, tmp_path,

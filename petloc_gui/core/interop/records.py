@@ -26,7 +26,10 @@ from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reas
 from petloc_gui.core.text import counted
 from petloc_gui.core.voc import read_voc
 
-# Progress callback: (images done, images in all).
+# Progress callback: (steps done, steps in all). A step is an image; a conversion that goes over its
+# N images twice (an export: reading them, then writing them; a COCO import: its image entries, then
+# its annotations) counts 2 x N steps, so that one bar (the window's) fills once: `first_half`, then
+# `second_half`. `pass_of` tells a step's pass and its image count again (the CLI's bars count images).
 Progress = Callable[[int, int], None]
 
 
@@ -35,6 +38,21 @@ def first_half(progress: Progress | None, total: int) -> Progress | None:
     if progress is None:
         return None
     return lambda done, _: progress(done, 2 * total)
+
+
+def second_half(progress: Progress | None, total: int, done: int, of: int) -> None:
+    """Report ``done`` of the ``of`` items of the second pass over ``total`` images (the items may be
+    fewer than the images: those that read), as steps of the whole."""
+    if progress is not None:
+        progress(total + done * total // max(of, 1), 2 * total)
+
+
+def pass_of(step: int, steps: int, passes: int) -> tuple[int, int, int]:
+    """For a conversion reporting ``passes`` passes over its images as one count of ``steps``: the pass
+    ``step`` is in (from 0), the images done in that pass, and the images in all."""
+    images = steps // max(passes, 1)
+    index = min(max(step - 1, 0) // images, passes - 1) if images else 0
+    return index, step - index * images, images
 
 # How far (pixels) a box read from YOLO/COCO may pass the image edge and still be
 # clamped: normalised values rounded to 6 decimals overshoot by far less.

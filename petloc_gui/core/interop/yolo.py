@@ -52,6 +52,7 @@ from petloc_gui.core.interop.records import (
     first_half,
     read_dataset_records,
     relative_name,
+    second_half,
 )
 from petloc_gui.core.interop.upright import Orientations
 from petloc_gui.core.interop.yolo_images import (
@@ -135,8 +136,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                     small.append(name)
                 if record.annotated:
                     written.add(f"labels/{label_name}")
-        if progress is not None:
-            progress(total + done * total // max(len(records), 1), 2 * total)
+        second_half(progress, total, done, len(records))
     if unlabelled:
         were = "was" if unlabelled == 1 else "were"
         report.warning(out / "images", f"{counted(unlabelled, 'image')} without an annotation {were} exported "
