@@ -190,7 +190,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         a["stay_in_draw_mode"].setChecked(self.settings.stay_in_draw_mode)
         a["stay_in_draw_mode"].toggled.connect(lambda on: setattr(self.settings, "stay_in_draw_mode", on))
         a["review_order"].toggled.connect(self.file_dock.set_review_order)
-        a["focus_search"].triggered.connect(lambda: _ignore(self.file_dock.search.setFocus()))
+        # the dock's own: floating, its window is activated (the search box's focus alone in an inactive
+        # window left the keys acting on the image)
+        a["focus_search"].triggered.connect(self.file_dock.focus_search)
         a["next_review"].triggered.connect(self.next_to_review)
         a["next_image"].triggered.connect(lambda: self.step_image(1))
         a["prev_image"].triggered.connect(lambda: self.step_image(-1))
@@ -205,7 +207,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.file_dock.order_changed.connect(self.update_position)
         self.labels.typing_done.connect(self.focus_canvas)
         self.file_dock.typing_done.connect(self.focus_canvas)
-        for n in range(1, 10):
+        for n in range(1, 10):  # 0 (a class named "0", or a 10th class) the Label box binds itself
             shortcut = self.addAction(f"Label {n}")
             shortcut.setShortcut(QKeySequence(str(n)))
             shortcut.triggered.connect(lambda _=False, k=n: self.labels.pick(k))
