@@ -4,7 +4,7 @@ the panes, its bottom past the screen's edge, and it had no shortcut (an hour's 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
 
 
 def _floating(qtbot, window):
@@ -46,3 +46,16 @@ def test_a_dock_floated_by_its_button_goes_beside_the_window_when_there_is_room(
     dock = _floating(qtbot, window)
     qtbot.waitUntil(lambda: dock.x() >= window.frameGeometry().right(), timeout=5000)
     assert area.contains(dock.frameGeometry())
+
+
+def test_a_floating_dataset_dock_is_pulled_back_on_screen_too(qtbot, window):
+    """The Dataset dock (Ctrl+I) floated was left where Qt put it: its bottom, charts and all, past the edge."""
+    dock = window.dataset_panel
+    window.act["dataset_panel"].trigger()
+    dock.setFloating(True)
+    qtbot.waitUntil(lambda: dock.isFloating() and dock.isVisible(), timeout=5000)
+    area = (dock.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    dock.setGeometry(QRect(area.left() + 40, area.bottom() - 100, 340, 600))
+    qtbot.waitUntil(lambda: area.contains(dock.frameGeometry()), timeout=5000)
+    dock.resize(340, area.height() * 2)
+    qtbot.waitUntil(lambda: area.contains(dock.frameGeometry()), timeout=5000)

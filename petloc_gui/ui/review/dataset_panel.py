@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLay
 from petloc_gui.app.model_metrics import metrics_text, not_measured
 from petloc_gui.core.text import counted
 from petloc_gui.ui import background
+from petloc_gui.ui.dock_toggle import FloatingDock
 from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.review.class_bars import ClassBars
 from petloc_gui.ui.review.problem_list import ProblemList, problems_tooltip
@@ -157,6 +158,9 @@ class DatasetPanel(QDockWidget):
         scroll.setWidget(body)
         self.setWidget(scroll)
         self.setMinimumWidth(320)
+        # floating (a window of its own), kept whole on its screen as the Images dock is: its charts
+        # made it taller than a 1000 px screen, and its bottom past the edge could not be reached
+        self.floating_guard = FloatingDock(self)
         self.stats = None
         self._dataset = None
         self._worker: background.Worker | None = None
