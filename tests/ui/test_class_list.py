@@ -44,7 +44,7 @@ def test_a_typed_label_can_be_renamed_and_then_deleted(qtbot, window, folder):
     dialog.delete("rabbit")
     assert dialog.result.text() == "Deleted rabbit."
     assert "rabbit" not in window.labels.names() and read_classes(folder) == ["cat", "dog"]
-    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == window.labels.names()
+    assert dialog.names() == window.labels.names()
 
 
 def test_renaming_a_class_relabels_every_box_of_the_folder_undoably(qtbot, window, folder):

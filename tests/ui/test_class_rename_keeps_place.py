@@ -1,4 +1,4 @@
-"""Edit → Classes → Rename keeps the class where it was in the list, so the number keys 1-9 keep
+"""Edit → Classes → Rename keeps the class where it was in the list, so the number keys keep
 picking the same classes (a typed class renamed jumped to the front, before the model's)."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _dialog(qtbot, window):
 
 
 def _listed(dialog) -> list[str]:
-    return [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    return dialog.names()
 
 
 def test_a_typed_class_renamed_keeps_its_number_key(qtbot, window, folder):
@@ -91,7 +91,8 @@ def test_a_merge_that_moves_the_keys_says_so(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     text = _dialog(qtbot, window).actions.rename("bird", "dog")  # in the file: dog keeps its place
     assert window.labels.names() == ["fish", "dog", "cat"]
-    assert text.endswith("The number keys 1-9 follow the new order.")
+    assert text.endswith(" The number keys moved: key 1 gives fish, key 2 gives dog, key 3 gives cat "
+                         "(Edit → Classes… and F1 list every class's key).")
 
 
 def test_a_model_class_written_into_the_file_by_a_rename_can_be_taken_out_again(qtbot, window, folder):
@@ -104,7 +105,7 @@ def test_a_model_class_written_into_the_file_by_a_rename_can_be_taken_out_again(
     dialog.delete("cat")
     assert read_classes(folder) == ["dog", "rabbit"]
     assert "stays in the list as one of the model's classes" in dialog.result.text()
-    assert "the number keys 1-9 follow the new order" in dialog.result.text()
+    assert "The number keys moved: key 1 gives dog, key 2 gives rabbit, key 3 gives cat" in dialog.result.text()
     assert window.labels.names() == ["dog", "rabbit", "cat"]  # the model still knows it: listed after the file's
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,12 +13,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from petloc_gui.ui.editing.label_box import number_keys
 from petloc_gui.ui.modal import modal
 
 
@@ -74,16 +77,24 @@ class ClassListDialog(QDialog):
 
     def refresh(self, keep: str | None = None) -> None:
         self.list.clear()
-        for name in self.actions.names():
-            self.list.addItem(name)
-            self.list.item(self.list.count() - 1).setToolTip(self.actions.describe(name))
         names = self.actions.names()
+        # each class's number key, as F1 lists them: a rename or a delete may move them (the result says so)
+        keys = {name: key for key, name in number_keys(names).items()}
+        for name in names:
+            item = QListWidgetItem(f"{name}    key {keys[name]}" if name in keys else name)
+            item.setData(Qt.UserRole, name)
+            item.setToolTip(self.actions.describe(name))
+            self.list.addItem(item)
         self.list.setCurrentRow(names.index(keep) if keep in names else (0 if names else -1))
         self._selected(self.list.currentRow())
 
+    def names(self) -> list[str]:
+        """The classes listed, in order (each item shows its number key too)."""
+        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]
+
     def current(self) -> str | None:
         item = self.list.currentItem()
-        return item.text() if item is not None else None
+        return item.data(Qt.UserRole) if item is not None else None
 
     def _selected(self, row: int) -> None:
         self.rename_button.setEnabled(row >= 0)

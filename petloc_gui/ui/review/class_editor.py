@@ -13,13 +13,14 @@ from typing import Protocol
 from petloc_gui.app.class_list import rows_using, write_classes
 from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.editing.edit_controller import EditController
+from petloc_gui.ui.editing.label_box import number_keys
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.review.review_session import ReviewSession
 
 
 def renamed(shown: list[str], predefined: list[str], old: str, new: str) -> list[str]:
     """The predefined classes after renaming ``old`` (in the class list ``shown``) to ``new``: in
-    ``old``'s place, so no class moves and the number keys 1-9 keep their classes."""
+    ``old``'s place, so no class moves and the number keys keep their classes (`number_keys`)."""
     if new in shown:  # a merge: the class it joins keeps its own place in the file
         if old not in predefined:  # neither in the file (the model's, or on boxes): the file stays
             return predefined
@@ -35,17 +36,35 @@ def renamed(shown: list[str], predefined: list[str], old: str, new: str) -> list
     return [new if n == old else n for n in shown]
 
 
-def keys_moved(shown: list[str], now: list[str], old: str, new: str) -> bool:
-    """Whether renaming ``old`` to ``new`` moved a class's number key: every other class listed before
-    keeps its place, and ``new`` keeps its own or takes ``old``'s (its boxes are ``old``'s now); ``old``
-    itself, merged away, may stay listed as a model's class."""
-    for name in shown:
-        if name == old or name not in now:
+def keys_moved(shown: list[str], now: list[str], old: str = "", new: str = "") -> list[tuple[str, str | None]]:
+    """The classes whose number key (`number_keys`: a class named by a digit has that key, the others
+    take the keys left in list order) is not what it was when the list was ``shown``, with their key
+    now (None: none), in the list's order. After renaming ``old`` to ``new``, ``new`` may keep its own
+    key or take ``old``'s (its boxes are ``old``'s now); ``old`` itself, merged away, may stay listed
+    as a model's class."""
+    before = {name: key for key, name in number_keys(shown).items()}
+    after = {name: key for key, name in number_keys(now).items()}
+    moved = []
+    for name in now:
+        if name == old:
             continue
-        places = {shown.index(name), shown.index(old)} if name == new else {shown.index(name)}
-        if now.index(name) not in places:
-            return True
-    return False
+        if name == new:  # renamed (or merged into): old's key, or its own
+            kept = {before.get(old), before.get(new)} if name in shown else {before.get(old)}
+        else:
+            kept = {before.get(name)} if name in shown else {after.get(name)}  # added: a key of its own
+        if after.get(name) not in kept:
+            moved.append((name, after.get(name)))
+    return moved
+
+
+def keys_note(moved: list[tuple[str, str | None]], named: int = 3) -> str:
+    """One sentence naming the classes whose number key moved (`keys_moved`); empty when none did."""
+    if not moved:
+        return ""
+    said = ", ".join(f"key {key} gives {visible(name)}" if key else f"{visible(name)} has no key"
+                     for name, key in moved[:named])
+    more = f" and {len(moved) - named} more moved" if len(moved) > named else ""
+    return f" The number keys moved: {said}{more} (Edit → Classes… and F1 list every class's key)."
 
 
 class EditorHost(Protocol):
@@ -85,10 +104,11 @@ class ClassEditor:
     def add(self, name: str) -> str:
         if name in self.names():
             return f"{name} is already in the list."
-        # after the classes listed now, which keep their places (and number keys 1-9): added first,
-        # the new class took key 1 from the class that had it
-        problem = self._save_predefined([*self.names(), name])
-        return problem or f"Added {name}."
+        # after the classes listed now, which keep their places (and number keys): added first, the new
+        # class took key 1 from the class that had it. One named by a digit takes that key all the same.
+        shown = self.names()
+        problem = self._save_predefined([*shown, name])
+        return problem or f"Added {name}.{keys_note(keys_moved(shown, self.names()))}"
 
     def rename(self, old: str, new: str) -> str:
         if old == new:
@@ -110,8 +130,7 @@ class ClassEditor:
         if missed:  # boxes `rows_using` did not find in their files: said, and the class stays listed
             text += (f" {counted(len(missed), 'image')} still {'has' if len(missed) == 1 else 'have'} boxes "
                      f"labelled {old} that were not renamed ({self._first_names(missed)}): relabel them by hand.")
-        if keys_moved(shown, self.names(), old, new):
-            text += " The number keys 1-9 follow the new order."  # e.g. a merge took a class out from between
+        text += keys_note(keys_moved(shown, self.names(), old, new))  # e.g. a merge took a class out from between
         text += self._model_note(model, old, new)
         return f"{text} {problem}" if problem else text
 
@@ -135,16 +154,17 @@ class ClassEditor:
         return f" The model {why}"
 
     def delete(self, name: str) -> str:
+        shown = self.names()
         if name in self.model_classes():
             if name not in self.classes.predefined:
                 return f"{name} is one of the model's classes: it stays in the list while this model is used."
             # written there by an Add or a rename (the list as shown): the user can take it out again
             problem = self._save_predefined([n for n in self.classes.predefined if n != name])
             # Listed after the file's classes now (the list is the file's, then the model's): said, as
-            # the number keys of the classes after it move.
+            # the number keys of the classes after it may move.
             return problem or (f"Removed {name} from predefined_classes.txt; it stays in the list as one of the "
-                               "model's classes while this model is used, after the file's classes now "
-                               "(the number keys 1-9 follow the new order).")
+                               "model's classes while this model is used, after the file's classes now."
+                               f"{keys_note(keys_moved(shown, self.names()))}")
         rows = rows_using(self.session.store, name)
         if rows:
             boxes = sum(len(indices) for indices in rows.values())
@@ -159,7 +179,7 @@ class ClassEditor:
             problem = self._save_predefined([n for n in self.classes.predefined if n != name])
         if self.edits.default_label == name:
             self.edits.default_label = ""
-        return problem or f"Deleted {name}."
+        return problem or f"Deleted {name}.{keys_note(keys_moved(shown, self.names()))}"
 
     def _first_names(self, rows: list[int], named: int = 3) -> str:
         names = ", ".join(visible(self.session.image_path(row).name) for row in rows[:named])
