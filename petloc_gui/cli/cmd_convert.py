@@ -36,8 +36,8 @@ classes.txt, box outside the image, missing image, malformed line) is one
 summary comes last. See docs/cli.md.
 
 examples:
-  petloc convert ../shared/data/oxford-pets-3breeds --to yolo pets-yolo
-  petloc convert ../shared/data/oxford-pets-3breeds --to coco pets-coco
+  petloc convert my_pets --to yolo pets-yolo
+  petloc convert my_pets --to coco pets-coco
   petloc convert pets-yolo --from yolo pets-voc
   petloc convert instances.json --from coco pets-voc --image-root photos/
 """

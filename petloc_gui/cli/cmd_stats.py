@@ -30,7 +30,7 @@ as HEIC) are listed with their file names.
 With --json, the last line of stdout is one JSON object (see docs/cli.md).
 
 examples:
-  petloc stats ../shared/data/oxford-pets-3breeds
+  petloc stats my_photos
   petloc stats runs/digits-train --json
   petloc stats runs/digits-train --plot digits-stats.png
   petloc stats runs/digits-train --plot digits-stats.png --overwrite   # replace the last plot

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from petloc_gui.cli import cmd_train
+from petloc_gui.cli import cmd_convert, cmd_stats, cmd_train
 from petloc_gui.cli.main import EPILOG
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,7 +17,8 @@ CLI_MD = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
 
 
 def test_the_examples_need_no_checkout():
-    for name, text in (("petloc --help", EPILOG), ("petloc train --help", cmd_train.EPILOG)):
+    for name, text in (("petloc --help", EPILOG), ("petloc train --help", cmd_train.EPILOG),
+                       ("petloc stats --help", cmd_stats.EPILOG), ("petloc convert --help", cmd_convert.EPILOG)):
         assert "../shared" not in text, name
         assert "--backbone-weights" not in text, name  # the wheel ships the weights: the default is right
 
