@@ -40,3 +40,16 @@ def constant_bundle(tmp_path):
     from petloc_gui.model.bundle import save_bundle
 
     return save_bundle(constant_model(), bundle_meta(), tmp_path / "constant")
+
+
+@pytest.fixture
+def scored(monkeypatch):
+    """The retrain comparison's scoring stood in for by 0.5 everywhere (the real scoring is the inference
+    path, tested elsewhere): for tests of what the comparison says about the images, not its figures."""
+    from petloc_gui.model import comparison
+
+    def score(spec, chosen, subset=None):
+        figures = {"n_images": len(chosen), "accuracy": 0.5, "mean_iou": 0.5, "iou_ge_50": 0.5, "iou_ge_75": 0.5}
+        return {**figures, "subset": dict(figures)} if subset else figures
+
+    monkeypatch.setattr(comparison, "score_model", score)

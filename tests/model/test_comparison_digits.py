@@ -5,21 +5,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from petloc_gui.core.digits import write_digits_dataset
 from petloc_gui.core.digits_record import RECORD_NAME, learned_digits
 from petloc_gui.model import comparison
 from petloc_gui.model.training_data import TrainingData
-
-
-@pytest.fixture
-def scored(monkeypatch):
-    def score(spec, chosen, subset=None):
-        figures = {"n_images": len(chosen), "accuracy": 0.5, "mean_iou": 0.5, "iou_ge_50": 0.5, "iou_ge_75": 0.5}
-        return {**figures, "subset": dict(figures)} if subset else figures
-
-    monkeypatch.setattr(comparison, "score_model", score)
 
 
 def _compare(folder, images, fine_tuned=True, old_model="digits"):

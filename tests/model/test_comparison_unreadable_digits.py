@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from petloc_gui.core.digits import write_digits_dataset
 from petloc_gui.core.digits_record import RECORD_NAME
 from petloc_gui.model import comparison
-
-
-@pytest.fixture
-def scored(monkeypatch):
-    def score(spec, chosen, subset=None):
-        figures = {"n_images": len(chosen), "accuracy": 0.5, "mean_iou": 0.5, "iou_ge_50": 0.5, "iou_ge_75": 0.5}
-        return {**figures, "subset": dict(figures)} if subset else figures
-
-    monkeypatch.setattr(comparison, "score_model", score)
 
 
 def _new_bundle(folder, learned=None):

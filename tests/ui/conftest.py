@@ -237,3 +237,15 @@ def names_in_view_order(window) -> list[str]:
     """The image list's names as shown (its sort and filters)."""
     model = window.session.model
     return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def class_list_dialog(qtbot, window):
+    """Edit → Classes… as the window builds it: the folder's classes and the current model's."""
+    from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
+    from petloc_gui.ui.review.class_editor import ClassEditor
+
+    info = window.current_model_info
+    dialog = ClassListDialog(ClassEditor(window.session, window.edits, lambda: info().class_names if info() else (),
+                                         host=window), window)
+    qtbot.addWidget(dialog)
+    return dialog

@@ -6,18 +6,7 @@ none said they moved. The dialog did not show the keys either (F1 did)."""
 
 from __future__ import annotations
 
-from .conftest import open_and_wait
-
-
-def _dialog(qtbot, window):
-    from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
-    from petloc_gui.ui.review.class_editor import ClassEditor
-
-    info = window.current_model_info
-    dialog = ClassListDialog(ClassEditor(window.session, window.edits, lambda: info().class_names if info() else (),
-                                         host=window), window)
-    qtbot.addWidget(dialog)
-    return dialog
+from .conftest import class_list_dialog, open_and_wait
 
 
 def _shown(dialog) -> list[str]:
@@ -27,7 +16,7 @@ def _shown(dialog) -> list[str]:
 def test_the_class_list_shows_each_class_key_by_the_rule_the_keys_follow(qtbot, window, folder):
     (folder / "predefined_classes.txt").write_text("bird\n2\n", encoding="utf-8")
     open_and_wait(qtbot, window, folder)  # then the model's cat and dog
-    dialog = _dialog(qtbot, window)
+    dialog = class_list_dialog(qtbot, window)
     assert _shown(dialog) == ["bird    key 1", "2    key 2", "cat    key 3", "dog    key 4"]
     assert dialog.names() == window.labels.names() == ["bird", "2", "cat", "dog"]
     dialog.list.setCurrentRow(2)
@@ -37,7 +26,7 @@ def test_the_class_list_shows_each_class_key_by_the_rule_the_keys_follow(qtbot, 
 def test_a_rename_to_a_digit_says_which_keys_moved(qtbot, window, folder):
     (folder / "predefined_classes.txt").write_text("bird\nfish\n", encoding="utf-8")
     open_and_wait(qtbot, window, folder)  # bird 1, fish 2, cat 3, dog 4
-    dialog = _dialog(qtbot, window)
+    dialog = class_list_dialog(qtbot, window)
     dialog.rename("bird", "3")  # in bird's place, but named by key 3: fish and cat move down one
     assert dialog.result.text().endswith(" The number keys moved: key 3 gives 3, key 1 gives fish, key 2 gives cat "
                                          "(Edit → Classes… and F1 list every class's key).")
@@ -50,7 +39,7 @@ def test_a_rename_to_a_digit_says_which_keys_moved(qtbot, window, folder):
 def test_a_delete_that_moves_the_keys_after_it_says_so(qtbot, window, folder):
     (folder / "predefined_classes.txt").write_text("bird\nfish\n", encoding="utf-8")
     open_and_wait(qtbot, window, folder)
-    dialog = _dialog(qtbot, window)
+    dialog = class_list_dialog(qtbot, window)
     dialog.delete("bird")
     assert dialog.result.text() == ("Deleted bird. The number keys moved: key 1 gives fish, key 2 gives cat, "
                                     "key 3 gives dog (Edit → Classes… and F1 list every class's key).")
@@ -59,7 +48,7 @@ def test_a_delete_that_moves_the_keys_after_it_says_so(qtbot, window, folder):
 def test_a_change_that_moves_no_key_says_nothing_of_them(qtbot, window, folder):
     (folder / "predefined_classes.txt").write_text("cat\ndog\n", encoding="utf-8")
     open_and_wait(qtbot, window, folder)  # the model's cat and dog are the file's too
-    dialog = _dialog(qtbot, window)
+    dialog = class_list_dialog(qtbot, window)
     dialog.delete("dog")  # out of the file, listed after it as the model's: in its place all the same
     assert "stays in the list as one of the model's classes" in dialog.result.text()
     assert "number keys" not in dialog.result.text()
@@ -69,7 +58,7 @@ def test_a_change_that_moves_no_key_says_nothing_of_them(qtbot, window, folder):
 
 def test_adding_a_class_named_by_a_digit_says_whose_keys_it_took(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)  # cat 1, dog 2
-    dialog = _dialog(qtbot, window)
+    dialog = class_list_dialog(qtbot, window)
     dialog.add("1")  # last in the list, but key 1 is its own
     assert dialog.result.text() == ("Added 1. The number keys moved: key 2 gives cat, key 3 gives dog "
                                     "(Edit → Classes… and F1 list every class's key).")

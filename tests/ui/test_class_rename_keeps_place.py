@@ -5,18 +5,7 @@ from __future__ import annotations
 
 from petloc_gui.app.class_list import read_classes
 
-from .conftest import open_and_wait
-
-
-def _dialog(qtbot, window):
-    from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
-    from petloc_gui.ui.review.class_editor import ClassEditor
-
-    info = window.current_model_info
-    dialog = ClassListDialog(ClassEditor(window.session, window.edits, lambda: info().class_names if info() else (),
-                                         host=window), window)
-    qtbot.addWidget(dialog)
-    return dialog
+from .conftest import class_list_dialog, open_and_wait
 
 
 def _listed(dialog) -> list[str]:
@@ -28,7 +17,7 @@ def test_a_typed_class_renamed_keeps_its_number_key(qtbot, window, folder):
     window.show_row(0)
     window.edits.set_label("rabbbit")  # a typo, typed once: the third class
     assert window.labels.names() == ["cat", "dog", "rabbbit"]
-    dialog = _dialog(qtbot, window)
+    dialog = class_list_dialog(qtbot, window)
     dialog.rename("rabbbit", "rabbit")
     assert window.labels.names() == ["cat", "dog", "rabbit"] == _listed(dialog)
     assert read_classes(folder) == ["cat", "dog", "rabbit"]  # kept in the file, in the list's order
@@ -43,15 +32,15 @@ def test_a_class_after_the_predefined_ones_keeps_its_place(qtbot, window, folder
     window.show_row(0)
     window.edits.set_label("rabbbit")
     assert window.labels.names() == ["bird", "fish", "cat", "dog", "rabbbit"]
-    _dialog(qtbot, window).rename("rabbbit", "rabbit")
+    class_list_dialog(qtbot, window).rename("rabbbit", "rabbit")
     assert window.labels.names() == ["bird", "fish", "cat", "dog", "rabbit"]
-    _dialog(qtbot, window).rename("fish", "trout")  # in the file: in its place there
+    class_list_dialog(qtbot, window).rename("fish", "trout")  # in the file: in its place there
     assert window.labels.names() == ["bird", "trout", "cat", "dog", "rabbit"]
 
 
 def test_a_model_class_renamed_takes_its_key_with_it(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)  # a picked model (cat, dog): kept whatever the classes
-    _dialog(qtbot, window).rename("cat", "kitty")
+    class_list_dialog(qtbot, window).rename("cat", "kitty")
     names = window.labels.names()
     assert names[:2] == ["kitty", "dog"]  # the model's cat is still offered, after them
     assert names == ["kitty", "dog", "cat"]
@@ -61,23 +50,23 @@ def test_a_merge_keeps_the_class_it_joins_in_its_place(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     window.show_row(0)
     window.edits.set_label("dogg")
-    _dialog(qtbot, window).rename("dogg", "dog")
+    class_list_dialog(qtbot, window).rename("dogg", "dog")
     assert window.labels.names() == ["cat", "dog"]
 
 
 def test_a_merge_into_a_model_class_puts_it_in_the_merged_class_place(qtbot, window, folder):
     (folder / "predefined_classes.txt").write_text("bird\nfish\n", encoding="utf-8")
     open_and_wait(qtbot, window, folder)
-    _dialog(qtbot, window).rename("fish", "dog")  # into a model class: fish's boxes become dog's
+    class_list_dialog(qtbot, window).rename("fish", "dog")  # into a model class: fish's boxes become dog's
     assert read_classes(folder) == ["bird", "dog"]  # dog takes fish's key; cat keeps its own (3)
     assert window.labels.names() == ["bird", "dog", "cat"]
 
 
 def test_a_class_renamed_away_and_back_gets_its_key_back(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)  # the model's classes: cat (1), dog (2)
-    _dialog(qtbot, window).rename("cat", "feline")
+    class_list_dialog(qtbot, window).rename("cat", "feline")
     assert window.labels.names()[:2] == ["feline", "dog"]
-    dialog = _dialog(qtbot, window)
+    dialog = class_list_dialog(qtbot, window)
     text = dialog.actions.rename("feline", "cat")  # cat is listed (the model's): a merge
     assert window.labels.names() == ["cat", "dog"] and read_classes(folder) == ["cat", "dog"]
     assert "number keys" not in text  # nothing moved
@@ -89,7 +78,7 @@ def test_a_class_renamed_away_and_back_gets_its_key_back(qtbot, window, folder):
 def test_a_merge_that_moves_the_keys_says_so(qtbot, window, folder):
     (folder / "predefined_classes.txt").write_text("bird\nfish\ndog\n", encoding="utf-8")
     open_and_wait(qtbot, window, folder)
-    text = _dialog(qtbot, window).actions.rename("bird", "dog")  # in the file: dog keeps its place
+    text = class_list_dialog(qtbot, window).actions.rename("bird", "dog")  # in the file: dog keeps its place
     assert window.labels.names() == ["fish", "dog", "cat"]
     assert text.endswith(" The number keys moved: key 1 gives fish, key 2 gives dog, key 3 gives cat "
                          "(Edit → Classes… and F1 list every class's key).")
@@ -99,7 +88,7 @@ def test_a_model_class_written_into_the_file_by_a_rename_can_be_taken_out_again(
     open_and_wait(qtbot, window, folder)
     window.show_row(0)
     window.edits.set_label("rabbbit")
-    dialog = _dialog(qtbot, window)
+    dialog = class_list_dialog(qtbot, window)
     dialog.rename("rabbbit", "rabbit")  # the list as shown goes into the file: cat, dog, rabbit
     assert read_classes(folder) == ["cat", "dog", "rabbit"]
     dialog.delete("cat")
@@ -111,7 +100,7 @@ def test_a_model_class_written_into_the_file_by_a_rename_can_be_taken_out_again(
 
 def test_merging_two_model_classes_leaves_the_file_and_the_keys_alone(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)  # the model's classes cat (1), dog (2); no predefined_classes.txt
-    text = _dialog(qtbot, window).actions.rename("cat", "dog")  # cat's boxes become dog's
+    text = class_list_dialog(qtbot, window).actions.rename("cat", "dog")  # cat's boxes become dog's
     assert read_classes(folder) == [] and window.labels.names() == ["cat", "dog"]  # the model still knows cat
     assert "number keys" not in text
     window.show_row(1)
