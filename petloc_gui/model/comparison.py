@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -22,6 +23,13 @@ from petloc_gui.core.epoch_choice import refiner_choosers
 from petloc_gui.core.metrics import evaluate_objects
 from petloc_gui.core.text import counted
 from petloc_gui.model.bundle import load_bundle, read_meta
+from petloc_gui.model.class_renames import (
+    as_renamed,
+    renamed_in,
+    renamed_sentence,
+    renames_known_to,
+    unknown_class_hedge,
+)
 from petloc_gui.model.data import collect_samples
 from petloc_gui.model.training_record import (
     UNKNOWN,
@@ -81,6 +89,8 @@ def compare_models(
     subset = {s.relpath for s in fair} if seen and fair else None
     result.update(n_images=len(fair) if fair else len(chosen), old_trained_on=None if seen is None else len(seen))
     scored_on = fair or chosen  # the images the headline figures are on
+    new_meta = _meta(str(new_bundle))
+    renamed = renames_known_to(old_meta, renamed_in(new_meta)) if fine_tuned else {}  # old names count as new
     new_scores = score_model(new_bundle, chosen, subset)
     result["new"] = _pick(new_scores, subset)
     if subset is not None:
@@ -93,7 +103,6 @@ def compare_models(
     if old_meta is not None:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
         chose_old = _chose_old(old_meta, scored_on, hashes)
         hedges += [(text, False) for text in _chose_old_hedge(*chose_old)]
-    new_meta = _meta(str(new_bundle))
     hedges += _digits_hedges(old_meta, ancestors, new_meta, scored_on, hashes, fine_tuned)
     new_chose = _chose_new_refiner(new_meta, scored_on)
     if 0 < new_chose < len(scored_on):
@@ -106,9 +115,15 @@ def compare_models(
                        f"({ancestors.why_incomplete}): images they trained on cannot be recognised, so {whose} "
                        "may be optimistic.", fine_tuned))
         result["note"] = result["note"].replace("and neither trained on", "and neither is known to have trained on")
+    if old_meta is not None and isinstance(old_meta.get("class_names"), list):  # classes it cannot predict
+        unknown = unknown_class_hedge(old_meta["class_names"], renamed, [{lb for lb, _ in s.ground_truth}
+                                                                         for s in scored_on])
+        hedges += [(unknown, False)] if unknown else []
     if hedges:  # then not "a fair comparison"
         result["note"] = " ".join([result["note"].replace("A fair comparison: both", "Both", 1),
                                    *(text for text, _ in hedges)])
+    if renamed:  # the same class under its new name: fair, but said
+        result["note"] += " " + renamed_sentence(renamed)
     result["new_split"] = (SELECTION_NOTE if selection_only else
                            REFINER_NOTE if new_chose and new_chose == len(scored_on) else REPORT_NOTE)
     result["note"] += " " + result["new_split"]
@@ -120,7 +135,7 @@ def compare_models(
     result["new_hedges"] = [text for text, about_new in hedges if about_new] + split_hedge
     if old_model:  # what the new model's figures rest on is worked out above: kept when this one fails
         try:
-            old_scores = score_model(old_model, chosen, subset)
+            old_scores = score_model(old_model, chosen, subset, renamed)
         except Exception as exc:  # noqa: BLE001 - the new model is still worth showing
             why = str(exc) or type(exc).__name__  # an exception with no message still says what it was
             print(f"petloc: could not score the current model: {why}", file=sys.stderr)
@@ -325,13 +340,17 @@ def _pick(scores: dict[str, Any], subset: set[str] | None) -> dict[str, Any]:
     return scores["subset"] if subset is not None else _without_subset(scores)
 
 
-def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = None) -> dict[str, Any]:
+def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = None,
+                renamed: dict[str, str] | None = None) -> dict[str, Any]:
     """Accuracy, mean IoU and IoU>=0.5/0.75 of one model on (image, box, label) samples.
 
     With ``subset`` (relative paths), the same predictions are also scored on
-    those images alone, under the key ``"subset"``.
+    those images alone, under the key ``"subset"``. ``renamed`` (``{new name: old name}``): the model's
+    predictions of an old name count as its new name.
     """
     bundle, kept = predictions_on(spec, samples)
+    if renamed:
+        kept = [(s, replace(p, label=as_renamed(p.label, renamed))) for s, p in kept]
     names = sorted(set(bundle.class_names) | {label for s, _ in kept for label, _ in s.ground_truth})
     scores = _metrics(kept, names)
     if subset:

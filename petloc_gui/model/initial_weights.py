@@ -6,6 +6,7 @@ them by file name and hash (`backbone_weights`), never by a path of the machine 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,12 @@ def backbone_weights(preset: Preset, weights_file: str | None) -> tuple[str | No
     return str(path), info
 
 
-def init_from_parent(model: KerasModel, parent_model: KerasModel, parent_names: list[str], names: list[str]) -> None:
-    """Copy every weight of the parent; the class layer keeps rows of the shared classes."""
+def init_from_parent(model: KerasModel, parent_model: KerasModel, parent_names: list[str], names: list[str],
+                     renamed: Mapping[str, str] | None = None) -> None:
+    """Copy every weight of the parent; the class layer keeps the rows of the shared classes, a class
+    ``renamed`` (``{new name: the parent's name}``) the row of its parent's name; a class the parent
+    lacks keeps its fresh row."""
+    from petloc_gui.model.class_renames import as_renamed
     from petloc_gui.model.networks import CLASS_OUTPUT
 
     for layer in model.layers:
@@ -48,7 +53,7 @@ def init_from_parent(model: KerasModel, parent_model: KerasModel, parent_names: 
         kernel, bias = layer.get_weights()
         old_kernel, old_bias = source.get_weights()
         for i, name in enumerate(parent_names):
-            j = names.index(name)
+            j = names.index(as_renamed(name, renamed or {}))
             kernel[:, j] = old_kernel[:, i]
             bias[j] = old_bias[i]
         layer.set_weights([kernel, bias])

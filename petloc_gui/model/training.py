@@ -25,6 +25,8 @@ import numpy as np
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.paths import resources_dir, user_cache_dir, user_data_dir
 from petloc_gui.model.bundle import BUNDLED_NAMES, load_bundle, new_version_id, save_bundle
+from petloc_gui.model.class_renames import RECORD_KEY as RENAMED_KEY
+from petloc_gui.model.class_renames import parent_named, renamed_notice, untold_renames_notice
 from petloc_gui.model.distributed import (
     DISTRIBUTE_CHOICES,
     FINAL_DECISION_TIMEOUT,
@@ -75,6 +77,8 @@ class TrainConfig:
     test_split: dict[str, Any] | None = None  # recorded in meta.json as given
     cache_images: bool = False  # keep decoded, downscaled images in the user cache folder
     version_id: str | None = None  # meta.json's id (None: a new one); the CLI names --out's sub-folder by it
+    # fine-tuning: the parent's classes renamed since, {new name: the parent's name} (model.class_renames)
+    renamed: dict[str, str] = field(default_factory=dict)
 
 
 def _model_name(bundle: LoadedBundle) -> str:
@@ -138,7 +142,8 @@ def train(
     data = TrainingData.collect(data_dir, config.label, config.exclude, config.val_fraction, config.seed,
                                 parent_meta=parent.meta if parent else None,
                                 parent_class_names=parent.class_names if parent else None,
-                                train_only=config.train_only, skip_prelabels=config.skip_prelabels)
+                                train_only=config.train_only, skip_prelabels=config.skip_prelabels,
+                                renamed=config.renamed)
     if not data.train:
         raise TooFewImagesError(nothing_left_to_train(data.n_prelabels_skipped), data.root, data.skipped)
     names = data.class_names
@@ -154,7 +159,8 @@ def train(
           "selection_images": selection_images, "report_images": report_images,
           "skipped": [[p, r] for p, r in data.skipped], "class_names": names, "n_prelabels": data.n_prelabels,
           "n_prelabels_skipped": data.n_prelabels_skipped})
-    for message in data.digits_notices():  # canvases whose MNIST digit no record tells: meta.json says "all"
+    notices = [*data.digits_notices(), *_class_notices(data, parent)]  # digits: meta.json says "all"
+    for message in notices:
         emit({"event": "notice", "message": message})
 
     weights_path, backbone_info = backbone_weights(preset, config.backbone_weights)
@@ -162,7 +168,7 @@ def train(
     with strategy.scope():
         model = networks.build_model(preset, len(names), None if parent else weights_path)
         if parent is not None:
-            init_from_parent(model, parent.model, parent.class_names, names)
+            init_from_parent(model, parent.model, parent.class_names, names, data.renamed)
             backbone_info = dict(parent.meta.get("backbone") or backbone_info)
         fitted = networks.training_view(model)  # the model itself, or with the centre head's heatmap
     has_backbone = networks.backbone_of(model) is not None
@@ -233,6 +239,7 @@ def train(
         "backbone": backbone_info,
         "parent": _model_name(parent) if parent else None,
         "parent_version_id": parent.meta.get("version_id") if parent else None,
+        **({RENAMED_KEY: dict(data.renamed)} if data.renamed else {}),  # the lineage says the renames
         "splits": splits,
         "images": data.images_record(),
         "training_data": data.summary_record(len(config.exclude)),
@@ -263,7 +270,8 @@ def train(
         return out_dir
     from petloc_gui.model.carried_refiner import carried_refiner, rescored_with_refiner
 
-    refiner = carried_refiner(parent, meta["class_names"])  # a two-stage parent keeps its second stage
+    # a two-stage parent keeps its second stage; a renamed class keeps its place, so the refiner still fits
+    refiner = carried_refiner(parent, parent_named(names, data.renamed))
     if refiner is not None:
         meta["refine"] = refiner.meta
     path = save_bundle(model, meta, out_dir, extra_files=refiner.files if refiner else None)
@@ -271,6 +279,18 @@ def train(
         metrics = rescored_with_refiner(path, meta, report or selection)
     emit({"event": "done", "bundle": str(path), "metrics": metrics})
     return path
+
+
+def _class_notices(data: TrainingData, parent: LoadedBundle | None) -> list[str]:
+    """The log's lines on a fine-tune's classes: the renames it was told of, or its warning that a new
+    class may be one of the parent's renamed (`class_renames`)."""
+    if parent is None:
+        return []
+    if data.renamed:
+        return [renamed_notice(data.renamed)]
+    on_boxes = {label for it in data.items for label, _ in it.sample.ground_truth}
+    untold = untold_renames_notice(parent.class_names, set(data.class_names) - set(parent.class_names), on_boxes)
+    return [untold] if untold else []
 
 
 def _config_record(config: TrainConfig, parent: LoadedBundle | None) -> dict[str, Any]:

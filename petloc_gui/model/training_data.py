@@ -16,7 +16,7 @@ all go through this object.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -36,6 +36,7 @@ from petloc_gui.model.canvas_digits import (
     untold_notices,
     untold_record,
 )
+from petloc_gui.model.class_renames import class_names_after, rename_problem
 from petloc_gui.model.collected_folder import CollectedFolder, collect_folder, sha256_or_none
 from petloc_gui.model.data import Sample, fingerprint
 from petloc_gui.model.image_cache import ImageCache
@@ -123,7 +124,8 @@ class TrainingData:
                  skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int,
                  train_only: Iterable[str] = (), files: dict[str, dict[str, str | None]] | None = None,
                  data_fingerprint: str = "", parent_validation: Iterable[str] = (),
-                 prelabels_skipped: int = 0, inherited_digits: dict[str, frozenset[int] | None] | None = None) -> None:
+                 prelabels_skipped: int = 0, inherited_digits: dict[str, frozenset[int] | None] | None = None,
+                 renamed: Mapping[str, str] | None = None) -> None:
         self.root = root
         self.items = items
         self.train = [it for it in items if it.relpath not in validation]
@@ -149,6 +151,8 @@ class TrainingData:
         # MNIST digits the parent's and its ancestors' weights learned (`core.digits_record`): this model
         # learns them too
         self._inherited_digits = dict(inherited_digits or {})
+        # the parent's classes renamed since (new name -> the parent's): in its place, from its row (ADR 0011)
+        self.renamed = dict(renamed or {})
 
     @classmethod
     def collect(
@@ -162,6 +166,7 @@ class TrainingData:
         parent_class_names: Sequence[str] | None = None,
         train_only: Iterable[str | os.PathLike[str]] = (),
         skip_prelabels: bool = False,
+        renamed: Mapping[str, str] | None = None,
     ) -> TrainingData:
         """Index, check and split ``data_dir``; with a parent (fine-tuning), keep its held-out images out.
 
@@ -178,15 +183,16 @@ class TrainingData:
         ``skip_prelabels`` leaves those out altogether, to train on checked boxes only (a model trained
         on its own unchecked boxes learns its mistakes again): they are in no split, not even "test"
         (they are no held-out images; the next run may train on them), and only counted
-        (``n_prelabels_skipped``).
+        (``n_prelabels_skipped``). ``renamed`` (``{new name: the parent's name}``, fine-tuning only): the
+        parent's classes renamed since, listed under their new name in their place (`class_renames`).
         """
         return cls.from_folder(collect_folder(data_dir, label, exclude, parent_meta), val_fraction, seed,
-                               parent_class_names, train_only, skip_prelabels)
+                               parent_class_names, train_only, skip_prelabels, renamed)
 
     @classmethod
     def from_folder(cls, folder: CollectedFolder, val_fraction: float = 0.2, seed: int = 0,
                     parent_class_names: Sequence[str] | None = None, train_only: Iterable[str | os.PathLike[str]] = (),
-                    skip_prelabels: bool = False) -> TrainingData:
+                    skip_prelabels: bool = False, renamed: Mapping[str, str] | None = None) -> TrainingData:
         """Check and split what `collect_folder` read (`collect`'s second half; its arguments). ``folder``
         is left as it was: the Retrain dialog splits one read both with and without the pre-labels."""
         root, samples, excluded, hashes = folder.root, folder.samples, folder.excluded, folder.hashes
@@ -209,9 +215,14 @@ class TrainingData:
             raise TooFewImagesError(too_few_images(len(items), n_skipped_prelabels, why, skipped), root, skipped)
         labels = [it.label for it in items]
         if parent_class_names is None:
+            if renamed:
+                raise DatasetError("classes can be renamed only when fine-tuning a model", root)
             names = sorted(set(labels))
-        else:  # the parent's classes first (their weights are kept), then any new ones
-            names = list(parent_class_names) + sorted(set(labels) - set(parent_class_names))
+        else:  # the parent's classes first (their weights are kept; a renamed one in its place), then new ones
+            problem = rename_problem(renamed or {}, parent_class_names, _images_by_label(items))
+            if problem:
+                raise DatasetError(problem, root)
+            names = class_names_after(parent_class_names, renamed or {}, labels)
         train_only_paths = {os.path.abspath(root / p) for p in train_only}  # an absolute p stays p
         taught = {it.relpath for it in items if os.path.abspath(it.sample.image_path) in train_only_paths
                   or hashes.get(it.relpath) in folder.learned or it.sample.prelabel}
@@ -223,7 +234,7 @@ class TrainingData:
                               + test, hashes)
         return cls(root, items, validation, test, skipped, names, val_fraction, seed, taught, files,
                    fingerprint(it.sample for it in items), forced, n_skipped_prelabels,
-                   folder.inherited_digits)
+                   folder.inherited_digits, renamed)
 
     # -- what the pipelines need --------------------------------------------
     def label_ids(self, items: Sequence[Item]) -> np.ndarray:
@@ -308,6 +319,15 @@ class TrainingData:
         return {"images": sorted(it.relpath for it in self.validation), "fraction": self.val_fraction,
                 "seed": self.seed, "rule": "sha256 of the relative path < fraction; each class of >= 2 "
                 "images keeps one on each side; a parent's validation images stay (model.splits)"}
+
+
+def _images_by_label(items: Sequence[Item]) -> dict[str, list[str]]:
+    """label -> the images with a box of it (any object, not only the first that training learns)."""
+    found: dict[str, list[str]] = {}
+    for item in items:
+        for label in {label for label, _ in item.sample.ground_truth}:
+            found.setdefault(label, []).append(item.relpath)
+    return found
 
 
 def too_few_images(found: int, prelabels_left_out: int = 0, held_out: str = "",

@@ -48,7 +48,7 @@ def scored(monkeypatch):
     path, tested elsewhere): for tests of what the comparison says about the images, not its figures."""
     from petloc_gui.model import comparison
 
-    def score(spec, chosen, subset=None):
+    def score(spec, chosen, subset=None, renamed=None):
         figures = {"n_images": len(chosen), "accuracy": 0.5, "mean_iou": 0.5, "iou_ge_50": 0.5, "iou_ge_75": 0.5}
         return {**figures, "subset": dict(figures)} if subset else figures
 

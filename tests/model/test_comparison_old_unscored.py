@@ -22,7 +22,7 @@ from .test_comparison_record import _current_and_fresh
 def old_fails(monkeypatch):
     """The new model scores; the current one (any other spec) raises an exception with no message."""
 
-    def score(spec, chosen, subset=None):
+    def score(spec, chosen, subset=None, renamed=None):
         if not str(spec).endswith("nb"):
             raise RuntimeError()
         figures = {"accuracy": 0.5, "mean_iou": 0.5, "iou_ge_50": 0.5, "iou_ge_75": 0.5}

@@ -65,7 +65,7 @@ def scored(monkeypatch):
     """Stand-in scores (the real scoring is the inference path, tested elsewhere); records what was scored."""
     calls = []
 
-    def score(spec, chosen, subset=None):
+    def score(spec, chosen, subset=None, renamed=None):
         calls.append((str(spec), sorted(s.relpath for s in chosen), None if subset is None else sorted(subset)))
         figures = {"accuracy": 0.5, "mean_iou": 0.5, "iou_ge_50": 0.5, "iou_ge_75": 0.5}
         out = {"n_images": len(chosen), **figures}
@@ -294,10 +294,10 @@ def _old_fails(monkeypatch):
     """The new model (bundle "nb") scores; the current one raises."""
     real = comparison.score_model
 
-    def score(spec, chosen, subset=None):
+    def score(spec, chosen, subset=None, renamed=None):
         if not str(spec).endswith("nb"):
             raise RuntimeError("cannot load it")
-        return real(spec, chosen, subset)
+        return real(spec, chosen, subset, renamed)
 
     monkeypatch.setattr(comparison, "score_model", score)
 

@@ -9,7 +9,9 @@ knows them, or brings back the one a mistaken class took away.
 
 The class list (Edit → Classes…) changes them through `renamed`, `forget` and
 `set_predefined`, which keep that rule: a class leaves the list only once no
-box has it, whoever asks.
+box has it, whoever asks. The renames of the session are kept (`renames`): the
+Retrain dialog offers a fine-tune that starts a renamed class from its old
+name's weights (ADR 0011).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Protocol
 from PySide6.QtCore import QTimer
 
 from petloc_gui.app.class_list import merged_names
+from petloc_gui.app.session_renames import SessionRenames
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.models.model_handle import ModelInfo
@@ -46,6 +49,7 @@ class FolderClasses:
         self._model, self._label_box, self._host, self._closed, self._edits = (
             model, label_box, host, closed, edits)
         self._prune_queued = False
+        self.renames = SessionRenames()  # the classes renamed while this folder is open (old -> new, chained)
 
     @property
     def predefined(self) -> list[str]:
@@ -61,6 +65,7 @@ class FolderClasses:
         """Class ``old`` was renamed ``new`` on every box found (``kept``: some box is labelled ``new``
         now). ``old`` leaves the list at once (the class list dialog shows it next), not after this
         turn, but only once no box has it: a box the rename did not reach keeps it listed."""
+        self.renames.renamed(old, new)
         if kept:
             self.used.add(new)
         self._drop_unused()  # the look queued by the edits, done now (and once)

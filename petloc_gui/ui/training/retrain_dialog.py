@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,6 +25,7 @@ from petloc_gui.core.text import counted, visible
 from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 from petloc_gui.ui import background
 from petloc_gui.ui.modal import modal
+from petloc_gui.ui.training.rename_choices import RenameChoices
 from petloc_gui.ui.training.retrain_support import HoldoutPreview
 
 # Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
@@ -60,6 +61,8 @@ class RetrainOptions:
     val_fraction: float = VAL_FRACTION
     save_first: bool = True
     train_prelabels: bool = True  # train on the folder's unreviewed pre-labels too (else they are left out)
+    # fine-tuning: the current model's classes renamed, {new name: its name} (the worker's --renamed NEW=OLD)
+    renamed: Mapping[str, str] = field(default_factory=dict)
 
 
 def ask_save_first(parent: QWidget | None) -> bool:
@@ -90,8 +93,12 @@ class RetrainDialog(QDialog):
         holdout_loader: HoldoutLoader | None = None,
         defaults: RetrainOptions = RetrainOptions(),
         can_fine_tune: bool = True,
+        session_renames: Mapping[str, str] | None = None,
     ) -> None:
+        """``session_renames``: the classes renamed with Edit → Classes while the folder is open,
+        ``{old: name now}`` (`FolderClasses.renames`): a fine-tune is offered them, prefilled."""
         super().__init__(parent)
+        self._session_renames = dict(session_renames or {})
         self.setWindowTitle("Retrain the model")
         self._defaults = defaults
         self._holdout_preview: HoldoutPreview | None = None
@@ -119,6 +126,8 @@ class RetrainDialog(QDialog):
         self.digits_note = QLabel()
         self.digits_note.setWordWrap(True)
         self.digits_note.hide()
+        self.rename_choices = RenameChoices()  # fine-tuning: a class new to the model, or one of its renamed?
+        self.rename_choices.hide()
         self.prelabel_note = QLabel()  # next to the held-out list: what the run does with unchecked boxes
         self.prelabel_note.setWordWrap(True)
         self.prelabel_note.hide()
@@ -150,6 +159,7 @@ class RetrainDialog(QDialog):
         layout.addWidget(self.from_current)
         layout.addWidget(self.from_scratch)
         layout.addLayout(form)
+        layout.addWidget(self.rename_choices)
         layout.addWidget(self.holdout_label)
         layout.addWidget(self.holdout_list)
         layout.addWidget(self.prelabel_note)
@@ -162,6 +172,7 @@ class RetrainDialog(QDialog):
         self.from_current.toggled.connect(self._update_holdout)  # fine-tuning keeps the model's test images out
         self.save_first.toggled.connect(self._update_holdout)  # saving first may make a run possible
         self.train_prelabels.toggled.connect(self._update_holdout)  # leaving them out may leave too few
+        self.rename_choices.changed.connect(self._grow_to_contents)
         self._update_holdout()
         self.resize(MIN_WIDTH, self.sizeHint().height())
 
@@ -189,18 +200,25 @@ class RetrainDialog(QDialog):
             save_first=self.save_first.isEnabled() and self.save_first.isChecked(),
             # shown only once the preview counted pre-labels: unseen, it never leaves them out
             train_prelabels=self.train_prelabels.isChecked() or self.train_prelabels.isHidden(),
+            renamed=self.rename_choices.renamed() if self._fine_tunes_shown() else {},
         )
+
+    def _fine_tunes_shown(self) -> bool:
+        """Whether the run fine-tunes and the class choices are on screen (a run that starts from scratch,
+        or before the preview came, renames nothing)."""
+        return self.from_current.isChecked() and self.rename_choices.isVisibleTo(self)
 
     def next_defaults(self) -> RetrainOptions:
         """What the dialog opens with next time: the choices as they stand, but a choice the user
         could not make this time (no unsaved edits; a model that cannot be fine-tuned; no pre-labels
-        shown) keeps its earlier value (a run with nothing to save unticked "Save my edits first" for good)."""
+        shown) keeps its earlier value (a run with nothing to save unticked "Save my edits first" for good).
+        Renames are this run's: the next one starts from a model that knows the new names."""
         chosen, earlier = self.options(), self._defaults
         return replace(chosen,
                        from_current=chosen.from_current if self.from_current.isEnabled() else earlier.from_current,
                        save_first=chosen.save_first if self.save_first.isEnabled() else earlier.save_first,
                        train_prelabels=(earlier.train_prelabels if self.train_prelabels.isHidden()
-                                        else chosen.train_prelabels))
+                                        else chosen.train_prelabels), renamed={})
 
     def _load_failed(self, _exc: Exception) -> None:
         self._loaded(None)
@@ -214,6 +232,7 @@ class RetrainDialog(QDialog):
     def _update_holdout(self) -> None:
         fraction = self.val_fraction.value()
         self._show_digits_notes(())  # said only of a run that can start (the last branch)
+        self.rename_choices.hide()  # likewise, and of a fine-tune only
         if self._loading is not None:
             self.holdout_label.setText("Reading the saved annotations to list the validation images…")
             self.holdout_list.hide()
@@ -270,6 +289,10 @@ class RetrainDialog(QDialog):
         self.holdout_list.addItems([visible(name) for name in preview.names])  # no raw control/bidi characters
         self.holdout_list.show()
         self._show_digits_notes(preview.digits_notes)
+        if self.from_current.isChecked() and preview.new_classes:
+            self.rename_choices.set_classes(preview.parent_classes, preview.new_classes, preview.unused_classes,
+                                            self._session_renames)
+            self.rename_choices.show()
         self._grow_to_contents()
 
     def _show_digits_notes(self, notes: tuple[str, ...]) -> None:

@@ -38,6 +38,11 @@ class Holdout:
     # the `petloc digits` records that cannot tell which MNIST digit training canvases hold, and what the new
     # model's meta.json then records (`model.canvas_digits.untold_notices`: the run's own warnings)
     digits_notes: tuple[str, ...] = ()
+    # fine-tuning: the current model's classes, the folder's training classes it lacks (a run adds them), and
+    # its classes on no box of the folder (a new class may be one of them renamed: the dialog asks, ADR 0011)
+    parent_classes: tuple[str, ...] = ()
+    new_classes: tuple[str, ...] = ()
+    unused_classes: tuple[str, ...] = ()
 
     def without_prelabels(self) -> Holdout:
         """The holdout of the same run leaving the pre-labels out (`TrainingData.collect`'s
@@ -142,7 +147,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         return None
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
     prelabels = [s.relpath for s in samples if s.prelabel]
-    tuned = _fine_tune_split(folder, label, parent_spec) if parent_spec else None
+    tuned, parent_names = _fine_tune_split(folder, label, parent_spec) if parent_spec else (None, [])
+    on_boxes = {name for s in samples for name, _ in s.ground_truth}  # any box of the folder, held out or not
     # canvases whose `petloc digits` record cannot tell their digit, of every annotated image (no image is
     # hashed: a record cannot tell before it asks); those the run trains on are warned of
     untold = _untold_digits(samples)
@@ -157,7 +163,10 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
             parent_test = sum(annotation is not None for _, _, annotation in tuned.test)
             return Holdout(len(chosen), sorted(chosen), parent_test, prelabels=tuned.n_prelabels,
                            reviewed=len(tuned.items) - tuned.n_prelabels,
-                           digits_notes=_trained_untold_notes(tuned_untold, chosen))
+                           digits_notes=_trained_untold_notes(tuned_untold, chosen),
+                           parent_classes=tuple(parent_names),
+                           new_classes=tuple(n for n in tuned.class_names if n not in parent_names),
+                           unused_classes=tuple(n for n in parent_names if n not in on_boxes))
         reviewed = len(samples) - len(prelabels)
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
             return Holdout(0, [], problem=too_few_images(len(samples)), prelabels=len(prelabels), reviewed=reviewed)
@@ -188,12 +197,13 @@ def _trained_untold_notes(untold: dict[str, tuple[str, str]], validation: set[st
     return tuple(untold_notices({r: why for r, why in untold.items() if r not in validation}))
 
 
-def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> TrainingData | Holdout | None:
-    """The `TrainingData` a fine-tune of ``parent_spec`` sees in the folder (the parent's validation
+def _fine_tune_split(folder: Path | str, label: str,
+                     parent_spec: str) -> tuple[TrainingData | Holdout | None, list[str]]:
+    """(The `TrainingData` a fine-tune of ``parent_spec`` sees in the folder (the parent's validation
     images by path and by content); when that run would stop at once, the `Holdout` that says why in
     its own words, with the pre-labels used and left out; None when the parent's meta.json cannot be
-    read. One read of the folder (`collect_folder`) serves both ways: reading it again to leave the
-    pre-labels out read every annotation a second time."""
+    read, the parent's class names). One read of the folder (`collect_folder`) serves both ways: reading
+    it again to leave the pre-labels out read every annotation a second time."""
     from petloc_gui.core.errors import DatasetError
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.collected_folder import collect_folder
@@ -202,15 +212,16 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> Traini
     try:
         meta = read_meta(parent_spec)
     except Exception:  # noqa: BLE001 - the run will say it; the preview falls back to the plain split
-        return None
+        return None, []
     names, read = meta.get("class_names"), None
+    names_read = [str(n) for n in names] if isinstance(names, list) else []
     try:
         read = collect_folder(folder, label, parent_meta=meta)
-        return TrainingData.from_folder(read, parent_class_names=names)
+        return TrainingData.from_folder(read, parent_class_names=names), names_read
     except DatasetError as exc:
         reason = exc.reason
     except Exception:  # noqa: BLE001 - as above
-        return None
+        return None, []
     # the pre-labels the run could use (not those that are the parent's test images, by path or by bytes)
     prelabels = read.n_prelabels if read is not None else 0  # None: the folder went since the plain split
     without = ""
@@ -221,7 +232,7 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str) -> Traini
             without = exc.reason
         except Exception:  # noqa: BLE001 - as above: the run will say it; the dialog keeps the first reason
             without = ""
-    return Holdout(0, [], 0, reason, prelabels=prelabels, problem_without_prelabels=without)
+    return Holdout(0, [], 0, reason, prelabels=prelabels, problem_without_prelabels=without), names_read
 
 
 def comparison_figures(

@@ -26,6 +26,10 @@ class StandInWindow(QMainWindow):
         self.save_calls = 0
         self.remembered: dict[Path, str] = {}  # the model each folder uses from now on
         self.adopted: list[str] = []  # of the models used (set_model_calls), those kept as a run's result
+        self.renames: dict[str, str] = {}  # classes renamed with Edit -> Classes this session, old -> new
+
+    def session_renames(self) -> dict[str, str]:
+        return dict(self.renames)
 
     def current_folder(self):
         return self._folder
