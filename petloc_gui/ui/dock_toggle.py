@@ -81,8 +81,10 @@ def dock_toggle_action(dock: QDockWidget, text: str, shortcut: str | None = None
 class FloatingDock(QObject):
     """Keeps ``dock``, while it floats, whole on its screen: when it is floated, shown (a window
     state restored from a bigger screen) or resized. A dock floated by its button or a double
-    click on its title goes beside the window when the screen has room there; one dragged out
-    stays where the user drops it. Moves are left alone: the window manager's drag is the user's."""
+    click on its title, in a window on screen, goes beside the window when the screen has room
+    there; one dragged out stays where the user drops it, and so does one the saved layout floats
+    as the window is made (restoreState floats it with no button down, as the button does; the
+    window is not shown yet). Moves are left alone: the window manager's drag is the user's."""
 
     def __init__(self, dock: QDockWidget) -> None:
         super().__init__(dock)
@@ -95,7 +97,9 @@ class FloatingDock(QObject):
         dock.installEventFilter(self)
 
     def _floated(self, floating: bool) -> None:
-        if floating and QGuiApplication.mouseButtons() == Qt.NoButton:  # not dragged out by its title
+        window = self.dock.parentWidget()
+        asked = QGuiApplication.mouseButtons() == Qt.NoButton  # not dragged out by its title
+        if floating and asked and window is not None and window.isVisible():
             QTimer.singleShot(0, self, self.place_beside_window)
         self._timer.start()
 

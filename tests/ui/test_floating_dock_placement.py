@@ -1,0 +1,56 @@
+"""Where a floated Images dock goes: beside the window when the user floats it by its button; where the
+user left it when the window comes back with its saved layout (the restored layout floated it with no
+mouse button down, which was taken for the button, and the dock was moved beside the window on every
+start)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+
+
+def _window(qtbot, factory, path, geometry=None):
+    from petloc_gui.ui.main_window import MainWindow
+    from petloc_gui.ui.settings import Settings
+
+    window = MainWindow(model_factory=factory, settings=Settings(path))
+    if geometry is not None:
+        window.setGeometry(geometry)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _close(window) -> None:
+    window.guard.confirm_leave = lambda reload=False: True
+    window.close()
+    window.shutdown()
+    window.deleteLater()
+
+
+def _narrow(area: QRect) -> QRect:
+    """A window on the left half of the screen: the right half has room for the dock beside it."""
+    return QRect(area.left(), area.top() + 40, area.width() // 2, area.height() - 100)
+
+
+def test_a_floating_dock_comes_back_where_the_user_put_it(qtbot, factory, tmp_path):
+    path = str(tmp_path / "settings.ini")
+    window = _window(qtbot, factory, path)
+    dock = window.file_dock
+    window.setGeometry(_narrow(dock.floating_guard.area()))
+    dock.setFloating(True)
+    qtbot.waitUntil(lambda: dock.isFloating() and dock.isVisible() and dock.x() >= window.frameGeometry().right(),
+                    timeout=5000)  # floated by its button: beside the window
+    area = dock.floating_guard.area()
+    dock.move(area.left() + 20, area.top() + 60)  # then dragged by the user over the window's left side
+    qtbot.wait(50)
+    placed = dock.frameGeometry().topLeft()
+    _close(window)
+
+    again = _window(qtbot, factory, path)
+    try:
+        moved = again.file_dock
+        qtbot.wait(100)  # a placement, had one been asked for, is done by now
+        assert moved.isFloating()
+        assert (moved.frameGeometry().topLeft() - placed).manhattanLength() < 20, (placed, moved.frameGeometry())
+    finally:
+        _close(again)
