@@ -93,20 +93,36 @@ class FloatingDock(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)  # once Qt has made it a window of its own, with its size
         self._timer.timeout.connect(self.keep_on_screen)
+        self._double_clicked = False  # Qt floats the dock on the double click's second press
         dock.topLevelChanged.connect(self._floated)
         dock.installEventFilter(self)
 
     def _floated(self, floating: bool) -> None:
         window = self.dock.parentWidget()
-        asked = QGuiApplication.mouseButtons() == Qt.NoButton  # not dragged out by its title
+        asked = self._double_clicked or QGuiApplication.mouseButtons() == Qt.NoButton  # not dragged out
         if floating and asked and window is not None and window.isVisible():
-            QTimer.singleShot(0, self, self.place_beside_window)
+            QTimer.singleShot(0, self, self._place_once_released)
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         if watched is self.dock and event.type() in (QEvent.Show, QEvent.Resize) and self.dock.isFloating():
             self._timer.start()
+        elif watched is self.dock and event.type() == QEvent.MouseButtonDblClick:
+            # Qt handles it next (on the title it floats the dock, `_floated`); one elsewhere floats nothing
+            self._double_clicked = True
+            QTimer.singleShot(0, self, self._forget_double_click)
         return False
+
+    def _forget_double_click(self) -> None:
+        self._double_clicked = False
+
+    def _place_once_released(self) -> None:
+        """`place_beside_window` once no mouse button is down: Qt floats the dock on a double click's
+        second press, still held; the dock is not moved from under a press Qt may still take for a drag."""
+        if QGuiApplication.mouseButtons() == Qt.NoButton:
+            self.place_beside_window()
+        else:
+            QTimer.singleShot(50, self, self._place_once_released)
 
     def area(self) -> QRect:
         """The available part of the dock's screen (its window's, else the primary one's)."""
