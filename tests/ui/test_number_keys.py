@@ -33,6 +33,14 @@ def test_in_a_mix_the_name_wins_and_the_others_take_the_keys_left():
     assert number_keys(["10", "cat"]) == {"1": "10", "2": "cat"}  # only a whole name of one key is a key's
 
 
+def test_a_name_of_several_digits_is_no_key_s_and_takes_one_by_place():
+    """"12" and "90" are pieces of "1234567890", not keys: they were taken as named by a key, got none,
+    and on classes 10, 11, 12 key 3 gave nothing."""
+    assert number_keys(["10", "11", "12"]) == {"1": "10", "2": "11", "3": "12"}
+    assert number_keys(["cat", "12", "dog"]) == {"1": "cat", "2": "12", "3": "dog"}
+    assert number_keys(["90", "4567", "9"]) == {"9": "9", "1": "90", "2": "4567"}
+
+
 def _digits_folder(qtbot, window, folder):
     (folder / "predefined_classes.txt").write_text("\n".join(DIGITS) + "\n", encoding="utf-8")
     open_and_wait(qtbot, window, folder)
@@ -64,3 +72,20 @@ def test_help_lists_each_key_with_its_class_in_the_open_folder(qtbot, window, fo
     rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert rows["7"] == "Label: 7" and rows["0"] == "Label: 0"
     assert "0 … 9" in rows
+
+
+def test_classes_named_by_several_digits_get_keys_in_the_window_and_f1(qtbot, window, folder):
+    from petloc_gui.ui.help_dialog import HelpDialog
+
+    (folder / "predefined_classes.txt").write_text("10\n11\n12\n", encoding="utf-8")
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    window.focus_canvas()
+    assert window.labels.names()[:3] == ["10", "11", "12"]
+    qtbot.keyClick(window.panel.gt_pane, Qt.Key_3)
+    assert window.session.store.document(0).objects[0].name == "12"
+    assert window.label_combo.itemData(2, Qt.ToolTipRole) == "Key 3"  # not "Key 12"
+    dialog = HelpDialog(window)
+    qtbot.addWidget(dialog)
+    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    assert rows["3"] == "Label: 12" and "12" not in rows

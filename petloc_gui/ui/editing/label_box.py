@@ -31,9 +31,10 @@ def number_keys(names: Sequence[str]) -> dict[str, str]:
     model (classes "0".."9") 7 gives "7", and 0 gives "0" (by place, 7 gave "6"
     and "9" had no key). The classes no key names take the keys left, in list
     order, 1-9 then 0: so with ordinary names key n is the n-th class, and in a
-    mix (["cat", "1"]) the name wins: 1 gives "1" and cat takes 2.
+    mix (["cat", "1"]) the name wins: 1 gives "1" and cat takes 2. A name of
+    several digits ("12") is no key's and takes a key by place like any other.
     """
-    named = {name: name for name in names if name in NUMBER_KEYS}
+    named = {name: name for name in names if len(name) == 1 and name in NUMBER_KEYS}  # not "12", a piece of it
     free = (key for key in NUMBER_KEYS if key not in named)
     rest = (name for name in names if name not in named)
     return {**named, **dict(zip(free, rest, strict=False))}
