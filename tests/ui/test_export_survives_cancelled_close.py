@@ -68,3 +68,33 @@ def test_an_accepted_close_stops_the_export_quietly(qtbot, window, folder, tmp_p
     assert exports.job.cancelled and not exports.job.running()  # stopped before close returned
     qtbot.wait(100)  # its queued "cancelled" result arrives: no box for a window that is gone
     assert boxes == [] and exports.last_report is None
+
+
+def test_an_export_that_ends_after_the_close_shows_no_result(qtbot, window, folder, tmp_path, monkeypatch, boxes):
+    """Closed while the export wrote its last files (no image left to stop at): its result comes after
+    the close and is kept (last_report), but no "Export finished" box opens for a window that is gone."""
+    from petloc_gui.core import interop
+
+    real = interop.export_coco
+    release, started = threading.Event(), threading.Event()
+
+    def export(dataset, out, *, progress=None, **kwargs):  # past its last image: a cancel no longer stops it
+        started.set()
+        release.wait(10)
+        return real(dataset, out, **kwargs)
+
+    monkeypatch.setattr(interop, "export_coco", export)
+    opened = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: opened.append(box.text()))
+    assert window.open_folder(folder, model="fake")
+    exports = window.exports
+    assert exports.start("coco", tmp_path / "out")
+    assert started.wait(10)
+    threading.Timer(0.2, release.set).start()  # ends while the close waits for it
+    window.guard.confirm_leave = lambda reload=False: True
+    window.close()
+    assert not window.isVisible() and not exports.job.running()
+    qtbot.waitUntil(lambda: exports.last_report is not None, timeout=10_000)  # its result has arrived
+    qtbot.wait(50)
+    assert opened == [] and boxes == []
+    assert (tmp_path / "out" / "annotations.json").is_file()
