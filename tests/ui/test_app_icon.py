@@ -65,3 +65,5 @@ def test_the_desktop_entry_starts_the_installed_gui():
     assert desktop["Exec"] == f"{gui_script} %f"  # one folder: petloc-gui takes at most one
     assert desktop["TryExec"] == gui_script and desktop["Terminal"] == "false"
     assert desktop["Icon"] == "petloc" and desktop["Categories"].endswith(";")
+    # inode/directory registered petloc for every folder: some desktops then opened folders in it
+    assert "MimeType" not in desktop
