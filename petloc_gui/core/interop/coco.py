@@ -38,6 +38,7 @@ from petloc_gui.core.interop.records import (
     first_half,
     read_dataset_records,
     relative_name,
+    second_half,
 )
 from petloc_gui.core.interop.upright import Orientations
 from petloc_gui.core.text import counted
@@ -107,8 +108,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         except SaveError as exc:
             report.problem(exc.path or record.image_path, f"{exc.reason}; image left out")
             report.skipped_images += 1
-        if progress is not None:
-            progress(total + done * total // len(placed), 2 * total)
+        second_half(progress, total, done, len(placed))
     document = coco_document(kept)
     atomic_write_bytes(out / ANNOTATIONS_FILE,
                        json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
@@ -233,10 +233,11 @@ def read_coco(src: str | os.PathLike[str], report: ConversionReport,
     records: dict[Any, ImageRecord | None] = {}
     found: dict[Path, list[ImageEntry]] = {}  # per image file, the entries that found it
     entries = document["images"]
+    read_entries = first_half(progress, len(entries))  # then the annotations: `second_half`
     for index, entry in enumerate(entries):
         _read_image(entry, (path, index), folders, records, found, report)
-        if progress is not None:
-            progress(index + 1, len(entries) * 2)
+        if read_entries is not None:
+            read_entries(index + 1, len(entries))
     annotations = document.get("annotations") or []
     if not isinstance(annotations, list):
         raise DatasetError("`annotations` is not a list", path)
@@ -248,9 +249,7 @@ def read_coco(src: str | os.PathLike[str], report: ConversionReport,
             record.annotated = True
         elif obj is None:
             report.skipped_objects += 1
-        if progress is not None and annotations:
-            progress(len(entries) + (index + 1) * len(entries) // len(annotations),
-                     len(entries) * 2)
+        second_half(progress, len(entries), index + 1, len(annotations))
     notes.report_to(report, path)
     return merge_same_images(records, found, report)
 
