@@ -11,7 +11,7 @@ from types import FrameType
 from typing import Any
 
 from petloc_gui.cli.args import add_label_argument, fraction, model_arg, path_arg, positive_int, seed
-from petloc_gui.cli.output import CommandError, error, info, load_tensorflow, show, warn_size_mismatches
+from petloc_gui.cli.output import CommandError, error, info, load_tensorflow, result_line, show, warn_size_mismatches
 from petloc_gui.cli.stop_signals import STOP_SIGNALS, exit_status, interrupt_for, work_done
 from petloc_gui.cli.train_report import TrainReporter, report_skipped
 
@@ -190,7 +190,7 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
         if in_store:
             info(f"a model version in the model store: `petloc models` and the window's Versions list it "
                  f"as {args.preset}/{version_id} (what --model and --init-from take)")
-        print(show(bundle), flush=True)
+        result_line(show(bundle))  # a stdout that cannot take it is named (StdoutWriteError)
     return 0
 
 

@@ -62,3 +62,23 @@ def test_stats_json_into_dev_full(folder):
                               stderr=subprocess.PIPE, text=True, timeout=120, cwd=ROOT,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert (done.returncode, done.stderr) == (1, FULL + "\n")
+
+
+def test_train_on_a_full_stdout_names_stdout_and_keeps_its_bundle(folder, tmp_path, capsys, monkeypatch):
+    """The bundle's path, train's one result, went through print(): "[Errno 28] No space left on device"."""
+    from petloc_gui.cli import cmd_train
+    from petloc_gui.model import training
+
+    def trained(data_dir, config, on_event, should_stop):  # what training reports, without TensorFlow
+        Path(config.out_dir).mkdir(parents=True)
+        on_event({"event": "done", "metrics": {}, "bundle": config.out_dir})
+        return Path(config.out_dir)
+
+    monkeypatch.setattr(cmd_train, "load_tensorflow", lambda: None)
+    monkeypatch.setattr(training, "train", trained)
+    monkeypatch.setattr(sys, "stdout", _Full())
+    out = tmp_path / "runs"
+    code, _, err = run_cli(capsys, "train", folder, "--preset", "digits", "--out", out)
+    assert code == 1 and "Traceback" not in err
+    assert err.splitlines()[-1] == FULL  # after the report's own lines ("bundle written to ...")
+    assert len(list(out.iterdir())) == 1  # the bundle is written all the same
