@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import signal
-import threading
-from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 from petloc_gui.cli.args import add_label_argument, fraction, model_arg, path_arg, positive_int, seed
-from petloc_gui.cli.output import CommandError, error, info, load_tensorflow, result_line, show, warn_size_mismatches
-from petloc_gui.cli.stop_signals import STOP_SIGNALS, exit_status, interrupt_for, work_done
+from petloc_gui.cli.output import (
+    CommandError,
+    UsageError,
+    error,
+    info,
+    load_tensorflow,
+    result_line,
+    show,
+    warn_size_mismatches,
+)
+from petloc_gui.cli.stop_signals import exit_status
 from petloc_gui.cli.train_report import TrainReporter, report_skipped
+from petloc_gui.cli.train_stop import TrainStop, by_signal
 
 NAME = "train"
 HELP = "train a localisation + classification model on a dataset folder"
@@ -48,6 +54,7 @@ examples:
   petloc train runs/digits-train --preset digits --out runs/models --epochs 10
   petloc train my_photos --preset photo
   petloc train my_pets --preset pets --init-from pets --epochs 5
+  petloc train my_pets --preset pets --init-from pets/<id> --renamed bulldog=american_bulldog
   petloc train oxford-pets --preset pets --label breed \\
       --exclude-list oxford-pets/annotations/test.txt --out runs/models
 """
@@ -67,6 +74,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--epochs", type=positive_int, metavar="N", help="maximum epochs (default: the preset's)")
     parser.add_argument("--init-from", metavar="MODEL", type=model_arg,
                         help="start from this model's weights (fine-tune)")
+    parser.add_argument("--renamed", action="append", default=[], metavar="NEW=OLD",
+                        help="with --init-from: the model's class OLD is named NEW in this folder now (renamed "
+                             "since): NEW takes OLD's place and starts from its weights (repeatable)")
     parser.add_argument("--backbone-weights", type=path_arg, metavar="PATH",
                         help="ImageNet weights file (.h5) for the pets and photo backbone (default: the "
                              "MobileNet weights petloc ships)")
@@ -153,6 +163,7 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
         batch_size=args.batch_size,
         seed=args.seed,
         init_from=args.init_from,
+        renamed=args.renamed,
         backbone_weights=str(args.backbone_weights) if args.backbone_weights else None,
         label=args.label,
         exclude=exclude,
@@ -164,7 +175,7 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
         **optional,
     )
     reporter = TrainReporter()
-    stop = _CtrlC()
+    stop = TrainStop()
 
     def on_event(event: dict[str, Any]) -> None:
         if event.get("event") == "saving":  # from here on a stop request is not read
@@ -209,11 +220,22 @@ def _check_inputs(args: argparse.Namespace, in_store: bool = False) -> None:
             raise FileNotFoundError(2, f"{option} file not found", str(path))
     if args.distribute == "multiworker":
         _check_tf_config()
+    from petloc_gui.model.class_renames import parse_renamed, rename_problem  # no TensorFlow
+
+    try:
+        args.renamed = parse_renamed(args.renamed)
+    except ValueError as exc:
+        raise UsageError(f"--renamed: {exc}") from None
+    if args.renamed and args.init_from is None:
+        raise UsageError("--renamed needs --init-from: a class is renamed since the model a fine-tune starts from")
     if args.init_from is not None:
         from petloc_gui.model.bundle import read_meta, resolve_model  # no TensorFlow
 
         args.init_from = str(resolve_model(args.init_from))
-        read_meta(args.init_from)  # a broken meta.json fails now, not after TensorFlow has loaded
+        meta = read_meta(args.init_from)  # a broken meta.json fails now, not after TensorFlow has loaded
+        problem = rename_problem(args.renamed, list(meta.get("class_names") or []), {})  # the boxes: in training
+        if problem:
+            raise UsageError(f"--renamed: {problem}")
     _check_writable(args.out, out_named, _GIVE_OUT if in_store else "")  # last: a refused command leaves no folder
 
 
@@ -315,71 +337,3 @@ def resolve_exclude_list(data: Path, path: Path) -> list[str]:
             continue
         resolved |= candidates
     return sorted(resolved)
-
-
-# What a first stop says; {by} and {again} as `stop_line` fills them in
-STOPPING = "\nstopping{by}: no bundle will be written ({again} to abort at once)..."
-TOO_LATE = "\ntoo late to cancel{by}: the bundle is being written ({again} to abort)"
-TOO_LATE_WORKER = ("\ntoo late to cancel{by}: all workers have agreed to finish, and the chief worker writes "
-                   "the bundle")
-
-
-def by_signal(signum: int | None) -> str:
-    """What the lines about a stop add when SIGTERM asked for it (CI cancelling a job, `docker stop`,
-    `timeout`): the user did not press Ctrl+C."""
-    return " (SIGTERM)" if signum == signal.SIGTERM else ""
-
-
-def stop_line(template: str, signum: int | None) -> str:
-    """One of the lines above, for a stop asked by ``signum``."""
-    again = "another SIGTERM or Ctrl+C" if signum == signal.SIGTERM else "Ctrl+C again"
-    return template.format(by=by_signal(signum), again=again)
-
-
-class _CtrlC:
-    """First Ctrl+C or SIGTERM asks training to stop (after the current batch, or before the bundle is
-    written); a second one aborts. Once training is `too_late` to cancel, the first one says so.
-
-    Once training has `finished` (the bundle is on disk), both are ignored until the process
-    exits: TensorFlow's teardown takes seconds, and Python hands SIGINT back to the system's
-    default before it, so a Ctrl+C then killed the process with exit 130, which says "no bundle
-    written"."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-        # what signal.signal() returned, per stop signal: the handlers to put back on exit
-        self._previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
-        self._late: str | None = None  # what a first stop says once it can no longer cancel
-        self.signum: int | None = None  # the signal of the first stop request
-
-    def too_late(self, writes_bundle: bool) -> None:
-        """Training's point of no return (its "saving" event): a stop request is not read from here on.
-        One made since the last read (its "stopping" line already shown) is told so now."""
-        self._late = TOO_LATE if writes_bundle else TOO_LATE_WORKER
-        if self._event.is_set():
-            info(stop_line(self._late, self.signum))
-
-    def finished(self) -> None:
-        """Training is over and its bundle written: from the end of the block on, ignore a stop."""
-        self._previous = dict.fromkeys(self._previous, signal.SIG_IGN)
-        work_done()  # and so does `stoppable`, which put its handlers back after this block
-
-    def is_set(self) -> bool:
-        return self._event.is_set()
-
-    def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self._event.is_set():
-            raise interrupt_for(signum)
-        self.signum = signum
-        self._event.set()
-        info(stop_line(self._late or STOPPING, signum))
-
-    def __enter__(self) -> _CtrlC:
-        if threading.current_thread() is threading.main_thread():
-            self._previous = {signum: signal.signal(signum, self._handle) for signum in STOP_SIGNALS}
-        return self
-
-    def __exit__(self, *exc) -> None:
-        for signum, previous in self._previous.items():
-            signal.signal(signum, previous)
-        self._previous = {}

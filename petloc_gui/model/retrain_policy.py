@@ -8,6 +8,7 @@ exactly as the window does.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 WORKER_MODULE = "petloc_gui.model.train_worker"
@@ -29,12 +30,15 @@ def worker_args(
     fine_tune: bool = False,
     seed: int = SPLIT_SEED,
     skip_prelabels: bool = False,
+    renamed: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Arguments of ``python -m petloc_gui.model.train_worker`` for one run.
 
     ``current`` is the model in use (compared against at the end);
     ``fine_tune`` starts from it instead of from the preset's initial weights;
-    ``skip_prelabels`` leaves unreviewed pre-labels out of the run (`TrainingData.collect`).
+    ``skip_prelabels`` leaves unreviewed pre-labels out of the run (`TrainingData.collect`);
+    ``renamed`` (``{new name: the current model's name}``, a fine-tune only) starts each new name from
+    its old name's weights (`model.class_renames`).
     """
     args = [
         "--data", str(folder),
@@ -49,6 +53,8 @@ def worker_args(
         args += ["--compare-with", str(current)]
     if fine_tune and current:
         args += ["--base", str(current)]
+        for new, old in sorted((renamed or {}).items()):
+            args += ["--renamed", f"{new}={old}"]
     if skip_prelabels:
         args.append("--skip-prelabels")
     return args

@@ -113,6 +113,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--label", choices=("auto", "default", "breed"), default="auto",
                         help="class names: the VOC object name, the Oxford breed, or (auto) as the base model")
     parser.add_argument("--no-compare", action="store_true", help="skip the old/new comparison")
+    parser.add_argument("--renamed", action="append", default=[], metavar="NEW=OLD",
+                        help="with --base: the base model's class OLD is now named NEW (repeatable)")
     parser.add_argument("--skip-prelabels", action="store_true",
                         help="leave unreviewed pre-labels out: train on boxes a person saved only")
     parser.add_argument("--parent-pid", type=int, default=None,
@@ -124,6 +126,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--epochs must be at least 1")
     if not 0.0 < args.val_fraction < 1.0:
         parser.error("--val-fraction must be between 0 and 1")
+    from petloc_gui.model.class_renames import parse_renamed  # no TensorFlow
+
+    try:
+        args.renamed = parse_renamed(args.renamed)
+    except ValueError as exc:
+        parser.error(f"--renamed: {exc}")
+    if args.renamed and not args.base:
+        parser.error("--renamed needs --base (a class is renamed since the model a fine-tune starts from)")
     return args
 
 
@@ -243,6 +253,7 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
         init_from=args.base,
         skip_prelabels=args.skip_prelabels,
         out_dir=str(args.out),
+        renamed=dict(args.renamed),
     )
     started: dict[str, Any] = {}
 

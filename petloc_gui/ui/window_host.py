@@ -83,3 +83,7 @@ class WindowHost:
 
     def model_status_text(self) -> str:
         return self.model_status.text()
+
+    def session_renames(self) -> dict[str, str]:
+        """RetrainHost: this folder's Edit → Classes renames in this window session, old -> new."""
+        return self.session.classes.renames.as_dict() if self.session is not None else {}

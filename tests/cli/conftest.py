@@ -17,7 +17,7 @@ small_voc = interop_helpers.small_voc
 
 @pytest.fixture(autouse=True)
 def _sigint_handler_kept():
-    """`petloc train` ignores Ctrl+C once its bundle is written, until the process exits (cmd_train._CtrlC);
+    """`petloc train` ignores Ctrl+C once its bundle is written, until the process exits (cmd_train.TrainStop);
     run in-process, the test session gets its handler back. (The commands under cli.stop_signals put
     back the handlers they found when they return.)"""
     if threading.current_thread() is not threading.main_thread():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from petloc_gui.cli import cmd_train
+from petloc_gui.cli import cmd_train, train_stop
 from petloc_gui.cli.cmd_train import resolve_exclude_list
 from petloc_gui.cli.main import build_parser
 from tests.cli.helpers import run_cli, voc_xml, write_image
@@ -95,10 +95,10 @@ def test_ctrl_c_once_the_bundle_is_written_is_ignored_until_the_process_exits():
         pytest.skip("signal handlers can only be installed from the main thread")
     inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        with cmd_train._CtrlC():  # cancelled or failed: the caller's handler comes back
+        with train_stop.TrainStop():  # cancelled or failed: the caller's handler comes back
             pass
         assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
-        with cmd_train._CtrlC() as stop:
+        with train_stop.TrainStop() as stop:
             stop.finished()
         # Python's own handler would be reset to the system default before TensorFlow's teardown,
         # and a Ctrl+C there would end the process with exit 130 ("no bundle written")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from petloc_gui.cli import cmd_train
+from petloc_gui.cli import cmd_train, train_stop
 from tests.cli.helpers import run_cli, voc_xml, write_image
 
 needs_main_thread = pytest.mark.skipif(threading.current_thread() is not threading.main_thread(),
@@ -74,9 +74,9 @@ def test_a_ctrl_c_just_before_the_point_of_no_return_is_told_it_came_too_late(fa
     code, _, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "models")
     assert code == 0, err
     lines = [line for line in err.splitlines() if line]
-    stopping = lines.index(cmd_train.stop_line(cmd_train.STOPPING, signal.SIGINT).strip())
+    stopping = lines.index(train_stop.stop_line(train_stop.STOPPING, signal.SIGINT).strip())
     # a non-chief worker: the chief writes it
-    assert lines[stopping + 1] == cmd_train.stop_line(cmd_train.TOO_LATE_WORKER, signal.SIGINT).strip()
+    assert lines[stopping + 1] == train_stop.stop_line(train_stop.TOO_LATE_WORKER, signal.SIGINT).strip()
 
 
 @needs_main_thread
@@ -145,13 +145,22 @@ def test_a_second_stop_aborts_at_once(fake_training, tmp_path, capsys, second, s
 
 
 @needs_main_thread
-def test_once_the_bundle_is_written_a_stop_is_ignored_while_the_process_exits(fake_training, tmp_path, capsys):
+def test_once_the_bundle_is_written_a_stop_is_ignored_while_the_process_exits(fake_training, tmp_path, capsys,
+                                                                               monkeypatch):
+    from petloc_gui.cli import stop_signals
+
     data, use = fake_training
     use(lambda on_event, should_stop: None)
+    monkeypatch.setattr(stop_signals._state, "ignored_at_exit", False)
+    registered = []
+    monkeypatch.setattr(stop_signals.atexit, "register", registered.append)
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     code, stdout, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "models")
     assert code == 0 and stdout.strip(), err
-    # `stoppable` put its handlers back after train's own: Ctrl+C in TensorFlow's teardown killed it (130)
-    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN is signal.getsignal(signal.SIGTERM)
+    # a stop in TensorFlow's teardown killed it (130): ignored once the process exits; until then the
+    # caller's handlers are back (an in-process caller can still be stopped)
+    assert registered == [stop_signals._ignore_stops]
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
 
 
 @needs_main_thread

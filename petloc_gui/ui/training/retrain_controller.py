@@ -110,6 +110,7 @@ class RetrainController(QObject):
                 folder, label, parent_spec=spec if support.is_readable_model(spec) else None),
             defaults=self.last_options,
             can_fine_tune=support.is_readable_model(spec),
+            session_renames=self.host.session_renames(),
         )) as dialog:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.last_options = dialog.next_defaults()
@@ -165,7 +166,8 @@ class RetrainController(QObject):
         self._first_model = first_model
         args = worker_args(folder, preset, self.staging, epochs=options.epochs, val_fraction=options.val_fraction,
                            label=label_source_for(preset, spec), current=spec or None,
-                           fine_tune=options.from_current and bool(spec), skip_prelabels=not options.train_prelabels)
+                           fine_tune=options.from_current and bool(spec), skip_prelabels=not options.train_prelabels,
+                           renamed=options.renamed)
         if self.process is not None:
             self.process.deleteLater()
         self.process = TrainingProcess(self)

@@ -39,3 +39,7 @@ class RetrainHost(Protocol):
     def show_status(self, text: str, ms: int) -> None: ...
 
     def add_status_widget(self, widget: QWidget) -> None: ...  # kept in the status bar; shows/hides itself
+
+    def session_renames(self) -> dict[str, str]:
+        """The classes renamed with Edit → Classes while the open folder is open, ``{old: name now}``
+        (`FolderClasses.renames`): the Retrain dialog offers a fine-tune them (ADR 0011)."""

@@ -1,0 +1,80 @@
+"""`petloc train`'s stop handling: a first Ctrl+C or SIGTERM cancels training cleanly (no bundle), a
+second aborts at once; once the bundle is being written a stop is too late, and says so."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
+from petloc_gui.cli.output import info
+from petloc_gui.cli.stop_signals import STOP_SIGNALS, interrupt_for, work_done
+
+# What a first stop says; {by} and {again} as `stop_line` fills them in
+STOPPING = "\nstopping{by}: no bundle will be written ({again} to abort at once)..."
+TOO_LATE = "\ntoo late to cancel{by}: the bundle is being written ({again} to abort)"
+TOO_LATE_WORKER = ("\ntoo late to cancel{by}: all workers have agreed to finish, and the chief worker writes "
+                   "the bundle")
+
+
+def by_signal(signum: int | None) -> str:
+    """What the lines about a stop add when SIGTERM asked for it (CI cancelling a job, `docker stop`,
+    `timeout`): the user did not press Ctrl+C."""
+    return " (SIGTERM)" if signum == signal.SIGTERM else ""
+
+
+def stop_line(template: str, signum: int | None) -> str:
+    """One of the lines above, for a stop asked by ``signum``."""
+    again = "another SIGTERM or Ctrl+C" if signum == signal.SIGTERM else "Ctrl+C again"
+    return template.format(by=by_signal(signum), again=again)
+
+
+class TrainStop:
+    """First Ctrl+C or SIGTERM asks training to stop (after the current batch, or before the bundle is
+    written); a second one aborts. Once training is `too_late` to cancel, the first one says so.
+
+    Once training has `finished` (the bundle is on disk), both are ignored until the process
+    exits: TensorFlow's teardown takes seconds, and Python hands SIGINT back to the system's
+    default before it, so a Ctrl+C then killed the process with exit 130, which says "no bundle
+    written"."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        # what signal.signal() returned, per stop signal: the handlers to put back on exit
+        self._previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
+        self._late: str | None = None  # what a first stop says once it can no longer cancel
+        self.signum: int | None = None  # the signal of the first stop request
+
+    def too_late(self, writes_bundle: bool) -> None:
+        """Training's point of no return (its "saving" event): a stop request is not read from here on.
+        One made since the last read (its "stopping" line already shown) is told so now."""
+        self._late = TOO_LATE if writes_bundle else TOO_LATE_WORKER
+        if self._event.is_set():
+            info(stop_line(self._late, self.signum))
+
+    def finished(self) -> None:
+        """Training is over and its bundle written: from the end of the block on, ignore a stop."""
+        self._previous = dict.fromkeys(self._previous, signal.SIG_IGN)
+        work_done()  # and so does `stoppable`, which put its handlers back after this block
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self._event.is_set():
+            raise interrupt_for(signum)
+        self.signum = signum
+        self._event.set()
+        info(stop_line(self._late or STOPPING, signum))
+
+    def __enter__(self) -> TrainStop:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = {signum: signal.signal(signum, self._handle) for signum in STOP_SIGNALS}
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
+        self._previous = {}
