@@ -3,8 +3,7 @@ name it goes away (ADR 0010), and the dialog and the status line say why (it use
 
 from __future__ import annotations
 
-from .conftest import wait_predictions
-from .test_class_rename_keeps_place import _dialog
+from .conftest import class_list_dialog, wait_predictions
 
 
 def _open_with_the_chosen_model(qtbot, window, folder) -> None:
@@ -18,7 +17,7 @@ def _open_with_the_chosen_model(qtbot, window, folder) -> None:
 def test_a_rename_that_takes_the_model_away_says_why(qtbot, window, folder):
     _open_with_the_chosen_model(qtbot, window, folder)
     name = window.current_model_info().name
-    dialog = _dialog(qtbot, window)
+    dialog = class_list_dialog(qtbot, window)
     dialog.rename("cat", "kitty")
     assert window.current_model_info() is None and window.model_problem  # gone: no model knows kitty
     result = dialog.result.text()
@@ -37,7 +36,7 @@ def test_a_rename_that_takes_the_model_away_says_why(qtbot, window, folder):
 def test_a_picked_model_stays_and_the_note_says_it_still_predicts_the_old_name(qtbot, window, folder):
     assert window.open_folder(folder, model="fake")  # picked by the user: kept whatever the classes
     qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=10_000)
-    dialog = _dialog(qtbot, window)
+    dialog = class_list_dialog(qtbot, window)
     dialog.rename("cat", "kitty")
     assert window.current_model_spec() == "fake"
     assert "The model still predicts cat" in dialog.result.text()
