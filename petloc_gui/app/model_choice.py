@@ -1,17 +1,23 @@
 """Which model fits a folder: one rule for the window and the CLI (no Qt, no TensorFlow).
 
 1. The model this folder remembers (the last one chosen or trained for it,
-   kept in ``user_data_dir()/folder_models.json``), while it still knows the
-   folder's classes and its model file looks loadable (else it is passed
-   over, and ``ModelChoice.note`` says why).
+   kept in ``user_data_dir()/folder_models.json``), while its model file looks
+   loadable and it knows some of the folder's classes: the user's choice, kept
+   when a class it does not know is boxed since, as the window keeps a pick
+   (``ModelChoice.unknown`` names those; ``knows_all`` a model that knows them
+   all, if any). Else it is passed over, and ``ModelChoice.note`` says why.
 2. Otherwise an available model whose classes cover every class boxed in the
    folder: the bundled ``digits`` and ``pets`` models and every trained
    version in the store; the one with the fewest extra classes wins, bundled
    before trained, newer before older. A model whose model.keras is missing,
    empty or not a zip archive is not available (``model.bundle_check``).
-3. None when the folder's classes match no model: the caller says so (the
-   window offers "Train a model for these classes") instead of predicting
-   classes the folder does not use.
+3. Otherwise the available model that knows the classes of the most boxes,
+   while that is more than half of them (``unknown``: the classes it does not
+   know): a class no model knows yet (a new one, a typo) does not take the
+   predictions of the others away, and the model can be fine-tuned with it.
+4. None when no model knows the classes of more than half the folder's boxes: the caller
+   says so (the window offers "Train a model for these classes…") instead of
+   predicting classes the folder does not use.
 
 A folder without any box keeps the old rule: 75x75 images get ``digits``,
 other images ``pets`` (a broken one: the newest usable version with its
@@ -22,25 +28,27 @@ file is broken is named in ``ModelChoice.note``.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
-from petloc_gui.core.paths import resources_dir, user_data_dir
+from petloc_gui.core.paths import resources_dir
 from petloc_gui.core.text import first_of, visible
 
 SAMPLE = 500  # annotations read to learn a folder's classes (spread over the folder)
 DIGIT_SIZE = (75, 75)
 BUNDLED = ("digits", "pets")
-MEMORY_FILE = "folder_models.json"
 MIN_BOXES_PER_CLASS = 3  # boxes of each class before "Train a model for these classes" is offered
+# A model that does not know every class of a folder is used while it knows the classes of more than this
+# share of its boxes: one new class boxed on a few images keeps it; a folder of new classes, where it
+# would predict a wrong class on most images, gets none (so does one of cat and 3: pets and digits tie).
+KNOWN_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,8 @@ class ModelChoice:
     note: str = ""  # why a model that fits (the folder's remembered one, a bundled one) was passed over
     known: frozenset[str] = frozenset()  # (no model) the classes some usable model knows
     broken_fit: str = ""  # (no model) a model knows every class but cannot be used: why, as a sentence
+    unknown: frozenset[str] = frozenset()  # (a model) the folder's classes it does not know: never predicted
+    knows_all: str = ""  # (a model with ``unknown``) a usable model that knows every class, if any
 
     @property
     def trainable(self) -> bool:
@@ -187,13 +197,15 @@ def choose_by_size(dataset: Any, store: Any = None) -> ModelChoice:
 
 def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] | None = None, store: Any = None,
                       memory: FolderMemory | None = None) -> ModelChoice:
-    """The rule for a folder whose classes (``labels``, non-empty) are known, e.g. from the window's edits."""
+    """The rule for a folder whose classes (``labels``, non-empty) are known, e.g. from the window's edits;
+    ``counts``: boxes per class (each class one box when not given)."""
     labels = frozenset(labels)
     counts = dict(counts or {})
     memory = memory if memory is not None else FolderMemory()
     remembered = memory.get(root)
     notes = []
     passed_over = False  # the folder's remembered model cannot be used: the note says what is used instead
+    kept: list[str] | None = None  # the remembered model's classes: it is kept though it lacks some
     if remembered:
         remembered = _refiled(remembered, root, memory, store)
         problem = model_problem(remembered)
@@ -203,7 +215,14 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
             passed_over = True
         elif names is not None and labels <= set(names):
             return ModelChoice(remembered, "the model this folder last used", labels, counts, remembered=True)
+        elif names is not None and labels & set(names):
+            kept = names
+        elif names is not None:  # said, as a broken one is: it went silently
+            notes.append(f"the model this folder last used ({listed_name(remembered, store)}) knows none of its "
+                         f"classes ({first_of(sorted(visible(n) for n in labels))})")
+            passed_over = True
     ranked = []
+    partial = []  # (most boxes known first, fewest extra classes, order, spec): rule 3
     known: set[str] = set()
     for order, spec in enumerate(candidates(store)):
         names = class_names(spec)
@@ -212,24 +231,68 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
         problem = model_problem(spec)
         if problem is None:
             known.update(names)
+            if knows_enough(names, labels, counts):
+                partial.append((-_boxes_known(names, labels, counts), len(set(names) - labels), order, spec))
         if labels <= set(names):
             ranked.append((len(set(names) - labels), order, spec, problem))
     ranked.sort()
+    usable = [spec for _, _, spec, problem in ranked if problem is None]
+    if kept is not None and remembered:  # the folder's own model: kept, and the bar says what it does not know
+        unknown, fits = labels - set(kept), usable[0] if usable else ""
+        return ModelChoice(remembered, f"the model this folder last used; it does not know {describe_labels(unknown)}"
+                           + (f" ({listed_name(fits, store)} knows every class)" if fits else ""), labels, counts,
+                           remembered=True, unknown=unknown, knows_all=fits)
     # The best fit broken (a bundled model: the store leaves out its broken versions): said, as the
     # remembered model is, instead of "no model knows these classes" with no word of it.
     if ranked and ranked[0][3] is not None and ranked[0][2] != remembered:
         notes.append(f"{describe_model(ranked[0][2])} cannot be used: {ranked[0][3]}")
-    usable = [spec for _, _, spec, problem in ranked if problem is None]
+    fallback = min(partial)[3] if partial and not usable else None
     if passed_over:
-        notes[0] += f"; {describe_model(usable[0])} is used instead" if usable else "; no other model is used"
+        instead = usable[0] if usable else fallback
+        notes[0] += f"; {describe_model(instead)} is used instead" if instead else "; no other model is used"
     note = "; ".join(notes)
     if usable:
         return ModelChoice(usable[0], "it knows every class of this folder", labels, counts, note=note)
+    if fallback is not None:
+        unknown = labels - set(class_names(fallback) or ())
+        return ModelChoice(fallback, f"no available model knows every class of this folder; it knows all but "
+                                     f"{describe_labels(unknown)}", labels, counts, note=note, unknown=unknown)
     # A model knows them all but is broken: that is the reason, not "no available model knows".
     broken = (f"{describe_model(ranked[0][2])} knows every class of this folder but cannot be used "
               f"({ranked[0][3]})") if ranked else ""
     choice = ModelChoice(None, "", labels, counts, note=note, known=frozenset(known), broken_fit=broken)
     return replace(choice, reason=choice.reason_for(labels))
+
+
+def knows_enough(names: Iterable[str], labels: Iterable[str], counts: dict[str, int] | None = None) -> bool:
+    """Whether a model of classes ``names`` may be used for a folder of classes ``labels`` (boxes per
+    class: ``counts``, one each when not given) that it does not all know: it knows the classes of
+    more than ``KNOWN_SHARE`` of the boxes."""
+    labels = frozenset(labels)
+    return _boxes_known(names, labels, counts or {}) > KNOWN_SHARE * _boxes_known(labels, labels, counts or {})
+
+
+def _boxes_known(names: Iterable[str], labels: frozenset[str], counts: dict[str, int]) -> int:
+    """How many of the folder's boxes have a class in ``names`` (a class counted without boxes: one)."""
+    names = set(names)
+    return sum(max(counts.get(label, 0), 1) for label in labels if label in names)
+
+
+def model_knowing_all(labels: Iterable[str], store: Any = None) -> str | None:
+    """The usable model that rule 2 would choose for ``labels`` (None: none knows them all), for a
+    model kept though it does not know them all: the window names the one that does."""
+    labels = frozenset(labels)
+    fits = []
+    for order, spec in enumerate(candidates(store)):
+        names = class_names(spec)
+        if names is not None and labels <= set(names) and model_problem(spec) is None:
+            fits.append((len(set(names) - labels), order, spec))
+    return min(fits)[2] if fits else None
+
+
+def listed_name(spec: str, store: Any = None) -> str:
+    """A model as `petloc models` and Model → Versions name it: "pets", "photo/<id>", else its path."""
+    return _listed_name(spec, _folder_of(spec), store)
 
 
 def _refiled(spec: str, root: Path, memory: FolderMemory, store: Any) -> str:
@@ -317,32 +380,3 @@ def describe_labels(labels: Iterable[str], limit: int = 6) -> str:
 def training_preset_for(dataset: Any) -> str:
     """The preset a first model for this folder trains with: digits for 75x75 canvases, else photo."""
     return "digits" if looks_like_digits(dataset) else "photo"
-
-
-class FolderMemory:
-    """Folder -> model spec, remembered across runs (the window and the CLI read the same file)."""
-
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path if path is not None else user_data_dir() / MEMORY_FILE
-
-    def _read(self) -> dict[str, str]:
-        try:
-            # read_json_record: a user-data file anyone can edit, and a few KB of '[' raised
-            # RecursionError out of every command that picks a default model (RecordTooDeep is a ValueError)
-            data = read_json_record(self.path)
-        except (OSError, ValueError):
-            return {}
-        return {str(k): str(v) for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
-
-    def get(self, folder: Path | str) -> str | None:
-        return self._read().get(_key(folder))
-
-    def remember(self, folder: Path | str, spec: str) -> None:
-        data = self._read()
-        data[_key(folder)] = str(spec)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(self.path, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
-
-
-def _key(folder: Path | str) -> str:
-    return os.path.realpath(os.fspath(folder))

@@ -20,6 +20,9 @@ from petloc_gui.app.model_choice import (
     choose_by_size,
     choose_for_labels,
     class_names,
+    knows_enough,
+    listed_name,
+    model_knowing_all,
     model_problem,
 )
 from petloc_gui.core.errors import SaveError
@@ -102,6 +105,8 @@ class ModelController(QObject):
         # the window places it (a row of its own); hidden with the keyboard on it, it gives it to the image
         self.new_classes = NewClassesBar(parent, self._box_counts, focus_back=self.host.focus_canvas)
         self.new_classes.train_requested.connect(self.host.train_for_folder)
+        # queued: looked at once the bar's own count is done (a new choice may hide it)
+        self.new_classes.recounted.connect(self._share_changed, Qt.ConnectionType.QueuedConnection)
         predictions.model_loading.connect(self._loading)
         predictions.model_loaded.connect(self._loaded)
         predictions.model_failed.connect(self._failed)
@@ -176,23 +181,30 @@ class ModelController(QObject):
             self.new_classes.conceal()
 
     def labels_changed(self, labels) -> None:
-        """The folder's classes changed: an automatically chosen model that no longer knows them all
-        is chosen again. So is the model of a folder that had none because no model knew its
-        classes: a class that took the model away and is gone again (an edit undone, a typo
-        relabelled) brings the folder's model back."""
+        """The folder's classes changed: an automatically chosen model is chosen again by the rule
+        (app.model_choice) when it no longer knows them all. A class it does not know (one boxed
+        since, a typo) keeps it while it knows the classes of most boxes, as opening the folder
+        does: its other predictions stay, and the bar names the class and offers to fine-tune it.
+        A model the user picked is kept whatever the classes (the bar says the same). The model of
+        a folder that had none because no model knew its classes is chosen again when a class some
+        model knows is boxed (a mistaken class undone, a typo relabelled)."""
         session = self.host.session
-        if self.explicit or session is None:
+        if session is None:
+            return
+        if self.explicit:
+            self._say_unknown(labels)
             return
         if self.info is not None:
             if set(labels) <= set(self.info.class_names):
+                self._say_unknown(labels)  # nothing unknown: the bar goes
                 return
         elif self.spec or getattr(session.model_choice, "spec", None) is not None:
             return  # a model is loading (or failed to load): not a question of classes
         elif not session.watchers.scan_finished():
             return  # while the opening scan reads the folder, its classes so far are a part of them
         elif _known_to_none(labels, session.model_choice) and not getattr(session.model_choice, "broken_fit", ""):
-            # no model knew fewer classes, so none knows these: only the words follow (the bar's do);
-            # a broken model that knew them all may know the new class too: a new choice says so
+            # no model knew enough of the classes before, and the new ones no model knows: only the words
+            # follow (the bar's do); a broken model that knew them all may know the new class too
             self._say_no_model_for(labels, session.model_choice)
             return
         if labels:
@@ -204,7 +216,34 @@ class ModelController(QObject):
         if choice.spec is None:
             self.show_no_model(choice)
         elif choice.spec != self.spec:
-            self.set_model(choice.spec)
+            self.set_model(choice.spec)  # loaded, the classes are looked at again (the window's refresh)
+        else:
+            self._say_unknown(labels)
+
+    def _say_unknown(self, labels) -> None:
+        """The loaded model does not know some of the folder's classes (``labels``): the bar names them
+        (and a model that knows them all) and offers to fine-tune it with them; else the bar goes."""
+        info, session = self.info, self.host.session
+        if info is None:
+            return  # loading, or no model: the bar is the no-model one, or hidden
+        unknown = frozenset(set(labels) - set(info.class_names))
+        if not unknown or session is None:
+            self.new_classes.conceal()
+            return
+        fits = model_knowing_all(labels)
+        self.new_classes.show_unknown(info.name, unknown, listed_name(fits) if fits else "",
+                                      rows=session.model, edited=session.parts.edits.document_changed)
+
+    def _share_changed(self, counts: dict) -> None:
+        """The boxes were counted again while the bar names classes the model does not know: a model the
+        rule chose (not a pick, not the folder's own) is looked at again once it no longer knows the
+        classes of most boxes, as opening the folder would (the classes alone did not change)."""
+        session, info = self.host.session, self.info
+        if self.explicit or session is None or info is None or not counts:
+            return
+        if getattr(session.model_choice, "remembered", False) or knows_enough(info.class_names, counts, counts):
+            return
+        self.labels_changed(set(session.classes.used) or set(counts))
 
     def _say_no_model_for(self, labels, choice) -> None:
         """The prediction pane and header name the classes no model knows now (they kept the first list)."""
@@ -311,11 +350,12 @@ class ModelController(QObject):
 
 
 def _known_to_none(labels, choice) -> bool:
-    """No model knew the classes of ``choice`` (a ModelChoice without a model), so none knows ``labels``,
-    which hold them all. A choice made for no classes (a folder without boxes whose bundled model is
-    broken) says nothing of classes: boxing one may find a model."""
+    """No model knew enough of the classes of ``choice`` (a ModelChoice without a model), and no model
+    knows a class ``labels`` add to them: none knows enough of ``labels`` either. A choice made for no
+    classes (a folder without boxes whose bundled model is broken) says nothing of classes: boxing one
+    may find a model."""
     before = getattr(choice, "labels", frozenset())
-    return bool(before) and set(labels) >= before
+    return bool(before) and set(labels) >= before and not (set(labels) - before) & getattr(choice, "known", set())
 
 
 def _same_folder(a: Path | None, b: Path) -> bool:

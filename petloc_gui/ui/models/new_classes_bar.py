@@ -1,6 +1,12 @@
-"""The bar shown when no model knows a folder's classes: says so, and offers to train one.
+"""The bar shown when the model does not know some of a folder's classes: says so, and offers to train.
 
-"Train a model for these classes" is enabled as soon as every class has
+With no model (none knows enough of the folder's classes) it offers "Train a
+model for these classes…"; with a model kept though it does not know a class
+boxed since (app.model_choice), it names that class and offers "Fine-tune the
+model with the new classes…". Both open the Retrain dialog (the held-out
+images, the epochs) before anything runs.
+
+The button is enabled as soon as every class (kept model: every new class) has
 ``MIN_BOXES_PER_CLASS`` boxed images (counted from the file list, so boxes
 drawn since the folder opened count too). The list's own change signals and
 each edit say when to count again (an edit to a row the list's filter hides
@@ -16,12 +22,19 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractItemModel, QEvent, QMetaObject, QObject, QRect, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
-from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice
+from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice, describe_labels
 from petloc_gui.core.text import counted, visible
 
 THROTTLE_MS = 250  # from a change of the list to its count on the bar, at most
 MIN_FIT_WIDTH = 40  # px of message: a degenerate width, not worth a height
 NEEDED_SHOWN = 6  # classes named in "still needed"; the others are counted
+TRAIN_TEXT = "Train a model for these classes…"  # "…": the Retrain dialog comes first
+TRAIN_TIP = ("Opens the Retrain dialog for a new model of this folder's boxes (it lists the images held out and "
+             "asks for the epochs): trained from the shipped ImageNet backbone in the background, and used for "
+             "this folder when it is done")
+FINE_TUNE_TEXT = "Fine-tune the model with the new classes…"
+FINE_TUNE_TIP = ("Opens the Retrain dialog to fine-tune the model in use on this folder's boxes, the new classes "
+                 "added: it keeps what it knows, and the new model is compared with it before you keep it")
 
 
 def still_needed(counts: dict[str, int], labels: set[str]) -> dict[str, int]:
@@ -35,6 +48,7 @@ class NewClassesBar(QToolBar):
     """A toolbar row under the tools: the message and the train button."""
 
     train_requested = Signal()
+    recounted = Signal(dict)  # (kept model) the boxes per class counted again: the rule may look again
 
     def __init__(self, window, counts: Callable[[], dict[str, int]],
                  focus_back: Callable[[], None] = lambda: None) -> None:
@@ -44,16 +58,15 @@ class NewClassesBar(QToolBar):
         self.setMovable(False)
         self._counts = counts
         self._choice = ModelChoice(None, "")  # the choice that found no model (`show_for`)
+        self._kept: tuple[str, frozenset[str], str] | None = None  # (model, unknown, knows all): `show_unknown`
         self.message = QLabel()
         # wrapped: on one line its width held an 800 px window at 1,100 px, past a small screen's edge
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # a class "<b>cat" is a name, not markup
         self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.message.installEventFilter(self)
-        self.button = QPushButton("Train a model for these classes")
-        self.button.setToolTip("Train a new model on this folder's boxes (unsaved edits are saved first, after a "
-                               "question), from the shipped ImageNet backbone, in the background; it is used "
-                               "for this folder when it is done")
+        self.button = QPushButton(TRAIN_TEXT)
+        self.button.setToolTip(TRAIN_TIP)
         self.button.clicked.connect(self.train_requested)
         row = QWidget(self)  # the message takes the row's width, the button sits at its end
         layout = QHBoxLayout(row)
@@ -74,9 +87,29 @@ class NewClassesBar(QToolBar):
         (`EditController.document_changed`); counted again when either says a change (without
         them, the counts are those of now, until `refresh`)."""
         self._choice = ModelChoice(None, "", frozenset(labels), known=frozenset(known), broken_fit=broken_fit)
+        self._kept = None
+        self.button.setText(TRAIN_TEXT)
+        self.button.setToolTip(TRAIN_TIP)
         self._follow(rows, edited)
         self.refresh()
         self.show()
+
+    def show_unknown(self, model: str, unknown: frozenset[str], knows_all: str = "",
+                     rows: QAbstractItemModel | None = None, edited: SignalInstance | None = None) -> None:
+        """Show the bar for a model in use (named ``model``) that does not know the folder's classes
+        ``unknown``: its other predictions stay; ``knows_all`` names a model that knows every class.
+        ``rows`` and ``edited``: as `show_for` (the new classes' boxes are counted)."""
+        self._kept = (model, frozenset(unknown), knows_all)
+        self.button.setText(FINE_TUNE_TEXT)
+        self.button.setToolTip(FINE_TUNE_TIP)
+        self._follow(rows, edited)
+        self.refresh()
+        self.show()
+
+    @property
+    def fine_tunes(self) -> bool:
+        """The bar is shown for a model in use that does not know some classes (`show_unknown`)."""
+        return self._kept is not None
 
     def rows_changed(self) -> None:
         """The list changed: counted again within ``THROTTLE_MS``, once for all the changes until then."""
@@ -93,6 +126,7 @@ class NewClassesBar(QToolBar):
         self._followed = [signal.connect(self.rows_changed) for signal in signals]
 
     def conceal(self) -> None:
+        self._kept = None
         self._follow(None)
         self._recount.stop()
         focus = self.window().focusWidget()  # the window's, also while another window (Retraining) is active
@@ -102,6 +136,9 @@ class NewClassesBar(QToolBar):
             self._focus_back()  # where D, N, A and 1-9 then typed letters; they belong to the image
 
     def refresh(self) -> None:
+        if self._kept is not None:
+            self._refresh_kept()
+            return
         counts = self._counts()  # once: a look at every row of the list
         labels = set(counts) | set(self._choice.labels)
         missing = still_needed(counts, labels)
@@ -116,6 +153,28 @@ class NewClassesBar(QToolBar):
             text += " Every class has enough boxes: train a model for them."
         self.message.setText(text)
         self.button.setEnabled(bool(labels) and not missing)
+        self._fit_message()
+
+    def _refresh_kept(self) -> None:
+        model, unknown, knows_all = self._kept or ("", frozenset(), "")
+        counts = self._counts()
+        self.recounted.emit(counts)
+        missing = still_needed(counts, set(unknown))
+        it = "it" if len(unknown) == 1 else "them"
+        text = (f"{visible(model)} does not know {describe_labels(unknown)}, so it never predicts {it}; its "
+                "predictions of the other classes are shown.")
+        if knows_all:
+            text += f" {visible(knows_all)} knows every class of this folder: Model → Versions."
+        if missing:
+            needed = ", ".join(f"{visible(name)} ({n} more)" for name, n in list(missing.items())[:NEEDED_SHOWN])
+            if len(missing) > NEEDED_SHOWN:
+                needed += f" and {counted(len(missing) - NEEDED_SHOWN, 'more class', 'more classes')}"
+            text += (f" Box at least {MIN_BOXES_PER_CLASS} images of each new class to fine-tune the model with "
+                     f"{it} (still needed: {needed}).")
+        else:
+            text += f" Every new class has enough boxes: fine-tune the model with {it}."
+        self.message.setText(text)
+        self.button.setEnabled(not missing)
         self._fit_message()
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name

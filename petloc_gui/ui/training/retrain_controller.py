@@ -117,16 +117,20 @@ class RetrainController(QObject):
                 self.start(dialog.options())
 
     def train_for_folder(self) -> bool:
-        """"Train a model for these classes": a first model for a folder no model knows.
-
-        Trains from the shipped ImageNet backbone with the photo preset (75x75
-        canvases: the digits preset), as many epochs as a first model needs;
-        the window switches to it when it is done and the folder remembers it.
+        """The new-classes bar's button. With a model in use that does not know a class boxed since
+        ("Fine-tune the model with the new classes…"): the Retrain dialog, fine-tuning it (the run adds
+        the class). With none ("Train a model for these classes"): a first model for a folder no model
+        knows, from the shipped ImageNet backbone with the photo preset (75x75 canvases: the digits
+        preset), as many epochs as a first model needs; the window switches to it when it is done and
+        the folder remembers it.
         """
         dataset = self.host.dataset
         if self.is_running():  # the bar's button stays enabled: a click shows the run, as Ctrl+T does
             self.open_dialog()
             return False
+        if dataset is not None and self.host.current_model_spec():
+            self.open_dialog()
+            return self.is_running()
         if dataset is None:
             self._tell("Open a folder with annotated images before training.", box=True)
             return False

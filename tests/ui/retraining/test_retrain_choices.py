@@ -114,6 +114,7 @@ def test_a_first_model_asks_before_saving_unsaved_edits(qtbot, window, controlle
 
     write_digits_dataset(window.current_folder(), "train", count=6, seed=0)
     window.dataset = open_dataset(window.current_folder())
+    window.spec = ""  # the button is there when no model knows the folder's classes
     window.unsaved = True
     answers, asked, started = [False, True], [], []
     monkeypatch.setattr(retrain_controller, "ask_save_first", lambda parent: asked.append(1) or answers.pop(0))
@@ -130,6 +131,7 @@ def test_a_first_model_run_leaves_the_retrain_dialogs_defaults_alone(qtbot, wind
 
     write_digits_dataset(window.current_folder(), "train", count=6, seed=0)
     window.dataset = open_dataset(window.current_folder())
+    window.spec = ""  # the button is there when no model knows the folder's classes
     before = controller.last_options
     with qtbot.waitSignal(controller.run_finished, timeout=30000):
         assert controller.train_for_folder()  # from scratch, 30 epochs
