@@ -44,7 +44,7 @@ from petloc_gui.core.text import first_of, visible
 SAMPLE = 500  # annotations read to learn a folder's classes (spread over the folder)
 DIGIT_SIZE = (75, 75)
 BUNDLED = ("digits", "pets")
-MIN_BOXES_PER_CLASS = 3  # boxes of each class before "Train a model for these classes" is offered
+MIN_BOXES_PER_CLASS = 3  # boxes of each (new) class before the new-classes bar offers to train
 # A model that does not know every class of a folder is used while it knows the classes of more than this
 # share of its boxes: one new class boxed on a few images keeps it; a folder of new classes, where it
 # would predict a wrong class on most images, gets none (so does one of cat and 3: pets and digits tie).

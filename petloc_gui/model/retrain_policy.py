@@ -13,7 +13,7 @@ from pathlib import Path
 
 WORKER_MODULE = "petloc_gui.model.train_worker"
 RETRAIN_EPOCHS = 5  # Retrain… dialog default: a short fine-tune of the current model
-FIRST_MODEL_EPOCHS = 30  # "Train a model for these classes": heads and backbone from ImageNet need more
+FIRST_MODEL_EPOCHS = 30  # a first model's dialog default (no model in use): heads and backbone from ImageNet need more
 VAL_FRACTION = 0.2
 SPLIT_SEED = 0  # passed as --seed, so the dialog's preview and the run agree
 

@@ -46,7 +46,11 @@ def real_window(qtbot):
 
 
 def test_new_classes_go_from_zero_boxes_to_a_trained_model_and_prelabels(qtbot, tmp_path, real_window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
     from petloc_gui.app.model_choice import FolderMemory
+    from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 
     window, controller = real_window
     folder = tmp_path / "mine"
@@ -76,7 +80,18 @@ def test_new_classes_go_from_zero_boxes_to_a_trained_model_and_prelabels(qtbot, 
     assert bar.button.isEnabled(), bar.message.text()
     assert "bird, car" in bar.message.text()
 
+    assert bar.button.text() == "Train a model for these classes…"  # a dialog comes first
     controller.first_model_epochs = 1
+
+    def start_in_the_dialog():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RetrainDialog) or dialog.holdout_label.text().startswith("Reading"):
+            QTimer.singleShot(50, start_in_the_dialog)  # the held-out images are read in a thread
+            return
+        assert dialog.epochs.value() == 1 and not dialog.from_current.isVisible()
+        dialog.accept()
+
+    QTimer.singleShot(50, start_in_the_dialog)
     with qtbot.waitSignal(controller.run_finished, timeout=240_000) as finished:
         bar.button.click()
     outcome = finished.args[0]

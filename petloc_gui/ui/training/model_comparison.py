@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+FIRST_MODEL_NOTE = ("This is the folder's first model: there was no model to compare it with, so it is used now "
+                    "(Model → Versions picks another). Its figures are on the validation images it did not "
+                    "train on.")
 ROWS = (
     ("accuracy", "Accuracy"),
     ("mean_iou", "Mean IoU"),
@@ -76,11 +79,23 @@ class ModelComparison(QWidget):
         """Fill the table; either side may be unknown (None). ``old_name``: the model the run started
         from (the window may use another by now)."""
         self.table.setHorizontalHeaderLabels([old_name, "New model"])
+        self.table.setColumnHidden(0, False)
+        for button in (self.use_button, self.discard_button):
+            button.show()
         for row, (key, _) in enumerate(ROWS):
             for column, metrics in enumerate((old, new)):
                 value = metrics.get(key) if isinstance(metrics, dict) else None
                 self.table.setItem(row, column, QTableWidgetItem(format_metric(key, value)))
         self.summary.setText(" ".join(part for part in (self._verdict(old, new), note) if part))
+
+    def set_first_model(self, new: dict[str, Any] | None) -> None:
+        """A folder's first model: its own figures only (no "no model" column of dashes) and no Use /
+        Discard (it is used at once: there is nothing to compare it with)."""
+        self.set_metrics(None, new)
+        self.table.setColumnHidden(0, True)
+        for button in (self.use_button, self.discard_button):
+            button.hide()
+        self.summary.setText(FIRST_MODEL_NOTE)
 
     def cell_text(self, key: str, column: int) -> str:
         """The text shown for one metric (column 0: current, 1: new)."""

@@ -15,7 +15,7 @@ from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from petloc_gui.app.model_choice import training_preset_for
 from petloc_gui.core.real_paths import part_inside
@@ -23,11 +23,11 @@ from petloc_gui.core.text import visible
 from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS, worker_args
 from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import Version, VersionError, VersionStore
-from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training import retrain_quit
 from petloc_gui.ui.training import retrain_support as support
-from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions, ask_save_first
+from petloc_gui.ui.training.retrain_ask import ask_run
+from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from petloc_gui.ui.training.retrain_host import RetrainHost
 from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
 from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
@@ -65,7 +65,8 @@ class RetrainController(QObject):
         self._first_model = False
         self.run_folder: Path | None = None  # the folder the run trains on, and the model it started from
         self._run_spec = ""
-        self.first_model_epochs = FIRST_MODEL_EPOCHS
+        self.first_model_epochs = FIRST_MODEL_EPOCHS  # a first model's default
+        self.first_options: RetrainOptions | None = None  # the first-model dialog's choices, once made
         self.last_message_box: QMessageBox | None = None
 
         self.retrain_action = QAction("Retrain…", parent)
@@ -88,63 +89,48 @@ class RetrainController(QObject):
             app.aboutToQuit.connect(self.shutdown)
 
     # -- starting ------------------------------------------------------------
-    def open_dialog(self) -> None:
-        """Model → Retrain… (Ctrl+T): ask for options, then start; while a run goes on, show it."""
+    def open_dialog(self) -> bool:
+        """Model → Retrain… (Ctrl+T): ask for options, then start; while a run goes on, show it. With no
+        model in use, the run is the folder's first model (`train_for_folder`). True when a run started."""
         if self.is_running():
             self.show_progress()
             self._status("A training run is in progress: its window is shown.")
-            return
+            return False
         folder = self.host.current_folder()
         if folder is None:
             self._tell("Open a folder with annotated images before retraining.", box=True)
-            return
+            return False
         spec = self.host.current_model_spec()
-        label = label_source_for(support.folder_preset(spec, self.store, self.host.dataset), spec)
-        with modal(RetrainDialog(
-            self.parent_widget,
-            model_name=support.model_display_name(spec),
-            data_name=str(folder),
-            n_annotated=support.count_annotated(self.host.dataset),
-            has_unsaved=self.host.has_unsaved(),
-            holdout_loader=lambda: support.holdout_preview_for(
-                folder, label, parent_spec=spec if support.is_readable_model(spec) else None),
-            defaults=self.last_options,
-            can_fine_tune=support.is_readable_model(spec),
-            session_renames=self.host.session_renames(),
-        )) as dialog:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                self.last_options = dialog.next_defaults()
-                self.start(dialog.options())
+        first = not spec  # nothing to fine-tune or compare with, however the run was asked for
+        defaults = (self.first_options or RetrainOptions(from_current=False, epochs=self.first_model_epochs)
+                    if first else self.last_options)
+        asked = ask_run(self.parent_widget, spec, folder, self.host.dataset, self.host.has_unsaved(), self.store,
+                        defaults, session_renames=self.host.session_renames())
+        if asked is None:
+            return False
+        options, next_defaults = asked
+        if first:  # a first model's 30 epochs are not the next fine-tune's
+            self.first_options = next_defaults
+        else:
+            self.last_options = next_defaults
+        dataset = self.host.dataset
+        preset = training_preset_for(dataset) if first and dataset is not None else None
+        return self.start(options, preset=preset, first_model=first)
 
     def train_for_folder(self) -> bool:
-        """The new-classes bar's button. With a model in use that does not know a class boxed since
-        ("Fine-tune the model with the new classes…"): the Retrain dialog, fine-tuning it (the run adds
-        the class). With none ("Train a model for these classes"): a first model for a folder no model
-        knows, from the shipped ImageNet backbone with the photo preset (75x75 canvases: the digits
-        preset), as many epochs as a first model needs; the window switches to it when it is done and
-        the folder remembers it.
-        """
-        dataset = self.host.dataset
-        if self.is_running():  # the bar's button stays enabled: a click shows the run, as Ctrl+T does
-            self.open_dialog()
-            return False
-        if dataset is not None and self.host.current_model_spec():
-            self.open_dialog()
-            return self.is_running()
-        if dataset is None:
-            self._tell("Open a folder with annotated images before training.", box=True)
-            return False
-        save_first = self.host.has_unsaved()  # asked: they were saved without a word
-        if save_first and not ask_save_first(self.parent_widget):
-            return False
-        options = RetrainOptions(from_current=False, epochs=self.first_model_epochs, save_first=save_first)
-        return self.start(options, preset=training_preset_for(dataset), first_model=True)
+        """The new-classes bar's button: the Retrain dialog, as Ctrl+T opens it. With a model in use that
+        does not know a class boxed since ("Fine-tune the model with the new classes…"), fine-tuning it
+        (the run adds the class); with none ("Train a model for these classes…"), the folder's first
+        model, from the shipped ImageNet backbone with the photo preset (75x75 canvases: the digits
+        preset), as many epochs as a first model needs by default; the window switches to it when it is
+        done and the folder remembers it. During a run: the run is shown. True when a run started."""
+        return self.open_dialog()
 
     def start(self, options: RetrainOptions, preset: str | None = None, first_model: bool = False) -> bool:
         """Start a run with these options; False (and a message) when it cannot.
 
-        ``preset`` defaults to the current model's; ``first_model`` runs have
-        no current model to compare with and are used as soon as they finish.
+        ``preset`` defaults to the current model's; ``first_model`` runs (also any run while no model is
+        in use) have no current model to compare with and are used as soon as they finish.
         """
         if self.is_running():
             self._tell("A training run is already in progress.")
@@ -157,6 +143,7 @@ class RetrainController(QObject):
             self._tell("Your edits could not all be saved, so training was not started.", box=True)
             return False
         spec = "" if first_model else self.host.current_model_spec()
+        first_model = not spec  # Ctrl+T from scratch with no model too: it waited for a Use with nothing to compare
         preset = preset or support.folder_preset(spec, self.store, self.host.dataset)
         try:
             self.staging = self.store.new_staging_dir(preset)
@@ -179,7 +166,7 @@ class RetrainController(QObject):
         self.process.log.connect(lambda line: self._progress_window().append_log(line))
         self.process.finished.connect(self._on_finished)
         progress = self._progress_window()
-        progress.begin(options.epochs)
+        progress.begin(options.epochs, first_model=first_model)
         progress.show_quietly()  # the keyboard stays on the image
         self.show_progress_action.setEnabled(True)
         self.process.start(args + self.extra_worker_args, module=self.worker_module)
@@ -249,17 +236,23 @@ class RetrainController(QObject):
             self.run_finished.emit(outcome)
             return
         self.staging = None
+        done = f"Training finished: new model version {self.new_version.id}"
+        self.version_created.emit(self.new_version)
+        if self._first_model:  # nothing to compare with: the folder's first model is used at once
+            progress.show_first_model(support.comparison_figures(self._comparison, self._done_event)[1])
+            here = self._on_run_folder()
+            self.use_new_model()  # elsewhere, its status line says which folder keeps it
+            if here:
+                self._status(f"{done} is this folder's first model, used now: there is no model to compare it "
+                             "with (Model → Versions picks another).", 0)
+            self.run_finished.emit(outcome)
+            return
         old, new, note = support.comparison_figures(self._comparison, self._done_event)
         if self._run_spec and self.host.current_model_spec() != self._run_spec:  # another model chosen meanwhile
             note = " ".join(part for part in (note, "The model in use changed during training; the new model is "
                                               "compared with the one it started from.") if part)
         progress.show_result(old, new, note, old_name=support.model_display_name(self._run_spec))
-        done = f"Training finished: new model version {self.new_version.id}"
-        self.version_created.emit(self.new_version)
-        if self._first_model:  # nothing to compare with: the folder's first model is used at once
-            self._status(f"{done}.")
-            self.use_new_model()
-        elif progress.isVisible():  # as the user left it, maybe behind the main window: never raised
+        if progress.isVisible():  # as the user left it, maybe behind the main window: never raised
             self._status(f"{done}, compared with the current one in the Retraining window (Model → Show "
                          "training progress).", 0)
         else:  # put away during the run: it stays so, the status bar says why

@@ -133,6 +133,7 @@ class RetrainProgress(QDialog):
         self._epochs = 1
         self._steps = 1
         self._placed = False  # moved beside the main window on its first show only: then it stays put
+        self._first_model = False  # the run is a folder's first model: nothing to compare it with
 
     def showEvent(self, event) -> None:  # Qt's name
         super().showEvent(event)
@@ -181,9 +182,10 @@ class RetrainProgress(QDialog):
         fit_into(self, area)
 
     # -- feeding -----------------------------------------------------------
-    def begin(self, epochs: int) -> None:
-        """Reset for a new run of ``epochs`` epochs."""
+    def begin(self, epochs: int, first_model: bool = False) -> None:
+        """Reset for a new run of ``epochs`` epochs (``first_model``: no model to compare it with)."""
         self._epochs, self._steps = max(1, epochs), 1
+        self._first_model = first_model
         self._eta = TrainingEta()
         self._eta.start(self._epochs, 1)
         self._eta_timer.stop()
@@ -213,7 +215,8 @@ class RetrainProgress(QDialog):
                 self.progress.setRange(0, 1)
             self.progress.setValue(self.progress.maximum())
             self._show_eta()
-            self.status.setText("Training finished; scoring the current and the new model on the validation images…")
+            scored = "the new model" if self._first_model else "the current and the new model"
+            self.status.setText(f"Training finished; scoring {scored} on the validation images…")
         elif kind == "comparison":
             self._eta_timer.stop()
             self.eta.setText("")
@@ -284,6 +287,15 @@ class RetrainProgress(QDialog):
         self.cancel_button.setEnabled(False)
         self.comparison.set_metrics(old, new, note, old_name)
         self.comparison.set_choice_enabled(True)
+        self.comparison.show()
+
+    def show_first_model(self, new: dict[str, Any] | None) -> None:
+        """A folder's first model finished: its figures, and that it is used (nothing to compare it with)."""
+        self._eta_timer.stop()
+        self.eta.setText("")
+        self.status.setText("Training finished: this folder's first model.")
+        self.cancel_button.setEnabled(False)
+        self.comparison.set_first_model(new)
         self.comparison.show()
 
     def show_decided(self, text: str) -> None:

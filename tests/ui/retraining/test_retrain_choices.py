@@ -27,9 +27,11 @@ def test_discarding_the_new_model_while_the_window_uses_it_goes_back_to_the_mode
 
 
 def test_a_new_model_in_use_without_a_model_to_go_back_to_is_not_discarded(qtbot, window, controller):
-    window.spec = ""  # no model knew the folder's classes when the run started
-    version = _run(qtbot, controller)
-    window.spec = str(version.path)
+    window.spec = ""  # no model knew the folder's classes when the run started: the folder's first model
+    assert _run(qtbot, controller) is None  # used at once: no Use / Discard waits
+    version = controller.store.list()[-1]
+    assert window.spec == str(version.path) and window.adopted == [str(version.path)]
+    controller.new_version = version  # (were Discard still offered) there is no model to go back to
     controller.discard_new_model()
     assert version.path.is_dir() and "choose another model" in window.statusBar().currentMessage()
 
@@ -105,24 +107,46 @@ def test_an_unreadable_current_model_retrains_with_the_folders_own_preset(window
     assert preset("pets") == "pets"
 
 
-def test_a_first_model_asks_before_saving_unsaved_edits(qtbot, window, controller, monkeypatch):
-    # "Train a model for these classes" saved every unsaved edit without a word, against its tooltip
-    # ("on this folder's saved boxes"); it asks now: save first, train on what is saved, or not start.
+def _answer_first_model_dialog(answer):
+    """Answer the next Retrain dialog with ``answer(dialog)`` (True: Start training, else Cancel); the
+    dialogs seen are returned."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from petloc_gui.ui.training.retrain_dialog import RetrainDialog
+
+    seen = []
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RetrainDialog)
+        seen.append(dialog.windowTitle())
+        (dialog.accept if answer(dialog) else dialog.reject)()
+
+    QTimer.singleShot(100, act)
+    return seen
+
+
+def test_a_first_model_saves_unsaved_edits_as_the_dialog_says(qtbot, window, controller, monkeypatch):
+    # "Train a model for these classes" saved every unsaved edit without a word, then asked; the Retrain
+    # dialog it opens now says so ("Save my unsaved edits first", ticked), and Cancel starts nothing.
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.digits import write_digits_dataset
-    from petloc_gui.ui.training import retrain_controller
 
     write_digits_dataset(window.current_folder(), "train", count=6, seed=0)
     window.dataset = open_dataset(window.current_folder())
     window.spec = ""  # the button is there when no model knows the folder's classes
     window.unsaved = True
-    answers, asked, started = [False, True], [], []
-    monkeypatch.setattr(retrain_controller, "ask_save_first", lambda parent: asked.append(1) or answers.pop(0))
+    started = []
     monkeypatch.setattr(controller, "start", lambda options, **kw: started.append(options.save_first) or True)
+    _answer_first_model_dialog(lambda dialog: False)
     assert not controller.train_for_folder() and started == [] and window.save_calls == 0  # Cancel
-    assert controller.train_for_folder() and started == [True]  # Save and train: saved first
+    seen = _answer_first_model_dialog(lambda dialog: dialog.save_first.isChecked())
+    assert controller.train_for_folder() and started == [True]  # Start training: saved first
     window.unsaved = False
-    assert controller.train_for_folder() and started == [True, False] and len(asked) == 2  # nothing to ask
+    _answer_first_model_dialog(lambda dialog: not dialog.save_first.isEnabled())
+    assert controller.train_for_folder() and started == [True, False]  # nothing to save
+    assert seen == ["Train a model for this folder"]
 
 
 def test_a_first_model_run_leaves_the_retrain_dialogs_defaults_alone(qtbot, window, controller, tmp_path):
@@ -133,9 +157,13 @@ def test_a_first_model_run_leaves_the_retrain_dialogs_defaults_alone(qtbot, wind
     window.dataset = open_dataset(window.current_folder())
     window.spec = ""  # the button is there when no model knows the folder's classes
     before = controller.last_options
+    epochs = []
+    _answer_first_model_dialog(lambda dialog: epochs.append(dialog.epochs.value()) or dialog.epochs.setValue(2)
+                               or True)
     with qtbot.waitSignal(controller.run_finished, timeout=30000):
-        assert controller.train_for_folder()  # from scratch, 30 epochs
-    assert controller.last_options == before
+        assert controller.train_for_folder()  # from scratch
+    assert epochs == [30] and controller.last_options == before  # the next fine-tune's 5 epochs stay
+    assert controller.first_options.epochs == 2  # the next first model's dialog says 2
 
 
 def test_the_comparison_names_the_model_the_run_started_from(qtbot, window, controller):
