@@ -60,3 +60,48 @@ def test_first_shown_beside_the_main_window_on_a_wide_screen(qtbot):
     qtbot.waitUntil(lambda: progress._placed, timeout=2000)
     assert not progress.frameGeometry().intersects(main.frameGeometry())
     assert progress.frameGeometry().left() == main.frameGeometry().right() + 1
+
+
+def test_the_tool_bars_count_as_covered_too():
+    # The first run's window went to the top-left corner over the tools and the new-classes bar (its
+    # button shows the run): only the image panes counted.
+    screen, size = QRect(0, 0, 1600, 1000), QSize(722, 665)
+    central, bars = QRect(560, 165, 940, 735), QRect(100, 80, 1400, 85)  # the hunt's window, 1400 x 880
+    assert least_cover(size, screen, [central]) == QPoint(0, 0)
+    assert least_cover(size, screen, [central, bars]) == QPoint(0, 335)  # bottom-left: over the list
+
+
+def test_the_main_windows_tool_bars_are_among_its_panes(qtbot):
+    from PySide6.QtWidgets import QToolBar
+
+    from petloc_gui.ui.training.retrain_progress import panes_of
+
+    main = _main_window(qtbot, QRect(0, 0, 900, 700))
+    bar = QToolBar("tools", main)
+    bar.addWidget(QLabel("Save  Delete  Next to review"))
+    main.addToolBar(bar)
+    qtbot.waitUntil(bar.isVisible, timeout=2000)
+    parts = panes_of(main)
+    assert QRect(bar.mapToGlobal(QPoint(0, 0)), bar.size()) in parts and len(parts) == 2
+
+
+def test_first_placed_with_the_owners_frame_before_its_own_is_known(qtbot, monkeypatch):
+    # Under openbox the window was placed before the window manager framed it: its frame read as no
+    # frame, move() put the contents where the frame belongs, and the title bar went above the screen.
+    from PySide6.QtCore import QMargins
+
+    from petloc_gui.ui.training import retrain_progress
+
+    probe = QMainWindow()
+    area = probe.screen().availableGeometry()
+    main = _main_window(qtbot, area)  # no room beside it: a corner
+    progress = RetrainProgress(main)
+    qtbot.addWidget(progress)
+    progress.resize(area.width() // 3, area.height() // 3)
+    owners = QMargins(1, 20, 1, 5)  # openbox's title bar and borders, as the main window has them
+    monkeypatch.setattr(retrain_progress, "frame_margins",
+                        lambda window: owners if window is main else QMargins())  # not framed yet
+    progress._place_beside(main, area)
+    contents = progress.geometry()
+    frame = contents.adjusted(-owners.left(), -owners.top(), owners.right(), owners.bottom())
+    assert area.contains(frame), (frame, area)  # the title bar on the screen, where it can be dragged

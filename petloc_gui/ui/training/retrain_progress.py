@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -28,32 +30,46 @@ from petloc_gui.ui.window_geometry import beside, fit_into
 
 LOG_MAX_LINES = 2000
 ETA_REFRESH_MS = 1000  # the time left counts down between events (validation, final scoring)
+FRAMED_CHECK_MS = 300  # after the first show: the window manager has framed the window by then
 # The main window's word, once this window is put away before Use / Discard: closing it decides nothing.
 UNDECIDED_NOTE = ("The new model is not kept yet: Model → Show training progress to use or discard it "
                   "(Model → Versions marks it \"new: not kept yet\").")
 
 
-def least_cover(size: QSize, area: QRect, panes: QRect) -> QPoint:
+def least_cover(size: QSize, area: QRect, panes: QRect | Sequence[QRect]) -> QPoint:
     """Where a window of ``size`` (frame included) in the screen ``area`` covers the least of ``panes``
-    (the photos being reviewed): one of the area's corners, the bottom-right one on a tie. Over a
-    maximised main window the corner over the image list wins: the bottom-right one hid both panes."""
+    (the photos being reviewed, the tool bars): one of the area's corners, the bottom-right one on a
+    tie. Over a maximised main window the corner over the image list wins: the bottom-right one hid
+    both panes."""
     right, bottom = area.right() + 1 - size.width(), area.bottom() + 1 - size.height()
     corners = (QPoint(right, bottom), QPoint(area.left(), bottom), QPoint(right, area.top()), area.topLeft())
+    parts = [panes] if isinstance(panes, QRect) else list(panes)
 
     def covered(corner: QPoint) -> int:
-        common = QRect(corner, size).intersected(panes)
-        return 0 if common.isEmpty() else common.width() * common.height()
+        commons = (QRect(corner, size).intersected(part) for part in parts)
+        return sum(common.width() * common.height() for common in commons if not common.isEmpty())
 
     return min(corners, key=covered)
 
 
-def panes_of(owner: QWidget) -> QRect:
-    """The part of ``owner`` a tool window should leave uncovered, on the screen: a main window's
-    central widget (the two image panes), else all of it."""
+def panes_of(owner: QWidget) -> list[QRect]:
+    """The parts of ``owner`` a tool window should leave uncovered, on the screen: a main window's
+    central widget (the two image panes) and its tool bars (the tools, the new-classes bar and its
+    button: covered, the first run hid them), else all of it."""
     central = owner.centralWidget() if isinstance(owner, QMainWindow) else None
     if central is None or not central.isVisible():
-        return owner.frameGeometry()
-    return QRect(central.mapToGlobal(QPoint(0, 0)), central.size())
+        return [owner.frameGeometry()]
+    bars = [QRect(bar.mapToGlobal(QPoint(0, 0)), bar.size()) for bar in owner.findChildren(QToolBar)
+            if bar.isVisible() and not bar.isFloating()]
+    return [QRect(central.mapToGlobal(QPoint(0, 0)), central.size()), *bars]
+
+
+def frame_margins(window: QWidget) -> QMargins:
+    """How far ``window``'s frame (title bar, borders) reaches past its contents; none until the window
+    manager has framed it."""
+    frame, inner = window.frameGeometry(), window.geometry()
+    return QMargins(inner.left() - frame.left(), inner.top() - frame.top(), frame.right() - inner.right(),
+                    frame.bottom() - inner.bottom())
 
 
 def format_eta(seconds: float | None) -> str:
@@ -174,12 +190,31 @@ class RetrainProgress(QDialog):
         area = screen.availableGeometry()
         if not self._placed and owner is not None:  # first shown: beside the main window, not over its photo
             self._placed = True
-            size = self.frameGeometry().size()
-            spot = beside(owner.frameGeometry(), size, area)
-            if QRect(spot, size).intersects(owner.frameGeometry()):  # no room beside it
-                spot = least_cover(size, area, panes_of(owner))
-            self.move(spot)  # move() places a window's frame (as frameGeometry() measures it)
+            self._place_beside(owner, area)
+            QTimer.singleShot(FRAMED_CHECK_MS, self, self._keep_on_screen)
+            return
         fit_into(self, area)
+
+    def _place_beside(self, owner: QWidget, area: QRect) -> None:
+        """Put the window, frame and all, beside ``owner`` (else where it covers the least of it). Just
+        after the first show the window manager has not framed it yet: a frame read then has no title
+        bar, and move() put the contents where the frame belongs, the title bar above the screen (openbox:
+        it could not be dragged). The owner's frame (the same window manager's) stands in for its own."""
+        margins = frame_margins(self)
+        if margins.isNull():
+            margins = frame_margins(owner)
+        size = self.size().grownBy(margins)
+        spot = beside(owner.frameGeometry(), size, area)
+        if QRect(spot, size).intersects(owner.frameGeometry()):  # no room beside it
+            spot = least_cover(size, area, panes_of(owner))
+        # the contents, where the frame's margins put them (setGeometry places the contents, framed or not)
+        self.setGeometry(QRect(spot + QPoint(margins.left(), margins.top()), self.size()))
+
+    def _keep_on_screen(self) -> None:
+        """Once framed: the whole frame on the screen (a frame unlike the owner's, a screen too small)."""
+        screen = self.screen()
+        if screen is not None and self.isVisible():
+            fit_into(self, screen.availableGeometry())
 
     # -- feeding -----------------------------------------------------------
     def begin(self, epochs: int, first_model: bool = False) -> None:
