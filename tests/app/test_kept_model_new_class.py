@@ -18,8 +18,8 @@ BREEDS = ["Abyssinian", "Bengal", "american_bulldog"]
 
 def test_the_folders_own_model_is_kept_and_names_the_class_it_does_not_know(tmp_path, _isolated_user_data):
     store, memory = VersionStore(), FolderMemory()
-    picked = fake_bundle(store.root / "photo" / "8fa5cc", BREEDS)
-    knows_all = fake_bundle(store.root / "photo" / "be0cee", [*BREEDS, "kitten"])
+    picked = fake_bundle(store.root / "photo" / "8fa5cc", BREEDS, preset="photo")
+    knows_all = fake_bundle(store.root / "photo" / "be0cee", [*BREEDS, "kitten"], preset="photo")
     memory.remember(tmp_path, str(picked))  # Model → Versions → 8fa5cc
     labels = {*BREEDS, "kitten"}
     choice = choose_for_labels(labels, tmp_path, {"Abyssinian": 11, "Bengal": 11, "american_bulldog": 11,
@@ -33,7 +33,7 @@ def test_the_folders_own_model_is_kept_and_names_the_class_it_does_not_know(tmp_
 
 def test_the_folders_own_model_is_kept_for_a_class_on_most_boxes_too(tmp_path, _isolated_user_data):
     store, memory = VersionStore(), FolderMemory()
-    picked = fake_bundle(store.root / "photo" / "v1", ["cat", "dog"])
+    picked = fake_bundle(store.root / "photo" / "v1", ["cat", "dog"], preset="photo")
     memory.remember(tmp_path, str(picked))
     choice = choose_for_labels({"cat", "kitten"}, tmp_path, {"cat": 1, "kitten": 20}, store, memory)
     assert choice.spec == str(picked) and choice.unknown == {"kitten"} and choice.knows_all == ""
@@ -64,7 +64,7 @@ def test_the_cli_uses_the_kept_model_and_says_which_class_it_does_not_know(tmp_p
     from petloc_gui.cli.model_loading import model_for
 
     store = VersionStore()
-    picked = fake_bundle(store.root / "photo" / "8fa5cc", ["cat", "dog"])
+    picked = fake_bundle(store.root / "photo" / "8fa5cc", ["cat", "dog"], preset="photo")
     voc = ("<annotation><filename>{name}</filename><size><width>40</width><height>30</height><depth>3</depth>"
            "</size><object><name>{label}</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>20</xmax><ymax>20</ymax>"
            "</bndbox></object></annotation>")

@@ -31,8 +31,8 @@ def _new_start(qtbot, factory, tmp_path):
 def test_a_version_picked_in_versions_is_kept_when_the_folder_is_opened_again(qtbot, window, folder, factory,
                                                                             tmp_path):
     store = VersionStore()
-    picked = fake_bundle(store.root / "photo" / "8fa5cc", ["cat", "dog"])
-    fake_bundle(store.root / "photo" / "be0cee", ["cat", "dog", "kitten"])  # knows every class
+    picked = fake_bundle(store.root / "photo" / "8fa5cc", ["cat", "dog"], preset="photo")
+    fake_bundle(store.root / "photo" / "be0cee", ["cat", "dog", "kitten"], preset="photo")  # knows every class
     open_and_wait(qtbot, window, folder, model=None)
     window.models.choose(str(picked))  # Model → Versions → 8fa5cc
     qtbot.waitUntil(lambda: FolderMemory().get(folder) == str(picked), timeout=10_000)

@@ -27,7 +27,7 @@ from petloc_gui.app.model_metrics import (
     split_of_figures,
     usable_metrics,
 )
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.model.versions import Version, VersionStore
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 
@@ -36,6 +36,7 @@ UNDECIDED = "new: not kept yet"
 UNDECIDED_TIP = ("The run that made this version has finished and waits for your decision: Use the new model or "
                  "Discard it in the Retraining window (picking it here keeps it).")
 REASON_CHARS = 70  # of the why in the entry's text; the tooltip has it whole
+CLASSES_SHOWN = 12  # class names in an entry's tooltip; the others are counted
 
 
 class VersionsMenu(QMenu):
@@ -172,8 +173,21 @@ def _resolved(spec: str | Path | None) -> Path | None:
         return None
 
 
+def _classes_line(folder: Path | str) -> list[str]:
+    """ "knows 4 classes: Abyssinian, Bengal, american_bulldog, bulldog" (meta.json; none when unreadable):
+    which version knows a class boxed since was not to be told from the menu."""
+    from petloc_gui.app.model_choice import class_names  # remembered per file state: the menu is rebuilt often
+
+    names = class_names(str(folder))
+    if not names:
+        return []
+    shown = first_of([visible(name) for name in names], CLASSES_SHOWN)
+    return [f"knows {counted(len(names), 'class', 'classes')}: {shown}"]
+
+
 def _tooltip(version: Version, store: VersionStore) -> str:
-    lines = [visible(version.path), *(visible(f"note: {note}") for note in version.notes),
+    lines = [visible(version.path), *_classes_line(version.path),
+             *(visible(f"note: {note}") for note in version.notes),
              visible(f"created {version.created or 'at an unknown date'}")]
     if version.parent:  # by the name `petloc models` lists, whoever trained it (a path, an id, "pets")
         name = store.model_name(version.parent)
@@ -231,4 +245,4 @@ def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
     metrics, split = headline_metrics(meta)
     figures = metrics_text(metrics, shown_split(split, meta.get("metrics")), held_out_count(meta))
     text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}", figures) if part)
-    return text, str(path), path
+    return text, "\n".join([visible(path), *_classes_line(path)]), path

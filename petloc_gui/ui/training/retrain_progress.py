@@ -26,11 +26,12 @@ from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
-from petloc_gui.ui.window_geometry import beside, fit_into
+from petloc_gui.ui.window_geometry import TITLE_ALLOWANCE_PX, beside, fit_into
 
 LOG_MAX_LINES = 2000
 ETA_REFRESH_MS = 1000  # the time left counts down between events (validation, final scoring)
 FRAMED_CHECK_MS = 300  # after the first show: the window manager has framed the window by then
+LOG_MIN_PX = 40  # the log's height when the result needs room (two lines; it gives up its room first)
 # The main window's word, once this window is put away before Use / Discard: closing it decides nothing.
 UNDECIDED_NOTE = ("The new model is not kept yet: Model → Show training progress to use or discard it "
                   "(Model → Versions marks it \"new: not kept yet\").")
@@ -116,7 +117,9 @@ class RetrainProgress(QDialog):
         self.chart = CurvesChart()
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setMaximumBlockCount(LOG_MAX_LINES)
-        self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # wrapped: a line of figures or of validation images was cut off at the right, behind a scroll bar
+        self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.log.setMinimumHeight(LOG_MIN_PX)
         self.log.setFont(QFont("monospace", 8))
         self.log.setPlaceholderText("Training log")
         self.comparison = ModelComparison()
@@ -134,9 +137,10 @@ class RetrainProgress(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.close_button)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)  # the user shares it out between them
         splitter.addWidget(self.chart)
         splitter.addWidget(self.log)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(bar)
@@ -322,7 +326,7 @@ class RetrainProgress(QDialog):
         self.cancel_button.setEnabled(False)
         self.comparison.set_metrics(old, new, note, old_name)
         self.comparison.set_choice_enabled(True)
-        self.comparison.show()
+        self._show_comparison()
 
     def show_first_model(self, new: dict[str, Any] | None) -> None:
         """A folder's first model finished: its figures, and that it is used (nothing to compare it with)."""
@@ -331,7 +335,28 @@ class RetrainProgress(QDialog):
         self.status.setText("Training finished: this folder's first model.")
         self.cancel_button.setEnabled(False)
         self.comparison.set_first_model(new)
+        self._show_comparison()
+
+    def _show_comparison(self) -> None:
+        """The result under the curves and the log: the window grows by its height where the screen has
+        room (never shrinks), and the log gives up its room before the curves do (the chart shrank to
+        about 100 px of plot, below a log the user no longer reads)."""
+        if self.comparison.isVisibleTo(self):
+            return  # shown already (the user's sizes stand)
         self.comparison.show()
+        screen = self.screen()
+        if screen is None or not self.isVisible():
+            return
+        area = screen.availableGeometry()
+        frame = max(self.frameGeometry().height() - self.height(), 0) or TITLE_ALLOWANCE_PX
+        needed = self.comparison.sizeHint().height() + max(self.layout().spacing(), 0)
+        grow = max(0, min(needed, area.height() - frame - self.height()))
+        if grow:
+            self.resize(self.width(), self.height() + grow)
+            fit_into(self, area)
+        chart, log = self.splitter.sizes()
+        shrink = min(max(0, needed - grow), max(0, log - LOG_MIN_PX))  # what the window could not give
+        self.splitter.setSizes([chart + shrink, log - shrink])
 
     def show_decided(self, text: str) -> None:
         self.status.setText(text)

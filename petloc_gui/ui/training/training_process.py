@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sys
 from collections import deque
@@ -24,6 +25,18 @@ WORKER_MODULE = "petloc_gui.model.train_worker"
 CANCEL_GRACE_MS = 4000
 TERMINATE_GRACE_MS = 2000
 MAX_LINE_BYTES = 1 << 20
+# The worker's own word when a stop did not reach the training loop in time (model.worker_lifecycle)
+STILL_BUSY = re.compile(r"petloc worker: still busy (\d+) s after the stop; leaving now")
+
+
+def plain_worker_line(text: str) -> str:
+    """A line of the worker's stderr as the log shows it: its own notes in the user's words ("petloc
+    worker: still busy 3 s after the stop; leaving now" said nothing of what became of the run)."""
+    busy = STILL_BUSY.fullmatch(text)
+    if busy:
+        return (f"[petloc] The training step under way had not finished {busy.group(1)} s after Cancel, so the "
+                "training process stopped without waiting for it; nothing of this run is kept.")
+    return text
 
 
 class JsonLinesParser:
@@ -185,7 +198,8 @@ class TrainingProcess(QObject):
     # -- internals ---------------------------------------------------------
     def _terminate(self) -> None:
         if self.is_running():
-            self.log.emit("[petloc] the worker did not stop in time: terminating it")
+            self.log.emit("[petloc] The training process did not stop in time after Cancel: ending it; nothing of "
+                          "this run is kept.")
             self._process.terminate()
             self._kill_timer.start(self.terminate_grace_ms)
 
@@ -221,6 +235,7 @@ class TrainingProcess(QObject):
     def _log_stderr(self, raw: bytes) -> None:
         text = raw.decode("utf-8", errors="replace").rstrip()
         if text and (self._show_noise or self.noise.keep(text)):
+            text = plain_worker_line(text)
             self._stderr_tail.append(text)
             self.log.emit(text)
 
