@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
-from petloc_gui.ui.training import retrain_controller
+from petloc_gui.ui.training import retrain_ask
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 
 from ..conftest import open_and_wait
@@ -22,7 +22,7 @@ def test_the_dialog_gets_the_session_renames(qtbot, window, controller, monkeypa
         def exec(self):
             return QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(retrain_controller, "RetrainDialog", Dialog)
+    monkeypatch.setattr(retrain_ask, "RetrainDialog", Dialog)
     window.renames = {"odd": "uneven"}
     controller.open_dialog()
     assert seen["session_renames"] == {"odd": "uneven"}
