@@ -20,7 +20,7 @@ from petloc_gui.app.model_metrics import (
     split_of_figures,
     unmeasured_text,
 )
-from petloc_gui.cli.output import error, json_line
+from petloc_gui.cli.output import error, json_line, result_line
 from petloc_gui.core.text import counted, table
 
 NAME = "models"
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             json_line({"store": str(store_folder())})
         else:
-            print(store_folder(), flush=True)
+            result_line(str(store_folder()))
         return 0
     rows = [_with_every_key(row) for row in bundled_models() + trained_versions()]
     if args.json:
@@ -86,11 +86,11 @@ def run(args: argparse.Namespace) -> int:
             json_line(_json_row(row))
         return 0
     if rows:
-        print("\n".join(table(HEADER, [_table_row(row) for row in rows], right=(2, 3))), flush=True)
+        result_line("\n".join(table(HEADER, [_table_row(row) for row in rows], right=(2, 3))))
     else:
-        print("no models found", flush=True)
-    print(f"Trained versions are kept in {store_folder()} (<preset>/<id>; `petloc train` without --out adds "
-          "one there)", flush=True)
+        result_line("no models found")
+    result_line(f"Trained versions are kept in {store_folder()} (<preset>/<id>; `petloc train` without --out "
+                "adds one there)")
     return 0
 
 

@@ -55,6 +55,15 @@ def test_stats_on_a_full_stdout_names_stdout(folder, capsys, monkeypatch, json):
     assert assert_clean_errors(err) == [FULL]
 
 
+@pytest.mark.parametrize("args", [[], ["--json"], ["--store"]])
+def test_models_on_a_full_stdout_names_stdout(capsys, monkeypatch, args):
+    """petloc models printed its table, store folder and 'no models found' with print()."""
+    monkeypatch.setattr(sys, "stdout", _Full())
+    code, _, err = run_cli(capsys, "models", *args)
+    assert code == 1
+    assert assert_clean_errors(err) == [FULL]
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
 def test_stats_json_into_dev_full(folder):
     with open("/dev/full", "w") as full:
