@@ -159,6 +159,11 @@ def factory() -> FakeFactory:
 
 @pytest.fixture
 def window(qtbot, factory, tmp_path):
+    yield from main_window_for_a_test(qtbot, factory, tmp_path)
+
+
+def main_window_for_a_test(qtbot, factory, tmp_path):
+    """The real window of the UI tests (a generator for a fixture: shown, then closed and deleted)."""
     from petloc_gui.ui.main_window import MainWindow
     from petloc_gui.ui.settings import Settings
 

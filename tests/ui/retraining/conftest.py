@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import _wait_for_images_shown
+from ..conftest import main_window_for_a_test
 from .retrain_host_standin import standin_controller, standin_window
 
 
@@ -23,14 +23,4 @@ def controller(window, _isolated_user_data):
 @pytest.fixture
 def main_window(qtbot, factory, tmp_path):
     """The window of the UI tests (tests/ui/conftest.py's ``window``; here that name is the stand-in's)."""
-    from petloc_gui.ui.main_window import MainWindow
-    from petloc_gui.ui.settings import Settings
-
-    win = MainWindow(model_factory=factory, settings=Settings(str(tmp_path / "settings.ini")))
-    win.show()
-    _wait_for_images_shown(qtbot, win)
-    yield win
-    win.guard.confirm_leave = lambda reload=False: True
-    win.close()
-    win.shutdown()
-    win.deleteLater()
+    yield from main_window_for_a_test(qtbot, factory, tmp_path)
