@@ -240,16 +240,11 @@ def _say_not_indexed(dataset: Dataset, names: GivenNames) -> None:
     `core.index_problems`), and one per folder for its files named as images of a format petloc
     does not read (HEIC, AVIF, ...): not predicted, not silently skipped (with --json, each an
     error record, in its place). Each path is named as the records name it (`GivenNames`)."""
-    from petloc_gui.core.index_problems import index_problems
-    from petloc_gui.core.unread_note import annotated, unread_note
+    from petloc_gui.core.index_problems import index_lines
+    from petloc_gui.core.unread_note import unread_lines
 
-    for path, what in index_problems(dataset):
-        error(f"{names(path)}: {what}")
-    by_folder: dict[Path, list] = {}  # as `core.unread_note.unread_lines` groups them
-    for path, fmt in dataset.unread():
-        by_folder.setdefault(path.parent, []).append((path, fmt))
-    for folder, unread in by_folder.items():
-        error(f"{names(folder)}: {unread_note(unread, len(annotated(dataset, unread)))}")
+    for line in index_lines(dataset, names) + unread_lines(dataset, names):
+        error(line)
 
 
 def _write_refused(args: argparse.Namespace, out: ResultsOut, refused: list[Path | Refused],

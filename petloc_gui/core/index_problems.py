@@ -9,6 +9,7 @@ out silently (a permission-denied root no longer reads "no image found").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,10 @@ def index_problems(dataset: Any) -> list[tuple[Path, str]]:
     return found
 
 
-def index_lines(dataset: Any) -> list[str]:
-    """The `index_problems` of ``dataset`` as the "PATH: what" lines the index wrote."""
-    return [f"{path}: {what}" for path, what in index_problems(dataset)]
+def index_lines(dataset: Any, name: Callable[[Path], str] = str) -> list[str]:
+    """The `index_problems` of ``dataset`` as the "PATH: what" lines the index wrote; ``name``: how a
+    path is named (`petloc predict`: as the user gave it)."""
+    return [f"{name(path)}: {what}" for path, what in index_problems(dataset)]
 
 
 def folder_problems(dataset: Any) -> list[tuple[Path, str]]:

@@ -37,12 +37,14 @@ def unread_note(unread: Sequence[tuple[Path, UnreadFormat]], annotated: int = 0)
             f"convert {pronoun} to JPEG or PNG")
 
 
-def unread_lines(dataset: Any) -> list[str]:
-    """One "FOLDER: <note>" line per folder of ``dataset`` (a `core.dataset.Dataset`) holding such files."""
+def unread_lines(dataset: Any, name: Callable[[Path], str] = str) -> list[str]:
+    """One "FOLDER: <note>" line per folder of ``dataset`` (a `core.dataset.Dataset`) holding such files;
+    ``name``: how a folder is named (`petloc predict`: as the user gave it)."""
     by_folder: dict[Path, list[tuple[Path, UnreadFormat]]] = {}
     for path, fmt in dataset.unread():
         by_folder.setdefault(path.parent, []).append((path, fmt))
-    return [f"{folder}: {unread_note(found, len(annotated(dataset, found)))}" for folder, found in by_folder.items()]
+    return [f"{name(folder)}: {unread_note(found, len(annotated(dataset, found)))}"
+            for folder, found in by_folder.items()]
 
 
 def annotated(dataset: Any, unread: Sequence[tuple[Path, UnreadFormat]]) -> list[tuple[Path, UnreadFormat]]:
