@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-from petloc_gui.ui.window_geometry import fit_into
+from petloc_gui.ui.window_geometry import beside, fit_into
 
 
 def covered(dock: QDockWidget) -> bool:
@@ -138,9 +138,8 @@ class FloatingDock(QObject):
         window = self.dock.parentWidget()
         if not self.dock.isFloating() or window is None:
             return
-        owner, size, area = window.frameGeometry(), self.dock.frameGeometry().size(), self.area()
-        if area.right() - owner.right() >= size.width():
-            self.dock.move(owner.right() + 1, max(owner.top(), area.top()))
-        elif owner.left() - area.left() >= size.width():
-            self.dock.move(owner.left() - size.width(), max(owner.top(), area.top()))
+        owner, size = window.frameGeometry(), self.dock.frameGeometry().size()
+        spot = beside(owner, size, self.area())
+        if spot.x() in (owner.right() + 1, owner.left() - size.width()):  # not `beside`'s corner: left where it is
+            self.dock.move(spot)
         self.keep_on_screen()
