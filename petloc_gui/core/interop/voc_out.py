@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.image_depth import voc_depth
@@ -32,6 +32,12 @@ from petloc_gui.core.voc import PRELABEL_PREFIX, VocAnnotation, VocObject, new_a
 IMPORTED_PRELABEL = f"{PRELABEL_PREFIX} imported by petloc convert from a model's predictions (confidences left out)"
 
 
+
+def voc_key(relative: str) -> str:
+    """The VOC file an output name is written to, casefolded: two names of one key share a file (where
+    names ignore case). The YOLO import groups its images by it too (`yolo_layout`)."""
+    return str(PurePosixPath(relative).with_suffix(".xml")).casefold()
+
 def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *,
                       overwrite: bool = False, images: str = LINK,
                       report: ConversionReport | None = None,
@@ -50,7 +56,7 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
     kept: list[Path] = []
     for done, record in enumerate(records, start=1):
         xml_name = str(Path(record.relative).with_suffix(".xml"))
-        first = claimed.setdefault(xml_name.casefold(), record)
+        first = claimed.setdefault(voc_key(record.relative), record)
         if first.image_path != record.image_path:
             report.problem(record.image_path, f"would share the VOC file {xml_name} with "
                            f"{first.image_path}; image left out")

@@ -42,6 +42,7 @@ from petloc_gui.core.dataset import natural_key
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.images import is_image_name
 from petloc_gui.core.interop.records import relative_name
+from petloc_gui.core.interop.voc_out import voc_key
 from petloc_gui.core.interop.yolo_images import is_read_by_yolo
 from petloc_gui.core.interop.yolo_names import NAME_FILES
 
@@ -160,11 +161,6 @@ def _part_ways(images: list[YoloImage]) -> list[list[YoloImage]]:
             groups.append(group)
     images.sort(key=lambda image: _order(image.relative))
     return groups
-
-
-def voc_key(relative: str) -> str:
-    """What two output names that share a VOC file have in common (`voc_out` keys its files so)."""
-    return str(PurePosixPath(relative).with_suffix(".xml")).casefold()
 
 
 def _head(path: Path) -> bytes | None:
