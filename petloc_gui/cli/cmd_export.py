@@ -10,7 +10,7 @@ from pathlib import Path
 
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg
 from petloc_gui.cli.output import CommandError, UsageError, error, info, load_tensorflow, result_line, show
-from petloc_gui.cli.stop_signals import held, stoppable, work_done
+from petloc_gui.cli.stop_signals import held, work_done
 from petloc_gui.core.errors import SaveError
 
 NAME = "export"
@@ -42,7 +42,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tflite", type=path_arg, metavar="FILE", help="write a TensorFlow Lite flatbuffer here")
 
 
-@stoppable  # SIGTERM stops it as Ctrl+C does (exit 143), and TensorFlow's temporary folder is removed
 def run(args: argparse.Namespace) -> int:
     if args.saved_model is None and args.tflite is None:
         raise UsageError("nothing to do: give --saved-model DIR and/or --tflite FILE")

@@ -22,7 +22,7 @@ from petloc_gui.cli.prelabel import (
     prelabel_mark,
     write_prelabel,
 )
-from petloc_gui.cli.stop_signals import held, stoppable, work_done
+from petloc_gui.cli.stop_signals import held, work_done
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.shared_annotations import left_out_line
 from petloc_gui.core.text import counted
@@ -86,7 +86,6 @@ def _path_text(text: str) -> str:
     return text
 
 
-@stoppable  # SIGTERM stops it as Ctrl+C does (exit 143): no pre-label is left half-written
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
