@@ -230,17 +230,17 @@ def _digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, n
     from petloc_gui.core.digits_record import learned_digits, united
 
     hedges: list[tuple[str, bool]] = []
-    old = _DigitCanvases({}, {})
     old_digits = united(learned_digits(old_meta), ancestors.digits if ancestors else {}) if old_meta else {}
-    if old_digits:
-        old = _digit_canvases(old_digits, samples, hashes)
+    new_digits = learned_digits(new_meta) if new_meta is not None else {}
+    # the records read once for both models (each canvas's digit, or why its record cannot tell)
+    found = _canvas_digits_of(samples, hashes) if old_digits or new_digits else None
+    old = _digit_canvases(old_digits, found)
     whose = BOTH_MODELS if fine_tuned else "the current model's figures"
     if old.learned:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
         hedges.append((_digits_hedge(list(old.learned.values()), "the current model", whose, old_digits), fine_tuned))
     if old.untold:
         hedges.append((_untold_hedge(old.untold, "the current model", whose), fine_tuned))
-    new_digits = learned_digits(new_meta) if new_meta is not None else {}
-    new = _digit_canvases(new_digits, samples, hashes) if new_digits else _DigitCanvases({}, {})
+    new = _digit_canvases(new_digits, found)
     if fine_tuned:  # its parent's digits are its own too: said above, for both models
         new = _DigitCanvases({r: split for r, split in new.learned.items() if r not in old.learned},
                              {r: why for r, why in new.untold.items() if r not in old.untold})
@@ -259,17 +259,22 @@ class _DigitCanvases(NamedTuple):
     untold: dict[str, tuple[str, str]]  # relpath -> (its record, relative to the folder; why it cannot tell)
 
 
-def _digit_canvases(digits: dict[str, frozenset[int] | None], samples: list[Any],
-                    hashes: dict[str, str | None]) -> _DigitCanvases:
-    """Those of ``samples`` that are canvases of one of ``digits`` (`core.digits_record.learned_digits`),
-    by their folder's record, and those whose record cannot tell their digit (it cannot be read, or
-    its entry names no digit): they may hold one of ``digits`` (`model.canvas_digits`, as training reads them)."""
-    from petloc_gui.core.digits_record import learned
+def _canvas_digits_of(samples: list[Any], hashes: dict[str, str | None]) -> Any:
+    """The MNIST digit each of ``samples`` holds by its folder's record, and those whose record cannot
+    tell it (it cannot be read, or its entry names no digit): `model.canvas_digits`, as training reads them."""
     from petloc_gui.model.canvas_digits import canvas_digits
 
-    if not digits:
+    return canvas_digits((s.relpath, s.image_path, hashes.get(s.relpath)) for s in samples)
+
+
+def _digit_canvases(digits: dict[str, frozenset[int] | None], found: Any) -> _DigitCanvases:
+    """Those of the samples ``found`` read (`_canvas_digits_of`) that are canvases of one of ``digits``
+    (`core.digits_record.learned_digits`), and those whose record cannot tell their digit: they may hold
+    one of ``digits``. Nothing when ``digits`` is empty."""
+    from petloc_gui.core.digits_record import learned
+
+    if not digits or found is None:
         return _DigitCanvases({}, {})
-    found = canvas_digits((s.relpath, s.image_path, hashes.get(s.relpath)) for s in samples)
     return _DigitCanvases({relpath: digit[0] for relpath, digit in found.digits.items() if learned(digit, digits)},
                           found.untold)
 
