@@ -145,9 +145,7 @@ class NewClassesBar(QToolBar):
         reason = self._choice.reason_for(labels, of_folder=" of this folder")  # the status line's reason too
         text = f"{reason[:1].upper()}{reason[1:]}, so nothing is predicted."
         if missing:
-            needed = ", ".join(f"{visible(name)} ({n} more)" for name, n in list(missing.items())[:NEEDED_SHOWN])
-            if len(missing) > NEEDED_SHOWN:
-                needed += f" and {counted(len(missing) - NEEDED_SHOWN, 'more class', 'more classes')}"
+            needed = _needed_text(missing)
             text += f" Box at least {MIN_BOXES_PER_CLASS} images of each class to train one (still needed: {needed})."
         else:
             text += " Every class has enough boxes: train a model for them."
@@ -166,9 +164,7 @@ class NewClassesBar(QToolBar):
         if knows_all:
             text += f" {visible(knows_all)} knows every class of this folder: Model → Versions."
         if missing:
-            needed = ", ".join(f"{visible(name)} ({n} more)" for name, n in list(missing.items())[:NEEDED_SHOWN])
-            if len(missing) > NEEDED_SHOWN:
-                needed += f" and {counted(len(missing) - NEEDED_SHOWN, 'more class', 'more classes')}"
+            needed = _needed_text(missing)
             text += (f" Box at least {MIN_BOXES_PER_CLASS} images of each new class to fine-tune the model with "
                      f"{it} (still needed: {needed}).")
         else:
@@ -195,3 +191,11 @@ class NewClassesBar(QToolBar):
         height = text.height() + margins.top() + margins.bottom() + 2
         if height != label.height():
             label.setFixedHeight(height)
+
+
+def _needed_text(missing: dict[str, int]) -> str:
+    """"cat (2 more), dog (1 more) and 3 more classes": the boxes each class still needs (`still_needed`)."""
+    needed = ", ".join(f"{visible(name)} ({n} more)" for name, n in list(missing.items())[:NEEDED_SHOWN])
+    if len(missing) > NEEDED_SHOWN:
+        needed += f" and {counted(len(missing) - NEEDED_SHOWN, 'more class', 'more classes')}"
+    return needed

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from petloc_gui.app.class_list import rows_using, write_classes
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import number_keys
 from petloc_gui.ui.models.model_handle import ModelInfo
@@ -182,8 +182,7 @@ class ClassEditor:
         return problem or f"Deleted {name}.{keys_note(keys_moved(shown, self.names()))}"
 
     def _first_names(self, rows: list[int], named: int = 3) -> str:
-        names = ", ".join(visible(self.session.image_path(row).name) for row in rows[:named])
-        return names + (f" and {len(rows) - named} more" if len(rows) > named else "")
+        return first_of([visible(self.session.image_path(row).name) for row in rows], named)
 
     def _save_predefined(self, names: list[str]) -> str | None:
         try:
