@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from petloc_gui.ui.editing.label_box import number_keys
+from petloc_gui.ui.editing.label_box import key_of
 from petloc_gui.ui.modal import modal
 
 
@@ -79,7 +79,7 @@ class ClassListDialog(QDialog):
         self.list.clear()
         names = self.actions.names()
         # each class's number key, as F1 lists them: a rename or a delete may move them (the result says so)
-        keys = {name: key for key, name in number_keys(names).items()}
+        keys = key_of(names)
         for name in names:
             item = QListWidgetItem(f"{name}    key {keys[name]}" if name in keys else name)
             item.setData(Qt.UserRole, name)

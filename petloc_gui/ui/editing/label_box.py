@@ -40,6 +40,11 @@ def number_keys(names: Sequence[str]) -> dict[str, str]:
     return {**named, **dict(zip(free, rest, strict=False))}
 
 
+def key_of(names: Sequence[str]) -> dict[str, str]:
+    """`number_keys` the other way round: class -> the key that gives it (a class past the tenth has none)."""
+    return {name: key for key, name in number_keys(names).items()}
+
+
 class LabelBox(QObject):
     """Owns the editable QComboBox ``combo``; emits ``typing_done`` when the keyboard should go back."""
 
@@ -101,7 +106,7 @@ class LabelBox(QObject):
         current = self.combo.currentText()
         self.combo.blockSignals(True)
         self.combo.clear()
-        keys = {name: key for key, name in number_keys(names).items()}
+        keys = key_of(names)
         for i, name in enumerate(names):
             self.combo.addItem(visible(name), name)
             if name in keys:  # the list says which key gives it (F1 lists them all)

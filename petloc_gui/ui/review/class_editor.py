@@ -13,7 +13,7 @@ from typing import Protocol
 from petloc_gui.app.class_list import rows_using, write_classes
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui.editing.edit_controller import EditController
-from petloc_gui.ui.editing.label_box import number_keys
+from petloc_gui.ui.editing.label_box import key_of
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.review.review_session import ReviewSession
 
@@ -42,8 +42,8 @@ def keys_moved(shown: list[str], now: list[str], old: str = "", new: str = "") -
     now (None: none), in the list's order. After renaming ``old`` to ``new``, ``new`` may keep its own
     key or take ``old``'s (its boxes are ``old``'s now); ``old`` itself, merged away, may stay listed
     as a model's class."""
-    before = {name: key for key, name in number_keys(shown).items()}
-    after = {name: key for key, name in number_keys(now).items()}
+    before = key_of(shown)
+    after = key_of(now)
     moved = []
     for name in now:
         if name == old:
