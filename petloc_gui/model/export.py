@@ -176,10 +176,24 @@ def tflite_bytes(keras_model: KerasModel) -> bytes:
     import tensorflow as tf
 
     archive = _archive(keras_model, [], with_uint8=False)
-    with tempfile.TemporaryDirectory(prefix="petloc-tflite-") as tmp:
+    tmp = tempfile.mkdtemp(prefix="petloc-tflite-")
+    try:
         archive.write_out(tmp, verbose=False)
         converter = tf.lite.TFLiteConverter.from_saved_model(tmp, signature_keys=["serve_float"])
         return converter.convert()
+    finally:
+        _remove_tree(tmp)
+
+
+def _remove_tree(folder: str) -> None:
+    """Remove ``folder`` whole even when a stop lands in the removal: a Ctrl+C or SIGTERM that came
+    during the conversion (C code) is raised at Python's next check, which can fall inside the
+    removal and left the folder half removed (TemporaryDirectory's cleanup stopped there)."""
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+    except KeyboardInterrupt:  # (Terminated, SIGTERM's, is one)
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
 def labels_path(tflite_path: str | os.PathLike[str]) -> Path:
