@@ -11,16 +11,10 @@ every traceback and every line of ours.
 
 from __future__ import annotations
 
-import os
 import re
 
-
-def debug_enabled() -> bool:
-    """PETLOC_DEBUG is on (the CLI's tracebacks, and TensorFlow's notices in the CLI and in the
-    training log, shown): set, and not "0", "false" or "no". The one reading of it: PETLOC_DEBUG=0
-    once turned the tracebacks off but TensorFlow's start-up chatter on."""
-    return os.environ.get("PETLOC_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
-
+# PETLOC_DEBUG's one reading (core: the model layer reads it too); the training log's window takes it from here
+from petloc_gui.core.debug_flag import debug_enabled as debug_enabled
 
 # Each pattern names one known kind of notice; a line is noise if one matches.
 NOISE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (

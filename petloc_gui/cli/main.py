@@ -18,7 +18,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import NoReturn
 
-from petloc_gui.app.tf_log_filter import debug_enabled
 from petloc_gui.cli import (
     cmd_convert,
     cmd_digits,
@@ -32,6 +31,7 @@ from petloc_gui.cli import (
 from petloc_gui.cli.closed_stdout import claim_closed_streams, silence_stdout
 from petloc_gui.cli.output import UsageError, error, one_line, quiet_tensorflow
 from petloc_gui.cli.stop_signals import stoppable, stopped
+from petloc_gui.core.debug_flag import debug_enabled
 
 COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models,
             cmd_convert)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from petloc_gui.app.tf_log_filter import debug_enabled
+from petloc_gui.core.debug_flag import debug_enabled
 from petloc_gui.core.text import counted, json_safe, printable, visible
 from petloc_gui.model.quiet_import import import_tensorflow_quietly
 

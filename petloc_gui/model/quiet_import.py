@@ -19,6 +19,8 @@ import threading
 from collections.abc import Iterator
 from typing import TextIO
 
+from petloc_gui.core.debug_flag import debug_enabled
+
 
 def quiet_tensorflow() -> None:
     """Silence TensorFlow's C++ log lines; call before importing TF (a user's TF_CPP_MIN_LOG_LEVEL wins).
@@ -45,11 +47,6 @@ def import_tensorflow_quietly() -> None:
         pass
     for name in ("tensorflow", "absl", "keras"):
         logging.getLogger(name).setLevel(logging.ERROR)
-
-
-def _debug() -> bool:
-    # as app.tf_log_filter.debug_enabled reads it (the model layer may not import app)
-    return os.environ.get("PETLOC_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
 
 
 # One park at a time across threads (a second would save the first's file as "the real fd 2"); a park
@@ -96,7 +93,7 @@ def native_stderr_parked() -> Iterator[None]:
                     sys.stderr = python_stderr  # `real` stays open: something may hold it (see _REAL_STDERR)
                 os.dup2(saved, 2)
                 os.close(saved)
-                if failed or _debug():
+                if failed or debug_enabled():
                     parked.seek(0)
                     sys.stderr.write(parked.read().decode("utf-8", "replace"))
                     sys.stderr.flush()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from petloc_gui.app.tf_log_filter import debug_enabled
 from petloc_gui.cli.cmd_train import read_exclude_list
 from petloc_gui.cli.output import (
     ProgressBar,
@@ -20,6 +19,7 @@ from petloc_gui.cli.output import (
 from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
 from petloc_gui.cli.train_report import TrainReporter, epoch_line, final_line
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.debug_flag import debug_enabled
 from petloc_gui.core.voc import read_voc
 from tests.cli.helpers import voc_xml, write_image
 
