@@ -126,13 +126,11 @@ def _entry_digit(entry: Any) -> tuple[Digit, str] | None:
 
 
 class DigitLookup:
-    """The digit an image holds, by its folder's record; each folder's record is read once.
-    ``unreadable``: each record found unreadable so far, or with an entry that names no digit, and why."""
+    """The digit an image holds, by its folder's record; each folder's record is read once."""
 
     def __init__(self) -> None:
         # a folder's recorded images, or why its record cannot be read
         self._folders: dict[Path, dict[str, Any] | str] = {}
-        self.unreadable: dict[Path, str] = {}
 
     def look_up(self, image: Path, sha256_of: Callable[[Path], str | None]) -> Digit | None:
         """(split, index) of the digit on ``image``, when its folder records it and its bytes are still
@@ -148,25 +146,16 @@ class DigitLookup:
         entry = _entry_digit(images[image.name])
         if entry is None:
             why = f"its entry for {json.dumps(image.name)} is not a canvas's split, mnist_index and sha256"
-            self.unreadable.setdefault(path, why)
             raise DigitsRecordError(why, path)
         digit, sha256 = entry
         return digit if sha256_of(image) == sha256 else None
-
-    def digit(self, image: Path, sha256: str | None) -> Digit | None:
-        """`look_up` with the file's hash given (``sha256``; None: unreadable, no digit told); None also
-        when the record cannot tell (`unreadable` says which records, and why)."""
-        try:
-            return self.look_up(image, lambda _: sha256)
-        except DigitsRecordError:
-            return None
 
     def _images(self, folder: Path) -> dict[str, Any] | str:
         if folder not in self._folders:
             try:
                 self._folders[folder] = recorded_images(folder / RECORD_NAME)
             except DigitsRecordError as exc:
-                self._folders[folder] = self.unreadable[folder / RECORD_NAME] = exc.reason
+                self._folders[folder] = exc.reason
         return self._folders[folder]
 
 

@@ -18,13 +18,14 @@ def test_a_record_nested_too_deep_cannot_be_read_and_is_not_replaced(tmp_path):
     (tmp_path / RECORD_NAME).write_text("[" * 100_000, encoding="utf-8")
     image = tmp_path / "train_00000_digit5.png"
     Image.new("L", (8, 8)).save(image)
-    lookup = DigitLookup()
-    assert lookup.digit(image, "0" * 64) is None
-    assert lookup.unreadable == {tmp_path / RECORD_NAME: "cannot be read: nested deeper than any petloc digits "
-                                                         "record; not read"}
+    with pytest.raises(DigitsRecordError) as raised:
+        DigitLookup().look_up(image, lambda _: "0" * 64)
+    assert (raised.value.path, raised.value.reason) == (
+        tmp_path / RECORD_NAME, "cannot be read: nested deeper than any petloc digits record; not read")
     with pytest.raises(DigitsRecordError, match="so it is not replaced"):
         record_digits(tmp_path, {image.name: ("train", 7, image.read_bytes())})
     assert (tmp_path / RECORD_NAME).read_text(encoding="utf-8") == "[" * 100_000
     (tmp_path / RECORD_NAME).unlink()  # moved away: the canvas is recorded anew
     record_digits(tmp_path, {image.name: ("train", 7, image.read_bytes())})
-    assert DigitLookup().digit(image, hashlib.sha256(image.read_bytes()).hexdigest()) == ("train", 7)
+    sha256 = hashlib.sha256(image.read_bytes()).hexdigest()
+    assert DigitLookup().look_up(image, lambda _: sha256) == ("train", 7)

@@ -1,5 +1,5 @@
 """A folder's `petloc-digits.json` that cannot be read is told apart from no record at all: `DigitLookup`
-names it and why (`unreadable`), and `look_up` raises for its canvases, whose digits cannot be told.
+`look_up` raises for its canvases, whose digits cannot be told, naming the record and why.
 Before: any such record read as none, and every canvas of its folder as holding no digit."""
 
 from __future__ import annotations
@@ -20,15 +20,22 @@ def _canvas(folder, name="train_00000_digit5.png", index=7):
     return image, hashlib.sha256(image.read_bytes()).hexdigest()
 
 
+def _cannot_tell(lookup, image, sha256):
+    """(record, why) of the `DigitsRecordError` ``lookup`` raises for ``image``."""
+    with pytest.raises(DigitsRecordError) as raised:
+        lookup.look_up(image, lambda _: sha256)
+    return raised.value.path, raised.value.reason
+
+
 def test_a_readable_record_tells_and_no_record_is_no_canvas(tmp_path):
     image, sha256 = _canvas(tmp_path)
     lookup = DigitLookup()
-    assert lookup.digit(image, sha256) == ("train", 7)
-    assert lookup.digit(image, "0" * 64) is None  # replaced bytes: holds something else
+    assert lookup.look_up(image, lambda _: sha256) == ("train", 7)
+    assert lookup.look_up(image, lambda _: "0" * 64) is None  # replaced bytes: holds something else
+    assert lookup.look_up(image, lambda _: None) is None  # unreadable now: no digit told
     assert lookup.look_up(tmp_path / "photo.png", lambda _: pytest.fail("no entry: nothing to hash")) is None
     (tmp_path / RECORD_NAME).unlink()
     assert DigitLookup().look_up(image, lambda _: sha256) is None
-    assert lookup.unreadable == {}
 
 
 @pytest.mark.parametrize(("content", "why"), [
@@ -41,11 +48,9 @@ def test_a_record_that_cannot_be_read_is_named_with_why(tmp_path, content, why):
     image, sha256 = _canvas(tmp_path)
     (tmp_path / RECORD_NAME).write_bytes(content)
     lookup = DigitLookup()
-    assert lookup.digit(image, sha256) is None  # as the model layer asks: no digit told
-    assert lookup.unreadable == {tmp_path / RECORD_NAME: why}
-    with pytest.raises(DigitsRecordError) as raised:
-        lookup.look_up(image, lambda _: sha256)
-    assert (raised.value.path, raised.value.reason) == (tmp_path / RECORD_NAME, why)
+    assert _cannot_tell(lookup, image, sha256) == (tmp_path / RECORD_NAME, why)
+    (tmp_path / RECORD_NAME).unlink()  # read once: the same answer for the folder's other canvases
+    assert _cannot_tell(lookup, tmp_path / "train_00001_digit3.png", None) == (tmp_path / RECORD_NAME, why)
 
 
 @pytest.mark.parametrize("entry", [None, "train 7", {"split": "train", "mnist_index": True, "sha256": "x"},
@@ -59,9 +64,9 @@ def test_an_entry_that_names_no_digit_is_unknown_and_the_others_still_tell(tmp_p
     (tmp_path / RECORD_NAME).write_text(json.dumps(record), encoding="utf-8")
     lookup = DigitLookup()
     assert lookup.look_up(other, lambda _: other_sha256) == ("train", 9)
-    with pytest.raises(DigitsRecordError, match=r'its entry for "train_00000_digit5\.png" is not a canvas\'s split'):
-        lookup.look_up(image, lambda _: sha256)
-    assert list(lookup.unreadable) == [tmp_path / RECORD_NAME]
+    record, why = _cannot_tell(lookup, image, sha256)
+    assert record == tmp_path / RECORD_NAME
+    assert why == 'its entry for "train_00000_digit5.png" is not a canvas\'s split, mnist_index and sha256'
 
 
 def test_a_huge_record_is_refused_by_its_size_unread(tmp_path, monkeypatch):
@@ -70,7 +75,6 @@ def test_a_huge_record_is_refused_by_its_size_unread(tmp_path, monkeypatch):
     image, sha256 = _canvas(tmp_path)
     monkeypatch.setattr(digits_record, "MAX_RECORD_BYTES", 100)
     monkeypatch.setattr(json_record, "read_json_record", lambda path: pytest.fail(f"{path} was read"))
-    lookup = DigitLookup()
-    assert lookup.digit(image, sha256) is None
-    assert "larger than any petloc digits record (100 bytes at most); not read" in lookup.unreadable[
-        tmp_path / RECORD_NAME]
+    record, why = _cannot_tell(DigitLookup(), image, sha256)
+    assert record == tmp_path / RECORD_NAME
+    assert "larger than any petloc digits record (100 bytes at most); not read" in why
