@@ -9,7 +9,8 @@ comparison (`model.comparison`) hedges on the same reading. A canvas the
 model trained on itself (its bytes) is `trained_on_count`'s alone: the two
 counts never hold the same image. A record that cannot be read (or an entry of
 it that names no digit) leaves its canvases' digits unknown, and the report
-says so (`LearnedDigits.unknown`) rather than read it as no record.
+says so (`LearnedDigits.unknown`) rather than read it as no record, summed up by record as training
+sums up its own (`model.canvas_digits.untold_by_record`, `untold_warnings`).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     cannot be read, or its entry names no digit) is warned about and returned in ``unknown``."""
     from petloc_gui.core.digits_record import DigitLookup, DigitsRecordError, learned, learned_words
     from petloc_gui.model.bundle import file_sha256
+    from petloc_gui.model.canvas_digits import untold_by_record, untold_warnings
 
     # the whole parent chain, as the retrain comparison: a model two fine-tunes from the bundled digits
     # model (trained before meta.json recorded digits) learned its digits too
@@ -75,7 +77,7 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
 
     lookup = DigitLookup()
     splits: list[str] = []  # the petloc digits split of each canvas counted
-    untold: dict[Path, list[str]] = {}  # record -> why, once per evaluated image it cannot tell
+    untold: list[tuple[Path, str]] = []  # (record, why), once per evaluated image it cannot tell
     for image in images:
         image = Path(image)
         if image in trained:
@@ -83,32 +85,22 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
         try:
             digit = lookup.look_up(image, sha256_of)  # no record (no canvas of petloc digits): None
         except DigitsRecordError as exc:
-            untold.setdefault(Path(exc.path or image.parent), []).append(exc.reason)
+            untold.append((Path(exc.path or image.parent), exc.reason))
             continue
         if digit is not None and learned(digit, digits):
             splits.append(digit[0])
     if splits:
         _warn_learned(splits, len(images), digits)
-    # the first reason of each record: the record itself, or its first entry naming no digit
-    unknown = tuple((record, whys[0], len(whys)) for record, whys in untold.items())
-    _warn_unknown(unknown)
+    unknown = tuple(untold_by_record(untold))
+    for line in untold_warnings(unknown, "evaluated", _UNTOLD_SO, "--json lists them: digits_records_unread"):
+        error(f"warning: {line}")
     return LearnedDigits(len(splits), learned_words(splits, digits), unknown)
 
 
-def _warn_unknown(unknown: tuple[tuple[Path, str, int], ...], shown: int = 3) -> None:
-    """A warning for each record (the first ``shown``) that cannot tell the digits of evaluated canvases:
-    these figures may include digits the model learned, and how the record is made anew."""
-    for record, why, n in unknown[:shown]:
-        which = "the one evaluated image in its folder holds" if n == 1 else \
-            f"the {n} evaluated images in its folder hold"
-        error(f"warning: {record}: {why}: which MNIST digit {which} cannot be told, so these figures may include "
-              "digits this model, or one it was fine-tuned from, learned on other canvases (to record them anew, "
-              "move it away and run the petloc digits command that made the folder again, with the same --split, "
-              "--count and --seed)")
-    rest = unknown[shown:]
-    if rest:
-        error(f"warning: and {counted(len(rest), 'more petloc digits record')} that cannot tell the digits of "
-              f"{counted(sum(n for _, _, n in rest), 'evaluated image')} (--json lists them: digits_records_unread)")
+# what an evaluated canvas whose digit cannot be told means for the figures, and how its record is made anew
+_UNTOLD_SO = ("these figures may include digits this model, or one it was fine-tuned from, learned on other canvases "
+              "(to record them anew, move it away and run the petloc digits command that made the folder again, "
+              "with the same --split, --count and --seed)")
 
 
 def _warn_learned(splits: list[str], n_images: int, digits: dict[str, frozenset[int] | None]) -> None:

@@ -7,7 +7,8 @@ folder's record cannot be read, or whose entry names no digit, holds a digit
 nobody can tell: read as "no digit", the new model's record would say it
 learned less than it may have, and `petloc evaluate` and the retrain comparison
 would call its figures on those digits held-out ones. So such canvases are
-counted here (`CanvasDigits.untold`), the run warns of them (`untold_notices`:
+counted here (`CanvasDigits.untold`, summed up by record in `untold_by_record`, as `petloc evaluate` sums
+up its own), the run warns of them (`untold_notices`:
 the training log, the Retrain dialog), and the record takes them for what they
 may be: any digit of any split (`untold_learned`: "all", which every reader of
 mnist_digits takes for learned), with why in
@@ -16,13 +17,14 @@ mnist_digits takes for learned), with why in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from petloc_gui.core.digits_record import RECORD_NAME, WHOLE_SPLIT, Digit, DigitLookup, DigitsRecordError
 from petloc_gui.core.text import counted, visible
 
+RecordT = TypeVar("RecordT", str, Path)  # a record: relative to the data folder (training), or a path (evaluate)
 UNKNOWN_KEY = "mnist_digits_unknown"  # meta.json "training_data" key: the records that could not tell (`untold_record`)
 
 
@@ -58,13 +60,19 @@ def untold_learned(inherited: dict[str, frozenset[int] | None],
     return {**inherited, **{split: WHOLE_SPLIT for split in SPLITS}} if untold else inherited
 
 
-def _by_record(untold: dict[str, tuple[str, str]]) -> dict[str, tuple[str, int]]:
-    """record -> (its first reason: the record itself, or its first entry naming no digit; how many images)."""
-    records: dict[str, tuple[str, int]] = {}
-    for record, why in untold.values():
+def untold_by_record(untold: Iterable[tuple[RecordT, str]]) -> list[tuple[RecordT, str, int]]:
+    """(record, its first reason: the record itself, or its first entry naming no digit; how many images)
+    of each record, in the order first met, from (record, why) once per image whose digit it cannot tell.
+    The one summary of them: training's (`untold_record`, `untold_notices`), `petloc evaluate`'s."""
+    records: dict[RecordT, tuple[str, int]] = {}
+    for record, why in untold:
         first, n = records.get(record, (why, 0))
         records[record] = (first, n + 1)
-    return records
+    return [(record, why, n) for record, (why, n) in records.items()]
+
+
+def _training_records(untold: dict[str, tuple[str, str]]) -> list[tuple[str, str, int]]:
+    return sorted(untold_by_record(untold.values()))
 
 
 def untold_record(untold: dict[str, tuple[str, str]]) -> dict[str, Any]:
@@ -74,25 +82,32 @@ def untold_record(untold: dict[str, tuple[str, str]]) -> dict[str, Any]:
         return {}
     return {"n_images": len(untold), "recorded_as": "every digit of every split of petloc digits (any may be learned)",
             "records": [{"record": record, "problem": why, "n_images": n}
-                        for record, (why, n) in sorted(_by_record(untold).items())]}
+                        for record, why, n in _training_records(untold)]}
 
 
 def untold_notices(untold: dict[str, tuple[str, str]], shown: int = 3) -> list[str]:
     """A warning for each record (the first ``shown``) that cannot tell the digits of training canvases:
     what the new model's meta.json then records, and how the record is made anew."""
-    records = sorted(_by_record(untold).items())
+    return untold_warnings(_training_records(untold), "training",
+                           "the new model's meta.json records that it may have learned every digit of petloc "
+                           "digits, and its figures on any petloc digits canvas will be said to be optimistic (to "
+                           "record them anew, move it away, run the petloc digits command that made the folder "
+                           "again, with the same --split, --count and --seed, and train again)",
+                           f"meta.json lists them: training_data.{UNKNOWN_KEY}", shown)
+
+
+def untold_warnings(records: Sequence[tuple[object, str, int]], images: str, so: str, listed: str,
+                    shown: int = 3) -> list[str]:
+    """A warning for each of ``records`` (`untold_by_record`; the first ``shown``) that cannot tell which
+    digit ``images`` ("training", "evaluated") images hold, saying ``so``: what follows, and how the
+    record is made anew; then one for the rest, and where they are ``listed``."""
     notices = []
-    for record, (why, n) in records[:shown]:
-        which = ("the one training image in its folder holds" if n == 1
-                 else f"the {n} training images in its folder hold")
-        notices.append(f"{visible(record)}: {why}: which MNIST digit {which} cannot be told, so the new model's "
-                       "meta.json records that it may have learned every digit of petloc digits, and its figures on "
-                       "any petloc digits canvas will be said to be optimistic (to record them anew, move it away, run "
-                       "the petloc digits command that made the folder again, with the same --split, --count and "
-                       "--seed, and train again)")
+    for record, why, n in records[:shown]:
+        which = (f"the one {images} image in its folder holds" if n == 1
+                 else f"the {n} {images} images in its folder hold")
+        notices.append(f"{visible(record)}: {why}: which MNIST digit {which} cannot be told, so {so}")
     rest = records[shown:]
     if rest:
         notices.append(f"and {counted(len(rest), 'more petloc digits record')} that cannot tell the digits of "
-                       f"{counted(sum(n for _, (_, n) in rest), 'training image')} (meta.json lists them: "
-                       f"training_data.{UNKNOWN_KEY})")
+                       f"{counted(sum(n for _, _, n in rest), images + ' image')} ({listed})")
     return notices
