@@ -9,7 +9,7 @@ from pathlib import Path
 
 from petloc_gui.cli.args import path_arg
 from petloc_gui.cli.output import ProgressBar, UsageError, error, info, json_line, show
-from petloc_gui.cli.stop_signals import held
+from petloc_gui.cli.taken_back import missing_folders, take_back
 
 NAME = "convert"
 HELP = "convert a VOC dataset to YOLO or COCO (--to), or YOLO / COCO to VOC (--from)"
@@ -149,24 +149,19 @@ class _NewOutput:
         try:
             if self.out.is_dir():
                 self.empty = not any(self.out.iterdir())
-            elif not self.out.exists() and not self.out.is_symlink():
-                self.made = self.out
-                while not self.made.parent.exists():
-                    self.made = self.made.parent
+            else:
+                self.made = next(reversed(missing_folders(self.out)), None)
         except OSError:  # cannot be read: the conversion will say so; nothing of it to take back
             pass
 
     def take_back(self) -> None:
-        with held():  # a second Ctrl+C does not leave half of it
-            removed = self._remove()
-        if removed:
-            error(f"removed what the conversion had written ({show(self.given)}): run the command again to convert")
+        take_back("conversion", "convert", self._remove)
 
-    def _remove(self) -> bool:
+    def _remove(self) -> list[Path]:
         try:
             if self.made is not None and self.made.is_dir() and not self.made.is_symlink():
                 shutil.rmtree(self.made, ignore_errors=True)
-                return True
+                return [self.given]
             if self.empty and self.out.is_dir():
                 written = list(self.out.iterdir())
                 for path in written:
@@ -174,10 +169,10 @@ class _NewOutput:
                         shutil.rmtree(path, ignore_errors=True)
                     else:
                         path.unlink(missing_ok=True)
-                return bool(written)
+                return [self.given] if written else []
         except OSError:
             pass
-        return False
+        return []
 
 
 class _Progress:

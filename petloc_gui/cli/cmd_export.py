@@ -9,8 +9,9 @@ import tempfile
 from pathlib import Path
 
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg
-from petloc_gui.cli.output import CommandError, UsageError, error, info, load_tensorflow, result_line, show
-from petloc_gui.cli.stop_signals import held, work_done
+from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow, result_line, show
+from petloc_gui.cli.stop_signals import work_done
+from petloc_gui.cli.taken_back import take_back
 from petloc_gui.core.errors import SaveError
 
 NAME = "export"
@@ -112,17 +113,17 @@ class _Outputs:
         # An exporter's own error (SaveError) means it wrote nothing there and removed its temporary
         # files: what is there then (the target filled meanwhile, the names file made) is not this run's.
         refused = self.writing if isinstance(exc, SaveError) else None
-        with held():  # a second Ctrl+C does not leave half of it
-            tflite_reached = self.writing is not None and self.writing == self.tflite != refused
-            removed = [path for path in (self.tflite, self.labels) if tflite_reached and path and _unlinked(path)]
-            if self.saved_model is not None and refused != self.saved_model and self._full(self.saved_model):
-                shutil.rmtree(self.saved_model, ignore_errors=True)
-                if self.empty_folder:
-                    self.saved_model.mkdir(exist_ok=True)
-                removed.insert(0, self.saved_model)
-        if removed:
-            error("removed what the export had written (" + ", ".join(map(show, removed)) + "): run the command "
-                  "again to export")
+        take_back("export", "export", lambda: self._remove(refused))
+
+    def _remove(self, refused: Path | None) -> list[Path]:
+        tflite_reached = self.writing is not None and self.writing == self.tflite != refused
+        removed = [path for path in (self.tflite, self.labels) if tflite_reached and path and _unlinked(path)]
+        if self.saved_model is not None and refused != self.saved_model and self._full(self.saved_model):
+            shutil.rmtree(self.saved_model, ignore_errors=True)
+            if self.empty_folder:
+                self.saved_model.mkdir(exist_ok=True)
+            removed.insert(0, self.saved_model)
+        return removed
 
     def _full(self, folder: Path) -> bool:
         try:

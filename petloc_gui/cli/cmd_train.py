@@ -18,6 +18,7 @@ from petloc_gui.cli.output import (
     warn_size_mismatches,
 )
 from petloc_gui.cli.stop_signals import exit_status
+from petloc_gui.cli.taken_back import missing_folders, remove_empty
 from petloc_gui.cli.train_report import TrainReporter, report_skipped
 from petloc_gui.cli.train_stop import TrainStop, by_signal
 
@@ -113,34 +114,15 @@ def run(args: argparse.Namespace) -> int:
         from petloc_gui.cli.cmd_models import store_folder
 
         args.out = store_folder() / args.preset
-    made = _missing_folders(args.out)  # made by this run (checking --out can be written): taken back if it fails
+    made = missing_folders(args.out)  # made by this run (checking --out can be written): taken back if it fails
     try:
         status = _train(args, in_store)
     except BaseException:
-        _remove_empty(made)
+        remove_empty(made)  # a failed or cancelled run left the --out folder it made, empty, behind
         raise
     if status:  # cancelled
-        _remove_empty(made)
+        remove_empty(made)
     return status
-
-
-def _missing_folders(folder: Path) -> list[Path]:
-    """``folder`` and those of its parents that do not exist yet, innermost first."""
-    missing = []
-    while not folder.exists() and not folder.is_symlink() and folder.parent != folder:
-        missing.append(folder)
-        folder = folder.parent
-    return missing
-
-
-def _remove_empty(folders: list[Path]) -> None:
-    """Remove ``folders`` (innermost first) as long as they are empty: a failed or cancelled run left
-    the --out folder it made, empty, behind."""
-    for folder in folders:
-        try:
-            folder.rmdir()  # only an empty folder: never a bundle, nor anything put there meanwhile
-        except OSError:
-            return
 
 
 def _train(args: argparse.Namespace, in_store: bool) -> int:
