@@ -11,7 +11,7 @@ from pathlib import Path
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg
 from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow, result_line, show
 from petloc_gui.cli.stop_signals import work_done
-from petloc_gui.cli.taken_back import take_back
+from petloc_gui.cli.taken_back import missing_folders, remove_empty, take_back
 from petloc_gui.core.errors import SaveError
 
 NAME = "export"
@@ -64,6 +64,22 @@ def run(args: argparse.Namespace) -> int:
     if names_file and (labels_path(args.tflite).exists() or labels_path(args.tflite).is_symlink()):
         raise FileExistsError(17, "the class names file --tflite writes beside its file exists (refusing to "
                               "overwrite); choose another name or folder", str(labels_path(args.tflite)))
+    # the folders of the outputs' paths missing now: made below, taken back (when empty) if the export fails
+    made = [missing_folders(args.saved_model)] if args.saved_model is not None else []
+    made += [missing_folders(args.tflite.parent)] if args.tflite is not None else []
+    try:
+        _export(args, bundle_path, names_file)
+    except BaseException:
+        for folders in made:
+            remove_empty(folders)
+        raise
+    result_line("\n".join(show(path) for path in (args.saved_model, args.tflite) if path is not None))
+    return 0
+
+
+def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool) -> None:
+    """Make the outputs' folders, load TensorFlow and the model, and write the outputs; a stop or an
+    error part way takes back what was written (`_Outputs`)."""
     for target in (args.saved_model, args.tflite):
         if target is not None:  # its folder is made, as train makes --out (the README's example starts in runs/)
             if target.parent.exists() and not target.parent.is_dir():
@@ -77,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     if args.tflite is not None and not hasattr(export, "export_tflite"):
         raise CommandError("--tflite is not supported by this version of petloc")
     bundle = load_bundle(str(bundle_path))
-    outputs = _Outputs(args.saved_model, args.tflite, labels_path(args.tflite) if names_file else None)
+    labels = export.labels_path(args.tflite) if names_file else None
+    outputs = _Outputs(args.saved_model, args.tflite, labels)
     try:
         if args.saved_model is not None:
             outputs.writing = args.saved_model
@@ -86,16 +103,14 @@ def run(args: argparse.Namespace) -> int:
         if args.tflite is not None:
             outputs.writing = args.tflite
             export.export_tflite(bundle, args.tflite, names_file=names_file)
-            names = (f"and its class names, one per line in class index order, to {show(labels_path(args.tflite))}"
-                     if names_file else "into the bundle, whose meta.json holds its class names")
+            names = (f"and its class names, one per line in class index order, to {show(labels)}"
+                     if labels is not None else "into the bundle, whose meta.json holds its class names")
             info(f"wrote TFLite model {show(args.tflite)} (signature serve_float: outputs box, "
                  f"probabilities; no label output) {names}")
         work_done()  # every output is complete: a stop from here on is too late
     except BaseException as exc:
         outputs.take_back(exc)
         raise
-    result_line("\n".join(show(path) for path in (args.saved_model, args.tflite) if path is not None))
-    return 0
 
 
 class _Outputs:

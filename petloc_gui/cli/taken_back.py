@@ -27,10 +27,12 @@ def missing_folders(path: Path) -> list[Path]:
 
 def remove_empty(folders: Iterable[Path]) -> None:
     """Remove ``folders`` (innermost first) as long as they are empty: only an empty folder goes, never
-    a bundle, nor anything put there meanwhile."""
+    a bundle, nor anything put there meanwhile. One gone already (an output removed whole) is passed."""
     for folder in folders:
         try:
             folder.rmdir()
+        except FileNotFoundError:
+            continue
         except OSError:
             return
 
