@@ -290,13 +290,13 @@ def _digits_hedge(splits: list[str], model: str, whose: str, digits: dict[str, f
 def _untold_hedge(untold: dict[str, tuple[str, str]], model: str, whose: str, shown: int = 3) -> str:
     """"N of them are canvases whose MNIST digit their folder's petloc digits record cannot tell (RECORD:
     why): whether ``model`` learned their digits cannot be told, so ``whose`` on them may be optimistic":
-    each record named with why (the first ``shown``), as `petloc evaluate` warns of them."""
+    each record named with its first reason (`model.canvas_digits.untold_by_record`, the first ``shown``), as
+    `petloc evaluate` warns of them."""
     from petloc_gui.core.text import visible
+    from petloc_gui.model.canvas_digits import untold_by_record
 
-    records: dict[str, str] = {}  # the first reason of each: the record itself, or its first entry naming no digit
-    for record, why in untold.values():
-        records.setdefault(record, why)
-    named = [f"{visible(record)}: {why}" for record, why in list(records.items())[:shown]]
+    records = untold_by_record(untold.values())
+    named = [f"{visible(record)}: {why}" for record, why, _ in records[:shown]]
     if len(records) > shown:
         named.append(f"and {counted(len(records) - shown, 'more record')}")
     n = len(untold)
