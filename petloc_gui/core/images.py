@@ -26,7 +26,7 @@ import io
 import os
 import warnings
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import numpy as np
 from PIL import Image, PngImagePlugin, TiffImagePlugin
@@ -177,16 +177,32 @@ def _pending_orientation(image: Image.Image) -> int:
     return 1 if image.format in _ORIENTED_BY_PILLOW else orientation_tag(image)
 
 
-def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
-    """``(width, height)`` of the image as displayed (EXIF 5-8 swap), header only."""
+class ImageHeader(NamedTuple):
+    """What an image's header tells (`image_header`)."""
+
+    width: int  # as displayed (EXIF 5-8 swap), as `image_size`
+    height: int
+    orientation: int  # its EXIF Orientation tag, 1-8 (`orientation_tag`)
+    format: str  # Pillow's name of the format read from its bytes: "JPEG", "PNG", "WEBP", ...
+
+
+def image_header(path: str | os.PathLike[str]) -> ImageHeader:
+    """The displayed size, EXIF orientation and format of an image from one read of its header: for a
+    caller that needs more than the size (an export writes a turned PNG upright), opened once, all agree."""
     path, handle, file_size = _read_file(path)
     with handle:
         image = _open_checked(path, handle, file_size)
         with image:
             width, height = image.size
             if _pending_orientation(image) in _SWAPPING_ORIENTATIONS:
-                return height, width
-            return width, height
+                width, height = height, width
+            return ImageHeader(width, height, orientation_tag(image), str(image.format))
+
+
+def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
+    """``(width, height)`` of the image as displayed (EXIF 5-8 swap), header only."""
+    header = image_header(path)
+    return header.width, header.height
 
 
 def _to_rgb(image: Image.Image, alpha_may_be_unused: bool = False) -> Image.Image:

@@ -102,8 +102,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     for done, record in enumerate(placed, start=1):
         try:
             _check_nameable(record)
-            orientations.place(record.image_path, out / "images" / record.relative, record.relative, images,
-                               (record.width, record.height))
+            orientations.place(record, out / "images" / record.relative, record.relative, images)
             kept.append(record)
         except SaveError as exc:
             report.problem(exc.path or record.image_path, f"{exc.reason}; image left out")

@@ -1,7 +1,8 @@
 """The one reading path every conversion shares: images as records, problems as lines.
 
 An :class:`ImageRecord` is one image with its displayed size (EXIF applied,
-read from the header: no image is decoded) and its labelled boxes, in pixels
+read from the header: no image is decoded; an export's records carry the
+header's orientation and format too) and its labelled boxes, in pixels
 of the image as a person sees it. The exporters (YOLO, COCO) consume records
 read from a petloc dataset by :func:`read_dataset_records`; the importers
 produce records that :mod:`petloc_gui.core.interop.voc_out` writes as VOC.
@@ -20,7 +21,7 @@ from pathlib import Path
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset, natural_key
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
-from petloc_gui.core.images import image_size
+from petloc_gui.core.images import image_header
 from petloc_gui.core.interop.options import CLI_WORDS, SKIP_DIFFICULT, OptionWords
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.text import counted
@@ -85,6 +86,11 @@ class ImageRecord:
     # A model's unreviewed pre-label (core.voc.PRELABEL_PREFIX): counted by the exporters for
     # the images they write (an image left out later, e.g. for its name, is not in the output).
     prelabel: bool = False
+    # From the header the size was read from (`core.images.image_header`), so an export need not open the
+    # image again to tell a turned PNG or WebP (`upright.Orientations`): its EXIF orientation (1: none),
+    # and its format as Pillow names it ("PNG", "WEBP"; None: not read, an import's records).
+    orientation: int = 1
+    image_format: str | None = None
 
 
 @dataclass
@@ -206,12 +212,14 @@ def read_dataset_records(dataset: Dataset, report: ConversionReport,
 def _read_item(image_path: Path, annotation_path: Path | None, root: Path,
                report: ConversionReport, difficult: DifficultBoxes) -> ImageRecord | None:
     try:
-        width, height = image_size(image_path)
+        header = image_header(image_path)
     except ImageLoadError as exc:
         report.problem(image_path, f"{exc.reason}; image left out")
         return None
+    width, height = header.width, header.height
     record = ImageRecord(image_path, relative_name(image_path, root), width, height,
-                         annotated=annotation_path is not None)
+                         annotated=annotation_path is not None, orientation=header.orientation,
+                         image_format=header.format)
     if annotation_path is None:
         return record
     try:

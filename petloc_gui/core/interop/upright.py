@@ -31,7 +31,7 @@ from PIL import Image
 
 from petloc_gui.core.images import orientation_tag
 from petloc_gui.core.interop.files import place_data, place_image
-from petloc_gui.core.interop.records import ConversionReport
+from petloc_gui.core.interop.records import ConversionReport, ImageRecord
 from petloc_gui.core.text import counted, first_of
 
 if TYPE_CHECKING:
@@ -63,7 +63,13 @@ def tagged_orientation(path: Path) -> tuple[str, int] | None:
             value, found = orientation_tag(image), str(image.format)
     except Exception:  # noqa: BLE001 - not a PNG/WebP or unreadable: placed as it is (placing reports errors)
         return None
-    return (found, value) if value != 1 else None
+    return _turning(found, value)
+
+
+def _turning(image_format: str | None, orientation: int) -> tuple[str, int] | None:
+    """``(format, orientation)`` when an image of ``image_format`` is written upright and ``orientation``
+    turns it; None otherwise."""
+    return (image_format, orientation) if image_format in _SUFFIXES and orientation != 1 else None
 
 
 def upright_pixels(path: Path, orientation: int, size: tuple[int, int]) -> np.ndarray | None:
@@ -101,10 +107,12 @@ class Orientations:
         self.upright: list[str] = []  # names in OUT/images written upright, without the tag
         self.kept: list[str] = []     # names that keep a tag the export could not write out
 
-    def place(self, source: Path, target: Path, name: str, mode: str, size: tuple[int, int]) -> str:
-        """Put ``source`` at ``target`` (``name`` under OUT/images, ``size`` displayed) as
-        files.place_image does, or written upright; the same return values and SaveError."""
-        tagged = tagged_orientation(source)
+    def place(self, record: ImageRecord, target: Path, name: str, mode: str) -> str:
+        """Put ``record``'s image at ``target`` (``name`` under OUT/images) as files.place_image does,
+        or written upright; the same return values and SaveError. Turned or not, as the record's header
+        said (`records.ImageRecord.orientation`): the image is not opened again to tell."""
+        source, size = record.image_path, (record.width, record.height)
+        tagged = _turning(record.image_format, record.orientation)
         if tagged is None:
             return place_image(source, target, mode)
         if _same_file(source, target):  # OUT/images holds the dataset's own image: it stays as it is

@@ -205,7 +205,7 @@ def _write_record(out: Path, record: ImageRecord, name: str, label_name: str, id
     image = out / "images" / name
     placed = None
     try:
-        placed = orientations.place(record.image_path, image, name, images, (record.width, record.height))
+        placed = orientations.place(record, image, name, images)
         if record.annotated:
             lines = [yolo_line(ids[obj.label], obj.box, record.width, record.height)
                      for obj in record.objects]
