@@ -25,10 +25,6 @@ class SessionRenames:
             else:
                 self._now[first] = new
 
-    def now_named(self, first: str) -> str | None:
-        """The name class ``first`` has now, when it was renamed this session (else None)."""
-        return self._now.get(first)
-
     def as_dict(self) -> dict[str, str]:
         """``{first name: name now}``: a copy."""
         return dict(self._now)

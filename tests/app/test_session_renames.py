@@ -11,8 +11,8 @@ def test_a_chain_of_renames_is_one_rename():
     renames.renamed("american_bulldog", "bulldog")
     renames.renamed("bulldog", "bull dog")
     renames.renamed("Bengal", "bengal")
+    # the dialog reads this whole record (`WindowHost.session_renames`): the middle name is no key of it
     assert renames.as_dict() == {"american_bulldog": "bull dog", "Bengal": "bengal"}
-    assert renames.now_named("american_bulldog") == "bull dog" and renames.now_named("bulldog") is None
 
 
 def test_a_class_renamed_back_is_no_rename():
