@@ -343,6 +343,14 @@ def _listed_name(spec: str, folder: Path, store: Any = None) -> str:
     return visible(f"{folder.parent.name}/{folder.name}" if in_store else str(folder))
 
 
+def model_display_name(spec: str) -> str:
+    """A model's short name for a status line or a dialog: "pets", the folder name of a model given by
+    path, "no model" for none."""
+    if not spec:
+        return "no model"
+    return spec if spec in BUNDLED else (Path(spec).name or spec)  # ("." has no name: said as given)
+
+
 def describe_model(spec: str) -> str:
     """"the bundled model digits", or "the model /path/to/version"."""
     return f"the bundled model {spec}" if spec in BUNDLED else f"the model {visible(spec)}"

@@ -22,6 +22,7 @@ from petloc_gui.app.model_choice import (
     class_names,
     knows_enough,
     listed_name,
+    model_display_name,
     model_knowing_all,
     model_problem,
 )
@@ -302,7 +303,7 @@ class ModelController(QObject):
 
     # --- worker signals -------------------------------------------------------------
     def _loading(self, spec: str) -> None:
-        self.status.emit(f"Loading model {_short(spec)}…")
+        self.status.emit(f"Loading model {model_display_name(spec)}…")
 
     def _loaded(self, info) -> None:
         if info.spec != self.spec:
@@ -336,7 +337,7 @@ class ModelController(QObject):
         text = f"{spec}:\n{message}"
         if pick is not None and pick.back is not None:  # a pick that fails: the folder keeps its model
             back, self.explicit = pick.back
-            text += f"\n\nBack to {_short(back)}, the model used before; the folder's model is unchanged."
+            text += f"\n\nBack to {model_display_name(back)}, the model used before; the folder's model is unchanged."
             self.set_model(back)
         else:
             self.problem = f"Model failed to load: {message}"
@@ -361,8 +362,3 @@ def _known_to_none(labels, choice) -> bool:
 def _same_folder(a: Path | None, b: Path) -> bool:
     """The same folder, however it was named (FolderMemory's key: the real path)."""
     return a is not None and os.path.realpath(a) == os.path.realpath(b)
-
-
-def _short(spec: str) -> str:
-    """A model's name for a status line: "pets", or the folder name of a model given by path."""
-    return Path(spec).name if "/" in spec else spec

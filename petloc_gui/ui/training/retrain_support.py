@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from petloc_gui.app.model_choice import model_display_name  # the retrain dialog's and window's one name
 from petloc_gui.model.bundle import BUNDLED_NAMES
 from petloc_gui.model.presets import PRESETS
 from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: preview and run agree
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from petloc_gui.model.training_data import TrainingData
 
 DEFAULT_PRESET = "pets"
-__all__ = ["SPLIT_SEED"]
+__all__ = ["SPLIT_SEED", "model_display_name"]
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,6 @@ class Holdout:
 
 
 HoldoutPreview = Callable[[float, bool], Holdout]  # (validation fraction, fine-tune?) -> holdout
-
-
-def model_display_name(spec: str) -> str:
-    """"pets", or the folder name of a model given by path."""
-    if not spec:
-        return "no model"
-    return spec if spec in BUNDLED_NAMES else Path(spec).name
 
 
 def preset_of(spec: str, store: VersionStore, fallback: str = DEFAULT_PRESET) -> str:
