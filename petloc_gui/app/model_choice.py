@@ -83,6 +83,14 @@ class ModelChoice:
             return self.broken_fit
         return no_model_reason(labels, labels - self.known) + of_folder
 
+    def none_knows(self, labels: Iterable[str]) -> bool:
+        """Choosing again for ``labels`` would find no model either: this choice found none for classes they
+        include, no usable model knows a class they add, no broken one knew them all (it may know it too). A
+        choice for no classes (no boxes, the bundled model broken) says nothing of classes."""
+        labels = frozenset(labels)
+        return (self.spec is None and bool(self.labels) and labels >= self.labels
+                and not (labels - self.labels) & self.known and not self.broken_fit)
+
 
 def label_counts(dataset: Any, sample: int = SAMPLE) -> dict[str, int]:
     """Boxes per object name in up to ``sample`` annotations spread over the folder."""
@@ -221,22 +229,17 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
             notes.append(f"the model this folder last used ({listed_name(remembered, store)}) knows none of its "
                          f"classes ({first_of(sorted(visible(n) for n in labels))})")
             passed_over = True
-    ranked = []
+    specs = candidates(store)
+    ranked = _knowing_all(labels, specs)  # rule 2
+    usable = [spec for spec, problem in ranked if problem is None]
     partial = []  # (most boxes known first, fewest extra classes, order, spec): rule 3
     known: set[str] = set()
-    for order, spec in enumerate(candidates(store)):
+    for order, spec in enumerate(specs):
         names = class_names(spec)
-        if names is None:
-            continue
-        problem = model_problem(spec)
-        if problem is None:
+        if names is not None and model_problem(spec) is None:
             known.update(names)
             if knows_enough(names, labels, counts):
                 partial.append((-_boxes_known(names, labels, counts), len(set(names) - labels), order, spec))
-        if labels <= set(names):
-            ranked.append((len(set(names) - labels), order, spec, problem))
-    ranked.sort()
-    usable = [spec for _, _, spec, problem in ranked if problem is None]
     if kept is not None and remembered:  # the folder's own model: kept, and the bar says what it does not know
         unknown, fits = labels - set(kept), usable[0] if usable else ""
         return ModelChoice(remembered, f"the model this folder last used; it does not know {describe_labels(unknown)}"
@@ -244,8 +247,8 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
                            remembered=True, unknown=unknown, knows_all=fits)
     # The best fit broken (a bundled model: the store leaves out its broken versions): said, as the
     # remembered model is, instead of "no model knows these classes" with no word of it.
-    if ranked and ranked[0][3] is not None and ranked[0][2] != remembered:
-        notes.append(f"{describe_model(ranked[0][2])} cannot be used: {ranked[0][3]}")
+    if ranked and ranked[0][1] is not None and ranked[0][0] != remembered:
+        notes.append(f"{describe_model(ranked[0][0])} cannot be used: {ranked[0][1]}")
     fallback = min(partial)[3] if partial and not usable else None
     if passed_over:
         instead = usable[0] if usable else fallback
@@ -258,8 +261,8 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
         return ModelChoice(fallback, f"no available model knows every class of this folder; it knows all but "
                                      f"{describe_labels(unknown)}", labels, counts, note=note, unknown=unknown)
     # A model knows them all but is broken: that is the reason, not "no available model knows".
-    broken = (f"{describe_model(ranked[0][2])} knows every class of this folder but cannot be used "
-              f"({ranked[0][3]})") if ranked else ""
+    broken = (f"{describe_model(ranked[0][0])} knows every class of this folder but cannot be used "
+              f"({ranked[0][1]})") if ranked else ""
     choice = ModelChoice(None, "", labels, counts, note=note, known=frozenset(known), broken_fit=broken)
     return replace(choice, reason=choice.reason_for(labels))
 
@@ -278,16 +281,24 @@ def _boxes_known(names: Iterable[str], labels: frozenset[str], counts: dict[str,
     return sum(max(counts.get(label, 0), 1) for label in labels if label in names)
 
 
-def model_knowing_all(labels: Iterable[str], store: Any = None) -> str | None:
-    """The usable model that rule 2 would choose for ``labels`` (None: none knows them all), for a
-    model kept though it does not know them all: the window names the one that does."""
-    labels = frozenset(labels)
+def _knowing_all(labels: frozenset[str], specs: list[str]) -> list[tuple[str, str | None]]:
+    """Rule 2: ``(spec, why it cannot be used or None)`` of those of ``specs`` (`candidates`) that know every
+    class of ``labels``, the fewest extra classes first, then in the candidates' order."""
     fits = []
-    for order, spec in enumerate(candidates(store)):
+    for order, spec in enumerate(specs):
         names = class_names(spec)
-        if names is not None and labels <= set(names) and model_problem(spec) is None:
-            fits.append((len(set(names) - labels), order, spec))
-    return min(fits)[2] if fits else None
+        if names is not None and labels <= set(names):
+            fits.append((len(set(names) - labels), order, spec, model_problem(spec)))
+    return [(spec, problem) for _, _, spec, problem in sorted(fits)]
+
+
+def model_gaps(names: Iterable[str], labels: Iterable[str], store: Any = None) -> tuple[frozenset[str], str]:
+    """``ModelChoice.unknown`` and ``knows_all`` of a model of classes ``names`` (the folder's own, a pick, rule
+    3's) for a folder of classes ``labels``: the window's bar names them as the classes change."""
+    labels = frozenset(labels)
+    unknown = labels - set(names)
+    fits = _knowing_all(labels, candidates(store)) if unknown else []  # nothing unknown: no need to look
+    return unknown, next((spec for spec, problem in fits if problem is None), "")
 
 
 def listed_name(spec: str, store: Any = None) -> str:
@@ -344,8 +355,7 @@ def _listed_name(spec: str, folder: Path, store: Any = None) -> str:
 
 
 def model_display_name(spec: str) -> str:
-    """A model's short name for a status line or a dialog: "pets", the folder name of a model given by
-    path, "no model" for none."""
+    """"pets", the folder name of a model given by path, or "no model": a status line's or dialog's name."""
     if not spec:
         return "no model"
     return spec if spec in BUNDLED else (Path(spec).name or spec)  # ("." has no name: said as given)

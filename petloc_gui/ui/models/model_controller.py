@@ -23,7 +23,7 @@ from petloc_gui.app.model_choice import (
     knows_enough,
     listed_name,
     model_display_name,
-    model_knowing_all,
+    model_gaps,
     model_problem,
 )
 from petloc_gui.core.errors import SaveError
@@ -203,9 +203,9 @@ class ModelController(QObject):
             return  # a model is loading (or failed to load): not a question of classes
         elif not session.watchers.scan_finished():
             return  # while the opening scan reads the folder, its classes so far are a part of them
-        elif _known_to_none(labels, session.model_choice) and not getattr(session.model_choice, "broken_fit", ""):
+        elif session.model_choice is not None and session.model_choice.none_knows(labels):
             # no model knew enough of the classes before, and the new ones no model knows: only the words
-            # follow (the bar's do); a broken model that knew them all may know the new class too
+            # follow (the bar's do)
             self._say_no_model_for(labels, session.model_choice)
             return
         if labels:
@@ -227,11 +227,10 @@ class ModelController(QObject):
         info, session = self.info, self.host.session
         if info is None:
             return  # loading, or no model: the bar is the no-model one, or hidden
-        unknown = frozenset(set(labels) - set(info.class_names))
+        unknown, fits = model_gaps(info.class_names, labels)  # as app.model_choice says them for its choice
         if not unknown or session is None:
             self.new_classes.conceal()
             return
-        fits = model_knowing_all(labels)
         self.new_classes.show_unknown(info.name, unknown, listed_name(fits) if fits else "",
                                       rows=session.model, edited=session.parts.edits.document_changed)
 
@@ -348,15 +347,6 @@ class ModelController(QObject):
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
         self.error_box = box
-
-
-def _known_to_none(labels, choice) -> bool:
-    """No model knew enough of the classes of ``choice`` (a ModelChoice without a model), and no model
-    knows a class ``labels`` add to them: none knows enough of ``labels`` either. A choice made for no
-    classes (a folder without boxes whose bundled model is broken) says nothing of classes: boxing one
-    may find a model."""
-    before = getattr(choice, "labels", frozenset())
-    return bool(before) and set(labels) >= before and not (set(labels) - before) & getattr(choice, "known", set())
 
 
 def _same_folder(a: Path | None, b: Path) -> bool:
