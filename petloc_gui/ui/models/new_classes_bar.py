@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QMetaObject, QObject, QRect, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QAbstractItemModel, QEvent, QRect, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice, describe_labels
 from petloc_gui.core.text import counted, visible
+from petloc_gui.ui.change_throttle import ChangeThrottle
 
 THROTTLE_MS = 250  # from a change of the list to its count on the bar, at most
 MIN_FIT_WIDTH = 40  # px of message: a degenerate width, not worth a height
@@ -74,8 +75,7 @@ class NewClassesBar(QToolBar):
         layout.addWidget(self.message, 1)
         layout.addWidget(self.button)
         self.addWidget(row)
-        self._recount = QTimer(self, singleShot=True, interval=THROTTLE_MS, timeout=self.refresh)
-        self._followed: list[QMetaObject.Connection] = []
+        self._recount = ChangeThrottle(self.refresh, THROTTLE_MS, self)
         self.hide()
 
     def show_for(self, labels: frozenset[str], known: frozenset[str], broken_fit: str = "",
@@ -111,23 +111,16 @@ class NewClassesBar(QToolBar):
         """The bar is shown for a model in use that does not know some classes (`show_unknown`)."""
         return self._kept is not None
 
-    def rows_changed(self) -> None:
-        """The list changed: counted again within ``THROTTLE_MS``, once for all the changes until then."""
-        if not self._recount.isActive():
-            self._recount.start()
-
     def _follow(self, rows: QAbstractItemModel | None, edited: SignalInstance | None = None) -> None:
-        for connection in self._followed:
-            QObject.disconnect(connection)  # (False, harmless, when the list is deleted already)
+        """A change of the list or an edit: counted again within ``THROTTLE_MS``, once for all until then."""
         signals = [] if rows is None else [
             rows.dataChanged, rows.layoutChanged, rows.modelReset, rows.rowsInserted, rows.rowsRemoved]
         if edited is not None:
             signals.append(edited)
-        self._followed = [signal.connect(self.rows_changed) for signal in signals]
+        self._recount.follow(signals)
 
     def conceal(self) -> None:
         self._kept = None
-        self._follow(None)
         self._recount.stop()
         focus = self.window().focusWidget()  # the window's, also while another window (Retraining) is active
         had_focus = focus is not None and self.isAncestorOf(focus)

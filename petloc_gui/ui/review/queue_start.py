@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMetaObject, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 
+from petloc_gui.ui.change_throttle import ChangeThrottle
 from petloc_gui.ui.review.review_session import ReviewSession
 
 THROTTLE_MS = 200
@@ -32,28 +33,20 @@ class QueueStart(QObject):
         self.session, self.current_session, self.timeout_s = session, current_session, timeout_s
         self.moved = False  # True once it showed the queue's top
         self.waiting = True  # until it moved, or left the user where they are, or gave up
-        self._look_soon = QTimer(self, singleShot=True, interval=THROTTLE_MS, timeout=self._look)
+        self._look_soon = ChangeThrottle(self._look, THROTTLE_MS, self)
         self._give_up = QTimer(self, singleShot=True, interval=int(timeout_s * 1000), timeout=self._stop)
         rows = session.model
         # A prediction too (the list says nothing of a row a filter hides), and the scan's end (its last
         # files may have had no boxes: no row changed).
-        self._changes: list[QMetaObject.Connection] = [signal.connect(self._changed) for signal in (
-            rows.dataChanged, rows.layoutChanged, rows.modelReset, rows.rowsInserted,
-            session.parts.predictions.predicted, session.watchers.scanner.done)]
+        self._look_soon.follow([rows.dataChanged, rows.layoutChanged, rows.modelReset, rows.rowsInserted,
+                                session.parts.predictions.predicted, session.watchers.scanner.done])
         self._give_up.start()
-        self._look_soon.start()  # known already, perhaps: every prediction cached
-
-    def _changed(self) -> None:
-        if not self._look_soon.isActive():
-            self._look_soon.start()
+        self._look_soon.changed()  # known already, perhaps: every prediction cached
 
     def _stop(self) -> None:
         self.waiting = False
         self._look_soon.stop()
         self._give_up.stop()
-        for connection in self._changes:
-            QObject.disconnect(connection)
-        self._changes = []
 
     def _user_has_started(self) -> bool:
         """Moved to another image, edited this one (saved or not: it is held), or sorted by name."""
