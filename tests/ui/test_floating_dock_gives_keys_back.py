@@ -3,9 +3,8 @@ the focus to the image inside the main window, but the dock stayed the active wi
 other single keys went on typing into the search box ("dad", 0 of 40 listed). The main window is
 activated too.
 
-Enter and Esc in the search box activate the main window themselves (`FileListDock.hand_back`), before
-`focus_canvas` runs: the first two tests pass without `focus_canvas`'s own activation, which the
-floating dock's other ways back to the image need (its Reload button, last test)."""
+Enter and Esc in the search box go back through `focus_canvas`, as the floating dock's other ways back
+to the image do (its Reload button, last test)."""
 
 from __future__ import annotations
 

@@ -2,10 +2,8 @@
 keyboard when the dock became the active window (D and A were typed into it), and Esc left the keys
 there, since it only set the focus of a pane in a main window that was not active.
 
-Offscreen (the tests' platform) activation is immediate, and the window's `focus_canvas` activates it
-too: the tests below that go through `typing_done` pass with the activation in `hand_back` taken out,
-which under X11 left the keys in the search box. `test_enter_and_esc_activate_the_main_window_themselves`
-checks `hand_back`'s own."""
+Esc and Enter there say `typing_done`, and the window's `focus_canvas` activates the main window (the
+one way back: test_one_escape_one_way_back.py)."""
 
 from __future__ import annotations
 
@@ -59,14 +57,3 @@ def test_a_floating_dock_does_not_put_the_keyboard_in_its_search_box(qtbot, wind
     _active(qtbot, dock)  # activated again: still not the search box
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dock.view, timeout=5000)
 
-
-def test_enter_and_esc_activate_the_main_window_themselves(qtbot, window, folder):
-    open_and_wait(qtbot, window, folder)
-    dock = _floating(qtbot, window)
-    dock.typing_done.disconnect(window.focus_canvas)  # hand_back alone, without the window's own activation
-    for key in (Qt.Key_Escape, Qt.Key_Return):
-        _active(qtbot, dock)
-        dock.focus_search()
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is dock.search, timeout=5000)
-        qtbot.keyClick(dock.search, key)
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)

@@ -3,8 +3,9 @@
 Its search box takes the keyboard only when asked (a click, Ctrl+F): the single
 keys (D, A, N…) belong to the image. Floating as a window of its own, the dock
 became the active window with the keyboard in the search box, where D and A
-were typed; Enter and Escape there now give the keyboard back to the main
-window, not just to a pane of a window that was not active.
+were typed; Enter and Escape there say the typing is done (``typing_done``),
+and the window gives the keyboard to the image, activating itself when the
+keys are in a floating dock (`MainWindow.focus_canvas`, the one way back).
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ class FileListDock(QDockWidget):
     SHOW_SHORTCUT = "F9"  # View → Images (`dock_toggle_action`): F9 shows a side pane in many applications
     row_chosen = Signal(int)
     order_changed = Signal()  # the list was re-sorted or re-filtered (the counter follows)
-    typing_done = Signal()  # Enter or Escape in the search box: the window takes the keyboard back
+    # Enter or Escape in the search box: the window takes the keyboard back, and activates itself when this
+    # dock floats (setting a pane's focus in a window that is not active left the keys in the search box)
+    typing_done = Signal()
     reload_requested = Signal()  # the folder-change line's Reload button
 
     def __init__(self, parent=None) -> None:
@@ -99,9 +102,9 @@ class FileListDock(QDockWidget):
         layout.addWidget(self.next_review_button)
         self.setWidget(body)
         self.search.textChanged.connect(lambda text: self.model.set_text(text))
-        self.search.returnPressed.connect(self.hand_back)
+        self.search.returnPressed.connect(self.typing_done)
         escape = QShortcut(QKeySequence(Qt.Key_Escape), self.search, context=Qt.WidgetShortcut)
-        escape.activated.connect(self.hand_back)
+        escape.activated.connect(self.typing_done)
         self._search_asked = False  # the user clicked the search box or asked for it (`focus_search`)
         self.search.installEventFilter(self)
         self.floating_guard = FloatingDock(self)  # kept whole on its screen while it floats
@@ -188,14 +191,6 @@ class FileListDock(QDockWidget):
             self.activateWindow()
         self.search.setFocus(Qt.ShortcutFocusReason)
         self.search.selectAll()
-
-    def hand_back(self) -> None:
-        """Enter or Escape in the search box: the keyboard goes back to the image (`typing_done`), in
-        the main window even when this dock floats as a window of its own: that window is activated
-        (setting a pane's focus in a window that is not active left the keys in the search box)."""
-        if self.isFloating() and self.parentWidget() is not None:
-            self.parentWidget().activateWindow()
-        self.typing_done.emit()
 
     def _fit_columns(self) -> None:
         """Hide the columns that give way (`COLUMNS_THAT_GIVE_WAY`) while the name would not fit."""
