@@ -207,10 +207,6 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.file_dock.order_changed.connect(self.update_position)
         self.labels.typing_done.connect(self.focus_canvas)
         self.file_dock.typing_done.connect(self.focus_canvas)
-        for n in range(1, 10):  # 0 (a class named "0", or a 10th class) the Label box binds itself
-            shortcut = self.addAction(f"Label {n}")
-            shortcut.setShortcut(QKeySequence(str(n)))
-            shortcut.triggered.connect(lambda _=False, k=n: self.labels.pick(k))
         self.edits.document_changed.connect(self._document_changed)
         self.edits.selection_changed.connect(self.panel.select)
         self.predictions.predicted.connect(self._predicted)

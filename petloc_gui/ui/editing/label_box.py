@@ -79,11 +79,13 @@ class LabelBox(QObject):
         edits.selection_changed.connect(lambda _index: self.show_selected())
         edits.document_changed.connect(lambda doc: self.show_selected() if doc is edits.doc else None)
         if parent is not None:
-            # The window binds 1-9 to `pick` (main_window); 0, for a class named "0" or a 10th class, is bound here.
-            zero = QAction("Label key 0", parent)
-            zero.setShortcut(QKeySequence("0"))
-            zero.triggered.connect(lambda _=False: self.pick(0))
-            parent.addAction(zero)
+            # Every number key, here beside `number_keys` and `pick`: on the window, whatever has the keyboard
+            # (the window bound 1-9 and this box 0, two lists of one set of keys)
+            for key in NUMBER_KEYS:
+                action = QAction(f"Label key {key}", parent)
+                action.setShortcut(QKeySequence(key))
+                action.triggered.connect(lambda _=False, k=int(key): self.pick(k))
+                parent.addAction(action)
 
     # --- the list ------------------------------------------------------------------
     def names(self) -> list[str]:
