@@ -231,10 +231,6 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
     def model_problem(self) -> str | None:
         return self.models.problem
 
-    @property
-    def model_error_box(self):
-        return self.models.error_box
-
     def has_unsaved(self) -> bool:
         return self.session is not None and self.session.store.has_unsaved()
 

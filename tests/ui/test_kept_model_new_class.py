@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from petloc_gui.app.model_choice import FolderMemory
 from petloc_gui.model.versions import VersionStore
+from petloc_gui.ui.models.new_classes_bar import FINE_TUNE_TEXT
 from tests.model_files import fake_bundle
 
 from .conftest import open_and_wait
@@ -40,7 +41,7 @@ def test_a_version_picked_in_versions_is_kept_when_the_folder_is_opened_again(qt
     window.edits.set_label("kitten")
     bar = window.models.new_classes
     qtbot.waitUntil(bar.isVisible, timeout=5000)  # the session keeps the pick, and says what it does not know
-    assert window.current_model_spec() == str(picked) and bar.fine_tunes
+    assert window.current_model_spec() == str(picked) and bar.button.text() == FINE_TUNE_TEXT
     assert window.save_current()
 
     again = _new_start(qtbot, factory, tmp_path)
@@ -51,7 +52,7 @@ def test_a_version_picked_in_versions_is_kept_when_the_folder_is_opened_again(qt
         bar = again.models.new_classes
         qtbot.waitUntil(bar.isVisible, timeout=5000)
         text = bar.message.text()
-        assert bar.fine_tunes and "does not know the class kitten, so it never predicts it" in text
+        assert bar.button.text() == FINE_TUNE_TEXT and "does not know the class kitten, so it never predicts it" in text
         assert "photo/be0cee knows every class of this folder: Model → Versions." in text
     finally:
         again.guard.confirm_leave = lambda reload=False: True

@@ -98,7 +98,7 @@ def test_a_mistyped_class_keeps_the_folders_model_and_the_bar_names_it_until_it_
     qtbot.waitUntil(bar.isVisible, timeout=5000)
     assert window.current_model_spec() == "pets" and window.current_model_info() is not None
     assert sum(box is not None for box in window.session.model.pred_box) >= 4  # the predictions stay
-    assert bar.fine_tunes and bar.message.text().startswith(
+    assert bar.message.text().startswith(
         "fake-pets does not know the class dogd, so it never predicts it; its predictions of the other classes")
     assert bar.button.text() == "Fine-tune the model with the new classes…" and not bar.button.isEnabled()
     window.act["undo"].trigger()  # no box says "dogd" any more

@@ -247,11 +247,11 @@ def test_switching_model_restarts_predictions(qtbot, window, folder, factory):
 def test_model_failure_is_shown_and_window_keeps_working(qtbot, window, folder, factory):
     factory.fail.add("broken")
     assert window.open_folder(folder, model="broken")
-    qtbot.waitUntil(lambda: window.model_error_box is not None, timeout=10_000)
-    assert "cannot load broken" in window.model_error_box.text()
+    qtbot.waitUntil(lambda: window.models.error_box is not None, timeout=10_000)
+    assert "cannot load broken" in window.models.error_box.text()
     assert "failed" in window.model_status.text().lower()
     assert "failed" in window.panel.header.text().lower() or "cannot load" in window.panel.header.text()
-    window.model_error_box.close()
+    window.models.error_box.close()
     window.step_image(1)
     assert window.session.current == 1
     assert "failed" in window.panel.header.text().lower()

@@ -106,11 +106,6 @@ class NewClassesBar(QToolBar):
         self.refresh()
         self.show()
 
-    @property
-    def fine_tunes(self) -> bool:
-        """The bar is shown for a model in use that does not know some classes (`show_unknown`)."""
-        return self._kept is not None
-
     def _follow(self, rows: QAbstractItemModel | None, edited: SignalInstance | None = None) -> None:
         """A change of the list or an edit: counted again within ``THROTTLE_MS``, once for all until then."""
         signals = [] if rows is None else [
