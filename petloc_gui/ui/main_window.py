@@ -286,7 +286,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
     def accept_prediction(self) -> None:
         if self.session is None or self.session.current is None:
             return
-        result = self.predictions.cached(self.dataset.items[self.session.current].image_path)
+        result = self._shown_prediction()
         if not is_prediction(result):
             self.statusBar().showMessage("No prediction to accept for this image yet.", 4000)
             return
@@ -298,12 +298,18 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         cats accepted with A, the model saying "cat 1.00" beside it."""
         if given := self.edits.label_given_here():
             return given
-        result = self.predictions.cached(self.dataset.items[self.session.current].image_path) if self.session else None
+        result = self._shown_prediction()
         if is_prediction(result):
             return result.label
         if self.edits.default_label:  # (forgotten once no box has it: FolderClasses)
             return self.edits.default_label
         return self.labels.label_of_text(self.label_combo.currentText()) or "object"
+
+    def _shown_prediction(self):
+        """The model's result for the image shown, as cached (None: no image shown, or none yet)."""
+        if self.session is None or self.session.current is None:
+            return None
+        return self.predictions.cached(self.dataset.items[self.session.current].image_path)
 
     def edit_classes(self) -> None:
         """Edit → Classes…: the folder's class list."""
