@@ -1,7 +1,7 @@
 """PNG and WebP images with an EXIF orientation, written upright into an export: no tag to read two ways.
 
 An export's boxes are in the image as displayed (EXIF applied). Measured
-(ADR 0007): OpenCV applies the tag of a JPEG, a PNG and a TIFF in every
+(ADR 0012): OpenCV applies the tag of a JPEG, a PNG and a TIFF in every
 version probed (4.5 to 5.1), but a WebP's only from 5.0, so Ultralytics on
 OpenCV 4.x reads a rotated WebP as stored and its normalised boxes land on
 other pixels; readers that ignore EXIF (Pillow without ``exif_transpose``, as
