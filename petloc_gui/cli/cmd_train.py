@@ -66,7 +66,9 @@ EXIT_CANCELLED = 130  # cancelled because another worker of the run was stopped
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=path_arg, help="dataset folder with VOC annotations")
     parser.add_argument("--preset", required=True, choices=("pets", "digits", "photo"),
-                        help="network and recipe (photo: any photos, MobileNet from ImageNet, the pets recipe)")
+                        help="network and recipe (photo: any photos, MobileNet from the ImageNet weights, the edge "
+                             "box head, one stage; pets: the bundled pets model's first-stage recipe, centre head, "
+                             "zoom-out; digits: the small CNN for 75x75 digit canvases, from scratch)")
     parser.add_argument(
         "--out", type=path_arg, metavar="DIR",
         help="folder for bundles: each run writes a new sub-folder <preset>-<UTC time>-<id> "
