@@ -1,10 +1,12 @@
-"""Packaging hook: the wheel carries the repository's top-level ``resources/``.
+"""Packaging hook: the wheel carries the repository's top-level ``resources/`` and ``docs/``.
 
-The folder stays at the top of the repository (bundled models, ImageNet
-backbone weights); a wheel installs its contents as the package data folder
-``petloc_gui/_resources``, where ``core.paths.resources_dir`` finds them.
-Editable installs and checkouts read ``resources/`` in place. Everything
-else is configured in pyproject.toml.
+The folders stay at the top of the repository. A wheel installs the contents
+of ``resources/`` (bundled models, ImageNet backbone weights) as the package
+data folder ``petloc_gui/_resources``, where ``core.paths.resources_dir``
+finds them, and the Markdown of ``docs/`` (the command reference the
+``--help`` texts name, the architecture notes and decision records) as
+``petloc_gui/_docs``, where ``cli.reference`` finds it. Editable installs and
+checkouts read both in place. Everything else is configured in pyproject.toml.
 """
 
 import shutil
@@ -13,19 +15,32 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
-PACKAGED = ("petloc_gui", "_resources")
+ROOT = Path(__file__).resolve().parent
 SKIPPED = shutil.ignore_patterns(".*", "__pycache__", "*.tmp", "*.old")
+
+
+def _not_markdown(folder, names):
+    """copytree's ignore for docs/: only the Markdown (the screenshots are for the repository's README)."""
+    return set(SKIPPED(folder, names)) | {
+        name for name in names if not name.endswith(".md") and not Path(folder, name).is_dir()}
+
+
+# (repository folder, where the wheel installs it, what it leaves out)
+PACKAGED = ((ROOT / "resources", ("petloc_gui", "_resources"), SKIPPED),
+            (ROOT / "docs", ("petloc_gui", "_docs"), _not_markdown))
 
 
 class BuildPyWithResources(build_py):
     def run(self):
         super().run()
-        if getattr(self, "editable_mode", False) or not RESOURCES.is_dir():
+        if getattr(self, "editable_mode", False):
             return
-        target = Path(self.build_lib, *PACKAGED)
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(RESOURCES, target, ignore=SKIPPED)
+        for source, packaged, ignore in PACKAGED:
+            if not source.is_dir():
+                continue
+            target = Path(self.build_lib, *packaged)
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(source, target, ignore=ignore)
 
 
 setup(cmdclass={"build_py": BuildPyWithResources})

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from petloc_gui.cli.args import path_arg
 from petloc_gui.cli.output import ProgressBar, UsageError, error, info, json_line, show
+from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.cli.taken_back import missing_folders, take_back
 
 NAME = "convert"
 HELP = "convert a VOC dataset to YOLO or COCO (--to), or YOLO / COCO to VOC (--from)"
-EPILOG = """\
+EPILOG = f"""\
 --to yolo writes OUT/images/, OUT/labels/*.txt (`class cx cy w h`,
 normalised), OUT/classes.txt and OUT/data.yaml; --to coco writes
 OUT/annotations.json and OUT/images/. OUT must be new or empty unless
@@ -33,7 +34,8 @@ Boxes are those of the image as displayed (EXIF orientation applied). Sizes
 come from image headers; no image is decoded. Each problem (class id not in
 classes.txt, box outside the image, missing image, malformed line) is one
 `petloc: FILE:LINE: ...` line on stderr and the rest is converted; the
-summary comes last. See docs/cli.md.
+summary comes last. The formats' files and the --json summary are in the
+command reference, {CLI_REFERENCE}.
 
 examples:
   petloc convert my_pets --to yolo pets-yolo

@@ -23,6 +23,7 @@ from petloc_gui.cli.output import (
     show_lines,
     warn_size_mismatches,
 )
+from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.text import counted, table
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 NAME = "evaluate"
 HELP = "evaluate a model on every annotated image of a dataset folder"
-EPILOG = """\
+EPILOG = f"""\
 Every image with a ground-truth annotation is predicted. With several objects,
 the predicted box is scored against the object of the predicted class it
 overlaps most; a photo whose objects are all of another class scores IoU 0
@@ -49,7 +50,8 @@ Use a folder the model never trained on (for the digits model:
 `petloc digits DIR --split test`), or --split validation on the training
 folder, to get honest figures.
 
-With --json the last line of stdout is one JSON object (see docs/cli.md).
+With --json the last line of stdout is one JSON object; its keys are in the
+command reference, {CLI_REFERENCE}.
 
 examples:
   petloc digits runs/digits-test --split test

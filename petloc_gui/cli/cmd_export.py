@@ -10,21 +10,24 @@ from pathlib import Path
 
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg
 from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow, result_line, show
+from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.cli.stop_signals import work_done
 from petloc_gui.cli.taken_back import missing_folders, remove_empty, take_back
 from petloc_gui.core.errors import SaveError
 
 NAME = "export"
 HELP = "export a model as a TensorFlow SavedModel (and/or TFLite) for serving"
-EPILOG = """\
-The SavedModel's serving signature is described in docs/cli.md (inputs, the
-class probabilities and the normalised box). The TFLite file has no label
-output: its class names go beside it (m.tflite -> m.labels.txt, one per
-line, class index order), except for a bundle's own BUNDLE/model.tflite,
-whose names are in its meta.json. An existing output is never
-replaced: choose a new (or empty) folder and a new file name. Stopped
-(Ctrl+C: exit 130, SIGTERM: 143) or failing part way, it removes what it
-had written, so the same command can simply be run again. For a
+EPILOG = f"""\
+The SavedModel's serving signatures (inputs, the class probabilities and the
+normalised box) are described in the command reference,
+{CLI_REFERENCE}.
+The TFLite file has no label output: its class names go beside it
+(m.tflite -> m.labels.txt, one per line, class index order), except for a
+bundle's own BUNDLE/model.tflite, whose names are in its meta.json. An
+existing output is never replaced: choose a new (or empty) folder and a
+new file name. Stopped (Ctrl+C: exit 130, SIGTERM: 143) or failing part
+way, it removes what it had written, so the same command can simply be
+run again. For a
 two-stage bundle (the bundled pets model: meta.json "refine") this exports
 the first stage only: the crop-and-refine stage is not in the export (it stays
 in the bundle, as refine.keras / refine.tflite; model.cascade describes the

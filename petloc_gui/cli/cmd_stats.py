@@ -18,16 +18,18 @@ from petloc_gui.cli.output import (
     show,
     show_lines,
 )
+from petloc_gui.cli.reference import CLI_REFERENCE
 
 NAME = "stats"
 HELP = "dataset statistics: counts, class balance, box and image sizes, problems found"
-EPILOG = """\
+EPILOG = f"""\
 Reads image sizes from file headers only (no image is decoded). Problems
 (unreadable images, broken XML, boxes outside the image or inverted, XML size
 different from the image, files of an image format petloc does not read such
 as HEIC) are listed with their file names.
 
-With --json, the last line of stdout is one JSON object (see docs/cli.md).
+With --json, the last line of stdout is one JSON object; its keys are in the
+command reference, {CLI_REFERENCE}.
 
 examples:
   petloc stats my_photos

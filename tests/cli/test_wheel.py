@@ -1,4 +1,4 @@
-"""A wheel install carries the bundled models and the ImageNet backbone weights.
+"""A wheel install carries the bundled models, the ImageNet backbone weights and the command reference.
 
 Builds the wheel from a copy of the sources, installs it without dependencies
 into an empty folder, and runs `petloc` from somewhere with no ../shared and
@@ -24,8 +24,8 @@ WEIGHTS_SHA256 = "dbdb03ee2a22fd895301636cd328b234bb3a9952358f436d82f46b81e0d5b0
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     src = tmp_path_factory.mktemp("src")
-    for name in ("petloc_gui", "resources", "LICENSES"):
-        shutil.copytree(REPO / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "_resources"))
+    for name in ("petloc_gui", "resources", "docs", "LICENSES"):
+        shutil.copytree(REPO / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "_resources", "_docs"))
     for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "NOTICE"):
         shutil.copy(REPO / name, src / name)
     wheels = tmp_path_factory.mktemp("wheels")
@@ -96,3 +96,20 @@ def test_the_wheel_ships_the_icon_and_the_desktop_entry(installed):
     packaged = installed / "petloc_gui" / "_resources"
     for name in ("icons/petloc.svg", "icons/petloc-256.png", "petloc-gui.desktop"):
         assert (packaged / name).read_bytes() == (REPO / "resources" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("command", ["stats", "evaluate", "export", "convert"])
+def test_the_help_names_the_command_reference_the_wheel_installed(installed, tmp_path, command):
+    """These commands' --help sends the reader to docs/cli.md for JSON keys and signatures: a wheel
+    user has no checkout, so the help names the copy inside the installed package."""
+    reference = installed / "petloc_gui" / "_docs" / "cli.md"
+    assert reference.read_text() == (REPO / "docs" / "cli.md").read_text()
+    helped = _petloc(installed, tmp_path, command, "--help")
+    assert helped.returncode == 0, helped.stderr[-3000:]
+    assert f"command reference, {reference.resolve()}" in " ".join(helped.stdout.split())
+
+
+def test_the_wheel_ships_the_docs_markdown_only(installed):
+    docs = installed / "petloc_gui" / "_docs"
+    assert (docs / "adr" / "0001-three-layers.md").is_file()
+    assert not [path for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"]
