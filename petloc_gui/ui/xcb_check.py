@@ -67,5 +67,6 @@ def xcb_problem(environ: Mapping[str, str] | None = None, platform: str | None =
     packages = " ".join(package for _, package in missing)
     return (f"petloc-gui: Qt's X11 (xcb) platform needs system libraries that are missing: {libraries}.\n"
             f"Install them (Debian/Ubuntu): sudo apt-get install {packages}\n"
-            "or run scripts/install_system_libs.sh; on other systems install the matching xcb-util packages. "
+            "(from a source checkout: scripts/install_system_libs.sh); on other systems install the matching "
+            "xcb-util packages. "
             "(QT_QPA_PLATFORM=offscreen runs without a display.)")

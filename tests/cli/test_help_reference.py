@@ -33,3 +33,10 @@ def test_in_a_checkout_the_reference_is_the_docs_folder_s():
 def test_no_help_names_docs_cli_md_relative_to_a_checkout():
     for command in COMMANDS:
         assert not re.search(r"(?<!/)docs/cli\.md", command.EPILOG.replace(str(CLI_REFERENCE), "")), command.NAME
+
+
+def test_no_help_names_a_docs_file_relative_to_a_checkout():
+    # e.g. `petloc digits --help` on the digits split: a wheel user has docs only inside the package
+    for command in COMMANDS:
+        for path in re.findall(r"\S*docs/[\w/.-]+\.md", command.EPILOG):
+            assert Path(path).is_absolute() and Path(path).is_file(), (command.NAME, path)
