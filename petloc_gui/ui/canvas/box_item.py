@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.text import visible
+from petloc_gui.ui.canvas.contrast import ink_on
 
 HANDLE_PX = 9  # handle size on screen, whatever the zoom
 DRAG_THRESHOLD_PX = 3  # a click that moves less than this selects, it does not move
@@ -31,9 +32,13 @@ _CURSORS = (
     Qt.SizeVerCursor, Qt.SizeHorCursor, Qt.SizeVerCursor, Qt.SizeHorCursor,
 )
 
-GT_COLOR = QColor(0, 200, 90)
-PRED_COLOR = QColor(255, 140, 0)
-SELECTED_COLOR = QColor(40, 160, 255)
+# Okabe-Ito's blue, orange and sky blue: told apart with red-green colour blindness too (the old green
+# and orange were 17-37 CIE dE apart under protanopia and deuteranopia), the selection by its lightness.
+GT_COLOR = QColor(0x00, 0x72, 0xB2)
+PRED_COLOR = QColor(0xE6, 0x9F, 0x00)
+SELECTED_COLOR = QColor(0x56, 0xB4, 0xE9)
+LINE_PX = 2.5  # a box's line, in screen pixels at any zoom
+EDGE_PX = 1.0  # the black or white edging on each side of it, so it stands out on fur of its colour
 TAG_HEIGHT_PX = 16  # the label tag, in screen pixels at any zoom
 TAG_POINT_SIZE = 10.0
 
@@ -168,12 +173,11 @@ class BoxItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         scale = self._scale()
         color = SELECTED_COLOR if self.selected else self.color
-        pen = QPen(color, 2.5 / scale)
-        if self.dashed:
-            pen.setStyle(Qt.DashLine)
-        painter.setPen(pen)
+        line = self.line_path(scale)
+        painter.setPen(QPen(ink_on(color), 2 * EDGE_PX / scale))  # half of it outside the line: the edging
         painter.setBrush(Qt.NoBrush)
-        painter.drawRect(self._rect)
+        painter.drawPath(line)
+        painter.fillPath(line, color)
         tag = self._tag(scale)
         if tag is not None:
             where, text = tag
@@ -187,6 +191,17 @@ class BoxItem(QGraphicsItem):
             painter.setBrush(QBrush(Qt.white))
             for p in self._handle_points():
                 painter.drawRect(QRectF(p.x() - size / 2, p.y() - size / 2, size, size))
+
+    def line_path(self, scale: float) -> QPainterPath:
+        """The box's line as an area (each dash of a dashed one its own), so it can be edged all round."""
+        stroker = QPainterPathStroker()
+        stroker.setWidth(LINE_PX / scale)
+        stroker.setJoinStyle(Qt.MiterJoin)
+        if self.dashed:
+            stroker.setDashPattern(Qt.DashLine)
+        outline = QPainterPath()
+        outline.addRect(self._rect)
+        return stroker.createStroke(outline)
 
     # --- interaction -------------------------------------------------------------
     def hoverMoveEvent(self, event) -> None:  # Qt's name
