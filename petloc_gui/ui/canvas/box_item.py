@@ -183,7 +183,7 @@ class BoxItem(QGraphicsItem):
             where, text = tag
             painter.setFont(_tag_font(scale))
             painter.fillRect(where, QBrush(color))
-            painter.setPen(QPen(Qt.black if color.lightness() > 120 else Qt.white))
+            painter.setPen(QPen(ink_on(color)))  # black or white by contrast ratio, not HSL lightness
             painter.drawText(where, Qt.AlignCenter, text)
         if self.editable and self.selected:
             size = self._handle_size()
