@@ -40,7 +40,7 @@ def test_the_list_iou_agrees_with_the_opened_image(qtbot, window, folder, factor
     # read off the UI thread, before either image is opened: the boxes agree with the predictions
     assert model.iou[rows["z.png"]] == 1.0 and model.iou[rows["w.png"]] == 1.0
     window.show_row(rows["z.png"])
-    assert "IoU <b style='color:#1a9c3a'>1.00</b>" in window.panel.header.text()
+    assert f"IoU <b style='color:{window.panel.tone('good')}'>1.00</b>" in window.panel.header.text()
     # another program rewrites w.xml, still at the swapped size: followed, and clamped the same way
     write_annotation(folder / "w.png", [("dog", Box(60, 10, 110, 80))], size=(90, 120))
     window.session.watchers.follower.look()
