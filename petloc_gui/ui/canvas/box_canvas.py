@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap, QRegion, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
 from petloc_gui.core.boxes import Box
@@ -22,6 +22,7 @@ from petloc_gui.ui.canvas.image_adjust import Adjustment, adjusted
 MIN_DRAW_PX = 2.0
 ZOOM_STEP = 1.25
 MESSAGE_WIDTH_PX = 320  # a message's widest wrap, in screen pixels
+FOCUS_FRAME_PX = 2  # the frame round the pane that has the keyboard, in the palette's highlight colour
 
 
 class BoxCanvas(QGraphicsView):
@@ -68,6 +69,18 @@ class BoxCanvas(QGraphicsView):
             self.setMouseTracking(True)  # the cursor position and the crosshair follow the mouse
         self.horizontalScrollBar().valueChanged.connect(self.view_moved)
         self.verticalScrollBar().valueChanged.connect(self.view_moved)
+        self._message = ""
+        self.describe()
+
+    # --- for screen readers ------------------------------------------------------
+    def describe(self) -> None:
+        """Say in words what the pane shows (its boxes, their classes and corners, or its message), as
+        its accessible description: a picture with nothing said of it is silence to a screen reader."""
+        parts = [_said(item) for item in self._items]
+        parts += [f"overlaid prediction {_said(item)}" for item in self._ghost_items]
+        if self._message:
+            parts.append(visible(self._message))
+        self.setAccessibleDescription("; ".join(parts) if parts else "no box")
 
     # --- content ---------------------------------------------------------------
     def show_image(self, image: QImage | None, size: tuple[int, int] | None = None,
@@ -82,6 +95,7 @@ class BoxCanvas(QGraphicsView):
         self._items, self._ghost_items = [], []
         self._pixmap_item = self._message_item = None
         self._rubber = None
+        self._message = ""
         self._source_image = image
         if image is not None and not image.isNull():
             width, height = size if size and size[0] > 0 else (image.width(), image.height())
@@ -108,6 +122,8 @@ class BoxCanvas(QGraphicsView):
         if self._message_item is not None:
             self.scene().removeItem(self._message_item)
             self._message_item = None
+        self._message = message or ""
+        self.describe()
         if not message:
             return
         item = QGraphicsTextItem()
@@ -143,6 +159,7 @@ class BoxCanvas(QGraphicsView):
             item.on_pressed = self._item_pressed
             self.scene().addItem(item)
             self._items.append(item)
+        self.describe()
 
     def set_ghost_boxes(self, boxes: list[tuple[Box, str]]) -> None:
         """Read-only dashed boxes drawn over the main ones (the overlay mode)."""
@@ -154,6 +171,7 @@ class BoxCanvas(QGraphicsView):
             item.bounds = self._image_rect if self._pixmap_item is not None else None  # (its tag stays inside)
             self.scene().addItem(item)
             self._ghost_items.append(item)
+        self.describe()
 
     def box_items(self) -> list[BoxItem]:
         return list(self._items)
@@ -162,6 +180,32 @@ class BoxCanvas(QGraphicsView):
         for item in self._items:
             item.selected = item.index == index
             item.update()
+        self.describe()
+
+    # --- keyboard focus ----------------------------------------------------------
+    def paintEvent(self, event) -> None:  # Qt's name
+        super().paintEvent(event)
+        if self.hasFocus():  # which pane the keys act on (the frameless view showed nothing of it)
+            painter = QPainter(self.viewport())
+            half = FOCUS_FRAME_PX / 2
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME_PX))
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(half, half, -half, -half))
+            painter.end()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # Qt's name
+        super().scrollContentsBy(dx, dy)
+        if self.hasFocus():  # a pan scrolls the viewport's pixels, the frame's with them: it is drawn again
+            whole = self.viewport().rect()
+            inside = whole.adjusted(2 * FOCUS_FRAME_PX, 2 * FOCUS_FRAME_PX, -2 * FOCUS_FRAME_PX, -2 * FOCUS_FRAME_PX)
+            self.viewport().update(QRegion(whole).subtracted(QRegion(inside)))
+
+    def focusInEvent(self, event) -> None:  # Qt's name
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event) -> None:  # Qt's name
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     # --- zoom -------------------------------------------------------------------
     def fit(self) -> None:
@@ -321,3 +365,12 @@ class BoxCanvas(QGraphicsView):
                 self.box_selected.emit(-1)
             return
         super().mouseReleaseEvent(event)
+
+
+def _said(item: BoxItem) -> str:
+    """One box in words: "cat, x 10 to 110, y 20 to 80 (100 by 60 pixels), selected"."""
+    box = item.box()
+    where = (f"x {box.xmin:.0f} to {box.xmax:.0f}, y {box.ymin:.0f} to {box.ymax:.0f} "
+             f"({box.width:.0f} by {box.height:.0f} pixels)")
+    said = f"{item.label or 'unlabelled'}, {where}"
+    return said + (", selected" if item.selected else "")

@@ -62,6 +62,8 @@ class ImagePanel(QWidget):
         super().__init__(parent)
         self.gt_pane = BoxCanvas(editable=True)
         self.pred_pane = BoxCanvas(editable=False)
+        self.gt_pane.setAccessibleName("Ground truth")  # the image's name joins it (_redraw)
+        self.pred_pane.setAccessibleName("Prediction")
         self.header = self._one_line_header()
         # what reading the file repaired or left out (a box outside the image, a wrong <size>): shown
         # where the annotator looks, never repaired silently (`core.voc`, ImageDocument.problems)
@@ -205,6 +207,9 @@ class ImagePanel(QWidget):
             if doc is not None and not doc.objects:
                 self._hints = NO_BOX_HINTS if is_prediction(pred) else NO_BOX_HINTS[2:]
         self._set_gt_title()
+        shown = f": {visible(doc.image_path.name)}" if doc is not None else ""
+        self.gt_pane.setAccessibleName(f"Ground truth{shown}")
+        self.pred_pane.setAccessibleName(f"Prediction{shown}")
         message = self._image_error
         if not message and pred is not None and not is_prediction(pred):
             message = f"No prediction: {pred}"
