@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCharts import QChart, QChartView, QLegend, QLineSeries, QValueAxis
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-# (event key, legend name, which axis)
+from petloc_gui.ui.canvas.contrast import readable_on
+
+# (event key, legend name, which axis, colour, line style): told apart by the line's style as well as by
+# its colour (Okabe-Ito's blue, orange and bluish green), which the legend shows
 CURVES = (
-    ("loss", "training loss", "loss"),
-    ("val_accuracy", "val. accuracy", "score"),
-    ("val_mean_iou", "val. mean IoU", "score"),
+    ("loss", "training loss", "loss", QColor(0x00, 0x72, 0xB2), Qt.PenStyle.SolidLine),
+    ("val_accuracy", "val. accuracy", "score", QColor(0xE6, 0x9F, 0x00), Qt.PenStyle.DashLine),
+    ("val_mean_iou", "val. mean IoU", "score", QColor(0x00, 0x9E, 0x73), Qt.PenStyle.DotLine),
 )
+LINE_CONTRAST = 3.0  # WCAG 1.4.11, a graph's lines against its background
+LINE_PX = 2.5
 
 
 class CurvesChart(QChartView):
@@ -25,6 +30,7 @@ class CurvesChart(QChartView):
         chart = QChart()
         chart.setTitle("Training curves")
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)  # a piece of each line
         self._x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
         # Ticks on whole epochs; the range has half an epoch of margin on each side,
         # so the first and last points (the only one after a one-epoch run) sit inside.
@@ -38,7 +44,7 @@ class CurvesChart(QChartView):
         chart.addAxis(self._loss_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(self._score_axis, Qt.AlignmentFlag.AlignRight)
         self.series: dict[str, QLineSeries] = {}
-        for key, name, axis in CURVES:
+        for key, name, axis, _color, _style in CURVES:
             series = QLineSeries(name=name)
             series.setPointsVisible(True)
             chart.addSeries(series)
@@ -48,7 +54,40 @@ class CurvesChart(QChartView):
         self.setChart(chart)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
+        # a picture: nothing to type into, and a focus it never showed (it took the keyboard first when
+        # the window was raised); a screen reader hears the figures from its description
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName("Training curves")
+        self._follow_palette()
         self.reset(epochs=1)
+
+    def _follow_palette(self) -> None:
+        """The window's colours (QChart's own light theme stayed a white card in a dark one), each curve's
+        colour made to stand out 3:1 on them."""
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        chart = self.chart()
+        self.setBackgroundBrush(background)
+        chart.setBackgroundBrush(background)
+        chart.setPlotAreaBackgroundVisible(False)
+        chart.setTitleBrush(text)
+        chart.legend().setLabelColor(text)
+        for axis in (self._x_axis, self._loss_axis, self._score_axis):
+            axis.setLabelsColor(text)
+            axis.setTitleBrush(text)
+            axis.setLinePenColor(palette.color(QPalette.ColorRole.Mid))
+            axis.setGridLineColor(palette.color(QPalette.ColorRole.Midlight if background.lightness() >= 128
+                                                else QPalette.ColorRole.Dark))
+        for key, _name, _axis, color, style in CURVES:
+            pen = QPen(readable_on(color, background, LINE_CONTRAST), LINE_PX)
+            pen.setStyle(style)
+            self.series[key].setPen(pen)
+
+    def changeEvent(self, event) -> None:  # Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_score_axis"):
+            self._follow_palette()
 
     def reset(self, epochs: int) -> None:
         """Clear the curves for a run of ``epochs`` epochs."""
@@ -57,6 +96,7 @@ class CurvesChart(QChartView):
         self._max_loss = 0.0
         self._set_epochs(max(1, epochs))
         self._loss_axis.setRange(0.0, 1.0)
+        self._describe()
 
     def _set_epochs(self, epochs: int) -> None:
         self._epochs = epochs
@@ -79,6 +119,15 @@ class CurvesChart(QChartView):
             if key == "loss" and value > self._max_loss:
                 self._max_loss = float(value)
                 self._loss_axis.setMax(self._max_loss * 1.1)
+        self._describe()
+
+    def _describe(self) -> None:
+        """The latest figures in words, for a screen reader: "epoch 3 of 10: training loss 0.42, ..."."""
+        latest = [(name, self.series[key].points()) for key, name, *_ in CURVES]
+        shown = [f"{name} {points[-1].y():.3g}" for name, points in latest if points]
+        epochs = max((points[-1].x() for _name, points in latest if points), default=0)
+        said = f"epoch {epochs:.0f} of {self._epochs}: " + ", ".join(shown) if shown else "no epoch finished yet"
+        self.setAccessibleDescription(said)
 
     def x_range(self) -> tuple[float, float]:
         """The epoch axis's (min, max)."""

@@ -122,6 +122,8 @@ class RetrainProgress(QDialog):
         self.log.setMinimumHeight(LOG_MIN_PX)
         self.log.setFont(QFont("monospace", 8))
         self.log.setPlaceholderText("Training log")
+        self.log.setAccessibleName("Training log")  # a placeholder is no name, and it goes with the first line
+        self.log.setTabChangesFocus(True)  # Tab moves on to the buttons
         self.comparison = ModelComparison()
         self.comparison.hide()
         self.cancel_button = QPushButton("Cancel training")
@@ -173,6 +175,10 @@ class RetrainProgress(QDialog):
         self.show()
         self.raise_()
         self.activateWindow()  # raise_ alone leaves the keyboard with the window the user was in
+        # the keyboard where it is of use: the choice when a new model waits for one, else the log
+        # (not Cancel: an Enter meant for the photo would end the run)
+        first = self.comparison.use_button if self.awaits_choice() else self.log
+        first.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def show_quietly(self) -> None:
         """Shown if hidden, the keyboard left where it is (on the image). Never raised or activated by
