@@ -19,6 +19,7 @@ from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.contrast import ink_on
 
 HANDLE_PX = 9  # handle size on screen, whatever the zoom
+HANDLE_GRAB_PX = 24  # the square round a handle that grabs it (WCAG 2.5.8's least target), drawn or not
 DRAG_THRESHOLD_PX = 3  # a click that moves less than this selects, it does not move
 MIN_SIZE = 1.0
 
@@ -107,11 +108,17 @@ class BoxItem(QGraphicsItem):
     def _handle_size(self) -> float:
         return HANDLE_PX / self._scale()
 
+    def _grab_reach(self) -> float:
+        """How far from a handle's centre a press still grabs it, in scene units: a drawn handle (the
+        selected box's) is a 24 px target; an unselected box's corners keep 9 px, so a new box can
+        still be started close beside it."""
+        return (HANDLE_GRAB_PX / 2 if self.selected else HANDLE_PX) / self._scale()
+
     def boundingRect(self) -> QRectF:  # Qt's name
         # Everything paint() draws, or the view leaves it on screen when the item
         # goes (the overlay's tag is drawn *under* the box and may be wider than it).
         scale = self._scale()
-        margin = self._handle_size() + 2 / scale
+        margin = max(HANDLE_PX, HANDLE_GRAB_PX / 2) / scale + 2 / scale  # the grab square, selected or not
         rect = self._rect.adjusted(-margin, -margin, margin, margin)
         tag = self._tag(scale)
         if tag is not None:
@@ -154,18 +161,25 @@ class BoxItem(QGraphicsItem):
         ]
 
     def hit_part(self, pos: QPointF) -> int | str | None:
-        """Handle index under ``pos`` (scene coords), "move" inside the box, else None."""
-        tolerance = self._handle_size()
-        for i, p in enumerate(self._handle_points()):
-            if abs(p.x() - pos.x()) <= tolerance and abs(p.y() - pos.y()) <= tolerance:
-                return i
-        return "move" if self._rect.contains(pos) else None
+        """Handle index under ``pos`` (scene coords), the nearest whose grab square holds it; "move"
+        inside the box, else None. Inside a small box a handle reaches in at most a third of its side
+        (never less than the drawn handle), so its middle still moves it."""
+        reach = self._grab_reach()
+        inside = self._rect.contains(pos)
+        drawn = self._handle_size() / 2
+        reach_x = max(drawn, min(reach, self._rect.width() / 3)) if inside else reach
+        reach_y = max(drawn, min(reach, self._rect.height() / 3)) if inside else reach
+        near = [(max(abs(p.x() - pos.x()), abs(p.y() - pos.y())), i) for i, p in enumerate(self._handle_points())
+                if abs(p.x() - pos.x()) <= reach_x and abs(p.y() - pos.y()) <= reach_y]
+        if near:
+            return min(near)[1]
+        return "move" if inside else None
 
     def shape(self):  # only the box and its handles take clicks
         from PySide6.QtGui import QPainterPath
 
         path = QPainterPath()
-        grow = self._handle_size()
+        grow = self._grab_reach()
         path.addRect(self._rect.adjusted(-grow, -grow, grow, grow))
         return path
 
