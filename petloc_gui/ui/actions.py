@@ -12,6 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+# Submenus ("menu/submenu"): the sixteen arrow keys' entries, each with an access key of its own,
+# where in Edit itself they left most of its entries without one.
+MOVE_MENU = "Edit/&Move box (arrows)"
+RESIZE_MENU = "Edit/Re&size box (Alt+arrows)"
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -31,7 +36,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("File", "open_demo", "Open the &demo folder", ()),
     ActionSpec("File", "save", "&Save", ("Ctrl+S",), tip="Write this image's VOC XML (atomic)", short="Save"),
     ActionSpec("File", "save_all", "Save &all", ("Ctrl+Shift+S",)),
-    ActionSpec("File", "autosave", "Auto&save when changing image", (), checkable=True),
+    ActionSpec("File", "autosave", "Autosave &when changing image", (), checkable=True),
     ActionSpec("File", "quit", "&Quit", ("Ctrl+Q",)),
     ActionSpec("Edit", "draw_mode", "&Draw box mode", ("W",), checkable=True,
                tip="Left-drag draws a new box even over existing ones (dragging on empty space always draws); "
@@ -45,32 +50,32 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("Edit", "classes", "&Classes…", ("Ctrl+L",),
                tip="The class list: add, rename (relabels the boxes) or delete classes"),
     # Arrows nudge the selected box; when the image list has the focus, Up/Down move in the list.
-    ActionSpec("Edit", "nudge_left", "Nudge left 1 px", ("Left",)),
-    ActionSpec("Edit", "nudge_right", "Nudge right 1 px", ("Right",)),
-    ActionSpec("Edit", "nudge_up", "Nudge up 1 px", ("Up",)),
-    ActionSpec("Edit", "nudge_down", "Nudge down 1 px", ("Down",)),
-    ActionSpec("Edit", "nudge_left_fast", "Nudge left 10 px", ("Shift+Left",)),
-    ActionSpec("Edit", "nudge_right_fast", "Nudge right 10 px", ("Shift+Right",)),
-    ActionSpec("Edit", "nudge_up_fast", "Nudge up 10 px", ("Shift+Up",)),
-    ActionSpec("Edit", "nudge_down_fast", "Nudge down 10 px", ("Shift+Down",)),
+    ActionSpec(MOVE_MENU, "nudge_left", "Nudge &left 1 px", ("Left",)),
+    ActionSpec(MOVE_MENU, "nudge_right", "Nudge &right 1 px", ("Right",)),
+    ActionSpec(MOVE_MENU, "nudge_up", "Nudge &up 1 px", ("Up",)),
+    ActionSpec(MOVE_MENU, "nudge_down", "Nudge &down 1 px", ("Down",)),
+    ActionSpec(MOVE_MENU, "nudge_left_fast", "Nudge le&ft 10 px", ("Shift+Left",)),
+    ActionSpec(MOVE_MENU, "nudge_right_fast", "Nudge ri&ght 10 px", ("Shift+Right",)),
+    ActionSpec(MOVE_MENU, "nudge_up_fast", "Nudge u&p 10 px", ("Shift+Up",)),
+    ActionSpec(MOVE_MENU, "nudge_down_fast", "Nudge do&wn 10 px", ("Shift+Down",)),
     # Each of the four edges from the keyboard: Alt moves the right/bottom edge, Alt+Shift the left/top one.
-    ActionSpec("Edit", "grow_width", "Right edge right 1 px", ("Alt+Right",)),
-    ActionSpec("Edit", "shrink_width", "Right edge left 1 px", ("Alt+Left",)),
-    ActionSpec("Edit", "grow_height", "Bottom edge down 1 px", ("Alt+Down",)),
-    ActionSpec("Edit", "shrink_height", "Bottom edge up 1 px", ("Alt+Up",)),
-    ActionSpec("Edit", "left_edge_left", "Left edge left 1 px", ("Alt+Shift+Left",)),
-    ActionSpec("Edit", "left_edge_right", "Left edge right 1 px", ("Alt+Shift+Right",)),
-    ActionSpec("Edit", "top_edge_up", "Top edge up 1 px", ("Alt+Shift+Up",)),
-    ActionSpec("Edit", "top_edge_down", "Top edge down 1 px", ("Alt+Shift+Down",)),
+    ActionSpec(RESIZE_MENU, "grow_width", "&Right edge right 1 px", ("Alt+Right",)),
+    ActionSpec(RESIZE_MENU, "shrink_width", "Right edge &left 1 px", ("Alt+Left",)),
+    ActionSpec(RESIZE_MENU, "grow_height", "&Bottom edge down 1 px", ("Alt+Down",)),
+    ActionSpec(RESIZE_MENU, "shrink_height", "Bottom edge &up 1 px", ("Alt+Up",)),
+    ActionSpec(RESIZE_MENU, "left_edge_left", "L&eft edge left 1 px", ("Alt+Shift+Left",)),
+    ActionSpec(RESIZE_MENU, "left_edge_right", "Left edge ri&ght 1 px", ("Alt+Shift+Right",)),
+    ActionSpec(RESIZE_MENU, "top_edge_up", "&Top edge up 1 px", ("Alt+Shift+Up",)),
+    ActionSpec(RESIZE_MENU, "top_edge_down", "Top edge &down 1 px", ("Alt+Shift+Down",)),
     ActionSpec("View", "overlay", "&Overlay prediction on ground truth", ("O",), checkable=True, short="Overlay (O)"),
     ActionSpec("View", "zoom_in", "Zoom &in", ("Ctrl++", "+", "=")),
-    ActionSpec("View", "zoom_out", "Zoom &out", ("Ctrl+-", "-")),
+    ActionSpec("View", "zoom_out", "Zoom o&ut", ("Ctrl+-", "-")),
     ActionSpec("View", "fit", "&Fit image", ("F", "Ctrl+0"), short="Fit (F)"),
     ActionSpec("View", "brighter", "&Brighter", ("Ctrl+Shift+Up",), tip="Display only: the file is not changed"),
     ActionSpec("View", "darker", "Dar&ker", ("Ctrl+Shift+Down",)),
     ActionSpec("View", "more_contrast", "More &contrast", ("Ctrl+Shift+Right",)),
     ActionSpec("View", "less_contrast", "&Less contrast", ("Ctrl+Shift+Left",)),
-    ActionSpec("View", "reset_adjustment", "&Reset brightness and contrast", ("Ctrl+Shift+0",)),
+    ActionSpec("View", "reset_adjustment", "R&eset brightness and contrast", ("Ctrl+Shift+0",)),
     ActionSpec("View", "review_order", "Sort as &review queue", ("R",), checkable=True),
     ActionSpec("View", "focus_search", "&Search images…", ("Ctrl+F",)),
     ActionSpec("Go", "next_review", "&Next to review", ("N", "Space"),
@@ -93,8 +98,10 @@ MOUSE_HELP = (
 
 
 def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction]:
-    """Create the QActions (no slots connected) and put them in their menus."""
+    """Create the QActions (no slots connected) and put them in their menus (a submenu of ``menus``'
+    own, made at its first action: "Edit/&Move box")."""
     actions: dict[str, QAction] = {}
+    menus = dict(menus)
     for spec in ACTIONS:
         action = QAction(spec.text, window)
         action.setObjectName(spec.name)
@@ -109,6 +116,9 @@ def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction
             action.setToolTip(spec.tip)
             action.setStatusTip(spec.tip)
         window.addAction(action)
+        top, _, sub = spec.menu.partition("/")
+        if sub and spec.menu not in menus and top in menus:
+            menus[spec.menu] = menus[top].addMenu(sub)
         if spec.menu in menus:
             menus[spec.menu].addAction(action)
         actions[spec.name] = action

@@ -150,7 +150,7 @@ def test_enter_keeps_the_case_of_a_typed_class(qtbot, window, folder):
 def test_choosing_a_model_leaves_the_keyboard_on_the_image(qtbot, window, folder):
     _activate(qtbot, window)
     open_and_wait(qtbot, window, folder)
-    entries = {a.text(): a for a in window.model_menu.actions()}
+    entries = {a.text().replace("&", ""): a for a in window.model_menu.actions()}
     entries["Bundled: pets"].trigger()
     qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=10_000)
     assert _focused() is window.panel.gt_pane

@@ -131,7 +131,7 @@ def test_images_verified_on_disk_show_as_verified_in_the_list(qtbot, window, fol
 
 def test_model_menu_switches_to_a_bundled_model_with_the_mouse(qtbot, window, folder, factory):
     open_and_wait(qtbot, window, folder)
-    entries = {a.text(): a for a in window.model_menu.actions()}
+    entries = {a.text().replace("&", ""): a for a in window.model_menu.actions()}
     assert "Bundled: pets" in entries and "Bundled: digits" in entries
     entries["Bundled: pets"].trigger()
     assert window.current_model_spec() == "pets" and entries["Bundled: pets"].isChecked()

@@ -12,7 +12,7 @@ from petloc_gui.model.versions import VersionStore
 
 
 def _open_entry(menu):
-    return next(a for a in menu.actions() if a.text() == "Open the versions folder")
+    return next(a for a in menu.actions() if a.text() == "&Open the versions folder")
 
 
 def test_a_versions_folder_that_cannot_be_created_is_said(qtbot, tmp_path, monkeypatch):

@@ -96,7 +96,7 @@ class ModelController(QObject):
         self._actions = {}
         menu.addSeparator()
         for name in BUNDLED_MODELS:
-            action = menu.addAction(f"Bundled: {name}")
+            action = menu.addAction(f"Bundled: &{name}")  # the access key: its name's first letter
             action.setCheckable(True)
             self._group.addAction(action)
             self._actions[name] = action

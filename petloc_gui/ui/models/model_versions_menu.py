@@ -11,7 +11,7 @@ were measured on (app.model_metrics: the same figures as the status bar).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -35,6 +35,7 @@ UNUSABLE = "unusable:"  # data of the entries of version folders that cannot be 
 UNDECIDED = "new: not kept yet"
 UNDECIDED_TIP = ("The run that made this version has finished and waits for your decision: Use the new model or "
                  "Discard it in the Retraining window (picking it here keeps it).")
+OPEN_FOLDER_TEXT = "&Open the versions folder"
 REASON_CHARS = 70  # of the why in the entry's text; the tooltip has it whole
 CLASSES_SHOWN = 12  # class names in an entry's tooltip; the others are counted
 
@@ -52,7 +53,7 @@ class VersionsMenu(QMenu):
         parent: QWidget | None = None,
         undecided: Callable[[], str | None] = lambda: None,
     ) -> None:
-        super().__init__("Versions", parent)
+        super().__init__("&Versions", parent)
         self._store = store
         self._current_spec = current_spec
         self._undecided = undecided  # the id of the new version a finished run has not had Use / Discard for
@@ -73,7 +74,8 @@ class VersionsMenu(QMenu):
         current = _resolved(spec)
         for name in BUNDLED_MODELS:
             text, tip, path = _bundled_entry(name)
-            action = QAction(text, self)
+            text = _menu_text(text)  # the access key: the name's first letter (none on a greyed entry)
+            action = QAction(text.replace(f"Bundled: {name}", f"Bundled: &{name}", 1) if path else text, self)
             action.setCheckable(True)
             action.setChecked(spec == name or (current is not None and path is not None and _resolved(path) == current))
             action.setEnabled(path is not None)  # greyed, with why, as `petloc models` lists it unavailable
@@ -86,6 +88,7 @@ class VersionsMenu(QMenu):
             empty = self.addAction("No trained versions yet (Model → Retrain…)")
             empty.setEnabled(False)
         undecided = self._undecided()
+        keys = _access_keys(taken={name[0] for name in BUNDLED_MODELS} | {"o"})
         for version in versions:
             # the figures' own split, as the status line and `petloc models` name it (a copy of a bundled model
             # stored as a version holds its test figures); one validation image: on the image that chose the epoch
@@ -102,7 +105,8 @@ class VersionsMenu(QMenu):
             note = f"note: {_shortened(version.notes[0])}" if version.notes else ""
             text = "  ·  ".join(part for part in (f"{version.path.parent.name} {_date(version.created)}", figures,
                                                   version.id, pending, note) if part)
-            action = QAction(visible(text), self)
+            key = next(keys, "")  # (a list longer than the keys: the rest have none)
+            action = QAction(f"&{key} {_menu_text(visible(text))}" if key else _menu_text(visible(text)), self)
             action.setCheckable(True)
             action.setChecked(current is not None and _resolved(version.path) == current)
             tip = _tooltip(version, self._store)
@@ -113,7 +117,7 @@ class VersionsMenu(QMenu):
         for folder, reason in left_out:  # as `petloc models` lists them: there, greyed, with why
             self.addAction(_unusable_entry(folder, reason, self))
         self.addSeparator()
-        open_folder = self.addAction("Open the versions folder")
+        open_folder = self.addAction(OPEN_FOLDER_TEXT)  # (its key, o, is kept from the versions')
         open_folder.triggered.connect(self._open_folder)
 
     def version_actions(self) -> list[QAction]:
@@ -156,11 +160,22 @@ class VersionsMenu(QMenu):
 def _unusable_entry(folder: Path, reason: str, parent: QMenu) -> QAction:
     """A greyed entry for a version folder that cannot be read or used; the tooltip says why."""
     short = _shortened(reason)
-    action = QAction(visible(f"{folder.parent.name}/{folder.name}  ·  cannot be used: {short}"), parent)
+    action = QAction(_menu_text(visible(f"{folder.parent.name}/{folder.name}  ·  cannot be used: {short}")), parent)
     action.setEnabled(False)
     action.setToolTip(visible(f"{folder}: {reason}"))
     action.setData(f"{UNUSABLE}{folder}")
     return action
+
+
+def _access_keys(taken: set[str]) -> Iterator[str]:
+    """The versions' access keys, newest first: 1 … 9, 0, then the letters the menu's other entries
+    leave (every entry its own key, as KDE's and GNOME's guidelines ask; Alt+M, V, 1 is the newest)."""
+    return (key for key in "1234567890abcdefghijklmnopqrstuvwxyz" if key not in taken)
+
+
+def _menu_text(text: str) -> str:
+    """A name or note as a menu entry shows it: an "&" in it is shown, not taken for an access key."""
+    return text.replace("&", "&&")
 
 
 def _resolved(spec: str | Path | None) -> Path | None:

@@ -69,11 +69,11 @@ class RetrainController(QObject):
         self.first_options: RetrainOptions | None = None  # the first-model dialog's choices, once made
         self.last_message_box: QMessageBox | None = None
 
-        self.retrain_action = QAction("Retrain…", parent)
+        self.retrain_action = QAction("&Retrain…", parent)
         self.retrain_action.setShortcut(QKeySequence("Ctrl+T"))
         self.retrain_action.setStatusTip("Retrain the model on this folder's saved annotations, in the background")
         self.retrain_action.triggered.connect(self.open_dialog)
-        self.show_progress_action = QAction("Show training progress", parent)
+        self.show_progress_action = QAction("Show &training progress", parent)
         self.show_progress_action.triggered.connect(self.show_progress)
         self.show_progress_action.setEnabled(False)
         self.versions_menu = VersionsMenu(self.store, host.current_model_spec, menu,
