@@ -27,6 +27,7 @@ class ActionSpec:
     checkable: bool = False
     tip: str = ""
     short: str = ""  # toolbar text
+    when: str = ""  # when its keys act, for the help dialog ("in draw mode (W)")
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -43,6 +44,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                    "ends after one box unless 'Stay in draw mode' is on", short="Draw (W)"),
     ActionSpec("Edit", "stay_in_draw_mode", "Stay in draw mode after a bo&x", (), checkable=True,
                tip="Keep draw mode on after each new box (for drawing many boxes in a row)"),
+    ActionSpec("Edit", "place_box", "&New box in the middle of the view", ("Return", "Enter"),
+               tip="A box half the size of the view, in its middle, labelled as a drawn one: arrows move it, "
+                   "Alt+arrows resize it. The keys: Enter in draw mode (W), on the image", when="in draw mode (W)"),
     ActionSpec("Edit", "accept", "&Accept prediction as ground truth", ("A",), short="Accept (A)"),
     ActionSpec("Edit", "verify", "Mark &verified", ("V",), checkable=True, short="Verified (V)"),
     ActionSpec("Edit", "delete", "De&lete box", ("Del", "Backspace"), short="Delete"),
@@ -67,6 +71,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(RESIZE_MENU, "left_edge_right", "Left edge ri&ght 1 px", ("Alt+Shift+Right",)),
     ActionSpec(RESIZE_MENU, "top_edge_up", "&Top edge up 1 px", ("Alt+Shift+Up",)),
     ActionSpec(RESIZE_MENU, "top_edge_down", "Top edge &down 1 px", ("Alt+Shift+Down",)),
+    # The left/top edges without Alt+Shift, which window managers take (openbox: to another desktop).
+    ActionSpec(RESIZE_MENU, "resize_corner", "Alt+arrows move the top-left &corner", ("C",), checkable=True,
+               tip="Alt+arrows move the left and top edges instead of the right and bottom ones (C again: back)"),
     ActionSpec("View", "overlay", "&Overlay prediction on ground truth", ("O",), checkable=True, short="Overlay (O)"),
     ActionSpec("View", "zoom_in", "Zoom &in", ("Ctrl++", "+", "=")),
     ActionSpec("View", "zoom_out", "Zoom o&ut", ("Ctrl+-", "-")),
@@ -127,7 +134,8 @@ def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction
 
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what it does) for the help dialog."""
-    rows = [(", ".join(s.shortcuts), s.text.replace("&", "").rstrip("…")) for s in ACTIONS if s.shortcuts]
+    rows = [(", ".join(s.shortcuts), " ".join(filter(None, (s.text.replace("&", "").rstrip("…"), s.when))))
+            for s in ACTIONS if s.shortcuts]
     rows.insert(0, LABEL_KEYS_HELP)
     rows[1:1] = list(UNDO_HELP)
     return rows

@@ -183,8 +183,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         a["quit"].triggered.connect(lambda: _ignore(self.close()))
         a["accept"].triggered.connect(self.accept_prediction)
         a["classes"].triggered.connect(self.edit_classes)
-        connect_edit_actions(a, self.edits, self.panel.gt_pane, list_has_focus=self.file_dock.view.hasFocus,
-                             step_image=self.step_image, label_for_new_box=self._label_for_new_box)
+        connect_edit_actions(a, self.edits, self.panel.gt_pane, self.statusBar(),
+                             list_has_focus=self.file_dock.view.hasFocus, step_image=self.step_image,
+                             label_for_new_box=self._label_for_new_box)
         connect_view_actions(a, self.panel, lambda text: self.statusBar().showMessage(text, 4000),
                              self.cursor_label.setText)
         a["stay_in_draw_mode"].setChecked(self.settings.stay_in_draw_mode)

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QStatusBar
 
+from petloc_gui.core.boxes import Box
 from petloc_gui.ui.editing.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditController
+from petloc_gui.ui.editing.resize_corner import connect_resize_corner
+
+PLACED_SHARE = 0.5  # a box placed from the keyboard: this share of the image's visible part, each way
+NO_IMAGE_FOR_A_BOX = "No image to put a box on: open a folder, or pick an image that can be shown."
+PLACED = "New box in the middle: arrows move it, Alt+arrows resize it (C: from the top-left corner)."
 
 # action name -> (edge, pixels): the four edges from the keyboard
 EDGE_ACTIONS = {
@@ -17,10 +25,22 @@ EDGE_ACTIONS = {
 }
 
 
-def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas, *,
+def middle_box(canvas) -> Box | None:
+    """A box in the middle of the part of the image ``canvas`` shows, half its width and height (None:
+    no image shown). Where the user looks, at a size the arrows and Alt+arrows fit in a few presses."""
+    seen = canvas.mapToScene(canvas.viewport().rect()).boundingRect().intersected(canvas.image_rect())
+    if seen.isEmpty():
+        return None
+    centre = seen.center()
+    half_width, half_height = seen.width() * PLACED_SHARE / 2, seen.height() * PLACED_SHARE / 2
+    return Box(centre.x() - half_width, centre.y() - half_height, centre.x() + half_width, centre.y() + half_height)
+
+
+def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas, status: QStatusBar, *,
                          list_has_focus: Callable[[], bool], step_image: Callable[[int], None],
                          label_for_new_box: Callable[[], str]) -> None:
-    """``canvas``: the editable BoxCanvas. Arrow keys step through the list when it has the focus."""
+    """``canvas``: the editable BoxCanvas. Arrow keys step through the list when it has the focus.
+    ``status``: the window's status line (what a key did, and which corner Alt+arrows move)."""
 
     def arrow(dx: int, dy: int, pixels: float) -> None:
         if list_has_focus():
@@ -40,11 +60,30 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
         if act["draw_mode"].isChecked() and not act["stay_in_draw_mode"].isChecked():
             act["draw_mode"].setChecked(False)
 
+    def place_box() -> None:
+        """A box drawn without a mouse: as one dragged in the middle of the view (its label, one undo
+        step, draw mode ending after it); a folder with no model had no way to get a first box by keys."""
+        box = middle_box(canvas) if edits.doc is not None else None
+        if box is None:
+            status.showMessage(NO_IMAGE_FOR_A_BOX, 5000)
+            return
+        drawn(box)
+        status.showMessage(PLACED, 5000)
+
+    # Enter places a box in draw mode only, and only on the image: in the search or Label box it ends typing.
+    place_keys = act["place_box"].shortcuts()
+    act["place_box"].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    act["place_box"].setShortcuts([])
+    canvas.addAction(act["place_box"])
+
     def set_draw_mode(on: bool) -> None:
         canvas.draw_mode = on
         canvas.viewport().update()  # the crosshair comes and goes with draw mode
+        act["place_box"].setShortcuts(place_keys if on else [])
 
     act["draw_mode"].toggled.connect(set_draw_mode)
+    act["place_box"].triggered.connect(place_box)
+    connect_resize_corner(act, status)
     act["verify"].triggered.connect(lambda: edits.toggle_verified())
     act["delete"].triggered.connect(lambda: edits.delete_selected())
     act["next_box"].triggered.connect(next_box)
