@@ -34,6 +34,8 @@ from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcom
 from petloc_gui.ui.training.undecided_button import UndecidedButton
 
 STATUS_MS = 8000
+WAITING_FIRST = ("The last run's new model waits for your choice: Use the new model or Discard it in the "
+                 "Retraining window, then Retrain (Ctrl+T) starts another run.")
 
 
 class RetrainController(QObject):
@@ -90,11 +92,16 @@ class RetrainController(QObject):
 
     # -- starting ------------------------------------------------------------
     def open_dialog(self) -> bool:
-        """Model → Retrain… (Ctrl+T): ask for options, then start; while a run goes on, show it. With no
-        model in use, the run is the folder's first model (`train_for_folder`). True when a run started."""
+        """Model → Retrain… (Ctrl+T): ask for options, then start; while a run goes on, or its new model
+        waits for Use / Discard, show that instead. With no model in use, the run is the folder's first
+        model (`train_for_folder`). True when a run started."""
         if self.is_running():
             self.show_progress()
             self._status("A training run is in progress: its window is shown.")
+            return False
+        if self.awaits_choice():  # a new run would leave it unmentioned: the choice comes first, in front
+            self.show_progress()
+            self._status(WAITING_FIRST)
             return False
         folder = self.host.current_folder()
         if folder is None:
@@ -185,8 +192,18 @@ class RetrainController(QObject):
 
     def show_progress(self) -> None:
         """The user asked for the window (Model → Show training progress, the status bar's button,
-        Ctrl+T during a run): in front, with the keyboard. Nothing else brings it back."""
-        self._progress_window().bring_forward()
+        Ctrl+T during a run or while a new model waits): in front, with the keyboard, on Use the new
+        model when that choice waits (it was a Tab walk away, round the chart, the log and the table).
+        Nothing else brings it back."""
+        progress = self._progress_window()
+        progress.bring_forward()
+        if self.awaits_choice():
+            progress.comparison.use_button.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def awaits_choice(self) -> bool:
+        """Whether a finished run's new model waits for Use / Discard."""
+        return (self.new_version is not None and not self.is_running() and self._progress is not None
+                and self._progress.awaits_choice())
 
     def confirm_quit(self) -> bool:
         """On quit: a run stopped, a new model kept or discarded, as the user says (True: go ahead)."""
