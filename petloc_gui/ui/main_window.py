@@ -159,9 +159,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         # (all of them also in the menus, with keys) fold into the » menu, the Label box stays.
         label_bar = QToolBar("Label", self)
         label_bar.setObjectName("label")
-        label_bar.addWidget(QLabel(" Label: "))
         self.labels = LabelBox(self.edits, self)
         self.label_combo = self.labels.combo
+        label_bar.addWidget(self.labels.caption)  # the box's buddy: its name, and Alt+L
         label_bar.addWidget(self.label_combo)
         tools = QToolBar("Tools", self)
         tools.setObjectName("tools")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
 from petloc_gui.core.text import visible
 from petloc_gui.ui.editing.edit_controller import EditController
@@ -21,6 +21,7 @@ from petloc_gui.ui.plain_text import as_plain
 
 HELP = ("Label of the selected box: pick one (a number key gives the class of that name, else the n-th: F1 "
         "lists them) or type a new one + Enter (Esc: back to the image). Edit → Classes… renames or deletes classes.")
+ACCESSIBLE_NAME = "Label"
 NUMBER_KEYS = "1234567890"  # in the order they fall to classes not named by a key: 1-9, then 0 for the 10th
 
 
@@ -46,7 +47,8 @@ def key_of(names: Sequence[str]) -> dict[str, str]:
 
 
 class LabelBox(QObject):
-    """Owns the editable QComboBox ``combo``; emits ``typing_done`` when the keyboard should go back."""
+    """Owns the editable QComboBox ``combo`` and its ``caption`` ("Label:", Alt+L); emits ``typing_done``
+    when the keyboard should go back."""
 
     typing_done = Signal()
 
@@ -63,6 +65,12 @@ class LabelBox(QObject):
         # (the box left, Qt activates the item it completed to)
         self.combo.completer().setCaseSensitivity(Qt.CaseSensitive)
         self.combo.setToolTip(HELP)
+        # The caption names the box for a screen reader (it was a QLabel linked to nothing: the box and
+        # the line edit typed into were announced without a name), and Alt+L puts the keyboard in it.
+        self.caption = QLabel(" &Label: ", parent)
+        self.caption.setBuddy(combo)
+        combo.setAccessibleName(ACCESSIBLE_NAME)
+        combo.lineEdit().setAccessibleName(ACCESSIBLE_NAME)
         self._leaving = False  # set while the keyboard goes back to the image: see _done
         self.combo.activated.connect(lambda i: None if self._leaving else self._apply(self.label_at(i)))
         self.combo.lineEdit().returnPressed.connect(self._typed)
