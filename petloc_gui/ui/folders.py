@@ -51,12 +51,13 @@ class RecentFoldersMenu(QMenu):
         if not folders:
             self.addAction("No recent folders").setEnabled(False)
         for n, folder in enumerate(folders, start=1):
-            action = self.addAction(f"&{n % 10} {folder}" if n <= 10 else folder)
+            shown = folder.replace("&", "&&")  # a "&" in a path is shown, not taken for an access key
+            action = self.addAction(f"&{n % 10} {shown}" if n <= 10 else shown)
             action.setToolTip(folder)
             action.setEnabled(Path(folder).is_dir())
             action.triggered.connect(lambda _=False, f=folder: self._open(f))
         self.addSeparator()
-        clear = self.addAction("Clear the list")
+        clear = self.addAction("&Clear the list")
         clear.setEnabled(bool(folders))
         clear.triggered.connect(self._clear)
 
