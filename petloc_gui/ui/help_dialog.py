@@ -96,6 +96,7 @@ class HelpDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.setEditTriggers(QTableWidget.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab goes on to Close (Qt's default walked the cells); arrows scroll
         rule = QLabel(QUEUE_RULE)
         rule.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)

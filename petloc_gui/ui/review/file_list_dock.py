@@ -70,6 +70,9 @@ class FileListDock(QDockWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        # Tab leaves the list (WCAG 2.1.2): Qt's default walked it cell by cell and wrapped to the
+        # next row, opening another image every fifth Tab and never letting the focus out; arrows walk it.
+        self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(20)
         self.view.setWordWrap(False)

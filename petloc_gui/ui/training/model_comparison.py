@@ -54,6 +54,8 @@ class ModelComparison(QWidget):
         self.table.setHorizontalHeaderLabels(["Current model", "New model"])
         self.table.setVerticalHeaderLabels([label for _, label in ROWS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # Tab goes on to Discard / Use (Qt's default walked the cells and never left the table)
+        self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
