@@ -12,7 +12,6 @@ comparison, which costs seconds at 10,000 rows in PySide.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor
 
 from petloc_gui.app import review_queue, status_filter
 from petloc_gui.app.image_document import (
@@ -21,7 +20,6 @@ from petloc_gui.app.image_document import (
     STATUS_ERROR,
     STATUS_NONE,
     STATUS_PRELABEL,
-    STATUS_SAVED,
     STATUS_TEXT,
     STATUS_TIPS,
     STATUS_VERIFIED,
@@ -29,29 +27,18 @@ from petloc_gui.app.image_document import (
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import visible
+from petloc_gui.ui.review.list_colors import PROBLEM, ListColors
 
 COLUMNS = ("Image", "Status", "Predicted", "Conf.", "IoU")
 COL_NAME, COL_STATUS, COL_PRED, COL_CONF, COL_IOU = range(5)
 ITEM_ROLE = Qt.UserRole + 1
 
-_STATUS_COLORS = {
-    STATUS_NONE: QColor(150, 150, 150),
-    STATUS_PRELABEL: QColor(150, 80, 200),
-    STATUS_EDITED: QColor(220, 120, 0),
-    STATUS_SAVED: QColor(40, 140, 220),
-    STATUS_VERIFIED: QColor(0, 160, 70),
-    STATUS_ERROR: QColor(210, 40, 40),
-}
-
-
 # An image deleted from the folder after the list was read keeps its row until the folder is read
 # again (`image_set_watch`: the list is not changed under the user); its status says so.
 GONE_TEXT = "gone"
 GONE_TIP = "deleted from the folder since the list was read (F5 reloads the list)"
-_GONE_COLOR = QColor(210, 40, 40)
 
 _ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, ITEM_ROLE})
-_DISAGREE_COLOR = QColor(210, 40, 40)
 FLUSH_MS = 200
 
 
@@ -74,6 +61,7 @@ class FileListModel(QAbstractTableModel):
         self.pred_errors: list[str | None] = [None] * n  # why its prediction failed (apart: see set_status)
         self.iou: list[float | None] = [None] * n
         self.gone: frozenset[int] = frozenset()  # items whose image file was deleted since (`set_gone`)
+        self.colors = ListColors()  # per status, readable on the palette in use
         self.ranks = list(range(n))
         self.order = list(range(n))
         self._row_of = list(range(n))  # item -> view row, -1 when filtered out
@@ -135,9 +123,9 @@ class FileListModel(QAbstractTableModel):
             return "" if v is None else f"{v:.2f}"
         if role == Qt.ForegroundRole:
             if col == COL_STATUS:
-                return _GONE_COLOR if row in self.gone else _STATUS_COLORS.get(self.status[row])
+                return self.colors.of(PROBLEM if row in self.gone else self.status[row])
             if col == COL_PRED and self._disagrees(row):
-                return _DISAGREE_COLOR
+                return self.colors.of(PROBLEM)
             return None
         if role == Qt.ToolTipRole:
             status = self.status[row]
