@@ -37,6 +37,9 @@ ITEM_ROLE = Qt.UserRole + 1
 # again (`image_set_watch`: the list is not changed under the user); its status says so.
 GONE_TEXT = "gone"
 GONE_TIP = "deleted from the folder since the list was read (F5 reloads the list)"
+# A predicted label no box has is said in words too (WCAG 1.4.1): the red is lost on a selected
+# row (the selection's text colour replaces it) and to colour-blind eyes.
+DISAGREE_MARK = "≠"
 
 _ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, ITEM_ROLE})
 FLUSH_MS = 200
@@ -115,6 +118,8 @@ class FileListModel(QAbstractTableModel):
             if col == COL_STATUS:
                 return GONE_TEXT if row in self.gone else STATUS_TEXT[self.status[row]]
             if col == COL_PRED:
+                if self._disagrees(row):
+                    return f"{DISAGREE_MARK} {self.pred_label[row]}"
                 return self.pred_label[row] or ("error" if self.pred_errors[row] else "")
             if col == COL_CONF:
                 c = self.pred_conf[row]
@@ -136,6 +141,10 @@ class FileListModel(QAbstractTableModel):
             else:
                 problem = self.errors[row] or self.pred_errors[row]
                 detail = visible(problem) if problem else STATUS_TIPS.get(status, STATUS_TEXT[status])
+                if self._disagrees(row):
+                    labelled = ", ".join(visible(name) for name in sorted(self.labels_of(row)))
+                    detail += (f"; labels disagree ({DISAGREE_MARK}): labelled {labelled}, "
+                               f"predicted {visible(self.pred_label[row] or '')}")
             return f"{visible(self.names[row])} — {detail}"  # the full name
         return row  # ITEM_ROLE
 
