@@ -88,6 +88,7 @@ class HelpDialog(QDialog):
         rows += list(MOUSE_HELP)
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels(["Keys / mouse", "Action"])
+        table.setAccessibleName("Keyboard shortcuts and mouse gestures")
         for r, (keys, text) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(keys))
             table.setItem(r, 1, QTableWidgetItem(text))

@@ -46,6 +46,7 @@ class ClassListDialog(QDialog):
         self.setWindowTitle("Classes")
         self.actions = actions
         self.list = QListWidget()
+        self.list.setAccessibleName("Classes")
         self.result = QLabel("")
         self.result.setWordWrap(True)
         self.add_button = QPushButton("Add…")

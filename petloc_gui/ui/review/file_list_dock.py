@@ -55,6 +55,8 @@ class FileListDock(QDockWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search by name (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
+        # what a screen reader says (the placeholder is no name); the same for the table below
+        self.search.setAccessibleName("Search images by name")
         self.status_filter = QComboBox()
         for i, choice in enumerate(status_filter.CHOICES):  # what each includes: its tooltip, and the box's
             self.status_filter.addItem(choice.text, choice.key)
@@ -66,6 +68,9 @@ class FileListDock(QDockWidget):
         self.next_review_button = QPushButton("Next to review (N)")
         self.model: FileListModel = FileListModel([], [], self)
         self.view = QTableView()
+        self.view.setAccessibleName("Images")
+        self.view.setAccessibleDescription("One row per image: its status, the predicted label (≠ when no box "
+                                           "has it), confidence and IoU. The arrow keys show another image.")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)

@@ -52,6 +52,9 @@ class ModelComparison(QWidget):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(len(ROWS), 2, self)
         self.table.setHorizontalHeaderLabels(["Current model", "New model"])
+        self.table.setAccessibleName("Current and new model compared")
+        self.table.setAccessibleDescription("Accuracy, mean IoU, IoU ≥ 0.5 and the number of validation images, "
+                                            "for each model on the same validation images")
         self.table.setVerticalHeaderLabels([label for _, label in ROWS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # Tab goes on to Discard / Use (Qt's default walked the cells and never left the table)

@@ -121,6 +121,8 @@ class RetrainDialog(QDialog):
         self.holdout_label = QLabel()
         self.holdout_label.setWordWrap(True)
         self.holdout_list = QListWidget()
+        self.holdout_list.setAccessibleName("Held-out images")
+        self.holdout_list.setAccessibleDescription("The images kept out of training to score the new model on")
         self.holdout_list.setMaximumHeight(110)
         # a `petloc digits` record that cannot tell the digits of training canvases: what the new model then records
         self.digits_note = QLabel()
