@@ -1,10 +1,15 @@
-"""Edit → Classes…: the folder's class list, with Add, Rename and Delete."""
+"""Edit → Classes…: the folder's class list, with Add, Rename and Delete.
+
+Enter, F2 or a double-click on a class renames it, as in a file manager or labelme's label list;
+each button has its own access key (Alt+A, Alt+R, Alt+D) and none is Enter's default, which made
+Enter on a selected class open "Add a class".
+"""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -47,11 +52,16 @@ class ClassListDialog(QDialog):
         self.actions = actions
         self.list = QListWidget()
         self.list.setAccessibleName("Classes")
+        self.list.setAccessibleDescription("Enter, F2 or a double-click renames the selected class")
+        self.list.installEventFilter(self)  # Enter and F2 (`eventFilter`)
+        self.list.itemDoubleClicked.connect(lambda _item: self._ask_rename())
         self.result = QLabel("")
         self.result.setWordWrap(True)
-        self.add_button = QPushButton("Add…")
-        self.rename_button = QPushButton("Rename…")
-        self.delete_button = QPushButton("Delete")
+        self.add_button = QPushButton("&Add…")
+        self.rename_button = QPushButton("&Rename…")
+        self.delete_button = QPushButton("&Delete")
+        for button in (self.add_button, self.rename_button, self.delete_button):
+            button.setAutoDefault(False)  # Enter belongs to the list (rename), not to the first button
         self.add_button.clicked.connect(self._ask_add)
         self.rename_button.clicked.connect(self._ask_rename)
         self.delete_button.clicked.connect(self._delete)
@@ -100,6 +110,15 @@ class ClassListDialog(QDialog):
     def _selected(self, row: int) -> None:
         self.rename_button.setEnabled(row >= 0)
         self.delete_button.setEnabled(row >= 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        # Enter and F2 on the list rename the class. Taken here: the list's own Enter is passed on to
+        # the dialog, whose default button (Close) would act on it too.
+        if (watched is self.list and event.type() == QEvent.KeyPress and not event.modifiers()
+                & ~Qt.KeypadModifier and event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_F2)):
+            self._ask_rename()
+            return True
+        return super().eventFilter(watched, event)
 
     def _ask_add(self) -> None:
         name, ok = self._ask_text("Add a class", "Class name:")
