@@ -257,6 +257,8 @@ class SaveGuard:
         names = [session.model.names[row] for row in dirty]  # as the list names them (day2/g.png)
         # a reload after another program deleted it
         gone = {name for name, row in zip(names, dirty, strict=True) if not session.image_path(row).exists()}
+        # Always the three buttons; Enter is Save All (labelme's Save: an Enter never loses edits), Esc
+        # Cancel (tests/ui/test_unsaved_box_buttons.py checks them inside the box at scale 2)
         answer = QMessageBox.question(
             self.parent, "Unsaved changes", unsaved_text(names, gone, reload),
             QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
