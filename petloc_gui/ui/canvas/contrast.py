@@ -4,6 +4,8 @@ tag (lightness 100) got white text at 2.2:1, where black gives 9.4:1."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QColor
 
 READABLE_RATIO = 4.5  # WCAG 1.4.3, normal text
@@ -33,14 +35,23 @@ def ink_on(color: QColor) -> QColor:
 def readable_on(color: QColor, background: QColor, ratio: float = READABLE_RATIO) -> QColor:
     """``color`` made just dark enough (on a light ``background``) or light enough (on a dark one) to
     reach ``ratio`` against it, its hue kept: the header's red, green and amber on any palette."""
-    if contrast_ratio(color, background) >= ratio:
+    return readable_on_each(color, [background], ratio)
+
+
+def readable_on_each(color: QColor, backgrounds: Sequence[QColor], ratio: float = READABLE_RATIO) -> QColor:
+    """As `readable_on`, against every one of ``backgrounds`` (a list's rows and alternate rows): mixed
+    toward the black or white that reads on the first until each background has ``ratio``."""
+    def enough(candidate: QColor) -> bool:
+        return all(contrast_ratio(candidate, background) >= ratio for background in backgrounds)
+
+    if enough(color):
         return QColor(color)
-    toward = ink_on(background)  # the way that has room: black on light, white on dark
+    toward = ink_on(backgrounds[0])  # the way that has room: black on light, white on dark
     for step in range(1, 21):
         t = step / 20
         mixed = QColor.fromRgbF(color.redF() + (toward.redF() - color.redF()) * t,
                                 color.greenF() + (toward.greenF() - color.greenF()) * t,
                                 color.blueF() + (toward.blueF() - color.blueF()) * t)
-        if contrast_ratio(mixed, background) >= ratio:
+        if enough(mixed):
             return mixed
     return toward

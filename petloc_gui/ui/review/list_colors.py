@@ -2,8 +2,9 @@
 
 Fixed colours read at 2.96-3.57:1 on a white list and 2.4:1 on a dark one, where WCAG 1.4.3 asks
 4.5:1 of text. Each hue here is darkened on a light palette, lightened on a dark one, until it
-reaches `MIN_CONTRAST` against both the list's Base and AlternateBase (alternating rows). The colour
-is never the only cue: every status is a word, a label disagreement a "≠" (file_list.py).
+reaches that against both the list's Base and AlternateBase (alternating rows), by the rule the pane
+header's colours follow (canvas.contrast). The colour is never the only cue: every status is a
+word, a label disagreement a "≠" (file_list.py).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from petloc_gui.app.image_document import (
     STATUS_SAVED,
     STATUS_VERIFIED,
 )
+from petloc_gui.ui.canvas.contrast import readable_on_each
 
-MIN_CONTRAST = 4.5  # WCAG 1.4.3, normal-size text
 PROBLEM = "problem"  # an image gone from the folder, a label the prediction disagrees with
 
 # the hue each status is known by (annotated has none: the palette's own text)
@@ -32,33 +33,6 @@ HUES = {
     STATUS_ERROR: QColor(210, 40, 40),
     PROBLEM: QColor(210, 40, 40),
 }
-
-
-def relative_luminance(color: QColor) -> float:
-    """WCAG 2's relative luminance of an sRGB colour (0 black .. 1 white)."""
-    def linear(channel: int) -> float:
-        c = channel / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * linear(color.red()) + 0.7152 * linear(color.green()) + 0.0722 * linear(color.blue())
-
-
-def contrast_ratio(a: QColor, b: QColor) -> float:
-    """WCAG 2's contrast ratio, 1 (none) .. 21 (black on white)."""
-    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def readable(hue: QColor, backgrounds: list[QColor]) -> QColor:
-    """``hue`` at the nearest lightness that has `MIN_CONTRAST` against every background: darker on
-    light backgrounds, lighter on dark ones (black or white at worst)."""
-    darker = sum(map(relative_luminance, backgrounds)) / len(backgrounds) > 0.18  # nearer white than black
-    h, s, lightness, _ = hue.getHsl()
-    while min(contrast_ratio(QColor.fromHsl(h, s, lightness), bg) for bg in backgrounds) < MIN_CONTRAST:
-        if lightness in (0, 255):
-            break
-        lightness = max(0, lightness - 4) if darker else min(255, lightness + 4)
-    return QColor.fromHsl(h, s, lightness)
 
 
 class ListColors:
@@ -76,5 +50,5 @@ class ListColors:
         cache_key = (backgrounds[0].rgba(), backgrounds[1].rgba())
         if cache_key != self._key:
             self._key = cache_key
-            self._colors = {name: readable(hue, backgrounds) for name, hue in HUES.items()}
+            self._colors = {name: readable_on_each(hue, backgrounds) for name, hue in HUES.items()}
         return self._colors.get(key)
