@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 from petloc_gui.core.debug_flag import debug_enabled
 from petloc_gui.core.text import counted, json_safe, printable, visible
-from petloc_gui.model.quiet_import import import_tensorflow_quietly
+from petloc_gui.model.quiet_import import import_tensorflow_quietly, require_temporary_folder
 
 # The one parking of TensorFlow's native stderr and its log level are the model layer's; the commands and
 # the window take them from here.
@@ -203,7 +203,8 @@ def _usable_folder(folder: str) -> bool:
 def load_tensorflow() -> None:
     """Import TensorFlow with its import-time C++ chatter hidden, then lower Python-side logging
     (`model.quiet_import`: the native stderr is parked during the import, shown only if the import
-    fails or PETLOC_DEBUG is set)."""
+    fails or PETLOC_DEBUG is set). With no writable temporary folder it says so, naming the folders
+    tried (`NoTemporaryFolderError`), before matplotlib's folder or TensorFlow's import fail on it."""
     if not debug_enabled():
         import warnings
 
@@ -211,6 +212,7 @@ def load_tensorflow() -> None:
         # library authors; a CLI user cannot act on them.
         warnings.filterwarnings("ignore", category=UserWarning, module=r"keras(\.|$)")
     if "tensorflow" not in sys.modules:
+        require_temporary_folder()
         quiet_matplotlib()  # keras imports it
     import_tensorflow_quietly()
 

@@ -6,6 +6,10 @@ before that (absl's "All log messages before absl::InitializeLog()" banner, oneD
 cuda drivers") ignore it, so the native stderr is parked in a temporary file during the import
 (`native_stderr_parked`) and shown only when the import fails or PETLOC_DEBUG is set. The one
 implementation: the cli's is this one (the model layer may not import the cli).
+
+TensorFlow's import needs a writable temporary folder (absl asks `tempfile.gettempdir()`), as does the
+parking; without one (a full disk, a read-only /tmp) the import failed with Python's raw "No usable
+temporary directory found in [...]". `require_temporary_folder` says so in words first.
 """
 
 from __future__ import annotations
@@ -32,10 +36,43 @@ def quiet_tensorflow() -> None:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
+class NoTemporaryFolderError(OSError):
+    """No folder TensorFlow could use for temporary files: nothing it needs can be loaded."""
+
+
+def require_temporary_folder() -> None:
+    """Raise :class:`NoTemporaryFolderError`, naming the folders tried and what to do, when Python finds no
+    writable temporary folder (it tries to write a file in each candidate: a full disk fails too)."""
+    try:
+        tempfile.gettempdir()
+    except FileNotFoundError as exc:  # tempfile's "No usable temporary directory found in [...]"
+        tried = _temporary_folder_candidates()
+        raise NoTemporaryFolderError(
+            f"no writable temporary folder (is the disk full?); tried {', '.join(tried)}: free space in "
+            f"{tried[0]} or set TMPDIR to a writable folder") from exc
+
+
+def _temporary_folder_candidates() -> list[str]:
+    """The folders `tempfile.gettempdir` tries, in its documented order, each once: $TMPDIR, $TEMP and
+    $TMP, the platform's usual ones, then the current folder."""
+    folders = [os.environ[name] for name in ("TMPDIR", "TEMP", "TMP") if os.environ.get(name)]
+    if os.name == "nt":
+        folders += [os.path.expanduser(r"~\AppData\Local\Temp"), os.path.expandvars(r"%SYSTEMROOT%\Temp"),
+                    r"c:\temp", r"c:\tmp", r"\temp", r"\tmp"]
+    else:
+        folders += ["/tmp", "/var/tmp", "/usr/tmp"]
+    with contextlib.suppress(OSError):  # the current folder was deleted: not tried
+        folders.append(os.getcwd())
+    return list(dict.fromkeys(folders))
+
+
 def import_tensorflow_quietly() -> None:
-    """Import Keras and TensorFlow with their chatter hidden, then lower their Python-side logging."""
+    """Import Keras and TensorFlow with their chatter hidden, then lower their Python-side logging.
+
+    :class:`NoTemporaryFolderError` when there is no writable temporary folder (the import would fail)."""
     quiet_tensorflow()
     if "tensorflow" not in sys.modules:
+        require_temporary_folder()
         with native_stderr_parked():
             import keras  # noqa: F401 - imports TensorFlow, its backend
             import tensorflow  # noqa: F401
