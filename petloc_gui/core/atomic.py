@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -40,6 +41,25 @@ def _write_target(path: Path) -> Path:
     return real
 
 
+def _temporary_beside(target: Path, requested: Path) -> tuple[int, str]:
+    """A new temporary file in ``target``'s folder (fd, name). The folder is the problem when it cannot be
+    made there, not the file: "x.xml: cannot save: Permission denied" read as if the file were locked."""
+    directory = target.parent
+    try:
+        # Short prefix: a 250-character target name must not push the temporary
+        # name past the file system's 255-byte limit (32 characters <= 128 bytes).
+        return tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=".tmp", dir=directory)
+    except PermissionError as exc:
+        raise SaveError(f"cannot save: the folder {directory} is not writable ({exc.strerror or exc}): "
+                        "give yourself write permission on it, or work on a copy in a writable folder",
+                        requested) from exc
+    except OSError as exc:
+        if exc.errno != errno.EROFS:
+            raise
+        raise SaveError(f"cannot save: the folder {directory} is on a read-only file system: remount it "
+                        "writable, or work on a copy in a writable folder", requested) from exc
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically.
 
@@ -47,8 +67,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     ``os.replace``s the target. On any failure the temporary file is removed,
     the previous file is left intact and :class:`SaveError` naming ``path`` is
     raised. An existing file's permission bits are kept and a read-only file
-    is refused. A symbolic link is written through (the file it points to is
-    replaced; the link stays).
+    is refused, a folder the temporary file cannot be made in is named. A symbolic link is written
+    through (the file it points to is replaced; the link stays).
     """
     requested = Path(path)
     target = _write_target(requested)
@@ -62,10 +82,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         raise SaveError("cannot save: the file is read-only", requested)
     tmp_name: str | None = None
     try:
-        # Short prefix: a 250-character target name must not push the temporary
-        # name past the file system's 255-byte limit (32 characters <= 128 bytes).
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=".tmp",
-                                        dir=directory)
+        fd, tmp_name = _temporary_beside(target, requested)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 
 import pytest
 
@@ -68,17 +70,35 @@ def test_interrupted_write_of_data(tmp_path, monkeypatch):
     assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["f.bin"]
 
 
-def test_unwritable_folder_gives_save_error(tmp_path, monkeypatch):
+@pytest.mark.parametrize(("refusal", "said"), [
+    (PermissionError(errno.EACCES, "Permission denied"), "is not writable (Permission denied): give yourself "
+                                                          "write permission on it"),
+    (OSError(errno.EROFS, "Read-only file system"), "is on a read-only file system: remount it writable"),
+])
+def test_unwritable_folder_gives_save_error_naming_the_folder(tmp_path, monkeypatch, refusal, said):
     path, annotation = _annotation_file(tmp_path)
 
     def refuse(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
+        raise refusal
 
     # Tests may run as root, which ignores chmod; simulate the refusal instead.
     monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
-    with pytest.raises(SaveError, match="Permission denied"):
+    with pytest.raises(SaveError) as info:
         write_voc(annotation, path)
-    assert path.read_bytes() == OLD
+    # The folder is the problem, not the file ("a.xml: cannot save: Permission denied" read as a locked file).
+    assert info.value.reason == (f"cannot save: the folder {tmp_path} {said}, or work on a copy in a "
+                                 "writable folder")
+    assert info.value.path == path and path.read_bytes() == OLD
+
+
+def test_another_failure_to_make_the_temporary_file_is_said_as_it_is(tmp_path, monkeypatch):
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", full)
+    with pytest.raises(SaveError) as info:
+        atomic_write_bytes(tmp_path / "f.bin", b"new")
+    assert info.value.reason == "cannot save: No space left on device"
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
@@ -86,7 +106,7 @@ def test_read_only_folder_for_real(tmp_path):
     path, annotation = _annotation_file(tmp_path)
     tmp_path.chmod(0o500)
     try:
-        with pytest.raises(SaveError):
+        with pytest.raises(SaveError, match=f"the folder {re.escape(str(tmp_path))} is not writable"):
             write_voc(annotation, path)
     finally:
         tmp_path.chmod(0o700)
