@@ -378,7 +378,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m petloc_gui.model.runtime", description=main.__doc__)
     parser.add_argument("specs", nargs="+", metavar="SPEC", help='"pets", "digits" or a bundle folder')
     args = parser.parse_args(argv)
-    import_tensorflow_quietly()  # as the petloc commands: ~20 lines of TensorFlow's C++ logging otherwise
+    try:
+        import_tensorflow_quietly()  # as the petloc commands: ~20 lines of TensorFlow's C++ logging otherwise
+    except OSError as exc:  # no writable temporary folder: its message says what to do
+        print(f"python -m petloc_gui.model.runtime: {exc}", file=sys.stderr)
+        return 1
     status = 0
     for spec in args.specs:
         try:

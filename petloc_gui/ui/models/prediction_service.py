@@ -56,6 +56,15 @@ def _work(svc: PredictionService):
             yield from _predict(svc, handle, batch)
 
 
+def failure_text(exc: Exception) -> str:
+    """Why a model did not load, as the user reads it: an OSError or petloc's own error says it in its
+    message (a full disk: "no writable temporary folder ... set TMPDIR"); any other error is named by its
+    type too, as its message alone may be a bare key or number."""
+    if isinstance(exc, OSError) or type(exc).__module__.startswith("petloc_gui."):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 def _load(svc: PredictionService, spec: str, asked: int):
     yield ("loading", spec)
     try:
@@ -64,7 +73,7 @@ def _load(svc: PredictionService, spec: str, asked: int):
         with svc._cond:
             svc._handle = None
             svc._version = None
-        yield ("failed", spec, f"{type(exc).__name__}: {exc}")
+        yield ("failed", spec, failure_text(exc))
         return
     with svc._cond:
         if svc._asked != asked:
