@@ -74,3 +74,14 @@ def test_raised_the_keyboard_lands_on_the_log_then_on_the_choice(qtbot):
     progress.hide()
     progress.bring_forward()
     qtbot.waitUntil(lambda: progress.focusWidget() is progress.comparison.use_button)
+
+
+def test_every_button_of_the_window_has_an_access_key_of_its_own(qtbot):
+    # Use / Discard had none: the choice was a Tab walk away (hunt8 #8)
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QPushButton
+
+    window = RetrainProgress()
+    qtbot.addWidget(window)
+    keys = [QKeySequence.mnemonic(b.text()).toString() for b in window.findChildren(QPushButton)]
+    assert keys and all(keys) and len(set(keys)) == len(keys), keys

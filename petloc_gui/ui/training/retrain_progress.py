@@ -126,9 +126,9 @@ class RetrainProgress(QDialog):
         self.log.setTabChangesFocus(True)  # Tab moves on to the buttons
         self.comparison = ModelComparison()
         self.comparison.hide()
-        self.cancel_button = QPushButton("Cancel training")
+        self.cancel_button = QPushButton("C&ancel training")
         self.cancel_button.clicked.connect(self.cancel_requested)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton("&Close")
         self.close_button.clicked.connect(self.hide)
         self.close_button.setToolTip("Hide this window; training goes on in the background")
 
