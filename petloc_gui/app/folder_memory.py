@@ -2,6 +2,12 @@
 
 The window writes it when a model is picked or kept for a folder; the window and the CLI read it
 (``app.model_choice``, rule 1). No Qt, no TensorFlow.
+
+Every folder's entry is in one file, so a write never loses the others: a damaged file (a trailing
+comma from a hand edit) is kept aside as ``folder_models.json.damaged-<time>`` before a new one is
+started, and said once (``note``); an unreadable one is not replaced at all. Two writers (two windows,
+a window and the CLI) re-read and write under one lock (``folder_models.json.lock``), so neither loses
+the other's entry.
 """
 
 from __future__ import annotations
@@ -9,12 +15,21 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import SaveError
+from petloc_gui.core.file_lock import exclusive_lock
 from petloc_gui.core.json_record import read_json_record
+from petloc_gui.core.kept_aside import keep_aside
 from petloc_gui.core.paths import user_data_dir
 
 MEMORY_FILE = "folder_models.json"
+LOCK_SUFFIX = ".lock"
+
+
+class Damaged(ValueError):  # noqa: N818 - reads as what it is
+    """The memory file is there but is not a JSON object of folder -> model (the reason)."""
 
 
 class FolderMemory:
@@ -22,25 +37,72 @@ class FolderMemory:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else user_data_dir() / MEMORY_FILE
+        # What the last get() or remember() found wrong with the file, and what was done: for the
+        # caller to say (status line, CLI), once; "" when nothing.
+        self.note = ""
 
-    def _read(self) -> dict[str, str]:
+    def get(self, folder: Path | str) -> str | None:
+        """The model remembered for ``folder``, or None. Reading never changes the file: a damaged or
+        unreadable one gives None, and ``note`` says so."""
+        self.note = ""
+        try:
+            data = self._load()
+        except Damaged as damage:
+            self.note = (f"{self.path} is damaged ({damage}): the models remembered for folders are not used; "
+                         f"petloc keeps it aside as {self.path.name}.damaged-<time> the next time it "
+                         "remembers a folder's model")
+            return None
+        except OSError as exc:
+            self.note = f"{self.path} cannot be read ({_reason(exc)}): the models remembered for folders are not used"
+            return None
+        value = data.get(_key(folder))
+        return value if isinstance(value, str) else None
+
+    def remember(self, folder: Path | str, spec: str) -> None:
+        """``folder`` uses ``spec`` from now on. A damaged file is kept aside first (``note`` says where);
+        an unreadable one raises `SaveError` and is left as it is, as is every other failure's file."""
+        self.note = ""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive_lock(self.path.with_name(self.path.name + LOCK_SUFFIX)):
+            try:
+                data = self._load()  # again, under the lock: another writer's entry is in it
+            except Damaged as damage:
+                data = {}
+                self._keep_aside(damage)
+            except OSError as exc:
+                raise SaveError(f"cannot read it ({_reason(exc)}), so it is not replaced (the models remembered "
+                                "for other folders are in it); make it readable or remove it", self.path) from exc
+            data[_key(folder)] = str(spec)
+            atomic_write_bytes(self.path, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
+
+    def _load(self) -> dict[str, Any]:
+        """The file's object (entries that are not a model spec included: they are kept when it is written);
+        {} when there is no file. Raises `Damaged`, or OSError when it cannot be read."""
         try:
             # read_json_record: a user-data file anyone can edit, and a few KB of '[' raised
             # RecursionError out of every command that picks a default model (RecordTooDeep is a ValueError)
             data = read_json_record(self.path)
-        except (OSError, ValueError):
+        except FileNotFoundError:
             return {}
-        return {str(k): str(v) for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+        except ValueError as exc:
+            raise Damaged(str(exc) or type(exc).__name__) from exc
+        if not isinstance(data, dict):
+            raise Damaged(f"a JSON {type(data).__name__}, not an object of folder -> model")
+        return data
 
-    def get(self, folder: Path | str) -> str | None:
-        return self._read().get(_key(folder))
-
-    def remember(self, folder: Path | str, spec: str) -> None:
-        data = self._read()
-        data[_key(folder)] = str(spec)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(self.path, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
+    def _keep_aside(self, damage: Damaged) -> None:
+        try:
+            aside = keep_aside(self.path)
+        except OSError as exc:
+            raise SaveError(f"it is damaged ({damage}) and could not be kept aside ({_reason(exc)}), so it is "
+                            "not replaced; repair or remove it", self.path) from exc
+        self.note = (f"{self.path} was damaged ({damage}): kept as {aside.name} and a new one started; the models "
+                     "remembered for other folders are in that copy (repair it and copy them back to use them)")
 
 
 def _key(folder: Path | str) -> str:
     return os.path.realpath(os.fspath(folder))
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
