@@ -2,14 +2,21 @@
 
 On Linux that is ~/.config/petloc/petloc.conf: under petloc's own name, not
 Qt's "Unknown Organization" folder that an empty organisation gives.
+
+A damaged file (random bytes, half a file) gave no error: QSettings read the garbage as a bogus key,
+kept it, and the last folder and the recent folders were gone unsaid. It is now kept aside as
+``petloc.conf.damaged-<time>``, petloc starts from its defaults, and ``damaged_note`` says so, once.
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from petloc_gui.core.kept_aside import keep_aside
 from petloc_gui.core.paths import APP_NAME
 
 if TYPE_CHECKING:
@@ -20,6 +27,8 @@ MAX_RECENT = 10
 # File -> Export's options (`ExportOptions` field -> key); the keys stay if a field is renamed.
 _EXPORT_KEYS = {"annotated_only": "export/annotated_only", "skip_difficult": "export/skip_difficult",
                 "copy_images": "export/copy_images"}
+# petloc's settings are a few KB; a file far larger is not one (and is not read whole to find out)
+_MAX_SETTINGS_BYTES = 4 * 1024 * 1024
 
 
 class Settings:
@@ -27,7 +36,22 @@ class Settings:
 
     def __init__(self, path: str | None = None) -> None:
         # ``path``: an INI file instead of the user's settings (tests, portable use).
-        self._q = QSettings(str(path), QSettings.IniFormat) if path else QSettings(ORGANIZATION, APP_NAME)
+        self._q = _open(path)
+        # A damaged settings file found and kept aside: the sentence the window says at start; "" when none.
+        self.damaged_note = ""
+        problem = _damage(self._q)
+        if problem is None:
+            return
+        file = Path(self._q.fileName())
+        try:
+            aside = keep_aside(file)
+        except OSError as exc:
+            self.damaged_note = (f"The settings file {file} is damaged ({problem}) and could not be kept aside "
+                                 f"({exc.strerror or exc}): petloc uses its defaults and saves its settings over it.")
+            return
+        self._q = _open(path)  # the file is gone: defaults (Qt reads the missing file afresh)
+        self.damaged_note = (f"The settings file {file} was damaged ({problem}): kept as {aside.name} beside it; "
+                             "petloc started from its defaults (last folder, recent folders, window layout).")
 
     def _bool(self, key: str, default: bool) -> bool:
         value = self._q.value(key, default)
@@ -117,3 +141,50 @@ class Settings:
         self._q.setValue("window/geometry", geometry)
         self._q.setValue("window/state", state)
         self._q.sync()
+
+
+def _open(path: str | None) -> QSettings:
+    return QSettings(str(path), QSettings.IniFormat) if path else QSettings(ORGANIZATION, APP_NAME)
+
+
+def _damage(settings: QSettings) -> str | None:
+    """Why ``settings``' INI file cannot be petloc's settings, or None (no file, or not an INI file: the
+    registry, a plist). Qt's own check (``status()``) passes random bytes: they read as one bogus key."""
+    ini_native = sys.platform not in ("win32", "darwin")
+    if settings.format() != QSettings.IniFormat and not (settings.format() == QSettings.NativeFormat and ini_native):
+        return None
+    file = Path(settings.fileName())
+    try:
+        with open(file, "rb") as handle:
+            data = handle.read(_MAX_SETTINGS_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+    if len(data) > _MAX_SETTINGS_BYTES:
+        return f"over {_MAX_SETTINGS_BYTES // (1024 * 1024)} MB, far more than petloc's settings"
+    problem = _ini_problem(data)
+    if problem is None and settings.status() == QSettings.FormatError:
+        problem = "Qt cannot parse it"
+    return problem
+
+
+def _ini_problem(data: bytes) -> str | None:
+    """What makes ``data`` no INI file as QSettings writes one (UTF-8 lines: blank, ``;`` comment,
+    ``[section]``, ``key=value``, a value continued after a trailing backslash), or None."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        return f"not text: byte 0x{data[exc.start]:02x} on line {line}"
+    continued = False
+    for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may be in a folder name
+        control = next((ch for ch in line if ord(ch) < 32 and ch not in "\t\f\v"), None)
+        if control is not None:
+            return f"not text: control character 0x{ord(control):02x} on line {number}"
+        stripped = line.strip()  # "\r" of a CRLF file too
+        if not (continued or not stripped or stripped[0] in ";#" or "=" in stripped
+                or (stripped.startswith("[") and stripped.endswith("]"))):
+            return f"line {number} is neither a [section] nor a key=value"
+        continued = stripped.endswith("\\")
+    return None
