@@ -211,7 +211,7 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     counts = dict(counts or {})
     memory = memory if memory is not None else FolderMemory()
     remembered = memory.get(root)
-    notes = []
+    notes = [memory.note] if memory.note else []  # a damaged or unreadable memory: said, not passed over
     passed_over = False  # the folder's remembered model cannot be used: the note says what is used instead
     kept: list[str] | None = None  # the remembered model's classes: it is kept though it lacks some
     if remembered:

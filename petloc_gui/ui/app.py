@@ -113,6 +113,8 @@ def _startup(window, args, screenshot_mode: bool) -> None:
     if not window.open_folder(folder, model=args.model, start_queue=not screenshot_mode):
         _give_up(window, f"cannot open {folder}", screenshot_mode, warn=False)  # open_folder said why
         return
+    if window.settings.damaged_note:  # after the folder's own messages, which would replace it
+        window.statusBar().showMessage(window.settings.damaged_note, 30000)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -157,7 +157,10 @@ class ModelController(QObject):
         folder = folder if folder is not None else self.host.current_folder()
         if folder is not None:
             try:
-                FolderMemory().remember(folder, spec)
+                memory = FolderMemory()
+                memory.remember(folder, spec)
+                if memory.note:  # a damaged memory kept aside and a new one started: said once
+                    self.host.show_status(memory.note, 20000)
             except (OSError, SaveError) as exc:
                 self.host.show_status(f"Could not remember the model for this folder: {exc}", 8000)
 
