@@ -216,6 +216,7 @@ def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
     followed once ``doc.link_target_allowed`` (LinkTargetError otherwise).
     """
     from petloc_gui.core import voc
+    from petloc_gui.core.voc_write import check_image_there
 
     if doc.shared_with is not None:
         owner = doc.shared_with
@@ -227,6 +228,7 @@ def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
         raise refused
     expected = None if keep_mine else doc.disk_state
     try:
+        check_image_there(doc.annotation_path, doc.image_path)
         annotation = build_annotation(doc)
         voc.write_voc(annotation, doc.annotation_path, overwrite_unreadable=overwrite_unreadable,
                       expected=expected, root=root, allow_link_outside=doc.link_target_allowed,

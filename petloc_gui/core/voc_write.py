@@ -139,6 +139,24 @@ def _check_image_folder(path: Path, image_folder: Path | None) -> None:
         raise SaveError(f"the folder {image_folder} no longer exists (moved or deleted?): nothing saved", path)
 
 
+def check_image_there(path: str | os.PathLike[str], image: str | os.PathLike[str]) -> None:
+    """Refuse to save ``path``, the annotation of ``image``, while that image is gone: with its
+    folder (as `write_voc` given ``image_folder`` does), or alone from a folder that is there
+    (``mv a.jpg a_renamed.jpg``): ``a.xml`` would belong to no image, and the renamed one would
+    still read "no annotation". SaveError, nothing written; the caller (the window) keeps the
+    edits, so the same save works once the image is back under its name."""
+    target, image_file = Path(path), Path(image)
+    _check_image_folder(target, image_file.parent)
+    try:
+        there = image_file.exists()
+    except OSError:
+        return  # cannot even look: the write itself says why it fails
+    if not there:
+        raise SaveError(f"the image {image_file.name} is no longer in {image_file.parent} (renamed, moved or "
+                        "deleted?): nothing saved, since the annotation would belong to no image. Put the image "
+                        "back under that name, then save again", target)
+
+
 def _ensure_annotation_folder(path: Path, image_folder: Path | None) -> None:
     """Create a missing annotation folder (``annotations/xmls``, ``Annotations``).
 
