@@ -3,7 +3,9 @@
 Documents are created lazily, the first time an image is opened, and kept
 for the session so edits survive moving between images. Saving is atomic
 (core.voc.write_voc); a failed save raises SaveError and leaves the document
-dirty with its edits in memory.
+dirty with its edits in memory. A save writes the size of the image as it is
+now (`measure_again`: another program may have replaced it), never a box
+outside it, and nothing for an image gone from its folder.
 
 An image whose annotation file is another image's (photo.png beside photo.jpg
 and photo.jpg's photo.xml: `core.shared_annotations`) has no annotation of its
@@ -15,6 +17,7 @@ boxes) with the edits kept.
 from __future__ import annotations
 
 import dataclasses
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -190,20 +193,71 @@ def read_primary(annotation_path: Path, image_path: Path | None = None,
 def build_annotation(doc: ImageDocument) -> VocAnnotation:
     """The VocAnnotation to write for a document (edits applied to the read one).
 
-    A new file needs the image's size: the one decoded for display (the image
-    is never read here, on the UI thread); unknown means it could not be decoded.
+    Its size is the image's as measured (`measure_again`): the one decoded for display (the image
+    is never decoded here, on the UI thread), not the one the file was read with: the image may
+    have been replaced since by one of another size. A new file needs it; unknown means the image
+    could not be decoded. A box that does not lie inside that size is not written (SaveError).
     """
     from petloc_gui.core import voc
 
     if doc.annotation is not None:
+        width, height = doc.image_size or doc.annotation.size
+        _check_boxes_inside(doc, width, height)
         # prelabel=None: a person saved these boxes, so they are no longer a model's unreviewed ones
-        return dataclasses.replace(doc.annotation, objects=list(doc.objects), verified=doc.verified, prelabel=None)
+        return dataclasses.replace(doc.annotation, width=width, height=height, objects=list(doc.objects),
+                                   verified=doc.verified, prelabel=None)
     if doc.image_size is None:
         raise SaveError("the image's size is unknown (it is still loading or cannot be read)",
                         doc.annotation_path)
     width, height = doc.image_size
+    _check_boxes_inside(doc, width, height)
     annotation = voc.new_annotation(doc.image_path, width, height)
     return dataclasses.replace(annotation, objects=list(doc.objects), verified=doc.verified)
+
+
+def _check_boxes_inside(doc: ImageDocument, width: int, height: int) -> None:
+    """Refuse a box that reaches outside the image (one drawn before another program replaced the
+    image with a smaller one): written, the file would hold a box no tool can use, and clamped
+    here, the box saved would not be the one shown. Edits clamp boxes to the image, so the user's
+    next move of it fixes it. A box that is not finite is `core.voc_write`'s to refuse."""
+    if width <= 0 or height <= 0:
+        return  # no size to hold them to (a file without one, its image never decoded)
+    for index, obj in enumerate(doc.objects, start=1):
+        box = obj.box
+        if all(math.isfinite(value) for value in box.as_tuple()) and not box.is_inside(width, height):
+            why = " now that another program replaced it" if doc.image_change else ""
+            raise SaveError(f"box {index} ({obj.name or 'no name'}) reaches outside the image, which is "
+                            f"{width}x{height}{why}: nothing saved. Move the box inside the image (or delete "
+                            "it), then save again", doc.annotation_path)
+
+
+def measure_again(doc: ImageDocument) -> None:
+    """Before a save: when the image file is not the one whose size the document holds (replaced by
+    another program since it was decoded; the window decodes the shown image again, but not the
+    others, and not before a save right after the copy), its header is read, here on the UI thread
+    for that rare case only (a few kilobytes, never the pixels). Of another size, nothing is saved
+    (SaveError): its boxes were drawn on another picture, and the user is told so before they are
+    written against it (`ImageDocument.image_measured`); the next save writes the new size."""
+    from petloc_gui.app.file_key import NO_FILE, file_key
+    from petloc_gui.core.images import image_size
+
+    if doc.image_key is None:
+        return  # never decoded in this session: the size is the file's, and no edit was drawn on it
+    key = file_key(doc.image_path)
+    if key == doc.image_key or key[1] == NO_FILE:
+        return  # the same file; or gone just now, which the write or the next save says
+    try:
+        size = image_size(doc.image_path)
+    except (PetlocError, OSError) as exc:
+        raise SaveError(f"the image {doc.image_path.name} was changed on disk by another program and cannot "
+                        f"be read now ({getattr(exc, 'reason', None) or exc}): nothing saved. Save again once "
+                        "it can be read", doc.annotation_path) from exc
+    before = doc.image_size
+    doc.image_measured(size, key)
+    if before is not None and size != before:
+        raise SaveError(f"the image {doc.image_path.name} was replaced on disk by another program since its boxes "
+                        f"were drawn: it is {size[0]}x{size[1]} now, not {before[0]}x{before[1]}. Nothing saved: "
+                        "look at its boxes on it, then save again (its new size is written)", doc.annotation_path)
 
 
 def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
@@ -229,6 +283,7 @@ def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
     expected = None if keep_mine else doc.disk_state
     try:
         check_image_there(doc.annotation_path, doc.image_path)
+        measure_again(doc)
         annotation = build_annotation(doc)
         voc.write_voc(annotation, doc.annotation_path, overwrite_unreadable=overwrite_unreadable,
                       expected=expected, root=root, allow_link_outside=doc.link_target_allowed,
@@ -272,6 +327,10 @@ class AnnotationStore:
         if doc is None:
             doc = self.read_disk_version(index, image_size)
             self._docs[index] = doc
+        if image_size is not None:  # decoded (again): the image may be another file now (`image_measured`)
+            from petloc_gui.app.file_key import file_key
+
+            doc.image_measured(image_size, file_key(doc.image_path))
         return doc
 
     def read_disk_version(self, index: int, image_size: tuple[int, int] | None = None) -> ImageDocument:

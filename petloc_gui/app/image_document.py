@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from petloc_gui.core.boxes import Box
 
 if TYPE_CHECKING:  # core.voc (lxml) is imported where an object is made
+    from petloc_gui.app.file_key import FileKey
     from petloc_gui.core.disk_state import DiskState
     from petloc_gui.core.voc import VocAnnotation, VocObject
 
@@ -89,6 +90,12 @@ class ImageDocument:
     # say): until one is drawn or the file saved, the image reads as needing a box (an error).
     box_lost: str | None = None
     dropped: list = field(default_factory=list)  # what the last save removed (DOCTYPE...)
+    # The image file (`app.file_key`) whose size ``image_size`` is, once measured (decoded for the
+    # window): a save measures it again when the file is another one now (`annotation_store`).
+    image_key: FileKey | None = None
+    # The news that another program replaced the image since its boxes were shown (`image_measured`),
+    # kept in ``problems`` too (the image's notes), until a save writes the boxes against it.
+    image_change: str | None = None
     _saved_objects: tuple = ()
     _saved_verified: bool = False
 
@@ -147,19 +154,44 @@ class ImageDocument:
             self.saved_in_session = True
             self.load_error = None
             self.box_lost = None  # the file holds what is shown now: the lost boxes were dropped
+            self.image_change = None  # the file has the image's size now, and boxes that fit it
+
+    def image_measured(self, size: tuple[int, int], key: FileKey) -> None:
+        """The image's size, measured from its file as ``key`` says (decoded for the window, or looked
+        at by a save). Another file than the one measured before (``cp other.jpg shown.jpg``) of
+        another size, or under unsaved edits, is news: the boxes were drawn on another picture.
+        Said in the image's notes and its list row (`image_change`) until a save writes them."""
+        before_key, before_size = self.image_key, self.image_size
+        self.image_key, self.image_size = key, size
+        if before_key is None or before_key == key:
+            return  # the same file, or measured for the first time (a file's <size> that differs: core.voc's note)
+        if size == before_size and not self.dirty:
+            return  # touched, or new pixels under boxes nobody edited here: the file's boxes, as before
+        name = self.image_path.name
+        if size != before_size and before_size is not None:
+            note = (f"{name} was replaced on disk by another program: it is {size[0]}x{size[1]} now, not "
+                    f"{before_size[0]}x{before_size[1]}; check its boxes on it (a save writes the new size, "
+                    "and refuses while a box lies outside the image)")
+        else:
+            note = f"{name} was changed on disk by another program since your edits: check its boxes on it"
+        if self.image_change in self.problems:
+            self.problems.remove(self.image_change)
+        self.image_change = note
+        self.problems.insert(0, note)
 
     def problem_text(self) -> str | None:
         """The error to show for this image in the list, if any; else the news that another program
-        changed its file (kept through later edits and refreshes of its row)."""
+        replaced its image or changed its file (kept through later edits and refreshes of its row)."""
         error = self.load_error or self.save_error or self.image_error or self.shared_note \
             or (self.box_lost if self.needs_box else None)
         if error:
             return error
+        news = [self.image_change] if self.image_change else []
         if self.external_change is not None:
             then = "saving will ask which version to keep" if self.dirty else \
                 "the version read before is shown (edits undone): Ctrl+S loads the new one"
-            return f"{self.annotation_path}: changed on disk by another program; {then}"
-        return None
+            news.append(f"{self.annotation_path}: changed on disk by another program; {then}")
+        return "; ".join(news) or None
 
     @property
     def shared_note(self) -> str | None:
@@ -183,6 +215,7 @@ class ImageDocument:
         self.problems = list(fresh.problems)
         self.box_lost = fresh.box_lost
         self.external_change = None
+        self.image_change = None  # the boxes shown are the file's now (its notes say a <size> that differs)
         if fresh.image_size is not None:
             self.image_size = fresh.image_size
         self._saved_objects = tuple(fresh.objects)

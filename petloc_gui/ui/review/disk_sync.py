@@ -9,7 +9,9 @@ flagged, and the next save asks what to keep (``save_guard``). The save
 itself checks again, so a change the watcher missed (network folders) is
 still never overwritten silently. The image shown is followed too
 (``follow_image``): a file rewritten under it (restored after its decoding
-failed, edited elsewhere) is shown again.
+failed, edited elsewhere) is shown again, and its document measures it again
+(``ImageDocument.image_measured``: a picture of another size under the boxes
+is said, and a save writes that size).
 
 Watches are a budget every program of the user shares (inotify), and one was
 added per image opened and never removed: a long session used them up, and
