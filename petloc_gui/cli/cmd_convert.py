@@ -20,7 +20,10 @@ normalised), OUT/classes.txt and OUT/data.yaml; --to coco writes
 OUT/annotations.json and OUT/images/. OUT must be new or empty unless
 --overwrite; stopped (Ctrl+C: exit 130, SIGTERM: 143) or failing part way,
 the conversion removes what it had written there, so the same command can
-be run again (an OUT that held files is left as it is). Images are hard-linked (copied where links are impossible;
+be run again (an OUT that held files is left as it is). Killed outright
+(SIGKILL), it leaves no data.yaml, classes.txt or annotations.json (written
+last) and the command run again says OUT holds an export that did not
+finish: --overwrite finishes it. Images are hard-linked (copied where links are impossible;
 --images copy always copies); their bytes are never changed, except that a
 PNG or WebP with an EXIF orientation is written upright without it (OpenCV
 4.x ignores a WebP's orientation), the same pixels losslessly.

@@ -15,6 +15,10 @@ live save or training run can own them:
 - ``.staging-*`` / ``.trash-*`` folders of the version store.
 
 Symbolic links are never followed or removed.
+
+`remove_left_by_ended_runs` removes a run's ``.petloc-new`` files younger than
+that, once the process named in them has ended: only for a folder its caller
+knows an interrupted run of this machine wrote (`core.interop.unfinished`).
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ STALE_SECONDS = 24 * 3600
 
 _RANDOM = r"[a-z0-9_]{8}"
 _TEMP_FILE = re.compile(rf"^\.(?P<name>.+)\.{_RANDOM}\.tmp$")
-_PRELABEL_FILE = re.compile(r"^\..+\.\d+\.petloc-new$")
+_PRELABEL_FILE = re.compile(r"^\..+\.(?P<pid>\d+)\.petloc-new$")
 _BUNDLE_FOLDER = re.compile(rf"^\..+\.{_RANDOM}\.(tmp|old)$")
 _STORE_FOLDER = re.compile(r"^\.(staging|trash)-[A-Za-z0-9_.-]+$")
 # What atomic_write_bytes writes: annotations, plus the PNGs and JSON of
@@ -54,6 +58,44 @@ def is_our_temporary_file(name: str) -> bool:
     target = match.group("name")
     # mkstemp's prefix is the target's name cut to 32 characters.
     return target.lower().endswith(_OUR_SUFFIXES) or len(target) == 32
+
+
+def process_has_ended(pid: int) -> bool:
+    """Whether no process ``pid`` runs on this machine now (False when that cannot be known: not
+    POSIX, where os.kill would end the process rather than ask)."""
+    if os.name != "posix" or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # EPERM: it runs, as another user
+        return False
+    return False
+
+
+def remove_left_by_ended_runs(folder: str | os.PathLike[str]) -> list[Path]:
+    """Delete the ``.NAME.PID.petloc-new`` files directly in ``folder`` whose process has ended, whatever
+    their age; return what was removed. A run killed outright (SIGKILL, a power cut) leaves the copy it
+    was making, and the day `remove_stale` waits is for a run that may still be going: this one is not.
+    The PID is of this machine only: callers use it for a folder an interrupted run of this machine
+    wrote. Errors are skipped, as in `remove_stale`."""
+    removed: list[Path] = []
+    try:
+        with os.scandir(folder) as iterator:
+            entries = [entry for entry in iterator if entry.name.startswith(".")]
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _PRELABEL_FILE.match(entry.name)
+        try:
+            if (match is not None and entry.is_file(follow_symlinks=False)
+                    and int(match.group("pid")) != os.getpid() and process_has_ended(int(match.group("pid")))):
+                Path(entry.path).unlink()
+                removed.append(Path(entry.path))
+        except (OSError, ValueError):
+            continue
+    return removed
 
 
 def _is_our_temporary_folder(path: Path, name: str) -> bool:

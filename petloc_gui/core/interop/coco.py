@@ -6,6 +6,9 @@ Export layout::
     OUT/images/<name>     the images (hard links or copies, bytes unchanged; a PNG or
                           WebP with an EXIF orientation written upright, `upright`)
 
+annotations.json is written last, when every image is there: an export killed
+part way leaves none, and a mark that says it did not finish (`unfinished`).
+
 ``images[].file_name`` is relative to ``OUT/images``; ``width``/``height``
 and every ``bbox`` (``[x, y, w, h]`` in pixels) are of the image *as a person
 sees it* (EXIF orientation applied). Every image is listed, annotated or
@@ -26,6 +29,7 @@ from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
 from petloc_gui.core.images import image_size
+from petloc_gui.core.interop import unfinished
 from petloc_gui.core.interop.coco_annotations import EntryNotes, read_annotation
 from petloc_gui.core.interop.coco_duplicates import ImageEntry, merge_same_images, name_parts
 from petloc_gui.core.interop.files import LINK, prepare_output, remove_stale_temporaries
@@ -88,7 +92,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     empty without ``overwrite``).
     """
     report = report if report is not None else ConversionReport()
-    out = prepare_output(out, overwrite=overwrite, dataset=dataset, words=report.words)
+    out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=ANNOTATIONS_FILE, words=report.words)
     total = len(dataset.items)
     placed: list[ImageRecord] = []
     for record in read_dataset_records(dataset, report, first_half(progress, total),
@@ -96,7 +100,10 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         if annotated_only and not record.annotated:
             continue
         placed.append(record)
-    remove_stale_temporaries([out / ANNOTATIONS_FILE, *(out / "images" / record.relative for record in placed)])
+    targets = [out / ANNOTATIONS_FILE, *(out / "images" / record.relative for record in placed)]
+    # annotations.json goes last, when every image is there: killed before, OUT has none (`unfinished`).
+    unfinished.begin(out, (ANNOTATIONS_FILE,), (target.parent for target in targets))
+    remove_stale_temporaries(targets)
     kept = []
     orientations = Orientations()
     for done, record in enumerate(placed, start=1):
@@ -111,6 +118,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     document = coco_document(kept)
     atomic_write_bytes(out / ANNOTATIONS_FILE,
                        json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+    unfinished.finish(out)
     report.images += len(kept)
     report.annotated += sum(1 for record in kept if record.annotated)
     report.prelabels += sum(1 for record in kept if record.annotated and record.prelabel)

@@ -24,6 +24,7 @@ from petloc_gui.core.atomic import new_file_mode
 from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop.options import CLI_WORDS, OVERWRITE, OptionWords
+from petloc_gui.core.interop.unfinished import interrupted
 from petloc_gui.core.stale import remove_stale_in
 
 LINK = "link"
@@ -64,9 +65,11 @@ def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None
 
 
 def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dataset,
+                   manifest: str = "its last file",
                    words: OptionWords = CLI_WORDS) -> Path:
     """Create ``out``; refuse a non-empty one unless ``overwrite`` (export side; ``words`` name that
-    option in the refusal).
+    option in the refusal), saying so when it holds an export that did not finish (`unfinished`;
+    ``manifest``: the file such an export had not written, for the message).
 
     ``out`` must not be read as part of ``dataset`` (`check_outside_dataset`).
     """
@@ -74,6 +77,10 @@ def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dat
     check_outside_dataset(out, dataset)
     if out.exists() and not out.is_dir():
         raise SaveError("exists and is not a folder", out)
+    if out.is_dir() and interrupted(out) and not overwrite:
+        raise SaveError(f"holds an export that did not finish: one into this folder was stopped before it wrote "
+                        f"{manifest} (or is running now). {words.remedy(OVERWRITE, capital=True)} to finish it "
+                        "(the export is written again over its files), or delete the folder", out)
     if out.is_dir() and any(out.iterdir()) and not overwrite:
         raise SaveError(f"folder is not empty; choose a new or empty folder, or {words.remedy(OVERWRITE)} "
                         "to replace the files the export writes", out)

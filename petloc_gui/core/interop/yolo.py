@@ -7,6 +7,10 @@ Export layout (what Ultralytics and darknet-style tools read)::
     OUT/classes.txt       class names, line i = class id i
     OUT/data.yaml         train/val folders and ``names``
 
+classes.txt and data.yaml are written last, when every image and label file
+is there: an export killed part way leaves none, and a mark that says it did
+not finish (`unfinished`).
+
 Coordinates are normalised to the image *as a person sees it* (EXIF
 orientation applied, as Ultralytics reads images); a tool that ignores EXIF
 misplaces the boxes of rotated JPEGs. A PNG or WebP with an EXIF orientation
@@ -36,6 +40,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
 from petloc_gui.core.images import image_size, is_image_name
+from petloc_gui.core.interop import unfinished
 from petloc_gui.core.interop.files import (
     LINK,
     prepare_output,
@@ -76,6 +81,8 @@ from petloc_gui.core.interop.yolo_names import FolderYaml, data_yaml, find_class
 from petloc_gui.core.text import counted
 
 _DECIMALS = 6  # 1e-6 of a 10,000-pixel side is 0.01 pixel
+CLASSES_TXT = "classes.txt"
+DATA_YAML = "data.yaml"
 
 
 # --------------------------------------------------------------------------- export
@@ -97,15 +104,16 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     Raises SaveError when ``out`` cannot be used (not empty without ``overwrite``).
     """
     report = report if report is not None else ConversionReport()
-    out = prepare_output(out, overwrite=overwrite, dataset=dataset, words=report.words)
+    out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=DATA_YAML, words=report.words)
     total = len(dataset.items)
     records = _holdable_records(dataset, read_dataset_records(dataset, report, first_half(progress, total),
                                                               skip_difficult=skip_difficult), report)
-    remove_stale_temporaries(out / folder / record.relative for record in records for folder in ("images", "labels"))
+    targets = [out / folder / record.relative for record in records for folder in ("images", "labels")]
+    # The manifest goes last, when every image and label file is there: killed before, OUT has none (`unfinished`).
+    unfinished.begin(out, (DATA_YAML, CLASSES_TXT), (target.parent for target in targets))
+    remove_stale_temporaries(targets)
     names = class_names(records)
     ids = {name: index for index, name in enumerate(names)}
-    atomic_write_bytes(out / "classes.txt", "".join(f"{n}\n" for n in names).encode("utf-8"))
-    atomic_write_bytes(out / "data.yaml", data_yaml(names).encode("utf-8"))
     orientations = Orientations()
     claimed: dict[str, Path] = {}
     written: set[str] = set()  # label files and images this export wrote (relative posix names)
@@ -137,6 +145,9 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                 if record.annotated:
                     written.add(f"labels/{label_name}")
         second_half(progress, total, done, len(records))
+    atomic_write_bytes(out / CLASSES_TXT, "".join(f"{n}\n" for n in names).encode("utf-8"))
+    atomic_write_bytes(out / DATA_YAML, data_yaml(names).encode("utf-8"))
+    unfinished.finish(out)
     if unlabelled:
         were = "was" if unlabelled == 1 else "were"
         report.warning(out / "images", f"{counted(unlabelled, 'image')} without an annotation {were} exported "
