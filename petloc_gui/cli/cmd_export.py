@@ -27,7 +27,9 @@ bundle's own BUNDLE/model.tflite, whose names are in its meta.json. An
 existing output is never replaced: choose a new (or empty) folder and a
 new file name. Stopped (Ctrl+C: exit 130, SIGTERM: 143) or failing part
 way, it removes what it had written, so the same command can simply be
-run again. For a
+run again. Killed outright (SIGKILL) after the SavedModel was written, it
+cannot: run again, it keeps that SavedModel (it knows its own, of the same
+model, by the petloc-export.json it writes into it) and writes the rest. For a
 two-stage bundle (the bundled pets model: meta.json "refine") this exports
 the first stage only: the crop-and-refine stage is not in the export (it stays
 in the bundle, as refine.keras / refine.tflite; model.cascade describes the
@@ -53,15 +55,18 @@ def run(args: argparse.Namespace) -> int:
             and os.path.abspath(args.saved_model) == os.path.abspath(args.tflite)):
         raise UsageError(f"--saved-model and --tflite both name {args.tflite}; give each its own path")
     # Checked before TensorFlow loads, so a mistake costs no time.
-    if (args.saved_model is not None and args.saved_model.exists()
-            and (not args.saved_model.is_dir() or any(args.saved_model.iterdir()))):
-        raise FileExistsError(17, "--saved-model target exists and is not an empty folder", str(args.saved_model))
+    if args.saved_model is not None and args.saved_model.exists() and not args.saved_model.is_dir():
+        raise FileExistsError(17, "--saved-model target exists and is not a folder", str(args.saved_model))
     if args.tflite is not None and args.tflite.exists():
         raise FileExistsError(17, "--tflite target already exists; choose a new name", str(args.tflite))
     from petloc_gui.model.bundle import resolve_model  # no TensorFlow
     from petloc_gui.model.export import is_bundles_own, labels_path  # no TensorFlow (it loads inside them)
 
     bundle_path = resolve_model(args.model)
+    kept = args.saved_model is not None and _earlier_saved_model(args.saved_model, bundle_path)
+    if kept and args.tflite is None:
+        result_line(show(args.saved_model))
+        return 0
     # A bundle's own model.tflite gets no names file: its names are the bundle's meta.json.
     names_file = args.tflite is not None and not is_bundles_own(args.tflite, bundle_path)
     if names_file and (labels_path(args.tflite).exists() or labels_path(args.tflite).is_symlink()):
@@ -71,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     made = [missing_folders(args.saved_model)] if args.saved_model is not None else []
     made += [missing_folders(args.tflite.parent)] if args.tflite is not None else []
     try:
-        _export(args, bundle_path, names_file)
+        _export(args, bundle_path, names_file, kept)
     except BaseException:
         for folders in made:
             remove_empty(folders)
@@ -80,11 +85,36 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool) -> None:
-    """Make the outputs' folders, load TensorFlow and the model, and write the outputs; a stop or an
-    error part way takes back what was written (`_Outputs`)."""
+def _earlier_saved_model(folder: Path, bundle_path: Path) -> bool:
+    """Whether ``folder`` is a SavedModel this command exported from the same model, complete (a run killed
+    outright before its TFLite file: kept, and said so); False when it is new or empty. Raises
+    FileExistsError for any other folder with files: never replaced."""
+    from petloc_gui.model.export_note import model_identity, noted_identity  # no TensorFlow
+
+    if not folder.exists() or not any(folder.iterdir()):
+        return False
+    noted = noted_identity(folder)
+    if noted is None:
+        raise FileExistsError(17, "--saved-model target exists and is not an empty folder", str(folder))
+    try:
+        same = noted[0] == model_identity(bundle_path)
+    except OSError:  # model.keras unreadable: the export says so when it loads it
+        same = False
+    if not same:
+        raise FileExistsError(17, "--saved-model target holds a SavedModel petloc exported from another "
+                              f"model ({noted[1] or 'unknown'}), or from an earlier version of it; choose "
+                              "another folder, or delete this one", str(folder))
+    info(f"kept SavedModel {show(folder)}: an earlier run of this export wrote it whole, from the same model")
+    return True
+
+
+def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept: bool) -> None:
+    """Make the outputs' folders, load TensorFlow and the model, and write the outputs (the SavedModel
+    unless ``kept``: an earlier run's); a stop or an error part way takes back what was written
+    (`_Outputs`)."""
     for target in (args.saved_model, args.tflite):
-        if target is not None:  # its folder is made, as train makes --out (the README's example starts in runs/)
+        # its folder is made, as train makes --out (the README's example starts in runs/)
+        if target is not None and not (kept and target == args.saved_model):
             if target.parent.exists() and not target.parent.is_dir():
                 raise NotADirectoryError(20, "not a folder", str(target.parent))
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -97,9 +127,9 @@ def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool) -> No
         raise CommandError("--tflite is not supported by this version of petloc")
     bundle = load_bundle(str(bundle_path))
     labels = export.labels_path(args.tflite) if names_file else None
-    outputs = _Outputs(args.saved_model, args.tflite, labels)
+    outputs = _Outputs(None if kept else args.saved_model, args.tflite, labels)
     try:
-        if args.saved_model is not None:
+        if args.saved_model is not None and not kept:
             outputs.writing = args.saved_model
             export.export_saved_model(bundle, args.saved_model)
             info(f"wrote SavedModel {show(args.saved_model)}")

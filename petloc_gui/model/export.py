@@ -34,6 +34,7 @@ from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
+from petloc_gui.model.export_note import model_identity, write_note
 from petloc_gui.model.untyped import KerasModel, Tensor
 
 PROBABILITIES = "probabilities"
@@ -78,6 +79,15 @@ def _unwrap(model_or_bundle: Any) -> tuple[KerasModel, list[str]]:
         meta = getattr(model_or_bundle, "meta", None) or {}
         names = meta.get("class_names") or meta.get("classes") or []
     return model, [str(n) for n in names]
+
+
+def _bundle_folder(model_or_bundle: Any) -> Path | None:
+    """The bundle folder a bundle spec or loaded bundle is; None for a bare Keras model."""
+    from petloc_gui.model.bundle import LoadedBundle, resolve_model
+
+    if isinstance(model_or_bundle, (str, os.PathLike)):
+        return resolve_model(model_or_bundle)
+    return Path(model_or_bundle.path) if isinstance(model_or_bundle, LoadedBundle) else None
 
 
 def _archive(keras_model: KerasModel, class_names: list[str], *, with_uint8: bool) -> Any:
@@ -143,10 +153,12 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
     names) or a bundle spec (``"pets"``, ``"digits"``, a path). The folder is
     written under a temporary name beside it and renamed into place, so a
     failed export leaves nothing behind; a non-empty ``out_dir`` is refused
-    with :class:`SaveError`. Signatures are described in this module's docstring.
+    with :class:`SaveError`. Exported from a bundle, it holds `export_note`'s
+    note of that model. Signatures are described in this module's docstring.
     """
     target = Path(out_dir)
     _check_target_dir(target)
+    source = _bundle_folder(model_or_bundle)
     model, class_names = _unwrap(model_or_bundle)
     archive = _archive(model, class_names, with_uint8=True)
     try:
@@ -155,6 +167,8 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
         raise SaveError(f"cannot export: {exc.strerror or exc}", target) from exc
     try:
         archive.write_out(str(tmp), verbose=False)
+        if source is not None:  # inside before the rename: a folder at target holding it is complete
+            write_note(tmp, source, model_identity(source))
         _check_target_dir(target)  # again: someone may have written there meanwhile
         if target.is_dir():
             target.rmdir()
