@@ -11,8 +11,10 @@ live save or training run can own them:
   as ``.NAME.XXXXXXXX.PID.petloc-new``: core.interop.files);
 - ``.NAME.XXXXXXXX.tmp`` / ``.NAME.XXXXXXXX.old`` folders holding a model
   bundle: :func:`model.bundle.save_bundle` (e.g. ``.pets-….tmp``,
-  ``..staging-….tmp``);
-- ``.staging-*`` / ``.trash-*`` folders of the version store.
+  ``..staging-….tmp``), or a SavedModel: ``model.export.export_saved_model``
+  (``.NAME.<8 hex>.tmp``), each with nothing but what those write in it, the
+  atomic writes' own temporaries (``.meta.json.XXXXXXXX.tmp``) included;
+- ``.staging-*`` / ``.trash-*`` folders of the version store (``store``).
 
 Symbolic links are never followed or removed.
 
@@ -27,7 +29,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,10 +44,16 @@ _PRELABEL_FILE = re.compile(r"^\..+\.(?P<pid>\d+)\.petloc-new$")
 _BUNDLE_FOLDER = re.compile(rf"^\..+\.{_RANDOM}\.(tmp|old)$")
 _STORE_FOLDER = re.compile(r"^\.(staging|trash)-[A-Za-z0-9_.-]+$")
 # What atomic_write_bytes writes: annotations, plus the PNGs and JSON of
-# generated datasets and bundles.
-_OUR_SUFFIXES = (".xml", ".png", ".json")
+# generated datasets and bundles, exported TFLite files and their class names,
+# and a YOLO export's classes.txt and data.yaml.
+_OUR_SUFFIXES = (".xml", ".png", ".json", ".tflite", ".labels.txt", "classes.txt", "data.yaml")
 _BUNDLE_FILES = frozenset({"model.keras", "meta.json", "model.tflite", "version.json",
-                           "train_record.json"})
+                           "train_record.json", "refine.keras", "refine.tflite"})
+# A SavedModel as TensorFlow writes it (variables/variables_temp/ while the checkpoint is written),
+# with petloc's note (model.export_note).
+_SAVED_MODEL_FILES = frozenset({"saved_model.pb", "fingerprint.pb", "petloc-export.json"})
+_VARIABLES_FILE = re.compile(r"^variables\.(index|data-\d+-of-\d+)$")
+_CHECKPOINT_PART = re.compile(r"^part-\d+-of-\d+\.(index|data-\d+-of-\d+)$")
 
 
 def is_our_temporary_file(name: str) -> bool:
@@ -98,25 +106,66 @@ def remove_left_by_ended_runs(folder: str | os.PathLike[str]) -> list[Path]:
     return removed
 
 
-def _is_our_temporary_folder(path: Path, name: str) -> bool:
+def _is_our_temporary_folder(path: Path, name: str, *, store: bool) -> bool:
     if _STORE_FOLDER.match(name):
-        return True
+        return store
     if not _BUNDLE_FOLDER.match(name):
         return False
+    # Empty (killed before anything was written), or holding only what a bundle save or a SavedModel
+    # export writes: a folder that holds anything else is not petloc's to remove.
+    return _holds_only(path, _is_bundle_file) or _is_saved_model(path)
+
+
+def _is_bundle_file(name: str) -> bool:
+    """A bundle's file, or the temporary an atomic write of one leaves when killed."""
+    match = _TEMP_FILE.match(name)
+    return (match.group("name") if match else name) in _BUNDLE_FILES
+
+
+def _is_saved_model(path: Path) -> bool:
+    def top(name: str) -> bool:
+        match = _TEMP_FILE.match(name)
+        return (match.group("name") if match else name) in _SAVED_MODEL_FILES
+
+    def variables(name: str) -> bool:
+        return _VARIABLES_FILE.match(name) is not None
+
+    def checkpoint_parts(folder: Path) -> bool:
+        return _holds_only(folder, lambda name: _CHECKPOINT_PART.match(name) is not None)
+
+    return _holds_only(path, top, {
+        "variables": lambda folder: _holds_only(folder, variables, {"variables_temp": checkpoint_parts}),
+        "assets": lambda folder: _holds_only(folder, lambda _name: False)})
+
+
+def _holds_only(folder: Path, file_ok: Callable[[str], bool],
+                folders: Mapping[str, Callable[[Path], bool]] | None = None) -> bool:
+    """Whether ``folder`` holds nothing but files ``file_ok`` accepts and the sub-folders named in
+    ``folders``, each holding what its check accepts; never a symbolic link. False when unreadable."""
     try:
-        with os.scandir(path) as entries:
-            names = {entry.name for entry in entries}
+        with os.scandir(folder) as iterator:
+            entries = list(iterator)
+        for entry in entries:
+            if entry.is_symlink():
+                return False
+            if entry.is_dir(follow_symlinks=False):
+                check = (folders or {}).get(entry.name)
+                if check is None or not check(Path(entry.path)):
+                    return False
+            elif not (entry.is_file(follow_symlinks=False) and file_ok(entry.name)):
+                return False
     except OSError:
         return False
-    # Empty (killed before anything was written) or holding only bundle files.
-    return names <= _BUNDLE_FILES
+    return True
 
 
-def remove_stale(folder: str | os.PathLike[str], *, folders: bool = False,
+def remove_stale(folder: str | os.PathLike[str], *, folders: bool = False, store: bool = True,
                  max_age: float = STALE_SECONDS, now: float | None = None) -> list[Path]:
     """Delete petloc's own stale temporaries directly in ``folder``; return what was removed.
 
-    ``folders`` also removes bundle/staging folders (for model folders).
+    ``folders`` also removes bundle and SavedModel temporary folders, and unless not ``store`` the
+    version store's staging/trash folders, whose names alone say they are petloc's only in the store
+    (not in a folder of the user's an export or a bundle goes in).
     Errors (permissions, a file vanishing meanwhile) are skipped silently:
     this is housekeeping and must never stop a folder from opening.
     """
@@ -139,7 +188,7 @@ def remove_stale(folder: str | os.PathLike[str], *, folders: bool = False,
                 path.unlink()
                 removed.append(path)
             elif (folders and entry.is_dir(follow_symlinks=False)
-                  and _is_our_temporary_folder(path, entry.name)):
+                  and _is_our_temporary_folder(path, entry.name, store=store)):
                 shutil.rmtree(path)
                 removed.append(path)
         except OSError:

@@ -335,7 +335,7 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
     meta.setdefault("version_id", new_version_id(meta.get("preset", "model")))
     try:  # a full disk fails here first: said as a failure to save the bundle, naming its folder
         target.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale(target.parent, folders=True)  # temporaries of killed saves, a day old
+        remove_stale(target.parent, folders=True, store=False)  # killed saves', a day old (not the store's)
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     except OSError as exc:
         raise BundleError(f"cannot save the model bundle: {exc.strerror or exc}", target) from exc

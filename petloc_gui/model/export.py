@@ -34,6 +34,7 @@ from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
+from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.export_note import model_identity, write_note
 from petloc_gui.model.untyped import KerasModel, Tensor
 
@@ -135,7 +136,8 @@ def _check_target_dir(out_dir: Path) -> None:
 def _fresh_folder_beside(target: Path) -> Path:
     """An empty folder beside ``target`` under a temporary name, made with the user's usual
     permissions: `tempfile.mkdtemp`'s are 0700, and renamed into place they kept a serving
-    process run as another user out of the export."""
+    process run as another user out of the export. Named in core.stale's form, which removes
+    it with its SavedModel contents once a day old (a kill leaves it)."""
     for _ in range(100):
         tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
         try:
@@ -161,6 +163,9 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
     source = _bundle_folder(model_or_bundle)
     model, class_names = _unwrap(model_or_bundle)
     archive = _archive(model, class_names, with_uint8=True)
+    # What an export killed outright (SIGKILL, a power cut) left beside its target a day or more ago:
+    # nothing else would ever remove it (petloc's own names and contents only, core.stale).
+    remove_stale(target.parent, folders=True, store=False)
     try:
         tmp = _fresh_folder_beside(target)
     except OSError as exc:  # named by the target, not the temporary name the user never gave
@@ -243,6 +248,7 @@ def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_f
     class_names = class_names if names_file else []
     data = tflite_bytes(model)
     labels = labels_path(target)
+    remove_stale(target.parent)  # the temporary files of writes killed a day or more ago (core.stale)
     broken = next((name for name in class_names if len(name.splitlines()) != 1), None)
     if broken is not None:
         raise SaveError(f"cannot export: class name {broken!r} is empty or has a line break, which a file "
