@@ -92,3 +92,12 @@ def test_many_refused_images_are_counted_and_the_first_three_named(tmp_path):
                               "whatever the name (a.png is a GIF, b.bmp is a DIB (a BMP without its file header), "
                               "c.png is a GIF, and 1 more): ")
     assert warning.endswith("Convert them to PNG or JPEG before training")
+
+
+def test_more_than_one_left_out_reads_n_more_not_n_mores(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    for stem in ("a", "c", "d", "e", "f"):
+        _annotated(data, f"{stem}.png", "GIF")
+    [warning] = export_yolo(open_dataset(data), tmp_path / "yolo").warnings
+    assert ", and 2 more): " in warning

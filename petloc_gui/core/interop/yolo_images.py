@@ -85,7 +85,7 @@ def warn_about_names(out: Path, renamed: list[tuple[str, str]], unread: list[str
                        "Convert them to PNG or JPEG before training")
     if refused:
         named = ", ".join(f"{name} is a {what}" for name, what in refused[:3])
-        more = f", and {counted(len(refused) - 3, 'more')}" if len(refused) > 3 else ""
+        more = f", and {len(refused) - 3} more" if len(refused) > 3 else ""  # "more" takes no plural
         are, them = ("is", "it") if len(refused) == 1 else ("are", "them")
         report.warning(out / "images", f"{counted(len(refused), 'image')} {are} of a format Ultralytics does not "
                        f"read whatever the name ({named}{more}): it checks the content and skips such an image "
