@@ -95,7 +95,8 @@ def test_the_question_says_which_edited_image_is_gone(qtbot, window, folder, ans
     (folder / "b.png").unlink()
     answers["queue"] = [QMessageBox.Cancel]
     assert not window.reload_folder()
-    assert "  • b.png (image gone from the folder)" in answers["questions"][0].splitlines()
+    assert "  • b.png (image gone from the folder: cannot be saved; put it back under its name, or Discard)" \
+        in answers["questions"][0].splitlines()
 
 
 def test_the_status_bar_says_when_the_image_shown_is_deleted(qtbot, window, folder):
@@ -331,7 +332,8 @@ def test_the_question_names_images_as_the_list_does(qtbot, window, folder, answe
     answers["queue"] = [QMessageBox.Cancel]
     assert not window.reload_folder()
     lines = answers["questions"][0].splitlines()
-    assert f"  • day1{os.sep}g.png (image gone from the folder)" in lines and f"  • day2{os.sep}g.png" in lines
+    assert f"  • day1{os.sep}g.png (image gone from the folder: cannot be saved; put it back under its name, or " \
+           "Discard)" in lines and f"  • day2{os.sep}g.png" in lines
 
 
 def test_dropping_a_listed_image_in_a_subfolder_shows_it_in_the_open_folder(qtbot, window, folder):

@@ -55,7 +55,8 @@ def test_unsaved_text_lists_ten_names_then_counts_the_rest():
     assert unsaved_text(["a.jpg"]).endswith("before the folder is closed?")
     assert unsaved_text(["a.jpg"], reload=True).endswith("before the folder is read again?")  # F5 closes nothing
     lines = unsaved_text(["a.jpg", "b.jpg"], gone={"b.jpg"}).splitlines()
-    assert "  • a.jpg" in lines and "  • b.jpg (image gone from the folder)" in lines
+    assert "  • a.jpg" in lines
+    assert "  • b.jpg (image gone from the folder: cannot be saved; put it back under its name, or Discard)" in lines
 
 
 def test_the_dataset_panel_does_not_squeeze_the_image_panes(qtbot, window, folder):

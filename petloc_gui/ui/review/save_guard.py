@@ -13,6 +13,10 @@ take the disk version (their edits stay one Ctrl+Z away) or see both; an
 autosave leaves the image unsaved and says why. A symbolic link leading out
 of the dataset folder is only written through after a question that names
 the file it points to.
+
+An edited image gone from its folder cannot be saved (its annotation would
+belong to no image): the question on close or reload says so, and its Save
+All saves the others, names the ones left and keeps the folder open.
 """
 
 from __future__ import annotations
@@ -67,19 +71,49 @@ def _elided(name: str) -> str:
     return f"{name[:half]}…{name[-half:]}"
 
 
-def unsaved_text(names: list[str], gone: Collection[str] = (), reload: bool = False) -> str:
-    """The question's text, naming the images (the first ten, then how many more); those in
-    ``gone`` (deleted from the folder since) are said to be: saving writes their annotation alone.
-    ``reload``: the folder is read again (F5), not closed."""
-    def line(name: str) -> str:
-        note = " (image gone from the folder)" if name in gone else ""
-        return f"  • {_elided(visible(name))}{note}"
-
-    listed = "\n".join(line(name) for name in names[:NAMES_SHOWN])
+def _listed(names: list[str], note=lambda name: "") -> str:
+    """The images as bullet lines, the first ten, then how many more; ``note`` adds to a line."""
+    lines = [f"  • {_elided(visible(name))}{note(name)}" for name in names[:NAMES_SHOWN]]
     more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
+    return "\n".join(lines) + more
+
+
+GONE_NOTE = " (image gone from the folder: cannot be saved; put it back under its name, or Discard)"
+
+
+def unsaved_text(names: list[str], gone: Collection[str] = (), reload: bool = False) -> str:
+    """The question's text, naming the images (the first ten, then how many more). Those in ``gone``
+    (deleted, renamed or moved from the folder since) cannot be saved (`core.voc_write.check_image_there`):
+    said on their line, and that Save All then saves the others and leaves the folder as it is, so
+    that nobody expects Save All to close it. ``reload``: the folder is read again (F5), not closed."""
     head = "1 image has" if len(names) == 1 else f"{len(names)} images have"
     then = "read again" if reload else "closed"
-    return f"{head} unsaved changes:\n{listed}{more}\n\nSave them before the folder is {then}?"
+    listed = _listed(names, lambda name: GONE_NOTE if name in gone else "")
+    text = f"{head} unsaved changes:\n{listed}\n\nSave them before the folder is {then}?"
+    unsavable = sum(name in gone for name in names)
+    if unsavable:
+        others = "the others" if unsavable < len(names) else "nothing"
+        text += (f"\n\nSave All saves {others}, and the folder is not {then} while an image gone is "
+                 "unsaved (its edits are kept); Discard drops every edit listed.")
+    return text
+
+
+def failed_text(failures: list[str], saved: int, not_saved: list[str], leaving: str | None = None) -> str:
+    """The warning after a save that failed: why (the first ten reasons), what was saved meanwhile. With
+    ``leaving`` (Save All in the question on close or reload, "closed" or "read again"), the images
+    left unsaved by name and that the folder is not left: their edits are kept, nothing is lost."""
+    reasons = "\n".join(visible(f) for f in failures[:10]) + (
+        f"\n… and {len(failures) - 10} more" if len(failures) > 10 else "")
+    done = f"Saved {_images(saved)}. " if saved else ""
+    if leaving is None:
+        return f"{done}{reasons}\n\nYour edits are kept in memory; fix the problem and save again."
+    left = "1 image could not be saved" if len(not_saved) == 1 else f"{len(not_saved)} images could not be saved"
+    return (f"{done}{left}, so the folder is not {leaving}; the edits are kept:\n{_listed(not_saved)}\n\n"
+            f"{reasons}\n\nFix the problem and save again, or choose Discard when asked again to drop them.")
+
+
+def _images(count: int) -> str:
+    return "1 image" if count == 1 else f"{count} images"
 
 
 class SaveGuard:
@@ -89,11 +123,14 @@ class SaveGuard:
         self.host = host
         self.parent = parent  # of the message boxes
 
-    def save_rows(self, rows: list[int], force: bool = False, quiet: bool = False) -> bool:
+    def save_rows(self, rows: list[int], force: bool = False, quiet: bool = False,
+                  leaving: str | None = None) -> bool:
         """Save these images; True if all were saved. ``force`` saves even clean ones.
 
         ``quiet`` (autosave): no question is asked; anything that would need
-        one is left unsaved and reported in the status bar.
+        one is left unsaved and reported in the status bar. ``leaving`` (how the
+        folder is left: "closed", "read again"): a failure says which images are
+        left unsaved and that the folder is not left, their edits kept.
         """
         session = self.host.session
         if session is None:
@@ -117,19 +154,18 @@ class SaveGuard:
                 overwrite = True
             saved += self._save_one(row, doc, overwrite, quiet, failures, notes)
             session.refresh_row(row)
+        not_saved = [row for row in rows if session.store.document(row).dirty]
         self.host.refresh_modified()
         if failures:
-            text = "\n".join(visible(f) for f in failures[:10]) + (
-                f"\n… and {len(failures) - 10} more" if len(failures) > 10 else "")
             self.host.show_status(f"Save failed: {visible(failures[0])}", 15000)
             if not quiet:
-                QMessageBox.warning(self.parent, "Could not save",
-                                    f"{text}\n\nYour edits are kept in memory; fix the problem and save again.")
+                names = [session.model.names[row] for row in not_saved]
+                QMessageBox.warning(self.parent, "Could not save", failed_text(failures, saved, names, leaving))
             return False
         if notes:
             self.host.show_status(visible(" ".join(notes)), 15000)
         elif saved:
-            self.host.show_status("Saved 1 image." if saved == 1 else f"Saved {saved} images.", 4000)
+            self.host.show_status(f"Saved {_images(saved)}.", 4000)
         return True
 
     def _save_one(self, row: int, doc, overwrite: bool, quiet: bool, failures: list[str],
@@ -252,8 +288,9 @@ class SaveGuard:
         if session is None or not session.store.has_unsaved():
             return True
         dirty = session.store.dirty_indices()
+        then = "read again" if reload else "closed"
         if self.host.autosave():
-            return self.save_rows(dirty)
+            return self.save_rows(dirty, leaving=then)
         names = [session.model.names[row] for row in dirty]  # as the list names them (day2/g.png)
         # a reload after another program deleted it
         gone = {name for name, row in zip(names, dirty, strict=True) if not session.image_path(row).exists()}
@@ -262,6 +299,6 @@ class SaveGuard:
         answer = QMessageBox.question(
             self.parent, "Unsaved changes", unsaved_text(names, gone, reload),
             QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
-        if answer == QMessageBox.SaveAll:
-            return self.save_rows(dirty)
+        if answer == QMessageBox.SaveAll:  # one that cannot be saved keeps the folder open (`failed_text`)
+            return self.save_rows(dirty, leaving=then)
         return answer == QMessageBox.Discard
