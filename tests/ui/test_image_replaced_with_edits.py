@@ -83,3 +83,22 @@ def test_an_image_rewritten_as_it_was_under_no_edit_is_no_news(qtbot, window, fo
     window.session.watchers.disk.check()
     qtbot.waitUntil(lambda: doc.image_key == file_key(folder / "b.png"), timeout=5000)  # decoded again
     assert doc.image_change is None and not doc.problems
+
+
+def test_the_status_line_says_the_image_shown_was_replaced(qtbot, window, folder):
+    """As for an annotation file changed by another program: the notes over the image change, and the
+    status line says it too, where the eye goes after a picture changes under the boxes."""
+    open_and_wait(qtbot, window, folder)
+    doc = _replaced_while_shown(qtbot, window, folder, (150, 100))
+    said = window.statusBar().currentMessage()
+    assert said.startswith(REPLACED) and "it is 150x100 now, not 120x90" in said and said == doc.image_change
+
+
+def test_an_image_replaced_while_not_shown_is_said_when_shown_again(qtbot, window, folder):
+    """Its decode, not a save, is the first to measure it: the status line says it as it is shown."""
+    open_and_wait(qtbot, window, folder)
+    edit_b(window)
+    window.show_row(0)
+    write_image(folder / "b.png", size=(150, 100), seed=9)
+    window.show_row(1)
+    assert window.statusBar().currentMessage().startswith(REPLACED)

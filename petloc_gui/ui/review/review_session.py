@@ -186,6 +186,8 @@ class ReviewSession:
         self.loading = None
         # The decoded size spares reading the image header to check the XML's.
         decoded = display.image is not None and display.size[0] > 0
+        known = self.store.loaded(row)  # the image file measured before: another one now is news
+        measured = known.image_key if known is not None else None
         doc = self.store.document(row, display.size if decoded else None)
         self.watchers.watch(doc)
         if not self.closed:
@@ -201,9 +203,12 @@ class ReviewSession:
         self.host.image_shown(doc)
         self.show_prediction()
         self.refresh_row_from(row, doc)
+        # another picture under its boxes (`ImageDocument.image_measured`): said, as `disk_changed` does
+        if doc.image_change and measured is not None and doc.image_key != measured:
+            self.host.show_status(visible(doc.image_change), 15000)
 
     def _image_file_changed(self, path: Path) -> None:
-        """The shown image's file was rewritten (restored after its decoding failed): decoded anew."""
+        """The shown image's file was rewritten (restored after its decoding failed, replaced): decoded anew."""
         if not self.closed and self.current is not None and self.image_path(self.current) == path:
             self.show(self.current)
 
