@@ -217,7 +217,7 @@ class ImagePanel(QWidget):
             message = self._prediction_message
         self.pred_pane.show_message(message)
         self._set_header()
-        self._set_notes(list(doc.problems) if doc is not None else [])
+        self._set_notes(doc)
 
     def _set_gt_title(self) -> None:
         """The ground-truth pane's title, and after it what to do when the image has no box yet. The
@@ -233,16 +233,20 @@ class ImagePanel(QWidget):
                 break
         self.gt_title.setToolTip(f"{titles[0]}\n{hints[0]}" if hints[0] else titles[0])
 
-    def _set_notes(self, problems: list[str]) -> None:
-        """The file's reading notes, the first few in the line and all of them in its tooltip."""
-        if not problems:
+    def _set_notes(self, doc: ImageDocument | None) -> None:
+        """The image's notes: the news that another program replaced it (`ImageDocument.image_change`),
+        then the annotation file's reading notes after "Read from the file:" (that prefix read wrong in
+        front of the news), the first few in the line and all of them in its tooltip."""
+        if doc is None or not doc.problems:
             self.notes.hide()
             self.notes.clear()
             return
-        shown = [visible(p) for p in problems]
-        more = f" (and {len(shown) - NOTES_SHOWN} more)" if len(shown) > NOTES_SHOWN else ""
-        self.notes.setText("Read from the file: " + "; ".join(shown[:NOTES_SHOWN]) + more)
-        self.notes.setToolTip("\n".join(shown))
+        news = [visible(p) for p in doc.problems if p == doc.image_change]
+        read = [visible(p) for p in doc.problems if p != doc.image_change]
+        more = f" (and {len(read) - NOTES_SHOWN} more)" if len(read) > NOTES_SHOWN else ""
+        said = news + (["Read from the file: " + "; ".join(read[:NOTES_SHOWN]) + more] if read else [])
+        self.notes.setText(". ".join(said))
+        self.notes.setToolTip("\n".join(news + read))
         self.notes.show()
 
     def _set_header(self) -> None:
