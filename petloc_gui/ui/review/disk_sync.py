@@ -18,7 +18,11 @@ added per image opened and never removed: a long session used them up, and
 then adding one failed without a word. Only the most recently opened
 documents' files and folders are watched (`MAX_WATCHED`); a file whose watch
 was given up is compared again as soon as its document is opened again, and
-any event compares every opened document, as the save does.
+any event compares every opened document, as the save does. A file rewritten
+in place (as labelImg saves) changes no folder, so the documents whose watch
+was given up are also compared every `POLL_MS`: their rows (label, IoU) would
+otherwise keep the old boxes until a reopen (`FolderFollower` leaves opened
+documents to this class).
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ QUIET_MS = 150
 # Paths (files and folders) watched at most: those of the documents opened last (the current one's
 # always). FolderLook watches up to 1,000 folders for each of the session's two other watchers.
 MAX_WATCHED = 200
+# How often the opened documents whose watches were given up are compared (a few stat calls).
+POLL_MS = 4000
 
 
 def changed_state(doc) -> DiskState | None:
@@ -75,6 +81,9 @@ class DiskSync(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(QUIET_MS)
         self.timer.timeout.connect(self.check)
+        self.poll = QTimer(self)  # runs while some watches are given up
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self._check_unwatched)
         self._image: tuple[Path, FileKey, Callable[[Path], None]] | None = None  # see follow_image
         self._recent: OrderedDict[str, None] = OrderedDict()  # the paths watched, least recently wanted first
         self._given_up: set[str] = set()  # paths whose watch went to newer ones: changes there were not seen
@@ -109,6 +118,8 @@ class DiskSync(QObject):
             oldest, _ = self._recent.popitem(last=False)
             self._given_up.add(oldest)
             self.watcher.removePath(oldest)  # returns False (no warning) when it was not watched
+        if self._given_up and not self.poll.isActive():
+            self.poll.start()
 
     def _check_image(self) -> None:
         if self._image is None:
@@ -124,10 +135,24 @@ class DiskSync(QObject):
     def _schedule(self, _path: str = "") -> None:
         self.timer.start()
 
+    def _check_unwatched(self) -> None:
+        """Compare the opened documents whose file or folder watch was given up."""
+        if not self._given_up:
+            self.poll.stop()
+            return
+        given_up = self._given_up
+        self._compare((row, doc) for row, doc in self._opened()
+                      if str(doc.annotation_path) in given_up or str(Path(doc.annotation_path).parent) in given_up)
+
     def check(self) -> int:
         """Compare every opened document with its file now; returns how many changed."""
+        changed = self._compare(self._opened())
+        self._check_image()
+        return changed
+
+    def _compare(self, opened: Iterable[tuple[int, object]]) -> int:
         changed = 0
-        for row, doc in self._opened():
+        for row, doc in list(opened):
             found = changed_state(doc)
             if found is None:
                 continue
@@ -136,7 +161,6 @@ class DiskSync(QObject):
             changed += 1
             self._changed(row, doc, found)
             self.watch(doc)  # an atomic replace gives the file a new inode: watch it again
-        self._check_image()
         return changed
 
     def stop(self) -> None:
@@ -144,6 +168,7 @@ class DiskSync(QObject):
         self._recent.clear()
         self._given_up.clear()
         self.timer.stop()
+        self.poll.stop()
         paths = self.watcher.files() + self.watcher.directories()
         if paths:
             self.watcher.removePaths(paths)
