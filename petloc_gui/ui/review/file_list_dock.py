@@ -81,7 +81,9 @@ class FileListDock(QDockWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(20)
         self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.ElideMiddle)  # long names keep their start and their number
+        # A long name keeps its end: in a big folder the names share their start ("a_train_000…"), and
+        # eliding the middle cut out the very number that told 10,000 rows apart. The tooltip has it whole.
+        self.view.setTextElideMode(Qt.ElideLeft)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         # Fixed widths: ResizeToContents would call data() on every row at 10,000 rows.
@@ -92,7 +94,7 @@ class FileListDock(QDockWidget):
         self._widths = {COL_STATUS: max(100, status_width), COL_PRED: 72, COL_CONF: 46, COL_IOU: 46}
         for col, width in self._widths.items():
             header.resizeSection(col, width)
-        # ~15 characters of a name (elided in the middle beyond)
+        # ~15 characters of a name (its start elided beyond)
         self._name_width = self.view.fontMetrics().horizontalAdvance("Abyssinian_1.jpg")
         self.view.installEventFilter(self)
         filters = QHBoxLayout()
