@@ -90,6 +90,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("Go", "next_image", "Next &image", ("D", "PgDown")),
     ActionSpec("Go", "prev_image", "&Previous image", ("Shift+D", "PgUp")),
     ActionSpec("Go", "first_image", "&First image", ("Home",)),
+    ActionSpec("Go", "last_image", "&Last image", ("End",)),
     ActionSpec("Model", "open_model", "Open &model folder…", ("Ctrl+M",)),
     ActionSpec("Help", "help", "&Keyboard shortcuts", ("F1",)),
 )

@@ -197,7 +197,8 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         a["next_review"].triggered.connect(self.next_to_review)
         a["next_image"].triggered.connect(lambda: self.step_image(1))
         a["prev_image"].triggered.connect(lambda: self.step_image(-1))
-        a["first_image"].triggered.connect(self._go_first)
+        a["first_image"].triggered.connect(lambda: self._go_to(self.first_visible_row()))
+        a["last_image"].triggered.connect(lambda: self._go_to(self.file_dock.last_visible_row()))
         a["open_model"].triggered.connect(lambda: self.models.ask_folder())
         a["help"].triggered.connect(self._show_help)
         self.file_dock.order.currentIndexChanged.connect(
@@ -267,10 +268,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         if rows:
             self.show_row(rows[0])
 
-    def _go_first(self) -> None:
-        first = self.first_visible_row()
-        if first is not None:
-            self.show_row(first)
+    def _go_to(self, row: int | None) -> None:  # Home, End: the list's first or last row as shown
+        if row is not None:
+            self.show_row(row)
 
     def next_to_review(self) -> None:
         if self.session is None:

@@ -270,3 +270,7 @@ class FileListDock(QDockWidget):
 
     def first_visible_row(self) -> int | None:
         return self.model.item_at(0) if self.model.rowCount() else None
+
+    def last_visible_row(self) -> int | None:
+        """The item of the list's last row, as sorted and filtered now (End)."""
+        return self.model.item_at(self.model.rowCount() - 1) if self.model.rowCount() else None
