@@ -23,16 +23,20 @@ from petloc_gui.cli.reference import CLI_REFERENCE
 NAME = "stats"
 HELP = "dataset statistics: counts, class balance, box and image sizes, problems found"
 EPILOG = f"""\
-Reads image sizes from file headers only (no image is decoded). Problems
+Reads image sizes from file headers only (no image is decoded): a truncated
+JPEG, whose header reads fine, is found only with --check-decode, which
+decodes every image as the window and predict do (slower), and the problems
+line says when images were checked by their headers only. Problems
 (unreadable images, broken XML, boxes outside the image or inverted, XML size
-different from the image, files of an image format petloc does not read such
-as HEIC) are listed with their file names.
+different from the image, annotation files with no image, files of an image
+format petloc does not read such as HEIC) are listed with their file names.
 
 With --json, the last line of stdout is one JSON object; its keys are in the
 command reference, {CLI_REFERENCE}.
 
 examples:
   petloc stats my_photos
+  petloc stats my_photos --check-decode   # also find truncated or corrupt images
   petloc stats runs/digits-train --json
   petloc stats runs/digits-train --plot digits-stats.png
   petloc stats runs/digits-train --plot digits-stats.png --overwrite   # replace the last plot
@@ -51,12 +55,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overwrite", action="store_true",
                         help="let --plot replace an existing file (never one of the dataset's own files)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
-    parser.add_argument(
+    images = parser.add_mutually_exclusive_group()
+    images.add_argument(
         "--no-image-check",
         dest="check_images",
         action="store_false",
         help="do not open image files (faster; sizes come from the XML)",
     )
+    images.add_argument("--check-decode", action="store_true",
+                        help="decode every image, not only its header, to find truncated or corrupt ones "
+                             "(as the window and predict would; slower)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if unlisted is not None:  # as a missing folder: no figures of a folder nobody could look into
         error(f"{unlisted}; no statistics")
         return 1
-    stats = compute_stats(dataset, check_images=args.check_images)
+    stats = compute_stats(dataset, check_images=args.check_images, check_decode=args.check_decode)
     status = 0
     if args.plot is not None:
         from petloc_gui.cli.stats_plot import PlotUnavailableError, write_stats_plot
@@ -92,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json_line(stats.to_dict())
     else:
-        result_line(show_lines(stats.summary_lines()))
+        result_line(show_lines(stats.summary_lines(decode_hint="; --check-decode decodes each image")))
     return status
 
 

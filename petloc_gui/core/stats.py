@@ -1,7 +1,8 @@
 """Dataset statistics (the seeds' EDA) for `petloc stats` and the GUI's dataset panel.
 
 Image sizes come from file headers (`core.images.image_size`); no image is
-decoded. Every problem found names its file, so a person can go and fix it.
+decoded unless asked (``check_decode``: a truncated JPEG's header reads fine).
+Every problem found names its file, so a person can go and fix it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import numpy as np
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.images import image_size
+from petloc_gui.core.images import image_size, load_image
 from petloc_gui.core.index_problem import split_problem
 from petloc_gui.core.text import columns, counted
 from petloc_gui.core.voc import VocAnnotation, read_voc
@@ -37,6 +38,10 @@ MISSING_LABEL = "missing_label"
 OTHER_PROBLEM = "annotation_problem"
 INDEX_PROBLEM = "dataset_index"
 UNSUPPORTED_IMAGE = "unsupported_image"  # a HEIC, AVIF, ... file: not an item, listed here
+NO_IMAGE = "annotation_without_image"  # an XML whose image went (core.orphan_annotations)
+# The side a --check-decode decode is drafted to: libjpeg still reads every byte (a truncation is
+# found) but skips most of the work, as the window's previews do.
+DECODE_CHECK_SIZE = 256
 
 # Substrings of core.voc.read_voc's repair messages -> kind (first match wins).
 _PROBLEM_NEEDLES = (
@@ -97,6 +102,7 @@ class DatasetStats:
     # Per annotated image, counts of the layout's metadata (Oxford: breed, species).
     meta_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     images_checked: bool = True
+    images_decoded: bool = False  # each image decoded, not only its header read (a truncated file found)
     problems: list[Problem] = field(default_factory=list)
     values: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in VALUE_KEYS})
 
@@ -127,6 +133,7 @@ class DatasetStats:
             "split_counts": dict(sorted(self.split_counts.items())),
             "meta_counts": {k: dict(sorted(v.items())) for k, v in sorted(self.meta_counts.items())},
             "images_checked": self.images_checked,
+            "images_decoded": self.images_decoded,
             "box": {
                 "width": self.summary("box_width"),
                 "height": self.summary("box_height"),
@@ -145,8 +152,9 @@ class DatasetStats:
             out["values"] = {k: list(v) for k, v in self.values.items()}
         return out
 
-    def summary_lines(self) -> list[str]:
-        """The figures as short human-readable lines (CLI and GUI panel)."""
+    def summary_lines(self, decode_hint: str = "") -> list[str]:
+        """The figures as short human-readable lines (CLI and GUI panel); ``decode_hint`` says how to
+        have the images decoded, after the note that they were not."""
         lines = [
             f"dataset        {self.root} (layout: {self.layout})",
             f"images         {self.n_images}",
@@ -183,7 +191,10 @@ class DatasetStats:
             lines.append(f"{title:<15}{format_summary(self.summary(key), fmt)}")
         if not self.images_checked:
             lines.append("(image files not opened: sizes come from the annotations)")
-        lines.append(f"problems       {len(self.problems)}")
+        headers_only = self.images_checked and not self.images_decoded
+        lines.append(f"problems       {len(self.problems)}" + (
+            f" (images checked by their headers only: a truncated image is not found{decode_hint})"
+            if headers_only else ""))
         for problem in self.problems:
             lines.append(f"  {problem.kind}: {problem.path}: {problem.message}")
         return lines
@@ -241,12 +252,15 @@ def format_summary(summary: dict[str, float] | None, fmt: str = ".2f") -> str:
 def compute_stats(
     dataset: Dataset,
     check_images: bool = True,
+    check_decode: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> DatasetStats:
     """Statistics of `dataset` (a `core.dataset.Dataset`).
 
     With `check_images`, every image's header is read (its displayed size;
     unreadable images are problems); otherwise sizes come from the XML.
+    With `check_decode` too, every image is decoded, as the window and
+    `predict` decode it: a truncated or corrupt one is an unreadable_image.
     `on_progress(done, total)` is called after each item. An image whose
     annotation file is another image's (`core.shared_annotations`) has none of
     its own: it counts as without annotation, as train and evaluate leave it
@@ -256,7 +270,11 @@ def compute_stats(
 
     items = list(dataset.items)
     borrowed = borrowed_annotations(items)
-    stats = DatasetStats(root=str(dataset.root), layout=str(dataset.layout), images_checked=check_images)
+    from petloc_gui.core.orphan_annotations import annotations_without_image
+
+    check_decode = check_decode and check_images
+    stats = DatasetStats(root=str(dataset.root), layout=str(dataset.layout), images_checked=check_images,
+                         images_decoded=check_decode)
     stats.n_images = len(items)
     splits: Counter[str] = Counter()
     for done, item in enumerate(items, start=1):
@@ -266,6 +284,8 @@ def compute_stats(
         if check_images:
             try:
                 size = image_size(item.image_path)
+                if check_decode:
+                    load_image(item.image_path, max_size=DECODE_CHECK_SIZE)
             except (PetlocError, OSError, ValueError) as exc:
                 stats.problems.append(Problem(UNREADABLE_IMAGE, str(item.image_path), _reason(exc)))
         if item.has_annotation and item.image_path not in borrowed:
@@ -286,6 +306,10 @@ def compute_stats(
     for message in getattr(dataset, "problems", None) or []:
         where, what = split_problem(message, dataset.root)  # the file it is about, and what
         stats.problems.append(Problem(INDEX_PROBLEM, where, what))
+    for path in annotations_without_image(dataset):
+        stats.problems.append(Problem(NO_IMAGE, str(path), "annotation file with no image: no image of that "
+                                      "name where this layout looks (renamed, moved or deleted?); its boxes "
+                                      "are in no figure, training or export"))
     return stats
 
 

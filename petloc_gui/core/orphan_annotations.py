@@ -1,0 +1,51 @@
+"""Annotation files that no image of the dataset has: the image renamed, moved or deleted.
+
+The index starts from the images, so an XML left behind by an image that went
+is in no item, and every command passed it by without a word: its boxes are in
+no figure, no training and no export. `petloc stats` lists each one, as it
+lists the other files it cannot use. Only the folders where the layout keeps
+annotations are listed (beside the images; Oxford's annotations/xmls, a VOC
+devkit's Annotations), once each: cheap next to reading the annotations.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from petloc_gui.core.folder_listing import file_names
+
+if TYPE_CHECKING:  # no import cycle at run time: the dataset module is the caller's
+    from petloc_gui.core.dataset import Dataset
+
+
+def annotations_without_image(dataset: Dataset) -> list[Path]:
+    """The ``.xml`` files (any case, not hidden) in the dataset's annotation folders that are no
+    image's annotation, in folder then name order. An XML of an image petloc does not read (HEIC...)
+    is that image's, not one without an image: the image is listed as not read."""
+    owned = {_key(item.annotation_path) for item in dataset.items}
+    owned |= {_key(dataset.annotation_path_for(path)) for path, _ in dataset.unread()}
+    # each folder by its name as the dataset gives it (a relative DATA stays relative in the problems)
+    folders = {_key(os.path.dirname(os.fspath(item.annotation_path))): os.path.dirname(os.fspath(item.annotation_path))
+               for item in dataset.items}
+    for looked in dataset.folders:  # where the layout keeps the annotations of each folder it listed, images or not
+        folder = os.fspath(dataset.annotation_path_for(Path(looked, "x.png")).parent)
+        folders.setdefault(_key(folder), folder)
+    found = []
+    for folder in folders.values():
+        try:
+            with os.scandir(folder) as iterator:
+                names = file_names(iterator)
+        except OSError:
+            continue  # no such folder (an Oxford set with no xmls yet), or one the index reported
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if name.lower().endswith(".xml") and not name.startswith(".") and _key(path) not in owned:
+                found.append(Path(path))
+    return found
+
+
+def _key(path: str | os.PathLike[str]) -> str:
+    """One spelling per file for comparing (absolute, and case-folded where the system folds it)."""
+    return os.path.normcase(os.path.abspath(path))
