@@ -8,6 +8,11 @@ thread (the connections are queued). Owners that need a bound pass their own
 pool: the image cache decodes one image at a time, and the prediction loop
 holds one thread for its whole life so it never takes the global pool's.
 
+A pool is given a worker's ``run`` to call, not the worker as a QRunnable: PySide keeps a
+reference to every QRunnable a pool is given until its Qt side is deleted, which for one not
+auto-deleted is never, and for one that is was not always (seen in the window): each finished
+worker stayed alive, with its events and signals object, one per image the window ever decoded.
+
 There are no QThread subclasses, no polling timers and no sleeps to hand the
 GIL over (superqt's ``thread_worker`` was considered; its workers swap the
 process-wide ``warnings`` state from each thread, which overlapping workers
@@ -21,7 +26,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QThreadPool, Signal
 
 _running: set[Worker] = set()  # keeps a started worker (and its signals) alive until it is released
 _lock = threading.Lock()
@@ -34,16 +39,16 @@ class _Signals(QObject):
     finished = Signal()
 
 
-class Worker(QRunnable):
+class Worker:
     def __init__(self, func: Callable[..., Any], *args: Any) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
         self.signals = _Signals()  # created here, so it lives in the UI thread
         self._func, self._args = func, args
         self._abort = threading.Event()
         self._done = threading.Event()
         self.pool: QThreadPool | None = None
         self.reaper: _Reaper | None = None  # set when started from the UI thread (`_adopt`)
+        self.started = False  # by its pool (under `_lock`): `cancel_queued` leaves it be
+        self.cancelled = False  # taken back unstarted (under `_lock`): its pool's call does nothing
 
     def connect(self, *, yielded=None, returned=None, errored=None, finished=None) -> Worker:
         """Connect callbacks; they run in the UI thread whatever they are (queued connections)."""
@@ -54,6 +59,10 @@ class Worker(QRunnable):
         return self
 
     def run(self) -> None:  # in the pool's thread
+        with _lock:
+            if self.cancelled:
+                return  # released already, by `cancel_queued`
+            self.started = True
         try:
             result = self._func(*self._args)
             if inspect.isgenerator(result):
@@ -150,14 +159,15 @@ def _release(worker: Worker) -> None:
 
 
 def cancel_queued(pool: QThreadPool) -> None:
-    """Take every worker of ``pool`` that has not started yet off it and release it (a pool's
-    ``clear()`` drops them without their ``finished``, which would keep them forever)."""
+    """Release every worker of ``pool`` that has not started yet; when the pool calls it, it does
+    nothing (a pool's ``clear()`` drops them without their ``finished``, which kept them forever)."""
     with _lock:
-        queued = [w for w in _running if w.pool is pool]
+        queued = [w for w in _running if w.pool is pool and not w.started]
+        for worker in queued:
+            worker.cancelled = True
     for worker in queued:
-        if pool.tryTake(worker):
-            worker._done.set()
-            _release(worker)
+        worker._done.set()
+        _release(worker)
 
 
 def start(func: Callable[..., Any], *args: Any, pool: QThreadPool | None = None, priority: int = 0,
@@ -171,5 +181,5 @@ def start(func: Callable[..., Any], *args: Any, pool: QThreadPool | None = None,
     _adopt(worker)
     with _lock:
         _running.add(worker)
-    worker.pool.start(worker, priority)
+    worker.pool.start(worker.run, priority)  # the callable is let go once called
     return worker

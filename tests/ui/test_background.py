@@ -84,7 +84,9 @@ def test_cancel_queued_releases_the_workers_a_pool_has_not_started(qtbot):
     pool.setMaxThreadCount(1)
     release = threading.Event()
     ran = []
-    busy = background.start(release.wait, 5, pool=pool)
+    running = threading.Event()
+    busy = background.start(lambda: (running.set(), release.wait(5)), pool=pool)
+    assert running.wait(5)
     queued = [background.start(ran.append, k, pool=pool) for k in range(3)]
     background.cancel_queued(pool)
     assert all(w not in background._running and w.is_finished() for w in queued)
