@@ -1,7 +1,8 @@
 """Open and save the per-image documents of a dataset through core.voc (no Qt).
 
-Documents are created lazily, the first time an image is opened, and kept
-for the session so edits survive moving between images. Saving is atomic
+Documents are created lazily, the first time an image is opened; those with
+edits (or other news) are kept for the session, the others only while recent or
+held elsewhere (`app.kept_documents`). Saving is atomic
 (core.voc.write_voc); a failed save raises SaveError and leaves the document
 dirty with its edits in memory. A save writes the size of the image as it is
 now (`measure_again`: another program may have replaced it), never a box
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from petloc_gui.app.image_document import ImageDocument, shared_note
+from petloc_gui.app.kept_documents import KeptDocuments
 from petloc_gui.core.errors import PetlocError, SaveError
 
 if TYPE_CHECKING:  # core.voc and core.dataset are imported where they are used
@@ -312,7 +314,7 @@ class AnnotationStore:
         from petloc_gui.core.shared_annotations import sharing_groups
 
         self.dataset = dataset
-        self._docs: dict[int, ImageDocument] = {}
+        self._docs = KeptDocuments()
         # image path -> the names of the images that map to its annotation file, where more than one does
         groups = sharing_groups(dataset.items) if dataset is not None else {}
         self._shared_by = {str(item.image_path): [other.image_path.name for other in group]
@@ -322,11 +324,11 @@ class AnnotationStore:
         return len(self.dataset.items) if self.dataset is not None else 0
 
     def document(self, index: int, image_size: tuple[int, int] | None = None) -> ImageDocument:
-        """The document of image ``index``, read from disk on first use."""
+        """The document of image ``index``, read from disk when none is alive (`KeptDocuments`)."""
         doc = self._docs.get(index)
         if doc is None:
             doc = self.read_disk_version(index, image_size)
-            self._docs[index] = doc
+        self._docs.keep(index, doc)
         if image_size is not None:  # decoded (again): the image may be another file now (`image_measured`)
             from petloc_gui.app.file_key import file_key
 
@@ -353,14 +355,14 @@ class AnnotationStore:
         return read_primary(item.annotation_path, item.image_path, self._shared_by.get(str(item.image_path)))
 
     def loaded(self, index: int) -> ImageDocument | None:
-        """The document if it was already opened, without reading anything."""
+        """The document if one is alive (opened, and kept or held elsewhere), without reading anything."""
         return self._docs.get(index)
 
     def dirty_indices(self) -> list[int]:
         return sorted(i for i, d in self._docs.items() if d.dirty)
 
     def has_unsaved(self) -> bool:
-        return any(d.dirty for d in self._docs.values())
+        return any(d.dirty for _i, d in self._docs.items())
 
     def save(self, index: int, overwrite_unreadable: bool = False, keep_mine: bool = False) -> None:
         """`save_document` of image ``index``, the owner rule checked again first: another program may
@@ -374,5 +376,5 @@ class AnnotationStore:
                       root=Path(root) if root is not None else None, keep_mine=keep_mine)
 
     def loaded_items(self) -> list[tuple[int, ImageDocument]]:
-        """(index, document) of every document opened so far."""
-        return list(self._docs.items())
+        """(index, document) of every document alive (`loaded`)."""
+        return self._docs.items()

@@ -1,9 +1,12 @@
 """Every edit of the ground truth, as undo commands on a per-image QUndoStack.
 
 The controller knows the current document and the selected object; the
-window's actions and the canvas's signals call it. One QUndoStack per opened
-image lives in a QUndoGroup whose active stack follows the current image, so
-Ctrl+Z only ever undoes edits of the image on screen.
+window's actions and the canvas's signals call it. One QUndoStack per image
+with something to undo or redo lives in a QUndoGroup whose active stack follows
+the current image, so Ctrl+Z only ever undoes edits of the image on screen, and
+comes back with the image. A stack left empty is dropped when its image is left:
+one per image ever shown piled up over a pass through a big folder. Its commands
+hold the image's document, which the store then keeps (`AnnotationStore`).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ class EditController(QObject):
 
     # --- current image ----------------------------------------------------------
     def set_document(self, index: int | None, doc: ImageDocument | None) -> None:
+        left = self.index if self.index != index else None
         self.index, self.doc = index, doc
         self.selected = 0 if doc is not None and doc.objects else -1
         if index is None or doc is None:
@@ -50,10 +54,21 @@ class EditController(QObject):
             self.undo_group.setActiveStack(None)
             if index is not None:
                 self.selection_changed.emit(self.selected)  # nothing selected: the Label box clears
+            self._drop_if_empty(left)
             return
         self.undo_group.setActiveStack(self.stack_for(index))
+        self._drop_if_empty(left)
         self._nudge_serial += 1
         self.selection_changed.emit(self.selected)
+
+    def _drop_if_empty(self, index: int | None) -> None:
+        """Image ``index`` was left: its stack goes if it has nothing to undo or redo (one comes
+        back with its first edit); one with history stays, for Ctrl+Z when the image is back."""
+        stack = self._stacks.get(index) if index is not None else None
+        if stack is not None and stack.count() == 0:
+            del self._stacks[index]
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
 
     def reset(self) -> None:
         """Forget every stack (a new folder was opened)."""
