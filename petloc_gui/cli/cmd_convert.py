@@ -10,6 +10,7 @@ from pathlib import Path
 from petloc_gui.cli.args import path_arg
 from petloc_gui.cli.output import ProgressBar, UsageError, error, info, json_line, show
 from petloc_gui.cli.reference import CLI_REFERENCE
+from petloc_gui.cli.stop_signals import held
 from petloc_gui.cli.taken_back import missing_folders, take_back
 
 NAME = "convert"
@@ -20,10 +21,14 @@ normalised), OUT/classes.txt and OUT/data.yaml; --to coco writes
 OUT/annotations.json and OUT/images/. OUT must be new or empty unless
 --overwrite; stopped (Ctrl+C: exit 130, SIGTERM: 143) or failing part way,
 the conversion removes what it had written there, so the same command can
-be run again (an OUT that held files is left as it is). Killed outright
-(SIGKILL), it leaves no data.yaml, classes.txt or annotations.json (written
-last) and the command run again says OUT holds an export that did not
-finish: --overwrite finishes it. Images are hard-linked (copied where links are impossible;
+be run again. Into an OUT that held an export (--overwrite), it puts that
+export's annotations.json back (YOLO: its data.yaml and classes.txt, when
+the classes are the same; what the run wrote stays beside), so OUT is
+usable again; otherwise it says OUT now holds an export that did not
+finish. Killed outright (SIGKILL), it leaves no data.yaml, classes.txt or
+annotations.json (written last) and the command run again says OUT holds
+an export that did not finish: --overwrite finishes it. Images are
+hard-linked (copied where links are impossible;
 --images copy always copies); their bytes are never changed, except that a
 PNG or WebP with an EXIF orientation is written upright without it (OpenCV
 4.x ignores a WebP's orientation), the same pixels losslessly.
@@ -83,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--skip-difficult is for --to (YOLO and COCO have no difficult mark to read)")
     report = interop.ConversionReport()
     progress = _Progress(report)
-    output = _NewOutput(args.out)
+    output = _NewOutput(args.out, args.to)
     try:
         what = _convert(args, report, progress)
     except BaseException:
@@ -145,15 +150,20 @@ class _NewOutput:
     """OUT as it was before the conversion. A conversion stopped (Ctrl+C, SIGTERM) or failing part way
     left what it had written, and the same command, run again, refused OUT as not empty. When OUT was
     new or an empty folder, all in it is this run's: `take_back` removes it (an empty folder given
-    stays). One that held files (--overwrite, or --from into the YOLO folder itself) is left as it is."""
+    stays). One that held files (--overwrite, or --from into the YOLO folder itself) keeps them: an
+    export (--to) into it puts an earlier export's manifest back where it can (`unfinished.put_back`),
+    or says OUT now holds an export that did not finish."""
 
-    def __init__(self, out: Path) -> None:
-        self.given, self.out = out, Path(os.path.abspath(out))
+    def __init__(self, out: Path, fmt: str | None) -> None:
+        self.given, self.out, self.fmt = out, Path(os.path.abspath(out)), fmt
         self.made: Path | None = None  # the outermost folder of OUT's path the conversion creates
         self.empty = False  # OUT an empty folder
+        self.held_manifest = False  # OUT held the manifest of an export of the format asked for
         try:
             if self.out.is_dir():
                 self.empty = not any(self.out.iterdir())
+                names = ("annotations.json",) if fmt == "coco" else ("data.yaml", "classes.txt")
+                self.held_manifest = any((self.out / name).exists() for name in names)
             else:
                 self.made = next(reversed(missing_folders(self.out)), None)
         except OSError:  # cannot be read: the conversion will say so; nothing of it to take back
@@ -161,6 +171,36 @@ class _NewOutput:
 
     def take_back(self) -> None:
         take_back("conversion", "convert", self._remove)
+        if self.fmt is not None and self.made is None and not self.empty:
+            with held():
+                self._put_earlier_back()
+
+    def _put_earlier_back(self) -> None:
+        """An export (--to) into an OUT that held files began (its mark is this run's): put the earlier
+        export's manifest back, or say that OUT now holds an export that did not finish."""
+        from petloc_gui.core.interop import unfinished
+
+        try:
+            if not unfinished.ours(self.out):
+                return  # refused or failed before it wrote anything: OUT is as it was
+            names = unfinished.put_back(self.out)
+        except OSError:
+            names = []
+        if names == ["annotations.json"]:
+            error(f"{show(self.given)}: the earlier export is usable again: its annotations.json was put back "
+                  "(images this run had added are not in it)")
+        elif names:
+            error(f"{show(self.given)}: the earlier export is usable again: its {' and '.join(names)} "
+                  f"{'were' if len(names) > 1 else 'was'} put back (the label files and images this run had "
+                  "written are in it, with the same classes)")
+        else:
+            why = (f"the earlier export's {self._manifest()} could not be kept: the label files this run wrote "
+                   "give its classes other ids" if self.held_manifest else f"it has no {self._manifest()}")
+            error(f"{show(self.given)}: now holds an export that did not finish ({why}): run the command "
+                  "again with --overwrite to finish it")
+
+    def _manifest(self) -> str:
+        return "annotations.json" if self.fmt == "coco" else "data.yaml and classes.txt"
 
     def _remove(self) -> list[Path]:
         try:

@@ -102,7 +102,9 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         placed.append(record)
     targets = [out / ANNOTATIONS_FILE, *(out / "images" / record.relative for record in placed)]
     # annotations.json goes last, when every image is there: killed before, OUT has none (`unfinished`).
-    unfinished.begin(out, (ANNOTATIONS_FILE,), (target.parent for target in targets))
+    # An earlier one can always be put back on a stop: no image it names is replaced (files.place_image).
+    unfinished.begin(out, (ANNOTATIONS_FILE,), (target.parent for target in targets), fmt="coco",
+                     keeps=lambda _earlier: True)
     remove_stale_temporaries(targets)
     kept = []
     orientations = Orientations()

@@ -6,9 +6,17 @@ So an export writes its manifest last, after every image and label file, and
 for as long as it runs OUT holds `MARK`: a run killed outright (SIGKILL, a
 power cut: no chance to clean up) leaves images and labels with no manifest
 and the mark, which the next export into OUT recognises (`interrupted`).
-An export with ``--overwrite`` first removes the manifest an earlier one left:
-its old ``names`` beside half of the new label files would read them with the
-wrong classes.
+An export with ``--overwrite`` first moves the manifest an earlier one left
+aside (`EARLIER`, a hidden folder in OUT), so that half of the new label files
+are never read with the old ``names``. When what it is writing keeps the earlier
+manifest true (COCO: images are never replaced, so the old annotations.json still
+names the images it did; YOLO: the same classes, so every label file, old or new,
+reads right), a run stopped or failing part way puts it back (`put_back`): OUT is
+usable again as the earlier export. Otherwise the earlier manifest is removed, and
+OUT holds an export that did not finish until one is run again into it.
+
+The mark also names the format being written and its manifest, so that an
+export of another format into the same folder says what is really there.
 
 The mark names the process and machine that wrote it: a rerun on the same
 machine, once that process has ended, removes the copies it was making
@@ -19,14 +27,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.stale import process_has_ended, remove_left_by_ended_runs
 
 MARK = ".petloc-export-unfinished"
+EARLIER = ".petloc-earlier-manifest"  # the earlier export's manifest, while one that may put it back runs
 
 
 def interrupted(out: Path) -> bool:
@@ -34,39 +44,98 @@ def interrupted(out: Path) -> bool:
     return (out / MARK).is_file()
 
 
-def begin(out: Path, manifest: Iterable[str], folders: Iterable[Path]) -> None:
-    """Mark ``out`` unfinished and remove the ``manifest`` files of an earlier export there. When the
-    mark was there already (an earlier run interrupted) and its process, of this machine, has ended,
-    remove the partial copies that run left in ``folders`` (the export's image and label folders).
+def begin(out: Path, manifest: Iterable[str], folders: Iterable[Path], *, fmt: str,
+          keeps: Callable[[Path], bool] = lambda _earlier: False) -> None:
+    """Mark ``out`` unfinished (writing ``fmt``, whose manifest is the first of ``manifest``) and move
+    the ``manifest`` files of an earlier export there aside, into `EARLIER`. They stay there, for
+    `put_back`, when ``keeps`` (given that folder) says the files this export writes leave them true;
+    otherwise they are removed. When the mark was there already (an earlier run interrupted) and its
+    process, of this machine, has ended, remove the partial copies that run left in ``folders`` (the
+    export's image and label folders).
 
     Raises SaveError when the mark cannot be written (then nothing else can be either).
     """
+    manifest = list(manifest)
     earlier = _writer(out)
-    atomic_write_bytes(out / MARK, f"{os.getpid()} {socket.gethostname()}\n{_EXPLANATION}".encode())
-    for name in manifest:
-        with contextlib.suppress(FileNotFoundError):
-            (out / name).unlink()
+    atomic_write_bytes(out / MARK, f"{os.getpid()} {socket.gethostname()} {fmt} {manifest[0]}\n"
+                                   f"{_EXPLANATION}".encode())
+    aside = out / EARLIER
+    present = [name for name in manifest if os.path.lexists(out / name)]
+    if present:
+        # A complete earlier export: its manifest, not one an earlier stopped run left aside.
+        shutil.rmtree(aside, ignore_errors=True)
+        aside.mkdir()
+    for name in present:
+        os.replace(out / name, aside / name)
+    # Another format's manifest (left aside by a stopped export of it) is not this export's to put back.
+    if aside.is_dir() and (set(os.listdir(aside)) - set(manifest) or not _keeps(keeps, aside)):
+        shutil.rmtree(aside, ignore_errors=True)
     if earlier is not None and earlier[1] == socket.gethostname() and process_has_ended(earlier[0]):
         for folder in dict.fromkeys(folders):
             remove_left_by_ended_runs(folder)
 
 
+def put_back(out: Path) -> list[str]:
+    """After an export that `begin` marked was stopped or failed part way: put the earlier export's
+    manifest it kept aside back, and remove the mark, so OUT is usable as the earlier export again.
+    The names of the files put back; [] when there were none (then OUT holds an export that did not
+    finish, and the mark says so)."""
+    aside = out / EARLIER
+    try:
+        names = sorted(path.name for path in aside.iterdir())
+        for name in names:
+            os.replace(aside / name, out / name)
+        aside.rmdir()
+    except OSError:
+        return []
+    if names:
+        finish(out)
+    return names
+
+
+def ours(out: Path) -> bool:
+    """Whether the mark in ``out`` is this process's (an export it runs began writing there)."""
+    writer = _writer(out)
+    return writer is not None and writer[0] == os.getpid() and writer[1] == socket.gethostname()
+
+
+def earlier_format(out: Path) -> tuple[str, str] | None:
+    """(format, manifest) of the export that did not finish in ``out``, as its mark says; None when the
+    mark does not say (one an older petloc wrote) or there is none."""
+    try:
+        first = (out / MARK).read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+    except OSError:
+        return None
+    parts = first.split(" ")
+    return (parts[2], parts[3]) if len(parts) == 4 else None
+
+
 def finish(out: Path) -> None:
-    """Remove the mark: the manifest is written, the export complete."""
+    """Remove the mark, and the earlier manifest kept aside: the manifest is written, the export complete."""
+    shutil.rmtree(out / EARLIER, ignore_errors=True)
     with contextlib.suppress(FileNotFoundError):
         (out / MARK).unlink()
 
 
+def _keeps(keeps: Callable[[Path], bool], aside: Path) -> bool:
+    try:
+        return keeps(aside)
+    except OSError:
+        return False
+
+
 _EXPLANATION = ("petloc is writing an export into this folder, or one was stopped before it finished: "
                 "its data.yaml / classes.txt / annotations.json is written last, when every image is. "
-                "Export into it again, writing over its files (petloc convert --overwrite), to finish it.\n")
+                "Export into it again, writing over its files (petloc convert --overwrite), to finish it. "
+                f"The first line names the process, its machine, the format and its manifest; {EARLIER}/, "
+                "when there, holds the manifest of the export that was here before.\n")
 
 
 def _writer(out: Path) -> tuple[int, str] | None:
     """(PID, machine) of the run that wrote the mark in ``out``; None when there is none (or unreadable)."""
     try:
         first = (out / MARK).read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
-        pid, host = first.split(" ", 1)
+        pid, host = first.split(" ")[:2]
         return int(pid), host
     except (OSError, ValueError):
         return None

@@ -109,10 +109,14 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     records = _holdable_records(dataset, read_dataset_records(dataset, report, first_half(progress, total),
                                                               skip_difficult=skip_difficult), report)
     targets = [out / folder / record.relative for record in records for folder in ("images", "labels")]
-    # The manifest goes last, when every image and label file is there: killed before, OUT has none (`unfinished`).
-    unfinished.begin(out, (DATA_YAML, CLASSES_TXT), (target.parent for target in targets))
-    remove_stale_temporaries(targets)
     names = class_names(records)
+    classes = "".join(f"{n}\n" for n in names).encode("utf-8")
+    # The manifest goes last, when every image and label file is there: killed before, OUT has none
+    # (`unfinished`). An earlier export's can be put back on a stop only when its classes are these: every
+    # label file, its own or this export's, then reads right.
+    unfinished.begin(out, (DATA_YAML, CLASSES_TXT), (target.parent for target in targets), fmt="yolo",
+                     keeps=lambda earlier: (earlier / CLASSES_TXT).read_bytes() == classes)
+    remove_stale_temporaries(targets)
     ids = {name: index for index, name in enumerate(names)}
     orientations = Orientations()
     claimed: dict[str, Path] = {}
@@ -145,7 +149,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                 if record.annotated:
                     written.add(f"labels/{label_name}")
         second_half(progress, total, done, len(records))
-    atomic_write_bytes(out / CLASSES_TXT, "".join(f"{n}\n" for n in names).encode("utf-8"))
+    atomic_write_bytes(out / CLASSES_TXT, classes)
     atomic_write_bytes(out / DATA_YAML, data_yaml(names).encode("utf-8"))
     unfinished.finish(out)
     if unlabelled:
