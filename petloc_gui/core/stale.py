@@ -13,7 +13,8 @@ live save or training run can own them:
   bundle: :func:`model.bundle.save_bundle` (e.g. ``.pets-….tmp``,
   ``..staging-….tmp``), or a SavedModel: ``model.export.export_saved_model``
   (``.NAME.<8 hex>.tmp``), each with nothing but what those write in it, the
-  atomic writes' own temporaries (``.meta.json.XXXXXXXX.tmp``) included;
+  atomic writes' own temporaries (``.meta.json.XXXXXXXX.tmp``) and TensorFlow's
+  (``saved_model.pb.tmp<32 hex>``, ``….index.tempstate<digits>``) included;
 - ``.staging-*`` / ``.trash-*`` folders of the version store (``store``).
 
 Symbolic links are never followed or removed.
@@ -50,10 +51,14 @@ _OUR_SUFFIXES = (".xml", ".png", ".json", ".tflite", ".labels.txt", "classes.txt
 _BUNDLE_FILES = frozenset({"model.keras", "meta.json", "model.tflite", "version.json",
                            "train_record.json", "refine.keras", "refine.tflite"})
 # A SavedModel as TensorFlow writes it (variables/variables_temp/ while the checkpoint is written),
-# with petloc's note (model.export_note).
+# with petloc's note (model.export_note). TensorFlow's own temporaries, as strace shows them in a real
+# export: the checkpoint's files under ``NAME.tempstate<digits>`` (its BundleWriter, the longest write)
+# and saved_model.pb / fingerprint.pb under ``NAME.tmp<32 hex>`` (file_io.atomic_write_string_to_file).
 _SAVED_MODEL_FILES = frozenset({"saved_model.pb", "fingerprint.pb", "petloc-export.json"})
-_VARIABLES_FILE = re.compile(r"^variables\.(index|data-\d+-of-\d+)$")
-_CHECKPOINT_PART = re.compile(r"^part-\d+-of-\d+\.(index|data-\d+-of-\d+)$")
+_TF_TEMP_SUFFIX = re.compile(r"\.tmp[0-9a-f]{32}$")
+_TEMPSTATE = r"(?:\.tempstate\d+)?"
+_VARIABLES_FILE = re.compile(rf"^variables\.(index|data-\d+-of-\d+){_TEMPSTATE}$")
+_CHECKPOINT_PART = re.compile(rf"^part-\d+-of-\d+\.(index|data-\d+-of-\d+){_TEMPSTATE}$")
 
 
 def is_our_temporary_file(name: str) -> bool:
@@ -125,7 +130,7 @@ def _is_bundle_file(name: str) -> bool:
 def _is_saved_model(path: Path) -> bool:
     def top(name: str) -> bool:
         match = _TEMP_FILE.match(name)
-        return (match.group("name") if match else name) in _SAVED_MODEL_FILES
+        return _TF_TEMP_SUFFIX.sub("", match.group("name") if match else name) in _SAVED_MODEL_FILES
 
     def variables(name: str) -> bool:
         return _VARIABLES_FILE.match(name) is not None

@@ -33,14 +33,28 @@ BUNDLE_KILLED_IN_ITS_RENAME = {"model.keras": b"zip", ".meta.json.07bp7592.tmp":
 TWO_STAGE_BUNDLE = {"model.keras": b"zip", "refine.keras": b"zip", "meta.json": b"{}"}
 SAVED_MODEL_KILLED_IN_WRITE_OUT = {"variables/variables_temp/part-00000-of-00001.data-00000-of-00001": b"w",
                                    "variables/variables_temp/part-00000-of-00001.index": b"i"}
+# The names TensorFlow itself writes under (strace of a real `petloc export --saved-model`): a kill
+# during those writes left a folder the sweep took for someone else's.
+SAVED_MODEL_KILLED_IN_ITS_CHECKPOINT = {
+    "variables/variables_temp/part-00000-of-00001.data-00000-of-00001.tempstate8130981374129840571": b"w",
+    "variables/variables_temp/part-00000-of-00001.index.tempstate8130981374129840571": b"i"}
+SAVED_MODEL_KILLED_IN_ITS_PB = {
+    "variables/variables.index": b"i", "variables/variables.data-00000-of-00001": b"w",
+    "variables/variables.index.tempstate17003046302093400761": b"i",
+    "saved_model.pb.tmp0bde41c2d9c3469d9c4b8c7e1f3a2b6d": b"p"}
+SAVED_MODEL_KILLED_IN_ITS_FINGERPRINT = {
+    "saved_model.pb": b"pb", "variables/variables.index": b"i", "variables/variables.data-00000-of-00001": b"w",
+    "fingerprint.pb.tmp5a1f0e6c2b9d48f7a3c1e2d4b6f8a0c9": b"f"}
 SAVED_MODEL_WHOLE = {"saved_model.pb": b"pb", "fingerprint.pb": b"f", "petloc-export.json": b"{}",
                      "variables/variables.index": b"i", "variables/variables.data-00000-of-00001": b"w"}
 
 
 @pytest.mark.parametrize("files", [BUNDLE_KILLED_IN_ITS_RENAME, TWO_STAGE_BUNDLE, SAVED_MODEL_KILLED_IN_WRITE_OUT,
-                                   SAVED_MODEL_WHOLE],
+                                   SAVED_MODEL_KILLED_IN_ITS_CHECKPOINT, SAVED_MODEL_KILLED_IN_ITS_PB,
+                                   SAVED_MODEL_KILLED_IN_ITS_FINGERPRINT, SAVED_MODEL_WHOLE],
                          ids=["bundle-with-meta-temporary", "two-stage-bundle", "saved-model-partial",
-                              "saved-model-whole"])
+                              "saved-model-tempstate", "saved-model-pb-temporary",
+                              "saved-model-fingerprint-temporary", "saved-model-whole"])
 def test_a_killed_saves_folder_goes_once_a_day_old(tmp_path, files):
     left = tmp_path / ".digits-20260101T000000Z-8d52a3.4iwpvrsb.tmp"
     left.mkdir()
@@ -60,7 +74,8 @@ def test_an_empty_variables_folder_is_a_killed_exports_too(tmp_path):
     assert remove_stale(tmp_path, folders=True) == [left]
 
 
-@pytest.mark.parametrize("extra", ["notes.txt", "variables/notes.txt", "assets/vocab.txt", "model.keras.bak"])
+@pytest.mark.parametrize("extra", ["notes.txt", "variables/notes.txt", "assets/vocab.txt", "model.keras.bak",
+                                   "saved_model.pb.tmp-not-hex", "variables/variables.index.tempstate"])
 def test_a_folder_holding_anything_else_stays(tmp_path, extra):
     kept = tmp_path / ".sm.42e90709.tmp"
     kept.mkdir()
