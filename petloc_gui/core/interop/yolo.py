@@ -116,7 +116,8 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     # label file, its own or this export's, then reads right.
     unfinished.begin(out, (DATA_YAML, CLASSES_TXT), (target.parent for target in targets), fmt="yolo",
                      keeps=lambda earlier: (earlier / CLASSES_TXT).read_bytes() == classes)
-    remove_stale_temporaries(targets)
+    # OUT itself too: a killed run's data.yaml and classes.txt write temporaries are there.
+    remove_stale_temporaries([*targets, out / DATA_YAML, out / CLASSES_TXT])
     ids = {name: index for index, name in enumerate(names)}
     orientations = Orientations()
     claimed: dict[str, Path] = {}
