@@ -56,3 +56,27 @@ def test_a_bundle_save_removes_a_save_killed_in_its_rename(tmp_path):
     assert not killed.exists()
     assert staging.exists()
     assert (tmp_path / "new" / "meta.json").is_file()
+
+
+class _Bundle:
+    model = object()
+    class_names = ("cat", "dog")
+
+
+def test_a_tflite_export_removes_killed_writes_temporaries_beside_its_target(tmp_path, monkeypatch):
+    """export_tflite sweeps its folder itself: the write temporaries of a killed TFLite export and of its
+    names file go once a day old; a young one (a write going on now) and someone's file stay."""
+    monkeypatch.setattr(export, "tflite_bytes", lambda model: b"TFL3")
+    old = [tmp_path / ".d.tflite.ab12cd34.tmp", tmp_path / ".d.labels.txt.ef56gh78.tmp"]
+    young = tmp_path / ".e.tflite.ij90kl12.tmp"
+    theirs = tmp_path / ".notes.txt.mn34op56.tmp"
+    for path in [*old, young, theirs]:
+        path.write_bytes(b"half")
+    then = time.time() - 2 * DAY
+    for path in [*old, theirs]:
+        os.utime(path, (then, then))
+    export.export_tflite(_Bundle(), tmp_path / "d.tflite")
+    assert not any(path.exists() for path in old)
+    assert young.exists() and theirs.exists()
+    assert (tmp_path / "d.tflite").read_bytes() == b"TFL3"
+    assert (tmp_path / "d.labels.txt").read_text() == "cat\ndog\n"
