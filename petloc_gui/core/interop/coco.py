@@ -92,7 +92,8 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     empty without ``overwrite``).
     """
     report = report if report is not None else ConversionReport()
-    out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=ANNOTATIONS_FILE, words=report.words)
+    out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=ANNOTATIONS_FILE, fmt="coco",
+                         words=report.words)
     total = len(dataset.items)
     placed: list[ImageRecord] = []
     for record in read_dataset_records(dataset, report, first_half(progress, total),

@@ -24,7 +24,7 @@ from petloc_gui.core.atomic import new_file_mode
 from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop.options import CLI_WORDS, OVERWRITE, OptionWords
-from petloc_gui.core.interop.unfinished import interrupted
+from petloc_gui.core.interop.unfinished import earlier_format, interrupted
 from petloc_gui.core.stale import remove_stale_in
 
 LINK = "link"
@@ -65,11 +65,12 @@ def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None
 
 
 def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dataset,
-                   manifest: str = "its last file",
+                   manifest: str = "its last file", fmt: str = "",
                    words: OptionWords = CLI_WORDS) -> Path:
     """Create ``out``; refuse a non-empty one unless ``overwrite`` (export side; ``words`` name that
     option in the refusal), saying so when it holds an export that did not finish (`unfinished`;
-    ``manifest``: the file such an export had not written, for the message).
+    ``manifest``: the file an export of ``fmt``, the format asked for, writes last). The format and
+    manifest the unfinished export's mark names are quoted when they are another's.
 
     ``out`` must not be read as part of ``dataset`` (`check_outside_dataset`).
     """
@@ -78,6 +79,13 @@ def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dat
     if out.exists() and not out.is_dir():
         raise SaveError("exists and is not a folder", out)
     if out.is_dir() and interrupted(out) and not overwrite:
+        earlier, earlier_manifest = earlier_format(out) or (fmt, manifest)
+        if fmt and earlier != fmt:
+            # Written over by this export, its images and label files would stay beside this one.
+            raise SaveError(f"holds a {earlier.upper()} export that did not finish: one into this folder was "
+                            f"stopped before it wrote {earlier_manifest} (or is running now). Export "
+                            f"{earlier.upper()} into it again ({words.remedy(OVERWRITE)}) to finish it, or "
+                            f"choose another folder for this {fmt.upper()} export, or delete the folder", out)
         raise SaveError(f"holds an export that did not finish: one into this folder was stopped before it wrote "
                         f"{manifest} (or is running now). {words.remedy(OVERWRITE, capital=True)} to finish it "
                         "(the export is written again over its files), or delete the folder", out)
