@@ -60,23 +60,25 @@ def run(args: argparse.Namespace) -> int:
     if args.tflite is not None and args.tflite.exists():
         raise FileExistsError(17, "--tflite target already exists; choose a new name", str(args.tflite))
     from petloc_gui.model.bundle import resolve_model  # no TensorFlow
-    from petloc_gui.model.export import is_bundles_own, labels_path  # no TensorFlow (it loads inside them)
+    from petloc_gui.model.export import is_bundles_own  # no TensorFlow (it loads inside them)
 
     bundle_path = resolve_model(args.model)
+    # A bundle's own model.tflite gets no names file: its names are the bundle's meta.json.
+    names_file = args.tflite is not None and not is_bundles_own(args.tflite, bundle_path)
+    # Every target is checked before anything is said: a "kept" line followed by a refusal misled.
+    names_kept = names_file and _earlier_names_file(args.tflite, bundle_path)
     kept = args.saved_model is not None and _earlier_saved_model(args.saved_model, bundle_path)
+    if kept:
+        info(f"kept SavedModel {show(args.saved_model)}: an earlier run of this export wrote it whole, "
+             "from the same model")
     if kept and args.tflite is None:
         result_line(show(args.saved_model))
         return 0
-    # A bundle's own model.tflite gets no names file: its names are the bundle's meta.json.
-    names_file = args.tflite is not None and not is_bundles_own(args.tflite, bundle_path)
-    if names_file and (labels_path(args.tflite).exists() or labels_path(args.tflite).is_symlink()):
-        raise FileExistsError(17, "the class names file --tflite writes beside its file exists (refusing to "
-                              "overwrite); choose another name or folder", str(labels_path(args.tflite)))
     # the folders of the outputs' paths missing now: made below, taken back (when empty) if the export fails
     made = [missing_folders(args.saved_model)] if args.saved_model is not None else []
     made += [missing_folders(args.tflite.parent)] if args.tflite is not None else []
     try:
-        _export(args, bundle_path, names_file, kept)
+        _export(args, bundle_path, names_file, kept, names_kept)
     except BaseException:
         for folders in made:
             remove_empty(folders)
@@ -85,10 +87,27 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _earlier_names_file(tflite: Path, bundle_path: Path) -> bool:
+    """Whether the names file beside ``tflite`` is there holding exactly this model's class names (a run
+    killed outright between it and the TFLite file: kept); False when there is none. Raises
+    FileExistsError for any other file there: never replaced."""
+    from petloc_gui.model.bundle import read_meta  # no TensorFlow
+    from petloc_gui.model.export import holds_these_names, labels_path
+
+    labels = labels_path(tflite)
+    if not (labels.exists() or labels.is_symlink()):
+        return False
+    meta = read_meta(bundle_path)
+    if holds_these_names(labels, [str(name) for name in meta.get("class_names") or meta.get("classes") or []]):
+        return True
+    raise FileExistsError(17, "the class names file --tflite writes beside its file exists with other names "
+                          "(refusing to overwrite); choose another name or folder", str(labels))
+
+
 def _earlier_saved_model(folder: Path, bundle_path: Path) -> bool:
     """Whether ``folder`` is a SavedModel this command exported from the same model, complete (a run killed
-    outright before its TFLite file: kept, and said so); False when it is new or empty. Raises
-    FileExistsError for any other folder with files: never replaced."""
+    outright before its TFLite file: kept); False when it is new or empty. Raises FileExistsError for any
+    other folder with files: never replaced."""
     from petloc_gui.model.export_note import model_identity, noted_identity  # no TensorFlow
 
     if not folder.exists() or not any(folder.iterdir()):
@@ -104,14 +123,13 @@ def _earlier_saved_model(folder: Path, bundle_path: Path) -> bool:
         raise FileExistsError(17, "--saved-model target holds a SavedModel petloc exported from another "
                               f"model ({noted[1] or 'unknown'}), or from an earlier version of it; choose "
                               "another folder, or delete this one", str(folder))
-    info(f"kept SavedModel {show(folder)}: an earlier run of this export wrote it whole, from the same model")
     return True
 
 
-def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept: bool) -> None:
+def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept: bool, names_kept: bool) -> None:
     """Make the outputs' folders, load TensorFlow and the model, and write the outputs (the SavedModel
-    unless ``kept``: an earlier run's); a stop or an error part way takes back what was written
-    (`_Outputs`)."""
+    unless ``kept``, the names file unless ``names_kept``: an earlier run's); a stop or an error part way
+    takes back what was written (`_Outputs`), never what was there."""
     for target in (args.saved_model, args.tflite):
         # its folder is made, as train makes --out (the README's example starts in runs/)
         if target is not None and not (kept and target == args.saved_model):
@@ -127,7 +145,7 @@ def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept:
         raise CommandError("--tflite is not supported by this version of petloc")
     bundle = load_bundle(str(bundle_path))
     labels = export.labels_path(args.tflite) if names_file else None
-    outputs = _Outputs(None if kept else args.saved_model, args.tflite, labels)
+    outputs = _Outputs(None if kept else args.saved_model, args.tflite, None if names_kept else labels)
     try:
         if args.saved_model is not None and not kept:
             outputs.writing = args.saved_model
@@ -136,8 +154,10 @@ def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept:
         if args.tflite is not None:
             outputs.writing = args.tflite
             export.export_tflite(bundle, args.tflite, names_file=names_file)
-            names = (f"and its class names, one per line in class index order, to {show(labels)}"
-                     if labels is not None else "into the bundle, whose meta.json holds its class names")
+            names = ("into the bundle, whose meta.json holds its class names" if labels is None else
+                     f"beside {show(labels)}, which an earlier run of this export wrote with its class names"
+                     if names_kept else
+                     f"and its class names, one per line in class index order, to {show(labels)}")
             info(f"wrote TFLite model {show(args.tflite)} (signature serve_float: outputs box, "
                  f"probabilities; no label output) {names}")
         work_done()  # every output is complete: a stop from here on is too late

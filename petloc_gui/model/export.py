@@ -225,6 +225,23 @@ def labels_path(tflite_path: str | os.PathLike[str]) -> Path:
     return path.with_name(f"{path.stem}.labels.txt")
 
 
+def names_text(class_names: list[str]) -> bytes:
+    """What the names file beside a TFLite file holds: one name per line, class index order."""
+    return "".join(f"{name}\n" for name in class_names).encode("utf-8")
+
+
+def holds_these_names(labels: Path, class_names: list[str]) -> bool:
+    """Whether ``labels`` is a names file of exactly ``class_names``: what a run of the same export
+    killed outright between the names file and its TFLite file left (kept, not refused)."""
+    if not class_names or labels.is_symlink() or not labels.is_file():
+        return False
+    wanted = names_text(class_names)
+    try:
+        return labels.stat().st_size == len(wanted) and labels.read_bytes() == wanted
+    except OSError:
+        return False
+
+
 def is_bundles_own(tflite_path: str | os.PathLike[str], bundle_folder: str | os.PathLike[str]) -> bool:
     """Whether ``tflite_path`` is the bundle's own ``model.tflite`` (the file its loader runs), whose
     class names are the bundle's meta.json: no names file goes beside it."""
@@ -240,8 +257,10 @@ def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_f
     (position 1); see the module docstring. When class names are known (and
     ``names_file``: not for a bundle's own model.tflite, `is_bundles_own`) they
     go to `labels_path` (one per line, class index order), written atomically
-    before the model; an existing one is never replaced. Raises
-    :class:`SaveError` if a file cannot be written or the names file exists.
+    before the model; an existing one is never replaced, and kept when it holds
+    exactly these names (a run killed before its model was written left it).
+    Raises :class:`SaveError` if a file cannot be written or a names file with
+    other content exists.
     """
     target = Path(path)
     model, class_names = _unwrap(model_or_bundle)
@@ -253,15 +272,16 @@ def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_f
     if broken is not None:
         raise SaveError(f"cannot export: class name {broken!r} is empty or has a line break, which a file "
                         "of one name per line cannot hold", labels)
-    if class_names:
+    kept = holds_these_names(labels, class_names)
+    if class_names and not kept:
         if labels.exists() or labels.is_symlink():
-            raise SaveError("cannot export: the class names file beside the TFLite file exists "
-                            "(refusing to overwrite); choose another name or folder", labels)
-        atomic_write_bytes(labels, "".join(f"{name}\n" for name in class_names).encode("utf-8"))
+            raise SaveError("cannot export: the class names file beside the TFLite file exists with other "
+                            "names (refusing to overwrite); choose another name or folder", labels)
+        atomic_write_bytes(labels, names_text(class_names))
     try:
         atomic_write_bytes(target, data)
     except BaseException:
-        if class_names:  # a names file without its model would be matched to the next one
+        if class_names and not kept:  # a names file without its model would be matched to the next one
             with contextlib.suppress(OSError):
                 labels.unlink()
         raise
