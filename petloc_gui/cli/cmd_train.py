@@ -66,9 +66,12 @@ EXIT_CANCELLED = 130  # cancelled because another worker of the run was stopped
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", type=path_arg, help="dataset folder with VOC annotations")
     parser.add_argument("--preset", required=True, choices=("pets", "digits", "photo"),
-                        help="network and recipe (photo: any photos, MobileNet from the ImageNet weights, the edge "
-                             "box head, one stage; pets: the bundled pets model's first-stage recipe, centre head, "
-                             "zoom-out; digits: the small CNN for 75x75 digit canvases, from scratch)")
+                        help="network and recipe, each one stage (photo: any photos: the pets preset's values, "
+                             "MobileNet from the ImageNet weights and zoom-out 0.5 included, with the edge box head; "
+                             "pets: the same with the centre head; the shipped pets model is this preset's network "
+                             "plus self-training and a crop-and-refine second stage, built by "
+                             "benchmarks/train_bundled_models.py in petloc's source; digits: the small CNN for "
+                             "75x75 digit canvases, from scratch)")
     parser.add_argument(
         "--out", type=path_arg, metavar="DIR",
         help="folder for bundles: each run writes a new sub-folder <preset>-<UTC time>-<id> "

@@ -75,7 +75,7 @@ DIGITS = Preset(
 )
 
 # The general recipe for any photos (your own classes, trained from the shipped
-# ImageNet MobileNet weights): PETS's recipe values under another name (and store
+# ImageNet MobileNet weights): PETS's recipe values, zoom-out included, under another name (and store
 # folder), with the edge head: the centre head won only together with self-training
 # (the two-stage pets recipe); as a first stage alone it boxed less tightly (run CT-CV).
 PHOTO = replace(PETS, name="photo", box_head="edges")
