@@ -108,3 +108,31 @@ def test_exporting_into_the_open_folder_is_refused_before_asking_to_write_into_i
     assert warned == [f"{folder}: is the folder of the dataset being exported, so the export would "
                       "become part of the dataset; choose a folder outside it"]
     assert window.exports.job is None
+
+
+def test_a_cancelled_export_over_an_earlier_one_puts_its_manifest_back(qtbot, window, folder, tmp_path,
+                                                                       monkeypatch):
+    # The export keeps the earlier data.yaml / classes.txt aside until it is whole; the window's stop
+    # left them aside (OUT unusable) where `petloc convert` put them back
+    from petloc_gui.ui.review import export_action
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.Yes)  # "Folder not empty": write
+    assert window.open_folder(folder, model="fake")
+    out = tmp_path / "yolo"
+    _export(qtbot, window, "yolo", out)
+    manifest = {name: (out / name).read_bytes() for name in ("data.yaml", "classes.txt")}
+    original_step = export_action.ExportJob._step
+
+    def cancelled_after_the_first(self, done, total):
+        if done > total // 2:  # past the reading half: the first image written
+            self.cancel()
+        original_step(self, done, total)
+
+    monkeypatch.setattr(export_action.ExportJob, "_step", cancelled_after_the_first)
+    window.exports.last_report = None
+    assert window.exports.start("yolo", out)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert "usable again" in told[0]
+    assert {name: (out / name).read_bytes() for name in manifest} == manifest

@@ -125,9 +125,25 @@ class ExportJob(QObject):
                           annotated_only=options.annotated_only, skip_difficult=options.skip_difficult,
                           report=ConversionReport(words=WINDOW_WORDS), progress=self._step)
         except ExportCancelled:
-            return f"Export cancelled; {self.out} is incomplete."
+            return f"Export cancelled. {self._after_stop()}"
         except (PetlocError, OSError) as exc:
-            return str(exc)
+            return f"{exc}. {self._after_stop()}"
+
+    def _after_stop(self) -> str:
+        """An export into a folder that held one keeps the earlier manifest aside until it is whole: put it
+        back (as `petloc convert` does on a stop), or say what the folder holds now."""
+        from petloc_gui.core.interop import unfinished
+
+        try:
+            if not unfinished.ours(self.out):
+                return f"{self.out} is as it was."  # stopped before it wrote anything
+            names = unfinished.put_back(self.out)
+        except OSError:
+            names = []
+        if names:
+            return (f"The earlier export in {self.out} is usable again: its {' and '.join(names)} "
+                    f"{'were' if len(names) > 1 else 'was'} put back.")
+        return f"{self.out} now holds an export that did not finish: export into it again to finish it."
 
     def _deliver(self, result) -> None:
         if isinstance(result, str):
