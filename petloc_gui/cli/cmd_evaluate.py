@@ -70,7 +70,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=MODEL_HELP + " (default: the model the window would choose for DATA)")
     parser.add_argument("--json", action="store_true", help="print one JSON object (last line of stdout)")
     parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
-                        help="images per batch (default 32)")
+                        help="images per batch (default 32); a batch holds at most 64 M decoded pixels "
+                             "(5 photos of 12 MP), so memory stays bounded whatever the photo size")
     add_label_argument(
         parser,
         "ground-truth class: the VOC object name (default) or the breed from the dataset's list.txt "

@@ -77,7 +77,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--write-voc", action="store_true",
                         help="write VOC pre-labels for images without an annotation")
     parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
-                        help="images per batch (default 32)")
+                        help="images per batch (default 32); a batch holds at most 64 M decoded pixels "
+                             "(5 photos of 12 MP), so memory stays bounded whatever the photo size")
 
 
 def _path_text(text: str) -> str:

@@ -8,6 +8,8 @@ signature (``model.runtime.make_runner``, or a traced ``tf.function``) runs
 batches. A two-stage bundle (meta.json ``refine``) then crops each image
 around the first box and lets its refiner place the final box
 (`RefineStage`, `model.cascade`); the class is the mean of both stages.
+Files are decoded one at a time and a batch of them holds a bounded number of
+decoded pixels (`MAX_BATCH_PIXELS`), so memory does not grow with photo size.
 """
 
 from __future__ import annotations
@@ -26,11 +28,15 @@ from petloc_gui.model import cascade
 from petloc_gui.model.bundle import REFINE_TFLITE, LoadedBundle, load_bundle
 from petloc_gui.model.export import TFLITE_FILENAME
 from petloc_gui.model.prepare import as_rgb as _as_rgb
-from petloc_gui.model.prepare import decode, network_input, network_inputs
+from petloc_gui.model.prepare import decode, network_input, network_inputs, resize_to_input
 from petloc_gui.model.untyped import Tensor
 
 BatchRunner = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 MAX_BATCH = 32
+# Decoded pixels a batch of files may hold (`Predictor.predict_paths`): a two-stage bundle's refiner crops
+# from the full photos, so they are all held until its last pass. 64 M pixels are 192 MB of RGB: 32 photos
+# of 2 MP, or 5 of a phone's 12 MP (at 32 of those a batch held 1.2 GB).
+MAX_BATCH_PIXELS = 64_000_000
 
 
 NO_LABEL = ""  # a Prediction's label when the model gave no class (its output is not a number)
@@ -224,22 +230,69 @@ class Predictor:
         probs, boxes = self.predict_raw(images)
         return self.to_predictions(probs, boxes, [(im.shape[1], im.shape[0]) for im in images])
 
-    def predict_paths(self, paths: Sequence[str | os.PathLike[str]],
-                      batch_size: int = MAX_BATCH) -> list[Prediction | PetlocError]:
-        """Predictions for image files (EXIF applied); an unreadable file gives its error in its slot."""
-        paths = list(paths)
+    def predict_paths(self, paths: Sequence[str | os.PathLike[str]], batch_size: int = MAX_BATCH,
+                      max_pixels: int = MAX_BATCH_PIXELS) -> list[Prediction | PetlocError]:
+        """Predictions for image files (EXIF applied); an unreadable file gives its error in its slot.
+
+        Files are decoded one at a time, each prepared for the first stage as soon as it is decoded
+        (`_Decoded`). A batch holds at most ``batch_size`` images and, for a two-stage bundle (whose
+        refiner crops from the full photos), at most ``max_pixels`` decoded pixels: photos of 12 MP
+        go ~5 to a batch at the default, small ones 32. One photo larger than that is a batch alone.
+        """
         results: list[Prediction | PetlocError] = []
-        for start in range(0, len(paths), max(1, batch_size)):
-            chunk = paths[start : start + max(1, batch_size)]
-            loaded: list[np.ndarray | PetlocError] = []
-            for path in chunk:
-                try:
-                    loaded.append(decode(path))
-                except PetlocError as exc:
-                    loaded.append(exc)
-                except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
-                    loaded.append(ImageLoadError(f"cannot read image: {exc}", path))
-            good = [im for im in loaded if isinstance(im, np.ndarray)]
-            predictions = iter(self.predict_images(good))
-            results.extend(next(predictions) if isinstance(im, np.ndarray) else im for im in loaded)
+        pending: list[_Decoded | PetlocError] = []  # in order: the batch so far, and errors among it
+        for path in paths:
+            item = self._decoded(path)
+            if isinstance(item, _Decoded) and _over(pending, item, max(1, batch_size), max_pixels):
+                results.extend(self._predict_pending(pending))
+                pending = []
+            pending.append(item)
+        results.extend(self._predict_pending(pending))
         return results
+
+    def _decoded(self, path: str | os.PathLike[str]) -> _Decoded | PetlocError:
+        """One file decoded and prepared for the first stage; the full photo kept only for a refiner."""
+        try:
+            image = decode(path)
+        except PetlocError as exc:
+            return exc
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
+            return ImageLoadError(f"cannot read image: {exc}", path)
+        # the pixels `network_inputs` gives (a decoded file is RGB uint8 already), before float32
+        first_input = resize_to_input(image, self.input_size, parallel=self.parallel)
+        return _Decoded(first_input, (image.shape[1], image.shape[0]), image if self.refine is not None else None)
+
+    def _predict_pending(self, pending: list[_Decoded | PetlocError]) -> list[Prediction | PetlocError]:
+        """The batch's predictions and errors, in order."""
+        decoded = [item for item in pending if isinstance(item, _Decoded)]
+        if not decoded:
+            return [item for item in pending if isinstance(item, PetlocError)]  # errors only
+        batch = np.empty((len(decoded), self.input_size[1], self.input_size[0], 3), np.float32)
+        for i, item in enumerate(decoded):
+            batch[i] = item.first_input  # uint8 -> float32 as it is copied, as `network_inputs`
+        probs, boxes = self._runner(batch)
+        if self.refine is not None:
+            probs, boxes = self.refine([item.photo for item in decoded if item.photo is not None], probs, boxes)
+        predictions = iter(self.to_predictions(np.asarray(probs), np.asarray(boxes), [d.size for d in decoded]))
+        return [next(predictions) if isinstance(item, _Decoded) else item for item in pending]
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    """A decoded file as a batch of `Predictor.predict_paths` holds it."""
+
+    first_input: np.ndarray  # uint8, the first stage's input size
+    size: tuple[int, int]  # (width, height) of the photo as displayed
+    photo: np.ndarray | None  # the full photo, for the refiner's crops; None without a refiner
+
+    @property
+    def pixels(self) -> int:
+        """Decoded pixels this holds beyond its first-stage input."""
+        return 0 if self.photo is None else self.size[0] * self.size[1]
+
+
+def _over(pending: list[_Decoded | PetlocError], item: _Decoded, batch_size: int, max_pixels: int) -> bool:
+    """Whether ``item`` would take the batch ``pending`` past ``batch_size`` images or ``max_pixels``
+    decoded pixels (an empty batch always takes it)."""
+    decoded = [held for held in pending if isinstance(held, _Decoded)]
+    return bool(decoded) and (len(decoded) >= batch_size or sum(d.pixels for d in decoded) + item.pixels > max_pixels)
