@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from petloc_gui.cli.cmd_evaluate import trained_on_count
 from petloc_gui.cli.evaluate_split import select_items
+from petloc_gui.cli.evaluate_trained_on import trained_on_count
 from petloc_gui.cli.output import CommandError
 from petloc_gui.cli.train_report import _start_line, final_line
 from petloc_gui.core.dataset import open_dataset
