@@ -17,6 +17,10 @@ the file it points to.
 An edited image gone from its folder cannot be saved (its annotation would
 belong to no image): the question on close or reload says so, and its Save
 All saves the others, names the ones left and keeps the folder open.
+
+With autosave on, leaving saves without asking; what that save could not
+write (an image gone, any failure) is then asked about with the same
+question, saying why, so that Discard is always within reach.
 """
 
 from __future__ import annotations
@@ -81,15 +85,23 @@ def _listed(names: list[str], note=lambda name: "") -> str:
 GONE_NOTE = " (image gone from the folder: cannot be saved; put it back under its name, or Discard)"
 
 
-def unsaved_text(names: list[str], gone: Collection[str] = (), reload: bool = False) -> str:
+def unsaved_text(names: list[str], gone: Collection[str] = (), reload: bool = False,
+                 autosave_failures: list[str] | None = None) -> str:
     """The question's text, naming the images (the first ten, then how many more). Those in ``gone``
     (deleted, renamed or moved from the folder since) cannot be saved (`core.voc_write.check_image_there`):
     said on their line, and that Save All then saves the others and leaves the folder as it is, so
-    that nobody expects Save All to close it. ``reload``: the folder is read again (F5), not closed."""
-    head = "1 image has" if len(names) == 1 else f"{len(names)} images have"
+    that nobody expects Save All to close it. ``reload``: the folder is read again (F5), not closed.
+    ``autosave_failures``: autosave tried to save these on leaving and could not, for these reasons."""
     then = "read again" if reload else "closed"
     listed = _listed(names, lambda name: GONE_NOTE if name in gone else "")
-    text = f"{head} unsaved changes:\n{listed}\n\nSave them before the folder is {then}?"
+    if autosave_failures is None:
+        head = "1 image has" if len(names) == 1 else f"{len(names)} images have"
+        text = f"{head} unsaved changes:\n{listed}\n\nSave them before the folder is {then}?"
+    else:
+        why = f"\n\n{_reasons(autosave_failures)}" if autosave_failures else ""
+        text = (f"Autosave could not save {_images(len(names))}, which still "
+                f"{'has' if len(names) == 1 else 'have'} unsaved changes:\n{listed}{why}\n\n"
+                f"Try to save {'it' if len(names) == 1 else 'them'} again before the folder is {then}?")
     unsavable = sum(name in gone for name in names)
     if unsavable:
         others = "the others" if unsavable < len(names) else "nothing"
@@ -102,14 +114,19 @@ def failed_text(failures: list[str], saved: int, not_saved: list[str], leaving: 
     """The warning after a save that failed: why (the first ten reasons), what was saved meanwhile. With
     ``leaving`` (Save All in the question on close or reload, "closed" or "read again"), the images
     left unsaved by name and that the folder is not left: their edits are kept, nothing is lost."""
-    reasons = "\n".join(visible(f) for f in failures[:10]) + (
-        f"\n… and {len(failures) - 10} more" if len(failures) > 10 else "")
+    reasons = _reasons(failures)
     done = f"Saved {_images(saved)}. " if saved else ""
     if leaving is None:
         return f"{done}{reasons}\n\nYour edits are kept in memory; fix the problem and save again."
     left = "1 image could not be saved" if len(not_saved) == 1 else f"{len(not_saved)} images could not be saved"
     return (f"{done}{left}, so the folder is not {leaving}; the edits are kept:\n{_listed(not_saved)}\n\n"
             f"{reasons}\n\nFix the problem and save again, or choose Discard when asked again to drop them.")
+
+
+def _reasons(failures: list[str]) -> str:
+    """Why the saves failed, the first ten, then how many more."""
+    return "\n".join(visible(f) for f in failures[:10]) + (
+        f"\n… and {len(failures) - 10} more" if len(failures) > 10 else "")
 
 
 def _images(count: int) -> str:
@@ -124,13 +141,15 @@ class SaveGuard:
         self.parent = parent  # of the message boxes
 
     def save_rows(self, rows: list[int], force: bool = False, quiet: bool = False,
-                  leaving: str | None = None) -> bool:
+                  leaving: str | None = None, failures_out: list[str] | None = None) -> bool:
         """Save these images; True if all were saved. ``force`` saves even clean ones.
 
         ``quiet`` (autosave): no question is asked; anything that would need
         one is left unsaved and reported in the status bar. ``leaving`` (how the
         folder is left: "closed", "read again"): a failure says which images are
         left unsaved and that the folder is not left, their edits kept.
+        ``failures_out``: the reasons of the failures go there instead of into a
+        warning (the caller says them in its own question).
         """
         session = self.host.session
         if session is None:
@@ -158,7 +177,9 @@ class SaveGuard:
         self.host.refresh_modified()
         if failures:
             self.host.show_status(f"Save failed: {visible(failures[0])}", 15000)
-            if not quiet:
+            if failures_out is not None:
+                failures_out.extend(failures)
+            elif not quiet:
                 names = [session.model.names[row] for row in not_saved]
                 QMessageBox.warning(self.parent, "Could not save", failed_text(failures, saved, names, leaving))
             return False
@@ -289,15 +310,23 @@ class SaveGuard:
             return True
         dirty = session.store.dirty_indices()
         then = "read again" if reload else "closed"
+        autosave_failures: list[str] | None = None
         if self.host.autosave():
-            return self.save_rows(dirty, leaving=then)
+            # Saved without asking; what could not be saved (an image gone, a full disk) or is left
+            # unsaved on purpose (Show both) is asked about below, else no Discard would ever be
+            # offered and the folder could never be left.
+            autosave_failures = []
+            self.save_rows(dirty, leaving=then, failures_out=autosave_failures)
+            dirty = session.store.dirty_indices()
+            if not dirty:
+                return True
         names = [session.model.names[row] for row in dirty]  # as the list names them (day2/g.png)
         # a reload after another program deleted it
         gone = {name for name, row in zip(names, dirty, strict=True) if not session.image_path(row).exists()}
         # Always the three buttons; Enter is Save All (labelme's Save: an Enter never loses edits), Esc
         # Cancel (tests/ui/test_unsaved_box_buttons.py checks them inside the box at scale 2)
         answer = QMessageBox.question(
-            self.parent, "Unsaved changes", unsaved_text(names, gone, reload),
+            self.parent, "Unsaved changes", unsaved_text(names, gone, reload, autosave_failures),
             QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
         if answer == QMessageBox.SaveAll:  # one that cannot be saved keeps the folder open (`failed_text`)
             return self.save_rows(dirty, leaving=then)
