@@ -179,10 +179,12 @@ def _ini_problem(data: bytes) -> str | None:
         return f"not text: byte 0x{data[exc.start]:02x} on line {line}"
     continued = False
     for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may be in a folder name
+        # A CRLF line's "\r" is no damage: QSettings writes CRLF on Windows, and a Windows editor may.
+        line = line.removesuffix("\r")
         control = next((ch for ch in line if ord(ch) < 32 and ch not in "\t\f\v"), None)
         if control is not None:
             return f"not text: control character 0x{ord(control):02x} on line {number}"
-        stripped = line.strip()  # "\r" of a CRLF file too
+        stripped = line.strip()
         if not (continued or not stripped or stripped[0] in ";#" or "=" in stripped
                 or (stripped.startswith("[") and stripped.endswith("]"))):
             return f"line {number} is neither a [section] nor a key=value"

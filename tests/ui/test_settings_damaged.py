@@ -57,6 +57,25 @@ def test_a_file_qt_wrote_is_never_taken_for_damage(tmp_path):
     assert again.geometry() == QByteArray(bytes(range(256)))
 
 
+def test_a_file_with_crlf_line_ends_is_not_damage(tmp_path):
+    # QSettings writes "\r\n" on Windows, and so may an editor there; Qt reads such a file as it is.
+    # Its "\r" used to count as a control character: the file was moved aside, the folders forgotten.
+    path = tmp_path / "petloc.conf"
+    settings = Settings(str(path))
+    settings.recent_folders = ["/photos", "/a,b"]
+    settings._q.sync()
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    again = Settings(str(path))
+    assert again.damaged_note == "" and not _aside(tmp_path, "petloc.conf")
+    assert again.recent_folders == ["/photos", "/a,b"]
+
+
+def test_a_carriage_return_inside_a_line_is_still_damage(tmp_path):
+    path = tmp_path / "petloc.conf"
+    path.write_bytes(b"[General]\r\nlast_folder=/x\ry\r\n")
+    assert "control character 0x0d on line 2" in Settings(str(path)).damaged_note
+
+
 def test_the_users_own_settings_file_is_checked_too(tmp_path_factory):
     file = Settings()._q.fileName()
     if not file.startswith(str(tmp_path_factory.getbasetemp())):  # never the real user's settings
