@@ -2,7 +2,7 @@
 
 Enter, F2 or a double-click on a class renames it, as in a file manager or labelme's label list;
 each button has its own access key (Alt+A, Alt+R, Alt+D) and none is Enter's default, which made
-Enter on a selected class open "Add a class".
+Enter on a selected class open "Add a class". Enter on a focused button presses that button.
 """
 
 from __future__ import annotations
@@ -60,8 +60,6 @@ class ClassListDialog(QDialog):
         self.add_button = QPushButton("&Add…")
         self.rename_button = QPushButton("&Rename…")
         self.delete_button = QPushButton("&Delete")
-        for button in (self.add_button, self.rename_button, self.delete_button):
-            button.setAutoDefault(False)  # Enter belongs to the list (rename), not to the first button
         self.add_button.clicked.connect(self._ask_add)
         self.rename_button.clicked.connect(self._ask_rename)
         self.delete_button.clicked.connect(self._delete)
@@ -78,6 +76,14 @@ class ClassListDialog(QDialog):
         body.addLayout(side)
         close = QDialogButtonBox(QDialogButtonBox.Close)
         close.rejected.connect(self.reject)
+        self.close_button = close.button(QDialogButtonBox.Close)
+        # No default button: an auto-default one would be pressed by Enter wherever the focus is, and
+        # Qt makes the first the dialog's default (Add… opened on Enter on the list; with Add… taken
+        # out, Close shut the dialog on Enter on a focused Add…). Enter is given out in `eventFilter`.
+        self._buttons = (self.add_button, self.rename_button, self.delete_button, self.close_button)
+        for button in self._buttons:
+            button.setAutoDefault(False)
+            button.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(body, 1)
@@ -112,12 +118,16 @@ class ClassListDialog(QDialog):
         self.delete_button.setEnabled(row >= 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
-        # Enter and F2 on the list rename the class. Taken here: the list's own Enter is passed on to
-        # the dialog, whose default button (Close) would act on it too.
-        if (watched is self.list and event.type() == QEvent.KeyPress and not event.modifiers()
-                & ~Qt.KeypadModifier and event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_F2)):
-            self._ask_rename()
-            return True
+        # Enter and F2 on the list rename the class; Enter on a focused button presses it (a button
+        # that is not auto-default passes Enter on to the dialog, which has no default to give it to).
+        if (event.type() == QEvent.KeyPress and not event.modifiers() & ~Qt.KeypadModifier
+                and event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_F2)):
+            if watched is self.list:
+                self._ask_rename()
+                return True
+            if isinstance(watched, QPushButton) and watched in self._buttons and event.key() != Qt.Key_F2:
+                watched.click()
+                return True
         return super().eventFilter(watched, event)
 
     def _ask_add(self) -> None:
