@@ -5,6 +5,7 @@ folder's model forgotten with no word)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from petloc_gui.app.folder_memory import FolderMemory
@@ -28,8 +29,32 @@ def test_the_folder_s_model_choice_says_its_memory_is_damaged(tmp_path):
 def test_remembering_a_model_over_a_damaged_memory_says_where_it_went(qtbot, window, folder):
     path = _damaged_memory()
     window.models.remember("digits", folder)
-    message = window.statusBar().currentMessage()
-    assert str(path) in message and "folder_models.json.damaged-" in message
+    said = window.models.memory_box.text()
+    assert str(path) in said and "folder_models.json.damaged-" in said
+
+
+def test_the_note_outlives_a_pick_foreign_to_the_folder(qtbot, window, folder, monkeypatch):
+    # The real path: a model picked in the menu is remembered once loaded, and a pick that knows none
+    # of the folder's classes says so in the same call: that message replaced the note on the status
+    # line at once, so where the other folders' models went was never seen.
+    from . import conftest
+
+    made = conftest.FakeHandle.__init__
+
+    def knowing_zebras(self, *args, **kwargs):
+        made(self, *args, **kwargs)
+        self.info = dataclasses.replace(self.info, class_names=("zebra", "yak"))
+
+    monkeypatch.setattr(conftest.FakeHandle, "__init__", knowing_zebras)
+    conftest.open_and_wait(qtbot, window, folder)
+    path = _damaged_memory()
+    window.models.choose("zoo")
+    qtbot.waitUntil(lambda: "none of this folder's" in window.statusBar().currentMessage(), timeout=10_000)
+    box = window.models.memory_box
+    assert box is not None and box.isVisible() and not box.isModal()
+    assert str(path) in box.text() and "folder_models.json.damaged-" in box.text()
+    assert [p.name for p in path.parent.glob("folder_models.json.damaged-*")] == \
+        [box.text().split("kept as ")[1].split(" ")[0]]
 
 
 def test_a_damaged_settings_file_is_said_at_start(qtbot, factory, tmp_path, folder):

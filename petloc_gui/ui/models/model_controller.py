@@ -91,6 +91,7 @@ class ModelController(QObject):
         self.explicit = False  # picked by the user: kept when another folder is opened
         self.problem: str | None = None
         self.error_box: QMessageBox | None = None
+        self.memory_box: QMessageBox | None = None  # the damaged folder_models.json, said once
         self._on_load: PendingPick | None = None  # a pick or adopted model to remember once it loads
         self._group = QActionGroup(self)
         self._actions = {}
@@ -160,9 +161,20 @@ class ModelController(QObject):
                 memory = FolderMemory()
                 memory.remember(folder, spec)
                 if memory.note:  # a damaged memory kept aside and a new one started: said once
-                    self.host.show_status(memory.note, 20000)
+                    self._say_memory_kept_aside(memory.note)
             except (OSError, SaveError) as exc:
                 self.host.show_status(f"Could not remember the model for this folder: {exc}", 8000)
+
+    def _say_memory_kept_aside(self, note: str) -> None:
+        """In a box of its own, not on the status line: said once, it names the copy that holds the
+        other folders' models, and the status line cut it short and lost it at once to the model's
+        own messages (a pick foreign to the folder says why in the same call)."""
+        box = QMessageBox(QMessageBox.Warning, "Folder models kept aside", f"{note[:1].upper()}{note[1:]}.",
+                          QMessageBox.Ok, self.parent_widget)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setWindowModality(Qt.NonModal)  # the window stays usable (open() would block it)
+        box.show()
+        self.memory_box = box
 
     def show_no_model(self, choice) -> None:
         """No model knows this folder's classes: predict nothing, say so, offer to train one. (A
