@@ -90,9 +90,32 @@ def _give_up(window, message: str, screenshot_mode: bool, warn: bool = True) -> 
         QMessageBox.warning(window, "petloc", message)
 
 
+def _say_settings_damaged(window, screenshot_mode: bool) -> None:
+    """A damaged settings file kept aside (`Settings.damaged_note`), said once, in a box that stays
+    until read: on the status line the kept file's name was cut off and gone after 30 s. Non-modal:
+    the window and the folder's own messages go on."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    note = window.settings.damaged_note
+    if not note:
+        return
+    if screenshot_mode:
+        print(f"petloc-gui: {note}", file=sys.stderr)
+        return
+    box = QMessageBox(QMessageBox.Warning, "Settings kept aside", note, QMessageBox.Ok, window)
+    box.setObjectName("settings_damaged")
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.setWindowModality(Qt.NonModal)
+    box.show()
+
+
 def _startup(window, args, screenshot_mode: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
+    # First: the file is already kept aside, so a start that returns early below (the folder cannot
+    # be opened) would leave it unsaid for good.
+    _say_settings_damaged(window, screenshot_mode)
     sweep_model_store()
 
     from petloc_gui.app.demo_folder import demo_folder, ensure_demo_folder
@@ -112,9 +135,6 @@ def _startup(window, args, screenshot_mode: bool) -> None:
         return
     if not window.open_folder(folder, model=args.model, start_queue=not screenshot_mode):
         _give_up(window, f"cannot open {folder}", screenshot_mode, warn=False)  # open_folder said why
-        return
-    if window.settings.damaged_note:  # after the folder's own messages, which would replace it
-        window.statusBar().showMessage(window.settings.damaged_note, 30000)
 
 
 def main(argv: list[str] | None = None) -> int:

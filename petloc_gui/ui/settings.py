@@ -50,7 +50,8 @@ class Settings:
                                  f"({exc.strerror or exc}): petloc uses its defaults and saves its settings over it.")
             return
         self._q = _open(path)  # the file is gone: defaults (Qt reads the missing file afresh)
-        self.damaged_note = (f"The settings file {file} was damaged ({problem}): kept as {aside.name} beside it; "
+        # The kept copy first: the sentence is said once, and what a reader needs is where it went.
+        self.damaged_note = (f"Kept as {aside}: the settings file {file.name}, which was damaged ({problem}). "
                              "petloc started from its defaults (last folder, recent folders, window layout).")
 
     def _bool(self, key: str, default: bool) -> bool:

@@ -57,7 +57,7 @@ def test_the_note_outlives_a_pick_foreign_to_the_folder(qtbot, window, folder, m
         [box.text().split("kept as ")[1].split(" ")[0]]
 
 
-def test_a_damaged_settings_file_is_said_at_start(qtbot, factory, tmp_path, folder):
+def _start_on_damaged_settings(qtbot, factory, tmp_path, folder):
     from petloc_gui.ui.app import _startup, parse_args
     from petloc_gui.ui.main_window import MainWindow
     from petloc_gui.ui.settings import Settings
@@ -68,5 +68,29 @@ def test_a_damaged_settings_file_is_said_at_start(qtbot, factory, tmp_path, fold
     qtbot.addWidget(window)
     window.show()
     _startup(window, parse_args([str(folder)]), screenshot_mode=False)
-    message = window.statusBar().currentMessage()
-    assert str(ini) in message and "damaged" in message
+    return window
+
+
+def _settings_box(window):
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = [box for box in window.findChildren(QMessageBox) if box.objectName() == "settings_damaged"]
+    assert len(boxes) == 1
+    return boxes[0]
+
+
+def test_a_damaged_settings_file_is_said_at_start(qtbot, factory, tmp_path, folder):
+    # In a box that stays until read: on the status line the part naming the kept copy was cut off.
+    window = _start_on_damaged_settings(qtbot, factory, tmp_path, folder)
+    box = _settings_box(window)
+    assert box.isVisible() and not box.isModal()
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("petloc.conf.damaged-")]
+    assert box.text().startswith(f"Kept as {kept[0]}: the settings file petloc.conf, which was damaged")
+    assert window.session is not None  # the folder opened all the same
+
+
+def test_it_is_said_when_the_folder_cannot_be_opened_too(qtbot, factory, tmp_path, answers):
+    # _startup returned before saying it, and the file was already kept aside: no later start said it.
+    window = _start_on_damaged_settings(qtbot, factory, tmp_path, tmp_path / "no such folder")
+    assert answers["warnings"] == [f"{tmp_path / 'no such folder'} is not a folder"]
+    assert "petloc.conf.damaged-" in _settings_box(window).text()
