@@ -163,8 +163,10 @@ class ImageDocument:
         Said in the image's notes and its list row (`image_change`) until a save writes them."""
         before_key, before_size = self.image_key, self.image_size
         self.image_key, self.image_size = key, size
-        if before_key is None or before_key == key:
-            return  # the same file, or measured for the first time (a file's <size> that differs: core.voc's note)
+        if before_key is None or _content_stamp(before_key) == _content_stamp(key):
+            # the same file, or measured for the first time (a file's <size> that differs: core.voc's note);
+            # a chmod, chown or xattr change moves the ctime alone: the same picture, no news
+            return
         if size == before_size and not self.dirty:
             return  # touched, or new pixels under boxes nobody edited here: the file's boxes, as before
         name = self.image_path.name
@@ -253,3 +255,10 @@ class ImageDocument:
     def class_names(self) -> set[str]:
         """The classes its boxes name; a box without a name is no class."""
         return {o.name for o in self.objects if o.name}
+
+
+def _content_stamp(key: FileKey) -> tuple[str, int, int]:
+    """The parts of an image's file key that move when its content may have: path, mtime and size.
+    (The key's ctime, which the caches need, also moves on a chmod or chown, which changes no pixel.)"""
+    path, stamp = key
+    return path, stamp.mtime_ns, stamp.size
