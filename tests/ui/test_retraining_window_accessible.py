@@ -76,6 +76,19 @@ def test_raised_the_keyboard_lands_on_the_log_then_on_the_choice(qtbot):
     qtbot.waitUntil(lambda: progress.focusWidget() is progress.comparison.use_button)
 
 
+def test_tab_leaves_the_log_for_the_buttons(qtbot):
+    # read-only, the log takes no Tab of its own (it needs no setTabChangesFocus): Tab walks on
+    main = QMainWindow()
+    qtbot.addWidget(main)
+    progress = RetrainProgress(main)
+    progress.begin(epochs=2)
+    progress.log.appendPlainText("epoch 1")
+    progress.bring_forward()
+    qtbot.waitUntil(lambda: progress.focusWidget() is progress.log)
+    qtbot.keyClick(progress.log, Qt.Key.Key_Tab)
+    assert progress.focusWidget() is not progress.log and progress.log.toPlainText() == "epoch 1"
+
+
 def test_every_button_of_the_window_has_an_access_key_of_its_own(qtbot):
     # Use / Discard had none: the choice was a Tab walk away (hunt8 #8)
     from PySide6.QtGui import QKeySequence

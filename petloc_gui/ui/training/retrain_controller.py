@@ -194,11 +194,8 @@ class RetrainController(QObject):
         """The user asked for the window (Model → Show training progress, the status bar's button,
         Ctrl+T during a run or while a new model waits): in front, with the keyboard, on Use the new
         model when that choice waits (it was a Tab walk away, round the chart, the log and the table).
-        Nothing else brings it back."""
-        progress = self._progress_window()
-        progress.bring_forward()
-        if self.awaits_choice():
-            progress.comparison.use_button.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        Nothing else brings it back. (`RetrainProgress.bring_forward` puts the keyboard there.)"""
+        self._progress_window().bring_forward()
 
     def awaits_choice(self) -> bool:
         """Whether a finished run's new model waits for Use / Discard."""

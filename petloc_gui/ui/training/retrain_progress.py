@@ -123,7 +123,6 @@ class RetrainProgress(QDialog):
         self.log.setFont(QFont("monospace", 8))
         self.log.setPlaceholderText("Training log")
         self.log.setAccessibleName("Training log")  # a placeholder is no name, and it goes with the first line
-        self.log.setTabChangesFocus(True)  # Tab moves on to the buttons
         self.comparison = ModelComparison()
         self.comparison.hide()
         self.cancel_button = QPushButton("C&ancel training")
