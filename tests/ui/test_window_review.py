@@ -249,6 +249,7 @@ def test_model_failure_is_shown_and_window_keeps_working(qtbot, window, folder, 
     assert window.open_folder(folder, model="broken")
     qtbot.waitUntil(lambda: window.models.error_box is not None, timeout=10_000)
     assert "cannot load broken" in window.models.error_box.text()
+    assert window.models.error_box.windowModality() == Qt.NonModal  # annotating goes on without a model
     assert "failed" in window.model_status.text().lower()
     assert "failed" in window.panel.header.text().lower() or "cannot load" in window.panel.header.text()
     window.models.error_box.close()

@@ -360,7 +360,8 @@ class ModelController(QObject):
         # Non-modal: the window stays usable for annotating without a model.
         box = QMessageBox(QMessageBox.Warning, "Model failed to load", text, QMessageBox.Ok, self.parent_widget)
         box.setAttribute(Qt.WA_DeleteOnClose)
-        box.open()
+        box.setWindowModality(Qt.NonModal)  # open() would make it window-modal: the window blocked till OK
+        box.show()
         self.error_box = box
 
 
