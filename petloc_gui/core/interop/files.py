@@ -1,7 +1,8 @@
 """Putting files into a conversion's output folder without losing anything.
 
 Images are hard-linked (no extra disk space; falls back to a copy where the
-file system cannot link) or copied; an existing different file is never
+file system cannot link) or copied, a symlinked image as the file it points
+at; an existing different file is never
 replaced. A copy is made under a hidden temporary name and gets its final
 name only when complete, so a killed export leaves no truncated image.
 A new VOC file that must not replace an existing one is written completely
@@ -116,10 +117,16 @@ def place_image(source: Path, target: Path, mode: str) -> str:
     """
     if mode not in IMAGE_MODES:
         raise ValueError(f"unknown image mode {mode!r}")
+    # The file a symlink points at, not the link: link(2) (os.link on Linux) links the symlink
+    # itself, and its copy in OUT points at nothing when relative, or at an image left out.
+    linked_from, source = source, Path(os.path.realpath(source))
+    if linked_from.is_symlink() and not source.exists():
+        raise SaveError(f"image {linked_from} is a symbolic link to {source}, which does not exist; "
+                        "nothing placed", target)
     if target.exists() or target.is_symlink():
         if _same(source, target):
             return "present"
-        raise SaveError(f"a different file already exists here (image {source} not placed; "
+        raise SaveError(f"a different file already exists here (image {linked_from} not placed; "
                         "nothing replaced)", target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -137,7 +144,7 @@ def place_image(source: Path, target: Path, mode: str) -> str:
     except FileExistsError as exc:
         raise SaveError("a file appeared here meanwhile; nothing replaced", target) from exc
     except OSError as exc:
-        raise SaveError(f"cannot place image {source}: {exc.strerror or exc}", target) from exc
+        raise SaveError(f"cannot place image {linked_from}: {exc.strerror or exc}", target) from exc
 
 
 def place_data(data: bytes, target: Path, holds_it: Callable[[Path], bool]) -> str:
