@@ -24,6 +24,9 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     data = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("PETLOC_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
+    # The user cache folder too: the window keeps its predictions there (`app.prediction_disk_cache`),
+    # training its decoded images: one test's must not reach the next, nor the real user's.
+    monkeypatch.setenv("PETLOC_CACHE_DIR", str(data / "cache"))
     return data
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from petloc_gui.app.model_metrics import headline_metrics, held_out_count, metrics_text, shown_split
+from petloc_gui.app.prediction_disk_cache import ModelFingerprint, model_fingerprint
 
 if TYPE_CHECKING:
     from petloc_gui.model.versions import Version
@@ -105,8 +106,13 @@ class RealModelHandle:
         from petloc_gui.model.inference import Predictor
 
         self.info = model_info(spec)
+        # Its predictions are kept on disk under this; a bundle replaced while it loaded has none (the files
+        # read may be either bundle's), so no prediction of one is ever served for the other.
+        before = model_fingerprint(self.info.path)
         with native_stderr_parked():
             self._predictor = Predictor(load_bundle(spec))
+        after = model_fingerprint(self.info.path)
+        self.fingerprint: ModelFingerprint | None = before if before == after else None
         names = getattr(self._predictor, "class_names", None)
         if names and not self.info.class_names:
             self.info = dataclasses.replace(self.info, class_names=tuple(names))

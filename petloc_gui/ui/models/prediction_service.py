@@ -10,7 +10,11 @@ fake factory.
 Work is taken in this order: loading a model, the *urgent* images (the
 current one and the next few in the list's order), then the *background*
 images (the whole folder, so the review queue fills in). Results are cached
-by (image path, file stamp (app.file_key), model version id), LRU-bounded.
+by (image path, file stamp (app.file_key), model version id), LRU-bounded, and
+kept on disk for the next run (`app.prediction_disk_cache`, for handles that have a
+``fingerprint``): a folder opened again is predicted only where it changed. The
+worker writes that cache, batched, when it runs out of work, every few seconds
+while it predicts and when it stops; the UI thread only reads it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from petloc_gui.app.file_key import FileKey, file_key, may_cache
+from petloc_gui.app.prediction_disk_cache import PredictionDiskCache
 from petloc_gui.ui import background
 
 BATCH_SIZE = 8  # small: an urgent request waits for at most one background batch
@@ -41,15 +46,21 @@ def _work(svc: PredictionService):
     """
     while True:
         with svc._cond:
-            while not svc._stop and svc._pending_spec is None and not svc._has_work():
+            while svc._nothing_to_do() and not svc._disk.unsaved():
                 svc._cond.wait()
-            if svc._stop:
+            stop = svc._stop
+            idle = stop or svc._nothing_to_do()
+            if not idle:
+                spec = svc._pending_spec
+                svc._pending_spec = None
+                asked = svc._asked
+                batch = [] if spec is not None else svc._take_batch()
+                handle = svc._handle
+        if idle:  # out of work, or told to stop: the predictions made go to disk (not on the UI thread)
+            svc._disk.save()
+            if stop:
                 return
-            spec = svc._pending_spec
-            svc._pending_spec = None
-            asked = svc._asked
-            batch = [] if spec is not None else svc._take_batch()
-            handle = svc._handle
+            continue
         if spec is not None:
             yield from _load(svc, spec, asked)
         elif batch and handle is not None:
@@ -73,6 +84,7 @@ def _load(svc: PredictionService, spec: str, asked: int):
         with svc._cond:
             svc._handle = None
             svc._version = None
+            svc._fingerprint = None
         yield ("failed", spec, failure_text(exc))
         return
     with svc._cond:
@@ -80,11 +92,13 @@ def _load(svc: PredictionService, spec: str, asked: int):
             return  # another model, or none (`unload`), was asked for while this one loaded: it is stale
         svc._handle = handle
         svc._version = handle.info.version_id
+        svc._fingerprint = getattr(handle, "fingerprint", None)
     yield ("loaded", handle.info)
 
 
 def _predict(svc: PredictionService, handle, batch: list[FileKey]):
     version = handle.info.version_id
+    fingerprint = getattr(handle, "fingerprint", None)
     try:
         results = list(handle.predict_paths([Path(p) for p, _ in batch]))
         if len(results) != len(batch):
@@ -97,7 +111,9 @@ def _predict(svc: PredictionService, handle, batch: list[FileKey]):
     for (path, stamp), result in zip(batch, results, strict=True):
         if may_cache(Path(path), (path, stamp), failed=isinstance(result, Exception)):
             svc._store((path, stamp, version), result)
+        svc._disk.put(fingerprint, (path, stamp), result)  # failures are not kept there
         yield ("predicted", path, version, result)
+    svc._disk.save_if_due()
 
 
 class PredictionService(QObject):
@@ -108,15 +124,18 @@ class PredictionService(QObject):
     model_failed = Signal(str, str)  # spec, message
     predicted = Signal(str, str, object)  # image path, model version id, result
 
-    def __init__(self, factory: Callable[[str], object], parent=None) -> None:
+    def __init__(self, factory: Callable[[str], object], parent=None,
+                 disk: PredictionDiskCache | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
+        self._disk = disk if disk is not None else PredictionDiskCache.default()
         self._cond = threading.Condition()
         self._stop = False
         self._pending_spec: str | None = None
         self._asked = 0  # counts set_model and unload calls: a load finishing after another ask is dropped
         self._handle = None
         self._version: str | None = None
+        self._fingerprint = None  # the loaded model's for the disk cache (ModelFingerprint), None: not kept
         self._urgent: list[Path] = []
         self._background: list[Path] = []
         self._background_pos = 0
@@ -140,6 +159,7 @@ class PredictionService(QObject):
             self._asked += 1
             self._handle = None
             self._version = None
+            self._fingerprint = None
             self._background_pos = 0
             self._cond.notify_all()
 
@@ -150,6 +170,7 @@ class PredictionService(QObject):
             self._asked += 1
             self._handle = None
             self._version = None
+            self._fingerprint = None
             self._cond.notify_all()
 
     def request(self, urgent: Sequence[Path]) -> None:
@@ -178,27 +199,20 @@ class PredictionService(QObject):
         """The cached result for an image with the current model, or None."""
         key = file_key(Path(path))
         with self._cond:
-            if self._version is None:
-                return None
-            result = self._cache.get((key[0], key[1], self._version))
-            if result is not None:
-                self._cache.move_to_end((key[0], key[1], self._version))
-            return result
+            return self._lookup(key)
 
     def cached_many(self, paths: Sequence[Path]) -> dict[Path, object]:
         """The cached results of these images with the current model (those that have one).
 
-        A model used before in this run (a rollback) has its results cached: the
-        worker skips them, so they never arrive as ``predicted`` signals and the
-        caller must take them from here.
+        A model used before in this run (a rollback), or in an earlier run (the disk
+        cache), has its results cached: the worker skips them, so they never arrive
+        as ``predicted`` signals and the caller must take them from here.
         """
         keys = [(Path(p), file_key(Path(p))) for p in paths]
         with self._cond:
-            if self._version is None:
-                return {}
             found = {}
-            for path, (name, stamp) in keys:
-                result = self._cache.get((name, stamp, self._version))
+            for path, key in keys:
+                result = self._lookup(key)
                 if result is not None:
                     found[path] = result
             return found
@@ -220,8 +234,27 @@ class PredictionService(QObject):
         self._worker.wait(30)
 
     # --- worker side (called with the lock held) -------------------------------------
+    def _lookup(self, key: FileKey):
+        """The current model's result for this key: from memory, else from disk (then kept in memory)."""
+        if self._version is None:
+            return None
+        memory_key = (key[0], key[1], self._version)
+        result = self._cache.get(memory_key)
+        if result is None:
+            result = self._disk.get(self._fingerprint, key)
+            if result is None:
+                return None
+            self._cache[memory_key] = result
+        self._cache.move_to_end(memory_key)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return result
+
     def _is_cached(self, key: FileKey) -> bool:
-        return (key[0], key[1], self._version) in self._cache
+        return self._lookup(key) is not None
+
+    def _nothing_to_do(self) -> bool:
+        return not self._stop and self._pending_spec is None and not self._has_work()
 
     def _has_work(self) -> bool:
         if self._handle is None:
