@@ -23,7 +23,7 @@ def unwritable_home(tmp_path):
     (tmp_path / "a-file").write_text("")
     (tmp_path / "tmp").mkdir()
     env = {key: value for key, value in os.environ.items()
-           if key not in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "MPLCONFIGDIR")}
+           if key not in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "MPLCONFIGDIR", "PETLOC_CACHE_DIR")}
     return {**env, "HOME": str(tmp_path / "a-file" / "home"), "TMPDIR": str(tmp_path / "tmp"),
             "PYTHONPATH": str(ROOT)}
 
