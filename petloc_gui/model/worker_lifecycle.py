@@ -39,10 +39,15 @@ PARENT_POLL_SECONDS = 0.5
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
-def set_parent_death_signal(sig: int = signal.SIGKILL) -> bool:
-    """Ask the Linux kernel to send ``sig`` when our parent exits; False elsewhere."""
+def set_parent_death_signal(sig: int | None = None) -> bool:
+    """Ask the Linux kernel to send ``sig`` (default SIGKILL) when our parent exits; False elsewhere.
+
+    SIGKILL is looked up only here, on Linux: Windows' ``signal`` module has no such name, and a
+    default read at import time stopped this module, the worker and the window from loading there."""
     if not sys.platform.startswith("linux"):
         return False
+    if sig is None:
+        sig = signal.SIGKILL
     try:
         import ctypes
 

@@ -7,6 +7,7 @@ the event loop, and the model loads in the prediction worker thread.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -163,19 +164,49 @@ def main(argv: list[str] | None = None) -> int:
     MainThreadCollector(app)
 
     window = MainWindow()
-    install_retraining(window)
-    window.show()
-    app.processEvents()
-    screenshot = None
-    if args.screenshot:
-        from petloc_gui.ui.screenshot import ScreenshotTaker
+    try:
+        install_retraining(window)
+        window.show()
+        app.processEvents()
+        screenshot = None
+        if args.screenshot:
+            from petloc_gui.ui.screenshot import ScreenshotTaker
 
-        screenshot = ScreenshotTaker(window, Path(args.screenshot), args.timeout)
-        screenshot.start()
-    QTimer.singleShot(0, lambda: _startup(window, args, bool(args.screenshot)))
-    code = app.exec()
-    window.shutdown()
+            screenshot = ScreenshotTaker(window, Path(args.screenshot), args.timeout)
+            screenshot.start()
+        QTimer.singleShot(0, lambda: _startup(window, args, bool(args.screenshot)))
+        code = app.exec()
+    except Exception as exc:  # noqa: BLE001 - said, then the process ends: see _say_start_failed
+        code = _say_start_failed(exc, bool(args.screenshot))
+    finally:
+        # Always: the window's worker threads wait for work forever, and the thread pools' teardown
+        # waits for them, so a start that failed here without it never ended (no window, no exit).
+        window.shutdown()
     return code
+
+
+def _say_start_failed(exc: Exception, screenshot_mode: bool) -> int:
+    """The window could not start: the traceback to stderr where there is one, and a box saying
+    why (petloc-gui.exe is pythonw, which has no stderr: the box is all a Windows user sees).
+    Returns the exit status, 1."""
+    import traceback
+
+    details = "".join(traceback.format_exception(exc))
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):  # a closed or broken stderr
+            sys.stderr.write(f"petloc-gui: could not start: {type(exc).__name__}: {exc}\n{details}")
+            sys.stderr.flush()
+    if not screenshot_mode:  # a script waits for the exit status, not for someone to press OK
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Critical, "petloc could not start",
+                          f"petloc-gui could not start: {type(exc).__name__}: {exc}\n\nThis is a bug or a "
+                          "damaged installation: reinstalling petloc may help. Please report the details "
+                          "below.", QMessageBox.Ok)
+        box.setObjectName("start_failed")
+        box.setDetailedText(details)
+        box.exec()
+    return 1
 
 
 if __name__ == "__main__":
