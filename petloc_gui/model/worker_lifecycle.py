@@ -16,7 +16,9 @@ Three ways in, one way out (see docs/adr/0006-retraining-in-a-child-process.md):
   thread does the same exit for it.
 - The parent's death: on Linux ``prctl(PR_SET_PDEATHSIG, SIGKILL)`` lets the
   kernel kill the worker with its parent; a watchdog thread also polls the
-  parent's pid (other systems, and the gap before prctl took effect).
+  parent's pid (other systems, and the gap before prctl took effect): on
+  POSIX whether we were re-parented, on Windows whether the pid still runs
+  (see ``parent_alive``: a venv's launcher sits between the window and us).
 
 Exit codes of the worker: 0 trained, 1 error, 2 bad arguments,
 4 cancelled (``cancel``, end of stdin, or the parent gone).
@@ -58,8 +60,43 @@ def set_parent_death_signal(sig: int | None = None) -> bool:
 
 
 def parent_alive(parent_pid: int) -> bool:
-    """Whether we are still the child of ``parent_pid`` (re-parenting means it died)."""
+    """Whether the process ``parent_pid`` that started us still runs.
+
+    POSIX: we are still its child (re-parenting means it died). Windows never re-parents, and a
+    venv's ``Scripts\\python.exe`` (venv, pipx, uv) is a launcher that runs the real interpreter as
+    its own child (bpo-34977): our parent there is the launcher, never the window, and comparing
+    pids stopped every retrain at once. There the pid itself is asked; the end of stdin, which
+    Windows gives us when the window dies, is the main watch."""
+    if os.name == "nt":
+        return _windows_process_alive(parent_pid)
     return os.getppid() == parent_pid
+
+
+_SYNCHRONIZE = 0x00100000
+_PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
+_ERROR_INVALID_PARAMETER = 87  # OpenProcess: no process has this pid
+_WAIT_OBJECT_0 = 0  # WaitForSingleObject: the process has ended
+
+
+def _windows_process_alive(pid: int) -> bool:
+    """Whether ``pid`` runs, by asking Windows. Gone only when Windows says so: any other failure
+    (access denied, no ctypes) counts as alive, since a false "gone" would cancel a good run."""
+    try:
+        import ctypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+        kernel32.OpenProcess.restype = ctypes.c_void_p  # a HANDLE is pointer-sized
+        kernel32.WaitForSingleObject.argtypes = (ctypes.c_void_p, ctypes.c_uint32)
+        kernel32.CloseHandle.argtypes = (ctypes.c_void_p,)
+        handle = kernel32.OpenProcess(_SYNCHRONIZE | _PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
+        if not handle:
+            return ctypes.get_last_error() != _ERROR_INVALID_PARAMETER  # type: ignore[attr-defined]
+        try:
+            return kernel32.WaitForSingleObject(handle, 0) != _WAIT_OBJECT_0
+        finally:
+            kernel32.CloseHandle(handle)
+    except (OSError, AttributeError):
+        return True
 
 
 class Lifecycle:
