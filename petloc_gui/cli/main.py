@@ -29,7 +29,7 @@ from petloc_gui.cli import (
     cmd_train,
 )
 from petloc_gui.cli.closed_stdout import claim_closed_streams, silence_stdout
-from petloc_gui.cli.output import UsageError, error, one_line, quiet_tensorflow
+from petloc_gui.cli.output import UsageError, error, one_line, quiet_tensorflow, results_in_utf8
 from petloc_gui.cli.stop_signals import stoppable, stopped
 from petloc_gui.core.debug_flag import debug_enabled
 
@@ -121,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     As a console script the return value becomes the process exit status.
     """
     claim_closed_streams()  # first: before anything is opened (`>&-`, `2>&-`)
+    results_in_utf8()
     quiet_tensorflow()
     shown = warnings.showwarning
     if not debug_enabled():

@@ -132,6 +132,25 @@ def result_line(text: str, stream: TextIO | None = None) -> None:
         raise
     except OSError as exc:
         raise StdoutWriteError(f"cannot write the results to standard output: {reason_of(exc)}") from exc
+    except UnicodeEncodeError as exc:  # nothing of the line was written: it is encoded whole first
+        encoding = getattr(stream, "encoding", None) or exc.encoding  # exc's says "charmap" for cp1252
+        raise StdoutWriteError(f"cannot write the results to standard output: its encoding, {encoding}, "
+                               f"has no {exc.object[exc.start:exc.end]!r} (set PYTHONIOENCODING=utf-8)") from exc
+
+
+def results_in_utf8() -> None:
+    """Windows: a redirected or piped stdout (`> out.txt`, `| findstr`) is UTF-8, as on Linux and macOS.
+    Python writes it in the ANSI code page (cp1252 in the West), which has no 'Ł' or '猫': the first
+    such file name stopped the results, or `predict --write-voc`. The console itself is left alone
+    (Python writes it whole, as UTF-16), and so is an encoding the user chose (PYTHONIOENCODING)."""
+    stream = sys.stdout
+    if sys.platform != "win32" or stream is None or os.environ.get("PYTHONIOENCODING"):
+        return
+    try:
+        if not stream.isatty():
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    except (AttributeError, OSError, ValueError):  # not a TextIOWrapper (a test's), or closed
+        pass
 
 
 def _json_default(value: Any) -> Any:
