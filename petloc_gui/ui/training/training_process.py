@@ -161,6 +161,9 @@ class TrainingProcess(QObject):
         """Start ``python -m <module> <worker_args>`` (the training worker; tests pass a stand-in)."""
         environment = QProcessEnvironment.systemEnvironment()
         environment.insert("PYTHONUNBUFFERED", "1")
+        # The log is read as UTF-8 (_log_stderr). Python writes a pipe in the locale's encoding, on
+        # Windows the ANSI code page (cp1252): "Zoë" came out as "Zo�" there, and "Ł" as "\u0141".
+        environment.insert("PYTHONIOENCODING", "utf-8")
         # Info and warning notices of TensorFlow's C++ side off (the user's own setting wins).
         environment.insert("TF_CPP_MIN_LOG_LEVEL", environment.value("TF_CPP_MIN_LOG_LEVEL", "2"))
         for key, value in (env or {}).items():
