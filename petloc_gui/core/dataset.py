@@ -233,8 +233,8 @@ def _index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLi
     """The images under ``root``, searched recursively; ``folders`` gets every folder listed."""
     keyed: list[tuple[tuple, str, DatasetItem]] = []
     pending = [(str(root), "")]
-    # Real folders already listed, by (device, inode): bind mounts and Windows
-    # junctions are not symbolic links, and one pointing up the tree must not loop.
+    # Real folders already listed (_folder_key): bind mounts and Windows junctions
+    # are not symbolic links, and one pointing up the tree must not loop.
     visited = {_folder_key(root)}
     while pending:
         folder, relative = pending.pop()
@@ -306,11 +306,15 @@ def shared_owner(annotation_path: Path, image_names: list[str]) -> str:
     return owner or min(image_names, key=lambda name: (natural_key(name), name))
 
 
-def _folder_key(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+def _folder_key(path: str | os.PathLike[str]) -> tuple[object, object] | None:
+    """Which real folder ``path`` is: (device, inode), or its resolved path where the inode is 0, which
+    on Windows means unknown (some network drives): as a key, 0 made every subfolder look visited."""
     try:
         info = os.stat(path)
     except OSError:
         return None
+    if info.st_ino == 0:
+        return ("path", os.path.normcase(os.path.realpath(path)))
     return (info.st_dev, info.st_ino)
 
 
