@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from petloc_gui.core.folder_rename import rename_folder
 from petloc_gui.core.paths import user_data_dir
 
 DEMO_NAME = "demo-digits"
@@ -41,7 +42,9 @@ def ensure_demo_folder(count: int = DEMO_COUNT) -> Path:
     try:
         write_demo(staging, count, final_dir=target)
         try:
-            os.rename(staging, target)
+            # Retried (Windows' virus scanner may hold a file just written); os.rename, unlike
+            # os.replace, fails at once where another process has made the folder meanwhile.
+            rename_folder(staging, target, rename=os.rename)
         except OSError:
             if not target.is_dir():  # another process may have won the race; theirs is fine
                 raise

@@ -24,6 +24,7 @@ from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.folder_rename import rename_folder
 from petloc_gui.core.json_record import RecordTooLarge, read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.core.stale import remove_stale
@@ -349,12 +350,12 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
         write_meta(tmp, meta)
         if target.exists():
             backup = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
-            os.replace(target, backup)
-        os.replace(tmp, target)
+            rename_folder(target, backup)  # retried: Windows' virus scanner may hold a file in it open
+        rename_folder(tmp, target)
     except Exception as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         if backup is not None and not target.exists():
-            os.replace(backup, target)
+            rename_folder(backup, target)
         if isinstance(exc, PetlocError):
             raise
         # An OSError's own file name is the temporary folder, or the file copied from (a full disk
@@ -367,8 +368,7 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
 
 
 def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
+    os.umask(current := os.umask(0))  # read by setting it, then put back
     return current
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import builtins
 import json
-import os
 import re
 import shutil
 import time
@@ -27,6 +26,7 @@ from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
+from petloc_gui.core.folder_rename import rename_folder
 from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.core.stale import remove_stale
@@ -230,7 +230,7 @@ class VersionStore:
         target = staging.parent / version_id
         try:
             atomic_write_bytes(staging / VERSION_FILE, json.dumps(info, indent=2).encode("utf-8"))
-            os.replace(staging, target)
+            rename_folder(staging, target)  # retried: Windows' virus scanner may hold a file just written
         except (OSError, SaveError) as exc:
             raise VersionError(f"could not register the new model version: {exc}") from exc
         version = self._read(target)
@@ -242,7 +242,7 @@ class VersionStore:
         """Delete a version (renamed away first, so it vanishes atomically)."""
         version = self.get(version_id)
         trash = version.path.parent / f"{TRASH_PREFIX}{version.id}-{uuid.uuid4().hex[:6]}"
-        os.replace(version.path, trash)
+        rename_folder(version.path, trash)
         shutil.rmtree(trash, ignore_errors=True)
 
     def remove_staging(self, staging_dir: Path | str) -> None:
