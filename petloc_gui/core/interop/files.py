@@ -32,8 +32,9 @@ LINK = "link"
 COPY = "copy"
 IMAGE_MODES = (LINK, COPY)
 
+# EINVAL: what CPython makes of Windows' "not supported" for a hard link on FAT32/exFAT or some shares
 _NO_LINK_ERRNOS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK,
-                   errno.EACCES)
+                   errno.EACCES, errno.EINVAL)
 
 
 # The folders an Oxford or VOC devkit dataset is read from (not recursively).
