@@ -8,6 +8,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import pytest
+
 from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.app.model_choice import choose_for_labels
 from petloc_gui.core.paths import user_data_dir
@@ -57,18 +59,31 @@ def test_the_note_outlives_a_pick_foreign_to_the_folder(qtbot, window, folder, m
         [box.text().split("kept as ")[1].split(" ")[0]]
 
 
-def _start_on_damaged_settings(qtbot, factory, tmp_path, folder):
+@pytest.fixture
+def start_on_damaged_settings(qtbot, factory, tmp_path):
+    """Start a real window on a damaged settings file; it is shut down as the `window` fixture's is (a
+    window left open kept its application-wide Ctrl+Q, which made the next tests' Ctrl+Q ambiguous)."""
     from petloc_gui.ui.app import _startup, parse_args
     from petloc_gui.ui.main_window import MainWindow
     from petloc_gui.ui.settings import Settings
 
-    ini = tmp_path / "petloc.conf"
-    ini.write_bytes(bytes(range(256)) * 2)
-    window = MainWindow(model_factory=factory, settings=Settings(str(ini)))
-    qtbot.addWidget(window)
-    window.show()
-    _startup(window, parse_args([str(folder)]), screenshot_mode=False)
-    return window
+    started = []
+
+    def start(folder):
+        ini = tmp_path / "petloc.conf"
+        ini.write_bytes(bytes(range(256)) * 2)
+        window = MainWindow(model_factory=factory, settings=Settings(str(ini)))
+        started.append(window)
+        window.show()
+        _startup(window, parse_args([str(folder)]), screenshot_mode=False)
+        return window
+
+    yield start
+    for window in started:
+        window.guard.confirm_leave = lambda reload=False: True
+        window.close()
+        window.shutdown()
+        window.deleteLater()
 
 
 def _settings_box(window):
@@ -79,9 +94,9 @@ def _settings_box(window):
     return boxes[0]
 
 
-def test_a_damaged_settings_file_is_said_at_start(qtbot, factory, tmp_path, folder):
+def test_a_damaged_settings_file_is_said_at_start(start_on_damaged_settings, tmp_path, folder):
     # In a box that stays until read: on the status line the part naming the kept copy was cut off.
-    window = _start_on_damaged_settings(qtbot, factory, tmp_path, folder)
+    window = start_on_damaged_settings(folder)
     box = _settings_box(window)
     assert box.isVisible() and not box.isModal()
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("petloc.conf.damaged-")]
@@ -89,8 +104,8 @@ def test_a_damaged_settings_file_is_said_at_start(qtbot, factory, tmp_path, fold
     assert window.session is not None  # the folder opened all the same
 
 
-def test_it_is_said_when_the_folder_cannot_be_opened_too(qtbot, factory, tmp_path, answers):
+def test_it_is_said_when_the_folder_cannot_be_opened_too(start_on_damaged_settings, tmp_path, answers):
     # _startup returned before saying it, and the file was already kept aside: no later start said it.
-    window = _start_on_damaged_settings(qtbot, factory, tmp_path, tmp_path / "no such folder")
+    window = start_on_damaged_settings(tmp_path / "no such folder")
     assert answers["warnings"] == [f"{tmp_path / 'no such folder'} is not a folder"]
     assert "petloc.conf.damaged-" in _settings_box(window).text()
