@@ -6,8 +6,11 @@ the key. The modification time alone misses an edit that keeps it (``exiftool -P
 a photo by its EXIF orientation, a copy that restores the time); the size and, on Linux and macOS,
 the change time (ctime, which no program can set back) do not; on Windows st_ctime is the
 creation time, so there an edit keeping size and time is not seen until either changes.
-These caches live in one process, so they need no decoding-rules version (`core.decode_rules`):
-the rules cannot change under them.
+The decoded pictures live in one process, so their key needs no decoding-rules version
+(`core.decode_rules`): the rules cannot change under them. Predictions are also kept on disk
+between runs (`app.prediction_disk_cache`), where petloc may have been upgraded meanwhile: there
+this key is only half of it, and the model's fingerprint (its files, petloc's version and the
+decoding rules) the other half.
 """
 
 from __future__ import annotations

@@ -25,8 +25,9 @@ from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.folders import FolderOpening, RecentFoldersMenu
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.model_controller import ModelController
-from petloc_gui.ui.models.model_handle import load_model_handle
+from petloc_gui.ui.models.model_handle import bundle_fingerprint, load_model_handle
 from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.predictions_shown import PredictionsShown
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
 from petloc_gui.ui.review.export_action import install_export_actions
 from petloc_gui.ui.review.file_list_dock import FileListDock
@@ -59,7 +60,10 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.session: ReviewSession | None = None
         self.edits = EditController(self)
         self.images = ImageCache()
-        self.predictions = PredictionService(model_factory or load_model_handle, self)
+        factory = model_factory or load_model_handle
+        # a model's predictions kept on disk are shown while it loads: the fingerprint they are kept under
+        self.predictions = PredictionService(factory, self, fingerprint_of=getattr(factory, "fingerprint_of",
+                                                                                   bundle_fingerprint))
         self.panel = ImagePanel(self)
         self.setCentralWidget(self.panel)
         self.file_dock = FileListDock(self)
@@ -75,6 +79,8 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.guard = SaveGuard(self, self)
         self._build_menus()
         self.models = ModelController(self.predictions, self.settings, self.model_menu, self, self)
+        self.predictions_shown = PredictionsShown(self.models, self.predictions, lambda: self.session,
+                                                  self.panel, self.dataset_panel)
         self.retrain_controller: RetrainController | None = None  # set by `install_retraining`
         self._build_toolbar()
         self.addToolBarBreak()
@@ -211,12 +217,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.file_dock.typing_done.connect(self.focus_canvas)
         self.edits.document_changed.connect(self._document_changed)
         self.edits.selection_changed.connect(self.panel.select)
-        self.predictions.predicted.connect(self._predicted)
         self.models.status.connect(self.model_status.setText)
-        self.models.switched.connect(self._model_switched)
-        self.models.loaded.connect(self._model_loaded)
-        self.models.failed.connect(lambda problem: self.panel.show_prediction(None, problem))
-        self.models.no_model.connect(self._no_model)
 
     # --- public API (used by app.py, the retraining helper and tests) ------------------
     def current_folder(self) -> Path | None:
@@ -341,39 +342,13 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
             self.session.document_changed(doc)
         self.setWindowModified(self.has_unsaved())
 
-    # --- model ---------------------------------------------------------------------------
-    def _model_switched(self, _spec: str) -> None:
-        if self.session is not None:
-            self.session.model.clear_predictions()
-            self.panel.show_prediction(None, "Loading model…")
-
-    def _no_model(self, problem: str) -> None:
-        # (also when the bundled model a folder's image size calls for is broken: not "none knows")
-        self.dataset_panel.model_label.setText("<b>Model:</b> none for this folder")
-        if self.session is not None:
-            self.session.model.clear_predictions()
-            self.panel.show_prediction(None, problem)
-
-    def _model_loaded(self, info) -> None:
-        self.dataset_panel.set_model(info)
-        if self.session is not None:
-            self.session.classes.refresh()
-            self.session.request_all()
-            if self.session.current is not None:
-                self.session.show_prediction()
-
-    def _predicted(self, path: str, version: str, result) -> None:
-        info = self.models.info
-        if self.session is not None and info is not None and version == info.version_id:
-            self.session.prediction_arrived(path, result)
-
+    # --- help and closing ---------------------------------------------------------------
     def _show_help(self) -> None:
         from petloc_gui.ui.help_dialog import HelpDialog
 
         with modal(HelpDialog(self)) as dialog:
             dialog.exec()
 
-    # --- closing -------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # Qt's name
         training = self.retrain_controller
         # The edits first: saving them loses nothing if the quit is cancelled later, where stopping a

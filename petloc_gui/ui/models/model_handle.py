@@ -1,8 +1,10 @@
 """What the UI knows about a model, and the real (TensorFlow) model factory.
 
 ``model_info(spec)`` reads only the bundle's meta.json (no TensorFlow), so the
-window can list models and show their metrics at once. ``load_model_handle``
-imports TensorFlow and must only be called in the prediction worker thread.
+window can list models and show their metrics at once; ``bundle_fingerprint(spec)``
+reads only the sizes and times of its files, so its predictions kept on disk can be
+shown before it loads. ``load_model_handle`` imports TensorFlow and must only be
+called in the prediction worker thread.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from petloc_gui.app.model_metrics import headline_metrics, held_out_count, metrics_text, shown_split
 from petloc_gui.app.prediction_disk_cache import ModelFingerprint, model_fingerprint
+from petloc_gui.core.errors import PetlocError
 
 if TYPE_CHECKING:
     from petloc_gui.model.versions import Version
@@ -124,3 +127,15 @@ class RealModelHandle:
 def load_model_handle(spec: str) -> RealModelHandle:
     """The default model factory of the prediction service (worker thread only)."""
     return RealModelHandle(spec)
+
+
+def bundle_fingerprint(spec: str) -> ModelFingerprint | None:
+    """The fingerprint `RealModelHandle` will have for ``spec``, read from its files (no TensorFlow, a few
+    stats): the window shows the predictions kept under it while the model loads. None when the spec names
+    no bundle (its load says why)."""
+    from petloc_gui.model.bundle import resolve_model
+
+    try:
+        return model_fingerprint(resolve_model(spec))
+    except (PetlocError, OSError, ValueError):
+        return None

@@ -15,10 +15,18 @@ kept on disk for the next run (`app.prediction_disk_cache`, for handles that hav
 ``fingerprint``): a folder opened again is predicted only where it changed. The
 worker writes that cache, batched, when it runs out of work, every few seconds
 while it predicts and when it stops; the UI thread only reads it.
+
+Those kept predictions are served while their model loads (TensorFlow's import and the
+bundle's load take seconds): ``fingerprint_of(spec)`` gives the fingerprint the model will
+have, read from its files without loading it. They are the same model's output, so the
+window fills its rows and its actions (A, the review queue) with them at once. If the loaded
+model's own fingerprint differs (its files changed while it loaded), ``early_dropped`` tells the
+window to take them back before ``model_loaded``; if it fails to load, ``model_failed`` does.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -27,8 +35,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from petloc_gui.app.file_key import FileKey, file_key, may_cache
-from petloc_gui.app.prediction_disk_cache import PredictionDiskCache
+from petloc_gui.app.prediction_disk_cache import ModelFingerprint, PredictionDiskCache
 from petloc_gui.ui import background
+
+_log = logging.getLogger(__name__)
 
 BATCH_SIZE = 8  # small: an urgent request waits for at most one background batch
 CACHE_SIZE = 50_000
@@ -41,7 +51,7 @@ class PredictionError(Exception):
 def _work(svc: PredictionService):
     """The worker's loop (a generator run by background.Worker): waits for work, yields events.
 
-    Events: ("loading", spec), ("loaded", info), ("failed", spec, message),
+    Events: ("loading", spec), ("dropped",), ("loaded", info), ("failed", spec, message),
     ("predicted", path, version, result). They reach the UI thread in order.
     """
     while True:
@@ -82,17 +92,22 @@ def _load(svc: PredictionService, spec: str, asked: int):
         handle = svc._factory(spec)
     except Exception as exc:  # noqa: BLE001 - shown in the UI, the app keeps working
         with svc._cond:
-            svc._handle = None
-            svc._version = None
-            svc._fingerprint = None
-        yield ("failed", spec, failure_text(exc))
+            if svc._asked == asked:  # (a stale failure leaves alone the model asked for since, and what it serves)
+                svc._handle, svc._version, svc._fingerprint, svc._early = None, None, None, None
+        yield ("failed", spec, failure_text(exc))  # the window takes back what was served (as no model's)
         return
     with svc._cond:
         if svc._asked != asked:
             return  # another model, or none (`unload`), was asked for while this one loaded: it is stale
+        fingerprint = getattr(handle, "fingerprint", None)
+        # served under the files as they were when asked for; the loaded model has others (replaced meanwhile)
+        served_others = svc._early is not None and svc._early != fingerprint
         svc._handle = handle
         svc._version = handle.info.version_id
-        svc._fingerprint = getattr(handle, "fingerprint", None)
+        svc._fingerprint = fingerprint
+        svc._early = None
+    if served_others:
+        yield ("dropped",)
     yield ("loaded", handle.info)
 
 
@@ -123,12 +138,16 @@ class PredictionService(QObject):
     model_loaded = Signal(object)  # ModelInfo
     model_failed = Signal(str, str)  # spec, message
     predicted = Signal(str, str, object)  # image path, model version id, result
+    # the predictions served while the model loaded are not its own (its files changed meanwhile): take them back
+    early_dropped = Signal()
 
-    def __init__(self, factory: Callable[[str], object], parent=None,
-                 disk: PredictionDiskCache | None = None) -> None:
+    def __init__(self, factory: Callable[[str], object], parent=None, disk: PredictionDiskCache | None = None,
+                 fingerprint_of: Callable[[str], ModelFingerprint | None] | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
         self._disk = disk if disk is not None else PredictionDiskCache.default()
+        # the fingerprint a spec's model will have, read without loading it (None: nothing served while it loads)
+        self._fingerprint_of = fingerprint_of
         self._cond = threading.Condition()
         self._stop = False
         self._pending_spec: str | None = None
@@ -136,6 +155,7 @@ class PredictionService(QObject):
         self._handle = None
         self._version: str | None = None
         self._fingerprint = None  # the loaded model's for the disk cache (ModelFingerprint), None: not kept
+        self._early: ModelFingerprint | None = None  # the loading model's, read from its files: its kept ones served
         self._urgent: list[Path] = []
         self._background: list[Path] = []
         self._background_pos = 0
@@ -149,19 +169,36 @@ class PredictionService(QObject):
         """A worker event, in the UI thread: re-emitted as this service's signals."""
         kind, *args = event
         {"loading": self.model_loading, "loaded": self.model_loaded, "failed": self.model_failed,
-         "predicted": self.predicted}[kind].emit(*args)
+         "predicted": self.predicted, "dropped": self.early_dropped}[kind].emit(*args)
 
     # --- requests (UI thread) -----------------------------------------------------
     def set_model(self, spec: str) -> None:
-        """Load a model in the worker; cached results of other versions stay unused."""
+        """Load a model in the worker; cached results of other versions stay unused. Meanwhile the
+        predictions its files' fingerprint has on disk are served (`serves_early`)."""
+        early = self._fingerprint_before_load(spec)  # a few stats, outside the lock
         with self._cond:
             self._pending_spec = spec
             self._asked += 1
             self._handle = None
             self._version = None
             self._fingerprint = None
+            self._early = early
             self._background_pos = 0
             self._cond.notify_all()
+
+    def _fingerprint_before_load(self, spec: str) -> ModelFingerprint | None:
+        if self._fingerprint_of is None:
+            return None
+        try:
+            return self._fingerprint_of(spec)
+        except Exception:  # noqa: BLE001 - nothing served early; the load says what is wrong with the model
+            _log.debug("no fingerprint before loading %s", spec, exc_info=True)
+            return None
+
+    def serves_early(self) -> bool:
+        """Whether a model is loading whose predictions kept on disk are served meanwhile."""
+        with self._cond:
+            return self._early is not None
 
     def unload(self) -> None:
         """No model: predict nothing (a folder whose classes no model knows)."""
@@ -171,6 +208,7 @@ class PredictionService(QObject):
             self._handle = None
             self._version = None
             self._fingerprint = None
+            self._early = None
             self._cond.notify_all()
 
     def request(self, urgent: Sequence[Path]) -> None:
@@ -196,7 +234,7 @@ class PredictionService(QObject):
             self._background, self._background_pos = passed + left, len(passed)
 
     def cached(self, path: Path):
-        """The cached result for an image with the current model, or None."""
+        """The cached result for an image with the current model (or the one loading: kept on disk), or None."""
         key = file_key(Path(path))
         with self._cond:
             return self._lookup(key)
@@ -235,9 +273,10 @@ class PredictionService(QObject):
 
     # --- worker side (called with the lock held) -------------------------------------
     def _lookup(self, key: FileKey):
-        """The current model's result for this key: from memory, else from disk (then kept in memory)."""
+        """The current model's result for this key: from memory, else from disk (then kept in memory);
+        while it loads, what its files' fingerprint has on disk."""
         if self._version is None:
-            return None
+            return self._disk.get(self._early, key) if self._early is not None else None
         memory_key = (key[0], key[1], self._version)
         result = self._cache.get(memory_key)
         if result is None:

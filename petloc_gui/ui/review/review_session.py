@@ -233,9 +233,9 @@ class ReviewSession:
     def request_all(self) -> None:
         """Fill the list from the cache, then predict the rest of the folder in the background.
 
-        After a rollback to a model used earlier in this run, every image may
-        already be cached: those results are never predicted (nor signalled)
-        again, so without this the list's prediction columns stayed empty.
+        Called as a model starts loading too (its predictions kept on disk by an earlier run, shown
+        at once) and after a rollback to a model used earlier: cached results are never predicted
+        (nor signalled) again, so without this the list's prediction columns stayed empty.
         """
         paths = self.gone.paths_left()
         for path, result in self.parts.predictions.cached_many(paths).items():
