@@ -51,3 +51,13 @@ def test_a_bundle_replaced_while_it_loads_has_no_fingerprint(bundle):
     folder, loading = bundle
     loading.append(lambda folder: (folder / "model.keras").write_bytes(b"weights 2, retrained"))
     assert RealModelHandle(str(folder)).fingerprint is None
+
+
+def test_the_fingerprint_before_loading_is_the_loaded_models(bundle):
+    """What the window shows while the model loads is kept under this: it must be the loaded model's."""
+    from petloc_gui.ui.models.model_handle import RealModelHandle, bundle_fingerprint
+
+    folder, _ = bundle
+    assert bundle_fingerprint(str(folder)) is not None
+    assert bundle_fingerprint(str(folder)) == RealModelHandle(str(folder)).fingerprint
+    assert bundle_fingerprint(str(folder / "missing")) is None  # no bundle: nothing shown, its load says why
