@@ -128,6 +128,10 @@ def train(
     preset = get_preset(config.preset)
     if config.distribute not in DISTRIBUTE_CHOICES:
         raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {config.distribute!r}")
+    # Before any other TensorFlow work: a multi-worker strategy configures the collective ops, which
+    # TensorFlow allows only before it has started (loading --init-from's model starts it).
+    strategy = make_strategy(config.distribute)
+    multiworker = config.distribute == "multiworker"
     keras.utils.set_random_seed(config.seed)
 
     parent = load_bundle(config.init_from) if config.init_from else None
@@ -164,7 +168,6 @@ def train(
         emit({"event": "notice", "message": message})
 
     weights_path, backbone_info = backbone_weights(preset, config.backbone_weights)
-    strategy = make_strategy(config.distribute)
     with strategy.scope():
         model = networks.build_model(preset, len(names), None if parent else weights_path)
         if parent is not None:
@@ -182,7 +185,6 @@ def train(
         # Each worker validates on its own; the figures can differ in the last digits, and an
         # early stop on one worker alone would leave the others waiting in a collective.
         patience = epochs
-    multiworker = config.distribute == "multiworker"
 
     def tell_unreadable() -> None:
         # images found unreadable (in input threads) since the last event, once each, from this thread

@@ -24,19 +24,41 @@ def _free_ports(n: int) -> list[int]:
             s.close()
 
 
-def _start_workers(data, tmp_path, epochs: int, popen) -> list[subprocess.Popen]:
-    ports = _free_ports(2)
+def _start_workers(data, tmp_path, epochs: int, popen, extra=lambda index: [], launcher=lambda index: None,
+                   workers: int = 2) -> list[subprocess.Popen]:
+    """``workers`` processes on 127.0.0.1; ``extra(index)``: more arguments for that worker;
+    ``launcher(index)``: what runs its command line instead of ``-m petloc_gui.cli`` (a script path)."""
+    ports = _free_ports(workers)
     cluster = {"worker": [f"127.0.0.1:{p}" for p in ports]}
     procs = []
-    for index in range(2):
+    for index in range(workers):
         env = dict(os.environ, TF_CONFIG=json.dumps({"cluster": cluster, "task": {"type": "worker", "index": index}}),
                    TF_CPP_MIN_LOG_LEVEL="2", CUDA_VISIBLE_DEVICES="")
         # exactly the README's command, one process per worker
-        command = [sys.executable, "-m", "petloc_gui.cli", "train", str(data), "--preset", "digits",
+        program = [launcher(index)] if launcher(index) else ["-m", "petloc_gui.cli"]
+        command = [sys.executable, *program, "train", str(data), "--preset", "digits",
                    "--out", str(tmp_path / f"w{index}"), "--epochs", str(epochs), "--batch-size", "16",
-                   "--distribute", "multiworker"]
+                   "--distribute", "multiworker", *extra(index)]
         procs.append(subprocess.Popen(command, env=env, text=True, **popen(index)))
     return procs
+
+
+def _finish(procs: list[subprocess.Popen], timeout: float = 600) -> list[tuple[int, str, str]]:
+    """(exit code, stdout, stderr) of each worker started with pipes; all killed if one takes too long."""
+    results = []
+    for proc in procs:
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            for p in procs:
+                p.kill()
+            raise
+        results.append((proc.returncode, out, err))
+    return results
+
+
+def _pipes(index: int) -> dict:
+    return {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
 
 
 def test_two_workers_train_and_only_the_chief_writes_a_bundle(tmp_path):
@@ -44,16 +66,7 @@ def test_two_workers_train_and_only_the_chief_writes_a_bundle(tmp_path):
 
     data = tmp_path / "digits"
     write_digits_dataset(data, "train", count=40, seed=0)
-    procs = _start_workers(data, tmp_path, 1, lambda index: {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE})
-    results = []
-    for proc in procs:
-        try:
-            out, err = proc.communicate(timeout=600)
-        except subprocess.TimeoutExpired:
-            for p in procs:
-                p.kill()
-            raise
-        results.append((proc.returncode, out, err))
+    results = _finish(_start_workers(data, tmp_path, 1, _pipes))
     for code, _, err in results:
         assert code == 0, err[-3000:]
     chief_out = results[0][1].strip().splitlines()
