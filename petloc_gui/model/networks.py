@@ -40,23 +40,30 @@ class WeightsError(PetlocError):
 
 
 def build_model(
-    preset: Preset, n_classes: int, backbone_weights: str | os.PathLike[str] | None = None
+    preset: Preset, n_classes: int, backbone_weights: str | os.PathLike[str] | None = None,
+    synchronized_bn: bool = False,
 ) -> keras.Model:
-    """A fresh model for ``preset`` with ``n_classes`` classes."""
+    """A fresh model for ``preset`` with ``n_classes`` classes.
+
+    ``synchronized_bn``: the BatchNorm layers that learn (the digits network's) take their batch
+    statistics over every replica's share of the batch (set under a distribution strategy). Each
+    replica would otherwise keep its own moving statistics, from its share alone, and the workers
+    of a multi-worker run would end with different models; with it they end as one machine would.
+    """
     if n_classes < 1:
         raise ValueError("a model needs at least one class")
     if preset.name == "digits":
-        return build_digits_net(n_classes, preset.input_size)
+        return build_digits_net(n_classes, preset.input_size, synchronized_bn)
     if preset.name in MOBILENET_PRESETS:
         return build_mobilenet_net(n_classes, preset.input_size, backbone_weights, box_head=preset.box_head)
     raise ValueError(f"no network for preset {preset.name!r}")
 
 
-def _conv_bn(x: Tensor, filters: int, name: str, strides: int = 1) -> Tensor:
+def _conv_bn(x: Tensor, filters: int, name: str, strides: int = 1, synchronized: bool = False) -> Tensor:
     x = layers.Conv2D(filters, 3, strides=strides, padding="same", use_bias=False, name=f"{name}_conv")(x)
     # momentum 0.9: with ~100 steps per epoch the default 0.99 leaves the moving
     # statistics far from the real ones and validation looks like chance.
-    x = layers.BatchNormalization(momentum=0.9, name=f"{name}_bn")(x)
+    x = layers.BatchNormalization(momentum=0.9, synchronized=synchronized, name=f"{name}_bn")(x)
     return layers.ReLU(name=f"{name}_relu")(x)
 
 
@@ -79,20 +86,20 @@ def _heads(features: Tensor, n_classes: int, box_channels: int, box_units: int, 
     return probs, box
 
 
-def build_digits_net(n_classes: int, input_size: tuple[int, int]) -> keras.Model:
+def build_digits_net(n_classes: int, input_size: tuple[int, int], synchronized_bn: bool = False) -> keras.Model:
     """A small CNN from scratch for digits on a 75x75 canvas (about 0.4 M parameters)."""
     width, height = input_size
     inputs = keras.Input((height, width, 3), name="image")
     x = layers.Rescaling(1.0 / 255.0, name="preprocess")(inputs)
     # The classic MNIST resolution ladder (a 28-pixel digit seen at 28, 14, 7
     # and 3.5 cells) with few filters early: ~21 M multiply-adds per canvas.
-    x = _conv_bn(x, 16, "b1")
+    x = _conv_bn(x, 16, "b1", synchronized=synchronized_bn)
     x = layers.MaxPooling2D(name="b1_pool")(x)  # 37
-    x = _conv_bn(x, 32, "b2")
+    x = _conv_bn(x, 32, "b2", synchronized=synchronized_bn)
     x = layers.MaxPooling2D(name="b2_pool")(x)  # 18
-    x = _conv_bn(x, 64, "b3")
+    x = _conv_bn(x, 64, "b3", synchronized=synchronized_bn)
     x = layers.MaxPooling2D(name="b3_pool")(x)  # 9
-    x = _conv_bn(x, 128, "b4")
+    x = _conv_bn(x, 128, "b4", synchronized=synchronized_bn)
     # Max pooling for the class: the digit is small on a black canvas, an average would dilute it.
     probs, box = _heads(x, n_classes, box_channels=32, box_units=128, dropout=0.2, pool="max",
                         box_dropout=0.0)  # fresh placements every epoch: nothing to overfit

@@ -169,7 +169,9 @@ def train(
 
     weights_path, backbone_info = backbone_weights(preset, config.backbone_weights)
     with strategy.scope():
-        model = networks.build_model(preset, len(names), None if parent else weights_path)
+        # distributed: BatchNorm on the global batch, so every worker keeps the same moving statistics
+        model = networks.build_model(preset, len(names), None if parent else weights_path,
+                                     synchronized_bn=config.distribute is not None)
         if parent is not None:
             init_from_parent(model, parent.model, parent.class_names, names, data.renamed)
             backbone_info = dict(parent.meta.get("backbone") or backbone_info)
@@ -264,8 +266,8 @@ def train(
         raise TrainingCancelled("training cancelled; no model was saved")
     emit({"event": "saving", "writes_bundle": is_chief(strategy)})
     if not is_chief(strategy):
-        # Every worker holds the same weights; only the chief writes the bundle. The
-        # others save to a temporary folder (the Keras convention) and delete it.
+        # Every worker holds the same weights and BatchNorm statistics (synchronised); only the chief
+        # writes the bundle. The others save to a temporary folder (the Keras convention) and delete it.
         with tempfile.TemporaryDirectory(prefix="petloc-worker-") as scratch:
             save_bundle(model, meta, Path(scratch) / "bundle")
         emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics})
