@@ -40,6 +40,7 @@ from petloc_gui.model.initial_weights import backbone_weights, init_from_parent
 from petloc_gui.model.presets import Preset, get_preset
 from petloc_gui.model.training_data import TooFewImagesError, TrainingData, nothing_left_to_train
 from petloc_gui.model.untyped import Dataset, Strategy
+from petloc_gui.model.worker_agreement import check_workers_agree, training_parts
 
 if TYPE_CHECKING:
     from petloc_gui.model.bundle import LoadedBundle
@@ -167,6 +168,9 @@ def train(
     for message in notices:
         emit({"event": "notice", "message": message})
 
+    if multiworker:  # before the model's variables, the run's first collective
+        check_workers_agree(strategy, training_parts(data, config, preset, epochs, batch_size, steps,
+                                                     parent.meta if parent else None))
     weights_path, backbone_info = backbone_weights(preset, config.backbone_weights)
     with strategy.scope():
         # distributed: BatchNorm on the global batch, so every worker keeps the same moving statistics

@@ -1,0 +1,131 @@
+"""What the workers of a multi-worker run must agree on, checked once at start, and the run's record.
+
+Every worker of ``--distribute multiworker`` collects its own data folder and
+reads its own options. TensorFlow checks none of it: workers given another
+``--seed``, ``--exclude-list`` or one more image train together without a word
+(the chief's validation images in another worker's share, a "test" image
+trained on, an image the bundle does not record), and other differences fail
+later in TensorFlow's shape errors, or not at all (``--epochs`` 2 against 3:
+the chief writes a bundle after the weights drifted apart).
+
+`check_workers_agree` hashes each kind of what must agree (`run_fingerprint`)
+to a 64-bit number and gathers the numbers of every worker with one
+collective, before the model is built: every worker sees every worker's
+numbers, so all of them refuse together, naming what differs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from petloc_gui.core.errors import PetlocError
+from petloc_gui.model.distributed import lost_workers
+from petloc_gui.model.untyped import Strategy
+
+if TYPE_CHECKING:
+    from petloc_gui.model.presets import Preset
+    from petloc_gui.model.training import TrainConfig
+    from petloc_gui.model.training_data import TrainingData
+
+# Seconds a worker waits at the check for the others: they all arrive after collecting their data.
+AGREEMENT_TIMEOUT = 600.0
+# Kinds whose value is short enough to show in the refusal (this worker's value).
+_SHOWN = ("seed", "epochs", "batch size", "steps per epoch")
+
+
+class WorkersDisagreeError(PetlocError):
+    """The workers of a multi-worker run were not given the same data or options; none trains."""
+
+
+def _hash64(value: Any) -> int:
+    """A signed 64-bit hash of a JSON-able value (sorted keys: the same value, the same hash)."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big", signed=True)
+
+
+def run_fingerprint(parts: Mapping[str, Any]) -> dict[str, int]:
+    """``{kind: 64-bit hash}`` of each kind of what the workers must agree on (order kept)."""
+    return {kind: _hash64(value) for kind, value in parts.items()}
+
+
+def disagreements(rows: list[list[int]], kinds: list[str], replicas_per_worker: int) -> dict[int, list[str]]:
+    """``{worker index: kinds where it differs from worker 0}`` from the gathered rows (one per replica)."""
+    first = rows[0]
+    found: dict[int, list[str]] = {}
+    for replica, row in enumerate(rows):
+        worker = replica // max(1, replicas_per_worker)
+        for kind, mine, theirs in zip(kinds, row, first, strict=True):
+            if mine != theirs and kind not in found.setdefault(worker, []):
+                found[worker].append(kind)
+    return {worker: differing for worker, differing in found.items() if differing}
+
+
+def refusal(found: dict[int, list[str]], parts: Mapping[str, Any]) -> str:
+    """The one line every worker says when the workers disagree."""
+    differing = [f"worker {worker} differs from worker 0 in {', '.join(kinds)}"
+                 for worker, kinds in sorted(found.items())]
+    every = {kind for kinds in found.values() for kind in kinds}
+    shown = [f"{kind} {parts[kind]}" for kind in _SHOWN if kind in every and kind in parts]
+    mine = f" (this worker: {', '.join(shown)})" if shown else ""
+    return ("the workers were not given the same training: " + "; ".join(differing) + mine +
+            ". Run the same command, with the same options and the same data folder contents, on every "
+            "worker; no worker trained")
+
+
+def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any]) -> None:
+    """Raise `WorkersDisagreeError` on every worker when any two workers' ``parts`` differ.
+
+    One collective (an all-gather of the hashes): every worker must call it at
+    the same point, before any other collective of the run.
+    """
+    import tensorflow as tf
+
+    fingerprint = run_fingerprint(parts)
+    kinds = list(fingerprint)
+    mine = tf.constant([list(fingerprint.values())], tf.int64)
+    with lost_workers(AGREEMENT_TIMEOUT):
+        values = strategy.experimental_distribute_values_from_function(lambda context: mine)
+        gathered = strategy.gather(values, axis=0)
+    rows = [[int(v) for v in row] for row in gathered.numpy().tolist()]
+    workers = max(1, worker_count(strategy))
+    found = disagreements(rows, kinds, len(rows) // workers)
+    if found:
+        raise WorkersDisagreeError(refusal(found, parts))
+
+
+def worker_count(strategy: Strategy) -> int:
+    """How many processes train together: the cluster's workers and its chief (1 without a cluster)."""
+    resolver = getattr(strategy, "cluster_resolver", None)
+    if resolver is None:
+        return 1
+    jobs = resolver.cluster_spec().as_dict()
+    return max(1, sum(len(jobs.get(job) or ()) for job in ("chief", "worker")))
+
+
+def training_parts(data: TrainingData, config: TrainConfig, preset: Preset, epochs: int, batch_size: int,
+                   steps: int, parent_meta: Mapping[str, Any] | None) -> dict[str, Any]:
+    """What every worker of one run must have the same of, by kind (the kind names the refusal says)."""
+    splits = data.splits_record()
+    return {
+        "class names": list(data.class_names),
+        "training images": splits["train"],
+        "validation images": splits["validation"],
+        "test images": splits["test"],
+        "image contents": data.images_record(),  # the same names with other bytes
+        "epochs": epochs,
+        "batch size": batch_size,
+        "steps per epoch": steps,
+        "seed": config.seed,
+        "learning-rate schedule": {"learning_rate": config.learning_rate, "warmup_epochs": config.warmup_epochs,
+                                   "patience": config.patience},
+        "preset": asdict(preset),
+        "init-from": dict(parent_meta) if parent_meta is not None else None,
+        "other options": {"label": config.label, "val_fraction": config.val_fraction,
+                          "skip_prelabels": config.skip_prelabels, "renamed": dict(data.renamed),
+                          "backbone_weights": config.backbone_weights and Path(config.backbone_weights).name},
+    }
