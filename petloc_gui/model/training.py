@@ -40,7 +40,7 @@ from petloc_gui.model.initial_weights import backbone_weights, init_from_parent
 from petloc_gui.model.presets import Preset, get_preset
 from petloc_gui.model.training_data import TooFewImagesError, TrainingData, nothing_left_to_train
 from petloc_gui.model.untyped import Dataset, Strategy
-from petloc_gui.model.worker_agreement import check_workers_agree, training_parts
+from petloc_gui.model.worker_agreement import check_workers_agree, distribution_record, training_parts
 
 if TYPE_CHECKING:
     from petloc_gui.model.bundle import LoadedBundle
@@ -261,6 +261,7 @@ def train(
         "best_epoch": monitor.best_epoch,
         "train_seconds": round(time.monotonic() - started, 1),
         "config": _config_record(config, parent),
+        **({"distribution": distribution_record(strategy, config.distribute, batch_size)} if config.distribute else {}),
         "recipe": asdict(preset),
         "tensorflow_version": _tf_version(),
         "keras_version": keras.__version__,

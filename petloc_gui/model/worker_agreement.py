@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.model.distributed import lost_workers
+from petloc_gui.model.distributed import is_chief, lost_workers
 from petloc_gui.model.untyped import Strategy
 
 if TYPE_CHECKING:
@@ -105,6 +105,24 @@ def worker_count(strategy: Strategy) -> int:
         return 1
     jobs = resolver.cluster_spec().as_dict()
     return max(1, sum(len(jobs.get(job) or ()) for job in ("chief", "worker")))
+
+
+def distribution_record(strategy: Strategy, distribute: str, global_batch: int) -> dict[str, Any]:
+    """meta.json's ``distribution``: how many trained together and on what batches (no hosts, no paths)."""
+    replicas = int(strategy.num_replicas_in_sync)
+    resolver = getattr(strategy, "cluster_resolver", None)
+    task = "the only process" if resolver is None or not resolver.task_type else \
+        "the chief task" if resolver.task_type == "chief" else f"{resolver.task_type} {resolver.task_id}"
+    return {
+        "strategy": distribute,
+        "workers": worker_count(strategy),
+        "replicas": replicas,
+        "global_batch": global_batch,  # config.batch_size (or the preset's): split across the replicas
+        "per_replica_batch": global_batch // replicas,
+        "written_by": task if task == "the chief task" or not is_chief(strategy) else f"{task} (the chief)",
+        # every replica's BatchNorm used the global batch's statistics (networks.build_model)
+        "batchnorm_synchronized": True,
+    }
 
 
 def training_parts(data: TrainingData, config: TrainConfig, preset: Preset, epochs: int, batch_size: int,

@@ -80,6 +80,9 @@ def test_two_workers_train_and_only_the_chief_writes_a_bundle(tmp_path):
 
     meta = read_meta(bundle)
     assert meta["config"]["distribute"] == "multiworker" and meta["epochs_run"] == 1
+    assert meta["distribution"] == {"strategy": "multiworker", "workers": 2, "replicas": 2, "global_batch": 16,
+                                    "per_replica_batch": 8, "written_by": "worker 0 (the chief)",
+                                    "batchnorm_synchronized": True}
     image = data / meta["splits"]["validation"][0]
     [prediction] = Predictor(bundle).predict_paths([image])
     assert prediction.label in [str(d) for d in range(10)]
