@@ -43,6 +43,8 @@ class ScreenshotHost(Protocol):
 
     def current_model_spec(self) -> str: ...
 
+    def current_model_info(self) -> object | None: ...
+
     def first_visible_row(self) -> int | None: ...
 
     def show_row(self, row: int) -> None: ...
@@ -96,6 +98,10 @@ class ScreenshotTaker(QObject):
             return True  # the window as it is: the image, no prediction, the bar saying why
         if session.current in session.model.gone:
             return True  # deleted since the folder was read: its pane says so, no prediction comes
+        if self.window.current_model_info() is None:
+            # predictions kept from an earlier run show while the model loads: the picture is the loaded
+            # model's, and a model that fails to load writes none (exit 4)
+            return False
         result = self.window.cached_prediction(session.image_path(session.current))
         return result is not None or bool(session.model.pred_errors[session.current])  # or an uncached failure
 

@@ -161,3 +161,24 @@ def test_a_model_replaced_while_it_loads_takes_the_kept_predictions_back(qtbot, 
     finally:
         factory.release.set()
         next(runs, None)
+
+
+def test_a_screenshot_waits_for_the_model_not_for_its_kept_predictions(qtbot, tmp_path, folder, bundle,
+                                                                       monkeypatch):
+    # `petloc-gui --screenshot` took the window as soon as a prediction showed: on a reopen, the kept one,
+    # before the model had loaded (and wrote it with exit 0 had the model then failed to load)
+    from petloc_gui.ui.screenshot import ScreenshotTaker
+
+    _first_run(qtbot, tmp_path, folder, bundle)
+    factory = BundleFactory(bundle, hold=True)
+    window, runs = _reopen(qtbot, tmp_path, folder, factory)
+    try:
+        wait_predictions(qtbot, window)  # the kept predictions, shown
+        taker = ScreenshotTaker(window, tmp_path / "shot.png")
+        assert not taker._ready()
+        factory.release.set()
+        qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=5000)
+        qtbot.waitUntil(taker._ready, timeout=5000)
+    finally:
+        factory.release.set()
+        next(runs, None)
