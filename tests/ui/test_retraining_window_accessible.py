@@ -98,3 +98,19 @@ def test_every_button_of_the_window_has_an_access_key_of_its_own(qtbot):
     qtbot.addWidget(window)
     keys = [QKeySequence.mnemonic(b.text()).toString() for b in window.findChildren(QPushButton)]
     assert keys and all(keys) and len(set(keys)) == len(keys), keys
+
+
+def test_the_end_of_a_run_watched_in_the_window_leaves_enter_on_use_not_discard(qtbot):
+    # Cancel had the keyboard; disabled at the end, Qt passed it on to Discard, and an Enter threw the
+    # new model away
+    from PySide6.QtWidgets import QApplication
+
+    window = RetrainProgress()
+    qtbot.addWidget(window)
+    window.bring_forward()
+    window.cancel_button.setFocus()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_result({"accuracy": 0.9, "mean_iou": 0.6, "n_images": 4},
+                       {"accuracy": 0.9, "mean_iou": 0.7, "n_images": 4})
+    assert QApplication.focusWidget() is window.comparison.use_button
+    assert not window.comparison.discard_button.autoDefault()

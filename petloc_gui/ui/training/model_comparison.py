@@ -66,6 +66,8 @@ class ModelComparison(QWidget):
         self.table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.use_button = QPushButton("&Use the new model")
         self.discard_button = QPushButton("&Discard it")
+        # never Enter's: the one choice that deletes (Space or Alt+D press it)
+        self.discard_button.setAutoDefault(False)
         self.use_button.clicked.connect(self.use_new)
         self.discard_button.clicked.connect(self.discard_new)
         buttons = QHBoxLayout()

@@ -332,6 +332,10 @@ class RetrainProgress(QDialog):
         self.comparison.set_metrics(old, new, note, old_name)
         self.comparison.set_choice_enabled(True)
         self._show_comparison()
+        if self.isActiveWindow():
+            # the keyboard was on Cancel, now disabled: Qt passed it on to Discard, where an Enter threw the
+            # new model away
+            self.comparison.use_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_first_model(self, new: dict[str, Any] | None) -> None:
         """A folder's first model finished: its figures, and that it is used (nothing to compare it with)."""
