@@ -1,0 +1,138 @@
+"""`petloc train --distribute multiworker`'s TF_CONFIG, checked before TensorFlow loads.
+
+TensorFlow finds a TF_CONFIG mistake only once it has loaded and training has collected its data
+(5-10 s), in words that do not name the variable ("The `task_id` 2 exceeds the maximum id of
+worker", "KeyError: 'evaluator'", "Could not start gRPC server"); without TF_CONFIG it trains
+alone, without a word. Everything that can be told from the variable and this machine is told
+here in 0.2 s, one line each, naming TF_CONFIG and the fix. What only shows when the workers meet
+(two workers listing different clusters) is said by `model.distributed.connect_workers`.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import socket
+from dataclasses import dataclass
+
+from petloc_gui.cli.output import CommandError, UsageError
+
+TASK_TYPES = ("chief", "worker")  # the tasks that train under MultiWorkerMirroredStrategy
+EXAMPLE = '{"cluster": {"worker": ["host1:2222", "host2:2222"]}, "task": {"type": "worker", "index": 0}}'
+_SEE = "README \"When one machine is not enough\""
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """The training tasks of TF_CONFIG, in TensorFlow's order (the chief first), and this one."""
+
+    tasks: tuple[tuple[str, int, str], ...]  # (type, index, "host:port")
+    task_type: str
+    task_index: int
+
+    @property
+    def address(self) -> str:
+        return dict(((t, i), a) for t, i, a in self.tasks)[(self.task_type, self.task_index)]
+
+    def others(self) -> str:
+        """`worker 1 at 10.0.0.2:2222, worker 2 at ...`: the tasks this one waits for."""
+        return ", ".join(f"{t} {i} at {a}" for t, i, a in self.tasks
+                         if (t, i) != (self.task_type, self.task_index)) or "none"
+
+
+def read_tf_config(batch_size: int | None) -> Cluster:
+    """TF_CONFIG's cluster and task, or a `CommandError` (`UsageError` when it is not set) that names
+    the variable and says what to change. ``batch_size``: the global batch, split across the workers."""
+    text = os.environ.get("TF_CONFIG")
+    if text is None:
+        raise UsageError(f"--distribute multiworker needs the TF_CONFIG environment variable on every worker, "
+                         f"e.g. TF_CONFIG='{EXAMPLE}' ({_SEE}); to train on this machine alone, leave out "
+                         "--distribute multiworker")
+    try:
+        config = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested thousands deep
+        raise CommandError(f"the TF_CONFIG environment variable is not valid JSON ({exc})") from None
+    if not isinstance(config, dict):
+        raise CommandError("the TF_CONFIG environment variable is not a JSON object "
+                           '({"cluster": {...}, "task": {...}})')
+    cluster = config.get("cluster")
+    if not cluster:
+        raise UsageError(f"TF_CONFIG has no \"cluster\", so there are no other workers to train with: set it to "
+                         f"e.g. '{EXAMPLE}' ({_SEE}); to train on this machine alone, leave out "
+                         "--distribute multiworker")
+    tasks = _cluster_tasks(cluster)
+    task = config.get("task")
+    if not isinstance(task, dict) or "type" not in task or "index" not in task:
+        raise CommandError('TF_CONFIG has no "task": add this worker\'s, e.g. "task": {"type": "worker", "index": 0}')
+    task_type, index = task["type"], task["index"]
+    if task_type == "evaluator":
+        raise CommandError('TF_CONFIG\'s task is an "evaluator": petloc train has no evaluator task (each worker '
+                           'scores on its own); give this machine a "worker" task, or run `petloc evaluate` here')
+    if task_type not in TASK_TYPES:
+        raise CommandError(f"TF_CONFIG's task type {task_type!r} is not one petloc trains as: use \"worker\" "
+                           "(or \"chief\" for the one that writes the bundle)")
+    count = sum(1 for t, _, _ in tasks if t == task_type)
+    if not count:
+        raise CommandError(f"TF_CONFIG's task is a {task_type!r}, but its \"cluster\" lists no {task_type!r}: "
+                           f"add this machine's address to cluster.{task_type}")
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
+        raise CommandError(f"TF_CONFIG's task index {index!r} is not one of cluster.{task_type}'s {count} "
+                           f"entries (0 to {count - 1}): give each worker its own index in that range")
+    result = Cluster(tasks, task_type, index)
+    workers = len(tasks)
+    if batch_size is not None and batch_size % workers:
+        raise UsageError(f"--batch-size {batch_size} cannot be split evenly across the {workers} workers TF_CONFIG "
+                         f"lists (--batch-size is the global batch): give a multiple of {workers}, e.g. "
+                         f"{batch_size + workers - batch_size % workers}")
+    _check_port_free(result)
+    return result
+
+
+def _cluster_tasks(cluster: object) -> tuple[tuple[str, int, str], ...]:
+    if not isinstance(cluster, dict):
+        raise CommandError("TF_CONFIG's \"cluster\" is not an object of lists of host:port addresses, "
+                           "e.g. {\"worker\": [\"host1:2222\", \"host2:2222\"]}")
+    unknown = sorted(set(cluster) - set(TASK_TYPES) - {"evaluator"})
+    if unknown:
+        raise CommandError(f"TF_CONFIG's \"cluster\" has a {unknown[0]!r} job, which petloc does not train with: "
+                           "list the machines under \"worker\" (and one under \"chief\", if you want one)")
+    tasks: list[tuple[str, int, str]] = []
+    for task_type in TASK_TYPES:
+        addresses = cluster.get(task_type) or []
+        if not isinstance(addresses, list) or not all(isinstance(a, str) for a in addresses):
+            raise CommandError(f"TF_CONFIG's cluster.{task_type} is not a list of \"host:port\" strings")
+        if task_type == "chief" and len(addresses) > 1:
+            raise CommandError("TF_CONFIG's cluster.chief lists more than one machine: there is one chief")
+        for index, address in enumerate(addresses):
+            host, _, port = address.rpartition(":")
+            if not host or not port.isdigit() or not 0 < int(port) < 65536:
+                raise CommandError(f"TF_CONFIG's cluster.{task_type}[{index}] {address!r} is not host:port "
+                                   "(a port from 1 to 65535)")
+            tasks.append((task_type, index, address))
+    seen: dict[str, str] = {}
+    for task_type, index, address in tasks:
+        if address in seen:
+            raise CommandError(f"TF_CONFIG's cluster lists {address} twice ({seen[address]} and "
+                               f"{task_type}[{index}]): give each worker its own host:port")
+        seen[address] = f"{task_type}[{index}]"
+    if not tasks:
+        raise CommandError("TF_CONFIG's \"cluster\" lists no \"worker\": put every machine's host:port there")
+    return tuple(tasks)
+
+
+def _check_port_free(cluster: Cluster) -> None:
+    """This worker's port can be opened here: TensorFlow would say only "Could not start gRPC server",
+    after loading, and the other workers would wait for it."""
+    port = int(cluster.address.rpartition(":")[2])
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as TensorFlow's server does
+        try:
+            probe.bind(("", port))  # all interfaces, as TensorFlow's server binds
+        except OSError as exc:
+            held = exc.errno in (errno.EADDRINUSE, errno.EACCES)
+            why = "is in use on this machine (another program, or another worker given the same task index)" \
+                if held else f"cannot be opened here ({exc.strerror or exc})"
+            raise CommandError(f"port {port} of this worker ({cluster.task_type} {cluster.task_index} at "
+                               f"{cluster.address} in TF_CONFIG) {why}: give each worker its own \"index\", "
+                               "or a free port in its address") from None
