@@ -8,7 +8,6 @@ from typing import Any
 
 from petloc_gui.cli.args import add_label_argument, fraction, model_arg, path_arg, positive_int, seed
 from petloc_gui.cli.output import (
-    CommandError,
     UsageError,
     error,
     info,
@@ -19,6 +18,7 @@ from petloc_gui.cli.output import (
 )
 from petloc_gui.cli.stop_signals import exit_status
 from petloc_gui.cli.taken_back import missing_folders, remove_empty
+from petloc_gui.cli.tf_config import read_tf_config
 from petloc_gui.cli.train_report import TrainReporter, report_skipped
 from petloc_gui.cli.train_stop import TrainStop, by_signal
 
@@ -61,6 +61,10 @@ examples:
 """
 
 EXIT_CANCELLED = 130  # cancelled because another worker of the run was stopped
+# Seconds a multi-worker run waits for all its workers to connect: long enough to start the
+# command on a few machines by hand, short enough that a wrong address is reported before
+# anyone gives up on it.
+WORKER_TIMEOUT = 300
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -109,7 +113,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--distribute",
         choices=("none", "mirrored", "multiworker"),
         default="none",
-        help="tf.distribute strategy (default none)",
+        help="tf.distribute strategy (default none); multiworker reads TF_CONFIG (see below)",
+    )
+    parser.add_argument(
+        "--worker-timeout", type=positive_int, default=WORKER_TIMEOUT, metavar="SECONDS",
+        help=f"with --distribute multiworker: how long to wait for the other workers to start before giving up "
+             f"(default {WORKER_TIMEOUT}: time to start the command on each machine by hand)",
     )
 
 
@@ -136,6 +145,8 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
     _warn_size_mismatches(args.data, args.label, exclude, args.skip_prelabels)
     unread = _unread_without_annotation(args.data)
     load_tensorflow()
+    if args.distribute == "multiworker":
+        _connect_workers(args)
     from petloc_gui.model import training
     from petloc_gui.model.bundle import new_version_id
     from petloc_gui.model.training_data import TooFewImagesError
@@ -209,7 +220,9 @@ def _check_inputs(args: argparse.Namespace, in_store: bool = False) -> None:
         if path is not None and not path.is_file():
             raise FileNotFoundError(2, f"{option} file not found", str(path))
     if args.distribute == "multiworker":
-        _check_tf_config()
+        from petloc_gui.model.presets import get_preset  # no TensorFlow
+
+        args.cluster = read_tf_config(args.batch_size or get_preset(args.preset).batch_size)
     from petloc_gui.model.class_renames import parse_renamed, rename_problem  # no TensorFlow
 
     try:
@@ -264,22 +277,23 @@ def _unread_without_annotation(data: Path) -> list[tuple[str, str]]:
     return [(str(path), f"no annotation, and {fmt.reason}") for path, fmt in unread if path not in with_annotation]
 
 
-def _check_tf_config() -> None:
-    """TF_CONFIG, which --distribute multiworker reads, is a JSON object when set: TensorFlow's own
-    error for one that is not ("JSONDecodeError: Expecting property name...") names no variable."""
-    import json
-    import os
+def _connect_workers(args: argparse.Namespace) -> None:
+    """Wait, for at most --worker-timeout, until every worker of TF_CONFIG is up (Ctrl+C ends the wait
+    at once), then check the batch splits across all their devices."""
+    from petloc_gui.model.distributed import connect_workers
+    from petloc_gui.model.presets import get_preset
 
-    text = os.environ.get("TF_CONFIG")
-    if text is None:
-        return
-    try:
-        config = json.loads(text)
-    except (ValueError, RecursionError) as exc:  # RecursionError: nested thousands deep
-        raise CommandError(f"the TF_CONFIG environment variable is not valid JSON ({exc})") from None
-    if not isinstance(config, dict):
-        raise CommandError("the TF_CONFIG environment variable is not a JSON object "
-                           '({"cluster": {...}, "task": {...}})')
+    cluster = args.cluster
+    info(f"waiting for the other workers ({cluster.others()}; this is {cluster.task_type} {cluster.task_index} "
+         f"at {cluster.address}; up to {args.worker_timeout} s, --worker-timeout)...")
+    strategy = connect_workers(args.worker_timeout, f"{cluster.others()}, from TF_CONFIG")
+    replicas = strategy.num_replicas_in_sync
+    batch = args.batch_size or get_preset(args.preset).batch_size
+    if batch % replicas:
+        raise UsageError(f"--batch-size {batch} cannot be split evenly across the {replicas} devices of the "
+                         f"{len(cluster.tasks)} workers (--batch-size is the global batch): give a multiple of "
+                         f"{replicas}")
+    info(f"all {len(cluster.tasks)} workers connected ({replicas} devices in all)")
 
 
 def _check_writable(out: Path, named: str = "--out", fix: str = "") -> None:

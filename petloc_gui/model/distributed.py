@@ -25,14 +25,24 @@ A worker that exits (Ctrl+C twice, an error, a crash) leaves the others in a
 collective: TensorFlow's coordination service notices within seconds (its
 heartbeat) and fails it with ``UnavailableError``; `lost_workers` says that
 in a sentence (`WorkerLostError`) instead of TensorFlow's.
+
+Making the strategy connects the workers, inside TensorFlow's C++ code, which holds the GIL:
+no Python signal handler runs until it returns, and TensorFlow waits for the other workers
+without limit. `connect_workers` makes it with a register timeout, with Ctrl+C and SIGTERM
+left to the system meanwhile (they end the process at once), and puts petloc's handlers back
+afterwards: the coordination service installs TensorFlow's own SIGTERM handler (a preemption
+notifier), under which a SIGTERM did nothing. `make_strategy` hands that strategy to training.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import TracebackType
 from typing import Any
 
 from petloc_gui.core.errors import PetlocError
@@ -42,10 +52,16 @@ DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
 # Seconds a worker waits at the final decision for the others. They arrive after the same work
 # (the last epoch's validation, the scoring), so a long wait means a worker is stuck, not slow.
 FINAL_DECISION_TIMEOUT = 600.0
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_connected: list[Strategy] = []  # the strategy `connect_workers` made, until `make_strategy` takes it
 
 
 class WorkerLostError(PetlocError):
     """Another worker of a multi-worker run exited or stopped answering; this one stops too."""
+
+
+class WorkersNotConnectedError(PetlocError):
+    """The workers of a multi-worker run did not all come up, or do not agree on the cluster."""
 
 
 def make_strategy(name: str | None) -> Strategy:
@@ -57,8 +73,86 @@ def make_strategy(name: str | None) -> Strategy:
         return tf.distribute.MirroredStrategy()
     if name == "multiworker":
         patch_keras_log_reduction()
-        return tf.distribute.MultiWorkerMirroredStrategy()
+        if _connected:
+            return _connected.pop()
+        with _stop_handlers_kept():
+            return tf.distribute.MultiWorkerMirroredStrategy()
     raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {name!r}")
+
+
+def connect_workers(timeout: float, waited_for: str) -> Strategy:
+    """Make the multi-worker strategy (TF_CONFIG) now, waiting at most ``timeout`` seconds for the
+    other workers, and keep it for `make_strategy`. ``waited_for``: the workers and where, for the
+    error. Raises `WorkersNotConnectedError` when they do not all come, or list different clusters."""
+    import tensorflow as tf
+    from tensorflow.compiler.xla.tsl.protobuf import coordination_config_pb2
+    from tensorflow.python.distribute import multi_worker_util
+    from tensorflow.python.eager import context
+
+    patch_keras_log_reduction()
+    resolver = tf.distribute.cluster_resolver.TFConfigClusterResolver()
+    spec = multi_worker_util.normalize_cluster_spec(resolver.cluster_spec())
+    # What the strategy configures itself when nothing is (collective_all_reduce_strategy.py),
+    # plus the register timeout it leaves at 0: "wait for ever".
+    jobs = [coordination_config_pb2.CoordinatedJob(name=job, num_tasks=spec.num_tasks(job))
+            for job in ("chief", "worker") if job in spec.jobs]
+    context.context().configure_coordination_service(
+        service_type="standalone", service_leader=multi_worker_util.coordination_leader(spec),
+        coordinated_jobs=jobs, cluster_register_timeout_in_ms=max(1, int(timeout * 1000)))
+    not_all = (f"the other workers did not all connect within {timeout:g} s ({waited_for}): start the same "
+               "command on each of them with its own TF_CONFIG task, check their addresses in TF_CONFIG "
+               "(this machine must reach each host:port), or wait longer with --worker-timeout SECONDS")
+    try:
+        with _stop_handlers_kept(default_meanwhile=True):
+            strategy = tf.distribute.MultiWorkerMirroredStrategy(cluster_resolver=resolver)
+    except tf.errors.DeadlineExceededError as exc:
+        raise WorkersNotConnectedError(not_all) from exc
+    except tf.errors.UnknownError as exc:
+        if "gRPC server" not in str(exc):
+            raise
+        raise WorkersNotConnectedError(f"this worker's port (TF_CONFIG task {resolver.task_type} "
+                                       f"{resolver.task_id}) could not be opened: another program holds "
+                                       "it; give this worker a free port in TF_CONFIG") from exc
+    _check_same_cluster(strategy, timeout)
+    _connected[:] = [strategy]
+    return strategy
+
+
+def _check_same_cluster(strategy: Any, timeout: float) -> None:
+    """One collective across the workers: it fails when their TF_CONFIG list different numbers of
+    workers, which nothing sees before they meet (TensorFlow: "joining a group with size3, but that
+    group has size 2", at the first collective of training)."""
+    import tensorflow as tf
+
+    try:
+        with lost_workers(timeout):
+            agreed_stop(strategy, lambda: False, timeout)()
+    except tf.errors.InternalError as exc:
+        sizes = re.search(r"group with size ?(\d+), but that group has size ?(\d+)", str(exc))
+        said = f" (one lists {sizes[1]} workers, another {sizes[2]})" if sizes else ""
+        raise WorkersNotConnectedError(f"the workers' TF_CONFIG list different clusters{said}: give every "
+                                       "worker the same \"cluster\", and each its own task") from exc
+
+
+@contextmanager
+def _stop_handlers_kept(default_meanwhile: bool = False) -> Iterator[None]:
+    """Put the process's Ctrl+C and SIGTERM handlers back after the block (TensorFlow's coordination
+    service installs a SIGTERM handler of its own). ``default_meanwhile``: within the block, the
+    system's default (the process ends at once): Python's handlers cannot run while TensorFlow's
+    C++ code holds the GIL, waiting for the other workers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.getsignal(signum) for signum in _STOP_SIGNALS}
+    if default_meanwhile:
+        for signum in _STOP_SIGNALS:
+            signal.signal(signum, signal.SIG_DFL)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            if handler is not None:  # None: not set from Python, nothing to put back
+                signal.signal(signum, handler)
 
 
 def agreed_stop(strategy: Any, local_stop: Callable[[], bool], timeout: float | None = None) -> Callable[[], bool]:
@@ -90,13 +184,33 @@ def lost_workers(timeout: float | None = None) -> Iterator[None]:
 
     try:
         yield
-    except tf.errors.DeadlineExceededError as exc:
-        waited = f"within {timeout:g} s" if timeout else "in time"
-        raise WorkerLostError(f"the other workers did not reach the end of training {waited}, so one of them is "
-                         "stuck: this worker stops without writing a bundle (see the other workers' output)") from exc
-    except tf.errors.UnavailableError as exc:
-        raise WorkerLostError(f"another worker exited or cannot be reached ({_tensorflow_reason(exc)}): this worker "
-                         "stops too, without writing a bundle (see the other workers' output)") from exc
+    except tf.errors.OpError as exc:
+        release_collective_pools(exc.__traceback__)
+        if isinstance(exc, tf.errors.DeadlineExceededError):
+            waited = f"within {timeout:g} s" if timeout else "in time"
+            raise WorkerLostError(f"the other workers did not reach the end of training {waited}, so one of them "
+                                  "is stuck: this worker stops without writing a bundle (see the other workers' "
+                                  "output)") from exc
+        if isinstance(exc, tf.errors.UnavailableError):
+            raise WorkerLostError(f"another worker exited or cannot be reached ({_tensorflow_reason(exc)}): this "
+                                  "worker stops too, without writing a bundle (see the other workers' output)") from exc
+        raise
+
+
+def release_collective_pools(trace: TracebackType | None) -> None:
+    """Terminate the thread pools a failed collective left running in the frames of ``trace``.
+
+    TensorFlow's eager all-reduce (cross_device_ops) maps over a ``multiprocessing`` ThreadPool and
+    closes it only when the map succeeds; the error's traceback keeps it alive until the process
+    exits, when its ``__del__`` wrote to a closed pipe: "Exception ignored in: <function
+    Pool.__del__> ... OSError: [Errno 9] Bad file descriptor" under the error line."""
+    from multiprocessing.pool import Pool
+
+    while trace is not None:
+        for value in list(trace.tb_frame.f_locals.values()):
+            if isinstance(value, Pool):
+                value.terminate()
+        trace = trace.tb_next
 
 
 def _tensorflow_reason(exc: BaseException) -> str:
