@@ -87,6 +87,16 @@ def process_has_ended(pid: int) -> bool:
     return False
 
 
+def _hidden_entries(folder: str | os.PathLike[str]) -> list[os.DirEntry[str]]:
+    """The entries of ``folder`` whose name starts with a dot (every temporary petloc makes); none when
+    the folder cannot be listed (housekeeping never fails)."""
+    try:
+        with os.scandir(folder) as iterator:
+            return [entry for entry in iterator if entry.name.startswith(".")]
+    except OSError:
+        return []
+
+
 def remove_left_by_ended_runs(folder: str | os.PathLike[str]) -> list[Path]:
     """Delete the ``.NAME.PID.petloc-new`` files directly in ``folder`` whose process has ended, whatever
     their age; return what was removed. A run killed outright (SIGKILL, a power cut) leaves the copy it
@@ -94,11 +104,7 @@ def remove_left_by_ended_runs(folder: str | os.PathLike[str]) -> list[Path]:
     The PID is of this machine only: callers use it for a folder an interrupted run of this machine
     wrote. Errors are skipped, as in `remove_stale`."""
     removed: list[Path] = []
-    try:
-        with os.scandir(folder) as iterator:
-            entries = [entry for entry in iterator if entry.name.startswith(".")]
-    except OSError:
-        return removed
+    entries = _hidden_entries(folder)
     for entry in entries:
         match = _PRELABEL_FILE.match(entry.name)
         try:
@@ -176,11 +182,7 @@ def remove_stale(folder: str | os.PathLike[str], *, folders: bool = False, store
     """
     cutoff = (time.time() if now is None else now) - max_age
     removed: list[Path] = []
-    try:
-        with os.scandir(folder) as iterator:
-            entries = [entry for entry in iterator if entry.name.startswith(".")]
-    except OSError:
-        return removed
+    entries = _hidden_entries(folder)
     for entry in entries:
         try:
             if entry.is_symlink():
