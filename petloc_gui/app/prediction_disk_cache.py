@@ -42,6 +42,7 @@ from petloc_gui import __version__
 from petloc_gui.app.file_key import NO_FILE, FileKey
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.debug_flag import flag_on
 from petloc_gui.core.decode_rules import DECODE_RULES_VERSION
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.paths import user_cache_dir
@@ -56,7 +57,6 @@ MAX_FILES = 2_000
 MAX_TOTAL_BYTES = 100 * 1024 * 1024
 MAX_FILE_BYTES = 32 * 1024 * 1024  # ~300,000 images in one folder; a bigger file is not read
 SAVE_EVERY_S = 10.0  # while predicting a big folder: a crash loses at most this much work
-_OFF = ("", "0", "false", "no")
 
 
 class ModelFingerprint(NamedTuple):
@@ -90,7 +90,7 @@ def _stat_of(path: str) -> tuple[int, int, int]:
 
 
 def disabled_by_environment() -> bool:
-    return os.environ.get(DISABLE_ENV, "").strip().lower() not in _OFF
+    return flag_on(DISABLE_ENV)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""PETLOC_DEBUG, read one way by every layer (no Qt, no TensorFlow).
+"""PETLOC_DEBUG (and petloc's other on/off switches), read one way by every layer (no Qt, no TensorFlow).
 
 It shows what petloc otherwise keeps off a person's screen: the CLI's tracebacks, TensorFlow's
 start-up notices in the CLI, the window and the training log. The CLI and the window's training
@@ -15,7 +15,13 @@ import os
 _OFF = ("", "0", "false", "no")
 
 
+def flag_on(name: str) -> bool:
+    """The environment variable ``name`` is on: set, and not "0", "false" or "no" (any case, spaces
+    around ignored); petloc's other switches (PETLOC_NO_PREDICTION_CACHE) read the same way."""
+    return os.environ.get(name, "").strip().lower() not in _OFF
+
+
 def debug_enabled() -> bool:
-    """PETLOC_DEBUG is on: set, and not "0", "false" or "no" (any case, spaces around ignored).
-    PETLOC_DEBUG=0 once turned the tracebacks off but TensorFlow's start-up chatter on."""
-    return os.environ.get("PETLOC_DEBUG", "").strip().lower() not in _OFF
+    """PETLOC_DEBUG is on (`flag_on`). PETLOC_DEBUG=0 once turned the tracebacks off but TensorFlow's
+    start-up chatter on."""
+    return flag_on("PETLOC_DEBUG")
