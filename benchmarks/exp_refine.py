@@ -23,7 +23,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from petloc_gui.core.paths import shared_dir
-from petloc_gui.model.bundle import write_meta
+from petloc_gui.model.bundle_write import write_meta
 from petloc_gui.model.refine_training import RefineConfig, train_refiner, write_refiner
 
 

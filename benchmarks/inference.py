@@ -213,7 +213,7 @@ def paths_for(model, skip_xla: bool, converted: dict):
     """(name, build-callable) of every runtime path to time; the TFLite one stores its
     flatbuffer in ``converted["tflite"]``."""
     from petloc_gui.model.export import output_roles, tflite_bytes
-    from petloc_gui.model.runtime import FunctionRunner, TfliteRunner
+    from petloc_gui.model.runners import FunctionRunner, TfliteRunner
 
     probs_at, box_at = output_roles(model)
 

@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import sys
-from math import comb
 from pathlib import Path
 
 import numpy as np
@@ -27,22 +26,8 @@ import numpy as np
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-
-def mcnemar_p(only_a: int, only_b: int) -> float:
-    """Exact two-sided McNemar p: the chance of a split at least this uneven of the discordant images."""
-    n = only_a + only_b
-    if n == 0:
-        return 1.0
-    tail = sum(comb(n, i) for i in range(min(only_a, only_b) + 1)) / 2**n
-    return min(1.0, 2 * tail)
-
-
-def bootstrap_interval(diff: np.ndarray, resamples: int = 10_000) -> tuple[float, float]:
-    """95% bootstrap interval of the mean of per-image differences (images resampled, seed 0)."""
-    rng = np.random.default_rng(0)
-    resampled = diff[rng.integers(0, len(diff), (resamples, len(diff)))].mean(axis=1)
-    low, high = np.percentile(resampled, [2.5, 97.5])
-    return float(low), float(high)
+# the paired statistics are the product's (the retrain comparison's verdict rests on them): one copy
+from petloc_gui.core.paired_stats import bootstrap_interval, mcnemar_p
 
 
 def per_image(spec: str, data: Path, label: str) -> tuple[list[str], np.ndarray, np.ndarray]:

@@ -49,7 +49,8 @@ from preset_variant import variant
 from petloc_gui.core.metrics import evaluate
 from petloc_gui.core.paths import resources_dir, shared_dir
 from petloc_gui.core.voc import read_voc
-from petloc_gui.model.bundle import load_bundle, read_meta, write_meta
+from petloc_gui.model.bundle import load_bundle, read_meta
+from petloc_gui.model.bundle_write import write_meta
 from petloc_gui.model.data import collect_samples
 from petloc_gui.model.inference import Predictor
 from petloc_gui.model.splits import parent_splits

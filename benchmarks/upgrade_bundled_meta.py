@@ -19,7 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from petloc_gui.core.paths import resources_dir, shared_dir
-from petloc_gui.model.bundle import file_sha256, write_meta
+from petloc_gui.model.bundle import file_sha256
+from petloc_gui.model.bundle_write import write_meta
 from petloc_gui.model.data import collect_samples, fingerprint
 
 

@@ -13,6 +13,8 @@ the product. Stand-in options:
   --ignore-stop      the training loop never polls the stop (a main thread stuck in TensorFlow)
   --hang             ignore every stop: no stdin or parent watchers (a hung worker)
   --disk-full        after the last epoch, saving the bundle (the real ``save_bundle``) finds the disk full
+  --read-data        read --data as training does first (the real ``TrainingData.collect``): a folder with
+                     fewer than 2 usable images stops the run there, with its ``TooFewImagesError``
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ def _own_options(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--ignore-stop", action="store_true")
     parser.add_argument("--hang", action="store_true")
     parser.add_argument("--disk-full", action="store_true")
+    parser.add_argument("--read-data", action="store_true")
     return parser.parse_known_args(argv)
 
 
@@ -51,6 +54,10 @@ def run(args, mine, emit, should_stop) -> None:
             sys.stderr.flush()
             os._exit(70)
 
+    if mine.read_data:
+        from petloc_gui.model.training_data import TrainingData
+
+        TrainingData.collect(args.data, val_fraction=args.val_fraction, seed=args.seed)
     steps = max(1, mine.steps)
     send({"event": "start", "epochs": args.epochs, "steps_per_epoch": steps, "preset": args.preset,
           "n_train": 8, "n_val": 2, "val_images": ["v0.png", "v1.png"]})
@@ -68,7 +75,7 @@ def run(args, mine, emit, should_stop) -> None:
               "val_mean_iou": metrics["mean_iou"], "val_iou_ge_50": metrics["iou_ge_50"]})
     meta = {"format_version": 1, "preset": args.preset, "class_names": ["a", "b"], "metrics": metrics}
     if mine.disk_full:
-        from petloc_gui.model.bundle import save_bundle
+        from petloc_gui.model.bundle_write import save_bundle
 
         save_bundle(_ModelOnAFullDisk(), meta, args.out)
     (args.out / "meta.json").write_text(json.dumps(meta), encoding="utf-8")

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from petloc_gui.cli.main import COMMANDS, build_parser
+from petloc_gui.cli.main import build_parser, commands
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CLI_MD = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-NAMES = [module.NAME for module in COMMANDS]
+NAMES = [module.NAME for module in commands()]
 
 
 def _subparsers() -> dict[str, argparse.ArgumentParser]:

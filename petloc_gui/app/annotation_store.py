@@ -205,7 +205,9 @@ def build_annotation(doc: ImageDocument) -> VocAnnotation:
     if doc.annotation is not None:
         width, height = doc.image_size or doc.annotation.size
         _check_boxes_inside(doc, width, height)
-        # prelabel=None: a person saved these boxes, so they are no longer a model's unreviewed ones
+        # prelabel=None: a person saved these boxes, so they are no longer a model's unreviewed ones; each box
+        # left as the model proposed it keeps that model's name in its own mark (`VocObject.accepted_from`,
+        # written by core.voc_edit; ADR 0013), one moved or resized is the person's
         return dataclasses.replace(doc.annotation, width=width, height=height, objects=list(doc.objects),
                                    verified=doc.verified, prelabel=None)
     if doc.image_size is None:

@@ -62,7 +62,7 @@ def write_demo(out: Path, count: int = DEMO_COUNT, seed: int = DEMO_SEED,
     <path> name the real location rather than the staging folder.
     """
     from petloc_gui.core.digits import write_digits_dataset
-    from petloc_gui.core.voc import read_voc, write_voc
+    from petloc_gui.core.voc import VocAnnotation, read_voc, write_voc
 
     images = write_digits_dataset(out, "test", count, seed)
     rng = np.random.default_rng(seed)
@@ -73,25 +73,27 @@ def write_demo(out: Path, count: int = DEMO_COUNT, seed: int = DEMO_SEED,
     flipped = order[n_bare + NUDGED:n_bare + NUDGED + FLIPPED]
     for image in bare:
         image.with_suffix(".xml").unlink()
+    # Each changed XML is read, changed and written once: the nudge or flip and the final folder's name
+    # were three atomic (fsync'd) writes of a nudged file, two of a flipped one.
+    changed: dict[Path, VocAnnotation] = {}
     for image in nudged:
-        xml = image.with_suffix(".xml")
-        annotation = read_voc(xml)
+        annotation = changed[image.with_suffix(".xml")] = read_voc(image.with_suffix(".xml"))
         obj = annotation.objects[0]
         dx, dy = (float(rng.integers(8, 13)) * float(rng.choice([-1, 1])) for _ in range(2))
         box = obj.box.translated(dx, dy).clamp(annotation.width, annotation.height)
         annotation.objects[0] = dataclasses.replace(obj, box=box)
-        write_voc(annotation, xml)
     for image in flipped:
-        xml = image.with_suffix(".xml")
-        annotation = read_voc(xml)
+        annotation = changed[image.with_suffix(".xml")] = read_voc(image.with_suffix(".xml"))
         obj = annotation.objects[0]
         wrong = str((int(obj.name) + int(rng.integers(1, 10))) % 10)
         annotation.objects[0] = dataclasses.replace(obj, name=wrong)
-        write_voc(annotation, xml)
     if final_dir is not None:
         for xml in sorted(out.glob("*.xml")):
-            annotation = read_voc(xml)
+            if xml not in changed:
+                changed[xml] = read_voc(xml)
+            annotation = changed[xml]
             annotation.folder = final_dir.name
             annotation.path = str(final_dir / annotation.filename)
-            write_voc(annotation, xml)
+    for xml, annotation in changed.items():
+        write_voc(annotation, xml)
     return {"bare": [p.name for p in bare], "nudged": [p.name for p in nudged], "flipped": [p.name for p in flipped]}

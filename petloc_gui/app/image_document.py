@@ -10,6 +10,7 @@ makes the image clean again. Objects the user did not touch are kept as read
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +42,8 @@ STATUS_TEXT = {
 # What a status means, where its short text does not say it all (the list's tooltips)
 STATUS_TIPS = {
     STATUS_PRELABEL: "pre-label: a model's boxes (petloc predict --write-voc) that nobody has saved yet; "
-                     "saving it, or marking it verified, makes it yours",
+                     "saving it, or marking it verified, makes it ground truth (a box left untouched stays "
+                     "marked as the model's: evaluate and the retrain comparison count it apart)",
 }
 
 
@@ -105,8 +107,19 @@ class ImageDocument:
     # --- state -------------------------------------------------------------
     @property
     def dirty(self) -> bool:
-        """True when the edits differ from the file on disk."""
-        return tuple(self.objects) != self._saved_objects or self.verified != self._saved_verified
+        """True when a save would change what the file says: a box, a label, a field the window keeps, the
+        verified flag, or a box's mark as a model's accepted unchanged (ADR 0013: data a save writes, though
+        nothing shows it). The mark is compared as a save writes it (`_as_written`), not its raw fields:
+        an accepted box moved back onto the file's box of a person still holds the model's name, void."""
+        if self.verified != self._saved_verified:
+            return True
+        return tuple(self.objects) != self._saved_objects and \
+            [_as_written(o) for o in self.objects] != [_as_written(o) for o in self._saved_objects]
+
+    def shown(self) -> tuple[tuple[tuple[str, Box], ...], bool]:
+        """What the window shows of the annotation: each box with its label, and the verified flag
+        (an object's pose, truncated, difficult and occluded fields are kept, never shown)."""
+        return tuple((o.name, o.box) for o in self.objects), self.verified
 
     @property
     def primary(self) -> VocObject | None:
@@ -243,18 +256,84 @@ class ImageDocument:
     def set_verified(self, verified: bool) -> None:
         self.verified = verified
 
-    def clamp_box(self, box: Box) -> Box:
+    def clamp_box(self, box: Box, old: Box | None = None) -> Box:
         """An edited box as a save writes it: sorted, clamped to the image when its size is known,
-        in whole pixels. Rounded here, at the edit, not at the save: the window shows (and its IoU
-        measures) what the file will hold, before and after Ctrl+S and F5 alike; rounded at the save,
-        a redo after it would bring back the unrounded box, an edit again."""
+        in whole pixels (`_whole_pixels`: a moved box keeps its width and height). Rounded here, at
+        the edit, not at the save: the window shows (and its IoU measures) what the file will hold,
+        before and after Ctrl+S and F5 alike; rounded at the save, a redo after it would bring back
+        the unrounded box, an edit again. ``old``: the box before the edit, when one was moved or
+        resized (`EditController.set_box`): a side as long as it was is a side moved, whatever its
+        length (a file's box in fractions, as CVAT writes them)."""
         if self.image_size is None:
-            return box.sorted().whole()
-        return box.repaired(*self.image_size).whole()
+            return _whole_pixels(box.sorted(), old)
+        return _whole_pixels(box.repaired(*self.image_size), old, self.image_size)
 
     def class_names(self) -> set[str]:
         """The classes its boxes name; a box without a name is no class."""
         return {o.name for o in self.objects if o.name}
+
+
+def _as_written(obj: VocObject) -> tuple:
+    """What a save writes of an object: its fields, and the model its mark names while its box is the one
+    the model proposed (the proposed box is then its own box, rounded), with the label it proposed
+    (which tells evaluate whether the label is a person's), else none."""
+    model = obj.accepted_from
+    return (obj.name, obj.box, obj.pose, obj.truncated, obj.difficult, obj.occluded, model,
+            obj.model_label if model is not None else None)
+
+
+def _whole_pixels(box: Box, old: Box | None = None, image_size: tuple[int, int] | None = None) -> Box:
+    """``box`` (sorted, inside the image) in whole pixels, each side as `_whole_side` rounds it,
+    given its length in ``old`` (the box before the edit), if any. Boxes that cannot be put in
+    whole pixels (a NaN or infinite coordinate) stay as they are: a save refuses them."""
+    if not all(math.isfinite(value) for value in box.as_tuple()):
+        return box
+    before: tuple[float | None, float | None] = (None, None)
+    if old is not None and all(math.isfinite(value) for value in old.as_tuple()):
+        before = (abs(old.width), abs(old.height))
+    width, height = image_size or (None, None)
+    x0, x1 = _whole_side(box.xmin, box.xmax, before[0], width)
+    y0, y1 = _whole_side(box.ymin, box.ymax, before[1], height)
+    return Box(x0, y0, x1, y1)
+
+
+# How far from a whole number a side's length may be and still be whole pixels long: a drag's
+# floating-point sums leave a moved side a few 1e-15 off (44..56 moved by 10.8 - 34.3 is
+# 11.999999999999996 wide); a drag that changes a side changes it by far more
+_WHOLE_LENGTH_TOLERANCE = 1e-6
+
+
+def _whole_side(first: float, last: float, before: float | None = None,
+                limit: int | None = None) -> tuple[int, int]:
+    """One side of a box (``first <= last``, inside the image, ``limit`` long when known) in whole
+    pixels; ``before``: its length before the edit, when known.
+
+    A side moved keeps its length: its first edge is rounded (half to even, as `Box.whole` and the
+    writer do) and the other follows, so a move never changes a box's width or height (each edge
+    rounded on its own, 10..13 moved to 10.5..13.5 became 10..14, a pixel wider). With ``before``,
+    a side as long as it was is one moved, and keeps that length rounded to whole pixels (at least
+    one): a box read from a file in fractions (CVAT's 10.4..13.6) has one size after its first move
+    whatever the distance, where rounding each edge gave it 3 or 4 pixels by where the move ended.
+    Without it (a box made, or an edit that does not say the box before), a side whole pixels long
+    is taken as moved, since every box edited here already is in whole pixels. (A new box whole
+    pixels long keeps its length too: the middle half of a view 90 pixels high, 22.5..67.5, is 45
+    high, not 46.) A side of another length was changed by the edit (a handle dragged, Alt+arrows,
+    a box drawn): each edge is rounded on its own, so the edge that did not move stays where it
+    was; longer than a pixel, it rounds to a pixel or more. So no side a pixel or more long is left
+    with none (a box one pixel high moved by half a pixel, 53.5 to 54.5, once had both edges rounded
+    to 54 and was saved with no area), and every way keeps it inside the image, whose size is whole
+    pixels (a moved length rounded up is pushed back from its far edge)."""
+    length = last - first
+    if before is not None and abs(length - before) <= _WHOLE_LENGTH_TOLERANCE:
+        whole = max(1, round(before)) if before > 0 else 0
+        start = round(first)
+        if limit is not None:
+            start = max(0, min(start, limit - whole))
+        return start, start + whole
+    if before is None and abs(length - round(length)) <= _WHOLE_LENGTH_TOLERANCE:
+        start = round(first)
+        return start, start + round(length)
+    return round(first), round(last)
 
 
 def _content_stamp(key: FileKey) -> tuple[str, int, int]:

@@ -35,14 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.app.folder_memory import FolderMemory
+from petloc_gui.app.folder_sample import label_counts, looks_like_digits
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paths import resources_dir
 from petloc_gui.core.text import first_of, visible
 
-SAMPLE = 500  # annotations read to learn a folder's classes (spread over the folder)
-DIGIT_SIZE = (75, 75)
 BUNDLED = ("digits", "pets")
 MIN_BOXES_PER_CLASS = 3  # boxes of each (new) class before the new-classes bar offers to train
 # A model that does not know every class of a folder is used while it knows the classes of more than this
@@ -90,36 +89,6 @@ class ModelChoice:
         labels = frozenset(labels)
         return (self.spec is None and bool(self.labels) and labels >= self.labels
                 and not (labels - self.labels) & self.known and not self.broken_fit)
-
-
-def label_counts(dataset: Any, sample: int = SAMPLE) -> dict[str, int]:
-    """Boxes per object name in up to ``sample`` annotations spread over the folder."""
-    from petloc_gui.core.voc import read_voc
-
-    items = [item for item in dataset.items if item.has_annotation]
-    step = max(1, len(items) // sample) if items else 1
-    counts: dict[str, int] = {}
-    for item in items[::step][:sample]:
-        try:
-            annotation = read_voc(item.annotation_path, find_image=False)  # names only: no image header read
-        except Exception:  # noqa: BLE001 - a broken file just does not vote
-            continue
-        for obj in annotation.objects:
-            if obj.name:
-                counts[obj.name] = counts.get(obj.name, 0) + 1
-    return counts
-
-
-def looks_like_digits(dataset: Any) -> bool:
-    """The first readable images are 75x75 canvases (the digits format)."""
-    from petloc_gui.core.images import image_size
-
-    for item in dataset.items[:5]:
-        try:
-            return tuple(image_size(item.image_path)) == DIGIT_SIZE
-        except Exception:  # noqa: BLE001 - unreadable image: try the next one
-            continue
-    return False
 
 
 def class_names(spec: str) -> list[str] | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from petloc_gui.core.paired_stats import MIN_IMAGES
 from petloc_gui.core.text import counted
 
 HEADLINE = (("accuracy", "acc"), ("mean_iou", "IoU"))
@@ -127,13 +128,27 @@ def figures_basis(metrics: Any) -> dict[str, Any] | None:
     return basis if isinstance(basis, dict) else None
 
 
+# Figures on fewer images than the Retraining window gives a verdict on (`core.paired_stats.MIN_IMAGES`):
+# Versions listed 1.000 on 2 validation images beside 0.983 on 1000 test images alike. Said after the count
+# wherever figures are shown (`metrics_text`: the status bar, the Dataset panel, Versions; `petloc models`
+# through `basis_text`).
+TOO_FEW_MARK = "too few images to tell models apart"
+
+
+def too_few_text(metrics: Any) -> str:
+    """`TOO_FEW_MARK` when figures were measured on some images, but fewer than `MIN_IMAGES`; else ""."""
+    n = image_count(metrics.get(COUNT_KEY)) if isinstance(metrics, dict) else None
+    return TOO_FEW_MARK if n is not None and 0 < n < MIN_IMAGES else ""
+
+
 def basis_text(metrics: Any) -> str:
-    """What a version's figures rest on, after their image count: "of 20, images neither model trained on;
-    2 notes say they may flatter it (version.json basis.hedges)"; "" when nothing is recorded or the
-    figures are on every validation image with nothing to hedge."""
+    """What figures rest on, after their image count: for a version, "of 20, images neither model trained
+    on; 2 notes say they may flatter it (version.json basis.hedges)"; for any figures on fewer than
+    `MIN_IMAGES` images, `TOO_FEW_MARK` (last); "" when none of these applies."""
+    few = too_few_text(metrics)
     basis = figures_basis(metrics)
     if basis is None:
-        return ""
+        return few
     parts = []
     n = image_count(metrics.get(COUNT_KEY))
     n_validation = image_count(basis.get("n_validation"))
@@ -144,7 +159,7 @@ def basis_text(metrics: Any) -> str:
     if isinstance(hedges, list) and hedges:
         notes = "1 note says" if len(hedges) == 1 else f"{len(hedges)} notes say"
         parts.append(f"somewhat optimistic: {notes} so (version.json basis.hedges)")
-    return "; ".join(parts)
+    return "; ".join([*parts, few] if few else parts)
 
 
 def chose_epoch(*records: Any) -> bool | None:
@@ -197,8 +212,8 @@ def metrics_text(metrics: dict[str, Any], split: str, held_out: int | None = Non
     """ "acc 0.985 · IoU 0.812 on 48 test images"; "no validation images: figures not measured" for a
     run that held none out (it read "0 validation images", as if measured), "none of its 3 validation
     images could be read: ..." for one whose validation images could not be read (``held_out``:
-    `held_out_count` of its meta.json; either, when not given); "" with no figures. A version's figures
-    say what they rest on after the count (`basis_text`)."""
+    `held_out_count` of its meta.json; either, when not given); "" with no figures. What the figures rest
+    on follows the count (`basis_text`: a version's basis, and `TOO_FEW_MARK` on fewer than `MIN_IMAGES`)."""
     if not_measured(metrics):
         return f"{unmeasured_text(split, held_out)}: figures not measured"
     parts = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from petloc_gui.cli.output import UsageError
+
 MODEL_HELP = ("`pets`, `digits` (bundled), a version as `petloc models` names it (`digits/<id>`) or the path "
               "to a trained bundle folder")
 # model.data.LABEL_SOURCES; not imported from there so `--help` loads no dataset code.
@@ -76,3 +78,11 @@ def path_arg(text: str) -> Path:
     if not text:
         raise argparse.ArgumentTypeError("empty path: give a file or folder name")
     return Path(text)
+
+
+def refuse_outside_mode(given: bool, option: str, mode: str, why: str) -> None:
+    """An option that applies in one mode only, ``given`` outside it, is a bad command line (exit 2):
+    "OPTION is for MODE (WHY)". Ignored, it looked as if it had done something (`convert --from yolo
+    --annotated-only` exited 0, every image converted)."""
+    if given:
+        raise UsageError(f"{option} is for {mode} ({why})")

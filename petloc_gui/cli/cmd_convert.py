@@ -7,8 +7,8 @@ import os
 import shutil
 from pathlib import Path
 
-from petloc_gui.cli.args import path_arg
-from petloc_gui.cli.output import ProgressBar, UsageError, error, info, json_line, show
+from petloc_gui.cli.args import path_arg, refuse_outside_mode
+from petloc_gui.cli.output import ProgressBar, error, info, json_line, show
 from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.cli.stop_signals import held
 from petloc_gui.cli.taken_back import missing_folders, take_back
@@ -19,13 +19,15 @@ EPILOG = f"""\
 --to yolo writes OUT/images/, OUT/labels/*.txt (`class cx cy w h`,
 normalised), OUT/classes.txt and OUT/data.yaml; --to coco writes
 OUT/annotations.json and OUT/images/. OUT must be new or empty unless
---overwrite; stopped (Ctrl+C: exit 130, SIGTERM: 143) or failing part way,
-the conversion removes what it had written there, so the same command can
-be run again. Into an OUT that held an export (--overwrite), it puts that
+--overwrite; stopped (Ctrl+C: exit 130, SIGTERM: 143, SIGHUP: 129), failing part way or
+converting nothing (exit 1), the conversion removes what it had written
+there, so the same command can be run again. Into an OUT that held an export (--overwrite), it puts that
 export's annotations.json back (YOLO: its data.yaml and classes.txt, when
-the classes are the same; what the run wrote stays beside), so OUT is
-usable again; otherwise it says OUT now holds an export that did not
-finish. Killed outright (SIGKILL), it leaves no data.yaml, classes.txt or
+the classes are the same or no label file with a box was written yet; what
+the run wrote stays beside), so OUT is usable again; otherwise it says OUT
+now holds an export that did not finish. An export that converts nothing
+writes no manifest: an earlier export in OUT stays as it was. Killed
+outright (SIGKILL), it leaves no data.yaml, classes.txt or
 annotations.json (written last) and the command run again says OUT holds
 an export that did not finish: --overwrite finishes it. Images are
 hard-linked (copied where links are impossible;
@@ -84,8 +86,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core import interop
 
-    if args.skip_difficult and not args.to:
-        raise UsageError("--skip-difficult is for --to (YOLO and COCO have no difficult mark to read)")
+    _refuse_options_of_the_other_mode(args)
     report = interop.ConversionReport()
     progress = _Progress(report)
     output = _NewOutput(args.out, args.to)
@@ -103,9 +104,22 @@ def run(args: argparse.Namespace) -> int:
         json_line({"source": str(args.source), "out": str(args.out),
                    "to": args.to or "voc", "from": args.from_format or "voc", **report.to_dict()})
     if report.images == 0:
+        # a failure like any other: an export's annotations.json (or classes.txt and data.yaml) of no
+        # image, or an empty OUT, was left, and the same command, run again, refused OUT as not empty
+        output.take_back()
         error("nothing converted")
         return 1
     return 0
+
+
+def _refuse_options_of_the_other_mode(args: argparse.Namespace) -> None:
+    """Each option of one direction (or format) only, given outside it: exit 2, as none is ignored."""
+    refuse_outside_mode(args.skip_difficult and not args.to, "--skip-difficult", "--to",
+                        "YOLO and COCO have no difficult mark to read")
+    refuse_outside_mode(args.annotated_only and not args.to, "--annotated-only", "--to",
+                        "it leaves out the images of a VOC folder that have no annotation file")
+    refuse_outside_mode(args.image_root is not None and args.from_format != "coco", "--image-root",
+                        "--from coco", "the folder a COCO file's image paths are relative to")
 
 
 def _convert(args: argparse.Namespace, report, progress: _Progress) -> str | None:
@@ -192,7 +206,7 @@ class _NewOutput:
         elif names:
             error(f"{show(self.given)}: the earlier export is usable again: its {' and '.join(names)} "
                   f"{'were' if len(names) > 1 else 'was'} put back (the label files and images this run had "
-                  "written are in it, with the same classes)")
+                  "written are in it, and its classes read them right)")
         else:
             why = (f"the earlier export's {self._manifest()} could not be kept: the label files this run wrote "
                    "give its classes other ids" if self.held_manifest else f"it has no {self._manifest()}")

@@ -7,8 +7,10 @@ import os
 from pathlib import Path
 
 from petloc_gui.cli.args import any_seed, path_arg, positive_int
-from petloc_gui.cli.output import CommandError, UsageError, info, result_line, show
+from petloc_gui.cli.output import CommandError, UsageError, error, info, result_line, show
 from petloc_gui.cli.reference import docs_dir
+from petloc_gui.cli.stop_signals import held
+from petloc_gui.core.digits_record import RECORD_NAME
 from petloc_gui.core.text import counted
 
 # Named by its full path: a wheel user has the docs only inside the installed package.
@@ -23,6 +25,8 @@ the classes in turn; --seed decides where each is placed on its canvas. The
 default is the whole split (4000 train, 1000 test). A --count over the
 split's size is refused (exit 2) and nothing is written: a script asking for
 more digits than exist would otherwise get fewer than it asked for unawares.
+Stopped part way (Ctrl+C), each image written is whole, with its annotation,
+and recorded: the same command, run again, writes the rest.
 OUT/petloc-digits.json records which MNIST digit each canvas holds: a model
 that learned a digit on another canvas is then not compared as if it never
 saw it. The bundled digits model learned 3,801 of the 4,000 --split train
@@ -52,7 +56,14 @@ def run(args: argparse.Namespace) -> int:
                          f"give --count {available} or fewer, or leave --count out for all of them")
     _refuse_file_in_the_way(args.out)
     before = _names_in(args.out)
-    images = write_digits_dataset(args.out, args.split, args.count, args.seed, replace=False)
+    try:
+        # a stop waits for the image at hand to be written whole, with its annotation (`held`)
+        images = write_digits_dataset(args.out, args.split, args.count, args.seed, replace=False, pair_guard=held)
+    except KeyboardInterrupt:
+        if _names_in(args.out) - before:
+            error(f"{show(args.out)}: stopped part way; each digit image written there has its annotation and is "
+                  f"recorded in {RECORD_NAME}: run the same command again to write the rest")
+        raise
     # Files already there are left as they are (write_digits_dataset refuses any with other content):
     # an image whose PNG and XML were both there before was not written, one missing either was.
     kept = sum(1 for image in images if image.name in before and image.with_suffix(".xml").name in before)

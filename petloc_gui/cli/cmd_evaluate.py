@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from petloc_gui.cli.args import MODEL_HELP, add_label_argument, model_arg, path_arg, positive_int
 from petloc_gui.cli.evaluate_clamped import clamped_notes, clamped_report, warn_clamped
 from petloc_gui.cli.evaluate_digits import digits_notes, learned_digit_count, learned_digits_record, unknown_report
-from petloc_gui.cli.evaluate_labels import label_hint
+from petloc_gui.cli.evaluate_labels import label_hint, spelling_hint
 from petloc_gui.cli.evaluate_split import SPLIT_DESCRIPTION, select_items
 from petloc_gui.cli.evaluate_trained_on import trained_on_count
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
@@ -42,7 +42,12 @@ XML are skipped, with one reason line each on stderr; so are pre-labels
 `petloc predict --write-voc` wrote that nobody has saved since (a model's
 boxes are no ground truth) and images whose annotation file is another
 image's (photo.png beside photo.jpg and the photo.xml of photo.jpg), each
-kind counted in one line. Figures are per image: accuracy, mean IoU (a
+kind counted in one line. A box a person accepted unchanged from a model (A in
+the window; a pre-label saved with its box untouched) is marked so in its file:
+the images holding one are counted in a warning naming the model (scored
+against its own boxes, a model agrees with itself), and the figures on the
+images whose boxes a person drew are given apart (the "person" line,
+person_drawn in --json). Figures are per image: accuracy, mean IoU (a
 miss counts as 0), share of images with IoU >= 0.5 and >= 0.75, per class,
 and the confusion matrix (rows: truth, columns: predicted). A ground-truth
 label the model does not know counts as wrong.
@@ -105,7 +110,8 @@ def run(args: argparse.Namespace) -> int:
     # over the whole folder: a validation split may hold photo.png and not the photo.jpg owning photo.xml
     borrowed = borrowed_annotations(dataset.items)
     clamped: list[tuple[Path, str]] = []
-    cases, skipped = collect_ground_truth(items, args.label, size_notes, borrowed, clamped)
+    accepted: dict[Path, frozenset[str]] = {}  # images holding boxes accepted unchanged from a model (ADR 0013)
+    cases, skipped = collect_ground_truth(items, args.label, size_notes, borrowed, clamped, accepted)
     _report_skipped(skipped)
     # a folder the index could not list or follow, and HEIC, AVIF... files, are not in the index:
     # their boxed images would be left out of the figures unsaid
@@ -156,9 +162,17 @@ def run(args: argparse.Namespace) -> int:
                       if label not in known)
     if unknown:
         listed = ", ".join(f"{name} ({n})" for name, n in sorted(unknown.items()))
-        error(f"labels the model does not know, counted as wrong: {listed}" + (f"; {hint}" if hint else ""))
+        hints = [found for found in (spelling_hint(unknown, class_names), hint) if found]
+        error(f"labels the model does not know, counted as wrong: {listed}" + "".join(f"; {h}" for h in hints))
     report = build_report(metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path,
                           args.data, split)
+    from petloc_gui.cli.evaluate_accepted import accepted_report  # (imports numpy: not at `petloc --help`)
+
+    # a model scored against boxes it proposed agrees with itself: counted, said, and the figures without them
+    accepted_keys, accepted_warning = accepted_report(evaluated, accepted, class_names, meta, args.model, model_path)
+    if accepted_warning:
+        error(accepted_warning)
+    report.update(accepted_keys)
     # evaluated images the model (or a model it was fine-tuned from) trained on; None: cannot be told
     report["n_trained_on"] = trained_on
     report["trained_on_record"] = learned_digits_record(trained_record, learned_digits)
@@ -212,6 +226,7 @@ def predict_cases(predictor, cases, batch_size: int):
 
 def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[Path, str]] | None = None,
                          borrowed: dict[Path, str] | None = None, clamped: list[tuple[Path, str]] | None = None,
+                         accepted: dict[Path, frozenset[str]] | None = None,
                          ) -> tuple[list[tuple[Path, list[tuple[str, Any]]]], list[tuple[str, str]]]:
     """([(image, [(label, box) of every object])], [(file, reason skipped)]) of dataset items.
 
@@ -221,8 +236,10 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
     ``borrowed``: the images whose annotation file is another image's, with its owner
     (`core.shared_annotations.borrowed_annotations`; of ``items`` when not given): skipped.
     ``clamped``: (annotation path, read_voc's note) appended for each box scored that read_voc clamped
-    to its image (`cli.evaluate_clamped`).
+    to its image (`cli.evaluate_clamped`). ``accepted``: for each case with a box scored that a person
+    accepted unchanged from a model, the models (`core.accepted_boxes.accepted_models`; ADR 0013).
     """
+    from petloc_gui.core.accepted_boxes import accepted_models
     from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
     from petloc_gui.core.stats import size_mismatch
     from petloc_gui.core.voc import read_voc
@@ -267,6 +284,8 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
                             "and a box of non-zero area" + (f" in the image ({note})" if note else "")))
             continue
         cases.append((Path(item.image_path), usable))
+        if accepted is not None and (models := accepted_models(o for _, o in kept)):
+            accepted[Path(item.image_path)] = models
         if clamped is not None:
             scored = [i for i, _ in kept]
             clamped += [(Path(item.annotation_path), note) for note in clamped_notes(annotation.problems, scored)]
@@ -312,6 +331,8 @@ def format_report(report: dict[str, Any]) -> list[str]:
     def num(value) -> str:
         return "-" if value is None else f"{value:.3f}"
 
+    from petloc_gui.cli.evaluate_accepted import accepted_lines
+
     lines = [
         f"model      {report['model']} ({report['model_path']})",
         f"data       {report['data']} ({report['split']}; matching {report['matching']})",
@@ -322,6 +343,7 @@ def format_report(report: dict[str, Any]) -> list[str]:
         f"accuracy   {num(report['accuracy'])}",
         f"mean IoU   {num(report['mean_iou'])}   median {num(report['median_iou'])}",
         f"IoU>=0.5   {num(report['iou_ge_50'])}   IoU>=0.75 {num(report['iou_ge_75'])}",
+        *accepted_lines(report),
     ]
     # core.text.table: each column as wide as its widest cell as a terminal shows it (a long or wide-character
     # class name moves no row)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from petloc_gui.app.model_metrics import (
     unmeasured_text,
 )
 from petloc_gui.cli.output import error, json_line, result_line
-from petloc_gui.core.text import counted, table
+from petloc_gui.core.text import counted, first_of, table
 
 NAME = "models"
 HELP = "list the bundled models and your trained model versions with their metrics"
@@ -29,7 +30,11 @@ EPILOG = """\
 Metrics are the ones recorded when the model was trained, on held-out images;
 the "measured on" column says which: a bundled model's test split, or the
 validation images a retraining held out that did not choose its epoch (the
-figures the GUI shows too). A version kept in the window holds the retrain
+figures the GUI shows too). The "classes" column names the classes a model
+knows (the first four, and how many more: --json lists them all), "data" the
+folder it was trained on, by name as its meta.json records it (never its
+path), else the start of that data's fingerprint: models of different folders
+are told apart. A version kept in the window holds the retrain
 comparison's figures: with the images the current model trained on left out
 they are on fewer of them ("8 validation images (of 20, images neither model
 trained on)"), and the comparison's notes on what may flatter them are said
@@ -60,10 +65,14 @@ if TYPE_CHECKING:
 
 BUNDLED = ("pets", "digits")
 # The keys of every --json row (docs/cli.md), and those a trained version adds.
-ROW_KEYS = ("name", "kind", "path", "preset", "metrics", "split", "chose_epoch")
+ROW_KEYS = ("name", "kind", "path", "preset", "classes", "data_folder", "data_fingerprint", "metrics", "split",
+            "chose_epoch")
 TRAINED_KEYS = ("parent", "parent_recorded", "created", "basis")
-HEADER = ("name", "preset", "accuracy", "mean IoU", "measured on", "path")
+HEADER = ("name", "preset", "classes", "data", "accuracy", "mean IoU", "measured on", "path")
+FIGURE_COLUMNS = (4, 5)  # aligned right
 JSON_PLACES = 4  # of a figure in a --json row
+CLASSES_SHOWN = 4  # in the table ("0, 1, 2, 3 and 6 more"); --json lists them all
+FINGERPRINT_SHOWN = 12  # hex digits of the data's fingerprint where no folder name is recorded
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -86,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             json_line(_json_row(row))
         return 0
     if rows:
-        result_line("\n".join(table(HEADER, [_table_row(row) for row in rows], right=(2, 3))))
+        result_line("\n".join(table(HEADER, [_table_row(row) for row in rows], right=FIGURE_COLUMNS)))
     else:
         result_line("no models found")
     result_line(f"Trained versions are kept in {store_folder()} (<preset>/<id>; `petloc train` without --out "
@@ -126,8 +135,34 @@ def _table_row(row: dict[str, Any]) -> tuple[str, ...]:
         metrics = {}
     note = f"  ({row['warning']})" if row.get("warning") else ""
     where = row.get("path") or f"unavailable: {row.get('error')}"
-    return (row["name"], row.get("preset") or "-", _num(metrics.get("accuracy")), _num(metrics.get("mean_iou")),
-            _measured_on(row), f"{where}{note}")
+    classes = row.get("classes")
+    return (row["name"], row.get("preset") or "-", first_of(classes, CLASSES_SHOWN) if classes else "-",
+            _data_cell(row), _num(metrics.get("accuracy")), _num(metrics.get("mean_iou")), _measured_on(row),
+            f"{where}{note}")
+
+
+def _data_cell(row: dict[str, Any]) -> str:
+    """What a model was trained on, as its meta.json names it: the folder's name ("own"), else its
+    data's fingerprint, shortened ("fingerprint ed91107cfd00"), else "-"."""
+    if row.get("data_folder"):
+        return str(row["data_folder"])
+    fingerprint = row.get("data_fingerprint")
+    return f"fingerprint {fingerprint[:FINGERPRINT_SHOWN]}" if fingerprint else "-"
+
+
+def _learned(meta: Any, fingerprint: Any = None) -> dict[str, Any]:
+    """A row's ``classes``, ``data_folder`` and ``data_fingerprint`` from the model's meta.json (None
+    each where it does not say): every class name, and its training data as the run recorded it
+    (``training_data``: the folder's name, never its path; the fingerprint). ``fingerprint`` is the
+    version record's, for a meta.json that has none: models of different folders ("own", "shapes")
+    were listed alike, photo/photo-<time>-<id>."""
+    meta = meta if isinstance(meta, dict) else {}
+    names, data = meta.get("class_names"), meta.get("training_data")
+    data = data if isinstance(data, dict) else {}
+    folder, recorded = data.get("root_name"), data.get("fingerprint") or fingerprint
+    return {"classes": [str(name) for name in names] if isinstance(names, list) else None,
+            "data_folder": folder if isinstance(folder, str) and folder else None,
+            "data_fingerprint": recorded if isinstance(recorded, str) and recorded else None}
 
 
 def bundled_models() -> list[dict[str, Any]]:
@@ -144,7 +179,7 @@ def bundled_models() -> list[dict[str, Any]]:
             meta = read_meta(path)
             metrics, split = headline_metrics(meta)
             row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(metrics), split=split,
-                       chose_epoch=False if split == "test" else chose_epoch(meta.get("metrics")))
+                       chose_epoch=False if split == "test" else chose_epoch(meta.get("metrics")), **_learned(meta))
             problem = model_file_problem(path)
             if problem is not None:  # as a broken version: unavailable, with why (never chosen for a folder)
                 row.update(path=None, error=f"{path}: {problem}")
@@ -179,6 +214,7 @@ def trained_versions() -> list[dict[str, Any]]:
         row = _trained_row(f"{v.path.parent.name}/{v.path.name}", v.path, v.preset,
                            {"parent": v.parent, "created": v.created, "metrics": v.metrics, "extra": v.extra},
                            problems, store)
+        row.update(_learned(_json_object(v.path / "meta.json"), v.data_fingerprint))
         warnings = [f"{v.path}: {note}" for note in v.notes]  # e.g. a damaged version.json: what is lost
         if problems:  # the figures come from version.json, or from meta.json where a run wrote none or it is damaged
             warnings.append(f"{v.path / v.record_file}: " + "; ".join(problems))
@@ -211,11 +247,36 @@ def _trained_row(name: str, path: Path, preset: str | None, record: dict[str, An
         # as the figures say: a copy of a bundled model stored as a version holds its test figures
         "split": split_of_figures(figures),
         # what the comparison's figures rest on: which images, of how many, its hedges (None: the run's own)
-        "basis": figures_basis(figures),
+        "basis": _finite_basis(figures_basis(figures), problems),
         # the version record's figures (the comparison the user saw) are on the same images as the
         # run's own: its report part, else (one validation image) the image that chose the epoch
         "chose_epoch": chose_epoch(figures, extra.get("training_metrics") if isinstance(extra, dict) else None),
     }
+
+
+def _finite_basis(basis: dict[str, Any] | None, problems: list[str]) -> dict[str, Any] | None:
+    """``basis`` without the entries that hold a number JSON has no form for (NaN, Infinity: Python's
+    json reads them from a hand-edited record), each noted in ``problems``: passed through, one such
+    entry made `--json` fail on that row with "unexpected error" and hid the rows after it."""
+    if basis is None:
+        return None
+    kept = {}
+    for key, value in basis.items():
+        if _holds_non_finite(value):
+            problems.append(f"basis.{key} holds a number that is not finite (NaN or Infinity); ignored")
+        else:
+            kept[key] = value
+    return kept
+
+
+def _holds_non_finite(value: Any) -> bool:
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        return any(_holds_non_finite(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_non_finite(item) for item in value)
+    return False
 
 
 def _file_in_the_way(store: Path) -> bool:
@@ -267,6 +328,7 @@ def _misplaced_row(folder: Path, store: VersionStore) -> dict[str, Any]:
     preset = meta.get("preset")
     problems: list[str] = []
     row = _trained_row(folder.name, folder, preset if isinstance(preset, str) else None, record, problems, store)
+    row.update(_learned(meta, record.get("data_fingerprint")))
     problem = model_file_problem(folder)
     if problem is not None:  # as a broken version: unavailable, with why
         row.update(path=None, error=f"{folder}: {problem}")

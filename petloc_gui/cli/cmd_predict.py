@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg, positive_int
 from petloc_gui.cli.closed_stdout import ResultsOut
-from petloc_gui.cli.model_loading import load_predictor, model_for
+from petloc_gui.cli.model_loading import class_names_of, load_predictor, model_for
 from petloc_gui.cli.output import ProgressBar, error, finite, info, json_line, reason_of, result_line, show
 from petloc_gui.cli.prelabel import (
     GivenNames,
@@ -20,8 +20,10 @@ from petloc_gui.cli.prelabel import (
     annotation_targets,
     in_record_order,
     prelabel_mark,
+    repeated_line,
     write_prelabel,
 )
+from petloc_gui.cli.prelabel_unknown import unknown_classes_note
 from petloc_gui.cli.stop_signals import held, work_done
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.shared_annotations import left_out_line
@@ -42,6 +44,8 @@ or, for an image that cannot be read or a sub-folder that cannot be listed
 Records follow the PATHs in the order given, a folder's images in its natural
 order (img2 before img10), whatever the batch size, each image named as
 given (a folder's as the folder given joined with its path inside it).
+An image given more than once (a file and a folder holding it) is predicted
+once, one record in its first place, and a line on stderr says so.
 Progress on a folder goes to stderr, never inside a record.
 
 --write-voc writes a pre-label VOC file (labelImg-readable) where the dataset
@@ -50,7 +54,7 @@ annotation is never overwritten. An image whose annotation file is another
 image's (photo.png beside photo.jpg: photo.xml is photo.jpg's) gets none.
 A stdout that cannot take the results, its reader gone (`| head -2`) or its
 disk full, does not stop the writing. Stopped (Ctrl+C:
-exit 130, SIGTERM: 143), it first finishes the image at hand, pre-label then
+exit 130, SIGTERM: 143, SIGHUP: 129), it first finishes the image at hand, pre-label then
 record, and says how many it wrote; once the last record is out, a stop is
 too late (exit 0).
 
@@ -101,7 +105,9 @@ def run(args: argparse.Namespace) -> int:
             _say_not_indexed(found.folders[folder], names)
     for path, reason in found.problems:
         error(f"{names(path)}: {reason}")
-    order = in_record_order(paths, found)
+    order, repeated = in_record_order(paths, found)
+    if repeated:
+        error(repeated_line([names(path) for path in repeated]))
     # `| head -2` or a full disk must not stop the pre-labels: with --write-voc the writing goes on
     out = ResultsOut(args.write_voc, "the pre-labels are still written")
     if not found.images:
@@ -116,6 +122,8 @@ def run(args: argparse.Namespace) -> int:
     predictor, _, meta = load_predictor(args.model)
     # marks each pre-label as the model's, unreviewed (`core.voc_types.PRELABEL_PREFIX`)
     tally = _Tally(args, out, names, found, prelabel_mark(args.model, meta))
+    if args.write_voc:  # read before the run: its summary comes after a stop too
+        tally.unknown_note = unknown_classes_note(paths, found.folders, class_names_of(predictor, meta), names)
     # Folders can hold thousands of images: progress on stderr (stdout stays one record per image).
     folders = any(p.is_dir() for p in paths)
     total = sum(not isinstance(entry, Refused) for entry in order)
@@ -178,6 +186,7 @@ class _Tally:
         self.targets, self.shared = found.images, found.shared
         self.n_ok = self.n_written = self.n_kept = self.n_failed = 0
         self.left_out: list[tuple[str, str]] = []  # no pre-label: the annotation file is another image's
+        self.unknown_note: str | None = None  # the folders' classes the model does not know (`prelabel_unknown`)
 
     def report(self, image: Path, result: Any) -> None:
         name = self.names(image)
@@ -205,6 +214,8 @@ class _Tally:
              + (f"; {self.n_failed} could not be written (above)" if self.n_failed else ""))
         if self.left_out:
             error(left_out_line("wrote no pre-label for", self.left_out))
+        if self.unknown_note and self.n_written:
+            error(self.unknown_note)
 
 
 def prediction_record(image: Path | str, prediction) -> dict[str, Any]:

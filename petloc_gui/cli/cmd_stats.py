@@ -29,7 +29,8 @@ decodes every image as the window and predict do (slower), and the problems
 line says when images were checked by their headers only. Problems
 (unreadable images, broken XML, boxes outside the image or inverted, XML size
 different from the image, annotation files with no image, files of an image
-format petloc does not read such as HEIC) are listed with their file names.
+format petloc does not read such as HEIC, labels that differ only in case or
+spacing such as Bengal and bengal) are listed with their file names.
 
 With --json, the last line of stdout is one JSON object; its keys are in the
 command reference, {CLI_REFERENCE}.
@@ -68,9 +69,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from petloc_gui.app.class_list import read_classes
+    from petloc_gui.cli.args import refuse_outside_mode
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.stats import compute_stats
 
+    # Ignored without --plot, it looked as if it had replaced something.
+    refuse_outside_mode(args.overwrite and args.plot is None, "--overwrite", "--plot",
+                        "it lets --plot replace an existing file")
     if args.plot is not None:
         if args.plot.suffix.lower() != ".png":
             raise UsageError(f"--plot {args.plot}: the plot is a PNG image; give a file name ending in .png")
@@ -80,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
     if unlisted is not None:  # as a missing folder: no figures of a folder nobody could look into
         error(f"{unlisted}; no statistics")
         return 1
-    stats = compute_stats(dataset, check_images=args.check_images, check_decode=args.check_decode)
+    stats = compute_stats(dataset, check_images=args.check_images, check_decode=args.check_decode,
+                          predefined=read_classes(dataset.root))
     status = 0
     if args.plot is not None:
         from petloc_gui.cli.stats_plot import PlotUnavailableError, write_stats_plot

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from petloc_gui.cli.args import add_label_argument, fraction, model_arg, path_arg, positive_int, seed
+from petloc_gui.cli.args import (
+    add_label_argument,
+    fraction,
+    model_arg,
+    path_arg,
+    positive_int,
+    refuse_outside_mode,
+    seed,
+)
 from petloc_gui.cli.output import (
     UsageError,
     error,
@@ -14,13 +22,22 @@ from petloc_gui.cli.output import (
     load_tensorflow,
     result_line,
     show,
-    warn_size_mismatches,
 )
 from petloc_gui.cli.stop_signals import exit_status
 from petloc_gui.cli.taken_back import missing_folders, remove_empty
 from petloc_gui.cli.tf_config import read_tf_config
+from petloc_gui.cli.train_checks import (
+    check_classes,
+    folded_skipped,
+    read_folder,
+    warn_size_mismatches_of,
+    warn_thin_classes,
+)
 from petloc_gui.cli.train_report import TrainReporter, report_skipped
 from petloc_gui.cli.train_stop import TrainStop, by_signal
+
+if TYPE_CHECKING:
+    pass
 
 NAME = "train"
 HELP = "train a localisation + classification model on a dataset folder"
@@ -35,9 +52,14 @@ goes to the model store (`petloc models --store` prints the folder), where
 it is a model version: the window's Model > Versions and `petloc models`
 list it, and --model/--init-from take it as <preset>/<id>.
 
+Labels that differ only in case or spacing (Bengal and bengal) would train
+as separate classes: the run is refused, naming them; give each class one
+name (the window's Edit > Classes... renames a class on every box).
+
 Ctrl+C stops after the current batch without writing a bundle (exit 130);
 press it twice to abort at once. SIGTERM (CI cancelling a job, docker stop,
-timeout) does the same, said "(SIGTERM)", exit 143. After the last batch a
+timeout) does the same, said "(SIGTERM)", exit 143; so does SIGHUP (the
+terminal closed; not under nohup), exit 129. After the last batch a
 stop still cancels, until the bundle starts being written: from then on it is
 too late (said so; exit 0), and once the bundle is written a stop is ignored
 while the process exits.
@@ -93,7 +115,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--val-fraction", type=fraction, metavar="F",
                         help="share of annotated images held out for validation (default 0.2)")
     parser.add_argument("--seed", type=seed, default=0, metavar="S",
-                        help="random seed: split, shuffling, augmentation (default 0)")
+                        help="random seed: split, shuffling, augmentation, first weights (default 0); runs repeat "
+                             "exactly only with --deterministic")
+    parser.add_argument(
+        "--deterministic", action="store_true",
+        help="the same data, seed and settings give the same weights (TensorFlow's op determinism; recorded in "
+             "meta.json); without it the seed does not fix the order the batches arrive in, so two runs of one "
+             "seed end with other weights and figures",
+    )
     add_label_argument(parser, "class names: the VOC object name (default) or the Oxford-IIIT Pet breed")
     parser.add_argument("--batch-size", type=positive_int, metavar="N", help="images per batch (default: the preset's)")
     parser.add_argument(
@@ -103,7 +132,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--skip-prelabels", action="store_true",
         help="leave out unreviewed pre-labels (petloc predict --write-voc files nobody has saved since): "
-             "train on boxes a person saved only (default: train on them too, never validate on them)",
+             "train on boxes a person saved only (default: train on them too, never validate on them, and leave "
+             "out those of a model that did not know a class on the boxes the run trains on)",
     )
     parser.add_argument(
         "--cache-images", action="store_true",
@@ -116,13 +146,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="tf.distribute strategy (default none); multiworker reads TF_CONFIG (see below)",
     )
     parser.add_argument(
-        "--worker-timeout", type=positive_int, default=WORKER_TIMEOUT, metavar="SECONDS",
+        "--worker-timeout", type=positive_int, default=None, metavar="SECONDS",
         help=f"with --distribute multiworker: how long to wait for the other workers to start before giving up "
              f"(default {WORKER_TIMEOUT}: time to start the command on each machine by hand)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
+    # Ignored outside multiworker, it looked as if it had bounded something.
+    refuse_outside_mode(args.worker_timeout is not None and args.distribute != "multiworker", "--worker-timeout",
+                        "--distribute multiworker", "it bounds the wait for the other workers of TF_CONFIG")
+    if args.worker_timeout is None:
+        args.worker_timeout = WORKER_TIMEOUT
     in_store = args.out is None
     if in_store:  # the store's preset folder: the bundle is a version the window and `petloc models` list
         from petloc_gui.cli.cmd_models import store_folder
@@ -142,13 +177,15 @@ def run(args: argparse.Namespace) -> int:
 def _train(args: argparse.Namespace, in_store: bool) -> int:
     _check_inputs(args, in_store)
     exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
-    _warn_size_mismatches(args.data, args.label, exclude, args.skip_prelabels)
+    folder, size_notes = read_folder(args.data, args.label, exclude, args.parent_meta)
+    trained = check_classes(folder, args.parent_meta, args.renamed, args.skip_prelabels, args.label)
+    warn_size_mismatches_of(size_notes, trained)
     unread = _unread_without_annotation(args.data)
     load_tensorflow()
     if args.distribute == "multiworker":
         _connect_workers(args)
     from petloc_gui.model import training
-    from petloc_gui.model.bundle import new_version_id
+    from petloc_gui.model.bundle_write import new_version_id
     from petloc_gui.model.training_data import TooFewImagesError
 
     # A new folder per run: --out is where bundles go, and nothing is ever replaced. The folder is
@@ -161,6 +198,7 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
         epochs=args.epochs,
         batch_size=args.batch_size,
         seed=args.seed,
+        deterministic=args.deterministic,
         init_from=args.init_from,
         renamed=args.renamed,
         backbone_weights=str(args.backbone_weights) if args.backbone_weights else None,
@@ -179,15 +217,20 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
     def on_event(event: dict[str, Any]) -> None:
         if event.get("event") == "saving":  # from here on a stop request is not read
             stop.too_late(bool(event.get("writes_bundle")))
-        if event.get("event") == "start" and unread:  # named with the images training leaves out
-            event = {**event, "skipped": [*(event.get("skipped") or []), *unread]}
+        if event.get("event") == "start":  # named with the images training leaves out
+            warn_thin_classes(trained, event.get("skipped") or [])
+            event = {**event, "skipped": [*folded_skipped(event.get("skipped") or []), *unread]}
         reporter(event)
 
     with stop:
         try:
+            # the folder as the checks read it: training does not read (with --init-from, hash) it again
+            # Training reads the folder again: the checks' read took each <size> from the image's header and
+            # clamped the boxes to it, while a run uses the boxes as written (the window's runs too; the
+            # size-mismatch warning says so), so handing it over changed what petloc train trained on.
             bundle = training.train(args.data, config, on_event=on_event, should_stop=stop.is_set)
         except TooFewImagesError as exc:  # before the "start" event, which lists the skipped files
-            report_skipped([*exc.skipped, *unread])  # which files, and why, above the error line that counts them
+            report_skipped([*folded_skipped(exc.skipped), *unread])  # which files, and why, above the error
             raise
         except training.TrainingCancelled:
             reporter.close()
@@ -231,11 +274,12 @@ def _check_inputs(args: argparse.Namespace, in_store: bool = False) -> None:
         raise UsageError(f"--renamed: {exc}") from None
     if args.renamed and args.init_from is None:
         raise UsageError("--renamed needs --init-from: a class is renamed since the model a fine-tune starts from")
+    args.parent_meta = None  # the meta.json of --init-from's model
     if args.init_from is not None:
         from petloc_gui.model.bundle import read_meta, resolve_model  # no TensorFlow
 
         args.init_from = str(resolve_model(args.init_from))
-        meta = read_meta(args.init_from)  # a broken meta.json fails now, not after TensorFlow has loaded
+        meta = args.parent_meta = read_meta(args.init_from)  # a broken meta.json fails now, not after TensorFlow
         problem = rename_problem(args.renamed, list(meta.get("class_names") or []), {})  # the boxes: in training
         if problem:
             raise UsageError(f"--renamed: {problem}")
@@ -244,24 +288,6 @@ def _check_inputs(args: argparse.Namespace, in_store: bool = False) -> None:
 
 _STORE_FOLDER = "the model store's folder for this preset"
 _GIVE_OUT = "; give --out DIR to write the bundle elsewhere"
-
-
-def _warn_size_mismatches(data: Path, label: str, exclude: list[str], skip_prelabels: bool = False) -> None:
-    """Say what the folder's index could not read (`core.index_problems`), and warn about the
-    annotations whose <size> is not their image's (`petloc stats` reports them too): training uses
-    their boxes as written. A pass of its own, before TensorFlow loads: training
-    (model.training_data) reads the annotations without the image headers and reports no such thing."""
-    from petloc_gui.model.data import collect_samples  # no TensorFlow
-
-    notes: list[tuple[Path, str]] = []
-    index_notes: list[str] = []  # folders it could not list: never left out unsaid (predict, evaluate too)
-    samples, _, _ = collect_samples(data, label, exclude, size_notes=notes, index_notes=index_notes)
-    for line in index_notes:
-        error(line)
-    if skip_prelabels:  # no word of the files training leaves out
-        left_out = {Path(sample.annotation_path) for sample in samples if sample.prelabel}
-        notes = [note for note in notes if note[0] not in left_out]
-    warn_size_mismatches(notes)
 
 
 def _unread_without_annotation(data: Path) -> list[tuple[str, str]]:

@@ -1,12 +1,15 @@
-"""Which kind of label a model learned (`--label default|breed`), and the hint `petloc evaluate` gives
-when it is run with the other kind: a model trained on breeds, evaluated on the VOC object names
-("cat"), finds every label unknown and scores 0 without saying why."""
+"""The hints `petloc evaluate` gives on labels the model does not know: which kind of label a model
+learned (`--label default|breed`), when it is run with the other kind (a model trained on breeds,
+evaluated on the VOC object names ("cat"), finds every label unknown and scores 0 without saying why);
+and which unknown labels are one of its classes spelled another way ("ABYSSINIAN", "abyssinian")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
+from petloc_gui.core.label_variants import label_key, shown
+from petloc_gui.core.natural_order import natural_order
 from petloc_gui.model.bundle import trained_label  # no TensorFlow
 
 Cases = Sequence[tuple[Any, Sequence[tuple[str, Any]]]]  # [(image, [(label, box)])], as collect_ground_truth
@@ -32,3 +35,27 @@ def label_hint(used: str, cases: Cases, meta: dict[str, Any], class_names: Colle
 def _known(cases: Cases, known: set[str]) -> int:
     """How many of ``cases`` have only labels the model knows."""
     return sum(all(label in known for label, _ in objects) for _, objects in cases)
+
+
+def spelling_hint(unknown: Iterable[str], class_names: Sequence[str]) -> str | None:
+    """Which of the ``unknown`` labels are a class of the model spelled another way (case, spacing or
+    Unicode form: `core.label_variants.label_key`, the rule `petloc stats` and `train` use), each with
+    the model's spelling, and how to have them scored; None when none is. Labels are compared exactly,
+    so "ABYSSINIAN" boxes are counted wrong against a model that predicts "abyssinian" on them."""
+    model_spellings: dict[str, list[str]] = {}
+    for name in class_names:
+        model_spellings.setdefault(label_key(name), []).append(name)
+    matches = [(label, model_spellings[label_key(label)]) for label in natural_order(unknown)
+               if label and label_key(label) in model_spellings]
+    if not matches:
+        return None
+    labels = _and([f'"{shown(label)}"' for label, _ in matches])
+    theirs = _and([" or ".join(f'"{shown(name)}"' for name in names) for _, names in matches])
+    one = len(matches) == 1
+    return (f"{labels} {'is' if one else 'are'} the model's {'class' if one else 'classes'} {theirs} spelled "
+            "another way (case, spacing or Unicode form): give the boxes the model's spelling to have them "
+            "scored (the window's Edit → Classes…, Ctrl+L, renames a class on every box of the folder)")
+
+
+def _and(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]

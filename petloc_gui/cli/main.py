@@ -4,41 +4,34 @@ Each command lives in its own `cmd_*.py` module offering `NAME`, `HELP`,
 `EPILOG`, `add_arguments(parser)` and `run(args) -> int`. Heavy imports
 (TensorFlow) happen inside `run`, so `petloc stats` and `petloc digits`
 never load TensorFlow.
+
+This module imports nothing of petloc's, nor any slow library module, when it is imported: the console
+script imports it before it calls `main`, and a Ctrl+C during those imports (the command modules and
+what they import: 0.1 s) came before `main` could catch it and printed a KeyboardInterrupt traceback.
+They are imported within `main`, where a Ctrl+C at any point of the start-up is one line and exit 130.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-import tomllib
-import traceback
 import warnings
 from collections.abc import Sequence
-from importlib import metadata
-from pathlib import Path
-from typing import NoReturn
 
-from petloc_gui.cli import (
-    cmd_convert,
-    cmd_digits,
-    cmd_evaluate,
-    cmd_export,
-    cmd_models,
-    cmd_predict,
-    cmd_stats,
-    cmd_train,
-)
-from petloc_gui.cli.closed_stdout import claim_closed_streams, silence_stdout
-from petloc_gui.cli.output import UsageError, error, one_line, quiet_tensorflow, results_in_utf8
-from petloc_gui.cli.stop_signals import stoppable, stopped
-from petloc_gui.core.debug_flag import debug_enabled
+TYPE_CHECKING = False  # typing itself takes milliseconds to import (see the module)
+if TYPE_CHECKING:
+    from types import ModuleType
+    from typing import Any, NoReturn
 
-COMMANDS = (cmd_stats, cmd_digits, cmd_train, cmd_evaluate, cmd_predict, cmd_export, cmd_models,
-            cmd_convert)
+# The command modules, in the order `petloc --help` lists them (`commands`).
+COMMAND_MODULES = ("cmd_stats", "cmd_digits", "cmd_train", "cmd_evaluate", "cmd_predict", "cmd_export",
+                   "cmd_models", "cmd_convert")
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # as cli.stop_signals' (not imported before `main`: see the module)
 
 DESCRIPTION = """\
 Single-object localisation + classification (one box and one class per image,
@@ -65,35 +58,74 @@ a full traceback of unexpected errors."""
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with a one-line usage error (no usage dump, no traceback)."""
+    """argparse with a usage error in two `petloc: ` lines (no traceback): what is wrong, pointing to the
+    command's own --help, then its usage on one line (argparse's wraps it over several)."""
 
     def error(self, message: str) -> NoReturn:
+        from petloc_gui.cli.output import error
+
         error(f"{message} (see `{self.prog} --help`)")
+        error(" ".join(self.format_usage().split()))
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _TopParser(_Parser):
+    """`petloc`'s own parser. argparse leaves an argument a command does not know to it, so `petloc stats
+    DATA --bogus` pointed to `petloc --help` with petloc's usage: the command's parser reports it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands: dict[str, argparse.ArgumentParser] = {}
+
+    def parse_command_line(self, argv: Sequence[str] | None) -> argparse.Namespace:
+        """``argv`` parsed (default: sys.argv[1:]), as parse_args, an unknown argument said by its command."""
+        given = list(argv) if argv is not None else sys.argv[1:]
+        parsed, extras = self.parse_known_args(given)
+        if extras:
+            # petloc's own options come before the command (-h and --version end the run): what is
+            # left before it is petloc's to report, all after it the command's
+            command = getattr(parsed, "command", None)
+            before = given[:given.index(command)] if command in given else given
+            if before or command not in self.commands:
+                self.error(f"unrecognized arguments: {' '.join(before or extras)}")
+            self.commands[command].error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
+
+
+def commands() -> tuple[ModuleType, ...]:
+    """The command modules, in the order `petloc --help` lists them (imported here: see the module)."""
+    return tuple(importlib.import_module(f"petloc_gui.cli.{name}") for name in COMMAND_MODULES)
+
+
+def build_parser() -> _TopParser:
     """The full `petloc` parser with one sub-parser per command."""
-    parser = _Parser(
+    from petloc_gui.cli.stop_signals import stoppable
+
+    # No abbreviated options (argparse's allow_abbrev): `--ov` ran as --overwrite, and a script's
+    # `--mod` would turn into an "ambiguous option" the day another option starting so is added.
+    parser = _TopParser(
         prog="petloc",
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=f"petloc {petloc_version()}",
                         help="print petloc's version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMANDS:
+    for module in commands():
         cmd = sub.add_parser(
             module.NAME,
             help=module.HELP,
             description=module.HELP,
             epilog=module.EPILOG,
             formatter_class=argparse.RawDescriptionHelpFormatter,
+            allow_abbrev=False,
         )
         module.add_arguments(cmd)
-        # SIGTERM (CI cancelling a job, `docker stop`, `timeout`) stops every command as Ctrl+C does:
-        # its clean-up runs, it says so, exit 143 (cli.stop_signals)
+        parser.commands[module.NAME] = cmd
+        # SIGTERM (CI cancelling a job, `docker stop`, `timeout`) and SIGHUP (a terminal closed) stop every
+        # command as Ctrl+C does: its clean-up runs, it says so, exit 143 or 129 (cli.stop_signals)
         cmd.set_defaults(run=stoppable(module.run))
     return parser
 
@@ -101,6 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
 def petloc_version() -> str:
     """The installed distribution's version; in a checkout run without installing it (`python -m
     petloc_gui.cli` on PYTHONPATH), its pyproject.toml's, said so; "unknown" when neither is there."""
+    import tomllib
+    from importlib import metadata
+    from pathlib import Path
+
     try:
         return metadata.version("petloc")
     except metadata.PackageNotFoundError:
@@ -120,7 +156,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     As a console script the return value becomes the process exit status.
     """
-    claim_closed_streams()  # first: before anything is opened (`>&-`, `2>&-`)
+    try:
+        return _started(argv)
+    except KeyboardInterrupt:
+        # Ctrl+C while petloc starts (its imports, the parser: before a command's stop_signals), or one
+        # that got past them: nothing is being written; one line, as for a stopped command
+        return _interrupted()
+
+
+def _started(argv: Sequence[str] | None) -> int:
+    from petloc_gui.cli.closed_stdout import claim_closed_streams
+    from petloc_gui.cli.output import quiet_tensorflow, results_in_utf8
+    from petloc_gui.core.debug_flag import debug_enabled
+
+    claim_closed_streams()  # first: before a command opens anything (`>&-`, `2>&-`)
     results_in_utf8()
     quiet_tensorflow()
     shown = warnings.showwarning
@@ -134,10 +183,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.showwarning = shown
 
 
+def _interrupted() -> int:
+    """Say "petloc: interrupted" (cli.stop_signals.stopped's line, written here as its module may be
+    what was being imported) and return 130."""
+    stream = sys.stderr
+    if stream is not None:
+        try:
+            stream.write("petloc: interrupted\n")
+            stream.flush()
+        except (OSError, ValueError):  # a stderr closed or gone: the exit status says it
+            pass
+    return EXIT_INTERRUPTED
+
+
 def _main(argv: Sequence[str] | None) -> int:
+    from petloc_gui.cli.closed_stdout import silence_stdout
+    from petloc_gui.cli.output import UsageError, error
+    from petloc_gui.cli.stop_signals import stopped
+
     parser = build_parser()
     try:
-        args = parser.parse_args(list(argv) if argv is not None else None)
+        args = parser.parse_command_line(argv)
     except SystemExit as exc:  # --help, or a usage error already reported
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     if not getattr(args, "run", None):
@@ -160,6 +226,11 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _report(exc: BaseException) -> int:
+    import traceback
+
+    from petloc_gui.cli.output import error
+    from petloc_gui.core.debug_flag import debug_enabled
+
     if debug_enabled():
         traceback.print_exc()
     if _is_expected(exc):
@@ -173,6 +244,8 @@ def _report(exc: BaseException) -> int:
 
 def _short(exc: BaseException, limit: int = 300) -> str:
     """An unexpected error's first line, cut at ``limit`` characters (some embed whole tensors)."""
+    from petloc_gui.cli.output import one_line
+
     lines = str(exc).strip().splitlines()
     text = one_line(lines[0] if lines else exc)
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
@@ -186,6 +259,8 @@ def _is_expected(exc: BaseException) -> bool:
 
 
 def _describe(exc: BaseException) -> str:
+    from petloc_gui.cli.output import one_line
+
     if isinstance(exc, OSError) and exc.filename and str(exc.filename) not in str(exc):
         return f"{exc.filename}: {exc.strerror or exc}"
     if isinstance(exc, OSError) and exc.filename and exc.strerror:
@@ -194,6 +269,8 @@ def _describe(exc: BaseException) -> str:
 
 
 def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
+    from petloc_gui.cli.output import error
+
     error(f"warning: {message}")
 
 

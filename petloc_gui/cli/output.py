@@ -232,7 +232,7 @@ def load_tensorflow() -> None:
         warnings.filterwarnings("ignore", category=UserWarning, module=r"keras(\.|$)")
     if "tensorflow" not in sys.modules:
         require_temporary_folder()
-        quiet_matplotlib()  # keras imports it
+        quiet_matplotlib()  # whoever imports it later (import_tensorflow_quietly keeps keras from it)
     import_tensorflow_quietly()
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from petloc_gui.cli.output import reason_of
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.text import counted, first_of
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
@@ -50,13 +51,13 @@ def annotation_targets(paths: Iterable[Path]) -> Targets:
     shared: dict[Path, str] = {}
     folders: dict[Path, Dataset] = {}
     folder_cache: dict[Path, Indexed | None] = {}
-    for path in paths:
-        path = Path(path)
+    problem_keys: set[tuple[str, str]] = set()
+    for path in dict.fromkeys(map(Path, paths)):  # a path given twice is looked at once (`in_record_order`)
         try:
             if path.is_dir():
                 dataset = folders[path] = open_dataset(path)
                 if not dataset.items and not root_unlisted(dataset):  # else its record says why
-                    problems.append((path, "no image found in this folder"))
+                    _add_problem(problems, problem_keys, path, "no image found in this folder")
                 borrowed = _borrowed(dataset)
                 for item in dataset.items:
                     targets[Path(item.image_path)] = Path(item.annotation_path)
@@ -65,10 +66,19 @@ def annotation_targets(paths: Iterable[Path]) -> Targets:
             elif path.is_file():
                 targets[path] = _annotation_for_file(path, folder_cache, open_dataset, shared)
             else:
-                problems.append((path, "no such file or folder"))
+                _add_problem(problems, problem_keys, path, "no such file or folder")
         except (PetlocError, OSError) as exc:
-            problems.append((path, reason_of(exc)))
+            _add_problem(problems, problem_keys, path, reason_of(exc))
     return Targets(targets, problems, shared, folders)
+
+
+def _add_problem(problems: list[tuple[Path, str]], keys: set[tuple[str, str]], path: Path, reason: str) -> None:
+    """Note what is wrong with ``path`` once, however it was spelled (``MISSING /abs/MISSING``): one line on
+    stderr and one record, as for an image given twice."""
+    key = (os.path.abspath(path), reason)
+    if key not in keys:
+        keys.add(key)
+        problems.append((path, reason))
 
 
 class Refused(NamedTuple):
@@ -80,24 +90,52 @@ class Refused(NamedTuple):
     reason: str
 
 
-def in_record_order(paths: Iterable[Path], found: Targets) -> list[Path | Refused]:
+class RecordOrder(NamedTuple):
+    """`in_record_order`'s answer."""
+
+    entries: list[Path | Refused]  # each image to predict and each path refused, in record order
+    # images and refused paths reached more than once (a path given twice, a file and a folder holding it),
+    # as first reached
+    repeated: list[Path]
+
+
+def in_record_order(paths: Iterable[Path], found: Targets) -> RecordOrder:
     """Each image to predict and each path refused, in the order their records are written: the
     paths in the order given, a folder's files (read or not) in its natural order, as its index
-    lists them (``img2`` before ``img10``); an image reached twice, the first time only."""
-    reasons: dict[Path, list[str]] = {}
+    lists them (``img2`` before ``img10``); an image or a refused path reached twice, the first time
+    only (a second record would be a second pre-label of it, or the same error again), counted in
+    ``repeated`` so that it is said."""
+    reasons: dict[str, list[str]] = {}
     for path, reason in found.problems:
-        reasons.setdefault(path, []).append(reason)
+        reasons.setdefault(os.path.abspath(path), []).append(reason)
     order: list[Path | Refused] = []
-    seen: set[str] = set()
+    seen: dict[str, Path] = {}
+    refused: dict[str, Path] = {}  # the paths refused as given (a missing one, an empty folder), as first given
+    repeated: dict[str, Path] = {}
     for path in map(Path, paths):
-        order += [Refused(path, reason) for reason in reasons.pop(path, [])]
+        key = os.path.abspath(path)
+        if key in reasons:
+            order += [Refused(path, reason) for reason in reasons.pop(key)]
+            refused[key] = path
+        elif key in refused:  # given again (MISSING MISSING, MISSING /abs/MISSING): its one record is there
+            repeated.setdefault(key, refused[key])
         dataset = found.folders.get(path)
         for entry in _folder_order(dataset) if dataset is not None else [path] if path in found.images else []:
             key = os.path.abspath(entry.path if isinstance(entry, Refused) else entry)  # w/a.png is /tmp/w/a.png
             if key not in seen:
-                seen.add(key)
+                seen[key] = entry.path if isinstance(entry, Refused) else entry
                 order.append(entry)
-    return order
+            else:
+                repeated.setdefault(key, seen[key])
+    return RecordOrder(order, list(repeated.values()))
+
+
+def repeated_line(repeated: list[str]) -> str:
+    """What `petloc predict` says of the images and refused paths it reached more than once
+    (`in_record_order`), each named as its record names it: the records are then fewer than the
+    paths the PATHs name, and a script pairing them must know."""
+    return (f"{counted(len(repeated), 'path')} given more than once (the same path twice, or a file and a folder "
+            f"holding it): one record each, in its first place ({first_of(repeated, 3)})")
 
 
 class GivenNames:
@@ -127,8 +165,8 @@ class GivenNames:
 def _folder_order(dataset: Dataset) -> list[Path | Refused]:
     """The dataset's images in its order, with its files petloc does not read and the folders its
     index could not list or follow (`core.index_problems`) put in their places."""
-    from petloc_gui.core.dataset import natural_key
     from petloc_gui.core.index_problems import folder_problems
+    from petloc_gui.core.natural_order import natural_key
 
     def name_order(entry: Path | Refused) -> tuple:
         path = entry.path if isinstance(entry, Refused) else entry

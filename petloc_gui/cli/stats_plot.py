@@ -6,7 +6,8 @@ import io
 from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
-from petloc_gui.core.stats import DatasetStats, natural_order
+from petloc_gui.core.natural_order import natural_order
+from petloc_gui.core.stats import DatasetStats
 from petloc_gui.core.text import counted, visible
 
 

@@ -1,11 +1,13 @@
-"""Ctrl+C (SIGINT) and SIGTERM (CI cancelling a job, `docker stop`, `timeout`): one way to stop a command.
+"""Ctrl+C (SIGINT), SIGTERM (CI cancelling a job, `docker stop`, `timeout`) and SIGHUP (a terminal closed,
+an ssh connection dropped; not under `nohup`): one way to stop a command.
 
 Python turns SIGINT into KeyboardInterrupt, so a command's clean-up runs (a half-written export is
 removed, a convert's OUT emptied); SIGTERM it leaves to the system, which ends the process on the spot:
 no clean-up (an empty /tmp/petloc-tflite-* folder stayed behind), no word, exit 143. Under
 `stop_signals` SIGTERM raises `Terminated`, a KeyboardInterrupt, so every clean-up written for Ctrl+C
-runs for it too, and `stopped` says which one stopped the command with the status a shell gives for
-it: 130 for Ctrl+C, 143 for SIGTERM. Two more things a command may need:
+runs for it too (SIGHUP raises `HungUp`), and `stopped` says which one stopped the command with the
+status a shell gives for it: 130 for Ctrl+C, 143 for SIGTERM, 129 for SIGHUP. Two more things a
+command may need:
 
 - `held`: a stop that comes within the block takes effect at its end (a pre-label written and its
   record printed: both, or neither);
@@ -33,11 +35,29 @@ from petloc_gui.cli.output import error
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_TERMINATED = 143  # 128 + SIGTERM
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+EXIT_HUNG_UP = 129  # 128 + SIGHUP
+
+
+def _stop_signals() -> tuple[int, ...]:
+    """SIGINT and SIGTERM; and SIGHUP (the terminal closed, an ssh connection dropped), left to the system
+    it ended a command on the spot, with none of the clean-up SIGTERM gets (a half-written export
+    stayed), where there is one (POSIX: Windows has none) and the process was not started to ignore it
+    (`nohup`: a run meant to outlive its terminal goes on when the terminal closes)."""
+    hangup: int | None = getattr(signal, "SIGHUP", None)
+    if hangup is None or signal.getsignal(hangup) == signal.SIG_IGN:
+        return (signal.SIGINT, signal.SIGTERM)
+    return (signal.SIGINT, signal.SIGTERM, hangup)
+
+
+STOP_SIGNALS = _stop_signals()
 
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised as Ctrl+C raises KeyboardInterrupt."""
+
+
+class HungUp(KeyboardInterrupt):
+    """SIGHUP, raised as Ctrl+C raises KeyboardInterrupt."""
 
 
 class _State:
@@ -55,14 +75,19 @@ _state = _State()
 
 
 def interrupt_for(signum: int) -> KeyboardInterrupt:
-    """What a stop signal raises: `Terminated` for SIGTERM, KeyboardInterrupt for Ctrl+C (for a command
-    with a handler of its own, as `petloc train`'s first Ctrl+C asks training to stop)."""
-    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+    """What a stop signal raises: `Terminated` for SIGTERM, `HungUp` for SIGHUP, KeyboardInterrupt for
+    Ctrl+C (for a command with a handler of its own, as `petloc train`'s first Ctrl+C asks training to
+    stop)."""
+    if signum == signal.SIGTERM:
+        return Terminated()
+    return HungUp() if signum == getattr(signal, "SIGHUP", None) else KeyboardInterrupt()
 
 
 def exit_status(signum: int) -> int:
-    """The exit status of a command a stop signal ended: 143 for SIGTERM, 130 for Ctrl+C."""
-    return EXIT_TERMINATED if signum == signal.SIGTERM else EXIT_INTERRUPTED
+    """The exit status of a command a stop signal ended: 143 for SIGTERM, 129 for SIGHUP, 130 for Ctrl+C."""
+    if signum == signal.SIGTERM:
+        return EXIT_TERMINATED
+    return EXIT_HUNG_UP if signum == getattr(signal, "SIGHUP", None) else EXIT_INTERRUPTED
 
 
 def _handle(signum: int, frame: FrameType | None) -> None:
@@ -97,9 +122,9 @@ def stop_signals() -> Iterator[None]:
 
 
 def ignore_stops_at_exit() -> None:
-    """Ignore Ctrl+C and SIGTERM once the process starts to exit (for a command whose work is done):
+    """Ignore the stop signals once the process starts to exit (for a command whose work is done):
     Python's own SIGINT handler is gone by the end of the exit, so a stop during TensorFlow's teardown
-    killed the process with exit 130 or 143, which says the work was not done. Registered with atexit
+    killed the process with exit 130, 143 or 129, which says the work was not done. Registered with atexit
     after TensorFlow's own exit handlers, it runs before them."""
     if not _state.ignored_at_exit:
         _state.ignored_at_exit = True
@@ -133,13 +158,20 @@ def work_done() -> None:
 
 
 def stopped(exc: KeyboardInterrupt) -> int:
-    """Say which signal stopped the command, in one line, and return the exit status for it."""
-    error("terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted")
-    return exit_status(signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT)
+    """Say which signal stopped the command, in one line (after a hang-up, where a terminal or a log
+    still reads it), and return the exit status for it."""
+    if isinstance(exc, Terminated):
+        error("terminated (SIGTERM)")
+        return EXIT_TERMINATED
+    if isinstance(exc, HungUp):
+        error("hung up (SIGHUP)")
+        return EXIT_HUNG_UP
+    error("interrupted")
+    return EXIT_INTERRUPTED
 
 
 def stoppable(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """A command's ``run`` under `stop_signals`; stopped, it says so and exits 130 or 143."""
+    """A command's ``run`` under `stop_signals`; stopped, it says so and exits 130, 143 or 129."""
 
     @functools.wraps(run)
     def stoppable_run(args: argparse.Namespace) -> int:

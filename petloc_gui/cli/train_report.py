@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from petloc_gui.cli.output import ProgressBar, error, finite, info, show
 from petloc_gui.core.shared_annotations import SHARES, left_out_line
 from petloc_gui.core.text import counted
+from petloc_gui.core.unscored_classes import classes_without_count, not_scored_sentence
 
 
 class TrainReporter:
@@ -20,12 +22,14 @@ class TrainReporter:
         self.last_metrics: dict[str, Any] | None = None
         self.bundle: str | None = None
         self.n_val: int | None = None  # validation images held out (the start event's)
+        self.known_before: set[str] | None = None  # a fine-tune's parent's classes, renamed ones by their new name
 
     def __call__(self, event: dict[str, Any]) -> None:
         kind = event.get("event")
         if kind == "start":
             self.epochs = event.get("epochs")
             self.n_val = event.get("n_val")
+            self.known_before = known_before(event)
             report_skipped(event.get("skipped") or [])
             info(_start_line(event))
         elif kind == "batch":
@@ -48,6 +52,9 @@ class TrainReporter:
             self.last_metrics = event.get("metrics")
             self.bundle = event.get("bundle")
             info(final_line(event.get("metrics") or {}, self.n_val))
+            unscored = not_scored_line(event.get("metrics") or {}, self.known_before)
+            if unscored:
+                info(unscored)
             if self.bundle:
                 info(f"bundle written to {show(self.bundle)}")
             else:
@@ -144,6 +151,28 @@ def final_line(metrics: dict[str, Any], n_validation: int | None = None) -> str:
         return f"no figures for the kept epoch: none of its {split or 'validation'} images could be read"
     where = f"{split or 'validation'}, {counted(n, 'image')}" if n else (split or "validation")
     return f"best epoch on {where}: {_metrics_text(metrics)}"
+
+
+def not_scored_line(metrics: dict[str, Any], known_before: Collection[str] | None = None) -> str:
+    """The closing line naming the classes the kept epoch's figures were measured on no image of (a
+    class with few images, or one just added, can have none among the report images); "" when none.
+    ``known_before``: a fine-tune's parent's classes (`known_before`): those it lacks are marked new and
+    named first, as the Retraining window's comparison names them."""
+    missing = classes_without_count(metrics)
+    names = metrics.get("class_names")
+    n_classes = len(names) if isinstance(names, list) else len(missing)
+    new = [name for name in missing if known_before and name not in known_before]
+    return not_scored_sentence(missing, int(metrics.get("n_images") or 0), n_classes, new)
+
+
+def known_before(start: dict[str, Any]) -> set[str] | None:
+    """The classes a fine-tune's parent knew, from the start event (``parent_class_names``; a class
+    renamed since, ``renamed_from_parent``, counts by its new name); None for a model trained from scratch."""
+    parent = start.get("parent_class_names")
+    if not isinstance(parent, list):
+        return None
+    renamed = start.get("renamed_from_parent")
+    return {str(name) for name in parent} | ({str(new) for new in renamed} if isinstance(renamed, dict) else set())
 
 
 def _metrics_text(metrics: dict[str, Any]) -> str:

@@ -19,15 +19,25 @@ TOO_LATE_WORKER = ("\ntoo late to cancel{by}: all workers have agreed to finish,
                    "the bundle")
 
 
+def _signal_name(signum: int | None) -> str | None:
+    """SIGTERM (CI cancelling a job, `docker stop`, `timeout`) or SIGHUP (the terminal closed); None for
+    Ctrl+C (and no signal)."""
+    if signum is None or signum == signal.SIGINT:
+        return None
+    return "SIGHUP" if signum == getattr(signal, "SIGHUP", None) else "SIGTERM"
+
+
 def by_signal(signum: int | None) -> str:
-    """What the lines about a stop add when SIGTERM asked for it (CI cancelling a job, `docker stop`,
-    `timeout`): the user did not press Ctrl+C."""
-    return " (SIGTERM)" if signum == signal.SIGTERM else ""
+    """What the lines about a stop add when a signal other than Ctrl+C asked for it: the user did not
+    press Ctrl+C."""
+    name = _signal_name(signum)
+    return f" ({name})" if name else ""
 
 
 def stop_line(template: str, signum: int | None) -> str:
     """One of the lines above, for a stop asked by ``signum``."""
-    again = "another SIGTERM or Ctrl+C" if signum == signal.SIGTERM else "Ctrl+C again"
+    name = _signal_name(signum)
+    again = f"another {name} or Ctrl+C" if name else "Ctrl+C again"
     return template.format(by=by_signal(signum), again=again)
 
 

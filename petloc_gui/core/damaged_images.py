@@ -50,7 +50,7 @@ MAX_REPAIRED_BYTES = 256 << 20
 # applied), so a damaged one is dropped as libpng drops it; a bad checksum in one of these, or in a
 # critical chunk (IHDR, PLTE: its first letter is upper case), keeps the file refused. A text chunk
 # "Raw profile type exif" (ImageMagick's) is dropped too: Pillow's getexif() reads an orientation
-# from it, but petloc, as browsers, takes a PNG's orientation from its eXIf chunk only (`core.images`).
+# from it, but petloc, as browsers, takes a PNG's orientation from its eXIf chunk only (`core.image_orientation`).
 _PIXEL_CHUNKS = frozenset({b"tRNS", b"eXIf", b"acTL", b"fcTL"})
 _JPEG_END = b"\xff\xd9"
 # Decoded in place of the missing data of a JPEG cut inside its image data (libjpeg itself fills

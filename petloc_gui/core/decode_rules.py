@@ -7,7 +7,8 @@ Caches kept on disk (`model.image_cache`) therefore key on this version too, so 
 written under other rules is not found (and swept).
 
 Bump ``DECODE_RULES_VERSION`` with any change to the pixels `core.images.load_image` gives
-for some file (`core.images`, `core.damaged_images`), or to how the cached arrays are made from
+for some file (`core.images`, `core.image_orientation`, `core.rgb_conversion`,
+`core.damaged_images`), or to how the cached arrays are made from
 them (`model.prepare`'s resizes).
 """
 

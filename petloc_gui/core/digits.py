@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,7 +91,8 @@ def paste_on_canvas(
 
 
 def write_digits_dataset(
-    out_dir: str | os.PathLike[str], split: str, count: int | None = None, seed: int = 0, replace: bool = True
+    out_dir: str | os.PathLike[str], split: str, count: int | None = None, seed: int = 0, replace: bool = True,
+    pair_guard: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> list[Path]:
     """Write ``split`` digits as PNG canvases + VOC XML sidecars into ``out_dir``.
 
@@ -103,6 +106,9 @@ def write_digits_dataset(
     that are already what they would be are left as they are, so the same command can run again.
     A record there that cannot be read is `digits_record.DigitsRecordError`, before anything is
     written, whatever ``replace`` says.
+    Stopped or failing part way, the folder holds no half of a pair and no canvas its record does not
+    name: each image is written after its annotation, within ``pair_guard()`` (the CLI's holds a Ctrl+C
+    until the pair is whole), and the record names a canvas before it is written.
     """
     from PIL import Image
 
@@ -132,18 +138,35 @@ def write_digits_dataset(
             raise FileExistsError(17, f"{len(differing)} of the files to write exist with other content (first: "
                                   f"{differing[0].name}); nothing was written: choose another folder", str(out))
     out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for image_path, png, label, box, _ in planned:
-        xml = image_path.with_suffix(".xml")
-        if replace or not image_path.exists():
-            atomic_write_bytes(image_path, png)
-        if replace or not xml.exists():
-            annotation = new_annotation(image_path, CANVAS_SIZE, CANVAS_SIZE, depth=1)
-            annotation.objects.append(VocObject(name=label, box=box))
-            write_voc(annotation, xml)
-        written.append(image_path)
     # A canvas of another seed is other bytes: only this record says which (training) digit it shows.
-    record_digits(out, {image.name: (split, index, png) for image, png, _, _, index in planned})
+    # Written last, a run stopped part way left canvases it did not name (a model trained on them was not
+    # known to have learned their digits); written first, it names each canvas this run leaves before it
+    # is there (one never written is passed over: a digit is looked up by its image, its bytes checked).
+    # One to be replaced keeps the entry of the image there until its own is written.
+    entries = {image.name: (split, index, png) for image, png, _, _, index in planned}
+    replaced = {image.name for image, *_ in planned if replace and image.exists()}
+    record_digits(out, {name: entry for name, entry in entries.items() if name not in replaced})
+    written: list[Path] = []
+    try:
+        for image_path, png, label, box, _ in planned:
+            xml = image_path.with_suffix(".xml")
+            with pair_guard():
+                # the annotation first: an image without one (a run stopped between the two) was a
+                # canvas that trains as unannotated; an annotation without its image is no sample. An
+                # image replaced goes first, so a failure never leaves it beside the new box.
+                if replace:
+                    image_path.unlink(missing_ok=True)
+                if replace or not xml.exists():
+                    annotation = new_annotation(image_path, CANVAS_SIZE, CANVAS_SIZE, depth=1)
+                    annotation.objects.append(VocObject(name=label, box=box))
+                    write_voc(annotation, xml)
+                if replace or not image_path.exists():
+                    atomic_write_bytes(image_path, png)
+            written.append(image_path)
+    finally:
+        done = replaced & {image.name for image in written}
+        if done:
+            record_digits(out, {name: entries[name] for name in done})
     return written
 
 

@@ -131,24 +131,31 @@ class DigitLookup:
     def __init__(self) -> None:
         # a folder's recorded images, or why its record cannot be read
         self._folders: dict[Path, dict[str, Any] | str] = {}
+        self._by_sha256: dict[Path, dict[str, Digit]] = {}  # a folder's recorded digits by their canvas's sha256
 
     def look_up(self, image: Path, sha256_of: Callable[[Path], str | None]) -> Digit | None:
-        """(split, index) of the digit on ``image``, when its folder records it and its bytes are still
-        those recorded (``sha256_of(image)``, asked only then: a replaced file holds something else).
+        """(split, index) of the digit on ``image``, when its folder records a canvas of its bytes
+        (``sha256_of(image)``, asked only when the folder has a record): under its name, or under
+        another (a canvas renamed since `petloc digits` wrote it, as the splits match images by their
+        bytes too). A file whose bytes are no canvas recorded holds something else: None.
         Raises `DigitsRecordError` when the record cannot tell: it cannot be read, or its entry
-        for ``image`` names no digit."""
+        for ``image``'s name names no digit."""
         images = self._images(image.parent)
         path = image.parent / RECORD_NAME
         if isinstance(images, str):
             raise DigitsRecordError(images, path)
-        if image.name not in images:
+        if not images:  # no record: no canvas of petloc digits here, nothing to hash
             return None
-        entry = _entry_digit(images[image.name])
-        if entry is None:
+        entry = _entry_digit(images[image.name]) if image.name in images else None
+        if image.name in images and entry is None:
             why = f"its entry for {json.dumps(image.name)} is not a canvas's split, mnist_index and sha256"
             raise DigitsRecordError(why, path)
-        digit, sha256 = entry
-        return digit if sha256_of(image) == sha256 else None
+        sha256 = sha256_of(image)
+        if sha256 is None:  # unreadable now: no digit told
+            return None
+        if entry is not None and entry[1] == sha256:
+            return entry[0]
+        return self._recorded_by_sha256(image.parent, images).get(sha256)
 
     def _images(self, folder: Path) -> dict[str, Any] | str:
         if folder not in self._folders:
@@ -157,6 +164,13 @@ class DigitLookup:
             except DigitsRecordError as exc:
                 self._folders[folder] = exc.reason
         return self._folders[folder]
+
+    def _recorded_by_sha256(self, folder: Path, images: dict[str, Any]) -> dict[str, Digit]:
+        """The digits of ``folder``'s record (``images``) by their canvas's sha256 (entries naming none left out)."""
+        if folder not in self._by_sha256:
+            entries = (_entry_digit(entry) for entry in images.values())
+            self._by_sha256[folder] = {sha256: digit for digit, sha256 in filter(None, entries)}
+        return self._by_sha256[folder]
 
 
 def learned_digits(meta: dict[str, Any]) -> dict[str, frozenset[int] | None]:

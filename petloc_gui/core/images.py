@@ -1,25 +1,18 @@
 """Image files: header-only sizes and decoding to RGB uint8, by content.
 
 The format is detected from the bytes (Pillow), never from the extension:
-real datasets contain GIFs and PNGs named ``.jpg``. Transparent images are
-composited on white, so a transparent background looks as it does in a
-viewer (an RGB, grayscale or palette image's transparent colour too, matched at the
-file's depth: 1- to 16-bit gray, 16-bit RGB), except a BMP's alpha channel that
-is zero everywhere: that is the unused fourth byte of a 32-bit BMP, and is
-ignored. 16-bit images become 8-bit by Pillow's rule for colour (with or
-without alpha, gray and alpha too: the high byte, ``value >> 8``) and by
-petloc's for one gray channel (``value / 257``, rounded); an array of such
-values the same way (`array_to_rgb`). Animated images give their first frame.
-The EXIF Orientation tag is applied, so pixels and sizes are those of the
-image as a person sees it; an XMP packet's ``tiff:Orientation`` is
-not (Pillow's ``getexif`` and ``exif_transpose`` fall back to it; browsers, Qt,
-OpenCV and labelImg do not, and a box drawn there must land on the same pixels).
+real datasets contain GIFs and PNGs named ``.jpg``. The pixels become 8-bit
+RGB, transparency composited on white, as a viewer shows them
+(`core.rgb_conversion`: 16-bit values, transparent colours, a BMP's unused
+alpha); an array in memory goes the same way (`array_to_rgb`). Animated images
+give their first frame. The EXIF Orientation tag is applied
+(`core.image_orientation`), so pixels and sizes are those of the image as a
+person sees it; an XMP packet's ``tiff:Orientation`` is not.
 A file Pillow refuses is refused with what is wrong with it, except the two
 flaws viewers forgive (a JPEG missing only its end marker, a bad checksum in
 a PNG chunk that holds no pixels, such as a text or gamma chunk), which load
 from repaired bytes (`core.damaged_images`).
 """
-
 from __future__ import annotations
 
 import io
@@ -29,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 import numpy as np
-from PIL import Image, PngImagePlugin, TiffImagePlugin
+from PIL import Image
 
 from petloc_gui.core.damaged_images import (
     header_size,
@@ -45,6 +38,20 @@ from petloc_gui.core.image_formats import is_image_name as is_image_name  # re-e
 # Any change to the pixels a file decodes to: bump core.decode_rules.DECODE_RULES_VERSION
 # (the on-disk image cache would otherwise keep serving the old pixels).
 from petloc_gui.core.image_guard import check_file_size, check_jpeg_header
+from petloc_gui.core.image_orientation import (
+    SWAPPING_ORIENTATIONS,
+    apply_orientation,
+    orientation_tag,
+    pending_orientation,
+)
+from petloc_gui.core.rgb_conversion import (
+    UNUSED_ALPHA_FORMATS,
+    low_depth_gray_scale,
+    sixteen_bit_colour_key_alpha,
+    to_rgb,
+    values_to_uint8,
+    with_alpha,
+)
 
 # Checked from the header before any decoding; a larger image is refused.
 MAX_PIXELS = 100_000_000
@@ -58,18 +65,8 @@ warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 # they break the CLI's one-line error rule and mean nothing to a user.
 warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL(\.|$)")
 
-_EXIF_ORIENTATION_TAG = 0x0112
 # Where Pillow keeps a file's XMP packet (JPEG, WebP, TIFF: "xmp"; a PNG's iTXt chunk: both).
 _XMP_INFO_KEYS = ("XML:com.adobe.xmp", "xmp")
-_SWAPPING_ORIENTATIONS = frozenset({5, 6, 7, 8})
-_WHITE = (255, 255, 255)
-# Formats whose alpha channel, when zero everywhere, holds no alpha: a 32-bit BMP's fourth byte is
-# often unused (OpenCV writes BGRA so), and viewers show its colours. A PNG, WebP or GIF that
-# transparent is shown transparent (white here), as viewers show it.
-_UNUSED_ALPHA_FORMATS = frozenset({"BMP", "DIB"})
-# A 2- or 4-bit gray PNG's pixels become 8-bit (x 85, x 17), but Pillow keeps its transparent grey
-# (tRNS) at the file's depth: scaled the same, it names the pixels it names in the file.
-_LOW_DEPTH_GRAY_SCALES = {"L;2": 85, "L;4": 17}
 
 
 def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: bool = False) -> Image.Image:
@@ -127,56 +124,6 @@ def _read_file(path: str | os.PathLike[str]) -> tuple[Path, BinaryIO, int]:
         raise ImageLoadError(f"cannot open image: {exc.strerror or exc}", path) from exc
 
 
-def orientation_tag(image: Image.Image) -> int:
-    """The EXIF Orientation tag (1-8) from an open image's header; 1 when absent or unreadable.
-
-    What petloc applies (`load_image`, `image_size`) and an export writes upright
-    (`core.interop.upright`). Read from the EXIF bytes, not with ``getexif()``: that falls
-    back to an XMP orientation, and a PNG's decodes the whole image when the eXIf chunk is not
-    in the header.
-    """
-    try:
-        if isinstance(image, TiffImagePlugin.TiffImageFile):
-            value = int(image.tag_v2.get(_EXIF_ORIENTATION_TAG, 1))
-        else:
-            raw = image.info.get("exif")  # JPEG APP1, WebP EXIF chunk, PNG eXIf chunk
-            if not raw:
-                return 1
-            exif = Image.Exif()
-            exif.load(raw)
-            value = int(exif.get(_EXIF_ORIENTATION_TAG, 1))
-    except Exception:  # noqa: BLE001 - corrupt EXIF must not make an image unreadable
-        return 1
-    return value if 1 <= value <= 8 else 1
-
-
-def _formats_oriented_by_pillow() -> frozenset[str]:
-    """Formats whose Pillow plugin applies EXIF orientation itself.
-
-    Recent Pillow versions report a TIFF's size already rotated and rotate
-    its pixels on load; older ones do neither. Probed once with a tiny
-    in-memory TIFF so the orientation is applied exactly once either way.
-    """
-    exif = Image.Exif()
-    exif[_EXIF_ORIENTATION_TAG] = 6
-    buffer = io.BytesIO()
-    try:
-        Image.new("L", (2, 1)).save(buffer, format="TIFF", exif=exif.tobytes())
-        buffer.seek(0)
-        with Image.open(buffer) as probe:
-            return frozenset({"TIFF"}) if probe.size == (1, 2) else frozenset()
-    except Exception:  # noqa: BLE001 - no TIFF support: nothing to compensate for
-        return frozenset()
-
-
-_ORIENTED_BY_PILLOW = _formats_oriented_by_pillow()
-
-
-def _pending_orientation(image: Image.Image) -> int:
-    """The EXIF orientation petloc still has to apply (1 when Pillow does it)."""
-    return 1 if image.format in _ORIENTED_BY_PILLOW else orientation_tag(image)
-
-
 class ImageHeader(NamedTuple):
     """What an image's header tells (`image_header`)."""
 
@@ -194,7 +141,7 @@ def image_header(path: str | os.PathLike[str]) -> ImageHeader:
         image = _open_checked(path, handle, file_size)
         with image:
             width, height = image.size
-            if _pending_orientation(image) in _SWAPPING_ORIENTATIONS:
+            if pending_orientation(image) in SWAPPING_ORIENTATIONS:
                 width, height = height, width
             return ImageHeader(width, height, orientation_tag(image), str(image.format))
 
@@ -205,75 +152,15 @@ def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
     return header.width, header.height
 
 
-def _to_rgb(image: Image.Image, alpha_may_be_unused: bool = False) -> Image.Image:
-    """Any Pillow mode -> RGB (alpha and a transparent colour composited on white, 16-bit scaled).
-    ``alpha_may_be_unused``: the image is a BMP's (`_UNUSED_ALPHA_FORMATS`), so an alpha channel zero
-    everywhere is ignored."""
-    mode = image.mode
-    if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
-        gray = Image.fromarray(_high_depth_to_uint8(image), "L")
-        transparent = image.info.get("transparency")
-        if not isinstance(transparent, int):
-            return gray.convert("RGB")
-        # A 16-bit PNG's transparent grey (tRNS) is one of the stored values: matched before they
-        # become 8-bit (neighbouring values share an 8-bit one), then composited as any alpha.
-        opaque = np.where(np.asarray(image) == transparent, 0, 255).astype(np.uint8)
-        return _to_rgb(Image.merge("LA", (gray, Image.fromarray(opaque, "L"))))
-    has_alpha = mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
-        mode in ("P", "L", "1", "RGB") and "transparency" in image.info)
-    if has_alpha:
-        rgba = image.convert("RGBA")
-        if alpha_may_be_unused and rgba.getchannel("A").getextrema()[1] == 0:
-            # Nothing visible: an alpha channel that holds no alpha, as a 32-bit BMP's
-            # fourth byte often is (viewers and OpenCV show its colours).
-            return rgba.convert("RGB")
-        background = Image.new("RGBA", rgba.size, (*_WHITE, 255))
-        return Image.alpha_composite(background, rgba).convert("RGB")
-    return image if mode == "RGB" else image.convert("RGB")
-
-
-def _high_depth_to_uint8(image: Image.Image) -> np.ndarray:
-    return values_to_uint8(np.asarray(image))  # I;16* -> uint16, I -> int32, F -> float32
-
-
-def values_to_uint8(values: np.ndarray, *, high_byte: bool = False) -> np.ndarray:
-    """Pixel values of any depth as uint8, by their type: 16-bit ``/ 257`` (rounded), or their high
-    byte (``>> 8``) when ``high_byte``; float 0..1 (``* 255``) or 0..255; other integers kept when
-    within 0..255, else read as 16-bit; bool 0 or 255.
-
-    ``high_byte`` is Pillow's rule for the 16-bit files it decodes to 8 bits itself (RGB, RGBA and
-    gray with alpha PNGs and TIFFs); ``/ 257`` is petloc's for one gray channel (Pillow's I;16)."""
-    if values.dtype == np.uint8:
-        return values
-    if values.dtype == np.bool_:
-        return values.astype(np.uint8) * np.uint8(255)
-    if np.issubdtype(values.dtype, np.floating):
-        values = np.nan_to_num(values.astype(np.float64))
-        # Float images are either [0, 1] or [0, 255] in practice.
-        if values.size and values.max() <= 1.0:
-            values = values * 255.0
-        return np.clip(np.rint(values), 0, 255).astype(np.uint8)
-    if not np.issubdtype(values.dtype, np.integer):
-        raise ValueError(f"pixel values of type {values.dtype} are not an image (integers, floats or bool are)")
-    sixteen_bit = values.dtype == np.uint16  # whatever its byte order
-    values = values.astype(np.int64)
-    if not sixteen_bit and values.size and values.max() <= 255 and values.min() >= 0:
-        # 32-bit container holding 8-bit data (e.g. some 8-bit TIFFs): keep as is.
-        return values.astype(np.uint8)
-    values = np.clip(values, 0, 65535)
-    if high_byte:
-        return (values >> 8).astype(np.uint8)
-    return np.rint(values / 257.0).astype(np.uint8)
-
-
 def array_to_rgb(image: np.ndarray) -> np.ndarray:
     """An image array as H x W x 3 uint8 RGB, as a file of the same pixels would load.
 
     H x W or H x W x 1 is gray, H x W x 2 gray and alpha, H x W x 3 RGB, H x W x 4 RGBA; values
     go through `values_to_uint8` (16-bit: gray ``/ 257``, the others their high byte, as a 16-bit
-    PNG or TIFF of them decodes) and alpha is composited on white (`_to_rgb`; as for a PNG, also an
-    alpha zero everywhere: an array has no format that says its alpha is unused). An H x W x 3
-    uint8 array is returned as it is. ValueError for any other shape or value type.
+    PNG or TIFF of them decodes) and alpha is composited on white (`core.rgb_conversion.to_rgb`;
+    as for a PNG, also an alpha zero everywhere: an array has no format that says its alpha is
+    unused). An H x W x 3 uint8 array is returned as it is. ValueError for any other shape or value
+    type.
     """
     array = np.asarray(image)
     if array.ndim == 3 and array.shape[2] == 3 and array.dtype == np.uint8 and array.size:
@@ -287,7 +174,7 @@ def array_to_rgb(image: np.ndarray) -> np.ndarray:
     if channels.shape[2] == 3:
         return np.ascontiguousarray(channels)
     pillow = Image.fromarray(np.ascontiguousarray(channels[:, :, 0] if channels.shape[2] == 1 else channels))
-    return np.asarray(_to_rgb(pillow), dtype=np.uint8)
+    return np.asarray(to_rgb(pillow), dtype=np.uint8)
 
 
 def load_image(path: str | os.PathLike[str], max_size: int | None = None) -> np.ndarray:
@@ -320,16 +207,16 @@ def _decoded(image: Image.Image, path: Path, max_size: int | None) -> np.ndarray
         # From the header, exactly as image_size reads it, so sizes and
         # pixels always agree (a PNG eXIf chunk after the pixel data is
         # ignored by both).
-        orientation = _pending_orientation(image)
-        gray_scale = _low_depth_gray_scale(image)  # from the tile, which load() empties
-        colour_key_alpha = _sixteen_bit_colour_key_alpha(image)
+        orientation = pending_orientation(image)
+        gray_scale = low_depth_gray_scale(image)  # from the tile, which load() empties
+        colour_key_alpha = sixteen_bit_colour_key_alpha(image)
         image.load()
-        frame = _apply_orientation(image, orientation)
+        frame = apply_orientation(image, orientation)
         if colour_key_alpha is not None:
-            frame = _with_alpha(frame, _apply_orientation(colour_key_alpha, orientation))
+            frame = with_alpha(frame, apply_orientation(colour_key_alpha, orientation))
         if gray_scale != 1 and isinstance(frame.info.get("transparency"), int):
             frame.info["transparency"] *= gray_scale
-        rgb = _to_rgb(frame, alpha_may_be_unused=image.format in _UNUSED_ALPHA_FORMATS)
+        rgb = to_rgb(frame, alpha_may_be_unused=image.format in UNUSED_ALPHA_FORMATS)
         if max_size is not None and max(rgb.size) > max_size:
             rgb.thumbnail((max_size, max_size), Image.Resampling.LANCZOS)
         array = np.array(rgb, dtype=np.uint8)
@@ -340,61 +227,3 @@ def _decoded(image: Image.Image, path: Path, max_size: int | None) -> np.ndarray
     if array.ndim != 3 or array.shape[2] != 3:
         raise ImageLoadError(f"decoded to an unexpected shape {array.shape}", path)
     return array
-
-
-# EXIF orientation -> the transposition that displays the stored pixels upright
-# (the same table as PIL.ImageOps.exif_transpose).
-_TRANSPOSITIONS = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
-
-
-def _low_depth_gray_scale(image: Image.Image) -> int:
-    """Before load: the factor that made a 2- or 4-bit gray PNG's values 8-bit; 1 for other images."""
-    if not isinstance(image, PngImagePlugin.PngImageFile) or len(image.tile) != 1:
-        return 1
-    return _LOW_DEPTH_GRAY_SCALES.get(str(image.tile[0].args), 1)  # the raw mode
-
-
-def _sixteen_bit_colour_key_alpha(image: Image.Image) -> Image.Image | None:
-    """Before load: the alpha ("L", stored orientation) of a 16-bit RGB PNG's transparent colour, else None.
-
-    Pillow keeps such a tRNS colour at 16 bits while it makes the pixels 8-bit, and its RGBA
-    conversion then matches the colour's low bytes against them: the transparent colour stayed
-    and another one turned white. The match needs the stored 16-bit samples, which libpng (through
-    OpenCV, which applies tRNS as alpha) gives; the colours stay Pillow's (the high byte).
-    """
-    if (not isinstance(image, PngImagePlugin.PngImageFile) or len(image.tile) != 1
-            or str(image.tile[0].args) != "RGB;16B" or not isinstance(image.info.get("transparency"), tuple)):
-        return None
-    import cv2  # only for this rare kind of file
-
-    handle = image.fp
-    if handle is None:
-        return None
-    position = handle.tell()
-    handle.seek(0)
-    data = handle.read()
-    handle.seek(position)
-    decoded = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
-    if decoded is None or decoded.ndim != 3 or decoded.shape[2] != 4 or decoded.shape[1::-1] != image.size:
-        return None  # OpenCV read it otherwise: Pillow's reading stands
-    return Image.fromarray(np.where(decoded[:, :, 3] > 0, 255, 0).astype(np.uint8), "L")
-
-
-def _with_alpha(frame: Image.Image, alpha: Image.Image) -> Image.Image:
-    """``frame``'s colours with ``alpha`` instead of its transparent colour (same size)."""
-    rgba = frame.convert("RGB").convert("RGBA")
-    rgba.putalpha(alpha)
-    return rgba
-
-
-def _apply_orientation(image: Image.Image, orientation: int) -> Image.Image:
-    method = _TRANSPOSITIONS.get(orientation)
-    return image if method is None else image.transpose(method)

@@ -27,20 +27,39 @@ def resources_dir() -> Path:
 def user_data_dir() -> Path:
     """The per-user data folder (demo dataset, trained model versions).
 
-    `PETLOC_DATA_DIR` overrides it (tests use a temporary folder). The default
-    matches Qt's `QStandardPaths.AppDataLocation` for an application named
+    `PETLOC_DATA_DIR` overrides it (tests use a temporary folder; `folder_from_environment` reads it).
+    The default matches Qt's `QStandardPaths.AppDataLocation` for an application named
     "petloc" without an organisation, so the GUI and the CLI agree.
     """
-    override = os.environ.get("PETLOC_DATA_DIR")
-    if override:
-        return Path(override)
+    override = folder_from_environment("PETLOC_DATA_DIR")
+    if override is not None:
+        return override
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Application Support"
     else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+        base = _xdg_home("XDG_DATA_HOME", Path.home() / ".local" / "share")
     return base / APP_NAME
+
+
+def folder_from_environment(variable: str) -> Path | None:
+    """The folder environment ``variable`` names, or None when it is unset or empty: `~` expanded, and a
+    relative one made absolute from the current folder when read. Taken as given, "~/x" quoted (as
+    systemd's Environment= and cron pass it) made a folder literally named `~`, and a relative one was
+    printed relative (`petloc models --store`) though it named a folder of the current one."""
+    value = os.environ.get(variable)
+    if not value:
+        return None
+    return Path(os.path.expanduser(value)).absolute()
+
+
+def _xdg_home(variable: str, default: Path) -> Path:
+    """An XDG base folder: ``variable``'s value when it is an absolute path, else ``default``. The XDG Base
+    Directory spec makes a relative one invalid, to be ignored (`XDG_DATA_HOME=relx` put the store in
+    ./relx/petloc, a different one from each folder a command ran in)."""
+    value = os.environ.get(variable) or ""
+    return Path(value) if os.path.isabs(value) else default
 
 
 def shared_dir() -> Path | None:
@@ -51,13 +70,14 @@ def shared_dir() -> Path | None:
 
 
 def user_cache_dir() -> Path:
-    """The per-user cache folder (decoded training images); `PETLOC_CACHE_DIR` overrides it."""
-    override = os.environ.get("PETLOC_CACHE_DIR")
-    if override:
-        return Path(override)
+    """The per-user cache folder (decoded training images); `PETLOC_CACHE_DIR` overrides it
+    (`folder_from_environment`)."""
+    override = folder_from_environment("PETLOC_CACHE_DIR")
+    if override is not None:
+        return override
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
         return base / APP_NAME / "cache"
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / APP_NAME
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP_NAME
+    return _xdg_home("XDG_CACHE_HOME", Path.home() / ".cache") / APP_NAME

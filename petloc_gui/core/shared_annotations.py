@@ -1,7 +1,7 @@
 """Images whose annotation file is another image's: ``photo.jpg`` and ``photo.png`` beside one ``photo.xml``.
 
 Every layout names an image's annotation after its stem, so two images that differ only in their
-extension map to one file. It belongs to one of them, `core.dataset.shared_owner` (the image its
+extension map to one file. It belongs to one of them, `core.sidecar_index.shared_owner` (the image its
 ``<filename>`` names, else the first in natural order): the rule the index's problem line and the
 exports follow. The other images have no annotation of their own, everywhere: `petloc evaluate`
 and `petloc train` leave them out and say so, `petloc predict --write-voc` writes none for them,
@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from petloc_gui.core.dataset import DatasetItem, shared_owner
+from petloc_gui.core.dataset_item import DatasetItem
+from petloc_gui.core.sidecar_index import shared_owner
 from petloc_gui.core.text import counted
 
 # How every message about such an image starts (the index's problem line says it so too); reports

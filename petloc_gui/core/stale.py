@@ -10,7 +10,7 @@ live save or training run can own them:
   and ``petloc convert`` (new VOC files, YOLO label files, and image copies
   as ``.NAME.XXXXXXXX.PID.petloc-new``: core.interop.files);
 - ``.NAME.XXXXXXXX.tmp`` / ``.NAME.XXXXXXXX.old`` folders holding a model
-  bundle: :func:`model.bundle.save_bundle` (e.g. ``.pets-….tmp``,
+  bundle: :func:`model.bundle_write.save_bundle` (e.g. ``.pets-….tmp``,
   ``..staging-….tmp``), or a SavedModel: ``model.export.export_saved_model``
   (``.NAME.<8 hex>.tmp``), each with nothing but what those write in it, the
   atomic writes' own temporaries (``.meta.json.XXXXXXXX.tmp``) and TensorFlow's

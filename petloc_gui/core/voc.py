@@ -23,7 +23,9 @@ from lxml import etree
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
+from petloc_gui.core.images import MAX_PIXELS
 from petloc_gui.core.images import image_size as _image_size
+from petloc_gui.core.voc_provenance import VOID, model_of_prelabel, read_mark
 from petloc_gui.core.voc_tree import (
     MAX_OBJECTS,
     MAX_XML_BYTES,
@@ -37,6 +39,10 @@ from petloc_gui.core.voc_write import UnreadableTargetError, write_voc
 # to lay out in the window and minutes to plot); it is shortened for display.
 MAX_LABEL_CHARS = 256
 _TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
+# No image petloc reads has a side longer than this: it refuses any image over MAX_PIXELS pixels, and a
+# side above it makes more whatever the other side is. A larger <size> value (1e308 once made
+# `petloc stats --json` fail on an infinite mean) is unusable, as nan or -5 are.
+MAX_SIDE = MAX_PIXELS
 
 
 # --------------------------------------------------------------------------- reading
@@ -68,14 +74,35 @@ def _flag(text: str | None) -> bool:
 
 
 def _size_value(text: str | None) -> int:
-    """A size field as int; 0 when missing or unreadable (then taken from the image)."""
+    """A size field as int; 0 when missing or unusable (then taken from the image): not a number, not
+    above 0, or above `MAX_SIDE`."""
     if not text:
         return 0
     try:
         value = float(text)
     except ValueError:
         return 0
-    return round(value) if math.isfinite(value) and value > 0 else 0
+    return round(value) if math.isfinite(value) and 0 < value <= MAX_SIDE else 0
+
+
+def _missing_size_note(size_element: etree._Element | None) -> str:
+    """How a problem names the file's missing size: with the values it holds that are no image side
+    (``width '1e308'``), so the person is not told a size is missing while it is in the file. A 0 is
+    how tools write "unknown": not named."""
+    unusable = []
+    for tag in ("width", "height"):
+        text = _text(size_element, tag)
+        if text and not _size_value(text) and not _is_zero(text):
+            unusable.append(f"{tag} {text[:32]!r}")
+    note = "image size missing from the file"
+    return note + (f" ({' and '.join(unusable)}: not an image size)" if unusable else "")
+
+
+def _is_zero(text: str) -> bool:
+    try:
+        return float(text) == 0
+    except ValueError:
+        return False
 
 
 def _first_children(element: etree._Element) -> dict[str, etree._Element]:
@@ -138,7 +165,23 @@ def _read_object(element: etree._Element, index: int, path: Path,
     )
     obj._element = element
     obj._saved = obj._values()
+    obj._saved_mark = read_mark(element, box)  # against the box as the file holds it, before any repair
     return obj
+
+
+def _provenance(obj: VocObject, prelabel: str | None) -> None:
+    """Where ``obj``'s box (repaired) came from (`core.voc_provenance`): the model its own mark names
+    while the box is still the one proposed, else the model a pre-label file names (its boxes are all
+    that model's, as the file was written): a person who saves it without moving a box accepted it."""
+    mark = obj._saved_mark
+    if mark is not None and mark != VOID:
+        obj.proposed_by = mark[0]
+    elif prelabel is not None and mark is None:
+        obj.proposed_by = model_of_prelabel(prelabel)
+    else:
+        return
+    obj.proposed_box = obj.box
+    obj.proposed_label = mark[2] if mark is not None and mark != VOID else obj.name  # the label proposed with it
 
 
 def _find_image(path: Path, filename: str) -> Path | None:
@@ -185,8 +228,10 @@ def _repair(obj: VocObject, index: int, width: int, height: int, problems: list[
 def _resolve_size(path: Path, width: int, height: int, filename: str,
                   image_size: tuple[int, int] | None,
                   image_path: str | os.PathLike[str] | None,
-                  problems: list[str], find_image: bool = True) -> tuple[int, int]:
-    """The displayed image size to use; every disagreement goes to ``problems``."""
+                  problems: list[str], find_image: bool = True,
+                  missing: str = "image size missing from the file") -> tuple[int, int]:
+    """The displayed image size to use; every disagreement goes to ``problems``, a size missing from
+    the file as ``missing`` (`_missing_size_note`)."""
     if image_size is None and image_path is not None:
         # The image itself is the truth for a GUI drawing boxes on it; reading
         # its header costs far less than boxes clamped to a wrong size.
@@ -196,8 +241,7 @@ def _resolve_size(path: Path, width: int, height: int, filename: str,
     if image_size is not None:
         real_w, real_h = int(image_size[0]), int(image_size[1])
         if width <= 0 or height <= 0:
-            problems.append(f"image size missing from the file; taken from the image: "
-                            f"{real_w}x{real_h}")
+            problems.append(f"{missing}; taken from the image: {real_w}x{real_h}")
         elif (width, height) != (real_w, real_h):
             hint = ""
             if (width, height) == (real_h, real_w):
@@ -209,19 +253,18 @@ def _resolve_size(path: Path, width: int, height: int, filename: str,
     if width > 0 and height > 0:
         return width, height
     if not find_image:
-        problems.append("image size missing from the file")
+        problems.append(missing)
         return width, height
     found = _find_image(path, filename)
     if found is None:
-        problems.append("image size missing from the file and the image was not found")
+        problems.append(f"{missing} and the image was not found")
         return width, height
     try:
         found_w, found_h = _image_size(found)
     except ImageLoadError as exc:
-        problems.append(f"image size missing from the file and unreadable from the image: {exc}")
+        problems.append(f"{missing} and unreadable from the image: {exc}")
         return width, height
-    problems.append(f"image size missing from the file; taken from {found.name}: "
-                    f"{found_w}x{found_h}")
+    problems.append(f"{missing}; taken from {found.name}: {found_w}x{found_h}")
     return found_w, found_h
 
 
@@ -250,14 +293,16 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
     filename = _text(root, "filename") or ""
     path_text = _text(root, "path")
     width, height = _resolve_size(path, file_width, file_height, filename, image_size,
-                                  image_path, problems, find_image)
+                                  image_path, problems, find_image, _missing_size_note(size_element))
     object_elements = root.findall("object")
+    prelabel = _prelabel(root)
     objects = []
     for index, element in enumerate(object_elements, start=1):
         obj = _read_object(element, index, path, problems)
         if not obj.name:
             problems.append(f"object {index} has no <name> (label)")
         _repair(obj, index, width, height, problems)
+        _provenance(obj, prelabel)
         objects.append(obj)
     annotation = VocAnnotation(
         filename=filename,
@@ -269,7 +314,7 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
         objects=objects,
         verified=(root.get("verified") or "").strip().lower() in _TRUE_WORDS,
         segmented=_flag(_text(root, "segmented")),
-        prelabel=_prelabel(root),
+        prelabel=prelabel,
         source_path=path,
         problems=problems,
         disk_state=disk_state,

@@ -14,6 +14,7 @@ import re
 
 from lxml import etree
 
+from petloc_gui.core.voc_provenance import wanted_mark, write_mark
 from petloc_gui.core.voc_tree import clean_copy, drop_inner
 from petloc_gui.core.voc_types import PRELABEL_PREFIX, VocAnnotation, VocObject
 
@@ -187,6 +188,7 @@ def _sync_objects(root: etree._Element, twins: dict[int, etree._Element],
         original = obj._element
         twin = twins.get(id(original)) if original is not None else None
         # read_voc sets _element and _saved together, so a twin always has a saved state
+        held = obj._saved_mark  # the provenance mark its element holds (`core.voc_provenance`)
         if twin is not None and id(twin) not in used and obj._saved is not None:
             element = twin
             if obj._values() != obj._saved:
@@ -198,12 +200,14 @@ def _sync_objects(root: etree._Element, twins: dict[int, etree._Element],
                 element = copy.deepcopy(original)
                 _update_object(element, obj, obj._saved)
             else:
-                element = _object_element(obj)
+                element, held = _object_element(obj), None
             if last is not None:
                 last.addnext(element)
             else:
                 root.append(element)
             last = element
+        if (mark := wanted_mark(obj, annotation)) != held:  # a box moved since it was accepted loses it
+            write_mark(element, mark)
         used.add(id(element))
         elements.append(element)
     for element in root.findall("object"):

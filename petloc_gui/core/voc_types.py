@@ -31,13 +31,63 @@ class VocObject:
     truncated: bool = False
     difficult: bool = False
     occluded: bool | None = None
+    # Where the box came from (ADR 0013, `core.voc_provenance`): the model that proposed it ("model pets
+    # (pets-...)"), the box it proposed and the label it proposed with it. The box was accepted unchanged
+    # only while it is still that box, to rounding (`accepted_from`): moved or resized, it is a person's,
+    # and a save drops the mark. The label is the model's while it is still that label
+    # (`label_accepted_from`): relabelled, the label is a person's though the box stays the model's.
+    proposed_by: str | None = None
+    proposed_box: Box | None = None
+    proposed_label: str | None = None  # None: not known (see `model_label`)
     # The <object> element this came from and its values as read: writing
     # compares against them so unchanged objects are left byte-for-byte alone.
     _element: Any = field(default=None, repr=False, compare=False)
     _saved: tuple | None = field(default=None, repr=False, compare=False)
+    # The provenance mark as that element holds it (`core.voc_provenance.read_mark`): a save rewrites it
+    # only when the mark wanted differs.
+    _saved_mark: Any = field(default=None, repr=False, compare=False)
 
     def _values(self) -> tuple:
         return (self.name, self.box, self.pose, self.truncated, self.difficult, self.occluded)
+
+    @property
+    def accepted_from(self) -> str | None:
+        """The model whose box this is, accepted unchanged by a person ("model pets (pets-...)"), or None:
+        a person's box (drawn, or the proposed one moved or resized beyond rounding). A relabelled box
+        keeps it: the box is still the model's."""
+        if self.proposed_by is None or self.proposed_box is None:
+            return None
+        try:
+            same = self.box.sorted().rounded() == self.proposed_box.sorted().rounded()
+        except (ValueError, OverflowError):  # a coordinate that is not finite: no box a model proposed
+            return None
+        return self.proposed_by if same else None
+
+    @property
+    def model_label(self) -> str | None:
+        """The label the model proposed with its box: ``proposed_label``, else the one the file's mark
+        records for this model and box (`core.voc_provenance.read_mark`); None when neither says (a mark
+        written before the label was recorded)."""
+        if self.proposed_label is not None:
+            return self.proposed_label
+        held = self._saved_mark
+        if isinstance(held, tuple) and len(held) == 3 and held[0] == self.proposed_by and self.proposed_box is not None:
+            try:
+                if held[1] == self.proposed_box.sorted().rounded():
+                    return held[2]
+            except (ValueError, OverflowError):
+                return None
+        return None
+
+    @property
+    def label_accepted_from(self) -> str | None:
+        """The model whose label this box carries too, accepted unchanged (`accepted_from`, and the label is
+        still the one it proposed), or None: a person's box, or the model's box a person relabelled (its
+        accuracy is against a person's label). A mark that does not record the label (written before it
+        was) counts as the model's label, as the box's mark said of both then."""
+        model = self.accepted_from
+        label = self.model_label
+        return model if model is not None and (label is None or label == self.name) else None
 
 
 @dataclass

@@ -23,6 +23,7 @@ from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.disk_state import DiskState, current_state, same_content, state_of
 from petloc_gui.core.errors import AnnotationError, ExternalChangeError, LinkTargetError, SaveError
 from petloc_gui.core.voc_edit import build_tree
+from petloc_gui.core.voc_provenance import wanted_mark
 from petloc_gui.core.voc_tree import passed_on_notes, read_voc_tree
 from petloc_gui.core.voc_types import VocAnnotation
 
@@ -230,6 +231,7 @@ def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
     for obj, element in zip(annotation.objects, elements, strict=True):
         obj._element = element
         obj._saved = obj._values()
+        obj._saved_mark = wanted_mark(obj, annotation)
     annotation._tree = tree
     annotation._saved = annotation._header()
     annotation.source_path = path

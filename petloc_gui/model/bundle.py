@@ -1,34 +1,27 @@
 """Model bundles: a folder holding ``model.keras`` and ``meta.json``.
 
 `resolve_model` and `read_meta` never import TensorFlow (the GUI lists models
-before TensorFlow has loaded); `load_bundle` imports Keras lazily. Bundles
-are written to a temporary sibling folder and renamed into place, so a
-reader sees the old bundle or the new one, never a half-written one.
+before TensorFlow has loaded); `load_bundle` imports Keras lazily. Bundles are
+written by `model.bundle_write` (atomically: a reader sees the old bundle or the
+new one, never a half-written one); meta.json's value types are checked by
+`model.meta_types` as it is read.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import os
-import shutil
-import tempfile
-import uuid
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.folder_rename import rename_folder
 from petloc_gui.core.json_record import RecordTooLarge, read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
-from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.bundle_check import MAX_CONFIG_BYTES  # Keras-free, for listing versions too
+from petloc_gui.model.meta_types import meta_type_problem
 from petloc_gui.model.untyped import KerasModel
 
 FORMAT_VERSION = 1
@@ -101,7 +94,9 @@ def read_meta(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise BundleError(f"cannot read {META_FILE}: {exc}", meta_path) from exc
     if not isinstance(meta, dict):
         raise BundleError(f"{META_FILE} is not a JSON object", meta_path)
-    _check_types(meta, meta_path)
+    problem = meta_type_problem(meta)  # a hand-edited file: named here, not a TypeError where it is used
+    if problem is not None:
+        raise BundleError(problem, meta_path)
     return meta
 
 
@@ -118,94 +113,6 @@ def trained_label(meta: Mapping[str, Any]) -> str | None:
     if isinstance(source, str) and source:
         return "breed" if source.startswith("breed") else "default"
     return None
-
-
-def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    names = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _is_paths(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(p, str) for p in value)
-
-
-def _is_count(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0
-
-
-# (key path, test, what it must be, whether null stands for "absent") of the meta.json values commands
-# use as they are: one check when meta.json is read, instead of an AttributeError or TypeError wherever
-# one is used. A missing key passes (each user has its default); null passes where its users take it
-# for a missing key.
-_META_TYPES: tuple[tuple[tuple[str, ...], Any, str, bool], ...] = (
-    (("channels",), _is_count, "a positive whole number", False),
-    (("refine",), lambda v: isinstance(v, dict), "an object", True),
-    (("refine", "model_file"), lambda v: isinstance(v, str), "a string", False),
-    (("refine", "margin"), _is_number, "a number", False),
-    (("refine", "repass_below"), _is_number, "a number", False),
-    (("refine", "passes"), _is_count, "a positive whole number", False),
-    (("refine", "flip_tta"), lambda v: isinstance(v, bool), "true or false", False),
-    (("splits",), lambda v: isinstance(v, dict), "an object", True),
-    (("splits", "train"), _is_paths, "a list of image paths", True),
-    (("splits", "validation"), _is_paths, "a list of image paths", True),
-    (("splits", "test"), _is_paths, "a list of image paths", True),
-    (("validation_split",), lambda v: isinstance(v, dict), "an object", True),
-    (("validation_split", "images"), _is_paths, "a list of image paths", True),
-    (("test_split",), lambda v: isinstance(v, dict), "an object", True),
-    (("test_split", "images"), _is_paths, "a list of image paths", True),
-    (("training_data",), lambda v: isinstance(v, dict), "an object", True),
-    (("training_data", "root"), lambda v: isinstance(v, str), "a string", True),
-    (("training_data", "excluded"), _is_paths, "a list of image paths", True),
-    (("training_data", "fingerprint"), lambda v: isinstance(v, str), "a string", True),
-    # damaged, core.digits_record.learned_digits reads it as "learned nothing": learned digits pass for held out
-    (("training_data", "mnist_digits"), lambda v: _learned_digits_problem(v) is None,
-     'an object of "all" or a list of digit indices per split', True),
-)
-
-
-def _learned_digits_problem(value: Any) -> str | None:
-    """What a damaged ``training_data.mnist_digits`` (``{split: "all" or indices}``) is; None: not damaged."""
-    if not isinstance(value, dict):
-        return _json_type(value)
-    for split, indices in value.items():
-        if isinstance(indices, list):  # type(): a JSON true is no index
-            bad = next((i for i in indices if type(i) is not int or i < 0), None)
-            if bad is not None:
-                what = "a negative number" if type(bad) is int else _json_type(bad)
-                return f"an object whose {json.dumps(split)} is a list holding {what}"
-        elif indices != "all":  # core.digits_record.ALL: the whole split
-            return f"an object whose {json.dumps(split)} is {_json_type(indices)}"
-    return None
-
-
-def _check_types(meta: dict[str, Any], meta_path: Path) -> None:
-    """BundleError naming meta.json and the key when a value has the wrong type (a hand-edited file)."""
-    for keys, test, what, nullable in _META_TYPES:
-        parent: Any = meta
-        for key in keys[:-1]:
-            parent = parent.get(key) if isinstance(parent, dict) else None
-        if not isinstance(parent, dict) or keys[-1] not in parent:
-            continue
-        value = parent[keys[-1]]
-        # refine: false or {} means "no second stage", as a missing key does
-        if (value is None and nullable) or (keys == ("refine",) and value in (False, {})):
-            continue
-        if not test(value):
-            found = (_learned_digits_problem(value) or "") if keys[-1] == "mnist_digits" else _json_type(value)
-            if isinstance(value, list) and test is _is_paths:  # a list of the wrong things: say what is in it
-                found += " holding " + next((_json_type(v) for v in value if not isinstance(v, str)), "strings")
-            raise BundleError(f"{'.'.join(keys)} must be {what}, not {found}", meta_path)
-
-
-def write_meta(folder: str | os.PathLike[str], meta: dict[str, Any]) -> None:
-    """Write ``meta`` as the bundle folder's meta.json (sorted keys, atomically)."""
-    atomic_write_bytes(Path(folder) / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
 
 
 def _check_meta(meta: dict[str, Any], folder: Path, expected_preset: str | None) -> None:
@@ -318,78 +225,6 @@ def check_archive(model_path: Path) -> None:
     if total > MAX_ARCHIVE_BYTES or total > MAX_COMPRESSION_RATIO * packed + MAX_CONFIG_BYTES:
         raise BundleError(f"{name} would expand to {total:,} bytes from {packed:,}; "
                           "not loaded (corrupt or a zip bomb)", model_path)
-
-
-def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str],
-                extra_files: Mapping[str, Path] | None = None) -> Path:
-    """Write ``model`` + ``meta`` as a bundle at ``out_dir`` (replaced atomically if it exists).
-
-    ``extra_files`` (name in the bundle -> file to copy, a parent's refiner) are copied into the
-    temporary folder before it is renamed: a bundle copied into afterwards was visible, and listed
-    as a usable single-stage model, while its second stage was still being copied (or when the
-    copy failed on a full disk).
-    """
-    target = Path(out_dir)
-    meta = dict(meta)
-    meta.setdefault("format_version", FORMAT_VERSION)
-    meta.setdefault("created", datetime.now(UTC).isoformat(timespec="seconds"))
-    meta.setdefault("version_id", new_version_id(meta.get("preset", "model")))
-    try:  # a full disk fails here first: said as a failure to save the bundle, naming its folder
-        target.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale(target.parent, folders=True, store=False)  # killed saves', a day old (not the store's)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    except OSError as exc:
-        raise BundleError(f"cannot save the model bundle: {exc.strerror or exc}", target) from exc
-    backup: Path | None = None
-    try:
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a bundle is an ordinary folder
-        with without_optimizer(model):
-            model.save(tmp / MODEL_FILE)
-        for name, source in (extra_files or {}).items():
-            shutil.copy2(source, tmp / name)
-        write_meta(tmp, meta)
-        if target.exists():
-            backup = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
-            rename_folder(target, backup)  # retried: Windows' virus scanner may hold a file in it open
-        rename_folder(tmp, target)
-    except Exception as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if backup is not None and not target.exists():
-            rename_folder(backup, target)
-        if isinstance(exc, PetlocError):
-            raise
-        # An OSError's own file name is the temporary folder, or the file copied from (a full disk
-        # named the bundled model's refine.keras): the target is the folder to free space for.
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise BundleError(f"cannot save the model bundle: {reason}", target) from exc
-    if backup is not None:
-        shutil.rmtree(backup, ignore_errors=True)
-    return target
-
-
-def _umask() -> int:
-    os.umask(current := os.umask(0))  # read by setting it, then put back
-    return current
-
-
-@contextlib.contextmanager
-def without_optimizer(model: KerasModel) -> Iterator[KerasModel]:
-    """Save without optimizer state (3x smaller file); the model keeps its optimizer."""
-    optimizer = getattr(model, "optimizer", None)
-    if optimizer is None:
-        yield model
-        return
-    model.optimizer = None
-    try:
-        yield model
-    finally:
-        model.optimizer = optimizer
-
-
-def new_version_id(preset: str) -> str:
-    """A sortable, unique id: ``<preset>-<UTC timestamp>-<random>``."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return f"{preset}-{stamp}-{uuid.uuid4().hex[:6]}"
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str:

@@ -42,7 +42,7 @@ def canvas_digits(images: Iterable[tuple[str, Path, str | None]]) -> CanvasDigit
     found = CanvasDigits({}, {})
     for relpath, image, sha256 in images:
         try:
-            digit = lookup.look_up(image, {image: sha256}.get)  # the hash as read, asked only of a recorded canvas
+            digit = lookup.look_up(image, {image: sha256}.get)  # hash as read: finds a renamed canvas
         except DigitsRecordError as exc:
             found.untold[relpath] = (str(PurePosixPath(relpath).parent / RECORD_NAME), exc.reason)
             continue

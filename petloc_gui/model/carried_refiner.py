@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, refiner_choosers
-from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, write_meta
+from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE
+from petloc_gui.model.bundle_write import write_meta
 from petloc_gui.model.comparison import figures_of, predictions_on
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def carried_refiner(parent: LoadedBundle | None, class_names: Sequence[str]) -> 
     stage only; the refiner works on crops around whatever box the first
     stage gives, so the parent's refiner still applies and the retrained
     model keeps its second stage. Different class lists: not carried (the
-    refiner's class head would not fit). `bundle.save_bundle` copies the
+    refiner's class head would not fit). `bundle_write.save_bundle` copies the
     files in before the bundle becomes visible.
     """
     if parent is None:

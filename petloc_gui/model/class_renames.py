@@ -13,6 +13,7 @@ No Qt, no TensorFlow.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -129,8 +130,18 @@ def untold_renames_notice(parent_names: Sequence[str], new_classes: Collection[s
     return (f"{', '.join(visible(n) for n in new)} {'is' if len(new) == 1 else 'are'} new to the model being "
             f"fine-tuned and start{'s' if len(new) == 1 else ''} untrained, while no box of this folder has "
             f"{', '.join(visible(n) for n in unused)}, which the new model keeps; if a class was renamed, say so "
-            f"(petloc train --renamed {visible(new[0])}={visible(unused[0])}; the Retrain dialog asks) so that "
+            f"(petloc train --renamed {_rename_argument(new, unused)}; the Retrain dialog asks) so that "
             "it starts from its old name's weights")
+
+
+def _rename_argument(new: Sequence[str], unused: Sequence[str]) -> str:
+    """``--renamed``'s argument in `untold_renames_notice`, as it can be pasted into a shell (quoted as
+    `cli.model_loading.train_command` quotes paths: 'bengal cat=bengal' was two arguments): the one
+    possible pair when one class is new and one unused, else the form, once per rename (which new name
+    was which old one is not to be guessed: sorted order paired them at random)."""
+    if len(new) == 1 and len(unused) == 1:
+        return visible(shlex.quote(f"{new[0]}={unused[0]}"))
+    return "NEW=OLD, once per renamed class"
 
 
 def unknown_class_hedge(class_names: Collection[str], renamed: Mapping[str, str],

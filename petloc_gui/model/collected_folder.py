@@ -8,13 +8,14 @@ so the Retrain dialog's preview works out a run with and without the pre-labels 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from petloc_gui.model.bundle import file_sha256
 from petloc_gui.model.data import Sample, collect_samples
+from petloc_gui.model.prelabel_models import LeftOut, PrelabelModel, prelabel_models, without_unaware
 from petloc_gui.model.splits import parent_split_hashes, parent_splits, parent_test_hashes
 
 
@@ -33,6 +34,9 @@ class CollectedFolder:
     validation_hashes: set[str]  # ... and by bytes
     learned: set[str]  # sha256 of the images the parent, or a model it was fine-tuned from, trained on
     inherited_digits: dict[str, frozenset[int] | None]  # the MNIST digits they learned
+    # the model of each unreviewed pre-label (by relpath) whose mark names one (`prelabel_models`); none
+    # with --label breed, whose classes do not come from the boxes
+    prelabel_models: dict[str, PrelabelModel] = field(default_factory=dict)
 
     @property
     def n_prelabels(self) -> int:
@@ -42,11 +46,15 @@ class CollectedFolder:
 
 def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
                    exclude: Iterable[str | os.PathLike[str]] = (),
-                   parent_meta: dict[str, Any] | None = None) -> CollectedFolder:
-    """Read ``data_dir`` as `TrainingData.collect` does (its arguments), the held-out images found."""
+                   parent_meta: dict[str, Any] | None = None, size_notes: list[tuple[Path, str]] | None = None,
+                   index_notes: list[str] | None = None) -> CollectedFolder:
+    """Read ``data_dir`` as `TrainingData.collect` does (its arguments), the held-out images found.
+    ``size_notes``, ``index_notes``: as `model.data.collect_samples` fills them (`petloc train`'s warnings
+    before TensorFlow loads, from the read its checks use: the images training sees)."""
     held = parent_splits(parent_meta)
     excluded: list[tuple[Path, str, Path | None]] = []
-    samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded)
+    samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded, size_notes,
+                                             index_notes)
     hashes: dict[str, str | None] = {}
     test_hashes = parent_test_hashes(parent_meta)
     validation_hashes = parent_split_hashes(parent_meta, "validation")
@@ -62,8 +70,46 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
             else:
                 kept.append(sample)
         samples = kept
+    models = prelabel_models(samples, parent_meta) if label == "default" else {}
     return CollectedFolder(Path(root), samples, skipped, excluded, hashes, held["validation"], validation_hashes,
-                           learned, inherited_digits)
+                           learned, inherited_digits, models)
+
+
+def without_unaware_prelabels(samples: Sequence[Sample], models: Mapping[str, PrelabelModel],
+                              renamed: Mapping[str, str] | None = None) -> tuple[list[Sample], list[LeftOut]]:
+    """``(kept, left out)``: the samples a run trains on (``samples``, after any --skip-prelabels) less
+    the unreviewed pre-labels whose model (``models``: `CollectedFolder.prelabel_models`) did not know a
+    class of the run (`run_classes`), each image's first box's (what a run learns), a class renamed since
+    (``renamed``) known by its old name. Training (`TrainingData.from_folder`), `petloc train`'s check
+    before TensorFlow (`cli.train_checks`) and the Retrain dialog's preview all leave them out by this rule.
+
+    Not the classes a fine-tune keeps from the model it starts from: a class of that model no image
+    of the folder shows is on no photo the pre-label's model could have labelled as another, and
+    counting it dropped every pre-label of one's own model of digits 0-4 when fine-tuning the bundled
+    digits model on them."""
+    renamed = renamed or {}
+    return without_unaware(samples, models, run_classes(samples, models, renamed), renamed)
+
+
+def run_classes(samples: Sequence[Sample], models: Mapping[str, PrelabelModel],
+                renamed: Mapping[str, str]) -> set[str]:
+    """The classes that leave a pre-label out (`without_unaware_prelabels`): the first box's label of each
+    sample the run trains on whatever a model knew (a person's save; a pre-label whose model cannot be
+    found, or whose label its model did not know: a person's edit), and of each pre-label whose model knew
+    every class on the first boxes of ``samples``. All of those are trained on, so a pre-label is only
+    ever left out for a class of the run. The labels of the pre-labels of models that each lacked one
+    leave nothing out: model A knew x and y, model B x and z, a person boxed x alone; counting y and z
+    left A's pre-labels out for z and B's for y, neither then a class of the run, and which of the two
+    to believe cannot be told (no set of them need be stable: three models each lacking the class the
+    next one's pre-labels show)."""
+    every = {sample.label for sample in samples}
+
+    def trained_whatever(sample: Sample) -> bool:
+        model = models.get(sample.relpath) if sample.prelabel else None
+        return (model is None or model.classes is None or bool(model.unknown_of([sample.label], renamed))
+                or not model.unknown_of(every, renamed))
+
+    return {sample.label for sample in samples if trained_whatever(sample)}
 
 
 def _lineage_learned(parent_meta: dict[str, Any] | None) -> tuple[set[str], dict[str, frozenset[int] | None]]:

@@ -17,11 +17,13 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.epoch_choice import refiner_choosers
-from petloc_gui.core.metrics import evaluate_objects
+from petloc_gui.core.metrics import best_gt_match, evaluate_objects
+from petloc_gui.core.paired_stats import paired_on
 from petloc_gui.core.text import counted
+from petloc_gui.core.unscored_classes import classes_not_scored, not_scored_sentence
 from petloc_gui.model.bundle import load_bundle, read_meta
 from petloc_gui.model.class_renames import (
     as_renamed,
@@ -30,6 +32,9 @@ from petloc_gui.model.class_renames import (
     renames_known_to,
     unknown_class_hedge,
 )
+from petloc_gui.model.comparison_accepted import accepted_in, add_person_figures
+from petloc_gui.model.comparison_digits import BOTH_MODELS, digits_hedges
+from petloc_gui.model.comparison_since_run import changed_since_run, replaced_since_run, since_run_sentences
 from petloc_gui.model.data import collect_samples
 from petloc_gui.model.training_record import (
     UNKNOWN,
@@ -55,41 +60,62 @@ def compare_models(
     fine_tuned: bool,
     check: Callable[[], None] = lambda: None,
     selection_only: bool = False,
+    samples: Sequence[Any] | None = None,
 ) -> dict[str, Any]:
     """Score the current model and the new one on the same validation images.
 
     ``val_relpaths`` are images the new model neither trained on nor chose
     its epoch with; ``selection_only`` says they did choose it (there were
     no others), and the note says so. Returns ``{"n_images", "n_validation", "basis", "old_model",
-    "old", "new", "old_trained_on", "note", "images", "hedges", "new_hedges", "all"?}``: ``old``/``new`` are
+    "old", "new", "old_trained_on", "note", "images", "hedges", "new_hedges", "accepted_boxes", "person_drawn",
+    "all"?}``: ``old``/``new`` are
     scored on the ``n_images`` images neither model trained on when the
     current model's record is known (``old_trained_on`` counts the others),
     else on every validation image (``old_trained_on`` is None). ``all``
     holds the figures on every validation image when that differs. ``check``
     is called between the two models (it raises to cancel). ``images``: the
     relpaths ``old``/``new`` are on; ``hedges``: why figures on them may flatter a model (either);
-    ``new_hedges``: those of them that are about the new model's figures.
+    ``new_hedges``: those of them that are about the new model's figures. Both models are scored on the
+    boxes the run read (``samples``: `training.TrainedRun.validation`, those its meta.json metrics are on):
+    ``changed_since_run`` lists the images whose annotation was saved otherwise since (not in these figures),
+    ``left_out_since_run`` those of ``val_relpaths`` whose file is gone or other bytes since (the run's boxes
+    may not fit it); without ``samples``, on the annotations saved now, and ``changed_since_run`` lists the
+    images whose bytes or annotation the run read otherwise (its meta.json ``images``). The note names both
+    (`model.comparison_since_run`). ``paired``: both models image by image on the
+    ``images`` (`core.paired_stats.paired_comparison`: counts, tests, whether they tell a difference);
+    None when the current model has no figures. ``accepted_boxes`` / ``person_drawn``: the images holding
+    boxes accepted unchanged from a model and both models' figures on the others (`model.comparison_accepted`;
+    None when there are none; ``person_drawn["old"]`` None when the current model could not be scored).
     """
-    samples, _, _ = collect_samples(data, label)
-    by_relpath = {s.relpath: s for s in samples}
+    run_boxes = samples is not None
+    by_relpath = {s.relpath: s for s in (samples if samples is not None else collect_samples(data, label)[0])}
     chosen = [by_relpath[r] for r in val_relpaths if r in by_relpath]
+    left_out = [r for r in val_relpaths if r not in by_relpath]  # the run's, unusable since it read them
+    new_meta = _meta(str(new_bundle))
+    hashes = image_hashes({s.relpath: s.image_path for s in chosen})
+    if run_boxes:  # a file gone or replaced since: the run's boxes may not fit it
+        gone = replaced_since_run(new_meta, chosen, hashes)
+        chosen, left_out = [s for s in chosen if s.relpath not in gone], [*left_out, *gone]
     result: dict[str, Any] = {"n_images": len(chosen), "n_validation": len(chosen), "old_model": old_model,
-                              "old": None, "new": None, "old_trained_on": None}
+                              "old": None, "new": None, "old_trained_on": None, "left_out_since_run": left_out,
+                              "paired": None, "accepted_boxes": None, "person_drawn": None}
     if not chosen:
-        result["note"] = "No validation images: the models could not be compared."
+        result["note"] = " ".join(["No validation images: the models could not be compared.",
+                                   *since_run_sentences([], left_out, run_boxes)])
         return result
     # meta.json read once (the bundled digits model's is ~1 MB); a legacy record re-reads its data folder: once
     old_meta = _meta(old_model) if old_model else None
     record = (record_from_meta(old_meta) if old_meta is not None else UNKNOWN) if old_model else None
     ancestors = ancestors_of(old_meta) if old_meta is not None else None
-    hashes = image_hashes({s.relpath: s.image_path for s in chosen})
     seen = trained_by_old(record, chosen, ancestors, hashes)
     fair = [s for s in chosen if s.relpath not in seen] if seen is not None else chosen
     # The fair subset is scored apart only when it differs from the whole and is not empty.
     subset = {s.relpath for s in fair} if seen and fair else None
     result.update(n_images=len(fair) if fair else len(chosen), old_trained_on=None if seen is None else len(seen))
     scored_on = fair or chosen  # the images the headline figures are on
-    new_meta = _meta(str(new_bundle))
+    # both models are scored on the same boxes: those the run read, or (no ``samples``) those saved now
+    result["changed_since_run"] = changed_since_run(new_meta, chosen, hashes)
+    since_run = since_run_sentences(result["changed_since_run"], left_out, run_boxes)
     renamed = renames_known_to(old_meta, renamed_in(new_meta)) if fine_tuned else {}  # old names count as new
     new_scores = score_model(new_bundle, chosen, subset)
     result["new"] = _pick(new_scores, subset)
@@ -103,7 +129,7 @@ def compare_models(
     if old_meta is not None:  # a fine-tune keeps its parent's validation images: some chose the parent's epoch
         chose_old = _chose_old(old_meta, scored_on, hashes)
         hedges += [(text, False) for text in _chose_old_hedge(*chose_old)]
-    hedges += _digits_hedges(old_meta, ancestors, new_meta, scored_on, hashes, fine_tuned)
+    hedges += digits_hedges(old_meta, ancestors, new_meta, scored_on, hashes, fine_tuned)
     new_chose = _chose_new_refiner(new_meta, scored_on)
     if 0 < new_chose < len(scored_on):
         hedges.append((f"{new_chose} of them chose the new model's second stage's epoch and variant (carried from "
@@ -119,14 +145,22 @@ def compare_models(
         unknown = unknown_class_hedge(old_meta["class_names"], renamed, [{lb for lb, _ in s.ground_truth}
                                                                          for s in scored_on])
         hedges += [(unknown, False)] if unknown else []
+    accepted = accepted_in(scored_on, old_meta, old_model)  # boxes accepted unchanged from a model (ADR 0013)
+    hedges += accepted.hedges
     if hedges:  # then not "a fair comparison"
         result["note"] = " ".join([result["note"].replace("A fair comparison: both", "Both", 1),
                                    *(text for text, _ in hedges)])
     if renamed:  # the same class under its new name: fair, but said
         result["note"] += " " + renamed_sentence(renamed)
+    result["classes_not_scored"], result["new_classes"] = _classes_not_scored(new_meta, old_meta, renamed, scored_on)
+    # kept apart too: a folder's first model is shown without the note, never without this
+    result["classes_not_scored_note"] = unscored = not_scored_sentence(
+        result["classes_not_scored"], len(scored_on), len(_class_names(new_meta)), result["new_classes"],
+        "either model" if old_model else "the new model")
+    rests_on = [text for text in (unscored, *since_run) if text]  # what the figures rest on: in every note
     result["new_split"] = (SELECTION_NOTE if selection_only else
                            REFINER_NOTE if new_chose and new_chose == len(scored_on) else REPORT_NOTE)
-    result["note"] += " " + result["new_split"]
+    result["note"] = " ".join([result["note"], *rests_on, result["new_split"]])
     # what the figures rest on, kept with them as the version's (train_worker): which images, and the hedges
     # (``hedges``: every note's; ``new_hedges``: those about the new model's figures, the version's own)
     result["images"] = sorted(s.relpath for s in scored_on)
@@ -139,19 +173,24 @@ def compare_models(
         except Exception as exc:  # noqa: BLE001 - the new model is still worth showing
             why = str(exc) or type(exc).__name__  # an exception with no message still says what it was
             print(f"petloc: could not score the current model: {why}", file=sys.stderr)
-            # the current model has no figures here: a note on both models' is about the new one's alone
+            # the current model has no figures here: a note on both models' is about the new one's alone, and
+            # the accepted boxes' is said of the figures there are (`accepted.unscored_hedges`)
+            hedges = [*(h for h in hedges if h not in accepted.hedges), *accepted.unscored_hedges]
             new_only = [text.replace(BOTH_MODELS, "the new model's figures") for text, about_new in hedges if about_new]
             result["note"] = " ".join([f"The current model could not be scored on these images ({why}).",
-                                       *new_only, result["new_split"]])
+                                       *new_only, *rests_on, result["new_split"]])
             result["hedges"] = result["new_hedges"] = new_only + split_hedge
+            # the new model's figures on the person-drawn images still mean something
+            add_person_figures(result, accepted, new_bundle, None, renamed)
             return result
         result["old"] = _pick(old_scores, subset)
         if subset is not None:
             result["all"]["old"] = _without_subset(old_scores)
+        # image by image on the headline images: what the differences are worth (the window's verdict)
+        result["paired"] = paired_on(old_scores.get("per_image"), new_scores.get("per_image"), result["images"])
+    add_person_figures(result, accepted, new_bundle, old_model, renamed)  # beside the figures on every image
     return result
 
-
-BOTH_MODELS = "both models' figures"  # a fine-tune inherits what the current model learned, and its hedges
 
 REPORT_NOTE = "None of these images chose the new model's epoch (validation report part)."
 SELECTION_NOTE = ("These images also chose the new model's epoch (a selection set: there were no other "
@@ -159,6 +198,20 @@ SELECTION_NOTE = ("These images also chose the new model's epoch (a selection se
 
 REFINER_NOTE = ("These images chose the new model's second stage's epoch and variant (carried from the model it "
                 "was fine-tuned from, which chose them on these images), so its figures are somewhat optimistic.")
+
+
+def _class_names(meta: dict[str, Any] | None) -> list[str]:
+    names = meta.get("class_names") if isinstance(meta, dict) else None
+    return [str(n) for n in names] if isinstance(names, list) else []
+
+
+def _classes_not_scored(new_meta: dict[str, Any] | None, old_meta: dict[str, Any] | None, renamed: dict[str, str],
+                        samples: list[Any]) -> tuple[list[str], list[str]]:
+    """(the new model's classes that none of ``samples`` is of, those of them the current model lacks
+    (just added; a class ``renamed`` from one of its own is none): the figures say nothing of them."""
+    missing = classes_not_scored(_class_names(new_meta), ({lb for lb, _ in s.ground_truth} for s in samples))
+    old = set(_class_names(old_meta)) | set(renamed)
+    return missing, [name for name in missing if old and name not in old]
 
 
 def _chose_new_refiner(meta: dict[str, Any] | None, samples: list[Any]) -> int:
@@ -183,22 +236,29 @@ def trained_by_old(record: TrainingRecord | None, chosen: list[Any], ancestors: 
 def _chose_old(meta: dict[str, Any], samples: list[Any], hashes: dict[str, str | None]) -> tuple[int, int]:
     """How many of ``samples`` chose the old model's epoch (its ``meta`` validation_parts.selection), and
     how many others its second stage's epoch and variant (`core.epoch_choice.refiner_choosers`: the
-    bundled pets model's refiner chose on all its validation photos, its report part's too)."""
+    bundled pets model's refiner chose on all its validation photos, its report part's too). An image is
+    one of them by its bytes (meta.json ``images`` sha256: renamed since, it still chose), or by its path
+    where no hash is recorded, as the splits match a parent's images."""
     parts = meta.get("validation_parts")
     selection = set(parts.get("selection") or []) if isinstance(parts, dict) else set()
     refiner = refiner_choosers(meta) or set()
     images = meta.get("images")
     recorded: dict[str, Any] = images if isinstance(images, dict) else {}
 
-    def chose(sample: Any, chose_on: set[str]) -> bool:  # by path, and by bytes where recorded: the same
-        if sample.relpath not in chose_on:  # name can be another photo
-            return False
-        entry = recorded.get(sample.relpath)
-        digest = entry.get("sha256") if isinstance(entry, dict) else None
-        return digest is None or digest == hashes.get(sample.relpath)
+    def digest(relpath: str) -> str | None:
+        entry = recorded.get(relpath)
+        found = entry.get("sha256") if isinstance(entry, dict) else None
+        return found if isinstance(found, str) else None
 
-    epoch = {s.relpath for s in samples if chose(s, selection)}
-    return len(epoch), sum(chose(s, refiner) for s in samples if s.relpath not in epoch)
+    def chose(sample: Any, chose_on: set[str], their_bytes: set[str | None]) -> bool:
+        if hashes.get(sample.relpath) in their_bytes - {None}:
+            return True
+        # by path only where its bytes were not recorded: the same name can be another photo
+        return sample.relpath in chose_on and digest(sample.relpath) is None
+
+    by_bytes = [{digest(relpath) for relpath in part} for part in (selection, refiner)]
+    epoch = {s.relpath for s in samples if chose(s, selection, by_bytes[0])}
+    return len(epoch), sum(chose(s, refiner, by_bytes[1]) for s in samples if s.relpath not in epoch)
 
 
 def _chose_old_hedge(epoch: int, refiner: int) -> list[str]:
@@ -214,97 +274,6 @@ def _chose_old_hedge(epoch: int, refiner: int) -> list[str]:
     else:
         return []
     return [f"{chose}, so its figures on them are somewhat optimistic."]
-
-
-def _digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, new_meta: dict[str, Any] | None,
-                   samples: list[Any], hashes: dict[str, str | None], fine_tuned: bool) -> list[tuple[str, bool]]:
-    """What the comparison must say of ``samples`` that are canvases of MNIST digits a model learned on
-    other canvases (their bytes are no training image's: `petloc digits` places each digit anew), by
-    their folder's `petloc digits` record: the current model's (of ``old_meta``, or of a model it was
-    fine-tuned from: ``ancestors``), then the new model's own (its meta.json, ``new_meta``): the same
-    digits are on the canvases of every `--seed`, so a folder of two such subfolders trains the new
-    model on a digit in one and validates it on the same digit in the other. Canvases whose record
-    cannot tell their digit (`_untold_hedge`) may hold learned digits: said too, never taken for held-out
-    ones. Each with whether it is about the new model's figures (the current model's digits are when it
-    was fine-tuned from it)."""
-    from petloc_gui.core.digits_record import learned_digits, united
-
-    hedges: list[tuple[str, bool]] = []
-    old_digits = united(learned_digits(old_meta), ancestors.digits if ancestors else {}) if old_meta else {}
-    new_digits = learned_digits(new_meta) if new_meta is not None else {}
-    # the records read once for both models (each canvas's digit, or why its record cannot tell)
-    found = _canvas_digits_of(samples, hashes) if old_digits or new_digits else None
-    old = _digit_canvases(old_digits, found)
-    whose = BOTH_MODELS if fine_tuned else "the current model's figures"
-    if old.learned:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
-        hedges.append((_digits_hedge(list(old.learned.values()), "the current model", whose, old_digits), fine_tuned))
-    if old.untold:
-        hedges.append((_untold_hedge(old.untold, "the current model", whose), fine_tuned))
-    new = _digit_canvases(new_digits, found)
-    if fine_tuned:  # its parent's digits are its own too: said above, for both models
-        new = _DigitCanvases({r: split for r, split in new.learned.items() if r not in old.learned},
-                             {r: why for r, why in new.untold.items() if r not in old.untold})
-    if new.learned:
-        hedges.append((_digits_hedge(list(new.learned.values()), "the new model", "the new model's figures",
-                                     new_digits), True))
-    if new.untold:
-        hedges.append((_untold_hedge(new.untold, "the new model", "the new model's figures"), True))
-    return hedges
-
-
-class _DigitCanvases(NamedTuple):
-    """`_digit_canvases`' answer."""
-
-    learned: dict[str, str]  # relpath -> petloc digits split: canvases of a learned digit
-    untold: dict[str, tuple[str, str]]  # relpath -> (its record, relative to the folder; why it cannot tell)
-
-
-def _canvas_digits_of(samples: list[Any], hashes: dict[str, str | None]) -> Any:
-    """The MNIST digit each of ``samples`` holds by its folder's record, and those whose record cannot
-    tell it (it cannot be read, or its entry names no digit): `model.canvas_digits`, as training reads them."""
-    from petloc_gui.model.canvas_digits import canvas_digits
-
-    return canvas_digits((s.relpath, s.image_path, hashes.get(s.relpath)) for s in samples)
-
-
-def _digit_canvases(digits: dict[str, frozenset[int] | None], found: Any) -> _DigitCanvases:
-    """Those of the samples ``found`` read (`_canvas_digits_of`) that are canvases of one of ``digits``
-    (`core.digits_record.learned_digits`), and those whose record cannot tell their digit: they may hold
-    one of ``digits``. Nothing when ``digits`` is empty."""
-    from petloc_gui.core.digits_record import learned
-
-    if not digits or found is None:
-        return _DigitCanvases({}, {})
-    return _DigitCanvases({relpath: digit[0] for relpath, digit in found.digits.items() if learned(digit, digits)},
-                          found.untold)
-
-
-def _digits_hedge(splits: list[str], model: str, whose: str, digits: dict[str, frozenset[int] | None]) -> str:
-    """"N of them hold MNIST digits that ``model`` learned on other canvases ..." (`core.digits_record.digits_hedge`,
-    whose wording `petloc evaluate` shares): ``splits`` holds each such image's split."""
-    from petloc_gui.core.digits_record import digits_hedge
-
-    return digits_hedge(f"{len(splits)} of them", splits, model, whose, digits) + "."
-
-
-def _untold_hedge(untold: dict[str, tuple[str, str]], model: str, whose: str, shown: int = 3) -> str:
-    """"N of them are canvases whose MNIST digit their folder's petloc digits record cannot tell (RECORD:
-    why): whether ``model`` learned their digits cannot be told, so ``whose`` on them may be optimistic":
-    each record named with its first reason (`model.canvas_digits.untold_by_record`, the first ``shown``), as
-    `petloc evaluate` warns of them."""
-    from petloc_gui.core.text import visible
-    from petloc_gui.model.canvas_digits import untold_by_record
-
-    records = untold_by_record(untold.values())
-    named = [f"{visible(record)}: {why}" for record, why, _ in records[:shown]]
-    if len(records) > shown:
-        named.append(f"and {counted(len(records) - shown, 'more record')}")
-    n = len(untold)
-    are, folder, digits, them = (("is a canvas", "its", "its digit", "it") if n == 1
-                                 else ("are canvases", "their", "their digits", "them"))
-    return (f"{n} of them {are} whose MNIST digit {folder} folder's petloc digits record cannot tell "
-            f"({'; '.join(named)}): whether {model} learned {digits} cannot be told, so {whose} on {them} "
-            "may be optimistic.")
 
 
 def _meta(old_model: str) -> dict[str, Any] | None:
@@ -351,13 +320,15 @@ def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = 
 
     With ``subset`` (relative paths), the same predictions are also scored on
     those images alone, under the key ``"subset"``. ``renamed`` (``{new name: old name}``): the model's
-    predictions of an old name count as its new name.
+    predictions of an old name count as its new name. ``"per_image"``: ``{relpath: [class right, IoU]}``
+    by the best-gt rule, for the paired comparison (`core.paired_stats`).
     """
     bundle, kept = predictions_on(spec, samples)
     if renamed:
         kept = [(s, replace(p, label=as_renamed(p.label, renamed))) for s, p in kept]
     names = sorted(set(bundle.class_names) | {label for s, _ in kept for label, _ in s.ground_truth})
     scores = _metrics(kept, names)
+    scores["per_image"] = {s.relpath: list(_right_and_iou(s, p)) for s, p in kept}
     if subset:
         scores["subset"] = _metrics([(s, p) for s, p in kept if s.relpath in subset], names)
     return scores
@@ -390,5 +361,12 @@ def _metrics(kept: list[tuple[Any, Prediction]], names: list[str]) -> dict[str, 
     return {key: metrics[key] for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")}
 
 
+def _right_and_iou(sample: Any, prediction: Prediction) -> tuple[bool, float]:
+    """Whether ``prediction`` names the class of the object it matches, and its IoU (`figures_of`'s rule)."""
+    match = best_gt_match(sample.ground_truth, prediction.label, prediction.box)
+    return bool(match.same_class), float(match.iou)
+
+
 def _without_subset(scores: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in scores.items() if key != "subset"}
+    """The figures on every image: neither those on the subset nor the per-image results."""
+    return {key: value for key, value in scores.items() if key not in ("subset", "per_image")}

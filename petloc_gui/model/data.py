@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from petloc_gui.core.accepted_boxes import AcceptedModels, accepted_models
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import PetlocError
@@ -34,6 +35,7 @@ LABEL_SOURCES = ("default", "breed")
 
 
 PixelBox = tuple[float, float, float, float]
+NONE_ACCEPTED = AcceptedModels(())  # every box a person's
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,10 @@ class Sample:
     # (label, box in pixels) of every object with a label and a box of non-zero area, in the file's order
     # (the first is ``(label, box)``); empty: that one alone
     objects: tuple[tuple[str, PixelBox], ...] = ()
+    # the models whose boxes among ``objects`` a person accepted unchanged, those whose labels too
+    # (`core.accepted_boxes.accepted_models`, ADR 0013), as read with the boxes: what the retrain comparison
+    # says of the boxes it scores, though a person moves or accepts one in the window during the run
+    accepted: AcceptedModels = NONE_ACCEPTED
 
     @property
     def ground_truth(self) -> tuple[tuple[str, PixelBox], ...]:
@@ -135,9 +141,11 @@ def collect_samples(
         if box.width <= 0 or box.height <= 0:
             skipped.append((str(image_path), _empty_box_reason(box, annotation.problems)))
             continue
-        objects = _usable_objects(annotation.objects, str(name) if label == "breed" else None)
+        scored = _scored_objects(annotation.objects, str(name) if label == "breed" else None)
+        objects = tuple((str(name) if label == "breed" else str(obj.name), obj.box.sorted().as_tuple())
+                        for obj in scored)
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
-                              box.as_tuple(), str(name), annotation.unreviewed, objects))
+                              box.as_tuple(), str(name), annotation.unreviewed, objects, accepted_models(scored)))
         if size_notes is not None and (note := size_mismatch(annotation)):
             size_notes.append((Path(item.annotation_path), note))
     # A boxed HEIC (AVIF, ...) photo is not in the index: say it is left out, as a skipped image is.
@@ -147,15 +155,15 @@ def collect_samples(
     return samples, skipped, root
 
 
-def _usable_objects(objects: Iterable[VocObject], breed: str | None) -> tuple[tuple[str, PixelBox], ...]:
-    """(label, sorted box) of every object with a label (``breed``: the photo's, for every object) and a
-    box of non-zero area: what `petloc evaluate` scores against (cli.cmd_evaluate.collect_ground_truth)."""
+def _scored_objects(objects: Iterable[VocObject], breed: str | None) -> list[VocObject]:
+    """Every object with a label (``breed``: the photo's, for every object) and a box of non-zero area:
+    what `petloc evaluate` scores against (cli.cmd_evaluate.collect_ground_truth)."""
     usable = []
     for obj in objects:
-        name, box = breed or obj.name, obj.box.sorted()
-        if name and box.width > 0 and box.height > 0:
-            usable.append((str(name), box.as_tuple()))
-    return tuple(usable)
+        box = obj.box.sorted()
+        if (breed or obj.name) and box.width > 0 and box.height > 0:
+            usable.append(obj)
+    return usable
 
 
 def _resolved(root: Path, path: str | os.PathLike[str]) -> str:

@@ -52,7 +52,17 @@ DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
 # Seconds a worker waits at the final decision for the others. They arrive after the same work
 # (the last epoch's validation, the scoring), so a long wait means a worker is stuck, not slow.
 FINAL_DECISION_TIMEOUT = 600.0
-_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _stop_signals() -> tuple[int, ...]:
+    """Ctrl+C, SIGTERM, and SIGHUP where there is one and the process was not started to ignore it
+    (`nohup`: left ignored, a hang-up must not end the run), as `petloc`'s stop signals are."""
+    hangup: int | None = getattr(signal, "SIGHUP", None)
+    if hangup is None or signal.getsignal(hangup) == signal.SIG_IGN:
+        return (signal.SIGINT, signal.SIGTERM)
+    return (signal.SIGINT, signal.SIGTERM, hangup)
+
+
 _connected: list[Strategy] = []  # the strategy `connect_workers` made, until `make_strategy` takes it
 
 
@@ -136,16 +146,16 @@ def _check_same_cluster(strategy: Any, timeout: float) -> None:
 
 @contextmanager
 def _stop_handlers_kept(default_meanwhile: bool = False) -> Iterator[None]:
-    """Put the process's Ctrl+C and SIGTERM handlers back after the block (TensorFlow's coordination
+    """Put the process's Ctrl+C, SIGTERM and SIGHUP handlers back after the block (TensorFlow's coordination
     service installs a SIGTERM handler of its own). ``default_meanwhile``: within the block, the
     system's default (the process ends at once): Python's handlers cannot run while TensorFlow's
     C++ code holds the GIL, waiting for the other workers."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {signum: signal.getsignal(signum) for signum in _STOP_SIGNALS}
+    previous = {signum: signal.getsignal(signum) for signum in _stop_signals()}
     if default_meanwhile:
-        for signum in _STOP_SIGNALS:
+        for signum in previous:
             signal.signal(signum, signal.SIG_DFL)
     try:
         yield

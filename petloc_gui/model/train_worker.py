@@ -6,9 +6,11 @@ Protocol (see docs/adr/0006-retraining-in-a-child-process.md):
 - stdout carries only JSON objects, one per line: the training events of
   ``model.training.train`` (start, batch, epoch, done) plus ``comparison``
   (old vs new model on the same validation images), ``error`` (``message``;
-  ``while``: "while saving the new model" when training had finished) and
-  ``cancelled``. Anything else that would print to stdout (Keras progress
-  bars, C++ logs) is redirected to stderr, which is free-form log text.
+  ``while``: "while saving the new model" when training had finished;
+  ``skipped``: with too few usable images, the files left out, ``[path,
+  reason]`` each, as the start event lists them) and ``cancelled``.
+  Anything else that would print to stdout (Keras progress bars, C++
+  logs) is redirected to stderr, which is free-form log text.
 - stdin: the line ``cancel`` asks for a clean stop; the end of stdin (the
   parent closed it or died) stops too. The parent's death also kills the
   worker (Linux parent-death signal, plus a watchdog on the parent's pid).
@@ -35,7 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.model.versions import RECORD_FILE
 from petloc_gui.model.worker_lifecycle import EXIT_CANCELLED as EXIT_CANCELLED  # the documented code
 from petloc_gui.model.worker_lifecycle import Lifecycle
@@ -97,8 +99,9 @@ def protocol_stdout() -> TextIO:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    # allow_abbrev=False, as petloc's own parsers: a caller's typo never reaches another option
     parser = argparse.ArgumentParser(prog="python -m petloc_gui.model.train_worker",
-                                     description=__doc__.splitlines()[0])
+                                     description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--data", required=True, type=Path, help="dataset folder (saved annotations only)")
     from petloc_gui.model.presets import PRESETS  # no TensorFlow
 
@@ -163,7 +166,11 @@ def run_guarded(run: Callable[[], None], args: argparse.Namespace, emit: EventWr
             print(f"error: {describe_error(exc)}", file=sys.stderr)
         else:  # a bug: the window shows the last log lines, the traceback among them
             traceback.print_exc(file=sys.stderr)
-        event = {"event": "error", "message": describe_error(exc), "kind": type(exc).__name__}
+        event: dict[str, Any] = {"event": "error", "message": describe_error(exc), "kind": type(exc).__name__}
+        from petloc_gui.model.training_data import TooFewImagesError  # no TensorFlow
+
+        if isinstance(exc, TooFewImagesError):  # the message counts them: the window names each, with why
+            event["skipped"] = [[str(path), str(reason)] for path, reason in exc.skipped]
         if failed_saving(exc, args.out):  # not "in epoch 5 of 5", the last batch the window saw
             event["while"] = "while saving the new model"
         emit(event)
@@ -191,7 +198,7 @@ def lower_priority(increment: int) -> None:
 
 
 def failed_saving(exc: BaseException, out: Path) -> bool:
-    """``exc`` is the failure to save the bundle into ``out`` (``bundle.save_bundle``: the target, or
+    """``exc`` is the failure to save the bundle into ``out`` (``bundle_write.save_bundle``: the target, or
     the temporary sibling it writes first): training itself had finished."""
     path = getattr(exc, "path", None) if isinstance(exc, PetlocError) else None
     if path is None:
@@ -238,11 +245,12 @@ def check_stop(should_stop: Callable[[], bool]) -> None:
 
 # -- the real run -----------------------------------------------------------
 def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], should_stop: Callable[[], bool]) -> None:
-    """Train with model.training.train into ``args.out``, then compare old and new."""
+    """Train with model.training.train_run into ``args.out``, then compare old and new."""
+    args.label = label_source(args)
+    refuse_case_variants(args)
     from petloc_gui.model import training  # TensorFlow loads here, in the child only
     from petloc_gui.model.comparison import compare_models
 
-    args.label = label_source(args)
     config = training.TrainConfig(
         preset=args.preset,
         label=args.label,
@@ -263,19 +271,22 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
         emit(event)
 
     try:
-        bundle_path = training.train(args.data, config, on_event=forward, should_stop=should_stop)
+        run = training.train_run(args.data, config, on_event=forward, should_stop=should_stop)
     except training.TrainingCancelled as exc:
         raise Cancelled() from exc
+    bundle_path = run.bundle
     meta = json.loads((Path(bundle_path) / "meta.json").read_text(encoding="utf-8"))
     comparison = None
     if not args.no_compare:
         check_stop(should_stop)
-        # Scored on validation images that did not choose the new model's epoch, when there are any.
+        # Scored on validation images that did not choose the new model's epoch, when there are any, with
+        # the boxes the run read (those its own figures are on), not those saved in the folder since.
         report = started.get("report_images")
         images = report if report else (started.get("selection_images") or started.get("val_images") or [])
         comparison = compare_models(
             args.data, args.label, Path(bundle_path), images, old_model=args.compare_with,
             fine_tuned=bool(args.base), check=lambda: check_stop(should_stop), selection_only=not report,
+            samples=run.validation,
         )
         emit({"event": "comparison", **comparison})
     training_data = meta.get("training_data") or {}
@@ -290,6 +301,17 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
         "label": args.label,
         "comparison": comparison,
     })
+
+
+def refuse_case_variants(args: argparse.Namespace) -> None:
+    """Refuse (`DatasetError`, the error event) a run whose classes include one typed two ways, before
+    TensorFlow loads, as `petloc train` does and in its words (`model.run_case_variants`): a last guard, as
+    the Retrain dialog read the saved files only and edits saved as the run started may bring one in."""
+    from petloc_gui.model.run_case_variants import run_case_variants  # no TensorFlow
+
+    refusal = run_case_variants(args.data, args.label, args.base, args.renamed, args.skip_prelabels)
+    if refusal:
+        raise DatasetError(refusal, args.data)
 
 
 def version_figures(comparison: dict[str, Any] | None, meta: dict[str, Any]) -> dict[str, Any]:

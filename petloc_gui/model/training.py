@@ -15,7 +15,7 @@ import gc
 import os
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,10 +23,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.paths import resources_dir, user_cache_dir, user_data_dir
-from petloc_gui.model.bundle import BUNDLED_NAMES, load_bundle, new_version_id, save_bundle
+from petloc_gui.core.paths import resources_dir, user_data_dir
+from petloc_gui.model.bundle import BUNDLED_NAMES, MODEL_FILE, file_sha256, load_bundle
+from petloc_gui.model.bundle_write import new_version_id, save_bundle
 from petloc_gui.model.class_renames import RECORD_KEY as RENAMED_KEY
 from petloc_gui.model.class_renames import parent_named, renamed_notice, untold_renames_notice
+from petloc_gui.model.determinism import make_deterministic, reproducibility_record
 from petloc_gui.model.distributed import (
     DISTRIBUTE_CHOICES,
     FINAL_DECISION_TIMEOUT,
@@ -39,14 +41,19 @@ from petloc_gui.model.distributed import (
 from petloc_gui.model.initial_weights import backbone_weights, init_from_parent
 from petloc_gui.model.presets import Preset, get_preset
 from petloc_gui.model.training_data import TooFewImagesError, TrainingData, nothing_left_to_train
-from petloc_gui.model.untyped import Dataset, Strategy
+from petloc_gui.model.training_inputs import SELECTION_ONLY as SELECTION_ONLY  # what meta.json says
+from petloc_gui.model.training_inputs import (
+    image_cache_or_none,
+    report_metrics,
+    train_input,
+    validation_set,
+)
 from petloc_gui.model.worker_agreement import check_workers_agree, distribution_record, training_parts
 
 if TYPE_CHECKING:
     from petloc_gui.model.bundle import LoadedBundle
-    from petloc_gui.model.image_cache import ImageCache
-    from petloc_gui.model.training_data import Item
-    from petloc_gui.model.training_loop import EpochMonitor, ValidationSet
+    from petloc_gui.model.collected_folder import CollectedFolder
+    from petloc_gui.model.data import Sample
 
 EventSink = Callable[[dict[str, Any]], None]
 
@@ -80,6 +87,7 @@ class TrainConfig:
     version_id: str | None = None  # meta.json's id (None: a new one); the CLI names --out's sub-folder by it
     # fine-tuning: the parent's classes renamed since, {new name: the parent's name} (model.class_renames)
     renamed: dict[str, str] = field(default_factory=dict)
+    deterministic: bool = False  # op determinism: the same seed gives the same weights (model.determinism)
 
 
 def _model_name(bundle: LoadedBundle) -> str:
@@ -104,13 +112,39 @@ def _phases(preset: Preset, config: TrainConfig, epochs: int, has_backbone: bool
     return [(0, warmup, lr, False), (warmup, epochs, finetune_lr, True)]
 
 
+@dataclass(frozen=True)
+class TrainedRun:
+    """A finished run: its bundle's folder, and its validation images' samples (boxes, labels) as the run
+    read them at its start, which its figures (meta.json ``metrics``) are on. The retrain comparison scores
+    both models on these (`comparison.compare_models`): a box corrected in the folder meanwhile is the
+    next run's, not this one's."""
+
+    bundle: Path
+    validation: tuple[Sample, ...]
+
+
 def train(
     data_dir: str | os.PathLike[str],
     config: TrainConfig,
     on_event: EventSink | None = None,
     should_stop: Callable[[], bool] | None = None,
+    folder: CollectedFolder | None = None,
 ) -> Path:
-    """Train on the annotated images of ``data_dir``; return the saved bundle's folder.
+    """Train on the annotated images of ``data_dir``; return the saved bundle's folder (`train_run`)."""
+    return train_run(data_dir, config, on_event, should_stop, folder).bundle
+
+
+def train_run(
+    data_dir: str | os.PathLike[str],
+    config: TrainConfig,
+    on_event: EventSink | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    folder: CollectedFolder | None = None,
+) -> TrainedRun:
+    """Train on the annotated images of ``data_dir``: the saved bundle's folder and what the run read.
+    ``folder``: what `collected_folder.collect_folder` read of ``data_dir`` with ``config``'s label and
+    exclude and the --init-from model's meta.json (`petloc train`'s checks before TensorFlow): trained on
+    as read, not read (nor hashed) again.
 
     Raises `TrainingCancelled` (no bundle written) when ``should_stop()``
     turns true before the bundle is written, and `PetlocError` subclasses for
@@ -134,6 +168,8 @@ def train(
     strategy = make_strategy(config.distribute)
     multiworker = config.distribute == "multiworker"
     keras.utils.set_random_seed(config.seed)
+    if config.deterministic:
+        make_deterministic()
 
     parent = load_bundle(config.init_from) if config.init_from else None
     if parent is not None and parent.preset != preset.name:
@@ -148,10 +184,11 @@ def train(
                                 parent_meta=parent.meta if parent else None,
                                 parent_class_names=parent.class_names if parent else None,
                                 train_only=config.train_only, skip_prelabels=config.skip_prelabels,
-                                renamed=config.renamed)
+                                renamed=config.renamed, folder=folder)
     if not data.train:
         raise TooFewImagesError(nothing_left_to_train(data.n_prelabels_skipped), data.root, data.skipped)
     names = data.class_names
+    read = tuple(it.sample for it in data.validation)  # the boxes its figures are on, whatever is saved later
     epochs = config.epochs or preset.epochs
     batch_size = config.batch_size or preset.batch_size
     steps = max(1, int(np.ceil(len(data.train) / batch_size)))
@@ -163,7 +200,9 @@ def train(
           "n_val": len(data.validation), "n_test": len(data.test), "val_images": splits["validation"],
           "selection_images": selection_images, "report_images": report_images,
           "skipped": [[p, r] for p, r in data.skipped], "class_names": names, "n_prelabels": data.n_prelabels,
-          "n_prelabels_skipped": data.n_prelabels_skipped})
+          "n_prelabels_skipped": data.n_prelabels_skipped,
+          # a fine-tune's: which of its classes are new (cli.train_report marks them, as the comparison does)
+          "parent_class_names": list(parent.class_names) if parent else None, RENAMED_KEY: dict(data.renamed)})
     notices = [*data.digits_notices(), *_class_notices(data, parent)]  # digits: meta.json says "all"
     for message in notices:
         emit({"event": "notice", "message": message})
@@ -183,8 +222,8 @@ def train(
     has_backbone = networks.backbone_of(model) is not None
     heat = networks.heat_grid(model)
 
-    cache = _image_cache(emit) if config.cache_images else None
-    dataset = _train_input(data, preset, batch_size, config.seed, cache, strategy, config.distribute,
+    cache = image_cache_or_none(emit) if config.cache_images else None
+    dataset = train_input(data, preset, batch_size, config.seed, cache, strategy, config.distribute,
                            heat_target=heat is not None)
     patience = config.patience or preset.patience
     if config.distribute == "multiworker":
@@ -201,7 +240,7 @@ def train(
         tell_unreadable()
         emit(event)
 
-    monitor = EpochMonitor(model, names, _validation_set(data, preset, cache, selection), preset.box_loss_weight,
+    monitor = EpochMonitor(model, names, validation_set(data, preset, cache, selection), preset.box_loss_weight,
                            epochs, steps, patience, emit_after_notices,
                            agreed_stop(strategy, stop) if multiworker else stop, stop_before_batches=not multiworker)
     try:
@@ -227,7 +266,7 @@ def train(
     if monitor.cancelled or (not multiworker and stop()):
         raise TrainingCancelled("training cancelled; no model was saved")
     selection_metrics = monitor.restore_best()
-    metrics = _report_metrics(monitor, data, preset, cache, report, selection_metrics)
+    metrics = report_metrics(monitor, data, preset, cache, report, selection_metrics)
     tell_unreadable()
 
     version_id = config.version_id or new_version_id(preset.name)
@@ -247,6 +286,8 @@ def train(
         "backbone": backbone_info,
         "parent": _model_name(parent) if parent else None,
         "parent_version_id": parent.meta.get("version_id") if parent else None,
+        # the parent's weights by their bytes: a name or id can be another model (a store copied, a rebuild)
+        "parent_model_sha256": file_sha256(parent.path / MODEL_FILE) if parent else None,
         **({RENAMED_KEY: dict(data.renamed)} if data.renamed else {}),  # the lineage says the renames
         "splits": splits,
         "images": data.images_record(),
@@ -261,6 +302,7 @@ def train(
         "best_epoch": monitor.best_epoch,
         "train_seconds": round(time.monotonic() - started, 1),
         "config": _config_record(config, parent),
+        "reproducibility": reproducibility_record(config.deterministic),  # what the seed does and does not fix
         **({"distribution": distribution_record(strategy, config.distribute, batch_size)} if config.distribute else {}),
         "recipe": asdict(preset),
         "tensorflow_version": _tf_version(),
@@ -276,7 +318,7 @@ def train(
         with tempfile.TemporaryDirectory(prefix="petloc-worker-") as scratch:
             save_bundle(model, meta, Path(scratch) / "bundle")
         emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics})
-        return out_dir
+        return TrainedRun(out_dir, read)
     from petloc_gui.model.carried_refiner import carried_refiner, rescored_with_refiner
 
     # a two-stage parent keeps its second stage; a renamed class keeps its place, so the refiner still fits
@@ -287,7 +329,7 @@ def train(
     if refiner is not None:  # its figures were the first stage's: now those of what predict runs
         metrics = rescored_with_refiner(path, meta, report or selection)
     emit({"event": "done", "bundle": str(path), "metrics": metrics})
-    return path
+    return TrainedRun(path, read)
 
 
 def _class_notices(data: TrainingData, parent: LoadedBundle | None) -> list[str]:
@@ -310,81 +352,6 @@ def _config_record(config: TrainConfig, parent: LoadedBundle | None) -> dict[str
         record["backbone_weights"] = Path(config.backbone_weights).name
     return record
 
-
-def _image_cache(emit: Callable[[dict], None]) -> ImageCache | None:
-    """The decoded-image cache; None (said in a "notice" event) when its folder cannot be made:
-    the cache only saves time, so the run goes on without it."""
-    from petloc_gui.model.image_cache import ImageCache
-
-    folder = user_cache_dir() / "decoded-images"
-    try:
-        return ImageCache(folder)
-    except OSError as exc:
-        emit({"event": "notice", "message": f"the decoded-image cache {folder} cannot be used "
-                                            f"({exc.strerror or exc}): training without it"})
-        return None
-
-
-def with_heat_targets(dataset: Dataset) -> Dataset:
-    """``(x, (class ids, box))`` batches -> the box also as the target of a centre head's heatmap and
-    votes (`networks.training_view`'s extra outputs)."""
-    return dataset.map(lambda x, y: (x, (y[0], y[1], y[1], y[1])))
-
-
-def _train_input(data: TrainingData, preset: Preset, batch_size: int, seed: int, cache: ImageCache | None,
-                 strategy: Strategy, distribute: str | None, heat_target: bool = False) -> Dataset:
-    """The training dataset; under a strategy, one input pipeline per worker reading its own file shard.
-
-    ``heat_target``: the box as the target of the centre head's heatmap and box votes too.
-    """
-    from petloc_gui.model.pipeline import Shard
-
-    def targets(dataset: Dataset) -> Dataset:
-        return with_heat_targets(dataset) if heat_target else dataset
-
-    if distribute is None:
-        return targets(data.train_dataset(preset.augmentation, preset.input_size, batch_size, seed, cache,
-                                          zoom_out=preset.zoom_out))
-
-    def per_worker(context: Any) -> Dataset:  # a tf.distribute.InputContext
-        return targets(data.train_dataset(preset.augmentation, preset.input_size,
-                                          context.get_per_replica_batch_size(batch_size), seed, cache,
-                                          Shard(context.num_input_pipelines, context.input_pipeline_id),
-                                          preset.zoom_out))
-
-    return strategy.distribute_datasets_from_function(per_worker)
-
-
-def _validation_set(data: TrainingData, preset: Preset, cache: ImageCache | None,
-                    items: Sequence[Item]) -> ValidationSet | None:
-    from petloc_gui.model.training_loop import ValidationSet
-
-    if not items:
-        return None
-    return ValidationSet(
-        batches=lambda: data.validation_batches(preset.input_size, 32, cache, items).as_numpy_iterator(),
-        label_ids=data.label_ids(items),
-        boxes=[it.sample.box for it in items],
-        sizes=[it.size for it in items],
-        targets=data.boxes(items),
-        objects=[it.sample.ground_truth for it in items],  # the figures: best-gt over every object
-    )
-
-
-REPORT_SPLIT = "validation (report part: did not choose the epoch)"
-SELECTION_ONLY = "selection set (these images chose the epoch; there were no other held-out images)"
-
-
-def _report_metrics(monitor: EpochMonitor, data: TrainingData, preset: Preset, cache: ImageCache | None,
-                    report: Sequence[Item], selection_metrics: dict[str, Any]) -> dict[str, Any]:
-    """The figures a new model is shown with: on validation images that did not choose its epoch."""
-    if not report:
-        return {**selection_metrics, "split": SELECTION_ONLY} if selection_metrics.get("n_images") else \
-            dict(selection_metrics)
-    metrics = monitor.validate(_validation_set(data, preset, cache, report))
-    if metrics is None:  # none of the report images could be read
-        return {"split": REPORT_SPLIT, "n_images": 0}
-    return {"split": REPORT_SPLIT, **{k: v for k, v in metrics.items() if k != "loss"}}
 
 
 def _tf_version() -> str:

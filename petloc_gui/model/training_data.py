@@ -37,11 +37,17 @@ from petloc_gui.model.canvas_digits import (
     untold_record,
 )
 from petloc_gui.model.class_renames import class_names_after, rename_problem
-from petloc_gui.model.collected_folder import CollectedFolder, collect_folder, sha256_or_none
+from petloc_gui.model.collected_folder import (
+    CollectedFolder,
+    collect_folder,
+    sha256_or_none,
+    without_unaware_prelabels,
+)
 from petloc_gui.model.data import Sample, fingerprint
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
+from petloc_gui.model.prelabel_models import left_out_record
 from petloc_gui.model.splits import report_members, validation_members
 from petloc_gui.model.unreadable_images import UnreadableImages
 from petloc_gui.model.untyped import Dataset
@@ -153,6 +159,9 @@ class TrainingData:
         self._inherited_digits = dict(inherited_digits or {})
         # the parent's classes renamed since (new name -> the parent's): in its place, from its row (ADR 0011)
         self.renamed = dict(renamed or {})
+        # pre-labels left out as their model did not know a class of the run (`from_folder`), by model:
+        # {"count", "unknown_classes"} (`prelabel_models.left_out_record`); each is in ``skipped`` too
+        self.prelabels_left_out: dict[str, dict[str, Any]] = {}
 
     @classmethod
     def collect(
@@ -167,6 +176,7 @@ class TrainingData:
         train_only: Iterable[str | os.PathLike[str]] = (),
         skip_prelabels: bool = False,
         renamed: Mapping[str, str] | None = None,
+        folder: CollectedFolder | None = None,
     ) -> TrainingData:
         """Index, check and split ``data_dir``; with a parent (fine-tuning), keep its held-out images out.
 
@@ -185,9 +195,11 @@ class TrainingData:
         (they are no held-out images; the next run may train on them), and only counted
         (``n_prelabels_skipped``). ``renamed`` (``{new name: the parent's name}``, fine-tuning only): the
         parent's classes renamed since, listed under their new name in their place (`class_renames`).
+        ``folder``: what `collect_folder` read of ``data_dir`` with these arguments, not read again (`petloc
+        train`'s checks read it before TensorFlow loads: with a parent, every image is hashed, once).
         """
-        return cls.from_folder(collect_folder(data_dir, label, exclude, parent_meta), val_fraction, seed,
-                               parent_class_names, train_only, skip_prelabels, renamed)
+        read = folder if folder is not None else collect_folder(data_dir, label, exclude, parent_meta)
+        return cls.from_folder(read, val_fraction, seed, parent_class_names, train_only, skip_prelabels, renamed)
 
     @classmethod
     def from_folder(cls, folder: CollectedFolder, val_fraction: float = 0.2, seed: int = 0,
@@ -201,6 +213,10 @@ class TrainingData:
         n_skipped_prelabels = folder.n_prelabels if skip_prelabels else 0
         if n_skipped_prelabels:
             samples = [s for s in samples if not s.prelabel]
+        # the pre-labels of a model that did not know a class on the boxes the run trains on: its photos of
+        # that class are labelled another
+        samples, left_out = without_unaware_prelabels(samples, folder.prelabel_models, renamed)
+        skipped += [(str(gone.sample.image_path), gone.reason) for gone in left_out]
         items: list[Item] = []
         for sample in samples:
             item, reason = _checked(sample)
@@ -232,9 +248,11 @@ class TrainingData:
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
         files = _files_record([(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in items]
                               + test, hashes)
-        return cls(root, items, validation, test, skipped, names, val_fraction, seed, taught, files,
+        data = cls(root, items, validation, test, skipped, names, val_fraction, seed, taught, files,
                    fingerprint(it.sample for it in items), forced, n_skipped_prelabels,
                    folder.inherited_digits, renamed)
+        data.prelabels_left_out = left_out_record(left_out)
+        return data
 
     # -- what the pipelines need --------------------------------------------
     def label_ids(self, items: Sequence[Item]) -> np.ndarray:
@@ -292,6 +310,7 @@ class TrainingData:
                 **({"train_only": self.train_only} if self.train_only else {}),
                 **({"n_prelabels": self.n_prelabels} if self.n_prelabels else {}),
                 **({"n_prelabels_skipped": self.n_prelabels_skipped} if self.n_prelabels_skipped else {}),
+                **({"prelabels_left_out": self.prelabels_left_out} if self.prelabels_left_out else {}),
                 **({"unreadable": unreadable} if (unreadable := self.unreadable.record()) else {}),
                 **({LEARNED_KEY: digits} if (digits := self._learned_digits()) else {}),
                 **({UNKNOWN_KEY: unknown} if (unknown := untold_record(self._train_digits.untold)) else {})}

@@ -139,6 +139,8 @@ def training_parts(data: TrainingData, config: TrainConfig, preset: Preset, epoc
         "batch size": batch_size,
         "steps per epoch": steps,
         "seed": config.seed,
+        # one worker deterministic and another not: meta.json would say the run repeats, and it would not
+        "--deterministic": config.deterministic,
         "learning-rate schedule": {"learning_rate": config.learning_rate, "warmup_epochs": config.warmup_epochs,
                                    "patience": config.patience},
         "preset": asdict(preset),

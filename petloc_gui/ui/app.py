@@ -1,7 +1,9 @@
 """`petloc-gui [FOLDER] [--model MODEL] [--screenshot OUT.png]`: start the window.
 
 The window is shown before anything slow happens: the folder is opened from
-the event loop, and the model loads in the prediction worker thread.
+the event loop, the first run's demo folder is written in a worker
+(`demo_preparer`), and the model loads in the prediction worker thread, its
+TensorFlow import once the first image is drawn (`first_image`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import sys
 from pathlib import Path
 
 from petloc_gui.core.paths import APP_NAME
+
+STATUS_MS = 15000  # how long a line about the start stays on the status line
 
 
 def given(what: str):
@@ -112,25 +116,43 @@ def _say_settings_damaged(window, screenshot_mode: bool) -> None:
 
 
 def _startup(window, args, screenshot_mode: bool) -> None:
-    from PySide6.QtWidgets import QApplication
-
     # First: the file is already kept aside, so a start that returns early below (the folder cannot
     # be opened) would leave it unsaid for good.
     _say_settings_damaged(window, screenshot_mode)
     sweep_model_store()
 
-    from petloc_gui.app.demo_folder import demo_folder, ensure_demo_folder
+    from petloc_gui.app.demo_folder import demo_folder
 
     last = window.settings.last_folder
     reopen = not args.folder and not screenshot_mode and bool(last) and Path(last).is_dir()
-    if not args.folder and not reopen and not demo_folder().is_dir():  # made once: later starts only check it
-        window.statusBar().showMessage("Preparing the demo folder (first run only)…")
-        QApplication.processEvents()
-    try:
-        folder = Path(args.folder) if args.folder else Path(last) if reopen else ensure_demo_folder()
-    except Exception as exc:  # noqa: BLE001 - shown, never a traceback
-        _give_up(window, f"Cannot create the demo folder: {exc}", screenshot_mode)
+    if args.folder or reopen:
+        _open_first(window, Path(args.folder) if args.folder else Path(last), args, screenshot_mode)
+    elif demo_folder().is_dir():  # made once: later starts only check it
+        _open_first(window, demo_folder(), args, screenshot_mode)
+    else:
+        _prepare_demo(window, args, screenshot_mode)
+
+
+def _prepare_demo(window, args, screenshot_mode: bool) -> None:
+    """The first run: the demo folder is written in a worker (`DemoPreparer`: on the UI thread it froze the
+    window for seconds), the window live and saying so meanwhile; it opens when written."""
+    from petloc_gui.ui.demo_preparer import DemoPreparer
+
+    preparer = DemoPreparer(window)
+    preparer.ready.connect(lambda folder: _open_demo_written(window, folder, args, screenshot_mode))
+    preparer.failed.connect(lambda message: _give_up(window, message, screenshot_mode))
+    preparer.start()
+
+
+def _open_demo_written(window, folder: Path, args, screenshot_mode: bool) -> None:
+    if window.current_folder() is not None:  # the user opened a folder meanwhile: it stays open
+        window.statusBar().showMessage("The demo folder is ready: File → Open demo opens it.", STATUS_MS)
         return
+    _open_first(window, folder, args, screenshot_mode)
+
+
+def _open_first(window, folder: Path, args, screenshot_mode: bool) -> None:
+    """Open the start's folder, or say why not (`_give_up`)."""
     if not folder.is_dir():
         _give_up(window, f"{folder} is not a folder", screenshot_mode)
         return
@@ -166,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow()
     try:
         install_retraining(window)
+        from petloc_gui.ui.first_image import ImportAfterFirstImage
+
+        ImportAfterFirstImage(window)  # TensorFlow's import waits for the first image to be drawn
         window.show()
         app.processEvents()
         screenshot = None
@@ -182,7 +207,30 @@ def main(argv: list[str] | None = None) -> int:
         # Always: the window's worker threads wait for work forever, and the thread pools' teardown
         # waits for them, so a start that failed here without it never ended (no window, no exit).
         window.shutdown()
+    if window.predictions.importing():
+        _end_during_import(code)
     return code
+
+
+def _end_during_import(code: int) -> None:
+    """End the process now, the model's worker still importing TensorFlow (closed within seconds of the
+    start). That import cannot be interrupted, and the interpreter's exit waited for it, 6-14 s in all:
+    PySide's exit handler deletes the window, and with it the worker's thread pool, which waits for its
+    thread. Nothing is left to save: the window saved the edits and its settings as it closed, the other
+    workers (the demo's writing, a scan) are waited for here, the log handlers flushed, and the model's
+    worker holds no prediction (it has no model). The other exit handlers are not run: besides PySide's,
+    only those of the modules TensorFlow's import has run so far."""
+    import logging
+    import os
+
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # closed, or none (pythonw)
+            stream.flush()
+    os._exit(code)
 
 
 def _say_start_failed(exc: Exception, screenshot_mode: bool) -> int:

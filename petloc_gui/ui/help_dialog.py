@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from petloc_gui.app import review_queue
 from petloc_gui.core.text import visible
-from petloc_gui.ui.actions import LABEL_KEYS_HELP, MOUSE_HELP, shortcut_rows
+from petloc_gui.ui.actions import ACTIONS, LABEL_KEYS_HELP, MOUSE_HELP, shortcut_rows
 from petloc_gui.ui.editing.label_box import NUMBER_KEYS, LabelBox
 from petloc_gui.ui.window_geometry import FRAME_ALLOWANCE_PX, TITLE_ALLOWANCE_PX
 
@@ -31,12 +31,22 @@ QUEUE_RULE = (
     "Review queue (R, then N/Space walks it): boxes that disagree with the prediction "
     f"(IoU < {review_queue.BOX_DISAGREE_IOU}) first, lowest IoU first; then label disagreements; "
     "then images without ground truth, or with a model's unreviewed pre-label (petloc predict "
-    "--write-voc; saving it makes it yours), by lowest confidence (pre-labels to confirm); then agreeing "
+    "--write-voc; saving it makes it ground truth), by lowest confidence (pre-labels to confirm); then agreeing "
     "images by lowest IoU; unreadable images and images with no box left inside them (to draw again); "
     "images still being predicted; verified images; last, images "
     "deleted from the folder since it was read (N passes them by). "
     "N skips images already shown in this pass; an image you edit keeps its place until you leave it."
 )
+
+
+def labelimg_row() -> tuple[str, str]:
+    """The keys a labelImg user's hands know that do something else here: A (labelImg's previous image)
+    accepts the prediction, Space (labelImg's verify) goes to the next image to review. Their keys here
+    are read from the action table, so the row cannot name a key that moved."""
+    keys = {spec.name: ", ".join(spec.shortcuts) for spec in ACTIONS}
+    return ("From labelImg", f"A accepts the prediction here (previous image: {keys['prev_image']}); Space "
+                             f"goes to the next image to review (verify: {keys['verify']}); W, D, Del, "
+                             "Ctrl+S as in labelImg")
 
 
 def _menu_actions(menu: QMenu) -> list[QAction]:
@@ -80,7 +90,7 @@ class HelpDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("petloc — keyboard shortcuts")
-        rows = shortcut_rows()
+        rows = [labelimg_row(), *shortcut_rows()]
         if isinstance(parent, QMainWindow):
             after = rows.index(LABEL_KEYS_HELP) + 1
             rows[after:after] = label_key_rows(parent)  # under the rule, what it gives in the open folder
@@ -115,3 +125,10 @@ class HelpDialog(QDialog):
             area = screen.availableGeometry()
             self.resize(min(self.width(), area.width() - FRAME_ALLOWANCE_PX),
                         min(self.height(), area.height() - TITLE_ALLOWANCE_PX))
+
+    def showEvent(self, event) -> None:  # Qt's name
+        """The labelImg row is longer than the Action column at the dialog's width: in one 22 px line it
+        was cut ("… goes to the next image to…") and its second half, the verify key, never seen. Its
+        row takes the lines it needs once the columns have their widths."""
+        super().showEvent(event)
+        self.table.resizeRowToContents(0)

@@ -12,18 +12,53 @@ timer collects what CPython's own trigger would have (pyqtgraph's
 ``GarbageCollector`` and calibre do the same), checked once per tick: the
 youngest generations by their allocation thresholds, the oldest only when the
 objects promoted into it since the last full collection reach a quarter of
-those that survived it (CPython's rule against quadratic full collections; with
-TensorFlow loaded a full collection takes ~0.25 s, counting the oldest
-generation ~0.035 s, measured on the 2-core machine). The rule the rest relies
-on (`background`): no worker thread connects, disconnects or drops the last
-reference to a QObject with Python slots.
+those that survived it (CPython's rule against quadratic full collections).
+The rule the rest relies on (`background`): no worker thread connects,
+disconnects or drops the last reference to a QObject with Python slots.
+
+TensorFlow's import (the model worker's, wrapped in `lasting_import`) makes
+~740k objects that live as long as the process, ~4k of them garbage. Collected
+as they came, each tick's collection went through the new ones (50-200 ms a
+second while it imported) and the first of the middle generation after it
+through all of them: 0.5-1.0 s, the window frozen at every start (a full
+collection with TensorFlow and a model loaded took 0.4-0.8 s on the 2-core
+machine). During that import nothing is collected now, and after it
+``gc.freeze()`` leaves every object then alive out of every later collection
+(a full one then takes milliseconds; the import's few garbage objects stay).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import threading
+from collections.abc import Iterator
 
 from PySide6.QtCore import QObject, QTimer
+
+_lock = threading.Lock()  # a freeze (any thread) never runs inside a collection (the UI thread's)
+_imports = 0  # lasting imports under way: nothing is collected meanwhile
+_freezes = 0  # freezes so far: the collector counts the oldest generation afresh after one
+
+
+@contextlib.contextmanager
+def lasting_import() -> Iterator[None]:
+    """Around an import whose objects live as long as the process (TensorFlow's), in any thread: the
+    collector collects nothing meanwhile, and once it has succeeded ``gc.freeze()`` moves every object
+    alive out of every later collection (a failed one may leave garbage: nothing is frozen)."""
+    global _imports, _freezes
+    with _lock:
+        _imports += 1
+    imported = False
+    try:
+        yield
+        imported = True
+    finally:
+        with _lock:
+            _imports -= 1
+            if imported:
+                gc.freeze()  # frees nothing, touches no object: safe in a worker thread
+                _freezes += 1
 
 CHECK_INTERVAL_MS = 1000  # cheap when nothing is due: three counters compared
 
@@ -37,13 +72,15 @@ class MainThreadCollector(QObject):
         self._was_enabled = gc.isenabled()
         gc.disable()
         self._long_lived = len(gc.get_objects(2))  # survivors of the last full collection (or now)
+        self._pending = 0  # objects promoted into the oldest generation since (CPython's long_lived_pending)
+        self._freezes = _freezes
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
         self._timer.start(interval_ms)
 
     def check(self) -> int:
         """Collect the oldest generation that is due, as CPython's own trigger would; the objects
-        found unreachable (0 when nothing was due)."""
+        found unreachable (0 when nothing was due, or during a `lasting_import`)."""
         counts = gc.get_count()
         due = -1
         for generation in range(3):
@@ -52,11 +89,21 @@ class MainThreadCollector(QObject):
             due = generation
         if due < 0:
             return 0
-        if due == 2 and len(gc.get_objects(2)) - self._long_lived < self._long_lived // 4:
-            due = 1  # too few new long-lived objects to pay for a full collection yet
-        found = gc.collect(due)
-        if due == 2:
-            self._long_lived = len(gc.get_objects(2))
+        with _lock:
+            if _imports:
+                return 0  # its objects are frozen when it ends: going through them now is time lost
+            if self._freezes != _freezes:  # every object alive then is out of reach: counted afresh
+                self._freezes, self._long_lived, self._pending = _freezes, 0, 0
+            if due == 2 and self._pending < self._long_lived // 4:
+                due = 1  # too few new long-lived objects to pay for a full collection yet
+            # what a collection of the middle generation promotes, counted in the lists it goes through
+            # anyway (not the oldest generation's: 400k objects before the freeze, for a rule)
+            young = len(gc.get_objects(0)) + len(gc.get_objects(1)) if due == 1 else 0
+            found = gc.collect(due)
+            if due == 2:
+                self._long_lived, self._pending = len(gc.get_objects(2)), 0
+            elif due == 1:
+                self._pending += max(0, young - found)
         return found
 
     def stop(self) -> None:

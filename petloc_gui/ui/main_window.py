@@ -19,6 +19,7 @@ from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
 from petloc_gui.ui.canvas.view_actions import connect_view_actions
 from petloc_gui.ui.dock_share import DockShare, smallest_hint
 from petloc_gui.ui.dock_toggle import dock_toggle_action
+from petloc_gui.ui.editing.accept_guard import AcceptGuard
 from petloc_gui.ui.editing.edit_actions import connect_edit_actions
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
@@ -27,6 +28,7 @@ from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.model_controller import ModelController
 from petloc_gui.ui.models.model_handle import bundle_fingerprint, load_model_handle
 from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.models.shown_model import ShownModel
 from petloc_gui.ui.predictions_shown import PredictionsShown
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
 from petloc_gui.ui.review.export_action import install_export_actions
@@ -59,6 +61,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.dataset = None
         self.session: ReviewSession | None = None
         self.edits = EditController(self)
+        self.accept_guard = AcceptGuard(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.images = ImageCache()
         factory = model_factory or load_model_handle
         # a model's predictions kept on disk are shown while it loads: the fingerprint they are kept under
@@ -79,6 +82,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.guard = SaveGuard(self, self)
         self._build_menus()
         self.models = ModelController(self.predictions, self.settings, self.model_menu, self, self)
+        self.shown_model = ShownModel(self.models)  # what a box accepted with A is marked with (ADR 0013)
         self.predictions_shown = PredictionsShown(self.models, self.predictions, lambda: self.session,
                                                   self.panel, self.dataset_panel)
         self.retrain_controller: RetrainController | None = None  # set by `install_retraining`
@@ -187,7 +191,8 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         a["save_all"].triggered.connect(lambda: _ignore(self.save_all()))
         a["autosave"].toggled.connect(lambda on: _ignore(setattr(self.settings, "autosave", on)))
         a["quit"].triggered.connect(lambda: _ignore(self.close()))
-        a["accept"].triggered.connect(self.accept_prediction)
+        a["accept"].setAutoRepeat(False)  # a held A is one press: its repeats were the guard's second A
+        a["accept"].triggered.connect(lambda: self.accept_prediction(ask=True))
         a["classes"].triggered.connect(self.edit_classes)
         connect_edit_actions(a, self.edits, self.panel.gt_pane, self.statusBar(),
                              list_has_focus=self.file_dock.view.hasFocus, step_image=self.step_image,
@@ -268,6 +273,23 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         rows = self.file_dock.visible_rows_after(self.session.current, 1, step)
         if rows:
             self.show_row(rows[0])
+        elif self.session.current is not None:
+            self._at_the_end(step)
+
+    def _at_the_end(self, step: int) -> None:
+        """D on the list's last image (Shift+D on its first): saved as a move saves it (labelImg's D saves,
+        then looks for the next image), and said; it did nothing, and the last image was left unsaved."""
+        saved = self.session.autosave(self.session.current)
+        if saved is False:
+            return  # the failed save has said why
+        # the save's note (what it removed, the version on disk shown) stays, as on any D; its count alone: "saved"
+        note = self.guard.last_note if saved else ""
+        end = ("The list shows no image (its search or filter matches none)" if not self.file_dock.model.rowCount()
+               else f"{'Last' if step > 0 else 'First'} image of the list")
+        dirty = self.edits.doc is not None and self.edits.doc.dirty
+        unsaved = " Its edits are not saved: Ctrl+S saves them." if dirty else ""
+        said = f"{note} {end}." if note else f"{end}{': saved.' if saved else '.'}"
+        self.statusBar().showMessage(f"{said}{unsaved}", 15000 if note else 5000)  # the note's own 15 s
 
     def _go_to(self, row: int | None) -> None:  # Home, End: the list's first or last row as shown
         if row is not None:
@@ -285,14 +307,18 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         self.show_row(row)
 
     # --- edits -------------------------------------------------------------------------
-    def accept_prediction(self) -> None:
+    def accept_prediction(self, ask: bool = False) -> None:
+        """Make the model's prediction the image's box. ``ask`` (A, the toolbar's Accept): a person's box is
+        replaced only by a second A (`AcceptGuard`); labelImg's A (previous image) replaced it unseen."""
         if self.session is None or self.session.current is None:
             return
         result = self._shown_prediction()
         if not is_prediction(result):
             self.statusBar().showMessage("No prediction to accept for this image yet.", 4000)
-            return
-        self.edits.accept_prediction(result.label, result.box)
+        elif not ask or self.accept_guard.may_replace(self.edits, result.label, result.box):
+            info = self.shown_model.info()  # the loaded model, or the one whose kept predictions show
+            self.edits.accept_prediction(result.label, result.box, info.name if info else None,
+                                         info.bundle_version if info else None)
 
     def _label_for_new_box(self) -> str:
         """A label given on this image (picked before drawing), else the model's label for it, else the
@@ -358,6 +384,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
             return
         self.settings.save_list_width(self.dock_share.wish)
         self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.hide()  # at once: what is left to stop (`shutdown`) may take a moment, and the window is done
         self.shutdown()
         event.accept()
 

@@ -37,7 +37,8 @@ def test_the_figures_text_says_none_were_measured():
     # the record does not say which (a meta.json without validation_parts): either, never a guess
     assert metrics_text(UNMEASURED, "validation") == \
         "no validation images held out, or none readable: figures not measured"
-    assert metrics_text({"n_images": 4, "accuracy": 0.5}, "validation") == "acc 0.500 on 4 validation images"
+    assert metrics_text({"n_images": 4, "accuracy": 0.5}, "validation") == (
+        "acc 0.500 on 4 validation images (too few images to tell models apart)")
     assert metrics_text({}, "validation") == ""
 
 

@@ -126,7 +126,7 @@ def build_tiny_bundle(out_dir: Path, input_size: tuple[int, int] = (32, 32)) -> 
     """
     import keras
 
-    from petloc_gui.model.bundle import save_bundle
+    from petloc_gui.model.bundle_write import save_bundle
 
     width, height = input_size
     inputs = keras.Input((height, width, 3), name="image")

@@ -28,7 +28,7 @@ def test_export_tflite_into_a_bundle_gives_it_the_model_tflite_inference_uses(ti
     from petloc_gui.model.runtime import TFLITE_FILENAME, make_runner
 
     bundle = Path(shutil.copytree(tiny_bundle, tmp_path / "bundle"))
-    (bundle / TFLITE_FILENAME).unlink(missing_ok=True)  # as petloc train writes one (model.bundle.save_bundle)
+    (bundle / TFLITE_FILENAME).unlink(missing_ok=True)  # as petloc train writes one (model.bundle_write.save_bundle)
     code, _, err = run_cli(capsys, "export", bundle, "--tflite", bundle / TFLITE_FILENAME)
     assert code == 0, err
     runner = make_runner(load_bundle(bundle).model, tflite_path=bundle / TFLITE_FILENAME, cache=False)

@@ -56,7 +56,10 @@ def test_predict_write_voc_with_stdout_closed_writes_every_pre_label(folder):
     done = _petloc("stdout", "predict", folder, "--model", "digits", "--json", "--write-voc")
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in folder.glob("new*.xml")) == ["new0.xml", "new1.xml", "new2.xml"]
-    assert done.stderr.splitlines() == ["wrote 3 pre-label annotations; left 1 existing annotation untouched"]
+    lines = done.stderr.splitlines()
+    assert lines[0] == "wrote 3 pre-label annotations; left 1 existing annotation untouched"
+    # the folder's cat is no class of the digits model: its pre-labels cannot be cat (cli/prelabel_unknown.py)
+    assert len(lines) == 2 and lines[1].startswith("petloc: the model does not know the class cat, boxed in ")
 
 
 def test_predict_with_stderr_closed_gives_every_record(folder):

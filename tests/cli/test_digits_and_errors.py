@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from petloc_gui.cli import main as cli_main
+from petloc_gui.cli import cmd_models
 from petloc_gui.core.images import image_size
 from petloc_gui.core.voc import read_voc
 from tests.cli.helpers import assert_clean_errors, run_cli
@@ -121,12 +121,14 @@ def test_digits_writes_a_whole_split_asked_for_by_its_size(tmp_path, capsys, mon
         ["frobnicate"],
     ],
 )
-def test_usage_errors_are_one_line_exit_2(argv, capsys):
+def test_usage_errors_are_one_line_and_the_usage_exit_2(argv, capsys):
     code, out, err = run_cli(capsys, *argv)
     assert code == 2
     assert out == ""
     lines = assert_clean_errors(err)
-    assert len(lines) == 1
+    command = "" if argv[0] == "frobnicate" else f" {argv[0]}"
+    assert len(lines) == 2 and lines[0].endswith(f"(see `petloc{command} --help`)")
+    assert lines[1].startswith(f"petloc: usage: petloc{command} [-h] ")  # the command's usage, on one line
 
 
 def test_no_command_prints_help_exit_2(capsys):
@@ -174,7 +176,7 @@ def test_unexpected_error_is_one_line_with_debug_hint(monkeypatch, capsys):
     def boom(args):
         raise RuntimeError("kaboom\nsecond line")
 
-    monkeypatch.setattr(cli_main.cmd_models, "run", boom)
+    monkeypatch.setattr(cmd_models, "run", boom)
     monkeypatch.delenv("PETLOC_DEBUG", raising=False)
     code, _, err = run_cli(capsys, "models")
     assert code == 1
@@ -192,7 +194,7 @@ def test_keyboard_interrupt_exits_130(monkeypatch, capsys):
     def interrupted(args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_main.cmd_models, "run", interrupted)
+    monkeypatch.setattr(cmd_models, "run", interrupted)
     code, _, err = run_cli(capsys, "models")
     assert code == 130
     assert assert_clean_errors(err) == ["petloc: interrupted"]
@@ -220,7 +222,7 @@ def test_an_unexpected_error_embedding_a_tensor_stays_short(monkeypatch, capsys)
     def boom(args):
         raise ValueError("Attempt to convert a value (PerReplica:{\n" + "[0., 0., 0.],\n" * 5000 + "}) to a Tensor.")
 
-    monkeypatch.setattr(cli_main.cmd_models, "run", boom)
+    monkeypatch.setattr(cmd_models, "run", boom)
     monkeypatch.delenv("PETLOC_DEBUG", raising=False)
     code, _, err = run_cli(capsys, "models")
     assert code == 1

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from petloc_gui.cli import cmd_convert, cmd_evaluate, cmd_export, cmd_stats
-from petloc_gui.cli.main import COMMANDS
+from petloc_gui.cli.main import commands
 from petloc_gui.cli.reference import CLI_REFERENCE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,12 +31,12 @@ def test_in_a_checkout_the_reference_is_the_docs_folder_s():
 
 
 def test_no_help_names_docs_cli_md_relative_to_a_checkout():
-    for command in COMMANDS:
+    for command in commands():
         assert not re.search(r"(?<!/)docs/cli\.md", command.EPILOG.replace(str(CLI_REFERENCE), "")), command.NAME
 
 
 def test_no_help_names_a_docs_file_relative_to_a_checkout():
     # e.g. `petloc digits --help` on the digits split: a wheel user has docs only inside the package
-    for command in COMMANDS:
+    for command in commands():
         for path in re.findall(r"[\w/.-]*docs/[\w/.-]+\.md", command.EPILOG):
             assert Path(path).is_absolute() and Path(path).is_file(), (command.NAME, path)

@@ -78,7 +78,7 @@ def test_train_on_a_full_stdout_names_stdout_and_keeps_its_bundle(folder, tmp_pa
     from petloc_gui.cli import cmd_train
     from petloc_gui.model import training
 
-    def trained(data_dir, config, on_event, should_stop):  # what training reports, without TensorFlow
+    def trained(data_dir, config, on_event, should_stop, folder=None):  # what training reports, without TensorFlow
         Path(config.out_dir).mkdir(parents=True)
         on_event({"event": "done", "metrics": {}, "bundle": config.out_dir})
         return Path(config.out_dir)

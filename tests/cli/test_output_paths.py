@@ -61,7 +61,7 @@ def test_train_prints_its_bundle_escaped(tmp_path, hostile_name, capsys, monkeyp
     (data / "a.xml").write_text(voc_xml("a.png", 40, 30, [("cat", (5, 5, 20, 20))]), encoding="utf-8")
     from petloc_gui.model import training
 
-    def trained(data_dir, config, on_event, should_stop):  # what training reports, without TensorFlow
+    def trained(data_dir, config, on_event, should_stop, folder=None):  # what training reports, without TensorFlow
         on_event({"event": "done", "metrics": {}, "bundle": config.out_dir})
         return Path(config.out_dir)
 

@@ -14,7 +14,6 @@ import sys
 
 import pytest
 
-from petloc_gui.cli import main as cli_main
 from petloc_gui.cli import output
 from petloc_gui.cli.main import main
 from tests.cli.helpers import RED, write_image
@@ -77,7 +76,7 @@ def test_the_console_a_chosen_encoding_and_other_systems_are_left_alone(monkeypa
 
 def test_petloc_makes_stdout_utf8_first(monkeypatch):
     called = []
-    monkeypatch.setattr(cli_main, "results_in_utf8", lambda: called.append(True))
+    monkeypatch.setattr(output, "results_in_utf8", lambda: called.append(True))
     assert main(["--version"]) == 0
     assert called == [True]
 

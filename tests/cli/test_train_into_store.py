@@ -61,7 +61,7 @@ def test_train_without_out_writes_into_the_store_folder(monkeypatch, tmp_path, c
 
     seen = []
 
-    def trained(data_dir, config, on_event, should_stop):  # what training reports, without TensorFlow
+    def trained(data_dir, config, on_event, should_stop, folder=None):  # what training reports, without TensorFlow
         seen.append(Path(config.out_dir))
         on_event({"event": "done", "metrics": {}, "bundle": config.out_dir})
         return Path(config.out_dir)

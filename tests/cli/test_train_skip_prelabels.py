@@ -64,14 +64,14 @@ def test_the_worker_passes_the_option_to_training(tmp_path, monkeypatch):
 
     seen = {}
 
-    def fake_train(data, config, on_event, should_stop):
+    def fake_train_run(data, config, on_event, should_stop, folder=None):
         seen["skip_prelabels"] = config.skip_prelabels
         bundle = tmp_path / "bundle"
         bundle.mkdir(exist_ok=True)
         (bundle / "meta.json").write_text("{}", encoding="utf-8")
-        return bundle
+        return training.TrainedRun(bundle, ())
 
-    monkeypatch.setattr(training, "train", fake_train)
+    monkeypatch.setattr(training, "train_run", fake_train_run)  # what the worker calls (the run's samples too)
     data = tmp_path / "data"
     data.mkdir()
     for extra, expected in (([], False), (["--skip-prelabels"], True)):

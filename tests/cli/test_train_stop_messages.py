@@ -40,7 +40,7 @@ def fake_training(tmp_path, monkeypatch):
     from petloc_gui.model import training
 
     def use(steps):
-        def trained(data_dir, config, on_event, should_stop):
+        def trained(data_dir, config, on_event, should_stop, folder=None):
             steps(on_event, should_stop)
             on_event({"event": "done", "metrics": {}, "bundle": config.out_dir})
             return Path(config.out_dir)

@@ -40,7 +40,7 @@ def test_an_unannotated_heic_is_named_with_the_images_training_leaves_out(tmp_pa
 
     folder = _folder(tmp_path, usable=2)
 
-    def trained(data_dir, config, on_event, should_stop):  # training's events, without TensorFlow
+    def trained(data_dir, config, on_event, should_stop, folder=None):  # training's events, without TensorFlow
         _, skipped, _ = collect_samples(data_dir)
         on_event({"event": "start", "epochs": 1, "n_train": 1, "n_val": 1, "skipped": skipped})
         on_event({"event": "done", "metrics": {}, "bundle": config.out_dir})

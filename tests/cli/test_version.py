@@ -23,7 +23,7 @@ def test_a_checkout_that_is_not_installed_says_its_own_version(capsys, monkeypat
     def not_installed(name):
         raise metadata.PackageNotFoundError(name)
 
-    monkeypatch.setattr(cli_main.metadata, "version", not_installed)
+    monkeypatch.setattr(metadata, "version", not_installed)
     assert main(["--version"]) == 0
     assert capsys.readouterr().out == f"petloc {VERSION} (source checkout, not installed)\n"
 
@@ -32,7 +32,7 @@ def test_without_either_it_says_unknown_rather_than_failing(capsys, monkeypatch,
     def not_installed(name):
         raise metadata.PackageNotFoundError(name)
 
-    monkeypatch.setattr(cli_main.metadata, "version", not_installed)
+    monkeypatch.setattr(metadata, "version", not_installed)
     monkeypatch.setattr(cli_main, "__file__", str(tmp_path / "petloc_gui" / "cli" / "main.py"))
     assert main(["--version"]) == 0
     assert capsys.readouterr().out == "petloc unknown\n"

@@ -7,9 +7,10 @@ import time
 
 import pytest
 
-from petloc_gui.core.dataset import natural_key, open_dataset
+from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing, folder_listing
+from petloc_gui.core.natural_order import natural_key
 
 
 def _touch(path, text=""):
@@ -73,7 +74,7 @@ def test_shared_sidecar_owner_does_not_depend_on_the_listing_order(tmp_path, mon
         def __exit__(self, *_):
             return False
 
-    monkeypatch.setattr("petloc_gui.core.dataset.os.scandir", Listed)
+    monkeypatch.setattr("petloc_gui.core.sidecar_index.os.scandir", Listed)
     assert open_dataset(tmp_path).problems == [  # a.xml names a.png; b.xml does not exist
         f"{tmp_path / 'a.jpg'}: shares its annotation file a.xml with a.png",
         f"{tmp_path / 'b.jpg'}: shares its annotation file b.xml with b.bmp",
@@ -241,13 +242,13 @@ def test_symlinked_folder_is_reported_not_followed(tmp_path):
 def test_bind_mount_like_loop_is_listed_once(tmp_path, monkeypatch):
     # A Windows junction or bind mount is a folder (not a link) that can point
     # up the tree; simulate one by making a subfolder report the root's identity.
-    import petloc_gui.core.dataset as dataset_module
+    import petloc_gui.core.sidecar_index as sidecar_index
 
     _touch(tmp_path / "a.jpg")
     _touch(tmp_path / "mount" / "b.jpg")
-    real_key = dataset_module._folder_key
+    real_key = sidecar_index._folder_key
     root_key = real_key(tmp_path)
-    monkeypatch.setattr(dataset_module, "_folder_key",
+    monkeypatch.setattr(sidecar_index, "_folder_key",
                         lambda p: root_key if str(p).endswith("mount") else real_key(p))
     assert [i.image_path.name for i in open_dataset(tmp_path)] == ["a.jpg"]
 
@@ -280,7 +281,7 @@ def test_oxford_annotation_case_and_missing_lists(tmp_path):
 
 
 def test_the_image_an_annotation_names_owns_it_even_with_spaces_at_the_ends_of_its_name(tmp_path):
-    from petloc_gui.core.dataset import shared_owner
+    from petloc_gui.core.sidecar_index import shared_owner
 
     (tmp_path / " a.xml").write_text("<annotation><filename> a.png</filename></annotation>")
     assert shared_owner(tmp_path / " a.xml", [" a.jpg", " a.png"]) == " a.png"  # not the first by order

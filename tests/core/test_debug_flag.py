@@ -3,6 +3,7 @@ layer's parking of TensorFlow's stderr all use: the model layer, which may not i
 
 from __future__ import annotations
 
+import inspect
 import os
 
 import pytest
@@ -27,8 +28,10 @@ def test_every_layer_reads_it_through_core():
     from petloc_gui.cli import main, output
     from petloc_gui.model import quiet_import
 
-    for module in (tf_log_filter, main, output, quiet_import):
+    for module in (tf_log_filter, output, quiet_import):
         assert module.debug_enabled is debug_enabled, module.__name__
+    # cli.main imports it where it reads it (nothing of petloc's with the module: see its docstring)
+    assert "from petloc_gui.core.debug_flag import debug_enabled" in inspect.getsource(main)
 
 
 @pytest.mark.parametrize(("setting", "on"), SETTINGS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from petloc_gui.core.metrics import best_gt_match, evaluate, evaluate_objects
+from petloc_gui.core.metrics import GtMatch, best_gt_match, evaluate, evaluate_objects, per_image_iou
 
 SQUARE = (0, 0, 10, 10)  # area 100: a box (0, 0, 10, h) inside it has IoU h / 10 exactly
 
@@ -112,7 +112,24 @@ def test_a_photo_without_an_object_is_refused():
 
 
 def test_lengths_that_differ_are_refused():
-    with pytest.raises(ValueError):
+    # refused by name, not by whatever zip() or numpy say further down
+    with pytest.raises(ValueError, match="differ in length"):
         evaluate(["cat"], [SQUARE], ["cat"], [], ["cat"])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="differ in length"):
         evaluate_objects([[("cat", SQUARE)]], ["cat", "cat"], [SQUARE, SQUARE], ["cat"])
+    with pytest.raises(ValueError, match="1 ground-truth boxes but 3 predicted boxes"):
+        per_image_iou([SQUARE], [SQUARE] * 3)  # one row would broadcast against three
+    with pytest.raises(ValueError, match="differ in length"):
+        evaluate(["cat", "cat"], [SQUARE], ["cat", "cat"], [SQUARE, SQUARE], ["cat"])
+
+
+def test_box_objects_and_plain_sequences_mix_in_one_frame():
+    from petloc_gui.core.boxes import Box
+
+    # a tall Box against a wide tuple: 10 x 10 shared of 200 + 200
+    assert per_image_iou([Box(0, 0, 10, 20)], [(0, 0, 20, 10)]).tolist() == pytest.approx([1 / 3])
+
+
+def test_a_photo_without_objects_matches_nothing_and_scores_zero():
+    match = best_gt_match([], "cat", SQUARE)
+    assert match == GtMatch(None, None, 0.0, False)

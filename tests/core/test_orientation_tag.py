@@ -1,4 +1,4 @@
-"""core.images.orientation_tag: the EXIF Orientation an open image's header carries, which petloc applies
+"""core.image_orientation.orientation_tag: the EXIF Orientation an open image's header carries, which petloc applies
 (`load_image`, `image_size`) and an export writes upright (`core.interop.upright`) — one reading for both."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from petloc_gui.core.images import orientation_tag
+from petloc_gui.core.image_orientation import orientation_tag
 
 _XMP_ORIENTATION_8 = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-'
                       'syntax-ns#"><rdf:Description xmlns:tiff="http://ns.adobe.com/tiff/1.0/" '

@@ -148,3 +148,40 @@ def test_unreadable_image_path_falls_back_to_the_file(tmp_path):
                             "</annotation>")
     annotation = read_voc(path, image_path=tmp_path / "broken.jpg")
     assert annotation.size == (30, 20) and annotation.problems == []
+
+
+def _one_object(tmp_path, box, flags="", size="<size><width>100</width><height>80</height></size>", name="a.xml"):
+    xmin, ymin, xmax, ymax = box
+    return read_voc(_write(tmp_path, f"""<annotation><filename>x.jpg</filename>{size}
+      <object><name>cat</name>{flags}<bndbox><xmin>{xmin}</xmin><ymin>{ymin}</ymin><xmax>{xmax}</xmax>
+      <ymax>{ymax}</ymax></bndbox></object></annotation>""", name), find_image=False)
+
+
+@pytest.mark.parametrize(("text", "value"), [("true", True), ("Yes", True), ("y", True), ("1", True), ("2.0", True),
+                                             ("0", False), ("no", False), ("false", False), ("", False)])
+def test_flag_words(tmp_path, text, value):
+    annotation = _one_object(tmp_path, (1, 2, 30, 40), f"<difficult>{text}</difficult>")
+    assert annotation.objects[0].difficult is value
+
+
+def test_inverted_in_y_only_is_repaired_and_said(tmp_path):
+    annotation = _one_object(tmp_path, (10, 50, 30, 20))
+    assert annotation.objects[0].box == Box(10, 20, 30, 50)
+    assert any("inverted" in note for note in annotation.problems)
+
+
+def test_zero_area_box_is_said(tmp_path):
+    annotation = _one_object(tmp_path, (10, 20, 10, 40))
+    assert annotation.objects[0].box == Box(10, 20, 10, 40)
+    assert any("zero area" in note for note in annotation.problems)
+
+
+def test_a_box_is_clamped_only_to_a_known_size(tmp_path):
+    clamped = _one_object(tmp_path, (10, 20, 130, 40))
+    assert clamped.objects[0].box == Box(10, 20, 100, 40)
+    for size in ("<size><width>0</width><height>80</height></size>",
+                 "<size><width>100</width><height>0</height></size>"):
+        kept = _one_object(tmp_path, (10, 20, 130, 90), size=size, name="b.xml")
+        assert kept.objects[0].box == Box(10, 20, 130, 90)  # no size to clamp to: nothing invented
+        assert not any("outside" in note for note in kept.problems)
+        assert any("size missing" in note for note in kept.problems)

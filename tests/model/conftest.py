@@ -37,7 +37,7 @@ def bundle_meta(preset="digits", class_names=("cat", "dog"), input_size=(64, 48)
 @pytest.fixture
 def constant_bundle(tmp_path):
     """A saved bundle of `constant_model` (preset "digits", classes cat/dog, input 64x48)."""
-    from petloc_gui.model.bundle import save_bundle
+    from petloc_gui.model.bundle_write import save_bundle
 
     return save_bundle(constant_model(), bundle_meta(), tmp_path / "constant")
 

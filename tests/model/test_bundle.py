@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.model.bundle import BundleError, load_bundle, read_meta, resolve_model, save_bundle
+from petloc_gui.model.bundle import BundleError, load_bundle, read_meta, resolve_model
+from petloc_gui.model.bundle_write import save_bundle
 
 from .conftest import bundle_meta, constant_model
 

@@ -10,7 +10,8 @@ import pytest
 
 from petloc_gui.core.boxes import iou_arrays
 from petloc_gui.model import cascade
-from petloc_gui.model.bundle import REFINE_FILE, BundleError, load_bundle, save_bundle
+from petloc_gui.model.bundle import REFINE_FILE, BundleError, load_bundle
+from petloc_gui.model.bundle_write import save_bundle
 from petloc_gui.model.inference import Predictor
 
 from .conftest import KNOWN_BOX, bundle_meta, constant_model
@@ -200,19 +201,19 @@ def test_a_bundle_is_complete_when_it_appears_and_a_failed_copy_leaves_nothing(t
     import errno
     import shutil
 
-    from petloc_gui.model import bundle as bundle_module
+    from petloc_gui.model import bundle_write
     from petloc_gui.model.carried_refiner import carried_refiner
 
     carried = carried_refiner(load_bundle(two_stage_bundle), bundle_meta()["class_names"])
     seen = []
-    real_replace = bundle_module.os.replace
+    real_replace = bundle_write.os.replace
 
     def replace(src, dst):  # the rename that makes the bundle visible: it holds everything already
         if Path(dst) == tmp_path / "store" / "child":
             seen.append(sorted(p.name for p in Path(src).iterdir()))
         return real_replace(src, dst)
 
-    monkeypatch.setattr(bundle_module.os, "replace", replace)
+    monkeypatch.setattr(bundle_write.os, "replace", replace)
     save_bundle(constant_model(), {**bundle_meta(), "refine": carried.meta}, tmp_path / "store" / "child",
                 extra_files=carried.files)
     assert seen and REFINE_FILE in seen[0] and "meta.json" in seen[0]

@@ -10,7 +10,8 @@ tf = pytest.importorskip("tensorflow")
 
 from petloc_gui.model import networks  # noqa: E402
 from petloc_gui.model.losses import heat_loss, vote_loss  # noqa: E402
-from petloc_gui.model.runtime import TfliteRunner, make_runner  # noqa: E402
+from petloc_gui.model.runners import TfliteRunner  # noqa: E402
+from petloc_gui.model.runtime import make_runner  # noqa: E402
 from petloc_gui.model.training_loop import compile_phase  # noqa: E402
 
 

@@ -75,3 +75,20 @@ def test_a_fine_tune_that_may_have_missed_a_rename_says_so():
                              "this folder has odd, which the new model keeps")
     assert "--renamed uneven=odd" in notice
     assert untold_renames_notice(["even", "odd"], {"uneven"}, {"even", "odd", "uneven"}) == ""
+
+
+def test_the_suggested_rename_can_be_pasted_into_a_shell():
+    notice = untold_renames_notice(["abyssinian", "bengal", "bulldog"], {"bengal cat"}, {"abyssinian", "bulldog"})
+    assert "petloc train --renamed 'bengal cat=bengal';" in notice  # was: --renamed bengal cat=bengal
+    notice = untold_renames_notice(["it's"], {"it is"}, set())
+    assert "--renamed 'it is=it'\"'\"'s'" in notice  # as shlex.quote writes a quote inside quotes
+
+
+def test_the_rename_is_suggested_by_name_only_when_it_cannot_be_another_pair():
+    # two new classes, two on no box: which became which is not to be guessed (sorted order paired them)
+    notice = untold_renames_notice(["cat", "dog"], {"kitten", "puppy"}, set())
+    assert "--renamed NEW=OLD" in notice and "kitten=" not in notice and "=cat" not in notice
+    assert "kitten, puppy are new" in notice and "no box of this folder has cat, dog" in notice
+    for parent, new, on_boxes in ((["cat", "dog"], {"kitten"}, set()), (["cat", "dog"], {"kitten", "puppy"}, {"dog"})):
+        notice = untold_renames_notice(parent, new, on_boxes)
+        assert "--renamed NEW=OLD" in notice and "=cat" not in notice, notice

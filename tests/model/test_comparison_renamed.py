@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from petloc_gui.model.bundle import save_bundle
+from petloc_gui.model.bundle_write import save_bundle
 from petloc_gui.model.comparison import compare_models
 
 from .conftest import bundle_meta, constant_model

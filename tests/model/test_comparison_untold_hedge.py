@@ -4,7 +4,7 @@ record once, in the order met, with its first reason, the first three and the re
 
 from __future__ import annotations
 
-from petloc_gui.model.comparison import _untold_hedge
+from petloc_gui.model.comparison_digits import _untold_hedge
 
 
 def test_each_record_once_in_the_order_met_with_its_first_reason_the_rest_counted():

@@ -12,7 +12,7 @@ tf = pytest.importorskip("tensorflow")
 
 from petloc_gui.core.errors import SaveError  # noqa: E402
 from petloc_gui.model.export import export_saved_model, export_tflite, output_roles  # noqa: E402
-from petloc_gui.model.runtime import TfliteRunner  # noqa: E402
+from petloc_gui.model.runners import TfliteRunner  # noqa: E402
 
 SHAPE = (16, 20, 3)
 CLASSES = ["cat", "dog", "rabbit"]

@@ -14,7 +14,8 @@ import pytest
 
 from petloc_gui.core import folder_rename
 from petloc_gui.core.folder_rename import rename_folder
-from petloc_gui.model.bundle import load_bundle, save_bundle
+from petloc_gui.model.bundle import load_bundle
+from petloc_gui.model.bundle_write import save_bundle
 from petloc_gui.model.versions import VersionError, VersionStore
 from tests.model_files import keras_like_zip
 

@@ -51,6 +51,8 @@ def test_the_rescore_and_the_comparison_give_one_model_the_same_figures(tmp_path
 
     assert compared["n_images"] == 3  # the file that is no image is left out by both
     assert 0 < compared["accuracy"] < 1 and 0 < compared["mean_iou"] < 1  # neither all right nor all wrong
+    per_image = compared.pop("per_image")  # the comparison also keeps each image's (right, IoU) for its paired test
+    assert sorted(per_image) == ["cat.png", "decoy.png", "dog.png"]
     assert {key: rescored[key] for key in HEADLINE} == compared
     # the decoy photo is scored against its dog, not its first object: both found the dog right
     assert compared["accuracy"] == 2 / 3

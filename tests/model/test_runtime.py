@@ -9,17 +9,10 @@ import pytest
 
 keras = pytest.importorskip("keras")
 
-from petloc_gui.model import runtime  # noqa: E402
-from petloc_gui.model.runtime import (  # noqa: E402
-    TOLERANCE,
-    FunctionRunner,
-    TfliteRunner,
-    cache_tflite,
-    make_runner,
-    model_fingerprint,
-    tflite_cache_dir,
-    write_tflite,
-)
+from petloc_gui.model import runners, runtime  # noqa: E402
+from petloc_gui.model.runners import FunctionRunner, TfliteRunner  # noqa: E402
+from petloc_gui.model.runtime import TOLERANCE, make_runner, write_tflite  # noqa: E402
+from petloc_gui.model.tflite_cache import cache_tflite, model_fingerprint, tflite_cache_dir  # noqa: E402
 
 SHAPE = (20, 24, 3)
 N_CLASSES = 3
@@ -108,7 +101,7 @@ def test_tflite_runner_matches_keras_at_batch_1_and_n(model, converted, n):
 
 
 def test_alternating_batch_sizes_and_batches_beyond_the_chunk_size(model, converted, monkeypatch):
-    monkeypatch.setattr(runtime, "MAX_TFLITE_BATCH", 4)
+    monkeypatch.setattr(runners, "MAX_TFLITE_BATCH", 4)
     runner = TfliteRunner(converted.read_bytes())
     for n in (1, 10, 3, 1, 10, 7):
         assert_matches(runner, model, images(n, seed=n))

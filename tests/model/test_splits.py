@@ -266,3 +266,17 @@ def test_the_record_is_what_was_read_at_the_start_whatever_the_folder_does_meanw
     annotation.write_text(annotation.read_text().replace("<xmin>", "<xmin>1"))  # a box saved meanwhile
     assert (data.images_record(), data.summary_record(0)) == before  # no error, nor the new bytes
     assert data.images_record()[data.items[0].relpath]["sha256"]
+
+
+def test_the_default_seed_is_zero_so_splits_made_without_one_never_move():
+    # every model trained so far split its images by seed 0: a new default would move them
+    from petloc_gui.model.splits import report_members
+
+    paths = [f"img{i:03d}.png" for i in range(40)]
+    labels = ["cat", "dog"] * 20
+    assert split_key("a.png") == split_key("a.png", 0) != split_key("a.png", 1)
+    assert validation_members(paths, labels, 0.3) == validation_members(paths, labels, 0.3, seed=0)
+    assert report_members(paths) == report_members(paths, seed=0) != report_members(paths, seed=1)
+    assert validation_members(paths, labels, 0.3) != validation_members(paths, labels, 0.3, seed=1)
+    assert validation_members(paths, labels, 0.3) != validation_members(paths, labels, 0.3, seed=-1)
+    assert report_members(paths) != report_members(paths, seed=-1)

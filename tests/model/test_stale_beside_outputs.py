@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from petloc_gui.model import export
-from petloc_gui.model.bundle import save_bundle
+from petloc_gui.model.bundle_write import save_bundle
 
 DAY = 24 * 3600
 

@@ -327,16 +327,17 @@ def test_a_disk_too_full_for_the_bundles_temporary_folder_reads_as_a_failure_to_
     """tempfile.mkdtemp fails first on a full disk: it was a raw OSError naming the hidden temporary folder."""
     import errno
 
-    from petloc_gui.model import bundle
+    from petloc_gui.model import bundle_write
+    from petloc_gui.model.bundle import BundleError
     from petloc_gui.model.train_worker import failed_saving
 
     def full(**_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "models" / ".new.abcd.tmp"))
 
-    monkeypatch.setattr(bundle.tempfile, "mkdtemp", full)
+    monkeypatch.setattr(bundle_write.tempfile, "mkdtemp", full)
     out = tmp_path / "models" / "new"
-    with pytest.raises(bundle.BundleError) as failed:
-        bundle.save_bundle(object(), {"preset": "digits"}, out)
+    with pytest.raises(BundleError) as failed:
+        bundle_write.save_bundle(object(), {"preset": "digits"}, out)
     assert failed_saving(failed.value, out)
     assert describe_error(failed.value) == (f"the disk holding {tmp_path / 'models'} is full; free some space "
                                             "there and train again")

@@ -39,7 +39,8 @@ def test_the_version_figures_keep_their_basis_and_every_reader_says_it():
     assert version_figures(None, {"metrics": {"n_images": 20, "accuracy": 0.9}}) == {"n_images": 20,
                                                                                      "accuracy": 0.9}
     fair = {**COMPARISON, "n_validation": 8, "hedges": [], "new_hedges": []}
-    assert metrics_text(version_figures(fair, {}), "validation") == "acc 0.875 · IoU 0.500 on 8 validation images"
+    assert metrics_text(version_figures(fair, {}), "validation") == (
+        "acc 0.875 · IoU 0.500 on 8 validation images (too few images to tell models apart)")
 
 
 def test_notes_about_the_current_models_figures_alone_do_not_hedge_the_new_versions():
@@ -48,7 +49,8 @@ def test_notes_about_the_current_models_figures_alone_do_not_hedge_the_new_versi
     about_old = {**COMPARISON, "n_validation": 8, "hedges": [OLD_HEDGE], "new_hedges": []}
     figures = version_figures(about_old, {})
     assert figures["basis"]["hedges"] == []
-    assert metrics_text(figures, "validation") == "acc 0.875 · IoU 0.500 on 8 validation images"
+    assert metrics_text(figures, "validation") == (
+        "acc 0.875 · IoU 0.500 on 8 validation images (too few images to tell models apart)")
 
 
 def test_petloc_models_lists_the_basis(capsys, _isolated_user_data):
@@ -87,5 +89,6 @@ def test_the_comparison_returns_the_images_and_hedges_its_figures_rest_on(tmp_pa
     assert result["hedges"][0] in result["note"] and result["new_hedges"] == []  # the current model's alone
     figures = version_figures(result, {})
     assert figures["basis"]["hedges"] == []
-    assert metrics_text(figures, "validation") == ("acc 0.500 · IoU 0.500 on 4 validation images "
-                                                   "(of 5, images neither model trained on)")
+    assert metrics_text(figures, "validation") == (
+        "acc 0.500 · IoU 0.500 on 4 validation images (of 5, images neither model trained on; too few images to "
+        "tell models apart)")

@@ -56,7 +56,9 @@ def test_a_box_is_placed_resized_from_the_top_left_and_undone_by_keys_alone(qtbo
     qtbot.keyClick(canvas, Qt.Key_2)  # car, for the box about to be made (as before a drag)
     qtbot.keyClick(canvas, Qt.Key_W)
     qtbot.keyClick(canvas, Qt.Key_Return)
-    placed = Box(30, 22, 90, 68)  # half the view's part of the image (all of it: 120 x 90), in its middle
+    # half the view's part of the image (all of it: 120 x 90), in its middle: 22.5..67.5 high, 45 pixels
+    # as the half of 90 is (each edge rounded on its own, it was 22..68, 46)
+    placed = Box(30, 22, 90, 67)
     assert _boxes(window) == [("car", placed)]
     assert not window.act["draw_mode"].isChecked()  # draw mode ends after the box, as after a drag
     assert window.edits.stack().count() == 1  # one undo step
@@ -66,12 +68,12 @@ def test_a_box_is_placed_resized_from_the_top_left_and_undone_by_keys_alone(qtbo
     for _ in range(3):
         qtbot.keyClick(canvas, Qt.Key_Left, ALT)
     qtbot.keyClick(canvas, Qt.Key_Up, ALT)
-    assert _boxes(window) == [("car", Box(27, 21, 90, 68))]
+    assert _boxes(window) == [("car", Box(27, 21, 90, 67))]
     qtbot.keyClick(canvas, Qt.Key_C)  # back: Alt+arrows move the bottom-right corner
     assert not _corner_said(window)
     qtbot.keyClick(canvas, Qt.Key_Right, ALT)
     qtbot.keyClick(canvas, Qt.Key_Up, ALT | Qt.KeyboardModifier.ShiftModifier)  # the top edge, as ever
-    assert _boxes(window) == [("car", Box(27, 20, 91, 68))]
+    assert _boxes(window) == [("car", Box(27, 20, 91, 67))]
 
     qtbot.keyClick(canvas, Qt.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _boxes(window) == [("car", placed)]  # the resizes, one step

@@ -56,7 +56,7 @@ def test_files_changing_all_the_time_leave_the_computation_a_rest(qtbot, monkeyp
 
     spans: list[tuple[float, float]] = []
 
-    def slow(dataset):
+    def slow(dataset, _headers):
         started = time.monotonic()
         time.sleep(1.2)  # 10,000 annotation files
         spans.append((started, time.monotonic()))

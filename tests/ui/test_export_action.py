@@ -136,3 +136,27 @@ def test_a_cancelled_export_over_an_earlier_one_puts_its_manifest_back(qtbot, wi
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     assert "usable again" in told[0]
     assert {name: (out / name).read_bytes() for name in manifest} == manifest
+
+
+def test_an_export_of_no_image_says_nothing_was_exported(qtbot, window, tmp_path):
+    """The exporter writes no manifest when no image could be converted (petloc convert exits 1 then), but
+    the window said "Export finished … 0 images" as for a success."""
+    from PySide6.QtWidgets import QApplication
+
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.core.voc import VocObject, new_annotation, write_voc
+
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.png").write_bytes(b"not an image")
+        annotation = new_annotation(folder / f"{name}.png", 40, 30)
+        annotation.objects.append(VocObject("cat", Box(2, 2, 20, 20)))
+        write_voc(annotation, folder / f"{name}.xml")
+    assert window.open_folder(folder, model="fake")
+    report = _export(qtbot, window, "coco", tmp_path / "coco")
+    assert report.images == 0
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert box.windowTitle() == "Nothing exported" and box.text().startswith("Nothing was exported to")
+    box.close()

@@ -134,17 +134,18 @@ def test_a_click_elsewhere_that_closes_the_label_list_keeps_the_keyboard_there(q
     assert _focused() is search and not taken_back  # not taken back to the image under the user's typing
 
 
-def test_enter_keeps_the_case_of_a_typed_class(qtbot, window, folder):
+def test_enter_keeps_a_typed_new_class_that_begins_like_a_class(qtbot, window, folder):
     _activate(qtbot, window)
     open_and_wait(qtbot, window, folder)
     window.show_row(0)
     qtbot.mouseClick(window.label_combo.lineEdit(), Qt.LeftButton)
     typing_in = _focused()
     window.label_combo.lineEdit().selectAll()
-    qtbot.keyClicks(typing_in, "Dog")  # "dog" is a class: a case-blind completion made it "dog"
+    qtbot.keyClicks(typing_in, "Doge")  # "dog" is a class: a completion must not make it "dog"
     qtbot.keyClick(typing_in, Qt.Key_Return)
     qtbot.wait(50)
-    assert window.session.store.document(0).objects[0].name == "Dog" and window.edits.stack().count() == 1
+    assert window.session.store.document(0).objects[0].name == "Doge" and window.edits.stack().count() == 1
+    # ("Dog", a class apart from case, is that class: tests/ui/test_label_box_case.py)
 
 
 def test_choosing_a_model_leaves_the_keyboard_on_the_image(qtbot, window, folder):

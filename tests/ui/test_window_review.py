@@ -108,6 +108,8 @@ def test_an_edited_image_keeps_its_queue_place_until_left_so_d_skips_nothing(qtb
     window.file_dock.set_review_order(True)  # b, e, c, d, a
     model = window.session.model
     window.show_row(1)  # b: the box that disagrees most, at the top
+    qtbot.keyClick(window, Qt.Key_A)  # b has a person's box: the first A asks (ui/editing/accept_guard.py)
+    qtbot.wait(120)  # a second press, not the key held (accept_guard.KeyReleaseWatch)
     qtbot.keyClick(window, Qt.Key_A)  # fixed: now it agrees (IoU 1), which ranks it after d
     assert model.iou[1] == 1.0
     model.update_ranks()  # what the re-rank timer would do while b is on screen
@@ -162,6 +164,9 @@ def test_accept_prediction_then_undo_redo_and_save(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     window.show_row(1)  # b.png: GT dog at (10,10,40,40), prediction far away
     doc = window.session.store.document(1)
+    qtbot.keyClick(window, Qt.Key_A)
+    assert not doc.dirty  # a person's box: the first A asks (ui/editing/accept_guard.py), the second replaces
+    qtbot.wait(120)  # a second press, not the key held (accept_guard.KeyReleaseWatch)
     qtbot.keyClick(window, Qt.Key_A)
     assert doc.primary.box == PRED["b.png"].box and doc.primary.name == "dog"
     assert doc.dirty and window.has_unsaved()

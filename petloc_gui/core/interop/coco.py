@@ -104,6 +104,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     targets = [out / ANNOTATIONS_FILE, *(out / "images" / record.relative for record in placed)]
     # annotations.json goes last, when every image is there: killed before, OUT has none (`unfinished`).
     # An earlier one can always be put back on a stop: no image it names is replaced (files.place_image).
+    was_unfinished = unfinished.interrupted(out)
     unfinished.begin(out, (ANNOTATIONS_FILE,), (target.parent for target in targets), fmt="coco",
                      keeps=lambda _earlier: True)
     remove_stale_temporaries(targets)
@@ -118,6 +119,9 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
             report.problem(exc.path or record.image_path, f"{exc.reason}; image left out")
             report.skipped_images += 1
         second_half(progress, total, done, len(placed))
+    if not kept:  # no image: an annotations.json of none would stand in for an earlier export's
+        unfinished.nothing_written(out, was_unfinished, report.warning)
+        return report
     document = coco_document(kept)
     atomic_write_bytes(out / ANNOTATIONS_FILE,
                        json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))

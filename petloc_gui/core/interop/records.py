@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset, natural_key
+from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
 from petloc_gui.core.images import image_header
 from petloc_gui.core.interop.options import CLI_WORDS, SKIP_DIFFICULT, OptionWords
+from petloc_gui.core.natural_order import natural_key
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.text import counted
 from petloc_gui.core.voc import read_voc

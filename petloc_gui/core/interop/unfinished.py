@@ -11,9 +11,12 @@ aside (`EARLIER`, a hidden folder in OUT), so that half of the new label files
 are never read with the old ``names``. When what it is writing keeps the earlier
 manifest true (COCO: images are never replaced, so the old annotations.json still
 names the images it did; YOLO: the same classes, so every label file, old or new,
-reads right), a run stopped or failing part way puts it back (`put_back`): OUT is
-usable again as the earlier export. Otherwise the earlier manifest is removed, and
-OUT holds an export that did not finish until one is run again into it.
+reads right, or no label file with a box written yet: `drop_earlier_unless`), a run
+stopped or failing part way puts it back (`put_back`): OUT is usable again as the
+earlier export. Otherwise the earlier manifest is removed, and OUT holds an export
+that did not finish until one is run again into it. An export that wrote no image
+writes no manifest (one of no image would stand in for the earlier export's) and
+leaves OUT as it was (`nothing_written`).
 
 The mark also names the format being written and its manifest, so that an
 export of another format into the same folder says what is really there.
@@ -89,6 +92,32 @@ def put_back(out: Path) -> list[str]:
     except OSError:
         return []
     if names:
+        finish(out)
+    return names
+
+
+def drop_earlier_unless(out: Path, keeps: Callable[[Path], bool]) -> None:
+    """Remove the earlier export's manifest `begin` kept aside unless ``keeps`` (given its folder) says it
+    stays true of the file this export writes next: YOLO asks before each label file with a box, whose
+    class ids only the same classes.txt reads right. Until then the earlier manifest is true of OUT, so
+    a run that fails before it writes one (every image unreadable, or a different file at each name)
+    can still put it back."""
+    aside = out / EARLIER
+    if aside.is_dir() and not _keeps(keeps, aside):
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def nothing_written(out: Path, was_unfinished: bool, warn: Callable[[Path, str], None]) -> list[str]:
+    """An export that `begin` marked wrote no image (none could be read or placed): it writes no manifest,
+    whose list of no image (or empty classes.txt) would replace an earlier export's for good, and leaves
+    OUT as it was. The earlier export's manifest kept aside is put back (`put_back`, said through
+    ``warn``); with none, the mark goes too, unless OUT held an export that did not finish before this
+    one began (``was_unfinished``: it still does). The names of the files put back."""
+    names = put_back(out)
+    if names:
+        warn(out, f"no image exported, so no manifest written: the earlier export's {' and '.join(names)} "
+                  f"{'were' if len(names) > 1 else 'was'} put back, and this folder holds that export as it was")
+    elif not was_unfinished:
         finish(out)
     return names
 

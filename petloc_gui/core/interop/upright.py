@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from petloc_gui.core.images import orientation_tag
+from petloc_gui.core.image_orientation import orientation_tag
 from petloc_gui.core.interop.files import place_data, place_image
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord
 from petloc_gui.core.text import counted, first_of

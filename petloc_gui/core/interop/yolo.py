@@ -30,9 +30,10 @@ it. Reading accepts that layout, Roboflow's
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
@@ -113,10 +114,17 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     names = class_names(records)
     classes = "".join(f"{n}\n" for n in names).encode("utf-8")
     # The manifest goes last, when every image and label file is there: killed before, OUT has none
-    # (`unfinished`). An earlier export's can be put back on a stop only when its classes are these: every
-    # label file, its own or this export's, then reads right.
+    # (`unfinished`). An earlier export's can be put back on a stop only when its classes are these, or no
+    # label file with a box has been written yet: every label file, its own or this export's, then reads
+    # right. So it is kept aside until the first such file (`before_boxes`), and dropped then unless the same.
+    was_unfinished = unfinished.interrupted(out)
     unfinished.begin(out, (DATA_YAML, CLASSES_TXT), (target.parent for target in targets), fmt="yolo",
-                     keeps=lambda earlier: (earlier / CLASSES_TXT).read_bytes() == classes)
+                     keeps=lambda _earlier: True)
+
+    @functools.cache  # once: the first label file with a box decides
+    def before_boxes() -> None:
+        unfinished.drop_earlier_unless(out, lambda earlier: (earlier / CLASSES_TXT).read_bytes() == classes)
+
     # OUT itself too: a killed run's data.yaml and classes.txt write temporaries are there.
     remove_stale_temporaries([*targets, out / DATA_YAML, out / CLASSES_TXT])
     ids = {name: index for index, name in enumerate(names)}
@@ -137,7 +145,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                 report.problem(record.image_path, f"has the same label file {label_name} as "
                                f"{owner.name}; image left out")
                 report.skipped_images += 1
-            elif _write_record(out, record, name, label_name, ids, images, report, orientations):
+            elif _write_record(out, record, name, label_name, ids, images, report, orientations, before_boxes):
                 unlabelled += not record.annotated
                 written.add(f"images/{name}")
                 if name != record.relative:
@@ -151,6 +159,9 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                 if record.annotated:
                     written.add(f"labels/{label_name}")
         second_half(progress, total, done, len(records))
+    if not written:  # no image: a classes.txt and data.yaml of none would stand in for an earlier export's
+        unfinished.nothing_written(out, was_unfinished, report.warning)
+        return report
     atomic_write_bytes(out / CLASSES_TXT, classes)
     atomic_write_bytes(out / DATA_YAML, data_yaml(names).encode("utf-8"))
     unfinished.finish(out)
@@ -218,7 +229,8 @@ def _holdable_records(dataset: Dataset, records: Iterable[ImageRecord],
 
 
 def _write_record(out: Path, record: ImageRecord, name: str, label_name: str, ids: dict[str, int],
-                  images: str, report: ConversionReport, orientations: Orientations) -> bool:
+                  images: str, report: ConversionReport, orientations: Orientations,
+                  before_boxes: Callable[[], None]) -> bool:
     image = out / "images" / name
     placed = None
     try:
@@ -228,6 +240,8 @@ def _write_record(out: Path, record: ImageRecord, name: str, label_name: str, id
                      for obj in record.objects]
             target = out / "labels" / label_name
             target.parent.mkdir(parents=True, exist_ok=True)
+            if record.objects:
+                before_boxes()
             write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8"))
     except (SaveError, OSError) as exc:
         unplace_image(image, placed)

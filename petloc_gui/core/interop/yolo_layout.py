@@ -38,13 +38,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from petloc_gui.core.dataset import natural_key
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.images import is_image_name
 from petloc_gui.core.interop.records import relative_name
 from petloc_gui.core.interop.voc_out import voc_key
 from petloc_gui.core.interop.yolo_images import is_read_by_yolo
 from petloc_gui.core.interop.yolo_names import NAME_FILES
+from petloc_gui.core.natural_order import natural_key
 
 _IMAGES, _LABELS = "images", "labels"
 # Darknet's image lists (obj.data's train = / valid =), kept at the top beside obj.names.

@@ -38,7 +38,7 @@ class BoxCanvas(QGraphicsView):
     def __init__(self, editable: bool, parent=None) -> None:
         super().__init__(parent)
         self.editable = editable
-        self.draw_mode = False
+        self._draw_mode = False
         scene = QGraphicsScene(self)
         # A few items whose bounds follow the zoom (handles and tags keep their screen size):
         # no BSP index to go stale, and nothing to gain from one.
@@ -71,6 +71,18 @@ class BoxCanvas(QGraphicsView):
         self.verticalScrollBar().valueChanged.connect(self.view_moved)
         self._message = ""
         self.describe()
+
+    # --- draw mode and the cursor ----------------------------------------------------
+    @property
+    def draw_mode(self) -> bool:
+        """W: a press anywhere on the image draws a box, over a box too."""
+        return self._draw_mode
+
+    @draw_mode.setter
+    def draw_mode(self, on: bool) -> None:
+        self._draw_mode = on
+        for item in self._items:
+            item.set_draw_mode(on)
 
     # --- for screen readers ------------------------------------------------------
     def describe(self) -> None:
@@ -154,6 +166,7 @@ class BoxCanvas(QGraphicsView):
         for i, (box, label) in enumerate(boxes):
             item = BoxItem(box, label, color or (GT_COLOR if self.editable else PRED_COLOR), i, self.editable)
             item.selected = i == selected
+            item.set_draw_mode(self._draw_mode)
             item.bounds = self._image_rect if self._pixmap_item is not None else None
             item.on_edited = self._item_edited
             item.on_pressed = self._item_pressed
@@ -194,10 +207,14 @@ class BoxCanvas(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # Qt's name
         super().scrollContentsBy(dx, dy)
-        if self.hasFocus():  # a pan scrolls the viewport's pixels, the frame's with them: it is drawn again
+        if self.hasFocus():
+            # A pan scrolls the viewport's pixels, the frame's with them: the frame is drawn again where it
+            # belongs, and the picture again where its lines were carried to. A right-drag scrolls about
+            # 12 px a step: repainting only a strip along the edges left a comb of frame lines in the picture.
             whole = self.viewport().rect()
             inside = whole.adjusted(2 * FOCUS_FRAME_PX, 2 * FOCUS_FRAME_PX, -2 * FOCUS_FRAME_PX, -2 * FOCUS_FRAME_PX)
-            self.viewport().update(QRegion(whole).subtracted(QRegion(inside)))
+            frame = QRegion(whole).subtracted(QRegion(inside))
+            self.viewport().update(frame.united(frame.translated(dx, dy)))
 
     def focusInEvent(self, event) -> None:  # Qt's name
         super().focusInEvent(event)
@@ -295,7 +312,8 @@ class BoxCanvas(QGraphicsView):
     def mousePressEvent(self, event) -> None:  # Qt's name
         if event.button() in (Qt.MiddleButton, Qt.RightButton):
             self._pan_start = event.position()
-            self.setCursor(Qt.ClosedHandCursor)
+            # on the viewport, over the cursor a box or the picture gives it (the crosshair hid the view's own)
+            self.viewport().setCursor(Qt.ClosedHandCursor)
             event.accept()
             return
         if event.button() == Qt.LeftButton and self.editable and self._pixmap_item is not None:
@@ -345,11 +363,16 @@ class BoxCanvas(QGraphicsView):
             self.drawing_size.emit((rect.width(), rect.height()))
             return
         super().mouseMoveEvent(event)
+        if not event.buttons() and not any(item.hasCursor() for item in self.items(event.position().toPoint())):
+            # No box's cursor here: the picture or the grey margin round it, where the view put its arrow back. A
+            # press draws in either (clamped to the picture; only the picture said so): a crosshair wherever it does.
+            draws = self.editable and self._pixmap_item is not None
+            self.viewport().setCursor(Qt.CrossCursor if draws else Qt.ArrowCursor)
 
     def mouseReleaseEvent(self, event) -> None:  # Qt's name
         if self._pan_start is not None and event.button() in (Qt.MiddleButton, Qt.RightButton):
             self._pan_start = None
-            self.unsetCursor()
+            self.viewport().unsetCursor()  # the next move shows the cursor of what is under the mouse again
             return
         if self._draw_start is not None and event.button() == Qt.LeftButton:
             rect = self._rubber.rect() if self._rubber is not None else QRectF()

@@ -85,6 +85,7 @@ class BoxItem(QGraphicsItem):
         self._drag_start = QPointF()
         self._start_rect = QRectF()
         self.selected = False
+        self._draw_mode = False  # the canvas's (W): a press on the box draws a new box, it does not move this one
         self.setAcceptHoverEvents(editable)
         self.setZValue(10 if editable else 5)
 
@@ -218,9 +219,23 @@ class BoxItem(QGraphicsItem):
         return stroker.createStroke(outline)
 
     # --- interaction -------------------------------------------------------------
+    def set_draw_mode(self, on: bool) -> None:
+        """In draw mode a press on the box draws a new one: the cursor is the canvas's crosshair, at once
+        (the mouse may be resting on the box when W is pressed)."""
+        self._draw_mode = on
+        if not self.editable:
+            return
+        if on:
+            self.setCursor(Qt.CrossCursor)
+        else:
+            self.unsetCursor()  # the next hover says move or resize again
+
     def hoverMoveEvent(self, event) -> None:  # Qt's name
+        # the cursor says what a press does: draw (draw mode), resize (a handle), move (the box)
         part = self.hit_part(event.pos())
-        if isinstance(part, int) and self.selected:
+        if self._draw_mode:
+            self.setCursor(Qt.CrossCursor)
+        elif isinstance(part, int) and self.selected:
             self.setCursor(_CURSORS[part])
         elif part == "move":
             self.setCursor(Qt.SizeAllCursor)

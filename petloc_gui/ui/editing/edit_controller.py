@@ -156,7 +156,7 @@ class EditController(QObject):
         """Push a box change (clamped to the image); commands with the same ``merge_key`` merge."""
         if self.doc is None or not 0 <= index < len(self.doc.objects):
             return False
-        new = self.doc.clamp_box(new)
+        new = self.doc.clamp_box(new, old)  # a side as long as in ``old`` was moved: it keeps that length
         if new == self.doc.objects[index].box:
             return False
         self.selected = index
@@ -192,7 +192,7 @@ class EditController(QObject):
             y1 = max(y1 + delta, y0 + 1)
         else:
             raise ValueError(f"unknown edge {edge!r}")
-        new = self.doc.clamp_box(Box(x0, y0, x1, y1))
+        new = self.doc.clamp_box(Box(x0, y0, x1, y1), old)
         return self.set_box(index, old, new, "Resize box", ("resize", self._nudge_serial))
 
     def delete_selected(self) -> bool:
@@ -209,16 +209,23 @@ class EditController(QObject):
             return False
         return self._push(cmd.SetLabelCommand(self.doc, self._notify, index, name))
 
-    def accept_prediction(self, label: str, box: Box) -> bool:
-        """Make the prediction the primary object (kept fields: pose, flags, extras)."""
+    def accept_prediction(self, label: str, box: Box, model: str | None = None, version: str | None = None) -> bool:
+        """Make the prediction the primary object (kept fields: pose, flags, extras), marked as ``model``'s
+        box (its name as the window shows it, and its meta.json ``version`` when known; None: not known)
+        accepted unchanged: saved so, it is scored as that model's box, not a person's, until it is moved
+        or resized (ADR 0013)."""
+        from petloc_gui.core.voc_provenance import model_phrase  # (lxml: imported once a box is accepted)
+
         if self.doc is None:
             return False
         self.default_label, self._labelled = label, self.index  # a label given, as one typed (labelImg)
-        box = self.doc.clamp_box(box)
+        box = self.doc.clamp_box(box)  # in whole pixels, as saved: the box proposed is the box kept
+        proposed_by = model_phrase(model, version)
         primary = self.doc.primary
         if primary is not None and primary.name == label and primary.box == box:
-            return False
-        new = dataclasses.replace(primary, name=label, box=box) if primary is not None else make_object(label, box)
+            return False  # nothing to change: the box stays whoever's it was (no edit the window would show)
+        new = make_object(label, box) if primary is None else dataclasses.replace(primary, name=label, box=box)
+        new = dataclasses.replace(new, proposed_by=proposed_by, proposed_box=box, proposed_label=label)
         self.selected = 0
         return self._push(cmd.ReplaceObjectCommand(self.doc, self._notify, new))
 

@@ -20,7 +20,9 @@ from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.plain_text import as_plain
 
 HELP = ("Label of the selected box: pick one (a number key gives the class of that name, else the n-th: F1 "
-        "lists them) or type a new one + Enter (Esc: back to the image). Edit → Classes… renames or deletes classes.")
+        "lists them) or type one + Enter (Esc: back to the image); a typed name that matches a class apart from "
+        "case or spaces gives that class (\"Dog\" gives dog). Edit → Classes… renames classes (to another case "
+        "too) or deletes them.")
 ACCESSIBLE_NAME = "Label"
 NUMBER_KEYS = "1234567890"  # in the order they fall to classes not named by a key: 1-9, then 0 for the 10th
 
@@ -39,6 +41,11 @@ def number_keys(names: Sequence[str]) -> dict[str, str]:
     free = (key for key in NUMBER_KEYS if key not in named)
     rest = (name for name in names if name not in named)
     return {**named, **dict(zip(free, rest, strict=False))}
+
+
+def _tidy(text: str) -> str:
+    """``text`` without spaces around it, and those within it one each (" bengal  cat" -> "bengal cat")."""
+    return " ".join(text.split())
 
 
 def key_of(names: Sequence[str]) -> dict[str, str]:
@@ -61,8 +68,9 @@ class LabelBox(QObject):
         # Editable: a class the model does not know can be typed (Enter applies it).
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.NoInsert)
-        # Case matters in a label: with Qt's case-blind completion, "Dog" + Enter beside "dog" became "dog"
-        # (the box left, Qt activates the item it completed to)
+        # Qt completes and activates an item only on its exact text: a text that names a class apart from
+        # case is matched by `label_of_text`, on Enter alone (with Qt's case-blind completion, leaving the
+        # box with Escape activated the item it completed to, and relabelled the box)
         self.combo.completer().setCaseSensitivity(Qt.CaseSensitive)
         self.combo.setToolTip(HELP)
         # The caption names the box for a screen reader (it was a QLabel linked to nothing: the box and
@@ -105,9 +113,23 @@ class LabelBox(QObject):
         return data if isinstance(data, str) else self.combo.itemText(i)
 
     def label_of_text(self, text: str) -> str:
-        """The label a shown (escaped) or typed text stands for."""
+        """The label a shown (escaped) or typed text stands for: the class shown exactly so, else the first
+        class it names apart from case, spaces and Unicode form (`core.label_variants.label_key`, the rule
+        `petloc train` refuses variants by; typed "Abyssinian " is abyssinian: a class of its own
+        that differs only in case is nearly always a slip, and split the class without a word), else
+        the text itself, its spaces tidied: a new class.
+
+        Hence a case variant of a class cannot be made by typing; renaming the class (Edit → Classes…)
+        changes its case."""
         i = self.combo.findText(text)
-        return self.label_at(i) if i >= 0 else text
+        if i >= 0:
+            return self.label_at(i)
+        from petloc_gui.core.label_variants import label_key
+
+        typed = _tidy(text)
+        key = label_key(typed)
+        found = next((i for i in range(self.combo.count()) if label_key(self.label_at(i)) == key), -1)
+        return self.label_at(found) if found >= 0 else typed
 
     def set_names(self, names: list[str]) -> None:
         """Replace the class list (keeps the text shown)."""
@@ -157,9 +179,10 @@ class LabelBox(QObject):
         self.edits.set_label(name)
 
     def _typed(self) -> None:
-        name = self.label_of_text(" ".join(self.combo.currentText().split()))
+        name = self.label_of_text(self.combo.currentText())
         if name:
             self._apply(name)
+            self.combo.setEditText(visible(name))  # the class it named ("Dog " typed: dog), not the typing
         self.typing_done.emit()  # back to the image, so single-key shortcuts work again
 
     def _done(self) -> None:

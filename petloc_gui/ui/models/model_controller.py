@@ -105,7 +105,8 @@ class ModelController(QObject):
         menu.setToolTipsVisible(True)
         menu.aboutToShow.connect(self._check_bundled)
         # the window places it (a row of its own); hidden with the keyboard on it, it gives it to the image
-        self.new_classes = NewClassesBar(parent, self._box_counts, focus_back=self.host.focus_canvas)
+        self.new_classes = NewClassesBar(parent, self._box_counts, focus_back=self.host.focus_canvas,
+                                         reviewed=lambda: self._box_counts(reviewed_only=True))
         self.new_classes.train_requested.connect(self.host.train_for_folder)
         # queued: looked at once the bar's own count is done (a new choice may hide it)
         self.new_classes.recounted.connect(self._share_changed, Qt.ConnectionType.QueuedConnection)
@@ -267,9 +268,9 @@ class ModelController(QObject):
             self.problem = problem
             self.no_model.emit(problem)
 
-    def _box_counts(self) -> dict[str, int]:
+    def _box_counts(self, reviewed_only: bool = False) -> dict[str, int]:
         session = self.host.session
-        return session.model.box_counts() if session is not None else {}
+        return session.model.box_counts(reviewed_only) if session is not None else {}
 
     def ask_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.parent_widget, "Open model folder (a bundle with meta.json)")

@@ -39,6 +39,9 @@ class ModelInfo:
     # How many validation images its run held out (meta.json; None when it does not say): figures measured
     # on none then read "no validation images" or "none of its N ... could be read", as Versions says.
     held_out: int | None = None
+    # meta.json's version_id (None when it has none): what a box accepted from this model records, so
+    # `petloc evaluate` and the retrain comparison know it as this model's own (ADR 0013).
+    bundle_version: str | None = None
 
     @property
     def summary(self) -> str:
@@ -81,7 +84,8 @@ def model_info(spec: str) -> ModelInfo:
                         version.extra.get("training_metrics") if version is not None else None, meta.get("metrics"))
     # The meta.json stamp makes a bundle rewritten in place a new version for the cache.
     return ModelInfo(spec=spec, name=name, path=Path(path), version_id=f"{path}@{stamp}",
-                     class_names=_classes_of(meta), metrics=metrics, split=split, held_out=held_out_count(meta))
+                     class_names=_classes_of(meta), metrics=metrics, split=split, held_out=held_out_count(meta),
+                     bundle_version=str(meta["version_id"]) if meta.get("version_id") else None)
 
 
 def _stored_version(path: Path) -> Version | None:

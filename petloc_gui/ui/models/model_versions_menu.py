@@ -95,7 +95,7 @@ class VersionsMenu(QMenu):
             split = shown_split(split_of_figures(version.metrics), version.metrics,
                                 version.extra.get("training_metrics"))
             held_out = _held_out(version) if not_measured(version.metrics) else None  # none, or none readable
-            figures = metrics_text(version.metrics, split, held_out)
+            figures = metrics_text(version.metrics, split, held_out)  # "too few images ..." on under 20
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
             pending = UNDECIDED if version.id == undecided else ""
             # Named by its folders, as `petloc models` (pets/d1) and the status line (pets d1) name it, not by

@@ -8,7 +8,9 @@ images, the epochs) before anything runs.
 
 The button is enabled as soon as every class (kept model: every new class) has
 ``MIN_BOXES_PER_CLASS`` boxed images (counted from the file list, so boxes
-drawn since the folder opened count too). The list's own change signals and
+drawn since the folder opened count too), a person's: unreviewed pre-labels do
+not count (`reviewed`), as `petloc train`'s warning of thin classes counts
+(`app.model_choice.MIN_BOXES_PER_CLASS`, one rule). The list's own change signals and
 each edit say when to count again (an edit to a row the list's filter hides
 changes no row it shows: the list says nothing of it), at most once per
 ``THROTTLE_MS``: a burst of changes (the opening scan, a rename over the
@@ -23,6 +25,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QRect, Qt, Signal, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice, describe_labels
+from petloc_gui.core.case_variant_refusal import case_variant_refusal
 from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.change_throttle import ChangeThrottle
 
@@ -52,12 +55,16 @@ class NewClassesBar(QToolBar):
     recounted = Signal(dict)  # (kept model) the boxes per class counted again: the rule may look again
 
     def __init__(self, window, counts: Callable[[], dict[str, int]],
-                 focus_back: Callable[[], None] = lambda: None) -> None:
+                 focus_back: Callable[[], None] = lambda: None,
+                 reviewed: Callable[[], dict[str, int]] | None = None) -> None:
+        """``counts``: boxed images per class; ``reviewed``: those of them a person saved or is editing (not
+        unreviewed pre-labels), which the offer's rule counts as `petloc train`'s warning does (None: all)."""
         super().__init__("New classes", window)
         self._focus_back = focus_back
         self.setObjectName("new_classes")
         self.setMovable(False)
         self._counts = counts
+        self._reviewed = reviewed
         self._choice = ModelChoice(None, "")  # the choice that found no model (`show_for`)
         self._kept: tuple[str, frozenset[str], str] | None = None  # (model, unknown, knows all): `show_unknown`
         self.message = QLabel()
@@ -129,23 +136,31 @@ class NewClassesBar(QToolBar):
             return
         counts = self._counts()  # once: a look at every row of the list
         labels = set(counts) | set(self._choice.labels)
-        missing = still_needed(counts, labels)
+        reviewed = self._reviewed() if self._reviewed is not None else counts
+        missing = still_needed(reviewed, labels)
         reason = self._choice.reason_for(labels, of_folder=" of this folder")  # the status line's reason too
         text = f"{reason[:1].upper()}{reason[1:]}, so nothing is predicted."
-        if missing:
+        # a class typed two ways: the run is refused (the Retrain dialog's and `petloc train`'s words), and
+        # the boxes each spelling still needs would be counted apart
+        refusal = case_variant_refusal(counts, noun=("image", "images"))
+        if refusal:
+            text += f" {refusal[:1].upper()}{refusal[1:]}, then train."
+        elif missing:
             needed = _needed_text(missing)
-            text += f" Box at least {MIN_BOXES_PER_CLASS} images of each class to train one (still needed: {needed})."
+            text += (f" Box at least {MIN_BOXES_PER_CLASS} images of each class to train one (still needed: {needed})."
+                     + _prelabels_wait(missing, counts, reviewed))
         else:
             text += " Every class has enough boxes: train a model for them."
         self.message.setText(text)
-        self.button.setEnabled(bool(labels) and not missing)
+        self.button.setEnabled(bool(labels) and not missing and not refusal)  # nothing to offer until one name
         self._fit_message()
 
     def _refresh_kept(self) -> None:
         model, unknown, knows_all = self._kept or ("", frozenset(), "")
         counts = self._counts()
-        self.recounted.emit(counts)
-        missing = still_needed(counts, set(unknown))
+        self.recounted.emit(counts)  # the model's share of the boxes: pre-labels are boxes of the folder too
+        reviewed = self._reviewed() if self._reviewed is not None else counts
+        missing = still_needed(reviewed, set(unknown))
         it = "it" if len(unknown) == 1 else "them"
         text = (f"{visible(model)} does not know {describe_labels(unknown)}, so it never predicts {it}; its "
                 "predictions of the other classes are shown.")
@@ -154,7 +169,7 @@ class NewClassesBar(QToolBar):
         if missing:
             needed = _needed_text(missing)
             text += (f" Box at least {MIN_BOXES_PER_CLASS} images of each new class to fine-tune the model with "
-                     f"{it} (still needed: {needed}).")
+                     f"{it} (still needed: {needed}).{_prelabels_wait(missing, counts, reviewed)}")
         else:
             text += f" Every new class has enough boxes: fine-tune the model with {it}."
         self.message.setText(text)
@@ -179,6 +194,16 @@ class NewClassesBar(QToolBar):
         height = text.height() + margins.top() + margins.bottom() + 2
         if height != label.height():
             label.setFixedHeight(height)
+
+
+def _prelabels_wait(missing: dict[str, int], counts: dict[str, int], reviewed: dict[str, int]) -> str:
+    """" Unreviewed pre-labels count once saved: …" when a class still short of images has some among its
+    unreviewed pre-labels ("" otherwise): they are trained on, but a class on too few of a person's images is
+    never measured (pre-labels never validate), as `petloc train` warns."""
+    if not any(counts.get(name, 0) > reviewed.get(name, 0) for name in missing):
+        return ""
+    return (" Unreviewed pre-labels count once a person saves them (a save makes a box a person's): a run never "
+            "measures a class on a model's unchecked boxes.")
 
 
 def _needed_text(missing: dict[str, int]) -> str:

@@ -5,7 +5,10 @@ handle has ``info`` (ModelInfo) and ``predict_paths(paths) -> list[result]``
 (a result is a Prediction-like object with ``label``, ``confidence``, ``box``
 or an exception). The default factory (model_handle.load_model_handle)
 imports TensorFlow, so it only ever runs in the worker thread; tests inject a
-fake factory.
+fake factory. TensorFlow's import is done first, once, as a step of its own
+(`tensorflow_import.prepare_for`: a test's factory may have a ``prepare()`` of its own):
+that import cannot be interrupted, so ``shutdown`` does not wait for it (``importing``),
+and a stop asked meanwhile ends the worker as it returns, before any model is loaded.
 
 Work is taken in this order: loading a model, the *urgent* images (the
 current one and the next few in the list's order), then the *background*
@@ -37,6 +40,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from petloc_gui.app.file_key import FileKey, file_key, may_cache
 from petloc_gui.app.prediction_disk_cache import ModelFingerprint, PredictionDiskCache
 from petloc_gui.ui import background
+from petloc_gui.ui.models.tensorflow_import import prepare_for
 
 _log = logging.getLogger(__name__)
 
@@ -86,9 +90,32 @@ def failure_text(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def _prepare(svc: PredictionService, asked: int) -> bool:
+    """The factory's import (`tensorflow_import.prepare_for`), once; False when told to stop, or when another
+    model (or none) was asked for, before it began or while it ran: no model is loaded after it."""
+    with svc._cond:
+        while not svc._may_prepare and not svc._prepared and not svc._stop and svc._asked == asked:
+            svc._cond.wait()  # held back (`hold_prepare`): the window's first image first
+        if svc._stop or svc._asked != asked:
+            return False
+        if svc._prepared:
+            return True
+        svc._importing = True
+    try:
+        svc._import_first()
+    finally:
+        with svc._cond:
+            svc._importing = False
+    with svc._cond:
+        svc._prepared = True
+        return not svc._stop and svc._asked == asked
+
+
 def _load(svc: PredictionService, spec: str, asked: int):
     yield ("loading", spec)
     try:
+        if not _prepare(svc, asked):
+            return
         handle = svc._factory(spec)
     except Exception as exc:  # noqa: BLE001 - shown in the UI, the app keeps working
         with svc._cond:
@@ -150,6 +177,10 @@ class PredictionService(QObject):
         self._fingerprint_of = fingerprint_of
         self._cond = threading.Condition()
         self._stop = False
+        self._import_first = prepare_for(factory)  # TensorFlow's import, before the first model's load
+        self._prepared = self._import_first is None  # that import done (`_prepare`)
+        self._importing = False  # in that import: it cannot be interrupted
+        self._may_prepare = True  # False: the import waits (`hold_prepare`)
         self._pending_spec: str | None = None
         self._asked = 0  # counts set_model and unload calls: a load finishing after another ask is dropped
         self._handle = None
@@ -263,13 +294,35 @@ class PredictionService(QObject):
         with self._cond:
             return self._pending_spec is None and not self._has_work()
 
+    def hold_prepare(self) -> None:
+        """Hold the factory's import back until `release_prepare` (the window's first image is drawn
+        first: the import holds the GIL for up to a second at a time). Predictions kept on disk are
+        served meanwhile all the same."""
+        with self._cond:
+            self._may_prepare = False
+
+    def release_prepare(self) -> None:
+        with self._cond:
+            self._may_prepare = True
+            self._cond.notify_all()
+
+    def importing(self) -> bool:
+        """Whether the worker is in the factory's import (TensorFlow's: seconds, and it cannot be interrupted)."""
+        with self._cond:
+            return self._importing
+
     def shutdown(self) -> None:
-        """Stop the worker (after its current batch) and wait for it."""
+        """Stop the worker (after its current batch) and wait for it; not while it imports (`importing`):
+        closing the window waited up to 30 s for TensorFlow's import, the window frozen on screen. The
+        worker ends as the import returns, loading no model; until then the process may end without it
+        (`app.main`), as nothing it holds is unsaved: no model, so no prediction made."""
         with self._cond:
             self._stop = True
+            importing = self._importing
             self._cond.notify_all()
         self._worker.quit()
-        self._worker.wait(30)
+        if not importing:
+            self._worker.wait(30)
 
     # --- worker side (called with the lock held) -------------------------------------
     def _lookup(self, key: FileKey):

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import Protocol
 
 from petloc_gui.app.class_list import rows_using, write_classes
+from petloc_gui.core.label_variants import label_key
+from petloc_gui.core.label_variants import shown as spelling  # a label, its spacing told apart
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import key_of
@@ -104,6 +106,9 @@ class ClassEditor:
     def add(self, name: str) -> str:
         if name in self.names():
             return f"{name} is already in the list."
+        if (listed := self._spelled_otherwise(name)) is not None:
+            how = f'To write the class "{spelling(name)}", select "{spelling(listed)}" and Rename it.'
+            return self._two_spellings(name, listed, how)
         # after the classes listed now, which keep their places (and number keys): added first, the new
         # class took key 1 from the class that had it. One named by a digit takes that key all the same.
         shown = self.names()
@@ -113,6 +118,10 @@ class ClassEditor:
     def rename(self, old: str, new: str) -> str:
         if old == new:
             return "The name is unchanged."
+        if new not in self.names() and (listed := self._spelled_otherwise(new, besides=old)) is not None:
+            # (a class of its own typed another way is how its spelling is changed; into a listed class, a merge)
+            return self._two_spellings(new, listed, f'Rename "{spelling(old)}" to "{spelling(listed)}" to merge the '
+                                                    f'two, or rename "{spelling(listed)}" to change how it is written.')
         shown = self.names()  # before the edits: a relabelled box adds its new name to the list
         model, _problem = self.host.model_state()  # the edits may take it away (ADR 0010)
         rows = rows_using(self.session.store, old)
@@ -133,6 +142,19 @@ class ClassEditor:
         text += keys_note(keys_moved(shown, self.names(), old, new))  # e.g. a merge took a class out from between
         text += self._model_note(model, old, new)
         return f"{text} {problem}" if problem else text
+
+    def _spelled_otherwise(self, name: str, besides: str | None = None) -> str | None:
+        """The listed class (other than ``besides``) that ``name`` names typed another way, by the rule petloc
+        train and the Retrain dialog refuse classes by (`core.label_variants.label_key`); None if none."""
+        key = label_key(name)
+        return next((n for n in self.names() if n not in (name, besides) and label_key(n) == key), None)
+
+    @staticmethod
+    def _two_spellings(name: str, listed: str, how: str) -> str:
+        """Why ``name`` is not made a class: two spellings of one class are two classes, which a run refuses."""
+        return (f'"{spelling(name)}" is the class "{spelling(listed)}" typed another way (case, spacing or Unicode '
+                "form): the two would be two classes, which petloc train and the Retrain dialog refuse, so nothing "
+                f"changed. {how}")
 
     def _model_note(self, model: ModelInfo | None, old: str, new: str) -> str:
         """What the rename did to ``model`` (the one used before it): an automatically chosen model

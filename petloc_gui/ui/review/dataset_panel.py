@@ -4,7 +4,9 @@ Statistics come from core.stats, as `petloc stats` computes them (every XML and
 every image's header: ~4.5 s at 10,000 images on a busy 2-core machine, 2.1 s
 of it the headers), in a background worker, only while the panel is visible, and again
 after the folder's annotation files change: the window's saves, and files
-other programs write or remove (`folder_watchers` reports them).
+other programs write or remove (`folder_watchers` reports them). Again, only the headers
+of images new or changed on disk are read: the sizes read before are remembered
+(`core.header_memo`, in memory).
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from petloc_gui.app.model_metrics import metrics_text, not_measured
-from petloc_gui.core.text import counted
+from petloc_gui.core.header_memo import HeaderMemo
+from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui import background
 from petloc_gui.ui.dock_toggle import FloatingDock
 from petloc_gui.ui.plain_text import as_plain
@@ -34,19 +37,24 @@ from petloc_gui.ui.review.class_bars import ClassBars
 from petloc_gui.ui.review.problem_list import ProblemList, problems_tooltip
 
 HISTOGRAM_BINS = 16
+PREDEFINED_SHOWN = 12  # classes named in a line of the summary (unused predefined, never first); the others are counted
 
 
 STALE_REFRESH_MS = 500
 
 
-def _compute(dataset):
-    """In a worker: (dataset, DatasetStats or the reason they failed)."""
+def _compute(dataset, headers: HeaderMemo):
+    """In a worker: (dataset, DatasetStats or the reason they failed); ``headers``: the sizes the
+    panel's last computation read."""
+    from petloc_gui.app.class_list import read_classes
     from petloc_gui.core.stats import compute_stats
 
     try:
         # Headers read, as `petloc stats` reads them: without, a file that is no image or too large to
-        # open, and an XML whose size is the photo's stored (unrotated) one, were in no problem here.
-        return dataset, compute_stats(dataset, check_images=True)
+        # open, and an XML whose size is the photo's stored (unrotated) one, were in no problem here. The
+        # predefined classes, as it reads them too: those on no box are named (`_say_summary`).
+        return dataset, compute_stats(dataset, check_images=True, headers=headers,
+                                      predefined=read_classes(dataset.root))
     except Exception as exc:  # noqa: BLE001 - shown in the panel
         return dataset, f"Statistics failed: {exc}"
 
@@ -173,6 +181,8 @@ class DatasetPanel(QDockWidget):
         self._refresh = QTimer(self, singleShot=True, interval=STALE_REFRESH_MS, timeout=self._compute_if_visible)
         self._started = 0.0  # when the computation running now started (time.monotonic)
         self._rest_until = 0.0  # no computation starts before then, after one that took long
+        # image sizes read by the last computation: the next reads only the headers of changed files
+        self._headers = HeaderMemo()
         self.visibilityChanged.connect(self._visibility_changed)
 
     def setVisible(self, visible: bool) -> None:  # Qt's name
@@ -227,7 +237,7 @@ class DatasetPanel(QDockWidget):
             return
         self._stale = False
         self._started = time.monotonic()
-        self._worker = background.start(_compute, self._dataset, returned=self._stats_done)
+        self._worker = background.start(_compute, self._dataset, self._headers, returned=self._stats_done)
 
     def _stats_done(self, done) -> None:
         now = time.monotonic()
@@ -263,7 +273,8 @@ class DatasetPanel(QDockWidget):
                         f'({"hide" if self.problems.isVisibleTo(self) else "click to list them"})')
         self.summary.setText(
             f"{stats.n_images} images, {stats.n_annotated} annotated{prelabels}, {stats.n_unannotated} without "
-            f"annotation, {stats.n_objects} objects, {problems}.")
+            f"annotation, {stats.n_objects} objects, {problems}.{_unused_predefined(stats.unused_predefined)}"
+            f"{_after_first(stats.after_first)}")
         root = Path(self._dataset.root)
         self.summary.setToolTip(as_plain(problems_tooltip(stats.problems, root)) if stats.problems else "")
         if not stats.problems:
@@ -277,3 +288,30 @@ class DatasetPanel(QDockWidget):
     def shutdown(self) -> None:
         if self._worker is not None:
             self._worker.wait(10)
+
+
+def _unused_predefined(names: list[str]) -> str:
+    """The classes of predefined_classes.txt on no box, as `petloc stats` names them ("" for none):
+    a class typed into the file and never boxed has no bar, and no model can learn it."""
+    if not names:
+        return ""
+    from petloc_gui.app.class_list import CLASSES_FILE
+
+    listed = html.escape(first_of([visible(name) for name in names], PREDEFINED_SHOWN))
+    them = "it" if len(names) == 1 else "them"
+    return (f"<br>In {CLASSES_FILE}, on no box: {listed} (no image to train or measure {them}; box images of "
+            f"{them} to train {them}).")
+
+
+def _after_first(boxes: dict[str, int]) -> str:
+    """The classes on boxes but never an image's first, as `petloc stats` names them ("" for none): the
+    class bars count first boxes, so such a class has none, and no run trains it."""
+    if not boxes:
+        return ""
+    from petloc_gui.core.stats import AFTER_FIRST_REMEDY
+
+    listed = html.escape(first_of([f"{visible(name)} ({counted(n, 'box', 'boxes')})" for name, n in boxes.items()],
+                                  PREDEFINED_SHOWN))
+    remedy = AFTER_FIRST_REMEDY if len(boxes) == 1 else "box images where each is the first object to train them"
+    return (f"<br>On boxes, but never an image's first: {listed} (a run learns one box per image, the first, "
+            f"so no run trains {'it' if len(boxes) == 1 else 'them'}; {remedy}).")

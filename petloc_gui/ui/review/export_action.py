@@ -275,13 +275,19 @@ class ExportActions(QObject):
         self.last_report = report
         if self._stopped:
             return
-        text = f"Exported as {FORMAT_TEXT[fmt]} to {out}:\n{report.summary()}."
+        # No image written: the exporter wrote no manifest and put an earlier export back (`petloc convert`
+        # exits 1 then); "Export finished ... 0 images" read as a success.
+        nothing = report.images == 0
+        text = (f"Nothing was exported to {out}: no image could be converted, and the folder holds what it did "
+                f"before.\n{report.summary()}." if nothing else
+                f"Exported as {FORMAT_TEXT[fmt]} to {out}:\n{report.summary()}.")
         shown = report.problems[:SHOWN_PROBLEMS] + report.warnings[:2]
         if shown:
             text += "\n\n" + "\n".join(shown)
-        self.host.show_status(f"Exported {report.images} images to {out}", 10000)
-        box = QMessageBox(QMessageBox.Warning if report.problems else QMessageBox.Information,
-                          "Export finished", text, QMessageBox.Ok, self.window)
+        self.host.show_status(f"Nothing exported to {out}" if nothing else f"Exported {report.images} images to {out}",
+                              10000)
+        box = QMessageBox(QMessageBox.Warning if report.problems or nothing else QMessageBox.Information,
+                          "Nothing exported" if nothing else "Export finished", text, QMessageBox.Ok, self.window)
         if len(report.problems) + len(report.warnings) > len(shown):
             box.setDetailedText("\n".join(report.problems + report.warnings))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -248,11 +248,12 @@ class FileListModel(QAbstractTableModel):
         """The labels on any box of the folder, as the list knows them now (saved or edited)."""
         return set().union(*map(self.labels_of, range(len(self.gt_name))))
 
-    def box_counts(self) -> dict[str, int]:
-        """Boxed images per class, as the list knows them now (saved and edited), less those gone."""
+    def box_counts(self, reviewed_only: bool = False) -> dict[str, int]:
+        """Boxed images per class, as the list knows them now (saved and edited), less those gone;
+        ``reviewed_only``: less the unreviewed pre-labels too (a person's images, as training counts them)."""
         counts: dict[str, int] = {}
         for item, name in enumerate(self.gt_name):
-            if name and item not in self.gone:
+            if name and item not in self.gone and not (reviewed_only and self.status[item] == STATUS_PRELABEL):
                 counts[name] = counts.get(name, 0) + 1
         return counts
 

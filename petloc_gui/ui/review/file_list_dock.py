@@ -32,6 +32,7 @@ from petloc_gui.app.folder_change import change_text, change_tooltip
 from petloc_gui.app.image_document import STATUS_TEXT
 from petloc_gui.ui.dock_toggle import FloatingDock
 from petloc_gui.ui.review.file_list import COL_CONF, COL_IOU, COL_NAME, COL_PRED, COL_STATUS, FileListModel
+from petloc_gui.ui.review.predicted_cell import PredictedCellDelegate
 
 # In a narrow list these columns give way, in this order, so that names stay readable: the
 # header over the image says the prediction and its confidence too.
@@ -84,6 +85,8 @@ class FileListDock(QDockWidget):
         # A long name keeps its end: in a big folder the names share their start ("a_train_000…"), and
         # eliding the middle cut out the very number that told 10,000 rows apart. The tooltip has it whole.
         self.view.setTextElideMode(Qt.ElideLeft)
+        # Elided at the left, '≠ bengal cat' would lose its ≠ first: that column keeps the mark.
+        self.view.setItemDelegateForColumn(COL_PRED, PredictedCellDelegate(self.view))
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         # Fixed widths: ResizeToContents would call data() on every row at 10,000 rows.
@@ -112,7 +115,7 @@ class FileListDock(QDockWidget):
         layout.addWidget(self.next_review_button)
         self.setWidget(body)
         self.search.textChanged.connect(lambda text: self.model.set_text(text))
-        self.search.returnPressed.connect(self.typing_done)
+        self.search.returnPressed.connect(self._search_done)
         escape = QShortcut(QKeySequence(Qt.Key_Escape), self.search, context=Qt.WidgetShortcut)
         escape.activated.connect(self.typing_done)
         self._search_asked = False  # the user clicked the search box or asked for it (`focus_search`)
@@ -121,11 +124,28 @@ class FileListDock(QDockWidget):
         self.status_filter.currentIndexChanged.connect(self._status_filter_chosen)
         self.order.currentIndexChanged.connect(lambda: self.set_review_order(bool(self.order.currentData())))
         self._quiet = False
+        self.shown: int | None = None  # the item on screen (`select_source_row`)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _search_done(self) -> None:
+        """Enter in the search box: the list's first match is shown when the image on screen is no longer
+        in the list (`_show_a_listed_image`), then the keys go back to the image. Escape leaves the image
+        shown, the way back to it."""
+        self._show_a_listed_image()
+        self.typing_done.emit()
 
     def _status_filter_chosen(self, index: int) -> None:
         self.status_filter.setToolTip(status_filter.CHOICES[index].tip)
         self.model.set_status_filter(self.status_filter.currentData())
+        self._show_a_listed_image()  # the filter's choice is made at once (the search's, on Enter)
+
+    def _show_a_listed_image(self) -> None:
+        """The list's first image, when the filters no longer list the image on screen. The image stayed,
+        hidden, and the next keys acted on it: A accepted a prediction on it and D autosaved it. With
+        nothing listed it stays (the counter says it is hidden by the filter)."""
+        shown = self.shown
+        if shown is not None and self.model.view_row(shown) < 0 and self.model.rowCount():
+            self.row_chosen.emit(self.model.item_at(0))
 
     def _folder_notice(self) -> QFrame:
         """The line under the list saying images were added to or removed from the folder, with
@@ -154,6 +174,7 @@ class FileListDock(QDockWidget):
 
     def set_source(self, model: FileListModel) -> None:
         old = self.model
+        self.shown = None  # the new list's items are numbered anew
         model.setParent(self)
         model.set_text(self.search.text())
         model.set_status_filter(self.status_filter.currentData())
@@ -232,6 +253,7 @@ class FileListDock(QDockWidget):
     # --- navigation helpers (rows here are dataset item indices) ----------------------
     def select_source_row(self, item: int) -> None:
         """Highlight an item's row without emitting row_chosen."""
+        self.shown = item
         view_row = self.model.view_row(item)
         self._quiet = True
         try:

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from petloc_gui.app.annotation_store import AnnotationStore
 from petloc_gui.app.image_document import ImageDocument
-from petloc_gui.core.dataset import DatasetItem
+from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.ui.models.prediction_service import PredictionService
 from petloc_gui.ui.review.file_list import FileListModel
 

@@ -40,6 +40,7 @@ from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.review.folder_classes import FolderClasses
 from petloc_gui.ui.review.folder_watchers import FolderWatchers
 from petloc_gui.ui.review.gone_images import GoneImages
+from petloc_gui.ui.review.their_version import TheirVersion
 
 PREFETCH = 4
 
@@ -103,8 +104,10 @@ class ReviewSession:
         # what other programs do to the folder meanwhile: its annotation files, the open images' files,
         # images added or deleted
         self.gone = GoneImages(self.model, self.store, self.row_of, dataset.items, parts.predictions, self)
+        self.their_version = TheirVersion(self.model, self.store, dataset.items, parts, host, self)
         self.watchers = FolderWatchers(dataset, self.store, files_read=self._scanned,
-                                       open_file_changed=self.disk_changed, images_changed=self._folder_changed,
+                                       open_file_changed=self.their_version.disk_changed,
+                                       images_changed=self._folder_changed,
                                        scan_done=self.classes.scan_done,
                                        files_changed=host.annotation_files_changed)
         self.loading: str | None = None  # the image path shown as "Loading…"
@@ -143,10 +146,8 @@ class ReviewSession:
         """Make ``row`` the current image (autosaving the previous one if that is on)."""
         w = self.parts
         previous = self.current
-        if previous is not None and previous != row and self.host.autosave():
-            doc = self.store.loaded(previous)
-            if doc is not None and doc.dirty:
-                self.host.save_rows([previous], quiet=True)
+        if previous is not None and previous != row:
+            self.autosave(previous)
         item = self.dataset.items[row]
         if previous != row:
             self.model.release()  # the image left moves to its place in the queue now
@@ -171,6 +172,15 @@ class ReviewSession:
         shown = [] if row in self.model.gone else [item.image_path]  # a deleted image would only fail
         w.predictions.request(shown + paths)
         w.images.prefetch(paths)
+
+    def autosave(self, row: int) -> bool | None:
+        """Save image ``row``'s edits if autosave is on, as leaving it does (also D on the list's last
+        image, which leaves nothing): True if saved, False if the save failed (the status line says
+        why), None when there was nothing to save or autosave is off."""
+        doc = self.store.loaded(row)
+        if not self.host.autosave() or doc is None or not doc.dirty:
+            return None
+        return self.host.save_rows([row], quiet=True)
 
     def image_decoded(self, path: str, display) -> None:
         """A decode finished (pool thread -> UI thread): show it if it is the one awaited."""
@@ -203,7 +213,7 @@ class ReviewSession:
         self.host.image_shown(doc)
         self.show_prediction()
         self.refresh_row_from(row, doc)
-        # another picture under its boxes (`ImageDocument.image_measured`): said, as `disk_changed` does
+        # another picture under its boxes (`ImageDocument.image_measured`): said, as `TheirVersion.disk_changed` does
         if doc.image_change and measured is not None and doc.image_key != measured:
             self.host.show_status(visible(doc.image_change), 15000)
 
@@ -310,61 +320,14 @@ class ReviewSession:
                                     doc.verified, objects=[(o.name, o.box) for o in doc.objects])
         self.model.set_status(row, doc.status(), doc.problem_text())
 
-    # --- files changed by another program ---------------------------------------------------
-    def disk_changed(self, row: int, doc, found) -> None:
-        """The watcher saw ``doc``'s file change: reload it, or flag it when it has edits."""
-        name = doc.annotation_path.name
-        gone = folder_gone(doc.image_path.parent)
-        if gone is not None:
-            # not another program's version to take: the folder itself went (renamed, deleted), and
-            # reading "no file" would blank the boxes shown; a save says so too and writes nothing
-            self.host.show_status(visible(gone), 15000)
-            return
-        if not doc.dirty:
-            self.take_theirs(row)
-            self.host.show_status(f"{visible(name)} was changed by another program: reloaded.", 8000)
-            return
-        doc.external_change = found
-        self.host.show_status(
-            f"{visible(name)} was changed by another program while you have unsaved edits; "
-            "saving will ask which version to keep.", 15000)
-        self.model.set_status(row, doc.status(), doc.problem_text())
-
-    def _read_disk_version(self, row: int):
-        loaded = self.store.loaded(row)
-        return self.store.read_disk_version(row, loaded.image_size if loaded is not None else None)
-
+    # --- files changed by another program (`TheirVersion`) -----------------------------------
     def take_theirs(self, row: int) -> None:
-        """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away."""
-        doc = self.store.document(row)
-        fresh = self._read_disk_version(row)
-        stack = self.parts.edits.replace_all(row, doc, fresh.objects, fresh.verified, "Reload from disk")
-        doc.adopt_disk_version(fresh)
-        stack.setClean()
-        self.dataset.items[row].has_annotation = bool(fresh.disk_state and fresh.disk_state.exists)
-        self._refresh(row, doc)
+        """Show image ``row``'s file as it is on disk now; the objects shown before stay one Ctrl+Z away."""
+        self.their_version.take_theirs(row)
 
     def show_both(self, row: int) -> None:
         """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand."""
-        doc = self.store.document(row)
-        mine = list(doc.objects)
-        fresh = self._read_disk_version(row)
-        theirs = [(o.name, o.box) for o in fresh.objects]
-        merged = list(fresh.objects) + [o for o in mine if (o.name, o.box) not in theirs]
-        verified = doc.verified
-        self.take_theirs(row)
-        self.parts.edits.replace_all(row, doc, merged, verified, "Show both versions")
-        self._refresh(row, doc)
-
-    def _refresh(self, row: int, doc) -> None:
-        self.refresh_row_from(row, doc)
-        if row == self.current:
-            w = self.parts
-            if w.edits.selected >= len(doc.objects):
-                w.edits.selected = len(doc.objects) - 1
-            w.panel.show_annotation(doc, w.edits.selected)
-            self.host.image_shown(doc)
-        self.host.refresh_modified()
+        self.their_version.show_both(row)
 
     # --- the review queue --------------------------------------------------------------------
     def queue_known(self) -> bool:

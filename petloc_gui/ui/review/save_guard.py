@@ -18,6 +18,10 @@ An edited image gone from its folder cannot be saved (its annotation would
 belong to no image): the question on close or reload says so, and its Save
 All saves the others, names the ones left and keeps the folder open.
 
+A batch (Save All, the question on close) syncs each file as it is written and their folder once
+at its end (`core.atomic.folders_synced_once`: 1 + N fsyncs, not 2N), and says "Saving 3 of 5…"
+with each row painted as it lands (`SaveProgress`): on a slow disk the window was blank for seconds.
+
 With autosave on, leaving saves without asking; what that save could not
 write (an image gone, any failure) is then asked about with the same
 question, saying why, so that Discard is always within reach.
@@ -30,11 +34,13 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from petloc_gui.core.atomic import folders_synced_once, sync_written_folders
 from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocError
 from petloc_gui.core.text import visible
 from petloc_gui.core.voc_write import UnreadableTargetError
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.review.review_session import ReviewSession
+from petloc_gui.ui.review.save_progress import SaveProgress
 
 KEEP_MINE, TAKE_THEIRS, SHOW_BOTH, CANCEL = "mine", "theirs", "both", "cancel"
 
@@ -139,6 +145,10 @@ class SaveGuard:
     def __init__(self, host: SaveHost, parent: QWidget) -> None:
         self.host = host
         self.parent = parent  # of the message boxes
+        # the note of the last `save_rows` (what a save removed, the version on disk taken), as the status line
+        # said it; "" when it gave none: a caller that says more after a save keeps it by this, never by the
+        # status line's words (an image named "Saved …" gives a note that starts like a plain save's count)
+        self.last_note = ""
 
     def save_rows(self, rows: list[int], force: bool = False, quiet: bool = False,
                   leaving: str | None = None, failures_out: list[str] | None = None) -> bool:
@@ -151,28 +161,36 @@ class SaveGuard:
         ``failures_out``: the reasons of the failures go there instead of into a
         warning (the caller says them in its own question).
         """
+        self.last_note = ""
         session = self.host.session
         if session is None:
             return True
         failures: list[str] = []
         notes: list[str] = []
         saved = 0
-        for row in rows:
-            doc = session.store.document(row)
-            if not doc.dirty and not force:
-                continue
-            overwrite = False
-            if doc.load_error and _exists(doc.annotation_path):
-                if doc.annotation_path.is_symlink():
-                    # Never offered: the link may point at anything (notes.txt).
-                    failures.append(self._link_refusal(doc))
-                    continue
-                if quiet or not self._confirm_overwrite(doc):
-                    failures.append(f"{doc.annotation_path.name}: not saved (its XML could not be read)")
-                    continue
-                overwrite = True
-            saved += self._save_one(row, doc, overwrite, quiet, failures, notes)
-            session.refresh_row(row)
+        todo = [row for row in rows if force or session.store.document(row).dirty]
+        progress = SaveProgress(self.parent, self.host.show_status, len(todo))
+        # each file synced as it is written, their folder once at the end (`core.atomic`): 1 + N fsyncs, not 2N
+        with folders_synced_once():
+            for number, row in enumerate(todo, start=1):
+                doc = session.store.document(row)
+                if not doc.dirty and not force:
+                    continue  # another program's version taken meanwhile (while a question was open)
+                progress.saving(number, doc.annotation_path.name)
+                overwrite = False
+                if doc.load_error and _exists(doc.annotation_path):
+                    if doc.annotation_path.is_symlink():
+                        # Never offered: the link may point at anything (notes.txt).
+                        failures.append(self._link_refusal(doc))
+                        continue
+                    if quiet or not self._asked(self._confirm_overwrite, doc):
+                        failures.append(f"{doc.annotation_path.name}: not saved (its XML could not be read)")
+                        continue
+                    overwrite = True
+                saved += self._save_one(row, doc, overwrite, quiet, failures, notes)
+                session.refresh_row(row)
+            if progress.said:
+                progress.paint(now=True)  # the last row saved, while its folder is synced
         not_saved = [row for row in rows if session.store.document(row).dirty]
         self.host.refresh_modified()
         if failures:
@@ -184,7 +202,8 @@ class SaveGuard:
                 QMessageBox.warning(self.parent, "Could not save", failed_text(failures, saved, names, leaving))
             return False
         if notes:
-            self.host.show_status(visible(" ".join(notes)), 15000)
+            self.last_note = visible(" ".join(notes))
+            self.host.show_status(self.last_note, 15000)
         elif saved:
             self.host.show_status(f"Saved {_images(saved)}.", 4000)
         return True
@@ -200,7 +219,7 @@ class SaveGuard:
                 session.store.save(row, overwrite_unreadable=overwrite, keep_mine=keep_mine)
             except LinkTargetError as exc:
                 if (exc.outside and not doc.link_target_allowed and not quiet
-                        and self._confirm_link(doc, exc)):
+                        and self._asked(self._confirm_link, doc, exc)):
                     doc.link_target_allowed = True
                     continue
                 failures.append(str(exc))
@@ -209,7 +228,7 @@ class SaveGuard:
                 # made unreadable by another program after it was read (load_error is asked about
                 # before the save): the same question, never a dead end. Yes is also "keep mine" over
                 # the file changed since it was read.
-                if overwrite or quiet or not self._confirm_overwrite(doc, exc.reason, since_read=True):
+                if overwrite or quiet or not self._asked(self._confirm_overwrite, doc, exc.reason, since_read=True):
                     failures.append(f"{name}: not saved (the file on disk is not a readable annotation: "
                                     f"{exc.reason})" if not overwrite else str(exc))
                     return 0
@@ -226,7 +245,7 @@ class SaveGuard:
                     failures.append(f"{name}: changed on disk by another program; not saved. Your "
                                     "edits are kept: save it to choose which version to keep.")
                     return 0
-                choice = self.ask_conflict(doc)
+                choice = self._asked(self.ask_conflict, doc)
                 if choice == KEEP_MINE:
                     keep_mine = True
                     continue
@@ -236,8 +255,12 @@ class SaveGuard:
                     return 0
                 if choice == SHOW_BOTH:
                     session.show_both(row)
-                    notes.append(f"{name}: the version on disk plus your boxes it lacks are shown, "
-                                 "unsaved; delete what you do not want and save.")
+                    if doc.dirty:
+                        notes.append(f"{name}: the version on disk plus your boxes it lacks are shown, "
+                                     "unsaved; delete what you do not want and save.")
+                    else:  # it lacks none (and has my verified flag): their version as reloaded, clean
+                        notes.append(f"{name}: the version on disk already has all your boxes, so it is shown "
+                                     "as it is, with nothing to save.")
                     return 0
                 failures.append(f"{name}: not saved (changed on disk by another program)")
                 return 0
@@ -251,6 +274,13 @@ class SaveGuard:
                              + "; ".join(doc.dropped) + ".")
             return 1
         return 0
+
+    @staticmethod
+    def _asked(question, *args, **kwargs):
+        """A question's answer; the files the batch saved before it are made durable first (their folders
+        synced: `core.atomic.folders_synced_once`), not left waiting on a person."""
+        sync_written_folders()
+        return question(*args, **kwargs)
 
     def ask_conflict(self, doc) -> str:
         """Keep mine / take theirs / show both / cancel, for a file changed on disk."""

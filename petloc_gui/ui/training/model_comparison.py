@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.ui.training.comparison_verdict import verdict
+
 FIRST_MODEL_NOTE = ("This is the folder's first model: there was no model to compare it with, so it is used now "
                     "(Model → Versions picks another). Its figures are on the validation images it did not "
                     "train on.")
@@ -82,9 +84,10 @@ class ModelComparison(QWidget):
         self.set_metrics(None, None)
 
     def set_metrics(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "",
-                    old_name: str = "Current model") -> None:
+                    old_name: str = "Current model", paired: dict[str, Any] | None = None) -> None:
         """Fill the table; either side may be unknown (None). ``old_name``: the model the run started
-        from (the window may use another by now)."""
+        from (the window may use another by now). ``paired``: the two image by image (the comparison's
+        record, `core.paired_stats`): the verdict rests on it (`comparison_verdict`)."""
         self.table.setHorizontalHeaderLabels([old_name, "New model"])
         self.table.setColumnHidden(0, False)
         for button in (self.use_button, self.discard_button):
@@ -93,16 +96,25 @@ class ModelComparison(QWidget):
             for column, metrics in enumerate((old, new)):
                 value = metrics.get(key) if isinstance(metrics, dict) else None
                 self.table.setItem(row, column, QTableWidgetItem(format_metric(key, value)))
-        self.summary.setText(" ".join(part for part in (self._verdict(old, new), note) if part))
+        self.summary.setText(" ".join(part for part in (verdict(old, new, paired), note) if part))
 
-    def set_first_model(self, new: dict[str, Any] | None) -> None:
+    def set_first_model(self, new: dict[str, Any] | None, note: str = "") -> None:
         """A folder's first model: its own figures only (no "no model" column of dashes) and no Use /
-        Discard (it is used at once: there is nothing to compare it with)."""
+        Discard (it is used at once: there is nothing to compare it with). ``note``: what else to say of
+        its figures (the classes none of their images is of)."""
         self.set_metrics(None, new)
         self.table.setColumnHidden(0, True)
         for button in (self.use_button, self.discard_button):
             button.hide()
-        self.summary.setText(FIRST_MODEL_NOTE)
+        self.summary.setText(" ".join(part for part in (FIRST_MODEL_NOTE, note) if part))
+
+    def set_count_label(self, label: str) -> None:
+        """The row of image counts's name: which validation part the figures are on ("reported")."""
+        self.table.setVerticalHeaderLabels([label if key == "n_images" else text for key, text in ROWS])
+
+    def count_label(self) -> str:
+        item = self.table.verticalHeaderItem([k for k, _ in ROWS].index("n_images"))
+        return item.text() if item is not None else ""
 
     def cell_text(self, key: str, column: int) -> str:
         """The text shown for one metric (column 0: current, 1: new)."""
@@ -113,48 +125,3 @@ class ModelComparison(QWidget):
     def set_choice_enabled(self, enabled: bool) -> None:
         self.use_button.setEnabled(enabled)
         self.discard_button.setEnabled(enabled)
-
-    @staticmethod
-    def _verdict(old: dict[str, Any] | None, new: dict[str, Any] | None) -> str:
-        if not isinstance(new, dict):
-            return ""
-        if not isinstance(old, dict):
-            return "Only the new model's figures are known."
-        better, worse, same = compare_figures(old, new)
-        if better and worse:  # never "better" alone while another headline figure dropped
-            return (f"Mixed: the new model is better on {_listed(better)} but worse on {_listed(worse)}; "
-                    "look at the images before keeping it.")
-        if better:
-            return f"The new model is better on {_listed(better)}" + (
-                f" (the same on {_listed(same)} at the precision shown)." if same else ".")
-        if worse:
-            return f"The new model is worse on {_listed(worse)} than the current one on the validation images."
-        if same:
-            return "The new model is no better than the current one: the same figures at the precision shown."
-        return "The two models' figures cannot be compared (some are unknown)."
-
-
-# each headline figure as a sentence names it
-PROSE = {"accuracy": "accuracy", "mean_iou": "mean IoU", "iou_ge_50": "IoU ≥ 0.5"}
-
-
-def compare_figures(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
-    """(better, worse, the same): the headline figures of ``new`` against ``old``, compared as the table
-    shows them (3 decimals): a gain too small to show is none, as the reader sees two equal cells.
-    A figure unknown on either side is in none of the lists."""
-    out: tuple[list[str], list[str], list[str]] = ([], [], [])
-    for key in PROSE:
-        a, b = old.get(key), new.get(key)
-        if not _is_number(a) or not _is_number(b):
-            continue
-        shown_old, shown_new = float(format_metric(key, a)), float(format_metric(key, b))
-        out[0 if shown_new > shown_old else 1 if shown_new < shown_old else 2].append(PROSE[key])
-    return out
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # NaN: unknown
-
-
-def _listed(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

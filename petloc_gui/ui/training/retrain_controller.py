@@ -30,6 +30,8 @@ from petloc_gui.ui.training.retrain_ask import ask_run
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from petloc_gui.ui.training.retrain_host import RetrainHost
 from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
+from petloc_gui.ui.training.retrain_saved_check import refusal_after_saving
+from petloc_gui.ui.training.run_log import error_lines
 from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
 from petloc_gui.ui.training.undecided_button import UndecidedButton
 
@@ -146,12 +148,16 @@ class RetrainController(QObject):
         if folder is None:
             self._tell("Open a folder with annotated images before retraining.", box=True)
             return False
-        if options.save_first and self.host.has_unsaved() and not self.host.save_all():
+        saved = options.save_first and self.host.has_unsaved()
+        if saved and not self.host.save_all():
             self._tell("Your edits could not all be saved, so training was not started.", box=True)
             return False
         spec = "" if first_model else self.host.current_model_spec()
         first_model = not spec  # Ctrl+T from scratch with no model too: it waited for a Use with nothing to compare
         preset = preset or support.folder_preset(spec, self.store, self.host.dataset)
+        if saved and (refusal := refusal_after_saving(folder, preset, spec, options)):  # the dialog read them unsaved
+            self._tell(refusal, box=True)
+            return False
         try:
             self.staging = self.store.new_staging_dir(preset)
         except (OSError, VersionError) as exc:
@@ -223,6 +229,9 @@ class RetrainController(QObject):
             self._comparison = event
         elif kind == "epoch":
             self._status(f"Training: epoch {event.get('epoch')}/{event.get('epochs')}")
+        elif kind == "error":  # too few usable images: the files left out, named as a start event's
+            for line in error_lines(event):
+                self._progress_window().append_log(line)
         self._progress_window().on_event(event)
 
     def _on_finished(self, outcome: ProcessOutcome) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,31 +27,22 @@ from petloc_gui.core.text import counted, visible
 from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 from petloc_gui.ui import background
 from petloc_gui.ui.modal import modal
+from petloc_gui.ui.training.prelabel_notes import left_out_note, prelabel_note
 from petloc_gui.ui.training.rename_choices import RenameChoices
-from petloc_gui.ui.training.retrain_support import HoldoutPreview
+from petloc_gui.ui.training.retrain_support import Holdout, HoldoutPreview
 
 # Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
 HoldoutLoader = Callable[[], "HoldoutPreview | None"]
 MIN_WIDTH = 560  # the folder path and the wrapped notes stay readable
 
 
-def prelabel_note(count: int, saving_first: bool = False, train_on_them: bool = True) -> str:
-    """What training does with ``count`` unreviewed pre-labels ("" for none): a user who pre-labelled
-    200 photos and reviewed 30 would otherwise train on 170 unchecked boxes without being told.
-    ``saving_first``: the count is of the saved files, and the unsaved edits saved first may lower it;
-    ``train_on_them``: the run trains on them (else it leaves them out)."""
-    if count <= 0:
-        return ""
-    is_, it, as_is = ("is an unreviewed pre-label", "it", "it is") if count == 1 else \
-        ("are unreviewed pre-labels", "them", "they are")
-    saved = "As saved now, " if saving_first else ""
-    head = f"{saved}{count} of the annotated images {is_} (boxes a model drew that nobody has saved since). "
-    if not train_on_them:  # a model trained on its own unchecked boxes learns its mistakes again
-        return head + (f"This run leaves {it} out: it learns from the boxes a person saved only. "
-                       f"Review and save {it} to train on {it} as checked boxes.")
-    return head + (f"Training learns from {it} as {as_is}, but never validates on {it} or takes the new model's "
-                   f"figures from {it}. To train on checked boxes only, untick the box below or review and "
-                   f"save {it} first.")
+def window_rename_hint(renames: Sequence[tuple[str, str]]) -> str:
+    """The refusal's other way for a class of the model spelled otherwise in the folder, ``(the folder's
+    spelling, the model's)`` each: the class choices above (`RenameChoices`), where `petloc train` says
+    --renamed."""
+    choices = " and ".join(f'"{visible(old)} renamed" for {visible(new)}' for new, old in renames)
+    return (f"; or, for a class of the model spelled otherwise here, choose {choices} above, to keep its weights "
+            "under this folder's spelling")
 
 
 @dataclass(frozen=True)
@@ -130,8 +123,16 @@ class RetrainDialog(QDialog):
         self.digits_note.hide()
         self.rename_choices = RenameChoices()  # fine-tuning: a class new to the model, or one of its renamed?
         self.rename_choices.hide()
+        # a class typed two ways ("Bengal", "bengal"): the run is refused, as `petloc train` refuses it
+        self.variants_note = QLabel()
+        self.variants_note.setWordWrap(True)
+        self.variants_note.setTextFormat(Qt.TextFormat.PlainText)  # a class "<b>cat" is a name, not markup
+        self.variants_note.hide()
+        self._preview: Holdout | None = None  # the run's preview as shown (`_show_holdout`)
+        self._holdout_blocks = False  # the preview says the run cannot start
         self.prelabel_note = QLabel()  # next to the held-out list: what the run does with unchecked boxes
         self.prelabel_note.setWordWrap(True)
+        self.prelabel_note.setTextFormat(Qt.TextFormat.PlainText)  # a model named "<b>x" is a name, not markup
         self.prelabel_note.hide()
         # shown only when the folder has pre-labels; until then it keeps the remembered choice
         self.train_prelabels = QCheckBox()
@@ -162,6 +163,7 @@ class RetrainDialog(QDialog):
         layout.addWidget(self.from_scratch)
         layout.addLayout(form)
         layout.addWidget(self.rename_choices)
+        layout.addWidget(self.variants_note)  # under the class choices: it may name one to make
         layout.addWidget(self.holdout_label)
         layout.addWidget(self.holdout_list)
         layout.addWidget(self.prelabel_note)
@@ -174,7 +176,7 @@ class RetrainDialog(QDialog):
         self.from_current.toggled.connect(self._update_holdout)  # fine-tuning keeps the model's test images out
         self.save_first.toggled.connect(self._update_holdout)  # saving first may make a run possible
         self.train_prelabels.toggled.connect(self._update_holdout)  # leaving them out may leave too few
-        self.rename_choices.changed.connect(self._grow_to_contents)
+        self.rename_choices.changed.connect(self._show_case_variants)  # a rename may give a class one name
         self._update_holdout()
         self.resize(MIN_WIDTH, self.sizeHint().height())
 
@@ -232,6 +234,31 @@ class RetrainDialog(QDialog):
         self._update_holdout()
 
     def _update_holdout(self) -> None:
+        self._preview = None
+        self._show_holdout()
+        self._holdout_blocks = not self.start_button.isEnabled()
+        self._show_case_variants()
+
+    def _show_case_variants(self) -> None:
+        """Refuse the run, as `petloc train` does and in its words, while a class is typed two ways among its
+        boxes and its model's classes (a rename chosen above applied): trained, they would be two classes."""
+        renamed = self.options().renamed
+        hint = window_rename_hint if self._fine_tunes_shown() else None
+        refusal = self._preview.case_variants(self.train_prelabels.isChecked(), renamed, hint) if self._preview else ""
+        text = ""
+        if refusal and self.save_first.isEnabled():  # unsaved edits: the preview read the files as saved
+            # refused all the same: the run would train the classes apart if the edits did not merge them
+            text = (f"As saved now, this run could not start: {refusal}. Unsaved edits are not read here (a rename "
+                    "with Edit → Classes… is an edit until saved): save them (File → Save all, Ctrl+Shift+S), then "
+                    "open Retrain again.")
+        elif refusal:
+            text = f"This run cannot start: {refusal}."
+        self.variants_note.setText(text)
+        self.variants_note.setVisible(bool(text))
+        self.start_button.setEnabled(not self._holdout_blocks and not refusal)
+        self._grow_to_contents()
+
+    def _show_holdout(self) -> None:
         fraction = self.val_fraction.value()
         self._show_digits_notes(())  # said only of a run that can start (the last branch)
         self.rename_choices.hide()  # likewise, and of a fine-tune only
@@ -247,13 +274,15 @@ class RetrainDialog(QDialog):
                 preview = self._holdout_preview(fraction, self.from_current.isChecked())
                 if not self.train_prelabels.isChecked():  # the run leaves them out (`TrainingData.collect`)
                     preview = preview.without_prelabels()
+                self._preview = preview
             except Exception as exc:  # noqa: BLE001 - a preview must never break the dialog
                 self.holdout_label.setText(f"The validation images cannot be listed yet ({exc}).")
                 self.holdout_list.clear()
                 self._show_prelabels(0)
                 return
         self.holdout_list.clear()
-        self._show_prelabels(preview.prelabels if preview is not None else 0)
+        self._show_prelabels(preview.prelabels if preview is not None else 0,
+                             preview.prelabels_left_out if preview is not None else {})
         if preview is not None and preview.problem:  # starting would only fail: say why now
             if self.save_first.isEnabled() and self.save_first.isChecked():  # the preview reads saved files only
                 self.holdout_label.setText(f"As saved now, this run could not start: {visible(preview.problem)}. "
@@ -302,10 +331,13 @@ class RetrainDialog(QDialog):
         self.digits_note.setText("\n".join(f"Warning: {visible(note)}." for note in notes))
         self.digits_note.setVisible(bool(notes))
 
-    def _show_prelabels(self, count: int) -> None:
+    def _show_prelabels(self, count: int, left_out: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        """``count``: the unreviewed pre-labels the run may train on; ``left_out``: those every run leaves out,
+        by model (`Holdout.prelabels_left_out`), one line of their own."""
         # the preview reads the saved files: edits saved first may turn pre-labels into a person's boxes
         text = prelabel_note(count, self.save_first.isEnabled() and self.save_first.isChecked(),
                              self.train_prelabels.isChecked())
+        text = "\n".join(line for line in (text, left_out_note(left_out or {}, more=count > 0)) if line)
         self.prelabel_note.setText(text)
         self.prelabel_note.setVisible(bool(text))
         self.train_prelabels.setText(f"Train on the {counted(count, 'unreviewed pre-label')} too")

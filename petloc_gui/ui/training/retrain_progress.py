@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from petloc_gui.app.training_eta import TrainingEta
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
+from petloc_gui.ui.training.run_log import CURVES_TITLE, ValidationParts, epoch_line, start_lines, status_text
 from petloc_gui.ui.window_geometry import TITLE_ALLOWANCE_PX, beside, fit_into
 
 LOG_MAX_LINES = 2000
@@ -155,6 +156,8 @@ class RetrainProgress(QDialog):
         self._steps = 1
         self._placed = False  # moved beside the main window on its first show only: then it stays put
         self._first_model = False  # the run is a folder's first model: nothing to compare it with
+        self._comparison_event: dict[str, Any] = {}  # the run's "comparison" event: what its figures rest on
+        self._parts = ValidationParts()  # the run's validation parts (its start event)
 
     def showEvent(self, event) -> None:  # Qt's name
         super().showEvent(event)
@@ -230,10 +233,13 @@ class RetrainProgress(QDialog):
         """Reset for a new run of ``epochs`` epochs (``first_model``: no model to compare it with)."""
         self._epochs, self._steps = max(1, epochs), 1
         self._first_model = first_model
+        self._comparison_event = {}
+        self._parts = ValidationParts()
         self._eta = TrainingEta()
         self._eta.start(self._epochs, 1)
         self._eta_timer.stop()
         self.chart.reset(self._epochs)
+        self.chart.chart().setTitle(CURVES_TITLE)
         self.log.clear()
         self.progress.setRange(0, 0)
         self.progress.setFormat("starting…")  # not the last run's "epoch 4/20 · step 6/6"
@@ -252,7 +258,7 @@ class RetrainProgress(QDialog):
         elif kind == "epoch":
             self._eta.epoch_end(_int(event.get("epoch"), 1), self.clock())
             self.chart.add_epoch(event)
-            self.append_log(_epoch_line(event))
+            self.append_log(epoch_line(event, self._parts))
         elif kind == "done":
             self._eta.done(self.clock())
             if self.progress.maximum() <= 0:
@@ -262,6 +268,7 @@ class RetrainProgress(QDialog):
             scored = "the new model" if self._first_model else "the current and the new model"
             self.status.setText(f"Training finished; scoring {scored} on the validation images…")
         elif kind == "comparison":
+            self._comparison_event = event
             self._eta_timer.stop()
             self.eta.setText("")
         elif kind == "notice":  # e.g. an image that could not be read, the image cache unusable
@@ -274,22 +281,12 @@ class RetrainProgress(QDialog):
         self.chart.reset(self._epochs)
         self.progress.setRange(0, self._epochs * self._steps)
         self.progress.setValue(0)
-        n_train, n_val = event.get("n_train"), event.get("n_val")
-        text = "Training"
-        if n_train is not None and n_val is not None:
-            text += f" on {n_train} images, validating on {n_val}"
-        self.status.setText(text + "…")
-        prelabels = _int(event.get("n_prelabels"), 0)
-        if prelabels:
-            self.append_log(f"[petloc] {prelabels} of the training images are unreviewed pre-labels (a model's "
-                            "boxes): trained on, never validated on")
-        skipped = _int(event.get("n_prelabels_skipped"), 0)
-        if skipped:
-            self.append_log(f"[petloc] {counted(skipped, 'unreviewed pre-label')} left out of this run, as asked")
-        names = event.get("val_images")
-        if isinstance(names, list) and names:
-            self.append_log(f"[petloc] {len(names)} validation images: " + ", ".join(map(str, names[:50]))
-                            + (" …" if len(names) > 50 else ""))
+        # which validation images the curves' and epoch lines' figures are on, and which the table's
+        self._parts = ValidationParts(event)
+        self.chart.chart().setTitle(self._parts.curves_title())
+        self.status.setText(status_text(event, self._parts))
+        for line in start_lines(event, self._parts):
+            self.append_log(line)
 
     def _on_batch(self, event: dict[str, Any]) -> None:
         epoch = _int(event.get("epoch"), 1)
@@ -329,7 +326,9 @@ class RetrainProgress(QDialog):
         self.eta.setText("")
         self.status.setText("Training finished. Keep the new model?")
         self.cancel_button.setEnabled(False)
-        self.comparison.set_metrics(old, new, note, old_name)
+        paired = self._comparison_event.get("paired")  # image by image: what the verdict rests on
+        self.comparison.set_metrics(old, new, note, old_name, paired if isinstance(paired, dict) else None)
+        self.comparison.set_count_label(self._parts.count_label())
         self.comparison.set_choice_enabled(True)
         self._show_comparison()
         if self.isActiveWindow():
@@ -343,7 +342,8 @@ class RetrainProgress(QDialog):
         self.eta.setText("")
         self.status.setText("Training finished: this folder's first model.")
         self.cancel_button.setEnabled(False)
-        self.comparison.set_first_model(new)
+        self.comparison.set_first_model(new, str(self._comparison_event.get("classes_not_scored_note") or ""))
+        self.comparison.set_count_label(self._parts.count_label())
         self._show_comparison()
 
     def _show_comparison(self) -> None:
@@ -378,12 +378,3 @@ def _int(value: Any, default: int) -> int:
         return int(value)
     except (TypeError, ValueError):
         return default
-
-
-def _epoch_line(event: dict[str, Any]) -> str:
-    parts = [f"epoch {event.get('epoch')}/{event.get('epochs')}"]
-    for key in ("loss", "val_loss", "val_accuracy", "val_mean_iou", "val_iou_ge_50"):
-        value = event.get(key)
-        if isinstance(value, (int, float)):
-            parts.append(f"{key} {value:.4f}")
-    return "  ".join(parts)

@@ -5,18 +5,22 @@ None of these import TensorFlow: they run in the UI process.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.app.model_choice import model_display_name  # the retrain dialog's and window's one name
+from petloc_gui.core.case_variant_refusal import RenameHint, case_variant_refusal
 from petloc_gui.model.bundle import BUNDLED_NAMES
 from petloc_gui.model.presets import PRESETS
 from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: preview and run agree
 from petloc_gui.model.versions import VersionStore
 
 if TYPE_CHECKING:
+    from petloc_gui.model.collected_folder import CollectedFolder
+    from petloc_gui.model.data import Sample
     from petloc_gui.model.training_data import TrainingData
 
 DEFAULT_PRESET = "pets"
@@ -33,7 +37,10 @@ class Holdout:
     # never trains on; an image there without one would not be trained on anyway)
     parent_test: int = 0
     problem: str = ""  # why the run would stop at once (e.g. no image left to train on)
-    prelabels: int = 0  # annotations that are a model's unreviewed pre-labels: never validated on
+    prelabels: int = 0  # annotations that are a model's unreviewed pre-labels the run uses: never validated on
+    # the pre-labels any run leaves out as their model did not know one of its classes, by model:
+    # meta.json's record (`model.prelabel_models.left_out_record`: {"count", "unknown_classes"})
+    prelabels_left_out: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     reviewed: int | None = None  # the other annotated images (boxes a person saved) a run uses; None: unknown
     problem_without_prelabels: str = ""  # a run that stops at once: its reason with the pre-labels left out
     # the `petloc digits` records that cannot tell which MNIST digit training canvases hold, and what the new
@@ -44,6 +51,24 @@ class Holdout:
     parent_classes: tuple[str, ...] = ()
     new_classes: tuple[str, ...] = ()
     unused_classes: tuple[str, ...] = ()
+    # the boxes per label on the images the run trains on (a fine-tune: not its model's test images; not the
+    # pre-labels it leaves out as their model did not know a class), of a person's saves and of unreviewed
+    # pre-labels: a class typed two ways among them refuses the run (`case_variants`)
+    box_counts: Mapping[str, int] = field(default_factory=dict)
+    prelabel_box_counts: Mapping[str, int] = field(default_factory=dict)
+
+    def case_variants(self, with_prelabels: bool = True, renamed: Mapping[str, str] | None = None,
+                      rename_hint: RenameHint | None = None) -> str:
+        """Why the run is refused for labels that differ only in case or spacing, as `petloc train` refuses
+        it (`core.case_variant_refusal`), "" when it is not: the boxes it trains on (``with_prelabels``: the
+        unreviewed pre-labels' too) and, fine-tuning, its model's classes (``renamed`` applied)."""
+        from petloc_gui.model.class_renames import class_names_after
+
+        counts = Counter(self.box_counts)
+        if with_prelabels:
+            counts.update(self.prelabel_box_counts)
+        parent = class_names_after(self.parent_classes, renamed or {}, ())
+        return case_variant_refusal(counts, parent, rename_hint)
 
     def without_prelabels(self) -> Holdout:
         """The holdout of the same run leaving the pre-labels out (`TrainingData.collect`'s
@@ -133,16 +158,19 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     if folder is None:
         return None
     try:
-        from petloc_gui.model.data import collect_samples
+        from petloc_gui.model.collected_folder import collect_folder
         from petloc_gui.model.training_data import TrainingData, too_few_images, validation_split
 
-        samples, _, _ = collect_samples(folder, label)
+        read = collect_folder(folder, label)  # as a run with no model to start from reads it
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
         return None
+    on_boxes = {name for s in read.samples for name, _ in s.ground_truth}  # any box of the folder, held out or not
+    # the pre-labels of a model that did not know a class of the run are left out of it, as the run does
+    samples, left_out = _without_unaware(read)
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
     prelabels = [s.relpath for s in samples if s.prelabel]
-    tuned, parent_names = _fine_tune_split(folder, label, parent_spec) if parent_spec else (None, [])
-    on_boxes = {name for s in samples for name, _ in s.ground_truth}  # any box of the folder, held out or not
+    boxes = _box_counts(samples)  # those a run trains on: `petloc train` refuses on them too
+    tuned, parent_names, tuned_boxes = _fine_tune_split(folder, label, parent_spec) if parent_spec else (None, [], {})
     # canvases whose `petloc digits` record cannot tell their digit, of every annotated image (no image is
     # hashed: a record cannot tell before it asks); those the run trains on are warned of
     untold = _untold_digits(samples)
@@ -151,26 +179,49 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     def preview(fraction: float, fine_tune: bool = False) -> Holdout:
         if fine_tune and tuned is not None:
             if isinstance(tuned, Holdout):  # the run would stop at once: its reasons, pre-labels used or left out
-                return tuned
+                return replace(tuned, **tuned_boxes)
             chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
                                       tuned.train_only)  # as `collect` splits
             parent_test = sum(annotation is not None for _, _, annotation in tuned.test)
             return Holdout(len(chosen), sorted(chosen), parent_test, prelabels=tuned.n_prelabels,
+                           prelabels_left_out=tuned.prelabels_left_out,
                            reviewed=len(tuned.items) - tuned.n_prelabels,
                            digits_notes=_trained_untold_notes(tuned_untold, chosen),
                            parent_classes=tuple(parent_names),
                            new_classes=tuple(n for n in tuned.class_names if n not in parent_names),
-                           unused_classes=tuple(n for n in parent_names if n not in on_boxes))
+                           unused_classes=tuple(n for n in parent_names if n not in on_boxes), **tuned_boxes)
         reviewed = len(samples) - len(prelabels)
+        counts = {"prelabels": len(prelabels), "prelabels_left_out": left_out, "reviewed": reviewed, **boxes}
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
-            return Holdout(0, [], problem=too_few_images(len(samples)), prelabels=len(prelabels), reviewed=reviewed)
+            return Holdout(0, [], problem=too_few_images(len(samples)), **counts)
         if reviewed < 2:
-            return Holdout(0, [], prelabels=len(prelabels), reviewed=reviewed)
+            return Holdout(0, [], **counts)
         chosen = validation_split(samples, fraction, seed, train_only=prelabels)  # as `collect` splits
-        return Holdout(len(chosen), sorted(chosen), prelabels=len(prelabels), reviewed=reviewed,
-                       digits_notes=_trained_untold_notes(untold, chosen))
+        return Holdout(len(chosen), sorted(chosen), digits_notes=_trained_untold_notes(untold, chosen), **counts)
 
     return preview
+
+
+def _without_unaware(read: CollectedFolder) -> tuple[list[Sample], dict[str, dict[str, Any]]]:
+    """(The samples of ``read`` a run trains on, meta.json's record of the pre-labels it leaves out as their
+    model did not know a class of the run): the run's rule, one function
+    (`collected_folder.without_unaware_prelabels`); not the classes a fine-tune keeps from its model."""
+    from petloc_gui.model.collected_folder import without_unaware_prelabels
+    from petloc_gui.model.prelabel_models import left_out_record
+
+    kept, left_out = without_unaware_prelabels(read.samples, read.prelabel_models)
+    return kept, left_out_record(left_out)
+
+
+def _box_counts(samples: Iterable[Sample]) -> dict[str, dict[str, int]]:
+    """`Holdout`'s ``box_counts`` and ``prelabel_box_counts`` of ``samples`` (those a run trains on: not the
+    pre-labels it leaves out as their model did not know a class): every box's label, as `petloc train`
+    counts them for its refusal of a class typed two ways."""
+    reviewed: Counter[str] = Counter()
+    prelabels: Counter[str] = Counter()
+    for sample in samples:
+        (prelabels if sample.prelabel else reviewed).update(name for name, _ in sample.ground_truth)
+    return {"box_counts": dict(reviewed), "prelabel_box_counts": dict(prelabels)}
 
 
 def _untold_digits(samples: list[Any]) -> dict[str, tuple[str, str]]:
@@ -191,13 +242,14 @@ def _trained_untold_notes(untold: dict[str, tuple[str, str]], validation: set[st
     return tuple(untold_notices({r: why for r, why in untold.items() if r not in validation}))
 
 
-def _fine_tune_split(folder: Path | str, label: str,
-                     parent_spec: str) -> tuple[TrainingData | Holdout | None, list[str]]:
+def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
+                     ) -> tuple[TrainingData | Holdout | None, list[str], dict[str, dict[str, int]]]:
     """(The `TrainingData` a fine-tune of ``parent_spec`` sees in the folder (the parent's validation
     images by path and by content); when that run would stop at once, the `Holdout` that says why in
     its own words, with the pre-labels used and left out; None when the parent's meta.json cannot be
-    read, the parent's class names). One read of the folder (`collect_folder`) serves both ways: reading
-    it again to leave the pre-labels out read every annotation a second time."""
+    read, the parent's class names, the boxes of the images it trains on (`_box_counts`)). One read of the
+    folder (`collect_folder`) serves both ways: reading it again to leave the pre-labels out read every
+    annotation a second time."""
     from petloc_gui.core.errors import DatasetError
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.collected_folder import collect_folder
@@ -206,18 +258,21 @@ def _fine_tune_split(folder: Path | str, label: str,
     try:
         meta = read_meta(parent_spec)
     except Exception:  # noqa: BLE001 - the run will say it; the preview falls back to the plain split
-        return None, []
+        return None, [], {}
     names, read = meta.get("class_names"), None
     names_read = [str(n) for n in names] if isinstance(names, list) else []
     try:
         read = collect_folder(folder, label, parent_meta=meta)
-        return TrainingData.from_folder(read, parent_class_names=names), names_read
+        return (TrainingData.from_folder(read, parent_class_names=names), names_read,
+                _box_counts(_without_unaware(read)[0]))
     except DatasetError as exc:
         reason = exc.reason
     except Exception:  # noqa: BLE001 - as above
-        return None, []
-    # the pre-labels the run could use (not those that are the parent's test images, by path or by bytes)
-    prelabels = read.n_prelabels if read is not None else 0  # None: the folder went since the plain split
+        return None, [], {}
+    # the pre-labels the run could use (not those that are the parent's test images, by path or by bytes, nor
+    # those of a model that did not know one of its classes)
+    kept, left_out = _without_unaware(read) if read is not None else ([], {})
+    prelabels = sum(s.prelabel for s in kept)  # none when the folder went since the plain split
     without = ""
     if read is not None and prelabels:
         try:
@@ -226,7 +281,8 @@ def _fine_tune_split(folder: Path | str, label: str,
             without = exc.reason
         except Exception:  # noqa: BLE001 - as above: the run will say it; the dialog keeps the first reason
             without = ""
-    return Holdout(0, [], 0, reason, prelabels=prelabels, problem_without_prelabels=without), names_read
+    return (Holdout(0, [], 0, reason, prelabels=prelabels, prelabels_left_out=left_out,
+                    problem_without_prelabels=without), names_read, _box_counts(kept))
 
 
 def comparison_figures(

@@ -1,0 +1,186 @@
+"""What `petloc train` says of a folder before TensorFlow loads (one read of it, `read_folder`, which
+also gives the size warnings, `warn_size_mismatches_of`): it refuses labels that differ only in case or spacing,
+which would train as separate classes (`core.label_variants`); names the unreviewed pre-labels the
+run leaves out as their model did not know a class on its boxes (`model.prelabel_models`), once per
+model (training lists each as a skipped image: `folded_skipped` takes them out of that list); names
+the classes of the folder's predefined classes file that no box has, and every class no image's first
+box has (a run learns each image's first box only); and,
+once training has read the images (its start event), warns of the classes with too few
+person-reviewed images to be measured (`warn_thin_classes`)."""
+
+from __future__ import annotations
+
+import shlex
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from petloc_gui.cli.output import error
+from petloc_gui.core.case_variant_refusal import case_variant_refusal
+from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.text import counted, first_of, visible
+
+if TYPE_CHECKING:
+    from petloc_gui.model.collected_folder import CollectedFolder
+    from petloc_gui.model.data import Sample
+    from petloc_gui.model.prelabel_models import LeftOut, PrelabelModel
+
+
+def read_folder(data: Path, label: str, exclude: list[str],
+                 parent_meta: dict[str, Any] | None = None) -> tuple[CollectedFolder, list[tuple[Path, str]]]:
+    """Read the folder as training reads it (`collect_folder`: with --init-from, the model's test images
+    left out by path and by bytes), for `train_checks`, and say what its index could not read
+    (`core.index_problems`); with it, each annotation whose <size> is not its image's, as (annotation,
+    note), for `warn_size_mismatches_of`. A pass of its own, before TensorFlow loads."""
+    from petloc_gui.model.collected_folder import collect_folder  # no TensorFlow
+
+    notes: list[tuple[Path, str]] = []
+    index_notes: list[str] = []  # folders it could not list: never left out unsaid (predict, evaluate too)
+    folder = collect_folder(data, label, exclude, parent_meta, size_notes=notes, index_notes=index_notes)
+    for line in index_notes:
+        error(line)
+    return folder, notes
+
+
+def warn_size_mismatches_of(notes: list[tuple[Path, str]], trained: Sequence[Sample]) -> None:
+    """Warn about the annotations whose <size> is not their image's (`petloc stats` reports them too):
+    training uses their boxes as written, and reads the annotations without the image headers, so it
+    reports no such thing. Only of ``trained`` (`train_checks.check_classes`'): no word of the files the
+    run leaves out (the model's test images; the pre-labels, when asked or when their model did not know
+    a class of the run)."""
+    used = {Path(sample.annotation_path) for sample in trained}
+    from petloc_gui.cli.output import warn_size_mismatches
+
+    warn_size_mismatches([note for note in notes if note[0] in used])
+
+
+def check_classes(folder: CollectedFolder, parent_meta: Mapping[str, Any] | None = None,
+                  renamed: Mapping[str, str] | None = None, skip_prelabels: bool = False,
+                  label: str = "default") -> list[Sample]:
+    """Refuse (`DatasetError`) a run whose classes include one typed two ways, and warn of the
+    pre-labels it leaves out. ``folder``: the folder as training reads it (`model.collected_folder`,
+    given ``parent_meta``: the model's test images are left out by path and by bytes, as training
+    leaves them out); ``parent_meta``: the meta.json of the model a fine-tune starts from (its classes,
+    ``renamed`` applied, are the new model's too). Returns the samples the run may train on, for
+    `warn_thin_classes`."""
+    from petloc_gui.model.run_case_variants import parent_classes  # the training child's rule (no TensorFlow)
+
+    renamed = dict(renamed or {})
+    parent = parent_classes(parent_meta, renamed)
+    trained = [s for s in folder.samples if not (skip_prelabels and s.prelabel)]
+    left_out: list[LeftOut] = []
+    if label == "default":  # with --label breed the class is the photo's, whatever a model labelled it
+        from petloc_gui.model.collected_folder import without_unaware_prelabels  # training's rule (no TensorFlow)
+
+        trained, left_out = without_unaware_prelabels(trained, folder.prelabel_models, renamed)
+    # on the boxes the run trains on: not those of the pre-labels it leaves out, as the parent's test images
+    boxes = Counter(name for sample in trained for name, _ in sample.ground_truth)
+    _refuse_case_variants(folder.root, boxes, parent)
+    if label == "default":
+        _warn_unaware_prelabels(trained, left_out, folder.prelabel_models)
+        _say_untrained_classes(folder.root, trained, parent)
+    return trained
+
+
+def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequence[str]) -> None:
+    """One line per class the run does not train: each of the folder's predefined classes file (labelImg's
+    predefined_classes.txt) on no box it trains on, and each class, predefined or not, only on boxes after
+    an image's first (a run learns each image's first box; `core.stats.after_first_classes`, in the words
+    `petloc stats` uses): the new model will not know it (one the --init-from model knows it keeps, and is
+    not named)."""
+    from petloc_gui.app.class_list import CLASSES_FILE, read_classes
+    from petloc_gui.core.stats import AFTER_FIRST_REMEDY, after_first_classes, after_first_text
+
+    first = Counter(sample.label for sample in samples)  # the first box's: the one a run learns of each image
+    every = Counter(name for sample in samples for name, _ in sample.ground_truth)
+    after_first = [name for name in after_first_classes(first, every) if name not in parent]
+    predefined = [name for name in dict.fromkeys(read_classes(root)) if name not in parent]
+    for name in predefined:
+        if name in after_first:
+            error(f"class {visible(name)} of {CLASSES_FILE} is {after_first_text(every[name])}, so the new model "
+                  f"will not know it ({AFTER_FIRST_REMEDY})")
+        elif name not in first:
+            error(f"class {visible(name)} of {CLASSES_FILE} is on no box this run trains on: the new model will not "
+                  "know it (box images of it to train it)")
+    for name in after_first:  # a class typed on a second box only (not in the classes file): no less lost
+        if name not in predefined:
+            error(f"class {visible(name)} is {after_first_text(every[name])}, so the new model will not know it "
+                  f"({AFTER_FIRST_REMEDY})")
+
+
+def warn_thin_classes(samples: Sequence[Sample], skipped: Sequence[Sequence[str]] = ()) -> None:
+    """Warn of each class the run trains with fewer person-reviewed images than the window asks for
+    before it offers training (`app.model_choice.MIN_BOXES_PER_CLASS`, one rule for both): with one, none
+    can be held out (`model.splits`: a class keeps one image on each side from two on), so the run never
+    measures it; with none, it rests on a model's unchecked boxes, which never validate. ``samples``:
+    `check_classes`'s; ``skipped``: the run's start event's (an unreadable image is no image of its class)."""
+    from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS
+    from petloc_gui.core.natural_order import natural_order
+
+    gone = {str([*entry, ""][0]) for entry in skipped}
+    used = [s for s in samples if str(s.image_path) not in gone]
+    reviewed = Counter(s.label for s in used if not s.prelabel)
+    prelabels = Counter(s.label for s in used if s.prelabel)
+    enough = f"box at least {MIN_BOXES_PER_CLASS} images of it (the window asks for as many before it offers training)"
+    for name in natural_order({*reviewed, *prelabels}):
+        n, class_ = reviewed[name], f"class {visible(name)}"
+        if n >= MIN_BOXES_PER_CLASS:
+            continue
+        if not n:
+            error(f"{class_} is only on {counted(prelabels[name], 'unreviewed pre-label')}: the run learns it from a "
+                  "model's unchecked boxes and never measures it (pre-labels are never held out); review them in "
+                  f"the window (a save makes a box a person's) or {enough}")
+        elif n == 1:
+            error(f"{class_} has 1 person-reviewed image: it cannot be both trained on and held out, so the run "
+                  f"never measures it; {enough}")
+        else:
+            error(f"{class_} has only {n} person-reviewed images: one is held out, so the run measures it on a "
+                  f"single image; {enough}")
+
+
+def _warn_unaware_prelabels(samples: Sequence[Sample], left_out: Sequence[LeftOut],
+                            models: Mapping[str, PrelabelModel]) -> None:
+    """Say which pre-labels the run leaves out as their model did not know a class of the run (``left_out``:
+    `model.collected_folder.without_unaware_prelabels`'s), once per model, and those among ``samples`` (the
+    run's) whose model (``models``, by relpath) cannot be found to tell."""
+    from petloc_gui.model.prelabel_models import classes_named
+
+    by_model: dict[str, list[LeftOut]] = {}
+    for gone in left_out:
+        by_model.setdefault(gone.model.name, []).append(gone)
+    for group in by_model.values():
+        error(f"leaving out {counted(len(group), 'unreviewed pre-label')} of model {visible(group[0].model.name)} "
+              f"({first_of([visible(gone.sample.relpath) for gone in group], 3)}): it did not know "
+              f"{classes_named(group[0].unknown)} of this run, so those that show one are labelled as another "
+              "class; to train on one, review it in the window (a save makes its box a person's)")
+    relpaths = {sample.relpath for sample in samples}
+    unfound = Counter(model.name for relpath, model in models.items()
+                      if relpath in relpaths and model.classes is None)
+    for name, n in sorted(unfound.items()):
+        error(f"{counted(n, 'unreviewed pre-label')} of model {visible(name)}, which is not the --init-from model, "
+              "not in the model store and not a bundled model: whether it knew every class of this run cannot be "
+              f"told, so {'it is' if n == 1 else 'they are'} trained on (--skip-prelabels leaves every pre-label "
+              "out)")
+
+
+def _refuse_case_variants(root: Path, boxes: Mapping[str, int], parent_classes: Sequence[str]) -> None:
+    """The window's Retrain dialog refuses in the same words (`core.case_variant_refusal`)."""
+    refusal = case_variant_refusal(boxes, parent_classes, rename_hint=_renamed_option)
+    if refusal:
+        raise DatasetError(refusal, root)
+
+
+def _renamed_option(renames: Sequence[tuple[str, str]]) -> str:
+    """The command's way to keep a class of the model spelled otherwise in the folder."""
+    options = " --renamed ".join(shlex.quote(f"{folder}={model}") for folder, model in renames)
+    return (f"; or, for a class of the model spelled otherwise here, add --renamed {options} to keep its "
+            "weights under this folder's spelling")
+
+
+def folded_skipped(skipped: Sequence[Sequence[str]]) -> list[Sequence[str]]:
+    """Training's skipped images less the pre-labels left out as their model did not know a class:
+    said once per model before the run (`check_classes`), not once per file."""
+    from petloc_gui.model.prelabel_models import is_left_out
+
+    return [entry for entry in skipped if not is_left_out(str([*entry, ""][1]))]

@@ -1,0 +1,50 @@
+"""The words of a run refused for labels that differ only in case or spacing (the rule:
+`core.label_variants`): one sentence for `petloc train` and for the window's Retrain dialog and
+new-classes bar, so that the window refuses what the command refuses, in the same words (no Qt, no
+TensorFlow).
+
+Such labels would train as separate classes; a run is refused until each class has one name. The way
+to give it one is the window's Edit → Classes… (Ctrl+L); for a class of the model a fine-tune starts
+from spelled otherwise in the folder, telling the run it was renamed keeps its weights: `--renamed`
+in the command, the Retrain dialog's class choices in the window (``rename_hint`` says which).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from petloc_gui.core.label_variants import variant_groups, variants_text
+from petloc_gui.core.text import counted
+
+RenameHint = Callable[[Sequence[tuple[str, str]]], str]  # [(folder's spelling, the model's)] -> "; or, …"
+
+
+def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str] = (),
+                         rename_hint: RenameHint | None = None, noun: tuple[str, str] = ("box", "boxes")) -> str:
+    """Why a run whose classes are those of ``counts`` (``{label: how many boxes}``, the boxes the run
+    trains on) and ``parent_classes`` (the classes a fine-tune keeps from its model, renames applied)
+    is refused: each class typed two ways, every spelling with its count, the most used first, and how
+    to give the class one name; "" when every class has one spelling. ``rename_hint`` words the other
+    way for a spelling that is the model's class on no box ``(the folder's, the model's)``; ``noun``:
+    what ``counts`` counts."""
+    groups = variant_groups({*counts, *parent_classes})
+    if not groups:
+        return ""
+    said, renames = [], []
+    for found in groups:
+        group = sorted(found, key=lambda name: -counts.get(name, 0))  # the most used spelling first
+        said.append(variants_text(group, {name: _what(name, counts, parent_classes, noun) for name in group}))
+        if len(group) == 2 and group[1] in parent_classes and not counts.get(group[1]):
+            renames.append((group[0], group[1]))  # the model's class, spelled otherwise here
+    hint = rename_hint(renames) if renames and rename_hint is not None else ""
+    return (f"labels that differ only in case or spacing would train as separate classes: {'; '.join(said)}. "
+            "Give each class one name: the window's Edit → Classes… (Ctrl+L) renames a class on every box of "
+            f"the folder, and renaming one spelling to the other merges them{hint}")
+
+
+def _what(name: str, counts: Mapping[str, int], parent_classes: Sequence[str], noun: tuple[str, str]) -> str:
+    """``17 boxes``, ``the model's class, on no box``, ``3 boxes; the model's class``."""
+    count = counted(counts[name], *noun) if counts.get(name) else ""
+    if name not in parent_classes:
+        return count
+    return f"{count}; the model's class" if count else "the model's class, on no box"

@@ -1,0 +1,53 @@
+"""Labels that name one class spelled two ways: "Bengal" and "bengal", "ABYSSINIAN" and "abyssinian",
+"bengal  cat" and "bengal cat" (no Qt, no TensorFlow).
+
+Labels are compared exactly everywhere in petloc (a class is its label's text), so such labels are
+two classes: counted apart by `petloc stats`, trained as two classes by `petloc train`, and a model
+that predicts one is scored wrong on the other. A person typing a class name rarely means case,
+spacing or a Unicode form to tell two classes apart, so `petloc stats` reports them
+(`core.stats_problems.CASE_VARIANT_LABELS`) and `petloc train` refuses them until they have one name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from petloc_gui.core.natural_order import natural_order
+from petloc_gui.core.text import visible
+
+
+def label_key(name: str) -> str:
+    """What two spellings of one class share: the label with Unicode compatibility forms folded
+    (NFKC: a full-width "\\uff21" is "A", a decomposed "é" the composed one), runs of spaces made one
+    space, and case folded."""
+    return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
+
+
+def variant_groups(names: Iterable[str]) -> list[list[str]]:
+    """The groups of two or more of ``names`` that differ only in case, spacing or Unicode form,
+    each in natural order, the groups in the order of their first name."""
+    by_key: dict[str, set[str]] = {}
+    for name in names:
+        if name:
+            by_key.setdefault(label_key(name), set()).add(name)
+    by_first = {group[0]: group for group in (natural_order(found) for found in by_key.values() if len(found) > 1)}
+    return [by_first[first] for first in natural_order(by_first)]
+
+
+def variants_text(group: Iterable[str], counts: Mapping[str, str]) -> str:
+    """``"ABYSSINIAN" (3 boxes) and "abyssinian" (17 boxes)``: each spelling quoted (`shown`) with what
+    ``counts`` says of it."""
+    parts = [f'"{shown(name)}"' + (f" ({counts[name]})" if counts.get(name) else "") for name in group]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
+def shown(name: str) -> str:
+    """A label as a message shows it, its spacing told apart: each character of a run of spaces, a tab,
+    a no-break space... is "␣" (a message line makes runs of spaces one, and "bengal  cat" read as
+    the "bengal cat" it differs from), control characters escaped (`core.text.visible`)."""
+    return visible(_SPACING.sub(lambda run: "␣" * len(run.group()), name))
+
+
+_SPACING = re.compile(r"\s{2,}|[^\S ]")  # whitespace other than one plain space

@@ -1,0 +1,124 @@
+"""Index the layouts that keep images and annotations in separate folders, with split lists.
+
+- Oxford-IIIT Pet: ``images/`` + ``annotations/xmls/`` (+ ``annotations/list.txt``, ``trainval.txt``,
+  ``test.txt``): breed and species from the file name, class and breed ids from ``list.txt``;
+- VOC devkit: ``JPEGImages/`` + ``Annotations/`` (+ ``ImageSets/Main/*.txt``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.core.annotation_names import annotation_names
+from petloc_gui.core.dataset_item import DatasetItem
+from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.folder_listing import FolderListing, file_names, folder_time, image_stem
+from petloc_gui.core.index_problem import IndexProblem
+from petloc_gui.core.natural_order import natural_key
+
+_OXFORD_SPECIES = {"1": "cat", "2": "dog"}
+# VOC devkit split files, finest first: an image in train.txt is "train" even
+# though trainval.txt lists it too.
+_DEVKIT_SPLITS = ("train", "val", "trainval", "test")
+
+
+def _item_order(item: DatasetItem) -> tuple:
+    # The path as given (a string): making 20,000 Path objects to sort by would dominate indexing time.
+    name = os.path.basename(item._image_path)
+    return (natural_key(name), name)
+
+
+def _list_names(folder: Path) -> list[str]:
+    """File names (not folders) in ``folder``; empty when it does not exist."""
+    try:
+        with os.scandir(folder) as entries:
+            return file_names(entries)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as exc:
+        raise DatasetError(f"cannot list folder: {exc.strerror or exc}", folder) from exc
+
+
+def _read_id_lines(path: Path, problems: list[str]) -> list[list[str]]:
+    """Whitespace-split non-comment lines of a list file; [] when absent."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        problems.append(IndexProblem(path, f"cannot read: {exc.strerror or exc}"))
+        return []
+    return [line.split() for line in map(str.strip, text.splitlines()) if line and not line.startswith("#")]
+
+
+def _oxford_breed(stem: str) -> str:
+    """``american_bulldog_12`` -> ``american_bulldog``."""
+    head, sep, tail = stem.rpartition("_")
+    return head if sep and tail.isdigit() else stem
+
+
+def _oxford_meta(stem: str, row: list[str] | None) -> dict[str, Any]:
+    breed = _oxford_breed(stem)
+    # The dataset's README: cat breeds are capitalised, dog breeds are not.
+    meta: dict[str, Any] = {"breed": breed, "species": "cat" if breed[:1].isupper() else "dog"}
+    if row is not None and len(row) >= 4:
+        meta["species"] = _OXFORD_SPECIES.get(row[2], meta["species"])
+        if row[1].isdigit():
+            meta["class_id"] = int(row[1])
+        if row[3].isdigit():
+            meta["breed_id"] = int(row[3])
+    return meta
+
+
+def index_oxford(root: Path, problems: list[str], folders: dict[Path, FolderListing]) -> list[DatasetItem]:
+    annotations = root / "annotations"
+    rows = {}
+    for row in _read_id_lines(annotations / "list.txt", problems):
+        if len(row) >= 4:
+            rows[row[0]] = row
+        else:
+            problems.append(IndexProblem(annotations / "list.txt", f"malformed line {' '.join(row)!r} ignored"))
+    splits: dict[str, str] = {}
+    for split in ("trainval", "test"):
+        for row in _read_id_lines(annotations / f"{split}.txt", problems):
+            splits.setdefault(row[0], split)
+    return _index_separate(root / "images", annotations / "xmls", splits,
+                           lambda stem: _oxford_meta(stem, rows.get(stem)), folders)
+
+
+def index_devkit(root: Path, problems: list[str], folders: dict[Path, FolderListing]) -> list[DatasetItem]:
+    splits: dict[str, str] = {}
+    for split in _DEVKIT_SPLITS:
+        for row in _read_id_lines(root / "ImageSets" / "Main" / f"{split}.txt", problems):
+            splits.setdefault(row[0], split)
+    return _index_separate(root / "JPEGImages", root / "Annotations", splits, lambda stem: None, folders)
+
+
+def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
+                    meta_of: Callable[[str], dict[str, Any] | None],
+                    folders: dict[Path, FolderListing]) -> list[DatasetItem]:
+    """Images in one folder, their ``<stem>.xml`` annotations in another."""
+    xml_names = set(_list_names(xml_dir))
+    image_names, stems = [], []
+    mtime = folder_time(images_dir)
+    for name in _list_names(images_dir):
+        stem = image_stem(name)
+        if stem is not None:
+            image_names.append(name)
+            stems.append(stem)
+    folders[images_dir] = FolderListing(mtime, frozenset(image_names))
+    image_prefix, xml_prefix = f"{images_dir}{os.sep}", f"{xml_dir}{os.sep}"
+    items = []
+    for name, stem, found in zip(image_names, stems, annotation_names(stems, xml_names), strict=True):
+        items.append(DatasetItem(
+            image_path=image_prefix + name,
+            annotation_path=xml_prefix + (found or f"{stem}.xml"),
+            split=splits.get(stem),
+            meta=meta_of(stem),
+            has_annotation=found is not None,
+        ))
+    items.sort(key=_item_order)
+    return items

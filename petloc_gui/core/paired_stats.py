@@ -1,0 +1,103 @@
+"""Two models on the same images, image by image: what the figures' differences are worth.
+
+Whether one model is better than another on a few dozen images is a question
+about the images where they differ: those only one of them classifies right,
+those whose box only one of them fits, and how much the IoU moves on each.
+The paired figures here are the retrain comparison's (`model.comparison`,
+the Retraining window's verdict) and `benchmarks/paired_compare.py`'s: the
+exact two-sided McNemar (sign) test of the images only one model gets right,
+and a 95% bootstrap interval over images of the mean IoU change. Below
+`MIN_IMAGES` no verdict is given at all: the bootstrap's interval on a handful
+of images is far too narrow, and no sign test can reach 5% on fewer than six
+images that differ. No Qt, no TensorFlow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from math import comb
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # numpy is imported where it computes: app.model_metrics takes MIN_IMAGES at start-up
+    import numpy as np
+
+MIN_IMAGES = 20  # fewer paired images: "too few to tell", whatever the tests say
+ALPHA = 0.05  # a difference is told when chance alone would give one as large this rarely (two-sided)
+RESAMPLES = 10_000
+SAME_IOU = 0.0005  # IoU changes smaller than this read as none, per image and on the mean (the window shows 3 decimals)
+FIGURES = ("accuracy", "mean_iou", "iou_ge_50")  # the headline figures a verdict is on
+TOO_FEW, UNCLEAR, BETTER, WORSE = "too few", "unclear", "better", "worse"
+
+
+def mcnemar_p(only_a: int, only_b: int) -> float:
+    """Exact two-sided McNemar p: the chance of a split at least this uneven of the discordant images."""
+    n = only_a + only_b
+    if n == 0:
+        return 1.0
+    tail = sum(comb(n, i) for i in range(min(only_a, only_b) + 1)) / 2**n
+    return min(1.0, 2 * tail)
+
+
+def bootstrap_interval(diff: np.ndarray, resamples: int = RESAMPLES) -> tuple[float, float]:
+    """95% bootstrap interval of the mean of per-image differences (images resampled, seed 0)."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    resampled = diff[rng.integers(0, len(diff), (resamples, len(diff)))].mean(axis=1)
+    low, high = np.percentile(resampled, [2.5, 97.5])
+    return float(low), float(high)
+
+
+def paired_comparison(old_right: Sequence[bool], new_right: Sequence[bool], old_iou: Sequence[float],
+                      new_iou: Sequence[float], min_images: int = MIN_IMAGES) -> dict[str, Any]:
+    """The paired record of two models on the same images (``old_*``, ``new_*``: per image, whether its
+    class is right and its IoU), JSON-ready: ``n_images``; ``class`` (``new_only``, ``old_only`` right,
+    ``both``, ``neither``, McNemar ``p``); ``iou`` (``higher``, ``lower``, ``same`` for the new model,
+    ``mean_change``, its 95% ``interval``); ``iou_ge_50`` (``gained``, ``lost``, ``p``); and
+    ``evidence``: for each of `FIGURES`, `BETTER` / `WORSE` (for the new model) when the test tells
+    it at `ALPHA` (mean IoU: when the 95% interval lies wholly beyond ±`SAME_IOU`), `UNCLEAR` when it
+    does not, `TOO_FEW` for all below ``min_images`` images."""
+    import numpy as np
+
+    a_right, b_right = np.asarray(old_right, bool), np.asarray(new_right, bool)
+    a_iou, b_iou = np.asarray(old_iou, np.float64), np.asarray(new_iou, np.float64)
+    n = len(a_right)
+    if not (len(b_right) == len(a_iou) == len(b_iou) == n):
+        raise ValueError("the two models' per-image results differ in length")
+    new_only, old_only = int(np.sum(b_right & ~a_right)), int(np.sum(a_right & ~b_right))
+    diff = b_iou - a_iou
+    low, high = bootstrap_interval(diff) if n else (0.0, 0.0)
+    gained, lost = int(np.sum((a_iou < 0.5) & (b_iou >= 0.5))), int(np.sum((a_iou >= 0.5) & (b_iou < 0.5)))
+    record: dict[str, Any] = {
+        "n_images": n,
+        "class": {"new_only": new_only, "old_only": old_only, "both": int(np.sum(a_right & b_right)),
+                  "neither": int(np.sum(~a_right & ~b_right)), "p": mcnemar_p(old_only, new_only)},
+        "iou": {"higher": int(np.sum(diff >= SAME_IOU)), "lower": int(np.sum(diff <= -SAME_IOU)),
+                "same": int(np.sum(np.abs(diff) < SAME_IOU)), "mean_change": float(diff.mean()) if n else 0.0,
+                "interval": [low, high]},
+        "iou_ge_50": {"gained": gained, "lost": lost, "p": mcnemar_p(lost, gained)},
+        "min_images": min_images,
+    }
+    if n < min_images:
+        record["evidence"] = dict.fromkeys(FIGURES, TOO_FEW)
+        return record
+    # a mean IoU change is told only when its interval lies beyond what reads as none (`SAME_IOU`): a shift
+    # of 1e-7 on every image excludes 0 from the interval, yet every image reads as "the same"
+    told = record["class"]["p"] < ALPHA, low > SAME_IOU or high < -SAME_IOU, record["iou_ge_50"]["p"] < ALPHA
+    signs = new_only - old_only, low, gained - lost
+    record["evidence"] = {figure: (BETTER if sign > 0 else WORSE) if is_told else UNCLEAR
+                          for figure, is_told, sign in zip(FIGURES, told, signs, strict=True)}
+    return record
+
+
+def paired_on(old: Mapping[str, Sequence[Any]] | None, new: Mapping[str, Sequence[Any]] | None,
+              images: Sequence[str], min_images: int = MIN_IMAGES) -> dict[str, Any] | None:
+    """`paired_comparison` of two models' per-image results (``{image: (class right, IoU)}``) on those of
+    ``images`` both were scored on; None when either has no such record or none is shared."""
+    if not isinstance(old, Mapping) or not isinstance(new, Mapping):
+        return None
+    shared = [image for image in images if image in old and image in new]
+    if not shared:
+        return None
+    return paired_comparison([bool(old[i][0]) for i in shared], [bool(new[i][0]) for i in shared],
+                             [float(old[i][1]) for i in shared], [float(new[i][1]) for i in shared], min_images)

@@ -1,0 +1,65 @@
+"""What `petloc stats` finds wrong with a dataset's files: one `Problem` per file and fault, of a
+stable kind (the kinds are strings of `petloc stats --json`), and which kind a repair note of
+`core.voc.read_voc` is. Used through ``core.stats``, which re-exports everything here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from petloc_gui.core.voc import VocAnnotation
+
+# Problem kinds (stable strings: they appear in `petloc stats --json`).
+UNREADABLE_IMAGE = "unreadable_image"
+BROKEN_XML = "broken_xml"
+BOX_OUTSIDE_IMAGE = "box_outside_image"
+INVERTED_BOX = "inverted_box"
+EMPTY_BOX = "empty_box"
+NO_OBJECTS = "no_objects"
+SIZE_MISMATCH = "size_mismatch"
+MISSING_SIZE = "missing_size"
+MISSING_LABEL = "missing_label"
+OTHER_PROBLEM = "annotation_problem"
+INDEX_PROBLEM = "dataset_index"
+UNSUPPORTED_IMAGE = "unsupported_image"  # a HEIC, AVIF, ... file: not an item, listed here
+NO_IMAGE = "annotation_without_image"  # an XML whose image went (core.orphan_annotations)
+# labels that differ only in case, spacing or Unicode form ("Bengal", "bengal"): one class typed two ways
+# (core.label_variants), counted and trained as two
+CASE_VARIANT_LABELS = "case_variant_labels"
+
+# Substrings of core.voc.read_voc's repair messages -> kind (first match wins).
+_PROBLEM_NEEDLES = (
+    ("inverted", INVERTED_BOX),
+    ("outside", BOX_OUTSIDE_IMAGE),
+    ("zero area", EMPTY_BOX),
+    ("differs from the image", SIZE_MISMATCH),
+    ("size missing", MISSING_SIZE),
+    ("no <name>", MISSING_LABEL),
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file."""
+
+    kind: str
+    path: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "file": self.path, "message": self.message}
+
+
+def problem_kind(message: str) -> str:
+    """Classify one of read_voc's repair messages into a stable kind."""
+    text = message.lower()
+    for needle, kind in _PROBLEM_NEEDLES:
+        if needle in text:
+            return kind
+    return OTHER_PROBLEM
+
+
+def size_mismatch(annotation: VocAnnotation) -> str | None:
+    """read_voc's note that the annotation's <size> is not its image's size (the size_mismatch kind
+    `petloc stats` counts), or None: its boxes were drawn on an image of another size."""
+    return next((note for note in annotation.problems if problem_kind(note) == SIZE_MISMATCH), None)

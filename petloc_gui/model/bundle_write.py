@@ -1,0 +1,103 @@
+"""Writing model bundles: ``meta.json`` (`write_meta`) and the whole folder (`save_bundle`).
+
+A bundle is written to a temporary sibling folder and renamed into place, so a reader sees the old
+bundle or the new one, never a half-written one. TensorFlow is not imported here: the model passed
+in saves itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.folder_rename import rename_folder
+from petloc_gui.core.stale import remove_stale
+from petloc_gui.model.bundle import FORMAT_VERSION, META_FILE, MODEL_FILE, BundleError
+from petloc_gui.model.untyped import KerasModel
+
+
+def write_meta(folder: str | os.PathLike[str], meta: dict[str, Any]) -> None:
+    """Write ``meta`` as the bundle folder's meta.json (sorted keys, atomically)."""
+    atomic_write_bytes(Path(folder) / META_FILE, (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode())
+
+
+def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str],
+                extra_files: Mapping[str, Path] | None = None) -> Path:
+    """Write ``model`` + ``meta`` as a bundle at ``out_dir`` (replaced atomically if it exists).
+
+    ``extra_files`` (name in the bundle -> file to copy, a parent's refiner) are copied into the
+    temporary folder before it is renamed: a bundle copied into afterwards was visible, and listed
+    as a usable single-stage model, while its second stage was still being copied (or when the
+    copy failed on a full disk).
+    """
+    target = Path(out_dir)
+    meta = dict(meta)
+    meta.setdefault("format_version", FORMAT_VERSION)
+    meta.setdefault("created", datetime.now(UTC).isoformat(timespec="seconds"))
+    meta.setdefault("version_id", new_version_id(meta.get("preset", "model")))
+    try:  # a full disk fails here first: said as a failure to save the bundle, naming its folder
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(target.parent, folders=True, store=False)  # killed saves', a day old (not the store's)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    except OSError as exc:
+        raise BundleError(f"cannot save the model bundle: {exc.strerror or exc}", target) from exc
+    backup: Path | None = None
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a bundle is an ordinary folder
+        with without_optimizer(model):
+            model.save(tmp / MODEL_FILE)
+        for name, source in (extra_files or {}).items():
+            shutil.copy2(source, tmp / name)
+        write_meta(tmp, meta)
+        if target.exists():
+            backup = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
+            rename_folder(target, backup)  # retried: Windows' virus scanner may hold a file in it open
+        rename_folder(tmp, target)
+    except Exception as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if backup is not None and not target.exists():
+            rename_folder(backup, target)
+        if isinstance(exc, PetlocError):
+            raise
+        # An OSError's own file name is the temporary folder, or the file copied from (a full disk
+        # named the bundled model's refine.keras): the target is the folder to free space for.
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise BundleError(f"cannot save the model bundle: {reason}", target) from exc
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+    return target
+
+
+def _umask() -> int:
+    os.umask(current := os.umask(0))  # read by setting it, then put back
+    return current
+
+
+@contextlib.contextmanager
+def without_optimizer(model: KerasModel) -> Iterator[KerasModel]:
+    """Save without optimizer state (3x smaller file); the model keeps its optimizer."""
+    optimizer = getattr(model, "optimizer", None)
+    if optimizer is None:
+        yield model
+        return
+    model.optimizer = None
+    try:
+        yield model
+    finally:
+        model.optimizer = optimizer
+
+
+def new_version_id(preset: str) -> str:
+    """A sortable, unique id: ``<preset>-<UTC timestamp>-<random>``."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{preset}-{stamp}-{uuid.uuid4().hex[:6]}"

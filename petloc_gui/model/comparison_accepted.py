@@ -1,0 +1,127 @@
+"""The retrain comparison on validation images whose boxes were accepted unchanged from a model (ADR 0013).
+
+A box a person accepted from a model (A in the window; a pre-label saved with its box untouched)
+is that model's output (`core.voc_provenance`): the current model, scored against boxes it proposed,
+agrees with itself, and a model fine-tuned from it or trained on such boxes learned to agree with
+them. `model.comparison.compare_models` calls `accepted_in` once its images are known (a hedge for
+the note, the version's too) and `add_person_figures` once both models are scored: the figures of
+both on the images whose boxes a person drew alone, beside the ones on every image, when there are
+both kinds. A model's box a person relabelled is still the model's box but a person's label, so
+accuracy there is on the images whose labels a person gave (those, and the ones whose accepted boxes
+were all relabelled). Which boxes were accepted is taken from the samples (`model.data.Sample.accepted`),
+read with the boxes both models are scored on: the run's (`training.TrainedRun.validation`), so a box a
+person moves in the window during the run is still the model's here, as it is in the figures, and one
+accepted during the run is still a person's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from petloc_gui.core.accepted_boxes import (
+    OWN,
+    accepted_sentences,
+    labels_accepted,
+    person_part,
+    relation,
+)
+from petloc_gui.core.text import counted
+from petloc_gui.model.data import Sample
+
+ROLE = "the current model"
+
+
+class AcceptedImages(NamedTuple):
+    """`accepted_in`'s answer: which of the images scored hold boxes accepted from a model, and what to say."""
+
+    models: dict[str, frozenset[str]]  # relpath -> the models whose boxes it holds accepted unchanged
+    person: list[Any]  # the samples whose boxes a person drew (every one, when none was accepted)
+    labelled: list[Any]  # the samples whose labels a person gave: ``person`` and those a person relabelled
+    relations: dict[str, str]  # each of those models -> `core.accepted_boxes.relation` to the current model
+    hedges: list[tuple[str, bool]]  # (sentence, about the new model's figures too): for the note
+    # the same, said when the current model could not be scored (its figures are none of those there are)
+    unscored_hedges: list[tuple[str, bool]]
+
+
+def accepted_in(samples: Sequence[Sample], old_meta: dict[str, Any] | None, old_model: str | None) -> AcceptedImages:
+    """The images of ``samples`` (those the headline figures are on) holding a box scored that a person
+    accepted unchanged from a model when the samples were read (`model.data.Sample.accepted`, not the
+    files as saved now: the boxes scored are those read); the hedge saying so, naming each model and
+    whether it is the current one (``old_meta``, ``old_model``)."""
+    models: dict[str, frozenset[str]] = {s.relpath: s.accepted for s in samples if s.accepted}
+    person = [s for s in samples if s.relpath not in models]
+    labelled = [s for s in samples if not labels_accepted(models.get(s.relpath, frozenset()))]
+    if not models:
+        return AcceptedImages({}, person, labelled, {}, [], [])
+    relations = {m: relation(m, old_meta, old_model) if old_model else "other" for f in models.values() for m in f}
+
+    def hedges(old_scored: bool) -> list[tuple[str, bool]]:
+        sentences = accepted_sentences(models.values(), len(samples), relations, ROLE, "validation images",
+                                       old_scored)
+        hedge = "; ".join([*sentences, person_part(len(person), len(labelled))]) + "."
+        return [(hedge[0].upper() + hedge[1:], True)]
+
+    return AcceptedImages(models, person, labelled, relations, hedges(True), hedges(False))
+
+
+def add_person_figures(result: dict[str, Any], found: AcceptedImages, new_bundle: str | Path,
+                       old_model: str | None, renamed: dict[str, str] | None = None) -> None:
+    """Put in ``result`` (`compare_models`') ``accepted_boxes`` (how many images hold accepted boxes, each
+    model's count, those from the current model) and, when some images are a person's and some not,
+    ``person_drawn``: both models' figures on the person's alone (scored again: their predictions are
+    the same; ``n_images``: those whose boxes a person drew, which the IoU figures are on; ``n_labelled``:
+    those whose labels a person gave, which accuracy is on), said at the end of the note. ``old_model``:
+    None when it has no figures here."""
+    if not found.models:
+        result["accepted_boxes"], result["person_drawn"] = None, None
+        return
+    counts = Counter(m for f in found.models.values() for m in f)
+    own = sum(1 for f in found.models.values() if any(found.relations.get(m) == OWN for m in f))
+    result["accepted_boxes"] = {"n_images": len(found.models), "from": dict(sorted(counts.items())), "own": own}
+    result["person_drawn"] = None
+    if not found.labelled:
+        return
+    from petloc_gui.model.comparison import score_model  # (it calls here: imported when used)
+
+    n_person, n_labelled = len(found.person), len(found.labelled)
+    # scored on the images whose labels a person gave; those whose boxes a person drew are among them
+    subset = {s.relpath for s in found.person} if n_labelled != n_person else None
+
+    def figures(spec: str | Path, names: dict[str, str] | None) -> dict[str, Any]:
+        scores = score_model(spec, found.labelled, subset, names)
+        on_boxes = scores.get("subset", {}) if subset is not None else scores
+        return {"accuracy": scores.get("accuracy"), **{key: on_boxes.get(key) if n_person else None
+                                                        for key in ("mean_iou", "iou_ge_50", "iou_ge_75")}}
+
+    person: dict[str, Any] = {"n_images": n_person, "n_labelled": n_labelled, "new": figures(new_bundle, None),
+                              "old": None}
+    if old_model:
+        # scored on every image just before: a failure now is said there already (nothing to add here)
+        with contextlib.suppress(Exception):
+            person["old"] = figures(old_model, renamed)
+    result["person_drawn"] = person
+    parts = [f"{who} {_figures(person[key], bool(n_person))}"
+             for key, who in (("old", "current model"), ("new", "new model")) if person[key] is not None]
+    if not n_person:
+        on = f"the {counted(n_labelled, 'validation image')} whose labels a person gave (every box a model's)"
+    elif n_labelled != n_person:
+        on = (f"the {counted(n_person, 'validation image')} whose boxes a person drew (accuracy: on the {n_labelled} "
+              "whose labels a person gave)")
+    else:
+        on = f"the {counted(n_person, 'validation image')} whose boxes a person drew"
+    result["note"] = f"{result.get('note', '')} On {on}: {'; '.join(parts)}.".strip()
+
+
+def _figures(scores: dict[str, Any], boxes: bool = True) -> str:
+    """The figures as the note gives them; ``boxes``: False when only accuracy is on a person's work."""
+    def num(key: str) -> str:
+        value = scores.get(key)
+        return "—" if value is None or value != value else f"{value:.3f}"
+
+    if not boxes:
+        return f"accuracy {num('accuracy')}"
+    return f"accuracy {num('accuracy')}, mean IoU {num('mean_iou')}, IoU ≥ 0.5 {num('iou_ge_50')}"

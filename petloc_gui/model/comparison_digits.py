@@ -1,0 +1,103 @@
+"""What the retrain comparison (`model.comparison`) says of validation images that are `petloc digits`
+canvases: of MNIST digits the current or the new model learned on other canvases, or whose folder's
+record cannot tell their digit. No TensorFlow."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from petloc_gui.core.text import counted
+from petloc_gui.model.training_record import Lineage
+
+BOTH_MODELS = "both models' figures"  # a fine-tune inherits what the current model learned, and its hedges
+
+
+def digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, new_meta: dict[str, Any] | None,
+                   samples: list[Any], hashes: dict[str, str | None], fine_tuned: bool) -> list[tuple[str, bool]]:
+    """What the comparison must say of ``samples`` that are canvases of MNIST digits a model learned on
+    other canvases (their bytes are no training image's: `petloc digits` places each digit anew), by
+    their folder's `petloc digits` record: the current model's (of ``old_meta``, or of a model it was
+    fine-tuned from: ``ancestors``), then the new model's own (its meta.json, ``new_meta``): the same
+    digits are on the canvases of every `--seed`, so a folder of two such subfolders trains the new
+    model on a digit in one and validates it on the same digit in the other. Canvases whose record
+    cannot tell their digit (`_untold_hedge`) may hold learned digits: said too, never taken for held-out
+    ones. Each with whether it is about the new model's figures (the current model's digits are when it
+    was fine-tuned from it)."""
+    from petloc_gui.core.digits_record import learned_digits, united
+
+    hedges: list[tuple[str, bool]] = []
+    old_digits = united(learned_digits(old_meta), ancestors.digits if ancestors else {}) if old_meta else {}
+    new_digits = learned_digits(new_meta) if new_meta is not None else {}
+    # the records read once for both models (each canvas's digit, or why its record cannot tell)
+    found = _canvas_digits_of(samples, hashes) if old_digits or new_digits else None
+    old = _digit_canvases(old_digits, found)
+    whose = BOTH_MODELS if fine_tuned else "the current model's figures"
+    if old.learned:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
+        hedges.append((_digits_hedge(list(old.learned.values()), "the current model", whose, old_digits), fine_tuned))
+    if old.untold:
+        hedges.append((_untold_hedge(old.untold, "the current model", whose), fine_tuned))
+    new = _digit_canvases(new_digits, found)
+    if fine_tuned:  # its parent's digits are its own too: said above, for both models
+        new = _DigitCanvases({r: split for r, split in new.learned.items() if r not in old.learned},
+                             {r: why for r, why in new.untold.items() if r not in old.untold})
+    if new.learned:
+        hedges.append((_digits_hedge(list(new.learned.values()), "the new model", "the new model's figures",
+                                     new_digits), True))
+    if new.untold:
+        hedges.append((_untold_hedge(new.untold, "the new model", "the new model's figures"), True))
+    return hedges
+
+
+class _DigitCanvases(NamedTuple):
+    """`_digit_canvases`' answer."""
+
+    learned: dict[str, str]  # relpath -> petloc digits split: canvases of a learned digit
+    untold: dict[str, tuple[str, str]]  # relpath -> (its record, relative to the folder; why it cannot tell)
+
+
+def _canvas_digits_of(samples: list[Any], hashes: dict[str, str | None]) -> Any:
+    """The MNIST digit each of ``samples`` holds by its folder's record, and those whose record cannot
+    tell it (it cannot be read, or its entry names no digit): `model.canvas_digits`, as training reads them."""
+    from petloc_gui.model.canvas_digits import canvas_digits
+
+    return canvas_digits((s.relpath, s.image_path, hashes.get(s.relpath)) for s in samples)
+
+
+def _digit_canvases(digits: dict[str, frozenset[int] | None], found: Any) -> _DigitCanvases:
+    """Those of the samples ``found`` read (`_canvas_digits_of`) that are canvases of one of ``digits``
+    (`core.digits_record.learned_digits`), and those whose record cannot tell their digit: they may hold
+    one of ``digits``. Nothing when ``digits`` is empty."""
+    from petloc_gui.core.digits_record import learned
+
+    if not digits or found is None:
+        return _DigitCanvases({}, {})
+    return _DigitCanvases({relpath: digit[0] for relpath, digit in found.digits.items() if learned(digit, digits)},
+                          found.untold)
+
+
+def _digits_hedge(splits: list[str], model: str, whose: str, digits: dict[str, frozenset[int] | None]) -> str:
+    """"N of them hold MNIST digits that ``model`` learned on other canvases ..." (`core.digits_record.digits_hedge`,
+    whose wording `petloc evaluate` shares): ``splits`` holds each such image's split."""
+    from petloc_gui.core.digits_record import digits_hedge
+
+    return digits_hedge(f"{len(splits)} of them", splits, model, whose, digits) + "."
+
+
+def _untold_hedge(untold: dict[str, tuple[str, str]], model: str, whose: str, shown: int = 3) -> str:
+    """"N of them are canvases whose MNIST digit their folder's petloc digits record cannot tell (RECORD:
+    why): whether ``model`` learned their digits cannot be told, so ``whose`` on them may be optimistic":
+    each record named with its first reason (`model.canvas_digits.untold_by_record`, the first ``shown``), as
+    `petloc evaluate` warns of them."""
+    from petloc_gui.core.text import visible
+    from petloc_gui.model.canvas_digits import untold_by_record
+
+    records = untold_by_record(untold.values())
+    named = [f"{visible(record)}: {why}" for record, why, _ in records[:shown]]
+    if len(records) > shown:
+        named.append(f"and {counted(len(records) - shown, 'more record')}")
+    n = len(untold)
+    are, folder, digits, them = (("is a canvas", "its", "its digit", "it") if n == 1
+                                 else ("are canvases", "their", "their digits", "them"))
+    return (f"{n} of them {are} whose MNIST digit {folder} folder's petloc digits record cannot tell "
+            f"({'; '.join(named)}): whether {model} learned {digits} cannot be told, so {whose} on {them} "
+            "may be optimistic.")

@@ -1,0 +1,96 @@
+"""The types meta.json's values must have where commands use them as they are.
+
+Checked once when meta.json is read (`bundle.read_meta`), so a hand-edited file is refused naming the
+key and what it must be, instead of an AttributeError or TypeError wherever the value is used.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    names = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_paths(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(p, str) for p in value)
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+# (key path, test, what it must be, whether null stands for "absent") of the meta.json values commands
+# use as they are: one check when meta.json is read, instead of an AttributeError or TypeError wherever
+# one is used. A missing key passes (each user has its default); null passes where its users take it
+# for a missing key.
+_META_TYPES: tuple[tuple[tuple[str, ...], Any, str, bool], ...] = (
+    (("channels",), _is_count, "a positive whole number", False),
+    (("refine",), lambda v: isinstance(v, dict), "an object", True),
+    (("refine", "model_file"), lambda v: isinstance(v, str), "a string", False),
+    (("refine", "margin"), _is_number, "a number", False),
+    (("refine", "repass_below"), _is_number, "a number", False),
+    (("refine", "passes"), _is_count, "a positive whole number", False),
+    (("refine", "flip_tta"), lambda v: isinstance(v, bool), "true or false", False),
+    (("splits",), lambda v: isinstance(v, dict), "an object", True),
+    (("splits", "train"), _is_paths, "a list of image paths", True),
+    (("splits", "validation"), _is_paths, "a list of image paths", True),
+    (("splits", "test"), _is_paths, "a list of image paths", True),
+    (("validation_split",), lambda v: isinstance(v, dict), "an object", True),
+    (("validation_split", "images"), _is_paths, "a list of image paths", True),
+    (("test_split",), lambda v: isinstance(v, dict), "an object", True),
+    (("test_split", "images"), _is_paths, "a list of image paths", True),
+    (("training_data",), lambda v: isinstance(v, dict), "an object", True),
+    (("training_data", "root"), lambda v: isinstance(v, str), "a string", True),
+    (("training_data", "excluded"), _is_paths, "a list of image paths", True),
+    (("training_data", "fingerprint"), lambda v: isinstance(v, str), "a string", True),
+    # damaged, core.digits_record.learned_digits reads it as "learned nothing": learned digits pass for held out
+    (("training_data", "mnist_digits"), lambda v: _learned_digits_problem(v) is None,
+     'an object of "all" or a list of digit indices per split', True),
+)
+
+
+def _learned_digits_problem(value: Any) -> str | None:
+    """What a damaged ``training_data.mnist_digits`` (``{split: "all" or indices}``) is; None: not damaged."""
+    if not isinstance(value, dict):
+        return _json_type(value)
+    for split, indices in value.items():
+        if isinstance(indices, list):  # type(): a JSON true is no index
+            bad = next((i for i in indices if type(i) is not int or i < 0), None)
+            if bad is not None:
+                what = "a negative number" if type(bad) is int else _json_type(bad)
+                return f"an object whose {json.dumps(split)} is a list holding {what}"
+        elif indices != "all":  # core.digits_record.ALL: the whole split
+            return f"an object whose {json.dumps(split)} is {_json_type(indices)}"
+    return None
+
+
+
+def meta_type_problem(meta: dict[str, Any]) -> str | None:
+    """What is wrong with the first value of ``meta`` that has the wrong type ("KEY must be WHAT, not
+    FOUND"); None when every value this module knows has its type."""
+    for keys, test, what, nullable in _META_TYPES:
+        parent: Any = meta
+        for key in keys[:-1]:
+            parent = parent.get(key) if isinstance(parent, dict) else None
+        if not isinstance(parent, dict) or keys[-1] not in parent:
+            continue
+        value = parent[keys[-1]]
+        # refine: false or {} means "no second stage", as a missing key does
+        if (value is None and nullable) or (keys == ("refine",) and value in (False, {})):
+            continue
+        if not test(value):
+            found = (_learned_digits_problem(value) or "") if keys[-1] == "mnist_digits" else _json_type(value)
+            if isinstance(value, list) and test is _is_paths:  # a list of the wrong things: say what is in it
+                found += " holding " + next((_json_type(v) for v in value if not isinstance(v, str)), "strings")
+            return f"{'.'.join(keys)} must be {what}, not {found}"
+    return None

@@ -1,0 +1,67 @@
+"""Whether a run is refused for a class typed two ways ("Bengal" and "bengal"), on the boxes it trains on as
+training reads the folder: the rule and its words are `core.case_variant_refusal`'s, as `petloc train`
+(`cli.train_checks`) and the Retrain dialog refuse it. The training child checks it itself before TensorFlow
+loads (a last guard: the dialog reads the saved files only), and the window again once "Save my unsaved edits
+first" has saved what the dialog could not read. No Qt, no TensorFlow.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from petloc_gui.core.case_variant_refusal import RenameHint, case_variant_refusal
+from petloc_gui.model.collected_folder import CollectedFolder, collect_folder
+
+
+def run_case_variants(data_dir: str | os.PathLike[str], label: str = "default", base: str | None = None,
+                      renamed: Mapping[str, str] | None = None, skip_prelabels: bool = False,
+                      rename_hint: RenameHint | None = None) -> str:
+    """Why a run on ``data_dir`` is refused, "" when it is not: its arguments are the training child's
+    (``base``: the model a fine-tune starts from, whose classes, ``renamed`` applied, are the run's too).
+    Every annotation is read; the parent's test images, which the run leaves out, are found (every image
+    hashed) only when that read finds a class typed two ways: leaving images out never adds a spelling."""
+    parent_meta = _meta(base) if base else None
+    refusal = folder_case_variants(collect_folder(data_dir, label), parent_meta, renamed, skip_prelabels,
+                                   rename_hint, label)
+    if refusal and parent_meta is not None:  # maybe only on the parent's test images: read as the run reads
+        refusal = folder_case_variants(collect_folder(data_dir, label, parent_meta=parent_meta), parent_meta,
+                                       renamed, skip_prelabels, rename_hint, label)
+    return refusal
+
+
+def folder_case_variants(folder: CollectedFolder, parent_meta: Mapping[str, Any] | None = None,
+                         renamed: Mapping[str, str] | None = None, skip_prelabels: bool = False,
+                         rename_hint: RenameHint | None = None, label: str = "default") -> str:
+    """`run_case_variants` on a folder read already (`collect_folder`, with ``parent_meta``: the meta.json
+    of the model a fine-tune starts from): the boxes of every image the run trains on (its unreviewed
+    pre-labels' unless ``skip_prelabels``, less those of a model that did not know a class of the run, as
+    `petloc train`'s check leaves them out), with the parent's classes."""
+    from petloc_gui.model.collected_folder import without_unaware_prelabels
+
+    trained = [sample for sample in folder.samples if not (skip_prelabels and sample.prelabel)]
+    if label == "default":  # with --label breed the class is the photo's, whatever a model labelled it
+        trained, _ = without_unaware_prelabels(trained, folder.prelabel_models, renamed or {})
+    boxes = Counter(name for sample in trained for name, _ in sample.ground_truth)
+    return case_variant_refusal(boxes, parent_classes(parent_meta, renamed or {}), rename_hint)
+
+
+def parent_classes(parent_meta: Mapping[str, Any] | None, renamed: Mapping[str, str]) -> list[str]:
+    """The classes a fine-tune keeps from its parent, under their names after ``renamed``."""
+    from petloc_gui.model.class_renames import class_names_after
+
+    names = (parent_meta or {}).get("class_names")
+    return class_names_after([str(name) for name in names], renamed, ()) if isinstance(names, list) else []
+
+
+def _meta(base: str) -> dict[str, Any] | None:
+    """The meta.json of ``base``; None when it cannot be read (training then says why it cannot start from
+    it)."""
+    from petloc_gui.model.bundle import read_meta  # no TensorFlow
+
+    try:
+        return read_meta(base)
+    except Exception:  # noqa: BLE001 - any failure: the run itself names it
+        return None

@@ -1,0 +1,61 @@
+"""The demo folder written off the UI thread, the window saying so meanwhile.
+
+Its 200 images and their XML files are written atomically, each with an fsync of the
+file and of its folder (about 1,200 in all): on the UI thread that froze the first
+run's window for 0.7-1.1 s on a fast disk and 8 s with a 5 ms fsync (10-11 s in the
+startup hunt), unable to repaint or close. The writing goes to a `background` worker;
+``ready`` or ``failed`` says how it ended, in the UI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMainWindow
+
+from petloc_gui.ui import background
+
+PREPARING = "Preparing the demo folder (first run only): writing 200 example digits…"
+
+
+def _write_demo() -> Path:
+    """In a pool thread: the demo folder, written now if it is not there yet."""
+    from petloc_gui.app.demo_folder import ensure_demo_folder
+
+    return ensure_demo_folder()
+
+
+class DemoPreparer(QObject):
+    """Writes the demo folder in a worker; a child of the window, so its callbacks end with it."""
+
+    ready = Signal(object)  # the demo folder's Path
+    failed = Signal(str)  # what went wrong, as the window says it
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._worker: background.Worker | None = None
+
+    def busy(self) -> bool:
+        return self._worker is not None
+
+    def start(self) -> None:
+        """Write the demo folder (once at a time), saying so on the status line until it is done."""
+        if self._worker is not None:
+            return
+        self._window.statusBar().showMessage(PREPARING)
+        self._worker = background.start(_write_demo, returned=self._written, errored=self._not_written)
+
+    def _written(self, folder: Path) -> None:
+        self._done()
+        self.ready.emit(folder)
+
+    def _not_written(self, exc: Exception) -> None:
+        self._done()
+        self.failed.emit(f"Cannot create the demo folder: {exc}")
+
+    def _done(self) -> None:
+        self._worker = None
+        if self._window.statusBar().currentMessage() == PREPARING:  # not a line said since
+            self._window.statusBar().clearMessage()

@@ -1,0 +1,111 @@
+"""A accepts the model's prediction, and never replaces a person's box without the user knowing.
+
+labelImg users press A for "previous image": with autosave on, A then D wrote the model's box over a box a
+person had drawn or saved, and nothing said so. A stays one key where it is meant to be fast: an image with
+no box yet, or with only the model's own pre-label as read (`petloc predict --write-voc`, unreviewed), not
+marked verified. On an image with a person's box (a pre-label marked verified is theirs: V makes it ground
+truth), the first A says so in the status line and changes nothing; a second A on the same image within
+``CONFIRM_S`` seconds, nothing changed meanwhile, replaces the box (Ctrl+Z undoes).
+No dialog: the keyboard stays on the image, and A then D (labelImg's back and forth) loses nothing.
+
+A held down is one press. The accept action does not auto-repeat, but Qt marks a key's repeats as such only
+where the system says so: under X (Xvfb measured: 14 of 15 repeats unmarked) a held key arrives as release
+and press pairs with one timestamp, each an ordinary A, and the first of them, ~0.5 s after the key went
+down, confirmed the replacement. `KeyReleaseWatch` notes when A was last let go: a press that follows the
+release at once (no hand lets go and presses again within `REPEAT_GAP_S`) is the key still held.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
+
+from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.core.boxes import Box
+from petloc_gui.ui.editing.edit_controller import EditController
+
+CONFIRM_S = 5.0  # how long a first A waits for the second
+# (a labelImg user pressed A for the previous image: that is Shift+D here)
+ASK_AGAIN = ("This image has your box: press A again to replace it with the model's (Ctrl+Z undoes); "
+             "previous image is Shift+D.")
+REPLACED = "Your box was replaced by the model's: Ctrl+Z brings it back."
+REPEAT_GAP_S = 0.02  # a repeat's press follows its release at once; a finger needs far longer to press again
+
+
+class KeyReleaseWatch(QObject):
+    """When ``key`` was last let go and pressed, for the whole application (its event filter sees a release
+    whichever widget has the keyboard, and a press as the ShortcutOverride Qt asks before a shortcut): by the
+    events' own times where they have them (a window busy between the two handles the press late, but a
+    repeat's press still bears its release's time), else by ``clock`` as they are handled."""
+
+    def __init__(self, key: int = Qt.Key_A, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.key, self.clock = key, clock
+        self.released_at: float | None = None
+        self._released_ms = self._pressed_ms = 0  # the events' timestamps (ms; 0: none given)
+        self._repeat = False  # the last press marked as a repeat by the system
+
+    def eventFilter(self, watched, event) -> bool:  # Qt's name
+        kind = event.type()
+        if kind in (QEvent.KeyRelease, QEvent.KeyPress, QEvent.ShortcutOverride) and event.key() == self.key:
+            if kind == QEvent.KeyRelease:
+                self.released_at, self._released_ms = self.clock(), event.timestamp()
+            else:
+                self._pressed_ms, self._repeat = event.timestamp(), event.isAutoRepeat()
+        return False
+
+    def held(self) -> bool:
+        """Whether the press being handled now is the key still held down: marked a repeat, or pressed right
+        after a release (within `REPEAT_GAP_S`, by the events' times when both have one)."""
+        if self._repeat:
+            return True
+        if self._released_ms and self._pressed_ms:
+            return 0 <= self._pressed_ms - self._released_ms < REPEAT_GAP_S * 1000
+        return self.released_at is not None and self.clock() - self.released_at < REPEAT_GAP_S
+
+
+def replaces_a_persons_box(doc: ImageDocument, label: str, box: Box) -> bool:
+    """Whether accepting (``label``, ``box``) would change a box a person drew, moved, labelled or saved:
+    the primary one (`EditController.accept_prediction` replaces it), unless it is a model's unreviewed
+    pre-label nobody has touched yet: not moved, not relabelled, not marked verified (saved or not; the
+    replaced box would stay under the person's "verified")."""
+    primary = doc.primary
+    if primary is None or (primary.name == label and primary.box == doc.clamp_box(box)):
+        return False  # no box yet, or the model's already: nothing of a person's goes
+    as_read = doc.annotation.objects if doc.annotation is not None else []
+    return not (doc.prelabel and primary in as_read and not doc.verified)
+
+
+class AcceptGuard:
+    """Decides whether an A may replace the image's box now, and says why not (``show_status``)."""
+
+    def __init__(self, show_status: Callable[[str, int], None], clock: Callable[[], float] = time.monotonic) -> None:
+        self.show_status = show_status
+        self.clock = clock
+        self._asked: tuple[tuple, float] | None = None  # (what the first A saw, when)
+        self.releases = KeyReleaseWatch()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.releases)
+
+    def may_replace(self, edits: EditController, label: str, box: Box) -> bool:
+        """True when accepting (``label``, ``box``) on the image shown may go ahead now."""
+        doc = edits.doc
+        if doc is None or not replaces_a_persons_box(doc, label, box):
+            self._asked = None
+            return True
+        # the same image, with the same boxes, and the same prediction: a box moved in between is asked again
+        seen = (edits.index, id(doc), doc.shown(), label, box)
+        now = self.clock()
+        if self._asked is not None and self.releases.held():
+            return False  # A still held down: its repeats confirm nothing, and the question stays as it is
+        if self._asked is not None and self._asked[0] == seen and now - self._asked[1] <= CONFIRM_S:
+            self._asked = None
+            self.show_status(REPLACED, 8000)
+            return True
+        self._asked = (seen, now)
+        self.show_status(ASK_AGAIN, int(CONFIRM_S * 1000))
+        return False

@@ -1,0 +1,106 @@
+"""Another program's version of an open image's annotation file (labelImg, a script, a sync tool).
+
+The folder's watchers say when the file of an image opened here changes (`disk_changed`). With no
+unsaved edits the new version is shown at once; with edits it is only flagged, and the next save
+asks which version to keep (`SaveGuard`), which comes back here as `take_theirs` or `show_both`.
+Either way the boxes shown before stay in the image's undo history, one Ctrl+Z away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from petloc_gui.app.annotation_store import AnnotationStore, folder_gone
+from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.core.dataset import DatasetItem
+from petloc_gui.core.text import visible
+from petloc_gui.ui.review.file_list import FileListModel
+
+if TYPE_CHECKING:  # (the session module imports this one)
+    from petloc_gui.ui.review.review_session import SessionHost, SessionParts
+
+
+class TheirVersionHost(Protocol):
+    """What `TheirVersion` asks of the session."""
+
+    current: int | None
+
+    def refresh_row_from(self, row: int, doc: ImageDocument) -> None: ...
+
+
+class TheirVersion:
+    """Shows another program's version of the open images' annotation files, for one session."""
+
+    def __init__(self, model: FileListModel, store: AnnotationStore, items: Sequence[DatasetItem],
+                 parts: SessionParts, window: SessionHost, host: TheirVersionHost) -> None:
+        self._model = model
+        self._store = store
+        self._items = items
+        self._parts = parts
+        self._window = window
+        self._host = host
+
+    def disk_changed(self, row: int, doc: ImageDocument, found) -> None:
+        """The watcher saw ``doc``'s file change: reload it, or flag it when it has edits."""
+        name = doc.annotation_path.name
+        gone = folder_gone(doc.image_path.parent)
+        if gone is not None:
+            # not another program's version to take: the folder itself went (renamed, deleted), and
+            # reading "no file" would blank the boxes shown; a save says so too and writes nothing
+            self._window.show_status(visible(gone), 15000)
+            return
+        if not doc.dirty:
+            self.take_theirs(row)
+            self._window.show_status(f"{visible(name)} was changed by another program: reloaded.", 8000)
+            return
+        doc.external_change = found
+        self._window.show_status(
+            f"{visible(name)} was changed by another program while you have unsaved edits; "
+            "saving will ask which version to keep.", 15000)
+        self._model.set_status(row, doc.status(), doc.problem_text())
+
+    def _read_disk_version(self, row: int) -> ImageDocument:
+        loaded = self._store.loaded(row)
+        return self._store.read_disk_version(row, loaded.image_size if loaded is not None else None)
+
+    def take_theirs(self, row: int) -> None:
+        """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away."""
+        doc = self._store.document(row)
+        fresh = self._read_disk_version(row)
+        if fresh.shown() == doc.shown():
+            # The same boxes, labels and flag in other bytes (another tool's layout, a field not shown):
+            # an undo step would change nothing on screen, and the Ctrl+Z after it seem to do nothing.
+            # The file's objects are taken all the same: a save writes against them, their fields kept.
+            doc.objects[:] = fresh.objects
+        else:
+            self._parts.edits.replace_all(row, doc, fresh.objects, fresh.verified, "Reload from disk")
+        doc.adopt_disk_version(fresh)
+        self._parts.edits.mark_clean(row)
+        self._items[row].has_annotation = bool(fresh.disk_state and fresh.disk_state.exists)
+        self._refresh(row, doc)
+
+    def show_both(self, row: int) -> None:
+        """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand."""
+        doc = self._store.document(row)
+        mine = list(doc.objects)
+        fresh = self._read_disk_version(row)
+        theirs = [(o.name, o.box) for o in fresh.objects]
+        merged = list(fresh.objects) + [o for o in mine if (o.name, o.box) not in theirs]
+        verified = doc.verified
+        self.take_theirs(row)
+        if (tuple((o.name, o.box) for o in merged), verified) != doc.shown():
+            # (with none of my boxes lacking and my flag theirs, that is their version as just reloaded:
+            # a step would change nothing on screen)
+            self._parts.edits.replace_all(row, doc, merged, verified, "Show both versions")
+        self._refresh(row, doc)
+
+    def _refresh(self, row: int, doc: ImageDocument) -> None:
+        self._host.refresh_row_from(row, doc)
+        if row == self._host.current:
+            w = self._parts
+            if w.edits.selected >= len(doc.objects):
+                w.edits.selected = len(doc.objects) - 1
+            w.panel.show_annotation(doc, w.edits.selected)
+            self._window.image_shown(doc)
+        self._window.refresh_modified()
