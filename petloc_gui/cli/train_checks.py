@@ -64,23 +64,15 @@ def check_classes(folder: CollectedFolder, parent_meta: Mapping[str, Any] | None
     leaves them out); ``parent_meta``: the meta.json of the model a fine-tune starts from (its classes,
     ``renamed`` applied, are the new model's too). Returns the samples the run may train on, for
     `warn_thin_classes`."""
-    from petloc_gui.model.run_case_variants import parent_classes  # the training child's rule (no TensorFlow)
+    from petloc_gui.model.run_case_variants import run_boxes  # the training child's rule (no TensorFlow)
 
-    renamed = dict(renamed or {})
-    parent = parent_classes(parent_meta, renamed)
-    trained = [s for s in folder.samples if not (skip_prelabels and s.prelabel)]
-    left_out: list[LeftOut] = []
-    if label == "default":  # with --label breed the class is the photo's, whatever a model labelled it
-        from petloc_gui.model.collected_folder import without_unaware_prelabels  # training's rule (no TensorFlow)
-
-        trained, left_out = without_unaware_prelabels(trained, folder.prelabel_models, renamed)
+    run = run_boxes(folder, parent_meta, renamed, skip_prelabels, label)
     # on the boxes the run trains on: not those of the pre-labels it leaves out, as the parent's test images
-    boxes = Counter(name for sample in trained for name, _ in sample.ground_truth)
-    _refuse_case_variants(folder.root, boxes, parent)
+    _refuse_case_variants(folder.root, run.boxes, run.parent_classes)
     if label == "default":
-        _warn_unaware_prelabels(trained, left_out, folder.prelabel_models)
-        _say_untrained_classes(folder.root, trained, parent)
-    return trained
+        _warn_unaware_prelabels(run.trained, run.left_out, folder.prelabel_models)
+        _say_untrained_classes(folder.root, run.trained, run.parent_classes)
+    return run.trained
 
 
 def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequence[str]) -> None:

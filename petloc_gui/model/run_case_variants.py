@@ -10,10 +10,13 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from petloc_gui.core.case_variant_refusal import RenameHint, case_variant_refusal
-from petloc_gui.model.collected_folder import CollectedFolder, collect_folder
+from petloc_gui.model.collected_folder import CollectedFolder, collect_folder, without_unaware_prelabels
+from petloc_gui.model.data import Sample
+from petloc_gui.model.prelabel_models import LeftOut
 
 
 def run_case_variants(data_dir: str | os.PathLike[str], label: str = "default", base: str | None = None,
@@ -36,16 +39,39 @@ def folder_case_variants(folder: CollectedFolder, parent_meta: Mapping[str, Any]
                          renamed: Mapping[str, str] | None = None, skip_prelabels: bool = False,
                          rename_hint: RenameHint | None = None, label: str = "default") -> str:
     """`run_case_variants` on a folder read already (`collect_folder`, with ``parent_meta``: the meta.json
-    of the model a fine-tune starts from): the boxes of every image the run trains on (its unreviewed
-    pre-labels' unless ``skip_prelabels``, less those of a model that did not know a class of the run, as
-    `petloc train`'s check leaves them out), with the parent's classes."""
-    from petloc_gui.model.collected_folder import without_unaware_prelabels
+    of the model a fine-tune starts from), by `run_boxes`' rule."""
+    return run_boxes(folder, parent_meta, renamed, skip_prelabels, label).refusal(rename_hint)
 
+
+@dataclass(frozen=True)
+class RunBoxes:
+    """The boxes a run's classes are checked on, by one rule for the training child, the window's saved-files
+    check (`run_case_variants`) and `petloc train`'s check before TensorFlow (`cli.train_checks`)."""
+
+    trained: list[Sample]  # the samples the run trains on
+    left_out: list[LeftOut]  # the pre-labels left out as their model did not know a class of the run
+    boxes: Counter[str]  # {label: boxes} of ``trained``, every box of each
+    parent_classes: list[str]  # the classes a fine-tune keeps from its model, renames applied
+
+    def refusal(self, rename_hint: RenameHint | None = None) -> str:
+        """Why the run is refused for a class typed two ways (`core.case_variant_refusal`), "" when it is not."""
+        return case_variant_refusal(self.boxes, self.parent_classes, rename_hint)
+
+
+def run_boxes(folder: CollectedFolder, parent_meta: Mapping[str, Any] | None = None,
+              renamed: Mapping[str, str] | None = None, skip_prelabels: bool = False,
+              label: str = "default") -> RunBoxes:
+    """The boxes of every image of ``folder`` the run trains on (its unreviewed pre-labels' unless
+    ``skip_prelabels``, less those of a model that did not know a class of the run, as training leaves
+    them out; the parent's test images are not in ``folder`` when read with ``parent_meta``), with the
+    parent's classes (``renamed`` applied: they are the new model's too)."""
+    renamed = renamed or {}
     trained = [sample for sample in folder.samples if not (skip_prelabels and sample.prelabel)]
+    left_out: list[LeftOut] = []
     if label == "default":  # with --label breed the class is the photo's, whatever a model labelled it
-        trained, _ = without_unaware_prelabels(trained, folder.prelabel_models, renamed or {})
+        trained, left_out = without_unaware_prelabels(trained, folder.prelabel_models, renamed)
     boxes = Counter(name for sample in trained for name, _ in sample.ground_truth)
-    return case_variant_refusal(boxes, parent_classes(parent_meta, renamed or {}), rename_hint)
+    return RunBoxes(trained, left_out, boxes, parent_classes(parent_meta, renamed))
 
 
 def parent_classes(parent_meta: Mapping[str, Any] | None, renamed: Mapping[str, str]) -> list[str]:
