@@ -15,6 +15,8 @@ shows them.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -119,11 +121,15 @@ class ExportJob(QObject):
 
         export = export_yolo if self.fmt == "yolo" else export_coco
         options = self.options
+        folders = _FoldersMade(self.out)
         try:
             # The window's words in the report: its warnings name the export options, not CLI flags.
-            return export(self.dataset, self.out, images=options.images, overwrite=self.overwrite,
-                          annotated_only=options.annotated_only, skip_difficult=options.skip_difficult,
-                          report=ConversionReport(words=WINDOW_WORDS), progress=self._step)
+            report = export(self.dataset, self.out, images=options.images, overwrite=self.overwrite,
+                            annotated_only=options.annotated_only, skip_difficult=options.skip_difficult,
+                            report=ConversionReport(words=WINDOW_WORDS), progress=self._step)
+            if report.images == 0:  # the result box says the folder holds what it did before: make it so
+                folders.take_back()
+            return report
         except ExportCancelled:
             return f"Export cancelled. {self._after_stop()}"
         except (PetlocError, OSError) as exc:
@@ -150,6 +156,36 @@ class ExportJob(QObject):
             self.failed.emit(result)
         else:
             self.done.emit(result)
+
+
+class _FoldersMade:
+    """The folders an export into ``out`` makes, found before it starts: ``out`` and its parents that are
+    missing (`cli.taken_back.missing_folders`, `petloc convert`'s and `train`'s way), and every folder
+    under its images/ and labels/ that is not there yet. An export that converted no image left them
+    behind, empty, and the same export, run again into ``out``, was asked about a folder not empty.
+    Read in the export's thread: an earlier export's images/ may hold thousands of files."""
+
+    _EXPORT_FOLDERS = ("images", "labels")  # YOLO's two, COCO's images/: where the exporters make folders
+
+    def __init__(self, out: Path) -> None:
+        from petloc_gui.cli.taken_back import missing_folders  # ui may import cli (.importlinter)
+
+        self.out = out
+        self.missing = missing_folders(out)
+        self.existing = {Path(folder) for name in self._EXPORT_FOLDERS
+                         for folder, _, _ in os.walk(out / name)}
+
+    def take_back(self) -> None:
+        """Remove each folder made since, innermost first, as long as it is empty: a file put there
+        meanwhile, or a folder that was there before, stays."""
+        from petloc_gui.cli.taken_back import remove_empty
+
+        for name in self._EXPORT_FOLDERS:
+            for folder, _, _ in os.walk(self.out / name, topdown=False):
+                if Path(folder) not in self.existing:
+                    with contextlib.suppress(OSError):  # not empty: a file of its own put there meanwhile
+                        Path(folder).rmdir()
+        remove_empty(self.missing)
 
 
 class ExportActions(QObject):
