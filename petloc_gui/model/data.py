@@ -58,6 +58,9 @@ class Sample:
     # (`core.accepted_boxes.accepted_models`, ADR 0013), as read with the boxes: what the retrain comparison
     # says of the boxes it scores, though a person moves or accepts one in the window during the run
     accepted: AcceptedModels = NONE_ACCEPTED
+    # an unreviewed pre-label's mark, "petloc pre-label by petloc predict, model NAME (VERSION)"
+    # (`VocAnnotation.prelabel`), as read with the boxes: which model wrote it (`model.prelabel_models`)
+    prelabel_mark: str = ""
 
     @property
     def ground_truth(self) -> tuple[tuple[str, PixelBox], ...]:
@@ -145,7 +148,8 @@ def collect_samples(
         objects = tuple((str(name) if label == "breed" else str(obj.name), obj.box.sorted().as_tuple())
                         for obj in scored)
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
-                              box.as_tuple(), str(name), annotation.unreviewed, objects, accepted_models(scored)))
+                              box.as_tuple(), str(name), annotation.unreviewed, objects, accepted_models(scored),
+                              (annotation.prelabel or "") if annotation.unreviewed else ""))
         if size_notes is not None and (note := size_mismatch(annotation)):
             size_notes.append((Path(item.annotation_path), note))
     # A boxed HEIC (AVIF, ...) photo is not in the index: say it is left out, as a skipped image is.

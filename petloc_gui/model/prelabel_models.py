@@ -48,21 +48,16 @@ class PrelabelModel:
 
 def prelabel_models(samples: Iterable[Sample], parent_meta: Mapping[str, Any] | None = None,
                     store: Path | None = None) -> dict[str, PrelabelModel]:
-    """``{relpath: PrelabelModel}`` of the unreviewed pre-labels among ``samples`` (their annotation
-    read again for its mark; one written by another tool has none and is left out). ``parent_meta``:
-    the meta.json of the model a fine-tune starts from, looked at first; ``store``: the model store
-    (default: the user's)."""
-    from petloc_gui.core.voc import read_voc
-
+    """``{relpath: PrelabelModel}`` of the unreviewed pre-labels among ``samples`` (by the mark read with
+    their boxes, `Sample.prelabel_mark`: the file is not read again; one written by another tool has none
+    and is left out). ``parent_meta``: the meta.json of the model a fine-tune starts from, looked at first;
+    ``store``: the model store (default: the user's)."""
     found: dict[str, PrelabelModel] = {}
     models: dict[str, PrelabelModel | None] = {}  # by mark: each model looked for once
     for sample in samples:
         if not sample.prelabel:
             continue
-        try:
-            mark = read_voc(sample.annotation_path, find_image=False).prelabel or ""
-        except (PetlocError, OSError):
-            continue  # changed since it was read: the run reads it again and says so
+        mark = sample.prelabel_mark
         if mark not in models:
             models[mark] = _model_of(mark, parent_meta, store)
         model = models[mark]
