@@ -23,6 +23,8 @@ class TrainReporter:
         self.bundle: str | None = None
         self.n_val: int | None = None  # validation images held out (the start event's)
         self.known_before: set[str] | None = None  # a fine-tune's parent's classes, renamed ones by their new name
+        # the scored validation images holding boxes accepted unchanged from a model (`model.training_accepted`)
+        self.accepted: dict[str, Any] | None = None
 
     def __call__(self, event: dict[str, Any]) -> None:
         kind = event.get("event")
@@ -52,6 +54,11 @@ class TrainReporter:
             self.last_metrics = event.get("metrics")
             self.bundle = event.get("bundle")
             info(final_line(event.get("metrics") or {}, self.n_val))
+            self.accepted = accepted_of(event)
+            for line in person_lines(self.accepted):
+                info(line)
+            if self.accepted:  # as `petloc evaluate` warns of the images it scores
+                error(accepted_warning(self.accepted))
             unscored = not_scored_line(event.get("metrics") or {}, self.known_before)
             if unscored:
                 info(unscored)
@@ -182,3 +189,39 @@ def _metrics_text(metrics: dict[str, Any]) -> str:
         if value is not None:
             parts.append(f"{key} {value:.3f}")
     return "  ".join(parts) or "no validation metrics"
+
+
+def accepted_of(done: dict[str, Any]) -> dict[str, Any] | None:
+    """The "done" event's record of the scored validation images holding boxes a person accepted unchanged from
+    a model (meta.json ``metrics_accepted_boxes``, `model.training_accepted`); None when there are none."""
+    from petloc_gui.model.training_accepted import KEY  # (the run has loaded the model layer by now)
+
+    record = done.get(KEY)
+    return record if isinstance(record, dict) and record.get("n_images") else None
+
+
+def person_lines(record: dict[str, Any] | None) -> list[str]:
+    """The closing line of figures on the images whose boxes a person drew, beside `final_line`'s on every
+    image scored; none when there is no such record, or every image holds a model's box and label."""
+    person = (record or {}).get("person_drawn")
+    if not isinstance(person, dict):
+        return []
+    n, labelled = int(person.get("n_images") or 0), int(person.get("n_labelled") or 0)
+    n_scored = record.get("n_scored") if record else None
+
+    def images(count: int) -> str:
+        return f"{count} of these {n_scored} images" if n_scored else counted(count, "image")
+
+    if not n:  # every box a model's, some relabelled: only accuracy is against a person's work
+        accuracy = finite(person.get("accuracy"), 3)
+        return [f"on the {images(labelled)} whose labels a person gave (none with boxes a person drew): "
+                f"accuracy {'-' if accuracy is None else f'{accuracy:.3f}'}"]
+    on = f" (accuracy: on the {labelled} whose labels a person gave)" if labelled != n else ""
+    return [f"on the {images(n)} whose boxes a person drew{on}: {_metrics_text(person)}"]
+
+
+def accepted_warning(record: dict[str, Any]) -> str:
+    """The warning line on those images, in `petloc evaluate`'s words (`core.accepted_boxes`), naming where
+    the figures on a person's images are."""
+    where = " (the line above; meta.json metrics_accepted_boxes)" if record.get("person_drawn") else ""
+    return f"warning: {record.get('warning')}{where}"

@@ -47,25 +47,45 @@ class AcceptedImages(NamedTuple):
     unscored_hedges: list[tuple[str, bool]]
 
 
-def accepted_in(samples: Sequence[Sample], old_meta: dict[str, Any] | None, old_model: str | None) -> AcceptedImages:
+def accepted_in(samples: Sequence[Sample], old_meta: dict[str, Any] | None, old_model: str | None,
+                role: str = ROLE, images: str = "validation images") -> AcceptedImages:
     """The images of ``samples`` (those the headline figures are on) holding a box scored that a person
     accepted unchanged from a model when the samples were read (`model.data.Sample.accepted`, not the
     files as saved now: the boxes scored are those read); the hedge saying so, naming each model and
-    whether it is the current one (``old_meta``, ``old_model``)."""
+    whether it is the current one (``old_meta``, ``old_model``). ``role``, ``images``: what the hedge
+    calls that model and the images (`petloc train`'s closing figures: the new model, its scored
+    validation images, `model.training_accepted`)."""
     models: dict[str, frozenset[str]] = {s.relpath: s.accepted for s in samples if s.accepted}
     person = [s for s in samples if s.relpath not in models]
     labelled = [s for s in samples if not labels_accepted(models.get(s.relpath, frozenset()))]
     if not models:
         return AcceptedImages({}, person, labelled, {}, [], [])
     relations = {m: relation(m, old_meta, old_model) if old_model else "other" for f in models.values() for m in f}
+    found = AcceptedImages(models, person, labelled, relations, [], [])
 
     def hedges(old_scored: bool) -> list[tuple[str, bool]]:
-        sentences = accepted_sentences(models.values(), len(samples), relations, ROLE, "validation images",
-                                       old_scored)
-        hedge = "; ".join([*sentences, person_part(len(person), len(labelled))]) + "."
+        hedge = told(found, len(samples), role, images, old_scored) + "."
         return [(hedge[0].upper() + hedge[1:], True)]
 
-    return AcceptedImages(models, person, labelled, relations, hedges(True), hedges(False))
+    return found._replace(hedges=hedges(True), unscored_hedges=hedges(False))
+
+
+def told(found: AcceptedImages, n_scored: int, role: str = ROLE, images: str = "validation images",
+         role_scored: bool = True) -> str:
+    """What is said of ``found`` among the ``n_scored`` images (`core.accepted_boxes.accepted_sentences`, then
+    whether the figures on a person's images are given apart), in lower case and without a full stop."""
+    sentences = accepted_sentences(found.models.values(), n_scored, found.relations, role, images, role_scored)
+    return "; ".join([*sentences, person_part(len(found.person), len(found.labelled))])
+
+
+def accepted_counts(found: AcceptedImages, *kinds: str) -> dict[str, Any]:
+    """How many of the images hold accepted boxes (``n_images``), each model's count (``from``), and for each
+    of ``kinds`` (`core.accepted_boxes.OWN`, `PARENT`: default, own alone) how many hold boxes of a model
+    of that kind."""
+    counts = Counter(m for f in found.models.values() for m in f)
+    return {"n_images": len(found.models), "from": dict(sorted(counts.items())),
+            **{kind: sum(1 for f in found.models.values() if any(found.relations.get(m) == kind for m in f))
+               for kind in kinds or (OWN,)}}
 
 
 def add_person_figures(result: dict[str, Any], found: AcceptedImages, new_bundle: str | Path,
@@ -79,9 +99,7 @@ def add_person_figures(result: dict[str, Any], found: AcceptedImages, new_bundle
     if not found.models:
         result["accepted_boxes"], result["person_drawn"] = None, None
         return
-    counts = Counter(m for f in found.models.values() for m in f)
-    own = sum(1 for f in found.models.values() if any(found.relations.get(m) == OWN for m in f))
-    result["accepted_boxes"] = {"n_images": len(found.models), "from": dict(sorted(counts.items())), "own": own}
+    result["accepted_boxes"] = accepted_counts(found)
     result["person_drawn"] = None
     if not found.labelled:
         return

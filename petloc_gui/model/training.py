@@ -40,6 +40,8 @@ from petloc_gui.model.distributed import (
 )
 from petloc_gui.model.initial_weights import backbone_weights, init_from_parent
 from petloc_gui.model.presets import Preset, get_preset
+from petloc_gui.model.training_accepted import KEY as ACCEPTED_KEY
+from petloc_gui.model.training_accepted import accepted_record, keras_scorer, with_carried_refiner
 from petloc_gui.model.training_data import TooFewImagesError, TrainingData, nothing_left_to_train
 from petloc_gui.model.training_inputs import SELECTION_ONLY as SELECTION_ONLY  # what meta.json says
 from petloc_gui.model.training_inputs import (
@@ -268,6 +270,11 @@ def train_run(
     selection_metrics = monitor.restore_best()
     metrics = report_metrics(monitor, data, preset, cache, report, selection_metrics)
     tell_unreadable()
+    scored = (report or selection) if metrics.get("n_images") else []  # the images ``metrics`` are on
+    from petloc_gui.model.carried_refiner import carried_refiner, rescored_with_refiner
+
+    # a two-stage parent keeps its second stage; a renamed class keeps its place, so the refiner still fits
+    refiner = carried_refiner(parent, parent_named(names, data.renamed)) if is_chief(strategy) else None
 
     version_id = config.version_id or new_version_id(preset.name)
     out_dir = Path(config.out_dir) if config.out_dir else user_data_dir() / "models" / preset.name / version_id
@@ -295,6 +302,7 @@ def train_run(
         "validation_split": data.validation_record(),
         "test_split": config.test_split,
         "metrics": metrics,
+        ACCEPTED_KEY: None,  # below: which of the images ``metrics`` are on hold boxes accepted from a model
         "selection_metrics": selection_metrics,
         "validation_parts": {"selection": list(selection_images), "report": list(report_images),
                              "rule": "per image, sha256 of 'report' + relative path (model.splits.report_members)"},
@@ -308,6 +316,8 @@ def train_run(
         "tensorflow_version": _tf_version(),
         "keras_version": keras.__version__,
     }
+    if refiner is None:  # (with one, its figures are scored again once the bundle is written: these too)
+        meta[ACCEPTED_KEY] = accepted_record(scored, meta, keras_scorer(monitor, data, preset, cache))
     # The final decision, taken by all workers together: a stop request made until now cancels; later, too late.
     if (agreed_stop(strategy, stop, FINAL_DECISION_TIMEOUT) if multiworker else stop)():
         raise TrainingCancelled("training cancelled; no model was saved")
@@ -317,18 +327,15 @@ def train_run(
         # writes the bundle. The others save to a temporary folder (the Keras convention) and delete it.
         with tempfile.TemporaryDirectory(prefix="petloc-worker-") as scratch:
             save_bundle(model, meta, Path(scratch) / "bundle")
-        emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics})
+        emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics, ACCEPTED_KEY: meta[ACCEPTED_KEY]})
         return TrainedRun(out_dir, read)
-    from petloc_gui.model.carried_refiner import carried_refiner, rescored_with_refiner
-
-    # a two-stage parent keeps its second stage; a renamed class keeps its place, so the refiner still fits
-    refiner = carried_refiner(parent, parent_named(names, data.renamed))
     if refiner is not None:
         meta["refine"] = refiner.meta
     path = save_bundle(model, meta, out_dir, extra_files=refiner.files if refiner else None)
     if refiner is not None:  # its figures were the first stage's: now those of what predict runs
         metrics = rescored_with_refiner(path, meta, report or selection)
-    emit({"event": "done", "bundle": str(path), "metrics": metrics})
+        meta[ACCEPTED_KEY] = with_carried_refiner(path, meta, scored)
+    emit({"event": "done", "bundle": str(path), "metrics": metrics, ACCEPTED_KEY: meta[ACCEPTED_KEY]})
     return TrainedRun(path, read)
 
 

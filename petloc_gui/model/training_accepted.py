@@ -1,0 +1,95 @@
+"""A training run's closing figures on validation images whose boxes were accepted unchanged from a model.
+
+A fine-tune (``init_from``) usually validates on a folder a person went through with its parent's
+predictions: a box accepted there unchanged (A in the window, a pre-label saved with its box untouched)
+is the parent's output (`core.voc_provenance`, ADR 0013), which the new model starts from, so its
+figures on such boxes flatter it. meta.json ``metrics`` (and `petloc train`'s closing line) stay the
+figures on every image scored; beside them, under `KEY`, how many of those images hold accepted boxes,
+whose they are (own, parent, other: `core.accepted_boxes.relation`), the sentence saying so and the
+figures on the images whose boxes a person drew alone, as `petloc evaluate` and the retrain comparison
+give them. Which images, whose boxes and the words are `model.comparison_accepted`'s (its `accepted_in`,
+`told`, `accepted_counts`), so the three say the same of the same images.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from petloc_gui.core.accepted_boxes import OWN, PARENT
+from petloc_gui.model.comparison_accepted import accepted_counts, accepted_in, told
+
+if TYPE_CHECKING:
+    from petloc_gui.model.image_cache import ImageCache
+    from petloc_gui.model.presets import Preset
+    from petloc_gui.model.training_data import Item, TrainingData
+    from petloc_gui.model.training_loop import EpochMonitor
+
+KEY = "metrics_accepted_boxes"  # meta.json, beside ``metrics``; the "done" event's too
+ROLE = "the new model"
+IMAGES = "scored validation images"
+PERSON_FIGURES = ("accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")
+
+# the new model's figures on some items, and under "subset" on those of them at the given relative paths
+Scorer = Callable[[Sequence["Item"], "set[str] | None"], dict[str, Any]]
+
+
+def accepted_record(items: Sequence[Item], meta: dict[str, Any], score: Scorer) -> dict[str, Any] | None:
+    """`KEY`'s value for the validation ``items`` meta.json ``metrics`` are on, of the model whose meta.json is
+    ``meta`` (its ``version_id``; its parent's, ``parent`` / ``parent_version_id``); None when no box
+    scored there was accepted from a model (nothing to say). ``person_drawn``: the figures on the images
+    whose boxes a person drew (``n_images``: IoU) and on those whose labels a person gave (``n_labelled``:
+    accuracy), None when every image holds a model's box and label."""
+    found = accepted_in([it.sample for it in items], meta, str(meta.get("version_id") or "") or None, ROLE, IMAGES)
+    if not found.models:
+        return None
+    record: dict[str, Any] = {"n_scored": len(items), **accepted_counts(found, OWN, PARENT),
+                              "relation": dict(sorted(found.relations.items())),
+                              "warning": told(found, len(items), ROLE, IMAGES), "person_drawn": None}
+    if not found.labelled:
+        return record
+    n_person, n_labelled = len(found.person), len(found.labelled)
+    by_path = {it.relpath: it for it in items}
+    # scored on the images whose labels a person gave; those whose boxes a person drew are among them
+    subset = {s.relpath for s in found.person} if n_labelled != n_person else None
+    scores = score([by_path[s.relpath] for s in found.labelled], subset)
+    on_boxes = (scores.get("subset") or {}) if subset is not None else scores
+    record["person_drawn"] = {"n_images": n_person, "n_labelled": n_labelled, "accuracy": scores.get("accuracy"),
+                              **{key: on_boxes.get(key) if n_person else None for key in PERSON_FIGURES[1:]}}
+    return record
+
+
+def keras_scorer(monitor: EpochMonitor, data: TrainingData, preset: Preset, cache: ImageCache | None) -> Scorer:
+    """The model in training as its closing figures score it (`training_inputs.report_metrics`)."""
+    from petloc_gui.model.training_inputs import validation_set
+
+    def figures(items: Sequence[Item]) -> dict[str, Any]:
+        return (monitor.validate(validation_set(data, preset, cache, items)) or {}) if items else {}
+
+    def score(items: Sequence[Item], subset: set[str] | None) -> dict[str, Any]:
+        scores = figures(items)
+        if subset is not None:
+            scores["subset"] = figures([it for it in items if it.relpath in subset])
+        return scores
+
+    return score
+
+
+def with_carried_refiner(bundle: Path, meta: dict[str, Any], items: Sequence[Item]) -> dict[str, Any] | None:
+    """`accepted_record` of a bundle written with its parent's second stage, whose meta.json ``metrics``
+    `carried_refiner.rescored_with_refiner` scored again through both stages on ``items`` less those that
+    chose the refiner (all of them when every one did): the same images and stages here, put in its
+    meta.json."""
+    from petloc_gui.core.epoch_choice import refiner_choosers
+    from petloc_gui.model.bundle import read_meta
+    from petloc_gui.model.bundle_write import write_meta
+    from petloc_gui.model.comparison import score_model
+
+    choosers = refiner_choosers(meta) or set()
+    scored = [it for it in items if it.relpath not in choosers] or list(items)
+    record = accepted_record(scored, meta, lambda part, subset: score_model(bundle, [it.sample for it in part],
+                                                                             subset))
+    if record is not None:
+        write_meta(bundle, {**read_meta(bundle), KEY: record})
+    return record

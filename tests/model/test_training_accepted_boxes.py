@@ -1,0 +1,103 @@
+"""A training run records, beside meta.json ``metrics``, which scored validation images hold boxes accepted
+unchanged from a model and its figures on the others (`model.training_accepted`, ADR 0013).
+
+Before, the figures of a fine-tune were on its parent's accepted boxes as on a person's, with no word of it;
+a retrain from a two-stage model (the bundled pets) scores its figures again through both stages, so the
+person-drawn ones must be too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from petloc_gui.core.accepted_boxes import AcceptedModels
+from petloc_gui.core.voc import read_voc, write_voc
+from petloc_gui.model.data import NONE_ACCEPTED, Sample
+from petloc_gui.model.training_accepted import KEY, accepted_record
+from petloc_gui.model.training_data import Item
+
+from .test_retrain_keeps_refiner import two_stage_digits  # noqa: F401 - a fixture
+
+PARENT = "model digits (digits-7)"
+META = {"version_id": "digits-8", "parent": "digits-7", "parent_version_id": "digits-7"}
+
+
+def _item(relpath: str, accepted: AcceptedModels = NONE_ACCEPTED) -> Item:
+    sample = Sample(Path(relpath), relpath, Path(relpath).with_suffix(".xml"), (0, 0, 10, 10), "a", accepted=accepted)
+    return Item(sample, (20, 20), (0.0, 0.0, 0.5, 0.5))
+
+
+def test_a_relabelled_parent_box_counts_for_accuracy_not_for_iou():
+    items = [_item("drawn.png"), _item("relabelled.png", AcceptedModels({PARENT})),
+             _item("kept.png", AcceptedModels({PARENT}, {PARENT})),
+             _item("other.png", AcceptedModels({"model x"}, {"model x"}))]
+    calls = []
+
+    def score(part, subset):
+        calls.append(([it.relpath for it in part], subset))
+        return {"accuracy": 0.5, "mean_iou": 0.1, "subset": {"accuracy": 1.0, "mean_iou": 0.4, "iou_ge_50": 0.0,
+                                                            "iou_ge_75": 0.0}}
+
+    record = accepted_record(items, META, score)
+
+    assert calls == [(["drawn.png", "relabelled.png"], {"drawn.png"})]  # one scoring, the person's boxes a subset
+    assert record["person_drawn"] == {"n_images": 1, "n_labelled": 2, "accuracy": 0.5, "mean_iou": 0.4,
+                                      "iou_ge_50": 0.0, "iou_ge_75": 0.0}
+    assert (record["n_scored"], record["n_images"], record["parent"], record["own"]) == (4, 3, 2, 0)
+    assert record["relation"] == {PARENT: "parent", "model x": "other"}
+    assert record["warning"].startswith(
+        "2 of the 4 scored validation images have boxes accepted unchanged from model digits (digits-7), which the "
+        "new model was fine-tuned from: its figures on them flatter it, but a person corrected the label on 1 of "
+        "them, so accuracy there is against a person's label; 1 of the 4 scored validation images has boxes "
+        "accepted unchanged from model x: ")
+
+
+def test_person_drawn_boxes_alone_give_no_record_and_score_nothing_again():
+    def score(part, subset):
+        raise AssertionError("nothing to score again")
+
+    assert accepted_record([_item("a.png"), _item("b.png")], META, score) is None
+
+
+@pytest.mark.slow
+def test_a_retrain_keeping_a_second_stage_scores_the_person_figures_through_both(tmp_path, two_stage_digits):  # noqa: F811
+    from petloc_gui.core.digits import write_digits_dataset
+    from petloc_gui.model.comparison import score_model
+    from petloc_gui.model.data import collect_samples
+    from petloc_gui.model.training import TrainConfig, train
+
+    parent_meta = json.loads((two_stage_digits / "meta.json").read_text())
+    (two_stage_digits / "meta.json").write_text(json.dumps({**parent_meta, "version_id": "digits-7"}))
+    data = tmp_path / "data"
+    write_digits_dataset(data, "train", count=20, seed=0)
+    # two of the report images (those the figures are on, found as the run splits the folder) accepted from it
+    from petloc_gui.model.training_data import TrainingData
+
+    _, report = TrainingData.collect(data, "default", [], 0.25, 0, parent_meta=parent_meta).validation_parts()
+    accepted = sorted(it.relpath for it in report)[:2]
+    for relpath in accepted:
+        xml = (data / relpath).with_suffix(".xml")
+        annotation = read_voc(xml)
+        annotation.objects = [dataclasses.replace(o, proposed_by=PARENT, proposed_box=o.box)
+                              for o in annotation.objects]
+        write_voc(annotation, xml)
+    events = []
+    config = TrainConfig(preset="digits", epochs=1, batch_size=8, val_fraction=0.25,
+                         init_from=str(two_stage_digits), out_dir=str(tmp_path / "child"))
+    child = train(data, config, on_event=events.append)
+
+    meta = json.loads((child / "meta.json").read_text())
+    assert meta["metrics"]["split"].endswith("(first stage + refiner)")  # on every report image, both stages
+    record = meta[KEY]
+    assert record == events[-1][KEY]  # the done event says what meta.json records
+    assert (record["n_scored"], record["n_images"], record["parent"]) == (meta["metrics"]["n_images"], 2, 2)
+    person = [s for s in collect_samples(data)[0]
+              if s.relpath in set(meta["validation_parts"]["report"]) - set(accepted)]
+    scores = score_model(child, person)  # both stages, as predict runs it
+    assert record["person_drawn"]["n_images"] == len(person)
+    assert record["person_drawn"]["mean_iou"] == pytest.approx(scores["mean_iou"])
+    assert record["person_drawn"]["accuracy"] == pytest.approx(scores["accuracy"])
