@@ -4,8 +4,9 @@
 Labels are compared exactly everywhere in petloc (a class is its label's text), so such labels are
 two classes: counted apart by `petloc stats`, trained as two classes by `petloc train`, and a model
 that predicts one is scored wrong on the other. A person typing a class name rarely means case,
-spacing or a Unicode form to tell two classes apart, so `petloc stats` reports them
-(`core.stats_problems.CASE_VARIANT_LABELS`) and `petloc train` refuses them until they have one name.
+spacing or a Unicode form (a decomposed "é", a full-width letter) to tell two classes apart, so
+`petloc stats` reports them (`core.stats_problems.CASE_VARIANT_LABELS`) and `petloc train` refuses them
+until they have one name. Other characters are other classes, however alike (`label_key`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,25 @@ from petloc_gui.core.text import visible
 
 
 def label_key(name: str) -> str:
-    """What two spellings of one class share: the label with Unicode compatibility forms folded
-    (NFKC: a full-width "\\uff21" is "A", a decomposed "é" the composed one), runs of spaces made one
-    space, and case folded."""
-    return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
+    """What two spellings of one class share, and nothing more: the label in its composed Unicode form
+    (NFC: a decomposed "é" is the composed one), a full-width or half-width letter as its usual one (an
+    East Asian input method's full-width "\\uff43\\uff41\\uff54" is "cat"), runs of whitespace made one
+    space, and lower case (`str.lower`). Canonical equivalents only, not NFKC's compatibility folds:
+    "m²" is not "m2", "①" not "1", "Ⅻ" not "xii", "ﬁsh" not "fish". Lower case, not case folding:
+    "Maße" is not "Masse" (casefold makes ß "ss"), and a Greek word ending in a medial sigma is not
+    the word ending in a final one (casefold makes both the medial; `str.lower` gives an upper-case
+    word's last capital sigma as the final one). Those pairs can name two classes, and a refusal of
+    them (`core.case_variant_refusal`) would have no way round."""
+    text = unicodedata.normalize("NFC", name if name.isascii() else "".join(map(_usual_width, name)))
+    return unicodedata.normalize("NFC", " ".join(text.split()).lower())
+
+
+def _usual_width(char: str) -> str:
+    """A full-width ("\\uff21") or half-width ("\\uff76") form as the character it is a form of ("A",
+    "\\u30ab"); others as they are."""
+    if unicodedata.decomposition(char).startswith(("<wide>", "<narrow>")):
+        return unicodedata.normalize("NFKC", char)
+    return char
 
 
 def variant_groups(names: Iterable[str]) -> list[list[str]]:
