@@ -1,10 +1,10 @@
 """What `petloc train` says of a folder before TensorFlow loads (one read of it, `read_folder`, which
-also gives the size warnings, `warn_size_mismatches_of`): it refuses labels that differ only in case or spacing,
-which would train as separate classes (`core.label_variants`); names the unreviewed pre-labels the
-run leaves out as their model did not know a class on its boxes (`model.prelabel_models`), once per
-model (training lists each as a skipped image: `folded_skipped` takes them out of that list); names
-the classes of the folder's predefined classes file that no box has, and every class no image's first
-box has (a run learns each image's first box only); and,
+also gives the size warnings, `warn_size_mismatches_of`): it refuses labels that differ only in case,
+spacing or Unicode form, which would train as separate classes (`core.label_variants`); names the
+unreviewed pre-labels the run leaves out as their model did not know a class on its boxes
+(`model.prelabel_models`), once per model (training lists each as a skipped image: `folded_skipped`
+takes them out of that list); names the classes of the folder's predefined classes file that no box
+has, and every class no image's first box has (a run learns each image's first box only); and,
 once training has read the images (its start event), warns of the classes with too few
 person-reviewed images to be measured (`warn_thin_classes`)."""
 

@@ -1,4 +1,4 @@
-"""The words of a run refused for labels that differ only in case or spacing (the rule:
+"""The words of a run refused for labels that differ only in case, spacing or Unicode form (the rule:
 `core.label_variants`): one sentence for `petloc train` and for the window's Retrain dialog and
 new-classes bar, so that the window refuses what the command refuses, in the same words (no Qt, no
 TensorFlow).
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from petloc_gui.core.label_variants import variant_groups, variants_text
+from petloc_gui.core.label_variants import differences, variant_groups, variants_text
 from petloc_gui.core.text import counted
 
 RenameHint = Callable[[Sequence[tuple[str, str]]], str]  # [(folder's spelling, the model's)] -> "; or, …"
@@ -37,7 +37,7 @@ def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str
         if len(group) == 2 and group[1] in parent_classes and not counts.get(group[1]):
             renames.append((group[0], group[1]))  # the model's class, spelled otherwise here
     hint = rename_hint(renames) if renames and rename_hint is not None else ""
-    return (f"labels that differ only in case or spacing would train as separate classes: {'; '.join(said)}. "
+    return (f"labels that differ only in {differences(groups)} would train as separate classes: {'; '.join(said)}. "
             "Give each class one name: the window's Edit → Classes… (Ctrl+L) renames a class on every box of "
             f"the folder, and renaming one spelling to the other merges them{hint}")
 

@@ -21,7 +21,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_size, load_image
 from petloc_gui.core.index_problem import split_problem
-from petloc_gui.core.label_variants import variant_groups, variants_text
+from petloc_gui.core.label_variants import differences, shown_apart, variant_groups, variants_text
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.stats_problems import (
     BOX_OUTSIDE_IMAGE,
@@ -44,7 +44,7 @@ from petloc_gui.core.stats_problems import (
 )
 from petloc_gui.core.stats_record import AFTER_FIRST_REMEDY, VALUE_KEYS, DatasetStats, after_first_text
 from petloc_gui.core.stats_summary import format_summary, summarize
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import counted
 from petloc_gui.core.voc import read_voc
 
 if TYPE_CHECKING:  # compute_stats imports dataset lazily (see below)
@@ -242,9 +242,9 @@ def _add_case_variants(stats: DatasetStats, first_files: dict[str, str]) -> None
         rarest = group[-1]
         counts = {name: counted(stats.class_counts[name], "box", "boxes") for name in group}
         stats.problems.append(Problem(CASE_VARIANT_LABELS, first_files[rarest], (
-            f"labels {variants_text(group, counts)} differ only in case or spacing: counted, and trained, "
-            f"as {len(group)} classes; give them one name (the window's Edit → Classes…, Ctrl+L: renaming "
-            f'one to the other merges them); this file has the first "{visible(rarest)}" box')))
+            f"labels {variants_text(group, counts)} differ only in {differences([group])}: counted, and "
+            f"trained, as {len(group)} classes; give them one name (the window's Edit → Classes…, Ctrl+L: "
+            f"renaming one to the other merges them); this file has the first {shown_apart(rarest, group)} box")))
 
 
 def _add_meta(stats: DatasetStats, item: DatasetItem) -> None:

@@ -1,4 +1,4 @@
-"""`petloc train` refuses labels that differ only in case or spacing ("Bengal" and "bengal"): it
+"""`petloc train` refuses labels that differ only in case, spacing or Unicode form ("Bengal" and "bengal"): it
 trained them as separate classes without a word. The refusal names each spelling and its boxes
 and how to give the class one name, before TensorFlow loads."""
 
@@ -35,7 +35,7 @@ def test_a_class_typed_two_ways_is_refused_naming_its_spellings(tmp_path, capsys
     code, stdout, stderr = run_cli(capsys, "train", folder, "--preset", "digits", "--out", out)
     assert code == 1 and stdout == ""
     assert stderr == (
-        f"petloc: {folder}: labels that differ only in case or spacing would train as separate classes: "
+        f"petloc: {folder}: labels that differ only in case would train as separate classes: "
         '"bengal" (3 boxes) and "Bengal" (1 box). Give each class one name: the window\'s Edit → Classes… '
         "(Ctrl+L) renames a class on every box of the folder, and renaming one spelling to the other merges them\n")
     assert not out.exists()  # taken back: nothing was written

@@ -13,7 +13,7 @@ from tests.cli.helpers import write_annotated
 from tests.model.test_train_worker import WORKER, _events, _finish, _popen
 from tests.ui.test_retrain_unaware_prelabels import _prelabel
 
-REFUSAL = ('labels that differ only in case or spacing would train as separate classes: "bengal" (2 boxes) and '
+REFUSAL = ('labels that differ only in case would train as separate classes: "bengal" (2 boxes) and '
            '"Bengal" (1 box). Give each class one name: the window\'s Edit → Classes… (Ctrl+L) renames a class on '
            "every box of the folder, and renaming one spelling to the other merges them")
 
@@ -43,7 +43,7 @@ def test_the_rule_is_the_commands(tmp_path):
     folder = _folder(tmp_path, ["bengal", "bengal", "bengal", "dog", "dog"])
     assert run_case_variants(folder) == ""
     _prelabel(folder, "pre", "Bengal", "petloc pre-label by petloc predict, model digits")  # a model nowhere
-    assert run_case_variants(folder).startswith('labels that differ only in case or spacing would train as '
+    assert run_case_variants(folder).startswith('labels that differ only in case would train as '
                                                 'separate classes: "bengal" (3 boxes) and "Bengal" (1 box)')
     assert run_case_variants(folder, skip_prelabels=True) == ""  # the pre-label left out: one spelling
 

@@ -18,7 +18,7 @@ def test_the_panel_lists_a_class_typed_two_ways(qtbot, window, folder):
     assert '<a href="#problems">1 problem</a>' in panel.summary.text()
     panel.summary.linkActivated.emit("#problems")
     row = panel.problems.item(0)
-    assert row.text().startswith('f.xml: labels "cat" (2 boxes) and "Cat" (1 box) differ only in case or spacing')
+    assert row.text().startswith('f.xml: labels "cat" (2 boxes) and "Cat" (1 box) differ only in case: ')
     panel.problems.itemActivated.emit(row)
     qtbot.waitUntil(lambda: window.session.loading is None, timeout=10_000)
     assert window.session.image_path(window.session.current).name == "f.png"

@@ -18,7 +18,7 @@ def _bar(qtbot, counts):
 def test_a_class_typed_two_ways_is_not_offered_for_training(qtbot):
     bar = _bar(qtbot, {"bengal": 4, "Bengal": 3, "dog": 3})
     text = bar.message.text()
-    assert ('Labels that differ only in case or spacing would train as separate classes: "bengal" (4 images) and '
+    assert ('Labels that differ only in case would train as separate classes: "bengal" (4 images) and '
             '"Bengal" (3 images). Give each class one name: the window\'s Edit → Classes… (Ctrl+L) renames a class '
             "on every box of the folder, and renaming one spelling to the other merges them, then train.") in text
     assert "Every class has enough boxes" not in text

@@ -36,7 +36,7 @@ def test_a_first_model_of_a_class_typed_two_ways_is_refused_in_the_commands_word
     dialog = _dialog(qtbot, folder)
     assert dialog.variants_note.isVisibleTo(dialog)
     assert dialog.variants_note.text() == (
-        'This run cannot start: labels that differ only in case or spacing would train as separate classes: '
+        'This run cannot start: labels that differ only in case would train as separate classes: '
         '"bengal" (3 boxes) and "Bengal" (1 box). Give each class one name: the window\'s Edit → Classes… '
         "(Ctrl+L) renames a class on every box of the folder, and renaming one spelling to the other merges them.")
     assert not dialog.start_button.isEnabled()

@@ -14,7 +14,7 @@ from tests.cli.helpers import write_annotated
 
 pytestmark = pytest.mark.slow  # a run that may start is a child process
 
-REFUSAL = ('Your edits are saved. This run cannot start: labels that differ only in case or spacing would train '
+REFUSAL = ('Your edits are saved. This run cannot start: labels that differ only in case would train '
            'as separate classes: "bengal" (2 boxes) and "Bengal" (1 box). Give each class one name: the window\'s '
            "Edit → Classes… (Ctrl+L) renames a class on every box of the folder, and renaming one spelling to the "
            "other merges them.")
