@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from petloc_gui.core.label_variants import differences, variant_groups, variants_text
+from petloc_gui.core.label_variants import differences, shown_apart, variant_groups, variants_text
 from petloc_gui.core.text import counted
 
 RenameHint = Callable[[Sequence[tuple[str, str]]], str]  # [(folder's spelling, the model's)] -> "; or, …"
@@ -26,20 +26,40 @@ def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str
     is refused: each class typed two ways, every spelling with its count, the most used first, and how
     to give the class one name; "" when every class has one spelling. ``rename_hint`` words the other
     way for a spelling that is the model's class on no box ``(the folder's, the model's)``; ``noun``:
-    what ``counts`` counts."""
+    what ``counts`` counts. A class the model itself holds two spellings of (a model trained before
+    this refusal) gets no rename hint: no rename merges them (`model.class_renames.rename_problem`
+    refuses a rename to a name the model has), and the words say to train from scratch or from another
+    model."""
     groups = variant_groups({*counts, *parent_classes})
     if not groups:
         return ""
-    said, renames = [], []
+    said, renames, held = [], [], []
     for found in groups:
         group = sorted(found, key=lambda name: -counts.get(name, 0))  # the most used spelling first
         said.append(variants_text(group, {name: _what(name, counts, parent_classes, noun) for name in group}))
-        if len(group) == 2 and group[1] in parent_classes and not counts.get(group[1]):
+        own = [name for name in group if name in parent_classes]
+        if len(own) > 1:  # the model's own classes: a fine-tune keeps both, whatever the folder's boxes say
+            held.append(_both(own, group))
+        elif len(group) == 2 and group[1] in parent_classes and not counts.get(group[1]):
             renames.append((group[0], group[1]))  # the model's class, spelled otherwise here
     hint = rename_hint(renames) if renames and rename_hint is not None else ""
-    return (f"labels that differ only in {differences(groups)} would train as separate classes: {'; '.join(said)}. "
-            "Give each class one name: the window's Edit → Classes… (Ctrl+L) renames a class on every box of "
+    text = f"labels that differ only in {differences(groups)} would train as separate classes: {'; '.join(said)}. "
+    if held:
+        # no --renamed can help: it renames a class of the model to a name the model must not have already
+        text += (f"The model being fine-tuned has {', and '.join(held)} among its own classes, and a fine-tune "
+                 "keeps every class of its model: train a new model from scratch, or fine-tune another one")
+    if len(held) < len(groups):
+        text += ("; for the others, give" if held else "Give") + (
+            " each class one name: the window's Edit → Classes… (Ctrl+L) renames a class on every box of "
             f"the folder, and renaming one spelling to the other merges them{hint}")
+    return text
+
+
+def _both(own: Sequence[str], group: Sequence[str]) -> str:
+    """``both "Cat" and "cat"``: the spellings of one class that the model holds, each told apart
+    (`shown_apart`)."""
+    shown = [shown_apart(name, group) for name in own]
+    return f"both {shown[0]} and {shown[1]}" if len(shown) == 2 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def _what(name: str, counts: Mapping[str, int], parent_classes: Sequence[str], noun: tuple[str, str]) -> str:
