@@ -127,8 +127,10 @@ def warn_thin_classes(samples: Sequence[Sample], skipped: Sequence[Sequence[str]
             error(f"{class_} has 1 person-reviewed image: it cannot be both trained on and held out, so the run "
                   f"never measures it; {enough}")
         else:
-            error(f"{class_} has only {n} person-reviewed images: one is held out, so the run measures it on a "
-                  f"single image; {enough}")
+            # the held-out image may fall in the part of validation that chooses the epoch
+            # (`model.splits.report_members`): then no closing figure is on it, so promise none
+            error(f"{class_} has only {n} person-reviewed images: one is held out for validation, so its figures, "
+                  f"if any, rest on a single image; {enough}")
 
 
 def _warn_unaware_prelabels(samples: Sequence[Sample], left_out: Sequence[LeftOut],
