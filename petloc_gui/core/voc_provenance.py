@@ -89,26 +89,33 @@ def rounded(box: Box | None) -> tuple[int, int, int, int] | None:
         return None
 
 
-def _attribute_elements(element: etree._Element) -> dict[str, etree._Element]:
-    """petloc's own ``<attribute>`` elements of an ``<object>``, by name."""
-    found: dict[str, etree._Element] = {}
+def _attribute_elements(element: etree._Element) -> dict[str, list[etree._Element]]:
+    """petloc's own ``<attribute>`` elements of an ``<object>``, by name, in file order: every one, in
+    every ``<attributes>`` block. Taken together: reading the first of each alone read a void mark
+    where a valid one followed (a person's box), a save removed the first only, and the next read found
+    the other mark, so a person's box became a model's."""
+    found: dict[str, list[etree._Element]] = {}
     for attributes in element.findall("attributes"):
         for attribute in attributes.findall("attribute"):
             name = (attribute.findtext("name") or "").strip()
-            if name in _ATTRIBUTES and name not in found:
-                found[name] = attribute
+            if name in _ATTRIBUTES:
+                found.setdefault(name, []).append(attribute)
     return found
 
 
 def read_mark(element: etree._Element, box: Box) -> Mark | tuple[str] | None:
     """The mark of an ``<object>`` whose box (as read, before any repair) is ``box``: ``(model,
     proposed box, proposed label or None)`` while the box is still the proposed one, `VOID` when the file
-    holds a mark that no longer fits it (or cannot be read), None when it holds none."""
+    holds a mark that no longer fits it (or cannot be read, or is written twice: two marks, which no
+    one can tell apart), None when it holds none."""
     if element.find("attributes") is None:  # the usual case: one lookup
         return None
-    found = _attribute_elements(element)
-    if not found:
+    every = _attribute_elements(element)
+    if not every:
         return None
+    if any(len(copies) > 1 for copies in every.values()):
+        return VOID  # removed, every copy, on the next save (`write_mark`)
+    found = {name: copies[0] for name, copies in every.items()}
     source = (found[SOURCE_ATTRIBUTE].findtext("value") or "").strip() if SOURCE_ATTRIBUTE in found else ""
     proposed = _box_text(found[MODEL_BOX_ATTRIBUTE].findtext("value") or "") if MODEL_BOX_ATTRIBUTE in found else None
     if not source.startswith(ACCEPTED_PREFIX) or proposed is None or proposed != rounded(box):
@@ -141,8 +148,13 @@ def wanted_mark(obj: VocObject, annotation: VocAnnotation) -> Mark | None:
 
 def write_mark(element: etree._Element, mark: Mark | None) -> None:
     """Set petloc's attributes of ``element`` (an ``<object>``) to ``mark``, or remove them (None);
-    any other attribute, and an ``<attributes>`` holding one, are kept."""
-    found = _attribute_elements(element)
+    any other attribute, and an ``<attributes>`` holding one, are kept. A copy of one beyond the first
+    (`read_mark` reads them void) goes either way."""
+    every = _attribute_elements(element)
+    for copies in every.values():
+        for attribute in copies[1:]:
+            _remove(element, attribute)
+    found = {name: copies[0] for name, copies in every.items()}
     if mark is None:
         for attribute in found.values():
             _remove(element, attribute)
