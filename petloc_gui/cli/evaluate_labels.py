@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
-from petloc_gui.core.label_variants import label_key, shown
+from petloc_gui.core.label_variants import label_key, shown_apart
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.model.bundle import trained_label  # no TensorFlow
 
@@ -49,8 +49,8 @@ def spelling_hint(unknown: Iterable[str], class_names: Sequence[str]) -> str | N
                if label and label_key(label) in model_spellings]
     if not matches:
         return None
-    labels = _and([f'"{shown(label)}"' for label, _ in matches])
-    theirs = _and([" or ".join(f'"{shown(name)}"' for name in names) for _, names in matches])
+    labels = _and([shown_apart(label, names) for label, names in matches])  # "été" (decomposed) beside "été"
+    theirs = _and([" or ".join(shown_apart(name, [label]) for name in names) for label, names in matches])
     one = len(matches) == 1
     return (f"{labels} {'is' if one else 'are'} the model's {'class' if one else 'classes'} {theirs} spelled "
             "another way (case, spacing or Unicode form): give the boxes the model's spelling to have them "

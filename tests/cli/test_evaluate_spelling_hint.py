@@ -46,3 +46,12 @@ def test_spacing_and_unicode_forms_match_as_stats_does():
         "Classes…, Ctrl+L, renames a class on every box of the folder)")
     assert spelling_hint(["Cat"], ["cat", "CAT"]).startswith('"Cat" is the model\'s class "cat" or "CAT" spelled')
     assert spelling_hint(["star"], ["cat"]) is None
+
+
+def test_two_unicode_forms_of_one_name_are_told_apart():
+    """A decomposed "été" against the model's composed one printed the same twice: which is which is said."""
+    hint = spelling_hint(["e\u0301te\u0301"], ["\u00e9t\u00e9"])
+    assert hint.startswith('"e\u0301te\u0301" (decomposed) is the model\'s class "\u00e9t\u00e9" (composed) '
+                           "spelled"), hint
+    # no note where the spellings look different
+    assert spelling_hint(["Cat"], ["cat"]).startswith('"Cat" is the model\'s class "cat" spelled')

@@ -43,3 +43,16 @@ def test_a_rename_into_another_class_typed_another_way_is_refused_and_its_own_ca
     dialog.rename("kitty", "Kitty")  # its own spelling: the way to change it
     assert window.session.store.document(0).objects[0].name == "Kitty"
     assert "Kitty" in dialog.names() and "kitty" not in dialog.names()
+
+
+def test_two_unicode_forms_of_one_name_are_told_apart(qtbot, window, folder):
+    """A decomposed "été" beside a listed composed one printed the same twice: which is which is said."""
+    open_and_wait(qtbot, window, folder)
+    dialog = _dialog(window)
+    qtbot.addWidget(dialog)
+    dialog.add("\u00e9t\u00e9")
+    dialog.add("e\u0301te\u0301")
+    text = dialog.result.text()
+    assert text.startswith('"e\u0301te\u0301" (decomposed) is the class "\u00e9t\u00e9" (composed) typed '
+                           "another way"), text
+    assert text.endswith('select "\u00e9t\u00e9" (composed) and Rename it.'), text

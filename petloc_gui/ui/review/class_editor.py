@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from petloc_gui.app.class_list import rows_using, write_classes
-from petloc_gui.core.label_variants import label_key
+from petloc_gui.core.label_variants import label_key, shown_apart
 from petloc_gui.core.label_variants import shown as spelling  # a label, its spacing told apart
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui.editing.edit_controller import EditController
@@ -107,7 +107,8 @@ class ClassEditor:
         if name in self.names():
             return f"{name} is already in the list."
         if (listed := self._spelled_otherwise(name)) is not None:
-            how = f'To write the class "{spelling(name)}", select "{spelling(listed)}" and Rename it.'
+            how = (f"To write the class {shown_apart(name, [listed])}, select {shown_apart(listed, [name])} and "
+                   "Rename it.")
             return self._two_spellings(name, listed, how)
         # after the classes listed now, which keep their places (and number keys): added first, the new
         # class took key 1 from the class that had it. One named by a digit takes that key all the same.
@@ -120,8 +121,9 @@ class ClassEditor:
             return "The name is unchanged."
         if new not in self.names() and (listed := self._spelled_otherwise(new, besides=old)) is not None:
             # (a class of its own typed another way is how its spelling is changed; into a listed class, a merge)
-            return self._two_spellings(new, listed, f'Rename "{spelling(old)}" to "{spelling(listed)}" to merge the '
-                                                    f'two, or rename "{spelling(listed)}" to change how it is written.')
+            theirs = shown_apart(listed, [new])  # "été" (composed), where the new name is the decomposed one
+            return self._two_spellings(new, listed, f'Rename "{spelling(old)}" to {theirs} to merge the '
+                                                    f"two, or rename {theirs} to change how it is written.")
         shown = self.names()  # before the edits: a relabelled box adds its new name to the list
         model, _problem = self.host.model_state()  # the edits may take it away (ADR 0010)
         rows = rows_using(self.session.store, old)
@@ -152,9 +154,9 @@ class ClassEditor:
     @staticmethod
     def _two_spellings(name: str, listed: str, how: str) -> str:
         """Why ``name`` is not made a class: two spellings of one class are two classes, which a run refuses."""
-        return (f'"{spelling(name)}" is the class "{spelling(listed)}" typed another way (case, spacing or Unicode '
-                "form): the two would be two classes, which petloc train and the Retrain dialog refuse, so nothing "
-                f"changed. {how}")
+        return (f"{shown_apart(name, [listed])} is the class {shown_apart(listed, [name])} typed another way (case, "
+                "spacing or Unicode form): the two would be two classes, which petloc train and the Retrain dialog "
+                f"refuse, so nothing changed. {how}")
 
     def _model_note(self, model: ModelInfo | None, old: str, new: str) -> str:
         """What the rename did to ``model`` (the one used before it): an automatically chosen model
