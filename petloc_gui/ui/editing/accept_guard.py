@@ -32,6 +32,8 @@ CONFIRM_S = 5.0  # how long a first A waits for the second
 ASK_AGAIN = ("This image has your box: press A again to replace it with the model's (Ctrl+Z undoes); "
              "previous image is Shift+D.")
 REPLACED = "Your box was replaced by the model's: Ctrl+Z brings it back."
+PRELABEL_ACCEPTED = ("The model's pre-label is accepted as it is: marked verified, a save makes it yours "
+                     "(Ctrl+Z undoes).")
 REPEAT_GAP_S = 0.02  # a repeat's press follows its release at once; a finger needs far longer to press again
 
 
@@ -79,6 +81,14 @@ def replaces_a_persons_box(doc: ImageDocument, label: str, box: Box) -> bool:
     return not (doc.prelabel and primary in as_read and not doc.verified)
 
 
+def confirms_the_prelabel(doc: ImageDocument, label: str, box: Box) -> bool:
+    """Whether accepting (``label``, ``box``) leaves the box as it is and marks the model's unreviewed
+    pre-label verified (`EditController.accept_prediction`): nothing on the image moves."""
+    primary = doc.primary
+    return (primary is not None and primary.name == label and primary.box == doc.clamp_box(box)
+            and doc.prelabel and not doc.verified)
+
+
 class AcceptGuard:
     """Decides whether an A may replace the image's box now, and says why not (``show_status``)."""
 
@@ -96,6 +106,8 @@ class AcceptGuard:
         doc = edits.doc
         if doc is None or not replaces_a_persons_box(doc, label, box):
             self._asked = None
+            if doc is not None and confirms_the_prelabel(doc, label, box):
+                self.show_status(PRELABEL_ACCEPTED, 6000)  # the box does not move: say what A did
             return True
         # the same image, with the same boxes, and the same prediction: a box moved in between is asked again
         seen = (edits.index, id(doc), doc.shown(), label, box)

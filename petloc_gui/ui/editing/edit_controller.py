@@ -223,6 +223,10 @@ class EditController(QObject):
         proposed_by = model_phrase(model, version)
         primary = self.doc.primary
         if primary is not None and primary.name == label and primary.box == box:
+            if self.doc.prelabel and not self.doc.verified:
+                # the model's unreviewed pre-label is the prediction: accepted as it is, the review is recorded
+                # as V records it (README: "press V, then save"); A then D did nothing and left it unreviewed
+                return self._push(cmd.SetVerifiedCommand(self.doc, self._notify, True))
             return False  # nothing to change: the box stays whoever's it was (no edit the window would show)
         new = make_object(label, box) if primary is None else dataclasses.replace(primary, name=label, box=box)
         new = dataclasses.replace(new, proposed_by=proposed_by, proposed_box=box, proposed_label=label)
