@@ -209,6 +209,7 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
         distribute=None if args.distribute == "none" else args.distribute,
         cache_images=args.cache_images,
         version_id=version_id,
+        known_hashes=folder.known_hashes,  # the checks hashed the images: the run does not, while unchanged
         **optional,
     )
     reporter = TrainReporter()
@@ -224,10 +225,10 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
 
     with stop:
         try:
-            # the folder as the checks read it: training does not read (with --init-from, hash) it again
             # Training reads the folder again: the checks' read took each <size> from the image's header and
             # clamped the boxes to it, while a run uses the boxes as written (the window's runs too; the
-            # size-mismatch warning says so), so handing it over changed what petloc train trained on.
+            # size-mismatch warning says so), so handing it over changed what petloc train trained on. Only
+            # the checks' hashes go over (config.known_hashes), for the images unchanged since.
             bundle = training.train(args.data, config, on_event=on_event, should_stop=stop.is_set)
         except TooFewImagesError as exc:  # before the "start" event, which lists the skipped files
             report_skipped([*folded_skipped(exc.skipped), *unread])  # which files, and why, above the error

@@ -8,6 +8,7 @@ so the Retrain dialog's preview works out a run with and without the pre-labels 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,9 @@ class CollectedFolder:
     # the model of each unreviewed pre-label (by relpath) whose mark names one (`prelabel_models`); none
     # with --label breed, whose classes do not come from the boxes
     prelabel_models: dict[str, PrelabelModel] = field(default_factory=dict)
+    # each image hashed, by `file_stamp` (path, size, modification time): what a later read of the folder
+    # takes as read while the file is unchanged (`collect_folder`'s known_hashes)
+    known_hashes: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def n_prelabels(self) -> int:
@@ -47,10 +51,13 @@ class CollectedFolder:
 def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
                    exclude: Iterable[str | os.PathLike[str]] = (),
                    parent_meta: dict[str, Any] | None = None, size_notes: list[tuple[Path, str]] | None = None,
-                   index_notes: list[str] | None = None) -> CollectedFolder:
+                   index_notes: list[str] | None = None,
+                   known_hashes: Mapping[str, str | None] | None = None) -> CollectedFolder:
     """Read ``data_dir`` as `TrainingData.collect` does (its arguments), the held-out images found.
     ``size_notes``, ``index_notes``: as `model.data.collect_samples` fills them (`petloc train`'s warnings
-    before TensorFlow loads, from the read its checks use: the images training sees)."""
+    before TensorFlow loads, from the read its checks use: the images training sees). ``known_hashes``: an
+    earlier read's `CollectedFolder.known_hashes` (`petloc train`'s checks): an image whose `file_stamp` is
+    there is not hashed again; one changed since is."""
     held = parent_splits(parent_meta)
     excluded: list[tuple[Path, str, Path | None]] = []
     samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded, size_notes,
@@ -59,12 +66,13 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
     test_hashes = parent_test_hashes(parent_meta)
     validation_hashes = parent_split_hashes(parent_meta, "validation")
     learned, inherited_digits = _lineage_learned(parent_meta)
+    stamped: dict[str, str | None] = {}
     # the parent's test photos under another name or folder are still test photos, and its validation
     # photos still validation photos (a folder laid out otherwise than the parent's trained on them all)
     if test_hashes or learned or validation_hashes:
         kept = []
         for sample in samples:
-            digest = hashes[sample.relpath] = sha256_or_none(sample.image_path)
+            digest = hashes[sample.relpath] = _hashed(sample.image_path, known_hashes or {}, stamped)
             if digest is not None and digest in test_hashes:
                 excluded.append((sample.image_path, sample.relpath, sample.annotation_path))
             else:
@@ -72,7 +80,7 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
         samples = kept
     models = prelabel_models(samples, parent_meta) if label == "default" else {}
     return CollectedFolder(Path(root), samples, skipped, excluded, hashes, held["validation"], validation_hashes,
-                           learned, inherited_digits, models)
+                           learned, inherited_digits, models, stamped)
 
 
 def without_unaware_prelabels(samples: Sequence[Sample], models: Mapping[str, PrelabelModel],
@@ -124,6 +132,34 @@ def _lineage_learned(parent_meta: dict[str, Any] | None) -> tuple[set[str], dict
 
     lineage = lineage_of(parent_meta)
     return {digest for record in lineage.records for digest in record.train_hashes}, lineage.digits
+
+
+# A file modified this recently is hashed again whatever its stamp: on a file system whose clock ticks
+# coarsely (FAT's 2 s) a rewrite within the same tick, of the same size, keeps size and time, and the
+# hash read before it would be taken for the new bytes (wrong numbers in meta.json, a test photo trained on).
+SETTLED_NS = 3_000_000_000
+
+
+def file_stamp(path: Path) -> str | None:
+    """What tells the file at ``path`` unchanged since: its path, size and modification time (ns); None
+    when it cannot be told (no such file, or modified within `SETTLED_NS` of now)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if time.time_ns() - info.st_mtime_ns < SETTLED_NS:
+        return None
+    return f"{os.path.abspath(path)}\0{info.st_size}\0{info.st_mtime_ns}"
+
+
+def _hashed(path: Path, known: Mapping[str, str | None], stamped: dict[str, str | None]) -> str | None:
+    """The sha256 of the image at ``path``: ``known``'s while the file is as it was then, else read; put in
+    ``stamped`` by its stamp, taken before the bytes are read (a rewrite meanwhile changes the stamp)."""
+    stamp = file_stamp(path)
+    digest = known[stamp] if stamp is not None and stamp in known else sha256_or_none(path)
+    if stamp is not None and digest is not None:  # an unreadable file is tried again
+        stamped[stamp] = digest
+    return digest
 
 
 def sha256_or_none(path: Path | None) -> str | None:

@@ -90,6 +90,9 @@ class TrainConfig:
     # fine-tuning: the parent's classes renamed since, {new name: the parent's name} (model.class_renames)
     renamed: dict[str, str] = field(default_factory=dict)
     deterministic: bool = False  # op determinism: the same seed gives the same weights (model.determinism)
+    # sha256 of images read already, by `collected_folder.file_stamp` (`petloc train`'s checks): not hashed
+    # again while unchanged; machine paths, not recorded
+    known_hashes: dict[str, str | None] = field(default_factory=dict, repr=False)
 
 
 def _model_name(bundle: LoadedBundle) -> str:
@@ -186,7 +189,7 @@ def train_run(
                                 parent_meta=parent.meta if parent else None,
                                 parent_class_names=parent.class_names if parent else None,
                                 train_only=config.train_only, skip_prelabels=config.skip_prelabels,
-                                renamed=config.renamed, folder=folder)
+                                renamed=config.renamed, folder=folder, known_hashes=config.known_hashes)
     if not data.train:
         raise TooFewImagesError(nothing_left_to_train(data.n_prelabels_skipped), data.root, data.skipped)
     names = data.class_names
@@ -353,7 +356,8 @@ def _class_notices(data: TrainingData, parent: LoadedBundle | None) -> list[str]
 
 def _config_record(config: TrainConfig, parent: LoadedBundle | None) -> dict[str, Any]:
     """The run's settings without machine paths (the parent by name, weights by file name)."""
-    record = {k: v for k, v in asdict(config).items() if k not in ("exclude", "test_split", "out_dir", "version_id")}
+    unrecorded = ("exclude", "test_split", "out_dir", "version_id", "known_hashes")
+    record = {k: v for k, v in asdict(config).items() if k not in unrecorded}
     record["init_from"] = _model_name(parent) if parent else None
     if config.backbone_weights:
         record["backbone_weights"] = Path(config.backbone_weights).name

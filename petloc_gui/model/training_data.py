@@ -177,6 +177,7 @@ class TrainingData:
         skip_prelabels: bool = False,
         renamed: Mapping[str, str] | None = None,
         folder: CollectedFolder | None = None,
+        known_hashes: Mapping[str, str | None] | None = None,
     ) -> TrainingData:
         """Index, check and split ``data_dir``; with a parent (fine-tuning), keep its held-out images out.
 
@@ -197,8 +198,11 @@ class TrainingData:
         parent's classes renamed since, listed under their new name in their place (`class_renames`).
         ``folder``: what `collect_folder` read of ``data_dir`` with these arguments, not read again (`petloc
         train`'s checks read it before TensorFlow loads: with a parent, every image is hashed, once).
+        ``known_hashes``: an earlier read's hashes (`CollectedFolder.known_hashes`: `petloc train`'s checks),
+        taken for the images unchanged since instead of hashing them again.
         """
-        read = folder if folder is not None else collect_folder(data_dir, label, exclude, parent_meta)
+        read = folder if folder is not None else collect_folder(data_dir, label, exclude, parent_meta,
+                                                                known_hashes=known_hashes)
         return cls.from_folder(read, val_fraction, seed, parent_class_names, train_only, skip_prelabels, renamed)
 
     @classmethod
