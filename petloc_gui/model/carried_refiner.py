@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from petloc_gui.core.epoch_choice import REFINER_ALL_VALIDATION, refiner_choosers
 from petloc_gui.model.bundle import REFINE_FILE, REFINE_TFLITE
@@ -22,6 +22,14 @@ from petloc_gui.model.comparison import figures_of, predictions_on
 
 if TYPE_CHECKING:
     from petloc_gui.model.bundle import LoadedBundle
+
+
+class _Scored(Protocol):
+    @property
+    def relpath(self) -> str: ...
+
+
+ScoredItem = TypeVar("ScoredItem", bound=_Scored)
 
 
 @dataclass(frozen=True)
@@ -65,17 +73,24 @@ def rescored_with_refiner(bundle_path: Path, meta: dict[str, Any], items: Sequen
     first = dict(meta.get("metrics") or {})
     if not items:
         return first
-    choosers = refiner_choosers(meta) or set()  # they chose the carried refiner's epoch and variant
-    fair = [item.sample for item in items if item.relpath not in choosers]
-    samples = fair or [item.sample for item in items]
-    bundle, kept = predictions_on(bundle_path, samples)  # both stages: what predict runs
+    scored, chose = refiner_scored(meta, items)
+    bundle, kept = predictions_on(bundle_path, [item.sample for item in scored])  # both stages: what predict runs
     figures = figures_of(kept, list(bundle.class_names))  # best-gt, as petloc evaluate
-    left_out = len(items) - len(fair) if fair else 0
     split = (f"{first.get('split', 'validation')} (first stage + refiner"
-             + (f"; {left_out} that chose the refiner's epoch and variant left out)" if left_out else ")")
-             if fair else "selection set (first stage + refiner: these images chose the refiner's epoch and variant, "
-                          "on the model it was fine-tuned from)")
+             + (f"; {chose} that chose the refiner's epoch and variant left out)" if chose else ")")
+             if chose < len(items) else "selection set (first stage + refiner: these images chose the refiner's "
+                                        "epoch and variant, on the model it was fine-tuned from)")
     metrics = {**figures, "split": split}
     # bundle.meta: meta.json as written (save_bundle added its version id and date), read by load_bundle above
     write_meta(bundle_path, {**bundle.meta, "metrics": metrics, "first_stage_validation_metrics": first})
     return metrics
+
+
+def refiner_scored(meta: dict[str, Any], items: Sequence[ScoredItem]) -> tuple[list[ScoredItem], int]:
+    """(the items a bundle with a carried refiner is scored on, how many of ``items`` chose the refiner's epoch
+    and variant): ``items`` less those (`core.epoch_choice.refiner_choosers` of its meta.json ``meta``), else,
+    when every one chose it, all of them. Its figures (`rescored_with_refiner`) and those on its person-drawn
+    boxes (`training_accepted.with_carried_refiner`) are on these, so both are on the same images."""
+    choosers = refiner_choosers(meta) or set()
+    fair = [item for item in items if item.relpath not in choosers]
+    return fair or list(items), len(items) - len(fair)

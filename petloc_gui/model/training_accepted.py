@@ -81,13 +81,12 @@ def with_carried_refiner(bundle: Path, meta: dict[str, Any], items: Sequence[Ite
     `carried_refiner.rescored_with_refiner` scored again through both stages on ``items`` less those that
     chose the refiner (all of them when every one did): the same images and stages here, put in its
     meta.json."""
-    from petloc_gui.core.epoch_choice import refiner_choosers
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.bundle_write import write_meta
+    from petloc_gui.model.carried_refiner import refiner_scored
     from petloc_gui.model.comparison import score_model
 
-    choosers = refiner_choosers(meta) or set()
-    scored = [it for it in items if it.relpath not in choosers] or list(items)
+    scored, _ = refiner_scored(meta, items)
     record = accepted_record(scored, meta, lambda part, subset: score_model(bundle, [it.sample for it in part],
                                                                              subset))
     if record is not None:
