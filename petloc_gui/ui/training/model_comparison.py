@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.core.text import visible
 from petloc_gui.ui.training.comparison_verdict import verdict
 
 FIRST_MODEL_NOTE = ("This is the folder's first model: there was no model to compare it with, so it is used now "
@@ -66,6 +67,12 @@ class ModelComparison(QWidget):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # the run's own word on its figures' images holding boxes accepted from a model (`set_run_accepted`)
+        self.run_accepted = QLabel("")
+        self.run_accepted.setWordWrap(True)
+        self.run_accepted.setTextFormat(Qt.TextFormat.PlainText)
+        self.run_accepted.setAccessibleName("The run's figures on the images whose boxes a person drew")
+        self.run_accepted.hide()
         self.use_button = QPushButton("&Use the new model")
         self.discard_button = QPushButton("&Discard it")
         # never Enter's: the one choice that deletes (Space or Alt+D press it)
@@ -80,6 +87,7 @@ class ModelComparison(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
+        layout.addWidget(self.run_accepted)
         layout.addLayout(buttons)
         self.set_metrics(None, None)
 
@@ -107,6 +115,12 @@ class ModelComparison(QWidget):
         for button in (self.use_button, self.discard_button):
             button.hide()
         self.summary.setText(" ".join(part for part in (FIRST_MODEL_NOTE, note) if part))
+
+    def set_run_accepted(self, lines: list[str]) -> None:
+        """What the run said of its scored images holding boxes accepted unchanged from a model, as `petloc
+        train` says it (`run_log.accepted_lines`): under the figures; nothing (hidden) when ``lines`` is empty."""
+        self.run_accepted.setText("\n".join(visible(line) for line in lines))
+        self.run_accepted.setVisible(bool(lines))
 
     def set_count_label(self, label: str) -> None:
         """The row of image counts's name: which validation part the figures are on ("reported")."""

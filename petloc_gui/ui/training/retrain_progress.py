@@ -26,7 +26,14 @@ from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.core.text import visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
-from petloc_gui.ui.training.run_log import CURVES_TITLE, ValidationParts, epoch_line, start_lines, status_text
+from petloc_gui.ui.training.run_log import (
+    CURVES_TITLE,
+    ValidationParts,
+    accepted_lines,
+    epoch_line,
+    start_lines,
+    status_text,
+)
 from petloc_gui.ui.window_geometry import TITLE_ALLOWANCE_PX, beside, fit_into
 
 LOG_MAX_LINES = 2000
@@ -234,6 +241,7 @@ class RetrainProgress(QDialog):
         self._epochs, self._steps = max(1, epochs), 1
         self._first_model = first_model
         self._comparison_event = {}
+        self.comparison.set_run_accepted([])
         self._parts = ValidationParts()
         self._eta = TrainingEta()
         self._eta.start(self._epochs, 1)
@@ -265,6 +273,7 @@ class RetrainProgress(QDialog):
                 self.progress.setRange(0, 1)
             self.progress.setValue(self.progress.maximum())
             self._show_eta()
+            self.comparison.set_run_accepted(accepted_lines(event))  # shown with the figures, as petloc train does
             scored = "the new model" if self._first_model else "the current and the new model"
             self.status.setText(f"Training finished; scoring {scored} on the validation images…")
         elif kind == "comparison":

@@ -135,6 +135,17 @@ def skipped_lines(skipped: Sequence[Any]) -> list[str]:
     return lines
 
 
+def accepted_lines(done: dict[str, Any]) -> list[str]:
+    """What `petloc train` says after its closing figures, in its words (`cli.train_report`), of the run's
+    scored validation images holding boxes a person accepted unchanged from a model (the "done" event's
+    ``metrics_accepted_boxes``, `model.training_accepted`): the figures on those whose boxes a person drew,
+    then the warning (which points at the line above it); none when the record is null."""
+    from petloc_gui.cli.train_report import accepted_of, accepted_warning, person_lines
+
+    record = accepted_of(done)
+    return [*person_lines(record), accepted_warning(record)] if record else []
+
+
 def epoch_line(event: dict[str, Any], parts: ValidationParts | None = None) -> str:
     """"epoch 3/10  loss 0.4200  val_accuracy 0.9000 … (val. chooses the epoch: 5 images)"."""
     line = [f"epoch {event.get('epoch')}/{event.get('epochs')}"]
