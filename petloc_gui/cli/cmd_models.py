@@ -21,6 +21,8 @@ from petloc_gui.app.model_metrics import (
     split_of_figures,
     unmeasured_text,
 )
+from petloc_gui.cli.models_accepted import KEY as ACCEPTED_KEY
+from petloc_gui.cli.models_accepted import accepted_beside, accepted_lines, figure_text
 from petloc_gui.cli.output import error, json_line, result_line
 from petloc_gui.core.text import counted, first_of, table
 
@@ -38,7 +40,10 @@ are told apart. A version kept in the window holds the retrain
 comparison's figures: with the images the current model trained on left out
 they are on fewer of them ("8 validation images (of 20, images neither model
 trained on)"), and the comparison's notes on what may flatter them are said
-(listed under "basis" with --json). A run with a single validation image has no such
+(listed under "basis" with --json). Where a run's own figures are on images
+holding boxes accepted unchanged from a model, a line after the table says
+how many, with the figures on those a person drew (--json:
+metrics_accepted_boxes). A run with a single validation image has no such
 images: its figures are on that image, which also chose the epoch, and are
 said to be on the "selection set" (somewhat optimistic).
 Any listed path can be given as MODEL to evaluate, predict and export.
@@ -95,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
             json_line(_json_row(row))
         return 0
     if rows:
-        result_line("\n".join(table(HEADER, [_table_row(row) for row in rows], right=FIGURE_COLUMNS)))
+        result_line("\n".join([*table(HEADER, [_table_row(row) for row in rows], right=FIGURE_COLUMNS),
+                               *accepted_lines(rows)]))
     else:
         result_line("no models found")
     result_line(f"Trained versions are kept in {store_folder()} (<preset>/<id>; `petloc train` without --out "
@@ -137,8 +143,8 @@ def _table_row(row: dict[str, Any]) -> tuple[str, ...]:
     where = row.get("path") or f"unavailable: {row.get('error')}"
     classes = row.get("classes")
     return (row["name"], row.get("preset") or "-", first_of(classes, CLASSES_SHOWN) if classes else "-",
-            _data_cell(row), _num(metrics.get("accuracy")), _num(metrics.get("mean_iou")), _measured_on(row),
-            f"{where}{note}")
+            _data_cell(row), figure_text(metrics.get("accuracy")), figure_text(metrics.get("mean_iou")),
+            _measured_on(row), f"{where}{note}")
 
 
 def _data_cell(row: dict[str, Any]) -> str:
@@ -180,6 +186,7 @@ def bundled_models() -> list[dict[str, Any]]:
             metrics, split = headline_metrics(meta)
             row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(metrics), split=split,
                        chose_epoch=False if split == "test" else chose_epoch(meta.get("metrics")), **_learned(meta))
+            _with_accepted(row, accepted_beside(meta, meta.get("metrics")))
             problem = model_file_problem(path)
             if problem is not None:  # as a broken version: unavailable, with why (never chosen for a folder)
                 row.update(path=None, error=f"{path}: {problem}")
@@ -214,7 +221,9 @@ def trained_versions() -> list[dict[str, Any]]:
         row = _trained_row(f"{v.path.parent.name}/{v.path.name}", v.path, v.preset,
                            {"parent": v.parent, "created": v.created, "metrics": v.metrics, "extra": v.extra},
                            problems, store)
-        row.update(_learned(_json_object(v.path / "meta.json"), v.data_fingerprint))
+        meta = _json_object(v.path / "meta.json")
+        row.update(_learned(meta, v.data_fingerprint))
+        _with_accepted(row, accepted_beside(meta, v.metrics, problems))
         warnings = [f"{v.path}: {note}" for note in v.notes]  # e.g. a damaged version.json: what is lost
         if problems:  # the figures come from version.json, or from meta.json where a run wrote none or it is damaged
             warnings.append(f"{v.path / v.record_file}: " + "; ".join(problems))
@@ -252,6 +261,12 @@ def _trained_row(name: str, path: Path, preset: str | None, record: dict[str, An
         # run's own: its report part, else (one validation image) the image that chose the epoch
         "chose_epoch": chose_epoch(figures, extra.get("training_metrics") if isinstance(extra, dict) else None),
     }
+
+
+def _with_accepted(row: dict[str, Any], record: dict[str, Any] | None) -> None:
+    """The row carries meta.json's record of its figures' images holding accepted boxes, when there is one."""
+    if record is not None:
+        row[ACCEPTED_KEY] = record
 
 
 def _finite_basis(basis: dict[str, Any] | None, problems: list[str]) -> dict[str, Any] | None:
@@ -329,6 +344,7 @@ def _misplaced_row(folder: Path, store: VersionStore) -> dict[str, Any]:
     problems: list[str] = []
     row = _trained_row(folder.name, folder, preset if isinstance(preset, str) else None, record, problems, store)
     row.update(_learned(meta, record.get("data_fingerprint")))
+    _with_accepted(row, accepted_beside(meta, record.get("metrics"), problems))
     problem = model_file_problem(folder)
     if problem is not None:  # as a broken version: unavailable, with why
         row.update(path=None, error=f"{folder}: {problem}")
@@ -379,9 +395,3 @@ def _measured_on(row: dict[str, Any]) -> str:
     basis = basis_text({**metrics, BASIS_KEY: row.get("basis")})
     shown = f"{split} images" if not isinstance(count, int) else counted(count, f"{split} image")
     return f"{shown} ({basis})" if basis else shown
-
-
-def _num(value: Any) -> str:
-    """A figure in the table, as the window shows it (app.model_metrics.metrics_text: 3 decimals of the
-    recorded value)."""
-    return "-" if not isinstance(value, (int, float)) or isinstance(value, bool) else f"{value:.3f}"

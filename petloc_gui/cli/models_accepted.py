@@ -1,0 +1,62 @@
+"""`petloc models`' word on figures whose images hold boxes a person accepted unchanged from a model: a
+fine-tune's scored validation images often do (a folder corrected from its parent's predictions), and its
+figures there measure agreement with that model (ADR 0013). `petloc train` records it beside meta.json
+``metrics`` (`model.training_accepted`: ``metrics_accepted_boxes``); a row whose figures are those carries
+the record (--json) and the table is followed by one line on it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+KEY = "metrics_accepted_boxes"  # model.training_accepted.KEY (not imported: `petloc models` starts light)
+
+
+def accepted_beside(meta: Any, figures: Any, problems: list[str] | None = None) -> dict[str, Any] | None:
+    """meta.json's record (``meta``: its object) of the images its ``metrics`` are on that hold accepted
+    boxes, when the row shows those figures (``figures``); None when there is none, or the row's figures
+    are others: a version kept in the window holds the retrain comparison's, whose ``basis.hedges`` say
+    it of their own images. A record holding a number JSON has no form for (NaN, Infinity) is noted in
+    ``problems`` and ignored, as a version's basis is."""
+    if not isinstance(meta, dict) or figures != meta.get("metrics"):
+        return None
+    record = meta.get(KEY)
+    if not isinstance(record, dict) or not _count(record.get("n_images")):
+        return None
+    try:
+        json.dumps(record, allow_nan=False)
+    except ValueError:
+        if problems is not None:
+            problems.append(f"{KEY} holds a number that is not finite (NaN or Infinity); ignored")
+        return None
+    return record
+
+
+def accepted_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """One line per row carrying a record (`accepted_beside`), after the table: "digits/<id>: 4 of 10 scored
+    images hold boxes accepted from a model: person-drawn mean IoU 0.612, accuracy 0.833"."""
+    lines = []
+    for row in rows:
+        record = row.get(KEY)
+        if not isinstance(record, dict):
+            continue
+        n, scored = _count(record.get("n_images")), _count(record.get("n_scored"))
+        head = f"{row['name']}: {n} of {scored if scored else '?'} scored images hold boxes accepted from a model"
+        person = record.get("person_drawn")
+        if not isinstance(person, dict):  # every one holds a model's box and label: no figure is a person's
+            lines.append(f"{head}: none has a box or label a person gave")
+            continue
+        lines.append(f"{head}: person-drawn mean IoU {figure_text(person.get('mean_iou'))}, "
+                     f"accuracy {figure_text(person.get('accuracy'))}")
+    return lines
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def figure_text(value: Any) -> str:
+    """A figure as `petloc models` shows it, in its table and these lines: as the window shows it
+    (app.model_metrics.metrics_text: 3 decimals of the recorded value); "-" when there is none (on
+    images no person drew a box of: no IoU)."""
+    return "-" if not isinstance(value, (int, float)) or isinstance(value, bool) else f"{value:.3f}"
