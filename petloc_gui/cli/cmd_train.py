@@ -52,9 +52,10 @@ goes to the model store (`petloc models --store` prints the folder), where
 it is a model version: the window's Model > Versions and `petloc models`
 list it, and --model/--init-from take it as <preset>/<id>.
 
-Labels that differ only in case or spacing (Bengal and bengal) would train
-as separate classes: the run is refused, naming them; give each class one
-name (the window's Edit > Classes... renames a class on every box).
+Labels that differ only in case, spacing or Unicode form (Bengal and bengal,
+a composed and a decomposed é) would train as separate classes: the run is
+refused, naming them; give each class one name (the window's Edit >
+Classes... renames a class on every box).
 
 Ctrl+C stops after the current batch without writing a bundle (exit 130);
 press it twice to abort at once. SIGTERM (CI cancelling a job, docker stop,
