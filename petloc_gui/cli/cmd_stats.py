@@ -29,8 +29,9 @@ decodes every image as the window and predict do (slower), and the problems
 line says when images were checked by their headers only. Problems
 (unreadable images, broken XML, boxes outside the image or inverted, XML size
 different from the image, annotation files with no image, files of an image
-format petloc does not read such as HEIC, labels that differ only in case or
-spacing such as Bengal and bengal) are listed with their file names.
+format petloc does not read such as HEIC, labels that differ only in case,
+spacing or Unicode form such as Bengal and bengal) are listed with their file
+names.
 
 With --json, the last line of stdout is one JSON object; its keys are in the
 command reference, {CLI_REFERENCE}.

@@ -216,10 +216,10 @@ def _annotation_for_file(path: Path, cache: dict[Path, Indexed | None], open_dat
 def prelabel_mark(model: str, meta: dict) -> str:
     """The ``<source><annotation>`` text of a pre-label: that a model drew it, and which."""
     from petloc_gui.core.voc import PRELABEL_PREFIX
+    from petloc_gui.core.voc_provenance import model_phrase
 
-    version = meta.get("version_id")
-    name = "".join(ch for ch in Path(model).name if ch.isprintable())  # XML text takes no controls
-    return f"{PRELABEL_PREFIX} by petloc predict, model {name}" + (f" ({version})" if version else "")
+    # as accepted boxes' marks name a model (a stored version given by its id: named once, not twice)
+    return f"{PRELABEL_PREFIX} by petloc predict, {model_phrase(Path(model).name, meta.get('version_id'))}"
 
 
 def write_prelabel(image: Path, annotation_path: Path, label: str, box, mark: str) -> bool:
