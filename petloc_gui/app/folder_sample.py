@@ -1,25 +1,36 @@
 """What a folder's own files say to the model choice (`app.model_choice`): the classes boxed in its
 annotations (a sample spread over the folder) and whether its images are digit canvases.
 
-Both read files (up to `SAMPLE` XML files, a few image headers): no Qt, no TensorFlow.
+Both read files (up to `SAMPLE` XML files, a few image headers): no Qt, no TensorFlow. The window
+reads them in a worker (`ui.models.folder_model_chooser`), which stops the sample when the folder is
+closed before it is done (``stopped``): on a slow disk the 500 reads take seconds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 SAMPLE = 500  # annotations read to learn a folder's classes (spread over the folder)
 DIGIT_SIZE = (75, 75)
 
 
-def label_counts(dataset: Any, sample: int = SAMPLE) -> dict[str, int]:
-    """Boxes per object name in up to ``sample`` annotations spread over the folder."""
+class CancelledError(Exception):
+    """The caller stopped the sample before it was read whole (its folder was closed): no answer."""
+
+
+def label_counts(dataset: Any, sample: int = SAMPLE, *, stopped: Callable[[], bool] | None = None
+                 ) -> dict[str, int]:
+    """Boxes per object name in up to ``sample`` annotations spread over the folder; raises
+    `CancelledError` as soon as ``stopped()`` says so (looked at before each file)."""
     from petloc_gui.core.voc import read_voc
 
     items = [item for item in dataset.items if item.has_annotation]
     step = max(1, len(items) // sample) if items else 1
     counts: dict[str, int] = {}
     for item in items[::step][:sample]:
+        if stopped is not None and stopped():
+            raise CancelledError("the folder's sample was stopped")
         try:
             annotation = read_voc(item.annotation_path, find_image=False)  # names only: no image header read
         except Exception:  # noqa: BLE001 - a broken file just does not vote

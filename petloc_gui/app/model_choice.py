@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -141,9 +141,11 @@ def candidates(store: Any = None) -> list[str]:
     return [*BUNDLED, *versions]
 
 
-def choose_model(dataset: Any, store: Any = None, memory: FolderMemory | None = None) -> ModelChoice:
-    """The model for ``dataset`` (a ``core.dataset`` Dataset), by the rule above."""
-    counts = label_counts(dataset)
+def choose_model(dataset: Any, store: Any = None, memory: FolderMemory | None = None, *,
+                 stopped: Callable[[], bool] | None = None) -> ModelChoice:
+    """The model for ``dataset`` (a ``core.dataset`` Dataset), by the rule above. ``stopped``: the caller
+    gave up (the window's worker, its folder closed): the sample raises `folder_sample.CancelledError`."""
+    counts = label_counts(dataset, stopped=stopped)
     labels = frozenset(counts)
     if not labels:
         return choose_by_size(dataset, store)

@@ -126,13 +126,8 @@ class FolderOpening:
         self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
         self.dataset_panel.set_dataset(dataset)
         self.statusBar().clearMessage()  # a line on the folder left (the demo's keys) is not about this one
-        spec = self.models.spec_for_folder(model, self.session.suggested_model)
-        if spec is None:  # no model knows this folder's classes: say so, offer to train one
-            self.models.show_no_model(self.session.model_choice)
-        elif spec != self.models.spec or self.models.info is None:
-            self.set_model(spec)
-        else:
-            self.session.request_all()
+        # ``model`` (petloc-gui --model) at once; else chosen in a worker, the first image shown meanwhile
+        self.models.for_folder(model, self.session)
         self.session.classes.refresh()
         rows = (self.session.row_of_file(path) for path in show)
         first = next((row for row in rows if row is not None), None)

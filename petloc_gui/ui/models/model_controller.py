@@ -3,11 +3,13 @@
 The model itself lives in the PredictionService's worker thread; this class
 keeps what the UI knows about it (spec, ModelInfo, last failure), reports
 changes as signals and shows a non-modal error box when loading fails.
+A folder just opened gets its model from a worker (`folder_model_chooser`);
+meanwhile (``choosing``) no model is in use for it, and the one the window
+had stays in the prediction worker, used again if chosen again (F5).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -19,7 +21,6 @@ from petloc_gui.app.model_choice import (
     FolderMemory,
     choose_by_size,
     choose_for_labels,
-    class_names,
     knows_enough,
     listed_name,
     model_display_name,
@@ -28,6 +29,7 @@ from petloc_gui.app.model_choice import (
 )
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.text import counted, first_of, visible
+from petloc_gui.ui.models.folder_model_chooser import FolderModelStart
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 from petloc_gui.ui.models.prediction_service import PredictionService
@@ -65,7 +67,7 @@ class PendingPick(NamedTuple):
     back: tuple[str, bool] | None  # (spec, explicit) to go back to when it fails to load
 
 
-class ModelController(QObject):
+class ModelController(FolderModelStart, QObject):
     """Owns the model choice of one window; tells it what happens through signals.
 
     It needs the prediction service, somewhere to remember the last model, a
@@ -93,6 +95,9 @@ class ModelController(QObject):
         self.error_box: QMessageBox | None = None
         self.memory_box: QMessageBox | None = None  # the damaged folder_models.json, said once
         self._on_load: PendingPick | None = None  # a pick or adopted model to remember once it loads
+        self.choosing: Any = None  # the ReviewSession whose model is being chosen (`for_folder`)
+        # while choosing: (spec, ModelInfo or None while loading) of the model the prediction worker has
+        self._kept: tuple[str, Any] | None = None
         self._group = QActionGroup(self)
         self._actions = {}
         menu.addSeparator()
@@ -124,6 +129,7 @@ class ModelController(QObject):
 
     def set_model(self, spec: str) -> None:
         """Switch model: predictions restart under the new model version."""
+        self._end_choosing()  # a model picked, adopted or rolled back to meanwhile: the folder's choice is over
         if self._on_load is not None and self._on_load.spec != str(spec):
             self._on_load = None  # switched away before the pick loaded: it is not remembered
         self.spec, self.info, self.problem = str(spec), None, None
@@ -206,8 +212,8 @@ class ModelController(QObject):
         a folder that had none because no model knew its classes is chosen again when a class some
         model knows is boxed (a mistaken class undone, a typo relabelled)."""
         session = self.host.session
-        if session is None:
-            return
+        if session is None or self.choosing is not None:
+            return  # (the choice on its way reads the classes itself; once used, the class list looks again)
         if self.explicit:
             self._say_unknown(labels)
             return
@@ -277,50 +283,15 @@ class ModelController(QObject):
         if folder:
             self.choose(folder)
 
-    def spec_for_folder(self, requested: str | None, suggested) -> str | None:
-        """The model for a newly opened folder (None: no model knows its classes).
-
-        A model the user picked stays across folders while it knows the new
-        folder's classes (or its classes cannot be read), unless the folder
-        remembers its own model. Otherwise the pick is over: the folder's
-        model is not one (a new class boxed re-chooses it).
-        """
-        if requested:
-            self.explicit = True
-            return requested
-        chosen = suggested()
-        session = self.host.session
-        choice = session.model_choice if session is not None else None
-        self.say_note(choice)
-        pending = self._on_load
-        if (session is not None and pending is not None and pending.spec == self.spec
-                and _same_folder(pending.folder, Path(session.dataset.root))):
-            # picked or adopted on this folder and still loading (F5 meanwhile): it is remembered once
-            # loaded; the folder's older model would end it first
-            return self.spec
-        if self.explicit and self.spec and model_problem(self.spec) is None:  # a pick deleted since: chosen anew
-            if session is not None and FolderMemory().get(Path(session.dataset.root)) == self.spec:
-                return self.spec  # the folder it was picked on (read again): still a pick, whatever its classes
-            if not getattr(choice, "remembered", False):  # a folder using another model of its own ends it
-                names = class_names(self.spec)
-                labels = choice.labels if choice is not None else frozenset()
-                if names is None or labels <= set(names):
-                    return self.spec
-        self.explicit = False
-        return chosen
-
-    def say_note(self, choice) -> None:
-        """A model that fits was passed over because its model file is broken (the folder's
-        remembered one, a bundled one): said on the status line."""
-        note = getattr(choice, "note", "")
-        if note:
-            self.host.show_status(f"{note[:1].upper()}{note[1:]}.", 15000)
-
     # --- worker signals -------------------------------------------------------------
     def _loading(self, spec: str) -> None:
+        if spec != self.spec:
+            return  # switched away already, or a folder's model being chosen (`CHOOSING` says so)
         self.status.emit(f"Loading model {model_display_name(spec)}…")
 
     def _loaded(self, info) -> None:
+        if self._kept is not None and info.spec == self._kept[0]:
+            self._kept = (info.spec, info)  # loaded while a folder's model is chosen: ready if chosen
         if info.spec != self.spec:
             return  # a model the user has already switched away from
         self.info, self.problem = info, None
@@ -346,6 +317,8 @@ class ModelController(QObject):
             "its predictions disagree with every box. Another model: Model → Versions; or train one.", 20000)
 
     def _failed(self, spec: str, message: str) -> None:
+        if self._kept is not None and spec == self._kept[0]:
+            self._kept = (spec, None)  # loaded again if chosen, and said then
         if spec != self.spec:
             return  # a model the user has already switched away from
         pick, self._on_load = self._on_load, None
@@ -365,7 +338,3 @@ class ModelController(QObject):
         box.show()
         self.error_box = box
 
-
-def _same_folder(a: Path | None, b: Path) -> bool:
-    """The same folder, however it was named (FolderMemory's key: the real path)."""
-    return a is not None and os.path.realpath(a) == os.path.realpath(b)

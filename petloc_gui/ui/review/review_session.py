@@ -6,11 +6,16 @@ prefetched (decode + prediction) so moving on is instant. The UI thread never
 reads an image file: an image not decoded yet shows "Loading…" while a pool
 thread decodes it (ui.canvas.image_cache), and is shown when it arrives
 unless the user has moved on meanwhile.
+
+The folder's model is chosen in a worker too (`ui.models.folder_model_chooser`: it reads up to 500
+annotation files): until it is decided (``model_pending``), the first image shows with "Choosing the
+model…" and no prediction is asked for or shown, since the model the window had may not be this folder's.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -33,6 +38,7 @@ from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
+from petloc_gui.ui.models.folder_model_chooser import CHOOSING, FolderModel, FolderModelChooser
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.models.prediction_service import PredictionService
 from petloc_gui.ui.review.file_list import FileListModel
@@ -97,7 +103,11 @@ class ReviewSession:
         self.row_of = {str(item.image_path): row for row, item in enumerate(items)}
         self.current: int | None = None
         self.visited: set[int] = set()
-        self.model_choice = None  # app.model_choice.ModelChoice, once suggested_model() ran
+        # app.model_choice.ModelChoice, once `choose_model`'s answer came (None before, and when it was not
+        # needed: a model named, a pick the folder remembers)
+        self.model_choice = None
+        self.model_pending = False  # the folder's model is being chosen (`choose_model`)
+        self._chooser = FolderModelChooser()
         # labelImg's predefined_classes.txt, read once: FolderClasses keeps it from then on
         self.classes = FolderClasses(self.model, lambda: read_classes(dataset.root), parts.labels, host,
                                      lambda: self.closed, parts.edits)
@@ -121,6 +131,7 @@ class ReviewSession:
             self._listening = False
         self.loading = None
         self.closed = True
+        self._chooser.stop()  # a choice on its way is dropped (the window quits, another folder opens)
         self.watchers.close()
 
     def _folder_changed(self, added: list[str], removed: list[str]) -> None:
@@ -134,12 +145,17 @@ class ReviewSession:
             self.host.show_status(f"{visible(self.image_path(self.current).name)} was deleted from the folder; "
                                   "F5 reloads the list", 15000)
 
-    def suggested_model(self) -> str | None:
-        """The model for this folder (app.model_choice's rule); None when no model knows its classes."""
-        from petloc_gui.app.model_choice import choose_model
+    def choose_model(self, pick: str, chosen: Callable[[FolderModel], None]) -> None:
+        """Choose this folder's model in a worker (``pick``: a model the user picked elsewhere, "" if none:
+        `find_folder_model`); ``chosen`` gets the answer in the UI thread, never once this session is
+        closed. Until `model_decided`, no prediction is asked for or shown."""
+        self.model_pending = True
+        self._chooser.start(self.dataset, pick, chosen)
 
-        self.model_choice = choose_model(self.dataset)
-        return self.model_choice.spec
+    def model_decided(self) -> None:
+        """The folder's model is decided (chosen, named or picked): predictions may be asked for again (the
+        model controller switches to it, or asks for them: `request_all`)."""
+        self.model_pending = False
 
     # --- showing an image ------------------------------------------------------------
     def show(self, row: int) -> None:
@@ -170,7 +186,8 @@ class ReviewSession:
         behind = w.file_dock.visible_rows_after(row, 1, -1)
         paths = [self.dataset.items[r].image_path for r in ahead + behind if r not in self.model.gone]
         shown = [] if row in self.model.gone else [item.image_path]  # a deleted image would only fail
-        w.predictions.request(shown + paths)
+        if not self.model_pending:  # else by the model the window had: maybe not this folder's
+            w.predictions.request(shown + paths)
         w.images.prefetch(paths)
 
     def autosave(self, row: int) -> bool | None:
@@ -230,7 +247,9 @@ class ReviewSession:
         # a failure the cache did not keep (its file changed as it was read): shown, not "Predicting…" for
         # good; showing the image again asks for it again, and what arrives replaces this
         failed = self.model.pred_errors[self.current]
-        if result is None and self.current in self.model.gone:
+        if self.model_pending:
+            w.panel.show_prediction(None, CHOOSING)
+        elif result is None and self.current in self.model.gone:
             w.panel.show_prediction(None, "Deleted from the folder: nothing to predict (F5 reloads the list)")
         elif result is None and failed:
             w.panel.show_prediction(None, f"No prediction: {failed}")
@@ -245,8 +264,11 @@ class ReviewSession:
 
         Called as a model starts loading too (its predictions kept on disk by an earlier run, shown
         at once) and after a rollback to a model used earlier: cached results are never predicted
-        (nor signalled) again, so without this the list's prediction columns stayed empty.
+        (nor signalled) again, so without this the list's prediction columns stayed empty. Nothing
+        while the folder's model is being chosen (the model the window had loading meanwhile).
         """
+        if self.model_pending:
+            return
         paths = self.gone.paths_left()
         for path, result in self.parts.predictions.cached_many(paths).items():
             self.prediction_arrived(str(path), result, emit=False)
@@ -258,7 +280,7 @@ class ReviewSession:
     # --- facts arriving ------------------------------------------------------------------
     def prediction_arrived(self, path: str, result, emit: bool = True) -> None:
         row = self.row_of.get(path)
-        if row is None:
+        if row is None or self.model_pending:  # (asked for by the folder before, if reloaded)
             return
         now = emit and row == self.current
         if is_prediction(result):

@@ -1,0 +1,169 @@
+"""The model for a folder just opened, chosen in a worker (`ui.background`): the window stays live meanwhile.
+
+Choosing (`app.model_choice.choose_model`) reads up to 500 of the folder's annotation files, a few image
+headers for a folder without boxes, and every candidate model's files: on the UI thread that took 226 ms
+for a 3,000-image local folder with a warm file cache, and seconds of frozen window on a slow or network
+disk, before the first image was shown. Now the first image shows at once and the model loads when the
+answer arrives (`FolderModelStart`, the model controller's part). A folder closed before then (another
+one opened, the window quit) stops the worker at its next annotation file; its answer reaches no one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.app.folder_memory import FolderMemory
+from petloc_gui.app.folder_sample import CancelledError
+from petloc_gui.app.model_choice import ModelChoice, choose_model, class_names, model_problem
+from petloc_gui.ui import background
+
+CHOOSING = "Choosing the model…"  # the model status line's, and the prediction pane's, until the answer
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FolderModel:
+    """What the worker found for a folder: the rule's choice (None when it was not needed: the folder
+    remembers the user's pick), and whether the pick (if any) stays the model in use."""
+
+    choice: ModelChoice | None
+    pick_stays: bool = False
+
+
+def find_folder_model(dataset: Any, pick: str, stopped: Callable[[], bool]) -> FolderModel:
+    """In a pool thread: the model for ``dataset`` by app.model_choice's rule. ``pick``: a model the user
+    picked on another folder ("" when none), which stays while it looks loadable and knows the folder's
+    classes (or its classes cannot be read), unless the folder remembers a model of its own; on the folder
+    it was picked on it stays whatever the classes, and the folder is not sampled at all."""
+    usable = bool(pick) and model_problem(pick) is None  # a pick deleted since: chosen anew
+    if usable and FolderMemory().get(Path(dataset.root)) == pick:
+        return FolderModel(None, pick_stays=True)
+    choice = choose_model(dataset, stopped=stopped)
+    if not usable or choice.remembered:  # a folder using another model of its own ends the pick
+        return FolderModel(choice)
+    names = class_names(pick)
+    return FolderModel(choice, pick_stays=names is None or choice.labels <= set(names))
+
+
+class FolderModelChooser:
+    """One folder's choice at a time, in a worker; after `stop`, its answer is dropped."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._worker: background.Worker | None = None
+
+    def start(self, dataset: Any, pick: str, chosen: Callable[[FolderModel], None]) -> None:
+        """Choose in a worker; ``chosen`` gets the answer in the UI thread, unless `stop` came first. A
+        choice that fails unexpectedly is an answer too: no model, and why (the window says it)."""
+        self.stop()  # an earlier choice's answer is not this one
+        stop = self._stop = threading.Event()
+
+        def returned(found: FolderModel) -> None:
+            if not stop.is_set():
+                chosen(found)
+
+        def errored(exc: Exception) -> None:
+            if stop.is_set() or isinstance(exc, CancelledError):
+                return
+            _log.error("choosing the model failed", exc_info=exc)
+            chosen(FolderModel(ModelChoice(None, f"choosing one failed ({type(exc).__name__}: {exc})")))
+
+        self._worker = background.start(find_folder_model, dataset, pick, stop.is_set,
+                                        returned=returned, errored=errored)
+
+    def stop(self) -> None:
+        """The answer is no longer wanted (the folder closed): the worker ends at its next annotation file."""
+        self._stop.set()
+
+    def busy(self) -> bool:
+        """A choice is under way (started, not ended)."""
+        return self._worker is not None and not self._worker.is_finished()
+
+
+class FolderModelStart:
+    """Mixed into `ModelController`: the model for a folder just opened. While it is chosen (``choosing``:
+    the folder's ReviewSession) no model is in use for the folder (``spec`` is ""): the one the window had
+    stays in the prediction worker (``_kept``), used again without a reload if it is chosen again (F5)."""
+
+    choosing: Any  # the ReviewSession whose model is being chosen, or None
+    _kept: tuple[str, Any] | None  # while choosing: (spec, ModelInfo or None) of the prediction worker's model
+
+    def for_folder(self, requested: str | None, session) -> None:
+        """The model for ``session``'s folder, just opened: ``requested`` (petloc-gui --model) at once, as a
+        pick or adopted model still loading for this very folder (F5 meanwhile: it is remembered once
+        loaded; the folder's older model would end it first). Otherwise chosen in a worker (`choosing`
+        until `_chosen`): a model the user picked stays across folders while it knows the new folder's
+        classes (or its classes cannot be read), unless the folder remembers its own model; else the pick
+        is over (`find_folder_model`)."""
+        if self._kept is None:
+            self._kept = (self.spec, self.info)  # the prediction worker's model: used again if chosen again
+        self.choosing = None  # a choice for the folder left is dropped when it arrives
+        spec = self._kept[0]
+        pending = self._on_load
+        if requested:
+            self.explicit = True
+            self._settle(session, requested)
+        elif pending is not None and pending.spec == spec and _same_folder(pending.folder, Path(session.dataset.root)):
+            self._settle(session, spec)
+        else:
+            self.choosing = session
+            self.spec, self.info, self.problem = "", None, None  # no model is this folder's yet
+            self.new_classes.conceal()  # the folder left's
+            self.status.emit(CHOOSING)
+            session.choose_model(spec if self.explicit else "", lambda found: self._chosen(session, found))
+
+    def _chosen(self, session, found: FolderModel) -> None:
+        """The worker's answer for ``session``: used unless another folder was opened or a model picked
+        meanwhile (a stale answer is dropped)."""
+        if session.closed:
+            return  # (the window quit, or another folder was opened)
+        if found.choice is not None:
+            session.model_choice = found.choice
+        if session is not self.choosing or session is not self.host.session:
+            return  # a model was picked meanwhile
+        self.say_note(found.choice)
+        if found.pick_stays:  # the pick is the prediction worker's model, kept while choosing
+            spec = self._kept[0] if self._kept is not None else self.spec
+        else:
+            self.explicit = False
+            spec = found.choice.spec if found.choice is not None else None
+        self._settle(session, spec, found.choice)
+        session.classes.refresh()  # the class list with the model's classes, and the classes looked at again
+
+    def _settle(self, session, spec: str | None, choice=None) -> None:
+        """Use ``spec`` for ``session``'s folder (None: no model knows its classes: say so, offer to train)."""
+        self._end_choosing()
+        if spec is None:
+            self.show_no_model(choice)
+        elif spec != self.spec or self.info is None:
+            self.set_model(spec)
+        else:  # the model the window had, loaded: its predictions for this folder now
+            self.status.emit(f"Model: {self.info.summary}")
+            self.loaded.emit(self.info)
+
+    def _end_choosing(self) -> None:
+        """No choice is awaited any more: the model the prediction worker has is this controller's again."""
+        session, self.choosing = self.choosing, None
+        if self._kept is not None:
+            self.spec, self.info = self._kept
+            self._kept = None
+        if session is not None:
+            session.model_decided()
+
+    def say_note(self, choice) -> None:
+        """A model that fits was passed over because its model file is broken (the folder's
+        remembered one, a bundled one): said on the status line."""
+        note = getattr(choice, "note", "")
+        if note:
+            self.host.show_status(f"{note[:1].upper()}{note[1:]}.", 15000)
+
+
+def _same_folder(a: Path | None, b: Path) -> bool:
+    """The same folder, however it was named (FolderMemory's key: the real path)."""
+    return a is not None and os.path.realpath(a) == os.path.realpath(b)
