@@ -18,6 +18,7 @@ from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model.versions import VersionStore
 from tests.model_files import add_model_file, fake_bundle
 
+from .model_chosen import wait_model_chosen
 from .test_broken_model_versions import digit_folder, digit_version
 
 DIGITS = [str(n) for n in range(10)]
@@ -77,6 +78,7 @@ def test_the_window_says_the_bundled_model_cannot_be_used_and_finds_one_once_a_c
         qtbot, window, tmp_path, resources):
     folder = canvases(tmp_path / "canvases")
     assert window.open_folder(folder)
+    wait_model_chosen(qtbot, window)
     assert window.current_model_spec() == "" and window.current_model_info() is None
     assert "the bundled model digits, chosen by image size, cannot be used" in window.model_problem
     assert window.model_status.text() == "No usable model"
@@ -135,6 +137,7 @@ def test_a_broken_model_that_knows_every_class_is_the_reason_given(qtbot, window
     assert choice.reason == choice.broken_fit == ("the bundled model digits knows every class of this folder but "
                                                   "cannot be used (model.keras is empty)")
     assert window.open_folder(folder)
+    wait_model_chosen(qtbot, window)
     bar = window.models.new_classes.message.text()
     assert bar.startswith("The bundled model digits knows every class of this folder but cannot be used "
                           "(model.keras is empty), so nothing is predicted.")

@@ -18,6 +18,8 @@ from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model.versions import VersionStore
 from tests.model_files import add_model_file, fake_bundle
 
+from .model_chosen import wait_model_chosen
+
 VOC = ("<annotation><filename>{name}</filename><size><width>40</width><height>30</height><depth>3</depth></size>"
        "<object><name>{label}</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>20</xmax><ymax>20</ymax></bndbox>"
        "</object></annotation>")
@@ -83,6 +85,7 @@ def test_a_folder_whose_remembered_model_is_broken_opens_with_another_and_says_s
     broken = digit_version(VersionStore(), "broken", "missing")
     FolderMemory().remember(folder, str(broken))
     assert window.open_folder(folder)
+    wait_model_chosen(qtbot, window)
     assert window.current_model_spec() == "digits"
     message = window.statusBar().currentMessage()
     assert "The model this folder last used" in message and "model.keras is missing" in message

@@ -13,6 +13,8 @@ from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model.versions import VersionStore
 from tests.model_files import add_model_file
 
+from .model_chosen import wait_model_chosen
+
 VOC = ("<annotation><filename>{name}</filename><size><width>{w}</width><height>{h}</height><depth>3</depth></size>"
        "<object><name>{label}</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>20</xmax><ymax>20</ymax></bndbox>"
        "</object></annotation>")
@@ -208,6 +210,7 @@ def test_a_box_without_a_name_is_no_class_of_the_folder(qtbot, window, tmp_path)
 def test_a_class_gone_while_the_folder_is_read_brings_the_model_back_once_it_is_read(qtbot, window, tmp_path):
     _boxed_folder(tmp_path / "s", [["bird"], ["bird"], ["bird"], ["cat"], ["cat"]])
     assert window.open_folder(tmp_path / "s", model=None)
+    wait_model_chosen(qtbot, window)
     watchers = window.session.watchers
     qtbot.waitUntil(watchers.scan_finished, timeout=10_000)
     assert window.current_model_spec() == "", window.session.model_choice  # no model knows "bird", on most boxes
@@ -250,6 +253,7 @@ def test_the_last_boxed_class_deleted_unsaved_brings_back_the_model_by_image_siz
     _boxed_folder(tmp_path / "d", [["bird"]])
     write_image(tmp_path / "d" / "plain.png")
     assert window.open_folder(tmp_path / "d", model=None)
+    wait_model_chosen(qtbot, window)
     qtbot.waitUntil(window.session.watchers.scan_finished, timeout=10_000)
     assert window.current_model_spec() == ""
     window.show_row(window.session.model.names.index("img_000.png"))
@@ -312,6 +316,7 @@ def test_a_pick_stays_a_pick_when_its_folder_is_read_again(qtbot, window, folder
     assert window.current_model_spec() == "pets"
     assert window.save_current()
     window.reload_folder()  # again, with the class pets does not know saved in the folder
+    wait_model_chosen(qtbot, window)
     qtbot.waitUntil(lambda: window.session is not None and window.session.watchers.scan_finished(), timeout=10_000)
     assert window.models.explicit and window.current_model_spec() == "pets"
 
@@ -351,6 +356,7 @@ def test_the_prediction_pane_names_a_class_no_model_knows_boxed_later_too(qtbot,
     """The bar followed a second unknown class; the pane and the header kept the first list (a GUI hunt)."""
     _boxed_folder(folder.parent / "most-new", [["dogd"], ["dogd"], ["cat"], ["cat"]])
     assert window.open_folder(folder.parent / "most-new", model=None)
+    wait_model_chosen(qtbot, window)
     qtbot.waitUntil(window.session.watchers.scan_finished, timeout=10_000)
     assert window.current_model_spec() == ""  # dogd on half the boxes: pets does not know most of them
     assert window.model_problem == "No model for this folder: no available model knows the class dogd."

@@ -7,6 +7,8 @@ from PIL import Image, ImageDraw
 
 from petloc_gui.core.boxes import Box
 
+from .model_chosen import wait_model_chosen
+
 pytestmark = pytest.mark.slow  # trains a real (tiny) model in the worker process
 
 COLOURS = {"bird": (230, 40, 40), "car": (40, 60, 230)}
@@ -56,6 +58,7 @@ def test_new_classes_go_from_zero_boxes_to_a_trained_model_and_prelabels(qtbot, 
     folder = tmp_path / "mine"
     truth = _photos(folder)
     assert window.open_folder(folder)
+    wait_model_chosen(qtbot, window)
     assert window.current_model_spec() == "pets"  # no boxes yet: photos get the photo model we ship
     qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=60_000)
     bar = window.models.new_classes
@@ -113,4 +116,5 @@ def test_new_classes_go_from_zero_boxes_to_a_trained_model_and_prelabels(qtbot, 
     # reopening the folder uses its model again
     window.open_folder(tmp_path)  # elsewhere first
     assert window.open_folder(folder)
+    wait_model_chosen(qtbot, window)
     assert window.current_model_spec() == str(version.path)

@@ -10,6 +10,7 @@ import pytest
 from petloc_gui.core.paths import resources_dir
 
 from .conftest import open_and_wait
+from .model_chosen import wait_model_chosen
 
 OXFORD_PICK = ("Abyssinian_34", "Abyssinian_5", "Abyssinian_1", "Bengal_1", "american_bulldog_10")
 
@@ -68,6 +69,7 @@ def test_real_digits_model_predicts_in_the_window(qtbot, tmp_path):
     window.show()
     try:
         assert window.open_folder(folder)
+        wait_model_chosen(qtbot, window)
         assert window.current_model_spec() == "digits"
         qtbot.waitUntil(lambda: window.current_model_info() is not None or window.model_problem, timeout=120_000)
         assert window.model_problem is None
@@ -104,6 +106,7 @@ def test_real_pets_model_is_chosen_for_oxford_and_predicts(qtbot, oxford_dir, tm
     window.show()
     try:
         assert window.open_folder(root)
+        wait_model_chosen(qtbot, window)
         assert window.current_model_spec() == "pets"
         model = window.session.model
         qtbot.waitUntil(lambda: model.count_predicted_or_failed() == len(model.names), timeout=180_000)

@@ -17,6 +17,7 @@ from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model.versions import VersionStore
 from tests.model_files import fake_bundle
 
+from .model_chosen import wait_model_chosen
 from .test_broken_model_versions import digit_folder, digit_version
 
 
@@ -80,6 +81,7 @@ def test_the_window_says_so_and_a_pick_deleted_since_is_not_loaded(qtbot, window
     FolderMemory().remember(folder, str(gone))
     shutil.rmtree(gone)
     assert window.open_folder(folder)
+    wait_model_chosen(qtbot, window)
     assert window.current_model_spec() == "digits"
     message = window.statusBar().currentMessage()
     assert "digits/v1, is no longer at" in message and "the bundled model digits is used instead" in message
@@ -91,4 +93,5 @@ def test_the_window_says_so_and_a_pick_deleted_since_is_not_loaded(qtbot, window
     assert FolderMemory().get(folder) == str(picked)
     shutil.rmtree(picked)
     assert window.open_folder(folder)
+    wait_model_chosen(qtbot, window)
     assert window.current_model_spec() == "digits" and window.models.error_box is None

@@ -12,6 +12,7 @@ from petloc_gui.ui.canvas.box_item import BoxItem
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 
 from .conftest import open_and_wait
+from .model_chosen import wait_model_chosen
 from .test_broken_bundled_model import resources  # noqa: F401 - the fixture: a broken bundled digits
 from .test_broken_model_versions import digit_folder
 
@@ -19,6 +20,7 @@ from .test_broken_model_versions import digit_folder
 def test_the_broken_model_stays_the_reason_when_a_class_it_knows_is_boxed(qtbot, window, tmp_path,
                                                                           resources):  # noqa: F811
     assert window.open_folder(digit_folder(tmp_path / "f"))  # boxed 3 and 7: only the broken digits knows them
+    wait_model_chosen(qtbot, window)
     qtbot.waitUntil(window.session.watchers.scan_finished, timeout=10_000)
     window.models.labels_changed({"3", "7", "5"})  # a 5 boxed: digits knows it too
     assert "the bundled model digits knows every class of this folder but cannot be used" in window.model_problem
