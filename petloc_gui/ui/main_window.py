@@ -334,8 +334,9 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         return self.labels.label_of_text(self.label_combo.currentText()) or "object"
 
     def _shown_prediction(self):
-        """The model's result for the image shown, as cached (None: no image shown, or none yet)."""
-        if self.session is None or self.session.current is None:
+        """The model's result for the image shown, as cached (None: no image shown, none yet, or the folder's
+        model still being chosen: the cache holds the previous model's, which may not suit this folder)."""
+        if self.session is None or self.session.current is None or self.session.model_pending:
             return None
         return self.predictions.cached(self.dataset.items[self.session.current].image_path)
 

@@ -176,3 +176,27 @@ def test_the_model_the_window_had_predicts_nothing_while_the_next_folder_chooses
     qtbot.waitUntil(lambda: window.current_model_spec() == "pets", timeout=10_000)
     qtbot.waitUntil(lambda: window.session.model.count_predicted_or_failed() == 5, timeout=10_000)
     assert factory.handles[-1].info.spec == "pets"
+
+
+def test_a_accepts_nothing_of_the_previous_model_while_the_folder_chooses(qtbot, window, folder, monkeypatch):
+    """The predictions cache still holds the previous model's result for the image shown (the same folder
+    opened again): A took it while the pane said "Choosing the model…"."""
+    assert MainWindow.open_folder(window, folder, model="fake")
+    qtbot.waitUntil(lambda: window.session.model.count_predicted_or_failed() == 5, timeout=10_000)
+    gate, entered = threading.Event(), threading.Event()
+
+    def held(dataset, *args, **kwargs):
+        entered.set()
+        gate.wait(10)
+        return label_counts(dataset, *args, **kwargs)
+
+    monkeypatch.setattr(model_choice, "label_counts", held)
+    assert MainWindow.open_folder(window, folder)
+    assert entered.wait(10)
+    qtbot.waitUntil(lambda: window.session.loading is None and window.edits.doc is not None, timeout=10_000)
+    before = window.edits.doc.shown()
+    window.act["accept"].trigger()
+    assert window.edits.doc.shown() == before
+    assert window.statusBar().currentMessage() == "No prediction to accept for this image yet."
+    gate.set()
+    wait_model_chosen(qtbot, window)
