@@ -87,7 +87,7 @@ class LeftOut:
         """Its skipped image's reason: which model, which classes it did not know, and what to do."""
         return (f"{LEFT_OUT} {visible(self.model.name)}, which did not know "
                 f"{classes_named(self.unknown)} of this run: left out (it may show one, labelled as another); "
-                "review it (a save in the window makes it yours) to train on it")
+                "review it (a save in the window marks it reviewed) to train on it")
 
 
 def without_unaware(samples: Iterable[Sample], models: Mapping[str, PrelabelModel], classes: Collection[str],

@@ -70,7 +70,7 @@ def test_the_pre_labels_of_a_model_that_did_not_know_a_class_are_left_out(shapes
     reasons = dict(data.skipped)
     reason = reasons[str(shapes4 / "star_a.png")]
     assert reason.startswith("unreviewed pre-label of model photo-three, which did not know the class star of this "
-                             "run: left out") and "a save in the window makes it yours" in reason
+                             "run: left out") and "a save in the window marks it reviewed" in reason
     assert data.summary_record(0)["prelabels_left_out"] == {"photo-three": {"count": 2, "unknown_classes": ["star"]}}
 
 

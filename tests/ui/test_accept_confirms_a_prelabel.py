@@ -47,3 +47,19 @@ def test_a_then_d_with_autosave_saves_the_review(qtbot, window, folder):
     saved = read_voc(folder / "d.xml")
     assert saved.verified and saved.objects[0].box == PRED["d.png"].box
     assert saved.objects[0].accepted_from is not None  # scored as the model's box, not a person's
+
+
+def test_a_on_the_models_box_relabelled_asks_about_the_label(qtbot, window, folder):
+    """The box accepted from the model and relabelled by a person is the model's box still (ADR 0013): the
+    first A said "This image has your box", though only the label would change."""
+    from petloc_gui.ui.editing.accept_guard import ASK_AGAIN_LABEL
+
+    open_and_wait(qtbot, window, folder)
+    window.show_row(D)  # no box: A takes the model's at once
+    window.act["accept"].trigger()
+    window.edits.set_label("dog")  # the person's label on the model's box
+    assert window.edits.doc.primary.accepted_from is not None
+    qtbot.wait(120)  # a second press, not the key held
+    window.act["accept"].trigger()
+    assert _boxes(window, D) == [("dog", PRED["d.png"].box)]
+    assert window.statusBar().currentMessage() == ASK_AGAIN_LABEL

@@ -32,8 +32,11 @@ CONFIRM_S = 5.0  # how long a first A waits for the second
 ASK_AGAIN = ("This image has your box: press A again to replace it with the model's (Ctrl+Z undoes); "
              "previous image is Shift+D.")
 REPLACED = "Your box was replaced by the model's: Ctrl+Z brings it back."
-PRELABEL_ACCEPTED = ("The model's pre-label is accepted as it is: marked verified, a save makes it yours "
-                     "(Ctrl+Z undoes).")
+PRELABEL_ACCEPTED = ("The model's pre-label is accepted as it is: marked verified; saved, it is reviewed and its "
+                     "box stays marked as the model's (Ctrl+Z undoes).")
+# the box is the model's still (ADR 0013), only its label a person's: the second A gives back the model's label
+ASK_AGAIN_LABEL = ("This image has your label on the model's box: press A again to give it the model's label "
+                   "(Ctrl+Z undoes); previous image is Shift+D.")
 REPEAT_GAP_S = 0.02  # a repeat's press follows its release at once; a finger needs far longer to press again
 
 
@@ -81,6 +84,14 @@ def replaces_a_persons_box(doc: ImageDocument, label: str, box: Box) -> bool:
     return not (doc.prelabel and primary in as_read and not doc.verified)
 
 
+def only_the_label_differs(doc: ImageDocument, label: str, box: Box) -> bool:
+    """Whether the image's box is the model's proposal accepted unchanged (a person relabelled it) and the
+    prediction is that box: accepting changes the label alone."""
+    primary = doc.primary
+    return (primary is not None and primary.accepted_from is not None and primary.box == doc.clamp_box(box)
+            and primary.name != label)
+
+
 def confirms_the_prelabel(doc: ImageDocument, label: str, box: Box) -> bool:
     """Whether accepting (``label``, ``box``) leaves the box as it is and marks the model's unreviewed
     pre-label verified (`EditController.accept_prediction`): nothing on the image moves."""
@@ -119,5 +130,6 @@ class AcceptGuard:
             self.show_status(REPLACED, 8000)
             return True
         self._asked = (seen, now)
-        self.show_status(ASK_AGAIN, int(CONFIRM_S * 1000))
+        self.show_status(ASK_AGAIN_LABEL if only_the_label_differs(doc, label, box) else ASK_AGAIN,
+                         int(CONFIRM_S * 1000))
         return False
