@@ -194,8 +194,10 @@ class CanvasEdits:
         self.log.append("accept")
         prediction = PRED[NAMES[self.row]]
         path = self.folder / NAMES[self.row]
-        # none while the window chooses its model again (a class it does not know was given): A says so
-        shown = self.window.predictions.cached(path) is not None
+        # none while the window chooses its model again (a class it does not know was given, or the folder
+        # read again: the cache holds the previous choice's predictions then): A says so
+        shown = self.window.predictions.cached(path) is not None and not self.window.session.model_pending
+        prelabel = self.window.edits.doc is not None and self.window.edits.doc.prelabel
         info = self.window.shown_model.info()
         self.window.accept_prediction()
         objects, verified = self.model.state
@@ -203,7 +205,9 @@ class CanvasEdits:
             return
         first = (prediction.label, clamp(prediction.box, *SIZE))
         if objects and objects[0] == first:
-            return  # nothing changes: the box stays whoever's it was
+            if prelabel and not verified:  # the model's own pre-label: accepted as it is, marked verified
+                self.model.push((objects, True))
+            return  # the box stays whoever's it was
         mark = (model_phrase(info.name if info else None, info.bundle_version if info else None), first[1])
         old = self.model.marks[0] if objects else ABSENT
         self.model.push(((first, *objects[1:]), verified), change=("first", old, mark))
