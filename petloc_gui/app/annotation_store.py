@@ -205,11 +205,14 @@ def build_annotation(doc: ImageDocument) -> VocAnnotation:
     if doc.annotation is not None:
         width, height = doc.image_size or doc.annotation.size
         _check_boxes_inside(doc, width, height)
-        # prelabel=None: a person saved these boxes, so they are no longer a model's unreviewed ones; each box
-        # left as the model proposed it keeps that model's name in its own mark (`VocObject.accepted_from`,
-        # written by core.voc_edit; ADR 0013), one moved or resized is the person's
+        # prelabel=None: a person edited and saved these boxes, so they are no longer a model's unreviewed
+        # ones; each box left as the model proposed it keeps that model's name in its own mark
+        # (`VocObject.accepted_from`, written by core.voc_edit; ADR 0013), one moved or resized is the
+        # person's. A pre-label only relabelled by a class renamed folder-wide stays one (`stays_prelabel`):
+        # nobody looked at it, and as ground truth `petloc train` validated on it.
+        prelabel = doc.annotation.prelabel if doc.stays_prelabel else None
         return dataclasses.replace(doc.annotation, width=width, height=height, objects=list(doc.objects),
-                                   verified=doc.verified, prelabel=None)
+                                   verified=doc.verified, prelabel=prelabel)
     if doc.image_size is None:
         raise SaveError("the image's size is unknown (it is still loading or cannot be read)",
                         doc.annotation_path)

@@ -42,8 +42,9 @@ STATUS_TEXT = {
 # What a status means, where its short text does not say it all (the list's tooltips)
 STATUS_TIPS = {
     STATUS_PRELABEL: "pre-label: a model's boxes (petloc predict --write-voc) that nobody has saved yet; "
-                     "saving it, or marking it verified, makes it ground truth (a box left untouched stays "
-                     "marked as the model's: evaluate and the retrain comparison count it apart)",
+                     "saving it after an edit of it, or marking it verified, makes it ground truth (a box left "
+                     "untouched stays marked as the model's: evaluate and the retrain comparison count it apart); "
+                     "a class renamed in Edit → Classes alone is no review: saved, it stays a pre-label",
 }
 
 
@@ -98,6 +99,11 @@ class ImageDocument:
     # The news that another program replaced the image since its boxes were shown (`image_measured`),
     # kept in ``problems`` too (the image's notes), until a save writes the boxes against it.
     image_change: str | None = None
+    # The edits of this image itself in effect now (undone ones taken off; since the file was read or
+    # another program's version taken): a box drawn, moved, deleted or relabelled, a prediction accepted,
+    # the verified flag. A folder-wide class rename (Edit → Classes, `RenameLabelCommand`) is no look at the
+    # image and is not counted: a pre-label whose only change is one stays a pre-label (`stays_prelabel`).
+    hand_edits: int = 0
     _saved_objects: tuple = ()
     _saved_verified: bool = False
 
@@ -133,8 +139,20 @@ class ImageDocument:
     @property
     def prelabel(self) -> bool:
         """The file on disk is a model's pre-label nobody has reviewed (`core.voc.PRELABEL_PREFIX`);
-        a save from the window clears the mark (`annotation_store.build_annotation`)."""
+        a save from the window clears the mark (`annotation_store.build_annotation`) unless it
+        `stays_prelabel`."""
         return self.annotation is not None and self.annotation.unreviewed
+
+    @property
+    def stays_prelabel(self) -> bool:
+        """A save writes the file as the model's unreviewed pre-label it is on disk: nothing of this
+        image was edited but a folder-wide class rename (`hand_edits`), which relabels boxes nobody
+        looked at (written as ground truth, `petloc train` validated on them)."""
+        return self.prelabel and self.hand_edits == 0 and not self.verified
+
+    def edited_by_hand(self, step: int) -> None:
+        """An edit of this image itself applied (``step`` 1) or undone (-1): `hand_edits`."""
+        self.hand_edits += step
 
     def status(self) -> str:
         """One of the STATUS_* constants."""
@@ -236,6 +254,8 @@ class ImageDocument:
         self._saved_objects = tuple(fresh.objects)
         self._saved_verified = fresh.verified
         self.save_error = None
+        # counted from the version taken: undoing an edit made before it changes this one (-1 is an edit too)
+        self.hand_edits = 0
 
     # --- edits (called by undo commands) -----------------------------------
     def set_box(self, index: int, box: Box) -> None:

@@ -20,6 +20,10 @@ MOVE_ID = 1001
 
 
 class _DocCommand(QUndoCommand):
+    # An edit of the image itself (counted in `ImageDocument.hand_edits` while in effect: its save is a
+    # review of a pre-label); a folder-wide class rename is not one.
+    by_hand = True
+
     def __init__(self, doc: ImageDocument, notify: Notify, text: str) -> None:
         super().__init__(text)
         self.doc = doc
@@ -27,10 +31,14 @@ class _DocCommand(QUndoCommand):
 
     def redo(self) -> None:
         self._apply()
+        if self.by_hand:
+            self.doc.edited_by_hand(1)
         self.notify(self.doc)
 
     def undo(self) -> None:
         self._revert()
+        if self.by_hand:
+            self.doc.edited_by_hand(-1)
         self.notify(self.doc)
 
     def _apply(self) -> None:  # pragma: no cover - abstract
@@ -56,6 +64,8 @@ class SetBoxCommand(_DocCommand):
         if other.index != self.index or other.merge_key != self.merge_key:
             return False
         self.new = other.new
+        # QUndoStack ran ``other``'s redo (counted) before merging it; one undo of this step takes one off
+        self.doc.edited_by_hand(-1)
         return True
 
     def _apply(self) -> None:
@@ -105,7 +115,10 @@ class SetLabelCommand(_DocCommand):
 
 
 class RenameLabelCommand(_DocCommand):
-    """Every box of one image named ``old`` gets ``new`` (Edit → Classes → Rename)."""
+    """Every box of one image named ``old`` gets ``new`` (Edit → Classes → Rename). A class renamed over the
+    whole folder is not a look at this image: no hand edit (`by_hand`), so a pre-label stays one when saved."""
+
+    by_hand = False
 
     def __init__(self, doc, notify, old: str, new: str):
         super().__init__(doc, notify, f"Rename {old} to {new}")

@@ -69,6 +69,19 @@ def keys_note(moved: list[tuple[str, str | None]], named: int = 3) -> str:
     return f" The number keys moved: {said}{more} (Edit → Classes… and F1 list every class's key)."
 
 
+def prelabels_note(prelabels: int, images: int) -> str:
+    """What a rename says of the ``prelabels`` of its ``images`` that are unreviewed pre-labels and stay so
+    when saved (`ImageDocument.stays_prelabel`): a class renamed is no look at them. Empty when none is."""
+    if not prelabels:
+        return ""
+    if prelabels == 1:
+        which = "The image is" if images == 1 else f"1 of the {images} images is"
+        return f" {which} an unreviewed pre-label: a rename is no review, so it stays one when saved."
+    which = "Both images are" if prelabels == images == 2 else \
+        f"All {images} images are" if prelabels == images else f"{prelabels} of the {images} images are"
+    return f" {which} unreviewed pre-labels: a rename is no review, so they stay pre-labels when saved."
+
+
 class EditorHost(Protocol):
     """What `ClassEditor` asks of the window."""
 
@@ -137,6 +150,7 @@ class ClassEditor:
         problem = self._save_predefined(predefined) if predefined != self.classes.predefined else None
         text = f"Renamed {old} to {new} on {counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')}"
         text += " (unsaved: Save all writes them)." if boxes else "."
+        text += prelabels_note(sum(self.session.store.document(row).stays_prelabel for row in rows), len(rows))
         missed = self.classes.rows_labelled(old)
         if missed:  # boxes `rows_using` did not find in their files: said, and the class stays listed
             text += (f" {counted(len(missed), 'image')} still {'has' if len(missed) == 1 else 'have'} boxes "
