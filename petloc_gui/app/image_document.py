@@ -262,7 +262,16 @@ class ImageDocument:
         self.objects[index] = dataclasses.replace(self.objects[index], box=box)
 
     def set_label(self, index: int, name: str) -> None:
+        """A box relabelled by hand: the label the model proposed stays, so the label is a person's."""
         self.objects[index] = dataclasses.replace(self.objects[index], name=name)
+
+    def rename_class(self, index: int, new: str) -> None:
+        """A box's class renamed folder-wide (`VocObject.class_renamed`: the model's label follows)."""
+        self.objects[index] = self.objects[index].class_renamed(new)
+
+    def restore_label(self, index: int, name: str, proposed_label: str | None) -> None:
+        """`rename_class` undone: the box's label and the label proposed with it as they were."""
+        self.objects[index] = dataclasses.replace(self.objects[index], name=name, proposed_label=proposed_label)
 
     def insert_object(self, index: int, obj: VocObject) -> None:
         self.objects.insert(index, obj)

@@ -7,7 +7,7 @@ through ``core.voc``, which re-exports everything here.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,8 @@ class VocObject:
     # (pets-...)"), the box it proposed and the label it proposed with it. The box was accepted unchanged
     # only while it is still that box, to rounding (`accepted_from`): moved or resized, it is a person's,
     # and a save drops the mark. The label is the model's while it is still that label
-    # (`label_accepted_from`): relabelled, the label is a person's though the box stays the model's.
+    # (`label_accepted_from`): relabelled, the label is a person's though the box stays the model's (a class
+    # renamed folder-wide renames the proposed label with it: `class_renamed`).
     proposed_by: str | None = None
     proposed_box: Box | None = None
     proposed_label: str | None = None  # None: not known (see `model_label`)
@@ -88,6 +89,15 @@ class VocObject:
         model = self.accepted_from
         label = self.model_label
         return model if model is not None and (label is None or label == self.name) else None
+
+
+    def class_renamed(self, new: str) -> VocObject:
+        """This box after its class is renamed ``new`` folder-wide (Edit → Classes → Rename): the label the
+        model proposed, when it was this class, is renamed with it (the model's class under its new name),
+        so a label accepted unchanged stays accepted (a rename counted as a person's correction of it before).
+        A box relabelled by hand keeps the proposed label, so its label is a person's."""
+        proposed = self.model_label
+        return replace(self, name=new, proposed_label=new if proposed == self.name else self.proposed_label)
 
 
 @dataclass

@@ -115,23 +115,25 @@ class SetLabelCommand(_DocCommand):
 
 
 class RenameLabelCommand(_DocCommand):
-    """Every box of one image named ``old`` gets ``new`` (Edit → Classes → Rename). A class renamed over the
-    whole folder is not a look at this image: no hand edit (`by_hand`), so a pre-label stays one when saved."""
+    """Every box of one image named ``old`` gets ``new`` (Edit → Classes → Rename), and the label a model
+    proposed with it when that was ``old`` (`ImageDocument.rename_class`). A class renamed over the whole
+    folder is not a look at this image: no hand edit (`by_hand`), so a pre-label stays one when saved."""
 
     by_hand = False
 
     def __init__(self, doc, notify, old: str, new: str):
         super().__init__(doc, notify, f"Rename {old} to {new}")
         self.old, self.new = old, new
-        self.indices = [i for i, obj in enumerate(doc.objects) if obj.name == old]
+        # each box renamed, with its proposed label before the rename (None: the file's mark says it, or none)
+        self.proposed = {i: obj.proposed_label for i, obj in enumerate(doc.objects) if obj.name == old}
 
     def _apply(self) -> None:
-        for i in self.indices:
-            self.doc.set_label(i, self.new)
+        for i in self.proposed:
+            self.doc.rename_class(i, self.new)
 
     def _revert(self) -> None:
-        for i in self.indices:
-            self.doc.set_label(i, self.old)
+        for i, proposed in self.proposed.items():
+            self.doc.restore_label(i, self.old, proposed)
 
 
 class ReplaceObjectCommand(_DocCommand):
