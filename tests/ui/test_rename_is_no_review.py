@@ -129,3 +129,21 @@ def test_a_renamed_prelabel_reads_back_with_its_label_as_the_models(qtbot, folde
     saved = read_voc(xml)
     assert not saved.unreviewed
     assert saved.objects[0].label_accepted_from == "model pets (pets-1)"
+
+
+def test_one_a_replaces_a_renamed_prelabel_nobody_opened(qtbot, window, folder):
+    """A pre-label renamed folder-wide is the model's still: A on it replaces it at once, as on any untouched
+    pre-label, instead of asking as over a person's box."""
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.ui.review.class_editor import ClassEditor
+
+    from .conftest import PRED
+    from .test_accept_asks_before_replacing import _boxes, _prelabel
+
+    _prelabel(folder, Box(5, 5, 45, 45))  # d.png: a pre-label dog; the model says cat elsewhere
+    open_and_wait(qtbot, window, folder)
+    ClassEditor(window.session, window.edits, lambda: (), host=window).rename("dog", "hound")
+    window.show_row(3)
+    assert _boxes(window, 3) == [("hound", Box(5, 5, 45, 45))]
+    window.act["accept"].trigger()
+    assert _boxes(window, 3) == [("cat", PRED["d.png"].box)]

@@ -81,7 +81,9 @@ def replaces_a_persons_box(doc: ImageDocument, label: str, box: Box) -> bool:
     if primary is None or (primary.name == label and primary.box == doc.clamp_box(box)):
         return False  # no box yet, or the model's already: nothing of a person's goes
     as_read = doc.annotation.objects if doc.annotation is not None else []
-    return not (doc.prelabel and primary in as_read and not doc.verified)
+    # its box as read, or nothing of the image edited by hand (a folder-wide class rename is no edit of it:
+    # a renamed pre-label nobody opened is the model's still)
+    return not (doc.prelabel and not doc.verified and (primary in as_read or doc.stays_prelabel))
 
 
 def only_the_label_differs(doc: ImageDocument, label: str, box: Box) -> bool:
