@@ -34,7 +34,12 @@ def accepted_beside(meta: Any, figures: Any, problems: list[str] | None = None) 
 
 def accepted_lines(rows: list[dict[str, Any]]) -> list[str]:
     """One line per row carrying a record (`accepted_beside`), after the table: "digits/<id>: 4 of 10 scored
-    images hold boxes accepted from a model: person-drawn mean IoU 0.612, accuracy 0.833"."""
+    images hold boxes accepted from a model; on the 6 of these 10 images whose boxes a person drew: accuracy
+    0.833  mean_iou 0.613 ...", the person-drawn figures in `petloc train`'s words (`cli.train_report.person_lines`),
+    so each count is said and accuracy is named on the images it is on (those whose labels a person gave,
+    some with a model's box relabelled: before, "person-drawn ... accuracy 0.000" on 0 person-drawn images)."""
+    from petloc_gui.cli.train_report import person_lines
+
     lines = []
     for row in rows:
         record = row.get(KEY)
@@ -42,12 +47,11 @@ def accepted_lines(rows: list[dict[str, Any]]) -> list[str]:
             continue
         n, scored = _count(record.get("n_images")), _count(record.get("n_scored"))
         head = f"{row['name']}: {n} of {scored if scored else '?'} scored images hold boxes accepted from a model"
-        person = record.get("person_drawn")
-        if not isinstance(person, dict):  # every one holds a model's box and label: no figure is a person's
+        person = person_lines(record)
+        if not person:  # every one holds a model's box and label: no figure is a person's
             lines.append(f"{head}: none has a box or label a person gave")
             continue
-        lines.append(f"{head}: person-drawn mean IoU {figure_text(person.get('mean_iou'))}, "
-                     f"accuracy {figure_text(person.get('accuracy'))}")
+        lines.append(f"{head}; {person[0]}")
     return lines
 
 
@@ -56,7 +60,7 @@ def _count(value: Any) -> int:
 
 
 def figure_text(value: Any) -> str:
-    """A figure as `petloc models` shows it, in its table and these lines: as the window shows it
+    """A figure as `petloc models` shows it in its table: as the window shows it
     (app.model_metrics.metrics_text: 3 decimals of the recorded value); "-" when there is none (on
     images no person drew a box of: no IoU)."""
     return "-" if not isinstance(value, (int, float)) or isinstance(value, bool) else f"{value:.3f}"

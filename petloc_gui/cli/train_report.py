@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from petloc_gui.app.model_metrics import figure, image_count
 from petloc_gui.cli.output import ProgressBar, error, finite, info, show
 from petloc_gui.core.shared_annotations import SHARES, left_out_line
 from petloc_gui.core.text import counted
@@ -183,11 +184,8 @@ def known_before(start: dict[str, Any]) -> set[str] | None:
 
 
 def _metrics_text(metrics: dict[str, Any]) -> str:
-    parts = []
-    for key in FIGURES:
-        value = finite(metrics.get(key), 3)
-        if value is not None:
-            parts.append(f"{key} {value:.3f}")
+    # `figure`: a record read back from disk (`petloc models`) may hold anything where a figure belongs
+    parts = [f"{key} {value:.3f}" for key in FIGURES if (value := figure(metrics.get(key))) is not None]
     return "  ".join(parts) or "no validation metrics"
 
 
@@ -202,18 +200,22 @@ def accepted_of(done: dict[str, Any]) -> dict[str, Any] | None:
 
 def person_lines(record: dict[str, Any] | None) -> list[str]:
     """The closing line of figures on the images whose boxes a person drew, beside `final_line`'s on every
-    image scored; none when there is no such record, or every image holds a model's box and label."""
+    image scored; none when there is no such record, or every image holds a model's box and label. The words
+    for these figures wherever a record is shown (`petloc train`, the Retraining window, `petloc models`, the
+    Dataset panel): each count is said, and accuracy named on the images it is on (those whose labels a
+    person gave) when they are not the ones whose boxes a person drew."""
     person = (record or {}).get("person_drawn")
     if not isinstance(person, dict):
         return []
-    n, labelled = int(person.get("n_images") or 0), int(person.get("n_labelled") or 0)
-    n_scored = record.get("n_scored") if record else None
+    # counts as `app.model_metrics` reads them: a record read back from disk may hold anything
+    n, labelled = image_count(person.get("n_images")) or 0, image_count(person.get("n_labelled")) or 0
+    n_scored = image_count(record.get("n_scored")) if record else None
 
     def images(count: int) -> str:
         return f"{count} of these {n_scored} images" if n_scored else counted(count, "image")
 
     if not n:  # every box a model's, some relabelled: only accuracy is against a person's work
-        accuracy = finite(person.get("accuracy"), 3)
+        accuracy = figure(person.get("accuracy"))
         return [f"on the {images(labelled)} whose labels a person gave (none with boxes a person drew): "
                 f"accuracy {'-' if accuracy is None else f'{accuracy:.3f}'}"]
     on = f" (accuracy: on the {labelled} whose labels a person gave)" if labelled != n else ""

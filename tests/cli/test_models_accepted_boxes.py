@@ -50,8 +50,9 @@ def test_a_version_s_record_of_accepted_boxes_is_said_after_the_table_and_carrie
     _version(store, "plain", None)
     lines, rows = _listed(capsys)
     said = [line for line in lines if "accepted from a model" in line]
-    assert said == ["digits/tuned: 4 of 10 scored images hold boxes accepted from a model: person-drawn mean IoU "
-                    "0.613, accuracy 0.833"]
+    assert said == ["digits/tuned: 4 of 10 scored images hold boxes accepted from a model; on the 6 of these 10 "
+                    "images whose boxes a person drew: accuracy 0.833  mean_iou 0.613  iou_ge_50 0.667  "
+                    "iou_ge_75 0.333"]
     assert lines.index(said[0]) < len(lines) - 1 and lines[-1].startswith("Trained versions are kept in")
     assert rows["digits/tuned"]["metrics_accepted_boxes"] == RECORD
     assert "metrics_accepted_boxes" not in rows["digits/plain"]  # none recorded: nothing to say
@@ -86,3 +87,29 @@ def test_a_record_holding_no_json_number_is_noted_and_ignored(capsys, _isolated_
     assert "metrics_accepted_boxes" not in row
     assert row["warning"] == (f"{folder / 'meta.json'}: metrics_accepted_boxes holds a number that is not finite "
                               "(NaN or Infinity); ignored")
+
+
+def test_accuracy_on_relabelled_model_boxes_is_said_on_the_images_whose_labels_a_person_gave(capsys,
+                                                                                              _isolated_user_data):
+    # the loop's case: every box the parent's, one relabelled by a person. The line read "person-drawn mean
+    # IoU -, accuracy 0.000", as if on person-drawn images (there are none) and with no count given
+    store = _isolated_user_data / "models"
+    _version(store, "relabelled", {**RECORD, "n_scored": 5, "n_images": 5, "person_drawn": {
+        "n_images": 0, "n_labelled": 1, "accuracy": 0.0, "mean_iou": None, "iou_ge_50": None, "iou_ge_75": None}})
+    # some boxes a person drew, more labels a person gave: accuracy is on the larger set, and says so
+    _version(store, "mixed", {**RECORD, "person_drawn": {**RECORD["person_drawn"], "n_images": 3, "n_labelled": 5}})
+    lines, _ = _listed(capsys)
+    assert ("digits/relabelled: 5 of 5 scored images hold boxes accepted from a model; on the 1 of these 5 images "
+            "whose labels a person gave (none with boxes a person drew): accuracy 0.000") in lines
+    assert ("digits/mixed: 4 of 10 scored images hold boxes accepted from a model; on the 3 of these 10 images "
+            "whose boxes a person drew (accuracy: on the 5 whose labels a person gave): accuracy 0.833  mean_iou "
+            "0.613  iou_ge_50 0.667  iou_ge_75 0.333") in lines
+    assert not [line for line in lines if "person-drawn" in line]
+
+
+def test_a_hand_edited_record_with_no_numbers_where_counts_and_figures_belong_is_listed(capsys, _isolated_user_data):
+    _version(_isolated_user_data / "models", "edited", {**RECORD, "n_scored": "ten", "person_drawn": {
+        "n_images": "six", "n_labelled": [], "accuracy": "high", "mean_iou": True}})
+    lines, _ = _listed(capsys)  # (no traceback: the figures that are none are left out)
+    assert ("digits/edited: 4 of ? scored images hold boxes accepted from a model; on the 0 images whose labels a "
+            "person gave (none with boxes a person drew): accuracy -") in lines
