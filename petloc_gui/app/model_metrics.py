@@ -13,6 +13,7 @@ also chose the epoch: somewhat optimistic figures, named so everywhere).
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -103,15 +104,69 @@ def split_of_meta(meta: dict[str, Any]) -> str:
 def headline_metrics(meta: dict[str, Any], version_metrics: dict[str, Any] | None = None
                      ) -> tuple[dict[str, Any], str]:
     """(metrics, split) to show for a model: the version record's, else the bundle's; only the
-    values the rule above accepts."""
+    values the rule above accepts. With them, under `ACCEPTED_KEY`, meta.json's record of the images
+    they are on that hold boxes accepted from a model, when they are its run's own (`accepted_record`)."""
     if isinstance(version_metrics, dict) and version_metrics:
         usable: dict[str, Any] = usable_metrics(version_metrics)
         basis = figures_basis(version_metrics)
-        return (usable | {BASIS_KEY: basis} if basis else usable), split_of_figures(version_metrics)
+        shown = usable | {BASIS_KEY: basis} if basis else usable
+        return _with_accepted(shown, accepted_record(meta, version_metrics)), split_of_figures(version_metrics)
     metrics = meta.get("metrics") or meta.get("test_metrics") or {}
+    own = metrics is meta.get("metrics")
     if isinstance(metrics, dict) and isinstance(metrics.get("test"), dict):
         metrics = metrics["test"]
-    return usable_metrics(metrics), split_of_meta(meta)
+    record = accepted_record(meta, meta.get("metrics")) if own else None
+    return _with_accepted(usable_metrics(metrics), record), split_of_meta(meta)
+
+
+# meta.json's record, beside its "metrics", of the images they are on that hold boxes a person accepted
+# unchanged from a model (ADR 0013; model.training_accepted.KEY, not imported: the model layer is not loaded
+# at start-up). A retrained version's own figures rest on them (a fine-tune's validation images usually hold
+# its parent's boxes); the status line and the Dataset panel showed the figures with no word of it, while
+# `petloc models` warned. Shown beside the figures (`basis_text`), the person-drawn ones in the panel.
+ACCEPTED_KEY = "metrics_accepted_boxes"
+
+
+def accepted_record(meta: Any, figures: Any, problems: list[str] | None = None) -> dict[str, Any] | None:
+    """meta.json's record (``meta``: its object) of the images its ``metrics`` are on that hold accepted
+    boxes, when the figures shown (``figures``) are those; None when there is none, or the figures are
+    others: a version kept in the window holds the retrain comparison's, whose ``basis.hedges`` say it of
+    their own images. A record holding a number JSON has no form for (NaN, Infinity) is noted in
+    ``problems`` and ignored, as a version's basis is."""
+    if not isinstance(meta, dict) or figures != meta.get("metrics"):
+        return None
+    record = meta.get(ACCEPTED_KEY)
+    if not isinstance(record, dict) or not image_count(record.get(COUNT_KEY)):
+        return None
+    try:
+        json.dumps(record, allow_nan=False)
+    except ValueError:
+        if problems is not None:
+            problems.append(f"{ACCEPTED_KEY} holds a number that is not finite (NaN or Infinity); ignored")
+        return None
+    return record
+
+
+def _with_accepted(metrics: dict[str, Any], record: dict[str, Any] | None) -> dict[str, Any]:
+    return metrics | {ACCEPTED_KEY: record} if record is not None else metrics
+
+
+def accepted_of(metrics: Any) -> dict[str, Any] | None:
+    """The record `headline_metrics` put with the figures (`accepted_record`), or None."""
+    record = metrics.get(ACCEPTED_KEY) if isinstance(metrics, dict) else None
+    return record if isinstance(record, dict) else None
+
+
+def accepted_text(metrics: Any) -> str:
+    """ "15 of 16 hold boxes accepted from a model" ("all 5 hold ..."): how many of the images the figures are
+    on hold a box a person accepted unchanged from a model (`accepted_of`); "" when none is recorded."""
+    record = accepted_of(metrics)
+    n = image_count(record.get(COUNT_KEY)) if record else None
+    if not n:
+        return ""
+    scored = image_count(record.get("n_scored")) if record else None
+    which = f"all {n}" if scored == n else f"{n} of {scored}" if scored else f"{n} of them"
+    return f"{which} {'holds' if n == 1 and scored == 1 else 'hold'} boxes accepted from a model"
 
 
 # A retrained version's figures are the comparison's (model.train_worker.version_figures): with them,
@@ -143,23 +198,23 @@ def too_few_text(metrics: Any) -> str:
 
 def basis_text(metrics: Any) -> str:
     """What figures rest on, after their image count: for a version, "of 20, images neither model trained
-    on; 2 notes say they may flatter it (version.json basis.hedges)"; for any figures on fewer than
+    on; 2 notes say they may flatter it (version.json basis.hedges)"; for a run's own figures, how many of
+    their images hold boxes accepted from a model (`accepted_text`); for any figures on fewer than
     `MIN_IMAGES` images, `TOO_FEW_MARK` (last); "" when none of these applies."""
-    few = too_few_text(metrics)
-    basis = figures_basis(metrics)
-    if basis is None:
-        return few
     parts = []
-    n = image_count(metrics.get(COUNT_KEY))
-    n_validation = image_count(basis.get("n_validation"))
-    images = basis.get("images")
-    if n is not None and n_validation is not None and n < n_validation:
-        parts.append(f"of {n_validation}" + (f", {images}" if isinstance(images, str) and images else ""))
-    hedges = basis.get("hedges")
-    if isinstance(hedges, list) and hedges:
-        notes = "1 note says" if len(hedges) == 1 else f"{len(hedges)} notes say"
-        parts.append(f"somewhat optimistic: {notes} so (version.json basis.hedges)")
-    return "; ".join([*parts, few] if few else parts)
+    basis = figures_basis(metrics)
+    if basis is not None:
+        n = image_count(metrics.get(COUNT_KEY))
+        n_validation = image_count(basis.get("n_validation"))
+        images = basis.get("images")
+        if n is not None and n_validation is not None and n < n_validation:
+            parts.append(f"of {n_validation}" + (f", {images}" if isinstance(images, str) and images else ""))
+        hedges = basis.get("hedges")
+        if isinstance(hedges, list) and hedges:
+            notes = "1 note says" if len(hedges) == 1 else f"{len(hedges)} notes say"
+            parts.append(f"somewhat optimistic: {notes} so (version.json basis.hedges)")
+    parts += [accepted_text(metrics), too_few_text(metrics)]
+    return "; ".join(part for part in parts if part)
 
 
 def chose_epoch(*records: Any) -> bool | None:

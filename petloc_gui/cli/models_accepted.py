@@ -6,30 +6,14 @@ the record (--json) and the table is followed by one line on it."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-KEY = "metrics_accepted_boxes"  # model.training_accepted.KEY (not imported: `petloc models` starts light)
+from petloc_gui.app.model_metrics import ACCEPTED_KEY as KEY
+from petloc_gui.app.model_metrics import accepted_record
 
-
-def accepted_beside(meta: Any, figures: Any, problems: list[str] | None = None) -> dict[str, Any] | None:
-    """meta.json's record (``meta``: its object) of the images its ``metrics`` are on that hold accepted
-    boxes, when the row shows those figures (``figures``); None when there is none, or the row's figures
-    are others: a version kept in the window holds the retrain comparison's, whose ``basis.hedges`` say
-    it of their own images. A record holding a number JSON has no form for (NaN, Infinity) is noted in
-    ``problems`` and ignored, as a version's basis is."""
-    if not isinstance(meta, dict) or figures != meta.get("metrics"):
-        return None
-    record = meta.get(KEY)
-    if not isinstance(record, dict) or not _count(record.get("n_images")):
-        return None
-    try:
-        json.dumps(record, allow_nan=False)
-    except ValueError:
-        if problems is not None:
-            problems.append(f"{KEY} holds a number that is not finite (NaN or Infinity); ignored")
-        return None
-    return record
+# meta.json's record with a row whose figures are its run's own, by the rule the window's status line and
+# Dataset panel show it by (`app.model_metrics.accepted_record`)
+accepted_beside = accepted_record
 
 
 def accepted_lines(rows: list[dict[str, Any]]) -> list[str]:

@@ -27,7 +27,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from petloc_gui.app.model_metrics import metrics_text, not_measured
+from petloc_gui.app.model_metrics import accepted_of, metrics_text, not_measured
 from petloc_gui.core.header_memo import HeaderMemo
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui import background
@@ -223,10 +223,14 @@ class DatasetPanel(QDockWidget):
         figures = metrics_text(metrics, info.split, info.held_out)
         if not figures:  # neither accuracy nor IoU recorded
             figures = f"figures on the {info.split} images:" if detail else "no figures recorded with this model"
-        lines = [f"<b>Model:</b> {html.escape(info.name)}", html.escape(figures), *detail]
+        lines = [f"<b>Model:</b> {html.escape(info.name)}", html.escape(figures), *detail,
+                 *map(html.escape, _person_lines(metrics))]
         if info.class_names:
             lines.append("classes: " + html.escape(", ".join(info.class_names)))
         self.model_label.setText("<br>".join(lines))
+        # the whole warning `petloc train` gave (whose boxes, what they flatter), as `petloc models` carries it
+        warning = (accepted_of(metrics) or {}).get("warning")
+        self.model_label.setToolTip(as_plain(str(warning)) if isinstance(warning, str) and warning else "")
 
     def _visibility_changed(self, visible: bool) -> None:
         if visible:
@@ -288,6 +292,17 @@ class DatasetPanel(QDockWidget):
     def shutdown(self) -> None:
         if self._worker is not None:
             self._worker.wait(10)
+
+
+def _person_lines(metrics: dict) -> list[str]:
+    """When the figures' images hold boxes accepted from a model (`metrics_text` says how many), the figures on
+    those whose boxes a person drew, in `petloc train`'s words (`cli.train_report.person_lines`)."""
+    record = accepted_of(metrics)
+    if record is None:
+        return []
+    from petloc_gui.cli.train_report import person_lines
+
+    return person_lines(record) or ["none of them has a box or label a person gave"]
 
 
 def _unused_predefined(names: list[str]) -> str:
