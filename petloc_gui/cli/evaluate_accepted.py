@@ -33,9 +33,12 @@ def accepted_report(evaluated: Sequence[tuple[Path, Any, Any]], accepted: Mappin
     (`core.accepted_boxes.accepted_models`, which says whose labels too; none: a person's boxes);
     ``names``: what the model evaluated is called (the spec given, its folder)."""
     from petloc_gui.core.metrics import evaluate_objects
+    from petloc_gui.model.model_ancestry import ancestry_of
 
     models = [accepted.get(image, frozenset()) for image, _, _ in evaluated]
-    relations = {model: relation(model, meta, *names) for found in models for model in found}
+    # the models it descends from beyond its parent, looked up only when some box was accepted (`ANCESTOR`)
+    ancestry = ancestry_of(meta) if any(models) else None
+    relations = {model: relation(model, meta, *names, ancestry=ancestry) for found in models for model in found}
     counts = Counter(model for found in models for model in found)
     person = [case for case, found in zip(evaluated, models, strict=True) if not found]
     # accuracy is against the labels: an image whose model's boxes a person all relabelled is theirs for it
@@ -59,7 +62,7 @@ def accepted_report(evaluated: Sequence[tuple[Path, Any, Any]], accepted: Mappin
         keys["person_drawn"] = {"n_images": len(person), "n_labelled": len(labelled),
                                 "accuracy": finite(figures(labelled).get("accuracy")),
                                 **{key: finite(on_boxes.get(key)) for key in IOU_FIGURES}}
-    sentences = accepted_sentences(models, len(evaluated), relations, ROLE)
+    sentences = accepted_sentences(models, len(evaluated), relations, ROLE, ancestry=ancestry)
     where = " (the person line; --json person_drawn)" if labelled else ""
     return keys, "warning: " + "; ".join(sentences) + "; " + person_part(len(person), len(labelled)) + where
 

@@ -11,13 +11,29 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.text import counted, visible
 from petloc_gui.core.voc_provenance import name_of, version_of
 
-OWN, PARENT, OTHER = "own", "parent", "other"
+# Whose boxes, seen from the model scored: its own, its parent's, an earlier ancestor's (its parent's parent
+# and so on: the loop digits -> V1 -> V2 leaves V2 validating on digits' boxes, which V1 trained on and V2's
+# weights descend from), a model it may descend from (its chain of parents cannot be followed to the end),
+# or another model's.
+OWN, PARENT, ANCESTOR, UNKNOWN, OTHER = "own", "parent", "ancestor", "unknown", "other"
+
+
+@dataclass(frozen=True)
+class Ancestry:
+    """The models a model descends from beyond its parent (its parent's parent first), each as its child's
+    meta.json names it (``parent``, and ``parent_version_id`` or the ancestor's own ``version_id``), as
+    `model.model_ancestry.ancestry_of` finds them; ``missing``: why the chain stops short of its end (a model
+    in it not found, a loop), "" when it is followed to a model trained from scratch."""
+
+    models: tuple[tuple[str, str | None], ...] = ()
+    missing: str = ""
 
 
 class AcceptedModels(frozenset[str]):
@@ -64,10 +80,12 @@ def _names_it(phrase: str, names: set[str], version_id: object) -> bool:
     return bool(name) and (name in names or bool(names & set(name.split())))
 
 
-def relation(phrase: str, meta: Mapping[str, Any] | None, *specs: object) -> str:
+def relation(phrase: str, meta: Mapping[str, Any] | None, *specs: object, ancestry: Ancestry | None = None) -> str:
     """Whose boxes ``phrase``'s model gave, seen from the model of ``meta`` (its name(s): ``specs``):
     `OWN` (that model), `PARENT` (the model it was fine-tuned from: meta.json ``parent`` /
-    ``parent_version_id``) or `OTHER`."""
+    ``parent_version_id``), `ANCESTOR` (one of ``ancestry``'s models), `UNKNOWN` (none of them, but the
+    chain of ancestors stops short: it may be one) or `OTHER`. Without ``ancestry`` (not looked up), a model
+    beyond the parent is `OTHER`."""
     meta = meta or {}
     version_id = meta.get("version_id")
     own = set().union(*(_names(spec, version_id) for spec in specs)) if specs else _names(None, version_id)
@@ -77,21 +95,30 @@ def relation(phrase: str, meta: Mapping[str, Any] | None, *specs: object) -> str
     parent = _names(meta.get("parent"), parent_version)
     if parent and _names_it(phrase, parent, parent_version):
         return PARENT
-    return OTHER
+    if ancestry is None:
+        return OTHER
+    if any(_names_it(phrase, _names(spec, version), version) for spec, version in ancestry.models):
+        return ANCESTOR
+    return UNKNOWN if ancestry.missing else OTHER
 
 
 def accepted_sentences(per_image: Iterable[frozenset[str]], total: int, relations: Mapping[str, str],
-                       role: str, images: str = "scored images", role_scored: bool = True) -> list[str]:
+                       role: str, images: str = "scored images", role_scored: bool = True,
+                       ancestry: Ancestry | None = None) -> list[str]:
     """One sentence per model whose boxes were accepted unchanged on some of ``total`` images
     (``per_image``: each image's models, `accepted_models`), most images first: "N of the M scored images
     have boxes accepted unchanged from model X, the model evaluated: its figures on them are its own
     boxes". ``relations``: each model's `relation` to the model called ``role``; ``role_scored``: False
     when that model has no figures here (the retrain comparison's current model could not be scored):
-    the model is still named as its own or its parent, and what is said is of the figures there are."""
+    the model is still named as its own or its parent, and what is said is of the figures there are.
+    ``ancestry``: the one ``relations`` were found with (`UNKNOWN` says why its chain stops short)."""
     per_image = list(per_image)
     counts = Counter(model for models in per_image for model in models)
     # images holding a model's box whose label a person corrected (none of that model's labels kept there)
     relabelled = Counter(model for models in per_image for model in models - labels_accepted(models))
+    descends = f", which {role} descends from through the model it was fine-tuned from"
+    why = ancestry.missing if ancestry is not None and ancestry.missing else "its chain of parents is not known"
+    maybe = f", which {role} may descend from ({why})"
     sentences = []
     for model, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         if n < total:
@@ -102,13 +129,19 @@ def accepted_sentences(per_image: Iterable[frozenset[str]], total: int, relation
         kind = relations.get(model, OTHER)
         them = "it" if n == 1 else "them"
         if not role_scored:  # no figures of the model called role: the ones there are measure agreement
-            whose = {OWN: f", {role}", PARENT: f", which {role} was fine-tuned from"}.get(kind, "")
+            whose = {OWN: f", {role}", PARENT: f", which {role} was fine-tuned from", ANCESTOR: descends,
+                     UNKNOWN: maybe}.get(kind, "")
             boxes = "its boxes" if kind == OWN else "that model's boxes"
             sentences.append(f"{head}{whose}: figures on {them} measure agreement with {boxes}, not a person's")
         elif kind == OWN:
             sentences.append(f"{head}, {role}: its figures on {them} are its own boxes")
         elif kind == PARENT:
             sentences.append(f"{head}, which {role} was fine-tuned from: its figures on {them} flatter it")
+        elif kind == ANCESTOR:  # its weights descend from that model's, and its parent trained on those boxes
+            sentences.append(f"{head}{descends}: its figures on {them} flatter it")
+        elif kind == UNKNOWN:
+            sentences.append(f"{head}{maybe}: figures on {them} measure agreement with that model's boxes, not a "
+                             "person's, and may flatter it")
         else:
             sentences.append(f"{head}: figures on {them} measure agreement with that model's boxes, not a person's")
         if r := relabelled[model]:

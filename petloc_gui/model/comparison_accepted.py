@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from petloc_gui.core.accepted_boxes import (
     OWN,
+    Ancestry,
     accepted_sentences,
     labels_accepted,
     person_part,
@@ -31,6 +32,7 @@ from petloc_gui.core.accepted_boxes import (
 )
 from petloc_gui.core.text import counted
 from petloc_gui.model.data import Sample
+from petloc_gui.model.model_ancestry import ancestry_of
 
 ROLE = "the current model"
 
@@ -45,6 +47,8 @@ class AcceptedImages(NamedTuple):
     hedges: list[tuple[str, bool]]  # (sentence, about the new model's figures too): for the note
     # the same, said when the current model could not be scored (its figures are none of those there are)
     unscored_hedges: list[tuple[str, bool]]
+    # the models the current model descends from beyond its parent (`model.model_ancestry`), when looked up
+    ancestry: Ancestry | None = None
 
 
 def accepted_in(samples: Sequence[Sample], old_meta: dict[str, Any] | None, old_model: str | None,
@@ -60,8 +64,11 @@ def accepted_in(samples: Sequence[Sample], old_meta: dict[str, Any] | None, old_
     labelled = [s for s in samples if not labels_accepted(models.get(s.relpath, frozenset()))]
     if not models:
         return AcceptedImages({}, person, labelled, {}, [], [])
-    relations = {m: relation(m, old_meta, old_model) if old_model else "other" for f in models.values() for m in f}
-    found = AcceptedImages(models, person, labelled, relations, [], [])
+    # looked up only when some box was accepted: a parent's parent's boxes flatter it too (`ANCESTOR`)
+    ancestry = ancestry_of(old_meta) if old_model else None
+    relations = {m: relation(m, old_meta, old_model, ancestry=ancestry) if old_model else "other"
+                 for f in models.values() for m in f}
+    found = AcceptedImages(models, person, labelled, relations, [], [], ancestry)
 
     def hedges(old_scored: bool) -> list[tuple[str, bool]]:
         hedge = told(found, len(samples), role, images, old_scored) + "."
@@ -74,13 +81,14 @@ def told(found: AcceptedImages, n_scored: int, role: str = ROLE, images: str = "
          role_scored: bool = True) -> str:
     """What is said of ``found`` among the ``n_scored`` images (`core.accepted_boxes.accepted_sentences`, then
     whether the figures on a person's images are given apart), in lower case and without a full stop."""
-    sentences = accepted_sentences(found.models.values(), n_scored, found.relations, role, images, role_scored)
+    sentences = accepted_sentences(found.models.values(), n_scored, found.relations, role, images, role_scored,
+                                   found.ancestry)
     return "; ".join([*sentences, person_part(len(found.person), len(found.labelled))])
 
 
 def accepted_counts(found: AcceptedImages, *kinds: str) -> dict[str, Any]:
     """How many of the images hold accepted boxes (``n_images``), each model's count (``from``), and for each
-    of ``kinds`` (`core.accepted_boxes.OWN`, `PARENT`: default, own alone) how many hold boxes of a model
+    of ``kinds`` (`core.accepted_boxes.OWN`, `PARENT`, `ANCESTOR`: default, own alone) how many hold boxes of a model
     of that kind."""
     counts = Counter(m for f in found.models.values() for m in f)
     return {"n_images": len(found.models), "from": dict(sorted(counts.items())),

@@ -5,7 +5,7 @@ predictions: a box accepted there unchanged (A in the window, a pre-label saved 
 is the parent's output (`core.voc_provenance`, ADR 0013), which the new model starts from, so its
 figures on such boxes flatter it. meta.json ``metrics`` (and `petloc train`'s closing line) stay the
 figures on every image scored; beside them, under `KEY`, how many of those images hold accepted boxes,
-whose they are (own, parent, other: `core.accepted_boxes.relation`), the sentence saying so and the
+whose they are (own, parent, ancestor, unknown, other: `core.accepted_boxes.relation`), the sentence saying so and the
 figures on the images whose boxes a person drew alone, as `petloc evaluate` and the retrain comparison
 give them. Which images, whose boxes and the words are `model.comparison_accepted`'s (its `accepted_in`,
 `told`, `accepted_counts`), so the three say the same of the same images.
@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from petloc_gui.core.accepted_boxes import OWN, PARENT
+from petloc_gui.core.accepted_boxes import ANCESTOR, OWN, PARENT
 from petloc_gui.model.comparison_accepted import accepted_counts, accepted_in, told
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def accepted_record(items: Sequence[Item], meta: dict[str, Any], score: Scorer) 
     found = accepted_in([it.sample for it in items], meta, str(meta.get("version_id") or "") or None, ROLE, IMAGES)
     if not found.models:
         return None
-    record: dict[str, Any] = {"n_scored": len(items), **accepted_counts(found, OWN, PARENT),
+    record: dict[str, Any] = {"n_scored": len(items), **accepted_counts(found, OWN, PARENT, ANCESTOR),
                               "relation": dict(sorted(found.relations.items())),
                               "warning": told(found, len(items), ROLE, IMAGES), "person_drawn": None}
     if not found.labelled:

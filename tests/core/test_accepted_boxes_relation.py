@@ -11,7 +11,7 @@ def test_a_mark_naming_the_parents_version_id_is_the_parents():
     meta = {"version_id": "pets-10", "parent": "/store/pets/pets-9", "parent_version_id": "pets-9"}
     assert relation("model pets (pets-9)", meta, "pets-10") == PARENT
     assert relation("model pets (pets-10)", meta, "pets-10") == OWN
-    assert relation("model pets (pets-8)", meta, "pets-10") == OTHER  # a grandparent is another model here
+    assert relation("model pets (pets-8)", meta, "pets-10") == OTHER  # its chain not looked up (`ancestry`)
 
 
 def test_a_mark_naming_the_bundled_parent_by_name_is_the_parents():

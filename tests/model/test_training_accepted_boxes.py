@@ -31,7 +31,10 @@ def _item(relpath: str, accepted: AcceptedModels = NONE_ACCEPTED) -> Item:
     return Item(sample, (20, 20), (0.0, 0.0, 0.5, 0.5))
 
 
-def test_a_relabelled_parent_box_counts_for_accuracy_not_for_iou():
+def test_a_relabelled_parent_box_counts_for_accuracy_not_for_iou(_isolated_user_data):
+    from .test_accepted_boxes_ancestry import store_chain
+
+    store_chain(_isolated_user_data, ("digits-7", None))  # the parent, trained from scratch: "model x" is another
     items = [_item("drawn.png"), _item("relabelled.png", AcceptedModels({PARENT})),
              _item("kept.png", AcceptedModels({PARENT}, {PARENT})),
              _item("other.png", AcceptedModels({"model x"}, {"model x"}))]
