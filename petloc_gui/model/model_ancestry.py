@@ -18,7 +18,7 @@ from petloc_gui.core.accepted_boxes import Ancestry
 
 # the lookup `training_record.ancestors_of` walks the same chain by (one rule for where a parent is found)
 from petloc_gui.model.training_record import MAX_ANCESTORS
-from petloc_gui.model.training_record import _parent_meta as parent_meta_of
+from petloc_gui.model.training_record import read_parent_meta as parent_meta_of
 
 
 def ancestry_of(meta: Mapping[str, Any] | None) -> Ancestry:

@@ -106,7 +106,7 @@ def ancestors_of(meta: dict[str, Any]) -> Lineage:
         if parent in seen or len(seen) >= MAX_ANCESTORS:
             return Lineage(tuple(records), f"its chain of parent models loops at {parent}", digits)
         seen.add(parent)
-        parent_meta = _parent_meta(parent)
+        parent_meta = read_parent_meta(parent)
         if parent_meta is None:
             return Lineage(tuple(records), f"its parent model {parent} is not found", digits)
         records.append(record_from_meta(parent_meta))
@@ -115,7 +115,7 @@ def ancestors_of(meta: dict[str, Any]) -> Lineage:
     return Lineage(tuple(records), digits=digits)
 
 
-def _parent_meta(name: str) -> dict[str, Any] | None:
+def read_parent_meta(name: str) -> dict[str, Any] | None:
     """meta.json of a parent named in meta.json: a bundled model, else a version in the model store."""
     from petloc_gui.model.bundle import BUNDLED_NAMES
 

@@ -126,8 +126,8 @@ def test_the_chain_of_parents_is_read_once_for_both_counts(tiny_bundle, tmp_path
     from petloc_gui.model import training_record
 
     reads = []
-    read = training_record._parent_meta
-    monkeypatch.setattr(training_record, "_parent_meta", lambda name: reads.append(name) or read(name))
+    read = training_record.read_parent_meta
+    monkeypatch.setattr(training_record, "read_parent_meta", lambda name: reads.append(name) or read(name))
     folder = _canvases(tmp_path / "digits-train", [("train", 3), ("test", 3)])
     model = bundle_with_meta(tiny_bundle, tmp_path, parent="digits", training_data={},
                              splits={"train": ["elsewhere/a.png"], "validation": [], "test": []},
