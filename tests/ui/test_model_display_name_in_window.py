@@ -7,6 +7,7 @@ from petloc_gui.ui.training import retrain_support
 
 def test_the_status_line_names_a_loading_version_by_its_folder(window, tmp_path):
     version = tmp_path / "models" / "photo" / "be0cee"
+    window.models.spec = str(version)  # the model the window asked for (a loading of another one is stale)
     window.predictions.model_loading.emit(str(version))
     assert window.model_status.text() == "Loading model be0cee…"
     assert retrain_support.model_display_name(str(version)) == "be0cee"  # the Retrain dialog's name too
