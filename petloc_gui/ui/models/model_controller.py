@@ -111,7 +111,8 @@ class ModelController(FolderModelStart, QObject):
         menu.aboutToShow.connect(self._check_bundled)
         # the window places it (a row of its own); hidden with the keyboard on it, it gives it to the image
         self.new_classes = NewClassesBar(parent, self._box_counts, focus_back=self.host.focus_canvas,
-                                         reviewed=lambda: self._box_counts(reviewed_only=True))
+                                         reviewed=lambda: self._box_counts(reviewed_only=True),
+                                         shares=self._rule_counts)
         self.new_classes.train_requested.connect(self.host.train_for_folder)
         # queued: looked at once the bar's own count is done (a new choice may hide it)
         self.new_classes.recounted.connect(self._share_changed, Qt.ConnectionType.QueuedConnection)
@@ -231,7 +232,7 @@ class ModelController(FolderModelStart, QObject):
             self._say_no_model_for(labels, session.model_choice)
             return
         if labels:
-            choice = choose_for_labels(labels, Path(session.dataset.root), session.model.box_counts())
+            choice = choose_for_labels(labels, Path(session.dataset.root), self._rule_counts())
         else:  # no box names a class any more (edits not saved yet count): as a folder without boxes
             choice = choose_by_size(session.dataset)
         session.model_choice = choice
@@ -257,15 +258,19 @@ class ModelController(FolderModelStart, QObject):
                                       rows=session.model, edited=session.parts.edits.document_changed)
 
     def _share_changed(self, counts: dict) -> None:
-        """The boxes were counted again while the bar names classes the model does not know: a model the
-        rule chose (not a pick, not the folder's own) is looked at again once it no longer knows the
-        classes of most boxes, as opening the folder would (the classes alone did not change)."""
+        """The boxes (``counts``: `_rule_counts`) changed while the bar names classes the model does not
+        know: a model the rule chose (not a pick, not the folder's own) is looked at again once it no longer
+        knows the classes of most boxes, as opening the folder would (the classes alone did not change).
+        Decided on the classes and counts the rule then chooses by (`labels_changed`): by other ones (first
+        boxes here, every class there) the rule kept the model this look gave up, and they took turns
+        without end."""
         session, info = self.host.session, self.info
         if self.explicit or session is None or info is None or not counts:
             return
-        if getattr(session.model_choice, "remembered", False) or knows_enough(info.class_names, counts, counts):
+        labels = set(session.classes.used) or set(counts)
+        if getattr(session.model_choice, "remembered", False) or knows_enough(info.class_names, labels, counts):
             return
-        self.labels_changed(set(session.classes.used) or set(counts))
+        self.labels_changed(labels)
 
     def _say_no_model_for(self, labels, choice) -> None:
         """The prediction pane and header name the classes no model knows now (they kept the first list)."""
@@ -277,6 +282,11 @@ class ModelController(FolderModelStart, QObject):
     def _box_counts(self, reviewed_only: bool = False) -> dict[str, int]:
         session = self.host.session
         return session.model.box_counts(reviewed_only) if session is not None else {}
+
+    def _rule_counts(self) -> dict[str, int]:
+        """Boxes per class as the model choice weighs them (app.model_choice): every box, as opening counts."""
+        session = self.host.session
+        return session.model.box_counts(every_box=True) if session is not None else {}
 
     def ask_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.parent_widget, "Open model folder (a bundle with meta.json)")

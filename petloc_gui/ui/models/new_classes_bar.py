@@ -52,19 +52,27 @@ class NewClassesBar(QToolBar):
     """A toolbar row under the tools: the message and the train button."""
 
     train_requested = Signal()
-    recounted = Signal(dict)  # (kept model) the boxes per class counted again: the rule may look again
+    # (kept model) the boxes per class the model choice weighs (``shares``) changed: the rule may look again
+    recounted = Signal(dict)
 
     def __init__(self, window, counts: Callable[[], dict[str, int]],
                  focus_back: Callable[[], None] = lambda: None,
-                 reviewed: Callable[[], dict[str, int]] | None = None) -> None:
+                 reviewed: Callable[[], dict[str, int]] | None = None,
+                 shares: Callable[[], dict[str, int]] | None = None) -> None:
         """``counts``: boxed images per class; ``reviewed``: those of them a person saved or is editing (not
-        unreviewed pre-labels), which the offer's rule counts as `petloc train`'s warning does (None: all)."""
+        unreviewed pre-labels), which the offer's rule counts as `petloc train`'s warning does (None: all);
+        ``shares``: the boxes per class the model choice weighs (every box), said by `recounted` when they
+        change while a kept model is named (None: ``counts``)."""
         super().__init__("New classes", window)
         self._focus_back = focus_back
         self.setObjectName("new_classes")
         self.setMovable(False)
         self._counts = counts
         self._reviewed = reviewed
+        self._shares = shares if shares is not None else counts
+        # the shares said last (None: none since the bar was shown): said again only when they change, as
+        # the look they start shows the bar again and it counts again (it looped, the UI thread never idle)
+        self._said: dict[str, int] | None = None
         self._choice = ModelChoice(None, "")  # the choice that found no model (`show_for`)
         self._kept: tuple[str, frozenset[str], str] | None = None  # (model, unknown, knows all): `show_unknown`
         self.message = QLabel()
@@ -94,7 +102,7 @@ class NewClassesBar(QToolBar):
         (`EditController.document_changed`); counted again when either says a change (without
         them, the counts are those of now, until `refresh`)."""
         self._choice = ModelChoice(None, "", frozenset(labels), known=frozenset(known), broken_fit=broken_fit)
-        self._kept = None
+        self._kept, self._said = None, None
         self.button.setText(TRAIN_TEXT)
         self.button.setToolTip(TRAIN_TIP)
         self._follow(rows, edited)
@@ -122,7 +130,7 @@ class NewClassesBar(QToolBar):
         self._recount.follow(signals)
 
     def conceal(self) -> None:
-        self._kept = None
+        self._kept, self._said = None, None
         self._recount.stop()
         focus = self.window().focusWidget()  # the window's, also while another window (Retraining) is active
         had_focus = focus is not None and self.isAncestorOf(focus)
@@ -158,7 +166,10 @@ class NewClassesBar(QToolBar):
     def _refresh_kept(self) -> None:
         model, unknown, knows_all = self._kept or ("", frozenset(), "")
         counts = self._counts()
-        self.recounted.emit(counts)  # the model's share of the boxes: pre-labels are boxes of the folder too
+        shares = self._shares()  # the model's share of the boxes: pre-labels are boxes of the folder too
+        if shares != self._said:
+            self._said = shares
+            self.recounted.emit(shares)
         reviewed = self._reviewed() if self._reviewed is not None else counts
         missing = still_needed(reviewed, set(unknown))
         it = "it" if len(unknown) == 1 else "them"

@@ -248,13 +248,15 @@ class FileListModel(QAbstractTableModel):
         """The labels on any box of the folder, as the list knows them now (saved or edited)."""
         return set().union(*map(self.labels_of, range(len(self.gt_name))))
 
-    def box_counts(self, reviewed_only: bool = False) -> dict[str, int]:
+    def box_counts(self, reviewed_only: bool = False, every_box: bool = False) -> dict[str, int]:
         """Boxed images per class, as the list knows them now (saved and edited), less those gone;
-        ``reviewed_only``: less the unreviewed pre-labels too (a person's images, as training counts them)."""
+        ``reviewed_only``: less the unreviewed pre-labels too (a person's images, as training counts them);
+        ``every_box``: boxes per class, each box of an image (as app.model_choice weighs a folder's)."""
         counts: dict[str, int] = {}
         for item, name in enumerate(self.gt_name):
             if name and item not in self.gone and not (reviewed_only and self.status[item] == STATUS_PRELABEL):
-                counts[name] = counts.get(name, 0) + 1
+                for label in [n for n, _box in self._objects(item) if n] if every_box else [name]:
+                    counts[label] = counts.get(label, 0) + 1
         return counts
 
     def count_predicted_or_failed(self) -> int:
