@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from petloc_gui.app.file_key import file_key
 from petloc_gui.ui.models.prediction_service import PredictionService
 
 from .conftest import PRED, FakeFactory
@@ -22,7 +23,7 @@ def test_urgent_images_go_first_and_results_are_cached(qtbot, folder):
     try:
         paths = sorted(folder.glob("*.png"))
         # Both queued before the model exists, so the order is decided by priority alone.
-        service.request_background(paths)
+        service.request_background([file_key(p) for p in paths])
         service.request([paths[3]])
         service.set_model("m")
         qtbot.waitUntil(lambda: len(got) == len(paths), timeout=5000)
@@ -104,7 +105,7 @@ def test_an_urgent_request_is_done_once_cached_and_not_predicted_again_when_its_
         service.request([a, b])  # shown again: both cached, nothing to run
         qtbot.waitUntil(service.is_idle, timeout=5000)
         b.unlink()  # deleted by another program while the window shows a (b: a neighbour asked for)
-        service.request_background([a])  # anything that wakes the worker
+        service.request_background([file_key(a)])  # anything that wakes the worker
         qtbot.wait(300)
         assert got == [("a.png", "m-v1"), ("b.png", "m-v1")]  # b is not tried again (it would fail)
     finally:
@@ -229,11 +230,11 @@ def test_dropping_images_from_the_background_list_keeps_its_place(folder):
     service = PredictionService(FakeFactory(dict(PRED)))  # no model: the worker takes nothing
     try:
         a, b, c, d, e = sorted(folder.glob("*.png"))
-        service.request_background([a, b, c, d, e])
+        service.request_background([file_key(p) for p in (a, b, c, d, e)])
         service._background_pos = 2  # a and b looked at
         service.drop_background([b, d])
-        assert service._background == [a, c, e] and service._background_pos == 1  # c next, as before
+        assert service._background == [file_key(p) for p in (a, c, e)] and service._background_pos == 1  # c next
         service.drop_background([folder / "not-listed.png"])
-        assert service._background == [a, c, e] and service._background_pos == 1
+        assert service._background == [file_key(p) for p in (a, c, e)] and service._background_pos == 1
     finally:
         service.shutdown()

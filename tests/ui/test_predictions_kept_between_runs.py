@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+from petloc_gui.app.file_key import file_key
 from petloc_gui.app.prediction_disk_cache import ModelFingerprint, PredictionDiskCache
 from petloc_gui.ui.models.prediction_service import PredictionService
 
@@ -28,13 +29,13 @@ def _run(qtbot, folder, cache_dir, files="weights-1"):
     factory = KeptFactory(dict(PRED))
     factory.files = files
     service = PredictionService(factory, disk=PredictionDiskCache(cache_dir))
-    paths = sorted(folder.glob("*.png"))
+    keys = [file_key(path) for path in sorted(folder.glob("*.png"))]  # as the window reads them (`image_keys`)
     try:
         service.set_model("m")
         qtbot.waitUntil(lambda: service.version() is not None, timeout=5000)
-        at_once = service.cached_many(paths)  # what the window's request_all does once the model is loaded
-        service.request_background(paths)
-        qtbot.waitUntil(lambda: len(service.cached_many(paths)) == len(paths), timeout=5000)
+        at_once = service.cached_many(keys)  # what the window's request_all does once the model is loaded
+        service.request_background(keys)
+        qtbot.waitUntil(lambda: len(service.cached_many(keys)) == len(keys), timeout=5000)
         qtbot.waitUntil(service.is_idle, timeout=5000)
     finally:
         service.shutdown()  # writes what was predicted

@@ -188,7 +188,7 @@ class PredictionService(QObject):
         self._fingerprint = None  # the loaded model's for the disk cache (ModelFingerprint), None: not kept
         self._early: ModelFingerprint | None = None  # the loading model's, read from its files: its kept ones served
         self._urgent: list[Path] = []
-        self._background: list[Path] = []
+        self._background: list[FileKey] = []  # the folder's images, by the keys read at its opening
         self._background_pos = 0
         self._cache: OrderedDict[tuple, object] = OrderedDict()
         # The loop holds a thread for its whole life: its own pool, not the global one.
@@ -248,20 +248,22 @@ class PredictionService(QObject):
             self._urgent = list(urgent)
             self._cond.notify_all()
 
-    def request_background(self, paths: Sequence[Path]) -> None:
-        """Predict these when nothing urgent is waiting (the whole folder)."""
+    def request_background(self, keys: Sequence[FileKey]) -> None:
+        """Predict these images when nothing urgent is waiting (the whole folder), by their keys as read
+        once per open (`ui.review.image_keys`): the walk stats none again. One changed since is predicted
+        under the key it had (the result is its new file's; the image shown is looked up by its key of now)."""
         with self._cond:
-            self._background = list(paths)
+            self._background = list(keys)
             self._background_pos = 0
             self._cond.notify_all()
 
     def drop_background(self, paths: Iterable[Path]) -> None:
         """Take these out of the background list (images deleted from the folder) without starting
         it over: the images it has passed are not looked at (stat'ed) again."""
-        drop = set(paths)
+        drop = {str(path) for path in paths}
         with self._cond:
-            passed = [p for p in self._background[:self._background_pos] if p not in drop]
-            left = [p for p in self._background[self._background_pos:] if p not in drop]
+            passed = [key for key in self._background[:self._background_pos] if key[0] not in drop]
+            left = [key for key in self._background[self._background_pos:] if key[0] not in drop]
             self._background, self._background_pos = passed + left, len(passed)
 
     def cached(self, path: Path):
@@ -270,20 +272,20 @@ class PredictionService(QObject):
         with self._cond:
             return self._lookup(key)
 
-    def cached_many(self, paths: Sequence[Path]) -> dict[Path, object]:
-        """The cached results of these images with the current model (those that have one).
+    def cached_many(self, keys: Sequence[FileKey]) -> dict[Path, object]:
+        """The cached results of these images (by their keys: no file is looked at) with the current model
+        (those that have one), by path.
 
         A model used before in this run (a rollback), or in an earlier run (the disk
         cache), has its results cached: the worker skips them, so they never arrive
         as ``predicted`` signals and the caller must take them from here.
         """
-        keys = [(Path(p), file_key(Path(p))) for p in paths]
         with self._cond:
             found = {}
-            for path, key in keys:
+            for key in keys:
                 result = self._lookup(key)
                 if result is not None:
-                    found[path] = result
+                    found[Path(key[0])] = result
             return found
 
     def version(self) -> str | None:
@@ -357,7 +359,7 @@ class PredictionService(QObject):
         if self._urgent:
             return True
         while self._background_pos < len(self._background):
-            if not self._is_cached(file_key(self._background[self._background_pos])):
+            if not self._is_cached(self._background[self._background_pos]):
                 return True
             self._background_pos += 1
         return False
@@ -375,7 +377,7 @@ class PredictionService(QObject):
         # image is shown as soon as possible.
         urgent_taken = bool(batch)
         while not urgent_taken and len(batch) < BATCH_SIZE and self._background_pos < len(self._background):
-            key = file_key(self._background[self._background_pos])
+            key = self._background[self._background_pos]
             self._background_pos += 1
             if not self._is_cached(key) and key[0] not in seen:
                 batch.append(key)

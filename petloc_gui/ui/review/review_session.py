@@ -46,6 +46,7 @@ from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.review.folder_classes import FolderClasses
 from petloc_gui.ui.review.folder_watchers import FolderWatchers
 from petloc_gui.ui.review.gone_images import GoneImages
+from petloc_gui.ui.review.image_keys import ImageKeys
 from petloc_gui.ui.review.their_version import TheirVersion
 
 PREFETCH = 4
@@ -108,6 +109,7 @@ class ReviewSession:
         self.model_choice = None
         self.model_pending = False  # the folder's model is being chosen (`choose_model`)
         self._chooser = FolderModelChooser()
+        self._keys = ImageKeys()  # the images' file keys, read once per open off the UI thread (`request_all`)
         # labelImg's predefined_classes.txt, read once: FolderClasses keeps it from then on
         self.classes = FolderClasses(self.model, lambda: read_classes(dataset.root), parts.labels, host,
                                      lambda: self.closed, parts.edits)
@@ -132,10 +134,13 @@ class ReviewSession:
         self.loading = None
         self.closed = True
         self._chooser.stop()  # a choice on its way is dropped (the window quits, another folder opens)
+        self._keys.stop()  # so are the images' keys
         self.watchers.close()
 
     def _folder_changed(self, added: list[str], removed: list[str]) -> None:
         self.parts.file_dock.show_folder_change(added, removed, str(self.dataset.root))
+        was_gone = {str(self.image_path(row)) for row in self.model.gone} - set(removed)
+        self._keys.forget(map(Path, was_gone))  # back: another file, maybe (the update asks for them again)
         self.gone.update(removed)
         gone = folder_gone(Path(self.dataset.root)) if removed else None
         if gone is not None:
@@ -237,6 +242,7 @@ class ReviewSession:
     def _image_file_changed(self, path: Path) -> None:
         """The shown image's file was rewritten (restored after its decoding failed, replaced): decoded anew."""
         if not self.closed and self.current is not None and self.image_path(self.current) == path:
+            self._keys.forget([path])
             self.show(self.current)
 
     def show_prediction(self) -> None:
@@ -266,16 +272,24 @@ class ReviewSession:
         at once) and after a rollback to a model used earlier: cached results are never predicted
         (nor signalled) again, so without this the list's prediction columns stayed empty. Nothing
         while the folder's model is being chosen (the model the window had loading meanwhile).
+        Both by the images' file keys, read once per open in a worker (`ImageKeys`): read here, each open
+        stat'ed every image on the UI thread, twice.
         """
         if self.model_pending:
             return
-        paths = self.gone.paths_left()
-        for path, result in self.parts.predictions.cached_many(paths).items():
-            self.prediction_arrived(str(path), result, emit=False)
-        self.model.items_changed()
-        self.parts.predictions.request_background(paths)
+        self.parts.predictions.request_background(())  # another folder's walk ends while the keys are read
+        self._keys.when_known(self.gone.paths_left(), self._fill_from_cache)
         if self.current is not None and self.current not in self.model.gone:
             self.parts.predictions.request([self.dataset.items[self.current].image_path])
+
+    def _fill_from_cache(self, keys: list) -> None:
+        """`request_all` once the keys of the images left are known (``keys``)."""
+        if self.closed or self.model_pending:
+            return
+        for path, result in self.parts.predictions.cached_many(keys).items():
+            self.prediction_arrived(str(path), result, emit=False)
+        self.model.items_changed()
+        self.parts.predictions.request_background(keys)
 
     # --- facts arriving ------------------------------------------------------------------
     def prediction_arrived(self, path: str, result, emit: bool = True) -> None:

@@ -1,0 +1,86 @@
+"""The file keys (`app.file_key`: path and stat) of an open folder's images, read once per open, in a worker.
+
+The window looks a folder's predictions up by them (`PredictionService.cached_many`, and the prediction
+worker's walk over the folder). Read on the UI thread each time, every open stat'ed every image there twice
+(as the model began to load, and once it had loaded: 180-360 ms each at 10,000 images on a local disk, far
+more on a network share), and the worker stat'ed them all again. Now a pool thread (`ui.background`) reads
+each image's key once, and the folder's lookups use it until it is closed. A key read again: an image's file
+deleted and copied back, the shown image's file rewritten (`forget`); the image on screen is looked up by
+its key of now all the same (`PredictionService.cached`). An answer that arrives once the folder is closed,
+or for an ask that a later one replaced, reaches no one.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from petloc_gui.app.file_key import FileKey, file_key
+from petloc_gui.ui import background
+
+_log = logging.getLogger(__name__)
+
+
+def read_keys(paths: Sequence[Path], stopped: Callable[[], bool]) -> dict[str, FileKey]:
+    """In a pool thread: the keys of ``paths``, by path; those read before ``stopped()`` said so."""
+    keys: dict[str, FileKey] = {}
+    for path in paths:
+        if stopped():
+            break
+        key = file_key(path)
+        keys[key[0]] = key
+    return keys
+
+
+class ImageKeys:
+    """One folder's image keys: `when_known` gives them, reading in a worker those not read yet."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, FileKey] = {}
+        self._stop = threading.Event()
+        self._asked: tuple[list[Path], Callable[[list[FileKey]], None]] | None = None
+        self._reading = False  # a worker reads keys; its answer looks at the latest ask again
+
+    def when_known(self, paths: Iterable[Path], then: Callable[[list[FileKey]], None]) -> None:
+        """``then(keys)`` in the UI thread, the keys of ``paths`` in their order: at once when each was read
+        already, else once a worker has read the others. A later call replaces this one (its ``then`` is not
+        called): the folder's state then is the one to answer."""
+        self._asked = (list(paths), then)
+        self._answer()
+
+    def forget(self, paths: Iterable[Path]) -> None:
+        """These images' files changed (another file copied back, rewritten): their keys are read again."""
+        for path in paths:
+            self._keys.pop(str(path), None)
+
+    def stop(self) -> None:
+        """The folder is closed: nothing more is read, and no answer is given."""
+        self._stop.set()
+        self._asked = None
+
+    def _answer(self) -> None:
+        if self._asked is None or self._stop.is_set() or self._reading:
+            return  # (a worker's answer looks again)
+        paths, then = self._asked
+        missing = [path for path in paths if str(path) not in self._keys]
+        if not missing:
+            self._asked = None
+            then([self._keys[str(path)] for path in paths])
+            return
+        self._reading = True
+        background.start(read_keys, missing, self._stop.is_set, returned=self._read, errored=self._failed)
+
+    def _read(self, keys: dict[str, FileKey]) -> None:
+        self._reading = False
+        if self._stop.is_set():
+            return
+        self._keys.update(keys)
+        self._answer()
+
+    def _failed(self, exc: Exception) -> None:
+        """Not an OSError (`file_key` says those as `NO_FILE`): logged; the ask stays unanswered."""
+        self._reading = False
+        self._asked = None
+        _log.error("reading the images' file keys failed", exc_info=exc)
