@@ -44,9 +44,14 @@ class QueueStart(QObject):
         self._look_soon.changed()  # known already, perhaps: every prediction cached
 
     def _stop(self) -> None:
+        if not self.waiting:
+            return
         self.waiting = False
         self._look_soon.stop()
         self._give_up.stop()
+        # a child of the window, holding its session: kept, each demo opened kept its folder's session (its
+        # documents, rows and dataset) for as long as the window lived
+        self.deleteLater()
 
     def _user_has_started(self) -> bool:
         """Moved to another image, edited this one (saved or not: it is held), or sorted by name."""
