@@ -17,31 +17,28 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from petloc_gui.app.model_choice import training_preset_for
 from petloc_gui.core.real_paths import part_inside
 from petloc_gui.core.text import visible
-from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS, worker_args
-from petloc_gui.model.train_worker import label_source_for
+from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS
 from petloc_gui.model.versions import Version, VersionError, VersionStore
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training import retrain_quit
 from petloc_gui.ui.training import retrain_support as support
-from petloc_gui.ui.training.retrain_ask import ask_run
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from petloc_gui.ui.training.retrain_host import RetrainHost
 from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
-from petloc_gui.ui.training.retrain_saved_check import refusal_after_saving
+from petloc_gui.ui.training.retrain_saved_check import CANCELLED, SavedLabelsCheck
+from petloc_gui.ui.training.retrain_start import RetrainStarting
 from petloc_gui.ui.training.run_log import error_lines
 from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
 from petloc_gui.ui.training.undecided_button import UndecidedButton
 
 STATUS_MS = 8000
-WAITING_FIRST = ("The last run's new model waits for your choice: Use the new model or Discard it in the "
-                 "Retraining window, then Retrain (Ctrl+T) starts another run.")
 
 
-class RetrainController(QObject):
-    """Owns the Retrain action, the Versions menu and the running training process.
+class RetrainController(RetrainStarting, QObject):
+    """Owns the Retrain action, the Versions menu and the running training process (started by
+    `RetrainStarting`).
 
     ``menu`` gets the actions; ``parent`` is the widget its dialogs and the
     progress window belong to; ``host`` answers what it asks of the window.
@@ -72,6 +69,7 @@ class RetrainController(QObject):
         self.first_model_epochs = FIRST_MODEL_EPOCHS  # a first model's default
         self.first_options: RetrainOptions | None = None  # the first-model dialog's choices, once made
         self.last_message_box: QMessageBox | None = None
+        self.saved_check = SavedLabelsCheck(self._checked, self)  # a run's start waits for it (edits saved first)
 
         self.retrain_action = QAction("&Retrain…", parent)
         self.retrain_action.setShortcut(QKeySequence("Ctrl+T"))
@@ -92,107 +90,16 @@ class RetrainController(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
 
-    # -- starting ------------------------------------------------------------
-    def open_dialog(self) -> bool:
-        """Model → Retrain… (Ctrl+T): ask for options, then start; while a run goes on, or its new model
-        waits for Use / Discard, show that instead. With no model in use, the run is the folder's first
-        model (`train_for_folder`). True when a run started."""
-        if self.is_running():
-            self.show_progress()
-            self._status("A training run is in progress: its window is shown.")
-            return False
-        if self.awaits_choice():  # a new run would leave it unmentioned: the choice comes first, in front
-            self.show_progress()
-            self._status(WAITING_FIRST)
-            return False
-        folder = self.host.current_folder()
-        if folder is None:
-            self._tell("Open a folder with annotated images before retraining.", box=True)
-            return False
-        spec = self.host.current_model_spec()
-        first = not spec  # nothing to fine-tune or compare with, however the run was asked for
-        defaults = (self.first_options or RetrainOptions(from_current=False, epochs=self.first_model_epochs)
-                    if first else self.last_options)
-        asked = ask_run(self.parent_widget, spec, folder, self.host.dataset, self.host.has_unsaved(), self.store,
-                        defaults, session_renames=self.host.session_renames())
-        if asked is None:
-            return False
-        options, next_defaults = asked
-        if first:  # a first model's 30 epochs are not the next fine-tune's
-            self.first_options = next_defaults
-        else:
-            self.last_options = next_defaults
-        dataset = self.host.dataset
-        preset = training_preset_for(dataset) if first and dataset is not None else None
-        return self.start(options, preset=preset, first_model=first)
-
-    def train_for_folder(self) -> bool:
-        """The new-classes bar's button: the Retrain dialog, as Ctrl+T opens it. With a model in use that
-        does not know a class boxed since ("Fine-tune the model with the new classes…"), fine-tuning it
-        (the run adds the class); with none ("Train a model for these classes…"), the folder's first
-        model, from the shipped ImageNet backbone with the photo preset (75x75 canvases: the digits
-        preset), as many epochs as a first model needs by default; the window switches to it when it is
-        done and the folder remembers it. During a run: the run is shown. True when a run started."""
-        return self.open_dialog()
-
-    def start(self, options: RetrainOptions, preset: str | None = None, first_model: bool = False) -> bool:
-        """Start a run with these options; False (and a message) when it cannot.
-
-        ``preset`` defaults to the current model's; ``first_model`` runs (also any run while no model is
-        in use) have no current model to compare with and are used as soon as they finish.
-        """
-        if self.is_running():
-            self._tell("A training run is already in progress.")
-            return False
-        folder = self.host.current_folder()
-        if folder is None:
-            self._tell("Open a folder with annotated images before retraining.", box=True)
-            return False
-        saved = options.save_first and self.host.has_unsaved()
-        if saved and not self.host.save_all():
-            self._tell("Your edits could not all be saved, so training was not started.", box=True)
-            return False
-        spec = "" if first_model else self.host.current_model_spec()
-        first_model = not spec  # Ctrl+T from scratch with no model too: it waited for a Use with nothing to compare
-        preset = preset or support.folder_preset(spec, self.store, self.host.dataset)
-        if saved and (refusal := refusal_after_saving(folder, preset, spec, options)):  # the dialog read them unsaved
-            self._tell(refusal, box=True)
-            return False
-        try:
-            self.staging = self.store.new_staging_dir(preset)
-        except (OSError, VersionError) as exc:
-            self._tell(f"Cannot prepare a folder for the new model: {exc}", box=True)
-            return False
-        self.run_folder, self._run_spec = folder, spec
-        self.new_version = None
-        self._done_event = None
-        self._comparison = None
-        self._first_model = first_model
-        args = worker_args(folder, preset, self.staging, epochs=options.epochs, val_fraction=options.val_fraction,
-                           label=label_source_for(preset, spec), current=spec or None,
-                           fine_tune=options.from_current and bool(spec), skip_prelabels=not options.train_prelabels,
-                           renamed=options.renamed)
-        if self.process is not None:
-            self.process.deleteLater()
-        self.process = TrainingProcess(self)
-        self.process.event.connect(self._on_event)
-        self.process.log.connect(lambda line: self._progress_window().append_log(line))
-        self.process.finished.connect(self._on_finished)
-        progress = self._progress_window()
-        progress.begin(options.epochs, first_model=first_model)
-        progress.show_quietly()  # the keyboard stays on the image
-        self.show_progress_action.setEnabled(True)
-        self.process.start(args + self.extra_worker_args, module=self.worker_module)
-        self._status("Training started in the background (Model → Show training progress).")
-        return True
-
     # -- running -------------------------------------------------------------
     def is_running(self) -> bool:
         return self.process is not None and self.process.is_running()
 
     def cancel(self) -> None:
-        """Stop the run; nothing of it is kept."""
-        if self.is_running():
+        """Stop the run, or the check its start waits for; nothing of it is kept."""
+        if self.saved_check.drop():
+            self._progress_window().show_failure(CANCELLED)
+            self._status(CANCELLED)
+        elif self.is_running():
             self._progress_window().status.setText("Cancelling…")
             self.process.cancel()
 
@@ -210,10 +117,14 @@ class RetrainController(QObject):
 
     def confirm_quit(self) -> bool:
         """On quit: a run stopped, a new model kept or discarded, as the user says (True: go ahead)."""
-        return retrain_quit.confirm_quit(self)
+        if not retrain_quit.confirm_quit(self):
+            return False
+        self.saved_check.drop()  # the window closes: no run starts behind it
+        return True
 
     def shutdown(self) -> None:
         """On quit: stop a running worker, wait briefly for it, keep nothing of the run."""
+        self.saved_check.drop()
         if self.is_running():
             self.process.cancel()
             if not self.process.wait(5000):
@@ -348,11 +259,11 @@ class RetrainController(QObject):
         self._status(f"Using model version {version.id} ({version.preset}).")
         return True
 
-    def _on_run_folder(self) -> bool:
-        """Whether the window shows the folder the run trained on (under any spelling of its path)."""
-        current = self.host.current_folder()
-        return (current is not None and self.run_folder is not None
-                and part_inside(current, self.run_folder) == Path("."))
+    def _on_run_folder(self, folder: Path | None = None) -> bool:
+        """Whether the window shows the folder the run trained on (``folder``: the one a run is to train on),
+        under any spelling of its path."""
+        current, folder = self.host.current_folder(), folder or self.run_folder
+        return current is not None and folder is not None and part_inside(current, folder) == Path(".")
 
     # -- helpers ---------------------------------------------------------------
     def _drop_staging(self) -> None:

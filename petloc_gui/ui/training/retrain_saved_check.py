@@ -3,36 +3,55 @@ reads the saved files only: with "Save my unsaved edits first" ticked, the edits
 bring a second spelling in. The controller asks again once they are saved (`refusal_after_saving`), by the
 rule and in the words of the dialog and `petloc train` (`model.run_case_variants`), and starts no run then;
 the training child refuses such a run itself too, as a last guard.
+
+That reads every saved annotation: seconds on a big folder, in which the window froze, a wait cursor and
+nothing drawn. `SavedLabelsCheck` asks in a worker (`ui.background`), and the run starts, or is refused,
+when the answer comes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject
 
 from petloc_gui.core.text import visible
 from petloc_gui.model.run_case_variants import run_case_variants
 from petloc_gui.model.train_worker import label_source_for
+from petloc_gui.ui import background
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
+
+CHECKING = "Checking the saved labels…"
+CANCELLED = "Cancelled while the saved labels were checked: no run was started."
+FOLDER_CHANGED = ("Another folder was opened while the saved labels were checked: no run was started. Retrain "
+                  "(Ctrl+T) starts one on the folder open now.")
+
+
+@dataclass(frozen=True)
+class PendingRun:
+    """A run the controller starts once its saved labels are checked: on ``folder``, with ``preset``, from the
+    model in use ``spec`` ("" for none; ``first_model``: nothing to compare with), with ``options``."""
+
+    folder: Path
+    preset: str
+    spec: str
+    options: RetrainOptions
+    first_model: bool
 
 
 def refusal_after_saving(folder: Path, preset: str, spec: str, options: RetrainOptions) -> str:
     """Why the run the controller is about to start on ``folder`` (``preset``; from the model in use ``spec``,
     "" for none) with ``options`` is refused now that the edits are saved, "" when it may start. Every saved
-    annotation is read (the window waits: the saves just made it wait too)."""
+    annotation is read: call it off the UI thread (`SavedLabelsCheck`)."""
     fine_tune = options.from_current and bool(spec)  # as `retrain_policy.worker_args` tells the worker
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         refusal = run_case_variants(folder, label_source_for(preset, spec), spec if fine_tune else None,
                                     options.renamed if fine_tune else {}, not options.train_prelabels,
                                     reopen_rename_hint if fine_tune else None)
     except Exception:  # noqa: BLE001 - unreadable now: the training child checks again and says what it could not read
         refusal = ""
-    finally:
-        QApplication.restoreOverrideCursor()
     return f"Your edits are saved. This run cannot start: {refusal}." if refusal else ""
 
 
@@ -43,3 +62,45 @@ def reopen_rename_hint(renames: Sequence[tuple[str, str]]) -> str:
     choices = " and ".join(f'"{visible(old)} renamed" for {visible(new)}' for new, old in renames)
     return (f"; or, for a class of the model spelled otherwise here, open Retrain again (Ctrl+T) and choose "
             f"{choices} there, to keep its weights under this folder's spelling")
+
+
+def _check_in_worker(check_id: int, run: PendingRun) -> tuple[int, str]:
+    """In the worker: the answer for check ``check_id``, which it is told apart by (never raises)."""
+    return check_id, refusal_after_saving(run.folder, run.preset, run.spec, run.options)
+
+
+class SavedLabelsCheck(QObject):
+    """One check of a run's saved labels at a time, in a worker; its answer goes to ``answered(run, refusal)``
+    in the UI thread, "" when the run may start. An answer nobody waits for any more is let go: the check was
+    dropped (`drop`: cancelled, the window closing) or another started since; with its owner deleted (the
+    window closed) it arrives nowhere. The owner tells a folder opened meanwhile (``answered``)."""
+
+    def __init__(self, answered: Callable[[PendingRun, str], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._answered = answered
+        self._pending: PendingRun | None = None
+        self._check_id = 0  # of the check whose answer is waited for
+
+    @property
+    def busy(self) -> bool:
+        """A check goes on, and its run waits for it."""
+        return self._pending is not None
+
+    def start(self, run: PendingRun) -> None:
+        """Check ``run``'s saved labels in the background (a check going on is dropped)."""
+        self._check_id += 1
+        self._pending = run
+        background.start(_check_in_worker, self._check_id, run, returned=self._on_answer)
+
+    def drop(self) -> bool:
+        """Wait no longer: the answer of the check going on is let go. True when one went on."""
+        dropped, self._pending = self._pending is not None, None
+        return dropped
+
+    def _on_answer(self, answer: tuple[int, str]) -> None:
+        check_id, refusal = answer
+        run = self._pending
+        if run is None or check_id != self._check_id:
+            return  # dropped, or another check started since
+        self._pending = None
+        self._answered(run, refusal)

@@ -1,7 +1,8 @@
 """With "Save my unsaved edits first" ticked, the edits saved as a run starts may type a class a second way
 ("Bengal" beside "bengal"), which the Retrain dialog could not see (it reads the saved files): the run
 started, and the new model learned the two spellings as two classes. The controller asks again once the
-edits are saved, by the dialog's rule and in its words, and starts no run."""
+edits are saved, by the dialog's rule and in its words, and starts no run. It asks off the UI thread (a
+big folder froze the window for seconds): the run starts, or is refused, once the answer comes."""
 
 from __future__ import annotations
 
@@ -35,12 +36,20 @@ def _saving(window, label: str) -> None:
     window.save_all = save_all
 
 
-def test_edits_saved_as_the_run_starts_that_type_a_class_two_ways_start_no_run(window, controller):
-    _saving(window, "Bengal")
-    assert not controller.start(RetrainOptions(from_current=False, epochs=1, save_first=True))
-    assert window.save_calls == 1 and not window.unsaved
+def _refused(qtbot, controller) -> str:
+    """The refusal once the saved labels' check has answered: no run, said in a box and the Retraining window."""
+    qtbot.waitUntil(lambda: not controller.saved_check.busy, timeout=10000)
     assert controller.process is None and controller.staging is None
-    assert controller.last_message_box.text() == REFUSAL
+    text = controller.last_message_box.text()
+    assert controller._progress_window().status.text() == text
+    return text
+
+
+def test_edits_saved_as_the_run_starts_that_type_a_class_two_ways_start_no_run(qtbot, window, controller):
+    _saving(window, "Bengal")
+    assert controller.start(RetrainOptions(from_current=False, epochs=1, save_first=True))  # checking
+    assert window.save_calls == 1 and not window.unsaved
+    assert _refused(qtbot, controller) == REFUSAL
     assert window.statusBar().currentMessage() == REFUSAL
 
 
@@ -51,15 +60,16 @@ def test_edits_saved_with_one_spelling_start_the_run(qtbot, window, controller):
     assert finished.args[0].exit_code == 0
 
 
-def test_a_class_of_the_model_spelled_otherwise_names_the_dialog_s_class_choices(tmp_path, window, controller):
+def test_a_class_of_the_model_spelled_otherwise_names_the_dialog_s_class_choices(qtbot, tmp_path, window,
+                                                                                  controller):
     parent = tmp_path / "parent"
     parent.mkdir()
     (parent / "meta.json").write_text(json.dumps({"class_names": ["Cat", "bengal", "dog"], "preset": "pets",
                                                   "splits": {"train": [], "validation": [], "test": []}}))
     window.spec = str(parent)
     _saving(window, "cat")  # the model's "Cat", on no box, renamed in the window and saved as the run starts
-    assert not controller.start(RetrainOptions(from_current=True, epochs=1, save_first=True))
-    text = controller.last_message_box.text()
+    assert controller.start(RetrainOptions(from_current=True, epochs=1, save_first=True))
+    text = _refused(qtbot, controller)
     assert '"cat" (1 box) and "Cat" (the model\'s class, on no box)' in text
     assert text.endswith('; or, for a class of the model spelled otherwise here, open Retrain again (Ctrl+T) and '
                          "choose \"Cat renamed\" for cat there, to keep its weights under this folder's spelling.")
@@ -67,10 +77,10 @@ def test_a_class_of_the_model_spelled_otherwise_names_the_dialog_s_class_choices
 
 
 def test_without_saving_the_dialog_s_reading_stands(qtbot, window, controller, monkeypatch):
-    from petloc_gui.ui.training import retrain_controller
+    from petloc_gui.ui.training import retrain_saved_check
 
     asked = []
-    monkeypatch.setattr(retrain_controller, "refusal_after_saving", lambda *args: asked.append(args) or "")
+    monkeypatch.setattr(retrain_saved_check, "refusal_after_saving", lambda *args: asked.append(args) or "")
     with qtbot.waitSignal(controller.run_finished, timeout=30000):
         assert controller.start(RetrainOptions(from_current=False, epochs=1, save_first=True))  # nothing unsaved
     assert asked == [] and window.save_calls == 0

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from petloc_gui.ui.training import retrain_controller as module
+from petloc_gui.ui.training import retrain_start as module
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 
 
