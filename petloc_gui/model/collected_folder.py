@@ -52,12 +52,15 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
                    exclude: Iterable[str | os.PathLike[str]] = (),
                    parent_meta: dict[str, Any] | None = None, size_notes: list[tuple[Path, str]] | None = None,
                    index_notes: list[str] | None = None,
-                   known_hashes: Mapping[str, str | None] | None = None) -> CollectedFolder:
+                   known_hashes: Mapping[str, str | None] | None = None, *, labels_only: bool = False
+                   ) -> CollectedFolder:
     """Read ``data_dir`` as `TrainingData.collect` does (its arguments), the held-out images found.
     ``size_notes``, ``index_notes``: as `model.data.collect_samples` fills them (`petloc train`'s warnings
     before TensorFlow loads, from the read its checks use: the images training sees). ``known_hashes``: an
     earlier read's `CollectedFolder.known_hashes` (`petloc train`'s checks): an image whose `file_stamp` is
-    there is not hashed again; one changed since is."""
+    there is not hashed again; one changed since is. ``labels_only``: no image is hashed (``hashes`` is
+    empty), the parent's test images are left out by their paths alone: what a check of the run's labels
+    needs (`model.run_case_variants`), without reading every image through."""
     held = parent_splits(parent_meta)
     excluded: list[tuple[Path, str, Path | None]] = []
     samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded, size_notes,
@@ -69,7 +72,7 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
     stamped: dict[str, str | None] = {}
     # the parent's test photos under another name or folder are still test photos, and its validation
     # photos still validation photos (a folder laid out otherwise than the parent's trained on them all)
-    if test_hashes or learned or validation_hashes:
+    if (test_hashes or learned or validation_hashes) and not labels_only:
         kept = []
         for sample in samples:
             digest = hashes[sample.relpath] = _hashed(sample.image_path, known_hashes or {}, stamped)
