@@ -73,8 +73,12 @@ def relpath_in(path: Path, root: Path) -> str:
     """``path`` relative to the dataset ``root``, "/"-separated: how splits and meta.json name images."""
     # By the path as listed first: an image that is a symlink (a dataset of links
     # to a shared folder) keeps its place in the dataset, and so its split key.
-    for listed, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))),
-                         (path.resolve(), root.resolve())):
+    # The resolved pair only where the listed one fails: resolving every image (two resolve() calls each)
+    # was a quarter of a 10,000-image folder's read.
+    pairs = ((lambda: (Path(os.path.abspath(path)), Path(os.path.abspath(root)))),
+             (lambda: (path.resolve(), root.resolve())))
+    for pair in pairs:
+        listed, base = pair()
         try:
             return listed.relative_to(base).as_posix()
         except ValueError:
