@@ -144,15 +144,17 @@ SETTLED_NS = 3_000_000_000
 
 
 def file_stamp(path: Path) -> str | None:
-    """What tells the file at ``path`` unchanged since: its path, size and modification time (ns); None
-    when it cannot be told (no such file, or modified within `SETTLED_NS` of now)."""
+    """What tells the file at ``path`` unchanged since: its path, inode, size, and modification and change
+    times (ns; a file replaced by one of its size with its time kept, `cp -p`, `rsync -a`, `exiftool -P`,
+    has another ctime and inode, as `app.file_key` and `core.file_memo` tell it); None when it cannot be
+    told (no such file, or modified within `SETTLED_NS` of now)."""
     try:
         info = os.stat(path)
     except OSError:
         return None
     if time.time_ns() - info.st_mtime_ns < SETTLED_NS:
         return None
-    return f"{os.path.abspath(path)}\0{info.st_size}\0{info.st_mtime_ns}"
+    return f"{os.path.abspath(path)}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
 
 
 def _hashed(path: Path, known: Mapping[str, str | None], stamped: dict[str, str | None]) -> str | None:

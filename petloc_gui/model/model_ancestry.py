@@ -17,7 +17,7 @@ from typing import Any
 from petloc_gui.core.accepted_boxes import Ancestry
 
 # the lookup `training_record.ancestors_of` walks the same chain by (one rule for where a parent is found)
-from petloc_gui.model.training_record import MAX_ANCESTORS
+from petloc_gui.model.training_record import MAX_ANCESTORS, chain_broken
 from petloc_gui.model.training_record import read_parent_meta as parent_meta_of
 
 
@@ -31,7 +31,7 @@ def ancestry_of(meta: Mapping[str, Any] | None) -> Ancestry:
     seen: set[str] = set()
     while isinstance(parent, str) and parent:
         if parent in seen or len(seen) >= MAX_ANCESTORS:  # hand-edited meta.json files can name a cycle
-            return Ancestry(tuple(models), f"the chain of models it was fine-tuned from loops at {parent}")
+            return Ancestry(tuple(models), chain_broken(parent, seen, "the chain of models it was fine-tuned from"))
         seen.add(parent)
         found = parent_meta_of(parent)
         if child is not meta:  # beyond the parent: named by its child (found or not), so a deleted one is known

@@ -53,7 +53,17 @@ class TrainingRecord:
 
 UNKNOWN = TrainingRecord(known=False, source="no record of its training images")
 
-MAX_ANCESTORS = 32  # a cycle of parents (hand-edited meta.json files) must not loop
+# a cycle of parents (hand-edited meta.json files) must not loop; a window's loop of annotate, retrain, use
+# fine-tunes each version from the last, so a long-used folder's chain is long
+MAX_ANCESTORS = 1000
+
+
+def chain_broken(parent: str, seen: set[str], chain: str) -> str:
+    """Why a walk up ``chain`` stopped at ``parent``: it names a model seen already, or is longer than
+    `MAX_ANCESTORS` (it said "loops" of a chain that was only long)."""
+    if parent in seen:
+        return f"{chain} loops at {parent}"
+    return f"{chain} is longer than {MAX_ANCESTORS} models (stopped at {parent})"
 
 
 @dataclass(frozen=True)
@@ -104,7 +114,7 @@ def ancestors_of(meta: dict[str, Any]) -> Lineage:
     parent = meta.get("parent")
     while isinstance(parent, str) and parent:
         if parent in seen or len(seen) >= MAX_ANCESTORS:
-            return Lineage(tuple(records), f"its chain of parent models loops at {parent}", digits)
+            return Lineage(tuple(records), chain_broken(parent, seen, "its chain of parent models"), digits)
         seen.add(parent)
         parent_meta = read_parent_meta(parent)
         if parent_meta is None:

@@ -80,6 +80,23 @@ def test_an_image_rewritten_since_the_first_read_is_hashed_again(tmp_path, hashe
     assert again.hashes["cat1.png"] == file_sha256(image) != first.hashes["cat1.png"]
 
 
+def test_an_image_replaced_with_its_size_and_time_kept_is_hashed_again(tmp_path, hashed):
+    """`cp -p`, `rsync -a` or `exiftool -P` over an image: the same size and modification time, other bytes (the
+    parent's test photo put there, say). Its change time and inode tell it: the old hash trained on a test photo."""
+    folder = _folder(tmp_path, "dog")
+    meta = json.loads((_parent(tmp_path, folder / "copy.png") / "meta.json").read_text())
+    _settled(folder)
+    first = collect_folder(folder, parent_meta=meta)
+    image = folder / "cat1.png"
+    before = image.stat()
+    _rewrite(image, before.st_mtime_ns)  # same size, same modification time, other bytes
+    assert (image.stat().st_size, image.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    hashed.clear()
+    again = collect_folder(folder, parent_meta=meta, known_hashes=first.known_hashes)
+    assert hashed == Counter({"cat1.png": 1})
+    assert again.hashes["cat1.png"] == file_sha256(image) != first.hashes["cat1.png"]
+
+
 def test_an_image_modified_within_seconds_is_hashed_again_though_its_size_and_time_are_unchanged(tmp_path, hashed):
     """A file system whose clock ticks coarsely (FAT: 2 s) keeps the time of a rewrite within the same tick:
     a file modified that recently has no stamp to trust."""

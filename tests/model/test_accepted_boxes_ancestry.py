@@ -73,6 +73,20 @@ def test_a_loop_of_parents_ends(_isolated_user_data):
     assert "loops at digits-1" in ancestry.missing
 
 
+def test_a_long_chain_is_not_said_to_loop(_isolated_user_data, monkeypatch):
+    """A window's loop of annotate, retrain, use fine-tunes each version from the last: after 32 runs the walk
+    said the chain "loops" and the first model's boxes became "unknown"."""
+    from petloc_gui.model import model_ancestry
+
+    chain = {f"digits-{i}": {"version_id": f"digits-{i}", "parent": f"digits-{i - 1}" if i else None}
+             for i in range(60)}
+    monkeypatch.setattr(model_ancestry, "parent_meta_of", chain.get)
+    ancestry = ancestry_of({"version_id": "digits-60", "parent": "digits-59"})
+    assert not ancestry.missing and len(ancestry.models) == 59
+    assert relation("model digits (digits-0)", {"version_id": "digits-60", "parent": "digits-59"}, "digits-60",
+                    ancestry=ancestry) == ANCESTOR
+
+
 def _sample(relpath: str, accepted: AcceptedModels = NONE_ACCEPTED) -> Sample:
     return Sample(Path(relpath), relpath, Path(relpath).with_suffix(".xml"), (0, 0, 10, 10), "a", accepted=accepted)
 
