@@ -55,6 +55,9 @@ class WindowHost:
     def adopt_model(self, spec: str) -> None:
         self.models.adopt(spec)
 
+    def model_being_chosen(self) -> bool:
+        return self.models.choosing is not None
+
     def remember_model_for(self, folder: Path, spec: str) -> None:
         self.models.remember(spec, folder)
 

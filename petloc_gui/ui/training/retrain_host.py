@@ -26,6 +26,10 @@ class RetrainHost(Protocol):
 
     def current_model_spec(self) -> str: ...
 
+    def model_being_chosen(self) -> bool:
+        """The open folder's model is being chosen (`ui.models.folder_model_chooser`): no model is in use yet,
+        though the folder has one coming (a run now would be taken for its first model)."""
+
     def choose_model(self, spec: str) -> None:
         """A model the user picked: used now (kept when classes change, and across folders while it
         knows theirs), and the open folder's model from now on."""

@@ -27,6 +27,8 @@ from petloc_gui.ui.training.training_process import TrainingProcess
 
 WAITING_FIRST = ("The last run's new model waits for your choice: Use the new model or Discard it in the "
                  "Retraining window, then Retrain (Ctrl+T) starts another run.")
+CHOOSING_FIRST = ("The folder's model is still being chosen (the status line says so): Retrain (Ctrl+T) once it "
+                  "is, to fine-tune it.")
 
 
 class RetrainStarting:
@@ -68,6 +70,9 @@ class RetrainStarting:
         folder = self.host.current_folder()
         if folder is None:
             self._tell("Open a folder with annotated images before retraining.", box=True)
+            return False
+        if self.host.model_being_chosen():  # no spec yet: the run would be the folder's first model, from scratch
+            self._status(CHOOSING_FIRST)
             return False
         spec = self.host.current_model_spec()
         first = not spec  # nothing to fine-tune or compare with, however the run was asked for

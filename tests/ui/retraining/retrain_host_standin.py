@@ -37,6 +37,9 @@ class StandInWindow(QMainWindow):
     def current_model_spec(self) -> str:
         return self.spec
 
+    def model_being_chosen(self) -> bool:
+        return False
+
     def choose_model(self, spec: str) -> None:
         self.set_model_calls.append(spec)
         self.spec = spec
