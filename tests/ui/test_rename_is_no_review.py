@@ -131,10 +131,12 @@ def test_a_renamed_prelabel_reads_back_with_its_label_as_the_models(qtbot, folde
     assert saved.objects[0].label_accepted_from == "model pets (pets-1)"
 
 
-def test_one_a_replaces_a_renamed_prelabel_nobody_opened(qtbot, window, folder):
-    """A pre-label renamed folder-wide is the model's still: A on it replaces it at once, as on any untouched
-    pre-label, instead of asking as over a person's box."""
+def test_a_renamed_prelabel_nobody_opened_keeps_the_box_free_and_asks_for_the_label(qtbot, window, folder):
+    """A pre-label renamed folder-wide is the model's box still: a box of the model's own class replaces it at
+    once, as on any untouched pre-label (it did ask, as over a person's box). Its label is the person's rename:
+    one A put the model's old name back unsaid (the rename undone on that image); it asks first now."""
     from petloc_gui.core.boxes import Box
+    from petloc_gui.ui.editing.accept_guard import ASK_AGAIN_LABEL
     from petloc_gui.ui.review.class_editor import ClassEditor
 
     from .conftest import PRED
@@ -142,8 +144,18 @@ def test_one_a_replaces_a_renamed_prelabel_nobody_opened(qtbot, window, folder):
 
     _prelabel(folder, Box(5, 5, 45, 45))  # d.png: a pre-label dog; the model says cat elsewhere
     open_and_wait(qtbot, window, folder)
-    ClassEditor(window.session, window.edits, lambda: (), host=window).rename("dog", "hound")
+    editor = ClassEditor(window.session, window.edits, lambda: (), host=window)
+    editor.rename("dog", "hound")
     window.show_row(3)
     assert _boxes(window, 3) == [("hound", Box(5, 5, 45, 45))]
+    window.act["accept"].trigger()  # the model's label "cat" would replace the person's "hound": asked
+    assert _boxes(window, 3) == [("hound", Box(5, 5, 45, 45))]
+    assert window.statusBar().currentMessage() not in ("", ASK_AGAIN_LABEL)  # (the box moves too: "your box")
+    qtbot.wait(120)  # a second press, not the key held
+    window.act["accept"].trigger()
+    assert _boxes(window, 3) == [("cat", PRED["d.png"].box)]
+    window.act["undo"].trigger()
+    editor.rename("hound", "cat")  # the model's own class again: A takes the model's box at once
+    window.show_row(3)
     window.act["accept"].trigger()
     assert _boxes(window, 3) == [("cat", PRED["d.png"].box)]

@@ -81,9 +81,13 @@ def replaces_a_persons_box(doc: ImageDocument, label: str, box: Box) -> bool:
     if primary is None or (primary.name == label and primary.box == doc.clamp_box(box)):
         return False  # no box yet, or the model's already: nothing of a person's goes
     as_read = doc.annotation.objects if doc.annotation is not None else []
-    # its box as read, or nothing of the image edited by hand (a folder-wide class rename is no edit of it:
-    # a renamed pre-label nobody opened is the model's still)
-    return not (doc.prelabel and not doc.verified and (primary in as_read or doc.stays_prelabel))
+    if doc.prelabel and not doc.verified and primary in as_read:
+        return False  # the model's own pre-label, as read
+    if doc.stays_prelabel:
+        # renamed folder-wide, nothing of the image edited by hand: the box is the model's, the label the
+        # person's rename, which the model's label would take back (asked: one A undid the rename unsaid)
+        return primary.name != label
+    return True
 
 
 def only_the_label_differs(doc: ImageDocument, label: str, box: Box) -> bool:

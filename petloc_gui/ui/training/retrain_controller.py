@@ -182,7 +182,8 @@ class RetrainController(RetrainStarting, QObject):
             self.run_finished.emit(outcome)
             return
         old, new, note = support.comparison_figures(self._comparison, self._done_event)
-        if self._run_spec and self.host.current_model_spec() != self._run_spec:  # another model chosen meanwhile
+        # another model chosen meanwhile (not a folder's model being chosen again, F5 or a reopen: no spec yet)
+        if self._run_spec and self.host.current_model_spec() != self._run_spec and not self.host.model_being_chosen():
             note = " ".join(part for part in (note, "The model in use changed during training; the new model is "
                                               "compared with the one it started from.") if part)
         progress.show_result(old, new, note, old_name=support.model_display_name(self._run_spec))

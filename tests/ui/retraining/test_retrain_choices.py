@@ -175,6 +175,17 @@ def test_the_comparison_names_the_model_the_run_started_from(qtbot, window, cont
     assert "changed during training" in comparison.summary.text()
 
 
+def test_a_folder_s_model_being_chosen_again_is_no_change_of_model(qtbot, window, controller, monkeypatch):
+    """F5 or a reopen during the run: the folder's model is chosen in a worker (no spec meanwhile), which the
+    comparison took for "the model in use changed during training"."""
+    with qtbot.waitSignal(controller.run_finished, timeout=30000):
+        assert controller.start(RetrainOptions(epochs=1, save_first=False))
+        window.spec = ""
+        monkeypatch.setattr(window, "model_being_chosen", lambda: True)
+    comparison = controller._progress_window().comparison
+    assert "changed during training" not in comparison.summary.text()
+
+
 def test_a_folder_of_one_annotated_image_cannot_start_a_run_from_scratch(tmp_path):
     from petloc_gui.core.digits import write_digits_dataset
     from petloc_gui.ui.training.retrain_support import holdout_preview_for
