@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 from typing import Any
 
+from petloc_gui.core.file_memo import FileMemo
+from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paired_stats import MIN_IMAGES
 from petloc_gui.core.text import counted
 
@@ -149,6 +152,26 @@ def accepted_record(meta: Any, figures: Any, problems: list[str] | None = None) 
 
 def _with_accepted(metrics: dict[str, Any], record: dict[str, Any] | None) -> dict[str, Any]:
     return metrics | {ACCEPTED_KEY: record} if record is not None else metrics
+
+
+def with_meta_accepted(meta_file: Path, figures: dict[str, Any]) -> dict[str, Any]:
+    """``figures`` (a version's record) with meta.json's record of their images that hold accepted boxes, as
+    `headline_metrics` puts it with them (Model → Versions: it showed the figures without the mark the status
+    line gives). The menu is rebuilt each time it opens and a digits meta.json is ~1 MB: the two entries are
+    remembered per file state (`core.file_memo`); an unreadable meta.json adds nothing."""
+    try:
+        meta = _ACCEPTED_PARTS.get(meta_file, _accepted_parts)
+    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
+        return figures
+    return _with_accepted(figures, accepted_record(meta, figures))
+
+
+def _accepted_parts(path: Path) -> dict[str, Any]:
+    meta = read_json_record(path)
+    return {key: meta.get(key) for key in ("metrics", ACCEPTED_KEY)} if isinstance(meta, dict) else {}
+
+
+_ACCEPTED_PARTS: FileMemo[dict[str, Any]] = FileMemo()
 
 
 def accepted_of(metrics: Any) -> dict[str, Any] | None:

@@ -26,6 +26,7 @@ from petloc_gui.app.model_metrics import (
     shown_split,
     split_of_figures,
     usable_metrics,
+    with_meta_accepted,
 )
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.model.versions import Version, VersionStore
@@ -95,7 +96,8 @@ class VersionsMenu(QMenu):
             split = shown_split(split_of_figures(version.metrics), version.metrics,
                                 version.extra.get("training_metrics"))
             held_out = _held_out(version) if not_measured(version.metrics) else None  # none, or none readable
-            figures = metrics_text(version.metrics, split, held_out)  # "too few images ..." on under 20
+            # "too few images ..." on under 20; "15 of 16 hold boxes accepted from a model", as the status line says
+            figures = metrics_text(with_meta_accepted(version.path / "meta.json", version.metrics), split, held_out)
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
             pending = UNDECIDED if version.id == undecided else ""
             # Named by its folders, as `petloc models` (pets/d1) and the status line (pets d1) name it, not by
