@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -127,6 +127,16 @@ def _with_axes(chart: QChart, series, axis_x, axis_y) -> QChart:
     return chart
 
 
+class SizeChartView(QChartView):
+    """A chart view whose preferred height is its minimum, not the height it was last given: the scroll
+    area sizes the panel's body by its preferred height for the width (the figures wrap), and a
+    QGraphicsView prefers its scene's size, so a chart grown to fill the panel kept that height once the
+    model's figures were added above it, and pushed its axis below the fold."""
+
+    def sizeHint(self) -> QSize:  # Qt's name
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
 class DatasetPanel(QDockWidget):
     """Charts of the open folder plus the current model's figures; ``image_chosen(Path)``: the user
     asked to see the image of one of the problems listed."""
@@ -150,7 +160,7 @@ class DatasetPanel(QDockWidget):
         self.class_title.setWordWrap(True)  # on two lines in a narrow panel, not cut
         self.class_title.setAlignment(Qt.AlignHCenter)
         self.class_bars = ClassBars()  # a row per class: every name readable in the panel's width
-        self.size_chart = QChartView()
+        self.size_chart = SizeChartView()
         self.size_chart.setRenderHint(QPainter.Antialiasing)
         self.size_chart.setMinimumHeight(200)
         body = QWidget()
