@@ -4,22 +4,60 @@ QStatusBar draws a message on one line and cuts it at the first permanent widget
 its end, the part that says why ("…/IMG_0042.xml: [Errno 13] Permission denied"). Here the start and
 the end stay in view and hovering the message shows all of it, wrapped. Callers keep using
 ``showMessage`` and ``currentMessage`` (the whole text).
+
+A permanent label (the model's name and figures) takes at most a third of the bar, its text elided at
+its end, whole in its tooltip: the figures and their marks ("15 of 16 hold boxes accepted from a model;
+too few images to tell models apart") left the messages ~380 px, and cut them. Its ``text()`` stays whole.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import Qt as GuiQt  # (mightBeRichText is QtGui's)
+from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
 
 LEFT_MARGIN, RIGHT_MARGIN = 6, 12  # QStatusBar's own, around its message
+LABEL_SHARE = 3  # a permanent label takes at most 1/LABEL_SHARE of the bar's width
 
 
 def tooltip_html(text: str) -> str:
     """``text`` as a tooltip that wraps (Qt wraps rich text only), also inside a long path."""
     return "<p>" + html.escape(text).replace("/", "/&#8203;").replace("\\", "\\&#8203;") + "</p>"
+
+
+def label_elided(label: QLabel) -> bool:
+    """Whether a plain-text ``label`` is wider than the room it has (a rich one is not elided)."""
+    return (label.textFormat() == Qt.TextFormat.PlainText or not GuiQt.mightBeRichText(label.text())) and (
+        label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width())
+
+
+def label_shown_text(label: QLabel) -> str:
+    """A permanent label's text as drawn: whole, or its start and "…"."""
+    if not label_elided(label):
+        return label.text()
+    return label.fontMetrics().elidedText(label.text(), Qt.TextElideMode.ElideRight, label.contentsRect().width())
+
+
+class _LabelElider(QObject):
+    """Draws a permanent label's text elided when it is too wide, and shows it whole when hovered."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if not isinstance(watched, QLabel) or not label_elided(watched):
+            return False
+        if event.type() == QEvent.Type.Paint:
+            painter = QPainter(watched)
+            watched.style().drawItemText(painter, watched.contentsRect(), int(watched.alignment()),
+                                         watched.palette(), watched.isEnabled(), label_shown_text(watched),
+                                         QPalette.ColorRole.WindowText)
+            painter.end()
+            return True
+        if event.type() == QEvent.Type.ToolTip and not watched.toolTip():
+            QToolTip.showText(event.globalPos(), tooltip_html(watched.text()), watched)
+            return True
+        return False
 
 
 class StatusLine(QStatusBar):
@@ -28,20 +66,36 @@ class StatusLine(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._permanent: list[QWidget] = []  # in order, as QStatusBar keeps them (it does not tell)
+        self._elider = _LabelElider(self)
 
     def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # Qt's name
         super().addPermanentWidget(widget, stretch)
         self._permanent.append(widget)
+        self._cap(widget)
 
     def insertPermanentWidget(self, index: int, widget: QWidget, stretch: int = 0) -> int:  # Qt's name
         at = super().insertPermanentWidget(index, widget, stretch)
         self._permanent.insert(min(index, len(self._permanent)), widget)
+        self._cap(widget)
         return at
+
+    def _cap(self, widget: QWidget) -> None:
+        """A permanent label: at most its share of the bar (its minimum width was its whole text's)."""
+        if isinstance(widget, QLabel):
+            widget.installEventFilter(self._elider)
+            widget.setMaximumWidth(max(1, self.width() // LABEL_SHARE))
+
+    def resizeEvent(self, event) -> None:  # Qt's name
+        for widget in self._permanent:
+            if isinstance(widget, QLabel):
+                widget.setMaximumWidth(max(1, event.size().width() // LABEL_SHARE))
+        super().resizeEvent(event)
 
     def removeWidget(self, widget: QWidget) -> None:  # Qt's name
         super().removeWidget(widget)
         if widget in self._permanent:
             self._permanent.remove(widget)
+            widget.removeEventFilter(self._elider)
 
     def message_rect(self) -> QRect:
         """Where the message is drawn: as QStatusBar does, up to the size grip or the first permanent

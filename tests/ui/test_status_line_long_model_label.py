@@ -1,0 +1,57 @@
+"""A long model label on the status line takes at most a third of it, elided at its end and whole in its tooltip:
+with its figures' marks ("15 of 16 hold boxes accepted from a model; too few images to tell models apart") it left
+a message ~380 px, cut in the middle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from petloc_gui.ui.status_line import LABEL_SHARE, label_shown_text, tooltip_html
+
+MODEL = ("Model: digits d-2 (acc 0.938 · IoU 0.839 on 16 validation images (15 of 16 hold boxes accepted from a "
+         "model; too few images to tell models apart))")
+MESSAGE = "Accepted the model's box for IMG_20261201_000042.jpg: cat (0.93); 3 images left to review"
+
+
+def _long_label(qtbot, window):
+    window.resize(1000, 600)
+    qtbot.waitUntil(lambda: window.width() <= 1000)
+    window.model_status.setText(MODEL)
+    window.show_status(MESSAGE, 0)
+    bar = window.statusBar()
+    label = window.model_status
+    # laid out: as wide as its text, or its share of the bar
+    qtbot.waitUntil(lambda: label.width() >= min(label.sizeHint().width(), bar.width() // LABEL_SHARE))
+    return bar
+
+
+def test_the_message_keeps_most_of_the_bar(qtbot, window):
+    bar = _long_label(qtbot, window)
+    label = window.model_status
+    assert label.width() <= bar.width() // LABEL_SHARE
+    assert bar.message_rect().width() >= bar.width() // 2
+    assert not bar.is_elided() and bar.shown_text() == MESSAGE  # the message whole
+    assert bar.message_rect().right() < label.x()
+
+
+def test_the_label_is_elided_at_its_end_and_whole_in_its_tooltip(qtbot, window):
+    bar = _long_label(qtbot, window)
+    label = window.model_status
+    shown = label_shown_text(label)
+    assert shown.startswith("Model: digits d-2 (acc 0.938") and shown.endswith("…")
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+    assert label.text() == MODEL and window.model_status_text() == MODEL  # read back whole
+    at = label.rect().center()
+    QApplication.sendEvent(label, QHelpEvent(QEvent.Type.ToolTip, at, label.mapToGlobal(at)))
+    assert QToolTip.isVisible() and QToolTip.text() == tooltip_html(MODEL)
+    QToolTip.hideText()
+    assert bar.message_rect().width() > 0
+
+
+def test_a_short_label_is_drawn_whole(qtbot, window):
+    _long_label(qtbot, window)
+    window.model_status.setText("Model: pets")
+    qtbot.waitUntil(lambda: window.model_status.width() < window.statusBar().width() // LABEL_SHARE)
+    assert label_shown_text(window.model_status) == "Model: pets"
