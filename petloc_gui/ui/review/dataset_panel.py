@@ -27,7 +27,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from petloc_gui.app.model_metrics import accepted_of, metrics_text, not_measured
+from petloc_gui.app.model_metrics import accepted_of, figure, image_count, metrics_text, not_measured
 from petloc_gui.core.header_memo import HeaderMemo
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui import background
@@ -306,13 +306,22 @@ class DatasetPanel(QDockWidget):
 
 def _person_lines(metrics: dict) -> list[str]:
     """When the figures' images hold boxes accepted from a model (`metrics_text` says how many), the figures on
-    those whose boxes a person drew, in `petloc train`'s words (`cli.train_report.person_lines`)."""
+    those whose boxes a person drew: on which images in `petloc train`'s words (`cli.train_report.person_lines`,
+    up to its closing ": figures"), then each figure as the lines above give them (`METRIC_DETAIL`): its
+    "accuracy 1.000  mean_iou 0.855" read as CLI keys, its double spaces collapsed by rich text."""
     record = accepted_of(metrics)
     if record is None:
         return []
     from petloc_gui.cli.train_report import person_lines
 
-    return person_lines(record) or ["none of them has a box or label a person gave"]
+    said = person_lines(record)
+    if not said:
+        return ["none of them has a box or label a person gave"]
+    person = record.get("person_drawn") or {}
+    # no box a person drew: only the labels a person gave are measured (accuracy)
+    shown = METRIC_DETAIL if image_count(person.get("n_images")) else METRIC_DETAIL[:1]
+    detail = [f"{text}: {value:.3f}" for key, text in shown if (value := figure(person.get(key))) is not None]
+    return [said[0].rsplit(": ", 1)[0] + ":", *(detail or ["no figures recorded on them"])]
 
 
 def _unused_predefined(names: list[str]) -> str:
