@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from petloc_gui.app.model_choice import model_display_name
 from petloc_gui.ui.models.model_controller import ModelController
 from petloc_gui.ui.models.prediction_service import PredictionService
 
@@ -34,12 +35,16 @@ class PredictionsShown:
         self._dataset_panel = dataset_panel
         predictions.predicted.connect(self._predicted)
         predictions.early_dropped.connect(self._early_dropped)
+        # the Dataset panel says what the status line says until a model's figures arrive (`_loaded`)
+        models.status.connect(dataset_panel.say_model_state)
         models.switched.connect(self._switched)
         models.loaded.connect(self._loaded)
         models.failed.connect(self._failed)
         models.no_model.connect(self._no_model)
 
-    def _switched(self, _spec: str) -> None:
+    def _switched(self, spec: str) -> None:
+        # (the status line says it once the worker starts loading: the model before's figures meanwhile)
+        self._dataset_panel.say_model_state(f"Loading model {model_display_name(spec)}…")
         session = self._session()
         if session is None:
             return

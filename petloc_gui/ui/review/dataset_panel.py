@@ -242,6 +242,13 @@ class DatasetPanel(QDockWidget):
         warning = (accepted_of(metrics) or {}).get("warning")
         self.model_label.setToolTip(as_plain(str(warning)) if isinstance(warning, str) and warning else "")
 
+    def say_model_state(self, state: str) -> None:
+        """The status line's words while no model's figures are this folder's ("Choosing the model…",
+        "Loading model pets…", "Model failed: …"): it said "No model loaded.", and after F5 or another
+        folder kept the model before's figures, while the status line and prediction pane said otherwise."""
+        self.model_label.setText(html.escape(state))
+        self.model_label.setToolTip("")
+
     def _visibility_changed(self, visible: bool) -> None:
         if visible:
             self._compute_if_stale()
