@@ -32,8 +32,7 @@ CONFIRM_S = 5.0  # how long a first A waits for the second
 ASK_AGAIN = ("This image has your box: press A again to replace it with the model's (Ctrl+Z undoes); "
              "previous image is Shift+D.")
 REPLACED = "Your box was replaced by the model's: Ctrl+Z brings it back."
-PRELABEL_ACCEPTED = ("The model's pre-label is accepted as it is: marked verified; saved, it is reviewed and its "
-                     "box stays marked as the model's (Ctrl+Z undoes).")
+PRELABEL_ACCEPTED = "Pre-label accepted as it is: verified; saved, its box stays marked as the model's (Ctrl+Z undoes)."
 # the box is the model's still (ADR 0013), only its label a person's: the second A gives back the model's label
 ASK_AGAIN_LABEL = ("This image has your label on the model's box: press A again to give it the model's label "
                    "(Ctrl+Z undoes); previous image is Shift+D.")
