@@ -42,6 +42,7 @@ from petloc_gui.model.training_record import (
     TrainingRecord,
     ancestors_of,
     image_hashes,
+    parent_chain,
     record_from_meta,
 )
 
@@ -106,7 +107,8 @@ def compare_models(
     # meta.json read once (the bundled digits model's is ~1 MB); a legacy record re-reads its data folder: once
     old_meta = _meta(old_model) if old_model else None
     record = (record_from_meta(old_meta) if old_meta is not None else UNKNOWN) if old_model else None
-    ancestors = ancestors_of(old_meta) if old_meta is not None else None
+    chain = parent_chain(old_meta) if old_meta is not None else None  # walked once: ancestors, accepted boxes
+    ancestors = ancestors_of(old_meta, chain) if old_meta is not None else None
     seen = trained_by_old(record, chosen, ancestors, hashes)
     fair = [s for s in chosen if s.relpath not in seen] if seen is not None else chosen
     # The fair subset is scored apart only when it differs from the whole and is not empty.
@@ -145,7 +147,7 @@ def compare_models(
         unknown = unknown_class_hedge(old_meta["class_names"], renamed, [{lb for lb, _ in s.ground_truth}
                                                                          for s in scored_on])
         hedges += [(unknown, False)] if unknown else []
-    accepted = accepted_in(scored_on, old_meta, old_model)  # boxes accepted unchanged from a model (ADR 0013)
+    accepted = accepted_in(scored_on, old_meta, old_model, chain=chain)  # boxes accepted from a model (ADR 0013)
     hedges += accepted.hedges
     if hedges:  # then not "a fair comparison"
         result["note"] = " ".join([result["note"].replace("A fair comparison: both", "Both", 1),

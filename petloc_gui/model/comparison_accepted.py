@@ -33,6 +33,7 @@ from petloc_gui.core.accepted_boxes import (
 from petloc_gui.core.text import counted
 from petloc_gui.model.data import Sample
 from petloc_gui.model.model_ancestry import ancestry_of
+from petloc_gui.model.training_record import ParentChain
 
 ROLE = "the current model"
 
@@ -52,20 +53,22 @@ class AcceptedImages(NamedTuple):
 
 
 def accepted_in(samples: Sequence[Sample], old_meta: dict[str, Any] | None, old_model: str | None,
-                role: str = ROLE, images: str = "validation images") -> AcceptedImages:
+                role: str = ROLE, images: str = "validation images", chain: ParentChain | None = None
+                ) -> AcceptedImages:
     """The images of ``samples`` (those the headline figures are on) holding a box scored that a person
     accepted unchanged from a model when the samples were read (`model.data.Sample.accepted`, not the
     files as saved now: the boxes scored are those read); the hedge saying so, naming each model and
     whether it is the current one (``old_meta``, ``old_model``). ``role``, ``images``: what the hedge
     calls that model and the images (`petloc train`'s closing figures: the new model, its scored
-    validation images, `model.training_accepted`)."""
+    validation images, `model.training_accepted`); ``chain``: ``old_meta``'s `parent_chain`, when walked
+    already (the comparison's: each ancestor's meta.json read once)."""
     models: dict[str, frozenset[str]] = {s.relpath: s.accepted for s in samples if s.accepted}
     person = [s for s in samples if s.relpath not in models]
     labelled = [s for s in samples if not labels_accepted(models.get(s.relpath, frozenset()))]
     if not models:
         return AcceptedImages({}, person, labelled, {}, [], [])
     # looked up only when some box was accepted: a parent's parent's boxes flatter it too (`ANCESTOR`)
-    ancestry = ancestry_of(old_meta) if old_model else None
+    ancestry = ancestry_of(old_meta, chain) if old_model else None
     relations = {m: relation(m, old_meta, old_model, ancestry=ancestry) if old_model else "other"
                  for f in models.values() for m in f}
     found = AcceptedImages(models, person, labelled, relations, [], [], ancestry)

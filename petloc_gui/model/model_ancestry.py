@@ -16,29 +16,30 @@ from typing import Any
 
 from petloc_gui.core.accepted_boxes import Ancestry
 
-# the lookup `training_record.ancestors_of` walks the same chain by (one rule for where a parent is found)
-from petloc_gui.model.training_record import MAX_ANCESTORS, chain_broken
-from petloc_gui.model.training_record import read_parent_meta as parent_meta_of
+# one walk of the chain, as `training_record.ancestors_of` takes it (one rule for where a parent is found)
+from petloc_gui.model.training_record import ParentChain, parent_chain
+
+CHAIN = "the chain of models it was fine-tuned from"
 
 
-def ancestry_of(meta: Mapping[str, Any] | None) -> Ancestry:
+def ancestry_of(meta: Mapping[str, Any] | None, chain: ParentChain | None = None) -> Ancestry:
     """The `Ancestry` of the model whose meta.json is ``meta``: its parent's parent, and so on, each as its
     child's meta.json names it (``parent``; ``parent_version_id``, else the ancestor's own ``version_id``
-    when it is found). The parent itself is not among them (``meta`` names it: `relation`'s `PARENT`)."""
+    when it is found). The parent itself is not among them (``meta`` names it: `relation`'s `PARENT`).
+    ``chain``: its `parent_chain`, when walked already."""
+    chain = chain if chain is not None else parent_chain(meta)
     models: list[tuple[str, str | None]] = []
     child: Mapping[str, Any] = meta or {}
-    parent = child.get("parent")
-    seen: set[str] = set()
-    while isinstance(parent, str) and parent:
-        if parent in seen or len(seen) >= MAX_ANCESTORS:  # hand-edited meta.json files can name a cycle
-            return Ancestry(tuple(models), chain_broken(parent, seen, "the chain of models it was fine-tuned from"))
-        seen.add(parent)
-        found = parent_meta_of(parent)
-        if child is not meta:  # beyond the parent: named by its child (found or not), so a deleted one is known
-            recorded = child.get("parent_version_id") or (found or {}).get("version_id")
-            models.append((parent, str(recorded) if recorded else None))
-        if found is None:
-            return Ancestry(tuple(models), f"the chain of models it was fine-tuned from breaks at {parent}, "
-                                           "which is not found")
-        child, parent = found, found.get("parent")
-    return Ancestry(tuple(models))
+    for index, (name, found) in enumerate(chain.found):
+        if index:  # beyond the parent
+            models.append((name, _recorded(child.get("parent_version_id") or found.get("version_id"))))
+        child = found
+    if chain.not_found:
+        if chain.found:  # beyond the parent: named by its child (not found), so a deleted one is known
+            models.append((chain.not_found, _recorded(child.get("parent_version_id"))))
+        return Ancestry(tuple(models), f"{CHAIN} breaks at {chain.not_found}, which is not found")
+    return Ancestry(tuple(models), chain.cut_reason(CHAIN) if chain.cut else "")
+
+
+def _recorded(version: Any) -> str | None:
+    return str(version) if version else None

@@ -19,7 +19,7 @@ or, for a recorded path without a hash, when the path is that path.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,12 +58,42 @@ UNKNOWN = TrainingRecord(known=False, source="no record of its training images")
 MAX_ANCESTORS = 1000
 
 
-def chain_broken(parent: str, seen: set[str], chain: str) -> str:
-    """Why a walk up ``chain`` stopped at ``parent``: it names a model seen already, or is longer than
-    `MAX_ANCESTORS` (it said "loops" of a chain that was only long)."""
-    if parent in seen:
-        return f"{chain} loops at {parent}"
-    return f"{chain} is longer than {MAX_ANCESTORS} models (stopped at {parent})"
+@dataclass(frozen=True)
+class ParentChain:
+    """The models a model was fine-tuned from, its parent first, each (the name its child's meta.json gives
+    it, its meta.json), as `parent_chain` walks them; where the walk ended short of a model trained from
+    scratch: at a parent not found (``not_found``), or at one named again or past `MAX_ANCESTORS` (``cut``,
+    ``looped``). One walk serves the training records (`ancestors_of`) and the accepted boxes' relations
+    (`model.model_ancestry.ancestry_of`): the retrain comparison reads each ancestor's meta.json once."""
+
+    found: tuple[tuple[str, dict[str, Any]], ...] = ()
+    not_found: str = ""
+    cut: str = ""
+    looped: bool = False
+
+    def cut_reason(self, chain: str) -> str:
+        """Why the walk up ``chain`` stopped at ``cut`` (it said "loops" of a chain that was only long)."""
+        if self.looped:
+            return f"{chain} loops at {self.cut}"
+        return f"{chain} is longer than {MAX_ANCESTORS} models (stopped at {self.cut})"
+
+
+def parent_chain(meta: Mapping[str, Any] | None) -> ParentChain:
+    """The `ParentChain` of the model whose meta.json is ``meta`` (meta.json "parent": a bundled name or a
+    version id of the model store, found by `read_parent_meta`)."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    seen: set[str] = set()
+    parent = (meta or {}).get("parent")
+    while isinstance(parent, str) and parent:
+        if parent in seen or len(seen) >= MAX_ANCESTORS:  # hand-edited meta.json files can name a cycle
+            return ParentChain(tuple(found), cut=parent, looped=parent in seen)
+        seen.add(parent)
+        parent_meta = read_parent_meta(parent)
+        if parent_meta is None:
+            return ParentChain(tuple(found), not_found=parent)
+        found.append((parent, parent_meta))
+        parent = parent_meta.get("parent")
+    return ParentChain(tuple(found))
 
 
 @dataclass(frozen=True)
@@ -104,25 +134,18 @@ def lineage_of(meta: dict[str, Any]) -> Lineage:
                    united(learned_digits(meta), ancestors.digits))
 
 
-def ancestors_of(meta: dict[str, Any]) -> Lineage:
-    """The `Lineage` of the models ``meta``'s model was fine-tuned from (none: an empty one)."""
+def ancestors_of(meta: dict[str, Any], chain: ParentChain | None = None) -> Lineage:
+    """The `Lineage` of the models ``meta``'s model was fine-tuned from (none: an empty one); ``chain``: its
+    `parent_chain`, when walked already."""
     from petloc_gui.core.digits_record import learned_digits, united
 
-    records: list[TrainingRecord] = []
+    chain = chain if chain is not None else parent_chain(meta)
     digits: dict[str, frozenset[int] | None] = {}
-    seen: set[str] = set()
-    parent = meta.get("parent")
-    while isinstance(parent, str) and parent:
-        if parent in seen or len(seen) >= MAX_ANCESTORS:
-            return Lineage(tuple(records), chain_broken(parent, seen, "its chain of parent models"), digits)
-        seen.add(parent)
-        parent_meta = read_parent_meta(parent)
-        if parent_meta is None:
-            return Lineage(tuple(records), f"its parent model {parent} is not found", digits)
-        records.append(record_from_meta(parent_meta))
+    for _, parent_meta in chain.found:
         digits = united(digits, learned_digits(parent_meta))
-        parent = parent_meta.get("parent")
-    return Lineage(tuple(records), digits=digits)
+    missing = (f"its parent model {chain.not_found} is not found" if chain.not_found
+               else chain.cut_reason("its chain of parent models") if chain.cut else "")
+    return Lineage(tuple(record_from_meta(parent_meta) for _, parent_meta in chain.found), missing, digits)
 
 
 def read_parent_meta(name: str) -> dict[str, Any] | None:

@@ -76,11 +76,11 @@ def test_a_loop_of_parents_ends(_isolated_user_data):
 def test_a_long_chain_is_not_said_to_loop(_isolated_user_data, monkeypatch):
     """A window's loop of annotate, retrain, use fine-tunes each version from the last: after 32 runs the walk
     said the chain "loops" and the first model's boxes became "unknown"."""
-    from petloc_gui.model import model_ancestry
+    from petloc_gui.model import training_record
 
     chain = {f"digits-{i}": {"version_id": f"digits-{i}", "parent": f"digits-{i - 1}" if i else None}
              for i in range(60)}
-    monkeypatch.setattr(model_ancestry, "parent_meta_of", chain.get)
+    monkeypatch.setattr(training_record, "read_parent_meta", chain.get)
     ancestry = ancestry_of({"version_id": "digits-60", "parent": "digits-59"})
     assert not ancestry.missing and len(ancestry.models) == 59
     assert relation("model digits (digits-0)", {"version_id": "digits-60", "parent": "digits-59"}, "digits-60",
@@ -127,3 +127,19 @@ def test_train_says_when_the_chain_is_broken(_isolated_user_data):
         "3 of the 4 scored validation images have boxes accepted unchanged from model digits (digits-0), which the "
         "new model may descend from (the chain of models it was fine-tuned from breaks at digits-1, which is not "
         "found): figures on them measure agreement with that model's boxes, not a person's, and may flatter it")
+
+
+def test_one_walk_of_the_chain_serves_the_records_and_the_relations(_isolated_user_data, monkeypatch):
+    """The retrain comparison walked the chain twice (`ancestors_of` for the images the models trained on,
+    `ancestry_of` for the accepted boxes), reading every ancestor's meta.json (~1 MB for digits) each time."""
+    from petloc_gui.model import training_record
+
+    store_chain(_isolated_user_data, ("digits-0", None), ("digits-1", "digits-0"))
+    reads: list[str] = []
+    read = training_record.read_parent_meta
+    monkeypatch.setattr(training_record, "read_parent_meta", lambda name: reads.append(name) or read(name))
+    chain = training_record.parent_chain(V2)
+    assert reads == ["digits-1", "digits-0"]
+    lineage = training_record.ancestors_of(V2, chain)
+    assert ancestry_of(V2, chain) == Ancestry((("digits-0", "digits-0"),))
+    assert reads == ["digits-1", "digits-0"] and len(lineage.records) == 2 and not lineage.missing
