@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from petloc_gui.app.model_metrics import (
     BASIS_KEY,
+    accepted_record,
     basis_text,
     chose_epoch,
     figures_basis,
@@ -22,7 +23,7 @@ from petloc_gui.app.model_metrics import (
     unmeasured_text,
 )
 from petloc_gui.cli.models_accepted import KEY as ACCEPTED_KEY
-from petloc_gui.cli.models_accepted import accepted_beside, accepted_lines, figure_text
+from petloc_gui.cli.models_accepted import accepted_lines, figure_text
 from petloc_gui.cli.output import error, json_line, result_line
 from petloc_gui.core.text import counted, first_of, table
 
@@ -186,7 +187,7 @@ def bundled_models() -> list[dict[str, Any]]:
             metrics, split = headline_metrics(meta)
             row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(metrics), split=split,
                        chose_epoch=False if split == "test" else chose_epoch(meta.get("metrics")), **_learned(meta))
-            _with_accepted(row, accepted_beside(meta, meta.get("metrics")))
+            _with_accepted(row, accepted_record(meta, meta.get("metrics")))
             problem = model_file_problem(path)
             if problem is not None:  # as a broken version: unavailable, with why (never chosen for a folder)
                 row.update(path=None, error=f"{path}: {problem}")
@@ -223,7 +224,7 @@ def trained_versions() -> list[dict[str, Any]]:
                            problems, store)
         meta = _json_object(v.path / "meta.json")
         row.update(_learned(meta, v.data_fingerprint))
-        _with_accepted(row, accepted_beside(meta, v.metrics, problems))
+        _with_accepted(row, accepted_record(meta, v.metrics, problems))
         warnings = [f"{v.path}: {note}" for note in v.notes]  # e.g. a damaged version.json: what is lost
         if problems:  # the figures come from version.json, or from meta.json where a run wrote none or it is damaged
             warnings.append(f"{v.path / v.record_file}: " + "; ".join(problems))
@@ -344,7 +345,7 @@ def _misplaced_row(folder: Path, store: VersionStore) -> dict[str, Any]:
     problems: list[str] = []
     row = _trained_row(folder.name, folder, preset if isinstance(preset, str) else None, record, problems, store)
     row.update(_learned(meta, record.get("data_fingerprint")))
-    _with_accepted(row, accepted_beside(meta, record.get("metrics"), problems))
+    _with_accepted(row, accepted_record(meta, record.get("metrics"), problems))
     problem = model_file_problem(folder)
     if problem is not None:  # as a broken version: unavailable, with why
         row.update(path=None, error=f"{folder}: {problem}")

@@ -9,19 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from petloc_gui.app.model_metrics import ACCEPTED_KEY as KEY
-from petloc_gui.app.model_metrics import accepted_record
-
-# meta.json's record with a row whose figures are its run's own, by the rule the window's status line and
-# Dataset panel show it by (`app.model_metrics.accepted_record`)
-accepted_beside = accepted_record
 
 
 def accepted_lines(rows: list[dict[str, Any]]) -> list[str]:
-    """One line per row carrying a record (`accepted_beside`), after the table: "digits/<id>: 4 of 10 scored
-    images hold boxes accepted from a model; on the 6 of these 10 images whose boxes a person drew: accuracy
-    0.833  mean_iou 0.613 ...", the person-drawn figures in `petloc train`'s words (`cli.train_report.person_lines`),
-    so each count is said and accuracy is named on the images it is on (those whose labels a person gave,
-    some with a model's box relabelled: before, "person-drawn ... accuracy 0.000" on 0 person-drawn images)."""
+    """One line per row carrying a record (`app.model_metrics.accepted_record`), after the table:
+    "digits/<id>: 4 of 10 scored images hold boxes accepted from a model; on the 6 of these 10 images whose
+    boxes a person drew: accuracy 0.833  mean_iou 0.613 ...", the person-drawn figures in `petloc train`'s
+    words (`cli.train_report.person_lines`), so each count is said and accuracy is named on the images it
+    is on (those whose labels a person gave, some with a model's box relabelled: before, "person-drawn ...
+    accuracy 0.000" on 0 person-drawn images)."""
     from petloc_gui.cli.train_report import person_lines
 
     lines = []
