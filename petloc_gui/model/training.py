@@ -274,7 +274,7 @@ def train_run(
     metrics = report_metrics(monitor, data, preset, cache, report, selection_metrics)
     tell_unreadable()
     scored = (report or selection) if metrics.get("n_images") else []  # the images ``metrics`` are on
-    from petloc_gui.model.carried_refiner import carried_refiner, rescored_with_refiner
+    from petloc_gui.model.carried_refiner import carried_refiner, rescored_with_refiner, through_both_stages
 
     # a two-stage parent keeps its second stage; a renamed class keeps its place, so the refiner still fits
     refiner = carried_refiner(parent, parent_named(names, data.renamed)) if is_chief(strategy) else None
@@ -336,8 +336,11 @@ def train_run(
         meta["refine"] = refiner.meta
     path = save_bundle(model, meta, out_dir, extra_files=refiner.files if refiner else None)
     if refiner is not None:  # its figures were the first stage's: now those of what predict runs
-        metrics = rescored_with_refiner(path, meta, report or selection)
-        meta[ACCEPTED_KEY] = with_carried_refiner(path, meta, scored)
+        validated = report or selection
+        # each image through both stages once: the person-drawn images' figures are taken from these too
+        both = through_both_stages(path, meta, validated) if validated else None
+        metrics = rescored_with_refiner(path, meta, validated, both)
+        meta[ACCEPTED_KEY] = with_carried_refiner(path, meta, scored, both)
     emit({"event": "done", "bundle": str(path), "metrics": metrics, ACCEPTED_KEY: meta[ACCEPTED_KEY]})
     return TrainedRun(path, read)
 

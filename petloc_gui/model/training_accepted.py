@@ -21,7 +21,9 @@ from petloc_gui.core.accepted_boxes import ANCESTOR, OWN, PARENT
 from petloc_gui.model.comparison_accepted import accepted_counts, accepted_in, told
 
 if TYPE_CHECKING:
+    from petloc_gui.model.carried_refiner import BothStages
     from petloc_gui.model.image_cache import ImageCache
+    from petloc_gui.model.inference import Prediction
     from petloc_gui.model.presets import Preset
     from petloc_gui.model.training_data import Item, TrainingData
     from petloc_gui.model.training_loop import EpochMonitor
@@ -76,19 +78,47 @@ def keras_scorer(monitor: EpochMonitor, data: TrainingData, preset: Preset, cach
     return score
 
 
-def with_carried_refiner(bundle: Path, meta: dict[str, Any], items: Sequence[Item]) -> dict[str, Any] | None:
+def with_carried_refiner(bundle: Path, meta: dict[str, Any], items: Sequence[Item],
+                         predicted: BothStages | None = None) -> dict[str, Any] | None:
     """`accepted_record` of a bundle written with its parent's second stage, whose meta.json ``metrics``
     `carried_refiner.rescored_with_refiner` scored again through both stages on ``items`` less those that
     chose the refiner (all of them when every one did): the same images and stages here, put in its
-    meta.json."""
+    meta.json. ``predicted``: that rescore's predictions (`carried_refiner.through_both_stages` of these
+    ``items``, or of images among which they are), which the figures are taken from, so each image goes
+    through the model once; without them, made here once some figures are wanted."""
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.bundle_write import write_meta
-    from petloc_gui.model.carried_refiner import refiner_scored
-    from petloc_gui.model.comparison import score_model
+    from petloc_gui.model.carried_refiner import refiner_scored, through_both_stages
 
     scored, _ = refiner_scored(meta, items)
-    record = accepted_record(scored, meta, lambda part, subset: score_model(bundle, [it.sample for it in part],
-                                                                             subset))
+
+    def score(part: Sequence[Item], subset: set[str] | None) -> dict[str, Any]:  # ``part``: some of ``scored``
+        both = predicted if predicted is not None else through_both_stages(bundle, meta, part)
+        return predictions_scorer(both)(part, subset)
+
+    record = accepted_record(scored, meta, score)
     if record is not None:
         write_meta(bundle, {**read_meta(bundle), KEY: record})
     return record
+
+
+def predictions_scorer(predicted: BothStages) -> Scorer:
+    """The figures of predictions made already (`carried_refiner.through_both_stages`) on some of the images
+    predicted, as `comparison.score_model` gives them on those images: best-gt, an image that could not be
+    predicted left out (one that was not predicted: an error, `BothStages.kept_of`)."""
+    from petloc_gui.model.comparison import figures_of
+
+    names = list(predicted.bundle.class_names)  # the figures kept here do not depend on the names
+
+    def figures(kept: list[tuple[Any, Prediction]]) -> dict[str, Any]:
+        every = figures_of(kept, names)
+        return {key: every[key] for key in ("n_images", *PERSON_FIGURES)}
+
+    def score(items: Sequence[Item], subset: set[str] | None) -> dict[str, Any]:
+        kept = predicted.kept_of(items)
+        scores = figures(kept)
+        if subset:
+            scores["subset"] = figures([(s, p) for s, p in kept if s.relpath in subset])
+        return scores
+
+    return score
