@@ -58,7 +58,10 @@ def decode(path: Path) -> DisplayImage:
 class ImageCache(QObject):
     """LRU of decoded images keyed by app.file_key (path and file stamp); decoding runs in one pool thread."""
 
-    decoded = Signal(str, object)  # image path, DisplayImage: emitted on the UI thread
+    # image path (str), DisplayImage: emitted on the UI thread. The path crosses as a Python object: a
+    # QString drops the surrogate escapes that hold a file name's bytes that are not UTF-8 (os.fsdecode),
+    # and such an image, its decode taken for another's, stayed on "Loading…"
+    decoded = Signal(object, object)
 
     def __init__(self, max_items: int = CACHE_ITEMS, max_bytes: int = CACHE_BYTES, parent=None) -> None:
         super().__init__(parent)

@@ -75,7 +75,9 @@ class ModelController(FolderModelStart, QObject):
     to ``switched``, ``status``, ``loaded``, ``failed`` and ``no_model``.
     """
 
-    switched = Signal(str)  # spec: predictions restart, the old ones are gone
+    # spec (str, as an object: a model folder's path may not be UTF-8, `PredictionService`): predictions
+    # restart, the old ones are gone
+    switched = Signal(object)
     status = Signal(str)  # one line for the status bar
     loaded = Signal(object)  # ModelInfo of the model now in use
     failed = Signal(str)  # why the model in use failed to load

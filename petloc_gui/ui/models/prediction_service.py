@@ -161,10 +161,13 @@ def _predict(svc: PredictionService, handle, batch: list[FileKey]):
 class PredictionService(QObject):
     """Owns the worker thread, the request queues and the result cache."""
 
-    model_loading = Signal(str)
+    # Paths cross as Python objects (str), not as `str` (a QString): a QString drops the surrogate escapes
+    # that hold a file name's bytes that are not UTF-8 (os.fsdecode), and such an image's prediction went
+    # to no row, or to another file's. A model's spec may be a folder's path, and its version id holds it.
+    model_loading = Signal(object)  # spec
     model_loaded = Signal(object)  # ModelInfo
-    model_failed = Signal(str, str)  # spec, message
-    predicted = Signal(str, str, object)  # image path, model version id, result
+    model_failed = Signal(object, str)  # spec, message
+    predicted = Signal(object, object, object)  # image path, model version id, result
     # the predictions served while the model loaded are not its own (its files changed meanwhile): take them back
     early_dropped = Signal()
 
