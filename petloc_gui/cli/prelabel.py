@@ -218,8 +218,28 @@ def prelabel_mark(model: str, meta: dict) -> str:
     from petloc_gui.core.voc import PRELABEL_PREFIX
     from petloc_gui.core.voc_provenance import model_phrase
 
-    # as accepted boxes' marks name a model (a stored version given by its id: named once, not twice)
-    return f"{PRELABEL_PREFIX} by petloc predict, {model_phrase(Path(model).name, meta.get('version_id'))}"
+    version = meta.get("version_id")
+    # as accepted boxes' marks name a model (a stored version given by its id: named once, not twice); a
+    # folder with no name of its own (the root) by its version, never "an unnamed model", which no run finds
+    return f"{PRELABEL_PREFIX} by petloc predict, {model_phrase(model_name(model) or version, version)}"
+
+
+def model_name(model: str) -> str:
+    """The name a pre-label's mark gives the model ``--model`` named: a bundled model's name, else its
+    bundle folder's, that folder found as the model is loaded (`model.bundle.resolve_model`: ``digits/<id>``
+    is the store's version ``<id>``, ``…/meta.json`` its folder) and resolved. ``Path(model).name`` is ""
+    for ``.`` and ``./`` (``--model .`` inside a bundle) and ``..`` for ``..``: the mark then named no
+    model, so `petloc train` could not find the classes it knew and the window took the box accepted from
+    it for another model's. A symbolic link is named by the folder it leads to, as the store names it."""
+    from petloc_gui.model.bundle import BUNDLED_NAMES, BundleError, resolve_model  # no TensorFlow
+
+    if model in BUNDLED_NAMES:
+        return model
+    try:
+        folder = resolve_model(model)
+    except BundleError:  # not loaded from here (already refused where it is): named by the folder given
+        folder = Path(model).expanduser()
+    return folder.resolve().name
 
 
 def write_prelabel(image: Path, annotation_path: Path, label: str, box, mark: str) -> bool:
