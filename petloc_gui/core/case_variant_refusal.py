@@ -6,11 +6,14 @@ TensorFlow).
 Such labels would train as separate classes; a run is refused until each class has one name. The way
 to give it one is the window's Edit → Classes… (Ctrl+L); for a class of the model a fine-tune starts
 from spelled otherwise in the folder, telling the run it was renamed keeps its weights: `--renamed`
-in the command, the Retrain dialog's class choices in the window (``rename_hint`` says which).
+in the command, the Retrain dialog's class choices in the window (``rename_hint`` says which). A
+model that holds two spellings itself keeps both in a fine-tune; renaming one of them to a name of
+its own (`petloc train --renamed NEW=Cat`) makes them two names.
 """
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Mapping, Sequence
 
 from petloc_gui.core.label_variants import differences, shown_apart, variant_groups, variants_text
@@ -27,31 +30,56 @@ def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str
     to give the class one name; "" when every class has one spelling. ``rename_hint`` words the other
     way for a spelling that is the model's class on no box ``(the folder's, the model's)``; ``noun``:
     what ``counts`` counts. A class the model itself holds two spellings of (a model trained before
-    this refusal) gets no rename hint: no rename merges them (`model.class_renames.rename_problem`
-    refuses a rename to a name the model has), and the words say to train from scratch or from another
-    model."""
+    this refusal) gets no such hint: no rename merges them (`model.class_renames.rename_problem`
+    refuses a rename to a name the model has). The words say to train from scratch, from another
+    model, or to rename all but the most used of the model's spellings to names of their own
+    (`--renamed NEW=Cat`, which `rename_problem` takes once no box is labelled Cat): the fine-tune then
+    keeps each under its new name."""
     groups = variant_groups({*counts, *parent_classes})
     if not groups:
         return ""
-    said, renames, held = [], [], []
+    said, renames, held, renamed_away = [], [], [], []
     for found in groups:
         group = sorted(found, key=lambda name: -counts.get(name, 0))  # the most used spelling first
         said.append(variants_text(group, {name: _what(name, counts, parent_classes, noun) for name in group}))
         own = [name for name in group if name in parent_classes]
         if len(own) > 1:  # the model's own classes: a fine-tune keeps both, whatever the folder's boxes say
             held.append(_both(own, group))
+            renamed_away += [(name, bool(counts.get(name)), group) for name in own[1:]]  # the most used kept
         elif len(group) == 2 and group[1] in parent_classes and not counts.get(group[1]):
             renames.append((group[0], group[1]))  # the model's class, spelled otherwise here
     hint = rename_hint(renames) if renames and rename_hint is not None else ""
     text = f"labels that differ only in {differences(groups)} would train as separate classes: {'; '.join(said)}. "
     if held:
-        # no --renamed can help: it renames a class of the model to a name the model must not have already
+        # --renamed cannot merge them (it renames a class of the model to a name the model has not), but it
+        # can give all but one a name of its own: the run is no longer refused
         text += (f"The model being fine-tuned has {', and '.join(held)} among its own classes, and a fine-tune "
-                 "keeps every class of its model: train a new model from scratch, or fine-tune another one")
+                 "keeps every class of its model: train a new model from scratch, fine-tune another one, or "
+                 + _renamed_away(renamed_away))
     if len(held) < len(groups):
         text += ("; for the others, give" if held else "Give") + (
             " each class one name: the window's Edit → Classes… (Ctrl+L) renames a class on every box of "
             f"the folder, and renaming one spelling to the other merges them{hint}")
+    return text
+
+
+def _renamed_away(spellings: Sequence[tuple[str, bool, Sequence[str]]]) -> str:
+    """The third way out of a fine-tune of a model that holds a class in two spellings: give ``spellings``
+    (``(the model's spelling, whether a box of the run has it, its group)`` each) names of their own with
+    `petloc train --renamed`, after relabelling the boxes of the folder that have them (a rename of a
+    class some box still has is refused: `model.class_renames.rename_problem`)."""
+    names = [shown_apart(name, group) for name, _, group in spellings]
+    one = len(names) == 1
+    new = ["NEW"] if one else [f"NEW{n}" for n in range(1, len(spellings) + 1)]
+    options = " ".join(f"--renamed {shlex.quote(f'{to}={name}')}"
+                       for to, (name, _, _) in zip(new, spellings, strict=True))
+    text = (f"give the model's {' and '.join(names)} {'a name of its own' if one else 'names of their own'} that "
+            f"no other class has in any spelling (petloc train {options}: the new model keeps "
+            f"{'it under that name, from its' if one else 'them under those names, from their'} weights)")
+    boxed = [shown_apart(name, group) for name, has_boxes, group in spellings if has_boxes]
+    if boxed:
+        text += (f", once no box here is labelled {' or '.join(boxed)} (the window's Edit → Classes… relabels "
+                 "them)")
     return text
 
 
