@@ -1,7 +1,9 @@
 """A model trained before the case-variant refusal may hold both spellings of a class (its classes
 "Cat", "cat", "dog"). A fine-tune of it was refused with the hint `--renamed Cat=cat`, which
 `rename_problem` then refused ("the model being fine-tuned has a class Cat of its own"): a way out that
-led nowhere. Now no rename is offered for such a class, and the words say the model holds both."""
+led nowhere. Now no such rename is offered for such a class: the words say the model holds both, and
+name the renames that do help (one of its spellings to a name of its own:
+test_case_variants_of_the_model_renamed_away.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from petloc_gui.model.class_renames import rename_problem
 
 MODEL = ["Cat", "cat", "dog"]
 HOLDS_BOTH = ('The model being fine-tuned has both "Cat" and "cat" among its own classes, and a fine-tune keeps '
-              "every class of its model: train a new model from scratch, or fine-tune another one")
+              "every class of its model: train a new model from scratch, fine-tune another one, or give the "
+              "model's ")
 
 
 def _refusal(boxes, model=MODEL) -> str:
@@ -29,8 +32,9 @@ def _refusal(boxes, model=MODEL) -> str:
 @pytest.mark.parametrize("boxes", [{"dog": 3}, {"dog": 3, "cat": 2}, {"dog": 3, "Cat": 2, "cat": 1}])
 def test_no_rename_is_offered_for_two_spellings_the_model_holds(boxes):
     text = _refusal(boxes)
-    assert "--renamed" not in text and "Edit → Classes" not in text
-    assert text.endswith(HOLDS_BOTH.replace('both "Cat" and "cat"', f'both {_both_as_sorted(boxes)}'))
+    assert "--renamed Cat=cat" not in text and "--renamed cat=Cat" not in text  # a merge: refused
+    assert "Edit → Classes… (Ctrl+L) renames" not in text  # the other classes' way: none here
+    assert HOLDS_BOTH.replace('both "Cat" and "cat"', f'both {_both_as_sorted(boxes)}') in text
     assert rename_problem({"Cat": "cat"}, MODEL, {}) is not None  # the rename it offered would be refused
 
 
