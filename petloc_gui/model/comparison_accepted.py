@@ -105,8 +105,9 @@ def add_person_figures(result: dict[str, Any], found: AcceptedImages, new_bundle
     model's count, those from the current model) and, when some images are a person's and some not,
     ``person_drawn``: both models' figures on the person's alone (scored again: their predictions are
     the same; ``n_images``: those whose boxes a person drew, which the IoU figures are on; ``n_labelled``:
-    those whose labels a person gave, which accuracy is on), said at the end of the note. ``old_model``:
-    None when it has no figures here."""
+    those whose labels a person gave, which accuracy is on; each of the images scored, one that could not be
+    read left out as of the figures), said at the end of the note. ``old_model``: None when it has no figures
+    here."""
     if not found.models:
         result["accepted_boxes"], result["person_drawn"] = None, None
         return
@@ -116,33 +117,51 @@ def add_person_figures(result: dict[str, Any], found: AcceptedImages, new_bundle
         return
     from petloc_gui.model.comparison import score_model  # (it calls here: imported when used)
 
-    n_person, n_labelled = len(found.person), len(found.labelled)
     # scored on the images whose labels a person gave; those whose boxes a person drew are among them
-    subset = {s.relpath for s in found.person} if n_labelled != n_person else None
+    subset = {s.relpath for s in found.person} if len(found.labelled) != len(found.person) else None
 
-    def figures(spec: str | Path, names: dict[str, str] | None) -> dict[str, Any]:
+    def scored(spec: str | Path, names: dict[str, str] | None) -> tuple[dict[str, Any], dict[str, Any]]:
         scores = score_model(spec, found.labelled, subset, names)
-        on_boxes = scores.get("subset", {}) if subset is not None else scores
+        return scores, scores.get("subset", {}) if subset is not None else scores
+
+    new_scores, new_on_boxes = scored(new_bundle, None)
+    # the counts of the images the figures are on: an image that could not be read is in neither
+    n_person, n_labelled = _count(new_on_boxes), _count(new_scores)
+    if not n_labelled:  # none of them could be read: no figures to give (the note's figures are on none either)
+        return
+
+    def figures(scores: dict[str, Any], on_boxes: dict[str, Any]) -> dict[str, Any]:
         return {"accuracy": scores.get("accuracy"), **{key: on_boxes.get(key) if n_person else None
                                                         for key in ("mean_iou", "iou_ge_50", "iou_ge_75")}}
 
-    person: dict[str, Any] = {"n_images": n_person, "n_labelled": n_labelled, "new": figures(new_bundle, None),
-                              "old": None}
+    person: dict[str, Any] = {"n_images": n_person, "n_labelled": n_labelled,
+                              "new": figures(new_scores, new_on_boxes), "old": None}
     if old_model:
         # scored on every image just before: a failure now is said there already (nothing to add here)
         with contextlib.suppress(Exception):
-            person["old"] = figures(old_model, renamed)
+            person["old"] = figures(*scored(old_model, renamed))
     result["person_drawn"] = person
     parts = [f"{who} {_figures(person[key], bool(n_person))}"
              for key, who in (("old", "current model"), ("new", "new model")) if person[key] is not None]
     if not n_person:
-        on = f"the {counted(n_labelled, 'validation image')} whose labels a person gave (every box a model's)"
+        why = "every box a model's" if not found.person else "none whose boxes a person drew could be read"
+        on = f"the {counted(n_labelled, 'validation image')} whose labels a person gave ({why})"
     elif n_labelled != n_person:
         on = (f"the {counted(n_person, 'validation image')} whose boxes a person drew (accuracy: on the {n_labelled} "
               "whose labels a person gave)")
     else:
         on = f"the {counted(n_person, 'validation image')} whose boxes a person drew"
-    result["note"] = f"{result.get('note', '')} On {on}: {'; '.join(parts)}.".strip()
+    # the note counted them among the person's images (`accepted_in`): said why the figures are on fewer
+    unread = len(found.labelled) - n_labelled
+    left_out = f" ({unread} more could not be read, so {'it is' if unread == 1 else 'they are'} left out)" \
+        if unread else ""
+    result["note"] = f"{result.get('note', '')} On {on}{left_out}: {'; '.join(parts)}.".strip()
+
+
+def _count(scores: dict[str, Any]) -> int:
+    """How many images ``scores`` (`comparison.score_model`'s) are on: those that could be predicted."""
+    n = scores.get("n_images")
+    return n if isinstance(n, int) else 0
 
 
 def _figures(scores: dict[str, Any], boxes: bool = True) -> str:
