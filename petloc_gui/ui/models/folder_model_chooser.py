@@ -144,6 +144,8 @@ class FolderModelStart:
         elif spec != self.spec or self.info is None:
             self.set_model(spec)
         else:  # the model the window had, loaded: its predictions for this folder now
+            # (a pick that loaded while the choice was made is remembered now: it stays in use)
+            self.pick_loaded(spec)
             self.status.emit(f"Model: {self.info.summary}")
             self.loaded.emit(self.info)
 

@@ -307,12 +307,20 @@ class ModelController(FolderModelStart, QObject):
         if info.spec != self.spec:
             return  # a model the user has already switched away from
         self.info, self.problem = info, None
-        pick, self._on_load = self._on_load, None
-        if pick is not None and pick.folder is not None:
-            self.remember(pick.spec, pick.folder)
+        self.pick_loaded(info.spec)
         self.status.emit(f"Model: {info.summary}")
         self.loaded.emit(info)
         self._say_if_foreign(info)
+
+    def pick_loaded(self, spec: str) -> None:
+        """``spec`` has loaded and is the model in use: a pick (or adopted model) waiting for that is
+        remembered for the folder it was made on."""
+        pick = self._on_load
+        if pick is None or pick.spec != spec:
+            return
+        self._on_load = None
+        if pick.folder is not None:
+            self.remember(pick.spec, pick.folder)
 
     def _say_if_foreign(self, info) -> None:
         """A picked model that knows none of the folder's box classes disagrees with every box, and
