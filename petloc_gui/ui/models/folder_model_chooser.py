@@ -16,11 +16,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.app.folder_sample import CancelledError
-from petloc_gui.app.model_choice import ModelChoice, choose_model, class_names, model_problem
+from petloc_gui.app.model_choice import ModelChoice, choose_model, class_names, model_display_name, model_problem
 from petloc_gui.ui import background
 
 CHOOSING = "Choosing the model…"  # the model status line's, and the prediction pane's, until the answer
@@ -86,13 +86,21 @@ class FolderModelChooser:
         return self._worker is not None and not self._worker.is_finished()
 
 
+class KeptModel(NamedTuple):
+    """The model the prediction worker has while a folder's model is chosen: used again if chosen again."""
+
+    spec: str  # "" when none
+    info: Any  # its ModelInfo once loaded, else None
+    loading: bool  # its load is under way (not loaded, not failed): the one used if it is chosen again
+
+
 class FolderModelStart:
     """Mixed into `ModelController`: the model for a folder just opened. While it is chosen (``choosing``:
     the folder's ReviewSession) no model is in use for the folder (``spec`` is ""): the one the window had
     stays in the prediction worker (``_kept``), used again without a reload if it is chosen again (F5)."""
 
     choosing: Any  # the ReviewSession whose model is being chosen, or None
-    _kept: tuple[str, Any] | None  # while choosing: (spec, ModelInfo or None) of the prediction worker's model
+    _kept: KeptModel | None  # while choosing: the prediction worker's model
 
     def for_folder(self, requested: str | None, session) -> None:
         """The model for ``session``'s folder, just opened: ``requested`` (petloc-gui --model) at once, as a
@@ -101,10 +109,11 @@ class FolderModelStart:
         until `_chosen`): a model the user picked stays across folders while it knows the new folder's
         classes (or its classes cannot be read), unless the folder remembers its own model; else the pick
         is over (`find_folder_model`)."""
-        if self._kept is None:
-            self._kept = (self.spec, self.info)  # the prediction worker's model: used again if chosen again
+        if self._kept is None:  # the prediction worker's model: used again if chosen again
+            loading = bool(self.spec) and self.info is None and self.problem is None
+            self._kept = KeptModel(self.spec, self.info, loading)
         self.choosing = None  # a choice for the folder left is dropped when it arrives
-        spec = self._kept[0]
+        spec = self._kept.spec
         pending = self._on_load
         if requested:
             self.explicit = True
@@ -129,7 +138,7 @@ class FolderModelStart:
             return  # a model was picked meanwhile
         self.say_note(found.choice)
         if found.pick_stays:  # the pick is the prediction worker's model, kept while choosing
-            spec = self._kept[0] if self._kept is not None else self.spec
+            spec = self._kept.spec if self._kept is not None else self.spec
         else:
             self.explicit = False
             spec = found.choice.spec if found.choice is not None else None
@@ -138,25 +147,33 @@ class FolderModelStart:
 
     def _settle(self, session, spec: str | None, choice=None) -> None:
         """Use ``spec`` for ``session``'s folder (None: no model knows its classes: say so, offer to train)."""
-        self._end_choosing()
+        kept = self._end_choosing()
         if spec is None:
             self.show_no_model(choice)
-        elif spec != self.spec or self.info is None:
-            self.set_model(spec)
-        else:  # the model the window had, loaded: its predictions for this folder now
+        elif spec == self.spec and self.info is not None:  # the model the window had, loaded: its predictions now
             # (a pick that loaded while the choice was made is remembered now: it stays in use)
             self.pick_loaded(spec)
             self.status.emit(f"Model: {self.info.summary}")
             self.loaded.emit(self.info)
+        else:
+            if spec == self.spec and kept is not None and kept.loading:
+                # its load under way is this folder's (F5 while it loads): asked again, it loaded twice
+                self.switched.emit(spec)  # the rows wait for it (or get its kept predictions: `serves_early`)
+            else:
+                self.set_model(spec)
+            # now, not when the worker starts it: it may end a discarded load first ("Choosing…" till then)
+            self.status.emit(f"Loading model {model_display_name(spec)}…")
 
-    def _end_choosing(self) -> None:
-        """No choice is awaited any more: the model the prediction worker has is this controller's again."""
+    def _end_choosing(self) -> KeptModel | None:
+        """No choice is awaited any more: the model the prediction worker has (returned) is this
+        controller's again."""
         session, self.choosing = self.choosing, None
-        if self._kept is not None:
-            self.spec, self.info = self._kept
-            self._kept = None
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            self.spec, self.info = kept.spec, kept.info
         if session is not None:
             session.model_decided()
+        return kept
 
     def say_note(self, choice) -> None:
         """A model that fits was passed over because its model file is broken (the folder's

@@ -29,7 +29,7 @@ from petloc_gui.app.model_choice import (
 )
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.text import counted, first_of, visible
-from petloc_gui.ui.models.folder_model_chooser import FolderModelStart
+from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptModel
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 from petloc_gui.ui.models.prediction_service import PredictionService
@@ -98,8 +98,7 @@ class ModelController(FolderModelStart, QObject):
         self.memory_box: QMessageBox | None = None  # the damaged folder_models.json, said once
         self._on_load: PendingPick | None = None  # a pick or adopted model to remember once it loads
         self.choosing: Any = None  # the ReviewSession whose model is being chosen (`for_folder`)
-        # while choosing: (spec, ModelInfo or None while loading) of the model the prediction worker has
-        self._kept: tuple[str, Any] | None = None
+        self._kept: KeptModel | None = None  # while choosing: the model the prediction worker has
         self._group = QActionGroup(self)
         self._actions = {}
         menu.addSeparator()
@@ -302,8 +301,8 @@ class ModelController(FolderModelStart, QObject):
         self.status.emit(f"Loading model {model_display_name(spec)}…")
 
     def _loaded(self, info) -> None:
-        if self._kept is not None and info.spec == self._kept[0]:
-            self._kept = (info.spec, info)  # loaded while a folder's model is chosen: ready if chosen
+        if self._kept is not None and info.spec == self._kept.spec:
+            self._kept = KeptModel(info.spec, info, loading=False)  # loaded while a folder's model is chosen
         if info.spec != self.spec:
             return  # a model the user has already switched away from
         self.info, self.problem = info, None
@@ -337,8 +336,8 @@ class ModelController(FolderModelStart, QObject):
             "its predictions disagree with every box. Another model: Model → Versions; or train one.", 20000)
 
     def _failed(self, spec: str, message: str) -> None:
-        if self._kept is not None and spec == self._kept[0]:
-            self._kept = (spec, None)  # loaded again if chosen, and said then
+        if self._kept is not None and spec == self._kept.spec:
+            self._kept = KeptModel(spec, None, loading=False)  # loaded again if chosen, and said then
         if spec != self.spec:
             return  # a model the user has already switched away from
         pick, self._on_load = self._on_load, None
