@@ -118,14 +118,29 @@ class FolderModelStart:
         if requested:
             self.explicit = True
             self._settle(session, requested)
-        elif pending is not None and pending.spec == spec and _same_folder(pending.folder, Path(session.dataset.root)):
+        elif pending is not None and pending.spec == spec and same_folder(pending.folder, Path(session.dataset.root)):
             self._settle(session, spec)
         else:
-            self.choosing = session
-            self.spec, self.info, self.problem = "", None, None  # no model is this folder's yet
-            self.new_classes.conceal()  # the folder left's
-            self.status.emit(CHOOSING)
-            session.choose_model(spec if self.explicit else "", lambda found: self._chosen(session, found))
+            self._start_choosing(session)
+
+    def _start_choosing(self, session) -> None:
+        """``session``'s model chosen in a worker; meanwhile no model is in use for it (`_chosen` ends that)."""
+        self.choosing = session
+        self.spec, self.info, self.problem = "", None, None  # no model is this folder's yet
+        self.new_classes.conceal()  # the folder left's
+        self.status.emit(CHOOSING)
+        kept = self._kept.spec if self._kept is not None else ""
+        session.choose_model(kept if self.explicit else "", lambda found: self._chosen(session, found))
+
+    def choose_again(self, session, back: tuple[str, bool]) -> None:
+        """A model picked (or adopted) while ``session``'s model was chosen failed to load: the folder's
+        model is chosen again, as when it opened. ``back``: the prediction worker's model before the pick,
+        and whether it was a pick that follows the user (it stays if it knows the folder's classes)."""
+        spec, self.explicit = back
+        self._kept = KeptModel(spec, None, loading=False)  # the worker has no model now: loaded if chosen
+        self._start_choosing(session)
+        session.model.clear_predictions()  # those the failed model's files had kept on disk, served meanwhile
+        session.show_prediction()  # "Choosing the model…"
 
     def _chosen(self, session, found: FolderModel) -> None:
         """The worker's answer for ``session``: used unless another folder was opened or a model picked
@@ -183,6 +198,6 @@ class FolderModelStart:
             self.host.show_status(f"{note[:1].upper()}{note[1:]}.", 15000)
 
 
-def _same_folder(a: Path | None, b: Path) -> bool:
+def same_folder(a: Path | None, b: Path) -> bool:
     """The same folder, however it was named (FolderMemory's key: the real path)."""
     return a is not None and os.path.realpath(a) == os.path.realpath(b)

@@ -29,7 +29,7 @@ from petloc_gui.app.model_choice import (
 )
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.text import counted, first_of, visible
-from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptModel
+from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptModel, same_folder
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 from petloc_gui.ui.models.prediction_service import PredictionService
@@ -65,6 +65,9 @@ class PendingPick(NamedTuple):
     spec: str
     folder: Path | None
     back: tuple[str, bool] | None  # (spec, explicit) to go back to when it fails to load
+    # made while the folder's model was being chosen: one that fails to load has the folder's model chosen
+    # again (``back``: the prediction worker's model then, and whether that was a pick)
+    while_choosing: bool = False
 
 
 class ModelController(FolderModelStart, QObject):
@@ -156,10 +159,14 @@ class ModelController(FolderModelStart, QObject):
     def _use(self, spec: str, explicit: bool) -> None:
         # Remembered on load: a pick remembered before it loaded (a version whose model.keras was
         # broken) failed every later visit to the folder, with no fallback.
-        back = (self.spec, self.explicit) if self.spec and self.problem is None else None
+        choosing = self.choosing is not None  # no model is the folder's yet ("" in use): none to go back to
+        if choosing:
+            back: tuple[str, bool] | None = (self._kept.spec if self._kept is not None else "", self.explicit)
+        else:
+            back = (self.spec, self.explicit) if self.spec and self.problem is None else None
         self.explicit = explicit
         self.set_model(spec)
-        self._on_load = PendingPick(str(spec), self.host.current_folder(), back)
+        self._on_load = PendingPick(str(spec), self.host.current_folder(), back, choosing)
 
     def remember(self, spec: str, folder: Path | None = None) -> None:
         """The open folder's (or ``folder``'s) model from now on (the window and the CLI read it:
@@ -342,7 +349,13 @@ class ModelController(FolderModelStart, QObject):
             return  # a model the user has already switched away from
         pick, self._on_load = self._on_load, None
         text = f"{spec}:\n{message}"
-        if pick is not None and pick.back is not None:  # a pick that fails: the folder keeps its model
+        session = self.host.session
+        if (pick is not None and pick.while_choosing and pick.back is not None and session is not None
+                and same_folder(pick.folder, Path(session.dataset.root))):
+            # picked before the folder's model was chosen: it goes on being chosen (else it had no model at all)
+            text += "\n\nThe folder's model is chosen again, as on opening it; the folder's model is unchanged."
+            self.choose_again(session, pick.back)
+        elif pick is not None and pick.back is not None and pick.back[0]:  # a pick fails: the folder keeps its model
             back, self.explicit = pick.back
             text += f"\n\nBack to {model_display_name(back)}, the model used before; the folder's model is unchanged."
             self.set_model(back)
