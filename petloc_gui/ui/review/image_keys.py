@@ -6,8 +6,8 @@ worker's walk over the folder). Read on the UI thread each time, every open stat
 more on a network share), and the worker stat'ed them all again. Now a pool thread (`ui.background`) reads
 each image's key once, and the folder's lookups use it until it is closed. A key read again: an image's file
 deleted and copied back, the shown image's file rewritten (`forget`); the image on screen is looked up by
-its key of now all the same (`PredictionService.cached`). An answer that arrives once the folder is closed,
-or for an ask that a later one replaced, reaches no one.
+its key of now all the same (`PredictionService.cached`). An answer that arrives once the folder is closed, or for
+an ask that a later one replaced, reaches no one: the later ask is answered.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class ImageKeys:
         self._stop = threading.Event()
         self._asked: tuple[list[Path], Callable[[list[FileKey]], None]] | None = None
         self._reading = False  # a worker reads keys; its answer looks at the latest ask again
+        self._read_for: object = None  # the ask the worker reads for (one asked since is answered after it)
 
     def when_known(self, paths: Iterable[Path], then: Callable[[list[FileKey]], None]) -> None:
         """``then(keys)`` in the UI thread, the keys of ``paths`` in their order: at once when each was read
@@ -69,18 +70,26 @@ class ImageKeys:
             self._asked = None
             then([self._keys[str(path)] for path in paths])
             return
-        self._reading = True
+        self._reading, self._read_for = True, self._asked
         background.start(read_keys, missing, self._stop.is_set, returned=self._read, errored=self._failed)
 
     def _read(self, keys: dict[str, FileKey]) -> None:
-        self._reading = False
+        self._read_ended()
         if self._stop.is_set():
             return
         self._keys.update(keys)
         self._answer()
 
     def _failed(self, exc: Exception) -> None:
-        """Not an OSError (`file_key` says those as `NO_FILE`): logged; the ask stays unanswered."""
-        self._reading = False
-        self._asked = None
+        """Not an OSError (`file_key` says those as `NO_FILE`): logged; the ask it read for stays unanswered,
+        one made since is answered (read again: another file list, maybe the failure's cause gone)."""
+        read_for = self._read_for
+        self._read_ended()
         _log.error("reading the images' file keys failed", exc_info=exc)
+        if self._asked is read_for:
+            self._asked = None  # (read again, it would fail again: no loop)
+        self._answer()
+
+    def _read_ended(self) -> None:
+        """The worker is done."""
+        self._reading, self._read_for = False, None
