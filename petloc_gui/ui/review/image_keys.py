@@ -6,7 +6,8 @@ worker's walk over the folder). Read on the UI thread each time, every open stat
 more on a network share), and the worker stat'ed them all again. Now a pool thread (`ui.background`) reads
 each image's key once, and the folder's lookups use it until it is closed. A key read again: an image's file
 deleted and copied back, the shown image's file rewritten (`forget`); the image on screen is looked up by
-its key of now all the same (`PredictionService.cached`). An answer that arrives once the folder is closed, or for
+its key of now all the same (`PredictionService.cached`); one forgotten while a worker reads it is read again
+(the worker may have read the file before it changed). An answer that arrives once the folder is closed, or for
 an ask that a later one replaced, reaches no one: the later ask is answered.
 """
 
@@ -43,6 +44,7 @@ class ImageKeys:
         self._asked: tuple[list[Path], Callable[[list[FileKey]], None]] | None = None
         self._reading = False  # a worker reads keys; its answer looks at the latest ask again
         self._read_for: object = None  # the ask the worker reads for (one asked since is answered after it)
+        self._forgotten: set[str] = set()  # forgotten while the worker reads: what it read of them is not kept
 
     def when_known(self, paths: Iterable[Path], then: Callable[[list[FileKey]], None]) -> None:
         """``then(keys)`` in the UI thread, the keys of ``paths`` in their order: at once when each was read
@@ -55,6 +57,8 @@ class ImageKeys:
         """These images' files changed (another file copied back, rewritten): their keys are read again."""
         for path in paths:
             self._keys.pop(str(path), None)
+            if self._reading:
+                self._forgotten.add(str(path))
 
     def stop(self) -> None:
         """The folder is closed: nothing more is read, and no answer is given."""
@@ -74,10 +78,10 @@ class ImageKeys:
         background.start(read_keys, missing, self._stop.is_set, returned=self._read, errored=self._failed)
 
     def _read(self, keys: dict[str, FileKey]) -> None:
-        self._read_ended()
+        forgotten = self._read_ended()
         if self._stop.is_set():
             return
-        self._keys.update(keys)
+        self._keys.update((path, key) for path, key in keys.items() if path not in forgotten)
         self._answer()
 
     def _failed(self, exc: Exception) -> None:
@@ -90,6 +94,8 @@ class ImageKeys:
             self._asked = None  # (read again, it would fail again: no loop)
         self._answer()
 
-    def _read_ended(self) -> None:
-        """The worker is done."""
+    def _read_ended(self) -> set[str]:
+        """The worker is done: the paths forgotten while it read (their keys it read may be the old files')."""
+        forgotten, self._forgotten = self._forgotten, set()
         self._reading, self._read_for = False, None
+        return forgotten
