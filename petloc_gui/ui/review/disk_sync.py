@@ -23,6 +23,9 @@ in place (as labelImg saves) changes no folder, so the documents whose watch
 was given up are also compared every `POLL_MS`: their rows (label, IoU) would
 otherwise keep the old boxes until a reopen (`FolderFollower` leaves opened
 documents to this class).
+
+A path Qt cannot watch (a folder or file whose name is not UTF-8: a QString drops its bytes; the
+watches used up) is compared every `POLL_MS` as a given-up one is.
 """
 
 from __future__ import annotations
@@ -63,6 +66,16 @@ def changed_state(doc) -> DiskState | None:
     except OSError:
         return None
     return None if same_content(found, known) else found
+
+
+def _crosses_qt(path: str) -> bool:
+    """Whether ``path`` reaches Qt whole: a QString holds no surrogate escape (a name that is not UTF-8,
+    "dir\\udcff"), and a watch of what is left of it would watch nothing, or another file."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class DiskSync(QObject):
@@ -112,8 +125,10 @@ class DiskSync(QObject):
                 self.timer.start()  # it may have changed while unwatched: compare the documents soon
             self._recent[item] = None
             self._recent.move_to_end(item)
-            if item not in watched:
-                self.watcher.addPath(item)  # returns False (no raise) for unwatchable paths
+            if item not in watched and not (_crosses_qt(item) and self.watcher.addPath(item)) and os.path.exists(item):
+                # unwatched (Qt says so only by that False): the poll compares it, as a watch given up
+                del self._recent[item]
+                self._given_up.add(item)
         while len(self._recent) > MAX_WATCHED:
             oldest, _ = self._recent.popitem(last=False)
             self._given_up.add(oldest)
@@ -143,6 +158,8 @@ class DiskSync(QObject):
         given_up = self._given_up
         self._compare((row, doc) for row, doc in self._opened()
                       if str(doc.annotation_path) in given_up or str(Path(doc.annotation_path).parent) in given_up)
+        if self._image is not None and not given_up.isdisjoint((str(self._image[0]), str(self._image[0].parent))):
+            self._check_image()
 
     def check(self) -> int:
         """Compare every opened document with its file now; returns how many changed."""
