@@ -3,10 +3,12 @@ Open recent, and dropping a folder or an image on the window."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.core.dataset import Dataset, dataset_root, open_dataset
@@ -19,6 +21,19 @@ from petloc_gui.ui import background
 from petloc_gui.ui.review.review_session import ReviewSession, SessionParts
 from petloc_gui.ui.settings import Settings
 
+# Where a file's name is bytes (not Windows, whose names are UTF-16 and Qt's toLocalFile() right)
+_NAMES_ARE_BYTES = os.name != "nt"
+
+
+def local_path(url: QUrl) -> str:
+    """The path a local file's ``url`` names, byte for byte: toLocalFile() reads its percent-encoded
+    bytes as UTF-8, and a name that is not (a folder pets\\xff dropped from a file manager comes as
+    file:///.../pets%FF) came out as "pets\\ufffd", a file that does not exist: the drop did nothing."""
+    if not _NAMES_ARE_BYTES:
+        return url.toLocalFile()
+    path = os.fsdecode(unquote_to_bytes(url.path(QUrl.ComponentFormattingOption.FullyEncoded)))
+    return f"//{url.host()}{path}" if url.host() else path  # as toLocalFile() names a file on another host
+
 
 def dropped_target(mime: QMimeData) -> tuple[Path, Path | None] | None:
     """(folder to open, image to show or None) for a drop of a local folder or image; None otherwise."""
@@ -27,7 +42,7 @@ def dropped_target(mime: QMimeData) -> tuple[Path, Path | None] | None:
     for url in mime.urls():
         if not url.isLocalFile():
             continue
-        path = Path(url.toLocalFile())
+        path = Path(local_path(url))
         if path.is_dir():
             return path, None
         if path.is_file() and is_image_name(path.name):
