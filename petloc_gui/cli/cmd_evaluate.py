@@ -141,7 +141,8 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.model.training_record import lineage_of
 
     # the chain of parents read once for both counts (each parent's meta.json: the bundled digits one is ~1 MB)
-    lineage = lineage_of(meta)
+    # from the bundle's folder: a parent written beside it (`petloc train --out`) is found there
+    lineage = lineage_of(meta, located=model_path)
     # also under --split validation: a model of its fine-tune chain, deleted when it trained, may have
     # learned its validation images
     matched: list[Path] = []

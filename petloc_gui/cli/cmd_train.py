@@ -282,6 +282,11 @@ def _check_inputs(args: argparse.Namespace, in_store: bool = False) -> None:
 
         args.init_from = str(resolve_model(args.init_from))
         meta = args.parent_meta = read_meta(args.init_from)  # a broken meta.json fails now, not after TensorFlow
+        from petloc_gui.model.parent_chain import remember
+
+        # every walk of this run's chain (the checks', training's, its accepted boxes') knows the parent by its
+        # version id alone: a bundle written with --out is found here, and its own parents beside it
+        remember(meta.get("version_id"), Path(args.init_from))
         problem = rename_problem(args.renamed, list(meta.get("class_names") or []), {})  # the boxes: in training
         if problem:
             raise UsageError(f"--renamed: {problem}")

@@ -19,12 +19,18 @@ or, for a recorded path without a hash, when the path is that path.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from petloc_gui.model.bundle import file_sha256, read_meta
+
+# the walk of a model's parents, where each is found and what is kept of it (re-exported: its callers import
+# it from here, as they take the records)
+from petloc_gui.model.parent_chain import ParentChain as ParentChain
+from petloc_gui.model.parent_chain import locate
+from petloc_gui.model.parent_chain import parent_chain as parent_chain
 
 
 @dataclass(frozen=True)
@@ -53,49 +59,6 @@ class TrainingRecord:
 
 UNKNOWN = TrainingRecord(known=False, source="no record of its training images")
 
-# a cycle of parents (hand-edited meta.json files) must not loop; a window's loop of annotate, retrain, use
-# fine-tunes each version from the last, so a long-used folder's chain is long
-MAX_ANCESTORS = 1000
-
-
-@dataclass(frozen=True)
-class ParentChain:
-    """The models a model was fine-tuned from, its parent first, each (the name its child's meta.json gives
-    it, its meta.json), as `parent_chain` walks them; where the walk ended short of a model trained from
-    scratch: at a parent not found (``not_found``), or at one named again or past `MAX_ANCESTORS` (``cut``,
-    ``looped``). One walk serves the training records (`ancestors_of`) and the accepted boxes' relations
-    (`model.model_ancestry.ancestry_of`): the retrain comparison reads each ancestor's meta.json once."""
-
-    found: tuple[tuple[str, dict[str, Any]], ...] = ()
-    not_found: str = ""
-    cut: str = ""
-    looped: bool = False
-
-    def cut_reason(self, chain: str) -> str:
-        """Why the walk up ``chain`` stopped at ``cut`` (it said "loops" of a chain that was only long)."""
-        if self.looped:
-            return f"{chain} loops at {self.cut}"
-        return f"{chain} is longer than {MAX_ANCESTORS} models (stopped at {self.cut})"
-
-
-def parent_chain(meta: Mapping[str, Any] | None) -> ParentChain:
-    """The `ParentChain` of the model whose meta.json is ``meta`` (meta.json "parent": a bundled name or a
-    version id of the model store, found by `read_parent_meta`)."""
-    found: list[tuple[str, dict[str, Any]]] = []
-    seen: set[str] = set()
-    parent = (meta or {}).get("parent")
-    while isinstance(parent, str) and parent:
-        if parent in seen or len(seen) >= MAX_ANCESTORS:  # hand-edited meta.json files can name a cycle
-            return ParentChain(tuple(found), cut=parent, looped=parent in seen)
-        seen.add(parent)
-        parent_meta = read_parent_meta(parent)
-        if parent_meta is None:
-            return ParentChain(tuple(found), not_found=parent)
-        found.append((parent, parent_meta))
-        parent = parent_meta.get("parent")
-    return ParentChain(tuple(found))
-
-
 @dataclass(frozen=True)
 class Lineage:
     """The training records of a model and of each model it was fine-tuned from (its weights learned
@@ -123,42 +86,39 @@ class Lineage:
         return "path" if any(r.trained_on(relpath, sha256) for r in self.records) else None
 
 
-def lineage_of(meta: dict[str, Any]) -> Lineage:
+def lineage_of(meta: dict[str, Any], located: str | os.PathLike[str] | None = None) -> Lineage:
     """`Lineage` of the model whose meta.json is ``meta``: its record, then its parent's (meta.json
-    "parent": a bundled name or a version id of the model store), and so on; its digits are its own
-    and every ancestor's."""
+    "parent": found as `parent_chain.locate` finds it), and so on; its digits are its own and every
+    ancestor's. ``located``: its bundle's folder, when it is one on disk (its parents may be beside it)."""
     from petloc_gui.core.digits_record import learned_digits, united
 
-    ancestors = ancestors_of(meta)
+    ancestors = ancestors_of(meta, located=located)
     return Lineage((record_from_meta(meta), *ancestors.records), ancestors.missing,
                    united(learned_digits(meta), ancestors.digits))
 
 
-def ancestors_of(meta: dict[str, Any], chain: ParentChain | None = None) -> Lineage:
+def ancestors_of(meta: dict[str, Any], chain: ParentChain | None = None,
+                 located: str | os.PathLike[str] | None = None) -> Lineage:
     """The `Lineage` of the models ``meta``'s model was fine-tuned from (none: an empty one); ``chain``: its
-    `parent_chain`, when walked already."""
-    from petloc_gui.core.digits_record import learned_digits, united
+    `parent_chain`, when walked already (else walked from ``located``, its bundle's folder, if given)."""
+    from petloc_gui.core.digits_record import united
 
-    chain = chain if chain is not None else parent_chain(meta)
+    chain = chain if chain is not None else parent_chain(meta, located)
     digits: dict[str, frozenset[int] | None] = {}
-    for _, parent_meta in chain.found:
-        digits = united(digits, learned_digits(parent_meta))
-    missing = (f"its parent model {chain.not_found} is not found" if chain.not_found
+    for _, ancestor in chain.found:
+        digits = united(digits, ancestor.digits)
+    missing = (chain.break_reason() if chain.broken_at
                else chain.cut_reason("its chain of parent models") if chain.cut else "")
-    return Lineage(tuple(record_from_meta(parent_meta) for _, parent_meta in chain.found), missing, digits)
+    return Lineage(tuple(ancestor.record for _, ancestor in chain.found), missing, digits)
 
 
-def read_parent_meta(name: str) -> dict[str, Any] | None:
-    """meta.json of a parent named in meta.json: a bundled model, else a version in the model store."""
-    from petloc_gui.model.bundle import BUNDLED_NAMES
-
+def read_parent_meta(name: str, beside: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
+    """meta.json of a parent named in meta.json (found as `parent_chain.locate` finds it: ``beside``, its
+    child's bundle folder), whole; None when it is not found or cannot be read."""
+    folder = locate(name, Path(beside) if beside else None)
     try:
-        if name in BUNDLED_NAMES:
-            return read_meta(name)
-        from petloc_gui.model.versions import VersionStore
-
-        return read_meta(VersionStore().get(name).path)
-    except Exception:  # noqa: BLE001 - not found or unreadable: the chain is incomplete, never guessed
+        return read_meta(folder) if folder is not None else None
+    except Exception:  # noqa: BLE001 - unreadable: the caller has no use for it
         return None
 
 

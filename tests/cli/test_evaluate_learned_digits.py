@@ -3,6 +3,8 @@ other bytes than any training image, so not "trained on" by hash, yet the model 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from petloc_gui.core.digits_record import record_digits
 from tests.cli.helpers import RED, assert_clean_errors, bundle_with_meta, last_json, run_cli, voc_xml, write_image
 
@@ -123,11 +125,12 @@ def test_the_warning_names_the_split_learned_and_suggests_only_a_split_never_lea
 def test_the_chain_of_parents_is_read_once_for_both_counts(tiny_bundle, tmp_path, capsys, monkeypatch):
     # trained_on_count and learned_digit_count each followed it: every parent's meta.json (the bundled digits
     # one is ~1 MB) was read twice
-    from petloc_gui.model import training_record
+    from petloc_gui.model import parent_chain
 
     reads = []
-    read = training_record.read_parent_meta
-    monkeypatch.setattr(training_record, "read_parent_meta", lambda name: reads.append(name) or read(name))
+    monkeypatch.setattr(parent_chain, "_READ", type(parent_chain._READ)())  # none read by an earlier test
+    read = parent_chain.read_meta
+    monkeypatch.setattr(parent_chain, "read_meta", lambda folder: reads.append(Path(folder).name) or read(folder))
     folder = _canvases(tmp_path / "digits-train", [("train", 3), ("test", 3)])
     model = bundle_with_meta(tiny_bundle, tmp_path, parent="digits", training_data={},
                              splits={"train": ["elsewhere/a.png"], "validation": [], "test": []},

@@ -76,11 +76,7 @@ def test_a_loop_of_parents_ends(_isolated_user_data):
 def test_a_long_chain_is_not_said_to_loop(_isolated_user_data, monkeypatch):
     """A window's loop of annotate, retrain, use fine-tunes each version from the last: after 32 runs the walk
     said the chain "loops" and the first model's boxes became "unknown"."""
-    from petloc_gui.model import training_record
-
-    chain = {f"digits-{i}": {"version_id": f"digits-{i}", "parent": f"digits-{i - 1}" if i else None}
-             for i in range(60)}
-    monkeypatch.setattr(training_record, "read_parent_meta", chain.get)
+    store_chain(_isolated_user_data, *((f"digits-{i}", f"digits-{i - 1}" if i else None) for i in range(60)))
     ancestry = ancestry_of({"version_id": "digits-60", "parent": "digits-59"})
     assert not ancestry.missing and len(ancestry.models) == 59
     assert relation("model digits (digits-0)", {"version_id": "digits-60", "parent": "digits-59"}, "digits-60",
@@ -132,12 +128,13 @@ def test_train_says_when_the_chain_is_broken(_isolated_user_data):
 def test_one_walk_of_the_chain_serves_the_records_and_the_relations(_isolated_user_data, monkeypatch):
     """The retrain comparison walked the chain twice (`ancestors_of` for the images the models trained on,
     `ancestry_of` for the accepted boxes), reading every ancestor's meta.json (~1 MB for digits) each time."""
-    from petloc_gui.model import training_record
+    from petloc_gui.model import parent_chain, training_record
 
     store_chain(_isolated_user_data, ("digits-0", None), ("digits-1", "digits-0"))
     reads: list[str] = []
-    read = training_record.read_parent_meta
-    monkeypatch.setattr(training_record, "read_parent_meta", lambda name: reads.append(name) or read(name))
+    monkeypatch.setattr(parent_chain, "_READ", type(parent_chain._READ)())  # none read by an earlier test
+    read = parent_chain.read_meta
+    monkeypatch.setattr(parent_chain, "read_meta", lambda folder: reads.append(Path(folder).name) or read(folder))
     chain = training_record.parent_chain(V2)
     assert reads == ["digits-1", "digits-0"]
     lineage = training_record.ancestors_of(V2, chain)

@@ -1,0 +1,197 @@
+"""The chain of models a model was fine-tuned from: where each parent is found, and what is kept of it.
+
+meta.json "parent" names a parent by a bundled name ("digits") or by its version id, never by a path (a
+bundle can move). A version id is looked up in the model store, then as the folder of that name beside
+its child's bundle (`petloc train --out runs` writes runs/<version id>, and a fine-tune of it given the
+same --out writes beside it), then where this process found that version before: a run given its parent
+by path (`--init-from runs/<id>`) walks from that path, and the walks that follow in the same run, which
+know only the version id its new meta.json names, find it there. Before, only bundled names and the store
+were looked in, and such a chain was said to break at a model that was just fine-tuned from.
+
+Only what the callers use is kept of each ancestor (`Ancestor`): its version ids, its training images'
+paths and hashes, the MNIST digits it learned. Its whole meta.json (the images of every split, the recipe)
+is dropped as soon as it is read, and what is kept is memoised by the file's stamp, so the walks of one
+run (train's checks, its data, its accepted boxes) read each meta.json once: 60 fine-tunes of a
+10,000-image folder held every meta.json whole (peak RSS 426 MB) and read them all again per walk.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from petloc_gui.core.paths import user_data_dir
+from petloc_gui.model.bundle import BUNDLED_NAMES, META_FILE, BundleError, read_meta, resolve_model
+
+if TYPE_CHECKING:
+    from petloc_gui.model.training_record import TrainingRecord
+
+# a cycle of parents (hand-edited meta.json files) must not loop; a window's loop of annotate, retrain, use
+# fine-tunes each version from the last, so a long-used folder's chain is long
+MAX_ANCESTORS = 1000
+
+
+@dataclass(frozen=True)
+class Ancestor:
+    """What the callers of a chain use of one ancestor's meta.json: `model_ancestry` its ids, `Lineage` its
+    training images (``record``: its training split and their hashes only) and the MNIST digits it learned."""
+
+    version_id: str | None
+    parent: str | None  # its own meta.json's "parent"
+    parent_version_id: str | None
+    record: TrainingRecord
+    digits: dict[str, frozenset[int] | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParentChain:
+    """The models a model was fine-tuned from, its parent first, each (the name its child's meta.json gives
+    it, `Ancestor`), as `parent_chain` walks them; where the walk ended short of a model trained from
+    scratch: at a parent not found or unreadable (``broken_at``; ``unreadable``: why its meta.json cannot be
+    read, "" when it is not found), or at one named again or past `MAX_ANCESTORS` (``cut``, ``looped``).
+    One walk serves the training records (`training_record.ancestors_of`) and the accepted boxes' relations
+    (`model.model_ancestry.ancestry_of`)."""
+
+    found: tuple[tuple[str, Ancestor], ...] = ()
+    broken_at: str = ""
+    unreadable: str = ""
+    cut: str = ""
+    looped: bool = False
+
+    def cut_reason(self, chain: str) -> str:
+        """Why the walk up ``chain`` stopped at ``cut`` (it said "loops" of a chain that was only long)."""
+        if self.looped:
+            return f"{chain} loops at {self.cut}"
+        return f"{chain} is longer than {MAX_ANCESTORS} models (stopped at {self.cut})"
+
+    def break_reason(self) -> str:
+        """Why the walk stopped at ``broken_at``, naming how far up it is from the model walked from ("its
+        parent model": the model whose meta.json was walked; a grandparent was called "its parent" too)."""
+        depth = len(self.found)
+        if depth == 0:
+            named = f"its parent model {self.broken_at}"
+        elif depth == 1:
+            named = f"its parent's parent {self.broken_at}"
+        else:
+            child = self.found[-1][0]
+            named = f"{self.broken_at} (the parent of {child}, {depth + 1} fine-tunes up its chain)"
+        if self.unreadable:  # the folder is there: "not found" sent people looking for a model they have
+            return f"{named} is unreadable ({self.unreadable})"
+        return f"{named} is not found"
+
+
+def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str] | None = None) -> ParentChain:
+    """The `ParentChain` of the model whose meta.json is ``meta``. ``located``: its bundle's folder, when it is
+    a bundle on disk (its parents written beside it are found there, and it is found by its version id by
+    later walks of this process: its children's)."""
+    meta = meta or {}
+    here = Path(located) if located else None
+    if here is not None:
+        remember(meta.get("version_id"), here)
+    else:
+        here = _FOUND_AT.get(str(meta.get("version_id") or ""))
+    found: list[tuple[str, Ancestor]] = []
+    seen: set[str] = set()
+    parent = meta.get("parent")
+    while isinstance(parent, str) and parent:
+        if parent in seen or len(seen) >= MAX_ANCESTORS:  # hand-edited meta.json files can name a cycle
+            return ParentChain(tuple(found), cut=parent, looped=parent in seen)
+        seen.add(parent)
+        folder = locate(parent, here)
+        if folder is None:
+            return ParentChain(tuple(found), broken_at=parent)
+        try:
+            ancestor = ancestor_at(folder)
+        except BundleError as exc:
+            return ParentChain(tuple(found), broken_at=parent, unreadable=exc.reason or "cannot be read")
+        found.append((parent, ancestor))
+        here, parent = folder, ancestor.parent
+    return ParentChain(tuple(found))
+
+
+def locate(name: str, beside: Path | None = None) -> Path | None:
+    """The folder of the bundle a meta.json names as a parent: a bundled model, a version of the model store,
+    the folder of that name beside ``beside`` (its child's bundle), or where this process found it; None
+    when none holds a meta.json (one that cannot be read is found: `ancestor_at` says why)."""
+    if name in BUNDLED_NAMES:
+        try:
+            return resolve_model(name)
+        except BundleError:
+            return None
+    if Path(name).name != name or name in (".", ".."):  # an id, never a path out of the folders looked in
+        return None
+    store = user_data_dir() / "models"
+    try:
+        presets = sorted(p for p in store.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        presets = []
+    candidates = [preset / name for preset in presets]
+    if beside is not None:
+        candidates.append(beside.parent / name)
+    if name in _FOUND_AT:
+        candidates.append(_FOUND_AT[name])
+    for folder in candidates:
+        if (folder / META_FILE).is_file():
+            if folder.parent not in presets:
+                remember(name, folder)
+            return folder
+    return None
+
+
+def remember(version_id: Any, folder: Path) -> None:
+    """Note that the bundle of ``version_id`` is ``folder`` (a bundle outside the store: only its children's
+    walks in this process look here, after the store)."""
+    if isinstance(version_id, str) and version_id:
+        _FOUND_AT[version_id] = Path(os.path.abspath(folder))
+
+
+def ancestor_at(folder: Path) -> Ancestor:
+    """What is kept of the meta.json in ``folder`` (`Ancestor`); read once while the file is unchanged.
+    BundleError (why) when it cannot be read."""
+    meta_path = folder / META_FILE
+    try:
+        info = os.stat(meta_path)
+        stamp = (os.path.abspath(meta_path), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    except OSError as exc:
+        raise BundleError(f"cannot read {META_FILE}: {exc.strerror or exc}", meta_path) from exc
+    known = _READ.get(stamp)
+    if known is not None:
+        _READ.move_to_end(stamp)
+        return known
+    ancestor = _kept_of(read_meta(folder))
+    _READ[stamp] = ancestor
+    while len(_READ) > MEMO_SIZE:
+        _READ.popitem(last=False)
+    return ancestor
+
+
+def _kept_of(meta: dict[str, Any]) -> Ancestor:
+    from petloc_gui.core.digits_record import learned_digits
+    from petloc_gui.model.training_record import record_from_meta
+
+    record = record_from_meta(meta)
+    # an ancestor's record is only matched against (`Lineage.match`): its training images; one string per
+    # path and hash (sys.intern), so a long chain of fine-tunes of one folder holds each name once
+    train = frozenset(sys.intern(p) for p in record.train)
+    hashes = {p: sys.intern(record.hashes[p]) for p in train if p in record.hashes}
+    slim = replace(record, train=train, validation=frozenset(), test=frozenset(), hashes=hashes,
+                   train_hashes=frozenset(hashes.values()))
+
+    def text(key: str) -> str | None:
+        value = meta.get(key)
+        return value if isinstance(value, str) and value else None
+
+    return Ancestor(text("version_id"), text("parent"), text("parent_version_id"), slim, learned_digits(meta))
+
+
+# the bundles outside the store this process found, by version id (`remember`)
+_FOUND_AT: dict[str, Path] = {}
+# what `ancestor_at` kept of each meta.json read, by the file's stamp (path, inode, size, times): a file
+# rewritten since is read again. Bounded: a window open for days walks many chains
+MEMO_SIZE = 256
+_READ: OrderedDict[tuple[Any, ...], Ancestor] = OrderedDict()
