@@ -179,6 +179,10 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
     _check_inputs(args, in_store)
     exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
     folder, size_notes = read_folder(args.data, args.label, exclude, args.parent_meta)
+    if folder.lineage_incomplete:  # said before the run, as `petloc evaluate` says it; again by its figures
+        from petloc_gui.model.collected_folder import incomplete_lineage_warning
+
+        error(f"warning: {incomplete_lineage_warning(folder.lineage_incomplete)}")
     trained = check_classes(folder, args.parent_meta, args.renamed, args.skip_prelabels, args.label)
     warn_size_mismatches_of(size_notes, trained)
     unread = _unread_without_annotation(args.data)
@@ -213,7 +217,7 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
         known_hashes=folder.known_hashes,  # the checks hashed the images: the run does not, while unchanged
         **optional,
     )
-    reporter = TrainReporter()
+    reporter = TrainReporter(lineage_incomplete=folder.lineage_incomplete)
     stop = TrainStop()
 
     def on_event(event: dict[str, Any]) -> None:

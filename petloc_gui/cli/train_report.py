@@ -15,8 +15,11 @@ from petloc_gui.core.unscored_classes import classes_without_count, not_scored_s
 class TrainReporter:
     """`on_event` callback: a progress bar per epoch and one summary line per epoch on stderr."""
 
-    def __init__(self, stream=None) -> None:
+    def __init__(self, stream=None, lineage_incomplete: str = "") -> None:
         self.stream = stream
+        # why the images the model fine-tuned from and its ancestors trained on are not all known
+        # (`model.collected_folder`): the closing figures may be on some of them, and say so
+        self.lineage_incomplete = lineage_incomplete
         self.bar: ProgressBar | None = None
         self.bar_epoch: int | None = None
         self.epochs: int | None = None
@@ -55,6 +58,9 @@ class TrainReporter:
             self.last_metrics = event.get("metrics")
             self.bundle = event.get("bundle")
             info(final_line(event.get("metrics") or {}, self.n_val))
+            if self.lineage_incomplete:  # (its start said so in full)
+                error(f"warning: these figures may be on images a model it descends from trained on "
+                      f"({self.lineage_incomplete}; meta.json training_data.lineage_incomplete)")
             self.accepted = accepted_of(event)
             for line in person_lines(self.accepted):
                 info(line)

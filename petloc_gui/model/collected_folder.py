@@ -41,6 +41,10 @@ class CollectedFolder:
     # each image hashed, by `file_stamp` (path, size, modification time): what a later read of the folder
     # takes as read while the file is unchanged (`collect_folder`'s known_hashes)
     known_hashes: dict[str, str | None] = field(default_factory=dict)
+    # why ``learned`` is incomplete ("": it is not): an ancestor not found or unreadable, or with no record of
+    # its training images; validation may then hold images it trained on (`petloc train` warns, meta.json
+    # records it: `training_data.TrainingData.summary_record`)
+    lineage_incomplete: str = ""
 
     @property
     def n_prelabels(self) -> int:
@@ -52,15 +56,16 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
                    exclude: Iterable[str | os.PathLike[str]] = (),
                    parent_meta: dict[str, Any] | None = None, size_notes: list[tuple[Path, str]] | None = None,
                    index_notes: list[str] | None = None,
-                   known_hashes: Mapping[str, str | None] | None = None, *, labels_only: bool = False
-                   ) -> CollectedFolder:
+                   known_hashes: Mapping[str, str | None] | None = None, *, labels_only: bool = False,
+                   parent_path: str | os.PathLike[str] | None = None) -> CollectedFolder:
     """Read ``data_dir`` as `TrainingData.collect` does (its arguments), the held-out images found.
     ``size_notes``, ``index_notes``: as `model.data.collect_samples` fills them (`petloc train`'s warnings
     before TensorFlow loads, from the read its checks use: the images training sees). ``known_hashes``: an
     earlier read's `CollectedFolder.known_hashes` (`petloc train`'s checks): an image whose `file_stamp` is
     there is not hashed again; one changed since is. ``labels_only``: no image is hashed (``hashes`` is
     empty), the parent's test images are left out by their paths alone: what a check of the run's labels
-    needs (`model.run_case_variants`), without reading every image through."""
+    needs (`model.run_case_variants`), without reading every image through. ``parent_path``: the folder of
+    ``parent_meta``'s bundle (`--init-from runs/<id>`): its own parents may have been written beside it."""
     held = parent_splits(parent_meta)
     excluded: list[tuple[Path, str, Path | None]] = []
     samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded, size_notes,
@@ -68,7 +73,7 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
     hashes: dict[str, str | None] = {}
     test_hashes = parent_test_hashes(parent_meta)
     validation_hashes = parent_split_hashes(parent_meta, "validation")
-    learned, inherited_digits = _lineage_learned(parent_meta)
+    learned, inherited_digits, lineage_incomplete = _lineage_learned(parent_meta, parent_path)
     stamped: dict[str, str | None] = {}
     # the parent's test photos under another name or folder are still test photos, and its validation
     # photos still validation photos (a folder laid out otherwise than the parent's trained on them all)
@@ -83,7 +88,7 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
         samples = kept
     models = prelabel_models(samples, parent_meta) if label == "default" else {}
     return CollectedFolder(Path(root), samples, skipped, excluded, hashes, held["validation"], validation_hashes,
-                           learned, inherited_digits, models, stamped)
+                           learned, inherited_digits, models, stamped, lineage_incomplete)
 
 
 def without_unaware_prelabels(samples: Sequence[Sample], models: Mapping[str, PrelabelModel],
@@ -123,18 +128,32 @@ def run_classes(samples: Sequence[Sample], models: Mapping[str, PrelabelModel],
     return {sample.label for sample in samples if trained_whatever(sample)}
 
 
-def _lineage_learned(parent_meta: dict[str, Any] | None) -> tuple[set[str], dict[str, frozenset[int] | None]]:
+def _lineage_learned(parent_meta: dict[str, Any] | None, parent_path: str | os.PathLike[str] | None = None
+                     ) -> tuple[set[str], dict[str, frozenset[int] | None], str]:
     """What a parent model, and each model it was fine-tuned from, learned: the sha256 of every image
-    they trained on, and the MNIST digits (`core.digits_record.learned_digits` of each, united). The
-    ancestors' digits, not the parent's record alone: a parent trained before that record, or one whose
-    own parent is two fine-tunes from the bundled digits model, does not list them, and once an ancestor
-    is deleted nothing else would."""
+    they trained on, and the MNIST digits (`core.digits_record.learned_digits` of each, united), and why
+    that is incomplete ("" when it is not). The ancestors' digits, not the parent's record alone: a parent
+    trained before that record, or one whose own parent is two fine-tunes from the bundled digits model,
+    does not list them, and once an ancestor is deleted nothing else would. An incomplete chain was
+    dropped unsaid, and validation held images the missing ancestor trained on."""
     if not isinstance(parent_meta, dict):
-        return set(), {}
+        return set(), {}, ""
     from petloc_gui.model.training_record import lineage_of
 
-    lineage = lineage_of(parent_meta)
-    return {digest for record in lineage.records for digest in record.train_hashes}, lineage.digits
+    lineage = lineage_of(parent_meta, located=parent_path)
+    return ({digest for record in lineage.records for digest in record.train_hashes}, lineage.digits,
+            lineage.why_incomplete)
+
+
+def incomplete_lineage_warning(why: str) -> str:
+    """What a fine-tune says when ``why`` (`CollectedFolder.lineage_incomplete`) is not "": before it trains
+    and beside its closing figures, in `petloc evaluate`'s words for such a record."""
+    return (f"the record of the images the model it starts from, and the models it was fine-tuned from, "
+            f"trained on is incomplete ({why}): validation may hold images they trained on, which would "
+            f"flatter the figures (meta.json training_data.{LINEAGE_KEY})")
+
+
+LINEAGE_KEY = "lineage_incomplete"  # meta.json training_data: why the images its ancestors learned are not all known
 
 
 # A file modified this recently is hashed again whatever its stamp: on a file system whose clock ticks

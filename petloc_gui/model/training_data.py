@@ -38,6 +38,7 @@ from petloc_gui.model.canvas_digits import (
 )
 from petloc_gui.model.class_renames import class_names_after, rename_problem
 from petloc_gui.model.collected_folder import (
+    LINEAGE_KEY,
     CollectedFolder,
     collect_folder,
     sha256_or_none,
@@ -131,7 +132,7 @@ class TrainingData:
                  train_only: Iterable[str] = (), files: dict[str, dict[str, str | None]] | None = None,
                  data_fingerprint: str = "", parent_validation: Iterable[str] = (),
                  prelabels_skipped: int = 0, inherited_digits: dict[str, frozenset[int] | None] | None = None,
-                 renamed: Mapping[str, str] | None = None) -> None:
+                 renamed: Mapping[str, str] | None = None, lineage_incomplete: str = "") -> None:
         self.root = root
         self.items = items
         self.train = [it for it in items if it.relpath not in validation]
@@ -162,6 +163,8 @@ class TrainingData:
         # pre-labels left out as their model did not know a class of the run (`from_folder`), by model:
         # {"count", "unknown_classes"} (`prelabel_models.left_out_record`); each is in ``skipped`` too
         self.prelabels_left_out: dict[str, dict[str, Any]] = {}
+        # why the images its ancestors trained on are not all known (`CollectedFolder`): meta.json says it
+        self.lineage_incomplete = lineage_incomplete
 
     @classmethod
     def collect(
@@ -178,6 +181,7 @@ class TrainingData:
         renamed: Mapping[str, str] | None = None,
         folder: CollectedFolder | None = None,
         known_hashes: Mapping[str, str | None] | None = None,
+        parent_path: str | os.PathLike[str] | None = None,
     ) -> TrainingData:
         """Index, check and split ``data_dir``; with a parent (fine-tuning), keep its held-out images out.
 
@@ -199,10 +203,11 @@ class TrainingData:
         ``folder``: what `collect_folder` read of ``data_dir`` with these arguments, not read again (`petloc
         train`'s checks read it before TensorFlow loads: with a parent, every image is hashed, once).
         ``known_hashes``: an earlier read's hashes (`CollectedFolder.known_hashes`: `petloc train`'s checks),
-        taken for the images unchanged since instead of hashing them again.
+        taken for the images unchanged since instead of hashing them again. ``parent_path``: the parent
+        bundle's folder, its own parents maybe beside it (`collect_folder`).
         """
         read = folder if folder is not None else collect_folder(data_dir, label, exclude, parent_meta,
-                                                                known_hashes=known_hashes)
+                                                                known_hashes=known_hashes, parent_path=parent_path)
         return cls.from_folder(read, val_fraction, seed, parent_class_names, train_only, skip_prelabels, renamed)
 
     @classmethod
@@ -254,7 +259,7 @@ class TrainingData:
                               + test, hashes)
         data = cls(root, items, validation, test, skipped, names, val_fraction, seed, taught, files,
                    fingerprint(it.sample for it in items), forced, n_skipped_prelabels,
-                   folder.inherited_digits, renamed)
+                   folder.inherited_digits, renamed, folder.lineage_incomplete)
         data.prelabels_left_out = left_out_record(left_out)
         return data
 
@@ -317,6 +322,7 @@ class TrainingData:
                 **({"prelabels_left_out": self.prelabels_left_out} if self.prelabels_left_out else {}),
                 **({"unreadable": unreadable} if (unreadable := self.unreadable.record()) else {}),
                 **({LEARNED_KEY: digits} if (digits := self._learned_digits()) else {}),
+                **({LINEAGE_KEY: self.lineage_incomplete} if self.lineage_incomplete else {}),
                 **({UNKNOWN_KEY: unknown} if (unknown := untold_record(self._train_digits.untold)) else {})}
 
     def _learned_digits(self) -> dict[str, list[int] | str]:
