@@ -337,10 +337,12 @@ def format_report(report: dict[str, Any]) -> list[str]:
     lines = [
         f"model      {report['model']} ({report['model_path']})",
         f"data       {report['data']} ({report['split']}; matching {report['matching']})",
-        f"images     {report['n_images']} evaluated, {report['n_skipped']} skipped"
-        + (f", {report['n_trained_on']} of them trained on" if report.get("n_trained_on") else "")
+        # what is said of the evaluated images comes before the skipped ones ("60 evaluated, 40 skipped, 45 of
+        # them trained on" read as 45 of the 40 skipped)
+        f"images     {report['n_images']} evaluated"
+        + (f", {report['n_trained_on']} of these trained on" if report.get("n_trained_on") else "")
         + (", training images unknown" if report.get("n_trained_on", 0) is None else "")
-        + digits_notes(report),
+        + digits_notes(report) + f"; {report['n_skipped']} skipped",
         f"accuracy   {num(report['accuracy'])}",
         f"mean IoU   {num(report['mean_iou'])}   median {num(report['median_iou'])}",
         f"IoU>=0.5   {num(report['iou_ge_50'])}   IoU>=0.75 {num(report['iou_ge_75'])}",

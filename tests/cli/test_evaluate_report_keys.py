@@ -46,13 +46,13 @@ def test_the_table_shows_each_figure_in_its_place():
 def test_the_images_line_says_what_is_known_of_the_training_images():
     report = build_report(_metrics(), ["cat", "dog"], {}, 2, "spec", "/models/m", "/data")
     images = [line for line in format_report(report) if line.startswith("images")]
-    assert images == ["images     7 evaluated, 2 skipped"]
+    assert images == ["images     7 evaluated; 2 skipped"]
     report["n_trained_on"] = 3
     images = [line for line in format_report(report) if line.startswith("images")]
-    assert images == ["images     7 evaluated, 2 skipped, 3 of them trained on"]
+    assert images == ["images     7 evaluated, 3 of these trained on; 2 skipped"]
     report["n_trained_on"] = None
     images = [line for line in format_report(report) if line.startswith("images")]
-    assert images == ["images     7 evaluated, 2 skipped, training images unknown"]
+    assert images == ["images     7 evaluated, training images unknown; 2 skipped"]
     report["n_trained_on"] = 0
     images = [line for line in format_report(report) if line.startswith("images")]
-    assert images == ["images     7 evaluated, 2 skipped"]
+    assert images == ["images     7 evaluated; 2 skipped"]
