@@ -6,10 +6,18 @@ Qt's "Unknown Organization" folder that an empty organisation gives.
 A damaged file (random bytes, half a file) gave no error: QSettings read the garbage as a bogus key,
 kept it, and the last folder and the recent folders were gone unsaid. It is now kept aside as
 ``petloc.conf.damaged-<time>``, petloc starts from its defaults, and ``damaged_note`` says so, once.
+
+The paths kept here (last folder, recent folders, last model) cross Qt as QStrings, which cannot hold
+a name that is not UTF-8 (a folder ``pets\\xff``: Python holds the byte as the surrogate escape
+"\\udcff"): "…/pets\\udcff" was kept as "…/pets", another folder or none. Such a path is kept as
+`FS_BYTES` and the hex of its file-system bytes (``os.fsencode``), the form the training child's
+arguments cross QProcess in; every other path as it is, readable in petloc.conf, so files written
+before read as they did.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +26,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from petloc_gui.core.kept_aside import keep_aside
 from petloc_gui.core.paths import APP_NAME
+from petloc_gui.model.training_worker_args import FS_BYTES
 
 if TYPE_CHECKING:
     from petloc_gui.ui.review.export_options import ExportOptions
@@ -78,11 +87,11 @@ class Settings:
 
     @property
     def last_folder(self) -> str:
-        return str(self._q.value("last_folder", "") or "")
+        return _path_read(self._q.value("last_folder", "") or "")
 
     @last_folder.setter
     def last_folder(self, path: str) -> None:
-        self._q.setValue("last_folder", str(path))
+        self._q.setValue("last_folder", _path_kept(str(path)))
 
     @property
     def recent_folders(self) -> list[str]:
@@ -90,11 +99,11 @@ class Settings:
         value = self._q.value("recent_folders", [])
         if isinstance(value, str):  # QSettings gives a one-item list back as a string
             value = [value]
-        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+        return [folder for folder in (_path_read(v) for v in (value or [])) if folder][:MAX_RECENT]
 
     @recent_folders.setter
     def recent_folders(self, folders: list[str]) -> None:
-        self._q.setValue("recent_folders", list(folders)[:MAX_RECENT])
+        self._q.setValue("recent_folders", [_path_kept(str(f)) for f in list(folders)[:MAX_RECENT]])
 
     def add_recent_folder(self, folder: str) -> None:
         self.last_folder = folder
@@ -102,11 +111,11 @@ class Settings:
 
     @property
     def last_model(self) -> str:
-        return str(self._q.value("last_model", "") or "")
+        return _path_read(self._q.value("last_model", "") or "")
 
     @last_model.setter
     def last_model(self, spec: str) -> None:
-        self._q.setValue("last_model", str(spec))
+        self._q.setValue("last_model", _path_kept(str(spec)))  # a model folder's path, or a name ("pets")
 
     def export_options(self) -> ExportOptions:
         """The options of the last File -> Export (the defaults before the first)."""
@@ -142,6 +151,32 @@ class Settings:
         self._q.setValue("window/geometry", geometry)
         self._q.setValue("window/state", state)
         self._q.sync()
+
+
+def _path_kept(path: str) -> str:
+    """``path`` as QSettings keeps it whole: as it is when a QString holds it (strict UTF-8 refuses exactly
+    what a QString cannot hold), else marked bytes; one that already begins with the mark is marked too,
+    so that `_path_read` never decodes a path that was not encoded."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        if not path.startswith(FS_BYTES):
+            return path
+    return FS_BYTES + os.fsencode(path).hex()
+
+
+def _path_read(value: object) -> str:
+    """The path `_path_kept` kept as ``value``. A marked value whose hex is damaged (a hand edit) is read
+    as it is written: no folder has that name, so it shows as a folder that is gone, and nothing is lost."""
+    text = str(value)
+    if not text.startswith(FS_BYTES):
+        return text
+    try:
+        return os.fsdecode(bytes.fromhex(text[len(FS_BYTES):]))
+    except ValueError:
+        return text
 
 
 def _open(path: str | None) -> QSettings:
