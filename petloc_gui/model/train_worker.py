@@ -16,7 +16,7 @@ Protocol (see docs/adr/0006-retraining-in-a-child-process.md):
   worker (Linux parent-death signal, plus a watchdog on the parent's pid).
   A stop always ends the process within seconds: see ``worker_lifecycle``.
 - Arguments: a path whose name is not UTF-8 arrives as ``petloc-fs-bytes:``
-  and the hex of its bytes (``training_worker_args``: a QString drops them).
+  and the hex of its bytes (``core.fs_bytes``: a QString drops them).
 - The bundle is written into ``--out`` (a staging folder of the version
   store) with a ``train_record.json``; the parent registers it as a version
   only after exit code 0.
@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from petloc_gui.core.errors import DatasetError, PetlocError
-from petloc_gui.model.training_worker_args import received_args
+from petloc_gui.core.fs_bytes import received_args
 from petloc_gui.model.versions import RECORD_FILE
 from petloc_gui.model.worker_lifecycle import EXIT_CANCELLED as EXIT_CANCELLED  # the documented code
 from petloc_gui.model.worker_lifecycle import Lifecycle
@@ -127,7 +127,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="stop when this process is gone (default: the parent at start-up)")
     parser.add_argument("--nice", type=int, default=10,
                         help="lower this process's CPU priority by N so the window stays responsive (0: keep)")
-    try:  # a path whose name is not UTF-8 crosses QProcess as its bytes (`training_worker_args`)
+    try:  # a path whose name is not UTF-8 crosses QProcess as its bytes (`core.fs_bytes`)
         argv = received_args(sys.argv[1:] if argv is None else argv)
     except ValueError as exc:  # bytes.fromhex: an argument `crossing_args` did not write
         parser.error(f"an argument carried as bytes is not hexadecimal: {exc}")

@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from petloc_gui.core.fs_bytes import FS_BYTES
 from petloc_gui.core.kept_aside import keep_aside
 from petloc_gui.core.paths import APP_NAME
-from petloc_gui.model.training_worker_args import FS_BYTES
 
 if TYPE_CHECKING:
     from petloc_gui.ui.review.export_options import ExportOptions

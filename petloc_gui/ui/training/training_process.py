@@ -19,8 +19,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from petloc_gui.app.tf_log_filter import TensorFlowNoiseFilter, debug_enabled
+from petloc_gui.core.fs_bytes import crossing_args
 from petloc_gui.core.text import counted
-from petloc_gui.model.training_worker_args import crossing_args
 
 WORKER_MODULE = "petloc_gui.model.train_worker"
 CANCEL_GRACE_MS = 4000
@@ -171,7 +171,7 @@ class TrainingProcess(QObject):
             environment.insert(key, value)
         self._process.setProcessEnvironment(environment)
         # --parent-pid: the worker stops when this process is gone (it also stops at the end of stdin).
-        # A path whose name is not UTF-8 crosses as its bytes: a QString drops them (training_worker_args).
+        # A path whose name is not UTF-8 crosses as its bytes: a QString drops them (core.fs_bytes).
         self._process.start(sys.executable, ["-u", "-m", module, "--parent-pid", str(os.getpid()),
                                              *crossing_args(worker_args)])
         if self._process.waitForStarted(10000):

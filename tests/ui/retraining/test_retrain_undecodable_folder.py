@@ -1,7 +1,7 @@
 """Retraining from a folder whose name is not UTF-8 (``pets\\xff\\xfe``; Python holds the bytes as surrogate
 escapes): the training child's arguments crossed QProcess as QStrings, which drop the escapes, and the
 child was pointed at "pets\\ufffd\\ufffd": "Training failed: dataset folder not found". The paths cross as
-their bytes now (`model.training_worker_args`), the folder's, the new model's staging folder's and the
+their bytes now (`core.fs_bytes`), the folder's, the new model's staging folder's and the
 model fine-tuned from."""
 
 from __future__ import annotations

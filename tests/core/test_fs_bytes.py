@@ -1,4 +1,4 @@
-"""The training child's arguments cross QProcess byte for byte (`model.training_worker_args`): a path
+"""The training child's arguments cross QProcess byte for byte (`core.fs_bytes`): a path
 whose name is not UTF-8 reached the child as "pets\\ufffd\\ufffd", a folder that does not exist."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import os
 
 import pytest
 
+from petloc_gui.core.fs_bytes import FS_BYTES, crossing_args, received_args
 from petloc_gui.model.train_worker import parse_args
-from petloc_gui.model.training_worker_args import FS_BYTES, crossing_args, received_args
 
 BAD_FOLDER = os.fsdecode(b"/tmp/pets\xff\xfe")
 

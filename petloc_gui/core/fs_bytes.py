@@ -1,11 +1,12 @@
-"""The training child's arguments, carried byte for byte across ``QProcess``.
+"""Paths carried byte for byte through Qt, which holds text only as QString: the training child's
+arguments (``QProcess``) and the paths petloc.conf keeps (``QSettings``).
 
 A path whose name is not UTF-8 (a folder ``pets\\xff``: Python holds the byte as the surrogate escape
-"\\udcff") lost it on the way to the child: QProcess takes its arguments as QStrings, which hold no
-such escape, and the child received "pets\\ufffd", a folder that does not exist. Such an argument
-crosses as `FS_BYTES` and the hex of its file-system bytes (``os.fsencode``); every other one crosses
-as it is, readable in a process list. An argument that itself begins with `FS_BYTES` is carried
-so too, so that the child never decodes an argument that was not encoded.
+"\\udcff") lost it on the way: a QString holds no such escape, and the training child received
+"pets\\ufffd", a folder that does not exist. Such a path crosses as `FS_BYTES` and the hex of its
+file-system bytes (``os.fsencode``); every other one crosses as it is, readable in a process list and
+in petloc.conf. An argument that itself begins with `FS_BYTES` is carried so too, so that the child
+never decodes an argument that was not encoded.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def _crosses_qt(arg: str) -> bool:
 
 
 def crossing_args(args: Iterable[str]) -> list[str]:
-    """``args`` as the parent hands them to QProcess (`received_args` undoes it in the child)."""
+    """``args`` as the window hands them to QProcess (`received_args` undoes it in the child)."""
     return [arg if _crosses_qt(arg) and not arg.startswith(FS_BYTES) else FS_BYTES + os.fsencode(arg).hex()
             for arg in args]
 
