@@ -10,10 +10,11 @@ the row's tooltip names it in full with its count.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from petloc_gui.core.text import counted, visible
@@ -82,7 +83,10 @@ class ClassBars(QWidget):
         inner = max(0, self.width() - 2 * MARGIN)
         top_count = max((count for _name, count in self._counts), default=0)
         number_width = metrics.horizontalAdvance(str(top_count))
-        widest = max((metrics.horizontalAdvance(name) for name, _count in self._counts), default=0)
+        # rounded up from the fractional width elidedText measures: a rounded-down one cut the widest
+        # name ("bulld…") with room to spare
+        exact = QFontMetricsF(self.font())
+        widest = max((math.ceil(exact.horizontalAdvance(name)) for name, _count in self._counts), default=0)
         name_width = max(0, min(widest, inner - int(inner * BAR_SHARE) - number_width - 2 * GAP))
         bar_room = max(0, inner - name_width - number_width - 2 * GAP)
         height = self._row_height()
