@@ -212,6 +212,11 @@ class RetrainDialog(QDialog):
         or before the preview came, renames nothing)."""
         return self.from_current.isChecked() and self.rename_choices.isVisibleTo(self)
 
+    def _first_model(self) -> bool:
+        """Whether this is a folder's first model (`retrain_ask.as_first_model` hides the fine-tune choice):
+        there is no current model to compare the new one with."""
+        return self.from_current.isHidden()
+
     def next_defaults(self) -> RetrainOptions:
         """What the dialog opens with next time: the choices as they stand, but a choice the user
         could not make this time (no unsaved edits; a model that cannot be fine-tuned; no pre-labels
@@ -308,13 +313,15 @@ class RetrainDialog(QDialog):
                      if preview.parent_test else "")
         learned_note = ("; an image the current model trained on never validates its fine-tune"
                         if self.from_current.isChecked() else "")
+        compared_note = ("" if self._first_model() else
+                         "; the current and the new model are compared on those neither trained on")
         self.holdout_label.setText(
             f"{preview.count} {'image is' if preview.count == 1 else 'images are'} held out for validation "
             "(chosen per image from its path, so adding images never moves one; each class on both sides "
             "where it can be, so in a class the hash left on one side the image moved across may change "
             f"as it grows{learned_note}). Part of them chooses the new model's best epoch, "
-            "the rest gives its figures; the current and the new model are compared on those neither trained "
-            "on. (An image that turns out unreadable is left out; the exact list is logged at the start.)"
+            f"the rest gives its figures{compared_note}. (An image that turns out unreadable is left out; the "
+            "exact list is logged at the start.)"
             + test_note
         )
         self.holdout_list.addItems([visible(name) for name in preview.names])  # no raw control/bidi characters
