@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QMainWindow, QStatusBar, QToolBar, QWidget
 
 FRAME_ALLOWANCE_PX = 16  # window-manager borders, before the first show tells the real size
 TITLE_ALLOWANCE_PX = 48  # title bar + borders
@@ -42,3 +44,82 @@ def beside(owner: QRect, size: QSize, area: QRect) -> QPoint:
     if owner.left() - area.left() >= size.width():
         return QPoint(owner.left() - size.width(), top)
     return QPoint(area.right() + 1 - size.width(), area.bottom() + 1 - size.height())
+
+
+def least_cover(size: QSize, area: QRect, panes: QRect | Sequence[QRect]) -> QPoint:
+    """Where a window of ``size`` (frame included) in the screen ``area`` covers the least of ``panes``
+    (the photos being reviewed, the tool bars): one of the area's corners, the bottom-right one on a
+    tie. Over a maximised main window the corner over the image list wins: the bottom-right one hid
+    both panes."""
+    right, bottom = area.right() + 1 - size.width(), area.bottom() + 1 - size.height()
+    corners = (QPoint(right, bottom), QPoint(area.left(), bottom), QPoint(right, area.top()), area.topLeft())
+    parts = [panes] if isinstance(panes, QRect) else list(panes)
+
+    def covered(corner: QPoint) -> int:
+        commons = (QRect(corner, size).intersected(part) for part in parts)
+        return sum(common.width() * common.height() for common in commons if not common.isEmpty())
+
+    return min(corners, key=covered)
+
+
+def panes_of(owner: QWidget) -> list[QRect]:
+    """The parts of ``owner`` a tool window should leave uncovered, on the screen: a main window's
+    central widget (the two image panes) and its tool bars (the tools, the new-classes bar and its
+    button: covered, the first run hid them), else all of it."""
+    central = owner.centralWidget() if isinstance(owner, QMainWindow) else None
+    if central is None or not central.isVisible():
+        return [owner.frameGeometry()]
+    bars = [QRect(bar.mapToGlobal(QPoint(0, 0)), bar.size()) for bar in owner.findChildren(QToolBar)
+            if bar.isVisible() and not bar.isFloating()]
+    return [QRect(central.mapToGlobal(QPoint(0, 0)), central.size()), *bars]
+
+
+def room_between_bars(owner: QWidget, area: QRect) -> QRect:
+    """The part of the screen ``area`` a tool window over ``owner`` may take: below a main window's menu
+    bar and top tool bars, above its bottom tool bars and its status bar (the run's messages). The
+    Retraining window, grown by its result, moved up over the menus, the tools and the new-classes bar."""
+    if not isinstance(owner, QMainWindow):
+        return area
+    top, bottom = area.top(), area.bottom()
+    menu, status = owner.menuWidget(), owner.findChild(QStatusBar)
+    if menu is not None and menu.isVisible():
+        top = max(top, menu.mapToGlobal(QPoint(0, menu.height())).y())
+    if status is not None and status.isVisible() and status.parentWidget() is owner:
+        bottom = min(bottom, status.mapToGlobal(QPoint(0, 0)).y() - 1)
+    for bar in owner.findChildren(QToolBar):
+        if not bar.isVisible() or bar.isFloating() or bar.parentWidget() is not owner:
+            continue
+        place = owner.toolBarArea(bar)
+        if place == Qt.ToolBarArea.TopToolBarArea:
+            top = max(top, bar.mapToGlobal(QPoint(0, bar.height())).y())
+        elif place == Qt.ToolBarArea.BottomToolBarArea:
+            bottom = min(bottom, bar.mapToGlobal(QPoint(0, 0)).y() - 1)
+    room = QRect(QPoint(area.left(), top), QPoint(area.right(), bottom))
+    return room if room.height() >= area.height() // 3 else area  # a screen of tool bars: the screen
+
+
+def room_of(window: QWidget, owner: QWidget | None, area: QRect) -> QRect:
+    """Where in the screen ``area`` a tool ``window`` may grow or be moved to: over its ``owner`` (a main
+    window), between its bars (`room_between_bars`), or as far as the user put it past them; else anywhere."""
+    frame = window.frameGeometry()
+    if owner is None or not frame.intersects(owner.frameGeometry()):
+        return area
+    room = room_between_bars(owner, area)
+    return room.adjusted(0, min(frame.top() - room.top(), 0), 0, max(frame.bottom() - room.bottom(), 0))
+
+
+def side_strip(room: QRect, panes: Sequence[QRect]) -> int:
+    """How wide the widest strip of ``room`` left or right of the first of ``panes`` (the photos) is: where
+    the image list lies beside them, all a tool window covers there is the list."""
+    if not panes:
+        return room.width()
+    photos = panes[0]
+    return max(photos.left() - room.left(), room.right() - photos.right(), 0)
+
+
+def frame_margins(window: QWidget) -> QMargins:
+    """How far ``window``'s frame (title bar, borders) reaches past its contents; none until the window
+    manager has framed it."""
+    frame, inner = window.frameGeometry(), window.geometry()
+    return QMargins(inner.left() - frame.left(), inner.top() - frame.top(), frame.right() - inner.right(),
+                    frame.bottom() - inner.bottom())

@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.core.text import visible
+from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
 from petloc_gui.ui.training.run_log import (
@@ -34,51 +32,29 @@ from petloc_gui.ui.training.run_log import (
     start_lines,
     status_text,
 )
-from petloc_gui.ui.window_geometry import TITLE_ALLOWANCE_PX, beside, fit_into
+from petloc_gui.ui.training.scrolled_parts import ScrolledParts
+from petloc_gui.ui.window_geometry import (
+    TITLE_ALLOWANCE_PX,
+    beside,
+    fit_into,
+    frame_margins,
+    least_cover,
+    panes_of,
+    room_between_bars,
+    room_of,
+    side_strip,
+)
 
 LOG_MAX_LINES = 2000
 ETA_REFRESH_MS = 1000  # the time left counts down between events (validation, final scoring)
 FRAMED_CHECK_MS = 300  # after the first show: the window manager has framed the window by then
 LOG_MIN_PX = 40  # the log's height when the result needs room (two lines; it gives up its room first)
+# Over a maximised main window it is narrowed to the image list's width, but no narrower than this: the
+# result's table (the model's name over each column) and the log still read.
+NARROWEST_PX = 440
 # The main window's word, once this window is put away before Use / Discard: closing it decides nothing.
 UNDECIDED_NOTE = ("The new model is not kept yet: Model → Show training progress to use or discard it "
                   "(Model → Versions marks it \"new: not kept yet\").")
-
-
-def least_cover(size: QSize, area: QRect, panes: QRect | Sequence[QRect]) -> QPoint:
-    """Where a window of ``size`` (frame included) in the screen ``area`` covers the least of ``panes``
-    (the photos being reviewed, the tool bars): one of the area's corners, the bottom-right one on a
-    tie. Over a maximised main window the corner over the image list wins: the bottom-right one hid
-    both panes."""
-    right, bottom = area.right() + 1 - size.width(), area.bottom() + 1 - size.height()
-    corners = (QPoint(right, bottom), QPoint(area.left(), bottom), QPoint(right, area.top()), area.topLeft())
-    parts = [panes] if isinstance(panes, QRect) else list(panes)
-
-    def covered(corner: QPoint) -> int:
-        commons = (QRect(corner, size).intersected(part) for part in parts)
-        return sum(common.width() * common.height() for common in commons if not common.isEmpty())
-
-    return min(corners, key=covered)
-
-
-def panes_of(owner: QWidget) -> list[QRect]:
-    """The parts of ``owner`` a tool window should leave uncovered, on the screen: a main window's
-    central widget (the two image panes) and its tool bars (the tools, the new-classes bar and its
-    button: covered, the first run hid them), else all of it."""
-    central = owner.centralWidget() if isinstance(owner, QMainWindow) else None
-    if central is None or not central.isVisible():
-        return [owner.frameGeometry()]
-    bars = [QRect(bar.mapToGlobal(QPoint(0, 0)), bar.size()) for bar in owner.findChildren(QToolBar)
-            if bar.isVisible() and not bar.isFloating()]
-    return [QRect(central.mapToGlobal(QPoint(0, 0)), central.size()), *bars]
-
-
-def frame_margins(window: QWidget) -> QMargins:
-    """How far ``window``'s frame (title bar, borders) reaches past its contents; none until the window
-    manager has framed it."""
-    frame, inner = window.frameGeometry(), window.geometry()
-    return QMargins(inner.left() - frame.left(), inner.top() - frame.top(), frame.right() - inner.right(),
-                    frame.bottom() - inner.bottom())
 
 
 def format_eta(seconds: float | None) -> str:
@@ -133,6 +109,9 @@ class RetrainProgress(QDialog):
         self.log.setAccessibleName("Training log")  # a placeholder is no name, and it goes with the first line
         self.comparison = ModelComparison()
         self.comparison.hide()
+        # narrowed to the image list, a column is narrower than a model's name: its middle goes (a header cut
+        # both ends read "0261205T060442Z-"), its preset and id stay, and its tooltip names it whole
+        self.comparison.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.cancel_button = QPushButton("C&ancel training")
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.close_button = QPushButton("&Close")
@@ -150,12 +129,12 @@ class RetrainProgress(QDialog):
         splitter.addWidget(self.chart)
         splitter.addWidget(self.log)
         splitter.setChildrenCollapsible(False)
+        self.body = ScrolledParts(splitter, self.comparison)  # scrolls where the screen's room is short
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.comparison)
-        layout.addLayout(buttons)
+        layout.addWidget(self.body, 1)
+        layout.addLayout(buttons)  # Cancel and Close always in sight
         self.clock = time.monotonic  # tests drive the time left with their own clock
         self._eta = TrainingEta()
         self._eta_timer = QTimer(self, interval=ETA_REFRESH_MS, timeout=self._show_eta)
@@ -201,39 +180,52 @@ class RetrainProgress(QDialog):
         """Whether a finished run's new model waits for Use / Discard here."""
         return self.comparison.isVisibleTo(self) and self.comparison.use_button.isEnabled()
 
+    def _owner(self) -> QWidget | None:
+        return self.parentWidget().window() if self.parentWidget() is not None else None
+
     def _fit_on_screen(self) -> None:
         screen = self.screen()
         if screen is None:
             return
-        owner = self.parentWidget().window() if self.parentWidget() is not None else None
+        owner = self._owner()
         area = screen.availableGeometry()
         if not self._placed and owner is not None:  # first shown: beside the main window, not over its photo
             self._placed = True
             self._place_beside(owner, area)
             QTimer.singleShot(FRAMED_CHECK_MS, self, self._keep_on_screen)
             return
-        fit_into(self, area)
+        fit_into(self, self._room(area))
+
+    def _room(self, area: QRect) -> QRect:
+        return room_of(self, self._owner(), area)
 
     def _place_beside(self, owner: QWidget, area: QRect) -> None:
-        """Put the window, frame and all, beside ``owner`` (else where it covers the least of it). Just
-        after the first show the window manager has not framed it yet: a frame read then has no title
-        bar, and move() put the contents where the frame belongs, the title bar above the screen (openbox:
-        it could not be dragged). The owner's frame (the same window manager's) stands in for its own."""
+        """Put the window, frame and all, beside ``owner``; else between its menu and tool bars and its
+        status bar, as narrow as its image list (or `NARROWEST_PX`), where it covers the least of its photos:
+        720 px wide, it hid 250 px of the photo beside a 455 px list. Just after the first show the window
+        manager has not framed it yet: a frame read then has no title bar, and move() put the contents where
+        the frame belongs, the title bar above the screen (openbox: it could not be dragged). The owner's
+        frame (the same window manager's) stands in for its own."""
         margins = frame_margins(self)
         if margins.isNull():
             margins = frame_margins(owner)
-        size = self.size().grownBy(margins)
+        extra = QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        size = self.size() + extra
         spot = beside(owner.frameGeometry(), size, area)
         if QRect(spot, size).intersects(owner.frameGeometry()):  # no room beside it
-            spot = least_cover(size, area, panes_of(owner))
+            room, panes = room_between_bars(owner, area), panes_of(owner)
+            width = min(size.width(), max(side_strip(room, panes), NARROWEST_PX + extra.width()), room.width())
+            size = QSize(width, min(size.height(), room.height()))
+            spot = least_cover(size, room, panes)
         # the contents, where the frame's margins put them (setGeometry places the contents, framed or not)
-        self.setGeometry(QRect(spot + QPoint(margins.left(), margins.top()), self.size()))
+        self.setGeometry(QRect(spot + QPoint(margins.left(), margins.top()), size - extra))
 
     def _keep_on_screen(self) -> None:
-        """Once framed: the whole frame on the screen (a frame unlike the owner's, a screen too small)."""
+        """Once framed: the whole frame on the screen (a frame unlike the owner's, a screen too small), and
+        still between the main window's bars."""
         screen = self.screen()
         if screen is not None and self.isVisible():
-            fit_into(self, screen.availableGeometry())
+            fit_into(self, self._room(screen.availableGeometry()))
 
     # -- feeding -----------------------------------------------------------
     def begin(self, epochs: int, first_model: bool = False) -> None:
@@ -337,6 +329,7 @@ class RetrainProgress(QDialog):
         self.cancel_button.setEnabled(False)
         paired = self._comparison_event.get("paired")  # image by image: what the verdict rests on
         self.comparison.set_metrics(old, new, note, old_name, paired if isinstance(paired, dict) else None)
+        self.comparison.table.horizontalHeaderItem(0).setToolTip(as_plain(visible(old_name)))
         self.comparison.set_count_label(self._parts.count_label())
         self.comparison.set_choice_enabled(True)
         self._show_comparison()
@@ -356,25 +349,29 @@ class RetrainProgress(QDialog):
         self._show_comparison()
 
     def _show_comparison(self) -> None:
-        """The result under the curves and the log: the window grows by its height where the screen has
-        room (never shrinks), and the log gives up its room before the curves do (the chart shrank to
-        about 100 px of plot, below a log the user no longer reads)."""
+        """The result under the curves and the log: the window grows by its height where its room has
+        space (never shrinks; over the main window, never over its menu and tool bars), the log gives up
+        its room before the curves do (the chart shrank to about 100 px of plot, below a log the user no
+        longer reads), and what still does not fit scrolls, the result in sight."""
         if self.comparison.isVisibleTo(self):
             return  # shown already (the user's sizes stand)
         self.comparison.show()
         screen = self.screen()
         if screen is None or not self.isVisible():
             return
-        area = screen.availableGeometry()
+        room = self._room(screen.availableGeometry())
         frame = max(self.frameGeometry().height() - self.height(), 0) or TITLE_ALLOWANCE_PX
-        needed = self.comparison.sizeHint().height() + max(self.layout().spacing(), 0)
-        grow = max(0, min(needed, area.height() - frame - self.height()))
+        width = self.status.width()  # the result's width: the column's, as the status line's
+        needed = max(self.comparison.sizeHint().height(), self.comparison.heightForWidth(width))
+        needed += self.body.spacing()
+        grow = max(0, min(needed, room.height() - frame - self.height()))
         if grow:
             self.resize(self.width(), self.height() + grow)
-            fit_into(self, area)
+            fit_into(self, room)
         chart, log = self.splitter.sizes()
         shrink = min(max(0, needed - grow), max(0, log - LOG_MIN_PX))  # what the window could not give
         self.splitter.setSizes([chart + shrink, log - shrink])
+        QTimer.singleShot(0, self, self.body.show_end)  # the result's choice in sight, laid out
 
     def show_decided(self, text: str) -> None:
         self.status.setText(text)

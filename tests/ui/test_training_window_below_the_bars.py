@@ -1,0 +1,114 @@
+"""The Retraining window over a maximised main window (1400 x 900): 720 px wide at the left, it covered the
+image list and 250 px of the photo beside it, box included; when the result appeared it grew and moved up
+over the menu bar, the tool bars and the new-classes bar. It goes between the menu and tool bars and the
+status bar, as narrow as the image list where that reads, grows only in that room, and what does not fit
+there scrolls, the result's choice in sight; at 1024 x 700 and at QT_SCALE_FACTOR=1.5 too (each screen in a
+process of its own: the screen and the scale are read once per process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QToolBar
+
+from .conftest import open_and_wait
+
+SCREEN_VARIABLE = "PETLOC_TEST_SCREEN"
+READABLE_PX = 440  # this test's word: the window need not be narrower than this to read
+FIGURES = {"accuracy": 0.111, "mean_iou": 0.005, "iou_ge_50": 0.0, "n_images": 9}
+NOTE = ("A fair comparison: both models were scored on the same 9 validation images, and neither trained on any "
+        "of them (the current model's record: its recorded splits). None of these images chose the new model's "
+        "epoch (validation report part).")
+
+
+def _global(widget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+def _bars(window) -> list[QRect]:
+    """The menu bar, the tool bars (the tools, the label box, the new-classes bar) and the status bar (the
+    run's messages), on the screen."""
+    bars = [bar for bar in window.findChildren(QToolBar) if bar.isVisible() and not bar.isFloating()]
+    return [_global(window.menuBar()), _global(window.statusBar()), *(_global(bar) for bar in bars)]
+
+
+def _assert_placed(progress, window, area: QRect, when: str) -> None:
+    frame = progress.frameGeometry()
+    assert area.contains(frame), (when, frame, area)
+    for bar in _bars(window):
+        assert not frame.intersects(bar), (when, "covers a bar", frame, bar)
+    photos, image_list = _global(window.centralWidget()), _global(window.file_dock)
+    covered = frame.intersected(photos)
+    # no more of the photos than a readable width beyond the image list takes
+    allowed = max(0, READABLE_PX + frame.width() - progress.width() - image_list.width())
+    assert covered.isEmpty() or covered.width() <= allowed, (when, frame, photos, image_list)
+
+
+@pytest.mark.skipif(SCREEN_VARIABLE not in os.environ, reason="run by the tests below, one screen a process")
+def test_on_this_screen_below_the_bars_and_over_the_list(qtbot, window, folder):
+    from petloc_gui.ui.training.retrain_progress import FRAMED_CHECK_MS, RetrainProgress
+
+    area = window.screen().availableGeometry()
+    assert f"{area.width()}x{area.height()}" == os.environ[SCREEN_VARIABLE]
+    open_and_wait(qtbot, window, folder)
+    window.models.new_classes.show()  # "no model knows these classes": a third bar, as the hunt had it
+    window.setGeometry(area)  # maximised (offscreen windows have no frame, and showMaximized does nothing)
+    qtbot.waitUntil(lambda: window.geometry() == area, timeout=3000)
+    qtbot.wait(50)
+    progress = RetrainProgress(window)
+    progress.begin(1)
+    progress.show_quietly()
+    qtbot.waitUntil(lambda: progress._placed, timeout=3000)
+    qtbot.wait(FRAMED_CHECK_MS + 100)
+    _assert_placed(progress, window, area, "during the run")
+    before = progress.frameGeometry()
+
+    progress.show_result(FIGURES, dict(FIGURES, mean_iou=0.011), NOTE, old_name="photo-20261205T060004Z-72e6d1")
+    qtbot.waitUntil(progress.comparison.isVisible, timeout=3000)
+    qtbot.wait(100)
+    _assert_placed(progress, window, area, "with the result")
+    assert progress.frameGeometry().width() == before.width()  # grown in height only
+    choice = progress.comparison.use_button
+    seen = QRect(progress.body.viewport().mapToGlobal(QPoint(0, 0)), progress.body.viewport().size())
+    assert seen.contains(_global(choice)), ("the choice scrolled out of sight", seen, _global(choice))
+    if area.height() >= 900:  # room for it all with a shorter log: nothing to scroll
+        assert progress.body.verticalScrollBar().maximum() == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("width", "height", "scale"), [(1400, 900, "1"), (1024, 700, "1"), (1400, 900, "1.5")])
+def test_below_the_bars_and_over_the_list(tmp_path, width, height, scale):
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [{"name": "hunt", "x": 0, "y": 0, "width": width, "height": height,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    factor = float(scale)
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale,
+               **{SCREEN_VARIABLE: f"{round(width / factor)}x{round(height / factor)}"})
+    root = Path(__file__).resolve().parents[2]
+    inner = f"{__file__}::{test_on_this_screen_below_the_bars_and_over_the_list.__name__}"
+    done = subprocess.run([sys.executable, "-m", "pytest", inner, "-q", "-p", "no:cacheprovider"],
+                          capture_output=True, text=True, cwd=root, env=env, timeout=300)
+    assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+
+
+def test_narrowed_the_result_elides_a_models_name_in_the_middle_and_names_it_whole_in_its_tooltip(qtbot):
+    # 440 px wide, the current model's column showed "0261205T060442Z-": its name cut at both ends
+    from PySide6.QtCore import Qt
+
+    from petloc_gui.ui.training.retrain_progress import RetrainProgress
+
+    progress = RetrainProgress()
+    qtbot.addWidget(progress)
+    progress.resize(READABLE_PX, 700)
+    progress.show()
+    name = "photo-20261205T060442Z-9c17bb"
+    progress.show_result(FIGURES, FIGURES, NOTE, old_name=name)
+    header = progress.comparison.table.horizontalHeader()
+    assert header.textElideMode() == Qt.TextElideMode.ElideMiddle  # "photo-2…-9c17bb": preset and id
+    assert name in progress.comparison.table.horizontalHeaderItem(0).toolTip()
