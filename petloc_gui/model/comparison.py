@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from petloc_gui.core.epoch_choice import refiner_choosers
 from petloc_gui.core.metrics import best_gt_match, evaluate_objects
 from petloc_gui.core.paired_stats import paired_on
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.core.unscored_classes import classes_not_scored, not_scored_sentence
 from petloc_gui.model.bundle import load_bundle, read_meta
 from petloc_gui.model.class_renames import (
@@ -87,6 +87,7 @@ def compare_models(
     None when the current model has no figures. ``accepted_boxes`` / ``person_drawn``: the images holding
     boxes accepted unchanged from a model and both models' figures on the others (`model.comparison_accepted`;
     None when there are none; ``person_drawn["old"]`` None when the current model could not be scored).
+    ``unreadable``: the validation images the new model could not read (in no count here; named in the note).
     """
     run_boxes = samples is not None
     by_relpath = {s.relpath: s for s in (samples if samples is not None else collect_samples(data, label)[0])}
@@ -113,13 +114,30 @@ def compare_models(
     fair = [s for s in chosen if s.relpath not in seen] if seen is not None else chosen
     # The fair subset is scored apart only when it differs from the whole and is not empty.
     subset = {s.relpath for s in fair} if seen and fair else None
-    result.update(n_images=len(fair) if fair else len(chosen), old_trained_on=None if seen is None else len(seen))
+    renamed = renames_known_to(old_meta, renamed_in(new_meta)) if fine_tuned else {}  # old names count as new
+    new_scores = score_model(new_bundle, chosen, subset)
+    # an image whose header reads but whose pixels do not has no figure: it is in no count, and said
+    per_image = new_scores.get("per_image")
+    result["unreadable"] = unread = sorted(s.relpath for s in chosen if s.relpath not in per_image) \
+        if isinstance(per_image, dict) else []
+    if unread:
+        chosen, fair = [s for s in chosen if s.relpath not in unread], [s for s in fair if s.relpath not in unread]
+        seen = None if seen is None else seen - set(unread)
+        subset = {s.relpath for s in fair} if seen and fair else None  # scored: within the subset asked for
+    result.update(n_images=len(fair) if fair else len(chosen), n_validation=len(chosen),
+                  old_trained_on=None if seen is None else len(seen))
     scored_on = fair or chosen  # the images the headline figures are on
     # both models are scored on the same boxes: those the run read, or (no ``samples``) those saved now
     result["changed_since_run"] = changed_since_run(new_meta, chosen, hashes)
     since_run = since_run_sentences(result["changed_since_run"], left_out, run_boxes)
-    renamed = renames_known_to(old_meta, renamed_in(new_meta)) if fine_tuned else {}  # old names count as new
-    new_scores = score_model(new_bundle, chosen, subset)
+    if not chosen:  # every one unreadable: no figures (not figures on no image)
+        which = _unread_text(unread)
+        none = f"None of the {which} could" if len(unread) > 1 else f"The {which} could not"
+        result["note"] = " ".join([f"{none} be read: the models could not be compared.", *since_run])
+        return result
+    if unread:  # the counts of the note and the hedges are of the others
+        it = "it is" if len(unread) == 1 else "they are"
+        since_run.append(f"{_unread_text(unread, 'more ')} could not be read, so {it} left out.")
     result["new"] = _pick(new_scores, subset)
     if subset is not None:
         result["all"] = {"n_images": len(chosen), "new": _without_subset(new_scores), "old": None}
@@ -200,6 +218,11 @@ SELECTION_NOTE = ("These images also chose the new model's epoch (a selection se
 
 REFINER_NOTE = ("These images chose the new model's second stage's epoch and variant (carried from the model it "
                 "was fine-tuned from, which chose them on these images), so its figures are somewhat optimistic.")
+
+
+def _unread_text(unread: Sequence[str], more: str = "") -> str:
+    """"2 more validation images (a.png, b.png)": those that could not be read, named."""
+    return f"{counted(len(unread), more + 'validation image')} ({first_of([visible(r) for r in unread], 3)})"
 
 
 def _class_names(meta: dict[str, Any] | None) -> list[str]:
