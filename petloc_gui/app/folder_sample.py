@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from petloc_gui.core.errors import CancelledError  # one class for every stopped read (`model.data` raises it too)
+
 SAMPLE = 500  # annotations read to learn a folder's classes (spread over the folder)
 DIGIT_SIZE = (75, 75)
-
-
-class CancelledError(Exception):
-    """The caller stopped the sample before it was read whole (its folder was closed): no answer."""
 
 
 def label_counts(dataset: Any, sample: int = SAMPLE, *, stopped: Callable[[], bool] | None = None

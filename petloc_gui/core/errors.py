@@ -74,3 +74,9 @@ class LinkTargetError(SaveError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (self.__class__, (self.reason, self.path, self.target, self.outside))
+
+
+class CancelledError(Exception):
+    """The caller stopped a read before it was done (its folder closed, its answer no longer waited for): no
+    answer. Not a `PetlocError`: nothing is wrong with any file. Model code raises it (`model.data`'s
+    ``stopped``), so it lives here: the model layer cannot import the app's."""

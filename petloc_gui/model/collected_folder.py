@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,7 +57,8 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
                    parent_meta: dict[str, Any] | None = None, size_notes: list[tuple[Path, str]] | None = None,
                    index_notes: list[str] | None = None,
                    known_hashes: Mapping[str, str | None] | None = None, *, labels_only: bool = False,
-                   parent_path: str | os.PathLike[str] | None = None) -> CollectedFolder:
+                   parent_path: str | os.PathLike[str] | None = None,
+                   stopped: Callable[[], bool] | None = None) -> CollectedFolder:
     """Read ``data_dir`` as `TrainingData.collect` does (its arguments), the held-out images found.
     ``size_notes``, ``index_notes``: as `model.data.collect_samples` fills them (`petloc train`'s warnings
     before TensorFlow loads, from the read its checks use: the images training sees). ``known_hashes``: an
@@ -65,11 +66,12 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
     there is not hashed again; one changed since is. ``labels_only``: no image is hashed (``hashes`` is
     empty), the parent's test images are left out by their paths alone: what a check of the run's labels
     needs (`model.run_case_variants`), without reading every image through. ``parent_path``: the folder of
-    ``parent_meta``'s bundle (`--init-from runs/<id>`): its own parents may have been written beside it."""
+    ``parent_meta``'s bundle (`--init-from runs/<id>`): its own parents may have been written beside it.
+    ``stopped``: `collect_samples`' (`CancelledError` once it says so)."""
     held = parent_splits(parent_meta)
     excluded: list[tuple[Path, str, Path | None]] = []
     samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded, size_notes,
-                                             index_notes)
+                                             index_notes, stopped=stopped)
     hashes: dict[str, str | None] = {}
     test_hashes = parent_test_hashes(parent_meta)
     validation_hashes = parent_split_hashes(parent_meta, "validation")

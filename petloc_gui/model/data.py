@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from petloc_gui.core.accepted_boxes import AcceptedModels, accepted_models
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import open_dataset
-from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.errors import CancelledError, PetlocError
 from petloc_gui.core.index_problems import index_lines
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.stats import size_mismatch
@@ -93,6 +93,8 @@ def collect_samples(
     excluded_out: list[tuple[Path, str, Path | None]] | None = None,
     size_notes: list[tuple[Path, str]] | None = None,
     index_notes: list[str] | None = None,
+    *,
+    stopped: Callable[[], bool] | None = None,
 ) -> tuple[list[Sample], list[tuple[str, str]], Path]:
     """``(samples, skipped [(path, reason)], dataset root)`` of a dataset folder.
 
@@ -104,7 +106,9 @@ def collect_samples(
     read too, and each sample whose annotation gives another image size is
     appended as (annotation path, `size_mismatch` note). ``index_notes`` gets a "PATH: what" line
     for each folder the index could not list or follow (`core.index_problems`): its images are
-    in no sample and no skipped entry, so the caller says them.
+    in no sample and no skipped entry, so the caller says them. ``stopped``: asked before each image;
+    once it says so, `CancelledError` is raised (a read nobody waits for any more, the window's check of
+    its saved labels dropped, ends within one file, not the whole folder later).
     """
     if label not in LABEL_SOURCES:
         raise ValueError(f"label must be one of {LABEL_SOURCES}, got {label!r}")
@@ -117,6 +121,8 @@ def collect_samples(
     samples: list[Sample] = []
     skipped: list[tuple[str, str]] = []
     for item in dataset.items:
+        if stopped is not None and stopped():
+            raise CancelledError("the folder's read was stopped")
         image_path = item.image_path
         if os.path.abspath(image_path) in excluded:
             if excluded_out is not None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from petloc_gui.core.case_variant_refusal import RenameHint, case_variant_refusal
+from petloc_gui.core.errors import CancelledError
 from petloc_gui.model.collected_folder import CollectedFolder, collect_folder, sha256_or_none, without_unaware_prelabels
 from petloc_gui.model.data import Sample
 from petloc_gui.model.prelabel_models import LeftOut
@@ -22,20 +23,27 @@ from petloc_gui.model.splits import parent_test_hashes
 
 def run_case_variants(data_dir: str | os.PathLike[str], label: str = "default", base: str | None = None,
                       renamed: Mapping[str, str] | None = None, skip_prelabels: bool = False,
-                      rename_hint: RenameHint | None = None) -> str:
+                      rename_hint: RenameHint | None = None, stopped: Callable[[], bool] | None = None) -> str:
     """Why a run on ``data_dir`` is refused, "" when it is not: its arguments are the training child's
     (``base``: the model a fine-tune starts from, whose classes, ``renamed`` applied, are the run's too).
     Every annotation is read, once, and no image (`collect_folder`'s ``labels_only``: the parent's test
     images left out by their paths); the parent's test images under another name or folder, which the run
     leaves out too, are found by their bytes only when that read finds a class typed two ways and the parent
     recorded them: leaving images out never adds a spelling. (Reading the folder again to hash every image
-    made the window wait 8-11 s on 10,000 images before a refused fine-tune.)"""
+    made the window wait 8-11 s on 10,000 images before a refused fine-tune.) ``stopped``: asked before each
+    annotation read and each image hashed; once it says so, `CancelledError` is raised (the window's check
+    dropped: its worker ends then, not seconds later, and the app's exit does not wait for it)."""
     parent_meta = _meta(base) if base else None
-    folder = collect_folder(data_dir, label, parent_meta=parent_meta, labels_only=True)
+    folder = collect_folder(data_dir, label, parent_meta=parent_meta, labels_only=True, stopped=stopped)
     refusal = folder_case_variants(folder, parent_meta, renamed, skip_prelabels, rename_hint, label)
     test_hashes = parent_test_hashes(parent_meta)
     if refusal and test_hashes:  # maybe only on the parent's test photos renamed: left out as the run leaves them
-        kept = [sample for sample in folder.samples if sha256_or_none(sample.image_path) not in test_hashes]
+        kept = []
+        for sample in folder.samples:
+            if stopped is not None and stopped():
+                raise CancelledError("the folder's read was stopped")
+            if sha256_or_none(sample.image_path) not in test_hashes:
+                kept.append(sample)
         refusal = folder_case_variants(replace(folder, samples=kept), parent_meta, renamed, skip_prelabels,
                                        rename_hint, label)
     return refusal
