@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from petloc_gui.ui.focused_widget_keys import keep_widget_keys
+
 # Submenus ("menu/submenu"): the sixteen arrow keys' entries, each with an access key of its own,
 # where in Edit itself they left most of its entries without one.
 MOVE_MENU = "Edit/&Move box (arrows)"
@@ -53,7 +55,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("Edit", "next_box", "Select next &box", ("B",)),
     ActionSpec("Edit", "classes", "&Classes…", ("Ctrl+L",),
                tip="The class list: add, rename (relabels the boxes) or delete classes"),
-    # Arrows nudge the selected box; when the image list has the focus, Up/Down move in the list.
+    # Arrows nudge the selected box; a focused widget that uses them keeps them (`focused_widget_keys`): in the
+    # image list Up/Down show the next image (so do these entries, chosen in the menu while the list has the keys).
     ActionSpec(MOVE_MENU, "nudge_left", "Nudge &left 1 px", ("Left",)),
     ActionSpec(MOVE_MENU, "nudge_right", "Nudge &right 1 px", ("Right",)),
     ActionSpec(MOVE_MENU, "nudge_up", "Nudge &up 1 px", ("Up",)),
@@ -107,7 +110,9 @@ MOUSE_HELP = (
 
 def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction]:
     """Create the QActions (no slots connected) and put them in their menus (a submenu of ``menus``'
-    own, made at its first action: "Edit/&Move box")."""
+    own, made at its first action: "Edit/&Move box"). Their single keys and arrows act on the image, not
+    on a focused widget that uses them itself (`focused_widget_keys`)."""
+    keep_widget_keys(window)
     actions: dict[str, QAction] = {}
     menus = dict(menus)
     for spec in ACTIONS:

@@ -1,0 +1,78 @@
+"""The one rule for the window's single keys: a widget with the keyboard that moves within itself keeps its keys.
+
+The arrows (with Shift, Alt, Alt+Shift), Space and Home/End/PgUp/PgDown are
+the window's shortcuts (nudge and resize the box, next to review, first and
+last image): on the image, or anywhere that has no use for them. A text box,
+a drop-down or a spin box uses them all itself, a list or table, a slider or
+a tab bar the arrows, and a button Space: with one of those focused the window's
+shortcut moved the image's box without a word (Down in the search box or on
+the "All statuses" drop-down), or Space on a drop-down went to the next image.
+Qt asks the focused widget first (a ShortcutOverride event); this answers for
+it, for every shortcut of those keys, the ones added later too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+ARROWS = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down})
+PAGING = frozenset({Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown})
+# Ctrl+arrows and the like are commands (Ctrl+Shift+Up: brighter), not a move within a widget
+MOVING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier
+# typed into or picked from: every key that moves within them, and Space (a space, or the drop-down's list)
+ENTRIES = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
+# walked: the arrows. Home/End/PgUp/PgDown stay the window's (in the image list they show its first, last,
+# next, previous image; a table's own Home only went to the row's first cell), and so does Space (next to
+# review: a one-row selection has no use for it)
+WALKED = (QAbstractItemView, QAbstractSlider, QTabBar)
+
+
+def keeps_key(widget: QWidget, key: int, modifiers: Qt.KeyboardModifier) -> bool:
+    """Whether ``widget``, with the keyboard, uses ``key`` pressed with ``modifiers`` itself."""
+    modifiers &= ~Qt.KeyboardModifier.KeypadModifier  # the keypad's arrows are arrows
+    arrow = key in ARROWS and not modifiers & ~MOVING_MODIFIERS
+    paging = key in PAGING and not modifiers & ~MOVING_MODIFIERS
+    space = key == Qt.Key.Key_Space and modifiers == Qt.KeyboardModifier.NoModifier
+    if isinstance(widget, ENTRIES):
+        return arrow or paging or space
+    if isinstance(widget, WALKED):
+        return arrow
+    if isinstance(widget, QAbstractButton):  # pressed by Space; radio buttons step along with the arrows
+        return space or (key in ARROWS and widget.autoExclusive())
+    return False
+
+
+class FocusedWidgetKeys(QObject):
+    """Installed on the application (Qt sends the question to the focused widget, in any window); it goes
+    with its parent, the main window."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
+            return False
+        if isinstance(event, QKeyEvent) and keeps_key(watched, event.key(), event.modifiers()):
+            event.accept()  # the key goes to the widget as a key press, no shortcut fires
+            return True
+        return False
+
+
+def keep_widget_keys(window: QWidget) -> FocusedWidgetKeys:
+    """The rule for as long as ``window`` lives."""
+    rule = FocusedWidgetKeys(window)
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(rule)
+    return rule
