@@ -18,6 +18,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
 from petloc_gui.ui.canvas.image_adjust import Adjustment, adjusted
+from petloc_gui.ui.canvas.pane_words import pane_said
 
 MIN_DRAW_PX = 2.0
 ZOOM_STEP = 1.25
@@ -87,12 +88,8 @@ class BoxCanvas(QGraphicsView):
     # --- for screen readers ------------------------------------------------------
     def describe(self) -> None:
         """Say in words what the pane shows (its boxes, their classes and corners, or its message), as
-        its accessible description: a picture with nothing said of it is silence to a screen reader."""
-        parts = [_said(item) for item in self._items]
-        parts += [f"overlaid prediction {_said(item)}" for item in self._ghost_items]
-        if self._message:
-            parts.append(visible(self._message))
-        self.setAccessibleDescription("; ".join(parts) if parts else "no box")
+        its accessible description (`pane_words`)."""
+        self.setAccessibleDescription(pane_said(self._items, self._ghost_items, self._message))
 
     # --- content ---------------------------------------------------------------
     def show_image(self, image: QImage | None, size: tuple[int, int] | None = None,
@@ -168,7 +165,7 @@ class BoxCanvas(QGraphicsView):
             item.selected = i == selected
             item.set_draw_mode(self._draw_mode)
             item.bounds = self._image_rect if self._pixmap_item is not None else None
-            item.on_edited = self._item_edited
+            item.on_edited = self.box_edited.emit
             item.on_pressed = self._item_pressed
             self.scene().addItem(item)
             self._items.append(item)
@@ -302,9 +299,6 @@ class BoxCanvas(QGraphicsView):
         return super().viewportEvent(event)
 
     # --- mouse --------------------------------------------------------------------
-    def _item_edited(self, index: int, old: Box, new: Box) -> None:
-        self.box_edited.emit(index, old, new)
-
     def _item_pressed(self, index: int) -> None:
         self.select(index)
         self.box_selected.emit(index)
@@ -336,6 +330,23 @@ class BoxCanvas(QGraphicsView):
     def _clamp(self, p: QPointF) -> QPointF:
         r = self._image_rect
         return QPointF(min(max(p.x(), r.left()), r.right()), min(max(p.y(), r.top()), r.bottom()))
+
+    def cancel_drawing(self) -> bool:
+        """Escape: the box being dragged out is dropped, the drag draws nothing (False: none was)."""
+        if self._draw_start is None:
+            return False
+        self._end_drawing()
+        return True
+
+    def _end_drawing(self) -> QRectF:
+        """The dragged-out rectangle, its rubber band gone."""
+        rect = self._rubber.rect() if self._rubber is not None else QRectF()
+        if self._rubber is not None:
+            self.scene().removeItem(self._rubber)
+        self._rubber, self._draw_start = None, None
+        self.drawing_size.emit(None)
+        self.viewport().update()  # the crosshair goes with the drawing (unless in draw mode)
+        return rect
 
     def _start_drawing(self, scene_pos: QPointF) -> None:
         self._draw_start = self._clamp(scene_pos)
@@ -375,12 +386,7 @@ class BoxCanvas(QGraphicsView):
             self.viewport().unsetCursor()  # the next move shows the cursor of what is under the mouse again
             return
         if self._draw_start is not None and event.button() == Qt.LeftButton:
-            rect = self._rubber.rect() if self._rubber is not None else QRectF()
-            if self._rubber is not None:
-                self.scene().removeItem(self._rubber)
-            self._rubber, self._draw_start = None, None
-            self.drawing_size.emit(None)
-            self.viewport().update()  # the crosshair goes with the drawing (unless in draw mode)
+            rect = self._end_drawing()
             if rect.width() >= MIN_DRAW_PX and rect.height() >= MIN_DRAW_PX:
                 self.box_drawn.emit(rect_to_box(rect))
             else:
@@ -388,12 +394,3 @@ class BoxCanvas(QGraphicsView):
                 self.box_selected.emit(-1)
             return
         super().mouseReleaseEvent(event)
-
-
-def _said(item: BoxItem) -> str:
-    """One box in words: "cat, x 10 to 110, y 20 to 80 (100 by 60 pixels), selected"."""
-    box = item.box()
-    where = (f"x {box.xmin:.0f} to {box.xmax:.0f}, y {box.ymin:.0f} to {box.ymax:.0f} "
-             f"({box.width:.0f} by {box.height:.0f} pixels)")
-    said = f"{item.label or 'unlabelled'}, {where}"
-    return said + (", selected" if item.selected else "")

@@ -15,6 +15,8 @@ from petloc_gui.ui.editing.resize_corner import connect_resize_corner
 PLACED_SHARE = 0.5  # a box placed from the keyboard: this share of the image's visible part, each way
 NO_IMAGE_FOR_A_BOX = "No image to put a box on: open a folder, or pick an image that can be shown."
 PLACED = "New box in the middle: arrows move it, Alt+arrows resize it (C: from the top-left corner)."
+DROPPED = "No box drawn: Escape dropped it."
+DRAW_MODE_LEFT = "Draw mode off: a drag on a box moves it again."
 
 # action name -> (edge, pixels): the four edges from the keyboard
 EDGE_ACTIONS = {
@@ -81,6 +83,25 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
         canvas.viewport().update()  # the crosshair comes and goes with draw mode
         act["place_box"].setShortcuts(place_keys if on else [])
 
+    # Escape, on the image (in the search and Label boxes it ends typing): it was no key's, and W, Escape,
+    # Enter still placed a box. Offered while there is something to leave: draw mode, or a box being
+    # dragged out (the pane says its size while one is, None when it ends).
+    leave = act["leave_draw_mode"]
+    leave.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    canvas.addAction(leave)
+
+    def leave_draw_mode() -> None:
+        dropped = canvas.cancel_drawing()
+        act["draw_mode"].setChecked(False)
+        status.showMessage(DROPPED if dropped else DRAW_MODE_LEFT, 5000)
+
+    def offer_leave(dragged_size=None) -> None:
+        leave.setEnabled(act["draw_mode"].isChecked() or dragged_size is not None)
+
+    offer_leave()
+    canvas.drawing_size.connect(offer_leave)
+    act["draw_mode"].toggled.connect(lambda _on: offer_leave())
+    leave.triggered.connect(leave_draw_mode)
     act["draw_mode"].toggled.connect(set_draw_mode)
     act["place_box"].triggered.connect(place_box)
     connect_resize_corner(act, status)
