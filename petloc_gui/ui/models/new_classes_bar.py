@@ -84,6 +84,9 @@ class NewClassesBar(QToolBar):
         self.button = QPushButton(TRAIN_TEXT)
         self.button.setToolTip(TRAIN_TIP)
         self.button.clicked.connect(self.train_requested)
+        # Return and Enter press it, as in a dialog (outside one a push button ignores them); Space presses it
+        # too, the window's Space (next to review) set aside while a button has the keyboard (`focused_widget_keys`)
+        self.button.setAutoDefault(True)
         row = QWidget(self)  # the message takes the row's width, the button sits at its end
         layout = QHBoxLayout(row)
         layout.setContentsMargins(6, 2, 6, 2)
