@@ -168,9 +168,13 @@ def run(args: argparse.Namespace) -> int:
     report = build_report(metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path,
                           args.data, split)
     from petloc_gui.cli.evaluate_accepted import accepted_report  # (imports numpy: not at `petloc --help`)
+    from petloc_gui.cli.prelabel import model_name
 
-    # a model scored against boxes it proposed agrees with itself: counted, said, and the figures without them
-    accepted_keys, accepted_warning = accepted_report(evaluated, accepted, class_names, meta, args.model, model_path)
+    # a model scored against boxes it proposed agrees with itself: counted, said, and the figures without them.
+    # Called too as `petloc predict` marks its pre-labels (its bundle folder resolved): `--model .` in a bundle
+    # folder with no version id is "." and a path whose name is "", and its own accepted boxes were another's
+    accepted_keys, accepted_warning = accepted_report(evaluated, accepted, class_names, meta, args.model, model_path,
+                                                      model_name(args.model))
     if accepted_warning:
         error(accepted_warning)
     report.update(accepted_keys)
