@@ -13,6 +13,7 @@ figure to give.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -27,17 +28,20 @@ ROLE = "the model evaluated"
 
 def accepted_report(evaluated: Sequence[tuple[Path, Any, Any]], accepted: Mapping[Path, frozenset[str]],
                     class_names: Sequence[str], meta: Mapping[str, Any], *names: object,
-                    ) -> tuple[dict[str, Any], str | None]:
+                    located: str | os.PathLike[str] | None = None) -> tuple[dict[str, Any], str | None]:
     """(the `--json` keys, the warning or None) for the (image, objects, prediction) ``evaluated``;
     ``accepted``: each image's models whose boxes it holds accepted unchanged
     (`core.accepted_boxes.accepted_models`, which says whose labels too; none: a person's boxes);
-    ``names``: what the model evaluated is called (the spec given, its folder)."""
+    ``names``: what the model evaluated is called (the spec given, its folder); ``located``: its bundle's
+    folder, where its chain of parents is walked from (`model.parent_chain`: a parent written beside it)."""
     from petloc_gui.core.metrics import evaluate_objects
     from petloc_gui.model.model_ancestry import ancestry_of
 
     models = [accepted.get(image, frozenset()) for image, _, _ in evaluated]
-    # the models it descends from beyond its parent, looked up only when some box was accepted (`ANCESTOR`)
-    ancestry = ancestry_of(meta) if any(models) else None
+    # the models it descends from beyond its parent, looked up only when some box was accepted (`ANCESTOR`);
+    # from its folder: by meta.json alone, a parent beside a model with no version id was found only where an
+    # earlier walk of this process had found it
+    ancestry = ancestry_of(meta, located=located) if any(models) else None
     relations = {model: relation(model, meta, *names, ancestry=ancestry) for found in models for model in found}
     counts = Counter(model for found in models for model in found)
     person = [case for case, found in zip(evaluated, models, strict=True) if not found]
