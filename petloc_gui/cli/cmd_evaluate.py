@@ -50,7 +50,8 @@ images whose boxes a person drew are given apart (the "person" line,
 person_drawn in --json). Figures are per image: accuracy, mean IoU (a
 miss counts as 0), share of images with IoU >= 0.5 and >= 0.75, per class,
 and the confusion matrix (rows: truth, columns: predicted). A ground-truth
-label the model does not know counts as wrong.
+label the model does not know counts as wrong, and has a confusion row of
+its own (what the model took those images for).
 
 Use a folder the model never trained on (for the digits model:
 `petloc digits DIR --split test`), or --split validation on the training
@@ -167,6 +168,11 @@ def run(args: argparse.Namespace) -> int:
         error(f"labels the model does not know, counted as wrong: {listed}" + "".join(f"; {h}" for h in hints))
     report = build_report(metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path,
                           args.data, split)
+    from petloc_gui.cli.evaluate_confusion import KEY as CONFUSION_UNKNOWN
+    from petloc_gui.cli.evaluate_confusion import unknown_rows
+
+    # the images whose truth the model does not know: what it took them for (the matrix has no row for them)
+    report[CONFUSION_UNKNOWN] = unknown_rows(evaluated, class_names, unknown)
     from petloc_gui.cli.evaluate_accepted import accepted_report  # (imports numpy: not at `petloc --help`)
     from petloc_gui.cli.prelabel import model_name
 
@@ -337,6 +343,7 @@ def format_report(report: dict[str, Any]) -> list[str]:
         return "-" if value is None else f"{value:.3f}"
 
     from petloc_gui.cli.evaluate_accepted import accepted_lines
+    from petloc_gui.cli.evaluate_confusion import confusion_lines
 
     lines = [
         f"model      {report['model']} ({report['model_path']})",
@@ -358,9 +365,5 @@ def format_report(report: dict[str, Any]) -> list[str]:
             for name, row in report["per_class"].items()]
     rows += [[name, count, "0.000", "-", "(unknown to the model)"] for name, count in report["unknown_labels"].items()]
     lines += ["", *table(["class", "count", "accuracy", "mean IoU", ""], rows, right=(1, 2, 3))]
-    labels = report["confusion"]["labels"]
-    if labels:
-        lines += ["", "confusion (rows: truth, columns: predicted)"]
-        matrix = [[name, *row] for name, row in zip(labels, report["confusion"]["matrix"], strict=True)]
-        lines += table(["", *labels], matrix, right=range(1, len(labels) + 1))
+    lines += confusion_lines(report)  # the labels the model does not know too, each its own row
     return [line.rstrip() for line in lines]
