@@ -189,7 +189,10 @@ def train_run(
                                 parent_meta=parent.meta if parent else None,
                                 parent_class_names=parent.class_names if parent else None,
                                 train_only=config.train_only, skip_prelabels=config.skip_prelabels,
-                                renamed=config.renamed, folder=folder, known_hashes=config.known_hashes)
+                                renamed=config.renamed, folder=folder, known_hashes=config.known_hashes,
+                                # a parent given as a path (--init-from runs/<id>): its own parents may be
+                                # beside it, and the walks after this one find it by its version id
+                                parent_path=parent.path if parent else None)
     if not data.train:
         raise TooFewImagesError(nothing_left_to_train(data.n_prelabels_skipped), data.root, data.skipped)
     names = data.class_names
