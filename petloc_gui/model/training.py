@@ -28,6 +28,7 @@ from petloc_gui.model.bundle import BUNDLED_NAMES, MODEL_FILE, file_sha256, load
 from petloc_gui.model.bundle_write import new_version_id, save_bundle
 from petloc_gui.model.class_renames import RECORD_KEY as RENAMED_KEY
 from petloc_gui.model.class_renames import parent_named, renamed_notice, untold_renames_notice
+from petloc_gui.model.collected_folder import incomplete_lineage_warning
 from petloc_gui.model.determinism import make_deterministic, reproducibility_record
 from petloc_gui.model.distributed import (
     DISTRIBUTE_CHOICES,
@@ -93,6 +94,10 @@ class TrainConfig:
     # sha256 of images read already, by `collected_folder.file_stamp` (`petloc train`'s checks): not hashed
     # again while unchanged; machine paths, not recorded
     known_hashes: dict[str, str | None] = field(default_factory=dict, repr=False)
+    # why the record of the images the parent and its ancestors trained on is incomplete, as the caller has
+    # told the user already (`petloc train`, before TensorFlow loads): the run's own warning is then not
+    # given again (a reason the run finds otherwise still is); "": the run gives it (the window's training)
+    lineage_told: str = ""
 
 
 def _model_name(bundle: LoadedBundle) -> str:
@@ -211,7 +216,8 @@ def train_run(
           "n_prelabels_skipped": data.n_prelabels_skipped,
           # a fine-tune's: which of its classes are new (cli.train_report marks them, as the comparison does)
           "parent_class_names": list(parent.class_names) if parent else None, RENAMED_KEY: dict(data.renamed)})
-    notices = [*data.digits_notices(), *_class_notices(data, parent)]  # digits: meta.json says "all"
+    # (digits_notices: meta.json says "all"; _lineage_notices: once, `petloc train` has said it before TensorFlow)
+    notices = [*data.digits_notices(), *_class_notices(data, parent), *_lineage_notices(data, config)]
     for message in notices:
         emit({"event": "notice", "message": message})
 
@@ -360,9 +366,21 @@ def _class_notices(data: TrainingData, parent: LoadedBundle | None) -> list[str]
     return [untold] if untold else []
 
 
+def _lineage_notices(data: TrainingData, config: TrainConfig) -> list[str]:
+    """The log's warning that the images the parent and its ancestors trained on are not all known, so
+    validation may hold some (`collected_folder.incomplete_lineage_warning`, as `petloc train` and `petloc
+    evaluate` word it); none when the caller told it already (``config.lineage_told``). Only `petloc train`
+    said it, so the window's training child, whose log shows the run's notices, trained on unsaid."""
+    why = data.lineage_incomplete
+    if not why or why == config.lineage_told:
+        return []
+    return [f"warning: {incomplete_lineage_warning(why)}"]
+
+
 def _config_record(config: TrainConfig, parent: LoadedBundle | None) -> dict[str, Any]:
     """The run's settings without machine paths (the parent by name, weights by file name)."""
-    unrecorded = ("exclude", "test_split", "out_dir", "version_id", "known_hashes")
+    # (lineage_told: what the user was told; meta.json training_data.lineage_incomplete records why)
+    unrecorded = ("exclude", "test_split", "out_dir", "version_id", "known_hashes", "lineage_told")
     record = {k: v for k, v in asdict(config).items() if k not in unrecorded}
     record["init_from"] = _model_name(parent) if parent else None
     if config.backbone_weights:
