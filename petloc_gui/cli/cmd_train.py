@@ -215,6 +215,7 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
         cache_images=args.cache_images,
         version_id=version_id,
         known_hashes=folder.known_hashes,  # the checks hashed the images: the run does not, while unchanged
+        lineage_told=folder.lineage_incomplete,  # said before the run: the run does not say it again
         **optional,
     )
     reporter = TrainReporter(lineage_incomplete=folder.lineage_incomplete)

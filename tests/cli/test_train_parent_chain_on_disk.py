@@ -68,3 +68,4 @@ def test_a_broken_chain_is_said_before_and_after_and_recorded(tmp_path, capsys):
     lines = [line for line in err.splitlines() if why in line]
     assert lines[0].startswith("petloc: warning: the record of the images the model it starts from")
     assert any(line.startswith("petloc: warning: these figures may be on images") for line in lines[1:])
+    assert sum("the record of the images the model it starts from" in line for line in err.splitlines()) == 1
