@@ -87,8 +87,10 @@ def test_gif_rgba_png_and_exif_rotated_photo_round_trip(oxford_dir, tmp_path, mo
         assert (rotated["width"], rotated["height"]) == (50, 90)
 
 
-def test_ten_thousand_images_export_from_headers_only(tmp_path, monkeypatch):
-    """10,000 images (PNG, and JPEG with EXIF rotation) exported without decoding one."""
+def test_two_thousand_images_export_from_headers_only(tmp_path, monkeypatch):
+    """2,000 images (PNG, and JPEG with EXIF rotation) exported without decoding one. (It was 10,000; the
+    exports read and write image by image, with no batch, threshold or limit a count reaches below
+    2 GiB of COCO JSON, so each further image only repeated the same checks, at 1.7 s a thousand.)"""
     png = io.BytesIO()
     Image.new("RGB", (8, 6), (1, 2, 3)).save(png, format="PNG")
     jpeg = io.BytesIO()
@@ -99,7 +101,7 @@ def test_ten_thousand_images_export_from_headers_only(tmp_path, monkeypatch):
     source.mkdir()
     xml = {".png": voc_xml("x", 8, 6, [("a", (1, 1, 7, 5))]),
            ".jpg": voc_xml("x", 6, 8, [("b", (1, 1, 5, 7))])}
-    for index in range(10_000):
+    for index in range(2_000):
         ext = ".png" if index % 2 else ".jpg"
         (source / f"img{index}{ext}").write_bytes(png.getvalue() if ext == ".png" else jpeg.getvalue())
         if index % 10:
@@ -108,11 +110,11 @@ def test_ten_thousand_images_export_from_headers_only(tmp_path, monkeypatch):
     dataset = open_dataset(source)
     seen = []
     report = export_coco(dataset, tmp_path / "coco", progress=lambda done, total: seen.append(total))
-    assert report.problems == [] and report.images == 10_000 and report.objects == 9_000
+    assert report.problems == [] and report.images == 2_000 and report.objects == 1_800
     assert seen and seen[-1] > 0
     document = json.loads((tmp_path / "coco" / "annotations.json").read_text())
     sizes = {(image["width"], image["height"]) for image in document["images"]}
     assert sizes == {(8, 6), (6, 8)}  # the rotated JPEGs as displayed
     report = export_yolo(dataset, tmp_path / "yolo")
-    assert report.problems == [] and report.objects == 9_000
-    assert sum(1 for _ in (tmp_path / "yolo" / "labels").iterdir()) == 9_000
+    assert report.problems == [] and report.objects == 1_800
+    assert sum(1 for _ in (tmp_path / "yolo" / "labels").iterdir()) == 1_800
