@@ -53,3 +53,12 @@ def scored(monkeypatch):
         return {**figures, "subset": dict(figures)} if subset else figures
 
     monkeypatch.setattr(comparison, "score_model", score)
+
+
+@pytest.fixture(scope="session")
+def two_worker_run(tmp_path_factory):
+    """One two-worker cluster run of `petloc train` (tests/model/multiworker_run.py), for the tests that
+    check different facts of it."""
+    from tests.model.multiworker_run import run_two_workers
+
+    return run_two_workers(tmp_path_factory.mktemp("two_workers"))

@@ -25,21 +25,23 @@ def _free_ports(n: int) -> list[int]:
 
 
 def _start_workers(data, tmp_path, epochs: int, popen, extra=lambda index: [], launcher=lambda index: None,
-                   workers: int = 2) -> list[subprocess.Popen]:
+                   workers: int = 2, env=lambda index: {}) -> list[subprocess.Popen]:
     """``workers`` processes on 127.0.0.1; ``extra(index)``: more arguments for that worker;
-    ``launcher(index)``: what runs its command line instead of ``-m petloc_gui.cli`` (a script path)."""
+    ``launcher(index)``: what runs its command line instead of ``-m petloc_gui.cli`` (a script path);
+    ``env(index)``: more environment variables for that worker."""
     ports = _free_ports(workers)
     cluster = {"worker": [f"127.0.0.1:{p}" for p in ports]}
     procs = []
     for index in range(workers):
-        env = dict(os.environ, TF_CONFIG=json.dumps({"cluster": cluster, "task": {"type": "worker", "index": index}}),
-                   TF_CPP_MIN_LOG_LEVEL="2", CUDA_VISIBLE_DEVICES="")
+        environment = dict(os.environ, TF_CONFIG=json.dumps({"cluster": cluster, "task": {"type": "worker",
+                                                                                             "index": index}}),
+                           TF_CPP_MIN_LOG_LEVEL="2", CUDA_VISIBLE_DEVICES="", **env(index))
         # exactly the README's command, one process per worker
         program = [launcher(index)] if launcher(index) else ["-m", "petloc_gui.cli"]
         command = [sys.executable, *program, "train", str(data), "--preset", "digits",
                    "--out", str(tmp_path / f"w{index}"), "--epochs", str(epochs), "--batch-size", "16",
                    "--distribute", "multiworker", *extra(index)]
-        procs.append(subprocess.Popen(command, env=env, text=True, **popen(index)))
+        procs.append(subprocess.Popen(command, env=environment, text=True, **popen(index)))
     return procs
 
 
@@ -61,12 +63,9 @@ def _pipes(index: int) -> dict:
     return {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
 
 
-def test_two_workers_train_and_only_the_chief_writes_a_bundle(tmp_path):
-    from petloc_gui.core.digits import write_digits_dataset
-
-    data = tmp_path / "digits"
-    write_digits_dataset(data, "train", count=40, seed=0)
-    results = _finish(_start_workers(data, tmp_path, 1, _pipes))
+def test_two_workers_train_and_only_the_chief_writes_a_bundle(two_worker_run):
+    # (the other worker keeps its scratch bundle elsewhere, for test_multiworker_batchnorm: see its --out)
+    data, tmp_path, results = two_worker_run.data, two_worker_run.folder, two_worker_run.results
     for code, _, err in results:
         assert code == 0, err[-3000:]
     chief_out = results[0][1].strip().splitlines()
@@ -134,7 +133,7 @@ def test_ctrl_c_after_the_last_batch_is_one_decision_for_every_worker(tmp_path):
     (0, the chief's bundle, said so). It used to be read by that worker alone: it exited 130 while
     the chief wrote the bundle."""
     # the last epoch's line: scoring comes next
-    codes, texts, bundles = _interrupt_the_non_chief(tmp_path, 2, 1, "epoch 2/2  loss", 0.02)
+    codes, texts, bundles = _interrupt_the_non_chief(tmp_path, 1, 1, "epoch 1/1  loss", 0.02)
     if codes == [130, 130]:
         assert all("training cancelled" in t for t in texts) and not bundles
     else:
