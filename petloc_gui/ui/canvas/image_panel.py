@@ -19,6 +19,12 @@ from petloc_gui.ui.canvas.pane_sync import PaneSync
 
 NOTES_SHOWN = 3  # reading notes in the line under the header; the tooltip has them all
 ELIDED_FLOOR_CHARS = 9  # an elided name in the header keeps about this many characters ("train…git0.png")
+MESSAGE_FLOOR_CHARS = 16  # and an elided message ("No model for thi…")
+# What gives way, in turn, when the header does not fit its line, each shown elsewhere too: the wording,
+# the confidence (on the prediction's box), the class names (on both boxes; the model's message in its
+# pane), the file name (in the list). The IoU, the verdict and the marks (✔, ●) stay whole: cut at the
+# right, "labels DISAGREE" and "● unsaved" were lost at scale 1.5 in a 1024x700 window.
+GIVE_WAY = ("words", "confidence", "labels", "name")
 HEADER_SAMPLE = "<b>Ag</b> <i>Ag</i> ● ✔"  # the tallest of what a header shows, for its one line's height
 # What to do on an image with no box, in the ground-truth pane's title line: the longest that fits
 NO_BOX_HINTS = ("No box yet: drag to draw one, or press A to accept the prediction",
@@ -46,12 +52,13 @@ def is_prediction(result) -> bool:
     return result is not None and hasattr(result, "box") and hasattr(result, "label")
 
 
-def _shown(text: str, metrics: QFontMetrics | None = None, width: int | None = None) -> str:
+def _shown(text: str, metrics: QFontMetrics | None = None, width: int | None = None,
+           mode: Qt.TextElideMode = Qt.ElideMiddle) -> str:
     """A file name or label for the rich-text header: escaped for HTML and the terminal sense;
-    given a width (and the font's ``metrics``), elided in its middle to it."""
+    given a width (and the font's ``metrics``), elided to it (in its middle, or as ``mode`` says)."""
     shown = visible(text)
     if metrics is not None and width is not None:
-        shown = metrics.elidedText(shown, Qt.ElideMiddle, width)
+        shown = metrics.elidedText(shown, mode, width)
     return html.escape(shown)
 
 
@@ -101,7 +108,7 @@ class ImagePanel(QWidget):
         self._image_error: str | None = None
         self.adjustment = Adjustment()
         self._fit: dict[str, int] = {}  # the widths the header's names are elided to now (see _set_header)
-        self._compact = False  # the header says it in fewer words (see _set_header)
+        self._given_way = 0  # how many of GIVE_WAY the header leaves out now (see _set_header)
         self._hints: tuple[str, ...] = ()  # what to do, from the longest: the image has no box yet
         self.header.installEventFilter(self)
         self.gt_title.installEventFilter(self)
@@ -250,35 +257,44 @@ class ImagePanel(QWidget):
         self.notes.show()
 
     def _set_header(self) -> None:
-        """The header's text on its one line: what does not fit is elided in the middle of the file
-        name (or the message); when that is not enough, it is said in fewer words ("Pred:", "●" for
-        "● unsaved"), the name elided as little as they allow, then the class names too; what is left
-        over (a long model problem, which the prediction pane shows whole) is cut at the right. The
-        tooltip has it all."""
-        metrics = self._name_metrics()
-        self._fit, self._compact = {}, False
-        self.header.setText(self._header_text())
-        self._elide_to_fit("name", metrics)
-        if not self._fits():  # in fewer words, the name as long as they leave room for, then the labels
-            self._fit, self._compact = {}, True
+        """The header's text on its one line: what does not fit is elided, the model's message at its end,
+        the file name then the class names in their middle, as little as lets the line fit; when that is
+        not enough, the next of GIVE_WAY is left out, and the names are elided again as little as the line
+        now allows. The tooltip has it all. Only a header narrower than the IoU, the verdict and the marks
+        is cut at the right."""
+        for given_way in range(len(GIVE_WAY) + 1):
+            self._given_way, self._fit = given_way, {}
             self.header.setText(self._header_text())
-            self._elide_to_fit("name", metrics)
-            self._elide_to_fit("label", metrics)
-        cut = bool(self._fit) or self._compact or not self._fits()
-        self.header.setToolTip(QTextDocumentFragment.fromHtml(self._header_text(elide=False)).toPlainText()
-                               if cut else "")
+            if self._fits():
+                break
+            # the class names are whole until the wording gives way; the first slot keeps the most
+            slots = ("label", "name", "message") if given_way else ("name", "message")
+            self._fit = {slot: self._floor(slot) for slot in slots}
+            self.header.setText(self._header_text())  # as short as its names get: does it fit?
+            if self._fits() or given_way == len(GIVE_WAY):
+                for slot in slots:
+                    self._widen(slot)
+                break
+        whole = QTextDocumentFragment.fromHtml(self._header_text(elide=False)).toPlainText()
+        shown = QTextDocumentFragment.fromHtml(self.header.text()).toPlainText()
+        self.header.setToolTip(whole if shown != whole or not self._fits() else "")
 
-    def _elide_to_fit(self, slot: str, metrics: QFontMetrics) -> None:
-        """Elide the names of ``slot`` as little as lets the header fit, not under ELIDED_FLOOR_CHARS."""
-        floor = metrics.horizontalAdvance("x" * ELIDED_FLOOR_CHARS)
-        widest = max(self._slot_widths(slot, metrics), default=0)
-        if self._fits() or widest <= floor or not self._fits_with(slot, floor):
-            return  # fits already, or as short as it gets: what follows gives way too
-        fits, too_wide = floor, widest  # the widest that fits, by halves (a slot may hold two labels)
+    def _widen(self, slot: str) -> None:
+        """The texts of ``slot``, elided to their floor, as wide as the header has room for; the slots
+        after it stay at their floor meanwhile (they give way first)."""
+        fits, widest = self._fit[slot], max(self._slot_widths(slot), default=0)
+        if widest <= fits or not self._fits() or self._fits_with(slot, widest):
+            return  # whole at its floor, or the header too narrow for its floor (cut), or whole now
+        too_wide = widest  # the widest that fits, by halves (a slot may hold two labels)
         while too_wide - fits > 2:
             middle = (fits + too_wide) // 2
             fits, too_wide = (middle, too_wide) if self._fits_with(slot, middle) else (fits, middle)
         self._fits_with(slot, fits)
+
+    def _floor(self, slot: str) -> int:
+        """The narrowest the texts of ``slot`` are elided to."""
+        chars = MESSAGE_FLOOR_CHARS if slot == "message" else ELIDED_FLOOR_CHARS
+        return self._slot_metrics(slot).horizontalAdvance("x" * chars)
 
     def _fits(self) -> bool:
         return self.header.sizeHint().width() <= self.header.width()
@@ -289,22 +305,26 @@ class ImagePanel(QWidget):
         self.header.setText(self._header_text())
         return self._fits()
 
-    def _name_metrics(self) -> QFontMetrics:
-        """The font of what the header elides: its names, in bold; the message shown without an image."""
+    def _slot_metrics(self, slot: str) -> QFontMetrics:
+        """The font of what the header elides: its names, in bold; a message, in italics beside them, and
+        as it is without an image."""
         font = self.header.font()
-        font.setBold(self._doc is not None)
+        font.setBold(self._doc is not None and slot != "message")
+        font.setItalic(self._doc is not None and slot == "message")
         return QFontMetrics(font)
 
-    def _slot_widths(self, slot: str, metrics: QFontMetrics) -> list[int]:
-        """The widths of the texts elided as ``slot``, as shown now."""
+    def _slot_widths(self, slot: str) -> list[int]:
+        """The widths of the texts elided as ``slot``, whole."""
         doc, pred = self._doc, self._prediction
         if slot == "name":
             texts = [doc.image_path.name] if doc is not None else [self._message()]
+        elif slot == "message":
+            texts = [self._pending()] if doc is not None and pred is None else []
         else:
             texts = [doc.primary.name] if doc is not None and doc.primary is not None else []
             texts += [pred.label] if is_prediction(pred) else []
-        fit = self._fit.get(slot, 1 << 30)
-        return [min(fit, metrics.horizontalAdvance(visible(text))) for text in texts]
+        metrics = self._slot_metrics(slot)
+        return [metrics.horizontalAdvance(visible(text)) for text in texts]
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         # the header's and the title's own resize: their width is the one their text is fitted to
@@ -318,28 +338,43 @@ class ImagePanel(QWidget):
         """The header without an image: no folder yet, or an image still loading (its message)."""
         return self._image_error or "Open a folder to start (Ctrl+O)."
 
+    def _pending(self) -> str:
+        """What the header says of a prediction not there: the model's message (no model for the folder)."""
+        return self._prediction_message or "prediction pending…"
+
     def _header_text(self, elide: bool = True) -> str:
-        """The header's rich text, its names elided to ``self._fit`` and in fewer words when
-        ``self._compact``, unless ``elide`` is False (the whole text, for the tooltip)."""
+        """The header's rich text, its names elided to ``self._fit`` and what ``self._given_way`` says left
+        out, unless ``elide`` is False (the whole text, for the tooltip)."""
         doc, pred = self._doc, self._prediction
-        short = elide and self._compact
-        metrics = self._name_metrics() if elide else None
-        name_width, label_width = (self._fit.get("name"), self._fit.get("label")) if elide else (None, None)
+        gone = GIVE_WAY[:self._given_way] if elide else ()
+        short = "words" in gone
+        fit = self._fit if elide else {}
+
+        def shown(text: str, slot: str) -> str:  # a message keeps its start: it reads as a sentence
+            mode = Qt.ElideRight if slot == "message" else Qt.ElideMiddle
+            return _shown(text, self._slot_metrics(slot), fit[slot], mode) if slot in fit else _shown(text)
+
         if doc is None:
-            return _shown(self._message(), metrics, name_width)
-        parts = [f"<b>{_shown(doc.image_path.name, metrics, name_width)}</b>"]
+            return shown(self._message(), "name")
+        parts = [] if "name" in gone else [f"<b>{shown(doc.image_path.name, 'name')}</b>"]
         primary = doc.primary
         # a model's pre-label nobody has saved yet is no ground truth (`ImageDocument.prelabel`)
         prelabel = "Pre-label" if short else "Pre-label (unreviewed)"
         unreviewed = doc.prelabel and not doc.dirty
         truth = f"<span style='color:{self.tone('prelabel')}'>{prelabel}</span>" if unreviewed else "GT"
-        parts.append(f"{truth}: <b>{_shown(primary.name, metrics, label_width)}</b>" if primary is not None
-                     else "GT: <i>none</i>")
-        if len(doc.objects) > 1:
+        if primary is None:
+            parts.append("GT: <i>none</i>")
+        elif "labels" not in gone:
+            parts.append(f"{truth}: <b>{shown(primary.name, 'label')}</b>")
+        elif unreviewed:
+            parts.append(truth)  # no class name, and still no ground truth
+        if len(doc.objects) > 1 and "labels" not in gone:
             parts.append(f"{len(doc.objects)} objects")
         if is_prediction(pred):
             said = "Pred" if short else "Prediction"
-            parts.append(f"{said}: <b>{_shown(pred.label, metrics, label_width)}</b> ({pred.confidence:.2f})")
+            confidence = "" if "confidence" in gone else f" ({pred.confidence:.2f})"
+            if "labels" not in gone:
+                parts.append(f"{said}: <b>{shown(pred.label, 'label')}</b>{confidence}")
             if primary is not None:
                 match = best_gt_match([(o.name, o.box) for o in doc.objects], pred.label, pred.box)
                 value = match.iou
@@ -352,8 +387,8 @@ class ImagePanel(QWidget):
                     parts.append(f"<b style='color:{self.tone('bad')}'>{labels}DISAGREE</b>")
         elif pred is not None:
             parts.append(f"<span style='color:{self.tone('bad')}'>prediction failed</span>")
-        else:
-            parts.append(f"<i>{self._prediction_message or 'prediction pending…'}</i>")
+        elif "labels" not in gone:
+            parts.append(f"<i>{shown(self._pending(), 'message')}</i>")
         if doc.verified:
             parts.append(f"<span style='color:{self.tone('good')}'>✔{'' if short else ' verified'}</span>")
         if doc.dirty:
