@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from petloc_gui.app import status_filter
 from petloc_gui.app.folder_change import change_text, change_tooltip
 from petloc_gui.app.image_document import STATUS_TEXT
-from petloc_gui.ui.dock_toggle import FloatingDock
+from petloc_gui.ui.dock_toggle import FloatingDock, covered, show_or_hide
 from petloc_gui.ui.review.file_list import COL_CONF, COL_IOU, COL_NAME, COL_PRED, COL_STATUS, FileListModel
 from petloc_gui.ui.review.predicted_cell import PredictedCellDelegate
 
@@ -216,8 +216,12 @@ class FileListDock(QDockWidget):
             self.view.setFocus(Qt.OtherFocusReason)
 
     def focus_search(self) -> None:
-        """Ctrl+F: the keyboard to the search box, the dock's window activated when it floats."""
+        """Ctrl+F: the keyboard to the search box, shown first, and the dock's window activated when it
+        floats. Closed (F9) or a tab behind the Dataset panel, the list stayed out of sight: the keys
+        typed next filtered it unseen, and the annotation keys typed into the hidden box."""
         self._search_asked = True
+        if self.isHidden() or covered(self):
+            show_or_hide(self)  # shown (where it was), or its tab brought forward: it hides neither
         if self.isFloating():
             self.activateWindow()
         self.search.setFocus(Qt.ShortcutFocusReason)
