@@ -37,6 +37,7 @@ from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.status_line import StatusLine
+from petloc_gui.ui.tab_chain import OnScreenTabChain
 from petloc_gui.ui.window_geometry import fit_into
 from petloc_gui.ui.window_host import WindowHost
 
@@ -50,7 +51,7 @@ def _ignore(_result) -> None:
     """Discard an edit's result in a slot (slots return None)."""
 
 
-class MainWindow(WindowHost, FolderOpening, QMainWindow):
+class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
     """petloc's review/annotation window."""
 
     def __init__(self, model_factory=None, settings: Settings | None = None) -> None:
@@ -202,8 +203,7 @@ class MainWindow(WindowHost, FolderOpening, QMainWindow):
         a["stay_in_draw_mode"].setChecked(self.settings.stay_in_draw_mode)
         a["stay_in_draw_mode"].toggled.connect(lambda on: setattr(self.settings, "stay_in_draw_mode", on))
         a["review_order"].toggled.connect(self.file_dock.set_review_order)
-        # the dock's own: floating, its window is activated (the search box's focus alone in an inactive
-        # window left the keys acting on the image)
+        # the dock's own: it shows the list first (closed, a tab behind), and activates it where it floats
         a["focus_search"].triggered.connect(self.file_dock.focus_search)
         a["next_review"].triggered.connect(self.next_to_review)
         a["next_image"].triggered.connect(lambda: self.step_image(1))
