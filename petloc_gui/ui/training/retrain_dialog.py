@@ -30,6 +30,7 @@ from petloc_gui.ui.modal import modal
 from petloc_gui.ui.training.prelabel_notes import left_out_note, prelabel_note
 from petloc_gui.ui.training.rename_choices import RenameChoices
 from petloc_gui.ui.training.retrain_support import Holdout, HoldoutPreview
+from petloc_gui.ui.training.scrolled_body import ScrolledBody, grow_within_screen
 
 # Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
 HoldoutLoader = Callable[[], "HoldoutPreview | None"]
@@ -152,48 +153,44 @@ class RetrainDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.start_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.start_button.setText("Start training")
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         note = QLabel("Training runs in the background; you can keep reviewing and editing. "
                       "Edits made meanwhile are kept but are not part of this run.")
         note.setWordWrap(True)
 
+        self.body = ScrolledBody()  # scrolls where the screen is short: the buttons under it stay in view
+        rows = self.body.rows
+        rows.addWidget(self.from_current)
+        rows.addWidget(self.from_scratch)
+        rows.addLayout(form)
+        rows.addWidget(self.rename_choices)
+        rows.addWidget(self.variants_note)  # under the class choices: it may name one to make
+        rows.addWidget(self.holdout_label)
+        rows.addWidget(self.holdout_list)
+        rows.addWidget(self.prelabel_note)
+        rows.addWidget(self.train_prelabels)
+        rows.addWidget(self.digits_note)
+        rows.addWidget(self.save_first)
+        rows.addWidget(note)
+        self._buttons = buttons
         layout = QVBoxLayout(self)
-        layout.addWidget(self.from_current)
-        layout.addWidget(self.from_scratch)
-        layout.addLayout(form)
-        layout.addWidget(self.rename_choices)
-        layout.addWidget(self.variants_note)  # under the class choices: it may name one to make
-        layout.addWidget(self.holdout_label)
-        layout.addWidget(self.holdout_list)
-        layout.addWidget(self.prelabel_note)
-        layout.addWidget(self.train_prelabels)
-        layout.addWidget(self.digits_note)
-        layout.addWidget(self.save_first)
-        layout.addWidget(note)
+        layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
         self.val_fraction.valueChanged.connect(self._update_holdout)
         self.from_current.toggled.connect(self._update_holdout)  # fine-tuning keeps the model's test images out
         self.save_first.toggled.connect(self._update_holdout)  # saving first may make a run possible
         self.train_prelabels.toggled.connect(self._update_holdout)  # leaving them out may leave too few
         self.rename_choices.changed.connect(self._show_case_variants)  # a rename may give a class one name
+        self.resize(MIN_WIDTH, 1)  # then grown to what the contents need (`_grow_to_contents`)
         self._update_holdout()
-        self.resize(MIN_WIDTH, self.sizeHint().height())
 
     def _grow_to_contents(self) -> None:
-        """Grow (never shrink) to the height the contents need at this width.
-
-        The word-wrapped texts need a height that depends on the width, which
-        the dialog's minimum size does not follow: when the held-out list
-        appears after the dialog is shown, the form rows were squashed to a few
-        pixels. Asking the layout for its height at the current width avoids that.
-        """
-        layout = self.layout()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        needed = max(needed, layout.totalMinimumSize().height(), self.sizeHint().height())
-        self.setMinimumHeight(min(needed, layout.totalMaximumSize().height()))
-        if self.height() < needed:
-            self.resize(self.width(), needed)
+        """Grow (never shrink) to the height the contents need at this width, never past the screen's room
+        (`scrolled_body.grow_within_screen`): the held-out list appears after the dialog is shown, and the
+        word-wrapped notes' height depends on the width, which the dialog's minimum size does not follow."""
+        grow_within_screen(self, self.body, self._buttons)
 
     def options(self) -> RetrainOptions:
         """The choices as they stand."""
