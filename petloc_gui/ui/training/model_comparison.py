@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from petloc_gui.core.text import visible
+from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.training.comparison_verdict import verdict
 
 FIRST_MODEL_NOTE = ("This is the folder's first model: there was no model to compare it with, so it is used now "
@@ -63,6 +64,10 @@ class ModelComparison(QWidget):
         # Tab goes on to Discard / Use (Qt's default walked the cells and never left the table)
         self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # narrowed (the Retraining window as narrow as the image list), a column is narrower than a model's name:
+        # its middle goes (a header cut both ends read "0261205T060442Z-"), its preset and id stay, and its
+        # tooltip names it whole (`set_metrics`)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
@@ -97,6 +102,7 @@ class ModelComparison(QWidget):
         from (the window may use another by now). ``paired``: the two image by image (the comparison's
         record, `core.paired_stats`): the verdict rests on it (`comparison_verdict`)."""
         self.table.setHorizontalHeaderLabels([old_name, "New model"])
+        self.table.horizontalHeaderItem(0).setToolTip(as_plain(visible(old_name)))  # whole, where the header elides
         self.table.setColumnHidden(0, False)
         for button in (self.use_button, self.discard_button):
             button.show()

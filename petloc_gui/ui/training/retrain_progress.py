@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.core.text import visible
-from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
 from petloc_gui.ui.training.run_log import (
@@ -109,9 +108,6 @@ class RetrainProgress(QDialog):
         self.log.setAccessibleName("Training log")  # a placeholder is no name, and it goes with the first line
         self.comparison = ModelComparison()
         self.comparison.hide()
-        # narrowed to the image list, a column is narrower than a model's name: its middle goes (a header cut
-        # both ends read "0261205T060442Z-"), its preset and id stay, and its tooltip names it whole
-        self.comparison.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.cancel_button = QPushButton("C&ancel training")
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.close_button = QPushButton("&Close")
@@ -329,7 +325,6 @@ class RetrainProgress(QDialog):
         self.cancel_button.setEnabled(False)
         paired = self._comparison_event.get("paired")  # image by image: what the verdict rests on
         self.comparison.set_metrics(old, new, note, old_name, paired if isinstance(paired, dict) else None)
-        self.comparison.table.horizontalHeaderItem(0).setToolTip(as_plain(visible(old_name)))
         self.comparison.set_count_label(self._parts.count_label())
         self.comparison.set_choice_enabled(True)
         self._show_comparison()
