@@ -59,3 +59,4 @@ def as_first_model(dialog: RetrainDialog) -> None:
     dialog.from_scratch.setChecked(True)
     dialog.from_scratch.setText(FIRST_MODEL_CHOICE)
     dialog.from_scratch.setToolTip(FIRST_MODEL_TIP)
+    dialog.set_first_model()

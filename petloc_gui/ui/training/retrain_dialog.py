@@ -93,6 +93,7 @@ class RetrainDialog(QDialog):
         ``{old: name now}`` (`FolderClasses.renames`): a fine-tune is offered them, prefilled."""
         super().__init__(parent)
         self._session_renames = dict(session_renames or {})
+        self._first_model = False  # a folder's first model: nothing to compare it with (`set_first_model`)
         self.setWindowTitle("Retrain the model")
         self._defaults = defaults
         self._holdout_preview: HoldoutPreview | None = None
@@ -209,10 +210,11 @@ class RetrainDialog(QDialog):
         or before the preview came, renames nothing)."""
         return self.from_current.isChecked() and self.rename_choices.isVisibleTo(self)
 
-    def _first_model(self) -> bool:
-        """Whether this is a folder's first model (`retrain_ask.as_first_model` hides the fine-tune choice):
-        there is no current model to compare the new one with."""
-        return self.from_current.isHidden()
+    def set_first_model(self) -> None:
+        """A folder's first model (`retrain_ask.as_first_model`): there is no current model to compare the
+        new one with, and the held-out note does not say they are compared."""
+        self._first_model = True
+        self._update_holdout()
 
     def next_defaults(self) -> RetrainOptions:
         """What the dialog opens with next time: the choices as they stand, but a choice the user
@@ -310,7 +312,7 @@ class RetrainDialog(QDialog):
                      if preview.parent_test else "")
         learned_note = ("; an image the current model trained on never validates its fine-tune"
                         if self.from_current.isChecked() else "")
-        compared_note = ("" if self._first_model() else
+        compared_note = ("" if self._first_model else
                          "; the current and the new model are compared on those neither trained on")
         self.holdout_label.setText(
             f"{preview.count} {'image is' if preview.count == 1 else 'images are'} held out for validation "
