@@ -8,22 +8,41 @@ to give it one is the window's Edit → Classes… (Ctrl+L); for a class of the 
 from spelled otherwise in the folder, telling the run it was renamed keeps its weights: `--renamed`
 in the command, the Retrain dialog's class choices in the window (``rename_hint`` says which). A
 model that holds two spellings itself keeps both in a fine-tune; renaming one of them to a name of
-its own (`petloc train --renamed NEW=Cat`) makes them two names.
+its own (`petloc train --renamed NEW=Cat`) makes them two names. The window has no --renamed: its one
+way to rename a class of the model is the class choices, which offer "Cat renamed" for a class of the
+folder new to the model while no box of the folder is labelled Cat; `Wording` words the refusal so.
 """
 
 from __future__ import annotations
 
 import shlex
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from petloc_gui.core.label_variants import differences, shown_apart, variant_groups, variants_text
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, visible
 
 RenameHint = Callable[[Sequence[tuple[str, str]]], str]  # [(folder's spelling, the model's)] -> "; or, …"
 
 
+@dataclass(frozen=True)
+class Wording:
+    """The refusal in the window's words: a class of the model is renamed with the Retrain dialog's class
+    choices ("Cat renamed" for a class of the folder new to the model), which ``choices_at`` says where to
+    find ("above", in the dialog); ``hint``: the `RenameHint` for a class of the model spelled otherwise here.
+    It is a `RenameHint` itself, so that it reaches `case_variant_refusal` where a hint does (the preview's
+    `Holdout.case_variants`). Without one the refusal is in `petloc train`'s words (--renamed)."""
+
+    choices_at: str
+    hint: RenameHint | None = None
+
+    def __call__(self, renames: Sequence[tuple[str, str]]) -> str:
+        return self.hint(renames) if self.hint is not None else ""
+
+
 def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str] = (),
-                         rename_hint: RenameHint | None = None, noun: tuple[str, str] = ("box", "boxes")) -> str:
+                         rename_hint: RenameHint | None = None, noun: tuple[str, str] = ("box", "boxes"),
+                         wording: Wording | None = None) -> str:
     """Why a run whose classes are those of ``counts`` (``{label: how many boxes}``, the boxes the run
     trains on) and ``parent_classes`` (the classes a fine-tune keeps from its model, renames applied)
     is refused: each class typed two ways, every spelling with its count, the most used first, and how
@@ -34,7 +53,10 @@ def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str
     refuses a rename to a name the model has). The words say to train from scratch, from another
     model, or to rename all but the most used of the model's spellings to names of their own
     (`--renamed NEW=Cat`, which `rename_problem` takes once no box is labelled Cat): the fine-tune then
-    keeps each under its new name."""
+    keeps each under its new name. ``wording``: the window's words (`Wording`; a ``rename_hint`` that is one
+    counts as it), where there is no --renamed; else `petloc train`'s."""
+    if wording is None and isinstance(rename_hint, Wording):
+        wording = rename_hint
     groups = variant_groups({*counts, *parent_classes})
     if not groups:
         return ""
@@ -53,9 +75,12 @@ def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str
     if held:
         # --renamed cannot merge them (it renames a class of the model to a name the model has not), but it
         # can give all but one a name of its own: the run is no longer refused
+        new_here = any(name not in parent_classes for name in counts)  # a class the choices offer renames for
+        away = (_renamed_away_in_window(renamed_away, new_here, wording.choices_at) if wording is not None
+                else _renamed_away(renamed_away))
         text += (f"The model being fine-tuned has {', and '.join(held)} among its own classes, and a fine-tune "
-                 "keeps every class of its model: train a new model from scratch, fine-tune another one, or "
-                 + _renamed_away(renamed_away))
+                 "keeps every class of its model: train a new model from scratch"
+                 + (f", fine-tune another one, or {away}" if away else " or fine-tune another one"))
     if len(held) < len(groups):
         text += ("; for the others, give" if held else "Give") + (
             " each class one name: the window's Edit → Classes… (Ctrl+L) renames a class on every box of "
@@ -81,6 +106,30 @@ def _renamed_away(spellings: Sequence[tuple[str, bool, Sequence[str]]]) -> str:
         text += (f", once no box here is labelled {' or '.join(boxed)} (the window's Edit → Classes… relabels "
                  "them)")
     return text
+
+
+def _renamed_away_in_window(spellings: Sequence[tuple[str, bool, Sequence[str]]], new_here: bool,
+                            choices_at: str) -> str:
+    """`_renamed_away` in the window's words, where a class of the model is renamed only with the Retrain
+    dialog's class choices: they offer "Cat renamed" for a class of the folder new to the model (``new_here``:
+    there is one) while no box of the folder is labelled Cat. "" when the window has no way for any."""
+    offered = [(name, group) for name, has_boxes, group in spellings if not has_boxes and new_here]
+    boxed = [(name, group) for name, has_boxes, group in spellings if has_boxes]
+    ways = []
+    if offered:
+        one = len(offered) == 1
+        names = " and ".join(shown_apart(name, group) for name, group in offered)
+        choices = " and ".join(f'"{visible(name)} renamed"' for name, _ in offered)
+        ways.append(f"for {'a class' if one else 'the classes'} of this folder new to the model that "
+                    f"{'is' if one else 'are'} the model's {names} renamed, choose {choices} {choices_at}")
+    if boxed:
+        one = len(boxed) == 1
+        names = " and ".join(shown_apart(name, group) for name, group in boxed)
+        choices = " and ".join(f'"{visible(name)} renamed"' for name, _ in boxed)
+        ways.append(f"relabel the boxes labelled {names} here with {'a name' if one else 'names'} that no other "
+                    "class has in any spelling (the window's Edit → Classes…), save them, and choose "
+                    f"{choices} for {'it' if one else 'them'} when Retrain (Ctrl+T) opens again")
+    return ", and ".join(ways)
 
 
 def _both(own: Sequence[str], group: Sequence[str]) -> str:

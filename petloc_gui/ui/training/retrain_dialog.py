@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.core.case_variant_refusal import Wording
 from petloc_gui.core.text import counted, visible
 from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 from petloc_gui.ui import background
@@ -247,7 +248,8 @@ class RetrainDialog(QDialog):
         """Refuse the run, as `petloc train` does and in its words, while a class is typed two ways among its
         boxes and its model's classes (a rename chosen above applied): trained, they would be two classes."""
         renamed = self.options().renamed
-        hint = window_rename_hint if self._fine_tunes_shown() else None
+        # the window's words: a class of the model is renamed with the class choices above, never --renamed
+        hint = Wording("above", window_rename_hint if self._fine_tunes_shown() else None)
         refusal = self._preview.case_variants(self.train_prelabels.isChecked(), renamed, hint) if self._preview else ""
         text = ""
         if refusal and self.save_first.isEnabled():  # unsaved edits: the preview read the files as saved
