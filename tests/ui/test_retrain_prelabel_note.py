@@ -78,7 +78,7 @@ def test_the_dialog_says_how_many_are_pre_labels_and_what_training_does_with_the
     assert "learns from them as they are" in text and "never validates on them" in text
     assert "figures" in text and "review and save them first" in text
     # next to the held-out preview, and all of it shown: the dialog grew to the wrapped text
-    layout = dialog.layout()
+    layout = dialog.body.rows
     assert layout.indexOf(note) == layout.indexOf(dialog.holdout_list) + 1
     _assert_all_text_shown(dialog)
 

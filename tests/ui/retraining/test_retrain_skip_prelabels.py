@@ -34,7 +34,7 @@ def test_unticking_leaves_the_pre_labels_out_and_the_note_says_so(qtbot, tmp_pat
     dialog = _dialog(qtbot, folder)
     box = dialog.train_prelabels
     assert box.isVisibleTo(dialog) and box.isChecked() and box.text() == "Train on the 4 unreviewed pre-labels too"
-    layout = dialog.layout()
+    layout = dialog.body.rows
     assert layout.indexOf(box) == layout.indexOf(dialog.prelabel_note) + 1
     assert dialog.options().train_prelabels and "learns from them as they are" in dialog.prelabel_note.text()
     held_out = [dialog.holdout_list.item(i).text() for i in range(dialog.holdout_list.count())]
