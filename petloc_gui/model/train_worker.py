@@ -312,11 +312,14 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
 
 def refuse_case_variants(args: argparse.Namespace) -> None:
     """Refuse (`DatasetError`, the error event) a run whose classes include one typed two ways, before
-    TensorFlow loads, as `petloc train` does and in its words (`model.run_case_variants`): a last guard, as
+    TensorFlow loads, as `petloc train` does, in the window's words (`model.run_case_variants`): a last guard, as
     the Retrain dialog read the saved files only and edits saved as the run started may bring one in."""
+    from petloc_gui.core.case_variant_refusal import Wording
     from petloc_gui.model.run_case_variants import run_case_variants  # no TensorFlow
 
-    refusal = run_case_variants(args.data, args.label, args.base, args.renamed, args.skip_prelabels)
+    # the window's words (its class choices, never --renamed): this child serves the window only
+    refusal = run_case_variants(args.data, args.label, args.base, args.renamed, args.skip_prelabels,
+                                Wording("when Retrain (Ctrl+T) opens again") if args.base else None)
     if refusal:
         raise DatasetError(refusal, args.data)
 

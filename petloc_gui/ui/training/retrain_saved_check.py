@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from petloc_gui.core.case_variant_refusal import Wording
 from petloc_gui.core.errors import CancelledError
 from petloc_gui.core.text import visible
 from petloc_gui.model.run_case_variants import run_case_variants
@@ -45,6 +46,9 @@ class PendingRun:
     first_model: bool
 
 
+REOPENED = "when Retrain (Ctrl+T) opens again"  # where the class choices are, said after the dialog closed
+
+
 def refusal_after_saving(folder: Path, preset: str, spec: str, options: RetrainOptions,
                          stopped: Callable[[], bool] | None = None) -> str:
     """Why the run the controller is about to start on ``folder`` (``preset``; from the model in use ``spec``,
@@ -55,7 +59,7 @@ def refusal_after_saving(folder: Path, preset: str, spec: str, options: RetrainO
     try:
         refusal = run_case_variants(folder, label_source_for(preset, spec), spec if fine_tune else None,
                                     options.renamed if fine_tune else {}, not options.train_prelabels,
-                                    reopen_rename_hint if fine_tune else None, stopped)
+                                    Wording(REOPENED, reopen_rename_hint) if fine_tune else None, stopped)
     except CancelledError:
         raise  # no answer at all: "" would say the run may start
     except Exception:  # noqa: BLE001 - unreadable now: the training child checks again and says what it could not read
