@@ -193,6 +193,7 @@ class DatasetPanel(QDockWidget):
         self._rest_until = 0.0  # no computation starts before then, after one that took long
         # image sizes read by the last computation: the next reads only the headers of changed files
         self._headers = HeaderMemo()
+        self._shut_down = False  # the window closed (`shutdown`): nothing computed is shown any more
         self.visibilityChanged.connect(self._visibility_changed)
 
     def setVisible(self, visible: bool) -> None:  # Qt's name
@@ -254,13 +255,16 @@ class DatasetPanel(QDockWidget):
             self._compute_if_stale()
 
     def _compute_if_stale(self) -> None:
-        if not self._stale or self._dataset is None or (self._worker is not None and not self._worker.is_finished()):
+        busy = self._worker is not None and not self._worker.is_finished()
+        if self._shut_down or not self._stale or self._dataset is None or busy:
             return
         self._stale = False
         self._started = time.monotonic()
         self._worker = background.start(_compute, self._dataset, self._headers, returned=self._stats_done)
 
     def _stats_done(self, done) -> None:
+        if self._shut_down:  # computed past the close's wait: the panel's widgets may be deleted by now
+            return
         now = time.monotonic()
         # files changing all the time (a script labelling 10,000 images): a rest as long as the last
         # computation, so the figures follow without keeping a core busy
@@ -307,6 +311,10 @@ class DatasetPanel(QDockWidget):
             self._say_summary()
 
     def shutdown(self) -> None:
+        """The window closes: no computation starts, and the result of one still running after the wait is
+        let go (it reached a ProblemList deleted with the window: "Internal C++ object already deleted")."""
+        self._shut_down = True
+        self._refresh.stop()
         if self._worker is not None:
             self._worker.wait(10)
 
