@@ -35,6 +35,7 @@ class BoxCanvas(QGraphicsView):
     view_moved = Signal()
     cursor_moved = Signal(object)  # (x, y) in image pixels, or None off the image
     drawing_size = Signal(object)  # (width, height) of the box being drawn, or None
+    box_dragging = Signal(bool)  # a box's move or resize by the mouse began (True), or ended
 
     def __init__(self, editable: bool, parent=None) -> None:
         super().__init__(parent)
@@ -94,11 +95,10 @@ class BoxCanvas(QGraphicsView):
     # --- content ---------------------------------------------------------------
     def show_image(self, image: QImage | None, size: tuple[int, int] | None = None,
                    message: str | None = None) -> None:
-        """Show an image (or a message instead, e.g. an error) and fit it.
-
-        ``size`` is the full displayed size (the box coordinate system); a
-        downscaled preview is stretched back to it.
-        """
+        """Show an image (or a message instead, e.g. an error) and fit it. ``size`` is the full displayed
+        size (the box coordinate system); a downscaled preview is stretched back to it."""
+        for item in self._items:  # a move or resize under way ends with its box (`box_dragging` says so)
+            item.cancel_drag()
         scene = self.scene()
         scene.clear()
         self._items, self._ghost_items = [], []
@@ -158,6 +158,7 @@ class BoxCanvas(QGraphicsView):
     def set_boxes(self, boxes: list[tuple[Box, str]], selected: int = -1, color: QColor | None = None) -> None:
         """Replace the main boxes (GT on the left pane, prediction on the right)."""
         for item in self._items:
+            item.cancel_drag()  # a move or resize under way ends with its box (`box_dragging` says so)
             self.scene().removeItem(item)
         self._items = []
         for i, (box, label) in enumerate(boxes):
@@ -167,6 +168,7 @@ class BoxCanvas(QGraphicsView):
             item.bounds = self._image_rect if self._pixmap_item is not None else None
             item.on_edited = self.box_edited.emit
             item.on_pressed = self._item_pressed
+            item.on_dragging = self.box_dragging.emit
             self.scene().addItem(item)
             self._items.append(item)
         self.describe()

@@ -79,6 +79,7 @@ class BoxItem(QGraphicsItem):
         self.bounds: QRectF | None = None  # the image rectangle, to keep boxes inside
         self.on_edited: Callable[[int, Box, Box], None] | None = None
         self.on_pressed: Callable[[int], None] | None = None
+        self.on_dragging: Callable[[bool], None] | None = None  # a move or resize began (True) or ended
         self._rect = box_to_rect(box)
         self._drag_mode: int | str | None = None
         self._dragging = False
@@ -268,6 +269,8 @@ class BoxItem(QGraphicsItem):
             if max(abs(delta.x()), abs(delta.y())) * self._scale() < DRAG_THRESHOLD_PX:
                 return
             self._dragging = True
+            if self.on_dragging is not None:
+                self.on_dragging(True)
         r = QRectF(self._start_rect)
         if self._drag_mode == "move":
             r.translate(delta)
@@ -291,11 +294,31 @@ class BoxItem(QGraphicsItem):
                 r.setBottom(p.y())
         self.set_rect(r)
 
+    @property
+    def dragging(self) -> bool:
+        """Being moved or resized by the mouse (past the click's few pixels), until the release."""
+        return self._drag_mode is not None and self._dragging
+
+    def cancel_drag(self) -> bool:
+        """Escape: the box goes back to where the drag began and the drag ends; its release edits nothing,
+        so no undo step is left (False: no drag was under way)."""
+        if not self.dragging:
+            return False
+        self.set_rect(self._start_rect)
+        self._end_drag()
+        return True
+
+    def _end_drag(self) -> None:
+        dragged, self._drag_mode, self._dragging = self._dragging, None, False
+        if dragged and self.on_dragging is not None:
+            self.on_dragging(False)
+
     def mouseReleaseEvent(self, event) -> None:  # Qt's name
         if self._drag_mode is None:
             return
-        self._drag_mode = None
-        if not self._dragging:
+        dragged = self._dragging
+        self._end_drag()
+        if not dragged:
             return
         old, new = rect_to_box(self._start_rect), self.box()
         if new.width < MIN_SIZE or new.height < MIN_SIZE:

@@ -17,6 +17,7 @@ NO_IMAGE_FOR_A_BOX = "No image to put a box on: open a folder, or pick an image 
 PLACED = "New box in the middle: arrows move it, Alt+arrows resize it (C: from the top-left corner)."
 DROPPED = "No box drawn: Escape dropped it."
 DRAW_MODE_LEFT = "Draw mode off: a drag on a box moves it again."
+PUT_BACK = "Box put back where it was: Escape cancelled the move or resize."
 
 # action name -> (edge, pixels): the four edges from the keyboard
 EDGE_ACTIONS = {
@@ -84,24 +85,30 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
         act["place_box"].setShortcuts(place_keys if on else [])
 
     # Escape, on the image (in the search and Label boxes it ends typing): it was no key's, and W, Escape,
-    # Enter still placed a box. Offered while there is something to leave: draw mode, or a box being
-    # dragged out (the pane says its size while one is, None when it ends).
+    # Enter still placed a box. Offered while there is something to leave: draw mode, a box being
+    # dragged out (the pane says its size while one is, None when it ends), or one moved or resized.
     leave = act["leave_draw_mode"]
     leave.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     canvas.addAction(leave)
 
-    def leave_draw_mode() -> None:
+    def escape() -> None:
+        # a box moved or resized by mistake goes back, no undo step left (no draw mode to leave: a press draws in it)
+        if any([item.cancel_drag() for item in canvas.box_items()]):
+            status.showMessage(PUT_BACK, 5000)
+            return
         dropped = canvas.cancel_drawing()
         act["draw_mode"].setChecked(False)
         status.showMessage(DROPPED if dropped else DRAW_MODE_LEFT, 5000)
 
     def offer_leave(dragged_size=None) -> None:
-        leave.setEnabled(act["draw_mode"].isChecked() or dragged_size is not None)
+        box_dragged = any(item.dragging for item in canvas.box_items())
+        leave.setEnabled(act["draw_mode"].isChecked() or dragged_size is not None or box_dragged)
 
     offer_leave()
     canvas.drawing_size.connect(offer_leave)
+    canvas.box_dragging.connect(lambda _on: offer_leave())
     act["draw_mode"].toggled.connect(lambda _on: offer_leave())
-    leave.triggered.connect(leave_draw_mode)
+    leave.triggered.connect(escape)
     act["draw_mode"].toggled.connect(set_draw_mode)
     act["place_box"].triggered.connect(place_box)
     connect_resize_corner(act, status)
