@@ -16,6 +16,7 @@ PLACED_SHARE = 0.5  # a box placed from the keyboard: this share of the image's 
 NO_IMAGE_FOR_A_BOX = "No image to put a box on: open a folder, or pick an image that can be shown."
 PLACED = "New box in the middle: arrows move it, Alt+arrows resize it (C: from the top-left corner)."
 DROPPED = "No box drawn: Escape dropped it."
+DRAW_MODE_ON = "Draw mode on: a drag draws a box, over a box too (Escape leaves it)."
 DRAW_MODE_LEFT = "Draw mode off: a drag on a box moves it again."
 PUT_BACK = "Box put back where it was: Escape cancelled the move or resize."
 
@@ -83,6 +84,8 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
         canvas.draw_mode = on
         canvas.viewport().update()  # the crosshair comes and goes with draw mode
         act["place_box"].setShortcuts(place_keys if on else [])
+        # what W did, each way: a "Draw mode off" left by Escape stayed up to 5 s after W had turned it on again
+        status.showMessage(DRAW_MODE_ON if on else DRAW_MODE_LEFT, 5000)
 
     # Escape, on the image (in the search and Label boxes it ends typing): it was no key's, and W, Escape,
     # Enter still placed a box. Offered while there is something to leave: draw mode, a box being
