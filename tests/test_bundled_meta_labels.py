@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from petloc_gui.app.model_metrics import SELECTION_SPLIT
 from petloc_gui.core.paths import resources_dir
 
 BLOCKS = ("metrics", "validation_metrics", "selection_metrics", "first_stage_validation_metrics")
@@ -47,3 +48,13 @@ def test_re_scored_digits_validation_figures_keep_the_old_ones_and_say_how():
     assert "petloc evaluate --split validation" in block["note"] and "ignoring_class" in block["note"]
     assert block["split"].startswith("validation (selection: chose the best epoch")
 
+
+def test_pets_validation_figures_are_a_selection_set_when_every_photo_chose_the_refiner():
+    meta = _meta("pets")
+    refine, block = meta["refine"], meta["validation_metrics"]
+    assert "selection" not in refine  # the bundled refiner chose its epoch and variant on all its validation
+    assert block["n_images"] == len(meta["splits"]["validation"])
+    variant = refine["chosen_variant"].split()[0]
+    # as model.refine_training.write_refiner labels such figures
+    assert block["split"] == (f"{SELECTION_SPLIT} (first stage + refiner, {variant}: these photos chose the "
+                              "refiner's epoch and variant)")
