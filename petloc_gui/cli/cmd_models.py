@@ -35,9 +35,11 @@ the "measured on" column says which: a bundled model's test split, or the
 validation images a retraining held out that did not choose its epoch (the
 figures the GUI shows too). The "classes" column names the classes a model
 knows (the first four, and how many more: --json lists them all), "data" the
-folder it was trained on, by name as its meta.json records it (never its
-path), else the start of that data's fingerprint: models of different folders
-are told apart. A version kept in the window holds the retrain
+name of the folder it was trained on as its meta.json records it (never its
+path; for the bundled models, the name of the working copy the build script,
+benchmarks/train_bundled_models.py, trained them on: "train" for the digits
+canvases, "data" for the pets photos with their pseudo-labels), else the start
+of that data's fingerprint: models of different folders are told apart. A version kept in the window holds the retrain
 comparison's figures: with the images the current model trained on left out
 they are on fewer of them ("8 validation images (of 20, images neither model
 trained on)"), and the comparison's notes on what may flatter them are said
