@@ -1,9 +1,11 @@
-"""On which splits the bundled models were built, as benchmarks/README.md describes them, against the
-bundles' meta.json and the split code: it described splits (a stratified slice, 150 / 38 photos) that
-neither bundle used."""
+"""What the docs say `make models` gives, and on which splits the bundled models were built, against the
+bundles' meta.json and the split code: the epoch-choosing rule changed after both bundles were built (issue
+10: only the selection part of validation chooses), so a rebuild does not reproduce them; the docs said it did,
+and described splits (a stratified slice, 150 / 38 photos) that neither bundle used."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -12,6 +14,7 @@ from petloc_gui.core.paths import resources_dir
 from petloc_gui.model.splits import report_members
 
 ROOT = Path(__file__).resolve().parents[1]
+README = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
 BENCHMARKS = (ROOT / "benchmarks" / "README.md").read_text(encoding="utf-8")
 
 
@@ -32,6 +35,32 @@ def _paragraph(text: str, start: str) -> str:
     return " ".join(found.group().split())
 
 
+def _run6() -> tuple[str, str]:
+    row = next(line for line in BENCHMARKS.splitlines() if line.startswith("| digits run 6"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    return cells[3], re.match(r"[\d.]+", cells[4]).group()
+
+
+def _said_rebuild_differs(text: str) -> None:
+    n_digits, chooses_digits, _ = _parts("digits")
+    n_pets, chooses_pets, _ = _parts("pets")
+    assert "does not reproduce the bundles exactly" in text
+    assert f"all {n_digits} validation digits" in text and f"the {chooses_digits} of the selection part" in text
+    assert f"all {n_pets} validation photos" in text and f"the {chooses_pets} of the selection part" in text
+    accuracy, mean_iou = _run6()
+    assert f"accuracy {accuracy}" in text and mean_iou in text  # run 6's test figures, as its row gives them
+    assert "ignoring_class" in text
+
+
+def test_the_readme_says_make_models_does_not_reproduce_the_bundles():
+    _said_rebuild_differs(_paragraph(README, "Retrain both bundled models' recipes with `make models`"))
+
+
+def test_benchmarks_readme_says_so_too_and_the_bundled_row_is_not_called_make_models_s_step():
+    _said_rebuild_differs(_paragraph(BENCHMARKS, "Every figure is per image"))
+    assert "(= `make models`'s pets step)" not in BENCHMARKS
+
+
 def test_the_split_the_docs_describe_is_the_bundles():
     splits = _paragraph(BENCHMARKS, "Data and splits:")
     for name in ("digits", "pets"):
@@ -42,3 +71,11 @@ def test_the_split_the_docs_describe_is_the_bundles():
         assert f"the {chooses} " in splits and f"other {reports} only report" in splits, name
     assert "a stratified slice of them" not in splits
 
+
+def test_the_build_script_docstring_gives_the_digits_validation_split_as_it_is():
+    source = (ROOT / "benchmarks" / "train_bundled_models.py").read_text(encoding="utf-8")
+    doc = " ".join(ast.get_docstring(ast.parse(source)).split())
+    n, chooses, reports = _parts("digits")
+    assert "(200)" not in doc
+    assert f"holds {n} of them out for validation" in doc
+    assert f"the {chooses} of the selection part choose the kept epoch and the other {reports} only report" in doc
