@@ -62,3 +62,12 @@ def two_worker_run(tmp_path_factory):
     from tests.model.multiworker_run import run_two_workers
 
     return run_two_workers(tmp_path_factory.mktemp("two_workers"))
+
+
+@pytest.fixture(scope="session")
+def two_stage_retrain(tmp_path_factory):
+    """One retrain from a two-stage digits bundle (tests/model/two_stage_retrain.py), for the tests that check
+    different facts of it."""
+    from tests.model.two_stage_retrain import run_two_stage_retrain
+
+    return run_two_stage_retrain(tmp_path_factory.mktemp("two_stage_retrain"))

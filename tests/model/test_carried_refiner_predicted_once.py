@@ -8,7 +8,6 @@ predictions (`carried_refiner.through_both_stages`): the same figures, each imag
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import Counter
 from pathlib import Path
@@ -19,7 +18,6 @@ import pytest
 from PIL import Image
 
 from petloc_gui.core.accepted_boxes import AcceptedModels
-from petloc_gui.core.voc import read_voc, write_voc
 from petloc_gui.model.bundle import REFINE_FILE
 from petloc_gui.model.carried_refiner import refiner_scored, rescored_with_refiner
 from petloc_gui.model.comparison import score_model
@@ -28,7 +26,6 @@ from petloc_gui.model.training_accepted import KEY, accepted_record, with_carrie
 from petloc_gui.model.training_data import Item
 
 from .conftest import bundle_meta, constant_model
-from .test_retrain_keeps_refiner import two_stage_digits  # noqa: F401 - a fixture
 
 OTHER = "model x"
 SIZE = (64, 48)
@@ -160,29 +157,19 @@ def test_figures_asked_of_an_image_not_predicted_are_refused(tmp_path, carrying_
 
 
 @pytest.mark.slow
-def test_a_retrain_keeping_a_second_stage_predicts_each_scored_image_once(
-        tmp_path, two_stage_digits, monkeypatch):  # noqa: F811
-    from petloc_gui.core.digits import write_digits_dataset
-    from petloc_gui.model.training import TrainConfig, train
+def test_a_retrain_keeping_a_second_stage_predicts_each_scored_image_once(two_stage_retrain):
     from petloc_gui.model.training_data import TrainingData
 
-    parent_meta = json.loads((two_stage_digits / "meta.json").read_text())
-    data = tmp_path / "data"
-    write_digits_dataset(data, "train", count=20, seed=0)
-    # two of the report images (those the figures are on) accepted from another model: the person-drawn
-    # figures are wanted, on the others
-    _, report = TrainingData.collect(data, "default", [], 0.25, 0, parent_meta=parent_meta).validation_parts()
-    for relpath in sorted(it.relpath for it in report)[:2]:
-        xml = (data / relpath).with_suffix(".xml")
-        annotation = read_voc(xml)
-        annotation.objects = [dataclasses.replace(o, proposed_by=OTHER, proposed_box=o.box)
-                              for o in annotation.objects]
-        write_voc(annotation, xml)
-    counted = _predicted_paths(monkeypatch)
-    config = TrainConfig(preset="digits", epochs=1, batch_size=8, val_fraction=0.25,
-                         init_from=str(two_stage_digits), out_dir=str(tmp_path / "child"))
-    meta = json.loads((train(data, config) / "meta.json").read_text())
+    # two of the report images (those the figures are on) hold boxes accepted from a model (the run's parent,
+    # tests/model/two_stage_retrain.py): the person-drawn figures are wanted, on the others
+    parent_meta = json.loads((two_stage_retrain.parent / "meta.json").read_text())
+    _, report = TrainingData.collect(two_stage_retrain.data, "default", [], 0.25, 0,
+                                     parent_meta=parent_meta).validation_parts()
+    assert two_stage_retrain.accepted == sorted(it.relpath for it in report)[:2]
+    meta = json.loads((two_stage_retrain.child / "meta.json").read_text())
 
     assert meta[KEY]["person_drawn"]["n_images"] == len(report) - 2  # the person-drawn figures were made
     assert meta["metrics"]["n_images"] == len(report)
+    # `Predictor.predict_paths` in the run, counted as `_predicted_paths` counts
+    counted = two_stage_retrain.predicted
     assert counted == {Path(relpath).name: 1 for relpath in meta["validation_parts"]["report"]}

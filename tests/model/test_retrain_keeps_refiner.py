@@ -9,44 +9,29 @@ Nothing checked that ``training.train`` hands the carried refiner to ``save_bund
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
-from petloc_gui.core.paths import resources_dir
 from petloc_gui.model.bundle import REFINE_FILE, load_bundle
 from petloc_gui.model.bundle_check import model_file_problem
 from petloc_gui.model.training import TrainConfig, train
 
-from .conftest import constant_model
+from .two_stage_retrain import REFINE_SIZE, two_stage_parent
 
 pytestmark = pytest.mark.slow
-
-REFINE_SIZE = (32, 32)
 
 
 @pytest.fixture
 def two_stage_digits(tmp_path):
     """The bundled digits model (a real first stage to fine-tune) with a small second stage added."""
-    folder = tmp_path / "parent"
-    shutil.copytree(resources_dir() / "models" / "digits", folder)
-    constant_model(input_size=REFINE_SIZE, n_classes=10).save(folder / REFINE_FILE)
-    meta = json.loads((folder / "meta.json").read_text())
-    meta["refine"] = {"model_file": REFINE_FILE, "input_size": list(REFINE_SIZE), "margin": 2.0}
-    (folder / "meta.json").write_text(json.dumps(meta))
-    return folder
+    return two_stage_parent(tmp_path / "parent")
 
 
-def test_a_retrain_from_a_two_stage_bundle_keeps_its_second_stage(tmp_path, two_stage_digits):
-    from petloc_gui.core.digits import write_digits_dataset
+def test_a_retrain_from_a_two_stage_bundle_keeps_its_second_stage(two_stage_retrain):
+    # (the run's two report images with boxes accepted from the parent: test_training_accepted_boxes's)
+    data, child = two_stage_retrain.data, two_stage_retrain.child
 
-    data = tmp_path / "data"
-    write_digits_dataset(data, "train", count=20, seed=0)  # every digit twice: the parent's classes
-    config = TrainConfig(preset="digits", epochs=1, batch_size=8, val_fraction=0.25,
-                         init_from=str(two_stage_digits), out_dir=str(tmp_path / "child"))
-    child = train(data, config)
-
-    assert (child / REFINE_FILE).read_bytes() == (two_stage_digits / REFINE_FILE).read_bytes()
+    assert (child / REFINE_FILE).read_bytes() == (two_stage_retrain.parent / REFINE_FILE).read_bytes()
     assert model_file_problem(child) is None
     loaded = load_bundle(child)
     assert loaded.refiner is not None and loaded.meta["refine"]["input_size"] == list(REFINE_SIZE)

@@ -8,19 +8,15 @@ person-drawn ones must be too.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
 from petloc_gui.core.accepted_boxes import AcceptedModels
-from petloc_gui.core.voc import read_voc, write_voc
 from petloc_gui.model.data import NONE_ACCEPTED, Sample
 from petloc_gui.model.training_accepted import KEY, accepted_record
 from petloc_gui.model.training_data import Item
-
-from .test_retrain_keeps_refiner import two_stage_digits  # noqa: F401 - a fixture
 
 PARENT = "model digits (digits-7)"
 META = {"version_id": "digits-8", "parent": "digits-7", "parent_version_id": "digits-7"}
@@ -67,31 +63,14 @@ def test_person_drawn_boxes_alone_give_no_record_and_score_nothing_again():
 
 
 @pytest.mark.slow
-def test_a_retrain_keeping_a_second_stage_scores_the_person_figures_through_both(tmp_path, two_stage_digits):  # noqa: F811
-    from petloc_gui.core.digits import write_digits_dataset
+def test_a_retrain_keeping_a_second_stage_scores_the_person_figures_through_both(two_stage_retrain):
     from petloc_gui.model.comparison import score_model
     from petloc_gui.model.data import collect_samples
-    from petloc_gui.model.training import TrainConfig, train
 
-    parent_meta = json.loads((two_stage_digits / "meta.json").read_text())
-    (two_stage_digits / "meta.json").write_text(json.dumps({**parent_meta, "version_id": "digits-7"}))
-    data = tmp_path / "data"
-    write_digits_dataset(data, "train", count=20, seed=0)
-    # two of the report images (those the figures are on, found as the run splits the folder) accepted from it
-    from petloc_gui.model.training_data import TrainingData
-
-    _, report = TrainingData.collect(data, "default", [], 0.25, 0, parent_meta=parent_meta).validation_parts()
-    accepted = sorted(it.relpath for it in report)[:2]
-    for relpath in accepted:
-        xml = (data / relpath).with_suffix(".xml")
-        annotation = read_voc(xml)
-        annotation.objects = [dataclasses.replace(o, proposed_by=PARENT, proposed_box=o.box)
-                              for o in annotation.objects]
-        write_voc(annotation, xml)
-    events = []
-    config = TrainConfig(preset="digits", epochs=1, batch_size=8, val_fraction=0.25,
-                         init_from=str(two_stage_digits), out_dir=str(tmp_path / "child"))
-    child = train(data, config, on_event=events.append)
+    # fine-tuned from PARENT (digits-7, the run's parent) on a folder where two of the report images (those
+    # the figures are on, found as the run splits the folder) hold boxes accepted from it
+    assert two_stage_retrain.accepted_from == PARENT and len(two_stage_retrain.accepted) == 2
+    data, child, events = two_stage_retrain.data, two_stage_retrain.child, two_stage_retrain.events
 
     meta = json.loads((child / "meta.json").read_text())
     assert meta["metrics"]["split"].endswith("(first stage + refiner)")  # on every report image, both stages
@@ -99,7 +78,7 @@ def test_a_retrain_keeping_a_second_stage_scores_the_person_figures_through_both
     assert record == events[-1][KEY]  # the done event says what meta.json records
     assert (record["n_scored"], record["n_images"], record["parent"]) == (meta["metrics"]["n_images"], 2, 2)
     person = [s for s in collect_samples(data)[0]
-              if s.relpath in set(meta["validation_parts"]["report"]) - set(accepted)]
+              if s.relpath in set(meta["validation_parts"]["report"]) - set(two_stage_retrain.accepted)]
     scores = score_model(child, person)  # both stages, as predict runs it
     assert record["person_drawn"]["n_images"] == len(person)
     assert record["person_drawn"]["mean_iou"] == pytest.approx(scores["mean_iou"])
