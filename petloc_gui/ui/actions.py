@@ -46,7 +46,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                    "ends after one box unless 'Stay in draw mode' is on", short="Draw (W)"),
     ActionSpec("Edit", "stay_in_draw_mode", "Stay in draw mode after a bo&x", (), checkable=True,
                tip="Keep draw mode on after each new box (for drawing many boxes in a row)"),
-    ActionSpec("Edit", "leave_draw_mode", "Leave draw mode, or drop the box being dra&wn or moved", ("Esc",),
+    ActionSpec("Edit", "leave_draw_mode", "Leave draw mode, drop the box being dra&wn, or put back a moved one",
+               ("Esc",),
                tip="Draw mode (W) ends; a new box being dragged out is dropped (the drag draws nothing); a box "
                    "being moved or resized goes back where it was",
                when="on the image"),
