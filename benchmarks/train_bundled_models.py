@@ -1,4 +1,10 @@
-"""Reproduce the two bundled models (``make models``) and measure them on held-out data.
+"""Retrain the two bundled models' recipes (``make models``) and measure them on held-out data.
+
+A rerun does not rebuild the shipped bundles exactly: the rule choosing the kept
+epoch changed after both were built (issue 10; benchmarks/README.md, README
+"Models"), and its input pipeline's batch order varies from run to run (ADR
+0007: a run repeats only with ``petloc train --deterministic``, which this
+script does not use).
 
 digits: the 4,000 training digits (ADR 0002) written as a folder of 75x75
 canvases; the hash split (``val_fraction`` 0.05, `model.splits`) holds 199 of

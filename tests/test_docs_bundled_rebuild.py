@@ -10,8 +10,11 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from petloc_gui.core.paths import resources_dir
 from petloc_gui.model.splits import report_members
+from tests.benchmark_modules import load_benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 README = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
@@ -79,3 +82,27 @@ def test_the_build_script_docstring_gives_the_digits_validation_split_as_it_is()
     assert "(200)" not in doc
     assert f"holds {n} of them out for validation" in doc
     assert f"the {chooses} of the selection part choose the kept epoch and the other {reports} only report" in doc
+
+
+def test_the_build_script_docstring_does_not_say_it_reproduces_the_bundles():
+    # its first line said "Reproduce the two bundled models", which the READMEs say a rerun does not do
+    source = (ROOT / "benchmarks" / "train_bundled_models.py").read_text(encoding="utf-8")
+    doc = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert "Reproduce the two bundled models" not in doc
+    assert doc.startswith("Retrain the two bundled models' recipes (``make models``)")
+    assert "A rerun does not rebuild the shipped bundles exactly" in doc
+    row = next(line for line in BENCHMARKS.splitlines() if line.startswith("| `benchmarks/train_bundled_models.py`"))
+    assert "not exactly the shipped bundles" in row
+
+
+def test_the_rescore_command_the_readme_names_is_one_the_script_takes(monkeypatch):
+    # the README named `upgrade_bundled_meta.py rescore-validation`, which exits 1 without `digits`
+    upgrade = load_benchmark("upgrade_bundled_meta")
+    named = re.findall(r"`python benchmarks/upgrade_bundled_meta\.py ([^`]+)`", README)
+    assert named == ["rescore-validation digits"]
+    with pytest.raises(SystemExit, match="only the digits bundle"):
+        upgrade.main(["rescore-validation"])
+    monkeypatch.setattr(upgrade, "write_meta", lambda *args: pytest.fail("the shipped meta.json rewritten"))
+    with pytest.raises(SystemExit, match="already best-gt"):  # as the README says: a bundle scored best-gt
+        upgrade.main(named[0].split())
+    assert "which refuses a bundle whose validation figures are best-gt already, as a rebuild's are" in README
