@@ -6,7 +6,9 @@ its child's bundle (`petloc train --out runs` writes runs/<version id>, and a fi
 same --out writes beside it), then where this process found that version before: a run given its parent
 by path (`--init-from runs/<id>`) walks from that path, and the walks that follow in the same run, which
 know only the version id its new meta.json names, find it there. Before, only bundled names and the store
-were looked in, and such a chain was said to break at a model that was just fine-tuned from.
+were looked in, and such a chain was said to break at a model that was just fine-tuned from. A bundle's folder
+is taken as the folder it really is (`_real_folder`): one given as ".", "..", or a symbolic link (`latest ->
+runs/<id>`) has its parents beside runs/<id>, not beside the name given (`Path(".").parent` is ".").
 
 Only what the callers use is kept of each ancestor (`Ancestor`): its version ids, its training images'
 paths and hashes, the MNIST digits it learned. Its whole meta.json (the images of every split, the recipe)
@@ -86,11 +88,11 @@ class ParentChain:
 
 
 def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str] | None = None) -> ParentChain:
-    """The `ParentChain` of the model whose meta.json is ``meta``. ``located``: its bundle's folder, when it is
-    a bundle on disk (its parents written beside it are found there, and it is found by its version id by
-    later walks of this process: its children's)."""
+    """The `ParentChain` of the model whose meta.json is ``meta``. ``located``: its bundle (its folder, or a
+    name `bundle.resolve_model` takes), when it is a bundle on disk (its parents written beside it are found
+    there, and it is found by its version id by later walks of this process: its children's)."""
     meta = meta or {}
-    here = Path(located) if located else None
+    here = _real_folder(located) if located else None
     if here is not None:
         remember(meta.get("version_id"), here)
     else:
@@ -132,7 +134,7 @@ def locate(name: str, beside: Path | None = None) -> Path | None:
         presets = []
     candidates = [preset / name for preset in presets]
     if beside is not None:
-        candidates.append(beside.parent / name)
+        candidates.append(_real_folder(beside).parent / name)
     if name in _FOUND_AT:
         candidates.append(_FOUND_AT[name])
     for folder in candidates:
@@ -143,11 +145,21 @@ def locate(name: str, beside: Path | None = None) -> Path | None:
     return None
 
 
-def remember(version_id: Any, folder: Path) -> None:
+def remember(version_id: Any, folder: str | os.PathLike[str]) -> None:
     """Note that the bundle of ``version_id`` is ``folder`` (a bundle outside the store: only its children's
     walks in this process look here, after the store)."""
     if isinstance(version_id, str) and version_id:
-        _FOUND_AT[version_id] = Path(os.path.abspath(folder))
+        _FOUND_AT[version_id] = _real_folder(folder)
+
+
+def _real_folder(spec: str | os.PathLike[str]) -> Path:
+    """The folder a bundle given as ``spec`` really is (a name `bundle.resolve_model` takes, ".", "..", a
+    symbolic link): its parents are beside that folder, not beside the name given."""
+    try:
+        folder = resolve_model(spec)
+    except BundleError:
+        folder = Path(spec)
+    return Path(os.path.realpath(folder))
 
 
 def ancestor_at(folder: Path) -> Ancestor:
