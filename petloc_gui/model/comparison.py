@@ -108,7 +108,7 @@ def compare_models(
     # meta.json read once (the bundled digits model's is ~1 MB); a legacy record re-reads its data folder: once
     old_meta = _meta(old_model) if old_model else None
     record = (record_from_meta(old_meta) if old_meta is not None else UNKNOWN) if old_model else None
-    chain = parent_chain(old_meta) if old_meta is not None else None  # walked once: ancestors, accepted boxes
+    chain = parent_chain(old_meta, old_model) if old_meta is not None else None  # once (ancestors, accepted boxes)
     ancestors = ancestors_of(old_meta, chain) if old_meta is not None else None
     seen = trained_by_old(record, chosen, ancestors, hashes)
     fair = [s for s in chosen if s.relpath not in seen] if seen is not None else chosen
