@@ -39,7 +39,8 @@ def ancestry_of(meta: Mapping[str, Any] | None, chain: ParentChain | None = None
     if chain.broken_at:
         if chain.found:  # beyond the parent: named by its child (not found), so a deleted one is known
             models.append((chain.broken_at, _recorded(child_version)))
-        why = f"whose meta.json cannot be read ({chain.unreadable})" if chain.unreadable else "which is not found"
+        unreadable = f"whose meta.json cannot be read ({chain.unreadable})"
+        why = unreadable if chain.unreadable else f"which {chain.not_found()}"
         return Ancestry(tuple(models), f"{CHAIN} breaks at {chain.broken_at}, {why}")
     return Ancestry(tuple(models), chain.cut_reason(CHAIN) if chain.cut else "")
 

@@ -8,7 +8,9 @@ by path (`--init-from runs/<id>`) walks from that path, and the walks that follo
 know only the version id its new meta.json names, find it there. Before, only bundled names and the store
 were looked in, and such a chain was said to break at a model that was just fine-tuned from. A bundle's folder
 is taken as the folder it really is (`_real_folder`): one given as ".", "..", or a symbolic link (`latest ->
-runs/<id>`) has its parents beside runs/<id>, not beside the name given (`Path(".").parent` is ".").
+runs/<id>`) has its parents beside runs/<id>, not beside the name given (`Path(".").parent` is "."). A
+folder found is taken only when the meta.json in it is that version's (its "version_id"): a folder of that
+name holding another model (a copy renamed by hand, a bundle moved over it) breaks the chain, and says so.
 
 Only what the callers use is kept of each ancestor (`Ancestor`): its version ids, its training images'
 paths and hashes, the MNIST digits it learned. Its whole meta.json (the images of every split, the recipe)
@@ -55,8 +57,9 @@ class ParentChain:
     """The models a model was fine-tuned from, its parent first, each (the name its child's meta.json gives
     it, `Ancestor`), as `parent_chain` walks them; where the walk ended short of a model trained from
     scratch: at a parent not found or unreadable (``broken_at``; ``unreadable``: why its meta.json cannot be
-    read, "" when it is not found), or at one named again or past `MAX_ANCESTORS` (``cut``, ``looped``).
-    One walk serves the training records (`training_record.ancestors_of`) and the accepted boxes' relations
+    read, "" when it is not found; ``other``: a folder of its name found holding another model, "" when
+    none), or at one named again or past `MAX_ANCESTORS` (``cut``, ``looped``). One walk serves the
+    training records (`training_record.ancestors_of`) and the accepted boxes' relations
     (`model.model_ancestry.ancestry_of`)."""
 
     found: tuple[tuple[str, Ancestor], ...] = ()
@@ -64,6 +67,7 @@ class ParentChain:
     unreadable: str = ""
     cut: str = ""
     looped: bool = False
+    other: str = ""
 
     def cut_reason(self, chain: str) -> str:
         """Why the walk up ``chain`` stopped at ``cut`` (it said "loops" of a chain that was only long)."""
@@ -84,7 +88,11 @@ class ParentChain:
             named = f"{self.broken_at} (the parent of {child}, {depth + 1} fine-tunes up its chain)"
         if self.unreadable:  # the folder is there: "not found" sent people looking for a model they have
             return f"{named} is unreadable ({self.unreadable})"
-        return f"{named} is not found"
+        return f"{named} {self.not_found()}"
+
+    def not_found(self) -> str:
+        """Says "is not found", with the folder of its name holding another model when one was passed over."""
+        return f"is not found ({self.other})" if self.other else "is not found"
 
 
 def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str] | None = None) -> ParentChain:
@@ -104,13 +112,11 @@ def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str]
         if parent in seen or len(seen) >= MAX_ANCESTORS:  # hand-edited meta.json files can name a cycle
             return ParentChain(tuple(found), cut=parent, looped=parent in seen)
         seen.add(parent)
-        folder = locate(parent, here)
+        folder, ancestor, why = _find(parent, here)
         if folder is None:
-            return ParentChain(tuple(found), broken_at=parent)
-        try:
-            ancestor = ancestor_at(folder)
-        except BundleError as exc:
-            return ParentChain(tuple(found), broken_at=parent, unreadable=exc.reason or "cannot be read")
+            return ParentChain(tuple(found), broken_at=parent, other=why)
+        if ancestor is None:
+            return ParentChain(tuple(found), broken_at=parent, unreadable=why)
         found.append((parent, ancestor))
         here, parent = folder, ancestor.parent
     return ParentChain(tuple(found))
@@ -119,14 +125,40 @@ def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str]
 def locate(name: str, beside: Path | None = None) -> Path | None:
     """The folder of the bundle a meta.json names as a parent: a bundled model, a version of the model store,
     the folder of that name beside ``beside`` (its child's bundle), or where this process found it; None
-    when none holds a meta.json (one that cannot be read is found: `ancestor_at` says why)."""
+    when none holds that version's meta.json (one that cannot be read is found: `ancestor_at` says why)."""
+    return _find(name, beside)[0]
+
+
+def _find(name: str, beside: Path | None) -> tuple[Path | None, Ancestor | None, str]:
+    """(folder, what is kept of its meta.json, "") for the bundle ``name`` names (`locate`); (folder, None,
+    why) when its meta.json cannot be read; (None, None, "") when it is not found, or (None, None, which
+    folder of its name holds another model) when one was passed over."""
+    other = ""
+    for folder in _candidates(name, beside):
+        try:
+            ancestor = ancestor_at(folder)
+        except BundleError as exc:
+            return folder, None, exc.reason or "cannot be read"
+        if name in BUNDLED_NAMES:
+            return folder, ancestor, ""
+        if _is_version(ancestor, folder, name):
+            if folder.parent.parent != user_data_dir() / "models":  # outside the store
+                remember(name, folder)
+            return folder, ancestor, ""
+        other = other or f"the folder {folder} holds another model, {ancestor.version_id or 'with no version id'}"
+    return None, None, other
+
+
+def _candidates(name: str, beside: Path | None) -> list[Path]:
+    """The folders that may hold the bundle ``name`` names, in the order they are looked in, each holding a
+    meta.json (`locate`)."""
     if name in BUNDLED_NAMES:
         try:
-            return resolve_model(name)
+            return [resolve_model(name)]
         except BundleError:
-            return None
+            return []
     if Path(name).name != name or name in (".", ".."):  # an id, never a path out of the folders looked in
-        return None
+        return []
     store = user_data_dir() / "models"
     try:
         presets = sorted(p for p in store.iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -137,12 +169,13 @@ def locate(name: str, beside: Path | None = None) -> Path | None:
         candidates.append(_real_folder(beside).parent / name)
     if name in _FOUND_AT:
         candidates.append(_FOUND_AT[name])
-    for folder in candidates:
-        if (folder / META_FILE).is_file():
-            if folder.parent not in presets:
-                remember(name, folder)
-            return folder
-    return None
+    return [folder for folder in candidates if (folder / META_FILE).is_file()]
+
+
+def _is_version(ancestor: Ancestor, folder: Path, name: str) -> bool:
+    """Whether ``folder``'s meta.json is the version ``name`` (a meta.json with no version id: a child
+    names it by its folder's name, `training._model_name`)."""
+    return ancestor.version_id == name if ancestor.version_id else folder.name == name
 
 
 def remember(version_id: Any, folder: str | os.PathLike[str]) -> None:

@@ -161,8 +161,9 @@ def test_evaluate_counts_the_training_images_of_the_models_it_was_fine_tuned_fro
         eval_folder, tiny_bundle, tmp_path, capsys, _isolated_user_data):
     red, blue = file_sha256(eval_folder / "r1.png"), file_sha256(eval_folder / "b1.png")
     # the parent, a version in the model store, trained on the red picture (r1 and r2 are its copies)
-    _bundle_at(tiny_bundle, _isolated_user_data / "models" / "digits" / "digits-parent-1", parent=None,
-               splits={"train": ["red.png"], "validation": [], "test": []}, images={"red.png": {"sha256": red}})
+    _bundle_at(tiny_bundle, _isolated_user_data / "models" / "digits" / "digits-parent-1", version_id="digits-parent-1",
+               parent=None, splits={"train": ["red.png"], "validation": [], "test": []},
+               images={"red.png": {"sha256": red}})  # (its version id: the walk checks the folder holds that version)
     child = _bundle_at(tiny_bundle, tmp_path / "child", parent="digits-parent-1",
                        splits={"train": ["blue.png"], "validation": [], "test": []},
                        images={"blue.png": {"sha256": blue}})
