@@ -165,8 +165,11 @@ def run(args: argparse.Namespace) -> int:
 
         args.out = store_folder() / args.preset
     made = missing_folders(args.out)  # made by this run (checking --out can be written): taken back if it fails
+    from petloc_gui.model.parent_chain import bundles_given  # no TensorFlow
+
     try:
-        status = _train(args, in_store)
+        with bundles_given():  # where --init-from's bundle is serves this run's walks only (`_check_inputs`)
+            status = _train(args, in_store)
     except BaseException:
         remove_empty(made)  # a failed or cancelled run left the --out folder it made, empty, behind
         raise

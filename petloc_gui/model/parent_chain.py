@@ -3,14 +3,20 @@
 meta.json "parent" names a parent by a bundled name ("digits") or by its version id, never by a path (a
 bundle can move). A version id is looked up in the model store, then as the folder of that name beside
 its child's bundle (`petloc train --out runs` writes runs/<version id>, and a fine-tune of it given the
-same --out writes beside it), then where this process found that version before: a run given its parent
-by path (`--init-from runs/<id>`) walks from that path, and the walks that follow in the same run, which
-know only the version id its new meta.json names, find it there. Before, only bundled names and the store
-were looked in, and such a chain was said to break at a model that was just fine-tuned from. A bundle's folder
-is taken as the folder it really is (`_real_folder`): one given as ".", "..", or a symbolic link (`latest ->
-runs/<id>`) has its parents beside runs/<id>, not beside the name given (`Path(".").parent` is "."). A
-folder found is taken only when the meta.json in it is that version's (its "version_id"): a folder of that
-name holding another model (a copy renamed by hand, a bundle moved over it) breaks the chain, and says so.
+same --out writes beside it). Before, only bundled names and the store were looked in, and such a chain
+was said to break at a model that was just fine-tuned from. A bundle's folder is taken as the folder it
+really is (`_real_folder`): one given as ".", "..", or a symbolic link (`latest -> runs/<id>`) has its
+parents beside runs/<id>, not beside the name given (`Path(".").parent` is "."). A folder found is taken
+only when the meta.json in it is that version's (its "version_id"): a folder of that name holding another
+model (a copy renamed by hand, a bundle moved over it) breaks the chain, and says so.
+
+A walk given the folder of the model it starts from (``located``) looks nowhere else; a walk given its
+meta.json alone (the new model's, whose bundle is not written yet) looks, for the model it starts from and
+its parent, where this process was given those by path (`remember`: `--init-from runs/<id>`, an earlier
+walk's ``located``; one `petloc train` command's only, `bundles_given`), and only while the folder there
+still holds that version. Before, every folder found was remembered for the whole process and looked in by
+every later walk: a walk from one project's folder took another project's copy of a deleted parent as its
+own ("complete").
 
 Only what the callers use is kept of each ancestor (`Ancestor`): its version ids, its training images'
 paths and hashes, the MNIST digits it learned. Its whole meta.json (the images of every split, the recipe)
@@ -24,7 +30,8 @@ from __future__ import annotations
 import os
 import sys
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -98,13 +105,14 @@ class ParentChain:
 def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str] | None = None) -> ParentChain:
     """The `ParentChain` of the model whose meta.json is ``meta``. ``located``: its bundle (its folder, or a
     name `bundle.resolve_model` takes), when it is a bundle on disk (its parents written beside it are found
-    there, and it is found by its version id by later walks of this process: its children's)."""
+    there, and nowhere but there and the store; its children's walks in this process, given their meta.json
+    alone, find it by its version id: `remember`)."""
     meta = meta or {}
     here = _real_folder(located) if located else None
     if here is not None:
         remember(meta.get("version_id"), here)
     else:
-        here = _FOUND_AT.get(str(meta.get("version_id") or ""))
+        here = _given(meta.get("version_id"))
     found: list[tuple[str, Ancestor]] = []
     seen: set[str] = set()
     parent = meta.get("parent")
@@ -124,8 +132,9 @@ def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str]
 
 def locate(name: str, beside: Path | None = None) -> Path | None:
     """The folder of the bundle a meta.json names as a parent: a bundled model, a version of the model store,
-    the folder of that name beside ``beside`` (its child's bundle), or where this process found it; None
-    when none holds that version's meta.json (one that cannot be read is found: `ancestor_at` says why)."""
+    the folder of that name beside ``beside`` (its child's bundle), or (no ``beside``) where this process was
+    given it (`remember`); None when none holds that version's meta.json (one that cannot be read is found:
+    `ancestor_at` says why)."""
     return _find(name, beside)[0]
 
 
@@ -142,8 +151,6 @@ def _find(name: str, beside: Path | None) -> tuple[Path | None, Ancestor | None,
         if name in BUNDLED_NAMES:
             return folder, ancestor, ""
         if _is_version(ancestor, folder, name):
-            if folder.parent.parent != user_data_dir() / "models":  # outside the store
-                remember(name, folder)
             return folder, ancestor, ""
         other = other or f"the folder {folder} holds another model, {ancestor.version_id or 'with no version id'}"
     return None, None, other
@@ -167,7 +174,7 @@ def _candidates(name: str, beside: Path | None) -> list[Path]:
     candidates = [preset / name for preset in presets]
     if beside is not None:
         candidates.append(_real_folder(beside).parent / name)
-    if name in _FOUND_AT:
+    elif name in _FOUND_AT:  # a walk with no folder yet: where this process was given it
         candidates.append(_FOUND_AT[name])
     return [folder for folder in candidates if (folder / META_FILE).is_file()]
 
@@ -179,10 +186,33 @@ def _is_version(ancestor: Ancestor, folder: Path, name: str) -> bool:
 
 
 def remember(version_id: Any, folder: str | os.PathLike[str]) -> None:
-    """Note that the bundle of ``version_id`` is ``folder`` (a bundle outside the store: only its children's
-    walks in this process look here, after the store)."""
+    """Note that the bundle of ``version_id`` is ``folder`` (given by path: `--init-from runs/<id>`), for the
+    walks of this process that have its children's meta.json alone (`parent_chain` with no ``located``)."""
     if isinstance(version_id, str) and version_id:
         _FOUND_AT[version_id] = _real_folder(folder)
+
+
+@contextmanager
+def bundles_given() -> Iterator[None]:
+    """What `remember` notes inside this block is forgotten after it (one `petloc train` run: a later
+    command in the same process, a test's, does not find its bundles)."""
+    kept = dict(_FOUND_AT)
+    try:
+        yield
+    finally:
+        _FOUND_AT.clear()
+        _FOUND_AT.update(kept)
+
+
+def _given(version_id: Any) -> Path | None:
+    """Where this process was given the bundle of ``version_id`` (`remember`), while it still holds it."""
+    folder = _FOUND_AT.get(version_id) if isinstance(version_id, str) and version_id else None
+    if folder is None:
+        return None
+    try:
+        return folder if _is_version(ancestor_at(folder), folder, version_id) else None
+    except BundleError:
+        return None
 
 
 def _real_folder(spec: str | os.PathLike[str]) -> Path:
@@ -234,7 +264,7 @@ def _kept_of(meta: dict[str, Any]) -> Ancestor:
     return Ancestor(text("version_id"), text("parent"), text("parent_version_id"), slim, learned_digits(meta))
 
 
-# the bundles outside the store this process found, by version id (`remember`)
+# the bundles this process was given by path, by version id (`remember`)
 _FOUND_AT: dict[str, Path] = {}
 # what `ancestor_at` kept of each meta.json read, by the file's stamp (path, inode, size, times): a file
 # rewritten since is read again. Bounded: a window open for days walks many chains
