@@ -142,7 +142,8 @@ def _lineage_learned(parent_meta: dict[str, Any] | None, parent_path: str | os.P
         return set(), {}, ""
     from petloc_gui.model.training_record import lineage_of
 
-    lineage = lineage_of(parent_meta, located=parent_path)
+    # said of the new model (its warnings, its meta.json): the break is named up from the model it starts from
+    lineage = lineage_of(parent_meta, located=parent_path, walked=STARTS_FROM)
     return ({digest for record in lineage.records for digest in record.train_hashes}, lineage.digits,
             lineage.why_incomplete)
 
@@ -156,6 +157,7 @@ def incomplete_lineage_warning(why: str) -> str:
 
 
 LINEAGE_KEY = "lineage_incomplete"  # meta.json training_data: why the images its ancestors learned are not all known
+STARTS_FROM = "the model this run starts from"  # how `LINEAGE_KEY`'s text names the --init-from model
 
 
 # A file modified this recently is hashed again whatever its stamp: on a file system whose clock ticks

@@ -65,9 +65,9 @@ class ParentChain:
     it, `Ancestor`), as `parent_chain` walks them; where the walk ended short of a model trained from
     scratch: at a parent not found or unreadable (``broken_at``; ``unreadable``: why its meta.json cannot be
     read, "" when it is not found; ``other``: a folder of its name found holding another model, "" when
-    none), or at one named again or past `MAX_ANCESTORS` (``cut``, ``looped``). One walk serves the
-    training records (`training_record.ancestors_of`) and the accepted boxes' relations
-    (`model.model_ancestry.ancestry_of`)."""
+    none), or at one named again or past `MAX_ANCESTORS` (``cut``, ``looped``). ``start``: the version id
+    of the model walked from ("" when its meta.json has none). One walk serves the training records
+    (`training_record.ancestors_of`) and the accepted boxes' relations (`model.model_ancestry.ancestry_of`)."""
 
     found: tuple[tuple[str, Ancestor], ...] = ()
     broken_at: str = ""
@@ -75,6 +75,7 @@ class ParentChain:
     cut: str = ""
     looped: bool = False
     other: str = ""
+    start: str = ""
 
     def cut_reason(self, chain: str) -> str:
         """Why the walk up ``chain`` stopped at ``cut`` (it said "loops" of a chain that was only long)."""
@@ -82,10 +83,24 @@ class ParentChain:
             return f"{chain} loops at {self.cut}"
         return f"{chain} is longer than {MAX_ANCESTORS} models (stopped at {self.cut})"
 
-    def break_reason(self) -> str:
-        """Why the walk stopped at ``broken_at``, naming how far up it is from the model walked from ("its
-        parent model": the model whose meta.json was walked; a grandparent was called "its parent" too)."""
+    def break_reason(self, walked: str = "") -> str:
+        """Why the walk stopped at ``broken_at``. ``walked``: how the sentence names the model walked from
+        when it is about another model (`petloc train`'s, about the new model: "the model this run starts
+        from"); the break then names its place in the chain up to that model ("V0 is not found: the parent
+        of V1, the model this run starts from"). Without it, "its parent model" is the parent of the model
+        walked from (`petloc evaluate`'s model, the window's current model). Before, the new model's
+        warnings and meta.json called the parent of the model it starts from "its parent model"."""
         depth = len(self.found)
+        status = f"is unreadable ({self.unreadable})" if self.unreadable else self.not_found()
+        if walked:
+            start = f"{self.start}, {walked}" if self.start else walked
+            if depth == 0:
+                whose = f"the parent of {start}"
+            elif depth == 1:
+                whose = f"the parent of {self.found[0][0]}, which is the parent of {start}"
+            else:
+                whose = f"the parent of {self.found[-1][0]}, {depth + 1} fine-tunes up from {start}"
+            return f"{self.broken_at} {status}: {whose}"
         if depth == 0:
             named = f"its parent model {self.broken_at}"
         elif depth == 1:
@@ -93,9 +108,8 @@ class ParentChain:
         else:
             child = self.found[-1][0]
             named = f"{self.broken_at} (the parent of {child}, {depth + 1} fine-tunes up its chain)"
-        if self.unreadable:  # the folder is there: "not found" sent people looking for a model they have
-            return f"{named} is unreadable ({self.unreadable})"
-        return f"{named} {self.not_found()}"
+        # (unreadable: the folder is there, and "not found" sent people looking for a model they have)
+        return f"{named} {status}"
 
     def not_found(self) -> str:
         """Says "is not found", with the folder of its name holding another model when one was passed over."""
@@ -108,26 +122,28 @@ def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str]
     there, and nowhere but there and the store; its children's walks in this process, given their meta.json
     alone, find it by its version id: `remember`)."""
     meta = meta or {}
+    version = meta.get("version_id")
+    start = version if isinstance(version, str) else ""
     here = _real_folder(located) if located else None
     if here is not None:
-        remember(meta.get("version_id"), here)
+        remember(start, here)
     else:
-        here = _given(meta.get("version_id"))
+        here = _given(start)
     found: list[tuple[str, Ancestor]] = []
     seen: set[str] = set()
     parent = meta.get("parent")
     while isinstance(parent, str) and parent:
         if parent in seen or len(seen) >= MAX_ANCESTORS:  # hand-edited meta.json files can name a cycle
-            return ParentChain(tuple(found), cut=parent, looped=parent in seen)
+            return ParentChain(tuple(found), cut=parent, looped=parent in seen, start=start)
         seen.add(parent)
         folder, ancestor, why = _find(parent, here)
         if folder is None:
-            return ParentChain(tuple(found), broken_at=parent, other=why)
+            return ParentChain(tuple(found), broken_at=parent, other=why, start=start)
         if ancestor is None:
-            return ParentChain(tuple(found), broken_at=parent, unreadable=why)
+            return ParentChain(tuple(found), broken_at=parent, unreadable=why, start=start)
         found.append((parent, ancestor))
         here, parent = folder, ancestor.parent
-    return ParentChain(tuple(found))
+    return ParentChain(tuple(found), start=start)
 
 
 def locate(name: str, beside: Path | None = None) -> Path | None:

@@ -86,29 +86,34 @@ class Lineage:
         return "path" if any(r.trained_on(relpath, sha256) for r in self.records) else None
 
 
-def lineage_of(meta: dict[str, Any], located: str | os.PathLike[str] | None = None) -> Lineage:
+def lineage_of(meta: dict[str, Any], located: str | os.PathLike[str] | None = None, walked: str = "") -> Lineage:
     """`Lineage` of the model whose meta.json is ``meta``: its record, then its parent's (meta.json
     "parent": found as `parent_chain.locate` finds it), and so on; its digits are its own and every
-    ancestor's. ``located``: its bundle's folder, when it is one on disk (its parents may be beside it)."""
+    ancestor's. ``located``: its bundle's folder, when it is one on disk (its parents may be beside it).
+    ``walked``: how ``missing`` names that model when said of another (`ancestors_of`)."""
     from petloc_gui.core.digits_record import learned_digits, united
 
-    ancestors = ancestors_of(meta, located=located)
+    ancestors = ancestors_of(meta, located=located, walked=walked)
     return Lineage((record_from_meta(meta), *ancestors.records), ancestors.missing,
                    united(learned_digits(meta), ancestors.digits))
 
 
 def ancestors_of(meta: dict[str, Any], chain: ParentChain | None = None,
-                 located: str | os.PathLike[str] | None = None) -> Lineage:
+                 located: str | os.PathLike[str] | None = None, walked: str = "") -> Lineage:
     """The `Lineage` of the models ``meta``'s model was fine-tuned from (none: an empty one); ``chain``: its
-    `parent_chain`, when walked already (else walked from ``located``, its bundle's folder, if given)."""
+    `parent_chain`, when walked already (else walked from ``located``, its bundle's folder, if given).
+    ``walked``: how ``missing`` names ``meta``'s model when it is said of another model (`petloc train`'s
+    new model: "the model this run starts from"); "" when it is said of that model ("its parent model")."""
     from petloc_gui.core.digits_record import united
 
     chain = chain if chain is not None else parent_chain(meta, located)
     digits: dict[str, frozenset[int] | None] = {}
     for _, ancestor in chain.found:
         digits = united(digits, ancestor.digits)
-    missing = (chain.break_reason() if chain.broken_at
-               else chain.cut_reason("its chain of parent models") if chain.cut else "")
+    whose = "its chain of parent models"  # (of ``walked``: named, as the sentence is about another model)
+    if walked:
+        whose = f"the chain of parent models of {f'{chain.start}, {walked},' if chain.start else walked}"
+    missing = (chain.break_reason(walked) if chain.broken_at else chain.cut_reason(whose) if chain.cut else "")
     return Lineage(tuple(ancestor.record for _, ancestor in chain.found), missing, digits)
 
 

@@ -63,7 +63,7 @@ def test_a_broken_chain_is_said_before_and_after_and_recorded(tmp_path, capsys):
     gone = "digits-20260101T000000Z-aaaaa0"
     data, v1 = _folder_and_v1(tmp_path, gone)
     err, meta = _train(capsys, data, v1)
-    why = f"its parent model {gone} is not found"
+    why = f"{gone} is not found: the parent of {V1}, the model this run starts from"
     assert meta["training_data"]["lineage_incomplete"] == why
     lines = [line for line in err.splitlines() if why in line]
     assert lines[0].startswith("petloc: warning: the record of the images the model it starts from")

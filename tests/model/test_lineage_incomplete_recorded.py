@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from petloc_gui.core.digits import write_digits_dataset
-from petloc_gui.model.collected_folder import LINEAGE_KEY, collect_folder
+from petloc_gui.model.collected_folder import LINEAGE_KEY, STARTS_FROM, collect_folder
 from petloc_gui.model.training_data import TrainingData
 
 GONE = "digits-20260101T000000Z-aaaaa0"
@@ -23,9 +23,9 @@ def test_a_broken_chain_is_recorded_with_the_run(_isolated_user_data, tmp_path):
     data = tmp_path / "data"
     write_digits_dataset(data, "train", count=6, seed=0)
     folder = collect_folder(data, parent_meta=PARENT)
-    assert folder.lineage_incomplete == f"its parent model {GONE} is not found"
+    assert folder.lineage_incomplete == f"{GONE} is not found: the parent of {PARENT['version_id']}, {STARTS_FROM}"
     run = TrainingData.from_folder(folder, 0.3, 0, ["0", "1"])
-    assert run.summary_record(0)[LINEAGE_KEY] == f"its parent model {GONE} is not found"
+    assert run.summary_record(0)[LINEAGE_KEY] == folder.lineage_incomplete
     # a whole chain says nothing
     store = _isolated_user_data / "models" / "digits" / GONE
     store.mkdir(parents=True)

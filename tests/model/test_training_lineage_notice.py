@@ -37,11 +37,11 @@ def _notices_of_a_cancelled_run(tmp_path: Path, **changes) -> list[str]:
 
 def test_a_broken_chain_is_said_once_in_the_run_s_log(tmp_path):
     said = [message for message in _notices_of_a_cancelled_run(tmp_path) if INCOMPLETE in message]
-    assert said == [f"{INCOMPLETE}, and the models it was fine-tuned from, trained on is incomplete (its parent "
-                    f"model {GONE} is not found): validation may hold images they trained on, which would flatter "
-                    "the figures (meta.json training_data.lineage_incomplete)"]
+    assert said == [f"{INCOMPLETE}, and the models it was fine-tuned from, trained on is incomplete ({GONE} is "
+                    f"not found: the parent of {V1}, the model this run starts from): validation may hold images "
+                    "they trained on, which would flatter the figures (meta.json training_data.lineage_incomplete)"]
 
 
 def test_a_broken_chain_the_caller_told_of_is_not_said_again(tmp_path):
-    told = f"its parent model {GONE} is not found"  # as `petloc train` says it before TensorFlow loads
+    told = f"{GONE} is not found: the parent of {V1}, the model this run starts from"  # as `petloc train` said it
     assert not [m for m in _notices_of_a_cancelled_run(tmp_path, lineage_told=told) if INCOMPLETE in m]
