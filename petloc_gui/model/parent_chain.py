@@ -90,25 +90,34 @@ class ParentChain:
         of V1, the model this run starts from"). Without it, "its parent model" is the parent of the model
         walked from (`petloc evaluate`'s model, the window's current model). Before, the new model's
         warnings and meta.json called the parent of the model it starts from "its parent model"."""
-        depth = len(self.found)
         status = f"is unreadable ({self.unreadable})" if self.unreadable else self.not_found()
+        # (unreadable: the folder is there, and "not found" sent people looking for a model they have)
+        return self.said_of(len(self.found), self.broken_at, status, walked)
+
+    def said_of(self, depth: int, name: str, status: str, walked: str = "") -> str:
+        """"``name`` ``status``" of the model ``depth`` fine-tunes up from the model walked from (0: its
+        parent, ``found``'s first or the break; -1: that model itself), named from the model the sentence
+        is about as `break_reason` names a break: an ancestor that records no training images is named too
+        (it was "its training images are not recorded", read as the model given's)."""
         if walked:
             start = f"{self.start}, {walked}" if self.start else walked
+            if depth < 0:
+                return f"{walked}, {self.start}, {status}" if self.start else f"{walked} {status}"
             if depth == 0:
                 whose = f"the parent of {start}"
             elif depth == 1:
                 whose = f"the parent of {self.found[0][0]}, which is the parent of {start}"
             else:
-                whose = f"the parent of {self.found[-1][0]}, {depth + 1} fine-tunes up from {start}"
-            return f"{self.broken_at} {status}: {whose}"
-        if depth == 0:
-            named = f"its parent model {self.broken_at}"
+                whose = f"the parent of {self.found[depth - 1][0]}, {depth + 1} fine-tunes up from {start}"
+            return f"{name} {status}: {whose}"
+        if depth < 0:
+            named = "it"
+        elif depth == 0:
+            named = f"its parent model {name}"
         elif depth == 1:
-            named = f"its parent's parent {self.broken_at}"
+            named = f"its parent's parent {name}"
         else:
-            child = self.found[-1][0]
-            named = f"{self.broken_at} (the parent of {child}, {depth + 1} fine-tunes up its chain)"
-        # (unreadable: the folder is there, and "not found" sent people looking for a model they have)
+            named = f"{name} (the parent of {self.found[depth - 1][0]}, {depth + 1} fine-tunes up its chain)"
         return f"{named} {status}"
 
     def not_found(self) -> str:

@@ -44,6 +44,9 @@ class TrainingRecord:
     test: frozenset[str] = frozenset()
     hashes: dict[str, str] = field(default_factory=dict)  # relpath -> sha256 of the image file
     train_hashes: frozenset[str] = frozenset()
+    # not known: why, said after its model's name (`Lineage.why_incomplete` names the ancestor it is about;
+    # ``source``'s "its training images are not recorded" read as the model given's, not its parent's)
+    unrecorded: str = ""
 
     def trained_on(self, relpath: str, sha256: str | None) -> bool | None:
         """Whether the model trained on this image (None: its history is unknown)."""
@@ -57,7 +60,8 @@ class TrainingRecord:
         return relpath in self.train
 
 
-UNKNOWN = TrainingRecord(known=False, source="no record of its training images")
+UNKNOWN = TrainingRecord(known=False, source="no record of its training images",
+                         unrecorded="has no record of its training images")
 
 @dataclass(frozen=True)
 class Lineage:
@@ -69,6 +73,8 @@ class Lineage:
     records: tuple[TrainingRecord, ...]
     missing: str = ""
     digits: dict[str, frozenset[int] | None] = field(default_factory=dict)
+    # why the first record not known is not, its model named (`ParentChain.said_of`), or ""
+    unrecorded: str = ""
 
     @property
     def complete(self) -> bool:
@@ -76,7 +82,7 @@ class Lineage:
 
     @property
     def why_incomplete(self) -> str:
-        return self.missing or next((r.source for r in self.records if not r.known), "")
+        return self.missing or self.unrecorded or next((r.source for r in self.records if not r.known), "")
 
     def match(self, relpath: str, sha256: str | None) -> str | None:
         """How an image is one the models trained on: "content" (its bytes are a training image's),
@@ -93,9 +99,14 @@ def lineage_of(meta: dict[str, Any], located: str | os.PathLike[str] | None = No
     ``walked``: how ``missing`` names that model when said of another (`ancestors_of`)."""
     from petloc_gui.core.digits_record import learned_digits, united
 
-    ancestors = ancestors_of(meta, located=located, walked=walked)
-    return Lineage((record_from_meta(meta), *ancestors.records), ancestors.missing,
-                   united(learned_digits(meta), ancestors.digits))
+    chain = parent_chain(meta, located)
+    ancestors = ancestors_of(meta, chain, walked=walked)
+    own = record_from_meta(meta)
+    # its own record not known: "its" is the model the sentence is about unless that is another (``walked``)
+    unrecorded = (ancestors.unrecorded if own.known else
+                  chain.said_of(-1, "", _unrecorded(own), walked) if walked else own.source)
+    return Lineage((own, *ancestors.records), ancestors.missing, united(learned_digits(meta), ancestors.digits),
+                   unrecorded)
 
 
 def ancestors_of(meta: dict[str, Any], chain: ParentChain | None = None,
@@ -114,7 +125,14 @@ def ancestors_of(meta: dict[str, Any], chain: ParentChain | None = None,
     if walked:
         whose = f"the chain of parent models of {f'{chain.start}, {walked},' if chain.start else walked}"
     missing = (chain.break_reason(walked) if chain.broken_at else chain.cut_reason(whose) if chain.cut else "")
-    return Lineage(tuple(ancestor.record for _, ancestor in chain.found), missing, digits)
+    unrecorded = next((chain.said_of(depth, name, _unrecorded(ancestor.record), walked)
+                       for depth, (name, ancestor) in enumerate(chain.found) if not ancestor.record.known), "")
+    return Lineage(tuple(ancestor.record for _, ancestor in chain.found), missing, digits, unrecorded)
+
+
+def _unrecorded(record: TrainingRecord) -> str:
+    """Why ``record`` is not known, said after its model's name."""
+    return record.unrecorded or f"has no usable record of its training images ({record.source})"
 
 
 def read_parent_meta(name: str, beside: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
@@ -170,7 +188,8 @@ def _legacy_record(meta: dict[str, Any]) -> TrainingRecord:
     root, recorded = training.get("root"), training.get("fingerprint")
     if not root or not recorded or not Path(str(root)).is_dir():
         return TrainingRecord(known=False, source="its training images are not recorded (an older model)",
-                              validation=validation, test=test)
+                              validation=validation, test=test,
+                              unrecorded="does not record its training images (an older model)")
     try:
         from petloc_gui.model.bundle import trained_label
         from petloc_gui.model.data import collect_samples, fingerprint  # no TensorFlow
@@ -183,7 +202,9 @@ def _legacy_record(meta: dict[str, Any]) -> TrainingRecord:
         hashes = {s.relpath: file_sha256(s.image_path) for s in train}
     except Exception:  # noqa: BLE001 - any doubt: unknown, never a guess
         return TrainingRecord(known=False, source=f"its data folder {root} changed since it was trained",
-                              validation=validation, test=test)
+                              validation=validation, test=test,
+                              unrecorded=(f"does not record its training images, and its data folder {root} "
+                                          "changed since it was trained"))
     return TrainingRecord(
         known=True, source=f"rebuilt from its data folder {root} (same fingerprint as recorded)",
         train=frozenset(hashes), validation=validation, test=test, hashes=hashes,
