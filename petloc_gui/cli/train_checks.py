@@ -10,6 +10,7 @@ person-reviewed images to be measured (`warn_thin_classes`)."""
 
 from __future__ import annotations
 
+import os
 import shlex
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -27,17 +28,19 @@ if TYPE_CHECKING:
     from petloc_gui.model.prelabel_models import LeftOut, PrelabelModel
 
 
-def read_folder(data: Path, label: str, exclude: list[str],
-                 parent_meta: dict[str, Any] | None = None) -> tuple[CollectedFolder, list[tuple[Path, str]]]:
+def read_folder(data: Path, label: str, exclude: list[str], parent_meta: dict[str, Any] | None = None,
+                parent_path: str | os.PathLike[str] | None = None) -> tuple[CollectedFolder, list[tuple[Path, str]]]:
     """Read the folder as training reads it (`collect_folder`: with --init-from, the model's test images
     left out by path and by bytes), for `train_checks`, and say what its index could not read
     (`core.index_problems`); with it, each annotation whose <size> is not its image's, as (annotation,
-    note), for `warn_size_mismatches_of`. A pass of its own, before TensorFlow loads."""
+    note), for `warn_size_mismatches_of`. A pass of its own, before TensorFlow loads. ``parent_path``:
+    --init-from's folder, where the parents of its model are looked for (beside it)."""
     from petloc_gui.model.collected_folder import collect_folder  # no TensorFlow
 
     notes: list[tuple[Path, str]] = []
     index_notes: list[str] = []  # folders it could not list: never left out unsaid (predict, evaluate too)
-    folder = collect_folder(data, label, exclude, parent_meta, size_notes=notes, index_notes=index_notes)
+    folder = collect_folder(data, label, exclude, parent_meta, size_notes=notes, index_notes=index_notes,
+                            parent_path=parent_path)
     for line in index_notes:
         error(line)
     return folder, notes

@@ -17,6 +17,7 @@ accepted during the run is still a person's.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,7 +34,7 @@ from petloc_gui.core.accepted_boxes import (
 from petloc_gui.core.text import counted
 from petloc_gui.model.data import Sample
 from petloc_gui.model.model_ancestry import ancestry_of
-from petloc_gui.model.training_record import ParentChain
+from petloc_gui.model.training_record import ParentChain, parent_chain
 
 ROLE = "the current model"
 
@@ -53,21 +54,25 @@ class AcceptedImages(NamedTuple):
 
 
 def accepted_in(samples: Sequence[Sample], old_meta: dict[str, Any] | None, old_model: str | None,
-                role: str = ROLE, images: str = "validation images", chain: ParentChain | None = None
-                ) -> AcceptedImages:
+                role: str = ROLE, images: str = "validation images", chain: ParentChain | None = None,
+                parent_path: str | os.PathLike[str] | None = None) -> AcceptedImages:
     """The images of ``samples`` (those the headline figures are on) holding a box scored that a person
     accepted unchanged from a model when the samples were read (`model.data.Sample.accepted`, not the
     files as saved now: the boxes scored are those read); the hedge saying so, naming each model and
     whether it is the current one (``old_meta``, ``old_model``). ``role``, ``images``: what the hedge
     calls that model and the images (`petloc train`'s closing figures: the new model, its scored
     validation images, `model.training_accepted`); ``chain``: ``old_meta``'s `parent_chain`, when walked
-    already (the comparison's: each ancestor's meta.json read once)."""
+    already (the comparison's: each ancestor's meta.json read once); ``parent_path``: else the folder of
+    ``old_meta``'s parent, when ``old_meta`` is a run's new model with no bundle yet (`petloc train
+    --init-from runs/V1`: V1 there, its parents beside it; found before only where the process was given it)."""
     models: dict[str, frozenset[str]] = {s.relpath: s.accepted for s in samples if s.accepted}
     person = [s for s in samples if s.relpath not in models]
     labelled = [s for s in samples if not labels_accepted(models.get(s.relpath, frozenset()))]
     if not models:
         return AcceptedImages({}, person, labelled, {}, [], [])
     # looked up only when some box was accepted: a parent's parent's boxes flatter it too (`ANCESTOR`)
+    if chain is None and parent_path and old_model:
+        chain = parent_chain(old_meta, parent_at=parent_path)
     ancestry = ancestry_of(old_meta, chain) if old_model else None
     relations = {m: relation(m, old_meta, old_model, ancestry=ancestry) if old_model else "other"
                  for f in models.values() for m in f}

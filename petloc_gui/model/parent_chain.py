@@ -125,18 +125,23 @@ class ParentChain:
         return f"is not found ({self.other})" if self.other else "is not found"
 
 
-def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str] | None = None) -> ParentChain:
+def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str] | None = None,
+                 parent_at: str | os.PathLike[str] | None = None) -> ParentChain:
     """The `ParentChain` of the model whose meta.json is ``meta``. ``located``: its bundle (its folder, or a
     name `bundle.resolve_model` takes), when it is a bundle on disk (its parents written beside it are found
     there, and nowhere but there and the store; its children's walks in this process, given their meta.json
-    alone, find it by its version id: `remember`)."""
+    alone, find it by its version id: `remember`). ``parent_at``: with no ``located`` (a run's new model,
+    its bundle not written yet), its parent's bundle (`--init-from runs/<id>`): the parent is looked for
+    there and in the store alone, not where this process was given it (a walk in a process that was given
+    none, a training child's, found no parent: "not found")."""
     meta = meta or {}
     version = meta.get("version_id")
     start = version if isinstance(version, str) else ""
     here = _real_folder(located) if located else None
+    given = _real_folder(parent_at) if parent_at and here is None else None
     if here is not None:
         remember(start, here)
-    else:
+    elif given is None:
         here = _given(start)
     found: list[tuple[str, Ancestor]] = []
     seen: set[str] = set()
@@ -145,7 +150,7 @@ def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str]
         if parent in seen or len(seen) >= MAX_ANCESTORS:  # hand-edited meta.json files can name a cycle
             return ParentChain(tuple(found), cut=parent, looped=parent in seen, start=start)
         seen.add(parent)
-        folder, ancestor, why = _find(parent, here)
+        folder, ancestor, why = _find(parent, here, given if not found else None)
         if folder is None:
             return ParentChain(tuple(found), broken_at=parent, other=why, start=start)
         if ancestor is None:
@@ -163,12 +168,13 @@ def locate(name: str, beside: Path | None = None) -> Path | None:
     return _find(name, beside)[0]
 
 
-def _find(name: str, beside: Path | None) -> tuple[Path | None, Ancestor | None, str]:
-    """(folder, what is kept of its meta.json, "") for the bundle ``name`` names (`locate`); (folder, None,
-    why) when its meta.json cannot be read; (None, None, "") when it is not found, or (None, None, which
-    folder of its name holds another model) when one was passed over."""
+def _find(name: str, beside: Path | None, given: Path | None = None) -> tuple[Path | None, Ancestor | None, str]:
+    """(folder, what is kept of its meta.json, "") for the bundle ``name`` names (`locate`; ``given``: its
+    folder, when known, `parent_chain`'s ``parent_at``); (folder, None, why) when its meta.json cannot be
+    read; (None, None, "") when it is not found, or (None, None, which folder of its name holds another
+    model) when one was passed over."""
     other = ""
-    for folder in _candidates(name, beside):
+    for folder in _candidates(name, beside, given):
         try:
             ancestor = ancestor_at(folder)
         except BundleError as exc:
@@ -181,9 +187,9 @@ def _find(name: str, beside: Path | None) -> tuple[Path | None, Ancestor | None,
     return None, None, other
 
 
-def _candidates(name: str, beside: Path | None) -> list[Path]:
+def _candidates(name: str, beside: Path | None, given: Path | None = None) -> list[Path]:
     """The folders that may hold the bundle ``name`` names, in the order they are looked in, each holding a
-    meta.json (`locate`)."""
+    meta.json (`locate`; ``given``: `_find`'s)."""
     if name in BUNDLED_NAMES:
         try:
             return [resolve_model(name)]
@@ -199,6 +205,8 @@ def _candidates(name: str, beside: Path | None) -> list[Path]:
     candidates = [preset / name for preset in presets]
     if beside is not None:
         candidates.append(_real_folder(beside).parent / name)
+    elif given is not None:
+        candidates.append(given)
     elif name in _FOUND_AT:  # a walk with no folder yet: where this process was given it
         candidates.append(_FOUND_AT[name])
     return [folder for folder in candidates if (folder / META_FILE).is_file()]

@@ -151,8 +151,10 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     bundle = load_bundle(bundle_path)
     meta = bundle.meta
     label = trained_label(meta) or "default"
+    # its parents are looked for beside its folder (a process given none, a fresh `petloc refine`, found
+    # runs/V0 beside runs/V1 nowhere: a false lineage_incomplete)
     data = TrainingData.collect(data_dir, label, exclude or [], parent_meta=meta,
-                                parent_class_names=bundle.class_names)
+                                parent_class_names=bundle.class_names, parent_path=bundle.path)
     names = list(bundle.class_names)
     listed = set(parent_splits(meta)["validation"])  # the first stage's validation photos
     train_items = [it for it in data.items if it.relpath not in listed]

@@ -34,7 +34,8 @@ def run_case_variants(data_dir: str | os.PathLike[str], label: str = "default", 
     annotation read and each image hashed; once it says so, `CancelledError` is raised (the window's check
     dropped: its worker ends then, not seconds later, and the app's exit does not wait for it)."""
     parent_meta = _meta(base) if base else None
-    folder = collect_folder(data_dir, label, parent_meta=parent_meta, labels_only=True, stopped=stopped)
+    folder = collect_folder(data_dir, label, parent_meta=parent_meta, labels_only=True, stopped=stopped,
+                            parent_path=base)  # its parents beside its folder, not where the process was given it
     refusal = folder_case_variants(folder, parent_meta, renamed, skip_prelabels, rename_hint, label)
     test_hashes = parent_test_hashes(parent_meta)
     if refusal and test_hashes:  # maybe only on the parent's test photos renamed: left out as the run leaves them

@@ -14,6 +14,7 @@ figures are on: one that could not be read is left out of them (its notice says 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,19 +50,23 @@ class Scorer:
     scored: Callable[[Sequence[Item]], list[Item]]
 
 
-def accepted_record(items: Sequence[Item], meta: dict[str, Any], score: Scorer | Figures) -> dict[str, Any] | None:
+def accepted_record(items: Sequence[Item], meta: dict[str, Any], score: Scorer | Figures,
+                    parent_path: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
     """`KEY`'s value for the validation ``items`` meta.json ``metrics`` are on, of the model whose meta.json is
     ``meta`` (its ``version_id``; its parent's, ``parent`` / ``parent_version_id``); None when no box
     scored there was accepted from a model (nothing to say). ``person_drawn``: the figures on the images
     whose boxes a person drew (``n_images``: IoU) and on those whose labels a person gave (``n_labelled``:
     accuracy), None when every image holds a model's box and label. Every count is of the images scored
     (``score.scored``; a bare `Figures` function is taken to score every one of ``items``): an unreadable
-    image is in no figure, so in no count either (its notice names it)."""
+    image is in no figure, so in no count either (its notice names it). ``parent_path``: the folder of the
+    bundle the run fine-tuned (its --init-from): its parents are looked for beside it, not only where this
+    process happened to be given it (a parent's parent's boxes were then "of an unknown model")."""
     if not any(it.sample.accepted for it in items):  # nothing to say: nothing read, no parent looked up
         return None
     scorer = score if isinstance(score, Scorer) else Scorer(score, list)
     items = scorer.scored(items)
-    found = accepted_in([it.sample for it in items], meta, str(meta.get("version_id") or "") or None, ROLE, IMAGES)
+    found = accepted_in([it.sample for it in items], meta, str(meta.get("version_id") or "") or None, ROLE, IMAGES,
+                        parent_path=parent_path)
     if not found.models:  # (those with accepted boxes could not be read)
         return None
     record: dict[str, Any] = {"n_scored": len(items), **accepted_counts(found, OWN, PARENT, ANCESTOR),
@@ -103,14 +108,16 @@ def keras_scorer(monitor: EpochMonitor, data: TrainingData, preset: Preset, cach
 
 
 def with_carried_refiner(bundle: Path, meta: dict[str, Any], items: Sequence[Item],
-                         predicted: BothStages | None = None) -> dict[str, Any] | None:
+                         predicted: BothStages | None = None,
+                         parent_path: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
     """`accepted_record` of a bundle written with its parent's second stage, whose meta.json ``metrics``
     `carried_refiner.rescored_with_refiner` scored again through both stages on ``items`` less those that
     chose the refiner (all of them when every one did): the same images and stages here, put in its
     meta.json. ``predicted``: that rescore's predictions (`carried_refiner.through_both_stages` of these
     ``items``, or of images among which they are), which the figures are taken from, so each image goes
     through the model once; without them, made here when some box was accepted. The images scored are those
-    predicted (an unreadable one left out), as the rescore's ``n_images`` counts them."""
+    predicted (an unreadable one left out), as the rescore's ``n_images`` counts them. ``parent_path``:
+    `accepted_record`'s."""
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.bundle_write import write_meta
     from petloc_gui.model.carried_refiner import refiner_scored, through_both_stages
@@ -119,7 +126,7 @@ def with_carried_refiner(bundle: Path, meta: dict[str, Any], items: Sequence[Ite
     if not any(it.sample.accepted for it in scored):  # no record: nothing to predict
         return None
     both = predicted if predicted is not None else through_both_stages(bundle, meta, scored)
-    record = accepted_record(scored, meta, predictions_scorer(both))
+    record = accepted_record(scored, meta, predictions_scorer(both), parent_path)
     if record is not None:
         write_meta(bundle, {**read_meta(bundle), KEY: record})
     return record
