@@ -181,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
 def _train(args: argparse.Namespace, in_store: bool) -> int:
     _check_inputs(args, in_store)
     exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
-    folder, size_notes = read_folder(args.data, args.label, exclude, args.parent_meta)
+    folder, size_notes = read_folder(args.data, args.label, exclude, args.parent_meta, args.init_from)
     if folder.lineage_incomplete:  # said before the run, as `petloc evaluate` says it; again by its figures
         from petloc_gui.model.collected_folder import incomplete_lineage_warning
 

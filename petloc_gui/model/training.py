@@ -329,7 +329,8 @@ def train_run(
         "keras_version": keras.__version__,
     }
     if refiner is None:  # (with one, its figures are scored again once the bundle is written: these too)
-        meta[ACCEPTED_KEY] = accepted_record(scored, meta, keras_scorer(monitor, data, preset, cache))
+        meta[ACCEPTED_KEY] = accepted_record(scored, meta, keras_scorer(monitor, data, preset, cache),
+                                             parent.path if parent else None)
     # The final decision, taken by all workers together: a stop request made until now cancels; later, too late.
     if (agreed_stop(strategy, stop, FINAL_DECISION_TIMEOUT) if multiworker else stop)():
         raise TrainingCancelled("training cancelled; no model was saved")
@@ -349,7 +350,7 @@ def train_run(
         # each image through both stages once: the person-drawn images' figures are taken from these too
         both = through_both_stages(path, meta, validated) if validated else None
         metrics = rescored_with_refiner(path, meta, validated, both)
-        meta[ACCEPTED_KEY] = with_carried_refiner(path, meta, scored, both)
+        meta[ACCEPTED_KEY] = with_carried_refiner(path, meta, scored, both, parent.path if parent else None)
     emit({"event": "done", "bundle": str(path), "metrics": metrics, ACCEPTED_KEY: meta[ACCEPTED_KEY]})
     return TrainedRun(path, read)
 
