@@ -40,6 +40,11 @@ def middle_box(canvas) -> Box | None:
     return Box(centre.x() - half_width, centre.y() - half_height, centre.x() + half_width, centre.y() + half_height)
 
 
+def image_panes(canvas) -> list:
+    """``canvas`` and the other image panes of its window, of its kind (the prediction pane beside it)."""
+    return [canvas, *(pane for pane in canvas.window().findChildren(type(canvas)) if pane is not canvas)]
+
+
 def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas, status: QStatusBar, *,
                          list_has_focus: Callable[[], bool], step_image: Callable[[int], None],
                          label_for_new_box: Callable[[], str]) -> None:
@@ -90,9 +95,12 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
     # Escape, on the image (in the search and Label boxes it ends typing): it was no key's, and W, Escape,
     # Enter still placed a box. Offered while there is something to leave: draw mode, a box being
     # dragged out (the pane says its size while one is, None when it ends), or one moved or resized.
+    # On the prediction pane too: a click gives it the keyboard, W turns draw mode on there as anywhere,
+    # and Escape, the ground-truth pane's only, did nothing.
     leave = act["leave_draw_mode"]
     leave.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-    canvas.addAction(leave)
+    for pane in image_panes(canvas):
+        pane.addAction(leave)
 
     def escape() -> None:
         # a box moved or resized by mistake goes back, no undo step left (no draw mode to leave: a press draws in it)
