@@ -7,6 +7,10 @@ a drop-down or a spin box uses them all itself, a list or table, a slider or
 a tab bar the arrows, and a button Space: with one of those focused the window's
 shortcut moved the image's box without a word (Down in the search box or on
 the "All statuses" drop-down), or Space on a drop-down went to the next image.
+A scrolled panel (the Dataset panel, a QScrollArea) scrolls by the arrows and
+Home/End/PgUp/PgDown, from itself or from anything in it: Down there to scroll
+nudged the box, PgDown showed the next image. The image panes are scroll areas
+too (QGraphicsView), but no QScrollArea: their keys stay the window's.
 Qt asks the focused widget first (a ShortcutOverride event); this answers for
 it, for every shortcut of those keys, the ones added later too.
 """
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -41,6 +46,20 @@ ENTRIES = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 WALKED = (QAbstractItemView, QAbstractSlider, QTabBar)
 
 
+def in_scrolled_panel(widget: QWidget) -> bool:
+    """Whether ``widget`` is a scrolled panel of widgets (a QScrollArea) or lies in one, in its window. The
+    panel scrolls by the arrows and Home/End/PgUp/PgDown; a widget in it with no use for one of them leaves it
+    unused, and Qt passes it on to the parent, up to the panel. A list in it keeps them all (its own page,
+    first and last row: no other image)."""
+    while widget is not None:
+        if isinstance(widget, QScrollArea):
+            return True
+        if widget.isWindow():
+            return False
+        widget = widget.parentWidget()
+    return False
+
+
 def keeps_key(widget: QWidget, key: int, modifiers: Qt.KeyboardModifier) -> bool:
     """Whether ``widget``, with the keyboard, uses ``key`` pressed with ``modifiers`` itself."""
     modifiers &= ~Qt.KeyboardModifier.KeypadModifier  # the keypad's arrows are arrows
@@ -49,6 +68,8 @@ def keeps_key(widget: QWidget, key: int, modifiers: Qt.KeyboardModifier) -> bool
     space = key == Qt.Key.Key_Space and modifiers == Qt.KeyboardModifier.NoModifier
     if isinstance(widget, ENTRIES):
         return arrow or paging or space
+    if (arrow or paging) and in_scrolled_panel(widget):
+        return True
     if isinstance(widget, WALKED):
         return arrow
     if isinstance(widget, QAbstractButton):  # pressed by Space; radio buttons step along with the arrows

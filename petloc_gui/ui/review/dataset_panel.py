@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from petloc_gui.app.model_metrics import accepted_of, figure, image_count, metrics_text, not_measured
 from petloc_gui.core.header_memo import HeaderMemo
@@ -35,6 +35,8 @@ from petloc_gui.ui.dock_toggle import FloatingDock
 from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.review.class_bars import ClassBars
 from petloc_gui.ui.review.problem_list import ProblemList, problems_tooltip
+from petloc_gui.ui.review.scrolled_panel import ScrolledPanel
+from petloc_gui.ui.review.summary_label import SummaryLabel
 
 HISTOGRAM_BINS = 16
 PREDEFINED_SHOWN = 12  # classes named in a line of the summary (unused predefined, never first); the others are counted
@@ -131,7 +133,12 @@ class SizeChartView(QChartView):
     """A chart view whose preferred height is its minimum, not the height it was last given: the scroll
     area sizes the panel's body by its preferred height for the width (the figures wrap), and a
     QGraphicsView prefers its scene's size, so a chart grown to fill the panel kept that height once the
-    model's figures were added above it, and pushed its axis below the fold."""
+    model's figures were added above it, and pushed its axis below the fold. No Tab stop: a picture, no
+    keys of its own (it was one, unmarked, and the arrows there moved the image's box)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def sizeHint(self) -> QSize:  # Qt's name
         return QSize(super().sizeHint().width(), self.minimumHeight())
@@ -146,11 +153,7 @@ class DatasetPanel(QDockWidget):
     def __init__(self, parent=None) -> None:
         super().__init__("Dataset", parent)
         self.setObjectName("dataset_dock")
-        self.summary = QLabel("No folder open.")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.RichText)  # its "N problems" is a link: it lists them
-        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.LinksAccessibleByMouse
-                                             | Qt.LinksAccessibleByKeyboard)
+        self.summary = SummaryLabel("No folder open.")  # its "N problems" is a link: it lists them
         self.summary.linkActivated.connect(self._toggle_problems)
         self.problems = ProblemList()
         self.problems.image_chosen.connect(self.image_chosen)
@@ -173,11 +176,7 @@ class DatasetPanel(QDockWidget):
         layout.addWidget(self.size_chart, 1)
         # Scrolled, so its minimum height does not become the window's: at 150% scale the charts
         # and figures made the window taller than a 1000 px screen, status bar out of reach.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(body)
-        self.setWidget(scroll)
+        self.setWidget(ScrolledPanel(body, "dataset_scroll"))
         self.setMinimumWidth(320)
         # floating (a window of its own), kept whole on its screen as the Images dock is: its charts
         # made it taller than a 1000 px screen, and its bottom past the edge could not be reached
@@ -204,6 +203,7 @@ class DatasetPanel(QDockWidget):
     def set_dataset(self, dataset) -> None:
         self._dataset, self.stats, self._stale = dataset, None, True
         self.summary.setText("Computing statistics…")
+        self.summary.hold_link(False)
         self.summary.setToolTip("")
         self.problems.clear()
         self.problems.hide()
@@ -278,6 +278,7 @@ class DatasetPanel(QDockWidget):
             return
         if isinstance(stats, str):
             self.summary.setText(html.escape(stats))
+            self.summary.hold_link(False)
             return
         self.stats = stats
         self.problems.set_problems(stats.problems, dataset)
@@ -300,6 +301,7 @@ class DatasetPanel(QDockWidget):
             f"{stats.n_images} images, {stats.n_annotated} annotated{prelabels}, {stats.n_unannotated} without "
             f"annotation, {stats.n_objects} objects, {problems}.{_unused_predefined(stats.unused_predefined)}"
             f"{_after_first(stats.after_first)}")
+        self.summary.hold_link(bool(stats.problems))
         root = Path(self._dataset.root)
         self.summary.setToolTip(as_plain(problems_tooltip(stats.problems, root)) if stats.problems else "")
         if not stats.problems:
