@@ -146,17 +146,18 @@ def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str]
     found: list[tuple[str, Ancestor]] = []
     seen: set[str] = set()
     parent = meta.get("parent")
+    version_named = _text(meta.get("parent_version_id"))  # the version the child was fine-tuned from
     while isinstance(parent, str) and parent:
         if parent in seen or len(seen) >= MAX_ANCESTORS:  # hand-edited meta.json files can name a cycle
             return ParentChain(tuple(found), cut=parent, looped=parent in seen, start=start)
         seen.add(parent)
-        folder, ancestor, why = _find(parent, here, given if not found else None)
+        folder, ancestor, why = _find(parent, here, given if not found else None, version_named)
         if folder is None:
             return ParentChain(tuple(found), broken_at=parent, other=why, start=start)
         if ancestor is None:
             return ParentChain(tuple(found), broken_at=parent, unreadable=why, start=start)
         found.append((parent, ancestor))
-        here, parent = folder, ancestor.parent
+        here, parent, version_named = folder, ancestor.parent, ancestor.parent_version_id
     return ParentChain(tuple(found), start=start)
 
 
@@ -168,11 +169,14 @@ def locate(name: str, beside: Path | None = None) -> Path | None:
     return _find(name, beside)[0]
 
 
-def _find(name: str, beside: Path | None, given: Path | None = None) -> tuple[Path | None, Ancestor | None, str]:
+def _find(name: str, beside: Path | None, given: Path | None = None,
+          version_named: str | None = None) -> tuple[Path | None, Ancestor | None, str]:
     """(folder, what is kept of its meta.json, "") for the bundle ``name`` names (`locate`; ``given``: its
     folder, when known, `parent_chain`'s ``parent_at``); (folder, None, why) when its meta.json cannot be
     read; (None, None, "") when it is not found, or (None, None, which folder of its name holds another
-    model) when one was passed over."""
+    model) when one was passed over. ``version_named``: the child's "parent_version_id", which a bundled
+    name's model must be (a release replaces the bundled model: before, a fine-tune of the earlier one was
+    walked as complete with the new one's training images)."""
     other = ""
     for folder in _candidates(name, beside, given):
         try:
@@ -180,6 +184,10 @@ def _find(name: str, beside: Path | None, given: Path | None = None) -> tuple[Pa
         except BundleError as exc:
             return folder, None, exc.reason or "cannot be read"
         if name in BUNDLED_NAMES:
+            # (a version id that is the bundled name itself names no version: any bundled one is it)
+            if version_named not in (None, name, ancestor.version_id):
+                installed = ancestor.version_id or "with no version id"
+                return None, None, f"the bundled {name} is another version, {installed}"
             return folder, ancestor, ""
         if _is_version(ancestor, folder, name):
             return folder, ancestor, ""
@@ -290,11 +298,13 @@ def _kept_of(meta: dict[str, Any]) -> Ancestor:
     slim = replace(record, train=train, validation=frozenset(), test=frozenset(), hashes=hashes,
                    train_hashes=frozenset(hashes.values()))
 
-    def text(key: str) -> str | None:
-        value = meta.get(key)
-        return value if isinstance(value, str) and value else None
+    return Ancestor(_text(meta.get("version_id")), _text(meta.get("parent")), _text(meta.get("parent_version_id")),
+                    slim, learned_digits(meta))
 
-    return Ancestor(text("version_id"), text("parent"), text("parent_version_id"), slim, learned_digits(meta))
+
+def _text(value: Any) -> str | None:
+    """A meta.json id field's value when it is a non-empty string, else None."""
+    return value if isinstance(value, str) and value else None
 
 
 # the bundles this process was given by path, by version id (`remember`)
