@@ -54,7 +54,8 @@ def load_predictor(spec: str):
     """
     from petloc_gui.model.bundle import resolve_model
 
-    path = resolve_model(spec)
+    # absolute: a folder given as ./digits is that folder, and its str() ("digits") is the bundled name
+    path = resolve_model(spec).absolute()
     load_tensorflow()
     from petloc_gui.model.inference import Predictor
 

@@ -258,9 +258,10 @@ def _given(version_id: Any) -> Path | None:
 
 def _real_folder(spec: str | os.PathLike[str]) -> Path:
     """The folder a bundle given as ``spec`` really is (a name `bundle.resolve_model` takes, ".", "..", a
-    symbolic link): its parents are beside that folder, not beside the name given."""
+    symbolic link): its parents are beside that folder, not beside the name given. A bundled name is a
+    str: a path (`Path("./digits")`, whose str() is "digits") is the folder it names, not the bundled model."""
     try:
-        folder = resolve_model(spec)
+        folder = resolve_model(spec if isinstance(spec, str) else os.path.abspath(spec))
     except BundleError:
         folder = Path(spec)
     return Path(os.path.realpath(folder))
