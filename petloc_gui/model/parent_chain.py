@@ -57,6 +57,7 @@ class Ancestor:
     parent_version_id: str | None
     record: TrainingRecord
     digits: dict[str, frozenset[int] | None] = field(default_factory=dict)
+    unnamed_parent: tuple[str, str] | None = None  # its meta.json's parent, when not walkable (`_unnamed_parent`)
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,12 @@ def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str]
     seen: set[str] = set()
     parent = meta.get("parent")
     version_named = _text(meta.get("parent_version_id"))  # the version the child was fine-tuned from
-    while isinstance(parent, str) and parent:
+    unnamed = _unnamed_parent(meta)
+    while True:
+        if unnamed is not None:
+            return ParentChain(tuple(found), broken_at=unnamed[0], other=unnamed[1], start=start)
+        if not (isinstance(parent, str) and parent):
+            break
         if parent in seen or len(seen) >= MAX_ANCESTORS:  # hand-edited meta.json files can name a cycle
             return ParentChain(tuple(found), cut=parent, looped=parent in seen, start=start)
         seen.add(parent)
@@ -158,7 +164,22 @@ def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str]
             return ParentChain(tuple(found), broken_at=parent, unreadable=why, start=start)
         found.append((parent, ancestor))
         here, parent, version_named = folder, ancestor.parent, ancestor.parent_version_id
+        unnamed = ancestor.unnamed_parent
     return ParentChain(tuple(found), start=start)
+
+
+def _unnamed_parent(meta: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(the name a walk breaks at, why) when ``meta``'s "parent" is there but names no model (not a
+    non-empty string: `--init-from .` wrote "parent": ""), or is missing while its "parent_version_id"
+    names one; None when it names a parent, or none at all (trained from scratch). Before, such a model
+    read as trained from scratch: its chain "complete"."""
+    parent, version = meta.get("parent"), meta.get("parent_version_id")
+    if isinstance(parent, str) and parent:
+        return None
+    if parent is None and version is None:
+        return None
+    shown = version if isinstance(version, str) and version else repr(parent)
+    return shown, f"meta.json names it by {parent!r}, not a model's name"
 
 
 def locate(name: str, beside: Path | None = None) -> Path | None:
@@ -300,7 +321,7 @@ def _kept_of(meta: dict[str, Any]) -> Ancestor:
                    train_hashes=frozenset(hashes.values()))
 
     return Ancestor(_text(meta.get("version_id")), _text(meta.get("parent")), _text(meta.get("parent_version_id")),
-                    slim, learned_digits(meta))
+                    slim, learned_digits(meta), _unnamed_parent(meta))
 
 
 def _text(value: Any) -> str | None:

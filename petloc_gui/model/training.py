@@ -101,13 +101,15 @@ class TrainConfig:
 
 
 def _model_name(bundle: LoadedBundle) -> str:
-    """How meta.json names a parent: "pets"/"digits" when bundled, else its version id (never a path)."""
+    """How meta.json names a parent: "pets"/"digits" when bundled, else its version id (never a path), else
+    the name of the folder it really is (given as "." its path's name was "", a symbolic link's the link's)."""
     try:
-        if bundle.path.resolve().parent == (resources_dir() / "models").resolve() and bundle.path.name in BUNDLED_NAMES:
-            return bundle.path.name
+        folder = bundle.path.resolve()
+        if folder.parent == (resources_dir() / "models").resolve() and folder.name in BUNDLED_NAMES:
+            return folder.name
     except OSError:
-        pass
-    return str(bundle.meta.get("version_id") or bundle.path.name)
+        folder = bundle.path.absolute()
+    return str(bundle.meta.get("version_id") or folder.name)
 
 
 def _phases(preset: Preset, config: TrainConfig, epochs: int, has_backbone: bool) -> list[tuple[int, int, float, bool]]:
