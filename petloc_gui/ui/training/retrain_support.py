@@ -251,7 +251,7 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
     folder (`collect_folder`) serves both ways: reading it again to leave the pre-labels out read every
     annotation a second time."""
     from petloc_gui.core.errors import DatasetError
-    from petloc_gui.model.bundle import read_meta
+    from petloc_gui.model.bundle import read_meta, resolve_model
     from petloc_gui.model.collected_folder import collect_folder
     from petloc_gui.model.training_data import TrainingData
 
@@ -262,7 +262,9 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
     names, read = meta.get("class_names"), None
     names_read = [str(n) for n in names] if isinstance(names, list) else []
     try:
-        read = collect_folder(folder, label, parent_meta=meta)
+        # the model's folder, as the run is given it (`petloc train --init-from`): its parents written beside
+        # it are found there, and the preview's validation list is the run's
+        read = collect_folder(folder, label, parent_meta=meta, parent_path=resolve_model(parent_spec).absolute())
         return (TrainingData.from_folder(read, parent_class_names=names), names_read,
                 _box_counts(_without_unaware(read)[0]))
     except DatasetError as exc:
