@@ -61,7 +61,7 @@ class LoadedBundle:
 def resolve_model(spec: str | os.PathLike[str]) -> Path:
     """The bundle folder for ``"pets"``, ``"digits"``, a bundle folder, or its model.keras/meta.json, or
     a version of the model store by the name `petloc models` lists (``"digits/<id>"``) when no such
-    folder is here."""
+    folder is here. A folder is given as an absolute path: only a bundled model is named by the bare name."""
     text = os.fspath(spec)
     in_store: Path | None = None  # where a "digits/<id>" name was also looked for
     if text in BUNDLED_NAMES:
@@ -79,7 +79,9 @@ def resolve_model(spec: str | os.PathLike[str]) -> Path:
         raise BundleError(f"no model bundle here (folder does not exist){elsewhere}", path)
     if not (path / META_FILE).is_file():
         raise BundleError(f"not a model bundle: {META_FILE} is missing", path)
-    return path
+    # Absolute: "./digits" as Path("digits") has the str() "digits", the bundled name, and a caller passing it
+    # on (read_meta, load_bundle) got the bundled model. absolute(), not resolve(): a symbolic link stays as given.
+    return path if text in BUNDLED_NAMES else path.absolute()
 
 
 def read_meta(path: str | os.PathLike[str]) -> dict[str, Any]:
