@@ -176,7 +176,7 @@ def _unnamed_parent(meta: Mapping[str, Any]) -> tuple[str, str] | None:
     parent, version = meta.get("parent"), meta.get("parent_version_id")
     if isinstance(parent, str) and parent:
         return None
-    if parent is None and version is None:
+    if parent is None and not (isinstance(version, str) and version):  # "" names no parent either
         return None
     shown = version if isinstance(version, str) and version else repr(parent)
     return shown, f"meta.json names it by {parent!r}, not a model's name"

@@ -109,7 +109,9 @@ def _model_name(bundle: LoadedBundle) -> str:
             return folder.name
     except OSError:
         folder = bundle.path.absolute()
-    return str(bundle.meta.get("version_id") or folder.name)
+    version = bundle.meta.get("version_id")  # a folder named "digits" is not the bundled model: said apart
+    return str(version or (f"{folder.name} (a folder, not the bundled model)" if folder.name in BUNDLED_NAMES
+                           else folder.name))
 
 
 def _phases(preset: Preset, config: TrainConfig, epochs: int, has_backbone: bool) -> list[tuple[int, int, float, bool]]:
