@@ -61,7 +61,8 @@ class LoadedBundle:
 def resolve_model(spec: str | os.PathLike[str]) -> Path:
     """The bundle folder for ``"pets"``, ``"digits"``, a bundle folder, or its model.keras/meta.json, or
     a version of the model store by the name `petloc models` lists (``"digits/<id>"``) when no such
-    folder is here. A folder is given as an absolute path: only a bundled model is named by the bare name."""
+    folder is here. A folder is given as an absolute path: only a bundled model is named by the bare name
+    (a ``Path("digits")`` is that name too: the command line gives strings, "./digits" a folder)."""
     text = os.fspath(spec)
     in_store: Path | None = None  # where a "digits/<id>" name was also looked for
     if text in BUNDLED_NAMES:

@@ -10,7 +10,7 @@ parents beside runs/<id>, not beside the name given (`Path(".").parent` is ".").
 only when the meta.json in it is that version's (its "version_id"): a folder of that name holding another
 model (a copy renamed by hand, a bundle moved over it) breaks the chain, and says so.
 
-A walk given the folder of the model it starts from (``located``) looks nowhere else; a walk given its
+A walk given the folder of the model it starts from (``located``) looks there and in the store only; a walk given its
 meta.json alone (the new model's, whose bundle is not written yet) looks, for the model it starts from and
 its parent, where this process was given those by path (`remember`: `--init-from runs/<id>`, an earlier
 walk's ``located``; one `petloc train` command's only, `bundles_given`), and only while the folder there
@@ -65,8 +65,9 @@ class ParentChain:
     """The models a model was fine-tuned from, its parent first, each (the name its child's meta.json gives
     it, `Ancestor`), as `parent_chain` walks them; where the walk ended short of a model trained from
     scratch: at a parent not found or unreadable (``broken_at``; ``unreadable``: why its meta.json cannot be
-    read, "" when it is not found; ``other``: a folder of its name found holding another model, "" when
-    none), or at one named again or past `MAX_ANCESTORS` (``cut``, ``looped``). ``start``: the version id
+    read, "" when it is not found; ``other``: why what was found is not it (a folder of its name holding
+    another model, the bundled model another version, a "parent" naming no model), "" when none), or at
+    one named again or past `MAX_ANCESTORS` (``cut``, ``looped``). ``start``: the version id
     of the model walked from ("" when its meta.json has none). One walk serves the training records
     (`training_record.ancestors_of`) and the accepted boxes' relations (`model.model_ancestry.ancestry_of`)."""
 
@@ -122,7 +123,7 @@ class ParentChain:
         return f"{named} {status}"
 
     def not_found(self) -> str:
-        """Says "is not found", with the folder of its name holding another model when one was passed over."""
+        """Says "is not found", with why what was found is not it (``other``) when something was passed over."""
         return f"is not found ({self.other})" if self.other else "is not found"
 
 
