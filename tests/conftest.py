@@ -30,6 +30,19 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     return data
 
 
+@pytest.fixture(autouse=True)
+def _fresh_chain_walks(monkeypatch):
+    """Each test starts as a process of its own does (a command, the window's training child): knowing no
+    bundle given by path and having read no meta.json (`model.parent_chain`'s memory and cache), so that no
+    test's walk of a chain of parents is served by what an earlier test found."""
+    from collections import OrderedDict
+
+    from petloc_gui.model import parent_chain  # no TensorFlow
+
+    monkeypatch.setattr(parent_chain, "_FOUND_AT", {})
+    monkeypatch.setattr(parent_chain, "_READ", OrderedDict())
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     """../shared, or skip with a clear reason when it is absent."""

@@ -40,3 +40,11 @@ def fake_bundle(folder: Path, names: list[str], model_file: str = "ok", preset: 
     elif model_file == "empty":
         (folder / MODEL_FILE).write_bytes(b"")
     return folder
+
+
+def write_meta(folder: Path, meta: dict) -> dict:
+    """A bundle folder holding only ``meta`` as its meta.json (a walk of a chain of parents reads no more);
+    returns ``meta``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return meta

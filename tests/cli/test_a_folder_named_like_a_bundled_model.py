@@ -8,28 +8,12 @@ recorded it as the parent), and a walk of the parents of ./digits looked beside 
 from __future__ import annotations
 
 import argparse
-import json
-from collections import OrderedDict
 from pathlib import Path
 
-import pytest
-
 from petloc_gui.cli import cmd_train
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.parent_chain import parent_chain
 from tests.cli.helpers import run_cli
-
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
-
-
-def _write(folder: Path, meta: dict) -> dict:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return meta
+from tests.model_files import write_meta
 
 
 def test_evaluate_model_dot_slash_digits_uses_that_folder(tmp_path, capsys, monkeypatch):
@@ -40,7 +24,7 @@ def test_evaluate_model_dot_slash_digits_uses_that_folder(tmp_path, capsys, monk
     from petloc_gui.model.bundle import read_meta
 
     # a valid meta.json (the bundled model's, another version), model.keras left out
-    _write(tmp_path / "digits", {**read_meta("digits"), "version_id": "mine-V5"})
+    write_meta(tmp_path / "digits", {**read_meta("digits"), "version_id": "mine-V5"})
     monkeypatch.chdir(tmp_path)
     code, _, err = run_cli(capsys, "evaluate", "data", "--model", "./digits")
     assert code != 0
@@ -50,7 +34,7 @@ def test_evaluate_model_dot_slash_digits_uses_that_folder(tmp_path, capsys, monk
 
 def test_train_init_from_dot_slash_digits_keeps_that_folder(tmp_path, monkeypatch):
     (tmp_path / "data").mkdir()
-    _write(tmp_path / "digits", {"version_id": "mine-V5", "preset": "digits", "parent": None})
+    write_meta(tmp_path / "digits", {"version_id": "mine-V5", "preset": "digits", "parent": None})
     monkeypatch.chdir(tmp_path)
     parser = argparse.ArgumentParser()
     cmd_train.add_arguments(parser)
@@ -61,8 +45,8 @@ def test_train_init_from_dot_slash_digits_keeps_that_folder(tmp_path, monkeypatc
 
 
 def test_the_parents_of_a_folder_given_as_a_relative_path_are_beside_it(tmp_path, monkeypatch):
-    _write(tmp_path / "V0", {"version_id": "V0", "preset": "digits", "parent": None})
-    meta = _write(tmp_path / "digits", {"version_id": "mine", "preset": "digits", "parent": "V0",
+    write_meta(tmp_path / "V0", {"version_id": "V0", "preset": "digits", "parent": None})
+    meta = write_meta(tmp_path / "digits", {"version_id": "mine", "preset": "digits", "parent": "V0",
                                         "parent_version_id": "V0"})
     monkeypatch.chdir(tmp_path)
     chain = parent_chain(meta, Path("./digits"))

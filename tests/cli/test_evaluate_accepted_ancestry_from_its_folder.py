@@ -8,22 +8,18 @@ chain "breaks at V1, which is not found" and that the model only may descend fro
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from pathlib import Path
 from types import SimpleNamespace
 
 from petloc_gui.cli.evaluate_accepted import accepted_report
 from petloc_gui.core.accepted_boxes import AcceptedModels
 from petloc_gui.core.boxes import Box
-from petloc_gui.model import parent_chain
 
 V1 = "digits-20260101T000001Z-aaaaa1"
 MINE = {"preset": "digits", "class_names": ["0", "1"], "parent": V1, "parent_version_id": V1}  # no version id
 
 
 def test_the_chain_is_walked_from_the_model_s_folder_on_its_own(tmp_path, monkeypatch):
-    monkeypatch.setattr(parent_chain, "_FOUND_AT", {})  # no earlier walk found anything
-    monkeypatch.setattr(parent_chain, "_READ", OrderedDict())
     mine, v1 = tmp_path / "runs" / "mine", tmp_path / "runs" / V1
     for bundle, meta in ((mine, MINE), (v1, {"version_id": V1, "preset": "digits", "parent": "digits"})):
         bundle.mkdir(parents=True)

@@ -7,10 +7,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-from collections import OrderedDict
 
 from petloc_gui.core.voc import read_voc, write_voc
-from petloc_gui.model import parent_chain
 from tests.cli.helpers import run_cli
 
 V1, V2 = "digits-20260101T000001Z-aaaaa1", "digits-20260101T000002Z-aaaaa2"
@@ -20,8 +18,6 @@ def test_a_parent_written_beside_the_model_evaluated_is_found(tmp_path, capsys, 
     from petloc_gui.core.digits import write_digits_dataset
     from petloc_gui.model.bundle import resolve_model
 
-    monkeypatch.setattr(parent_chain, "_FOUND_AT", {})  # nothing found by an earlier test
-    monkeypatch.setattr(parent_chain, "_READ", OrderedDict())
     data = tmp_path / "data"
     write_digits_dataset(data, "test", count=4, seed=0)
     for xml in data.glob("*.xml"):

@@ -6,20 +6,9 @@ test suite's, a host running several): a later walk of a child naming its versio
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
-import pytest
-
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.parent_chain import parent_chain
 from tests.cli.helpers import run_cli
 from tests.model.test_parent_chain_walks_kept_apart import CHILD, W, _project
-
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
 
 
 def test_the_bundle_one_train_command_was_given_is_not_known_to_the_next(tmp_path, capsys):

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections import OrderedDict
 from pathlib import Path
 
 import pytest
 
-from petloc_gui.model import parent_chain as chain_module
 from tests.cli.helpers import run_cli
 from tests.cli.test_train_parent_chain_on_disk import _folder_and_v1
 
@@ -24,12 +22,6 @@ pytestmark = pytest.mark.slow
 
 V0 = "digits-20260101T000000Z-aaaaa0"
 
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    """A process that knows no bundle yet (`petloc train` as a command of its own)."""
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
 
 
 @pytest.mark.parametrize("given", ["path", "link"])

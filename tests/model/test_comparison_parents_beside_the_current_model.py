@@ -10,23 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import OrderedDict
 from pathlib import Path
 
 import pytest
 
 from petloc_gui.model import comparison
-from petloc_gui.model import parent_chain as chain_module
 from tests.model.test_comparison_record import _annotate, _image, scored  # noqa: F401 - the fixture, by name
 
 V0, W = "digits-20260101T000000Z-ccccc0", "digits-20260101T000001Z-ccccc1"
 
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    """The window's training child: no bundle given by path before, nothing read."""
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
 
 
 def _bundle(folder: Path, version: str, parent: str | None, train: list[Path]) -> Path:

@@ -10,13 +10,9 @@ parent. `petloc evaluate` and the window's comparison say it of the model walked
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from pathlib import Path
 
-import pytest
-
 from petloc_gui.core.digits import write_digits_dataset
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.collected_folder import LINEAGE_KEY, collect_folder, incomplete_lineage_warning
 from petloc_gui.model.training_data import TrainingData
 from petloc_gui.model.training_record import lineage_of
@@ -24,11 +20,6 @@ from petloc_gui.model.training_record import lineage_of
 GONE, V0, V1, V2 = (f"digits-20260101T00000{i}Z-fffff{i}" for i in range(4))
 STARTS = "the model this run starts from"
 
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
 
 
 def _meta(version: str, parent: str) -> dict:

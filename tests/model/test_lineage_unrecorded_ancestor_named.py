@@ -9,13 +9,11 @@ model the sentence is about, as a break in the chain is named (`ParentChain.brea
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from pathlib import Path
 
 import pytest
 
 from petloc_gui.core.digits import write_digits_dataset
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.collected_folder import collect_folder
 from petloc_gui.model.training_record import ancestors_of, lineage_of
 
@@ -23,11 +21,6 @@ V0, V1, V2 = (f"digits-20260101T00000{i}Z-eeeee{i}" for i in range(3))
 STARTS = "the model this run starts from"
 OLDER = "does not record its training images (an older model)"
 
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
 
 
 def _recorded(version: str, parent: str) -> dict:

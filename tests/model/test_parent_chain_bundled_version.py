@@ -7,28 +7,14 @@ digits-B), a model fine-tuned from digits-A was walked as complete, with digits-
 
 from __future__ import annotations
 
-import json
-from collections import OrderedDict
 from pathlib import Path
 
 import pytest
 
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.model_ancestry import ancestry_of
 from petloc_gui.model.parent_chain import parent_chain
 from petloc_gui.model.training_record import lineage_of
-
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
-
-
-def _write(folder: Path, meta: dict) -> dict:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return meta
+from tests.model_files import write_meta
 
 
 def _trained_on(path: str) -> dict:
@@ -39,14 +25,14 @@ def _trained_on(path: str) -> dict:
 def bundled_digits_b(tmp_path, monkeypatch):
     """The bundled digits of a later release: digits-B, trained on new_only.png."""
     resources = tmp_path / "res"
-    _write(resources / "models" / "digits", {"version_id": "digits-B", "preset": "digits", "parent": None,
+    write_meta(resources / "models" / "digits", {"version_id": "digits-B", "preset": "digits", "parent": None,
                                              **_trained_on("new_only.png")})
     monkeypatch.setenv("PETLOC_RESOURCES_DIR", str(resources))
 
 
 def _child(tmp_path: Path, parent_version: str | None) -> tuple[dict, Path]:
     folder = tmp_path / "runs" / "V1"
-    meta = _write(folder, {"version_id": "V1", "preset": "digits", "parent": "digits",
+    meta = write_meta(folder, {"version_id": "V1", "preset": "digits", "parent": "digits",
                            "parent_version_id": parent_version, **_trained_on("mine.png")})
     return meta, folder
 
@@ -74,8 +60,9 @@ def test_a_fine_tune_of_the_bundled_version_installed_walks_it(bundled_digits_b,
 def test_an_ancestor_s_recorded_bundled_version_is_checked_too(bundled_digits_b, tmp_path):
     """V0 fine-tuned from digits-A; V1 from V0: the walk breaks at digits, past V0."""
     runs = tmp_path / "runs"
-    _write(runs / "V0", {"version_id": "V0", "preset": "digits", "parent": "digits", "parent_version_id": "digits-A"})
-    meta = _write(runs / "V1", {"version_id": "V1", "preset": "digits", "parent": "V0", "parent_version_id": "V0"})
+    write_meta(runs / "V0", {"version_id": "V0", "preset": "digits", "parent": "digits",
+                             "parent_version_id": "digits-A"})
+    meta = write_meta(runs / "V1", {"version_id": "V1", "preset": "digits", "parent": "V0", "parent_version_id": "V0"})
     chain = parent_chain(meta, runs / "V1")
     assert [name for name, _ in chain.found] == ["V0"] and chain.broken_at == "digits"
     assert chain.other == "the bundled digits is another version, digits-B"

@@ -10,23 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections import OrderedDict
 from pathlib import Path
 
-import pytest
-
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.parent_chain import parent_chain, remember
 from petloc_gui.model.training_record import lineage_of, read_parent_meta
 
 V0, V1, V2 = (f"digits-20260101T00000{i}Z-bbbbb{i}" for i in range(3))
 
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    """No bundle given or meta.json read by an earlier test."""
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
 
 
 def _runs(tmp_path: Path) -> Path:

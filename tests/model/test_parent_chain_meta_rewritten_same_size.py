@@ -10,21 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections import OrderedDict
 from pathlib import Path
 
-import pytest
-
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.parent_chain import parent_chain
 
 A, B, V1, V2 = (f"digits-20260101T00000{i}Z-ggggg{i}" for i in range(4))
 
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
 
 
 def _text(parent: str) -> str:

@@ -11,10 +11,7 @@ parent"; and every ancestor's whole meta.json was held (60 fine-tunes of a 10,00
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from pathlib import Path
-
-import pytest
 
 from petloc_gui.core.accepted_boxes import ANCESTOR, relation
 from petloc_gui.model import parent_chain as chain_module
@@ -24,12 +21,6 @@ from petloc_gui.model.training_record import ancestors_of, lineage_of
 
 V0, V1, V2, V3 = (f"digits-20260101T00000{i}Z-aaaaa{i}" for i in range(4))
 
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    """No bundle found or meta.json read by an earlier test."""
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
 
 
 def _bundle(folder: Path, version: str, parent: str | None, **extra) -> dict:

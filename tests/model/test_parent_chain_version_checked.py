@@ -7,36 +7,20 @@ and the chain called complete.
 
 from __future__ import annotations
 
-import json
-from collections import OrderedDict
-from pathlib import Path
-
-import pytest
-
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.model_ancestry import ancestry_of
 from petloc_gui.model.parent_chain import locate, parent_chain
 from petloc_gui.model.training_record import ancestors_of
+from tests.model_files import write_meta
 
 V0, W, OTHER = "digits-20260101T000000Z-ddddd0", "digits-20260101T000001Z-ddddd1", "digits-20260101T000009Z-ddddd9"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
-
-
-def _write(folder: Path, meta: dict) -> dict:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return meta
 
 
 def test_a_folder_of_the_parent_s_name_holding_another_model_breaks_the_chain_and_says_so(tmp_path):
     runs = tmp_path / "runs"
-    _write(runs / V0, {"version_id": OTHER, "preset": "digits", "parent": None})  # not V0
-    w = _write(runs / W, {"version_id": W, "preset": "digits", "parent": V0, "parent_version_id": V0})
+    write_meta(runs / V0, {"version_id": OTHER, "preset": "digits", "parent": None})  # not V0
+    w = write_meta(runs / W, {"version_id": W, "preset": "digits", "parent": V0, "parent_version_id": V0})
     chain = parent_chain(w, runs / W)
     assert chain.found == () and chain.broken_at == V0
     other = f"the folder {(runs / V0).resolve()} holds another model, {OTHER}"
@@ -46,10 +30,11 @@ def test_a_folder_of_the_parent_s_name_holding_another_model_breaks_the_chain_an
 
 
 def test_the_right_version_is_taken_past_a_folder_of_its_name_holding_another(_isolated_user_data, tmp_path):
-    _write(_isolated_user_data / "models" / "digits" / V0, {"version_id": OTHER, "preset": "digits"})  # looked in first
+    # looked in first
+    write_meta(_isolated_user_data / "models" / "digits" / V0, {"version_id": OTHER, "preset": "digits"})
     runs = tmp_path / "runs"
-    _write(runs / V0, {"version_id": V0, "preset": "digits", "parent": None})
-    w = _write(runs / W, {"version_id": W, "preset": "digits", "parent": V0, "parent_version_id": V0})
+    write_meta(runs / V0, {"version_id": V0, "preset": "digits", "parent": None})
+    w = write_meta(runs / W, {"version_id": W, "preset": "digits", "parent": V0, "parent_version_id": V0})
     (name, ancestor), = parent_chain(w, runs / W).found
     assert (name, ancestor.version_id) == (V0, V0)
     assert locate(V0, runs / W) == (runs / V0).resolve()
@@ -58,6 +43,6 @@ def test_the_right_version_is_taken_past_a_folder_of_its_name_holding_another(_i
 def test_a_parent_with_no_version_id_is_known_by_its_folder_s_name(tmp_path):
     """An older bundle with no version id: its child's meta.json names it by its folder (`training._model_name`)."""
     runs = tmp_path / "runs"
-    _write(runs / "old-model", {"preset": "digits", "parent": None})
-    w = _write(runs / W, {"version_id": W, "preset": "digits", "parent": "old-model"})
+    write_meta(runs / "old-model", {"preset": "digits", "parent": None})
+    w = write_meta(runs / W, {"version_id": W, "preset": "digits", "parent": "old-model"})
     assert [name for name, _ in parent_chain(w, runs / W).found] == ["old-model"]

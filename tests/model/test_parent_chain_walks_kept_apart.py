@@ -9,23 +9,14 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections import OrderedDict
 from pathlib import Path
 
-import pytest
-
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.parent_chain import bundles_given, parent_chain, remember
 from petloc_gui.model.training_record import lineage_of
 
 V0, W, V2 = "digits-20260101T000000Z-eeeee0", "digits-20260101T000001Z-eeeee1", "digits-20260101T000002Z-eeeee2"
 CHILD = {"version_id": V2, "parent": W, "parent_version_id": W}  # the new model of a run from W: no folder yet
 
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
 
 
 def _project(folder: Path, with_v0: bool = True) -> dict:

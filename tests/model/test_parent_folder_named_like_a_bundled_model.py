@@ -8,34 +8,18 @@ no parent, as with None (it read as a parent named None that is not found)."""
 
 from __future__ import annotations
 
-import json
-from collections import OrderedDict
-from pathlib import Path
-
 import pytest
 
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.bundle import LoadedBundle, read_meta
 from petloc_gui.model.parent_chain import parent_chain
 from petloc_gui.model.training import _model_name
 from petloc_gui.model.training_record import lineage_of
-
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
-
-
-def _write(folder: Path, meta: dict) -> dict:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return meta
+from tests.model_files import write_meta
 
 
 def test_a_parent_folder_named_digits_with_no_version_id_is_not_walked_as_the_bundled_model(tmp_path):
-    _write(tmp_path / "proj" / "V0", {"version_id": "V0", "preset": "digits", "parent": None})
-    _write(tmp_path / "proj" / "digits", {"preset": "digits", "parent": "V0", "parent_version_id": "V0"})
+    write_meta(tmp_path / "proj" / "V0", {"version_id": "V0", "preset": "digits", "parent": None})
+    write_meta(tmp_path / "proj" / "digits", {"preset": "digits", "parent": "V0", "parent_version_id": "V0"})
     bundle = LoadedBundle(tmp_path / "proj" / "digits", read_meta(tmp_path / "proj" / "digits"), None, [], (1, 1),
                           "digits")
     name = _model_name(bundle)

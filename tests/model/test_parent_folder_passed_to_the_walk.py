@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -27,12 +26,6 @@ from petloc_gui.model.training_data import Item
 V0, V1, NEW = (f"digits-20260101T00000{i}Z-ccccc{i}" for i in range(3))
 V0_MARK = f"model digits ({V0})"
 
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    """A process given no bundle (a training child, a command of its own)."""
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
 
 
 def _meta(version: str, parent: str | None) -> dict:

@@ -8,30 +8,16 @@ wrote "parent": "" and a symbolic link wrote the link's name.
 
 from __future__ import annotations
 
-import json
 import os
-from collections import OrderedDict
 from pathlib import Path
 
 import pytest
 
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.bundle import LoadedBundle, read_meta
 from petloc_gui.model.parent_chain import parent_chain
 from petloc_gui.model.training import _model_name
 from petloc_gui.model.training_record import lineage_of
-
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
-
-
-def _write(folder: Path, meta: dict) -> dict:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return meta
+from tests.model_files import write_meta
 
 
 @pytest.mark.parametrize(("parent", "version", "broken_at"), [
@@ -39,8 +25,9 @@ def _write(folder: Path, meta: dict) -> dict:
 ])
 def test_a_parent_that_names_no_model_breaks_the_chain(tmp_path, parent, version, broken_at):
     runs = tmp_path / "runs"
-    _write(runs / "V0", {"version_id": "V0", "preset": "digits", "parent": None})
-    meta = _write(runs / "W", {"version_id": "W", "preset": "digits", "parent": parent, "parent_version_id": version})
+    write_meta(runs / "V0", {"version_id": "V0", "preset": "digits", "parent": None})
+    meta = write_meta(runs / "W", {"version_id": "W", "preset": "digits", "parent": parent,
+                                   "parent_version_id": version})
     chain = parent_chain(meta, runs / "W")
     assert chain.found == () and chain.broken_at == broken_at
     lineage = lineage_of(meta, located=runs / "W")
@@ -57,8 +44,8 @@ def test_no_parent_at_all_is_trained_from_scratch(tmp_path):
 
 def test_an_ancestor_whose_parent_names_no_model_breaks_the_chain_past_it(tmp_path):
     runs = tmp_path / "runs"
-    _write(runs / "V0", {"version_id": "V0", "preset": "digits", "parent": ""})
-    meta = _write(runs / "V1", {"version_id": "V1", "preset": "digits", "parent": "V0", "parent_version_id": "V0"})
+    write_meta(runs / "V0", {"version_id": "V0", "preset": "digits", "parent": ""})
+    meta = write_meta(runs / "V1", {"version_id": "V1", "preset": "digits", "parent": "V0", "parent_version_id": "V0"})
     chain = parent_chain(meta, runs / "V1")
     assert [name for name, _ in chain.found] == ["V0"] and chain.broken_at == "''"
 
@@ -68,14 +55,14 @@ def _bundle(path: Path) -> LoadedBundle:
 
 
 def test_a_parent_with_no_version_id_given_as_dot_is_named_by_its_folder(tmp_path, monkeypatch):
-    _write(tmp_path / "old", {"preset": "digits", "parent": None})
+    write_meta(tmp_path / "old", {"preset": "digits", "parent": None})
     monkeypatch.chdir(tmp_path / "old")
     assert _model_name(_bundle(Path("."))) == "old"
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 def test_a_parent_with_no_version_id_given_by_a_link_is_named_by_the_folder_linked(tmp_path):
-    _write(tmp_path / "runs" / "old", {"preset": "digits", "parent": None})
+    write_meta(tmp_path / "runs" / "old", {"preset": "digits", "parent": None})
     (tmp_path / "latest").symlink_to(tmp_path / "runs" / "old", target_is_directory=True)
     name = _model_name(_bundle(tmp_path / "latest"))
     assert name == "old"

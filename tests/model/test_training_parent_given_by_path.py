@@ -11,13 +11,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-from collections import OrderedDict
 from pathlib import Path
 
 import pytest
 
 from petloc_gui.core.voc import read_voc, write_voc
-from petloc_gui.model import parent_chain
 from petloc_gui.model.bundle import read_meta
 from petloc_gui.model.training import TrainConfig, train
 
@@ -26,12 +24,6 @@ pytestmark = pytest.mark.slow
 V0, V1 = "digits-20260101T000000Z-aaaaa0", "digits-20260101T000001Z-aaaaa1"
 INCOMPLETE = "warning: the record of the images the model it starts from"
 
-
-@pytest.fixture(autouse=True)
-def _nothing_found_before(monkeypatch):
-    """A process that found no bundle yet: the window's training child."""
-    monkeypatch.setattr(parent_chain, "_FOUND_AT", {})
-    monkeypatch.setattr(parent_chain, "_READ", OrderedDict())
 
 
 def _runs(tmp_path: Path, chain: tuple[tuple[str, str], ...]) -> Path:

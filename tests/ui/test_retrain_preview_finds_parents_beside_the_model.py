@@ -9,27 +9,11 @@ be in the preview's validation list and not in the run's.
 from __future__ import annotations
 
 import hashlib
-import json
-from collections import OrderedDict
-from pathlib import Path
 
-import pytest
-
-from petloc_gui.model import parent_chain as chain_module
 from petloc_gui.model.bundle import read_meta
 from petloc_gui.model.training_data import TrainingData
 from petloc_gui.ui.training.retrain_support import _fine_tune_split
-
-
-@pytest.fixture(autouse=True)
-def _fresh_walks(monkeypatch):
-    monkeypatch.setattr(chain_module, "_FOUND_AT", {})
-    monkeypatch.setattr(chain_module, "_READ", OrderedDict())
-
-
-def _write(folder: Path, meta: dict) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+from tests.model_files import write_meta
 
 
 def test_the_preview_finds_the_parent_written_beside_the_current_model(tmp_path):
@@ -42,10 +26,10 @@ def test_the_preview_finds_the_parent_written_beside_the_current_model(tmp_path)
     bundled = read_meta("digits")  # a valid meta.json: the class names of the digits preset
     base = {key: bundled[key] for key in ("format_version", "preset", "class_names") if key in bundled}
     runs = tmp_path / "runs"
-    _write(runs / "V0", {**base, "version_id": "V0", "parent": None, "parent_version_id": None,
+    write_meta(runs / "V0", {**base, "version_id": "V0", "parent": None, "parent_version_id": None,
                          "splits": {"train": ["elsewhere.png"], "validation": [], "test": []},
                          "images": {"elsewhere.png": {"sha256": digest}}})
-    _write(runs / "V1", {**base, "version_id": "V1", "parent": "V0", "parent_version_id": "V0",
+    write_meta(runs / "V1", {**base, "version_id": "V1", "parent": "V0", "parent_version_id": "V0",
                          "splits": {"train": ["other.png"], "validation": [], "test": []},
                          "images": {"other.png": {"sha256": "0" * 64}}})
     tuned, _, _ = _fine_tune_split(data, "default", str(runs / "V1"))
