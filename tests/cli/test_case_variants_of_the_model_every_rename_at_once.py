@@ -13,11 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from petloc_gui.cli.train_checks import check_classes
-from petloc_gui.core.errors import DatasetError
 from petloc_gui.model.class_renames import parse_renamed, rename_problem
 from petloc_gui.model.collected_folder import collect_folder
-from tests.cli.helpers import write_annotated
+from tests.cli.train_class_check import class_check, folder_of_boxes
 
 # where the refusal gives --renamed options: the command of the model's own spellings, and the hint for a
 # class of the model spelled otherwise here (the classes it holds once)
@@ -26,24 +24,6 @@ _OPTIONS = (re.compile(r"\(petloc train (--renamed .*?): the new model keeps"),
 _RELABELS = re.compile(r", once (.*?) \(the window's Edit → Classes… relabels them\)")
 _QUOTED = re.compile(r'"([^"]+)"')
 
-
-def _folder(tmp_path: Path, boxes: dict[str, int]) -> Path:
-    folder = tmp_path / "pets"
-    folder.mkdir()
-    labels = [label for label, count in boxes.items() for _ in range(count)]
-    for n, label in enumerate(labels):  # named by number: "Cat" and "cat" are one file name on some disks
-        write_annotated(folder, f"img{n}", 40, 30, [(label, (5, 5, 20, 20))])
-    return folder
-
-
-def _check(folder: Path, classes: list[str], renamed: dict[str, str] | None = None) -> str:
-    """What `petloc train --init-from MODEL` (classes ``classes``) says of ``folder`` as it checks its
-    classes, "" when it lets the run start."""
-    try:
-        check_classes(collect_folder(folder, labels_only=True), {"class_names": classes}, renamed or {})
-    except DatasetError as refused:
-        return refused.reason
-    return ""
 
 
 def _renames_named(refusal: str) -> dict[str, str]:
@@ -102,28 +82,28 @@ CAT_AND_cat = ["Cat", "cat", "dog"]
     (["Big Cat", "big cat", "dog"], {"BIG CAT": 3, "dog": 1}),  # quoted for the shell
 ])
 def test_every_way_out_the_refusal_names_applied_together_lets_the_run_start(tmp_path, classes, boxes):
-    folder = _folder(tmp_path, boxes)
-    refusal = _check(folder, classes)
+    folder = folder_of_boxes(tmp_path, boxes)
+    refusal = class_check(folder, classes)
     assert "a fine-tune keeps every class of its model: train a new model from scratch, fine-tune another one, " \
            "or give the model's " in refusal, refusal
     renamed = _renames_named(refusal)
     _relabel_as_said(refusal, folder, renamed)
     assert rename_problem(renamed, classes, _boxes_by_label(folder)) is None, refusal
-    assert _check(folder, classes, renamed) == "", refusal
+    assert class_check(folder, classes, renamed) == "", refusal
 
 
 def test_the_reviews_case_names_both_renames_in_the_first_refusal(tmp_path):
-    folder = _folder(tmp_path, {"CAT": 8})
-    refusal = _check(folder, CAT_AND_cat)
+    folder = folder_of_boxes(tmp_path, {"CAT": 8})
+    refusal = class_check(folder, CAT_AND_cat)
     assert refusal.endswith('or give the model\'s "cat" a name of its own that no other class has in any spelling, '
                             'and its "Cat" this folder\'s spelling "CAT" (petloc train --renamed NEW=cat --renamed '
                             "CAT=Cat: the new model keeps them under those names, from their weights)"), refusal
-    assert _check(folder, CAT_AND_cat, {"kitten": "cat"}) != ""  # the old first refusal's rename alone: refused
-    assert _check(folder, CAT_AND_cat, {"kitten": "cat", "CAT": "Cat"}) == ""
+    assert class_check(folder, CAT_AND_cat, {"kitten": "cat"}) != ""  # the old first refusal's rename alone: refused
+    assert class_check(folder, CAT_AND_cat, {"kitten": "cat", "CAT": "Cat"}) == ""
 
 
 def test_the_boxes_of_the_spelling_kept_are_relabelled_the_folders_spelling_by_name(tmp_path):
-    refusal = _check(_folder(tmp_path, {"CAT": 5, "Cat": 2, "cat": 1}), CAT_AND_cat)
+    refusal = class_check(folder_of_boxes(tmp_path, {"CAT": 5, "Cat": 2, "cat": 1}), CAT_AND_cat)
     assert refusal.endswith('(petloc train --renamed NEW=cat --renamed CAT=Cat: the new model keeps them under those '
                             'names, from their weights), once the boxes here labelled "Cat" or "cat" are relabelled '
                             '"CAT" (the window\'s Edit → Classes… relabels them)'), refusal

@@ -12,32 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from petloc_gui.cli.train_checks import check_classes
-from petloc_gui.core.errors import DatasetError
 from petloc_gui.model.class_renames import parse_renamed, rename_problem
 from petloc_gui.model.collected_folder import collect_folder
-from tests.cli.helpers import write_annotated
+from tests.cli.train_class_check import class_check, folder_of_boxes
 
 _OPTIONS = re.compile(r"\(petloc train (--renamed .*?): the new model keeps")
 
-
-def _folder(tmp_path: Path, boxes: dict[str, int]) -> Path:
-    folder = tmp_path / "pets"
-    folder.mkdir()
-    labels = [label for label, count in boxes.items() for _ in range(count)]
-    for n, label in enumerate(labels):  # named by number: "Cat" and "cat" are one file name on some disks
-        write_annotated(folder, f"img{n}", 40, 30, [(label, (5, 5, 20, 20))])
-    return folder
-
-
-def _check(folder: Path, classes: list[str], renamed: dict[str, str] | None = None) -> str:
-    """What `petloc train --init-from MODEL` (classes ``classes``) says of ``folder`` as it checks its
-    classes, "" when it lets the run start."""
-    try:
-        check_classes(collect_folder(folder, labels_only=True), {"class_names": classes}, renamed or {})
-    except DatasetError as refused:
-        return refused.reason
-    return ""
 
 
 def _renames_named(refusal: str, names: list[str]) -> dict[str, str]:
@@ -72,8 +52,8 @@ def _grouped(samples):
     (["Big Cat", "big cat", "dog"], {"big cat": 2, "dog": 3}, ["Big Cat"]),  # quoted for the shell
 ])
 def test_the_refusal_names_a_rename_that_lets_the_run_start(tmp_path, classes, boxes, renamed_away):
-    folder = _folder(tmp_path, boxes)
-    refusal = _check(folder, classes)
+    folder = folder_of_boxes(tmp_path, boxes)
+    refusal = class_check(folder, classes)
     assert "a fine-tune keeps every class of its model: train a new model from scratch, fine-tune another one, " \
            "or give the model's " in refusal
     assert "once no box here is labelled" not in refusal  # none is: the rename alone does it
@@ -81,13 +61,13 @@ def test_the_refusal_names_a_rename_that_lets_the_run_start(tmp_path, classes, b
     renamed = _renames_named(refusal, names)
     assert sorted(renamed.values()) == sorted(renamed_away)
     assert rename_problem(renamed, classes, _boxes_by_label(folder)) is None
-    assert _check(folder, classes, renamed) == ""
+    assert class_check(folder, classes, renamed) == ""
 
 
 def test_a_spelling_the_folder_still_has_is_relabelled_first(tmp_path):
     classes = ["Cat", "cat", "dog"]
-    folder = _folder(tmp_path, {"Cat": 3, "cat": 1, "dog": 2})
-    refusal = _check(folder, classes)
+    folder = folder_of_boxes(tmp_path, {"Cat": 3, "cat": 1, "dog": 2})
+    refusal = class_check(folder, classes)
     assert refusal.endswith('(petloc train --renamed NEW=cat: the new model keeps it under that name, from its '
                             'weights), once no box here is labelled "cat" (the window\'s Edit → Classes… '
                             "relabels them)")
@@ -97,4 +77,4 @@ def test_a_spelling_the_folder_still_has_is_relabelled_first(tmp_path):
         xml.write_text(xml.read_text(encoding="utf-8").replace("<name>cat</name>", "<name>Cat</name>"),
                        encoding="utf-8")
     assert rename_problem(renamed, classes, _boxes_by_label(folder)) is None
-    assert _check(folder, classes, renamed) == ""
+    assert class_check(folder, classes, renamed) == ""
