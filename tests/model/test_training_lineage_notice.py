@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 
 from petloc_gui.model.training import TrainingCancelled, train
-from tests.model.test_training_parent_given_by_path import (  # noqa: F401 - the fixture, used by name
+from tests.model.test_training_parent_given_by_path import (
     INCOMPLETE,
     V1,
     _config,
     _data,
-    _nothing_found_before,
     _runs,
 )
 
