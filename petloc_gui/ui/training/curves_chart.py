@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView, QLegend, QLineSeries, QValueAxis
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +20,7 @@ CURVES = (
 )
 LINE_CONTRAST = 3.0  # WCAG 1.4.11, a graph's lines against its background
 LINE_PX = 2.5
+CHART_MARGINS_PX = (8, 4, 8, 0)  # left, top, right, bottom: round the title and the axes' outer labels
 
 
 class CurvesChart(QChartView):
@@ -31,6 +32,12 @@ class CurvesChart(QChartView):
         chart.setTitle("Training curves")
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)  # a piece of each line
+        # QChart's 20 px margins and its layout's 9 px frame around a rounded card this chart never draws (its
+        # background is the window's) left ~40 px of nothing under the legend, the plot squeezed above it
+        # as the log shrank: the legend's own padding spaces it from the log enough
+        chart.setMargins(QMargins(*CHART_MARGINS_PX))
+        chart.layout().setContentsMargins(0, 0, 0, 0)
+        chart.setBackgroundRoundness(0)
         self._x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
         # Ticks on whole epochs; the range has half an epoch of margin on each side,
         # so the first and last points (the only one after a one-epoch run) sit inside.
