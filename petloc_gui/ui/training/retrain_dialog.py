@@ -184,7 +184,8 @@ class RetrainDialog(QDialog):
         self.from_current.toggled.connect(self._update_holdout)  # fine-tuning keeps the model's test images out
         self.save_first.toggled.connect(self._update_holdout)  # saving first may make a run possible
         self.train_prelabels.toggled.connect(self._update_holdout)  # leaving them out may leave too few
-        self.rename_choices.changed.connect(self._show_case_variants)  # a rename may give a class one name
+        # a rename may give a class one name, and keeps the pre-labels of a model that knew its old name
+        self.rename_choices.changed.connect(self._update_holdout)
         self.resize(MIN_WIDTH, 1)  # then grown to what the contents need (`_grow_to_contents`)
         self._update_holdout()
 
@@ -267,21 +268,22 @@ class RetrainDialog(QDialog):
     def _show_holdout(self) -> None:
         fraction = self.val_fraction.value()
         self._show_digits_notes(())  # said only of a run that can start (the last branch)
-        self.rename_choices.hide()  # likewise, and of a fine-tune only
         if self._loading is not None:
+            self.rename_choices.hide()  # offered with a preview only (`_previewed`)
             self.holdout_label.setText("Reading the saved annotations to list the validation images…")
             self.holdout_list.hide()
             self._show_prelabels(0)
             return
         preview = None
         self.start_button.setEnabled(True)
-        if self._holdout_preview is not None:
+        if self._holdout_preview is None:
+            self.rename_choices.hide()
+        else:
             try:
-                preview = self._holdout_preview(fraction, self.from_current.isChecked())
-                if not self.train_prelabels.isChecked():  # the run leaves them out (`TrainingData.collect`)
-                    preview = preview.without_prelabels()
+                preview = self._previewed(self._holdout_preview, fraction)
                 self._preview = preview
             except Exception as exc:  # noqa: BLE001 - a preview must never break the dialog
+                self.rename_choices.hide()
                 self.holdout_label.setText(f"The validation images cannot be listed yet ({exc}).")
                 self.holdout_list.clear()
                 self._show_prelabels(0)
@@ -328,11 +330,29 @@ class RetrainDialog(QDialog):
         self.holdout_list.addItems([visible(name) for name in preview.names])  # no raw control/bidi characters
         self.holdout_list.show()
         self._show_digits_notes(preview.digits_notes)
-        if self.from_current.isChecked() and preview.new_classes:
+        self._grow_to_contents()
+
+    def _previewed(self, holdout_preview: HoldoutPreview, fraction: float) -> Holdout:
+        """The run's preview, the class choices of a fine-tune shown with it (or not) and the renames chosen
+        there applied, as the run applies them (`options`): the pre-labels it leaves out as their model did not
+        know a class follow them (a model that knew a class's old name knew it). Whether the choices are
+        offered is the preview's without renames: a rename chosen never hides the choice that undoes it."""
+        fine_tune = self.from_current.isChecked()
+        preview = holdout_preview(fraction, fine_tune)
+        if not self.train_prelabels.isChecked():  # the run leaves them out (`TrainingData.collect`)
+            preview = preview.without_prelabels()
+        offered = fine_tune and not preview.problem and bool(preview.new_classes)
+        if offered:  # the same classes again keep the choices made (`RenameChoices.set_classes`)
             self.rename_choices.set_classes(preview.parent_classes, preview.new_classes, preview.unused_classes,
                                             self._session_renames)
-            self.rename_choices.show()
-        self._grow_to_contents()
+            renamed = self.rename_choices.renamed()
+            if renamed:
+                preview = holdout_preview(fraction, fine_tune, renamed)
+                if not self.train_prelabels.isChecked():
+                    preview = preview.without_prelabels()
+        # shown or hidden, never hidden and shown again: a choice made with the keyboard keeps the keyboard
+        self.rename_choices.setVisible(offered)
+        return preview
 
     def _show_digits_notes(self, notes: tuple[str, ...]) -> None:
         # the run's own warnings, before it starts: moving the record away and making it anew first is cheaper

@@ -6,7 +6,7 @@ None of these import TensorFlow: they run in the UI process.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -87,7 +87,8 @@ class Holdout:
         return self
 
 
-HoldoutPreview = Callable[[float, bool], Holdout]  # (validation fraction, fine-tune?) -> holdout
+# (validation fraction, fine-tune?, a fine-tune's classes renamed {new: old} or None) -> holdout
+HoldoutPreview = Callable[..., Holdout]
 
 
 def preset_of(spec: str, store: VersionStore, fallback: str = DEFAULT_PRESET) -> str:
@@ -145,20 +146,23 @@ def count_annotated(dataset: Any) -> int | None:
 
 def holdout_preview_for(folder: Path | str | None, label: str = "default", seed: int = SPLIT_SEED,
                         parent_spec: str | None = None) -> HoldoutPreview | None:
-    """A function (fraction, fine-tune?) -> `Holdout`: the images training will hold out.
+    """A function (fraction, fine-tune?, renamed=None) -> `Holdout`: the images training will hold out.
 
     Uses the training code's own data owner and stable split
     (`TrainingData`, `model.splits`) over the saved annotations (no
     TensorFlow). Fine-tuning ``parent_spec``: its test images are left out
     (by path and by content, as the run does) and its validation images stay
     in validation; when nothing is left to train on, the holdout says why.
+    ``renamed`` (``{new name: the model's name}``, a fine-tune's `RetrainOptions.renamed`): the pre-labels
+    the run leaves out follow them, as the run's own rule does (a model that knew the old name knew the new).
     Slow on big folders (labels read, images hashed): the dialog calls this
-    in a thread. None when the folder cannot be read.
+    in a thread; the function it returns reads nothing. None when the folder cannot be read.
     """
     if folder is None:
         return None
     try:
         from petloc_gui.model.collected_folder import collect_folder
+        from petloc_gui.model.prelabel_models import is_left_out
         from petloc_gui.model.training_data import TrainingData, too_few_images, validation_split
 
         read = collect_folder(folder, label)  # as a run with no model to start from reads it
@@ -170,26 +174,30 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
     prelabels = [s.relpath for s in samples if s.prelabel]
     boxes = _box_counts(samples)  # those a run trains on: `petloc train` refuses on them too
-    tuned, parent_names, tuned_boxes = _fine_tune_split(folder, label, parent_spec) if parent_spec else (None, [], {})
+    tuned, parent_names, tuned_read = _fine_tune_split(folder, label, parent_spec) if parent_spec else (None, [], None)
+    # the images the fine-tune cannot use (unreadable, a box outside it): a pre-label among them is not counted
+    unusable = ({path for path, reason in tuned.skipped if not is_left_out(reason)}
+                if isinstance(tuned, TrainingData) else set())
     # canvases whose `petloc digits` record cannot tell their digit, of every annotated image (no image is
     # hashed: a record cannot tell before it asks); those the run trains on are warned of
     untold = _untold_digits(samples)
     tuned_untold = _untold_digits([it.sample for it in tuned.items]) if isinstance(tuned, TrainingData) else {}
 
-    def preview(fraction: float, fine_tune: bool = False) -> Holdout:
+    def preview(fraction: float, fine_tune: bool = False, renamed: Mapping[str, str] | None = None) -> Holdout:
         if fine_tune and tuned is not None:
+            # the pre-labels it trains on and leaves out, and their boxes, with the classes renamed as the run is told
+            trained = _run_prelabels(tuned_read, renamed or {}, unusable) if tuned_read is not None else {}
             if isinstance(tuned, Holdout):  # the run would stop at once: its reasons, pre-labels used or left out
-                return replace(tuned, **tuned_boxes)
+                return replace(tuned, **trained)
             chosen = validation_split(tuned.items, fraction, seed, tuned.parent_validation,
                                       tuned.train_only)  # as `collect` splits
             parent_test = sum(annotation is not None for _, _, annotation in tuned.test)
-            return Holdout(len(chosen), sorted(chosen), parent_test, prelabels=tuned.n_prelabels,
-                           prelabels_left_out=tuned.prelabels_left_out,
-                           reviewed=len(tuned.items) - tuned.n_prelabels,
+            return Holdout(len(chosen), sorted(chosen), parent_test,
+                           reviewed=len(tuned.items) - tuned.n_prelabels,  # a person's boxes: never left out
                            digits_notes=_trained_untold_notes(tuned_untold, chosen),
                            parent_classes=tuple(parent_names),
                            new_classes=tuple(n for n in tuned.class_names if n not in parent_names),
-                           unused_classes=tuple(n for n in parent_names if n not in on_boxes), **tuned_boxes)
+                           unused_classes=tuple(n for n in parent_names if n not in on_boxes), **trained)
         reviewed = len(samples) - len(prelabels)
         counts = {"prelabels": len(prelabels), "prelabels_left_out": left_out, "reviewed": reviewed, **boxes}
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
@@ -202,15 +210,26 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     return preview
 
 
-def _without_unaware(read: CollectedFolder) -> tuple[list[Sample], dict[str, dict[str, Any]]]:
+def _without_unaware(read: CollectedFolder, renamed: Mapping[str, str] | None = None,
+                     ) -> tuple[list[Sample], dict[str, dict[str, Any]]]:
     """(The samples of ``read`` a run trains on, meta.json's record of the pre-labels it leaves out as their
-    model did not know a class of the run): the run's rule, one function
-    (`collected_folder.without_unaware_prelabels`); not the classes a fine-tune keeps from its model."""
+    model did not know a class of the run, a class ``renamed`` known by its old name): the run's rule, one
+    function (`collected_folder.without_unaware_prelabels`); not the classes a fine-tune keeps from its model."""
     from petloc_gui.model.collected_folder import without_unaware_prelabels
     from petloc_gui.model.prelabel_models import left_out_record
 
-    kept, left_out = without_unaware_prelabels(read.samples, read.prelabel_models)
+    kept, left_out = without_unaware_prelabels(read.samples, read.prelabel_models, renamed)
     return kept, left_out_record(left_out)
+
+
+def _run_prelabels(read: CollectedFolder, renamed: Mapping[str, str], unusable: Collection[str] = ()) -> dict[str, Any]:
+    """`Holdout`'s fields that follow the pre-labels a fine-tune of ``read`` leaves out as their model did not
+    know a class of it (``renamed``: the classes it is told were renamed, `_without_unaware`): the pre-labels it
+    trains on (not those of ``unusable`` images), meta.json's record of those it leaves out, the boxes it
+    trains on (`_box_counts`). The Retrain dialog's class choices change them: worked out from the one read."""
+    kept, left_out = _without_unaware(read, renamed)
+    prelabels = sum(sample.prelabel and str(sample.image_path) not in unusable for sample in kept)
+    return {"prelabels": prelabels, "prelabels_left_out": left_out, **_box_counts(kept)}
 
 
 def _box_counts(samples: Iterable[Sample]) -> dict[str, dict[str, int]]:
@@ -243,13 +262,13 @@ def _trained_untold_notes(untold: dict[str, tuple[str, str]], validation: set[st
 
 
 def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
-                     ) -> tuple[TrainingData | Holdout | None, list[str], dict[str, dict[str, int]]]:
+                     ) -> tuple[TrainingData | Holdout | None, list[str], CollectedFolder | None]:
     """(The `TrainingData` a fine-tune of ``parent_spec`` sees in the folder (the parent's validation
     images by path and by content); when that run would stop at once, the `Holdout` that says why in
-    its own words, with the pre-labels used and left out; None when the parent's meta.json cannot be
-    read, the parent's class names, the boxes of the images it trains on (`_box_counts`)). One read of the
-    folder (`collect_folder`) serves both ways: reading it again to leave the pre-labels out read every
-    annotation a second time."""
+    its own words (its pre-labels' fields: `_run_prelabels`); None when the parent's meta.json cannot be
+    read, the parent's class names, the folder as the fine-tune reads it (None with no `TrainingData` or
+    `Holdout`)). One read of the folder (`collect_folder`) serves both ways: reading it again to leave the
+    pre-labels out read every annotation a second time."""
     from petloc_gui.core.errors import DatasetError
     from petloc_gui.model.bundle import read_meta, resolve_model
     from petloc_gui.model.collected_folder import collect_folder
@@ -258,23 +277,21 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
     try:
         meta = read_meta(parent_spec)
     except Exception:  # noqa: BLE001 - the run will say it; the preview falls back to the plain split
-        return None, [], {}
+        return None, [], None
     names, read = meta.get("class_names"), None
     names_read = [str(n) for n in names] if isinstance(names, list) else []
     try:
         # the model's folder, as the run is given it (`petloc train --init-from`): its parents written beside
         # it are found there, and the preview's validation list is the run's
-        read = collect_folder(folder, label, parent_meta=meta, parent_path=resolve_model(parent_spec).absolute())
-        return (TrainingData.from_folder(read, parent_class_names=names), names_read,
-                _box_counts(_without_unaware(read)[0]))
+        read = collect_folder(folder, label, parent_meta=meta, parent_path=resolve_model(parent_spec))
+        return TrainingData.from_folder(read, parent_class_names=names), names_read, read
     except DatasetError as exc:
         reason = exc.reason
     except Exception:  # noqa: BLE001 - as above
-        return None, [], {}
+        return None, [], None
     # the pre-labels the run could use (not those that are the parent's test images, by path or by bytes, nor
     # those of a model that did not know one of its classes)
-    kept, left_out = _without_unaware(read) if read is not None else ([], {})
-    prelabels = sum(s.prelabel for s in kept)  # none when the folder went since the plain split
+    prelabels = sum(s.prelabel for s in _without_unaware(read)[0]) if read is not None else 0  # 0: the folder went
     without = ""
     if read is not None and prelabels:
         try:
@@ -283,8 +300,7 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
             without = exc.reason
         except Exception:  # noqa: BLE001 - as above: the run will say it; the dialog keeps the first reason
             without = ""
-    return (Holdout(0, [], 0, reason, prelabels=prelabels, prelabels_left_out=left_out,
-                    problem_without_prelabels=without), names_read, _box_counts(kept))
+    return Holdout(0, [], 0, reason, problem_without_prelabels=without), names_read, read
 
 
 def comparison_figures(
