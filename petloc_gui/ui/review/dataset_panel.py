@@ -308,9 +308,12 @@ class DatasetPanel(QDockWidget):
             self.problems.hide()
 
     def _toggle_problems(self, _link: str = "") -> None:
+        by_keyboard = self.summary.hasFocus() and self.summary.hasSelectedText()  # Enter on the link shown
         self.problems.setVisible(not self.problems.isVisibleTo(self))
         if self.stats is not None:
             self._say_summary()
+        if by_keyboard:
+            self.summary.show_link()
 
     def shutdown(self) -> None:
         """The window closes: no computation starts, and the result of one still running after the wait is

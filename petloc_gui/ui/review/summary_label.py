@@ -29,6 +29,16 @@ class SummaryLabel(QLabel):
         keys = Qt.TextInteractionFlag.LinksAccessibleByKeyboard if link else Qt.TextInteractionFlag.NoTextInteraction
         self.setTextInteractionFlags(MOUSE | keys)
 
+    def show_link(self) -> None:
+        """The link shown with the keyboard on it again, after the text was set anew (Enter on it writes "hide"):
+        the new text kept the keyboard with no link shown, and Enter did nothing until Tab."""
+        if not self.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard:
+            return  # (Qt's step between links would move the keyboard to the next widget)
+        # the step looks for a link after the cursor, which the new text left past it: none found, Qt moved the
+        # keyboard to the next widget. From the start it finds the (one) link.
+        self.setSelection(0, 0)
+        self.focusNextPrevChild(True)
+
     def focusInEvent(self, event: QFocusEvent) -> None:  # Qt's name
         super().focusInEvent(event)
         tabbed = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
