@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.core.dataset import Dataset, dataset_root, open_dataset
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.fs_bytes import crossing_args
 from petloc_gui.core.images import is_image_name
 from petloc_gui.core.real_paths import part_inside
 from petloc_gui.core.text import counted
@@ -81,6 +82,19 @@ class RecentFoldersMenu(QMenu):
         self.rebuild()
 
 
+def dialog_start(last_folder: str) -> str:
+    """Where File → Open folder… starts: the last folder, or the nearest folder above it whose path Qt can hold.
+    A folder named pets\\xff (not UTF-8) crosses Qt as "pets\\ufffd", a folder that does not exist: the dialog
+    started above it with that bogus name typed in (its Choose greyed), or, for one inside it, in the current
+    folder. Qt lists and enters no folder whose name it cannot decode, so the one holding it is the closest."""
+    if not last_folder:
+        return ""
+    start = Path(last_folder)
+    while crossing_args([str(start)]) != [str(start)] and start.parent != start:  # (as a QString changes it)
+        start = start.parent
+    return str(start)
+
+
 def _same_folder(path, current: Path | None) -> bool:
     """Whether ``path`` is the folder open now (read again, not closed; an Oxford or devkit dataset's
     ``images/`` folder is the dataset); False when it cannot tell (a link loop or a NUL in the path:
@@ -103,7 +117,7 @@ class FolderOpening:
     folder and Open demo; a folder dropped on the window opens it, an image opens its folder on it."""
 
     def _ask_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open image folder", self.settings.last_folder)
+        folder = QFileDialog.getExistingDirectory(self, "Open image folder", dialog_start(self.settings.last_folder))
         if folder:
             self.open_folder(folder)
 
