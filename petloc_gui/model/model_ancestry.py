@@ -40,7 +40,7 @@ def ancestry_of(meta: Mapping[str, Any] | None, chain: ParentChain | None = None
         if chain.found:  # beyond the parent: named by its child (not found), so a deleted one is known
             models.append((chain.broken_at, _recorded(child_version)))
         unreadable = f"whose meta.json cannot be read ({chain.unreadable})"
-        why = unreadable if chain.unreadable else f"which {chain.not_found()}"
+        why = unreadable if chain.unreadable else f"which {chain.missing_status()}"
         return Ancestry(tuple(models), f"{CHAIN} breaks at {chain.broken_at}, {why}")
     return Ancestry(tuple(models), chain.cut_reason(CHAIN) if chain.cut else "")
 

@@ -66,10 +66,12 @@ class ParentChain:
     it, `Ancestor`), as `parent_chain` walks them; where the walk ended short of a model trained from
     scratch: at a parent not found or unreadable (``broken_at``; ``unreadable``: why its meta.json cannot be
     read, "" when it is not found; ``other``: why what was found is not it (a folder of its name holding
-    another model, the bundled model another version, a "parent" naming no model), "" when none), or at
-    one named again or past `MAX_ANCESTORS` (``cut``, ``looped``). ``start``: the version id
-    of the model walked from ("" when its meta.json has none). One walk serves the training records
-    (`training_record.ancestors_of`) and the accepted boxes' relations (`model.model_ancestry.ancestry_of`)."""
+    another model, the bundled model another version, a "parent" naming no model), "" when none;
+    ``installed``: (the version installed, the version recorded) when it is the bundled model there as another
+    version, said as such, never "not found"), or at one named again or past `MAX_ANCESTORS` (``cut``,
+    ``looped``). ``start``: the version id of the model walked from ("" when its meta.json has none). One
+    walk serves the training records (`training_record.ancestors_of`) and the accepted boxes' relations
+    (`model.model_ancestry.ancestry_of`)."""
 
     found: tuple[tuple[str, Ancestor], ...] = ()
     broken_at: str = ""
@@ -78,6 +80,8 @@ class ParentChain:
     looped: bool = False
     other: str = ""
     start: str = ""
+    # (installed, recorded): ``broken_at`` is a bundled model there as another version than its child records
+    installed: tuple[str, str] | None = None
 
     def cut_reason(self, chain: str) -> str:
         """Why the walk up ``chain`` stopped at ``cut`` (it said "loops" of a chain that was only long)."""
@@ -92,7 +96,7 @@ class ParentChain:
         of V1, the model this run starts from"). Without it, "its parent model" is the parent of the model
         walked from (`petloc evaluate`'s model, the window's current model). Before, the new model's
         warnings and meta.json called the parent of the model it starts from "its parent model"."""
-        status = f"is unreadable ({self.unreadable})" if self.unreadable else self.not_found()
+        status = f"is unreadable ({self.unreadable})" if self.unreadable else self.missing_status()
         # (unreadable: the folder is there, and "not found" sent people looking for a model they have)
         return self.said_of(len(self.found), self.broken_at, status, walked)
 
@@ -122,8 +126,13 @@ class ParentChain:
             named = f"{name} (the parent of {self.found[depth - 1][0]}, {depth + 1} fine-tunes up its chain)"
         return f"{named} {status}"
 
-    def not_found(self) -> str:
-        """Says "is not found", with why what was found is not it (``other``) when something was passed over."""
+    def missing_status(self) -> str:
+        """Says "is not found", with why what was found is not it (``other``) when something was passed over;
+        of a bundled model there as another version, that it is ("is installed as version B, not the recorded
+        A": it said "is not found", and people looked for a model they have, just another version of it)."""
+        if self.installed is not None:
+            installed, recorded = self.installed
+            return f"is installed as {_version_said(installed)}, not the recorded {recorded}"
         return f"is not found ({self.other})" if self.other else "is not found"
 
 
@@ -158,9 +167,9 @@ def parent_chain(meta: Mapping[str, Any] | None, located: str | os.PathLike[str]
         if parent in seen or len(seen) >= MAX_ANCESTORS:  # hand-edited meta.json files can name a cycle
             return ParentChain(tuple(found), cut=parent, looped=parent in seen, start=start)
         seen.add(parent)
-        folder, ancestor, why = _find(parent, here, given if not found else None, version_named)
+        folder, ancestor, why, installed = _find(parent, here, given if not found else None, version_named)
         if folder is None:
-            return ParentChain(tuple(found), broken_at=parent, other=why, start=start)
+            return ParentChain(tuple(found), broken_at=parent, other=why, start=start, installed=installed)
         if ancestor is None:
             return ParentChain(tuple(found), broken_at=parent, unreadable=why, start=start)
         found.append((parent, ancestor))
@@ -191,30 +200,36 @@ def locate(name: str, beside: Path | None = None) -> Path | None:
     return _find(name, beside)[0]
 
 
-def _find(name: str, beside: Path | None, given: Path | None = None,
-          version_named: str | None = None) -> tuple[Path | None, Ancestor | None, str]:
-    """(folder, what is kept of its meta.json, "") for the bundle ``name`` names (`locate`; ``given``: its
-    folder, when known, `parent_chain`'s ``parent_at``); (folder, None, why) when its meta.json cannot be
-    read; (None, None, "") when it is not found, or (None, None, which folder of its name holds another
-    model) when one was passed over. ``version_named``: the child's "parent_version_id", which a bundled
-    name's model must be (a release replaces the bundled model: before, a fine-tune of the earlier one was
-    walked as complete with the new one's training images)."""
+def _find(name: str, beside: Path | None, given: Path | None = None, version_named: str | None = None
+          ) -> tuple[Path | None, Ancestor | None, str, tuple[str, str] | None]:
+    """(folder, what is kept of its meta.json, "", None) for the bundle ``name`` names (`locate`; ``given``:
+    its folder, when known, `parent_chain`'s ``parent_at``); (folder, None, why, None) when its meta.json
+    cannot be read; (None, None, "", None) when it is not found, or (None, None, which folder of its name
+    holds another model, None) when one was passed over. ``version_named``: the child's "parent_version_id",
+    which a bundled name's model must be (a release replaces the bundled model: before, a fine-tune of the
+    earlier one was walked as complete with the new one's training images); when it is not, (None, None,
+    why, (the version installed, "" when it has no id; ``version_named``))."""
     other = ""
     for folder in _candidates(name, beside, given):
         try:
             ancestor = ancestor_at(folder)
         except BundleError as exc:
-            return folder, None, exc.reason or "cannot be read"
+            return folder, None, exc.reason or "cannot be read", None
         if name in BUNDLED_NAMES:
             # (a version id that is the bundled name itself names no version: any bundled one is it)
-            if version_named not in (None, name, ancestor.version_id):
-                installed = ancestor.version_id or "with no version id"
-                return None, None, f"the bundled {name} is another version, {installed}"
-            return folder, ancestor, ""
+            if version_named is not None and version_named not in (name, ancestor.version_id):
+                installed = ancestor.version_id or ""
+                said = f"{_version_said(installed)}, not the recorded {version_named}"
+                return None, None, f"the bundled {name} model installed is {said}", (installed, version_named)
+            return folder, ancestor, "", None
         if _is_version(ancestor, folder, name):
-            return folder, ancestor, ""
+            return folder, ancestor, "", None
         other = other or f"the folder {folder} holds another model, {ancestor.version_id or 'with no version id'}"
-    return None, None, other
+    return None, None, other, None
+
+
+def _version_said(version_id: str | None) -> str:
+    return f"version {version_id}" if version_id else "a version with no version id"
 
 
 def _candidates(name: str, beside: Path | None, given: Path | None = None) -> list[Path]:

@@ -1,8 +1,9 @@
 """A parent named by a bundled name ("digits") is the bundled model only while that is the version the child
-records (its "parent_version_id").
+records (its "parent_version_id"); when it is another, the break says so, never "not found".
 
 Before, any bundled-name folder was taken: after a release replaced the bundled digits (digits-A by
-digits-B), a model fine-tuned from digits-A was walked as complete, with digits-B's training images.
+digits-B), a model fine-tuned from digits-A was walked as complete, with digits-B's training images. Then
+the break said "digits is not found", and people looked for a model they had, just another version of it.
 """
 
 from __future__ import annotations
@@ -43,11 +44,11 @@ def test_a_fine_tune_of_an_earlier_bundled_version_breaks_its_chain_and_says_so(
     assert chain.found == () and chain.broken_at == "digits"
     lineage = lineage_of(meta, located=folder)
     assert not lineage.complete
-    assert lineage.why_incomplete == ("its parent model digits is not found "
-                                      "(the bundled digits is another version, digits-B)")
+    assert lineage.why_incomplete == ("its parent model digits is installed as version digits-B, "
+                                      "not the recorded digits-A")
     assert lineage.match("new_only.png", "h_new_only.png") is None  # digits-B's images are not V1's ancestors'
     assert ancestry_of(meta, located=folder).missing.endswith(
-        "breaks at digits, which is not found (the bundled digits is another version, digits-B)")
+        "breaks at digits, which is installed as version digits-B, not the recorded digits-A")
 
 
 def test_a_fine_tune_of_the_bundled_version_installed_walks_it(bundled_digits_b, tmp_path):
@@ -65,4 +66,7 @@ def test_an_ancestor_s_recorded_bundled_version_is_checked_too(bundled_digits_b,
     meta = write_meta(runs / "V1", {"version_id": "V1", "preset": "digits", "parent": "V0", "parent_version_id": "V0"})
     chain = parent_chain(meta, runs / "V1")
     assert [name for name, _ in chain.found] == ["V0"] and chain.broken_at == "digits"
-    assert chain.other == "the bundled digits is another version, digits-B"
+    assert chain.other == "the bundled digits model installed is version digits-B, not the recorded digits-A"
+    assert chain.installed == ("digits-B", "digits-A")
+    assert lineage_of(meta, located=runs / "V1").why_incomplete == (
+        "its parent's parent digits is installed as version digits-B, not the recorded digits-A")
