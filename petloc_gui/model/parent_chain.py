@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.paths import user_data_dir
 from petloc_gui.model.bundle import BUNDLED_NAMES, META_FILE, BundleError, read_meta, resolve_model
+from petloc_gui.model.images_record_types import images_record_problem
 
 if TYPE_CHECKING:
     from petloc_gui.model.training_record import TrainingRecord
@@ -306,7 +307,8 @@ def _real_folder(spec: str | os.PathLike[str]) -> Path:
 
 def ancestor_at(folder: Path) -> Ancestor:
     """What is kept of the meta.json in ``folder`` (`Ancestor`); read once while the file is unchanged.
-    BundleError (why) when it cannot be read."""
+    BundleError (why) when it cannot be read, or holds values of the wrong type (`bundle.read_meta`'s check,
+    and its "images": `images_record_problem`)."""
     meta_path = folder / META_FILE
     try:
         info = os.stat(meta_path)
@@ -317,7 +319,12 @@ def ancestor_at(folder: Path) -> Ancestor:
     if known is not None:
         _READ.move_to_end(stamp)
         return known
-    ancestor = _kept_of(read_meta(folder))
+    meta = read_meta(folder)
+    # a damaged "images" read as "no hashes": the chain walked as complete, its images not recognised
+    problem = images_record_problem(meta)
+    if problem is not None:
+        raise BundleError(problem, meta_path)
+    ancestor = _kept_of(meta)
     _READ[stamp] = ancestor
     while len(_READ) > MEMO_SIZE:
         _READ.popitem(last=False)
