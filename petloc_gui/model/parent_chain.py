@@ -22,13 +22,16 @@ Only what the callers use is kept of each ancestor (`Ancestor`): its version ids
 paths and hashes, the MNIST digits it learned. Its whole meta.json (the images of every split, the recipe)
 is dropped as soon as it is read, and what is kept is memoised by the file's stamp, so the walks of one
 run (train's checks, its data, its accepted boxes) read each meta.json once: 60 fine-tunes of a
-10,000-image folder held every meta.json whole (peak RSS 426 MB) and read them all again per walk.
+10,000-image folder held every meta.json whole (peak RSS 426 MB) and read them all again per walk. A
+meta.json written within a clock tick of its read (`SETTLED_NS`) is read again by each walk: a same-size
+rewrite in that tick keeps its stamp.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -306,7 +309,8 @@ def _real_folder(spec: str | os.PathLike[str]) -> Path:
 
 
 def ancestor_at(folder: Path) -> Ancestor:
-    """What is kept of the meta.json in ``folder`` (`Ancestor`); read once while the file is unchanged.
+    """What is kept of the meta.json in ``folder`` (`Ancestor`); read once while the file is unchanged (and
+    again while it was written within `SETTLED_NS` of its last read).
     BundleError (why) when it cannot be read, or holds values of the wrong type (`bundle.read_meta`'s check,
     and its "images": `images_record_problem`)."""
     meta_path = folder / META_FILE
@@ -325,9 +329,12 @@ def ancestor_at(folder: Path) -> Ancestor:
     if problem is not None:
         raise BundleError(problem, meta_path)
     ancestor = _kept_of(meta)
-    _READ[stamp] = ancestor
-    while len(_READ) > MEMO_SIZE:
-        _READ.popitem(last=False)
+    # racy (git's rule): a file written within a clock tick of this read can be written again in that tick, of
+    # the same size, and keep this stamp; its next walk would be served what this one read
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) >= SETTLED_NS:
+        _READ[stamp] = ancestor
+        while len(_READ) > MEMO_SIZE:
+            _READ.popitem(last=False)
     return ancestor
 
 
@@ -357,4 +364,8 @@ _FOUND_AT: dict[str, Path] = {}
 # what `ancestor_at` kept of each meta.json read, by the file's stamp (path, inode, size, times): a file
 # rewritten since is read again. Bounded: a window open for days walks many chains
 MEMO_SIZE = 256
+# a meta.json whose modification or change time is this recent when read is not memoised: on a file system
+# whose clock ticks coarsely (FAT's 2 s) a rewrite in the same tick keeps its stamp (as `collected_folder`'s
+# SETTLED_NS for the images' hashes)
+SETTLED_NS = 3_000_000_000
 _READ: OrderedDict[tuple[Any, ...], Ancestor] = OrderedDict()

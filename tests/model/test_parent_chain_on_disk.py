@@ -11,7 +11,9 @@ parent"; and every ancestor's whole meta.json was held (60 fine-tunes of a 10,00
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from petloc_gui.core.accepted_boxes import ANCESTOR, relation
 from petloc_gui.model import parent_chain as chain_module
@@ -83,6 +85,10 @@ def test_each_ancestor_keeps_its_training_images_only_and_is_read_once(_isolated
     reads: list[str] = []
     read = chain_module.read_meta
     monkeypatch.setattr(chain_module, "read_meta", lambda folder: reads.append(Path(folder).name) or read(folder))
+    # read as a run reads its parent's, long after it was written (one written within `SETTLED_NS` of its
+    # read is read again: test_parent_chain_meta_rewritten_same_size.py)
+    later = time.time_ns() + 10 * chain_module.SETTLED_NS
+    monkeypatch.setattr(chain_module, "time", SimpleNamespace(time_ns=lambda: later))
     v2 = {"version_id": V2, "parent": V1}
     (name, ancestor), = parent_chain(v2).found
     record = ancestor.record
