@@ -288,8 +288,8 @@ def _check_inputs(args: argparse.Namespace, in_store: bool = False) -> None:
     if args.init_from is not None:
         from petloc_gui.model.bundle import read_meta, resolve_model  # no TensorFlow
 
-        # absolute: a folder given as ./digits is that folder, and its str() ("digits") is the bundled name
-        args.init_from = str(resolve_model(args.init_from).absolute())
+        # the folder resolved (absolute: a folder given as ./digits is that folder, its str() not "digits")
+        args.init_from = str(resolve_model(args.init_from))
         meta = args.parent_meta = read_meta(args.init_from)  # a broken meta.json fails now, not after TensorFlow
         from petloc_gui.model.parent_chain import remember
 

@@ -54,8 +54,8 @@ def load_predictor(spec: str):
     """
     from petloc_gui.model.bundle import resolve_model
 
-    # absolute: a folder given as ./digits is that folder, and its str() ("digits") is the bundled name
-    path = resolve_model(spec).absolute()
+    # the folder resolved (absolute: a folder given as ./digits is that folder, its str() not "digits")
+    path = resolve_model(spec)
     load_tensorflow()
     from petloc_gui.model.inference import Predictor
 
