@@ -209,10 +209,10 @@ def build_annotation(doc: ImageDocument) -> VocAnnotation:
         # ones; each box left as the model proposed it keeps that model's name in its own mark
         # (`VocObject.accepted_from`, written by core.voc_edit; ADR 0013), one moved or resized is the
         # person's. A pre-label only relabelled by a class renamed folder-wide stays one (`stays_prelabel`):
-        # nobody looked at it, and as ground truth `petloc train` validated on it.
-        prelabel = doc.annotation.prelabel if doc.stays_prelabel else None
+        # nobody looked at it, and as ground truth `petloc train` validated on it. So does one whose review
+        # saved in the session was undone: its mark is the one read, gone from ``doc.annotation`` since.
         return dataclasses.replace(doc.annotation, width=width, height=height, objects=list(doc.objects),
-                                   verified=doc.verified, prelabel=prelabel)
+                                   verified=doc.verified, prelabel=doc.prelabel_mark)
     if doc.image_size is None:
         raise SaveError("the image's size is unknown (it is still loading or cannot be read)",
                         doc.annotation_path)

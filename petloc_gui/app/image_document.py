@@ -104,6 +104,10 @@ class ImageDocument:
     # the verified flag. A folder-wide class rename (Edit → Classes, `RenameLabelCommand`) is no look at the
     # image and is not counted: a pre-label whose only change is one stays a pre-label (`stays_prelabel`).
     hand_edits: int = 0
+    # The model's pre-label mark of the file as read (or as another program's version taken), the version
+    # `hand_edits` counts from; None when it was no unreviewed pre-label. A review saved in the session
+    # drops the mark from the file, and the mark written back once every hand edit is undone is this one.
+    _read_prelabel: str | None = None
     _saved_objects: tuple = ()
     _saved_verified: bool = False
 
@@ -145,10 +149,24 @@ class ImageDocument:
 
     @property
     def stays_prelabel(self) -> bool:
-        """A save writes the file as the model's unreviewed pre-label it is on disk: nothing of this
-        image was edited but a folder-wide class rename (`hand_edits`), which relabels boxes nobody
-        looked at (written as ground truth, `petloc train` validated on them)."""
-        return self.prelabel and self.hand_edits == 0 and not self.verified
+        """A save writes the file as the model's unreviewed pre-label it was when read (`prelabel_mark`):
+        nothing of this image was edited but a folder-wide class rename (`hand_edits`), which relabels boxes
+        nobody looked at (written as ground truth, `petloc train` validated on them). Also once a review
+        saved since (A or V, then Ctrl+S) is undone: the file goes back to what it was before it, not to
+        the reviewed file it is on disk now."""
+        return self._read_prelabel is not None and self.hand_edits == 0 and not self.verified
+
+    @property
+    def prelabel_mark(self) -> str | None:
+        """The pre-label mark a save writes (`stays_prelabel`), else None (the boxes are a person's)."""
+        return self._read_prelabel if self.stays_prelabel else None
+
+    @property
+    def prelabel_shown(self) -> bool:
+        """The boxes shown are the model's unreviewed pre-label: the file is one on disk (`prelabel`), or
+        was one as read and every hand edit since is undone, a review saved meanwhile included (A saved,
+        then Ctrl+Z: A marks it verified again, as before the save)."""
+        return self.prelabel or (self._read_prelabel is not None and self.hand_edits == 0)
 
     def edited_by_hand(self, step: int) -> None:
         """An edit of this image itself applied (``step`` 1) or undone (-1): `hand_edits`."""
@@ -177,10 +195,12 @@ class ImageDocument:
         return self.box_lost is not None and not self.objects
 
     def mark_saved(self, in_session: bool = True) -> None:
-        """Record the current state as the one on disk."""
+        """Record the current state as the one on disk; ``in_session`` False: as read from it."""
         self._saved_objects = tuple(self.objects)
         self._saved_verified = self.verified
         self.save_error = None
+        if not in_session:
+            self._read_prelabel = _unreviewed_mark(self.annotation)
         if in_session:
             self.saved_in_session = True
             self.load_error = None
@@ -256,6 +276,7 @@ class ImageDocument:
         self.save_error = None
         # counted from the version taken: undoing an edit made before it changes this one (-1 is an edit too)
         self.hand_edits = 0
+        self._read_prelabel = _unreviewed_mark(fresh.annotation)
 
     # --- edits (called by undo commands) -----------------------------------
     def set_box(self, index: int, box: Box) -> None:
@@ -300,6 +321,12 @@ class ImageDocument:
     def class_names(self) -> set[str]:
         """The classes its boxes name; a box without a name is no class."""
         return {o.name for o in self.objects if o.name}
+
+
+def _unreviewed_mark(annotation: VocAnnotation | None) -> str | None:
+    """The pre-label mark of a file read, when it is a model's unreviewed pre-label; else None (a
+    verified file is a person's, whatever its mark says: `VocAnnotation.unreviewed`)."""
+    return annotation.prelabel if annotation is not None and annotation.unreviewed else None
 
 
 def _as_written(obj: VocObject) -> tuple:

@@ -80,7 +80,7 @@ def replaces_a_persons_box(doc: ImageDocument, label: str, box: Box) -> bool:
     if primary is None or (primary.name == label and primary.box == doc.clamp_box(box)):
         return False  # no box yet, or the model's already: nothing of a person's goes
     as_read = doc.annotation.objects if doc.annotation is not None else []
-    if doc.prelabel and not doc.verified and primary in as_read:
+    if doc.prelabel_shown and not doc.verified and primary in as_read:
         return False  # the model's own pre-label, as read
     if doc.stays_prelabel:
         # renamed folder-wide, nothing of the image edited by hand: the box is the model's, the label the
@@ -102,7 +102,7 @@ def confirms_the_prelabel(doc: ImageDocument, label: str, box: Box) -> bool:
     pre-label verified (`EditController.accept_prediction`): nothing on the image moves."""
     primary = doc.primary
     return (primary is not None and primary.name == label and primary.box == doc.clamp_box(box)
-            and doc.prelabel and not doc.verified)
+            and doc.prelabel_shown and not doc.verified)
 
 
 class AcceptGuard:

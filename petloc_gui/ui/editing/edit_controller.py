@@ -223,7 +223,7 @@ class EditController(QObject):
         proposed_by = model_phrase(model, version)
         primary = self.doc.primary
         if primary is not None and primary.name == label and primary.box == box:
-            if self.doc.prelabel and not self.doc.verified:
+            if self.doc.prelabel_shown and not self.doc.verified:
                 # the model's unreviewed pre-label is the prediction: accepted as it is, the review is recorded
                 # as V records it (README: "press V, then save"); A then D did nothing and left it unreviewed
                 return self._push(cmd.SetVerifiedCommand(self.doc, self._notify, True))
