@@ -4,7 +4,9 @@ The list's predictions kept on disk are looked up by each image's file key (`app
 stat). Each open stat'ed every image on the UI thread twice (as its model began to load, and once it had
 loaded: 180-360 ms each at 10,000 local images, far more on a network share), then the prediction worker
 stat'ed them again. The keys are read once per open, in a pool thread (`ui.review.image_keys`), and serve
-the lookups and the worker's walk.
+the lookups and the worker's walk. Where predictions kept on disk were served while the model loaded, they are
+read once more, in that thread, once it has loaded: an image replaced meanwhile kept its old picture's
+prediction (tests/ui/test_image_changed_while_the_model_loads.py).
 """
 
 from __future__ import annotations
@@ -101,7 +103,8 @@ def test_one_open_stats_each_image_at_most_once_and_none_on_the_ui_thread(qtbot,
         folder_wide = [(path, on_ui) for path, on_ui in calls if path not in urgent]
         per_image = Counter(path for path, _on_ui in folder_wide)
         assert len(urgent) < N // 2 and len(per_image) == N - len(urgent)  # every other image looked at
-        assert max(per_image.values()) == 1, per_image.most_common(3)
+        # once; where the loading model's kept predictions were looked up by them, once more after its load
+        assert max(per_image.values()) == (2 if kept else 1), per_image.most_common(3)
         assert not [path for path, on_ui in folder_wide if on_ui]
         # the images asked for first: only the one shown is looked at on the UI thread (its own prediction)
         assert {path for path, on_ui in calls if on_ui} <= {str(window.session.image_path(window.session.current))}

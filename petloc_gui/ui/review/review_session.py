@@ -41,6 +41,7 @@ from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.models.folder_model_chooser import CHOOSING, FolderModel, FolderModelChooser
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.review.cache_fill import CacheFill
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.review.folder_classes import FolderClasses
@@ -110,6 +111,8 @@ class ReviewSession:
         self.model_pending = False  # the folder's model is being chosen (`choose_model`)
         self._chooser = FolderModelChooser()
         self._keys = ImageKeys()  # the images' file keys, read once per open off the UI thread (`request_all`)
+        self._fill = CacheFill(self.model, self.row_of, parts.predictions, self._keys, self.prediction_arrived,
+                               lambda: self.closed or self.model_pending)
         # labelImg's predefined_classes.txt, read once: FolderClasses keeps it from then on
         self.classes = FolderClasses(self.model, lambda: read_classes(dataset.root), parts.labels, host,
                                      lambda: self.closed, parts.edits)
@@ -272,24 +275,14 @@ class ReviewSession:
         at once) and after a rollback to a model used earlier: cached results are never predicted
         (nor signalled) again, so without this the list's prediction columns stayed empty. Nothing
         while the folder's model is being chosen (the model the window had loading meanwhile).
-        Both by the images' file keys, read once per open in a worker (`ImageKeys`): read here, each open
-        stat'ed every image on the UI thread, twice.
+        Both by the images' file keys, read in a worker (`ImageKeys`): read here, each open stat'ed every image
+        on the UI thread, twice. Read once per open, and again for a model that has loaded since (`CacheFill`).
         """
         if self.model_pending:
             return
-        self.parts.predictions.request_background(())  # another folder's walk ends while the keys are read
-        self._keys.when_known(self.gone.paths_left(), self._fill_from_cache)
+        self._fill.request(self.gone.paths_left())
         if self.current is not None and self.current not in self.model.gone:
             self.parts.predictions.request([self.dataset.items[self.current].image_path])
-
-    def _fill_from_cache(self, keys: list) -> None:
-        """`request_all` once the keys of the images left are known (``keys``)."""
-        if self.closed or self.model_pending:
-            return
-        for path, result in self.parts.predictions.cached_many(keys).items():
-            self.prediction_arrived(str(path), result, emit=False)
-        self.model.items_changed()
-        self.parts.predictions.request_background(keys)
 
     # --- facts arriving ------------------------------------------------------------------
     def prediction_arrived(self, path: str, result, emit: bool = True) -> None:
