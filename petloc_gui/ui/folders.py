@@ -155,6 +155,8 @@ class FolderOpening:
         self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
         self.dataset_panel.set_dataset(dataset)
         self.statusBar().clearMessage()  # a line on the folder left (the demo's keys) is not about this one
+        if self.retrain_controller is not None:  # a retrain waiting for the folder left's labels: stopped
+            self.retrain_controller.folder_opened()
         # ``model`` (petloc-gui --model) at once; else chosen in a worker, the first image shown meanwhile
         self.models.for_folder(model, self.session)
         self.session.classes.refresh()

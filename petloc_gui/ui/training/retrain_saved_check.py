@@ -6,9 +6,9 @@ the training child refuses such a run itself too, as a last guard.
 
 That reads every saved annotation: seconds on a big folder, in which the window froze, a wait cursor and
 nothing drawn. `SavedLabelsCheck` asks in a worker (`ui.background`), and the run starts, or is refused,
-when the answer comes. A check dropped (cancelled, the window closing, another check started) is stopped too,
-within one file: left alone it read the folder to its end (8-13 s on 10,000 images), and the app's exit
-waited for it, its window gone.
+when the answer comes. A check dropped (cancelled, the window closing, another folder opened, another check
+started) is stopped too, within one file: left alone it read the folder to its end (8-13 s on 10,000 images),
+and the app's exit waited for it, its window gone.
 """
 
 from __future__ import annotations
@@ -88,10 +88,11 @@ def _check_in_worker(check_id: int, run: PendingRun, stopped: Callable[[], bool]
 class SavedLabelsCheck(QObject):
     """One check of a run's saved labels at a time, in a worker; its answer goes to ``answered(run, refusal)``
     in the UI thread, "" when the run may start. An answer nobody waits for any more is let go: the check was
-    dropped (`drop`: cancelled, the window closing) or another started since; with its owner deleted (the
-    window closed) it arrives nowhere. The owner tells a folder opened meanwhile (``answered``). A check let
-    go is stopped as well (its own event, set by `drop` and by the next `start`): its worker ends within a
-    file instead of reading the folder through for nobody."""
+    dropped (`drop`: cancelled, the window closing, another folder opened) or another started since; with its
+    owner deleted (the window closed) it arrives nowhere. The owner still tells, on arrival, a folder changed
+    by a way that did not drop it (``answered``). A check let go is stopped as well (its own event, set by
+    `drop` and by the next `start`): its worker ends within a file instead of reading the folder through for
+    nobody."""
 
     def __init__(self, answered: Callable[[PendingRun, str], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,11 @@ class SavedLabelsCheck(QObject):
     def busy(self) -> bool:
         """A check goes on, and its run waits for it."""
         return self._pending is not None
+
+    @property
+    def waiting(self) -> PendingRun | None:
+        """The run that waits for the check going on, if any."""
+        return self._pending
 
     def start(self, run: PendingRun) -> None:
         """Check ``run``'s saved labels in the background (a check going on is dropped)."""
