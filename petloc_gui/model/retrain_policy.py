@@ -7,9 +7,10 @@ exactly as the window does.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from pathlib import Path
+
+from petloc_gui.core.child_python import python_command
 
 WORKER_MODULE = "petloc_gui.model.train_worker"
 RETRAIN_EPOCHS = 5  # Retrain… dialog default: a short fine-tune of the current model
@@ -61,5 +62,6 @@ def worker_args(
 
 
 def worker_command(args: list[str], module: str = WORKER_MODULE) -> list[str]:
-    """The full command line (this Python) for ``worker_args``."""
-    return [sys.executable, "-u", "-m", module, *args]
+    """The full command line (this Python, ``-P``) for ``worker_args``; run it in
+    ``core.child_python.child_environment(...)``, so it runs this process's petloc_gui."""
+    return python_command(module, args)

@@ -1,6 +1,6 @@
 """The training child process, seen from the UI: a QProcess speaking JSON lines.
 
-``TrainingProcess`` starts ``python -m petloc_gui.model.train_worker``, parses
+``TrainingProcess`` starts ``python -P -m petloc_gui.model.train_worker`` (`core.child_python`), parses
 its stdout incrementally into event dicts, forwards stderr as log lines, and
 stops it politely ("cancel" on stdin), then firmly (terminate, kill).
 """
@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from petloc_gui.app.tf_log_filter import TensorFlowNoiseFilter, debug_enabled
+from petloc_gui.core.child_python import python_command, python_path
 from petloc_gui.core.fs_bytes import crossing_args
 from petloc_gui.core.text import counted
 
@@ -159,7 +160,7 @@ class TrainingProcess(QObject):
     # -- control ----------------------------------------------------------
     def start(self, worker_args: list[str], env: dict[str, str] | None = None,
               module: str = WORKER_MODULE) -> None:
-        """Start ``python -m <module> <worker_args>`` (the training worker; tests pass a stand-in)."""
+        """Start ``python -P -m <module> <worker_args>`` (the training worker; tests pass a stand-in)."""
         environment = QProcessEnvironment.systemEnvironment()
         environment.insert("PYTHONUNBUFFERED", "1")
         # The log is read as UTF-8 (_log_stderr). Python writes a pipe in the locale's encoding, on
@@ -169,11 +170,17 @@ class TrainingProcess(QObject):
         environment.insert("TF_CPP_MIN_LOG_LEVEL", environment.value("TF_CPP_MIN_LOG_LEVEL", "2"))
         for key, value in (env or {}).items():
             environment.insert(key, value)
+        # The child runs this process's petloc_gui, not one in the current folder (core.child_python).
+        led = python_path(environment.value("PYTHONPATH"))
+        environment.remove("PYTHONPATH")
+        if led is not None:
+            environment.insert("PYTHONPATH", led)
         self._process.setProcessEnvironment(environment)
         # --parent-pid: the worker stops when this process is gone (it also stops at the end of stdin).
         # A path whose name is not UTF-8 crosses as its bytes: a QString drops them (core.fs_bytes).
-        self._process.start(sys.executable, ["-u", "-m", module, "--parent-pid", str(os.getpid()),
-                                             *crossing_args(worker_args)])
+        program, *arguments = python_command(module, ["--parent-pid", str(os.getpid()),
+                                                      *crossing_args(worker_args)])
+        self._process.start(program, arguments)
         if self._process.waitForStarted(10000):
             self._pid = int(self._process.processId())
 
