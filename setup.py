@@ -32,9 +32,16 @@ PACKAGED = ((ROOT / "resources", ("petloc_gui", "_resources"), SKIPPED),
 
 class BuildPyWithResources(build_py):
     def run(self):
-        super().run()
         if getattr(self, "editable_mode", False):
+            super().run()
             return
+        # build/lib outlives a build (pip wheel builds in the tree) and build_py only adds to it: a
+        # module deleted from the sources since an earlier build went into every later wheel.
+        for package in sorted({name.split(".")[0] for name in self.packages or ()}):
+            target = Path(self.build_lib, package)
+            if target.is_dir():
+                shutil.rmtree(target)
+        super().run()
         for source, packaged, ignore in PACKAGED:
             if not source.is_dir():
                 continue
