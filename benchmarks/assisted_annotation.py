@@ -157,6 +157,7 @@ def unseen_scores(photos: list[Photo], predictions: dict[str, object]) -> tuple[
 
 def retrain(folder: Path, store, current: str | None, preset: str, epochs: int, log) -> tuple[str | None, float]:
     """One retrain as the window runs it; returns (new model path or None, seconds)."""
+    from petloc_gui.core.child_python import child_environment
     from petloc_gui.model.retrain_policy import worker_args, worker_command
     from petloc_gui.model.train_worker import label_source_for
 
@@ -164,7 +165,8 @@ def retrain(folder: Path, store, current: str | None, preset: str, epochs: int, 
     staging = store.new_staging_dir(preset)
     args = worker_args(folder, preset, staging, epochs=epochs, label=label_source_for(preset, current),
                        current=current, fine_tune=current is not None)
-    env = {**os.environ, "PETLOC_DATA_DIR": str(store.root.parent), "TF_CPP_MIN_LOG_LEVEL": "2"}
+    # the child runs with -P (no current folder on its path): it is given this checkout's package explicitly
+    env = child_environment({**os.environ, "PETLOC_DATA_DIR": str(store.root.parent), "TF_CPP_MIN_LOG_LEVEL": "2"})
     proc = subprocess.Popen(worker_command(args), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
                             text=True, env=env)
     done = None
