@@ -212,6 +212,15 @@ def render(args) -> int:
     shoot.shot(help_dialog, "shortcuts")
     help_dialog.close()
 
+    from petloc_gui.ui.about_dialog import AboutDialog
+
+    about = AboutDialog(window)
+    about.show()
+    shoot.shot(about, "about", screen=True)
+    about.tabs.setCurrentIndex(1)  # the credits (NOTICE)
+    shoot.shot(about, "about-credits")
+    about.close()
+
     from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
     from petloc_gui.ui.review.class_editor import ClassEditor
 

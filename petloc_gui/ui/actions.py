@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from petloc_gui.ui.about_dialog import add_about_action
 from petloc_gui.ui.focused_widget_keys import keep_widget_keys
 
 # Submenus ("menu/submenu"): the sixteen arrow keys' entries, each with an access key of its own,
@@ -101,6 +102,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("Go", "last_image", "&Last image", ("End",)),
     ActionSpec("Model", "open_model", "Open &model folder…", ("Ctrl+M",)),
     ActionSpec("Help", "help", "&Keyboard shortcuts", ("F1",)),
+    ActionSpec("Help", "about", "&About petloc", ()),
 )
 
 LABEL_KEYS_HELP = ("0 … 9", "Label the selected box: the class named by the key, else the n-th class (0: the 10th)")
@@ -114,9 +116,10 @@ MOUSE_HELP = (
 
 
 def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction]:
-    """Create the QActions (no slots connected) and put them in their menus (a submenu of ``menus``'
-    own, made at its first action: "Edit/&Move box"). Their single keys and arrows act on the image, not
-    on a focused widget that uses them itself (`focused_widget_keys`)."""
+    """Create the QActions (no slots connected, but About's, which needs nothing of the window's) and put
+    them in their menus (a submenu of ``menus``' own, made at its first action: "Edit/&Move box"). Their
+    single keys and arrows act on the image, not on a focused widget that uses them itself
+    (`focused_widget_keys`)."""
     keep_widget_keys(window)
     actions: dict[str, QAction] = {}
     menus = dict(menus)
@@ -139,6 +142,8 @@ def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction
             menus[spec.menu] = menus[top].addMenu(sub)
         if spec.menu in menus:
             menus[spec.menu].addAction(action)
+        if spec.name == "about":
+            add_about_action(window, action)
         actions[spec.name] = action
     return actions
 

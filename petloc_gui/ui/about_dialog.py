@@ -1,0 +1,204 @@
+"""Help → About petloc: its version, the versions it runs on, its licence and credits, its documentation.
+
+The version is the one `petloc --version` prints (`cli.main.petloc_version`). The licence texts are read
+from the installed distribution, where a wheel (and an editable install) keeps them under
+``.dist-info/licenses/`` (PEP 639); a run from a checkout that was never installed reads the
+repository's top-level files. The documentation is the wheel's ``petloc_gui/_docs`` or the
+checkout's ``docs/`` (`cli.reference.docs_dir`), shown as a link that opens it.
+"""
+
+from __future__ import annotations
+
+import html
+import platform
+import sys
+import tomllib
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from petloc_gui.cli.main import petloc_version
+from petloc_gui.cli.reference import docs_dir
+from petloc_gui.ui.modal import modal
+from petloc_gui.ui.window_geometry import FRAME_ALLOWANCE_PX, TITLE_ALLOWANCE_PX
+
+DISTRIBUTION = "petloc"
+# (tab title, file name as pyproject's license-files gives it, what a screen reader calls its text)
+LICENCE_TABS = (("Licence", "LICENSE", "petloc's licence (LICENSE)"),
+                ("Credits", "NOTICE", "Credits of the works petloc ships (NOTICE)"),
+                ("Apache-2.0", "LICENSES/Apache-2.0.txt", "The Apache License 2.0 (LICENSES/Apache-2.0.txt)"))
+
+
+@dataclass(frozen=True)
+class LicenceText:
+    name: str  # "NOTICE"
+    text: str | None  # None: found nowhere
+    path: Path | None  # where it was read, when known
+
+
+def _checkout_root() -> Path | None:
+    """The repository this code runs from, when it is a petloc checkout: a wheel's parent folder is
+    site-packages, where a stray LICENSE of another project must not be taken for petloc's."""
+    root = Path(__file__).resolve().parents[2]
+    try:
+        project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8")).get("project", {})
+    except (OSError, ValueError):
+        return None
+    return root if project.get("name") == DISTRIBUTION else None
+
+
+def _from_distribution(name: str) -> LicenceText | None:
+    try:
+        dist = metadata.distribution(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return None
+    # PEP 639 (setuptools 77+) puts them under licenses/; older setuptools at the .dist-info's top
+    for relative in (f"licenses/{name}", name):
+        for recorded in dist.files or ():
+            if recorded.parts[0].endswith(".dist-info") and "/".join(recorded.parts[1:]) == relative:
+                path = Path(str(recorded.locate()))
+                try:
+                    return LicenceText(name, path.read_text(encoding="utf-8"), path)
+                except (OSError, UnicodeDecodeError):
+                    break  # listed but unreadable: the read below, then the checkout
+        try:  # no RECORD: read inside the .dist-info all the same
+            text = dist.read_text(relative)
+        except (OSError, UnicodeDecodeError):
+            text = None
+        if text is not None:
+            return LicenceText(name, text, None)
+    return None
+
+
+def licence_text(name: str) -> LicenceText:
+    """``name`` (LICENSE, NOTICE, LICENSES/Apache-2.0.txt) from the installed distribution, else from
+    the checkout; its text None when neither has it."""
+    found = _from_distribution(name)
+    if found is not None:
+        return found
+    root = _checkout_root()
+    if root is not None:
+        path = root / name
+        try:
+            return LicenceText(name, path.read_text(encoding="utf-8"), path)
+        except (OSError, UnicodeDecodeError):
+            pass
+    return LicenceText(name, None, None)
+
+
+def declared_licence() -> str:
+    """The licence the installed distribution declares (its SPDX expression), "" when not installed."""
+    try:
+        fields = metadata.metadata(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return ""
+    return fields.get("License-Expression") or fields.get("License") or ""
+
+
+def not_found_text(name: str) -> str:
+    """What the tab says when ``name`` is found nowhere, rather than nothing."""
+    declared = declared_licence()
+    return (f"{name} was not found: not in the installed petloc's .dist-info/licenses/ folder, and petloc "
+            "does not run from a source checkout that has it.\n\n"
+            + (f"The installed distribution declares its licence as: {declared}." if declared else
+               "petloc's own code is under the MIT License; the ImageNet MobileNet weights it ships are under "
+               "the Apache License 2.0 (see the project's LICENSE and NOTICE files)."))
+
+
+def runtime_versions() -> str:
+    """Python and Qt, and TensorFlow only once it has been imported (by a model's load, in a worker):
+    it is never imported for this line, and a module still being imported shows no version yet."""
+    parts = [f"Python {platform.python_version()}", f"Qt {qVersion()} (PySide6 {PySide6.__version__})"]
+    tensorflow = sys.modules.get("tensorflow")
+    # vars(): a plain look-up, where getattr could run the module's lazy loader on this thread
+    version = vars(tensorflow).get("__version__") if tensorflow is not None else None
+    if isinstance(version, str):
+        parts.append(f"TensorFlow {version}")
+    return " · ".join(parts)
+
+
+def _link(path: Path, text: str) -> str:
+    return f'<a href="{html.escape(QUrl.fromLocalFile(str(path)).toString())}">{html.escape(text)}</a>'
+
+
+def docs_html(folder: Path) -> str:
+    """Where the documentation is, with links that open it; said plainly when it is not there."""
+    if not folder.is_dir():
+        return f"Documentation: not found (looked in {html.escape(str(folder))})."
+    reference = folder / "cli.md"
+    command = f" — the command reference: {_link(reference, 'cli.md')}" if reference.is_file() else ""
+    return f"Documentation (Markdown): {_link(folder, str(folder))}{command}"
+
+
+class AboutDialog(QDialog):
+    """petloc's version, what it runs on, its documentation, and its licence texts in tabs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About petloc")
+        title = QLabel(f"<b>petloc {html.escape(petloc_version())}</b>")
+        title.setTextInteractionFlags(Qt.TextSelectableByMouse)  # the version, to copy into a bug report
+        summary = QLabel("Review, correct and retrain single-object localisation + classification models "
+                         "(Pascal VOC XML).")
+        summary.setWordWrap(True)
+        runtime = QLabel(runtime_versions())
+        runtime.setWordWrap(True)
+        docs = QLabel(docs_html(docs_dir()))
+        docs.setWordWrap(True)
+        docs.setOpenExternalLinks(True)  # the file manager or Markdown viewer the desktop has
+        docs.setAccessibleName("Where petloc's documentation is")
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Licence and credits")
+        fixed = QFontDatabase.systemFont(QFontDatabase.FixedFont)  # NOTICE's underlined headings line up
+        self.texts: dict[str, QPlainTextEdit] = {}
+        for tab, name, spoken in LICENCE_TABS:
+            found = licence_text(name)
+            view = QPlainTextEdit(found.text if found.text is not None else not_found_text(name))
+            view.setReadOnly(True)
+            view.setFont(fixed)
+            view.setTabChangesFocus(True)  # Tab goes on to Close
+            view.setAccessibleName(spoken)
+            if found.path is not None:
+                view.setToolTip(f"Read from {found.path}")
+            self.tabs.addTab(view, tab)
+            self.texts[name] = view
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for label in (title, summary, runtime, docs):
+            layout.addWidget(label)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.header_text = "\n".join(label.text() for label in (title, summary, runtime, docs))
+        self.resize(720, 600)
+        # The texts scroll: on a small screen or at 150% scale the dialog takes what the screen has.
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        if screen is not None:  # resized only: a move() would stop Qt centring it on the window
+            area = screen.availableGeometry()
+            self.resize(min(self.width(), area.width() - FRAME_ALLOWANCE_PX),
+                        min(self.height(), area.height() - TITLE_ALLOWANCE_PX))
+
+
+def show_about(window: QWidget) -> None:
+    with modal(AboutDialog(window)) as dialog:
+        dialog.exec()
+
+
+def add_about_action(window: QWidget, action: QAction) -> None:
+    """Make ``action`` Help → About petloc: the About role (macOS moves it to the application menu, as
+    its users look for it there), and opening the dialog."""
+    action.setMenuRole(QAction.MenuRole.AboutRole)
+    action.triggered.connect(lambda: show_about(window))
