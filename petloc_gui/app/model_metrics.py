@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +181,14 @@ def accepted_of(metrics: Any) -> dict[str, Any] | None:
     return record if isinstance(record, dict) else None
 
 
+# The mark in short, where a line has no room for the sentence (the status line: "15/16 accepted", the
+# sentence in its tooltip). The line holds text only, so the mark is read back from `accepted_text`'s words.
+ACCEPTED_WORDS = "boxes accepted from a model"
+ACCEPTED_SHORT = "accepted"
+_ACCEPTED_SAID = re.compile(r"(?:all (?P<all>\d+)|(?P<n>\d+) of (?:(?P<scored>\d+)|them)) holds? "
+                            + re.escape(ACCEPTED_WORDS))
+
+
 def accepted_text(metrics: Any) -> str:
     """ "15 of 16 hold boxes accepted from a model" ("all 5 hold ..."): how many of the images the figures are
     on hold a box a person accepted unchanged from a model (`accepted_of`); "" when none is recorded."""
@@ -189,7 +198,19 @@ def accepted_text(metrics: Any) -> str:
         return ""
     scored = image_count(record.get("n_scored")) if record else None
     which = f"all {n}" if scored == n else f"{n} of {scored}" if scored else f"{n} of them"
-    return f"{which} {'holds' if n == 1 and scored == 1 else 'hold'} boxes accepted from a model"
+    return f"{which} {'holds' if n == 1 and scored == 1 else 'hold'} {ACCEPTED_WORDS}"
+
+
+def accepted_mark_in(text: str) -> tuple[str, str] | None:
+    """(the mark, its short form) for `accepted_text`'s mark in ``text`` ("15 of 16 hold boxes accepted from a
+    model" -> "15/16 accepted", "all 5 hold ..." -> "5/5 accepted", "3 of them hold ..." -> "3 accepted"), the
+    last one if there are several; None when ``text`` holds none."""
+    marks = list(_ACCEPTED_SAID.finditer(text))
+    if not marks:
+        return None
+    said = marks[-1]
+    n, scored = (said["all"], said["all"]) if said["all"] else (said["n"], said["scored"])
+    return said.group(), f"{n}/{scored} {ACCEPTED_SHORT}" if scored else f"{n} {ACCEPTED_SHORT}"
 
 
 # A retrained version's figures are the comparison's (model.train_worker.version_figures): with them,

@@ -8,6 +8,9 @@ the end stay in view and hovering the message shows all of it, wrapped. Callers 
 A permanent label (the model's name and figures) takes at most a third of the bar, its text elided at
 its end, whole in its tooltip: the figures and their marks ("15 of 16 hold boxes accepted from a model;
 too few images to tell models apart") left the messages ~380 px, and cut them. Its ``text()`` stays whole.
+The model's label with figures gives way in its own order (`model_label_fit`): to a compact form, "Model:
+pets…abcdef (acc 0.938 · IoU 0.839 · 15/16 accepted)", as wide as that needs (up to half the bar) where a
+third is less.
 """
 
 from __future__ import annotations
@@ -19,8 +22,11 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtGui import Qt as GuiQt  # (mightBeRichText is QtGui's)
 from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
 
+from petloc_gui.ui.model_label_fit import fitted_text, least_width
+
 LEFT_MARGIN, RIGHT_MARGIN = 6, 12  # QStatusBar's own, around its message
 LABEL_SHARE = 3  # a permanent label takes at most 1/LABEL_SHARE of the bar's width
+LEAST_SHARE = 2  # ... or what the model's compact form needs (`least_width`), up to 1/LEAST_SHARE of it
 
 
 def tooltip_html(text: str) -> str:
@@ -30,15 +36,34 @@ def tooltip_html(text: str) -> str:
 
 def label_elided(label: QLabel) -> bool:
     """Whether a plain-text ``label`` is wider than the room it has (a rich one is not elided)."""
-    return (label.textFormat() == Qt.TextFormat.PlainText or not GuiQt.mightBeRichText(label.text())) and (
+    return label_is_plain(label) and (
         label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width())
 
 
+def label_is_plain(label: QLabel) -> bool:
+    """Whether ``label`` is drawn as plain text (a rich one is not elided)."""
+    return label.textFormat() == Qt.TextFormat.PlainText or not GuiQt.mightBeRichText(label.text())
+
+
 def label_shown_text(label: QLabel) -> str:
-    """A permanent label's text as drawn: whole, or its start and "…"."""
+    """A permanent label's text as drawn: whole, the model's in its compact form (`model_label_fit`), or its
+    start and "…"."""
     if not label_elided(label):
         return label.text()
-    return label.fontMetrics().elidedText(label.text(), Qt.TextElideMode.ElideRight, label.contentsRect().width())
+    room = label.contentsRect().width()
+    fitted = fitted_text(label.text(), label.fontMetrics(), room)
+    if fitted is not None:
+        return fitted
+    return label.fontMetrics().elidedText(label.text(), Qt.TextElideMode.ElideRight, room)
+
+
+def label_width_cap(label: QLabel, bar_width: int) -> int:
+    """How wide a permanent label may be: its share of the bar, or what the model's compact form needs
+    (`least_width`) where that is more, up to 1/LEAST_SHARE of the bar: the messages keep the rest."""
+    least = least_width(label.text(), label.fontMetrics()) if label_is_plain(label) else 0
+    if least:
+        least = min(least + label.width() - label.contentsRect().width(), bar_width // LEAST_SHARE)
+    return max(1, bar_width // LABEL_SHARE, least)
 
 
 class _LabelElider(QObject):
@@ -83,12 +108,15 @@ class StatusLine(QStatusBar):
         """A permanent label: at most its share of the bar (its minimum width was its whole text's)."""
         if isinstance(widget, QLabel):
             widget.installEventFilter(self._elider)
-            widget.setMaximumWidth(max(1, self.width() // LABEL_SHARE))
+            widget.setMaximumWidth(label_width_cap(widget, self.width()))
 
-    def resizeEvent(self, event) -> None:  # Qt's name
+    def _cap_labels(self, bar_width: int) -> None:
         for widget in self._permanent:
             if isinstance(widget, QLabel):
-                widget.setMaximumWidth(max(1, event.size().width() // LABEL_SHARE))
+                widget.setMaximumWidth(label_width_cap(widget, bar_width))  # (unchanged: no new layout)
+
+    def resizeEvent(self, event) -> None:  # Qt's name
+        self._cap_labels(event.size().width())
         super().resizeEvent(event)
 
     def removeWidget(self, widget: QWidget) -> None:  # Qt's name
@@ -146,6 +174,8 @@ class StatusLine(QStatusBar):
         painter.end()
 
     def event(self, event: QEvent) -> bool:  # Qt's name
+        if event.type() == QEvent.Type.LayoutRequest:  # a label's new text: the model's compact form's width
+            self._cap_labels(self.width())
         if (event.type() == QEvent.Type.ToolTip and self.is_elided()
                 and self.message_rect().contains(event.pos())):
             QToolTip.showText(event.globalPos(), tooltip_html(self.currentMessage()), self, self.message_rect())

@@ -1,6 +1,6 @@
-"""A long model label on the status line takes at most a third of it, elided at its end and whole in its tooltip:
-with its figures' marks ("15 of 16 hold boxes accepted from a model; too few images to tell models apart") it left
-a message ~380 px, cut in the middle."""
+"""A long model label on the status line takes at most a third of it (or what its compact form needs, up to half:
+`test_status_line_compact_model_label`), shortened and whole in its tooltip: with its figures' marks ("15 of 16 hold
+boxes accepted from a model; too few images to tell models apart") it left a message ~380 px, cut in the middle."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from petloc_gui.ui.status_line import LABEL_SHARE, label_shown_text, tooltip_html
+from petloc_gui.ui.status_line import LABEL_SHARE, label_shown_text, label_width_cap, tooltip_html
 
 MODEL = ("Model: digits d-2 (acc 0.938 · IoU 0.839 on 16 validation images (15 of 16 hold boxes accepted from a "
          "model; too few images to tell models apart))")
@@ -22,25 +22,25 @@ def _long_label(qtbot, window):
     window.show_status(MESSAGE, 0)
     bar = window.statusBar()
     label = window.model_status
-    # laid out: as wide as its text, or its share of the bar
-    qtbot.waitUntil(lambda: label.width() >= min(label.sizeHint().width(), bar.width() // LABEL_SHARE))
+    # laid out: as wide as its text, or its share of the bar (what its compact form needs)
+    qtbot.waitUntil(lambda: label.width() >= min(label.sizeHint().width(), label_width_cap(label, bar.width())))
     return bar
 
 
 def test_the_message_keeps_most_of_the_bar(qtbot, window):
     bar = _long_label(qtbot, window)
     label = window.model_status
-    assert label.width() <= bar.width() // LABEL_SHARE
+    assert label.width() <= label_width_cap(label, bar.width()) <= bar.width() // 2
     assert bar.message_rect().width() >= bar.width() // 2
     assert not bar.is_elided() and bar.shown_text() == MESSAGE  # the message whole
     assert bar.message_rect().right() < label.x()
 
 
-def test_the_label_is_elided_at_its_end_and_whole_in_its_tooltip(qtbot, window):
+def test_the_label_is_shortened_and_whole_in_its_tooltip(qtbot, window):
     bar = _long_label(qtbot, window)
     label = window.model_status
     shown = label_shown_text(label)
-    assert shown.startswith("Model: digits d-2 (acc 0.938") and shown.endswith("…")
+    assert shown == "Model: digits d-2 (acc 0.938 · IoU 0.839 · 15/16 accepted)"
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
     assert label.text() == MODEL and window.model_status_text() == MODEL  # read back whole
     at = label.rect().center()

@@ -1,0 +1,126 @@
+"""The status line's model label fitted to the room it has: a compact form when the whole text does not fit.
+
+"Model: pets 20261205T090000Z-abcdef (acc 0.938 · IoU 0.839 on 16 validation images (15 of 16 hold boxes
+accepted from a model; too few images to tell models apart))" is twice as wide as the label's third of the bar
+(~340 px in a 1024 px window). Elided at its end, it showed the figures and hid behind "…" the mark that says
+they are on images whose boxes a person accepted unchanged from the model: figures that flatter it. Kept whole,
+the mark left no room for the name and the figures ("Model: … (… (15 of 16 hold boxes ...; …))").
+
+Here a text that does not fit reads "Model: pets…abcdef (acc 0.938 · IoU 0.839 · 15/16 accepted)". What gives
+way, first to last: the marks other than the accepted one (the accepted one shortened, its sentence and the
+others in the tooltip), the images the figures are on ("on 16 validation images"), the name (in its middle,
+down to its first and last characters); the figures and the short mark last. The label is given the width of
+that least form (`least_width`) up to half the bar (`status_line`); narrower (1024 px at scale 1.5), the name
+goes on giving way ("pets…", "…") before them. A text without figures ("Loading model pets…", "Model: pets",
+"Model: pets (no validation images: figures not measured)") is not read here: elided at its end, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+
+from petloc_gui.app.model_metrics import HEADLINE, accepted_mark_in
+
+PREFIX = "Model: "  # the model controller's, before `ModelInfo.summary`
+ELLIPSIS = "…"
+NAME_START, NAME_END = 4, 6  # the least of a name kept: "pets…abcdef" (its preset, the end of its version id)
+SEPARATOR = " · "  # as between the figures (`model_metrics.metrics_text`)
+_FIGURE = rf"(?:{'|'.join(re.escape(short) for _, short in HEADLINE)}) -?\d+\.\d+"
+# `ModelInfo.summary` after PREFIX: "NAME (FIGURES on N SPLIT images[ (BASIS)])" (`model_metrics.metrics_text`)
+_FIGURED = re.compile(rf"(?P<name>.+?) \((?P<figures>{_FIGURE}(?:{SEPARATOR}{_FIGURE})*) (?P<where>on [^()]+?)"
+                      r"(?: \((?P<basis>.+)\))?\)")
+
+
+@dataclass(frozen=True)
+class FiguredLabel:
+    """A model label with figures: "Model: NAME (FIGURES WHERE (BASIS))"; ``mark``/``short``: the accepted-boxes
+    mark in ``basis`` and its short form ("" without one)."""
+
+    name: str
+    figures: str  # "acc 0.938 · IoU 0.839"
+    where: str  # "on 16 validation images"
+    basis: str  # "15 of 16 hold boxes accepted from a model; too few images to tell models apart", or ""
+    mark: str
+    short: str  # "15/16 accepted"
+
+    def text(self, name: str, detail: str) -> str:
+        return f"{PREFIX}{name} ({detail})"
+
+    def details(self) -> list[str]:
+        """What follows the name, from the whole to the least: the other marks given way first, then WHERE."""
+        mark = SEPARATOR + self.short if self.short else ""
+        shown = [f"{self.figures} {self.where}{mark}", self.figures + mark]
+        if self.short and self.basis != self.mark:  # the other marks, the accepted one short
+            return [f"{self.figures} {self.where} ({self.basis.replace(self.mark, self.short)})", *shown]
+        return shown
+
+
+def figured_label(text: str) -> FiguredLabel | None:
+    """``text`` read as a model label with figures; None for any other text."""
+    said = _FIGURED.fullmatch(text[len(PREFIX):]) if text.startswith(PREFIX) else None
+    if said is None:
+        return None
+    basis = said["basis"] or ""
+    mark, short = accepted_mark_in(basis) or ("", "")
+    return FiguredLabel(said["name"], said["figures"], said["where"], basis, mark, short)
+
+
+def least_name(name: str) -> str:
+    """``name`` down to its first and last characters: "pets…abcdef"."""
+    if len(name) <= NAME_START + NAME_END + len(ELLIPSIS):
+        return name
+    return name[:NAME_START].rstrip() + ELLIPSIS + name[-NAME_END:].lstrip()
+
+
+def name_elided(name: str, fits: Callable[[str], bool]) -> str:
+    """``name`` as long as ``fits`` it, elided in its middle (its end, the version id's, kept a little longer)
+    down to `least_name`; narrower still (a bar too narrow to give the label its least width), its start, then
+    none. (The whole label is measured: text is narrower than the sum of its parts, by kerning.)"""
+    if fits(name):
+        return name
+    for kept in range(len(name) - 1, NAME_START + NAME_END - 1, -1):
+        end = max(NAME_END, kept // 2)
+        shown = name[:kept - end].rstrip() + ELLIPSIS + name[-end:].lstrip()
+        if fits(shown):
+            return shown
+    return next((shown for shown in (least_name(name), name[:NAME_START].rstrip() + ELLIPSIS) if fits(shown)),
+                ELLIPSIS)
+
+
+def fitted_text(text: str, metrics: QFontMetrics, width: int) -> str | None:
+    """``text`` as it fits ``width`` px: whole, or the compact form (see the module); None for a text without
+    figures. Below `least_width` (a bar too narrow to give it) the name gives way further, then the rest at
+    its end."""
+    label = figured_label(text)
+    if label is None:
+        return None
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    details = label.details()
+    for detail in details:
+        if metrics.horizontalAdvance(shown := label.text(label.name, detail)) <= width:
+            return shown
+    least = details[-1]
+
+    def fits(name: str) -> bool:
+        return metrics.horizontalAdvance(label.text(name, least)) <= width
+
+    shown = label.text(name_elided(label.name, fits), least)
+    if metrics.horizontalAdvance(shown) <= width:
+        return shown
+    return metrics.elidedText(shown, Qt.TextElideMode.ElideRight, width)
+
+
+def least_width(text: str, metrics: QFontMetrics) -> int:
+    """How wide ``text``'s least form is ("Model: pets…abcdef (acc 0.938 · IoU 0.839 · 15/16 accepted)"),
+    or its whole width when that is less; 0 for a text without figures."""
+    label = figured_label(text)
+    if label is None:
+        return 0
+    least = metrics.horizontalAdvance(label.text(least_name(label.name), label.details()[-1]))
+    return min(least, metrics.horizontalAdvance(text))
