@@ -3,8 +3,8 @@
 Everything a row shows is held in plain lists indexed by *item* (the
 dataset's image index), filled as facts arrive (annotation read, prediction
 made, edit done): ``data()`` never touches the disk. Filtering (name,
-status) and ordering (name or review queue, review_queue.py) are done here
-in Python on those lists, and the view's rows are ``self.order`` (row ->
+status) and ordering (name, or the review queue kept row by row in
+list_ranking.py) are done here in Python on those lists, and the view's rows are ``self.order`` (row ->
 item). A QSortFilterProxyModel would call ``data()`` from C++ for every
 comparison, which costs seconds at 10,000 rows in PySide.
 """
@@ -22,12 +22,12 @@ from petloc_gui.app.image_document import (
     STATUS_PRELABEL,
     STATUS_TEXT,
     STATUS_TIPS,
-    STATUS_VERIFIED,
 )
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import visible
 from petloc_gui.ui.review.list_colors import PROBLEM, ListColors
+from petloc_gui.ui.review.list_ranking import ListRanking, queue_entry
 
 COLUMNS = ("Image", "Status", "Predicted", "Conf.", "IoU")
 COL_NAME, COL_STATUS, COL_PRED, COL_CONF, COL_IOU = range(5)
@@ -65,16 +65,14 @@ class FileListModel(QAbstractTableModel):
         self.iou: list[float | None] = [None] * n
         self.gone: frozenset[int] = frozenset()  # items whose image file was deleted since (`set_gone`)
         self.colors = ListColors()  # per status, readable on the palette in use
-        self.ranks = list(range(n))
         self.order = list(range(n))
         self._row_of = list(range(n))  # item -> view row, -1 when filtered out
-        self.review_order = False
         self._text = ""
         self._status: str | None = None
-        self._rank_timer = QTimer(self)
-        self._rank_timer.setSingleShot(True)
-        self._rank_timer.setInterval(250)
-        self._rank_timer.timeout.connect(self.update_ranks)
+        # the review-queue order, kept row by row; an edited image keeps its queue place until the user
+        # leaves it (`hold`): re-ranked at once it would jump under the user, and stepping on down the
+        # list (D) would skip every row it jumped over
+        self.ranking = ListRanking(self, lambda: self._reorder(spare=self._selected_items()), self)
         # Under a status filter, an image whose status changes in the background (a file another
         # program wrote, `folder_follower`; ``emit=False``) joins or leaves the list, in one batch
         # per pause. The user's own edits (``emit=True``) leave the list as it is: the image being
@@ -83,11 +81,6 @@ class FileListModel(QAbstractTableModel):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(250)
         self._filter_timer.timeout.connect(self._refilter_in_background)
-        self._ranks_stale = True
-        # An edited image keeps its queue place until the user leaves it (`hold`): re-ranked at
-        # once it would jump under the user, and stepping on down the list (D) would skip every
-        # row it jumped over.
-        self._held: tuple[int, int] | None = None  # (item, its queue position when held)
         self._pending: set[int] = set()
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -178,9 +171,7 @@ class FileListModel(QAbstractTableModel):
                 self._pending.add(view_row)
                 if not self._flush_timer.isActive():
                     self._flush_timer.start()
-        self._ranks_stale = True
-        if self.review_order and not self._rank_timer.isActive():
-            self._rank_timer.start()
+        self.ranking.row_changed(row)  # re-placed in the queue only if what ranks it changed
 
     def _flush(self) -> None:
         if self._pending and self.order:
@@ -195,9 +186,6 @@ class FileListModel(QAbstractTableModel):
         self._pending.update((0, len(self.order) - 1) if self.order else ())
         if not self._flush_timer.isActive():
             self._flush_timer.start()
-        self._ranks_stale = True
-        if self.review_order and not self._rank_timer.isActive():
-            self._rank_timer.start()
 
     def set_ground_truth(self, row: int, name: str | None, box: Box | None, verified: bool,
                          emit: bool = True, objects: list[tuple[str, Box]] | None = None) -> None:
@@ -270,66 +258,42 @@ class FileListModel(QAbstractTableModel):
         self.pred_label, self.pred_conf, self.pred_box = [None] * n, [None] * n, [None] * n
         self.pred_errors, self.iou = [None] * n, [None] * n
         self.items_changed()
+        self.ranking.rows_reset()
 
     def queue_entry(self, row: int) -> review_queue.QueueEntry:
-        return review_queue.QueueEntry(
-            name=self.names[row],
-            has_gt=self.gt_box[row] is not None,
-            has_prediction=self.pred_box[row] is not None,
-            iou=self.iou[row],
-            labels_agree=None if not self.gt_name[row] or not self.pred_label[row] else not self._disagrees(row),
-            confidence=self.pred_conf[row],
-            verified=self.verified[row] or self.status[row] == STATUS_VERIFIED,
-            prelabel=self.status[row] == STATUS_PRELABEL,
-            gone=row in self.gone,
-            error=self.status[row] == STATUS_ERROR or (self.pred_errors[row] is not None
-                                                       and self.pred_box[row] is None),
-        )
+        return queue_entry(self, row)
 
     def queue_entries(self) -> list[review_queue.QueueEntry]:
         return [self.queue_entry(r) for r in range(len(self.names))]
 
+    # --- the review queue (`ListRanking`) ----------------------------------------------
+    @property
+    def review_order(self) -> bool:
+        return self.ranking.shown
+
+    @property
+    def ranks(self) -> list[int]:
+        """``ranks[item]``: its place in the review queue (0 = first), as of now."""
+        return self.ranking.ranks()
+
     @property
     def held(self) -> int | None:
         """The item kept at its queue position (the image being edited), or None."""
-        return self._held[0] if self._held is not None else None
+        return self.ranking.held
 
     def hold(self, item: int) -> None:
         """Keep ``item`` at its queue position, whatever changes, until `release`; the other items
         are ranked around it. Call it before changing the item. Only in review order: in name order
-        nothing moves (and a re-rank of 10,000 items would cost the first edit ~0.1 s)."""
-        if not self.review_order or (self._held is not None and self._held[0] == item):
-            return
-        self.release()
-        self.update_ranks()  # its position by what it was until now
-        self._held = (item, self.ranks[item])
+        nothing moves."""
+        self.ranking.hold(item)
 
     def release(self) -> None:
         """Rank the held item by what it is now again (it moves to its place at the next re-rank)."""
-        if self._held is None:
-            return
-        self._held = None
-        self._ranks_stale = True
-        if self.review_order and not self._rank_timer.isActive():
-            self._rank_timer.start()
+        self.ranking.release()
 
     def update_ranks(self) -> None:
-        """Recompute the review-queue rank of every item (throttled by a timer)."""
-        self._rank_timer.stop()
-        if not self._ranks_stale:
-            return
-        self._ranks_stale = False
-        ranks = review_queue.queue_ranks(self.queue_entries())
-        if self._held is not None:
-            item, position = self._held
-            order = sorted((i for i in range(len(ranks)) if i != item), key=ranks.__getitem__)
-            order.insert(min(position, len(order)), item)
-            for place, i in enumerate(order):
-                ranks[i] = place
-        if ranks != self.ranks:
-            self.ranks = ranks
-            if self.review_order:
-                self._reorder(spare=self._selected_items())  # a re-rank is no reason to drop the image shown
+        """Show the rows in the review-queue order of now (else done at most every `RERANK_MS`)."""
+        self.ranking.update()
 
     # --- filtering and ordering ----------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -341,9 +305,7 @@ class FileListModel(QAbstractTableModel):
         self._reorder()
 
     def set_review_order(self, review: bool) -> None:
-        self.review_order = bool(review)
-        if review:
-            self.update_ranks()
+        self.ranking.shown = bool(review)
         self._reorder()
 
     def _accepts(self, item: int) -> bool:
@@ -370,12 +332,13 @@ class FileListModel(QAbstractTableModel):
     def _reorder(self, spare: set[int] | None = None) -> None:
         """Recompute which items are shown and in which order, keeping the view's selection
         (and the items in ``spare`` whatever the filters)."""
-        items = range(len(self.names))
+        order = self.ranking.items() if self.review_order else list(range(len(self.names)))
+        if self.review_order:
+            self.ranking.laid_out()
         if self._text or self._status:
             # the held item stays too: an edit changes its status, which a filter would hide under the user
             kept = (spare or set()) | {self.held}
-            items = [i for i in items if self._accepts(i) or i in kept]
-        order = sorted(items, key=self.ranks.__getitem__) if self.review_order else list(items)
+            order = [i for i in order if self._accepts(i) or i in kept]
         if order == self.order:
             return
         self.layoutAboutToBeChanged.emit()
