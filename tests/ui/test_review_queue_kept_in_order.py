@@ -99,3 +99,46 @@ def test_a_visit_or_a_prediction_re_ranks_its_row_alone(qapp, monkeypatch):
     model.set_prediction(9, "cat", 0.99, Box(100, 100, 130, 130), emit=False)  # IoU 0: to the top
     model.update_ranks()
     assert calls[0] <= 1 and model.order[0] == 9
+
+
+def _first_to_review(model: FileListModel, skip: set[int]) -> int | None:
+    """N as the session found it before: every row's entry, ranked from scratch, all scanned."""
+    entries = model.queue_entries()
+    return review_queue.next_to_review(entries, review_queue.queue_ranks(entries), skip)
+
+
+def _counting_entries(monkeypatch) -> list[int]:
+    calls = [0]
+    entry = review_queue.QueueEntry
+
+    def counted(**facts):
+        calls[0] += 1
+        return entry(**facts)
+
+    monkeypatch.setattr(review_queue, "QueueEntry", counted)
+    return calls
+
+
+def test_next_to_review_reads_the_kept_order_without_building_the_queue_again(qtbot, window, folder, monkeypatch):
+    from .conftest import open_and_wait
+
+    open_and_wait(qtbot, window, folder)
+    session, model = window.session, window.session.model
+    first = session.next_to_review()  # the first N builds the queue (once)
+    entries, sort_keys = _counting_entries(monkeypatch), _counting_sort_keys(monkeypatch)
+    model.set_prediction(first, "cat", 0.99, Box(0, 0, 1, 1))  # a prediction arrives: one row re-placed
+    entries[0] = sort_keys[0] = 0
+    session.visited.add(first)
+    second = session.next_to_review()
+    assert entries[0] == 0 and sort_keys[0] == 0  # read from the order kept, no row's entry made again
+    assert second == _first_to_review(model, session.visited | {first})
+
+
+def test_next_to_review_is_the_first_unreviewed_row_of_a_full_sort(qapp):
+    rng = random.Random(30)
+    n = 40
+    model = FileListModel([f"img{i}.png" for i in range(n)], [True] * n)
+    for _ in range(300):
+        _random_change(model, rng)
+        skip = set(rng.sample(range(n), rng.randrange(n)))
+        assert model.next_to_review(skip) == _first_to_review(model, skip)

@@ -295,6 +295,10 @@ class FileListModel(QAbstractTableModel):
         """Show the rows in the review-queue order of now (else done at most every `RERANK_MS`)."""
         self.ranking.update()
 
+    def next_to_review(self, skip: set[int]) -> int | None:
+        """The first item in queue order not verified, not gone, not in ``skip``; None if none."""
+        return self.ranking.next_to_review(skip)
+
     # --- filtering and ordering ----------------------------------------------------
     def set_text(self, text: str) -> None:
         self._text = text.strip().lower()

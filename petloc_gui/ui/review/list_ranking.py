@@ -8,7 +8,7 @@ list's rows follow at most every RERANK_MS, one layout change for a burst of pre
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
@@ -131,3 +131,10 @@ class ListRanking(QObject):
 
     def ranks(self) -> list[int]:
         return self.order().ranks()
+
+    def next_to_review(self, skip: Iterable[int]) -> int | None:
+        """The first row in queue order not verified, not gone and not in ``skip`` (as
+        `review_queue.next_to_review`), read from the kept order: as far down as that row."""
+        rows, skipped = self._rows, set(skip)
+        return self.order().first(lambda row: not (rows.verified[row] or rows.status[row] == STATUS_VERIFIED
+                                                   or row in rows.gone or row in skipped))

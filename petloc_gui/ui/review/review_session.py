@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from petloc_gui.app import review_queue
 from petloc_gui.app.annotation_store import AnnotationStore, folder_gone
 from petloc_gui.app.class_list import read_classes
 from petloc_gui.app.image_document import (
@@ -374,11 +373,10 @@ class ReviewSession:
 
     def next_to_review(self) -> int | None:
         self.model.update_ranks()
-        entries = self.model.queue_entries()
         skip = set(self.visited)
         if self.current is not None:
             skip.add(self.current)
-        return review_queue.next_to_review(entries, self.model.ranks, skip)
+        return self.model.next_to_review(skip)  # read from the queue kept in order: no re-sort, no full scan
 
     def image_path(self, row: int) -> Path:
         return self.dataset.items[row].image_path
