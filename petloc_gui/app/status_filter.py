@@ -45,9 +45,17 @@ CHOICES: tuple[StatusChoice, ...] = (
     StatusChoice(STATUS_SAVED, "saved",
                  "Images saved from this window since the folder was opened (also under 'annotated (any)')."),
     StatusChoice(STATUS_VERIFIED, "verified", "Images marked verified (V) (also under 'annotated (any)')."),
-    StatusChoice(STATUS_ERROR, "error", "An unreadable image or annotation file, an annotation file another image "
-                 "owns, or every box of the file outside the image."),
+    StatusChoice(STATUS_ERROR, "error", "An unreadable image (found when it is shown, or when the model predicts "
+                 "it) or annotation file, an annotation file another image owns, or every box of the file outside "
+                 "the image."),
 )
+
+
+def shown_status(status: str, unreadable_image: bool) -> str:
+    """The status an image is shown and filtered by: "error" when its image cannot be decoded (known from
+    its prediction before it is opened), over what its annotation is (``status``, kept: the file may be
+    readable again); unsaved edits still say so, as `ImageDocument.status` has them first."""
+    return STATUS_ERROR if unreadable_image and status != STATUS_EDITED else status
 
 
 def accepts(choice: str | None, status: str, has_box: bool) -> bool:

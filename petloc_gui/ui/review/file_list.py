@@ -24,6 +24,7 @@ from petloc_gui.app.image_document import (
     STATUS_TIPS,
 )
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import visible
 from petloc_gui.ui.review.list_colors import PROBLEM, ListColors
@@ -62,6 +63,9 @@ class FileListModel(QAbstractTableModel):
         self.pred_box: list[Box | None] = [None] * n
         self.errors: list[str | None] = [None] * n  # the row's own problem (file, image, save, news)
         self.pred_errors: list[str | None] = [None] * n  # why its prediction failed (apart: see set_status)
+        # why its image cannot be decoded, as its prediction found before anyone opened it: it reads "error"
+        # over its annotation's status, kept for when the file is readable again (`status_filter.shown_status`)
+        self.image_errors: list[str | None] = [None] * n
         self.iou: list[float | None] = [None] * n
         self.gone: frozenset[int] = frozenset()  # items whose image file was deleted since (`set_gone`)
         self.colors = ListColors()  # per status, readable on the palette in use
@@ -109,7 +113,7 @@ class FileListModel(QAbstractTableModel):
             if col == COL_NAME:
                 return self.names[row]
             if col == COL_STATUS:
-                return GONE_TEXT if row in self.gone else STATUS_TEXT[self.status[row]]
+                return GONE_TEXT if row in self.gone else STATUS_TEXT[self.shown_status(row)]
             if col == COL_PRED:
                 if self._disagrees(row):
                     return f"{DISAGREE_MARK} {self.pred_label[row]}"
@@ -121,7 +125,7 @@ class FileListModel(QAbstractTableModel):
             return "" if v is None else f"{v:.2f}"
         if role == Qt.ForegroundRole:
             if col == COL_STATUS:
-                return self.colors.of(PROBLEM if row in self.gone else self.status[row])
+                return self.colors.of(PROBLEM if row in self.gone else self.shown_status(row))
             if col == COL_PRED and self._disagrees(row):
                 return self.colors.of(PROBLEM)
             return None
@@ -131,6 +135,8 @@ class FileListModel(QAbstractTableModel):
                 detail = GONE_TIP
                 if status == STATUS_EDITED:
                     detail += ": it has unsaved edits" + (f" ({visible(self.errors[row])})" if self.errors[row] else "")
+            elif self.shown_status(row) != status:  # the image's error; its annotation's own status said too
+                detail = f"{visible(self.image_errors[row] or '')} (its annotation: {STATUS_TEXT[status]})"
             else:
                 problem = self.errors[row] or self.pred_errors[row]
                 detail = visible(problem) if problem else STATUS_TIPS.get(status, STATUS_TEXT[status])
@@ -152,9 +158,12 @@ class FileListModel(QAbstractTableModel):
             return self.gt_objects[row]
         return [(self.gt_name[row] or "", self.gt_box[row])] if self.gt_box[row] is not None else []
 
-    def _row_changed(self, row: int, emit: bool = True) -> None:
+    def _row_changed(self, row: int, emit: bool = True, listed: bool | None = None) -> None:
         """Recompute an item's IoU (core.metrics.best_gt_match) and tell the view: now (``emit``), or in
-        the next batched refresh."""
+        the next batched refresh; ``listed``: whether the status filter listed it before the change."""
+        if not emit and self._status and listed is not None and self._listed(row) != listed \
+                and not self._filter_timer.isActive():
+            self._filter_timer.start()
         objects = self._objects(row)
         self.iou[row] = (
             best_gt_match(objects, self.pred_label[row], self.pred_box[row]).iou
@@ -198,24 +207,28 @@ class FileListModel(QAbstractTableModel):
         """The row's status and its own problem text (an unreadable file or image, a failed save, the
         news that another program changed its file). A prediction's failure is kept apart
         (`set_prediction_error`): one text for both let a refresh of the row drop the other's."""
-        if not emit and self._status and self._listed(row, status) != self._listed(row, self.status[row]) \
-                and not self._filter_timer.isActive():
-            self._filter_timer.start()
+        listed = self._listed(row)
         self.status[row] = status
         if error is not None or status != STATUS_ERROR:
             self.errors[row] = error
-        self._row_changed(row, emit)
+        self._row_changed(row, emit, listed)
 
     def set_prediction(self, row: int, label: str | None, confidence: float | None, box: Box | None,
                        emit: bool = True) -> None:
+        listed = self._listed(row)
         self.pred_label[row], self.pred_conf[row], self.pred_box[row] = label, confidence, box
-        if box is not None:
-            self.pred_errors[row] = None
-        self._row_changed(row, emit)
+        if box is not None:  # its image was decoded
+            self.pred_errors[row] = self.image_errors[row] = None
+        self._row_changed(row, emit, listed)
 
-    def set_prediction_error(self, row: int, message: str | None, emit: bool = True) -> None:
-        self.pred_errors[row] = message
-        self._row_changed(row, emit)
+    def set_prediction_error(self, row: int, error: str | Exception | None, emit: bool = True) -> None:
+        """Why the row's prediction failed (None: asked for again). An image that cannot be decoded
+        (`ImageLoadError`) is the image's fault: the row reads "error"; a model's failure is not."""
+        listed = self._listed(row)
+        self.pred_errors[row] = None if error is None else str(error)
+        if error is None or isinstance(error, ImageLoadError):  # a model's failure says nothing of the image
+            self.image_errors[row] = self.pred_errors[row]
+        self._row_changed(row, emit, listed)
 
     def set_gone(self, items: set[int] | frozenset[int]) -> frozenset[int]:
         """The items whose image is gone from the folder now (all of them: an image copied back
@@ -314,10 +327,15 @@ class FileListModel(QAbstractTableModel):
 
     def _accepts(self, item: int) -> bool:
         named = not self._text or self._text in self.names[item].lower()
-        return named and not (self._status and (not self._listed(item, self.status[item]) or item in self.gone))
+        return named and not (self._status and (not self._listed(item) or item in self.gone))
 
-    def _listed(self, item: int, status: str) -> bool:  # by what the image has (`status_filter`)
-        return status_filter.accepts(self._status, status, self.gt_box[item] is not None)
+    def _listed(self, item: int) -> bool:  # by what the image has (`status_filter`)
+        return status_filter.accepts(self._status, self.shown_status(item), self.gt_box[item] is not None)
+
+    def shown_status(self, item: int) -> str:
+        """The status the row shows and is filtered by: its annotation's, or "error" for an image its
+        prediction found unreadable."""
+        return status_filter.shown_status(self.status[item], self.image_errors[item] is not None)
 
     def keep_listed(self, item: int) -> None:
         """List ``item`` whatever the filters, until they change (an image shown on purpose)."""

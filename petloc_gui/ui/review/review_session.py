@@ -293,7 +293,7 @@ class ReviewSession:
             self.model.set_prediction(row, result.label, float(result.confidence), result.box, emit=now)
         else:
             self.model.set_prediction(row, None, None, None, emit=False)
-            self.model.set_prediction_error(row, str(result), emit=now)
+            self.model.set_prediction_error(row, result, emit=now)  # its kind: the image's fault or not
         if now:
             self.parts.panel.show_prediction(result)
 
