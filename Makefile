@@ -16,9 +16,13 @@ run: $(STAMP)
 RUFF_PATHS ?= .
 MYPY_PATHS ?= petloc_gui/core petloc_gui/app petloc_gui/cli petloc_gui/model
 
+# Test processes (pytest-xdist): two, the cores CI has; each file's tests stay on one worker
+# (tests/conftest.py), so a file's trained model is built once. TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= 2
+
 ## test: set everything up, lint (imports, ruff, mypy) and run the whole test suite (what .ci/run calls)
 test: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 ## lint: import-linter contracts, ruff (style and bug rules) and mypy (static types), as configured in pyproject.toml
 lint: $(STAMP)

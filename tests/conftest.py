@@ -67,3 +67,26 @@ def mobilenet_weights(shared) -> Path:
     if not path.is_file():
         pytest.skip(f"{path} is absent")
     return path
+
+
+# The session-wide runs that several test files read (tests/model/conftest.py): under pytest-xdist every
+# worker builds its own copy of a session fixture, so the files using one of these are kept on one worker.
+_SHARED_RUNS = ("two_worker_run", "two_stage_retrain")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Groups the tests for pytest-xdist's ``--dist loadgroup`` (`make test` runs the suite on two workers):
+    a file's tests stay together, so its module-scoped fixtures (a trained model, a written folder) are built
+    once, and the files sharing one of the session-wide runs above go to one worker together."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return  # a plain run (no pytest-xdist): no groups, nor their marker
+    group_of_file: dict[str, str] = {}
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        group_of_file.setdefault(path, path)
+        for run in _SHARED_RUNS:
+            if run in getattr(item, "fixturenames", ()):
+                group_of_file[path] = run
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(group_of_file[item.nodeid.split("::", 1)[0]]))
