@@ -21,7 +21,10 @@ from petloc_gui.core.voc_tree import read_voc_tree
 
 def index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderListing]) -> list[DatasetItem]:
     """The images under ``root``, searched recursively; ``folders`` gets every folder listed."""
-    keyed: list[tuple[tuple, str, DatasetItem]] = []
+    # (sort key, path within root, position in found): plain values, sorted without a key function, that
+    # the garbage collector stops tracking; with the item in each, every tuple was one more to scan
+    keyed: list[tuple[tuple, str, int]] = []
+    found: list[DatasetItem] = []
     pending = [(str(root), "")]
     # Real folders already listed (_folder_key): bind mounts and Windows junctions
     # are not symbolic links, and one pointing up the tree must not loop.
@@ -66,12 +69,12 @@ def index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLis
         if len(set(xml_names)) < len(xml_names):
             _report_shared(prefix, image_names, xml_names, problems)
         for name, xml_name in zip(image_names, xml_names, strict=True):
-            item = DatasetItem(prefix + name, prefix + xml_name, has_annotation=xml_name in names)
             # The name itself breaks ties (img.jpg / IMG.jpg) so the order never
-            # depends on the order the file system lists them in.
-            keyed.append((natural_key(relative + name), relative + name, item))
-    keyed.sort(key=lambda entry: entry[:2])
-    return [item for _, _, item in keyed]
+            # depends on the order the file system lists them in (no two are equal: the position never decides).
+            keyed.append((natural_key(relative + name), relative + name, len(found)))
+            found.append(DatasetItem(prefix + name, prefix + xml_name, has_annotation=xml_name in names))
+    keyed.sort()
+    return [found[position] for _, _, position in keyed]
 
 
 def _report_shared(prefix: str, image_names: list[str], xml_names: list[str], problems: list[str]) -> None:
