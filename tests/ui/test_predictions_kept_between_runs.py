@@ -40,7 +40,7 @@ def _run(qtbot, folder, cache_dir, files="weights-1"):
     finally:
         service.shutdown()  # writes what was predicted
     predicted = sorted(name for call in factory.handles[-1].calls for name in call)
-    return predicted, {path.name: result.label for path, result in at_once.items()}
+    return predicted, {os.path.basename(path): result.label for path, result in at_once.items()}
 
 
 def test_reopening_a_folder_predicts_nothing_and_has_every_prediction_at_once(qtbot, folder, tmp_path):

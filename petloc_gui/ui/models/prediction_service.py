@@ -40,6 +40,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from petloc_gui.app.file_key import FileKey, file_key, may_cache
 from petloc_gui.app.prediction_disk_cache import ModelFingerprint, PredictionDiskCache
 from petloc_gui.ui import background
+from petloc_gui.ui.models.load_failure import failure_text
 from petloc_gui.ui.models.tensorflow_import import prepare_for
 
 _log = logging.getLogger(__name__)
@@ -79,15 +80,6 @@ def _work(svc: PredictionService):
             yield from _load(svc, spec, asked)
         elif batch and handle is not None:
             yield from _predict(svc, handle, batch)
-
-
-def failure_text(exc: Exception) -> str:
-    """Why a model did not load, as the user reads it: an OSError or petloc's own error says it in its
-    message (a full disk: "no writable temporary folder ... set TMPDIR"); any other error is named by its
-    type too, as its message alone may be a bare key or number."""
-    if isinstance(exc, OSError) or type(exc).__module__.startswith("petloc_gui."):
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}"
 
 
 def _prepare(svc: PredictionService, asked: int) -> bool:
@@ -275,21 +267,34 @@ class PredictionService(QObject):
         with self._cond:
             return self._lookup(key)
 
-    def cached_many(self, keys: Sequence[FileKey]) -> dict[Path, object]:
+    def cached_many(self, keys: Sequence[FileKey]) -> dict[str, object]:
         """The cached results of these images (by their keys: no file is looked at) with the current model
-        (those that have one), by path.
+        (those that have one), by the keys' paths (no Path built: a fill looks up thousands, `ui.review.cache_fill`).
 
         A model used before in this run (a rollback), or in an earlier run (the disk
         cache), has its results cached: the worker skips them, so they never arrive
-        as ``predicted`` signals and the caller must take them from here.
+        as ``predicted`` signals and the caller must take them from here. The disk cache
+        (its own lock; a folder's first read parses its file) is read without holding up the worker.
         """
         with self._cond:
-            found = {}
+            version, fingerprint, early = self._version, self._fingerprint, self._early
+            found, missing = {}, []
             for key in keys:
-                result = self._lookup(key)
+                result = self._cache.get((*key, version)) if version is not None else None
+                if result is None:
+                    missing.append(key)
+                else:
+                    self._cache.move_to_end((*key, version))
+                    found[key[0]] = result
+        from_disk = [(key, self._disk.get(early if version is None else fingerprint, key)) for key in missing]
+        with self._cond:
+            keep = version is not None and (self._version, self._fingerprint) == (version, fingerprint)
+            for key, result in from_disk:
                 if result is not None:
-                    found[Path(key[0])] = result
-            return found
+                    found[key[0]] = result
+                    if keep:  # (not another model's, loaded since)
+                        self._store((*key, version), result)
+        return found
 
     def version(self) -> str | None:
         with self._cond:

@@ -13,13 +13,19 @@ new one arrives. A row served nothing shows nothing of the old picture: its key 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from PySide6.QtCore import QTimer
 
 from petloc_gui.app.file_key import FileKey
 from petloc_gui.ui.models.prediction_service import PredictionService
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.image_keys import ImageKeys
+
+SLICE_S = 0.02  # the longest the fill keeps the event loop waiting
+LOOKUP_CHUNK = 250  # keys looked up at a time (the slice's time is looked at between them)
 
 Arrived = Callable[[str, object, bool], None]  # (image path, result, emit): `ReviewSession.prediction_arrived`
 
@@ -37,6 +43,7 @@ class CacheFill:
         self._stale = stale  # the folder closed, or its model being chosen: no fill
         self._served: dict[str, FileKey] = {}  # the keys the last fill found a prediction by, by path
         self._served_for: tuple[str | None, bool] | None = None  # (model version, served while loading) then
+        self._fills = 0  # counts fills begun: a slice of an earlier one does nothing
 
     def _state(self) -> tuple[str | None, bool]:
         return self._predictions.version(), self._predictions.serves_early()
@@ -46,20 +53,47 @@ class CacheFill:
         if self._served and self._served_for != self._state():
             # read for a model loading, or another one: a file may have changed since (read again in a worker)
             self._keys.forget(map(Path, self._served))
+        self._fills += 1  # an earlier fill still going stops (its slices look at this)
         self._predictions.request_background(())  # another folder's walk ends while the keys are read
         self._keys.when_known(paths, self._fill)
 
     def _fill(self, keys: list[FileKey]) -> None:
         if self._stale():
             return
+        self._served_for = self._state()
+        self._fill_from(keys, 0, self._fills, self._served_for)
+
+    def _fill_from(self, keys: list[FileKey], start: int, fill: int, state: tuple[str | None, bool]) -> None:
+        """One slice of fill ``fill``, from ``start``; the next one once the event loop has run."""
+        deadline = time.perf_counter() + SLICE_S
+        while True:
+            if fill != self._fills or self._stale() or self._state() != state:
+                return  # a later fill, the folder closed, or another model (served by the fill asked for then)
+            if start >= len(keys):
+                break
+            chunk = keys[start:start + LOOKUP_CHUNK]
+            start += len(chunk)
+            self._fill_chunk(chunk)
+            if time.perf_counter() >= deadline:
+                break  # (one chunk a slice at least: a slow machine's fill still ends)
+        self._model.items_changed()
+        if start < len(keys):
+            QTimer.singleShot(0, lambda: self._fill_from(keys, start, fill, state))
+            return
+        paths = {key[0] for key in keys}
+        self._served = {path: key for path, key in self._served.items() if path in paths}  # (the rows left)
+        self._predictions.request_background(keys)
+
+    def _fill_chunk(self, keys: list[FileKey]) -> None:
         for key in keys:
             before, row = self._served.get(key[0]), self._row_of.get(key[0])
             if before is not None and before != key and row is not None:
                 self._model.set_prediction(row, None, None, None, emit=False)  # the old file's
         found = self._predictions.cached_many(keys)
-        self._served = {key[0]: key for key in keys if Path(key[0]) in found}
-        self._served_for = self._state()
+        for key in keys:
+            if key[0] in found:
+                self._served[key[0]] = key
+            else:
+                self._served.pop(key[0], None)
         for path, result in found.items():
-            self._arrived(str(path), result, False)
-        self._model.items_changed()
-        self._predictions.request_background(keys)
+            self._arrived(path, result, False)
