@@ -6,7 +6,8 @@ of it the headers), in a background worker, only while the panel is visible, and
 after the folder's annotation files change: the window's saves, and files
 other programs write or remove (`folder_watchers` reports them). Again, only the headers
 of images new or changed on disk are read: the sizes read before are remembered
-(`core.header_memo`, in memory).
+(`core.header_memo`, in memory). Its problems are theirs and the images the window's list found it
+cannot decode, as it learns of them (`decode_problems`: headers alone read fine).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from petloc_gui.ui import background
 from petloc_gui.ui.dock_toggle import FloatingDock
 from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.review.class_bars import ClassBars
+from petloc_gui.ui.review.decode_problems import DecodeProblems, listed_images
 from petloc_gui.ui.review.problem_list import ProblemList, problems_tooltip
 from petloc_gui.ui.review.scrolled_panel import ScrolledPanel
 from petloc_gui.ui.review.summary_label import SummaryLabel
@@ -182,6 +184,9 @@ class DatasetPanel(QDockWidget):
         # made it taller than a 1000 px screen, and its bottom past the edge could not be reached
         self.floating_guard = FloatingDock(self)
         self.stats = None
+        self.shown_problems: list = []  # the statistics' problems, then the list's decode failures
+        self.decode_problems = DecodeProblems(self)
+        self.decode_problems.changed.connect(self._decode_problems_changed)
         self._dataset = None
         self._worker: background.Worker | None = None
         self._stale = False
@@ -200,8 +205,11 @@ class DatasetPanel(QDockWidget):
         if visible:
             self.raise_()  # tabbed with the image list: showing it brings its tab to the front
 
-    def set_dataset(self, dataset) -> None:
-        self._dataset, self.stats, self._stale = dataset, None, True
+    def set_dataset(self, dataset, images=None) -> None:
+        """``images``: the window's list of its images (`FileListModel`), whose decode failures are problems
+        too; by default the one its Images dock shows, given its folder first (`folders.open_folder`)."""
+        self._dataset, self.stats, self._stale, self.shown_problems = dataset, None, True, []
+        self.decode_problems.follow(images if images is not None else listed_images(self.parent()), dataset)
         self.summary.setText("Computing statistics…")
         self.summary.hold_link(False)
         self.summary.setToolTip("")
@@ -252,6 +260,7 @@ class DatasetPanel(QDockWidget):
 
     def _visibility_changed(self, visible: bool) -> None:
         if visible:
+            self.decode_problems.check()  # (a failure of a row the list's filter hides was told of no other way)
             self._compute_if_stale()
 
     def _compute_if_stale(self) -> None:
@@ -281,8 +290,7 @@ class DatasetPanel(QDockWidget):
             self.summary.hold_link(False)
             return
         self.stats = stats
-        self.problems.set_problems(stats.problems, dataset)
-        self._say_summary()
+        self._show_problems()
         self.class_bars.set_counts(stats.first_object_class_counts or stats.class_counts)
         widths = stats.values.get("box_width", [])
         heights = stats.values.get("box_height", [])
@@ -290,21 +298,30 @@ class DatasetPanel(QDockWidget):
         edges, counts = histogram(sizes)
         self.size_chart.setChart(_histogram_chart("Box size (√(w·h), px)", edges, counts))
 
+    def _decode_problems_changed(self) -> None:
+        if self.stats is not None and not self._shut_down:  # else shown with the statistics
+            self._show_problems()
+
+    def _show_problems(self) -> None:
+        self.shown_problems = [*self.stats.problems, *self.decode_problems.problems(self.stats.problems)]
+        self.problems.set_problems(self.shown_problems, self._dataset)
+        self._say_summary()
+
     def _say_summary(self) -> None:
-        stats = self.stats
+        stats, shown = self.stats, self.shown_problems
         prelabels = f" ({stats.n_prelabels} of them unreviewed pre-labels)" if stats.n_prelabels else ""
-        problems = counted(len(stats.problems), "problem")
-        if stats.problems:  # a link that lists them (and hides the list again)
+        problems = counted(len(shown), "problem")
+        if shown:  # a link that lists them (and hides the list again)
             problems = (f'<a href="#problems">{problems}</a> '
                         f'({"hide" if self.problems.isVisibleTo(self) else "click to list them"})')
         self.summary.setText(
             f"{stats.n_images} images, {stats.n_annotated} annotated{prelabels}, {stats.n_unannotated} without "
             f"annotation, {stats.n_objects} objects, {problems}.{_unused_predefined(stats.unused_predefined)}"
             f"{_after_first(stats.after_first)}")
-        self.summary.hold_link(bool(stats.problems))
+        self.summary.hold_link(bool(shown))
         root = Path(self._dataset.root)
-        self.summary.setToolTip(as_plain(problems_tooltip(stats.problems, root)) if stats.problems else "")
-        if not stats.problems:
+        self.summary.setToolTip(as_plain(problems_tooltip(shown, root)) if shown else "")
+        if not shown:
             self.problems.hide()
 
     def _toggle_problems(self, _link: str = "") -> None:

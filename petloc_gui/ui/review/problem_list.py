@@ -84,6 +84,8 @@ class ProblemList(QListWidget):
 
     def set_problems(self, problems: Sequence, dataset) -> None:
         """``problems``: `core.stats.Problem`s of ``dataset`` (the folder open in the window)."""
+        # listed again as the window finds images it cannot decode: the rows being read stay in view
+        scrolled = self.verticalScrollBar().value()
         self.clear()
         root = Path(dataset.root)
         images: dict[str, Path] = {}
@@ -108,6 +110,7 @@ class ProblemList(QListWidget):
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(more)
         self._fit()
+        self.verticalScrollBar().setValue(scrolled)
 
     def _activated(self, row: QListWidgetItem) -> None:
         image = row.data(Qt.ItemDataRole.UserRole)
