@@ -1,7 +1,10 @@
 """The types meta.json's values must have where commands use them as they are.
 
 Checked once when meta.json is read (`bundle.read_meta`), so a hand-edited file is refused naming the
-key and what it must be, instead of an AttributeError or TypeError wherever the value is used.
+key and what it must be, instead of an AttributeError or TypeError wherever the value is used, or a value
+its user drops as unusable: a damaged "images" (each training image's hashes) read as "no hashes"
+(`training_record.record_from_meta`), so `petloc evaluate` took the model's own training images, by
+content, for unseen, and a walk of parents took a damaged ancestor's chain for complete.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ def _is_paths(value: Any) -> bool:
 
 def _is_count(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+HASH_KEYS = ("sha256", "annotation_sha256")  # of each training image; null: the file could not be read then
 
 
 # (key path, test, what it must be, whether null stands for "absent") of the meta.json values commands
@@ -75,6 +81,26 @@ def _learned_digits_problem(value: Any) -> str | None:
 
 
 
+def _images_record_problem(meta: dict[str, Any]) -> str | None:
+    """What is wrong with ``meta``'s "images" ("KEY must be WHAT, not FOUND"); None when it is missing,
+    null, or an object of objects whose hashes are strings or null."""
+    images = meta.get("images")
+    if images is None:
+        return None
+    if not isinstance(images, dict):
+        return f"images must be an object of image paths, not {_json_type(images)}"
+    # every read of meta.json passes here, a digits model's 70,000 entries too: the key is written only when
+    # it is said
+    for path, entry in images.items():
+        if not isinstance(entry, dict):
+            return f"images[{json.dumps(path)}] must be an object of the image's hashes, not {_json_type(entry)}"
+        for name in HASH_KEYS:
+            value = entry.get(name)
+            if value is not None and not isinstance(value, str):
+                return f"images[{json.dumps(path)}].{name} must be a string, not {_json_type(value)}"
+    return None
+
+
 def meta_type_problem(meta: dict[str, Any]) -> str | None:
     """What is wrong with the first value of ``meta`` that has the wrong type ("KEY must be WHAT, not
     FOUND"); None when every value this module knows has its type."""
@@ -93,4 +119,5 @@ def meta_type_problem(meta: dict[str, Any]) -> str | None:
             if isinstance(value, list) and test is _is_paths:  # a list of the wrong things: say what is in it
                 found += " holding " + next((_json_type(v) for v in value if not isinstance(v, str)), "strings")
             return f"{'.'.join(keys)} must be {what}, not {found}"
-    return None
+    # (an object of every training image: checked apart, not by a key path of the table)
+    return _images_record_problem(meta)

@@ -41,7 +41,6 @@ from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.paths import user_data_dir
 from petloc_gui.model.bundle import BUNDLED_NAMES, META_FILE, BundleError, read_meta, resolve_model
-from petloc_gui.model.images_record_types import images_record_problem
 
 if TYPE_CHECKING:
     from petloc_gui.model.training_record import TrainingRecord
@@ -312,7 +311,7 @@ def ancestor_at(folder: Path) -> Ancestor:
     """What is kept of the meta.json in ``folder`` (`Ancestor`); read once while the file is unchanged (and
     again while it was written within `SETTLED_NS` of its last read).
     BundleError (why) when it cannot be read, or holds values of the wrong type (`bundle.read_meta`'s check,
-    and its "images": `images_record_problem`)."""
+    "images" included: a damaged one read as "no hashes", and the chain walked as complete)."""
     meta_path = folder / META_FILE
     try:
         info = os.stat(meta_path)
@@ -324,10 +323,6 @@ def ancestor_at(folder: Path) -> Ancestor:
         _READ.move_to_end(stamp)
         return known
     meta = read_meta(folder)
-    # a damaged "images" read as "no hashes": the chain walked as complete, its images not recognised
-    problem = images_record_problem(meta)
-    if problem is not None:
-        raise BundleError(problem, meta_path)
     ancestor = _kept_of(meta)
     # racy (git's rule): a file written within a clock tick of this read can be written again in that tick, of
     # the same size, and keep this stamp; its next walk would be served what this one read

@@ -1,5 +1,6 @@
 """evaluate, predict and train --init-from with a hand-edited meta.json whose values have the wrong
-types: one line naming meta.json and the key, before TensorFlow loads (the bundle needs no model file)."""
+types ("images", the training images' hashes, included): one line naming meta.json and the key, before
+TensorFlow loads (the bundle needs no model file)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ META = {"format_version": 1, "preset": "digits", "class_names": ["cat", "dog"], 
     ("validation_split", {"images": [["a.png"]]},
      "validation_split.images must be a list of image paths, not a list holding a list"),
     ("training_data", {"root": 5}, "training_data.root must be a string, not a number"),
+    # the model's own training images' hashes: damaged, they read as "no hashes", and evaluate took the images
+    # it trained on, by content, for unseen (the walk of its parents refused them already)
+    ("images", ["a.png"], "images must be an object of image paths, not a list"),
+    ("images", {"a.png": {"sha256": 12}}, 'images["a.png"].sha256 must be a string, not a number'),
 ])
 def test_a_meta_json_value_of_the_wrong_type_is_one_line_naming_the_file_and_key(tmp_path, capsys, monkeypatch,
                                                                                key, value, shown):
