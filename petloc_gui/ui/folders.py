@@ -153,7 +153,7 @@ class FolderOpening:
         self.settings.add_recent_folder(str(dataset.root))
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
         self.setWindowModified(False)  # edits of the folder left behind were saved or discarded
-        self.dataset_panel.set_dataset(dataset)
+        self.dataset_panel.set_dataset(dataset, self.session.model)
         self.statusBar().clearMessage()  # a line on the folder left (the demo's keys) is not about this one
         if self.retrain_controller is not None:  # a retrain waiting for the folder left's labels: stopped
             self.retrain_controller.folder_opened()

@@ -71,3 +71,18 @@ def test_failures_of_a_hidden_row_a_deleted_image_and_one_already_unreadable(qtb
     with qtbot.waitSignal(decode.changed, timeout=2000):
         model.set_prediction(1, "cat", 0.9, Box(0, 0, 5, 5), emit=False)  # decoded after all
     assert [p.path for p in decode.problems([])] == ["/f/a.jpg", "/f/d.jpg"]
+
+
+def test_a_failure_on_a_row_the_filter_hides_reaches_the_panel_by_itself(qtbot):
+    # a hidden row sends its view no dataChanged: the list's own signal carries its decode failure
+    paths = [Path(f"/f/{name}") for name in ("a.jpg", "b.jpg")]
+    model = FileListModel([p.name for p in paths], [True, False])
+    decode = DecodeProblems()
+    decode.follow(model, SimpleNamespace(items=[SimpleNamespace(image_path=p) for p in paths]))
+    model.set_status_filter(STATUS_NONE)  # b alone listed: a is hidden
+    with qtbot.waitSignal(decode.changed, timeout=2000):
+        model.set_prediction_error(0, ImageLoadError("cannot decode image: cut", paths[0]), emit=False)
+    assert [p.path for p in decode.problems([])] == ["/f/a.jpg"]
+    with qtbot.waitSignal(decode.changed, timeout=2000):
+        model.set_prediction(0, "cat", 0.9, Box(0, 0, 5, 5), emit=False)  # decoded after all, still hidden
+    assert decode.problems([]) == []

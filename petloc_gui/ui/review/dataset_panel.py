@@ -35,7 +35,7 @@ from petloc_gui.ui import background
 from petloc_gui.ui.dock_toggle import FloatingDock
 from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.review.class_bars import ClassBars
-from petloc_gui.ui.review.decode_problems import DecodeProblems, listed_images
+from petloc_gui.ui.review.decode_problems import DecodeProblems
 from petloc_gui.ui.review.problem_list import ProblemList, problems_tooltip
 from petloc_gui.ui.review.scrolled_panel import ScrolledPanel
 from petloc_gui.ui.review.summary_label import SummaryLabel
@@ -206,10 +206,10 @@ class DatasetPanel(QDockWidget):
             self.raise_()  # tabbed with the image list: showing it brings its tab to the front
 
     def set_dataset(self, dataset, images=None) -> None:
-        """``images``: the window's list of its images (`FileListModel`), whose decode failures are problems
-        too; by default the one its Images dock shows, given its folder first (`folders.open_folder`)."""
+        """``images``: the window's list of its images (`FileListModel`, `folders.open_folder`), whose decode
+        failures are problems too; None for a panel with no list beside it."""
         self._dataset, self.stats, self._stale, self.shown_problems = dataset, None, True, []
-        self.decode_problems.follow(images if images is not None else listed_images(self.parent()), dataset)
+        self.decode_problems.follow(images, dataset)
         self.summary.setText("Computing statistics…")
         self.summary.hold_link(False)
         self.summary.setToolTip("")

@@ -43,9 +43,9 @@ class DecodeProblems(QObject):
         self._paths = [str(item.image_path) for item in dataset.items]
         self._failures = ()
         if self._images is not None:
-            # a shown row's facts changed, the rows were filtered or ordered anew, the list was reset. A row
-            # its filter hides tells nothing: the panel looks again each time it is shown (`check`).
-            for signal in (self._images.dataChanged, self._images.layoutChanged, self._images.modelReset):
+            # a decode failure found or cleared (shown or hidden by the list's filter), a shown row's facts
+            # changed, the rows were filtered or ordered anew, the list was reset
+            for signal in self._signals():
                 signal.connect(self._soon)
         self.check()
 
@@ -54,9 +54,13 @@ class DecodeProblems(QObject):
             return
         # (a list left behind may be deleted by now: Qt dropped its connections with it)
         with contextlib.suppress(RuntimeError):
-            for signal in (self._images.dataChanged, self._images.layoutChanged, self._images.modelReset):
+            for signal in self._signals():
                 signal.disconnect(self._soon)
         self._images = None
+
+    def _signals(self) -> tuple:
+        images = self._images
+        return (images.image_errors_changed, images.dataChanged, images.layoutChanged, images.modelReset)
 
     def _soon(self, *_args) -> None:
         if not self._check.isActive():
@@ -83,8 +87,3 @@ class DecodeProblems(QObject):
                 # the list keeps the error's text, which begins with the path the problem names anyway
                 found.append(Problem(UNREADABLE_IMAGE, path, f"{error.removeprefix(f'{path}: ')} ({FOUND_WHEN})"))
         return found
-
-
-def listed_images(window) -> FileListModel | None:
-    """The list the window's Images dock shows (None: a panel with no window around it)."""
-    return getattr(getattr(window, "file_dock", None), "model", None)

@@ -11,7 +11,7 @@ comparison, which costs seconds at 10,000 rows in PySide.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from petloc_gui.app import review_queue, status_filter
 from petloc_gui.app.image_document import (
@@ -48,6 +48,10 @@ FLUSH_MS = 200
 
 class FileListModel(QAbstractTableModel):
     """Per-item facts, shown filtered and ordered: view row r shows item ``order[r]``."""
+
+    # an item's decode failure found or cleared (`image_errors`), listed or not: a row the filter hides sends
+    # no dataChanged, and the Dataset panel counts every such image (`decode_problems`)
+    image_errors_changed = Signal()
 
     def __init__(self, names: list[str], has_annotation: list[bool], parent=None) -> None:
         super().__init__(parent)
@@ -218,7 +222,10 @@ class FileListModel(QAbstractTableModel):
         listed = self._listed(row)
         self.pred_label[row], self.pred_conf[row], self.pred_box[row] = label, confidence, box
         if box is not None:  # its image was decoded
+            had_error = self.image_errors[row] is not None
             self.pred_errors[row] = self.image_errors[row] = None
+            if had_error:
+                self.image_errors_changed.emit()
         self._row_changed(row, emit, listed)
 
     def set_prediction_error(self, row: int, error: str | Exception | None, emit: bool = True) -> None:
@@ -227,7 +234,10 @@ class FileListModel(QAbstractTableModel):
         listed = self._listed(row)
         self.pred_errors[row] = None if error is None else str(error)
         if error is None or isinstance(error, ImageLoadError):  # a model's failure says nothing of the image
+            changed = self.image_errors[row] != self.pred_errors[row]
             self.image_errors[row] = self.pred_errors[row]
+            if changed:
+                self.image_errors_changed.emit()
         self._row_changed(row, emit, listed)
 
     def set_gone(self, items: set[int] | frozenset[int]) -> frozenset[int]:
