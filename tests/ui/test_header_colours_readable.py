@@ -37,7 +37,7 @@ def _documents():
     def pred(label="cat", box=SQUARE):
         return SimpleNamespace(label=label, confidence=0.9, box=box)
 
-    prelabel = doc(annotation=SimpleNamespace(unreviewed=True))
+    prelabel = doc(annotation=SimpleNamespace(unreviewed=True, prelabel="digits"))
     edited = doc(verified=False)
     edited.verified = True  # ✔ verified, ● unsaved
     empty = ImageDocument(Path("b.png"), Path("b.xml"), problems=["a box outside the image was dropped"])
