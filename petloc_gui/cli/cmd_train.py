@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from petloc_gui.cli.args import (
     add_label_argument,
@@ -35,9 +35,6 @@ from petloc_gui.cli.train_checks import (
 )
 from petloc_gui.cli.train_report import TrainReporter, report_skipped
 from petloc_gui.cli.train_stop import TrainStop, by_signal
-
-if TYPE_CHECKING:
-    pass
 
 NAME = "train"
 HELP = "train a localisation + classification model on a dataset folder"
@@ -221,7 +218,11 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
         lineage_told=folder.lineage_incomplete,  # said before the run: the run does not say it again
         **optional,
     )
-    reporter = TrainReporter(lineage_incomplete=folder.lineage_incomplete)
+    from petloc_gui.model.training_digits import record_in_bundle  # the comparison's rule, on the closing figures
+
+    reporter = TrainReporter(lineage_incomplete=folder.lineage_incomplete,
+                             learned_digits=lambda bundle: record_in_bundle(bundle, args.data, args.parent_meta,
+                                                                            args.init_from))
     stop = TrainStop()
 
     def on_event(event: dict[str, Any]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from petloc_gui.app.model_metrics import figure, image_count
@@ -15,11 +15,16 @@ from petloc_gui.core.unscored_classes import classes_without_count, not_scored_s
 class TrainReporter:
     """`on_event` callback: a progress bar per epoch and one summary line per epoch on stderr."""
 
-    def __init__(self, stream=None, lineage_incomplete: str = "") -> None:
+    def __init__(self, stream=None, lineage_incomplete: str = "",
+                 learned_digits: Callable[[str], dict[str, Any] | None] | None = None) -> None:
         self.stream = stream
         # why the images the model fine-tuned from and its ancestors trained on are not all known
         # (`model.collected_folder`): the closing figures may be on some of them, and say so
         self.lineage_incomplete = lineage_incomplete
+        # the written bundle -> its record of the scored canvases of MNIST digits a model learned on other
+        # canvases, recorded in its meta.json (`model.training_digits.record_in_bundle`); None: not looked at
+        self.learned_digits = learned_digits
+        self.digits: dict[str, Any] | None = None  # that record, once the bundle is written
         self.bar: ProgressBar | None = None
         self.bar_epoch: int | None = None
         self.epochs: int | None = None
@@ -66,6 +71,8 @@ class TrainReporter:
                 info(line)
             if self.accepted:  # as `petloc evaluate` warns of the images it scores
                 error(accepted_warning(self.accepted))
+            if self.bundle and self.learned_digits is not None:  # (a worker that writes no bundle says nothing)
+                self.digits = _learned_digits_of(self.bundle, self.learned_digits)
             unscored = not_scored_line(event.get("metrics") or {}, self.known_before)
             if unscored:
                 info(unscored)
@@ -226,6 +233,32 @@ def person_lines(record: dict[str, Any] | None) -> list[str]:
                 f"accuracy {'-' if accuracy is None else f'{accuracy:.3f}'}"]
     on = f" (accuracy: on the {labelled} whose labels a person gave)" if labelled != n else ""
     return [f"on the {images(n)} whose boxes a person drew{on}: {_metrics_text(person)}"]
+
+
+def _learned_digits_of(bundle: str, learned_digits: Callable[[str], dict[str, Any] | None]) -> dict[str, Any] | None:
+    """The bundle's record of the scored canvases of learned MNIST digits (``learned_digits``: `TrainReporter`'s),
+    each of its sentences said as a warning; a bundle whose meta.json cannot be read or written now is still
+    written: said, not failed."""
+    from petloc_gui.core.errors import PetlocError
+    from petloc_gui.model.training_digits import KEY
+
+    try:
+        record = learned_digits(bundle)
+    except (OSError, PetlocError) as exc:
+        error(f"warning: whether these figures are on MNIST digits a model learned on other canvases could not be "
+              f"told, and meta.json {KEY} was not written: {exc}")
+        return None
+    for sentence in (record or {}).get("hedges") or []:
+        error(learned_digits_warning(sentence))
+    return record
+
+
+def learned_digits_warning(sentence: str) -> str:
+    """A sentence of meta.json ``metrics_learned_digits`` (`model.training_digits`, the retrain comparison's
+    words) as the warning line under the closing figures, naming where it is recorded."""
+    from petloc_gui.model.training_digits import KEY
+
+    return f"warning: {sentence.removesuffix('.')} (meta.json {KEY})"
 
 
 def accepted_warning(record: dict[str, Any]) -> str:

@@ -49,6 +49,8 @@ def test_train_one_epoch_writes_a_bundle(digits_folder, tmp_path, capsys):
     assert first.name not in meta["splits"]["train"] and first.name in meta["images"]
     assert "Traceback" not in stderr
     assert "training on 39 images" in stderr
+    # each digit once in the folder, no parent: no figure is on a digit a model learned (model.training_digits)
+    assert meta["metrics_learned_digits"] is None and "MNIST" not in stderr
     epoch_lines = [line for line in stderr.splitlines() if line.startswith("epoch 1/1  loss")]
     assert len(epoch_lines) == 1 and "val_acc" in epoch_lines[0] and "val_mIoU" in epoch_lines[0]
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no half-written leftovers

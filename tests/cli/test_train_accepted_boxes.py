@@ -90,11 +90,23 @@ def test_validation_boxes_accepted_from_the_parent_are_said_and_the_person_figur
     assert lines[closing + 2] == f"petloc: warning: {sentence} (the line above; meta.json metrics_accepted_boxes)"
 
 
-def test_without_accepted_boxes_nothing_is_said(tmp_path, capsys):
-    data, _ = _digits_and_report(tmp_path)
+def test_without_accepted_boxes_nothing_is_said_of_them_but_the_parents_digits_are(tmp_path, capsys):
+    data, report = _digits_and_report(tmp_path)
     err, meta, _ = _train(capsys, data, tmp_path / "out")
     assert meta[KEY] is None and meta["metrics"]["n_images"]
     assert "accepted unchanged" not in err and "a person drew" not in err and "metrics_accepted_boxes" not in err
+    # `petloc digits --split train`: every canvas the figures are on holds a digit the bundled parent learned (or
+    # chose its epoch with), in the retrain comparison's words (model.training_digits; before: nothing said)
+    n = len(report)
+    assert meta["metrics"]["n_images"] == n
+    sentence = (f"{n} of these {n} images hold MNIST digits that the model it was fine-tuned from, or one that model "
+                "descends from, learned, or chose its epoch with, on other canvases (the digits of petloc digits "
+                "--split train), so these figures on them are optimistic")
+    assert meta["metrics_learned_digits"] == {"n_scored": n, "parent": n, "own": 0, "untold": 0,
+                                              "hedges": [f"{sentence}."]}
+    lines = err.splitlines()
+    closing = next(i for i, line in enumerate(lines) if line.startswith("best epoch on "))
+    assert lines[closing + 1] == f"petloc: warning: {sentence} (meta.json metrics_learned_digits)"
 
 
 def _closing(capsys, record):
