@@ -13,6 +13,7 @@ def shown_names(dataset: Dataset) -> list[str]:
     where they are, and the list's name order is that of these paths), else the file name; control
     characters and bidi overrides escaped."""
     if dataset.layout != SIDECAR:
-        return [visible(item.image_path.name) for item in dataset.items]
+        return [visible(item.image_name) for item in dataset.items]
     cut = len(os.path.join(str(dataset.root), ""))  # the index writes each path as root + separator + ...
-    return [visible(str(item.image_path)[cut:]) for item in dataset.items]
+    # the paths' text: no Path built for each (`DatasetItem.image_path_text`)
+    return [visible(item.image_path_text[cut:]) for item in dataset.items]

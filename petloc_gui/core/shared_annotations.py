@@ -10,6 +10,7 @@ and the window shows them without the owner's boxes and refuses to save them ove
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,17 +23,29 @@ from petloc_gui.core.text import counted
 # that count them by reason look for it.
 SHARES = "shares its annotation file"
 RENAME_HINT = "rename one of the two images so that each has an annotation file of its own"
+# Two paths are equal when their texts are, but on Windows (whatever their case): counted as Paths there
+_BY_TEXT = os.name != "nt"
 
 
 def sharing_groups(items: Sequence[DatasetItem]) -> dict[Path, list[DatasetItem]]:
     """The annotation files (on disk or not yet) that more than one image maps to, with those images."""
-    # counted first: a window opening 20,000 images pays ~10 ms for this, not a list per image
-    shared = {path for path, n in Counter(item.annotation_path for item in items).items() if n > 1}
+    # counted first: a window opening 20,000 images pays ~10 ms for this, not a list per image; by the
+    # paths' text where two paths are equal when their texts are (POSIX), no Path built for each
+    key = _text_of if _BY_TEXT else _path_of
+    shared = {path for path, n in Counter(map(key, items)).items() if n > 1}
     groups: dict[Path, list[DatasetItem]] = {}
     for item in items if shared else ():
-        if item.annotation_path in shared:
+        if key(item) in shared:
             groups.setdefault(item.annotation_path, []).append(item)
     return groups
+
+
+def _text_of(item: DatasetItem) -> str:
+    return item.annotation_path_text
+
+
+def _path_of(item: DatasetItem) -> Path:
+    return item.annotation_path
 
 
 def owner_elsewhere(annotation_path: Path, image_name: str, names: list[str]) -> str | None:

@@ -214,5 +214,4 @@ def remove_stale_in(folders: Iterable[str | os.PathLike[str]], *, folders_too: b
 
 def dataset_annotation_folders(dataset: Dataset) -> list[str]:
     """The distinct folders a dataset's annotations are (or would be) written in."""
-    return list(dict.fromkeys(os.path.dirname(os.fspath(item._annotation_path))
-                              for item in dataset.items))
+    return list(dict.fromkeys(os.path.dirname(item.annotation_path_text) for item in dataset.items))

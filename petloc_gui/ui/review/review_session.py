@@ -101,7 +101,7 @@ class ReviewSession:
         self.store = AnnotationStore(dataset)
         items = dataset.items
         self.model = FileListModel(shown_names(dataset), [i.has_annotation for i in items])
-        self.row_of = {str(item.image_path): row for row, item in enumerate(items)}
+        self.row_of = {item.image_path_text: row for row, item in enumerate(items)}  # no Path built for each
         self.current: int | None = None
         self.visited: set[int] = set()
         # app.model_choice.ModelChoice, once `choose_model`'s answer came (None before, and when it was not
