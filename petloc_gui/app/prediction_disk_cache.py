@@ -34,6 +34,7 @@ import math
 import os
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -140,11 +141,19 @@ def _prediction_of(entry: Any, key: FileKey) -> StoredPrediction | None:
     """The prediction of a stored entry if it is well formed and was made of the file as it is now."""
     if not isinstance(entry, list) or len(entry) != 9 or entry[:3] != list(key[1]):
         return None
-    label, *numbers = entry[3:]
-    if not isinstance(label, str) or not all(isinstance(n, int | float) and not isinstance(n, bool)
-                                             for n in numbers):
+    label, confidence, xmin, ymin, xmax, ymax = entry[3:]
+    if not isinstance(label, str):
         return None
-    return StoredPrediction(label, float(numbers[0]), Box(*numbers[1:]))
+    # plain ints and floats (all JSON and `_disk_entry` give) at once, the rest one by one: a fill looks up
+    # thousands at once, and a generator over each entry's numbers was a good part of it
+    if not {type(confidence), type(xmin), type(ymin), type(xmax), type(ymax)} <= _PLAIN_NUMBERS:
+        for number in (confidence, xmin, ymin, xmax, ymax):
+            if not isinstance(number, int | float) or isinstance(number, bool):
+                return None
+    return StoredPrediction(label, float(confidence), Box(xmin, ymin, xmax, ymax))
+
+
+_PLAIN_NUMBERS = frozenset({int, float})
 
 
 class PredictionDiskCache:
@@ -177,6 +186,26 @@ class PredictionDiskCache:
         folder, name = os.path.split(key[0])
         with self._lock:
             return _prediction_of(self._file(folder, model).entries.get(name), key)
+
+    def get_many(self, model: ModelFingerprint | None, keys: Sequence[FileKey]) -> list[StoredPrediction | None]:
+        """`get` of each key, in order: the lock taken once and each folder's file found once (a window's list
+        filled from the cache looks up thousands of images of one folder, `ui.review.cache_fill`)."""
+        if self.root is None or model is None:
+            return [None] * len(keys)
+        split = os.path.split
+        found: list[StoredPrediction | None] = []
+        with self._lock:
+            files: dict[str, _FolderFile] = {}
+            for key in keys:
+                if key[1] == NO_FILE:
+                    found.append(None)
+                    continue
+                folder, name = split(key[0])
+                cached = files.get(folder)
+                if cached is None:
+                    cached = files[folder] = self._file(folder, model)
+                found.append(_prediction_of(cached.entries.get(name), key))
+        return found
 
     def put(self, model: ModelFingerprint | None, key: FileKey, result: object) -> None:
         entry = _disk_entry(key, result)
