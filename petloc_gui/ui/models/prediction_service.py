@@ -286,10 +286,10 @@ class PredictionService(QObject):
                 else:
                     self._cache.move_to_end((*key, version))
                     found[key[0]] = result
-        from_disk = [(key, self._disk.get(early if version is None else fingerprint, key)) for key in missing]
+        kept = self._disk.get_many(early if version is None else fingerprint, missing)  # one answer a key
         with self._cond:
             keep = version is not None and (self._version, self._fingerprint) == (version, fingerprint)
-            for key, result in from_disk:
+            for key, result in zip(missing, kept, strict=True):
                 if result is not None:
                     found[key[0]] = result
                     if keep:  # (not another model's, loaded since)

@@ -42,7 +42,7 @@ class FolderWatchers:
         """``files_changed``: annotation files changed on disk since the folder opened (written,
         replaced or removed by any program: the window's saves too), once their rows are read."""
         items = dataset.items
-        annotation_paths = [item.annotation_path for item in items]
+        annotation_paths = [item.annotation_path_text for item in items]
         self.disk = DiskSync(store.loaded_items, open_file_changed)
         # each row read with its image's size and what it shares (`AnnotationStore.read_primary`)
         self.scanner = AnnotationScanner(annotation_paths, sweep_folders=dataset_annotation_folders(dataset),

@@ -86,7 +86,7 @@ class ImageSetWatch(QObject):
     def __init__(self, dataset: Dataset, parent=None) -> None:
         super().__init__(parent)
         self._root = dataset.root
-        self._listed = frozenset(str(item.image_path) for item in dataset.items)
+        self._listed = frozenset(item.image_path_text for item in dataset.items)
         # what the window's own index saw: nothing is indexed again until a folder changes
         self.seen = Seen(dict(dataset.folders), dataset.layout == SIDECAR)
         self._said: tuple[list[str], list[str]] = ([], [])
