@@ -53,12 +53,14 @@ class ImageKeys:
         self._asked = (list(paths), then)
         self._answer()
 
-    def forget(self, paths: Iterable[Path]) -> None:
-        """These images' files changed (another file copied back, rewritten): their keys are read again."""
+    def forget(self, paths: Iterable[str | Path]) -> None:
+        """These images' files changed (another file copied back, rewritten): their keys are read again.
+        (A str is taken as it is: a model switch forgets a whole folder's keys, by the text they are kept by.)"""
         for path in paths:
-            self._keys.pop(str(path), None)
+            text = path if isinstance(path, str) else str(path)
+            self._keys.pop(text, None)
             if self._reading:
-                self._forgotten.add(str(path))
+                self._forgotten.add(text)
 
     def stop(self) -> None:
         """The folder is closed: nothing more is read, and no answer is given."""
