@@ -20,8 +20,9 @@ validation (`parent_splits` reads both the current and older meta.json).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
+from typing import Any, Protocol
 
 
 def split_key(relpath: str, seed: int = 0) -> float:
@@ -36,14 +37,18 @@ def validation_members(
     fraction: float,
     seed: int = 0,
     forced: Iterable[str] = (),
+    keys: Mapping[str, float] | None = None,
 ) -> set[str]:
     """The relative paths that go to validation (the rest train).
 
     ``forced`` paths (a parent model's validation images) are in validation
-    whatever their key.
+    whatever their key. ``keys``: ``split_key(r, seed)`` of every path of
+    ``relpaths``, worked out before (`ValidationChooser`: the same images at
+    several fractions are hashed once); None: hashed here.
     """
     forced_set = set(forced)
-    keys = {r: split_key(r, seed) for r in relpaths}
+    if keys is None:
+        keys = {r: split_key(r, seed) for r in relpaths}
     chosen = {r for r in relpaths if r in forced_set or (fraction > 0 and keys[r] < fraction)}
     if fraction <= 0:
         return chosen & forced_set
@@ -62,6 +67,48 @@ def validation_members(
             if movable:
                 chosen.discard(max(movable, key=keys.__getitem__))
     return chosen
+
+
+class SplitItem(Protocol):
+    """An image a split chooses for: its relative path and its (first box's) label."""
+
+    @property
+    def relpath(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+class ValidationChooser:
+    """`validation_members` of fixed images at whatever fraction is asked: each path is hashed once,
+    when the chooser is made (the Retrain dialog previews the run's split at every step of its fraction;
+    hashing 20,000 paths each time froze it). Made `of` items, it splits them as the run does
+    (`training_data.validation_split` takes its images from it)."""
+
+    def __init__(self, relpaths: Sequence[str], labels: Sequence[str], seed: int = 0,
+                 forced: Iterable[str] = ()) -> None:
+        self.relpaths = list(relpaths)
+        self.labels = list(labels)
+        self.seed = seed
+        self.forced = frozenset(forced)
+
+    @cached_property
+    def keys(self) -> dict[str, float]:
+        """``split_key`` of each path, worked out on the first `members` (a run splits once: by then)."""
+        return {r: split_key(r, self.seed) for r in self.relpaths}
+
+    @classmethod
+    def of(cls, items: Iterable[SplitItem], seed: int, forced: Iterable[str] = (),
+           train_only: Iterable[str] = ()) -> ValidationChooser:
+        """The chooser among ``items`` a person boxed, as if the ``train_only`` ones were not there (they
+        never validate); ``forced`` ones (a parent's validation images) always validate."""
+        taught = set(train_only)
+        people = [it for it in items if it.relpath not in taught]
+        return cls([it.relpath for it in people], [it.label for it in people], seed, set(forced) - taught)
+
+    def members(self, fraction: float) -> set[str]:
+        """The relative paths that validate at ``fraction`` (`validation_members`)."""
+        return validation_members(self.relpaths, self.labels, fraction, self.seed, self.forced, self.keys)
 
 
 def parent_splits(meta: dict[str, Any] | None) -> dict[str, list[str]]:

@@ -49,7 +49,7 @@ from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
 from petloc_gui.model.prelabel_models import left_out_record
-from petloc_gui.model.splits import report_members, validation_members
+from petloc_gui.model.splits import ValidationChooser, report_members, validation_members
 from petloc_gui.model.unreadable_images import UnreadableImages
 from petloc_gui.model.untyped import Dataset
 
@@ -117,11 +117,10 @@ def validation_split(items: Sequence[Item | Sample], fraction: float, seed: int,
     """The relative paths of ``items`` (checked `Item`s, or the Retrain dialog's unchecked samples)
     that validate: chosen per image (`splits.validation_members`) among the images a person boxed,
     as if the ``train_only`` ones were not there (they never validate); ``forced`` ones (a parent's
-    validation images) always do."""
-    taught = set(train_only)
-    people = [it for it in items if it.relpath not in taught]
-    return validation_members([it.relpath for it in people], [it.label for it in people], fraction, seed,
-                              forced=set(forced) - taught)
+    validation images) always do. At several fractions: `splits.ValidationChooser.of` once."""
+    chosen_among = ValidationChooser.of(items, seed, forced, train_only)
+    # by this module's name, not `chosen_among.members`: benchmarks/exp_cv.py swaps it for its folds
+    return validation_members(chosen_among.relpaths, chosen_among.labels, fraction, seed, chosen_among.forced)
 
 
 class TrainingData:
