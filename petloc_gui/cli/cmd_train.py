@@ -218,11 +218,7 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
         lineage_told=folder.lineage_incomplete,  # said before the run: the run does not say it again
         **optional,
     )
-    from petloc_gui.model.training_digits import record_in_bundle  # the comparison's rule, on the closing figures
-
-    reporter = TrainReporter(lineage_incomplete=folder.lineage_incomplete,
-                             learned_digits=lambda bundle: record_in_bundle(bundle, args.data, args.parent_meta,
-                                                                            args.init_from))
+    reporter = TrainReporter(lineage_incomplete=folder.lineage_incomplete)
     stop = TrainStop()
 
     def on_event(event: dict[str, Any]) -> None:

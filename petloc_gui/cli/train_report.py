@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from typing import Any
 
 from petloc_gui.app.model_metrics import figure, image_count
@@ -15,16 +15,14 @@ from petloc_gui.core.unscored_classes import classes_without_count, not_scored_s
 class TrainReporter:
     """`on_event` callback: a progress bar per epoch and one summary line per epoch on stderr."""
 
-    def __init__(self, stream=None, lineage_incomplete: str = "",
-                 learned_digits: Callable[[str], dict[str, Any] | None] | None = None) -> None:
+    def __init__(self, stream=None, lineage_incomplete: str = "") -> None:
         self.stream = stream
         # why the images the model fine-tuned from and its ancestors trained on are not all known
         # (`model.collected_folder`): the closing figures may be on some of them, and say so
         self.lineage_incomplete = lineage_incomplete
-        # the written bundle -> its record of the scored canvases of MNIST digits a model learned on other
-        # canvases, recorded in its meta.json (`model.training_digits.record_in_bundle`); None: not looked at
-        self.learned_digits = learned_digits
-        self.digits: dict[str, Any] | None = None  # that record, once the bundle is written
+        # the scored validation images that are canvases of MNIST digits a model learned on other canvases
+        # (`model.training_digits`), as the "done" event records them
+        self.digits: dict[str, Any] | None = None
         self.bar: ProgressBar | None = None
         self.bar_epoch: int | None = None
         self.epochs: int | None = None
@@ -71,8 +69,9 @@ class TrainReporter:
                 info(line)
             if self.accepted:  # as `petloc evaluate` warns of the images it scores
                 error(accepted_warning(self.accepted))
-            if self.bundle and self.learned_digits is not None:  # (a worker that writes no bundle says nothing)
-                self.digits = _learned_digits_of(self.bundle, self.learned_digits)
+            self.digits = learned_digits_of(event)
+            for line in learned_digits_lines(self.digits):
+                error(line)
             unscored = not_scored_line(event.get("metrics") or {}, self.known_before)
             if unscored:
                 info(unscored)
@@ -235,30 +234,25 @@ def person_lines(record: dict[str, Any] | None) -> list[str]:
     return [f"on the {images(n)} whose boxes a person drew{on}: {_metrics_text(person)}"]
 
 
-def _learned_digits_of(bundle: str, learned_digits: Callable[[str], dict[str, Any] | None]) -> dict[str, Any] | None:
-    """The bundle's record of the scored canvases of learned MNIST digits (``learned_digits``: `TrainReporter`'s),
-    each of its sentences said as a warning; a bundle whose meta.json cannot be read or written now is still
-    written: said, not failed."""
-    from petloc_gui.core.errors import PetlocError
+def learned_digits_of(done: dict[str, Any]) -> dict[str, Any] | None:
+    """The "done" event's record of the scored validation images that hold MNIST digits a model learned on
+    other canvases (meta.json ``metrics_learned_digits``, `model.training_digits`); None when there is none
+    (nothing to say) or it holds no sentence."""
+    from petloc_gui.model.training_digits import KEY  # (the run has loaded the model layer by now)
+
+    record = done.get(KEY)
+    hedges = record.get("hedges") if isinstance(record, dict) else None
+    return record if isinstance(hedges, list) and any(isinstance(h, str) and h for h in hedges) else None
+
+
+def learned_digits_lines(record: dict[str, Any] | None) -> list[str]:
+    """Each sentence of that record (`learned_digits_of`; the retrain comparison's words) as the warning line
+    under the closing figures, naming where it is recorded: `petloc train`'s and the Retraining window's."""
     from petloc_gui.model.training_digits import KEY
 
-    try:
-        record = learned_digits(bundle)
-    except (OSError, PetlocError) as exc:
-        error(f"warning: whether these figures are on MNIST digits a model learned on other canvases could not be "
-              f"told, and meta.json {KEY} was not written: {exc}")
-        return None
-    for sentence in (record or {}).get("hedges") or []:
-        error(learned_digits_warning(sentence))
-    return record
-
-
-def learned_digits_warning(sentence: str) -> str:
-    """A sentence of meta.json ``metrics_learned_digits`` (`model.training_digits`, the retrain comparison's
-    words) as the warning line under the closing figures, naming where it is recorded."""
-    from petloc_gui.model.training_digits import KEY
-
-    return f"warning: {sentence.removesuffix('.')} (meta.json {KEY})"
+    hedges = (record or {}).get("hedges") or []
+    return [f"warning: {sentence.removesuffix('.')} (meta.json {KEY})" for sentence in hedges
+            if isinstance(sentence, str) and sentence]
 
 
 def accepted_warning(record: dict[str, Any]) -> str:

@@ -27,8 +27,7 @@ from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.model.bundle import BUNDLED_NAMES, MODEL_FILE, file_sha256, load_bundle
 from petloc_gui.model.bundle_write import new_version_id, save_bundle
 from petloc_gui.model.class_renames import RECORD_KEY as RENAMED_KEY
-from petloc_gui.model.class_renames import parent_named, renamed_notice, untold_renames_notice
-from petloc_gui.model.collected_folder import incomplete_lineage_warning
+from petloc_gui.model.class_renames import parent_named
 from petloc_gui.model.determinism import make_deterministic, reproducibility_record
 from petloc_gui.model.distributed import (
     DISTRIBUTE_CHOICES,
@@ -44,6 +43,8 @@ from petloc_gui.model.presets import Preset, get_preset
 from petloc_gui.model.training_accepted import KEY as ACCEPTED_KEY
 from petloc_gui.model.training_accepted import accepted_record, keras_scorer, with_carried_refiner
 from petloc_gui.model.training_data import TooFewImagesError, TrainingData, nothing_left_to_train
+from petloc_gui.model.training_digits import KEY as DIGITS_KEY
+from petloc_gui.model.training_digits import learned_digits_record
 from petloc_gui.model.training_inputs import SELECTION_ONLY as SELECTION_ONLY  # what meta.json says
 from petloc_gui.model.training_inputs import (
     image_cache_or_none,
@@ -51,6 +52,7 @@ from petloc_gui.model.training_inputs import (
     train_input,
     validation_set,
 )
+from petloc_gui.model.training_notices import class_notices, lineage_notices
 from petloc_gui.model.worker_agreement import check_workers_agree, distribution_record, training_parts
 
 if TYPE_CHECKING:
@@ -220,8 +222,8 @@ def train_run(
           "n_prelabels_skipped": data.n_prelabels_skipped,
           # a fine-tune's: which of its classes are new (cli.train_report marks them, as the comparison does)
           "parent_class_names": list(parent.class_names) if parent else None, RENAMED_KEY: dict(data.renamed)})
-    # (digits_notices: meta.json says "all"; _lineage_notices: once, `petloc train` has said it before TensorFlow)
-    notices = [*data.digits_notices(), *_class_notices(data, parent), *_lineage_notices(data, config)]
+    # (digits_notices: meta.json says "all"; lineage_notices: once, `petloc train` has said it before TensorFlow)
+    notices = [*data.digits_notices(), *class_notices(data, parent), *lineage_notices(data, config)]
     for message in notices:
         emit({"event": "notice", "message": message})
 
@@ -319,6 +321,7 @@ def train_run(
         "test_split": config.test_split,
         "metrics": metrics,
         ACCEPTED_KEY: None,  # below: which of the images ``metrics`` are on hold boxes accepted from a model
+        DIGITS_KEY: None,  # below: which of them hold MNIST digits a model learned on other canvases
         "selection_metrics": selection_metrics,
         "validation_parts": {"selection": list(selection_images), "report": list(report_images),
                              "rule": "per image, sha256 of 'report' + relative path (model.splits.report_members)"},
@@ -335,6 +338,11 @@ def train_run(
     if refiner is None:  # (with one, its figures are scored again once the bundle is written: these too)
         meta[ACCEPTED_KEY] = accepted_record(scored, meta, keras_scorer(monitor, data, preset, cache),
                                              parent.path if parent else None)
+    if refiner is not None:  # (its figures are on the images that did not choose the second stage: said so)
+        meta["refine"] = refiner.meta
+    # written once, with the bundle, and in the "done" event: what the figures are on is known by now
+    meta[DIGITS_KEY] = learned_digits_record(meta, data.root, parent.meta if parent else None,
+                                             parent.path if parent else None)
     # The final decision, taken by all workers together: a stop request made until now cancels; later, too late.
     if (agreed_stop(strategy, stop, FINAL_DECISION_TIMEOUT) if multiworker else stop)():
         raise TrainingCancelled("training cancelled; no model was saved")
@@ -344,10 +352,9 @@ def train_run(
         # writes the bundle. The others save to a temporary folder (the Keras convention) and delete it.
         with tempfile.TemporaryDirectory(prefix="petloc-worker-") as scratch:
             save_bundle(model, meta, Path(scratch) / "bundle")
-        emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics, ACCEPTED_KEY: meta[ACCEPTED_KEY]})
+        emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics, ACCEPTED_KEY: meta[ACCEPTED_KEY],
+              DIGITS_KEY: meta[DIGITS_KEY]})
         return TrainedRun(out_dir, read)
-    if refiner is not None:
-        meta["refine"] = refiner.meta
     path = save_bundle(model, meta, out_dir, extra_files=refiner.files if refiner else None)
     if refiner is not None:  # its figures were the first stage's: now those of what predict runs
         validated = report or selection
@@ -355,31 +362,9 @@ def train_run(
         both = through_both_stages(path, meta, validated) if validated else None
         metrics = rescored_with_refiner(path, meta, validated, both)
         meta[ACCEPTED_KEY] = with_carried_refiner(path, meta, scored, both, parent.path if parent else None)
-    emit({"event": "done", "bundle": str(path), "metrics": metrics, ACCEPTED_KEY: meta[ACCEPTED_KEY]})
+    emit({"event": "done", "bundle": str(path), "metrics": metrics, ACCEPTED_KEY: meta[ACCEPTED_KEY],
+          DIGITS_KEY: meta[DIGITS_KEY]})
     return TrainedRun(path, read)
-
-
-def _class_notices(data: TrainingData, parent: LoadedBundle | None) -> list[str]:
-    """The log's lines on a fine-tune's classes: the renames it was told of, or its warning that a new
-    class may be one of the parent's renamed (`class_renames`)."""
-    if parent is None:
-        return []
-    if data.renamed:
-        return [renamed_notice(data.renamed)]
-    on_boxes = {label for it in data.items for label, _ in it.sample.ground_truth}
-    untold = untold_renames_notice(parent.class_names, set(data.class_names) - set(parent.class_names), on_boxes)
-    return [untold] if untold else []
-
-
-def _lineage_notices(data: TrainingData, config: TrainConfig) -> list[str]:
-    """The log's warning that the images the parent and its ancestors trained on are not all known, so
-    validation may hold some (`collected_folder.incomplete_lineage_warning`, as `petloc train` and `petloc
-    evaluate` word it); none when the caller told it already (``config.lineage_told``). Only `petloc train`
-    said it, so the window's training child, whose log shows the run's notices, trained on unsaid."""
-    why = data.lineage_incomplete
-    if not why or why == config.lineage_told:
-        return []
-    return [f"warning: {incomplete_lineage_warning(why)}"]
 
 
 def _config_record(config: TrainConfig, parent: LoadedBundle | None) -> dict[str, Any]:
@@ -391,7 +376,6 @@ def _config_record(config: TrainConfig, parent: LoadedBundle | None) -> dict[str
     if config.backbone_weights:
         record["backbone_weights"] = Path(config.backbone_weights).name
     return record
-
 
 
 def _tf_version() -> str:

@@ -8,8 +8,9 @@ may train on a digit in one subfolder and validate on it in the other. The retra
 figures (`model.comparison_digits`), `petloc evaluate` of its own (`cli.evaluate_digits`); this says it of the
 run's closing figures (meta.json ``metrics``), by the comparison's rule and in its words
 (`comparison_digits.learned_canvases`, `hedges_of`), naming the models as `petloc train` does: `KEY`, in
-meta.json beside ``metrics`` and its other caveats (``metrics_accepted_boxes``, ADR 0013), and in `petloc
-train`'s closing lines. Read from the written bundle's meta.json: the images, their bytes as the run read
+meta.json beside ``metrics`` and its other caveats (``metrics_accepted_boxes``, ADR 0013) and in the "done"
+event, which `petloc train`'s closing lines and the Retraining window say it from. `model.training` makes it
+from the meta.json it is about to write (once, with the bundle): the images, their bytes as the run read
 them (``images``), the digits it learned (``training_data.mnist_digits``) and the parts of its validation
 images (``validation_parts``). No TensorFlow.
 """
@@ -87,16 +88,3 @@ def learned_digits_record(meta: dict[str, Any], data: str | os.PathLike[str], pa
     return {"n_scored": n, "parent": len(found.old.learned), "own": len(found.new.learned),
             "untold": len({*found.old.untold, *found.new.untold}), "hedges": hedges}
 
-
-def record_in_bundle(bundle: str | os.PathLike[str], data: str | os.PathLike[str],
-                     parent_meta: dict[str, Any] | None,
-                     parent_path: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
-    """`learned_digits_record` of the bundle just written at ``bundle``, recorded in its meta.json (`KEY`: null
-    when there is nothing to say, so a reader tells "none" from a bundle written before this record)."""
-    from petloc_gui.model.bundle import read_meta
-    from petloc_gui.model.bundle_write import write_meta
-
-    meta = read_meta(bundle)
-    record = learned_digits_record(meta, data, parent_meta, parent_path)
-    write_meta(bundle, {**meta, KEY: record})
-    return record

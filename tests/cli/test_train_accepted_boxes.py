@@ -90,8 +90,15 @@ def test_validation_boxes_accepted_from_the_parent_are_said_and_the_person_figur
     assert lines[closing + 2] == f"petloc: warning: {sentence} (the line above; meta.json metrics_accepted_boxes)"
 
 
-def test_without_accepted_boxes_nothing_is_said_of_them_but_the_parents_digits_are(tmp_path, capsys):
+def test_without_accepted_boxes_nothing_is_said_of_them_but_the_parents_digits_are(tmp_path, capsys, monkeypatch):
+    from petloc_gui.model import bundle_write
+
     data, report = _digits_and_report(tmp_path)
+    # what the run sends the CLI, and each meta.json it writes (the bundle's, once)
+    events, written = [], []
+    heard, write = TrainReporter.__call__, bundle_write.write_meta
+    monkeypatch.setattr(TrainReporter, "__call__", lambda self, event: events.append(event) or heard(self, event))
+    monkeypatch.setattr(bundle_write, "write_meta", lambda folder, meta: written.append(meta) or write(folder, meta))
     err, meta, _ = _train(capsys, data, tmp_path / "out")
     assert meta[KEY] is None and meta["metrics"]["n_images"]
     assert "accepted unchanged" not in err and "a person drew" not in err and "metrics_accepted_boxes" not in err
@@ -107,6 +114,11 @@ def test_without_accepted_boxes_nothing_is_said_of_them_but_the_parents_digits_a
     lines = err.splitlines()
     closing = next(i for i, line in enumerate(lines) if line.startswith("best epoch on "))
     assert lines[closing + 1] == f"petloc: warning: {sentence} (meta.json metrics_learned_digits)"
+    # made by the run, before its bundle: written with it, once (before, rewritten by the CLI after it), and sent in
+    # the "done" event, which the CLI (and the Retraining window) says it from
+    assert [w["metrics_learned_digits"] for w in written] == [meta["metrics_learned_digits"]]
+    (done,) = [event for event in events if event.get("event") == "done"]
+    assert done["metrics_learned_digits"] == meta["metrics_learned_digits"]
 
 
 def _closing(capsys, record):

@@ -54,6 +54,12 @@ def test_a_retrain_from_a_two_stage_bundle_keeps_its_second_stage(two_stage_retr
     assert meta["metrics"]["split"].endswith("(first stage + refiner)")
     assert "mean_iou" in meta["first_stage_validation_metrics"]
     assert meta["version_id"] and meta["created"]  # what save_bundle wrote stays
+    # the parent's digits (petloc digits --split train) on the images these figures are on, recorded with the bundle
+    # and sent in the "done" event (model.training_digits)
+    digits = meta["metrics_learned_digits"]
+    assert digits and digits["n_scored"] == digits["parent"] == meta["metrics"]["n_images"]
+    (done,) = [event for event in two_stage_retrain.events if event["event"] == "done"]
+    assert done["metrics_learned_digits"] == digits
 
 
 def test_a_retrain_whose_report_photos_chose_the_carried_refiner_says_so(tmp_path, two_stage_digits):

@@ -8,12 +8,10 @@ comparison and `petloc evaluate` hedged the same figures. No TensorFlow: the met
 
 from __future__ import annotations
 
-import json
-
 from petloc_gui.core.digits import write_digits_dataset
 from petloc_gui.model.bundle import read_meta, resolve_model
 from petloc_gui.model.training_data import TrainingData
-from petloc_gui.model.training_digits import KEY, learned_digits_record, record_in_bundle, scored_images
+from petloc_gui.model.training_digits import learned_digits_record, scored_images
 
 PARENT_SAID = ("hold MNIST digits that the model it was fine-tuned from, or one that model descends from, learned, "
                "or chose its epoch with, on other canvases (the digits of petloc digits --split train), so these "
@@ -61,27 +59,17 @@ def test_a_run_validated_on_digits_it_trained_on_in_another_subfolder_says_so(tm
                                  "optimistic."]}
 
 
-def test_a_run_on_digits_it_learned_nowhere_else_says_nothing_and_records_null(tmp_path):
-    data = tmp_path / "data"
-    write_digits_dataset(data, "train", count=12, seed=3)  # each digit once: trained on or validated on
-    bundle = tmp_path / "bundle"
-    bundle.mkdir()
-    meta = _run_meta(data)
-    (bundle / "meta.json").write_text(json.dumps(meta))
-    assert record_in_bundle(bundle, data, None) is None
-    assert json.loads((bundle / "meta.json").read_text())[KEY] is None  # looked at: nothing to say
+def test_a_run_on_digits_it_learned_nowhere_else_says_nothing(tmp_path):
+    write_digits_dataset(tmp_path, "train", count=12, seed=3)  # each digit once: trained on or validated on
+    assert learned_digits_record(_run_meta(tmp_path), tmp_path, None) is None  # meta.json: null
 
 
-def test_the_record_is_written_beside_the_figures(tmp_path):
-    data = tmp_path / "data"
-    write_digits_dataset(data, "train", count=12, seed=3)
-    bundle = tmp_path / "bundle"
-    bundle.mkdir()
+def test_the_record_counts_the_images_the_figures_are_on(tmp_path):
+    write_digits_dataset(tmp_path, "train", count=12, seed=3)
     parent = read_meta("digits")
-    (bundle / "meta.json").write_text(json.dumps(_run_meta(data, parent)))
-    record = record_in_bundle(bundle, data, parent, resolve_model("digits"))
-    written = json.loads((bundle / "meta.json").read_text())
-    assert record and written[KEY] == record and written["metrics"]["n_images"] == record["n_scored"]
+    meta = _run_meta(tmp_path, parent)
+    record = learned_digits_record(meta, tmp_path, parent, resolve_model("digits"))
+    assert record and record["n_scored"] == meta["metrics"]["n_images"] == record["parent"]
 
 
 def test_images_validation_could_not_read_are_in_no_count(tmp_path):

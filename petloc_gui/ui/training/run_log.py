@@ -137,13 +137,22 @@ def skipped_lines(skipped: Sequence[Any]) -> list[str]:
 
 def accepted_lines(done: dict[str, Any]) -> list[str]:
     """What `petloc train` says after its closing figures, in its words (`cli.train_report`), of the run's
-    scored validation images holding boxes a person accepted unchanged from a model (the "done" event's
-    ``metrics_accepted_boxes``, `model.training_accepted`): the figures on those whose boxes a person drew,
-    then the warning (which points at the line above it); none when the record is null."""
-    from petloc_gui.cli.train_report import accepted_of, accepted_warning, person_lines
+    scored validation images: those holding boxes a person accepted unchanged from a model (the "done"
+    event's ``metrics_accepted_boxes``, `model.training_accepted`): the figures on those whose boxes a person
+    drew, then the warning (which points at the line above it); then those that are canvases of MNIST digits
+    a model learned on other canvases (its ``metrics_learned_digits``, `model.training_digits`), a warning
+    each. None when both records are null."""
+    from petloc_gui.cli.train_report import (
+        accepted_of,
+        accepted_warning,
+        learned_digits_lines,
+        learned_digits_of,
+        person_lines,
+    )
 
     record = accepted_of(done)
-    return [*person_lines(record), accepted_warning(record)] if record else []
+    accepted = [*person_lines(record), accepted_warning(record)] if record else []
+    return accepted + learned_digits_lines(learned_digits_of(done))
 
 
 def epoch_line(event: dict[str, Any], parts: ValidationParts | None = None) -> str:

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from petloc_gui.cli.train_report import learned_digits_lines
 from petloc_gui.core.digits import write_digits_dataset
 from petloc_gui.ui.training.retrain_controller import install_retraining
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
@@ -17,7 +18,9 @@ pytestmark = pytest.mark.slow  # trains a (tiny) network in a child process
 
 def test_a_real_run_on_tiny_digits_trains_a_version_and_switches_to_it(qtbot, tmp_path):
     folder = tmp_path / "digits"
-    write_digits_dataset(folder, "train", count=30, seed=1)
+    # two seeds of one split: each digit twice, so some validation canvases hold digits the run trains on
+    write_digits_dataset(folder / "a", "test", count=15, seed=1)
+    write_digits_dataset(folder / "b", "test", count=15, seed=2)
     window = StandInWindow(folder)
     qtbot.addWidget(window)
     controller = install_retraining(window)
@@ -59,6 +62,12 @@ def test_a_real_run_on_tiny_digits_trains_a_version_and_switches_to_it(qtbot, tm
     assert version.data_fingerprint and version.metrics["n_images"] == len(report)
     meta = json.loads((version.path / "meta.json").read_text())
     assert meta["preset"] == "digits" and (version.path / "model.keras").is_file()
+    # the run's record of those canvases is in the bundle it wrote and in its "done" event, and the window says it
+    # under the figures as petloc train does (before: in neither, nothing said)
+    (done,) = [e for e in events if e["event"] == "done"]
+    digits = meta["metrics_learned_digits"]
+    assert digits and digits["own"] > 0 and done["metrics_learned_digits"] == digits
+    assert progress.comparison.run_accepted.text().splitlines() == learned_digits_lines(digits) != []
     assert controller.store.list() == [version]
 
     controller.use_new_model()

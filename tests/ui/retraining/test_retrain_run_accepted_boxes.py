@@ -21,7 +21,7 @@ RECORD = {
 }
 
 
-def _finished(qtbot, record, first_model=False) -> RetrainProgress:
+def _finished(qtbot, record, first_model=False, digits=None) -> RetrainProgress:
     progress = RetrainProgress()
     qtbot.addWidget(progress)
     progress.begin(1, first_model=first_model)
@@ -29,7 +29,7 @@ def _finished(qtbot, record, first_model=False) -> RetrainProgress:
                        "selection_images": [f"s{i}.png" for i in range(10)],
                        "report_images": [f"r{i}.png" for i in range(10)]})
     progress.on_event({"event": "done", "bundle": "/s/.staging-x", "metrics": FIGURES,
-                       "metrics_accepted_boxes": record})
+                       "metrics_accepted_boxes": record, "metrics_learned_digits": digits})
     progress.on_event({"event": "comparison", "old": FIGURES, "new": FIGURES, "note": "Compared."})
     if first_model:
         progress.show_first_model(FIGURES)
@@ -63,3 +63,22 @@ def test_a_new_run_does_not_show_the_last_run_s_words(qtbot):
                        "metrics_accepted_boxes": None})
     progress.show_result(FIGURES, FIGURES)
     assert progress.comparison.run_accepted.text() == ""
+
+
+DIGITS = {"n_scored": 10, "parent": 10, "own": 0, "untold": 0,
+          "hedges": ["10 of these 10 images hold MNIST digits that the model it was fine-tuned from, or one that model "
+                     "descends from, learned, or chose its epoch with, on other canvases (the digits of petloc digits "
+                     "--split train), so these figures on them are optimistic."]}
+
+
+@pytest.mark.parametrize("record", [None, RECORD])
+def test_the_run_s_warning_on_canvases_of_learned_digits_is_shown_as_petloc_train_says_it(qtbot, record):
+    """The "done" event's ``metrics_learned_digits`` (`model.training_digits`): before, the window said nothing."""
+    progress = _finished(qtbot, record, digits=DIGITS)
+    shown = progress.comparison.run_accepted
+    assert shown.isVisibleTo(progress)
+    said = ("warning: 10 of these 10 images hold MNIST digits that the model it was fine-tuned from, or one that model "
+            "descends from, learned, or chose its epoch with, on other canvases (the digits of petloc digits --split "
+            "train), so these figures on them are optimistic (meta.json metrics_learned_digits)")
+    accepted = [*person_lines(RECORD), accepted_warning(RECORD)] if record else []
+    assert shown.text().splitlines() == [*accepted, said]  # under the accepted boxes' lines, as petloc train
