@@ -326,3 +326,29 @@ def metrics_text(metrics: dict[str, Any], split: str, held_out: int | None = Non
     where = f"on {counted(count, f'{split} image')}" if count is not None else f"on {split} images"
     basis = basis_text(metrics)
     return f"{' · '.join(parts)} {where}" + (f" ({basis})" if basis else "")
+
+
+# meta.json's record, beside its "metrics", of the images they are on that are `petloc digits` canvases of MNIST
+# digits a model learned on other canvases (model.training_digits.KEY, not imported, as ACCEPTED_KEY): `petloc
+# models` lists it with a run's own figures, as it lists `ACCEPTED_KEY`.
+LEARNED_DIGITS_KEY = "metrics_learned_digits"
+
+
+def learned_digits_record(meta: Any, figures: Any, problems: list[str] | None = None) -> dict[str, Any] | None:
+    """meta.json's (``meta``: its object) `LEARNED_DIGITS_KEY` record, when the figures shown (``figures``) are
+    its ``metrics`` and it holds a sentence (``hedges``); None otherwise: a version kept in the window holds the
+    retrain comparison's figures, whose ``basis.hedges`` say it of their own images. One holding a number JSON
+    has no form for (NaN, Infinity) is noted in ``problems`` and ignored, as `accepted_record` does."""
+    if not isinstance(meta, dict) or figures != meta.get("metrics"):
+        return None
+    record = meta.get(LEARNED_DIGITS_KEY)
+    hedges = record.get("hedges") if isinstance(record, dict) else None
+    if not isinstance(hedges, list) or not any(isinstance(hedge, str) and hedge for hedge in hedges):
+        return None
+    try:
+        json.dumps(record, allow_nan=False)
+    except ValueError:
+        if problems is not None:
+            problems.append(f"{LEARNED_DIGITS_KEY} holds a number that is not finite (NaN or Infinity); ignored")
+        return None
+    return record

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from petloc_gui.app.model_metrics import (
     BASIS_KEY,
-    accepted_record,
     basis_text,
     chose_epoch,
     figures_basis,
@@ -22,8 +21,8 @@ from petloc_gui.app.model_metrics import (
     split_of_figures,
     unmeasured_text,
 )
-from petloc_gui.cli.models_accepted import KEY as ACCEPTED_KEY
 from petloc_gui.cli.models_accepted import accepted_lines, figure_text
+from petloc_gui.cli.models_caveats import learned_digits_lines, with_caveats
 from petloc_gui.cli.output import error, json_line, result_line
 from petloc_gui.core.text import counted, first_of, table
 
@@ -46,7 +45,9 @@ trained on)"), and the comparison's notes on what may flatter them are said
 (listed under "basis" with --json). Where a run's own figures are on images
 holding boxes accepted unchanged from a model, a line after the table says
 how many, with the figures on those a person drew (--json:
-metrics_accepted_boxes). A run with a single validation image has no such
+metrics_accepted_boxes); where they are on canvases of MNIST digits a model
+learned on other canvases, one line says so in petloc train's words (--json:
+metrics_learned_digits). A run with a single validation image has no such
 images: its figures are on that image, which also chose the epoch, and are
 said to be on the "selection set" (somewhat optimistic).
 Any listed path can be given as MODEL to evaluate, predict and export.
@@ -104,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if rows:
         result_line("\n".join([*table(HEADER, [_table_row(row) for row in rows], right=FIGURE_COLUMNS),
-                               *accepted_lines(rows)]))
+                               *accepted_lines(rows), *learned_digits_lines(rows)]))
     else:
         result_line("no models found")
     result_line(f"Trained versions are kept in {store_folder()} (<preset>/<id>; `petloc train` without --out "
@@ -189,7 +190,7 @@ def bundled_models() -> list[dict[str, Any]]:
             metrics, split = headline_metrics(meta)
             row.update(path=str(path), preset=meta.get("preset"), metrics=_key_metrics(metrics), split=split,
                        chose_epoch=False if split == "test" else chose_epoch(meta.get("metrics")), **_learned(meta))
-            _with_accepted(row, accepted_record(meta, meta.get("metrics")))
+            with_caveats(row, meta, meta.get("metrics"))
             problem = model_file_problem(path)
             if problem is not None:  # as a broken version: unavailable, with why (never chosen for a folder)
                 row.update(path=None, error=f"{path}: {problem}")
@@ -226,7 +227,7 @@ def trained_versions() -> list[dict[str, Any]]:
                            problems, store)
         meta = _json_object(v.path / "meta.json")
         row.update(_learned(meta, v.data_fingerprint))
-        _with_accepted(row, accepted_record(meta, v.metrics, problems))
+        with_caveats(row, meta, v.metrics, problems)
         warnings = [f"{v.path}: {note}" for note in v.notes]  # e.g. a damaged version.json: what is lost
         if problems:  # the figures come from version.json, or from meta.json where a run wrote none or it is damaged
             warnings.append(f"{v.path / v.record_file}: " + "; ".join(problems))
@@ -264,12 +265,6 @@ def _trained_row(name: str, path: Path, preset: str | None, record: dict[str, An
         # run's own: its report part, else (one validation image) the image that chose the epoch
         "chose_epoch": chose_epoch(figures, extra.get("training_metrics") if isinstance(extra, dict) else None),
     }
-
-
-def _with_accepted(row: dict[str, Any], record: dict[str, Any] | None) -> None:
-    """The row carries meta.json's record of its figures' images holding accepted boxes, when there is one."""
-    if record is not None:
-        row[ACCEPTED_KEY] = record
 
 
 def _finite_basis(basis: dict[str, Any] | None, problems: list[str]) -> dict[str, Any] | None:
@@ -347,7 +342,7 @@ def _misplaced_row(folder: Path, store: VersionStore) -> dict[str, Any]:
     problems: list[str] = []
     row = _trained_row(folder.name, folder, preset if isinstance(preset, str) else None, record, problems, store)
     row.update(_learned(meta, record.get("data_fingerprint")))
-    _with_accepted(row, accepted_record(meta, record.get("metrics"), problems))
+    with_caveats(row, meta, record.get("metrics"), problems)
     problem = model_file_problem(folder)
     if problem is not None:  # as a broken version: unavailable, with why
         row.update(path=None, error=f"{folder}: {problem}")
