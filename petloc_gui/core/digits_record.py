@@ -239,7 +239,8 @@ def digits_hedge(which: str, splits: list[str], model: str, whose: str,
                  digits: dict[str, frozenset[int] | None]) -> str:
     """"``which`` hold MNIST digits that ``model`` learned on other canvases (the digits of petloc digits
     --split test), so ``whose`` on them are optimistic": ``splits`` holds each such image's split, and
-    ``which`` says how many of how many ("3 of them").
+    ``which`` says how many of how many ("3 of them"); one image is said in the singular ("1 of them holds an
+    MNIST digit ... on it": it read "on them", of one image).
 
     A whole split (``digits``; the bundled digits model's, by its split rule) was not all learned: the
     bundled model learned 3,801 of the 4,000 --split train digits and the other 199 chose its epoch; the
@@ -248,9 +249,9 @@ def digits_hedge(which: str, splits: list[str], model: str, whose: str,
 
     named = " and ".join(f"--split {visible(split)}" for split in sorted(set(splits)))
     saw = learned_words(splits, digits)
-    holds = "holds an MNIST digit" if len(splits) == 1 else "hold MNIST digits"
+    holds, them = ("holds an MNIST digit", "it") if len(splits) == 1 else ("hold MNIST digits", "them")
     return (f"{which} {holds} that {model} {saw} on other canvases (the digits of petloc digits {named}), "
-            f"so {whose} on them are optimistic")
+            f"so {whose} on {them} are optimistic")
 
 
 def learned_words(splits: list[str], digits: dict[str, frozenset[int] | None]) -> str:

@@ -117,7 +117,7 @@ def test_the_warning_names_the_split_learned_and_suggests_only_a_split_never_lea
     assert code == 0, err
     assert assert_clean_errors(err) == [
         "petloc: 1 of these 2 evaluated images holds an MNIST digit that this model, or one it was fine-tuned from, "
-        "learned on other canvases (the digits of petloc digits --split test), so these figures on them are "
+        "learned on other canvases (the digits of petloc digits --split test), so these figures on it are "
         "optimistic (every split of petloc digits holds digits it learned: no folder of petloc digits gives "
         "held-out figures for it)"]
 
@@ -167,7 +167,7 @@ def test_a_canvas_the_model_trained_on_is_counted_once_as_trained_on_not_again_a
         "from (2 by identical bytes): these figures include training images (use --split validation on its "
         "training folder, or a folder it never trained on, for held-out figures)",
         "petloc: 1 of these 3 evaluated images holds an MNIST digit that this model, or one it was fine-tuned "
-        "from, learned on other canvases (the digits of petloc digits --split train), so these figures on them "
+        "from, learned on other canvases (the digits of petloc digits --split train), so these figures on it "
         "are optimistic (for held-out figures, evaluate a folder made by petloc digits DIR --split test)"]
 
     # only its own training canvases: each counted once, and the count is complete

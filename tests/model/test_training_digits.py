@@ -52,10 +52,10 @@ def test_a_run_validated_on_digits_it_trained_on_in_another_subfolder_says_so(tm
     assert twins  # (the split of these eight canvases trains on the twin of some report image)
     record = learned_digits_record(meta, tmp_path, None)
     n, k = len(scored), len(twins)
-    holds = "holds an MNIST digit" if k == 1 else "hold MNIST digits"
+    holds, them = ("holds an MNIST digit", "it") if k == 1 else ("hold MNIST digits", "them")
     assert record == {"n_scored": n, "parent": 0, "own": k, "untold": 0,
                       "hedges": [f"{k} of these {n} images {holds} that the new model learned on other canvases "
-                                 "(the digits of petloc digits --split test), so these figures on them are "
+                                 f"(the digits of petloc digits --split test), so these figures on {them} are "
                                  "optimistic."]}
 
 
@@ -80,3 +80,17 @@ def test_images_validation_could_not_read_are_in_no_count(tmp_path):
     assert [c.relpath for c in scored_images(meta, tmp_path)] == report[1:]
     meta["metrics"]["n_images"] = 0  # no figures: nothing to hedge
     assert scored_images(meta, tmp_path) == []
+
+
+def test_the_one_image_the_figures_are_on_is_said_in_the_singular(tmp_path):
+    """A run with one scored image: "the one image these figures are on holds ... on it" (it read "on them")."""
+    write_digits_dataset(tmp_path, "train", count=12, seed=3)
+    parent = read_meta("digits")
+    meta = _run_meta(tmp_path, parent)
+    meta["validation_parts"]["report"] = meta["validation_parts"]["report"][:1]
+    meta["metrics"]["n_images"] = 1
+    record = learned_digits_record(meta, tmp_path, parent, resolve_model("digits"))
+    assert record and record["hedges"] == [
+        "the one image these figures are on holds an MNIST digit that the model it was fine-tuned from, or one that "
+        "model descends from, learned, or chose its epoch with, on other canvases (the digits of petloc digits "
+        "--split train), so these figures on it are optimistic."]

@@ -20,7 +20,7 @@ from .test_comparison_record import scored  # noqa: F401 - the fixture
 OLD_HEDGE = ("2 of them chose the current model's epoch (its validation selection part), so its figures on them "
              "are somewhat optimistic.")
 NEW_HEDGE = ("1 of them holds an MNIST digit that the new model learned on other canvases (the digits of petloc "
-             "digits --split train), so the new model's figures on them are optimistic.")
+             "digits --split train), so the new model's figures on it are optimistic.")
 COMPARISON = {"n_images": 8, "n_validation": 20, "basis": "images neither model trained on",
               "images": [f"v{i}.png" for i in range(8)], "hedges": [OLD_HEDGE, NEW_HEDGE], "new_hedges": [NEW_HEDGE],
               "new": {"n_images": 8, "accuracy": 0.875, "mean_iou": 0.5, "iou_ge_50": 0.5, "iou_ge_75": 0.25}}
