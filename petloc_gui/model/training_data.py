@@ -98,8 +98,8 @@ def _normalised(box: tuple[float, float, float, float], width: int, height: int)
             min(max(x2 / width, 0.0), 1.0), min(max(y2 / height, 0.0), 1.0))
 
 
-def _checked(sample: Sample) -> tuple[Item | None, str | None]:
-    """The sample as an `Item`, or why it cannot be used (header read only)."""
+def checked_item(sample: Sample) -> tuple[Item | None, str | None]:
+    """The sample as an `Item`, or why a run cannot use it (header read only; the Retrain dialog asks too)."""
     try:
         width, height = image_size(sample.image_path)
     except PetlocError as exc:
@@ -227,7 +227,7 @@ class TrainingData:
         skipped += [(str(gone.sample.image_path), gone.reason) for gone in left_out]
         items: list[Item] = []
         for sample in samples:
-            item, reason = _checked(sample)
+            item, reason = checked_item(sample)
             if item is None:
                 skipped.append((str(sample.image_path), reason or "unusable"))
             else:

@@ -321,6 +321,7 @@ class RetrainDialog(QDialog):
                      if preview.parent_test else "")
         learned_note = ("; an image the current model trained on never validates its fine-tune"
                         if self.from_current.isChecked() else "")
+        unusable = f"{visible(preview.unusable_note())}. " if preview.unusable else ""  # as the run's start says
         compared_note = ("" if self._first_model else
                          "; the current and the new model are compared on those neither trained on")
         self.holdout_label.setText(
@@ -328,8 +329,8 @@ class RetrainDialog(QDialog):
             "(chosen per image from its path, so adding images never moves one; each class on both sides "
             "where it can be, so in a class the hash left on one side the image moved across may change "
             f"as it grows{learned_note}). Part of them chooses the new model's best epoch, "
-            f"the rest gives its figures{compared_note}. (An image that turns out unreadable is left out; the "
-            "exact list is logged at the start.)"
+            f"the rest gives its figures{compared_note}. ({unusable}{'Another' if unusable else 'An image'} that "
+            "turns out unreadable is left out; the exact list is logged at the start.)"
             + test_note
         )
         self.holdout_list.show()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from petloc_gui.app.model_choice import model_display_name  # the retrain dialog's and window's one name
 from petloc_gui.core.case_variant_refusal import RenameHint, case_variant_refusal
+from petloc_gui.core.text import counted
 from petloc_gui.model.bundle import BUNDLED_NAMES
 from petloc_gui.model.presets import PRESETS
 from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: preview and run agree
@@ -57,6 +58,17 @@ class Holdout:
     # pre-labels: a class typed two ways among them refuses the run (`case_variants`)
     box_counts: Mapping[str, int] = field(default_factory=dict)
     prelabel_box_counts: Mapping[str, int] = field(default_factory=dict)
+    # annotated images the run leaves out by its check (`training_data.checked_item`): unreadable, or a box
+    # outside the image; none of them is in the counts above
+    unusable: int = 0
+
+    def unusable_note(self) -> str:
+        """What the preview says of the annotated images the run leaves out by its check (``unusable``), as
+        the run says each at its start ("skipped …: unreadable image: …"); "" when none."""
+        if not self.unusable:
+            return ""
+        are = "is" if self.unusable == 1 else "are"
+        return f"{counted(self.unusable, 'annotated image')} {are} left out: unreadable, or a box outside the image"
 
     def case_variants(self, with_prelabels: bool = True, renamed: Mapping[str, str] | None = None,
                       rename_hint: RenameHint | None = None) -> str:
@@ -163,7 +175,6 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         return None
     try:
         from petloc_gui.model.collected_folder import collect_folder
-        from petloc_gui.model.prelabel_models import is_left_out
         from petloc_gui.model.splits import ValidationChooser
         from petloc_gui.model.training_data import TrainingData, too_few_images
 
@@ -173,13 +184,17 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     on_boxes = {name for s in read.samples for name, _ in s.ground_truth}  # any box of the folder, held out or not
     # the pre-labels of a model that did not know a class of the run are left out of it, as the run does
     samples, left_out = _without_unaware(read)
+    boxes = _box_counts(samples)  # those a run trains on: `petloc train` refuses on them too, unchecked
+    # then the run's own check of each image's header and box: those it fails the run never splits
+    unreadable = _unusable(samples)
+    samples = [s for s in samples if str(s.image_path) not in unreadable]
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
     prelabels = [s.relpath for s in samples if s.prelabel]
-    boxes = _box_counts(samples)  # those a run trains on: `petloc train` refuses on them too
     tuned, parent_names, tuned_read = _fine_tune_split(folder, label, parent_spec) if parent_spec else (None, [], None)
     # the images the fine-tune cannot use (unreadable, a box outside it): a pre-label among them is not counted
-    unusable = ({path for path, reason in tuned.skipped if not is_left_out(reason)}
-                if isinstance(tuned, TrainingData) else set())
+    # (those it left out for a model's unknown class are checked too: a rename chosen brings them back)
+    unusable = (_unusable(tuned_read.samples, {str(it.sample.image_path) for it in tuned.items})
+                if isinstance(tuned, TrainingData) and tuned_read is not None else set())
     # canvases whose `petloc digits` record cannot tell their digit, of every annotated image (no image is
     # hashed: a record cannot tell before it asks); those the run trains on are warned of
     untold = _untold_digits(samples)
@@ -211,7 +226,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                            new_classes=tuple(n for n in tuned.class_names if n not in parent_names),
                            unused_classes=tuple(n for n in parent_names if n not in on_boxes), **trained)
         reviewed = len(samples) - len(prelabels)
-        counts = {"prelabels": len(prelabels), "prelabels_left_out": left_out, "reviewed": reviewed, **boxes}
+        counts = {"prelabels": len(prelabels), "prelabels_left_out": left_out, "reviewed": reviewed,
+                  "unusable": len(unreadable), **boxes}
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
             return Holdout(0, [], problem=too_few_images(len(samples)), **counts)
         if reviewed < 2:
@@ -220,6 +236,14 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         return Holdout(len(chosen), sorted(chosen), digits_notes=_trained_untold_notes(untold, chosen), **counts)
 
     return preview
+
+
+def _unusable(samples: Iterable[Sample], usable: Collection[str] = ()) -> set[str]:
+    """The image paths of ``samples`` a run leaves out by its check (`training_data.checked_item`: the header
+    read, no decoding), less ``usable`` ones (checked already); in the calling thread: the loader's."""
+    from petloc_gui.model.training_data import checked_item
+
+    return {str(s.image_path) for s in samples if str(s.image_path) not in usable and checked_item(s)[0] is None}
 
 
 def _hashed(chooser: ValidationChooser) -> ValidationChooser:
@@ -266,7 +290,8 @@ def _run_prelabels(read: CollectedFolder, renamed: Mapping[str, str], unusable: 
     trains on (`_box_counts`). The Retrain dialog's class choices change them: worked out from the one read."""
     kept, left_out = _without_unaware(read, renamed)
     prelabels = sum(sample.prelabel and str(sample.image_path) not in unusable for sample in kept)
-    return {"prelabels": prelabels, "prelabels_left_out": left_out, **_box_counts(kept)}
+    return {"prelabels": prelabels, "prelabels_left_out": left_out,
+            "unusable": sum(str(sample.image_path) in unusable for sample in kept), **_box_counts(kept)}
 
 
 def _box_counts(samples: Iterable[Sample]) -> dict[str, dict[str, int]]:

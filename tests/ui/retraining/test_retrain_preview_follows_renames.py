@@ -76,3 +76,19 @@ def test_the_dialog_says_what_the_chosen_rename_leaves_out(qtbot, pets):
     assert dialog.rename_choices.isVisibleTo(dialog) and combo.hasFocus()  # the choice keeps the keyboard
     combo.setCurrentIndex(combo.findData("bengal"))
     assert "model photo-other wrote it" in dialog.prelabel_note.text()
+
+
+def test_a_pre_label_a_rename_brings_back_is_checked_as_the_run_checks_it(pets):
+    """The parent's husky pre-label, unreadable: the run with the rename takes it back and skips it (its header
+    reads not); the preview took the images to leave out from the fine-tune read without renames, which had left
+    the husky out before checking it, and counted it as a pre-label the run trains on."""
+    folder, parent = pets
+    (folder / "by_parent.png").write_bytes(b"not a png")
+    run = _run(folder, parent, RENAMED)
+    assert run.n_prelabels == 0  # photo-other's bulldog left out for husky, the husky skipped
+    assert any(path.endswith("by_parent.png") and why.startswith("unreadable image") for path, why in run.skipped)
+    preview = holdout_preview_for(folder, parent_spec=str(parent))
+    holdout = preview(0.2, True, RENAMED)
+    assert holdout.prelabels == run.n_prelabels
+    assert holdout.unusable == 1  # said in the dialog: the run skips it
+    assert preview(0.2, True).unusable == 0  # without the rename the run leaves it out for husky, unchecked

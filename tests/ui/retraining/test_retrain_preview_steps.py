@@ -5,7 +5,9 @@ the split, the pre-labels a fine-tune uses and the boxes it trains on counted ag
 emptied and filled anew (a 20,000-image folder froze the dialog 0.15-0.45 s a step). Now what no step changes
 is worked out once, in the loader's thread (`splits.ValidationChooser`, the run's own `validation_members`),
 and the list is refilled only when its names change, laid out in batches. The images listed stay exactly the
-run's own split.
+run's own split, also from scratch on a folder with an unreadable annotated image: the dialog split every
+annotated image read, the unreadable one counted (listed as held out, or its class's count moving another across),
+while the run checks each image's header first (`training_data.checked_item`) and splits the rest.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ FRACTIONS = (0.05, 0.15, 0.2, 0.33, 0.5)
 
 @pytest.fixture(scope="module")
 def folder_and_parent(tmp_path_factory):
-    """(folder, parent, the parent's meta.json): 300 canvases, every tenth an unreviewed pre-label; a parent
-    model whose test images are 12 of them, whose validation images are 9 others and which trained on 40
-    more (those never validate its fine-tune: the rest is split by the fraction)."""
+    """(folder, parent, the parent's meta.json): 300 canvases, every tenth an unreviewed pre-label, one that
+    validated at 5% made unreadable (its annotation kept); a parent model whose test images are 12 of them,
+    whose validation images are 9 others and which trained on 40 more (those never validate its fine-tune:
+    the rest is split by the fraction)."""
     from petloc_gui.core.digits import write_digits_dataset
 
     root = tmp_path_factory.mktemp("steps")
@@ -36,6 +39,8 @@ def folder_and_parent(tmp_path_factory):
     write_digits_dataset(folder, "train", count=300, seed=0)
     names = sorted(p.with_suffix(".png").name for p in folder.glob("*.xml"))
     mark_prelabels(folder, names[::10])
+    validated = TrainingData.collect(folder, val_fraction=0.05, seed=SPLIT_SEED).splits_record()["validation"]
+    (folder / validated[0]).write_bytes(b"not a png")  # a truncated or mislabelled file: its header reads not
     record = TrainingData.collect(folder, val_fraction=0.2).splits_record()
     everything = TrainingData.collect(folder, val_fraction=0.2)
     parent = root / "parent"
@@ -81,6 +86,9 @@ def test_the_dialog_lists_the_runs_own_validation_images_at_every_fraction(qtbot
                 expected = _run_validation(folder, parent, meta, fraction, fine_tune, not with_prelabels)
                 assert _listed(dialog) == expected, (fine_tune, with_prelabels, fraction)
                 assert dialog.holdout_label.text().startswith(f"{len(expected)} images are held out")
+                # the image the run leaves out as unreadable is said, not listed
+                assert "(1 annotated image is left out: unreadable, or a box outside the image. Another that turns " \
+                       "out unreadable is left out" in dialog.holdout_label.text()
                 counts.add(len(expected))
             assert len(counts) == len(FRACTIONS)  # each step moved images across
     # a fine-tune's list keeps the parent's validation images at any fraction, and never its test images
