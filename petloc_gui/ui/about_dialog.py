@@ -159,6 +159,9 @@ class AboutDialog(QDialog):
         docs = QLabel(docs_html(docs_dir()))
         docs.setWordWrap(True)
         docs.setOpenExternalLinks(True)  # the file manager or Markdown viewer the desktop has
+        # Tab reaches the links and Enter opens one (by default a label's links are the mouse's only)
+        docs.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        self.docs = docs
         docs.setAccessibleName("Where petloc's documentation is")
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Licence and credits")

@@ -9,7 +9,7 @@ import types
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
 from PySide6.QtGui import QAction, QScreen
 from PySide6.QtWidgets import QDialog
 
@@ -126,3 +126,10 @@ def test_every_control_has_a_name_a_screen_reader_can_say(qtbot):
 
     dialog = _dialog(qtbot)
     assert _unnamed(dialog) == []
+
+
+def test_tab_reaches_the_documentation_links(qtbot):
+    # Tab went round the tabs, the text and Close only: the links were the mouse's alone
+    dialog = _dialog(qtbot)
+    assert dialog.docs.textInteractionFlags() & Qt.LinksAccessibleByKeyboard
+    assert dialog.docs.focusPolicy() & Qt.TabFocus
