@@ -76,7 +76,9 @@ def _names_it(phrase: str, names: set[str], version_id: object) -> bool:
     version = version_of(phrase)
     if version is not None:  # a version id recorded: the same model only by it
         return bool(version_id) and version == str(version_id)
-    name = name_of(phrase)  # "pets" (bundled, as the window names it) or "pets pets-2026..." (a stored version)
+    # "pets" (bundled), a folder's name or a stored version's id; "pets pets-2026..." (the window's old name of a
+    # stored version, without its version) by either word
+    name = name_of(phrase)
     return bool(name) and (name in names or bool(names & set(name.split())))
 
 

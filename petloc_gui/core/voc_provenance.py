@@ -49,12 +49,29 @@ Mark = tuple[str, tuple[int, int, int, int], str | None]
 
 
 def model_phrase(name: str | None, version_id: str | None = None) -> str:
-    """``model pets (pets-20261203T011551Z-c71d1a)``: a model as marks name it (`UNNAMED_MODEL` without a name)."""
+    """``model pets (pets-20261203T011551Z-c71d1a)``: a model as marks name it (`UNNAMED_MODEL` without a name),
+    the one rule for the window's A (`EditController.accept_prediction`) and `petloc predict`'s pre-labels
+    (`cli.prelabel.prelabel_mark`): by its own name, meta.json ``version_id`` in brackets where it differs.
+    The window names a stored version ``<preset> <id>`` (`ui.models.model_handle.model_info`), `petloc
+    predict` by its folder, ``<id>``: the preset is no part of the name, so ``pets pets-ID`` of version
+    ``pets-ID`` is ``model pets-ID``, as `petloc predict --model pets/pets-ID` marks it. The window wrote
+    ``model pets pets-ID (pets-ID)``, and `petloc train` counted one model's boxes under two names."""
     name = "".join(ch for ch in str(name or "") if ch.isprintable()).strip()  # XML text takes no controls
     if not name:
         return UNNAMED_MODEL
     version = "".join(ch for ch in str(version_id or "") if ch.isprintable()).strip()
+    if version and name.endswith(f" {version}"):  # "<preset> <id>": the stored version <id>
+        name = version
     return f"model {name}" + (f" ({version})" if version and version != name else "")
+
+
+def as_named_now(model: str) -> str:
+    """A mark's model (``model NAME (VERSION)``) as `model_phrase` names it now: a mark the window wrote
+    before (``model pets pets-ID (pets-ID)``, in folders on disk) is ``model pets-ID``, the same model as
+    `petloc predict`'s mark of it; any other is unchanged."""
+    if not model.startswith("model "):
+        return model  # UNNAMED_MODEL, or a text no petloc wrote: kept as written
+    return model_phrase(name_of(model), version_of(model))
 
 
 def model_of_prelabel(mark: str) -> str:
@@ -122,7 +139,8 @@ def read_mark(element: etree._Element, box: Box) -> Mark | tuple[str] | None:
         return VOID
     # stripped as `core.voc` reads <name>, so an unchanged label reads as the same
     label = (found[MODEL_LABEL_ATTRIBUTE].findtext("value") or "").strip() if MODEL_LABEL_ATTRIBUTE in found else None
-    return (source[len(ACCEPTED_PREFIX):].strip() or UNNAMED_MODEL, proposed, label)
+    # as named now: the window's old form of a stored version counts as that version (`as_named_now`)
+    return (as_named_now(source[len(ACCEPTED_PREFIX):].strip()) or UNNAMED_MODEL, proposed, label)
 
 
 def _box_text(text: str) -> tuple[int, int, int, int] | None:

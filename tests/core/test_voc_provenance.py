@@ -14,7 +14,7 @@ from lxml import etree
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import VocObject, new_annotation, read_voc, write_voc
-from petloc_gui.core.voc_provenance import model_of_prelabel, model_phrase, name_of, version_of
+from petloc_gui.core.voc_provenance import as_named_now, model_of_prelabel, model_phrase, name_of, version_of
 
 MARK = "petloc pre-label by petloc predict, model pets (pets-20261203T011551Z-c71d1a)"
 PETS = "model pets (pets-20261203T011551Z-c71d1a)"
@@ -131,7 +131,13 @@ def test_a_person_drawn_box_has_no_mark_and_an_accepted_one_written_new_has_one(
 
 def test_model_phrases():
     assert model_phrase("pets", "pets-1") == "model pets (pets-1)"
-    assert model_phrase("pets pets-1", "pets-1") == "model pets pets-1 (pets-1)"
+    # the window's name of a stored version, "<preset> <id>": named by its folder, as petloc predict names it
+    assert model_phrase("pets pets-1", "pets-1") == model_phrase("pets-1", "pets-1") == "model pets-1"
+    assert model_phrase("pets pets-1", "pets-2") == "model pets pets-1 (pets-2)"  # (another version: kept)
+    # marks on disk: the window's old form of a stored version is that version; every other mark is as written
+    assert as_named_now("model pets pets-1 (pets-1)") == "model pets-1"
+    for mark in ("model pets-1", "model pets (pets-1)", "model mine (digits-1)", "model digits", "an unnamed model"):
+        assert as_named_now(mark) == mark
     assert model_phrase(None) == model_phrase("") == "an unnamed model"
     assert model_of_prelabel(MARK) == PETS
     assert model_of_prelabel("petloc pre-label imported by petloc convert from a model's predictions") == \

@@ -83,3 +83,34 @@ def test_a_retrain_keeping_a_second_stage_scores_the_person_figures_through_both
     assert record["person_drawn"]["n_images"] == len(person)
     assert record["person_drawn"]["mean_iou"] == pytest.approx(scores["mean_iou"])
     assert record["person_drawn"]["accuracy"] == pytest.approx(scores["accuracy"])
+
+
+def test_a_mark_the_window_wrote_of_a_stored_version_counts_as_that_version(tmp_path):
+    """The window marked a stored version's box "model pets <id> (<id>)", `petloc predict` "model <id>": files
+    of both kinds are in users' folders. `petloc train` counts both as that version, under one name."""
+    from PIL import Image
+
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.core.voc import VocObject, new_annotation, write_voc
+    from petloc_gui.model.data import collect_samples
+
+    version = "pets-20261205T100354Z-2f4807"
+    for stem, mark in (("old_window", f"model pets {version} ({version})"), ("cli", f"model {version}")):
+        image = tmp_path / f"{stem}.png"
+        Image.new("RGB", (100, 80)).save(image)
+        annotation = new_annotation(image, 100, 80)
+        annotation.objects.append(VocObject(name="cat", box=Box(10, 10, 50, 60), proposed_by=mark,
+                                            proposed_box=Box(10, 10, 50, 60), proposed_label="cat"))
+        write_voc(annotation, image.with_suffix(".xml"))  # the mark as written then, byte for byte
+    assert f"model pets {version} ({version})" in (tmp_path / "old_window.xml").read_text(encoding="utf-8")
+    samples = collect_samples(tmp_path)[0]
+    items = [Item(sample, (20, 20), (0.0, 0.0, 0.5, 0.5)) for sample in samples]
+
+    def score(part, subset):
+        raise AssertionError("every image holds the model's own box: nothing to score again")
+
+    record = accepted_record(items, {"version_id": version, "parent": None, "parent_version_id": None}, score)
+
+    name = f"model {version}"
+    assert (record["n_scored"], record["n_images"], record["own"]) == (2, 2, 2)
+    assert (record["from"], record["relation"]) == ({name: 2}, {name: "own"})

@@ -85,3 +85,47 @@ def test_a_prelabel_verified_with_v_and_saved_stays_the_models(qtbot, tmp_path):
     save_document(doc)
     assert read_voc(image.with_suffix(".xml")).objects[0].accepted_from is None
     assert b"petloc_box_source" not in image.with_suffix(".xml").read_bytes()  # the mark is gone, not only void
+
+
+def test_a_stored_version_accepted_with_a_is_marked_as_petloc_predict_marks_it(qtbot, tmp_path):
+    """The window named a stored version by its display name, ``pets <id>``, and wrote "accepted unchanged
+    from model pets <id> (<id>)"; `petloc predict --model pets/<id> --write-voc` writes "model <id>", so
+    `petloc train` counted one model's boxes under two names. Both marks are the same now."""
+    import json
+
+    from petloc_gui.cli.prelabel import prelabel_mark, write_prelabel
+    from petloc_gui.core.paths import user_data_dir
+    from petloc_gui.ui.models.model_handle import model_info
+
+    version = "pets-20261205T100354Z-2f4807"
+    stored = user_data_dir() / "models" / "pets" / version
+    stored.mkdir(parents=True)
+    meta = {"preset": "pets", "version_id": version, "classes": ["cat", "dog"]}
+    (stored / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    info = model_info(str(stored))  # as the window describes the version it loads (the models menu's choice)
+    assert info.name == f"pets {version}"  # its name in the window: the display name the mark took
+
+    by_window = _image(tmp_path, "window.png")
+    edits, doc = _opened(qtbot, by_window)
+    assert edits.accept_prediction("cat", PREDICTED, info.name, info.bundle_version)  # as the main window calls it
+    save_document(doc)
+
+    by_cli = _image(tmp_path, "cli.png")  # petloc predict --model pets/<id> --write-voc, then V and a save
+    assert write_prelabel(by_cli, by_cli.with_suffix(".xml"), "cat", Box(10, 10, 50, 60),
+                          prelabel_mark(f"pets/{version}", meta))
+    edits, doc = _opened(qtbot, by_cli)
+    edits.toggle_verified()
+    save_document(doc)
+
+    sources = [_source(path.with_suffix(".xml")) for path in (by_window, by_cli)]
+    assert sources == [f"accepted unchanged from model {version}"] * 2
+    assert {read_voc(path.with_suffix(".xml")).objects[0].accepted_from for path in (by_window, by_cli)} == {
+        f"model {version}"}
+
+
+def _source(xml):
+    """The ``petloc_box_source`` text as the file holds it."""
+    from lxml import etree
+
+    return next(a.findtext("value") for a in etree.parse(str(xml)).getroot().iter("attribute")
+                if a.findtext("name") == "petloc_box_source")

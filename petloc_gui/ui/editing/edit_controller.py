@@ -213,7 +213,8 @@ class EditController(QObject):
         """Make the prediction the primary object (kept fields: pose, flags, extras), marked as ``model``'s
         box (its name as the window shows it, and its meta.json ``version`` when known; None: not known)
         accepted unchanged: saved so, it is scored as that model's box, not a person's, until it is moved
-        or resized (ADR 0013)."""
+        or resized (ADR 0013). The mark names it by `model_phrase`, as `petloc predict`'s pre-labels do: a
+        stored version shown as ``pets <id>`` is ``model <id>``."""
         from petloc_gui.core.voc_provenance import model_phrase  # (lxml: imported once a box is accepted)
 
         if self.doc is None:
