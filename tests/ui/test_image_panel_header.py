@@ -112,3 +112,16 @@ def test_a_narrow_header_keeps_the_unsaved_mark_in_fewer_words(qtbot):
     assert "●" in panel.header.text() and "DISAGREE" in panel.header.text() and "Pred: " in panel.header.text()
     assert "● unsaved" in panel.header.toolTip() and "labels DISAGREE" in panel.header.toolTip()
     assert panel.header.width() - panel.header.sizeHint().width() < 24  # elided no more than needed
+
+
+def test_an_image_that_cannot_be_decoded_is_said_so_and_a_model_failure_is_the_predictions(qtbot):
+    """The header said "prediction failed" of an image whose file cannot be decoded (`ImageLoadError`): the
+    file is at fault, not the model. A model's failure is still the prediction's."""
+    from petloc_gui.core.errors import ImageLoadError, PetlocError
+
+    panel = _shown_panel(qtbot, 1600)
+    panel.show_annotation(_document())
+    panel.show_prediction(ImageLoadError("cannot read image: truncated file", Path(NAME)))
+    assert "cannot read the image" in panel.header.text() and "prediction failed" not in panel.header.text()
+    panel.show_prediction(PetlocError("out of memory"))
+    assert "prediction failed" in panel.header.text() and "cannot read" not in panel.header.text()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.box_canvas import BoxCanvas
@@ -385,8 +386,9 @@ class ImagePanel(QWidget):
                     parts.append(f"<span style='color:{self.tone('good')}'>{labels}agree</span>")
                 else:
                     parts.append(f"<b style='color:{self.tone('bad')}'>{labels}DISAGREE</b>")
-        elif pred is not None:
-            parts.append(f"<span style='color:{self.tone('bad')}'>prediction failed</span>")
+        elif pred is not None:  # an image that cannot be decoded is the file's fault, not the model's
+            failed = "cannot read the image" if isinstance(pred, ImageLoadError) else "prediction failed"
+            parts.append(f"<span style='color:{self.tone('bad')}'>{failed}</span>")
         elif "labels" not in gone:
             parts.append(f"<i>{shown(self._pending(), 'message')}</i>")
         if doc.verified:
