@@ -195,13 +195,22 @@ def tflite_bytes(keras_model: KerasModel) -> bytes:
     import tensorflow as tf
 
     archive = _archive(keras_model, [], with_uint8=False)
-    tmp = tempfile.mkdtemp(prefix="petloc-tflite-")
+    # Made inside the try, not by tempfile.mkdtemp before it: a Ctrl+C or SIGTERM landing in mkdtemp's
+    # Python code after its mkdir, or before the try, left the folder behind (seen under a loaded CI).
+    folder = os.path.join(tempfile.gettempdir(), f"petloc-tflite-{secrets.token_hex(8)}")
+    ours = True
     try:
-        archive.write_out(tmp, verbose=False)
-        converter = tf.lite.TFLiteConverter.from_saved_model(tmp, signature_keys=["serve_float"])
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            ours = False  # another's: never removed
+            raise
+        archive.write_out(folder, verbose=False)
+        converter = tf.lite.TFLiteConverter.from_saved_model(folder, signature_keys=["serve_float"])
         return converter.convert()
     finally:
-        _remove_tree(tmp)
+        if ours:
+            _remove_tree(folder)
 
 
 def _remove_tree(folder: str) -> None:
