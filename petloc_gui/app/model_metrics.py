@@ -232,6 +232,10 @@ def figures_basis(metrics: Any) -> dict[str, Any] | None:
 # wherever figures are shown (`metrics_text`: the status bar, the Dataset panel, Versions; `petloc models`
 # through `basis_text`).
 TOO_FEW_MARK = "too few images to tell models apart"
+# A version's figures the comparison hedged (``basis.hedges``), said in the user's words: the record's file and
+# key name meant nothing in the status bar, the Dataset panel and Versions.
+HEDGED_MARK = "somewhat optimistic"
+HEDGED_WHERE = "as recorded when the version was kept"
 
 
 def too_few_text(metrics: Any) -> str:
@@ -242,9 +246,9 @@ def too_few_text(metrics: Any) -> str:
 
 def basis_text(metrics: Any) -> str:
     """What figures rest on, after their image count: for a version, "of 20, images neither model trained
-    on; 2 notes say they may flatter it (version.json basis.hedges)"; for a run's own figures, how many of
-    their images hold boxes accepted from a model (`accepted_text`); for any figures on fewer than
-    `MIN_IMAGES` images, `TOO_FEW_MARK` (last); "" when none of these applies."""
+    on; somewhat optimistic: 2 notes say so, as recorded when the version was kept"; for a run's own
+    figures, how many of their images hold boxes accepted from a model (`accepted_text`); for any figures
+    on fewer than `MIN_IMAGES` images, `TOO_FEW_MARK` (last); "" when none of these applies."""
     parts = []
     basis = figures_basis(metrics)
     if basis is not None:
@@ -256,7 +260,7 @@ def basis_text(metrics: Any) -> str:
         hedges = basis.get("hedges")
         if isinstance(hedges, list) and hedges:
             notes = "1 note says" if len(hedges) == 1 else f"{len(hedges)} notes say"
-            parts.append(f"somewhat optimistic: {notes} so (version.json basis.hedges)")
+            parts.append(f"{HEDGED_MARK}: {notes} so, {HEDGED_WHERE}")
     parts += [accepted_text(metrics), too_few_text(metrics)]
     return "; ".join(part for part in parts if part)
 

@@ -23,8 +23,8 @@ def test_metrics_text_says_it_after_the_count():
 def test_after_what_a_version_s_figures_rest_on():
     basis = {"n_validation": 12, "images": "images neither model trained on", "hedges": ["a note"]}
     assert basis_text({"n_images": 8, "basis": basis}) == (
-        "of 12, images neither model trained on; somewhat optimistic: 1 note says so (version.json basis.hedges); "
-        f"{TOO_FEW_MARK}")
+        "of 12, images neither model trained on; somewhat optimistic: 1 note says so, as recorded when the version "
+        f"was kept; {TOO_FEW_MARK}")
     assert basis_text({"n_images": 3}) == TOO_FEW_MARK  # no basis recorded: `petloc models`' bundles, runs
 
 

@@ -55,5 +55,6 @@ def test_the_new_models_basis_and_hedges_survive_a_current_model_that_cannot_be_
     assert result["new_hedges"][0] in result["note"] and "current model's epoch" not in result["note"]
     assert metrics_text(version_figures(result, {}), "validation") == (
         "acc 0.500 · IoU 0.500 on 4 validation images (of 5, images neither model trained on; "
-        "somewhat optimistic: 1 note says so (version.json basis.hedges); too few images to tell models apart)")
+        "somewhat optimistic: 1 note says so, as recorded when the version was kept; too few images to tell models "
+        "apart)")
 
