@@ -206,11 +206,12 @@ def accepted_mark_in(text: str) -> tuple[str, str] | None:
     model" -> "15/16 accepted", "all 5 hold ..." -> "5/5 accepted", "3 of them hold ..." -> "3 accepted"), the
     last one if there are several; None when ``text`` holds none."""
     marks = list(_ACCEPTED_SAID.finditer(text))
-    if not marks:
-        return None
-    said = marks[-1]
+    return (marks[-1].group(), _accepted_short(marks[-1])) if marks else None
+
+
+def _accepted_short(said: re.Match[str]) -> str:
     n, scored = (said["all"], said["all"]) if said["all"] else (said["n"], said["scored"])
-    return said.group(), f"{n}/{scored} {ACCEPTED_SHORT}" if scored else f"{n} {ACCEPTED_SHORT}"
+    return f"{n}/{scored} {ACCEPTED_SHORT}" if scored else f"{n} {ACCEPTED_SHORT}"
 
 
 # A retrained version's figures are the comparison's (model.train_worker.version_figures): with them,
@@ -232,9 +233,11 @@ def figures_basis(metrics: Any) -> dict[str, Any] | None:
 # wherever figures are shown (`metrics_text`: the status bar, the Dataset panel, Versions; `petloc models`
 # through `basis_text`).
 TOO_FEW_MARK = "too few images to tell models apart"
+TOO_FEW_SHORT = "too few to compare"
 # A version's figures the comparison hedged (``basis.hedges``), said in the user's words: the record's file and
 # key name meant nothing in the status bar, the Dataset panel and Versions.
 HEDGED_MARK = "somewhat optimistic"
+HEDGED_SHORT = "optimistic"
 HEDGED_WHERE = "as recorded when the version was kept"
 
 
@@ -262,7 +265,27 @@ def basis_text(metrics: Any) -> str:
             notes = "1 note says" if len(hedges) == 1 else f"{len(hedges)} notes say"
             parts.append(f"{HEDGED_MARK}: {notes} so, {HEDGED_WHERE}")
     parts += [accepted_text(metrics), too_few_text(metrics)]
-    return "; ".join(part for part in parts if part)
+    return BASIS_JOIN.join(part for part in parts if part)
+
+
+# `basis_text`'s parts in short, for a line with no room for the sentences (the status line, Versions: "15/16
+# accepted", "optimistic", "too few to compare"; the sentences in the tooltip). Such a line holds text only, so
+# each part is read back from its words; a part read as none of them is its own short form: none is dropped.
+BASIS_JOIN = "; "
+_SUBSET_SAID = re.compile(r"of (?P<of>\d+)(?:, .+)?")
+
+
+def short_caution(part: str) -> str:
+    """The short form of one part of `basis_text`: "15/16 accepted", "optimistic", "too few to compare", "of 20"
+    (the images the figures are on, of the validation images); ``part`` itself when it is none of these."""
+    if accepted := _ACCEPTED_SAID.fullmatch(part):
+        return _accepted_short(accepted)
+    if part.startswith(f"{HEDGED_MARK}:"):
+        return HEDGED_SHORT
+    if part == TOO_FEW_MARK:
+        return TOO_FEW_SHORT
+    subset = _SUBSET_SAID.fullmatch(part)
+    return f"of {subset['of']}" if subset else part
 
 
 def chose_epoch(*records: Any) -> bool | None:

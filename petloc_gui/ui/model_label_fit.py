@@ -2,17 +2,18 @@
 
 "Model: pets 20261205T090000Z-abcdef (acc 0.938 · IoU 0.839 on 16 validation images (15 of 16 hold boxes
 accepted from a model; too few images to tell models apart))" is twice as wide as the label's third of the bar
-(~340 px in a 1024 px window). Elided at its end, it showed the figures and hid behind "…" the mark that says
-they are on images whose boxes a person accepted unchanged from the model: figures that flatter it. Kept whole,
-the mark left no room for the name and the figures ("Model: … (… (15 of 16 hold boxes ...; …))").
+(~340 px in a 1024 px window). Elided at its end, it showed the figures and hid behind "…" the marks that say
+they flatter the model. A compact form that kept only the accepted-boxes mark dropped every other caution and the
+count: a version kept in the window (its cautions the comparison's hedges) read "(acc 1.000 · IoU 0.927)" as if
+complete and clean, though on 1 validation image.
 
-Here a text that does not fit reads "Model: pets…abcdef (acc 0.938 · IoU 0.839 · 15/16 accepted)". What gives
-way, first to last: the marks other than the accepted one (the accepted one shortened, its sentence and the
-others in the tooltip), the images the figures are on ("on 16 validation images"), the name (in its middle,
-down to its first and last characters); the figures and the short mark last. The label is given the width of
-that least form (`least_width`) up to half the bar (`status_line`); narrower (1024 px at scale 1.5), the name
-goes on giving way ("pets…", "…") before them. A text without figures ("Loading model pets…", "Model: pets",
-"Model: pets (no validation images: figures not measured)") is not read here: elided at its end, as before.
+Here a text that does not fit gives way in this order, first to last: its cautions to their short forms, the
+longest first (`app.figures_short`: "Model: pets…abcdef (acc 0.938 · IoU 0.839 on 16 validation images · 15/16
+accepted · too few to compare)", the sentences in the tooltip); the name, in its middle, down to its first and last
+characters; the figures, the count and the short cautions never, until the label is narrower than that least form
+(`least_width`, given up to half the bar by `status_line`): then the name goes on ("pets…", "…"), and only then
+is the text cut at its end with "…". A text without figures ("Loading model pets…", "Model: pets", "Model: pets
+(no validation images: figures not measured)") is not read here: elided at its end, as before.
 """
 
 from __future__ import annotations
@@ -24,40 +25,28 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
-from petloc_gui.app.model_metrics import HEADLINE, accepted_mark_in
+from petloc_gui.app.figures_short import FIGURES_PATTERN, FiguresSaid
 
 PREFIX = "Model: "  # the model controller's, before `ModelInfo.summary`
 ELLIPSIS = "…"
 NAME_START, NAME_END = 4, 6  # the least of a name kept: "pets…abcdef" (its preset, the end of its version id)
-SEPARATOR = " · "  # as between the figures (`model_metrics.metrics_text`)
-_FIGURE = rf"(?:{'|'.join(re.escape(short) for _, short in HEADLINE)}) -?\d+\.\d+"
 # `ModelInfo.summary` after PREFIX: "NAME (FIGURES on N SPLIT images[ (BASIS)])" (`model_metrics.metrics_text`)
-_FIGURED = re.compile(rf"(?P<name>.+?) \((?P<figures>{_FIGURE}(?:{SEPARATOR}{_FIGURE})*) (?P<where>on [^()]+?)"
-                      r"(?: \((?P<basis>.+)\))?\)")
+_FIGURED = re.compile(rf"(?P<name>.+?) \({FIGURES_PATTERN}\)")
 
 
 @dataclass(frozen=True)
 class FiguredLabel:
-    """A model label with figures: "Model: NAME (FIGURES WHERE (BASIS))"; ``mark``/``short``: the accepted-boxes
-    mark in ``basis`` and its short form ("" without one)."""
+    """A model label with figures: "Model: NAME (FIGURES WHERE (BASIS))"."""
 
     name: str
-    figures: str  # "acc 0.938 · IoU 0.839"
-    where: str  # "on 16 validation images"
-    basis: str  # "15 of 16 hold boxes accepted from a model; too few images to tell models apart", or ""
-    mark: str
-    short: str  # "15/16 accepted"
+    said: FiguresSaid
 
     def text(self, name: str, detail: str) -> str:
         return f"{PREFIX}{name} ({detail})"
 
     def details(self) -> list[str]:
-        """What follows the name, from the whole to the least: the other marks given way first, then WHERE."""
-        mark = SEPARATOR + self.short if self.short else ""
-        shown = [f"{self.figures} {self.where}{mark}", self.figures + mark]
-        if self.short and self.basis != self.mark:  # the other marks, the accepted one short
-            return [f"{self.figures} {self.where} ({self.basis.replace(self.mark, self.short)})", *shown]
-        return shown
+        """What follows the name, from the whole to the least (`FiguresSaid.forms`)."""
+        return self.said.forms()
 
 
 def figured_label(text: str) -> FiguredLabel | None:
@@ -65,9 +54,7 @@ def figured_label(text: str) -> FiguredLabel | None:
     said = _FIGURED.fullmatch(text[len(PREFIX):]) if text.startswith(PREFIX) else None
     if said is None:
         return None
-    basis = said["basis"] or ""
-    mark, short = accepted_mark_in(basis) or ("", "")
-    return FiguredLabel(said["name"], said["figures"], said["where"], basis, mark, short)
+    return FiguredLabel(said["name"], FiguresSaid(said["figures"], said["where"], said["basis"] or ""))
 
 
 def least_name(name: str) -> str:
@@ -117,8 +104,8 @@ def fitted_text(text: str, metrics: QFontMetrics, width: int) -> str | None:
 
 
 def least_width(text: str, metrics: QFontMetrics) -> int:
-    """How wide ``text``'s least form is ("Model: pets…abcdef (acc 0.938 · IoU 0.839 · 15/16 accepted)"),
-    or its whole width when that is less; 0 for a text without figures."""
+    """How wide ``text``'s least form is ("Model: pets…abcdef (acc 0.938 · IoU 0.839 on 16 validation images ·
+    15/16 accepted · too few to compare)"), or its whole width when that is less; 0 for a text without figures."""
     label = figured_label(text)
     if label is None:
         return 0

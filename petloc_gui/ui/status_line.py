@@ -9,8 +9,8 @@ A permanent label (the model's name and figures) takes at most a third of the ba
 its end, whole in its tooltip: the figures and their marks ("15 of 16 hold boxes accepted from a model;
 too few images to tell models apart") left the messages ~380 px, and cut them. Its ``text()`` stays whole.
 The model's label with figures gives way in its own order (`model_label_fit`): to a compact form, "Model:
-pets…abcdef (acc 0.938 · IoU 0.839 · 15/16 accepted)", as wide as that needs (up to half the bar) where a
-third is less.
+pets…abcdef (acc 0.938 · IoU 0.839 on 16 validation images · 15/16 accepted · too few to compare)", as wide as
+that needs (up to half the bar) where a third is less.
 """
 
 from __future__ import annotations
