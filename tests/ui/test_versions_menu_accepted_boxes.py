@@ -31,6 +31,12 @@ def _entries(store: VersionStore) -> dict[str, str]:
     return {a.data(): a.text() for a in VersionsMenu(store, lambda: "digits").version_actions()}
 
 
+def _tips(store: VersionStore) -> dict[str, str]:
+    from petloc_gui.ui.models.model_versions_menu import VersionsMenu
+
+    return {a.data(): a.toolTip() for a in VersionsMenu(store, lambda: "digits").version_actions()}
+
+
 def test_the_menu_marks_figures_on_accepted_boxes_as_the_status_line_does(qtbot, tmp_path):
     from petloc_gui.ui.models.model_handle import model_info
 
@@ -38,7 +44,8 @@ def test_the_menu_marks_figures_on_accepted_boxes_as_the_status_line_does(qtbot,
     folder = _stored(store, "d-2", META)
     _stored(store, "plain", {**META, "metrics_accepted_boxes": None})
     entries = _entries(store)
-    assert f"on 16 validation images ({MARK}; too few images to tell models apart)" in entries["d-2"]
+    assert "on 16 validation images · 15/16 accepted · too few to compare" in entries["d-2"]  # whole in its tooltip
+    assert f"on 16 validation images ({MARK}; too few images to tell models apart)" in _tips(store)["d-2"]
     assert MARK in model_info(str(folder)).summary  # the status line's words
     assert "accepted" not in entries["plain"]
 

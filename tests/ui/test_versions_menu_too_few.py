@@ -5,6 +5,7 @@ the two were alike (hunt_rt 2)."""
 from __future__ import annotations
 
 from petloc_gui.app.model_metrics import TOO_FEW_MARK as TOO_FEW
+from petloc_gui.app.model_metrics import TOO_FEW_SHORT
 from petloc_gui.model.versions import VersionStore
 
 from .test_versions_menu_split import _version
@@ -17,6 +18,8 @@ def test_figures_on_two_images_are_marked_too_few(qtbot, tmp_path):
     _version(store, "few", {"n_images": 2, "accuracy": 1.0, "mean_iou": 0.711, "split": "validation report part"})
     _version(store, "many", {"n_images": 1000, "accuracy": 0.983, "mean_iou": 0.93, "split": "test"})
     _version(store, "none", {"n_images": 0, "split": "none (no validation images held out)"})
-    entries = {a.data(): a.text() for a in VersionsMenu(store, lambda: "digits").version_actions()}
-    assert f"on 2 validation images ({TOO_FEW})" in entries["few"]
-    assert TOO_FEW not in entries["many"] and TOO_FEW not in entries["none"]
+    actions = VersionsMenu(store, lambda: "digits").version_actions()
+    entries, tips = {a.data(): a.text() for a in actions}, {a.data(): a.toolTip() for a in actions}
+    assert f"on 2 validation images · {TOO_FEW_SHORT}" in entries["few"]  # in short; whole in its tooltip
+    assert f"on 2 validation images ({TOO_FEW})" in tips["few"]
+    assert all(TOO_FEW_SHORT not in entries[name] and TOO_FEW not in tips[name] for name in ("many", "none"))

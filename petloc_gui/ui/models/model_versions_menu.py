@@ -6,7 +6,12 @@ it unavailable; one whose version.json is damaged is usable, with a note of
 what is lost.
 
 Each entry names the model by its date and its figures, with the images they
-were measured on (app.model_metrics: the same figures as the status bar).
+were measured on (app.model_metrics: the same figures as the status bar), and
+their cautions in short, as the status bar's compact form says them
+(app.figures_short: "acc 1.000 · IoU 0.927 on 1 validation image · optimistic ·
+too few to compare"); the whole text is in its tooltip. With the whole caution
+text in it, an entry was ~1300 px wide: cut at a 1024 px screen's edge, or
+opened over its parent menu.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from petloc_gui.app.figures_short import short_figures
 from petloc_gui.app.model_metrics import (
     headline_metrics,
     held_out_count,
@@ -105,13 +111,13 @@ class VersionsMenu(QMenu):
             # d1" here only. Its note says where it belongs; a damaged version.json (the model is fine) is
             # said the same way; whole in the tooltip.
             note = f"note: {_shortened(version.notes[0])}" if version.notes else ""
-            text = "  ·  ".join(part for part in (f"{version.path.parent.name} {_date(version.created)}", figures,
-                                                  version.id, pending, note) if part)
+            text = "  ·  ".join(part for part in (f"{version.path.parent.name} {_date(version.created)}",
+                                                  short_figures(figures), version.id, pending, note) if part)
             key = next(keys, "")  # (a list longer than the keys: the rest have none)
             action = QAction(f"&{key} {_menu_text(visible(text))}" if key else _menu_text(visible(text)), self)
             action.setCheckable(True)
             action.setChecked(current is not None and _resolved(version.path) == current)
-            tip = _tooltip(version, self._store)
+            tip = _tooltip(version, self._store, figures)
             action.setToolTip(f"{tip}\n{UNDECIDED_TIP}" if pending else tip)
             action.setData(version.id)
             action.triggered.connect(lambda _checked=False, v=version: self.version_chosen.emit(v))
@@ -202,8 +208,9 @@ def _classes_line(folder: Path | str) -> list[str]:
     return [f"knows {counted(len(names), 'class', 'classes')}: {shown}"]
 
 
-def _tooltip(version: Version, store: VersionStore) -> str:
-    lines = [visible(version.path), *_classes_line(version.path),
+def _tooltip(version: Version, store: VersionStore, figures: str) -> str:
+    """The version's path, its figures' whole text (the entry says them in short), what it knows, how it was made."""
+    lines = [visible(version.path), *([visible(figures)] if figures else []), *_classes_line(version.path),
              *(visible(f"note: {note}") for note in version.notes),
              visible(f"created {version.created or 'at an unknown date'}")]
     if version.parent:  # by the name `petloc models` lists, whoever trained it (a path, an id, "pets")
@@ -261,5 +268,6 @@ def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
         return _unusable_bundled(name, problem, f"{path}: {problem}")
     metrics, split = headline_metrics(meta)
     figures = metrics_text(metrics, shown_split(split, meta.get("metrics")), held_out_count(meta))
-    text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}", figures) if part)
-    return text, "\n".join([visible(path), *_classes_line(path)]), path
+    text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}",
+                                          short_figures(figures)) if part)
+    return text, "\n".join([visible(path), *([visible(figures)] if figures else []), *_classes_line(path)]), path
