@@ -162,18 +162,17 @@ class FileListModel(QAbstractTableModel):
             return self.gt_objects[row]
         return [(self.gt_name[row] or "", self.gt_box[row])] if self.gt_box[row] is not None else []
 
-    def _row_changed(self, row: int, emit: bool = True, listed: bool | None = None) -> None:
-        """Recompute an item's IoU (core.metrics.best_gt_match) and tell the view: now (``emit``), or in
-        the next batched refresh; ``listed``: whether the status filter listed it before the change."""
+    def _row_changed(self, row: int, emit: bool = True, listed: bool | None = None, boxes: bool = False) -> None:
+        """Tell the view an item changed: now (``emit``), or in the next batched refresh; ``listed``: whether the
+        status filter listed it before; ``boxes``: its boxes or prediction changed, its IoU recomputed (not for a
+        status alone: the opening scan sets both of a row, and each cost a core.metrics.best_gt_match)."""
         if not emit and self._status and listed is not None and self._listed(row) != listed \
                 and not self._filter_timer.isActive():
             self._filter_timer.start()
-        objects = self._objects(row)
-        self.iou[row] = (
-            best_gt_match(objects, self.pred_label[row], self.pred_box[row]).iou
-            if objects and self.pred_box[row] is not None
-            else None
-        )
+        if boxes:
+            objects = self._objects(row)
+            self.iou[row] = (best_gt_match(objects, self.pred_label[row], self.pred_box[row]).iou
+                             if objects and self.pred_box[row] is not None else None)
         view_row = self._row_of[row]
         if view_row >= 0:
             if emit:
@@ -205,7 +204,7 @@ class FileListModel(QAbstractTableModel):
         """The primary GT object of an item and all its objects (from disk or the edited document)."""
         self.gt_name[row], self.gt_box[row], self.verified[row] = name or None, box, verified
         self.gt_objects[row] = [(str(n), b) for n, b in (objects or []) if b is not None]
-        self._row_changed(row, emit)
+        self._row_changed(row, emit, boxes=True)
 
     def set_status(self, row: int, status: str, error: str | None = None, emit: bool = True) -> None:
         """The row's status and its own problem text (an unreadable file or image, a failed save, the
@@ -226,7 +225,7 @@ class FileListModel(QAbstractTableModel):
             self.pred_errors[row] = self.image_errors[row] = None
             if had_error:
                 self.image_errors_changed.emit()
-        self._row_changed(row, emit, listed)
+        self._row_changed(row, emit, listed, boxes=True)
 
     def set_prediction_error(self, row: int, error: str | Exception | None, emit: bool = True) -> None:
         """Why the row's prediction failed (None: asked for again). An image that cannot be decoded
