@@ -14,12 +14,13 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from petloc_gui.app import review_queue, status_filter
+from petloc_gui.app.class_tally import ClassTally
 from petloc_gui.app.image_document import (
     STATUS_ANNOTATED,
     STATUS_EDITED,
     STATUS_ERROR,
     STATUS_NONE,
-    STATUS_PRELABEL,
+    STATUS_PRELABEL,  # noqa: F401 - named from here too (tests), as the other statuses
     STATUS_TEXT,
     STATUS_TIPS,
 )
@@ -29,6 +30,7 @@ from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import visible
 from petloc_gui.ui.review.list_colors import PROBLEM, ListColors
 from petloc_gui.ui.review.list_ranking import ListRanking, queue_entry
+from petloc_gui.ui.review.row_classes import RowClasses
 
 COLUMNS = ("Image", "Status", "Predicted", "Conf.", "IoU")
 COL_NAME, COL_STATUS, COL_PRED, COL_CONF, COL_IOU = range(5)
@@ -46,7 +48,7 @@ _ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, ITEM_ROLE
 FLUSH_MS = 200
 
 
-class FileListModel(QAbstractTableModel):
+class FileListModel(QAbstractTableModel, RowClasses):
     """Per-item facts, shown filtered and ordered: view row r shows item ``order[r]``."""
 
     # an item's decode failure found or cleared (`image_errors`), listed or not: a row the filter hides sends
@@ -73,6 +75,7 @@ class FileListModel(QAbstractTableModel):
         self.iou: list[float | None] = [None] * n
         self.gone: frozenset[int] = frozenset()  # items whose image file was deleted since (`set_gone`)
         self.colors = ListColors()  # per status, readable on the palette in use
+        self.tally = ClassTally()  # `box_counts` and `labels_in_use`, kept as rows change (no row counted yet)
         self.order = list(range(n))
         self._row_of = list(range(n))  # item -> view row, -1 when filtered out
         self._text = ""
@@ -157,11 +160,6 @@ class FileListModel(QAbstractTableModel):
             return False
         return not any(name == self.pred_label[row] for name, _ in self._objects(row))
 
-    def _objects(self, row: int) -> list[tuple[str, Box]]:
-        if self.gt_objects[row]:
-            return self.gt_objects[row]
-        return [(self.gt_name[row] or "", self.gt_box[row])] if self.gt_box[row] is not None else []
-
     def _row_changed(self, row: int, emit: bool = True, listed: bool | None = None, boxes: bool = False) -> None:
         """Tell the view an item changed: now (``emit``), or in the next batched refresh; ``listed``: whether the
         status filter listed it before; ``boxes``: its boxes or prediction changed, its IoU recomputed (not for a
@@ -202,16 +200,19 @@ class FileListModel(QAbstractTableModel):
     def set_ground_truth(self, row: int, name: str | None, box: Box | None, verified: bool,
                          emit: bool = True, objects: list[tuple[str, Box]] | None = None) -> None:
         """The primary GT object of an item and all its objects (from disk or the edited document)."""
+        share = self._share(row)
         self.gt_name[row], self.gt_box[row], self.verified[row] = name or None, box, verified
         self.gt_objects[row] = [(str(n), b) for n, b in (objects or []) if b is not None]
+        self.tally.replace(share, self._share(row))
         self._row_changed(row, emit, boxes=True)
 
     def set_status(self, row: int, status: str, error: str | None = None, emit: bool = True) -> None:
         """The row's status and its own problem text (an unreadable file or image, a failed save, the
         news that another program changed its file). A prediction's failure is kept apart
         (`set_prediction_error`): one text for both let a refresh of the row drop the other's."""
-        listed = self._listed(row)
+        listed, share = self._listed(row), self._share(row)
         self.status[row] = status
+        self.tally.replace(share, self._share(row))
         if error is not None or status != STATUS_ERROR:
             self.errors[row] = error
         self._row_changed(row, emit, listed)
@@ -243,31 +244,15 @@ class FileListModel(QAbstractTableModel):
         """The items whose image is gone from the folder now (all of them: an image copied back
         is no longer gone); returns those that came back."""
         items = frozenset(items)
-        back, changed, self.gone = self.gone - items, self.gone ^ items, items
+        back, changed = self.gone - items, self.gone ^ items
+        shares = {item: self._share(item) for item in changed}  # taken out of the counts, put back once gone or back
+        self.gone = items
         for item in changed:
+            self.tally.replace(shares[item], self._share(item))
             self._row_changed(item)
         if changed and self._status and not self._filter_timer.isActive():
             self._filter_timer.start()  # a status filter lists no gone image (the one shown stays)
         return back
-
-    def labels_of(self, item: int) -> set[str]:
-        """The labels on the item's boxes, as the list knows them now (saved or edited)."""
-        return ({name for name, _box in self.gt_objects[item]} | {self.gt_name[item]}) - {None, ""}
-
-    def labels_in_use(self) -> set[str]:
-        """The labels on any box of the folder, as the list knows them now (saved or edited)."""
-        return set().union(*map(self.labels_of, range(len(self.gt_name))))
-
-    def box_counts(self, reviewed_only: bool = False, every_box: bool = False) -> dict[str, int]:
-        """Boxed images per class, as the list knows them now (saved and edited), less those gone;
-        ``reviewed_only``: less the unreviewed pre-labels too (a person's images, as training counts them);
-        ``every_box``: boxes per class, each box of an image (as app.model_choice weighs a folder's)."""
-        counts: dict[str, int] = {}
-        for item, name in enumerate(self.gt_name):
-            if name and item not in self.gone and not (reviewed_only and self.status[item] == STATUS_PRELABEL):
-                for label in [n for n, _box in self._objects(item) if n] if every_box else [name]:
-                    counts[label] = counts.get(label, 0) + 1
-        return counts
 
     def count_predicted_or_failed(self) -> int:
         """Rows that have a prediction or an error message, or whose image is gone (none is predicted

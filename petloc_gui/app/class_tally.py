@@ -1,0 +1,66 @@
+"""Boxed images and boxes per class over the rows of the file list, kept up to date as rows change.
+
+The new-classes bar asks for these counts after every burst of changes (an opening-scan chunk, an edit,
+a save), three ways at once, and the class list asks which labels are in use. Counted over every row
+each time, that cost 10-40 ms per question at 20,000 images, on the UI thread (Start training with an
+unsaved edit froze the window half a second). Here each row's share is taken out before the row
+changes and put back after it, so an answer is a copy of a few classes' counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RowShare:
+    """What one row adds to the counts."""
+
+    name: str | None  # its primary box's class, when the row is counted (boxed, image not gone)
+    reviewed: bool  # a person's boxes (saved or edited), not an unreviewed pre-label
+    boxes: tuple[str, ...]  # the class of each of its boxes, when the row is counted
+    labels: frozenset[str]  # the labels on its boxes, image gone or not (`labels_in_use`)
+
+
+NO_SHARE = RowShare(None, True, (), frozenset())
+
+
+class ClassTally:
+    """Per class: boxed images and boxes (each also of reviewed rows only), and rows holding each label."""
+
+    def __init__(self) -> None:
+        # (reviewed_only, every_box) -> counts, as `FileListModel.box_counts` is asked
+        self._counts: dict[tuple[bool, bool], dict[str, int]] = {
+            (reviewed, every): {} for reviewed in (False, True) for every in (False, True)}
+        self._labels: dict[str, int] = {}  # label -> rows with a box so labelled
+
+    def replace(self, old: RowShare, new: RowShare) -> None:
+        """A row's share changed from ``old`` to ``new``."""
+        if old != new:
+            self._count(old, -1)
+            self._count(new, 1)
+
+    def counts(self, reviewed_only: bool = False, every_box: bool = False) -> dict[str, int]:
+        """A copy of the counts (no class at 0)."""
+        return dict(self._counts[(reviewed_only, every_box)])
+
+    def labels(self) -> set[str]:
+        """The labels on some row's boxes."""
+        return set(self._labels)
+
+    def _count(self, share: RowShare, step: int) -> None:
+        if share.name:
+            for reviewed in (False, True) if share.reviewed else (False,):
+                _add(self._counts[(reviewed, False)], share.name, step)
+                for label in share.boxes:
+                    _add(self._counts[(reviewed, True)], label, step)
+        for label in share.labels:
+            _add(self._labels, label, step)
+
+
+def _add(counts: dict[str, int], key: str, step: int) -> None:
+    value = counts.get(key, 0) + step
+    if value:
+        counts[key] = value
+    else:
+        del counts[key]
