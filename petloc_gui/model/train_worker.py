@@ -345,18 +345,20 @@ def label_source(args: argparse.Namespace) -> str:
 
 
 def label_source_for(preset: str, *specs: str | None) -> str:
-    """"breed" when the first readable model of this preset was trained on breeds, else "default"."""
-    from petloc_gui.model.bundle import read_meta, trained_label  # no TensorFlow
+    """"breed" when the first readable model of this preset was trained on breeds, else "default". Each
+    meta.json is read once while it is unchanged (`labels_trained`): the window asks when the Retrain dialog
+    opens and again when its run starts, on the UI thread."""
+    from petloc_gui.model.labels_trained import preset_and_label  # no TensorFlow
 
     for spec in specs:
         if not spec:
             continue
         try:
-            meta = read_meta(spec)
+            model_preset, label = preset_and_label(spec)
         except Exception:  # noqa: BLE001 - an unreadable model says nothing about labels
             continue
-        if meta.get("preset") == preset:
-            return trained_label(meta) or "default"
+        if model_preset == preset:
+            return label or "default"
     return "default"
 
 
