@@ -322,7 +322,8 @@ class ReviewSession:
             self.model.set_ground_truth(row, name, box, verified, emit=False, objects=objects)
             status = STATUS_VERIFIED if verified else STATUS_PRELABEL if prelabel else STATUS_ANNOTATED
             self.model.set_status(row, status, None, emit=False)
-        self.model.items_changed()
+        # (each row set above queued its own repaint; a repaint of every row here, after each save's read
+        # back of its own file, woke everything that follows the list's dataChanged)
         if new_labels:
             self.classes.refresh()
         self.classes.maybe_gone(had)
