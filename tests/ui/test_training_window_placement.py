@@ -105,3 +105,34 @@ def test_first_placed_with_the_owners_frame_before_its_own_is_known(qtbot, monke
     contents = progress.geometry()
     frame = contents.adjusted(-owners.left(), -owners.top(), owners.right(), owners.bottom())
     assert area.contains(frame), (frame, area)  # the title bar on the screen, where it can be dragged
+
+
+def test_over_a_maximised_window_it_is_no_wider_than_the_image_list(qtbot):
+    # 440 px wide beside a 327 px list (1024 x 700 at 1.5x), it covered two-thirds of the Ground truth pane
+    probe = QMainWindow()
+    area = probe.screen().availableGeometry()
+    main = _main_window(qtbot, area)
+    progress = RetrainProgress(main)
+    qtbot.addWidget(progress)
+    progress.resize(area.width() * 2 // 3, area.height() // 2)
+    progress.show()
+    qtbot.waitUntil(lambda: progress._placed, timeout=2000)
+    photos = QRect(main.centralWidget().mapToGlobal(QPoint(0, 0)), main.centralWidget().size())
+    assert progress.frameGeometry().width() <= photos.left() - area.left()
+    assert not progress.frameGeometry().intersects(photos)
+
+
+def test_with_the_image_list_hidden_it_covers_one_of_the_two_panes_at_most(qtbot):
+    probe = QMainWindow()
+    area = probe.screen().availableGeometry()
+    main = _main_window(qtbot, area)
+    main.findChild(QDockWidget).hide()
+    qtbot.waitUntil(lambda: main.centralWidget().x() == 0, timeout=2000)
+    progress = RetrainProgress(main)
+    qtbot.addWidget(progress)
+    progress.resize(area.width() * 2 // 3, area.height() // 2)
+    progress.show()
+    qtbot.waitUntil(lambda: progress._placed, timeout=2000)
+    width = progress.frameGeometry().width()
+    assert width <= max(main.centralWidget().width() // 2, progress.minimumSizeHint().width())
+    assert width >= min(440, main.centralWidget().width() // 2)  # no narrower than it needs: the result reads

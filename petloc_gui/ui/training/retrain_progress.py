@@ -23,6 +23,7 @@ from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.core.text import visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
+from petloc_gui.ui.training.progress_width import width_over
 from petloc_gui.ui.training.run_log import (
     CURVES_TITLE,
     ValidationParts,
@@ -41,16 +42,12 @@ from petloc_gui.ui.window_geometry import (
     panes_of,
     room_between_bars,
     room_of,
-    side_strip,
 )
 
 LOG_MAX_LINES = 2000
 ETA_REFRESH_MS = 1000  # the time left counts down between events (validation, final scoring)
 FRAMED_CHECK_MS = 300  # after the first show: the window manager has framed the window by then
 LOG_MIN_PX = 40  # the log's height when the result needs room (two lines; it gives up its room first)
-# Over a maximised main window it is narrowed to the image list's width, but no narrower than this: the
-# result's table (the model's name over each column) and the log still read.
-NARROWEST_PX = 440
 # The main window's word, once this window is put away before Use / Discard: closing it decides nothing.
 UNDECIDED_NOTE = ("The new model is not kept yet: Model → Show training progress to use or discard it "
                   "(Model → Versions marks it \"new: not kept yet\").")
@@ -197,7 +194,7 @@ class RetrainProgress(QDialog):
 
     def _place_beside(self, owner: QWidget, area: QRect) -> None:
         """Put the window, frame and all, beside ``owner``; else between its menu and tool bars and its
-        status bar, as narrow as its image list (or `NARROWEST_PX`), where it covers the least of its photos:
+        status bar, no wider than its image list (`width_over`), where it covers the least of its photos:
         720 px wide, it hid 250 px of the photo beside a 455 px list. Just after the first show the window
         manager has not framed it yet: a frame read then has no title bar, and move() put the contents where
         the frame belongs, the title bar above the screen (openbox: it could not be dragged). The owner's
@@ -210,7 +207,8 @@ class RetrainProgress(QDialog):
         spot = beside(owner.frameGeometry(), size, area)
         if QRect(spot, size).intersects(owner.frameGeometry()):  # no room beside it
             room, panes = room_between_bars(owner, area), panes_of(owner)
-            width = min(size.width(), max(side_strip(room, panes), NARROWEST_PX + extra.width()), room.width())
+            least = self.minimumSizeHint().expandedTo(self.minimumSize()).width() + extra.width()
+            width = width_over(owner, size.width(), least, room, panes, extra.width())
             size = QSize(width, min(size.height(), room.height()))
             spot = least_cover(size, room, panes)
         # the contents, where the frame's margins put them (setGeometry places the contents, framed or not)
