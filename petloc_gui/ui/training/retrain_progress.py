@@ -345,7 +345,7 @@ class RetrainProgress(QDialog):
         """The result under the curves and the log: the window grows by its height where its room has
         space (never shrinks; over the main window, never over its menu and tool bars), the log gives up
         its room before the curves do (the chart shrank to about 100 px of plot, below a log the user no
-        longer reads), and what still does not fit scrolls, the result in sight."""
+        longer reads), and what still does not fit scrolls, the result from its first line in sight."""
         if self.comparison.isVisibleTo(self):
             return  # shown already (the user's sizes stand)
         self.comparison.show()
@@ -364,7 +364,7 @@ class RetrainProgress(QDialog):
         chart, log = self.splitter.sizes()
         shrink = min(max(0, needed - grow), max(0, log - LOG_MIN_PX))  # what the window could not give
         self.splitter.setSizes([chart + shrink, log - shrink])
-        QTimer.singleShot(0, self, self.body.show_end)  # the result's choice in sight, laid out
+        QTimer.singleShot(0, self, self.body.show_result)  # its first line in sight, laid out
 
     def show_decided(self, text: str) -> None:
         self.status.setText(text)

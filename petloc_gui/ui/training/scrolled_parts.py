@@ -40,12 +40,15 @@ class ScrolledParts(QScrollArea):
         super().__init__(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no tab stop of its own: its contents have them
         self.setWidget(_Column(splitter, result))
+        self._result = result
 
     def spacing(self) -> int:
         layout = self.widget().layout()
         return max(layout.spacing(), 0) if layout is not None else 0
 
-    def show_end(self) -> None:
-        """Scrolled to the end: the result's choice."""
+    def show_result(self) -> None:
+        """Scrolled to the result's top, or as far as the end where the whole result fits below it. Scrolled to
+        the end, the view opened on cut text: the chart's title sliced, or a note's last fragment ("report
+        part).") at 1.5x."""
         bar = self.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        bar.setValue(min(self._result.y(), bar.maximum()))
