@@ -2,7 +2,8 @@
 
 TensorFlow and Keras print notices that say nothing about the user's run:
 no CUDA driver on a CPU machine ("failed call to cuInit"), oneDNN and CPU
-instruction notes, absl's "log messages before InitializeLog" banner, and
+instruction notes, TFLite's start-up notes ("Created TensorFlow Lite XNNPACK
+delegate for CPU."), absl's "log messages before InitializeLog" banner, and
 Keras UserWarnings about its own internals (a warning line plus the source
 line it quotes). They made up half of the training log. Those lines are
 hidden from the log window (and counted); anything else is kept, including
@@ -29,6 +30,9 @@ NOISE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     r"^To enable the following instructions: .* rebuild TensorFlow with the appropriate compiler flags\.$",
     r"^WARNING:absl:",
     r"^(WARNING|INFO):tensorflow:",
+    # TFLite's info lines as an interpreter starts (`model.runners`: the model runs on it); its "WARNING: "
+    # and "ERROR: " lines are kept
+    r"^INFO: (Created TensorFlow Lite XNNPACK delegate for CPU|Initialized TensorFlow Lite runtime)\.$",
 ))
 # "/.../keras/src/x.py:121: UserWarning: ..." and the indented source line after it.
 _LIBRARY_WARNING = re.compile(r"/(keras|tensorflow|tf_keras|absl)/.*\.py:\d+: \w*Warning: ")

@@ -151,6 +151,8 @@ NOISE = [
     "/venv/lib/python3.11/site-packages/keras/src/trainers/data_adapters/py_dataset_adapter.py:121: UserWarning: "
     "Your `PyDataset` class should call `super().__init__(**kwargs)` in its constructor.",
     "  self._warn_if_super_not_called()",
+    "INFO: Created TensorFlow Lite XNNPACK delegate for CPU.",  # TFLite, as the model's interpreter starts
+    "INFO: Initialized TensorFlow Lite runtime.",
 ]
 KEPT = [
     "[petloc] 12 validation images: a.jpg, b.jpg",
@@ -158,6 +160,9 @@ KEPT = [
     '  File "/x/train_worker.py", line 10, in main',
     "E0000 00:00:1796158833.516571   12586 bfc_allocator.cc:47] Resource exhausted: out of memory",
     "/home/me/petloc_gui/model/data.py:12: UserWarning: something of ours",
+    "ERROR: Failed to apply XNNPACK delegate.",  # TFLite's warnings and errors are no start-up noise
+    "WARNING: Attempting to use a delegate that only supports static-sized tensors with a graph that has "
+    "dynamic-sized tensors.",
 ]
 
 
