@@ -142,11 +142,17 @@ def accepted_record(meta: Any, figures: Any, problems: list[str] | None = None) 
     record = meta.get(ACCEPTED_KEY)
     if not isinstance(record, dict) or not image_count(record.get(COUNT_KEY)):
         return None
+    return _finite(record, ACCEPTED_KEY, problems)
+
+
+def _finite(record: dict[str, Any], key: str, problems: list[str] | None) -> dict[str, Any] | None:
+    """``record`` (meta.json's ``key``), or None, noted in ``problems``, when it holds a number JSON has no
+    form for (NaN, Infinity): a hand-edited or damaged meta.json is not shown as figures."""
     try:
         json.dumps(record, allow_nan=False)
     except ValueError:
         if problems is not None:
-            problems.append(f"{ACCEPTED_KEY} holds a number that is not finite (NaN or Infinity); ignored")
+            problems.append(f"{key} holds a number that is not finite (NaN or Infinity); ignored")
         return None
     return record
 
@@ -369,13 +375,9 @@ def learned_digits_record(meta: Any, figures: Any, problems: list[str] | None = 
     if not isinstance(meta, dict) or figures != meta.get("metrics"):
         return None
     record = meta.get(LEARNED_DIGITS_KEY)
-    hedges = record.get("hedges") if isinstance(record, dict) else None
+    if not isinstance(record, dict):
+        return None
+    hedges = record.get("hedges")
     if not isinstance(hedges, list) or not any(isinstance(hedge, str) and hedge for hedge in hedges):
         return None
-    try:
-        json.dumps(record, allow_nan=False)
-    except ValueError:
-        if problems is not None:
-            problems.append(f"{LEARNED_DIGITS_KEY} holds a number that is not finite (NaN or Infinity); ignored")
-        return None
-    return record
+    return _finite(record, LEARNED_DIGITS_KEY, problems)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QAction, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from petloc_gui.cli.main import petloc_version
 from petloc_gui.cli.reference import docs_dir
 from petloc_gui.ui.modal import modal
-from petloc_gui.ui.window_geometry import FRAME_ALLOWANCE_PX, TITLE_ALLOWANCE_PX
+from petloc_gui.ui.window_geometry import shrink_to_screen
 
 DISTRIBUTION = "petloc"
 # (tab title, file name as pyproject's license-files gives it, what a screen reader calls its text)
@@ -187,12 +187,7 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         self.header_text = "\n".join(label.text() for label in (title, summary, runtime, docs))
         self.resize(720, 600)
-        # The texts scroll: on a small screen or at 150% scale the dialog takes what the screen has.
-        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
-        if screen is not None:  # resized only: a move() would stop Qt centring it on the window
-            area = screen.availableGeometry()
-            self.resize(min(self.width(), area.width() - FRAME_ALLOWANCE_PX),
-                        min(self.height(), area.height() - TITLE_ALLOWANCE_PX))
+        shrink_to_screen(self, parent)  # the texts scroll
 
 
 def show_about(window: QWidget) -> None:

@@ -8,7 +8,7 @@ keys are listed with the class each gives in the open folder (`label_box.number_
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,7 +25,7 @@ from petloc_gui.app import review_queue
 from petloc_gui.core.text import visible
 from petloc_gui.ui.actions import ACTIONS, LABEL_KEYS_HELP, MOUSE_HELP, shortcut_rows
 from petloc_gui.ui.editing.label_box import NUMBER_KEYS, LabelBox
-from petloc_gui.ui.window_geometry import FRAME_ALLOWANCE_PX, TITLE_ALLOWANCE_PX
+from petloc_gui.ui.window_geometry import shrink_to_screen
 
 QUEUE_RULE = (
     "Review queue (R, then N/Space walks it): boxes that disagree with the prediction "
@@ -119,13 +119,8 @@ class HelpDialog(QDialog):
         layout.addWidget(buttons)
         self.table = table
         self.resize(800, 680)
-        # The table scrolls: on a small screen or at 150% scale the dialog takes what the screen
-        # has (at 1.5 on a 1000 px screen 800 x 680 was taller than it, the Close button cut off).
-        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
-        if screen is not None:  # resized only: a move() would stop Qt centring it on the window
-            area = screen.availableGeometry()
-            self.resize(min(self.width(), area.width() - FRAME_ALLOWANCE_PX),
-                        min(self.height(), area.height() - TITLE_ALLOWANCE_PX))
+        # The table scrolls (at 1.5 on a 1000 px screen 800 x 680 was taller than it, the Close button cut off)
+        shrink_to_screen(self, parent)
 
     def showEvent(self, event) -> None:  # Qt's name
         """The labelImg row is longer than the Action column at the dialog's width: in one 22 px line it

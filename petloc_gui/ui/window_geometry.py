@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStatusBar, QToolBar, QWidget
 
 FRAME_ALLOWANCE_PX = 16  # window-manager borders, before the first show tells the real size
@@ -32,6 +33,17 @@ def fit_into(window: QWidget, area: QRect) -> None:
     y = min(max(window.y(), area.top()), area.bottom() + 1 - height - extra_h)
     if (x, y) != (window.x(), window.y()):
         window.move(x, y)
+
+
+def shrink_to_screen(dialog: QWidget, parent: QWidget | None) -> None:
+    """Resize ``dialog`` (not yet shown) to at most the available area of its parent's screen, frame allowed
+    for: on a small screen or at 150% scale its scrolling body takes what the screen has. Resized only: a
+    move() would stop Qt centring it on the window."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        dialog.resize(min(dialog.width(), area.width() - FRAME_ALLOWANCE_PX),
+                      min(dialog.height(), area.height() - TITLE_ALLOWANCE_PX))
 
 
 def beside(owner: QRect, size: QSize, area: QRect) -> QPoint:
