@@ -317,7 +317,7 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
             self.statusBar().showMessage("No prediction to accept for this image yet.", 4000)
         elif not ask or self.accept_guard.may_replace(self.edits, result.label, result.box):
             info = self.shown_model.info()  # the loaded model, or the one whose kept predictions show
-            self.edits.accept_prediction(result.label, result.box, info.name if info else None,
+            self.edits.accept_prediction(result.label, result.box, info.mark_name if info else None,
                                          info.bundle_version if info else None)
 
     def _label_for_new_box(self) -> str:

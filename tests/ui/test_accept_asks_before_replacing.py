@@ -130,7 +130,7 @@ def test_an_accepted_box_is_saved_marked_as_the_shown_models(qtbot, window, fold
     window.act["accept"].trigger()
     window.act["save"].trigger()
     (obj,) = read_voc(folder / "d.xml").objects
-    assert obj.accepted_from == model_phrase(info.name, info.bundle_version) == f"model {info.name}"
+    assert obj.accepted_from == model_phrase(info.mark_name, info.bundle_version) == f"model {info.mark_name}"
 
 
 def test_a_bundled_models_info_carries_its_meta_version():

@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from petloc_gui.cli.prelabel import prelabel_mark
 from petloc_gui.core.voc import read_voc
 from petloc_gui.core.voc_provenance import model_phrase
 from petloc_gui.ui.models.model_handle import model_info
@@ -55,8 +56,10 @@ def test_a_box_accepted_while_the_model_loads_is_marked_as_that_models(qtbot, tm
         window.save_current()
         (obj,) = read_voc(folder / "d.xml").objects
         info = model_info(spec)  # what the loaded model's handle says of itself (model_handle.RealModelHandle)
-        assert obj.accepted_from == model_phrase(info.name, info.bundle_version)
-        assert obj.accepted_from == "model pets-20260101T000000Z-abc123"
+        assert obj.accepted_from == model_phrase(info.mark_name, info.bundle_version)
+        # as `petloc predict --model SPEC --write-voc` names it: by its folder, its version_id beside
+        assert obj.accepted_from == "model bundle (pets-20260101T000000Z-abc123)"
+        assert prelabel_mark(spec, {"version_id": info.bundle_version}).endswith(obj.accepted_from)
     finally:
         factory.release.set()
         next(runs, None)

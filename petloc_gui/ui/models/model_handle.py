@@ -44,6 +44,16 @@ class ModelInfo:
     bundle_version: str | None = None
 
     @property
+    def mark_name(self) -> str:
+        """The name a box accepted from this model is marked with (ADR 0013): as `petloc predict --model
+        SPEC` names it in its pre-labels (`cli.prelabel.model_name`: a bundled model by its name, else its
+        folder's), so one model is one name in `petloc train`'s record whichever marked it. The window's
+        display name differed for a bundle outside the store ("pets-ID" against the CLI's "bundle (pets-ID)")."""
+        from petloc_gui.cli.prelabel import model_name  # no TensorFlow
+
+        return model_name(self.spec) or self.bundle_version or self.name
+
+    @property
     def summary(self) -> str:
         """e.g. ``digits (acc 0.985 · IoU 0.812 on 500 test images)``."""
         text = metrics_text(self.metrics, self.split, self.held_out)

@@ -51,6 +51,6 @@ def test_a_accepted_onto_the_persons_very_box_is_an_edit_a_save_writes(qtbot, wi
     assert edits.nudge(10, 0)
     window.accept_prediction()
     assert doc.shown() == ((tuple(GT["a.png"][0]),), False)
-    assert doc.primary.accepted_from == "model fake-fake" and doc.dirty and window.isWindowModified()
+    assert doc.primary.accepted_from == "model fake" and doc.dirty and window.isWindowModified()
     assert window.save_current()
-    assert _marks(folder / "a.xml") == ["model fake-fake"] and not doc.dirty
+    assert _marks(folder / "a.xml") == ["model fake"] and not doc.dirty
