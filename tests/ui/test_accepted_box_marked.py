@@ -103,11 +103,11 @@ def test_a_stored_version_accepted_with_a_is_marked_as_petloc_predict_marks_it(q
     meta = {"preset": "pets", "version_id": version, "classes": ["cat", "dog"]}
     (stored / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     info = model_info(str(stored))  # as the window describes the version it loads (the models menu's choice)
-    assert info.name == f"pets {version}"  # its name in the window: the display name the mark took
+    assert info.name == f"pets {version}"  # its name in the window, which the mark took before
 
     by_window = _image(tmp_path, "window.png")
     edits, doc = _opened(qtbot, by_window)
-    assert edits.accept_prediction("cat", PREDICTED, info.name, info.bundle_version)  # as the main window calls it
+    assert edits.accept_prediction("cat", PREDICTED, info.mark_name, info.bundle_version)  # as the window calls it
     save_document(doc)
 
     by_cli = _image(tmp_path, "cli.png")  # petloc predict --model pets/<id> --write-voc, then V and a save

@@ -208,7 +208,7 @@ class CanvasEdits:
             if prelabel and not verified:  # the model's own pre-label: accepted as it is, marked verified
                 self.model.push((objects, True))
             return  # the box stays whoever's it was
-        mark = (model_phrase(info.name if info else None, info.bundle_version if info else None), first[1])
+        mark = (model_phrase(info.mark_name if info else None, info.bundle_version if info else None), first[1])
         old = self.model.marks[0] if objects else ABSENT
         self.model.push(((first, *objects[1:]), verified), change=("first", old, mark))
 
