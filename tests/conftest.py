@@ -35,12 +35,23 @@ def _fresh_chain_walks(monkeypatch):
     """Each test starts as a process of its own does (a command, the window's training child): knowing no
     bundle given by path and having read no meta.json (`model.parent_chain`'s memory and cache), so that no
     test's walk of a chain of parents is served by what an earlier test found."""
-    from collections import OrderedDict
-
     from petloc_gui.model import parent_chain  # no TensorFlow
 
     monkeypatch.setattr(parent_chain, "_FOUND_AT", {})
-    monkeypatch.setattr(parent_chain, "_READ", OrderedDict())
+    parent_chain._ANCESTORS.clear()
+
+
+@pytest.fixture
+def settled_clock(monkeypatch) -> int:
+    """`core.file_memo`'s clock, the one every memo of a file's state reads, set ten `SETTLED_NS` ahead: a file
+    the test has just written is read as one written long before (as a run reads its parent's meta.json), so
+    it is memoised. Without it a file written within `SETTLED_NS` of its read is read again each time.
+    Returns the time the clock says."""
+    from petloc_gui.core import file_memo
+
+    later = file_memo.now_ns() + 10 * file_memo.SETTLED_NS
+    monkeypatch.setattr(file_memo, "now_ns", lambda: later)
+    return later
 
 
 @pytest.fixture(scope="session")

@@ -20,25 +20,24 @@ own ("complete").
 
 Only what the callers use is kept of each ancestor (`Ancestor`): its version ids, its training images'
 paths and hashes, the MNIST digits it learned. Its whole meta.json (the images of every split, the recipe)
-is dropped as soon as it is read, and what is kept is memoised by the file's stamp, so the walks of one
-run (train's checks, its data, its accepted boxes) read each meta.json once: 60 fine-tunes of a
-10,000-image folder held every meta.json whole (peak RSS 426 MB) and read them all again per walk. A
-meta.json written within a clock tick of its read (`SETTLED_NS`) is read again by each walk: a same-size
-rewrite in that tick keeps its stamp.
+is dropped as soon as it is read, and what is kept is memoised by the file's state (`core.file_memo`), so
+the walks of one run (train's checks, its data, its accepted boxes) read each meta.json once: 60 fine-tunes
+of a 10,000-image folder held every meta.json whole (peak RSS 426 MB) and read them all again per walk. A
+meta.json rewritten since is read again, and one written within `file_memo.SETTLED_NS` of its read is read
+again by each walk: a same-size rewrite in that clock tick keeps its state.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import time
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.paths import user_data_dir
 from petloc_gui.model.bundle import BUNDLED_NAMES, META_FILE, BundleError, read_meta, resolve_model
 
@@ -309,28 +308,18 @@ def _real_folder(spec: str | os.PathLike[str]) -> Path:
 
 def ancestor_at(folder: Path) -> Ancestor:
     """What is kept of the meta.json in ``folder`` (`Ancestor`); read once while the file is unchanged (and
-    again while it was written within `SETTLED_NS` of its last read).
+    by each call while it was written within `file_memo.SETTLED_NS` of the read: `_ANCESTORS`).
     BundleError (why) when it cannot be read, or holds values of the wrong type (`bundle.read_meta`'s check,
     "images" included: a damaged one read as "no hashes", and the chain walked as complete)."""
     meta_path = folder / META_FILE
     try:
-        info = os.stat(meta_path)
-        stamp = (os.path.abspath(meta_path), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-    except OSError as exc:
+        return _ANCESTORS.get(meta_path, _ancestor_in)
+    except OSError as exc:  # the stat's: `read_meta` says why as a BundleError (not an OSError)
         raise BundleError(f"cannot read {META_FILE}: {exc.strerror or exc}", meta_path) from exc
-    known = _READ.get(stamp)
-    if known is not None:
-        _READ.move_to_end(stamp)
-        return known
-    meta = read_meta(folder)
-    ancestor = _kept_of(meta)
-    # racy (git's rule): a file written within a clock tick of this read can be written again in that tick, of
-    # the same size, and keep this stamp; its next walk would be served what this one read
-    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) >= SETTLED_NS:
-        _READ[stamp] = ancestor
-        while len(_READ) > MEMO_SIZE:
-            _READ.popitem(last=False)
-    return ancestor
+
+
+def _ancestor_in(meta_path: Path) -> Ancestor:
+    return _kept_of(read_meta(meta_path.parent))
 
 
 def _kept_of(meta: dict[str, Any]) -> Ancestor:
@@ -356,11 +345,7 @@ def _text(value: Any) -> str | None:
 
 # the bundles this process was given by path, by version id (`remember`)
 _FOUND_AT: dict[str, Path] = {}
-# what `ancestor_at` kept of each meta.json read, by the file's stamp (path, inode, size, times): a file
-# rewritten since is read again. Bounded: a window open for days walks many chains
+# what `ancestor_at` kept of each meta.json read, by the file's state: a file rewritten since is read again.
+# Bounded: a window open for days walks many chains
 MEMO_SIZE = 256
-# a meta.json whose modification or change time is this recent when read is not memoised: on a file system
-# whose clock ticks coarsely (FAT's 2 s) a rewrite in the same tick keeps its stamp (as `collected_folder`'s
-# SETTLED_NS for the images' hashes)
-SETTLED_NS = 3_000_000_000
-_READ: OrderedDict[tuple[Any, ...], Ancestor] = OrderedDict()
+_ANCESTORS: FileMemo[Ancestor] = FileMemo(MEMO_SIZE)

@@ -128,7 +128,7 @@ def test_the_chain_of_parents_is_read_once_for_both_counts(tiny_bundle, tmp_path
     from petloc_gui.model import parent_chain
 
     reads = []
-    monkeypatch.setattr(parent_chain, "_READ", type(parent_chain._READ)())  # none read by an earlier test
+    parent_chain._ANCESTORS.clear()  # none read by an earlier test
     read = parent_chain.read_meta
     monkeypatch.setattr(parent_chain, "read_meta", lambda folder: reads.append(Path(folder).name) or read(folder))
     folder = _canvases(tmp_path / "digits-train", [("train", 3), ("test", 3)])

@@ -132,7 +132,7 @@ def test_one_walk_of_the_chain_serves_the_records_and_the_relations(_isolated_us
 
     store_chain(_isolated_user_data, ("digits-0", None), ("digits-1", "digits-0"))
     reads: list[str] = []
-    monkeypatch.setattr(parent_chain, "_READ", type(parent_chain._READ)())  # none read by an earlier test
+    parent_chain._ANCESTORS.clear()  # none read by an earlier test
     read = parent_chain.read_meta
     monkeypatch.setattr(parent_chain, "read_meta", lambda folder: reads.append(Path(folder).name) or read(folder))
     chain = training_record.parent_chain(V2)

@@ -3,14 +3,13 @@
 The window asks it when the Retrain dialog opens and again when Start training is pressed, on the UI
 thread: each read of the bundled digits model's meta.json (its 20,000-image record checked) took 16-31 ms
 of the half second Start training froze the window. A meta.json rewritten since is read again; one
-written within `SETTLED_NS` of its read is read each time (a same-size rewrite in that tick keeps its stamp).
+written within `file_memo.SETTLED_NS` of its read is read each time (a same-size rewrite in that tick keeps its
+state).
 """
 
 from __future__ import annotations
 
 import json
-import time
-from types import SimpleNamespace
 
 import pytest
 
@@ -21,7 +20,7 @@ from petloc_gui.model.train_worker import label_source_for
 @pytest.fixture
 def reads(monkeypatch):
     """The meta.json folders read, in order; the memo empty at the start."""
-    monkeypatch.setattr(labels_trained, "_READ", type(labels_trained._READ)())
+    labels_trained._PRESET_AND_LABEL.clear()
     seen: list[str] = []
     read = bundle.read_json_record
 
@@ -33,20 +32,14 @@ def reads(monkeypatch):
     return seen
 
 
-def _later(monkeypatch) -> None:
-    """Asked as the window asks: long after the model was written."""
-    later = time.time_ns() + 10 * labels_trained.SETTLED_NS
-    monkeypatch.setattr(labels_trained, "time", SimpleNamespace(time_ns=lambda: later))
-
-
 def _model(folder, meta: dict) -> str:
     folder.mkdir(exist_ok=True)
     (folder / "meta.json").write_text(json.dumps(meta))
     return str(folder)
 
 
-def test_an_unchanged_meta_json_is_read_once(tmp_path, reads, monkeypatch):
-    _later(monkeypatch)
+def test_an_unchanged_meta_json_is_read_once(tmp_path, reads, settled_clock):
+    """Asked as the window asks: long after the model was written (settled_clock)."""
     breeds = _model(tmp_path / "breeds", {"preset": "pets", "label_source": "breed (dataset list.txt)"})
     assert label_source_for("pets", breeds) == "breed"  # the dialog opens
     assert label_source_for("pets", breeds) == "breed"  # Start training
@@ -54,8 +47,7 @@ def test_an_unchanged_meta_json_is_read_once(tmp_path, reads, monkeypatch):
     assert reads == ["breeds"]
 
 
-def test_a_meta_json_rewritten_since_is_read_again(tmp_path, reads, monkeypatch):
-    _later(monkeypatch)
+def test_a_meta_json_rewritten_since_is_read_again(tmp_path, reads, settled_clock):
     model = _model(tmp_path / "m", {"preset": "pets", "label_source": "breed (dataset list.txt)"})
     assert label_source_for("pets", model) == "breed"
     _model(tmp_path / "m", {"preset": "pets", "config": {"label": "default"}, "more": "x"})
@@ -70,8 +62,7 @@ def test_a_meta_json_just_written_is_not_kept(tmp_path, reads):
     assert reads == ["fresh", "fresh"]
 
 
-def test_an_unreadable_model_is_passed_over_and_not_kept(tmp_path, reads, monkeypatch):
-    _later(monkeypatch)
+def test_an_unreadable_model_is_passed_over_and_not_kept(tmp_path, reads, settled_clock):
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "meta.json").write_text("{not json")

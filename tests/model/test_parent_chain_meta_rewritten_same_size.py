@@ -1,10 +1,11 @@
 """An ancestor's meta.json rewritten with the same size is read again (`parent_chain.ancestor_at`'s memo).
 
-What a walk keeps of a meta.json is memoised by the file's stamp (path, inode, size, modification and change
-times). A parent's meta.json edited to name another parent of the same length (version ids all have one
-length) keeps its size: a stamp of path and size alone would serve the old parent, and the chain would be
-walked through a model it no longer names. On a file system whose clock ticks coarsely, a rewrite within the
-tick of the read keeps the whole stamp: a meta.json written within `SETTLED_NS` of its read is not memoised.
+What a walk keeps of a meta.json is memoised by the file's state (`core.file_memo`: path, inode, size,
+modification and change times). A parent's meta.json edited to name another parent of the same length
+(version ids all have one length) keeps its size: a stamp of path and size alone would serve the old parent,
+and the chain would be walked through a model it no longer names. On a file system whose clock ticks
+coarsely, a rewrite within the tick of the read keeps the whole state: a meta.json written within
+`file_memo.SETTLED_NS` of its read is not memoised.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from petloc_gui.core import file_memo
 from petloc_gui.model import parent_chain as parent_chain_module
 from petloc_gui.model.parent_chain import parent_chain
 
@@ -32,7 +34,8 @@ def _parent_of_v1() -> str | None:
     return parent_chain({"version_id": V2, "parent": V1}).found[0][1].parent
 
 
-def test_a_same_size_edit_in_place_is_read_again(_isolated_user_data):
+def test_a_same_size_edit_in_place_is_read_again(_isolated_user_data, settled_clock):
+    """Read long after it was written (settled_clock: memoised), then edited in place a tick later."""
     meta = _isolated_user_data / "models" / "digits" / V1 / "meta.json"
     meta.parent.mkdir(parents=True)
     meta.write_text(_text(A), encoding="utf-8")
@@ -46,8 +49,9 @@ def test_a_same_size_edit_in_place_is_read_again(_isolated_user_data):
     assert _parent_of_v1() == B
 
 
-def test_a_same_size_replacement_with_its_time_kept_is_read_again(_isolated_user_data):
-    """`cp -p`, `rsync -a`: another file in its place, its modification time the old one's."""
+def test_a_same_size_replacement_with_its_time_kept_is_read_again(_isolated_user_data, settled_clock):
+    """`cp -p`, `rsync -a`: another file in its place, its modification time the old one's (read long after
+    it was written: settled_clock)."""
     meta = _isolated_user_data / "models" / "digits" / V1 / "meta.json"
     meta.parent.mkdir(parents=True)
     meta.write_text(_text(A), encoding="utf-8")
@@ -65,8 +69,9 @@ TICK_NS = 2_000_000_000  # FAT's clock
 
 
 class _CoarseClock:
-    """`os` as `parent_chain` sees it on a file system whose clock ticks coarsely (FAT): modification times
-    in 2 s ticks, and a change time that is the file's creation time (a rewrite in place keeps it)."""
+    """`os` as `core.file_memo` (`ancestor_at`'s memo) sees it on a file system whose clock ticks coarsely (FAT):
+    modification times in 2 s ticks, and a change time that is the file's creation time (a rewrite in place
+    keeps it)."""
 
     def __init__(self) -> None:
         self.created: dict[str, int] = {}
@@ -83,7 +88,7 @@ class _CoarseClock:
 
 @pytest.fixture
 def coarse_clock(monkeypatch):
-    monkeypatch.setattr(parent_chain_module, "os", _CoarseClock())
+    monkeypatch.setattr(file_memo, "os", _CoarseClock())
 
 
 @pytest.fixture

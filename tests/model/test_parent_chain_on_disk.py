@@ -11,9 +11,7 @@ parent"; and every ancestor's whole meta.json was held (60 fine-tunes of a 10,00
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
-from types import SimpleNamespace
 
 from petloc_gui.core.accepted_boxes import ANCESTOR, relation
 from petloc_gui.model import parent_chain as chain_module
@@ -77,7 +75,8 @@ def test_an_unreadable_meta_json_is_said_so_and_a_break_says_how_far_up_it_is(_i
     assert ancestors_of(v3).missing == f"{V0} (the parent of {V1}, 3 fine-tunes up its chain) is not found"
 
 
-def test_each_ancestor_keeps_its_training_images_only_and_is_read_once(_isolated_user_data, monkeypatch):
+def test_each_ancestor_keeps_its_training_images_only_and_is_read_once(_isolated_user_data, monkeypatch,
+                                                                        settled_clock):
     store = _isolated_user_data / "models" / "digits"
     images = {name: {"sha256": name * 8} for name in ("aaaaaaaa", "bbbbbbbb", "cccccccc")}
     _bundle(store, V1, None, splits={"train": ["aaaaaaaa", "bbbbbbbb"], "validation": ["cccccccc"], "test": []},
@@ -85,10 +84,8 @@ def test_each_ancestor_keeps_its_training_images_only_and_is_read_once(_isolated
     reads: list[str] = []
     read = chain_module.read_meta
     monkeypatch.setattr(chain_module, "read_meta", lambda folder: reads.append(Path(folder).name) or read(folder))
-    # read as a run reads its parent's, long after it was written (one written within `SETTLED_NS` of its
-    # read is read again: test_parent_chain_meta_rewritten_same_size.py)
-    later = time.time_ns() + 10 * chain_module.SETTLED_NS
-    monkeypatch.setattr(chain_module, "time", SimpleNamespace(time_ns=lambda: later))
+    # (settled_clock: read as a run reads its parent's, long after it was written; one written within
+    # `SETTLED_NS` of its read is read again: test_parent_chain_meta_rewritten_same_size.py)
     v2 = {"version_id": V2, "parent": V1}
     (name, ancestor), = parent_chain(v2).found
     record = ancestor.record
