@@ -8,12 +8,12 @@ so the Retrain dialog's preview works out a run with and without the pre-labels 
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.core.file_memo import settled_state
 from petloc_gui.model.bundle import file_sha256
 from petloc_gui.model.data import Sample, collect_samples
 from petloc_gui.model.prelabel_models import LeftOut, PrelabelModel, prelabel_models, without_unaware
@@ -160,24 +160,18 @@ LINEAGE_KEY = "lineage_incomplete"  # meta.json training_data: why the images it
 STARTS_FROM = "the model this run starts from"  # how `LINEAGE_KEY`'s text names the --init-from model
 
 
-# A file modified this recently is hashed again whatever its stamp: on a file system whose clock ticks
-# coarsely (FAT's 2 s) a rewrite within the same tick, of the same size, keeps size and time, and the
-# hash read before it would be taken for the new bytes (wrong numbers in meta.json, a test photo trained on).
-SETTLED_NS = 3_000_000_000
-
-
 def file_stamp(path: Path) -> str | None:
-    """What tells the file at ``path`` unchanged since: its path, inode, size, and modification and change
-    times (ns; a file replaced by one of its size with its time kept, `cp -p`, `rsync -a`, `exiftool -P`,
-    has another ctime and inode, as `app.file_key` and `core.file_memo` tell it); None when it cannot be
-    told (no such file, or modified within `SETTLED_NS` of now)."""
+    """What tells the file at ``path`` unchanged since (`file_memo.settled_state`: its path, inode, size, and
+    modification and change times; a file replaced by one of its size with its time kept, `cp -p`, `rsync -a`,
+    `exiftool -P`, has another ctime and inode, as `app.file_key` tells it); None when it cannot be told (no
+    such file, or modified or changed within `file_memo.SETTLED_NS` of now: on a file system whose clock ticks
+    coarsely, FAT's 2 s, a rewrite within the same tick, of the same size, keeps that state, and the hash read
+    before it would be taken for the new bytes: wrong numbers in meta.json, a test photo trained on)."""
     try:
-        info = os.stat(path)
+        state = settled_state(path)
     except OSError:
         return None
-    if time.time_ns() - info.st_mtime_ns < SETTLED_NS:
-        return None
-    return f"{os.path.abspath(path)}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
+    return None if state is None else "\0".join(str(part) for part in state)
 
 
 def _hashed(path: Path, known: Mapping[str, str | None], stamped: dict[str, str | None]) -> str | None:

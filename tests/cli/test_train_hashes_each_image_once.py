@@ -27,8 +27,9 @@ AN_HOUR_AGO_NS = time.time_ns() - 3600 * 10**9
 
 
 def _settled(folder: Path, mtime_ns: int = AN_HOUR_AGO_NS) -> None:
-    """Every file of ``folder`` last modified an hour ago: long settled (a file modified within seconds is
-    hashed again whatever its stamp, `collected_folder.SETTLED_NS`)."""
+    """Every file of ``folder`` last modified an hour ago. Its change time is now: a test reads it as long
+    settled with the `settled_clock` fixture (a file modified or changed within seconds is hashed again
+    whatever its stamp, `file_memo.SETTLED_NS`)."""
     for path in folder.rglob("*"):
         if path.is_file():
             os.utime(path, ns=(mtime_ns, mtime_ns))
@@ -52,7 +53,7 @@ def _rewrite(image: Path, mtime_ns: int) -> None:
     os.utime(image, ns=(mtime_ns, mtime_ns))
 
 
-def test_a_second_read_takes_the_first_read_s_hashes_of_the_images_unchanged_since(tmp_path, hashed):
+def test_a_second_read_takes_the_first_read_s_hashes_of_the_images_unchanged_since(tmp_path, hashed, settled_clock):
     folder = _folder(tmp_path, "dog")
     meta = json.loads((_parent(tmp_path, folder / "copy.png") / "meta.json").read_text())
     _settled(folder)
@@ -65,7 +66,7 @@ def test_a_second_read_takes_the_first_read_s_hashes_of_the_images_unchanged_sin
     assert [relpath for _, relpath, _ in again.excluded] == ["copy.png"]  # still found by its bytes
 
 
-def test_an_image_rewritten_since_the_first_read_is_hashed_again(tmp_path, hashed):
+def test_an_image_rewritten_since_the_first_read_is_hashed_again(tmp_path, hashed, settled_clock):
     folder = _folder(tmp_path, "dog")
     meta = json.loads((_parent(tmp_path, folder / "copy.png") / "meta.json").read_text())
     _settled(folder)
@@ -80,7 +81,7 @@ def test_an_image_rewritten_since_the_first_read_is_hashed_again(tmp_path, hashe
     assert again.hashes["cat1.png"] == file_sha256(image) != first.hashes["cat1.png"]
 
 
-def test_an_image_replaced_with_its_size_and_time_kept_is_hashed_again(tmp_path, hashed):
+def test_an_image_replaced_with_its_size_and_time_kept_is_hashed_again(tmp_path, hashed, settled_clock):
     """`cp -p`, `rsync -a` or `exiftool -P` over an image: the same size and modification time, other bytes (the
     parent's test photo put there, say). Its change time and inode tell it: the old hash trained on a test photo."""
     folder = _folder(tmp_path, "dog")
@@ -108,7 +109,21 @@ def test_an_image_modified_within_seconds_is_hashed_again_though_its_size_and_ti
     assert set(hashed.values()) == {1} and len(hashed) == 6
 
 
-def test_petloc_train_hands_its_checks_hashes_to_the_run(tmp_path, capsys, monkeypatch, hashed):
+def test_an_image_changed_within_seconds_is_hashed_again_though_its_modification_time_is_old(tmp_path, hashed):
+    """Copied in with its time kept (`cp -p`, `rsync -a`) just now: its modification time is an hour old, its
+    change time is now. A same-size copy over it within the file system's clock tick keeps both times and the
+    inode: the change time, not only the modification time, has to be settled (it was the modification time
+    alone, and such a file's hash read before the copy was taken for the new bytes)."""
+    folder = _folder(tmp_path, "dog")
+    meta = json.loads((_parent(tmp_path, folder / "copy.png") / "meta.json").read_text())
+    _settled(folder)  # modified an hour ago, changed just now
+    first = collect_folder(folder, parent_meta=meta)
+    hashed.clear()
+    collect_folder(folder, parent_meta=meta, known_hashes=first.known_hashes)
+    assert set(hashed.values()) == {1} and len(hashed) == 6
+
+
+def test_petloc_train_hands_its_checks_hashes_to_the_run(tmp_path, capsys, monkeypatch, hashed, settled_clock):
     from petloc_gui.model import training
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.training_data import TrainingData
@@ -157,7 +172,7 @@ def test_train_run_reads_the_folder_with_the_hashes_its_config_holds(tmp_path, m
 
 @pytest.mark.slow
 def test_petloc_train_init_from_hashes_each_image_once_and_a_rewritten_one_again(tmp_path, capsys, monkeypatch,
-                                                                                hashed):
+                                                                                hashed, settled_clock):
     """The whole command, trained for an epoch on 24 digit canvases from the bundled digits model: one image
     rewritten while TensorFlow loads (between the checks and the run) is hashed again, and meta.json records
     its new bytes."""
