@@ -12,7 +12,7 @@ def _write_meta(folder, names):
     (folder / "meta.json").write_text(json.dumps({"class_names": names, "splits": {"train": ["x"] * 50}}))
 
 
-def test_a_second_look_reads_nothing(tmp_path, monkeypatch):
+def test_a_second_look_reads_nothing(tmp_path, monkeypatch, settled_clock):
     _write_meta(tmp_path / "v1", ["cat", "dog"])
     reads = []
     real = model_choice.read_json_record

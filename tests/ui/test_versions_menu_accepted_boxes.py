@@ -50,7 +50,7 @@ def test_the_menu_marks_figures_on_accepted_boxes_as_the_status_line_does(qtbot,
     assert "accepted" not in entries["plain"]
 
 
-def test_meta_json_is_read_once_while_it_stays_as_it_was(qtbot, tmp_path, monkeypatch):
+def test_meta_json_is_read_once_while_it_stays_as_it_was(qtbot, tmp_path, monkeypatch, settled_clock):
     store = VersionStore(tmp_path / "models")
     folder = _stored(store, "d-2", META)
     reads = []
