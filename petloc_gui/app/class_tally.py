@@ -34,11 +34,13 @@ class ClassTally:
             (reviewed, every): {} for reviewed in (False, True) for every in (False, True)}
         self._labels: dict[str, int] = {}  # label -> rows with a box so labelled
 
-    def replace(self, old: RowShare, new: RowShare) -> None:
-        """A row's share changed from ``old`` to ``new``."""
-        if old != new:
-            self._count(old, -1)
-            self._count(new, 1)
+    def replace(self, old: RowShare, new: RowShare) -> bool:
+        """A row's share changed from ``old`` to ``new``; whether that changed the counts (the list says so)."""
+        if old == new:
+            return False
+        self._count(old, -1)
+        self._count(new, 1)
+        return True
 
     def counts(self, reviewed_only: bool = False, every_box: bool = False) -> dict[str, int]:
         """A copy of the counts (no class at 0)."""

@@ -10,9 +10,9 @@ The button is enabled as soon as every class (kept model: every new class) has
 ``MIN_BOXES_PER_CLASS`` boxed images (counted from the file list, so boxes
 drawn since the folder opened count too), a person's: unreviewed pre-labels do
 not count (`reviewed`), as `petloc train`'s warning of thin classes counts
-(`app.model_choice.MIN_BOXES_PER_CLASS`, one rule). The list's own change signals and
-each edit say when to count again (an edit to a row the list's filter hides
-changes no row it shows: the list says nothing of it), at most once per
+(`app.model_choice.MIN_BOXES_PER_CLASS`, one rule). The list's ``counts_changed`` (a row
+its filter hides too, rewritten on disk or edited: it changes no row the list shows)
+and each edit say when to count again, at most once per
 ``THROTTLE_MS``: a burst of changes (the opening scan, a rename over the
 folder) is one count, and no change none.
 """
@@ -20,8 +20,9 @@ folder) is one count, and no change none.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QRect, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QRect, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice, describe_labels
@@ -39,6 +40,14 @@ TRAIN_TIP = ("Opens the Retrain dialog for a new model of this folder's boxes (i
 FINE_TUNE_TEXT = "Fine-tune the model with the new classes…"
 FINE_TUNE_TIP = ("Opens the Retrain dialog to fine-tune the model in use on this folder's boxes, the new classes "
                  "added: it keeps what it knows, and the new model is compared with it before you keep it")
+
+
+class CountedRows(Protocol):
+    """The list the counts come from (`ui.review.file_list.FileListModel`, a layer above: not imported)."""
+
+    # its class counts changed, a row its filter hides too: every change of the counts, and only those (its
+    # dataChanged says a repaint of rows shown, each prediction's too, and nothing of a hidden row)
+    counts_changed: SignalInstance
 
 
 def still_needed(counts: dict[str, int], labels: set[str]) -> dict[str, int]:
@@ -97,7 +106,7 @@ class NewClassesBar(QToolBar):
         self.hide()
 
     def show_for(self, labels: frozenset[str], known: frozenset[str], broken_fit: str = "",
-                 rows: QAbstractItemModel | None = None, edited: SignalInstance | None = None) -> None:
+                 rows: CountedRows | None = None, edited: SignalInstance | None = None) -> None:
         """Show the bar for a folder whose classes (``labels``) no one usable model knows; ``known``:
         the classes some usable model knows (the others are named); ``broken_fit``: why a model that
         knows them all cannot be used, said instead while the folder's classes are these. ``rows``:
@@ -113,7 +122,7 @@ class NewClassesBar(QToolBar):
         self.show()
 
     def show_unknown(self, model: str, unknown: frozenset[str], knows_all: str = "",
-                     rows: QAbstractItemModel | None = None, edited: SignalInstance | None = None) -> None:
+                     rows: CountedRows | None = None, edited: SignalInstance | None = None) -> None:
         """Show the bar for a model in use (named ``model``) that does not know the folder's classes
         ``unknown``: its other predictions stay; ``knows_all`` names a model that knows every class.
         ``rows`` and ``edited``: as `show_for` (the new classes' boxes are counted)."""
@@ -124,10 +133,9 @@ class NewClassesBar(QToolBar):
         self.refresh()
         self.show()
 
-    def _follow(self, rows: QAbstractItemModel | None, edited: SignalInstance | None = None) -> None:
+    def _follow(self, rows: CountedRows | None, edited: SignalInstance | None = None) -> None:
         """A change of the list or an edit: counted again within ``THROTTLE_MS``, once for all until then."""
-        signals = [] if rows is None else [
-            rows.dataChanged, rows.layoutChanged, rows.modelReset, rows.rowsInserted, rows.rowsRemoved]
+        signals = [] if rows is None else [rows.counts_changed]
         if edited is not None:
             signals.append(edited)
         self._recount.follow(signals)

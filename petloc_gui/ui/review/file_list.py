@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from petloc_gui.app import review_queue, status_filter
-from petloc_gui.app.class_tally import ClassTally
+from petloc_gui.app.class_tally import ClassTally, RowShare
 from petloc_gui.app.image_document import (
     STATUS_ANNOTATED,
     STATUS_EDITED,
@@ -54,6 +54,9 @@ class FileListModel(QAbstractTableModel, RowClasses):
     # an item's decode failure found or cleared (`image_errors`), listed or not: a row the filter hides sends
     # no dataChanged, and the Dataset panel counts every such image (`decode_problems`)
     image_errors_changed = Signal()
+    # the class counts (`tally`) changed, a row the filter hides too (it sends no dataChanged); background
+    # facts (``emit=False``) at the next flush, once for a burst (the new-classes bar counts again)
+    counts_changed = Signal()
 
     def __init__(self, names: list[str], has_annotation: list[bool], parent=None) -> None:
         super().__init__(parent)
@@ -93,6 +96,7 @@ class FileListModel(QAbstractTableModel, RowClasses):
         self._filter_timer.setInterval(250)
         self._filter_timer.timeout.connect(self._refilter_in_background)
         self._pending: set[int] = set()
+        self._counts_moved = False  # `counts_changed` due at the next flush
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(FLUSH_MS)
@@ -190,6 +194,21 @@ class FileListModel(QAbstractTableModel, RowClasses):
             if low <= high:
                 self.dataChanged.emit(self.index(low, 0), self.index(high, len(COLUMNS) - 1))
         self._pending.clear()
+        if self._counts_moved:
+            self._counts_moved = False
+            self.counts_changed.emit()
+
+    def _retally(self, item: int, before: RowShare, emit: bool = True) -> None:
+        """Count the item's share of the classes as it is now instead of ``before``, and say a change: now
+        (``emit``), or at the next flush, as `_row_changed`."""
+        if not self.tally.replace(before, self._share(item)):
+            return
+        if emit:
+            self.counts_changed.emit()
+            return
+        self._counts_moved = True
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
 
     def items_changed(self) -> None:
         """Refresh every visible row after a batch of updates made with ``emit=False``."""
@@ -203,7 +222,7 @@ class FileListModel(QAbstractTableModel, RowClasses):
         share = self._share(row)
         self.gt_name[row], self.gt_box[row], self.verified[row] = name or None, box, verified
         self.gt_objects[row] = [(str(n), b) for n, b in (objects or []) if b is not None]
-        self.tally.replace(share, self._share(row))
+        self._retally(row, share, emit)
         self._row_changed(row, emit, boxes=True)
 
     def set_status(self, row: int, status: str, error: str | None = None, emit: bool = True) -> None:
@@ -212,7 +231,7 @@ class FileListModel(QAbstractTableModel, RowClasses):
         (`set_prediction_error`): one text for both let a refresh of the row drop the other's."""
         listed, share = self._listed(row), self._share(row)
         self.status[row] = status
-        self.tally.replace(share, self._share(row))
+        self._retally(row, share, emit)
         if error is not None or status != STATUS_ERROR:
             self.errors[row] = error
         self._row_changed(row, emit, listed)
@@ -248,7 +267,7 @@ class FileListModel(QAbstractTableModel, RowClasses):
         shares = {item: self._share(item) for item in changed}  # taken out of the counts, put back once gone or back
         self.gone = items
         for item in changed:
-            self.tally.replace(shares[item], self._share(item))
+            self._retally(item, shares[item])
             self._row_changed(item)
         if changed and self._status and not self._filter_timer.isActive():
             self._filter_timer.start()  # a status filter lists no gone image (the one shown stays)
