@@ -3,7 +3,8 @@
 `ReviewSession.request_all` asks for it as a model starts loading (the predictions kept on disk under its
 files' fingerprint, `PredictionService.serves_early`), once it has loaded, and after a rollback to a model
 used before. The keys are read once per open in a worker; those a prediction was found by are read again
-for a lookup under another model state (the model loaded since, or another one). An image replaced on disk
+for a lookup under another model state (the model loaded since, or another one), and after a fill served
+while a model loaded (the next may be another loading model's: nothing tells them apart). An image replaced on disk
 between a folder's open and its model's load (a copy, a sync) was looked up, once the model had loaded, by
 the key of its old file, which found the old picture's kept prediction: its row showed it, and the model's
 walk over the folder, by the same key, skipped the image as predicted, until it was shown. A row whose key
@@ -48,9 +49,17 @@ class CacheFill:
     def _state(self) -> tuple[str | None, bool]:
         return self._predictions.version(), self._predictions.serves_early()
 
+    def _served_early(self) -> bool:
+        """Whether the last fill was served while a model loaded: its keys are not taken to be this fill's
+        model's. The service names no loading model (no version yet, `serves_early` for any), so a model
+        asked for while another still loaded was the same state, `(None, True)`: the keys stayed, and an image
+        replaced in between was looked up under the new model by its old file's key (its kept prediction of
+        the old picture shown, and the walk skipped it). A loaded model's version names it."""
+        return self._served_for is not None and self._served_for[0] is None
+
     def request(self, paths: Sequence[Path]) -> None:
         """Fill the rows of ``paths`` from the cache once their keys are known, then predict the rest."""
-        if self._served and self._served_for != self._state():
+        if self._served and (self._served_early() or self._served_for != self._state()):
             # read for a model loading, or another one: a file may have changed since (read again in a worker)
             self._keys.forget(list(self._served))  # by their text: no Path of 20,000 built on each switch
         self._fills += 1  # an earlier fill still going stops (its slices look at this)
