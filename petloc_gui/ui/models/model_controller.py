@@ -203,8 +203,7 @@ class ModelController(FolderModelStart, QObject):
         self.status.emit("No model for these classes" if choice.labels else "No usable model")
         self.no_model.emit(self.problem)
         if choice.labels:
-            # counted again when the list or an image's boxes change (an edit to a row the list's
-            # filter hides: the list says nothing of it)
+            # counted again on the list's counts_changed (hidden rows too); an edit also says so at once
             session = self.host.session
             self.new_classes.show_for(choice.labels, choice.known, choice.broken_fit,
                                       rows=session.model if session is not None else None,
