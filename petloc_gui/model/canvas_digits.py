@@ -3,7 +3,9 @@
 `petloc digits` records which digit each canvas holds (`core.digits_record`):
 training reads it for meta.json's ``training_data.mnist_digits``, the retrain
 comparison to hedge its figures (`model.comparison`). A training canvas whose
-folder's record cannot be read, or whose entry names no digit, holds a digit
+folder's record cannot be read, or whose entry names no digit, or one named as a
+canvas (`core.digits_record.is_canvas_name`) in a folder with no record (copied
+without it), holds a digit
 nobody can tell: read as "no digit", the new model's record would say it
 learned less than it may have, and `petloc evaluate` and the retrain comparison
 would call its figures on those digits held-out ones. So such canvases are
@@ -21,7 +23,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, TypeVar
 
-from petloc_gui.core.digits_record import RECORD_NAME, WHOLE_SPLIT, Digit, DigitLookup, DigitsRecordError
+from petloc_gui.core.digits_record import (
+    RECORD_NAME,
+    UNRECORDED_REASONS,
+    WHOLE_SPLIT,
+    Digit,
+    DigitLookup,
+    DigitsRecordError,
+)
 from petloc_gui.core.text import counted, visible
 
 RecordT = TypeVar("RecordT", str, Path)  # a record: relative to the data folder (training), or a path (evaluate)
@@ -88,24 +97,32 @@ def untold_record(untold: dict[str, tuple[str, str]]) -> dict[str, Any]:
 def untold_notices(untold: dict[str, tuple[str, str]], shown: int = 3) -> list[str]:
     """A warning for each record (the first ``shown``) that cannot tell the digits of training canvases:
     what the new model's meta.json then records, and how the record is made anew."""
+    recorded_so = ("the new model's meta.json records that it may have learned every digit of petloc digits, and its "
+                   "figures on any petloc digits canvas will be said to be optimistic")
     return untold_warnings(_training_records(untold), "training",
-                           "the new model's meta.json records that it may have learned every digit of petloc "
-                           "digits, and its figures on any petloc digits canvas will be said to be optimistic (to "
-                           "record them anew, move it away, run the petloc digits command that made the folder "
-                           "again, with the same --split, --count and --seed, and train again)",
-                           f"meta.json lists them: training_data.{UNKNOWN_KEY}", shown)
+                           f"{recorded_so} (to record them anew, move it away, run the petloc digits command that made "
+                           "the folder again, with the same --split, --count and --seed, and train again)",
+                           f"meta.json lists them: training_data.{UNKNOWN_KEY}", shown,
+                           unrecorded_so=f"{recorded_so} ({TELL_COPIED}, and train again)")
+
+
+# how canvases copied without their folder's record (`UNRECORDED_REASONS`) have their digits told
+TELL_COPIED = "to have them told, copy beside them the petloc-digits.json of the folder petloc digits wrote them to"
 
 
 def untold_warnings(records: Sequence[tuple[object, str, int]], images: str, so: str, listed: str,
-                    shown: int = 3) -> list[str]:
+                    shown: int = 3, unrecorded_so: str | None = None) -> list[str]:
     """A warning for each of ``records`` (`untold_by_record`; the first ``shown``) that cannot tell which
     digit ``images`` ("training", "evaluated") images hold, saying ``so``: what follows, and how the
-    record is made anew; then one for the rest, and where they are ``listed``."""
+    record is made anew (``unrecorded_so``, when given, of a record that is not there or records no canvas,
+    beside canvases copied without theirs: `core.digits_record.UNRECORDED_REASONS`); then one for the rest,
+    and where they are ``listed``."""
     notices = []
     for record, why, n in records[:shown]:
         which = (f"the one {images} image in its folder holds" if n == 1
                  else f"the {n} {images} images in its folder hold")
-        notices.append(f"{visible(record)}: {why}: which MNIST digit {which} cannot be told, so {so}")
+        follows = unrecorded_so if unrecorded_so is not None and why in UNRECORDED_REASONS else so
+        notices.append(f"{visible(record)}: {why}: which MNIST digit {which} cannot be told, so {follows}")
     rest = records[shown:]
     if rest:
         notices.append(f"and {counted(len(rest), 'more petloc digits record')} that cannot tell the digits of "

@@ -10,7 +10,7 @@ import json
 import pytest
 from PIL import Image
 
-from petloc_gui.core.digits_record import RECORD_NAME, DigitLookup, DigitsRecordError, record_digits
+from petloc_gui.core.digits_record import NO_RECORD, RECORD_NAME, DigitLookup, DigitsRecordError, record_digits
 
 
 def _canvas(folder, name="train_00000_digit5.png", index=7):
@@ -27,7 +27,7 @@ def _cannot_tell(lookup, image, sha256):
     return raised.value.path, raised.value.reason
 
 
-def test_a_readable_record_tells_and_no_record_is_no_canvas(tmp_path):
+def test_a_readable_record_tells_and_no_record_is_no_canvas_but_a_canvas_s_name_is_untold(tmp_path):
     image, sha256 = _canvas(tmp_path)
     lookup = DigitLookup()
     assert lookup.look_up(image, lambda _: sha256) == ("train", 7)
@@ -36,7 +36,9 @@ def test_a_readable_record_tells_and_no_record_is_no_canvas(tmp_path):
     assert lookup.look_up(tmp_path / "photo.png", lambda _: "1" * 64) is None  # no canvas's bytes
     assert lookup.look_up(tmp_path / "photo.png", lambda _: None) is None
     (tmp_path / RECORD_NAME).unlink()
-    assert DigitLookup().look_up(image, lambda _: sha256) is None
+    assert DigitLookup().look_up(tmp_path / "photo.png", lambda _: "1" * 64) is None  # no record: no canvas
+    # but one named as petloc digits names its canvases (copied without their record) may hold any digit
+    assert _cannot_tell(DigitLookup(), image, sha256) == (tmp_path / RECORD_NAME, NO_RECORD)
 
 
 @pytest.mark.parametrize(("content", "why"), [
