@@ -113,7 +113,7 @@ def write_digits_dataset(
     from PIL import Image
 
     from petloc_gui.core.atomic import atomic_write_bytes
-    from petloc_gui.core.digits_record import record_digits, refuse_unreadable_record
+    from petloc_gui.core.digits_record import canvas_name, record_digits, refuse_unreadable_record
     from petloc_gui.core.voc import VocObject, new_annotation, write_voc
 
     images, labels = load_digits(split)
@@ -126,7 +126,7 @@ def write_digits_dataset(
     planned = []  # (image path, PNG bytes, label, box): decided before anything is written
     for n, i in enumerate(order):
         canvas, box = paste_on_canvas(images[i], rng)
-        planned.append((out / f"{split}_{n:05d}_digit{labels[i]}.png",
+        planned.append((out / canvas_name(split, n, int(labels[i])),
                         _png_bytes(Image.fromarray(canvas, "L")), str(int(labels[i])), box, int(mnist_index[i])))
     # a record that cannot be read may be the only word on which digits other canvases here hold: it is
     # never replaced, and nothing is written (DigitsRecordError)
