@@ -4,7 +4,8 @@
 change the folders it listed, and the window (`ui.review.image_set_watch`)
 compares each with what the index saw there (`FolderListing`). Which names
 count (an image by its extension, `image_stem`; a folder the sidecar search
-walks into; hidden names skipped) is decided here, for both. So is which
+walks into; hidden names skipped; a symbolic link that cannot be followed, a loop, is no
+folder and no file, `entry_kind`) is decided here, for both. So is which
 files are images of a format petloc does not read (`unread_images`: a HEIC
 photo is named where a folder is read, not skipped silently; `core.unread_note`
 words them).
@@ -86,14 +87,31 @@ def unread_images(folders: Iterable[str | os.PathLike[str]]) -> list[tuple[Path,
     return found
 
 
-def file_names(entries: Iterable[os.DirEntry]) -> list[str]:
-    """The names of the entries that are not folders."""
-    return [entry.name for entry in entries if not entry.is_dir()]
+def file_names(entries: Iterable[os.DirEntry], untold: list[tuple[str, str]] | None = None) -> list[str]:
+    """The names of the entries that are files. One whose kind cannot be told (`entry_kind`: a
+    symbolic link in a loop) is left out, and added to ``untold`` with its path and why."""
+    names = []
+    for entry in entries:
+        kind = entry_kind(entry)
+        if kind is False:
+            names.append(entry.name)
+        elif kind is not True and untold is not None:
+            untold.append((entry.path, kind))
+    return names
 
 
 def entry_is_dir(entry: os.DirEntry) -> bool:
-    """A folder, or a link to one; False when it cannot be told (a broken link, no permission)."""
+    """A folder, or a link to one; False when it cannot be told (a broken link, no permission, a loop)."""
+    return entry_kind(entry) is True
+
+
+def entry_kind(entry: os.DirEntry) -> bool | str:
+    """True: a folder, or a link to one; False: not one (a file, a broken link); else why it cannot be
+    told. Python raises where a symbolic link cannot be followed (``ln -s a b; ln -s b a``: "Too many
+    levels of symbolic links"), and one such entry stopped every command reading the folder: each
+    listing asks here, never ``entry.is_dir()`` itself."""
     try:
         return entry.is_dir()  # follows symbolic links
-    except OSError:
-        return False
+    except OSError as exc:
+        return f"symbolic link that cannot be followed ({exc.strerror or exc}); not read"
+

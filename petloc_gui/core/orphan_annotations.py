@@ -20,10 +20,12 @@ if TYPE_CHECKING:  # no import cycle at run time: the dataset module is the call
     from petloc_gui.core.dataset import Dataset
 
 
-def annotations_without_image(dataset: Dataset) -> list[Path]:
+def annotations_without_image(dataset: Dataset, untold: list[tuple[str, str]] | None = None) -> list[Path]:
     """The ``.xml`` files (any case, not hidden) in the dataset's annotation folders that are no
     image's annotation, in folder then name order. An XML of an image petloc does not read (HEIC...)
-    is that image's, not one without an image: the image is listed as not read."""
+    is that image's, not one without an image: the image is listed as not read. ``untold`` gets each
+    entry of those folders that cannot be told a file or a folder (`folder_listing.file_names`: a
+    symbolic-link loop), with why."""
     owned = {_key(item.annotation_path) for item in dataset.items}
     owned |= {_key(dataset.annotation_path_for(path)) for path, _ in dataset.unread()}
     # each folder by its name as the dataset gives it (a relative DATA stays relative in the problems)
@@ -34,11 +36,14 @@ def annotations_without_image(dataset: Dataset) -> list[Path]:
         folders.setdefault(_key(folder), folder)
     found = []
     for folder in folders.values():
+        unfollowed: list[tuple[str, str]] = []
         try:
             with os.scandir(folder) as iterator:
-                names = file_names(iterator)
+                names = file_names(iterator, unfollowed)
         except OSError:
             continue  # no such folder (an Oxford set with no xmls yet), or one the index reported
+        if untold is not None:
+            untold.extend(sorted(unfollowed))  # in name order, as the files found
         for name in sorted(names):
             path = os.path.join(folder, name)
             if name.lower().endswith(".xml") and not name.startswith(".") and _key(path) not in owned:

@@ -31,15 +31,20 @@ def _item_order(item: DatasetItem) -> tuple:
     return (natural_key(name), name)
 
 
-def _list_names(folder: Path) -> list[str]:
-    """File names (not folders) in ``folder``; empty when it does not exist."""
+def _list_names(folder: Path, problems: list[str]) -> list[str]:
+    """File names (not folders) in ``folder``; empty when it does not exist. An entry that cannot be
+    told a file or a folder (a symbolic-link loop) is left out and named in ``problems``."""
+    untold: list[tuple[str, str]] = []
     try:
         with os.scandir(folder) as entries:
-            return file_names(entries)
+            names = file_names(entries, untold)
     except (FileNotFoundError, NotADirectoryError):
         return []
     except OSError as exc:
         raise DatasetError(f"cannot list folder: {exc.strerror or exc}", folder) from exc
+    # folder=True: what it points to (an image, a folder of them) is missing from the index, as for a folder not listed
+    problems.extend(IndexProblem(path, what, folder=True) for path, what in sorted(untold))
+    return names
 
 
 def _read_id_lines(path: Path, problems: list[str]) -> list[list[str]]:
@@ -86,7 +91,7 @@ def index_oxford(root: Path, problems: list[str], folders: dict[Path, FolderList
         for row in _read_id_lines(annotations / f"{split}.txt", problems):
             splits.setdefault(row[0], split)
     return _index_separate(root / "images", annotations / "xmls", splits,
-                           lambda stem: _oxford_meta(stem, rows.get(stem)), folders)
+                           lambda stem: _oxford_meta(stem, rows.get(stem)), folders, problems)
 
 
 def index_devkit(root: Path, problems: list[str], folders: dict[Path, FolderListing]) -> list[DatasetItem]:
@@ -94,17 +99,17 @@ def index_devkit(root: Path, problems: list[str], folders: dict[Path, FolderList
     for split in _DEVKIT_SPLITS:
         for row in _read_id_lines(root / "ImageSets" / "Main" / f"{split}.txt", problems):
             splits.setdefault(row[0], split)
-    return _index_separate(root / "JPEGImages", root / "Annotations", splits, lambda stem: None, folders)
+    return _index_separate(root / "JPEGImages", root / "Annotations", splits, lambda stem: None, folders, problems)
 
 
 def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
                     meta_of: Callable[[str], dict[str, Any] | None],
-                    folders: dict[Path, FolderListing]) -> list[DatasetItem]:
+                    folders: dict[Path, FolderListing], problems: list[str]) -> list[DatasetItem]:
     """Images in one folder, their ``<stem>.xml`` annotations in another."""
-    xml_names = set(_list_names(xml_dir))
+    xml_names = set(_list_names(xml_dir, problems))
     image_names, stems = [], []
     mtime = folder_time(images_dir)
-    for name in _list_names(images_dir):
+    for name in _list_names(images_dir, problems):
         stem = image_stem(name)
         if stem is not None:
             image_names.append(name)

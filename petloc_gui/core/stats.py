@@ -171,10 +171,14 @@ def compute_stats(
     first, every = stats.first_object_class_counts, stats.class_counts
     stats.after_first = {name: every[name] for name in after_first_classes(first, every)}
     stats.predefined_after_first = predefined_after_first(predefined, first, every)
-    for path in annotations_without_image(dataset):
+    untold: list[tuple[str, str]] = []
+    for path in annotations_without_image(dataset, untold):
         stats.problems.append(Problem(NO_IMAGE, str(path), "annotation file with no image: no image of that "
                                       "name where this layout looks (renamed, moved or deleted?); its boxes "
                                       "are in no figure, training or export"))
+    # A symbolic-link loop in an annotation folder, named once: the index (or an image's read) may have said it.
+    named = {problem.path for problem in stats.problems}
+    stats.problems.extend(Problem(INDEX_PROBLEM, path, what) for path, what in untold if path not in named)
     return stats
 
 
