@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from petloc_gui.cli.output import reason_of
-from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.dataset_item import FOLDER_AT_ANNOTATION, folder_at_annotation
+from petloc_gui.core.errors import PetlocError, SaveError
 from petloc_gui.core.text import counted, first_of
 
 if TYPE_CHECKING:
@@ -243,7 +244,8 @@ def model_name(model: str) -> str:
 
 
 def write_prelabel(image: Path, annotation_path: Path, label: str, box, mark: str) -> bool:
-    """Write a one-object VOC annotation for `image`; False if one already exists.
+    """Write a one-object VOC annotation for `image`; False if one already exists (a folder there is
+    none: SaveError, and the count of annotations left untouched does not hold it).
 
     The box is repaired (sorted, clamped) to the displayed image size. ``mark``
     (`prelabel_mark`) says the file is a model's, not yet reviewed: evaluation
@@ -257,6 +259,8 @@ def write_prelabel(image: Path, annotation_path: Path, label: str, box, mark: st
     from petloc_gui.core.voc import VocObject, new_annotation
 
     annotation_path = Path(annotation_path)
+    if folder_at_annotation(annotation_path):  # no annotation (the index's rule), and not one to leave untouched
+        raise SaveError(FOLDER_AT_ANNOTATION, annotation_path)
     if annotation_path.exists() or annotation_path.is_symlink():
         return False
     width, height = image_size(image)

@@ -26,6 +26,17 @@ def _text_of(path: str | os.PathLike[str]) -> str | None:
     return path if _POSIX and type(path) is str and in_path_form(path) else None
 
 
+# Why no annotation is, or can be written, at an annotation path that a folder holds (``x.xml/`` beside
+# ``x.png``): the index and `DatasetItem.refresh` count only a file as an annotation, so the image is
+# without one; stats names it, predict --write-voc writes no pre-label there (`folder_at_annotation`).
+FOLDER_AT_ANNOTATION = "a folder exists at this path"
+
+
+def folder_at_annotation(path: str | os.PathLike[str]) -> bool:
+    """Whether a folder (or a link to one) holds the name of an annotation path: no annotation there."""
+    return os.path.isdir(path)
+
+
 class DatasetItem:
     """One image. ``annotation_path`` is where its annotation is or would be written.
 
@@ -84,7 +95,7 @@ class DatasetItem:
         return text.rpartition("/")[2] if _POSIX and text != "." else self.image_path.name
 
     def refresh(self) -> bool:
-        """Re-check whether the annotation file exists (e.g. after a save)."""
+        """Re-check whether the annotation file exists (e.g. after a save); a folder is none."""
         self.has_annotation = self.annotation_path.is_file()
         return self.has_annotation
 

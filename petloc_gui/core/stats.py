@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.dataset_item import DatasetItem, folder_at_annotation
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_size, load_image
 from petloc_gui.core.index_problem import split_problem
@@ -49,7 +50,6 @@ from petloc_gui.core.voc import read_voc
 
 if TYPE_CHECKING:  # compute_stats imports dataset lazily (see below)
     from petloc_gui.core.dataset import Dataset
-    from petloc_gui.core.dataset_item import DatasetItem
     from petloc_gui.core.header_memo import HeaderMemo
 
 __all__ = [
@@ -153,6 +153,10 @@ def compute_stats(
             _add_meta(stats, item)
         else:
             stats.n_unannotated += 1
+            if not item.has_annotation and folder_at_annotation(item.annotation_path_text):
+                stats.problems.append(Problem(OTHER_PROBLEM, item.annotation_path_text, (
+                    "annotation path is a folder: the image counts as without "
+                    "annotation, and none can be saved or pre-labelled until the folder is moved or renamed")))
         if size is not None:
             stats.values["image_width"].append(float(size[0]))
             stats.values["image_height"].append(float(size[1]))
