@@ -186,9 +186,10 @@ class FolderOpening:
             from petloc_gui.ui.review.queue_start import QueueStart
 
             QueueStart(self.session, lambda: self.session, parent=self)
-        self.statusBar().showMessage(
+        said = self.statusBar().currentMessage()  # `_say_indexed`'s line (settings not saved) kept after it
+        self.statusBar().showMessage("; ".join(filter(None, [
             "Demo with planted mistakes. N: next suspicious image · A: accept prediction · V: verified · F1: help",
-            30000)
+            said])), 30000)
 
     def _say_indexed(self, dataset: Dataset) -> None:
         """The status line on a folder just indexed: its problems now, then also the files of formats
@@ -196,6 +197,8 @@ class FolderOpening:
         the index did not need to (~10 ms for 10,000 images, far more on a network share)."""
         problems = (f"{counted(len(dataset.problems), 'problem')} while indexing: {dataset.problems[0]}"
                     if dataset.problems else "")
+        # settings that cannot be saved, found as the folder was remembered: said with the line, once a session
+        problems = "; ".join(filter(None, [problems, self.settings.take_unsaved_note()]))
         if problems:
             self.statusBar().showMessage(problems, STATUS_MS)
         background.start(_unread_in, dataset, problems, returned=self._say_unread)

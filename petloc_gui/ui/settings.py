@@ -7,6 +7,11 @@ A damaged file (random bytes, half a file) gave no error: QSettings read the gar
 kept it, and the last folder and the recent folders were gone unsaid. It is now kept aside as
 ``petloc.conf.damaged-<time>``, petloc starts from its defaults, and ``damaged_note`` says so, once.
 
+A file that cannot be written (a read-only ~/.config, a file where its folder should be) gave no
+error either: every setting was lost at close, unsaid. Each write to disk (``_sync``) checks Qt's
+``status()``; the first failure leaves a sentence naming the file that the window takes once
+(`take_unsaved_note`) and says on its status line.
+
 The paths kept here (last folder, recent folders, last model) cross Qt as QStrings, which cannot hold
 a name that is not UTF-8 (a folder ``pets\\xff``: Python holds the byte as the surrogate escape
 "\\udcff"): "…/pets\\udcff" was kept as "…/pets", another folder or none. Such a path is kept as
@@ -48,6 +53,8 @@ class Settings:
         self._q = _open(path)
         # A damaged settings file found and kept aside: the sentence the window says at start; "" when none.
         self.damaged_note = ""
+        self._unsaved_note = ""  # the file cannot be written: said once (`take_unsaved_note`)
+        self._unsaved_found = False
         problem = _damage(self._q)
         if problem is None:
             return
@@ -108,6 +115,24 @@ class Settings:
     def add_recent_folder(self, folder: str) -> None:
         self.last_folder = folder
         self.recent_folders = [folder] + [f for f in self.recent_folders if f != folder]
+        # Written now, not at close: a folder opened is kept even if petloc is killed, and a file that
+        # cannot be written is found while the window can still say so (`take_unsaved_note`).
+        self._sync()
+
+    def take_unsaved_note(self) -> str:
+        """The sentence that the settings cannot be saved, naming the file, the first time it is asked
+        for after a write failed; "" otherwise (said once a session, not on every write)."""
+        note, self._unsaved_note = self._unsaved_note, ""
+        return note
+
+    def _sync(self) -> None:
+        """Write the settings to disk; the first write that fails leaves `take_unsaved_note`'s sentence."""
+        self._q.sync()
+        if self._q.status() == QSettings.AccessError and not self._unsaved_found:
+            self._unsaved_found = True
+            self._unsaved_note = (f"Settings cannot be saved: {self._q.fileName()} cannot be written (no permission, "
+                                  "a read-only folder, or a file where a folder should be); the last folder, "
+                                  "window layout and export options will not be kept.")
 
     @property
     def last_model(self) -> str:
@@ -126,7 +151,7 @@ class Settings:
     def save_export_options(self, options: ExportOptions) -> None:
         for name, key in _EXPORT_KEYS.items():
             self._q.setValue(key, bool(getattr(options, name)))
-        self._q.sync()
+        self._sync()
 
     def geometry(self) -> QByteArray | None:
         value = self._q.value("window/geometry")
@@ -150,7 +175,7 @@ class Settings:
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self._q.setValue("window/geometry", geometry)
         self._q.setValue("window/state", state)
-        self._q.sync()
+        self._sync()
 
 
 def _path_kept(path: str) -> str:
