@@ -47,9 +47,10 @@ def folder_listing(folder: str | os.PathLike[str], recursive: bool) -> FolderLis
     if not recursive:
         return FolderListing(mtime, frozenset(name for name in file_names(entries)
                                               if image_stem(name) is not None))
-    shown = [entry for entry in entries if not entry.name.startswith(".")]
-    folders = {entry.name for entry in shown if entry_is_dir(entry)}
-    images = {entry.name for entry in shown if entry.name not in folders and image_stem(entry.name) is not None}
+    kinds = {entry.name: entry_kind(entry) for entry in entries if not entry.name.startswith(".")}
+    folders = {name for name, kind in kinds.items() if kind is True}
+    # as the sidecar index: a link in a loop is neither (`entry_kind` says why)
+    images = {name for name, kind in kinds.items() if kind is False and image_stem(name) is not None}
     return FolderListing(mtime, frozenset(images), frozenset(folders))
 
 

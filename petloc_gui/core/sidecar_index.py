@@ -13,7 +13,7 @@ from pathlib import Path
 from petloc_gui.core.annotation_names import annotation_names
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import AnnotationError
-from petloc_gui.core.folder_listing import FolderListing, entry_is_dir, folder_time, image_stem
+from petloc_gui.core.folder_listing import FolderListing, entry_kind, folder_time, image_stem
 from petloc_gui.core.index_problem import IndexProblem
 from petloc_gui.core.natural_order import natural_key
 from petloc_gui.core.voc_tree import read_voc_tree
@@ -44,7 +44,11 @@ def index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLis
             name = entry.name
             if name.startswith("."):
                 continue  # hidden files, .git, .venv, our own temporary files
-            if entry_is_dir(entry):
+            kind = entry_kind(entry)
+            if isinstance(kind, str):  # a link in a loop: neither an image nor a folder (said, not listed)
+                problems.append(IndexProblem(entry.path, kind, folder=True))
+                continue
+            if kind:
                 folder_names.append(name)
                 if entry.is_symlink():
                     # Not followed: a link in a downloaded dataset could point at

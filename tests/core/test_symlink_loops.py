@@ -60,7 +60,8 @@ def test_stats_of_a_sidecar_folder_with_loops_names_each_and_counts_the_good_ima
     loops = _loops(tmp_path)
     stats = compute_stats(open_dataset(tmp_path), check_images=False)
     assert stats.n_annotated == 2 and stats.class_counts == {"cat": 2}
-    assert [(p.kind, Path(p.path).name, p.message) for p in stats.problems] == [
+    # (in the order the folder lists them)
+    assert sorted((p.kind, Path(p.path).name, p.message) for p in stats.problems) == [
         (INDEX_PROBLEM, name, LOOP) for name in loops]
 
 
@@ -98,3 +99,13 @@ def test_the_oxford_index_leaves_out_loops_and_names_them(tmp_path):
     assert stats.n_annotated == 1
     assert sorted(Path(p.path).name for p in stats.problems) == ["loop.xml", "loop2.jpg", "loopA", "loopB",
                                                                  "self.xml"]  # each once
+
+
+def test_the_sidecar_index_and_its_folder_watch_leave_an_image_named_loop_out(tmp_path):
+    _photo(tmp_path, "ok.jpg")
+    _loops(tmp_path)
+    dataset = open_dataset(tmp_path)
+    # loop2.jpg is named like an image but is no file: not an item (it was, counted in "images")
+    assert [Path(item.image_path).name for item in dataset.items] == ["ok.jpg"]
+    listing = folder_listing(tmp_path, recursive=True)
+    assert listing.images == frozenset({"ok.jpg"}) and listing.folders == frozenset()
