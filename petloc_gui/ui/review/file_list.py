@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
-from petloc_gui.app import review_queue, status_filter
+from petloc_gui.app import status_filter
 from petloc_gui.app.class_tally import ClassTally, RowShare
 from petloc_gui.app.image_document import (
     STATUS_ANNOTATED,
@@ -29,7 +29,8 @@ from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import visible
 from petloc_gui.ui.review.list_colors import PROBLEM, ListColors
-from petloc_gui.ui.review.list_ranking import ListRanking, queue_entry
+from petloc_gui.ui.review.list_ranking import ListRanking
+from petloc_gui.ui.review.ranked_rows import RankedRows
 from petloc_gui.ui.review.row_classes import RowClasses
 
 COLUMNS = ("Image", "Status", "Predicted", "Conf.", "IoU")
@@ -48,7 +49,7 @@ _ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, ITEM_ROLE
 FLUSH_MS = 200
 
 
-class FileListModel(QAbstractTableModel, RowClasses):
+class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
     """Per-item facts, shown filtered and ordered: view row r shows item ``order[r]``."""
 
     # an item's decode failure found or cleared (`image_errors`), listed or not: a row the filter hides sends
@@ -286,45 +287,6 @@ class FileListModel(QAbstractTableModel, RowClasses):
         self.items_changed()
         self.ranking.rows_reset()
 
-    def queue_entry(self, row: int) -> review_queue.QueueEntry:
-        return queue_entry(self, row)
-
-    def queue_entries(self) -> list[review_queue.QueueEntry]:
-        return [self.queue_entry(r) for r in range(len(self.names))]
-
-    # --- the review queue (`ListRanking`) ----------------------------------------------
-    @property
-    def review_order(self) -> bool:
-        return self.ranking.shown
-
-    @property
-    def ranks(self) -> list[int]:
-        """``ranks[item]``: its place in the review queue (0 = first), as of now."""
-        return self.ranking.ranks()
-
-    @property
-    def held(self) -> int | None:
-        """The item kept at its queue position (the image being edited), or None."""
-        return self.ranking.held
-
-    def hold(self, item: int) -> None:
-        """Keep ``item`` at its queue position, whatever changes, until `release`; the other items
-        are ranked around it. Call it before changing the item. Only in review order: in name order
-        nothing moves."""
-        self.ranking.hold(item)
-
-    def release(self) -> None:
-        """Rank the held item by what it is now again (it moves to its place at the next re-rank)."""
-        self.ranking.release()
-
-    def update_ranks(self) -> None:
-        """Show the rows in the review-queue order of now (else done at most every `RERANK_MS`)."""
-        self.ranking.update()
-
-    def next_to_review(self, skip: set[int]) -> int | None:
-        """The first item in queue order not verified, not gone, not in ``skip``; None if none."""
-        return self.ranking.next_to_review(skip)
-
     # --- filtering and ordering ----------------------------------------------------
     def set_text(self, text: str) -> None:
         self._text = text.strip().lower()
@@ -335,12 +297,15 @@ class FileListModel(QAbstractTableModel, RowClasses):
         self._reorder()
 
     def set_review_order(self, review: bool) -> None:
-        self.ranking.shown = bool(review)
-        self._reorder()
+        self.ranking.show(bool(review))  # name order holds nothing
+        # the image on screen stays listed (as the held one did): the order changed, not what is listed
+        self._reorder(spare=self._selected_items())
 
     def _accepts(self, item: int) -> bool:
-        named = not self._text or self._text in self.names[item].lower()
-        return named and not (self._status and (not self._listed(item) or item in self.gone))
+        return self._named(item) and not (self._status and (not self._listed(item) or item in self.gone))
+
+    def _named(self, item: int) -> bool:  # by the search text
+        return not self._text or self._text in self.names[item].lower()
 
     def _listed(self, item: int) -> bool:  # by what the image has (`status_filter`)
         return status_filter.accepts(self._status, self.shown_status(item), self.gt_box[item] is not None)
@@ -371,8 +336,10 @@ class FileListModel(QAbstractTableModel, RowClasses):
         if self.review_order:
             self.ranking.laid_out()
         if self._text or self._status:
-            # the held item stays too: an edit changes its status, which a filter would hide under the user
-            kept = (spare or set()) | {self.held}
+            # the held item stays under a status filter: an edit changes its status, which would hide it under
+            # the user. Not under a search text it does not match: Enter there shows a match (README)
+            held = self.held
+            kept = (spare or set()) | ({held} if held is not None and self._named(held) else set())
             order = [i for i in order if self._accepts(i) or i in kept]
         if order == self.order:
             return

@@ -66,7 +66,7 @@ class ListRanking(QObject):
         self._rows = rows
         self._reorder = reorder
         self._order: QueueOrder | None = None  # None until asked: a folder sorted by name may never need it
-        self.shown = False  # the list is in review order
+        self.shown = False  # the list is in review order (`show`)
         self.stale = False  # the kept order moved since the list's rows were laid out
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -110,6 +110,13 @@ class ListRanking(QObject):
     def laid_out(self) -> None:
         """The list's rows were just laid out from `items`."""
         self.stale = False
+
+    def show(self, shown: bool) -> None:
+        """The list in review order or not. Name order releases the held row: its queue place is what kept it
+        listed while edited, and in name order it stayed listed under a filter it did not match."""
+        self.shown = shown
+        if not shown:
+            self.release()
 
     @property
     def held(self) -> int | None:
