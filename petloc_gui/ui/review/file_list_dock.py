@@ -3,8 +3,9 @@
 Its search box takes the keyboard only when asked (a click, Ctrl+F): the single
 keys (D, A, N…) belong to the image. Floating as a window of its own, the dock
 became the active window with the keyboard in the search box, where D and A
-were typed; Enter and Escape there say the typing is done (``typing_done``),
-and the window gives the keyboard to the image, activating itself when the
+were typed; Enter and Escape there, and Escape on the status filter and
+the order drop-down, say the typing is done (``typing_done``), and the
+window gives the keyboard to the image, activating itself when the
 keys are in a floating dock (`MainWindow.focus_canvas`, the one way back).
 """
 
@@ -45,8 +46,9 @@ class FileListDock(QDockWidget):
     SHOW_SHORTCUT = "F9"  # View → Images (`dock_toggle_action`): F9 shows a side pane in many applications
     row_chosen = Signal(int)
     order_changed = Signal()  # the list was re-sorted or re-filtered (the counter follows)
-    # Enter or Escape in the search box: the window takes the keyboard back, and activates itself when this
-    # dock floats (setting a pane's focus in a window that is not active left the keys in the search box)
+    # Enter or Escape in the search box, Escape on a drop-down: the window takes the keyboard back, and activates
+    # itself when this dock floats (setting a pane's focus in a window that is not active left the keys in the
+    # search box)
     typing_done = Signal()
     reload_requested = Signal()  # the folder-change line's Reload button
 
@@ -116,8 +118,11 @@ class FileListDock(QDockWidget):
         self.setWidget(body)
         self.search.textChanged.connect(lambda text: self.model.set_text(text))
         self.search.returnPressed.connect(self._search_done)
-        escape = QShortcut(QKeySequence(Qt.Key_Escape), self.search, context=Qt.WidgetShortcut)
-        escape.activated.connect(self.typing_done)
+        # Esc on the drop-downs too: there the arrows and Space that followed changed the choice, not the image
+        # (an open list takes its Esc first, and only closes)
+        for widget in (self.search, self.status_filter, self.order):
+            escape = QShortcut(QKeySequence(Qt.Key_Escape), widget, context=Qt.WidgetShortcut)
+            escape.activated.connect(self.typing_done)
         self._search_asked = False  # the user clicked the search box or asked for it (`focus_search`)
         self.search.installEventFilter(self)
         self.floating_guard = FloatingDock(self)  # kept whole on its screen while it floats
