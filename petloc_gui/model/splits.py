@@ -1,4 +1,4 @@
-"""Stable train/validation splits, decided per image from a hash of its relative path.
+"""Stable train/validation splits, decided per image from a hash of its relative path, copies together.
 
 ``split_key(relpath, seed)`` maps an image to a number in [0, 1) that depends
 on nothing else, so annotating, adding or removing other images never moves
@@ -7,6 +7,19 @@ key is below the validation fraction. The one exception keeps the split
 useful: a class with at least two images keeps at least one on each side (its
 lowest-key image is moved to validation, or its highest-key image back to
 training, when the hash alone left a side empty).
+
+Byte-identical images (the same photo under two names: a backup, a
+re-export, a photo sorted into two folders) are one photo, and land on one
+side (`copies_together`, ADR 0007): a set of copies validates when the hash
+of any one of its paths (its smallest key) or a parent's validation image
+among them says so, and trains when one of them only ever trains (a
+pre-label, an image the parent learned). An image with no copy keeps the
+side its path gives it; only the class rule above can still move one, when
+its class's one image on a side was a copy of a training image. A class the
+copies left with no training image gets its highest-key set of copies back.
+Copies are found by sha256 (`identical_images`): a run hashes every image
+anyway (meta.json ``images``); the Retrain dialog's preview hashes the files
+whose size another shares, and finds the same sets.
 
 Within validation, ``split_key / fraction`` is again uniform in [0, 1), so a
 later sub-split (e.g. images that choose the epoch vs images that only
@@ -20,9 +33,12 @@ validation (`parent_splits` reads both the current and older meta.json).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, Protocol
+
+from petloc_gui.model.identical_images import copies_by_digest, possible_copy_digests
 
 
 def split_key(relpath: str, seed: int = 0) -> float:
@@ -55,6 +71,7 @@ def validation_members(
     by_class: dict[str, list[str]] = {}
     for relpath, label in zip(relpaths, labels, strict=False):
         by_class.setdefault(label, []).append(relpath)
+
     for members in by_class.values():
         if len(members) < 2:
             chosen.difference_update(m for m in members if m not in forced_set)
@@ -69,8 +86,43 @@ def validation_members(
     return chosen
 
 
+def copies_together(chosen: set[str], relpaths: Sequence[str], labels: Sequence[str],
+                    copies: Sequence[Sequence[str]], key: Callable[[str], float],
+                    forced: Iterable[str] = ()) -> set[str]:
+    """``chosen`` (`validation_members` of ``relpaths``) with each set of ``copies`` (identical images among
+    them) on one side: in validation when any of them is (the smallest key of the set, or a forced image
+    among them, chose it). A class of two or more images that this left with no training image gets back
+    the set of its copies, all of its class and none forced, whose smallest ``key`` is highest (a class that
+    is one set of copies then trains, as a class of one image does); images with no copy keep their side."""
+    together = set(chosen)
+    for members in copies:
+        if together.intersection(members):
+            together.update(members)
+    if together == chosen:
+        return together
+    forced_set = set(forced)
+    label_of = dict(zip(relpaths, labels, strict=False))
+    by_class: dict[str, list[str]] = {}
+    for relpath, label in label_of.items():
+        by_class.setdefault(label, []).append(relpath)
+
+    def smallest_key(copy_set: Sequence[str]) -> float:
+        return min(key(m) for m in copy_set)
+
+    for members in by_class.values():
+        if len(members) < 2 or not together.issuperset(members) or chosen.issuperset(members):
+            continue  # a side left for training, or none before either (its images all forced)
+        mine = set(members)
+        movable: list[Sequence[str]] = [s for s in copies if mine.intersection(s) and mine.issuperset(s)
+                                        and not forced_set.intersection(s)]
+        if movable:
+            back_to_training = max(movable, key=smallest_key)
+            together.difference_update(back_to_training)
+    return together
+
+
 class SplitItem(Protocol):
-    """An image a split chooses for: its relative path and its (first box's) label."""
+    """An image a split chooses for: its relative path, its (first box's) label and its file."""
 
     @property
     def relpath(self) -> str: ...
@@ -78,19 +130,23 @@ class SplitItem(Protocol):
     @property
     def label(self) -> str: ...
 
+    @property
+    def image_path(self) -> str | os.PathLike[str]: ...
+
 
 class ValidationChooser:
-    """`validation_members` of fixed images at whatever fraction is asked: each path is hashed once,
-    when the chooser is made (the Retrain dialog previews the run's split at every step of its fraction;
-    hashing 20,000 paths each time froze it). Made `of` items, it splits them as the run does
-    (`training_data.validation_split` takes its images from it)."""
+    """`validation_members` of fixed images at whatever fraction is asked, copies kept together
+    (`copies_together`): each path is hashed once, when the chooser is made (the Retrain dialog previews the
+    run's split at every step of its fraction; hashing 20,000 paths each time froze it). Made `of` items, it
+    splits them as the run does (`training_data.validation_split` takes its images from it)."""
 
     def __init__(self, relpaths: Sequence[str], labels: Sequence[str], seed: int = 0,
-                 forced: Iterable[str] = ()) -> None:
+                 forced: Iterable[str] = (), copies: Iterable[Sequence[str]] = ()) -> None:
         self.relpaths = list(relpaths)
         self.labels = list(labels)
         self.seed = seed
         self.forced = frozenset(forced)
+        self.copies = [tuple(s) for s in copies]  # sets of byte-identical images among ``relpaths``
 
     @cached_property
     def keys(self) -> dict[str, float]:
@@ -99,16 +155,32 @@ class ValidationChooser:
 
     @classmethod
     def of(cls, items: Iterable[SplitItem], seed: int, forced: Iterable[str] = (),
-           train_only: Iterable[str] = ()) -> ValidationChooser:
-        """The chooser among ``items`` a person boxed, as if the ``train_only`` ones were not there (they
-        never validate); ``forced`` ones (a parent's validation images) always validate."""
+           train_only: Iterable[str] = (), digests: Mapping[str, str | None] | None = None) -> ValidationChooser:
+        """The chooser among ``items`` a person boxed, as if the ``train_only`` ones, and their copies, were
+        not there (they never validate); ``forced`` ones (a parent's validation images) always do.
+        ``digests``: the sha256 of the images by relative path (a run's: all of them; ``{}``: the split by
+        paths alone), None: those that can be copies hashed here (`possible_copy_digests`: the dialog's)."""
+        items = list(items)
+        if digests is None:
+            digests = possible_copy_digests({it.relpath: it.image_path for it in items})
+        sets = copies_by_digest({it.relpath: digests.get(it.relpath) for it in items})
         taught = set(train_only)
+        taught.update(m for s in sets if taught.intersection(s) for m in s)  # a copy of a trained image trains
         people = [it for it in items if it.relpath not in taught]
-        return cls([it.relpath for it in people], [it.label for it in people], seed, set(forced) - taught)
+        return cls([it.relpath for it in people], [it.label for it in people], seed, set(forced) - taught,
+                   [s for s in sets if not taught.intersection(s)])
 
     def members(self, fraction: float) -> set[str]:
-        """The relative paths that validate at ``fraction`` (`validation_members`)."""
-        return validation_members(self.relpaths, self.labels, fraction, self.seed, self.forced, self.keys)
+        """The relative paths that validate at ``fraction`` (`validation_members`, `kept_together`)."""
+        return self.kept_together(validation_members(self.relpaths, self.labels, fraction, self.seed,
+                                                     self.forced, self.keys))
+
+    def kept_together(self, chosen: set[str]) -> set[str]:
+        """``chosen`` (`validation_members` of these images) with each set of copies on one side."""
+        if not self.copies:
+            return set(chosen)
+        return copies_together(chosen, self.relpaths, self.labels, self.copies,
+                               lambda relpath: self.keys[relpath], self.forced)
 
 
 def parent_splits(meta: dict[str, Any] | None) -> dict[str, list[str]]:

@@ -38,6 +38,7 @@ from petloc_gui.model.distributed import (
     lost_workers,
     make_strategy,
 )
+from petloc_gui.model.identical_images import copies_notices
 from petloc_gui.model.initial_weights import backbone_weights, init_from_parent
 from petloc_gui.model.presets import Preset, get_preset
 from petloc_gui.model.training_accepted import KEY as ACCEPTED_KEY
@@ -223,7 +224,8 @@ def train_run(
           # a fine-tune's: which of its classes are new (cli.train_report marks them, as the comparison does)
           "parent_class_names": list(parent.class_names) if parent else None, RENAMED_KEY: dict(data.renamed)})
     # (digits_notices: meta.json says "all"; lineage_notices: once, `petloc train` has said it before TensorFlow)
-    notices = [*data.digits_notices(), *class_notices(data, parent), *lineage_notices(data, config)]
+    notices = [*data.digits_notices(), *class_notices(data, parent), *lineage_notices(data, config),
+               *copies_notices(data.copies)]  # the copies of an image kept on one side of the split
     for message in notices:
         emit({"event": "notice", "message": message})
 

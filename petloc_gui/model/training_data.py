@@ -27,7 +27,8 @@ import numpy as np
 from petloc_gui.core.digits_record import LEARNED_KEY, learned_record
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.images import image_size
-from petloc_gui.core.text import counted
+from petloc_gui.model.cannot_train import nothing_left_to_train as nothing_left_to_train  # its callers' import
+from petloc_gui.model.cannot_train import too_few_images
 from petloc_gui.model.canvas_digits import (
     UNKNOWN_KEY,
     CanvasDigits,
@@ -45,6 +46,7 @@ from petloc_gui.model.collected_folder import (
     without_unaware_prelabels,
 )
 from petloc_gui.model.data import Sample, fingerprint
+from petloc_gui.model.identical_images import copies_record, image_digests
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
@@ -84,6 +86,10 @@ class Item:
         return self.sample.label
 
     @property
+    def image_path(self) -> Path:
+        return self.sample.image_path
+
+    @property
     def objects(self) -> tuple[tuple[str, tuple[float, float, float, float]], ...]:
         """Every object scoring matches a prediction against (`Sample.ground_truth`), its box normalised
         as ``box`` is (the first object's is ``box``)."""
@@ -113,14 +119,16 @@ def checked_item(sample: Sample) -> tuple[Item | None, str | None]:
 
 
 def validation_split(items: Sequence[Item | Sample], fraction: float, seed: int, forced: Iterable[str] = (),
-                     train_only: Iterable[str] = ()) -> set[str]:
+                     train_only: Iterable[str] = (), digests: Mapping[str, str | None] | None = None) -> set[str]:
     """The relative paths of ``items`` (checked `Item`s, or the Retrain dialog's unchecked samples)
     that validate: chosen per image (`splits.validation_members`) among the images a person boxed,
     as if the ``train_only`` ones were not there (they never validate); ``forced`` ones (a parent's
-    validation images) always do. At several fractions: `splits.ValidationChooser.of` once."""
-    chosen_among = ValidationChooser.of(items, seed, forced, train_only)
+    validation images) always do; byte-identical images on one side (``digests``: each image's sha256,
+    `splits.ValidationChooser.of`'s). At several fractions: `splits.ValidationChooser.of` once."""
+    chosen_among = ValidationChooser.of(items, seed, forced, train_only, digests)
     # by this module's name, not `chosen_among.members`: benchmarks/exp_cv.py swaps it for its folds
-    return validation_members(chosen_among.relpaths, chosen_among.labels, fraction, seed, chosen_among.forced)
+    return chosen_among.kept_together(validation_members(chosen_among.relpaths, chosen_among.labels, fraction,
+                                                         seed, chosen_among.forced))
 
 
 class TrainingData:
@@ -131,7 +139,8 @@ class TrainingData:
                  train_only: Iterable[str] = (), files: dict[str, dict[str, str | None]] | None = None,
                  data_fingerprint: str = "", parent_validation: Iterable[str] = (),
                  prelabels_skipped: int = 0, inherited_digits: dict[str, frozenset[int] | None] | None = None,
-                 renamed: Mapping[str, str] | None = None, lineage_incomplete: str = "") -> None:
+                 renamed: Mapping[str, str] | None = None, lineage_incomplete: str = "",
+                 copies: Mapping[str, int] | None = None) -> None:
         self.root = root
         self.items = items
         self.train = [it for it in items if it.relpath not in validation]
@@ -164,6 +173,8 @@ class TrainingData:
         self.prelabels_left_out: dict[str, dict[str, Any]] = {}
         # why the images its ancestors trained on are not all known (`CollectedFolder`): meta.json says it
         self.lineage_incomplete = lineage_incomplete
+        # the byte-identical images kept on one side of the split (`identical_images.copies_record`)
+        self.copies = dict(copies or {})
 
     @classmethod
     def collect(
@@ -252,13 +263,16 @@ class TrainingData:
                   or hashes.get(it.relpath) in folder.learned or it.sample.prelabel}
         forced = set(folder.parent_validation) | {it.relpath for it in items
                                                   if hashes.get(it.relpath) in folder.validation_hashes}
-        validation = validation_split(items, val_fraction, seed, forced, taught)
+        # every image hashed before the split (meta.json records them all): copies go to one side
+        digests = image_digests([(it.relpath, it.sample.image_path) for it in items], hashes)
+        validation = validation_split(items, val_fraction, seed, forced, taught, digests)
+        copies = copies_record(digests, validation, validation_split(items, val_fraction, seed, forced, taught, {}))
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
         files = _files_record([(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in items]
-                              + test, hashes)
+                              + test, {**hashes, **digests})
         data = cls(root, items, validation, test, skipped, names, val_fraction, seed, taught, files,
                    fingerprint(it.sample for it in items), forced, n_skipped_prelabels,
-                   folder.inherited_digits, renamed, folder.lineage_incomplete)
+                   folder.inherited_digits, renamed, folder.lineage_incomplete, copies)
         data.prelabels_left_out = left_out_record(left_out)
         return data
 
@@ -346,7 +360,8 @@ class TrainingData:
     def validation_record(self) -> dict[str, Any]:
         return {"images": sorted(it.relpath for it in self.validation), "fraction": self.val_fraction,
                 "seed": self.seed, "rule": "sha256 of the relative path < fraction; each class of >= 2 "
-                "images keeps one on each side; a parent's validation images stay (model.splits)"}
+                "images keeps one on each side; a parent's validation images stay; byte-identical images "
+                "on one side (model.splits)", **self.copies}
 
 
 def _images_by_label(items: Sequence[Item]) -> dict[str, list[str]]:
@@ -356,39 +371,6 @@ def _images_by_label(items: Sequence[Item]) -> dict[str, list[str]]:
         for label in {label for label, _ in item.sample.ground_truth}:
             found.setdefault(label, []).append(item.relpath)
     return found
-
-
-def too_few_images(found: int, prelabels_left_out: int = 0, held_out: str = "",
-                   skipped: Sequence[tuple[str, str]] = ()) -> str:
-    """``need at least 2 usable annotated images, found 1; 12 unreviewed pre-labels were left out ...``:
-    why a run cannot train (the Retrain dialog's preview says it before the run). ``held_out``: the
-    parenthesis on held-out images; ``skipped``: the files left out, counted."""
-    text = f"need at least 2 usable annotated images, found {found}{held_out}"
-    if prelabels_left_out:  # the user asked for it, and may not expect the run to need them
-        were = "pre-label was" if prelabels_left_out == 1 else "pre-labels were"
-        them = "it" if prelabels_left_out == 1 else "them"
-        text += (f"; {prelabels_left_out} unreviewed {were} left out as asked "
-                 f"(review and save {them}, or train on {them} too)")
-    return text + _skipped_note(skipped)
-
-
-def nothing_left_to_train(prelabels_left_out: int = 0) -> str:
-    """Why a run whose validation split took every image left cannot train (the dialog says it first)."""
-    left_out = (f" (the {counted(prelabels_left_out, 'unreviewed pre-label')} left out as asked)"
-                if prelabels_left_out else "")
-    return f"no image left for training after the validation split{left_out}"
-
-
-def _skipped_note(skipped: Sequence[tuple[str, str]]) -> str:
-    """``; 2 images skipped for a problem with the image or its annotation and 1 image without one``."""
-    unannotated = sum(reason == "no annotation" for _, reason in skipped)
-    parts = []
-    if len(skipped) > unannotated:
-        parts.append(f"{counted(len(skipped) - unannotated, 'image')} skipped for a problem with the image or "
-                     "its annotation")
-    if unannotated:
-        parts.append(f"{counted(unannotated, 'image')} without {'one' if parts else 'an annotation'}")
-    return "; " + " and ".join(parts) if parts else ""
 
 
 def _files_record(files: list[tuple[str, Path, Path | None]],
