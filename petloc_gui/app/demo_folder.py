@@ -1,8 +1,9 @@
-"""The bundled demo: 200 held-out test digits with pre-labels, some of them wrong.
+"""The bundled demo: 200 held-out test digits with their true boxes and labels as VOC XML, some made wrong.
 
 Written once into the user's data folder. About 15% of the images get no
-annotation (pre-labelling material), a few boxes are shifted by 8-12 px and
-a few labels are flipped, so the review queue has real mistakes to find.
+annotation (to box, or to take the model's prediction for), a few boxes are shifted by 8-12 px and
+a few labels are flipped, so the review queue has real mistakes to find. None of the XML is a
+pre-label (a model's unreviewed `predict --write-voc` file): the boxes are where the digits were drawn.
 Written into a temporary folder and renamed, so an interrupted first run
 leaves no half demo behind.
 """
