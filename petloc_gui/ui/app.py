@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="image folder (default: the folder open last time; the bundled "
                         "demo digits on the first run, and always with --screenshot)")
     parser.add_argument("--model", type=given("model: give a bundled model's name or a bundle folder"),
-                        help='"digits", "pets" or a model folder (default: matched to the folder)')
+                        help='"digits", "pets", a stored version (digits/<id>, as petloc models lists) or a model '
+                             'folder (default: matched to the folder)')
     parser.add_argument("--screenshot", metavar="OUT.png", type=given("screenshot file name"),
                         help="save a PNG of the window once the first prediction is shown, then exit")
     parser.add_argument("--timeout", type=float, default=180.0, metavar="SECONDS",
@@ -146,7 +147,7 @@ def _prepare_demo(window, args, screenshot_mode: bool) -> None:
 
 def _open_demo_written(window, folder: Path, args, screenshot_mode: bool) -> None:
     if window.current_folder() is not None:  # the user opened a folder meanwhile: it stays open
-        window.statusBar().showMessage("The demo folder is ready: File → Open demo opens it.", STATUS_MS)
+        window.statusBar().showMessage("The demo folder is ready: File → Open the demo folder opens it.", STATUS_MS)
         return
     _open_first(window, folder, args, screenshot_mode)
 
