@@ -94,15 +94,19 @@ class Dataset:
 
 def detect_layout(root: Path) -> str:
     """``oxford``, ``voc-devkit`` or ``sidecar`` from the folder structure."""
+    # os.path's tests, not Path's: on Python 3.11 Path.is_dir() raises PermissionError inside a folder
+    # that cannot be searched, and the run stopped on "ROOT/images: Permission denied", a path the user
+    # never gave. False here makes it a sidecar folder, whose index says "ROOT: cannot list folder".
+    isdir, isfile = os.path.isdir, os.path.isfile
     annotations = root / "annotations"
     # images/ + annotations/ alone is too common a project layout to mean
     # Oxford: its sidecar files would be ignored. Oxford has xmls/ or list files.
-    if (root / "images").is_dir() and annotations.is_dir() and (
-            (annotations / "xmls").is_dir()
-            or any((annotations / name).is_file() for name in _OXFORD_LISTS)):
+    if isdir(root / "images") and isdir(annotations) and (
+            isdir(annotations / "xmls")
+            or any(isfile(annotations / name) for name in _OXFORD_LISTS)):
         return OXFORD
-    if (root / "JPEGImages").is_dir() and (
-            (root / "Annotations").is_dir() or (root / "ImageSets").is_dir()):
+    if isdir(root / "JPEGImages") and (
+            isdir(root / "Annotations") or isdir(root / "ImageSets")):
         return VOC_DEVKIT
     return SIDECAR
 
