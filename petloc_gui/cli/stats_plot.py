@@ -30,7 +30,8 @@ def _pyplot():
 
 
 def write_stats_plot(stats: DatasetStats, out: str | Path) -> None:
-    """Draw class balance, box size/area/centre and image size histograms to `out` (PNG, atomic)."""
+    """Draw class balance, box size/area/centre and image size histograms to `out` (PNG, atomic; its
+    missing folders made)."""
     plt = _pyplot()
     fig, axes = plt.subplots(2, 3, figsize=(15, 9))
     try:
@@ -41,6 +42,15 @@ def write_stats_plot(stats: DatasetStats, out: str | Path) -> None:
         fig.savefig(buffer, format="png", dpi=80)
     finally:
         plt.close(fig)
+    # its folder is made, as train makes --out and export its targets' folders (made once the figure is
+    # drawn: a missing matplotlib leaves no empty folder behind)
+    folder = Path(out).parent
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(20, f"{folder} is not a folder", str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # "Permission denied" alone did not say which folder
+        raise OSError(exc.errno, f"cannot make the folder {exc.filename or folder}: {exc.strerror or exc}") from exc
     atomic_write_bytes(out, buffer.getvalue())
 
 
