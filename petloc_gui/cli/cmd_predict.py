@@ -23,6 +23,7 @@ from petloc_gui.cli.prelabel import (
     repeated_line,
     write_prelabel,
 )
+from petloc_gui.cli.prelabel_folders import WriteFailures, refusal_line, unwritable_folders
 from petloc_gui.cli.prelabel_unknown import unknown_classes_note
 from petloc_gui.cli.stop_signals import held, work_done
 from petloc_gui.core.errors import PetlocError
@@ -52,6 +53,8 @@ Progress on a folder goes to stderr, never inside a record.
 layout keeps annotations, ONLY for images that have none: an existing
 annotation is never overwritten. An image whose annotation file is another
 image's (photo.png beside photo.jpg: photo.xml is photo.jpg's) gets none.
+A folder a pre-label is due in that cannot take a new file (read-only) is
+refused before the model loads: nothing is predicted, exit 1.
 A stdout that cannot take the results, its reader gone (`| head -2`) or its
 disk full, does not stop the writing. Stopped (Ctrl+C:
 exit 130, SIGTERM: 143, SIGHUP: 129), it first finishes the image at hand, pre-label then
@@ -115,6 +118,11 @@ def run(args: argparse.Namespace) -> int:
             error("no image to predict")
         _write_refused(args, out, order, names)
         return 1
+    if args.write_voc:  # before the model loads: its seconds, then one line per image, for a folder that takes none
+        unwritable = unwritable_folders(found.images, found.shared)
+        if unwritable:
+            error(refusal_line(unwritable, names))
+            return 1
     if not args.model:  # the window's choice for the first path that gives an image: a missing one, an
         # empty folder or a notes.txt is said above, and the folder around it is not read for classes
         args.model = model_for(None, [path for path in paths if _gives_images(path, found)])
@@ -185,6 +193,7 @@ class _Tally:
         self.args, self.out, self.names, self.mark = args, out, names, mark
         self.targets, self.shared = found.images, found.shared
         self.n_ok = self.n_written = self.n_kept = self.n_failed = 0
+        self.failures = WriteFailures()  # said once per folder and reason, with a count, in the summary
         self.left_out: list[tuple[str, str]] = []  # no pre-label: the annotation file is another image's
         self.unknown_note: str | None = None  # the folders' classes the model does not know (`prelabel_unknown`)
 
@@ -200,7 +209,7 @@ class _Tally:
         if self.args.write_voc and image in self.shared:
             self.left_out.append((name, self.shared[image]))
         elif self.args.write_voc:  # before its record: a record printed is a pre-label on disk
-            written = _write_voc(image, name, self.targets[image], result, self.mark)
+            written = _write_voc(image, name, self.targets[image], result, self.mark, self.failures)
             self.n_written += written is True
             self.n_kept += written is False
             self.n_failed += written is None
@@ -209,6 +218,8 @@ class _Tally:
     def summary(self) -> None:
         if not self.args.write_voc:
             return
+        for line in self.failures.lines():
+            error(line)
         info(f"wrote {counted(self.n_written, 'pre-label annotation')}; left "
              f"{counted(self.n_kept, 'existing annotation')} untouched"
              + (f"; {self.n_failed} could not be written (above)" if self.n_failed else ""))
@@ -266,8 +277,10 @@ def _write_refused(args: argparse.Namespace, out: ResultsOut, refused: list[Path
             out.write(partial(json_line, {"image": names(entry.path), "error": entry.reason}))
 
 
-def _write_voc(image: Path, name: str, annotation_path: Path | None, prediction, mark: str) -> bool | None:
-    """True written, False an annotation already exists, None failed (reported, the image by ``name``)."""
+def _write_voc(image: Path, name: str, annotation_path: Path | None, prediction, mark: str,
+               failures: WriteFailures) -> bool | None:
+    """True written, False an annotation already exists, None failed: reported, the image by ``name``, or
+    noted in ``failures`` when the file could not be written (a folder's reason, said once for the folder)."""
     if annotation_path is None:
         error(f"{name}: no annotation location known for this file; no VOC written")
         return None
@@ -277,5 +290,5 @@ def _write_voc(image: Path, name: str, annotation_path: Path | None, prediction,
     try:
         return write_prelabel(image, annotation_path, prediction.label, prediction.box, mark)
     except (PetlocError, OSError) as exc:
-        error(f"{annotation_path}: pre-label not written: {reason_of(exc)}")
+        failures.add(annotation_path, reason_of(exc))
         return None
