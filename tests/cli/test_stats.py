@@ -147,6 +147,7 @@ def test_stats_and_digits_do_not_import_tensorflow(messy_dataset, tmp_path):
 
 def test_stats_still_prints_when_the_plot_cannot_be_written(messy_dataset, tmp_path, capsys):
     pytest.importorskip("matplotlib")
+    (tmp_path / "no").write_text("a file")  # in the way of the folder (a missing one is made)
     code, out, err = run_cli(capsys, "stats", messy_dataset, "--plot", tmp_path / "no" / "stats.png", "--json")
     assert code == 1 and "plot not written" in err
     assert last_json(out)["n_images"] == 7  # the statistics are not lost with the plot
