@@ -25,6 +25,11 @@ Within validation, ``split_key / fraction`` is again uniform in [0, 1), so a
 later sub-split (e.g. images that choose the epoch vs images that only
 report) can be drawn from the same key without moving anything.
 
+The validation images are split again, into a part that chooses the epoch and
+one that only reports figures (`report_members`, from a key of their own), and
+that split keeps copies together too: a copy of a report image that chose the
+epoch would put the reported figures on bytes that chose it.
+
 Fine-tuning keeps the parent's promises: the parent's test images are never
 used, and the parent's validation images that are in the folder stay in
 validation (`parent_splits` reads both the current and older meta.json).
@@ -224,23 +229,38 @@ def parent_split_hashes(meta: dict[str, Any] | None, split: str) -> set[str]:
 
 
 REPORT_SHARE = 0.5  # of the validation images, this share only reports figures (never chooses the epoch)
+# meta.json validation_parts.rule: how `report_members` drew the parts
+REPORT_RULE = ("per image, sha256 of 'report' + relative path; byte-identical validation images in one part, "
+               "reporting only when each of their paths says so (model.splits.report_members)")
 
 
-def report_members(relpaths: Sequence[str], seed: int = 0) -> set[str]:
+def report_members(relpaths: Sequence[str], seed: int = 0, copies: Iterable[Sequence[str]] = ()) -> set[str]:
     """The validation images kept to report figures; the rest choose the epoch (issue 10).
 
     Decided per image from its own hash (a key independent of the
     train/validation key), so the parts are stable as images come and go.
-    With two or more validation images both parts are non-empty; with one,
+    With two or more validation photos both parts are non-empty; with one,
     it chooses the epoch and there is no report part (figures are then
     labelled "selection set").
+
+    ``copies``: disjoint sets of byte-identical images (`identical_images.copies_by_digest`); those among
+    ``relpaths`` are one photo and land in one part: it reports only when the key of each of its paths says
+    so (a copy that chose the epoch would put the figures on bytes that chose it), so an image with no copy
+    keeps the part its key gives it. When no image reports, the highest-key image reports, with its copies;
+    when all do, the lowest-key image chooses, with its copies.
     """
     keys = {r: split_key(f"report\0{r}", seed) for r in relpaths}
-    report = {r for r in relpaths if keys[r] >= 1.0 - REPORT_SHARE}
-    if len(relpaths) < 2:
+    # each image's photo: its set of copies among ``relpaths``, or itself alone
+    photo_of: dict[str, tuple[str, ...]] = {r: (r,) for r in relpaths}
+    for members in copies:
+        present = tuple(m for m in members if m in keys)
+        if len(present) > 1:
+            photo_of.update(dict.fromkeys(present, present))
+    if len(set(photo_of.values())) < 2:
         return set()
+    report = {r for r in relpaths if min(keys[m] for m in photo_of[r]) >= 1.0 - REPORT_SHARE}
     if not report:
-        report.add(max(relpaths, key=keys.__getitem__))
+        report.update(photo_of[max(relpaths, key=keys.__getitem__)])
     elif len(report) == len(relpaths):
-        report.discard(min(relpaths, key=keys.__getitem__))
+        report.difference_update(photo_of[min(relpaths, key=keys.__getitem__)])
     return report

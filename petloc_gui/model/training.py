@@ -325,8 +325,7 @@ def train_run(
         ACCEPTED_KEY: None,  # below: which of the images ``metrics`` are on hold boxes accepted from a model
         DIGITS_KEY: None,  # below: which of them hold MNIST digits a model learned on other canvases
         "selection_metrics": selection_metrics,
-        "validation_parts": {"selection": list(selection_images), "report": list(report_images),
-                             "rule": "per image, sha256 of 'report' + relative path (model.splits.report_members)"},
+        "validation_parts": data.validation_parts_record(),  # the start event's parts (one split, cached)
         "epochs_run": monitor.epochs_run,
         "best_epoch": monitor.best_epoch,
         "train_seconds": round(time.monotonic() - started, 1),

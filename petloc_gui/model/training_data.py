@@ -46,12 +46,12 @@ from petloc_gui.model.collected_folder import (
     without_unaware_prelabels,
 )
 from petloc_gui.model.data import Sample, fingerprint
-from petloc_gui.model.identical_images import copies_record, image_digests
+from petloc_gui.model.identical_images import copies_by_digest, copies_record, image_digests
 from petloc_gui.model.image_cache import ImageCache
 from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
 from petloc_gui.model.prelabel_models import left_out_record
-from petloc_gui.model.splits import ValidationChooser, report_members, validation_members
+from petloc_gui.model.splits import REPORT_RULE, ValidationChooser, report_members, validation_members
 from petloc_gui.model.unreadable_images import UnreadableImages
 from petloc_gui.model.untyped import Dataset
 
@@ -305,9 +305,26 @@ class TrainingData:
 
     def validation_parts(self) -> tuple[list[Item], list[Item]]:
         """(selection, report): validation images that choose the epoch, and those that only report."""
-        report = report_members([it.relpath for it in self.validation], self.seed)
+        report = self._report
         return ([it for it in self.validation if it.relpath not in report],
                 [it for it in self.validation if it.relpath in report])
+
+    @cached_property
+    def _validation_digests(self) -> dict[str, str | None]:
+        return {it.relpath: self._files.get(it.relpath, {}).get("sha256") for it in self.validation}
+
+    @cached_property
+    def _report(self) -> set[str]:
+        # byte-identical validation images in one part (the hashes `collect` read): see `splits.report_members`
+        return report_members(list(self._validation_digests), self.seed, copies_by_digest(self._validation_digests))
+
+    def validation_parts_record(self) -> dict[str, Any]:
+        """meta.json ``validation_parts``: the parts, their rule, and the copies among them kept in one part
+        (`identical_images.copies_record`, "moved": from the part the key of each path alone gave them)."""
+        selection, report = self.validation_parts()
+        by_path_alone = report_members(list(self._validation_digests), self.seed)
+        return {"selection": sorted(it.relpath for it in selection), "report": sorted(it.relpath for it in report),
+                "rule": REPORT_RULE, **copies_record(self._validation_digests, self._report, by_path_alone)}
 
     def samples(self, relpaths: Iterable[str]) -> list[Sample]:
         """The usable samples at these relative paths (unknown ones left out), in the given order."""

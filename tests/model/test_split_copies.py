@@ -1,5 +1,6 @@
-"""Byte-identical images (one photo under two names) land on one side of the split; images with no copy keep
-the side the hash of their path gives them (`splits.copies_together`, ADR 0002)."""
+"""Byte-identical images (one photo under two names) land on one side of the split, and in one part of
+validation (`splits.report_members`); images with no copy keep the side and part the hash of their path gives
+them (`splits.copies_together`, ADR 0007)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from PIL import Image
 
 from petloc_gui.model.identical_images import KEPT_KEY, MOVED_KEY, SETS_KEY, copies_notices, possible_copy_digests
-from petloc_gui.model.splits import ValidationChooser, split_key, validation_members
+from petloc_gui.model.splits import REPORT_SHARE, ValidationChooser, report_members, split_key, validation_members
 from petloc_gui.model.training_data import TrainingData, validation_split
 from tests.cli.helpers import voc_xml
 
@@ -156,3 +157,55 @@ def test_the_dialog_s_digests_find_the_run_s_copies_reading_only_files_of_a_shar
     found = possible_copy_digests({name: tmp_path / name for name in ("a.bin", "b.bin", "c.bin", "d.bin", "gone")})
     assert set(found) == {"a.bin", "b.bin", "c.bin"}
     assert found["a.bin"] == found["b.bin"] != found["c.bin"]
+
+
+def _report_side(relpath: str, seed: int = 0) -> bool:
+    """Whether the key of ``relpath`` alone puts it in the report part (`splits.report_members`)."""
+    return split_key(f"report\0{relpath}", seed) >= 1.0 - REPORT_SHARE
+
+
+def test_two_copies_whose_paths_split_validation_s_parts_land_in_one_part(photos):
+    validated = TrainingData.collect(photos, val_fraction=0.2).splits_record()["validation"][0]
+    # a copy that validates by its own path too, whose path alone puts it in the other part than its twin
+    copy = next(name for name in (f"backup/copy_{i}.png" for i in range(10_000))
+                if split_key(name) < 0.2 and _report_side(name) != _report_side(validated))
+    _copy(photos, validated, copy)
+    data = TrainingData.collect(photos, val_fraction=0.2)
+    relpaths = [it.relpath for it in data.validation]
+    assert {validated, copy} <= set(relpaths)
+    by_path_alone = report_members(relpaths)
+    assert (validated in by_path_alone) != (copy in by_path_alone)  # as petloc split them before
+    selection, report = ({it.relpath for it in part} for part in data.validation_parts())
+    assert {validated, copy} <= report or {validated, copy} <= selection
+    assert selection and report
+    # the images with no copy keep their part
+    assert report - {validated, copy} == by_path_alone - {validated, copy}
+    record = data.validation_parts_record()  # meta.json validation_parts
+    assert (record["selection"], record["report"]) == (sorted(selection), sorted(report))
+    assert (record[KEPT_KEY], record[SETS_KEY], record[MOVED_KEY]) == (2, 1, 1)
+    assert "byte-identical" in record["rule"]
+
+
+@pytest.mark.parametrize("seed", [0, 3, 11])
+def test_images_with_no_copy_keep_their_part_and_copies_share_one(seed):
+    rng = random.Random(seed)
+    for size in (2, 3, 4, 5, 8, 40, 300):
+        names = [f"{''.join(rng.choices('abcdefghij/_', k=10))}_{i}.jpg" for i in range(size)]
+        pool = rng.sample(names, rng.randrange(0, size + 1))
+        copies, start = [], 0
+        while start < len(pool) - 1:  # disjoint sets of 2 or 3 copies
+            step = rng.choice((2, 3))
+            copies.append(pool[start:start + step])
+            start += step
+        copies = [s for s in copies if len(s) > 1]
+        old, new = report_members(names, seed), report_members(names, seed, copies)
+        in_sets = {name for s in copies for name in s}
+        alone = [n for n in names if n not in in_sets]
+        assert {n for n in alone if n in new} == {n for n in alone if n in old}
+        for members in copies:
+            assert set(members) <= new or not set(members) & new, members
+        photos = len(names) - len(in_sets) + len(copies)
+        assert (bool(new) and new != set(names)) if photos > 1 else new == set(), (size, copies)
+    assert report_members(["a.jpg", "b.jpg"], seed, [("a.jpg", "b.jpg")]) == set()  # one photo: it only chooses
+    assert report_members(["a.jpg", "b.jpg", "c.jpg"], seed, [("a.jpg", "b.jpg", "not-validation.jpg")]) in (
+        {"a.jpg", "b.jpg"}, {"c.jpg"})
