@@ -126,6 +126,7 @@ def _convert(args: argparse.Namespace, report, progress: _Progress) -> str | Non
     """Convert SRC into OUT as ``args`` say; what was converted, for the summary (None: nothing to)."""
     from petloc_gui.core import interop
     from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.index_problems import root_unlisted
     from petloc_gui.core.interop.coco import find_coco_file
     from petloc_gui.core.unread_note import unread_lines
 
@@ -134,7 +135,8 @@ def _convert(args: argparse.Namespace, report, progress: _Progress) -> str | Non
         for message in dataset.problems + unread_lines(dataset):
             error(message)
         if not dataset.items:
-            error(f"{dataset.root}: no image found; nothing converted")
+            if not root_unlisted(dataset):  # else the line above ("DATA: cannot list folder: ...") said why
+                error(f"{dataset.root}: no image found; nothing converted")
             return None
         progress.start(f"{args.to} export", ("reading", "writing"))
         export = interop.export_yolo if args.to == "yolo" else interop.export_coco

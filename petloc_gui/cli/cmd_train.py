@@ -30,6 +30,7 @@ from petloc_gui.cli.train_checks import (
     check_classes,
     folded_skipped,
     read_folder,
+    refuse_unlisted_root,
     warn_size_mismatches_of,
     warn_thin_classes,
 )
@@ -370,6 +371,7 @@ def resolve_exclude_list(data: Path, path: Path) -> list[str]:
     from petloc_gui.core.dataset import open_dataset
 
     dataset = open_dataset(data)
+    refuse_unlisted_root(dataset)  # not then "matches no image" for each line of the list
     root = Path(dataset.root).resolve()
     by_key: dict[str, set[str]] = {}
     for item in dataset.items:

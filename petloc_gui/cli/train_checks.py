@@ -1,6 +1,7 @@
 """What `petloc train` says of a folder before TensorFlow loads (one read of it, `read_folder`, which
-also gives the size warnings, `warn_size_mismatches_of`): it refuses labels that differ only in case,
-spacing or Unicode form, which would train as separate classes (`core.label_variants`); names the
+also gives the size warnings, `warn_size_mismatches_of`): it refuses a folder that could not itself be
+listed (`refuse_unlisted_root`), and labels that differ only in case, spacing or Unicode form, which
+would train as separate classes (`core.label_variants`); names the
 unreviewed pre-labels the run leaves out as their model did not know a class on its boxes
 (`model.prelabel_models`), once per model (training lists each as a skipped image: `folded_skipped`
 takes them out of that list); names the classes of the folder's predefined classes file that no box
@@ -41,9 +42,26 @@ def read_folder(data: Path, label: str, exclude: list[str], parent_meta: dict[st
     index_notes: list[str] = []  # folders it could not list: never left out unsaid (predict, evaluate too)
     folder = collect_folder(data, label, exclude, parent_meta, size_notes=notes, index_notes=index_notes,
                             parent_path=parent_path)
+    if not (folder.samples or folder.skipped or folder.excluded):  # read again only when nothing was found
+        from petloc_gui.core.dataset import open_dataset
+
+        refuse_unlisted_root(open_dataset(folder.root))
     for line in index_notes:
         error(line)
     return folder, notes
+
+
+def refuse_unlisted_root(dataset: Any) -> None:
+    """Refuse (`DatasetError`: "DATA: cannot list folder: Permission denied", exit 1) a run on a folder
+    that could not itself be listed, as `petloc stats` refuses it (`core.index_problems.root_unlisted`):
+    said as an index problem, it was followed, once TensorFlow had loaded, by "need at least 2 usable
+    annotated images, found 0", as if the folder were empty; and --exclude-list said each of its lines
+    "matches no image" before it. ``dataset``: a `core.dataset.Dataset`."""
+    from petloc_gui.core.index_problems import root_unlisted
+
+    why = root_unlisted(dataset)
+    if why:
+        raise DatasetError(why, dataset.root)
 
 
 def warn_size_mismatches_of(notes: list[tuple[Path, str]], trained: Sequence[Sample]) -> None:
