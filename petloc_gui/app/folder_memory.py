@@ -12,8 +12,10 @@ the other's entry.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +76,16 @@ class FolderMemory:
                                 "for other folders are in it); make it readable or remove it", self.path) from exc
             data[_key(folder)] = str(spec)
             atomic_write_bytes(self.path, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
+
+    @contextlib.contextmanager
+    def locked_entries(self) -> Iterator[dict[str, str]]:
+        """Every folder's remembered model (real path -> spec), read under the writers' lock, which is held
+        for the ``with`` block: no folder remembers a model in between (deleting a version a folder uses
+        checks this way, `app.version_users`). Raises `Damaged`, OSError (unreadable) or `SaveError` (the
+        lock) before the block; never writes the file."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)  # as a writer does before it locks
+        with exclusive_lock(self.path.with_name(self.path.name + LOCK_SUFFIX)):
+            yield {folder: spec for folder, spec in self._load().items() if isinstance(spec, str)}
 
     def _load(self) -> dict[str, Any]:
         """The file's object (entries that are not a model spec included: they are kept when it is written);

@@ -19,6 +19,8 @@ import re
 import shutil
 import time
 import uuid
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,6 +65,14 @@ class Version:
     # version.json): `petloc models` and Model -> Versions show these beside it.
     notes: tuple[str, ...] = ()
     record_file: str = "version.json"  # where created/parent/metrics come from: VERSION_FILE or "meta.json"
+
+
+class VersionInUse(VersionError):  # noqa: N818 - reads as what it is
+    """`VersionStore.discard` kept it: ``users`` use it (folders whose model it is), or ``why`` none can be told."""
+
+    def __init__(self, version: Version, users: Sequence[str] = (), why: str = "") -> None:
+        self.version, self.users, self.why = version, tuple(users), why
+        super().__init__(why or f"model version {version.id} is used by {', '.join(self.users)}")
 
 
 def _new_version_id() -> str:
@@ -238,11 +248,16 @@ class VersionStore:
             raise VersionError(f"could not read back {target}")
         return version
 
-    def discard(self, version_id: str) -> None:
-        """Delete a version (renamed away first, so it vanishes atomically)."""
+    def discard(self, version_id: str,
+                users: Callable[[Version], AbstractContextManager[Sequence[str]]] | None = None) -> None:
+        """Delete a version (renamed away first, so it vanishes atomically). ``users`` (`app.version_users`), held
+        around the rename, says who uses it then: any (or `VersionInUse` from it), and it is kept: `VersionInUse`."""
         version = self.get(version_id)
         trash = version.path.parent / f"{TRASH_PREFIX}{version.id}-{uuid.uuid4().hex[:6]}"
-        rename_folder(version.path, trash)
+        with users(version) if users is not None else nullcontext(()) as using:
+            if using:
+                raise VersionInUse(version, using)
+            rename_folder(version.path, trash)
         shutil.rmtree(trash, ignore_errors=True)
 
     def remove_staging(self, staging_dir: Path | str) -> None:

@@ -17,10 +17,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
+from petloc_gui.app.version_users import discard_unused
+from petloc_gui.core.errors import SaveError
 from petloc_gui.core.real_paths import part_inside
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import first_of, visible
 from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS
-from petloc_gui.model.versions import Version, VersionError, VersionStore
+from petloc_gui.model.versions import Version, VersionError, VersionInUse, VersionStore
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training import retrain_quit
 from petloc_gui.ui.training import retrain_support as support
@@ -225,29 +227,38 @@ class RetrainController(RetrainStarting, QObject):
         self._progress_window().show_decided(decided)
         self.new_version = None
 
-    def discard_new_model(self) -> None:
+    def discard_new_model(self) -> str:
         """Delete the model just trained. When the window uses it (picked from Model → Versions) on
         the folder it trained on, that folder goes back to the model the run started from first;
-        elsewhere (another folder uses it) it is refused."""
+        elsewhere (another folder uses it) it is refused. A folder that remembers it as its model
+        (picked in another window meanwhile: folder_models.json) keeps it: the choice is made, the
+        version stays in Model → Versions, and what was said is returned ("" when it was deleted)."""
         version = self.new_version
         if version is None:
-            return
-        decided = "The new model was discarded; the current model is unchanged."
+            return ""
+        here = "the current model is unchanged"
         if self.host.current_model_spec() == str(version.path):
             if not (self._on_run_folder() and self._run_spec and support.is_readable_model(self._run_spec)):
                 self._tell("The new model is the one in use: choose another model before discarding it.", box=True)
-                return
+                return ""
             self.host.adopt_model(self._run_spec)
-            decided = (f"The new model was discarded; back to the model training started from "
-                       f"({support.model_display_name(self._run_spec)}).")
+            here = f"back to the model training started from ({support.model_display_name(self._run_spec)})"
         try:
-            self.store.discard(version.id)
-        except (OSError, VersionError) as exc:
+            discard_unused(self.store, version.id)
+        except VersionInUse as used:
+            # checked as it is deleted, not when the comparison opened: a pick in another window since counts
+            kept = _kept_in_use(version, used, here)
+            self.new_version = None
+            self._progress_window().show_decided(kept)
+            self._tell(kept, box=True)
+            return kept
+        except (OSError, SaveError, VersionError) as exc:
             self._tell(f"Could not delete {version.path}: {exc}")
-            return
+            return ""
         self.new_version = None
-        self._progress_window().show_decided(decided)
+        self._progress_window().show_decided(f"The new model was discarded; {here}.")
         self._status("New model discarded.")
+        return ""
 
     def roll_back(self, version: Version) -> None:
         """Model → Versions → <version>: use that version (the one just trained: the choice is made)."""
@@ -304,6 +315,19 @@ class RetrainController(RetrainStarting, QObject):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             self.last_message_box = dialog
+
+
+def _kept_in_use(version: Version, used: VersionInUse, here: str) -> str:
+    """What Discard says when the new model is kept: which folders use it (or why that cannot be told), that
+    it stays listed, and what this window uses now (``here``)."""
+    if used.users:
+        folders = first_of([visible(folder) for folder in used.users], 3)
+        whose = (f"it is the model {'these folders use' if len(used.users) > 1 else 'this folder uses'}: {folders} "
+                 "(picked in Model → Versions, maybe in another window)")
+    else:
+        whose = used.why
+    return (f"The new model ({version.id}) is kept, not deleted: {whose}. It stays in Model → Versions; "
+            f"{here}.")
 
 
 class RetrainWindow(RetrainHost, Protocol):

@@ -42,8 +42,9 @@ def confirm_quit(controller: RetrainController) -> bool:
         controller.use_new_model(later=True)
         return controller.new_version is None
     if choice == DISCARD:
-        controller.discard_new_model()
-        return controller.new_version is None  # refused (it is in use elsewhere): said, the window stays
+        kept = controller.discard_new_model()
+        # refused (it is in use elsewhere), or kept as a folder's model: said in a box, the window stays for it
+        return controller.new_version is None and not kept
     # Cancel: the question's window manager put the main window on top of the comparison (the question
     # is the main window's): bring the comparison back in front, as the question promised
     controller.show_progress()
@@ -66,7 +67,7 @@ def ask_undecided(parent: QWidget, version: Version, folder: Path) -> str:
                       "Keep it before quitting?", parent=parent)
     box.setInformativeText(
         f"Keep it: {name} uses it from when it is opened again.\n"
-        "Discard it: it is deleted; the folder keeps its current model.\n"
+        "Discard it: it is deleted (kept if a folder uses it as its model); the folder keeps its current model.\n"
         "Cancel: back to the window, the comparison is shown.")
     buttons = {
         box.addButton("Keep it", QMessageBox.ButtonRole.AcceptRole): KEEP,

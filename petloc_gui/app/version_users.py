@@ -1,0 +1,51 @@
+"""Whether a model version is a folder's remembered model, asked as it is deleted (no Qt, no TensorFlow).
+
+Discard deleted the version a run had just made though another window had picked it for a folder meanwhile
+(folder_models.json named it): that window went on predicting from memory, its Versions menu lost it and the
+CLI fell back to the bundled model, and the training time was gone. `discard_unused` deletes a version only
+when no folder's remembered model is it, checked while it is renamed away, under the lock the memory's writers
+hold: a pick remembered meanwhile is either seen (the version kept) or comes after it is gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from petloc_gui.app.folder_memory import Damaged, FolderMemory
+from petloc_gui.model.versions import Version, VersionInUse, VersionStore
+
+
+def discard_unused(store: VersionStore, version_id: str, memory: FolderMemory | None = None) -> None:
+    """Delete the version ``version_id`` unless a folder's remembered model is it: then it is kept and
+    `VersionInUse` names those folders (their real paths), or says why the memory cannot be read (kept:
+    nothing can tell that no folder uses it). Raises VersionError, OSError or SaveError (the memory's lock)
+    as `VersionStore.discard` does, and then nothing is deleted either."""
+    memory = memory if memory is not None else FolderMemory()
+
+    @contextlib.contextmanager
+    def folders_using(version: Version) -> Iterator[list[str]]:
+        with contextlib.ExitStack() as held:
+            try:
+                entries = held.enter_context(memory.locked_entries())
+            except Damaged as damage:
+                raise VersionInUse(version, why=f"{memory.path} is damaged ({damage}), so whether a folder "
+                                                "uses it cannot be told") from damage
+            except OSError as exc:
+                raise VersionInUse(version, why=f"{memory.path} cannot be read ({exc.strerror or exc}), so "
+                                                "whether a folder uses it cannot be told") from exc
+            yield sorted(folder for folder, spec in entries.items() if names_version(store, spec, version))
+
+    store.discard(version_id, users=folders_using)
+
+
+def names_version(store: VersionStore, spec: str, version: Version) -> bool:
+    """Whether the model ``spec`` (a folder's remembered model) is ``version``: its folder, model.keras or
+    meta.json under any spelling of the path, its old path before it was filed in another preset's folder,
+    or the name `petloc models` lists ("<preset folder>/<id>", the id)."""
+    folder = Path(spec).expanduser()
+    if folder.name in ("model.keras", "meta.json"):
+        folder = folder.parent
+    target = store.model_name(str(version.path))
+    return target is not None and store.model_name(str(folder)) == target
