@@ -53,12 +53,21 @@ from petloc_gui.core.rgb_conversion import (
     with_alpha,
 )
 
-# Checked from the header before any decoding; a larger image is refused.
-MAX_PIXELS = 100_000_000
+# Checked from the header before any decoding; a larger image is refused. Room for the largest
+# camera sensors (a Fujifilm GFX100 photo is 11648x8736, 101.8 MP; a Hasselblad X2D's 11656x8742):
+# 100 MP refused them. Decoded whole (`petloc predict`, evaluate) an image peaks at about 10 bytes a
+# pixel (Pillow's 4-byte pixels, then the array's 3 bytes copied twice): 1.5 GB for a 150 MP JPEG,
+# 1.8 GB at the limit. With ``max_size`` (the window, stats) libjpeg decodes a JPEG at 1/2 to 1/8
+# scale (draft mode): 100 MB for that JPEG at the window's 2048.
+MAX_PIXELS = 180_000_000
+# Pillow refuses an image over twice this in `Image.open` (DecompressionBombError, 2 x 89 MP by
+# default): set so that it refuses exactly what MAX_PIXELS refuses, so an image Pillow refuses gets
+# petloc's message (`_too_large`) with a limit that is the true one.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS // 2
 
-# MAX_PIXELS replaces Pillow's warning threshold (89 MP), so its warning is only
+# MAX_PIXELS replaces Pillow's warning threshold (MAX_IMAGE_PIXELS), so its warning is only
 # noise. Set once here: warnings.catch_warnings() per call is not thread-safe
-# and images load in worker threads. Pillow still raises above 2 x 89 MP.
+# and images load in worker threads.
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 # Pillow's UserWarnings ("Corrupt EXIF data", "Truncated File Read", palette
 # transparency...) describe files we read anyway or report as errors; printed,
@@ -82,7 +91,7 @@ def _open_checked(path: Path, handle: BinaryIO, file_size: int, *, repaired: boo
         raise ImageLoadError(f"cannot read image header: {exc.strerror or exc}", path) from exc
     try:
         image = Image.open(handle, formats=DECODED_FORMATS)
-    except Image.DecompressionBombError as exc:  # over twice Pillow's 89 MP: refused before the size is known
+    except Image.DecompressionBombError as exc:  # over MAX_PIXELS: refused before the size is known
         raise ImageLoadError(_too_large(header_size(handle)), path) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         if isinstance(exc, OSError) and exc.errno is not None:  # the disk, not the file's bytes

@@ -68,8 +68,8 @@ def test_decompression_bomb_header_refused_before_decoding(tmp_path):
 # pytest resets warning filters per test, so the one core.images sets at import
 # time does not apply here.
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
-def test_just_over_our_limit_but_under_pillows(tmp_path):
-    # 10,001 x 10,000 = just over 100 MP: Pillow alone would only warn.
+def test_just_over_our_limit(tmp_path):
+    # 10,001 x 17,999: just over MAX_PIXELS (180 MP); Pillow warns from 90 MP on.
     path = tmp_path / "big.png"
     path.write_bytes(png_claiming(10_001, MAX_PIXELS // 10_001 + 1))
     _check_refused(path, header_ok=False)

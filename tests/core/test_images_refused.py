@@ -79,4 +79,4 @@ def test_an_image_over_pillows_bomb_limit_gets_petlocs_message(tmp_path):
     # 900 MP: Pillow refuses it inside Image.open ("could be decompression bomb DOS attack").
     path = tmp_path / "huge.png"
     path.write_bytes(png_claiming(30_000, 30_000))
-    assert _refusal(path) == "image is too large: 30000x30000 pixels exceeds the limit of 100 megapixels"
+    assert _refusal(path) == "image is too large: 30000x30000 pixels exceeds the limit of 180 megapixels"
