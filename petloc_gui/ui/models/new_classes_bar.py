@@ -6,7 +6,10 @@ boxed since (app.model_choice), it names that class and offers "Fine-tune the
 model with the new classes…". Both open the Retrain dialog (the held-out
 images, the epochs) before anything runs.
 
-The button is enabled as soon as every class (kept model: every new class) has
+A class typed two ways (kept model: a new class that is the model's spelled another way, "cat" beside
+its "Cat") is refused, as the Retrain dialog and `petloc train` refuse it and in their words
+(`core.case_variant_refusal`): nothing is offered until the class has one name (Edit → Classes…).
+Otherwise the button is enabled as soon as every class (kept model: every new class) has
 ``MIN_BOXES_PER_CLASS`` boxed images (counted from the file list, so boxes
 drawn since the folder opened count too), a person's: unreviewed pre-labels do
 not count (`reviewed`), as `petloc train`'s warning of thin classes counts
@@ -26,12 +29,15 @@ from PySide6.QtCore import QEvent, QRect, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice, describe_labels
-from petloc_gui.core.case_variant_refusal import case_variant_refusal
+from petloc_gui.core.case_variant_refusal import Wording, case_variant_refusal
+from petloc_gui.core.label_variants import label_key, shown_apart
+from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.change_throttle import ChangeThrottle
 
 THROTTLE_MS = 250  # from a change of the list to its count on the bar, at most
 MIN_FIT_WIDTH = 40  # px of message: a degenerate width, not worth a height
+CHOICES_AT = "in the Retrain dialog"  # where a class of the model is renamed (`Wording`): its class choices
 NEEDED_SHOWN = 6  # classes named in "still needed"; the others are counted
 TRAIN_TEXT = "Train a model for these classes…"  # "…": the Retrain dialog comes first
 TRAIN_TIP = ("Opens the Retrain dialog for a new model of this folder's boxes (it lists the images held out and "
@@ -188,14 +194,20 @@ class NewClassesBar(QToolBar):
                 "predictions of the other classes are shown.")
         if knows_all:
             text += f" {visible(knows_all)} knows every class of this folder: Model → Versions."
-        if missing:
+        # a new class that is a class of the model typed another way: the fine-tune is refused (the Retrain
+        # dialog's words, the model's classes boxed here marked so), as the no-model bar refuses the folder's
+        known = sorted(set(counts) - unknown)  # the model's classes among this folder's (the bar has no others)
+        refusal = case_variant_refusal(counts, known, noun=("image", "images"), wording=Wording(CHOICES_AT))
+        if refusal:
+            text += f"{_spelled_otherwise(unknown, known)} {refusal[:1].upper()}{refusal[1:]}."
+        elif missing:
             needed = _needed_text(missing)
             text += (f" Box at least {MIN_BOXES_PER_CLASS} images of each new class to fine-tune the model with "
                      f"{it} (still needed: {needed}).{_prelabels_wait(missing, counts, reviewed)}")
         else:
             text += f" Every new class has enough boxes: fine-tune the model with {it}."
         self.message.setText(text)
-        self.button.setEnabled(not missing)
+        self.button.setEnabled(not missing and not refusal)
         self._fit_message()
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
@@ -226,6 +238,32 @@ def _prelabels_wait(missing: dict[str, int], counts: dict[str, int], reviewed: d
         return ""
     return (" Unreviewed pre-labels count once a person saves them (a save makes a box a person's): a run never "
             "measures a class on a model's unchecked boxes.")
+
+
+def _spelled_otherwise(unknown: frozenset[str], known: list[str]) -> str:
+    """' "cat" is the model's class "Cat" spelled another way.': the new classes that are a class of the model
+    (``known``) typed otherwise, as `petloc evaluate` says them (`cli.evaluate_labels.spelling_hint`, the rule
+    `core.label_variants.label_key`), one clause per class of the model; "" when none is (two new spellings of
+    one class)."""
+    model_spellings: dict[str, list[str]] = {}
+    for name in known:
+        model_spellings.setdefault(label_key(name), []).append(name)
+    typed: dict[str, list[str]] = {}  # the model's class (its key) -> the new labels that spell it otherwise
+    for label in natural_order(unknown):
+        if label_key(label) in model_spellings:
+            typed.setdefault(label_key(label), []).append(label)
+    clauses = []
+    for key, labels in typed.items():
+        theirs = " or ".join(shown_apart(name, labels) for name in model_spellings[key])
+        one = len(labels) == 1
+        clauses.append(f"{_and([shown_apart(label, model_spellings[key]) for label in labels])} "
+                       f"{'is' if one else 'are'} the model's class {theirs} spelled "
+                       f"{'another way' if one else 'other ways'}")
+    return f" {'; '.join(clauses)}." if clauses else ""
+
+
+def _and(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 def _needed_text(missing: dict[str, int]) -> str:
