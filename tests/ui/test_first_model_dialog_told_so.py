@@ -4,6 +4,7 @@ new model are compared when that choice was off already as the dialog was made a
 
 from __future__ import annotations
 
+from petloc_gui.ui.models.first_model_start import IMAGENET_START
 from petloc_gui.ui.training.retrain_ask import as_first_model
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 from petloc_gui.ui.training.retrain_support import Holdout
@@ -17,5 +18,5 @@ def test_a_first_model_dialog_made_so_after_its_preview_came_says_nothing_is_com
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.holdout_list.count() == 2, timeout=5000)
     assert "compared" in dialog.holdout_label.text()  # not yet told
-    as_first_model(dialog)
+    as_first_model(dialog, IMAGENET_START)
     assert "compared" not in dialog.holdout_label.text(), dialog.holdout_label.text()

@@ -34,6 +34,7 @@ from petloc_gui.core.label_variants import label_key, shown_apart
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.change_throttle import ChangeThrottle
+from petloc_gui.ui.models.first_model_start import DIGITS_START, FirstModelStart, first_model_start
 
 THROTTLE_MS = 250  # from a change of the list to its count on the bar, at most
 MIN_FIT_WIDTH = 40  # px of message: a degenerate width, not worth a height
@@ -41,8 +42,7 @@ CHOICES_AT = "in the Retrain dialog"  # where a class of the model is renamed (`
 NEEDED_SHOWN = 6  # classes named in "still needed"; the others are counted
 TRAIN_TEXT = "Train a model for these classes…"  # "…": the Retrain dialog comes first
 TRAIN_TIP = ("Opens the Retrain dialog for a new model of this folder's boxes (it lists the images held out and "
-             "asks for the epochs): trained from the shipped ImageNet backbone in the background, and used for "
-             "this folder when it is done")
+             "asks for the epochs): {}, and used for this folder when it is done")  # `train_tip` fills it
 FINE_TUNE_TEXT = "Fine-tune the model with the new classes…"
 FINE_TUNE_TIP = ("Opens the Retrain dialog to fine-tune the model in use on this folder's boxes, the new classes "
                  "added: it keeps what it knows, and the new model is compared with it before you keep it")
@@ -73,11 +73,14 @@ class NewClassesBar(QToolBar):
     def __init__(self, window, counts: Callable[[], dict[str, int]],
                  focus_back: Callable[[], None] = lambda: None,
                  reviewed: Callable[[], dict[str, int]] | None = None,
-                 shares: Callable[[], dict[str, int]] | None = None) -> None:
+                 shares: Callable[[], dict[str, int]] | None = None,
+                 first_model: Callable[[], FirstModelStart | None] | None = None) -> None:
         """``counts``: boxed images per class; ``reviewed``: those of them a person saved or is editing (not
         unreviewed pre-labels), which the offer's rule counts as `petloc train`'s warning does (None: all);
         ``shares``: the boxes per class the model choice weighs (every box), said by `recounted` when they
-        change while a kept model is named (None: ``counts``)."""
+        change while a kept model is named (None: ``counts``); ``first_model``: what the folder's first model
+        is and where it starts (`first_model_start.folder_first_model_start`, the run's rule), which the train
+        button's tip says (None, or None said: the rule for both kinds of folder)."""
         super().__init__("New classes", window)
         self._focus_back = focus_back
         self.setObjectName("new_classes")
@@ -85,6 +88,7 @@ class NewClassesBar(QToolBar):
         self._counts = counts
         self._reviewed = reviewed
         self._shares = shares if shares is not None else counts
+        self._first_model = first_model
         # the shares said last (None: none since the bar was shown): said again only when they change, as
         # the look they start shows the bar again and it counts again (it looped, the UI thread never idle)
         self._said: dict[str, int] | None = None
@@ -97,7 +101,7 @@ class NewClassesBar(QToolBar):
         self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.message.installEventFilter(self)
         self.button = QPushButton(TRAIN_TEXT)
-        self.button.setToolTip(TRAIN_TIP)
+        self.button.setToolTip(train_tip(None))
         self.button.clicked.connect(self.train_requested)
         # Return and Enter press it, as in a dialog (outside one a push button ignores them); Space presses it
         # too, the window's Space (next to review) set aside while a button has the keyboard (`focused_widget_keys`)
@@ -122,7 +126,8 @@ class NewClassesBar(QToolBar):
         self._choice = ModelChoice(None, "", frozenset(labels), known=frozenset(known), broken_fit=broken_fit)
         self._kept, self._said = None, None
         self.button.setText(TRAIN_TEXT)
-        self.button.setToolTip(TRAIN_TIP)
+        # the folder's own: a digits folder's first model is no ImageNet backbone (it was said so)
+        self.button.setToolTip(train_tip(self._first_model() if self._first_model is not None else None))
         self._follow(rows, edited)
         self.refresh()
         self.show()
@@ -228,6 +233,15 @@ class NewClassesBar(QToolBar):
         height = text.height() + margins.top() + margins.bottom() + 2
         if height != label.height():
             label.setFixedHeight(height)
+
+
+def train_tip(start: FirstModelStart | None) -> str:
+    """The train button's tip: what the run trains and where its weights start (``start``; None: the rule for
+    a folder of either kind, `app.model_choice.training_preset_for`'s)."""
+    if start is not None:
+        return TRAIN_TIP.format(f"{start.network}, trained {start.start} in the background")
+    return TRAIN_TIP.format(f"trained in the background (for 75x75 digit canvases, {DIGITS_START.said}; for "
+                            f"photos, {first_model_start('photo').said})")
 
 
 def _prelabels_wait(missing: dict[str, int], counts: dict[str, int], reviewed: dict[str, int]) -> str:

@@ -3,7 +3,9 @@ first model (no model in use: Ctrl+T, or the new-classes bar's "Train a model fo
 
 Both ways show the same dialog, so the user sees the images held out and chooses the epochs before a
 run starts (the bar's button started 30 epochs at once, with neither). A first model has no model to
-fine-tune or to compare with: the greyed "Fine-tune the current model (no model)" is not shown.
+fine-tune or to compare with: the greyed "Fine-tune the current model (no model)" is not shown, and its
+choice names the network the run trains and where its weights start, from the preset the run uses
+(`ui.models.first_model_start`): "ImageNet backbone" was said of a digits folder's small CNN from scratch.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from PySide6.QtWidgets import QDialog, QWidget
 from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import VersionStore
 from petloc_gui.ui.modal import modal
+from petloc_gui.ui.models.first_model_start import FirstModelStart, first_model_start
 from petloc_gui.ui.training import retrain_support as support
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
 
 FIRST_MODEL_TITLE = "Train a model for this folder"
-FIRST_MODEL_CHOICE = "Train this folder's first model from scratch (ImageNet backbone)"
+FIRST_MODEL_CHOICE = "Train this folder's first model: {}"  # what it is and where it starts (`FirstModelStart`)
 FIRST_MODEL_TIP = ("No model is in use, so there is none to fine-tune or to compare the new one with: it is used "
                    "for this folder as soon as it is done (Model → Versions picks another)")
 
@@ -32,7 +35,8 @@ def ask_run(parent: QWidget, spec: str, folder: Path, dataset: Any, has_unsaved:
     folder's first model); (the options chosen, the dialog's defaults next time), or None when the
     user cancelled. ``session_renames``: the classes renamed in this window session (old -> new), which
     the dialog offers as renames of the model's classes (ADR 0011)."""
-    label = label_source_for(support.folder_preset(spec, store, dataset), spec)
+    preset = support.folder_preset(spec, store, dataset)  # the run's own (`RetrainStarting.start`)
+    label = label_source_for(preset, spec)
     readable = bool(spec) and support.is_readable_model(spec)
     with modal(RetrainDialog(
         parent,
@@ -46,17 +50,18 @@ def ask_run(parent: QWidget, spec: str, folder: Path, dataset: Any, has_unsaved:
         session_renames=session_renames or {},
     )) as dialog:
         if not spec:
-            as_first_model(dialog)
+            as_first_model(dialog, first_model_start(preset))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.options(), dialog.next_defaults()
 
 
-def as_first_model(dialog: RetrainDialog) -> None:
-    """The dialog for a folder's first model: from scratch, said so; no greyed fine-tune choice."""
+def as_first_model(dialog: RetrainDialog, start: FirstModelStart) -> None:
+    """The dialog for a folder's first model: ``start``, what the run trains and from where, said so; no
+    greyed fine-tune choice."""
     dialog.setWindowTitle(FIRST_MODEL_TITLE)
     dialog.from_current.hide()
     dialog.from_scratch.setChecked(True)
-    dialog.from_scratch.setText(FIRST_MODEL_CHOICE)
+    dialog.from_scratch.setText(FIRST_MODEL_CHOICE.format(start.said))
     dialog.from_scratch.setToolTip(FIRST_MODEL_TIP)
     dialog.set_first_model()

@@ -3,6 +3,7 @@ are compared on those neither trained on" though there was no current model to c
 
 from __future__ import annotations
 
+from petloc_gui.ui.models.first_model_start import IMAGENET_START
 from petloc_gui.ui.training.retrain_ask import FIRST_MODEL_TITLE, as_first_model
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 from petloc_gui.ui.training.retrain_support import Holdout
@@ -21,7 +22,7 @@ def _dialog(qtbot, model_name: str) -> RetrainDialog:
 
 def test_a_first_model_s_held_out_images_are_not_said_to_compare_two_models(qtbot):
     dialog = _dialog(qtbot, "")
-    as_first_model(dialog)  # as ask_run opens it with no model in use
+    as_first_model(dialog, IMAGENET_START)  # as ask_run opens it with no model in use
     qtbot.waitUntil(lambda: dialog.holdout_list.count() > 0, timeout=5000)
     assert dialog.windowTitle() == FIRST_MODEL_TITLE
     text = dialog.holdout_label.text()
