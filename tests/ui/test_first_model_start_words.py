@@ -101,3 +101,33 @@ def test_a_bar_not_told_the_folder_says_the_rule_for_both(qtbot):
     bar.show_for(frozenset({"owl"}), frozenset())
     assert "for 75x75 digit canvases, the small digits network, from scratch; for photos, MobileNet" in \
         bar.button.toolTip()
+
+
+@pytest.mark.parametrize(("preset", "said"), [
+    ("digits", "Train from scratch (the small digits network)"),
+    ("photo", "Train from scratch (MobileNet, from the shipped ImageNet backbone)")])
+def test_beside_a_model_in_use_from_scratch_names_what_the_run_trains(qtbot, monkeypatch, tmp_path, preset, said):
+    """Beside a digits model in use, "Train from scratch (ImageNet backbone when available)" named a backbone
+    the run never used."""
+    from petloc_gui.ui.training import retrain_ask
+
+    monkeypatch.setattr(words, "default_backbone_weights", lambda: tmp_path / "weights.h5")
+    monkeypatch.setattr(retrain_ask.support, "folder_preset", lambda spec, store, dataset: preset)
+    folder = _folder(tmp_path / "data", CANVAS if preset == "digits" else PHOTO)
+    seen = []
+
+    def exec_(dialog):
+        seen.append(dialog.from_scratch.text())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(RetrainDialog, "exec", exec_)
+    retrain_ask.ask_run(None, preset, folder, open_dataset(folder), False, VersionStore(tmp_path / "models"),
+                        RetrainOptions())
+    assert seen == [said]
+
+
+def test_the_window_s_bar_names_the_open_folder_s_first_model(qtbot, window, tmp_path):
+    """The bar's Train tip names the open folder's own network (the controller gives it the folder)."""
+    folder = _folder(tmp_path / "canvases", CANVAS)
+    window.open_folder(folder)
+    assert window.models._first_model() == words.DIGITS_START

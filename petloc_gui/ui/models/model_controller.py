@@ -29,6 +29,7 @@ from petloc_gui.app.model_choice import (
 )
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.text import counted, first_of, visible
+from petloc_gui.ui.models.first_model_start import FirstModelStart, folder_first_model_start
 from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptModel, same_folder
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
@@ -116,7 +117,7 @@ class ModelController(FolderModelStart, QObject):
         # the window places it (a row of its own); hidden with the keyboard on it, it gives it to the image
         self.new_classes = NewClassesBar(parent, self._box_counts, focus_back=self.host.focus_canvas,
                                          reviewed=lambda: self._box_counts(reviewed_only=True),
-                                         shares=self._rule_counts)
+                                         shares=self._rule_counts, first_model=self._first_model)
         self.new_classes.train_requested.connect(self.host.train_for_folder)
         # queued: looked at once the bar's own count is done (a new choice may hide it)
         self.new_classes.recounted.connect(self._share_changed, Qt.ConnectionType.QueuedConnection)
@@ -191,6 +192,11 @@ class ModelController(FolderModelStart, QObject):
         box.setWindowModality(Qt.NonModal)  # the window stays usable (open() would block it)
         box.show()
         self.memory_box = box
+
+    def _first_model(self) -> FirstModelStart | None:
+        """What the open folder's first model would be (the bar's Train tip says it), None: no folder."""
+        session = self.host.session
+        return folder_first_model_start(session.dataset) if session is not None else None
 
     def show_no_model(self, choice) -> None:
         """No model knows this folder's classes: predict nothing, say so, offer to train one. (A

@@ -51,9 +51,20 @@ def ask_run(parent: QWidget, spec: str, folder: Path, dataset: Any, has_unsaved:
     )) as dialog:
         if not spec:
             as_first_model(dialog, first_model_start(preset))
+        else:  # a digits model's "from scratch" is no ImageNet backbone either
+            dialog.from_scratch.setText(scratch_choice(first_model_start(preset)))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.options(), dialog.next_defaults()
+
+
+def scratch_choice(start: FirstModelStart) -> str:
+    """The dialog's "from scratch" choice beside a model in use, naming what the run trains: "Train from
+    scratch (the small digits network)", "Train from scratch (MobileNet, from the shipped ImageNet backbone)"."""
+    if start.start.startswith("from scratch"):
+        extra = start.start.removeprefix("from scratch").strip(" ()")
+        return f"Train from scratch ({start.network}{'; ' + extra if extra else ''})"
+    return f"Train from scratch ({start.network}, {start.start})"
 
 
 def as_first_model(dialog: RetrainDialog, start: FirstModelStart) -> None:
