@@ -152,10 +152,15 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
             else:
                 problem = self.errors[row] or self.pred_errors[row]
                 detail = visible(problem) if problem else STATUS_TIPS.get(status, STATUS_TEXT[status])
+                # the predicted class whole, agreeing or not: its cell may show only its start
+                conf = self.pred_conf[row]
+                predicted = (f"predicted {visible(self.pred_label[row])}"
+                             + ("" if conf is None else f", confidence {conf:.2f}")) if self.pred_label[row] else ""
                 if self._disagrees(row):
                     labelled = ", ".join(visible(name) for name in sorted(self.labels_of(row)))
-                    detail += (f"; labels disagree ({DISAGREE_MARK}): labelled {labelled}, "
-                               f"predicted {visible(self.pred_label[row] or '')}")
+                    detail += f"; labels disagree ({DISAGREE_MARK}): labelled {labelled}, {predicted}"
+                elif predicted:
+                    detail += f"; {predicted}"
             return f"{visible(self.names[row])} — {detail}"  # the full name
         return row  # ITEM_ROLE
 

@@ -87,7 +87,7 @@ class FileListDock(QDockWidget):
         # A long name keeps its end: in a big folder the names share their start ("a_train_000…"), and
         # eliding the middle cut out the very number that told 10,000 rows apart. The tooltip has it whole.
         self.view.setTextElideMode(Qt.ElideLeft)
-        # Elided at the left, '≠ bengal cat' would lose its ≠ first: that column keeps the mark.
+        # Class names keep their start instead ("english_coc…", not "…rthair"), and '≠ bengal cat' its ≠.
         self.view.setItemDelegateForColumn(COL_PRED, PredictedCellDelegate(self.view))
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()

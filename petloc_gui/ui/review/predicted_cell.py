@@ -1,10 +1,11 @@
-"""The Images list's Predicted cell: its ≠ mark kept whatever the column's width.
+"""The Images list's Predicted cell: a class name keeps its start, and its ≠ mark, whatever the column's width.
 
-A predicted label no box has is shown "≠ bengal cat" (`file_list.DISAGREE_MARK`): the mark is what
-says so without colour (WCAG 1.4.1). The list elides a text too long for its cell at the left, so
-that a long file name keeps its end (`file_list_dock`), and that cut the mark first: "…ngal cat", only
-the red left. This delegate, for the Predicted column, elides the label after the mark alone, the way
-the view elides any other cell ("≠ …gal cat"); the mark goes only when even it does not fit.
+The list elides a text too long for its cell at the left, so that a long file name keeps its end
+(`file_list_dock`). A class name cut so lost what tells it apart: "…rthair", and Oxford's five
+"_terrier" classes all read "…terrier". This delegate, for the Predicted column, elides at the right
+("english_coc…"). A predicted label no box has is shown "≠ bengal cat" (`file_list.DISAGREE_MARK`):
+the mark is what says so without colour (WCAG 1.4.1), so the label after it is elided alone
+("≠ bengal…"); the mark goes only when even it does not fit.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from petloc_gui.ui.review.file_list import DISAGREE_MARK
 
 MARKED = f"{DISAGREE_MARK} "  # how a marked cell's text begins
+CLASS_NAME_ELIDE = Qt.TextElideMode.ElideRight  # a class name is told apart by its start
 
 
 def mark_kept(text: str, metrics: QFontMetricsF, width: float, mode: Qt.TextElideMode) -> str:
@@ -33,13 +35,14 @@ def mark_kept(text: str, metrics: QFontMetricsF, width: float, mode: Qt.TextElid
 
 
 class PredictedCellDelegate(QStyledItemDelegate):
-    """Paints a Predicted cell with `mark_kept`'s text (the model's text, the mark in it, is left as is:
-    what a screen reader and the tooltip read)."""
+    """Paints a Predicted cell elided at the right (`CLASS_NAME_ELIDE`), with `mark_kept`'s text (the
+    model's text, the mark in it, is left as is: what a screen reader and the tooltip read)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         shown = QStyleOptionViewItem(option)
         self.initStyleOption(shown, index)
+        shown.textElideMode = CLASS_NAME_ELIDE  # not the view's, which is the file names'
         shown.text = self.shown_text(shown)
         self._style(shown).drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, shown.widget)
 
@@ -49,7 +52,7 @@ class PredictedCellDelegate(QStyledItemDelegate):
         style = self._style(option)
         area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, option.widget)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1
-        return mark_kept(option.text, QFontMetricsF(option.font), area.width() - 2 * margin, option.textElideMode)
+        return mark_kept(option.text, QFontMetricsF(option.font), area.width() - 2 * margin, CLASS_NAME_ELIDE)
 
     @staticmethod
     def _style(option: QStyleOptionViewItem) -> QStyle:
