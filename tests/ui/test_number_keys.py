@@ -60,7 +60,7 @@ def test_on_a_digits_folder_key_7_gives_7_and_0_gives_0(qtbot, window, folder):
     assert doc.objects[0].name == "9"
     qtbot.keyClick(window.panel.gt_pane, Qt.Key_0)
     assert doc.objects[0].name == "0"
-    assert window.label_combo.itemData(7, Qt.ToolTipRole) == "Key 7"  # the list says it too
+    assert "Key 7" in window.label_combo.itemData(7, Qt.ToolTipRole)  # the list says it too (with the name)
 
 
 def test_help_lists_each_key_with_its_class_in_the_open_folder(qtbot, window, folder):
@@ -84,7 +84,8 @@ def test_classes_named_by_several_digits_get_keys_in_the_window_and_f1(qtbot, wi
     assert window.labels.names()[:3] == ["10", "11", "12"]
     qtbot.keyClick(window.panel.gt_pane, Qt.Key_3)
     assert window.session.store.document(0).objects[0].name == "12"
-    assert window.label_combo.itemData(2, Qt.ToolTipRole) == "Key 3"  # not "Key 12"
+    tip = window.label_combo.itemData(2, Qt.ToolTipRole)
+    assert "Key 3" in tip and "Key 12" not in tip
     dialog = HelpDialog(window)
     qtbot.addWidget(dialog)
     rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
