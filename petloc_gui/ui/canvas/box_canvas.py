@@ -9,15 +9,17 @@ it emits signals that the EditController turns into undo commands.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap, QRegion, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QRegion, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
-from petloc_gui.ui.canvas.image_adjust import Adjustment, adjusted
+from petloc_gui.ui.canvas.full_resolution import PanePicture
+from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.pane_words import pane_said
 
 MIN_DRAW_PX = 2.0
@@ -65,6 +67,7 @@ class BoxCanvas(QGraphicsView):
         self._fit_on_resize = True
         self.fitting = False
         self._source_image: QImage | None = None
+        self._picture = PanePicture(self)  # the preview, and the real pixels over it when zoomed in
         self.adjustment = Adjustment()
         self._cursor: QPointF | None = None  # scene position under the mouse, for the crosshair
         if editable:
@@ -94,9 +97,10 @@ class BoxCanvas(QGraphicsView):
 
     # --- content ---------------------------------------------------------------
     def show_image(self, image: QImage | None, size: tuple[int, int] | None = None,
-                   message: str | None = None) -> None:
+                   message: str | None = None, source: Path | None = None) -> None:
         """Show an image (or a message instead, e.g. an error) and fit it. ``size`` is the full displayed
-        size (the box coordinate system); a downscaled preview is stretched back to it."""
+        size (the box coordinate system); a downscaled preview is stretched back to it, and its file
+        ``source``'s own pixels are decoded and shown once zoomed past it (`full_resolution`)."""
         for item in self._items:  # a move or resize under way ends with its box (`box_dragging` says so)
             item.cancel_drag()
         scene = self.scene()
@@ -108,12 +112,10 @@ class BoxCanvas(QGraphicsView):
         self._source_image = image
         if image is not None and not image.isNull():
             width, height = size if size and size[0] > 0 else (image.width(), image.height())
-            self._pixmap_item = scene.addPixmap(QPixmap.fromImage(adjusted(image, self.adjustment)))
-            self._pixmap_item.setTransformationMode(Qt.SmoothTransformation)
-            if image.width() != width:
-                self._pixmap_item.setScale(width / image.width())
+            self._pixmap_item = self._picture.show(scene, image, (width, height), source, self.adjustment)
             self._image_rect = QRectF(0, 0, width, height)
         else:
+            self._picture.show(scene, None, (0, 0), None, self.adjustment)
             self._image_rect = QRectF(0, 0, 400, 300)
         scene.setSceneRect(self._image_rect)
         if message:
@@ -123,8 +125,7 @@ class BoxCanvas(QGraphicsView):
     def set_adjustment(self, adjustment: Adjustment) -> None:
         """Brightness and contrast of the picture on screen (boxes and files are untouched)."""
         self.adjustment = adjustment
-        if self._pixmap_item is not None and self._source_image is not None:
-            self._pixmap_item.setPixmap(QPixmap.fromImage(adjusted(self._source_image, adjustment)))
+        self._picture.set_adjustment(adjustment)
 
     def show_message(self, message: str | None) -> None:
         """A readable text over the pane (errors, 'Loading model…'); None clears it."""

@@ -1,0 +1,251 @@
+"""Real pixels when zoomed in: the image's own pixels under a pane's view, over the stretched preview.
+
+The image cache decodes a preview of at most 2048 px a side (`image_cache.MAX_DISPLAY_SIDE`), which a pane
+stretches to the image's full size. On a 6000x4000 photo "100%" held a third of the detail: 1-px stripes
+were flat grey and edges blurred over ~12 screen pixels at 400%, while the user placed box edges by them.
+Once the view magnifies the preview (one of its pixels wider than a device pixel), the pane asks the
+window's `FullResolution` for the image's own pixels, decoded in a `ui.background` worker by
+`core.images.load_image` (the EXIF orientation applied as for the preview), and lays the part of them
+around what it shows over the preview. Until they come, and beyond that part, the preview shows: nothing
+goes blank. Boxes never move: both pictures are drawn in the image's full-size coordinates.
+
+Memory: the window holds one full-resolution image at a time (both panes show the same image): a
+6000x4000 photo is 72 MB; a larger one than `MAX_DETAIL_PIXELS` is decoded down to it. It is let go when
+a pane shows another image (or a new decode of this one). A pane draws only a crop of it, its viewport
+and `DETAIL_MARGIN` round it, never a full-size pixmap: a pan within the margin needs no new crop, and
+a new crop is a slice of the held pixels (milliseconds), not a decode. A decode that arrives after the
+user moved on is dropped; one that arrives while zoomed out is kept for the next zoom in.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
+
+from petloc_gui.ui import background
+from petloc_gui.ui.canvas.image_adjust import Adjustment, adjusted
+
+MAX_DETAIL_PIXELS = 50_000_000  # 150 MB held at most; only images past 50 MP are decoded down to it
+DETAIL_MARGIN = 0.5  # of the viewport's width and height, on each side of what the view shows
+MAGNIFIED = 1.01  # a preview pixel on screen wider than this many device pixels: the real ones are wanted
+NEAREST_FROM = 2.0  # a real pixel this many device pixels wide or more is drawn as a crisp square
+
+# A picture's identity: its file and the preview decoded from it (QImage.cacheKey). A file rewritten
+# since is decoded anew by the image cache, so its new preview asks for new full pixels too.
+PictureKey = tuple[Path, int]
+
+
+@dataclass(frozen=True)
+class FullPixels:
+    """An image's full-resolution pixels (or why they could not be decoded)."""
+
+    key: PictureKey
+    pixels: np.ndarray | None  # H x W x 3 uint8, oriented as the preview; None when decoding failed
+    error: str | None = None
+
+
+def decode_full(key: PictureKey, size: tuple[int, int]) -> FullPixels:
+    """In a worker: the image's pixels at full size (``size``, as the preview's cache measured it), or
+    at most MAX_DETAIL_PIXELS; never raises (the preview stays on screen when this fails)."""
+    from petloc_gui.core import images
+
+    width, height = size
+    max_side = None
+    if width * height > MAX_DETAIL_PIXELS:
+        max_side = int(max(width, height) * math.sqrt(MAX_DETAIL_PIXELS / (width * height)))
+    try:
+        pixels = images.load_image(key[0], max_size=max_side)
+    except Exception as exc:  # noqa: BLE001 - a hostile file must not crash the window; the preview stays
+        return FullPixels(key, None, str(exc))
+    scale = pixels.shape[1] / width
+    if abs(pixels.shape[0] - height * scale) > 1 or (max_side is None and pixels.shape[1] != width):
+        return FullPixels(key, None, "the file changed since its preview was decoded")  # not under these boxes
+    return FullPixels(key, pixels)
+
+
+class FullResolution(QObject):
+    """The window's one full-resolution image: decoded when a pane asks, in a one-thread pool."""
+
+    arrived = Signal(object)  # FullPixels, on the UI thread, for the picture still wanted
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._held: FullPixels | None = None
+        self._wanted: PictureKey | None = None  # being decoded
+        self._refused: PictureKey | None = None  # its decode failed: not tried again at every paint
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one decode at a time, beside the cache's: the UI keeps its CPU
+
+    def pixels(self, key: PictureKey, size: tuple[int, int]) -> np.ndarray | None:
+        """The full pixels of ``key`` if they are here; else their decode starts (once) and None."""
+        if self._held is not None and self._held.key == key:
+            return self._held.pixels
+        if key not in (self._wanted, self._refused):
+            self.keep_only(key)
+            self._wanted = key
+            background.start(decode_full, key, size, pool=self._pool, returned=self._decoded)
+        return None
+
+    def keep_only(self, key: PictureKey | None) -> None:
+        """Let go of the pixels of any other picture, held or on their way (it is no longer shown)."""
+        if self._held is not None and self._held.key != key:
+            self._held = None
+        if self._wanted is not None and self._wanted != key:
+            self._wanted = None
+            background.cancel_queued(self._pool)  # a decode under way runs out; `_decoded` drops it
+        if self._refused != key:
+            self._refused = None
+
+    @property
+    def held_key(self) -> PictureKey | None:
+        """The picture whose full pixels are held (one at most)."""
+        return self._held.key if self._held is not None else None
+
+    def _decoded(self, full: FullPixels) -> None:
+        if full.key != self._wanted:
+            return  # the user moved on meanwhile
+        self._wanted = None
+        if full.pixels is None:
+            self._refused = full.key
+            return
+        self._held = full
+        self.arrived.emit(full)
+
+    def shutdown(self) -> None:
+        self.keep_only(None)
+        self._pool.waitForDone(10_000)
+
+
+_window_source: FullResolution | None = None
+
+
+def window_source() -> FullResolution:
+    """The one `FullResolution` of the application, shared by its panes (one image's pixels held)."""
+    global _window_source
+    app = QCoreApplication.instance()
+    if _window_source is None:
+        _window_source = FullResolution(app)
+        if app is not None:
+            app.aboutToQuit.connect(_window_source.shutdown)
+    return _window_source
+
+
+class PanePicture(QObject):
+    """One pane's picture: the preview stretched to the image's size and, zoomed in, real pixels over it.
+
+    Every change of what the pane shows (a zoom, a pan, a resize, a fit, a follow of the other pane)
+    ends in a paint of its viewport: the picture looks there, before the paint, whether its real pixels
+    are wanted and cover the view, instead of each of them calling it.
+    """
+
+    def __init__(self, view: QGraphicsView, source: FullResolution | None = None) -> None:
+        super().__init__(view)
+        self._view = view
+        self._source = source or window_source()
+        self._source.arrived.connect(self._arrived)
+        view.viewport().installEventFilter(self)
+        self._preview: QImage | None = None
+        self._item: QGraphicsPixmapItem | None = None  # the preview, stretched
+        self._detail: QGraphicsPixmapItem | None = None  # the real pixels, a crop, over it
+        self._detail_rect = QRect()  # that crop, in the full pixels' coordinates
+        self._key: PictureKey | None = None  # None: no real pixels to ask for (none shown, or the preview is whole)
+        self._size = (0, 0)
+        self._adjustment = Adjustment()
+
+    def show(self, scene: QGraphicsScene, image: QImage | None, size: tuple[int, int], path: Path | None,
+             adjustment: Adjustment) -> QGraphicsPixmapItem | None:
+        """Put ``image`` (the preview of ``path``; None: no picture) on the cleared ``scene``, stretched to
+        ``size``, the box coordinate system. Returns its item."""
+        self._preview, self._size, self._adjustment = image, size, adjustment
+        self._item = self._detail = None  # gone with the scene's items
+        self._detail_rect = QRect()
+        self._key = (Path(path), image.cacheKey()) if image is not None and path and image.width() < size[0] else None
+        self._source.keep_only(self._key)
+        if image is None:
+            return None
+        self._item = scene.addPixmap(QPixmap.fromImage(adjusted(image, adjustment)))
+        self._item.setTransformationMode(Qt.SmoothTransformation)
+        if image.width() != size[0]:
+            self._item.setScale(size[0] / image.width())
+        return self._item
+
+    def set_adjustment(self, adjustment: Adjustment) -> None:
+        """Brightness and contrast, on the preview and the real pixels alike."""
+        self._adjustment = adjustment
+        if self._item is not None and self._preview is not None:
+            self._item.setPixmap(QPixmap.fromImage(adjusted(self._preview, adjustment)))
+            self._drop_detail()  # cropped again, adjusted, at the next paint
+
+    @property
+    def shows_real_pixels(self) -> bool:
+        """Whether real pixels are on screen over the preview."""
+        return self._detail is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self._follow_view()
+        return False
+
+    def _arrived(self, full: FullPixels) -> None:
+        if full.key == self._key:
+            self._view.viewport().update()  # the paint lays them over the preview
+
+    def _magnification(self) -> float:
+        """Device pixels per preview pixel on screen."""
+        assert self._item is not None
+        return self._view.transform().m11() * self._view.devicePixelRatioF() * self._item.scale()
+
+    def _follow_view(self) -> None:
+        if self._key is None or self._item is None:
+            return
+        if self._magnification() <= MAGNIFIED:
+            self._drop_detail()  # the preview has as many pixels as the screen shows (and no moiré)
+            return
+        pixels = self._source.pixels(self._key, self._size)
+        if pixels is not None:
+            self._cover(pixels)
+
+    def _cover(self, pixels: np.ndarray) -> None:
+        """Lay the real pixels over what the view shows, and a margin round it, unless they are there."""
+        assert self._item is not None
+        height, width = pixels.shape[:2]
+        per_scene = width / self._size[0]  # full pixels per box coordinate: 1 unless decoded down
+        viewport = self._view.viewport().rect()
+        shown = self._view.mapToScene(viewport).boundingRect()  # in box coordinates
+        seen = QRectF(shown.x() * per_scene, shown.y() * per_scene, shown.width() * per_scene,
+                      shown.height() * per_scene).toAlignedRect().intersected(QRect(0, 0, width, height))
+        if seen.isEmpty():
+            return
+        real_px = self._view.transform().m11() * self._view.devicePixelRatioF() / per_scene  # device px each
+        mode = Qt.FastTransformation if real_px >= NEAREST_FROM else Qt.SmoothTransformation
+        if self._detail is None or not self._detail_rect.contains(seen):
+            dx, dy = int(seen.width() * DETAIL_MARGIN), int(seen.height() * DETAIL_MARGIN)
+            crop = seen.adjusted(-dx, -dy, dx, dy).intersected(QRect(0, 0, width, height))
+            self._drop_detail()
+            self._detail = QGraphicsPixmapItem(self._pixmap(pixels, crop), self._item)
+            self._detail_rect = crop
+            # In the preview item's coordinates (its child, so drawn right over it and under everything else)
+            to_item = 1 / (per_scene * self._item.scale())
+            self._detail.setScale(to_item)
+            self._detail.setPos(crop.x() * to_item, crop.y() * to_item)
+        if self._detail.transformationMode() != mode:
+            self._detail.setTransformationMode(mode)
+
+    def _pixmap(self, pixels: np.ndarray, crop: QRect) -> QPixmap:
+        part = np.ascontiguousarray(pixels[crop.top(): crop.bottom() + 1, crop.left(): crop.right() + 1])
+        image = QImage(part.data, crop.width(), crop.height(), 3 * crop.width(), QImage.Format_RGB888).copy()
+        return QPixmap.fromImage(adjusted(image, self._adjustment))
+
+    def _drop_detail(self) -> None:
+        if self._detail is not None:
+            scene = self._detail.scene()
+            if scene is not None:
+                scene.removeItem(self._detail)
+            self._detail = None
+            self._detail_rect = QRect()
