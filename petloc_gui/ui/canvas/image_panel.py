@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QTextDocumentFragment
@@ -147,14 +148,15 @@ class ImagePanel(QWidget):
         return header
 
     # --- content ---------------------------------------------------------------
-    def show_image(self, display: DisplayImage | None, message: str | None = None) -> None:
-        """A new image in both panes (or the reason it cannot be shown)."""
+    def show_image(self, display: DisplayImage | None, message: str | None = None,
+                   source: Path | None = None) -> None:
+        """A new image in both panes (or why it cannot be shown); ``source``: its file (`full_resolution`)."""
         image = display.image if display is not None else None
         size = display.size if display is not None else None
         text = message or (display.error if display is not None else None)
         self._image_error = text
-        self.gt_pane.show_image(image, size, text)
-        self.pred_pane.show_image(image, size, text)
+        self.gt_pane.show_image(image, size, text, source)
+        self.pred_pane.show_image(image, size, text, source)
 
     def show_annotation(self, doc: ImageDocument | None, selected: int = -1) -> None:
         self._doc, self._selected = doc, selected

@@ -232,7 +232,7 @@ class ReviewSession:
         # An image that cannot be shown takes no edits (as one still loading): its boxes cannot be
         # drawn where they are, and a key (Delete, the arrows) would change them unseen.
         w.edits.set_document(row, doc if decoded else None)
-        w.panel.show_image(display)
+        w.panel.show_image(display, source=self.image_path(row))
         w.panel.show_annotation(doc, w.edits.selected)
         self.host.image_shown(doc)
         self.show_prediction()
