@@ -258,7 +258,7 @@ class SaveGuard:
                     if doc.dirty:
                         notes.append(f"{name}: the version on disk plus your boxes it lacks are shown, "
                                      "unsaved; delete what you do not want and save.")
-                    else:  # it lacks none (and has my verified flag): their version as reloaded, clean
+                    else:  # it lacks none (nor my verified mark): their version as reloaded, clean
                         notes.append(f"{name}: the version on disk already has all your boxes, so it is shown "
                                      "as it is, with nothing to save.")
                     return 0
@@ -292,7 +292,8 @@ class SaveGuard:
         box.setInformativeText(
             "Keep mine: save your version over theirs.\n"
             "Take theirs: show the version on disk (Ctrl+Z brings your edits back).\n"
-            "Show both: the version on disk plus your boxes it lacks, unsaved.")
+            "Show both: the version on disk as it is, its verified mark too, plus your boxes it lacks, "
+            "unsaved.")
         buttons = {
             box.addButton("Keep mine", QMessageBox.DestructiveRole): KEEP_MINE,
             box.addButton("Take theirs", QMessageBox.AcceptRole): TAKE_THEIRS,

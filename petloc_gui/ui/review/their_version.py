@@ -81,17 +81,21 @@ class TheirVersion:
         self._refresh(row, doc)
 
     def show_both(self, row: int) -> None:
-        """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand."""
+        """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand.
+
+        The disk version is kept as it is, its verified mark too: the merge is verified when either
+        version is (this window's flag alone dropped labelImg's verified="yes", shown and saved as "no"),
+        a mark of mine being kept as my boxes it lacks are."""
         doc = self._store.document(row)
         mine = list(doc.objects)
         fresh = self._read_disk_version(row)
         theirs = [(o.name, o.box) for o in fresh.objects]
         merged = list(fresh.objects) + [o for o in mine if (o.name, o.box) not in theirs]
-        verified = doc.verified
+        verified = fresh.verified or doc.verified
         self.take_theirs(row)
         if (tuple((o.name, o.box) for o in merged), verified) != doc.shown():
-            # (with none of my boxes lacking and my flag theirs, that is their version as just reloaded:
-            # a step would change nothing on screen)
+            # (with none of my boxes lacking and no mark of mine lacking, that is their version as just
+            # reloaded: a step would change nothing on screen)
             self._parts.edits.replace_all(row, doc, merged, verified, "Show both versions")
         self._refresh(row, doc)
 
