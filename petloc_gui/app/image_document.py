@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from petloc_gui.app.disk_change import change_words
 from petloc_gui.core.boxes import Box
 
 if TYPE_CHECKING:  # core.voc (lxml) is imported where an object is made
@@ -243,7 +244,7 @@ class ImageDocument:
         if self.external_change is not None:
             then = "saving will ask which version to keep" if self.dirty else \
                 "the version read before is shown (edits undone): Ctrl+S loads the new one"
-            news.append(f"{self.annotation_path}: changed on disk by another program; {then}")
+            news.append(f"{self.annotation_path}: {change_words(self.disk_state, self.external_change)}; {then}")
         return "; ".join(news) or None
 
     @property

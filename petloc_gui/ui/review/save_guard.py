@@ -34,6 +34,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from petloc_gui.app.disk_change import CREATED, DELETED, change_kind, change_words
 from petloc_gui.core.atomic import folders_synced_once, sync_written_folders
 from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocError
 from petloc_gui.core.text import visible
@@ -41,6 +42,7 @@ from petloc_gui.core.voc_write import UnreadableTargetError
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_progress import SaveProgress
+from petloc_gui.ui.review.their_version import TAKEN
 
 KEEP_MINE, TAKE_THEIRS, SHOW_BOTH, CANCEL = "mine", "theirs", "both", "cancel"
 
@@ -139,6 +141,15 @@ def _images(count: int) -> str:
     return "1 image" if count == 1 else f"{count} images"
 
 
+def _taken_note(name: str, doc) -> str:
+    """What a save's "Take theirs" says: the version on disk shown; or, the file gone (deleted by another
+    program: "Discard mine"), that no annotation is shown now, which read as a blank file of theirs."""
+    if doc.disk_state is not None and not doc.disk_state.exists:
+        return (f"{name} was deleted by another program: no annotation is shown now; Ctrl+Z brings your "
+                "edits back (saving them writes the file again).")
+    return f"{name}: the version on disk is shown; Ctrl+Z brings your edits back."
+
+
 class SaveGuard:
     """Saves documents of the window's session and guards against losing edits."""
 
@@ -235,15 +246,17 @@ class SaveGuard:
                 overwrite = keep_mine = True
                 continue
             except ExternalChangeError as exc:
+                # changed, deleted or created (`app.disk_change`), from the state read: before a take_theirs
+                kind, what = change_kind(doc.disk_state, exc.found), change_words(doc.disk_state, exc.found)
                 if not doc.dirty:
                     session.take_theirs(row)
-                    notes.append(f"{name} was changed by another program: reloaded (you had no "
-                                 "edits to save).")
+                    notes.append(f"{name} was {what}: {TAKEN[kind]} (you had no edits to save).")
                     return 0
-                if quiet:
+                if exc.found is not None:  # the question names what the file is now (the watcher may not have)
                     doc.external_change = exc.found
-                    failures.append(f"{name}: changed on disk by another program; not saved. Your "
-                                    "edits are kept: save it to choose which version to keep.")
+                if quiet:
+                    choose = "whether to write it again" if kind == DELETED else "which version to keep"
+                    failures.append(f"{name}: {what}; not saved. Your edits are kept: save it to choose {choose}.")
                     return 0
                 choice = self._asked(self.ask_conflict, doc)
                 if choice == KEEP_MINE:
@@ -251,7 +264,7 @@ class SaveGuard:
                     continue
                 if choice == TAKE_THEIRS:
                     session.take_theirs(row)
-                    notes.append(f"{name}: the version on disk is shown; Ctrl+Z brings your edits back.")
+                    notes.append(_taken_note(name, doc))
                     return 0
                 if choice == SHOW_BOTH:
                     session.show_both(row)
@@ -262,7 +275,7 @@ class SaveGuard:
                         notes.append(f"{name}: the version on disk already has all your boxes, so it is shown "
                                      "as it is, with nothing to save.")
                     return 0
-                failures.append(f"{name}: not saved (changed on disk by another program)")
+                failures.append(f"{name}: not saved ({what})")
                 return 0
             except (PetlocError, OSError) as exc:
                 failures.append(str(exc))
@@ -283,23 +296,38 @@ class SaveGuard:
         return question(*args, **kwargs)
 
     def ask_conflict(self, doc) -> str:
-        """Keep mine / take theirs / show both / cancel, for a file changed on disk."""
+        """Keep mine / take theirs / show both / cancel, for a file another program changed, deleted or
+        created since it was read (``doc.external_change``: as found now; said as such, `app.disk_change`).
+        A file deleted has no version to take or show beside mine: Keep mine writes it again, Discard
+        mine (taking theirs: none) leaves it deleted."""
+        kind = change_kind(doc.disk_state, doc.external_change)
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Warning)
-        box.setWindowTitle("Changed by another program")
-        box.setText(f"{visible(doc.annotation_path)} was changed on disk by another program "
-                    "since you opened it, and you have unsaved edits.")
-        box.setInformativeText(
-            "Keep mine: save your version over theirs.\n"
-            "Take theirs: show the version on disk (Ctrl+Z brings your edits back).\n"
-            "Show both: the version on disk as it is, its verified mark too, plus your boxes it lacks, "
-            "unsaved.")
-        buttons = {
-            box.addButton("Keep mine", QMessageBox.DestructiveRole): KEEP_MINE,
-            box.addButton("Take theirs", QMessageBox.AcceptRole): TAKE_THEIRS,
-            box.addButton("Show both", QMessageBox.ActionRole): SHOW_BOTH,
-            box.addButton(QMessageBox.Cancel): CANCEL,
-        }
+        box.setWindowTitle(f"{kind.capitalize()} by another program")
+        since = "" if kind == CREATED else " since you opened it"  # its words say "there was none" already
+        box.setText(f"{visible(doc.annotation_path)} was {change_words(doc.disk_state, doc.external_change)}"
+                    f"{since}, and you have unsaved edits.")
+        if kind == DELETED:
+            box.setInformativeText(
+                "Keep mine: save your version, which writes the file again.\n"
+                "Discard mine: leave it deleted, with no annotation shown (Ctrl+Z brings your edits back).")
+            buttons = {
+                box.addButton("Keep mine", QMessageBox.AcceptRole): KEEP_MINE,
+                box.addButton("Discard mine", QMessageBox.DestructiveRole): TAKE_THEIRS,
+                box.addButton(QMessageBox.Cancel): CANCEL,
+            }
+        else:
+            box.setInformativeText(
+                "Keep mine: save your version over theirs.\n"
+                "Take theirs: show the version on disk (Ctrl+Z brings your edits back).\n"
+                "Show both: the version on disk as it is, its verified mark too, plus your boxes it lacks, "
+                "unsaved.")
+            buttons = {
+                box.addButton("Keep mine", QMessageBox.DestructiveRole): KEEP_MINE,
+                box.addButton("Take theirs", QMessageBox.AcceptRole): TAKE_THEIRS,
+                box.addButton("Show both", QMessageBox.ActionRole): SHOW_BOTH,
+                box.addButton(QMessageBox.Cancel): CANCEL,
+            }
         with modal(box):
             box.exec()
             return buttons.get(box.clickedButton(), CANCEL)

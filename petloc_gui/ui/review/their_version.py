@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from petloc_gui.app.annotation_store import AnnotationStore, folder_gone
+from petloc_gui.app.disk_change import CHANGED, CREATED, DELETED, change_kind, change_words
 from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.core.dataset import DatasetItem
 from petloc_gui.core.text import visible
@@ -19,6 +20,11 @@ from petloc_gui.ui.review.file_list import FileListModel
 
 if TYPE_CHECKING:  # (the session module imports this one)
     from petloc_gui.ui.review.review_session import SessionHost, SessionParts
+
+
+# What is shown once the file is taken as it is now, by `app.disk_change` kind: said of a file deleted, whose
+# empty annotation read as a blank file of another program's
+TAKEN = {CHANGED: "reloaded", CREATED: "shown", DELETED: "no annotation is shown now (the file is gone)"}
 
 
 class TheirVersionHost(Protocol):
@@ -50,14 +56,15 @@ class TheirVersion:
             # reading "no file" would blank the boxes shown; a save says so too and writes nothing
             self._window.show_status(visible(gone), 15000)
             return
+        kind, what = change_kind(doc.disk_state, found), change_words(doc.disk_state, found)
         if not doc.dirty:
             self.take_theirs(row)
-            self._window.show_status(f"{visible(name)} was changed by another program: reloaded.", 8000)
+            self._window.show_status(f"{visible(name)} was {what}: {TAKEN[kind]}.", 8000)
             return
         doc.external_change = found
+        ask = "whether to write yours again" if kind == DELETED else "which version to keep"
         self._window.show_status(
-            f"{visible(name)} was changed by another program while you have unsaved edits; "
-            "saving will ask which version to keep.", 15000)
+            f"{visible(name)} was {what} while you have unsaved edits; saving will ask {ask}.", 15000)
         self._model.set_status(row, doc.status(), doc.problem_text())
 
     def _read_disk_version(self, row: int) -> ImageDocument:
