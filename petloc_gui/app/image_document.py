@@ -274,7 +274,7 @@ class ImageDocument:
             self.image_size = fresh.image_size
         self._saved_objects = tuple(fresh.objects)
         self._saved_verified = fresh.verified
-        self.save_error = None
+        self.save_error, self.saved_in_session = None, False  # the boxes are the file's now, not saved here
         # counted from the version taken: undoing an edit made before it changes this one (-1 is an edit too)
         self.hand_edits = 0
         self._read_prelabel = _unreviewed_mark(fresh.annotation)
