@@ -194,7 +194,7 @@ class ImageHistory:
             (mine, verified), my_marks = self.state, tuple(self.marks)
             self.take_theirs(theirs)
             lacking = [(o, mark) for o, mark in zip(mine, my_marks, strict=True) if o not in theirs[0]]
-            both = ((*theirs[0], *(o for o, _mark in lacking)), verified)
+            both = ((*theirs[0], *(o for o, _mark in lacking)), verified or theirs[1])  # either's mark
             if both != self.state:
                 self.push(both, change=("all", tuple(self.marks), (*self.marks, *(mark for _o, mark in lacking))))
         return False
