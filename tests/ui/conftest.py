@@ -174,11 +174,26 @@ def main_window_for_a_test(qtbot, factory, tmp_path):
     win.show()
     _wait_for_images_shown(qtbot, win)
     yield win
-    # Tests leave edits behind on purpose; closing must not ask about them.
+    vars(win).pop("show_row", None)  # `_wait_for_images_shown`'s closure over the window: a cycle through it
+    destroy_window(win)
+
+
+def destroy_window(win) -> None:
+    """Close a test's main window, shut it down and delete it now, without asking about the edits it keeps
+    (tests leave some behind on purpose).
+
+    Not ``deleteLater()``: until the event loop ran it, the closed window's C++ side lived on while the
+    collector between tests (`_collect_between_tests`, the `MainThreadCollector`'s timer) freed its Python
+    wrappers caught in cycles, and a freed wrapper deleted the widget it owned (PySide's ownership handed back
+    to Python while a cycle is cleared): headers, the Dataset panel's summary, deleted inside a window whose
+    timers still ran (a use-after-free that could reach the next test). Deleted here, whole, while Python still
+    holds every wrapper, the window leaves the collector only dead ones."""
+    import shiboken6
+
     win.guard.confirm_leave = lambda reload=False: True
     win.close()
     win.shutdown()
-    win.deleteLater()
+    shiboken6.delete(win)
 
 
 def _wait_for_images_shown(qtbot, win) -> None:

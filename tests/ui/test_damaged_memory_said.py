@@ -14,6 +14,8 @@ from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.app.model_choice import choose_for_labels
 from petloc_gui.core.paths import user_data_dir
 
+from .conftest import destroy_window
+
 
 def _damaged_memory():
     path = user_data_dir() / "folder_models.json"
@@ -80,10 +82,7 @@ def start_on_damaged_settings(qtbot, factory, tmp_path):
 
     yield start
     for window in started:
-        window.guard.confirm_leave = lambda reload=False: True
-        window.close()
-        window.shutdown()
-        window.deleteLater()
+        destroy_window(window)
 
 
 def _settings_box(window):

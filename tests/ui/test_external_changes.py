@@ -9,7 +9,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import read_voc
 from petloc_gui.ui.review import save_guard
 
-from .conftest import GT, edit_b, open_and_wait, write_annotation, write_image
+from .conftest import GT, destroy_window, edit_b, open_and_wait, write_annotation, write_image
 
 
 def _other_program_adds_a_dog(folder):
@@ -122,10 +122,7 @@ def second_window(qtbot, factory):
     win = MainWindow(model_factory=factory)
     win.show()
     yield win
-    win.guard.confirm_leave = lambda reload=False: True
-    win.close()
-    win.shutdown()
-    win.deleteLater()
+    destroy_window(win)
 
 
 def test_two_windows_on_one_folder(qtbot, window, second_window, folder, answers, monkeypatch):

@@ -9,6 +9,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
+from .conftest import destroy_window
+
 
 def _window(qtbot, factory, path):
     from petloc_gui.ui.main_window import MainWindow
@@ -18,13 +20,6 @@ def _window(qtbot, factory, path):
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-def _close(window) -> None:
-    window.guard.confirm_leave = lambda reload=False: True
-    window.close()
-    window.shutdown()
-    window.deleteLater()
 
 
 def _narrow(area: QRect) -> QRect:
@@ -44,7 +39,7 @@ def test_a_floating_dock_comes_back_where_the_user_put_it(qtbot, factory, tmp_pa
     dock.move(area.left() + 20, area.top() + 60)  # then dragged by the user over the window's left side
     qtbot.wait(50)
     placed = dock.frameGeometry().topLeft()
-    _close(window)
+    destroy_window(window)
 
     again = _window(qtbot, factory, path)
     try:
@@ -53,7 +48,7 @@ def test_a_floating_dock_comes_back_where_the_user_put_it(qtbot, factory, tmp_pa
         assert moved.isFloating()
         assert (moved.frameGeometry().topLeft() - placed).manhattanLength() < 20, (placed, moved.frameGeometry())
     finally:
-        _close(again)
+        destroy_window(again)
 
 
 def test_a_double_click_on_its_title_floats_it_beside_the_window(qtbot, window):

@@ -7,6 +7,7 @@ from PIL import Image, ImageDraw
 
 from petloc_gui.core.boxes import Box
 
+from .conftest import destroy_window
 from .model_chosen import wait_model_chosen
 
 pytestmark = pytest.mark.slow  # trains a real (tiny) model in the worker process
@@ -41,10 +42,7 @@ def real_window(qtbot):
     controller = install_retraining(win)
     yield win, controller
     controller.shutdown()
-    win.guard.confirm_leave = lambda reload=False: True
-    win.close()
-    win.shutdown()
-    win.deleteLater()
+    destroy_window(win)
 
 
 def test_new_classes_go_from_zero_boxes_to_a_trained_model_and_prelabels(qtbot, tmp_path, real_window):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from petloc_gui.ui.settings import Settings
 
+from .conftest import destroy_window
+
 
 def _unwritable(tmp_path) -> str:
     (tmp_path / "not_a_folder").write_text("a file where the settings' folder should be")
@@ -44,7 +46,4 @@ def test_the_window_says_it_on_the_status_line_once(qtbot, tmp_path, folder, fac
         win.open_folder(folder)
         assert "Settings cannot be saved" not in win.statusBar().currentMessage()
     finally:
-        win.guard.confirm_leave = lambda reload=False: True
-        win.close()
-        win.shutdown()
-        win.deleteLater()
+        destroy_window(win)
