@@ -9,7 +9,8 @@ comparison (`model.comparison`) hedges on the same reading. A canvas the
 model trained on itself (its bytes) is `trained_on_count`'s alone: the two
 counts never hold the same image. A record that cannot be read (or an entry of
 it that names no digit), or none at all beside images named as canvases (copied
-out of their folder without it), leaves their digits unknown, and the report
+out of their folder without it), or one that knows such an image neither by its
+name nor by its bytes (merged in from another folder, or replaced), leaves their digits unknown, and the report
 says so (`LearnedDigits.unknown`) rather than read it as no record, summed up by record as training
 sums up its own (`model.canvas_digits.untold_by_record`, `untold_warnings`).
 """
@@ -52,6 +53,14 @@ class LearnedDigits(NamedTuple):
 
         return sum(n for _, why, n in self.unknown if why in UNRECORDED_REASONS)
 
+    @property
+    def n_not_recorded(self) -> int:
+        """Those of ``n_unknown`` named as canvases whose folder's record knows them neither by their name
+        nor by their bytes (`core.digits_record.NOT_RECORDED`): merged in from another folder, or replaced."""
+        from petloc_gui.core.digits_record import NOT_RECORDED
+
+        return sum(n for _, why, n in self.unknown if why == NOT_RECORDED)
+
 
 def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collection[Path] = (),
                         hashes: dict[Path, str | None] | None = None) -> LearnedDigits:
@@ -65,7 +74,7 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     cannot be read, or its entry names no digit) is warned about and returned in ``unknown``."""
     from petloc_gui.core.digits_record import DigitLookup, DigitsRecordError, learned, learned_words
     from petloc_gui.model.bundle import file_sha256
-    from petloc_gui.model.canvas_digits import TELL_COPIED, untold_by_record, untold_warnings
+    from petloc_gui.model.canvas_digits import untold_by_record, untold_warnings
 
     # the whole parent chain, as the retrain comparison: a model two fine-tunes from the bundled digits
     # model (trained before meta.json recorded digits) learned its digits too
@@ -92,7 +101,7 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
         if image in trained:
             continue
         try:
-            # no record and not named as a canvas of petloc digits: None; so named: untold
+            # not named as a canvas of petloc digits and no canvas recorded: None; so named: untold
             digit = lookup.look_up(image, sha256_of)
         except DigitsRecordError as exc:
             untold.append((Path(exc.path or image.parent), exc.reason))
@@ -104,13 +113,13 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     unknown = tuple(untold_by_record(untold))
     for line in untold_warnings(unknown, "evaluated", f"{_MAY_INCLUDE} ({_RECORD_ANEW})",
                                 "--json lists them: digits_records_unread",
-                                unrecorded_so=f"{_MAY_INCLUDE} ({TELL_COPIED})"):
+                                so_told=lambda tell: f"{_MAY_INCLUDE} ({tell})"):
         error(f"warning: {line}")
     return LearnedDigits(len(splits), learned_words(splits, digits), unknown)
 
 
 # what an evaluated canvas whose digit cannot be told means for the figures, and how its record is made anew
-# (one copied without its record: `model.canvas_digits.TELL_COPIED`)
+# (one copied without its record, or one its record knows not: `model.canvas_digits.tell_untold`)
 _MAY_INCLUDE = "these figures may include digits this model, or one it was fine-tuned from, learned on other canvases"
 _RECORD_ANEW = ("to record them anew, move it away and run the petloc digits command that made the folder again, "
                 "with the same --split, --count and --seed")
@@ -133,8 +142,8 @@ def _warn_learned(splits: list[str], n_images: int, digits: dict[str, frozenset[
 def learned_digits_record(record: str, learned: LearnedDigits) -> str:
     """``trained_on_record`` with the learned digits counted: "complete" (or "the model's validation
     images") no longer, as their bytes are no training image's and `n_trained_on` leaves them out, nor
-    when a record cannot tell the digits of some (``unknown``: one there that cannot be read, or none beside
-    images named as canvases); "none: ..." stays (nothing is counted then)."""
+    when a record cannot tell the digits of some (``unknown``: one there that cannot be read, none beside
+    images named as canvases, or one that knows them not); "none: ..." stays (nothing is counted then)."""
     from petloc_gui.core.digits_record import RECORD_NAME
 
     if record.startswith("none:"):
@@ -144,7 +153,7 @@ def learned_digits_record(record: str, learned: LearnedDigits) -> str:
         holds = "holds an MNIST digit" if learned.n_canvases == 1 else "hold MNIST digits"
         notes.append(f"{counted(learned.n_canvases, 'evaluated image')} {holds} the model {learned.learned} on "
                      "other canvases (n_learned_digits), not counted in n_trained_on")
-    unreadable = learned.n_unknown - learned.n_unrecorded
+    unreadable = learned.n_unknown - learned.n_unrecorded - learned.n_not_recorded
     if unreadable:
         may = "may hold an MNIST digit" if unreadable == 1 else "may hold MNIST digits"
         notes.append(f"{counted(unreadable, 'evaluated image')} {may} the model learned: the petloc digits "
@@ -155,6 +164,13 @@ def learned_digits_record(record: str, learned: LearnedDigits) -> str:
                             ("named as petloc digits canvases have", "them", "they may hold MNIST digits"))
         notes.append(f"{counted(learned.n_unrecorded, 'evaluated image')} {named} no {RECORD_NAME} record beside "
                      f"{them}; {may} the model learned (n_digits_unknown, digits_records_unread)")
+    if learned.n_not_recorded:  # canvases merged in from another folder, or replaced
+        named, them, may = (("named as a petloc digits canvas is", "it", "it may hold an MNIST digit")
+                            if learned.n_not_recorded == 1 else
+                            ("named as petloc digits canvases are", "them", "they may hold MNIST digits"))
+        notes.append(f"{counted(learned.n_not_recorded, 'evaluated image')} {named} not in the {RECORD_NAME} "
+                     f"beside {them}, by name or by bytes; {may} the model learned "
+                     "(n_digits_unknown, digits_records_unread)")
     if not notes:
         return record
     note = "; ".join(notes)

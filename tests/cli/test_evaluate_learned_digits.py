@@ -51,9 +51,11 @@ def test_canvases_of_learned_digits_are_counted_said_and_the_record_is_not_compl
     assert "4 evaluated, 2 hold MNIST digits it learned; 0 skipped" in out
 
 
-def test_held_out_digits_and_replaced_canvases_are_not_counted(tiny_bundle, tmp_path, capsys):
+def test_held_out_digits_and_replaced_images_not_named_as_canvases_are_not_counted(tiny_bundle, tmp_path, capsys):
     folder = _canvases(tmp_path / "digits-test", [("test", 3), ("train", 7)])
-    # train_00001.png is another picture now: it holds no digit the record can vouch for
+    # train_00001.png is another picture now, under a name petloc digits never gives (`is_canvas_name`): it
+    # holds no digit the record can vouch for, nor any canvas. One under a canvas's name may be another
+    # canvas, of any digit: untold, never held out (tests/cli/test_evaluate_merged_canvases.py)
     write_image(folder / "train_00001.png", W, H, (200, 30, 30))
     code, out, err = run_cli(capsys, "evaluate", folder, "--model", _model(tiny_bundle, tmp_path), "--json")
     assert code == 0, err

@@ -10,7 +10,14 @@ import json
 import pytest
 from PIL import Image
 
-from petloc_gui.core.digits_record import NO_RECORD, RECORD_NAME, DigitLookup, DigitsRecordError, record_digits
+from petloc_gui.core.digits_record import (
+    NO_RECORD,
+    NOT_RECORDED,
+    RECORD_NAME,
+    DigitLookup,
+    DigitsRecordError,
+    record_digits,
+)
 
 
 def _canvas(folder, name="train_00000_digit5.png", index=7):
@@ -31,8 +38,9 @@ def test_a_readable_record_tells_and_no_record_is_no_canvas_but_a_canvas_s_name_
     image, sha256 = _canvas(tmp_path)
     lookup = DigitLookup()
     assert lookup.look_up(image, lambda _: sha256) == ("train", 7)
-    assert lookup.look_up(image, lambda _: "0" * 64) is None  # replaced bytes: holds something else
-    assert lookup.look_up(image, lambda _: None) is None  # unreadable now: no digit told
+    # replaced bytes under a canvas's name: another canvas, of any digit (tests/core/test_digits_merged_canvases.py)
+    assert _cannot_tell(lookup, image, "0" * 64) == (tmp_path / RECORD_NAME, NOT_RECORDED)
+    assert lookup.look_up(image, lambda _: None) == ("train", 7)  # bytes unknown: its name's entry tells
     assert lookup.look_up(tmp_path / "photo.png", lambda _: "1" * 64) is None  # no canvas's bytes
     assert lookup.look_up(tmp_path / "photo.png", lambda _: None) is None
     (tmp_path / RECORD_NAME).unlink()
