@@ -3,7 +3,7 @@
 The image cache decodes a preview of at most 2048 px a side (`image_cache.MAX_DISPLAY_SIDE`), which a pane
 stretches to the image's full size. On a 6000x4000 photo "100%" held a third of the detail: 1-px stripes
 were flat grey and edges blurred over ~12 screen pixels at 400%, while the user placed box edges by them.
-Once the view magnifies the preview (one of its pixels wider than a device pixel), the pane asks the
+Once the view magnifies the preview enough for real pixels to show more (`MAGNIFIED`), the pane asks the
 window's `FullResolution` for the image's own pixels, decoded in a `ui.background` worker by
 `core.images.load_image` (the EXIF orientation applied as for the preview), and lays the part of them
 around what it shows over the preview. Until they come, and beyond that part, the preview shows: nothing
@@ -11,9 +11,11 @@ goes blank. Boxes never move: both pictures are drawn in the image's full-size c
 
 Memory: the window holds one full-resolution image at a time (both panes show the same image): a
 6000x4000 photo is 72 MB; a larger one than `MAX_DETAIL_PIXELS` is decoded down to it. It is let go when
-a pane shows another image (or a new decode of this one). A pane draws only a crop of it, its viewport
-and `DETAIL_MARGIN` round it, never a full-size pixmap: a pan within the margin needs no new crop, and
-a new crop is a slice of the held pixels (milliseconds), not a decode. A decode that arrives after the
+a pane shows another image (or a new decode of this one). A pane draws only a crop of it, what its
+viewport shows and a margin round it, at most `DETAIL_BUDGET` times the viewport's device pixels and
+never finer than the screen shows them (scaled down while fewer device pixels than real ones are shown),
+so never a full-size pixmap of a big photo: a pan within the margin needs no new crop, and a new crop
+is a slice of the held pixels (milliseconds), not a decode. A decode that arrives after the
 user moved on is dropped; one that arrives while zoomed out is kept for the next zoom in.
 """
 
@@ -25,15 +27,20 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
 
 from petloc_gui.ui import background
 from petloc_gui.ui.canvas.image_adjust import Adjustment, adjusted
 
 MAX_DETAIL_PIXELS = 50_000_000  # 150 MB held at most; only images past 50 MP are decoded down to it
-DETAIL_MARGIN = 0.5  # of the viewport's width and height, on each side of what the view shows
-MAGNIFIED = 1.01  # a preview pixel on screen wider than this many device pixels: the real ones are wanted
+DETAIL_BUDGET = 2.0  # a pane's crop holds at most this many times its viewport's device pixels
+DETAIL_MARGIN = 0.5  # at most this much of what the view shows on each side of it, within that budget
+# Real pixels are wanted once a preview pixel spans this many device pixels or more: they then fill at
+# least twice the device pixels the preview does (√2 a side). A slighter gain is hard to see, and not
+# worth a whole-photo decode for every photo shown: on a devicePixelRatio-2 screen a 6000x4000 photo at
+# fit-to-window is ~1.2 device pixels per preview pixel. A 3000x2000 one at 100% (1.46) still gets them.
+MAGNIFIED = math.sqrt(2)
 NEAREST_FROM = 2.0  # a real pixel this many device pixels wide or more is drawn as a crisp square
 
 # A picture's identity: its file and the preview decoded from it (QImage.cacheKey). A file rewritten
@@ -154,6 +161,7 @@ class PanePicture(QObject):
         self._item: QGraphicsPixmapItem | None = None  # the preview, stretched
         self._detail: QGraphicsPixmapItem | None = None  # the real pixels, a crop, over it
         self._detail_rect = QRect()  # that crop, in the full pixels' coordinates
+        self._detail_sampling = 1.0  # its pixmap's pixels per full pixel: below 1 when scaled down to the screen
         self._key: PictureKey | None = None  # None: no real pixels to ask for (none shown, or the preview is whole)
         self._size = (0, 0)
         self._adjustment = Adjustment()
@@ -204,8 +212,8 @@ class PanePicture(QObject):
     def _follow_view(self) -> None:
         if self._key is None or self._item is None:
             return
-        if self._magnification() <= MAGNIFIED:
-            self._drop_detail()  # the preview has as many pixels as the screen shows (and no moiré)
+        if self._magnification() < MAGNIFIED:
+            self._drop_detail()  # the preview has about as many pixels as the screen shows (and no moiré)
             return
         pixels = self._source.pixels(self._key, self._size)
         if pixels is not None:
@@ -222,24 +230,45 @@ class PanePicture(QObject):
                       shown.height() * per_scene).toAlignedRect().intersected(QRect(0, 0, width, height))
         if seen.isEmpty():
             return
-        real_px = self._view.transform().m11() * self._view.devicePixelRatioF() / per_scene  # device px each
+        ratio = self._view.devicePixelRatioF()
+        real_px = self._view.transform().m11() * ratio / per_scene  # device px each
         mode = Qt.FastTransformation if real_px >= NEAREST_FROM else Qt.SmoothTransformation
-        if self._detail is None or not self._detail_rect.contains(seen):
-            dx, dy = int(seen.width() * DETAIL_MARGIN), int(seen.height() * DETAIL_MARGIN)
+        budget = DETAIL_BUDGET * viewport.width() * ratio * viewport.height() * ratio  # pixmap pixels
+        # The screen shows no finer than real_px: a finer pixmap only costs memory. Within the budget even
+        # where rounding makes the seen part alone more (a viewport of a few pixels), so it is a hard cap.
+        sampling = min(1.0, real_px, math.sqrt(budget / (seen.width() * seen.height())))
+        if (self._detail is None or not self._detail_rect.contains(seen)
+                or self._detail_sampling < sampling * 0.99  # zoomed in since: too coarse now
+                or self._detail.pixmap().width() * self._detail.pixmap().height() > budget):  # zoomed out
+            # The margin fills what the budget leaves beyond the seen part (DETAIL_MARGIN at most)
+            room = math.sqrt(budget / (seen.width() * seen.height() * sampling * sampling))  # 1 or more
+            margin = min(DETAIL_MARGIN, max(0.0, (room - 1) / 2))
+            dx, dy = int(seen.width() * margin), int(seen.height() * margin)
             crop = seen.adjusted(-dx, -dy, dx, dy).intersected(QRect(0, 0, width, height))
             self._drop_detail()
-            self._detail = QGraphicsPixmapItem(self._pixmap(pixels, crop), self._item)
-            self._detail_rect = crop
+            pixmap = self._pixmap(pixels, crop, sampling)
+            self._detail = QGraphicsPixmapItem(pixmap, self._item)
+            self._detail_rect, self._detail_sampling = crop, sampling
             # In the preview item's coordinates (its child, so drawn right over it and under everything else)
             to_item = 1 / (per_scene * self._item.scale())
-            self._detail.setScale(to_item)
+            self._detail.setTransform(QTransform.fromScale(to_item * crop.width() / pixmap.width(),
+                                                           to_item * crop.height() / pixmap.height()))
             self._detail.setPos(crop.x() * to_item, crop.y() * to_item)
         if self._detail.transformationMode() != mode:
             self._detail.setTransformationMode(mode)
 
-    def _pixmap(self, pixels: np.ndarray, crop: QRect) -> QPixmap:
-        part = np.ascontiguousarray(pixels[crop.top(): crop.bottom() + 1, crop.left(): crop.right() + 1])
-        image = QImage(part.data, crop.width(), crop.height(), 3 * crop.width(), QImage.Format_RGB888).copy()
+    def _pixmap(self, pixels: np.ndarray, crop: QRect, sampling: float) -> QPixmap:
+        """The ``crop`` of ``pixels``, ``sampling`` of its pixels a full pixel, brightness applied."""
+        # A QImage over the held pixels from the crop's first one, a row of the full image apart: read in
+        # place, then copied (or scaled) once, at the crop's size, not the image's.
+        stride = 3 * pixels.shape[1]
+        start = np.ascontiguousarray(pixels).reshape(-1)[crop.top() * stride + 3 * crop.left():]
+        image = QImage(start.data, crop.width(), crop.height(), stride, QImage.Format_RGB888)
+        if sampling < 1:
+            image = image.scaled(max(1, int(crop.width() * sampling)), max(1, int(crop.height() * sampling)),
+                                 Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+        else:
+            image = image.copy()
         return QPixmap.fromImage(adjusted(image, self._adjustment))
 
     def _drop_detail(self) -> None:
