@@ -3,7 +3,7 @@ chosen (ADR 0011)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QRadioButton
 
 from petloc_gui.ui.training import retrain_ask
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
@@ -18,6 +18,7 @@ def test_the_dialog_gets_the_session_renames(qtbot, window, controller, monkeypa
         def __init__(self, parent, **kwargs):
             super().__init__(parent)
             seen.update(kwargs)
+            self.from_scratch = QRadioButton(self)  # named by ask_run after the run's network
 
         def exec(self):
             return QDialog.DialogCode.Rejected
