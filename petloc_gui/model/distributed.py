@@ -28,10 +28,12 @@ in a sentence (`WorkerLostError`) instead of TensorFlow's.
 
 Making the strategy connects the workers, inside TensorFlow's C++ code, which holds the GIL:
 no Python signal handler runs until it returns, and TensorFlow waits for the other workers
-without limit. `connect_workers` makes it with a register timeout, with Ctrl+C and SIGTERM
-left to the system meanwhile (they end the process at once), and puts petloc's handlers back
-afterwards: the coordination service installs TensorFlow's own SIGTERM handler (a preemption
-notifier), under which a SIGTERM did nothing. `make_strategy` hands that strategy to training.
+without limit. `connect_workers` makes it with a register timeout that every worker, worker 0
+too, registers under (through a barrier), with Ctrl+C left to the system meanwhile (it ends the
+process at once), and puts petloc's handlers back afterwards: the coordination service installs
+TensorFlow's own SIGTERM handler (a preemption notifier), under which a SIGTERM did nothing. That
+handler is in place during the wait already, so a SIGTERM then is lost: the wait still ends at the
+timeout. `make_strategy` hands that strategy to training.
 """
 
 from __future__ import annotations
@@ -109,6 +111,10 @@ def connect_workers(timeout: float, waited_for: str) -> Strategy:
     context.context().configure_coordination_service(
         service_type="standalone", service_leader=multi_worker_util.coordination_leader(spec),
         coordinated_jobs=jobs, cluster_register_timeout_in_ms=max(1, int(timeout * 1000)))
+    # The timeout alone bounds only another worker's registration with the leader (worker 0, or the
+    # chief): the leader registers with its own service at once, then waited for the others without
+    # limit. Registering through a barrier puts every worker, the leader too, under that timeout.
+    context.context().coordination_service.cluster_register_with_barrier = True
     not_all = (f"the other workers did not all connect within {timeout:g} s ({waited_for}): start the same "
                "command on each of them with its own TF_CONFIG task, check their addresses in TF_CONFIG "
                "(this machine must reach each host:port), or wait longer with --worker-timeout SECONDS")
