@@ -54,7 +54,12 @@ from petloc_gui.model.training_inputs import (
     validation_set,
 )
 from petloc_gui.model.training_notices import class_notices, lineage_notices
-from petloc_gui.model.worker_agreement import check_workers_agree, distribution_record, training_parts
+from petloc_gui.model.worker_agreement import (
+    check_workers_agree,
+    distribution_record,
+    early_stopping_record,
+    training_parts,
+)
 
 if TYPE_CHECKING:
     from petloc_gui.model.bundle import LoadedBundle
@@ -332,6 +337,8 @@ def train_run(
         "config": _config_record(config, parent),
         "reproducibility": reproducibility_record(config.deterministic),  # what the seed does and does not fix
         **({"distribution": distribution_record(strategy, config.distribute, batch_size)} if config.distribute else {}),
+        # the patience this run used (recipe.patience is the preset's: under multiworker, not used)
+        "early_stopping": early_stopping_record(config.distribute, patience, monitor.validation is not None),
         "recipe": asdict(preset),
         "tensorflow_version": _tf_version(),
         "keras_version": keras.__version__,

@@ -125,6 +125,19 @@ def distribution_record(strategy: Strategy, distribute: str, global_batch: int) 
     }
 
 
+def early_stopping_record(distribute: str | None, patience: int, validated: bool) -> dict[str, Any]:
+    """meta.json's ``early_stopping``: whether the run could stop before its last epoch, and after how many
+    epochs without a better score on the validation selection part. ``recipe.patience`` is the preset's,
+    which a multi-worker run does not use. ``validated``: the run had validation images to score."""
+    if distribute == "multiworker":
+        return {"on": False, "patience": None,
+                "why": "--distribute multiworker: each worker validates on its own and one worker stopping "
+                       "alone would leave the others waiting, so every epoch runs"}
+    if not validated:
+        return {"on": False, "patience": None, "why": "no validation images: every epoch runs, the last is kept"}
+    return {"on": True, "patience": patience}
+
+
 def training_parts(data: TrainingData, config: TrainConfig, preset: Preset, epochs: int, batch_size: int,
                    steps: int, parent_meta: Mapping[str, Any] | None) -> dict[str, Any]:
     """What every worker of one run must have the same of, by kind (the kind names the refusal says)."""
