@@ -11,7 +11,10 @@ the chief writes a bundle after the weights drifted apart).
 `check_workers_agree` hashes each kind of what must agree (`run_fingerprint`)
 to a 64-bit number and gathers the numbers of every worker with one
 collective, before the model is built: every worker sees every worker's
-numbers, so all of them refuse together, naming what differs.
+numbers, so all of them refuse together, naming what differs. Only when the
+image contents differ under the same lists of images is a second collective
+made (`file_hashes`, `first_differences`): a 64-bit hash of each image and of its
+annotation, so the refusal names the first file that differs.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ if TYPE_CHECKING:
 AGREEMENT_TIMEOUT = 600.0
 # Kinds whose value is short enough to show in the refusal (this worker's value).
 _SHOWN = ("seed", "epochs", "batch size", "steps per epoch")
+CONTENTS = "image contents"
+# The lists of images: when they agree, every worker has the same images (by path) to compare file by file.
+_LISTS = ("training images", "validation images", "test images")
 
 
 class WorkersDisagreeError(PetlocError):
@@ -65,9 +71,41 @@ def disagreements(rows: list[list[int]], kinds: list[str], replicas_per_worker: 
     return {worker: differing for worker, differing in found.items() if differing}
 
 
-def refusal(found: dict[int, list[str]], parts: Mapping[str, Any]) -> str:
-    """The one line every worker says when the workers disagree."""
-    differing = [f"worker {worker} differs from worker 0 in {', '.join(kinds)}"
+def file_hashes(parts: Mapping[str, Any]) -> tuple[list[str], list[int]]:
+    """The images of the three lists by path (sorted), and two hashes for each, in that order: of its
+    bytes and of its annotation's (training_data.images_record: by sha256, None for unreadable)."""
+    contents = parts[CONTENTS]
+    paths = sorted({path for kind in _LISTS for path in parts[kind]})
+    hashes: list[int] = []
+    for path in paths:
+        entry = contents.get(path) or {}
+        hashes += [_hash64(entry.get("sha256")), _hash64(entry.get("annotation_sha256"))]
+    return paths, hashes
+
+
+def first_differences(rows: list[list[int]], paths: list[str], workers: list[int],
+                      replicas_per_worker: int) -> dict[int, str]:
+    """``{worker: its first file whose bytes differ from worker 0's}`` from the gathered `file_hashes`
+    (one row per replica), for each of ``workers``: "a.png" (the image), "a.png's annotation"."""
+    named: dict[int, str] = {}
+    for worker in workers:
+        row = rows[worker * max(1, replicas_per_worker)]
+        index = next((i for i, (mine, theirs) in enumerate(zip(row, rows[0], strict=True)) if mine != theirs), None)
+        if index is not None:
+            named[worker] = paths[index // 2] + ("'s annotation" if index % 2 else "")
+    return named
+
+
+def refusal(found: dict[int, list[str]], parts: Mapping[str, Any], files: Mapping[int, str] | None = None) -> str:
+    """The one line every worker says when the workers disagree. ``files``: by worker, the first file
+    whose contents differ (`first_differences`)."""
+    files = files or {}
+
+    def said(worker: int, kind: str) -> str:
+        first = files.get(worker) if kind == CONTENTS else None
+        return f"{kind} (first: {first})" if first else kind
+
+    differing = [f"worker {worker} differs from worker 0 in {', '.join(said(worker, kind) for kind in kinds)}"
                  for worker, kinds in sorted(found.items())]
     every = {kind for kinds in found.values() for kind in kinds}
     shown = [f"{kind} {parts[kind]}" for kind in _SHOWN if kind in every and kind in parts]
@@ -80,22 +118,35 @@ def refusal(found: dict[int, list[str]], parts: Mapping[str, Any]) -> str:
 def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any]) -> None:
     """Raise `WorkersDisagreeError` on every worker when any two workers' ``parts`` differ.
 
-    One collective (an all-gather of the hashes): every worker must call it at
-    the same point, before any other collective of the run.
+    One collective (an all-gather of the hashes; a second one, of each file's, when only the image
+    contents differ): every worker must call it at the same point, before any other collective of the run.
     """
-    import tensorflow as tf
-
     fingerprint = run_fingerprint(parts)
     kinds = list(fingerprint)
-    mine = tf.constant([list(fingerprint.values())], tf.int64)
+    rows = _gathered(strategy, list(fingerprint.values()))
+    per_worker = len(rows) // max(1, worker_count(strategy))
+    found = disagreements(rows, kinds, per_worker)
+    if not found:
+        return
+    files: dict[int, str] = {}
+    # Every worker has the same ``found``, so all of them make this second collective, or none does.
+    if CONTENTS in parts and not any(kind in differing for differing in found.values() for kind in _LISTS):
+        paths, hashes = file_hashes(parts)
+        files = first_differences(_gathered(strategy, hashes), paths,
+                                  [worker for worker, differing in found.items() if CONTENTS in differing],
+                                  per_worker)
+    raise WorkersDisagreeError(refusal(found, parts, files))
+
+
+def _gathered(strategy: Strategy, numbers: list[int]) -> list[list[int]]:
+    """Every replica's ``numbers`` (the same count on each), gathered with one collective: one row each."""
+    import tensorflow as tf
+
+    mine = tf.constant([numbers], tf.int64)
     with lost_workers(AGREEMENT_TIMEOUT):
         values = strategy.experimental_distribute_values_from_function(lambda context: mine)
         gathered = strategy.gather(values, axis=0)
-    rows = [[int(v) for v in row] for row in gathered.numpy().tolist()]
-    workers = max(1, worker_count(strategy))
-    found = disagreements(rows, kinds, len(rows) // workers)
-    if found:
-        raise WorkersDisagreeError(refusal(found, parts))
+    return [[int(v) for v in row] for row in gathered.numpy().tolist()]
 
 
 def worker_count(strategy: Strategy) -> int:
@@ -147,7 +198,7 @@ def training_parts(data: TrainingData, config: TrainConfig, preset: Preset, epoc
         "training images": splits["train"],
         "validation images": splits["validation"],
         "test images": splits["test"],
-        "image contents": data.images_record(),  # the same names with other bytes
+        CONTENTS: data.images_record(),  # the same names with other bytes
         "epochs": epochs,
         "batch size": batch_size,
         "steps per epoch": steps,
