@@ -7,10 +7,16 @@ each one is most of the time: 6000x4000 photos took 0.6-1.0 s alone, 5.0-6.3 s s
 click waited for a call of 8 of them. So, past its first image, a batch also stops at `BATCH_PIXELS`:
 a click waits for at most about a second of big photos, while small images still go `BATCH_SIZE` to a
 call. (The current image goes in a call of its own before its neighbours: `PredictionService`.)
+
+The pixel counts come from the files' headers, read by the worker *outside* the service's lock
+(`PixelCounts`, then `Batch` with `PixelCounts.known` under it): a header read is ~0.03 ms, but ~330 ms
+for a PNG with a damaged chunk (`core.damaged_images` reads the whole file), or on a network share,
+and every call of the UI thread into the service waited for the lock meanwhile (the window froze).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 
 from petloc_gui.app.file_key import FileKey
@@ -19,10 +25,13 @@ from petloc_gui.core.images import image_size
 BATCH_SIZE = 8  # small: an urgent request waits for at most one background batch
 # One 12 MP phone photo (4000x3000), or about 60 of the pets' 500x375 photos: more than BATCH_SIZE of those
 BATCH_PIXELS = 12_000_000
+# Pixel counts remembered: more than a batch's candidates (`PredictionService._batch_candidates`), so the
+# image that did not fit is still known for the next batch
+COUNTS_KEPT = 4 * BATCH_SIZE
 
 
 def image_pixels(path: str) -> int:
-    """Width x height from the file's header (~0.1 ms, nothing decoded). One whose header cannot be
+    """Width x height from the file's header (nothing decoded). One whose header cannot be
     read counts as a whole batch: it goes alone, rather than hold up others for a time nobody knows
     (the model's call then says what is wrong with it)."""
     try:
@@ -32,11 +41,47 @@ def image_pixels(path: str) -> int:
     return width * height
 
 
+def header_pixels(key: FileKey) -> int:
+    return image_pixels(key[0])
+
+
+class PixelCounts:
+    """The pixel counts of the worker's candidates, by file key (`app.file_key`: a file rewritten is read
+    again), the last `COUNTS_KEPT` of them: read without the service's lock (`read`), looked up under it
+    (`known`). The image that did not fit in a batch is not read again for the next one. Used by the
+    worker's thread alone."""
+
+    def __init__(self, read: Callable[[FileKey], int] = header_pixels) -> None:
+        self._read = read
+        self._counts: OrderedDict[FileKey, int] = OrderedDict()
+
+    def read(self, key: FileKey) -> int:
+        pixels = self._counts.get(key)
+        if pixels is None:
+            pixels = self._counts[key] = self._read(key)
+            while len(self._counts) > COUNTS_KEPT:
+                self._counts.popitem(last=False)
+        self._counts.move_to_end(key)
+        return pixels
+
+    def known(self, key: FileKey) -> int | None:
+        """Its count if read already, else None: no file is read."""
+        return self._counts.get(key)
+
+    def read_for(self, keys: list[FileKey], *, skip_misfits: bool) -> None:
+        """Read the counts that a batch of these keys, in this order, needs: until it is full, or (not
+        ``skip_misfits``: the folder's images, in order) until the first that does not fit."""
+        plan = Batch(self.read)
+        for key in keys:
+            if not plan.add(key) and (plan.full() or not skip_misfits):
+                return
+
+
 class Batch:
     """The images of one call of the model, by their keys: at most `BATCH_SIZE`, and past the first
     one (which may be bigger alone) at most `BATCH_PIXELS` pixels in all."""
 
-    def __init__(self, pixels_of: Callable[[str], int] = image_pixels) -> None:
+    def __init__(self, pixels_of: Callable[[FileKey], int | None] = header_pixels) -> None:
         self.keys: list[FileKey] = []
         self._paths: set[str] = set()
         self._pixels = 0
@@ -50,12 +95,18 @@ class Batch:
 
     def add(self, key: FileKey) -> bool:
         """Take this image unless it would take the batch past its bounds: False then (the caller keeps
-        it for the next batch). An image the batch holds already is not taken twice (True)."""
+        it for the next batch). An image the batch holds already is not taken twice (True). One whose
+        count is not known (``pixels_of`` gave None: asked for since the counts were read) is taken
+        first, alone, as one whose header cannot be read: the worker does not go round again for it."""
         if key[0] in self._paths:
             return True
         if self.full():
             return False
-        pixels = self._pixels_of(key[0])
+        pixels = self._pixels_of(key)
+        if pixels is None:
+            if self.keys:
+                return False
+            pixels = BATCH_PIXELS
         if self.keys and self._pixels + pixels > BATCH_PIXELS:
             return False
         self.keys.append(key)

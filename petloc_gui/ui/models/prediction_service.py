@@ -43,7 +43,7 @@ from petloc_gui.app.file_key import FileKey, file_key
 from petloc_gui.app.prediction_disk_cache import ModelFingerprint, PredictionDiskCache
 from petloc_gui.ui import background
 from petloc_gui.ui.models.load_failure import failure_text as failure_text  # (its callers' old import)
-from petloc_gui.ui.models.prediction_batches import Batch
+from petloc_gui.ui.models.prediction_batches import BATCH_SIZE, COUNTS_KEPT, Batch
 from petloc_gui.ui.models.prediction_worker import PredictionError as PredictionError  # (likewise)
 from petloc_gui.ui.models.prediction_worker import work
 from petloc_gui.ui.models.tensorflow_import import prepare_for
@@ -240,7 +240,7 @@ class PredictionService(QObject):
         if not importing:
             self._worker.wait(30)
 
-    # --- worker side (called with the lock held) -------------------------------------
+    # --- worker side (called with the lock held; no header is read under it) ----------------
     def _lookup(self, key: FileKey):
         """The current model's result for this key: from memory, else from disk (then kept in memory);
         while it loads, what its files' fingerprint has on disk."""
@@ -280,15 +280,36 @@ class PredictionService(QObject):
             self._background_pos += 1
         return False
 
-    def _take_batch(self) -> list[FileKey]:
+    def _batch_candidates(self) -> tuple[list[FileKey], bool]:
+        """The images whose pixel counts the next batch (`_take_batch`) needs, none read: the worker reads
+        them once it has let go of the lock (`prediction_batches.PixelCounts.read_for`), with whether
+        the batch passes over one that does not fit (the urgent ones) or stops there (the folder's).
+        None of them when the image shown is next: it goes alone, whatever its size."""
+        if self._current is not None and not self._is_cached(file_key(self._current)):
+            return [], True
+        urgent = [key for key in map(file_key, self._urgent) if not self._is_cached(key)]
+        if urgent:
+            return urgent[:COUNTS_KEPT], True  # (all the counts read stay known until the batch is taken)
+        keys: list[FileKey] = []
+        position = self._background_pos
+        while position < len(self._background) and len(keys) < BATCH_SIZE:
+            key = self._background[position]
+            if not self._is_cached(key):
+                keys.append(key)
+            position += 1
+        return keys, False
+
+    def _take_batch(self, pixels_of: Callable[[FileKey], int | None]) -> list[FileKey]:
         """The next call's images: the current one alone (in a call with its 5 neighbours, a big photo's
         prediction came 5 s later than alone), else the neighbours, else the folder's next ones; each
-        batch bounded by `prediction_batches.Batch` (its headers read here, under the lock, as the stats:
-        ~0.1 ms each), those left over kept for the next."""
+        batch bounded by `prediction_batches.Batch`, those left over kept for the next. The pixel counts
+        are those the worker read before, without the lock (``pixels_of``: None for one not read, asked
+        for since): no file's header is read here, under the lock, where every call of the UI thread
+        waits (a damaged PNG's took 330 ms). One asked for since goes alone (`Batch.add`)."""
         current, self._current = self._current, None
         if current is not None and not self._is_cached(key := file_key(current)):
             return [key]
-        batch, left = Batch(), []
+        batch, left = Batch(pixels_of), []
         for path in self._urgent:
             key = file_key(path)
             if not self._is_cached(key) and not batch.add(key):

@@ -2,7 +2,10 @@
 
 It takes its work from the service under the service's lock (a model to load, else the next batch:
 `PredictionService._take_batch`, sized by `prediction_batches`) and does it outside the lock, yielding
-events that reach the UI thread in order and become the service's signals.
+events that reach the UI thread in order and become the service's signals. A batch is taken in three
+steps, so that no file is read while the UI thread may wait for the lock: its candidates under the lock,
+their headers' pixel counts outside it (remembered by file key), then the batch, under the lock again,
+from what is asked for then (a click meanwhile: the image shown still goes first, alone).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from petloc_gui.app.file_key import FileKey, may_cache
 from petloc_gui.ui.models.load_failure import failure_text
+from petloc_gui.ui.models.prediction_batches import PixelCounts
 
 if TYPE_CHECKING:
     from petloc_gui.ui.models.prediction_service import PredictionService
@@ -27,6 +31,7 @@ def work(svc: PredictionService):
     Events: ("loading", spec), ("dropped",), ("loaded", info), ("failed", spec, message),
     ("predicted", path, version, result). They reach the UI thread in order.
     """
+    counts = PixelCounts()
     while True:
         with svc._cond:
             while svc._nothing_to_do() and not svc._disk.unsaved():
@@ -37,7 +42,7 @@ def work(svc: PredictionService):
                 spec = svc._pending_spec
                 svc._pending_spec = None
                 asked = svc._asked
-                batch = [] if spec is not None else svc._take_batch()
+                candidates, skip_misfits = ([], True) if spec is not None else svc._batch_candidates()
                 handle = svc._handle
         if idle:  # out of work, or told to stop: the predictions made go to disk (not on the UI thread)
             svc._disk.save()
@@ -46,8 +51,20 @@ def work(svc: PredictionService):
             continue
         if spec is not None:
             yield from _load(svc, spec, asked)
-        elif batch and handle is not None:
-            yield from _predict(svc, handle, batch)
+        elif handle is not None:
+            counts.read_for(candidates, skip_misfits=skip_misfits)  # the headers: not under the lock
+            batch = _take_batch(svc, handle, counts)
+            if batch:
+                yield from _predict(svc, handle, batch)
+
+
+def _take_batch(svc: PredictionService, handle, counts: PixelCounts) -> list[FileKey]:
+    """The batch, from what is asked for now, sized by the counts read: none when a model was asked for
+    (or none), or a stop, while they were read (the loop's next round sees to it)."""
+    with svc._cond:
+        if svc._stop or svc._pending_spec is not None or svc._handle is not handle:
+            return []
+        return svc._take_batch(counts.known)
 
 
 def _prepare(svc: PredictionService, asked: int) -> bool:
