@@ -16,7 +16,12 @@ among them says so, and trains when one of them only ever trains (a
 pre-label, an image the parent learned). An image with no copy keeps the
 side its path gives it; only the class rule above can still move one, when
 its class's one image on a side was a copy of a training image. A class the
-copies left with no training image gets its highest-key set of copies back.
+copies left with no training image gets one back (`PhotoSides`): its
+highest-key set of copies, else its highest-key image with no copy, that can
+move without taking another class's last validation image (one photo under
+two names can be labelled two ways, and has one side), else one whose move
+does but gives that class a validation image back the same way; a class
+that is one photo trains, as a class of one image does.
 Copies are found by sha256 (`identical_images`): a run hashes every image
 anyway (meta.json ``images``); the Retrain dialog's preview hashes the files
 whose size another shares, and finds the same sets.
@@ -91,39 +96,122 @@ def validation_members(
     return chosen
 
 
+def photos_of(relpaths: Sequence[str], copies: Iterable[Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Each of ``relpaths``' photo: its set of ``copies`` (byte-identical images) among ``relpaths``, sorted
+    (its smallest path first), or the image alone."""
+    photo_of: dict[str, tuple[str, ...]] = {r: (r,) for r in relpaths}
+    for members in copies:
+        present = tuple(sorted(m for m in members if m in photo_of))
+        if len(present) > 1:
+            photo_of.update(dict.fromkeys(present, present))
+    return photo_of
+
+
 def copies_together(chosen: set[str], relpaths: Sequence[str], labels: Sequence[str],
                     copies: Sequence[Sequence[str]], key: Callable[[str], float],
                     forced: Iterable[str] = ()) -> set[str]:
     """``chosen`` (`validation_members` of ``relpaths``) with each set of ``copies`` (identical images among
     them) on one side: in validation when any of them is (the smallest key of the set, or a forced image
-    among them, chose it). A class of two or more images that this left with no training image gets back
-    the set of its copies, all of its class and none forced, whose smallest ``key`` is highest (a class that
-    is one set of copies then trains, as a class of one image does); images with no copy keep their side."""
-    together = set(chosen)
-    for members in copies:
-        if together.intersection(members):
-            together.update(members)
+    among them, chose it); images with no copy keep their side. A class this left with no training image,
+    where ``chosen`` gave it one, gets one back (`PhotoSides`)."""
+    photo_of = photos_of(relpaths, copies)
+    together = {r for r in relpaths if chosen.intersection(photo_of[r])}
     if together == chosen:
         return together
-    forced_set = set(forced)
-    label_of = dict(zip(relpaths, labels, strict=False))
-    by_class: dict[str, list[str]] = {}
-    for relpath, label in label_of.items():
-        by_class.setdefault(label, []).append(relpath)
+    sides = PhotoSides(together, chosen, relpaths, labels, photo_of, key, set(forced))
+    sides.give_back()
+    return sides.validation
 
-    def smallest_key(copy_set: Sequence[str]) -> float:
-        return min(key(m) for m in copy_set)
 
-    for members in by_class.values():
-        if len(members) < 2 or not together.issuperset(members) or chosen.issuperset(members):
-            continue  # a side left for training, or none before either (its images all forced)
-        mine = set(members)
-        movable: list[Sequence[str]] = [s for s in copies if mine.intersection(s) and mine.issuperset(s)
-                                        and not forced_set.intersection(s)]
-        if movable:
-            back_to_training = max(movable, key=smallest_key)
-            together.difference_update(back_to_training)
-    return together
+Photo = tuple[str, ...]  # the sorted relative paths of one photo's copies, or one image with no copy
+
+
+class PhotoSides:
+    """The side of each photo of a split (``validation``: the paths that validate), where a class that the
+    copies left with no image on a side that ``chosen`` (the split per path) gave it gets one back
+    (`give_back`). A photo has one side whatever its labels, and one photo under two names can be labelled
+    two ways, so moving a photo for one class can take another class's last image on the side it leaves."""
+
+    def __init__(self, validation: set[str], chosen: set[str], relpaths: Sequence[str], labels: Sequence[str],
+                 photo_of: Mapping[str, Photo], key: Callable[[str], float], forced: set[str]) -> None:
+        self.validation = set(validation)
+        self.key = key
+        self.forced = forced
+        self.photos_of_class: dict[str, dict[Photo, None]] = {}  # a dict: in order, no photo twice
+        self.classes_of_photo: dict[Photo, set[str]] = {}
+        self.given: dict[bool, set[str]] = {True: set(), False: set()}  # validates? -> classes ``chosen`` put so
+        for relpath, label in zip(relpaths, labels, strict=False):
+            self.photos_of_class.setdefault(label, {})[photo_of[relpath]] = None
+            self.classes_of_photo.setdefault(photo_of[relpath], set()).add(label)
+            self.given[relpath in chosen].add(label)
+
+    def validates(self, photo: Photo) -> bool:
+        return photo[0] in self.validation
+
+    def lacks(self, label: str, side: bool) -> bool:
+        """Whether the class has no photo on ``side`` (True: validation) where ``chosen`` gave it one; a
+        class of one photo needs no validation image (it trains, as a class of one image does)."""
+        photos = self.photos_of_class[label]
+        return (label in self.given[side] and (not side or len(photos) > 1)
+                and not any(self.validates(photo) == side for photo in photos))
+
+    def flip(self, photo: Photo) -> None:
+        (self.validation.difference_update if self.validates(photo) else self.validation.update)(photo)
+
+    def left_lacking(self, photo: Photo) -> list[str]:
+        """The classes of ``photo`` with no image on the side it is not on (the side a move left)."""
+        return [label for label in self.classes_of_photo[photo] if self.lacks(label, not self.validates(photo))]
+
+    def moved_safely(self, photo: Photo) -> bool:
+        """Move ``photo`` to the other side unless that leaves one of its classes lacking the side it left."""
+        self.flip(photo)
+        if self.left_lacking(photo):
+            self.flip(photo)
+            return False
+        return True
+
+    def candidates(self, label: str, side: bool) -> list[Photo]:
+        """The class's photos that can move to ``side``, best first: a set of copies before an image with
+        no copy (which then keeps the side its path gave it), then by the key of the smallest path
+        (highest first to training, lowest first to validation, as `validation_members` moves images); a
+        forced photo never leaves validation."""
+        photos = [photo for photo in self.photos_of_class[label] if self.validates(photo) != side
+                  and (side or not self.forced.intersection(photo))]
+        return sorted(photos, key=lambda photo: (len(photo) == 1, self.key(photo[0]) * (1 if side else -1)))
+
+    def give(self, label: str, side: bool) -> bool:
+        """Move a photo of the class to ``side``: the first candidate that leaves no class lacking a side,
+        else the first whose move does but each class it leaves lacking gets that side back by such a
+        move; False when there is none (the class stays as it is)."""
+        candidates = self.candidates(label, side)
+        if any(self.moved_safely(photo) for photo in candidates):  # stops at the first that moved
+            return True
+        for photo in candidates:
+            self.flip(photo)
+            moved = [photo]
+            for other in self.left_lacking(photo):
+                if not self.lacks(other, not side):
+                    continue  # given back by the move for a class before it
+                given_back = next((p for p in self.candidates(other, not side) if self.moved_safely(p)), None)
+                if given_back is None:
+                    break
+                moved.append(given_back)
+            else:
+                return True
+            for undone in moved:
+                self.flip(undone)
+        return False
+
+    def give_back(self) -> None:
+        """Give each class the sides it lacks, class by class, round after round until one gives none: each
+        move leaves fewer (class, side) lacking, so this ends."""
+        gave = True
+        while gave:
+            gave = False
+            for label in sorted(self.photos_of_class):
+                for side in (False, True):
+                    if self.lacks(label, side) and self.give(label, side):
+                        gave = True
 
 
 class SplitItem(Protocol):
