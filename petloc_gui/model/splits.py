@@ -10,18 +10,21 @@ training, when the hash alone left a side empty).
 
 Byte-identical images (the same photo under two names: a backup, a
 re-export, a photo sorted into two folders) are one photo, and land on one
-side (`copies_together`, ADR 0007): a set of copies validates when the hash
-of any one of its paths (its smallest key) or a parent's validation image
-among them says so, and trains when one of them only ever trains (a
-pre-label, an image the parent learned). An image with no copy keeps the
-side its path gives it; only the class rule above can still move one, when
-its class's one image on a side was a copy of a training image. A class the
-copies left with no training image gets one back (`PhotoSides`): its
-highest-key set of copies, else its highest-key image with no copy, that can
-move without taking another class's last validation image (one photo under
+side (`copies_together`, ADR 0007). A set of copies has one key, its
+smallest relative path's, so it validates with the validation fraction's
+chance as an image with no copy does (when any path of a set could take it
+to validation, a folder of photos saved twice validated 35% of its images at
+a fraction of 0.2), unless a parent's validation image among them takes it
+to validation, or one of them only ever trains (a pre-label, an image the
+parent learned) and keeps it in training. An image with no copy keeps the
+side its path gives it; only the class rule can still move one. A class the
+copies left with no image on a side the rule per path gave it gets one back
+(`PhotoSides`): its set of copies, else its image with no copy, whose key is
+highest (back to training) or lowest (to validation), that can move without
+taking another class's last image on the side it leaves (one photo under
 two names can be labelled two ways, and has one side), else one whose move
-does but gives that class a validation image back the same way; a class
-that is one photo trains, as a class of one image does.
+does but gives that class an image back the same way; a class that is one
+photo trains, as a class of one image does.
 Copies are found by sha256 (`identical_images`): a run hashes every image
 anyway (meta.json ``images``); the Retrain dialog's preview hashes the files
 whose size another shares, and finds the same sets.
@@ -32,8 +35,9 @@ report) can be drawn from the same key without moving anything.
 
 The validation images are split again, into a part that chooses the epoch and
 one that only reports figures (`report_members`, from a key of their own), and
-that split keeps copies together too: a copy of a report image that chose the
-epoch would put the reported figures on bytes that chose it.
+that split keeps copies together too, by the key of a set's smallest path: a
+copy of a report image that chose the epoch would put the reported figures on
+bytes that chose it.
 
 Fine-tuning keeps the parent's promises: the parent's test images are never
 used, and the parent's validation images that are in the folder stay in
@@ -111,14 +115,17 @@ def copies_together(chosen: set[str], relpaths: Sequence[str], labels: Sequence[
                     copies: Sequence[Sequence[str]], key: Callable[[str], float],
                     forced: Iterable[str] = ()) -> set[str]:
     """``chosen`` (`validation_members` of ``relpaths``) with each set of ``copies`` (identical images among
-    them) on one side: in validation when any of them is (the smallest key of the set, or a forced image
-    among them, chose it); images with no copy keep their side. A class this left with no training image,
-    where ``chosen`` gave it one, gets one back (`PhotoSides`)."""
+    them) on one side: the side ``chosen`` gives the set's smallest relative path, or validation when a
+    forced image is among them. One path decides, so a set validates as often as an image with no copy does
+    (any path of a set of k copies deciding validated 1 - (1 - fraction)^k of them), and the class rule ranks
+    a set by that path's ``key``; images with no copy keep their side. A class this left with no image on a
+    side ``chosen`` gave it gets one back (`PhotoSides`)."""
+    forced_set = set(forced)
     photo_of = photos_of(relpaths, copies)
-    together = {r for r in relpaths if chosen.intersection(photo_of[r])}
+    together = {r for r in relpaths if photo_of[r][0] in chosen or forced_set.intersection(photo_of[r])}
     if together == chosen:
         return together
-    sides = PhotoSides(together, chosen, relpaths, labels, photo_of, key, set(forced))
+    sides = PhotoSides(together, chosen, relpaths, labels, photo_of, key, forced_set)
     sides.give_back()
     return sides.validation
 
@@ -319,7 +326,7 @@ def parent_split_hashes(meta: dict[str, Any] | None, split: str) -> set[str]:
 REPORT_SHARE = 0.5  # of the validation images, this share only reports figures (never chooses the epoch)
 # meta.json validation_parts.rule: how `report_members` drew the parts
 REPORT_RULE = ("per image, sha256 of 'report' + relative path; byte-identical validation images in one part, "
-               "reporting only when each of their paths says so (model.splits.report_members)")
+               "the one their smallest relative path's key gives (model.splits.report_members)")
 
 
 def report_members(relpaths: Sequence[str], seed: int = 0, copies: Iterable[Sequence[str]] = ()) -> set[str]:
@@ -332,21 +339,17 @@ def report_members(relpaths: Sequence[str], seed: int = 0, copies: Iterable[Sequ
     labelled "selection set").
 
     ``copies``: disjoint sets of byte-identical images (`identical_images.copies_by_digest`); those among
-    ``relpaths`` are one photo and land in one part: it reports only when the key of each of its paths says
-    so (a copy that chose the epoch would put the figures on bytes that chose it), so an image with no copy
-    keeps the part its key gives it. When no image reports, the highest-key image reports, with its copies;
-    when all do, the lowest-key image chooses, with its copies.
+    ``relpaths`` are one photo and land in one part (a copy that chose the epoch would put the figures on
+    bytes that chose it): the part the key of its smallest relative path gives, so a set reports as often
+    as an image with no copy does (each of its k paths having a say reported 1/2^k of them), and an image
+    with no copy keeps the part its key gives it. When no photo reports, the highest-key photo reports;
+    when all do, the lowest-key photo chooses.
     """
-    keys = {r: split_key(f"report\0{r}", seed) for r in relpaths}
-    # each image's photo: its set of copies among ``relpaths``, or itself alone
-    photo_of: dict[str, tuple[str, ...]] = {r: (r,) for r in relpaths}
-    for members in copies:
-        present = tuple(m for m in members if m in keys)
-        if len(present) > 1:
-            photo_of.update(dict.fromkeys(present, present))
+    photo_of = photos_of(relpaths, copies)
     if len(set(photo_of.values())) < 2:
         return set()
-    report = {r for r in relpaths if min(keys[m] for m in photo_of[r]) >= 1.0 - REPORT_SHARE}
+    keys = {r: split_key(f"report\0{photo_of[r][0]}", seed) for r in relpaths}  # the photo's, by its smallest path
+    report = {r for r in relpaths if keys[r] >= 1.0 - REPORT_SHARE}
     if not report:
         report.update(photo_of[max(relpaths, key=keys.__getitem__)])
     elif len(report) == len(relpaths):

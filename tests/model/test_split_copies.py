@@ -72,7 +72,8 @@ def test_two_copies_whose_paths_split_them_land_on_one_side(photos):
     _copy(photos, validated, to_training)
     data = TrainingData.collect(photos, val_fraction=0.2)
     after = data.splits_record()
-    # the smallest key of each set chose its side: both copies validate, each beside its twin
+    # the smallest path of each set chose its side (the copy, "backup/", and the validation image): both
+    # copies validate, each beside its twin
     assert {trained, to_validation, validated, to_training} <= set(after["validation"])
     # the images with no copy kept their sides
     for side in ("train", "validation"):

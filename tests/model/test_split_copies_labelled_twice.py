@@ -44,10 +44,11 @@ def test_a_photo_labelled_a_and_b_validating_with_a_leaves_b_a_training_image():
 
 
 def _both_sides_possible(photos: list[str], classes: dict[str, set[str]]) -> bool:
-    """Whether some split of ``photos`` puts each class of two or more photos on both sides."""
+    """Whether some split of ``photos`` puts each class of two or more photos on both sides, and each class
+    of one photo in training (as a class of one image is)."""
     for sides in itertools.product((False, True), repeat=len(photos)):
         validating = {photo for photo, validates in zip(photos, sides, strict=True) if validates}
-        if all(members & validating and members - validating for members in classes.values() if len(members) > 1):
+        if all(members - validating and (len(members) < 2 or members & validating) for members in classes.values()):
             return True
     return False
 
@@ -71,7 +72,7 @@ def test_random_folders_with_copies_labelled_at_random_keep_each_class_on_both_s
         for relpath, label in zip(chooser.relpaths, chooser.labels, strict=True):
             classes.setdefault(label, set()).add(digests[relpath])
         if not _both_sides_possible(sorted(by_digest), classes):
-            continue  # e.g. photos x~y labelled a/b, y~z b/c, z~x c/a: two sides cannot part three pairs
+            continue  # e.g. photos x, y, z labelled a and b, b and c, c and a: two sides cannot part 3 pairs
         checked += 1
         validating = {digests[relpath] for relpath in chosen}
         for label, photos in classes.items():
