@@ -38,5 +38,5 @@ def test_the_preview_lists_the_run_s_split_of_a_folder_with_copies(tmp_path):
         tuned = TrainingData.collect(folder, val_fraction=fraction, seed=SPLIT_SEED, parent_meta=meta,
                                      parent_class_names=meta["class_names"], parent_path=parent)
         assert preview(fraction, True).names == sorted(tuned.splits_record()["validation"]), fraction
-    # each copy beside its twin, on the side the smallest key of the two gave them
+    # each copy beside its twin, on the side the smallest path of the two gave them
     assert set(first["train"][:3]) <= set(preview(0.05).names)
