@@ -10,7 +10,8 @@ kept it, and the last folder and the recent folders were gone unsaid. It is now 
 A file that cannot be written (a read-only ~/.config, a file where its folder should be) gave no
 error either: every setting was lost at close, unsaid. Each write to disk (``_sync``) checks Qt's
 ``status()``; the first failure leaves a sentence naming the file that the window takes once
-(`take_unsaved_note`) and says on its status line.
+(`take_unsaved_note`) and says on its status line. A path that cannot be reached (a file or a folder
+that cannot be entered on its way) holds no file to be damaged: only that note is said, no "damaged" box.
 
 The paths kept here (last folder, recent folders, last model) cross Qt as QStrings, which cannot hold
 a name that is not UTF-8 (a folder ``pets\\xff``: Python holds the byte as the surrogate escape
@@ -63,7 +64,8 @@ class Settings:
             aside = keep_aside(file)
         except OSError as exc:
             self.damaged_note = (f"The settings file {file} is damaged ({problem}) and could not be kept aside "
-                                 f"({exc.strerror or exc}): petloc uses its defaults and saves its settings over it.")
+                                 f"({exc.strerror or exc}): petloc uses its defaults, and the settings it saves, "
+                                 "if it can, replace it.")
             return
         self._q = _open(path)  # the file is gone: defaults (Qt reads the missing file afresh)
         # The kept copy first: the sentence is said once, and what a reader needs is where it went.
@@ -218,9 +220,16 @@ def _damage(settings: QSettings) -> str | None:
     try:
         with open(file, "rb") as handle:
             data = handle.read(_MAX_SETTINGS_BYTES + 1)
-    except FileNotFoundError:
-        return None
+    except (FileNotFoundError, NotADirectoryError):
+        return None  # no file there (a file where a folder of its path should be): nothing is damaged
     except OSError as exc:
+        # A folder on the path that cannot be entered gives PermissionError too: only a file shown to be
+        # there is damaged. A path that cannot be reached is no file to keep aside; `_sync` says that
+        # nothing can be saved there.
+        try:
+            os.stat(file)
+        except OSError:
+            return None
         return f"unreadable: {exc.strerror or exc}"
     if len(data) > _MAX_SETTINGS_BYTES:
         return f"over {_MAX_SETTINGS_BYTES // (1024 * 1024)} MB, far more than petloc's settings"
