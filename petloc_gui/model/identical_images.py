@@ -33,9 +33,12 @@ def copies_by_digest(digests: Mapping[str, str | None]) -> list[tuple[str, ...]]
     return sorted(tuple(sorted(paths)) for paths in by_digest.values() if len(paths) > 1)
 
 
-def possible_copy_digests(images: Mapping[str, str | os.PathLike[str]]) -> dict[str, str | None]:
+def possible_copy_digests(images: Mapping[str, str | os.PathLike[str]],
+                          known: Mapping[str, str | None] | None = None) -> dict[str, str | None]:
     """sha256 of each image (relative path -> file) whose file size another of ``images`` shares; the others
-    are not read (no copy of theirs is among them). A file that cannot be read: None, as the run's record."""
+    are not read (no copy of theirs is among them). A file that cannot be read: None, as the run's record.
+    ``known``: hashes read already (a fine-tune's read of the folder), taken instead of reading again."""
+    known = known or {}
     sizes: dict[str, int] = {}
     for relpath, path in images.items():
         try:
@@ -45,7 +48,8 @@ def possible_copy_digests(images: Mapping[str, str | os.PathLike[str]]) -> dict[
     shared: dict[int, int] = {}
     for size in sizes.values():
         shared[size] = shared.get(size, 0) + 1
-    return {relpath: _sha256_or_none(images[relpath]) for relpath, size in sizes.items() if shared[size] > 1}
+    return {relpath: known[relpath] if relpath in known else _sha256_or_none(images[relpath])
+            for relpath, size in sizes.items() if shared[size] > 1}
 
 
 def _sha256_or_none(path: str | os.PathLike[str]) -> str | None:

@@ -175,6 +175,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         return None
     try:
         from petloc_gui.model.collected_folder import collect_folder
+        from petloc_gui.model.identical_images import possible_copy_digests
         from petloc_gui.model.splits import ValidationChooser
         from petloc_gui.model.training_data import TrainingData, too_few_images
 
@@ -203,8 +204,15 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     # `preview` on its own thread at every step of the fraction (each path hashed again froze it on 20k images)
     # the images a run from scratch and a fine-tune choose among, hashed now (`ValidationChooser.keys`), as
     # `collect` splits them (`validation_split`)
-    scratch_split = _hashed(ValidationChooser.of(samples, seed, train_only=prelabels))
-    tuned_split = (_hashed(ValidationChooser.of(tuned.items, seed, tuned.parent_validation, tuned.train_only))
+    # the images that may be copies, hashed once for both (a fine-tune's read hashed them already: each
+    # same-size image of a 150-image BMP folder was read three times)
+    images = {s.relpath: s.image_path for s in samples}
+    if isinstance(tuned, TrainingData):
+        images.update((it.relpath, it.sample.image_path) for it in tuned.items)
+    digests = possible_copy_digests(images, tuned_read.hashes if tuned_read is not None else None)
+    scratch_split = _hashed(ValidationChooser.of(samples, seed, train_only=prelabels, digests=digests))
+    tuned_split = (_hashed(ValidationChooser.of(tuned.items, seed, tuned.parent_validation, tuned.train_only,
+                                                digests=digests))
                    if isinstance(tuned, TrainingData) else None)
     parent_test = (sum(annotation is not None for _, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)

@@ -40,3 +40,29 @@ def test_the_preview_lists_the_run_s_split_of_a_folder_with_copies(tmp_path):
         assert preview(fraction, True).names == sorted(tuned.splits_record()["validation"]), fraction
     # each copy beside its twin, on the side the smallest path of the two gave them
     assert set(first["train"][:3]) <= set(preview(0.05).names)
+
+
+def test_the_preview_reads_each_possible_copy_once(tmp_path, monkeypatch):
+    """With a model to fine-tune, each image that may be a copy was hashed three times (twice by the
+    two choosers, once by the fine-tune's read): a folder of same-size BMPs was read three times over."""
+    import collections
+
+    from petloc_gui.model import collected_folder, identical_images
+
+    folder = tmp_path / "photos"
+    for index in range(12):
+        label = "cat" if index % 2 else "dog"
+        _photo(folder, f"{label}_{index:02d}.png", label, index)
+    everything = TrainingData.collect(folder, val_fraction=0.2, seed=SPLIT_SEED)
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    records = everything.splits_record()
+    meta = {"class_names": everything.class_names, "images": everything.images_record(),
+            "splits": {"train": records["train"], "validation": records["validation"], "test": []}}
+    (parent / "meta.json").write_text(json.dumps(meta))
+    reads: collections.Counter[str] = collections.Counter()
+    for module, name in ((identical_images, "_sha256_or_none"), (collected_folder, "sha256_or_none")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda path, real=real: reads.update([str(path)]) or real(path))
+    assert holdout_preview_for(folder, parent_spec=str(parent)) is not None
+    assert reads and max(reads.values()) == 1, reads.most_common(3)
