@@ -187,8 +187,12 @@ class LabelBox(QObject):
     def _show_label_of_selected(self) -> None:
         doc, index = self.edits.doc, self.edits.selected
         name = doc.objects[index].name if doc is not None and 0 <= index < len(doc.objects) else ""
+        self._show(name)
+
+    def _show(self, name: str) -> None:
+        """``name`` in the box: its start, not its end ("ffordshire_terrier" of a long class), and the
+        whole in the tooltip (the box is narrower than many class names)."""
         self.combo.setCurrentText(visible(name))
-        # its start, not its end ("ffordshire_terrier" of a long class), and the whole in the tooltip
         self._line.setCursorPosition(0)
         self.combo.setToolTip(as_plain(f"{visible(name)}\n\n{HELP}") if name else HELP)
 
@@ -200,7 +204,9 @@ class LabelBox(QObject):
         name = self.label_of_text(self.combo.currentText())
         if name:
             self._apply(name)
-            self.combo.setEditText(visible(name))  # the class it named ("Dog " typed: dog), not the typing
+            # the class it named ("Dog " typed: dog), not the typing, and its tooltip: `show_selected` leaves
+            # the box alone while it has the keyboard, and the tooltip named the class before
+            self._show(name)
         self.typing_done.emit()  # back to the image, so single-key shortcuts work again
 
     def _done(self) -> None:
