@@ -3,10 +3,11 @@
 Its search box takes the keyboard only when asked (a click, Ctrl+F): the single
 keys (D, A, N…) belong to the image. Floating as a window of its own, the dock
 became the active window with the keyboard in the search box, where D and A
-were typed; Enter and Escape there, and Escape on the status filter and
-the order drop-down, say the typing is done (``typing_done``), and the
-window gives the keyboard to the image, activating itself when the
-keys are in a floating dock (`MainWindow.focus_canvas`, the one way back).
+were typed; Enter and Escape there, Escape on the status filter and
+the order drop-down, and their lists closing (a choice picked, or Escape),
+say the typing is done (``typing_done``), and the window gives the keyboard
+to the image, activating itself when the keys are in a floating dock
+(`MainWindow.focus_canvas`, the one way back).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Sig
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDockWidget,
     QFrame,
@@ -46,9 +48,9 @@ class FileListDock(QDockWidget):
     SHOW_SHORTCUT = "F9"  # View → Images (`dock_toggle_action`): F9 shows a side pane in many applications
     row_chosen = Signal(int)
     order_changed = Signal()  # the list was re-sorted or re-filtered (the counter follows)
-    # Enter or Escape in the search box, Escape on a drop-down: the window takes the keyboard back, and activates
-    # itself when this dock floats (setting a pane's focus in a window that is not active left the keys in the
-    # search box)
+    # Enter or Escape in the search box, Escape on a drop-down or its list closing: the window takes the keyboard
+    # back, and activates itself when this dock floats (setting a pane's focus in a window that is not active
+    # left the keys in the search box)
     typing_done = Signal()
     reload_requested = Signal()  # the folder-change line's Reload button
 
@@ -119,10 +121,16 @@ class FileListDock(QDockWidget):
         self.search.textChanged.connect(lambda text: self.model.set_text(text))
         self.search.returnPressed.connect(self._search_done)
         # Esc on the drop-downs too: there the arrows and Space that followed changed the choice, not the image
-        # (an open list takes its Esc first, and only closes)
+        # (an open list takes its Esc first: see `_list_closed`)
         for widget in (self.search, self.status_filter, self.order):
             escape = QShortcut(QKeySequence(Qt.Key_Escape), widget, context=Qt.WidgetShortcut)
             escape.activated.connect(self.typing_done)
+        # A drop-down's list closing, a choice picked or Esc (as the Label box's): the usual user clicks a
+        # choice, and the keyboard stayed on the drop-down, so Down changed the filter, Space opened the list
+        # instead of stepping, and Esc was needed twice
+        self._drop_down_lists = [(combo.view().window(), combo) for combo in (self.status_filter, self.order)]
+        for popup, _combo in self._drop_down_lists:
+            popup.installEventFilter(self)
         self._search_asked = False  # the user clicked the search box or asked for it (`focus_search`)
         self.search.installEventFilter(self)
         self.floating_guard = FloatingDock(self)  # kept whole on its screen while it floats
@@ -213,7 +221,20 @@ class FileListDock(QDockWidget):
             if event.reason() == Qt.ActiveWindowFocusReason and self.isFloating() and not self._search_asked:
                 QTimer.singleShot(0, self, self._leave_search)
             self._search_asked = False
+        elif event.type() == QEvent.Hide:
+            for popup, combo in self._drop_down_lists:
+                if watched is popup:  # (`is`: an equality test reaches into wrappers that may be going away)
+                    QTimer.singleShot(0, self, lambda combo=combo: self._list_closed(combo))
         return False
+
+    def _list_closed(self, combo: QComboBox) -> None:
+        """Back to the image once Qt has put the focus back on ``combo``, unless the click that closed its list
+        put the keyboard elsewhere (it stays there) or the list opened again meanwhile."""
+        if combo.view().isVisible():
+            return
+        focus = QApplication.focusWidget()
+        if focus is None or focus is combo:  # (offscreen, and while no window is active, none has it)
+            self.typing_done.emit()
 
     def _leave_search(self) -> None:
         """To the list: keys the list does not use (D, A, N…) still reach the window's actions."""
