@@ -167,7 +167,10 @@ class PhotoSides:
 
     def left_lacking(self, photo: Photo) -> list[str]:
         """The classes of ``photo`` with no image on the side it is not on (the side a move left)."""
-        return [label for label in self.classes_of_photo[photo] if self.lacks(label, not self.validates(photo))]
+        # sorted: a set of strings iterates in an order PYTHONHASHSEED sets, and the order decides which class
+        # a photo goes back for first (the dialog's process and the run's, two workers, split differently)
+        return [label for label in sorted(self.classes_of_photo[photo])
+                if self.lacks(label, not self.validates(photo))]
 
     def moved_safely(self, photo: Photo) -> bool:
         """Move ``photo`` to the other side unless that leaves one of its classes lacking the side it left."""

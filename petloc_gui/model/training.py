@@ -338,7 +338,7 @@ def train_run(
         "reproducibility": reproducibility_record(config.deterministic),  # what the seed does and does not fix
         **({"distribution": distribution_record(strategy, config.distribute, batch_size)} if config.distribute else {}),
         # the patience this run used (recipe.patience is the preset's: under multiworker, not used)
-        "early_stopping": early_stopping_record(config.distribute, patience, monitor.validation is not None),
+        "early_stopping": early_stopping_record(config.distribute, patience, monitor.validation is not None, epochs),
         "recipe": asdict(preset),
         "tensorflow_version": _tf_version(),
         "keras_version": keras.__version__,

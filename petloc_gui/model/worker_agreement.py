@@ -176,16 +176,21 @@ def distribution_record(strategy: Strategy, distribute: str, global_batch: int) 
     }
 
 
-def early_stopping_record(distribute: str | None, patience: int, validated: bool) -> dict[str, Any]:
+def early_stopping_record(distribute: str | None, patience: int, validated: bool,
+                          epochs: int | None = None) -> dict[str, Any]:
     """meta.json's ``early_stopping``: whether the run could stop before its last epoch, and after how many
     epochs without a better score on the validation selection part. ``recipe.patience`` is the preset's,
-    which a multi-worker run does not use. ``validated``: the run had validation images to score."""
+    which a multi-worker run does not use. ``validated``: the run had validation images to score;
+    ``epochs``: the run's (a patience of epochs - 1 or more never stops it before its last)."""
     if distribute == "multiworker":
         return {"on": False, "patience": None,
                 "why": "--distribute multiworker: each worker validates on its own and one worker stopping "
                        "alone would leave the others waiting, so every epoch runs"}
     if not validated:
         return {"on": False, "patience": None, "why": "no validation images: every epoch runs, the last is kept"}
+    if epochs is not None and patience >= epochs - 1:  # the first epoch sets the best; `patience` more after it
+        return {"on": False, "patience": patience,
+                "why": f"a patience of {patience} epochs in a run of {epochs}: every epoch runs"}
     return {"on": True, "patience": patience}
 
 

@@ -35,3 +35,11 @@ def test_the_chiefs_bundle_records_early_stopping_off(two_worker_run):
     meta = read_meta(results[0][1].strip().splitlines()[-1])
     assert meta["early_stopping"]["on"] is False and meta["early_stopping"]["patience"] is None
     assert meta["recipe"]["patience"] == 12  # the preset's, kept as it is: the record above says it was not used
+
+
+def test_a_patience_the_epochs_never_reach_is_not_called_on():
+    """--epochs 5 with the preset's patience 12 runs every epoch: the record said early stopping was on."""
+    record = early_stopping_record(None, 12, validated=True, epochs=5)
+    assert record["on"] is False and record["patience"] == 12 and "every epoch runs" in record["why"]
+    assert early_stopping_record(None, 4, validated=True, epochs=5)["on"] is False  # stops only at its last
+    assert early_stopping_record(None, 3, validated=True, epochs=5) == {"on": True, "patience": 3}

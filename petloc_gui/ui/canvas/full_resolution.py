@@ -212,7 +212,10 @@ class PanePicture(QObject):
     def _follow_view(self) -> None:
         if self._key is None or self._item is None:
             return
-        if self._magnification() < MAGNIFIED:
+        # at 100% or more (an image pixel on a device pixel or more) always: a 2592x1944 photo's preview at
+        # 100% spans 1.27 device pixels a pixel, under MAGNIFIED, and its detail was grey
+        at_full_size = self._view.transform().m11() * self._view.devicePixelRatioF() >= 1.0
+        if self._magnification() < (1.01 if at_full_size else MAGNIFIED):
             self._drop_detail()  # the preview has about as many pixels as the screen shows (and no moiré)
             return
         pixels = self._source.pixels(self._key, self._size)
