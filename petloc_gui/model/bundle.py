@@ -236,3 +236,13 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def sha256_or_none(path: str | os.PathLike[str] | None) -> str | None:
+    """The file's sha256; None when there is none or it cannot be read (meta.json then says so)."""
+    if path is None:
+        return None
+    try:
+        return file_sha256(path)
+    except OSError:
+        return None

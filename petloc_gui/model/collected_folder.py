@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.file_memo import settled_state
-from petloc_gui.model.bundle import file_sha256
+from petloc_gui.model.bundle import sha256_or_none
 from petloc_gui.model.data import Sample, collect_samples
 from petloc_gui.model.prelabel_models import LeftOut, PrelabelModel, prelabel_models, without_unaware
 from petloc_gui.model.splits import parent_split_hashes, parent_splits, parent_test_hashes
@@ -182,13 +182,3 @@ def _hashed(path: Path, known: Mapping[str, str | None], stamped: dict[str, str 
     if stamp is not None and digest is not None:  # an unreadable file is tried again
         stamped[stamp] = digest
     return digest
-
-
-def sha256_or_none(path: Path | None) -> str | None:
-    """The file's sha256; None when there is none or it cannot be read (meta.json then says so)."""
-    if path is None:
-        return None
-    try:
-        return file_sha256(path)
-    except OSError:
-        return None

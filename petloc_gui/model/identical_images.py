@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.text import counted
-from petloc_gui.model.bundle import file_sha256
+from petloc_gui.model.bundle import sha256_or_none
 
 # meta.json ``validation_split``: the images that share their bytes with another of the run, how many sets
 # they make, and how many of them the split put elsewhere than the hash of their path alone did
@@ -48,15 +48,8 @@ def possible_copy_digests(images: Mapping[str, str | os.PathLike[str]],
     shared: dict[int, int] = {}
     for size in sizes.values():
         shared[size] = shared.get(size, 0) + 1
-    return {relpath: known[relpath] if relpath in known else _sha256_or_none(images[relpath])
+    return {relpath: known[relpath] if relpath in known else sha256_or_none(images[relpath])
             for relpath, size in sizes.items() if shared[size] > 1}
-
-
-def _sha256_or_none(path: str | os.PathLike[str]) -> str | None:
-    try:
-        return file_sha256(path)
-    except OSError:
-        return None
 
 
 def copies_record(digests: Mapping[str, str | None], validation: Iterable[str],
@@ -83,4 +76,4 @@ def copies_notices(record: Mapping[str, Any]) -> list[str]:
 
 def image_digests(images: Iterable[tuple[str, Path]], known: Mapping[str, str | None]) -> dict[str, str | None]:
     """sha256 of each (relative path, image): ``known``'s when it has the path, else read (None: unreadable)."""
-    return {relpath: known[relpath] if relpath in known else _sha256_or_none(path) for relpath, path in images}
+    return {relpath: known[relpath] if relpath in known else sha256_or_none(path) for relpath, path in images}

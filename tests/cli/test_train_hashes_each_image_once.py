@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 
 from petloc_gui.cli import cmd_train
-from petloc_gui.model import collected_folder
+from petloc_gui.model import bundle
 from petloc_gui.model.bundle import file_sha256
 from petloc_gui.model.collected_folder import collect_folder
 from tests.cli.helpers import run_cli
@@ -39,8 +39,8 @@ def _settled(folder: Path, mtime_ns: int = AN_HOUR_AGO_NS) -> None:
 def hashed(monkeypatch) -> Counter[str]:
     """The images hashed, by name, each time one is read."""
     counts: Counter[str] = Counter()
-    sha256 = collected_folder.file_sha256
-    monkeypatch.setattr(collected_folder, "file_sha256",
+    sha256 = bundle.file_sha256  # what `sha256_or_none` reads with
+    monkeypatch.setattr(bundle, "file_sha256",
                         lambda path: counts.update([Path(path).name]) or sha256(path))
     return counts
 

@@ -61,7 +61,7 @@ def test_the_preview_reads_each_possible_copy_once(tmp_path, monkeypatch):
             "splits": {"train": records["train"], "validation": records["validation"], "test": []}}
     (parent / "meta.json").write_text(json.dumps(meta))
     reads: collections.Counter[str] = collections.Counter()
-    for module, name in ((identical_images, "_sha256_or_none"), (collected_folder, "sha256_or_none")):
+    for module, name in ((identical_images, "sha256_or_none"), (collected_folder, "sha256_or_none")):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda path, real=real: reads.update([str(path)]) or real(path))
     assert holdout_preview_for(folder, parent_spec=str(parent)) is not None

@@ -9,16 +9,16 @@ from __future__ import annotations
 import hashlib
 import json
 
-from petloc_gui.model import collected_folder
+from petloc_gui.model import bundle, collected_folder
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from petloc_gui.ui.training.retrain_saved_check import refusal_after_saving
 from tests.cli.helpers import write_annotated
 
 
 def _counting(monkeypatch) -> dict[str, int]:
-    """How often the folder is read (`collect_samples`) and an image hashed, through `collect_folder`'s module."""
+    """How often the folder is read (`collect_samples`) and an image hashed (`bundle.sha256_or_none`'s reads)."""
     counts = {"reads": 0, "hashed": 0}
-    read, digest = collected_folder.collect_samples, collected_folder.file_sha256
+    read, digest = collected_folder.collect_samples, bundle.file_sha256
 
     def counted_read(*args, **kwargs):
         counts["reads"] += 1
@@ -29,7 +29,7 @@ def _counting(monkeypatch) -> dict[str, int]:
         return digest(path)
 
     monkeypatch.setattr(collected_folder, "collect_samples", counted_read)
-    monkeypatch.setattr(collected_folder, "file_sha256", counted_digest)
+    monkeypatch.setattr(bundle, "file_sha256", counted_digest)
     return counts
 
 
