@@ -8,7 +8,7 @@ from typing import Any
 
 # Where a Path's text is known without building it: pathlib's POSIX flavour (Linux, macOS) only drops
 # empty and "." parts; Windows paths are turned into Path objects as before.
-_POSIX = os.name != "nt"
+POSIX_PATHS = os.name != "nt"
 
 
 def in_path_form(text: str) -> bool:
@@ -23,7 +23,7 @@ def in_path_form(text: str) -> bool:
 
 def _text_of(path: str | os.PathLike[str]) -> str | None:
     """``path`` when it is a string a Path would write as it is (POSIX), else None."""
-    return path if _POSIX and type(path) is str and in_path_form(path) else None
+    return path if POSIX_PATHS and type(path) is str and in_path_form(path) else None
 
 
 # Why no annotation is, or can be written, at an annotation path that a folder holds (``x.xml/`` beside
@@ -92,7 +92,7 @@ class DatasetItem:
     def image_name(self) -> str:
         text = self.image_path_text
         # a POSIX Path's text has its name after the last "/" (but "."'s name is "")
-        return text.rpartition("/")[2] if _POSIX and text != "." else self.image_path.name
+        return text.rpartition("/")[2] if POSIX_PATHS and text != "." else self.image_path.name
 
     def refresh(self) -> bool:
         """Re-check whether the annotation file exists (e.g. after a save); a folder is none."""

@@ -101,11 +101,6 @@ def file_names(entries: Iterable[os.DirEntry], untold: list[tuple[str, str]] | N
     return names
 
 
-def entry_is_dir(entry: os.DirEntry) -> bool:
-    """A folder, or a link to one; False when it cannot be told (a broken link, no permission, a loop)."""
-    return entry_kind(entry) is True
-
-
 def entry_kind(entry: os.DirEntry) -> bool | str:
     """True: a folder, or a link to one; False: not one (a file, a broken link); else why it cannot be
     told. Python raises where a symbolic link cannot be followed (``ln -s a b; ln -s b a``: "Too many

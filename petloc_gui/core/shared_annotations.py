@@ -10,12 +10,11 @@ and the window shows them without the owner's boxes and refuses to save them ove
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from petloc_gui.core.dataset_item import DatasetItem
+from petloc_gui.core.dataset_item import POSIX_PATHS, DatasetItem
 from petloc_gui.core.sidecar_index import shared_owner
 from petloc_gui.core.text import counted
 
@@ -23,15 +22,14 @@ from petloc_gui.core.text import counted
 # that count them by reason look for it.
 SHARES = "shares its annotation file"
 RENAME_HINT = "rename one of the two images so that each has an annotation file of its own"
-# Two paths are equal when their texts are, but on Windows (whatever their case): counted as Paths there
-_BY_TEXT = os.name != "nt"
 
 
 def sharing_groups(items: Sequence[DatasetItem]) -> dict[Path, list[DatasetItem]]:
     """The annotation files (on disk or not yet) that more than one image maps to, with those images."""
     # counted first: a window opening 20,000 images pays ~10 ms for this, not a list per image; by the
     # paths' text where two paths are equal when their texts are (POSIX), no Path built for each
-    key = _text_of if _BY_TEXT else _path_of
+    # two paths are equal when their texts are, but on Windows (whatever their case): counted as Paths there
+    key = _text_of if POSIX_PATHS else _path_of
     shared = {path for path, n in Counter(map(key, items)).items() if n > 1}
     groups: dict[Path, list[DatasetItem]] = {}
     for item in items if shared else ():

@@ -85,7 +85,6 @@ class CacheFill:
             self._fill_chunk(chunk)
             if time.perf_counter() >= deadline:
                 break  # (one chunk a slice at least: a slow machine's fill still ends)
-        self._model.items_changed()
         if start < len(keys):
             QTimer.singleShot(0, lambda: self._fill_from(keys, start, fill, state))
             return

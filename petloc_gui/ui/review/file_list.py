@@ -235,7 +235,7 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
         """The row's status and its own problem text (an unreadable file or image, a failed save, the
         news that another program changed its file). A prediction's failure is kept apart
         (`set_prediction_error`): one text for both let a refresh of the row drop the other's."""
-        listed, share = self._listed(row), self._share(row)
+        listed, share = self._listed_before(row, emit), self._share(row)
         self.status[row] = status
         self._retally(row, share, emit)
         if error is not None or status != STATUS_ERROR:
@@ -244,7 +244,7 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
 
     def set_prediction(self, row: int, label: str | None, confidence: float | None, box: Box | None,
                        emit: bool = True) -> None:
-        listed = self._listed(row)
+        listed = self._listed_before(row, emit)
         self.pred_label[row], self.pred_conf[row], self.pred_box[row] = label, confidence, box
         if box is not None:  # its image was decoded
             had_error = self.image_errors[row] is not None
@@ -256,7 +256,7 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
     def set_prediction_error(self, row: int, error: str | Exception | None, emit: bool = True) -> None:
         """Why the row's prediction failed (None: asked for again). An image that cannot be decoded
         (`ImageLoadError`) is the image's fault: the row reads "error"; a model's failure is not."""
-        listed = self._listed(row)
+        listed = self._listed_before(row, emit)
         self.pred_errors[row] = None if error is None else str(error)
         if error is None or isinstance(error, ImageLoadError):  # a model's failure says nothing of the image
             changed = self.image_errors[row] != self.pred_errors[row]
@@ -311,6 +311,11 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
 
     def _named(self, item: int) -> bool:  # by the search text
         return not self._text or self._text in self.names[item].lower()
+
+    def _listed_before(self, item: int, emit: bool) -> bool | None:
+        """`_listed` before a change, where `_row_changed` looks at it (a background change under a status
+        filter); None otherwise: not worked out for every row of the opening scan and every prediction."""
+        return self._listed(item) if self._status and not emit else None
 
     def _listed(self, item: int) -> bool:  # by what the image has (`status_filter`)
         return status_filter.accepts(self._status, self.shown_status(item), self.gt_box[item] is not None)
