@@ -5,11 +5,18 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from petloc_gui.cli.args import MODEL_HELP, model_arg, path_arg
-from petloc_gui.cli.output import CommandError, UsageError, info, load_tensorflow, result_line, show
+from petloc_gui.cli.output import (
+    CommandError,
+    UsageError,
+    info,
+    load_tensorflow,
+    result_line,
+    show,
+    write_probe_error,
+)
 from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.cli.stop_signals import work_done
 from petloc_gui.cli.taken_back import missing_folders, remove_empty, take_back
@@ -211,8 +218,6 @@ def _unlinked(path: Path) -> bool:
 def _check_writable(target: Path) -> None:
     """Refuse a target whose folder cannot take a new file (read-only, a system folder), before
     TensorFlow takes its seconds to load: a file made and removed there is the only sure test."""
-    try:
-        with tempfile.TemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".probe"):
-            pass
-    except OSError as exc:
+    exc = write_probe_error(target.parent, prefix=f".{target.name}.")
+    if exc is not None:
         raise OSError(exc.errno, f"cannot write here: {exc.strerror or exc}", str(target)) from exc

@@ -22,6 +22,7 @@ from petloc_gui.cli.output import (
     load_tensorflow,
     result_line,
     show,
+    write_probe_error,
 )
 from petloc_gui.cli.stop_signals import exit_status
 from petloc_gui.cli.taken_back import missing_folders, remove_empty
@@ -339,13 +340,12 @@ def _connect_workers(args: argparse.Namespace) -> None:
 def _check_writable(out: Path, named: str = "--out", fix: str = "") -> None:
     """Create ``out`` and a file in it now: an unwritable --out used to surface only after the
     last epoch, and the trained model was lost."""
-    import tempfile
-
     try:
         out.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=out, prefix=".petloc-write-check-"):
-            pass
-    except OSError as exc:
+        exc = write_probe_error(out, prefix=".petloc-write-check-")
+    except OSError as made:
+        exc = made
+    if exc is not None:
         raise type(exc)(exc.errno, f"{named} cannot be written to ({exc.strerror or exc}){fix}", str(out)) from exc
 
 

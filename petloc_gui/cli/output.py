@@ -44,6 +44,16 @@ class StdoutWriteError(CommandError):
     """stdout could not be written (a full disk, an I/O error): `result_line`."""
 
 
+def write_probe_error(folder: Path, prefix: str = ".petloc-") -> OSError | None:
+    """The error a new file in ``folder`` meets, None when one can be made: a file made and removed there is
+    the only sure test (permissions, ACLs, a read-only mount, a file where the folder should be)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=prefix, suffix=".probe"):
+            return None
+    except OSError as exc:
+        return exc
+
+
 def error(message: str) -> None:
     """Print one `petloc: MESSAGE` line on stderr (newlines flattened)."""
     say(PREFIX + one_line(message) + "\n")

@@ -11,10 +11,10 @@ with how many pre-labels it did not get (`WriteFailures`).
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from petloc_gui.cli.output import write_probe_error
 from petloc_gui.core.text import counted, first_of
 
 
@@ -48,13 +48,9 @@ def _nearest_existing(folder: Path) -> Path:
 
 
 def _why_unwritable(folder: Path) -> str | None:
-    """Why ``folder`` cannot take a new file, or None: a file made and removed there is the only sure
-    test (permissions, ACLs, a read-only mount, a file where the folder should be)."""
-    try:
-        with tempfile.TemporaryFile(dir=folder, prefix=".petloc-", suffix=".probe"):
-            return None
-    except OSError as exc:
-        return exc.strerror or str(exc)
+    """Why ``folder`` cannot take a new file (`output.write_probe_error`), or None."""
+    exc = write_probe_error(folder)
+    return None if exc is None else exc.strerror or str(exc)
 
 
 def refusal_line(unwritable: list[tuple[Path, str]], name: Callable[[Path], str]) -> str:
@@ -79,9 +75,6 @@ class WriteFailures:
 
     def add(self, annotation: Path, reason: str) -> None:
         self._by_reason.setdefault((annotation.parent, reason), []).append(annotation)
-
-    def __len__(self) -> int:
-        return sum(len(files) for files in self._by_reason.values())
 
     def lines(self) -> list[str]:
         lines = []

@@ -149,7 +149,7 @@ def test_train_refuses_an_unwritable_out_before_training(tmp_path, capsys, monke
     def refuse(*args, **kwargs):  # what a folder without write permission does (root ignores chmod)
         raise PermissionError(13, "Permission denied", str(Path(kwargs["dir"]) / ".petloc-write-check-x1y2"))
 
-    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)  # the write probe (output.write_probe_error)
     code, out, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "ro")
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "--out cannot be written to (Permission denied)" in err, err
