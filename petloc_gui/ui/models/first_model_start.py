@@ -20,11 +20,19 @@ from petloc_gui.model.presets import MOBILENET_PRESETS, default_backbone_weights
 
 @dataclass(frozen=True)
 class FirstModelStart:
-    """``network``: what the run trains ("the small digits network"); ``start``: where its weights start
-    ("from scratch", "from the shipped ImageNet backbone")."""
+    """``network``: what the run trains ("the small digits network"); ``backbone``: its weights start from
+    the shipped ImageNet backbone (else from scratch); ``caveat``: why not, where one would be expected."""
 
     network: str
-    start: str
+    backbone: bool
+    caveat: str = ""
+
+    @property
+    def start(self) -> str:
+        """Where its weights start: "from scratch", "from the shipped ImageNet backbone"."""
+        if self.backbone:
+            return "from the shipped ImageNet backbone"
+        return f"from scratch ({self.caveat})" if self.caveat else "from scratch"
 
     @property
     def said(self) -> str:
@@ -32,10 +40,10 @@ class FirstModelStart:
         return f"{self.network}, {self.start}"
 
 
-DIGITS_START = FirstModelStart("the small digits network", "from scratch")
-IMAGENET_START = FirstModelStart("MobileNet", "from the shipped ImageNet backbone")
+DIGITS_START = FirstModelStart("the small digits network", backbone=False)
+IMAGENET_START = FirstModelStart("MobileNet", backbone=True)
 # the shipped weights file missing (a source checkout without ../shared): the run starts MobileNet at random
-NO_WEIGHTS_START = FirstModelStart("MobileNet", "from scratch (no shipped ImageNet weights were found)")
+NO_WEIGHTS_START = FirstModelStart("MobileNet", backbone=False, caveat="no shipped ImageNet weights were found")
 
 
 def first_model_start(preset: str) -> FirstModelStart:

@@ -61,10 +61,9 @@ def ask_run(parent: QWidget, spec: str, folder: Path, dataset: Any, has_unsaved:
 def scratch_choice(start: FirstModelStart) -> str:
     """The dialog's "from scratch" choice beside a model in use, naming what the run trains: "Train from
     scratch (the small digits network)", "Train from scratch (MobileNet, from the shipped ImageNet backbone)"."""
-    if start.start.startswith("from scratch"):
-        extra = start.start.removeprefix("from scratch").strip(" ()")
-        return f"Train from scratch ({start.network}{'; ' + extra if extra else ''})"
-    return f"Train from scratch ({start.network}, {start.start})"
+    if start.backbone:
+        return f"Train from scratch ({start.network}, {start.start})"
+    return f"Train from scratch ({start.network}{'; ' + start.caveat if start.caveat else ''})"
 
 
 def as_first_model(dialog: RetrainDialog, start: FirstModelStart) -> None:
