@@ -284,10 +284,11 @@ class PredictionService(QObject):
         """The images whose pixel counts the next batch (`_take_batch`) needs, none read: the worker reads
         them once it has let go of the lock (`prediction_batches.PixelCounts.read_for`), with whether
         the batch passes over one that does not fit (the urgent ones) or stops there (the folder's).
-        None of them when the image shown is next: it goes alone, whatever its size."""
-        if self._current is not None and not self._is_cached(file_key(self._current)):
+        None of them when the image shown is next: it goes alone, whatever its size. Called right after
+        `_has_work`, in the same hold of the lock: the current and urgent images cached are gone already."""
+        if self._current is not None:
             return [], True
-        urgent = [key for key in map(file_key, self._urgent) if not self._is_cached(key)]
+        urgent = list(map(file_key, self._urgent))
         if urgent:
             return urgent[:COUNTS_KEPT], True  # (all the counts read stay known until the batch is taken)
         keys: list[FileKey] = []
