@@ -35,17 +35,18 @@ def discard_unused(store: VersionStore, version_id: str, memory: FolderMemory | 
             except OSError as exc:
                 raise VersionInUse(version, why=f"{memory.path} cannot be read ({exc.strerror or exc}), so "
                                                 "whether a folder uses it cannot be told") from exc
-            yield sorted(folder for folder, spec in entries.items() if names_version(store, spec, version))
+            target = store.model_name(str(version.path))  # once, not per remembered folder (under the lock)
+            yield sorted(folder for folder, spec in entries.items() if names_version(store, spec, target))
 
     store.discard(version_id, users=folders_using)
 
 
-def names_version(store: VersionStore, spec: str, version: Version) -> bool:
-    """Whether the model ``spec`` (a folder's remembered model) is ``version``: its folder, model.keras or
-    meta.json under any spelling of the path, its old path before it was filed in another preset's folder,
-    or the name `petloc models` lists ("<preset folder>/<id>", the id)."""
+def names_version(store: VersionStore, spec: str, target: str | None) -> bool:
+    """Whether the model ``spec`` (a folder's remembered model) is the version whose store name is ``target``
+    (`VersionStore.model_name` of its folder): its folder, model.keras or meta.json under any spelling of the
+    path, its old path before it was filed in another preset's folder, or the name `petloc models` lists
+    ("<preset folder>/<id>", the id)."""
     folder = Path(spec).expanduser()
     if folder.name in ("model.keras", "meta.json"):
         folder = folder.parent
-    target = store.model_name(str(version.path))
     return target is not None and store.model_name(str(folder)) == target
