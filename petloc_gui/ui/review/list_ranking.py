@@ -39,6 +39,12 @@ class RowFacts(Protocol):
     def _disagrees(self, row: int) -> bool: ...
 
 
+def _verified(rows: RowFacts, row: int) -> bool:
+    """The row's annotation is verified (its flag, or the status the list shows): the queue ranks it last
+    and N passes it by."""
+    return rows.verified[row] or rows.status[row] == STATUS_VERIFIED
+
+
 def queue_entry(rows: RowFacts, row: int) -> review_queue.QueueEntry:
     """What the review queue knows of one row."""
     return review_queue.QueueEntry(
@@ -48,7 +54,7 @@ def queue_entry(rows: RowFacts, row: int) -> review_queue.QueueEntry:
         iou=rows.iou[row],
         labels_agree=None if not rows.gt_name[row] or not rows.pred_label[row] else not rows._disagrees(row),
         confidence=rows.pred_conf[row],
-        verified=rows.verified[row] or rows.status[row] == STATUS_VERIFIED,
+        verified=_verified(rows, row),
         prelabel=rows.status[row] == STATUS_PRELABEL,
         gone=row in rows.gone,
         error=rows.status[row] == STATUS_ERROR or (rows.pred_errors[row] is not None and rows.pred_box[row] is None),
@@ -143,5 +149,4 @@ class ListRanking(QObject):
         """The first row in queue order not verified, not gone and not in ``skip`` (as
         `review_queue.next_to_review`), read from the kept order: as far down as that row."""
         rows, skipped = self._rows, set(skip)
-        return self.order().first(lambda row: not (rows.verified[row] or rows.status[row] == STATUS_VERIFIED
-                                                   or row in rows.gone or row in skipped))
+        return self.order().first(lambda row: not (_verified(rows, row) or row in rows.gone or row in skipped))
