@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.text import counted
@@ -38,7 +37,6 @@ def possible_copy_digests(images: Mapping[str, str | os.PathLike[str]],
     """sha256 of each image (relative path -> file) whose file size another of ``images`` shares; the others
     are not read (no copy of theirs is among them). A file that cannot be read: None, as the run's record.
     ``known``: hashes read already (a fine-tune's read of the folder), taken instead of reading again."""
-    known = known or {}
     sizes: dict[str, int] = {}
     for relpath, path in images.items():
         try:
@@ -48,8 +46,8 @@ def possible_copy_digests(images: Mapping[str, str | os.PathLike[str]],
     shared: dict[int, int] = {}
     for size in sizes.values():
         shared[size] = shared.get(size, 0) + 1
-    return {relpath: known[relpath] if relpath in known else sha256_or_none(images[relpath])
-            for relpath, size in sizes.items() if shared[size] > 1}
+    return image_digests(((relpath, images[relpath]) for relpath, size in sizes.items() if shared[size] > 1),
+                         known or {})
 
 
 def copies_record(digests: Mapping[str, str | None], validation: Iterable[str],
@@ -74,6 +72,7 @@ def copies_notices(record: Mapping[str, Any]) -> list[str]:
             f"their path alone gave them; meta.json validation_split.{KEPT_KEY})"]
 
 
-def image_digests(images: Iterable[tuple[str, Path]], known: Mapping[str, str | None]) -> dict[str, str | None]:
+def image_digests(images: Iterable[tuple[str, str | os.PathLike[str]]],
+                  known: Mapping[str, str | None]) -> dict[str, str | None]:
     """sha256 of each (relative path, image): ``known``'s when it has the path, else read (None: unreadable)."""
     return {relpath: known[relpath] if relpath in known else sha256_or_none(path) for relpath, path in images}
