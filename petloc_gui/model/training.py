@@ -26,6 +26,7 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.model.bundle import BUNDLED_NAMES, MODEL_FILE, file_sha256, load_bundle
 from petloc_gui.model.bundle_write import new_version_id, save_bundle
+from petloc_gui.model.cannot_train import nothing_left_to_train
 from petloc_gui.model.class_renames import RECORD_KEY as RENAMED_KEY
 from petloc_gui.model.class_renames import parent_named
 from petloc_gui.model.determinism import make_deterministic, reproducibility_record
@@ -43,7 +44,7 @@ from petloc_gui.model.initial_weights import backbone_weights, init_from_parent
 from petloc_gui.model.presets import Preset, get_preset
 from petloc_gui.model.training_accepted import KEY as ACCEPTED_KEY
 from petloc_gui.model.training_accepted import accepted_record, keras_scorer, with_carried_refiner
-from petloc_gui.model.training_data import TooFewImagesError, TrainingData, nothing_left_to_train
+from petloc_gui.model.training_data import TooFewImagesError, TrainingData
 from petloc_gui.model.training_digits import KEY as DIGITS_KEY
 from petloc_gui.model.training_digits import learned_digits_record
 from petloc_gui.model.training_inputs import SELECTION_ONLY as SELECTION_ONLY  # what meta.json says

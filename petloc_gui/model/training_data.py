@@ -27,7 +27,6 @@ import numpy as np
 from petloc_gui.core.digits_record import LEARNED_KEY, learned_record
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.images import image_size
-from petloc_gui.model.cannot_train import nothing_left_to_train as nothing_left_to_train  # its callers' import
 from petloc_gui.model.cannot_train import too_few_images
 from petloc_gui.model.canvas_digits import (
     UNKNOWN_KEY,

@@ -91,7 +91,7 @@ class Holdout:
             return replace(self, problem=self.problem_without_prelabels)
         if not self.prelabels or self.reviewed is None:
             return self
-        from petloc_gui.model.training_data import nothing_left_to_train, too_few_images  # no TensorFlow
+        from petloc_gui.model.cannot_train import nothing_left_to_train, too_few_images  # no TensorFlow
 
         if self.reviewed < 2:  # also when too few were annotated at all: the run's words, pre-labels named
             return replace(self, count=0, names=[], problem=too_few_images(self.reviewed, self.prelabels))
@@ -174,10 +174,11 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     if folder is None:
         return None
     try:
+        from petloc_gui.model.cannot_train import too_few_images
         from petloc_gui.model.collected_folder import collect_folder
         from petloc_gui.model.identical_images import possible_copy_digests
         from petloc_gui.model.splits import ValidationChooser
-        from petloc_gui.model.training_data import TrainingData, too_few_images
+        from petloc_gui.model.training_data import TrainingData
 
         read = collect_folder(folder, label)  # as a run with no model to start from reads it
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event

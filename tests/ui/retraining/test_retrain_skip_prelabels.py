@@ -105,7 +105,7 @@ def test_while_the_box_is_not_shown_the_run_trains_on_pre_labels_and_the_choice_
 
 def test_the_cannot_start_line_counts_the_pre_labels_left_out_even_when_too_few_were_annotated():
     # 1 pre-label and nothing else annotated: the preview said "found 1" although the run would find 0.
-    from petloc_gui.model.training_data import nothing_left_to_train, too_few_images
+    from petloc_gui.model.cannot_train import nothing_left_to_train, too_few_images
 
     holdout = Holdout(0, [], problem=too_few_images(1), prelabels=1, reviewed=0)
     assert holdout.without_prelabels().problem == too_few_images(0, 1)
