@@ -181,11 +181,7 @@ class PredictionDiskCache:
 
     # --- reading and adding (any thread) ------------------------------------------------------
     def get(self, model: ModelFingerprint | None, key: FileKey) -> StoredPrediction | None:
-        if self.root is None or model is None or key[1] == NO_FILE:
-            return None
-        folder, name = os.path.split(key[0])
-        with self._lock:
-            return _prediction_of(self._file(folder, model).entries.get(name), key)
+        return self.get_many(model, [key])[0]
 
     def get_many(self, model: ModelFingerprint | None, keys: Sequence[FileKey]) -> list[StoredPrediction | None]:
         """`get` of each key, in order: the lock taken once and each folder's file found once (a window's list
