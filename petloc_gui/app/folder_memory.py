@@ -64,8 +64,7 @@ class FolderMemory:
         """``folder`` uses ``spec`` from now on. A damaged file is kept aside first (``note`` says where);
         an unreadable one raises `SaveError` and is left as it is, as is every other failure's file."""
         self.note = ""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with exclusive_lock(self.path.with_name(self.path.name + LOCK_SUFFIX)):
+        with self._writers_lock():
             try:
                 data = self._load()  # again, under the lock: another writer's entry is in it
             except Damaged as damage:
@@ -83,9 +82,13 @@ class FolderMemory:
         for the ``with`` block: no folder remembers a model in between (deleting a version a folder uses
         checks this way, `app.version_users`). Raises `Damaged`, OSError (unreadable) or `SaveError` (the
         lock) before the block; never writes the file."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)  # as a writer does before it locks
-        with exclusive_lock(self.path.with_name(self.path.name + LOCK_SUFFIX)):
+        with self._writers_lock():
             yield {folder: spec for folder, spec in self._load().items() if isinstance(spec, str)}
+
+    def _writers_lock(self) -> contextlib.AbstractContextManager[object]:
+        """The lock every writer of the file holds (its folder made first: the lock file lives beside it)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return exclusive_lock(self.path.with_name(self.path.name + LOCK_SUFFIX))
 
     def _load(self) -> dict[str, Any]:
         """The file's object (entries that are not a model spec included: they are kept when it is written);
