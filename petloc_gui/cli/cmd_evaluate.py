@@ -97,19 +97,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.dataset import open_dataset
-    from petloc_gui.core.index_problems import index_lines, root_unlisted
+    from petloc_gui.core.index_problems import index_lines, refuse_unlisted_root
     from petloc_gui.core.metrics import evaluate_objects
     from petloc_gui.core.shared_annotations import borrowed_annotations
     from petloc_gui.core.unread_note import unread_lines
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     dataset = open_dataset(args.data)
-    unlisted = root_unlisted(dataset)
     # as stats: one line, not then a model chosen for "no boxes yet" and "no annotated image to evaluate"
     # (or, --split validation, "none of the model's validation images is in DATA", the reason unsaid)
-    if unlisted:
-        error(f"{dataset.root}: {unlisted}")
-        return 1
+    refuse_unlisted_root(dataset)
     args.model = model_for(args.model, [args.data])
     meta = read_meta(args.model)  # a wrong model fails before TensorFlow loads
     items, split = select_items(dataset, meta, args.split)

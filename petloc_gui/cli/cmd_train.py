@@ -31,7 +31,6 @@ from petloc_gui.cli.train_checks import (
     check_classes,
     folded_skipped,
     read_folder,
-    refuse_unlisted_root,
     warn_size_mismatches_of,
     warn_thin_classes,
 )
@@ -369,6 +368,7 @@ def resolve_exclude_list(data: Path, path: Path) -> list[str]:
     works too. Entries matching no image are reported, one line each, and ignored.
     """
     from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.index_problems import refuse_unlisted_root
 
     dataset = open_dataset(data)
     refuse_unlisted_root(dataset)  # not then "matches no image" for each line of the list

@@ -1,6 +1,6 @@
 """What `petloc train` says of a folder before TensorFlow loads (one read of it, `read_folder`, which
 also gives the size warnings, `warn_size_mismatches_of`): it refuses a folder that could not itself be
-listed (`refuse_unlisted_root`), and labels that differ only in case, spacing or Unicode form, which
+listed (`core.index_problems.refuse_unlisted_root`), and labels that differ only in case, spacing or Unicode form, which
 would train as separate classes (`core.label_variants`); names the
 unreviewed pre-labels the run leaves out as their model did not know a class on its boxes
 (`model.prelabel_models`), once per model (training lists each as a skipped image: `folded_skipped`
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from petloc_gui.cli.output import error
 from petloc_gui.core.case_variant_refusal import case_variant_refusal
 from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.index_problems import refuse_unlisted_root
 from petloc_gui.core.text import counted, first_of, visible
 
 if TYPE_CHECKING:
@@ -49,19 +50,6 @@ def read_folder(data: Path, label: str, exclude: list[str], parent_meta: dict[st
     for line in index_notes:
         error(line)
     return folder, notes
-
-
-def refuse_unlisted_root(dataset: Any) -> None:
-    """Refuse (`DatasetError`: "DATA: cannot list folder: Permission denied", exit 1) a run on a folder
-    that could not itself be listed, as `petloc stats` refuses it (`core.index_problems.root_unlisted`):
-    said as an index problem, it was followed, once TensorFlow had loaded, by "need at least 2 usable
-    annotated images, found 0", as if the folder were empty; and --exclude-list said each of its lines
-    "matches no image" before it. ``dataset``: a `core.dataset.Dataset`."""
-    from petloc_gui.core.index_problems import root_unlisted
-
-    why = root_unlisted(dataset)
-    if why:
-        raise DatasetError(why, dataset.root)
 
 
 def warn_size_mismatches_of(notes: list[tuple[Path, str]], trained: Sequence[Sample]) -> None:

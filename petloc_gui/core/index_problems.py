@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.index_problem import IndexProblem, split_problem
 from petloc_gui.core.shared_annotations import SHARES
 
@@ -47,3 +48,14 @@ def root_unlisted(dataset: Any) -> str | None:
     """Why the dataset's folder itself could not be listed, or None: then "no image found in this
     folder" (or its statistics: "images 0") would be untrue, that problem says why there is none."""
     return next((what for path, what in folder_problems(dataset) if path == Path(dataset.root)), None)
+
+
+def refuse_unlisted_root(dataset: Any) -> None:
+    """Refuse (`DatasetError`: "DATA: cannot list folder: Permission denied", exit 1) a run on a folder
+    that could not itself be listed, as `petloc stats` refuses it (`root_unlisted`): said as an index
+    problem, train's was followed, once TensorFlow had loaded, by "need at least 2 usable annotated images,
+    found 0", as if the folder were empty (and evaluate's by a model chosen for "no boxes yet");
+    ``dataset``: a `core.dataset.Dataset`."""
+    why = root_unlisted(dataset)
+    if why:
+        raise DatasetError(why, dataset.root)
