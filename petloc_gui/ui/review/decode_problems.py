@@ -43,8 +43,8 @@ class DecodeProblems(QObject):
         self._paths = [str(item.image_path) for item in dataset.items]
         self._failures = ()
         if self._images is not None:
-            # a decode failure found or cleared (shown or hidden by the list's filter), a shown row's facts
-            # changed, the rows were filtered or ordered anew, the list was reset
+            # a decode failure found or cleared, or its image gone or back (shown or hidden by the list's
+            # filter): not each repaint of the list, which a folder's predictions send every 200 ms
             for signal in self._signals():
                 signal.connect(self._soon)
         self.check()
@@ -60,7 +60,7 @@ class DecodeProblems(QObject):
 
     def _signals(self) -> tuple:
         images = self._images
-        return (images.image_errors_changed, images.dataChanged, images.layoutChanged, images.modelReset)
+        return (images.image_errors_changed,)
 
     def _soon(self, *_args) -> None:
         if not self._check.isActive():

@@ -52,7 +52,8 @@ FLUSH_MS = 200
 class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
     """Per-item facts, shown filtered and ordered: view row r shows item ``order[r]``."""
 
-    # an item's decode failure found or cleared (`image_errors`), listed or not: a row the filter hides sends
+    # an item's decode failure found or cleared (`image_errors`), or such an item gone or back, listed or not:
+    # a row the filter hides sends
     # no dataChanged, and the Dataset panel counts every such image (`decode_problems`)
     image_errors_changed = Signal()
     # the class counts (`tally`) changed, a row the filter hides too (it sends no dataChanged); background
@@ -275,6 +276,8 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
         for item in changed:
             self._retally(item, shares[item])
             self._row_changed(item)
+        if any(self.image_errors[item] is not None for item in changed):
+            self.image_errors_changed.emit()  # a deleted image's failure is no problem of the folder
         if changed and self._status and not self._filter_timer.isActive():
             self._filter_timer.start()  # a status filter lists no gone image (the one shown stays)
         return back
