@@ -375,9 +375,13 @@ def learned_digits_record(meta: Any, figures: Any, problems: list[str] | None = 
     if not isinstance(meta, dict) or figures != meta.get("metrics"):
         return None
     record = meta.get(LEARNED_DIGITS_KEY)
-    if not isinstance(record, dict):
-        return None
-    hedges = record.get("hedges")
-    if not isinstance(hedges, list) or not any(isinstance(hedge, str) and hedge for hedge in hedges):
+    if not isinstance(record, dict) or not hedges_in(record):
         return None
     return _finite(record, LEARNED_DIGITS_KEY, problems)
+
+
+def hedges_in(record: Any) -> list[str]:
+    """The sentences a learned-digits record holds (its ``hedges`` that are text); [] when it holds none or
+    is no record: the window, `petloc models` and `petloc train` say each of them."""
+    hedges = record.get("hedges") if isinstance(record, dict) else None
+    return [hedge for hedge in hedges if isinstance(hedge, str) and hedge] if isinstance(hedges, list) else []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from petloc_gui.app.model_metrics import LEARNED_DIGITS_KEY, accepted_record, learned_digits_record
+from petloc_gui.app.model_metrics import LEARNED_DIGITS_KEY, accepted_record, hedges_in, learned_digits_record
 from petloc_gui.cli.models_accepted import KEY as ACCEPTED_KEY
 
 
@@ -27,8 +27,5 @@ def learned_digits_lines(rows: list[dict[str, Any]]) -> list[str]:
     from, ... so these figures on them are optimistic"."""
     lines = []
     for row in rows:
-        record = row.get(LEARNED_DIGITS_KEY)
-        hedges = record.get("hedges") if isinstance(record, dict) else None
-        lines += [f"{row['name']}: {hedge.removesuffix('.')}" for hedge in hedges or []
-                  if isinstance(hedge, str) and hedge]
+        lines += [f"{row['name']}: {hedge.removesuffix('.')}" for hedge in hedges_in(row.get(LEARNED_DIGITS_KEY))]
     return lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from petloc_gui.app.model_metrics import figure, image_count
+from petloc_gui.app.model_metrics import figure, hedges_in, image_count
 from petloc_gui.cli.output import ProgressBar, error, finite, info, show
 from petloc_gui.core.shared_annotations import SHARES, left_out_line
 from petloc_gui.core.text import counted
@@ -241,8 +241,7 @@ def learned_digits_of(done: dict[str, Any]) -> dict[str, Any] | None:
     from petloc_gui.model.training_digits import KEY  # (the run has loaded the model layer by now)
 
     record = done.get(KEY)
-    hedges = record.get("hedges") if isinstance(record, dict) else None
-    return record if isinstance(hedges, list) and any(isinstance(h, str) and h for h in hedges) else None
+    return record if hedges_in(record) else None
 
 
 def learned_digits_lines(record: dict[str, Any] | None) -> list[str]:
@@ -250,9 +249,7 @@ def learned_digits_lines(record: dict[str, Any] | None) -> list[str]:
     under the closing figures, naming where it is recorded: `petloc train`'s and the Retraining window's."""
     from petloc_gui.model.training_digits import KEY
 
-    hedges = (record or {}).get("hedges") or []
-    return [f"warning: {sentence.removesuffix('.')} (meta.json {KEY})" for sentence in hedges
-            if isinstance(sentence, str) and sentence]
+    return [f"warning: {sentence.removesuffix('.')} (meta.json {KEY})" for sentence in hedges_in(record)]
 
 
 def accepted_warning(record: dict[str, Any]) -> str:
