@@ -111,9 +111,8 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     if splits:
         _warn_learned(splits, len(images), digits)
     unknown = tuple(untold_by_record(untold))
-    for line in untold_warnings(unknown, "evaluated", f"{_MAY_INCLUDE} ({_RECORD_ANEW})",
-                                "--json lists them: digits_records_unread",
-                                so_told=lambda tell: f"{_MAY_INCLUDE} ({tell})"):
+    for line in untold_warnings(unknown, "evaluated", lambda how: f"{_MAY_INCLUDE} ({how})", _RECORD_ANEW,
+                                "--json lists them: digits_records_unread"):
         error(f"warning: {line}")
     return LearnedDigits(len(splits), learned_words(splits, digits), unknown)
 

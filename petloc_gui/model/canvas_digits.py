@@ -102,10 +102,10 @@ def untold_notices(untold: dict[str, tuple[str, str]], shown: int = 3) -> list[s
     recorded_so = ("the new model's meta.json records that it may have learned every digit of petloc digits, and its "
                    "figures on any petloc digits canvas will be said to be optimistic")
     return untold_warnings(_training_records(untold), "training",
-                           f"{recorded_so} (to record them anew, move it away, run the petloc digits command that made "
-                           "the folder again, with the same --split, --count and --seed, and train again)",
-                           f"meta.json lists them: training_data.{UNKNOWN_KEY}", shown,
-                           so_told=lambda tell: f"{recorded_so} ({tell}, and train again)")
+                           lambda how: f"{recorded_so} ({how}, and train again)",
+                           "to record them anew, move it away, run the petloc digits command that made the folder "
+                           "again, with the same --split, --count and --seed",
+                           f"meta.json lists them: training_data.{UNKNOWN_KEY}", shown)
 
 
 # how canvases copied without their folder's record (`UNRECORDED_REASONS`) have their digits told
@@ -126,19 +126,18 @@ def tell_untold(why: str) -> str | None:
     return TELL_MERGED if why == NOT_RECORDED else None
 
 
-def untold_warnings(records: Sequence[tuple[object, str, int]], images: str, so: str, listed: str,
-                    shown: int = 3, so_told: Callable[[str], str] | None = None) -> list[str]:
+def untold_warnings(records: Sequence[tuple[object, str, int]], images: str, follows: Callable[[str], str],
+                    anew: str, listed: str, shown: int = 3) -> list[str]:
     """A warning for each of ``records`` (`untold_by_record`; the first ``shown``) that cannot tell which
-    digit ``images`` ("training", "evaluated") images hold, saying ``so``: what follows, and how the
-    record is made anew (``so_told(how)``, when given, of a record that is not the canvases' own: `tell_untold`
-    says how they are told); then one for the rest, and where they are ``listed``."""
+    digit ``images`` ("training", "evaluated") images hold, saying ``follows(how)``: what follows, and how
+    they are told: the record made ``anew``, or, of a record that is not the canvases' own, `tell_untold`'s
+    way; then one for the rest, and where they are ``listed``."""
     notices = []
     for record, why, n in records[:shown]:
         which = (f"the one {images} image in its folder holds" if n == 1
                  else f"the {n} {images} images in its folder hold")
-        tell = tell_untold(why) if so_told is not None else None
-        follows = so if so_told is None or tell is None else so_told(tell)
-        notices.append(f"{visible(record)}: {why}: which MNIST digit {which} cannot be told, so {follows}")
+        notices.append(f"{visible(record)}: {why}: which MNIST digit {which} cannot be told, "
+                       f"so {follows(tell_untold(why) or anew)}")
     rest = records[shown:]
     if rest:
         notices.append(f"and {counted(len(rest), 'more petloc digits record')} that cannot tell the digits of "

@@ -18,12 +18,13 @@ def test_each_record_once_in_the_order_met_with_its_first_reason_and_its_images(
 
 def test_the_warnings_name_the_first_records_and_count_the_rest():
     records = [("r1", "why1", 1), ("r2", "why2", 4), ("r3", "why3", 2), ("r4", "why4", 5)]
-    lines = untold_warnings(records, "evaluated", "SO", "LISTED", shown=2)
+    lines = untold_warnings(records, "evaluated", lambda how: "SO", "ANEW", "LISTED", shown=2)
     assert lines == [
         "r1: why1: which MNIST digit the one evaluated image in its folder holds cannot be told, so SO",
         "r2: why2: which MNIST digit the 4 evaluated images in its folder hold cannot be told, so SO",
         "and 2 more petloc digits records that cannot tell the digits of 7 evaluated images (LISTED)"]
-    assert untold_warnings([("r\x1b", "why", 1)], "training", "SO", "LISTED")[0].startswith("r\\x1b: why: ")
+    assert untold_warnings([("r\x1b", "why", 1)], "training", lambda how: "SO", "ANEW", "LISTED")[0].startswith(
+        "r\\x1b: why: ")
 
 
 def test_training_sums_up_by_record_sorted():
