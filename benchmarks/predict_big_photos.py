@@ -29,14 +29,14 @@ PHOTOS = Path("/work/shared/data/oxford-pets-3breeds/images")
 SIZE = (4000, 3000)
 
 
-def make_photos(folder: Path, count: int, source: Path) -> None:
-    """``count`` 4000x3000 JPEGs (quality 90), upscaled from the first photos of ``source``."""
-    names = sorted(p for p in source.glob("*.jpg"))[:8]
+def make_photos(folder: Path, count: int, source: Path, size: tuple[int, int] = SIZE, first: int = 8) -> None:
+    """``count`` JPEGs of ``size`` (4000x3000; quality 90), upscaled from the ``first`` photos of ``source``."""
+    names = sorted(p for p in source.glob("*.jpg"))[:first]
     big = []
     for name in names:
         image = cv2.imread(str(name), cv2.IMREAD_COLOR)
         if image is not None:
-            big.append(cv2.resize(image, SIZE, interpolation=cv2.INTER_CUBIC))
+            big.append(cv2.resize(image, size, interpolation=cv2.INTER_CUBIC))
     if not big:
         sys.exit(f"no readable JPEG in {source}")
     for i in range(count):

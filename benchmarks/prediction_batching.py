@@ -32,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PHOTOS = Path("/work/shared/data/oxford-pets-3breeds/images")
 BIG = (6000, 4000)
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the photos and the code before: as predict_big_photos makes them
+from predict_big_photos import before_code, make_photos  # noqa: E402
 
 CHILD = r"""
 import json, sys, time, threading
@@ -112,19 +114,6 @@ def make_small(folder: Path, count: int) -> None:
     write_digits_dataset(folder, "test", count=count)
 
 
-def make_big(folder: Path, count: int, source: Path) -> None:
-    """``count`` 6000x4000 JPEGs (quality 90), upscaled from the first photos of ``source``."""
-    import cv2
-
-    names = sorted(source.glob("*.jpg"))[:4]
-    big = [cv2.resize(image, BIG, interpolation=cv2.INTER_CUBIC)
-           for image in (cv2.imread(str(name), cv2.IMREAD_COLOR) for name in names) if image is not None]
-    if not big:
-        sys.exit(f"no readable JPEG in {source}")
-    for i in range(count):
-        cv2.imwrite(str(folder / f"big_{i:03d}.jpg"), big[i % len(big)], [cv2.IMWRITE_JPEG_QUALITY, 90])
-
-
 def run(code: Path, scene: str, folder: Path, model: str, keep: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(code), "TF_CPP_MIN_LOG_LEVEL": "3", "QT_QPA_PLATFORM": "offscreen"}
     with tempfile.TemporaryDirectory(dir=keep) as cache:
@@ -133,16 +122,6 @@ def run(code: Path, scene: str, folder: Path, model: str, keep: Path) -> dict:
     if done.returncode != 0:
         sys.exit(f"{scene} with {code} exited {done.returncode}:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def before_code(rev: str, keep: Path) -> Path:
-    """PETLOC_BENCH_CODE, or a detached `git worktree` of ``rev`` under ``keep``."""
-    given = os.environ.get("PETLOC_BENCH_CODE")
-    if given:
-        return Path(given)
-    tree = keep / "before"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), rev], check=True)
-    return tree
 
 
 def main() -> None:
@@ -164,7 +143,7 @@ def main() -> None:
         if "small" in scenes:
             make_small(small, args.small)
         if "big" in scenes:
-            make_big(big, max(14, args.big), args.photos)
+            make_photos(big, max(14, args.big), args.photos, BIG, first=4)
         old = before_code(args.before, keep)
         try:
             print(f"before: {old}, after: {ROOT}")
