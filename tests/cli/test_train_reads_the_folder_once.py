@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from petloc_gui.cli import cmd_train
-from petloc_gui.model import collected_folder
+from petloc_gui.model import bundle
 from tests.cli.helpers import run_cli
 from tests.cli.test_train_checks_see_training_s_images import _folder, _parent
 
@@ -24,8 +24,8 @@ def test_petloc_train_lets_the_run_read_the_folder_as_the_window_s_runs_do(tmp_p
     folder = _folder(tmp_path, "dog")
     parent = _parent(tmp_path, folder / "copy.png")
     hashed: Counter[str] = Counter()
-    sha256 = collected_folder.file_sha256
-    monkeypatch.setattr(collected_folder, "file_sha256", lambda path: hashed.update([Path(path).name]) or sha256(path))
+    sha256 = bundle.file_sha256  # what `sha256_or_none` reads with
+    monkeypatch.setattr(bundle, "file_sha256", lambda path: hashed.update([Path(path).name]) or sha256(path))
     given = []
 
     def trained(data_dir, config, on_event, should_stop, folder=None):  # train_run's read, without TensorFlow
