@@ -59,7 +59,10 @@ def digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, ne
     ones. Each with whether it is about the new model's figures (the current model's digits are when it
     was fine-tuned from it). ``wording``: how the sentences name the images, models and figures
     (`COMPARISON`; `petloc train`'s closing figures say it of their own, `model.training_digits`)."""
-    return hedges_of(learned_canvases(old_meta, ancestors, new_meta, samples, hashes, fine_tuned), fine_tuned, wording)
+    from petloc_gui.core.digits_record import learned_digits, united
+
+    old_digits = united(learned_digits(old_meta), ancestors.digits if ancestors else {}) if old_meta else {}
+    return hedges_of(learned_canvases(old_digits, new_meta, samples, hashes, fine_tuned), fine_tuned, wording)
 
 
 def hedges_of(found: LearnedCanvases, fine_tuned: bool, wording: DigitsWording = COMPARISON) -> list[tuple[str, bool]]:
@@ -80,13 +83,14 @@ def hedges_of(found: LearnedCanvases, fine_tuned: bool, wording: DigitsWording =
     return hedges
 
 
-def learned_canvases(old_meta: dict[str, Any] | None, ancestors: Lineage | None, new_meta: dict[str, Any] | None,
+def learned_canvases(old_digits: dict[str, frozenset[int] | None], new_meta: dict[str, Any] | None,
                      samples: list[Any], hashes: dict[str, str | None], fine_tuned: bool) -> LearnedCanvases:
     """Which of ``samples`` `digits_hedges` speaks of (its arguments): a fine-tune's new canvases leave out those
-    of its parent's digits (``old``), which are its own too."""
-    from petloc_gui.core.digits_record import learned_digits, united
+    of its parent's digits (``old``), which are its own too. ``old_digits``: the MNIST digits the current (or
+    parent) model and the models up its line learned, as the caller walked that line once (`digits_hedges`;
+    `petloc train`'s, as its run collected them: `model.training_digits`)."""
+    from petloc_gui.core.digits_record import learned_digits
 
-    old_digits = united(learned_digits(old_meta), ancestors.digits if ancestors else {}) if old_meta else {}
     new_digits = learned_digits(new_meta) if new_meta is not None else {}
     # the records read once for both models (each canvas's digit, or why its record cannot tell)
     found = _canvas_digits_of(samples, hashes) if old_digits or new_digits else None

@@ -350,8 +350,8 @@ def train_run(
     if refiner is not None:  # (its figures are on the images that did not choose the second stage: said so)
         meta["refine"] = refiner.meta
     # written once, with the bundle, and in the "done" event: what the figures are on is known by now
-    meta[DIGITS_KEY] = learned_digits_record(meta, data.root, parent.meta if parent else None,
-                                             parent.path if parent else None)
+    # (the parent's line as the run collected it, as ``mnist_digits`` records: not walked again)
+    meta[DIGITS_KEY] = learned_digits_record(meta, data.root, data.inherited_digits if parent else None)
     # The final decision, taken by all workers together: a stop request made until now cancels; later, too late.
     if (agreed_stop(strategy, stop, FINAL_DECISION_TIMEOUT) if multiworker else stop)():
         raise TrainingCancelled("training cancelled; no model was saved")

@@ -164,7 +164,7 @@ class TrainingData:
         self.parent_validation = sorted(parent_validation)
         # MNIST digits the parent's and its ancestors' weights learned (`core.digits_record`): this model
         # learns them too
-        self._inherited_digits = dict(inherited_digits or {})
+        self.inherited_digits = dict(inherited_digits or {})
         # the parent's classes renamed since (new name -> the parent's): in its place, from its row (ADR 0011)
         self.renamed = dict(renamed or {})
         # pre-labels left out as their model did not know a class of the run (`from_folder`), by model:
@@ -359,7 +359,7 @@ class TrainingData:
         training canvases, by their folder's `petloc digits` record, and the parent's; every split whole
         when a record cannot tell a training canvas's digit (`canvas_digits`: it may hold any)."""
         found = self._train_digits
-        return learned_record(found.digits.values(), untold_learned(self._inherited_digits, found.untold))
+        return learned_record(found.digits.values(), untold_learned(self.inherited_digits, found.untold))
 
     def digits_notices(self) -> list[str]:
         """Warnings for the training log (a "notice" each) and the Retrain dialog: the `petloc digits`

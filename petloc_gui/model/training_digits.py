@@ -12,7 +12,9 @@ meta.json beside ``metrics`` and its other caveats (``metrics_accepted_boxes``, 
 event, which `petloc train`'s closing lines and the Retraining window say it from. `model.training` makes it
 from the meta.json it is about to write (once, with the bundle): the images, their bytes as the run read
 them (``images``), the digits it learned (``training_data.mnist_digits``) and the parts of its validation
-images (``validation_parts``). No TensorFlow.
+images (``validation_parts``); and from the digits its parent's line learned as the run collected them
+(`TrainingData.inherited_digits`, which ``mnist_digits`` holds too): that line is not walked again, so an
+ancestor changed or deleted during the run leaves the record on what the run trained on. No TensorFlow.
 """
 
 from __future__ import annotations
@@ -58,16 +60,15 @@ def scored_images(meta: dict[str, Any], data: str | os.PathLike[str]) -> list[Ca
     return canvases
 
 
-def learned_digits_record(meta: dict[str, Any], data: str | os.PathLike[str], parent_meta: dict[str, Any] | None,
-                          parent_path: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
+def learned_digits_record(meta: dict[str, Any], data: str | os.PathLike[str],
+                          parent_digits: dict[str, frozenset[int] | None] | None) -> dict[str, Any] | None:
     """`KEY`'s value for the run whose meta.json is ``meta``, trained on the folder ``data``: of the images its
-    ``metrics`` are on (``n_scored``), how many hold MNIST digits its parent's line learned (``parent``: that of
-    ``parent_meta``, the --init-from model's meta.json, found at ``parent_path``, and the models it descends
-    from), how many digits the run's own training canvases hold on other canvases (``own``), how many are
-    canvases whose record cannot tell their digit (``untold``), and the sentences saying so (``hedges``, the
-    retrain comparison's words). None when there are none (nothing to say)."""
-    from petloc_gui.model.training_record import ancestors_of
-
+    ``metrics`` are on (``n_scored``), how many hold MNIST digits its parent's line learned (``parent``: the
+    digits the --init-from model and the models it descends from learned, ``parent_digits``, as the run
+    collected them: `TrainingData.inherited_digits`; None when it is no fine-tune), how many digits the run's
+    own training canvases hold on other canvases (``own``), how many are canvases whose record cannot tell
+    their digit (``untold``), and the sentences saying so (``hedges``, the retrain comparison's words). None
+    when there are none (nothing to say)."""
     scored = scored_images(meta, data)
     if not scored:
         return None
@@ -75,9 +76,8 @@ def learned_digits_record(meta: dict[str, Any], data: str | os.PathLike[str], pa
     # the bytes the run read (the run's record): the canvases are looked up as the figures were measured
     hashes = {relpath: entry.get("sha256") for relpath, entry in images.items() if isinstance(entry, dict)} \
         if isinstance(images, dict) else {}
-    ancestors = ancestors_of(parent_meta, located=parent_path) if parent_meta is not None else None
-    fine_tuned = parent_meta is not None
-    found = learned_canvases(parent_meta, ancestors, meta, list(scored), hashes, fine_tuned)
+    fine_tuned = parent_digits is not None
+    found = learned_canvases(parent_digits or {}, meta, list(scored), hashes, fine_tuned)
     n = len(scored)
     wording = DigitsWording(lambda count: "the one image these figures are on" if n == 1 else
                             f"{count} of these {n} images", PARENT, THESE_FIGURES, THESE_FIGURES,
