@@ -119,12 +119,18 @@ def recorded_images(path: Path) -> dict[str, Any]:
     `DigitsRecordError` when it is there but cannot be read as one: it is a data-folder file
     anyone can edit (not JSON, another shape, unreadable, a device, huge, nested thousands deep), and
     read as no record it would hide the learned digits of its canvases."""
+    images = _record_images(path)
+    return {} if images is None else images
+
+
+def _record_images(path: Path) -> dict[str, Any] | None:
+    """`recorded_images`, None when there is no record: one read tells a record not there from one of no canvas."""
     from petloc_gui.core.json_record import RecordTooDeep, RecordTooLarge, read_json_record
 
     try:
         found = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):  # NotADirectory: the "folder" is a file, no record in it
-        return {}
+        return None
     except OSError as exc:
         raise DigitsRecordError(f"cannot be read: {exc.strerror or exc}", path) from None
     if not stat.S_ISREG(found.st_mode):  # a folder, a pipe (open would wait forever), a device
@@ -168,7 +174,8 @@ class DigitLookup:
         # a folder's recorded images, or why its record cannot be read
         self._folders: dict[Path, dict[str, Any] | str] = {}
         self._by_sha256: dict[Path, dict[str, Digit]] = {}  # a folder's recorded digits by their canvas's sha256
-        self._unrecorded: dict[Path, str] = {}  # why a folder of no recorded canvas tells no canvas's digit
+        # why a folder of no recorded canvas tells no canvas's digit: its record not there, or of no canvas, as read
+        self._unrecorded: dict[Path, str] = {}
 
     def look_up(self, image: Path, sha256_of: Callable[[Path], str | None]) -> Digit | None:
         """(split, index) of the digit on ``image``, when its folder records a canvas of its bytes
@@ -188,7 +195,7 @@ class DigitLookup:
             raise DigitsRecordError(images, path)
         if not images:  # no record of a canvas here, nothing to hash against: other images hold no digit
             if is_canvas_name(image.name):
-                raise DigitsRecordError(self._unrecorded_reason(image.parent), path)
+                raise DigitsRecordError(self._unrecorded[image.parent], path)
             return None
         entry = _entry_digit(images[image.name]) if image.name in images else None
         if image.name in images and entry is None:
@@ -211,15 +218,14 @@ class DigitLookup:
     def _images(self, folder: Path) -> dict[str, Any] | str:
         if folder not in self._folders:
             try:
-                self._folders[folder] = recorded_images(folder / RECORD_NAME)
+                images = _record_images(folder / RECORD_NAME)
             except DigitsRecordError as exc:
                 self._folders[folder] = exc.reason
+            else:
+                self._folders[folder] = images or {}
+                if not images:  # (the read that found none says why: a second look may see a record written since)
+                    self._unrecorded[folder] = NO_RECORD if images is None else EMPTY_RECORD
         return self._folders[folder]
-
-    def _unrecorded_reason(self, folder: Path) -> str:
-        if folder not in self._unrecorded:  # its record read as none: not there (or unseen), or one of no canvas
-            self._unrecorded[folder] = EMPTY_RECORD if (folder / RECORD_NAME).exists() else NO_RECORD
-        return self._unrecorded[folder]
 
     def _recorded_by_sha256(self, folder: Path, images: dict[str, Any]) -> dict[str, Digit]:
         """The digits of ``folder``'s record (``images``) by their canvas's sha256 (entries naming none left out)."""
