@@ -45,21 +45,12 @@ class LearnedDigits(NamedTuple):
         """Evaluated images whose digit cannot be told (not counted in ``n_canvases``)."""
         return sum(n for _, _, n in self.unknown)
 
-    @property
-    def n_unrecorded(self) -> int:
-        """Those of ``n_unknown`` named as canvases in a folder whose record is not there, or records no canvas
-        (`core.digits_record.UNRECORDED_REASONS`): copied without it."""
-        from petloc_gui.core.digits_record import UNRECORDED_REASONS
-
-        return sum(n for _, why, n in self.unknown if why in UNRECORDED_REASONS)
-
-    @property
-    def n_not_recorded(self) -> int:
-        """Those of ``n_unknown`` named as canvases whose folder's record knows them neither by their name
-        nor by their bytes (`core.digits_record.NOT_RECORDED`): merged in from another folder, or replaced."""
-        from petloc_gui.core.digits_record import NOT_RECORDED
-
-        return sum(n for _, why, n in self.unknown if why == NOT_RECORDED)
+    def n_unknown_of(self, reasons: Collection[str]) -> int:
+        """Those of ``n_unknown`` whose record cannot tell them for one of ``reasons``: named as canvases in a
+        folder whose record is not there, or records no canvas (`core.digits_record.UNRECORDED_REASONS`: copied
+        without it), or one that knows them neither by their name nor by their bytes (`NOT_RECORDED`: merged in
+        from another folder, or replaced)."""
+        return sum(n for _, why, n in self.unknown if why in reasons)
 
 
 def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collection[Path] = (),
@@ -143,33 +134,32 @@ def learned_digits_record(record: str, learned: LearnedDigits) -> str:
     images") no longer, as their bytes are no training image's and `n_trained_on` leaves them out, nor
     when a record cannot tell the digits of some (``unknown``: one there that cannot be read, none beside
     images named as canvases, or one that knows them not); "none: ..." stays (nothing is counted then)."""
-    from petloc_gui.core.digits_record import RECORD_NAME
+    from petloc_gui.core.digits_record import NOT_RECORDED, RECORD_NAME, UNRECORDED_REASONS
 
     if record.startswith("none:"):
         return record
+    # canvases named so whose digit no record tells: (how many, "has" or "have" of them, where the record is not)
+    canvases = [(learned.n_unknown_of(UNRECORDED_REASONS), ("has", "have"),  # copied without their folder's record
+                 f"no {RECORD_NAME} record beside {{them}}"),
+                (learned.n_unknown_of((NOT_RECORDED,)), ("is", "are"),  # merged in from another folder, or replaced
+                 f"not in the {RECORD_NAME} beside {{them}}, by name or by bytes")]
     notes = []
     if learned.n_canvases:
         holds = "holds an MNIST digit" if learned.n_canvases == 1 else "hold MNIST digits"
         notes.append(f"{counted(learned.n_canvases, 'evaluated image')} {holds} the model {learned.learned} on "
                      "other canvases (n_learned_digits), not counted in n_trained_on")
-    unreadable = learned.n_unknown - learned.n_unrecorded - learned.n_not_recorded
+    unreadable = learned.n_unknown - sum(n for n, _, _ in canvases)
     if unreadable:
         may = "may hold an MNIST digit" if unreadable == 1 else "may hold MNIST digits"
         notes.append(f"{counted(unreadable, 'evaluated image')} {may} the model learned: the petloc digits "
                      "record of its folder cannot be read (n_digits_unknown, digits_records_unread)")
-    if learned.n_unrecorded:  # canvases copied without their folder's record
-        named, them, may = (("named as a petloc digits canvas has", "it", "it may hold an MNIST digit")
-                            if learned.n_unrecorded == 1 else
-                            ("named as petloc digits canvases have", "them", "they may hold MNIST digits"))
-        notes.append(f"{counted(learned.n_unrecorded, 'evaluated image')} {named} no {RECORD_NAME} record beside "
-                     f"{them}; {may} the model learned (n_digits_unknown, digits_records_unread)")
-    if learned.n_not_recorded:  # canvases merged in from another folder, or replaced
-        named, them, may = (("named as a petloc digits canvas is", "it", "it may hold an MNIST digit")
-                            if learned.n_not_recorded == 1 else
-                            ("named as petloc digits canvases are", "them", "they may hold MNIST digits"))
-        notes.append(f"{counted(learned.n_not_recorded, 'evaluated image')} {named} not in the {RECORD_NAME} "
-                     f"beside {them}, by name or by bytes; {may} the model learned "
-                     "(n_digits_unknown, digits_records_unread)")
+    for n, (has, have), where in canvases:
+        if n:
+            named, them, may = ((f"named as a petloc digits canvas {has}", "it", "it may hold an MNIST digit")
+                                if n == 1 else
+                                (f"named as petloc digits canvases {have}", "them", "they may hold MNIST digits"))
+            notes.append(f"{counted(n, 'evaluated image')} {named} {where.format(them=them)}; {may} the model "
+                         "learned (n_digits_unknown, digits_records_unread)")
     if not notes:
         return record
     note = "; ".join(notes)
