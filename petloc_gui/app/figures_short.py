@@ -4,74 +4,114 @@ optimistic · too few to compare" for `model_metrics.metrics_text`'s "acc 1.000 
 
 The status line's compact model label (`ui.model_label_fit`) and Model → Versions' entries (a line each, the whole
 caution text in it: wider than a 1024 px screen) say them so, the whole text in their tooltips. What stays: the
-figures, the images they are on (the count is what makes "acc 1.000" readable) and a short form of every caution
-(`model_metrics.short_caution`). The status line kept only the accepted-boxes mark: a version kept in the window,
-whose cautions are the comparison's hedges, read "acc 1.000 · IoU 0.927" bare, as if complete and clean.
+figures, the images they are on (the count is what makes "acc 1.000" readable) and a short form of every caution.
+The status line kept only the accepted-boxes mark: a version kept in the window, whose cautions are the
+comparison's hedges, read "acc 1.000 · IoU 0.927" bare, as if complete and clean.
+
+Each caution is a pair (`Caution`), its sentence and its short form built together from the metrics record
+(`model_metrics.cautions`): the short forms were read back from the sentence's words with patterns, and a caution
+reworded there lost its short form (the line fell back to the whole text). `FiguresSaid` keeps the figures in their
+parts; `model_metrics.metrics_text` is its whole text.
 """
 
 from __future__ import annotations
 
-import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
-from petloc_gui.app.model_metrics import BASIS_JOIN, HEADLINE, short_caution
+from petloc_gui.core.text import counted
 
 SEPARATOR = " · "  # as between the figures (`model_metrics.metrics_text`)
-_FIGURE = rf"(?:{'|'.join(re.escape(short) for _, short in HEADLINE)}) -?\d+\.\d+"
-# `metrics_text`'s "FIGURES on N SPLIT images[ (BASIS)]", as groups (`ui.model_label_fit` reads a name before it)
-FIGURES_PATTERN = (rf"(?P<figures>{_FIGURE}(?:{SEPARATOR}{_FIGURE})*) (?P<where>on [^()]+?)"
-                   r"(?: \((?P<basis>.+)\))?")
-_FIGURES = re.compile(FIGURES_PATTERN)
-_COUNTED = re.compile(r"on (?P<n>\d+) (?P<rest>.+)")  # "on 12 validation images"
-_OF_ALL = re.compile(r"of \d+")  # `short_caution` of "of 20, images neither model trained on"
+BASIS_JOIN = "; "  # between the cautions' sentences (`model_metrics.basis_text`)
+
+
+@dataclass(frozen=True)
+class Caution:
+    """One thing figures rest on: ``long`` as their sentence says it ("15 of 16 hold boxes accepted from a model"),
+    ``short`` as a line with no room says it ("15/16 accepted"). ``in_count``: the short form names the images the
+    figures are on among more ("of 20"), said in the count ("on 12 of 20 validation images")."""
+
+    long: str
+    short: str
+    in_count: bool = False
 
 
 @dataclass(frozen=True)
 class FiguresSaid:
-    """Figures as `metrics_text` says them: ``figures`` ("acc 0.938 · IoU 0.839"), ``where`` ("on 16 validation
-    images"), ``basis`` (what they rest on, its parts `BASIS_JOIN`ed; "" for none)."""
+    """Figures as `metrics_text` says them, in parts: ``figures`` ("acc 0.938 · IoU 0.839"), the images they are on
+    (``count``, None when the record does not say, and ``split``: "validation"), and what they rest on
+    (``cautions``, in the sentence's order)."""
 
     figures: str
-    where: str
-    basis: str
+    count: int | None
+    split: str
+    cautions: tuple[Caution, ...] = ()
 
-    def cautions(self) -> list[str]:
-        return self.basis.split(BASIS_JOIN) if self.basis else []
+    def where(self, among: str = "") -> str:
+        """ "on 16 validation images"; with ``among`` ("of 20"): "on 12 of 20 validation images"."""
+        if self.count is None:
+            return f"on {self.split} images"
+        return f"on {counted(self.count, ' '.join(part for part in (among, f'{self.split} image') if part))}"
+
+    def basis(self) -> str:
+        """The cautions' sentences, `BASIS_JOIN`ed ("" for none)."""
+        return BASIS_JOIN.join(caution.long for caution in self.cautions)
+
+    def text(self) -> str:
+        """The whole text: "acc 0.938 · IoU 0.839 on 16 validation images (15 of 16 hold boxes accepted ...)"."""
+        return self._with([caution.long for caution in self.cautions])
 
     def forms(self) -> list[str]:
         """The text from whole to least: whole, then its cautions in short one by one (the longest first) while one
         is left whole, then `least`. Every form holds the figures, the images and each caution, whole or short."""
-        cautions = self.cautions()
-        shown, forms = list(cautions), [self._with(cautions)]
-        for at in sorted(range(len(cautions)), key=lambda at: -len(cautions[at]))[:-1]:
-            shown[at] = short_caution(cautions[at])
+        shown = [caution.long for caution in self.cautions]
+        forms = [self._with(shown)]
+        for at in sorted(range(len(shown)), key=lambda at: -len(self.cautions[at].long))[:-1]:
+            shown[at] = self.cautions[at].short
             forms.append(self._with(shown))
         forms.append(self.least())
         return list(dict.fromkeys(forms))  # (a caution that is its own short form adds no form)
 
     def least(self) -> str:
         """ "acc 0.938 · IoU 0.839 on 12 of 20 validation images · 12/16 accepted · too few to compare"."""
-        where, shorts = self.where, []
-        for caution in self.cautions():
-            short = short_caution(caution)
-            counted = _COUNTED.fullmatch(where)
-            if _OF_ALL.fullmatch(short) and counted:  # "on 12 of 20 validation images"
-                where = f"on {counted['n']} {short} {counted['rest']}"
+        where, shorts = self.where(), []
+        for caution in self.cautions:
+            if caution.in_count and self.count is not None:
+                where = self.where(caution.short)
             else:
-                shorts.append(short)
+                shorts.append(caution.short)
         return SEPARATOR.join([f"{self.figures} {where}", *shorts])
 
     def _with(self, cautions: list[str]) -> str:
-        return f"{self.figures} {self.where}" + (f" ({BASIS_JOIN.join(cautions)})" if cautions else "")
+        return f"{self.figures} {self.where()}" + (f" ({BASIS_JOIN.join(cautions)})" if cautions else "")
 
 
-def figures_said(text: str) -> FiguresSaid | None:
-    """``text`` read as `metrics_text`'s figures; None for any other text ("no validation images: ...")."""
-    said = _FIGURES.fullmatch(text)
-    return None if said is None else FiguresSaid(said["figures"], said["where"], said["basis"] or "")
+# The status line's label is given its text only (the model controller's status signal carries a str to a QLabel):
+# the parts of each text `metrics_text` builds are remembered by that text, so the label's short forms are the
+# pairs' (`said_in`), not read back from its words. A few hundred texts in a session (a model's, each version's
+# in Versions); past REMEMBERED the least recently asked for is forgotten (the status line asks for its label's at
+# each layout and paint).
+REMEMBERED = 4096
+_SAID: OrderedDict[str, FiguresSaid] = OrderedDict()
+_SAID_LOCK = threading.Lock()  # (texts are built and read from any thread)
 
 
-def short_figures(text: str) -> str:
-    """``text`` (`metrics_text`'s) in its least form (`FiguresSaid.least`); any other text as it is."""
-    said = figures_said(text)
-    return text if said is None else said.least()
+def remembered(said: FiguresSaid) -> str:
+    """``said``'s whole text, its parts remembered by it (`said_in`)."""
+    text = said.text()
+    with _SAID_LOCK:
+        _SAID[text] = said
+        _SAID.move_to_end(text)
+        while len(_SAID) > REMEMBERED:
+            _SAID.popitem(last=False)
+    return text
+
+
+def said_in(text: str) -> FiguresSaid | None:
+    """The parts of ``text`` when `metrics_text` built it (its figures; `remembered`); None for any other text."""
+    with _SAID_LOCK:
+        said = _SAID.get(text)
+        if said is not None:
+            _SAID.move_to_end(text)
+    return said

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.app.figures_short import BASIS_JOIN, SEPARATOR, Caution, FiguresSaid, remembered
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paired_stats import MIN_IMAGES
@@ -188,36 +188,29 @@ def accepted_of(metrics: Any) -> dict[str, Any] | None:
 
 
 # The mark in short, where a line has no room for the sentence (the status line: "15/16 accepted", the
-# sentence in its tooltip). The line holds text only, so the mark is read back from `accepted_text`'s words.
+# sentence in its tooltip): both built here, from the record (`accepted_caution`).
 ACCEPTED_WORDS = "boxes accepted from a model"
 ACCEPTED_SHORT = "accepted"
-_ACCEPTED_SAID = re.compile(r"(?:all (?P<all>\d+)|(?P<n>\d+) of (?:(?P<scored>\d+)|them)) holds? "
-                            + re.escape(ACCEPTED_WORDS))
 
 
-def accepted_text(metrics: Any) -> str:
-    """ "15 of 16 hold boxes accepted from a model" ("all 5 hold ..."): how many of the images the figures are
-    on hold a box a person accepted unchanged from a model (`accepted_of`); "" when none is recorded."""
+def accepted_caution(metrics: Any) -> Caution | None:
+    """How many of the images the figures are on hold a box a person accepted unchanged from a model
+    (`accepted_of`): "15 of 16 hold boxes accepted from a model", in short "15/16 accepted" ("all 5 hold ...",
+    "5/5 accepted"; "3 of them hold ...", "3 accepted"); None when none is recorded."""
     record = accepted_of(metrics)
     n = image_count(record.get(COUNT_KEY)) if record else None
     if not n:
-        return ""
+        return None
     scored = image_count(record.get("n_scored")) if record else None
     which = f"all {n}" if scored == n else f"{n} of {scored}" if scored else f"{n} of them"
-    return f"{which} {'holds' if n == 1 and scored == 1 else 'hold'} {ACCEPTED_WORDS}"
+    short = f"{n}/{scored} {ACCEPTED_SHORT}" if scored else f"{n} {ACCEPTED_SHORT}"
+    return Caution(f"{which} {'holds' if n == 1 and scored == 1 else 'hold'} {ACCEPTED_WORDS}", short)
 
 
-def accepted_mark_in(text: str) -> tuple[str, str] | None:
-    """(the mark, its short form) for `accepted_text`'s mark in ``text`` ("15 of 16 hold boxes accepted from a
-    model" -> "15/16 accepted", "all 5 hold ..." -> "5/5 accepted", "3 of them hold ..." -> "3 accepted"), the
-    last one if there are several; None when ``text`` holds none."""
-    marks = list(_ACCEPTED_SAID.finditer(text))
-    return (marks[-1].group(), _accepted_short(marks[-1])) if marks else None
-
-
-def _accepted_short(said: re.Match[str]) -> str:
-    n, scored = (said["all"], said["all"]) if said["all"] else (said["n"], said["scored"])
-    return f"{n}/{scored} {ACCEPTED_SHORT}" if scored else f"{n} {ACCEPTED_SHORT}"
+def accepted_text(metrics: Any) -> str:
+    """`accepted_caution`'s sentence ("15 of 16 hold boxes accepted from a model"); "" when none is recorded."""
+    caution = accepted_caution(metrics)
+    return caution.long if caution else ""
 
 
 # A retrained version's figures are the comparison's (model.train_worker.version_figures): with them,
@@ -253,45 +246,38 @@ def too_few_text(metrics: Any) -> str:
     return TOO_FEW_MARK if n is not None and 0 < n < MIN_IMAGES else ""
 
 
-def basis_text(metrics: Any) -> str:
-    """What figures rest on, after their image count: for a version, "of 20, images neither model trained
-    on; somewhat optimistic: 2 notes say so, as recorded when the version was kept"; for a run's own
-    figures, how many of their images hold boxes accepted from a model (`accepted_text`); for any figures
-    on fewer than `MIN_IMAGES` images, `TOO_FEW_MARK` (last); "" when none of these applies."""
-    parts = []
+def cautions(metrics: Any) -> list[Caution]:
+    """What figures rest on, said after their image count, each in full and in short (`Caution`): for a
+    version, the images they are on of its validation images ("of 20, images neither model trained on", "of
+    20") and the comparison's hedges ("somewhat optimistic: 2 notes say so, as recorded when the version was
+    kept", "optimistic"); for a run's own figures, `accepted_caution`; for any figures on fewer than
+    `MIN_IMAGES` images, `TOO_FEW_MARK` (last). The one place they are worded: the sentence (`basis_text`) and
+    every short form (`figures_short`) are these."""
+    said = []
     basis = figures_basis(metrics)
     if basis is not None:
         n = image_count(metrics.get(COUNT_KEY))
         n_validation = image_count(basis.get("n_validation"))
         images = basis.get("images")
         if n is not None and n_validation is not None and n < n_validation:
-            parts.append(f"of {n_validation}" + (f", {images}" if isinstance(images, str) and images else ""))
+            among = f"of {n_validation}"
+            said.append(Caution(among + (f", {images}" if isinstance(images, str) and images else ""), among,
+                                in_count=True))
         hedges = basis.get("hedges")
         if isinstance(hedges, list) and hedges:
             notes = "1 note says" if len(hedges) == 1 else f"{len(hedges)} notes say"
-            parts.append(f"{HEDGED_MARK}: {notes} so, {HEDGED_WHERE}")
-    parts += [accepted_text(metrics), too_few_text(metrics)]
-    return BASIS_JOIN.join(part for part in parts if part)
+            said.append(Caution(f"{HEDGED_MARK}: {notes} so, {HEDGED_WHERE}", HEDGED_SHORT))
+    if accepted := accepted_caution(metrics):
+        said.append(accepted)
+    if too_few_text(metrics):
+        said.append(Caution(TOO_FEW_MARK, TOO_FEW_SHORT))
+    return said
 
 
-# `basis_text`'s parts in short, for a line with no room for the sentences (the status line, Versions: "15/16
-# accepted", "optimistic", "too few to compare"; the sentences in the tooltip). Such a line holds text only, so
-# each part is read back from its words; a part read as none of them is its own short form: none is dropped.
-BASIS_JOIN = "; "
-_SUBSET_SAID = re.compile(r"of (?P<of>\d+)(?:, .+)?")
-
-
-def short_caution(part: str) -> str:
-    """The short form of one part of `basis_text`: "15/16 accepted", "optimistic", "too few to compare", "of 20"
-    (the images the figures are on, of the validation images); ``part`` itself when it is none of these."""
-    if accepted := _ACCEPTED_SAID.fullmatch(part):
-        return _accepted_short(accepted)
-    if part.startswith(f"{HEDGED_MARK}:"):
-        return HEDGED_SHORT
-    if part == TOO_FEW_MARK:
-        return TOO_FEW_SHORT
-    subset = _SUBSET_SAID.fullmatch(part)
-    return f"of {subset['of']}" if subset else part
+def basis_text(metrics: Any) -> str:
+    """`cautions`' sentences, `BASIS_JOIN`ed: "of 20, images neither model trained on; somewhat optimistic: 2
+    notes say so, as recorded when the version was kept"; "" when none applies."""
+    return BASIS_JOIN.join(caution.long for caution in cautions(metrics))
 
 
 def chose_epoch(*records: Any) -> bool | None:
@@ -348,17 +334,20 @@ def metrics_text(metrics: dict[str, Any], split: str, held_out: int | None = Non
     on follows the count (`basis_text`: a version's basis, and `TOO_FEW_MARK` on fewer than `MIN_IMAGES`)."""
     if not_measured(metrics):
         return f"{unmeasured_text(split, held_out)}: figures not measured"
-    parts = []
-    for key, short in HEADLINE:
-        value = figure(metrics.get(key, metrics.get(f"val_{key}")))
-        if value is not None:
-            parts.append(f"{short} {value:.3f}")
-    if not parts:
-        return ""
-    count = image_count(metrics.get(COUNT_KEY))
-    where = f"on {counted(count, f'{split} image')}" if count is not None else f"on {split} images"
-    basis = basis_text(metrics)
-    return f"{' · '.join(parts)} {where}" + (f" ({basis})" if basis else "")
+    said = figures_said(metrics, split)
+    return remembered(said) if said is not None else ""
+
+
+def figures_said(metrics: dict[str, Any], split: str) -> FiguresSaid | None:
+    """`metrics_text`'s figures in their parts, each caution with its short form (`cautions`); None when there
+    are none, or they were measured on no image."""
+    if not_measured(metrics):
+        return None
+    values = [(short, figure(metrics.get(key, metrics.get(f"val_{key}")))) for key, short in HEADLINE]
+    shown = [f"{short} {value:.3f}" for short, value in values if value is not None]
+    if not shown:
+        return None
+    return FiguresSaid(SEPARATOR.join(shown), image_count(metrics.get(COUNT_KEY)), split, tuple(cautions(metrics)))
 
 
 # meta.json's record, beside its "metrics", of the images they are on that are `petloc digits` canvases of MNIST

@@ -13,25 +13,23 @@ accepted · too few to compare)", the sentences in the tooltip); the name, in it
 characters; the figures, the count and the short cautions never, until the label is narrower than that least form
 (`least_width`, given up to half the bar by `status_line`): then the name goes on ("pets…", "…"), and only then
 is the text cut at its end with "…". A text without figures ("Loading model pets…", "Model: pets", "Model: pets
-(no validation images: figures not measured)") is not read here: elided at its end, as before.
+(no validation images: figures not measured)"), or with figures `model_metrics.metrics_text` did not build, is not
+read here: elided at its end, as before.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
-from petloc_gui.app.figures_short import FIGURES_PATTERN, FiguresSaid
+from petloc_gui.app.figures_short import FiguresSaid, said_in
 
 PREFIX = "Model: "  # the model controller's, before `ModelInfo.summary`
 ELLIPSIS = "…"
 NAME_START, NAME_END = 4, 6  # the least of a name kept: "pets…abcdef" (its preset, the end of its version id)
-# `ModelInfo.summary` after PREFIX: "NAME (FIGURES on N SPLIT images[ (BASIS)])" (`model_metrics.metrics_text`)
-_FIGURED = re.compile(rf"(?P<name>.+?) \({FIGURES_PATTERN}\)")
 
 
 @dataclass(frozen=True)
@@ -50,11 +48,20 @@ class FiguredLabel:
 
 
 def figured_label(text: str) -> FiguredLabel | None:
-    """``text`` read as a model label with figures; None for any other text."""
-    said = _FIGURED.fullmatch(text[len(PREFIX):]) if text.startswith(PREFIX) else None
-    if said is None:
+    """``text`` read as a model label with figures: `PREFIX`, a name, and in brackets a text `metrics_text` built
+    (`ModelInfo.summary`), whose parts it remembers (`figures_short.said_in`): its cautions' short forms are those
+    built with them, never read back from their words. None for any other text. The name ends at the first " ("
+    that the figures follow ("pets (copy) 2 (acc ...)")."""
+    if not (text.startswith(PREFIX) and text.endswith(")")):
         return None
-    return FiguredLabel(said["name"], FiguresSaid(said["figures"], said["where"], said["basis"] or ""))
+    inside = text[len(PREFIX):-1]
+    at = inside.find(" (", 1)
+    while at != -1:
+        said = said_in(inside[at + len(" ("):])
+        if said is not None:
+            return FiguredLabel(inside[:at], said)
+        at = inside.find(" (", at + 1)
+    return None
 
 
 def least_name(name: str) -> str:

@@ -135,12 +135,15 @@ def test_each_wording_of_the_mark_has_its_short_form(metrics, record, short):
 
 
 def test_figures_without_the_mark_keep_their_count_and_their_other_marks(metrics):
-    text = f"Model: {NAME} (acc 0.938 · IoU 0.839 on 2 selection-set images ({TOO_FEW_MARK}))"
+    figures = {"accuracy": 0.938, "mean_iou": 0.839}
+    text = f"Model: {NAME} ({metrics_text({**figures, 'n_images': 2}, 'selection-set')})"
+    assert text == f"Model: {NAME} (acc 0.938 · IoU 0.839 on 2 selection-set images ({TOO_FEW_MARK}))"
     assert fitted_text(text, metrics, least_width(text, metrics)) == (
         "Model: pets…abcdef (acc 0.938 · IoU 0.839 on 2 selection-set images · too few to compare)")
     assert fitted_text(text, metrics, metrics.horizontalAdvance(text) - 1) == (
         f"Model: {NAME} (acc 0.938 · IoU 0.839 on 2 selection-set images · too few to compare)")
-    bare = f"Model: {NAME} (acc 0.938 · IoU 0.839 on 48 test images)"
+    bare = f"Model: {NAME} ({metrics_text({**figures, 'n_images': 48}, 'test')})"
+    assert bare == f"Model: {NAME} (acc 0.938 · IoU 0.839 on 48 test images)"
     assert fitted_text(bare, metrics, least_width(bare, metrics)) == (
         "Model: pets…abcdef (acc 0.938 · IoU 0.839 on 48 test images)")
 
@@ -151,7 +154,9 @@ def test_a_name_with_brackets_is_read_to_its_figures(metrics):
     assert shown is not None and shown.endswith(COMPACT_END) and shown.startswith("Model: pets…opy) 2")
 
 
+# (the last: figures the window did not build with `metrics_text`, whose cautions' short forms are not known)
 @pytest.mark.parametrize("text", ["Loading model pets…", "Model: pets", "No usable model",
-                                  "Model: pets (no validation images: figures not measured)"])
+                                  "Model: pets (no validation images: figures not measured)",
+                                  "Model: pets (acc 0.123 · IoU 0.456 on 7 typed images (said by hand))"])
 def test_texts_without_figures_are_left_as_they_were(metrics, text):
     assert fitted_text(text, metrics, 10) is None and least_width(text, metrics) == 0

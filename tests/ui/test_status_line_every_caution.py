@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from petloc_gui.app.figures_short import figures_said
-from petloc_gui.app.model_metrics import ACCEPTED_KEY, headline_metrics, metrics_text, short_caution
+from petloc_gui.app.figures_short import said_in
+from petloc_gui.app.model_metrics import ACCEPTED_KEY, headline_metrics, metrics_text
 from petloc_gui.ui.model_label_fit import fitted_text, least_width
 from petloc_gui.ui.status_line import label_shown_text
 
@@ -78,14 +78,14 @@ def test_the_least_form_holds_the_figures_their_count_and_every_caution_in_short
 @pytest.mark.parametrize("case", CASES)
 def test_at_no_width_is_a_caution_dropped_without_a_mark(metrics, case):
     text, least = _label(case), _least(case)
-    said = figures_said(text[len(f"Model: {NAME} ("):-1])
+    said = said_in(text[len(f"Model: {NAME} ("):-1])  # the cautions `metrics_text` built it with
     assert said is not None
-    cautions = said.cautions()
+    cautions = said.cautions
     for width in range(metrics.horizontalAdvance(f"Model: … ({least[:24]}…"), metrics.horizontalAdvance(text), 3):
         shown = fitted_text(text, metrics, width)
         assert shown is not None and metrics.horizontalAdvance(shown) <= width, width
         assert least[:24] in shown, (width, shown)  # the figures
-        kept = all(caution in shown or short_caution(caution) in shown for caution in cautions)
+        kept = all(caution.long in shown or caution.short in shown for caution in cautions)
         assert kept or (shown.endswith("…") and f"Model: … ({least})".startswith(shown[:-1])), (width, shown)
 
 

@@ -8,10 +8,17 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from petloc_gui.app.model_metrics import ACCEPTED_KEY, metrics_text
 from petloc_gui.ui.status_line import LABEL_SHARE, label_shown_text, label_width_cap, tooltip_html
 
-MODEL = ("Model: digits d-2 (acc 0.938 · IoU 0.839 on 16 validation images (15 of 16 hold boxes accepted from a "
-         "model; too few images to tell models apart))")
+# as the window builds it (`ModelInfo.summary`): its cautions' short forms are those `metrics_text` built them with
+FIGURES = {"accuracy": 0.938, "mean_iou": 0.839, "n_images": 16, ACCEPTED_KEY: {"n_images": 15, "n_scored": 16}}
+MODEL = f"Model: digits d-2 ({metrics_text(FIGURES, 'validation')})"
+
+
+def test_the_label_is_the_one_the_window_shows():
+    assert MODEL == ("Model: digits d-2 (acc 0.938 · IoU 0.839 on 16 validation images (15 of 16 hold boxes accepted "
+                     "from a model; too few images to tell models apart))")
 MESSAGE = "Accepted the model's box for IMG_20261201_000042.jpg: cat (0.93); 3 images left to review"
 
 

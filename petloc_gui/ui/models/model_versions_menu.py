@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from petloc_gui.app.figures_short import short_figures
 from petloc_gui.app.model_metrics import (
+    figures_said,
     headline_metrics,
     held_out_count,
     metrics_text,
@@ -103,7 +104,8 @@ class VersionsMenu(QMenu):
                                 version.extra.get("training_metrics"))
             held_out = _held_out(version) if not_measured(version.metrics) else None  # none, or none readable
             # "too few images ..." on under 20; "15 of 16 hold boxes accepted from a model", as the status line says
-            figures = metrics_text(with_meta_accepted(version.path / "meta.json", version.metrics), split, held_out)
+            record = with_meta_accepted(version.path / "meta.json", version.metrics)
+            figures = metrics_text(record, split, held_out)
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
             pending = UNDECIDED if version.id == undecided else ""
             # Named by its folders, as `petloc models` (pets/d1) and the status line (pets d1) name it, not by
@@ -112,7 +114,8 @@ class VersionsMenu(QMenu):
             # said the same way; whole in the tooltip.
             note = f"note: {_shortened(version.notes[0])}" if version.notes else ""
             text = "  ·  ".join(part for part in (f"{version.path.parent.name} {_date(version.created)}",
-                                                  short_figures(figures), version.id, pending, note) if part)
+                                                  _short(record, split, figures), version.id, pending, note)
+                                    if part)
             key = next(keys, "")  # (a list longer than the keys: the rest have none)
             action = QAction(f"&{key} {_menu_text(visible(text))}" if key else _menu_text(visible(text)), self)
             action.setCheckable(True)
@@ -233,6 +236,14 @@ def _unusable_bundled(name: str, reason: str, tip: str) -> tuple[str, str, None]
     return visible(f"Bundled: {name}  ·  cannot be used: {short}"), visible(tip), None
 
 
+def _short(metrics: dict[str, Any], split: str, figures: str) -> str:
+    """The figures in an entry, as the status line's compact form says them (`FiguresSaid.least`: every caution
+    in its short form, built with its sentence); ``figures`` (`metrics_text`'s) when there are none to shorten
+    ("no validation images: figures not measured")."""
+    said = figures_said(metrics, split)
+    return said.least() if said is not None else figures
+
+
 def _held_out(version: Version) -> int | None:
     """How many validation images the version's run held out (its meta.json; None when unreadable): read
     only for a version whose figures were measured on none, to say whether it held none out or could
@@ -267,7 +278,8 @@ def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
     if problem is not None:  # the why in the entry, the path in its tooltip (as a broken version's)
         return _unusable_bundled(name, problem, f"{path}: {problem}")
     metrics, split = headline_metrics(meta)
-    figures = metrics_text(metrics, shown_split(split, meta.get("metrics")), held_out_count(meta))
+    split = shown_split(split, meta.get("metrics"))
+    figures = metrics_text(metrics, split, held_out_count(meta))
     text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}",
-                                          short_figures(figures)) if part)
+                                          _short(metrics, split, figures)) if part)
     return text, "\n".join([visible(path), *([visible(figures)] if figures else []), *_classes_line(path)]), path
