@@ -11,13 +11,12 @@ comparison's hedges, read "acc 1.000 · IoU 0.927" bare, as if complete and clea
 Each caution is a pair (`Caution`), its sentence and its short form built together from the metrics record
 (`model_metrics.cautions`): the short forms were read back from the sentence's words with patterns, and a caution
 reworded there lost its short form (the line fell back to the whole text). `FiguresSaid` keeps the figures in their
-parts; `model_metrics.metrics_text` is its whole text.
+parts; `model_metrics.metrics_text` is its whole text. The parts go where the text goes (the status line's label is
+given them with it: `ui.model_label_fit.ModelLine`), never found again from the text.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from petloc_gui.core.text import counted
@@ -86,32 +85,3 @@ class FiguresSaid:
     def _with(self, cautions: list[str]) -> str:
         return f"{self.figures} {self.where()}" + (f" ({BASIS_JOIN.join(cautions)})" if cautions else "")
 
-
-# The status line's label is given its text only (the model controller's status signal carries a str to a QLabel):
-# the parts of each text `metrics_text` builds are remembered by that text, so the label's short forms are the
-# pairs' (`said_in`), not read back from its words. A few hundred texts in a session (a model's, each version's
-# in Versions); past REMEMBERED the least recently asked for is forgotten (the status line asks for its label's at
-# each layout and paint).
-REMEMBERED = 4096
-_SAID: OrderedDict[str, FiguresSaid] = OrderedDict()
-_SAID_LOCK = threading.Lock()  # (texts are built and read from any thread)
-
-
-def remembered(said: FiguresSaid) -> str:
-    """``said``'s whole text, its parts remembered by it (`said_in`)."""
-    text = said.text()
-    with _SAID_LOCK:
-        _SAID[text] = said
-        _SAID.move_to_end(text)
-        while len(_SAID) > REMEMBERED:
-            _SAID.popitem(last=False)
-    return text
-
-
-def said_in(text: str) -> FiguresSaid | None:
-    """The parts of ``text`` when `metrics_text` built it (its figures; `remembered`); None for any other text."""
-    with _SAID_LOCK:
-        said = _SAID.get(text)
-        if said is not None:
-            _SAID.move_to_end(text)
-    return said

@@ -18,7 +18,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.app.figures_short import BASIS_JOIN, SEPARATOR, Caution, FiguresSaid, remembered
+from petloc_gui.app.figures_short import BASIS_JOIN, SEPARATOR, Caution, FiguresSaid
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paired_stats import MIN_IMAGES
@@ -335,7 +335,7 @@ def metrics_text(metrics: dict[str, Any], split: str, held_out: int | None = Non
     if not_measured(metrics):
         return f"{unmeasured_text(split, held_out)}: figures not measured"
     said = figures_said(metrics, split)
-    return remembered(said) if said is not None else ""
+    return said.text() if said is not None else ""
 
 
 def figures_said(metrics: dict[str, Any], split: str) -> FiguresSaid | None:

@@ -36,7 +36,7 @@ from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
-from petloc_gui.ui.status_line import StatusLine
+from petloc_gui.ui.status_line import ModelLabel, StatusLine
 from petloc_gui.ui.tab_chain import OnScreenTabChain
 from petloc_gui.ui.window_geometry import fit_into
 from petloc_gui.ui.window_host import WindowHost
@@ -90,7 +90,7 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         self._build_toolbar()
         self.addToolBarBreak()
         self.addToolBar(Qt.TopToolBarArea, self.models.new_classes)  # "no model knows these classes", full width
-        self.model_status = QLabel("No model")
+        self.model_status = ModelLabel("No model")  # fitted from the figures' parts its lines carry
         self.position_label = QLabel("")
         self.cursor_label = QLabel("")  # cursor position and the size of the box being drawn
         self.cursor_label.setContentsMargins(0, 0, 12, 0)  # not run into the counter beside it

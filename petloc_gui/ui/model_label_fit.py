@@ -13,19 +13,28 @@ accepted · too few to compare)", the sentences in the tooltip); the name, in it
 characters; the figures, the count and the short cautions never, until the label is narrower than that least form
 (`least_width`, given up to half the bar by `status_line`): then the name goes on ("pets…", "…"), and only then
 is the text cut at its end with "…". A text without figures ("Loading model pets…", "Model: pets", "Model: pets
-(no validation images: figures not measured)"), or with figures `model_metrics.metrics_text` did not build, is not
-read here: elided at its end, as before.
+(no validation images: figures not measured)") is elided at its end, as before.
+
+The label fits from the figures' parts, given with its text (`ModelLine`: the model controller's status signal
+carries it, `status_line.ModelLabel` keeps it), never from the text's words: a text alone ("Model: pets (acc ...)"
+set by hand) has none and is elided at its end too. (Given its text only, the label read the short forms back from
+the sentence with patterns, then looked the parts up by the text in a store of the texts `metrics_text` built.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
-from petloc_gui.app.figures_short import FiguresSaid, said_in
+from petloc_gui.app.figures_short import FiguresSaid
+from petloc_gui.app.model_metrics import figures_said
+
+if TYPE_CHECKING:
+    from petloc_gui.ui.models.model_handle import ModelInfo
 
 PREFIX = "Model: "  # the model controller's, before `ModelInfo.summary`
 ELLIPSIS = "…"
@@ -34,7 +43,7 @@ NAME_START, NAME_END = 4, 6  # the least of a name kept: "pets…abcdef" (its pr
 
 @dataclass(frozen=True)
 class FiguredLabel:
-    """A model label with figures: "Model: NAME (FIGURES WHERE (BASIS))"."""
+    """A model label with figures, in its parts: "Model: NAME (FIGURES WHERE (BASIS))"."""
 
     name: str
     said: FiguresSaid
@@ -46,22 +55,36 @@ class FiguredLabel:
         """What follows the name, from the whole to the least (`FiguresSaid.forms`)."""
         return self.said.forms()
 
+    def line(self) -> ModelLine:
+        """Its whole text, with these parts (`ModelLine`)."""
+        return ModelLine(self.text(self.name, self.said.text()), self)
 
-def figured_label(text: str) -> FiguredLabel | None:
-    """``text`` read as a model label with figures: `PREFIX`, a name, and in brackets a text `metrics_text` built
-    (`ModelInfo.summary`), whose parts it remembers (`figures_short.said_in`): its cautions' short forms are those
-    built with them, never read back from their words. None for any other text. The name ends at the first " ("
-    that the figures follow ("pets (copy) 2 (acc ...)")."""
-    if not (text.startswith(PREFIX) and text.endswith(")")):
-        return None
-    inside = text[len(PREFIX):-1]
-    at = inside.find(" (", 1)
-    while at != -1:
-        said = said_in(inside[at + len(" ("):])
-        if said is not None:
-            return FiguredLabel(inside[:at], said)
-        at = inside.find(" (", at + 1)
-    return None
+
+class ModelLine(str):
+    """One line for the status line's model label: its text, and ``figured``, the model's name and figures in their
+    parts, when it names a model with figures (`FiguredLabel.line`; None for any other line). A str, so whatever
+    shows the model controller's status as text (the Dataset panel) reads it as before."""
+
+    figured: FiguredLabel | None
+
+    def __new__(cls, text: str, figured: FiguredLabel | None = None) -> ModelLine:
+        line = super().__new__(cls, text)
+        line.figured = figured
+        return line
+
+
+def loaded_line(info: ModelInfo) -> ModelLine:
+    """ "Model: NAME (FIGURES)" for a model in use (`PREFIX`, `ModelInfo.summary`), its figures' parts with it
+    (`figures_short.FiguresSaid`, each caution built with its short form); "Model: NAME (no validation images:
+    figures not measured)", "Model: NAME" without."""
+    said = figures_said(info.metrics, info.split)
+    return FiguredLabel(info.name, said).line() if said is not None else ModelLine(f"{PREFIX}{info.summary}")
+
+
+def figured_label(line: str) -> FiguredLabel | None:
+    """The model's name and figures ``line`` carries (a `ModelLine`'s ``figured``); None for any other line, and
+    for a text alone, whatever its words: its cautions' short forms are known only where they were built."""
+    return line.figured if isinstance(line, ModelLine) else None
 
 
 def least_name(name: str) -> str:
@@ -88,8 +111,8 @@ def name_elided(name: str, fits: Callable[[str], bool]) -> str:
 
 def fitted_text(text: str, metrics: QFontMetrics, width: int) -> str | None:
     """``text`` as it fits ``width`` px: whole, or the compact form (see the module); None for a text without
-    figures. Below `least_width` (a bar too narrow to give it) the name gives way further, then the rest at
-    its end."""
+    figures' parts (`figured_label`). Below `least_width` (a bar too narrow to give it) the name gives way further,
+    then the rest at its end."""
     label = figured_label(text)
     if label is None:
         return None
@@ -112,7 +135,8 @@ def fitted_text(text: str, metrics: QFontMetrics, width: int) -> str | None:
 
 def least_width(text: str, metrics: QFontMetrics) -> int:
     """How wide ``text``'s least form is ("Model: pets…abcdef (acc 0.938 · IoU 0.839 on 16 validation images ·
-    15/16 accepted · too few to compare)"), or its whole width when that is less; 0 for a text without figures."""
+    15/16 accepted · too few to compare)"), or its whole width when that is less; 0 for a text without figures' parts
+    (`figured_label`)."""
     label = figured_label(text)
     if label is None:
         return 0

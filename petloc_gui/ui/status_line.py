@@ -10,7 +10,8 @@ its end, whole in its tooltip: the figures and their marks ("15 of 16 hold boxes
 too few images to tell models apart") left the messages ~380 px, and cut them. Its ``text()`` stays whole.
 The model's label with figures gives way in its own order (`model_label_fit`): to a compact form, "Model:
 pets…abcdef (acc 0.938 · IoU 0.839 on 16 validation images · 15/16 accepted · too few to compare)", as wide as
-that needs (up to half the bar) where a third is less.
+that needs (up to half the bar) where a third is less. It is a `ModelLabel`: given its line with the figures' parts
+(`model_label_fit.ModelLine`, the model controller's status), it keeps them, and fits from them.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtGui import Qt as GuiQt  # (mightBeRichText is QtGui's)
 from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
 
-from petloc_gui.ui.model_label_fit import fitted_text, least_width
+from petloc_gui.ui.model_label_fit import ModelLine, fitted_text, least_width
 
 LEFT_MARGIN, RIGHT_MARGIN = 6, 12  # QStatusBar's own, around its message
 LABEL_SHARE = 3  # a permanent label takes at most 1/LABEL_SHARE of the bar's width
@@ -45,13 +46,35 @@ def label_is_plain(label: QLabel) -> bool:
     return label.textFormat() == Qt.TextFormat.PlainText or not GuiQt.mightBeRichText(label.text())
 
 
+class ModelLabel(QLabel):
+    """The model's permanent label: its text, and the figures' parts of the line it was given (`ModelLine`), which
+    it is fitted from (`label_line`). Any other text set (a plain str) has none: those of a line before do not stay
+    with it."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # Qt's name: the model controller's status signal is connected to it
+        self._line = text if isinstance(text, ModelLine) else ModelLine(text)
+        super().setText(text)
+
+    def line(self) -> ModelLine:
+        return self._line
+
+
+def label_line(label: QLabel) -> str:
+    """A permanent label's text, with the figures' parts where it holds them (a `ModelLabel`'s line)."""
+    return label.line() if isinstance(label, ModelLabel) else label.text()
+
+
 def label_shown_text(label: QLabel) -> str:
     """A permanent label's text as drawn: whole, the model's in its compact form (`model_label_fit`), or its
     start and "…"."""
     if not label_elided(label):
         return label.text()
     room = label.contentsRect().width()
-    fitted = fitted_text(label.text(), label.fontMetrics(), room)
+    fitted = fitted_text(label_line(label), label.fontMetrics(), room)
     if fitted is not None:
         return fitted
     return label.fontMetrics().elidedText(label.text(), Qt.TextElideMode.ElideRight, room)
@@ -60,7 +83,7 @@ def label_shown_text(label: QLabel) -> str:
 def label_width_cap(label: QLabel, bar_width: int) -> int:
     """How wide a permanent label may be: its share of the bar, or what the model's compact form needs
     (`least_width`) where that is more, up to 1/LEAST_SHARE of the bar: the messages keep the rest."""
-    least = least_width(label.text(), label.fontMetrics()) if label_is_plain(label) else 0
+    least = least_width(label_line(label), label.fontMetrics()) if label_is_plain(label) else 0
     if least:
         least = min(least + label.width() - label.contentsRect().width(), bar_width // LEAST_SHARE)
     return max(1, bar_width // LABEL_SHARE, least)

@@ -10,7 +10,8 @@ import pytest
 
 from petloc_gui.app import model_metrics
 from petloc_gui.app.model_metrics import ACCEPTED_KEY, basis_text, cautions, figures_said, metrics_text
-from petloc_gui.ui.model_label_fit import fitted_text, least_width
+from petloc_gui.ui.model_label_fit import fitted_text, least_width, loaded_line
+from petloc_gui.ui.models.model_handle import ModelInfo
 
 NAME = "pets 20261205T100740Z-b9ae34"
 BASIS = {"n_validation": 20, "images": "images neither model trained on", "hedges": ["a note"]}
@@ -38,9 +39,11 @@ def metrics(qapp):
     return QLabel().fontMetrics()
 
 
-def _least_label(text: str, metrics) -> str | None:
-    """The status line's least form of the figures ``text`` (after the name, in its brackets)."""
-    label = f"Model: {NAME} ({text})"
+def _least_label(record: dict, metrics) -> str | None:
+    """The status line's least form of ``record``'s figures (after the name, in its brackets), the label's line as
+    the model controller sends it (`loaded_line`)."""
+    label = loaded_line(ModelInfo(spec="pets", name=NAME, path=None, version_id="v", metrics=record))
+    assert label == f"Model: {NAME} ({metrics_text(record, 'validation')})"
     shown = fitted_text(label, metrics, least_width(label, metrics))
     return None if shown is None else shown[len("Model: pets…b9ae34 ("):-1]
 
@@ -57,7 +60,7 @@ def test_each_caution_is_shown_in_short_where_room_is_short(metrics, case):
     said = figures_said(record, "validation")
     assert said is not None and said.text() == metrics_text(record, "validation")
     assert said.least() == LEAST[case]  # Model → Versions' entry
-    assert _least_label(metrics_text(record, "validation"), metrics) == LEAST[case]  # the status line
+    assert _least_label(record, metrics) == LEAST[case]  # the status line
     for caution in cautions(record):
         assert caution.long in basis_text(record) and caution.long not in LEAST[case] and caution.short in LEAST[case]
 
@@ -76,6 +79,6 @@ def test_a_reworded_caution_keeps_its_short_form(monkeypatch, metrics, case):
         monkeypatch.setattr(model_metrics, name, words)
     text = metrics_text(record, "validation")
     assert text != before and any(words in text for words in REWORDED.values())  # the sentence is reworded
-    assert _least_label(text, metrics) == LEAST[case]  # the status line: the same short line
+    assert _least_label(record, metrics) == LEAST[case]  # the status line: the same short line
     said = figures_said(record, "validation")  # Model → Versions' entry
     assert said is not None and said.least() == LEAST[case]

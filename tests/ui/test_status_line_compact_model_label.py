@@ -13,13 +13,22 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from petloc_gui.app.model_metrics import ACCEPTED_KEY, TOO_FEW_MARK, accepted_text, metrics_text
-from petloc_gui.ui.model_label_fit import fitted_text, least_width
+from petloc_gui.ui.model_label_fit import fitted_text, least_width, loaded_line
+from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.status_line import label_shown_text, tooltip_html
 
 NAME = "pets 20261205T090000Z-abcdef"
 FIGURES = {"accuracy": 0.938, "mean_iou": 0.839, "n_images": 16, ACCEPTED_KEY: {"n_images": 15, "n_scored": 16}}
 DETAIL = metrics_text(FIGURES, "validation")  # "acc 0.938 · IoU 0.839 on 16 validation images (15 of 16 hold ...)"
-MODEL = f"Model: {NAME} ({DETAIL})"
+
+
+def _line(figures: dict, split: str = "validation", name: str = NAME) -> str:
+    """The label's line as the model controller sends it for a model with ``figures`` (`loaded_line`: its text and
+    the figures' parts)."""
+    return loaded_line(ModelInfo(spec="pets", name=name, path=None, version_id="v", metrics=figures, split=split))
+
+
+MODEL = _line(FIGURES)
 MARK = accepted_text(FIGURES)
 FIGURES_SAID = "acc 0.938 · IoU 0.839 on 16 validation images"
 COMPACT_END = f" ({FIGURES_SAID} · 15/16 accepted · too few to compare)"
@@ -37,6 +46,7 @@ def _name_of(shown: str) -> str:
 
 def test_the_text_is_the_one_the_window_shows():
     assert MARK in MODEL and TOO_FEW_MARK in MODEL
+    assert str(MODEL) == f"Model: {NAME} ({DETAIL})"
 
 
 def _cut_at_its_end(shown: str) -> bool:
@@ -129,34 +139,36 @@ def test_the_name_keeps_as_much_as_fits(metrics):
                                                ({"n_images": 3}, "3 accepted")])
 def test_each_wording_of_the_mark_has_its_short_form(metrics, record, short):
     figures = {"accuracy": 0.5, "mean_iou": 0.25, "n_images": 40, ACCEPTED_KEY: record}
-    text = f"Model: {NAME} ({metrics_text(figures, 'test')})"
+    text = _line(figures, "test")
+    assert text == f"Model: {NAME} ({metrics_text(figures, 'test')})"
     assert fitted_text(text, metrics, least_width(text, metrics)) == (
         f"Model: pets…abcdef (acc 0.500 · IoU 0.250 on 40 test images · {short})")
 
 
 def test_figures_without_the_mark_keep_their_count_and_their_other_marks(metrics):
     figures = {"accuracy": 0.938, "mean_iou": 0.839}
-    text = f"Model: {NAME} ({metrics_text({**figures, 'n_images': 2}, 'selection-set')})"
+    text = _line({**figures, "n_images": 2}, "selection-set")
     assert text == f"Model: {NAME} (acc 0.938 · IoU 0.839 on 2 selection-set images ({TOO_FEW_MARK}))"
     assert fitted_text(text, metrics, least_width(text, metrics)) == (
         "Model: pets…abcdef (acc 0.938 · IoU 0.839 on 2 selection-set images · too few to compare)")
     assert fitted_text(text, metrics, metrics.horizontalAdvance(text) - 1) == (
         f"Model: {NAME} (acc 0.938 · IoU 0.839 on 2 selection-set images · too few to compare)")
-    bare = f"Model: {NAME} ({metrics_text({**figures, 'n_images': 48}, 'test')})"
+    bare = _line({**figures, "n_images": 48}, "test")
     assert bare == f"Model: {NAME} (acc 0.938 · IoU 0.839 on 48 test images)"
     assert fitted_text(bare, metrics, least_width(bare, metrics)) == (
         "Model: pets…abcdef (acc 0.938 · IoU 0.839 on 48 test images)")
 
 
 def test_a_name_with_brackets_is_read_to_its_figures(metrics):
-    text = f"Model: pets (copy) 2 ({DETAIL})"
+    text = _line(FIGURES, name="pets (copy) 2")
+    assert text == f"Model: pets (copy) 2 ({DETAIL})"
     shown = fitted_text(text, metrics, least_width(text, metrics))
     assert shown is not None and shown.endswith(COMPACT_END) and shown.startswith("Model: pets…opy) 2")
 
 
-# (the last: figures the window did not build with `metrics_text`, whose cautions' short forms are not known)
+# (the last two: figures as a text alone, typed or the window's own words: their cautions' short forms are not known)
 @pytest.mark.parametrize("text", ["Loading model pets…", "Model: pets", "No usable model",
                                   "Model: pets (no validation images: figures not measured)",
-                                  "Model: pets (acc 0.123 · IoU 0.456 on 7 typed images (said by hand))"])
+                                  "Model: pets (acc 0.123 · IoU 0.456 on 7 typed images (said by hand))", str(MODEL)])
 def test_texts_without_figures_are_left_as_they_were(metrics, text):
     assert fitted_text(text, metrics, 10) is None and least_width(text, metrics) == 0

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from petloc_gui.app.figures_short import said_in
 from petloc_gui.app.model_metrics import ACCEPTED_KEY, headline_metrics, metrics_text
-from petloc_gui.ui.model_label_fit import fitted_text, least_width
+from petloc_gui.ui.model_label_fit import ModelLine, fitted_text, least_width, loaded_line
+from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.status_line import label_shown_text
 
 NAME = "pets pets-20261205T100740Z-b9ae34"
@@ -38,9 +38,13 @@ CASES = {
 }
 
 
-def _label(case: str) -> str:
+def _label(case: str) -> ModelLine:
+    """The label's line as the model controller sends it (`loaded_line`: its text and the figures' parts)."""
     meta, version, _ = CASES[case]
-    return f"Model: {NAME} ({metrics_text(*headline_metrics(meta, version))})"
+    metrics, split = headline_metrics(meta, version)
+    line = loaded_line(ModelInfo(spec="pets", name=NAME, path=None, version_id="v", metrics=metrics, split=split))
+    assert line == f"Model: {NAME} ({metrics_text(metrics, split)})"
+    return line
 
 
 def _least(case: str) -> str:
@@ -78,9 +82,8 @@ def test_the_least_form_holds_the_figures_their_count_and_every_caution_in_short
 @pytest.mark.parametrize("case", CASES)
 def test_at_no_width_is_a_caution_dropped_without_a_mark(metrics, case):
     text, least = _label(case), _least(case)
-    said = said_in(text[len(f"Model: {NAME} ("):-1])  # the cautions `metrics_text` built it with
-    assert said is not None
-    cautions = said.cautions
+    assert text.figured is not None
+    cautions = text.figured.said.cautions  # the cautions the line was built with
     for width in range(metrics.horizontalAdvance(f"Model: … ({least[:24]}…"), metrics.horizontalAdvance(text), 3):
         shown = fitted_text(text, metrics, width)
         assert shown is not None and metrics.horizontalAdvance(shown) <= width, width

@@ -8,12 +8,14 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from petloc_gui.app.model_metrics import ACCEPTED_KEY, metrics_text
+from petloc_gui.app.model_metrics import ACCEPTED_KEY
+from petloc_gui.ui.model_label_fit import loaded_line
+from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.status_line import LABEL_SHARE, label_shown_text, label_width_cap, tooltip_html
 
-# as the window builds it (`ModelInfo.summary`): its cautions' short forms are those `metrics_text` built them with
+# as the window sends it (`loaded_line`): its text, and the figures' parts, each caution's short form built with it
 FIGURES = {"accuracy": 0.938, "mean_iou": 0.839, "n_images": 16, ACCEPTED_KEY: {"n_images": 15, "n_scored": 16}}
-MODEL = f"Model: digits d-2 ({metrics_text(FIGURES, 'validation')})"
+MODEL = loaded_line(ModelInfo(spec="digits", name="digits d-2", path=None, version_id="v", metrics=FIGURES))
 
 
 def test_the_label_is_the_one_the_window_shows():

@@ -22,6 +22,7 @@ from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.app.folder_sample import CancelledError
 from petloc_gui.app.model_choice import ModelChoice, choose_model, class_names, model_display_name, model_problem
 from petloc_gui.ui import background
+from petloc_gui.ui.model_label_fit import loaded_line
 
 CHOOSING = "Choosing the model…"  # the model status line's, and the prediction pane's, until the answer
 _log = logging.getLogger(__name__)
@@ -168,7 +169,7 @@ class FolderModelStart:
         elif spec == self.spec and self.info is not None:  # the model the window had, loaded: its predictions now
             # (a pick that loaded while the choice was made is remembered now: it stays in use)
             self.pick_loaded(spec)
-            self.status.emit(f"Model: {self.info.summary}")
+            self.status.emit(loaded_line(self.info))
             self.loaded.emit(self.info)
         else:
             if spec == self.spec and kept is not None and kept.loading:

@@ -29,6 +29,7 @@ from petloc_gui.app.model_choice import (
 )
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.text import counted, first_of, visible
+from petloc_gui.ui.model_label_fit import loaded_line
 from petloc_gui.ui.models.first_model_start import FirstModelStart, folder_first_model_start
 from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptModel, same_folder
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
@@ -82,7 +83,9 @@ class ModelController(FolderModelStart, QObject):
     # spec (str, as an object: a model folder's path may not be UTF-8, `PredictionService`): predictions
     # restart, the old ones are gone
     switched = Signal(object)
-    status = Signal(str)  # one line for the status bar
+    # one line for the status bar: a str, or a `model_label_fit.ModelLine` (a str with the model's figures in their
+    # parts: the label fits from them, `status_line.ModelLabel`)
+    status = Signal(object)
     loaded = Signal(object)  # ModelInfo of the model now in use
     failed = Signal(str)  # why the model in use failed to load
     no_model = Signal(str)  # no model knows the folder's classes: why (predictions are gone)
@@ -319,7 +322,7 @@ class ModelController(FolderModelStart, QObject):
             return  # a model the user has already switched away from
         self.info, self.problem = info, None
         self.pick_loaded(info.spec)
-        self.status.emit(f"Model: {info.summary}")
+        self.status.emit(loaded_line(info))
         self.loaded.emit(info)
         self._say_if_foreign(info)
 
