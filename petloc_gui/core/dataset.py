@@ -9,6 +9,10 @@ Three layouts are recognised automatically:
   recursively (labelImg's default); hidden folders (``.git``) are skipped and
   links to folders not followed (reported in ``problems``).
 
+The first two keep images and annotations in separate folders, and search the images folder
+recursively by the sidecar search's rules: ``JPEGImages/day/x.jpg``'s annotation is
+``Annotations/day/x.xml`` (a CVAT export of images uploaded in folders).
+
 Images are recognised by extension (decoding goes by content); each folder is
 listed once (``os.scandir``): 10,000 images index in a few tens of milliseconds.
 Each layout's indexing is its own module (`core.sidecar_index`, `core.oxford_devkit_index`);
@@ -34,6 +38,8 @@ SIDECAR = "sidecar"
 OXFORD = "oxford"
 VOC_DEVKIT = "voc-devkit"
 LAYOUTS = (SIDECAR, OXFORD, VOC_DEVKIT)
+# The layouts that keep images and annotations in separate folders: (images folder, annotations folder).
+SEPARATE_FOLDERS = {OXFORD: ("images", "annotations/xmls"), VOC_DEVKIT: ("JPEGImages", "Annotations")}
 
 _OXFORD_LISTS = ("list.txt", "trainval.txt", "test.txt")
 
@@ -75,17 +81,35 @@ class Dataset:
                 self._unread = listing.unread_images(self.folders)
             return self._unread
 
+    @property
+    def images_folder(self) -> Path:
+        """The folder the images are searched in (recursively): ``images/``, ``JPEGImages/``, or the root."""
+        separate = SEPARATE_FOLDERS.get(self.layout)
+        return self.root / separate[0] if separate else self.root
+
+    @property
+    def annotations_folder(self) -> Path | None:
+        """The folder holding the annotations of a layout that keeps them apart from the images, else None."""
+        separate = SEPARATE_FOLDERS.get(self.layout)
+        return self.root / separate[1] if separate else None
+
     def annotation_path_for(self, image_path: str | os.PathLike[str]) -> Path:
-        """Where this layout keeps (or would write) the annotation of an image."""
+        """Where this layout keeps (or would write) the annotation of an image: beside it, or at its
+        path within the images folder under the annotations folder (``day/x.jpg``: ``day/x.xml``)."""
         known = self.find(image_path)
         if known is not None:
             return known.annotation_path  # e.g. an existing photo.XML
         image_path = Path(image_path)
-        if self.layout == OXFORD:
-            return self.root / "annotations" / "xmls" / f"{image_path.stem}.xml"
-        if self.layout == VOC_DEVKIT:
-            return self.root / "Annotations" / f"{image_path.stem}.xml"
-        return image_path.with_suffix(".xml")
+        annotations = self.annotations_folder
+        if annotations is None:
+            return image_path.with_suffix(".xml")
+        try:
+            within = Path(os.path.relpath(os.path.abspath(image_path), self.images_folder))
+        except ValueError:  # on another drive (Windows)
+            within = Path("..")
+        if within.parts[:1] == ("..",):  # not in the images folder: by its name, at the top
+            within = Path(image_path.name)
+        return annotations / within.with_suffix(".xml")
 
     @property
     def annotated_count(self) -> int:

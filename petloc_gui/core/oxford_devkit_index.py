@@ -3,6 +3,8 @@
 - Oxford-IIIT Pet: ``images/`` + ``annotations/xmls/`` (+ ``annotations/list.txt``, ``trainval.txt``,
   ``test.txt``): breed and species from the file name, class and breed ids from ``list.txt``;
 - VOC devkit: ``JPEGImages/`` + ``Annotations/`` (+ ``ImageSets/Main/*.txt``).
+
+Each walks subfolders of its images folder, pairing ``day/x.jpg`` with ``day/x.xml`` (`_index_separate`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 from petloc_gui.core.annotation_names import annotation_names
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.folder_listing import FolderListing, file_names, folder_time, image_stem
+from petloc_gui.core.folder_listing import FolderListing, file_names, image_stem
+from petloc_gui.core.folder_walk import walk_folders
 from petloc_gui.core.index_problem import IndexProblem
 from petloc_gui.core.natural_order import natural_key
 
@@ -23,12 +26,6 @@ _OXFORD_SPECIES = {"1": "cat", "2": "dog"}
 # VOC devkit split files, finest first: an image in train.txt is "train" even
 # though trainval.txt lists it too.
 _DEVKIT_SPLITS = ("train", "val", "trainval", "test")
-
-
-def _item_order(item: DatasetItem) -> tuple:
-    # The path as given (a string): making 20,000 Path objects to sort by would dominate indexing time.
-    name = os.path.basename(item._image_path)
-    return (natural_key(name), name)
 
 
 def _list_names(folder: Path, problems: list[str]) -> list[str]:
@@ -65,8 +62,9 @@ def _oxford_breed(stem: str) -> str:
     return head if sep and tail.isdigit() else stem
 
 
-def _oxford_meta(stem: str, row: list[str] | None) -> dict[str, Any]:
-    breed = _oxford_breed(stem)
+def _oxford_meta(key: str, row: list[str] | None) -> dict[str, Any]:
+    """``key``: the image's path within images/ without its extension (``sub/boxer_3`` in a subfolder)."""
+    breed = _oxford_breed(key.rpartition("/")[2])
     # The dataset's README: cat breeds are capitalised, dog breeds are not.
     meta: dict[str, Any] = {"breed": breed, "species": "cat" if breed[:1].isupper() else "dog"}
     if row is not None and len(row) >= 4:
@@ -91,7 +89,7 @@ def index_oxford(root: Path, problems: list[str], folders: dict[Path, FolderList
         for row in _read_id_lines(annotations / f"{split}.txt", problems):
             splits.setdefault(row[0], split)
     return _index_separate(root / "images", annotations / "xmls", splits,
-                           lambda stem: _oxford_meta(stem, rows.get(stem)), folders, problems)
+                           lambda key: _oxford_meta(key, rows.get(key)), folders, problems)
 
 
 def index_devkit(root: Path, problems: list[str], folders: dict[Path, FolderListing]) -> list[DatasetItem]:
@@ -99,31 +97,41 @@ def index_devkit(root: Path, problems: list[str], folders: dict[Path, FolderList
     for split in _DEVKIT_SPLITS:
         for row in _read_id_lines(root / "ImageSets" / "Main" / f"{split}.txt", problems):
             splits.setdefault(row[0], split)
-    return _index_separate(root / "JPEGImages", root / "Annotations", splits, lambda stem: None, folders, problems)
+    return _index_separate(root / "JPEGImages", root / "Annotations", splits, lambda key: None, folders, problems)
 
 
 def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
                     meta_of: Callable[[str], dict[str, Any] | None],
                     folders: dict[Path, FolderListing], problems: list[str]) -> list[DatasetItem]:
-    """Images in one folder, their ``<stem>.xml`` annotations in another."""
-    xml_names = set(_list_names(xml_dir, problems))
-    image_names, stems = [], []
-    mtime = folder_time(images_dir)
-    for name in _list_names(images_dir, problems):
-        stem = image_stem(name)
-        if stem is not None:
-            image_names.append(name)
-            stems.append(stem)
-    folders[images_dir] = FolderListing(mtime, frozenset(image_names))
-    image_prefix, xml_prefix = f"{images_dir}{os.sep}", f"{xml_dir}{os.sep}"
-    items = []
-    for name, stem, found in zip(image_names, stems, annotation_names(stems, xml_names), strict=True):
-        items.append(DatasetItem(
-            image_path=image_prefix + name,
-            annotation_path=xml_prefix + (found or f"{stem}.xml"),
-            split=splits.get(stem),
-            meta=meta_of(stem),
-            has_annotation=found is not None,
-        ))
-    items.sort(key=_item_order)
-    return items
+    """Images in one folder tree, each one's ``<stem>.xml`` at the same path under another folder: a
+    CVAT or datumaro export of images uploaded in folders writes ``JPEGImages/day/x.jpg`` and
+    ``Annotations/day/x.xml``. The images folder is walked as the sidecar search walks (`folder_walk`),
+    every folder it lists recorded in ``folders``; the items are in natural order of their paths within
+    it. Split lists and ``meta_of`` name an image by its path within the images folder without the
+    extension (``day/x``, the form ImageSets/Main/*.txt use; ``x`` at the top)."""
+    keyed: list[tuple[tuple, str, int]] = []  # (sort key, path within images_dir, position in items)
+    items: list[DatasetItem] = []
+    for walked in walk_folders(str(images_dir), problems):
+        image_names, stems = [], []
+        for name in walked.files:
+            stem = image_stem(name)
+            if stem is not None:
+                image_names.append(name)
+                stems.append(stem)
+        folders[Path(walked.path)] = FolderListing(walked.mtime_ns, frozenset(image_names),
+                                                   frozenset(walked.folders))
+        xml_folder = os.path.join(xml_dir, walked.relative)  # relative ends in a separator or is ""
+        xml_names = set(_list_names(Path(xml_folder), problems)) if image_names else set()
+        image_prefix, xml_prefix = walked.path + os.sep, os.path.join(xml_folder, "")
+        for name, stem, found in zip(image_names, stems, annotation_names(stems, xml_names), strict=True):
+            key = walked.relative + stem
+            keyed.append((natural_key(walked.relative + name), walked.relative + name, len(items)))
+            items.append(DatasetItem(
+                image_path=image_prefix + name,
+                annotation_path=xml_prefix + (found or f"{stem}.xml"),
+                split=splits.get(key),
+                meta=meta_of(key),
+                has_annotation=found is not None,
+            ))
+    keyed.sort()
+    return [items[position] for _, _, position in keyed]

@@ -216,13 +216,14 @@ def test_a_folder_listed_again_differs_only_when_its_images_or_folders_do(tmp_pa
     now = folder_listing(tmp_path, recursive=True)
     assert (now.images, now.folders) == ({"a.jpg", "new.JPG"}, {"sub", "day2"}) and not now.same_names(seen)
     assert folder_listing(tmp_path / "absent", recursive=True) == FolderListing(None, frozenset())
-    # Oxford's images/ folder: its image files (a stray ._x.jpg is one, as the index reads it), no folders
+    # Oxford's images/ folder is searched as a sidecar folder is: a stray ._x.jpg (hidden) is no image,
+    # thumbs/ a folder walked into
     for name in ("images/Abyssinian_1.jpg", "images/._Abyssinian_1.jpg", "images/thumbs/t.jpg",
                  "annotations/xmls/Abyssinian_1.xml"):
         _touch(tmp_path / "ox" / name)
     listed = open_dataset(tmp_path / "ox").folders[tmp_path / "ox" / "images"]
-    assert (listed.images, listed.folders) == ({"Abyssinian_1.jpg", "._Abyssinian_1.jpg"}, set())
-    assert folder_listing(tmp_path / "ox" / "images", recursive=False) == listed
+    assert (listed.images, listed.folders) == ({"Abyssinian_1.jpg"}, {"thumbs"})
+    assert folder_listing(tmp_path / "ox" / "images", recursive=True) == listed
 
 
 @pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")
