@@ -1,15 +1,17 @@
 """Index a folder of images and VOC annotations, without decoding any image.
 
-Three layouts are recognised automatically:
+Four layouts are recognised automatically:
 
 - ``oxford``: ``images/`` + ``annotations/xmls/`` (+ ``annotations/list.txt``,
   ``trainval.txt``, ``test.txt``), as the Oxford-IIIT Pet dataset ships;
 - ``voc-devkit``: ``JPEGImages/`` + ``Annotations/`` (+ ``ImageSets/Main/*.txt``);
+- ``images-annotations``: ``images/`` + ``Annotations/``, as Label Studio's Pascal VOC export
+  writes them (when ``images/`` holds no XML of its own);
 - ``sidecar``: ``photo.jpg`` next to ``photo.xml`` (or ``photo.XML``), searched
   recursively (labelImg's default); hidden folders (``.git``) are skipped and
   links to folders not followed (reported in ``problems``).
 
-The first two keep images and annotations in separate folders, and search the images folder
+The first three keep images and annotations in separate folders, and search the images folder
 recursively by the sidecar search's rules: ``JPEGImages/day/x.jpg``'s annotation is
 ``Annotations/day/x.xml`` (a CVAT export of images uploaded in folders).
 
@@ -31,15 +33,17 @@ import petloc_gui.core.folder_listing as listing
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing
-from petloc_gui.core.oxford_devkit_index import index_devkit, index_oxford
+from petloc_gui.core.oxford_devkit_index import index_devkit, index_images_annotations, index_oxford
 from petloc_gui.core.sidecar_index import index_sidecar
 
 SIDECAR = "sidecar"
 OXFORD = "oxford"
 VOC_DEVKIT = "voc-devkit"
-LAYOUTS = (SIDECAR, OXFORD, VOC_DEVKIT)
+IMAGES_ANNOTATIONS = "images-annotations"
+LAYOUTS = (SIDECAR, OXFORD, VOC_DEVKIT, IMAGES_ANNOTATIONS)
 # The layouts that keep images and annotations in separate folders: (images folder, annotations folder).
-SEPARATE_FOLDERS = {OXFORD: ("images", "annotations/xmls"), VOC_DEVKIT: ("JPEGImages", "Annotations")}
+SEPARATE_FOLDERS = {OXFORD: ("images", "annotations/xmls"), VOC_DEVKIT: ("JPEGImages", "Annotations"),
+                    IMAGES_ANNOTATIONS: ("images", "Annotations")}
 
 _OXFORD_LISTS = ("list.txt", "trainval.txt", "test.txt")
 
@@ -132,12 +136,27 @@ def detect_layout(root: Path) -> str:
     if isdir(root / "JPEGImages") and (
             isdir(root / "Annotations") or isdir(root / "ImageSets")):
         return VOC_DEVKIT
+    # Label Studio's VOC export. Not when images/ holds XMLs of its own: those are sidecar annotations,
+    # and reading the images against Annotations/ would leave them out.
+    if isdir(root / "images") and isdir(root / "Annotations") and not _holds_xml(root / "images"):
+        return IMAGES_ANNOTATIONS
     return SIDECAR
+
+
+def _holds_xml(folder: Path) -> bool:
+    """Whether ``folder`` holds a (not hidden) ``.xml`` file of any case at its top level."""
+    try:
+        with os.scandir(folder) as entries:
+            return any(entry.name[-4:].lower() == ".xml" and not entry.name.startswith(".")
+                       for entry in entries)
+    except OSError:
+        return False  # the index names a folder it cannot list
 
 
 def dataset_root(path: str | os.PathLike[str]) -> Path:
     """The folder `open_dataset` opens for ``path`` (absolute): the ``images/`` or ``JPEGImages/``
-    folder of an Oxford or VOC devkit dataset stands for the whole dataset."""
+    folder of a layout with separate folders (Oxford, VOC devkit, images + Annotations) stands for the
+    whole dataset."""
     root = Path(os.path.abspath(path))
     if root.name in ("images", "JPEGImages") and root.is_dir() and detect_layout(root.parent) != SIDECAR:
         return root.parent
@@ -155,6 +174,7 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     layout = detect_layout(root)
     problems: list[str] = []
     folders: dict[Path, FolderListing] = {}
-    index = {OXFORD: index_oxford, VOC_DEVKIT: index_devkit}.get(layout, index_sidecar)
+    index = {OXFORD: index_oxford, VOC_DEVKIT: index_devkit,
+             IMAGES_ANNOTATIONS: index_images_annotations}.get(layout, index_sidecar)
     return Dataset(root, layout, index(root, problems, folders), problems, folders)
 

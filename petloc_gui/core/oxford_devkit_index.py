@@ -2,7 +2,8 @@
 
 - Oxford-IIIT Pet: ``images/`` + ``annotations/xmls/`` (+ ``annotations/list.txt``, ``trainval.txt``,
   ``test.txt``): breed and species from the file name, class and breed ids from ``list.txt``;
-- VOC devkit: ``JPEGImages/`` + ``Annotations/`` (+ ``ImageSets/Main/*.txt``).
+- VOC devkit: ``JPEGImages/`` + ``Annotations/`` (+ ``ImageSets/Main/*.txt``);
+- images + Annotations: ``images/`` + ``Annotations/``, as Label Studio's Pascal VOC export writes them.
 
 Each walks subfolders of its images folder, pairing ``day/x.jpg`` with ``day/x.xml`` (`_index_separate`).
 """
@@ -98,6 +99,11 @@ def index_devkit(root: Path, problems: list[str], folders: dict[Path, FolderList
         for row in _read_id_lines(root / "ImageSets" / "Main" / f"{split}.txt", problems):
             splits.setdefault(row[0], split)
     return _index_separate(root / "JPEGImages", root / "Annotations", splits, lambda key: None, folders, problems)
+
+
+def index_images_annotations(root: Path, problems: list[str],
+                             folders: dict[Path, FolderListing]) -> list[DatasetItem]:
+    return _index_separate(root / "images", root / "Annotations", {}, lambda key: None, folders, problems)
 
 
 def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],

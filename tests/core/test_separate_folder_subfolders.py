@@ -2,7 +2,9 @@
 export (datumaro) of a task whose images were uploaded in folders writes ``JPEGImages/day/x.jpg`` and
 ``Annotations/day/x.xml`` (``ImageSets/Main/default.txt`` lists ``day/x``). Only the top level of
 JPEGImages/ was indexed: ``petloc stats`` said "images 1, problems 0" for four boxed photos, and the
-subfolder's XMLs were not named as annotations without an image."""
+subfolder's XMLs were not named as annotations without an image. Label Studio's VOC export
+(``images/`` + ``Annotations/``) was read as a sidecar folder: every image "no annotation", every XML
+"annotation file with no image", and train refused "found 0"."""
 
 from __future__ import annotations
 
@@ -124,6 +126,33 @@ def test_a_bind_mount_pointing_up_the_images_folder_is_listed_once(tmp_path, mon
     top = real_key(tmp_path / "JPEGImages")
     monkeypatch.setattr(folder_walk, "folder_key", lambda p: top if str(p).endswith("mount") else real_key(p))
     assert len(open_dataset(tmp_path)) == 5
+
+
+def test_label_studios_voc_export_is_images_beside_annotations(tmp_path):
+    for relative in ("Abyssinian_1.jpg", "Abyssinian_10.jpg", "sub/b.jpg"):
+        _photo(tmp_path / "images", tmp_path / "Annotations", relative)
+    _photo(tmp_path / "images", tmp_path / "Annotations", "c.jpg", boxed=False)
+    (tmp_path / "Annotations" / "gone.xml").write_text(XML.format("gone"))
+    for opened in (tmp_path, tmp_path / "images"):
+        dataset = open_dataset(opened)
+        assert (dataset.layout, dataset.root) == ("images-annotations", tmp_path)
+        assert [(item.image_path.relative_to(tmp_path).as_posix(), item.has_annotation) for item in dataset] == [
+            ("images/Abyssinian_1.jpg", True), ("images/Abyssinian_10.jpg", True), ("images/c.jpg", False),
+            ("images/sub/b.jpg", True)]
+        assert dataset.annotation_path_for(tmp_path / "images" / "d.jpg") == tmp_path / "Annotations" / "d.xml"
+    assert annotations_without_image(dataset) == [tmp_path / "Annotations" / "gone.xml"]
+    from petloc_gui.model.data import collect_samples
+
+    assert len(collect_samples(tmp_path)[0]) == 3  # train found 0 of them
+
+
+def test_images_with_their_own_xmls_beside_an_annotations_folder_stay_a_sidecar_folder(tmp_path):
+    # labelImg's XMLs beside the photos: read against Annotations/ they would all be left out
+    _photo(tmp_path / "images", tmp_path / "images", "a.jpg")
+    _photo(tmp_path / "images", tmp_path / "Annotations", "b.jpg")
+    dataset = open_dataset(tmp_path)
+    assert dataset.layout == "sidecar"
+    assert [(item.image_name, item.has_annotation) for item in dataset] == [("a.jpg", True), ("b.jpg", False)]
 
 
 def test_training_names_each_image_by_its_path_within_the_dataset(tmp_path):
