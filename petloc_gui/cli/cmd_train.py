@@ -15,6 +15,7 @@ from petloc_gui.cli.args import (
     refuse_outside_mode,
     seed,
 )
+from petloc_gui.cli.exclude_list import resolve_exclude_list
 from petloc_gui.cli.output import (
     UsageError,
     error,
@@ -346,52 +347,3 @@ def _check_writable(out: Path, named: str = "--out", fix: str = "") -> None:
         exc = made
     if exc is not None:
         raise type(exc)(exc.errno, f"{named} cannot be written to ({exc.strerror or exc}){fix}", str(out)) from exc
-
-
-def read_exclude_list(path: Path) -> list[str]:
-    """Entries of an exclude list; blank lines and `#` comments ignored."""
-    names = []
-    # utf-8-sig: a list saved by Notepad starts with a BOM, which would make its first entry
-    # match no image, and that test image would be trained on.
-    for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            names.append(line)
-    return names
-
-
-def resolve_exclude_list(data: Path, path: Path) -> list[str]:
-    """Absolute image paths for an exclude list's entries.
-
-    An entry is an absolute path, a path relative to the dataset root, a file
-    name or a file stem; a line of Oxford's test.txt (`Abyssinian_201 1 1 1`)
-    works too. Entries matching no image are reported, one line each, and ignored.
-    """
-    from petloc_gui.core.dataset import open_dataset
-    from petloc_gui.core.index_problems import refuse_unlisted_root
-
-    dataset = open_dataset(data)
-    refuse_unlisted_root(dataset)  # not then "matches no image" for each line of the list
-    root = Path(dataset.root).resolve()
-    by_key: dict[str, set[str]] = {}
-    for item in dataset.items:
-        image = Path(item.image_path).resolve()
-        keys = {str(image), image.name, image.stem}
-        if image.is_relative_to(root):
-            keys.add(image.relative_to(root).as_posix())
-        for key in keys:
-            by_key.setdefault(key, set()).add(str(image))
-    resolved: set[str] = set()
-    for entry in read_exclude_list(path):
-        # Oxford's list files carry ids in the first column ("Abyssinian_201 1 1 1").
-        first_column = entry.split()[0]
-        candidates = (
-            by_key.get(entry)
-            or by_key.get(str(Path(entry).expanduser().resolve()))
-            or by_key.get(first_column)
-        )
-        if not candidates:
-            error(f"{path}: {entry!r} matches no image in {data}; ignored")
-            continue
-        resolved |= candidates
-    return sorted(resolved)

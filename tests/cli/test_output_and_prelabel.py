@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from petloc_gui.cli.cmd_train import read_exclude_list
+from petloc_gui.cli.exclude_list import entry_forms, read_exclude_lines
 from petloc_gui.cli.output import (
     ProgressBar,
     finite,
@@ -194,13 +194,13 @@ def test_petloc_debug_zero_keeps_the_native_chatter_parked_as_it_keeps_traceback
 def test_read_exclude_list(tmp_path):
     path = tmp_path / "exclude.txt"
     path.write_text("a.jpg\n\n# a comment\nsub/b.png  # trailing\n", encoding="utf-8")
-    assert read_exclude_list(path) == ["a.jpg", "sub/b.png"]
+    assert [entry_forms(line)[-1] for line in read_exclude_lines(path)] == ["a.jpg", "# a comment", "sub/b.png"]
 
 
 def test_read_exclude_list_saved_with_a_byte_order_mark(tmp_path):
     path = tmp_path / "exclude.txt"
     path.write_text("\ufefftest_00000_digit0\ntest_00001_digit1\n", encoding="utf-8")
-    assert read_exclude_list(path) == ["test_00000_digit0", "test_00001_digit1"]
+    assert read_exclude_lines(path) == ["test_00000_digit0", "test_00001_digit1"]
 
 
 def test_write_prelabel_writes_missing_and_never_overwrites(tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from petloc_gui.cli import cmd_train, train_stop
-from petloc_gui.cli.cmd_train import resolve_exclude_list
+from petloc_gui.cli.exclude_list import resolve_exclude_list
 from petloc_gui.cli.main import build_parser
 from tests.cli.helpers import run_cli, voc_xml, write_image
 
