@@ -10,10 +10,10 @@ that names an image wins: a real file's name is never cut while it matches as wr
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 from petloc_gui.cli.output import CommandError, error
+from petloc_gui.core.annotation_names import folded
 
 # Oxford's list files (test.txt, trainval.txt): an id, then numbers ("Abyssinian_201 1 1 1").
 _OXFORD_LINE = re.compile(r"(\S+)(?:[ \t]+-?\d+)+")
@@ -43,13 +43,6 @@ def entry_forms(line: str) -> list[str]:
     if oxford and oxford.group(1) not in forms:
         forms.append(oxford.group(1))
     return forms
-
-
-def folded(text: str) -> str:
-    """``text`` with case and Unicode form ignored (a macOS NFD ``é`` is the NFC ``é`` typed in a list)."""
-    if text.isascii():
-        return text.lower()
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
 
 def resolve_exclude_list(data: Path, path: Path) -> list[str]:
