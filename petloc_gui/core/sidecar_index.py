@@ -2,7 +2,8 @@
 recursively (labelImg's default). Hidden folders (``.git``) are skipped and links to folders not
 followed (reported in the dataset's ``problems``); each real folder is listed once (``os.scandir``),
 so a bind mount or junction pointing up the tree cannot loop. Images sharing one annotation file
-(``photo.jpg`` and ``photo.png``) are reported, the file's owner named (`shared_owner`).
+(``photo.jpg`` and ``photo.png``; ``Mouse.jpg`` and ``mouse.png``, one file on macOS and Windows) are
+reported, the file's owner named (`shared_owner`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from petloc_gui.core.annotation_names import annotation_names
+from petloc_gui.core.annotation_names import annotation_file_names
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import AnnotationError
 from petloc_gui.core.folder_listing import FolderListing, entry_kind, folder_time, image_stem
@@ -68,8 +69,9 @@ def index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLis
                 image_names.append(name)
         folders[Path(folder)] = FolderListing(mtime, frozenset(image_names), frozenset(folder_names))
         prefix = folder + os.sep
-        xml_names = [found or stem + ".xml"
-                     for found, stem in zip(annotation_names(stems, names), stems, strict=True)]
+        # one name per file on macOS and Windows too (mouse.png beside Mouse.jpg: Mouse.xml), so that the
+        # names alone, compared as written, say which images share a file on every system
+        xml_names = annotation_file_names(image_names, stems, names)
         if len(set(xml_names)) < len(xml_names):
             _report_shared(prefix, image_names, xml_names, problems)
         for name, xml_name in zip(image_names, xml_names, strict=True):

@@ -63,9 +63,9 @@ def test_an_opened_folder_builds_no_path_per_image_for_its_names_groups_and_fold
     groups = sharing_groups(dataset.items)
     folders = dataset_annotation_folders(dataset)
     assert names == ["img2.jpg", "img10.jpg", "photo.jpg", "photo.png", "sub/b.jpg"]
-    # only the group's own items were made Paths (its key), the other images' paths are still the index's text
+    # at most the group's own items were made Paths (its key), the other images' paths are still the index's text
     assert all(type(item._image_path) is str for item in dataset.items)
-    assert [type(item._annotation_path) is str for item in dataset.items] == [True, True, False, False, True]
+    assert [type(item._annotation_path) is str for item in dataset.items[:2] + dataset.items[4:]] == [True] * 3
     by_paths = open_dataset(dataset.root)  # what the Paths gave
     assert names == [str(item.image_path.relative_to(dataset.root)) for item in by_paths.items]
     assert folders == list(dict.fromkeys(str(item.annotation_path.parent) for item in by_paths.items))
