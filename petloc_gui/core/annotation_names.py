@@ -42,7 +42,14 @@ def annotation_names(stems: list[str], names: set[str]) -> list[str | None]:
     leftovers: dict[str, str] = {}
     for name in names:
         if name[-4:].lower() == ".xml":
-            (claimed if name in matched else leftovers)[folded(name)] = name
+            table = claimed if name in matched else leftovers
+            key = folded(name)
+            other = table.get(key)
+            # two names for one image (a.XML and a.Xml, a case-sensitive disk holding both): the first in
+            # natural order, as `shared_owner` chooses, never the set's order (which PYTHONHASHSEED sets, so
+            # two runs paired differently); the other is left an annotation with no image, and said so
+            if other is None or (natural_key(name), name) < (natural_key(other), other):
+                table[key] = name
     if claimed or leftovers:
         for index, stem in enumerate(stems):
             if found[index] is None:
