@@ -250,7 +250,7 @@ def test_the_index_is_read_again_only_when_the_image_names_changed(tmp_path, mon
     listed = []
     monkeypatch.setattr(image_set_watch, "folder_listing",
                         lambda folder, recursive: listed.append(folder) or folder_listing(folder, recursive))
-    seen = Seen(dict(dataset.folders), recursive=True)
+    seen = Seen(dict(dataset.folders))
     seen = look_again(tmp_path, seen)
     assert seen.images is None and indexed == [] and listed == []  # untouched: one stat, no listing
     time.sleep(0.01)
@@ -294,7 +294,7 @@ def test_a_folder_not_listable_keeps_its_images_and_the_others_are_still_said(tm
     write_image(tmp_path / "a.png")
     (tmp_path / "sub").mkdir()
     write_image(tmp_path / "sub" / "b.png")
-    seen = Seen(dict(open_dataset(tmp_path).folders), recursive=True)
+    seen = Seen(dict(open_dataset(tmp_path).folders))
     real_scandir, indexed = os.scandir, []
     real_open = image_set_watch.open_dataset
     monkeypatch.setattr(image_set_watch, "open_dataset", lambda root: indexed.append(root) or real_open(root))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from petloc_gui.core.dataset import SIDECAR, Dataset, open_dataset
+from petloc_gui.core.dataset import Dataset, open_dataset
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing, folder_listing, folder_time
 from petloc_gui.ui.review.folder_look import FolderLook
@@ -32,10 +32,12 @@ POLL_MS = 3000  # a stat of each listed folder: cheap; a listing only when one m
 
 @dataclass(frozen=True)
 class Seen:
-    """The folders as last listed, and (after a new index) the images found."""
+    """The folders as last listed, and (after a new index) the images found. Every layout's index
+    walks its images folder's subfolders (the sidecar folder, ``images/`` or ``JPEGImages/``), so each
+    folder is listed again as that search lists it: its subfolders' names count too, and a folder
+    holding subfolders reads as unchanged when only its time moved."""
 
     folders: dict[Path, FolderListing]
-    recursive: bool  # the sidecar layout's search (folder names count too)
     images: frozenset[str] | None = None  # None: not indexed again, the image set is as before
 
 
@@ -50,21 +52,21 @@ def look_again(root: Path, seen: Seen) -> Seen:
         if folder_time(folder) == listed.mtime_ns:
             now[folder] = listed
             continue
-        listing = folder_listing(folder, seen.recursive)
+        listing = folder_listing(folder, recursive=True)
         if not listing.same_names(listed):
             break
         now[folder] = listing
     else:
-        return Seen(now, seen.recursive)
+        return Seen(now)
     if not os.path.isdir(root):
         # the folder itself renamed, moved or deleted: every image is gone (said at once, not "no
         # annotation" row by row); each folder reads as missing, so one that comes back is listed again
         missing = FolderListing(None, frozenset())
-        return Seen(dict.fromkeys(seen.folders, missing), seen.recursive, frozenset())
+        return Seen(dict.fromkeys(seen.folders, missing), frozenset())
     try:
         dataset = open_dataset(root)
     except (DatasetError, OSError):
-        return Seen(seen.folders, seen.recursive)  # the folder is gone or unreadable: asked again next look
+        return Seen(seen.folders)  # the folder is gone or unreadable: asked again next look
     # A folder that is still there but could not be listed (permissions, a network share's
     # hiccup) would read as all its images gone: its images are taken as last seen, and it is
     # looked at again once its time moves (a time kept from before would re-index every look).
@@ -74,7 +76,7 @@ def look_again(root: Path, seen: Seen) -> Seen:
         if folder not in folders and os.path.isdir(folder):
             folders[folder] = FolderListing(folder_time(folder), listed.images, listed.folders)
             images.update(str(folder / name) for name in listed.images)
-    return Seen(folders, dataset.layout == SIDECAR, frozenset(images))
+    return Seen(folders, frozenset(images))
 
 
 class ImageSetWatch(QObject):
@@ -88,7 +90,7 @@ class ImageSetWatch(QObject):
         self._root = dataset.root
         self._listed = frozenset(item.image_path_text for item in dataset.items)
         # what the window's own index saw: nothing is indexed again until a folder changes
-        self.seen = Seen(dict(dataset.folders), dataset.layout == SIDECAR)
+        self.seen = Seen(dict(dataset.folders))
         self._said: tuple[list[str], list[str]] = ([], [])
         self.looks = FolderLook(lambda: (look_again, (self._root, self.seen)), self._looked,
                                 quiet_ms=QUIET_MS, poll_ms=POLL_MS, parent=self)
