@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset
+from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
 from petloc_gui.core.images import image_header
 from petloc_gui.core.interop.options import CLI_WORDS, SKIP_DIFFICULT, OptionWords
@@ -160,12 +160,10 @@ class ConversionReport:
 
 
 def images_root(dataset: Dataset) -> Path:
-    """The folder image names are relative to in outputs (keeps sub-folders of sidecar sets)."""
-    if dataset.layout == OXFORD:
-        return dataset.root / "images"
-    if dataset.layout == VOC_DEVKIT:
-        return dataset.root / "JPEGImages"
-    return dataset.root
+    """The folder image names are relative to in outputs: the layout's images folder (``images/``,
+    ``JPEGImages/``, or a sidecar set's own folder), so subfolders of it are kept (``day/x.jpg``) and
+    its own name is not repeated (``images/images/x.jpg``)."""
+    return dataset.images_folder
 
 
 def relative_name(path: Path, root: Path) -> str:
