@@ -41,8 +41,9 @@ def test_an_export_beside_the_dataset_is_fine(small_voc, tmp_path):
 
 
 @pytest.mark.parametrize("layout, images, xmls", [("oxford", "images", "annotations/xmls"),
-                                                   ("voc-devkit", "JPEGImages", "Annotations")])
-def test_an_oxford_or_devkit_dataset_refuses_only_its_own_folders(tmp_path, layout, images, xmls):
+                                                   ("voc-devkit", "JPEGImages", "Annotations"),
+                                                   ("images-annotations", "images", "Annotations")])
+def test_a_dataset_of_separate_folders_refuses_only_its_own_folders(tmp_path, layout, images, xmls):
     from tests.core.interop_helpers import write_voc_image
 
     root = tmp_path / "pets"
@@ -52,7 +53,7 @@ def test_an_oxford_or_devkit_dataset_refuses_only_its_own_folders(tmp_path, layo
     (root / images / "cat_1.xml").replace(root / xmls / "cat_1.xml")
     dataset = open_dataset(root)
     assert dataset.layout == layout and len(dataset) == 1
-    # Beside its folders, not read by it (they are listed, not searched).
+    # Beside its folders, not read by it (only they are).
     report = export_yolo(dataset, root / "exports" / "yolo")
     assert report.images == 1 and report.problems == []
     assert len(open_dataset(root)) == 1

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from petloc_gui.core.atomic import new_file_mode
-from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, Dataset
+from petloc_gui.core.dataset import IMAGES_ANNOTATIONS, OXFORD, VOC_DEVKIT, Dataset
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop.options import CLI_WORDS, OVERWRITE, OptionWords
 from petloc_gui.core.interop.unfinished import earlier_format, interrupted
@@ -37,8 +37,9 @@ _NO_LINK_ERRNOS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, er
                    errno.EACCES, errno.EINVAL)
 
 
-# The folders an Oxford or VOC devkit dataset is read from (not recursively).
-_LAYOUT_FOLDERS = {OXFORD: ("images", "annotations"), VOC_DEVKIT: ("JPEGImages", "Annotations", "ImageSets")}
+# The folders a dataset that keeps images and annotations apart is read from: nothing else in its root is.
+_LAYOUT_FOLDERS = {OXFORD: ("images", "annotations"), VOC_DEVKIT: ("JPEGImages", "Annotations", "ImageSets"),
+                   IMAGES_ANNOTATIONS: ("images", "Annotations")}
 
 
 def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None:
@@ -46,9 +47,10 @@ def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None
 
     An export inside the dataset becomes part of it, and the next export
     copies it again into itself (``out/images/out/images/...``). A sidecar
-    dataset is read recursively, so all of its folder is refused; an Oxford
-    or VOC devkit dataset only from its own folders, so an export beside them
-    (``pets/exports/yolo``) is fine and only those and the root are refused.
+    dataset is read recursively, so all of its folder is refused; an Oxford,
+    VOC devkit or images + Annotations (Label Studio) dataset only from its own
+    folders, so an export beside them (``pets/exports/yolo``) is fine and only
+    those and the root are refused.
     """
     out = Path(out)
     real_out, root = Path(os.path.realpath(out)), Path(os.path.realpath(dataset.root))
