@@ -38,6 +38,7 @@ from petloc_gui.ui.review.save_guard import SaveGuard
 from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.status_line import ModelLabel, StatusLine
 from petloc_gui.ui.tab_chain import OnScreenTabChain
+from petloc_gui.ui.toolbar_buttons import ActionToolBar
 from petloc_gui.ui.window_geometry import fit_into
 from petloc_gui.ui.window_host import WindowHost
 
@@ -174,11 +175,9 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         self.label_combo = self.labels.combo
         label_bar.addWidget(self.labels.caption)  # the box's buddy: its name, and Alt+L
         label_bar.addWidget(self.label_combo)
-        tools = QToolBar("Tools", self)
-        tools.setObjectName("tools")
-        for name in ("open_folder", "save", "undo", "redo", "draw_mode", "accept", "verify", "delete",
-                     "overlay", "fit", "next_review"):
-            tools.addAction(self.act[name])
+        tools = ActionToolBar("Tools", self, "tools", [self.act[name] for name in (
+            "open_folder", "save", "undo", "redo", "draw_mode", "accept", "verify", "delete", "overlay", "fit",
+            "next_review")])  # its buttons follow Undo's text, Verified's check… with no connection added each time
         self.addToolBar(Qt.TopToolBarArea, label_bar)
         self.addToolBar(Qt.TopToolBarArea, tools)
 
