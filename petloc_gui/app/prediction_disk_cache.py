@@ -43,6 +43,7 @@ from petloc_gui import __version__
 from petloc_gui.app.file_key import NO_FILE, FileKey
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.cache_bounds import cached_files, remove_least_recent
 from petloc_gui.core.debug_flag import flag_on
 from petloc_gui.core.decode_rules import DECODE_RULES_VERSION
 from petloc_gui.core.errors import SaveError
@@ -318,24 +319,11 @@ class PredictionDiskCache:
 
     def _keep_within_bounds(self) -> None:
         """Remove the least recently used files (by time) past `max_files` or `max_total_bytes`;
-        those in use in this run go last."""
+        those in use in this run go last (`core.cache_bounds`, as the decoded-image cache)."""
         assert self.root is not None
         with self._lock:
             in_use = {cached.path.name for cached in self._files.values()}
-        try:
-            with os.scandir(self.root) as iterator:
-                files = [(entry.stat().st_mtime_ns, entry.name in in_use, entry.stat().st_size, entry.path)
-                         for entry in iterator if entry.name.endswith(".json") and entry.is_file()]
-        except OSError:
-            return
-        files.sort(key=lambda item: (item[1], item[0]))  # others first, oldest first
-        count, total = len(files), sum(size for _, _, size, _ in files)
-        for _, _, size, path in files:
-            if count <= self.max_files and total <= self.max_total_bytes:
-                break
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-                count, total = count - 1, total - size
+        remove_least_recent(cached_files(self.root, ".json", in_use), self.max_files, self.max_total_bytes)
 
 
 def _entries_of(record: Any, model: ModelFingerprint) -> dict[str, list[Any]] | None:

@@ -15,6 +15,14 @@ folders of older rules (and those of the first layout, which had none) are
 removed when a cache is opened. Entries are written atomically (temporary
 file, then rename): parallel readers and a crash leave no half-written entry.
 A broken entry is decoded again; the cache never fails a training run.
+
+Bounded as the prediction cache is (`core.cache_bounds`): when a cache is opened, the entries
+least recently used go first until at most `MAX_FILES` of at most `MAX_TOTAL_BYTES` together are
+left (a photo edited, moved or decoded under another size made a new entry each time, and nothing
+was ever removed). A hit renews its entry's time once a run. A run that would pass the bounds
+removes other runs' entries, least recently used first, to make room; once its own entries fill
+the cache, the images left are decoded each time, as without a cache (removing this run's own
+would only have them decoded again, and written again, at every epoch).
 """
 
 from __future__ import annotations
@@ -25,14 +33,19 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from petloc_gui.core.cache_bounds import CachedFile, cached_files, remove_least_recent
 from petloc_gui.core.decode_rules import DECODE_RULES_VERSION
 
 RULES_FOLDER = "rules-{}"
+ENTRY_SUFFIX = ".npy"
+MAX_FILES = 50_000
+MAX_TOTAL_BYTES = 4 * 1024**3  # ~9,000 photos at 448 px (~450 KB each)
 # Folders of the cache's root that older petlocs wrote: entries under older rules, and the
 # two-hex-digit folders of the first layout (no rules folder). A newer petloc's are kept.
 _RULES_NAME = re.compile(r"^rules-(\d+)$")
@@ -42,11 +55,21 @@ _FIRST_LAYOUT_NAME = re.compile(r"^[0-9a-f]{2}$")
 class ImageCache:
     """``get(path, kind, make)``: the cached array for (file, kind), made by ``make()`` when absent."""
 
-    def __init__(self, folder: str | os.PathLike[str]) -> None:
+    def __init__(self, folder: str | os.PathLike[str], max_files: int = MAX_FILES,
+                 max_total_bytes: int = MAX_TOTAL_BYTES) -> None:
         self.root = Path(folder)
         self.folder = self.root / RULES_FOLDER.format(DECODE_RULES_VERSION)
         self.folder.mkdir(parents=True, exist_ok=True)
         _sweep_older_rules(self.root, DECODE_RULES_VERSION)
+        self.max_files = max_files
+        self.max_total_bytes = max_total_bytes
+        self._lock = threading.Lock()  # the input pipeline's threads store at once
+        self._used: set[str] = set()  # entries this run read or wrote: their time renewed, never made room with
+        self._full = False  # this run's own entries fill the cache: no more are written
+        self._count, self._bytes = remove_least_recent(self._entries(), max_files, max_total_bytes)
+
+    def _entries(self) -> list[CachedFile]:
+        return cached_files(self.folder, ENTRY_SUFFIX, self._used, depth=1)  # rules-N/<2 hex>/<key>.npy
 
     def key(self, path: str | os.PathLike[str], kind: str) -> str | None:
         try:
@@ -60,28 +83,57 @@ class ImageCache:
         key = self.key(path, kind)
         if key is None:
             return make()
-        entry = self.folder / key[:2] / f"{key}.npy"
+        entry = self.folder / key[:2] / f"{key}{ENTRY_SUFFIX}"
         try:
-            return np.load(entry, allow_pickle=False)
+            array = np.load(entry, allow_pickle=False)
         except (OSError, ValueError, EOFError):
             pass  # absent or damaged: make it again
+        else:
+            if entry.name not in self._used:  # used: not the first to go when a later run makes room
+                self._used.add(entry.name)
+                with contextlib.suppress(OSError):
+                    os.utime(entry)
+            return array
         array = make()
         self._store(entry, array)
         return array
 
-    @staticmethod
-    def _store(entry: Path, array: np.ndarray) -> None:
+    def _store(self, entry: Path, array: np.ndarray) -> None:
         tmp = None
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
             with os.fdopen(fd, "wb") as handle:
                 np.save(handle, array, allow_pickle=False)
-            os.replace(tmp, entry)
+                size = handle.tell()
+            if self._room_for(size):
+                os.replace(tmp, entry)
+                tmp = None
+                self._used.add(entry.name)
         except OSError:  # a full or read-only disk only costs speed
+            pass
+        finally:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+
+    def _room_for(self, size: int) -> bool:
+        """Whether an entry of ``size`` bytes may be added (counted when it may): past the bounds,
+        other runs' entries are removed to make room, least recently used first."""
+        with self._lock:
+            if self._full:
+                return False
+            if not self._fits(size):
+                self._count, self._bytes = remove_least_recent(
+                    self._entries(), self.max_files - 1, self.max_total_bytes - size, keep_in_use=True)
+                self._full = not self._fits(size)
+                if self._full:
+                    return False
+            self._count, self._bytes = self._count + 1, self._bytes + size
+            return True
+
+    def _fits(self, size: int) -> bool:
+        return self._count + 1 <= self.max_files and self._bytes + size <= self.max_total_bytes
 
 
 def _sweep_older_rules(root: Path, version: int) -> None:
