@@ -3,9 +3,10 @@
 Reading accepts what real tools write (labelImg, the Oxford-IIIT Pet files,
 CVAT): any element order, float coordinates, empty flags, a missing
 ``<size>`` (then taken from the image). Hostile input (entity declarations,
-broken XML) raises :class:`AnnotationError`. Inverted or out-of-image boxes
-are repaired (swapped, then clamped) and every repair is written to
-``annotation.problems``; nothing is repaired silently.
+broken XML) raises :class:`AnnotationError`. Inverted, normalised (0-1) or
+out-of-image boxes are repaired (swapped, read as fractions of the image,
+clamped) and every repair is written to ``annotation.problems``; nothing is
+repaired silently.
 
 Writing keeps the parsed tree: only what the user changed is touched, so
 unknown elements, attributes and element order survive (ADR 0003). Files are
@@ -43,6 +44,10 @@ _TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
 # side above it makes more whatever the other side is. A larger <size> value (1e308 once made
 # `petloc stats --json` fail on an infinite mean) is unusable, as nan or -5 are.
 MAX_SIDE = MAX_PIXELS
+# A box with every coordinate within 0-1 covers at most one pixel of an image this size or larger: no
+# person draws that, a script that wrote fractions of the image (YOLO's or TensorFlow's convention) does.
+# A smaller image may hold a real one-pixel box, so it is read as written there.
+MIN_SIDE_FOR_FRACTIONS = 16
 
 
 # --------------------------------------------------------------------------- reading
@@ -215,6 +220,12 @@ def _repair(obj: VocObject, index: int, width: int, height: int, problems: list[
         box = box.sorted()
         problems.append(f"{label}: inverted box {obj.box.as_tuple()} repaired by swapping "
                         f"coordinates to {box.as_tuple()}")
+    if _looks_normalised(box, width, height):
+        scaled = Box.from_normalized(box.as_tuple(), width, height)
+        problems.append(f"{label}: coordinates {box.as_tuple()} look normalised (all within 0-1, under one "
+                        f"pixel) on the {width}x{height} image, while VOC wants pixels: read as fractions of "
+                        f"it, {_shown(scaled)}; check the box (a save writes it in pixels)")
+        box = scaled
     if width > 0 and height > 0 and not box.is_inside(width, height):
         clamped = box.clamp(width, height)
         problems.append(f"{label}: box {box.as_tuple()} lies outside the {width}x{height} "
@@ -223,6 +234,18 @@ def _repair(obj: VocObject, index: int, width: int, height: int, problems: list[
     if box.area == 0:
         problems.append(f"{label}: box {box.as_tuple()} has zero area")
     obj.box = box
+
+
+def _looks_normalised(box: Box, width: int, height: int) -> bool:
+    """Whether ``box`` (sorted) holds fractions of the image rather than pixels: a box of some area
+    whose every coordinate lies within 0-1, on an image of at least `MIN_SIDE_FOR_FRACTIONS` a side."""
+    return (min(width, height) >= MIN_SIDE_FOR_FRACTIONS and box.area > 0
+            and all(0 <= value <= 1 for value in box.as_tuple()))
+
+
+def _shown(box: Box) -> tuple[float, ...]:
+    """``box`` to a tenth of a pixel, for a note (0.3 of 297 px is 89.10000000000001)."""
+    return tuple(round(value, 1) for value in box.as_tuple())
 
 
 def _resolve_size(path: Path, width: int, height: int, filename: str,
