@@ -28,8 +28,8 @@ JPEG, whose header reads fine, is found only with --check-decode, which
 decodes every image as the window and predict do (slower), and the problems
 line says when images were checked by their headers only. Problems
 (unreadable images, broken XML, boxes outside the image or inverted, boxes
-in fractions of the image (0-1) where VOC wants pixels, XML size different
-from the image, annotation files with no image, files of an image
+in fractions of the image (0-1) where VOC wants pixels, objects without a
+box such as another tool's points, XML size different from the image, annotation files with no image, files of an image
 format petloc does not read such as HEIC, labels that differ only in case,
 spacing or Unicode form such as Bengal and bengal) are listed with their file
 names.

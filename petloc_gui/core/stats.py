@@ -36,6 +36,7 @@ from petloc_gui.core.stats_problems import (
     NO_IMAGE,
     NO_OBJECTS,
     NORMALISED_BOX,
+    OBJECT_WITHOUT_BOX,
     OTHER_PROBLEM,
     SIZE_MISMATCH,
     UNREADABLE_IMAGE,
@@ -68,6 +69,7 @@ __all__ = [
     "NORMALISED_BOX",
     "NO_IMAGE",
     "NO_OBJECTS",
+    "OBJECT_WITHOUT_BOX",
     "OTHER_PROBLEM",
     "SIZE_MISMATCH",
     "UNREADABLE_IMAGE",
@@ -221,7 +223,10 @@ def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int
     for message in annotation.problems:
         stats.problems.append(Problem(problem_kind(message), path, message))
     if not objects:
-        stats.problems.append(Problem(NO_OBJECTS, path, "annotation has no object"))
+        # its <object>s, if any, are no boxes (each an object_without_box problem above)
+        no_box = any(problem_kind(message) == OBJECT_WITHOUT_BOX for message in annotation.problems)
+        stats.problems.append(Problem(NO_OBJECTS, path, "annotation has no object" + (
+            " with a box: the image counts as one with no box" if no_box else "")))
         return
     if size is None and annotation.width > 0 and annotation.height > 0:
         size = (annotation.width, annotation.height)

@@ -17,6 +17,8 @@ INVERTED_BOX = "inverted_box"
 EMPTY_BOX = "empty_box"
 # a box whose coordinates are fractions of the image (0-1) where VOC wants pixels: read as fractions
 NORMALISED_BOX = "normalised_box"
+# an <object> without <bndbox> (a point, polygon or tag another tool wrote): left out, the file's boxes read
+OBJECT_WITHOUT_BOX = "object_without_box"
 NO_OBJECTS = "no_objects"
 SIZE_MISMATCH = "size_mismatch"
 MISSING_SIZE = "missing_size"
@@ -32,6 +34,7 @@ CASE_VARIANT_LABELS = "case_variant_labels"
 # Substrings of core.voc.read_voc's repair messages -> kind (first match wins).
 _PROBLEM_NEEDLES = (
     ("look normalised", NORMALISED_BOX),
+    ("has no <bndbox>", OBJECT_WITHOUT_BOX),
     ("inverted", INVERTED_BOX),
     ("outside", BOX_OUTSIDE_IMAGE),
     ("zero area", EMPTY_BOX),

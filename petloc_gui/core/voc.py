@@ -149,13 +149,24 @@ def _label(text: str, index: int, problems: list[str]) -> str:
     return text[:MAX_LABEL_CHARS - 1] + "…"
 
 
+def _not_a_box(element: etree._Element, position: int) -> str | None:
+    """The note for an ``<object>`` without ``<bndbox>`` (the file's ``position``-th), or None for a box.
+
+    A point, polygon or tag object other tools (CVAT, datumaro) write beside boxes: the file's boxes
+    are still boxes, so only this one is left out (it made the whole file unreadable). It takes no
+    number: the objects read are numbered as the window, training and evaluation count them."""
+    if _first_children(element).get("bndbox") is not None:
+        return None
+    name = (_text(element, "name") or "")[:MAX_LABEL_CHARS] or "no name"
+    return (f"<object> {position} of the file ({name}) has no <bndbox> (a point, polygon or tag another "
+            "tool wrote?): not a box, left out and not numbered among the objects; a save from petloc drops it")
+
+
 def _read_object(element: etree._Element, index: int, path: Path,
                  problems: list[str]) -> VocObject:
     children = _first_children(element)
     name = _label(_child_text(children, "name") or "", index, problems)
-    bndbox = children.get("bndbox")
-    if bndbox is None:
-        raise AnnotationError(f"object {index} ({name or 'no name'}) has no <bndbox>", path)
+    bndbox = children["bndbox"]  # `_not_a_box` left out the objects without one
     box_children = _first_children(bndbox)
     box = Box(*(_coordinate(box_children, tag, path, index)
                 for tag in ("xmin", "ymin", "xmax", "ymax")))
@@ -319,8 +330,12 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
                                   image_path, problems, find_image, _missing_size_note(size_element))
     object_elements = root.findall("object")
     prelabel = _prelabel(root)
-    objects = []
-    for index, element in enumerate(object_elements, start=1):
+    objects: list[VocObject] = []
+    for position, element in enumerate(object_elements, start=1):
+        if (note := _not_a_box(element, position)) is not None:
+            problems.append(note)
+            continue
+        index = len(objects) + 1
         obj = _read_object(element, index, path, problems)
         if not obj.name:
             problems.append(f"object {index} has no <name> (label)")
