@@ -28,7 +28,7 @@ from petloc_gui.cli.prelabel_unknown import unknown_classes_note
 from petloc_gui.cli.stop_signals import held, work_done
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.shared_annotations import left_out_line
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, first_of
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
@@ -53,6 +53,9 @@ Progress on a folder goes to stderr, never inside a record.
 layout keeps annotations, ONLY for images that have none: an existing
 annotation is never overwritten. An image whose annotation file is another
 image's (photo.png beside photo.jpg: photo.xml is photo.jpg's) gets none.
+The summary counts the annotations left untouched and names those holding
+no box and not marked verified (the placeholders CVAT's export writes for
+every image): move them aside to have their images pre-labelled.
 A folder a pre-label is due in that cannot take a new file (read-only) is
 refused before the model loads: nothing is predicted, exit 1.
 A stdout that cannot take the results, its reader gone (`| head -2`) or its
@@ -193,6 +196,7 @@ class _Tally:
         self.args, self.out, self.names, self.mark = args, out, names, mark
         self.targets, self.shared = found.images, found.shared
         self.n_ok = self.n_written = self.n_kept = self.n_failed = 0
+        self.kept_empty: list[str] = []  # of the n_kept, those holding no box nobody marked checked (`_holds_no_box`)
         self.failures = WriteFailures()  # said once per folder and reason, with a count, in the summary
         self.left_out: list[tuple[str, str]] = []  # no pre-label: the annotation file is another image's
         self.unknown_note: str | None = None  # the folders' classes the model does not know (`prelabel_unknown`)
@@ -212,6 +216,8 @@ class _Tally:
             written = _write_voc(image, name, self.targets[image], result, self.mark, self.failures)
             self.n_written += written is True
             self.n_kept += written is False
+            if written is False and _holds_no_box(self.targets[image]):
+                self.kept_empty.append(str(self.targets[image]))
             self.n_failed += written is None
         self.out.write(lambda: _report_prediction(self.args, name, result))
 
@@ -221,12 +227,39 @@ class _Tally:
         for line in self.failures.lines():
             error(line)
         info(f"wrote {counted(self.n_written, 'pre-label annotation')}; left "
-             f"{counted(self.n_kept, 'existing annotation')} untouched"
+             f"{counted(self.n_kept, 'existing annotation')} untouched" + _empty_kept_note(self.kept_empty)
              + (f"; {self.n_failed} could not be written (above)" if self.n_failed else ""))
         if self.left_out:
             error(left_out_line("wrote no pre-label for", self.left_out))
         if self.unknown_note and self.n_written:
             error(self.unknown_note)
+
+
+def _holds_no_box(annotation_path: Path | None) -> bool:
+    """Whether the annotation left untouched holds no box and is not marked verified: a placeholder (CVAT's
+    export writes one for every image), not a person's "checked, nothing there" (labelImg's verified empty
+    file). An unreadable one is not counted: moving it aside is no advice to give of it."""
+    from petloc_gui.core.voc import read_voc
+
+    if annotation_path is None:
+        return False
+    try:
+        annotation = read_voc(annotation_path, find_image=False)
+    except (PetlocError, OSError, ValueError):
+        return False
+    return not annotation.objects and not annotation.verified
+
+
+def _empty_kept_note(empty: list[str]) -> str:
+    """What the summary says of the annotations left untouched that hold no box (`_holds_no_box`), the first
+    few named: a pre-label is written only where there is no file, so those images get none until it goes."""
+    if not empty:
+        return ""
+    one = len(empty) == 1
+    return (f" ({len(empty)} of them {'holds' if one else 'hold'} no box and {'is' if one else 'are'} not marked "
+            f"verified, as the placeholders CVAT's export writes for every image: {first_of(empty, 3)}; to "
+            + ("pre-label its image, move that file aside or delete it" if one else
+               "pre-label their images, move those files aside or delete them") + ", then run again)")
 
 
 def prediction_record(image: Path | str, prediction) -> dict[str, Any]:
