@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset_item import DatasetItem, folder_at_annotation
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.images import image_size, load_image
+from petloc_gui.core.images import image_header, image_size, load_image
 from petloc_gui.core.index_problem import split_problem
 from petloc_gui.core.label_variants import differences, shown_apart, variant_groups, variants_text
 from petloc_gui.core.natural_order import natural_order
@@ -104,6 +104,7 @@ def compute_stats(
     on_progress: Callable[[int, int], None] | None = None,
     headers: HeaderMemo | None = None,
     predefined: Sequence[str] = (),
+    turned: list[Path] | None = None,
 ) -> DatasetStats:
     """Statistics of `dataset` (a `core.dataset.Dataset`).
 
@@ -124,6 +125,11 @@ def compute_stats(
     ``predefined``: the folder's predefined classes (labelImg's ``predefined_classes.txt``, read by
     ``app.class_list.read_classes``), those on no box listed in ``unused_predefined``, those on boxes
     but never an image's first in ``predefined_after_first`` (every such class is in ``after_first``).
+
+    ``turned`` (with `check_images`): gets each image whose EXIF orientation is not 1 (turned or mirrored
+    as displayed), from the header read for its size (``headers`` is not used then: it keeps sizes only).
+    petloc's boxes are those of the image as displayed; a tool that ignores EXIF (labelImg) shows the
+    stored pixels, so a box lands elsewhere there, with no size difference to tell it for 2, 3 and 4.
     """
     from petloc_gui.core.shared_annotations import borrowed_annotations
 
@@ -147,7 +153,13 @@ def compute_stats(
         size: tuple[int, int] | None = None
         if check_images:
             try:
-                size = read_size(item.image_path)
+                if turned is None:
+                    size = read_size(item.image_path)
+                else:
+                    header = image_header(item.image_path)
+                    size = (header.width, header.height)
+                    if header.orientation != 1:
+                        turned.append(item.image_path)
                 if check_decode:
                     load_image(item.image_path, max_size=DECODE_CHECK_SIZE)
             except (PetlocError, OSError, ValueError) as exc:

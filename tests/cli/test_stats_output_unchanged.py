@@ -4,7 +4,8 @@ number summaries, core.stats_summary): the table and the JSON of a folder with o
 finding, and every line of a record with every optional field set. The expected texts were printed
 by the single-module core.stats (the JSON since with its "unused_predefined_classes" key, the
 predefined_classes.txt classes on no box, and its "after_first_classes" and
-"predefined_after_first_classes" keys, the classes on no image's first box)."""
+"predefined_after_first_classes" keys, the classes on no image's first box, and its "n_exif_turned" key,
+the images with an EXIF orientation other than 1)."""
 
 from __future__ import annotations
 
@@ -82,7 +83,7 @@ JSON = (
     'WebP and TIFF are read)"}, {"kind": "no_objects", "file": "ROOT/i_no_objects.xml", '
     '"message": "annotation has no object"}, {"kind": "unsupported_image", '
     '"file": "ROOT/h_photo.heic", '
-    '"message": "HEIC images are not supported; convert it to JPEG or PNG"}]}\n'
+    '"message": "HEIC images are not supported; convert it to JPEG or PNG"}], "n_exif_turned": 0}\n'
 )
 
 RECORD_LINES = [
