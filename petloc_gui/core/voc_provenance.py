@@ -3,8 +3,10 @@
 A box accepted from a model (A on a prediction in the window; a `petloc predict --write-voc`
 pre-label saved or marked verified with its box untouched) is no person's box: a model scored
 against it is scored against its own output. The mark keeps that known, in CVAT-style object
-attributes (CVAT and datumaro read them as the object's attributes; labelImg, and every reader of
-``name`` / ``bndbox``, ignores them)::
+attributes (datumaro reads them as the object's attributes; CVAT's importer keeps only the attributes a
+project declares on the label, so a CVAT round trip drops the mark unless the project declares
+petloc_box_source, petloc_model_box and petloc_model_label; labelImg, and every reader of ``name`` /
+``bndbox``, ignores them)::
 
     <attributes>
       <attribute><name>petloc_box_source</name><value>accepted unchanged from model pets (pets-…)</value></attribute>
