@@ -159,7 +159,8 @@ def _not_a_box(element: etree._Element, position: int) -> str | None:
         return None
     name = (_text(element, "name") or "")[:MAX_LABEL_CHARS] or "no name"
     return (f"<object> {position} of the file ({name}) has no <bndbox> (a point, polygon or tag another "
-            "tool wrote?): not a box, left out and not numbered among the objects; a save from petloc drops it")
+            "tool wrote?): not a box, left out and not numbered among the objects; a save from petloc keeps it "
+            "as it is")
 
 
 def _read_object(element: etree._Element, index: int, path: Path,

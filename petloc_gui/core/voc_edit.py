@@ -210,11 +210,17 @@ def _sync_objects(root: etree._Element, twins: dict[int, etree._Element],
             write_mark(element, mark)
         used.add(id(element))
         elements.append(element)
-    for element in root.findall("object"):
+    for element in _box_elements(root):  # one without <bndbox> is no object read (`core.voc`): kept as it is
         if id(element) not in used:
             root.remove(element)
     _order_objects(root, elements)
     return elements
+
+
+def _box_elements(root: etree._Element) -> list[etree._Element]:
+    """The <object> elements that are boxes: those `core.voc.read_voc` reads as objects. One without
+    <bndbox> (a point or tag another tool wrote) is left out there, and stays in the file untouched."""
+    return [element for element in root.findall("object") if element.find("bndbox") is not None]
 
 
 def _order_objects(root: etree._Element, elements: list[etree._Element]) -> None:
@@ -223,10 +229,11 @@ def _order_objects(root: etree._Element, elements: list[etree._Element]) -> None
     Other elements between objects keep their positions, so a file whose
     objects were not reordered is left exactly as it was.
     """
-    current = root.findall("object")
+    current = _box_elements(root)
     if all(a is b for a, b in zip(current, elements, strict=False)):
         return
-    slots = [index for index, child in enumerate(root) if child.tag == "object"]
+    boxes = {id(element) for element in current}
+    slots = [index for index, child in enumerate(root) if id(child) in boxes]
     for element in current:
         root.remove(element)
     # Ascending slots: every earlier slot is filled when a later one is used.

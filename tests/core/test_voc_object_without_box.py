@@ -31,7 +31,7 @@ def test_the_box_beside_a_point_is_read_and_the_point_said(tmp_path):
     # the box is object 1, as the window, training and evaluation count it (their notes are matched so)
     assert annotation.problems == [
         "<object> 1 of the file (cat) has no <bndbox> (a point, polygon or tag another tool wrote?): not a box, "
-        "left out and not numbered among the objects; a save from petloc drops it",
+        "left out and not numbered among the objects; a save from petloc keeps it as it is",
         "object 1 (dog): box (4.0, 5.0, 52.0, 30.0) lies outside the 40x32 image; clamped to (4.0, 5.0, 40.0, 30.0)"]
 
 
@@ -56,3 +56,24 @@ def test_a_file_of_points_alone_reads_as_an_image_with_no_box(tmp_path):
     stats = compute_stats(open_dataset(tmp_path))
     assert [p.kind for p in stats.problems] == [OBJECT_WITHOUT_BOX, OBJECT_WITHOUT_BOX, NO_OBJECTS]
     assert stats.problems[-1].message == "annotation has no object with a box: the image counts as one with no box"
+
+
+def test_a_save_keeps_the_point_as_it_is(tmp_path):
+    from petloc_gui.core.voc import VocObject, write_voc
+
+    point = '<object><name>cat</name><points><x>12</x><y>9</y></points><attributes a="1"/></object>'
+    xml = _pair(tmp_path, "a", [BOX.format(name="dog", x0=4, x1=20), point, BOX.format(name="cow", x0=1, x1=9)])
+    annotation = read_voc(xml)
+    annotation.objects.reverse()  # reordered, one relabelled, one added: the point stays second, untouched
+    annotation.objects[0].name = "ox"
+    annotation.objects.append(VocObject("hen", Box(2, 2, 8, 8)))
+    write_voc(annotation, xml)
+    text = xml.read_text(encoding="utf-8")
+    assert "<points>" in text and '<attributes a="1"/>' in text
+    again = read_voc(xml)
+    assert [(o.name, o.box) for o in again.objects] == [
+        ("ox", Box(1, 5, 9, 30)), ("dog", Box(4, 5, 20, 30)), ("hen", Box(2, 2, 8, 8))]
+    assert [p.split(" (", 1)[0] for p in again.problems] == ["<object> 2 of the file"]
+    del annotation.objects[:]  # every box deleted: the point is still there
+    write_voc(annotation, xml)
+    assert [p.split(" (", 1)[0] for p in read_voc(xml).problems] == ["<object> 1 of the file"]
