@@ -33,11 +33,15 @@ class WalkedFolder:
     folders: list[str]
 
 
-def walk_folders(top: str, problems: list[str]) -> Iterator[WalkedFolder]:
+def walk_folders(top: str, problems: list[str], *, top_said: bool = False) -> Iterator[WalkedFolder]:
     """Each folder under ``top`` (``top`` first), in no set order; nothing when ``top`` is missing or
     not a folder. A ``top`` that cannot be listed raises `DatasetError`; a subfolder that cannot be, an
-    entry that cannot be told a file or a folder and a link to a folder are named in ``problems``."""
+    entry that cannot be told a file or a folder and a link to a folder are named in ``problems``.
+    ``top_said``: a ``top`` that cannot be listed, missing or not, is named in ``problems`` as a subfolder
+    is (the sidecar search: its top is the dataset folder, whose index then says why it holds nothing)."""
     pending = [(top, "")]
+    # Real folders already listed (folder_key): bind mounts and Windows junctions
+    # are not symbolic links, and one pointing up the tree must not loop.
     visited = {folder_key(top)}
     while pending:
         folder, relative = pending.pop()
@@ -46,11 +50,11 @@ def walk_folders(top: str, problems: list[str]) -> Iterator[WalkedFolder]:
             with os.scandir(folder) as iterator:
                 entries = list(iterator)
         except (FileNotFoundError, NotADirectoryError) as exc:
-            if relative:  # gone between its parent's listing and its own
+            if relative or top_said:  # gone between its parent's listing and its own
                 problems.append(IndexProblem(folder, f"cannot list folder: {exc.strerror or exc}", folder=True))
             continue
         except OSError as exc:
-            if not relative:
+            if not relative and not top_said:
                 raise DatasetError(f"cannot list folder: {exc.strerror or exc}", folder) from exc
             problems.append(IndexProblem(folder, f"cannot list folder: {exc.strerror or exc}", folder=True))
             continue
@@ -58,7 +62,7 @@ def walk_folders(top: str, problems: list[str]) -> Iterator[WalkedFolder]:
         for entry in entries:
             name = entry.name
             if name.startswith("."):
-                continue
+                continue  # hidden files, .git, .venv, our own temporary files
             kind = entry_kind(entry)
             if isinstance(kind, str):  # a link in a loop: neither a file nor a folder (said, not listed)
                 said.append(IndexProblem(entry.path, kind, folder=True))
@@ -67,6 +71,8 @@ def walk_folders(top: str, problems: list[str]) -> Iterator[WalkedFolder]:
             else:
                 folders.append(name)
                 if entry.is_symlink():
+                    # Not followed: a link in a downloaded dataset could point at
+                    # "/" and make indexing crawl the whole disk. Said, not silent.
                     said.append(IndexProblem(entry.path, "symbolic link to a folder not followed; "
                                              "open the folder it points to directly", folder=True))
                     continue

@@ -74,7 +74,7 @@ def test_shared_sidecar_owner_does_not_depend_on_the_listing_order(tmp_path, mon
         def __exit__(self, *_):
             return False
 
-    monkeypatch.setattr("petloc_gui.core.sidecar_index.os.scandir", Listed)
+    monkeypatch.setattr("petloc_gui.core.folder_walk.os.scandir", Listed)
     assert open_dataset(tmp_path).problems == [  # a.xml names a.png; b.xml does not exist
         f"{tmp_path / 'a.jpg'}: shares its annotation file a.xml with a.png",
         f"{tmp_path / 'b.jpg'}: shares its annotation file b.xml with b.bmp",
@@ -243,13 +243,13 @@ def test_symlinked_folder_is_reported_not_followed(tmp_path):
 def test_bind_mount_like_loop_is_listed_once(tmp_path, monkeypatch):
     # A Windows junction or bind mount is a folder (not a link) that can point
     # up the tree; simulate one by making a subfolder report the root's identity.
-    import petloc_gui.core.sidecar_index as sidecar_index
+    import petloc_gui.core.folder_walk as folder_walk
 
     _touch(tmp_path / "a.jpg")
     _touch(tmp_path / "mount" / "b.jpg")
-    real_key = sidecar_index._folder_key
+    real_key = folder_walk.folder_key
     root_key = real_key(tmp_path)
-    monkeypatch.setattr(sidecar_index, "_folder_key",
+    monkeypatch.setattr(folder_walk, "folder_key",
                         lambda p: root_key if str(p).endswith("mount") else real_key(p))
     assert [i.image_path.name for i in open_dataset(tmp_path)] == ["a.jpg"]
 

@@ -2,7 +2,7 @@
 
 The folder index keyed the folders it had listed by (device, inode): with every inode 0 each subfolder
 looked listed already, and a folder with 6 images in 3 subfolders opened with 0 images and no word.
-Simulated by giving core.sidecar_index an ``os`` whose stat says inode 0.
+Simulated by giving core.folder_walk (the walk the sidecar index takes) an ``os`` whose stat says inode 0.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import petloc_gui.core.sidecar_index as sidecar_index
+import petloc_gui.core.folder_walk as folder_walk
 from petloc_gui.core.dataset import open_dataset
 
 
@@ -40,7 +40,7 @@ def _inode_zero_os(monkeypatch, realpath=os.path.realpath) -> None:
     fake_os.__dict__.update(vars(os))
     fake_os.stat = lambda path, *args, **kwargs: _InodeZero(os.stat(path, *args, **kwargs))
     fake_os.path = fake_path
-    monkeypatch.setattr(sidecar_index, "os", fake_os)
+    monkeypatch.setattr(folder_walk, "os", fake_os)
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def nested(tmp_path):
 
 def test_subfolders_are_searched_where_every_inode_is_0(nested, monkeypatch):
     _inode_zero_os(monkeypatch)
-    assert sidecar_index.os.stat(nested).st_ino == 0
+    assert folder_walk.os.stat(nested).st_ino == 0
     names = sorted(str(item.image_path.relative_to(nested)) for item in open_dataset(nested))
     assert names == sorted(f"{folder}/{n}.jpg" for folder in ("cats", "dogs", "birds/small") for n in range(2))
 

@@ -32,7 +32,7 @@ def test_ties_on_the_natural_key_go_by_the_path_whatever_the_listing_order(tmp_p
         def __exit__(self, *_):
             return False
 
-    monkeypatch.setattr("petloc_gui.core.sidecar_index.os.scandir", Listed)
+    monkeypatch.setattr("petloc_gui.core.folder_walk.os.scandir", Listed)
     found = [item.image_path.relative_to(tmp_path).as_posix() for item in open_dataset(tmp_path)]
     assert found == sorted(NAMES, key=lambda name: (natural_key(name), name))
     assert found[:4] == ["A.jpg", "a.jpg", "img01.jpg", "img1.jpg"]  # (pairs tying on the key)
