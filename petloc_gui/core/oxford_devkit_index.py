@@ -15,13 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.core.annotation_names import annotation_names
+from petloc_gui.core.annotation_names import annotation_file_names
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing, file_names, image_stem
 from petloc_gui.core.folder_walk import walk_folders
 from petloc_gui.core.index_problem import IndexProblem
 from petloc_gui.core.natural_order import natural_key
+from petloc_gui.core.sidecar_index import report_shared
 
 _OXFORD_SPECIES = {"1": "cat", "2": "dog"}
 # VOC devkit split files, finest first: an image in train.txt is "train" even
@@ -114,7 +115,9 @@ def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
     ``Annotations/day/x.xml``. The images folder is walked as the sidecar search walks (`folder_walk`),
     every folder it lists recorded in ``folders``; the items are in natural order of their paths within
     it. Split lists and ``meta_of`` name an image by its path within the images folder without the
-    extension (``day/x``, the form ImageSets/Main/*.txt use; ``x`` at the top)."""
+    extension (``day/x``, the form ImageSets/Main/*.txt use; ``x`` at the top). Images whose annotation
+    file is one (``a.jpg`` and ``a.png``; ``Mouse.jpg`` and ``mouse.png``) are named in ``problems`` as
+    the sidecar index names them (`sidecar_index.report_shared`)."""
     keyed: list[tuple[tuple, str, int]] = []  # (sort key, path within images_dir, position in items)
     items: list[DatasetItem] = []
     for walked in walk_folders(str(images_dir), problems):
@@ -129,15 +132,20 @@ def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
         xml_folder = os.path.join(xml_dir, walked.relative)  # relative ends in a separator or is ""
         xml_names = set(_list_names(Path(xml_folder), problems)) if image_names else set()
         image_prefix, xml_prefix = walked.path + os.sep, os.path.join(xml_folder, "")
-        for name, stem, found in zip(image_names, stems, annotation_names(stems, xml_names), strict=True):
+        # named as the sidecar index names them: Mouse.jpg and mouse.png without a file get one name, as
+        # on macOS and Windows they get one file (one image's save must not land on the other's boxes)
+        files = annotation_file_names(image_names, stems, xml_names)
+        if len(set(files)) < len(files):
+            report_shared(image_prefix, xml_prefix, image_names, files, problems)
+        for name, stem, file in zip(image_names, stems, files, strict=True):
             key = walked.relative + stem
             keyed.append((natural_key(walked.relative + name), walked.relative + name, len(items)))
             items.append(DatasetItem(
                 image_path=image_prefix + name,
-                annotation_path=xml_prefix + (found or f"{stem}.xml"),
+                annotation_path=xml_prefix + file,
                 split=splits.get(key),
                 meta=meta_of(key),
-                has_annotation=found is not None,
+                has_annotation=file in xml_names,
             ))
     keyed.sort()
     return [items[position] for _, _, position in keyed]

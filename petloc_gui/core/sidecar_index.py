@@ -41,7 +41,7 @@ def index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLis
         # names alone, compared as written, say which images share a file on every system
         xml_names = annotation_file_names(image_names, stems, names)
         if len(set(xml_names)) < len(xml_names):
-            _report_shared(prefix, image_names, xml_names, problems)
+            report_shared(prefix, prefix, image_names, xml_names, problems)
         for name, xml_name in zip(image_names, xml_names, strict=True):
             # The name itself breaks ties (img.jpg / IMG.jpg) so the order never
             # depends on the order the file system lists them in (no two are equal: the position never decides).
@@ -51,13 +51,18 @@ def index_sidecar(root: Path, problems: list[str], folders: dict[Path, FolderLis
     return [found[position] for _, _, position in keyed]
 
 
-def _report_shared(prefix: str, image_names: list[str], xml_names: list[str], problems: list[str]) -> None:
+def report_shared(image_prefix: str, xml_prefix: str, image_names: list[str], xml_names: list[str],
+                  problems: list[str]) -> None:
+    """Name in ``problems`` each image whose annotation file (``xml_names``, one per image, as
+    `annotation_file_names` gives them) is another's, with the file's owner (`shared_owner`): every
+    layout says it so (`core.oxford_devkit_index` too). ``image_prefix``/``xml_prefix``: the folders of
+    the images and of their annotations, each ending in a separator."""
     sharing: dict[str, list[str]] = {}  # photo.jpg and photo.png would write one photo.xml
     for name, xml_name in zip(image_names, xml_names, strict=True):
         sharing.setdefault(xml_name, []).append(name)
     for xml_name, names in sorted(sharing.items()):
-        owner = shared_owner(Path(prefix + xml_name), names) if len(names) > 1 else names[0]
-        problems.extend(IndexProblem(f"{prefix}{name}", f"shares its annotation file {xml_name} with {owner}")
+        owner = shared_owner(Path(xml_prefix + xml_name), names) if len(names) > 1 else names[0]
+        problems.extend(IndexProblem(f"{image_prefix}{name}", f"shares its annotation file {xml_name} with {owner}")
                         for name in sorted(names) if name != owner)
 
 
