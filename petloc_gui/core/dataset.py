@@ -30,9 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import petloc_gui.core.folder_listing as listing
+from petloc_gui.core.annotation_names import annotation_file_names
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing
+from petloc_gui.core.image_formats import unread_format_named
 from petloc_gui.core.oxford_devkit_index import index_devkit, index_images_annotations, index_oxford
 from petloc_gui.core.sidecar_index import index_sidecar
 
@@ -62,6 +64,7 @@ class Dataset:
     _by_path: dict[str, DatasetItem] | None = field(default=None, repr=False, compare=False)
     _unread: list[tuple[Path, listing.UnreadFormat]] | None = field(default=None, repr=False, compare=False)
     _unread_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _unread_annotations: dict[str, Path] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -99,11 +102,53 @@ class Dataset:
 
     def annotation_path_for(self, image_path: str | os.PathLike[str]) -> Path:
         """Where this layout keeps (or would write) the annotation of an image: beside it, or at its
-        path within the images folder under the annotations folder (``day/x.jpg``: ``day/x.xml``)."""
+        path within the images folder under the annotations folder (``day/x.jpg``: ``day/x.xml``). An
+        image petloc does not read (HEIC...) has its file matched as the index matches an image's,
+        ignoring case and Unicode form (`_unread_annotation`)."""
         known = self.find(image_path)
         if known is not None:
             return known.annotation_path  # e.g. an existing photo.XML
-        image_path = Path(image_path)
+        if unread_format_named(os.path.basename(image_path)) is not None:
+            matched = self._unread_annotation(image_path)
+            if matched is not None:
+                return matched
+        return self._named_annotation_path(Path(image_path))
+
+    def _unread_annotation(self, image_path: str | os.PathLike[str]) -> Path | None:
+        """The annotation path of an image of `unread` (None: not one of them), its file found in its
+        annotation folder as the index finds a readable image's (`annotation_file_names`: ``x.XML``, or
+        ``Café.xml`` composed beside a macOS ``Café.heic`` decomposed, is its file): looked for once per
+        index, as `unread` lists the files once."""
+        unread = self.unread()
+        with self._unread_lock:
+            if self._unread_annotations is None:
+                self._unread_annotations = self._match_unread(unread)
+            return self._unread_annotations.get(os.path.abspath(image_path))
+
+    def _match_unread(self, unread: list[tuple[Path, listing.UnreadFormat]]) -> dict[str, Path]:
+        """Each image of ``unread`` (by its absolute path) -> its annotation path, one listing per folder."""
+        by_folder: dict[Path, list[str]] = {}
+        for path, _ in unread:
+            by_folder.setdefault(path.parent, []).append(path.name)
+        matched: dict[str, Path] = {}
+        for folder, unread_names in by_folder.items():
+            annotations = self._named_annotation_path(folder / "x.png").parent
+            try:
+                with os.scandir(annotations) as entries:
+                    names = set(listing.file_names(entries))
+            except OSError:  # none there (or the index said why not)
+                names = set()
+            # with the folder's readable images, so that each takes the file the index would give it
+            readable = self.folders[folder].images if folder in self.folders else frozenset()
+            image_names = sorted(readable) + unread_names
+            stems = [name[:name.rfind(".")] for name in image_names]
+            files = annotation_file_names(image_names, stems, names)
+            matched.update((os.path.abspath(folder / name), annotations / file)
+                           for name, file in zip(unread_names, files[len(readable):], strict=True))
+        return matched
+
+    def _named_annotation_path(self, image_path: Path) -> Path:
+        """The annotation path of ``image_path`` by its name alone (``stem.xml``), as a new one is written."""
         annotations = self.annotations_folder
         if annotations is None:
             return image_path.with_suffix(".xml")
