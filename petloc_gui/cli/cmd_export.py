@@ -160,7 +160,8 @@ def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept:
             info(f"wrote SavedModel {show(args.saved_model)}")
         if args.tflite is not None:
             outputs.writing = args.tflite
-            export.export_tflite(bundle, args.tflite, names_file=names_file)
+            # the bundle's own file stays raw (names_file False): petloc's runners read it (export docstring)
+            export.export_tflite(bundle, args.tflite, names_file=names_file, served_boxes=names_file)
             names = ("into the bundle, whose meta.json holds its class names" if labels is None else
                      f"beside {show(labels)}, which an earlier run of this export wrote with its class names"
                      if names_kept else

@@ -1,9 +1,14 @@
 """Export a petloc model for serving: TensorFlow SavedModel (TF Serving) and TFLite.
 
-Both formats carry the same contract as the Keras model: the input is RGB at the
-model's input size (preprocessing is a layer inside the model), the outputs are
-``probabilities`` (N x C, softmax) and ``box`` (N x 4, normalised
-``[xmin, ymin, xmax, ymax]`` in [0, 1] of the input image).
+Both formats take what the Keras model takes: RGB at the model's input size
+(preprocessing is a layer inside the model). The outputs are ``probabilities``
+(N x C, softmax) and ``box`` (N x 4, normalised ``[xmin, ymin, xmax, ymax]`` of
+the input image) as `petloc predict` gives them: the network's raw box (its head
+has no clip) clipped to [0, 1] with its corners sorted (`box_rule`), inside the
+exported graph. Only the flatbuffers petloc runs itself (a bundle's
+``model.tflite`` and ``refine.tflite``, `tflite_bytes` by default) keep the raw
+box, as the Keras model gives it: its runners are checked against that, and the
+refiner's crop is worked out from it.
 
 SavedModel signatures:
 
@@ -35,6 +40,7 @@ from typing import Any
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.stale import remove_stale
+from petloc_gui.model.box_rule import predicted_boxes
 from petloc_gui.model.export_note import model_identity, write_note
 from petloc_gui.model.untyped import KerasModel, Tensor
 
@@ -91,8 +97,9 @@ def _bundle_folder(model_or_bundle: Any) -> Path | None:
     return Path(model_or_bundle.path) if isinstance(model_or_bundle, LoadedBundle) else None
 
 
-def _archive(keras_model: KerasModel, class_names: list[str], *, with_uint8: bool) -> Any:
-    """A Keras ExportArchive with the petloc serving endpoints."""
+def _archive(keras_model: KerasModel, class_names: list[str], *, with_uint8: bool, served_boxes: bool) -> Any:
+    """A Keras ExportArchive with the petloc serving endpoints; ``served_boxes``: the box as `petloc predict`
+    gives it (`box_rule`), else the network's raw box."""
     import keras
     import tensorflow as tf
 
@@ -107,7 +114,7 @@ def _archive(keras_model: KerasModel, class_names: list[str], *, with_uint8: boo
 
     def outputs(images: Tensor) -> dict[str, Tensor]:
         out = keras_model(images, training=False)
-        result = {PROBABILITIES: out[probs_at], BOX: out[box_at]}
+        result = {PROBABILITIES: out[probs_at], BOX: predicted_boxes(out[box_at], tf) if served_boxes else out[box_at]}
         if names is not None:
             result[LABEL] = tf.gather(names, tf.argmax(out[probs_at], axis=-1))
         return result
@@ -162,7 +169,7 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
     _check_target_dir(target)
     source = _bundle_folder(model_or_bundle)
     model, class_names = _unwrap(model_or_bundle)
-    archive = _archive(model, class_names, with_uint8=True)
+    archive = _archive(model, class_names, with_uint8=True, served_boxes=True)
     # What an export killed outright (SIGKILL, a power cut) left beside its target a day or more ago:
     # nothing else would ever remove it (petloc's own names and contents only, core.stale).
     remove_stale(target.parent, folders=True, store=False)
@@ -186,15 +193,16 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
     return target
 
 
-def tflite_bytes(keras_model: KerasModel) -> bytes:
-    """The model converted to a float32 TFLite flatbuffer (signature ``serve_float``).
+def tflite_bytes(keras_model: KerasModel, *, served_boxes: bool = False) -> bytes:
+    """The model converted to a float32 TFLite flatbuffer (signature ``serve_float``); its box is the
+    network's raw one (what petloc's own runners take), or with ``served_boxes`` `petloc predict`'s.
 
     Takes several seconds for the pets model: callers cache the result
     (`runtime.write_tflite`, `export_tflite`).
     """
     import tensorflow as tf
 
-    archive = _archive(keras_model, [], with_uint8=False)
+    archive = _archive(keras_model, [], with_uint8=False, served_boxes=served_boxes)
     # Made inside the try, not by tempfile.mkdtemp before it: a Ctrl+C or SIGTERM landing in mkdtemp's
     # Python code after its mkdir, or before the try, left the folder behind (seen under a loaded CI).
     folder = os.path.join(tempfile.gettempdir(), f"petloc-tflite-{secrets.token_hex(8)}")
@@ -258,12 +266,15 @@ def is_bundles_own(tflite_path: str | os.PathLike[str], bundle_folder: str | os.
     return path.name == TFLITE_FILENAME and path.parent.resolve() == Path(bundle_folder).resolve()
 
 
-def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_file: bool = True) -> Path:
+def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_file: bool = True,
+                  served_boxes: bool = False) -> Path:
     """Write the model as a TFLite file to ``path`` atomically; returns it.
 
     Signature ``serve_float``: input ``images`` float32 [1, H, W, C] 0..255
     (batch resizable), outputs ``box`` (position 0) and ``probabilities``
-    (position 1); see the module docstring. When class names are known (and
+    (position 1); see the module docstring. The box is the network's raw one
+    (a bundle's own file, which petloc's runners take), or with ``served_boxes``
+    the one `petloc predict` gives (clipped and sorted). When class names are known (and
     ``names_file``: not for a bundle's own model.tflite, `is_bundles_own`) they
     go to `labels_path` (one per line, class index order), written atomically
     before the model; an existing one is never replaced, and kept when it holds
@@ -274,7 +285,7 @@ def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_f
     target = Path(path)
     model, class_names = _unwrap(model_or_bundle)
     class_names = class_names if names_file else []
-    data = tflite_bytes(model)
+    data = tflite_bytes(model, served_boxes=served_boxes)
     labels = labels_path(target)
     remove_stale(target.parent)  # the temporary files of writes killed a day or more ago (core.stale)
     broken = next((name for name in class_names if len(name.splitlines()) != 1), None)

@@ -24,7 +24,8 @@ from petloc_gui.core.atomic import atomic_write_bytes
 
 NOTE_FILE = "petloc-export.json"
 # Raised when the SavedModel's signatures change: an older export is then not this command's output.
-EXPORT_FORMAT = 1
+# 2: the box is clipped to [0, 1] and sorted in the graph (model.box_rule); format 1 served the raw box.
+EXPORT_FORMAT = 2
 
 
 def model_identity(bundle_folder: str | os.PathLike[str]) -> str:

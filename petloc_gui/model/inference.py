@@ -25,6 +25,7 @@ import numpy as np
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import ImageLoadError, PetlocError
 from petloc_gui.model import cascade
+from petloc_gui.model.box_rule import predicted_boxes
 from petloc_gui.model.bundle import REFINE_TFLITE, LoadedBundle, load_bundle
 from petloc_gui.model.export import TFLITE_FILENAME
 from petloc_gui.model.prepare import as_rgb as _as_rgb
@@ -206,7 +207,7 @@ class Predictor:
                                       {name: float(v) for name, v in zip(self.class_names, p, strict=False)}))
                 continue
             k = int(np.argmax(p))
-            box = Box.from_normalized(np.clip(b, 0.0, 1.0), w, h).sorted()
+            box = Box.from_normalized(predicted_boxes(b), w, h)  # clipped and sorted: the export's rule too
             out.append(Prediction(
                 label=self.class_names[k],
                 confidence=float(p[k]),

@@ -315,7 +315,9 @@ def train_run(
         "preprocessing": {"input": "RGB float32 0..255, stretched (no letterbox) to input_size "
                                    "(model.prepare: EXIF applied, OpenCV area/bilinear resize)",
                           "in_model": preset.preprocessing},
-        "outputs": ["class probabilities (softmax)", "box [xmin, ymin, xmax, ymax] normalised to [0, 1]"],
+        "outputs": ["class probabilities (softmax)",
+                    "box [xmin, ymin, xmax, ymax] normalised to the input image, raw: it may fall outside [0, 1] "
+                    "(petloc predict and petloc export clip it to [0, 1] and sort its corners)"],
         "backbone": backbone_info,
         "parent": _model_name(parent) if parent else None,
         "parent_version_id": parent.meta.get("version_id") if parent else None,

@@ -11,6 +11,7 @@ keras = pytest.importorskip("keras")
 tf = pytest.importorskip("tensorflow")
 
 from petloc_gui.core.errors import SaveError  # noqa: E402
+from petloc_gui.model.box_rule import predicted_boxes  # noqa: E402
 from petloc_gui.model.export import export_saved_model, export_tflite, output_roles  # noqa: E402
 from petloc_gui.model.runners import TfliteRunner  # noqa: E402
 
@@ -39,10 +40,13 @@ def uint8_images(n: int) -> np.ndarray:
     return np.random.default_rng(3).integers(0, 256, (n, *SHAPE), dtype=np.uint8)
 
 
-def expected(model, batch_uint8):
+def expected(model, batch_uint8, served_boxes=True):
+    """The outputs an export gives: probabilities, and the box as `petloc predict` gives it (clipped to
+    [0, 1], corners sorted: `box_rule`), or the raw box for petloc's own TFLite file."""
     out = model(batch_uint8.astype(np.float32), training=False)
     probs_at, box_at = output_roles(model)
-    return np.asarray(out[probs_at]), np.asarray(out[box_at])
+    boxes = np.asarray(out[box_at])
+    return np.asarray(out[probs_at]), predicted_boxes(boxes) if served_boxes else boxes
 
 
 def test_saved_model_round_trip_with_labels(model, tmp_path):
@@ -123,7 +127,7 @@ def test_wrong_number_of_class_names_is_refused(model, tmp_path):
 def test_exported_tflite_matches(model, tmp_path):
     path = export_tflite(model, tmp_path / "model.tflite")
     batch = uint8_images(3)
-    want_probs, want_boxes = expected(model, batch)
+    want_probs, want_boxes = expected(model, batch, served_boxes=False)
     probs, boxes = TfliteRunner(path.read_bytes())(batch.astype(np.float32))
     np.testing.assert_allclose(probs, want_probs, atol=1e-4)
     np.testing.assert_allclose(boxes, want_boxes, atol=1e-4)

@@ -17,7 +17,7 @@ class _Bundle:
 
 @pytest.fixture(autouse=True)
 def _no_tensorflow(monkeypatch):
-    monkeypatch.setattr(export, "tflite_bytes", lambda model: b"TFL3")
+    monkeypatch.setattr(export, "tflite_bytes", lambda model, **_: b"TFL3")
 
 
 def test_a_names_file_of_these_names_is_kept(tmp_path):

@@ -66,7 +66,7 @@ class _Bundle:
 def test_a_tflite_export_removes_killed_writes_temporaries_beside_its_target(tmp_path, monkeypatch):
     """export_tflite sweeps its folder itself: the write temporaries of a killed TFLite export and of its
     names file go once a day old; a young one (a write going on now) and someone's file stay."""
-    monkeypatch.setattr(export, "tflite_bytes", lambda model: b"TFL3")
+    monkeypatch.setattr(export, "tflite_bytes", lambda model, **_: b"TFL3")
     old = [tmp_path / ".d.tflite.ab12cd34.tmp", tmp_path / ".d.labels.txt.ef56gh78.tmp"]
     young = tmp_path / ".e.tflite.ij90kl12.tmp"
     theirs = tmp_path / ".notes.txt.mn34op56.tmp"
