@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -187,10 +189,27 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
         os.replace(tmp, target)
     except OSError as exc:
         raise SaveError(f"cannot export: {exc.strerror or exc}", target) from exc
+    except Exception as exc:
+        reason = op_error_reason(exc)  # TensorFlow's own writes (a full disk) raise its errors, not OSError
+        if reason is None:
+            raise
+        raise SaveError(f"cannot export: {reason}", target) from exc
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return target
+
+
+def op_error_reason(exc: BaseException) -> str | None:
+    """What a TensorFlow op error says, without the op's noise: "No space left on device" from
+    ``{{function_node __wrapped__SaveV2...}} /tmp/.sm.1a2b.tmp/variables/...tempstate1; No space left on
+    device [Op:SaveV2]`` (the path is a temporary one the user never gave); None for any other exception."""
+    tf = sys.modules.get("tensorflow")  # never loaded here: an op error means it is
+    if tf is None or not isinstance(exc, tf.errors.OpError):
+        return None
+    text = re.sub(r"\{\{function_node [^}]*\}\}", "", str(exc.message))
+    text = re.sub(r"\s*\[Op:[^\]]*\]\s*$", "", text).strip()
+    return text.rsplit("; ", 1)[-1].strip() or type(exc).__name__
 
 
 def tflite_bytes(keras_model: KerasModel, *, served_boxes: bool = False) -> bytes:
@@ -285,7 +304,14 @@ def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_f
     target = Path(path)
     model, class_names = _unwrap(model_or_bundle)
     class_names = class_names if names_file else []
-    data = tflite_bytes(model, served_boxes=served_boxes)
+    try:
+        data = tflite_bytes(model, served_boxes=served_boxes)
+    except Exception as exc:
+        reason = op_error_reason(exc)  # its SavedModel step writes to the temporary folder (a full /tmp)
+        if reason is None:
+            raise
+        raise SaveError(f"cannot export: converting to TFLite in {tempfile.gettempdir()} failed: {reason}",
+                        target) from exc
     labels = labels_path(target)
     remove_stale(target.parent)  # the temporary files of writes killed a day or more ago (core.stale)
     broken = next((name for name in class_names if len(name.splitlines()) != 1), None)
