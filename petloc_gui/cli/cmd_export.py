@@ -167,13 +167,16 @@ def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept:
     """Make the outputs' folders, load TensorFlow and the model, and write the outputs (the SavedModel
     unless ``kept``, the names file unless ``names_kept``: an earlier run's); a stop or an error part way
     takes back what was written (`_Outputs`), never what was there."""
+    from petloc_gui.model.export import written_folder  # no TensorFlow (it loads inside the exporters)
+
     for target in (args.saved_model, args.tflite):
         # its folder is made, as train makes --out (the README's example starts in runs/)
         if target is not None and not (kept and target == args.saved_model):
             if target.parent.exists() and not target.parent.is_dir():
                 raise NotADirectoryError(20, "not a folder", str(target.parent))
             target.parent.mkdir(parents=True, exist_ok=True)
-            _check_writable(target)
+            # a link to a folder is written through: the new folder is made beside the folder it names
+            _check_writable(written_folder(target) if target == args.saved_model else target)
     load_tensorflow()
     from petloc_gui.model import export
     from petloc_gui.model.bundle import load_bundle
@@ -211,7 +214,11 @@ class _Outputs:
     refuse it as an existing output."""
 
     def __init__(self, saved_model: Path | None, tflite: Path | None, labels: Path | None) -> None:
+        from petloc_gui.model.export import written_folder
+
         self.saved_model, self.tflite, self.labels = saved_model, tflite, labels
+        # what the SavedModel is written to: a link to a folder is that folder (rmtree refuses a link)
+        self.written = written_folder(saved_model) if saved_model is not None else None
         self.empty_folder = saved_model is not None and saved_model.is_dir()  # given empty: kept so
         self.writing: Path | None = None  # the output being written (a stop may come just after it is)
 
@@ -224,10 +231,11 @@ class _Outputs:
     def _remove(self, refused: Path | None) -> list[Path]:
         tflite_reached = self.writing is not None and self.writing == self.tflite != refused
         removed = [path for path in (self.tflite, self.labels) if tflite_reached and path and _unlinked(path)]
-        if self.saved_model is not None and refused != self.saved_model and self._full(self.saved_model):
-            shutil.rmtree(self.saved_model, ignore_errors=True)
+        if (self.saved_model is not None and self.written is not None and refused != self.saved_model
+                and self._full(self.written)):
+            shutil.rmtree(self.written, ignore_errors=True)
             if self.empty_folder:
-                self.saved_model.mkdir(exist_ok=True)
+                self.written.mkdir(exist_ok=True)
             removed.insert(0, self.saved_model)
         return removed
 

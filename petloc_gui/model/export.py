@@ -133,13 +133,15 @@ def _archive(keras_model: KerasModel, class_names: list[str], *, with_uint8: boo
     return archive
 
 
-def _check_target_dir(out_dir: Path) -> None:
+def _check_target_dir(out_dir: Path, named: Path | None = None) -> None:
+    """Refuse ``out_dir`` unless it is missing or an empty folder; errors name ``named`` (the path given)."""
+    named = named or out_dir
     if out_dir.exists() and not out_dir.is_dir():
-        raise SaveError("cannot export: the target exists and is not a folder", out_dir)
+        raise SaveError("cannot export: the target exists and is not a folder", named)
     if out_dir.is_dir() and any(out_dir.iterdir()):
-        raise SaveError("cannot export: the target folder is not empty (refusing to overwrite)", out_dir)
+        raise SaveError("cannot export: the target folder is not empty (refusing to overwrite)", named)
     if not out_dir.parent.is_dir():
-        raise SaveError(f"cannot export: folder {out_dir.parent} does not exist", out_dir)
+        raise SaveError(f"cannot export: folder {out_dir.parent} does not exist", named)
 
 
 def _fresh_folder_beside(target: Path) -> Path:
@@ -157,6 +159,15 @@ def _fresh_folder_beside(target: Path) -> Path:
     raise FileExistsError(17, "no free temporary name", str(target))
 
 
+def written_folder(out_dir: str | os.PathLike[str]) -> Path:
+    """The folder an export to ``out_dir`` writes: a symbolic link to a folder is that folder (a link to
+    an empty folder is an empty folder; its path stays the link's), anything else is ``out_dir``. The
+    SavedModel is renamed into the real folder's place: renamed onto the link's name it failed ("Not a
+    directory", the link cannot be rmdir'ed) after TensorFlow's seconds to load, or would replace the link."""
+    path = Path(out_dir)
+    return Path(os.path.realpath(path)) if path.is_symlink() and path.is_dir() else path
+
+
 def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) -> Path:
     """Write a TensorFlow SavedModel for TF Serving to ``out_dir``; returns it.
 
@@ -164,11 +175,13 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
     names) or a bundle spec (``"pets"``, ``"digits"``, a path). The folder is
     written under a temporary name beside it and renamed into place, so a
     failed export leaves nothing behind; a non-empty ``out_dir`` is refused
-    with :class:`SaveError`. Exported from a bundle, it holds `export_note`'s
+    with :class:`SaveError`; a symbolic link to a folder is written through
+    (`written_folder`). Exported from a bundle, it holds `export_note`'s
     note of that model. Signatures are described in this module's docstring.
     """
-    target = Path(out_dir)
-    _check_target_dir(target)
+    given = Path(out_dir)
+    target = written_folder(given)  # errors and the result name the path given
+    _check_target_dir(target, given)
     source = _bundle_folder(model_or_bundle)
     model, class_names = _unwrap(model_or_bundle)
     archive = _archive(model, class_names, with_uint8=True, served_boxes=True)
@@ -178,26 +191,26 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
     try:
         tmp = _fresh_folder_beside(target)
     except OSError as exc:  # named by the target, not the temporary name the user never gave
-        raise SaveError(f"cannot export: {exc.strerror or exc}", target) from exc
+        raise SaveError(f"cannot export: {exc.strerror or exc}", given) from exc
     try:
         archive.write_out(str(tmp), verbose=False)
         if source is not None:  # inside before the rename: a folder at target holding it is complete
             write_note(tmp, source, model_identity(source))
-        _check_target_dir(target)  # again: someone may have written there meanwhile
+        _check_target_dir(target, given)  # again: someone may have written there meanwhile
         if target.is_dir():
             target.rmdir()
         os.replace(tmp, target)
     except OSError as exc:
-        raise SaveError(f"cannot export: {exc.strerror or exc}", target) from exc
+        raise SaveError(f"cannot export: {exc.strerror or exc}", given) from exc
     except Exception as exc:
         reason = op_error_reason(exc)  # TensorFlow's own writes (a full disk) raise its errors, not OSError
         if reason is None:
             raise
-        raise SaveError(f"cannot export: {reason}", target) from exc
+        raise SaveError(f"cannot export: {reason}", given) from exc
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-    return target
+    return given
 
 
 def op_error_reason(exc: BaseException) -> str | None:
