@@ -29,7 +29,7 @@ The SavedModel's serving signatures (inputs, the class probabilities and the
 normalised box) are described in the command reference,
 {CLI_REFERENCE}.
 The TFLite file has no label output: its class names go beside it
-(m.tflite -> m.labels.txt, one per line, class index order), except for a
+(m.tflite -> m.labels.txt, UTF-8, one per line, class index order), except for a
 bundle's own BUNDLE/model.tflite, whose names are in its meta.json. An
 existing output is never replaced: choose a new (or empty) folder and a
 new file name. Stopped (Ctrl+C: exit 130, SIGTERM: 143, SIGHUP: 129) or failing part

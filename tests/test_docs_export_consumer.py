@@ -1,0 +1,114 @@
+"""docs/cli.md's export section tells a serving client what it needs, truly: where the input size is
+(the export holds no meta.json: the signature's input shape), how the names file is encoded and ordered,
+that Pillow's resize is no substitute for petloc's OpenCV one, and what a kill during the SavedModel write
+leaves (a hidden temporary folder, removed once a day old). The section sent the client to meta.json's
+``input_size``, which the export does not hold, and said nothing of the rest."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI_MD = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+SECTION = CLI_MD[CLI_MD.index("## `petloc export"):CLI_MD.index("## `petloc models")]
+FLAT = " ".join(SECTION.split())  # the section's words, whatever the line breaks
+SHAPE = (12, 16, 3)
+NAMES = ["chat é", "猫"]
+
+
+def documented(containing: str) -> str:
+    """The one code span of the section that holds ``containing``."""
+    spans = [span for span in re.findall(r"`([^`]+)`", FLAT) if containing in span]
+    assert len(spans) == 1, (containing, spans)
+    return spans[0]
+
+
+@pytest.fixture(scope="module")
+def model():
+    keras = pytest.importorskip("keras")
+    pytest.importorskip("tensorflow")
+    inputs = keras.Input(SHAPE)
+    pooled = keras.layers.GlobalAveragePooling2D()(inputs)
+    return keras.Model(inputs, [keras.layers.Dense(len(NAMES), activation="softmax")(pooled),
+                                keras.layers.Dense(4)(pooled)])
+
+
+def test_the_input_size_is_read_from_the_signature_as_documented(model, tmp_path):
+    import tensorflow as tf
+
+    from petloc_gui.model.export import export_saved_model, export_tflite
+
+    assert "meta.json" not in FLAT.split("The TFLite file")[0].replace("The export holds no meta.json", "")
+    loaded = tf.saved_model.load(str(export_saved_model(model, tmp_path / "sm")))
+    shape = eval(documented("structured_input_signature"), {"loaded": loaded})  # the expression the docs give
+    assert tuple(shape) == (None, *SHAPE)
+    interpreter = tf.lite.Interpreter(model_path=str(export_tflite(model, tmp_path / "m.tflite")))
+    shape = eval(documented("get_input_details"), {"interpreter": interpreter})
+    assert tuple(shape) == (1, *SHAPE)
+
+
+def test_the_names_file_is_utf8_in_the_order_of_the_probabilities(model, tmp_path):
+    from petloc_gui.model.export import export_tflite, labels_path
+
+    assert "`m.labels.txt`, UTF-8, one class name per line in the order of the `probabilities` output" in FLAT
+    path = export_tflite(SimpleNamespace(model=model, class_names=NAMES), tmp_path / "m.tflite")
+    assert labels_path(path).read_bytes().decode("utf-8").splitlines() == NAMES
+
+
+def test_pillows_resize_is_named_as_no_substitute_and_gives_other_pixels(tmp_path):
+    from PIL import Image
+
+    from petloc_gui.model.prepare import prepare_path
+
+    assert "Pillow's `Image.resize`, with any filter, is no substitute for OpenCV's `INTER_AREA`" in FLAT
+    rng = np.random.default_rng(0)
+    photo = tmp_path / "photo.png"
+    Image.fromarray(rng.integers(0, 256, (90, 120, 3), dtype=np.uint8)).save(photo)
+    petlocs = prepare_path(photo, (40, 30))
+    with Image.open(photo) as image:
+        for resample in (Image.Resampling.NEAREST, Image.Resampling.BOX, Image.Resampling.BILINEAR,
+                         Image.Resampling.HAMMING, Image.Resampling.BICUBIC, Image.Resampling.LANCZOS):
+            pillows = np.asarray(image.convert("RGB").resize((40, 30), resample))
+            assert not np.array_equal(pillows, petlocs), resample
+
+
+def test_a_kill_during_the_saved_model_write_leaves_the_documented_folder_removed_a_day_later(model, tmp_path,
+                                                                                          monkeypatch):
+    from petloc_gui.core.stale import remove_stale
+    from petloc_gui.model import export
+
+    assert ("while it writes the SavedModel, it leaves a hidden folder beside the target, `.DIR.XXXXXXXX.tmp` "
+            "(DIR the target's name, XXXXXXXX hex digits)") in FLAT
+    assert "removes it once it is a day old" in FLAT
+    made = export._archive
+    left: list[Path] = []
+
+    def killed_after_writing(*args, **kwargs):
+        built = made(*args, **kwargs)
+        write_out = built.write_out
+
+        def write_then_die(folder, **options):
+            write_out(folder, **options)
+            left.append(Path(folder))
+            raise SystemExit  # stands in for the kill: the folder must stay for what follows
+        built.write_out = write_then_die
+        return built
+
+    monkeypatch.setattr(export, "_archive", killed_after_writing)
+    monkeypatch.setattr(export.shutil, "rmtree", lambda *args, **kwargs: None)  # a kill removes nothing
+    with pytest.raises(SystemExit):
+        export.export_saved_model(model, tmp_path / "sm")
+    assert len(left) == 1 and re.fullmatch(r"\.sm\.[0-9a-f]{8}\.tmp", left[0].name) and left[0].parent == tmp_path
+    assert not (tmp_path / "sm").exists()
+    monkeypatch.undo()
+    assert remove_stale(tmp_path, folders=True, store=False) == []  # not yet a day old
+    day_old = time.time() - 25 * 3600
+    os.utime(left[0], (day_old, day_old))
+    assert remove_stale(tmp_path, folders=True, store=False) == [left[0]]
