@@ -11,13 +11,17 @@ image panes, its bottom (the list's "Next to review" button) past the screen's
 edge. Shown again it now goes back to its place in the window, unless it
 floated clear of the panes (beside the window, on another screen), where the
 user put it; and a floating dock is kept whole on its screen (`FloatingDock`).
+
+A dock brought to the front over the dock that held the keyboard (Ctrl+I from the image list's search
+box) left the keyboard behind it: typing filtered the list unseen. The keyboard now follows into the
+dock shown (`_keyboard_follows`), at its first Tab stop.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from petloc_gui.ui.window_geometry import beside, fit_into
 
@@ -46,14 +50,45 @@ def dock_again(dock: QDockWidget) -> None:
         window.addDockWidget(Qt.LeftDockWidgetArea, dock)
 
 
+def _dock_holding(widget: QWidget | None) -> QDockWidget | None:
+    while widget is not None and not isinstance(widget, QDockWidget):
+        widget = widget.parentWidget()
+    return widget
+
+
+def first_tab_stop(dock: QDockWidget) -> QWidget | None:
+    """The first widget in ``dock`` that Tab stops on: enabled, shown, taking Tab focus."""
+    body = dock.widget()
+    if body is None:
+        return None
+    widget: QWidget | None = body
+    while widget is not None and (widget is body or body.isAncestorOf(widget)):
+        if widget.isEnabled() and widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+def _keyboard_follows(dock: QDockWidget, holder: QDockWidget | None) -> None:
+    """The dock that held the keyboard (``holder``) now covered by ``dock``: the keyboard into ``dock``."""
+    if holder is None or holder is dock or not covered(holder):
+        return
+    target = first_tab_stop(dock)
+    if target is not None:
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
 def show_or_hide(dock: QDockWidget) -> None:
+    holder = _dock_holding(QApplication.focusWidget())
     if dock.isHidden():
         if over_the_panes(dock):  # closed while it floated over the image: it comes back docked
             dock_again(dock)
         dock.show()
         dock.raise_()  # shown as a tab behind the list otherwise
+        _keyboard_follows(dock, holder)
     elif covered(dock):
         dock.raise_()
+        _keyboard_follows(dock, holder)
     else:
         dock.hide()
 
