@@ -40,6 +40,7 @@ from petloc_gui.ui.review.predicted_cell import PredictedCellDelegate
 # In a narrow list these columns give way, in this order, so that names stay readable: the
 # header over the image says the prediction and its confidence too.
 COLUMNS_THAT_GIVE_WAY = (COL_CONF, COL_PRED)
+CELL_PADDING = 14  # a cell's margins around its text, and room to spare
 
 
 class FileListDock(QDockWidget):
@@ -96,9 +97,12 @@ class FileListDock(QDockWidget):
         # Fixed widths: ResizeToContents would call data() on every row at 10,000 rows.
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(COL_NAME, QHeaderView.Stretch)
-        # The status column fits its longest text ("edited (unsaved)") in this font.
-        status_width = max(self.view.fontMetrics().horizontalAdvance(t) for t in STATUS_TEXT.values()) + 14
-        self._widths = {COL_STATUS: max(100, status_width), COL_PRED: 72, COL_CONF: 46, COL_IOU: 46}
+        # Measured in this font (pixel widths cut "0.90" to "…0" at a 16-pt font): the status column fits
+        # its longest text ("edited (unsaved)"), the figures "0.00" and every column its title.
+        self._widths = {COL_STATUS: max(100, self._fitting_width(COL_STATUS, STATUS_TEXT.values())),
+                        COL_PRED: self._fitting_width(COL_PRED, ()),
+                        COL_CONF: self._fitting_width(COL_CONF, ("0.00",)),
+                        COL_IOU: self._fitting_width(COL_IOU, ("0.00",))}
         for col, width in self._widths.items():
             header.resizeSection(col, width)
         # ~15 characters of a name (its start elided beyond)
@@ -199,6 +203,11 @@ class FileListDock(QDockWidget):
         old.deleteLater()
         self.show_folder_change([], [], "")  # a new list: the folder as it is now
         self.order_changed.emit()
+
+    def _fitting_width(self, col: int, texts) -> int:
+        """Wide enough for ``texts`` in a cell and for the column's title in the header, in their fonts."""
+        cells = max((self.view.fontMetrics().horizontalAdvance(text) for text in texts), default=0)
+        return max(cells + CELL_PADDING, self.view.horizontalHeader().sectionSizeHint(col))
 
     def legible_width(self) -> int:
         """The narrowest dock that still shows ~15 characters of a name, the status and the IoU
