@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
-from petloc_gui.ui.window_geometry import TITLE_ALLOWANCE_PX, fit_into, frame_margins
+from petloc_gui.ui.window_geometry import FRAME_ALLOWANCE_PX, TITLE_ALLOWANCE_PX, fit_into, frame_margins
 
 
 class ScrolledBody(QScrollArea):
@@ -39,27 +39,46 @@ class ScrolledBody(QScrollArea):
         self.setMinimumWidth(self.rows.totalMinimumSize().width() + self.verticalScrollBar().sizeHint().width())
 
 
+def _least_width(layout: QLayout, body: ScrolledBody, room: int | None) -> int:
+    """The least width of the dialog laid out by ``layout``: ``body``'s rows whole, but at most ``room`` (the
+    screen's width less the frame), where the body then scrolls sideways for the rest."""
+    body.keep_width()
+    body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    layout.invalidate()  # the body's new least width counted
+    least = layout.totalMinimumSize().width()
+    if room is not None and least > room:
+        body.setMinimumWidth(max(body.minimumWidth() - (least - room), 0))
+        body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        least = room
+    return least
+
+
 def grow_within_screen(dialog: QWidget, body: ScrolledBody, below: QWidget) -> None:
-    """Grow ``dialog`` (never shrink it) to the height ``body``'s rows need at its width and ``below`` (its
-    buttons) under them, but never past the height of its screen's room (title bar included): what does not
+    """Grow ``dialog`` (never shrink it) to the width of ``body``'s rows and the height they need at that width
+    and ``below`` (its buttons) under them, but never past its screen's room (frame included): what does not
     fit scrolls. Its minimum height is that height, so the rows are never squashed where there is room
     (Qt's minimum size does not follow a height that depends on the width)."""
     layout: QLayout | None = dialog.layout()
     if layout is None:
         return
-    body.keep_width()
-    margins = layout.contentsMargins()
-    inner = dialog.width() - margins.left() - margins.right()
-    needed = (margins.top() + body.height_at(inner) + max(layout.spacing(), 0) + below.sizeHint().height()
-              + margins.bottom())
     screen = dialog.screen()
     area = screen.availableGeometry() if screen is not None else None
-    if area is not None and not area.isEmpty():
-        frame = frame_margins(dialog)
-        title = (frame.top() + frame.bottom()) or TITLE_ALLOWANCE_PX  # unknown before the window manager framed it
+    on_screen = area is not None and not area.isEmpty()
+    frame = frame_margins(dialog)  # none before the window manager framed it: typical ones allowed for
+    sides = (frame.left() + frame.right()) or FRAME_ALLOWANCE_PX
+    title = (frame.top() + frame.bottom()) or TITLE_ALLOWANCE_PX
+    least = _least_width(layout, body, area.width() - sides if area is not None and on_screen else None)
+    width = max(dialog.width(), least)
+    margins = layout.contentsMargins()
+    inner = width - margins.left() - margins.right()
+    needed = (margins.top() + body.height_at(inner) + max(layout.spacing(), 0) + below.sizeHint().height()
+              + margins.bottom())
+    if area is not None and on_screen:
         needed = min(needed, area.height() - title)
-    dialog.setMinimumHeight(needed)
-    if dialog.height() < needed:
-        dialog.resize(dialog.width(), needed)
+    # both at once: a least height set alone is a least size set by hand to Qt, its width frozen where it
+    # was (the layout's, before the body grew wider), and the dialog then cut its body off on the right
+    dialog.setMinimumSize(least, needed)
+    if dialog.height() < needed or dialog.width() < width:
+        dialog.resize(max(dialog.width(), width), max(dialog.height(), needed))
     if area is not None and dialog.isVisible():  # grown downwards: moved up where it passed the bottom
         fit_into(dialog, area)
