@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from petloc_gui.ui.editing.label_box import key_of
 from petloc_gui.ui.modal import modal
+from petloc_gui.ui.window_geometry import shrink_to_screen
 
 
 class ClassActions(Protocol):
@@ -90,6 +91,7 @@ class ClassListDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(close)
         self.resize(480, 420)
+        shrink_to_screen(self, parent)  # at 200% on a 1366 x 768 screen Close was below its edge; the list gives way
         self.refresh()
 
     def refresh(self, keep: str | None = None) -> None:
