@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from petloc_gui.core.boxes import Box
@@ -40,15 +50,23 @@ PRED_COLOR = QColor(0xE6, 0x9F, 0x00)
 SELECTED_COLOR = QColor(0x56, 0xB4, 0xE9)
 LINE_PX = 2.5  # a box's line, in screen pixels at any zoom
 EDGE_PX = 1.0  # the black or white edging on each side of it, so it stands out on fur of its colour
-TAG_HEIGHT_PX = 16  # the label tag, in screen pixels at any zoom
-TAG_POINT_SIZE = 10.0
+TAG_HEIGHT_PX = 16  # the label tag's least height, in screen pixels at any zoom (taller for a bigger font)
 
 
 def _tag_font(scale: float = 1.0) -> QFont:
-    font = QFont()
-    font.setPointSizeF(max(1.0, TAG_POINT_SIZE / scale))
+    """The app's font, bold (a fixed 10 pt ignored the user's font size), at any zoom its size on screen."""
+    font = QFont(QGuiApplication.font())
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(max(1.0, font.pointSizeF() / scale))
+    else:  # set in pixels
+        font.setPixelSize(max(1, round(font.pixelSize() / scale)))
     font.setBold(True)
     return font
+
+
+def _tag_height() -> float:
+    """The tag's height in screen pixels: its text's line with a pixel to spare above and below."""
+    return max(float(TAG_HEIGHT_PX), QFontMetricsF(_tag_font()).height() + 2)
 
 
 def _tag_text_width(text: str) -> float:
@@ -133,7 +151,7 @@ class BoxItem(QGraphicsItem):
         text elided when even the image is narrower than it."""
         if not self.label:
             return None
-        height = TAG_HEIGHT_PX / scale
+        height = _tag_height() / scale
         text = self.label
         width = (_tag_text_width(text) + 10) / scale
         left = self._rect.left()

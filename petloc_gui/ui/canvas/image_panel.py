@@ -138,10 +138,10 @@ class ImagePanel(QWidget):
         moved both panes down and refitted the image under the mouse mid-drag."""
         header = QLabel()
         header.setTextFormat(Qt.RichText)
-        header.setStyleSheet("font-size: 13px; padding: 4px;")
+        header.setStyleSheet("padding: 4px;")  # the app's font: a fixed 13 px ignored the user's font size
         header.setWordWrap(False)
         header.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)  # its text sets no width: it is elided
-        header.ensurePolished()  # the style sheet's font, which sets the height
+        header.ensurePolished()  # the style sheet's, which with the font sets the height
         header.setText(HEADER_SAMPLE)
         header.setFixedHeight(header.sizeHint().height())
         header.setText(html.escape("Open a folder to start."))

@@ -6,7 +6,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -67,6 +67,15 @@ def format_eta(seconds: float | None) -> str:
     return f"{seconds} s left"
 
 
+def log_font() -> QFont:
+    """The system's fixed-pitch font (the figures line up) at the app's size: a fixed 8 pt ignored the user's."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    size = QGuiApplication.font().pointSizeF()
+    if size > 0:  # -1: the app font set in pixels, the fixed font's own size kept
+        font.setPointSizeF(size)
+    return font
+
+
 class RetrainProgress(QDialog):
     """Shows one run; emits ``cancel_requested``; hosts the old/new comparison.
 
@@ -100,7 +109,7 @@ class RetrainProgress(QDialog):
         # wrapped: a line of figures or of validation images was cut off at the right, behind a scroll bar
         self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.log.setMinimumHeight(LOG_MIN_PX)
-        self.log.setFont(QFont("monospace", 8))
+        self.log.setFont(log_font())
         self.log.setPlaceholderText("Training log")
         self.log.setAccessibleName("Training log")  # a placeholder is no name, and it goes with the first line
         self.comparison = ModelComparison()
