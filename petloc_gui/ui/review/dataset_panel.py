@@ -17,15 +17,8 @@ import math
 import time
 from pathlib import Path
 
-from PySide6.QtCharts import (
-    QAreaSeries,
-    QChart,
-    QChartView,
-    QLineSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from petloc_gui.app.model_metrics import accepted_of, figure, image_count, metrics_text, not_measured
@@ -38,9 +31,9 @@ from petloc_gui.ui.review.class_bars import ClassBars
 from petloc_gui.ui.review.decode_problems import DecodeProblems
 from petloc_gui.ui.review.problem_list import ProblemList, problems_tooltip
 from petloc_gui.ui.review.scrolled_panel import ScrolledPanel
+from petloc_gui.ui.review.size_chart import SizeChartView, histogram
 from petloc_gui.ui.review.summary_label import SummaryLabel
 
-HISTOGRAM_BINS = 16
 PREDEFINED_SHOWN = 12  # classes named in a line of the summary (unused predefined, never first); the others are counted
 
 
@@ -70,80 +63,6 @@ METRIC_DETAIL = (
     ("iou_ge_50", "boxes with IoU ≥ 0.5"),
     ("iou_ge_75", "boxes with IoU ≥ 0.75"),
 )
-
-
-def histogram(values: list[float], bins: int = HISTOGRAM_BINS) -> tuple[list[float], list[int]]:
-    """Bin edges (bins + 1 of them) and counts of ``values`` over their range."""
-    if not values:
-        return [], []
-    low, high = min(values), max(values)
-    if high <= low:
-        return [low - 0.5, low + 0.5], [len(values)]
-    width = (high - low) / bins
-    counts = [0] * bins
-    for v in values:
-        counts[min(bins - 1, int((v - low) / width))] += 1
-    return [low + i * width for i in range(bins + 1)], counts
-
-
-def _y_axis(counts: list[int]) -> QValueAxis:
-    """Counts: whole-number ticks (a "%d" label on a fractional tick read 0, 1, 1, 2, 2)."""
-    top = max([*counts, 1])
-    step = max(1, math.ceil(top / 5))
-    axis = QValueAxis()
-    axis.setRange(0, step * math.ceil(top * 1.1 / step))
-    axis.setTickType(QValueAxis.TickType.TicksDynamic)
-    axis.setTickAnchor(0)
-    axis.setTickInterval(step)
-    axis.setLabelFormat("%d")
-    return axis
-
-
-def _histogram_chart(title: str, edges: list[float], counts: list[int]) -> QChart:
-    """A step-shaped area over a numeric x axis (readable tick labels at any bin width)."""
-    chart = QChart()
-    chart.setTitle(title)
-    chart.legend().hide()
-    upper = QLineSeries()
-    for i, count in enumerate(counts):
-        upper.append(edges[i], count)
-        upper.append(edges[i + 1], count)
-    area = QAreaSeries(upper)
-    upper.setParent(area)  # QAreaSeries does not own its line series: keep it alive with the area
-    area.setColor(QColor(32, 159, 223))
-    area.setBorderColor(QColor(20, 100, 160))
-    chart.addSeries(area)
-    axis_x = QValueAxis()
-    if edges:
-        axis_x.setRange(edges[0], edges[-1])
-    axis_x.setTickCount(5)
-    axis_x.setLabelFormat("%.0f" if not edges or edges[-1] - edges[0] >= 4 else "%.1f")
-    return _with_axes(chart, area, axis_x, _y_axis(counts))
-
-
-def _with_axes(chart: QChart, series, axis_x, axis_y) -> QChart:
-    """Attach the x (bottom) and y (left) axes to the chart's one series; no margins."""
-    chart.addAxis(axis_x, Qt.AlignBottom)
-    chart.addAxis(axis_y, Qt.AlignLeft)
-    series.attachAxis(axis_x)
-    series.attachAxis(axis_y)
-    chart.setMargins(chart.margins() * 0)
-    return chart
-
-
-class SizeChartView(QChartView):
-    """A chart view whose preferred height is its minimum, not the height it was last given: the scroll
-    area sizes the panel's body by its preferred height for the width (the figures wrap), and a
-    QGraphicsView prefers its scene's size, so a chart grown to fill the panel kept that height once the
-    model's figures were added above it, and pushed its axis below the fold. No Tab stop: a picture, no
-    keys of its own (it was one, unmarked, and the arrows there moved the image's box)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-    def sizeHint(self) -> QSize:  # Qt's name
-        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class DatasetPanel(QDockWidget):
@@ -178,7 +97,7 @@ class DatasetPanel(QDockWidget):
         layout.addWidget(self.size_chart, 1)
         # Scrolled, so its minimum height does not become the window's: at 150% scale the charts
         # and figures made the window taller than a 1000 px screen, status bar out of reach.
-        self.setWidget(ScrolledPanel(body, "dataset_scroll"))
+        self.setWidget(ScrolledPanel(body, "dataset_scroll", "Dataset figures"))
         self.setMinimumWidth(320)
         # floating (a window of its own), kept whole on its screen as the Images dock is: its charts
         # made it taller than a 1000 px screen, and its bottom past the edge could not be reached
@@ -296,7 +215,7 @@ class DatasetPanel(QDockWidget):
         heights = stats.values.get("box_height", [])
         sizes = [(w * h) ** 0.5 for w, h in zip(widths, heights, strict=False)]
         edges, counts = histogram(sizes)
-        self.size_chart.setChart(_histogram_chart("Box size (√(w·h), px)", edges, counts))
+        self.size_chart.show_histogram("Box size (√(w·h), px)", edges, counts)
 
     def _decode_problems_changed(self) -> None:
         if self.stats is not None and not self._shut_down:  # else shown with the statistics

@@ -68,7 +68,9 @@ class FileListDock(QDockWidget):
             self.status_filter.addItem(choice.text, choice.key)
             self.status_filter.setItemData(i, choice.tip, Qt.ToolTipRole)
         self.status_filter.setToolTip(status_filter.CHOICES[0].tip)
+        self.status_filter.setAccessibleName("Show images")  # its choice alone ("All") said nothing of what it does
         self.order = QComboBox()
+        self.order.setAccessibleName("Sort images")
         self.order.addItem("Sort: name", False)
         self.order.addItem("Sort: review queue", True)
         self.next_review_button = QPushButton("Next to review (N)")

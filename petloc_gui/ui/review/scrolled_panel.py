@@ -27,12 +27,13 @@ def focus_mark(name: str) -> str:
 
 
 class ScrolledPanel(QScrollArea):
-    """``body`` scrolled, as wide as the panel; a Tab stop, marked while it has the keyboard. The arrows and
-    PgUp/PgDown scroll it (Qt's), Home and End go to its top and its end."""
+    """``body`` scrolled, as wide as the panel, named ``said`` for a screen reader; a Tab stop, marked while it
+    has the keyboard. The arrows and PgUp/PgDown scroll it (Qt's), Home and End go to its top and its end."""
 
-    def __init__(self, body: QWidget, name: str) -> None:
+    def __init__(self, body: QWidget, name: str, said: str) -> None:
         super().__init__(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         self.setObjectName(name)
+        self.setAccessibleName(said)  # a Tab stop: a screen reader said nothing where it landed
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet(focus_mark(name))
         self.setWidget(body)
