@@ -22,16 +22,25 @@ def fit_into(window: QWidget, area: QRect) -> None:
     """
     if area.isEmpty():
         return
-    frame = window.frameGeometry()
-    extra_w = max(frame.width() - window.width(), 0) or FRAME_ALLOWANCE_PX
-    extra_h = max(frame.height() - window.height(), 0) or TITLE_ALLOWANCE_PX
+    margins = frame_margins(window)
+    extra_w = (margins.left() + margins.right()) or FRAME_ALLOWANCE_PX
+    extra_h = (margins.top() + margins.bottom()) or TITLE_ALLOWANCE_PX
+    # Shown but not framed yet, or half framed (the window manager building the frame: Qt read one 1 px
+    # wide, 214 px tall round a 467 px dialog), move() places the contents, not the frame, and the title
+    # bar added above them went past the screen's top (the Retrain dialog, grown as it opened at 150%,
+    # frame at y=-13). Its contents are placed then, with room kept above them for the title bar and
+    # beside them for the borders.
+    unframed = window.isVisible() and margins.isNull()
+    above = extra_h - FRAME_ALLOWANCE_PX // 2 if unframed else 0
+    left = FRAME_ALLOWANCE_PX // 2 if unframed else 0
+    here = window.geometry().topLeft() if unframed else window.pos()
     width = min(window.width(), area.width() - extra_w)
     height = min(window.height(), area.height() - extra_h)
     if (width, height) != (window.width(), window.height()):
         window.resize(width, height)
-    x = min(max(window.x(), area.left()), area.right() + 1 - width - extra_w)
-    y = min(max(window.y(), area.top()), area.bottom() + 1 - height - extra_h)
-    if (x, y) != (window.x(), window.y()):
+    x = min(max(here.x(), area.left() + left), area.right() + 1 - width - (extra_w - left))
+    y = min(max(here.y(), area.top() + above), area.bottom() + 1 - height - (extra_h - above))
+    if (x, y) != (here.x(), here.y()):
         window.move(x, y)
 
 
@@ -131,7 +140,9 @@ def side_strip(room: QRect, panes: Sequence[QRect]) -> int:
 
 def frame_margins(window: QWidget) -> QMargins:
     """How far ``window``'s frame (title bar, borders) reaches past its contents; none until the window
-    manager has framed it."""
+    manager has framed it, nor while the frame Qt reads does not hold the contents (being built)."""
     frame, inner = window.frameGeometry(), window.geometry()
+    if not frame.contains(inner):
+        return QMargins()
     return QMargins(inner.left() - frame.left(), inner.top() - frame.top(), frame.right() - inner.right(),
                     frame.bottom() - inner.bottom())
