@@ -25,11 +25,14 @@ with each row painted as it lands (`SaveProgress`): on a slow disk the window wa
 With autosave on, leaving saves without asking; what that save could not
 write (an image gone, any failure) is then asked about with the same
 question, saying why, so that Discard is always within reach.
+
+A save on leaving (either way) that asks about another program's version and is answered Take theirs or
+Show both keeps the folder open, saying why on the status line: leaving would drop the edits Take theirs
+keeps one Ctrl+Z away, and the boxes Show both puts beside theirs, unsaved, to sort out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -42,6 +45,7 @@ from petloc_gui.core.voc_write import UnreadableTargetError
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_progress import SaveProgress
+from petloc_gui.ui.review.save_texts import failed_text, images, kept_open_text, taken_note, unsaved_text
 from petloc_gui.ui.review.their_version import TAKEN
 
 KEEP_MINE, TAKE_THEIRS, SHOW_BOTH, CANCEL = "mine", "theirs", "both", "cancel"
@@ -71,85 +75,6 @@ def _exists(path) -> bool:
         return True  # cannot even look: treat as there (the save reports why it fails)
 
 
-NAMES_SHOWN = 10
-NAME_CHARS = 60
-
-
-def _elided(name: str) -> str:
-    """A long name keeps its start and its end (where camera names put the number)."""
-    if len(name) <= NAME_CHARS:
-        return name
-    half = (NAME_CHARS - 1) // 2
-    return f"{name[:half]}…{name[-half:]}"
-
-
-def _listed(names: list[str], note=lambda name: "") -> str:
-    """The images as bullet lines, the first ten, then how many more; ``note`` adds to a line."""
-    lines = [f"  • {_elided(visible(name))}{note(name)}" for name in names[:NAMES_SHOWN]]
-    more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
-    return "\n".join(lines) + more
-
-
-GONE_NOTE = " (image gone from the folder: cannot be saved; put it back under its name, or Discard)"
-
-
-def unsaved_text(names: list[str], gone: Collection[str] = (), reload: bool = False,
-                 autosave_failures: list[str] | None = None) -> str:
-    """The question's text, naming the images (the first ten, then how many more). Those in ``gone``
-    (deleted, renamed or moved from the folder since) cannot be saved (`core.voc_write.check_image_there`):
-    said on their line, and that Save All then saves the others and leaves the folder as it is, so
-    that nobody expects Save All to close it. ``reload``: the folder is read again (F5), not closed.
-    ``autosave_failures``: autosave tried to save these on leaving and could not, for these reasons."""
-    then = "read again" if reload else "closed"
-    listed = _listed(names, lambda name: GONE_NOTE if name in gone else "")
-    if autosave_failures is None:
-        head = "1 image has" if len(names) == 1 else f"{len(names)} images have"
-        text = f"{head} unsaved changes:\n{listed}\n\nSave them before the folder is {then}?"
-    else:
-        why = f"\n\n{_reasons(autosave_failures)}" if autosave_failures else ""
-        text = (f"Autosave could not save {_images(len(names))}, which still "
-                f"{'has' if len(names) == 1 else 'have'} unsaved changes:\n{listed}{why}\n\n"
-                f"Try to save {'it' if len(names) == 1 else 'them'} again before the folder is {then}?")
-    unsavable = sum(name in gone for name in names)
-    if unsavable:
-        others = "the others" if unsavable < len(names) else "nothing"
-        text += (f"\n\nSave All saves {others}, and the folder is not {then} while an image gone is "
-                 "unsaved (its edits are kept); Discard drops every edit listed.")
-    return text
-
-
-def failed_text(failures: list[str], saved: int, not_saved: list[str], leaving: str | None = None) -> str:
-    """The warning after a save that failed: why (the first ten reasons), what was saved meanwhile. With
-    ``leaving`` (Save All in the question on close or reload, "closed" or "read again"), the images
-    left unsaved by name and that the folder is not left: their edits are kept, nothing is lost."""
-    reasons = _reasons(failures)
-    done = f"Saved {_images(saved)}. " if saved else ""
-    if leaving is None:
-        return f"{done}{reasons}\n\nYour edits are kept in memory; fix the problem and save again."
-    left = "1 image could not be saved" if len(not_saved) == 1 else f"{len(not_saved)} images could not be saved"
-    return (f"{done}{left}, so the folder is not {leaving}; the edits are kept:\n{_listed(not_saved)}\n\n"
-            f"{reasons}\n\nFix the problem and save again, or choose Discard when asked again to drop them.")
-
-
-def _reasons(failures: list[str]) -> str:
-    """Why the saves failed, the first ten, then how many more."""
-    return "\n".join(visible(f) for f in failures[:10]) + (
-        f"\n… and {len(failures) - 10} more" if len(failures) > 10 else "")
-
-
-def _images(count: int) -> str:
-    return "1 image" if count == 1 else f"{count} images"
-
-
-def _taken_note(name: str, doc) -> str:
-    """What a save's "Take theirs" says: the version on disk shown; or, the file gone (deleted by another
-    program: "Discard mine"), that no annotation is shown now, which read as a blank file of theirs."""
-    if doc.disk_state is not None and not doc.disk_state.exists:
-        return (f"{name} was deleted by another program: no annotation is shown now; Ctrl+Z brings your "
-                "edits back (saving them writes the file again).")
-    return f"{name}: the version on disk is shown; Ctrl+Z brings your edits back."
-
-
 class SaveGuard:
     """Saves documents of the window's session and guards against losing edits."""
 
@@ -160,6 +85,9 @@ class SaveGuard:
         # said it; "" when it gave none: a caller that says more after a save keeps it by this, never by the
         # status line's words (an image named "Saved …" gives a note that starts like a plain save's count)
         self.last_note = ""
+        # the notes of the last `save_rows`'s conflicts answered Take theirs, or Show both with boxes of mine left
+        # to sort out: leaving the folder now would lose what the answer promised (`confirm_leave` stays)
+        self.to_check: list[str] = []
 
     def save_rows(self, rows: list[int], force: bool = False, quiet: bool = False,
                   leaving: str | None = None, failures_out: list[str] | None = None) -> bool:
@@ -173,6 +101,7 @@ class SaveGuard:
         warning (the caller says them in its own question).
         """
         self.last_note = ""
+        self.to_check = []
         session = self.host.session
         if session is None:
             return True
@@ -216,7 +145,7 @@ class SaveGuard:
             self.last_note = visible(" ".join(notes))
             self.host.show_status(self.last_note, 15000)
         elif saved:
-            self.host.show_status(f"Saved {_images(saved)}.", 4000)
+            self.host.show_status(f"Saved {images(saved)}.", 4000)
         return True
 
     def _save_one(self, row: int, doc, overwrite: bool, quiet: bool, failures: list[str],
@@ -264,13 +193,15 @@ class SaveGuard:
                     continue
                 if choice == TAKE_THEIRS:
                     session.take_theirs(row)
-                    notes.append(_taken_note(name, doc))
+                    notes.append(taken_note(name, doc))
+                    self.to_check.append(notes[-1])
                     return 0
                 if choice == SHOW_BOTH:
                     session.show_both(row)
                     if doc.dirty:
                         notes.append(f"{name}: the version on disk plus your boxes it lacks are shown, "
                                      "unsaved; delete what you do not want and save.")
+                        self.to_check.append(notes[-1])
                     else:  # it lacks none (nor my verified mark): their version as reloaded, clean
                         notes.append(f"{name}: the version on disk already has all your boxes, so it is shown "
                                      "as it is, with nothing to save.")
@@ -376,6 +307,8 @@ class SaveGuard:
             # offered and the folder could never be left.
             autosave_failures = []
             self.save_rows(dirty, leaving=then, failures_out=autosave_failures)
+            if self._kept_open(then, reload, autosave_failures):
+                return False
             dirty = session.store.dirty_indices()
             if not dirty:
                 return True
@@ -388,5 +321,17 @@ class SaveGuard:
             self.parent, "Unsaved changes", unsaved_text(names, gone, reload, autosave_failures),
             QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
         if answer == QMessageBox.SaveAll:  # one that cannot be saved keeps the folder open (`failed_text`)
-            return self.save_rows(dirty, leaving=then)
+            saved = self.save_rows(dirty, leaving=then)
+            return not self._kept_open(then, reload, []) and saved
         return answer == QMessageBox.Discard
+
+    def _kept_open(self, then: str, reload: bool, failures: list[str]) -> bool:
+        """True (the folder is not left) when the save on leaving had a conflict answered Take theirs or
+        Show both (`to_check`); the status line says why. One rule for autosave and Save All: the folder
+        left, the edits Take theirs keeps one Ctrl+Z away were gone with its undo history, and Show both's
+        merge with it (nothing asked: the autosave branch found nothing unsaved after Take theirs, and Save
+        All counted Show both, which fails nothing, as saved). Left again, what is unsaved is asked about."""
+        if not self.to_check:
+            return False
+        self.host.show_status(kept_open_text(self.to_check, then, reload, self.host.autosave(), failures), 30000)
+        return True

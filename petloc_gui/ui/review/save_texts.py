@@ -1,0 +1,102 @@
+"""The words of the save guard (`save_guard`): the unsaved-changes question, the warning after a failed
+save, the status lines of a conflict answered, and of the folder kept open after one answered on leaving."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from petloc_gui.core.text import visible
+
+NAMES_SHOWN = 10
+NAME_CHARS = 60
+
+
+def _elided(name: str) -> str:
+    """A long name keeps its start and its end (where camera names put the number)."""
+    if len(name) <= NAME_CHARS:
+        return name
+    half = (NAME_CHARS - 1) // 2
+    return f"{name[:half]}…{name[-half:]}"
+
+
+def _listed(names: list[str], note=lambda name: "") -> str:
+    """The images as bullet lines, the first ten, then how many more; ``note`` adds to a line."""
+    lines = [f"  • {_elided(visible(name))}{note(name)}" for name in names[:NAMES_SHOWN]]
+    more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
+    return "\n".join(lines) + more
+
+
+GONE_NOTE = " (image gone from the folder: cannot be saved; put it back under its name, or Discard)"
+
+
+def unsaved_text(names: list[str], gone: Collection[str] = (), reload: bool = False,
+                 autosave_failures: list[str] | None = None) -> str:
+    """The question's text, naming the images (the first ten, then how many more). Those in ``gone``
+    (deleted, renamed or moved from the folder since) cannot be saved (`core.voc_write.check_image_there`):
+    said on their line, and that Save All then saves the others and leaves the folder as it is, so
+    that nobody expects Save All to close it. ``reload``: the folder is read again (F5), not closed.
+    ``autosave_failures``: autosave tried to save these on leaving and could not, for these reasons."""
+    then = "read again" if reload else "closed"
+    listed = _listed(names, lambda name: GONE_NOTE if name in gone else "")
+    if autosave_failures is None:
+        head = "1 image has" if len(names) == 1 else f"{len(names)} images have"
+        text = f"{head} unsaved changes:\n{listed}\n\nSave them before the folder is {then}?"
+    else:
+        why = f"\n\n{_reasons(autosave_failures)}" if autosave_failures else ""
+        text = (f"Autosave could not save {images(len(names))}, which still "
+                f"{'has' if len(names) == 1 else 'have'} unsaved changes:\n{listed}{why}\n\n"
+                f"Try to save {'it' if len(names) == 1 else 'them'} again before the folder is {then}?")
+    unsavable = sum(name in gone for name in names)
+    if unsavable:
+        others = "the others" if unsavable < len(names) else "nothing"
+        text += (f"\n\nSave All saves {others}, and the folder is not {then} while an image gone is "
+                 "unsaved (its edits are kept); Discard drops every edit listed.")
+    return text
+
+
+def failed_text(failures: list[str], saved: int, not_saved: list[str], leaving: str | None = None) -> str:
+    """The warning after a save that failed: why (the first ten reasons), what was saved meanwhile. With
+    ``leaving`` (Save All in the question on close or reload, "closed" or "read again"), the images
+    left unsaved by name and that the folder is not left: their edits are kept, nothing is lost."""
+    reasons = _reasons(failures)
+    done = f"Saved {images(saved)}. " if saved else ""
+    if leaving is None:
+        return f"{done}{reasons}\n\nYour edits are kept in memory; fix the problem and save again."
+    left = "1 image could not be saved" if len(not_saved) == 1 else f"{len(not_saved)} images could not be saved"
+    return (f"{done}{left}, so the folder is not {leaving}; the edits are kept:\n{_listed(not_saved)}\n\n"
+            f"{reasons}\n\nFix the problem and save again, or choose Discard when asked again to drop them.")
+
+
+def _reasons(failures: list[str]) -> str:
+    """Why the saves failed, the first ten, then how many more."""
+    return "\n".join(visible(f) for f in failures[:10]) + (
+        f"\n… and {len(failures) - 10} more" if len(failures) > 10 else "")
+
+
+def images(count: int) -> str:
+    return "1 image" if count == 1 else f"{count} images"
+
+
+def taken_note(name: str, doc) -> str:
+    """What a save's "Take theirs" says: the version on disk shown; or, the file gone (deleted by another
+    program: "Discard mine"), that no annotation is shown now, which read as a blank file of theirs."""
+    if doc.disk_state is not None and not doc.disk_state.exists:
+        return (f"{name} was deleted by another program: no annotation is shown now; Ctrl+Z brings your "
+                "edits back (saving them writes the file again).")
+    return f"{name}: the version on disk is shown; Ctrl+Z brings your edits back."
+
+
+def kept_open_text(notes: list[str], then: str, reload: bool, autosave: bool, failures: list[str]) -> str:
+    """The status line when leaving stopped at a conflict answered Take theirs or Show both (``notes``: what
+    each answer shows): the folder is not ``then`` ("closed", "read again"), since leaving would drop what the
+    answer promised (the boxes of both versions to sort out, the edits one Ctrl+Z away). ``failures``: the
+    other images' saves that failed meanwhile (their reasons; no warning said them)."""
+    it = "it" if len(notes) == 1 else "them"
+    again = "reading it" if reload else "leaving it"
+    then_does = "saves" if autosave else "asks about"
+    text = (" ".join(notes) + f" The folder is not {then}, so that you can check {it} first; {again} again "
+            f"{then_does} what is still unsaved (and ends Ctrl+Z).")
+    if failures:
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        text += f" Not saved either: {failures[0]}{more}"
+    return visible(text)
