@@ -257,6 +257,7 @@ def write_prelabel(image: Path, annotation_path: Path, label: str, box, mark: st
     from petloc_gui.core.images import image_size
     from petloc_gui.core.interop.voc_out import write_new_voc
     from petloc_gui.core.voc import VocObject, new_annotation
+    from petloc_gui.core.voc_write import make_annotation_folder
 
     annotation_path = Path(annotation_path)
     if folder_at_annotation(annotation_path):  # no annotation (the index's rule), and not one to leave untouched
@@ -267,6 +268,6 @@ def write_prelabel(image: Path, annotation_path: Path, label: str, box, mark: st
     annotation = new_annotation(image, width, height, depth=voc_depth(image))
     annotation.objects.append(VocObject(name=str(label), box=box.repaired(width, height)))
     annotation.prelabel = mark
-    annotation_path.parent.mkdir(parents=True, exist_ok=True)
+    make_annotation_folder(annotation_path, image.parent)  # the window's rule: under the annotations folder only
     return write_new_voc(annotation, annotation_path)
 

@@ -158,25 +158,49 @@ def check_image_there(path: str | os.PathLike[str], image: str | os.PathLike[str
                         "back under that name, then save again", target)
 
 
-def _ensure_annotation_folder(path: Path, image_folder: Path | None) -> None:
-    """Create a missing annotation folder (``annotations/xmls``, ``Annotations``).
+def make_annotation_folder(path: str | os.PathLike[str], image_folder: str | os.PathLike[str] | None) -> None:
+    """Create the missing folders of ``path``, the annotation of an image in ``image_folder``: the
+    one rule of the window's save (`write_voc`) and ``petloc predict --write-voc`` (`cli.prelabel`).
 
-    Only one level, inside a folder that exists: a mistyped path must fail rather than leave a
-    trail of new folders. Knowing the image's folder (the window), never that folder itself
-    (sidecar XMLs): a folder that is gone is not brought back empty (`_check_image_folder` has
-    refused the save already). Not knowing it (a Python caller), the one level is created as
-    it always was.
+    The annotation of ``JPEGImages/new/batch1/n0.jpg`` is ``Annotations/new/batch1/n0.xml``: the
+    subfolders below the layout's annotations folder mirror the image's below its images folder. So
+    the annotations folder is what is left of ``path``'s folder once the trailing names it shares
+    with ``image_folder`` are taken off (``Annotations``, ``annotations/xmls``: a layout's two
+    folders never have the same name). That folder is created one level only, inside a folder that
+    exists, and then the mirrored subfolders in it: nothing above or beside it, so a mistyped path
+    fails rather than leave a trail of new folders. Never the image's own folder (sidecar XMLs): a
+    folder that is gone is not brought back empty (`_check_image_folder` has refused the save
+    already). Not knowing the image's folder (a Python caller), the one level is created as it
+    always was. SaveError when a folder cannot be made.
     """
-    folder = path.parent
-    if folder == image_folder or folder.exists() or not folder.parent.is_dir():
-        return
-    try:
-        folder.mkdir()
-    except FileExistsError:
-        pass
-    except OSError as exc:
-        raise SaveError(f"cannot create the folder {folder.name}: {exc.strerror or exc}",
-                        path) from exc
+    folder = Path(os.path.abspath(Path(path).parent))
+    base, mirrored = folder, list[str]()
+    if image_folder is not None:
+        image = Path(os.path.abspath(image_folder))
+        if folder == image:
+            return
+        base, mirrored = _annotations_base(folder, image)
+    if folder.exists() or not (base.is_dir() or base.parent.is_dir()):
+        return  # nothing to create, or a path under a missing folder: the write says which is missing
+    for made in [base, *(base.joinpath(*mirrored[:depth]) for depth in range(1, len(mirrored) + 1))]:
+        try:
+            made.mkdir()
+        except FileExistsError:
+            pass  # there already (a file there: the write names the folder it cannot save in)
+        except OSError as exc:
+            raise SaveError(f"cannot create the folder {made.name}: {exc.strerror or exc}",
+                            Path(path)) from exc
+
+
+def _annotations_base(folder: Path, image_folder: Path) -> tuple[Path, list[str]]:
+    """``folder`` split into the layout's annotations folder and the subfolder names below it that
+    repeat the trailing names of ``image_folder`` (``…/Annotations/new/batch1`` beside
+    ``…/JPEGImages/new/batch1``: ``…/Annotations``, ``["new", "batch1"]``)."""
+    mirrored: list[str] = []
+    while folder.name and folder.name == image_folder.name and folder != image_folder:
+        mirrored.insert(0, folder.name)
+        folder, image_folder = folder.parent, image_folder.parent
+    return folder, mirrored
 
 
 def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
@@ -208,8 +232,9 @@ def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
     ``image_folder``: the folder of the image the annotation describes. When it no longer exists
     (moved or deleted) nothing is written and nothing is created (:class:`SaveError`); when it
     does, a missing annotation folder beside it (``annotations/xmls``, ``Annotations``) is
-    created, one level. Without it a missing folder of ``path`` is created too, one level inside a
-    folder that exists (as before ``image_folder`` was added), nothing is checked.
+    created, one level, with the subfolders that mirror the image's (`make_annotation_folder`).
+    Without it a missing folder of ``path`` is created too, one level inside a folder that exists
+    (as before ``image_folder`` was added), nothing is checked.
     """
     path = Path(path)
     folder_of_image = Path(image_folder) if image_folder is not None else None
@@ -225,7 +250,7 @@ def write_voc(annotation: VocAnnotation, path: str | os.PathLike[str], *,
         # lxml refuses control characters etc. in labels or file names;
         # round() refuses NaN (ValueError) and infinite (OverflowError) boxes.
         raise SaveError(f"cannot write annotation: {exc}", path) from exc
-    _ensure_annotation_folder(path, folder_of_image)
+    make_annotation_folder(path, folder_of_image)
     atomic_write_bytes(path, data)
     # The written file becomes the baseline for the next save.
     for obj, element in zip(annotation.objects, elements, strict=True):
