@@ -48,33 +48,38 @@ def entry_forms(line: str) -> list[str]:
 def resolve_exclude_list(data: Path, path: Path) -> list[str]:
     """Absolute image paths for an exclude list's entries.
 
-    An entry is an absolute path, a path relative to the dataset root, a file name or a file stem; a
-    line of Oxford's test.txt (`Abyssinian_201 1 1 1`) works too; ``#`` starts a comment at the start
-    of a line or after whitespace. An entry that names an image only with case or Unicode form ignored
-    (``dog 2.JPG`` for ``dog 2.jpg``) is taken as that image, said in one line; one that would name two
-    such images (``Cat.jpg`` and ``cat.jpg``) is refused. Entries matching no image are reported, one
-    line each, and ignored.
+    An entry is an absolute path, a path relative to the dataset root, a path within the images folder
+    with or without its extension (an ImageSets id: ``day/x`` for ``JPEGImages/day/x.jpg``), a file name
+    or a file stem; a line of Oxford's test.txt (`Abyssinian_201 1 1 1`) works too; ``#`` starts a
+    comment at the start of a line or after whitespace. A path names that one image: ``x`` is
+    ImageSets' ``JPEGImages/x.jpg``, said when images in subfolders share its name (they are trained
+    on unless listed by their path). A name or stem that names no such path holds out every image of
+    that name, said when they are in several folders. An entry that names an image only with case or
+    Unicode form ignored (``dog 2.JPG`` for ``dog 2.jpg``) is taken as that image, said in one line;
+    one that would name two such images (``Cat.jpg`` and ``cat.jpg``) is refused. Entries matching no
+    image are reported, one line each, and ignored.
     """
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.index_problems import refuse_unlisted_root
 
     dataset = open_dataset(data)
     refuse_unlisted_root(dataset)  # not then "matches no image" for each line of the list
+    names = _ImageNames()
     root = Path(dataset.root).resolve()
-    by_key: dict[str, set[str]] = {}
+    images_folder = Path(dataset.images_folder)
     for item in dataset.items:
         image = Path(item.image_path).resolve()
-        keys = {str(image), image.name, image.stem}
+        paths = {str(image)}
         if image.is_relative_to(root):
-            keys.add(image.relative_to(root).as_posix())
-        for key in keys:
-            by_key.setdefault(key, set()).add(str(image))
-    keys_by_folded: dict[str, set[str]] = {}
-    for key in by_key:
-        keys_by_folded.setdefault(folded(key), set()).add(key)
+            paths.add(image.relative_to(root).as_posix())
+        if Path(item.image_path).is_relative_to(images_folder):
+            within = Path(item.image_path).relative_to(images_folder)
+            paths |= {within.as_posix(), within.with_suffix("").as_posix()}
+            names.within[str(image)] = within.as_posix()
+        names.add(str(image), paths, {image.name, image.stem})
     resolved: set[str] = set()
     for number, line in enumerate(read_exclude_lines(path), 1):
-        candidates = _images_named(line, by_key, keys_by_folded, f"{path}: line {number}")
+        candidates = _images_named(line, names, f"{path}: line {number}")
         if candidates:
             resolved |= candidates
         elif not line.startswith("#"):  # a comment line: nothing to say
@@ -82,22 +87,73 @@ def resolve_exclude_list(data: Path, path: Path) -> list[str]:
     return sorted(resolved)
 
 
-def _images_named(line: str, by_key: dict[str, set[str]], keys_by_folded: dict[str, set[str]],
-                  where: str) -> set[str]:
+class _ImageNames:
+    """The images by what an entry may call them: ``paths`` name one image each (absolute, within the
+    dataset root, within the images folder), ``names`` (file name, stem) any image of that name in any
+    folder; each also by its folded form (case and Unicode form ignored)."""
+
+    def __init__(self) -> None:
+        self.paths: dict[str, set[str]] = {}
+        self.names: dict[str, set[str]] = {}
+        self.folded: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+        self.within: dict[str, str] = {}  # image -> its path within the images folder, to name it
+
+    def add(self, image: str, paths: set[str], names: set[str]) -> None:
+        for table, keys, folded_keys in ((self.paths, paths, self.folded[0]), (self.names, names, self.folded[1])):
+            for key in keys:
+                table.setdefault(key, set()).add(image)
+                folded_keys.setdefault(folded(key), set()).add(key)
+
+    def shown(self, images: set[str]) -> str:
+        return ", ".join(sorted(self.within.get(image, image) for image in images))
+
+
+def _images_named(line: str, names: _ImageNames, where: str) -> set[str]:
     """The images the first form of ``line`` that names any names (`entry_forms`), as written first,
-    then with case and Unicode form ignored (said; refused where that names two spellings)."""
+    then with case and Unicode form ignored (said; refused where that names two spellings); a path
+    before a name (`_ImageNames`)."""
     for form in entry_forms(line):
         spellings = (form, str(Path(form).expanduser().resolve()))
         for spelling in spellings:
-            if spelling in by_key:
-                return by_key[spelling]
+            if spelling in names.paths:
+                return _by_path(form, spelling, names, where)
         for spelling in spellings:
-            keys = keys_by_folded.get(folded(spelling), set())
-            if len(keys) > 1:
-                raise CommandError(f"{where}: {form!r} names {' and '.join(map(repr, sorted(keys)))}, whose names "
-                                   "differ only in case or Unicode form: write the entry as the file is named")
-            if keys:
-                (key,) = keys
-                error(f"{where}: {form!r} taken as {key!r}, the name it differs from only in case or Unicode form")
-                return by_key[key]
+            if spelling in names.names:
+                return _by_name(form, spelling, names, where)
+        for by, folded_keys in ((_by_path, names.folded[0]), (_by_name, names.folded[1])):
+            for spelling in spellings:
+                keys = folded_keys.get(folded(spelling), set())
+                if len(keys) > 1:
+                    raise CommandError(f"{where}: {form!r} names {' and '.join(map(repr, sorted(keys)))}, whose "
+                                       "names differ only in case or Unicode form: write the entry as the file is "
+                                       "named")
+                if keys:
+                    (key,) = keys
+                    error(f"{where}: {form!r} taken as {key!r}, the name it differs from only in case or Unicode "
+                          "form")
+                    return by(form, key, names, where)
     return set()
+
+
+def _by_path(form: str, key: str, names: _ImageNames, where: str) -> set[str]:
+    """The image path ``key`` names. ImageSets' id ``x`` is ``JPEGImages/x.jpg`` and ``day/x`` the one in
+    ``day/``: images in subfolders that only share the name stay in training, said."""
+    images = names.paths[key]
+    others = names.names.get(key, set()) - images
+    if others:
+        example = Path(names.shown({min(others)})).with_suffix("").as_posix()
+        error(f"{where}: {form!r} taken as {names.shown(images)}, its path in the images folder; "
+              f"{names.shown(others)} only share its name and are trained on: list each by its path within the "
+              f"images folder ({example!r}) to hold it out too")
+    return images
+
+
+def _by_name(form: str, key: str, names: _ImageNames, where: str) -> set[str]:
+    """Every image whose file name or stem is ``key``, in whichever folder: all held out, as a list of
+    bare names (Oxford's test.txt) means; said when they are in several folders."""
+    images = names.names[key]
+    if len({Path(names.shown({image})).parent for image in images}) > 1:
+        example = Path(names.shown({min(images)})).with_suffix("").as_posix()
+        error(f"{where}: {form!r} names {len(images)} images in different folders ({names.shown(images)}): all "
+              f"held out; to hold out only one, list it by its path within the images folder ({example!r})")
+    return images
