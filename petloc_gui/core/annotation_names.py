@@ -9,11 +9,15 @@ from petloc_gui.core.natural_order import natural_key
 
 
 def folded(name: str) -> str:
-    """``name`` with case and Unicode form ignored: ``Café.XML`` as macOS writes it (a decomposed é,
-    NFD) and as another tool may (composed, NFC) are one key."""
+    """``name`` with case and Unicode form ignored as file systems ignore them: ``Café.XML`` as macOS
+    writes it (a decomposed é, NFD) and as another tool may (composed, NFC) are one key. Case goes
+    character by character (`str.lower` after NFC, as the upcase tables of NTFS and APFS map one
+    character to one), never `str.casefold`'s full folding: that makes ``Straße`` ``strasse`` and the
+    ligature ``ﬁsch`` ``fisch``, names no common file system holds as one file, and paired
+    ``Strasse_1.jpg`` with ``Straße_1.xml``."""
     if name.isascii():  # most names: nothing to normalise
         return name.lower()
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).lower())
 
 
 def annotation_names(stems: list[str], names: set[str]) -> list[str | None]:
