@@ -6,7 +6,7 @@ Four layouts are recognised automatically:
   ``trainval.txt``, ``test.txt``), as the Oxford-IIIT Pet dataset ships;
 - ``voc-devkit``: ``JPEGImages/`` + ``Annotations/`` (+ ``ImageSets/Main/*.txt``);
 - ``images-annotations``: ``images/`` + ``Annotations/``, as Label Studio's Pascal VOC export
-  writes them (when ``images/`` holds no XML of its own);
+  writes them, where nothing else the folder holds would be left out (`core.label_studio_layout`);
 - ``sidecar``: ``photo.jpg`` next to ``photo.xml`` (or ``photo.XML``), searched
   recursively (labelImg's default); hidden folders (``.git``) are skipped and
   links to folders not followed (reported in ``problems``).
@@ -35,6 +35,8 @@ from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing
 from petloc_gui.core.image_formats import unread_format_named
+from petloc_gui.core.index_problem import IndexProblem
+from petloc_gui.core.label_studio_layout import ANNOTATIONS, IMAGES, check_label_studio_export
 from petloc_gui.core.oxford_devkit_index import index_devkit, index_images_annotations, index_oxford
 from petloc_gui.core.sidecar_index import index_sidecar
 
@@ -166,7 +168,13 @@ class Dataset:
 
 
 def detect_layout(root: Path) -> str:
-    """``oxford``, ``voc-devkit`` or ``sidecar`` from the folder structure."""
+    """``oxford``, ``voc-devkit``, ``images-annotations`` or ``sidecar`` from the folder structure."""
+    return _detect(root)[0]
+
+
+def _detect(root: Path) -> tuple[str, str | None]:
+    """The layout of ``root``, and why a folder that looks like Label Studio's export is not read as one
+    (`core.label_studio_layout`), else None."""
     # os.path's tests, not Path's: on Python 3.11 Path.is_dir() raises PermissionError inside a folder
     # that cannot be searched, and the run stopped on "ROOT/images: Permission denied", a path the user
     # never gave. False here makes it a sidecar folder, whose index says "ROOT: cannot list folder".
@@ -177,25 +185,14 @@ def detect_layout(root: Path) -> str:
     if isdir(root / "images") and isdir(annotations) and (
             isdir(annotations / "xmls")
             or any(isfile(annotations / name) for name in _OXFORD_LISTS)):
-        return OXFORD
+        return OXFORD, None
     if isdir(root / "JPEGImages") and (
             isdir(root / "Annotations") or isdir(root / "ImageSets")):
-        return VOC_DEVKIT
-    # Label Studio's VOC export. Not when images/ holds XMLs of its own: those are sidecar annotations,
-    # and reading the images against Annotations/ would leave them out.
-    if isdir(root / "images") and isdir(root / "Annotations") and not _holds_xml(root / "images"):
-        return IMAGES_ANNOTATIONS
-    return SIDECAR
-
-
-def _holds_xml(folder: Path) -> bool:
-    """Whether ``folder`` holds a (not hidden) ``.xml`` file of any case at its top level."""
-    try:
-        with os.scandir(folder) as entries:
-            return any(entry.name[-4:].lower() == ".xml" and not entry.name.startswith(".")
-                       for entry in entries)
-    except OSError:
-        return False  # the index names a folder it cannot list
+        return VOC_DEVKIT, None
+    # Label Studio's VOC export only where nothing a sidecar folder holds would be left out: images/
+    # beside Annotations/ is an ordinary project's layout too
+    label_studio = check_label_studio_export(root)
+    return (IMAGES_ANNOTATIONS, None) if label_studio.is_export else (SIDECAR, label_studio.why_not)
 
 
 def dataset_root(path: str | os.PathLike[str]) -> Path:
@@ -216,8 +213,12 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     if not root.is_dir():
         raise DatasetError("not a folder (open the folder that contains the images)", root)
     root = dataset_root(root)
-    layout = detect_layout(root)
+    layout, not_label_studio = _detect(root)
     problems: list[str] = []
+    if not_label_studio is not None:  # said first: it is why the XML files there have no image
+        problems.append(IndexProblem(root / ANNOTATIONS, (
+            f"looks like Label Studio's Pascal VOC export ({IMAGES}/ + {ANNOTATIONS}/) but is read as a sidecar "
+            f"folder: {not_label_studio}; the XML files in {ANNOTATIONS}/ are annotations without an image here")))
     folders: dict[Path, FolderListing] = {}
     index = {OXFORD: index_oxford, VOC_DEVKIT: index_devkit,
              IMAGES_ANNOTATIONS: index_images_annotations}.get(layout, index_sidecar)

@@ -27,6 +27,8 @@ def test_a_changed_time_alone_indexes_nothing_and_a_new_subfolder_image_is_said(
     for relative in ("x.png", "day/a.png"):
         (root / images / relative).parent.mkdir(parents=True, exist_ok=True)
         write_image(root / images / relative)
+    # x's annotation: an images/ + Annotations/ folder holding none is no Label Studio export (a sidecar folder)
+    (root / annotations / "x.xml").write_text("<annotation/>")
     dataset = open_dataset(root)
     assert dataset.layout != "sidecar" and len(dataset.items) == 2
     indexed = []

@@ -1,0 +1,111 @@
+"""Whether a folder holding ``images/`` and ``Annotations/`` is Label Studio's Pascal VOC export.
+
+Label Studio's export (label-studio-converter's ``convert_to_voc``) writes two folders and nothing
+else: ``images/``, the task images side by side, and ``Annotations/``, one ``<image stem>.xml`` each.
+An ``images/`` folder beside an ``Annotations/`` one is an ordinary project's too, and reading such a
+folder as the export indexes ``images/`` against ``Annotations/`` alone: photo+XML pairs at its top
+or in other subfolders disappeared, and labelImg's XMLs beside the photos in ``images/day/`` were
+neither read nor named ("problems 0"). So the folder is read as the export only where what it holds
+says so and no annotation would be left out (`check_label_studio_export`); otherwise it stays a
+sidecar folder, and when ``Annotations/`` holds XML files (listed then as annotations without an
+image) the index says why it was not read as the export (`LabelStudioCheck.why_not`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from petloc_gui.core.annotation_names import folded
+from petloc_gui.core.folder_listing import entry_kind, image_stem
+from petloc_gui.core.folder_walk import walk_folders
+from petloc_gui.core.image_formats import unread_format_named
+
+IMAGES, ANNOTATIONS = "images", "Annotations"
+# Folders listed at most to search the folder for annotation files the export would leave out: an
+# export has two (its images/ and Annotations/ are flat); a sidecar project shows one in its first few.
+MOST_FOLDERS_SEARCHED = 500
+
+
+@dataclass(frozen=True)
+class LabelStudioCheck:
+    """``is_export``: read the folder as the export. ``why_not``: why a folder that looks like one (an
+    ``images/`` folder beside an ``Annotations/`` folder holding XML files) is not read as one; None
+    when it is, or does not look like one."""
+
+    is_export: bool
+    why_not: str | None = None
+
+
+_NOT_ONE = LabelStudioCheck(False)
+
+
+def check_label_studio_export(root: Path) -> LabelStudioCheck:
+    """Whether ``root`` is read as Label Studio's VOC export: ``images/`` and ``Annotations/`` (spelled
+    so: on macOS and Windows ``annotations/`` answers to ``Annotations`` too), XML files in
+    ``Annotations/``, some at the path of an image in ``images/`` (``x.xml``: ``x.jpg``), and nothing a
+    sidecar folder reads that reading it so would leave out: no image or XML file at the top of
+    ``root``, no XML file under ``images/`` or in ``root``'s other folders. Images alone in another
+    folder (an export petloc wrote there) are no annotations and leave it the export. At most
+    `MOST_FOLDERS_SEARCHED` folders are listed."""
+    try:
+        with os.scandir(root) as iterator:
+            entries = [entry for entry in iterator if not entry.name.startswith(".")]
+    except OSError:
+        return _NOT_ONE  # the sidecar index names a folder it cannot list
+    folders = sorted(entry.name for entry in entries if entry_kind(entry) is True)
+    if IMAGES not in folders or ANNOTATIONS not in folders:
+        return _NOT_ONE
+    search = _Search()
+    xml_stems = {folded(relative + name[:-4]) for relative, files in search.files(root / ANNOTATIONS)
+                 for name in files if _is_xml(name)}
+    if not xml_stems:  # nothing to read as the export, and nothing left as annotations without an image
+        return _NOT_ONE
+    own = sorted(entry.name for entry in entries if entry_kind(entry) is False
+                 and (_is_xml(entry.name) or image_stem(entry.name) or unread_format_named(entry.name)))
+    if own:
+        return LabelStudioCheck(False, f"{own[0]} at its top would be left out")
+    image_stems: set[str] = set()
+    for relative, files in search.files(root / IMAGES):
+        xml = sorted(filter(_is_xml, files))
+        if xml:
+            return LabelStudioCheck(False, f"{IMAGES}/ holds annotation files of its own "
+                                           f"({IMAGES}/{relative}{xml[0]}), which would be left out")
+        image_stems.update(folded(relative + stem) for stem in map(image_stem, files) if stem is not None)
+    for folder in folders:
+        if folder not in (IMAGES, ANNOTATIONS):
+            for relative, files in search.files(root / folder):
+                xml = sorted(filter(_is_xml, files))
+                if xml:
+                    return LabelStudioCheck(False, f"{folder}/{relative}{xml[0]} beside them would be left out")
+    if search.ran_out:
+        return LabelStudioCheck(False, f"it holds over {MOST_FOLDERS_SEARCHED} folders, too many to search "
+                                       "for annotation files that would be left out")
+    if not xml_stems & image_stems:
+        return LabelStudioCheck(False, f"no XML file in {ANNOTATIONS}/ is named after an image in {IMAGES}/")
+    return LabelStudioCheck(True)
+
+
+def _is_xml(name: str) -> bool:
+    return name[-4:].lower() == ".xml" and not name.startswith(".")
+
+
+class _Search:
+    """Folder trees listed as the sidecar search walks them (hidden names skipped, links to folders not
+    followed, a folder that cannot be listed passed by: the index names it), `MOST_FOLDERS_SEARCHED` at
+    most over all of them; ``ran_out`` once a tree was left unfinished."""
+
+    def __init__(self) -> None:
+        self.folders_left = MOST_FOLDERS_SEARCHED
+        self.ran_out = False
+
+    def files(self, top: Path) -> Iterator[tuple[str, list[str]]]:
+        """(path within ``top``, "" or ``"day/"``; file names) of each folder of ``top``, ``top`` first."""
+        for walked in walk_folders(str(top), [], top_said=True):
+            if self.folders_left <= 0:
+                self.ran_out = True
+                return
+            self.folders_left -= 1
+            yield walked.relative, walked.files
