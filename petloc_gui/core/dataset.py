@@ -222,5 +222,22 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     folders: dict[Path, FolderListing] = {}
     index = {OXFORD: index_oxford, VOC_DEVKIT: index_devkit,
              IMAGES_ANNOTATIONS: index_images_annotations}.get(layout, index_sidecar)
-    return Dataset(root, layout, index(root, problems, folders), problems, folders)
+    items = index(root, problems, folders)
+    if layout in SEPARATE_FOLDERS:
+        problems.extend(_beside_the_folders(root, *SEPARATE_FOLDERS[layout]))
+    return Dataset(root, layout, items, problems, folders)
+
+
+def _beside_the_folders(root: Path, images: str, annotations: str) -> list[IndexProblem]:
+    """A problem line for each image or XML file at the top of ``root``, which a layout with separate
+    folders does not read: a photo+XML pair there was left out of every figure without a word."""
+    try:
+        with os.scandir(root) as iterator:
+            names = sorted(listing.file_names(iterator))
+    except OSError:
+        return []  # the index named it
+    return [IndexProblem(root / name, f"not read: this layout reads images from {images}/ and annotations "
+                                      f"from {annotations}/ only")
+            for name in names if not name.startswith(".") and (
+                name[-4:].lower() == ".xml" or listing.image_stem(name) or unread_format_named(name))]
 

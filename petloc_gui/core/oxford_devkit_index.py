@@ -130,6 +130,12 @@ def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
         folders[Path(walked.path)] = FolderListing(walked.mtime_ns, frozenset(image_names),
                                                    frozenset(walked.folders))
         xml_folder = os.path.join(xml_dir, walked.relative)  # relative ends in a separator or is ""
+        # labelImg's XML saved beside its image: not this layout's annotation, and not listed as one
+        # without an image either (only the annotations folder is), so said here, at no cost
+        problems.extend(IndexProblem(os.path.join(walked.path, name), (
+            f"annotation file in the images folder, not read: this layout reads annotations from "
+            f"{os.path.relpath(xml_folder, images_dir.parent)}{os.sep}")) for name in sorted(walked.files)
+            if name[-4:].lower() == ".xml")
         xml_names = set(_list_names(Path(xml_folder), problems)) if image_names else set()
         image_prefix, xml_prefix = walked.path + os.sep, os.path.join(xml_folder, "")
         # named as the sidecar index names them: Mouse.jpg and mouse.png without a file get one name, as
