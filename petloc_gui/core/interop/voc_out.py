@@ -14,6 +14,7 @@ import contextlib
 import os
 from pathlib import Path, PurePosixPath
 
+from petloc_gui.core.annotation_names import folded
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.image_depth import voc_depth
 from petloc_gui.core.interop.files import (
@@ -34,9 +35,10 @@ IMPORTED_PRELABEL = f"{PRELABEL_PREFIX} imported by petloc convert from a model'
 
 
 def voc_key(relative: str) -> str:
-    """The VOC file an output name is written to, casefolded: two names of one key share a file (where
-    names ignore case). The YOLO import groups its images by it too (`yolo_layout`)."""
-    return str(PurePosixPath(relative).with_suffix(".xml")).casefold()
+    """The VOC file an output name is written to, with case and Unicode form ignored as file systems
+    ignore them (`annotation_names.folded`): two names of one key share a file where names ignore case.
+    The YOLO import groups its images by it too (`yolo_layout`)."""
+    return folded(str(PurePosixPath(relative).with_suffix(".xml")))
 
 def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *,
                       overwrite: bool = False, images: str = LINK,
@@ -51,7 +53,7 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
     except OSError as exc:
         raise SaveError(f"cannot create the folder: {exc.strerror or exc}", out) from exc
     remove_stale_temporaries(out / record.relative for record in records)
-    # VOC file (casefolded: one file where names ignore case) -> the record it is written from
+    # VOC file (folded: one file where names ignore case or Unicode form) -> the record it is written from
     claimed: dict[str, ImageRecord] = {}
     kept: list[Path] = []
     for done, record in enumerate(records, start=1):
