@@ -130,10 +130,14 @@ def _with_every_key(row: dict[str, Any]) -> dict[str, Any]:
 
 def _json_row(row: dict[str, Any]) -> dict[str, Any]:
     """``row`` as --json writes it: figures to 4 places (the table shows 3, rounded from the recorded
-    value as the window shows it: rounded to 4 first, 0.09354 read 0.093 here and 0.094 there)."""
+    value as the window shows it: rounded to 4 first, 0.09354 read 0.093 here and 0.094 there). Figures
+    measured on no image (`not_measured`) have no split: "validation", chose_epoch false, passed a script's
+    test for held-out figures; ``split`` and ``chose_epoch`` are null, ``metrics`` {"n_images": 0}."""
     metrics = row.get("metrics")
     if not isinstance(metrics, dict):
         return row
+    if not_measured(metrics):  # as the table's "no validation images (not measured)": no figure either
+        return {**row, "metrics": {"n_images": 0}, "split": None, "chose_epoch": None}
     return {**row, "metrics": {key: round(value, JSON_PLACES) if isinstance(value, float) else value
                                for key, value in metrics.items()}}
 
