@@ -89,10 +89,12 @@ SELECTION_ONLY = "selection set (these images chose the epoch; there were no oth
 
 def report_metrics(monitor: EpochMonitor, data: TrainingData, preset: Preset, cache: ImageCache | None,
                     report: Sequence[Item], selection_metrics: dict[str, Any]) -> dict[str, Any]:
-    """The figures a new model is shown with: on validation images that did not choose its epoch."""
+    """The figures a new model is shown with: on validation images that did not choose its epoch. Never a
+    loss (meta.json "metrics"; the selection's stays in "selection_metrics"): figures on the selection set
+    kept it, and a run without validation images wrote "loss": null, where the others have no such key."""
     if not report:
-        return {**selection_metrics, "split": SELECTION_ONLY} if selection_metrics.get("n_images") else \
-            dict(selection_metrics)
+        chosen = {k: v for k, v in selection_metrics.items() if k != "loss"}
+        return {**chosen, "split": SELECTION_ONLY} if chosen.get("n_images") else chosen
     metrics = monitor.validate(validation_set(data, preset, cache, report))
     if metrics is None:  # none of the report images could be read
         return {"split": REPORT_SPLIT, "n_images": 0}
