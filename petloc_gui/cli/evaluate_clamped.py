@@ -37,6 +37,12 @@ def warn_clamped(notes: list[tuple[Path, str]], shown: int = 3) -> None:
 
 
 def clamped_report(notes: list[tuple[Path, str]]) -> dict[str, Any]:
-    """The `--json` keys: how many boxes were clamped, and each one's annotation file and note."""
+    """The `--json` keys: how many boxes were clamped, and each one's annotation file and note, under the
+    keys of `petloc stats --json` "problems" ({"kind": "box_outside_image", "file", "message"}: one parser
+    for the one problem) and, for the scripts written before, as "annotation" and "problem"."""
+    # here, not at the top: core.stats_problems reads VOC (numpy), and `petloc models` imports this module
+    from petloc_gui.core.stats_problems import BOX_OUTSIDE_IMAGE
+
     return {"n_boxes_clamped": len(notes),
-            "boxes_clamped": [{"annotation": str(path), "problem": note} for path, note in notes]}
+            "boxes_clamped": [{"kind": BOX_OUTSIDE_IMAGE, "file": str(path), "message": note,
+                               "annotation": str(path), "problem": note} for path, note in notes]}

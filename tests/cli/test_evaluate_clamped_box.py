@@ -37,11 +37,13 @@ def test_a_box_far_outside_its_image_is_scored_clamped_and_said(tmp_path, model,
     assert report["mean_iou"] == pytest.approx((1 + 0.5 + 2 / 3) / 3, abs=1e-3)
     assert report["n_boxes_clamped"] == 2
     far, second = folder / "far.xml", folder / "second.xml"
-    assert report["boxes_clamped"] == [
-        {"annotation": str(far), "problem": "object 1 (cat): box (16.0, 16.0, 480.0, 280.0) lies outside the "
-                                            "64x32 image; clamped to (16.0, 16.0, 64.0, 32.0)"},
-        {"annotation": str(second), "problem": "object 2 (cat): box (16.0, 16.0, 70.0, 28.0) lies outside the "
-                                               "64x32 image; clamped to (16.0, 16.0, 64.0, 28.0)"}]
+    notes = [(far, "object 1 (cat): box (16.0, 16.0, 480.0, 280.0) lies outside the 64x32 image; clamped to "
+                   "(16.0, 16.0, 64.0, 32.0)"),
+             (second, "object 2 (cat): box (16.0, 16.0, 70.0, 28.0) lies outside the 64x32 image; clamped to "
+                      "(16.0, 16.0, 64.0, 28.0)")]
+    # as `petloc stats --json` names the problem, and under the keys of before
+    assert report["boxes_clamped"] == [{"kind": "box_outside_image", "file": str(path), "message": note,
+                                        "annotation": str(path), "problem": note} for path, note in notes]
     lines = assert_clean_errors(err)
     assert lines == [
         f"petloc: warning: {far}: object 1 (cat): box (16.0, 16.0, 480.0, 280.0) lies outside the 64x32 image; "
