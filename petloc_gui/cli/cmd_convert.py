@@ -12,6 +12,7 @@ from petloc_gui.cli.output import ProgressBar, error, info, json_line, show
 from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.cli.stop_signals import held
 from petloc_gui.cli.taken_back import missing_folders, take_back
+from petloc_gui.core.text import visible
 
 NAME = "convert"
 HELP = "convert a VOC dataset to YOLO or COCO (--to), or YOLO / COCO to VOC (--from)"
@@ -274,6 +275,7 @@ class _Progress:
     def message(self, level: str, text: str) -> None:
         if self.bar is not None:
             self.bar.close()
+        text = visible(text)  # a label in it ("object 1 (tab\there)") escaped, not collapsed to a space
         error(text if level == "problem" else f"warning: {text}")
 
     def close(self) -> None:

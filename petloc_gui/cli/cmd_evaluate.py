@@ -26,7 +26,7 @@ from petloc_gui.cli.output import (
 )
 from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.text import counted, table
+from petloc_gui.core.text import counted, table, visible
 
 if TYPE_CHECKING:
     pass
@@ -166,7 +166,8 @@ def run(args: argparse.Namespace) -> int:
     unknown = Counter(label for _, objects, _ in evaluated for label in {name for name, _ in objects}
                       if label not in known)
     if unknown:
-        listed = ", ".join(f"{name} ({n})" for name, n in sorted(unknown.items()))
+        # escaped: error() collapses whitespace, which showed the label "line\nbreak" as "line break", none
+        listed = ", ".join(f"{visible(name)} ({n})" for name, n in sorted(unknown.items()))
         hints = [found for found in (spelling_hint(unknown, class_names), hint) if found]
         error(f"labels the model does not know, counted as wrong: {listed}" + "".join(f"; {h}" for h in hints))
     report = build_report(metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path,

@@ -79,7 +79,8 @@ def say(text: str, stream: TextIO | None = None) -> None:
 
 
 def one_line(message: object) -> str:
-    """`message` as a single line (newline-free, control characters escaped)."""
+    """`message` as a single line (newline-free, control characters escaped). Its whitespace is collapsed
+    first: a label or a note naming one (tab or newline in it) is put in escaped (`visible`), as on stdout."""
     text = " ".join(str(message).split())
     return visible(text) or "unknown error"
 
@@ -98,9 +99,10 @@ def show_lines(lines: Iterable[object]) -> str:
 
 def warn_first(notes: list[tuple[Any, str]], line: str, rest: str, shown: int = 3) -> None:
     """Warn ``warning: PATH: NOTE<line>`` for the first ``shown`` notes, then, when there are more, once
-    ``warning: and <rest>`` (``rest`` counts those not named: long lists are `petloc stats`' to give)."""
+    ``warning: and <rest>`` (``rest`` counts those not named: long lists are `petloc stats`' to give).
+    A note names a label as read ("object 1 (tab\\there)"): escaped, not collapsed to another label."""
     for path, note in notes[:shown]:
-        error(f"warning: {path}: {note}{line}")
+        error(f"warning: {visible(path)}: {visible(note)}{line}")
     if len(notes) > shown:
         error(f"warning: and {rest}")
 
