@@ -68,6 +68,24 @@ class _Parser(argparse.ArgumentParser):
         error(" ".join(self.format_usage().split()))
         raise SystemExit(EXIT_USAGE)
 
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """argparse's, but --help and --version into a stdout that cannot take them (`> /dev/full`) say so
+        and exit 1, as a command's results do: argparse dropped the error, exit 0 with nothing written.
+        A reader that left (`--help | head -1`) is quiet, as for a command."""
+        if not message or file is None or file is not sys.stdout:
+            super()._print_message(message, file)
+            return
+        from petloc_gui.cli.closed_stdout import silence_stdout
+        from petloc_gui.cli.output import StdoutWriteError, error, result_line
+
+        try:
+            result_line(message.removesuffix("\n"), file)
+        except BrokenPipeError:
+            silence_stdout()
+        except StdoutWriteError as exc:
+            error(str(exc))
+            raise SystemExit(EXIT_FAILED) from exc
+
 
 class _TopParser(_Parser):
     """`petloc`'s own parser. argparse leaves an argument a command does not know to it, so `petloc stats
