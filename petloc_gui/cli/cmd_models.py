@@ -259,7 +259,7 @@ def _trained_row(name: str, path: Path, preset: str | None, record: dict[str, An
         "preset": preset,
         "parent": store.model_name(recorded),
         "parent_recorded": recorded,
-        "created": created if isinstance(created, str) else None,
+        "created": created if isinstance(created, str) and created else None,  # "": none given (Version)
         "metrics": _key_metrics(figures, problems),
         # as the figures say: a copy of a bundled model stored as a version holds its test figures
         "split": split_of_figures(figures),

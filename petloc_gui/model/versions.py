@@ -57,7 +57,7 @@ class Version:
     path: Path
     preset: str
     parent: str | None
-    created: str  # ISO 8601, UTC
+    created: str  # ISO 8601, UTC; "" when the record gives no string (`petloc models --json`: null)
     metrics: dict[str, Any] = field(default_factory=dict)
     data_fingerprint: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -341,7 +341,7 @@ def _info_from_meta(folder: Path) -> dict[str, Any] | None:
     if not isinstance(training_data, dict):
         training_data = {}
     created = meta.get("created")
-    if not created:
+    if not isinstance(created, str) or not created:  # 12345 is no date either: the file's, as for none
         try:
             created = datetime.fromtimestamp((folder / "meta.json").stat().st_mtime, UTC).isoformat()
         except OSError:
