@@ -102,8 +102,7 @@ def run(args: argparse.Namespace) -> int:
     progress.close()
     info(f"converted {show(what)}: {report.summary()}")
     if args.json:
-        json_line({"source": str(args.source), "out": str(args.out),
-                   "to": args.to or "voc", "from": args.from_format or "voc", **report.to_dict()})
+        _json_summary(args, report)
     if report.images == 0:
         # a failure like any other: an export's annotations.json (or classes.txt and data.yaml) of no
         # image, or an empty OUT, was left, and the same command, run again, refused OUT as not empty
@@ -111,6 +110,13 @@ def run(args: argparse.Namespace) -> int:
         error("nothing converted")
         return 1
     return 0
+
+
+def _json_summary(args: argparse.Namespace, report) -> None:
+    """The --json summary: also of a conversion that converted nothing (exit 1), a folder with no image as
+    one whose every image is unreadable, so a script reads the one shape of either."""
+    json_line({"source": str(args.source), "out": str(args.out),
+               "to": args.to or "voc", "from": args.from_format or "voc", **report.to_dict()})
 
 
 def _refuse_options_of_the_other_mode(args: argparse.Namespace) -> None:
@@ -138,6 +144,8 @@ def _convert(args: argparse.Namespace, report, progress: _Progress) -> str | Non
         if not dataset.items:
             if not root_unlisted(dataset):  # else the line above ("DATA: cannot list folder: ...") said why
                 error(f"{dataset.root}: no image found; nothing converted")
+                if args.json:  # exit 1 with the summary of none, as a folder of unreadable images gives
+                    _json_summary(args, report)
             return None
         progress.start(f"{args.to} export", ("reading", "writing"))
         export = interop.export_yolo if args.to == "yolo" else interop.export_coco
