@@ -20,9 +20,10 @@ Bounded as the prediction cache is (`core.cache_bounds`): when a cache is opened
 least recently used go first until at most `MAX_FILES` of at most `MAX_TOTAL_BYTES` together are
 left (a photo edited, moved or decoded under another size made a new entry each time, and nothing
 was ever removed). A hit renews its entry's time once a run. A run that would pass the bounds
-removes other runs' entries, least recently used first, to make room; once its own entries fill
-the cache, the images left are decoded each time, as without a cache (removing this run's own
-would only have them decoded again, and written again, at every epoch).
+removes other runs' entries, least recently used first, to make room (listed by one scan of the
+folder, not one per entry stored); once its own entries fill the cache, the images left are decoded
+each time, as without a cache (removing this run's own would only have them decoded again, and
+written again, at every epoch).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import re
 import shutil
 import tempfile
 import threading
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -66,6 +68,9 @@ class ImageCache:
         self._lock = threading.Lock()  # the input pipeline's threads store at once
         self._used: set[str] = set()  # entries this run read or wrote: their time renewed, never made room with
         self._full = False  # this run's own entries fill the cache: no more are written
+        # other runs' entries, least recently used first: what room is made with, taken from one scan of
+        # the folder (scanning it for every entry stored, a stat per file under the lock, cost minutes)
+        self._removable: deque[CachedFile] = deque()
         self._count, self._bytes = remove_least_recent(self._entries(), max_files, max_total_bytes)
 
     def _entries(self) -> list[CachedFile]:
@@ -124,13 +129,34 @@ class ImageCache:
             if self._full:
                 return False
             if not self._fits(size):
-                self._count, self._bytes = remove_least_recent(
-                    self._entries(), self.max_files - 1, self.max_total_bytes - size, keep_in_use=True)
+                self._make_room(size)
                 self._full = not self._fits(size)
                 if self._full:
+                    self._removable.clear()
                     return False
             self._count, self._bytes = self._count + 1, self._bytes + size
             return True
+
+    def _make_room(self, size: int) -> None:
+        """Remove other runs' entries, least recently used first, until one of ``size`` bytes fits. The folder
+        is scanned only when the list of those is used up (at first, and after as many stores as it held):
+        a second folder's first epoch into a cache full of the first's used to scan it once per entry."""
+        if not self._removable:
+            found = self._entries()
+            self._count, self._bytes = len(found), sum(file.size for file in found)
+            others = sorted((file for file in found if not file.in_use), key=lambda file: file.used_ns)
+            self._removable = deque(others)
+        while self._removable and not self._fits(size):
+            file = self._removable.popleft()
+            if os.path.basename(file.path) in self._used:  # read by this run since the scan: kept
+                continue
+            try:
+                os.unlink(file.path)
+            except FileNotFoundError:
+                pass  # removed meanwhile (another run making room): gone all the same
+            except OSError:
+                continue  # it stays, counted
+            self._count, self._bytes = self._count - 1, self._bytes - file.size
 
     def _fits(self, size: int) -> bool:
         return self._count + 1 <= self.max_files and self._bytes + size <= self.max_total_bytes
