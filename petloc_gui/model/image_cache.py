@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -89,10 +90,13 @@ class ImageCache:
         if key is None:
             return make()
         entry = self.folder / key[:2] / f"{key}{ENTRY_SUFFIX}"
+        damaged = False
         try:
             array = np.load(entry, allow_pickle=False)
+        except FileNotFoundError:
+            pass  # absent: make it
         except (OSError, ValueError, EOFError):
-            pass  # absent or damaged: make it again
+            damaged = True  # make it again
         else:
             if entry.name not in self._used:  # used: not the first to go when a later run makes room
                 self._used.add(entry.name)
@@ -100,27 +104,48 @@ class ImageCache:
                     os.utime(entry)
             return array
         array = make()
+        if damaged:
+            self._remove(entry)  # replaced below, or not: either way, one entry fewer until then
         self._store(entry, array)
         return array
 
     def _store(self, entry: Path, array: np.ndarray) -> None:
+        """Write ``entry`` when there is room for it, checked before anything is written: once the cache
+        is full, each epoch used to write every image decoded again (~5 GB for 20,000 photos) to delete it."""
+        size = _saved_size(array)
+        if not self._room_for(size):
+            return
         tmp = None
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
             with os.fdopen(fd, "wb") as handle:
                 np.save(handle, array, allow_pickle=False)
-                size = handle.tell()
-            if self._room_for(size):
-                os.replace(tmp, entry)
-                tmp = None
-                self._used.add(entry.name)
+            os.replace(tmp, entry)
+            tmp = None
+            self._used.add(entry.name)
         except OSError:  # a full or read-only disk only costs speed
-            pass
+            self._uncount(size)
         finally:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+
+    def _remove(self, entry: Path) -> None:
+        """Remove a damaged entry, uncounted: the one made again in its place is counted as new (it was
+        counted twice, its bytes too). Marked this run's, so that room is never made with it again."""
+        self._used.add(entry.name)
+        try:
+            size = entry.stat().st_size
+            entry.unlink()
+        except OSError:
+            return
+        self._uncount(size)
+
+    def _uncount(self, size: int) -> None:
+        """One entry of ``size`` bytes fewer (removed, or not written after all)."""
+        with self._lock:
+            self._count, self._bytes = self._count - 1, self._bytes - size
 
     def _room_for(self, size: int) -> bool:
         """Whether an entry of ``size`` bytes may be added (counted when it may): past the bounds,
@@ -160,6 +185,13 @@ class ImageCache:
 
     def _fits(self, size: int) -> bool:
         return self._count + 1 <= self.max_files and self._bytes + size <= self.max_total_bytes
+
+
+def _saved_size(array: np.ndarray) -> int:
+    """The bytes of ``array`` in a ``.npy`` file, as `np.save` writes it: its header, then its data."""
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(header, np.lib.format.header_data_from_array_1_0(array))
+    return header.tell() + array.nbytes
 
 
 def _sweep_older_rules(root: Path, version: int) -> None:
