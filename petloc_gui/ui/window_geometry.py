@@ -23,14 +23,18 @@ def fit_into(window: QWidget, area: QRect) -> None:
     if area.isEmpty():
         return
     margins = frame_margins(window)
-    extra_w = (margins.left() + margins.right()) or FRAME_ALLOWANCE_PX
-    extra_h = (margins.top() + margins.bottom()) or TITLE_ALLOWANCE_PX
+    # A window no window manager frames (a floating dock on X11: Qt draws its title bar inside it) is all
+    # there is of it: nothing allowed for. Given a title bar's room, a floating Dataset panel put at the
+    # screen's top jumped 40 px down (and 8 px right) on every show and resize.
+    frameless = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
+    extra_w = 0 if frameless else (margins.left() + margins.right()) or FRAME_ALLOWANCE_PX
+    extra_h = 0 if frameless else (margins.top() + margins.bottom()) or TITLE_ALLOWANCE_PX
     # Shown but not framed yet, or half framed (the window manager building the frame: Qt read one 1 px
     # wide, 214 px tall round a 467 px dialog), move() places the contents, not the frame, and the title
     # bar added above them went past the screen's top (the Retrain dialog, grown as it opened at 150%,
     # frame at y=-13). Its contents are placed then, with room kept above them for the title bar and
     # beside them for the borders.
-    unframed = window.isVisible() and margins.isNull()
+    unframed = window.isVisible() and margins.isNull() and not frameless
     above = extra_h - FRAME_ALLOWANCE_PX // 2 if unframed else 0
     left = FRAME_ALLOWANCE_PX // 2 if unframed else 0
     here = window.geometry().topLeft() if unframed else window.pos()

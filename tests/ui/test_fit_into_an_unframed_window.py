@@ -12,15 +12,12 @@ from PySide6.QtWidgets import QWidget
 from petloc_gui.ui.window_geometry import FRAME_ALLOWANCE_PX, TITLE_ALLOWANCE_PX, fit_into, frame_margins
 
 
-def test_a_shown_unframed_window_moved_up_leaves_room_for_its_title_bar(qtbot):
-    # no frame, as a window shown but not yet framed by the window manager (offscreen frames others at once)
-    window = QWidget(None, Qt.WindowType.FramelessWindowHint)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.frameGeometry() == window.geometry()
+def test_a_shown_unframed_window_moved_up_leaves_room_for_its_title_bar():
+    # no frame, as a window shown but not yet framed by the window manager (offscreen frames them at once;
+    # a frameless one is never framed, `test_fit_into_a_frameless_window.py`)
     area = QRect(0, 0, 800, 600)
-    window.setGeometry(-5, 300, 400, area.height() - TITLE_ALLOWANCE_PX)  # its bottom past the screen's
+    window = NotFramedYet(QRect(-5, 300, 400, area.height() - TITLE_ALLOWANCE_PX))  # its bottom past the screen's
+    assert frame_margins(window).isNull()
     fit_into(window, area)
     inside = window.geometry()
     assert inside.top() >= area.top() + TITLE_ALLOWANCE_PX - FRAME_ALLOWANCE_PX, inside  # a title bar's room
@@ -35,21 +32,24 @@ def test_a_window_not_shown_yet_is_placed_by_its_frame_as_before(qtbot):
     assert window.y() == 400 - 200 - TITLE_ALLOWANCE_PX
 
 
-class HalfFramedDialog:
-    """A shown window as Qt saw the Retrain dialog while openbox built its frame (frame 1 px wide, 214 px tall
-    round a 560 x 467 dialog); move() places its contents, as Qt does with frame margins it reads as none."""
+class NotFramedYet:
+    """A shown window the window manager has not framed yet (Qt reads its frame as its contents); move() places
+    its contents, as Qt does with frame margins it reads as none."""
 
-    def __init__(self) -> None:
-        self.inner = QRect(0, 133, 560, 467)
+    def __init__(self, inner: QRect) -> None:
+        self.inner = QRect(inner)
 
     def isVisible(self) -> bool:  # noqa: N802 - Qt's names, from here on
         return True
+
+    def windowFlags(self) -> Qt.WindowType:  # noqa: N802
+        return Qt.WindowType.Dialog  # one the window manager frames
 
     def geometry(self) -> QRect:
         return QRect(self.inner)
 
     def frameGeometry(self) -> QRect:  # noqa: N802
-        return QRect(self.inner.x(), self.inner.y(), 1, 214)
+        return QRect(self.inner)
 
     def pos(self):
         return self.frameGeometry().topLeft()
@@ -65,6 +65,17 @@ class HalfFramedDialog:
 
     def move(self, x: int, y: int) -> None:
         self.inner.moveTopLeft(QPoint(x, y))
+
+
+class HalfFramedDialog(NotFramedYet):
+    """A shown window as Qt saw the Retrain dialog while openbox built its frame (frame 1 px wide, 214 px tall
+    round a 560 x 467 dialog)."""
+
+    def __init__(self) -> None:
+        super().__init__(QRect(0, 133, 560, 467))
+
+    def frameGeometry(self) -> QRect:  # noqa: N802
+        return QRect(self.inner.x(), self.inner.y(), 1, 214)
 
 
 def test_a_half_framed_window_is_placed_by_its_contents_with_room_for_its_title_bar():
