@@ -51,6 +51,7 @@ BOX = "box"
 LABEL = "label"
 TFLITE_INPUT = "images"
 TFLITE_FILENAME = "model.tflite"  # a bundle's own TFLite file: the one name, which runtime loads
+TFLITE_FOLDER_PREFIX = "petloc-tflite-"  # tflite_bytes' temporary SavedModel folder, in the temporary folder
 
 
 def output_roles(keras_model: KerasModel) -> tuple[int, int]:
@@ -203,7 +204,7 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
     except OSError as exc:
         raise SaveError(f"cannot export: {exc.strerror or exc}", given) from exc
     except Exception as exc:
-        reason = op_error_reason(exc)  # TensorFlow's own writes (a full disk) raise its errors, not OSError
+        reason = op_error_reason(exc, tmp)  # TensorFlow's own writes (a full disk) raise its errors, not OSError
         if reason is None:
             raise
         raise SaveError(f"cannot export: {reason}", given) from exc
@@ -213,16 +214,31 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
     return given
 
 
-def op_error_reason(exc: BaseException) -> str | None:
+def op_error_reason(exc: BaseException, temporary: str | os.PathLike[str] | None = None) -> str | None:
     """What a TensorFlow op error says, without the op's noise: "No space left on device" from
     ``{{function_node __wrapped__SaveV2...}} /tmp/.sm.1a2b.tmp/variables/...tempstate1; No space left on
-    device [Op:SaveV2]`` (the path is a temporary one the user never gave); None for any other exception."""
+    device [Op:SaveV2]``; None for any other exception. Only the noise goes: the op's markings, and the parts
+    (TensorFlow joins them with "; ") that are a path alone, or that name ``temporary`` (the folder written
+    to, or the start of its name), which the user never gave. The rest is the reason, kept whole: a long one
+    cut at its last "; " left a fragment."""
     tf = sys.modules.get("tensorflow")  # never loaded here: an op error means it is
     if tf is None or not isinstance(exc, tf.errors.OpError):
         return None
-    text = re.sub(r"\{\{function_node [^}]*\}\}", "", str(exc.message))
-    text = re.sub(r"\s*\[Op:[^\]]*\]\s*$", "", text).strip()
-    return text.rsplit("; ", 1)[-1].strip() or type(exc).__name__
+    text = _OP_MARKS.sub("", str(exc.message)).strip()
+    parts = [part.strip() for part in text.split("; ")]
+    reason = [part for part in parts if not _names_a_file_of_ours(part, temporary)] or parts[-1:]
+    return "; ".join(reason).strip() or type(exc).__name__
+
+
+# {{function_node ...}} before the message, [[{{node ...}}]] after a graph's, [Op:...] at its end
+_OP_MARKS = re.compile(r"\{\{function_node [^}]*\}\}|\s*\[\[\{\{node [^}]*\}\}\]\]|\s*\[Op:[^\]]*\]\s*$")
+
+
+def _names_a_file_of_ours(part: str, temporary: str | os.PathLike[str] | None) -> bool:
+    """Whether a part of an op error is only the file it was about (TensorFlow's "<file>; <errno's words>"),
+    or names the temporary folder the export was written to."""
+    alone = not re.search(r"\s", part) and ("/" in part or os.sep in part)
+    return alone or (temporary is not None and os.fspath(temporary) in part)
 
 
 def tflite_bytes(keras_model: KerasModel, *, served_boxes: bool = False) -> bytes:
@@ -237,7 +253,7 @@ def tflite_bytes(keras_model: KerasModel, *, served_boxes: bool = False) -> byte
     archive = _archive(keras_model, [], with_uint8=False, served_boxes=served_boxes)
     # Made inside the try, not by tempfile.mkdtemp before it: a Ctrl+C or SIGTERM landing in mkdtemp's
     # Python code after its mkdir, or before the try, left the folder behind (seen under a loaded CI).
-    folder = os.path.join(tempfile.gettempdir(), f"petloc-tflite-{secrets.token_hex(8)}")
+    folder = os.path.join(tempfile.gettempdir(), f"{TFLITE_FOLDER_PREFIX}{secrets.token_hex(8)}")
     ours = True
     try:
         try:
@@ -320,7 +336,8 @@ def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_f
     try:
         data = tflite_bytes(model, served_boxes=served_boxes)
     except Exception as exc:
-        reason = op_error_reason(exc)  # its SavedModel step writes to the temporary folder (a full /tmp)
+        # its SavedModel step writes to a temporary folder (a full /tmp)
+        reason = op_error_reason(exc, os.path.join(tempfile.gettempdir(), TFLITE_FOLDER_PREFIX))
         if reason is None:
             raise
         raise SaveError(f"cannot export: converting to TFLite in {tempfile.gettempdir()} failed: {reason}",
