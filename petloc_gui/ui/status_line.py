@@ -5,12 +5,14 @@ its end, the part that says why ("…/IMG_0042.xml: [Errno 13] Permission denied
 the end stay in view and hovering the message shows all of it, wrapped. Callers keep using
 ``showMessage`` and ``currentMessage`` (the whole text).
 
-A permanent label (the model's name and figures) takes at most a third of the bar, its text elided at
-its end, whole in its tooltip: the figures and their marks ("15 of 16 hold boxes accepted from a model;
-too few images to tell models apart") left the messages ~380 px, and cut them. Its ``text()`` stays whole.
+While a message shows, a permanent label (the model's name and figures) takes at most a third of the bar,
+its text elided at its end, whole in its tooltip: the figures and their marks ("15 of 16 hold boxes accepted from a
+model; too few images to tell models apart") left the messages ~380 px, and cut them. Its ``text()`` stays whole.
 The model's label with figures gives way in its own order (`model_label_fit`): to a compact form, "Model:
 pets…abcdef (acc 0.938 · IoU 0.839 on 16 validation images · 15/16 accepted · too few to compare)", as wide as
-that needs (up to half the bar) where a third is less. It is a `ModelLabel`: given its line with the figures' parts
+that needs (up to half the bar) where a third is less. With no message the label takes the room the other
+widgets leave (`_cap_labels`): capped at half a bar that was empty, a 1024 px window dropped the model's name and
+cut its last caution ("Model: … (… · too fe…"). It is a `ModelLabel`: given its line with the figures' parts
 (`model_label_fit.ModelLine`, the model controller's status), it keeps them, and fits from them.
 """
 
@@ -28,6 +30,7 @@ from petloc_gui.ui.model_label_fit import ModelLine, fitted_text, least_width
 LEFT_MARGIN, RIGHT_MARGIN = 6, 12  # QStatusBar's own, around its message
 LABEL_SHARE = 3  # a permanent label takes at most 1/LABEL_SHARE of the bar's width
 LEAST_SHARE = 2  # ... or what the model's compact form needs (`least_width`), up to 1/LEAST_SHARE of it
+WIDGET_SIZE_MAX = 16777215  # Qt's QWIDGETSIZE_MAX (PySide6 does not export it): no cap
 
 
 def tooltip_html(text: str) -> str:
@@ -80,9 +83,16 @@ def label_shown_text(label: QLabel) -> str:
     return label.fontMetrics().elidedText(label.text(), Qt.TextElideMode.ElideRight, room)
 
 
+def label_text_width(label: QLabel) -> int:
+    """How wide a plain ``label`` is with its whole text: its size hint, but for the minimum width set on it (which
+    QLabel's hint grows to)."""
+    chrome = label.width() - label.contentsRect().width() + 2 * label.margin()
+    return label.fontMetrics().horizontalAdvance(label.text()) + chrome
+
+
 def label_width_cap(label: QLabel, bar_width: int) -> int:
-    """How wide a permanent label may be: its share of the bar, or what the model's compact form needs
-    (`least_width`) where that is more, up to 1/LEAST_SHARE of the bar: the messages keep the rest."""
+    """How wide a permanent label may be while a message shows: its share of the bar, or what the model's compact
+    form needs (`least_width`) where that is more, up to 1/LEAST_SHARE of the bar: the message keeps the rest."""
     least = least_width(label_line(label), label.fontMetrics()) if label_is_plain(label) else 0
     if least:
         least = min(least + label.width() - label.contentsRect().width(), bar_width // LEAST_SHARE)
@@ -115,6 +125,7 @@ class StatusLine(QStatusBar):
         super().__init__(parent)
         self._permanent: list[QWidget] = []  # in order, as QStatusBar keeps them (it does not tell)
         self._elider = _LabelElider(self)
+        self.messageChanged.connect(self._message_changed)
 
     def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # Qt's name
         super().addPermanentWidget(widget, stretch)
@@ -128,15 +139,32 @@ class StatusLine(QStatusBar):
         return at
 
     def _cap(self, widget: QWidget) -> None:
-        """A permanent label: at most its share of the bar (its minimum width was its whole text's)."""
+        """A permanent label: fitted to the room it may take (`_cap_label`)."""
         if isinstance(widget, QLabel):
             widget.installEventFilter(self._elider)
-            widget.setMaximumWidth(label_width_cap(widget, self.width()))
+            self._cap_label(widget, self.width())
+
+    def _cap_label(self, label: QLabel, bar_width: int) -> None:
+        """While a message shows, ``label`` takes at most its share of the bar (`label_width_cap`); with none, a
+        plain one takes as much as the layout leaves it beside the other widgets, up to its whole text, and may
+        shrink to its share (or its whole text, if narrower): a label's minimum width is its whole text's, and as
+        wide as the bar it would keep the window from being made narrower. (A rich label keeps its share.)"""
+        share = label_width_cap(label, bar_width)
+        free = not self.currentMessage() and label_is_plain(label)
+        label.setMaximumWidth(WIDGET_SIZE_MAX if free else share)  # (unchanged: no new layout)
+        label.setMinimumWidth(max(1, min(share, label_text_width(label))) if free else 0)
 
     def _cap_labels(self, bar_width: int) -> None:
         for widget in self._permanent:
             if isinstance(widget, QLabel):
-                widget.setMaximumWidth(label_width_cap(widget, bar_width))  # (unchanged: no new layout)
+                self._cap_label(widget, bar_width)
+
+    def _message_changed(self, _message: str) -> None:
+        """A message shown or gone: the labels give it its room, or take back what it leaves, laid out now,
+        before QStatusBar paints the message (it did in the labels' room of the bar without one)."""
+        self._cap_labels(self.width())
+        if self.layout() is not None:
+            self.layout().activate()
 
     def resizeEvent(self, event) -> None:  # Qt's name
         self._cap_labels(event.size().width())

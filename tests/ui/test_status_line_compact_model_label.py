@@ -120,6 +120,7 @@ def test_a_window_narrower_still_keeps_the_figures(qtbot, window):
     window.resize(683, 600)
     qtbot.waitUntil(lambda: window.width() <= 683)
     window.model_status.setText(MODEL)
+    window.show_status(MESSAGE, 0)  # half the bar (with none, the room left: test_status_line_label_takes_free_room)
     bar, label = window.statusBar(), window.model_status
     qtbot.waitUntil(lambda: label.width() >= bar.width() // 2 - 2)
     shown = label_shown_text(label)
