@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFontMetrics, QImage, QPainter
+from PySide6.QtGui import QFontMetrics, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.review.file_list import COL_NAME, COL_PRED, DISAGREE_MARK, FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
+from petloc_gui.ui.review.name_cell import NameCellDelegate, name_elided
 from petloc_gui.ui.review.predicted_cell import MARKED
 
 AGREEING, DISAGREEING = "staffordshire_bull_terrier", "english_cocker_spaniel"
@@ -58,7 +59,12 @@ def _painted(option: QStyleOptionViewItem, paint) -> QImage:
 
 def test_file_names_still_keep_their_end(dock):
     assert dock.view.textElideMode() == Qt.ElideLeft
-    assert dock.view.itemDelegateForColumn(COL_NAME) is None  # the view's own eliding, at the left
+    # a name without folders: elided at the left, as the view does (one in a subfolder keeps its folder too:
+    # test_list_subfolder_names_keep_their_folder)
+    assert isinstance(dock.view.itemDelegateForColumn(COL_NAME), NameCellDelegate)
+    metrics = QFontMetricsF(dock.view.font())
+    name = "Staffordshire_bull_terrier_100.jpg"
+    assert name_elided(name, metrics, 80) == metrics.elidedText(name, Qt.ElideLeft, 80)
 
 
 def test_a_marked_class_name_keeps_its_mark_and_its_start(dock):
