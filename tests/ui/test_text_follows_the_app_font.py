@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.canvas.box_item import BoxItem
-from petloc_gui.ui.canvas.image_panel import ImagePanel
+from petloc_gui.ui.canvas.panel_labels import one_line_header
 from petloc_gui.ui.training.retrain_progress import RetrainProgress
 
 POINTS = 16
@@ -29,7 +29,7 @@ def big_font(qapp):
 
 
 def test_the_comparison_line_is_in_the_app_font(qtbot, big_font):
-    header = ImagePanel._one_line_header()
+    header = one_line_header()
     qtbot.addWidget(header)
     assert header.font().pointSize() == POINTS
     assert header.height() >= QFontMetrics(big_font).height()  # its one line whole

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QTextDocumentFragment
-from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.core.errors import ImageLoadError
@@ -18,6 +18,7 @@ from petloc_gui.ui.canvas.contrast import readable_on
 from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
 from petloc_gui.ui.canvas.pane_sync import PaneSync
+from petloc_gui.ui.canvas.panel_labels import one_line_header, pane_title
 
 NOTES_SHOWN = 3  # reading notes in the line under the header; the tooltip has them all
 ELIDED_FLOOR_CHARS = 9  # an elided name in the header keeps about this many characters ("train…git0.png")
@@ -27,7 +28,6 @@ MESSAGE_FLOOR_CHARS = 16  # and an elided message ("No model for thi…")
 # pane), the file name (in the list). The IoU, the verdict and the marks (✔, ●) stay whole: cut at the
 # right, "labels DISAGREE" and "● unsaved" were lost at scale 1.5 in a 1024x700 window.
 GIVE_WAY = ("words", "confidence", "labels", "name")
-HEADER_SAMPLE = "<b>Ag</b> <i>Ag</i> ● ✔"  # the tallest of what a header shows, for its one line's height
 # What to do on an image with no box, in the ground-truth pane's title line: the longest that fits
 NO_BOX_HINTS = ("No box yet: drag to draw one, or press A to accept the prediction",
                 "No box yet: drag to draw one, or press A", "No box yet: drag to draw one", "No box yet")
@@ -37,17 +37,6 @@ TONES = {"hint": QColor("#b35c00"), "bad": QColor("#d02020"), "good": QColor("#1
          "prelabel": QColor("#9650c8"), "unsaved": QColor("#d08000")}
 GT_TITLES = {False: ("Ground truth (editable)", "Ground truth"),
              True: ("Ground truth + prediction (dashed)", "Ground truth + prediction")}  # by overlay
-
-
-def _pane_title(text: str) -> QLabel:
-    label = QLabel(html.escape(text))
-    label.setTextFormat(Qt.RichText)
-    label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
-    # No minimum width from its text: "Ground truth (editable)" held its pane at ~175 px in a narrow
-    # window while the splitter squeezed the prediction pane to half that (the text is cut instead).
-    label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-    label.setToolTip(text)
-    return label
 
 
 def is_prediction(result) -> bool:
@@ -73,15 +62,15 @@ class ImagePanel(QWidget):
         self.pred_pane = BoxCanvas(editable=False)
         self.gt_pane.setAccessibleName("Ground truth")  # the image's name joins it (_redraw)
         self.pred_pane.setAccessibleName("Prediction")
-        self.header = self._one_line_header()
+        self.header = one_line_header()
         # what reading the file repaired or left out (a box outside the image, a wrong <size>): shown
         # where the annotator looks, never repaired silently (`core.voc`, ImageDocument.problems)
         self.notes = QLabel()
         self.notes.setTextFormat(Qt.PlainText)
         self.notes.setWordWrap(True)
         self.notes.hide()
-        self.gt_title = _pane_title("Ground truth (editable)")
-        self.pred_title = _pane_title("Prediction")
+        self.gt_title = pane_title("Ground truth (editable)")
+        self.pred_title = pane_title("Prediction")
         self.overlay = False
         left, right = QWidget(), QWidget()
         for widget, title, pane in ((left, self.gt_title, self.gt_pane), (right, self.pred_title, self.pred_pane)):
@@ -104,6 +93,7 @@ class ImagePanel(QWidget):
         layout.addWidget(self.splitter, 1)
         self.sync = PaneSync([self.gt_pane, self.pred_pane], self)
         self._doc: ImageDocument | None = None
+        self._named: tuple[Path | None, str] = (None, "")  # an image and its name in the list (`show_annotation`)
         self._prediction = None
         self._prediction_message = ""
         self._selected = -1
@@ -131,22 +121,6 @@ class ImagePanel(QWidget):
             self._set_gt_title()
             self._set_header()
 
-    @staticmethod
-    def _one_line_header() -> QLabel:
-        """The comparison line over the panes: one line of fixed height, never wrapped. Wrapped, it
-        took a second line at a narrow width when "● unsaved" appeared after the first edit, which
-        moved both panes down and refitted the image under the mouse mid-drag."""
-        header = QLabel()
-        header.setTextFormat(Qt.RichText)
-        header.setStyleSheet("padding: 4px;")  # the app's font: a fixed 13 px ignored the user's font size
-        header.setWordWrap(False)
-        header.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)  # its text sets no width: it is elided
-        header.ensurePolished()  # the style sheet's, which with the font sets the height
-        header.setText(HEADER_SAMPLE)
-        header.setFixedHeight(header.sizeHint().height())
-        header.setText(html.escape("Open a folder to start."))
-        return header
-
     # --- content ---------------------------------------------------------------
     def show_image(self, display: DisplayImage | None, message: str | None = None,
                    source: Path | None = None) -> None:
@@ -158,9 +132,20 @@ class ImagePanel(QWidget):
         self.gt_pane.show_image(image, size, text, source)
         self.pred_pane.show_image(image, size, text, source)
 
-    def show_annotation(self, doc: ImageDocument | None, selected: int = -1) -> None:
+    def show_annotation(self, doc: ImageDocument | None, selected: int = -1, name: str | None = None) -> None:
+        """``doc``'s boxes; ``name``: its image as the list names it (``day/x.jpg``: `app.list_names`), kept for that
+        image when a later call gives none. The file's name alone read the same for ``x.jpg`` and ``day/x.jpg``."""
+        if doc is not None and name is not None:
+            self._named = (doc.image_path, name)
         self._doc, self._selected = doc, selected
         self._redraw()
+
+    def image_name(self) -> str:
+        """The shown image's name: as the list names it, where given (`show_annotation`), else its file's."""
+        doc = self._doc
+        if doc is None:
+            return ""
+        return self._named[1] if self._named[0] == doc.image_path else doc.image_path.name
 
     def show_prediction(self, result, message: str = "") -> None:
         """A Prediction-like result, an exception, or None with a status message."""
@@ -217,7 +202,7 @@ class ImagePanel(QWidget):
             if doc is not None and not doc.objects:
                 self._hints = NO_BOX_HINTS if is_prediction(pred) else NO_BOX_HINTS[2:]
         self._set_gt_title()
-        shown = f": {visible(doc.image_path.name)}" if doc is not None else ""
+        shown = f": {visible(self.image_name())}" if doc is not None else ""
         self.gt_pane.setAccessibleName(f"Ground truth{shown}")
         self.pred_pane.setAccessibleName(f"Prediction{shown}")
         message = self._image_error
@@ -320,7 +305,7 @@ class ImagePanel(QWidget):
         """The widths of the texts elided as ``slot``, whole."""
         doc, pred = self._doc, self._prediction
         if slot == "name":
-            texts = [doc.image_path.name] if doc is not None else [self._message()]
+            texts = [self.image_name()] if doc is not None else [self._message()]
         elif slot == "message":
             texts = [self._pending()] if doc is not None and pred is None else []
         else:
@@ -359,7 +344,7 @@ class ImagePanel(QWidget):
 
         if doc is None:
             return shown(self._message(), "name")
-        parts = [] if "name" in gone else [f"<b>{shown(doc.image_path.name, 'name')}</b>"]
+        parts = [] if "name" in gone else [f"<b>{shown(self.image_name(), 'name')}</b>"]
         primary = doc.primary
         # a model's pre-label nobody has saved yet is no ground truth (`ImageDocument.prelabel`)
         prelabel = "Pre-label" if short else "Pre-label (unreviewed)"

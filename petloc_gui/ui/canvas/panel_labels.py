@@ -1,0 +1,37 @@
+"""The labels of the image panel (`image_panel`): the comparison line over the panes and each pane's title."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy
+
+HEADER_SAMPLE = "<b>Ag</b> <i>Ag</i> ● ✔"  # the tallest of what a header shows, for its one line's height
+
+
+def pane_title(text: str) -> QLabel:
+    label = QLabel(html.escape(text))
+    label.setTextFormat(Qt.RichText)
+    label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
+    # No minimum width from its text: "Ground truth (editable)" held its pane at ~175 px in a narrow
+    # window while the splitter squeezed the prediction pane to half that (the text is cut instead).
+    label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+    label.setToolTip(text)
+    return label
+
+
+def one_line_header() -> QLabel:
+    """The comparison line over the panes: one line of fixed height, never wrapped. Wrapped, it
+    took a second line at a narrow width when "● unsaved" appeared after the first edit, which
+    moved both panes down and refitted the image under the mouse mid-drag."""
+    header = QLabel()
+    header.setTextFormat(Qt.RichText)
+    header.setStyleSheet("padding: 4px;")  # the app's font: a fixed 13 px ignored the user's font size
+    header.setWordWrap(False)
+    header.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)  # its text sets no width: it is elided
+    header.ensurePolished()  # the style sheet's, which with the font sets the height
+    header.setText(HEADER_SAMPLE)
+    header.setFixedHeight(header.sizeHint().height())
+    header.setText(html.escape("Open a folder to start."))
+    return header
