@@ -205,6 +205,7 @@ class FileListDock(QDockWidget):
         self.view.setModel(model)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.layoutChanged.connect(self.order_changed)
+        model.layoutChanged.connect(self._shown_listed_again)
         old.deleteLater()
         self.show_folder_change([], [], "")  # a new list: the folder as it is now
         self.order_changed.emit()
@@ -310,6 +311,19 @@ class FileListDock(QDockWidget):
                 self.view.selectionModel().clearSelection()
         finally:
             self._quiet = False
+
+    def _shown_listed_again(self) -> None:
+        """The image on screen listed again (a search text it did not match, changed or cleared): its row
+        highlighted again. The list drops the view's hold on a row it hides, and nothing chose it again: no row
+        was highlighted, clicking the image did not bring it back."""
+        if self.shown is None or not 0 <= self.shown < len(self.model.names):
+            return
+        view_row = self.model.view_row(self.shown)
+        selection = self.view.selectionModel()
+        current = selection.currentIndex()
+        if view_row >= 0 and not (current.isValid() and current.row() == view_row
+                                  and selection.isRowSelected(view_row)):
+            self.select_source_row(self.shown)
 
     def visible_rows_after(self, item: int | None, count: int, step: int = 1) -> list[int]:
         """Items that follow ``item`` in the list's current order (filter and sort applied)."""
