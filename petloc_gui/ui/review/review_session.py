@@ -233,7 +233,7 @@ class ReviewSession:
         # drawn where they are, and a key (Delete, the arrows) would change them unseen.
         w.edits.set_document(row, doc if decoded else None)
         w.panel.show_image(display, source=self.image_path(row))
-        w.panel.show_annotation(doc, w.edits.selected)
+        w.panel.show_annotation(doc, w.edits.selected, name=self.model.names[row])  # as the list names it
         self.host.image_shown(doc)
         self.show_prediction()
         self.refresh_row_from(row, doc)
