@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from petloc_gui.cli.name_forms import form_difference
 from petloc_gui.cli.output import CommandError, error
 from petloc_gui.core.annotation_names import folded
 
@@ -77,6 +78,8 @@ def resolve_exclude_list(data: Path, path: Path) -> list[str]:
             paths |= {within.as_posix(), within.with_suffix("").as_posix()}
             names.within[str(image)] = within.as_posix()
         names.add(str(image), paths, {image.name, image.stem})
+        if item.has_annotation:
+            names.annotated.add(str(image))
     resolved: set[str] = set()
     for number, line in enumerate(read_exclude_lines(path), 1):
         candidates = _images_named(line, names, f"{path}: line {number}")
@@ -97,6 +100,9 @@ class _ImageNames:
         self.names: dict[str, set[str]] = {}
         self.folded: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
         self.within: dict[str, str] = {}  # image -> its path within the images folder, to name it
+        # the images a run may train on: an image without one (Oxford's images/thumbs/) is never trained on,
+        # so never named as "trained on" for sharing a listed image's name
+        self.annotated: set[str] = set()
 
     def add(self, image: str, paths: set[str], names: set[str]) -> None:
         for table, keys, folded_keys in ((self.paths, paths, self.folded[0]), (self.names, names, self.folded[1])):
@@ -129,17 +135,18 @@ def _images_named(line: str, names: _ImageNames, where: str) -> set[str]:
                                        "named")
                 if keys:
                     (key,) = keys
-                    error(f"{where}: {form!r} taken as {key!r}, the name it differs from only in case or Unicode "
-                          "form")
+                    error(f"{where}: {form!r} taken as {key!r}, "
+                          f"{form_difference(form, key, 'in the list', 'in the folder')}")
                     return by(form, key, names, where)
     return set()
 
 
 def _by_path(form: str, key: str, names: _ImageNames, where: str) -> set[str]:
     """The image path ``key`` names. ImageSets' id ``x`` is ``JPEGImages/x.jpg`` and ``day/x`` the one in
-    ``day/``: images in subfolders that only share the name stay in training, said."""
+    ``day/``: annotated images in subfolders that only share the name stay in training, said (those
+    without an annotation are trained on by no run: not said)."""
     images = names.paths[key]
-    others = names.names.get(key, set()) - images
+    others = (names.names.get(key, set()) - images) & names.annotated
     if others:
         example = Path(names.shown({min(others)})).with_suffix("").as_posix()
         error(f"{where}: {form!r} taken as {names.shown(images)}, its path in the images folder; "
@@ -150,10 +157,12 @@ def _by_path(form: str, key: str, names: _ImageNames, where: str) -> set[str]:
 
 def _by_name(form: str, key: str, names: _ImageNames, where: str) -> set[str]:
     """Every image whose file name or stem is ``key``, in whichever folder: all held out, as a list of
-    bare names (Oxford's test.txt) means; said when they are in several folders."""
+    bare names (Oxford's test.txt) means; said when annotated ones are in several folders (an image
+    without an annotation, as in Oxford's images/thumbs/, is trained on by no run either way)."""
     images = names.names[key]
-    if len({Path(names.shown({image})).parent for image in images}) > 1:
-        example = Path(names.shown({min(images)})).with_suffix("").as_posix()
-        error(f"{where}: {form!r} names {len(images)} images in different folders ({names.shown(images)}): all "
-              f"held out; to hold out only one, list it by its path within the images folder ({example!r})")
+    trainable = images & names.annotated
+    if len({Path(names.shown({image})).parent for image in trainable}) > 1:
+        example = Path(names.shown({min(trainable)})).with_suffix("").as_posix()
+        error(f"{where}: {form!r} names {len(trainable)} images in different folders ({names.shown(trainable)}): "
+              f"all held out; to hold out only one, list it by its path within the images folder ({example!r})")
     return images

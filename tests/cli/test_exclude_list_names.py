@@ -34,7 +34,7 @@ def test_names_with_a_hash_or_a_space_hold_out_the_image_listed(tmp_path, capsys
     assert resolved == [str((data / "cat #1.jpg").resolve()), str((data / "dog 2.jpg").resolve())]
     err = capsys.readouterr().err
     assert err.count("\n") == 1, err  # the entry matched ignoring case is named, nothing else
-    assert "line 2: 'dog 2.JPG' taken as 'dog 2.jpg'" in err and "case or Unicode form" in err
+    assert "line 2: 'dog 2.JPG' taken as 'dog 2.jpg', the name it differs from only in case" in err
     # what meta.json's splits.test records
     data_split = TrainingData.collect(data, exclude=resolved, val_fraction=0.25)
     assert data_split.splits_record()["test"] == ["cat #1.jpg", "dog 2.jpg"]
@@ -72,7 +72,7 @@ def test_a_name_in_another_unicode_form_is_matched_and_said(tmp_path, capsys):
     listing = tmp_path / "exclude.txt"
     listing.write_text(unicodedata.normalize("NFC", "Café.jpg") + "\n", encoding="utf-8")
     assert resolve_exclude_list(data, listing) == [str((data / unicodedata.normalize("NFD", "Café.jpg")).resolve())]
-    assert "case or Unicode form" in capsys.readouterr().err
+    assert "the same name in another Unicode form (NFC in the list, NFD in the folder)" in capsys.readouterr().err
 
 
 def test_an_entry_naming_two_images_but_for_case_is_refused(tmp_path):

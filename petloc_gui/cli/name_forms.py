@@ -1,0 +1,29 @@
+"""How two names that fold to one (`core.annotation_names.folded`) differ, in words a user can act on.
+
+``'Café_3' taken as 'Café_3'`` showed two names a terminal draws alike: a composed é (NFC, typed on
+a keyboard, written by zip, rsync or Windows) and a decomposed one (NFD, as macOS names files).
+The words say which is which; a difference of case shows in the names themselves."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def unicode_form(name: str) -> str:
+    """``NFC`` or ``NFD`` when ``name`` is in that form and not the other, ``mixed`` otherwise (an
+    ASCII name is in both: ``NFC``)."""
+    if unicodedata.is_normalized("NFC", name):
+        return "NFC"
+    return "NFD" if unicodedata.is_normalized("NFD", name) else "mixed"
+
+
+def form_difference(given: str, found: str, given_where: str, found_where: str) -> str:
+    """How ``given`` (as ``given_where`` spells it: "in the list") and ``found`` (as ``found_where``
+    does: "on disk"), which differ only in case or Unicode form, differ."""
+    same_form = unicodedata.normalize("NFC", given) == unicodedata.normalize("NFC", found)
+    if same_form:
+        return (f"the same name in another Unicode form ({unicode_form(given)} {given_where}, "
+                f"{unicode_form(found)} {found_where})")
+    if unicodedata.normalize("NFC", given) == given and unicodedata.normalize("NFC", found) == found:
+        return "the name it differs from only in case"
+    return "the name it differs from only in case and Unicode form"
