@@ -55,22 +55,51 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
             description = UNSPLIT_DESCRIPTION
             note = ("petloc: this model's meta.json records no validation parts: every validation image it lists "
                     "chose its epoch, so its figures on them are somewhat optimistic")
-        from petloc_gui.model.data import relpath_in  # no TensorFlow
-
-        wanted = set(listed)
-        root = Path(dataset.root)  # as listed: a dataset of symbolic links keeps the paths training saw
-        chosen = [item for item in items if relpath_in(Path(item.image_path), root) in wanted]
         kind = ("validation images that did not choose its epoch" if description == REPORT_DESCRIPTION
                 else "validation images")
-        if not chosen:
-            which = (f"none of the model's {len(wanted)} {kind} is" if len(wanted) > 1
-                     else f"the model's one {kind.replace('images', 'image', 1)} is not")
-            raise CommandError(f"{which} in {dataset.root}")
-        if note:
-            info(note)
-        if len(chosen) < len(wanted):
-            missing = len(wanted) - len(chosen)
-            are = "is" if missing == 1 else "are"
-            error(f"{missing} of the model's {kind} {are} not in {dataset.root}")
-        return chosen, description
+        return recorded_items(dataset, items, meta, listed, kind, note), description
     return items, SPLIT_DESCRIPTION
+
+
+def recorded_items(dataset, items: list, meta: dict[str, Any], listed: list[str], kind: str, note: str) -> list:
+    """The ``items`` the model's meta.json lists (``listed``, paths relative to the dataset root) as its
+    ``kind`` ("validation images"): by path, with case and Unicode form ignored where the path as recorded
+    is not there, and by bytes where meta.json records them (`cli.recorded_images`), each way said; none
+    found is refused, some not found said. ``note`` goes out once they are found."""
+    from petloc_gui.cli.recorded_images import find_recorded, recorded_digests, recorded_paths
+    from petloc_gui.model.bundle import sha256_or_none  # no TensorFlow
+    from petloc_gui.model.data import relpath_in
+
+    wanted = list(dict.fromkeys(listed))
+    root = Path(dataset.root)  # as listed: a dataset of symbolic links keeps the paths training saw
+    found = find_recorded(items, lambda item: relpath_in(Path(item.image_path), root), wanted,
+                          recorded_digests(meta, wanted), sha256_or_none, recorded_paths(meta))
+    if not found.items:
+        which = (f"none of the model's {len(wanted)} {kind} is" if len(wanted) > 1
+                 else f"the model's one {kind.replace('images', 'image', 1)} is not")
+        raise CommandError(f"{which} in {dataset.root}")
+    if note:
+        info(note)
+    _say_found_elsewhere(found, kind)
+    if len(found.items) < len(wanted):
+        missing = len(wanted) - len(found.items)
+        are = "is" if missing == 1 else "are"
+        error(f"{missing} of the model's {kind} {are} not in {dataset.root}")
+    return found.items
+
+
+def _say_found_elsewhere(found, kind: str) -> None:
+    """One line for the images found with their path in another case or Unicode form, one for those found
+    by their bytes at another path: scored as the model's, and the user told how each was taken."""
+    from petloc_gui.cli.name_forms import form_difference
+
+    if found.by_form:
+        old, now = found.by_form[0]
+        its = "its path" if len(found.by_form) == 1 else "their paths"
+        info(f"petloc: {len(found.by_form)} of the model's {kind} found with {its} in another case or Unicode "
+             f"form ({'' if len(found.by_form) == 1 else 'e.g. '}{old!r} in meta.json is {now!r} in the folder, "
+             f"{form_difference(old, now, 'in meta.json', 'in the folder')})")
+    if found.by_bytes:
+        old, now = found.by_bytes[0]
+        info(f"petloc: {len(found.by_bytes)} of the model's {kind} found at another path by their bytes (the "
+             f"sha256 meta.json records) ({'' if len(found.by_bytes) == 1 else 'e.g. '}{old!r} is now {now!r})")

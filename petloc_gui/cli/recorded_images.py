@@ -1,0 +1,134 @@
+"""Find the images a model's meta.json lists (its validation or test images, by path relative to the
+dataset root) in a folder as it is now.
+
+By the path as recorded first. A folder copied with its names in another Unicode form (macOS writes
+``Café`` decomposed, NFD; zip, rsync and Windows compose it, NFC) or case lost them: annotation pairing
+and ``--exclude-list`` ignore both (`core.annotation_names.folded`), so the path is matched so too,
+where it names one image. Then, where meta.json records an image's sha256 (``images``) and a subfolder
+was renamed (``day/`` to ``morning/``), by its bytes: `petloc evaluate --split validation` scored fewer
+images than the run held out and called the others missing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.cli.output import ProgressBar
+from petloc_gui.core.annotation_names import folded
+
+_BAR_FROM = 500  # images to hash before a progress line is worth it (as `evaluate_trained_on`)
+
+
+@dataclass
+class Found:
+    """The dataset items the recorded paths name, in the folder's order, and how those not found at their
+    recorded path were: ``by_form`` and ``by_bytes`` hold (recorded path, path now) each."""
+
+    items: list[Any] = field(default_factory=list)
+    by_form: list[tuple[str, str]] = field(default_factory=list)
+    by_bytes: list[tuple[str, str]] = field(default_factory=list)
+    # whether a recorded path not found could be looked for by its bytes (meta.json records its sha256)
+    bytes_recorded: bool = False
+
+
+def recorded_paths(meta: dict[str, Any]) -> set[str]:
+    """Every image path meta.json records (``images``, ``splits``): a folder's image at one of them is that
+    image, never another taken for it by its case or Unicode form."""
+    paths = set(meta["images"]) if isinstance(meta.get("images"), dict) else set()
+    splits = meta.get("splits")
+    for listed in (splits.values() if isinstance(splits, dict) else ()):
+        if isinstance(listed, list):
+            paths.update(str(path) for path in listed)
+    return paths
+
+
+def recorded_digests(meta: dict[str, Any], relpaths: Sequence[str]) -> dict[str, str]:
+    """sha256 of each of ``relpaths`` meta.json ``images`` records (a damaged entry: none)."""
+    images = meta.get("images")
+    if not isinstance(images, dict):
+        return {}
+    found = {}
+    for relpath in relpaths:
+        entry = images.get(relpath)
+        digest = entry.get("sha256") if isinstance(entry, dict) else None
+        if isinstance(digest, str) and digest:
+            found[relpath] = digest
+    return found
+
+
+def find_recorded(items: Sequence[Any], relpath_of: Callable[[Any], str], wanted: Sequence[str],
+                  digests: dict[str, str], hash_of: Callable[[Path], str | None],
+                  recorded: set[str] | frozenset[str] = frozenset()) -> Found:
+    """The ``items`` (dataset items; ``relpath_of`` gives each one's path relative to the dataset root)
+    that the recorded paths ``wanted`` name: by the path as recorded, then with case and Unicode form
+    ignored where that names one image and one recorded path (not an image at a path the model records,
+    ``recorded``: that is another image of its record), then, for those with a recorded sha256
+    (``digests``), by the bytes ``hash_of`` gives (None: unreadable). Each item is taken once; images
+    that share the recorded name are hashed first, and hashing stops when every one is found."""
+    relpaths = {id(item): relpath_of(item) for item in items}
+    exact = set(wanted)
+    taken = {id(item): relpaths[id(item)] for item in items if relpaths[id(item)] in exact}
+    at_path = set(taken.values())
+    pending = [relpath for relpath in dict.fromkeys(wanted) if relpath not in at_path]
+    found = Found()
+    if pending:
+        _by_form(items, relpaths, pending, taken, found, recorded)
+        by_form = {old for old, _ in found.by_form}
+        pending = [relpath for relpath in pending if relpath not in by_form]
+    found.bytes_recorded = any(relpath in digests for relpath in pending)
+    if found.bytes_recorded:
+        _by_bytes(items, relpaths, {relpath: digests[relpath] for relpath in pending if relpath in digests},
+                  taken, found, hash_of)
+    found.items = [item for item in items if id(item) in taken]
+    return found
+
+
+def _by_form(items: Sequence[Any], relpaths: dict[int, str], pending: list[str], taken: dict[int, str],
+             found: Found, recorded: set[str] | frozenset[str]) -> None:
+    """Match the recorded paths ``pending`` to items whose path is theirs but for case and Unicode form,
+    where the folded path names one item and one recorded path (two would be a guess)."""
+    free: dict[str, list[Any]] = {}
+    for item in items:
+        if id(item) not in taken and relpaths[id(item)] not in recorded:
+            free.setdefault(folded(relpaths[id(item)]), []).append(item)
+    pending_by_key: dict[str, list[str]] = {}
+    for relpath in pending:
+        pending_by_key.setdefault(folded(relpath), []).append(relpath)
+    for key, olds in pending_by_key.items():
+        candidates = free.get(key, [])
+        if len(olds) == 1 and len(candidates) == 1:
+            taken[id(candidates[0])] = olds[0]
+            found.by_form.append((olds[0], relpaths[id(candidates[0])]))
+
+
+def _by_bytes(items: Sequence[Any], relpaths: dict[int, str], digests: dict[str, str], taken: dict[int, str],
+              found: Found, hash_of: Callable[[Path], str | None]) -> None:
+    """Match the recorded paths of ``digests`` to the items not taken whose bytes have that sha256, those
+    of a recorded file name first (a renamed folder keeps its file names): each hashed at most once."""
+    by_digest: dict[str, list[str]] = {}
+    for relpath, recorded_digest in digests.items():
+        by_digest.setdefault(recorded_digest, []).append(relpath)
+    names = {folded(relpath.rpartition("/")[2]) for relpath in digests}
+    free = [item for item in items if id(item) not in taken]
+    free.sort(key=lambda item: folded(relpaths[id(item)].rpartition("/")[2]) not in names)  # stable: folder order
+    bar = ProgressBar("petloc: looking for the model's images by their bytes", len(free)) \
+        if len(free) > _BAR_FROM else None
+    try:
+        for done, item in enumerate(free, 1):
+            if not by_digest:
+                break
+            digest = hash_of(Path(item.image_path))
+            if digest is not None and digest in by_digest:
+                olds = by_digest[digest]
+                old = olds.pop(0)  # copies recorded under two paths: each takes one image
+                if not olds:
+                    del by_digest[digest]
+                taken[id(item)] = old
+                found.by_bytes.append((old, relpaths[id(item)]))
+            if bar is not None:
+                bar.update(done)
+    finally:
+        if bar is not None:
+            bar.close()
