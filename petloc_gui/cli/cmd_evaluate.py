@@ -54,8 +54,8 @@ label the model does not know counts as wrong, and has a confusion row of
 its own (what the model took those images for).
 
 Use a folder the model never trained on (for the digits model:
-`petloc digits DIR --split test`), or --split validation on the training
-folder, to get honest figures.
+`petloc digits DIR --split test`), or --split validation or --split test
+on the training folder, to get honest figures.
 
 With --json the last line of stdout is one JSON object; its keys are in the
 command reference, {CLI_REFERENCE}.
@@ -65,6 +65,7 @@ examples:
   petloc evaluate runs/digits-test --model digits
   petloc evaluate my_pets --model runs/models/pets-20261123 --json
   petloc evaluate my_pets --model runs/models/pets-20261123 --split validation
+  petloc evaluate oxford-pets --model runs/models/pets-20261123 --split test
 """
 
 # the skip reason of a pre-label `petloc predict --write-voc` wrote that no person has saved since
@@ -86,12 +87,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--split",
-        choices=("all", "validation"),
+        choices=("all", "validation", "test"),
         default="all",
         help="all annotated images (default), or only the validation images that chose neither its epoch "
              "nor its second stage's epoch and variant (meta.json validation_parts.report, less the photos a "
-             "refiner chose on); where none are left (the bundled pets model) or the model records no such "
-             "part, it is scored on all its validation images and the report says they chose it",
+             "refiner chose on): where none are left (the bundled pets model) or the model records no such "
+             "part, it is scored on all its validation images and the report says they chose it; test: only "
+             "its test images (meta.json splits.test: those `petloc train --exclude-list` held out)",
     )
 
 
@@ -151,8 +153,12 @@ def run(args: argparse.Namespace) -> int:
     # learned its validation images
     matched: list[Path] = []
     hashes: dict[Path, str | None] = {}  # each image's sha256, taken once for both counts
+    # the test images are held out by the model's own record as the validation ones are: counted alike
+    held_out = "all" if args.split == "all" else "validation"
     trained_on, trained_record = trained_on_count([image for image, _, _ in evaluated], meta, dataset.root,
-                                                  args.split, lineage, matched, hashes)
+                                                  held_out, lineage, matched, hashes)
+    if args.split == "test" and trained_record == "the model's validation images":  # no record of training
+        trained_record = "the model's test images"
     # canvases of `petloc digits --split train`: new bytes, so not counted above, but digits the model
     # learned; its own training canvases (``matched``) are counted above only
     learned_digits = learned_digit_count([image for image, _, _ in evaluated], lineage, matched, hashes)

@@ -1,4 +1,4 @@
-"""Which images `petloc evaluate` scores (``--split all|validation``) and how its report names them."""
+"""Which images `petloc evaluate` scores (``--split all|validation|test``) and how its report names them."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ SELECTION_DESCRIPTION = "validation images listed in the model's meta.json, whic
 # a model older than validation_parts (the bundled digits one) chose its epoch on all of them
 UNSPLIT_DESCRIPTION = ("validation images listed in the model's meta.json, all of which chose its epoch (selection "
                        "set: it records no validation parts)")
+# the images `petloc train --exclude-list` held out: never trained on, never validated on, chose nothing
+TEST_DESCRIPTION = ("test images listed in the model's meta.json (splits.test: held out of training and validation, "
+                    "as --exclude-list asked)")
 # a two-stage bundle whose refiner chose on every validation photo (the bundled pets model): none is a report photo
 REFINER_DESCRIPTION = ("validation images listed in the model's meta.json, all of which chose its epoch or its second "
                        "stage's epoch and variant (selection set)")
@@ -24,10 +27,20 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
     """The items to evaluate and how the report describes them.
 
     `validation` keeps the images the model's meta.json lists as held out
-    (paths relative to the dataset root). With `all`, images the model
-    trained on are counted and warned about (`trained_on_count`).
+    (paths relative to the dataset root), `test` those it lists as its test
+    images (``splits.test``: `petloc train --exclude-list`'s). With `all`,
+    images the model trained on are counted and warned about
+    (`trained_on_count`), and its test images among them said.
     """
     items = list(dataset.items)
+    if split == "test":
+        from petloc_gui.model.splits import parent_splits  # no TensorFlow
+
+        listed = parent_splits(meta)["test"]
+        if not listed:
+            raise CommandError("this model's meta.json lists no test images (a run records as its test images "
+                               "those `petloc train --exclude-list` held out); use --split validation or --split all")
+        return recorded_items(dataset, items, meta, listed, "test images", ""), TEST_DESCRIPTION
     if split == "validation":
         listed = (meta.get("validation_split") or {}).get("images") or []
         if not listed:
@@ -58,7 +71,28 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
         kind = ("validation images that did not choose its epoch" if description == REPORT_DESCRIPTION
                 else "validation images")
         return recorded_items(dataset, items, meta, listed, kind, note), description
+    _say_test_images_among(dataset, items, meta)
     return items, SPLIT_DESCRIPTION
+
+
+def _say_test_images_among(dataset, items: list, meta: dict[str, Any]) -> None:
+    """Under --split all, one line when the model's test images are among the images scored (found by path,
+    case and Unicode form ignored: nothing hashed), naming the option that scores them alone."""
+    from petloc_gui.cli.recorded_images import find_recorded, recorded_paths
+    from petloc_gui.model.data import relpath_in
+    from petloc_gui.model.splits import parent_splits  # no TensorFlow
+
+    listed = list(dict.fromkeys(parent_splits(meta)["test"]))
+    if not listed:
+        return
+    root = Path(dataset.root)
+    found = find_recorded(items, lambda item: relpath_in(Path(item.image_path), root), listed, {},
+                          lambda _: None, recorded_paths(meta))
+    if found.items:
+        n = len(found.items)
+        info(f"petloc: {n} of the images in {dataset.root} {'is' if n == 1 else 'are'} the model's test "
+             f"{'image' if n == 1 else 'images'} (meta.json splits.test), scored here with the others: "
+             f"--split test scores {'it' if n == 1 else 'them'} alone")
 
 
 def recorded_items(dataset, items: list, meta: dict[str, Any], listed: list[str], kind: str, note: str) -> list:
