@@ -32,6 +32,7 @@ from petloc_gui.cli.train_checks import (
     check_classes,
     folded_skipped,
     read_folder,
+    warn_layout_test_split,
     warn_size_mismatches_of,
     warn_thin_classes,
 )
@@ -186,6 +187,7 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
 
         error(f"warning: {incomplete_lineage_warning(folder.lineage_incomplete)}")
     trained = check_classes(folder, args.parent_meta, args.renamed, args.skip_prelabels, args.label)
+    warn_layout_test_split(args.data, trained)  # what `petloc stats` shows as the folder's test split
     warn_size_mismatches_of(size_notes, trained)
     unread = _unread_without_annotation(args.data)
     load_tensorflow()

@@ -7,7 +7,8 @@ unreviewed pre-labels the run leaves out as their model did not know a class on 
 takes them out of that list); names the classes of the folder's predefined classes file that no box
 has, and every class no image's first box has (a run learns each image's first box only); and,
 once training has read the images (its start event), warns of the classes with too few
-person-reviewed images to be measured (`warn_thin_classes`)."""
+person-reviewed images to be measured (`warn_thin_classes`); and says when the folder's layout lists
+test images that the run trains on (`warn_layout_test_split`)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,32 @@ def read_folder(data: Path, label: str, exclude: list[str], parent_meta: dict[st
     for line in index_notes:
         error(line)
     return folder, notes
+
+
+def warn_layout_test_split(data: Path, trained: Sequence[Sample]) -> None:
+    """One line when the folder's layout lists test images (a VOC devkit's ImageSets/Main/test.txt,
+    Oxford's annotations/test.txt) among ``trained`` (`check_classes`': the images the run trains or
+    validates on): a run holds out only what --exclude-list names, so they were used with no word said,
+    while `petloc stats` shows them as a test split."""
+    from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, open_dataset
+    from petloc_gui.model.data import relpath_in  # no TensorFlow
+
+    dataset = open_dataset(data)
+    # where the layout lists them: its items' ``split`` (`core.oxford_devkit_index`), which stats counts
+    listing = {VOC_DEVKIT: "ImageSets/Main/test.txt", OXFORD: "annotations/test.txt"}.get(dataset.layout)
+    if listing is None:
+        return
+    root = Path(dataset.root)
+    tests = [relpath_in(Path(item.image_path), root) for item in dataset.items if item.split == "test"]
+    used = {sample.relpath for sample in trained}
+    n = sum(relpath in used for relpath in tests)
+    if not n:
+        return
+    them = "it" if n == 1 else "them"
+    which = them if n == len(tests) else f"{n} of them"
+    error(f"the folder's {listing} lists {counted(len(tests), 'test image')}; this run trains or validates on "
+          f"{which}: hold {them} out with --exclude-list {shlex.quote(str(root / listing))} to keep {them} for "
+          "testing")
 
 
 def warn_size_mismatches_of(notes: list[tuple[Path, str]], trained: Sequence[Sample]) -> None:

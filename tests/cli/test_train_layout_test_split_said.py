@@ -1,0 +1,100 @@
+"""`petloc train` on a folder whose layout lists test images (a VOC devkit's ImageSets/Main/test.txt,
+Oxford's annotations/test.txt) says so when it trains on them.
+
+`petloc stats` showed "splits test: 21", but a run holds out only what --exclude-list names: without
+it, the 21 were trained (or validated) on with no word said, and no later figure on them was a test
+figure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from petloc_gui.cli import cmd_train
+from petloc_gui.cli.output import CommandError
+from petloc_gui.cli.train_checks import check_classes, read_folder, warn_layout_test_split
+from tests.cli.helpers import run_cli, voc_xml, write_image
+
+
+def _devkit(root, ids, test):
+    for i, relative in enumerate(ids):
+        image = root / "JPEGImages" / f"{relative}.jpg"
+        image.parent.mkdir(parents=True, exist_ok=True)
+        write_image(image, 40, 30, color=(10 * i, 40, 40))
+        xml = root / "Annotations" / f"{relative}.xml"
+        xml.parent.mkdir(parents=True, exist_ok=True)
+        xml.write_text(voc_xml(image.name, 40, 30, [("cat" if i % 2 else "dog", (1, 1, 20, 20))]), encoding="utf-8")
+    (root / "ImageSets" / "Main").mkdir(parents=True)
+    (root / "ImageSets" / "Main" / "trainval.txt").write_text(
+        "".join(f"{relative}\n" for relative in ids if relative not in test), encoding="utf-8")
+    (root / "ImageSets" / "Main" / "test.txt").write_text("".join(f"{relative}\n" for relative in test),
+                                                          encoding="utf-8")
+    return root
+
+
+IDS = ["a", "b", "c", "d", "day/e", "day/f", "day/g", "night/h"]
+
+
+def _said(root, exclude=()):
+    folder, _ = read_folder(root, "default", [str(root / "JPEGImages" / f"{relative}.jpg") for relative in exclude])
+    warn_layout_test_split(root, check_classes(folder))
+
+
+def test_the_test_images_a_run_trains_on_are_said_with_the_option_that_holds_them_out(tmp_path, capsys):
+    root = _devkit(tmp_path / "voc", IDS, ["c", "day/g", "night/h"])
+    _said(root)
+    err = capsys.readouterr().err
+    assert err == (f"petloc: the folder's ImageSets/Main/test.txt lists 3 test images; this run trains or validates "
+                   f"on them: hold them out with --exclude-list {root / 'ImageSets' / 'Main' / 'test.txt'} to keep "
+                   "them for testing\n")
+
+
+def test_those_left_in_are_counted_and_none_said_once_all_are_held_out(tmp_path, capsys):
+    root = _devkit(tmp_path / "voc", IDS, ["c", "day/g", "night/h"])
+    _said(root, exclude=["c", "day/g"])
+    assert "lists 3 test images; this run trains or validates on 1 of them: hold it out" in capsys.readouterr().err
+    _said(root, exclude=["c", "day/g", "night/h"])
+    assert capsys.readouterr().err == ""
+
+
+def test_a_folder_without_a_test_list_says_nothing(tmp_path, capsys):
+    root = _devkit(tmp_path / "voc", IDS, [])
+    _said(root)
+    assert capsys.readouterr().err == ""
+
+
+def test_an_oxford_test_list_is_named_as_oxford_keeps_it(tmp_path, capsys):
+    root = tmp_path / "oxford"
+    (root / "annotations" / "xmls").mkdir(parents=True)
+    (root / "images").mkdir()
+    for i, stem in enumerate(("Abyssinian_1", "Abyssinian_2", "boxer_1", "boxer_2")):
+        write_image(root / "images" / f"{stem}.jpg", 40, 30, color=(10 * i, 40, 40))
+        (root / "annotations" / "xmls" / f"{stem}.xml").write_text(
+            voc_xml(f"{stem}.jpg", 40, 30, [("cat" if stem[0].isupper() else "dog", (1, 1, 20, 20))]),
+            encoding="utf-8")
+    (root / "annotations" / "test.txt").write_text("Abyssinian_2 1 1 1\n", encoding="utf-8")
+    _said(root)
+    assert "the folder's annotations/test.txt lists 1 test image; this run trains or validates on it: hold it out" \
+        in capsys.readouterr().err
+
+
+def test_petloc_train_says_it_before_tensorflow_loads(tmp_path, capsys, monkeypatch):
+    root = _devkit(tmp_path / "voc", IDS, ["c", "day/g"])
+
+    def stop_here():
+        raise CommandError("stopped before TensorFlow loads")
+
+    monkeypatch.setattr(cmd_train, "load_tensorflow", stop_here)
+    code, _, err = run_cli(capsys, "train", root, "--preset", "photo", "--out", tmp_path / "models")
+    assert code != 0 and "stopped before TensorFlow loads" in err
+    assert "the folder's ImageSets/Main/test.txt lists 2 test images; this run trains or validates on them" in err
+    listing = tmp_path / "held_out.txt"
+    listing.write_text("c\nday/g\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "train", root, "--preset", "photo", "--out", tmp_path / "models",
+                           "--exclude-list", listing)
+    assert "stopped before TensorFlow loads" in err and "test.txt" not in err, err
+
+
+@pytest.fixture(autouse=True)
+def _no_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data_home"))
