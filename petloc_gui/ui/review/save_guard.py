@@ -40,12 +40,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from petloc_gui.app.disk_change import CREATED, DELETED, change_kind, change_words
 from petloc_gui.core.atomic import folders_synced_once, sync_written_folders
 from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocError
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, visible
 from petloc_gui.core.voc_write import UnreadableTargetError
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_progress import SaveProgress
-from petloc_gui.ui.review.save_texts import failed_text, images, kept_open_text, taken_note, unsaved_text
+from petloc_gui.ui.review.save_texts import failed_text, kept_open_text, taken_note, unsaved_text
 from petloc_gui.ui.review.their_version import TAKEN
 
 KEEP_MINE, TAKE_THEIRS, SHOW_BOTH, CANCEL = "mine", "theirs", "both", "cancel"
@@ -145,7 +145,7 @@ class SaveGuard:
             self.last_note = visible(" ".join(notes))
             self.host.show_status(self.last_note, 15000)
         elif saved:
-            self.host.show_status(f"Saved {images(saved)}.", 4000)
+            self.host.show_status(f"Saved {counted(saved, 'image')}.", 4000)
         return True
 
     def _save_one(self, row: int, doc, overwrite: bool, quiet: bool, failures: list[str],

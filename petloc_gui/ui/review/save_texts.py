@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, visible
 
 NAMES_SHOWN = 10
 NAME_CHARS = 60
@@ -43,7 +43,7 @@ def unsaved_text(names: list[str], gone: Collection[str] = (), reload: bool = Fa
         text = f"{head} unsaved changes:\n{listed}\n\nSave them before the folder is {then}?"
     else:
         why = f"\n\n{_reasons(autosave_failures)}" if autosave_failures else ""
-        text = (f"Autosave could not save {images(len(names))}, which still "
+        text = (f"Autosave could not save {counted(len(names), 'image')}, which still "
                 f"{'has' if len(names) == 1 else 'have'} unsaved changes:\n{listed}{why}\n\n"
                 f"Try to save {'it' if len(names) == 1 else 'them'} again before the folder is {then}?")
     unsavable = sum(name in gone for name in names)
@@ -59,7 +59,7 @@ def failed_text(failures: list[str], saved: int, not_saved: list[str], leaving: 
     ``leaving`` (Save All in the question on close or reload, "closed" or "read again"), the images
     left unsaved by name and that the folder is not left: their edits are kept, nothing is lost."""
     reasons = _reasons(failures)
-    done = f"Saved {images(saved)}. " if saved else ""
+    done = f"Saved {counted(saved, 'image')}. " if saved else ""
     if leaving is None:
         return f"{done}{reasons}\n\nYour edits are kept in memory; fix the problem and save again."
     left = "1 image could not be saved" if len(not_saved) == 1 else f"{len(not_saved)} images could not be saved"
@@ -71,10 +71,6 @@ def _reasons(failures: list[str]) -> str:
     """Why the saves failed, the first ten, then how many more."""
     return "\n".join(visible(f) for f in failures[:10]) + (
         f"\n… and {len(failures) - 10} more" if len(failures) > 10 else "")
-
-
-def images(count: int) -> str:
-    return "1 image" if count == 1 else f"{count} images"
 
 
 def taken_note(name: str, doc) -> str:
