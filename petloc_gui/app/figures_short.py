@@ -53,10 +53,6 @@ class FiguresSaid:
             return f"on {self.split} images"
         return f"on {counted(self.count, ' '.join(part for part in (among, f'{self.split} image') if part))}"
 
-    def basis(self) -> str:
-        """The cautions' sentences, `BASIS_JOIN`ed ("" for none)."""
-        return BASIS_JOIN.join(caution.long for caution in self.cautions)
-
     def text(self) -> str:
         """The whole text: "acc 0.938 · IoU 0.839 on 16 validation images (15 of 16 hold boxes accepted ...)"."""
         return self._with([caution.long for caution in self.cautions])

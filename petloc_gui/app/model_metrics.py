@@ -207,12 +207,6 @@ def accepted_caution(metrics: Any) -> Caution | None:
     return Caution(f"{which} {'holds' if n == 1 and scored == 1 else 'hold'} {ACCEPTED_WORDS}", short)
 
 
-def accepted_text(metrics: Any) -> str:
-    """`accepted_caution`'s sentence ("15 of 16 hold boxes accepted from a model"); "" when none is recorded."""
-    caution = accepted_caution(metrics)
-    return caution.long if caution else ""
-
-
 # A retrained version's figures are the comparison's (model.train_worker.version_figures): with them,
 # what they rest on. With the current model's training images left out they are on a subset of the
 # report part, and the comparison may hedge them (MNIST digits the new model learned, photos that chose

@@ -13,18 +13,17 @@ from petloc_gui.app.model_metrics import (
     BASIS_JOIN,
     TOO_FEW_MARK,
     accepted_caution,
-    accepted_text,
     basis_text,
     cautions,
 )
 
 
-@pytest.mark.parametrize(("record", "short"), [({"n_images": 15, "n_scored": 16}, "15/16 accepted"),
-                                               ({"n_images": 5, "n_scored": 5}, "5/5 accepted"),
-                                               ({"n_images": 1, "n_scored": 1}, "1/1 accepted"),
-                                               ({"n_images": 3}, "3 accepted")])
-def test_each_wording_comes_with_its_short_form(record, short):
-    said = accepted_text({ACCEPTED_KEY: record})
+@pytest.mark.parametrize(("record", "said", "short"), [
+    ({"n_images": 15, "n_scored": 16}, "15 of 16 hold boxes accepted from a model", "15/16 accepted"),
+    ({"n_images": 5, "n_scored": 5}, "all 5 hold boxes accepted from a model", "5/5 accepted"),
+    ({"n_images": 1, "n_scored": 1}, "all 1 holds boxes accepted from a model", "1/1 accepted"),
+    ({"n_images": 3}, "3 of them hold boxes accepted from a model", "3 accepted")])
+def test_each_wording_comes_with_its_short_form(record, said, short):
     caution = accepted_caution({ACCEPTED_KEY: record})
     assert caution is not None and (caution.long, caution.short) == (said, short)
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
-from petloc_gui.app.model_metrics import ACCEPTED_KEY, TOO_FEW_MARK, accepted_text, metrics_text
+from petloc_gui.app.model_metrics import ACCEPTED_KEY, TOO_FEW_MARK, accepted_caution, metrics_text
 from petloc_gui.ui.model_label_fit import fitted_text, least_width, loaded_line
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.status_line import label_shown_text, tooltip_html
@@ -29,7 +29,7 @@ def _line(figures: dict, split: str = "validation", name: str = NAME) -> str:
 
 
 MODEL = _line(FIGURES)
-MARK = accepted_text(FIGURES)
+MARK = accepted_caution(FIGURES).long  # "15 of 16 hold boxes accepted from a model"
 FIGURES_SAID = "acc 0.938 · IoU 0.839 on 16 validation images"
 COMPACT_END = f" ({FIGURES_SAID} · 15/16 accepted · too few to compare)"
 MESSAGE = "Accepted the model's box for IMG_0042.jpg: cat (0.93)"
