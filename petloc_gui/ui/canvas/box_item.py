@@ -64,16 +64,6 @@ def _tag_font(scale: float = 1.0) -> QFont:
     return font
 
 
-def _tag_height() -> float:
-    """The tag's height in screen pixels: its text's line with a pixel to spare above and below."""
-    return max(float(TAG_HEIGHT_PX), QFontMetricsF(_tag_font()).height() + 2)
-
-
-def _tag_text_width(text: str) -> float:
-    """The label's width in screen pixels (the tag is sized to it, whatever the zoom)."""
-    return QFontMetricsF(_tag_font()).horizontalAdvance(text)
-
-
 def box_to_rect(box: Box) -> QRectF:
     return QRectF(QPointF(box.xmin, box.ymin), QPointF(box.xmax, box.ymax))
 
@@ -151,9 +141,12 @@ class BoxItem(QGraphicsItem):
         text elided when even the image is narrower than it."""
         if not self.label:
             return None
-        height = _tag_height() / scale
+        # in screen pixels, whatever the zoom (one font and metrics a call: this runs on every paint and every
+        # boundingRect of a labelled box); the height is the text's line with a pixel to spare above and below
+        metrics = QFontMetricsF(_tag_font())
+        height = max(float(TAG_HEIGHT_PX), metrics.height() + 2) / scale
         text = self.label
-        width = (_tag_text_width(text) + 10) / scale
+        width = (metrics.horizontalAdvance(text) + 10) / scale
         left = self._rect.left()
         # the image (set by the canvas; not the scene's rect: with none set, the scene computes it
         # from its items' bounding rects, which ask for this tag: a recursion to a crash)
@@ -161,8 +154,8 @@ class BoxItem(QGraphicsItem):
         if bounds.width() > 0:
             if width > bounds.width():
                 room = bounds.width() * scale - 10
-                text = QFontMetricsF(_tag_font()).elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
-                width = (_tag_text_width(text) + 10) / scale
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
+                width = (metrics.horizontalAdvance(text) + 10) / scale
             left = max(bounds.left(), min(left, bounds.right() - width))
         if self.dashed:  # the overlaid prediction: tag under the box, clear of the GT's tag
             top = self._rect.bottom()
