@@ -50,3 +50,27 @@ def test_an_entry_says_the_figures_their_count_and_every_caution_in_short(qtbot,
     assert menu.toolTipsVisible()  # (a menu shows none otherwise)
     # the menu fits a 1024 px screen; the entry with the whole text did not
     assert menu.sizeHint().width() < 1024 < menu.fontMetrics().horizontalAdvance(kept.text().replace(short, whole))
+
+
+def test_each_entrys_figures_are_worked_out_once(qtbot, tmp_path, monkeypatch):
+    # the menu is rebuilt each time it opens: an entry's figures (every caution read from its record) were worked
+    # out twice, for the tooltip's whole text and again for the entry's short form
+    from petloc_gui.app import model_metrics
+    from petloc_gui.ui.models import model_versions_menu
+    from petloc_gui.ui.models.model_versions_menu import VersionsMenu
+
+    menu = VersionsMenu(_store(tmp_path), lambda: "pets")
+    calls = []
+    said = model_metrics.figures_said
+
+    def counted(metrics, split):
+        calls.append(split)
+        return said(metrics, split)
+
+    monkeypatch.setattr(model_metrics, "figures_said", counted)  # metrics_text's own call
+    monkeypatch.setattr(model_versions_menu, "figures_said", counted)
+    menu.rebuild()
+    entries = menu.version_actions() + [action for action in menu.bundled_actions() if action.isEnabled()]
+    assert len(menu.version_actions()) == 2 and len(calls) == len(entries), (calls, [a.text() for a in entries])
+    kept = next(action for action in menu.version_actions() if action.data() == ID)
+    assert kept.text().endswith(f"{FIGURES} · optimistic · too few to compare  ·  {ID}")  # said as before

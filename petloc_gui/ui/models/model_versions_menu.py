@@ -105,7 +105,7 @@ class VersionsMenu(QMenu):
             held_out = _held_out(version) if not_measured(version.metrics) else None  # none, or none readable
             # "too few images ..." on under 20; "15 of 16 hold boxes accepted from a model", as the status line says
             record = with_meta_accepted(version.path / "meta.json", version.metrics)
-            figures = metrics_text(record, split, held_out)
+            figures, short = _figures(record, split, held_out)
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
             pending = UNDECIDED if version.id == undecided else ""
             # Named by its folders, as `petloc models` (pets/d1) and the status line (pets d1) name it, not by
@@ -114,7 +114,7 @@ class VersionsMenu(QMenu):
             # said the same way; whole in the tooltip.
             note = f"note: {_shortened(version.notes[0])}" if version.notes else ""
             text = "  ·  ".join(part for part in (f"{version.path.parent.name} {_date(version.created)}",
-                                                  _short(record, split, figures), version.id, pending, note)
+                                                  short, version.id, pending, note)
                                     if part)
             key = next(keys, "")  # (a list longer than the keys: the rest have none)
             action = QAction(f"&{key} {_menu_text(visible(text))}" if key else _menu_text(visible(text)), self)
@@ -236,12 +236,16 @@ def _unusable_bundled(name: str, reason: str, tip: str) -> tuple[str, str, None]
     return visible(f"Bundled: {name}  ·  cannot be used: {short}"), visible(tip), None
 
 
-def _short(metrics: dict[str, Any], split: str, figures: str) -> str:
-    """The figures in an entry, as the status line's compact form says them (`FiguresSaid.least`: every caution
-    in its short form, built with its sentence); ``figures`` (`metrics_text`'s) when there are none to shorten
-    ("no validation images: figures not measured")."""
+def _figures(metrics: dict[str, Any], split: str, held_out: int | None) -> tuple[str, str]:
+    """The figures' whole text (`metrics_text`'s, for the tooltip) and the entry's, as the status line's compact
+    form says them (`FiguresSaid.least`: every caution in its short form, built with its sentence); the whole text
+    in both when there are none to shorten ("no validation images: figures not measured"). Their parts are worked
+    out once (`figures_said`: every caution read from the record), the menu rebuilt each time it opens."""
     said = figures_said(metrics, split)
-    return said.least() if said is not None else figures
+    if said is None:
+        figures = metrics_text(metrics, split, held_out)
+        return figures, figures
+    return said.text(), said.least()
 
 
 def _held_out(version: Version) -> int | None:
@@ -279,7 +283,7 @@ def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
         return _unusable_bundled(name, problem, f"{path}: {problem}")
     metrics, split = headline_metrics(meta)
     split = shown_split(split, meta.get("metrics"))
-    figures = metrics_text(metrics, split, held_out_count(meta))
+    figures, short = _figures(metrics, split, held_out_count(meta))
     text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}",
-                                          _short(metrics, split, figures)) if part)
+                                          short) if part)
     return text, "\n".join([visible(path), *([visible(figures)] if figures else []), *_classes_line(path)]), path
