@@ -22,19 +22,14 @@ def fit_into(window: QWidget, area: QRect) -> None:
     """
     if area.isEmpty():
         return
-    margins = frame_margins(window)
-    # A window no window manager frames (a floating dock on X11: Qt draws its title bar inside it) is all
-    # there is of it: nothing allowed for. Given a title bar's room, a floating Dataset panel put at the
-    # screen's top jumped 40 px down (and 8 px right) on every show and resize.
-    frameless = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
-    extra_w = 0 if frameless else (margins.left() + margins.right()) or FRAME_ALLOWANCE_PX
-    extra_h = 0 if frameless else (margins.top() + margins.bottom()) or TITLE_ALLOWANCE_PX
+    extra = frame_extra(window)
+    extra_w, extra_h = extra.width(), extra.height()
     # Shown but not framed yet, or half framed (the window manager building the frame: Qt read one 1 px
     # wide, 214 px tall round a 467 px dialog), move() places the contents, not the frame, and the title
     # bar added above them went past the screen's top (the Retrain dialog, grown as it opened at 150%,
     # frame at y=-13). Its contents are placed then, with room kept above them for the title bar and
     # beside them for the borders.
-    unframed = window.isVisible() and margins.isNull() and not frameless
+    unframed = window.isVisible() and not _frameless(window) and frame_margins(window).isNull()
     above = extra_h - FRAME_ALLOWANCE_PX // 2 if unframed else 0
     left = FRAME_ALLOWANCE_PX // 2 if unframed else 0
     here = window.geometry().topLeft() if unframed else window.pos()
@@ -46,6 +41,25 @@ def fit_into(window: QWidget, area: QRect) -> None:
     y = min(max(here.y(), area.top() + above), area.bottom() + 1 - height - (extra_h - above))
     if (x, y) != (here.x(), here.y()):
         window.move(x, y)
+
+
+def _frameless(window: QWidget) -> bool:
+    """A window no window manager frames (a floating dock on X11: Qt draws its title bar inside it): all there
+    is of it is its contents."""
+    return bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
+
+
+def frame_extra(window: QWidget) -> QSize:
+    """How much wider and taller ``window`` is with its frame (borders, title bar) than its contents: its frame
+    margins once the window manager has framed it; before that, or while the frame is half built
+    (`frame_margins` reads none), typical ones (`FRAME_ALLOWANCE_PX`, `TITLE_ALLOWANCE_PX`); nothing for a
+    window frameless by its flags, which never gets a frame. Given a title bar's room, a floating Dataset panel
+    put at the screen's top jumped 40 px down (and 8 px right) on every show and resize."""
+    if _frameless(window):
+        return QSize(0, 0)
+    margins = frame_margins(window)
+    return QSize((margins.left() + margins.right()) or FRAME_ALLOWANCE_PX,
+                 (margins.top() + margins.bottom()) or TITLE_ALLOWANCE_PX)
 
 
 def shrink_to_screen(dialog: QWidget, parent: QWidget | None) -> None:

@@ -34,9 +34,9 @@ from petloc_gui.ui.training.run_log import (
 )
 from petloc_gui.ui.training.scrolled_parts import ScrolledParts
 from petloc_gui.ui.window_geometry import (
-    TITLE_ALLOWANCE_PX,
     beside,
     fit_into,
+    frame_extra,
     frame_margins,
     least_cover,
     panes_of,
@@ -362,7 +362,7 @@ class RetrainProgress(QDialog):
         if screen is None or not self.isVisible():
             return
         room = self._room(screen.availableGeometry())
-        frame = max(self.frameGeometry().height() - self.height(), 0) or TITLE_ALLOWANCE_PX
+        frame = frame_extra(self).height()  # the allowance while the frame is half built (`frame_margins`)
         width = self.status.width()  # the result's width: the column's, as the status line's
         needed = max(self.comparison.sizeHint().height(), self.comparison.heightForWidth(width))
         needed += self.body.spacing()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
-from petloc_gui.ui.window_geometry import FRAME_ALLOWANCE_PX, TITLE_ALLOWANCE_PX, fit_into, frame_margins
+from petloc_gui.ui.window_geometry import fit_into, frame_extra
 
 
 class ScrolledBody(QScrollArea):
@@ -64,9 +64,8 @@ def grow_within_screen(dialog: QWidget, body: ScrolledBody, below: QWidget) -> N
     screen = dialog.screen()
     area = screen.availableGeometry() if screen is not None else None
     on_screen = area is not None and not area.isEmpty()
-    frame = frame_margins(dialog)  # none before the window manager framed it: typical ones allowed for
-    sides = (frame.left() + frame.right()) or FRAME_ALLOWANCE_PX
-    title = (frame.top() + frame.bottom()) or TITLE_ALLOWANCE_PX
+    frame = frame_extra(dialog)  # typical borders and title bar before the window manager framed it
+    sides, title = frame.width(), frame.height()
     least = _least_width(layout, body, area.width() - sides if area is not None and on_screen else None)
     width = max(dialog.width(), least)
     margins = layout.contentsMargins()
