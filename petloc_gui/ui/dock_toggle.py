@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
+from petloc_gui.ui.tab_chain import tab_policy, takes_tab
 from petloc_gui.ui.window_geometry import beside, fit_into
 
 
@@ -57,13 +58,16 @@ def _dock_holding(widget: QWidget | None) -> QDockWidget | None:
 
 
 def first_tab_stop(dock: QDockWidget) -> QWidget | None:
-    """The first widget in ``dock`` that Tab stops on: enabled, shown, taking Tab focus."""
+    """The first widget in ``dock`` that Tab stops on, by the main window's own Tab rule (`tab_chain.takes_tab`:
+    enabled and shown, a compound widget by its focus proxy, and on macOS without full keyboard access only what
+    Tab reaches there), so that the keyboard lands where Tab would."""
     body = dock.widget()
     if body is None:
         return None
+    window, policy = body.window(), tab_policy()
     widget: QWidget | None = body
     while widget is not None and (widget is body or body.isAncestorOf(widget)):
-        if widget.isEnabled() and widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        if takes_tab(widget, window, body, True, policy):
             return widget
         widget = widget.nextInFocusChain()
     return None

@@ -40,7 +40,7 @@ def _deepest_proxy(widget: QWidget) -> QWidget | None:
     return proxy
 
 
-def _tab_policy() -> int:
+def tab_policy() -> int:
     """The focus policy a Tab stop needs: Tab focus, or strong focus where the platform tabs only to
     text fields and lists (macOS without full keyboard access), as Qt's own walk."""
     hints = QGuiApplication.styleHints()
@@ -48,7 +48,9 @@ def _tab_policy() -> int:
     return (Qt.FocusPolicy.TabFocus if every_control else Qt.FocusPolicy.StrongFocus).value
 
 
-def _takes_tab(widget: QWidget, window: QWidget, start: QWidget, forward: bool, policy: int) -> bool:
+def takes_tab(widget: QWidget, window: QWidget, start: QWidget, forward: bool, policy: int) -> bool:
+    """Tab (``forward``) or Shift+Tab from ``start`` stops on ``widget`` in ``window``, by Qt's rule (its focus
+    proxy's policy against ``policy``, `tab_policy`; a compound widget entered once) and shown on screen."""
     proxy = _deepest_proxy(widget)
     taker = proxy or widget
     if not taker.isEnabled() or taker.focusPolicy().value & policy != policy or proxy is start:
@@ -63,11 +65,11 @@ def _takes_tab(widget: QWidget, window: QWidget, start: QWidget, forward: bool, 
 def next_tab_stop(window: QWidget, forward: bool) -> QWidget | None:
     """The widget Tab (``forward``) or Shift+Tab moves the focus to in ``window``; None: none."""
     start = window.focusWidget() or window
-    policy = _tab_policy()
+    policy = tab_policy()
     step = QWidget.nextInFocusChain if forward else QWidget.previousInFocusChain
     widget = step(start)
     while widget is not None and widget is not start:
-        if _takes_tab(widget, window, start, forward, policy):
+        if takes_tab(widget, window, start, forward, policy):
             return widget
         widget = step(widget)
     return None
