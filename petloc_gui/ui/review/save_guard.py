@@ -45,7 +45,7 @@ from petloc_gui.core.voc_write import UnreadableTargetError
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_progress import SaveProgress
-from petloc_gui.ui.review.save_texts import failed_text, kept_open_text, taken_note, unsaved_text
+from petloc_gui.ui.review.save_texts import failed_text, kept_open_text, left_as, taken_note, unsaved_text
 from petloc_gui.ui.review.their_version import TAKEN
 
 KEEP_MINE, TAKE_THEIRS, SHOW_BOTH, CANCEL = "mine", "theirs", "both", "cancel"
@@ -299,7 +299,7 @@ class SaveGuard:
         if session is None or not session.store.has_unsaved():
             return True
         dirty = session.store.dirty_indices()
-        then = "read again" if reload else "closed"
+        then = left_as(reload)
         autosave_failures: list[str] | None = None
         if self.host.autosave():
             # Saved without asking; what could not be saved (an image gone, a full disk) or is left
@@ -307,7 +307,7 @@ class SaveGuard:
             # offered and the folder could never be left.
             autosave_failures = []
             self.save_rows(dirty, leaving=then, failures_out=autosave_failures)
-            if self._kept_open(then, reload, autosave_failures):
+            if self._kept_open(reload, autosave_failures):
                 return False
             dirty = session.store.dirty_indices()
             if not dirty:
@@ -322,10 +322,10 @@ class SaveGuard:
             QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
         if answer == QMessageBox.SaveAll:  # one that cannot be saved keeps the folder open (`failed_text`)
             saved = self.save_rows(dirty, leaving=then)
-            return not self._kept_open(then, reload, []) and saved
+            return not self._kept_open(reload, []) and saved
         return answer == QMessageBox.Discard
 
-    def _kept_open(self, then: str, reload: bool, failures: list[str]) -> bool:
+    def _kept_open(self, reload: bool, failures: list[str]) -> bool:
         """True (the folder is not left) when the save on leaving had a conflict answered Take theirs or
         Show both (`to_check`); the status line says why. One rule for autosave and Save All: the folder
         left, the edits Take theirs keeps one Ctrl+Z away were gone with its undo history, and Show both's
@@ -333,5 +333,5 @@ class SaveGuard:
         All counted Show both, which fails nothing, as saved). Left again, what is unsaved is asked about."""
         if not self.to_check:
             return False
-        self.host.show_status(kept_open_text(self.to_check, then, reload, self.host.autosave(), failures), 30000)
+        self.host.show_status(kept_open_text(self.to_check, reload, self.host.autosave(), failures), 30000)
         return True

@@ -26,6 +26,11 @@ def _listed(names: list[str], note=lambda name: "") -> str:
     return "\n".join(lines) + more
 
 
+def left_as(reload: bool) -> str:
+    """How the folder is being left, as the words say it: "read again" (``reload``, F5), else "closed"."""
+    return "read again" if reload else "closed"
+
+
 GONE_NOTE = " (image gone from the folder: cannot be saved; put it back under its name, or Discard)"
 
 
@@ -36,7 +41,7 @@ def unsaved_text(names: list[str], gone: Collection[str] = (), reload: bool = Fa
     said on their line, and that Save All then saves the others and leaves the folder as it is, so
     that nobody expects Save All to close it. ``reload``: the folder is read again (F5), not closed.
     ``autosave_failures``: autosave tried to save these on leaving and could not, for these reasons."""
-    then = "read again" if reload else "closed"
+    then = left_as(reload)
     listed = _listed(names, lambda name: GONE_NOTE if name in gone else "")
     if autosave_failures is None:
         head = "1 image has" if len(names) == 1 else f"{len(names)} images have"
@@ -82,11 +87,12 @@ def taken_note(name: str, doc) -> str:
     return f"{name}: the version on disk is shown; Ctrl+Z brings your edits back."
 
 
-def kept_open_text(notes: list[str], then: str, reload: bool, autosave: bool, failures: list[str]) -> str:
+def kept_open_text(notes: list[str], reload: bool, autosave: bool, failures: list[str]) -> str:
     """The status line when leaving stopped at a conflict answered Take theirs or Show both (``notes``: what
-    each answer shows): the folder is not ``then`` ("closed", "read again"), since leaving would drop what the
-    answer promised (the boxes of both versions to sort out, the edits one Ctrl+Z away). ``failures``: the
+    each answer shows): the folder is not closed (with ``reload``, not read again), since leaving would drop what
+    the answer promised (the boxes of both versions to sort out, the edits one Ctrl+Z away). ``failures``: the
     other images' saves that failed meanwhile (their reasons; no warning said them)."""
+    then = left_as(reload)
     it = "it" if len(notes) == 1 else "them"
     again = "reading it" if reload else "leaving it"
     then_does = "saves" if autosave else "asks about"
