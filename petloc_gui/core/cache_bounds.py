@@ -8,9 +8,9 @@ The files this process uses go after every other one.
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Container, Iterable
+from collections import deque
+from collections.abc import Callable, Container, Iterable
 from typing import NamedTuple
 
 
@@ -45,18 +45,36 @@ def cached_files(folder: str | os.PathLike[str], suffix: str, in_use: Container[
     return found
 
 
+def least_recent_first(files: Iterable[CachedFile]) -> deque[CachedFile]:
+    """``files`` in the order they are removed in: least recently used first, those in use last."""
+    return deque(sorted(files, key=lambda file: (file.in_use, file.used_ns)))
+
+
+def remove_in_order(ordered: deque[CachedFile], count: int, total: int, max_files: int, max_total_bytes: int,
+                    kept: Callable[[CachedFile], bool] = lambda file: False) -> tuple[int, int]:
+    """Remove the files at the front of ``ordered`` (each taken off it) until at most ``max_files`` of at most
+    ``max_total_bytes`` are left of ``count`` files of ``total`` bytes; those ``kept`` says are taken off
+    ``ordered`` but not removed. Returns the (count, bytes) left. A file that cannot be removed stays counted;
+    one already gone (another process pruning) is gone all the same."""
+    while ordered and (count > max_files or total > max_total_bytes):
+        file = ordered.popleft()
+        if kept(file):
+            continue
+        try:
+            os.unlink(file.path)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            continue
+        count, total = count - 1, total - file.size
+    return count, total
+
+
 def remove_least_recent(files: Iterable[CachedFile], max_files: int, max_total_bytes: int,
                         keep_in_use: bool = False) -> tuple[int, int]:
     """Remove ``files``, least recently used first (those in use last), until at most ``max_files``
     of at most ``max_total_bytes`` together are left; ``keep_in_use``: never those in use, the
-    bounds then possibly still passed. Returns the (count, bytes) left. A file that cannot be
-    removed stays counted."""
-    ordered = sorted(files, key=lambda file: (file.in_use, file.used_ns))
-    count, total = len(ordered), sum(file.size for file in ordered)
-    for file in ordered:
-        if (count <= max_files and total <= max_total_bytes) or (keep_in_use and file.in_use):
-            break
-        with contextlib.suppress(OSError):
-            os.unlink(file.path)
-            count, total = count - 1, total - file.size
-    return count, total
+    bounds then possibly still passed. Returns the (count, bytes) left (`remove_in_order`)."""
+    ordered = least_recent_first(files)
+    return remove_in_order(ordered, len(ordered), sum(file.size for file in ordered), max_files, max_total_bytes,
+                           kept=lambda file: keep_in_use and file.in_use)

@@ -20,10 +20,10 @@ Bounded as the prediction cache is (`core.cache_bounds`): when a cache is opened
 least recently used go first until at most `MAX_FILES` of at most `MAX_TOTAL_BYTES` together are
 left (a photo edited, moved or decoded under another size made a new entry each time, and nothing
 was ever removed). A hit renews its entry's time once a run. A run that would pass the bounds
-removes other runs' entries, least recently used first, to make room (listed by one scan of the
-folder, not one per entry stored); once its own entries fill the cache, the images left are decoded
-each time, as without a cache (removing this run's own would only have them decoded again, and
-written again, at every epoch).
+removes other runs' entries, least recently used first, to make room (listed by the scan the open
+made, the folder scanned again only once they are used up, not once per entry stored); once its own
+entries fill the cache, the images left are decoded each time, as without a cache (removing this
+run's own would only have them decoded again, and written again, at every epoch).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
-from petloc_gui.core.cache_bounds import CachedFile, cached_files, remove_least_recent
+from petloc_gui.core.cache_bounds import CachedFile, cached_files, least_recent_first, remove_in_order
 from petloc_gui.core.decode_rules import DECODE_RULES_VERSION
 
 RULES_FOLDER = "rules-{}"
@@ -72,10 +72,16 @@ class ImageCache:
         # other runs' entries, least recently used first: what room is made with, taken from one scan of
         # the folder (scanning it for every entry stored, a stat per file under the lock, cost minutes)
         self._removable: deque[CachedFile] = deque()
-        self._count, self._bytes = remove_least_recent(self._entries(), max_files, max_total_bytes)
+        self._count, self._bytes = 0, 0
+        self._scan()  # nothing used yet: every entry another run's
+        self._count, self._bytes = remove_in_order(self._removable, self._count, self._bytes, max_files,
+                                                   max_total_bytes)
 
-    def _entries(self) -> list[CachedFile]:
-        return cached_files(self.folder, ENTRY_SUFFIX, self._used, depth=1)  # rules-N/<2 hex>/<key>.npy
+    def _scan(self) -> None:
+        """Count the entries on disk, and list other runs' as those room is made with."""
+        found = cached_files(self.folder, ENTRY_SUFFIX, self._used, depth=1)  # rules-N/<2 hex>/<key>.npy
+        self._count, self._bytes = len(found), sum(file.size for file in found)
+        self._removable = least_recent_first(file for file in found if not file.in_use)
 
     def key(self, path: str | os.PathLike[str], kind: str) -> str | None:
         try:
@@ -164,24 +170,13 @@ class ImageCache:
 
     def _make_room(self, size: int) -> None:
         """Remove other runs' entries, least recently used first, until one of ``size`` bytes fits. The folder
-        is scanned only when the list of those is used up (at first, and after as many stores as it held):
-        a second folder's first epoch into a cache full of the first's used to scan it once per entry."""
+        is scanned again only when the list of those is used up (the open's scan listed them first): a second
+        folder's first epoch into a cache full of the first's used to scan it once per entry."""
         if not self._removable:
-            found = self._entries()
-            self._count, self._bytes = len(found), sum(file.size for file in found)
-            others = sorted((file for file in found if not file.in_use), key=lambda file: file.used_ns)
-            self._removable = deque(others)
-        while self._removable and not self._fits(size):
-            file = self._removable.popleft()
-            if os.path.basename(file.path) in self._used:  # read by this run since the scan: kept
-                continue
-            try:
-                os.unlink(file.path)
-            except FileNotFoundError:
-                pass  # removed meanwhile (another run making room): gone all the same
-            except OSError:
-                continue  # it stays, counted
-            self._count, self._bytes = self._count - 1, self._bytes - file.size
+            self._scan()
+        self._count, self._bytes = remove_in_order(
+            self._removable, self._count, self._bytes, self.max_files - 1, self.max_total_bytes - size,
+            kept=lambda file: os.path.basename(file.path) in self._used)  # read by this run since the scan
 
     def _fits(self, size: int) -> bool:
         return self._count + 1 <= self.max_files and self._bytes + size <= self.max_total_bytes

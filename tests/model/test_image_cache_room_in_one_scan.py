@@ -61,12 +61,13 @@ def test_storing_into_a_cache_full_of_another_runs_entries_scans_it_once(tmp_pat
     _fill(cache_dir, _photos(tmp_path, 0, STORES))
     scans = _counting_scans(monkeypatch)
     second = ImageCache(cache_dir, max_files=STORES)
-    opened = len(scans)  # opening scans it (the bound kept since the last run)
+    assert len(scans) == 1  # opening scans it (the bound kept since the last run)
     new = _photos(tmp_path, STORES, STORES)
     for i, photo in enumerate(new):
         value = 100 + i % 100
         assert second.get(photo, "bounded-448", lambda v=value: np.full((8, 8, 3), v, np.uint8))[0, 0, 0] == value
-    assert len(scans) - opened == 1, f"{len(scans) - opened} scans of the cache folder for {STORES} entries stored"
+    # room made from the open's scan: the first store scanned the folder a second time, seconds after the open
+    assert len(scans) == 1, f"{len(scans)} scans of the cache folder, the open's included, for {STORES} entries stored"
     left = _entries(cache_dir)
     assert len(left) == STORES  # the bound kept, every entry this run's
     assert sorted(_value(entry) for entry in left) == sorted(100 + i % 100 for i in range(STORES))
@@ -97,3 +98,18 @@ def test_once_only_this_runs_entries_are_left_it_stores_no_more(tmp_path, monkey
     for i, photo in enumerate(new):
         second.get(photo, "bounded-448", lambda i=i: np.full((8, 8, 3), 10 + i, np.uint8))
     assert sorted(_value(entry) for entry in _entries(cache_dir)) == [10, 11, 12]  # its first three, kept
+
+
+def test_the_folder_is_scanned_again_only_once_the_opens_list_is_used_up(tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    _fill(cache_dir, _photos(tmp_path, 0, 3))
+    scans = _counting_scans(monkeypatch)
+    second = ImageCache(cache_dir, max_files=3)
+    new = _photos(tmp_path, 10, 5)
+    for i, photo in enumerate(new[:3]):  # room from the open's list: the earlier run's three entries
+        second.get(photo, "bounded-448", lambda i=i: np.full((8, 8, 3), 10 + i, np.uint8))
+    assert len(scans) == 1
+    second.get(new[3], "bounded-448", lambda: np.full((8, 8, 3), 13, np.uint8))  # the list used up: scanned again
+    second.get(new[4], "bounded-448", lambda: np.full((8, 8, 3), 14, np.uint8))  # full of its own: no scan
+    assert len(scans) == 2
+    assert sorted(_value(entry) for entry in _entries(cache_dir)) == [10, 11, 12]
