@@ -91,9 +91,9 @@ def run(args: argparse.Namespace) -> int:
     if unlisted is not None:  # as a missing folder: no figures of a folder nobody could look into
         error(f"{unlisted}; no statistics")
         return 1
-    turned: list[Path] = []  # EXIF orientation not 1: a tool that ignores EXIF places their boxes elsewhere
+    # the images of EXIF orientation other than 1 named too: a tool that ignores EXIF places their boxes elsewhere
     stats = compute_stats(dataset, check_images=args.check_images, check_decode=args.check_decode,
-                          predefined=read_classes(dataset.root), turned=turned if args.check_images else None)
+                          predefined=read_classes(dataset.root), find_exif_turned=True)
     status = 0
     if args.plot is not None:
         from petloc_gui.cli.stats_plot import PlotUnavailableError, write_stats_plot
@@ -111,35 +111,10 @@ def run(args: argparse.Namespace) -> int:
             error(f"{args.plot}: plot not written: {reason_of(exc)}")
             status = 1
     if args.json:
-        json_line({**stats.to_dict(), "n_exif_turned": len(turned) if args.check_images else None})
+        json_line(stats.to_dict())
     else:
-        lines = stats.summary_lines(decode_hint="; --check-decode decodes each image")
-        if turned:  # a note on the folder, before its problems: no file of it is wrong
-            at = next((i for i, line in enumerate(lines) if line.startswith("problems ")), len(lines))
-            lines.insert(at, _turned_line(turned, dataset.root))
-        result_line(show_lines(lines))
+        result_line(show_lines(stats.summary_lines(decode_hint="; --check-decode decodes each image")))
     return status
-
-
-def _turned_line(turned: list[Path], root: Path) -> str:
-    """The table's note on the images whose EXIF orientation is not 1 (`compute_stats`' ``turned``), the
-    first few named: no file of them is wrong, but a person switching between petloc and labelImg must know
-    (for orientations 2-4 no size difference tells it; README, "YOLO and COCO", says it of exports)."""
-    from petloc_gui.core.text import counted, first_of
-
-    names = [_inside(path, root) for path in turned]
-    return (f"exif turned    {counted(len(turned), 'image')} ({first_of(names, 3)}) with an EXIF orientation "
-            "other than 1: petloc shows them turned or mirrored as the tag says, and their boxes are in those pixels; "
-            "tools that ignore EXIF (labelImg) show them as stored, and a box drawn in one lands elsewhere in "
-            "the other")
-
-
-def _inside(path: Path, root: Path) -> str:
-    """``path`` as named inside the dataset folder ``root`` (its full path when not inside it)."""
-    try:
-        return Path(path).relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _root_not_listed(dataset) -> str | None:

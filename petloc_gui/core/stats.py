@@ -104,7 +104,7 @@ def compute_stats(
     on_progress: Callable[[int, int], None] | None = None,
     headers: HeaderMemo | None = None,
     predefined: Sequence[str] = (),
-    turned: list[Path] | None = None,
+    find_exif_turned: bool = False,
 ) -> DatasetStats:
     """Statistics of `dataset` (a `core.dataset.Dataset`).
 
@@ -126,8 +126,9 @@ def compute_stats(
     ``app.class_list.read_classes``), those on no box listed in ``unused_predefined``, those on boxes
     but never an image's first in ``predefined_after_first`` (every such class is in ``after_first``).
 
-    ``turned`` (with `check_images`): gets each image whose EXIF orientation is not 1 (turned or mirrored
-    as displayed), from the header read for its size (``headers`` is not used then: it keeps sizes only).
+    ``find_exif_turned`` (with `check_images`): ``exif_turned`` names each image whose EXIF orientation is
+    not 1 (turned or mirrored as displayed), from the header read for its size (``headers`` is not used then:
+    it keeps sizes only); None without.
     petloc's boxes are those of the image as displayed; a tool that ignores EXIF (labelImg) shows the
     stored pixels, so a box lands elsewhere there, with no size difference to tell it for 2, 3 and 4.
     """
@@ -141,6 +142,8 @@ def compute_stats(
     stats = DatasetStats(root=str(dataset.root), layout=str(dataset.layout), images_checked=check_images,
                          images_decoded=check_decode)
     stats.n_images = len(items)
+    turned: list[str] | None = [] if find_exif_turned and check_images else None
+    stats.exif_turned = turned
     splits: Counter[str] = Counter()
     read_size = image_size
     if headers is not None and check_images:
@@ -159,7 +162,7 @@ def compute_stats(
                     header = image_header(item.image_path)
                     size = (header.width, header.height)
                     if header.orientation != 1:
-                        turned.append(item.image_path)
+                        turned.append(_inside(item.image_path, dataset.root))
                 if check_decode:
                     load_image(item.image_path, max_size=DECODE_CHECK_SIZE)
             except (PetlocError, OSError, ValueError) as exc:
@@ -291,6 +294,14 @@ def _add_box(stats: DatasetStats, box: Box, size: tuple[int, int] | None) -> Non
         stats.values["box_rel_area"].append(box.area / (w * h))
         stats.values["box_center_x"].append((box.xmin + box.xmax) / 2 / w)
         stats.values["box_center_y"].append((box.ymin + box.ymax) / 2 / h)
+
+
+def _inside(path: Path, root: Path) -> str:
+    """``path`` as named inside the dataset folder ``root`` (its full path when not inside it)."""
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _reason(exc: BaseException) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.stats_problems import Problem
 from petloc_gui.core.stats_summary import format_summary, summarize
-from petloc_gui.core.text import columns, counted
+from petloc_gui.core.text import columns, counted, first_of
 
 # The raw per-box / per-image values kept for plotting (not in to_dict()).
 VALUE_KEYS = (
@@ -68,6 +68,9 @@ class DatasetStats:
     meta_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     images_checked: bool = True
     images_decoded: bool = False  # each image decoded, not only its header read (a truncated file found)
+    # the images with an EXIF orientation other than 1, named inside the folder (`compute_stats`' find_exif_turned);
+    # None: not looked for
+    exif_turned: list[str] | None = None
     problems: list[Problem] = field(default_factory=list)
     values: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in VALUE_KEYS})
 
@@ -115,6 +118,7 @@ class DatasetStats:
             },
             "problem_counts": dict(sorted(self.problem_counts.items())),
             "problems": [p.to_dict() for p in self.problems],
+            "n_exif_turned": None if self.exif_turned is None else len(self.exif_turned),
         }
         if include_values:
             out["values"] = {k: list(v) for k, v in self.values.items()}
@@ -163,6 +167,8 @@ class DatasetStats:
             lines.append(f"{title:<15}{format_summary(self.summary(key), fmt)}")
         if not self.images_checked:
             lines.append("(image files not opened: sizes come from the annotations)")
+        if self.exif_turned:  # a note on the folder, before its problems: no file of it is wrong
+            lines.append(self._turned_line(self.exif_turned))
         headers_only = self.images_checked and not self.images_decoded
         lines.append(f"problems       {len(self.problems)}" + (
             f" (images checked by their headers only: a truncated image is not found{decode_hint})"
@@ -170,6 +176,16 @@ class DatasetStats:
         for problem in self.problems:
             lines.append(f"  {problem.kind}: {problem.path}: {problem.message}")
         return lines
+
+    @staticmethod
+    def _turned_line(names: list[str]) -> str:
+        """The note on the images whose EXIF orientation is not 1, the first few named: no file of them is
+        wrong, but a person switching between petloc and labelImg must know (for orientations 2-4 no size
+        difference tells it; README, "YOLO and COCO", says it of exports)."""
+        return (f"exif turned    {counted(len(names), 'image')} ({first_of(names, 3)}) with an EXIF orientation "
+                "other than 1: petloc shows them turned or mirrored as the tag says, and their boxes are in those "
+                "pixels; tools that ignore EXIF (labelImg) show them as stored, and a box drawn in one lands "
+                "elsewhere in the other")
 
     def _after_first_lines(self) -> list[str]:
         """One line per class on boxes but on no image's first, those of predefined_classes.txt first, in
