@@ -48,6 +48,7 @@ from types import TracebackType
 from typing import Any
 
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.model.op_error_text import op_text
 from petloc_gui.model.untyped import Strategy
 
 DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
@@ -234,10 +235,9 @@ def _tensorflow_reason(exc: BaseException) -> str:
 
     ``{{function_node ...}} Collective ops is aborted by: Socket closed`` -> ``Socket closed``.
     """
-    text = getattr(exc, "message", None) or str(exc)
-    text = re.sub(r"\{\{[^}]*\}\}", "", text).strip()
+    text = op_text(getattr(exc, "message", None) or str(exc))
     text = text.split("aborted by:", 1)[-1].strip()
-    first = re.sub(r"\s*\[Op:.*$", "", text.splitlines()[0]).strip().rstrip(":") if text else ""
+    first = text.splitlines()[0].strip().rstrip(":") if text else ""
     return first or type(exc).__name__
 
 

@@ -44,6 +44,7 @@ from petloc_gui.core.errors import SaveError
 from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.box_rule import predicted_boxes
 from petloc_gui.model.export_note import model_identity, write_note
+from petloc_gui.model.op_error_text import op_text
 from petloc_gui.model.untyped import KerasModel, Tensor
 
 PROBABILITIES = "probabilities"
@@ -224,14 +225,10 @@ def op_error_reason(exc: BaseException, temporary: str | os.PathLike[str] | None
     tf = sys.modules.get("tensorflow")  # never loaded here: an op error means it is
     if tf is None or not isinstance(exc, tf.errors.OpError):
         return None
-    text = _OP_MARKS.sub("", str(exc.message)).strip()
+    text = op_text(str(exc.message))
     parts = [part.strip() for part in text.split("; ")]
     reason = [part for part in parts if not _names_a_file_of_ours(part, temporary)] or parts[-1:]
     return "; ".join(reason).strip() or type(exc).__name__
-
-
-# {{function_node ...}} before the message, [[{{node ...}}]] after a graph's, [Op:...] at its end
-_OP_MARKS = re.compile(r"\{\{function_node [^}]*\}\}|\s*\[\[\{\{node [^}]*\}\}\]\]|\s*\[Op:[^\]]*\]\s*$")
 
 
 def _names_a_file_of_ours(part: str, temporary: str | os.PathLike[str] | None) -> bool:
