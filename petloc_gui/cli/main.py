@@ -69,22 +69,15 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
     def _print_message(self, message: str, file: Any = None) -> None:
-        """argparse's, but --help and --version into a stdout that cannot take them (`> /dev/full`) say so
-        and exit 1, as a command's results do: argparse dropped the error, exit 0 with nothing written.
-        A reader that left (`--help | head -1`) is quiet, as for a command."""
+        """argparse's, but --help and --version written to stdout as a command's results are (`result_line`):
+        argparse dropped a write error (`> /dev/full`: exit 0, nothing written); raised, `_main` says it as it
+        does a command's (a reader that left, `--help | head -1`, quiet)."""
         if not message or file is None or file is not sys.stdout:
             super()._print_message(message, file)
             return
-        from petloc_gui.cli.closed_stdout import silence_stdout
-        from petloc_gui.cli.output import StdoutWriteError, error, result_line
+        from petloc_gui.cli.output import result_line
 
-        try:
-            result_line(message.removesuffix("\n"), file)
-        except BrokenPipeError:
-            silence_stdout()
-        except StdoutWriteError as exc:
-            error(str(exc))
-            raise SystemExit(EXIT_FAILED) from exc
+        result_line(message.removesuffix("\n"), file)
 
 
 class _TopParser(_Parser):
@@ -215,8 +208,7 @@ def _interrupted() -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    from petloc_gui.cli.closed_stdout import silence_stdout
-    from petloc_gui.cli.output import UsageError, error
+    from petloc_gui.cli.output import StdoutWriteError, UsageError, error
     from petloc_gui.cli.stop_signals import stopped
 
     parser = build_parser()
@@ -224,6 +216,10 @@ def _main(argv: Sequence[str] | None) -> int:
         args = parser.parse_command_line(argv)
     except SystemExit as exc:  # --help, or a usage error already reported
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    except BrokenPipeError:  # --help or --version: as a command's results (a Ctrl+C goes on to `main`)
+        return _reader_left()
+    except StdoutWriteError as exc:
+        return _report(exc)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -235,12 +231,18 @@ def _main(argv: Sequence[str] | None) -> int:
         error(f"{_describe(exc)} (see `petloc {args.command} --help`)")
         return EXIT_USAGE
     except BrokenPipeError:
-        # `petloc predict ... | head`: the reader left; nothing to report. (`predict --write-voc`
-        # does not get here: its pre-labels are still written, `cli.closed_stdout`.)
-        silence_stdout()
-        return EXIT_OK
+        return _reader_left()
     except Exception as exc:  # noqa: BLE001 - the single place where anything is caught
         return _report(exc)
+
+
+def _reader_left() -> int:
+    """`petloc predict ... | head`, `petloc --help | head -1`: the reader left; nothing to report, exit 0.
+    (`predict --write-voc` does not get here: its pre-labels are still written, `cli.closed_stdout`.)"""
+    from petloc_gui.cli.closed_stdout import silence_stdout
+
+    silence_stdout()
+    return EXIT_OK
 
 
 def _report(exc: BaseException) -> int:
