@@ -45,7 +45,6 @@ def annotation_targets(paths: Iterable[Path]) -> Targets:
     the annotation location its dataset layout gives, else a sidecar `.xml`.
     """
     from petloc_gui.core.dataset import open_dataset
-    from petloc_gui.core.index_problems import root_unlisted
 
     targets: dict[Path, Path | None] = {}
     problems: list[tuple[Path, str]] = []
@@ -56,8 +55,10 @@ def annotation_targets(paths: Iterable[Path]) -> Targets:
     for path in dict.fromkeys(map(Path, paths)):  # a path given twice is looked at once (`in_record_order`)
         try:
             if path.is_dir():
-                dataset = folders[path] = open_dataset(path)
-                if not dataset.items and not root_unlisted(dataset):  # else its record says why
+                # a folder in a layout's images folder (JPEGImages/day) is its images in that dataset, their
+                # annotations where the dataset keeps them (Annotations/day), not a sidecar folder of its own
+                dataset = folders[path] = open_dataset(path).within(path)
+                if not dataset.items and not _unlisted(dataset, path):  # else its record says why
                     _add_problem(problems, problem_keys, path, "no image found in this folder")
                 borrowed = _borrowed(dataset)
                 for item in dataset.items:
@@ -71,6 +72,15 @@ def annotation_targets(paths: Iterable[Path]) -> Targets:
         except (PetlocError, OSError) as exc:
             _add_problem(problems, problem_keys, path, reason_of(exc))
     return Targets(targets, problems, shared, folders)
+
+
+def _unlisted(dataset: Dataset, folder: Path) -> bool:
+    """Whether the index could not list ``folder`` (given) or its dataset's folder: its problem says why
+    no image is there."""
+    from petloc_gui.core.index_problems import folder_problems
+
+    unlisted = {path for path, _ in folder_problems(dataset)}
+    return Path(dataset.root) in unlisted or Path(os.path.abspath(folder)) in unlisted
 
 
 def _add_problem(problems: list[tuple[Path, str]], keys: set[tuple[str, str]], path: Path, reason: str) -> None:
@@ -195,9 +205,12 @@ def _borrowed(dataset: Dataset) -> dict[Path, str]:
 
 def _annotation_for_file(path: Path, cache: dict[Path, Indexed | None], open_dataset,
                          shared: dict[Path, str]) -> Path:
-    """The dataset layout's annotation path for one image file (sidecar by default); noted in
-    ``shared`` when that file is another image's."""
-    folder = path.parent.resolve()
+    """The dataset layout's annotation path for one image file (sidecar by default; one in a layout's
+    images folder, at any depth, its dataset's: `core.dataset.dataset_root`); noted in ``shared`` when
+    that file is another image's. ``cache``: by dataset folder, each indexed once."""
+    from petloc_gui.core.dataset import dataset_root
+
+    folder = dataset_root(path.parent.resolve())
     if folder not in cache:
         try:
             dataset = open_dataset(folder)

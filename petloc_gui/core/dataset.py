@@ -35,7 +35,7 @@ from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing
 from petloc_gui.core.image_formats import unread_format_named
-from petloc_gui.core.index_problem import IndexProblem
+from petloc_gui.core.index_problem import IndexProblem, split_problem
 from petloc_gui.core.label_studio_layout import ANNOTATIONS, IMAGES, check_label_studio_export
 from petloc_gui.core.oxford_devkit_index import index_devkit, index_images_annotations, index_oxford
 from petloc_gui.core.sidecar_index import index_sidecar
@@ -48,6 +48,7 @@ LAYOUTS = (SIDECAR, OXFORD, VOC_DEVKIT, IMAGES_ANNOTATIONS)
 # The layouts that keep images and annotations in separate folders: (images folder, annotations folder).
 SEPARATE_FOLDERS = {OXFORD: ("images", "annotations/xmls"), VOC_DEVKIT: ("JPEGImages", "Annotations"),
                     IMAGES_ANNOTATIONS: ("images", "Annotations")}
+_IMAGES_FOLDERS = {images for images, _ in SEPARATE_FOLDERS.values()}
 
 _OXFORD_LISTS = ("list.txt", "trainval.txt", "test.txt")
 
@@ -162,6 +163,23 @@ class Dataset:
             within = Path(image_path.name)
         return annotations / within.with_suffix(".xml")
 
+    def within(self, folder: str | os.PathLike[str]) -> Dataset:
+        """The part of this dataset at or under ``folder`` (a folder in its images folder, which
+        `dataset_root` opened the dataset for): its images, the folders listed there and the problems
+        found there or in its annotations' folder; root, layout and annotation paths stay the dataset's."""
+        top = Path(os.path.abspath(folder))
+        if top in (self.root, self.images_folder):  # all of it, as a folder of the root's index
+            return self
+        places = (str(top), str(self._named_annotation_path(top / "x.png").parent))
+
+        def inside(path: str | os.PathLike[str]) -> bool:
+            path = os.path.abspath(path)
+            return any(path == place or path.startswith(place + os.sep) for place in places)
+
+        return Dataset(self.root, self.layout, [item for item in self.items if inside(item.image_path_text)],
+                       [problem for problem in self.problems if inside(split_problem(problem, self.root)[0])],
+                       {listed: names for listed, names in self.folders.items() if inside(listed)})
+
     @property
     def annotated_count(self) -> int:
         return sum(1 for item in self.items if item.has_annotation)
@@ -196,13 +214,27 @@ def _detect(root: Path) -> tuple[str, str | None]:
 
 
 def dataset_root(path: str | os.PathLike[str]) -> Path:
-    """The folder `open_dataset` opens for ``path`` (absolute): the ``images/`` or ``JPEGImages/``
-    folder of a layout with separate folders (Oxford, VOC devkit, images + Annotations) stands for the
-    whole dataset."""
+    """The folder `open_dataset` opens for ``path`` (absolute): a folder at or under the ``images/`` or
+    ``JPEGImages/`` folder of a layout with separate folders (Oxford, VOC devkit, images + Annotations)
+    stands for the whole dataset, whose index reads that folder's subfolders too. Opened as a folder of
+    its own, ``JPEGImages/day/`` read none of its ``Annotations/day/`` files, and an annotation written
+    beside its images made a Label Studio export a sidecar folder. A dataset folder of its own between
+    ``path`` and that images folder (a devkit copied into another's ``JPEGImages/``) is kept."""
     root = Path(os.path.abspath(path))
-    if root.name in ("images", "JPEGImages") and root.is_dir() and detect_layout(root.parent) != SIDECAR:
-        return root.parent
+    if not os.path.isdir(root):
+        return root
+    for folder in (root, *root.parents):
+        if folder.name in _IMAGES_FOLDERS and _is_images_folder(folder):
+            below = root.relative_to(folder).parts  # the folders from the images folder down to ``root``
+            inner = (folder.joinpath(*below[:depth]) for depth in range(len(below), 0, -1))
+            return root if any(detect_layout(own) != SIDECAR for own in inner) else folder.parent
     return root
+
+
+def _is_images_folder(folder: Path) -> bool:
+    """Whether ``folder`` is where the layout of the folder holding it reads its images from."""
+    separate = SEPARATE_FOLDERS.get(detect_layout(folder.parent))
+    return separate is not None and separate[0] == folder.name
 
 
 def open_dataset(path: str | os.PathLike[str]) -> Dataset:

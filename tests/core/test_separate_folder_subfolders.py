@@ -68,7 +68,8 @@ def test_a_devkit_export_with_images_in_folders_is_read_whole(tmp_path):
     assert dataset.annotation_path_for(tmp_path / "elsewhere" / "y.jpg") == annotations / "y.xml"
     stats = compute_stats(dataset, check_images=True)
     assert (stats.n_images, stats.n_annotated, stats.problems) == (5, 4, [])
-    assert open_dataset(images / "day").layout == "sidecar"  # a subfolder opened alone is a folder of its own
+    # a subfolder opened alone is the export, as JPEGImages/ is: as its own folder it read no annotation of it
+    assert (open_dataset(images / "day").root, open_dataset(images / "day").layout) == (tmp_path, "voc-devkit")
 
 
 def test_opening_the_images_folder_opens_the_whole_export(tmp_path):
