@@ -22,6 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from petloc_gui.core.annotation_image import find_image as _image_of
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
 from petloc_gui.core.images import MAX_PIXELS
@@ -201,30 +202,6 @@ def _provenance(obj: VocObject, prelabel: str | None) -> None:
     obj.proposed_label = mark[2] if mark is not None and mark != VOID else obj.name  # the label proposed with it
 
 
-def _find_image(path: Path, filename: str) -> Path | None:
-    """The image an annotation describes, looked for only where layouts keep it.
-
-    Only the base name of ``<filename>`` is used and ``<path>`` is ignored: a
-    hostile file must not make us touch arbitrary paths (on Windows a UNC
-    path such as ``\\\\host\\share\\x.jpg`` would leak the user's credentials).
-    """
-    candidates = []
-    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
-    if name and name not in (".", ".."):
-        candidates.append(path.parent / name)
-        # Oxford layout: annotations/xmls/x.xml -> images/x.jpg
-        candidates.append(path.parent.parent.parent / "images" / name)
-        # VOC devkit: Annotations/x.xml -> JPEGImages/x.jpg
-        candidates.append(path.parent.parent / "JPEGImages" / name)
-    for candidate in candidates:
-        try:
-            if candidate.is_file():
-                return candidate
-        except (OSError, ValueError):
-            continue
-    return None
-
-
 def _repair(obj: VocObject, index: int, width: int, height: int, problems: list[str]) -> None:
     label = f"object {index} ({obj.name or 'no name'})"
     box = obj.box
@@ -290,7 +267,7 @@ def _resolve_size(path: Path, width: int, height: int, filename: str,
     if not find_image:
         problems.append(missing)
         return width, height
-    found = _find_image(path, filename)
+    found = _image_of(path, filename)
     if found is None:
         problems.append(f"{missing} and the image was not found")
         return width, height
@@ -312,7 +289,7 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
     (its header is read) give the real size: when it differs from the file's,
     the real size wins and the difference is recorded in ``problems``.
     Without them, a size missing from the file is taken from the image looked
-    for next to the file (and in the Oxford / VOC devkit image folders),
+    for next to the file, or where its layout keeps it (`core.annotation_image`),
     unless ``find_image`` is False (the GUI's UI thread never reads images:
     it passes the size of the image it decoded in the background).
     """

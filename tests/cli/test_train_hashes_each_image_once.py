@@ -164,7 +164,7 @@ def test_train_run_reads_the_folder_with_the_hashes_its_config_holds(tmp_path, m
         seen.append(kwargs.get("known_hashes"))
         raise CollectedError
 
-    monkeypatch.setattr(training.TrainingData, "collect", collect)
+    monkeypatch.setattr(training, "collect_folder", collect)  # the run reads the folder as petloc train does
     with pytest.raises(CollectedError):
         training.train_run(folder, training.TrainConfig(preset="digits", known_hashes=known))
     assert seen == [known]
