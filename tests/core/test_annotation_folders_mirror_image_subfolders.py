@@ -37,8 +37,11 @@ def _annotation(image: Path):
 @pytest.mark.parametrize("images, annotations", [("JPEGImages", "Annotations"), ("images", "Annotations")])
 def test_the_window_saves_an_image_two_folders_deep_whose_annotation_folders_are_missing(
         tmp_path, images, annotations):
-    _image(tmp_path / images / "x0.jpg")
+    x0 = _image(tmp_path / images / "x0.jpg")
     (tmp_path / annotations).mkdir()
+    # an annotation of x0 in Annotations/: what makes images/ + Annotations/ a Label Studio export
+    # (`core.label_studio_layout`; an empty Annotations/ beside images/ stays a sidecar folder)
+    write_voc(_annotation(x0), tmp_path / annotations / "x0.xml", image_folder=x0.parent)
     _image(tmp_path / images / "new" / "batch1" / "n0.jpg")
     dataset = open_dataset(tmp_path)
     store = AnnotationStore(dataset)
