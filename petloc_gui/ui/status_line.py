@@ -152,7 +152,14 @@ class StatusLine(QStatusBar):
         share = label_width_cap(label, bar_width)
         free = not self.currentMessage() and label_is_plain(label)
         label.setMaximumWidth(WIDGET_SIZE_MAX if free else share)  # (unchanged: no new layout)
-        label.setMinimumWidth(max(1, min(share, label_text_width(label))) if free else 0)
+        least = max(1, min(share, label_text_width(label))) if free else 0
+        lowered = least < label.minimumWidth()
+        label.setMinimumWidth(least)
+        if lowered:
+            # QLabel keeps the size hint it worked out under the old, wider minimum ("4 / 30" stayed as wide
+            # as the "hidden by the filter · …" before it, until the next text); setIndent is the public call
+            # that makes it work the hint out again
+            label.setIndent(label.indent())
 
     def _cap_labels(self, bar_width: int) -> None:
         for widget in self._permanent:
