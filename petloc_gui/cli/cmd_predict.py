@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +28,7 @@ from petloc_gui.cli.prelabel_unknown import unknown_classes_note
 from petloc_gui.cli.stop_signals import held, work_done
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.shared_annotations import left_out_line
-from petloc_gui.core.text import counted, first_of
+from petloc_gui.core.text import counted, first_of, visible
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
@@ -105,15 +105,16 @@ def run(args: argparse.Namespace) -> int:
     paths = [Path(text) for text in args.paths]
     found = annotation_targets(paths)
     names = GivenNames(args.paths, found)
+    named = _named_on_stderr(names)
     # Said on stderr before the model loads; their --json records come in their places below.
     for folder in paths:
         if folder in found.folders:  # indexed once, there; its unread files are in the folders it looked in
-            _say_not_indexed(found.folders[folder], names)
+            _say_not_indexed(found.folders[folder], named)
     for path, reason in found.problems:
-        error(f"{names(path)}: {reason}")
+        error(f"{named(path)}: {reason}")
     order, repeated = in_record_order(paths, found)
     if repeated:
-        error(repeated_line([names(path) for path in repeated]))
+        error(repeated_line([named(path) for path in repeated]))
     # `| head -2` or a full disk must not stop the pre-labels: with --write-voc the writing goes on
     out = ResultsOut(args.write_voc, "the pre-labels are still written")
     if not found.images:
@@ -124,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     if args.write_voc:  # before the model loads: its seconds, then one line per image, for a folder that takes none
         unwritable = unwritable_folders(found.images, found.shared)
         if unwritable:
-            error(refusal_line(unwritable, names))
+            error(refusal_line(unwritable, named))
             return 1
     if not args.model:  # the window's choice for the first path that gives an image: a missing one, an
         # empty folder or a notes.txt is said above, and the folder around it is not read for classes
@@ -134,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     # marks each pre-label as the model's, unreviewed (`core.voc_types.PRELABEL_PREFIX`)
     tally = _Tally(args, out, names, found, prelabel_mark(args.model, meta))
     if args.write_voc:  # read before the run: its summary comes after a stop too
-        tally.unknown_note = unknown_classes_note(paths, found.folders, class_names_of(predictor, meta), names)
+        tally.unknown_note = unknown_classes_note(paths, found.folders, class_names_of(predictor, meta), named)
     # Folders can hold thousands of images: progress on stderr (stdout stays one record per image).
     folders = any(p.is_dir() for p in paths)
     total = sum(not isinstance(entry, Refused) for entry in order)
@@ -161,6 +162,13 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
         tally.summary()
     return 0 if tally.n_ok and not tally.n_failed and not out.failed else 1
+
+
+def _named_on_stderr(names: GivenNames) -> Callable[[Path], str]:
+    """How a line on stderr names a path: as its record names it, a tab or newline in it escaped
+    (``x\\x0ay.png``) as the JSON record escapes it; `error` collapses a message's whitespace to one line,
+    which named another file (``x y.png``)."""
+    return lambda path: visible(names(path))
 
 
 def _gives_images(path: Path, found: Targets) -> bool:
@@ -217,20 +225,21 @@ class _Tally:
             self.n_written += written is True
             self.n_kept += written is False
             if written is False and _holds_no_box(self.targets[image]):
-                self.kept_empty.append(str(self.targets[image]))
+                self.kept_empty.append(visible(self.targets[image]))
             self.n_failed += written is None
         self.out.write(lambda: _report_prediction(self.args, name, result))
 
     def summary(self) -> None:
         if not self.args.write_voc:
             return
-        for line in self.failures.lines():
-            error(line)
+        for line in self.failures.lines():  # "FILE: ..." or "FOLDER: n ... (names): ...": one line, each
+            error(visible(line))  # reason already so (`reason_of`), so escaping it all escapes the names
         info(f"wrote {counted(self.n_written, 'pre-label annotation')}; left "
              f"{counted(self.n_kept, 'existing annotation')} untouched" + _empty_kept_note(self.kept_empty)
              + (f"; {self.n_failed} could not be written (above)" if self.n_failed else ""))
         if self.left_out:
-            error(left_out_line("wrote no pre-label for", self.left_out))
+            error(left_out_line("wrote no pre-label for",
+                                [(visible(name), visible(reason)) for name, reason in self.left_out]))
         if self.unknown_note and self.n_written:
             error(self.unknown_note)
 
@@ -285,12 +294,12 @@ def _report_prediction(args: argparse.Namespace, image: Path | str, prediction) 
 
 
 def _report_error(args: argparse.Namespace, out: ResultsOut, path: Path | str, reason: str) -> None:
-    error(f"{path}: {reason}")
+    error(f"{visible(path)}: {reason}")
     if args.json:
         out.write(lambda: json_line({"image": str(path), "error": reason}))
 
 
-def _say_not_indexed(dataset: Dataset, names: GivenNames) -> None:
+def _say_not_indexed(dataset: Dataset, names: Callable[[Path], str]) -> None:
     """One line per problem of the folder's index (a sub-folder it could not list or follow:
     `core.index_problems`), and one per folder for its files named as images of a format petloc
     does not read (HEIC, AVIF, ...): not predicted, not silently skipped (with --json, each an
@@ -315,10 +324,10 @@ def _write_voc(image: Path, name: str, annotation_path: Path | None, prediction,
     """True written, False an annotation already exists, None failed: reported, the image by ``name``, or
     noted in ``failures`` when the file could not be written (a folder's reason, said once for the folder)."""
     if annotation_path is None:
-        error(f"{name}: no annotation location known for this file; no VOC written")
+        error(f"{visible(name)}: no annotation location known for this file; no VOC written")
         return None
     if not all(math.isfinite(v) for v in prediction.box.as_tuple()):
-        error(f"{name}: the model gave no usable box (NaN); no VOC written")
+        error(f"{visible(name)}: the model gave no usable box (NaN); no VOC written")
         return None
     try:
         return write_prelabel(image, annotation_path, prediction.label, prediction.box, mark)
