@@ -57,9 +57,10 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
                    parent_meta: dict[str, Any] | None = None, size_notes: list[tuple[Path, str]] | None = None,
                    index_notes: list[str] | None = None,
                    known_hashes: Mapping[str, str | None] | None = None, *, labels_only: bool = False,
-                   parent_path: str | os.PathLike[str] | None = None,
+                   parent_path: str | os.PathLike[str] | None = None, image_sizes: bool = False,
                    stopped: Callable[[], bool] | None = None) -> CollectedFolder:
     """Read ``data_dir`` as `TrainingData.collect` does (its arguments), the held-out images found.
+    ``image_sizes``: boxes on each image's own size, as `petloc train` reads them (`model.data.collect_samples`).
     ``size_notes``, ``index_notes``: as `model.data.collect_samples` fills them (`petloc train`'s warnings
     before TensorFlow loads, from the read its checks use: the images training sees). ``known_hashes``: an
     earlier read's `CollectedFolder.known_hashes` (`petloc train`'s checks): an image whose `file_stamp` is
@@ -71,7 +72,7 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
     held = parent_splits(parent_meta)
     excluded: list[tuple[Path, str, Path | None]] = []
     samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded, size_notes,
-                                             index_notes, stopped=stopped)
+                                             index_notes, image_sizes=image_sizes, stopped=stopped)
     hashes: dict[str, str | None] = {}
     test_hashes = parent_test_hashes(parent_meta)
     validation_hashes = parent_split_hashes(parent_meta, "validation")

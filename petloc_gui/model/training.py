@@ -206,7 +206,7 @@ def train_run(
             preset = replace(preset, box_head=head)
     if folder is None:  # read as `petloc train` reads it (`cli.train_checks`): boxes on each image's own size
         folder = collect_folder(data_dir, config.label, config.exclude, parent.meta if parent else None,
-                                size_notes=[], known_hashes=config.known_hashes,
+                                image_sizes=True, known_hashes=config.known_hashes,
                                 # a parent given as a path (--init-from runs/<id>): its own parents may be
                                 # beside it, and the walks after this one find it by its version id
                                 parent_path=parent.path if parent else None)

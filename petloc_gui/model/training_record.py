@@ -195,8 +195,14 @@ def _legacy_record(meta: dict[str, Any]) -> TrainingRecord:
         from petloc_gui.model.data import collect_samples, fingerprint  # no TensorFlow
 
         label = trained_label(meta) or "default"
-        samples, _, _ = collect_samples(root, label, training.get("excluded") or [])
-        if fingerprint(samples) != recorded:
+        # read as a run reads it now, each box on its image's own size (a box clamped to nothing by a <size>
+        # that is not the image's is kept), or as the older runs that wrote such records read it (the <size>
+        # written): either read giving the recorded fingerprint is the folder it trained on
+        for image_sizes in (True, False):
+            samples, _, _ = collect_samples(root, label, training.get("excluded") or [], image_sizes=image_sizes)
+            if fingerprint(samples) == recorded:
+                break
+        else:
             raise ValueError("the folder changed since training")
         train = [s for s in samples if s.relpath not in validation]
         hashes = {s.relpath: file_sha256(s.image_path) for s in train}

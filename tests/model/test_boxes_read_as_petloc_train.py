@@ -48,7 +48,7 @@ def test_a_missing_size_is_taken_from_the_image_in_the_matching_subfolder(tmp_pa
     assert annotation.objects[0].box.as_tuple() == IN_PIXELS
     assert f"image size missing from the file; taken from a.jpg: {W}x{H}" in annotation.problems
     without_images = _boxes(collect_samples(root)[0])  # the window's reads: no image headers
-    assert without_images[f"{images}/day/a.jpg"] == IN_PIXELS == _boxes(collect_samples(root, size_notes=[])[0])[
+    assert without_images[f"{images}/day/a.jpg"] == IN_PIXELS == _boxes(collect_samples(root, image_sizes=True)[0])[
         f"{images}/day/a.jpg"]
 
 
@@ -94,5 +94,5 @@ def test_the_comparison_scores_the_boxes_petloc_train_reads(tmp_path, monkeypatc
     monkeypatch.setattr(comparison, "score_model", score)
     relpaths = ["JPEGImages/c.jpg", "JPEGImages/day/a.jpg", "JPEGImages/day/b.jpg"]
     comparison.compare_models(root, "default", bundle, relpaths, old_model=None, fine_tuned=False)
-    assert scored == _boxes(collect_samples(root, size_notes=[])[0])  # `petloc train`'s read
+    assert scored == _boxes(collect_samples(root, image_sizes=True)[0])  # `petloc train`'s read
     assert scored["JPEGImages/day/b.jpg"] == (150.0, 100.0, 250.0, 180.0)
