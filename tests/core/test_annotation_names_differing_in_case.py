@@ -16,7 +16,6 @@ import pytest
 from petloc_gui.app.annotation_store import AnnotationStore
 from petloc_gui.core.annotation_names import annotation_file_names, annotation_names
 from petloc_gui.core.dataset import open_dataset
-from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.shared_annotations import borrowed_annotations, sharing_groups
 from tests.cli.helpers import voc_xml, write_image
@@ -59,15 +58,14 @@ def test_mouse_png_shares_mouse_jpg_s_file_in_the_index_and_the_window(tmp_path,
     assert sorted(path.name for path in tmp_path.glob("*.xml")) == (["Mouse.xml"] if with_file else [])
 
 
-def test_paths_another_index_gives_that_differ_only_in_case_share_one_file(tmp_path):
-    """As a layout with its annotations in a folder of their own writes them (Oxford's, VOC's)."""
-    items = [DatasetItem(f"{tmp_path}/images/Mouse.jpg", f"{tmp_path}/xmls/Mouse.xml"),
-             DatasetItem(f"{tmp_path}/images/mouse.png", f"{tmp_path}/xmls/mouse.xml"),
-             DatasetItem(f"{tmp_path}/images/A/x.png", f"{tmp_path}/xmls/A/x.xml"),
-             DatasetItem(f"{tmp_path}/images/a/x.png", f"{tmp_path}/xmls/a/x.xml")]  # two folders on Linux
+def test_a_devkit_s_images_differing_only_in_case_share_one_file(tmp_path):
+    """As a layout with its annotations in a folder of their own names them (VOC's), subfolders too."""
+    for name in ("Mouse.jpg", "mouse.png", "A/x.png", "a/x.png", "Cat.jpg", "cat.jpg"):
+        (tmp_path / "JPEGImages" / name).parent.mkdir(parents=True, exist_ok=True)
+        write_image(tmp_path / "JPEGImages" / name, 40, 30)
+    (tmp_path / "Annotations").mkdir()
+    for name in ("Cat.xml", "cat.xml"):  # each a file of its own on this disk: not shared
+        (tmp_path / "Annotations" / name).write_text(voc_xml(name[:-4] + ".jpg", 40, 30, []), encoding="utf-8")
+    items = open_dataset(tmp_path).items
     assert {path.name: [item.image_path.name for item in group]
             for path, group in sharing_groups(items).items()} == {"Mouse.xml": ["Mouse.jpg", "mouse.png"]}
-    # each a file of its own on this disk: not shared
-    on_disk = [DatasetItem(f"{tmp_path}/Cat.jpg", f"{tmp_path}/Cat.xml", has_annotation=True),
-               DatasetItem(f"{tmp_path}/cat.jpg", f"{tmp_path}/cat.xml", has_annotation=True)]
-    assert sharing_groups(on_disk) == {}
