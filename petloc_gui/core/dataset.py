@@ -220,21 +220,26 @@ def dataset_root(path: str | os.PathLike[str]) -> Path:
     its own, ``JPEGImages/day/`` read none of its ``Annotations/day/`` files, and an annotation written
     beside its images made a Label Studio export a sidecar folder. A dataset folder of its own between
     ``path`` and that images folder (a devkit copied into another's ``JPEGImages/``) is kept."""
+    return _root_and_layout(path)[0]
+
+
+def _root_and_layout(path: str | os.PathLike[str]) -> tuple[Path, tuple[str, str | None] | None]:
+    """`dataset_root` of ``path``, with `_detect`'s answer for it where finding it asked (an images
+    folder's parent), else None: the Label Studio check walks up to 500 folders, and `open_dataset`
+    of ``DATA/images`` ran it twice on ``DATA``."""
     root = Path(os.path.abspath(path))
     if not os.path.isdir(root):
-        return root
+        return root, None
     for folder in (root, *root.parents):
-        if folder.name in _IMAGES_FOLDERS and _is_images_folder(folder):
+        if folder.name not in _IMAGES_FOLDERS:
+            continue
+        detected = _detect(folder.parent)
+        separate = SEPARATE_FOLDERS.get(detected[0])
+        if separate is not None and separate[0] == folder.name:  # where the parent's layout reads images from
             below = root.relative_to(folder).parts  # the folders from the images folder down to ``root``
             inner = (folder.joinpath(*below[:depth]) for depth in range(len(below), 0, -1))
-            return root if any(detect_layout(own) != SIDECAR for own in inner) else folder.parent
-    return root
-
-
-def _is_images_folder(folder: Path) -> bool:
-    """Whether ``folder`` is where the layout of the folder holding it reads its images from."""
-    separate = SEPARATE_FOLDERS.get(detect_layout(folder.parent))
-    return separate is not None and separate[0] == folder.name
+            return (root, None) if any(detect_layout(own) != SIDECAR for own in inner) else (folder.parent, detected)
+    return root, None
 
 
 def open_dataset(path: str | os.PathLike[str]) -> Dataset:
@@ -244,8 +249,8 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
         raise DatasetError("folder does not exist", root)
     if not root.is_dir():
         raise DatasetError("not a folder (open the folder that contains the images)", root)
-    root = dataset_root(root)
-    layout, not_label_studio = _detect(root)
+    root, detected = _root_and_layout(root)
+    layout, not_label_studio = detected or _detect(root)
     problems: list[str] = []
     if not_label_studio is not None:  # said first: it is why the XML files there have no image
         problems.append(IndexProblem(root / ANNOTATIONS, (
