@@ -15,14 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.core.annotation_names import annotation_file_names
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.folder_listing import FolderListing, file_names, image_stem
+from petloc_gui.core.folder_listing import FolderListing, file_names
 from petloc_gui.core.folder_walk import walk_folders
 from petloc_gui.core.index_problem import IndexProblem
-from petloc_gui.core.natural_order import natural_key
-from petloc_gui.core.sidecar_index import report_shared
+from petloc_gui.core.sidecar_index import annotation_files, in_natural_order, listed_images
 
 _OXFORD_SPECIES = {"1": "cat", "2": "dog"}
 # VOC devkit split files, finest first: an image in train.txt is "train" even
@@ -117,18 +115,11 @@ def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
     it. Split lists and ``meta_of`` name an image by its path within the images folder without the
     extension (``day/x``, the form ImageSets/Main/*.txt use; ``x`` at the top). Images whose annotation
     file is one (``a.jpg`` and ``a.png``; ``Mouse.jpg`` and ``mouse.png``) are named in ``problems`` as
-    the sidecar index names them (`sidecar_index.report_shared`)."""
-    keyed: list[tuple[tuple, str, int]] = []  # (sort key, path within images_dir, position in items)
+    the sidecar index names them (`sidecar_index.annotation_files`)."""
     items: list[DatasetItem] = []
+    within: list[str] = []  # each item's path within images_dir
     for walked in walk_folders(str(images_dir), problems):
-        image_names, stems = [], []
-        for name in walked.files:
-            stem = image_stem(name)
-            if stem is not None:
-                image_names.append(name)
-                stems.append(stem)
-        folders[Path(walked.path)] = FolderListing(walked.mtime_ns, frozenset(image_names),
-                                                   frozenset(walked.folders))
+        image_names, stems = listed_images(walked, folders)
         xml_folder = os.path.join(xml_dir, walked.relative)  # relative ends in a separator or is ""
         # labelImg's XML saved beside its image: not this layout's annotation, and not listed as one
         # without an image either (only the annotations folder is), so said here, at no cost
@@ -140,12 +131,10 @@ def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
         image_prefix, xml_prefix = walked.path + os.sep, os.path.join(xml_folder, "")
         # named as the sidecar index names them: Mouse.jpg and mouse.png without a file get one name, as
         # on macOS and Windows they get one file (one image's save must not land on the other's boxes)
-        files = annotation_file_names(image_names, stems, xml_names)
-        if len(set(files)) < len(files):
-            report_shared(image_prefix, xml_prefix, image_names, files, problems)
+        files = annotation_files(image_prefix, xml_prefix, image_names, stems, xml_names, problems)
         for name, stem, file in zip(image_names, stems, files, strict=True):
             key = walked.relative + stem
-            keyed.append((natural_key(walked.relative + name), walked.relative + name, len(items)))
+            within.append(walked.relative + name)
             items.append(DatasetItem(
                 image_path=image_prefix + name,
                 annotation_path=xml_prefix + file,
@@ -153,5 +142,4 @@ def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
                 meta=meta_of(key),
                 has_annotation=file in xml_names,
             ))
-    keyed.sort()
-    return [items[position] for _, _, position in keyed]
+    return in_natural_order(items, within)
