@@ -27,6 +27,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
 from petloc_gui.core.images import MAX_PIXELS
 from petloc_gui.core.images import image_size as _image_size
+from petloc_gui.core.voc_edit import is_box_object
 from petloc_gui.core.voc_provenance import VOID, model_of_prelabel, read_mark
 from petloc_gui.core.voc_tree import (
     MAX_OBJECTS,
@@ -150,14 +151,12 @@ def _label(text: str, index: int, problems: list[str]) -> str:
     return text[:MAX_LABEL_CHARS - 1] + "…"
 
 
-def _not_a_box(element: etree._Element, position: int) -> str | None:
-    """The note for an ``<object>`` without ``<bndbox>`` (the file's ``position``-th), or None for a box.
+def _not_a_box(element: etree._Element, position: int) -> str:
+    """The note for an ``<object>`` that is no box (`voc_edit.is_box_object`), the file's ``position``-th.
 
     A point, polygon or tag object other tools (CVAT, datumaro) write beside boxes: the file's boxes
     are still boxes, so only this one is left out (it made the whole file unreadable). It takes no
     number: the objects read are numbered as the window, training and evaluation count them."""
-    if _first_children(element).get("bndbox") is not None:
-        return None
     name = (_text(element, "name") or "")[:MAX_LABEL_CHARS] or "no name"
     return (f"<object> {position} of the file ({name}) has no <bndbox> (a point, polygon or tag another "
             "tool wrote?): not a box, left out and not numbered among the objects; a save from petloc keeps it "
@@ -168,7 +167,7 @@ def _read_object(element: etree._Element, index: int, path: Path,
                  problems: list[str]) -> VocObject:
     children = _first_children(element)
     name = _label(_child_text(children, "name") or "", index, problems)
-    bndbox = children["bndbox"]  # `_not_a_box` left out the objects without one
+    bndbox = children["bndbox"]  # read_voc left out the objects without one (`is_box_object`)
     box_children = _first_children(bndbox)
     box = Box(*(_coordinate(box_children, tag, path, index)
                 for tag in ("xmin", "ymin", "xmax", "ymax")))
@@ -310,8 +309,8 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
     prelabel = _prelabel(root)
     objects: list[VocObject] = []
     for position, element in enumerate(object_elements, start=1):
-        if (note := _not_a_box(element, position)) is not None:
-            problems.append(note)
+        if not is_box_object(element):
+            problems.append(_not_a_box(element, position))
             continue
         index = len(objects) + 1
         obj = _read_object(element, index, path, problems)

@@ -218,9 +218,15 @@ def _sync_objects(root: etree._Element, twins: dict[int, etree._Element],
 
 
 def _box_elements(root: etree._Element) -> list[etree._Element]:
-    """The <object> elements that are boxes: those `core.voc.read_voc` reads as objects. One without
-    <bndbox> (a point or tag another tool wrote) is left out there, and stays in the file untouched."""
-    return [element for element in root.findall("object") if element.find("bndbox") is not None]
+    """The <object> elements that are boxes (`is_box_object`), in file order."""
+    return [element for element in root.findall("object") if is_box_object(element)]
+
+
+def is_box_object(element: etree._Element) -> bool:
+    """Whether an <object> element is a box: one `core.voc.read_voc` reads as an object, and a save
+    pairs with an object read (the two must agree). One without <bndbox> (a point or tag another tool
+    wrote) is left out there, and stays in the file untouched."""
+    return element.find("bndbox") is not None
 
 
 def _order_objects(root: etree._Element, elements: list[etree._Element]) -> None:
