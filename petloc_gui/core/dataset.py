@@ -275,6 +275,5 @@ def _beside_the_folders(root: Path, images: str, annotations: str) -> list[Index
         return []  # the index named it
     return [IndexProblem(root / name, f"not read: this layout reads images from {images}/ and annotations "
                                       f"from {annotations}/ only")
-            for name in names if not name.startswith(".") and (
-                name[-4:].lower() == ".xml" or listing.image_stem(name) or unread_format_named(name))]
+            for name in names if listing.is_dataset_file(name)]
 

@@ -70,6 +70,19 @@ def image_stem(name: str) -> str | None:
     return name[:dot]
 
 
+def is_annotation_name(name: str) -> bool:
+    """Whether ``name`` is an annotation file's name as every layout reads one: ``.xml`` in any case,
+    not hidden."""
+    return name[-4:].lower() == ".xml" and not name.startswith(".")
+
+
+def is_dataset_file(name: str) -> bool:
+    """Whether a file named ``name`` is one a layout reads: an annotation (`is_annotation_name`), an
+    image, or an image of a format petloc does not read (HEIC...), which the index names; not hidden."""
+    return not name.startswith(".") and (
+        is_annotation_name(name) or image_stem(name) is not None or unread_format_named(name) is not None)
+
+
 def unread_images(folders: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, UnreadFormat]]:
     """Each file in ``folders`` named as an image of a format petloc does not read (HEIC, AVIF, ...)
     with that format, in name order. The dataset's ``folders`` are where its index looked for images;

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from petloc_gui.core.annotation_names import folded
-from petloc_gui.core.folder_listing import entry_kind, image_stem
+from petloc_gui.core.folder_listing import entry_kind, image_stem, is_annotation_name, is_dataset_file
 from petloc_gui.core.folder_walk import walk_folders
-from petloc_gui.core.image_formats import unread_format_named
 
 IMAGES, ANNOTATIONS = "images", "Annotations"
 # Folders listed at most to search the folder for annotation files the export would leave out: an
@@ -60,16 +59,15 @@ def check_label_studio_export(root: Path) -> LabelStudioCheck:
         return _NOT_ONE
     search = _Search()
     xml_stems = {folded(relative + name[:-4]) for relative, files in search.files(root / ANNOTATIONS)
-                 for name in files if _is_xml(name)}
+                 for name in files if is_annotation_name(name)}
     if not xml_stems:  # nothing to read as the export, and nothing left as annotations without an image
         return _NOT_ONE
-    own = sorted(entry.name for entry in entries if entry_kind(entry) is False
-                 and (_is_xml(entry.name) or image_stem(entry.name) or unread_format_named(entry.name)))
+    own = sorted(entry.name for entry in entries if entry_kind(entry) is False and is_dataset_file(entry.name))
     if own:
         return LabelStudioCheck(False, f"{own[0]} at its top would be left out")
     image_stems: set[str] = set()
     for relative, files in search.files(root / IMAGES):
-        xml = sorted(filter(_is_xml, files))
+        xml = sorted(filter(is_annotation_name, files))
         if xml:
             return LabelStudioCheck(False, f"{IMAGES}/ holds annotation files of its own "
                                            f"({IMAGES}/{relative}{xml[0]}), which would be left out")
@@ -77,7 +75,7 @@ def check_label_studio_export(root: Path) -> LabelStudioCheck:
     for folder in folders:
         if folder not in (IMAGES, ANNOTATIONS):
             for relative, files in search.files(root / folder):
-                xml = sorted(filter(_is_xml, files))
+                xml = sorted(filter(is_annotation_name, files))
                 if xml:
                     return LabelStudioCheck(False, f"{folder}/{relative}{xml[0]} beside them would be left out")
     if search.ran_out:
@@ -86,10 +84,6 @@ def check_label_studio_export(root: Path) -> LabelStudioCheck:
     if not xml_stems & image_stems:
         return LabelStudioCheck(False, f"no XML file in {ANNOTATIONS}/ is named after an image in {IMAGES}/")
     return LabelStudioCheck(True)
-
-
-def _is_xml(name: str) -> bool:
-    return name[-4:].lower() == ".xml" and not name.startswith(".")
 
 
 class _Search:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.folder_listing import file_names
+from petloc_gui.core.folder_listing import file_names, is_annotation_name
 from petloc_gui.core.folder_walk import walk_folders
 from petloc_gui.core.index_problem import IndexProblem
 
@@ -41,7 +41,7 @@ def annotations_without_image(dataset: Dataset, untold: list[tuple[str, str]] | 
             untold.extend(unfollowed)  # in name order, as the files found
         for name in sorted(names):
             path = os.path.join(folder, name)
-            if name.lower().endswith(".xml") and not name.startswith(".") and _key(path) not in owned:
+            if is_annotation_name(name) and _key(path) not in owned:
                 found.append(Path(path))
     return found
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.folder_listing import FolderListing, file_names
+from petloc_gui.core.folder_listing import FolderListing, file_names, is_annotation_name
 from petloc_gui.core.folder_walk import walk_folders
 from petloc_gui.core.index_problem import IndexProblem
 from petloc_gui.core.sidecar_index import annotation_files, in_natural_order, listed_images
@@ -126,7 +126,7 @@ def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
         problems.extend(IndexProblem(os.path.join(walked.path, name), (
             f"annotation file in the images folder, not read: this layout reads annotations from "
             f"{os.path.relpath(xml_folder, images_dir.parent)}{os.sep}")) for name in sorted(walked.files)
-            if name[-4:].lower() == ".xml")
+            if is_annotation_name(name))
         xml_names = set(_list_names(Path(xml_folder), problems)) if image_names else set()
         image_prefix, xml_prefix = walked.path + os.sep, os.path.join(xml_folder, "")
         # named as the sidecar index names them: Mouse.jpg and mouse.png without a file get one name, as
