@@ -135,7 +135,7 @@ class Dataset:
             by_folder.setdefault(path.parent, []).append(path.name)
         matched: dict[str, Path] = {}
         for folder, unread_names in by_folder.items():
-            annotations = self._named_annotation_path(folder / "x.png").parent
+            annotations = self.annotation_folder_of(folder)
             try:
                 with os.scandir(annotations) as entries:
                     names = set(listing.file_names(entries))
@@ -152,16 +152,22 @@ class Dataset:
 
     def _named_annotation_path(self, image_path: Path) -> Path:
         """The annotation path of ``image_path`` by its name alone (``stem.xml``), as a new one is written."""
+        return self.annotation_folder_of(image_path.parent) / image_path.with_suffix(".xml").name
+
+    def annotation_folder_of(self, image_folder: str | os.PathLike[str]) -> Path:
+        """The folder where this layout keeps the annotations of the images in ``image_folder``: that
+        folder itself, or its path within the images folder under the annotations folder (``day/``:
+        ``Annotations/day/``); a folder outside the images folder has them at the annotations folder's top."""
         annotations = self.annotations_folder
         if annotations is None:
-            return image_path.with_suffix(".xml")
+            return Path(image_folder)
         try:
-            within = Path(os.path.relpath(os.path.abspath(image_path), self.images_folder))
+            within = Path(os.path.relpath(os.path.abspath(image_folder), self.images_folder))
         except ValueError:  # on another drive (Windows)
             within = Path("..")
-        if within.parts[:1] == ("..",):  # not in the images folder: by its name, at the top
-            within = Path(image_path.name)
-        return annotations / within.with_suffix(".xml")
+        if within.parts[:1] == ("..",):  # not in the images folder: at the top
+            return annotations
+        return annotations / within
 
     def within(self, folder: str | os.PathLike[str]) -> Dataset:
         """The part of this dataset at or under ``folder`` (a folder in its images folder, which
@@ -170,7 +176,7 @@ class Dataset:
         top = Path(os.path.abspath(folder))
         if top in (self.root, self.images_folder):  # all of it, as a folder of the root's index
             return self
-        places = (str(top), str(self._named_annotation_path(top / "x.png").parent))
+        places = (str(top), str(self.annotation_folder_of(top)))
 
         def inside(path: str | os.PathLike[str]) -> bool:
             path = os.path.abspath(path)

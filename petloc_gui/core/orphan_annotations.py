@@ -63,7 +63,7 @@ def _listings(dataset: Dataset) -> list[tuple[str, list[str], list[tuple[str, st
     folders = {_key(os.path.dirname(os.fspath(item.annotation_path))): os.path.dirname(os.fspath(item.annotation_path))
                for item in dataset.items}
     for looked in dataset.folders:  # where the layout keeps the annotations of each folder it listed, images or not
-        folder = os.fspath(dataset.annotation_path_for(Path(looked, "x.png")).parent)
+        folder = os.fspath(dataset.annotation_folder_of(looked))
         folders.setdefault(_key(folder), folder)
     listings = []
     for folder in folders.values():
