@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from petloc_gui.core.atomic import new_file_mode
-from petloc_gui.core.dataset import IMAGES_ANNOTATIONS, OXFORD, VOC_DEVKIT, Dataset
+from petloc_gui.core.dataset import SEPARATE_FOLDERS, VOC_DEVKIT, Dataset
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop.options import CLI_WORDS, OVERWRITE, OptionWords
 from petloc_gui.core.interop.unfinished import earlier_format, interrupted
@@ -37,9 +37,10 @@ _NO_LINK_ERRNOS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, er
                    errno.EACCES, errno.EINVAL)
 
 
-# The folders a dataset that keeps images and annotations apart is read from: nothing else in its root is.
-_LAYOUT_FOLDERS = {OXFORD: ("images", "annotations"), VOC_DEVKIT: ("JPEGImages", "Annotations", "ImageSets"),
-                   IMAGES_ANNOTATIONS: ("images", "Annotations")}
+# The folders a dataset that keeps images and annotations apart is read from: nothing else in its root is
+# (Oxford's list files are in annotations/, a devkit's split lists in ImageSets/).
+_LAYOUT_FOLDERS = {layout: tuple(folder.split("/")[0] for folder in folders)
+                   + (("ImageSets",) if layout == VOC_DEVKIT else ()) for layout, folders in SEPARATE_FOLDERS.items()}
 
 
 def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None:

@@ -159,13 +159,6 @@ class ConversionReport:
         return ", ".join(parts)
 
 
-def images_root(dataset: Dataset) -> Path:
-    """The folder image names are relative to in outputs: the layout's images folder (``images/``,
-    ``JPEGImages/``, or a sidecar set's own folder), so subfolders of it are kept (``day/x.jpg``) and
-    its own name is not repeated (``images/images/x.jpg``)."""
-    return dataset.images_folder
-
-
 def relative_name(path: Path, root: Path) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
 
@@ -183,7 +176,10 @@ def read_dataset_records(dataset: Dataset, report: ConversionReport,
     difficult are kept, or left out with ``skip_difficult``; one warning
     counts them either way (`DifficultBoxes`).
     """
-    root = images_root(dataset)
+    # image names in outputs are relative to the layout's images folder (``images/``, ``JPEGImages/``, or
+    # a sidecar set's own folder): its subfolders kept (``day/x.jpg``), its own name not repeated
+    # (``images/images/x.jpg``)
+    root = dataset.images_folder
     total = len(dataset.items)
     difficult = DifficultBoxes(skip_difficult)
     # photo.jpg and photo.png beside one photo.xml: only the image it belongs to gets its
