@@ -51,6 +51,7 @@ def annotation_targets(paths: Iterable[Path]) -> Targets:
     shared: dict[Path, str] = {}
     folders: dict[Path, Dataset] = {}
     folder_cache: dict[Path, Indexed | None] = {}
+    roots: dict[Path, Path] = {}  # an image's folder -> its dataset's: looked up once per folder
     problem_keys: set[tuple[str, str]] = set()
     for path in dict.fromkeys(map(Path, paths)):  # a path given twice is looked at once (`in_record_order`)
         try:
@@ -66,7 +67,7 @@ def annotation_targets(paths: Iterable[Path]) -> Targets:
                     if item.image_path in borrowed:
                         shared[Path(item.image_path)] = borrowed[item.image_path]
             elif path.is_file():
-                targets[path] = _annotation_for_file(path, folder_cache, open_dataset, shared)
+                targets[path] = _annotation_for_file(path, folder_cache, open_dataset, shared, roots)
             else:
                 _add_problem(problems, problem_keys, path, "no such file or folder")
         except (PetlocError, OSError) as exc:
@@ -204,13 +205,18 @@ def _borrowed(dataset: Dataset) -> dict[Path, str]:
 
 
 def _annotation_for_file(path: Path, cache: dict[Path, Indexed | None], open_dataset,
-                         shared: dict[Path, str]) -> Path:
+                         shared: dict[Path, str], roots: dict[Path, Path]) -> Path:
     """The dataset layout's annotation path for one image file (sidecar by default; one in a layout's
     images folder, at any depth, its dataset's: `core.dataset.dataset_root`); noted in ``shared`` when
-    that file is another image's. ``cache``: by dataset folder, each indexed once."""
+    that file is another image's. ``cache``: by dataset folder, each indexed once; ``roots``: each
+    image folder's dataset folder, found once (for a Label Studio export each look walks its folders:
+    `predict ls/images/*.jpg` of 3,000 files took 24 s before the model loaded)."""
     from petloc_gui.core.dataset import dataset_root
 
-    folder = dataset_root(path.parent.resolve())
+    parent = path.parent.resolve()
+    folder = roots.get(parent)
+    if folder is None:
+        folder = roots[parent] = dataset_root(parent)
     if folder not in cache:
         try:
             dataset = open_dataset(folder)

@@ -33,7 +33,7 @@ import petloc_gui.core.folder_listing as listing
 from petloc_gui.core.annotation_names import annotation_file_names
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.folder_listing import FolderListing
+from petloc_gui.core.folder_listing import FolderListing, is_annotation_name
 from petloc_gui.core.image_formats import unread_format_named
 from petloc_gui.core.index_problem import IndexProblem, split_problem
 from petloc_gui.core.label_studio_layout import ANNOTATIONS, IMAGES, check_label_studio_export
@@ -225,7 +225,8 @@ def dataset_root(path: str | os.PathLike[str]) -> Path:
     stands for the whole dataset, whose index reads that folder's subfolders too. Opened as a folder of
     its own, ``JPEGImages/day/`` read none of its ``Annotations/day/`` files, and an annotation written
     beside its images made a Label Studio export a sidecar folder. A dataset folder of its own between
-    ``path`` and that images folder (a devkit copied into another's ``JPEGImages/``) is kept."""
+    ``path`` and that images folder (a devkit copied into another's ``JPEGImages/``, or a folder holding
+    annotations beside its images: `_own_dataset`) is kept."""
     return _root_and_layout(path)[0]
 
 
@@ -244,8 +245,22 @@ def _root_and_layout(path: str | os.PathLike[str]) -> tuple[Path, tuple[str, str
         if separate is not None and separate[0] == folder.name:  # where the parent's layout reads images from
             below = root.relative_to(folder).parts  # the folders from the images folder down to ``root``
             inner = (folder.joinpath(*below[:depth]) for depth in range(len(below), 0, -1))
-            return (root, None) if any(detect_layout(own) != SIDECAR for own in inner) else (folder.parent, detected)
+            return (root, None) if any(_own_dataset(own) for own in inner) else (folder.parent, detected)
     return root, None
+
+
+def _own_dataset(folder: Path) -> bool:
+    """Whether ``folder``, inside a layout's images folder, is a dataset of its own: another layout (a
+    devkit copied into another's ``JPEGImages/``), or a folder holding annotation files beside its images
+    (labelImg saves there, and petloc's predict and window did before): taken into the outer dataset,
+    those were "not read" problems and `predict --write-voc` pre-labelled the images a person had labelled."""
+    if detect_layout(folder) != SIDECAR:
+        return True
+    try:
+        with os.scandir(folder) as entries:
+            return any(is_annotation_name(entry.name) and entry.is_file() for entry in entries)
+    except OSError:
+        return False
 
 
 def open_dataset(path: str | os.PathLike[str]) -> Dataset:
