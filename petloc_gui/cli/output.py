@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 import time
@@ -28,6 +29,8 @@ from petloc_gui.model.quiet_import import import_tensorflow_quietly, require_tem
 # the window take them from here.
 from petloc_gui.model.quiet_import import native_stderr_parked as native_stderr_parked
 from petloc_gui.model.quiet_import import quiet_tensorflow as quiet_tensorflow
+
+_ASCII_WHITESPACE = re.compile("[ \t\n\r\f\v]+")
 
 PREFIX = "petloc: "
 
@@ -79,9 +82,11 @@ def say(text: str, stream: TextIO | None = None) -> None:
 
 
 def one_line(message: object) -> str:
-    """`message` as a single line (newline-free, control characters escaped). Its whitespace is collapsed
-    first: a label or a note naming one (tab or newline in it) is put in escaped (`visible`), as on stdout."""
-    text = " ".join(str(message).split())
+    """`message` as a single line (newline-free, control characters escaped). Its ASCII whitespace is
+    collapsed first: a label or a note naming one (tab or newline in it) is put in escaped (`visible`), as
+    on stdout. Only ASCII: `str.split` takes a no-break space (U+00A0) in a name for a plain one, naming
+    another file; `visible` escapes it."""
+    text = " ".join(part for part in _ASCII_WHITESPACE.split(str(message)) if part)
     return visible(text) or "unknown error"
 
 

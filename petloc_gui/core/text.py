@@ -4,9 +4,11 @@ terminal whatever the cells hold (``table``, ``columns``, ``display_width``).
 
 A file name or label may hold an ANSI escape (``ESC[2J`` clears a terminal,
 ``ESC]8;;`` makes links), other C0/C1 control characters, or a bidirectional
-override (U+202E makes ``gpj.exe`` read as ``exe.jpg``). Shown raw, they
-rewrite the terminal or disguise a name. :func:`visible` replaces each with a
-readable escape (``\\x1b``, ``\\u202e``), keeping every other character.
+override (U+202E makes ``gpj.exe`` read as ``exe.jpg``), or a Unicode space
+other than U+0020 (a no-break space reads as a plain one: another file's name).
+Shown raw, they rewrite the terminal or disguise a name. :func:`visible` replaces
+each with a readable escape (``\\x1b``, ``\\xa0``, ``\\u202e``), keeping every other
+character.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from collections.abc import Collection, Iterable, Sequence
 
 # C0 and C1 controls, DEL, and the bidi embedding/override/isolate/mark characters.
 _CONTROL_AND_BIDI = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}]")
+# The Unicode spaces other than U+0020 (U+00A0, U+2009, U+3000, the line and paragraph separators...):
+# shown raw, a no-break space reads as a plain one, so the line names another file.
+_UNICODE_SPACES = "\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}{_UNICODE_SPACES}]")
 _JSON_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}\ud800-\udfff]")  # and lone surrogates (see json_safe)
 # A file name that is not UTF-8 (b"bad\xffname") reaches Python with a lone surrogate per bad byte.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -29,7 +34,7 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def visible(text: object, *, keep_newlines: bool = False) -> str:
-    """``text`` with control and bidi characters written as escapes.
+    """``text`` with control and bidi characters, and Unicode spaces other than U+0020, written as escapes.
 
     With ``keep_newlines`` a plain ``\\n`` is left alone (multi-line messages).
     """
