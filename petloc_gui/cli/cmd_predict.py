@@ -232,8 +232,8 @@ class _Tally:
     def summary(self) -> None:
         if not self.args.write_voc:
             return
-        for line in self.failures.lines():  # "FILE: ..." or "FOLDER: n ... (names): ...": one line, each
-            error(visible(line))  # reason already so (`reason_of`), so escaping it all escapes the names
+        for line in self.failures.lines():  # "FILE: ..." or "FOLDER: n ... (names): ...": names escaped there
+            error(line)
         info(f"wrote {counted(self.n_written, 'pre-label annotation')}; left "
              f"{counted(self.n_kept, 'existing annotation')} untouched" + _empty_kept_note(self.kept_empty)
              + (f"; {self.n_failed} could not be written (above)" if self.n_failed else ""))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from petloc_gui.cli.output import write_probe_error
-from petloc_gui.core.text import counted, first_of
+from petloc_gui.core.text import counted, first_of, visible
 
 
 def unwritable_folders(images: Mapping[Path, Path | None], shared: Mapping[Path, str]) -> list[tuple[Path, str]]:
@@ -77,11 +77,13 @@ class WriteFailures:
         self._by_reason.setdefault((annotation.parent, reason), []).append(annotation)
 
     def lines(self) -> list[str]:
+        """A line each, the names in it escaped (`visible`: a name may hold a newline or a no-break space);
+        the reason as `add` got it (`reason_of`'s: escaped already)."""
         lines = []
         for (folder, reason), files in self._by_reason.items():
             if len(files) == 1:
-                lines.append(f"{files[0]}: pre-label not written: {reason}")
+                lines.append(f"{visible(files[0])}: pre-label not written: {reason}")
             else:
-                names = first_of([file.name for file in files], 3)
-                lines.append(f"{folder}: {len(files)} pre-labels not written ({names}): {reason}")
+                names = first_of([visible(file.name) for file in files], 3)
+                lines.append(f"{visible(folder)}: {len(files)} pre-labels not written ({names}): {reason}")
         return lines
