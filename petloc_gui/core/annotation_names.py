@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from petloc_gui.core.folder_listing import is_annotation_name
 from petloc_gui.core.natural_order import natural_key
 
 
@@ -45,7 +46,7 @@ def annotation_names(stems: list[str], names: set[str]) -> list[str | None]:
     claimed: dict[str, str] = {}
     leftovers: dict[str, str] = {}
     for name in names:
-        if name[-4:].lower() == ".xml":
+        if is_annotation_name(name):  # as every layout reads one: one rule, not a copy of it
             table = claimed if name in matched else leftovers
             key = folded(name)
             other = table.get(key)
