@@ -23,7 +23,7 @@ from petloc_gui.app.model_metrics import (
 )
 from petloc_gui.cli.models_accepted import accepted_lines, figure_text
 from petloc_gui.cli.models_caveats import learned_digits_lines, with_caveats
-from petloc_gui.cli.output import error, json_line, result_line
+from petloc_gui.cli.output import collapsed, error, json_line, result_line
 from petloc_gui.core.text import counted, first_of, table
 
 NAME = "models"
@@ -199,7 +199,7 @@ def bundled_models() -> list[dict[str, Any]]:
             if problem is not None:  # as a broken version: unavailable, with why (never chosen for a folder)
                 row.update(path=None, error=f"{path}: {problem}")
         except Exception as exc:  # noqa: BLE001 - one bad bundle must not hide the others
-            row.update(path=None, error=" ".join(str(exc).split()))
+            row.update(path=None, error=collapsed(exc))  # a no-break space in a path kept (`collapsed`)
         rows.append(row)
     return rows
 
@@ -217,7 +217,7 @@ def trained_versions() -> list[dict[str, Any]]:
         versions, unreadable = store.scan()
         misplaced = _bundles_outside_a_preset_folder(store)
     except Exception as exc:  # noqa: BLE001 - any failure to list becomes one error line
-        error(f"cannot list trained versions: {' '.join(str(exc).split())}")
+        error(f"cannot list trained versions: {exc}")  # `error` makes it one line, names escaped
         return []
     rows = [{"name": f"{folder.parent.name}/{folder.name}", "kind": "trained", "path": None,
              "preset": folder.parent.name, "error": f"{folder}: {reason}"} for folder, reason in unreadable]

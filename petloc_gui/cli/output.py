@@ -86,8 +86,12 @@ def one_line(message: object) -> str:
     collapsed first: a label or a note naming one (tab or newline in it) is put in escaped (`visible`), as
     on stdout. Only ASCII: `str.split` takes a no-break space (U+00A0) in a name for a plain one, naming
     another file; `visible` escapes it."""
-    text = " ".join(part for part in _ASCII_WHITESPACE.split(str(message)) if part)
-    return visible(text) or "unknown error"
+    return visible(collapsed(message)) or "unknown error"
+
+
+def collapsed(text: object) -> str:
+    """``text`` with its runs of ASCII whitespace made one space (`one_line`, unescaped: a record's field)."""
+    return " ".join(part for part in _ASCII_WHITESPACE.split(str(text)) if part)
 
 
 def show(text: object) -> str:
