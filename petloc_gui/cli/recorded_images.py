@@ -80,7 +80,7 @@ def find_recorded(items: Sequence[Any], relpath_of: Callable[[Any], str], wanted
     found.bytes_recorded = any(relpath in digests for relpath in pending)
     if found.bytes_recorded:
         _by_bytes(items, relpaths, {relpath: digests[relpath] for relpath in pending if relpath in digests},
-                  taken, found, hash_of)
+                  taken, found, hash_of, recorded)
     found.items = [item for item in items if id(item) in taken]
     return found
 
@@ -104,14 +104,17 @@ def _by_form(items: Sequence[Any], relpaths: dict[int, str], pending: list[str],
 
 
 def _by_bytes(items: Sequence[Any], relpaths: dict[int, str], digests: dict[str, str], taken: dict[int, str],
-              found: Found, hash_of: Callable[[Path], str | None]) -> None:
+              found: Found, hash_of: Callable[[Path], str | None],
+              recorded: set[str] | frozenset[str] = frozenset()) -> None:
     """Match the recorded paths of ``digests`` to the items not taken whose bytes have that sha256, those
-    of a recorded file name first (a renamed folder keeps its file names): each hashed at most once."""
+    of a recorded file name first (a renamed folder keeps its file names): each hashed at most once. An
+    image at a path the model records is that image (as for `_by_form`): a deleted validation image's
+    training copy, byte for byte, is never taken for it."""
     by_digest: dict[str, list[str]] = {}
     for relpath, recorded_digest in digests.items():
         by_digest.setdefault(recorded_digest, []).append(relpath)
     names = {folded(relpath.rpartition("/")[2]) for relpath in digests}
-    free = [item for item in items if id(item) not in taken]
+    free = [item for item in items if id(item) not in taken and relpaths[id(item)] not in recorded]
     free.sort(key=lambda item: folded(relpaths[id(item)].rpartition("/")[2]) not in names)  # stable: folder order
     bar = ProgressBar("petloc: looking for the model's images by their bytes", len(free)) \
         if len(free) > _BAR_FROM else None

@@ -58,9 +58,11 @@ def warn_layout_test_split(data: Path, trained: Sequence[Sample]) -> None:
     Oxford's annotations/test.txt) among ``trained`` (`check_classes`': the images the run trains or
     validates on): a run holds out only what --exclude-list names, so they were used with no word said,
     while `petloc stats` shows them as a test split."""
-    from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, open_dataset
+    from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, dataset_root, detect_layout, open_dataset
     from petloc_gui.model.data import relpath_in  # no TensorFlow
 
+    if detect_layout(dataset_root(data)) not in (VOC_DEVKIT, OXFORD):  # no test list: no second index
+        return
     dataset = open_dataset(data)
     # where the layout lists them: its items' ``split`` (`core.oxford_devkit_index`), which stats counts
     listing = {VOC_DEVKIT: "ImageSets/Main/test.txt", OXFORD: "annotations/test.txt"}.get(dataset.layout)
