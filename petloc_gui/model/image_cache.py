@@ -64,6 +64,7 @@ class ImageCache:
         self.folder = self.root / RULES_FOLDER.format(DECODE_RULES_VERSION)
         self.folder.mkdir(parents=True, exist_ok=True)
         _sweep_older_rules(self.root, DECODE_RULES_VERSION)
+        _sweep_stale(self.folder)
         self.max_files = max_files
         self.max_total_bytes = max_total_bytes
         self._lock = threading.Lock()  # the input pipeline's threads store at once
@@ -124,7 +125,9 @@ class ImageCache:
         tmp = None
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
+            # named as `core.stale` knows petloc's temporaries (.NAME.XXXXXXXX.tmp, NAME cut to 32
+            # characters): one a killed run left is swept when a cache opens a day later (`_sweep_stale`)
+            fd, tmp = tempfile.mkstemp(prefix=f".{entry.name[:32]}.", suffix=".tmp", dir=entry.parent)
             with os.fdopen(fd, "wb") as handle:
                 np.save(handle, array, allow_pickle=False)
             os.replace(tmp, entry)
@@ -187,6 +190,18 @@ def _saved_size(array: np.ndarray) -> int:
     header = io.BytesIO()
     np.lib.format.write_array_header_1_0(header, np.lib.format.header_data_from_array_1_0(array))
     return header.tell() + array.nbytes
+
+
+def _sweep_stale(folder: Path) -> None:
+    """Remove the temporary files runs killed while writing an entry left, a day old (`core.stale`)."""
+    from petloc_gui.core.stale import remove_stale_in
+
+    try:
+        with os.scandir(folder) as iterator:
+            subfolders = [entry.path for entry in iterator if entry.is_dir(follow_symlinks=False)]
+    except OSError:
+        return
+    remove_stale_in(subfolders)
 
 
 def _sweep_older_rules(root: Path, version: int) -> None:
