@@ -36,6 +36,21 @@ def _service(tmp_path: Path, qtbot) -> tuple[PredictionService, FakeFactory, lis
     return service, factory, arrived
 
 
+class _HeldHeaders:
+    """The worker's header reads held until ``go_on`` is set, counted by name; ``reading``: one started."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.reading, self.go_on = threading.Event(), threading.Event()
+        self.reads: Counter[str] = Counter()
+        monkeypatch.setattr(prediction_batches, "image_size", self._read)
+
+    def _read(self, path):
+        self.reads[Path(path).name] += 1
+        self.reading.set()
+        self.go_on.wait(2)
+        return image_size(path)
+
+
 def _timed(call) -> float:
     start = time.perf_counter()
     call()
@@ -68,26 +83,17 @@ def test_the_ui_thread_s_calls_do_not_wait_for_the_headers_read(qtbot, tmp_path,
 def test_an_image_clicked_while_headers_are_read_goes_first_alone(qtbot, tmp_path, monkeypatch):
     paths = _images(tmp_path / "folder", [f"{n}.png" for n in range(4)] + ["clicked.png", "next.png"])
     folder, clicked, following = paths[:4], paths[4], paths[5]
-    reading, go_on = threading.Event(), threading.Event()
-    reads: Counter[str] = Counter()
-
-    def held_header(path):
-        reads[Path(path).name] += 1
-        reading.set()
-        go_on.wait(2)
-        return image_size(path)
-
-    monkeypatch.setattr(prediction_batches, "image_size", held_header)
+    held = _HeldHeaders(monkeypatch)
     service, factory, arrived = _service(tmp_path, qtbot)
     try:
         service.request_background([file_key(p) for p in folder])
-        assert reading.wait(5)
+        assert held.reading.wait(5)
         assert _timed(lambda: service.request([clicked, following])) < 0.1  # the lock is free meanwhile
-        go_on.set()
+        held.go_on.set()
         qtbot.waitUntil(lambda: len(arrived) == len(paths), timeout=10_000)
         assert factory.handles[0].calls == [["clicked.png"], ["next.png"], [p.name for p in folder]]
         # the image shown goes alone, whatever its size: its header is not read
-        assert reads == Counter({p.name: 1 for p in [*folder, following]})
+        assert held.reads == Counter({p.name: 1 for p in [*folder, following]})
     finally:
         service.shutdown()
 
@@ -115,21 +121,14 @@ def test_the_image_that_did_not_fit_is_not_read_again_for_the_next_batch(qtbot, 
 def test_a_model_asked_for_while_headers_are_read_predicts_the_image_shown(qtbot, tmp_path, monkeypatch):
     paths = _images(tmp_path / "folder", ["0.png", "1.png", "clicked.png"])
     folder, clicked = paths[:2], paths[2]
-    reading, go_on = threading.Event(), threading.Event()
-
-    def held_header(path):
-        reading.set()
-        go_on.wait(2)
-        return image_size(path)
-
-    monkeypatch.setattr(prediction_batches, "image_size", held_header)
+    held = _HeldHeaders(monkeypatch)
     service, factory, _ = _service(tmp_path, qtbot)
     try:
         service.request_background([file_key(p) for p in folder])
-        assert reading.wait(5)
+        assert held.reading.wait(5)
         service.request([clicked])
         service.set_model("n")  # the batch being formed is the old model's: dropped, the click is not
-        go_on.set()
+        held.go_on.set()
         qtbot.waitUntil(lambda: len(factory.handles) == 2 and len(factory.handles[1].calls) == 2, timeout=10_000)
         assert factory.handles[0].calls == []
         assert factory.handles[1].calls == [["clicked.png"], ["0.png", "1.png"]]
@@ -140,20 +139,13 @@ def test_a_model_asked_for_while_headers_are_read_predicts_the_image_shown(qtbot
 def test_images_asked_for_while_headers_are_read_are_predicted_the_first_alone(qtbot, tmp_path, monkeypatch):
     old = _images(tmp_path / "old", ["o0.png", "o1.png"])
     new = _images(tmp_path / "new", ["n0.png", "n1.png", "n2.png"])
-    reading, go_on = threading.Event(), threading.Event()
-
-    def held_header(path):
-        reading.set()
-        go_on.wait(2)
-        return image_size(path)
-
-    monkeypatch.setattr(prediction_batches, "image_size", held_header)
+    held = _HeldHeaders(monkeypatch)
     service, factory, arrived = _service(tmp_path, qtbot)
     try:
         service.request_background([file_key(p) for p in old])
-        assert reading.wait(5)
+        assert held.reading.wait(5)
         service.request_background([file_key(p) for p in new])  # another folder opened meanwhile
-        go_on.set()
+        held.go_on.set()
         qtbot.waitUntil(lambda: len(arrived) == len(new), timeout=10_000)
         # its first image's size is not known yet: alone (as one whose header cannot be read), not read first
         assert factory.handles[0].calls == [["n0.png"], ["n1.png", "n2.png"]]
