@@ -153,12 +153,8 @@ def run(args: argparse.Namespace) -> int:
     # learned its validation images
     matched: list[Path] = []
     hashes: dict[Path, str | None] = {}  # each image's sha256, taken once for both counts
-    # the test images are held out by the model's own record as the validation ones are: counted alike
-    held_out = "all" if args.split == "all" else "validation"
     trained_on, trained_record = trained_on_count([image for image, _, _ in evaluated], meta, dataset.root,
-                                                  held_out, lineage, matched, hashes)
-    if args.split == "test" and trained_record == "the model's validation images":  # no record of training
-        trained_record = "the model's test images"
+                                                  args.split, lineage, matched, hashes)
     # canvases of `petloc digits --split train`: new bytes, so not counted above, but digits the model
     # learned; its own training canvases (``matched``) are counted above only
     learned_digits = learned_digit_count([image for image, _, _ in evaluated], lineage, matched, hashes)

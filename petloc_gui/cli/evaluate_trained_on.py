@@ -22,13 +22,14 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str 
     here when not given); says so on stderr when any. A training image counts when its bytes are a
     recorded training image's (a renamed copy too; a re-saved or resized copy does not), or, in a
     record without hashes, by its path. The count is None when no record tells; a lower bound when a
-    record in the chain is missing. ``matched`` gets the images counted, ``hashes`` each sha256 taken."""
+    record in the chain is missing. ``split``: "all", or the images the model's record holds out
+    ("validation", "test"), counted alike. ``matched`` gets the images counted, ``hashes`` each sha256 taken."""
     from petloc_gui.model.training_record import image_hashes, lineage_of
 
     lineage = lineage if lineage is not None else lineage_of(meta)
     if not any(r.known for r in lineage.records):
-        if split == "validation":
-            return 0, "the model's validation images"  # its own record says they are held out; nothing more known
+        if split != "all":
+            return 0, f"the model's {split} images"  # its own record says they are held out; nothing more known
         old_root = (meta.get("training_data") or {}).get("root")  # bundles from before the recorded splits
         if old_root and _same_folder(old_root, root):
             error("DATA is the folder this model was trained on: these figures include training images "
@@ -64,7 +65,7 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str 
         else:
             are = "is a training image" if count == 1 else "are training images"
             which = f"{'' if lineage.complete else 'at least '}{count} of these {len(images)} evaluated images {are}"
-        advice = ("evaluate on a folder none of its models trained on" if split == "validation" else
+        advice = ("evaluate on a folder none of its models trained on" if split != "all" else
                   "use --split validation on its training folder, or a folder it never trained on")
         error(f"{which} of this model or of one it was fine-tuned from ({how}): these figures include "
               f"training images ({advice}, for held-out figures)")
