@@ -86,7 +86,6 @@ class DatasetPanel(QDockWidget):
         self.class_bars = ClassBars()  # a row per class: every name readable in the panel's width
         self.size_chart = SizeChartView()
         self.size_chart.setRenderHint(QPainter.Antialiasing)
-        self.size_chart.setMinimumHeight(200)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.model_label)

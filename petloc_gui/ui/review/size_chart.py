@@ -8,7 +8,10 @@ from PySide6.QtCharts import QAreaSeries, QChart, QChartView, QLineSeries, QValu
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 
+from petloc_gui.ui.chart_height import readable_chart_height
+
 HISTOGRAM_BINS = 16
+MIN_HEIGHT_PX = 200  # at the default font; more at a larger one (`readable_chart_height`)
 
 
 def histogram(values: list[float], bins: int = HISTOGRAM_BINS) -> tuple[list[float], list[int]]:
@@ -84,8 +87,11 @@ class SizeChartView(QChartView):
         self.setAccessibleName("Box sizes")
         self.setAccessibleDescription("No boxes yet.")
 
+    def minimumSizeHint(self) -> QSize:  # Qt's name; asked again when the font changes
+        return QSize(super().minimumSizeHint().width(), readable_chart_height(self, MIN_HEIGHT_PX))
+
     def sizeHint(self) -> QSize:  # Qt's name
-        return QSize(super().sizeHint().width(), self.minimumHeight())
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
     def show_histogram(self, title: str, edges: list[float], counts: list[int]) -> None:
         """``counts`` between the bins' ``edges`` (`histogram`), drawn and said."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView, QLegend, QLineSeries, QValueAxis
-from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtCore import QEvent, QMargins, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from petloc_gui.ui.canvas.contrast import readable_on
+from petloc_gui.ui.chart_height import readable_chart_height
 
 # (event key, legend name, which axis, colour, line style): told apart by the line's style as well as by
 # its colour (Okabe-Ito's blue, orange and bluish green), which the legend shows
@@ -20,6 +21,7 @@ CURVES = (
 )
 LINE_CONTRAST = 3.0  # WCAG 1.4.11, a graph's lines against its background
 LINE_PX = 2.5
+MIN_HEIGHT_PX = 220  # at the default font; more at a larger one (`readable_chart_height`)
 CHART_MARGINS_PX = (8, 4, 8, 0)  # left, top, right, bottom: round the title and the axes' outer labels
 
 
@@ -60,7 +62,6 @@ class CurvesChart(QChartView):
             self.series[key] = series
         self.setChart(chart)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
         # a picture: nothing to type into, and a focus it never showed (it took the keyboard first when
         # the window was raised); a screen reader hears the figures from its description
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -90,6 +91,9 @@ class CurvesChart(QChartView):
             pen = QPen(readable_on(color, background, LINE_CONTRAST), LINE_PX)
             pen.setStyle(style)
             self.series[key].setPen(pen)
+
+    def minimumSizeHint(self) -> QSize:  # Qt's name; asked again when the font changes
+        return QSize(super().minimumSizeHint().width(), readable_chart_height(self, MIN_HEIGHT_PX))
 
     def changeEvent(self, event) -> None:  # Qt's name
         super().changeEvent(event)
