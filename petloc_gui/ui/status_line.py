@@ -30,6 +30,7 @@ from petloc_gui.ui.model_label_fit import ModelLine, fitted_text, least_width
 LEFT_MARGIN, RIGHT_MARGIN = 6, 12  # QStatusBar's own, around its message
 LABEL_SHARE = 3  # a permanent label takes at most 1/LABEL_SHARE of the bar's width
 LEAST_SHARE = 2  # ... or what the model's compact form needs (`least_width`), up to 1/LEAST_SHARE of it
+FRAME_PX = 4  # the item frame QStatusBar draws round a permanent widget (2 px each side, `paintEvent`)
 WIDGET_SIZE_MAX = 16777215  # Qt's QWIDGETSIZE_MAX (PySide6 does not export it): no cap
 
 
@@ -149,7 +150,7 @@ class StatusLine(QStatusBar):
         plain one takes as much as the layout leaves it beside the other widgets, up to its whole text, and may
         shrink to its share (or its whole text, if narrower): a label's minimum width is its whole text's, and as
         wide as the bar it would keep the window from being made narrower. (A rich label keeps its share.)"""
-        share = label_width_cap(label, bar_width)
+        share = max(label_width_cap(label, bar_width), self._left_by_message(label, bar_width))
         free = not self.currentMessage() and label_is_plain(label)
         label.setMaximumWidth(WIDGET_SIZE_MAX if free else share)  # (unchanged: no new layout)
         least = max(1, min(share, label_text_width(label))) if free else 0
@@ -160,6 +161,22 @@ class StatusLine(QStatusBar):
             # as the "hidden by the filter · …" before it, until the next text); setIndent is the public call
             # that makes it work the hint out again
             label.setIndent(label.indent())
+
+    def _left_by_message(self, label: QLabel, bar_width: int) -> int:
+        """What a short message leaves ``label``, beside the other permanent widgets at their preferred widths and
+        the size grip: "Saved 1 image." needs ~100 px, and held to its share the model's label lost its name and
+        cautions for as long as that showed. 0 with no message or a rich label (which keeps its share)."""
+        message = self.currentMessage()
+        if not message or not label_is_plain(label):
+            return 0
+        spacing = max(0, self.layout().spacing()) if self.layout() is not None else 0
+        others = sum(min(widget.sizeHint().width(), widget.maximumWidth()) + spacing
+                     for widget in self._permanent if widget is not label and widget.isVisible())
+        grip = self.findChild(QSizeGrip)
+        if grip is not None and grip.isVisible():
+            others += grip.width()
+        needs = self.fontMetrics().horizontalAdvance(message) + LEFT_MARGIN + RIGHT_MARGIN + spacing
+        return bar_width - needs - others - FRAME_PX
 
     def _cap_labels(self, bar_width: int) -> None:
         for widget in self._permanent:

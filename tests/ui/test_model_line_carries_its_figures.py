@@ -21,8 +21,9 @@ NAME = "pets 20261205T100740Z-b9ae34"
 RECORD = {"accuracy": 0.938, "mean_iou": 0.839, "n_images": 24, ACCEPTED_KEY: {"n_images": 3, "n_scored": 24}}
 LEAST = "acc 0.938 · IoU 0.839 on 24 validation images · 3/24 accepted"
 REWORDED = "boxes that were taken over from a model's predictions"
-# a message on the status line: the label has its share of the bar, not the room a message leaves
-SHARING = "Saved 1 image."
+# a message on the status line longer than the bar leaves beside the label's share: the label is held to that share
+SHARING = ("Could not save /home/user/datasets/oxford-pets/annotations/xmls/IMG_0042.xml: [Errno 28] No space left "
+           "on device; the boxes stay in the window, unsaved")
 
 
 class FiguredFactory(FakeFactory):

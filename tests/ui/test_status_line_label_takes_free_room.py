@@ -1,8 +1,8 @@
 """With no message on the status line, the model's label takes the room the other widgets leave. Capped at half
 the bar whether or not a message showed, a 1024 px window read "Model: … (acc 1.000 · IoU 0.819 on 12 validation
 images · 11/12 accepted · too fe…": the name gone and the last caution cut, the left half of the bar empty. While a
-message shows, the two share the bar as before (`test_status_line_compact_model_label`); the window can still be
-made narrower."""
+message shows, it takes what the message leaves, and no less than its share (`test_status_line_compact_model_label`);
+the window can still be made narrower."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ FIGURES = {"accuracy": 1.0, "mean_iou": 0.819, "n_images": 12, ACCEPTED_KEY: {"n
 LINE = loaded_line(ModelInfo(spec="pets", name=NAME, path=None, version_id="v", metrics=FIGURES))
 LEAST_END = " (acc 1.000 · IoU 0.819 on 12 validation images · 11/12 accepted · too few to compare)"
 MESSAGE = "Saved 1 image."
+LONG_MESSAGE = "Could not save /home/user/datasets/pets/Annotations/IMG_0042.xml: [Errno 13] Permission denied"
 
 
 def _laid_out(qtbot, window, width: int):
@@ -44,13 +45,26 @@ def test_with_no_message_the_label_keeps_the_name_and_every_caution(qtbot, windo
     assert window.position_label.geometry().right() < label.x()
 
 
-def test_a_message_takes_its_share_back_and_leaves_it_when_gone(qtbot, window):
+def test_a_short_message_leaves_the_label_its_name_and_cautions(qtbot, window):
+    """Held to its share while "Saved 1 image." showed, the label lost its name and cut its last caution until the
+    message went; a message takes what it needs, the label keeps the rest."""
     bar, label = _laid_out(qtbot, window, 1024)
     least = least_width(LINE, label.fontMetrics())
     qtbot.waitUntil(lambda: label.contentsRect().width() >= least)
     window.show_status(MESSAGE, 0)
-    assert label.width() <= label_width_cap(label, bar.width()) <= bar.width() // 2  # laid out before it is drawn
+    assert label.contentsRect().width() >= least  # laid out before it is drawn
+    shown = label_shown_text(label)
+    assert shown.startswith("Model: pets") and "c71d1a" in shown and not shown.endswith("…"), shown
     assert bar.shown_text() == MESSAGE and bar.message_rect().right() < label.x()
+
+
+def test_a_long_message_takes_the_share_back_and_leaves_it_when_gone(qtbot, window):
+    bar, label = _laid_out(qtbot, window, 1024)
+    least = least_width(LINE, label.fontMetrics())
+    qtbot.waitUntil(lambda: label.contentsRect().width() >= least)
+    window.show_status(LONG_MESSAGE, 0)
+    assert label.width() <= label_width_cap(label, bar.width()) <= bar.width() // 2  # laid out before it is drawn
+    assert bar.message_rect().right() < label.x()
     bar.clearMessage()
     qtbot.waitUntil(lambda: label.contentsRect().width() >= least)
     assert label_shown_text(label).startswith("Model: pets")
