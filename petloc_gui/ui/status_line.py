@@ -5,8 +5,9 @@ its end, the part that says why ("…/IMG_0042.xml: [Errno 13] Permission denied
 the end stay in view and hovering the message shows all of it, wrapped. Callers keep using
 ``showMessage`` and ``currentMessage`` (the whole text).
 
-While a message shows, a permanent label (the model's name and figures) takes at most a third of the bar,
-its text elided at its end, whole in its tooltip: the figures and their marks ("15 of 16 hold boxes accepted from a
+While a message shows, a permanent label (the model's name and figures) takes the room the message leaves
+(`_left_by_message`), and where that is less than a third of the bar, a third, its text elided at its end, whole in
+its tooltip: the figures and their marks ("15 of 16 hold boxes accepted from a
 model; too few images to tell models apart") left the messages ~380 px, and cut them. Its ``text()`` stays whole.
 The model's label with figures gives way in its own order (`model_label_fit`): to a compact form, "Model:
 pets…abcdef (acc 0.938 · IoU 0.839 on 16 validation images · 15/16 accepted · too few to compare)", as wide as
