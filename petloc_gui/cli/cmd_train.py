@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.args import (
     add_label_argument,
@@ -38,6 +38,9 @@ from petloc_gui.cli.train_checks import (
 )
 from petloc_gui.cli.train_report import TrainReporter, report_skipped
 from petloc_gui.cli.train_stop import TrainStop, by_signal
+
+if TYPE_CHECKING:
+    from petloc_gui.core.dataset import Dataset
 
 NAME = "train"
 HELP = "train a localisation + classification model on a dataset folder"
@@ -187,9 +190,12 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
 
         error(f"warning: {incomplete_lineage_warning(folder.lineage_incomplete)}")
     trained = check_classes(folder, args.parent_meta, args.renamed, args.skip_prelabels, args.label)
-    warn_layout_test_split(args.data, trained)  # what `petloc stats` shows as the folder's test split
+    from petloc_gui.core.dataset import open_dataset
+
+    dataset = open_dataset(args.data)  # one index for the two checks below (~0.1 s at 10,000 images)
+    warn_layout_test_split(dataset, trained)  # what `petloc stats` shows as the folder's test split
     warn_size_mismatches_of(size_notes, trained)
-    unread = _unread_without_annotation(args.data)
+    unread = _unread_without_annotation(dataset)
     load_tensorflow()
     if args.distribute == "multiworker":
         _connect_workers(args)
@@ -307,14 +313,12 @@ _STORE_FOLDER = "the model store's folder for this preset"
 _GIVE_OUT = "; give --out DIR to write the bundle elsewhere"
 
 
-def _unread_without_annotation(data: Path) -> list[tuple[str, str]]:
+def _unread_without_annotation(dataset: Dataset) -> list[tuple[str, str]]:
     """(file, why) for each file of a format petloc does not read (HEIC, AVIF...) that has no annotation:
     training names those with one as skipped (model.data) and these nowhere, though the user may
     have meant them to be annotated and trained on. Said as skipped images too, after them."""
-    from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.unread_note import annotated
 
-    dataset = open_dataset(data)  # ~0.1 s at 10,000 images
     unread = dataset.unread()
     with_annotation = {path for path, _ in annotated(dataset, unread)}
     return [(str(path), f"no annotation, and {fmt.reason}") for path, fmt in unread if path not in with_annotation]

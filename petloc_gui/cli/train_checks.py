@@ -26,6 +26,7 @@ from petloc_gui.core.index_problems import refuse_unlisted_root
 from petloc_gui.core.text import counted, first_of, visible
 
 if TYPE_CHECKING:
+    from petloc_gui.core.dataset import Dataset
     from petloc_gui.model.collected_folder import CollectedFolder
     from petloc_gui.model.data import Sample
     from petloc_gui.model.prelabel_models import LeftOut, PrelabelModel
@@ -53,20 +54,18 @@ def read_folder(data: Path, label: str, exclude: list[str], parent_meta: dict[st
     return folder, notes
 
 
-def warn_layout_test_split(data: Path, trained: Sequence[Sample]) -> None:
+def warn_layout_test_split(dataset: Dataset, trained: Sequence[Sample]) -> None:
     """One line when the folder's layout lists test images (a VOC devkit's ImageSets/Main/test.txt,
     Oxford's annotations/test.txt) among ``trained`` (`check_classes`': the images the run trains or
     validates on): a run holds out only what --exclude-list names, so they were used with no word said,
-    while `petloc stats` shows them as a test split."""
-    from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT, dataset_root, detect_layout, open_dataset
+    while `petloc stats` shows them as a test split. ``dataset``: the folder's index, the one `petloc
+    train` opens for its other checks too (`cmd_train._unread_without_annotation`)."""
+    from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT
     from petloc_gui.model.data import relpath_in  # no TensorFlow
 
-    if detect_layout(dataset_root(data)) not in (VOC_DEVKIT, OXFORD):  # no test list: no second index
-        return
-    dataset = open_dataset(data)
     # where the layout lists them: its items' ``split`` (`core.oxford_devkit_index`), which stats counts
     listing = {VOC_DEVKIT: "ImageSets/Main/test.txt", OXFORD: "annotations/test.txt"}.get(dataset.layout)
-    if listing is None:
+    if listing is None:  # no test list
         return
     root = Path(dataset.root)
     tests = [relpath_in(Path(item.image_path), root) for item in dataset.items if item.split == "test"]

@@ -1,7 +1,7 @@
-"""Two checks of the images a model recorded. `evaluate --split validation` looking for a missing
-validation image by its bytes took its training copy (the same bytes at a path the model records as a
-training image) for it, though by case and Unicode form it never takes an image of its record; and
-`petloc train`'s check for a layout's test list indexed a sidecar folder a second time for nothing."""
+"""`evaluate --split validation` looking for a missing validation image by its bytes took its training
+copy (the same bytes at a path the model records as a training image) for it, though by case and Unicode
+form it never takes an image of its record. (`petloc train`'s check for a layout's test list, once here,
+takes the index the run opens: tests/cli/test_train_layout_test_split_said.py counts them.)"""
 
 from __future__ import annotations
 
@@ -26,13 +26,3 @@ def test_a_copy_at_a_path_the_model_does_not_record_is_found(tmp_path):
     found = find_recorded(items, lambda item: "moved/a.jpg", ["val/a.jpg"], {"val/a.jpg": "same"},
                           lambda path: "same", recorded={"train/x.jpg", "val/a.jpg"})
     assert found.by_bytes == [("val/a.jpg", "moved/a.jpg")]
-
-
-def test_a_sidecar_folder_is_not_indexed_again_for_a_test_list(tmp_path, monkeypatch):
-    from petloc_gui.cli import train_checks
-    from petloc_gui.core import dataset
-
-    opened = []
-    monkeypatch.setattr(dataset, "open_dataset", lambda path: opened.append(path))
-    train_checks.warn_layout_test_split(tmp_path, [])
-    assert opened == []

@@ -13,6 +13,8 @@ import pytest
 from petloc_gui.cli import cmd_train
 from petloc_gui.cli.output import CommandError
 from petloc_gui.cli.train_checks import check_classes, read_folder, warn_layout_test_split
+from petloc_gui.core import dataset as core_dataset
+from petloc_gui.model import data as model_data
 from tests.cli.helpers import run_cli, voc_xml, write_image
 
 
@@ -37,7 +39,7 @@ IDS = ["a", "b", "c", "d", "day/e", "day/f", "day/g", "night/h"]
 
 def _said(root, exclude=()):
     folder, _ = read_folder(root, "default", [str(root / "JPEGImages" / f"{relative}.jpg") for relative in exclude])
-    warn_layout_test_split(root, check_classes(folder))
+    warn_layout_test_split(core_dataset.open_dataset(root), check_classes(folder))
 
 
 def test_the_test_images_a_run_trains_on_are_said_with_the_option_that_holds_them_out(tmp_path, capsys):
@@ -93,6 +95,41 @@ def test_petloc_train_says_it_before_tensorflow_loads(tmp_path, capsys, monkeypa
     code, _, err = run_cli(capsys, "train", root, "--preset", "photo", "--out", tmp_path / "models",
                            "--exclude-list", listing)
     assert "stopped before TensorFlow loads" in err and "test.txt" not in err, err
+
+
+def _sidecar(root, ids):
+    """``ids``' images, each with its annotation beside it: a layout with no test list."""
+    for i, relative in enumerate(ids):
+        image = write_image(root / f"{relative.replace('/', '_')}.jpg", 40, 30, color=(10 * i, 40, 40))
+        image.with_suffix(".xml").write_text(voc_xml(image.name, 40, 30, [("cat" if i % 2 else "dog", (1, 1, 20, 20))]),
+                                             encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("layout", ["devkit", "sidecar"])
+def test_petloc_train_indexes_the_folder_once_for_its_checks_and_once_for_its_read(tmp_path, capsys, monkeypatch,
+                                                                                   layout):
+    # the test-list check and the unread-files check share the index `petloc train` opens (a devkit's
+    # was opened once more for the test list alone); the read of the folder (`collect_folder`) is the other
+    (tmp_path / "data").mkdir()
+    root = _devkit(tmp_path / "data", IDS, ["c"]) if layout == "devkit" else _sidecar(tmp_path / "data", IDS)
+    opened = []
+    real = core_dataset.open_dataset
+
+    def counted(path):
+        opened.append(path)
+        return real(path)
+
+    def stop_here():
+        raise CommandError("stopped before TensorFlow loads")
+
+    monkeypatch.setattr(core_dataset, "open_dataset", counted)
+    monkeypatch.setattr(model_data, "open_dataset", counted)
+    monkeypatch.setattr(cmd_train, "load_tensorflow", stop_here)
+    code, _, err = run_cli(capsys, "train", root, "--preset", "photo", "--out", tmp_path / "models")
+    assert code != 0 and "stopped before TensorFlow loads" in err
+    assert ("test.txt lists 1 test image" in err) == (layout == "devkit")  # the check ran, on the shared index
+    assert len(opened) == 2, opened
 
 
 @pytest.fixture(autouse=True)
