@@ -139,7 +139,6 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     import tensorflow as tf
 
     from petloc_gui.model import networks
-    from petloc_gui.model.collected_folder import collect_folder
     from petloc_gui.model.inference import Predictor, function_runner
     from petloc_gui.model.losses import box_loss
     from petloc_gui.model.training_data import TrainingData
@@ -154,10 +153,9 @@ def train_refiner(bundle_path: str | os.PathLike[str], data_dir: str | os.PathLi
     label = trained_label(meta) or "default"
     # its parents are looked for beside its folder (a process given none, a fresh `petloc refine`, found
     # runs/V0 beside runs/V1 nowhere: a false lineage_incomplete); boxes on each image's own size, as the
-    # first stage's run read them (`petloc train`)
-    folder = collect_folder(data_dir, label, exclude or [], meta, parent_path=bundle.path, image_sizes=True)
+    # first stage's run read them (`petloc train`; `TrainingData.collect` reads so)
     data = TrainingData.collect(data_dir, label, exclude or [], parent_meta=meta,
-                                parent_class_names=bundle.class_names, folder=folder)
+                                parent_class_names=bundle.class_names, parent_path=bundle.path)
     names = list(bundle.class_names)
     listed = set(parent_splits(meta)["validation"])  # the first stage's validation photos
     train_items = [it for it in data.items if it.relpath not in listed]

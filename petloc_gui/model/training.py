@@ -29,7 +29,6 @@ from petloc_gui.model.bundle_write import new_version_id, save_bundle
 from petloc_gui.model.cannot_train import nothing_left_to_train
 from petloc_gui.model.class_renames import RECORD_KEY as RENAMED_KEY
 from petloc_gui.model.class_renames import parent_named
-from petloc_gui.model.collected_folder import collect_folder
 from petloc_gui.model.determinism import make_deterministic, reproducibility_record
 from petloc_gui.model.distributed import (
     DISTRIBUTE_CHOICES,
@@ -204,17 +203,14 @@ def train_run(
         head = networks.box_head_of(parent.model)
         if head is not None and head != preset.box_head:
             preset = replace(preset, box_head=head)
-    if folder is None:  # read as `petloc train` reads it (`cli.train_checks`): boxes on each image's own size
-        folder = collect_folder(data_dir, config.label, config.exclude, parent.meta if parent else None,
-                                image_sizes=True, known_hashes=config.known_hashes,
-                                # a parent given as a path (--init-from runs/<id>): its own parents may be
-                                # beside it, and the walks after this one find it by its version id
-                                parent_path=parent.path if parent else None)
     data = TrainingData.collect(data_dir, config.label, config.exclude, config.val_fraction, config.seed,
                                 parent_meta=parent.meta if parent else None,
                                 parent_class_names=parent.class_names if parent else None,
                                 train_only=config.train_only, skip_prelabels=config.skip_prelabels,
-                                renamed=config.renamed, folder=folder)
+                                renamed=config.renamed, folder=folder, known_hashes=config.known_hashes,
+                                # a parent given as a path (--init-from runs/<id>): its own parents may be
+                                # beside it, and the walks after this one find it by its version id
+                                parent_path=parent.path if parent else None)
     if not data.train:
         raise TooFewImagesError(nothing_left_to_train(data.n_prelabels_skipped), data.root, data.skipped)
     names = data.class_names

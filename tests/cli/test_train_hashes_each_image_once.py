@@ -151,7 +151,7 @@ def test_petloc_train_hands_its_checks_hashes_to_the_run(tmp_path, capsys, monke
 
 
 def test_train_run_reads_the_folder_with_the_hashes_its_config_holds(tmp_path, monkeypatch):
-    from petloc_gui.model import training
+    from petloc_gui.model import training, training_data
 
     folder = _folder(tmp_path, "dog")
     known = {"a stamp": "a digest"}
@@ -164,7 +164,7 @@ def test_train_run_reads_the_folder_with_the_hashes_its_config_holds(tmp_path, m
         seen.append(kwargs.get("known_hashes"))
         raise CollectedError
 
-    monkeypatch.setattr(training, "collect_folder", collect)  # the run reads the folder as petloc train does
+    monkeypatch.setattr(training_data, "collect_folder", collect)  # the run reads it in TrainingData.collect
     with pytest.raises(CollectedError):
         training.train_run(folder, training.TrainConfig(preset="digits", known_hashes=known))
     assert seen == [known]
