@@ -57,10 +57,11 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
                    parent_meta: dict[str, Any] | None = None, size_notes: list[tuple[Path, str]] | None = None,
                    index_notes: list[str] | None = None,
                    known_hashes: Mapping[str, str | None] | None = None, *, labels_only: bool = False,
-                   parent_path: str | os.PathLike[str] | None = None, image_sizes: bool = False,
+                   parent_path: str | os.PathLike[str] | None = None, image_sizes: bool = True,
                    stopped: Callable[[], bool] | None = None) -> CollectedFolder:
     """Read ``data_dir`` as `TrainingData.collect` does (its arguments), the held-out images found.
-    ``image_sizes``: boxes on each image's own size, as `petloc train` reads them (`model.data.collect_samples`).
+    ``image_sizes``: boxes on each image's own size, as `petloc train` reads them (`model.data.collect_samples`;
+    the default, so that every read of a run's data agrees).
     ``size_notes``, ``index_notes``: as `model.data.collect_samples` fills them (`petloc train`'s warnings
     before TensorFlow loads, from the read its checks use: the images training sees). ``known_hashes``: an
     earlier read's `CollectedFolder.known_hashes` (`petloc train`'s checks): an image whose `file_stamp` is

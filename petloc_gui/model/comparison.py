@@ -90,8 +90,8 @@ def compare_models(
     ``unreadable``: the validation images the new model could not read (in no count here; named in the note).
     """
     run_boxes = samples is not None
-    # read as `petloc train` reads a folder (``image_sizes``): boxes on each image's size
-    read = samples if samples is not None else collect_samples(data, label, image_sizes=True)[0]
+    # read as `petloc train` reads a folder (`collect_samples`' ``image_sizes``): boxes on each image's size
+    read = samples if samples is not None else collect_samples(data, label)[0]
     by_relpath = {s.relpath: s for s in read}
     chosen = [by_relpath[r] for r in val_relpaths if r in by_relpath]
     left_out = [r for r in val_relpaths if r not in by_relpath]  # the run's, unusable since it read them

@@ -94,7 +94,7 @@ def collect_samples(
     size_notes: list[tuple[Path, str]] | None = None,
     index_notes: list[str] | None = None,
     *,
-    image_sizes: bool = False,
+    image_sizes: bool = True,
     stopped: Callable[[], bool] | None = None,
 ) -> tuple[list[Sample], list[tuple[str, str]], Path]:
     """``(samples, skipped [(path, reason)], dataset root)`` of a dataset folder.
@@ -103,10 +103,11 @@ def collect_samples(
     ``list.txt``) instead of the VOC object name. ``exclude`` lists image
     paths (absolute, or relative to the dataset root) never to use; those
     found are appended to ``excluded_out`` as (image path, relpath, annotation
-    path or None) when it is given. With ``image_sizes``, each image's header is
-    read too and its boxes are on the image's own size, as `petloc train` reads them; without, a <size>
-    written is taken as it is (a box past it clamped) and a missing one is looked up (`core.voc.read_voc`).
-    ``size_notes`` (``image_sizes`` implied: a note needs the image's size) gets each sample whose
+    path or None) when it is given. With ``image_sizes`` (the default: every read of a run's data agrees),
+    each image's header is read too and its boxes are on the image's own size, as `petloc train` reads them;
+    with ``image_sizes=False`` (a read of the labels alone, or an older run's record), a <size> written is
+    taken as it is (a box past it clamped) and a missing one is looked up (`core.voc.read_voc`).
+    ``size_notes`` (with ``image_sizes``: a note needs the image's size) gets each sample whose
     annotation gives another image size as (annotation path, `size_mismatch` note). ``index_notes`` gets a
     "PATH: what" line for each folder the index could not list or follow (`core.index_problems`): its images are
     in no sample and no skipped entry, so the caller says them. ``stopped``: asked before each image;
@@ -121,7 +122,6 @@ def collect_samples(
     root = Path(dataset.root)
     excluded = {_resolved(root, p) for p in exclude}
     borrowed = borrowed_annotations(dataset.items)
-    image_sizes = image_sizes or size_notes is not None
     samples: list[Sample] = []
     skipped: list[tuple[str, str]] = []
     for item in dataset.items:

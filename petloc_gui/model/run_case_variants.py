@@ -35,7 +35,8 @@ def run_case_variants(data_dir: str | os.PathLike[str], label: str = "default", 
     dropped: its worker ends then, not seconds later, and the app's exit does not wait for it)."""
     parent_meta = _meta(base) if base else None
     folder = collect_folder(data_dir, label, parent_meta=parent_meta, labels_only=True, stopped=stopped,
-                            parent_path=base)  # its parents beside its folder, not where the process was given it
+                            parent_path=base,  # its parents beside its folder, not where the process was given it
+                            image_sizes=False)  # the labels alone: no image header read
     refusal = folder_case_variants(folder, parent_meta, renamed, skip_prelabels, rename_hint, label)
     test_hashes = parent_test_hashes(parent_meta)
     if refusal and test_hashes:  # maybe only on the parent's test photos renamed: left out as the run leaves them

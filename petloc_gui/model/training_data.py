@@ -215,10 +215,8 @@ class TrainingData:
         taken for the images unchanged since instead of hashing them again. ``parent_path``: the parent
         bundle's folder, its own parents maybe beside it (`collect_folder`).
         """
-        # boxes on each image's own size, as `petloc train` reads them: every read of a run's data agrees
         read = folder if folder is not None else collect_folder(data_dir, label, exclude, parent_meta,
-                                                                known_hashes=known_hashes, parent_path=parent_path,
-                                                                image_sizes=True)
+                                                                known_hashes=known_hashes, parent_path=parent_path)
         return cls.from_folder(read, val_fraction, seed, parent_class_names, train_only, skip_prelabels, renamed)
 
     @classmethod

@@ -47,7 +47,7 @@ def test_a_missing_size_is_taken_from_the_image_in_the_matching_subfolder(tmp_pa
     annotation = read_voc(root / "Annotations" / "day" / "a.xml")
     assert annotation.objects[0].box.as_tuple() == IN_PIXELS
     assert f"image size missing from the file; taken from a.jpg: {W}x{H}" in annotation.problems
-    without_images = _boxes(collect_samples(root)[0])  # the window's reads: no image headers
+    without_images = _boxes(collect_samples(root, image_sizes=False)[0])  # the written sizes read
     assert without_images[f"{images}/day/a.jpg"] == IN_PIXELS == _boxes(collect_samples(root, image_sizes=True)[0])[
         f"{images}/day/a.jpg"]
 

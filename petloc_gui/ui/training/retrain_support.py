@@ -181,7 +181,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         from petloc_gui.model.training_data import TrainingData
 
         # as a run with no model to start from reads it, boxes on each image's own size (`image_sizes`)
-        read = collect_folder(folder, label, image_sizes=True)
+        read = collect_folder(folder, label)
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
         return None
     on_boxes = {name for s in read.samples for name, _ in s.ground_truth}  # any box of the folder, held out or not
@@ -355,8 +355,7 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
     try:
         # the model's folder, as the run is given it (`petloc train --init-from`): its parents written beside
         # it are found there, and the preview's validation list is the run's
-        read = collect_folder(folder, label, parent_meta=meta, parent_path=resolve_model(parent_spec),
-                              image_sizes=True)
+        read = collect_folder(folder, label, parent_meta=meta, parent_path=resolve_model(parent_spec))
         return TrainingData.from_folder(read, parent_class_names=names), names_read, read
     except DatasetError as exc:
         reason = exc.reason
