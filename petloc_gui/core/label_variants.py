@@ -6,7 +6,9 @@ two classes: counted apart by `petloc stats`, trained as two classes by `petloc 
 that predicts one is scored wrong on the other. A person typing a class name rarely means case,
 spacing or a Unicode form (a decomposed "é", a full-width letter) to tell two classes apart, so
 `petloc stats` reports them (`core.stats_problems.CASE_VARIANT_LABELS`) and `petloc train` refuses them
-until they have one name. Other characters are other classes, however alike (`label_key`).
+until they have one name. Other characters are other classes, however alike (`label_key`). Case
+follows Turkish too (`turkish_label_key`): "İstanbul" and "istanbul", "IŞIK" and "\u0131ş\u0131k" (dotless
+i, written so as it reads as "i" in most fonts) are one class typed on two keyboards.
 """
 
 from __future__ import annotations
@@ -17,19 +19,49 @@ from collections.abc import Iterable, Mapping
 
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import visible
+from petloc_gui.core.turkish_case import with_turkish_i, without_dot_above_i
 
 
 def label_key(name: str) -> str:
     """What two spellings of one class share, and nothing more: the label in its composed Unicode form
     (NFC: a decomposed "é" is the composed one), a full-width or half-width letter as its usual one (an
     East Asian input method's full-width "\\uff43\\uff41\\uff54" is "cat"), runs of whitespace made one
-    space, and lower case (`str.lower`). Canonical equivalents only, not NFKC's compatibility folds:
-    "m²" is not "m2", "①" not "1", "Ⅻ" not "xii", "ﬁsh" not "fish". Lower case, not case folding:
-    "Maße" is not "Masse" (casefold makes ß "ss"), and a Greek word ending in a medial sigma is not
-    the word ending in a final one (casefold makes both the medial; `str.lower` gives an upper-case
-    word's last capital sigma as the final one). Those pairs can name two classes, and a refusal of
-    them (`core.case_variant_refusal`) would have no way round."""
+    space, and lower case (`str.lower`; "İ" as "i", not "i" and a combining dot). Canonical equivalents
+    only, not NFKC's compatibility folds: "m²" is not "m2", "①" not "1", "Ⅻ" not "xii", "ﬁsh" not
+    "fish". Lower case, not case folding: "Maße" is not "Masse" (casefold makes ß "ss"), and a Greek
+    word ending in a medial sigma is not the word ending in a final one (casefold makes both the
+    medial; `str.lower` gives an upper-case word's last capital sigma as the final one). Those pairs
+    can name two classes, and a refusal of them (`core.case_variant_refusal`) would have no way round.
+    Turkish case is the other key, `turkish_label_key`: two labels are one class when either key is
+    the same (`same_class`)."""
     return _lower(_spaced(_formed(name)))
+
+
+def turkish_label_key(name: str) -> str:
+    """`label_key` with Turkish case pairs: "I" the capital of dotless "\u0131", "İ" of "i", so "IŞIK"
+    is "\u0131ş\u0131k" (`label_key` makes it "işik"). Only "I" is keyed otherwise, so this pairs no
+    labels that differ in more than case: "k\u0131r" and "kir" are two words, each with its own key
+    under both rules (though "KIR" is a spelling of both, one under each)."""
+    return _lower(with_turkish_i(_spaced(_formed(name))))
+
+
+def same_class(first: str, second: str) -> bool:
+    """Whether two labels are one class spelled two ways, or the same: their `label_key` or their
+    `turkish_label_key` is the same."""
+    return label_key(first) == label_key(second) or turkish_label_key(first) == turkish_label_key(second)
+
+
+def spelled_as(name: str, names: Iterable[str]) -> str | None:
+    """The first of ``names`` that is ``name`` spelled another way (`same_class`), one sharing its
+    `label_key` before one sharing only its `turkish_label_key` (typed "KIR" is "kir" before "k\u0131r");
+    None if none is."""
+    names = list(names)
+    for key in (label_key, turkish_label_key):
+        typed = key(name)
+        found = next((other for other in names if key(other) == typed), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _formed(name: str) -> str:
@@ -43,8 +75,24 @@ def _spaced(name: str) -> str:
 
 
 def _lower(name: str) -> str:
-    """``name`` in lower case, composed again (a lower-case letter may compose where its capital did not)."""
-    return unicodedata.normalize("NFC", name.lower())
+    """``name`` in lower case, composed again (a lower-case letter may compose where its capital did not),
+    "İ" as "i" (`str.lower` gives it a second, combining, dot)."""
+    return unicodedata.normalize("NFC", without_dot_above_i(name.lower()))
+
+
+def _lower_any_i(name: str) -> str:
+    """``name`` in lower case with every i alike ("I", "İ", "\u0131", "i": Turkish case or not), for
+    telling what else than case the spellings of a group differ in (`differences`). A decomposed "İ"
+    ("I" and U+0307) keeps its dot: it differs from "İ" in Unicode form."""
+    return name.translate(_ANY_I).lower()
+
+
+def _caseless(name: str) -> str:
+    """`_lower_any_i` composed again, "i" and a combining dot as "i" (`_lower`)."""
+    return unicodedata.normalize("NFC", without_dot_above_i(_lower_any_i(name)))
+
+
+_ANY_I = str.maketrans({"I": "i", "\u0130": "i", "\u0131": "i"})
 
 
 def _usual_width(char: str) -> str:
@@ -57,20 +105,41 @@ def _usual_width(char: str) -> str:
 
 def variant_groups(names: Iterable[str]) -> list[list[str]]:
     """The groups of two or more of ``names`` that differ only in case, spacing or Unicode form,
-    each in natural order, the groups in the order of their first name."""
-    by_key: dict[str, set[str]] = {}
-    for name in names:
-        if name:
-            by_key.setdefault(label_key(name), set()).add(name)
-    by_first = {group[0]: group for group in (natural_order(found) for found in by_key.values() if len(found) > 1)}
+    each in natural order, the groups in the order of their first name. A group is every name joined
+    to another by `same_class`: "KIR" with "kir" (`label_key`) and with "k\u0131r"
+    (`turkish_label_key`) makes one group of the three, as renaming any two of them leaves a pair
+    `petloc train` refuses."""
+    spellings = {name for name in names if name}
+    sharing: dict[tuple[int, str], set[str]] = {}
+    for name in spellings:
+        for rule in _keys(name):
+            sharing.setdefault(rule, set()).add(name)
+    groups: list[list[str]] = []
+    left = set(spellings)
+    while left:
+        group, reached = set(), [left.pop()]
+        while reached:
+            name = reached.pop()
+            if name not in group:
+                group.add(name)
+                reached.extend(other for rule in _keys(name) for other in sharing[rule] if other not in group)
+        left -= group
+        if len(group) > 1:
+            groups.append(natural_order(group))
+    by_first = {group[0]: group for group in groups}
     return [by_first[first] for first in natural_order(by_first)]
+
+
+def _keys(name: str) -> tuple[tuple[int, str], tuple[int, str]]:
+    """``name``'s two keys, each told by its rule's number (the same text under two rules is no match)."""
+    return (0, label_key(name)), (1, turkish_label_key(name))
 
 
 def differences(groups: Iterable[Iterable[str]]) -> str:
     """What the spellings of each of ``groups`` (`variant_groups`') differ in, all groups together:
     "case", "spacing", "Unicode form", or two or three of them ("case or spacing"), so a message says
     "Unicode form" where a spelling is a decomposed or full-width one, and not where none is."""
-    steps = {"case": (_formed, _spaced), "spacing": (_formed, _lower), "Unicode form": (_spaced, str.lower)}
+    steps = {"case": (_formed, _spaced), "spacing": (_formed, _caseless), "Unicode form": (_spaced, _lower_any_i)}
     found = [kind for kind, (first, then) in steps.items()
              if any(len({then(first(name)) for name in group}) > 1 for group in map(list, groups))]
     found = found or list(steps)  # (every pair differs in one of them: `label_key` applies no other step)

@@ -114,22 +114,21 @@ class LabelBox(QObject):
 
     def label_of_text(self, text: str) -> str:
         """The label a shown (escaped) or typed text stands for: the class shown exactly so, else the first
-        class it names apart from case, spaces and Unicode form (`core.label_variants.label_key`, the rule
-        `petloc train` refuses variants by; typed "Abyssinian " is abyssinian: a class of its own
-        that differs only in case is nearly always a slip, and split the class without a word), else
-        the text itself, its spaces tidied: a new class.
+        class it names apart from case (Turkish case too: "istanbul" is İstanbul), spaces and Unicode form
+        (`core.label_variants.spelled_as`, the rule `petloc train` refuses variants by; typed "Abyssinian "
+        is abyssinian: a class of its own that differs only in case is nearly always a slip, and split the
+        class without a word), else the text itself, its spaces tidied: a new class.
 
         Hence a case variant of a class cannot be made by typing; renaming the class (Edit → Classes…)
         changes its case."""
         i = self.combo.findText(text)
         if i >= 0:
             return self.label_at(i)
-        from petloc_gui.core.label_variants import label_key
+        from petloc_gui.core.label_variants import spelled_as
 
         typed = _tidy(text)
-        key = label_key(typed)
-        found = next((i for i in range(self.combo.count()) if label_key(self.label_at(i)) == key), -1)
-        return self.label_at(found) if found >= 0 else typed
+        found = spelled_as(typed, self.names())
+        return found if found is not None else typed
 
     def set_names(self, names: list[str]) -> None:
         """Replace the class list (keeps the text shown)."""
