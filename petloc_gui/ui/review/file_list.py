@@ -27,6 +27,7 @@ from petloc_gui.app.image_document import (
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.metrics import best_gt_match
+from petloc_gui.core.name_search import FoldedNames
 from petloc_gui.core.text import visible
 from petloc_gui.ui.review.list_colors import PROBLEM, ListColors
 from petloc_gui.ui.review.list_ranking import ListRanking
@@ -84,6 +85,7 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
         self.order = list(range(n))
         self._row_of = list(range(n))  # item -> view row, -1 when filtered out
         self._text = ""
+        self._search = FoldedNames(self.names)  # folded once, not at each keystroke (20,000 rows)
         self._status: str | None = None
         # the review-queue order, kept row by row; an edited image keeps its queue place until the user
         # leaves it (`hold`): re-ranked at once it would jump under the user, and stepping on down the
@@ -297,7 +299,8 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
 
     # --- filtering and ordering ----------------------------------------------------
     def set_text(self, text: str) -> None:
-        self._text = text.strip().lower()
+        self._text = text.strip()
+        self._search.look_for(self._text)  # case and Unicode form ignored, as everywhere in petloc
         self._reorder()
 
     def set_status_filter(self, status: str | None) -> None:
@@ -313,7 +316,7 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
         return self._named(item) and not (self._status and (not self._listed(item) or item in self.gone))
 
     def _named(self, item: int) -> bool:  # by the search text
-        return not self._text or self._text in self.names[item].lower()
+        return not self._text or self._search.finds(item)
 
     def _listed_before(self, item: int, emit: bool) -> bool | None:
         """`_listed` before a change, where `_row_changed` looks at it (a background change under a status
