@@ -40,6 +40,12 @@ QUEUE_RULE = (
 )
 
 
+# The keys that act on the selected box, with none selected (a click on empty space, or the box just deleted):
+# listed under the number keys, which the table's rule says label the selected box
+NO_BOX_SELECTED_ROW = ("No box selected", "0 … 9 give the label of the next box drawn; Del, the arrows and "
+                                          "Alt+arrows change no box (click a box, or B selects one)")
+
+
 def labelimg_row() -> tuple[str, str]:
     """The keys a labelImg user's hands know that do something else here: A (labelImg's previous image)
     accepts the prediction, Space (labelImg's verify) goes to the next image to review. Their keys here
@@ -92,9 +98,13 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("petloc — keyboard shortcuts")
         rows = [labelimg_row(), *shortcut_rows()]
+        after = rows.index(LABEL_KEYS_HELP) + 1
         if isinstance(parent, QMainWindow):
-            after = rows.index(LABEL_KEYS_HELP) + 1
-            rows[after:after] = label_key_rows(parent)  # under the rule, what it gives in the open folder
+            key_rows = label_key_rows(parent)  # under the rule, what it gives in the open folder
+            rows[after:after] = key_rows
+            after += len(key_rows)
+        rows.insert(after, NO_BOX_SELECTED_ROW)
+        if isinstance(parent, QMainWindow):
             rows += menu_shortcut_rows(parent, rows)
         rows += list(MOUSE_HELP)
         table = QTableWidget(len(rows), 2, self)

@@ -19,6 +19,8 @@ DROPPED = "No box drawn: Escape dropped it."
 DRAW_MODE_ON = "Draw mode on: a drag draws a box, over a box too (Escape leaves it)."
 DRAW_MODE_LEFT = "Draw mode off: a drag on a box moves it again."
 PUT_BACK = "Box put back where it was: Escape cancelled the move or resize."
+# Del, the arrows and Alt+arrows with no box showing handles: they change nothing (labelImg), and say why
+NO_BOX_SELECTED = "No box selected: click a box, or press B to select one (Del and the arrows act on the selected box)."
 
 # action name -> (edge, pixels): the four edges from the keyboard
 EDGE_ACTIONS = {
@@ -51,12 +53,20 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
     """``canvas``: the editable BoxCanvas. Arrow keys step through the list when it has the focus.
     ``status``: the window's status line (what a key did, and which corner Alt+arrows move)."""
 
+    def on_the_selected_box(edit: Callable[[], bool]) -> None:
+        """``edit`` of the selected box; with boxes on the image but none selected, the status line says so."""
+        doc = edits.doc
+        if doc is not None and doc.objects and edits.target_index() < 0:
+            status.showMessage(NO_BOX_SELECTED, 5000)
+            return
+        edit()
+
     def arrow(dx: int, dy: int, pixels: float) -> None:
         if list_has_focus():
             if dy:
                 step_image(dy)
             return
-        edits.nudge(dx * pixels, dy * pixels)
+        on_the_selected_box(lambda: edits.nudge(dx * pixels, dy * pixels))
 
     def next_box() -> None:
         doc = edits.doc
@@ -124,13 +134,14 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
     act["place_box"].triggered.connect(place_box)
     connect_resize_corner(act, status)
     act["verify"].triggered.connect(lambda: edits.toggle_verified())
-    act["delete"].triggered.connect(lambda: edits.delete_selected())
+    act["delete"].triggered.connect(lambda: on_the_selected_box(edits.delete_selected))
     act["next_box"].triggered.connect(next_box)
     for name, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1)):
         act[f"nudge_{name}"].triggered.connect(lambda _=False, x=dx, y=dy: arrow(x, y, NUDGE_PX))
         act[f"nudge_{name}_fast"].triggered.connect(lambda _=False, x=dx, y=dy: arrow(x, y, NUDGE_FAST_PX))
     for name, (edge, pixels) in EDGE_ACTIONS.items():
-        act[name].triggered.connect(lambda _=False, e=edge, p=pixels: edits.move_edge(e, p))
+        act[name].triggered.connect(
+            lambda _=False, e=edge, p=pixels: on_the_selected_box(lambda: edits.move_edge(e, p)))
     canvas.box_drawn.connect(drawn)
     canvas.box_edited.connect(lambda i, old, new: edits.set_box(i, old, new, "Move/resize box"))
     canvas.box_selected.connect(edits.select)

@@ -134,10 +134,13 @@ class EditController(QObject):
         self.selection_changed.emit(self.selected)
 
     def target_index(self) -> int:
-        """The selected object, else the primary one, else -1."""
-        if self.doc is None or not self.doc.objects:
+        """The selected object, else -1. Never the primary one in its place: with no box showing its handles
+        (a click on empty space, or a box just deleted), Del deleted the first box, the arrows moved it and a
+        number key relabelled it; in labelImg, and as the keys' help says, they act on the selected box alone.
+        (An image opens with its first box selected, `set_document`: the keys act on it until it is left.)"""
+        if self.doc is None:
             return -1
-        return self.selected if 0 <= self.selected < len(self.doc.objects) else 0
+        return self.selected if 0 <= self.selected < len(self.doc.objects) else -1
 
     # --- edits --------------------------------------------------------------------
     def add_box(self, box: Box, label: str | None = None) -> bool:
@@ -202,7 +205,7 @@ class EditController(QObject):
         return self._push(cmd.DeleteObjectCommand(self.doc, self._notify, index))
 
     def set_label(self, name: str) -> bool:
-        """Relabel the selected (or primary) object; with none, it becomes the label of the next box."""
+        """Relabel the selected object; with none selected, it becomes the label of the next box (labelImg)."""
         self.default_label, self._labelled = name, self.index
         index = self.target_index()
         if index < 0 or self.doc.objects[index].name == name:
