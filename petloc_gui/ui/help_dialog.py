@@ -43,7 +43,8 @@ QUEUE_RULE = (
 # The keys that act on the selected box, with none selected (a click on empty space, or the box just deleted):
 # listed under the number keys, which the table's rule says label the selected box
 NO_BOX_SELECTED_ROW = ("No box selected", "0 … 9 give the label of the next box drawn; Del, the arrows and "
-                                          "Alt+arrows change no box (click a box, or B selects one)")
+                                          "Alt+arrows change no box (click a box, or B selects one); after Del "
+                                          "none is selected, so a held Del deletes one box")
 
 
 def labelimg_row() -> tuple[str, str]:
@@ -104,6 +105,7 @@ class HelpDialog(QDialog):
             rows[after:after] = key_rows
             after += len(key_rows)
         rows.insert(after, NO_BOX_SELECTED_ROW)
+        self._long_rows = (0, after)  # the labelImg row and this one: longer than the Action column (showEvent)
         if isinstance(parent, QMainWindow):
             rows += menu_shortcut_rows(parent, rows)
         rows += list(MOUSE_HELP)
@@ -134,7 +136,8 @@ class HelpDialog(QDialog):
 
     def showEvent(self, event) -> None:  # Qt's name
         """The labelImg row is longer than the Action column at the dialog's width: in one 22 px line it
-        was cut ("… goes to the next image to…") and its second half, the verify key, never seen. Its
-        row takes the lines it needs once the columns have their widths."""
+        was cut ("… goes to the next image to…") and its second half, the verify key, never seen. It and
+        the no-box-selected row take the lines they need once the columns have their widths."""
         super().showEvent(event)
-        self.table.resizeRowToContents(0)
+        for row in self._long_rows:
+            self.table.resizeRowToContents(row)

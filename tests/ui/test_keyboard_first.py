@@ -165,10 +165,14 @@ def test_the_label_box_follows_the_selection_after_a_delete(qtbot, window, folde
     window.act["delete"].trigger()
     doc = window.session.store.document(0)
     assert [o.name for o in doc.objects] == ["cat"]
-    assert window.edits.selected == 0
-    assert window.label_combo.currentText() == "cat"  # not the deleted box's "dog"
+    assert window.edits.selected == -1  # nothing selected after a delete (labelImg)
+    assert window.label_combo.currentText() == ""  # not the deleted box's "dog": nothing selected, nothing shown
+    window.act["next_box"].trigger()
+    assert window.label_combo.currentText() == "cat"
     window.act["delete"].trigger()
-    assert window.label_combo.currentText() == ""  # nothing selected, nothing shown
+    assert window.label_combo.currentText() == ""
+    window.edits.stack().undo()
+    assert window.label_combo.currentText() == "cat"  # the box brought back, selected
 
 
 def test_overlay_off_removes_the_prediction_from_the_ground_truth_pane(qtbot, window, folder):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.voc import read_voc
 from petloc_gui.ui.editing.edit_actions import NO_BOX_SELECTED
 
 from .conftest import write_annotation, write_image
@@ -90,6 +91,11 @@ def test_f1_says_what_the_keys_do_with_no_box_selected_under_the_number_keys(qtb
     rows = [(dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text()) for r in range(dialog.table.rowCount())]
     at = rows.index(NO_BOX_SELECTED_ROW)
     assert rows[at - 2:at] == [("1", "Label: cat"), ("2", "Label: dog")]
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    metrics = QFontMetrics(dialog.table.font())  # the row shown whole, on the lines it needs
+    lines = -(-metrics.horizontalAdvance(NO_BOX_SELECTED_ROW[1]) // dialog.table.columnWidth(1))
+    assert lines > 1 and dialog.table.rowHeight(at) >= lines * metrics.lineSpacing()
 
 
 def test_the_keys_act_on_the_box_of_an_image_just_opened_and_on_one_selected_again(qtbot, window, tmp_path):
@@ -105,3 +111,40 @@ def test_the_keys_act_on_the_box_of_an_image_just_opened_and_on_one_selected_aga
     qtbot.keyClick(canvas, Qt.Key_Left, SHIFT)
     assert _boxes(window) == [("cat", Box(20, 10, 50, 40)), ("cat", Box(50, 30, 90, 80))]
 
+
+def test_a_held_del_deletes_one_box_and_its_undo_brings_it_back_selected(qtbot, window, tmp_path):
+    canvas = _two_boxes_on_the_image(qtbot, window, tmp_path)
+    for _ in range(4):  # Del held: under X its repeats are press/release pairs, each an ordinary Del
+        qtbot.keyClick(canvas, Qt.Key_Delete)
+    assert _boxes(window) == [DOG]
+    assert window.edits.selected == -1  # nothing selected after a delete, as in labelImg
+    assert _said(window) == NO_BOX_SELECTED
+    qtbot.keyClick(canvas, Qt.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = read_voc(tmp_path / "mine" / "two.xml")
+    assert [(o.name, o.box) for o in saved.objects] == [DOG]
+    qtbot.keyClick(canvas, Qt.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _boxes(window) == [CAT, DOG]
+    assert window.edits.selected == 0  # the box brought back, selected as before its delete
+    assert window.panel.gt_pane.box_items()[0].selected
+    qtbot.keyClick(canvas, Qt.Key_Z, Qt.KeyboardModifier.ControlModifier | SHIFT)  # redo: deleted again
+    assert _boxes(window) == [DOG] and window.edits.selected == -1
+    qtbot.keyClick(canvas, Qt.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(canvas, Qt.Key_Right, SHIFT)  # the keys act on the box brought back
+    assert _boxes(window) == [("cat", Box(20, 10, 50, 40)), DOG]
+
+
+def test_deleting_the_second_box_leaves_the_first_unselected_and_b_selects_it(qtbot, window, tmp_path):
+    canvas = _two_boxes_on_the_image(qtbot, window, tmp_path)
+    qtbot.keyClick(canvas, Qt.Key_B)
+    assert window.edits.selected == 1
+    qtbot.keyClick(canvas, Qt.Key_Delete)
+    qtbot.keyClick(canvas, Qt.Key_Delete)
+    assert _boxes(window) == [CAT] and window.edits.selected == -1
+    assert not any(item.selected for item in window.panel.gt_pane.box_items())  # no box shows handles
+    window.edits.stack().undo()
+    assert _boxes(window) == [CAT, DOG] and window.edits.selected == 1
+    qtbot.keyClick(canvas, Qt.Key_Delete)
+    qtbot.keyClick(canvas, Qt.Key_B)  # B with none selected: the first box
+    assert window.edits.selected == 0
+    qtbot.keyClick(canvas, Qt.Key_Delete)
+    assert _boxes(window) == []

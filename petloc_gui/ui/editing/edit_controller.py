@@ -199,10 +199,22 @@ class EditController(QObject):
         return self.set_box(index, old, new, "Resize box", ("resize", self._nudge_serial))
 
     def delete_selected(self) -> bool:
+        """Delete the selected box, leaving none selected (labelImg): the selection went on to the next box,
+        so a held Del (its repeats unmarked under X, `accept_guard`) deleted every box of the image. Its undo
+        brings the box back selected, as it was before the delete."""
         index = self.target_index()
         if index < 0:
             return False
-        return self._push(cmd.DeleteObjectCommand(self.doc, self._notify, index))
+        deleted = self.doc.objects[index]
+
+        def notify(doc: ImageDocument) -> None:
+            if doc is self.doc:  # (the stack is the image's own: its undo and redo run with it on screen)
+                back = index < len(doc.objects) and doc.objects[index] is deleted
+                self.selected = index if back else -1
+                self._nudge_serial += 1  # a nudge after it is an undo step of its own
+            self._notify(doc)
+
+        return self._push(cmd.DeleteObjectCommand(self.doc, notify, index))
 
     def set_label(self, name: str) -> bool:
         """Relabel the selected object; with none selected, it becomes the label of the next box (labelImg)."""
