@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.epoch_choice import refiner_choosers
-from petloc_gui.core.metrics import best_gt_match, evaluate_objects
-from petloc_gui.core.paired_stats import paired_on
+from petloc_gui.core.metrics import evaluate_objects
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.core.unscored_classes import classes_not_scored, not_scored_sentence
 from petloc_gui.model.bundle import load_bundle, read_meta
@@ -33,6 +32,7 @@ from petloc_gui.model.class_renames import (
     unknown_class_hedge,
 )
 from petloc_gui.model.comparison_accepted import accepted_in, add_person_figures
+from petloc_gui.model.comparison_class_blind import image_result, paired_class_blind, unknown_to
 from petloc_gui.model.comparison_digits import BOTH_MODELS, digits_hedges
 from petloc_gui.model.comparison_since_run import changed_since_run, replaced_since_run, since_run_sentences
 from petloc_gui.model.data import collect_samples
@@ -208,8 +208,11 @@ def compare_models(
         result["old"] = _pick(old_scores, subset)
         if subset is not None:
             result["all"]["old"] = _without_subset(old_scores)
-        # image by image on the headline images: what the differences are worth (the window's verdict)
-        result["paired"] = paired_on(old_scores.get("per_image"), new_scores.get("per_image"), result["images"])
+        # image by image on the headline images: what the differences are worth (the window's verdict); the
+        # boxes on an image of classes the current model lacks are compared class-blind (the table's IoU is 0)
+        blind = unknown_to((old_meta or {}).get("class_names"), renamed, scored_on)
+        result["paired"] = paired_class_blind(old_scores.get("per_image"), new_scores.get("per_image"),
+                                              result["images"], blind)
     add_person_figures(result, accepted, new_bundle, old_model, renamed)  # beside the figures on every image
     return result
 
@@ -347,15 +350,15 @@ def score_model(spec: str | Path, samples: list[Any], subset: set[str] | None = 
 
     With ``subset`` (relative paths), the same predictions are also scored on
     those images alone, under the key ``"subset"``. ``renamed`` (``{new name: old name}``): the model's
-    predictions of an old name count as its new name. ``"per_image"``: ``{relpath: [class right, IoU]}``
-    by the best-gt rule, for the paired comparison (`core.paired_stats`).
+    predictions of an old name count as its new name. ``"per_image"``: ``{relpath: [class right, IoU,
+    class-blind IoU]}`` (IoU by the best-gt rule), for the paired comparison (`model.comparison_class_blind`).
     """
     bundle, kept = predictions_on(spec, samples)
     if renamed:
         kept = [(s, replace(p, label=as_renamed(p.label, renamed))) for s, p in kept]
     names = sorted(set(bundle.class_names) | {label for s, _ in kept for label, _ in s.ground_truth})
     scores = _metrics(kept, names)
-    scores["per_image"] = {s.relpath: list(_right_and_iou(s, p)) for s, p in kept}
+    scores["per_image"] = {s.relpath: image_result(s.ground_truth, p.label, p.box) for s, p in kept}
     if subset:
         scores["subset"] = _metrics([(s, p) for s, p in kept if s.relpath in subset], names)
     return scores
@@ -386,12 +389,6 @@ def _metrics(kept: list[tuple[Any, Prediction]], names: list[str]) -> dict[str, 
     """The headline figures of (sample, prediction) pairs (`figures_of`)."""
     metrics = figures_of(kept, names)
     return {key: metrics[key] for key in ("n_images", "accuracy", "mean_iou", "iou_ge_50", "iou_ge_75")}
-
-
-def _right_and_iou(sample: Any, prediction: Prediction) -> tuple[bool, float]:
-    """Whether ``prediction`` names the class of the object it matches, and its IoU (`figures_of`'s rule)."""
-    match = best_gt_match(sample.ground_truth, prediction.label, prediction.box)
-    return bool(match.same_class), float(match.iou)
 
 
 def _without_subset(scores: dict[str, Any]) -> dict[str, Any]:

@@ -49,5 +49,6 @@ def test_a_class_the_current_model_cannot_know_is_said(tmp_path, renamed_folder)
     result = _compare(tmp_path, data, current, bundle_meta(class_names=("cat", "dog", "hound")))
     assert result["old"]["accuracy"] == 0.0 and result["new"]["accuracy"] == 0.0  # both say dog
     hedge = ("The current model cannot know hound: it has no such class, so the 3 hound images count as wrong "
-             "for it (the accuracy favours the new model).")
+             "for it, and its boxes on them score IoU 0, however well they fit (the accuracy, mean IoU and IoU ≥ "
+             "0.5 all favour the new model).")
     assert hedge in result["note"] and hedge in result["hedges"] and hedge not in result["new_hedges"]

@@ -42,7 +42,8 @@ def paired_verdict(paired: dict[str, Any]) -> str:
         head = (f"Too few validation images to tell whether the new model is better or worse ({n}; a verdict "
                 f"needs at least {needed}).")
         return f"{head} {image_by_image(paired, interval=False)}"
-    better, worse, unclear = ([PROSE[key] for key in FIGURES if evidence.get(key) == told]
+    prose = _named(paired)
+    better, worse, unclear = ([prose[key] for key in FIGURES if evidence.get(key) == told]
                               for told in (BETTER, WORSE, UNCLEAR))
     unclear_part = f"; no clear difference on {_listed(unclear)}" if unclear else ""
     if better and worse:
@@ -59,11 +60,28 @@ def paired_verdict(paired: dict[str, Any]) -> str:
     return f"{head} {image_by_image(paired, interval=True)}"
 
 
+def _named(paired: dict[str, Any]) -> dict[str, str]:
+    """`PROSE`, the IoU figures named class-blind where the record compared boxes so (`class_blind_sentence`):
+    "better on mean IoU" under a table whose mean IoU says the opposite would read as a contradiction."""
+    blind, n = _class_blind(paired), int(paired.get("n_images") or 0)
+    if not blind:
+        return PROSE
+    return {key: name if key == "accuracy" else f"class-blind {name}" if blind >= n else
+            f"{name} (class-blind on {counted(blind, 'image')})" for key, name in PROSE.items()}
+
+
+def _class_blind(paired: dict[str, Any]) -> int:
+    """How many of the record's images had their boxes compared class-blind (0: none, or not recorded)."""
+    blind = paired.get("class_blind")
+    return blind if isinstance(blind, int) and not isinstance(blind, bool) and blind > 0 else 0
+
+
 def image_by_image(paired: dict[str, Any], interval: bool) -> str:
     """"Image by image: the new model gets the class right on 3 images the current one gets wrong, and
     wrong on 1 it gets right; its box fits better on 12, worse on 6 and the same on 2 (mean IoU change
-    +0.021, 95% interval -0.010 to +0.050); it lifts 2 to IoU ≥ 0.5 and drops 1 below." ``interval``:
-    whether the bootstrap interval means anything (not on too few images)."""
+    +0.021, 95% interval -0.010 to +0.050); it lifts 2 to IoU ≥ 0.5 and drops 1 below.", then how the boxes
+    were compared where the current model lacks the class (`class_blind_sentence`). ``interval``: whether the
+    bootstrap interval means anything (not on too few images)."""
     cls, iou, half = paired.get("class") or {}, paired.get("iou") or {}, paired.get("iou_ge_50") or {}
     text = (f"Image by image: the new model gets the class right on {counted(int(cls.get('new_only', 0)), 'image')} "
             f"the current one gets wrong, and wrong on {cls.get('old_only', 0)} it gets right; its box fits better "
@@ -72,7 +90,26 @@ def image_by_image(paired: dict[str, Any], interval: bool) -> str:
     if interval and isinstance(low_high, list) and len(low_high) == 2:
         text += (f" (mean IoU change {float(iou.get('mean_change', 0.0)):+.3f}, 95% interval "
                  f"{float(low_high[0]):+.3f} to {float(low_high[1]):+.3f})")
-    return text + f"; it lifts {half.get('gained', 0)} to IoU ≥ 0.5 and drops {half.get('lost', 0)} below."
+    text += f"; it lifts {half.get('gained', 0)} to IoU ≥ 0.5 and drops {half.get('lost', 0)} below."
+    return " ".join([text, *class_blind_sentence(paired)])
+
+
+def class_blind_sentence(paired: dict[str, Any]) -> list[str]:
+    """How the boxes were compared on the images whose classes the current model lacks (the record's
+    ``class_blind``, `model.comparison_class_blind`): there its box scores IoU 0 in the table however well
+    it fits, so "fits better" would be a class change read as a box improvement. None when there are none."""
+    blind = _class_blind(paired)
+    if not blind:
+        return []
+    n = int(paired.get("n_images") or 0)
+    if blind >= n:
+        which = "The image is of a class" if n == 1 else f"All {n} images are of classes"
+    else:
+        which = f"{blind} of them {'is of a class' if blind == 1 else 'are of classes'}"
+    on = "it" if blind == 1 else "them"
+    return [f"{which} the current model lacks: on {on} this box comparison is class-blind (each model's box "
+            "against the object it overlaps most, whatever its class), where the table scores the current "
+            "model's boxes IoU 0 for the class alone."]
 
 
 def figures_verdict(old: dict[str, Any], new: dict[str, Any]) -> str:
