@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.args import MODEL_HELP, add_label_argument, model_arg, path_arg, positive_int
 from petloc_gui.cli.evaluate_clamped import clamped_notes, clamped_report, warn_clamped
+from petloc_gui.cli.evaluate_confusion import LISTED, MAX_CLASSES, MAX_WIDTH
 from petloc_gui.cli.evaluate_digits import digits_notes, learned_digit_count, learned_digits_record, unknown_report
 from petloc_gui.cli.evaluate_labels import label_hint, spelling_hint
 from petloc_gui.cli.evaluate_split import SPLIT_DESCRIPTION, select_items
@@ -49,7 +50,8 @@ against its own boxes, a model agrees with itself), and the figures on the
 images whose boxes a person drew are given apart (the "person" line,
 person_drawn in --json). Figures are per image: accuracy, mean IoU (a
 miss counts as 0), share of images with IoU >= 0.5 and >= 0.75, per class,
-and the confusion matrix (rows: truth, columns: predicted). A ground-truth
+and the confusion matrix (rows: truth, columns: predicted; past {MAX_CLASSES} classes or
+{MAX_WIDTH} columns, its {LISTED} largest confusions, the whole matrix in --json). A ground-truth
 label the model does not know counts as wrong, and has a confusion row of
 its own (what the model took those images for).
 

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.core.text import table
+from petloc_gui.core.natural_order import natural_key
+from petloc_gui.core.text import columns, display_width, table
 
 # --json: {label the model does not know: its confusion row, columns as "confusion"'s labels}
 KEY = "confusion_unknown_labels"
@@ -41,12 +42,41 @@ def unknown_rows(evaluated: Sequence[tuple[Path, Any, Any]], class_names: Sequen
     return rows
 
 
+# Above either, the matrix is no table a terminal shows (120 classes: 120 lines of 1,893 characters): the
+# largest confusions are listed instead, and the full matrix is in --json
+MAX_CLASSES = 15
+MAX_WIDTH = 120  # terminal columns
+LISTED = 20  # confusions listed, largest first
+
+
 def confusion_lines(report: dict[str, Any]) -> list[str]:
-    """The table's confusion matrix: a row per class of the model's, then per label it does not know."""
+    """The table's confusion matrix: a row per class of the model's, then per label it does not know; a
+    list of the largest confusions instead when the matrix is too large to read (`MAX_CLASSES`, `MAX_WIDTH`)."""
     labels = report["confusion"]["labels"]
     if not labels:
         return []
     rows = [[name, *row, ""] for name, row in zip(labels, report["confusion"]["matrix"], strict=True)]
     rows += [[name, *row, UNKNOWN] for name, row in (report.get(KEY) or {}).items()]
-    return ["", "confusion (rows: truth, columns: predicted)",
-            *table(["", *labels, ""], rows, right=range(1, len(labels) + 1))]
+    matrix = table(["", *labels, ""], rows, right=range(1, len(labels) + 1))
+    if len(labels) <= MAX_CLASSES and max(display_width(line.rstrip()) for line in matrix) <= MAX_WIDTH:
+        return ["", "confusion (rows: truth, columns: predicted)", *matrix]
+    return largest_confusions(labels, rows, "too many" if len(labels) > MAX_CLASSES else "too wide")
+
+
+def largest_confusions(labels: Sequence[str], rows: Sequence[Sequence[Any]], why: str) -> list[str]:
+    """The confusions (an image of one class given another) of the matrix ``rows`` ([truth, *counts by
+    ``labels``, mark]), largest first (then by name, class2 before class10), the first `LISTED` of them,
+    each with its row's mark (`UNKNOWN`), and where the whole matrix is (``why``: "too many" to show)."""
+    found = sorted(((int(count), str(row[0]), str(predicted), str(row[-1]))
+                    for row in rows for predicted, count in zip(labels, row[1:-1], strict=True)
+                    if count and predicted != row[0]),
+                   key=lambda c: (-c[0], natural_key(c[1]), c[1], natural_key(c[2]), c[2]))
+    where = (f"the full matrix ({len(labels)} classes, {why} to show here) is in --json "
+             f"(confusion{', ' + KEY if len(rows) > len(labels) else ''})")
+    if not found:
+        return ["", f"confusion: no image was given another class than its own; {where}"]
+    shown = found[:LISTED]
+    which = f"the {len(shown)} largest of {len(found)}" if len(found) > len(shown) else f"all {len(found)}"
+    return ["", f"confusions (truth -> predicted: images), {which}; {where}",
+            *columns([["", truth, "->", predicted + ":", count, mark] for count, truth, predicted, mark in shown],
+                     right=(4,))]
