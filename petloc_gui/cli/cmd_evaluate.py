@@ -27,7 +27,7 @@ from petloc_gui.cli.output import (
 )
 from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.text import counted, table, visible
+from petloc_gui.core.text import counted, visible
 
 if TYPE_CHECKING:
     pass
@@ -194,6 +194,12 @@ def run(args: argparse.Namespace) -> int:
     report.update(accepted_keys)
     # evaluated images the model (or a model it was fine-tuned from) trained on; None: cannot be told
     report["n_trained_on"] = trained_on
+    from petloc_gui.cli.evaluate_class_rows import KEY as TRAINED_PER_CLASS
+    from petloc_gui.cli.evaluate_class_rows import trained_per_class
+
+    # each class row's own count (under --split all a 1-image class read as held out); None: not known
+    report[TRAINED_PER_CLASS] = None if trained_on is None else trained_per_class(evaluated, class_names, unknown,
+                                                                                  matched)
     report["trained_on_record"] = learned_digits_record(trained_record, learned_digits)
     report["n_learned_digits"] = learned_digits.n_canvases  # a lower bound when n_digits_unknown is not 0
     report.update(unknown_report(learned_digits))
@@ -351,6 +357,7 @@ def format_report(report: dict[str, Any]) -> list[str]:
         return "-" if value is None else f"{value:.3f}"
 
     from petloc_gui.cli.evaluate_accepted import accepted_lines
+    from petloc_gui.cli.evaluate_class_rows import class_table
     from petloc_gui.cli.evaluate_confusion import confusion_lines
 
     lines = [
@@ -367,11 +374,6 @@ def format_report(report: dict[str, Any]) -> list[str]:
         f"IoU>=0.5   {num(report['iou_ge_50'])}   IoU>=0.75 {num(report['iou_ge_75'])}",
         *accepted_lines(report),
     ]
-    # core.text.table: each column as wide as its widest cell as a terminal shows it (a long or wide-character
-    # class name moves no row)
-    rows = [[name, row["count"], num(row["accuracy"]), num(row["mean_iou"]), ""]
-            for name, row in report["per_class"].items()]
-    rows += [[name, count, "0.000", "-", "(unknown to the model)"] for name, count in report["unknown_labels"].items()]
-    lines += ["", *table(["class", "count", "accuracy", "mean IoU", ""], rows, right=(1, 2, 3))]
+    lines += ["", *class_table(report, num)]
     lines += confusion_lines(report)  # the labels the model does not know too, each its own row
     return [line.rstrip() for line in lines]

@@ -1,0 +1,67 @@
+"""`petloc evaluate`'s per-class table, and which of its rows rest on images the model trained on.
+
+The "images" line says how many evaluated images the model (or one it was fine-tuned from) trained on
+(`evaluate_trained_on.trained_on_count`), but a class row did not: under ``--split all`` a class of one
+image, that image a training image, read "cat_1  1  0.000  0.000" as if held out. Each row now says how
+many of its images were trained on (the table's "trained on" column where any was; ``KEY`` in --json).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.core.text import table
+
+# --json: {class or unknown label: how many of its row's images were trained on}; null when that is not known
+KEY = "trained_on_per_class"
+HEADER = "trained on"
+NOTE = "trained on: of a row's images, those the model (or one it was fine-tuned from) trained on: not held out"
+
+
+def trained_per_class(evaluated: Sequence[tuple[Path, Any, Any]], class_names: Sequence[str],
+                      unknown: Collection[str], trained: Collection[Path]) -> dict[str, int]:
+    """How many of each row's images are ``trained`` ones (`trained_on_count`'s ``matched``), for every
+    row: a class of the model's counts the images whose truth it is, as its row does (the object its
+    prediction is matched to, `core.metrics.best_gt_match`); a label it does not know (``unknown``), the
+    images holding it, as the ``unknown_labels`` count does."""
+    from petloc_gui.core.metrics import best_gt_match
+
+    counts = dict.fromkeys([*class_names, *sorted(unknown)], 0)
+    known = set(class_names)
+    trained = set(trained)
+    for image, objects, prediction in evaluated:
+        if image not in trained:
+            continue
+        truth = best_gt_match(objects, prediction.label, prediction.box).label
+        if truth in known:
+            counts[truth] += 1
+        for label in {name for name, _ in objects} - known:
+            counts[label] = counts.get(label, 0) + 1
+    return counts
+
+
+def class_table(report: dict[str, Any], num: Callable[[Any], str]) -> list[str]:
+    """The per-class table: a row per class of the model's, then per label it does not know, each with
+    its image count, and how many of them were trained on where any evaluated image was (`trained_cells`);
+    ``num`` writes a figure. `core.text.table`: each column as wide as its widest cell as a terminal shows
+    it (a long or wide-character class name moves no row)."""
+    trained = trained_cells(report)
+
+    def counts(name: str, count: int) -> list[Any]:
+        return [count] if trained is None else [count, trained.get(name, 0)]
+
+    rows = [[name, *counts(name, row["count"]), num(row["accuracy"]), num(row["mean_iou"]), ""]
+            for name, row in report["per_class"].items()]
+    rows += [[name, *counts(name, count), "0.000", "-", "(unknown to the model)"]
+             for name, count in report["unknown_labels"].items()]
+    header = ["class", "count", *([] if trained is None else [HEADER]), "accuracy", "mean IoU", ""]
+    return [*table(header, rows, right=range(1, len(header) - 1)), *([] if trained is None else [NOTE])]
+
+
+def trained_cells(report: dict[str, Any]) -> dict[str, int] | None:
+    """The table's "trained on" column, by row label: only where some evaluated image was trained on (a
+    known count over 0), else None (no column)."""
+    counts = report.get(KEY)
+    return counts if report.get("n_trained_on") and isinstance(counts, dict) else None
