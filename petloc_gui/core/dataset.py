@@ -5,8 +5,9 @@ Four layouts are recognised automatically:
 - ``oxford``: ``images/`` + ``annotations/xmls/`` (+ ``annotations/list.txt``,
   ``trainval.txt``, ``test.txt``), as the Oxford-IIIT Pet dataset ships;
 - ``voc-devkit``: ``JPEGImages/`` + ``Annotations/`` (+ ``ImageSets/Main/*.txt``);
-- ``images-annotations``: ``images/`` + ``Annotations/``, as Label Studio's Pascal VOC export
-  writes them, where nothing else the folder holds would be left out (`core.label_studio_layout`);
+- ``images-annotations``: ``images/`` + ``Annotations/`` (in any case, on every system), as Label
+  Studio's Pascal VOC export writes them, where nothing else the folder holds would be left out
+  (`core.label_studio_layout`);
 - ``sidecar``: ``photo.jpg`` next to ``photo.xml`` (or ``photo.XML``), searched
   recursively (labelImg's default); hidden folders (``.git``) are skipped and
   links to folders not followed (reported in ``problems``).
@@ -28,15 +29,16 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import petloc_gui.core.folder_listing as listing
-from petloc_gui.core.annotation_names import annotation_file_names
+from petloc_gui.core.annotation_names import annotation_file_names, folded
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing, is_annotation_name
 from petloc_gui.core.image_formats import unread_format_named
 from petloc_gui.core.index_problem import IndexProblem, split_problem
-from petloc_gui.core.label_studio_layout import ANNOTATIONS, IMAGES, check_label_studio_export
+from petloc_gui.core.label_studio_layout import check_label_studio_export
 from petloc_gui.core.oxford_devkit_index import index_devkit, index_images_annotations, index_oxford
 from petloc_gui.core.sidecar_index import index_sidecar
 
@@ -48,7 +50,8 @@ LAYOUTS = (SIDECAR, OXFORD, VOC_DEVKIT, IMAGES_ANNOTATIONS)
 # The layouts that keep images and annotations in separate folders: (images folder, annotations folder).
 SEPARATE_FOLDERS = {OXFORD: ("images", "annotations/xmls"), VOC_DEVKIT: ("JPEGImages", "Annotations"),
                     IMAGES_ANNOTATIONS: ("images", "Annotations")}
-_IMAGES_FOLDERS = {images for images, _ in SEPARATE_FOLDERS.values()}
+# folded: images/ is found ignoring case (`label_studio_layout.spelled_as`)
+_IMAGES_FOLDERS = {folded(images) for images, _ in SEPARATE_FOLDERS.values()}
 
 _OXFORD_LISTS = ("list.txt", "trainval.txt", "test.txt")
 
@@ -57,13 +60,16 @@ _OXFORD_LISTS = ("list.txt", "trainval.txt", "test.txt")
 class Dataset:
     """An indexed folder: ``root``, ``layout`` and naturally sorted ``items``. ``folders`` are the
     folders whose listing made the index, each with what the index saw there (`FolderListing`):
-    images copied in or deleted later change one, and the window compares them with `folder_listing`."""
+    images copied in or deleted later change one, and the window compares them with `folder_listing`.
+    ``folder_names``: the (images, annotations) folders of a layout that keeps them apart, as spelled in
+    ``root`` (``annotations/`` for images + Annotations); None: `SEPARATE_FOLDERS`' spelling."""
 
     root: Path
     layout: str
     items: list[DatasetItem]
     problems: list[str] = field(default_factory=list)
     folders: dict[Path, FolderListing] = field(default_factory=dict)
+    folder_names: tuple[str, str] | None = None
     _by_path: dict[str, DatasetItem] | None = field(default=None, repr=False, compare=False)
     _unread: list[tuple[Path, listing.UnreadFormat]] | None = field(default=None, repr=False, compare=False)
     _unread_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -94,14 +100,17 @@ class Dataset:
     @property
     def images_folder(self) -> Path:
         """The folder the images are searched in (recursively): ``images/``, ``JPEGImages/``, or the root."""
-        separate = SEPARATE_FOLDERS.get(self.layout)
+        separate = self._separate_folders()
         return self.root / separate[0] if separate else self.root
 
     @property
     def annotations_folder(self) -> Path | None:
         """The folder holding the annotations of a layout that keeps them apart from the images, else None."""
-        separate = SEPARATE_FOLDERS.get(self.layout)
+        separate = self._separate_folders()
         return self.root / separate[1] if separate else None
+
+    def _separate_folders(self) -> tuple[str, str] | None:
+        return self.folder_names or SEPARATE_FOLDERS.get(self.layout)
 
     def annotation_path_for(self, image_path: str | os.PathLike[str]) -> Path:
         """Where this layout keeps (or would write) the annotation of an image: beside it, or at its
@@ -184,7 +193,8 @@ class Dataset:
 
         return Dataset(self.root, self.layout, [item for item in self.items if inside(item.image_path_text)],
                        [problem for problem in self.problems if inside(split_problem(problem, self.root)[0])],
-                       {listed: names for listed, names in self.folders.items() if inside(listed)})
+                       {listed: names for listed, names in self.folders.items() if inside(listed)},
+                       self.folder_names)
 
     @property
     def annotated_count(self) -> int:
@@ -193,12 +203,21 @@ class Dataset:
 
 def detect_layout(root: Path) -> str:
     """``oxford``, ``voc-devkit``, ``images-annotations`` or ``sidecar`` from the folder structure."""
-    return _detect(root)[0]
+    return _detect(root).layout
 
 
-def _detect(root: Path) -> tuple[str, str | None]:
-    """The layout of ``root``, and why a folder that looks like Label Studio's export is not read as one
-    (`core.label_studio_layout`), else None."""
+class _Detected(NamedTuple):
+    """The layout of a folder; ``folders``: its (images, annotations) folders as spelled there, for a
+    layout that keeps them apart or a folder that looks like Label Studio's export; ``not_label_studio``:
+    why such a folder is not read as one (`core.label_studio_layout`), else None."""
+
+    layout: str
+    folders: tuple[str, str] | None = None
+    not_label_studio: str | None = None
+
+
+def _detect(root: Path) -> _Detected:
+    """The layout of ``root``, with its folders and why it is not Label Studio's export (`_Detected`)."""
     # os.path's tests, not Path's: on Python 3.11 Path.is_dir() raises PermissionError inside a folder
     # that cannot be searched, and the run stopped on "ROOT/images: Permission denied", a path the user
     # never gave. False here makes it a sidecar folder, whose index says "ROOT: cannot list folder".
@@ -209,14 +228,15 @@ def _detect(root: Path) -> tuple[str, str | None]:
     if isdir(root / "images") and isdir(annotations) and (
             isdir(annotations / "xmls")
             or any(isfile(annotations / name) for name in _OXFORD_LISTS)):
-        return OXFORD, None
+        return _Detected(OXFORD, SEPARATE_FOLDERS[OXFORD])
     if isdir(root / "JPEGImages") and (
             isdir(root / "Annotations") or isdir(root / "ImageSets")):
-        return VOC_DEVKIT, None
+        return _Detected(VOC_DEVKIT, SEPARATE_FOLDERS[VOC_DEVKIT])
     # Label Studio's VOC export only where nothing a sidecar folder holds would be left out: images/
     # beside Annotations/ is an ordinary project's layout too
     label_studio = check_label_studio_export(root)
-    return (IMAGES_ANNOTATIONS, None) if label_studio.is_export else (SIDECAR, label_studio.why_not)
+    layout = IMAGES_ANNOTATIONS if label_studio.is_export else SIDECAR
+    return _Detected(layout, label_studio.folders, label_studio.why_not)
 
 
 def dataset_root(path: str | os.PathLike[str]) -> Path:
@@ -230,7 +250,7 @@ def dataset_root(path: str | os.PathLike[str]) -> Path:
     return _root_and_layout(path)[0]
 
 
-def _root_and_layout(path: str | os.PathLike[str]) -> tuple[Path, tuple[str, str | None] | None]:
+def _root_and_layout(path: str | os.PathLike[str]) -> tuple[Path, _Detected | None]:
     """`dataset_root` of ``path``, with `_detect`'s answer for it where finding it asked (an images
     folder's parent), else None: the Label Studio check walks up to 500 folders, and `open_dataset`
     of ``DATA/images`` ran it twice on ``DATA``."""
@@ -238,11 +258,11 @@ def _root_and_layout(path: str | os.PathLike[str]) -> tuple[Path, tuple[str, str
     if not os.path.isdir(root):
         return root, None
     for folder in (root, *root.parents):
-        if folder.name not in _IMAGES_FOLDERS:
+        if folded(folder.name) not in _IMAGES_FOLDERS:
             continue
         detected = _detect(folder.parent)
-        separate = SEPARATE_FOLDERS.get(detected[0])
-        if separate is not None and separate[0] == folder.name:  # where the parent's layout reads images from
+        # where the parent's layout reads images from (as spelled there: Images/ for images/)
+        if detected.layout in SEPARATE_FOLDERS and detected.folders and detected.folders[0] == folder.name:
             below = root.relative_to(folder).parts  # the folders from the images folder down to ``root``
             inner = (folder.joinpath(*below[:depth]) for depth in range(len(below), 0, -1))
             return (root, None) if any(_own_dataset(own) for own in inner) else (folder.parent, detected)
@@ -271,19 +291,22 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     if not root.is_dir():
         raise DatasetError("not a folder (open the folder that contains the images)", root)
     root, detected = _root_and_layout(root)
-    layout, not_label_studio = detected or _detect(root)
+    layout, names, not_label_studio = detected or _detect(root)
     problems: list[str] = []
-    if not_label_studio is not None:  # said first: it is why the XML files there have no image
-        problems.append(IndexProblem(root / ANNOTATIONS, (
-            f"looks like Label Studio's Pascal VOC export ({IMAGES}/ + {ANNOTATIONS}/) but is read as a sidecar "
-            f"folder: {not_label_studio}; the XML files in {ANNOTATIONS}/ are annotations without an image here")))
+    if not_label_studio is not None and names is not None:  # said first: it is why the XML files there have no image
+        images, annotations = names
+        problems.append(IndexProblem(root / annotations, (
+            f"looks like Label Studio's Pascal VOC export ({images}/ + {annotations}/) but is read as a sidecar "
+            f"folder: {not_label_studio}; the XML files in {annotations}/ are annotations without an image here")))
     folders: dict[Path, FolderListing] = {}
-    index = {OXFORD: index_oxford, VOC_DEVKIT: index_devkit,
-             IMAGES_ANNOTATIONS: index_images_annotations}.get(layout, index_sidecar)
-    items = index(root, problems, folders)
-    if layout in SEPARATE_FOLDERS:
-        problems.extend(_beside_the_folders(root, *SEPARATE_FOLDERS[layout]))
-    return Dataset(root, layout, items, problems, folders)
+    separate = names if layout in SEPARATE_FOLDERS else None  # a sidecar folder's are no layout's
+    if layout == IMAGES_ANNOTATIONS and separate is not None:
+        items = index_images_annotations(root / separate[0], root / separate[1], problems, folders)
+    else:
+        items = {OXFORD: index_oxford, VOC_DEVKIT: index_devkit}.get(layout, index_sidecar)(root, problems, folders)
+    if separate is not None:
+        problems.extend(_beside_the_folders(root, *separate))
+    return Dataset(root, layout, items, problems, folders, separate)
 
 
 def _beside_the_folders(root: Path, images: str, annotations: str) -> list[IndexProblem]:

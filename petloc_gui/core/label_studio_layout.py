@@ -9,6 +9,10 @@ neither read nor named ("problems 0"). So the folder is read as the export only 
 says so and no annotation would be left out (`check_label_studio_export`); otherwise it stays a
 sidecar folder, and when ``Annotations/`` holds XML files (listed then as annotations without an
 image) the index says why it was not read as the export (`LabelStudioCheck.why_not`).
+
+The two folders are named ignoring case on every system (`spelled_as`): on macOS and Windows
+``annotations/`` *is* ``Annotations/``, and labelImg's "Change Save Dir" folder (or another tool's export)
+spelled so read there as the export and on Linux as a sidecar folder whose XML files had no image.
 """
 
 from __future__ import annotations
@@ -36,14 +40,16 @@ class LabelStudioCheck:
 
     is_export: bool
     why_not: str | None = None
+    # (images folder, annotations folder) as spelled in the folder (`spelled_as`), where it holds both
+    folders: tuple[str, str] | None = None
 
 
 _NOT_ONE = LabelStudioCheck(False)
 
 
 def check_label_studio_export(root: Path) -> LabelStudioCheck:
-    """Whether ``root`` is read as Label Studio's VOC export: ``images/`` and ``Annotations/`` (spelled
-    so: on macOS and Windows ``annotations/`` answers to ``Annotations`` too), XML files in
+    """Whether ``root`` is read as Label Studio's VOC export: ``images/`` and ``Annotations/`` (in any case,
+    on every system: `spelled_as`), XML files in
     ``Annotations/``, some at the path of an image in ``images/`` (``x.xml``: ``x.jpg``), and nothing a
     sidecar folder reads that reading it so would leave out: no image or XML file at the top of
     ``root``, no XML file under ``images/`` or in ``root``'s other folders. Images alone in another
@@ -55,35 +61,48 @@ def check_label_studio_export(root: Path) -> LabelStudioCheck:
     except OSError:
         return _NOT_ONE  # the sidecar index names a folder it cannot list
     folders = sorted(entry.name for entry in entries if entry_kind(entry) is True)
-    if IMAGES not in folders or ANNOTATIONS not in folders:
+    images, annotations = spelled_as(folders, IMAGES), spelled_as(folders, ANNOTATIONS)
+    if images is None or annotations is None:
         return _NOT_ONE
     search = _Search()
-    xml_stems = {folded(relative + name[:-4]) for relative, files in search.files(root / ANNOTATIONS)
+    xml_stems = {folded(relative + name[:-4]) for relative, files in search.files(root / annotations)
                  for name in files if is_annotation_name(name)}
     if not xml_stems:  # nothing to read as the export, and nothing left as annotations without an image
         return _NOT_ONE
+    both = (images, annotations)
     own = sorted(entry.name for entry in entries if entry_kind(entry) is False and is_dataset_file(entry.name))
     if own:
-        return LabelStudioCheck(False, f"{own[0]} at its top would be left out")
+        return LabelStudioCheck(False, f"{own[0]} at its top would be left out", both)
     image_stems: set[str] = set()
-    for relative, files in search.files(root / IMAGES):
+    for relative, files in search.files(root / images):
         xml = sorted(filter(is_annotation_name, files))
         if xml:
-            return LabelStudioCheck(False, f"{IMAGES}/ holds annotation files of its own "
-                                           f"({IMAGES}/{relative}{xml[0]}), which would be left out")
+            return LabelStudioCheck(False, f"{images}/ holds annotation files of its own "
+                                           f"({images}/{relative}{xml[0]}), which would be left out", both)
         image_stems.update(folded(relative + stem) for stem in map(image_stem, files) if stem is not None)
-    for folder in folders:
-        if folder not in (IMAGES, ANNOTATIONS):
+    for folder in folders:  # an Annotations/ beside the annotations/ taken (Linux) is one of these
+        if folder not in both:
             for relative, files in search.files(root / folder):
                 xml = sorted(filter(is_annotation_name, files))
                 if xml:
-                    return LabelStudioCheck(False, f"{folder}/{relative}{xml[0]} beside them would be left out")
+                    return LabelStudioCheck(False, f"{folder}/{relative}{xml[0]} beside them would be left out",
+                                            both)
     if search.ran_out:
         return LabelStudioCheck(False, f"it holds over {MOST_FOLDERS_SEARCHED} folders, too many to search "
-                                       "for annotation files that would be left out")
+                                       "for annotation files that would be left out", both)
     if not xml_stems & image_stems:
-        return LabelStudioCheck(False, f"no XML file in {ANNOTATIONS}/ is named after an image in {IMAGES}/")
-    return LabelStudioCheck(True)
+        return LabelStudioCheck(False, f"no XML file in {annotations}/ is named after an image in {images}/", both)
+    return LabelStudioCheck(True, None, both)
+
+
+def spelled_as(folders: list[str], name: str) -> str | None:
+    """The folder of ``folders`` (sorted) that is ``name`` ignoring case (`folded`), as macOS and Windows
+    disks name it, on every system: ``name`` itself where it is there (a Linux folder may hold
+    ``Annotations/`` and ``annotations/``; the other is then searched as any folder beside them), else
+    the first in sorted order; None if none."""
+    if name in folders:
+        return name
+    return next((folder for folder in folders if folded(folder) == folded(name)), None)
 
 
 class _Search:

@@ -100,9 +100,10 @@ def index_devkit(root: Path, problems: list[str], folders: dict[Path, FolderList
     return _index_separate(root / "JPEGImages", root / "Annotations", splits, lambda key: None, folders, problems)
 
 
-def index_images_annotations(root: Path, problems: list[str],
+def index_images_annotations(images: Path, annotations: Path, problems: list[str],
                              folders: dict[Path, FolderListing]) -> list[DatasetItem]:
-    return _index_separate(root / "images", root / "Annotations", {}, lambda key: None, folders, problems)
+    """``images``, ``annotations``: the folders as spelled on disk (``annotations/`` is ``Annotations/``)."""
+    return _index_separate(images, annotations, {}, lambda key: None, folders, problems)
 
 
 def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
