@@ -35,7 +35,9 @@ in fractions of the image (0-1) where VOC wants pixels, objects without a
 box such as another tool's points, XML size different from the image, annotation files with no image, files of an image
 format petloc does not read such as HEIC, labels that differ only in case,
 spacing or Unicode form such as Bengal and bengal) are listed with their file
-names.
+names. A folder whose images without annotation have YOLO label files beside
+them (labelImg's YOLO mode) is named too, with the command that converts them
+(petloc convert FOLDER --from yolo FOLDER).
 
 With --json, the last line of stdout is one JSON object; its keys are in the
 command reference, {CLI_REFERENCE}.

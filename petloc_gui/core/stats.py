@@ -41,6 +41,7 @@ from petloc_gui.core.stats_problems import (
     SIZE_MISMATCH,
     UNREADABLE_IMAGE,
     UNSUPPORTED_IMAGE,
+    YOLO_LABELS,
     Problem,
     problem_kind,
     size_mismatch,
@@ -49,6 +50,7 @@ from petloc_gui.core.stats_record import AFTER_FIRST_REMEDY, VALUE_KEYS, Dataset
 from petloc_gui.core.stats_summary import format_summary, summarize
 from petloc_gui.core.text import counted
 from petloc_gui.core.voc import read_voc
+from petloc_gui.core.yolo_beside import yolo_labels_beside
 
 if TYPE_CHECKING:  # compute_stats imports dataset lazily (see below)
     from petloc_gui.core.dataset import Dataset
@@ -75,6 +77,7 @@ __all__ = [
     "UNREADABLE_IMAGE",
     "UNSUPPORTED_IMAGE",
     "VALUE_KEYS",
+    "YOLO_LABELS",
     "DatasetStats",
     "Problem",
     "after_first_classes",
@@ -182,6 +185,8 @@ def compute_stats(
         if on_progress is not None:
             on_progress(done, len(items))
     stats.split_counts = dict(splits)
+    # labelImg's YOLO mode: the labels are there, in a format petloc does not read (only these folders listed)
+    stats.problems.extend(Problem(YOLO_LABELS, found.folder, found.message()) for found in yolo_labels_beside(items))
     unread = dataset.unread()
     for path, fmt in unread:
         stats.not_read[fmt.name] = stats.not_read.get(fmt.name, 0) + 1
