@@ -25,7 +25,7 @@ from petloc_gui.core.image_formats import IMAGE_EXTENSIONS, UnreadFormat, unread
 class FolderListing:
     """One folder as the index listed it: its modification time in ns (None: no folder),
     taken just before the listing, and the names there that decide which images the index
-    finds: the image files and, in the recursive sidecar search, the folders it walks into.
+    finds: the image files and the folders its search walks into.
     Saving an annotation moves the time but not the names."""
 
     mtime_ns: int | None
@@ -36,17 +36,14 @@ class FolderListing:
         return self.images == other.images and self.folders == other.folders
 
 
-def folder_listing(folder: str | os.PathLike[str], recursive: bool) -> FolderListing:
-    """``folder`` as the index would list it now (``recursive``: the sidecar layout's search)."""
+def folder_listing(folder: str | os.PathLike[str]) -> FolderListing:
+    """``folder`` as the index would list it now: every layout's search walks into subfolders."""
     mtime = folder_time(folder)
     try:
         with os.scandir(folder) as iterator:
             entries = list(iterator)
     except OSError:
         return FolderListing(mtime, frozenset())
-    if not recursive:
-        return FolderListing(mtime, frozenset(name for name in file_names(entries)
-                                              if image_stem(name) is not None))
     kinds = {entry.name: entry_kind(entry) for entry in entries if not entry.name.startswith(".")}
     folders = {name for name, kind in kinds.items() if kind is True}
     # as the sidecar index: a link in a loop is neither (`entry_kind` says why)

@@ -205,17 +205,17 @@ def test_a_folder_listed_again_differs_only_when_its_images_or_folders_do(tmp_pa
         _touch(tmp_path / name)
     seen = open_dataset(tmp_path).folders[tmp_path]
     assert (seen.images, seen.folders) == ({"a.jpg"}, {"sub"}) and seen.mtime_ns == os.stat(tmp_path).st_mtime_ns
-    assert folder_listing(tmp_path, recursive=True) == seen  # listed again, nothing changed
+    assert folder_listing(tmp_path) == seen  # listed again, nothing changed
     time.sleep(0.01)
     for name in ("a.xml", "b.xml", "other.txt", ".a.xml.tmp"):  # a save, notes: no image changed
         _touch(tmp_path / name, "x")
-    again = folder_listing(tmp_path, recursive=True)
+    again = folder_listing(tmp_path)
     assert again.same_names(seen) and again.mtime_ns != seen.mtime_ns
     _touch(tmp_path / "new.JPG")
     (tmp_path / "day2").mkdir()
-    now = folder_listing(tmp_path, recursive=True)
+    now = folder_listing(tmp_path)
     assert (now.images, now.folders) == ({"a.jpg", "new.JPG"}, {"sub", "day2"}) and not now.same_names(seen)
-    assert folder_listing(tmp_path / "absent", recursive=True) == FolderListing(None, frozenset())
+    assert folder_listing(tmp_path / "absent") == FolderListing(None, frozenset())
     # Oxford's images/ folder is searched as a sidecar folder is: a stray ._x.jpg (hidden) is no image,
     # thumbs/ a folder walked into
     for name in ("images/Abyssinian_1.jpg", "images/._Abyssinian_1.jpg", "images/thumbs/t.jpg",
@@ -223,7 +223,7 @@ def test_a_folder_listed_again_differs_only_when_its_images_or_folders_do(tmp_pa
         _touch(tmp_path / "ox" / name)
     listed = open_dataset(tmp_path / "ox").folders[tmp_path / "ox" / "images"]
     assert (listed.images, listed.folders) == ({"Abyssinian_1.jpg"}, {"thumbs"})
-    assert folder_listing(tmp_path / "ox" / "images", recursive=True) == listed
+    assert folder_listing(tmp_path / "ox" / "images") == listed
 
 
 @pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")

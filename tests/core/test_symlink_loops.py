@@ -44,7 +44,7 @@ def test_a_listing_leaves_out_and_names_a_link_it_cannot_follow(tmp_path):
         names = file_names(entries, untold)
     assert sorted(names) == ["ok.jpg", "ok.xml"]
     assert sorted(untold) == [(str(tmp_path / name), LOOP) for name in loops]
-    assert folder_listing(tmp_path, recursive=False).images == frozenset({"ok.jpg"})
+    assert folder_listing(tmp_path).images == frozenset({"ok.jpg"})
 
 
 def test_the_unread_formats_are_still_found_beside_a_loop(tmp_path):
@@ -94,7 +94,7 @@ def test_the_oxford_index_leaves_out_loops_and_names_them(tmp_path):
     assert sorted((Path(p.path).name, p.what, p.folder) for p in dataset.problems) == sorted(
         (name, LOOP, True) for name in ["loop.xml", "loop2.jpg", "loopA", "loopB", "self.xml"])
     # the window's watch sees the folder as the index did: no change to report
-    assert folder_listing(images, recursive=False).same_names(dataset.folders[images])
+    assert folder_listing(images).same_names(dataset.folders[images])
     stats = compute_stats(dataset, check_images=True)
     assert stats.n_annotated == 1
     assert sorted(Path(p.path).name for p in stats.problems) == ["loop.xml", "loop2.jpg", "loopA", "loopB",
@@ -107,5 +107,5 @@ def test_the_sidecar_index_and_its_folder_watch_leave_an_image_named_loop_out(tm
     dataset = open_dataset(tmp_path)
     # loop2.jpg is named like an image but is no file: not an item (it was, counted in "images")
     assert [Path(item.image_path).name for item in dataset.items] == ["ok.jpg"]
-    listing = folder_listing(tmp_path, recursive=True)
+    listing = folder_listing(tmp_path)
     assert listing.images == frozenset({"ok.jpg"}) and listing.folders == frozenset()

@@ -249,7 +249,7 @@ def test_the_index_is_read_again_only_when_the_image_names_changed(tmp_path, mon
     monkeypatch.setattr(image_set_watch, "open_dataset", lambda root: indexed.append(root) or real(root))
     listed = []
     monkeypatch.setattr(image_set_watch, "folder_listing",
-                        lambda folder, recursive: listed.append(folder) or folder_listing(folder, recursive))
+                        lambda folder: listed.append(folder) or folder_listing(folder))
     seen = Seen(dict(dataset.folders))
     seen = look_again(tmp_path, seen)
     assert seen.images is None and indexed == [] and listed == []  # untouched: one stat, no listing

@@ -52,7 +52,7 @@ def look_again(root: Path, seen: Seen) -> Seen:
         if folder_time(folder) == listed.mtime_ns:
             now[folder] = listed
             continue
-        listing = folder_listing(folder, recursive=True)
+        listing = folder_listing(folder)
         if not listing.same_names(listed):
             break
         now[folder] = listing
