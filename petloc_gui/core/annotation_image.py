@@ -6,15 +6,32 @@ folder (`core.dataset`): ``Annotations/day/x.xml`` is ``JPEGImages/day/x.jpg`` i
 ``images/day/x.jpg`` in Label Studio's export, ``annotations/xmls/x.xml`` ``images/x.jpg`` in Oxford's.
 Looking only one level up never found a subfolder's image, nor any of a Label Studio export: a box in
 fractions of such an image was read as under one pixel there, and in pixels where the caller passed the
-image (`petloc train`), so two reads of one file trained on two boxes.
+image (`petloc train`), so two reads of one file trained on two boxes. The folders are those of
+`core.dataset.SEPARATE_FOLDERS`, matched ignoring case as the index matches them (``annotations/x.xml``
+beside ``images/`` is Label Studio's layout on Linux too).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-# (the annotations folder's name, the folder holding it, the images folders beside that, tried in order)
-_LAYOUTS = (("Annotations", None, ("JPEGImages", "images")), ("xmls", "annotations", ("images",)))
+from petloc_gui.core.annotation_names import folded
+from petloc_gui.core.dataset import SEPARATE_FOLDERS  # (the dataset module reads no annotation: no cycle)
+
+
+def _layouts() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The annotations folder of each layout that keeps them apart, as the path of parts from the root
+    (``("annotations", "xmls")``; folded, as the folders are matched ignoring case: an ``annotations/``
+    is Label Studio's ``Annotations/`` on every system) -> the images folders beside it, tried in order."""
+    layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for images, annotations_folder in SEPARATE_FOLDERS.values():
+        parts = tuple(folded(part) for part in annotations_folder.split("/"))
+        if images not in layouts.get(parts, ()):
+            layouts[parts] = (*layouts.get(parts, ()), images)
+    return layouts
+
+
+_LAYOUTS = _layouts()
 
 
 def find_image(annotation: Path, filename: str) -> Path | None:
@@ -30,11 +47,14 @@ def find_image(annotation: Path, filename: str) -> Path | None:
         return None
     folder = annotation.parent
     candidates = [folder / name]
-    for depth, above in enumerate((folder, *folder.parents)):
-        within = folder.parts[len(folder.parts) - depth:]  # the subfolders from ``above`` down to the file
-        for annotations_folder, holder, images in _LAYOUTS:
-            if above.name == annotations_folder and (holder is None or above.parent.name == holder):
-                root = above.parent if holder is None else above.parent.parent
+    names = [folded(part) for part in folder.parts]
+    for depth in range(len(names)):  # ``folder.parts[:end]`` may end in a layout's annotations folder
+        end = len(names) - depth
+        within = folder.parts[end:]  # the subfolders from the annotations folder down to the file
+        for annotations_path, images in _LAYOUTS.items():
+            start = end - len(annotations_path)
+            if start >= 0 and tuple(names[start:end]) == annotations_path:
+                root = Path(*folder.parts[:start])
                 candidates += [root.joinpath(images_folder, *within, name) for images_folder in images]
     # where it was looked for before, whatever the folders are named: kept for the files it found
     candidates += [folder.parent.parent / "images" / name, folder.parent / "JPEGImages" / name]

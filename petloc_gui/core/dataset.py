@@ -39,7 +39,7 @@ from petloc_gui.core.folder_listing import FolderListing, is_annotation_name
 from petloc_gui.core.image_formats import unread_format_named
 from petloc_gui.core.index_problem import IndexProblem, split_problem
 from petloc_gui.core.label_studio_layout import check_label_studio_export
-from petloc_gui.core.oxford_devkit_index import index_devkit, index_images_annotations, index_oxford
+from petloc_gui.core.oxford_devkit_index import index_devkit, index_oxford, index_separate
 from petloc_gui.core.sidecar_index import index_sidecar
 
 SIDECAR = "sidecar"
@@ -300,11 +300,11 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
             f"folder: {not_label_studio}; the XML files in {annotations}/ are annotations without an image here")))
     folders: dict[Path, FolderListing] = {}
     separate = names if layout in SEPARATE_FOLDERS else None  # a sidecar folder's are no layout's
-    if layout == IMAGES_ANNOTATIONS and separate is not None:
-        items = index_images_annotations(root / separate[0], root / separate[1], problems, folders)
-    else:
-        items = {OXFORD: index_oxford, VOC_DEVKIT: index_devkit}.get(layout, index_sidecar)(root, problems, folders)
-    if separate is not None:
+    if separate is None:
+        items = index_sidecar(root, problems, folders)
+    else:  # each layout's folders from the one table, as spelled in the folder; its splits and meta its own
+        index = {OXFORD: index_oxford, VOC_DEVKIT: index_devkit}.get(layout, index_separate)
+        items = index(root / separate[0], root / separate[1], problems, folders)
         problems.extend(_beside_the_folders(root, *separate))
     return Dataset(root, layout, items, problems, folders, separate)
 

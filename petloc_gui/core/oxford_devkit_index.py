@@ -3,15 +3,17 @@
 - Oxford-IIIT Pet: ``images/`` + ``annotations/xmls/`` (+ ``annotations/list.txt``, ``trainval.txt``,
   ``test.txt``): breed and species from the file name, class and breed ids from ``list.txt``;
 - VOC devkit: ``JPEGImages/`` + ``Annotations/`` (+ ``ImageSets/Main/*.txt``);
-- images + Annotations: ``images/`` + ``Annotations/``, as Label Studio's Pascal VOC export writes them.
+- images + Annotations: ``images/`` + ``Annotations/``, as Label Studio's Pascal VOC export writes them
+  (`index_separate` itself: no split lists, no metadata).
 
-Each walks subfolders of its images folder, pairing ``day/x.jpg`` with ``day/x.xml`` (`_index_separate`).
+Each is given its images and annotations folders (`core.dataset.SEPARATE_FOLDERS`, as spelled in the
+folder) and walks subfolders of its images folder, pairing ``day/x.jpg`` with ``day/x.xml`` (`index_separate`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +78,10 @@ def _oxford_meta(key: str, row: list[str] | None) -> dict[str, Any]:
     return meta
 
 
-def index_oxford(root: Path, problems: list[str], folders: dict[Path, FolderListing]) -> list[DatasetItem]:
-    annotations = root / "annotations"
+def index_oxford(images: Path, xmls: Path, problems: list[str],
+                 folders: dict[Path, FolderListing]) -> list[DatasetItem]:
+    """The list files are in the folder holding ``xmls`` (``annotations/``)."""
+    annotations = xmls.parent
     rows = {}
     for row in _read_id_lines(annotations / "list.txt", problems):
         if len(row) >= 4:
@@ -88,27 +92,22 @@ def index_oxford(root: Path, problems: list[str], folders: dict[Path, FolderList
     for split in ("trainval", "test"):
         for row in _read_id_lines(annotations / f"{split}.txt", problems):
             splits.setdefault(row[0], split)
-    return _index_separate(root / "images", annotations / "xmls", splits,
-                           lambda key: _oxford_meta(key, rows.get(key)), folders, problems)
+    return index_separate(images, xmls, problems, folders, splits, lambda key: _oxford_meta(key, rows.get(key)))
 
 
-def index_devkit(root: Path, problems: list[str], folders: dict[Path, FolderListing]) -> list[DatasetItem]:
+def index_devkit(images: Path, annotations: Path, problems: list[str],
+                 folders: dict[Path, FolderListing]) -> list[DatasetItem]:
+    """The split lists are in ``ImageSets/Main/`` beside ``images`` (``JPEGImages/``)."""
     splits: dict[str, str] = {}
     for split in _DEVKIT_SPLITS:
-        for row in _read_id_lines(root / "ImageSets" / "Main" / f"{split}.txt", problems):
+        for row in _read_id_lines(images.parent / "ImageSets" / "Main" / f"{split}.txt", problems):
             splits.setdefault(row[0], split)
-    return _index_separate(root / "JPEGImages", root / "Annotations", splits, lambda key: None, folders, problems)
+    return index_separate(images, annotations, problems, folders, splits)
 
 
-def index_images_annotations(images: Path, annotations: Path, problems: list[str],
-                             folders: dict[Path, FolderListing]) -> list[DatasetItem]:
-    """``images``, ``annotations``: the folders as spelled on disk (``annotations/`` is ``Annotations/``)."""
-    return _index_separate(images, annotations, {}, lambda key: None, folders, problems)
-
-
-def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
-                    meta_of: Callable[[str], dict[str, Any] | None],
-                    folders: dict[Path, FolderListing], problems: list[str]) -> list[DatasetItem]:
+def index_separate(images_dir: Path, xml_dir: Path, problems: list[str], folders: dict[Path, FolderListing],
+                   splits: Mapping[str, str] | None = None,
+                   meta_of: Callable[[str], dict[str, Any] | None] | None = None) -> list[DatasetItem]:
     """Images in one folder tree, each one's ``<stem>.xml`` at the same path under another folder: a
     CVAT or datumaro export of images uploaded in folders writes ``JPEGImages/day/x.jpg`` and
     ``Annotations/day/x.xml``. The images folder is walked as the sidecar search walks (`folder_walk`),
@@ -117,6 +116,7 @@ def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
     extension (``day/x``, the form ImageSets/Main/*.txt use; ``x`` at the top). Images whose annotation
     file is one (``a.jpg`` and ``a.png``; ``Mouse.jpg`` and ``mouse.png``) are named in ``problems`` as
     the sidecar index names them (`sidecar_index.annotation_files`)."""
+    splits = splits or {}
     items: list[DatasetItem] = []
     within: list[str] = []  # each item's path within images_dir
     for walked in walk_folders(str(images_dir), problems):
@@ -140,7 +140,7 @@ def _index_separate(images_dir: Path, xml_dir: Path, splits: dict[str, str],
                 image_path=image_prefix + name,
                 annotation_path=xml_prefix + file,
                 split=splits.get(key),
-                meta=meta_of(key),
+                meta=meta_of(key) if meta_of is not None else None,
                 has_annotation=file in xml_names,
             ))
     return in_natural_order(items, within)
