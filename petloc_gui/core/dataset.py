@@ -38,7 +38,7 @@ from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing, is_annotation_name
 from petloc_gui.core.image_formats import unread_format_named
 from petloc_gui.core.index_problem import IndexProblem, split_problem
-from petloc_gui.core.label_studio_layout import check_label_studio_export
+from petloc_gui.core.label_studio_layout import RecordedWalk, check_label_studio_export
 from petloc_gui.core.oxford_devkit_index import index_devkit, index_oxford, index_separate
 from petloc_gui.core.sidecar_index import index_sidecar
 
@@ -214,6 +214,7 @@ class _Detected(NamedTuple):
     layout: str
     folders: tuple[str, str] | None = None
     not_label_studio: str | None = None
+    walks: tuple[RecordedWalk, RecordedWalk] | None = None  # an export's, as its check walked them
 
 
 def _detect(root: Path) -> _Detected:
@@ -236,7 +237,7 @@ def _detect(root: Path) -> _Detected:
     # beside Annotations/ is an ordinary project's layout too
     label_studio = check_label_studio_export(root)
     layout = IMAGES_ANNOTATIONS if label_studio.is_export else SIDECAR
-    return _Detected(layout, label_studio.folders, label_studio.why_not)
+    return _Detected(layout, label_studio.folders, label_studio.why_not, label_studio.walks)
 
 
 def dataset_root(path: str | os.PathLike[str]) -> Path:
@@ -291,7 +292,7 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     if not root.is_dir():
         raise DatasetError("not a folder (open the folder that contains the images)", root)
     root, detected = _root_and_layout(root)
-    layout, names, not_label_studio = detected or _detect(root)
+    layout, names, not_label_studio, walks = detected or _detect(root)
     problems: list[str] = []
     if not_label_studio is not None and names is not None:  # said first: it is why the XML files there have no image
         images, annotations = names
@@ -302,8 +303,10 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     separate = names if layout in SEPARATE_FOLDERS else None  # a sidecar folder's are no layout's
     if separate is None:
         items = index_sidecar(root, problems, folders)
-    else:  # each layout's folders from the one table, as spelled in the folder; its splits and meta its own
-        index = {OXFORD: index_oxford, VOC_DEVKIT: index_devkit}.get(layout, index_separate)
+    elif layout == IMAGES_ANNOTATIONS:  # its check walked both folders, and refused files at its top
+        items = index_separate(root / separate[0], root / separate[1], problems, folders, walks=walks)
+    else:  # each layout's folders from the one table; its splits and meta its own
+        index = index_oxford if layout == OXFORD else index_devkit
         items = index(root / separate[0], root / separate[1], problems, folders)
         problems.extend(_beside_the_folders(root, *separate))
     return Dataset(root, layout, items, problems, folders, separate)

@@ -13,16 +13,19 @@ folder) and walks subfolders of its images folder, pairing ``day/x.jpg`` with ``
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing, file_names, is_annotation_name
-from petloc_gui.core.folder_walk import walk_folders
+from petloc_gui.core.folder_walk import WalkedFolder, walk_folders
 from petloc_gui.core.index_problem import IndexProblem
 from petloc_gui.core.sidecar_index import annotation_files, in_natural_order, listed_images
+
+if TYPE_CHECKING:
+    from petloc_gui.core.label_studio_layout import RecordedWalk
 
 _OXFORD_SPECIES = {"1": "cat", "2": "dog"}
 # VOC devkit split files, finest first: an image in train.txt is "train" even
@@ -107,7 +110,8 @@ def index_devkit(images: Path, annotations: Path, problems: list[str],
 
 def index_separate(images_dir: Path, xml_dir: Path, problems: list[str], folders: dict[Path, FolderListing],
                    splits: Mapping[str, str] | None = None,
-                   meta_of: Callable[[str], dict[str, Any] | None] | None = None) -> list[DatasetItem]:
+                   meta_of: Callable[[str], dict[str, Any] | None] | None = None,
+                   walks: tuple[RecordedWalk, RecordedWalk] | None = None) -> list[DatasetItem]:
     """Images in one folder tree, each one's ``<stem>.xml`` at the same path under another folder: a
     CVAT or datumaro export of images uploaded in folders writes ``JPEGImages/day/x.jpg`` and
     ``Annotations/day/x.xml``. The images folder is walked as the sidecar search walks (`folder_walk`),
@@ -115,11 +119,13 @@ def index_separate(images_dir: Path, xml_dir: Path, problems: list[str], folders
     it. Split lists and ``meta_of`` name an image by its path within the images folder without the
     extension (``day/x``, the form ImageSets/Main/*.txt use; ``x`` at the top). Images whose annotation
     file is one (``a.jpg`` and ``a.png``; ``Mouse.jpg`` and ``mouse.png``) are named in ``problems`` as
-    the sidecar index names them (`sidecar_index.annotation_files`)."""
+    the sidecar index names them (`sidecar_index.annotation_files`). ``walks``: the two trees as the
+    Label Studio check walked them (`label_studio_layout.RecordedWalk`), read instead of walking again."""
     splits = splits or {}
     items: list[DatasetItem] = []
     within: list[str] = []  # each item's path within images_dir
-    for walked in walk_folders(str(images_dir), problems):
+    xml_walked = {folder.relative: (folder, said) for folder, said in walks[1].folders} if walks else {}
+    for walked in _replayed(walks[0], problems) if walks else walk_folders(str(images_dir), problems):
         image_names, stems = listed_images(walked, folders)
         xml_folder = os.path.join(xml_dir, walked.relative)  # relative ends in a separator or is ""
         # labelImg's XML saved beside its image: not this layout's annotation, and not listed as one
@@ -128,7 +134,7 @@ def index_separate(images_dir: Path, xml_dir: Path, problems: list[str], folders
             f"annotation file in the images folder, not read: this layout reads annotations from "
             f"{os.path.relpath(xml_folder, images_dir.parent)}{os.sep}")) for name in sorted(walked.files)
             if is_annotation_name(name))
-        xml_names = set(_list_names(Path(xml_folder), problems)) if image_names else set()
+        xml_names = set(_xml_names(xml_folder, xml_walked.get(walked.relative), problems)) if image_names else set()
         image_prefix, xml_prefix = walked.path + os.sep, os.path.join(xml_folder, "")
         # named as the sidecar index names them: Mouse.jpg and mouse.png without a file get one name, as
         # on macOS and Windows they get one file (one image's save must not land on the other's boxes)
@@ -144,3 +150,29 @@ def index_separate(images_dir: Path, xml_dir: Path, problems: list[str], folders
                 has_annotation=file in xml_names,
             ))
     return in_natural_order(items, within)
+
+
+def _replayed(walk: RecordedWalk, problems: list[str]) -> Iterator[WalkedFolder]:
+    """The folders of a recorded walk, each after the problems the walk named before it, as walking
+    the tree again would give them."""
+    for folder, said in walk.folders:
+        problems.extend(said)
+        yield folder
+    problems.extend(walk.trailing)
+
+
+def _xml_names(xml_folder: str, walked: tuple[WalkedFolder, list[str]] | None, problems: list[str]) -> list[str]:
+    """The file names of ``xml_folder`` (`_list_names`), from the annotations tree's recorded walk where
+    it listed that folder (``walked``: the folder, with the problems named before it): its files (hidden
+    ones left out: no image's annotation is hidden), and its entries that cannot be told a file or a
+    folder named as `_list_names` names them (the links to folders and subfolders not listed, which the
+    walk names too, are not this listing's). A folder the walk did not list (none there, a link it did
+    not follow, another spelling of a subfolder) is listed as before."""
+    if walked is None:
+        return _list_names(Path(xml_folder), problems)
+    folder, said = walked
+    untold = sorted((problem.path, problem.what) for problem in said if isinstance(problem, IndexProblem)
+                    and os.path.dirname(problem.path) == folder.path
+                    and os.path.basename(problem.path) not in folder.folders)
+    problems.extend(IndexProblem(path, what, folder=True) for path, what in untold)
+    return folder.files
