@@ -20,3 +20,17 @@ def test_inside_each_folder_read_refused_beside_them_fine(tmp_path, layout):
         with pytest.raises(SaveError, match="a folder the dataset is read from"):
             check_outside_dataset(tmp_path / folder / "yolo", dataset)
     check_outside_dataset(tmp_path / "exports" / "yolo", dataset)
+
+
+@pytest.mark.parametrize("layout", sorted(SEPARATE_FOLDERS))
+def test_a_folder_read_is_refused_in_any_case_or_unicode_form(tmp_path, layout):
+    """The layouts' folders are found ignoring case (labelImg's lowercase annotations/ beside images/ is read on
+    Linux too; a macOS or Windows disk holds one folder for both spellings): an export into "annotations/out" of
+    an images + Annotations dataset passed the check, and wrote into a folder the dataset is read from."""
+    dataset = Dataset(tmp_path, layout, [])
+    for folder in SEPARATE_FOLDERS[layout]:
+        top = folder.split("/")[0]
+        for spelling in (top.lower(), top.upper(), top.swapcase()):
+            with pytest.raises(SaveError, match=f"inside {spelling}/ of the dataset"):
+                check_outside_dataset(tmp_path / spelling / "out", dataset)
+    check_outside_dataset(tmp_path / "exports" / "out", dataset)

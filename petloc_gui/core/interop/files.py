@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from petloc_gui.core.annotation_names import folded
 from petloc_gui.core.atomic import new_file_mode
 from petloc_gui.core.dataset import SEPARATE_FOLDERS, VOC_DEVKIT, Dataset
 from petloc_gui.core.errors import SaveError
@@ -63,9 +64,13 @@ def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None
                  else f"is inside the dataset being exported ({dataset.root})")
         raise SaveError(f"{where}, so the export would become part of the dataset; choose a folder "
                         "outside it", out)
+    # the folder under the root the export goes into, matched ignoring case and Unicode form, as the layouts'
+    # folders are found (core.dataset): "annotations/out" is inside the Annotations/ an images + Annotations
+    # dataset is read from on Linux too, and on a case-insensitive macOS or Windows disk it is that folder
+    first = real_out.relative_to(root).parts[0] if root in real_out.parents else None
     for folder in folders:
-        if real_out == folder or folder in real_out.parents:
-            raise SaveError(f"is inside {folder.name}/ of the dataset being exported ({dataset.root}), "
+        if first is not None and folded(first) == folded(folder.name):
+            raise SaveError(f"is inside {first}/ of the dataset being exported ({dataset.root}), "
                             "a folder the dataset is read from; choose a folder outside it", out)
 
 
