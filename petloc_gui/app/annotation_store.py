@@ -22,6 +22,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from petloc_gui.app.annotation_look import looked_at, read_error, state_to_check
 from petloc_gui.app.image_document import ImageDocument, shared_note
 from petloc_gui.app.kept_documents import KeptDocuments
 from petloc_gui.core.errors import PetlocError, SaveError
@@ -30,19 +31,6 @@ if TYPE_CHECKING:  # core.voc and core.dataset are imported where they are used
     from petloc_gui.core.boxes import Box
     from petloc_gui.core.dataset import Dataset
     from petloc_gui.core.voc import VocAnnotation
-
-
-def _exists(path: Path) -> bool | str:
-    """Whether a file is there; the error text when that cannot even be checked.
-
-    A folder that is listable but not searchable (mode ``r--``) makes stat()
-    raise PermissionError: that is a per-image problem, never an exception
-    for the UI thread or the scanner thread.
-    """
-    try:
-        return path.is_file()
-    except OSError as exc:
-        return f"{path}: cannot check the annotation file: {exc.strerror or exc}"
 
 
 def read_document(image_path: Path, annotation_path: Path,
@@ -62,7 +50,7 @@ def read_document(image_path: Path, annotation_path: Path,
                         shared_with=shared_with)
     if shared_with is not None:
         return doc  # no disk state either: the owner's file changing is no news for this image
-    exists = _exists(doc.annotation_path)
+    exists = looked_at(doc.annotation_path)
     if isinstance(exists, str):
         doc.load_error = exists
     elif not exists:
@@ -71,7 +59,7 @@ def read_document(image_path: Path, annotation_path: Path,
         try:
             annotation = voc.read_voc(doc.annotation_path, image_size=image_size, find_image=False)
         except PetlocError as exc:
-            doc.load_error = str(exc)
+            doc.load_error = read_error(doc.annotation_path, exc)
         except Exception as exc:  # noqa: BLE001 - a hostile file must not take the window down
             doc.load_error = f"{doc.annotation_path}: cannot read ({type(exc).__name__}: {exc})"
         else:
@@ -89,7 +77,7 @@ def read_document(image_path: Path, annotation_path: Path,
             try:
                 doc.disk_state = current_state(doc.annotation_path)
             except OSError:
-                doc.disk_state = None
+                doc.disk_state = None  # what the file holds is unknown (`could_not_look`)
     doc.mark_saved(in_session=False)
     return doc
 
@@ -171,7 +159,7 @@ def read_primary(annotation_path: Path, image_path: Path | None = None,
         owner = owner_elsewhere(path, Path(image_path).name, shared_by)
         if owner is not None:
             return shared_note(Path(image_path).name, path.name, owner)
-    exists = _exists(path)
+    exists = looked_at(path)
     if isinstance(exists, str):
         return exists
     if not exists:
@@ -273,7 +261,8 @@ def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
 
     The file must still be the one the document was read from
     (ExternalChangeError otherwise) unless ``keep_mine``, the user's explicit
-    "overwrite their version". A symbolic link out of ``root`` is only
+    "overwrite their version"; one read with an error is looked at again, since
+    the error may be stale (`annotation_look.state_to_check`). A symbolic link out of ``root`` is only
     followed once ``doc.link_target_allowed`` (LinkTargetError otherwise).
     """
     from petloc_gui.core import voc
@@ -289,6 +278,8 @@ def save_document(doc: ImageDocument, overwrite_unreadable: bool = False, *,
         raise refused
     expected = None if keep_mine else doc.disk_state
     try:
+        if doc.load_error is not None and not keep_mine:
+            expected = state_to_check(doc, overwrite_unreadable)  # the error may be stale: looked at again
         check_image_there(doc.annotation_path, doc.image_path)
         measure_again(doc)
         annotation = build_annotation(doc)

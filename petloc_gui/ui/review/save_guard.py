@@ -4,7 +4,9 @@ A failed save (read-only folder, full disk) shows the error, keeps the
 edits in memory and leaves the image marked dirty. A file whose XML could
 not be read (at loading, or made so by another program since) is only
 overwritten after the user says so; through a symbolic link it is never
-overwritten.
+overwritten. It is looked at again before the question (`app.annotation_look`): an error
+read while its folder was unreadable for a moment is stale, and a file readable now is
+another program's version, asked about as one.
 
 Files changed by another program since they were read (``ExternalChangeError``
 from core.voc) are never overwritten silently: without local edits the disk
@@ -37,6 +39,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from petloc_gui.app.annotation_look import unreadable_now
 from petloc_gui.app.disk_change import CREATED, DELETED, change_kind, change_words
 from petloc_gui.core.atomic import folders_synced_once, sync_written_folders
 from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocError
@@ -73,6 +76,13 @@ def _exists(path) -> bool:
         return path.exists() or path.is_symlink()
     except OSError:
         return True  # cannot even look: treat as there (the save reports why it fails)
+
+
+def _is_link(path) -> bool:
+    try:
+        return path.is_symlink()
+    except OSError:
+        return False  # cannot even look: the question says why
 
 
 class SaveGuard:
@@ -118,12 +128,15 @@ class SaveGuard:
                     continue  # another program's version taken meanwhile (while a question was open)
                 progress.saving(number, doc.annotation_path.name)
                 overwrite = False
-                if doc.load_error and _exists(doc.annotation_path):
-                    if doc.annotation_path.is_symlink():
+                # looked at again: the error read at loading may be stale (a folder unreadable for a moment), and
+                # asked from it, Yes replaced a valid annotation; readable now, the save asks which version to keep
+                why = unreadable_now(doc) if doc.load_error and _exists(doc.annotation_path) else None
+                if why is not None:
+                    if _is_link(doc.annotation_path):
                         # Never offered: the link may point at anything (notes.txt).
                         failures.append(self._link_refusal(doc))
                         continue
-                    if quiet or not self._asked(self._confirm_overwrite, doc):
+                    if quiet or not self._asked(self._confirm_overwrite, doc, why):
                         failures.append(f"{doc.annotation_path.name}: not saved (its XML could not be read)")
                         continue
                     overwrite = True
@@ -281,10 +294,10 @@ class SaveGuard:
                 "not a readable VOC annotation; that file is left untouched")
 
     def _confirm_overwrite(self, doc, reason: str | None = None, since_read: bool = False) -> bool:
-        """Yes/No: replace an annotation file that cannot be read (``reason``: why; by default the
-        document's load error; ``since_read``: another program made it so after it was read)."""
+        """Yes/No: replace an annotation file that cannot be read (``reason``: why, as looked at now; by
+        default the document's load error; ``since_read``: another program made it so after it was read)."""
         how = "was replaced by another program with a file that cannot be read" if since_read \
-            else "could not be read"
+            else "cannot be read"
         answer = QMessageBox.question(
             self.parent, "Overwrite unreadable annotation?",
             f"{visible(doc.annotation_path)} {how}:\n{visible(reason or doc.load_error)}\n\n"

@@ -1,0 +1,98 @@
+"""Looking at an annotation file that could not be read, again, before it is saved over (no Qt).
+
+A folder can be unreadable for a moment (a network share's hiccup, a sync tool, a chmod) while the
+user steps onto an image: its document is read with "cannot check the annotation file: Permission
+denied" and no state of the file (`could_not_look`). Access back, a save asked "Overwrite unreadable
+annotation?" from that stale error and, with no state to check against, Yes replaced the file,
+readable and valid again by then: the real boxes were lost. The file is looked at again before the
+question (`unreadable_now`) and before the write (`state_to_check`): readable now, it is another
+program's version (the question which version to keep); still unreadable, the question says why now.
+A failed read of a file that reads fine a moment later records the good file's state: so any document
+read with an error is looked at again, not only one that `could_not_look`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from petloc_gui.core.errors import ExternalChangeError, PetlocError, SaveError
+
+if TYPE_CHECKING:
+    from petloc_gui.app.image_document import ImageDocument
+    from petloc_gui.core.disk_state import DiskState
+
+
+def looked_at(path: Path) -> bool | str:
+    """Whether a file is there; the error text when that cannot even be checked.
+
+    A folder that is listable but not searchable (mode ``r--``) makes stat()
+    raise PermissionError: that is a per-image problem, never an exception
+    for the UI thread or the scanner thread.
+    """
+    try:
+        return path.is_file()
+    except OSError as exc:
+        return f"{path}: cannot check the annotation file: {exc.strerror or exc}"
+
+
+def read_error(path: Path, exc: PetlocError) -> str:
+    """The text of a failed read: a permission or I/O failure (`core.voc_tree` raises it as an
+    AnnotationError caused by an OSError) is said as a file that could not be looked at, never as one
+    that is no annotation."""
+    cause = exc.__cause__
+    if isinstance(cause, OSError) and not isinstance(cause, FileNotFoundError):
+        return f"{path}: cannot check the annotation file: {cause.strerror or cause}"
+    return str(exc)
+
+
+def could_not_look(doc: ImageDocument) -> bool:
+    """Whether ``doc`` was read while its annotation file could not even be looked at: its error may be
+    stale, and it holds no state of the file for a save to check against."""
+    return doc.load_error is not None and doc.disk_state is None and doc.shared_with is None
+
+
+def unreadable_now(doc: ImageDocument) -> str | None:
+    """Why ``doc``'s annotation file cannot be read now, looked at again; None when it reads as an
+    annotation now, or is not there."""
+    from petloc_gui.core import voc
+
+    path = doc.annotation_path
+    there = looked_at(path)
+    if isinstance(there, str):
+        return there
+    if not there:
+        return None
+    try:
+        voc.read_voc(path, find_image=False)
+    except PetlocError as exc:
+        return read_error(path, exc)
+    except Exception as exc:  # noqa: BLE001 - a hostile file must not take the window down
+        return f"{path}: cannot read ({type(exc).__name__}: {exc})"
+    return None
+
+
+def state_to_check(doc: ImageDocument, overwrite_unreadable: bool) -> DiskState | None:
+    """What the save of a document read with an error (``load_error``) expects on disk, looked at now.
+
+    A file readable as an annotation now is another program's version, whatever state was recorded
+    (a read that failed for a moment records the good file's): ExternalChangeError, the question which
+    version to keep, never a silent overwrite of boxes the window never showed. Otherwise the state
+    read (a file that was no annotation; its change since is the write's to refuse), or the file as it
+    is now when none could be recorded (`could_not_look`; not there: expected to stay absent). None
+    (nothing checked) only for a file still not to be looked at that the user said to replace.
+    """
+    from petloc_gui.core.disk_state import current_state
+
+    path = doc.annotation_path
+    try:
+        found = current_state(path)
+    except OSError as exc:
+        if overwrite_unreadable:
+            return None
+        raise SaveError(f"cannot look at the file before saving ({exc.strerror or exc}): nothing saved. "
+                        "Save again once it can be read", path) from exc
+    if found.exists and unreadable_now(doc) is None:
+        raise ExternalChangeError("the file could not be read when this image was opened, and can be now: "
+                                  "nothing saved", path, expected=doc.disk_state, found=found)
+    return found if doc.disk_state is None else doc.disk_state
