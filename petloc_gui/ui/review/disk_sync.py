@@ -25,7 +25,9 @@ otherwise keep the old boxes until a reopen (`FolderFollower` leaves opened
 documents to this class).
 
 A path Qt cannot watch (a folder or file whose name is not UTF-8: a QString drops its bytes; the
-watches used up) is compared every `POLL_MS` as a given-up one is.
+watches used up) is compared every `POLL_MS` as a given-up one is. So is a file that cannot even be
+looked at (a folder turned unreadable: `_add_file`), and the file of a document read while it could
+not be (`annotation_look.could_not_look`): once it can be, the document is read again.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
+from petloc_gui.app.annotation_look import could_not_look
 from petloc_gui.app.file_key import NO_FILE, FileKey, file_key
 from petloc_gui.core.disk_state import MISSING, DiskState, current_state, same_content
 
@@ -52,7 +55,12 @@ def changed_state(doc) -> DiskState | None:
     """The file's state now when its content differs from what ``doc`` read; else None."""
     known = doc.disk_state
     if known is None:
-        return None  # never readable: nothing to compare with
+        if not could_not_look(doc):
+            return None  # nothing to compare with
+        try:
+            return current_state(doc.annotation_path)  # looked at now: read it again (what it holds is news)
+        except OSError:
+            return None  # not yet
     try:
         info = os.stat(doc.annotation_path)
     except FileNotFoundError:
@@ -99,22 +107,40 @@ class DiskSync(QObject):
         self.poll.timeout.connect(self._check_unwatched)
         self._image: tuple[Path, FileKey, Callable[[Path], None]] | None = None  # see follow_image
         self._recent: OrderedDict[str, None] = OrderedDict()  # the paths watched, least recently wanted first
-        self._given_up: set[str] = set()  # paths whose watch went to newer ones: changes there were not seen
+        self._given_up: set[str] = set()  # paths whose watch went to newer ones (or none could be had): polled
 
     def watch(self, doc) -> None:
         """Start watching one opened document's annotation file and its folder."""
         path = Path(doc.annotation_path)
-        wanted = [str(path.parent)]
-        if path.exists():
-            wanted.append(str(path))
-        self._add(wanted)
+        self._add_file(path)
+        if doc.disk_state is None and could_not_look(doc):
+            self._poll_for(path)  # read while it could not be looked at: no event need say that it can be now
 
     def follow_image(self, path: Path, changed: Callable[[Path], None]) -> None:
         """The image shown now: ``changed(path)`` once its file is rewritten (an image restored while
         its decoding error is shown, one edited in another program), not when it is deleted (it
         stays on screen, said to be gone: `gone_images`)."""
         self._image = (Path(path), file_key(Path(path)), changed)
-        self._add([str(Path(path).parent), str(path)] if Path(path).exists() else [str(Path(path).parent)])
+        self._add_file(Path(path))
+
+    def _add_file(self, path: Path) -> None:
+        """Watch ``path`` and its folder. A file that cannot even be looked at (a folder that turned
+        unreadable: PermissionError, raised out of the image's decode before, which left "Loading…" on
+        screen for good) cannot be watched: the poll compares it, so its document is read again, and
+        its image decoded again, once access comes back (no event says so)."""
+        try:
+            there = path.exists()
+        except OSError:
+            self._add([str(path.parent)])
+            self._poll_for(path)
+            return
+        self._add([str(path.parent), str(path)] if there else [str(path.parent)])
+
+    def _poll_for(self, path: Path) -> None:
+        """Compare ``path`` every `POLL_MS`, as a file whose watch was given up."""
+        self._given_up.add(str(path))
+        if not self.poll.isActive():
+            self.poll.start()
 
     def _add(self, wanted: list[str]) -> None:
         """Watch ``wanted`` (again), as the most recent; the least recent beyond `MAX_WATCHED` are given up."""
