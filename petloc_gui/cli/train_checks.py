@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 
 def read_folder(data: Path, label: str, exclude: list[str], parent_meta: dict[str, Any] | None = None,
                 parent_path: str | os.PathLike[str] | None = None) -> tuple[CollectedFolder, list[tuple[Path, str]]]:
-    """Read the folder as training reads it (`collect_folder`: with --init-from, the model's test images
-    left out by path and by bytes), for `train_checks`, and say what its index could not read
+    """Read the folder as training reads it (`collect_folder`: the --exclude-list's images and, with
+    --init-from, the model's test images left out by path and by bytes, the copies held out said), for
+    `train_checks`, and say what its index could not read
     (`core.index_problems`); with it, each annotation whose <size> is not its image's, as (annotation,
     note), for `warn_size_mismatches_of`. A pass of its own, before TensorFlow loads. ``parent_path``:
     --init-from's folder, where the parents of its model are looked for (beside it)."""
@@ -51,6 +52,10 @@ def read_folder(data: Path, label: str, exclude: list[str], parent_meta: dict[st
         refuse_unlisted_root(open_dataset(folder.root))
     for line in index_notes:
         error(line)
+    if folder.test_copies:  # held out by their bytes: the start line's test count holds them, unnamed
+        from petloc_gui.model.collected_folder import held_out_copies_line
+
+        error(held_out_copies_line(folder.test_copies))
     return folder, notes
 
 

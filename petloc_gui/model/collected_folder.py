@@ -14,17 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.file_memo import settled_state
+from petloc_gui.core.text import counted, visible
 from petloc_gui.model.bundle import sha256_or_none
 from petloc_gui.model.data import Sample, collect_samples
 from petloc_gui.model.prelabel_models import LeftOut, PrelabelModel, prelabel_models, without_unaware
-from petloc_gui.model.splits import parent_split_hashes, parent_splits, parent_test_hashes
+from petloc_gui.model.splits import parent_split_hashes, parent_splits
 
 
 @dataclass(frozen=True)
 class CollectedFolder:
     """What `TrainingData.collect` reads of a folder before it checks and splits it: every annotation,
     and with a parent each image's sha256 (the slow part on a big folder). Fine-tuning, the parent's
-    test images are found here, by path or by bytes: ``samples`` holds none of them."""
+    test images are found here, by path or by bytes, and the byte copies of the images ``exclude`` names:
+    ``samples`` holds none of them."""
 
     root: Path
     samples: list[Sample]  # annotated and not held out
@@ -45,6 +47,9 @@ class CollectedFolder:
     # its training images; validation may then hold images it trained on (`petloc train` warns, meta.json
     # records it: `training_data.TrainingData.summary_record`)
     lineage_incomplete: str = ""
+    # the images held out as byte copies of a test image under another name, as (relpath, the test image's
+    # relpath: in this folder, or as the parent recorded it); each is in ``excluded`` too (`held_out_copies_line`)
+    test_copies: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def n_prelabels(self) -> int:
@@ -75,24 +80,57 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
     samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded, size_notes,
                                              index_notes, image_sizes=image_sizes, stopped=stopped)
     hashes: dict[str, str | None] = {}
-    test_hashes = parent_test_hashes(parent_meta)
+    stamped: dict[str, str | None] = {}
+    # the test photo each sha256 is (its relative path): the parent's as it recorded it, then the held-out
+    # images of this folder (--exclude-list's, the parent's found by path): a byte copy of one under another
+    # name is the same photo, and trained on it made the test figures of the one listed a training image's
+    tests = {} if labels_only else _test_names(parent_meta, excluded, known_hashes or {}, stamped)
     validation_hashes = parent_split_hashes(parent_meta, "validation")
     learned, inherited_digits, lineage_incomplete = _lineage_learned(parent_meta, parent_path)
-    stamped: dict[str, str | None] = {}
+    test_copies: list[tuple[str, str]] = []
     # the parent's test photos under another name or folder are still test photos, and its validation
     # photos still validation photos (a folder laid out otherwise than the parent's trained on them all)
-    if (test_hashes or learned or validation_hashes) and not labels_only:
+    if (tests or learned or validation_hashes) and not labels_only:
         kept = []
         for sample in samples:
             digest = hashes[sample.relpath] = _hashed(sample.image_path, known_hashes or {}, stamped)
-            if digest is not None and digest in test_hashes:
+            if digest is not None and digest in tests:
                 excluded.append((sample.image_path, sample.relpath, sample.annotation_path))
+                test_copies.append((sample.relpath, tests[digest]))
             else:
                 kept.append(sample)
         samples = kept
     models = prelabel_models(samples, parent_meta) if label == "default" else {}
     return CollectedFolder(Path(root), samples, skipped, excluded, hashes, held["validation"], validation_hashes,
-                           learned, inherited_digits, models, stamped, lineage_incomplete)
+                           learned, inherited_digits, models, stamped, lineage_incomplete, test_copies)
+
+
+def _test_names(parent_meta: dict[str, Any] | None, excluded: Sequence[tuple[Path, str, Path | None]],
+                known: Mapping[str, str | None], stamped: dict[str, str | None]) -> dict[str, str]:
+    """{sha256: relative path} of every test image: the parent's, as its meta.json records them, and each
+    image ``excluded`` holds out (read here: --exclude-list names its test images by path only)."""
+    images = parent_meta.get("images") if isinstance(parent_meta, dict) else None
+    names: dict[str, str] = {}
+    if isinstance(images, dict):
+        for relpath in parent_splits(parent_meta)["test"]:
+            entry = images.get(relpath)  # as `splits.parent_test_hashes` reads them, each by its path
+            digest = entry.get("sha256") if isinstance(entry, dict) else None
+            if isinstance(digest, str) and digest:
+                names[digest] = relpath
+    for image, relpath, _ in excluded:
+        digest = _hashed(image, known, stamped)
+        if digest is not None:
+            names[digest] = relpath
+    return names
+
+
+def held_out_copies_line(copies: Sequence[tuple[str, str]]) -> str:
+    """What a run says of the byte copies of its test images it held out (`CollectedFolder.test_copies`):
+    how many, and one of them, so that a person can tell which file copies which."""
+    copy, original = copies[0]
+    return (f"{counted(len(copies), 'byte copy', 'byte copies')} of test images held out too, as test images "
+            f"({'' if len(copies) == 1 else 'e.g. '}{visible(copy)} has the bytes of {visible(original)}): a copy "
+            "trained or validated on would make the test figures those of photos the model had seen")
 
 
 def without_unaware_prelabels(samples: Sequence[Sample], models: Mapping[str, PrelabelModel],
