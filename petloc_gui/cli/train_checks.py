@@ -62,27 +62,14 @@ def read_folder(data: Path, label: str, exclude: list[str], parent_meta: dict[st
 def warn_layout_test_split(dataset: Dataset, trained: Sequence[Sample]) -> None:
     """One line when the folder's layout lists test images (a VOC devkit's ImageSets/Main/test.txt,
     Oxford's annotations/test.txt) among ``trained`` (`check_classes`': the images the run trains or
-    validates on): a run holds out only what --exclude-list names, so they were used with no word said,
-    while `petloc stats` shows them as a test split. ``dataset``: the folder's index, the one `petloc
-    train` opens for its other checks too (`cmd_train._unread_without_annotation`)."""
-    from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT
-    from petloc_gui.model.data import relpath_in  # no TensorFlow
+    validates on), with the option that holds them out: the rule and its words are
+    `model.layout_test_split`'s, which the window's training child says too. ``dataset``: the folder's
+    index, the one `petloc train` opens for its other checks too (`cmd_train._unread_without_annotation`)."""
+    from petloc_gui.model.layout_test_split import layout_test_warning  # no TensorFlow
 
-    # where the layout lists them: its items' ``split`` (`core.oxford_devkit_index`), which stats counts
-    listing = {VOC_DEVKIT: "ImageSets/Main/test.txt", OXFORD: "annotations/test.txt"}.get(dataset.layout)
-    if listing is None:  # no test list
-        return
-    root = Path(dataset.root)
-    tests = [relpath_in(Path(item.image_path), root) for item in dataset.items if item.split == "test"]
-    used = {sample.relpath for sample in trained}
-    n = sum(relpath in used for relpath in tests)
-    if not n:
-        return
-    them = "it" if n == 1 else "them"
-    which = them if n == len(tests) else f"{n} of them"
-    error(f"the folder's {listing} lists {counted(len(tests), 'test image')}; this run trains or validates on "
-          f"{which}: hold {them} out with --exclude-list {shlex.quote(str(root / listing))} to keep {them} for "
-          "testing")
+    warning = layout_test_warning(dataset, (sample.relpath for sample in trained))
+    if warning:
+        error(warning)
 
 
 def warn_size_mismatches_of(notes: list[tuple[Path, str]], trained: Sequence[Sample]) -> None:

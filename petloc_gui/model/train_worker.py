@@ -255,6 +255,11 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
     """Train with model.training.train_run into ``args.out``, then compare old and new."""
     args.label = label_source(args)
     refuse_case_variants(args)
+    # the window passes no test list to hold out: the layout's, trained on, is said as `petloc train` says it
+    from petloc_gui.model.layout_test_split import layout_test_notices  # no TensorFlow
+
+    for message in layout_test_notices(args.data, args.label, args.base, args.renamed, args.skip_prelabels):
+        emit({"event": "notice", "message": message})
     from petloc_gui.model import training  # TensorFlow loads here, in the child only
     from petloc_gui.model.comparison import compare_models
 

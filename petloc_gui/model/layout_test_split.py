@@ -1,0 +1,98 @@
+"""Whether a run trains on the test images its folder's layout lists (a VOC devkit's ImageSets/Main/test.txt,
+Oxford's annotations/test.txt), which `petloc stats` shows as the folder's test split: a run holds out only
+what --exclude-list names, so they were trained or validated on with no word said, and no later figure on
+them was a test figure. One rule and one wording for `petloc train` (`cli.train_checks` prints it) and the
+window's training child (`layout_test_notices`: a "notice" event, which the Retraining window logs): the
+window trained on them unsaid. No Qt, no TensorFlow.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.text import counted
+
+if TYPE_CHECKING:
+    from petloc_gui.core.dataset import Dataset
+
+# how the warning ends: ``them`` ("it" or "them", the test images trained on) and the test list's path
+Remedy = Callable[[str, Path], str]
+
+
+def exclude_list_remedy(them: str, listing: Path) -> str:
+    """`petloc train`'s: the option that holds them out."""
+    return f"hold {them} out with --exclude-list {shlex.quote(str(listing))} to keep {them} for testing"
+
+
+def window_remedy(them: str, listing: Path) -> str:
+    """The window's: its Retrain has no test list to hold out, so the command that does is named."""
+    return (f"the window's Retrain holds no test list out, so no figure on {them} is a test figure; to keep "
+            f"{them} for testing, train with petloc train --exclude-list {shlex.quote(str(listing))}")
+
+
+def layout_test_images(dataset: Dataset) -> tuple[str, list[str]]:
+    """The folder's test list, as its layout names it ("" when the layout has none), and the relative path of
+    each image it lists (its items' ``split``: `core.oxford_devkit_index`, which `petloc stats` counts)."""
+    from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT
+    from petloc_gui.model.data import relpath_in
+
+    listing = {VOC_DEVKIT: "ImageSets/Main/test.txt", OXFORD: "annotations/test.txt"}.get(dataset.layout, "")
+    if not listing:
+        return "", []
+    root = Path(dataset.root)
+    return listing, [relpath_in(Path(item.image_path), root) for item in dataset.items if item.split == "test"]
+
+
+def layout_test_warning(dataset: Dataset, used: Iterable[str], remedy: Remedy = exclude_list_remedy) -> str:
+    """One line when the folder's layout lists test images among ``used`` (the relative paths of the images
+    the run trains or validates on), "" when it does not; ``remedy`` ends it (who reads it, and how they can
+    hold them out)."""
+    listing, tests = layout_test_images(dataset)
+    used = set(used)
+    n = sum(relpath in used for relpath in tests)
+    if not n:
+        return ""
+    them = "it" if n == 1 else "them"
+    which = them if n == len(tests) else f"{n} of them"
+    return (f"the folder's {listing} lists {counted(len(tests), 'test image')}; this run trains or validates on "
+            f"{which}: {remedy(them, Path(dataset.root) / listing)}")
+
+
+def layout_test_notices(data_dir: str | os.PathLike[str], label: str = "default", base: str | None = None,
+                        renamed: Mapping[str, str] | None = None, skip_prelabels: bool = False) -> list[str]:
+    """The training child's warning (`layout_test_warning`, in the window's words) for a run with its
+    arguments (``base``: the model a fine-tune starts from, whose test images it leaves out); [] when the
+    layout lists no test image the run uses. The annotations are read (their labels alone, no image) only
+    when the layout has a test list: the images the run trains on are those `petloc train` checks
+    (`run_case_variants.run_boxes`)."""
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.model.collected_folder import collect_folder
+    from petloc_gui.model.run_case_variants import run_boxes
+
+    try:
+        dataset = open_dataset(data_dir)
+    except DatasetError:  # the run itself says why the folder cannot be read
+        return []
+    if not layout_test_images(dataset)[1]:
+        return []
+    parent_meta = _meta(base) if base else None
+    folder = collect_folder(data_dir, label, parent_meta=parent_meta, labels_only=True, parent_path=base,
+                            image_sizes=False)
+    trained = run_boxes(folder, parent_meta, renamed, skip_prelabels, label).trained
+    warning = layout_test_warning(dataset, (sample.relpath for sample in trained), window_remedy)
+    return [f"warning: {warning}"] if warning else []
+
+
+def _meta(base: str) -> dict[str, Any] | None:
+    """The meta.json of ``base``; None when it cannot be read (training then says why it cannot start from it)."""
+    from petloc_gui.model.bundle import read_meta  # no TensorFlow
+
+    try:
+        return read_meta(base)
+    except Exception:  # noqa: BLE001 - any failure: the run itself names it
+        return None
