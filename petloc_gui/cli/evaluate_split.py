@@ -18,9 +18,10 @@ UNSPLIT_DESCRIPTION = ("validation images listed in the model's meta.json, all o
 # the images `petloc train --exclude-list` held out: never trained on, never validated on, chose nothing
 TEST_DESCRIPTION = ("test images listed in the model's meta.json (splits.test: held out of training and validation, "
                     "as --exclude-list asked)")
-# a two-stage bundle whose refiner chose on every validation photo (the bundled pets model): none is a report photo
-REFINER_DESCRIPTION = ("validation images listed in the model's meta.json, all of which chose its epoch or its second "
-                       "stage's epoch and variant (selection set)")
+# a two-stage bundle whose second stage chose on every photo of the report part (the bundled pets model, a fine-tune
+# of it that carried its refiner): the report part all the same, as the model's figures are (selection set)
+REFINER_DESCRIPTION = ("validation images that did not choose the model's epoch, all of which chose its second stage's "
+                       "epoch and variant (meta.json validation_parts.report, refine: selection set)")
 
 
 def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
@@ -46,7 +47,8 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
         if not listed:
             raise CommandError("this model's meta.json lists no validation images; use --split all")
         # the part that chose nothing, as `petloc models` and the window report the model's figures: the
-        # images that chose its epoch, or its second stage's epoch and variant, flatter it
+        # images that chose its epoch, or its second stage's epoch and variant, flatter it; where each of that
+        # part chose the second stage, the part all the same (meta.json metrics are on it), never every image
         parts = validation_parts(meta)
         note = ""  # said once the images are found
         if parts.report:
@@ -59,16 +61,22 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
                         f"the model's epoch; the other {len(parts.chose)} chose it (meta.json validation_parts)")
             listed, description = parts.report, REPORT_DESCRIPTION
         elif parts.refiner_took:
-            description = REFINER_DESCRIPTION
-            note = ("petloc: every validation image of this model chose its epoch or its second stage's epoch and "
-                    "variant (meta.json validation_parts, refine): its figures on them are somewhat optimistic")
+            # every report image chose the second stage: the run scored them all the same
+            # (`model.carried_refiner.refiner_scored`), not the images that chose the first stage's epoch too
+            report_part = [str(p) for p in (meta.get("validation_parts") or {}).get("report") or []]
+            note = (f"petloc: evaluating the {counted(len(report_part), 'validation image')} that did not choose the "
+                    f"model's epoch, as its figures are; the other {len(listed) - len(report_part)} chose it, and "
+                    "every one of these chose its second stage's epoch and variant (meta.json validation_parts, "
+                    "refine): its figures on them are somewhat optimistic")
+            listed, description = report_part, REFINER_DESCRIPTION
         elif parts.recorded:
             description = SELECTION_DESCRIPTION
         else:  # an older model (the bundled digits one): every validation image chose its epoch
             description = UNSPLIT_DESCRIPTION
             note = ("petloc: this model's meta.json records no validation parts: every validation image it lists "
                     "chose its epoch, so its figures on them are somewhat optimistic")
-        kind = ("validation images that did not choose its epoch" if description == REPORT_DESCRIPTION
+        kind = ("validation images that did not choose its epoch" if description in (REPORT_DESCRIPTION,
+                                                                                      REFINER_DESCRIPTION)
                 else "validation images")
         return recorded_items(dataset, items, meta, listed, kind, note), description
     _say_test_images_among(dataset, items, meta)
