@@ -316,11 +316,15 @@ class RetrainProgress(QDialog):
         self.log.appendPlainText(visible(line, keep_newlines=True))
 
     # -- endings -----------------------------------------------------------
-    def show_failure(self, message: str) -> None:
+    def show_failure(self, message: str, bar_text: str = "") -> None:
+        """The run ended without a model (cancelled, failed, refused, not kept): ``message`` says why; the
+        bar is emptied with no text of its own, or ``bar_text`` (left as it was, it still read "starting…"
+        or "epoch 3/5 · step 2/6" under "Training was cancelled")."""
         self._eta_timer.stop()
         self.status.setText(message)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setFormat(bar_text)
         self.eta.setText("")
         self.cancel_button.setEnabled(False)
 
