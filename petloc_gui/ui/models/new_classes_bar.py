@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTo
 
 from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice, describe_labels
 from petloc_gui.core.case_variant_refusal import Wording, case_variant_refusal
-from petloc_gui.core.label_variants import label_key, shown_apart
+from petloc_gui.core.label_variants import same_class, shown_apart, spelled_as
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.change_throttle import ChangeThrottle
@@ -256,21 +256,19 @@ def _prelabels_wait(missing: dict[str, int], counts: dict[str, int], reviewed: d
 
 def _spelled_otherwise(unknown: frozenset[str], known: list[str]) -> str:
     """' "cat" is the model's class "Cat" spelled another way.': the new classes that are a class of the model
-    (``known``) typed otherwise, as `petloc evaluate` says them (`cli.evaluate_labels.spelling_hint`, the rule
-    `core.label_variants.label_key`), one clause per class of the model; "" when none is (two new spellings of
-    one class)."""
-    model_spellings: dict[str, list[str]] = {}
-    for name in known:
-        model_spellings.setdefault(label_key(name), []).append(name)
-    typed: dict[str, list[str]] = {}  # the model's class (its key) -> the new labels that spell it otherwise
+    (``known``) typed otherwise, as `petloc evaluate` says them (`cli.evaluate_labels.spelling_hint`), by the
+    rule the refusal follows (`core.label_variants.same_class`: Turkish case too, "\u0131ş\u0131k" is "IŞIK"), one
+    clause per class of the model; "" when none is (two new spellings of one class)."""
+    typed: dict[str, list[str]] = {}  # the model's class -> the new labels that spell it otherwise
     for label in natural_order(unknown):
-        if label_key(label) in model_spellings:
-            typed.setdefault(label_key(label), []).append(label)
+        if (theirs := spelled_as(label, known)) is not None:
+            typed.setdefault(theirs, []).append(label)
     clauses = []
-    for key, labels in typed.items():
-        theirs = " or ".join(shown_apart(name, labels) for name in model_spellings[key])
+    for model_class, labels in typed.items():
+        spellings = [name for name in known if same_class(name, model_class)]
+        theirs = " or ".join(shown_apart(name, labels) for name in spellings)
         one = len(labels) == 1
-        clauses.append(f"{_and([shown_apart(label, model_spellings[key]) for label in labels])} "
+        clauses.append(f"{_and([shown_apart(label, spellings) for label in labels])} "
                        f"{'is' if one else 'are'} the model's class {theirs} spelled "
                        f"{'another way' if one else 'other ways'}")
     return f" {'; '.join(clauses)}." if clauses else ""
