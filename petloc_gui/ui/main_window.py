@@ -92,6 +92,7 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         self.addToolBarBreak()
         self.addToolBar(Qt.TopToolBarArea, self.models.new_classes)  # "no model knows these classes", full width
         self.model_status = ModelLabel("No model")  # fitted from the figures' parts its lines carry
+        self.trained_here = self.watch_trained_here()  # which of the folder's images the model trained on
         self.position_label = QLabel("")
         self.cursor_label = QLabel("")  # cursor position and the size of the box being drawn
         self.cursor_label.setContentsMargins(0, 0, 12, 0)  # not run into the counter beside it

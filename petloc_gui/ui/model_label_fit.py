@@ -25,13 +25,13 @@ the sentence with patterns, then looked the parts up by the text in a store of t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
-from petloc_gui.app.figures_short import FiguresSaid
+from petloc_gui.app.figures_short import Caution, FiguresSaid
 from petloc_gui.app.model_metrics import figures_said
 
 if TYPE_CHECKING:
@@ -80,6 +80,17 @@ def loaded_line(info: ModelInfo) -> ModelLine:
     figures not measured)", "Model: NAME" without."""
     said = figures_said(info.metrics, info.split)
     return FiguredLabel(info.name, said).line() if said is not None else ModelLine(f"{PREFIX}{info.summary}")
+
+
+def cautioned_line(info: ModelInfo, extra: tuple[Caution, ...]) -> ModelLine:
+    """`loaded_line` with ``extra`` cautions after the record's own (`app.trained_here_said`: the folder its figures
+    were measured on, the images here it trained on), each with its short form; a model without figures says them
+    after its summary."""
+    said = figures_said(info.metrics, info.split)
+    if said is None:
+        words = "; ".join(caution.long for caution in extra)
+        return ModelLine(f"{PREFIX}{info.summary}" + (f" ({words})" if words else ""))
+    return FiguredLabel(info.name, replace(said, cautions=(*said.cautions, *extra))).line()
 
 
 def figured_label(line: str) -> FiguredLabel | None:

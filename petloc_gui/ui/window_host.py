@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from petloc_gui.ui.models.model_controller import ModelController
+    from petloc_gui.ui.models.trained_here_watch import TrainedHereWatch
     from petloc_gui.ui.training.retrain_controller import RetrainController
 
 
@@ -47,6 +48,14 @@ class WindowHost:
     def train_for_folder(self) -> None:
         if self.retrain_controller is not None:
             self.retrain_controller.train_for_folder()
+
+    def watch_trained_here(self) -> TrainedHereWatch:
+        """Each model loaded checked against the open folder's images, told on the model label, the Dataset panel's
+        model line and the status line (`trained_here_watch`)."""
+        from petloc_gui.ui.models.trained_here_watch import TrainedHereWatch
+
+        return TrainedHereWatch(self.models, lambda: self.session, self.model_status.setText,
+                                self.dataset_panel.model_label, self.show_status)
 
     # --- retrain_controller.RetrainHost (the rest: the window's own) -----------------------------
     def choose_model(self, spec: str) -> None:

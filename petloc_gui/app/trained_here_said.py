@@ -1,0 +1,69 @@
+"""What the window says when the model in use trained on images of the open folder, or its figures were measured on
+another folder (no Qt): the cautions its model label and Dataset panel carry (`figures_short.Caution`, each with the
+short form the status line's compact label keeps), and the status line's message, said once. The words are
+`petloc evaluate`'s (`cli.evaluate_trained_on`), so the window and the CLI say one thing of one folder.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from petloc_gui.app.figures_short import Caution
+from petloc_gui.core.text import visible
+
+
+class TrainedHere(Protocol):
+    """`model.trained_here.TrainedHere` as read here (the app state imports no module that may load Keras)."""
+
+    @property
+    def images(self) -> int: ...
+    @property
+    def count(self) -> int | None: ...
+    @property
+    def by_content(self) -> int: ...
+    @property
+    def by_path(self) -> int: ...
+    @property
+    def complete(self) -> bool: ...
+    @property
+    def training_folder(self) -> str: ...
+
+
+HELD_OUT_ADVICE = ("held-out figures: petloc evaluate --split validation on its training folder, or a folder it "
+                   "never trained on")
+
+
+def _at_least(found: TrainedHere) -> str:
+    return "" if found.complete else "at least "
+
+
+def _how(found: TrainedHere) -> str:
+    """ "33 by identical bytes", "2 by identical bytes and 1 by recorded path"."""
+    parts = [(found.by_content, "identical bytes"), (found.by_path, "recorded path")]
+    return " and ".join(f"{n} by {kind}" for n, kind in parts if n)
+
+
+def cautions(found: TrainedHere) -> tuple[Caution, ...]:
+    """The model label's cautions: where its figures were measured (another folder's name), and how many of this
+    folder's images it trained on (none said while the images are read, none when it trained on none, none when no
+    record tells)."""
+    said: list[Caution] = []
+    if found.training_folder:
+        folder = visible(found.training_folder)
+        said.append(Caution(f'measured on its training folder "{folder}", not this one', f'in "{folder}"'))
+    if found.count:
+        are = "is its training image" if found.count == 1 else "are its training images"
+        said.append(Caution(f"{_at_least(found)}{found.count} of this folder's {found.images} images {are}",
+                            f"{found.count}/{found.images} trained on"))
+    return tuple(said)
+
+
+def status_message(found: TrainedHere, model_name: str) -> str:
+    """The status line's message when the model trained on images of the folder; "" when it trained on none."""
+    if not found.count:
+        return ""
+    are = "is a training image" if found.count == 1 else "are training images"
+    text = (f"{_at_least(found)}{found.count} of this folder's {found.images} images {are} of {visible(model_name)} "
+            f"or of a model it was fine-tuned from ({_how(found)}): the list's IoU and Conf on them and the review "
+            f"queue are training-set figures ({HELD_OUT_ADVICE}).")
+    return text[:1].upper() + text[1:]

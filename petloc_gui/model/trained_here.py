@@ -1,0 +1,106 @@
+"""Which of an open folder's images the model in use trained on (no Qt, no TensorFlow): `petloc evaluate`'s
+check (`cli.evaluate_trained_on.trained_on_count`) for the window, which lists every image of the folder with the
+model's IoU and confidence and queues them for review. A folder holding the model's training photos under other
+names (another tool's export of the same set) showed training-set figures there as if they were any image's.
+
+The rule is the CLI's: an image is a training image when its bytes are those of a recorded training image of the
+model or of a model it was fine-tuned from (`training_record.Lineage.match`; a renamed copy too), or, for a record
+without hashes, by its path. Every image is read to hash it, so this runs off the UI thread (`check_trained_here` is
+a generator: a background worker stops it at its next yield) and keeps each file's hash with its size and time
+(`HashMemo`): the same folder looked at again for another model (a rollback, a new version) reads no file again.
+The prediction cache keeps no content hash (it keys an image by its path and time), so it cannot spare the reads.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+PROGRESS_EVERY = 256  # images hashed between two yields: how soon a stale check stops
+
+
+class HashMemo(NamedTuple):
+    """An image file's sha256 (None: unreadable) as read when it had this size and modification time."""
+
+    size: int
+    mtime_ns: int
+    sha256: str | None
+
+
+@dataclass(frozen=True)
+class TrainedHere:
+    """What the check found for a model and a folder. ``count``: how many of the folder's ``images`` the model (or
+    one it was fine-tuned from) trained on; None when no record tells (``why_unknown``) or while the images are
+    still being read (``pending``). ``complete``: False when a record of the chain is missing (the count is a lower
+    bound). ``training_folder``: the name of the folder it was trained on, recorded, when it is not this folder's
+    name (its figures were measured there); "" otherwise. ``memo``: the hashes read, for the next check."""
+
+    images: int
+    count: int | None = None
+    by_content: int = 0
+    by_path: int = 0
+    complete: bool = True
+    why_unknown: str = ""
+    training_folder: str = ""
+    pending: bool = False
+    memo: dict[str, HashMemo] = field(default_factory=dict, repr=False, compare=False)
+
+
+def training_folder_elsewhere(meta: Mapping[str, Any], root: str | os.PathLike[str]) -> str:
+    """The name of the folder the model was trained on (meta.json ``training_data.root_name``; its path is never
+    recorded), when that is not the name of ``root``; "" when it is, or the record does not say."""
+    data = meta.get("training_data")
+    name = data.get("root_name") if isinstance(data, dict) else None
+    return name if isinstance(name, str) and name and name != Path(root).name else ""
+
+
+def memo_hash(path: Path, memo: Mapping[str, HashMemo]) -> tuple[str, HashMemo]:
+    """``path``'s key and sha256 record: the memo's while the file keeps its size and time, else read now."""
+    from petloc_gui.model.bundle import sha256_or_none
+
+    key = os.path.abspath(path)
+    try:
+        stat = os.stat(key)
+    except OSError:
+        return key, HashMemo(-1, -1, None)
+    known = memo.get(key)
+    if known is not None and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
+        return key, known
+    return key, HashMemo(stat.st_size, stat.st_mtime_ns, sha256_or_none(key))
+
+
+def check_trained_here(model_dir: Path, root: Path, images: list[Path],
+                       memo: Mapping[str, HashMemo]) -> Iterator[int | TrainedHere]:
+    """Yields a pending `TrainedHere` (its ``training_folder`` known from meta.json), then the number of images read
+    every `PROGRESS_EVERY`, then the answer. ``memo`` is read, never changed (the UI thread owns it): the answer's
+    ``memo`` holds the hashes this check used. A model whose meta.json cannot be read: no answer."""
+    from petloc_gui.core.errors import PetlocError
+    from petloc_gui.model.bundle import read_meta
+    from petloc_gui.model.data import relpath_in
+    from petloc_gui.model.training_record import lineage_of
+
+    try:
+        meta = read_meta(model_dir)
+    except (OSError, ValueError, PetlocError):
+        return
+    elsewhere = training_folder_elsewhere(meta, root)
+    yield TrainedHere(len(images), training_folder=elsewhere, pending=True)
+    lineage = lineage_of(meta, located=model_dir)
+    if not any(record.known for record in lineage.records):
+        yield TrainedHere(len(images), why_unknown=lineage.why_incomplete, training_folder=elsewhere)
+        return
+    kinds: Counter[str] = Counter()
+    used: dict[str, HashMemo] = {}
+    for done, image in enumerate(images, 1):
+        key, known = memo_hash(image, memo)
+        used[key] = known
+        if kind := lineage.match(relpath_in(image, root), known.sha256):
+            kinds[kind] += 1
+        if done % PROGRESS_EVERY == 0:
+            yield done
+    yield TrainedHere(len(images), sum(kinds.values()), kinds["content"], kinds["path"], lineage.complete,
+                      training_folder=elsewhere, memo=used)

@@ -1,0 +1,112 @@
+"""Whether the model in use trained on images of the open folder, told where its figures are shown.
+
+The window lists every image with the model's IoU and confidence and queues them for review; where the folder holds
+the model's training photos (the same set exported by another tool, under other names), those were training-set
+figures with nothing said, and the model label's "acc 0.200 · IoU 0.032 on 5 validation images" did not say they
+were another folder's images. `petloc evaluate` said both. Each model loaded for a folder (opening it, a pick, Use
+the new model, a rollback) is checked in the background (`model.trained_here.check_trained_here`, on
+`ui.background`: every image is read); a check of a model or folder no longer shown is stopped, its answer dropped.
+The answer: cautions on the status line's model label and the Dataset panel's model line (`app.trained_here_said`),
+and a status message, once for a model and folder.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel
+
+from petloc_gui.app.trained_here_said import cautions, status_message
+from petloc_gui.model.trained_here import HashMemo, TrainedHere, check_trained_here
+from petloc_gui.ui import background
+from petloc_gui.ui.model_label_fit import cautioned_line
+
+MESSAGE_MS = 20000  # long enough to read a two-line message
+
+
+class TrainedHereWatch(QObject):
+    """Checks each model ``models`` loads against the open folder (``session()``'s dataset); shows the answer with
+    ``show_line`` (the status line's model label), on ``panel_label`` (the Dataset panel's model line) and, once,
+    with ``show_status``."""
+
+    def __init__(self, models: Any, session: Callable[[], Any], show_line: Callable[[str], None],
+                 panel_label: QLabel, show_status: Callable[[str, int], None]) -> None:
+        super().__init__(models)
+        self._models, self._session = models, session
+        self._show_line, self._panel_label, self._show_status = show_line, panel_label, show_status
+        self._memo: dict[str, HashMemo] = {}  # the images' hashes, kept while their files are unchanged
+        self._worker: background.Worker | None = None
+        self._checking: tuple[int, Any, Path] | None = None  # (generation, ModelInfo, folder) being checked
+        self._generation = 0
+        self._said: set[tuple[str, str, int]] = set()  # (model spec, folder, count) told on the status line
+        self._panel_base = self._panel_shown = ""  # the panel's model text without our lines, and with them
+        self.found: TrainedHere | None = None  # the last answer shown (tests; None: none for the model shown)
+        models.loaded.connect(self._loaded)
+        for signal in (models.switched, models.no_model, models.failed):
+            signal.connect(self.stop)
+
+    def stop(self, *_: Any) -> None:
+        """The model or folder checked is no longer shown: its check stops, its answer is dropped."""
+        self._generation += 1
+        self._checking, self.found = None, None
+        if self._worker is not None:
+            self._worker.quit()
+            self._worker = None
+
+    def busy(self) -> bool:
+        return self._worker is not None and not self._worker.is_finished()
+
+    def _loaded(self, info: Any) -> None:
+        self.stop()
+        session = self._session()
+        if session is None or info.path is None:
+            return
+        root = Path(session.dataset.root)
+        images = [Path(item.image_path) for item in session.dataset.items]  # a copy: the scan may go on
+        generation = self._generation
+        self._checking = (generation, info, root)
+        self._worker = background.start(check_trained_here, Path(info.path), root, images, self._memo, priority=-1,
+                                        yielded=lambda value: self._yielded(generation, value))
+
+    def _current(self, generation: int) -> tuple[Any, Path] | None:
+        """The model and folder of check ``generation`` while they are still shown; else None (and it stops)."""
+        checking, session = self._checking, self._session()
+        if checking is None or checking[0] != generation:
+            return None
+        _, info, root = checking
+        if session is None or Path(session.dataset.root) != root or self._models.info is not info:
+            self.stop()  # another folder, or another model, whose own check follows its load
+            return None
+        return info, root
+
+    def _yielded(self, generation: int, value: Any) -> None:
+        current = self._current(generation)
+        if current is None or not isinstance(value, TrainedHere):
+            return  # stale, or progress
+        info, root = current
+        if value.memo:
+            self._memo = {**self._memo, **value.memo}  # a new dict: a running check reads the old one
+        self.found = value
+        extra = cautions(value)
+        if extra:
+            self._show_line(cautioned_line(info, extra))
+            self._mark_panel([caution.long for caution in extra])
+        message = status_message(value, info.name)
+        key = (info.spec, str(root), value.count or 0)
+        if message and key not in self._said:
+            self._said.add(key)
+            self._show_status(message, MESSAGE_MS)
+
+    def _mark_panel(self, lines: list[str]) -> None:
+        """The Dataset panel's model line with the cautions under its figures (replacing ours of a pending answer;
+        the panel's text set since, by a load, is the new base)."""
+        shown = self._panel_label.text()
+        if shown != self._panel_shown:
+            self._panel_base = shown
+        marked = "<br>".join([self._panel_base, *(f"<i>caution:</i> {html.escape(line)}" for line in lines)])
+        self._panel_label.setText(marked)
+        self._panel_shown = marked

@@ -1,0 +1,30 @@
+"""The window's words for a model that trained on images of the open folder (`app.trained_here_said`)."""
+
+from __future__ import annotations
+
+from petloc_gui.app.trained_here_said import cautions, status_message
+from petloc_gui.model.trained_here import TrainedHere
+
+
+def test_none_trained_on_and_the_same_folder_say_nothing():
+    found = TrainedHere(42, 0)
+    assert cautions(found) == () and status_message(found, "pets") == ""
+
+
+def test_a_count_with_its_short_form_and_the_folder_it_was_measured_on():
+    found = TrainedHere(42, 33, by_content=33, training_folder="cvat")
+    (where, trained) = cautions(found)
+    assert (where.long, where.short) == ('measured on its training folder "cvat", not this one', 'in "cvat"')
+    assert (trained.long, trained.short) == ("33 of this folder's 42 images are its training images",
+                                             "33/42 trained on")
+    assert status_message(found, "pets-1").startswith("33 of this folder's 42 images are training images of "
+                                                       "pets-1 or of a model it was fine-tuned from (33 by "
+                                                       "identical bytes): ")
+
+
+def test_an_incomplete_record_gives_a_lower_bound():
+    found = TrainedHere(10, 1, by_path=1, complete=False)
+    (trained,) = cautions(found)
+    assert trained.long == "at least 1 of this folder's 10 images is its training image"
+    assert status_message(found, "m").startswith("At least 1 of this folder's 10 images is a training image of m "
+                                                 "or of a model it was fine-tuned from (1 by recorded path)")

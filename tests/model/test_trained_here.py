@@ -1,0 +1,99 @@
+"""The window's check of which open images the model trained on (`model.trained_here`): `petloc evaluate`'s rule,
+on a real folder of copied photos, and each file read once while it is unchanged."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from petloc_gui.model import bundle as bundle_module
+from petloc_gui.model.trained_here import TrainedHere, check_trained_here
+
+from .trained_here_folders import bundle, copied_folder, training_folder
+
+
+def _answer(model: Path, root: Path, memo=None) -> list:
+    images = sorted(root.iterdir())
+    return list(check_trained_here(model, root, images, memo or {}))
+
+
+def test_renamed_copies_of_its_training_images_are_counted(tmp_path):
+    source = training_folder(tmp_path)
+    copies = copied_folder(tmp_path, source)
+    pending, answer = _answer(bundle(tmp_path, source), copies)
+    assert pending.pending and pending.training_folder == "cvat"
+    assert isinstance(answer, TrainedHere) and not answer.pending
+    # four copies of training photos; the validation photo's copy and the two new photos are not training images
+    assert (answer.count, answer.by_content, answer.by_path, answer.images) == (4, 4, 0, 7)
+    assert answer.complete and answer.training_folder == "cvat"
+
+
+def test_its_own_training_folder_is_not_another_folder(tmp_path):
+    source = training_folder(tmp_path)
+    _, answer = _answer(bundle(tmp_path, source), source)
+    assert answer.count == 4 and answer.images == 5
+    assert answer.training_folder == ""
+
+
+def test_a_model_without_a_record_counts_nothing(tmp_path):
+    source = training_folder(tmp_path)
+    model = tmp_path / "old"
+    model.mkdir()
+    (model / "meta.json").write_text('{"class_names": ["cat"]}', encoding="utf-8")
+    _, answer = _answer(model, source)
+    assert answer.count is None and answer.why_unknown
+
+
+def test_an_unchanged_file_is_not_read_again(tmp_path, monkeypatch):
+    source = training_folder(tmp_path)
+    copies = copied_folder(tmp_path, source)
+    model = bundle(tmp_path, source)
+    first = _answer(model, copies)[-1]
+    reads: list[str] = []
+    real = bundle_module.sha256_or_none
+    monkeypatch.setattr(bundle_module, "sha256_or_none", lambda path: reads.append(path) or real(path))
+    again = _answer(model, copies, first.memo)[-1]
+    assert reads == [] and again.count == 4
+    changed = copies / "task_0.png"
+    changed.write_bytes(changed.read_bytes() + b"\0")  # re-saved: other bytes, another image
+    os.utime(changed, ns=(1, 1))
+    third = _answer(model, copies, again.memo)[-1]
+    assert reads == [os.path.abspath(changed)] and third.count == 3
+
+
+def test_a_stopped_check_reads_no_further(tmp_path, monkeypatch):
+    from petloc_gui.model import trained_here
+
+    source = training_folder(tmp_path)
+    copies = copied_folder(tmp_path, source)
+    monkeypatch.setattr(trained_here, "PROGRESS_EVERY", 2)
+    reads: list[str] = []
+    real = bundle_module.sha256_or_none
+    monkeypatch.setattr(bundle_module, "sha256_or_none", lambda path: reads.append(path) or real(path))
+    check = check_trained_here(bundle(tmp_path, source), copies, sorted(copies.iterdir()), {})
+    assert next(check).pending
+    assert next(check) == 2  # progress: a worker's quit() closes the generator here
+    check.close()
+    assert len(reads) == 2
+
+
+def test_the_check_loads_no_tensorflow(tmp_path):
+    """The check runs in the window's process, where TensorFlow loads only in the prediction worker (seconds)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    source = training_folder(tmp_path)
+    model = bundle(tmp_path, source)
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from petloc_gui.model.trained_here import check_trained_here
+        root = Path({str(source)!r})
+        answer = list(check_trained_here(Path({str(model)!r}), root, sorted(root.iterdir()), {{}}))[-1]
+        assert answer.count == 4, answer
+        print(sorted(name for name in ("tensorflow", "keras") if name in sys.modules))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
