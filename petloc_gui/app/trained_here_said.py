@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from petloc_gui.app.figures_short import Caution
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, visible
 
 
 class TrainedHere(Protocol):
@@ -27,6 +27,10 @@ class TrainedHere(Protocol):
     def complete(self) -> bool: ...
     @property
     def training_folder(self) -> str: ...
+    @property
+    def measured_here(self) -> int: ...
+    @property
+    def reboxed(self) -> int: ...
 
 
 HELD_OUT_ADVICE = ("held-out figures: petloc evaluate --split validation on its training folder, or a folder it "
@@ -43,11 +47,15 @@ def _how(found: TrainedHere) -> str:
     return " and ".join(f"{n} by {kind}" for n, kind in parts if n)
 
 
-def cautions(found: TrainedHere) -> tuple[Caution, ...]:
-    """The model label's cautions: where its figures were measured (another folder's name), and how many of this
-    folder's images it trained on (none said while the images are read, none when it trained on none, none when no
-    record tells)."""
+def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ...]:
+    """The model label's cautions: where its figures were measured (another folder's name), how many of the images
+    they were measured on (``split``'s) were re-boxed since, and how many of this folder's images it trained on
+    (none said while the images are read, none when it trained on none, none when no record tells)."""
     said: list[Caution] = []
+    if found.reboxed:
+        said.append(Caution(f"{_reboxed(found, split)}: petloc evaluate --split "
+                            f"{'test' if split == 'test' else 'validation'} re-scores it",
+                            f"{found.reboxed} re-boxed since"))
     if found.training_folder:
         folder = visible(found.training_folder)
         said.append(Caution(f'measured on its training folder "{folder}", not this one', f'in "{folder}"'))
@@ -56,6 +64,16 @@ def cautions(found: TrainedHere) -> tuple[Caution, ...]:
         said.append(Caution(f"{_at_least(found)}{found.count} of this folder's {found.images} images {are}",
                             f"{found.count}/{found.images} trained on"))
     return tuple(said)
+
+
+def _reboxed(found: TrainedHere, split: str) -> str:
+    """ "2 of the 20 validation images they were measured on were re-boxed since", "the validation image …"."""
+    n, of = found.reboxed, found.measured_here
+    if n == of:
+        which = f"the {split} image" if n == 1 else f"all {n} {split} images"
+    else:
+        which = f"{n} of the {counted(of, f'{split} image')}"
+    return f"{which} they were measured on {'was' if n == 1 else 'were'} re-boxed since"
 
 
 def status_message(found: TrainedHere, model_name: str) -> str:

@@ -47,6 +47,11 @@ class TrainedHere:
     why_unknown: str = ""
     training_folder: str = ""
     pending: bool = False
+    # of the model's held-out images its figures were measured on (its record's validation images; test ones for
+    # test figures), those here with the bytes it recorded (``measured_here``) and, of them, those whose annotation
+    # was saved with other bytes since its run read it (``reboxed``): its figures are on the earlier boxes
+    measured_here: int = 0
+    reboxed: int = 0
     memo: dict[str, HashMemo] = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -73,10 +78,36 @@ def memo_hash(path: Path, memo: Mapping[str, HashMemo]) -> tuple[str, HashMemo]:
     return key, HashMemo(stat.st_size, stat.st_mtime_ns, sha256_or_none(key))
 
 
-def check_trained_here(model_dir: Path, root: Path, images: list[Path],
-                       memo: Mapping[str, HashMemo]) -> Iterator[int | TrainedHere]:
+def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, used: Mapping[str, HashMemo],
+                  annotations: Mapping[str, str]) -> tuple[int, int]:
+    """``(measured_here, reboxed)`` of `TrainedHere`: the ``held_out`` images (relpaths) found under ``root`` with the
+    bytes meta.json ``images`` records (``used``: their hashes now, by absolute path), and those of them whose
+    annotation (``annotations``: absolute image path -> annotation path) has other bytes now than recorded (a
+    removed one too). Only annotations of those images are read."""
+    from petloc_gui.model.bundle import sha256_or_none
+
+    recorded = meta.get("images")
+    recorded = recorded if isinstance(recorded, dict) else {}
+    here = reboxed = 0
+    for relpath in held_out:
+        entry = recorded.get(relpath)
+        key = os.path.abspath(root / relpath)
+        now = used.get(key)
+        if not isinstance(entry, dict) or now is None or now.sha256 is None or entry.get("sha256") != now.sha256:
+            continue  # not here, or another photo under its name
+        here += 1
+        was = entry.get("annotation_sha256")
+        if isinstance(was, str) and was != sha256_or_none(annotations.get(key)):
+            reboxed += 1
+    return here, reboxed
+
+
+def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]],
+                       memo: Mapping[str, HashMemo], split: str = "validation") -> Iterator[int | TrainedHere]:
     """Yields a pending `TrainedHere` (its ``training_folder`` known from meta.json), then the number of images read
-    every `PROGRESS_EVERY`, then the answer. ``memo`` is read, never changed (the UI thread owns it): the answer's
+    every `PROGRESS_EVERY`, then the answer. ``images``: (image, annotation) paths as text (the window's 20,000 Path
+    objects are built here, not on its thread); ``split``: what the model's figures were measured on ("test": its
+    test images, else its validation images). ``memo`` is read, never changed (the UI thread owns it): the answer's
     ``memo`` holds the hashes this check used. A model whose meta.json cannot be read: no answer."""
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.model.bundle import read_meta
@@ -95,12 +126,17 @@ def check_trained_here(model_dir: Path, root: Path, images: list[Path],
         return
     kinds: Counter[str] = Counter()
     used: dict[str, HashMemo] = {}
-    for done, image in enumerate(images, 1):
+    annotations: dict[str, str] = {}
+    for done, (image_text, annotation) in enumerate(images, 1):
+        image = Path(image_text)
         key, known = memo_hash(image, memo)
         used[key] = known
+        annotations[key] = annotation
         if kind := lineage.match(relpath_in(image, root), known.sha256):
             kinds[kind] += 1
         if done % PROGRESS_EVERY == 0:
             yield done
+    own = lineage.records[0]
+    here, reboxed = reboxed_since(meta, own.test if split == "test" else own.validation, root, used, annotations)
     yield TrainedHere(len(images), sum(kinds.values()), kinds["content"], kinds["path"], lineage.complete,
-                      training_folder=elsewhere, memo=used)
+                      training_folder=elsewhere, memo=used, measured_here=here, reboxed=reboxed)

@@ -25,6 +25,7 @@ class WindowHost:
 
     models: ModelController
     retrain_controller: RetrainController | None  # None until `install_retraining`
+    trained_here: TrainedHereWatch  # which of the open images the model trained on (`watch_trained_here`)
 
     # --- review_session.SessionHost ------------------------------------------------------
     def autosave(self) -> bool:
@@ -74,6 +75,7 @@ class WindowHost:
     def saved(self, row: int) -> None:
         self.edits.mark_clean(row)
         self.dataset_panel.mark_stale()  # its counts and classes are the saved files
+        self.trained_here.files_saved()  # a held-out image re-boxed: the model's figures are on its earlier box
         if self.session is not None and row == self.session.current:
             self.panel.show_annotation(self.session.store.document(row), self.edits.selected)
 

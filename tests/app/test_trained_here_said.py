@@ -28,3 +28,16 @@ def test_an_incomplete_record_gives_a_lower_bound():
     assert trained.long == "at least 1 of this folder's 10 images is its training image"
     assert status_message(found, "m").startswith("At least 1 of this folder's 10 images is a training image of m "
                                                  "or of a model it was fine-tuned from (1 by recorded path)")
+
+
+def test_a_re_boxed_held_out_image_names_petloc_evaluate():
+    (one,) = cautions(TrainedHere(5, 0, measured_here=1, reboxed=1))
+    assert one.long == ("the validation image they were measured on was re-boxed since: petloc evaluate --split "
+                        "validation re-scores it")
+    assert one.short == "1 re-boxed since"
+    (some,) = cautions(TrainedHere(50, 0, measured_here=20, reboxed=2), split="selection-set")
+    assert some.long.startswith("2 of the 20 selection-set images they were measured on were re-boxed since: "
+                                "petloc evaluate --split validation")
+    (test,) = cautions(TrainedHere(50, 0, measured_here=3, reboxed=3), split="test")
+    assert test.long.startswith("all 3 test images they were measured on were re-boxed since: petloc evaluate "
+                                "--split test")

@@ -12,9 +12,13 @@ from petloc_gui.model.trained_here import TrainedHere, check_trained_here
 from .trained_here_folders import bundle, copied_folder, training_folder
 
 
-def _answer(model: Path, root: Path, memo=None) -> list:
-    images = sorted(root.iterdir())
-    return list(check_trained_here(model, root, images, memo or {}))
+def _images(root: Path) -> list[tuple[str, str]]:
+    """(image, annotation) paths as the window hands them over (text)."""
+    return [(str(image), str(image.with_suffix(".xml"))) for image in sorted(root.glob("*.png"))]
+
+
+def _answer(model: Path, root: Path, memo=None, split="validation") -> list:
+    return list(check_trained_here(model, root, _images(root), memo or {}, split))
 
 
 def test_renamed_copies_of_its_training_images_are_counted(tmp_path):
@@ -70,7 +74,7 @@ def test_a_stopped_check_reads_no_further(tmp_path, monkeypatch):
     reads: list[str] = []
     real = bundle_module.sha256_or_none
     monkeypatch.setattr(bundle_module, "sha256_or_none", lambda path: reads.append(path) or real(path))
-    check = check_trained_here(bundle(tmp_path, source), copies, sorted(copies.iterdir()), {})
+    check = check_trained_here(bundle(tmp_path, source), copies, _images(copies), {})
     assert next(check).pending
     assert next(check) == 2  # progress: a worker's quit() closes the generator here
     check.close()
@@ -90,10 +94,35 @@ def test_the_check_loads_no_tensorflow(tmp_path):
         from pathlib import Path
         from petloc_gui.model.trained_here import check_trained_here
         root = Path({str(source)!r})
-        answer = list(check_trained_here(Path({str(model)!r}), root, sorted(root.iterdir()), {{}}))[-1]
+        images = [(str(image), str(image.with_suffix(".xml"))) for image in sorted(root.glob("*.png"))]
+        answer = list(check_trained_here(Path({str(model)!r}), root, images, {{}}))[-1]
         assert answer.count == 4, answer
         print(sorted(name for name in ("tensorflow", "keras") if name in sys.modules))
     """)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_held_out_image_re_boxed_since_its_run(tmp_path):
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.core.voc import read_voc, write_voc
+
+    source = training_folder(tmp_path, boxed=True)
+    model = bundle(tmp_path, source)
+    answer = _answer(model, source)[-1]
+    assert (answer.measured_here, answer.reboxed) == (1, 0)
+    trained = source / "cvat_0.xml"  # a training image re-boxed: not an image the figures are on
+    annotation = read_voc(trained)
+    annotation.objects[0].box = Box(6, 6, 30, 30)
+    write_voc(annotation, trained)
+    assert _answer(model, source, answer.memo)[-1].reboxed == 0
+    held_out = source / "cvat_4.xml"
+    annotation = read_voc(held_out)
+    annotation.objects[0].box = Box(6, 6, 31, 31)
+    write_voc(annotation, held_out)
+    again = _answer(model, source, answer.memo)[-1]
+    assert (again.measured_here, again.reboxed) == (1, 1)
+    assert _answer(model, source, answer.memo, split="test")[-1].reboxed == 0  # test figures: none held out so
+    copies = copied_folder(tmp_path, source)  # the photo under another name: not the image it was measured on
+    assert _answer(model, copies)[-1].measured_here == 0

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from petloc_gui.model.bundle import file_sha256
+from petloc_gui.model.bundle import file_sha256, sha256_or_none
 
 TRAIN = ["cvat_0.png", "cvat_1.png", "cvat_2.png", "cvat_3.png"]
 VALIDATION = ["cvat_4.png"]
@@ -21,11 +21,19 @@ def _photo(path: Path, seed: int) -> None:
     Image.fromarray(rng.integers(0, 255, (40, 50, 3), dtype=np.uint8)).save(path)
 
 
-def training_folder(tmp_path: Path) -> Path:
+def training_folder(tmp_path: Path, boxed: bool = False) -> Path:
+    """The five photos; ``boxed``: each with a VOC annotation (a cat at 5,5-30,30)."""
+    from petloc_gui.core.boxes import Box
+    from petloc_gui.core.voc import VocObject, new_annotation, write_voc
+
     root = tmp_path / "cvat"
     root.mkdir()
     for seed, name in enumerate(TRAIN + VALIDATION):
         _photo(root / name, seed)
+        if boxed:
+            annotation = new_annotation(root / name, 50, 40)
+            annotation.objects.append(VocObject(name="cat", box=Box(5, 5, 30, 30)))
+            write_voc(annotation, (root / name).with_suffix(".xml"))
     return root
 
 
@@ -45,7 +53,9 @@ def bundle(tmp_path: Path, source: Path, metrics: dict | None = None) -> Path:
     folder = tmp_path / "model"
     folder.mkdir()
     meta = {"class_names": ["cat", "dog"], "splits": {"train": TRAIN, "validation": VALIDATION, "test": []},
-            "images": {name: {"sha256": file_sha256(source / name)} for name in TRAIN + VALIDATION},
+            "images": {name: {"sha256": file_sha256(source / name), "annotation_sha256": sha256_or_none(
+                (source / name).with_suffix(".xml") if (source / name).with_suffix(".xml").exists() else None)}
+                       for name in TRAIN + VALIDATION},
             "training_data": {"root_name": source.name},
             "metrics": metrics or {"accuracy": 0.2, "mean_iou": 0.032, "n_images": 5}}
     (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")

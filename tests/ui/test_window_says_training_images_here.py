@@ -108,3 +108,31 @@ def test_a_check_of_what_is_no_longer_shown_is_stopped_and_dropped(qtbot, window
     assert watch.found is None  # the fake model has no record: nothing of the check stands
     assert "of this folder's 7 images" not in window.model_status.text()
 
+
+
+def test_a_box_corrected_on_an_image_the_figures_are_on_is_said_once_saved(qtbot, window, tmp_path):
+    """Reshaping the box of a validation image and saving left the label's figures as they were, with nothing said
+    (they are on the box the run read)."""
+    source = training_folder(tmp_path, boxed=True)
+    model = bundle(tmp_path, source)
+    open_and_wait(qtbot, window, source, model=str(model))
+    assert _answer(qtbot, window).reboxed == 0
+    assert "re-boxed" not in window.model_status.text()
+    names = [item.image_path.name for item in window.session.dataset.items]
+
+    window.show_row(names.index("cvat_0.png"))  # a training image: not one the figures are on
+    window.accept_prediction()
+    assert window.save_current()
+    qtbot.wait(800)  # the check after a save waits for a burst of them to end
+    qtbot.waitUntil(lambda: not window.trained_here.busy(), timeout=10_000)
+    assert "re-boxed" not in window.model_status.text()
+
+    window.show_row(names.index("cvat_4.png"))  # its validation image, boxed again as the model predicts
+    window.accept_prediction()
+    assert window.save_current()
+    qtbot.waitUntil(lambda: "re-boxed" in window.model_status.text(), timeout=10_000)
+    label = window.model_status.text()
+    assert ("the validation image they were measured on was re-boxed since: petloc evaluate --split validation "
+            "re-scores it") in label
+    assert "4 of this folder's 5 images are its training images" in label  # the other cautions stay
+    assert "re-boxed since" in window.dataset_panel.model_label.text()

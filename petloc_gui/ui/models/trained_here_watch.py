@@ -7,7 +7,10 @@ were another folder's images. `petloc evaluate` said both. Each model loaded for
 the new model, a rollback) is checked in the background (`model.trained_here.check_trained_here`, on
 `ui.background`: every image is read); a check of a model or folder no longer shown is stopped, its answer dropped.
 The answer: cautions on the status line's model label and the Dataset panel's model line (`app.trained_here_said`),
-and a status message, once for a model and folder.
+and a status message, once for a model and folder. A save checks again (`files_saved`; the images' hashes are kept,
+so only the held-out images' annotations are read): a box corrected on an image the figures were measured on makes
+them the earlier boxes' figures, and the label says so ("1 of the 20 validation images they were measured on was
+re-boxed since"), leaving the re-scoring to `petloc evaluate`.
 """
 
 from __future__ import annotations
@@ -17,15 +20,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from petloc_gui.app.trained_here_said import cautions, status_message
 from petloc_gui.model.trained_here import HashMemo, TrainedHere, check_trained_here
 from petloc_gui.ui import background
-from petloc_gui.ui.model_label_fit import cautioned_line
+from petloc_gui.ui.model_label_fit import cautioned_line, loaded_line
 
 MESSAGE_MS = 20000  # long enough to read a two-line message
+SAVED_AGAIN_MS = 500  # a burst of saves (Save all) is checked once
 
 
 class TrainedHereWatch(QObject):
@@ -44,6 +48,11 @@ class TrainedHereWatch(QObject):
         self._generation = 0
         self._said: set[tuple[str, str, int]] = set()  # (model spec, folder, count) told on the status line
         self._panel_base = self._panel_shown = ""  # the panel's model text without our lines, and with them
+        self._cautioned: tuple[str, str] | None = None  # (model spec, folder) whose cautions the labels show
+        self._saved_again = QTimer(self)
+        self._saved_again.setSingleShot(True)
+        self._saved_again.setInterval(SAVED_AGAIN_MS)
+        self._saved_again.timeout.connect(self._check_again)
         self.found: TrainedHere | None = None  # the last answer shown (tests; None: none for the model shown)
         models.loaded.connect(self._loaded)
         for signal in (models.switched, models.no_model, models.failed):
@@ -52,25 +61,38 @@ class TrainedHereWatch(QObject):
     def stop(self, *_: Any) -> None:
         """The model or folder checked is no longer shown: its check stops, its answer is dropped."""
         self._generation += 1
-        self._checking, self.found = None, None
+        self._checking, self.found, self._cautioned = None, None, None
         if self._worker is not None:
             self._worker.quit()
             self._worker = None
+
+    def files_saved(self) -> None:
+        """Annotations were saved: the model in use is checked again, soon (a re-boxed held-out image)."""
+        self._saved_again.start()
+
+    def _check_again(self) -> None:
+        """(A check still reading the images reads the annotations last: it sees the save.)"""
+        if self._models.info is not None and not self.busy():
+            self._start(self._models.info)
 
     def busy(self) -> bool:
         return self._worker is not None and not self._worker.is_finished()
 
     def _loaded(self, info: Any) -> None:
         self.stop()
+        self._start(info)
+
+    def _start(self, info: Any) -> None:
         session = self._session()
-        if session is None or info.path is None:
+        if session is None or info is None or info.path is None:
             return
         root = Path(session.dataset.root)
-        images = [Path(item.image_path) for item in session.dataset.items]  # a copy: the scan may go on
+        # a copy (the scan may go on), as text: the Paths are built in the worker
+        images = [(item.image_path_text, item.annotation_path_text) for item in session.dataset.items]
         generation = self._generation
         self._checking = (generation, info, root)
-        self._worker = background.start(check_trained_here, Path(info.path), root, images, self._memo, priority=-1,
-                                        yielded=lambda value: self._yielded(generation, value))
+        self._worker = background.start(check_trained_here, Path(info.path), root, images, self._memo, info.split,
+                                        priority=-1, yielded=lambda value: self._yielded(generation, value))
 
     def _current(self, generation: int) -> tuple[Any, Path] | None:
         """The model and folder of check ``generation`` while they are still shown; else None (and it stops)."""
@@ -90,11 +112,19 @@ class TrainedHereWatch(QObject):
         info, root = current
         if value.memo:
             self._memo = {**self._memo, **value.memo}  # a new dict: a running check reads the old one
+        shown_for = (info.spec, str(root))
+        if value.pending and self._cautioned == shown_for:
+            return  # checked again (a save): the cautions shown stand until the answer
         self.found = value
-        extra = cautions(value)
+        extra = cautions(value, info.split)
         if extra:
             self._show_line(cautioned_line(info, extra))
             self._mark_panel([caution.long for caution in extra])
+            self._cautioned = shown_for
+        elif self._cautioned == shown_for:  # what they said no longer holds (a box put back, an image removed)
+            self._show_line(loaded_line(info))
+            self._mark_panel([])
+            self._cautioned = None
         message = status_message(value, info.name)
         key = (info.spec, str(root), value.count or 0)
         if message and key not in self._said:
