@@ -4,6 +4,10 @@ The folder's watchers say when the file of an image opened here changes (`disk_c
 unsaved edits the new version is shown at once; with edits it is only flagged, and the next save
 asks which version to keep (`SaveGuard`), which comes back here as `take_theirs` or `show_both`.
 Either way the boxes shown before stay in the image's undo history, one Ctrl+Z away.
+
+A file that could not even be looked at when its image was opened (a folder unreadable for a moment:
+`annotation_look.could_not_look`) is reported here too once it can be: that is access come back, not
+another program's change, and is said so ("can be read again: shown").
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from petloc_gui.app.annotation_look import could_not_look
 from petloc_gui.app.annotation_store import AnnotationStore, folder_gone
 from petloc_gui.app.disk_change import CHANGED, CREATED, DELETED, change_kind, change_words
 from petloc_gui.app.image_document import ImageDocument
@@ -56,6 +61,9 @@ class TheirVersion:
             # reading "no file" would blank the boxes shown; a save says so too and writes nothing
             self._window.show_status(visible(gone), 15000)
             return
+        if could_not_look(doc):
+            self._access_back(row, doc, found)
+            return
         kind, what = change_kind(doc.disk_state, found), change_words(doc.disk_state, found)
         if not doc.dirty:
             self.take_theirs(row)
@@ -66,6 +74,27 @@ class TheirVersion:
         self._window.show_status(
             f"{visible(name)} was {what} while you have unsaved edits; saving will ask {ask}.", 15000)
         self._model.set_status(row, doc.status(), doc.problem_text())
+
+    def _access_back(self, row: int, doc: ImageDocument, found) -> None:
+        """``doc`` was read while its file could not be looked at, and it can be now: no program changed
+        it as far as anyone knows (said as "changed on disk by another program" before), access came back."""
+        name = visible(doc.annotation_path.name)
+        if doc.dirty:
+            # a save looks at the file again (`annotation_look.state_to_check`): one there now is a version
+            # the window never showed, asked about; none, nothing to ask
+            doc.external_change = found
+            then = "saving will ask which version to keep" if found.exists else "there is none; saving writes yours"
+            self._window.show_status(f"{name} can be looked at again while you have unsaved edits; {then}.", 15000)
+            self._model.set_status(row, doc.status(), doc.problem_text())
+            return
+        self.take_theirs(row)
+        if not found.exists:
+            said = f"{name} can be looked at again: there is none, so no annotation is shown."
+        elif doc.load_error is not None:
+            said = f"{name} can be looked at again, but not read as an annotation: its error is shown."
+        else:
+            said = f"{name} can be read again: shown."
+        self._window.show_status(said, 8000)
 
     def _read_disk_version(self, row: int) -> ImageDocument:
         loaded = self._store.loaded(row)
