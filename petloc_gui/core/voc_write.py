@@ -6,7 +6,8 @@ unknown elements, attributes and order survive. See ADR 0003.
 
 Before replacing a file the writer checks that it is still the file that was
 read (:mod:`petloc_gui.core.disk_state`), that a symbolic link does not lead
-outside the dataset folder or to a file that is not VOC, and it drops what
+outside the dataset folder or to a file that is not VOC (or cannot be read at all: said as a file
+that cannot be looked at, never as a broken one), and it drops what
 would be handed on to the next tool (DOCTYPE, XInclude, processing
 instructions), listing each in ``annotation.dropped``.
 """
@@ -43,6 +44,30 @@ class UnreadableTargetError(SaveError):
     written. ``overwrite_unreadable`` replaces it once the user has said so; the window asks (a file
     can turn unreadable after it was read, so not only ``load_error`` documents meet it)."""
 
+
+class InaccessibleTargetError(UnreadableTargetError):
+    """The file to replace cannot even be read (a permission, an I/O failure): what it holds is unknown,
+    neither a broken annotation nor known to be another program's (a file read fine, then made mode
+    000, was said to be "not a readable VOC annotation"). Nothing was written; ``overwrite_unreadable``
+    replaces it as for any unreadable file."""
+
+
+def _why_unreadable(exc: AnnotationError) -> str:
+    """Why a file cannot be taken as an annotation, after "which" or "the existing file": a failure to
+    read it at all is said as a file that cannot be looked at, never as a broken annotation."""
+    failure = _read_failure(exc)
+    if failure is not None:
+        return f"cannot be looked at ({failure.strerror or failure})"
+    return f"is not a readable VOC annotation ({exc.reason})"
+
+
+def _read_failure(exc: AnnotationError) -> OSError | None:
+    """The OSError that kept the file from being read (`core.voc_tree` raises it as an AnnotationError
+    caused by one: a permission, an I/O failure); None for a file read and refused."""
+    cause = exc.__cause__
+    return cause if isinstance(cause, OSError) and not isinstance(cause, FileNotFoundError) else None
+
+
 def _check_target(path: Path, overwrite_unreadable: bool) -> DiskState | None:
     """Refuse to overwrite an existing file that is not a readable VOC annotation.
 
@@ -62,13 +87,17 @@ def _check_target(path: Path, overwrite_unreadable: bool) -> DiskState | None:
         if path.is_symlink():
             target = Path(os.path.realpath(path))
             raise LinkTargetError(
-                f"it is a symbolic link to {target}, which is not a readable VOC annotation "
-                f"({exc.reason}); that file is left untouched", path, target=target) from exc
-        if not overwrite_unreadable:
-            raise UnreadableTargetError(
-                f"the existing file is not a readable VOC annotation ({exc.reason}); it is "
-                "left untouched. Save elsewhere, or overwrite it explicitly", path) from exc
-        return None
+                f"it is a symbolic link to {target}, which {_why_unreadable(exc)}; that file is left "
+                "untouched", path, target=target) from exc
+        if overwrite_unreadable:
+            return None
+        if _read_failure(exc) is not None:
+            raise InaccessibleTargetError(
+                f"the existing file {_why_unreadable(exc)}; it is left untouched. Save again once it can "
+                "be read, or overwrite it explicitly", path) from exc
+        raise UnreadableTargetError(
+            f"the existing file {_why_unreadable(exc)}; it is left untouched. Save elsewhere, or "
+            "overwrite it explicitly", path) from exc
 
 
 def _check_link(path: Path, root: Path | None, allow_outside: bool) -> None:
