@@ -30,4 +30,7 @@ def test_the_question_says_the_file_cannot_be_looked_at(qtbot, window, folder, a
     [question] = answers["questions"]
     assert "cannot be looked at (Permission denied)" in question
     assert "not a readable VOC annotation" not in question
+    assert "replaced by another program" not in question and "cannot be looked at now" in question
+    said = " ".join(answers["warnings"]) + window.statusBar().currentMessage()
+    assert "not saved (the file on disk cannot be looked at" in said, said
     assert (folder / "b.xml").read_bytes() == before and window.has_unsaved()

@@ -44,7 +44,7 @@ from petloc_gui.app.disk_change import CREATED, DELETED, change_kind, change_wor
 from petloc_gui.core.atomic import folders_synced_once, sync_written_folders
 from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocError
 from petloc_gui.core.text import counted, visible
-from petloc_gui.core.voc_write import UnreadableTargetError
+from petloc_gui.core.voc_write import InaccessibleTargetError, UnreadableTargetError
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_progress import SaveProgress
@@ -181,9 +181,12 @@ class SaveGuard:
                 # made unreadable by another program after it was read (load_error is asked about
                 # before the save): the same question, never a dead end. Yes is also "keep mine" over
                 # the file changed since it was read.
-                if overwrite or quiet or not self._asked(self._confirm_overwrite, doc, exc.reason, since_read=True):
-                    failures.append(f"{name}: not saved (the file on disk is not a readable annotation: "
-                                    f"{exc.reason})" if not overwrite else str(exc))
+                cannot_look = isinstance(exc, InaccessibleTargetError)  # no access, not a broken file
+                if overwrite or quiet or not self._asked(self._confirm_overwrite, doc, exc.reason, since_read=True,
+                                                         cannot_look=cannot_look):
+                    state = "cannot be looked at" if cannot_look else "is not a readable annotation"
+                    failures.append(f"{name}: not saved (the file on disk {state}: {exc.reason})"
+                                    if not overwrite else str(exc))
                     return 0
                 overwrite = keep_mine = True
                 continue
@@ -293,11 +296,17 @@ class SaveGuard:
         return (f"{doc.annotation_path}: not saved: it is a symbolic link to {target}, which is "
                 "not a readable VOC annotation; that file is left untouched")
 
-    def _confirm_overwrite(self, doc, reason: str | None = None, since_read: bool = False) -> bool:
+    def _confirm_overwrite(self, doc, reason: str | None = None, since_read: bool = False,
+                           cannot_look: bool = False) -> bool:
         """Yes/No: replace an annotation file that cannot be read (``reason``: why, as looked at now; by
-        default the document's load error; ``since_read``: another program made it so after it was read)."""
-        how = "was replaced by another program with a file that cannot be read" if since_read \
-            else "cannot be read"
+        default the document's load error; ``since_read``: another program made it so after it was read;
+        ``cannot_look``: it cannot be opened at all now, a permission or I/O failure, not a broken file)."""
+        if cannot_look:
+            how = "cannot be looked at now (it could be read when it was opened)"
+        elif since_read:
+            how = "was replaced by another program with a file that cannot be read"
+        else:
+            how = "cannot be read"
         answer = QMessageBox.question(
             self.parent, "Overwrite unreadable annotation?",
             f"{visible(doc.annotation_path)} {how}:\n{visible(reason or doc.load_error)}\n\n"
