@@ -12,14 +12,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QListView,
     QListWidget,
     QMessageBox,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from petloc_gui.core.text import counted, visible
 from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 from petloc_gui.ui import background
 from petloc_gui.ui.modal import modal
+from petloc_gui.ui.number_fields import DecimalField, WholeNumberField
 from petloc_gui.ui.training.prelabel_notes import left_out_note, prelabel_note
 from petloc_gui.ui.training.rename_choices import RenameChoices
 from petloc_gui.ui.training.retrain_support import Holdout, HoldoutPreview
@@ -112,8 +111,9 @@ class RetrainDialog(QDialog):
         if not can_fine_tune:
             self.from_current.setEnabled(False)
             self.from_current.setToolTip("The current model cannot be read, so it cannot be fine-tuned")
-        self.epochs = QSpinBox(minimum=1, maximum=500, value=defaults.epochs)
-        self.val_fraction = QDoubleSpinBox(minimum=0.05, maximum=0.5, singleStep=0.05, decimals=2)
+        # "0.35" as the docs and --val-fraction write it, whatever the locale (`number_fields`)
+        self.epochs = WholeNumberField(minimum=1, maximum=500, value=defaults.epochs)
+        self.val_fraction = DecimalField(minimum=0.05, maximum=0.5, singleStep=0.05, decimals=2)
         self.val_fraction.setValue(defaults.val_fraction)
         self.holdout_label = QLabel()
         self.holdout_label.setWordWrap(True)
