@@ -8,7 +8,8 @@ override (U+202E makes ``gpj.exe`` read as ``exe.jpg``), or a Unicode space
 other than U+0020 (a no-break space reads as a plain one: another file's name).
 Shown raw, they rewrite the terminal or disguise a name. :func:`visible` replaces
 each with a readable escape (``\\x1b``, ``\\xa0``, ``\\u202e``), keeping every other
-character.
+character. :func:`isolated` sets such a name apart in a sentence (a Hebrew or Arabic
+name keeps the line around it in order).
 """
 
 from __future__ import annotations
@@ -42,6 +43,28 @@ def visible(text: object, *, keep_newlines: bool = False) -> str:
     if keep_newlines:
         return "\n".join(_UNSAFE.sub(_escape, line) for line in text.split("\n"))
     return _UNSAFE.sub(_escape, text)
+
+
+# FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE: what they enclose takes its own direction (a Hebrew
+# name reads right to left) and leaves the sentence around it in its own order (Unicode's bidi rules X5c, X6a)
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+# the bidi classes that can turn a run of an English sentence around: right-to-left letters, Arabic digits
+_RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
+
+
+def isolated(name: object) -> str:
+    """``name`` (a file, folder or class name) made `visible` and set apart for putting into a sentence: a
+    Hebrew or Arabic name laid out on its own, its line around it kept in order. Put in raw, "תמונה 2.png"
+    took the line's direction: "png · GT: cat · … agree.2 תמונה", the name split across both ends. The
+    isolates go around what `visible` made of the name: any it held itself are escapes by then.
+
+    A name with no right-to-left letter or Arabic digit is left as it is: it cannot reorder an English
+    sentence, and the isolates are not in every font (DejaVu Sans lacks them): drawn from a fallback font,
+    they made the line 3 px taller."""
+    shown = visible(name)
+    if not any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in shown):
+        return shown
+    return f"{FIRST_STRONG_ISOLATE}{shown}{POP_DIRECTIONAL_ISOLATE}"
 
 
 def json_safe(text: str) -> str:

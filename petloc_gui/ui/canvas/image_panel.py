@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.metrics import best_gt_match
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import isolated, visible
 from petloc_gui.ui.canvas.box_canvas import BoxCanvas
 from petloc_gui.ui.canvas.contrast import readable_on
 from petloc_gui.ui.canvas.image_adjust import Adjustment
@@ -51,6 +51,13 @@ def _shown(text: str, metrics: QFontMetrics | None = None, width: int | None = N
     if metrics is not None and width is not None:
         shown = metrics.elidedText(shown, mode, width)
     return html.escape(shown)
+
+
+def _left_to_right(line: str) -> str:
+    """The header's rich text laid out left to right, as its English words read: Qt takes a rich text's
+    direction from its first letter, isolated names included, so "תמונה 2.png" first made the whole line
+    right to left. Its names are set apart (`isolated`) within it."""
+    return f"<div dir='ltr'>{line}</div>"
 
 
 class ImagePanel(QWidget):
@@ -342,9 +349,12 @@ class ImagePanel(QWidget):
             mode = Qt.ElideRight if slot == "message" else Qt.ElideMiddle
             return _shown(text, self._slot_metrics(slot), fit[slot], mode) if slot in fit else _shown(text)
 
+        def named(text: str, slot: str) -> str:  # a name, elided, set apart: "תמונה 2.png" kept the line in order
+            return isolated(shown(text, slot))
+
         if doc is None:
-            return shown(self._message(), "name")
-        parts = [] if "name" in gone else [f"<b>{shown(self.image_name(), 'name')}</b>"]
+            return _left_to_right(shown(self._message(), "name"))
+        parts = [] if "name" in gone else [f"<b>{named(self.image_name(), 'name')}</b>"]
         primary = doc.primary
         # a model's pre-label nobody has saved yet is no ground truth (`ImageDocument.prelabel`)
         prelabel = "Pre-label" if short else "Pre-label (unreviewed)"
@@ -353,7 +363,7 @@ class ImagePanel(QWidget):
         if primary is None:
             parts.append("GT: <i>none</i>")
         elif "labels" not in gone:
-            parts.append(f"{truth}: <b>{shown(primary.name, 'label')}</b>")
+            parts.append(f"{truth}: <b>{named(primary.name, 'label')}</b>")
         elif unreviewed:
             parts.append(truth)  # no class name, and still no ground truth
         if len(doc.objects) > 1 and "labels" not in gone:
@@ -362,7 +372,7 @@ class ImagePanel(QWidget):
             said = "Pred" if short else "Prediction"
             confidence = "" if "confidence" in gone else f" ({pred.confidence:.2f})"
             if "labels" not in gone:
-                parts.append(f"{said}: <b>{shown(pred.label, 'label')}</b>{confidence}")
+                parts.append(f"{said}: <b>{named(pred.label, 'label')}</b>{confidence}")
             if primary is not None:
                 match = best_gt_match([(o.name, o.box) for o in doc.objects], pred.label, pred.box)
                 value = match.iou
@@ -382,4 +392,4 @@ class ImagePanel(QWidget):
             parts.append(f"<span style='color:{self.tone('good')}'>✔{'' if short else ' verified'}</span>")
         if doc.dirty:
             parts.append(f"<span style='color:{self.tone('unsaved')}'>●{'' if short else ' unsaved'}</span>")
-        return (" · " if short else " &nbsp;·&nbsp; ").join(parts)
+        return _left_to_right((" · " if short else " &nbsp;·&nbsp; ").join(parts))

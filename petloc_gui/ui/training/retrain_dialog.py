@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from petloc_gui.core.case_variant_refusal import Wording
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import counted, isolated, visible
 from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 from petloc_gui.ui import background
 from petloc_gui.ui.modal import modal
@@ -42,7 +42,8 @@ def window_rename_hint(renames: Sequence[tuple[str, str]]) -> str:
     """The refusal's other way for a class of the model spelled otherwise in the folder, ``(the folder's
     spelling, the model's)`` each: the class choices above (`RenameChoices`), where `petloc train` says
     --renamed."""
-    choices = " and ".join(f'"{visible(old)} renamed" for {visible(new)}' for new, old in renames)
+    # each name set apart (`isolated`): a Hebrew or Arabic class name keeps the sentence around it in order
+    choices = " and ".join(f'"{isolated(old)} renamed" for {isolated(new)}' for new, old in renames)
     return (f"; or, for a class of the model spelled otherwise here, choose {choices} above, to keep its weights "
             "under this folder's spelling")
 
@@ -102,7 +103,7 @@ class RetrainDialog(QDialog):
         if holdout_loader is not None:  # reads every saved annotation: off the UI thread
             self._loading = background.start(holdout_loader, returned=self._loaded,
                                              errored=self._load_failed)
-        self.from_current = QRadioButton(f"Fine-tune the current model ({model_name})")
+        self.from_current = QRadioButton(f"Fine-tune the current model ({isolated(model_name)})")
         self.from_scratch = QRadioButton("Train from scratch (ImageNet backbone when available)")
         group = QButtonGroup(self)
         group.addButton(self.from_current)
@@ -154,7 +155,10 @@ class RetrainDialog(QDialog):
 
         annotated = f", {n_annotated} annotated images" if n_annotated is not None else ""
         form = QFormLayout()
-        form.addRow("Data:", QLabel(f"{data_name}{annotated}"))
+        # the folder set apart: "ar_صور" took the line's direction ("…/ar_72 ,صور annotated images")
+        data = QLabel(f"{isolated(data_name)}{annotated}")
+        data.setTextFormat(Qt.TextFormat.PlainText)  # a folder "<b>x" is a name, not markup
+        form.addRow("Data:", data)
         form.addRow("Epochs:", self.epochs)
         form.addRow("Validation fraction:", self.val_fraction)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
