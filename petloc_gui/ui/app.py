@@ -1,4 +1,4 @@
-"""`petloc-gui [FOLDER] [--model MODEL] [--screenshot OUT.png]`: start the window.
+"""`petloc-gui [FOLDER] [--model MODEL] [--screenshot OUT.png] [Qt's options]`: start the window.
 
 The window is shown before anything slow happens: the folder is opened from
 the event loop, the first run's demo folder is written in a worker
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -37,11 +38,25 @@ SCREENSHOT_EPILOG = """\
   1  the folder could not be opened, or Qt's X11 libraries are missing
   2  timed out waiting for the first prediction (--timeout), or a bad command line
   3  the PNG could not be written
-  4  the model failed to load (nothing written)"""
+  4  the model failed to load (nothing written)
+
+Qt's own options are passed on to Qt: -reverse, -style NAME, -stylesheet FILE,
+-platform NAME, -qwindowgeometry WxH+X+Y, -qwindowtitle TITLE, ..."""
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    """petloc's arguments of ``argv`` (default: the command line's), and Qt's own options as ``qt_args``
+    (`qt_options`: taken out first, for QApplication; argparse refused "-reverse" as unrecognized)."""
+    from petloc_gui.ui.qt_options import QtOptionError, split_qt_options
+
+    parser = build_parser()
+    try:
+        qt_args, own = split_qt_options(sys.argv[1:] if argv is None else argv)
+    except QtOptionError as exc:
+        parser.error(str(exc))
+    args = parser.parse_args(own)
+    args.qt_args = qt_args
+    return args
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -163,9 +178,11 @@ def _open_first(window, folder: Path, args, screenshot_mode: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    from petloc_gui.ui.qt_options import qt_platform
     from petloc_gui.ui.xcb_check import xcb_problem
 
-    problem = xcb_problem()
+    platform = qt_platform(args.qt_args)  # -platform overrides QT_QPA_PLATFORM, for Qt and for the check
+    problem = xcb_problem({**os.environ, "QT_QPA_PLATFORM": platform}) if platform else xcb_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 1
@@ -174,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
 
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName("")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication([*sys.argv[:1], *args.qt_args])
     from petloc_gui.ui.app_icon import app_icon
 
     app.setWindowIcon(app_icon())
@@ -222,7 +239,6 @@ def _end_during_import(code: int) -> None:
     worker holds no prediction (it has no model). The other exit handlers are not run: besides PySide's,
     only those of the modules TensorFlow's import has run so far."""
     import logging
-    import os
 
     from PySide6.QtCore import QThreadPool
 
