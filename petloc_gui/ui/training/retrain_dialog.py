@@ -32,6 +32,7 @@ from petloc_gui.ui.training.prelabel_notes import left_out_note, prelabel_note
 from petloc_gui.ui.training.rename_choices import RenameChoices
 from petloc_gui.ui.training.retrain_support import Holdout, HoldoutPreview
 from petloc_gui.ui.training.scrolled_body import ScrolledBody, grow_within_screen
+from petloc_gui.ui.training.thin_classes_note import ThinClassesNote
 
 # Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
 HoldoutLoader = Callable[[], "HoldoutPreview | None"]
@@ -130,6 +131,7 @@ class RetrainDialog(QDialog):
         self.digits_note = QLabel()
         self.digits_note.setWordWrap(True)
         self.digits_note.hide()
+        self.thin_note = ThinClassesNote()  # the classes too thin to be both trained on and measured
         self.rename_choices = RenameChoices()  # fine-tuning: a class new to the model, or one of its renamed?
         self.rename_choices.hide()
         # a class typed two ways ("Bengal", "bengal"): the run is refused, as `petloc train` refuses it
@@ -182,6 +184,7 @@ class RetrainDialog(QDialog):
         rows.addWidget(self.holdout_list)
         rows.addWidget(self.prelabel_note)
         rows.addWidget(self.train_prelabels)
+        rows.addWidget(self.thin_note)  # after the pre-labels' choice, which it follows
         rows.addWidget(self.digits_note)
         rows.addWidget(self.save_first)
         rows.addWidget(note)
@@ -251,6 +254,7 @@ class RetrainDialog(QDialog):
     def _update_holdout(self) -> None:
         self._preview = None
         self._show_holdout()
+        self.thin_note.show_for(self._preview, self.train_prelabels.isChecked())
         self._holdout_blocks = not self.start_button.isEnabled()
         self._show_case_variants()
 
