@@ -2,7 +2,10 @@
 
 The list offered for labelling is the folder's ``predefined_classes.txt``
 (labelImg's format: one class per line; petloc writes it atomically), then the
-model's classes, then labels found on boxes in the folder. A label that was
+model's classes, then labels found on boxes in the folder. Two writers (two
+windows on one folder, labelImg, a text editor) share the file: petloc changes it
+by reading it again under a lock and applying only its own change
+(`change_classes`), so neither loses the other's classes. A label that was
 only typed once is no longer a class "forever": renaming relabels its boxes,
 and a label no box uses can be deleted.
 """
@@ -11,15 +14,20 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import SaveError
+from petloc_gui.core.file_lock import exclusive_lock
 
 if TYPE_CHECKING:
     from petloc_gui.app.annotation_store import AnnotationStore
 
 CLASSES_FILE = "predefined_classes.txt"
+# held by petloc's writers of the file, beside it (hidden: labelImg lists the folder's files)
+LOCK_FILE = f".{CLASSES_FILE}.lock"
 
 
 def classes_path(folder: Path | str) -> Path:
@@ -29,9 +37,27 @@ def classes_path(folder: Path | str) -> Path:
 def read_classes(folder: Path | str) -> list[str]:
     """The folder's predefined classes, in file order ([] without a file or when unreadable)."""
     try:
-        text = classes_path(folder).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return classes_on_disk(folder)
+    except SaveError:
         return []
+
+
+def classes_on_disk(folder: Path | str) -> list[str]:
+    """The folder's predefined classes as the file holds them now ([] without a file). Raises `SaveError`
+    when it is there but cannot be read: replaced, its classes would be lost."""
+    path = classes_path(folder)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise SaveError(f"cannot read it ({exc.strerror or exc}), so it is not replaced (its classes are in it); "
+                        "make it readable and try again", path) from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SaveError(f"it is not UTF-8 text (byte {exc.start}), so it is not replaced (its classes are in it); "
+                        "save it as UTF-8 and try again", path) from exc
     names: list[str] = []
     for line in text.splitlines():
         name = " ".join(line.split())
@@ -41,8 +67,27 @@ def read_classes(folder: Path | str) -> list[str]:
 
 
 def write_classes(folder: Path | str, names: list[str]) -> None:
-    """Replace the folder's predefined classes file (atomic; raises OSError)."""
+    """Replace the folder's predefined classes file (atomic; raises SaveError). A blind replace: a change
+    made while the file is shared goes through `change_classes`."""
     atomic_write_bytes(classes_path(folder), "".join(f"{n}\n" for n in names).encode("utf-8"))
+
+
+def change_classes(folder: Path | str, change: Callable[[list[str]], list[str]]) -> tuple[list[str], list[str]]:
+    """Apply ``change`` (the file's classes -> the classes it is to hold) to the file as it is on disk now:
+    read again and written (atomic, only when it changes) under the writers' lock, so a class another
+    window, labelImg or an editor wrote since this window read the file is kept. Returns (the classes
+    read, the classes the file holds now). Raises `SaveError` (unreadable file, lock, write): nothing
+    changed then."""
+    path = classes_path(folder)
+    read = classes_on_disk(folder)
+    if change(list(read)) == read:  # nothing to write: no lock (a read-only folder cannot hold its file)
+        return read, read
+    with exclusive_lock(path.with_name(LOCK_FILE)):
+        read = classes_on_disk(folder)
+        names = list(dict.fromkeys(change(list(read))))
+        if names != read:
+            write_classes(folder, names)
+    return read, names
 
 
 def merged_names(predefined: list[str], model: list[str] | tuple[str, ...], found: set[str]) -> list[str]:

@@ -1,8 +1,10 @@
 """The class list of the open folder: add, rename (relabels the boxes), delete (when unused).
 
 Implements editing.class_list_dialog.ClassActions for one ReviewSession. The
-predefined classes file is written at once (atomic); relabelled boxes are
-edits like any other: undoable per image, marked unsaved, written on save.
+predefined classes file is changed at once: read again and only this change
+applied to it (`app.class_list.change_classes`), so the classes another window,
+labelImg or an editor wrote there since are kept and listed here too. Relabelled
+boxes are edits like any other: undoable per image, marked unsaved, written on save.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from petloc_gui.app.class_list import rows_using, write_classes
+from petloc_gui.app.class_list import CLASSES_FILE, change_classes, classes_on_disk, rows_using
+from petloc_gui.core.errors import SaveError
 from petloc_gui.core.label_variants import label_key, shown_apart
 from petloc_gui.core.label_variants import shown as spelling  # a label, its spacing told apart
 from petloc_gui.core.text import counted, first_of, visible
@@ -82,6 +85,22 @@ def prelabels_note(prelabels: int, images: int) -> str:
     return f" {which} unreviewed pre-labels: a rename is no review, so they stay pre-labels when saved."
 
 
+def _others_note(known: list[str], read: list[str], named: int = 3) -> str:
+    """What another writer did to the file since this window read it (``known``), as found there now
+    (``read``); empty when nothing."""
+    added = [visible(n) for n in read if n not in known]
+    removed = [visible(n) for n in known if n not in read]
+    if not (added or removed):
+        return ""
+    said = []
+    if added:
+        said.append(f"{first_of(added, named)} added there {'is' if len(added) == 1 else 'are'} listed now")
+    if removed:
+        said.append(f"{first_of(removed, named)} removed there {'is' if len(removed) == 1 else 'are'} no longer in it")
+    return (f" {CLASSES_FILE} had been changed by another window or program: {'; '.join(said)} "
+            "(only this change was made to it).")
+
+
 class EditorHost(Protocol):
     """What `ClassEditor` asks of the window."""
 
@@ -102,6 +121,17 @@ class ClassEditor:
         self.edits = edits
         self.model_classes = model_classes
         self.host = host
+        self._take_the_file()  # the file as it is now: it was read when the folder opened
+
+    def _take_the_file(self) -> None:
+        """The window's list takes in the file's classes as they are on disk (another window, labelImg or
+        an editor may have changed it); an unreadable file leaves the list as it was."""
+        try:
+            on_disk = classes_on_disk(self.session.dataset.root)
+        except SaveError:
+            return
+        if on_disk != self.classes.predefined:
+            self.classes.set_predefined(on_disk)
 
     def names(self) -> list[str]:
         return self.classes.names()
@@ -126,8 +156,10 @@ class ClassEditor:
         # after the classes listed now, which keep their places (and number keys): added first, the new
         # class took key 1 from the class that had it. One named by a digit takes that key all the same.
         shown = self.names()
-        problem = self._save_predefined([*shown, name])
-        return problem or f"Added {name}.{keys_note(keys_moved(shown, self.names()))}"
+        after_file = self._after_file(shown)
+        done, note = self._change_file(lambda file: file if name in file else [
+            *file, *(n for n in after_file if n not in file), name])
+        return f"Added {name}.{note}{keys_note(keys_moved(shown, self.names()))}" if done else note
 
     def rename(self, old: str, new: str) -> str:
         if old == new:
@@ -138,16 +170,19 @@ class ClassEditor:
             return self._two_spellings(new, listed, f'Rename "{spelling(old)}" to {theirs} to merge the '
                                                     f"two, or rename {theirs} to change how it is written.")
         shown = self.names()  # before the edits: a relabelled box adds its new name to the list
+        after_file = self._after_file(shown)
         model, _problem = self.host.model_state()  # the edits may take it away (ADR 0010)
         rows = rows_using(self.session.store, old)
         for row, _indices in rows.items():
             self.edits.rename_in(row, self.session.store.document(row), old, new)
         boxes = sum(len(indices) for indices in rows.values())
-        predefined = renamed(shown, self.classes.predefined, old, new)
         if self.edits.default_label == old:
             self.edits.default_label = new  # the next box drawn gets the new name
         self.classes.renamed(old, new, kept=bool(boxes))
-        problem = self._save_predefined(predefined) if predefined != self.classes.predefined else None
+        # the list as the file holds it now, then the classes listed after the file's here
+        done, note = self._change_file(lambda file: renamed(
+            [*file, *(n for n in after_file if n not in file)], file, old, new))
+        problem = None if done else note
         text = f"Renamed {old} to {new} on {counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')}"
         text += " (unsaved: Save all writes them)." if boxes else "."
         text += prelabels_note(sum(self.session.store.document(row).stays_prelabel for row in rows), len(rows))
@@ -157,6 +192,8 @@ class ClassEditor:
                      f"labelled {old} that were not renamed ({self._first_names(missed)}): relabel them by hand.")
         text += keys_note(keys_moved(shown, self.names(), old, new))  # e.g. a merge took a class out from between
         text += self._model_note(model, old, new)
+        if done:
+            text += note
         return f"{text} {problem}" if problem else text
 
     def _spelled_otherwise(self, name: str, besides: str | None = None) -> str | None:
@@ -197,12 +234,12 @@ class ClassEditor:
             if name not in self.classes.predefined:
                 return f"{name} is one of the model's classes: it stays in the list while this model is used."
             # written there by an Add or a rename (the list as shown): the user can take it out again
-            problem = self._save_predefined([n for n in self.classes.predefined if n != name])
+            done, note = self._change_file(lambda file: [n for n in file if n != name])
             # Listed after the file's classes now (the list is the file's, then the model's): said, as
             # the number keys of the classes after it may move.
-            return problem or (f"Removed {name} from predefined_classes.txt; it stays in the list as one of the "
-                               "model's classes while this model is used, after the file's classes now."
-                               f"{keys_note(keys_moved(shown, self.names()))}")
+            return (f"Removed {name} from predefined_classes.txt; it stays in the list as one of the "
+                    f"model's classes while this model is used, after the file's classes now.{note}"
+                    f"{keys_note(keys_moved(shown, self.names()))}") if done else note
         rows = rows_using(self.session.store, name)
         if rows:
             boxes = sum(len(indices) for indices in rows.values())
@@ -212,20 +249,30 @@ class ClassEditor:
         if still:  # boxes `rows_using` did not find in their files: the class stays while they have it
             return (f"{counted(len(still), 'image')} still {'has' if len(still) == 1 else 'have'} boxes labelled "
                     f"{name} ({self._first_names(still)}): relabel or delete those boxes first.")
-        problem = None
-        if name in self.classes.predefined:
-            problem = self._save_predefined([n for n in self.classes.predefined if n != name])
+        # (out of the file too when another writer put it there since: the user deleted the class)
+        done, note = self._change_file(lambda file: [n for n in file if n != name])
         if self.edits.default_label == name:
             self.edits.default_label = ""
-        return problem or f"Deleted {name}.{keys_note(keys_moved(shown, self.names()))}"
+        return f"Deleted {name}.{note}{keys_note(keys_moved(shown, self.names()))}" if done else note
 
     def _first_names(self, rows: list[int], named: int = 3) -> str:
         return first_of([visible(self.session.image_path(row).name) for row in rows], named)
 
-    def _save_predefined(self, names: list[str]) -> str | None:
+    def _after_file(self, shown: list[str]) -> list[str]:
+        """The classes of the list ``shown`` listed after the file's (the model's, those on boxes): an Add or a
+        rename writes them into the file before its own class, so no class moves and the number keys keep
+        their classes."""
+        return [n for n in shown if n not in self.classes.predefined]
+
+    def _change_file(self, change: Callable[[list[str]], list[str]]) -> tuple[bool, str]:
+        """Apply ``change`` to the predefined classes file as it is on disk now (`change_classes`) and list
+        its classes as it holds them. Returns (done, what to add to the action's message: the classes another
+        writer added or removed there since this window read it) or (False, why nothing changed)."""
+        known = self.classes.predefined
         try:
-            write_classes(self.session.dataset.root, names)
-        except OSError as exc:
-            return f"Could not write predefined_classes.txt: {exc}"
-        self.classes.set_predefined(names)
-        return None
+            read, names = change_classes(self.session.dataset.root, change)
+        except (SaveError, OSError) as exc:
+            return False, f"Could not write {CLASSES_FILE}: {exc}"
+        if names != known:
+            self.classes.set_predefined(names)
+        return True, _others_note(known, read)
