@@ -8,10 +8,16 @@ other programs write or remove (`folder_watchers` reports them). Again, only the
 of images new or changed on disk are read: the sizes read before are remembered
 (`core.header_memo`, in memory). Its problems are theirs and the images the window's list found it
 cannot decode, as it learns of them (`decode_problems`: headers alone read fine).
+
+Its figures are the saved files'; the window's unsaved edits (a rename in Edit → Classes relabels boxes,
+unsaved, and writes predefined_classes.txt at once) are not in them. The summary says so, with how
+many images have unsaved edits, and a predefined class a box has in the window is not said to be
+on no box (`_follow_edits`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import math
 import time
@@ -21,6 +27,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
+from petloc_gui.app.image_document import STATUS_EDITED
 from petloc_gui.app.model_metrics import accepted_of, figure, image_count, metrics_text, not_measured
 from petloc_gui.core.header_memo import HeaderMemo
 from petloc_gui.core.text import counted, first_of, visible
@@ -38,6 +45,7 @@ PREDEFINED_SHOWN = 12  # classes named in a line of the summary (unused predefin
 
 
 STALE_REFRESH_MS = 500
+EDITS_SAID_MS = 200  # the summary follows the window's edits once per burst (a rename edits every image)
 
 
 def _compute(dataset, headers: HeaderMemo):
@@ -106,6 +114,8 @@ class DatasetPanel(QDockWidget):
         self.decode_problems = DecodeProblems(self)
         self.decode_problems.changed.connect(self._decode_problems_changed)
         self._dataset = None
+        self._images = None  # the window's list (`set_dataset`): its unsaved edits are said
+        self._edits_said = QTimer(self, singleShot=True, interval=EDITS_SAID_MS, timeout=self._edits_changed)
         self._worker: background.Worker | None = None
         self._stale = False
         # saves come one image at a time (Save all: thousands), a script writes file after file: the
@@ -128,6 +138,7 @@ class DatasetPanel(QDockWidget):
         failures are problems too; None for a panel with no list beside it."""
         self._dataset, self.stats, self._stale, self.shown_problems = dataset, None, True, []
         self.decode_problems.follow(images, dataset)
+        self._follow_edits(images if images is not None and len(images.names) == len(dataset.items) else None)
         self.summary.setText("Computing statistics…")
         self.summary.hold_link(False)
         self.summary.setToolTip("")
@@ -135,6 +146,32 @@ class DatasetPanel(QDockWidget):
         self.problems.hide()
         if self.isVisible():
             self._compute_if_stale()
+
+    def _follow_edits(self, images) -> None:
+        """Say the unsaved edits of ``images`` (the window's list; None: none) as they change."""
+        if self._images is not None:
+            with contextlib.suppress(RuntimeError):  # a list left behind may be deleted by now
+                for signal in self._edit_signals():
+                    signal.disconnect(self._edits_said.start)
+        self._images = images
+        if images is not None:
+            for signal in self._edit_signals():
+                signal.connect(self._edits_said.start)
+
+    def _edit_signals(self) -> tuple:
+        # a rename's rows the filter hides send no dataChanged, but their labels change the counts
+        return self._images.counts_changed, self._images.dataChanged
+
+    def _edits_changed(self) -> None:
+        if self.stats is not None and not self._shut_down:
+            self._say_summary()
+
+    def _unsaved(self) -> tuple[int, set[str] | None]:
+        """(how many images have unsaved edits, the labels on some box in the window now, edits included;
+        None without the window's list)."""
+        if self._images is None:
+            return 0, None
+        return self._images.status.count(STATUS_EDITED), self._images.labels_in_use()
 
     def mark_stale(self) -> None:
         """The folder's annotation files changed (a save, another program): its figures are computed
@@ -232,9 +269,12 @@ class DatasetPanel(QDockWidget):
         if shown:  # a link that lists them (and hides the list again)
             problems = (f'<a href="#problems">{problems}</a> '
                         f'({"hide" if self.problems.isVisibleTo(self) else "click to list them"})')
+        unsaved, in_use = self._unsaved()
+        # a class of the file only the window's unsaved boxes have (renamed, not saved yet) is on a box
+        unused = [n for n in stats.unused_predefined if in_use is None or n not in in_use]
         self.summary.setText(
             f"{stats.n_images} images, {stats.n_annotated} annotated{prelabels}, {stats.n_unannotated} without "
-            f"annotation, {stats.n_objects} objects, {problems}.{_unused_predefined(stats.unused_predefined)}"
+            f"annotation, {stats.n_objects} objects, {problems}.{_unsaved_note(unsaved)}{_unused_predefined(unused)}"
             f"{_after_first(stats.after_first)}")
         self.summary.hold_link(bool(shown))
         root = Path(self._dataset.root)
@@ -255,6 +295,7 @@ class DatasetPanel(QDockWidget):
         let go (it reached a ProblemList deleted with the window: "Internal C++ object already deleted")."""
         self._shut_down = True
         self._refresh.stop()
+        self._edits_said.stop()
         if self._worker is not None:
             self._worker.wait(10)
 
@@ -277,6 +318,14 @@ def _person_lines(metrics: dict) -> list[str]:
     shown = METRIC_DETAIL if image_count(person.get("n_images")) else METRIC_DETAIL[:1]
     detail = [f"{text}: {value:.3f}" for key, text in shown if (value := figure(person.get(key))) is not None]
     return [said[0].rsplit(": ", 1)[0] + ":", *(detail or ["no figures recorded on them"])]
+
+
+def _unsaved_note(images: int) -> str:
+    """That the figures are the saved files', when ``images`` have unsaved edits ("" for none)."""
+    if not images:
+        return ""
+    return (f"<br>These figures are the saved files': {counted(images, 'image')} {'has' if images == 1 else 'have'} "
+            "unsaved edits, not counted here (Save all counts them).")
 
 
 def _unused_predefined(names: list[str]) -> str:
