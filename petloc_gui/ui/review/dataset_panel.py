@@ -40,6 +40,7 @@ from petloc_gui.ui.review.problem_list import ProblemList, problems_tooltip
 from petloc_gui.ui.review.scrolled_panel import ScrolledPanel
 from petloc_gui.ui.review.size_chart import SizeChartView, histogram
 from petloc_gui.ui.review.summary_label import SummaryLabel
+from petloc_gui.ui.review.wrapped_names import wrappable
 
 PREDEFINED_SHOWN = 12  # classes named in a line of the summary (unused predefined, never first); the others are counted
 
@@ -199,8 +200,8 @@ class DatasetPanel(QDockWidget):
             figures = f"figures on the {info.split} images:" if detail else "no figures recorded with this model"
         lines = [f"<b>Model:</b> {html.escape(info.name)}", html.escape(figures), *detail,
                  *map(html.escape, _person_lines(metrics))]
-        if info.class_names:
-            lines.append("classes: " + html.escape(", ".join(info.class_names)))
+        if info.class_names:  # breakable inside a long name, a right-to-left one isolated (`wrappable`)
+            lines.append("classes: " + ", ".join(html.escape(wrappable(name)) for name in info.class_names))
         self.model_label.setText("<br>".join(lines))
         # the whole warning `petloc train` gave (whose boxes, what they flatter), as `petloc models` carries it
         warning = (accepted_of(metrics) or {}).get("warning")
@@ -335,7 +336,7 @@ def _unused_predefined(names: list[str]) -> str:
         return ""
     from petloc_gui.app.class_list import CLASSES_FILE
 
-    listed = html.escape(first_of([visible(name) for name in names], PREDEFINED_SHOWN))
+    listed = html.escape(first_of([wrappable(visible(name)) for name in names], PREDEFINED_SHOWN))
     them = "it" if len(names) == 1 else "them"
     return (f"<br>In {CLASSES_FILE}, on no box: {listed} (no image to train or measure {them}; box images of "
             f"{them} to train {them}).")
@@ -348,7 +349,8 @@ def _after_first(boxes: dict[str, int]) -> str:
         return ""
     from petloc_gui.core.stats import AFTER_FIRST_REMEDY
 
-    listed = html.escape(first_of([f"{visible(name)} ({counted(n, 'box', 'boxes')})" for name, n in boxes.items()],
+    listed = html.escape(first_of([f"{wrappable(visible(name))} ({counted(n, 'box', 'boxes')})"
+                                   for name, n in boxes.items()],
                                   PREDEFINED_SHOWN))
     remedy = AFTER_FIRST_REMEDY if len(boxes) == 1 else "box images where each is the first object to train them"
     return (f"<br>On boxes, but never an image's first: {listed} (a run learns one box per image, the first, "
