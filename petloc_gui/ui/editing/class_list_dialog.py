@@ -3,6 +3,10 @@
 Enter, F2 or a double-click on a class renames it, as in a file manager or labelme's label list;
 each button has its own access key (Alt+A, Alt+R, Alt+D) and none is Enter's default, which made
 Enter on a selected class open "Add a class". Enter on a focused button presses that button.
+
+The dialog is as wide as its longest class needs, up to the screen's room; a name still too wide is
+elided in the middle, so near-identical long names ("…_v1", "…_v10", "…_v2") and the "key N" after
+them stay told apart, and each item's tooltip starts with the whole name.
 """
 
 from __future__ import annotations
@@ -27,7 +31,11 @@ from PySide6.QtWidgets import (
 
 from petloc_gui.ui.editing.label_box import key_of
 from petloc_gui.ui.modal import modal
+from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.window_geometry import shrink_to_screen
+
+MIN_WIDTH = 480
+ITEM_PADDING_PX = 16  # a list item's margins and focus frame, with room to spare
 
 
 class ClassActions(Protocol):
@@ -53,6 +61,8 @@ class ClassListDialog(QDialog):
         self.actions = actions
         self.list = QListWidget()
         self.list.setAccessibleName("Classes")
+        # the ends of a long name tell it from its neighbours (…_v1, …_v10) and carry its number key
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setAccessibleDescription("Enter, F2 or a double-click renames the selected class")
         self.list.installEventFilter(self)  # Enter and F2 (`eventFilter`)
         self.list.itemDoubleClicked.connect(lambda _item: self._ask_rename())
@@ -90,9 +100,19 @@ class ClassListDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.result)
         layout.addWidget(close)
-        self.resize(480, 420)
-        shrink_to_screen(self, parent)  # at 200% on a 1366 x 768 screen Close was below its edge; the list gives way
         self.refresh()
+        self.resize(max(MIN_WIDTH, self._width_for_names()), 420)
+        shrink_to_screen(self, parent)  # at 200% on a 1366 x 768 screen Close was below its edge; the list gives way
+
+    def _width_for_names(self) -> int:
+        """The dialog's width with its widest item whole: the list's text, its frame, scroll bar and item
+        margins, and the dialog beside the list (the buttons, the margins)."""
+        metrics = self.list.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.list.item(i).text()) for i in range(self.list.count())),
+                     default=0)
+        list_width = (widest + 2 * self.list.frameWidth() + self.list.verticalScrollBar().sizeHint().width()
+                      + ITEM_PADDING_PX)
+        return self.sizeHint().width() - self.list.sizeHint().width() + list_width
 
     def refresh(self, keep: str | None = None) -> None:
         self.list.clear()
@@ -102,7 +122,7 @@ class ClassListDialog(QDialog):
         for name in names:
             item = QListWidgetItem(f"{name}    key {keys[name]}" if name in keys else name)
             item.setData(Qt.UserRole, name)
-            item.setToolTip(self.actions.describe(name))
+            item.setToolTip(as_plain(f"{name}\n{self.actions.describe(name)}"))  # whole, however it is elided
             self.list.addItem(item)
         self.list.setCurrentRow(names.index(keep) if keep in names else (0 if names else -1))
         self._selected(self.list.currentRow())
