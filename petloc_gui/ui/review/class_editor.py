@@ -36,8 +36,9 @@ def renamed(shown: list[str], predefined: list[str], old: str, new: str) -> list
         return [new if n == old else n for n in predefined]
     if old in predefined:
         return [new if n == old else n for n in predefined]
-    # only listed after the file's classes (the model's, or found on boxes): the list as shown goes
-    # into the file, as `ClassEditor.add` does (appended to the file, it jumped to the front)
+    # only listed after the file's classes (the model's, or found on boxes): the list as shown (the
+    # caller leaves out the model's classes no box has: `ClassEditor._after_file`) goes into the file,
+    # as `ClassEditor.add` does (appended to the file, it jumped to the front)
     return [new if n == old else n for n in shown]
 
 
@@ -170,7 +171,7 @@ class ClassEditor:
             return self._two_spellings(new, listed, f'Rename "{spelling(old)}" to {theirs} to merge the '
                                                     f"two, or rename {theirs} to change how it is written.")
         shown = self.names()  # before the edits: a relabelled box adds its new name to the list
-        after_file = self._after_file(shown)
+        after_file = self._after_file(shown, renaming=old)
         model, _problem = self.host.model_state()  # the edits may take it away (ADR 0010)
         rows = rows_using(self.session.store, old)
         for row, _indices in rows.items():
@@ -258,11 +259,14 @@ class ClassEditor:
     def _first_names(self, rows: list[int], named: int = 3) -> str:
         return first_of([visible(self.session.image_path(row).name) for row in rows], named)
 
-    def _after_file(self, shown: list[str]) -> list[str]:
-        """The classes of the list ``shown`` listed after the file's (the model's, those on boxes): an Add or a
-        rename writes them into the file before its own class, so no class moves and the number keys keep
-        their classes."""
-        return [n for n in shown if n not in self.classes.predefined]
+    def _after_file(self, shown: list[str], renaming: str | None = None) -> list[str]:
+        """The folder's classes of the list ``shown`` listed after the file's (on boxes; ``renaming``, which
+        the user names anew): an Add or a rename writes them into the file before its own class, so they
+        do not move and keep their number keys. Not the model's classes no box has: shown for reference
+        while it is used, they are not the folder's (a rename under the digits model wrote 0 … 9 into the
+        file, said "on no box" from then on, holding the number keys)."""
+        # (the list is the file's classes, the model's, then those on boxes: `FolderClasses.names`)
+        return [n for n in shown if n not in self.classes.predefined and (n in self.classes.used or n == renaming)]
 
     def _change_file(self, change: Callable[[list[str]], list[str]]) -> tuple[bool, str]:
         """Apply ``change`` to the predefined classes file as it is on disk now (`change_classes`) and list
