@@ -14,8 +14,8 @@ from typing import Protocol
 
 from petloc_gui.app.class_list import CLASSES_FILE, change_classes, classes_on_disk, rows_using
 from petloc_gui.core.errors import SaveError
-from petloc_gui.core.label_variants import label_key, shown_apart
 from petloc_gui.core.label_variants import shown as spelling  # a label, its spacing told apart
+from petloc_gui.core.label_variants import shown_apart, spelled_as
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import key_of
@@ -199,9 +199,9 @@ class ClassEditor:
 
     def _spelled_otherwise(self, name: str, besides: str | None = None) -> str | None:
         """The listed class (other than ``besides``) that ``name`` names typed another way, by the rule petloc
-        train and the Retrain dialog refuse classes by (`core.label_variants.label_key`); None if none."""
-        key = label_key(name)
-        return next((n for n in self.names() if n not in (name, besides) and label_key(n) == key), None)
+        train and the Retrain dialog refuse classes by (`core.label_variants.same_class`: Turkish "KIR" is
+        "k\u0131r" too); None if none."""
+        return spelled_as(name, [n for n in self.names() if n not in (name, besides)])
 
     @staticmethod
     def _two_spellings(name: str, listed: str, how: str) -> str:
