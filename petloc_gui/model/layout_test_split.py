@@ -1,9 +1,11 @@
 """Whether a run trains on the test images its folder's layout lists (a VOC devkit's ImageSets/Main/test.txt,
-Oxford's annotations/test.txt), which `petloc stats` shows as the folder's test split: a run holds out only
-what --exclude-list names, so they were trained or validated on with no word said, and no later figure on
-them was a test figure. One rule and one wording for `petloc train` (`cli.train_checks` prints it) and the
-window's training child (`layout_test_notices`: a "notice" event, which the Retraining window logs): the
-window trained on them unsaid. No Qt, no TensorFlow.
+Oxford's annotations/test.txt), which `petloc stats` shows as the folder's test split: `petloc train` holds
+out only what --exclude-list names, so they were trained or validated on with no word said, and no later
+figure on them was a test figure. One rule and one wording for `petloc train` (`cli.train_checks` prints it)
+and the window's training child (`layout_test_notices`: a "notice" event, which the Retraining window logs).
+The window's Retrain holds the list out (`layout_test_holdout`: the child's --hold-out-layout-test, and the
+Retrain dialog's preview), as `petloc train --exclude-list` does: it had trained on them unsaid. No Qt, no
+TensorFlow.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import os
 import shlex
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,22 +33,61 @@ def exclude_list_remedy(them: str, listing: Path) -> str:
 
 
 def window_remedy(them: str, listing: Path) -> str:
-    """The window's: its Retrain has no test list to hold out, so the command that does is named."""
-    return (f"the window's Retrain holds no test list out, so no figure on {them} is a test figure; to keep "
-            f"{them} for testing, train with petloc train --exclude-list {shlex.quote(str(listing))}")
+    """The training child's, run without --hold-out-layout-test (the window's Retrain passes it): the option
+    that holds them out, and the command that does."""
+    return (f"this run holds no test list out, so no figure on {them} is a test figure; to keep {them} for "
+            f"testing, run it with --hold-out-layout-test, as the window's Retrain does, or train with petloc "
+            f"train --exclude-list {shlex.quote(str(listing))}")
 
 
 def layout_test_images(dataset: Dataset) -> tuple[str, list[str]]:
     """The folder's test list, as its layout names it ("" when the layout has none), and the relative path of
     each image it lists (its items' ``split``: `core.oxford_devkit_index`, which `petloc stats` counts)."""
-    from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT
     from petloc_gui.model.data import relpath_in
+
+    listing, images = _listed_test_images(dataset)
+    return listing, [relpath_in(image, Path(dataset.root)) for image in images]
+
+
+def _listed_test_images(dataset: Dataset) -> tuple[str, list[Path]]:
+    """`layout_test_images`, each image by its path in the index."""
+    from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT
 
     listing = {VOC_DEVKIT: "ImageSets/Main/test.txt", OXFORD: "annotations/test.txt"}.get(dataset.layout, "")
     if not listing:
         return "", []
-    root = Path(dataset.root)
-    return listing, [relpath_in(Path(item.image_path), root) for item in dataset.items if item.split == "test"]
+    return listing, [Path(item.image_path) for item in dataset.items if item.split == "test"]
+
+
+@dataclass(frozen=True)
+class LayoutTestHoldout:
+    """The folder's test list as a window run holds it out: ``images`` (absolute paths, `collect_folder`'s
+    ``exclude``, as `petloc train --exclude-list` passes them) are never trained or validated on, and
+    meta.json ``splits.test`` names them, so figures on them stay test figures."""
+
+    listing: str  # as the layout names it ("ImageSets/Main/test.txt"); "" when it has none
+    images: tuple[str, ...] = ()
+
+    def notice(self) -> str:
+        """What the run says of them (the Retraining window logs it); "" when the list holds none."""
+        if not self.images:
+            return ""
+        return (f"{counted(len(self.images), 'image')} of the folder's test list ({self.listing}) held out, as "
+                "petloc train --exclude-list does: never trained or validated on, they stay test images "
+                "(meta.json splits.test)")
+
+
+def layout_test_holdout(data_dir: str | os.PathLike[str]) -> LayoutTestHoldout:
+    """The test list of ``data_dir``'s layout, to hold out (no list, or a folder that cannot be read: none;
+    the run itself says why it cannot read it)."""
+    from petloc_gui.core.dataset import open_dataset
+
+    try:
+        dataset = open_dataset(data_dir)
+    except DatasetError:
+        return LayoutTestHoldout("")
+    listing, images = _listed_test_images(dataset)
+    return LayoutTestHoldout(listing, tuple(str(image) for image in images))
 
 
 def layout_test_warning(dataset: Dataset, used: Iterable[str], remedy: Remedy = exclude_list_remedy) -> str:
@@ -80,7 +122,7 @@ def layout_test_notices(data_dir: str | os.PathLike[str], label: str = "default"
         return []
     if not layout_test_images(dataset)[1]:
         return []
-    parent_meta = _meta(base) if base else None
+    parent_meta = readable_meta(base) if base else None
     folder = collect_folder(data_dir, label, parent_meta=parent_meta, labels_only=True, parent_path=base,
                             image_sizes=False)
     trained = run_boxes(folder, parent_meta, renamed, skip_prelabels, label).trained
@@ -88,7 +130,7 @@ def layout_test_notices(data_dir: str | os.PathLike[str], label: str = "default"
     return [f"warning: {warning}"] if warning else []
 
 
-def _meta(base: str) -> dict[str, Any] | None:
+def readable_meta(base: str) -> dict[str, Any] | None:
     """The meta.json of ``base``; None when it cannot be read (training then says why it cannot start from it)."""
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 

@@ -39,7 +39,10 @@ def worker_args(
     ``fine_tune`` starts from it instead of from the preset's initial weights;
     ``skip_prelabels`` leaves unreviewed pre-labels out of the run (`TrainingData.collect`);
     ``renamed`` (``{new name: the current model's name}``, a fine-tune only) starts each new name from
-    its old name's weights (`model.class_renames`).
+    its old name's weights (`model.class_renames`). The test list the folder's layout declares (a VOC
+    devkit's ImageSets/Main/test.txt, Oxford's annotations/test.txt) is always held out, as `petloc train
+    --exclude-list` holds it out, so figures on those images stay test figures (`layout_test_split`; the
+    Retrain dialog's preview leaves it out too).
     """
     args = [
         "--data", str(folder),
@@ -49,6 +52,7 @@ def worker_args(
         "--val-fraction", str(val_fraction),
         "--seed", str(seed),
         "--label", label,
+        "--hold-out-layout-test",
     ]
     if current:
         args += ["--compare-with", str(current)]

@@ -123,6 +123,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="with --base: the base model's class OLD is now named NEW (repeatable)")
     parser.add_argument("--skip-prelabels", action="store_true",
                         help="leave unreviewed pre-labels out: train on boxes a person saved only")
+    parser.add_argument("--hold-out-layout-test", action="store_true",
+                        help="hold out the test list the folder's layout declares (a VOC devkit's "
+                             "ImageSets/Main/test.txt, Oxford's annotations/test.txt), as petloc train "
+                             "--exclude-list does (the window's Retrain passes it)")
     parser.add_argument("--parent-pid", type=int, default=None,
                         help="stop when this process is gone (default: the parent at start-up)")
     parser.add_argument("--nice", type=int, default=10,
@@ -255,10 +259,13 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
     """Train with model.training.train_run into ``args.out``, then compare old and new."""
     args.label = label_source(args)
     refuse_case_variants(args)
-    # the window passes no test list to hold out: the layout's, trained on, is said as `petloc train` says it
-    from petloc_gui.model.layout_test_split import layout_test_notices  # no TensorFlow
+    # the layout's test list held out (or, not asked to, the warning that the run trains on it) and the byte
+    # copies of test images held out, said as `petloc train` says them
+    from petloc_gui.model.window_holdout import window_holdout  # no TensorFlow
 
-    for message in layout_test_notices(args.data, args.label, args.base, args.renamed, args.skip_prelabels):
+    holdout = window_holdout(args.data, args.label, args.base, args.renamed, args.skip_prelabels,
+                             args.hold_out_layout_test, should_stop)
+    for message in holdout.notices:
         emit({"event": "notice", "message": message})
     from petloc_gui.model import training  # TensorFlow loads here, in the child only
     from petloc_gui.model.comparison import compare_models
@@ -272,6 +279,8 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
         seed=args.seed,
         init_from=args.base,
         skip_prelabels=args.skip_prelabels,
+        exclude=holdout.exclude,
+        known_hashes=holdout.known_hashes,  # hashed finding the copies: not again while unchanged
         out_dir=str(args.out),
         renamed=dict(args.renamed),
     )

@@ -4,7 +4,8 @@
 images it trained or validated on; the window's Retrain, whose child gets no --exclude-list, trained and
 validated on all of them with no word in its log (start event n_test 0, meta.json splits.test empty). The
 child now sends the same warning, by the same rule (`model.layout_test_split`), as a "notice" event, which
-the Retraining window logs.
+the Retraining window logs. (The window's Retrain now passes --hold-out-layout-test, which holds the list
+out: `test_window_holds_out_layout_test`; the warning is for a run of the child without it.)
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ def test_a_run_on_a_devkit_s_test_list_is_warned_in_the_window_s_words(tmp_path)
     listing = root / "ImageSets" / "Main" / "test.txt"
     assert layout_test_notices(root) == [
         "warning: the folder's ImageSets/Main/test.txt lists 3 test images; this run trains or validates on them: "
-        "the window's Retrain holds no test list out, so no figure on them is a test figure; to keep them for "
-        f"testing, train with petloc train --exclude-list {listing}"]
+        "this run holds no test list out, so no figure on them is a test figure; to keep them for testing, run it "
+        f"with --hold-out-layout-test, as the window's Retrain does, or train with petloc train --exclude-list "
+        f"{listing}"]
 
 
 def test_a_fine_tune_that_leaves_them_out_as_its_model_s_test_images_says_nothing(tmp_path):
@@ -37,7 +39,7 @@ def test_a_fine_tune_that_leaves_them_out_as_its_model_s_test_images_says_nothin
     (parent / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog"],
                                                   "splits": {"train": [], "validation": [], "test": tests}}))
     [said] = layout_test_notices(root, base=str(parent))
-    assert "lists 3 test images; this run trains or validates on 1 of them: the window's Retrain" in said
+    assert "lists 3 test images; this run trains or validates on 1 of them: this run holds no test list" in said
     tests.append("JPEGImages/night/h.jpg")
     (parent / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog"],
                                                   "splits": {"train": [], "validation": [], "test": tests}}))
@@ -61,4 +63,4 @@ def test_the_worker_sends_it_as_a_notice_before_tensorflow_loads(tmp_path, monke
         train_worker.run_real(args, events.append, lambda: False)
     assert [event["event"] for event in events] == ["notice"]
     assert events[0]["message"].startswith("warning: the folder's ImageSets/Main/test.txt lists 2 test images; "
-                                           "this run trains or validates on them: the window's Retrain")
+                                           "this run trains or validates on them: this run holds no test")

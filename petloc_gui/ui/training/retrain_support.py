@@ -18,6 +18,7 @@ from petloc_gui.model.bundle import BUNDLED_NAMES
 from petloc_gui.model.presets import PRESETS
 from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: preview and run agree
 from petloc_gui.model.versions import VersionStore
+from petloc_gui.ui.training.retrain_preview_digits import trained_untold_notes, untold_digits
 
 if TYPE_CHECKING:
     from petloc_gui.model.collected_folder import CollectedFolder
@@ -36,7 +37,7 @@ class Holdout:
     count: int  # validation images
     names: list[str]  # their relative paths
     # fine-tuning: annotated images that are the current model's test images (the user's annotations the run
-    # never trains on; an image there without one would not be trained on anyway)
+    # never trains on; an image there without one would not be trained on anyway), not the folder's test list
     parent_test: int = 0
     problem: str = ""  # why the run would stop at once (e.g. no image left to train on)
     prelabels: int = 0  # annotations that are a model's unreviewed pre-labels the run uses: never validated on
@@ -61,6 +62,9 @@ class Holdout:
     # annotated images the run leaves out by its check (`training_data.checked_item`): unreadable, or a box
     # outside the image; none of them is in the counts above
     unusable: int = 0
+    # annotated images of the test list the folder's layout declares (and their byte copies), held out as the
+    # run holds them out (`retrain_policy.worker_args`): in no count above
+    layout_test: int = 0
 
     def unusable_note(self) -> str:
         """What the preview says of the annotated images the run leaves out by its check (``unusable``), as
@@ -165,7 +169,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     (`TrainingData`, `model.splits`) over the saved annotations (no
     TensorFlow). Fine-tuning ``parent_spec``: its test images are left out
     (by path and by content, as the run does) and its validation images stay
-    in validation; when nothing is left to train on, the holdout says why.
+    in validation; when nothing is left to train on, the holdout says why. The test list the folder's layout
+    declares is left out (by path and by content), as the run is told to (`retrain_policy.worker_args`).
     ``renamed`` (``{new name: the model's name}``, a fine-tune's `RetrainOptions.renamed`): the pre-labels
     the run leaves out follow them, as the run's own rule does (a model that knew the old name knew the new).
     Slow on big folders (labels read, images hashed): the dialog calls this
@@ -177,11 +182,13 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         from petloc_gui.model.cannot_train import too_few_images
         from petloc_gui.model.collected_folder import collect_folder
         from petloc_gui.model.identical_images import possible_copy_digests
+        from petloc_gui.model.layout_test_split import layout_test_holdout
         from petloc_gui.model.splits import ValidationChooser
         from petloc_gui.model.training_data import TrainingData
 
+        tests = layout_test_holdout(folder).images  # as the run is told to (`retrain_policy.worker_args`)
         # as a run with no model to start from reads it, boxes on each image's own size (`image_sizes`)
-        read = collect_folder(folder, label)
+        read = collect_folder(folder, label, tests)
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
         return None
     on_boxes = {name for s in read.samples for name, _ in s.ground_truth}  # any box of the folder, held out or not
@@ -193,15 +200,16 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     samples = [s for s in samples if str(s.image_path) not in unreadable]
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
     prelabels = [s.relpath for s in samples if s.prelabel]
-    tuned, parent_names, tuned_read = _fine_tune_split(folder, label, parent_spec) if parent_spec else (None, [], None)
+    tuned, parent_names, tuned_read = (_fine_tune_split(folder, label, parent_spec, tests, read.known_hashes)
+                                       if parent_spec else (None, [], None))
     # the images the fine-tune cannot use (unreadable, a box outside it): a pre-label among them is not counted
     # (those it left out for a model's unknown class are checked too: a rename chosen brings them back)
     unusable = (_unusable(tuned_read.samples, {str(it.sample.image_path) for it in tuned.items})
                 if isinstance(tuned, TrainingData) and tuned_read is not None else set())
     # canvases whose `petloc digits` record cannot tell their digit, of every annotated image (no image is
     # hashed: a record cannot tell before it asks); those the run trains on are warned of
-    untold = _untold_digits(samples)
-    tuned_untold = _untold_digits([it.sample for it in tuned.items]) if isinstance(tuned, TrainingData) else {}
+    untold = untold_digits(samples)
+    tuned_untold = untold_digits([it.sample for it in tuned.items]) if isinstance(tuned, TrainingData) else {}
     # what no choice of the dialog changes is worked out here, in the loader's thread, once: the dialog calls
     # `preview` on its own thread at every step of the fraction (each path hashed again froze it on 20k images)
     # the images a run from scratch and a fine-tune choose among, hashed now (`ValidationChooser.keys`), as
@@ -211,12 +219,15 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     images = {s.relpath: s.image_path for s in samples}
     if isinstance(tuned, TrainingData):
         images.update((it.relpath, it.sample.image_path) for it in tuned.items)
-    digests = possible_copy_digests(images, tuned_read.hashes if tuned_read is not None else None)
+    # (a read holding a test list out hashed every image too, to find their copies)
+    digests = possible_copy_digests(images, {**read.hashes, **(tuned_read.hashes if tuned_read is not None else {})})
     scratch_split = _hashed(ValidationChooser.of(samples, seed, train_only=prelabels, digests=digests))
     tuned_split = (_hashed(ValidationChooser.of(tuned.items, seed, tuned.parent_validation, tuned.train_only,
                                                 digests=digests))
                    if isinstance(tuned, TrainingData) else None)
-    parent_test = (sum(annotation is not None for _, _, annotation in tuned.test)
+    listed = {relpath for _, relpath, _ in read.excluded}  # the layout's test list, and its byte copies
+    layout_test = sum(annotation is not None for _, _, annotation in read.excluded)
+    parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)
     run_prelabels = _RunPrelabels(tuned_read, unusable)
     run_prelabels.get({})  # the fields without renames, which the dialog asks for first
@@ -226,24 +237,25 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
             # the pre-labels it trains on and leaves out, and their boxes, with the classes renamed as the run is told
             trained = run_prelabels.get(renamed or {})
             if isinstance(tuned, Holdout):  # the run would stop at once: its reasons, pre-labels used or left out
-                return replace(tuned, **trained)
+                return replace(tuned, layout_test=layout_test, **trained)
             assert tuned_split is not None  # a `TrainingData`
             chosen = tuned_split.members(fraction)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), parent_test,
                            reviewed=len(tuned.items) - tuned.n_prelabels,  # a person's boxes: never left out
-                           digits_notes=_trained_untold_notes(tuned_untold, chosen),
+                           digits_notes=trained_untold_notes(tuned_untold, chosen),
                            parent_classes=tuple(parent_names),
                            new_classes=tuple(n for n in tuned.class_names if n not in parent_names),
-                           unused_classes=tuple(n for n in parent_names if n not in on_boxes), **trained)
+                           unused_classes=tuple(n for n in parent_names if n not in on_boxes),
+                           layout_test=layout_test, **trained)
         reviewed = len(samples) - len(prelabels)
         counts = {"prelabels": len(prelabels), "prelabels_left_out": left_out, "reviewed": reviewed,
-                  "unusable": len(unreadable), **boxes}
+                  "unusable": len(unreadable), "layout_test": layout_test, **boxes}
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
             return Holdout(0, [], problem=too_few_images(len(samples)), **counts)
         if reviewed < 2:
             return Holdout(0, [], **counts)
         chosen = scratch_split.members(fraction)  # as `collect` splits
-        return Holdout(len(chosen), sorted(chosen), digits_notes=_trained_untold_notes(untold, chosen), **counts)
+        return Holdout(len(chosen), sorted(chosen), digits_notes=trained_untold_notes(untold, chosen), **counts)
 
     return preview
 
@@ -315,32 +327,16 @@ def _box_counts(samples: Iterable[Sample]) -> dict[str, dict[str, int]]:
     return {"box_counts": dict(reviewed), "prelabel_box_counts": dict(prelabels)}
 
 
-def _untold_digits(samples: list[Any]) -> dict[str, tuple[str, str]]:
-    """``{relpath: (record, why)}`` of ``samples`` whose `petloc digits` record cannot tell their digit
-    (`model.canvas_digits`); {} when the records cannot be looked at (a preview says nothing then)."""
-    from petloc_gui.model.canvas_digits import canvas_digits
-
-    try:
-        return canvas_digits((s.relpath, s.image_path, None) for s in samples).untold
-    except Exception:  # noqa: BLE001 - a preview must never break the dialog
-        return {}
-
-
-def _trained_untold_notes(untold: dict[str, tuple[str, str]], validation: set[str]) -> tuple[str, ...]:
-    """The run's warnings (`model.canvas_digits.untold_notices`) on those of ``untold`` it trains on."""
-    from petloc_gui.model.canvas_digits import untold_notices
-
-    return tuple(untold_notices({r: why for r, why in untold.items() if r not in validation}))
-
-
-def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
+def _fine_tune_split(folder: Path | str, label: str, parent_spec: str, exclude: Iterable[str] = (),
+                     known_hashes: Mapping[str, str | None] | None = None,
                      ) -> tuple[TrainingData | Holdout | None, list[str], CollectedFolder | None]:
     """(The `TrainingData` a fine-tune of ``parent_spec`` sees in the folder (the parent's validation
     images by path and by content); when that run would stop at once, the `Holdout` that says why in
     its own words (its pre-labels' fields: `_run_prelabels`); None when the parent's meta.json cannot be
     read, the parent's class names, the folder as the fine-tune reads it (None with no `TrainingData` or
-    `Holdout`)). One read of the folder (`collect_folder`) serves both ways: reading it again to leave the
-    pre-labels out read every annotation a second time."""
+    `Holdout`)). ``exclude``: the images the run holds out as test images besides the model's (the layout's
+    test list); ``known_hashes``: an earlier read's (`collect_folder`), not hashed again. One read of the
+    folder serves both ways: reading it again to leave the pre-labels out read every annotation a second time."""
     from petloc_gui.core.errors import DatasetError
     from petloc_gui.model.bundle import read_meta, resolve_model
     from petloc_gui.model.collected_folder import collect_folder
@@ -355,7 +351,8 @@ def _fine_tune_split(folder: Path | str, label: str, parent_spec: str,
     try:
         # the model's folder, as the run is given it (`petloc train --init-from`): its parents written beside
         # it are found there, and the preview's validation list is the run's
-        read = collect_folder(folder, label, parent_meta=meta, parent_path=resolve_model(parent_spec))
+        read = collect_folder(folder, label, exclude, parent_meta=meta, known_hashes=known_hashes,
+                              parent_path=resolve_model(parent_spec))
         return TrainingData.from_folder(read, parent_class_names=names), names_read, read
     except DatasetError as exc:
         reason = exc.reason
