@@ -1,7 +1,9 @@
 """What the window's training child holds out as test images, and what it says of them before TensorFlow
 loads, as `petloc train` says it (`cli.train_checks`): the folder's test list held out
 (--hold-out-layout-test, `layout_test_split.layout_test_holdout`) or, without it, the warning that the run
-trains on it. No Qt, no TensorFlow.
+trains on it; and the byte copies of a test image held out under another name (the list's, or the
+model a fine-tune starts from: `collected_folder.held_out_copies_line`), which the window's runs held out
+with no word said. No Qt, no TensorFlow.
 """
 
 from __future__ import annotations
@@ -9,12 +11,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
 class WindowHoldout:
-    """The run's test holdout: ``exclude`` (`TrainConfig.exclude`), the notices to send, and the hashes an
-    earlier read took (`TrainConfig.known_hashes`: not hashed again by the run)."""
+    """The run's test holdout: ``exclude`` (`TrainConfig.exclude`), the notices to send, and the hashes the
+    read that found the copies took (`TrainConfig.known_hashes`: not hashed again by the run)."""
 
     exclude: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -24,13 +27,34 @@ class WindowHoldout:
 def window_holdout(data_dir: str | os.PathLike[str], label: str = "default", base: str | None = None,
                    renamed: Mapping[str, str] | None = None, skip_prelabels: bool = False,
                    hold_out_layout_test: bool = False, stopped: Callable[[], bool] | None = None) -> WindowHoldout:
-    """The holdout of a run with the child's arguments (``base``: the model a fine-tune starts from;
-    ``stopped``: asked while a read of the folder goes on)."""
-    from petloc_gui.model.layout_test_split import layout_test_holdout, layout_test_notices
+    """The holdout of a run with the child's arguments (``base``: the model a fine-tune starts from). With a
+    test image to hold out (the list's, or ``base``'s), the folder is read as the run reads it
+    (`collect_folder`, every image hashed, ``stopped`` asked before each) to find their byte copies."""
+    from petloc_gui.model.collected_folder import collect_folder, held_out_copies_line
+    from petloc_gui.model.layout_test_split import layout_test_holdout, layout_test_notices, readable_meta
 
     if hold_out_layout_test:
         held = layout_test_holdout(data_dir)
         exclude, notices = list(held.images), [held.notice()] if held.images else []
     else:
         exclude, notices = [], layout_test_notices(data_dir, label, base, renamed, skip_prelabels)
-    return WindowHoldout(exclude, notices)
+    parent_meta = readable_meta(base) if base else None
+    if not exclude and parent_meta is None:  # no test image, so no copy of one: nothing read twice
+        return WindowHoldout(exclude, notices)
+    folder = collect_folder(data_dir, label, exclude, parent_meta, parent_path=_located(base), stopped=stopped)
+    if folder.test_copies:
+        notices.append(held_out_copies_line(folder.test_copies))
+    return WindowHoldout(exclude, notices, folder.known_hashes)
+
+
+def _located(base: str | None) -> Path | None:
+    """The folder of ``base``'s bundle, where its own parents may be (as training is given it); None when it
+    cannot be told (training then says why it cannot start from it)."""
+    if not base:
+        return None
+    from petloc_gui.model.bundle import resolve_model
+
+    try:
+        return resolve_model(base)
+    except Exception:  # noqa: BLE001 - any failure: the run itself names it
+        return None

@@ -4,12 +4,14 @@ ImageSets/Main/test.txt, Oxford's annotations/test.txt), as `petloc train --excl
 Before: the window's training child got no exclusion, so a devkit's test images were trained and validated
 on, with only a warning in the Retraining window's log (meta.json splits.test empty): no later figure on
 them was a test figure. Now `retrain_policy.worker_args` passes --hold-out-layout-test; the child holds the
-list out (meta.json splits.test names it) and says so in one notice.
+list out (meta.json splits.test names it), says so in one notice, and says the byte copies of test images
+it holds out (the list's, or the model a fine-tune starts from), as `petloc train` says them.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import types
 
@@ -17,8 +19,10 @@ import pytest
 
 import petloc_gui.model as model_package
 from petloc_gui.model import train_worker
+from petloc_gui.model.bundle import sha256_or_none
 from petloc_gui.model.retrain_policy import worker_args
 from petloc_gui.model.training_data import TrainingData
+from tests.cli.helpers import voc_xml
 from tests.cli.test_train_layout_test_split_said import IDS, _devkit
 
 LISTED = ["JPEGImages/c.jpg", "JPEGImages/day/g.jpg", "JPEGImages/night/h.jpg"]
@@ -75,6 +79,40 @@ def test_without_the_flag_the_child_trains_on_them_and_warns(tmp_path, monkeypat
     notices, config = _run_until_training(tmp_path, monkeypatch, root)
     assert config["exclude"] == []
     assert [n[:60] for n in notices] == ["warning: the folder's ImageSets/Main/test.txt lists 3 test i"]
+
+
+def test_a_byte_copy_of_a_listed_image_is_held_out_and_said(tmp_path, monkeypatch):
+    root = _devkit(tmp_path / "voc", IDS, ["c", "day/g"])
+    shutil.copyfile(root / "JPEGImages" / "c.jpg", root / "JPEGImages" / "copy_of_c.jpg")
+    (root / "Annotations" / "copy_of_c.xml").write_text(voc_xml("copy_of_c.jpg", 40, 30, [("cat", (1, 1, 20, 20))]),
+                                                         encoding="utf-8")
+    notices, config = _run_until_training(tmp_path, monkeypatch, root, "--hold-out-layout-test")
+    assert notices[1] == ("1 byte copy of test images held out too, as test images (JPEGImages/copy_of_c.jpg has "
+                          "the bytes of JPEGImages/c.jpg): a copy trained or validated on would make the test "
+                          "figures those of photos the model had seen")
+    test = TrainingData.collect(root, exclude=config["exclude"]).splits_record()["test"]
+    assert test == ["JPEGImages/c.jpg", "JPEGImages/copy_of_c.jpg", "JPEGImages/day/g.jpg"]
+
+
+def test_a_fine_tune_says_the_byte_copies_of_its_model_s_test_images(tmp_path, monkeypatch):
+    root = _devkit(tmp_path / "voc", IDS, [])  # no test list: only the model's test images are held out
+    shutil.copyfile(root / "JPEGImages" / "a.jpg", root / "JPEGImages" / "renamed.jpg")
+    (root / "Annotations" / "renamed.xml").write_text(voc_xml("renamed.jpg", 40, 30, [("dog", (1, 1, 20, 20))]),
+                                                      encoding="utf-8")
+    (root / "Annotations" / "a.xml").unlink()
+    (root / "JPEGImages" / "a.jpg").unlink()  # the model's test image is here only under another name
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    digest = sha256_or_none(root / "JPEGImages" / "renamed.jpg")
+    (parent / "meta.json").write_text(json.dumps({
+        "class_names": ["cat", "dog"], "splits": {"train": [], "validation": [], "test": ["old/a.jpg"]},
+        "images": {"old/a.jpg": {"sha256": digest}}}))
+    notices, config = _run_until_training(tmp_path, monkeypatch, root, "--hold-out-layout-test", "--base",
+                                          str(parent))
+    assert notices == ["1 byte copy of test images held out too, as test images (JPEGImages/renamed.jpg has the "
+                       "bytes of old/a.jpg): a copy trained or validated on would make the test figures those of "
+                       "photos the model had seen"]
+    assert config["exclude"] == []
 
 
 @pytest.mark.slow
