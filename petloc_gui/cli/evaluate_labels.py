@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
-from petloc_gui.core.label_variants import label_key, shown_apart
+from petloc_gui.core.label_variants import same_class, shown_apart
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.model.bundle import trained_label  # no TensorFlow
 
@@ -39,14 +39,13 @@ def _known(cases: Cases, known: set[str]) -> int:
 
 def spelling_hint(unknown: Iterable[str], class_names: Sequence[str]) -> str | None:
     """Which of the ``unknown`` labels are a class of the model spelled another way (case, spacing or
-    Unicode form: `core.label_variants.label_key`, the rule `petloc stats` and `train` use), each with
+    Unicode form: `core.label_variants.same_class`, the rule `petloc stats` and `train` use), each with
     the model's spelling, and how to have them scored; None when none is. Labels are compared exactly,
     so "ABYSSINIAN" boxes are counted wrong against a model that predicts "abyssinian" on them."""
-    model_spellings: dict[str, list[str]] = {}
-    for name in class_names:
-        model_spellings.setdefault(label_key(name), []).append(name)
-    matches = [(label, model_spellings[label_key(label)]) for label in natural_order(unknown)
-               if label and label_key(label) in model_spellings]
+    # `same_class`: the Turkish I/ı pairs too ("ışık" boxes against a model's "IŞIK"), as `train` groups them
+    spellings = [(label, [name for name in class_names if same_class(label, name)])
+                 for label in natural_order(unknown) if label]
+    matches = [(label, names) for label, names in spellings if names]
     if not matches:
         return None
     labels = _and([shown_apart(label, names) for label, names in matches])  # "été" (decomposed) beside "été"

@@ -50,6 +50,8 @@ def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
                     raise QtOptionError(f"Qt's option -{name} needs a value (-{name} VALUE)")
                 value = args[i]
                 i += 1
+                if value.startswith("--"):  # petloc's own option, not a value: "-display --model pets" lost --model
+                    raise QtOptionError(f"Qt's option -{name} needs a value (-{name} VALUE), not {value}")
             qt.extend([f"-{name}", value])
         else:
             own.append(arg)

@@ -55,3 +55,13 @@ def test_two_unicode_forms_of_one_name_are_told_apart():
                            "spelled"), hint
     # no note where the spellings look different
     assert spelling_hint(["Cat"], ["cat"]).startswith('"Cat" is the model\'s class "cat" spelled')
+
+
+def test_a_turkish_case_pair_is_the_models_class_spelled_another_way():
+    """`petloc train` and the window's new-classes bar take "ışık" and "IŞIK" as one class (`same_class`); the
+    hint grouped by `label_key` alone and said nothing, so "ışık" boxes were counted wrong unexplained."""
+    from petloc_gui.cli.evaluate_labels import spelling_hint
+
+    hint = spelling_hint(["ışık", "kır"], ["IŞIK", "kir"])
+    assert hint is not None and "IŞIK" in hint and "ışık" in hint
+    assert "kır" not in hint  # another word, not a spelling of "kir"

@@ -34,6 +34,8 @@ def test_qts_options_are_taken_out_for_qt(argv, qt, folder):
 @pytest.mark.parametrize(("argv", "said"), [
     (["-frobnicate", "pets"], "unrecognized arguments: -frobnicate"),
     (["pets", "-style"], "Qt's option -style needs a value"),
+    # a value missing before petloc's own option: --model was taken as -display's value, and lost
+    (["-display", "--model", "pets", "photos"], "Qt's option -display needs a value (-display VALUE), not --model"),
 ])
 def test_an_option_neither_knows_is_a_bad_command_line(argv, said, capsys):
     with pytest.raises(SystemExit) as exit_:
