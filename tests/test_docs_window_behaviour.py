@@ -41,3 +41,22 @@ def test_the_readme_shows_a_folder_named_like_an_option_after_the_double_dash():
 
     folders = [parse_args(args).folder for args in _window_command_lines() if "--" in args]
     assert any(folder and folder.startswith("-") for folder in folders), folders
+
+
+def _retrain_section() -> str:
+    return " ".join(README.split("## Retraining from the app", 1)[1].split("\n## ", 1)[0].split())
+
+
+def test_the_retrain_section_says_the_thin_classes_line_and_the_number_fields_ranges(qtbot):
+    # the Retrain dialog's line on thin classes (app.thin_classes) and its locale-free fields (ui/number_fields.py)
+    from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS
+    from petloc_gui.ui.training.retrain_dialog import RetrainDialog
+
+    dialog = RetrainDialog(None, model_name="digits", data_name="/data", n_annotated=40, has_unsaved=False)
+    qtbot.addWidget(dialog)
+    fraction, epochs = dialog.val_fraction, dialog.epochs
+    section = _retrain_section()
+    assert f"fewer than {MIN_BOXES_PER_CLASS} person-reviewed images" in section
+    assert (f"({fraction.minimum():g} to {fraction.maximum():g}, epochs {epochs.minimum()} to {epochs.maximum()}) "
+            "is refused where it is typed") in section
+    assert "`0,35` is taken too" in section
