@@ -60,3 +60,20 @@ def test_the_retrain_section_says_the_thin_classes_line_and_the_number_fields_ra
     assert (f"({fraction.minimum():g} to {fraction.maximum():g}, epochs {epochs.minimum()} to {epochs.maximum()}) "
             "is refused where it is typed") in section
     assert "`0,35` is taken too" in section
+
+
+def test_the_class_list_file_is_said_to_be_changed_under_its_lock_with_the_folder_s_classes_only():
+    # app/class_list.py change_classes, ui/review/class_editor.py _after_file: the model's classes on no box
+    # are no longer written into the file (the README said "the model's classes too")
+    from petloc_gui.app.class_list import CLASSES_FILE, LOCK_FILE
+
+    readme = " ".join(README.split())
+    assert f"under a lock file `{LOCK_FILE}` beside it" in readme
+    assert f"writes the folder's classes into `{CLASSES_FILE}`" in readme
+    assert "not the model's classes that no box has" in readme
+    assert "the model's classes too" not in readme
+    # ui/review/dataset_panel.py _unsaved_note: a rename's unsaved boxes are not in the panel's figures
+    assert "The Dataset panel's figures are those of the saved files" in readme
+    adr = " ".join((ROOT / "docs" / "adr" / "0005-gui-structure.md").read_text(encoding="utf-8").split())
+    class_list = adr.split("*Class list.*", 1)[1].split("Amendment (", 1)[0]
+    assert f"`{LOCK_FILE}` beside it" in class_list and "not the model's that no box has" in class_list
