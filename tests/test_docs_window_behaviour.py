@@ -77,3 +77,25 @@ def test_the_class_list_file_is_said_to_be_changed_under_its_lock_with_the_folde
     adr = " ".join((ROOT / "docs" / "adr" / "0005-gui-structure.md").read_text(encoding="utf-8").split())
     class_list = adr.split("*Class list.*", 1)[1].split("Amendment (", 1)[0]
     assert f"`{LOCK_FILE}` beside it" in class_list and "not the model's that no box has" in class_list
+
+
+def test_the_keys_table_says_what_f1_says_of_the_keys_with_no_box_selected():
+    # ui/editing/edit_actions.py on_the_selected_box: Del, the arrows and Alt+arrows change no box unselected
+    from petloc_gui.ui.help_dialog import NO_BOX_SELECTED_ROW
+
+    table = README.split("| Keys | Action |", 1)[1].split("\n\n", 1)[0]
+    arrows = next(line for line in table.splitlines() if line.startswith("| arrows, Shift+arrows |"))
+    f1 = NO_BOX_SELECTED_ROW[1]
+    assert "Del, the arrows and Alt+arrows change no box" in f1
+    assert "after a click on empty space or a Del, they, Alt+arrows and Del change no box" in arrows
+    for words in ("a held Del deletes one box", "next box drawn"):
+        assert words in f1 and words in table, words
+
+
+def test_the_readme_names_the_isolates_right_to_left_names_are_set_apart_with():
+    from petloc_gui.core.text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
+    from petloc_gui.ui.review.wrapped_names import FIRST_STRONG_ISOLATE as PANEL_FIRST
+
+    assert PANEL_FIRST == FIRST_STRONG_ISOLATE
+    said = f"Unicode isolates (U+{ord(FIRST_STRONG_ISOLATE):04X} … U+{ord(POP_DIRECTIONAL_ISOLATE):04X})"
+    assert said in " ".join(README.split())
