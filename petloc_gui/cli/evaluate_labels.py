@@ -42,7 +42,7 @@ def spelling_hint(unknown: Iterable[str], class_names: Sequence[str]) -> str | N
     Unicode form: `core.label_variants.same_class`, the rule `petloc stats` and `train` use), each with
     the model's spelling, and how to have them scored; None when none is. Labels are compared exactly,
     so "ABYSSINIAN" boxes are counted wrong against a model that predicts "abyssinian" on them."""
-    # `same_class`: the Turkish I/ı pairs too ("ışık" boxes against a model's "IŞIK"), as `train` groups them
+    # `same_class`: the Turkish dotless-i pairs too (as `train` groups them)
     spellings = [(label, [name for name in class_names if same_class(label, name)])
                  for label in natural_order(unknown) if label]
     matches = [(label, names) for label, names in spellings if names]

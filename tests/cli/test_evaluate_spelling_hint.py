@@ -58,10 +58,13 @@ def test_two_unicode_forms_of_one_name_are_told_apart():
 
 
 def test_a_turkish_case_pair_is_the_models_class_spelled_another_way():
-    """`petloc train` and the window's new-classes bar take "ışık" and "IŞIK" as one class (`same_class`); the
-    hint grouped by `label_key` alone and said nothing, so "ışık" boxes were counted wrong unexplained."""
+    """`petloc train` and the window's new-classes bar take "\u0131\u015f\u0131k" and "I\u015eIK" as one class
+    (`same_class`); the hint grouped by `label_key` alone and said nothing, so those boxes were counted wrong
+    unexplained."""
     from petloc_gui.cli.evaluate_labels import spelling_hint
 
-    hint = spelling_hint(["ışık", "kır"], ["IŞIK", "kir"])
-    assert hint is not None and "IŞIK" in hint and "ışık" in hint
-    assert "kır" not in hint  # another word, not a spelling of "kir"
+    dotless = "\u0131"
+    lower, upper = f"{dotless}\u015f{dotless}k", "I\u015eIK"
+    hint = spelling_hint([lower, f"k{dotless}r"], [upper, "kir"])
+    assert hint is not None and upper in hint and lower in hint
+    assert f"k{dotless}r" not in hint  # another word, not a spelling of "kir"
