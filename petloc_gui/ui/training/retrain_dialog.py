@@ -30,6 +30,7 @@ from petloc_gui.ui.modal import modal
 from petloc_gui.ui.number_fields import DecimalField, WholeNumberField
 from petloc_gui.ui.training.prelabel_notes import left_out_note, prelabel_note
 from petloc_gui.ui.training.rename_choices import RenameChoices
+from petloc_gui.ui.training.retrain_summary import cannot_start_summary, held_out_summary
 from petloc_gui.ui.training.retrain_support import Holdout, HoldoutPreview
 from petloc_gui.ui.training.scrolled_body import ScrolledBody, grow_within_screen
 from petloc_gui.ui.training.thin_classes_note import ThinClassesNote
@@ -305,12 +306,9 @@ class RetrainDialog(QDialog):
         self._show_prelabels(preview.prelabels if preview is not None else 0,
                              preview.prelabels_left_out if preview is not None else {})
         if preview is not None and preview.problem:  # starting would only fail: say why now
-            if self.save_first.isEnabled() and self.save_first.isChecked():  # the preview reads saved files only
-                self.holdout_label.setText(f"As saved now, this run could not start: {visible(preview.problem)}. "
-                                           "Your unsaved edits are saved first, which may change that.")
-            else:
-                self.holdout_label.setText(f"This run cannot start: {visible(preview.problem)}.")
-                self.start_button.setEnabled(False)
+            saved_first = self.save_first.isEnabled() and self.save_first.isChecked()  # the preview reads saved files
+            self.holdout_label.setText(cannot_start_summary(preview, saved_first))
+            self.start_button.setEnabled(saved_first)
             self.holdout_list.hide()
             self._grow_to_contents()
             return
@@ -323,24 +321,7 @@ class RetrainDialog(QDialog):
             self.holdout_list.hide()
             self._grow_to_contents()
             return
-        test_note = (f" {preview.parent_test} annotated {'image is' if preview.parent_test == 1 else 'images are'}"
-                     " the current model's test images: "
-                     "fine-tuning never trains on them, so its test figures stay honest."
-                     if preview.parent_test else "")
-        learned_note = ("; an image the current model trained on never validates its fine-tune"
-                        if self.from_current.isChecked() else "")
-        unusable = f"{visible(preview.unusable_note())}. " if preview.unusable else ""  # as the run's start says
-        compared_note = ("" if self._first_model else
-                         "; the current and the new model are compared on those neither trained on")
-        self.holdout_label.setText(
-            f"{preview.count} {'image is' if preview.count == 1 else 'images are'} held out for validation "
-            "(chosen per image from its path, so adding images never moves one; each class on both sides "
-            "where it can be, so in a class the hash left on one side the image moved across may change "
-            f"as it grows{learned_note}). Part of them chooses the new model's best epoch, "
-            f"the rest gives its figures{compared_note}. ({unusable}{'Another' if unusable else 'An image'} that "
-            "turns out unreadable is left out; the exact list is logged at the start.)"
-            + test_note
-        )
+        self.holdout_label.setText(held_out_summary(preview, self.from_current.isChecked(), self._first_model))
         self.holdout_list.show()
         self._show_digits_notes(preview.digits_notes)
         self._grow_to_contents()

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.app.model_choice import model_display_name  # the retrain dialog's and window's one name
-from petloc_gui.core.case_variant_refusal import RenameHint, case_variant_refusal
-from petloc_gui.core.text import counted
 from petloc_gui.model.bundle import BUNDLED_NAMES
 from petloc_gui.model.presets import PRESETS
 from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: preview and run agree
 from petloc_gui.model.versions import VersionStore
+from petloc_gui.ui.training.retrain_holdout import Holdout  # the preview's result, where it always was
 from petloc_gui.ui.training.retrain_preview_digits import trained_untold_notes, untold_digits
 
 if TYPE_CHECKING:
@@ -27,81 +26,7 @@ if TYPE_CHECKING:
     from petloc_gui.model.training_data import TrainingData
 
 DEFAULT_PRESET = "pets"
-__all__ = ["SPLIT_SEED", "model_display_name"]
-
-
-@dataclass(frozen=True)
-class Holdout:
-    """What a run will hold out of the saved annotations (the Retrain dialog shows it)."""
-
-    count: int  # validation images
-    names: list[str]  # their relative paths
-    # fine-tuning: annotated images that are the current model's test images (the user's annotations the run
-    # never trains on; an image there without one would not be trained on anyway), not the folder's test list
-    parent_test: int = 0
-    problem: str = ""  # why the run would stop at once (e.g. no image left to train on)
-    prelabels: int = 0  # annotations that are a model's unreviewed pre-labels the run uses: never validated on
-    # the pre-labels any run leaves out as their model did not know one of its classes, by model:
-    # meta.json's record (`model.prelabel_models.left_out_record`: {"count", "unknown_classes"})
-    prelabels_left_out: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    reviewed: int | None = None  # the other annotated images (boxes a person saved) a run uses; None: unknown
-    problem_without_prelabels: str = ""  # a run that stops at once: its reason with the pre-labels left out
-    # the `petloc digits` records that cannot tell which MNIST digit training canvases hold, and what the new
-    # model's meta.json then records (`model.canvas_digits.untold_notices`: the run's own warnings)
-    digits_notes: tuple[str, ...] = ()
-    # fine-tuning: the current model's classes, the folder's training classes it lacks (a run adds them), and
-    # its classes on no box of the folder (a new class may be one of them renamed: the dialog asks, ADR 0011)
-    parent_classes: tuple[str, ...] = ()
-    new_classes: tuple[str, ...] = ()
-    unused_classes: tuple[str, ...] = ()
-    # the boxes per label on the images the run trains on (a fine-tune: not its model's test images; not the
-    # pre-labels it leaves out as their model did not know a class), of a person's saves and of unreviewed
-    # pre-labels: a class typed two ways among them refuses the run (`case_variants`)
-    box_counts: Mapping[str, int] = field(default_factory=dict)
-    prelabel_box_counts: Mapping[str, int] = field(default_factory=dict)
-    # annotated images the run leaves out by its check (`training_data.checked_item`): unreadable, or a box
-    # outside the image; none of them is in the counts above
-    unusable: int = 0
-    # annotated images of the test list the folder's layout declares (and their byte copies), held out as the
-    # run holds them out (`retrain_policy.worker_args`): in no count above
-    layout_test: int = 0
-
-    def unusable_note(self) -> str:
-        """What the preview says of the annotated images the run leaves out by its check (``unusable``), as
-        the run says each at its start ("skipped …: unreadable image: …"); "" when none."""
-        if not self.unusable:
-            return ""
-        are = "is" if self.unusable == 1 else "are"
-        return f"{counted(self.unusable, 'annotated image')} {are} left out: unreadable, or a box outside the image"
-
-    def case_variants(self, with_prelabels: bool = True, renamed: Mapping[str, str] | None = None,
-                      rename_hint: RenameHint | None = None) -> str:
-        """Why the run is refused for labels that differ only in case, spacing or Unicode form, as `petloc train`
-        refuses it (`core.case_variant_refusal`), "" when it is not: the boxes it trains on (``with_prelabels``: the
-        unreviewed pre-labels' too) and, fine-tuning, its model's classes (``renamed`` applied)."""
-        from petloc_gui.model.class_renames import class_names_after
-
-        counts = Counter(self.box_counts)
-        if with_prelabels:
-            counts.update(self.prelabel_box_counts)
-        parent = class_names_after(self.parent_classes, renamed or {}, ())
-        return case_variant_refusal(counts, parent, rename_hint)
-
-    def without_prelabels(self) -> Holdout:
-        """The holdout of the same run leaving the pre-labels out (`TrainingData.collect`'s
-        skip_prelabels): the same validation images, as pre-labels never validate, but the run
-        cannot start when too few of the others are left."""
-        if self.problem and self.problem_without_prelabels:  # the run's own words, worked out by its code
-            return replace(self, problem=self.problem_without_prelabels)
-        if not self.prelabels or self.reviewed is None:
-            return self
-        from petloc_gui.model.cannot_train import nothing_left_to_train, too_few_images  # no TensorFlow
-
-        if self.reviewed < 2:  # also when too few were annotated at all: the run's words, pre-labels named
-            return replace(self, count=0, names=[], problem=too_few_images(self.reviewed, self.prelabels))
-        if self.reviewed <= self.count:  # e.g. the current model's validation images, kept in validation
-            return replace(self, problem=nothing_left_to_train(self.prelabels))
-        return self
+__all__ = ["SPLIT_SEED", "Holdout", "model_display_name"]
 
 
 # (validation fraction, fine-tune?, a fine-tune's classes renamed {new: old} or None) -> holdout
@@ -186,9 +111,9 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         from petloc_gui.model.splits import ValidationChooser
         from petloc_gui.model.training_data import TrainingData
 
-        tests = layout_test_holdout(folder).images  # as the run is told to (`retrain_policy.worker_args`)
+        tests = layout_test_holdout(folder)  # as the run is told to (`retrain_policy.worker_args`)
         # as a run with no model to start from reads it, boxes on each image's own size (`image_sizes`)
-        read = collect_folder(folder, label, tests)
+        read = collect_folder(folder, label, tests.images)
     except Exception:  # noqa: BLE001 - the dialog then says the list comes with the "start" event
         return None
     on_boxes = {name for s in read.samples for name, _ in s.ground_truth}  # any box of the folder, held out or not
@@ -200,7 +125,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     samples = [s for s in samples if str(s.image_path) not in unreadable]
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
     prelabels = [s.relpath for s in samples if s.prelabel]
-    tuned, parent_names, tuned_read = (_fine_tune_split(folder, label, parent_spec, tests, read.known_hashes)
+    tuned, parent_names, tuned_read = (_fine_tune_split(folder, label, parent_spec, tests.images, read.known_hashes)
                                        if parent_spec else (None, [], None))
     # the images the fine-tune cannot use (unreadable, a box outside it): a pre-label among them is not counted
     # (those it left out for a model's unknown class are checked too: a rename chosen brings them back)
@@ -226,7 +151,12 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                                                 digests=digests))
                    if isinstance(tuned, TrainingData) else None)
     listed = {relpath for _, relpath, _ in read.excluded}  # the layout's test list, and its byte copies
-    layout_test = sum(annotation is not None for _, _, annotation in read.excluded)
+    copies = {relpath for relpath, _ in read.test_copies}
+    # the dialog's line on them (`Holdout.layout_test_note`), the test list named and its copies counted
+    layout_test = {"layout_test": sum(annotation is not None for _, _, annotation in read.excluded),
+                   "layout_test_list": tests.listing,
+                   "layout_test_copies": sum(annotation is not None and relpath in copies
+                                             for _, relpath, annotation in read.excluded)}
     parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)
     run_prelabels = _RunPrelabels(tuned_read, unusable)
@@ -237,7 +167,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
             # the pre-labels it trains on and leaves out, and their boxes, with the classes renamed as the run is told
             trained = run_prelabels.get(renamed or {})
             if isinstance(tuned, Holdout):  # the run would stop at once: its reasons, pre-labels used or left out
-                return replace(tuned, layout_test=layout_test, **trained)
+                return replace(tuned, **layout_test, **trained)
             assert tuned_split is not None  # a `TrainingData`
             chosen = tuned_split.members(fraction)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), parent_test,
@@ -246,10 +176,10 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                            parent_classes=tuple(parent_names),
                            new_classes=tuple(n for n in tuned.class_names if n not in parent_names),
                            unused_classes=tuple(n for n in parent_names if n not in on_boxes),
-                           layout_test=layout_test, **trained)
+                           **layout_test, **trained)
         reviewed = len(samples) - len(prelabels)
         counts = {"prelabels": len(prelabels), "prelabels_left_out": left_out, "reviewed": reviewed,
-                  "unusable": len(unreadable), "layout_test": layout_test, **boxes}
+                  "unusable": len(unreadable), **layout_test, **boxes}
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
             return Holdout(0, [], problem=too_few_images(len(samples)), **counts)
         if reviewed < 2:

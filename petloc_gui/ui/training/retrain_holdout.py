@@ -1,0 +1,102 @@
+"""`Holdout`: what a run will hold out of the saved annotations, as the Retrain dialog's preview
+(`retrain_support.holdout_preview_for`) works it out and the dialog says it. Qt-free, no TensorFlow."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from petloc_gui.core.case_variant_refusal import RenameHint, case_variant_refusal
+from petloc_gui.core.text import counted
+
+
+@dataclass(frozen=True)
+class Holdout:
+    """What a run will hold out of the saved annotations (the Retrain dialog shows it)."""
+
+    count: int  # validation images
+    names: list[str]  # their relative paths
+    # fine-tuning: annotated images that are the current model's test images (the user's annotations the run
+    # never trains on; an image there without one would not be trained on anyway), not the folder's test list
+    parent_test: int = 0
+    problem: str = ""  # why the run would stop at once (e.g. no image left to train on)
+    prelabels: int = 0  # annotations that are a model's unreviewed pre-labels the run uses: never validated on
+    # the pre-labels any run leaves out as their model did not know one of its classes, by model:
+    # meta.json's record (`model.prelabel_models.left_out_record`: {"count", "unknown_classes"})
+    prelabels_left_out: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    reviewed: int | None = None  # the other annotated images (boxes a person saved) a run uses; None: unknown
+    problem_without_prelabels: str = ""  # a run that stops at once: its reason with the pre-labels left out
+    # the `petloc digits` records that cannot tell which MNIST digit training canvases hold, and what the new
+    # model's meta.json then records (`model.canvas_digits.untold_notices`: the run's own warnings)
+    digits_notes: tuple[str, ...] = ()
+    # fine-tuning: the current model's classes, the folder's training classes it lacks (a run adds them), and
+    # its classes on no box of the folder (a new class may be one of them renamed: the dialog asks, ADR 0011)
+    parent_classes: tuple[str, ...] = ()
+    new_classes: tuple[str, ...] = ()
+    unused_classes: tuple[str, ...] = ()
+    # the boxes per label on the images the run trains on (a fine-tune: not its model's test images; not the
+    # pre-labels it leaves out as their model did not know a class), of a person's saves and of unreviewed
+    # pre-labels: a class typed two ways among them refuses the run (`case_variants`)
+    box_counts: Mapping[str, int] = field(default_factory=dict)
+    prelabel_box_counts: Mapping[str, int] = field(default_factory=dict)
+    # annotated images the run leaves out by its check (`training_data.checked_item`): unreadable, or a box
+    # outside the image; none of them is in the counts above
+    unusable: int = 0
+    # annotated images of the test list the folder's layout declares (and their byte copies), held out as the
+    # run holds them out (`retrain_policy.worker_args`): in no count above
+    layout_test: int = 0
+    layout_test_list: str = ""  # that list, as the layout names it ("ImageSets/Main/test.txt")
+    layout_test_copies: int = 0  # of ``layout_test``, the byte copies of a listed image under another name
+
+    def layout_test_note(self) -> str:
+        """What the dialog says of the annotated images of the folder's test list the run holds out
+        (``layout_test``), in the words the run logs (`layout_test_split.LayoutTestHoldout.notice`); "" when
+        none."""
+        if not self.layout_test:
+            return ""
+        them = "it" if self.layout_test == 1 else "them"
+        copies = (f", {self.layout_test_copies} of {them} as a byte copy of a listed image under another name"
+                  if self.layout_test_copies else "")
+        listing = f" ({self.layout_test_list})" if self.layout_test_list else ""
+        return (f"{counted(self.layout_test, 'annotated image')} {'is' if self.layout_test == 1 else 'are'} on the "
+                f"folder's test list{listing}{copies}: the run holds {them} out, as petloc train --exclude-list "
+                f"does, so figures on {them} stay test figures")
+
+    def unusable_note(self) -> str:
+        """What the preview says of the annotated images the run leaves out by its check (``unusable``), as
+        the run says each at its start ("skipped …: unreadable image: …"); "" when none."""
+        if not self.unusable:
+            return ""
+        are = "is" if self.unusable == 1 else "are"
+        return f"{counted(self.unusable, 'annotated image')} {are} left out: unreadable, or a box outside the image"
+
+    def case_variants(self, with_prelabels: bool = True, renamed: Mapping[str, str] | None = None,
+                      rename_hint: RenameHint | None = None) -> str:
+        """Why the run is refused for labels that differ only in case, spacing or Unicode form, as `petloc train`
+        refuses it (`core.case_variant_refusal`), "" when it is not: the boxes it trains on (``with_prelabels``: the
+        unreviewed pre-labels' too) and, fine-tuning, its model's classes (``renamed`` applied)."""
+        from petloc_gui.model.class_renames import class_names_after
+
+        counts = Counter(self.box_counts)
+        if with_prelabels:
+            counts.update(self.prelabel_box_counts)
+        parent = class_names_after(self.parent_classes, renamed or {}, ())
+        return case_variant_refusal(counts, parent, rename_hint)
+
+    def without_prelabels(self) -> Holdout:
+        """The holdout of the same run leaving the pre-labels out (`TrainingData.collect`'s
+        skip_prelabels): the same validation images, as pre-labels never validate, but the run
+        cannot start when too few of the others are left."""
+        if self.problem and self.problem_without_prelabels:  # the run's own words, worked out by its code
+            return replace(self, problem=self.problem_without_prelabels)
+        if not self.prelabels or self.reviewed is None:
+            return self
+        from petloc_gui.model.cannot_train import nothing_left_to_train, too_few_images  # no TensorFlow
+
+        if self.reviewed < 2:  # also when too few were annotated at all: the run's words, pre-labels named
+            return replace(self, count=0, names=[], problem=too_few_images(self.reviewed, self.prelabels))
+        if self.reviewed <= self.count:  # e.g. the current model's validation images, kept in validation
+            return replace(self, problem=nothing_left_to_train(self.prelabels))
+        return self

@@ -1,0 +1,44 @@
+"""The Retrain dialog's summary of the run's preview (`Holdout`): what it holds out for validation and as test
+images, or why it cannot start. Plain text, no Qt: the dialog sets it on its label."""
+
+from __future__ import annotations
+
+from petloc_gui.core.text import visible
+from petloc_gui.ui.training.retrain_holdout import Holdout
+
+
+def held_out_summary(preview: Holdout, fine_tune: bool, first_model: bool) -> str:
+    """The summary of a run that can start: its validation images, and the images it holds out as test images
+    (the current model's, when ``fine_tune``; the folder's test list); ``first_model``: nothing to compare the
+    new model with."""
+    test_note = (f" {preview.parent_test} annotated {'image is' if preview.parent_test == 1 else 'images are'}"
+                 " the current model's test images: "
+                 "fine-tuning never trains on them, so its test figures stay honest."
+                 if preview.parent_test else "")
+    learned_note = "; an image the current model trained on never validates its fine-tune" if fine_tune else ""
+    unusable = f"{visible(preview.unusable_note())}. " if preview.unusable else ""  # as the run's start says
+    compared_note = "" if first_model else "; the current and the new model are compared on those neither trained on"
+    return (f"{preview.count} {'image is' if preview.count == 1 else 'images are'} held out for validation "
+            "(chosen per image from its path, so adding images never moves one; each class on both sides "
+            "where it can be, so in a class the hash left on one side the image moved across may change "
+            f"as it grows{learned_note}). Part of them chooses the new model's best epoch, "
+            f"the rest gives its figures{compared_note}. ({unusable}{'Another' if unusable else 'An image'} that "
+            "turns out unreadable is left out; the exact list is logged at the start.)"
+            + test_note + _layout_test_line(preview))
+
+
+def cannot_start_summary(preview: Holdout, saved_first: bool) -> str:
+    """Why the run of ``preview`` (its ``problem`` set) cannot start; ``saved_first``: the unsaved edits are
+    saved before it, which may change that (the preview reads the saved files only)."""
+    if saved_first:
+        text = (f"As saved now, this run could not start: {visible(preview.problem)}. "
+                "Your unsaved edits are saved first, which may change that.")
+    else:
+        text = f"This run cannot start: {visible(preview.problem)}."
+    return text + _layout_test_line(preview)  # a folder that looks well annotated: its test list is why
+
+
+def _layout_test_line(preview: Holdout) -> str:
+    """The sentence on the folder's test list the run holds out, after a space; "" when it holds none."""
+    note = preview.layout_test_note()
+    return f" {visible(note)}." if note else ""
