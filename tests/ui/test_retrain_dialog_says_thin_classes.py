@@ -56,12 +56,13 @@ def test_the_cli_warns_of_the_same_classes(tmp_path, capsys):
     warn_thin_classes(check_classes(read_folder(folder, "default", [])[0]))
     warned = sorted(line.split()[2] for line in capsys.readouterr().err.splitlines() if "class " in line)
     preview = holdout_preview_for(folder)(0.2, False)
-    assert sorted(thin_classes(preview.box_counts, preview.prelabel_box_counts)) == warned == ["cat_1", "cat_2", "fox"]
+    assert sorted(thin_classes(preview.images_by_class, preview.prelabel_images_by_class)) == warned == \
+        ["cat_1", "cat_2", "fox"]
 
 
 def test_pre_labels_count_only_while_the_run_trains_on_them(qtbot):
-    holdout = Holdout(2, ["a.png", "b.png"], prelabels=4, reviewed=9, box_counts={"dog": 9},
-                      prelabel_box_counts={"fox": 4})
+    holdout = Holdout(2, ["a.png", "b.png"], prelabels=4, reviewed=9, images_by_class={"dog": 9},
+                      prelabel_images_by_class={"fox": 4})
     dialog = _dialog(qtbot, lambda: (lambda fraction, fine_tune: holdout))
     assert dialog.thin_note.text().startswith("1 class has fewer than 3")
     assert dialog.thin_note.toolTip() == ("<p><b>Only on unreviewed pre-labels, so never measured (pre-labels are "
@@ -71,7 +72,7 @@ def test_pre_labels_count_only_while_the_run_trains_on_them(qtbot):
 
 
 def test_nothing_is_said_of_a_run_that_cannot_start_or_of_well_boxed_classes(qtbot):
-    for holdout in (Holdout(0, [], problem="too few images", box_counts={"cat": 1}),
-                    Holdout(2, ["a.png", "b.png"], reviewed=9, box_counts={"cat": 3, "dog": 6})):
+    for holdout in (Holdout(0, [], problem="too few images", images_by_class={"cat": 1}),
+                    Holdout(2, ["a.png", "b.png"], reviewed=9, images_by_class={"cat": 3, "dog": 6})):
         dialog = _dialog(qtbot, lambda holdout=holdout: (lambda fraction, fine_tune: holdout))
         assert not dialog.thin_note.isVisibleTo(dialog) and dialog.thin_note.text() == ""

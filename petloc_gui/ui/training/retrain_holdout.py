@@ -41,6 +41,11 @@ class Holdout:
     # pre-labels: a class typed two ways among them refuses the run (`case_variants`)
     box_counts: Mapping[str, int] = field(default_factory=dict)
     prelabel_box_counts: Mapping[str, int] = field(default_factory=dict)
+    # the images the run trains on by class, each by its first box (the one a run learns of it), less those its
+    # check leaves out (``unusable``): a person's, and the unreviewed pre-labels'; `petloc train`'s count for its
+    # warning of the classes too thin to be measured (`cli.train_checks.warn_thin_classes`)
+    images_by_class: Mapping[str, int] = field(default_factory=dict)
+    prelabel_images_by_class: Mapping[str, int] = field(default_factory=dict)
     # annotated images the run leaves out by its check (`training_data.checked_item`): unreadable, or a box
     # outside the image; none of them is in the counts above
     unusable: int = 0

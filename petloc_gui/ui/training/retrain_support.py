@@ -123,6 +123,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     # then the run's own check of each image's header and box: those it fails the run never splits
     unreadable = _unusable(samples)
     samples = [s for s in samples if str(s.image_path) not in unreadable]
+    by_class = _first_box_counts(samples)  # as `petloc train` counts them for its thin classes, after that check
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
     prelabels = [s.relpath for s in samples if s.prelabel]
     tuned, parent_names, tuned_read = (_fine_tune_split(folder, label, parent_spec, tests.images, read.known_hashes)
@@ -179,7 +180,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                            **layout_test, **trained)
         reviewed = len(samples) - len(prelabels)
         counts = {"prelabels": len(prelabels), "prelabels_left_out": left_out, "reviewed": reviewed,
-                  "unusable": len(unreadable), **layout_test, **boxes}
+                  "unusable": len(unreadable), **layout_test, **boxes, **by_class}
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
             return Holdout(0, [], problem=too_few_images(len(samples)), **counts)
         if reviewed < 2:
@@ -239,11 +240,12 @@ def _run_prelabels(read: CollectedFolder, renamed: Mapping[str, str], unusable: 
     """`Holdout`'s fields that follow the pre-labels a fine-tune of ``read`` leaves out as their model did not
     know a class of it (``renamed``: the classes it is told were renamed, `_without_unaware`): the pre-labels it
     trains on (not those of ``unusable`` images), meta.json's record of those it leaves out, the boxes it
-    trains on (`_box_counts`). The Retrain dialog's class choices change them: worked out from the one read."""
+    trains on (`_box_counts`), its images by class (`_first_box_counts`: not those of ``unusable`` images). The
+    Retrain dialog's class choices change them: worked out from the one read."""
     kept, left_out = _without_unaware(read, renamed)
-    prelabels = sum(sample.prelabel and str(sample.image_path) not in unusable for sample in kept)
-    return {"prelabels": prelabels, "prelabels_left_out": left_out,
-            "unusable": sum(str(sample.image_path) in unusable for sample in kept), **_box_counts(kept)}
+    usable = [sample for sample in kept if str(sample.image_path) not in unusable]
+    return {"prelabels": sum(sample.prelabel for sample in usable), "prelabels_left_out": left_out,
+            "unusable": len(kept) - len(usable), **_box_counts(kept), **_first_box_counts(usable)}
 
 
 def _box_counts(samples: Iterable[Sample]) -> dict[str, dict[str, int]]:
@@ -255,6 +257,17 @@ def _box_counts(samples: Iterable[Sample]) -> dict[str, dict[str, int]]:
     for sample in samples:
         (prelabels if sample.prelabel else reviewed).update(name for name, _ in sample.ground_truth)
     return {"box_counts": dict(reviewed), "prelabel_box_counts": dict(prelabels)}
+
+
+def _first_box_counts(samples: Iterable[Sample]) -> dict[str, dict[str, int]]:
+    """`Holdout`'s ``images_by_class`` and ``prelabel_images_by_class`` of ``samples`` (those a run trains on,
+    after its check of the images): each image counted once, by its first box's label (`Sample.label`), as
+    `petloc train` counts them for its warning of thin classes; a class on later boxes only is not counted."""
+    reviewed: Counter[str] = Counter()
+    prelabels: Counter[str] = Counter()
+    for sample in samples:
+        (prelabels if sample.prelabel else reviewed)[sample.label] += 1
+    return {"images_by_class": dict(reviewed), "prelabel_images_by_class": dict(prelabels)}
 
 
 def _fine_tune_split(folder: Path | str, label: str, parent_spec: str, exclude: Iterable[str] = (),

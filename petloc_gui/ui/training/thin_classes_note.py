@@ -23,12 +23,12 @@ class ThinClassesNote(QLabel):
         self.hide()
 
     def show_for(self, preview: Holdout | None, with_prelabels: bool) -> None:
-        """Said of a run the ``preview`` can start (None: nothing said). The preview counts the boxes of the
-        images the run trains on by class (`Holdout.box_counts`): a person's, and the pre-labels' when the run
-        trains on them (``with_prelabels``). `petloc train` counts images by their first box, after its check
-        of the images: the same numbers on a folder of one box an image, all readable; the preview carries no
-        per-image count to tell the others apart."""
-        thin = thin_classes(preview.box_counts, preview.prelabel_box_counts if with_prelabels else None) \
+        """Said of a run the ``preview`` can start (None: nothing said). The preview counts the images the run
+        trains on by class, each by its first box, after the run's check of the images
+        (`Holdout.images_by_class`): a person's, and the pre-labels' when the run trains on them
+        (``with_prelabels``), as `petloc train` counts them (counting boxes, the dialog took a class on one
+        image's first box and many images' second for well boxed, where `petloc train` warns of it)."""
+        thin = thin_classes(preview.images_by_class, preview.prelabel_images_by_class if with_prelabels else None) \
             if preview is not None and not preview.problem else {}
         groups = thin_groups(thin)
         self.setText(thin_classes_line(thin))
