@@ -23,14 +23,21 @@ def test_inside_each_folder_read_refused_beside_them_fine(tmp_path, layout):
 
 
 @pytest.mark.parametrize("layout", sorted(SEPARATE_FOLDERS))
-def test_a_folder_read_is_refused_in_any_case_or_unicode_form(tmp_path, layout):
+def test_the_folders_read_as_spelled_on_disk_are_refused(tmp_path, layout):
     """The layouts' folders are found ignoring case (labelImg's lowercase annotations/ beside images/ is read on
-    Linux too; a macOS or Windows disk holds one folder for both spellings): an export into "annotations/out" of
-    an images + Annotations dataset passed the check, and wrote into a folder the dataset is read from."""
-    dataset = Dataset(tmp_path, layout, [])
-    for folder in SEPARATE_FOLDERS[layout]:
-        top = folder.split("/")[0]
-        for spelling in (top.lower(), top.upper(), top.swapcase()):
-            with pytest.raises(SaveError, match=f"inside {spelling}/ of the dataset"):
-                check_outside_dataset(tmp_path / spelling / "out", dataset)
-    check_outside_dataset(tmp_path / "exports" / "out", dataset)
+    Linux too): an export into such a folder is refused by its spelling on disk, another spelling of it that is
+    the same folder (a case-insensitive disk; here a link) too, while a folder of another spelling that is not
+    the one read, on a case-sensitive disk, is fine."""
+    spelled = tuple(folder.split("/")[0].swapcase() + folder[len(folder.split("/")[0]):]
+                    for folder in SEPARATE_FOLDERS[layout])
+    for folder in spelled:
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    dataset = Dataset(tmp_path, layout, [], folder_names=spelled)
+    images_top, annotations_top = (folder.split("/")[0] for folder in spelled)
+    for top in (images_top, annotations_top):
+        with pytest.raises(SaveError, match=f"inside {top}/ of the dataset"):
+            check_outside_dataset(tmp_path / top / "out", dataset)
+    (tmp_path / "Same").symlink_to(tmp_path / annotations_top)  # the read folder by another name
+    with pytest.raises(SaveError, match="a folder the dataset is read from"):
+        check_outside_dataset(tmp_path / "Same" / "out", dataset)
+    check_outside_dataset(tmp_path / annotations_top.swapcase() / "out", dataset)  # another folder on Linux

@@ -21,9 +21,8 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from petloc_gui.core.annotation_names import folded
 from petloc_gui.core.atomic import new_file_mode
-from petloc_gui.core.dataset import SEPARATE_FOLDERS, VOC_DEVKIT, Dataset
+from petloc_gui.core.dataset import VOC_DEVKIT, Dataset
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop.options import CLI_WORDS, OVERWRITE, OptionWords
 from petloc_gui.core.interop.unfinished import earlier_format, interrupted
@@ -38,12 +37,6 @@ _NO_LINK_ERRNOS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, er
                    errno.EACCES, errno.EINVAL)
 
 
-# The folders a dataset that keeps images and annotations apart is read from: nothing else in its root is
-# (Oxford's list files are in annotations/, a devkit's split lists in ImageSets/).
-_LAYOUT_FOLDERS = {layout: tuple(folder.split("/")[0] for folder in folders)
-                   + (("ImageSets",) if layout == VOC_DEVKIT else ()) for layout, folders in SEPARATE_FOLDERS.items()}
-
-
 def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None:
     """Refuse (SaveError) an export folder that would be read as part of ``dataset``.
 
@@ -56,7 +49,7 @@ def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None
     """
     out = Path(out)
     real_out, root = Path(os.path.realpath(out)), Path(os.path.realpath(dataset.root))
-    folders = [root / name for name in _LAYOUT_FOLDERS.get(dataset.layout, ())]
+    folders = [root / name for name in _folders_read(dataset)]
     if real_out == root or (not folders and root in real_out.parents):
         # One sentence after the "OUT: " SaveError puts first (the CLI and the window show str()):
         # a second colon in it read as another "FILE: message" prefix.
@@ -64,14 +57,32 @@ def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None
                  else f"is inside the dataset being exported ({dataset.root})")
         raise SaveError(f"{where}, so the export would become part of the dataset; choose a folder "
                         "outside it", out)
-    # the folder under the root the export goes into, matched ignoring case and Unicode form, as the layouts'
-    # folders are found (core.dataset): "annotations/out" is inside the Annotations/ an images + Annotations
-    # dataset is read from on Linux too, and on a case-insensitive macOS or Windows disk it is that folder
+    # the folder under the root the export goes into: one the dataset is read from as spelled on disk (a labelImg
+    # annotations/ beside images/ is read on Linux too), or that same folder by another spelling on a
+    # case-insensitive macOS or Windows disk ("annotations/out" of an Annotations/ dataset passed the check)
     first = real_out.relative_to(root).parts[0] if root in real_out.parents else None
     for folder in folders:
-        if first is not None and folded(first) == folded(folder.name):
+        if first is not None and (first == folder.name or _same_folder(root / first, folder)):
             raise SaveError(f"is inside {first}/ of the dataset being exported ({dataset.root}), "
                             "a folder the dataset is read from; choose a folder outside it", out)
+
+
+def _folders_read(dataset: Dataset) -> list[str]:
+    """The folders under its root a dataset that keeps images and annotations apart is read from, as spelled on
+    disk (`Dataset.folder_names`): nothing else in its root is (Oxford's list files are in annotations/, a
+    devkit's split lists in ImageSets/); none for a sidecar dataset (all of its folder is)."""
+    if dataset.annotations_folder is None:
+        return []
+    tops = [folder.relative_to(dataset.root).parts[0] for folder in (dataset.images_folder, dataset.annotations_folder)]
+    return tops + (["ImageSets"] if dataset.layout == VOC_DEVKIT else [])
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    """Whether two paths name one folder that exists (two spellings of it on a case-insensitive disk)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dataset,
