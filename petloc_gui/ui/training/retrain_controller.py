@@ -36,6 +36,12 @@ from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcom
 from petloc_gui.ui.training.undecided_button import UndecidedButton
 
 STATUS_MS = 8000
+# The bar's word once a run ends without a model (`RetrainProgress.show_failure`): left empty, an emptied bar
+# under the message said nothing, and one that kept "epoch 3/5 · step 2/6" looked still running.
+BAR_CANCELLED = "cancelled"
+BAR_FAILED = "failed"
+BAR_NOT_STARTED = "not started"
+BAR_NOT_KEPT = "not kept"
 
 
 class RetrainController(RetrainStarting, QObject):
@@ -99,7 +105,7 @@ class RetrainController(RetrainStarting, QObject):
     def cancel(self) -> None:
         """Stop the run, or the check its start waits for; nothing of it is kept."""
         if self.saved_check.drop():
-            self._progress_window().show_failure(CANCELLED)
+            self._progress_window().show_failure(CANCELLED, bar_text=BAR_CANCELLED)
             self._status(CANCELLED)
         elif self.is_running():
             self._progress_window().status.setText("Cancelling…")
@@ -112,7 +118,7 @@ class RetrainController(RetrainStarting, QObject):
         (F5) is the same folder: its run starts once checked."""
         run = self.saved_check.waiting
         if run is not None and not self._on_run_folder(run.folder) and self.saved_check.drop():
-            self._progress_window().show_failure(FOLDER_CHANGED)
+            self._progress_window().show_failure(FOLDER_CHANGED, bar_text=BAR_NOT_STARTED)
             self._tell(FOLDER_CHANGED, box=True)
 
     def show_progress(self) -> None:
@@ -166,7 +172,7 @@ class RetrainController(RetrainStarting, QObject):
                 outcome = ProcessOutcome(outcome.exit_code, outcome.crashed, False,
                                          "the training process ended without finishing", outcome.last_stderr)
             message = outcome.describe()
-            progress.show_failure(message)
+            progress.show_failure(message, bar_text=BAR_CANCELLED if outcome.cancelled else BAR_FAILED)
             first = message.splitlines()[0]
             put_away = not (outcome.cancelled or progress.isVisible())  # it stays so: see RetrainProgress
             self._status(f"{first} Model → Show training progress shows the log." if put_away else first,
@@ -177,7 +183,8 @@ class RetrainController(RetrainStarting, QObject):
             self.new_version = self.store.commit(self.staging)
         except (OSError, VersionError) as exc:
             self._drop_staging()
-            progress.show_failure(f"The new model could not be kept: {exc}\nThe current model is unchanged.")
+            progress.show_failure(f"The new model could not be kept: {exc}\nThe current model is unchanged.",
+                                  bar_text=BAR_NOT_KEPT)
             self._tell(f"The new model could not be kept: {exc}")
             self.run_finished.emit(outcome)
             return
