@@ -22,34 +22,30 @@ from petloc_gui.app.model_metrics import (
     unmeasured_text,
 )
 from petloc_gui.cli.models_accepted import accepted_lines, figure_text
-from petloc_gui.cli.models_caveats import learned_digits_lines, with_caveats
+from petloc_gui.cli.models_caveats import REBOXED_KEYS, learned_digits_lines, reboxed_lines, with_caveats, with_reboxed
 from petloc_gui.cli.output import collapsed, error, json_line, result_line
 from petloc_gui.core.text import counted, first_of, table
 
 NAME = "models"
 HELP = "list the bundled models and your trained model versions with their metrics"
 EPILOG = """\
-Metrics are the ones recorded when the model was trained, on held-out images;
-the "measured on" column says which: a bundled model's test split, or the
-validation images a retraining held out that did not choose its epoch (the
-figures the GUI shows too). The "classes" column names the classes a model
-knows (the first four, and how many more: --json lists them all), "data" the
-name of the folder it was trained on as its meta.json records it (never its
-path; for the bundled models, the name of the working copy the build script,
-benchmarks/train_bundled_models.py, trained them on: "train" for the digits
-canvases, "data" for the pets photos with their pseudo-labels), else the start
-of that data's fingerprint: models of different folders are told apart. A version kept in the window holds the retrain
-comparison's figures: with the images the current model trained on left out
-they are on fewer of them ("8 validation images (of 20, images neither model
-trained on)"), and the comparison's notes on what may flatter them are said
-(listed under "basis" with --json). Where a run's own figures are on images
-holding boxes accepted unchanged from a model, a line after the table says
-how many, with the figures on those a person drew (--json:
-metrics_accepted_boxes); where they are on canvases of MNIST digits a model
-learned on other canvases, one line says so in petloc train's words (--json:
-metrics_learned_digits). A run with a single validation image has no such
-images: its figures are on that image, which also chose the epoch, and are
-said to be on the "selection set" (somewhat optimistic).
+Metrics are the ones recorded when the model was trained, on held-out images; the "measured on" column says which: a
+bundled model's test split, or the validation images a retraining held out that did not choose its epoch (the
+figures the GUI shows too). The "classes" column names the classes a model knows (the first four, and how many more:
+--json lists them all), "data" the name of the folder it was trained on as its meta.json records it (never its path;
+for the bundled models, the name of the working copy the build script, benchmarks/train_bundled_models.py, trained
+them on: "train" for the digits canvases, "data" for the pets photos with their pseudo-labels), else the start of
+that data's fingerprint: models of different folders are told apart. A version kept in the window holds the retrain
+comparison's figures: with the images the current model trained on left out they are on fewer of them ("8 validation
+images (of 20, images neither model trained on)"), and the comparison's notes on what may flatter them are said
+(listed under "basis" with --json). Where a run's own figures are on images holding boxes accepted unchanged from a
+model, a line after the table says how many, with the figures on those a person drew (--json:
+metrics_accepted_boxes); where they are on canvases of MNIST digits a model learned on other canvases, one line says
+so in petloc train's words (--json: metrics_learned_digits). A run with a single validation image has no such
+images: its figures are on that image, which also chose the epoch, and are said to be on the "selection set"
+(somewhat optimistic). Where a folder that uses a version (folder_models.json: it was picked or kept there in the
+window) holds the images its figures were measured on, a line after the table says how many of them were re-boxed
+since its run, if any (--json: reboxed_since, null when no such folder is known; reboxed_of, reboxed_folder).
 Any listed path can be given as MODEL to evaluate, predict and export.
 The last line names the model store, the folder your trained versions are
 kept in (<store>/<preset>/<id>/): `petloc train` without --out and Retrain in
@@ -75,7 +71,7 @@ if TYPE_CHECKING:
 BUNDLED = ("pets", "digits")
 # The keys of every --json row (docs/cli.md), and those a trained version adds.
 ROW_KEYS = ("name", "kind", "path", "preset", "classes", "data_folder", "data_fingerprint", "metrics", "split",
-            "chose_epoch")
+            "chose_epoch", *REBOXED_KEYS)
 TRAINED_KEYS = ("parent", "parent_recorded", "created", "basis")
 HEADER = ("name", "preset", "classes", "data", "accuracy", "mean IoU", "measured on", "path")
 FIGURE_COLUMNS = (4, 5)  # aligned right
@@ -98,14 +94,14 @@ def run(args: argparse.Namespace) -> int:
         else:
             result_line(str(store_folder()))
         return 0
-    rows = [_with_every_key(row) for row in bundled_models() + trained_versions()]
+    rows = with_reboxed([_with_every_key(row) for row in bundled_models() + trained_versions()])
     if args.json:
         for row in rows:
             json_line(_json_row(row))
         return 0
     if rows:
         result_line("\n".join([*table(HEADER, [_table_row(row) for row in rows], right=FIGURE_COLUMNS),
-                               *accepted_lines(rows), *learned_digits_lines(rows)]))
+                               *accepted_lines(rows), *learned_digits_lines(rows), *reboxed_lines(rows)]))
     else:
         result_line("no models found")
     result_line(f"Trained versions are kept in {store_folder()} (<preset>/<id>; `petloc train` without --out "

@@ -2,14 +2,20 @@
 records `petloc train` keeps beside them of the images they are on that hold boxes a person accepted unchanged
 from a model (``metrics_accepted_boxes``, `cli.models_accepted`) and of those that are `petloc digits` canvases
 of MNIST digits a model learned on other canvases (``metrics_learned_digits``, `model.training_digits`). Each
-is carried by its row (--json) and said in lines after the table."""
+is carried by its row (--json) and said in lines after the table. So is how many of the images its figures were
+measured on were re-boxed since its run, where a folder that uses the model holds them (`with_reboxed`)."""
 
 from __future__ import annotations
 
+import shlex
+from pathlib import Path
 from typing import Any
 
+from petloc_gui.app.folder_memory import Damaged, FolderMemory
 from petloc_gui.app.model_metrics import LEARNED_DIGITS_KEY, accepted_record, hedges_in, learned_digits_record
 from petloc_gui.cli.models_accepted import KEY as ACCEPTED_KEY
+from petloc_gui.core.errors import SaveError
+from petloc_gui.core.text import counted, visible
 
 
 def with_caveats(row: dict[str, Any], meta: Any, figures: Any, problems: list[str] | None = None) -> None:
@@ -29,3 +35,98 @@ def learned_digits_lines(rows: list[dict[str, Any]]) -> list[str]:
     for row in rows:
         lines += [f"{row['name']}: {hedge.removesuffix('.')}" for hedge in hedges_in(row.get(LEARNED_DIGITS_KEY))]
     return lines
+
+
+# --- re-boxed since the run ---------------------------------------------------------------------------------------
+# The window's model label says when images its figures were measured on were re-boxed since the run
+# (`model.trained_here.reboxed_since`: an annotation saved with other bytes than meta.json ``images`` records); this
+# listing printed the old figures with no word. It knows no open folder and a model records its folder's name only,
+# never its path, so it looks where the model is used: the folders folder_models.json remembers it for (the window
+# picked or kept it there). An image counts only where its bytes are those the run recorded, so a folder that does
+# not hold the measured images counts none, and the row says null: not known.
+REBOXED_KEYS = ("reboxed_since", "reboxed_of", "reboxed_folder")
+
+
+def with_reboxed(rows: list[dict[str, Any]], memory: FolderMemory | None = None) -> list[dict[str, Any]]:
+    """``rows``, each of a model a folder remembers carrying ``reboxed_since`` (of the images its figures were
+    measured on, how many were re-boxed since its run), ``reboxed_of`` (how many of them that folder holds, with
+    the bytes recorded) and ``reboxed_folder``, where some are found; the folder holding most of them is taken."""
+    from petloc_gui.app.version_users import names_version
+    from petloc_gui.model.versions import VersionStore
+
+    entries = _remembered(memory or FolderMemory())
+    if not entries:
+        return rows
+    store = VersionStore()
+    for row in rows:
+        target = store.model_name(row["path"]) if row.get("path") else None
+        folders = sorted(folder for folder, spec in entries.items() if names_version(store, spec, target))
+        found = [(count, folder) for folder in folders
+                 if (count := _reboxed_in(Path(row["path"]), Path(folder), row.get("split"))) is not None]
+        if found:
+            (here, reboxed), folder = max(found, key=lambda pair: pair[0][0])
+            row.update(reboxed_since=reboxed, reboxed_of=here, reboxed_folder=folder)
+    return rows
+
+
+def reboxed_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """A line after the table for each row whose measured images were re-boxed since (none when they were not)."""
+    lines = []
+    for row in rows:
+        n, of, folder = (row.get(key) for key in REBOXED_KEYS)
+        if not n or not isinstance(of, int):
+            continue
+        split = "test" if row.get("split") == "test" else "validation"
+        if n == of:
+            which = f"the {split} image" if n == 1 else f"all {n} {split} images"
+        else:
+            which = f"{n} of the {counted(of, f'{split} image')}"
+        were = "was" if n == 1 else "were"
+        lines.append(visible(f"{row['name']}: {which} its figures were measured on {were} re-boxed since its run, in "
+                             f"{folder} (a folder that uses it): the figures are on the earlier boxes; petloc "
+                             f"evaluate {shlex.quote(str(folder))} --model {shlex.quote(row['name'])} --split {split} "
+                             "re-scores them"))
+    return lines
+
+
+def _remembered(memory: FolderMemory) -> dict[str, str]:
+    """Every folder's remembered model (folder -> spec); none when there is no such file or it cannot be read (the
+    rows then say null: other commands say what is wrong with it)."""
+    if not memory.path.is_file():  # nothing remembered: no data folder or lock file made for a listing
+        return {}
+    try:
+        with memory.locked_entries() as entries:  # copied out: the lock is not held while images are read
+            return dict(entries)
+    except (Damaged, OSError, SaveError):
+        return {}
+
+
+def _reboxed_in(model_dir: Path, folder: Path, split: Any) -> tuple[int, int] | None:
+    """``(found, re-boxed)`` of the images the model's figures were measured on (its record's test images for test
+    figures, else its validation images) in ``folder``; None when it holds none with their recorded bytes, or the
+    record keeps no annotation hash of them (an older model: whether they were re-boxed cannot be told)."""
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.errors import PetlocError
+    from petloc_gui.model.bundle import read_meta
+    from petloc_gui.model.trained_here import memo_hash, reboxed_since
+    from petloc_gui.model.training_record import record_from_meta
+
+    try:
+        meta = read_meta(model_dir)
+        own = record_from_meta(meta)
+        dataset = open_dataset(folder)
+    except (OSError, ValueError, PetlocError):
+        return None
+    held_out = own.test if split == "test" else own.validation
+    images = meta.get("images")
+    recorded = images if isinstance(images, dict) else {}
+    if not any(isinstance(entry := recorded.get(relpath), dict) and isinstance(entry.get("annotation_sha256"), str)
+               for relpath in held_out):
+        return None
+    used, annotations = {}, {}
+    for relpath in held_out:  # only these are read: a listing hashes no other image of the folder
+        image = dataset.root / relpath
+        key, used[key] = memo_hash(image, {})
+        annotations[key] = str(dataset.annotation_path_for(image))
+    here, reboxed = reboxed_since(meta, held_out, dataset.root, used, annotations)
+    return (here, reboxed) if here else None
