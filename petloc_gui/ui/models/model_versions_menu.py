@@ -12,11 +12,17 @@ their cautions in short, as the status bar's compact form says them
 too few to compare"); the whole text is in its tooltip. With the whole caution
 text in it, an entry was ~1300 px wide: cut at a 1024 px screen's edge, or
 opened over its parent menu.
+
+The entry of the model in use carries what the window's check of it against
+the open folder found (`TrainedHereWatch.found`): images its figures were
+measured on re-boxed since its run ("1 re-boxed since"), as the model label
+says it; the figures listed were those before the correction, with no word.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +30,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from petloc_gui.app.figures_short import Caution
 from petloc_gui.app.model_metrics import (
     figures_said,
     headline_metrics,
@@ -35,6 +42,7 @@ from petloc_gui.app.model_metrics import (
     usable_metrics,
     with_meta_accepted,
 )
+from petloc_gui.app.trained_here_said import cautions
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.model.versions import Version, VersionStore
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
@@ -60,11 +68,14 @@ class VersionsMenu(QMenu):
         current_spec: Callable[[], str],
         parent: QWidget | None = None,
         undecided: Callable[[], str | None] = lambda: None,
+        in_use_found: Callable[[], Any] = lambda: None,
     ) -> None:
         super().__init__("&Versions", parent)
         self._store = store
         self._current_spec = current_spec
         self._undecided = undecided  # the id of the new version a finished run has not had Use / Discard for
+        # the model in use checked against the open folder (`model.trained_here.TrainedHere`), or None
+        self._in_use_found = in_use_found
         self.message_box: QMessageBox | None = None  # the last message (the versions folder cannot be shown)
         self.setToolTipsVisible(True)  # a version's path and figures; why a greyed one cannot be used
         self.aboutToShow.connect(self.rebuild)
@@ -80,12 +91,14 @@ class VersionsMenu(QMenu):
         versions = list(reversed(found))
         spec = self._current_spec()
         current = _resolved(spec)
+        checked_here = self._in_use_found()
         for name in BUNDLED_MODELS:
-            text, tip, path = _bundled_entry(name)
+            text, tip, path = _bundled_entry(name, lambda path, split, name=name: _reboxed(checked_here, split)
+                                             if _bundled_in_use(name, path, spec, current) else ())
             text = _menu_text(text)  # the access key: the name's first letter (none on a greyed entry)
             action = QAction(text.replace(f"Bundled: {name}", f"Bundled: &{name}", 1) if path else text, self)
             action.setCheckable(True)
-            action.setChecked(spec == name or (current is not None and path is not None and _resolved(path) == current))
+            action.setChecked(_bundled_in_use(name, path, spec, current))
             action.setEnabled(path is not None)  # greyed, with why, as `petloc models` lists it unavailable
             action.setToolTip(tip)
             action.setData(f"bundled:{name}")
@@ -105,7 +118,8 @@ class VersionsMenu(QMenu):
             held_out = _held_out(version) if not_measured(version.metrics) else None  # none, or none readable
             # "too few images ..." on under 20; "15 of 16 hold boxes accepted from a model", as the status line says
             record = with_meta_accepted(version.path / "meta.json", version.metrics)
-            figures, short = _figures(record, split, held_out)
+            in_use = current is not None and _resolved(version.path) == current
+            figures, short = _figures(record, split, held_out, _reboxed(checked_here, split) if in_use else ())
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
             pending = UNDECIDED if version.id == undecided else ""
             # Named by its folders, as `petloc models` (pets/d1) and the status line (pets d1) name it, not by
@@ -119,7 +133,7 @@ class VersionsMenu(QMenu):
             key = next(keys, "")  # (a list longer than the keys: the rest have none)
             action = QAction(f"&{key} {_menu_text(visible(text))}" if key else _menu_text(visible(text)), self)
             action.setCheckable(True)
-            action.setChecked(current is not None and _resolved(version.path) == current)
+            action.setChecked(in_use)
             tip = _tooltip(version, self._store, figures)
             action.setToolTip(f"{tip}\n{UNDECIDED_TIP}" if pending else tip)
             action.setData(version.id)
@@ -199,6 +213,12 @@ def _resolved(spec: str | Path | None) -> Path | None:
         return None
 
 
+def _bundled_in_use(name: str, path: Path | None, spec: str, current: Path | None) -> bool:
+    """Whether the bundled model ``name`` (its folder ``path``, None when unusable) is the model in use (``spec``,
+    its folder ``current``)."""
+    return spec == name or (current is not None and path is not None and _resolved(path) == current)
+
+
 def _classes_line(folder: Path | str) -> list[str]:
     """ "knows 4 classes: Abyssinian, Bengal, american_bulldog, bulldog" (meta.json; none when unreadable):
     which version knows a class boxed since was not to be told from the menu."""
@@ -236,16 +256,30 @@ def _unusable_bundled(name: str, reason: str, tip: str) -> tuple[str, str, None]
     return visible(f"Bundled: {name}  ·  cannot be used: {short}"), visible(tip), None
 
 
-def _figures(metrics: dict[str, Any], split: str, held_out: int | None) -> tuple[str, str]:
+def _figures(metrics: dict[str, Any], split: str, held_out: int | None,
+             extra: tuple[Caution, ...] = ()) -> tuple[str, str]:
     """The figures' whole text (`metrics_text`'s, for the tooltip) and the entry's, as the status line's compact
     form says them (`FiguresSaid.least`: every caution in its short form, built with its sentence); the whole text
     in both when there are none to shorten ("no validation images: figures not measured"). Their parts are worked
-    out once (`figures_said`: every caution read from the record), the menu rebuilt each time it opens."""
+    out once (`figures_said`: every caution read from the record), the menu rebuilt each time it opens. ``extra``:
+    cautions after the record's (`_reboxed`), as the model label adds them (`model_label_fit.cautioned_line`)."""
     said = figures_said(metrics, split)
     if said is None:
         figures = metrics_text(metrics, split, held_out)
         return figures, figures
+    if extra:
+        said = replace(said, cautions=(*said.cautions, *extra))
     return said.text(), said.least()
+
+
+def _reboxed(found: Any, split: str) -> tuple[Caution, ...]:
+    """The model label's caution that images the figures (on ``split``) were measured on were re-boxed since the
+    run, from the window's check of the model in use (``found``: `model.trained_here.TrainedHere`, None while there
+    is none); its other cautions are of the open folder (the images here it trained on, the folder its figures were
+    measured on), not of the figures an entry lists."""
+    if found is None or getattr(found, "pending", False) or not getattr(found, "reboxed", 0):
+        return ()
+    return cautions(replace(found, count=None, training_folder=""), split)
 
 
 def _held_out(version: Version) -> int | None:
@@ -265,9 +299,11 @@ def _date(created: str) -> str:
     return created[:16].replace("T", " ") if created else "date unknown"
 
 
-def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
+def _bundled_entry(name: str, extra: Callable[[Path, str], tuple[Caution, ...]] = lambda path, split: ()
+                   ) -> tuple[str, str, Path | None]:
     """(menu text, tooltip, folder) of a bundled model, from its meta.json (no TensorFlow); folder None
-    when it cannot be used (missing, its meta.json or model file broken: `model.bundle_check`)."""
+    when it cannot be used (missing, its meta.json or model file broken: `model.bundle_check`). ``extra``:
+    the cautions to add to its figures (on the split given), for its folder (`_reboxed` when it is in use)."""
     from petloc_gui.model.bundle_check import model_file_problem
 
     try:
@@ -283,7 +319,7 @@ def _bundled_entry(name: str) -> tuple[str, str, Path | None]:
         return _unusable_bundled(name, problem, f"{path}: {problem}")
     metrics, split = headline_metrics(meta)
     split = shown_split(split, meta.get("metrics"))
-    figures, short = _figures(metrics, split, held_out_count(meta))
+    figures, short = _figures(metrics, split, held_out_count(meta), extra(path, split))
     text = "  ·  ".join(part for part in (f"Bundled: {name} {_date(str(meta.get('created') or ''))}",
                                           short) if part)
     return text, "\n".join([visible(path), *([visible(figures)] if figures else []), *_classes_line(path)]), path

@@ -10,8 +10,9 @@ TensorFlow for this: all of it happens in the child process.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -35,6 +36,9 @@ from petloc_gui.ui.training.run_log import error_lines
 from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
 from petloc_gui.ui.training.undecided_button import UndecidedButton
 
+if TYPE_CHECKING:
+    from petloc_gui.ui.models.trained_here_watch import TrainedHereWatch
+
 STATUS_MS = 8000
 # The bar's word once a run ends without a model (`RetrainProgress.show_failure`): left empty, an emptied bar
 # under the message said nothing, and one that kept "epoch 3/5 · step 2/6" looked still running.
@@ -56,7 +60,8 @@ class RetrainController(RetrainStarting, QObject):
     run_finished = Signal(object)  # ProcessOutcome
     message = Signal(str)  # what the user was told (also shown in the status bar)
 
-    def __init__(self, host: RetrainHost, menu: QMenu, parent: QWidget, store: VersionStore | None = None) -> None:
+    def __init__(self, host: RetrainHost, menu: QMenu, parent: QWidget, store: VersionStore | None = None,
+                 in_use_found: Callable[[], Any] = lambda: None) -> None:
         super().__init__(parent)
         self.host = host
         self.parent_widget = parent
@@ -87,7 +92,8 @@ class RetrainController(RetrainStarting, QObject):
         self.show_progress_action.triggered.connect(self.show_progress)
         self.show_progress_action.setEnabled(False)
         self.versions_menu = VersionsMenu(self.store, host.current_model_spec, menu,
-                                          undecided=lambda: self.new_version and self.new_version.id)
+                                          undecided=lambda: self.new_version and self.new_version.id,
+                                          in_use_found=in_use_found)
         self.versions_menu.version_chosen.connect(self.roll_back)
         self.versions_menu.bundled_chosen.connect(self.use_bundled)
         menu.addSeparator()
@@ -339,15 +345,18 @@ def _kept_in_use(version: Version, used: VersionInUse, here: str) -> str:
 
 class RetrainWindow(RetrainHost, Protocol):
     """The window retraining is installed on (a QMainWindow: it parents the dialogs): its answers as
-    a ``RetrainHost``, its Model menu, and where it keeps the controller (`MainWindow.retrain_controller`)."""
+    a ``RetrainHost``, its Model menu, where it keeps the controller (`MainWindow.retrain_controller`), and its
+    check of the model in use against the open folder, whose answer Model → Versions says too."""
 
     model_menu: QMenu
     retrain_controller: RetrainController | None
+    trained_here: TrainedHereWatch
 
 
 def install_retraining(window: RetrainWindow) -> RetrainController:
     """Add Retrain… (Ctrl+T) and the Versions submenu to ``window.model_menu``; the controller is
     ``window.retrain_controller`` from now on."""
-    controller = RetrainController(window, window.model_menu, cast(QWidget, window))
+    controller = RetrainController(window, window.model_menu, cast(QWidget, window),
+                                   in_use_found=lambda: window.trained_here.found)
     window.retrain_controller = controller
     return controller

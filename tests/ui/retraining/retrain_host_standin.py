@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 from PySide6.QtWidgets import QMainWindow
 
@@ -27,6 +28,8 @@ class StandInWindow(QMainWindow):
         self.remembered: dict[Path, str] = {}  # the model each folder uses from now on
         self.adopted: list[str] = []  # of the models used (set_model_calls), those kept as a run's result
         self.renames: dict[str, str] = {}  # classes renamed with Edit -> Classes this session, old -> new
+        # the window's check of the model in use against the open folder: its last answer (`TrainedHereWatch.found`)
+        self.trained_here = SimpleNamespace(found=None)
 
     def session_renames(self) -> dict[str, str]:
         return dict(self.renames)
