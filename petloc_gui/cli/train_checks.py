@@ -137,17 +137,15 @@ def warn_thin_classes(samples: Sequence[Sample], skipped: Sequence[Sequence[str]
     measures it; with none, it rests on a model's unchecked boxes, which never validate. ``samples``:
     `check_classes`'s; ``skipped``: the run's start event's (an unreadable image is no image of its class)."""
     from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS
-    from petloc_gui.core.natural_order import natural_order
+    from petloc_gui.app.thin_classes import thin_classes  # the rule the Retrain dialog says it by
 
     gone = {str([*entry, ""][0]) for entry in skipped}
     used = [s for s in samples if str(s.image_path) not in gone]
-    reviewed = Counter(s.label for s in used if not s.prelabel)
     prelabels = Counter(s.label for s in used if s.prelabel)
+    thin = thin_classes(Counter(s.label for s in used if not s.prelabel), prelabels)
     enough = f"box at least {MIN_BOXES_PER_CLASS} images of it (the window asks for as many before it offers training)"
-    for name in natural_order({*reviewed, *prelabels}):
-        n, class_ = reviewed[name], f"class {visible(name)}"
-        if n >= MIN_BOXES_PER_CLASS:
-            continue
+    for name, n in thin.items():
+        class_ = f"class {visible(name)}"
         if not n:
             error(f"{class_} is only on {counted(prelabels[name], 'unreviewed pre-label')}: the run learns it from a "
                   "model's unchecked boxes and never measures it (pre-labels are never held out); review them in "
