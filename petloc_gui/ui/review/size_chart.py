@@ -55,12 +55,30 @@ def _histogram_chart(title: str, edges: list[float], counts: list[int]) -> QChar
     area.setColor(QColor(32, 159, 223))
     area.setBorderColor(QColor(20, 100, 160))
     chart.addSeries(area)
-    axis_x = QValueAxis()
-    if edges:
-        axis_x.setRange(edges[0], edges[-1])
-    axis_x.setTickCount(5)
-    axis_x.setLabelFormat("%.0f" if not edges or edges[-1] - edges[0] >= 4 else "%.1f")
-    return _with_axes(chart, area, axis_x, _y_axis(counts))
+    return _with_axes(chart, area, _x_axis(edges), _y_axis(counts))
+
+
+def nice_step(span: float, ticks: int = 4) -> float:
+    """A tick interval of 1, 2 or 5 times a power of ten giving about ``ticks`` intervals over ``span``."""
+    raw = span / ticks if span > 0 else 1.0
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(step * power for step in (1, 2, 5, 10) if step * power >= raw)
+
+
+def _x_axis(edges: list[float]) -> QValueAxis:
+    """Sizes: ticks on round values (5 evenly spaced ticks from 21 to 28 read "21, 23, 24, 26, 28" under "%.0f",
+    each up to 0.5 off), labelled with as many decimals as the interval has."""
+    axis = QValueAxis()
+    if not edges:
+        return axis
+    axis.setRange(edges[0], edges[-1])
+    step = nice_step(edges[-1] - edges[0])
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(math.ceil(edges[0] / step) * step)
+    axis.setTickInterval(step)
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    axis.setLabelFormat(f"%.{decimals}f")
+    return axis
 
 
 def _with_axes(chart: QChart, series, axis_x, axis_y) -> QChart:
