@@ -61,3 +61,16 @@ def test_an_unreadable_file_is_not_replaced(qtbot, window, folder):
     assert "not UTF-8" in text and "not replaced" in text
     assert classes_path(folder).read_bytes() == b"caf\xe9\nhamster\n"
     assert "rabbit" not in editor.names()
+
+
+def test_deleting_a_class_the_file_never_held_is_said_done_when_the_file_cannot_be_read(qtbot, window, folder):
+    """A class listed from the folder's labels, not from the file, deleted while the file is not UTF-8: it left
+    the list, and the message said "Could not write predefined_classes.txt" of a file it was never in."""
+    open_and_wait(qtbot, window, folder)
+    editor = _editor(window)
+    editor.classes.found({"weasel"})  # seen on a box of the folder since, not in the file
+    assert "weasel" in editor.names() and "weasel" not in editor.classes.predefined
+    classes_path(folder).write_bytes(b"caf\xe9\n")  # Latin-1, by an old editor
+    text = editor.delete("weasel")
+    assert text.startswith("Deleted weasel."), text
+    assert "weasel" not in editor.names() and classes_path(folder).read_bytes() == b"caf\xe9\n"

@@ -251,9 +251,12 @@ class ClassEditor:
             return (f"{counted(len(still), 'image')} still {'has' if len(still) == 1 else 'have'} boxes labelled "
                     f"{name} ({self._first_names(still)}): relabel or delete those boxes first.")
         # (out of the file too when another writer put it there since: the user deleted the class)
+        in_file = name in self.classes.predefined
         done, note = self._change_file(lambda file: [n for n in file if n != name])
         if self.edits.default_label == name:
             self.edits.default_label = ""
+        if not done and not in_file:  # gone from the list; a file it was never in, unreadable: nothing to undo
+            return f"Deleted {name}.{keys_note(keys_moved(shown, self.names()))}"
         return f"Deleted {name}.{note}{keys_note(keys_moved(shown, self.names()))}" if done else note
 
     def _first_names(self, rows: list[int], named: int = 3) -> str:
