@@ -26,6 +26,8 @@ class TrainedHere(Protocol):
     @property
     def complete(self) -> bool: ...
     @property
+    def unchecked(self) -> int: ...
+    @property
     def training_folder(self) -> str: ...
     @property
     def measured_here(self) -> int: ...
@@ -39,6 +41,12 @@ HELD_OUT_ADVICE = ("held-out figures: petloc evaluate --split validation on its 
 
 def _at_least(found: TrainedHere) -> str:
     return "" if found.complete else "at least "
+
+
+def _checked(found: TrainedHere) -> str:
+    """ "checked 2000 of 20000 images" when the check stopped at its read budget (an older model's record without
+    sizes: a big folder is not read whole); "" when every image was checked."""
+    return f"checked {found.images - found.unchecked} of {found.images} images" if found.unchecked else ""
 
 
 def _how(found: TrainedHere) -> str:
@@ -61,7 +69,8 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
         said.append(Caution(f'measured on its training folder "{folder}", not this one', f'in "{folder}"'))
     if found.count:
         are = "is its training image" if found.count == 1 else "are its training images"
-        said.append(Caution(f"{_at_least(found)}{found.count} of this folder's {found.images} images {are}",
+        checked = f" ({_checked(found)})" if found.unchecked else ""
+        said.append(Caution(f"{_at_least(found)}{found.count} of this folder's {found.images} images {are}{checked}",
                             f"{found.count}/{found.images} trained on"))
     return tuple(said)
 
@@ -81,7 +90,8 @@ def status_message(found: TrainedHere, model_name: str) -> str:
     if not found.count:
         return ""
     are = "is a training image" if found.count == 1 else "are training images"
+    how = "; ".join(part for part in (_how(found), _checked(found)) if part)
     text = (f"{_at_least(found)}{found.count} of this folder's {found.images} images {are} of {visible(model_name)} "
-            f"or of a model it was fine-tuned from ({_how(found)}): the list's IoU and Conf on them and the review "
+            f"or of a model it was fine-tuned from ({how}): the list's IoU and Conf on them and the review "
             f"queue are training-set figures ({HELD_OUT_ADVICE}).")
     return text[:1].upper() + text[1:]

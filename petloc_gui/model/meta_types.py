@@ -33,6 +33,9 @@ def _is_count(value: Any) -> bool:
 
 
 HASH_KEYS = ("sha256", "annotation_sha256")  # of each training image; null: the file could not be read then
+# each image's size in bytes (null: unreadable then; absent in records written before it): damaged, the window's
+# check would skip hashing a copy of the image (`trained_here`) and take a training photo for unseen
+SIZE_KEY = "size"
 
 
 # (key path, test, what it must be, whether null stands for "absent") of the meta.json values commands
@@ -83,7 +86,7 @@ def _learned_digits_problem(value: Any) -> str | None:
 
 def _images_record_problem(meta: dict[str, Any]) -> str | None:
     """What is wrong with ``meta``'s "images" ("KEY must be WHAT, not FOUND"); None when it is missing,
-    null, or an object of objects whose hashes are strings or null."""
+    null, or an object of objects whose hashes are strings or null and sizes whole numbers or null."""
     images = meta.get("images")
     if images is None:
         return None
@@ -98,6 +101,10 @@ def _images_record_problem(meta: dict[str, Any]) -> str | None:
             value = entry.get(name)
             if value is not None and not isinstance(value, str):
                 return f"images[{json.dumps(path)}].{name} must be a string, not {_json_type(value)}"
+        size = entry.get(SIZE_KEY)
+        if size is not None and not (type(size) is int and size >= 0):  # type(): a JSON true is no size
+            found = "a negative number" if type(size) is int else _json_type(size)
+            return f"images[{json.dumps(path)}].{SIZE_KEY} must be a whole number of bytes, not {found}"
     return None
 
 

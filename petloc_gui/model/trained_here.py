@@ -5,10 +5,14 @@ names (another tool's export of the same set) showed training-set figures there 
 
 The rule is the CLI's: an image is a training image when its bytes are those of a recorded training image of the
 model or of a model it was fine-tuned from (`training_record.Lineage.match`; a renamed copy too), or, for a record
-without hashes, by its path. Every image is read to hash it, so this runs off the UI thread (`check_trained_here` is
-a generator: a background worker stops it at its next yield) and keeps each file's hash with its size and time
-(`HashMemo`): the same folder looked at again for another model (a rollback, a new version) reads no file again.
-The prediction cache keeps no content hash (it keys an image by its path and time), so it cannot spare the reads.
+without hashes, by its path. Reading every image to hash it was 60 GB for 20,000 phone photos, on each model load:
+so each image is stat'ed and only those of a training image's size are read (a copy has its size; meta.json
+``images`` records sizes, `Lineage.train_sizes`). A record without sizes (an older model) has its images read up
+to a budget per check (`UNSIZED_FILES`, `UNSIZED_BYTES`; the answer then says how many were checked, its count a
+lower bound). It runs off the UI thread (`check_trained_here` is a generator: a background worker stops it at its
+next yield) and keeps each file's hash with its size and time (`HashMemo`): the same folder looked at again for
+another model (a rollback, a new version) reads no file again. The prediction cache keeps no content hash (it keys
+an image by its path and time), so it cannot spare the reads.
 """
 
 from __future__ import annotations
@@ -20,7 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-PROGRESS_EVERY = 256  # images hashed between two yields: how soon a stale check stops
+PROGRESS_EVERY = 256  # images looked at between two yields: how soon a stale check stops
+PROGRESS_BYTES = 32 << 20  # or bytes read (a hundred 3 MB photos take a while on a network share)
+# what one check reads of a folder when the model's record has no sizes (older models): a big folder is never
+# read whole on a model load (one photo of 3 MB each: 2,000 photos; smaller images, many more)
+UNSIZED_FILES = 2000
+UNSIZED_BYTES = 1 << 30
 
 
 class HashMemo(NamedTuple):
@@ -35,15 +44,19 @@ class HashMemo(NamedTuple):
 class TrainedHere:
     """What the check found for a model and a folder. ``count``: how many of the folder's ``images`` the model (or
     one it was fine-tuned from) trained on; None when no record tells (``why_unknown``) or while the images are
-    still being read (``pending``). ``complete``: False when a record of the chain is missing (the count is a lower
-    bound). ``training_folder``: the name of the folder it was trained on, recorded, when it is not this folder's
-    name (its figures were measured there); "" otherwise. ``memo``: the hashes read, for the next check."""
+    still being read (``pending``). ``complete``: False when a record of the chain is missing, or not every image
+    was checked (``unchecked``; the count is then a lower bound). ``training_folder``: the name of the folder it was
+    trained on, recorded, when it is not this folder's name (its figures were measured there); "" otherwise. ``memo``:
+    the hashes read, for the next check."""
 
     images: int
     count: int | None = None
     by_content: int = 0
     by_path: int = 0
     complete: bool = True
+    # how many of the ``images`` were left unchecked: a record without sizes had the check stop at its read budget
+    # (then ``complete`` is False and ``count`` a lower bound)
+    unchecked: int = 0
     why_unknown: str = ""
     training_folder: str = ""
     pending: bool = False
@@ -63,19 +76,26 @@ def training_folder_elsewhere(meta: Mapping[str, Any], root: str | os.PathLike[s
     return name if isinstance(name, str) and name and name != Path(root).name else ""
 
 
-def memo_hash(path: Path, memo: Mapping[str, HashMemo]) -> tuple[str, HashMemo]:
-    """``path``'s key and sha256 record: the memo's while the file keeps its size and time, else read now."""
-    from petloc_gui.model.bundle import sha256_or_none
-
+def memo_lookup(path: Path, memo: Mapping[str, HashMemo]) -> tuple[str, os.stat_result | None, HashMemo | None]:
+    """``path``'s key, its stat (None: unreadable) and its memo's record while the file keeps its size and time
+    (an unreadable file: a record without a hash), else None: to be read (`read_hash`) if it must be."""
     key = os.path.abspath(path)
     try:
         stat = os.stat(key)
     except OSError:
-        return key, HashMemo(-1, -1, None)
+        return key, None, HashMemo(-1, -1, None)
     known = memo.get(key)
     if known is not None and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
-        return key, known
-    return key, HashMemo(stat.st_size, stat.st_mtime_ns, sha256_or_none(key))
+        return key, stat, known
+    return key, stat, None
+
+
+def read_hash(key: str, stat: os.stat_result | None) -> HashMemo:
+    from petloc_gui.model.bundle import sha256_or_none
+
+    if stat is None:
+        return HashMemo(-1, -1, None)
+    return HashMemo(stat.st_size, stat.st_mtime_ns, sha256_or_none(key))
 
 
 def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, used: Mapping[str, HashMemo],
@@ -104,11 +124,12 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
 
 def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]],
                        memo: Mapping[str, HashMemo], split: str = "validation") -> Iterator[int | TrainedHere]:
-    """Yields a pending `TrainedHere` (its ``training_folder`` known from meta.json), then the number of images read
-    every `PROGRESS_EVERY`, then the answer. ``images``: (image, annotation) paths as text (the window's 20,000 Path
-    objects are built here, not on its thread); ``split``: what the model's figures were measured on ("test": its
-    test images, else its validation images). ``memo`` is read, never changed (the UI thread owns it): the answer's
-    ``memo`` holds the hashes this check used. A model whose meta.json cannot be read: no answer."""
+    """Yields a pending `TrainedHere` (its ``training_folder`` known from meta.json), then the number of images
+    looked at every `PROGRESS_EVERY` images or `PROGRESS_BYTES` read, then the answer. ``images``: (image,
+    annotation) paths as text (the window's 20,000 Path objects are built here, not on its thread); ``split``:
+    what the model's figures were measured on ("test": its test images, else its validation images). ``memo`` is
+    read, never changed (the UI thread owns it): the answer's ``memo`` holds the hashes this check used. A model
+    whose meta.json cannot be read: no answer."""
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.data import relpath_in
@@ -124,19 +145,71 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
     if not any(record.known for record in lineage.records):
         yield TrainedHere(len(images), why_unknown=lineage.why_incomplete, training_folder=elsewhere)
         return
+    own = lineage.records[0]
+    held_out = own.test if split == "test" else own.validation
+    reads = _Reads(lineage.train_sizes, _held_out_sizes(meta, held_out))
     kinds: Counter[str] = Counter()
     used: dict[str, HashMemo] = {}
     annotations: dict[str, str] = {}
+    checked = 0
     for done, (image_text, annotation) in enumerate(images, 1):
         image = Path(image_text)
-        key, known = memo_hash(image, memo)
-        used[key] = known
-        annotations[key] = annotation
-        if kind := lineage.match(relpath_in(image, root), known.sha256):
-            kinds[kind] += 1
-        if done % PROGRESS_EVERY == 0:
+        relpath = relpath_in(image, root)
+        key, stat, known = memo_lookup(image, memo)
+        read = None if known is not None or stat is None else reads.needed(relpath, stat.st_size)
+        if read is False:  # of no training image's size: none of their bytes (unread), and not measured on
+            checked += 1
+            if kind := lineage.match_other_bytes(relpath):
+                kinds[kind] += 1
+        elif known is not None or read:  # (no stat: known, as unreadable)
+            if known is None:
+                known = read_hash(key, stat)
+                reads.done(known.size)
+            checked += 1
+            used[key] = known
+            annotations[key] = annotation
+            if kind := lineage.match(relpath, known.sha256):
+                kinds[kind] += 1
+        # (else: past the read budget, unchecked)
+        if done % PROGRESS_EVERY == 0 or reads.since_yield >= PROGRESS_BYTES:
+            reads.since_yield = 0
             yield done
-    own = lineage.records[0]
-    here, reboxed = reboxed_since(meta, own.test if split == "test" else own.validation, root, used, annotations)
-    yield TrainedHere(len(images), sum(kinds.values()), kinds["content"], kinds["path"], lineage.complete,
-                      training_folder=elsewhere, memo=used, measured_here=here, reboxed=reboxed)
+    here, reboxed = reboxed_since(meta, held_out, root, used, annotations)
+    unchecked = len(images) - checked
+    yield TrainedHere(len(images), sum(kinds.values()), kinds["content"], kinds["path"],
+                      lineage.complete and not unchecked, unchecked, training_folder=elsewhere, memo=used,
+                      measured_here=here, reboxed=reboxed)
+
+
+def _held_out_sizes(meta: Mapping[str, Any], held_out: frozenset[str]) -> dict[str, int | None]:
+    """The recorded size of each held-out image (None: not recorded), for `reboxed_since`'s hashes."""
+    recorded = meta.get("images")
+    recorded = recorded if isinstance(recorded, dict) else {}
+    sizes: dict[str, int | None] = {}
+    for relpath in held_out:
+        entry = recorded.get(relpath)
+        size = entry.get("size") if isinstance(entry, dict) else None
+        sizes[relpath] = size if isinstance(size, int) else None
+    return sizes
+
+
+class _Reads:
+    """Which images a check reads: those of a training image's size (``train_sizes``; None: not recorded, each
+    image then up to `UNSIZED_FILES` and `UNSIZED_BYTES`), and the held-out images at their recorded paths."""
+
+    def __init__(self, train_sizes: frozenset[int] | None, held_out: dict[str, int | None]) -> None:
+        self.train_sizes, self.held_out = train_sizes, held_out
+        self.files = self.bytes = self.since_yield = 0
+
+    def needed(self, relpath: str, size: int) -> bool | None:
+        """Whether the image must be read; None: it may be a training image, but the budget is spent."""
+        if relpath in self.held_out and self.held_out[relpath] in (None, size):
+            return True  # its figures may be measured on it (a few hundred at most: no budget)
+        if self.train_sizes is not None:
+            return size in self.train_sizes
+        return True if self.files < UNSIZED_FILES and self.bytes < UNSIZED_BYTES else None
+
+    def done(self, size: int) -> None:
+        self.files += 1
+        self.bytes += size
+        self.since_yield += size

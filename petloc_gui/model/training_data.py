@@ -41,12 +41,12 @@ from petloc_gui.model.collected_folder import (
     LINEAGE_KEY,
     CollectedFolder,
     collect_folder,
-    sha256_or_none,
     without_unaware_prelabels,
 )
 from petloc_gui.model.data import Sample, fingerprint
 from petloc_gui.model.identical_images import copies_by_digest, copies_record, image_digests
 from petloc_gui.model.image_cache import ImageCache
+from petloc_gui.model.image_files_record import ImageEntry, files_record, recorded_sha256
 from petloc_gui.model.memory_cache import MemoryCache
 from petloc_gui.model.pipeline import ImageSource, Shard, input_batches, train_dataset
 from petloc_gui.model.prelabel_models import left_out_record
@@ -135,7 +135,7 @@ class TrainingData:
 
     def __init__(self, root: Path, items: list[Item], validation: set[str], test: list[tuple[str, Path, Path | None]],
                  skipped: list[tuple[str, str]], class_names: list[str], val_fraction: float, seed: int,
-                 train_only: Iterable[str] = (), files: dict[str, dict[str, str | None]] | None = None,
+                 train_only: Iterable[str] = (), files: dict[str, ImageEntry] | None = None,
                  data_fingerprint: str = "", parent_validation: Iterable[str] = (),
                  prelabels_skipped: int = 0, inherited_digits: dict[str, frozenset[int] | None] | None = None,
                  renamed: Mapping[str, str] | None = None, lineage_incomplete: str = "",
@@ -267,7 +267,7 @@ class TrainingData:
         validation = validation_split(items, val_fraction, seed, forced, taught, digests)
         copies = copies_record(digests, validation, validation_split(items, val_fraction, seed, forced, taught, {}))
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
-        files = _files_record([(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in items]
+        files = files_record([(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in items]
                               + test, {**hashes, **digests})
         data = cls(root, items, validation, test, skipped, names, val_fraction, seed, taught, files,
                    fingerprint(it.sample for it in items), forced, n_skipped_prelabels,
@@ -310,7 +310,7 @@ class TrainingData:
 
     @cached_property
     def _validation_digests(self) -> dict[str, str | None]:
-        return {it.relpath: self._files.get(it.relpath, {}).get("sha256") for it in self.validation}
+        return {it.relpath: recorded_sha256(self._files.get(it.relpath)) for it in self.validation}
 
     @cached_property
     def _report(self) -> set[str]:
@@ -336,9 +336,9 @@ class TrainingData:
                 "validation": sorted(it.relpath for it in self.validation),
                 "test": [rel for rel, _, _ in self.test]}
 
-    def images_record(self) -> dict[str, dict[str, str | None]]:
-        """sha256 of every image (and annotation) in any split, by relative path, as `collect` read
-        them (None: unreadable then)."""
+    def images_record(self) -> dict[str, ImageEntry]:
+        """sha256 of every image (and annotation) in any split and the image's size, by relative path, as
+        `collect` read them (None: unreadable then)."""
         return {rel: dict(entry) for rel, entry in self._files.items()}
 
     def summary_record(self, exclude_count: int) -> dict[str, Any]:
@@ -370,7 +370,7 @@ class TrainingData:
     @cached_property
     def _train_digits(self) -> CanvasDigits:
         # read once: the log's warning and meta.json's record agree (hashes as `collect` read them)
-        return canvas_digits((it.relpath, it.sample.image_path, self._files.get(it.relpath, {}).get("sha256"))
+        return canvas_digits((it.relpath, it.sample.image_path, recorded_sha256(self._files.get(it.relpath)))
                              for it in self.train)
 
     def validation_record(self) -> dict[str, Any]:
@@ -388,10 +388,3 @@ def _images_by_label(items: Sequence[Item]) -> dict[str, list[str]]:
             found.setdefault(label, []).append(item.relpath)
     return found
 
-
-def _files_record(files: list[tuple[str, Path, Path | None]],
-                  known: dict[str, str | None]) -> dict[str, dict[str, str | None]]:
-    """sha256 of each (relative path, image, annotation), sorted by path; ``known``: images read already."""
-    return {rel: {"sha256": known[rel] if rel in known else sha256_or_none(image),
-                  "annotation_sha256": sha256_or_none(annotation)}
-            for rel, image, annotation in sorted(files, key=lambda f: f[0])}

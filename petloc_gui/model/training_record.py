@@ -4,7 +4,8 @@ No Qt, no TensorFlow. A bundle's meta.json records its splits:
 
 - current format (issue 8): ``"splits": {"train": [...], "validation": [...],
   "test": [...]}`` (paths relative to the dataset root, "/"-separated) and
-  ``"images": {relpath: {"sha256": ..., "annotation_sha256": ...}}``;
+  ``"images": {relpath: {"sha256": ..., "annotation_sha256": ..., "size": ...}}`` (size: from this
+  version on; older records have none);
 - older bundles: ``validation_split.images``, ``test_split.images`` and
   ``training_data`` (root, excluded, fingerprint), but no training list. Their
   training list is rebuilt only when the recorded data folder is still there
@@ -44,6 +45,9 @@ class TrainingRecord:
     test: frozenset[str] = frozenset()
     hashes: dict[str, str] = field(default_factory=dict)  # relpath -> sha256 of the image file
     train_hashes: frozenset[str] = frozenset()
+    # the size in bytes of each training image with a hash (meta.json ``images`` "size"): a copy of one has its
+    # size, so an image of another size is none of them unread; None when one of them has no size recorded
+    train_sizes: frozenset[int] | None = frozenset()
     # not known: why, said after its model's name (`Lineage.why_incomplete` names the ancestor it is about;
     # ``source``'s "its training images are not recorded" read as the model given's, not its parent's)
     unrecorded: str = ""
@@ -58,6 +62,13 @@ class TrainingRecord:
         if recorded is not None and sha256 is not None:
             return False  # same name, other bytes: another image (a copy with this content was matched above)
         return relpath in self.train
+
+    def trained_on_other_bytes(self, relpath: str) -> bool | None:
+        """`trained_on` of an image known to have other bytes than each training image with a hash (its size is
+        none of `train_sizes`), left unread: by its path, where the training image there has no hash."""
+        if not self.known:
+            return None
+        return relpath in self.train and relpath not in self.hashes
 
 
 UNKNOWN = TrainingRecord(known=False, source="no record of its training images",
@@ -90,6 +101,22 @@ class Lineage:
         if sha256 is not None and any(sha256 in r.train_hashes for r in self.records):
             return "content"
         return "path" if any(r.trained_on(relpath, sha256) for r in self.records) else None
+
+    @property
+    def train_sizes(self) -> frozenset[int] | None:
+        """The sizes of every record's training images with a hash: an image of another size matches none by
+        content (`match_other_bytes`); None when a known record has no sizes (older models: each image is read)."""
+        sizes: set[int] = set()
+        for record in self.records:
+            if record.known and record.train_sizes is None:
+                return None
+            sizes |= record.train_sizes or frozenset()
+        return frozenset(sizes)
+
+    def match_other_bytes(self, relpath: str) -> str | None:
+        """`match` of an image whose size is none of `train_sizes` (so its bytes are no training image's), unread:
+        "path" or None."""
+        return "path" if any(r.trained_on_other_bytes(relpath) for r in self.records) else None
 
 
 def lineage_of(meta: dict[str, Any], located: str | os.PathLike[str] | None = None, walked: str = "") -> Lineage:
@@ -165,11 +192,13 @@ def record_from_meta(meta: dict[str, Any]) -> TrainingRecord:
         hashes = {str(rel): str(info["sha256"]) for rel, info in images.items()
                   if isinstance(info, dict) and isinstance(info.get("sha256"), str)}
         train = frozenset(str(p) for p in splits.get("train") or [])
+        sizes = [images[p].get("size") for p in train if p in hashes]
         return TrainingRecord(
             known=True, source="its recorded splits", train=train,
             validation=frozenset(str(p) for p in splits.get("validation") or []),
             test=frozenset(str(p) for p in splits.get("test") or []),
             hashes=hashes, train_hashes=frozenset(hashes[p] for p in train if p in hashes),
+            train_sizes=frozenset(sizes) if all(isinstance(n, int) for n in sizes) else None,
         )
     return _legacy_record(meta)
 
@@ -206,6 +235,7 @@ def _legacy_record(meta: dict[str, Any]) -> TrainingRecord:
             raise ValueError("the folder changed since training")
         train = [s for s in samples if s.relpath not in validation]
         hashes = {s.relpath: file_sha256(s.image_path) for s in train}
+        sizes = frozenset(os.stat(s.image_path).st_size for s in train)  # read just now: the hashed files
     except Exception:  # noqa: BLE001 - any doubt: unknown, never a guess
         return TrainingRecord(known=False, source=f"its data folder {root} changed since it was trained",
                               validation=validation, test=test,
@@ -214,7 +244,7 @@ def _legacy_record(meta: dict[str, Any]) -> TrainingRecord:
     return TrainingRecord(
         known=True, source=f"rebuilt from its data folder {root} (same fingerprint as recorded)",
         train=frozenset(hashes), validation=validation, test=test, hashes=hashes,
-        train_hashes=frozenset(hashes.values()),
+        train_hashes=frozenset(hashes.values()), train_sizes=sizes,
     )
 
 

@@ -41,3 +41,11 @@ def test_a_re_boxed_held_out_image_names_petloc_evaluate():
     (test,) = cautions(TrainedHere(50, 0, measured_here=3, reboxed=3), split="test")
     assert test.long.startswith("all 3 test images they were measured on were re-boxed since: petloc evaluate "
                                 "--split test")
+
+
+def test_a_check_stopped_at_its_read_budget_says_how_many_it_checked():
+    found = TrainedHere(20000, 4, by_content=4, complete=False, unchecked=18000)
+    (trained,) = cautions(found)
+    assert trained.long == ("at least 4 of this folder's 20000 images are its training images (checked 2000 of "
+                            "20000 images)")
+    assert "(4 by identical bytes; checked 2000 of 20000 images)" in status_message(found, "m")

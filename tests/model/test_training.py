@@ -76,7 +76,8 @@ def test_digits_training_learns_and_the_bundle_round_trips(digits_folder, digits
     # file hashes of every image in a split, and no path of this machine anywhere
     image = digits_folder / val_images[0]
     assert meta["images"][val_images[0]] == {"sha256": file_sha256(image),
-                                             "annotation_sha256": file_sha256(image.with_suffix(".xml"))}
+                                             "annotation_sha256": file_sha256(image.with_suffix(".xml")),
+                                             "size": image.stat().st_size}
     assert set(meta["images"]) == set(meta["splits"]["train"] + val_images)
     text = (path / "meta.json").read_text()
     assert str(digits_folder) not in text and str(path) not in text and "/tmp" not in text
