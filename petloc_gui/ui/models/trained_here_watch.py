@@ -11,16 +11,24 @@ and a status message, once for a model and folder. A save checks again (`files_s
 so only the held-out images' annotations are read): a box corrected on an image the figures were measured on makes
 them the earlier boxes' figures, and the label says so ("1 of the 20 validation images they were measured on was
 re-boxed since"), leaving the re-scoring to `petloc evaluate`.
+
+The check reads only the images of a training image's size (`trained_here`), on a pool of its own whose thread runs
+at the lowest CPU priority (on Linux, where a thread's nice value is its own; a BFQ disk scheduler weighs its reads
+by it too): the photo the user steps to is decoded first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
-from collections.abc import Callable
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QLabel
 
 from petloc_gui.app.trained_here_said import cautions, status_message
@@ -30,6 +38,16 @@ from petloc_gui.ui.model_label_fit import cautioned_line, loaded_line
 
 MESSAGE_MS = 20000  # long enough to read a two-line message
 SAVED_AGAIN_MS = 500  # a burst of saves (Save all) is checked once
+LOWEST_PRIORITY = 19  # the nice value of the check's thread
+
+
+def _checked_at_low_priority(*args: Any) -> Iterator[int | TrainedHere]:
+    """`check_trained_here` on a thread that yields the CPU to any other (the window's decoding, the model's
+    predictions). Only on Linux: elsewhere setpriority would lower the whole process."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):  # not allowed: it runs at the priority it has
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOWEST_PRIORITY)
+    yield from check_trained_here(*args)
 
 
 class TrainedHereWatch(QObject):
@@ -44,6 +62,10 @@ class TrainedHereWatch(QObject):
         self._show_line, self._panel_label, self._show_status = show_line, panel_label, show_status
         self._memo: dict[str, HashMemo] = {}  # the images' hashes, kept while their files are unchanged
         self._worker: background.Worker | None = None
+        # its own thread, at the lowest priority (`_checked_at_low_priority`): never one of the global pool's,
+        # whose next work would run at it too (a thread's priority is not raised back without privileges)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         self._checking: tuple[int, Any, Path] | None = None  # (generation, ModelInfo, folder) being checked
         self._generation = 0
         self._said: set[tuple[str, str, int]] = set()  # (model spec, folder, count) told on the status line
@@ -57,6 +79,9 @@ class TrainedHereWatch(QObject):
         models.loaded.connect(self._loaded)
         for signal in (models.switched, models.no_model, models.failed):
             signal.connect(self.stop)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting: the check stops at its next yield, not at the folder's end
+            app.aboutToQuit.connect(self.stop)
 
     def stop(self, *_: Any) -> None:
         """The model or folder checked is no longer shown: its check stops, its answer is dropped."""
@@ -91,8 +116,9 @@ class TrainedHereWatch(QObject):
         images = [(item.image_path_text, item.annotation_path_text) for item in session.dataset.items]
         generation = self._generation
         self._checking = (generation, info, root)
-        self._worker = background.start(check_trained_here, Path(info.path), root, images, self._memo, info.split,
-                                        priority=-1, yielded=lambda value: self._yielded(generation, value))
+        self._worker = background.start(_checked_at_low_priority, Path(info.path), root, images, self._memo,
+                                        info.split, pool=self._pool,
+                                        yielded=lambda value: self._yielded(generation, value))
 
     def _current(self, generation: int) -> tuple[Any, Path] | None:
         """The model and folder of check ``generation`` while they are still shown; else None (and it stops)."""
