@@ -108,7 +108,7 @@ def _reboxed_in(model_dir: Path, folder: Path, split: Any) -> tuple[int, int] | 
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.model.bundle import read_meta
-    from petloc_gui.model.trained_here import memo_hash, reboxed_since
+    from petloc_gui.model.trained_here import memo_lookup, read_hash, reboxed_since
     from petloc_gui.model.training_record import record_from_meta
 
     try:
@@ -126,7 +126,8 @@ def _reboxed_in(model_dir: Path, folder: Path, split: Any) -> tuple[int, int] | 
     used, annotations = {}, {}
     for relpath in held_out:  # only these are read: a listing hashes no other image of the folder
         image = dataset.root / relpath
-        key, used[key] = memo_hash(image, {})
+        key, stat, _ = memo_lookup(image, {})
+        used[key] = read_hash(key, stat)
         annotations[key] = str(dataset.annotation_path_for(image))
     here, reboxed = reboxed_since(meta, held_out, dataset.root, used, annotations)
     return (here, reboxed) if here else None
