@@ -50,7 +50,9 @@ against its own boxes, a model agrees with itself), and the figures on the
 images whose boxes a person drew are given apart (the "person" line,
 person_drawn in --json). Figures are per image: accuracy, mean IoU (a
 miss counts as 0), share of images with IoU >= 0.5 and >= 0.75, per class,
-and the confusion matrix (rows: truth, columns: predicted; past {MAX_CLASSES} classes or
+the IoU figures with the class ignored (each box against the object it overlaps
+most, whatever its class: the "ignoring the class" line, ignoring_class in
+--json), and the confusion matrix (rows: truth, columns: predicted; past {MAX_CLASSES} classes or
 {MAX_WIDTH} columns, its {LISTED} largest confusions, the whole matrix in --json). A ground-truth
 label the model does not know counts as wrong, and has a confusion row of
 its own (what the model took those images for).
@@ -176,6 +178,10 @@ def run(args: argparse.Namespace) -> int:
         error(f"labels the model does not know, counted as wrong: {listed}" + "".join(f"; {h}" for h in hints))
     report = build_report(metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path,
                           args.data, split)
+    from petloc_gui.cli.evaluate_class_blind import KEY as CLASS_BLIND
+    from petloc_gui.cli.evaluate_class_blind import class_blind_report
+
+    report[CLASS_BLIND] = class_blind_report(evaluated)  # README's "(0.946 ignoring the class)"
     from petloc_gui.cli.evaluate_confusion import KEY as CONFUSION_UNKNOWN
     from petloc_gui.cli.evaluate_confusion import unknown_rows
 
@@ -357,6 +363,7 @@ def format_report(report: dict[str, Any]) -> list[str]:
         return "-" if value is None else f"{value:.3f}"
 
     from petloc_gui.cli.evaluate_accepted import accepted_lines
+    from petloc_gui.cli.evaluate_class_blind import class_blind_line
     from petloc_gui.cli.evaluate_class_rows import class_table
     from petloc_gui.cli.evaluate_confusion import confusion_lines
 
@@ -372,6 +379,7 @@ def format_report(report: dict[str, Any]) -> list[str]:
         f"accuracy   {num(report['accuracy'])}",
         f"mean IoU   {num(report['mean_iou'])}   median {num(report['median_iou'])}",
         f"IoU>=0.5   {num(report['iou_ge_50'])}   IoU>=0.75 {num(report['iou_ge_75'])}",
+        *class_blind_line(report, num),
         *accepted_lines(report),
     ]
     lines += ["", *class_table(report, num)]

@@ -13,6 +13,10 @@ against (and with the label of) the object its box overlaps most. With one
 object per photo this means: the box's IoU when the class is right, 0 when
 it is wrong. `best_gt_match` is the one implementation; `petloc evaluate`,
 training validation and the GUI's IoU column and review queue all use it.
+`class_blind_figures` scores the box alone (against the object it overlaps
+most, whatever its class): the rule the bundled digits figures were first
+recorded by (meta.json ``ignoring_class``), which `petloc evaluate` gives
+beside the best-gt figures.
 """
 
 from __future__ import annotations
@@ -151,3 +155,29 @@ def evaluate_objects(
         "matching": MATCHING,
     }
 
+
+
+# the keys of `class_blind_figures`, as the bundled digits meta.json's ``ignoring_class`` records them
+CLASS_BLIND_KEYS = ("mean_iou", "median_iou", "iou_ge_50", "iou_ge_75")
+
+
+def class_blind_iou(objects: Sequence[tuple[str, Any]], pred_box: Any) -> float:
+    """The IoU of ``pred_box`` with the object of ``objects`` [(label, box), ...] it overlaps most, whatever
+    its class (0 with no object; a NaN box scores 0): the box alone, as the figures recorded before best-gt
+    scored it (on one object a photo, that object's IoU)."""
+    if not objects:
+        return 0.0
+    return float(per_image_iou([box for _, box in objects], [pred_box] * len(objects)).max())
+
+
+def class_blind_figures(gt_objects: Sequence[Sequence[tuple[str, Any]]], pred_boxes: Sequence[Any]) -> dict:
+    """The IoU figures of `evaluate_objects` with each photo's box scored by `class_blind_iou` (the class
+    ignored: a box on the right object scores its IoU under a wrong label too); None each with no photo."""
+    if len(gt_objects) != len(pred_boxes):
+        raise ValueError("gt_objects and pred_boxes differ in length")
+    ious = np.array([class_blind_iou(objects, box) for objects, box in zip(gt_objects, pred_boxes, strict=True)],
+                    dtype=np.float64)
+    if not len(ious):
+        return dict.fromkeys(CLASS_BLIND_KEYS)
+    return {"mean_iou": float(ious.mean()), "median_iou": float(np.median(ious)),
+            "iou_ge_50": float((ious >= 0.5).mean()), "iou_ge_75": float((ious >= 0.75).mean())}

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from petloc_gui.core.metrics import best_gt_match, per_image_iou
+from petloc_gui.core.metrics import best_gt_match, class_blind_iou
 from petloc_gui.core.paired_stats import paired_on
 from petloc_gui.model.class_renames import cannot_be_right, known_classes
 
@@ -27,8 +27,7 @@ def image_result(objects: Sequence[tuple[str, Any]], label: str, box: Any) -> li
     """One prediction on one photo (its ``objects``, [(label, box), ...]): [class right, IoU by the best-gt
     rule, class-blind IoU (against the object the box overlaps most, whatever its class)]."""
     match = best_gt_match(objects, label, box)
-    blind = float(per_image_iou([b for _, b in objects], [box] * len(objects)).max()) if objects else 0.0
-    return [bool(match.same_class), float(match.iou), blind]
+    return [bool(match.same_class), float(match.iou), class_blind_iou(objects, box)]
 
 
 def unknown_to(class_names: Any, renamed: Mapping[str, str], samples: Sequence[Any]) -> set[str]:

@@ -1,6 +1,7 @@
 """The bundled models' held-out figures (meta.json ``metrics``, which `petloc models`, the README and
-benchmarks/README.md give) are what the product's own evaluation gives on the split they name, by the
-commands README "Models" gives: a changed model file, evaluation path or test split shows here."""
+benchmarks/README.md give; the digits model's ``ignoring_class`` too, README's "0.946 ignoring the class")
+are what the product's own evaluation gives on the split they name, by the commands README "Models" gives:
+a changed model file, evaluation path or test split shows here."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 
 import pytest
 
+from petloc_gui.core.metrics import CLASS_BLIND_KEYS
 from petloc_gui.core.paths import resources_dir
 from tests.cli.bundled_evaluation import ROOT, digits_report, documented_digits_command, pets_test_report
 
@@ -38,6 +40,11 @@ def test_the_bundled_digits_test_figures_are_what_evaluate_gives_on_the_document
     report = digits_report(split, seed)
     assert report["n_trained_on"] == 0 and report["n_learned_digits"] == 0
     _assert_same_figures(recorded, report)
+    # README: "0.930 (0.946 ignoring the class)", re-measured by the same command
+    blind = recorded["ignoring_class"]
+    assert set(blind) == set(CLASS_BLIND_KEYS)
+    for key in CLASS_BLIND_KEYS:
+        assert report["ignoring_class"][key] == pytest.approx(blind[key], abs=TOLERANCE), key
 
 
 def test_the_bundled_pets_test_figures_are_what_evaluate_gives_on_its_48_test_photos(oxford_dir):

@@ -1,6 +1,7 @@
 """benchmarks/README.md's digits figures say their matching rule, and the figure it says the re-measure
 command gives is what that command, run here, gives, and the bundled model's meta.json `metrics` (best-gt,
-the rule evaluate scores by; `ignoring_class` holds the old class-blind figures, which no command prints)."""
+the rule evaluate scores by; `ignoring_class` holds the old class-blind figures, which evaluate --json gives
+as its own `ignoring_class`: test_bundled_test_figures_reproduce checks them)."""
 
 from __future__ import annotations
 
