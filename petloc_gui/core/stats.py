@@ -186,7 +186,9 @@ def compute_stats(
             on_progress(done, len(items))
     stats.split_counts = dict(splits)
     # labelImg's YOLO mode: the labels are there, in a format petloc does not read (only these folders listed)
-    stats.problems.extend(Problem(YOLO_LABELS, found.folder, found.message()) for found in yolo_labels_beside(items))
+    separate = dataset.annotations_folder is not None
+    stats.problems.extend(Problem(YOLO_LABELS, found.folder, found.message(separate))
+                          for found in yolo_labels_beside(items))
     unread = dataset.unread()
     for path, fmt in unread:
         stats.not_read[fmt.name] = stats.not_read.get(fmt.name, 0) + 1

@@ -37,16 +37,23 @@ class YoloLabelsBeside:
     labels: list[str]  # the label files (names), in the order of their images
     classes_file: bool  # whether labelImg's classes.txt is there
 
-    def message(self) -> str:
-        """What `petloc stats` says of the folder, naming the command that converts the labels."""
+    def message(self, separate: bool = False) -> str:
+        """What `petloc stats` says of the folder, naming the command that converts the labels. ``separate``: the
+        dataset keeps its annotations in a folder of their own (images + Annotations, a VOC devkit), where VOC
+        files written beside the images are not read (the images + Annotations dataset turned sidecar, its own
+        XML files orphaned; a devkit said "not read" and gave the same advice again): a sidecar copy then."""
         count = len(self.labels)
         shown = ", ".join(self.labels[:3]) + (", ..." if count > 3 else "")
         with_classes = f"; {CLASSES_FILE}" if self.classes_file else ""
         images = ("1 image without annotation has a YOLO label file beside it" if count == 1 else
                   f"{count} images without annotation have YOLO label files beside them")
-        return (f"{images} ({shown}{with_classes}), which petloc does not read (it reads Pascal VOC "
-                "XML): `petloc convert FOLDER --from yolo FOLDER`, FOLDER this folder, writes a VOC file "
-                "beside each image from its YOLO labels")
+        said = f"{images} ({shown}{with_classes}), which petloc does not read (it reads Pascal VOC XML): "
+        if separate:
+            return said + ("`petloc convert FOLDER --from yolo OUT`, FOLDER this folder and OUT a new folder outside "
+                           "the dataset, writes a copy with a VOC file beside each image (the images linked, not "
+                           "copied); VOC files written into this folder itself would not be read in this layout")
+        return said + ("`petloc convert FOLDER --from yolo FOLDER`, FOLDER this folder, writes a VOC file "
+                       "beside each image from its YOLO labels")
 
 
 def yolo_labels_beside(items: Iterable[DatasetItem]) -> list[YoloLabelsBeside]:

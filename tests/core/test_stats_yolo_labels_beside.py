@@ -76,3 +76,19 @@ def test_folders_listed_are_capped(tmp_path, monkeypatch):
         _yolo_folder(tmp_path / "many" / f"f{index}")
     monkeypatch.setattr(yolo_beside, "MOST_FOLDERS_LISTED", 2)
     assert [Path(problem.path).name for problem in _yolo_problems(tmp_path / "many")] == ["f0", "f1"]
+
+
+def test_in_a_layout_with_an_annotations_folder_the_advice_is_a_sidecar_copy(tmp_path):
+    """In images/ + Annotations/ the advised `convert FOLDER --from yolo FOLDER` wrote VOC files beside the images,
+    which turned the dataset sidecar and orphaned its own XML files (a devkit: "not read", and the same advice):
+    the advice there is a copy into a new folder."""
+    root = tmp_path / "ls"
+    _yolo_folder(root / "images", stems=("y0", "y1", "y2"))
+    (root / "Annotations").mkdir()
+    (root / "Annotations" / "y2.xml").write_text(voc_xml("y2.jpg", 32, 24, [("cat", (2, 2, 20, 20))]),
+                                                 encoding="utf-8")
+    dataset = open_dataset(root)
+    assert dataset.annotations_folder is not None  # read as images + Annotations
+    [problem] = _yolo_problems(root)
+    assert "--from yolo OUT" in problem.message and "a new folder outside the dataset" in problem.message
+    assert "--from yolo FOLDER`" not in problem.message
