@@ -78,14 +78,16 @@ def training_folder_elsewhere(meta: Mapping[str, Any], root: str | os.PathLike[s
 
 def memo_lookup(path: Path, memo: Mapping[str, HashMemo]) -> tuple[str, os.stat_result | None, HashMemo | None]:
     """``path``'s key, its stat (None: unreadable) and its memo's record while the file keeps its size and time
-    (an unreadable file: a record without a hash), else None: to be read (`read_hash`) if it must be."""
+    (a file that cannot be stat'ed: a record without a hash), else None: to be read (`read_hash`) if it must be. A
+    record of a failed read is no answer (a share's hiccup; a chmod changes no mtime): the file is read again."""
     key = os.path.abspath(path)
     try:
         stat = os.stat(key)
     except OSError:
         return key, None, HashMemo(-1, -1, None)
     known = memo.get(key)
-    if known is not None and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
+    if (known is not None and known.sha256 is not None and known.size == stat.st_size
+            and known.mtime_ns == stat.st_mtime_ns):
         return key, stat, known
     return key, stat, None
 
