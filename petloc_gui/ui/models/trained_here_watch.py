@@ -68,6 +68,9 @@ class TrainedHereWatch(QObject):
         self._pool.setMaxThreadCount(1)
         self._checking: tuple[int, Any, Path] | None = None  # (generation, ModelInfo, folder) being checked
         self._generation = 0
+        # a save arrived while a check ran: that check may have read the annotations before it, so the model is
+        # checked again once it has answered
+        self._saved_while_busy = False
         self._said: set[tuple[str, str, int]] = set()  # (model spec, folder, count) told on the status line
         self._panel_base = self._panel_shown = ""  # the panel's model text without our lines, and with them
         self._cautioned: tuple[str, str] | None = None  # (model spec, folder) whose cautions the labels show
@@ -87,6 +90,7 @@ class TrainedHereWatch(QObject):
         """The model or folder checked is no longer shown: its check stops, its answer is dropped."""
         self._generation += 1
         self._checking, self.found, self._cautioned = None, None, None
+        self._saved_while_busy = False  # the next check, of another model or folder, reads the annotations anew
         if self._worker is not None:
             self._worker.quit()
             self._worker = None
@@ -96,9 +100,20 @@ class TrainedHereWatch(QObject):
         self._saved_again.start()
 
     def _check_again(self) -> None:
-        """(A check still reading the images reads the annotations last: it sees the save.)"""
-        if self._models.info is not None and not self.busy():
-            self._start(self._models.info)
+        """A check still running may have read the annotations before the save (its last step, yet the save can land
+        between it and the answer): checked again when it ends (`_ended`)."""
+        if self._models.info is None:
+            return
+        if self.busy():
+            self._saved_while_busy = True
+            return
+        self._start(self._models.info)
+
+    def _ended(self, generation: int) -> None:
+        """Check ``generation`` ended (its answer, if any, handled before this): a save made meanwhile is checked."""
+        if generation == self._generation and self._saved_while_busy:
+            self._saved_while_busy = False
+            self._check_again()
 
     def busy(self) -> bool:
         return self._worker is not None and not self._worker.is_finished()
@@ -118,7 +133,8 @@ class TrainedHereWatch(QObject):
         self._checking = (generation, info, root)
         self._worker = background.start(_checked_at_low_priority, Path(info.path), root, images, self._memo,
                                         info.split, pool=self._pool,
-                                        yielded=lambda value: self._yielded(generation, value))
+                                        yielded=lambda value: self._yielded(generation, value),
+                                        finished=lambda: self._ended(generation))
 
     def _current(self, generation: int) -> tuple[Any, Path] | None:
         """The model and folder of check ``generation`` while they are still shown; else None (and it stops)."""
