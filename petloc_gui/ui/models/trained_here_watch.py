@@ -7,10 +7,11 @@ were another folder's images. `petloc evaluate` said both. Each model loaded for
 the new model, a rollback) is checked in the background (`model.trained_here.check_trained_here`, on
 `ui.background`: every image is read); a check of a model or folder no longer shown is stopped, its answer dropped.
 The answer: cautions on the status line's model label and the Dataset panel's model line (`app.trained_here_said`),
-and a status message, once for a model and folder. A save checks again (`files_saved`; the images' hashes are kept,
-so only the held-out images' annotations are read): a box corrected on an image the figures were measured on makes
-them the earlier boxes' figures, and the label says so ("1 of the 20 validation images they were measured on was
-re-boxed since"), leaving the re-scoring to `petloc evaluate`.
+and a status message, once for a model and folder. A save checks again (`files_saved`): the last answer stands but
+for the held-out images' annotations, the only files read (`model.trained_here.reboxed_again`; no walk of the
+folder): a box corrected on an image the figures were measured on makes them the earlier boxes' figures, and the
+label says so ("1 of the 20 validation images they were measured on was re-boxed since"), leaving the re-scoring to
+`petloc evaluate`.
 
 The check reads only the images of a training image's size (`trained_here`), on a pool of its own whose thread runs
 at the lowest CPU priority (on Linux, where a thread's nice value is its own; a BFQ disk scheduler weighs its reads
@@ -32,7 +33,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QLabel
 
 from petloc_gui.app.trained_here_said import cautions, status_message
-from petloc_gui.model.trained_here import HashMemo, TrainedHere, check_trained_here
+from petloc_gui.model.trained_here import HashMemo, TrainedHere, check_trained_here, reboxed_again
 from petloc_gui.ui import background
 from petloc_gui.ui.model_label_fit import cautioned_line, loaded_line
 
@@ -41,13 +42,14 @@ SAVED_AGAIN_MS = 500  # a burst of saves (Save all) is checked once
 LOWEST_PRIORITY = 19  # the nice value of the check's thread
 
 
-def _checked_at_low_priority(*args: Any) -> Iterator[int | TrainedHere]:
-    """`check_trained_here` on a thread that yields the CPU to any other (the window's decoding, the model's
-    predictions). Only on Linux: elsewhere setpriority would lower the whole process."""
+def _checked_at_low_priority(check: Callable[..., Iterator[int | TrainedHere]], *args: Any
+                             ) -> Iterator[int | TrainedHere]:
+    """``check`` (`check_trained_here`, `reboxed_again`) on a thread that yields the CPU to any other (the window's
+    decoding, the model's predictions). Only on Linux: elsewhere setpriority would lower the whole process."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):  # not allowed: it runs at the priority it has
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOWEST_PRIORITY)
-    yield from check_trained_here(*args)
+    yield from check(*args)
 
 
 class TrainedHereWatch(QObject):
@@ -100,14 +102,20 @@ class TrainedHereWatch(QObject):
         self._saved_again.start()
 
     def _check_again(self) -> None:
-        """A check still running may have read the annotations before the save (its last step, yet the save can land
-        between it and the answer): checked again when it ends (`_ended`)."""
-        if self._models.info is None:
+        """After saves: the held-out images' annotations read again, the last answer's count and hashes kept (a
+        save changes no image); the whole check while there is no answer to keep. A check still running may have
+        read the annotations before the save (its last step, yet the save can land between it and the answer):
+        checked again when it ends (`_ended`)."""
+        info = self._models.info
+        if info is None:
             return
         if self.busy():
             self._saved_while_busy = True
             return
-        self._start(self._models.info)
+        last = self.found
+        kept = (last is not None and not last.pending and last.held_out is not None
+                and self._current(self._generation) is not None)
+        self._start(info, last if kept else None)
 
     def _ended(self, generation: int) -> None:
         """Check ``generation`` ended (its answer, if any, handled before this): a save made meanwhile is checked."""
@@ -122,17 +130,22 @@ class TrainedHereWatch(QObject):
         self.stop()
         self._start(info)
 
-    def _start(self, info: Any) -> None:
+    def _start(self, info: Any, last: TrainedHere | None = None) -> None:
+        """Checks ``info``'s model against the open folder; ``last``: its answer for them, kept but for the held-out
+        images' annotations (`reboxed_again`)."""
         session = self._session()
         if session is None or info is None or info.path is None:
             return
         root = Path(session.dataset.root)
-        # a copy (the scan may go on), as text: the Paths are built in the worker
-        images = [(item.image_path_text, item.annotation_path_text) for item in session.dataset.items]
+        if last is not None:
+            check: tuple[Any, ...] = (reboxed_again, Path(info.path), root, last)
+        else:
+            # a copy (the scan may go on), as text: the Paths are built in the worker
+            images = [(item.image_path_text, item.annotation_path_text) for item in session.dataset.items]
+            check = (check_trained_here, Path(info.path), root, images, self._memo, info.split)
         generation = self._generation
         self._checking = (generation, info, root)
-        self._worker = background.start(_checked_at_low_priority, Path(info.path), root, images, self._memo,
-                                        info.split, pool=self._pool,
+        self._worker = background.start(_checked_at_low_priority, *check, pool=self._pool,
                                         yielded=lambda value: self._yielded(generation, value),
                                         finished=lambda: self._ended(generation))
 
@@ -152,7 +165,7 @@ class TrainedHereWatch(QObject):
         if current is None or not isinstance(value, TrainedHere):
             return  # stale, or progress
         info, root = current
-        if value.memo:
+        if value.memo and (self.found is None or value.memo is not self.found.memo):  # (a save's check: the same)
             self._memo = {**self._memo, **value.memo}  # a new dict: a running check reads the old one
         shown_for = (info.spec, str(root))
         if value.pending and self._cautioned == shown_for:
