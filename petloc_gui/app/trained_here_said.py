@@ -1,7 +1,8 @@
 """What the window says when the model in use trained on images of the open folder, or its figures were measured on
 another folder (no Qt): the cautions its model label and Dataset panel carry (`figures_short.Caution`, each with the
 short form the status line's compact label keeps), and the status line's message, said once. The words are
-`petloc evaluate`'s (`cli.evaluate_trained_on`), so the window and the CLI say one thing of one folder.
+`petloc evaluate`'s (`cli.evaluate_trained_on`; how the images were matched: `core.trained_on_words`, which both
+use), so the window and the CLI say one thing of one folder.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Protocol
 
 from petloc_gui.app.figures_short import Caution
 from petloc_gui.core.text import counted, visible
+from petloc_gui.core.trained_on_words import how_matched
 
 
 class TrainedHere(Protocol):
@@ -50,9 +52,8 @@ def _checked(found: TrainedHere) -> str:
 
 
 def _how(found: TrainedHere) -> str:
-    """ "33 by identical bytes", "2 by identical bytes and 1 by recorded path"."""
-    parts = [(found.by_content, "identical bytes"), (found.by_path, "recorded path")]
-    return " and ".join(f"{n} by {kind}" for n, kind in parts if n)
+    """ "33 by identical bytes", "2 by identical bytes and 1 by recorded path": `petloc evaluate`'s words."""
+    return how_matched({"content": found.by_content, "path": found.by_path})
 
 
 def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ...]:

@@ -4,7 +4,6 @@ figures."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +23,8 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str 
     record without hashes, by its path. The count is None when no record tells; a lower bound when a
     record in the chain is missing. ``split``: "all", or the images the model's record holds out
     ("validation", "test"), counted alike. ``matched`` gets the images counted, ``hashes`` each sha256 taken."""
-    from petloc_gui.model.training_record import image_hashes, lineage_of
+    from petloc_gui.core.trained_on_words import how_matched
+    from petloc_gui.model.training_record import count_matches, image_hashes, lineage_of
 
     lineage = lineage if lineage is not None else lineage_of(meta)
     if not any(r.known for r in lineage.records):
@@ -49,15 +49,12 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str 
             bar.close()
     if hashes is not None:
         hashes.update((image, by_relpath[relpath]) for relpath, image in paths.items())
-    kinds: Counter[str] = Counter()
-    for relpath, image in paths.items():
-        if kind := lineage.match(relpath, by_relpath[relpath]):
-            kinds[kind] += 1
-            if matched is not None:
-                matched.append(image)
+    counted: list[str] = []
+    kinds = count_matches(lineage, by_relpath, matched=counted)
+    if matched is not None:
+        matched.extend(paths[relpath] for relpath in counted)
     count = sum(kinds.values())
-    how = " and ".join(f"{n} by {'identical bytes' if kind == 'content' else 'recorded path'}"
-                       for kind, n in sorted(kinds.items()))
+    how = how_matched(kinds)
     record = "complete" if lineage.complete else f"incomplete: {lineage.why_incomplete}"
     if count:
         if len(images) == 1:

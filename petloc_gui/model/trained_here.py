@@ -3,18 +3,18 @@ check (`cli.evaluate_trained_on.trained_on_count`) for the window, which lists e
 model's IoU and confidence and queues them for review. A folder holding the model's training photos under other
 names (another tool's export of the same set) showed training-set figures there as if they were any image's.
 
-The rule is the CLI's: an image is a training image when its bytes are those of a recorded training image of the
-model or of a model it was fine-tuned from (`training_record.Lineage.match`; a renamed copy too), or, for a record
-without hashes, by its path. Reading every image to hash it was 60 GB for 20,000 phone photos, on each model load:
-so each image is stat'ed and only those of a training image's size are read (a copy has its size; meta.json
-``images`` records sizes, `Lineage.train_sizes`). A record without sizes (an older model) has its images read up
-to a budget per check (`UNSIZED_FILES`, `UNSIZED_BYTES`; the answer then says how many were checked, its count a
-lower bound). It runs off the UI thread (`check_trained_here` is a generator: a background worker stops it at its
-next yield) and keeps each file's hash with its size and time (`HashMemo`): the same folder looked at again for
-another model (a rollback, a new version) reads no file again. The prediction cache keeps no content hash (it keys
-an image by its path and time), so it cannot spare the reads. A save changes annotations, not images: its check
-(`reboxed_again`) keeps the last answer and reads only the held-out images' annotations, where a walk of the whole
-folder (a stat, a relpath and a match per image) took 1.1 s per save on 20,000 images (0.18 s now;
+The rule is the CLI's, one function (`training_record.count_matches`): an image is a training image when its bytes
+are those of a recorded training image of the model or of a model it was fine-tuned from (`Lineage.match`; a renamed
+copy too), or, for a record without hashes, by its path. Reading every image to hash it was 60 GB for 20,000 phone
+photos, on each model load: so each image is stat'ed and only those of a training image's size are read (a copy has
+its size; meta.json ``images`` records sizes, `Lineage.train_sizes`). A record without sizes (an older model) has
+its images read up to a budget per check (`UNSIZED_FILES`, `UNSIZED_BYTES`; the answer then says how many were
+checked, its count a lower bound). It runs off the UI thread (`check_trained_here` is a generator: a background
+worker stops it at its next yield) and keeps each file's hash with its size and time (`HashMemo`): the same folder
+looked at again for another model (a rollback, a new version) reads no file again. The prediction cache keeps no
+content hash (it keys an image by its path and time), so it cannot spare the reads. A save changes annotations, not
+images: its check (`reboxed_again`) keeps the last answer and reads only the held-out images' annotations, where a
+walk of the whole folder (a stat, a relpath and a match per image) took 1.1 s per save on 20,000 images (0.18 s now;
 benchmarks/trained_here_save_check.py).
 """
 
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,7 +150,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.data import relpath_in
-    from petloc_gui.model.training_record import lineage_of
+    from petloc_gui.model.training_record import count_matches, lineage_of
 
     try:
         meta = read_meta(model_dir)
@@ -166,7 +165,8 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
     own = lineage.records[0]
     held_out = own.test if split == "test" else own.validation
     reads = _Reads(lineage.train_sizes, _held_out_sizes(meta, held_out))
-    kinds: Counter[str] = Counter()
+    hashes: dict[str, str | None] = {}  # of the images read (or known): matched by their bytes
+    other_bytes: list[str] = []  # of the images of no training image's size, unread: matched by their path
     used: dict[str, HashMemo] = {}
     annotations: dict[str, str] = {}
     checked = 0
@@ -177,8 +177,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
         read = None if known is not None or stat is None else reads.needed(relpath, stat.st_size)
         if read is False:  # of no training image's size: none of their bytes (unread), and not measured on
             checked += 1
-            if kind := lineage.match_other_bytes(relpath):
-                kinds[kind] += 1
+            other_bytes.append(relpath)
         elif known is not None or read:  # (no stat: known, as unreadable)
             if known is None:
                 known = read_hash(key, stat)
@@ -186,12 +185,12 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
             checked += 1
             used[key] = known
             annotations[key] = annotation
-            if kind := lineage.match(relpath, known.sha256):
-                kinds[kind] += 1
+            hashes[relpath] = known.sha256
         # (else: past the read budget, unchecked)
         if done % PROGRESS_EVERY == 0 or reads.since_yield >= PROGRESS_BYTES:
             reads.since_yield = 0
             yield done
+    kinds = count_matches(lineage, hashes, other_bytes)
     here, reboxed = reboxed_since(meta, held_out, root, used, annotations)
     unchecked = len(images) - checked
     held_out_keys = {os.path.abspath(root / relpath) for relpath in held_out}

@@ -20,7 +20,8 @@ or, for a recorded path without a hash, when the path is that path.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,24 @@ class Lineage:
         """`match` of an image whose size is none of `train_sizes` (so its bytes are no training image's), unread:
         "path" or None."""
         return "path" if any(r.trained_on_other_bytes(relpath) for r in self.records) else None
+
+
+def count_matches(lineage: Lineage, hashes: Mapping[str, str | None], other_bytes: Iterable[str] = (),
+                  matched: list[str] | None = None) -> Counter[str]:
+    """How many of the images the models of ``lineage`` trained on, by kind (`Lineage.match`: "content", "path"):
+    ``hashes``, each image's sha256 by its relpath (None: unreadable, matched by its path alone); ``other_bytes``,
+    the relpaths of images left unread as their size is no training image's (`Lineage.match_other_bytes`).
+    ``matched`` gets the relpaths counted, in their order. `petloc evaluate`'s count and the window's, one rule; said
+    by `core.trained_on_words.how_matched`."""
+    kinds: Counter[str] = Counter()
+    found = [(relpath, lineage.match(relpath, sha256)) for relpath, sha256 in hashes.items()]
+    found += [(relpath, lineage.match_other_bytes(relpath)) for relpath in other_bytes]
+    for relpath, kind in found:
+        if kind:
+            kinds[kind] += 1
+            if matched is not None:
+                matched.append(relpath)
+    return kinds
 
 
 def lineage_of(meta: dict[str, Any], located: str | os.PathLike[str] | None = None, walked: str = "") -> Lineage:
