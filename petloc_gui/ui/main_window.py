@@ -390,9 +390,9 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        """Stop background threads (idempotent). Only once the close is accepted: a running export
-        is cancelled here, never while a question could still keep the window open."""
+        """Stop background threads (idempotent): only once the close is accepted, as it cancels a running export."""
         self.exports.stop()
+        self.trained_here.stop()  # at its next yield: a close (the application going on) waited for the folder's end
         if self.session is not None:
             self.session.close()
         self.predictions.shutdown()
