@@ -3,9 +3,11 @@
 TensorFlow and Keras print notices that say nothing about the user's run:
 no CUDA driver on a CPU machine ("failed call to cuInit"), oneDNN and CPU
 instruction notes, TFLite's start-up notes ("Created TensorFlow Lite XNNPACK
-delegate for CPU."), absl's "log messages before InitializeLog" banner, and
-Keras UserWarnings about its own internals (a warning line plus the source
-line it quotes). They made up half of the training log. Those lines are
+delegate for CPU."), absl's "log messages before InitializeLog" banner,
+matplotlib's note on a first import (Keras imports it; a new user's first
+retrain showed "Matplotlib is building the font cache; this may take a
+moment." in its log), and Keras UserWarnings about its own internals (a
+warning line plus the source line it quotes). They made up half of the training log. Those lines are
 hidden from the log window (and counted); anything else is kept, including
 every traceback and every line of ours.
 """
@@ -33,6 +35,9 @@ NOISE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     # TFLite's info lines as an interpreter starts (`model.runners`: the model runs on it); its "WARNING: "
     # and "ERROR: " lines are kept
     r"^INFO: (Created TensorFlow Lite XNNPACK delegate for CPU|Initialized TensorFlow Lite runtime)\.$",
+    # matplotlib, imported by Keras in the worker's import thread (`model.quiet_import` parks the notices of
+    # the thread it runs in only), builds its font cache once per user and says so through logging
+    r"^Matplotlib is building the font cache; this may take a moment\.$",
 ))
 # "/.../keras/src/x.py:121: UserWarning: ..." and the indented source line after it.
 _LIBRARY_WARNING = re.compile(r"/(keras|tensorflow|tf_keras|absl)/.*\.py:\d+: \w*Warning: ")
