@@ -323,7 +323,8 @@ class RetrainDialog(QDialog):
             return
         self.holdout_label.setText(held_out_summary(preview, self.from_current.isChecked(), self._first_model))
         self.holdout_list.show()
-        self._show_digits_notes(preview.digits_notes)
+        # the current model's seen digits first: what the run's figures mean, before the records' warnings
+        self._show_digits_notes(tuple(filter(None, (preview.seen_digits_note(), *preview.digits_notes))))
         self._grow_to_contents()
 
     def _list_held_out(self, names: list[str]) -> None:

@@ -54,6 +54,30 @@ class Holdout:
     layout_test: int = 0
     layout_test_list: str = ""  # that list, as the layout names it ("ImageSets/Main/test.txt")
     layout_test_copies: int = 0  # of ``layout_test``, the byte copies of a listed image under another name
+    # `petloc digits` canvases of MNIST digits the current model has seen, by their folders' records and its
+    # meta.json (`model.current_model_digits`, `petloc evaluate`'s n_learned_digits rule): of the annotated
+    # images the run reads (``seen_of``), those of digits its published test figure is on, those it (or a model
+    # up its line) learned or chose its epoch with, and what it did with those (`core.digits_record.learned_words`)
+    seen_tested: int = 0
+    seen_learned: int = 0
+    seen_of: int = 0
+    seen_learned_words: str = "learned"
+
+    def seen_digits_note(self) -> str:
+        """The dialog's line on the canvases of digits the current model was tested on (or learned, or chose its
+        epoch with): other bytes than its own images, so the run does not hold them out, and the new model's
+        figures are no match for the current model's published one on those digits; "" when there are none."""
+        n = self.seen_tested + self.seen_learned
+        if not n:
+            return ""
+        did = [done for done, count in (("was tested on", self.seen_tested),
+                                        (self.seen_learned_words.rstrip(","), self.seen_learned)) if count]
+        holds = "holds an MNIST digit" if n == 1 else "hold MNIST digits"
+        figure = "published test figure" if self.seen_tested else "published figures"
+        return (f"{n} of the {counted(self.seen_of, 'annotated image')} {holds} the current model {' or '.join(did)} "
+                "(by the folder's petloc-digits.json and the model's meta.json): as other canvases than its own they "
+                f"are not held out, so the new model's figures cannot be compared with the current model's {figure} "
+                "on those digits")
 
     def layout_test_note(self) -> str:
         """What the dialog says of the annotated images of the folder's test list the run holds out

@@ -6,7 +6,7 @@ None of these import TensorFlow: they run in the UI process.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from petloc_gui.ui.training.retrain_preview_digits import trained_untold_notes, 
 
 if TYPE_CHECKING:
     from petloc_gui.model.collected_folder import CollectedFolder
+    from petloc_gui.model.current_model_digits import SeenDigits
     from petloc_gui.model.data import Sample
     from petloc_gui.model.splits import ValidationChooser
     from petloc_gui.model.training_data import TrainingData
@@ -160,6 +161,13 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                                              for _, relpath, annotation in read.excluded)}
     parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)
+    # the canvases of digits the current model has seen (tested on, learned): said, as holding them out would
+    # leave the demo (the bundled model's test digits) nothing to train on; each image's bytes as read, if read
+    hashed = {**read.hashes, **(tuned_read.hashes if tuned_read is not None else {})}
+    seen = _seen_digits(parent_spec)
+    scratch_seen = _seen_fields(samples, hashed, seen)
+    tuned_seen = (_seen_fields([it.sample for it in tuned.items], hashed, seen)
+                  if isinstance(tuned, TrainingData) else {})
     run_prelabels = _RunPrelabels(tuned_read, unusable)
     run_prelabels.get({})  # the fields without renames, which the dialog asks for first
 
@@ -177,7 +185,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                            parent_classes=tuple(parent_names),
                            new_classes=tuple(n for n in tuned.class_names if n not in parent_names),
                            unused_classes=tuple(n for n in parent_names if n not in on_boxes),
-                           **layout_test, **trained)
+                           **layout_test, **trained, **tuned_seen)
         reviewed = len(samples) - len(prelabels)
         counts = {"prelabels": len(prelabels), "prelabels_left_out": left_out, "reviewed": reviewed,
                   "unusable": len(unreadable), **layout_test, **boxes, **by_class}
@@ -186,9 +194,38 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
         if reviewed < 2:
             return Holdout(0, [], **counts)
         chosen = scratch_split.members(fraction)  # as `collect` splits
-        return Holdout(len(chosen), sorted(chosen), digits_notes=trained_untold_notes(untold, chosen), **counts)
+        return Holdout(len(chosen), sorted(chosen), digits_notes=trained_untold_notes(untold, chosen), **counts,
+                       **scratch_seen)
 
     return preview
+
+
+def _seen_digits(parent_spec: str | None) -> SeenDigits | None:
+    """The digits the current model ``parent_spec`` has seen (`model.current_model_digits`); None with no
+    model, or one whose meta.json cannot be read (the run says the rest)."""
+    from petloc_gui.model.current_model_digits import seen_digits_of
+
+    try:
+        return seen_digits_of(parent_spec) if parent_spec else None
+    except Exception:  # noqa: BLE001 - a preview must never break the dialog
+        return None
+
+
+def _seen_fields(samples: Sequence[Sample], hashed: Mapping[str, str | None], seen: SeenDigits | None,
+                 ) -> dict[str, Any]:
+    """`Holdout`'s ``seen_*`` fields of ``samples`` (those a run reads), ``hashed``: their bytes as read."""
+    from petloc_gui.core.digits_record import learned_words
+    from petloc_gui.model.current_model_digits import TESTED, seen_canvases
+
+    if seen is None:
+        return {}
+    try:
+        found = seen_canvases(((s.relpath, s.image_path, hashed.get(s.relpath)) for s in samples), seen)
+    except Exception:  # noqa: BLE001 - as above
+        return {}
+    learned = [split for kind, split in found.values() if kind != TESTED]
+    return {"seen_tested": len(found) - len(learned), "seen_learned": len(learned), "seen_of": len(samples),
+            "seen_learned_words": learned_words(learned, seen.learned)}
 
 
 def _unusable(samples: Iterable[Sample], usable: Collection[str] = ()) -> set[str]:
