@@ -14,3 +14,13 @@ CHART_LINES = 12.5
 def readable_chart_height(widget: QWidget, floor_px: int) -> int:
     """``floor_px`` or ``CHART_LINES`` lines of ``widget``'s current font, whichever is taller."""
     return max(floor_px, round(CHART_LINES * widget.fontMetrics().height()))
+
+
+def hold_readable_minimum(view: QWidget, floor_px: int) -> None:
+    """Raise ``view``'s minimum height back to `readable_chart_height`: QChartView sets its own minimum size from
+    its chart's (~107 px) when built and on each resize, and a minimum set wins over `minimumSizeHint` in layouts
+    and splitters, so the Retraining window's splitter squeezed the curves to ~110 px of "…" once the comparison
+    showed. Called after each resize and font change."""
+    least = readable_chart_height(view, floor_px)
+    if view.minimumHeight() < least:
+        view.setMinimumHeight(least)

@@ -40,3 +40,21 @@ def test_the_size_chart_prefers_its_minimum_in_the_panel(qtbot) -> None:
     font.setPointSize(16)
     chart.setFont(font)
     assert chart.sizeHint().height() == chart.minimumSizeHint().height()
+
+
+@pytest.mark.parametrize("make", [SizeChartView, CurvesChart], ids=["size_chart", "curves"])
+def test_the_minimum_qchartview_sets_never_goes_below_the_readable_height(qtbot, make) -> None:
+    """QChartView sets its own minimum size (~107 px) as it is built and on each resize, and a minimum set wins over
+    minimumSizeHint in a splitter: the Retraining window's curves were squeezed to ~110 px of "…" once the
+    comparison showed. The chart's minimum height is held at its readable height."""
+    chart = make()
+    qtbot.addWidget(chart)
+    chart.show()
+    for height in (400, 90, 300):
+        chart.resize(400, height)
+        qtbot.wait(10)
+        assert chart.minimumHeight() >= chart.minimumSizeHint().height(), (height, chart.minimumHeight())
+    font = QFont(chart.font())
+    font.setPointSize(16)
+    chart.setFont(font)
+    assert chart.minimumHeight() >= chart.minimumSizeHint().height()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCharts import QAreaSeries, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor
 
-from petloc_gui.ui.chart_height import readable_chart_height
+from petloc_gui.ui.chart_height import hold_readable_minimum, readable_chart_height
 
 HISTOGRAM_BINS = 16
 MIN_HEIGHT_PX = 200  # at the default font; more at a larger one (`readable_chart_height`)
@@ -104,9 +104,19 @@ class SizeChartView(QChartView):
         # a picture: a screen reader hears its figures from its description (`show_histogram`)
         self.setAccessibleName("Box sizes")
         self.setAccessibleDescription("No boxes yet.")
+        hold_readable_minimum(self, MIN_HEIGHT_PX)  # over the minimum QChartView set as it was built
+
+    def changeEvent(self, event) -> None:  # Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            hold_readable_minimum(self, MIN_HEIGHT_PX)
 
     def minimumSizeHint(self) -> QSize:  # Qt's name; asked again when the font changes
         return QSize(super().minimumSizeHint().width(), readable_chart_height(self, MIN_HEIGHT_PX))
+
+    def resizeEvent(self, event) -> None:  # Qt's name: QChartView sets its minimum size here (`hold_readable_minimum`)
+        super().resizeEvent(event)
+        hold_readable_minimum(self, MIN_HEIGHT_PX)
 
     def sizeHint(self) -> QSize:  # Qt's name
         return QSize(super().sizeHint().width(), self.minimumSizeHint().height())

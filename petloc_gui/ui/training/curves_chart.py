@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from petloc_gui.ui.canvas.contrast import readable_on
-from petloc_gui.ui.chart_height import readable_chart_height
+from petloc_gui.ui.chart_height import hold_readable_minimum, readable_chart_height
 
 # (event key, legend name, which axis, colour, line style): told apart by the line's style as well as by
 # its colour (Okabe-Ito's blue, orange and bluish green), which the legend shows
@@ -68,6 +68,7 @@ class CurvesChart(QChartView):
         self.setAccessibleName("Training curves")
         self._follow_palette()
         self.reset(epochs=1)
+        hold_readable_minimum(self, MIN_HEIGHT_PX)  # over the minimum QChartView set as it was built
 
     def _follow_palette(self) -> None:
         """The window's colours (QChart's own light theme stayed a white card in a dark one), each curve's
@@ -95,10 +96,16 @@ class CurvesChart(QChartView):
     def minimumSizeHint(self) -> QSize:  # Qt's name; asked again when the font changes
         return QSize(super().minimumSizeHint().width(), readable_chart_height(self, MIN_HEIGHT_PX))
 
+    def resizeEvent(self, event) -> None:  # Qt's name: QChartView sets its minimum size here (`hold_readable_minimum`)
+        super().resizeEvent(event)
+        hold_readable_minimum(self, MIN_HEIGHT_PX)
+
     def changeEvent(self, event) -> None:  # Qt's name
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_score_axis"):
             self._follow_palette()
+        if event.type() == QEvent.Type.FontChange:
+            hold_readable_minimum(self, MIN_HEIGHT_PX)
 
     def reset(self, epochs: int) -> None:
         """Clear the curves for a run of ``epochs`` epochs."""
