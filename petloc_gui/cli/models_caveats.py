@@ -62,7 +62,8 @@ def with_reboxed(rows: list[dict[str, Any]], memory: FolderMemory | None = None)
         target = store.model_name(row["path"]) if row.get("path") else None
         folders = sorted(folder for folder, spec in entries.items() if names_version(store, spec, target))
         found = [(count, folder) for folder in folders
-                 if (count := _reboxed_in(Path(row["path"]), Path(folder), row.get("split"))) is not None]
+                 if (count := _reboxed_in(Path(row["path"]), Path(folder), row.get("split"), row.get("basis")))
+                 is not None]
         if found:
             (here, reboxed), folder = max(found, key=lambda pair: pair[0][0])
             row.update(reboxed_since=reboxed, reboxed_of=here, reboxed_folder=folder)
@@ -101,14 +102,14 @@ def _remembered(memory: FolderMemory) -> dict[str, str]:
         return {}
 
 
-def _reboxed_in(model_dir: Path, folder: Path, split: Any) -> tuple[int, int] | None:
-    """``(found, re-boxed)`` of the images the model's figures were measured on (its record's test images for test
-    figures, else its validation images) in ``folder``; None when it holds none with their recorded bytes, or the
+def _reboxed_in(model_dir: Path, folder: Path, split: Any, basis: Any = None) -> tuple[int, int] | None:
+    """``(found, re-boxed)`` of the images the model's figures were measured on (`trained_here.measured_on`: the
+    window's rule, with the row's ``basis``) in ``folder``; None when it holds none with their recorded bytes, or the
     record keeps no annotation hash of them (an older model: whether they were re-boxed cannot be told)."""
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.model.bundle import read_meta
-    from petloc_gui.model.trained_here import memo_lookup, read_hash, reboxed_since
+    from petloc_gui.model.trained_here import measured_on, memo_lookup, read_hash, reboxed_since
     from petloc_gui.model.training_record import record_from_meta
 
     try:
@@ -117,7 +118,7 @@ def _reboxed_in(model_dir: Path, folder: Path, split: Any) -> tuple[int, int] | 
         dataset = open_dataset(folder)
     except (OSError, ValueError, PetlocError):
         return None
-    held_out = own.test if split == "test" else own.validation
+    held_out = measured_on(meta, own, "test" if split == "test" else "validation", basis)
     images = meta.get("images")
     recorded = images if isinstance(images, dict) else {}
     if not any(isinstance(entry := recorded.get(relpath), dict) and isinstance(entry.get("annotation_sha256"), str)

@@ -139,12 +139,49 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
     return here, reboxed
 
 
+def measured_on(meta: Mapping[str, Any], own: Any, split: str,
+                basis: Mapping[str, Any] | None = None) -> frozenset[str]:
+    """The held-out images (relpaths) figures of the model of ``meta`` were measured on, one rule for the window's
+    label and `petloc models`: a version's comparison figures, the images it scored (``basis.relpaths``); test
+    figures (``split``), its run's test images; a run's own validation figures, the report part (meta.json
+    ``validation_parts.report``: the images that chose its epoch are in no figure), else every validation image
+    (an older run records no parts; a run with one validation image has it choose the epoch and report). ``own``:
+    its run's `TrainingRecord`. Counting every validation image had a selection image's re-box said of figures
+    never measured on it (20 "measured on" against 12 in ``n_images``)."""
+    relpaths = basis.get("relpaths") if isinstance(basis, Mapping) else None
+    if isinstance(relpaths, list):
+        return frozenset(str(relpath) for relpath in relpaths)
+    if split == "test":
+        return frozenset(own.test)
+    parts = meta.get("validation_parts")
+    report = parts.get("report") if isinstance(parts, dict) else None
+    if isinstance(report, list) and report:
+        return frozenset(str(relpath) for relpath in report)
+    return frozenset(own.validation)
+
+
+def version_basis(model_dir: Path) -> Mapping[str, Any] | None:
+    """What the figures the window shows for the model at ``model_dir`` rest on (`model_handle`: a stored version's
+    record, its comparison's ``basis``); None for a run's own figures, a bundle outside the store, or an unreadable
+    store."""
+    from petloc_gui.model.versions import VersionStore
+
+    try:
+        version = VersionStore().find_by_path(model_dir)
+    except Exception:  # noqa: BLE001 - an unreadable store: the figures are meta.json's, as the window shows them
+        return None
+    metrics = version.metrics if version is not None else None
+    basis = metrics.get("basis") if isinstance(metrics, dict) else None
+    return basis if isinstance(basis, dict) else None
+
+
 def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]],
                        memo: Mapping[str, HashMemo], split: str = "validation") -> Iterator[int | TrainedHere]:
     """Yields a pending `TrainedHere` (its ``training_folder`` known from meta.json), then the number of images
     looked at every `PROGRESS_EVERY` images or `PROGRESS_BYTES` read, then the answer. ``images``: (image,
     annotation) paths as text (the window's 20,000 Path objects are built here, not on its thread); ``split``:
-    what the model's figures were measured on ("test": its test images, else its validation images). ``memo`` is
+    what the model's figures were measured on ("test": its test images, else its validation images: `measured_on`,
+    with the version's ``basis``). ``memo`` is
     read, never changed (the UI thread owns it): the answer's ``memo`` holds the hashes this check used. A model
     whose meta.json cannot be read: no answer."""
     from petloc_gui.core.errors import PetlocError
@@ -162,8 +199,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
     if not any(record.known for record in lineage.records):
         yield TrainedHere(len(images), why_unknown=lineage.why_incomplete, training_folder=elsewhere)
         return
-    own = lineage.records[0]
-    held_out = own.test if split == "test" else own.validation
+    held_out = measured_on(meta, lineage.records[0], split, version_basis(model_dir))
     reads = _Reads(lineage.train_sizes, _held_out_sizes(meta, held_out))
     hashes: dict[str, str | None] = {}  # of the images read (or known): matched by their bytes
     other_bytes: list[str] = []  # of the images of no training image's size, unread: matched by their path
