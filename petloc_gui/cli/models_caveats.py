@@ -50,7 +50,8 @@ REBOXED_KEYS = ("reboxed_since", "reboxed_of", "reboxed_folder")
 def with_reboxed(rows: list[dict[str, Any]], memory: FolderMemory | None = None) -> list[dict[str, Any]]:
     """``rows``, each of a model a folder remembers carrying ``reboxed_since`` (of the images its figures were
     measured on, how many were re-boxed since its run), ``reboxed_of`` (how many of them that folder holds, with
-    the bytes recorded) and ``reboxed_folder``, where some are found; the folder holding most of them is taken."""
+    the bytes recorded) and ``reboxed_folder``, where some are found; the folder holding most of them is taken, and
+    of those holding as many, the one where most were re-boxed."""
     from petloc_gui.app.version_users import names_version
     from petloc_gui.model.versions import VersionStore
 
@@ -65,7 +66,9 @@ def with_reboxed(rows: list[dict[str, Any]], memory: FolderMemory | None = None)
                  if (count := _reboxed_in(Path(row["path"]), Path(folder), row.get("split"), row.get("basis")))
                  is not None]
         if found:
-            (here, reboxed), folder = max(found, key=lambda pair: pair[0][0])
+            # the most of them, and of folders holding as many (a backup copy beside the working folder), the one
+            # with the most re-boxed: the first in name order hid the working folder's re-box behind a backup's 0
+            (here, reboxed), folder = max(found, key=lambda pair: pair[0])
             row.update(reboxed_since=reboxed, reboxed_of=here, reboxed_folder=folder)
     return rows
 
