@@ -35,6 +35,8 @@ class TrainedHere(Protocol):
     def measured_here(self) -> int: ...
     @property
     def reboxed(self) -> int: ...
+    @property
+    def reboxed_by_bytes(self) -> int: ...
 
 
 HELD_OUT_ADVICE = ("held-out figures: petloc evaluate --split validation on its training folder, or a folder it "
@@ -62,9 +64,10 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
     (none said while the images are read, none when it trained on none, none when no record tells)."""
     said: list[Caution] = []
     if found.reboxed:
+        verb = "re-boxed" if not found.reboxed_by_bytes else "changed"
         said.append(Caution(f"{_reboxed(found, split)}: petloc evaluate --split "
                             f"{'test' if split == 'test' else 'validation'} re-scores it",
-                            f"{found.reboxed} re-boxed since"))
+                            f"{found.reboxed} {verb} since"))
     if found.training_folder:
         folder = visible(found.training_folder)
         said.append(Caution(f'measured on its training folder "{folder}", not this one', f'in "{folder}"'))
@@ -77,13 +80,31 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
 
 
 def _reboxed(found: TrainedHere, split: str) -> str:
-    """ "2 of the 20 validation images they were measured on were re-boxed since", "the validation image …"."""
+    """ "2 of the 20 validation images they were measured on were re-boxed since", "the validation image …"; "…
+    changed since (its boxes may differ)" where the record keeps only the annotation's bytes."""
     n, of = found.reboxed, found.measured_here
+    return f"{measured_images(n, of, split)} they were measured on {reboxed_words(n, found.reboxed_by_bytes)}"
+
+
+def measured_images(n: int, of: int, split: str) -> str:
+    """ "the validation image", "all 3 test images", "2 of the 20 validation images": ``n`` of ``of``."""
     if n == of:
-        which = f"the {split} image" if n == 1 else f"all {n} {split} images"
-    else:
-        which = f"{n} of the {counted(of, f'{split} image')}"
-    return f"{which} they were measured on {'was' if n == 1 else 'were'} re-boxed since"
+        return f"the {split} image" if n == 1 else f"all {n} {split} images"
+    return f"{n} of the {counted(of, f'{split} image')}"
+
+
+def reboxed_words(n: int, by_bytes: int) -> str:
+    """What is known of ``n`` images whose annotation changed since a run read it, ``by_bytes`` of them by its
+    bytes alone (a record without the boxes' hash: a Verified mark changes the bytes, not the boxes): "was
+    re-boxed since", "were changed since (their boxes may differ)", "were changed since (1 re-boxed; the other 2
+    by their files' bytes: their boxes may differ)"."""
+    were = "was" if n == 1 else "were"
+    if not by_bytes:
+        return f"{were} re-boxed since"
+    if by_bytes == n:
+        return f"{were} changed since ({'its' if n == 1 else 'their'} boxes may differ)"
+    return (f"{were} changed since ({n - by_bytes} re-boxed; the other {by_bytes} by their files' bytes: their boxes "
+            "may differ)")
 
 
 def status_message(found: TrainedHere, model_name: str) -> str:

@@ -45,7 +45,9 @@ so in petloc train's words (--json: metrics_learned_digits). A run with a single
 images: its figures are on that image, which also chose the epoch, and are said to be on the "selection set"
 (somewhat optimistic). Where a folder that uses a version (folder_models.json: it was picked or kept there in the
 window) holds the images its figures were measured on, a line after the table says how many of them were re-boxed
-since its run, if any (--json: reboxed_since, null when no such folder is known; reboxed_of, reboxed_folder).
+since its run, if any, by their boxes and labels (a record of the annotations' bytes alone: "changed since (its
+boxes may differ)"; --json: reboxed_since, null when no such folder is known; reboxed_of, reboxed_folder,
+reboxed_by_bytes).
 Any listed path can be given as MODEL to evaluate, predict and export.
 The last line names the model store, the folder your trained versions are
 kept in (<store>/<preset>/<id>/): `petloc train` without --out and Retrain in

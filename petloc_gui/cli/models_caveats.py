@@ -13,9 +13,10 @@ from typing import Any
 
 from petloc_gui.app.folder_memory import Damaged, FolderMemory
 from petloc_gui.app.model_metrics import LEARNED_DIGITS_KEY, accepted_record, hedges_in, learned_digits_record
+from petloc_gui.app.trained_here_said import measured_images, reboxed_words
 from petloc_gui.cli.models_accepted import KEY as ACCEPTED_KEY
 from petloc_gui.core.errors import SaveError
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import visible
 
 
 def with_caveats(row: dict[str, Any], meta: Any, figures: Any, problems: list[str] | None = None) -> None:
@@ -39,19 +40,21 @@ def learned_digits_lines(rows: list[dict[str, Any]]) -> list[str]:
 
 # --- re-boxed since the run ---------------------------------------------------------------------------------------
 # The window's model label says when images its figures were measured on were re-boxed since the run
-# (`model.trained_here.reboxed_since`: an annotation saved with other bytes than meta.json ``images`` records); this
+# (`model.trained_here.reboxed_since`: other boxes or labels than meta.json ``images`` records, or, where a record keeps
+# only the annotation's bytes, other bytes: ``reboxed_by_bytes``, said "changed since (boxes may differ)"); this
 # listing printed the old figures with no word. It knows no open folder and a model records its folder's name only,
 # never its path, so it looks where the model is used: the folders folder_models.json remembers it for (the window
 # picked or kept it there). An image counts only where its bytes are those the run recorded, so a folder that does
 # not hold the measured images counts none, and the row says null: not known.
-REBOXED_KEYS = ("reboxed_since", "reboxed_of", "reboxed_folder")
+REBOXED_KEYS = ("reboxed_since", "reboxed_of", "reboxed_folder", "reboxed_by_bytes")
 
 
 def with_reboxed(rows: list[dict[str, Any]], memory: FolderMemory | None = None) -> list[dict[str, Any]]:
     """``rows``, each of a model a folder remembers carrying ``reboxed_since`` (of the images its figures were
     measured on, how many were re-boxed since its run), ``reboxed_of`` (how many of them that folder holds, with
-    the bytes recorded) and ``reboxed_folder``, where some are found; the folder holding most of them is taken, and
-    of those holding as many, the one where most were re-boxed."""
+    the bytes recorded), ``reboxed_folder`` and ``reboxed_by_bytes`` (of ``reboxed_since``, those whose record keeps
+    only the annotation's bytes: changed, their boxes maybe not), where some are found; the folder holding most of
+    them is taken, and of those holding as many, the one where most were re-boxed."""
     from petloc_gui.app.version_users import names_version
     from petloc_gui.model.versions import VersionStore
 
@@ -68,8 +71,8 @@ def with_reboxed(rows: list[dict[str, Any]], memory: FolderMemory | None = None)
         if found:
             # the most of them, and of folders holding as many (a backup copy beside the working folder), the one
             # with the most re-boxed: the first in name order hid the working folder's re-box behind a backup's 0
-            (here, reboxed), folder = max(found, key=lambda pair: pair[0])
-            row.update(reboxed_since=reboxed, reboxed_of=here, reboxed_folder=folder)
+            (here, reboxed, by_bytes), folder = max(found, key=lambda pair: pair[0][:2])
+            row.update(reboxed_since=reboxed, reboxed_of=here, reboxed_folder=folder, reboxed_by_bytes=by_bytes)
     return rows
 
 
@@ -77,18 +80,15 @@ def reboxed_lines(rows: list[dict[str, Any]]) -> list[str]:
     """A line after the table for each row whose measured images were re-boxed since (none when they were not)."""
     lines = []
     for row in rows:
-        n, of, folder = (row.get(key) for key in REBOXED_KEYS)
+        n, of, folder, by_bytes = (row.get(key) for key in REBOXED_KEYS)
         if not n or not isinstance(of, int):
             continue
         split = "test" if row.get("split") == "test" else "validation"
-        if n == of:
-            which = f"the {split} image" if n == 1 else f"all {n} {split} images"
-        else:
-            which = f"{n} of the {counted(of, f'{split} image')}"
-        were = "was" if n == 1 else "were"
-        lines.append(visible(f"{row['name']}: {which} its figures were measured on {were} re-boxed since its run, in "
-                             f"{folder} (a folder that uses it): the figures are on the earlier boxes; petloc "
-                             f"evaluate {shlex.quote(str(folder))} --model {shlex.quote(row['name'])} --split {split} "
+        earlier = "on the earlier boxes" if not by_bytes else "on the boxes its run read"
+        lines.append(visible(f"{row['name']}: {measured_images(n, of, split)} its figures were measured on "
+                             f"{reboxed_words(n, by_bytes or 0).replace(' since', ' since its run', 1)}, in {folder} "
+                             f"(a folder that uses it): the figures are {earlier}; petloc evaluate "
+                             f"{shlex.quote(str(folder))} --model {shlex.quote(row['name'])} --split {split} "
                              "re-scores them"))
     return lines
 
@@ -105,12 +105,14 @@ def _remembered(memory: FolderMemory) -> dict[str, str]:
         return {}
 
 
-def _reboxed_in(model_dir: Path, folder: Path, split: Any, basis: Any = None) -> tuple[int, int] | None:
-    """``(found, re-boxed)`` of the images the model's figures were measured on (`trained_here.measured_on`: the
-    window's rule, with the row's ``basis``) in ``folder``; None when it holds none with their recorded bytes, or the
-    record keeps no annotation hash of them (an older model: whether they were re-boxed cannot be told)."""
+def _reboxed_in(model_dir: Path, folder: Path, split: Any, basis: Any = None) -> tuple[int, int, int] | None:
+    """``(found, re-boxed, of them by their bytes alone)`` of the images the model's figures were measured on
+    (`trained_here.measured_on`: the window's rule, with the row's ``basis``) in ``folder``; None when it holds none
+    with their recorded bytes, or the record keeps no annotation hash of them (an older model: whether they were
+    re-boxed cannot be told)."""
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.errors import PetlocError
+    from petloc_gui.core.scored_objects import OBJECTS_KEY
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.trained_here import measured_on, memo_lookup, read_hash, reboxed_since
     from petloc_gui.model.training_record import record_from_meta
@@ -124,7 +126,8 @@ def _reboxed_in(model_dir: Path, folder: Path, split: Any, basis: Any = None) ->
     held_out = measured_on(meta, own, "test" if split == "test" else "validation", basis)
     images = meta.get("images")
     recorded = images if isinstance(images, dict) else {}
-    if not any(isinstance(entry := recorded.get(relpath), dict) and isinstance(entry.get("annotation_sha256"), str)
+    if not any(isinstance(entry := recorded.get(relpath), dict)
+               and any(isinstance(entry.get(key), str) for key in ("annotation_sha256", OBJECTS_KEY))
                for relpath in held_out):
         return None
     used, annotations = {}, {}
@@ -133,5 +136,5 @@ def _reboxed_in(model_dir: Path, folder: Path, split: Any, basis: Any = None) ->
         key, stat, _ = memo_lookup(image, {})
         used[key] = read_hash(key, stat)
         annotations[key] = str(dataset.annotation_path_for(image))
-    here, reboxed = reboxed_since(meta, held_out, dataset.root, used, annotations)
-    return (here, reboxed) if here else None
+    since = reboxed_since(meta, held_out, dataset.root, used, annotations)
+    return (since.measured_here, since.reboxed, since.by_bytes) if since.measured_here else None

@@ -73,11 +73,14 @@ class TrainedHere:
     why_unknown: str = ""
     training_folder: str = ""
     pending: bool = False
-    # of the model's held-out images its figures were measured on (its record's validation images; test ones for
-    # test figures), those here with the bytes it recorded (``measured_here``) and, of them, those whose annotation
-    # was saved with other bytes since its run read it (``reboxed``): its figures are on the earlier boxes
+    # of the model's held-out images its figures were measured on (`measured_on`), those here with the bytes it
+    # recorded (``measured_here``) and, of them, those whose annotation changed since its run read it (``reboxed``):
+    # its boxes or labels differ now (its record's ``objects_sha256``), or, where the record keeps only the
+    # annotation's bytes (an older meta.json), its bytes (``reboxed_by_bytes`` of them: a Verified mark changes the
+    # bytes, not the boxes, so their boxes may be those the figures are on)
     measured_here: int = 0
     reboxed: int = 0
+    reboxed_by_bytes: int = 0
     memo: dict[str, HashMemo] = field(default_factory=dict, repr=False, compare=False)
     # for a save's check (`reboxed_again`); None: the answer has none (no record tells, or still pending)
     held_out: HeldOut | None = field(default=None, repr=False, compare=False)
@@ -115,17 +118,27 @@ def read_hash(key: str, stat: os.stat_result | None) -> HashMemo:
     return HashMemo(stat.st_size, stat.st_mtime_ns, sha256_or_none(key))
 
 
+class Reboxed(NamedTuple):
+    """`reboxed_since`'s answer: ``TrainedHere``'s ``measured_here``, ``reboxed`` and ``reboxed_by_bytes``."""
+
+    measured_here: int
+    reboxed: int
+    by_bytes: int
+
+
 def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, used: Mapping[str, HashMemo],
-                  annotations: Mapping[str, str]) -> tuple[int, int]:
-    """``(measured_here, reboxed)`` of `TrainedHere`: the ``held_out`` images (relpaths) found under ``root`` with the
-    bytes meta.json ``images`` records (``used``: their hashes now, by absolute path), and those of them whose
-    annotation (``annotations``: absolute image path -> annotation path) has other bytes now than recorded (a
-    removed one too). Only annotations of those images are read."""
+                  annotations: Mapping[str, str]) -> Reboxed:
+    """Of the ``held_out`` images (relpaths), those found under ``root`` with the bytes meta.json ``images`` records
+    (``used``: their hashes now, by absolute path), and those of them whose annotation (``annotations``: absolute
+    image path -> annotation path) changed since (a removed one too): read with other bytes than recorded, then, where
+    the record keeps the scored objects' hash (`core.scored_objects`), with other boxes or labels; else counted by
+    its bytes (``by_bytes``). Only annotations of those images are read, parsed only when their bytes changed."""
+    from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256
     from petloc_gui.model.bundle import sha256_or_none
 
     recorded = meta.get("images")
     recorded = recorded if isinstance(recorded, dict) else {}
-    here = reboxed = 0
+    here = reboxed = by_bytes = 0
     for relpath in held_out:
         entry = recorded.get(relpath)
         key = os.path.abspath(root / relpath)
@@ -133,10 +146,15 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
         if not isinstance(entry, dict) or now is None or now.sha256 is None or entry.get("sha256") != now.sha256:
             continue  # not here, or another photo under its name
         here += 1
-        was = entry.get("annotation_sha256")
-        if isinstance(was, str) and was != sha256_or_none(annotations.get(key)):
+        was_bytes, was_objects = entry.get("annotation_sha256"), entry.get(OBJECTS_KEY)
+        if isinstance(was_bytes, str) and was_bytes == sha256_or_none(annotations.get(key)):
+            continue  # the file the run read
+        if isinstance(was_objects, str):
+            reboxed += was_objects != objects_sha256(annotations.get(key), key)
+        elif isinstance(was_bytes, str):
             reboxed += 1
-    return here, reboxed
+            by_bytes += 1
+    return Reboxed(here, reboxed, by_bytes)
 
 
 def measured_on(meta: Mapping[str, Any], own: Any, split: str,
@@ -227,19 +245,21 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
             reads.since_yield = 0
             yield done
     kinds = count_matches(lineage, hashes, other_bytes)
-    here, reboxed = reboxed_since(meta, held_out, root, used, annotations)
+    since = reboxed_since(meta, held_out, root, used, annotations)
     unchecked = len(images) - checked
     held_out_keys = {os.path.abspath(root / relpath) for relpath in held_out}
     held_out_annotations = {key: annotations[key] for key in held_out_keys & annotations.keys()}
     yield TrainedHere(len(images), sum(kinds.values()), kinds["content"], kinds["path"],
                       lineage.complete and not unchecked, unchecked, training_folder=elsewhere, memo=used,
-                      measured_here=here, reboxed=reboxed, held_out=HeldOut(held_out, held_out_annotations))
+                      measured_here=since.measured_here, reboxed=since.reboxed, reboxed_by_bytes=since.by_bytes,
+                      held_out=HeldOut(held_out, held_out_annotations))
 
 
 def reboxed_again(model_dir: Path, root: Path, last: TrainedHere) -> Iterator[TrainedHere]:
     """`check_trained_here` after a save, ``last`` being its answer for this model and folder (with `HeldOut`): a
     save changes annotations, not images, so the count and the images' hashes stand, and only the held-out images'
-    annotations are read again (`reboxed_since`). Yields ``last`` with ``measured_here`` and ``reboxed`` anew; a
+    annotations are read again (`reboxed_since`). Yields ``last`` with ``measured_here`` and ``reboxed`` (and
+    ``reboxed_by_bytes``) anew; a
     model whose meta.json cannot be read now: no answer."""
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.model.bundle import read_meta
@@ -250,8 +270,9 @@ def reboxed_again(model_dir: Path, root: Path, last: TrainedHere) -> Iterator[Tr
         meta = read_meta(model_dir)
     except (OSError, ValueError, PetlocError):
         return
-    here, reboxed = reboxed_since(meta, last.held_out.relpaths, root, last.memo, last.held_out.annotations)
-    yield dataclasses.replace(last, measured_here=here, reboxed=reboxed)
+    since = reboxed_since(meta, last.held_out.relpaths, root, last.memo, last.held_out.annotations)
+    yield dataclasses.replace(last, measured_here=since.measured_here, reboxed=since.reboxed,
+                              reboxed_by_bytes=since.by_bytes)
 
 
 def _held_out_sizes(meta: Mapping[str, Any], held_out: frozenset[str]) -> dict[str, int | None]:

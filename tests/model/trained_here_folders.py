@@ -48,14 +48,22 @@ def copied_folder(tmp_path: Path, source: Path) -> Path:
     return root
 
 
-def bundle(tmp_path: Path, source: Path, metrics: dict | None = None) -> Path:
-    """A model folder whose meta.json records training on ``source``'s splits, with each image's sha256."""
+def bundle(tmp_path: Path, source: Path, metrics: dict | None = None, objects: bool = True) -> Path:
+    """A model folder whose meta.json records training on ``source``'s splits, with each image's sha256 and its
+    annotation's; ``objects``: the hash of its scored objects too (`core.scored_objects`; False: an older record)."""
+    from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256
+
     folder = tmp_path / "model"
     folder.mkdir()
+
+    def entry(name: str) -> dict:
+        annotation = (source / name).with_suffix(".xml")
+        annotation_path = annotation if annotation.exists() else None
+        hashes = {"sha256": file_sha256(source / name), "annotation_sha256": sha256_or_none(annotation_path)}
+        return {**hashes, OBJECTS_KEY: objects_sha256(annotation_path, source / name)} if objects else hashes
+
     meta = {"class_names": ["cat", "dog"], "splits": {"train": TRAIN, "validation": VALIDATION, "test": []},
-            "images": {name: {"sha256": file_sha256(source / name), "annotation_sha256": sha256_or_none(
-                (source / name).with_suffix(".xml") if (source / name).with_suffix(".xml").exists() else None)}
-                       for name in TRAIN + VALIDATION},
+            "images": {name: entry(name) for name in TRAIN + VALIDATION},
             "training_data": {"root_name": source.name},
             "metrics": metrics or {"accuracy": 0.2, "mean_iou": 0.032, "n_images": 5}}
     (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
