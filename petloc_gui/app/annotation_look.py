@@ -39,10 +39,13 @@ def looked_at(path: Path) -> bool | str:
 def read_error(path: Path, exc: PetlocError) -> str:
     """The text of a failed read: a permission or I/O failure (`core.voc_tree` raises it as an
     AnnotationError caused by an OSError) is said as a file that could not be looked at, never as one
-    that is no annotation."""
-    cause = exc.__cause__
-    if isinstance(cause, OSError) and not isinstance(cause, FileNotFoundError):
-        return f"{path}: cannot check the annotation file: {cause.strerror or cause}"
+    that is no annotation. The rule is the write's (`core.voc_write.read_failure`): a file the window
+    says it could not look at is one the save refuses as such."""
+    from petloc_gui.core.voc_write import read_failure  # lxml, imported where a read has failed
+
+    failure = read_failure(exc)
+    if failure is not None:
+        return f"{path}: cannot check the annotation file: {failure.strerror or failure}"
     return str(exc)
 
 

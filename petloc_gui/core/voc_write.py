@@ -22,7 +22,7 @@ from lxml import etree
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.disk_state import DiskState, current_state, same_content, state_of
-from petloc_gui.core.errors import AnnotationError, ExternalChangeError, LinkTargetError, SaveError
+from petloc_gui.core.errors import AnnotationError, ExternalChangeError, LinkTargetError, PetlocError, SaveError
 from petloc_gui.core.voc_edit import build_tree
 from petloc_gui.core.voc_provenance import wanted_mark
 from petloc_gui.core.voc_tree import passed_on_notes, read_voc_tree
@@ -55,15 +55,16 @@ class InaccessibleTargetError(UnreadableTargetError):
 def _why_unreadable(exc: AnnotationError) -> str:
     """Why a file cannot be taken as an annotation, after "which" or "the existing file": a failure to
     read it at all is said as a file that cannot be looked at, never as a broken annotation."""
-    failure = _read_failure(exc)
+    failure = read_failure(exc)
     if failure is not None:
         return f"cannot be looked at ({failure.strerror or failure})"
     return f"is not a readable VOC annotation ({exc.reason})"
 
 
-def _read_failure(exc: AnnotationError) -> OSError | None:
+def read_failure(exc: PetlocError) -> OSError | None:
     """The OSError that kept the file from being read (`core.voc_tree` raises it as an AnnotationError
-    caused by one: a permission, an I/O failure); None for a file read and refused."""
+    caused by one: a permission, an I/O failure); None for a file read and refused. The one rule of the
+    write's refusal and of the window's reading error (`app.annotation_look.read_error`)."""
     cause = exc.__cause__
     return cause if isinstance(cause, OSError) and not isinstance(cause, FileNotFoundError) else None
 
@@ -91,7 +92,7 @@ def _check_target(path: Path, overwrite_unreadable: bool) -> DiskState | None:
                 "untouched", path, target=target) from exc
         if overwrite_unreadable:
             return None
-        if _read_failure(exc) is not None:
+        if read_failure(exc) is not None:
             raise InaccessibleTargetError(
                 f"the existing file {_why_unreadable(exc)}; it is left untouched. Save again once it can "
                 "be read, or overwrite it explicitly", path) from exc
