@@ -71,13 +71,6 @@ class SaveHost(Protocol):
     def show_status(self, text: str, ms: int) -> None: ...
 
 
-def _exists(path) -> bool:
-    try:
-        return path.exists() or path.is_symlink()
-    except OSError:
-        return True  # cannot even look: treat as there (the save reports why it fails)
-
-
 def _is_link(path) -> bool:
     try:
         return path.is_symlink()
@@ -130,7 +123,8 @@ class SaveGuard:
                 overwrite = False
                 # looked at again: the error read at loading may be stale (a folder unreadable for a moment), and
                 # asked from it, Yes replaced a valid annotation; readable now, the save asks which version to keep
-                why = unreadable_now(doc) if doc.load_error and _exists(doc.annotation_path) else None
+                # (it looks whether the file is there itself, `annotation_look.looked_at`: one rule, not two)
+                why = unreadable_now(doc) if doc.load_error else None
                 if why is not None:
                     if _is_link(doc.annotation_path):
                         # Never offered: the link may point at anything (notes.txt).
