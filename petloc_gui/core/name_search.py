@@ -5,7 +5,8 @@ A plain `str.lower` on both sides missed names a user sees as matching: a macOS 
 decomposed "é" ("e" and U+0301), so typed "café" found none of them, and "İstanbul" lower-cased is "i"
 and a combining dot, so typed "istanbul" found none of those either. Case follows Turkish too: "IŞIK"
 is found by "\u0131ş\u0131k" (dotless i, `core.turkish_case`). The names are folded once a listing
-(`FoldedNames`), not at each keystroke: the search runs over up to 20,000 names as the user types.
+(`FoldedNames`), not at each keystroke: the search runs over up to 20,000 names as the user types. The
+window makes one at the first text typed, not when a folder is opened (`ui.review.file_list`).
 """
 
 from __future__ import annotations
