@@ -15,6 +15,7 @@ from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import isolated, visible
 from petloc_gui.ui.canvas.box_canvas import BoxCanvas
 from petloc_gui.ui.canvas.contrast import readable_on
+from petloc_gui.ui.canvas.header_markup import header_escaped, left_to_right
 from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
 from petloc_gui.ui.canvas.pane_sync import PaneSync
@@ -41,23 +42,6 @@ GT_TITLES = {False: ("Ground truth (editable)", "Ground truth"),
 
 def is_prediction(result) -> bool:
     return result is not None and hasattr(result, "box") and hasattr(result, "label")
-
-
-def _shown(text: str, metrics: QFontMetrics | None = None, width: int | None = None,
-           mode: Qt.TextElideMode = Qt.ElideMiddle) -> str:
-    """A file name or label for the rich-text header: escaped for HTML and the terminal sense;
-    given a width (and the font's ``metrics``), elided to it (in its middle, or as ``mode`` says)."""
-    shown = visible(text)
-    if metrics is not None and width is not None:
-        shown = metrics.elidedText(shown, mode, width)
-    return html.escape(shown)
-
-
-def _left_to_right(line: str) -> str:
-    """The header's rich text laid out left to right, as its English words read: Qt takes a rich text's
-    direction from its first letter, isolated names included, so "תמונה 2.png" first made the whole line
-    right to left. Its names are set apart (`isolated`) within it."""
-    return f"<div dir='ltr'>{line}</div>"
 
 
 class ImagePanel(QWidget):
@@ -136,6 +120,8 @@ class ImagePanel(QWidget):
         size = display.size if display is not None else None
         text = message or (display.error if display is not None else None)
         self._image_error = text
+        # the image left takes its prediction along: a reload that lists no image drew its box on
+        self._prediction, self._prediction_message = None, ""
         self.gt_pane.show_image(image, size, text, source)
         self.pred_pane.show_image(image, size, text, source)
 
@@ -347,13 +333,14 @@ class ImagePanel(QWidget):
 
         def shown(text: str, slot: str) -> str:  # a message keeps its start: it reads as a sentence
             mode = Qt.ElideRight if slot == "message" else Qt.ElideMiddle
-            return _shown(text, self._slot_metrics(slot), fit[slot], mode) if slot in fit else _shown(text)
+            return header_escaped(text, self._slot_metrics(slot), fit[slot], mode) if slot in fit \
+                else header_escaped(text)
 
         def named(text: str, slot: str) -> str:  # a name, elided, set apart: "תמונה 2.png" kept the line in order
             return isolated(shown(text, slot))
 
         if doc is None:
-            return _left_to_right(shown(self._message(), "name"))
+            return left_to_right(shown(self._message(), "name"))
         parts = [] if "name" in gone else [f"<b>{named(self.image_name(), 'name')}</b>"]
         primary = doc.primary
         # a model's pre-label nobody has saved yet is no ground truth (`ImageDocument.prelabel`)
@@ -392,4 +379,4 @@ class ImagePanel(QWidget):
             parts.append(f"<span style='color:{self.tone('good')}'>✔{'' if short else ' verified'}</span>")
         if doc.dirty:
             parts.append(f"<span style='color:{self.tone('unsaved')}'>●{'' if short else ' unsaved'}</span>")
-        return _left_to_right((" · " if short else " &nbsp;·&nbsp; ").join(parts))
+        return left_to_right((" · " if short else " &nbsp;·&nbsp; ").join(parts))
