@@ -168,8 +168,10 @@ class FolderOpening:
             first = self.file_dock.first_visible_row()
         if first is not None:
             self.show_row(first)
-        else:
-            self.panel.show_image(None, f"No images found in {dataset.root}")
+        else:  # a search or status filter kept from before (F5) may hide every image there is
+            listed = (f"The list shows no image: its search or filter matches none of the "
+                      f"{counted(len(dataset.items), 'image')} in {dataset.root}")
+            self.panel.show_image(None, listed if dataset.items else f"No images found in {dataset.root}")
             self.panel.show_annotation(None)
         self._say_indexed(dataset)
         if not show and _is_demo(dataset.root):  # reloaded (``show``): it stays on the image it was on

@@ -4,6 +4,8 @@ ground-truth pane was cleared, the prediction pane was not)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextDocumentFragment
+
 from .conftest import open_and_wait, wait_image_shown, write_image
 
 
@@ -18,6 +20,11 @@ def test_a_reload_that_lists_nothing_draws_no_box_of_the_image_gone(qtbot, windo
     assert window.session.current is None and window.file_dock.model.rowCount() == 0
     assert window.panel.gt_pane.box_items() == []
     assert window.panel.pred_pane.box_items() == []  # c.png's box was drawn on
+    said = f"The list shows no image: its search or filter matches none of the 4 images in {folder}"
+    assert window.panel.gt_pane.accessibleDescription() == said  # "No images found in ..." (4 are there)
+    assert window.panel.pred_pane.accessibleDescription() == said
+    header = QTextDocumentFragment.fromHtml(window.panel.header.text()).toPlainText()
+    assert said in (header, window.panel.header.toolTip()), header  # elided in its middle: whole in the tooltip
     assert window.panel.gt_pane.accessibleName() == "Ground truth"
     assert window.panel.pred_pane.accessibleName() == "Prediction"
 
