@@ -130,12 +130,20 @@ def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequen
                   f"({AFTER_FIRST_REMEDY})")
 
 
+# Past this many thin classes (a folder of 120 classes, 80 of them boxed once or twice), a line per class
+# buried "training on ..." under 80 near-identical lines: one line per reason names them instead
+MAX_THIN_ONE_BY_ONE = 5
+THIN_NAMES_LISTED = 10  # names on a reason's line; then "and N more"
+
+
 def warn_thin_classes(samples: Sequence[Sample], skipped: Sequence[Sequence[str]] = ()) -> None:
     """Warn of each class the run trains with fewer person-reviewed images than the window asks for
     before it offers training (`app.model_choice.MIN_BOXES_PER_CLASS`, one rule for both): with one, none
     can be held out (`model.splits`: a class keeps one image on each side from two on), so the run never
-    measures it; with none, it rests on a model's unchecked boxes, which never validate. ``samples``:
-    `check_classes`'s; ``skipped``: the run's start event's (an unreadable image is no image of its class)."""
+    measures it; with none, it rests on a model's unchecked boxes, which never validate. A line per class
+    up to `MAX_THIN_ONE_BY_ONE` of them; past that, a line per reason naming its classes
+    (`_warn_thin_groups`). ``samples``: `check_classes`'s; ``skipped``: the run's start event's (an
+    unreadable image is no image of its class)."""
     from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS
     from petloc_gui.app.thin_classes import thin_classes  # the rule the Retrain dialog says it by
 
@@ -143,6 +151,9 @@ def warn_thin_classes(samples: Sequence[Sample], skipped: Sequence[Sequence[str]
     used = [s for s in samples if str(s.image_path) not in gone]
     prelabels = Counter(s.label for s in used if s.prelabel)
     thin = thin_classes(Counter(s.label for s in used if not s.prelabel), prelabels)
+    if len(thin) > MAX_THIN_ONE_BY_ONE:
+        _warn_thin_groups(thin)
+        return
     enough = f"box at least {MIN_BOXES_PER_CLASS} images of it (the window asks for as many before it offers training)"
     for name, n in thin.items():
         class_ = f"class {visible(name)}"
@@ -158,6 +169,33 @@ def warn_thin_classes(samples: Sequence[Sample], skipped: Sequence[Sequence[str]
             # (`model.splits.report_members`): then no closing figure is on it, so promise none
             error(f"{class_} has only {n} person-reviewed images: one is held out for validation, so its figures, "
                   f"if any, rest on a single image; {enough}")
+
+
+def _warn_thin_groups(thin: Mapping[str, int]) -> None:
+    """`warn_thin_classes`' lines past `MAX_THIN_ONE_BY_ONE` classes: one per reason (none, one, two
+    person-reviewed images; fewest first), naming its classes in natural order (the first
+    `THIN_NAMES_LISTED`, then how many more), and the advice once, after them."""
+    from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS
+
+    for n in sorted(set(thin.values())):
+        names = [visible(name) for name, count in thin.items() if count == n]
+        one = len(names) == 1
+        it, its = ("it", "its") if one else ("them", "their")
+        classes = f"{counted(len(names), 'class', 'classes')} ({first_of(names, THIN_NAMES_LISTED)})"
+        if not n:
+            error(f"{classes} {'is' if one else 'are'} only on unreviewed pre-labels: the run learns {it} from a "
+                  f"model's unchecked boxes and never measures {it} (pre-labels are never held out; review them in "
+                  "the window: a save makes a box a person's)")
+        elif n == 1:
+            error(f"{classes} {'has' if one else 'have'} 1 person-reviewed image{'' if one else ' each'}: "
+                  f"{'it cannot' if one else 'none can'} be both trained on and held out, so the run never "
+                  f"measures {it}")
+        else:
+            error(f"{classes} {'has' if one else 'have'} only {n} person-reviewed images{'' if one else ' each'}: "
+                  f"one {'' if one else 'of each '}is held out for validation, so {its} figures, if any, rest on a "
+                  "single image")
+    error(f"box at least {MIN_BOXES_PER_CLASS} images of each of these {len(thin)} classes to measure it (the "
+          "window asks for as many before it offers training)")
 
 
 def _warn_unaware_prelabels(samples: Sequence[Sample], left_out: Sequence[LeftOut],
