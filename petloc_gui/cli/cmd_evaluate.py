@@ -27,6 +27,7 @@ from petloc_gui.cli.output import (
 )
 from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import counted, visible
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
                       if label not in known)
     if unknown:
         # escaped: error() collapses whitespace, which showed the label "line\nbreak" as "line break", none
-        listed = ", ".join(f"{visible(name)} ({n})" for name, n in sorted(unknown.items()))
+        listed = ", ".join(f"{visible(name)} ({unknown[name]})" for name in natural_order(unknown))
         hints = [found for found in (spelling_hint(unknown, class_names), hint) if found]
         error(f"labels the model does not know, counted as wrong: {listed}" + "".join(f"; {h}" for h in hints))
     report = build_report(metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import table
 
 # --json: {class or unknown label: how many of its row's images were trained on}; null when that is not known
@@ -43,7 +44,8 @@ def trained_per_class(evaluated: Sequence[tuple[Path, Any, Any]], class_names: S
 
 
 def class_table(report: dict[str, Any], num: Callable[[Any], str]) -> list[str]:
-    """The per-class table: a row per class of the model's, then per label it does not know, each with
+    """The per-class table: a row per class of the model's, then per label it does not know, each part in
+    natural order (`core.natural_order`, as `petloc stats` lists classes; --json keeps its own), each with
     its image count, and how many of them were trained on where any evaluated image was (`trained_cells`);
     ``num`` writes a figure. `core.text.table`: each column as wide as its widest cell as a terminal shows
     it (a long or wide-character class name moves no row)."""
@@ -52,10 +54,13 @@ def class_table(report: dict[str, Any], num: Callable[[Any], str]) -> list[str]:
     def counts(name: str, count: int) -> list[Any]:
         return [count] if trained is None else [count, trained.get(name, 0)]
 
-    rows = [[name, *counts(name, row["count"]), num(row["accuracy"]), num(row["mean_iou"]), ""]
-            for name, row in report["per_class"].items()]
-    rows += [[name, *counts(name, count), "0.000", "-", "(unknown to the model)"]
-             for name, count in report["unknown_labels"].items()]
+    # in `petloc stats`' order (natural: cat_2 before cat_10, Dogg after american), not the model's (code
+    # point: cat_10 before cat_2, every capital first), in which one class was in a different row in each
+    per_class, unknown = report["per_class"], report["unknown_labels"]
+    rows = [[name, *counts(name, per_class[name]["count"]), num(per_class[name]["accuracy"]),
+             num(per_class[name]["mean_iou"]), ""] for name in natural_order(per_class)]
+    rows += [[name, *counts(name, unknown[name]), "0.000", "-", "(unknown to the model)"]
+             for name in natural_order(unknown)]
     header = ["class", "count", *([] if trained is None else [HEADER]), "accuracy", "mean IoU", ""]
     return [*table(header, rows, right=range(1, len(header) - 1)), *([] if trained is None else [NOTE])]
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.core.natural_order import natural_key
+from petloc_gui.core.natural_order import natural_key, natural_order
 from petloc_gui.core.text import columns, display_width, table
 
 # --json: {label the model does not know: its confusion row, columns as "confusion"'s labels}
@@ -50,13 +50,16 @@ LISTED = 20  # confusions listed, largest first
 
 
 def confusion_lines(report: dict[str, Any]) -> list[str]:
-    """The table's confusion matrix: a row per class of the model's, then per label it does not know; a
-    list of the largest confusions instead when the matrix is too large to read (`MAX_CLASSES`, `MAX_WIDTH`)."""
+    """The table's confusion matrix: a row per class of the model's (in its order), then per label it does
+    not know (in natural order); a list of the largest confusions instead when the matrix is too large to
+    read (`MAX_CLASSES`, `MAX_WIDTH`)."""
     labels = report["confusion"]["labels"]
     if not labels:
         return []
     rows = [[name, *row, ""] for name, row in zip(labels, report["confusion"]["matrix"], strict=True)]
-    rows += [[name, *row, UNKNOWN] for name, row in (report.get(KEY) or {}).items()]
+    unknown = report.get(KEY) or {}
+    # the matrix's rows keep the model's class order (its columns'); those below it, the class table's
+    rows += [[name, *unknown[name], UNKNOWN] for name in natural_order(unknown)]
     matrix = table(["", *labels, ""], rows, right=range(1, len(labels) + 1))
     if len(labels) <= MAX_CLASSES and max(display_width(line.rstrip()) for line in matrix) <= MAX_WIDTH:
         return ["", "confusion (rows: truth, columns: predicted)", *matrix]

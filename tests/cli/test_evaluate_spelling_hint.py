@@ -26,7 +26,7 @@ def test_the_unknown_label_line_names_the_models_spelling(tmp_path, tiny_bundle,
     assert code == 0, err
     assert last_json(out)["unknown_labels"] == {"CAT": 1, "Dog": 1, "bird": 1}
     (line,) = [line for line in assert_clean_errors(err) if "labels the model does not know" in line]
-    assert line == ('petloc: labels the model does not know, counted as wrong: CAT (1), Dog (1), bird (1); '
+    assert line == ('petloc: labels the model does not know, counted as wrong: bird (1), CAT (1), Dog (1); '
                     '"CAT" and "Dog" are the model\'s classes "cat" and "dog" spelled another way (case, spacing '
                     "or Unicode form): give the boxes the model's spelling to have them scored (the window's "
                     "Edit → Classes…, Ctrl+L, renames a class on every box of the folder)")
