@@ -4,8 +4,9 @@ another change to the file.
 A held-out image's annotation saved with other bytes since a run read it was said "re-boxed since", its figures
 "on the earlier boxes"; marking it Verified (``verified="yes"``, boxes untouched) changed the bytes alone. The
 hash is over what a run scores of the file, each object with a label and a box of non-zero area, as its (label,
-sorted box) in the file's order (`model.data.collect_samples`' rule), read as a run reads it (on the image's own
-size): a flag, a comment or the XML's layout changes nothing in it. No TensorFlow, no Qt.
+sorted box) in the file's order (`usable_objects`, the rule `model.data.collect_samples` takes them by), read as a run
+reads it (on the image's own size): a flag, a comment or the XML's layout changes nothing in it. No TensorFlow, no
+Qt.
 """
 
 from __future__ import annotations
@@ -13,23 +14,34 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.voc import read_voc
+from petloc_gui.core.voc_types import VocObject
 
-OBJECTS_KEY = "objects_sha256"  # of each held-out image's entry in meta.json ``images``
+OBJECTS_KEY = "objects_sha256"  # of each image's entry in meta.json ``images`` (`model.image_files_record`)
+
+
+def usable_objects(objects: Iterable[VocObject], any_label: bool = False) -> list[VocObject]:
+    """Every object with a label and a box of non-zero area, in the file's order: what a run scores a prediction
+    against (`model.data.collect_samples`, as `petloc evaluate` does). ``any_label``: each object is given one
+    (a breed run's: the photo's breed), so a nameless one counts too. One rule for the run and its record's hash:
+    two copies of it could drift, and a re-box be said of objects the run never scored."""
+    usable = []
+    for obj in objects:
+        box = obj.box.sorted()
+        if (any_label or obj.name) and box.width > 0 and box.height > 0:
+            usable.append(obj)
+    return usable
 
 
 def scored_objects(annotation_path: str | os.PathLike[str],
                    image_path: str | os.PathLike[str] | None = None) -> list[tuple[str, tuple[float, ...]]]:
-    """(label, sorted box in pixels) of each object of the annotation a run scores, in the file's order."""
+    """(label, sorted box in pixels) of each object of the annotation a run scores (`usable_objects`), in the
+    file's order."""
     annotation = read_voc(annotation_path, image_path=image_path)
-    objects: list[tuple[str, tuple[float, ...]]] = []
-    for obj in annotation.objects:
-        box = obj.box.sorted()
-        if obj.name and box.width > 0 and box.height > 0:
-            objects.append((obj.name, box.as_tuple()))
-    return objects
+    return [(obj.name, obj.box.sorted().as_tuple()) for obj in usable_objects(annotation.objects)]
 
 
 def objects_sha256(annotation_path: str | os.PathLike[str] | None,

@@ -25,11 +25,11 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import CancelledError, PetlocError
 from petloc_gui.core.index_problems import index_lines
+from petloc_gui.core.scored_objects import usable_objects
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.stats import size_mismatch
 from petloc_gui.core.unread_note import annotated
 from petloc_gui.core.voc import read_voc
-from petloc_gui.core.voc_types import VocObject
 
 LABEL_SOURCES = ("default", "breed")
 
@@ -158,7 +158,8 @@ def collect_samples(
         if box.width <= 0 or box.height <= 0:
             skipped.append((str(image_path), _empty_box_reason(box, annotation.problems)))
             continue
-        scored = _scored_objects(annotation.objects, str(name) if label == "breed" else None)
+        # the rule its record's objects hash is taken by (`core.scored_objects`), ``name`` the breed of each one
+        scored = usable_objects(annotation.objects, any_label=label == "breed")
         objects = tuple((str(name) if label == "breed" else str(obj.name), obj.box.sorted().as_tuple())
                         for obj in scored)
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
@@ -171,17 +172,6 @@ def collect_samples(
         if os.path.abspath(path) not in excluded:
             skipped.append((str(path), fmt.reason))
     return samples, skipped, root
-
-
-def _scored_objects(objects: Iterable[VocObject], breed: str | None) -> list[VocObject]:
-    """Every object with a label (``breed``: the photo's, for every object) and a box of non-zero area:
-    what `petloc evaluate` scores against (cli.cmd_evaluate.collect_ground_truth)."""
-    usable = []
-    for obj in objects:
-        box = obj.box.sorted()
-        if (breed or obj.name) and box.width > 0 and box.height > 0:
-            usable.append(obj)
-    return usable
 
 
 def _resolved(root: Path, path: str | os.PathLike[str]) -> str:

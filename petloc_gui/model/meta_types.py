@@ -32,7 +32,9 @@ def _is_count(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
-HASH_KEYS = ("sha256", "annotation_sha256")  # of each training image; null: the file could not be read then
+# of each training image: its file's, its annotation's, its scored objects' (`core.scored_objects.OBJECTS_KEY`,
+# by name: that module reads XML, and every read of meta.json passes here); null: the file could not be read then
+HASH_KEYS = ("sha256", "annotation_sha256", "objects_sha256")
 # each image's size in bytes (null: unreadable then; absent in records written before it): damaged, the window's
 # check would skip hashing a copy of the image (`trained_here`) and take a training photo for unseen
 SIZE_KEY = "size"

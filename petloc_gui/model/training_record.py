@@ -4,8 +4,9 @@ No Qt, no TensorFlow. A bundle's meta.json records its splits:
 
 - current format (issue 8): ``"splits": {"train": [...], "validation": [...],
   "test": [...]}`` (paths relative to the dataset root, "/"-separated) and
-  ``"images": {relpath: {"sha256": ..., "annotation_sha256": ..., "size": ...}}`` (size: from this
-  version on; older records have none);
+  ``"images": {relpath: {"sha256": ..., "annotation_sha256": ..., "objects_sha256": ..., "size": ...}}``
+  (size: from this version on; older records have none; objects_sha256: the hash of the labels and boxes a
+  run scores of the annotation, `core.scored_objects`, later still: what tells a re-box from a Verified mark);
 - older bundles: ``validation_split.images``, ``test_split.images`` and
   ``training_data`` (root, excluded, fingerprint), but no training list. Their
   training list is rebuilt only when the recorded data folder is still there

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from petloc_gui.core.scored_objects import OBJECTS_KEY
 from petloc_gui.model import bundle as bundle_module
 from petloc_gui.model import trained_here
 from petloc_gui.model.bundle import read_meta
@@ -119,7 +120,7 @@ def test_a_run_records_each_image_s_size(tmp_path):
     annotation.write_text("<annotation/>", encoding="utf-8")
     record = files_record([("a.png", image, annotation), ("gone.png", tmp_path / "gone.png", None)], {})
     assert record["a.png"]["size"] == 5 and isinstance(record["a.png"]["sha256"], str)
-    assert record["gone.png"] == {"sha256": None, "annotation_sha256": None, "size": None}
+    assert record["gone.png"] == {"sha256": None, "annotation_sha256": None, OBJECTS_KEY: None, "size": None}
 
 
 @pytest.mark.parametrize(("size", "said"), [("12", "a string"), (-1, "a negative number"), (True, "true/false"),

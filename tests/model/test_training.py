@@ -10,6 +10,7 @@ import pytest
 
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.metrics import evaluate
+from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256
 from petloc_gui.core.voc import read_voc, write_voc
 from petloc_gui.model.bundle import file_sha256, load_bundle, read_meta
 from petloc_gui.model.inference import Predictor
@@ -73,11 +74,14 @@ def test_digits_training_learns_and_the_bundle_round_trips(digits_folder, digits
     assert meta["selection_metrics"]["n_images"] == len(parts["selection"])
     assert meta["metrics"]["split"] == "validation (report part: did not choose the epoch)"
     assert meta["metrics"]["n_images"] == len(parts["report"])
-    # file hashes of every image in a split, and no path of this machine anywhere
+    # file hashes of every image in a split (and of its scored objects: a Verified mark is then told from a re-box,
+    # `trained_here.reboxed_since`), and no path of this machine anywhere
     image = digits_folder / val_images[0]
     assert meta["images"][val_images[0]] == {"sha256": file_sha256(image),
                                              "annotation_sha256": file_sha256(image.with_suffix(".xml")),
+                                             OBJECTS_KEY: objects_sha256(image.with_suffix(".xml"), image),
                                              "size": image.stat().st_size}
+    assert all(isinstance(entry[OBJECTS_KEY], str) for entry in meta["images"].values())
     assert set(meta["images"]) == set(meta["splits"]["train"] + val_images)
     text = (path / "meta.json").read_text()
     assert str(digits_folder) not in text and str(path) not in text and "/tmp" not in text
