@@ -13,18 +13,24 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +39,7 @@ from petloc_gui.ui.editing.label_box import key_of
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.window_geometry import shrink_to_screen
+from petloc_gui.ui.wrap_points import breakable
 
 MIN_WIDTH = 480
 ITEM_PADDING_PX = 16  # a list item's margins and focus frame, with room to spare
@@ -52,6 +59,49 @@ class ClassActions(Protocol):
     def delete(self, name: str) -> str: ...
 
 
+class NameThenKey(QStyledItemDelegate):
+    """Draws a class as its name elided in the middle to the room its "key N" leaves, then the key.
+
+    QListView lays an item out at its size hint's width: a name wider than the screen made its item 2211 px
+    in a 674 px list, cut at the edge (a horizontal scroll bar to reach the rest), and ElideMiddle never
+    applied: "x…x_v1" and "x…x_v10" read the same, their keys out of sight. Here an item is no wider than
+    the list, and the key is never what gives way."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # Qt's name
+        hint = super().sizeHint(option, index)
+        hint.setWidth(min(hint.width(), self._view.viewport().width()))
+        return hint
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # Qt's name
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        shown.text = self.shown_text(shown, index)
+        style = shown.widget.style() if shown.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, shown.widget)
+
+    def shown_text(self, option: QStyleOptionViewItem, index: QModelIndex) -> str:
+        """The item's text as drawn in ``option.rect`` (``option`` as `initStyleOption` leaves it): whole, or
+        its name elided in the middle and then its "key N" whole, where the room allows."""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        # the room the style draws in (QCommonStyle keeps a focus frame's margin, and 1 px, inside the text
+        # rect): measured wider, the style elided the elided name again ("x…x…x_v1")
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, option.widget).width() - 2 * margin
+        metrics = QFontMetricsF(option.font)  # fractional, as the style measures
+        text, name = option.text, index.data(Qt.ItemDataRole.UserRole)
+        if metrics.horizontalAdvance(text) <= room:
+            return text
+        key = text[len(name):] if isinstance(name, str) and text.startswith(name) else ""
+        name_room = room - metrics.horizontalAdvance(key)
+        if not key or name_room < metrics.horizontalAdvance("x…x"):  # no room for a name beside its key
+            return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room)
+        return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, name_room) + key
+
+
 class ClassListDialog(QDialog):
     """Each action answers with one line (done, or why not), shown under the list."""
 
@@ -61,8 +111,12 @@ class ClassListDialog(QDialog):
         self.actions = actions
         self.list = QListWidget()
         self.list.setAccessibleName("Classes")
-        # the ends of a long name tell it from its neighbours (…_v1, …_v10) and carry its number key
+        # the ends of a long name tell it from its neighbours (…_v1, …_v10), and its number key follows it
+        # (`NameThenKey`): an item as wide as the list, laid out again when the list is resized
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setItemDelegate(NameThenKey(self.list))
         self.list.setAccessibleDescription("Enter, F2 or a double-click renames the selected class")
         self.list.installEventFilter(self)  # Enter and F2 (`eventFilter`)
         self.list.itemDoubleClicked.connect(lambda _item: self._ask_rename())
@@ -122,7 +176,8 @@ class ClassListDialog(QDialog):
         for name in names:
             item = QListWidgetItem(f"{name}    key {keys[name]}" if name in keys else name)
             item.setData(Qt.UserRole, name)
-            item.setToolTip(as_plain(f"{name}\n{self.actions.describe(name)}"))  # whole, however it is elided
+            # whole, however it is elided, and with places to wrap: a name wider than the screen ran off its edge
+            item.setToolTip(as_plain(f"{breakable(name)}\n{self.actions.describe(name)}"))
             self.list.addItem(item)
         self.list.setCurrentRow(names.index(keep) if keep in names else (0 if names else -1))
         self._selected(self.list.currentRow())

@@ -12,35 +12,19 @@ from __future__ import annotations
 
 import unicodedata
 
-BREAK = "\u200b"  # zero width space: a place the line may wrap, nothing drawn
+from petloc_gui.ui.wrap_points import BREAK, BREAK_EVERY, breakable
+
+__all__ = ["BREAK", "BREAK_EVERY", "FIRST_STRONG_ISOLATE", "POP_DIRECTIONAL_ISOLATE", "wrappable"]
+
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
-BREAK_EVERY = 16  # characters with no place to wrap, at most; a name no longer is shown as it is
-_BREAKS_AFTER = frozenset(" -_/.")  # a break after these reads naturally ("_" is the one Qt does not break at)
 _RIGHT_TO_LEFT = frozenset(("R", "AL", "AN"))
 
 
 def wrappable(name: str) -> str:
     """``name`` as shown in running text: breakable every `BREAK_EVERY` characters at most (after "_"
-    first) when longer, and isolated when it holds right-to-left letters."""
-    shown = _breakable(name) if len(name) > BREAK_EVERY else name
+    first) when longer (`wrap_points.breakable`), and isolated when it holds right-to-left letters."""
+    shown = breakable(name)
     if any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in name):
         return f"{FIRST_STRONG_ISOLATE}{shown}{POP_DIRECTIONAL_ISOLATE}"
     return shown
-
-
-def _breakable(name: str) -> str:
-    out: list[str] = []
-    run = 0  # characters since the last place the line may wrap
-    for i, char in enumerate(name):
-        out.append(char)
-        run = 0 if char.isspace() else run + 1
-        following = name[i + 1] if i + 1 < len(name) else ""
-        # never between a letter and its accent, or inside a joined emoji
-        if not following or following.isspace() or unicodedata.combining(following) \
-                or unicodedata.category(following) in ("Mn", "Mc", "Me") or "\u200d" in (char, following):
-            continue
-        if (char in _BREAKS_AFTER and char != " ") or run >= BREAK_EVERY:
-            out.append(BREAK)
-            run = 0
-    return "".join(out)
