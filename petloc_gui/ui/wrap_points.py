@@ -9,16 +9,25 @@ and Edit → Classes… (`editing.class_list_dialog`) both use it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 BREAK = "\u200b"  # zero width space: a place the line may wrap, nothing drawn
 BREAK_EVERY = 16  # characters with no place to wrap, at most; a name no longer is shown as it is
 _BREAKS_AFTER = frozenset(" -_/.")  # a break after these reads naturally ("_" is the one Qt does not break at)
+_LONG_WORD = re.compile(rf"\S{{{BREAK_EVERY + 1},}}")
 
 
 def breakable(name: str) -> str:
     """``name`` with a place to wrap every `BREAK_EVERY` characters at most (after "_" first) when longer."""
     return _breakable(name) if len(name) > BREAK_EVERY else name
+
+
+def breakable_words(text: str) -> str:
+    """A sentence that names things (Edit → Classes…' "Added …"), with places to wrap inside each word longer
+    than `BREAK_EVERY` characters: a 200-character name made its word-wrapped label, and so its dialog, wider
+    than the screen. Shorter words are left as they are."""
+    return _LONG_WORD.sub(lambda word: _breakable(word.group()), text)
 
 
 def _breakable(name: str) -> str:

@@ -39,7 +39,7 @@ from petloc_gui.ui.editing.label_box import key_of
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.window_geometry import shrink_to_screen
-from petloc_gui.ui.wrap_points import breakable
+from petloc_gui.ui.wrap_points import breakable, breakable_words
 
 MIN_WIDTH = 480
 ITEM_PADDING_PX = 16  # a list item's margins and focus frame, with room to spare
@@ -120,7 +120,7 @@ class ClassListDialog(QDialog):
         self.list.setAccessibleDescription("Enter, F2 or a double-click renames the selected class")
         self.list.installEventFilter(self)  # Enter and F2 (`eventFilter`)
         self.list.itemDoubleClicked.connect(lambda _item: self._ask_rename())
-        self.result = QLabel("")
+        self.result = QLabel("")  # set by `_say`
         self.result.setWordWrap(True)
         self.add_button = QPushButton("&Add…")
         self.rename_button = QPushButton("&Rename…")
@@ -248,20 +248,25 @@ class ClassListDialog(QDialog):
         if name is not None:
             self.delete(name)
 
+    def _say(self, result: str) -> None:
+        # the names in it breakable: "Added <a 200-character name>." set the label's least width, and the
+        # dialog's, to 1502 px on a 1366 px screen (Add, Rename, Delete and Close off its edge)
+        self.result.setText(breakable_words(result))
+
     # The actions themselves (the buttons' dialogs end here; tests call them directly).
     def add(self, name: str) -> None:
         name = " ".join(name.split())
-        self.result.setText(self.actions.add(name) if name else "A class needs a name.")
+        self._say(self.actions.add(name) if name else "A class needs a name.")
         self.refresh(name)
 
     def rename(self, old: str, new: str) -> None:
         new = " ".join(new.split())
-        self.result.setText(self.actions.rename(old, new) if new else "A class needs a name.")
+        self._say(self.actions.rename(old, new) if new else "A class needs a name.")
         self.refresh(new or old)
 
     def delete(self, name: str) -> None:
         row = self.list.currentRow()
-        self.result.setText(self.actions.delete(name))
+        self._say(self.actions.delete(name))
         names = self.actions.names()
         # refused: it stays selected (a second Delete must not hit the first row's class);
         # deleted: the class that took its place
