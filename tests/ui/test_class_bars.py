@@ -57,8 +57,9 @@ def assert_every_name_readable(bars) -> None:
             assert inside.contains(part), (row.name, part, inside)
         assert metrics.horizontalAdvance(row.shown) <= row.label.width(), row.shown
         assert metrics.horizontalAdvance(str(row.count)) <= row.number.width()
-        if row.shown != row.name:  # elided: a readable start, the rest in the tooltip
-            assert row.shown.endswith("…") and row.name.startswith(row.shown[:-1]) and len(row.shown) >= 8
+        if row.shown != row.name:  # elided: a readable start and end, the rest in the tooltip
+            start, end = row.shown.split("…")
+            assert row.name.startswith(start) and row.name.endswith(end) and len(row.shown) >= 8
             assert row.name[:60] in row.tooltip()
         if len(row.name) <= 12:
             assert row.shown == row.name  # a short name is never shortened

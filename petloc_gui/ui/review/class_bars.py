@@ -4,8 +4,10 @@ It was a QtCharts bar chart with the names on the axis under the bars: in the
 panel's narrow width a name had one bar's width, so Qt shortened them to
 nothing ("…" under every bar of a folder of seven breeds, "amer…" twice) and
 the last one could run past the chart's edge. A row gives each name the left
-part of the panel's width: a name wider than that is elided (never cut), and
-the row's tooltip names it in full with its count.
+part of the panel's width: a name wider than that is elided in the middle (never
+cut), and the row's tooltip names it in full with its count. Its start and its end
+are kept: elided at its end, "…_from_the_neighbours_v1" and "…_v10" both read
+"domestic_shorthair_cat_from_the_neighbo…" (as Edit → Classes… elides too).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class Row:
 
     name: str  # in full, control characters escaped (`core.text.visible`)
     count: int
-    shown: str  # as drawn: the name, or the name elided to ``label``'s width
+    shown: str  # as drawn: the name, or the name elided in the middle to ``label``'s width
     label: QRect
     bar: QRect
     number: QRect  # where the count is written
@@ -108,7 +110,7 @@ class ClassBars(QWidget):
             bar = QRect(label.right() + 1 + GAP, y + 3, max(1, length) if count else 0, height - 6)
             text = str(count)
             number = QRect(bar.x() + bar.width() + GAP, y, metrics.horizontalAdvance(text), height)
-            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_width)
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, name_width)
             out.append(Row(name, count, shown, label, bar, number))
         return out
 
