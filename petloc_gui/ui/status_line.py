@@ -20,6 +20,7 @@ cut its last caution ("Model: … (… · too fe…"). It is a `ModelLabel`: giv
 from __future__ import annotations
 
 import html
+import unicodedata
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette
@@ -38,6 +39,26 @@ WIDGET_SIZE_MAX = 16777215  # Qt's QWIDGETSIZE_MAX (PySide6 does not export it):
 def tooltip_html(text: str) -> str:
     """``text`` as a tooltip that wraps (Qt wraps rich text only), also inside a long path."""
     return "<p>" + html.escape(text).replace("/", "/&#8203;").replace("\\", "\\&#8203;") + "</p>"
+
+
+def text_direction(text: str) -> Qt.TextFlag:
+    """The direction ``text`` reads in, from its first strong character (left to right with none), as
+    drawText's flag. Drawn in the layout's direction, an English message in a right-to-left layout
+    (`-reverse`) read ".(of this folder's 14 image…folder it never trained on 13": its ")." at the front,
+    its leading "13" at the end."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return Qt.TextFlag.TextForceRightToLeft
+        if kind == "L":
+            return Qt.TextFlag.TextForceLeftToRight
+    return Qt.TextFlag.TextForceLeftToRight
+
+
+def text_flags(widget: QWidget, alignment: Qt.AlignmentFlag, text: str) -> int:
+    """drawText's flags for ``text`` in ``widget``: ``alignment`` where the widget's direction puts it (the
+    layout's mirroring), the text in its own direction (`text_direction`)."""
+    return int(QStyle.visualAlignment(widget.layoutDirection(), alignment)) | int(text_direction(text))
 
 
 def label_elided(label: QLabel) -> bool:
@@ -109,9 +130,10 @@ class _LabelElider(QObject):
             return False
         if event.type() == QEvent.Type.Paint:
             painter = QPainter(watched)
-            watched.style().drawItemText(painter, watched.contentsRect(), int(watched.alignment()),
-                                         watched.palette(), watched.isEnabled(), label_shown_text(watched),
-                                         QPalette.ColorRole.WindowText)
+            shown = label_shown_text(watched)  # in its own direction: "…" stays at its end in a right-to-left layout
+            flags = text_flags(watched, watched.alignment(), shown)
+            watched.style().drawItemText(painter, watched.contentsRect(), flags, watched.palette(), watched.isEnabled(),
+                                         shown, QPalette.ColorRole.WindowText)
             painter.end()
             return True
         if event.type() == QEvent.Type.ToolTip and not watched.toolTip():
@@ -245,8 +267,9 @@ class StatusLine(QStatusBar):
                 frame.palette = self.palette()
                 self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, frame, painter, widget)
         painter.setPen(self.palette().windowText().color())
-        painter.drawText(self.message_rect(), Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
-                         | Qt.TextFlag.TextSingleLine, self.shown_text())
+        shown = self.shown_text()
+        leading = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self.message_rect(), text_flags(self, leading, shown) | int(Qt.TextFlag.TextSingleLine), shown)
         painter.end()
 
     def event(self, event: QEvent) -> bool:  # Qt's name
