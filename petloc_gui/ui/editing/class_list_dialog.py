@@ -122,6 +122,7 @@ class ClassListDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self._ask_rename())
         self.result = QLabel("")  # set by `_say`
         self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)  # a class named "<b>cat" is said as typed, not as markup
         self.add_button = QPushButton("&Add…")
         self.rename_button = QPushButton("&Rename…")
         self.delete_button = QPushButton("&Delete")
