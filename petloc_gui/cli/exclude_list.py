@@ -1,168 +1,31 @@
-"""`petloc train --exclude-list FILE`: the images a list of held-out entries names.
-
-File names hold what a list's syntax could take for its own: ``#`` (``cat #1.jpg``), spaces
-(``dog 2.jpg``, as an Oxford ``test.txt`` line's columns are). Cutting such a name at its ``#`` or its
-first space held out another image (``cat.jpg``, ``dog.jpg``) and trained on the listed one, with no
-word said. So each line's forms are tried in turn, most literal first (`entry_forms`), and the first
-that names an image wins: a real file's name is never cut while it matches as written.
+"""`petloc train --exclude-list FILE`: the images a list of held-out entries names, by the rule the window's
+Retrain holds a folder's test list out by (`core.listed_images`), in `petloc train`'s words: each line on an
+entry on stderr, an entry naming two spellings of one name refused (`CommandError`).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from petloc_gui.cli.name_forms import form_difference
 from petloc_gui.cli.output import CommandError, error
-from petloc_gui.core.annotation_names import folded
+from petloc_gui.core.listed_images import AmbiguousEntryError, entry_forms, read_exclude_lines, resolve_listed_images
 
-# Oxford's list files (test.txt, trainval.txt): an id, then numbers ("Abyssinian_201 1 1 1").
-_OXFORD_LINE = re.compile(r"(\S+)(?:[ \t]+-?\d+)+")
-# A comment starts a line or follows whitespace: "a.jpg  # trailing". A '#' inside a name ("cat#1.jpg")
-# starts none: that entry, matching nothing, is reported, not cut to "cat".
-_COMMENT_START = re.compile(r"(?:^|(?<=\s))#")
-
-
-def read_exclude_lines(path: Path) -> list[str]:
-    """The list's lines that are not blank, stripped."""
-    # utf-8-sig: a list saved by Notepad starts with a BOM, which would make its first entry
-    # match no image, and that test image would be trained on.
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def entry_forms(line: str) -> list[str]:
-    """What ``line`` may name, most literal first: the whole line; then the line before each ``#`` that
-    starts a comment, the longest first (``cat #1.jpg  # first cat``: ``cat #1.jpg`` before ``cat``);
-    then, for an Oxford-shaped line, its first column. A comment line has the whole line only."""
-    forms = [line]
-    for start in reversed([found.start() for found in _COMMENT_START.finditer(line)]):
-        cut = line[:start].rstrip()
-        if cut and cut not in forms:
-            forms.append(cut)
-    oxford = _OXFORD_LINE.fullmatch(forms[-1])
-    if oxford and oxford.group(1) not in forms:
-        forms.append(oxford.group(1))
-    return forms
+__all__ = ["entry_forms", "read_exclude_lines", "resolve_exclude_list"]
 
 
 def resolve_exclude_list(data: Path, path: Path) -> list[str]:
-    """Absolute image paths for an exclude list's entries.
-
-    An entry is an absolute path, a path relative to the dataset root, a path within the images folder
-    with or without its extension (an ImageSets id: ``day/x`` for ``JPEGImages/day/x.jpg``), a file name
-    or a file stem; a line of Oxford's test.txt (`Abyssinian_201 1 1 1`) works too; ``#`` starts a
-    comment at the start of a line or after whitespace. A path names that one image: ``x`` is
-    ImageSets' ``JPEGImages/x.jpg``, said when images in subfolders share its name (they are trained
-    on unless listed by their path). A name or stem that names no such path holds out every image of
-    that name, said when they are in several folders. An entry that names an image only with case or
-    Unicode form ignored (``dog 2.JPG`` for ``dog 2.jpg``) is taken as that image, said in one line;
-    one that would name two such images (``Cat.jpg`` and ``cat.jpg``) is refused. Entries matching no
-    image are reported, one line each, and ignored.
-    """
+    """Absolute image paths for an exclude list's entries (`core.listed_images.resolve_listed_images`: what an
+    entry may be, and what is said of it). A folder that could not itself be listed is refused first, not
+    then "matches no image" said for each line of the list."""
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.index_problems import refuse_unlisted_root
 
     dataset = open_dataset(data)
-    refuse_unlisted_root(dataset)  # not then "matches no image" for each line of the list
-    names = _ImageNames()
-    root = Path(dataset.root).resolve()
-    images_folder = Path(dataset.images_folder)
-    for item in dataset.items:
-        image = Path(item.image_path).resolve()
-        paths = {str(image)}
-        if image.is_relative_to(root):
-            paths.add(image.relative_to(root).as_posix())
-        if Path(item.image_path).is_relative_to(images_folder):
-            within = Path(item.image_path).relative_to(images_folder)
-            paths |= {within.as_posix(), within.with_suffix("").as_posix()}
-            names.within[str(image)] = within.as_posix()
-        names.add(str(image), paths, {image.name, image.stem})
-        if item.has_annotation:
-            names.annotated.add(str(image))
-    resolved: set[str] = set()
-    for number, line in enumerate(read_exclude_lines(path), 1):
-        candidates = _images_named(line, names, f"{path}: line {number}")
-        if candidates:
-            resolved |= candidates
-        elif not line.startswith("#"):  # a comment line: nothing to say
-            error(f"{path}: {line!r} matches no image in {data}; ignored")
-    return sorted(resolved)
-
-
-class _ImageNames:
-    """The images by what an entry may call them: ``paths`` name one image each (absolute, within the
-    dataset root, within the images folder), ``names`` (file name, stem) any image of that name in any
-    folder; each also by its folded form (case and Unicode form ignored)."""
-
-    def __init__(self) -> None:
-        self.paths: dict[str, set[str]] = {}
-        self.names: dict[str, set[str]] = {}
-        self.folded: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
-        self.within: dict[str, str] = {}  # image -> its path within the images folder, to name it
-        # the images a run may train on: an image without one (Oxford's images/thumbs/) is never trained on,
-        # so never named as "trained on" for sharing a listed image's name
-        self.annotated: set[str] = set()
-
-    def add(self, image: str, paths: set[str], names: set[str]) -> None:
-        for table, keys, folded_keys in ((self.paths, paths, self.folded[0]), (self.names, names, self.folded[1])):
-            for key in keys:
-                table.setdefault(key, set()).add(image)
-                folded_keys.setdefault(folded(key), set()).add(key)
-
-    def shown(self, images: set[str]) -> str:
-        return ", ".join(sorted(self.within.get(image, image) for image in images))
-
-
-def _images_named(line: str, names: _ImageNames, where: str) -> set[str]:
-    """The images the first form of ``line`` that names any names (`entry_forms`), as written first,
-    then with case and Unicode form ignored (said; refused where that names two spellings); a path
-    before a name (`_ImageNames`)."""
-    for form in entry_forms(line):
-        spellings = (form, str(Path(form).expanduser().resolve()))
-        for spelling in spellings:
-            if spelling in names.paths:
-                return _by_path(form, spelling, names, where)
-        for spelling in spellings:
-            if spelling in names.names:
-                return _by_name(form, spelling, names, where)
-        for by, folded_keys in ((_by_path, names.folded[0]), (_by_name, names.folded[1])):
-            for spelling in spellings:
-                keys = folded_keys.get(folded(spelling), set())
-                if len(keys) > 1:
-                    raise CommandError(f"{where}: {form!r} names {' and '.join(map(repr, sorted(keys)))}, whose "
-                                       "names differ only in case or Unicode form: write the entry as the file is "
-                                       "named")
-                if keys:
-                    (key,) = keys
-                    error(f"{where}: {form!r} taken as {key!r}, "
-                          f"{form_difference(form, key, 'in the list', 'in the folder')}")
-                    return by(form, key, names, where)
-    return set()
-
-
-def _by_path(form: str, key: str, names: _ImageNames, where: str) -> set[str]:
-    """The image path ``key`` names. ImageSets' id ``x`` is ``JPEGImages/x.jpg`` and ``day/x`` the one in
-    ``day/``: annotated images in subfolders that only share the name stay in training, said (those
-    without an annotation are trained on by no run: not said)."""
-    images = names.paths[key]
-    others = (names.names.get(key, set()) - images) & names.annotated
-    if others:
-        example = Path(names.shown({min(others)})).with_suffix("").as_posix()
-        error(f"{where}: {form!r} taken as {names.shown(images)}, its path in the images folder; "
-              f"{names.shown(others)} only share its name and are trained on: list each by its path within the "
-              f"images folder ({example!r}) to hold it out too")
-    return images
-
-
-def _by_name(form: str, key: str, names: _ImageNames, where: str) -> set[str]:
-    """Every image whose file name or stem is ``key``, in whichever folder: all held out, as a list of
-    bare names (Oxford's test.txt) means; said when annotated ones are in several folders (an image
-    without an annotation, as in Oxford's images/thumbs/, is trained on by no run either way)."""
-    images = names.names[key]
-    trainable = images & names.annotated
-    if len({Path(names.shown({image})).parent for image in trainable}) > 1:
-        example = Path(names.shown({min(trainable)})).with_suffix("").as_posix()
-        error(f"{where}: {form!r} names {len(trainable)} images in different folders ({names.shown(trainable)}): "
-              f"all held out; to hold out only one, list it by its path within the images folder ({example!r})")
-    return images
+    refuse_unlisted_root(dataset)
+    try:
+        return resolve_listed_images(dataset, read_exclude_lines(path), str(path), error, data=data,
+                                     difference=lambda given, found: form_difference(given, found, "in the list",
+                                                                                     "in the folder"))
+    except AmbiguousEntryError as exc:
+        raise CommandError(str(exc)) from exc

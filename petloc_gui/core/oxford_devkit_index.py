@@ -51,8 +51,8 @@ def _list_names(folder: Path, problems: list[str]) -> list[str]:
 
 def _read_id_lines(path: Path, problems: list[str]) -> list[list[str]]:
     """Whitespace-split non-comment lines of a list file; [] when absent."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+    try:  # utf-8-sig: a list Notepad saved starts with a BOM, which made its first id match no image
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
     except FileNotFoundError:
         return []
     except OSError as exc:

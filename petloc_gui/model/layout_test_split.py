@@ -23,6 +23,8 @@ from petloc_gui.core.text import counted
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
 
+NOTES_SHOWN = 5  # lines on the list's entries a run says: a list of a folder partly copied matches thousands
+
 # how the warning ends: ``them`` ("it" or "them", the test images trained on) and the test list's path
 Remedy = Callable[[str, Path], str]
 
@@ -42,21 +44,31 @@ def window_remedy(them: str, listing: Path) -> str:
 
 def layout_test_images(dataset: Dataset) -> tuple[str, list[str]]:
     """The folder's test list, as its layout names it ("" when the layout has none), and the relative path of
-    each image it lists (its items' ``split``: `core.oxford_devkit_index`, which `petloc stats` counts)."""
+    each image it lists, as `petloc train --exclude-list` resolves that file (`_listed_test_images`)."""
     from petloc_gui.model.data import relpath_in
 
     listing, images = _listed_test_images(dataset)
     return listing, [relpath_in(image, Path(dataset.root)) for image in images]
 
 
-def _listed_test_images(dataset: Dataset) -> tuple[str, list[Path]]:
-    """`layout_test_images`, each image by its path in the index."""
+def _listed_test_images(dataset: Dataset, say: Callable[[str], None] | None = None) -> tuple[str, list[Path]]:
+    """`layout_test_images`, each image by its absolute path: the list file read as `petloc train
+    --exclude-list` reads it (`core.listed_images`), not the index's ``split`` (the first column matched
+    as written: a BOM, "C" for c.jpg, "c.jpg" with its extension, an image also in trainval.txt missed it,
+    and it was trained on). ``say``: the lines on its entries (taken as another spelling, matching nothing)."""
     from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT
+    from petloc_gui.core.listed_images import read_exclude_lines, resolve_listed_images
 
     listing = {VOC_DEVKIT: "ImageSets/Main/test.txt", OXFORD: "annotations/test.txt"}.get(dataset.layout, "")
     if not listing:
         return "", []
-    return listing, [Path(item.image_path) for item in dataset.items if item.split == "test"]
+    try:
+        lines = read_exclude_lines(Path(dataset.root) / listing)
+    except OSError:  # no list (or one that cannot be read: the index names it)
+        return listing, []
+    # two spellings of one name (Cat.jpg, cat.jpg) both held out: a window run has no one to ask
+    images = resolve_listed_images(dataset, lines, listing, say or (lambda line: None), hold_ambiguous=True)
+    return listing, [Path(image) for image in images]
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,15 @@ class LayoutTestHoldout:
 
     listing: str  # as the layout names it ("ImageSets/Main/test.txt"); "" when it has none
     images: tuple[str, ...] = ()
+    # what was said of its entries (one taken as another spelling, one matching no image), as `petloc train
+    # --exclude-list` says it
+    notes: tuple[str, ...] = ()
+
+    def notices(self) -> list[str]:
+        """What the run says of the list: `notice`, then the lines on its entries (the first few of them)."""
+        shown = [f"{self.listing}: {len(self.notes) - NOTES_SHOWN} more lines on its entries not shown"]
+        return ([self.notice()] if self.images else []) + list(self.notes[:NOTES_SHOWN]) + (
+            shown if len(self.notes) > NOTES_SHOWN else [])
 
     def notice(self) -> str:
         """What the run says of them (the Retraining window logs it); "" when the list holds none."""
@@ -86,8 +107,9 @@ def layout_test_holdout(data_dir: str | os.PathLike[str]) -> LayoutTestHoldout:
         dataset = open_dataset(data_dir)
     except DatasetError:
         return LayoutTestHoldout("")
-    listing, images = _listed_test_images(dataset)
-    return LayoutTestHoldout(listing, tuple(str(image) for image in images))
+    notes: list[str] = []
+    listing, images = _listed_test_images(dataset, notes.append)
+    return LayoutTestHoldout(listing, tuple(str(image) for image in images), tuple(notes))
 
 
 def layout_test_warning(dataset: Dataset, used: Iterable[str], remedy: Remedy = exclude_list_remedy) -> str:

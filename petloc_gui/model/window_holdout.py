@@ -35,7 +35,7 @@ def window_holdout(data_dir: str | os.PathLike[str], label: str = "default", bas
 
     if hold_out_layout_test:
         held = layout_test_holdout(data_dir)
-        exclude, notices = list(held.images), [held.notice()] if held.images else []
+        exclude, notices = list(held.images), held.notices()
     else:
         exclude, notices = [], layout_test_notices(data_dir, label, base, renamed, skip_prelabels)
     parent_meta = readable_meta(base) if base else None

@@ -1,0 +1,206 @@
+"""The images a list of held-out entries names: `petloc train --exclude-list FILE`'s (`cli.exclude_list`) and the
+test list a folder's layout declares (ImageSets/Main/test.txt, Oxford's annotations/test.txt), which the window's
+Retrain holds out (`model.layout_test_split`). One rule for both: the window matched the list's ids as the index
+keys its splits (first column, case kept, no BOM stripped, an image also in trainval.txt not a test image), and
+trained on what `petloc train --exclude-list` held out of the same file, with no word said.
+
+File names hold what a list's syntax could take for its own: ``#`` (``cat #1.jpg``), spaces
+(``dog 2.jpg``, as an Oxford ``test.txt`` line's columns are). Cutting such a name at its ``#`` or its
+first space held out another image (``cat.jpg``, ``dog.jpg``) and trained on the listed one, with no
+word said. So each line's forms are tried in turn, most literal first (`entry_forms`), and the first
+that names an image wins: a real file's name is never cut while it matches as written. No Qt, no TensorFlow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from petloc_gui.core.annotation_names import folded
+
+if TYPE_CHECKING:
+    from petloc_gui.core.dataset import Dataset
+
+# Oxford's list files (test.txt, trainval.txt): an id, then numbers ("Abyssinian_201 1 1 1").
+_OXFORD_LINE = re.compile(r"(\S+)(?:[ \t]+-?\d+)+")
+# A comment starts a line or follows whitespace: "a.jpg  # trailing". A '#' inside a name ("cat#1.jpg")
+# starts none: that entry, matching nothing, is reported, not cut to "cat".
+_COMMENT_START = re.compile(r"(?:^|(?<=\s))#")
+
+Say = Callable[[str], None]  # where a line on an entry goes (`petloc train`: stderr)
+# how ``given`` (the list's spelling) and ``found`` (the folder's), which fold to one, differ, in words
+Difference = Callable[[str, str], str]
+
+
+class AmbiguousEntryError(ValueError):
+    """An entry names two images whose names differ only in case or Unicode form (``Cat.jpg`` and ``cat.jpg``)."""
+
+
+def read_exclude_lines(path: Path) -> list[str]:
+    """The list's lines that are not blank, stripped."""
+    # utf-8-sig: a list saved by Notepad starts with a BOM, which would make its first entry
+    # match no image, and that test image would be trained on.
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    return list_lines(text)
+
+
+def list_lines(text: str) -> list[str]:
+    """``text``'s lines that are not blank, stripped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def entry_forms(line: str) -> list[str]:
+    """What ``line`` may name, most literal first: the whole line; then the line before each ``#`` that
+    starts a comment, the longest first (``cat #1.jpg  # first cat``: ``cat #1.jpg`` before ``cat``);
+    then, for an Oxford-shaped line, its first column. A comment line has the whole line only."""
+    forms = [line]
+    for start in reversed([found.start() for found in _COMMENT_START.finditer(line)]):
+        cut = line[:start].rstrip()
+        if cut and cut not in forms:
+            forms.append(cut)
+    oxford = _OXFORD_LINE.fullmatch(forms[-1])
+    if oxford and oxford.group(1) not in forms:
+        forms.append(oxford.group(1))
+    return forms
+
+
+def _case_or_form(given: str, found: str) -> str:
+    return "the name it differs from only in case or Unicode form"
+
+
+def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: Say, *, data: object = None,
+                          difference: Difference = _case_or_form, hold_ambiguous: bool = False) -> list[str]:
+    """Absolute image paths for a list's entries (``lines``: `read_exclude_lines`'; ``where``: the list, as
+    its lines are named, "FILE: line 3"; ``data``: the folder as the user gave it, named in the lines said,
+    ``dataset``'s root when None).
+
+    An entry is an absolute path, a path relative to the dataset root, a path within the images folder
+    with or without its extension (an ImageSets id: ``day/x`` for ``JPEGImages/day/x.jpg``), a file name
+    or a file stem; a line of Oxford's test.txt (`Abyssinian_201 1 1 1`) works too; ``#`` starts a
+    comment at the start of a line or after whitespace. A path names that one image: ``x`` is
+    ImageSets' ``JPEGImages/x.jpg``, said when images in subfolders share its name (they are trained
+    on unless listed by their path). A name or stem that names no such path holds out every image of
+    that name, said when they are in several folders. An entry that names an image only with case or
+    Unicode form ignored (``dog 2.JPG`` for ``dog 2.jpg``) is taken as that image, said in one line
+    (``difference``: how the two spellings differ); one that would name two such images (``Cat.jpg`` and
+    ``cat.jpg``) raises `AmbiguousEntryError`, or with ``hold_ambiguous`` holds both out, said. Entries
+    matching no image are said, one line each, and ignored.
+    """
+    names = _ImageNames()
+    root = Path(dataset.root).resolve()
+    images_folder = Path(dataset.images_folder)
+    for item in dataset.items:
+        image = Path(item.image_path).resolve()
+        paths = {str(image)}
+        if image.is_relative_to(root):
+            paths.add(image.relative_to(root).as_posix())
+        if Path(item.image_path).is_relative_to(images_folder):
+            within = Path(item.image_path).relative_to(images_folder)
+            paths |= {within.as_posix(), within.with_suffix("").as_posix()}
+            names.within[str(image)] = within.as_posix()
+        names.add(str(image), paths, {image.name, image.stem})
+        if item.has_annotation:
+            names.annotated.add(str(image))
+    finder = _Finder(names, say, difference, hold_ambiguous)
+    resolved: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        candidates = finder.images_named(line, f"{where}: line {number}")
+        if candidates:
+            resolved |= candidates
+        elif not line.startswith("#"):  # a comment line: nothing to say
+            say(f"{where}: {line!r} matches no image in {dataset.root if data is None else data}; ignored")
+    return sorted(resolved)
+
+
+class _ImageNames:
+    """The images by what an entry may call them: ``paths`` name one image each (absolute, within the
+    dataset root, within the images folder), ``names`` (file name, stem) any image of that name in any
+    folder; each also by its folded form (case and Unicode form ignored)."""
+
+    def __init__(self) -> None:
+        self.paths: dict[str, set[str]] = {}
+        self.names: dict[str, set[str]] = {}
+        self.folded: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+        self.within: dict[str, str] = {}  # image -> its path within the images folder, to name it
+        # the images a run may train on: an image without one (Oxford's images/thumbs/) is never trained on,
+        # so never named as "trained on" for sharing a listed image's name
+        self.annotated: set[str] = set()
+
+    def add(self, image: str, paths: set[str], names: set[str]) -> None:
+        for table, keys, folded_keys in ((self.paths, paths, self.folded[0]), (self.names, names, self.folded[1])):
+            for key in keys:
+                table.setdefault(key, set()).add(image)
+                folded_keys.setdefault(folded(key), set()).add(key)
+
+    def shown(self, images: set[str]) -> str:
+        return ", ".join(sorted(self.within.get(image, image) for image in images))
+
+
+class _Finder:
+    """`resolve_listed_images`' matching of one entry, its lines said through ``say``."""
+
+    def __init__(self, names: _ImageNames, say: Say, difference: Difference, hold_ambiguous: bool) -> None:
+        self.names, self.say, self.difference, self.hold_ambiguous = names, say, difference, hold_ambiguous
+
+    def images_named(self, line: str, where: str) -> set[str]:
+        """The images the first form of ``line`` that names any names (`entry_forms`), as written first,
+        then with case and Unicode form ignored (said; two spellings refused, or held out both); a path
+        before a name (`_ImageNames`)."""
+        names = self.names
+        for form in entry_forms(line):
+            spellings = (form, str(Path(form).expanduser().resolve()))
+            for spelling in spellings:
+                if spelling in names.paths:
+                    return self.by_path(form, spelling, where)
+            for spelling in spellings:
+                if spelling in names.names:
+                    return self.by_name(form, spelling, where)
+            for by, folded_keys in ((self.by_path, names.folded[0]), (self.by_name, names.folded[1])):
+                for spelling in spellings:
+                    keys = folded_keys.get(folded(spelling), set())
+                    if len(keys) > 1:
+                        return self.ambiguous(form, keys, by, where)
+                    if keys:
+                        (key,) = keys
+                        self.say(f"{where}: {form!r} taken as {key!r}, {self.difference(form, key)}")
+                        return by(form, key, where)
+        return set()
+
+    def ambiguous(self, form: str, keys: set[str], by: Callable[[str, str, str], set[str]], where: str) -> set[str]:
+        spelled = " and ".join(map(repr, sorted(keys)))
+        if not self.hold_ambiguous:
+            raise AmbiguousEntryError(f"{where}: {form!r} names {spelled}, whose names differ only in case or "
+                                      "Unicode form: write the entry as the file is named")
+        self.say(f"{where}: {form!r} names {spelled}, whose names differ only in case or Unicode form: "
+                 "each held out")
+        return {image for key in sorted(keys) for image in by(form, key, where)}
+
+    def by_path(self, form: str, key: str, where: str) -> set[str]:
+        """The image path ``key`` names. ImageSets' id ``x`` is ``JPEGImages/x.jpg`` and ``day/x`` the one in
+        ``day/``: annotated images in subfolders that only share the name stay in training, said (those
+        without an annotation are trained on by no run: not said)."""
+        names = self.names
+        images = names.paths[key]
+        others = (names.names.get(key, set()) - images) & names.annotated
+        if others:
+            example = Path(names.shown({min(others)})).with_suffix("").as_posix()
+            self.say(f"{where}: {form!r} taken as {names.shown(images)}, its path in the images folder; "
+                     f"{names.shown(others)} only share its name and are trained on: list each by its path within "
+                     f"the images folder ({example!r}) to hold it out too")
+        return images
+
+    def by_name(self, form: str, key: str, where: str) -> set[str]:
+        """Every image whose file name or stem is ``key``, in whichever folder: all held out, as a list of
+        bare names (Oxford's test.txt) means; said when annotated ones are in several folders (an image
+        without an annotation, as in Oxford's images/thumbs/, is trained on by no run either way)."""
+        names = self.names
+        images = names.names[key]
+        trainable = images & names.annotated
+        if len({Path(names.shown({image})).parent for image in trainable}) > 1:
+            example = Path(names.shown({min(trainable)})).with_suffix("").as_posix()
+            self.say(f"{where}: {form!r} names {len(trainable)} images in different folders "
+                     f"({names.shown(trainable)}): all held out; to hold out only one, list it by its path within "
+                     f"the images folder ({example!r})")
+        return images
