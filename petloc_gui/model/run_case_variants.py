@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -23,7 +23,8 @@ from petloc_gui.model.splits import parent_test_hashes
 
 def run_case_variants(data_dir: str | os.PathLike[str], label: str = "default", base: str | None = None,
                       renamed: Mapping[str, str] | None = None, skip_prelabels: bool = False,
-                      rename_hint: RenameHint | None = None, stopped: Callable[[], bool] | None = None) -> str:
+                      rename_hint: RenameHint | None = None, stopped: Callable[[], bool] | None = None,
+                      exclude: Iterable[str | os.PathLike[str]] = ()) -> str:
     """Why a run on ``data_dir`` is refused, "" when it is not: its arguments are the training child's
     (``base``: the model a fine-tune starts from, whose classes, ``renamed`` applied, are the run's too).
     Every annotation is read, once, and no image (`collect_folder`'s ``labels_only``: the parent's test
@@ -32,9 +33,12 @@ def run_case_variants(data_dir: str | os.PathLike[str], label: str = "default", 
     recorded them: leaving images out never adds a spelling. (Reading the folder again to hash every image
     made the window wait 8-11 s on 10,000 images before a refused fine-tune.) ``stopped``: asked before each
     annotation read and each image hashed; once it says so, `CancelledError` is raised (the window's check
-    dropped: its worker ends then, not seconds later, and the app's exit does not wait for it)."""
+    dropped: its worker ends then, not seconds later, and the app's exit does not wait for it). ``exclude``: the
+    images the run holds out as test images (the folder's test list: `layout_test_split.layout_test_holdout`),
+    never trained on, so their boxes refuse nothing: read with none held out, a test image boxed "Cat" refused a
+    run the dialog offered, as its preview holds the list out."""
     parent_meta = _meta(base) if base else None
-    folder = collect_folder(data_dir, label, parent_meta=parent_meta, labels_only=True, stopped=stopped,
+    folder = collect_folder(data_dir, label, exclude, parent_meta=parent_meta, labels_only=True, stopped=stopped,
                             parent_path=base,  # its parents beside its folder, not where the process was given it
                             image_sizes=False)  # the labels alone: no image header read
     refusal = folder_case_variants(folder, parent_meta, renamed, skip_prelabels, rename_hint, label)

@@ -329,11 +329,14 @@ def refuse_case_variants(args: argparse.Namespace) -> None:
     TensorFlow loads, as `petloc train` does, in the window's words (`model.run_case_variants`): a last guard, as
     the Retrain dialog read the saved files only and edits saved as the run started may bring one in."""
     from petloc_gui.core.case_variant_refusal import Wording
+    from petloc_gui.model.layout_test_split import layout_test_holdout
     from petloc_gui.model.run_case_variants import run_case_variants  # no TensorFlow
 
+    # the test list the run holds out is never trained on: its boxes refuse nothing, as in the dialog's preview
+    held = layout_test_holdout(args.data).images if args.hold_out_layout_test else ()
     # the window's words (its class choices, never --renamed): this child serves the window only
     refusal = run_case_variants(args.data, args.label, args.base, args.renamed, args.skip_prelabels,
-                                Wording("when Retrain (Ctrl+T) opens again") if args.base else None)
+                                Wording("when Retrain (Ctrl+T) opens again") if args.base else None, exclude=held)
     if refusal:
         raise DatasetError(refusal, args.data)
 

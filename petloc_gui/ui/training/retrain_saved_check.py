@@ -55,11 +55,15 @@ def refusal_after_saving(folder: Path, preset: str, spec: str, options: RetrainO
     "" for none) with ``options`` is refused now that the edits are saved, "" when it may start. Every saved
     annotation is read: call it off the UI thread (`SavedLabelsCheck`). Raises `CancelledError` once
     ``stopped()`` says so (asked before each file)."""
+    from petloc_gui.model.layout_test_split import layout_test_holdout
+
     fine_tune = options.from_current and bool(spec)  # as `retrain_policy.worker_args` tells the worker
     try:
+        # the folder's test list held out, as the run holds it out (--hold-out-layout-test) and the dialog's preview
+        held = layout_test_holdout(folder).images
         refusal = run_case_variants(folder, label_source_for(preset, spec), spec if fine_tune else None,
                                     options.renamed if fine_tune else {}, not options.train_prelabels,
-                                    Wording(REOPENED, reopen_rename_hint) if fine_tune else None, stopped)
+                                    Wording(REOPENED, reopen_rename_hint) if fine_tune else None, stopped, held)
     except CancelledError:
         raise  # no answer at all: "" would say the run may start
     except Exception:  # noqa: BLE001 - unreadable now: the training child checks again and says what it could not read
