@@ -10,6 +10,7 @@ TensorFlow.
 
 from __future__ import annotations
 
+import codecs
 import os
 import shlex
 from collections.abc import Callable, Iterable, Mapping
@@ -51,24 +52,55 @@ def layout_test_images(dataset: Dataset) -> tuple[str, list[str]]:
     return listing, [relpath_in(image, Path(dataset.root)) for image in images]
 
 
-def _listed_test_images(dataset: Dataset, say: Callable[[str], None] | None = None) -> tuple[str, list[Path]]:
+def _listed_test_images(dataset: Dataset, say: Callable[[str], None] | None = None,
+                        problems: list[str] | None = None) -> tuple[str, list[Path]]:
     """`layout_test_images`, each image by its absolute path: the list file read as `petloc train
     --exclude-list` reads it (`core.listed_images`), not the index's ``split`` (the first column matched
     as written: a BOM, "C" for c.jpg, "c.jpg" with its extension, an image also in trainval.txt missed it,
-    and it was trained on). ``say``: the lines on its entries (taken as another spelling, matching nothing)."""
+    and it was trained on). ``say``: the lines on its entries (taken as another spelling, matching nothing);
+    ``problems``: what keeps the file from being read whole (`_read_listing`)."""
     from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT
-    from petloc_gui.core.listed_images import read_exclude_lines, resolve_listed_images
+    from petloc_gui.core.listed_images import resolve_listed_images
 
     listing = {VOC_DEVKIT: "ImageSets/Main/test.txt", OXFORD: "annotations/test.txt"}.get(dataset.layout, "")
     if not listing:
         return "", []
-    try:
-        lines = read_exclude_lines(Path(dataset.root) / listing)
-    except OSError:  # no list (or one that cannot be read: the index names it)
-        return listing, []
+    lines = _read_listing(Path(dataset.root) / listing, [] if problems is None else problems)
     # two spellings of one name (Cat.jpg, cat.jpg) both held out: a window run has no one to ask
     images = resolve_listed_images(dataset, lines, listing, say or (lambda line: None), hold_ambiguous=True)
     return listing, [Path(image) for image in images]
+
+
+def _read_listing(path: Path, problems: list[str]) -> list[str]:
+    """The list's lines that are not blank (`core.listed_images.list_lines`; [] when there is no such file), what
+    keeps it from being read whole put in ``problems``, in the words the run and the dialog say it with: a list
+    that could not be read (a folder, no permission) held nothing out, and one whose lines are not UTF-8 (a
+    Latin-1 "café") named no image on those lines, both with no word said."""
+    from petloc_gui.core.listed_images import list_lines
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        problems.append(f"cannot be read ({exc.strerror or exc}): this run holds none of it out, so no figure on "
+                        "its images is a test figure")
+        return []
+    undecoded = [number for number, raw in enumerate(data.removeprefix(codecs.BOM_UTF8).splitlines(), 1)
+                 if not _is_utf8(raw)]
+    if undecoded:
+        where = f"line {undecoded[0]}" + (f" and {counted(len(undecoded) - 1, 'other')}" if len(undecoded) > 1 else "")
+        problems.append(f"is not UTF-8 text ({where}): an entry there names no image and that image is trained on; "
+                        "save the list as UTF-8")
+    return list_lines(data.decode("utf-8-sig", errors="replace"))
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -82,12 +114,19 @@ class LayoutTestHoldout:
     # what was said of its entries (one taken as another spelling, one matching no image), as `petloc train
     # --exclude-list` says it
     notes: tuple[str, ...] = ()
+    # what kept the list from being read whole, each to follow "the folder's test list (LISTING) "
+    problems: tuple[str, ...] = ()
 
     def notices(self) -> list[str]:
-        """What the run says of the list: `notice`, then the lines on its entries (the first few of them)."""
+        """What the run says of the list: its problems (warnings), `notice`, then the lines on its entries (the
+        first few of them)."""
         shown = [f"{self.listing}: {len(self.notes) - NOTES_SHOWN} more lines on its entries not shown"]
-        return ([self.notice()] if self.images else []) + list(self.notes[:NOTES_SHOWN]) + (
-            shown if len(self.notes) > NOTES_SHOWN else [])
+        return ([f"warning: {line}" for line in self.problem_lines()] + ([self.notice()] if self.images else [])
+                + list(self.notes[:NOTES_SHOWN]) + (shown if len(self.notes) > NOTES_SHOWN else []))
+
+    def problem_lines(self) -> list[str]:
+        """Each of ``problems``, the list named (the dialog says them too: `Holdout.layout_test_problems`)."""
+        return [f"the folder's test list ({self.listing}) {problem}" for problem in self.problems]
 
     def notice(self) -> str:
         """What the run says of them (the Retraining window logs it); "" when the list holds none."""
@@ -108,8 +147,9 @@ def layout_test_holdout(data_dir: str | os.PathLike[str]) -> LayoutTestHoldout:
     except DatasetError:
         return LayoutTestHoldout("")
     notes: list[str] = []
-    listing, images = _listed_test_images(dataset, notes.append)
-    return LayoutTestHoldout(listing, tuple(str(image) for image in images), tuple(notes))
+    problems: list[str] = []
+    listing, images = _listed_test_images(dataset, notes.append, problems)
+    return LayoutTestHoldout(listing, tuple(str(image) for image in images), tuple(notes), tuple(problems))
 
 
 def layout_test_warning(dataset: Dataset, used: Iterable[str], remedy: Remedy = exclude_list_remedy) -> str:

@@ -54,6 +54,9 @@ class Holdout:
     layout_test: int = 0
     layout_test_list: str = ""  # that list, as the layout names it ("ImageSets/Main/test.txt")
     layout_test_copies: int = 0  # of ``layout_test``, the byte copies of a listed image under another name
+    # what kept that list from being read whole (unreadable, not UTF-8), in the run's words
+    # (`layout_test_split.LayoutTestHoldout.problem_lines`): the run holds out less than the list names
+    layout_test_problems: tuple[str, ...] = ()
     # `petloc digits` canvases of MNIST digits the current model has seen, by their folders' records and its
     # meta.json (`model.current_model_digits`, `petloc evaluate`'s n_learned_digits rule): of the annotated
     # images the run reads (``seen_of``), those of digits its published test figure is on, those it (or a model
@@ -82,16 +85,17 @@ class Holdout:
     def layout_test_note(self) -> str:
         """What the dialog says of the annotated images of the folder's test list the run holds out
         (``layout_test``), in the words the run logs (`layout_test_split.LayoutTestHoldout.notice`); "" when
-        none."""
+        none. What kept the list from being read whole is said too (after them, or alone), as the run warns of it."""
+        problems = "; ".join(self.layout_test_problems)
         if not self.layout_test:
-            return ""
+            return problems[:1].upper() + problems[1:]
         them = "it" if self.layout_test == 1 else "them"
         copies = (f", {self.layout_test_copies} of {them} as a byte copy of a listed image under another name"
                   if self.layout_test_copies else "")
         listing = f" ({self.layout_test_list})" if self.layout_test_list else ""
         return (f"{counted(self.layout_test, 'annotated image')} {'is' if self.layout_test == 1 else 'are'} on the "
                 f"folder's test list{listing}{copies}: the run holds {them} out, as petloc train --exclude-list "
-                f"does, so figures on {them} stay test figures")
+                f"does, so figures on {them} stay test figures" + (f". But {problems}" if problems else ""))
 
     def unusable_note(self) -> str:
         """What the preview says of the annotated images the run leaves out by its check (``unusable``), as

@@ -156,7 +156,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     copies = {relpath for relpath, _ in read.test_copies}
     # the dialog's line on them (`Holdout.layout_test_note`), the test list named and its copies counted
     layout_test = {"layout_test": sum(annotation is not None for _, _, annotation in read.excluded),
-                   "layout_test_list": tests.listing,
+                   "layout_test_list": tests.listing, "layout_test_problems": tuple(tests.problem_lines()),
                    "layout_test_copies": sum(annotation is not None and relpath in copies
                                              for _, relpath, annotation in read.excluded)}
     parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)

@@ -1,0 +1,31 @@
+"""The Retrain dialog says a folder's test list it cannot read whole, in the run's words: it held nothing (or
+less than the list names) out, and said "figures on them stay test figures" or nothing."""
+
+from __future__ import annotations
+
+from petloc_gui.ui.training.retrain_summary import held_out_summary
+from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from tests.cli.test_train_layout_test_split_said import IDS, _devkit
+
+
+def test_the_dialog_says_the_list_cannot_be_read(tmp_path):
+    root = _devkit(tmp_path / "voc", IDS, ["c", "day/g"])
+    listing = root / "ImageSets" / "Main" / "test.txt"
+    listing.unlink()
+    listing.mkdir()
+    preview = holdout_preview_for(root)
+    assert preview is not None
+    assert held_out_summary(preview(0.25), False, True).endswith(
+        " The folder's test list (ImageSets/Main/test.txt) cannot be read (Is a directory): this run holds none of "
+        "it out, so no figure on its images is a test figure.")
+
+
+def test_the_dialog_says_lines_not_in_utf8_after_the_images_held_out(tmp_path):
+    root = _devkit(tmp_path / "voc", IDS, ["c", "day/g"])
+    (root / "ImageSets" / "Main" / "test.txt").write_bytes(b"c\nday/g\ncaf\xe9\n")
+    preview = holdout_preview_for(root)
+    assert preview is not None
+    note = preview(0.25).layout_test_note()
+    assert note.startswith("2 annotated images are on the folder's test list")
+    assert note.endswith(". But the folder's test list (ImageSets/Main/test.txt) is not UTF-8 text (line 3): an "
+                         "entry there names no image and that image is trained on; save the list as UTF-8")
