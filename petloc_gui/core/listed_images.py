@@ -13,6 +13,7 @@ that names an image wins: a real file's name is never cut while it matches as wr
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -93,16 +94,19 @@ def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: S
     images_folder = Path(dataset.images_folder)
     for item in dataset.items:
         image = Path(item.image_path).resolve()
-        paths = {str(image)}
+        # each image by its path as indexed, which a run compares its ``exclude`` with (`model.data.collect_samples`):
+        # the resolved one held nothing out of a folder opened through a symbolic link, with no word said
+        indexed = os.path.abspath(item.image_path)
+        paths = {str(image), indexed}
         if image.is_relative_to(root):
             paths.add(image.relative_to(root).as_posix())
         if Path(item.image_path).is_relative_to(images_folder):
             within = Path(item.image_path).relative_to(images_folder)
             paths |= {within.as_posix(), within.with_suffix("").as_posix()}
-            names.within[str(image)] = within.as_posix()
-        names.add(str(image), paths, {image.name, image.stem})
+            names.within[indexed] = within.as_posix()
+        names.add(indexed, paths, {image.name, image.stem})
         if item.has_annotation:
-            names.annotated.add(str(image))
+            names.annotated.add(indexed)
     finder = _Finder(names, say, difference, hold_ambiguous)
     resolved: set[str] = set()
     for number, line in enumerate(lines, 1):
