@@ -50,6 +50,10 @@ class CollectedFolder:
     # the images held out as byte copies of a test image under another name, as (relpath, the test image's
     # relpath: in this folder, or as the parent recorded it); each is in ``excluded`` too (`held_out_copies_line`)
     test_copies: list[tuple[str, str]] = field(default_factory=list)
+    # the relative paths of the test images (the parent's as it recorded them, those ``exclude`` names) whose
+    # bytes the parent, or a model it was fine-tuned from, trained on: held out, but no test images of the new
+    # model, whose starting weights learned them (empty when read ``labels_only``)
+    learned_tests: frozenset[str] = frozenset()
 
     @property
     def n_prelabels(self) -> int:
@@ -87,6 +91,7 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
     tests = {} if labels_only else _test_names(parent_meta, excluded, known_hashes or {}, stamped)
     validation_hashes = parent_split_hashes(parent_meta, "validation")
     learned, inherited_digits, lineage_incomplete = _lineage_learned(parent_meta, parent_path)
+    learned_tests = frozenset(relpath for digest, relpath in tests.items() if digest in learned)
     test_copies: list[tuple[str, str]] = []
     # the parent's test photos under another name or folder are still test photos, and its validation
     # photos still validation photos (a folder laid out otherwise than the parent's trained on them all)
@@ -102,7 +107,7 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
         samples = kept
     models = prelabel_models(samples, parent_meta) if label == "default" else {}
     return CollectedFolder(Path(root), samples, skipped, excluded, hashes, held["validation"], validation_hashes,
-                           learned, inherited_digits, models, stamped, lineage_incomplete, test_copies)
+                           learned, inherited_digits, models, stamped, lineage_incomplete, test_copies, learned_tests)
 
 
 def _test_names(parent_meta: dict[str, Any] | None, excluded: Sequence[tuple[Path, str, Path | None]],

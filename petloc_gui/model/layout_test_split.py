@@ -116,6 +116,9 @@ class LayoutTestHoldout:
     notes: tuple[str, ...] = ()
     # what kept the list from being read whole, each to follow "the folder's test list (LISTING) "
     problems: tuple[str, ...] = ()
+    # of ``images``, those whose bytes the model a fine-tune starts from (or one up its line) trained on
+    # (`CollectedFolder.learned_tests`): held out, but its starting weights learned them
+    learned: int = 0
 
     def notices(self) -> list[str]:
         """What the run says of the list: its problems (warnings), `notice`, then the lines on its entries (the
@@ -134,7 +137,16 @@ class LayoutTestHoldout:
             return ""
         return (f"{counted(len(self.images), 'image')} of the folder's test list ({self.listing}) held out, as "
                 "petloc train --exclude-list does: never trained or validated on, they stay test images "
-                "(meta.json splits.test)")
+                "(meta.json splits.test)" + learned_said(self.learned))
+
+
+def learned_said(learned: int) -> str:
+    """What the run (`LayoutTestHoldout.notice`) and the Retrain dialog say after the test list held out of the
+    ``learned`` images of it the model a fine-tune starts from trained on; "" when none."""
+    if not learned:
+        return ""
+    return (f"; {learned} of them {'was' if learned == 1 else 'were'} learned by the model this run starts from: "
+            f"figures on {'it are' if learned == 1 else 'them are'} not test figures")
 
 
 def layout_test_holdout(data_dir: str | os.PathLike[str]) -> LayoutTestHoldout:

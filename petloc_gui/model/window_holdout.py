@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
@@ -33,15 +33,20 @@ def window_holdout(data_dir: str | os.PathLike[str], label: str = "default", bas
     from petloc_gui.model.collected_folder import collect_folder, held_out_copies_line
     from petloc_gui.model.layout_test_split import layout_test_holdout, layout_test_notices, readable_meta
 
-    if hold_out_layout_test:
-        held = layout_test_holdout(data_dir)
-        exclude, notices = list(held.images), held.notices()
-    else:
-        exclude, notices = [], layout_test_notices(data_dir, label, base, renamed, skip_prelabels)
+    held = layout_test_holdout(data_dir) if hold_out_layout_test else None
+    exclude = list(held.images) if held is not None else []
     parent_meta = readable_meta(base) if base else None
     if not exclude and parent_meta is None:  # no test image, so no copy of one: nothing read twice
-        return WindowHoldout(exclude, notices)
+        return WindowHoldout(exclude, held.notices() if held is not None else
+                             layout_test_notices(data_dir, label, base, renamed, skip_prelabels))
     folder = collect_folder(data_dir, label, exclude, parent_meta, parent_path=_located(base), stopped=stopped)
+    if held is not None:
+        # those of the list the model it starts from learned: its figures on them are no test figures
+        images = set(held.images)
+        listed = {relpath for image, relpath, _ in folder.excluded if os.path.abspath(image) in images}
+        notices = replace(held, learned=len(listed & folder.learned_tests)).notices()
+    else:
+        notices = layout_test_notices(data_dir, label, base, renamed, skip_prelabels)
     if folder.test_copies:
         notices.append(held_out_copies_line(folder.test_copies))
     return WindowHoldout(exclude, notices, folder.known_hashes)

@@ -57,6 +57,8 @@ class Holdout:
     # what kept that list from being read whole (unreadable, not UTF-8), in the run's words
     # (`layout_test_split.LayoutTestHoldout.problem_lines`): the run holds out less than the list names
     layout_test_problems: tuple[str, ...] = ()
+    # a fine-tune: of ``layout_test``, those the model it starts from (or one up its line) trained on
+    layout_test_learned: int = 0
     # `petloc digits` canvases of MNIST digits the current model has seen, by their folders' records and its
     # meta.json (`model.current_model_digits`, `petloc evaluate`'s n_learned_digits rule): of the annotated
     # images the run reads (``seen_of``), those of digits its published test figure is on, those it (or a model
@@ -86,6 +88,8 @@ class Holdout:
         """What the dialog says of the annotated images of the folder's test list the run holds out
         (``layout_test``), in the words the run logs (`layout_test_split.LayoutTestHoldout.notice`); "" when
         none. What kept the list from being read whole is said too (after them, or alone), as the run warns of it."""
+        from petloc_gui.model.layout_test_split import learned_said  # the run's words
+
         problems = "; ".join(self.layout_test_problems)
         if not self.layout_test:
             return problems[:1].upper() + problems[1:]
@@ -95,7 +99,8 @@ class Holdout:
         listing = f" ({self.layout_test_list})" if self.layout_test_list else ""
         return (f"{counted(self.layout_test, 'annotated image')} {'is' if self.layout_test == 1 else 'are'} on the "
                 f"folder's test list{listing}{copies}: the run holds {them} out, as petloc train --exclude-list "
-                f"does, so figures on {them} stay test figures" + (f". But {problems}" if problems else ""))
+                f"does, so figures on {them} stay test figures{learned_said(self.layout_test_learned)}"
+                + (f". But {problems}" if problems else ""))
 
     def unusable_note(self) -> str:
         """What the preview says of the annotated images the run leaves out by its check (``unusable``), as

@@ -159,6 +159,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                    "layout_test_list": tests.listing, "layout_test_problems": tuple(tests.problem_lines()),
                    "layout_test_copies": sum(annotation is not None and relpath in copies
                                              for _, relpath, annotation in read.excluded)}
+    # a fine-tune: those of the list the model it starts from learned (its figures on them are no test figures)
+    tuned_learned = {"layout_test_learned": len(listed & tuned_read.learned_tests)} if tuned_read is not None else {}
     parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)
     # the canvases of digits the current model has seen (tested on, learned): said, as holding them out would
@@ -176,7 +178,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
             # the pre-labels it trains on and leaves out, and their boxes, with the classes renamed as the run is told
             trained = run_prelabels.get(renamed or {})
             if isinstance(tuned, Holdout):  # the run would stop at once: its reasons, pre-labels used or left out
-                return replace(tuned, **layout_test, **trained)
+                return replace(tuned, **layout_test, **tuned_learned, **trained)
             assert tuned_split is not None  # a `TrainingData`
             chosen = tuned_split.members(fraction)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), parent_test,
@@ -185,7 +187,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                            parent_classes=tuple(parent_names),
                            new_classes=tuple(n for n in tuned.class_names if n not in parent_names),
                            unused_classes=tuple(n for n in parent_names if n not in on_boxes),
-                           **layout_test, **trained, **tuned_seen)
+                           **layout_test, **tuned_learned, **trained, **tuned_seen)
         reviewed = len(samples) - len(prelabels)
         counts = {"prelabels": len(prelabels), "prelabels_left_out": left_out, "reviewed": reviewed,
                   "unusable": len(unreadable), **layout_test, **boxes, **by_class}
