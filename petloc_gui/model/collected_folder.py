@@ -18,7 +18,7 @@ from petloc_gui.core.text import counted, visible
 from petloc_gui.model.bundle import sha256_or_none
 from petloc_gui.model.data import Sample, collect_samples
 from petloc_gui.model.prelabel_models import LeftOut, PrelabelModel, prelabel_models, without_unaware
-from petloc_gui.model.splits import parent_split_hashes, parent_splits
+from petloc_gui.model.splits import parent_split_hashes, parent_split_names, parent_splits
 
 
 @dataclass(frozen=True)
@@ -114,14 +114,7 @@ def _test_names(parent_meta: dict[str, Any] | None, excluded: Sequence[tuple[Pat
                 known: Mapping[str, str | None], stamped: dict[str, str | None]) -> dict[str, str]:
     """{sha256: relative path} of every test image: the parent's, as its meta.json records them, and each
     image ``excluded`` holds out (read here: --exclude-list names its test images by path only)."""
-    images = parent_meta.get("images") if isinstance(parent_meta, dict) else None
-    names: dict[str, str] = {}
-    if isinstance(images, dict):
-        for relpath in parent_splits(parent_meta)["test"]:
-            entry = images.get(relpath)  # as `splits.parent_test_hashes` reads them, each by its path
-            digest = entry.get("sha256") if isinstance(entry, dict) else None
-            if isinstance(digest, str) and digest:
-                names[digest] = relpath
+    names = parent_split_names(parent_meta, "test")  # as `splits.parent_test_hashes` reads them
     for image, relpath, _ in excluded:
         digest = _hashed(image, known, stamped)
         if digest is not None:

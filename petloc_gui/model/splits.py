@@ -314,15 +314,21 @@ def parent_test_hashes(meta: dict[str, Any] | None) -> set[str]:
 
 def parent_split_hashes(meta: dict[str, Any] | None, split: str) -> set[str]:
     """sha256 of each image of a parent bundle's ``split`` ("validation", "test"), when recorded."""
+    return set(parent_split_names(meta, split))
+
+
+def parent_split_names(meta: dict[str, Any] | None, split: str) -> dict[str, str]:
+    """{sha256: relative path as the parent recorded it} of each image of a parent bundle's ``split``
+    ("validation", "test") whose sha256 meta.json ``images`` records (a later path of the same bytes wins)."""
     if not isinstance(meta, dict) or not isinstance(meta.get("images"), dict):
-        return set()
+        return {}
     images = meta["images"]
-    found = set()
+    found: dict[str, str] = {}
     for relpath in parent_splits(meta)[split]:
         entry = images.get(relpath)
         digest = entry.get("sha256") if isinstance(entry, dict) else None
         if isinstance(digest, str) and digest:
-            found.add(digest)
+            found[digest] = relpath
     return found
 
 
