@@ -1,11 +1,10 @@
 """Whether a run trains on the test images its folder's layout lists (a VOC devkit's ImageSets/Main/test.txt,
 Oxford's annotations/test.txt), which `petloc stats` shows as the folder's test split: `petloc train` holds
 out only what --exclude-list names, so they were trained or validated on with no word said, and no later
-figure on them was a test figure. One rule and one wording for `petloc train` (`cli.train_checks` prints it)
-and the window's training child (`layout_test_notices`: a "notice" event, which the Retraining window logs).
-The window's Retrain holds the list out (`layout_test_holdout`: the child's --hold-out-layout-test, and the
-Retrain dialog's preview), as `petloc train --exclude-list` does: it had trained on them unsaid. No Qt, no
-TensorFlow.
+figure on them was a test figure: `petloc train` warns of them (`layout_test_warning`, which
+`cli.train_checks` prints). The window's Retrain always holds the list out (`layout_test_holdout`: its
+training child, `window_holdout`, and the Retrain dialog's preview), as `petloc train --exclude-list` does:
+it had trained on them unsaid. No Qt, no TensorFlow.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from __future__ import annotations
 import codecs
 import os
 import shlex
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,14 +32,6 @@ Remedy = Callable[[str, Path], str]
 def exclude_list_remedy(them: str, listing: Path) -> str:
     """`petloc train`'s: the option that holds them out."""
     return f"hold {them} out with --exclude-list {shlex.quote(str(listing))} to keep {them} for testing"
-
-
-def window_remedy(them: str, listing: Path) -> str:
-    """The training child's, run without --hold-out-layout-test (the window's Retrain passes it): the option
-    that holds them out, and the command that does."""
-    return (f"this run holds no test list out, so no figure on {them} is a test figure; to keep {them} for "
-            f"testing, run it with --hold-out-layout-test, as the window's Retrain does, or train with petloc "
-            f"train --exclude-list {shlex.quote(str(listing))}")
 
 
 def layout_test_images(dataset: Dataset) -> tuple[str, list[str]]:
@@ -177,31 +168,6 @@ def layout_test_warning(dataset: Dataset, used: Iterable[str], remedy: Remedy = 
     which = them if n == len(tests) else f"{n} of them"
     return (f"the folder's {listing} lists {counted(len(tests), 'test image')}; this run trains or validates on "
             f"{which}: {remedy(them, Path(dataset.root) / listing)}")
-
-
-def layout_test_notices(data_dir: str | os.PathLike[str], label: str = "default", base: str | None = None,
-                        renamed: Mapping[str, str] | None = None, skip_prelabels: bool = False) -> list[str]:
-    """The training child's warning (`layout_test_warning`, in the window's words) for a run with its
-    arguments (``base``: the model a fine-tune starts from, whose test images it leaves out); [] when the
-    layout lists no test image the run uses. The annotations are read (their labels alone, no image) only
-    when the layout has a test list: the images the run trains on are those `petloc train` checks
-    (`run_case_variants.run_boxes`)."""
-    from petloc_gui.core.dataset import open_dataset
-    from petloc_gui.model.collected_folder import collect_folder
-    from petloc_gui.model.run_case_variants import run_boxes
-
-    try:
-        dataset = open_dataset(data_dir)
-    except DatasetError:  # the run itself says why the folder cannot be read
-        return []
-    if not layout_test_images(dataset)[1]:
-        return []
-    parent_meta = readable_meta(base) if base else None
-    folder = collect_folder(data_dir, label, parent_meta=parent_meta, labels_only=True, parent_path=base,
-                            image_sizes=False)
-    trained = run_boxes(folder, parent_meta, renamed, skip_prelabels, label).trained
-    warning = layout_test_warning(dataset, (sample.relpath for sample in trained), window_remedy)
-    return [f"warning: {warning}"] if warning else []
 
 
 def readable_meta(base: str) -> dict[str, Any] | None:

@@ -41,8 +41,8 @@ def worker_args(
     ``renamed`` (``{new name: the current model's name}``, a fine-tune only) starts each new name from
     its old name's weights (`model.class_renames`). The test list the folder's layout declares (a VOC
     devkit's ImageSets/Main/test.txt, Oxford's annotations/test.txt) is always held out, as `petloc train
-    --exclude-list` holds it out, so figures on those images stay test figures (`layout_test_split`; the
-    Retrain dialog's preview leaves it out too).
+    --exclude-list` holds it out, so figures on those images stay test figures (the child does it unasked:
+    `window_holdout`; the Retrain dialog's preview leaves it out too).
     """
     args = [
         "--data", str(folder),
@@ -52,7 +52,6 @@ def worker_args(
         "--val-fraction", str(val_fraction),
         "--seed", str(seed),
         "--label", label,
-        "--hold-out-layout-test",
     ]
     if current:
         args += ["--compare-with", str(current)]

@@ -123,10 +123,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="with --base: the base model's class OLD is now named NEW (repeatable)")
     parser.add_argument("--skip-prelabels", action="store_true",
                         help="leave unreviewed pre-labels out: train on boxes a person saved only")
-    parser.add_argument("--hold-out-layout-test", action="store_true",
-                        help="hold out the test list the folder's layout declares (a VOC devkit's "
-                             "ImageSets/Main/test.txt, Oxford's annotations/test.txt), as petloc train "
-                             "--exclude-list does (the window's Retrain passes it)")
     parser.add_argument("--parent-pid", type=int, default=None,
                         help="stop when this process is gone (default: the parent at start-up)")
     parser.add_argument("--nice", type=int, default=10,
@@ -259,12 +255,10 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
     """Train with model.training.train_run into ``args.out``, then compare old and new."""
     args.label = label_source(args)
     refuse_case_variants(args)
-    # the layout's test list held out (or, not asked to, the warning that the run trains on it) and the byte
-    # copies of test images held out, said as `petloc train` says them
+    # the layout's test list held out and the byte copies of test images held out, said as `petloc train` says them
     from petloc_gui.model.window_holdout import window_holdout  # no TensorFlow
 
-    holdout = window_holdout(args.data, args.label, args.base, args.renamed, args.skip_prelabels,
-                             args.hold_out_layout_test, should_stop)
+    holdout = window_holdout(args.data, args.label, args.base, should_stop)
     for message in holdout.notices:
         emit({"event": "notice", "message": message})
     from petloc_gui.model import training  # TensorFlow loads here, in the child only
@@ -333,7 +327,7 @@ def refuse_case_variants(args: argparse.Namespace) -> None:
     from petloc_gui.model.run_case_variants import run_case_variants  # no TensorFlow
 
     # the test list the run holds out is never trained on: its boxes refuse nothing, as in the dialog's preview
-    held = layout_test_holdout(args.data).images if args.hold_out_layout_test else ()
+    held = layout_test_holdout(args.data).images
     # the window's words (its class choices, never --renamed): this child serves the window only
     refusal = run_case_variants(args.data, args.label, args.base, args.renamed, args.skip_prelabels,
                                 Wording("when Retrain (Ctrl+T) opens again") if args.base else None, exclude=held)

@@ -1,15 +1,14 @@
 """What the window's training child holds out as test images, and what it says of them before TensorFlow
-loads, as `petloc train` says it (`cli.train_checks`): the folder's test list held out
-(--hold-out-layout-test, `layout_test_split.layout_test_holdout`) or, without it, the warning that the run
-trains on it; and the byte copies of a test image held out under another name (the list's, or the
-model a fine-tune starts from: `collected_folder.held_out_copies_line`), which the window's runs held out
-with no word said. No Qt, no TensorFlow.
+loads, as `petloc train` says it (`cli.train_checks`): the folder's test list, always held out
+(`layout_test_split.layout_test_holdout`); and the byte copies of a test image held out under another name
+(the list's, or the model a fine-tune starts from: `collected_folder.held_out_copies_line`), which the
+window's runs held out with no word said. No Qt, no TensorFlow.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,28 +24,24 @@ class WindowHoldout:
 
 
 def window_holdout(data_dir: str | os.PathLike[str], label: str = "default", base: str | None = None,
-                   renamed: Mapping[str, str] | None = None, skip_prelabels: bool = False,
-                   hold_out_layout_test: bool = False, stopped: Callable[[], bool] | None = None) -> WindowHoldout:
+                   stopped: Callable[[], bool] | None = None) -> WindowHoldout:
     """The holdout of a run with the child's arguments (``base``: the model a fine-tune starts from). With a
     test image to hold out (the list's, or ``base``'s), the folder is read as the run reads it
-    (`collect_folder`, every image hashed, ``stopped`` asked before each) to find their byte copies."""
+    (`collect_folder`, every image hashed, ``stopped`` asked before each) to find their byte copies, and
+    those of the list the model ``base`` trained on."""
     from petloc_gui.model.collected_folder import collect_folder, held_out_copies_line
-    from petloc_gui.model.layout_test_split import layout_test_holdout, layout_test_notices, readable_meta
+    from petloc_gui.model.layout_test_split import layout_test_holdout, readable_meta
 
-    held = layout_test_holdout(data_dir) if hold_out_layout_test else None
-    exclude = list(held.images) if held is not None else []
+    held = layout_test_holdout(data_dir)
+    exclude = list(held.images)
     parent_meta = readable_meta(base) if base else None
     if not exclude and parent_meta is None:  # no test image, so no copy of one: nothing read twice
-        return WindowHoldout(exclude, held.notices() if held is not None else
-                             layout_test_notices(data_dir, label, base, renamed, skip_prelabels))
+        return WindowHoldout(exclude, held.notices())
     folder = collect_folder(data_dir, label, exclude, parent_meta, parent_path=_located(base), stopped=stopped)
-    if held is not None:
-        # those of the list the model it starts from learned: its figures on them are no test figures
-        images = set(held.images)
-        listed = {relpath for image, relpath, _ in folder.excluded if os.path.abspath(image) in images}
-        notices = replace(held, learned=len(listed & folder.learned_tests)).notices()
-    else:
-        notices = layout_test_notices(data_dir, label, base, renamed, skip_prelabels)
+    # those of the list the model it starts from learned: its figures on them are no test figures
+    images = set(held.images)
+    listed = {relpath for image, relpath, _ in folder.excluded if os.path.abspath(image) in images}
+    notices = replace(held, learned=len(listed & folder.learned_tests)).notices()
     if folder.test_copies:
         notices.append(held_out_copies_line(folder.test_copies))
     return WindowHoldout(exclude, notices, folder.known_hashes)

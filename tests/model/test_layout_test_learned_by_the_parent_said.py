@@ -30,7 +30,7 @@ def _with_old_parent(tmp_path):
 
 def test_the_run_says_how_many_of_the_list_its_model_learned(tmp_path):
     root, parent = _with_old_parent(tmp_path)
-    held = window_holdout(root, base=str(parent), hold_out_layout_test=True)
+    held = window_holdout(root, base=str(parent))
     assert held.notices == ["2 images of the folder's test list (ImageSets/Main/test.txt) held out, as petloc train "
                             "--exclude-list does: never trained or validated on, they stay test images (meta.json "
                             "splits.test); 1 of them was learned by the model this run starts from: figures on it are "

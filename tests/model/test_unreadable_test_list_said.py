@@ -17,7 +17,7 @@ def test_a_test_list_that_cannot_be_read_is_warned_of(tmp_path):
     listing = root / "ImageSets" / "Main" / "test.txt"
     listing.unlink()
     listing.mkdir()
-    held = window_holdout(root, hold_out_layout_test=True)
+    held = window_holdout(root)
     assert held.exclude == []
     assert held.notices == ["warning: the folder's test list (ImageSets/Main/test.txt) cannot be read (Is a "
                             "directory): this run holds none of it out, so no figure on its images is a test figure"]
@@ -29,7 +29,7 @@ def test_a_test_list_not_in_utf8_is_warned_of(tmp_path):
     (root / "Annotations" / "café.xml").write_text(voc_xml("café.jpg", 40, 30, [("cat", (1, 1, 20, 20))]),
                                                    encoding="utf-8")
     (root / "ImageSets" / "Main" / "test.txt").write_bytes("c\ncafé\n".encode("latin-1"))
-    held = window_holdout(root, hold_out_layout_test=True)
+    held = window_holdout(root)
     assert held.notices[0] == ("warning: the folder's test list (ImageSets/Main/test.txt) is not UTF-8 text (line "
                                "2): an entry there names no image and that image is trained on; save the list as "
                                "UTF-8")

@@ -3,9 +3,9 @@ ImageSets/Main/test.txt, Oxford's annotations/test.txt), as `petloc train --excl
 
 Before: the window's training child got no exclusion, so a devkit's test images were trained and validated
 on, with only a warning in the Retraining window's log (meta.json splits.test empty): no later figure on
-them was a test figure. Now `retrain_policy.worker_args` passes --hold-out-layout-test; the child holds the
-list out (meta.json splits.test names it), says so in one notice, and says the byte copies of test images
-it holds out (the list's, or the model a fine-tune starts from), as `petloc train` says them.
+them was a test figure. Now the child always holds the list out (meta.json splits.test names it), says so
+in one notice, and says the byte copies of test images it holds out (the list's, or the model a fine-tune
+starts from), as `petloc train` says them.
 """
 
 from __future__ import annotations
@@ -53,16 +53,9 @@ def _run_until_training(tmp_path, monkeypatch, root, *extra):
     return [event["message"] for event in events], configs[0]
 
 
-def test_the_window_tells_its_training_child_to_hold_the_test_list_out():
-    args = worker_args("/data", "photo", "/staging", epochs=5)
-    assert args.count("--hold-out-layout-test") == 1
-    assert "--hold-out-layout-test" in worker_args("/data", "photo", "/staging", epochs=5, current="m",
-                                                   fine_tune=True, skip_prelabels=True)
-
-
 def test_the_child_holds_the_devkit_s_test_list_out_and_meta_json_names_it(tmp_path, monkeypatch):
     root = _devkit(tmp_path / "voc", IDS, ["c", "day/g", "night/h"])
-    notices, config = _run_until_training(tmp_path, monkeypatch, root, "--hold-out-layout-test")
+    notices, config = _run_until_training(tmp_path, monkeypatch, root)
     assert notices == ["3 images of the folder's test list (ImageSets/Main/test.txt) held out, as petloc train "
                        "--exclude-list does: never trained or validated on, they stay test images (meta.json "
                        "splits.test)"]
@@ -74,19 +67,12 @@ def test_the_child_holds_the_devkit_s_test_list_out_and_meta_json_names_it(tmp_p
     assert len(splits["train"] + splits["validation"]) == len(IDS) - 3
 
 
-def test_without_the_flag_the_child_trains_on_them_and_warns(tmp_path, monkeypatch):
-    root = _devkit(tmp_path / "voc", IDS, ["c", "day/g", "night/h"])
-    notices, config = _run_until_training(tmp_path, monkeypatch, root)
-    assert config["exclude"] == []
-    assert [n[:60] for n in notices] == ["warning: the folder's ImageSets/Main/test.txt lists 3 test i"]
-
-
 def test_a_byte_copy_of_a_listed_image_is_held_out_and_said(tmp_path, monkeypatch):
     root = _devkit(tmp_path / "voc", IDS, ["c", "day/g"])
     shutil.copyfile(root / "JPEGImages" / "c.jpg", root / "JPEGImages" / "copy_of_c.jpg")
     (root / "Annotations" / "copy_of_c.xml").write_text(voc_xml("copy_of_c.jpg", 40, 30, [("cat", (1, 1, 20, 20))]),
                                                          encoding="utf-8")
-    notices, config = _run_until_training(tmp_path, monkeypatch, root, "--hold-out-layout-test")
+    notices, config = _run_until_training(tmp_path, monkeypatch, root)
     assert notices[1] == ("1 byte copy of test images held out too, as test images (JPEGImages/copy_of_c.jpg has "
                           "the bytes of JPEGImages/c.jpg): a copy trained or validated on would make the test "
                           "figures those of photos the model had seen")
@@ -107,8 +93,7 @@ def test_a_fine_tune_says_the_byte_copies_of_its_model_s_test_images(tmp_path, m
     (parent / "meta.json").write_text(json.dumps({
         "class_names": ["cat", "dog"], "splits": {"train": [], "validation": [], "test": ["old/a.jpg"]},
         "images": {"old/a.jpg": {"sha256": digest}}}))
-    notices, config = _run_until_training(tmp_path, monkeypatch, root, "--hold-out-layout-test", "--base",
-                                          str(parent))
+    notices, config = _run_until_training(tmp_path, monkeypatch, root, "--base", str(parent))
     assert notices == ["1 byte copy of test images held out too, as test images (JPEGImages/renamed.jpg has the "
                        "bytes of old/a.jpg): a copy trained or validated on would make the test figures those of "
                        "photos the model had seen"]

@@ -59,7 +59,7 @@ def refusal_after_saving(folder: Path, preset: str, spec: str, options: RetrainO
 
     fine_tune = options.from_current and bool(spec)  # as `retrain_policy.worker_args` tells the worker
     try:
-        # the folder's test list held out, as the run holds it out (--hold-out-layout-test) and the dialog's preview
+        # the folder's test list held out, as the run (`window_holdout`) and the dialog's preview hold it out
         held = layout_test_holdout(folder).images
         refusal = run_case_variants(folder, label_source_for(preset, spec), spec if fine_tune else None,
                                     options.renamed if fine_tune else {}, not options.train_prelabels,

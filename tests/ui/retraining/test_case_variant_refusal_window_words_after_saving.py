@@ -42,8 +42,7 @@ def test_the_training_child_words_the_refusal_as_the_window(monkeypatch):
     hints: list = []
     monkeypatch.setattr(run_case_variants_module, "run_case_variants",
                         lambda *a, **k: _as_the_run_reads(hints, *a, **k))
-    args = argparse.Namespace(data="folder", label="default", base="old-model", renamed={}, skip_prelabels=False,
-                              hold_out_layout_test=False)
+    args = argparse.Namespace(data="folder", label="default", base="old-model", renamed={}, skip_prelabels=False)
     with pytest.raises(DatasetError) as refused:
         train_worker.refuse_case_variants(args)
     assert "--renamed" not in refused.value.reason
