@@ -286,7 +286,8 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
         emit(event)
 
     try:
-        run = training.train_run(args.data, config, on_event=forward, should_stop=should_stop)
+        # the folder as the holdout read it (the same label, exclusions and model to start from): not read again
+        run = training.train_run(args.data, config, on_event=forward, should_stop=should_stop, folder=holdout.folder)
     except training.TrainingCancelled as exc:
         raise Cancelled() from exc
     bundle_path = run.bundle

@@ -11,16 +11,23 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from petloc_gui.model.collected_folder import CollectedFolder
 
 
 @dataclass(frozen=True)
 class WindowHoldout:
-    """The run's test holdout: ``exclude`` (`TrainConfig.exclude`), the notices to send, and the hashes the
-    read that found the copies took (`TrainConfig.known_hashes`: not hashed again by the run)."""
+    """The run's test holdout: ``exclude`` (`TrainConfig.exclude`), the notices to send, the hashes the read
+    that found the copies took (`TrainConfig.known_hashes`), and that read (``folder``: None when the folder
+    was not read), as `training.train_run` reads the folder with the run's arguments: it trains on it as read,
+    not reading every annotation and image header, nor hashing every image, a second time."""
 
     exclude: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     known_hashes: dict[str, str | None] = field(default_factory=dict)
+    folder: CollectedFolder | None = None
 
 
 def window_holdout(data_dir: str | os.PathLike[str], label: str = "default", base: str | None = None,
@@ -44,7 +51,7 @@ def window_holdout(data_dir: str | os.PathLike[str], label: str = "default", bas
     notices = replace(held, learned=len(listed & folder.learned_tests)).notices()
     if folder.test_copies:
         notices.append(held_out_copies_line(folder.test_copies))
-    return WindowHoldout(exclude, notices, folder.known_hashes)
+    return WindowHoldout(exclude, notices, folder.known_hashes, folder)
 
 
 def _located(base: str | None) -> Path | None:
