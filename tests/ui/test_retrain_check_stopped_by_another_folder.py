@@ -24,7 +24,7 @@ def _endless_check(monkeypatch) -> tuple[threading.Event, threading.Event]:
     ``stopped`` once it saw ``stopped()`` say so."""
     reading, stopped = threading.Event(), threading.Event()
 
-    def endless(*args):
+    def endless(*args, **kwargs):  # kwargs: the held-out test list (exclude=)
         is_stopped = args[-1]
         reading.set()
         deadline = time.monotonic() + 20
@@ -82,9 +82,9 @@ def test_reopening_the_same_folder_lets_the_check_answer(qtbot, window, folder, 
     real = retrain_saved_check.run_case_variants
     release = threading.Event()
 
-    def held(*args):
+    def held(*args, **kwargs):
         release.wait(10)
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(retrain_saved_check, "run_case_variants", held)
     open_and_wait(qtbot, window, folder)

@@ -63,7 +63,8 @@ def refusal_after_saving(folder: Path, preset: str, spec: str, options: RetrainO
         held = layout_test_holdout(folder).images
         refusal = run_case_variants(folder, label_source_for(preset, spec), spec if fine_tune else None,
                                     options.renamed if fine_tune else {}, not options.train_prelabels,
-                                    Wording(REOPENED, reopen_rename_hint) if fine_tune else None, stopped, held)
+                                    Wording(REOPENED, reopen_rename_hint) if fine_tune else None, stopped,
+                                    exclude=held)
     except CancelledError:
         raise  # no answer at all: "" would say the run may start
     except Exception:  # noqa: BLE001 - unreadable now: the training child checks again and says what it could not read

@@ -23,9 +23,9 @@ def _held_check(monkeypatch) -> threading.Event:
     release = threading.Event()
     real = retrain_saved_check.run_case_variants
 
-    def held(*args):
+    def held(*args, **kwargs):
         release.wait(10)
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(retrain_saved_check, "run_case_variants", held)
     return release

@@ -29,9 +29,9 @@ TICK_MS = 20
 def _slow_check(monkeypatch) -> None:
     real = retrain_saved_check.run_case_variants
 
-    def slow(*args):
+    def slow(*args, **kwargs):
         time.sleep(SLOW_S)
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(retrain_saved_check, "run_case_variants", slow)
 
@@ -41,10 +41,10 @@ def _held_check(monkeypatch) -> tuple[threading.Event, threading.Event]:
     release, answered = threading.Event(), threading.Event()
     real = retrain_saved_check.run_case_variants
 
-    def held(*args):
+    def held(*args, **kwargs):
         release.wait(10)
         try:
-            return real(*args)
+            return real(*args, **kwargs)
         finally:
             answered.set()
 
