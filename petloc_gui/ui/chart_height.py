@@ -20,7 +20,7 @@ def hold_readable_minimum(view: QWidget, floor_px: int) -> None:
     """Raise ``view``'s minimum height back to `readable_chart_height`: QChartView sets its own minimum size from
     its chart's (~107 px) when built and on each resize, and a minimum set wins over `minimumSizeHint` in layouts
     and splitters, so the Retraining window's splitter squeezed the curves to ~110 px of "…" once the comparison
-    showed. Called after each resize and font change."""
+    showed. Called after each resize and font change, so a smaller font lowers it again."""
     least = readable_chart_height(view, floor_px)
-    if view.minimumHeight() < least:
+    if view.minimumHeight() != least:
         view.setMinimumHeight(least)

@@ -58,3 +58,16 @@ def test_the_minimum_qchartview_sets_never_goes_below_the_readable_height(qtbot,
     font.setPointSize(16)
     chart.setFont(font)
     assert chart.minimumHeight() >= chart.minimumSizeHint().height()
+
+
+@pytest.mark.parametrize("make", [SizeChartView, CurvesChart], ids=["size_chart", "curves"])
+def test_a_smaller_font_lowers_the_minimum_again(qtbot, make) -> None:
+    chart = make()
+    qtbot.addWidget(chart)
+    font = QFont(chart.font())
+    font.setPointSize(16)
+    chart.setFont(font)
+    large = chart.minimumHeight()
+    font.setPointSize(6)
+    chart.setFont(font)
+    assert chart.minimumHeight() == chart.minimumSizeHint().height() < large  # not held at the large font's

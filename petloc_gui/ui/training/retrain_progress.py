@@ -359,13 +359,10 @@ class RetrainProgress(QDialog):
         space (never shrinks; over the main window, never over its menu and tool bars), the log gives up
         its room before the curves do (the chart shrank to about 100 px of plot, below a log the user no
         longer reads), and what still does not fit scrolls, the result from its first line in sight. The
-        curves never go below their readable height (`CurvesChart.minimumSizeHint`): a tall result squeezed
+        curves never go below their readable height (`chart_height.hold_readable_minimum`): a tall result squeezed
         them to ~35 px of plot, every axis label "…", with nothing to scroll."""
         if self.comparison.isVisibleTo(self):
             return  # shown already (the user's sizes stand)
-        # QChartView sets its own minimum size (its chart's, a few lines) at every resize, and a set minimum
-        # overrides the hint for the splitter and the scrolled column: raised to the hint at the current font
-        self.chart.setMinimumHeight(max(self.chart.minimumHeight(), self.chart.minimumSizeHint().height()))
         self.comparison.show()
         screen = self.screen()
         if screen is None or not self.isVisible():
