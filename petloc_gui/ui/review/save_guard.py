@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from petloc_gui.app.annotation_look import unreadable_now
@@ -46,6 +47,7 @@ from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocE
 from petloc_gui.core.text import counted, visible
 from petloc_gui.core.voc_write import InaccessibleTargetError, UnreadableTargetError
 from petloc_gui.ui.modal import modal
+from petloc_gui.ui.plain_text import literal
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_progress import SaveProgress
 from petloc_gui.ui.review.save_texts import failed_text, kept_open_text, left_as, taken_note, unsaved_text
@@ -146,7 +148,8 @@ class SaveGuard:
                 failures_out.extend(failures)
             elif not quiet:
                 names = [session.model.names[row] for row in not_saved]
-                QMessageBox.warning(self.parent, "Could not save", failed_text(failures, saved, names, leaving))
+                said = literal(failed_text(failures, saved, names, leaving))
+                QMessageBox.warning(self.parent, "Could not save", said)
             return False
         if notes:
             self.last_note = visible(" ".join(notes))
@@ -243,6 +246,7 @@ class SaveGuard:
         mine (taking theirs: none) leaves it deleted."""
         kind = change_kind(doc.disk_state, doc.external_change)
         box = QMessageBox(self.parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file "<b>x.xml" is named as it is, not drawn as markup
         box.setIcon(QMessageBox.Warning)
         box.setWindowTitle(f"{kind.capitalize()} by another program")
         since = "" if kind == CREATED else " since you opened it"  # its words say "there was none" already
@@ -276,9 +280,9 @@ class SaveGuard:
     def _confirm_link(self, doc, exc: LinkTargetError) -> bool:
         answer = QMessageBox.question(
             self.parent, "Save through a symbolic link?",
-            f"{visible(doc.annotation_path.name)} is a symbolic link to\n{visible(exc.target)}\n"
-            "which is outside the dataset folder. Saving replaces that file.\n\n"
-            f"Write the annotation to {visible(exc.target)}?",
+            literal(f"{visible(doc.annotation_path.name)} is a symbolic link to\n{visible(exc.target)}\n"
+                    "which is outside the dataset folder. Saving replaces that file.\n\n"
+                    f"Write the annotation to {visible(exc.target)}?"),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
@@ -303,8 +307,8 @@ class SaveGuard:
             how = "cannot be read"
         answer = QMessageBox.question(
             self.parent, "Overwrite unreadable annotation?",
-            f"{visible(doc.annotation_path)} {how}:\n{visible(reason or doc.load_error)}\n\n"
-            "Replace it with the boxes shown?",
+            literal(f"{visible(doc.annotation_path)} {how}:\n{visible(reason or doc.load_error)}\n\n"
+                    "Replace it with the boxes shown?"),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
