@@ -19,6 +19,7 @@ from petloc_gui.core.real_paths import part_inside
 from petloc_gui.core.text import counted
 from petloc_gui.core.unread_note import annotated, unread_note
 from petloc_gui.ui import background
+from petloc_gui.ui.plain_text import literal
 from petloc_gui.ui.review.review_session import ReviewSession, SessionParts
 from petloc_gui.ui.settings import Settings
 
@@ -69,7 +70,7 @@ class RecentFoldersMenu(QMenu):
         for n, folder in enumerate(folders, start=1):
             shown = folder.replace("&", "&&")  # a "&" in a path is shown, not taken for an access key
             action = self.addAction(f"&{n % 10} {shown}" if n <= 10 else shown)
-            action.setToolTip(folder)
+            action.setToolTip(literal(folder))  # a folder "<b>pets" named as it is, not drawn as markup
             action.setEnabled(Path(folder).is_dir())
             action.triggered.connect(lambda _=False, f=folder: self._open(f))
         self.addSeparator()
@@ -127,7 +128,7 @@ class FolderOpening:
         try:
             folder = ensure_demo_folder()
         except (PetlocError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot create the demo folder", str(exc))
+            QMessageBox.warning(self, "Cannot create the demo folder", literal(str(exc)))
             return
         self.open_folder(folder)
 
@@ -141,7 +142,7 @@ class FolderOpening:
         try:
             dataset = open_dataset(path)
         except (PetlocError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot open folder", str(exc))
+            QMessageBox.warning(self, "Cannot open folder", literal(str(exc)))  # a folder "<b>x" as named
             return False
         if self.session is not None:
             self.session.close()

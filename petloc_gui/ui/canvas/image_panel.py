@@ -20,6 +20,7 @@ from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
 from petloc_gui.ui.canvas.pane_sync import PaneSync
 from petloc_gui.ui.canvas.panel_labels import one_line_header, pane_title
+from petloc_gui.ui.plain_text import literal
 
 NOTES_SHOWN = 3  # reading notes in the line under the header; the tooltip has them all
 ELIDED_FLOOR_CHARS = 9  # an elided name in the header keeps about this many characters ("train…git0.png")
@@ -234,7 +235,7 @@ class ImagePanel(QWidget):
         more = f" (and {len(read) - NOTES_SHOWN} more)" if len(read) > NOTES_SHOWN else ""
         said = news + (["Read from the file: " + "; ".join(read[:NOTES_SHOWN]) + more] if read else [])
         self.notes.setText(". ".join(said))
-        self.notes.setToolTip("\n".join(news + read))
+        self.notes.setToolTip(literal("\n".join(news + read)))  # a label "<b>cat" said as read, not as markup
         self.notes.show()
 
     def _set_header(self) -> None:
@@ -258,7 +259,7 @@ class ImagePanel(QWidget):
                 break
         whole = QTextDocumentFragment.fromHtml(self._header_text(elide=False)).toPlainText()
         shown = QTextDocumentFragment.fromHtml(self.header.text()).toPlainText()
-        self.header.setToolTip(whole if shown != whole or not self._fits() else "")
+        self.header.setToolTip(literal(whole) if shown != whole or not self._fits() else "")  # "<b>x.png" as named
 
     def _widen(self, slot: str) -> None:
         """The texts of ``slot``, elided to their floor, as wide as the header has room for; the slots
