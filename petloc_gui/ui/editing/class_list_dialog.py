@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from petloc_gui.ui.editing.label_box import key_of
 from petloc_gui.ui.modal import modal
-from petloc_gui.ui.plain_text import as_plain
+from petloc_gui.ui.plain_text import as_plain, literal
 from petloc_gui.ui.window_geometry import shrink_to_screen
 from petloc_gui.ui.wrap_points import breakable, breakable_words
 
@@ -227,8 +227,8 @@ class ClassListDialog(QDialog):
             return True
         answer = QMessageBox.question(
             self, "Merge two classes?",
-            f"{new} is already a class: every box labelled {old} becomes {new}, and the two can only be "
-            "told apart again one image at a time (undo is per image). Merge them?",
+            literal(f"{new} is already a class: every box labelled {old} becomes {new}, and the two can only be "
+                    "told apart again one image at a time (undo is per image). Merge them?"),  # "<b>cat" as named
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
 
