@@ -40,18 +40,29 @@ def scored_objects(annotation_path: str | os.PathLike[str],
                    image_path: str | os.PathLike[str] | None = None) -> list[tuple[str, tuple[float, ...]]]:
     """(label, sorted box in pixels) of each object of the annotation a run scores (`usable_objects`), in the
     file's order."""
-    annotation = read_voc(annotation_path, image_path=image_path)
-    return [(obj.name, obj.box.sorted().as_tuple()) for obj in usable_objects(annotation.objects)]
+    return _scored(read_voc(annotation_path, image_path=image_path).objects)
+
+
+def _scored(objects: Iterable[VocObject]) -> list[tuple[str, tuple[float, ...]]]:
+    return [(obj.name, obj.box.sorted().as_tuple()) for obj in usable_objects(objects)]
+
+
+def objects_digest(objects: Iterable[VocObject]) -> str:
+    """sha256 of the scored objects (`scored_objects`) of an annotation read already, as JSON: what a run that
+    parsed the file records (`model.data.collect_samples`) without parsing it again."""
+    text = json.dumps([[label, list(box)] for label, box in _scored(objects)], ensure_ascii=False,
+                      separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def objects_sha256(annotation_path: str | os.PathLike[str] | None,
                    image_path: str | os.PathLike[str] | None = None) -> str | None:
-    """sha256 of `scored_objects` as JSON; None when there is no annotation or it cannot be read."""
+    """`objects_digest` of the annotation, read on the image's size; None when there is no annotation or it
+    cannot be read."""
     if annotation_path is None:
         return None
     try:
-        objects = scored_objects(annotation_path, image_path)
+        annotation = read_voc(annotation_path, image_path=image_path)
     except (OSError, ValueError, PetlocError):
         return None
-    text = json.dumps([[label, list(box)] for label, box in objects], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return objects_digest(annotation.objects)

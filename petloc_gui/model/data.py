@@ -25,7 +25,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import CancelledError, PetlocError
 from petloc_gui.core.index_problems import index_lines
-from petloc_gui.core.scored_objects import usable_objects
+from petloc_gui.core.scored_objects import objects_digest, usable_objects
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.stats import size_mismatch
 from petloc_gui.core.unread_note import annotated
@@ -61,6 +61,10 @@ class Sample:
     # an unreviewed pre-label's mark, "petloc pre-label by petloc predict, model NAME (VERSION)"
     # (`VocAnnotation.prelabel`), as read with the boxes: which model wrote it (`model.prelabel_models`)
     prelabel_mark: str = ""
+    # sha256 of the annotation's scored objects (`core.scored_objects.objects_digest`), taken from this read when
+    # it is on the image's own size, as meta.json records it: the run's record then parses no annotation twice
+    # (`model.image_files_record`); None: not taken (a read on the <size> written), the record reads the file
+    objects_sha256: str | None = None
 
     @property
     def ground_truth(self) -> tuple[tuple[str, PixelBox], ...]:
@@ -164,7 +168,8 @@ def collect_samples(
                         for obj in scored)
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
                               box.as_tuple(), str(name), annotation.unreviewed, objects, accepted_models(scored),
-                              (annotation.prelabel or "") if annotation.unreviewed else ""))
+                              (annotation.prelabel or "") if annotation.unreviewed else "",
+                              objects_digest(annotation.objects) if image_sizes else None))
         if size_notes is not None and (note := size_mismatch(annotation)):
             size_notes.append((Path(item.annotation_path), note))
     # A boxed HEIC (AVIF, ...) photo is not in the index: say it is left out, as a skipped image is.

@@ -13,6 +13,7 @@ a byte-identical copy has the same size, whatever its name.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256
@@ -29,17 +30,22 @@ def size_or_none(path: str | os.PathLike[str]) -> int | None:
         return None
 
 
-def files_record(files: list[tuple[str, Path, Path | None]], known: dict[str, str | None]) -> dict[str, ImageEntry]:
+def files_record(files: list[tuple[str, Path, Path | None]], known: Mapping[str, str | None],
+                 known_objects: Mapping[str, str] | None = None) -> dict[str, ImageEntry]:
     """sha256 and size of each (relative path, image, annotation), sorted by path, with its annotation's sha256 and
     its scored objects' (`OBJECTS_KEY`; read on the image's own size, as the run and the re-box check read them);
-    ``known``: images read already. An image that could not be read has neither hash nor size (null); an annotation
-    missing or unreadable, no hashes of it (null)."""
+    ``known``: images read already; ``known_objects``: scored objects' hashes taken already by relative path (the
+    run's samples: `model.data.Sample.objects_sha256`), so that only an annotation no sample holds (a test image's)
+    is parsed here. An image that could not be read has neither hash nor size (null); an annotation missing or
+    unreadable, no hashes of it (null)."""
+    taken = known_objects or {}
     record: dict[str, ImageEntry] = {}
     for rel, image, annotation in sorted(files, key=lambda f: f[0]):
         size = size_or_none(image)  # before a read now: a file rewritten meanwhile says its new hash with it
         digest = known[rel] if rel in known else sha256_or_none(image)
+        objects = taken[rel] if rel in taken and annotation is not None else objects_sha256(annotation, image)
         record[rel] = {"sha256": digest, "annotation_sha256": sha256_or_none(annotation),
-                       OBJECTS_KEY: objects_sha256(annotation, image), "size": size if digest is not None else None}
+                       OBJECTS_KEY: objects, "size": size if digest is not None else None}
     return record
 
 
