@@ -4,9 +4,10 @@ another change to the file.
 A held-out image's annotation saved with other bytes since a run read it was said "re-boxed since", its figures
 "on the earlier boxes"; marking it Verified (``verified="yes"``, boxes untouched) changed the bytes alone. The
 hash is over what a run scores of the file, each object with a label and a box of non-zero area, as its (label,
-sorted box) in the file's order (`usable_objects`, the rule `model.data.collect_samples` takes them by), read as a run
-reads it (on the image's own size): a flag, a comment or the XML's layout changes nothing in it. No TensorFlow, no
-Qt.
+sorted box) in the file's order (`usable_objects`, the rule `model.data.collect_samples` takes them by; a breed
+run's: every box of non-zero area, as ("", box): it scores each under the photo's breed, so a nameless box moved is
+a re-box and a name changed none), read as a run reads it (on the image's own size): a flag, a comment or the
+XML's layout changes nothing in it. No TensorFlow, no Qt.
 """
 
 from __future__ import annotations
@@ -36,33 +37,35 @@ def usable_objects(objects: Iterable[VocObject], any_label: bool = False) -> lis
     return usable
 
 
-def scored_objects(annotation_path: str | os.PathLike[str],
-                   image_path: str | os.PathLike[str] | None = None) -> list[tuple[str, tuple[float, ...]]]:
+def scored_objects(annotation_path: str | os.PathLike[str], image_path: str | os.PathLike[str] | None = None,
+                   any_label: bool = False) -> list[tuple[str, tuple[float, ...]]]:
     """(label, sorted box in pixels) of each object of the annotation a run scores (`usable_objects`), in the
-    file's order."""
-    return _scored(read_voc(annotation_path, image_path=image_path).objects)
+    file's order; ``any_label`` (a breed run's), ("", box) of each: the label scored is the photo's breed, which
+    the annotation does not hold, and a name in it is never scored."""
+    return _scored(read_voc(annotation_path, image_path=image_path).objects, any_label)
 
 
-def _scored(objects: Iterable[VocObject]) -> list[tuple[str, tuple[float, ...]]]:
-    return [(obj.name, obj.box.sorted().as_tuple()) for obj in usable_objects(objects)]
+def _scored(objects: Iterable[VocObject], any_label: bool) -> list[tuple[str, tuple[float, ...]]]:
+    return [("" if any_label else obj.name, obj.box.sorted().as_tuple())
+            for obj in usable_objects(objects, any_label=any_label)]
 
 
-def objects_digest(objects: Iterable[VocObject]) -> str:
-    """sha256 of the scored objects (`scored_objects`) of an annotation read already, as JSON: what a run that
-    parsed the file records (`model.data.collect_samples`) without parsing it again."""
-    text = json.dumps([[label, list(box)] for label, box in _scored(objects)], ensure_ascii=False,
+def objects_digest(objects: Iterable[VocObject], any_label: bool = False) -> str:
+    """sha256 of the scored objects (`scored_objects`, ``any_label`` as there) of an annotation read already, as
+    JSON: what a run that parsed the file records (`model.data.collect_samples`) without parsing it again."""
+    text = json.dumps([[label, list(box)] for label, box in _scored(objects, any_label)], ensure_ascii=False,
                       separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def objects_sha256(annotation_path: str | os.PathLike[str] | None,
-                   image_path: str | os.PathLike[str] | None = None) -> str | None:
-    """`objects_digest` of the annotation, read on the image's size; None when there is no annotation or it
-    cannot be read."""
+def objects_sha256(annotation_path: str | os.PathLike[str] | None, image_path: str | os.PathLike[str] | None = None,
+                   any_label: bool = False) -> str | None:
+    """`objects_digest` of the annotation (``any_label``: a breed run's), read on the image's size; None when there
+    is no annotation or it cannot be read."""
     if annotation_path is None:
         return None
     try:
         annotation = read_voc(annotation_path, image_path=image_path)
     except (OSError, ValueError, PetlocError):
         return None
-    return objects_digest(annotation.objects)
+    return objects_digest(annotation.objects, any_label)

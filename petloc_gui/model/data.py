@@ -65,6 +65,9 @@ class Sample:
     # it is on the image's own size, as meta.json records it: the run's record then parses no annotation twice
     # (`model.image_files_record`); None: not taken (a read on the <size> written), the record reads the file
     objects_sha256: str | None = None
+    # the run's ``label`` (`LABEL_SOURCES`): "breed", each object scored under the photo's breed, the rule of its
+    # record's objects hash (a test image's too: `TrainingData.from_folder`)
+    label_source: str = "default"
 
     @property
     def ground_truth(self) -> tuple[tuple[str, PixelBox], ...]:
@@ -169,7 +172,7 @@ def collect_samples(
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
                               box.as_tuple(), str(name), annotation.unreviewed, objects, accepted_models(scored),
                               (annotation.prelabel or "") if annotation.unreviewed else "",
-                              objects_digest(annotation.objects) if image_sizes else None))
+                              objects_digest(annotation.objects, label == "breed") if image_sizes else None, label))
         if size_notes is not None and (note := size_mismatch(annotation)):
             size_notes.append((Path(item.annotation_path), note))
     # A boxed HEIC (AVIF, ...) photo is not in the index: say it is left out, as a skipped image is.

@@ -31,19 +31,20 @@ def size_or_none(path: str | os.PathLike[str]) -> int | None:
 
 
 def files_record(files: list[tuple[str, Path, Path | None]], known: Mapping[str, str | None],
-                 known_objects: Mapping[str, str] | None = None) -> dict[str, ImageEntry]:
+                 known_objects: Mapping[str, str] | None = None, any_label: bool = False) -> dict[str, ImageEntry]:
     """sha256 and size of each (relative path, image, annotation), sorted by path, with its annotation's sha256 and
     its scored objects' (`OBJECTS_KEY`; read on the image's own size, as the run and the re-box check read them);
     ``known``: images read already; ``known_objects``: scored objects' hashes taken already by relative path (the
     run's samples: `model.data.Sample.objects_sha256`), so that only an annotation no sample holds (a test image's)
-    is parsed here. An image that could not be read has neither hash nor size (null); an annotation missing or
-    unreadable, no hashes of it (null)."""
+    is parsed here; ``any_label``: a breed run's (`core.scored_objects.objects_sha256`). An image that could not be
+    read has neither hash nor size (null); an annotation missing or unreadable, no hashes of it (null)."""
     taken = known_objects or {}
     record: dict[str, ImageEntry] = {}
     for rel, image, annotation in sorted(files, key=lambda f: f[0]):
         size = size_or_none(image)  # before a read now: a file rewritten meanwhile says its new hash with it
         digest = known[rel] if rel in known else sha256_or_none(image)
-        objects = taken[rel] if rel in taken and annotation is not None else objects_sha256(annotation, image)
+        taken_now = rel in taken and annotation is not None
+        objects = taken[rel] if taken_now else objects_sha256(annotation, image, any_label)
         record[rel] = {"sha256": digest, "annotation_sha256": sha256_or_none(annotation),
                        OBJECTS_KEY: objects, "size": size if digest is not None else None}
     return record

@@ -150,8 +150,9 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
     the record keeps the scored objects' hash (`core.scored_objects`), with other boxes or labels; else counted by
     its bytes (``by_bytes``). Only annotations of those images are read, parsed only when their bytes changed."""
     from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256
-    from petloc_gui.model.bundle import sha256_or_none
+    from petloc_gui.model.bundle import sha256_or_none, trained_label
 
+    breed = trained_label(meta) == "breed"  # its run scored every box, nameless ones too, under the breed
     recorded = meta.get("images")
     recorded = recorded if isinstance(recorded, dict) else {}
     here = reboxed = by_bytes = 0
@@ -166,7 +167,7 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
         if isinstance(was_bytes, str) and was_bytes == sha256_or_none(annotations.get(key)):
             continue  # the file the run read
         if isinstance(was_objects, str):
-            reboxed += was_objects != objects_sha256(annotations.get(key), key)
+            reboxed += was_objects != objects_sha256(annotations.get(key), key, breed)
         elif isinstance(was_bytes, str):
             reboxed += 1
             by_bytes += 1
