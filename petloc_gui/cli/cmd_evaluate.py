@@ -272,6 +272,7 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
     accepted unchanged from a model, the models (`core.accepted_boxes.accepted_models`; ADR 0013).
     """
     from petloc_gui.core.accepted_boxes import accepted_models
+    from petloc_gui.core.scored_objects import usable_objects
     from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
     from petloc_gui.core.stats import size_mismatch
     from petloc_gui.core.voc import read_voc
@@ -305,9 +306,9 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
         if label == "breed" and not breed:
             skipped.append((str(item.image_path), "no breed in the dataset's list"))
             continue
-        # An object without a label, or a box of zero area, is no ground truth (training skips such objects too).
-        kept = [(i, o) for i, o in enumerate(annotation.objects, 1)
-                if (breed or o.name) and o.box.sorted().width > 0 and o.box.sorted().height > 0]
+        # An object without a label, or a box of zero area, is no ground truth: the rule a run scores by
+        # (`core.scored_objects.usable_objects`); with a breed, every box is given it
+        kept = [(i, o) for i, o in enumerate(annotation.objects, 1) if usable_objects([o], any_label=bool(breed))]
         usable = [(str(breed or o.name), o.box) for _, o in kept]
         note = size_mismatch(annotation)
         if not usable:
