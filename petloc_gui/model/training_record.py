@@ -6,7 +6,8 @@ No Qt, no TensorFlow. A bundle's meta.json records its splits:
   "test": [...]}`` (paths relative to the dataset root, "/"-separated) and
   ``"images": {relpath: {"sha256": ..., "annotation_sha256": ..., "objects_sha256": ..., "size": ...}}``
   (size: from this version on; older records have none; objects_sha256: the hash of the labels and boxes a
-  run scores of the annotation, `core.scored_objects`, later still: what tells a re-box from a Verified mark);
+  run scores of the annotation, `core.scored_objects` (a breed run: every box, without its name), later still:
+  what tells a re-box from a Verified mark);
 - older bundles: ``validation_split.images``, ``test_split.images`` and
   ``training_data`` (root, excluded, fingerprint), but no training list. Their
   training list is rebuilt only when the recorded data folder is still there
