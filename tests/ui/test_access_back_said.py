@@ -5,44 +5,22 @@ its words."""
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
 from petloc_gui.core.boxes import Box
-from petloc_gui.ui.review import disk_sync
 
+from . import unreadable_paths
 from .conftest import open_and_wait, wait_image_shown, write_annotation
 
 C, D = 2, 3  # c.png: a cat at (20, 20, 60, 60); d.png: no annotation file
 
 
-@pytest.fixture
-def fast_poll(monkeypatch):
-    monkeypatch.setattr(disk_sync, "POLL_MS", 100)
-
-
-def _unreadable(monkeypatch, *paths) -> None:
-    """Every stat and open of ``paths`` fails, as in a folder that is not searchable (mode r--)."""
-    denied = {os.fspath(path) for path in paths}
-    stat, open_ = os.stat, os.open
-
-    def refused(real):
-        def call(path, *args, **kwargs):
-            if os.fspath(path) in denied:
-                raise PermissionError(13, "Permission denied", os.fspath(path))
-            return real(path, *args, **kwargs)
-        return call
-
-    monkeypatch.setattr(os, "stat", refused(stat))
-    monkeypatch.setattr(os, "open", refused(open_))
+fast_poll = unreadable_paths.fast_poll  # the fixture, for the tests below
 
 
 def _opened_during_an_outage(qtbot, window, folder, monkeypatch, row: int, name: str, image_too: bool = True):
     open_and_wait(qtbot, window, folder)
     session = window.session
     with monkeypatch.context() as outage:
-        _unreadable(outage, folder / f"{name}.xml", *([folder / f"{name}.png"] if image_too else []))
+        unreadable_paths.unreadable(outage, folder / f"{name}.xml", *([folder / f"{name}.png"] if image_too else []))
         session.show(row)
         wait_image_shown(qtbot, window)
         doc = session.store.document(row)

@@ -6,37 +6,15 @@ Now the image shows its own error, and its document is read again once its file 
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
 from petloc_gui.core.boxes import Box
-from petloc_gui.ui.review import disk_sync
 
+from . import unreadable_paths
 from .conftest import open_and_wait, wait_image_shown
 
 C = 2  # c.png: a cat at (20, 20, 60, 60)
 
 
-@pytest.fixture
-def fast_poll(monkeypatch):
-    monkeypatch.setattr(disk_sync, "POLL_MS", 100)
-
-
-def _unreadable(monkeypatch, *paths) -> None:
-    """Every stat and open of ``paths`` fails, as in a folder that is not searchable (mode r--)."""
-    denied = {os.fspath(path) for path in paths}
-    stat, open_ = os.stat, os.open
-
-    def refused(real):
-        def call(path, *args, **kwargs):
-            if os.fspath(path) in denied:
-                raise PermissionError(13, "Permission denied", os.fspath(path))
-            return real(path, *args, **kwargs)
-        return call
-
-    monkeypatch.setattr(os, "stat", refused(stat))
-    monkeypatch.setattr(os, "open", refused(open_))
+fast_poll = unreadable_paths.fast_poll  # the fixture, for the test below
 
 
 def test_an_image_stepped_onto_shows_its_error_and_reads_again_once_readable(
@@ -45,7 +23,7 @@ def test_an_image_stepped_onto_shows_its_error_and_reads_again_once_readable(
     session = window.session
     assert session.store.loaded(C) is None
     with monkeypatch.context() as outage:
-        _unreadable(outage, folder / "c.xml", folder / "c.png")
+        unreadable_paths.unreadable(outage, folder / "c.xml", folder / "c.png")
         window.session.show(C)  # raised PermissionError here (a cached image) or in the decode's slot
         wait_image_shown(qtbot, window)
         doc = session.store.document(C)
