@@ -5,56 +5,24 @@ name needs (up to the screen), a name too wide is elided in the middle, and the 
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QWidget
 
 from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
 from petloc_gui.ui.wrap_points import BREAK
+
+from .class_list_standins import Classes, shown_class_list
 
 STEM = "american_staffordshire_terrier_with_a_white_patch_on_the_chest_and"
 NAMES = [f"{STEM}_v1", f"{STEM}_v10", f"{STEM}_v2", "cat"]
 
 
-class Classes:
-    def __init__(self, names: list[str]) -> None:
-        self._names = names
-
-    def names(self) -> list[str]:
-        return list(self._names)
-
-    def describe(self, name: str) -> str:
-        return "in predefined_classes.txt"
-
-    def add(self, name: str) -> str:
-        return ""
-
-    def rename(self, old: str, new: str) -> str:
-        return ""
-
-    def delete(self, name: str) -> str:
-        return ""
+def _dialog(qtbot, names) -> ClassListDialog:
+    return shown_class_list(qtbot, Classes(names))
 
 
-@pytest.fixture
-def owner(qtbot) -> QWidget:
-    """The dialog's window (held by the test: qtbot holds a widget weakly, and the dialog went with it)."""
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
-
-
-def _dialog(qtbot, owner, names) -> ClassListDialog:
-    dialog = ClassListDialog(Classes(names), owner)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def test_the_dialog_is_as_wide_as_its_longest_name(qtbot, owner):
-    dialog = _dialog(qtbot, owner, NAMES)
+def test_the_dialog_is_as_wide_as_its_longest_name(qtbot):
+    dialog = _dialog(qtbot, NAMES)
     area = dialog.screen().availableGeometry()
     assert dialog.width() <= area.width()
     metrics = dialog.list.fontMetrics()
@@ -64,18 +32,18 @@ def test_the_dialog_is_as_wide_as_its_longest_name(qtbot, owner):
     assert dialog.list.item(1).text().endswith("_v10    key 2")
 
 
-def test_short_names_keep_the_usual_size(qtbot, owner):
-    assert _dialog(qtbot, owner, ["cat", "dog"]).width() == 480
+def test_short_names_keep_the_usual_size(qtbot):
+    assert _dialog(qtbot, ["cat", "dog"]).width() == 480
 
 
-def test_a_name_too_wide_for_the_screen_keeps_its_end(qtbot, owner):
-    dialog = _dialog(qtbot, owner, [f"{'x' * 300}_v1", f"{'x' * 300}_v10"])
+def test_a_name_too_wide_for_the_screen_keeps_its_end(qtbot):
+    dialog = _dialog(qtbot, [f"{'x' * 300}_v1", f"{'x' * 300}_v10"])
     assert dialog.width() <= dialog.screen().availableGeometry().width()
     assert dialog.list.textElideMode() == Qt.TextElideMode.ElideMiddle
 
 
-def test_the_tooltip_starts_with_the_whole_name(qtbot, owner):
-    dialog = _dialog(qtbot, owner, NAMES)
+def test_the_tooltip_starts_with_the_whole_name(qtbot):
+    dialog = _dialog(qtbot, NAMES)
     document = QTextDocument()
     document.setHtml(dialog.list.item(1).toolTip())
     # (with places to wrap in it, drawn as nothing)

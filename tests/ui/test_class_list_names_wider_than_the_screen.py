@@ -8,32 +8,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetricsF, QTextDocument
-from PySide6.QtWidgets import QLabel, QProxyStyle, QStyle, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QLabel, QProxyStyle, QStyle, QStyleOptionViewItem
 
 from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
 from petloc_gui.ui.wrap_points import BREAK
 
+from .class_list_standins import Classes, shown_class_list
+
 LONG = [f"{'x' * 300}_v1", f"{'x' * 300}_v10"]
-
-
-class Classes:
-    def __init__(self, names: list[str]) -> None:
-        self._names = names
-
-    def names(self) -> list[str]:
-        return list(self._names)
-
-    def describe(self, name: str) -> str:
-        return "in predefined_classes.txt"
-
-    def add(self, name: str) -> str:
-        return ""
-
-    def rename(self, old: str, new: str) -> str:
-        return ""
-
-    def delete(self, name: str) -> str:
-        return ""
 
 
 class Recording(QProxyStyle):
@@ -56,14 +38,7 @@ class Recording(QProxyStyle):
 
 @pytest.fixture
 def dialog(qtbot) -> ClassListDialog:
-    owner = QWidget()
-    qtbot.addWidget(owner)
-    owner.show()
-    shown = ClassListDialog(Classes(LONG), owner)
-    shown.owner = owner  # held as long as the dialog (qtbot holds widgets weakly)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
+    return shown_class_list(qtbot, Classes(LONG))
 
 
 def test_an_item_is_as_wide_as_the_list_with_no_scroll_bar(dialog):

@@ -4,46 +4,16 @@ Delete and Close off its edge). The long words in the line get places to wrap, d
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
 from petloc_gui.ui.editing.class_list_dialog import MIN_WIDTH, ClassListDialog
 from petloc_gui.ui.wrap_points import BREAK, BREAK_EVERY, breakable_words
+
+from .class_list_standins import EditedClasses, shown_class_list
 
 LONG = "very_long_class_name_" + "segment_" * 22 + "END_v1"
 
 
-class Classes:
-    def __init__(self, names: list[str]) -> None:
-        self._names = names
-
-    def names(self) -> list[str]:
-        return list(self._names)
-
-    def describe(self, name: str) -> str:
-        return "in predefined_classes.txt"
-
-    def add(self, name: str) -> str:
-        self._names.append(name)
-        return f"Added {name}."
-
-    def rename(self, old: str, new: str) -> str:
-        self._names[self._names.index(old)] = new
-        return f"Renamed {old} to {new}."
-
-    def delete(self, name: str) -> str:
-        self._names.remove(name)
-        return f"Deleted {name}."
-
-
 def _dialog(qtbot) -> ClassListDialog:
-    owner = QWidget()
-    qtbot.addWidget(owner)
-    owner.show()
-    dialog = ClassListDialog(Classes(["cat", "dog"]), owner)
-    dialog.owner = owner  # held as long as the dialog (qtbot holds widgets weakly)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+    return shown_class_list(qtbot, EditedClasses(["cat", "dog"]))
 
 
 def test_adding_a_long_name_leaves_the_dialog_its_width(qtbot):
