@@ -5,30 +5,13 @@ a record of the bytes alone (an older meta.json) says only what it knows: "chang
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
-from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.app.trained_here_said import cautions
 from petloc_gui.core.voc import read_voc, write_voc
 from petloc_gui.model.bundle import sha256_or_none
 from petloc_gui.model.trained_here import TrainedHere, check_trained_here
-from tests.cli.test_models_reboxed_since import FIGURES, _listed, _rebox
-from tests.model.trained_here_folders import bundle, training_folder
-from tests.model_files import add_model_file
-
-
-def _version(tmp_path: Path, store: Path, source: Path, objects: bool) -> Path:
-    made = bundle(tmp_path, source, FIGURES, objects=objects)
-    meta = json.loads((made / "meta.json").read_text(encoding="utf-8"))
-    meta.update(format_version=1, preset="digits", input_size=[32, 32], created="2026-11-23T12:00:00+00:00",
-                parent=None)
-    (made / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    folder = store / "digits" / "v1"
-    folder.parent.mkdir(parents=True)
-    shutil.move(made, folder)
-    return add_model_file(folder)
+from tests.cli.models_helpers import listed, rebox, version_its_folder_uses
 
 
 def _verify(annotation_path: Path) -> None:
@@ -46,28 +29,28 @@ def _window(version: Path, source: Path) -> TrainedHere:
     return answer
 
 
-def test_a_verified_mark_is_no_re_box(tmp_path, capsys, _isolated_user_data):
-    source = training_folder(tmp_path, boxed=True)
-    version = _version(tmp_path, _isolated_user_data / "models", source, objects=True)
-    FolderMemory().remember(source, str(version))
+def _verified_and_listed(tmp_path: Path, capsys, user_data: Path, objects: bool) -> tuple[Path, Path, list[str], dict]:
+    """The version its folder uses, with its validation image (cvat_4) since marked Verified; `petloc models`' say."""
+    source, version = version_its_folder_uses(tmp_path, user_data / "models", objects=objects)
     _verify(source / "cvat_4.xml")
-    lines, row = _listed(capsys)
+    lines, row = listed(capsys)
+    return source, version, lines, row
+
+
+def test_a_verified_mark_is_no_re_box(tmp_path, capsys, _isolated_user_data):
+    source, version, lines, row = _verified_and_listed(tmp_path, capsys, _isolated_user_data, objects=True)
     assert (row["reboxed_since"], row["reboxed_of"], row["reboxed_by_bytes"]) == (0, 1, 0)
     assert not any("re-boxed" in line or "changed since" in line for line in lines)
     assert (_window(version, source).measured_here, _window(version, source).reboxed) == (1, 0)
-    _rebox(source / "cvat_4.xml")
-    lines, row = _listed(capsys)
+    rebox(source / "cvat_4.xml")
+    lines, row = listed(capsys)
     assert (row["reboxed_since"], row["reboxed_by_bytes"]) == (1, 0)
     assert any("was re-boxed since its run" in line and "on the earlier boxes" in line for line in lines)
     assert _window(version, source).reboxed == 1
 
 
 def test_a_record_of_the_bytes_alone_says_changed_not_re_boxed(tmp_path, capsys, _isolated_user_data):
-    source = training_folder(tmp_path, boxed=True)
-    version = _version(tmp_path, _isolated_user_data / "models", source, objects=False)
-    FolderMemory().remember(source, str(version))
-    _verify(source / "cvat_4.xml")
-    lines, row = _listed(capsys)
+    source, version, lines, row = _verified_and_listed(tmp_path, capsys, _isolated_user_data, objects=False)
     assert (row["reboxed_since"], row["reboxed_of"], row["reboxed_by_bytes"]) == (1, 1, 1)
     said = [line for line in lines if "since its run" in line]
     assert said == [f"digits/v1: the validation image its figures were measured on was changed since its run (its "
