@@ -12,23 +12,18 @@ import threading
 import pytest
 
 from petloc_gui.model import bundle as bundle_module
-from tests.model.trained_here_folders import bundle, copied_folder, training_folder
-from tests.ui.conftest import main_window_for_a_test, open_and_wait
-from tests.ui.test_window_says_training_images_here import BundleFactory
+from tests.ui import trained_here_window
+from tests.ui.conftest import open_and_wait
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not sys.platform.startswith("linux"),
                                                    reason="a thread's own priority: Linux")]
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    yield from main_window_for_a_test(qtbot, BundleFactory({}), tmp_path)
+window = trained_here_window.window  # the fixture, for the test below
 
 
 def test_the_check_reads_on_a_thread_of_its_own_at_the_process_priority(qtbot, window, tmp_path, monkeypatch):
-    source = training_folder(tmp_path)
-    copies = copied_folder(tmp_path, source)
-    model = bundle(tmp_path, source)
+    _, copies, model = trained_here_window.trained_and_copied(tmp_path)
     seen: list[tuple[int, int]] = []
     real = bundle_module.sha256_or_none
 

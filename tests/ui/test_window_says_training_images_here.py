@@ -6,32 +6,20 @@ model and the folder. A real window, real folders of copied photos (tests/model/
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 
 import pytest
 
 from petloc_gui.model import bundle as bundle_module
-from tests.model.trained_here_folders import bundle, copied_folder, training_folder
-from tests.ui.conftest import FakeFactory, FakeHandle, main_window_for_a_test, open_and_wait
+from tests.model.trained_here_folders import bundle, training_folder
+from tests.ui import trained_here_window
+from tests.ui.conftest import open_and_wait
+from tests.ui.trained_here_window import BundleFactory  # noqa: F401 - where other tests import it from
 
 pytestmark = pytest.mark.slow  # a real window, folders opened twice
 
 
-class BundleFactory(FakeFactory):
-    """The tests' fake model, its info pointing at a bundle folder when the spec is one (its meta.json is read)."""
-
-    def __call__(self, spec: str):
-        handle = FakeHandle(spec, self.table)
-        if spec != "fake":
-            handle.info = dataclasses.replace(handle.info, path=spec, name="pets-cvat")
-        self.handles.append(handle)
-        return handle
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    yield from main_window_for_a_test(qtbot, BundleFactory({}), tmp_path)
+window = trained_here_window.window  # the fixture, for the tests below
 
 
 def _answer(qtbot, window):
@@ -41,9 +29,7 @@ def _answer(qtbot, window):
 
 
 def test_the_window_says_which_images_the_model_trained_on(qtbot, window, tmp_path, monkeypatch):
-    source = training_folder(tmp_path)
-    copies = copied_folder(tmp_path, source)
-    model = bundle(tmp_path, source)
+    source, copies, model = trained_here_window.trained_and_copied(tmp_path)
     threads: set[str] = set()
     real = bundle_module.sha256_or_none
     monkeypatch.setattr(bundle_module, "sha256_or_none",
@@ -87,16 +73,8 @@ def test_the_window_says_which_images_the_model_trained_on(qtbot, window, tmp_pa
 
 @pytest.mark.parametrize("leave", ["another model", "another folder"])
 def test_a_check_of_what_is_no_longer_shown_is_stopped_and_dropped(qtbot, window, tmp_path, monkeypatch, leave):
-    source = training_folder(tmp_path)
-    copies = copied_folder(tmp_path, source)
-    model = bundle(tmp_path, source)
-    go_on = threading.Event()
-    real = bundle_module.sha256_or_none
-    monkeypatch.setattr(bundle_module, "sha256_or_none", lambda path: go_on.wait(10) and real(path))
+    worker, go_on, source = trained_here_window.check_held_at_its_first_image(qtbot, window, tmp_path, monkeypatch)
     watch = window.trained_here
-    assert window.open_folder(copies, model=str(model))
-    qtbot.waitUntil(lambda: watch._worker is not None, timeout=10_000)
-    worker = watch._worker  # held at its first image
     if leave == "another model":
         window.set_model("fake")
     else:
