@@ -14,22 +14,14 @@ from petloc_gui.app import annotation_look
 from petloc_gui.core.voc import read_voc
 
 from .conftest import open_and_wait
+from .unreadable_paths import show_while_not_a_file_to_look_at
 
 C = 2  # c.png: a cat at (20, 20, 60, 60); its prediction is a dog at (22, 22, 62, 62)
 
 
 def _edited_after_a_failed_read(window, monkeypatch, xml: Path) -> None:
     """c.png shown while its file could not be looked at (its document holds the error), then a box drawn."""
-    is_file = Path.is_file
-
-    def refused(path):
-        if path == xml:
-            raise PermissionError(13, "Permission denied")
-        return is_file(path)
-
-    with monkeypatch.context() as denied:
-        denied.setattr(Path, "is_file", refused)
-        window.show_row(C)
+    show_while_not_a_file_to_look_at(window, monkeypatch, xml, C)
     assert "cannot check the annotation file" in window.session.store.document(C).load_error
     window.accept_prediction()
     assert window.has_unsaved()

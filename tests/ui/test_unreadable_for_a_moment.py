@@ -15,22 +15,14 @@ from petloc_gui.core.voc import read_voc
 from petloc_gui.ui.review import save_guard
 
 from .conftest import open_and_wait
+from .unreadable_paths import show_while_not_a_file_to_look_at
 
 C = 2  # c.png: a cat at (20, 20, 60, 60); its prediction is a dog at (22, 22, 62, 62)
 
 
 def _shown_while_denied(window, monkeypatch, xml: Path) -> None:
-    is_file = Path.is_file
-
-    def refused(path):
-        if path == xml:
-            raise PermissionError(13, "Permission denied")
-        return is_file(path)
-
     assert window.session.store.loaded(C) is None  # read when shown, below
-    with monkeypatch.context() as denied:
-        denied.setattr(Path, "is_file", refused)
-        window.show_row(C)
+    show_while_not_a_file_to_look_at(window, monkeypatch, xml, C)
     doc = window.session.store.document(C)
     assert "cannot check the annotation file: Permission denied" in doc.load_error and not doc.objects
 

@@ -4,6 +4,7 @@ tests of a folder that turns unreadable while open and readable again."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -31,3 +32,17 @@ def unreadable(monkeypatch, *paths) -> None:
     monkeypatch.setattr(os, "stat", refused(stat))
     monkeypatch.setattr(os, "open", refused(open_))
 
+
+def show_while_not_a_file_to_look_at(window, monkeypatch, xml: Path, row: int) -> None:
+    """Shows ``row`` while ``xml``'s ``Path.is_file`` raises PermissionError (its folder not searchable at
+    that moment); it can be looked at again once shown."""
+    is_file = Path.is_file
+
+    def refused(path):
+        if path == xml:
+            raise PermissionError(13, "Permission denied")
+        return is_file(path)
+
+    with monkeypatch.context() as denied:
+        denied.setattr(Path, "is_file", refused)
+        window.show_row(row)
