@@ -6,23 +6,12 @@ as before (tests/cli/test_train_thin_classes.py). Which classes are thin is stil
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from petloc_gui.app import thin_classes as rule
 from petloc_gui.cli import train_checks
-from petloc_gui.cli.train_checks import MAX_THIN_ONE_BY_ONE, THIN_NAMES_LISTED, warn_thin_classes
+from petloc_gui.cli.train_checks import MAX_THIN_ONE_BY_ONE, THIN_NAMES_LISTED
+from tests.cli.thin_class_samples import samples_of, warning_lines
 
 ADVICE = "the window asks for as many before it offers training"
-
-
-def _samples(counts: dict[str, int], prelabel: bool = False) -> list[SimpleNamespace]:
-    return [SimpleNamespace(label=name, prelabel=prelabel, image_path=f"/data/{name}{i}.png")
-            for name, n in counts.items() for i in range(n)]
-
-
-def _warned(capsys, samples) -> list[str]:
-    warn_thin_classes(samples)
-    return capsys.readouterr().err.splitlines()
 
 
 def _many() -> tuple[dict[str, int], dict[str, int]]:
@@ -36,8 +25,8 @@ def _many() -> tuple[dict[str, int], dict[str, int]]:
 
 def test_many_thin_classes_are_one_line_per_reason_with_the_advice_once(capsys):
     reviewed, prelabels = _many()
-    samples = _samples(reviewed) + _samples(prelabels, prelabel=True)
-    warned = _warned(capsys, samples)
+    samples = samples_of(reviewed) + samples_of(prelabels, prelabel=True)
+    warned = warning_lines(capsys, samples)
     assert MAX_THIN_ONE_BY_ONE == 5 and THIN_NAMES_LISTED == 10
     assert warned == [
         "petloc: 2 classes (Emu_a, emu_b) are only on unreviewed pre-labels: the run learns them from a model's "
@@ -56,8 +45,8 @@ def test_many_thin_classes_are_one_line_per_reason_with_the_advice_once(capsys):
 
 
 def test_a_reason_of_one_class_among_many_reads_in_the_singular(capsys):
-    samples = _samples({f"cat_{i}": 1 for i in range(6)} | {"owl": 2}) + _samples({"emu": 1}, prelabel=True)
-    warned = _warned(capsys, samples)
+    samples = samples_of({f"cat_{i}": 1 for i in range(6)} | {"owl": 2}) + samples_of({"emu": 1}, prelabel=True)
+    warned = warning_lines(capsys, samples)
     assert warned[0] == ("petloc: 1 class (emu) is only on unreviewed pre-labels: the run learns it from a model's "
                          "unchecked boxes and never measures it (pre-labels are never held out; review them in the "
                          "window: a save makes a box a person's)")
@@ -68,10 +57,10 @@ def test_a_reason_of_one_class_among_many_reads_in_the_singular(capsys):
 
 
 def test_up_to_the_limit_each_class_keeps_its_own_line(capsys, monkeypatch):
-    samples = _samples({f"cat_{i}": 1 for i in range(MAX_THIN_ONE_BY_ONE)})
-    warned = _warned(capsys, samples)
+    samples = samples_of({f"cat_{i}": 1 for i in range(MAX_THIN_ONE_BY_ONE)})
+    warned = warning_lines(capsys, samples)
     assert len(warned) == MAX_THIN_ONE_BY_ONE
     assert all(line.startswith(f"petloc: class cat_{i} has 1 person-reviewed image") and ADVICE in line
                for i, line in enumerate(warned))
     monkeypatch.setattr(train_checks, "MAX_THIN_ONE_BY_ONE", MAX_THIN_ONE_BY_ONE - 1)
-    assert len(_warned(capsys, samples)) == 2  # one reason, and the advice
+    assert len(warning_lines(capsys, samples)) == 2  # one reason, and the advice
