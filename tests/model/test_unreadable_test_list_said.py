@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from petloc_gui.model.window_holdout import window_holdout
 from tests.cli.helpers import voc_xml, write_image
-from tests.cli.test_train_layout_test_split_said import IDS, _devkit
+from tests.model.devkit_test_lists import devkit_listing_c_and_g, listing_made_a_folder
 
 
 def test_a_test_list_that_cannot_be_read_is_warned_of(tmp_path):
-    root = _devkit(tmp_path / "voc", IDS, ["c", "day/g"])
-    listing = root / "ImageSets" / "Main" / "test.txt"
-    listing.unlink()
-    listing.mkdir()
+    root = devkit_listing_c_and_g(tmp_path)
+    listing_made_a_folder(root)
     held = window_holdout(root)
     assert held.exclude == []
     assert held.notices == ["warning: the folder's test list (ImageSets/Main/test.txt) cannot be read (Is a "
@@ -24,7 +22,7 @@ def test_a_test_list_that_cannot_be_read_is_warned_of(tmp_path):
 
 
 def test_a_test_list_not_in_utf8_is_warned_of(tmp_path):
-    root = _devkit(tmp_path / "voc", IDS, ["c", "day/g"])
+    root = devkit_listing_c_and_g(tmp_path)
     write_image(root / "JPEGImages" / "café.jpg", 40, 30, color=(1, 2, 3))
     (root / "Annotations" / "café.xml").write_text(voc_xml("café.jpg", 40, 30, [("cat", (1, 1, 20, 20))]),
                                                    encoding="utf-8")

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from petloc_gui.ui.training.retrain_summary import held_out_summary
 from petloc_gui.ui.training.retrain_support import holdout_preview_for
-from tests.cli.test_train_layout_test_split_said import IDS, _devkit
+from tests.model.devkit_test_lists import devkit_listing_c_and_g, listing_made_a_folder
 
 
 def test_the_dialog_says_the_list_cannot_be_read(tmp_path):
-    root = _devkit(tmp_path / "voc", IDS, ["c", "day/g"])
-    listing = root / "ImageSets" / "Main" / "test.txt"
-    listing.unlink()
-    listing.mkdir()
+    root = devkit_listing_c_and_g(tmp_path)
+    listing_made_a_folder(root)
     preview = holdout_preview_for(root)
     assert preview is not None
     assert held_out_summary(preview(0.25), False, True).endswith(
@@ -21,7 +19,7 @@ def test_the_dialog_says_the_list_cannot_be_read(tmp_path):
 
 
 def test_the_dialog_says_lines_not_in_utf8_after_the_images_held_out(tmp_path):
-    root = _devkit(tmp_path / "voc", IDS, ["c", "day/g"])
+    root = devkit_listing_c_and_g(tmp_path)
     (root / "ImageSets" / "Main" / "test.txt").write_bytes(b"c\nday/g\ncaf\xe9\n")
     preview = holdout_preview_for(root)
     assert preview is not None
