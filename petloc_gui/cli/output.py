@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from petloc_gui.core.debug_flag import debug_enabled
-from petloc_gui.core.text import counted, json_safe, printable, visible
+from petloc_gui.core.text import counted, json_safe, printable, visible, visible_but_isolated
 from petloc_gui.model.quiet_import import import_tensorflow_quietly, require_temporary_folder
 
 # The one parking of TensorFlow's native stderr and its log level are the model layer's; the commands and
@@ -57,9 +57,11 @@ def write_probe_error(folder: Path, prefix: str = ".petloc-") -> OSError | None:
         return exc
 
 
-def error(message: str) -> None:
-    """Print one `petloc: MESSAGE` line on stderr (newlines flattened)."""
-    say(PREFIX + one_line(message) + "\n")
+def error(message: str, *, names_isolated: bool = False) -> None:
+    """Print one `petloc: MESSAGE` line on stderr (newlines flattened). ``names_isolated``: every name in
+    ``message`` is `visible` or `isolated`, and the isolates `isolated` put around a Hebrew one are kept
+    (`one_line`)."""
+    say(PREFIX + one_line(message, names_isolated=names_isolated) + "\n")
 
 
 def info(message: str) -> None:
@@ -81,12 +83,15 @@ def say(text: str, stream: TextIO | None = None) -> None:
         pass
 
 
-def one_line(message: object) -> str:
+def one_line(message: object, *, names_isolated: bool = False) -> str:
     """`message` as a single line (newline-free, control characters escaped). Its ASCII whitespace is
     collapsed first: a label or a note naming one (tab or newline in it) is put in escaped (`visible`), as
     on stdout. Only ASCII: `str.split` takes a no-break space (U+00A0) in a name for a plain one, naming
-    another file; `visible` escapes it."""
-    return visible(collapsed(message)) or "unknown error"
+    another file; `visible` escapes it. With ``names_isolated`` (a message whose every name is `visible`
+    or `isolated`), the pairs of isolates `isolated` put around a name are kept (`visible_but_isolated`);
+    without, every isolate is escaped: a message may hold a raw name, its own isolates to be seen."""
+    line = collapsed(message)
+    return (visible_but_isolated(line) if names_isolated else visible(line)) or "unknown error"
 
 
 def collapsed(text: object) -> str:

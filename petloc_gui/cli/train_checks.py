@@ -174,26 +174,30 @@ def warn_thin_classes(samples: Sequence[Sample], skipped: Sequence[Sequence[str]
 def _warn_thin_groups(thin: Mapping[str, int]) -> None:
     """`warn_thin_classes`' lines past `MAX_THIN_ONE_BY_ONE` classes: one per reason (none, one, two
     person-reviewed images; fewest first), naming its classes in natural order (the first
-    `THIN_NAMES_LISTED`, then how many more), and the advice once, after them."""
+    `THIN_NAMES_LISTED`, then how many more), and the advice once, after them. The groups are `thin_groups`'
+    (the Retrain dialog's tooltip), each name set apart (`isolated`: a Hebrew name among them took the line's
+    direction and moved the commas around it), the isolates kept on stderr (`error`'s ``names_isolated``)."""
     from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS
+    from petloc_gui.app.thin_classes import thin_groups
 
-    for n in sorted(set(thin.values())):
-        names = [visible(name) for name, count in thin.items() if count == n]
+    # thin_groups' order, fewest images first: the count of each group, which these lines word on their own
+    for n, (_, names) in zip(sorted(set(thin.values())), thin_groups(thin), strict=True):
         one = len(names) == 1
         it, its = ("it", "its") if one else ("them", "their")
         classes = f"{counted(len(names), 'class', 'classes')} ({first_of(names, THIN_NAMES_LISTED)})"
         if not n:
-            error(f"{classes} {'is' if one else 'are'} only on unreviewed pre-labels: the run learns {it} from a "
-                  f"model's unchecked boxes and never measures {it} (pre-labels are never held out; review them in "
-                  "the window: a save makes a box a person's)")
+            line = (f"{classes} {'is' if one else 'are'} only on unreviewed pre-labels: the run learns {it} from a "
+                    f"model's unchecked boxes and never measures {it} (pre-labels are never held out; review them "
+                    "in the window: a save makes a box a person's)")
         elif n == 1:
-            error(f"{classes} {'has' if one else 'have'} 1 person-reviewed image{'' if one else ' each'}: "
-                  f"{'it cannot' if one else 'none can'} be both trained on and held out, so the run never "
-                  f"measures {it}")
+            line = (f"{classes} {'has' if one else 'have'} 1 person-reviewed image{'' if one else ' each'}: "
+                    f"{'it cannot' if one else 'none can'} be both trained on and held out, so the run never "
+                    f"measures {it}")
         else:
-            error(f"{classes} {'has' if one else 'have'} only {n} person-reviewed images{'' if one else ' each'}: "
-                  f"one {'' if one else 'of each '}is held out for validation, so {its} figures, if any, rest on a "
-                  "single image")
+            line = (f"{classes} {'has' if one else 'have'} only {n} person-reviewed images{'' if one else ' each'}: "
+                    f"one {'' if one else 'of each '}is held out for validation, so {its} figures, if any, rest on "
+                    "a single image")
+        error(line, names_isolated=True)
     error(f"box at least {MIN_BOXES_PER_CLASS} images of each of these {len(thin)} classes to measure it (the "
           "window asks for as many before it offers training)")
 

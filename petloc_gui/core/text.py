@@ -67,6 +67,27 @@ def isolated(name: object) -> str:
     return f"{FIRST_STRONG_ISOLATE}{shown}{POP_DIRECTIONAL_ISOLATE}"
 
 
+# a pair of isolates around a run holding neither: what `isolated` puts around a name (any it held are escapes)
+_ISOLATE_PAIR = re.compile(f"{FIRST_STRONG_ISOLATE}([^{FIRST_STRONG_ISOLATE}{POP_DIRECTIONAL_ISOLATE}]+)"
+                           f"{POP_DIRECTIONAL_ISOLATE}")
+
+
+def visible_but_isolated(text: str) -> str:
+    """``text`` made `visible`, but for the pairs of isolates `isolated` put around the names in it: kept, so
+    that a Hebrew name keeps the line around it in order (escaped, they read "\\u2068NAME\\u2069"). A pair is
+    kept only where `isolated` could have made it, around a right-to-left name already `visible`; any other
+    isolate (a stray one in a name put in raw, ``a\\u2069b``; one of a pair around an English word) is escaped.
+    For text whose every name is `visible` or `isolated`: a raw name holding a pair of its own around a
+    Hebrew word would keep it."""
+    shown, done = [], 0
+    for pair in _ISOLATE_PAIR.finditer(text):
+        if isolated(pair.group(1)) != pair.group():
+            continue  # not a name `isolated` set apart: escaped with the text around it
+        shown += [visible(text[done:pair.start()]), pair.group()]
+        done = pair.end()
+    return "".join(shown) + visible(text[done:])
+
+
 def json_safe(text: str) -> str:
     """JSON text with the characters JSON leaves raw (C1, bidi, DEL) as ``\\uXXXX`` escapes.
 
