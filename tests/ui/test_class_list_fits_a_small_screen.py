@@ -18,24 +18,16 @@ from PySide6.QtWidgets import QWidget
 from petloc_gui.ui.editing.class_list_dialog import ClassListDialog
 from petloc_gui.ui.window_geometry import TITLE_ALLOWANCE_PX
 
+from .class_list_standins import Classes
+
 SCREEN_VARIABLE = "PETLOC_TEST_SCREEN"
 
 
-class Classes:
-    def names(self) -> list[str]:
-        return ["cat", "dog", "rabbit"]
+class ClassesDescribedByName(Classes):
+    """The stand-in classes, each described (its tooltip line) by its own name."""
 
     def describe(self, name: str) -> str:
         return name
-
-    def add(self, name: str) -> str:
-        return ""
-
-    def rename(self, old: str, new: str) -> str:
-        return ""
-
-    def delete(self, name: str) -> str:
-        return ""
 
 
 @pytest.mark.skipif(SCREEN_VARIABLE not in os.environ, reason="run by the test below, one screen a process")
@@ -43,7 +35,7 @@ def test_on_this_screen_close_is_on_the_screen(qtbot):
     owner = QWidget()
     qtbot.addWidget(owner)
     owner.show()
-    dialog = ClassListDialog(Classes(), owner)
+    dialog = ClassListDialog(ClassesDescribedByName(["cat", "dog", "rabbit"]), owner)
     qtbot.addWidget(dialog)
     area = dialog.screen().availableGeometry()
     assert f"{area.width()}x{area.height()}" == os.environ[SCREEN_VARIABLE]
