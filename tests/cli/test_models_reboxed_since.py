@@ -10,9 +10,6 @@ from petloc_gui.app.folder_memory import FolderMemory
 from tests.cli.models_helpers import listed, rebox, stored_version, version_its_folder_uses
 from tests.model.trained_here_folders import copied_folder, training_folder
 
-# under the names tests/cli/test_models_reboxed_two_folders.py imports them by
-_listed, _rebox, _version = listed, rebox, stored_version
-
 
 def test_a_re_boxed_validation_image_in_the_folder_that_uses_it_is_said(tmp_path, capsys, _isolated_user_data):
     source, _ = version_its_folder_uses(tmp_path, _isolated_user_data / "models")

@@ -7,27 +7,27 @@ from __future__ import annotations
 import shutil
 
 from petloc_gui.app.folder_memory import FolderMemory
-from tests.cli.test_models_reboxed_since import _listed, _rebox, _version
+from tests.cli.models_helpers import listed, rebox, stored_version
 from tests.model.trained_here_folders import training_folder
 
 
 def test_the_folder_with_the_re_box_is_said_over_a_backup_holding_as_many(tmp_path, capsys, _isolated_user_data):
     working = training_folder(tmp_path, boxed=True)  # tmp_path/cvat
-    version = _version(tmp_path, _isolated_user_data / "models", working)
+    version = stored_version(tmp_path, _isolated_user_data / "models", working)
     backup = shutil.copytree(working, tmp_path / "backup")  # first in name order
     for folder in (backup, working):
         FolderMemory().remember(folder, str(version))
-    _rebox(working / "cvat_4.xml")
-    lines, row = _listed(capsys)
+    rebox(working / "cvat_4.xml")
+    lines, row = listed(capsys)
     assert (row["reboxed_since"], row["reboxed_of"], row["reboxed_folder"]) == (1, 1, str(working.resolve()))
     assert any(f"re-boxed since its run, in {working.resolve()} (a folder that uses it)" in line for line in lines)
 
 
 def test_folders_with_nothing_re_boxed_still_name_one(tmp_path, capsys, _isolated_user_data):
     working = training_folder(tmp_path, boxed=True)
-    version = _version(tmp_path, _isolated_user_data / "models", working)
+    version = stored_version(tmp_path, _isolated_user_data / "models", working)
     backup = shutil.copytree(working, tmp_path / "backup")
     for folder in (backup, working):
         FolderMemory().remember(folder, str(version))
-    row = _listed(capsys)[1]
+    row = listed(capsys)[1]
     assert (row["reboxed_since"], row["reboxed_of"], row["reboxed_folder"]) == (0, 1, str(backup.resolve()))
