@@ -11,15 +11,12 @@ import pytest
 
 from petloc_gui.model import trained_here
 from tests.model.trained_here_folders import bundle, training_folder
-from tests.ui.conftest import main_window_for_a_test, open_and_wait
-from tests.ui.test_window_says_training_images_here import BundleFactory
+from tests.ui import trained_here_window
+from tests.ui.conftest import open_and_wait
 
 pytestmark = pytest.mark.slow  # a real window
 
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    yield from main_window_for_a_test(qtbot, BundleFactory({}), tmp_path)
+window = trained_here_window.window  # the fixture, for the test below
 
 
 def _save_boxed_again(window, name: str) -> None:

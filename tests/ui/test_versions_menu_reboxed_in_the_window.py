@@ -12,18 +12,15 @@ import pytest
 from petloc_gui.model.versions import VersionStore
 from tests.model.trained_here_folders import bundle, training_folder
 from tests.model_files import add_model_file
-from tests.ui.conftest import main_window_for_a_test, open_and_wait
-from tests.ui.test_window_says_training_images_here import BundleFactory
+from tests.ui import trained_here_window
+from tests.ui.conftest import open_and_wait
 
 pytestmark = pytest.mark.slow  # a real window
 
 FIGURES = {"n_images": 1, "accuracy": 1.0, "mean_iou": 0.8, "split": "validation (report part: did not choose the "
            "epoch)"}
 
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    yield from main_window_for_a_test(qtbot, BundleFactory({}), tmp_path)
+window = trained_here_window.window  # the fixture, for the test below
 
 
 def _version_in_store(tmp_path, source):

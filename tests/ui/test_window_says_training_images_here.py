@@ -14,7 +14,6 @@ from petloc_gui.model import bundle as bundle_module
 from tests.model.trained_here_folders import bundle, training_folder
 from tests.ui import trained_here_window
 from tests.ui.conftest import open_and_wait
-from tests.ui.trained_here_window import BundleFactory  # noqa: F401 - where other tests import it from
 
 pytestmark = pytest.mark.slow  # a real window, folders opened twice
 
@@ -85,7 +84,6 @@ def test_a_check_of_what_is_no_longer_shown_is_stopped_and_dropped(qtbot, window
     qtbot.wait(50)  # anything it had sent is handled by now
     assert watch.found is None  # the fake model has no record: nothing of the check stands
     assert "of this folder's 7 images" not in window.model_status.text()
-
 
 
 def test_a_box_corrected_on_an_image_the_figures_are_on_is_said_once_saved(qtbot, window, tmp_path):
