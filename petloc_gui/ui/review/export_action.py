@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QPro
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui import background
+from petloc_gui.ui.plain_text import literal
 
 if TYPE_CHECKING:
     from petloc_gui.ui.review.export_options import ExportOptions
@@ -260,14 +261,14 @@ class ExportActions(QObject):
             # folder itself is never empty, and a Yes must not lead to a refusal.
             check_outside_dataset(out, dataset)
         except PetlocError as exc:
-            QMessageBox.warning(window, "Cannot export here", str(exc))
+            QMessageBox.warning(window, "Cannot export here", literal(str(exc)))  # names the folder as it is
             return False
         overwrite = False
         if out.is_dir() and any(out.iterdir()):
             answer = QMessageBox.question(
                 window, "Folder not empty",
-                f"{out} is not empty. Write the export into it anyway? Files with the names "
-                "the export writes are replaced; other files stay.",
+                literal(f"{out} is not empty. Write the export into it anyway? Files with the names "
+                        "the export writes are replaced; other files stay."),
                 QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
             if answer != QMessageBox.Yes:
                 return False
@@ -324,6 +325,7 @@ class ExportActions(QObject):
                               10000)
         box = QMessageBox(QMessageBox.Warning if report.problems or nothing else QMessageBox.Information,
                           "Nothing exported" if nothing else "Export finished", text, QMessageBox.Ok, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a folder "<b>out" named as it is, not as markup
         if len(report.problems) + len(report.warnings) > len(shown):
             box.setDetailedText("\n".join(report.problems + report.warnings))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -334,9 +336,9 @@ class ExportActions(QObject):
             return
         self.host.show_status(message, 15000)
         if self.job is not None and self.job.cancelled:  # the user's own stop: no failure
-            QMessageBox.information(self.window, "Export cancelled", message)
+            QMessageBox.information(self.window, "Export cancelled", literal(message))
         else:
-            QMessageBox.warning(self.window, "Export failed", message)
+            QMessageBox.warning(self.window, "Export failed", literal(message))
 
 
 def install_export_actions(window, menu: QMenu, before: QAction | None = None) -> ExportActions:
