@@ -120,6 +120,8 @@ class RetrainDialog(QDialog):
         self.val_fraction.setValue(defaults.val_fraction)
         self.holdout_label = QLabel()
         self.holdout_label.setWordWrap(True)
+        # its texts name classes and files ("class '<b>cat'", a failed preview's error): words, never markup
+        self.holdout_label.setTextFormat(Qt.TextFormat.PlainText)
         self.holdout_list = QListWidget()
         self.holdout_list.setAccessibleName("Held-out images")
         self.holdout_list.setAccessibleDescription("The images kept out of training to score the new model on")
