@@ -325,6 +325,7 @@ class RetrainController(RetrainStarting, QObject):
         if box:
             # open(), not exec(): never block the event loop (training keeps reporting).
             dialog = QMessageBox(QMessageBox.Icon.Information, "Retraining", text, parent=self.parent_widget)
+            dialog.setTextFormat(Qt.TextFormat.PlainText)  # a class or folder "<b>cat" named as it is, not as markup
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             self.last_message_box = dialog
