@@ -100,6 +100,7 @@ class RetrainProgress(QDialog):
         self.resize(min(720, area.width() - 16) if area else 720, min(640, area.height() - 64) if area else 640)
         self.status = QLabel("Starting the training process…")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # its events and refusals name classes: words, not markup
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.eta = QLabel("")

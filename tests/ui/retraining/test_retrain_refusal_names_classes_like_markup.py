@@ -11,7 +11,7 @@ import pytest
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from tests.cli.helpers import write_annotated
 
-from ..shown_text import shown
+from ..shown_text import label_shown, shown
 
 pytestmark = pytest.mark.slow  # a run that may start is a child process
 
@@ -44,3 +44,8 @@ def test_the_refusal_box_names_the_classes_as_they_are(qtbot, window, controller
     _refused(qtbot, window, controller)
     box = controller.last_message_box
     assert SAID in shown(box.text(), box.textFormat())
+
+
+def test_the_retraining_window_names_the_classes_as_they_are(qtbot, window, controller):
+    _refused(qtbot, window, controller)
+    assert SAID in label_shown(controller._progress_window().status)
