@@ -46,6 +46,7 @@ from petloc_gui.app.trained_here_said import cautions
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.model.versions import Version, VersionStore
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
+from petloc_gui.ui.plain_text import literal
 
 UNUSABLE = "unusable:"  # data of the entries of version folders that cannot be used
 UNDECIDED = "new: not kept yet"
@@ -100,7 +101,7 @@ class VersionsMenu(QMenu):
             action.setCheckable(True)
             action.setChecked(_bundled_in_use(name, path, spec, current))
             action.setEnabled(path is not None)  # greyed, with why, as `petloc models` lists it unavailable
-            action.setToolTip(tip)
+            action.setToolTip(literal(tip))  # a path "<b>res/…" named as it is, not drawn as markup
             action.setData(f"bundled:{name}")
             action.triggered.connect(lambda _checked=False, n=name: self.bundled_chosen.emit(n))
             self.addAction(action)
@@ -135,7 +136,7 @@ class VersionsMenu(QMenu):
             action.setCheckable(True)
             action.setChecked(in_use)
             tip = _tooltip(version, self._store, figures)
-            action.setToolTip(f"{tip}\n{UNDECIDED_TIP}" if pending else tip)
+            action.setToolTip(literal(f"{tip}\n{UNDECIDED_TIP}" if pending else tip))
             action.setData(version.id)
             action.triggered.connect(lambda _checked=False, v=version: self.version_chosen.emit(v))
             self.addAction(action)
@@ -177,6 +178,7 @@ class VersionsMenu(QMenu):
             parent = parent.parentWidget()
         box = QMessageBox(QMessageBox.Icon.Warning, "Versions folder", visible(text, keep_newlines=True),
                           QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a folder "<b>data" named as it is, not as markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.message_box = box
@@ -187,7 +189,7 @@ def _unusable_entry(folder: Path, reason: str, parent: QMenu) -> QAction:
     short = _shortened(reason)
     action = QAction(_menu_text(visible(f"{folder.parent.name}/{folder.name}  ·  cannot be used: {short}")), parent)
     action.setEnabled(False)
-    action.setToolTip(visible(f"{folder}: {reason}"))
+    action.setToolTip(literal(visible(f"{folder}: {reason}")))
     action.setData(f"{UNUSABLE}{folder}")
     return action
 
