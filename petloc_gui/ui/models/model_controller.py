@@ -35,6 +35,7 @@ from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptMode
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.plain_text import literal
 
 
 class ModelSettings(Protocol):
@@ -134,7 +135,8 @@ class ModelController(FolderModelStart, QObject):
         for name, action in self._actions.items():
             problem = model_problem(name)
             action.setEnabled(problem is None)
-            action.setToolTip(f"cannot be used: {problem}" if problem else "")
+            # meta.json names the file of its second stage ("<b>refine.keras"): said as it is, not as markup
+            action.setToolTip(literal(f"cannot be used: {problem}") if problem else "")
 
     def set_model(self, spec: str) -> None:
         """Switch model: predictions restart under the new model version."""
@@ -191,6 +193,7 @@ class ModelController(FolderModelStart, QObject):
         own messages (a pick foreign to the folder says why in the same call)."""
         box = QMessageBox(QMessageBox.Warning, "Folder models kept aside", f"{note[:1].upper()}{note[1:]}.",
                           QMessageBox.Ok, self.parent_widget)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a data folder "<b>data" named as it is, not as markup
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.setWindowModality(Qt.NonModal)  # the window stays usable (open() would block it)
         box.show()
@@ -373,6 +376,7 @@ class ModelController(FolderModelStart, QObject):
             self.failed.emit(self.problem)
         # Non-modal: the window stays usable for annotating without a model.
         box = QMessageBox(QMessageBox.Warning, "Model failed to load", text, QMessageBox.Ok, self.parent_widget)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a model's path "<b>models/…" named as it is, not as markup
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.setWindowModality(Qt.NonModal)  # open() would make it window-modal: the window blocked till OK
         box.show()
