@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from petloc_gui.core.text import visible
@@ -54,6 +54,7 @@ class RenameChoices(QWidget):
         self.form = QFormLayout()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # class names ("<b>cat") as they are, never markup
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -102,7 +103,10 @@ class RenameChoices(QWidget):
                 taken.add(prefill)
             combo.currentIndexChanged.connect(lambda _i, chosen=name: self._chosen(chosen))
             self._combos[name] = combo
-            self.form.addRow(f"{visible(name)}:", combo)
+            label = QLabel(f"{visible(name)}:")  # addRow(str, …) made an AutoText label: "<b>kitten" in bold
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setBuddy(combo)  # as addRow(str, …) did: the combo is named by its class (accessibility)
+            self.form.addRow(label, combo)
 
     def _chosen(self, name: str) -> None:
         """One old class is one new class's: another new class that had it is a new class again (seen)."""
