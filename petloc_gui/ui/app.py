@@ -108,7 +108,9 @@ def _give_up(window, message: str, screenshot_mode: bool, warn: bool = True) -> 
         window.shutdown()
         QApplication.exit(1)
     elif warn:
-        QMessageBox.warning(window, "petloc", message)
+        from petloc_gui.ui.plain_text import literal
+
+        QMessageBox.warning(window, "petloc", literal(message))  # a folder "<b>pets" named as it is, not as markup
 
 
 def _say_settings_damaged(window, screenshot_mode: bool) -> None:
@@ -126,6 +128,7 @@ def _say_settings_damaged(window, screenshot_mode: bool) -> None:
         return
     box = QMessageBox(QMessageBox.Warning, "Settings kept aside", note, QMessageBox.Ok, window)
     box.setObjectName("settings_damaged")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a settings file under "<b>conf" named as it is, not as markup
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.setWindowModality(Qt.NonModal)
     box.show()
@@ -268,7 +271,10 @@ def _say_start_failed(exc: Exception, screenshot_mode: bool) -> int:
                           f"petloc-gui could not start: {type(exc).__name__}: {exc}\n\nThis is a bug or a "
                           "damaged installation: reinstalling petloc may help. Please report the details "
                           "below.", QMessageBox.Ok)
+        from PySide6.QtCore import Qt
+
         box.setObjectName("start_failed")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # an error naming a file "<b>x" says it as it is, not as markup
         box.setDetailedText(details)
         box.exec()
     return 1
