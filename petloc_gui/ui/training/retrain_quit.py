@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from petloc_gui.core.text import visible
 from petloc_gui.model.versions import Version
 from petloc_gui.ui.modal import modal
+from petloc_gui.ui.plain_text import literal
 
 if TYPE_CHECKING:
     from petloc_gui.ui.training.retrain_controller import RetrainController
@@ -62,13 +63,14 @@ def _stop_run(parent: QWidget) -> bool:
 def ask_undecided(parent: QWidget, version: Version, folder: Path) -> str:
     """Keep / Discard / Cancel for the new model of a run on ``folder`` that waits for Use / Discard."""
     name = visible(folder.name)
+    # a folder "<b>pets" named as it is, not as markup: its text and its informative text each guess their format
     box = QMessageBox(QMessageBox.Icon.Question, "New model not kept yet",
-                      f"The model just trained on {name} (version {version.id}) is not kept yet. "
-                      "Keep it before quitting?", parent=parent)
-    box.setInformativeText(
+                      literal(f"The model just trained on {name} (version {version.id}) is not kept yet. "
+                              "Keep it before quitting?"), parent=parent)
+    box.setInformativeText(literal(
         f"Keep it: {name} uses it from when it is opened again.\n"
         "Discard it: it is deleted (kept if a folder uses it as its model); the folder keeps its current model.\n"
-        "Cancel: back to the window, the comparison is shown.")
+        "Cancel: back to the window, the comparison is shown."))
     buttons = {
         box.addButton("Keep it", QMessageBox.ButtonRole.AcceptRole): KEEP,
         box.addButton("Discard it", QMessageBox.ButtonRole.DestructiveRole): DISCARD,
