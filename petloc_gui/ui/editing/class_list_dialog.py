@@ -7,16 +7,20 @@ Enter on a selected class open "Add a class". Enter on a focused button presses 
 The dialog is as wide as its longest class needs, up to the screen's room; a name still too wide is
 elided in the middle, so near-identical long names ("…_v1", "…_v10", "…_v2") and the "key N" after
 them stay told apart, and each item's tooltip starts with the whole name.
+
+A field above the list filters it as the user types (`class_filter`: a folder can hold 120 classes,
+DOG_1, Dog and dog among them); the buttons act on the class selected among those shown, and the number
+keys stay those of the whole list. Tab goes from the filter to the list, then to the buttons.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -24,18 +28,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
+from petloc_gui.ui.editing.class_filter import ClassFilter, TypeAheadList, visible_rows
 from petloc_gui.ui.editing.label_box import key_of
+from petloc_gui.ui.editing.name_then_key import NameThenKey
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.plain_text import as_plain, literal
 from petloc_gui.ui.window_geometry import shrink_to_screen
@@ -59,49 +61,6 @@ class ClassActions(Protocol):
     def delete(self, name: str) -> str: ...
 
 
-class NameThenKey(QStyledItemDelegate):
-    """Draws a class as its name elided in the middle to the room its "key N" leaves, then the key.
-
-    QListView lays an item out at its size hint's width: a name wider than the screen made its item 2211 px
-    in a 674 px list, cut at the edge (a horizontal scroll bar to reach the rest), and ElideMiddle never
-    applied: "x…x_v1" and "x…x_v10" read the same, their keys out of sight. Here an item is no wider than
-    the list, and the key is never what gives way."""
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # Qt's name
-        hint = super().sizeHint(option, index)
-        hint.setWidth(min(hint.width(), self._view.viewport().width()))
-        return hint
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # Qt's name
-        shown = QStyleOptionViewItem(option)
-        self.initStyleOption(shown, index)
-        shown.text = self.shown_text(shown, index)
-        style = shown.widget.style() if shown.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, shown.widget)
-
-    def shown_text(self, option: QStyleOptionViewItem, index: QModelIndex) -> str:
-        """The item's text as drawn in ``option.rect`` (``option`` as `initStyleOption` leaves it): whole, or
-        its name elided in the middle and then its "key N" whole, where the room allows."""
-        style = option.widget.style() if option.widget is not None else QApplication.style()
-        # the room the style draws in (QCommonStyle keeps a focus frame's margin, and 1 px, inside the text
-        # rect): measured wider, the style elided the elided name again ("x…x…x_v1")
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1
-        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, option.widget).width() - 2 * margin
-        metrics = QFontMetricsF(option.font)  # fractional, as the style measures
-        text, name = option.text, index.data(Qt.ItemDataRole.UserRole)
-        if metrics.horizontalAdvance(text) <= room:
-            return text
-        key = text[len(name):] if isinstance(name, str) and text.startswith(name) else ""
-        name_room = room - metrics.horizontalAdvance(key)
-        if not key or name_room < metrics.horizontalAdvance("x…x"):  # no room for a name beside its key
-            return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room)
-        return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, name_room) + key
-
-
 class ClassListDialog(QDialog):
     """Each action answers with one line (done, or why not), shown under the list."""
 
@@ -109,7 +68,7 @@ class ClassListDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Classes")
         self.actions = actions
-        self.list = QListWidget()
+        self.list = TypeAheadList()
         self.list.setAccessibleName("Classes")
         # the ends of a long name tell it from its neighbours (…_v1, …_v10), and its number key follows it
         # (`NameThenKey`): an item as wide as the list, laid out again when the list is resized
@@ -120,6 +79,9 @@ class ClassListDialog(QDialog):
         self.list.setAccessibleDescription("Enter, F2 or a double-click renames the selected class")
         self.list.installEventFilter(self)  # Enter and F2 (`eventFilter`)
         self.list.itemDoubleClicked.connect(lambda _item: self._ask_rename())
+        self.filter = ClassFilter(self.list)
+        self.filter.rename_asked.connect(self._ask_rename)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.take_keyboard)
         self.result = QLabel("")  # set by `_say`
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)  # a class named "<b>cat" is said as typed, not as markup
@@ -137,8 +99,11 @@ class ClassListDialog(QDialog):
         for button in (self.add_button, self.rename_button, self.delete_button):
             side.addWidget(button)
         side.addStretch(1)
+        listed = QVBoxLayout()
+        listed.addWidget(self.filter)
+        listed.addWidget(self.list, 1)
         body = QHBoxLayout()
-        body.addWidget(self.list, 1)
+        body.addLayout(listed, 1)
         body.addLayout(side)
         close = QDialogButtonBox(QDialogButtonBox.Close)
         close.rejected.connect(self.reject)
@@ -155,6 +120,10 @@ class ClassListDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.result)
         layout.addWidget(close)
+        # the layouts' order gives this chain today; set, so a layout moved cannot take the filter out of it
+        for before, after in pairwise((self.filter, self.list, *self._buttons)):
+            QWidget.setTabOrder(before, after)
+        self.filter.setFocus(Qt.FocusReason.OtherFocusReason)  # typing at once filters the list
         self.refresh()
         self.resize(max(MIN_WIDTH, self._width_for_names()), 420)
         shrink_to_screen(self, parent)  # at 200% on a 1366 x 768 screen Close was below its edge; the list gives way
@@ -170,6 +139,7 @@ class ClassListDialog(QDialog):
         return self.sizeHint().width() - self.list.sizeHint().width() + list_width
 
     def refresh(self, keep: str | None = None) -> None:
+        """List the classes again, ``keep`` current (the filter cleared where it hides it), else the first shown."""
         self.list.clear()
         names = self.actions.names()
         # each class's number key, as F1 lists them: a rename or a delete may move them (the result says so)
@@ -180,7 +150,12 @@ class ClassListDialog(QDialog):
             # whole, however it is elided, and with places to wrap: a name wider than the screen ran off its edge
             item.setToolTip(as_plain(f"{breakable(name)}\n{self.actions.describe(name)}"))
             self.list.addItem(item)
-        self.list.setCurrentRow(names.index(keep) if keep in names else (0 if names else -1))
+        self.filter.listed(names)
+        if keep in names and not self.filter.shows(names.index(keep)):
+            self.filter.clear_quietly()  # a class added or renamed out of the filter's reach is shown
+        self.filter.apply(choose=False)
+        shown = visible_rows(self.list)
+        self.list.setCurrentRow(names.index(keep) if keep in names else (shown[0] if shown else -1))
         self._selected(self.list.currentRow())
 
     def names(self) -> list[str]:
@@ -188,12 +163,13 @@ class ClassListDialog(QDialog):
         return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]
 
     def current(self) -> str | None:
+        """The class selected among those shown (one the filter hides is not acted on)."""
         item = self.list.currentItem()
-        return item.data(Qt.UserRole) if item is not None else None
+        return item.data(Qt.UserRole) if item is not None and not item.isHidden() else None
 
     def _selected(self, row: int) -> None:
-        self.rename_button.setEnabled(row >= 0)
-        self.delete_button.setEnabled(row >= 0)
+        self.rename_button.setEnabled(self.current() is not None)
+        self.delete_button.setEnabled(self.current() is not None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         # Enter and F2 on the list rename the class; Enter on a focused button presses it (a button
@@ -266,9 +242,11 @@ class ClassListDialog(QDialog):
         self.refresh(new or old)
 
     def delete(self, name: str) -> None:
-        row = self.list.currentRow()
+        shown = [self.list.item(row).data(Qt.UserRole) for row in visible_rows(self.list)]
+        at = shown.index(name) if name in shown else len(shown)
         self._say(self.actions.delete(name))
         names = self.actions.names()
-        # refused: it stays selected (a second Delete must not hit the first row's class);
-        # deleted: the class that took its place
-        self.refresh(name if name in names else names[min(row, len(names) - 1)] if names and row >= 0 else None)
+        # refused: it stays selected (a second Delete must not hit the first row's class); deleted: the
+        # class shown that took its place (the next, else the one before), the filter kept
+        followers = [other for other in (*shown[at + 1:], *reversed(shown[:at])) if other in names]
+        self.refresh(name if name in names else followers[0] if followers else None)
