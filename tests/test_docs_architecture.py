@@ -57,7 +57,11 @@ NAMED_MODULES = [
     "app/thin_classes.py", "app/annotation_look.py", "app/class_list.py", "model/layout_test_split.py",
     "model/comparison_class_blind.py", "model/trained_here.py", "ui/number_fields.py", "ui/qt_options.py",
     "ui/chart_height.py", "ui/review/wrapped_names.py", "ui/training/thin_classes_note.py",
-    "cli/evaluate_class_rows.py", "core/trained_on_words.py", "core/scored_objects.py",
+    "cli/evaluate_class_rows.py", "core/trained_on_words.py", "core/scored_objects.py", "core/listed_images.py",
+    "model/window_holdout.py", "model/current_model_digits.py", "model/image_files_record.py",
+    "cli/evaluate_class_blind.py", "ui/editing/class_filter.py", "ui/editing/name_then_key.py",
+    "ui/training/retrain_holdout.py", "ui/training/retrain_summary.py", "ui/training/retrain_preview_digits.py",
+    "ui/canvas/header_markup.py",
 ]
 
 
