@@ -23,7 +23,7 @@ from petloc_gui.cli.output import error
 from petloc_gui.core.case_variant_refusal import case_variant_refusal
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.index_problems import refuse_unlisted_root
-from petloc_gui.core.text import counted, first_of, visible
+from petloc_gui.core.text import counted, first_of, isolated, visible
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
@@ -109,7 +109,8 @@ def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequen
     predefined_classes.txt) on no box it trains on, and each class, predefined or not, only on boxes after
     an image's first (a run learns each image's first box; `core.stats.after_first_classes`, in the words
     `petloc stats` uses): the new model will not know it (one the --init-from model knows it keeps, and is
-    not named)."""
+    not named). Each name set apart (`isolated`, kept on stderr by `error`'s ``names_isolated``): a Hebrew
+    name took the line's direction and moved the words around it."""
     from petloc_gui.app.class_list import CLASSES_FILE, read_classes
     from petloc_gui.core.stats import AFTER_FIRST_REMEDY, after_first_classes, after_first_text
 
@@ -119,15 +120,15 @@ def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequen
     predefined = [name for name in dict.fromkeys(read_classes(root)) if name not in parent]
     for name in predefined:
         if name in after_first:
-            error(f"class {visible(name)} of {CLASSES_FILE} is {after_first_text(every[name])}, so the new model "
-                  f"will not know it ({AFTER_FIRST_REMEDY})")
+            error(f"class {isolated(name)} of {CLASSES_FILE} is {after_first_text(every[name])}, so the new model "
+                  f"will not know it ({AFTER_FIRST_REMEDY})", names_isolated=True)
         elif name not in first:
-            error(f"class {visible(name)} of {CLASSES_FILE} is on no box this run trains on: the new model will not "
-                  "know it (box images of it to train it)")
+            error(f"class {isolated(name)} of {CLASSES_FILE} is on no box this run trains on: the new model will "
+                  "not know it (box images of it to train it)", names_isolated=True)
     for name in after_first:  # a class typed on a second box only (not in the classes file): no less lost
         if name not in predefined:
-            error(f"class {visible(name)} is {after_first_text(every[name])}, so the new model will not know it "
-                  f"({AFTER_FIRST_REMEDY})")
+            error(f"class {isolated(name)} is {after_first_text(every[name])}, so the new model will not know it "
+                  f"({AFTER_FIRST_REMEDY})", names_isolated=True)
 
 
 # Past this many thin classes (a folder of 120 classes, 80 of them boxed once or twice), a line per class
@@ -142,8 +143,8 @@ def warn_thin_classes(samples: Sequence[Sample], skipped: Sequence[Sequence[str]
     can be held out (`model.splits`: a class keeps one image on each side from two on), so the run never
     measures it; with none, it rests on a model's unchecked boxes, which never validate. A line per class
     up to `MAX_THIN_ONE_BY_ONE` of them; past that, a line per reason naming its classes
-    (`_warn_thin_groups`). ``samples``: `check_classes`'s; ``skipped``: the run's start event's (an
-    unreadable image is no image of its class)."""
+    (`_warn_thin_groups`); either way each name set apart (`isolated`). ``samples``: `check_classes`'s;
+    ``skipped``: the run's start event's (an unreadable image is no image of its class)."""
     from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS
     from petloc_gui.app.thin_classes import thin_classes  # the rule the Retrain dialog says it by
 
@@ -156,19 +157,20 @@ def warn_thin_classes(samples: Sequence[Sample], skipped: Sequence[Sequence[str]
         return
     enough = f"box at least {MIN_BOXES_PER_CLASS} images of it (the window asks for as many before it offers training)"
     for name, n in thin.items():
-        class_ = f"class {visible(name)}"
+        class_ = f"class {isolated(name)}"  # set apart as in `_warn_thin_groups`' lines
         if not n:
-            error(f"{class_} is only on {counted(prelabels[name], 'unreviewed pre-label')}: the run learns it from a "
-                  "model's unchecked boxes and never measures it (pre-labels are never held out); review them in "
-                  f"the window (a save makes a box a person's) or {enough}")
+            line = (f"{class_} is only on {counted(prelabels[name], 'unreviewed pre-label')}: the run learns it from "
+                    "a model's unchecked boxes and never measures it (pre-labels are never held out); review them in "
+                    f"the window (a save makes a box a person's) or {enough}")
         elif n == 1:
-            error(f"{class_} has 1 person-reviewed image: it cannot be both trained on and held out, so the run "
-                  f"never measures it; {enough}")
+            line = (f"{class_} has 1 person-reviewed image: it cannot be both trained on and held out, so the run "
+                    f"never measures it; {enough}")
         else:
             # the held-out image may fall in the part of validation that chooses the epoch
             # (`model.splits.report_members`): then no closing figure is on it, so promise none
-            error(f"{class_} has only {n} person-reviewed images: one is held out for validation, so its figures, "
-                  f"if any, rest on a single image; {enough}")
+            line = (f"{class_} has only {n} person-reviewed images: one is held out for validation, so its "
+                    f"figures, if any, rest on a single image; {enough}")
+        error(line, names_isolated=True)
 
 
 def _warn_thin_groups(thin: Mapping[str, int]) -> None:
