@@ -69,3 +69,20 @@ def test_a_document_read_while_its_file_could_not_be_looked_at_is_compared_once_
     qtbot.waitUntil(lambda: 0 in changed, timeout=3000)  # no event says so: the poll finds it
     assert 1 not in changed
     sync.stop()
+
+
+def test_the_poll_stops_once_a_file_not_written_yet_can_be_looked_at(qtbot, tmp_path, monkeypatch):
+    """An image without annotation stepped onto while its folder was unreadable: its annotation path was polled
+    every 4 s for as long as the folder stayed open, though access came back and the file simply is not there."""
+    xml = tmp_path / "a.xml"  # not written yet
+    doc = _doc(xml)
+    sync = DiskSync(lambda: [(0, doc)], lambda row, _doc, state: None)
+    with monkeypatch.context() as outage:
+        _refused_stat(outage, xml)
+        sync.watch(doc)
+        qtbot.wait(150)
+        assert sync.poll.isActive()  # polled while it cannot be looked at
+    qtbot.waitUntil(lambda: not sync.poll.isActive(), timeout=3000)
+    assert str(xml) not in sync._given_up
+    xml.write_text("<annotation/>")  # written later: the folder's watch sees it, as for any new file
+    sync.stop()

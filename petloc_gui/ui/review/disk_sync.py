@@ -108,6 +108,7 @@ class DiskSync(QObject):
         self._image: tuple[Path, FileKey, Callable[[Path], None]] | None = None  # see follow_image
         self._recent: OrderedDict[str, None] = OrderedDict()  # the paths watched, least recently wanted first
         self._given_up: set[str] = set()  # paths whose watch went to newer ones (or none could be had): polled
+        self._could_not_look: set[str] = set()  # of them, those polled only while they cannot be looked at
 
     def watch(self, doc) -> None:
         """Start watching one opened document's annotation file and its folder."""
@@ -115,6 +116,7 @@ class DiskSync(QObject):
         self._add_file(path)
         if doc.disk_state is None and could_not_look(doc):
             self._poll_for(path)  # read while it could not be looked at: no event need say that it can be now
+            self._could_not_look.add(str(path))
 
     def follow_image(self, path: Path, changed: Callable[[Path], None]) -> None:
         """The image shown now: ``changed(path)`` once its file is rewritten (an image restored while
@@ -133,6 +135,7 @@ class DiskSync(QObject):
         except OSError:
             self._add([str(path.parent)])
             self._poll_for(path)
+            self._could_not_look.add(str(path))
             return
         self._add([str(path.parent), str(path)] if there else [str(path.parent)])
 
@@ -186,6 +189,24 @@ class DiskSync(QObject):
                       if str(doc.annotation_path) in given_up or str(Path(doc.annotation_path).parent) in given_up)
         if self._image is not None and not given_up.isdisjoint((str(self._image[0]), str(self._image[0].parent))):
             self._check_image()
+        self._watch_again_where_looked()
+
+    def _watch_again_where_looked(self) -> None:
+        """Watch again the files polled only because they could not be looked at, once they can (there or not):
+        an annotation not written yet, stepped onto while its folder was unreadable, kept the 4 s poll running
+        for as long as the folder was open."""
+        for item in list(self._could_not_look):
+            try:
+                os.stat(item)
+            except FileNotFoundError:
+                pass  # it can be looked at: it is not there (yet)
+            except OSError:
+                continue  # still not to be looked at
+            self._could_not_look.discard(item)
+            self._given_up.discard(item)
+            self._add_file(Path(item))
+        if not self._given_up:
+            self.poll.stop()
 
     def check(self) -> int:
         """Compare every opened document with its file now; returns how many changed."""
@@ -210,6 +231,7 @@ class DiskSync(QObject):
         self._image = None
         self._recent.clear()
         self._given_up.clear()
+        self._could_not_look.clear()
         self.timer.stop()
         self.poll.stop()
         paths = self.watcher.files() + self.watcher.directories()
