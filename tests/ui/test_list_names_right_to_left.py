@@ -10,9 +10,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from petloc_gui.ui.review.directed_name_cell import text_layout_direction
 from petloc_gui.ui.review.file_list import COL_NAME, FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
+from petloc_gui.ui.review.name_cell import text_layout_direction
 
 SHORT = "test_00000_digit0.png"  # whole in its cell
 LONG = "test_" + "0" * 40 + "_digit0.png"  # elided at its left: "…00000_digit0.png", digits after its "…"

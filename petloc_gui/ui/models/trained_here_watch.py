@@ -14,13 +14,15 @@ label says so ("1 of the 20 validation images they were measured on was re-boxed
 `petloc evaluate`.
 
 The check reads only the images of a training image's size (`trained_here`), on a pool of its own (one thread), at
-the process's priority (`_checked`: at the lowest it froze the window while paused holding the interpreter lock).
+the process's priority: at nice 19 the OS paused its thread while it held Python's interpreter lock, and with every
+core busy the window froze waiting for it (a main loop's p99 delay 576-1062 ms against 66-96 ms at nice 0); the check's
+yields every 256 images or 32 MB keep it out of the way.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +38,6 @@ MESSAGE_MS = 20000  # long enough to read a two-line message
 SAVED_AGAIN_MS = 500  # a burst of saves (Save all) is checked once
 
 
-def _checked(check: Callable[..., Iterator[int | TrainedHere]], *args: Any) -> Iterator[int | TrainedHere]:
-    """``check`` (`check_trained_here`, `reboxed_again`) on the watch's own one-thread pool, at the process's
-    priority: at nice 19 the OS paused the thread while it held Python's interpreter lock in its pure-Python
-    stretches, and with every core busy (right after a model load, during a retrain) the window froze waiting for
-    it (a main loop's p99 delay 576-1062 ms against 66-96 ms at nice 0); the check's yields every 256 images or
-    32 MB keep it out of the way."""
-    yield from check(*args)
 
 
 class TrainedHereWatch(QObject):
@@ -57,7 +52,7 @@ class TrainedHereWatch(QObject):
         self._show_line, self._panel_label, self._show_status = show_line, panel_label, show_status
         self._memo: dict[str, HashMemo] = {}  # the images' hashes, kept while their files are unchanged
         self._worker: background.Worker | None = None
-        # its own thread (`_checked`): one check at a time, never holding a thread the global pool's work needs
+        # its own thread: one check at a time, never holding a thread the global pool's work needs
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._checking: tuple[int, Any, Path] | None = None  # (generation, ModelInfo, folder) being checked
@@ -137,7 +132,7 @@ class TrainedHereWatch(QObject):
             check = (check_trained_here, Path(info.path), root, images, self._memo, info.split)
         generation = self._generation
         self._checking = (generation, info, root)
-        self._worker = background.start(_checked, *check, pool=self._pool,
+        self._worker = background.start(*check, pool=self._pool,
                                         yielded=lambda value: self._yielded(generation, value),
                                         finished=lambda: self._ended(generation))
 

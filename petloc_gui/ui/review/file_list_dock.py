@@ -34,8 +34,8 @@ from petloc_gui.app import status_filter
 from petloc_gui.app.folder_change import change_text, change_tooltip
 from petloc_gui.app.image_document import STATUS_TEXT
 from petloc_gui.ui.dock_toggle import FloatingDock, covered, show_or_hide
-from petloc_gui.ui.review.directed_name_cell import DirectedNameCellDelegate
 from petloc_gui.ui.review.file_list import COL_CONF, COL_IOU, COL_NAME, COL_PRED, COL_STATUS, FileListModel
+from petloc_gui.ui.review.name_cell import NameCellDelegate
 from petloc_gui.ui.review.predicted_cell import PredictedCellDelegate
 
 # In a narrow list these columns give way, in this order, so that names stay readable: the
@@ -95,7 +95,7 @@ class FileListDock(QDockWidget):
         self.view.setTextElideMode(Qt.ElideLeft)
         # ... and a name in a subfolder its first folder too ("day/…yssinian_148.jpg", not "…yssinian_148.jpg")
         # ... each in its own direction: a right-to-left layout (-reverse) reordered "…00000_digit0.png"
-        self.view.setItemDelegateForColumn(COL_NAME, DirectedNameCellDelegate(self.view))
+        self.view.setItemDelegateForColumn(COL_NAME, NameCellDelegate(self.view))
         # Class names keep their start instead ("english_coc…", not "…rthair"), and '≠ bengal cat' its ≠.
         self.view.setItemDelegateForColumn(COL_PRED, PredictedCellDelegate(self.view))
         self.view.setAlternatingRowColors(True)

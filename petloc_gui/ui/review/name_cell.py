@@ -16,6 +16,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from petloc_gui.ui.status_line import text_direction
+
 FOLDER_SHARE = 0.4  # at most this part of the cell for the first folder: the file name's end needs the rest
 SEPARATORS = {"/", os.sep}  # how the list's names join their folders (`list_names.shown_names`)
 
@@ -46,9 +48,25 @@ def name_elided(name: str, metrics: QFontMetricsF, width: float) -> str:
     return shown
 
 
+def text_layout_direction(text: str) -> Qt.LayoutDirection:
+    """The direction ``text`` reads in (`status_line.text_direction`: its first strong character, left to right
+    with none), as a style option's ``direction``."""
+    if text_direction(text) == Qt.TextFlag.TextForceRightToLeft:
+        return Qt.LayoutDirection.RightToLeft
+    return Qt.LayoutDirection.LeftToRight
+
+
 class NameCellDelegate(QStyledItemDelegate):
     """Paints a Name cell elided by `name_elided` (the model's text, the whole name, is left as is: what a screen
-    reader and the tooltip read)."""
+    reader and the tooltip read), in the name's own direction at the place the layout gives it: an item view draws
+    a cell in the view's layout direction, and under `petloc-gui -reverse` an elided left-to-right name read
+    "digit0.png_0…" (its neutral characters reordered) while the header over the image read it right."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        # the alignment made absolute first, else a left-to-right name in a right-to-left layout moves to the left
+        option.displayAlignment = QStyle.visualAlignment(option.direction, option.displayAlignment)
+        option.direction = text_layout_direction(option.text)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
