@@ -37,7 +37,10 @@ format petloc does not read such as HEIC, labels that differ only in case,
 spacing or Unicode form such as Bengal and bengal) are listed with their file
 names. A folder whose images without annotation have YOLO label files beside
 them (labelImg's YOLO mode) is named too, with the command that converts them
-(petloc convert FOLDER --from yolo FOLDER).
+(petloc convert FOLDER --from yolo FOLDER); so is one in Ultralytics' layout,
+labels/ beside images/ (images/train/a.jpg, labels/train/a.txt, data.yaml):
+petloc convert FOLDER --from yolo OUT, OUT a new folder outside it, writes a
+copy with a VOC file beside each image.
 
 With --json, the last line of stdout is one JSON object; its keys are in the
 command reference, {CLI_REFERENCE}.

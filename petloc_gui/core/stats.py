@@ -51,6 +51,7 @@ from petloc_gui.core.stats_summary import format_summary, summarize
 from petloc_gui.core.text import counted
 from petloc_gui.core.voc import read_voc
 from petloc_gui.core.yolo_beside import yolo_labels_beside
+from petloc_gui.core.yolo_split_labels import yolo_labels_in_split
 
 if TYPE_CHECKING:  # compute_stats imports dataset lazily (see below)
     from petloc_gui.core.dataset import Dataset
@@ -185,10 +186,14 @@ def compute_stats(
         if on_progress is not None:
             on_progress(done, len(items))
     stats.split_counts = dict(splits)
-    # labelImg's YOLO mode: the labels are there, in a format petloc does not read (only these folders listed)
+    # YOLO labels, in a format petloc does not read: Ultralytics' labels/ beside images/, then labelImg's YOLO
+    # mode (a .txt beside each image) for the images not in the first, which `convert` reads from labels/
+    in_split = yolo_labels_in_split(items, str(dataset.root))
+    stats.problems.extend(Problem(YOLO_LABELS, found.folder, found.message()) for found in in_split)
+    claimed = {image for found in in_split for image in found.images}
     separate = dataset.annotations_folder is not None
-    stats.problems.extend(Problem(YOLO_LABELS, found.folder, found.message(separate))
-                          for found in yolo_labels_beside(items))
+    stats.problems.extend(Problem(YOLO_LABELS, found.folder, found.message(separate)) for found in
+                          yolo_labels_beside(item for item in items if item.image_path_text not in claimed))
     unread = dataset.unread()
     for path, fmt in unread:
         stats.not_read[fmt.name] = stats.not_read.get(fmt.name, 0) + 1

@@ -30,8 +30,9 @@ NO_IMAGE = "annotation_without_image"  # an XML whose image went (core.orphan_an
 # labels that differ only in case, spacing or Unicode form ("Bengal", "bengal"): one class typed two ways
 # (core.label_variants), counted and trained as two
 CASE_VARIANT_LABELS = "case_variant_labels"
-# images without annotation with YOLO label files beside them (labelImg's YOLO mode: core.yolo_beside),
-# on their folder: `petloc convert --from yolo` makes VOC files of them
+# images without annotation with YOLO label files beside them (labelImg's YOLO mode: core.yolo_beside), or in
+# labels/ beside images/ (Ultralytics' layout: core.yolo_split_labels), on the folder `petloc convert --from yolo`
+# makes VOC files of them from
 YOLO_LABELS = "yolo_labels"
 
 # Substrings of core.voc.read_voc's repair messages -> kind (first match wins).

@@ -1,0 +1,150 @@
+"""YOLO label files in a ``labels/`` folder beside ``images/``: a folder in Ultralytics' (or Roboflow's) layout.
+
+Ultralytics keeps ``images/train/a.jpg`` and its labels in ``labels/train/a.txt`` (Roboflow: ``train/images``
+and ``train/labels``), the class names in a ``data.yaml``. petloc reads Pascal VOC XML, so `petloc stats`
+read such a folder as images without annotation, "0 annotated" and no problem: nothing said that the
+labels were there, nor that `petloc convert --from yolo` reads this layout. `yolo_labels_in_split` finds
+them, as Ultralytics finds an image's label (``img2label_paths``: the last ``images`` folder of its path
+becomes ``labels``, the extension ``.txt``), and names the folder that command converts.
+
+It stays as cheap as `core.yolo_beside`: only the folders of images without annotation are looked at (at
+most `MOST_FOLDERS_LISTED` ``labels`` folders listed), and a few non-empty label files are read, their
+first `HEAD_BYTES` (`_READ_PER_FOLDER` a folder, `MOST_FILES_READ` in all): a ``labels/`` folder is named
+only where those hold ``class cx cy w h`` lines, so a ``labels/`` of other text files says nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from petloc_gui.core.dataset_item import DatasetItem
+from petloc_gui.core.yolo_beside import MOST_FILES_READ, MOST_FOLDERS_LISTED, has_yolo_lines
+
+_IMAGES, _LABELS = "images", "labels"  # exact names, as Ultralytics and `petloc convert` match them
+_READ_PER_FOLDER = 3
+_MOST_SIZES_ASKED = 100  # label files of a folder whose size is asked, looking for non-empty ones to read
+
+
+@dataclass(frozen=True)
+class YoloSplitLabels:
+    """A YOLO folder in Ultralytics' layout whose images without annotation have label files in ``labels/``."""
+
+    folder: str  # the folder `petloc convert --from yolo` is given: the one with the class names, if any
+    labels: list[str]  # the label files, posix paths inside ``folder``, by folder in name order
+    names_file: str | None  # the file naming the classes there (data.yaml, classes.txt, ...), or None
+    images: frozenset[str]  # the images (paths as the items give them) whose labels these are
+    first_image: str  # the first of them, a posix path inside ``folder``: the message's example
+
+    def message(self) -> str:
+        """What `petloc stats` says of the folder: the labels found and the command that converts them."""
+        count = len(self.labels)
+        shown = ", ".join(self.labels[:3]) + (", ..." if count > 3 else "")
+        with_names = f"; class names in {self.names_file}" if self.names_file else ""
+        images = ("1 image without annotation has its YOLO label file" if count == 1 else
+                  f"{count} images without annotation have their YOLO label files")
+        said = (f"{images} in labels/ beside images/ (Ultralytics' layout: {shown}{with_names}), which petloc "
+                "does not read (it reads Pascal VOC XML): ")
+        # as the converter names its output (`core.interop.yolo_layout`): the path less its last images/ folder
+        parts = self.first_image.split("/")
+        index = len(parts) - 2 - parts[-2::-1].index(_IMAGES)
+        copy = "/".join(parts[:index] + parts[index + 1:])
+        command = (f"`petloc convert FOLDER --from yolo OUT`, FOLDER this folder and OUT a new folder outside it, "
+                   f"writes a copy petloc reads, each image with a VOC file beside it ({self.first_image} becomes "
+                   f"OUT/{copy} + OUT/{copy.rpartition('.')[0]}.xml; the images linked, not copied); not into "
+                   "this folder itself, where the copies would count as more images")
+        if self.names_file is None:
+            return said + ("this folder has no data.yaml, classes.txt or obj.names naming the classes (a YOLO "
+                           "class id is an index into that list): put one there (the data.yaml you train with, "
+                           "or a classes.txt of one name per line in id order), then " + command)
+        return said + command
+
+
+def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSplitLabels]:
+    """Each YOLO folder (in name order) where images of ``items`` without annotation, under an ``images``
+    folder, have their label file in the ``labels`` folder beside it, and the first few non-empty ones read
+    hold ``class x y w h`` lines. The folder named is the one holding ``images/`` and ``labels/``, or its
+    parent inside the dataset folder ``root`` when only that one names the classes (Roboflow's data.yaml
+    above ``train/`` and ``valid/``): the folder `petloc convert --from yolo` reads them from."""
+    # labels folder -> {label file's folder: [(its name, the image's path)]}
+    wanted: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for item in items:
+        if item.has_annotation:
+            continue
+        parts = os.path.normpath(item.image_path_text).split(os.sep)
+        index = max((i for i, part in enumerate(parts[:-1]) if part == _IMAGES), default=None)
+        if index is None:
+            continue
+        labels = os.sep.join([*parts[:index], _LABELS])
+        label_folder = os.sep.join([labels, *parts[index + 1:-1]])
+        stem = parts[-1].rpartition(".")[0] or parts[-1]
+        wanted.setdefault(labels, {}).setdefault(label_folder, []).append((stem + ".txt", item.image_path_text))
+    by_folder: dict[str, list[tuple[str, str]]] = {}  # the folder converted -> (label file, its image)
+    reads_left, listings_left = MOST_FILES_READ, MOST_FOLDERS_LISTED
+    for labels in sorted(wanted):
+        inner = sorted(wanted[labels])[:listings_left]
+        listings_left -= len(inner)
+        found = [pair for folder in inner for pair in _label_files(folder, wanted[labels][folder])]
+        read = _non_empty(path for path, _ in found)[:reads_left] if found and reads_left else []
+        reads_left -= len(read)
+        # none read: empty label files only (background), or no read left; or text that is no YOLO label
+        if read and all(has_yolo_lines(path) for path in read):
+            by_folder.setdefault(_converted_folder(os.path.dirname(labels), root), []).extend(found)
+        if not listings_left:
+            break
+    return [YoloSplitLabels(folder, [_inside(path, folder) for path, _ in pairs], _names_file(folder),
+                            frozenset(image for _, image in pairs), _inside(pairs[0][1], folder))
+            for folder, pairs in sorted(by_folder.items())]
+
+
+def _inside(path: str, folder: str) -> str:
+    return os.path.relpath(path, folder).replace(os.sep, "/")
+
+
+def _label_files(folder: str, wanted: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(path, image) of the label files of ``wanted`` ([(file name, its image)]) that are in ``folder``,
+    exactly so named (as Ultralytics and `petloc convert` open them)."""
+    try:
+        with os.scandir(folder) as entries:
+            names = {entry.name for entry in entries if entry.name.endswith(".txt")}
+    except OSError:
+        return []  # no labels folder there, or one that cannot be listed: no hint of it
+    return [(os.path.join(folder, name), image) for name, image in wanted if name in names]
+
+
+def _non_empty(paths: Iterable[str]) -> list[str]:
+    """The first `_READ_PER_FOLDER` of ``paths`` that are files with something in them (an empty label file
+    is an image without boxes, Ultralytics' background), at most `_MOST_SIZES_ASKED` of them looked at."""
+    found: list[str] = []
+    for path in itertools.islice(paths, _MOST_SIZES_ASKED):
+        try:
+            if os.path.isfile(path) and os.path.getsize(path) > 0:
+                found.append(path)
+        except OSError:
+            continue
+        if len(found) == _READ_PER_FOLDER:
+            break
+    return found
+
+
+def _converted_folder(holder: str, root: str) -> str:
+    """The folder to convert for the YOLO folder ``holder`` (holding images/ and labels/): ``holder`` itself,
+    or its parent where only that names the classes and is inside the dataset folder ``root``."""
+    if _names_file(holder) is None:
+        parent = os.path.dirname(holder)
+        inside = os.path.normpath(root)
+        if parent != holder and (parent == inside or parent.startswith(inside.rstrip(os.sep) + os.sep)) \
+                and _names_file(parent) is not None:
+            return parent
+    return holder
+
+
+def _names_file(folder: str) -> str | None:
+    """The file there `petloc convert --from yolo` takes the class names from (``core.interop.yolo_names``'s
+    order: classes.txt or obj.names, in the folder or its labels/, then data.yaml), inside ``folder``; or None."""
+    from petloc_gui.core.interop.yolo_names import NAME_FILES, YAML_FILES  # the converter's names, imported late
+
+    candidates = [*NAME_FILES, *(f"{_LABELS}/{name}" for name in NAME_FILES), *YAML_FILES]
+    return next((name for name in candidates if os.path.isfile(os.path.join(folder, name))), None)
