@@ -54,7 +54,9 @@ def classes_on_disk(folder: Path | str) -> list[str]:
         raise SaveError(f"cannot read it ({exc.strerror or exc}), so it is not replaced (its classes are in it); "
                         "make it readable and try again", path) from exc
     try:
-        text = data.decode("utf-8")
+        # utf-8-sig: Notepad's "UTF-8 with BOM" starts the file with U+FEFF, which read as "utf-8" made the
+        # first class "\ufeffcat": drawn as "cat", number key 1 gave boxes that label, trained as another class
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SaveError(f"it is not UTF-8 text (byte {exc.start}), so it is not replaced (its classes are in it); "
                         "save it as UTF-8 and try again", path) from exc
@@ -68,7 +70,8 @@ def classes_on_disk(folder: Path | str) -> list[str]:
 
 def write_classes(folder: Path | str, names: list[str]) -> None:
     """Replace the folder's predefined classes file (atomic; raises SaveError). A blind replace: a change
-    made while the file is shared goes through `change_classes`."""
+    made while the file is shared goes through `change_classes`. Written without a BOM, whatever the file
+    had: labelImg reads it as plain "utf8", so a BOM kept would make its first class "\ufeffcat" there."""
     atomic_write_bytes(classes_path(folder), "".join(f"{n}\n" for n in names).encode("utf-8"))
 
 
