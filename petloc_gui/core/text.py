@@ -5,7 +5,8 @@ terminal whatever the cells hold (``table``, ``columns``, ``display_width``).
 A file name or label may hold an ANSI escape (``ESC[2J`` clears a terminal,
 ``ESC]8;;`` makes links), other C0/C1 control characters, or a bidirectional
 override (U+202E makes ``gpj.exe`` read as ``exe.jpg``), or a Unicode space
-other than U+0020 (a no-break space reads as a plain one: another file's name).
+other than U+0020 (a no-break space reads as a plain one: another file's name), or a byte order
+mark (U+FEFF, drawn as nothing: "\ufeffcat" reads as "cat").
 Shown raw, they rewrite the terminal or disguise a name. :func:`visible` replaces
 each with a readable escape (``\\x1b``, ``\\xa0``, ``\\u202e``), keeping every other
 character. :func:`isolated` sets such a name apart in a sentence (a Hebrew or Arabic
@@ -23,7 +24,10 @@ _CONTROL_AND_BIDI = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2
 # The Unicode spaces other than U+0020 (U+00A0, U+2009, U+3000, the line and paragraph separators...):
 # shown raw, a no-break space reads as a plain one, so the line names another file.
 _UNICODE_SPACES = "\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}{_UNICODE_SPACES}]")
+# The byte order mark, U+FEFF: drawn as nothing, so "\ufeffcat" (a class of a list Notepad saved "with BOM")
+# read as "cat" beside the real one. No ordinary name holds one (U+2060 took its joining role in Unicode 3.2).
+_BYTE_ORDER_MARK = "\ufeff"
+_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}{_UNICODE_SPACES}{_BYTE_ORDER_MARK}]")
 _JSON_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}\ud800-\udfff]")  # and lone surrogates (see json_safe)
 # A file name that is not UTF-8 (b"bad\xffname") reaches Python with a lone surrogate per bad byte.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -35,7 +39,8 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def visible(text: object, *, keep_newlines: bool = False) -> str:
-    """``text`` with control and bidi characters, and Unicode spaces other than U+0020, written as escapes.
+    """``text`` with control and bidi characters, Unicode spaces other than U+0020 and the byte order mark
+    (U+FEFF) written as escapes.
 
     With ``keep_newlines`` a plain ``\\n`` is left alone (multi-line messages).
     """
