@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from petloc_gui.core.annotation_names import folded
@@ -29,6 +29,10 @@ _OXFORD_LINE = re.compile(r"(\S+)(?:[ \t]+-?\d+)+")
 # A comment starts a line or follows whitespace: "a.jpg  # trailing". A '#' inside a name ("cat#1.jpg")
 # starts none: that entry, matching nothing, is reported, not cut to "cat".
 _COMMENT_START = re.compile(r"(?:^|(?<=\s))#")
+
+# Whether a backslash separates folders in an entry (Windows), as it does in what a Windows script writes
+# (os.path.relpath: "day\\x.jpg"). Elsewhere a backslash can be part of a file's name, so there it stays one.
+BACKSLASH_SEPARATES = os.sep == "\\"
 
 Say = Callable[[str], None]  # where a line on an entry goes (`petloc train`: stderr)
 # how ``given`` (the list's spelling) and ``found`` (the folder's), which fold to one, differ, in words
@@ -142,6 +146,16 @@ class _ImageNames:
         return ", ".join(sorted(self.within.get(image, image) for image in images))
 
 
+def _spellings(form: str) -> tuple[str, ...]:
+    """What an entry may be keyed as in `_ImageNames`: as written, resolved against the current folder, and on
+    Windows with its backslashes as the keys' slashes (``day\\x.jpg`` matched no image there: each image is
+    keyed by its paths' as_posix(), and the test image it named was trained on)."""
+    spellings = (form, str(Path(form).expanduser().resolve()))
+    if BACKSLASH_SEPARATES and "\\" in form:
+        return (*spellings, PureWindowsPath(form).as_posix())
+    return spellings
+
+
 class _Finder:
     """`resolve_listed_images`' matching of one entry, its lines said through ``say``."""
 
@@ -154,7 +168,7 @@ class _Finder:
         before a name (`_ImageNames`)."""
         names = self.names
         for form in entry_forms(line):
-            spellings = (form, str(Path(form).expanduser().resolve()))
+            spellings = _spellings(form)
             for spelling in spellings:
                 if spelling in names.paths:
                     return self.by_path(form, spelling, where)
