@@ -13,7 +13,7 @@ beside ``images/`` is Label Studio's layout on Linux too).
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from petloc_gui.core.annotation_names import folded
 from petloc_gui.core.dataset import SEPARATE_FOLDERS  # (the dataset module reads no annotation: no cycle)
@@ -40,10 +40,12 @@ def find_image(annotation: Path, filename: str) -> Path | None:
 
     Only the base name of ``<filename>`` is used (``<path>`` is never read): a hostile file must not make
     us touch arbitrary paths (on Windows a UNC path such as ``\\\\host\\share\\x.jpg`` would leak the
-    user's credentials); every place looked in is one of the annotation's own folders'.
+    user's credentials); every place looked in is one of the annotation's own folders'. A base name on a drive
+    (``C:x.jpg``) is refused as ``..`` is, on every system: joined to a folder on Windows it restarts the path
+    on that drive (``D:/voc/Annotations`` / ``C:x.jpg`` is ``C:x.jpg``), and no dataset's own image is so named.
     """
     name = filename.replace("\\", "/").rsplit("/", 1)[-1]
-    if not name or name in (".", ".."):
+    if not name or name in (".", "..") or PureWindowsPath(name).drive:
         return None
     folder = annotation.parent
     candidates = [folder / name]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
@@ -208,20 +208,38 @@ def _image_folders(json_path: Path, images_dir: Path | None) -> list[Path]:
     return [base / "images", base, base.parent / "images", base.parent]
 
 
+def _on_a_drive(part: str) -> bool:
+    """Whether a part of a file name names a drive as Windows reads it ("C:secret.jpg", "C:"): joined to an
+    image folder there, it restarts the path on that drive (``D:/coco/images`` / ``C:secret.jpg`` is
+    ``C:secret.jpg``), outside every image folder. Refused on every system: no dataset's own image is so named."""
+    return bool(PureWindowsPath(part).drive)
+
+
+def _outside(file_name: str) -> str | None:
+    """How ``file_name`` points outside the image folders ('..', or a base name on a drive), or None."""
+    parts = name_parts(file_name)
+    if ".." in parts:
+        return "climbs out of the image folders ('..')"
+    if parts and _on_a_drive(parts[-1]):
+        return f"names a file on drive {PureWindowsPath(parts[-1]).drive!r}, outside the image folders"
+    return None
+
+
 def _locate(file_name: str, folders: list[Path]) -> tuple[Path, bool] | None:
     """The image file an entry names, and whether only its base name found it; None if none does."""
     # Only relative names inside the candidate folders: a hostile file must
     # not make us read arbitrary paths.
     parts = name_parts(file_name)
-    if not parts or ".." in parts:
+    if not parts or _outside(file_name) is not None:
         return None
-    for folder in folders:
+    # A part on a drive (the "C:" of C:\data\x.jpg) would restart the path there on Windows: base name only then.
+    whole_name_inside = not any(map(_on_a_drive, parts))
+    for folder in folders if whole_name_inside else ():
         candidate = folder.joinpath(*parts)
-        # A drive letter ("C:") in a part would restart the path on Windows.
         inside = Path(os.path.normpath(candidate)).is_relative_to(os.path.normpath(folder))
         if inside and candidate.is_file():
             return candidate, False
-    # Tools such as Label Studio write server paths (/data/upload/1/x.jpg):
+    # Tools such as Label Studio write server paths (/data/upload/1/x.jpg, C:\data\x.jpg):
     # the base name in the image folders is the best remaining guess.
     for folder in folders if len(parts) > 1 else ():
         candidate = folder / parts[-1]
@@ -298,8 +316,9 @@ def _read_image(entry: Any, position: tuple[Path, int], folders: list[Path], rec
         report.skipped_images += 1
         return
     records[image_id] = None  # its annotations are left out unless it reads below
-    if ".." in entry["file_name"].replace("\\", "/").split("/"):
-        report.problem(where, f"image {entry['file_name']!r} climbs out of the image folders ('..'); "
+    outside = _outside(entry["file_name"])
+    if outside is not None:
+        report.problem(where, f"image {entry['file_name']!r} {outside}; "
                        "not read, so a hostile file cannot point anywhere on disk; not converted")
         report.skipped_images += 1
         return
