@@ -17,6 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from petloc_gui.core.errors import SaveError
+from petloc_gui.core.folder_rename import rename_folder
+
+# Whether the replacement is tried again while it fails with PermissionError. On Windows a virus scanner
+# (Defender) or the search indexer opens a file the moment it is written, and while it holds the new file
+# os.replace fails with "Access is denied": an annotation save, predefined_classes.txt or folder_models.json
+# failed now and then. It lets go within a fraction of a second, so the replace is retried as a folder
+# rename is (`rename_folder`: about a second). Elsewhere a PermissionError lasts: said at once.
+REPLACE_RETRIED = os.name == "nt"
 
 # Per thread: a worker writing its own files (the prediction cache) is not held back by a batch of the UI thread.
 _batch = threading.local()
@@ -122,7 +130,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     raised. An existing file's permission bits are kept and a read-only file
     is refused, a folder the temporary file cannot be made in is named. A symbolic link is written
     through (the file it points to is replaced; the link stays). Inside `folders_synced_once` the
-    folder's fsync waits for the end of the block.
+    folder's fsync waits for the end of the block. On Windows a replace refused while another program
+    holds the new file is tried again for about a second (`REPLACE_RETRIED`).
     """
     requested = Path(path)
     target = _write_target(requested)
@@ -144,7 +153,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             mode = target.stat().st_mode & 0o7777 if target.exists() else new_file_mode()
             os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
+        if REPLACE_RETRIED:
+            rename_folder(tmp_name, target)  # its last try's error is raised as it is, and said below
+        else:
+            os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
         reason = exc.strerror or str(exc)
