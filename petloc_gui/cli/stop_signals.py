@@ -6,8 +6,11 @@ removed, a convert's OUT emptied); SIGTERM it leaves to the system, which ends t
 no clean-up (an empty /tmp/petloc-tflite-* folder stayed behind), no word, exit 143. Under
 `stop_signals` SIGTERM raises `Terminated`, a KeyboardInterrupt, so every clean-up written for Ctrl+C
 runs for it too (SIGHUP raises `HungUp`), and `stopped` says which one stopped the command with the
-status a shell gives for it: 130 for Ctrl+C, 143 for SIGTERM, 129 for SIGHUP. Two more things a
-command may need:
+status a shell gives for it: 130 for Ctrl+C, 143 for SIGTERM, 129 for SIGHUP. On Windows, which has no
+SIGHUP, Ctrl+Break is SIGBREAK, left to the system it too ended a command with no clean-up: it raises
+`CtrlBreak`, exit 149 (128 + its number, 21). Closing the console window sends SIGBREAK as well, but
+Windows ends the process as soon as Python's own handler returns (it only notes the signal), before any
+clean-up runs: nothing here can change that. Two more things a command may need:
 
 - `held`: a stop that comes within the block takes effect at its end (a pre-label written and its
   record printed: both, or neither);
@@ -36,17 +39,18 @@ from petloc_gui.cli.output import error
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_TERMINATED = 143  # 128 + SIGTERM
 EXIT_HUNG_UP = 129  # 128 + SIGHUP
+EXIT_BREAK = 149  # 128 + SIGBREAK (Windows' Ctrl+Break)
 
 
 def _stop_signals() -> tuple[int, ...]:
-    """SIGINT and SIGTERM; and SIGHUP (the terminal closed, an ssh connection dropped), left to the system
-    it ended a command on the spot, with none of the clean-up SIGTERM gets (a half-written export
-    stayed), where there is one (POSIX: Windows has none) and the process was not started to ignore it
-    (`nohup`: a run meant to outlive its terminal goes on when the terminal closes)."""
-    hangup: int | None = getattr(signal, "SIGHUP", None)
-    if hangup is None or signal.getsignal(hangup) == signal.SIG_IGN:
-        return (signal.SIGINT, signal.SIGTERM)
-    return (signal.SIGINT, signal.SIGTERM, hangup)
+    """SIGINT and SIGTERM; and SIGHUP (the terminal closed, an ssh connection dropped) and SIGBREAK (Windows'
+    Ctrl+Break): left to the system they ended a command on the spot, with none of the clean-up SIGTERM gets
+    (a half-written export stayed). Each where the system has it (SIGHUP: POSIX; SIGBREAK: Windows) and the
+    process was not started to ignore it (`nohup`: a run meant to outlive its terminal goes on when the
+    terminal closes)."""
+    kept = (getattr(signal, name, None) for name in ("SIGHUP", "SIGBREAK"))
+    return (signal.SIGINT, signal.SIGTERM,
+            *(signum for signum in kept if signum is not None and signal.getsignal(signum) != signal.SIG_IGN))
 
 
 STOP_SIGNALS = _stop_signals()
@@ -58,6 +62,10 @@ class Terminated(KeyboardInterrupt):
 
 class HungUp(KeyboardInterrupt):
     """SIGHUP, raised as Ctrl+C raises KeyboardInterrupt."""
+
+
+class CtrlBreak(KeyboardInterrupt):
+    """SIGBREAK (Windows' Ctrl+Break), raised as Ctrl+C raises KeyboardInterrupt."""
 
 
 class _State:
@@ -75,19 +83,24 @@ _state = _State()
 
 
 def interrupt_for(signum: int) -> KeyboardInterrupt:
-    """What a stop signal raises: `Terminated` for SIGTERM, `HungUp` for SIGHUP, KeyboardInterrupt for
-    Ctrl+C (for a command with a handler of its own, as `petloc train`'s first Ctrl+C asks training to
-    stop)."""
+    """What a stop signal raises: `Terminated` for SIGTERM, `HungUp` for SIGHUP, `CtrlBreak` for SIGBREAK,
+    KeyboardInterrupt for Ctrl+C (for a command with a handler of its own, as `petloc train`'s first Ctrl+C
+    asks training to stop)."""
     if signum == signal.SIGTERM:
         return Terminated()
-    return HungUp() if signum == getattr(signal, "SIGHUP", None) else KeyboardInterrupt()
+    if signum == getattr(signal, "SIGHUP", None):
+        return HungUp()
+    return CtrlBreak() if signum == getattr(signal, "SIGBREAK", None) else KeyboardInterrupt()
 
 
 def exit_status(signum: int) -> int:
-    """The exit status of a command a stop signal ended: 143 for SIGTERM, 129 for SIGHUP, 130 for Ctrl+C."""
+    """The exit status of a command a stop signal ended: 143 for SIGTERM, 129 for SIGHUP, 149 for SIGBREAK,
+    130 for Ctrl+C."""
     if signum == signal.SIGTERM:
         return EXIT_TERMINATED
-    return EXIT_HUNG_UP if signum == getattr(signal, "SIGHUP", None) else EXIT_INTERRUPTED
+    if signum == getattr(signal, "SIGHUP", None):
+        return EXIT_HUNG_UP
+    return EXIT_BREAK if signum == getattr(signal, "SIGBREAK", None) else EXIT_INTERRUPTED
 
 
 def _handle(signum: int, frame: FrameType | None) -> None:
@@ -102,7 +115,8 @@ def _handle(signum: int, frame: FrameType | None) -> None:
 
 @contextlib.contextmanager
 def stop_signals() -> Iterator[None]:
-    """Within the block, Ctrl+C raises KeyboardInterrupt and SIGTERM `Terminated` (see the module)."""
+    """Within the block, Ctrl+C raises KeyboardInterrupt, SIGTERM `Terminated`, SIGHUP `HungUp` and SIGBREAK
+    `CtrlBreak` (see the module)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -166,12 +180,15 @@ def stopped(exc: KeyboardInterrupt) -> int:
     if isinstance(exc, HungUp):
         error("hung up (SIGHUP)")
         return EXIT_HUNG_UP
+    if isinstance(exc, CtrlBreak):
+        error("stopped by Ctrl+Break (SIGBREAK)")
+        return EXIT_BREAK
     error("interrupted")
     return EXIT_INTERRUPTED
 
 
 def stoppable(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """A command's ``run`` under `stop_signals`; stopped, it says so and exits 130, 143 or 129."""
+    """A command's ``run`` under `stop_signals`; stopped, it says so and exits 130, 143, 129 or 149."""
 
     @functools.wraps(run)
     def stoppable_run(args: argparse.Namespace) -> int:
