@@ -28,8 +28,13 @@ def user_data_dir() -> Path:
     """The per-user data folder (demo dataset, trained model versions).
 
     `PETLOC_DATA_DIR` overrides it (tests use a temporary folder; `folder_from_environment` reads it).
-    The default matches Qt's `QStandardPaths.AppDataLocation` for an application named
-    "petloc" without an organisation, so the GUI and the CLI agree.
+    The GUI and the CLI both take it from here, so they agree. The default is where Qt's
+    `QStandardPaths.AppLocalDataLocation` puts an application named "petloc" without an organisation:
+    the same folder as `AppDataLocation` on Linux and macOS, but on Windows %LOCALAPPDATA%\\petloc, not
+    `AppDataLocation`'s AppData\\Roaming\\petloc. Local on purpose: model versions and the demo dataset are
+    large, and folder_models.json names this machine's folders; a roaming profile copies all of Roaming to a
+    server at every sign-out and back at every sign-in (Windows' advice: large or machine-specific data in
+    Local).
     """
     override = folder_from_environment("PETLOC_DATA_DIR")
     if override is not None:
