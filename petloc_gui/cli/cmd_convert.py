@@ -20,7 +20,7 @@ EPILOG = f"""\
 --to yolo writes OUT/images/, OUT/labels/*.txt (`class cx cy w h`,
 normalised), OUT/classes.txt and OUT/data.yaml; --to coco writes
 OUT/annotations.json and OUT/images/. OUT must be new or empty unless
---overwrite; stopped (Ctrl+C: exit 130, SIGTERM: 143, SIGHUP: 129), failing part way or
+--overwrite; stopped (Ctrl+C: exit 130, SIGTERM: 143, SIGHUP: 129, Ctrl+Break: 149), failing part way or
 converting nothing (exit 1), the conversion removes what it had written
 there, so the same command can be run again. Into an OUT that held an export (--overwrite), it puts that
 export's annotations.json back (YOLO: its data.yaml and classes.txt, when

@@ -32,7 +32,7 @@ The TFLite file has no label output: its class names go beside it
 (m.tflite -> m.labels.txt, UTF-8, one per line, class index order), except for a
 bundle's own BUNDLE/model.tflite, whose names are in its meta.json. An
 existing output is never replaced: choose a new (or empty) folder and a
-new file name. Stopped (Ctrl+C: exit 130, SIGTERM: 143, SIGHUP: 129) or failing part
+new file name. Stopped (Ctrl+C: exit 130, SIGTERM: 143, SIGHUP: 129, Ctrl+Break: 149) or failing part
 way, it removes what it had written, so the same command can simply be
 run again. Killed outright (SIGKILL) after the SavedModel was written, it
 cannot: run again, it keeps that SavedModel (it knows its own, of the same

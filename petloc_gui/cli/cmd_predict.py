@@ -60,7 +60,7 @@ A folder a pre-label is due in that cannot take a new file (read-only) is
 refused before the model loads: nothing is predicted, exit 1.
 A stdout that cannot take the results, its reader gone (`| head -2`) or its
 disk full, does not stop the writing. Stopped (Ctrl+C:
-exit 130, SIGTERM: 143, SIGHUP: 129), it first finishes the image at hand, pre-label then
+exit 130, SIGTERM: 143, SIGHUP: 129, Ctrl+Break: 149), it first finishes the image at hand, pre-label then
 record, and says how many it wrote; once the last record is out, a stop is
 too late (exit 0).
 

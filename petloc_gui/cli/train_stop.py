@@ -20,11 +20,14 @@ TOO_LATE_WORKER = ("\ntoo late to cancel{by}: all workers have agreed to finish,
 
 
 def _signal_name(signum: int | None) -> str | None:
-    """SIGTERM (CI cancelling a job, `docker stop`, `timeout`) or SIGHUP (the terminal closed); None for
-    Ctrl+C (and no signal)."""
+    """SIGTERM (CI cancelling a job, `docker stop`, `timeout`), SIGHUP (the terminal closed) or SIGBREAK
+    (Windows' Ctrl+Break); None for Ctrl+C (and no signal)."""
     if signum is None or signum == signal.SIGINT:
         return None
-    return "SIGHUP" if signum == getattr(signal, "SIGHUP", None) else "SIGTERM"
+    for name in ("SIGHUP", "SIGBREAK"):
+        if signum == getattr(signal, name, None):
+            return name
+    return "SIGTERM"
 
 
 def by_signal(signum: int | None) -> str:

@@ -4,6 +4,9 @@ On Windows a virus scanner or the search indexer opens the files a program has j
 one holds a file open, renaming the folder it is in fails with PermissionError ("Access is denied") until
 it lets go, usually within a fraction of a second (pip and conda retry for the same reason). Elsewhere a
 PermissionError lasts, and the retries only delay the same error by a second.
+
+`core.atomic` replaces a file just written through the same retry on Windows (there only: elsewhere a save
+says a refusal at once), so files and folders share one rule.
 """
 
 from __future__ import annotations

@@ -58,12 +58,12 @@ FINAL_DECISION_TIMEOUT = 600.0
 
 
 def _stop_signals() -> tuple[int, ...]:
-    """Ctrl+C, SIGTERM, and SIGHUP where there is one and the process was not started to ignore it
-    (`nohup`: left ignored, a hang-up must not end the run), as `petloc`'s stop signals are."""
-    hangup: int | None = getattr(signal, "SIGHUP", None)
-    if hangup is None or signal.getsignal(hangup) == signal.SIG_IGN:
-        return (signal.SIGINT, signal.SIGTERM)
-    return (signal.SIGINT, signal.SIGTERM, hangup)
+    """Ctrl+C, SIGTERM, and SIGHUP (POSIX) and SIGBREAK (Windows' Ctrl+Break) where there is one and the
+    process was not started to ignore it (`nohup`: left ignored, a hang-up must not end the run), as
+    `petloc`'s stop signals are (`cli.stop_signals`, a layer above)."""
+    kept = (getattr(signal, name, None) for name in ("SIGHUP", "SIGBREAK"))
+    return (signal.SIGINT, signal.SIGTERM,
+            *(signum for signum in kept if signum is not None and signal.getsignal(signum) != signal.SIG_IGN))
 
 
 _connected: list[Strategy] = []  # the strategy `connect_workers` made, until `make_strategy` takes it
