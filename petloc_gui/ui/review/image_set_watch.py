@@ -10,20 +10,22 @@ again in a background worker, and only when the image names there differ
 does it index the whole folder again and say which images are new and which
 are gone. The window then offers to reload the folder (File → Reload folder)
 instead of changing the list under the user: rows, the undo history and the
-review pass all refer to the list as it was read.
+review pass all refer to the list as it was read. A folder that cannot be
+looked at or listed (permissions, a network share's hiccup) is no folder
+emptied: its listing is kept and the window is told (``unreadable``) instead.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from petloc_gui.core.dataset import Dataset, open_dataset
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.folder_listing import FolderListing, folder_listing, folder_time
+from petloc_gui.core.folder_listing import FolderListing, folder_listing
 from petloc_gui.ui.review.folder_look import FolderLook
 
 QUIET_MS = 1000  # a copy of many images: one look after it pauses, not one per file
@@ -39,6 +41,37 @@ class Seen:
 
     folders: dict[Path, FolderListing]
     images: frozenset[str] | None = None  # None: not indexed again, the image set is as before
+    # the folders that could not be looked at (each with the OS's reason): their listing is kept as
+    # last seen, never read as "every image gone"
+    unreadable: tuple[tuple[Path, str], ...] = ()
+    # each folder's change time (st_ctime_ns) as last looked at: a chmod moves it, not the modification
+    # time, so a folder turned unreadable is listed again and said (one taken as it is the first time)
+    changed_ns: dict[Path, int] = field(default_factory=dict)
+
+
+def _state(folder: Path) -> os.stat_result | str | None:
+    """The folder's stat; None when there is none (deleted, moved); the OS's reason when it cannot even
+    be looked at (a folder above it turned unreadable: that is no folder gone)."""
+    try:
+        return os.stat(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
+
+
+def _why_unlistable(folder: Path) -> str | None:
+    """The OS's reason why ``folder`` cannot be listed now, None when it can (or is gone). `folder_listing`
+    reads a folder it cannot list as an empty one: asked after a listing that differs, so a folder
+    readable again meanwhile is taken as listed (the index lists it again) and one unreadable since is
+    said, its listing kept."""
+    try:
+        with os.scandir(folder):
+            return None
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
 
 
 def look_again(root: Path, seen: Seen) -> Seen:
@@ -46,19 +79,47 @@ def look_again(root: Path, seen: Seen) -> Seen:
     folder) names changed is the whole folder indexed again: saving an annotation in the sidecar
     layout moves the time of its folder, and 10,000 images index in ~150 ms against ~15 ms for
     one listing. The index records each folder's time before listing it, so a change while it
-    reads is seen on the next look."""
+    reads is seen on the next look. A folder that cannot be looked at or listed (permissions, a
+    network share's hiccup) is a distinct outcome (``unreadable``), not an empty one: its images are
+    taken as last seen, and it is listed again at each look until it can be, when any real change
+    is found."""
     now: dict[Path, FolderListing] = {}
+    changed_ns: dict[Path, int] = {}
+    unreadable: dict[Path, str] = {}
+    was_unreadable = {folder for folder, _why in seen.unreadable}
+    names_moved = False
     for folder, listed in seen.folders.items():
-        if folder_time(folder) == listed.mtime_ns:
+        state = _state(folder)
+        if isinstance(state, str):
+            unreadable[folder] = state
             now[folder] = listed
             continue
+        if state is not None:
+            changed_ns[folder] = state.st_ctime_ns
+            if (state.st_mtime_ns == listed.mtime_ns and folder not in was_unreadable
+                    and seen.changed_ns.get(folder, state.st_ctime_ns) == state.st_ctime_ns):
+                now[folder] = listed
+                continue
+        if names_moved:
+            continue  # indexed below, which lists it (one it cannot list is looked at there)
         listing = folder_listing(folder)
-        if not listing.same_names(listed):
-            break
-        now[folder] = listing
-    else:
-        return Seen(now)
-    if not os.path.isdir(root):
+        why = None if listing.same_names(listed) else _why_unlistable(folder)
+        if why is not None:
+            unreadable[folder] = why
+            now[folder] = listed  # its old time: listed again once it can be
+        elif not listing.same_names(listed):
+            names_moved = True  # indexed below; the other folders are still looked at (can each be read?)
+        else:
+            now[folder] = listing
+    said = tuple(unreadable.items())
+    if not names_moved:
+        return Seen(now, None, said, changed_ns)
+    # not indexed after all (the folder cannot be looked at now): every folder as last seen, change times
+    # too, so that each is listed again at the next look
+    root_state = _state(root)
+    if isinstance(root_state, str):
+        return Seen(seen.folders, None, ((root, root_state), *said), seen.changed_ns)
+    if root_state is None or not os.path.isdir(root):
         # the folder itself renamed, moved or deleted: every image is gone (said at once, not "no
         # annotation" row by row); each folder reads as missing, so one that comes back is listed again
         missing = FolderListing(None, frozenset())
@@ -66,24 +127,38 @@ def look_again(root: Path, seen: Seen) -> Seen:
     try:
         dataset = open_dataset(root)
     except (DatasetError, OSError):
-        return Seen(seen.folders)  # the folder is gone or unreadable: asked again next look
+        return Seen(seen.folders, None, said, seen.changed_ns)  # gone or unreadable: asked again next look
     # A folder that is still there but could not be listed (permissions, a network share's
     # hiccup) would read as all its images gone: its images are taken as last seen, and it is
-    # looked at again once its time moves (a time kept from before would re-index every look).
+    # looked at again at each look (its old listing kept; a time kept from before would re-index every look).
     images = {str(item.image_path) for item in dataset.items}
     folders = dict(dataset.folders)
     for folder, listed in seen.folders.items():
-        if folder not in folders and os.path.isdir(folder):
-            folders[folder] = FolderListing(folder_time(folder), listed.images, listed.folders)
-            images.update(str(folder / name) for name in listed.images)
-    return Seen(folders, frozenset(images))
+        if folder in folders:
+            continue
+        state = _state(folder)
+        if state is None:
+            continue  # gone, its images with it
+        why = state if isinstance(state, str) else _why_unlistable(folder)
+        if why is not None:
+            unreadable.setdefault(folder, why)
+            folders[folder] = listed
+        elif isinstance(state, os.stat_result) and os.path.isdir(folder):  # readable, not indexed: kept as seen
+            folders[folder] = FolderListing(state.st_mtime_ns, listed.images, listed.folders)
+        else:
+            continue
+        images.update(str(folder / name) for name in listed.images)
+    return Seen(folders, frozenset(images), tuple(unreadable.items()), changed_ns)
 
 
 class ImageSetWatch(QObject):
     """Emits ``changed(added, removed)``: sorted image paths new on disk and gone from it,
-    compared with the list as the folder was opened (both empty: as listed again)."""
+    compared with the list as the folder was opened (both empty: as listed again); and
+    ``unreadable(folders)``: the (folder, the OS's reason) pairs that cannot be read now, once
+    they are found and again when that changes (empty: every folder can be read again)."""
 
     changed = Signal(object, object)
+    unreadable = Signal(object)
 
     def __init__(self, dataset: Dataset, parent=None) -> None:
         super().__init__(parent)
@@ -105,7 +180,10 @@ class ImageSetWatch(QObject):
         self.looks.look()
 
     def _looked(self, seen: Seen) -> None:
+        before = self.seen.unreadable
         self.seen = seen
+        if seen.unreadable != before:  # said once, and once more when it changes (readable again)
+            self.unreadable.emit([(str(folder), why) for folder, why in seen.unreadable])
         if seen.images is not None:
             self.looks.watch(seen.folders)
             said = (sorted(seen.images - self._listed), sorted(self._listed - seen.images))
@@ -115,3 +193,14 @@ class ImageSetWatch(QObject):
 
     def stop(self) -> None:
         self.looks.stop()
+
+
+def unreadable_text(folders: list[tuple[str, str]]) -> str:
+    """The status line's words for `ImageSetWatch.unreadable`: which folder cannot be read and why, and
+    that nothing of the list or the edits is dropped for it (its images are not "deleted")."""
+    if not folders:
+        return "The folder can be read again; it is followed as before (new or deleted images are said)"
+    folder, why = folders[0]
+    more = f" (and {len(folders) - 1} more folders)" if len(folders) > 1 else ""
+    return (f"Cannot read the folder {folder}{more}: {why}. The list and any unsaved edits are kept as they are; "
+            "it is looked at again until it can be read")

@@ -47,6 +47,7 @@ from petloc_gui.ui.review.folder_classes import FolderClasses
 from petloc_gui.ui.review.folder_watchers import FolderWatchers
 from petloc_gui.ui.review.gone_images import GoneImages
 from petloc_gui.ui.review.image_keys import ImageKeys
+from petloc_gui.ui.review.image_set_watch import unreadable_text
 from petloc_gui.ui.review.their_version import TheirVersion
 
 PREFETCH = 4
@@ -124,6 +125,7 @@ class ReviewSession:
                                        images_changed=self._folder_changed,
                                        scan_done=self.classes.scan_done,
                                        files_changed=host.annotation_files_changed)
+        self.watchers.image_watch.unreadable.connect(self._folder_unreadable)  # none after close: the watch stops
         self.loading: str | None = None  # the image path shown as "Loading…"
         self.closed = False
         parts.images.decoded.connect(self.image_decoded)
@@ -151,6 +153,10 @@ class ReviewSession:
             # it stays on screen (decoded already): say it is gone before anyone annotates it
             self.host.show_status(f"{visible(self.image_path(self.current).name)} was deleted from the folder; "
                                   "F5 reloads the list", 15000)
+
+    def _folder_unreadable(self, folders: list[tuple[str, str]]) -> None:
+        """A folder of the list cannot be read now (or can again): said; the list and the image shown stay."""
+        self.host.show_status(visible(unreadable_text(folders)), 30000)
 
     def choose_model(self, pick: str, chosen: Callable[[FolderModel], None]) -> None:
         """Choose this folder's model in a worker (``pick``: a model the user picked elsewhere, "" if none:
