@@ -30,16 +30,21 @@ QUIET_MS = 300  # a tool writing many files: one look after it pauses, not one p
 POLL_MS = 3000  # plus 1 ms per 10 files (10,000 files: a look every 4 s, ~30 ms of stat calls)
 
 Stamp = tuple[int, int] | None  # (modification time in ns, size), None when there is no file
+# A file that cannot be looked at (its folder turned unreadable, a network share's hiccup): not "no file",
+# which emptied the row of every annotated image ("error: Permission denied") for as long as it lasted.
+UNLOOKED: Stamp = (-1, -1)
 
 
 def stamps(paths: Sequence[str | os.PathLike[str]]) -> list[Stamp]:
-    """What each file looks like now, without reading it."""
+    """What each file looks like now, without reading it (`UNLOOKED`: it cannot be looked at)."""
     out: list[Stamp] = []
     for path in paths:
         try:
             info = os.stat(path)
-        except OSError:
+        except (FileNotFoundError, NotADirectoryError):
             out.append(None)
+        except OSError:
+            out.append(UNLOOKED)
         else:
             out.append((info.st_mtime_ns, info.st_size))
     return out
@@ -48,8 +53,10 @@ def stamps(paths: Sequence[str | os.PathLike[str]]) -> list[Stamp]:
 def changed_files(paths: Sequence[str | os.PathLike[str]], known: Sequence[Stamp],
                   read: Callable[[int], object] | None = None) -> tuple[list[int], list, list[Stamp]]:
     """``(rows, read_primary results, stamps now)`` of the files that changed since ``known``
-    (``read(row)``, `AnnotationStore.read_primary`; by default the file read alone)."""
-    now = stamps(paths)
+    (``read(row)``, `AnnotationStore.read_primary`; by default the file read alone). A file that cannot
+    be looked at now is no news: its row stays as read, its stamp as known, so once it can be looked at
+    again it is read only if it changed meanwhile (one not looked at before is read then)."""
+    now = [before if after == UNLOOKED else after for before, after in zip(known, stamps(paths), strict=True)]
     rows = [row for row, (before, after) in enumerate(zip(known, now, strict=True)) if before != after]
     return rows, [read(row) if read is not None else read_primary(Path(paths[row])) for row in rows], now
 
