@@ -34,6 +34,7 @@ from typing import NamedTuple
 import petloc_gui.core.folder_listing as listing
 from petloc_gui.core.annotation_names import annotation_file_names, folded
 from petloc_gui.core.dataset_item import DatasetItem
+from petloc_gui.core.disk_same import same_folder
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing, is_annotation_name
 from petloc_gui.core.image_formats import unread_format_named
@@ -262,8 +263,11 @@ def _root_and_layout(path: str | os.PathLike[str]) -> tuple[Path, _Detected | No
         if folded(folder.name) not in _IMAGES_FOLDERS:
             continue
         detected = _detect(folder.parent)
-        # where the parent's layout reads images from (as spelled there: Images/ for images/)
-        if detected.layout in SEPARATE_FOLDERS and detected.folders and detected.folders[0] == folder.name:
+        # where the parent's layout reads images from (as spelled there: Images/ for images/), by any spelling the
+        # disk holds as that folder (jpegimages/ typed for JPEGImages/ on macOS or Windows opened as a sidecar
+        # folder, and predict --write-voc wrote a second set of XMLs beside its images)
+        if detected.layout in SEPARATE_FOLDERS and detected.folders and (
+                detected.folders[0] == folder.name or same_folder(folder.parent / detected.folders[0], folder)):
             below = root.relative_to(folder).parts  # the folders from the images folder down to ``root``
             inner = (folder.joinpath(*below[:depth]) for depth in range(len(below), 0, -1))
             return (root, None) if any(_own_dataset(own) for own in inner) else (folder.parent, detected)
