@@ -34,7 +34,7 @@ from typing import NamedTuple
 import petloc_gui.core.folder_listing as listing
 from petloc_gui.core.annotation_names import annotation_file_names, folded
 from petloc_gui.core.dataset_item import DatasetItem
-from petloc_gui.core.disk_same import same_folder
+from petloc_gui.core.disk_same import part_below, same_folder, spelled_as
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing, is_annotation_name
 from petloc_gui.core.image_formats import unread_format_named
@@ -75,6 +75,7 @@ class Dataset:
     _unread: list[tuple[Path, listing.UnreadFormat]] | None = field(default=None, repr=False, compare=False)
     _unread_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _unread_annotations: dict[str, Path] | None = field(default=None, repr=False, compare=False)
+    _spellings: dict[Path, Path] = field(default_factory=dict, repr=False, compare=False)  # `_as_indexed`'s
 
     def __len__(self) -> int:
         return len(self.items)
@@ -89,7 +90,11 @@ class Dataset:
         """The item of an image path (absolute or relative to the cwd), or None."""
         if self._by_path is None:
             self._by_path = {os.path.abspath(item.image_path): item for item in self.items}
-        return self._by_path.get(os.path.abspath(image_path))
+        path = os.path.abspath(image_path)
+        known = self._by_path.get(path)
+        if known is None:  # its folder typed in another case than the index's (macOS, Windows)
+            known = self._by_path.get(os.path.join(self._as_indexed(Path(path).parent), os.path.basename(path)))
+        return known
 
     def unread(self) -> list[tuple[Path, listing.UnreadFormat]]:
         """Files named as images petloc cannot read (HEIC...), listed when asked, not by the (UI thread's) index."""
@@ -171,19 +176,15 @@ class Dataset:
         annotations = self.annotations_folder
         if annotations is None:
             return Path(image_folder)
-        try:
-            within = Path(os.path.relpath(os.path.abspath(image_folder), self.images_folder))
-        except ValueError:  # on another drive (Windows)
-            within = Path("..")
-        if within.parts[:1] == ("..",):  # not in the images folder: at the top
-            return annotations
-        return annotations / within
+        # the images folder by any spelling the disk holds as it (JPEGImages/ typed jpegimages/ on macOS)
+        within = part_below(os.path.abspath(image_folder), self.images_folder)
+        return annotations if within is None else annotations / within  # not in the images folder: at the top
 
     def within(self, folder: str | os.PathLike[str]) -> Dataset:
         """The part of this dataset at or under ``folder`` (a folder in its images folder, which
         `dataset_root` opened the dataset for): its images, the folders listed there and the problems
         found there or in its annotations' folder; root, layout and annotation paths stay the dataset's."""
-        top = Path(os.path.abspath(folder))
+        top = self._as_indexed(Path(os.path.abspath(folder)))
         if top in (self.root, self.images_folder):  # all of it, as a folder of the root's index
             return self
         places = (str(top), str(self.annotation_folder_of(top)))
@@ -196,6 +197,16 @@ class Dataset:
                        [problem for problem in self.problems if inside(split_problem(problem, self.root)[0])],
                        {listed: names for listed, names in self.folders.items() if inside(listed)},
                        self.folder_names)
+
+    def _as_indexed(self, folder: Path) -> Path:
+        """``folder`` as the index spells it (a folder it listed, or its root), where it is one of them by another
+        spelling on a case-insensitive disk (`core.disk_same`): ``JPEGImages/DAY`` compared as text with the
+        index's ``JPEGImages/day/x.jpg`` was no image found."""
+        if folder == self.root or folder in self.folders:
+            return folder
+        if folder not in self._spellings:  # a look at each folder's name: once per folder asked
+            self._spellings[folder] = spelled_as(folder, (self.root, *self.folders)) or folder
+        return self._spellings[folder]
 
     @property
     def annotated_count(self) -> int:

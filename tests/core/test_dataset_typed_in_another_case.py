@@ -2,7 +2,8 @@
 `core.disk_same`). ``voc/jpegimages/day`` for ``JPEGImages/day`` was compared with the layout's spelling as text
 and opened as a sidecar folder, 0 annotated: `predict --write-voc` wrote a second set of XMLs beside the images,
 which then made ``JPEGImages/day`` a dataset of its own. ``JPEGImages/DAY`` found no image: its index spells the
-folder ``day``. On a case-sensitive disk ``jpegimages/`` beside ``JPEGImages/`` is another folder, and stays so."""
+folder ``day``. On a case-sensitive disk ``jpegimages/`` beside ``JPEGImages/``, and ``Day/`` beside ``day/``, are
+other folders, and stay so."""
 
 from __future__ import annotations
 
@@ -33,6 +34,22 @@ def test_the_images_folder_typed_in_another_case_opens_the_devkit(tmp_path):
     assert dataset_root(typed) == voc
     dataset = open_dataset(typed)
     assert (dataset.root, dataset.layout, dataset.annotated_count) == (voc, VOC_DEVKIT, 3)
+    part = dataset.within(typed)
+    assert [item.annotation_path for item in part] == [voc / "Annotations" / "day" / f"{s}.xml" for s in "abc"]
+
+
+def test_a_subfolder_typed_in_another_case_is_the_indexed_one(tmp_path):
+    voc = _devkit(tmp_path / "voc")
+    typed = alias(voc / "JPEGImages" / "day", "DAY")
+    part = open_dataset(typed).within(typed)
+    assert [item.image_path for item in part] == [voc / "JPEGImages" / "day" / f"{s}.jpg" for s in "abc"]
+    assert part.annotated_count == 3
+    # a file of it, by the typed folder: the index's item, and its annotation in Annotations/day/
+    dataset = open_dataset(voc)
+    assert dataset.find(typed / "b.jpg") is dataset.items[1]
+    assert dataset.annotation_path_for(typed / "b.jpg") == voc / "Annotations" / "day" / "b.xml"
+    assert dataset.annotation_folder_of(alias(voc / "JPEGImages", "jpegimages") / "day") == \
+        voc / "Annotations" / "day"
 
 
 def test_other_folders_of_a_case_sensitive_disk_stay_other(tmp_path):
@@ -42,6 +59,12 @@ def test_other_folders_of_a_case_sensitive_disk_stay_other(tmp_path):
     write_image(lower / "z.jpg", W, H, BLUE)
     assert dataset_root(lower) == lower
     assert open_dataset(lower).layout == SIDECAR
+    day, other = voc / "JPEGImages" / "day", voc / "JPEGImages" / "Day"
+    dataset = open_dataset(voc)
+    assert [item.image_path.name for item in dataset.within(other)] == ["x.jpg", "y.jpg"]
+    assert [item.image_path.name for item in dataset.within(day)] == ["a.jpg", "b.jpg", "c.jpg"]
+    assert dataset.find(voc / "JPEGImages" / "DAY" / "a.jpg") is None  # no such folder here
+    assert dataset.annotation_folder_of(lower) == voc / "Annotations"  # outside the images folder
 
 
 def test_on_a_case_insensitive_disk(caseless_dir):  # noqa: F811 - the fixture
@@ -50,3 +73,9 @@ def test_on_a_case_insensitive_disk(caseless_dir):  # noqa: F811 - the fixture
     for typed in (voc / "jpegimages" / "day", voc / "JPEGIMAGES"):
         dataset = open_dataset(typed)
         assert (dataset.root, dataset.layout, dataset.annotated_count) == (voc, VOC_DEVKIT, 3), typed
+    for typed in (voc / "jpegimages" / "day", voc / "JPEGImages" / "DAY", voc / "jpegimages" / "DAY"):
+        dataset = open_dataset(typed)
+        part = dataset.within(typed)
+        assert [item.annotation_path.name for item in part] == ["a.xml", "b.xml", "c.xml"], typed
+        assert part.annotated_count == 3
+        assert dataset.annotation_path_for(typed / "a.jpg") == voc / "Annotations" / "day" / "a.xml"
