@@ -23,6 +23,7 @@ from pathlib import Path
 
 from petloc_gui.core.atomic import new_file_mode
 from petloc_gui.core.dataset import VOC_DEVKIT, Dataset
+from petloc_gui.core.disk_same import part_below, same_folder
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop.options import CLI_WORDS, OVERWRITE, OptionWords
 from petloc_gui.core.interop.unfinished import earlier_format, interrupted
@@ -50,19 +51,22 @@ def check_outside_dataset(out: str | os.PathLike[str], dataset: Dataset) -> None
     out = Path(out)
     real_out, root = Path(os.path.realpath(out)), Path(os.path.realpath(dataset.root))
     folders = [root / name for name in _folders_read(dataset)]
-    if real_out == root or (not folders and root in real_out.parents):
+    # the root by any spelling the disk holds as it: macOS' realpath keeps the one typed, and SIDE/yolo of a
+    # dataset in side/ was let in, to be counted as new images the next time the dataset was read
+    below = part_below(real_out, root)
+    if below == Path(".") or (not folders and below is not None):
         # One sentence after the "OUT: " SaveError puts first (the CLI and the window show str()):
         # a second colon in it read as another "FILE: message" prefix.
-        where = ("is the folder of the dataset being exported" if real_out == root
+        where = ("is the folder of the dataset being exported" if below == Path(".")
                  else f"is inside the dataset being exported ({dataset.root})")
         raise SaveError(f"{where}, so the export would become part of the dataset; choose a folder "
                         "outside it", out)
     # the folder under the root the export goes into: one the dataset is read from as spelled on disk (a labelImg
     # annotations/ beside images/ is read on Linux too), or that same folder by another spelling on a
     # case-insensitive macOS or Windows disk ("annotations/out" of an Annotations/ dataset passed the check)
-    first = real_out.relative_to(root).parts[0] if root in real_out.parents else None
+    first = below.parts[0] if below is not None and below.parts else None
     for folder in folders:
-        if first is not None and (first == folder.name or _same_folder(root / first, folder)):
+        if first is not None and (first == folder.name or same_folder(root / first, folder)):
             raise SaveError(f"is inside {first}/ of the dataset being exported ({dataset.root}), "
                             "a folder the dataset is read from; choose a folder outside it", out)
 
@@ -75,14 +79,6 @@ def _folders_read(dataset: Dataset) -> list[str]:
         return []
     tops = [folder.relative_to(dataset.root).parts[0] for folder in (dataset.images_folder, dataset.annotations_folder)]
     return tops + (["ImageSets"] if dataset.layout == VOC_DEVKIT else [])
-
-
-def _same_folder(a: Path, b: Path) -> bool:
-    """Whether two paths name one folder that exists (two spellings of it on a case-insensitive disk)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dataset,
