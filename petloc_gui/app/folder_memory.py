@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.disk_same import same_folder
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_lock import exclusive_lock
 from petloc_gui.core.json_record import read_json_record
@@ -57,7 +58,8 @@ class FolderMemory:
         except OSError as exc:
             self.note = f"{self.path} cannot be read ({_reason(exc)}): the models remembered for folders are not used"
             return None
-        value = data.get(_key(folder))
+        key = _key(folder)
+        value = data.get(key if key in data else _spelled(key, data) or key)
         return value if isinstance(value, str) else None
 
     def remember(self, folder: Path | str, spec: str) -> None:
@@ -73,7 +75,10 @@ class FolderMemory:
             except OSError as exc:
                 raise SaveError(f"cannot read it ({_reason(exc)}), so it is not replaced (the models remembered "
                                 "for other folders are in it); make it readable or remove it", self.path) from exc
-            data[_key(folder)] = str(spec)
+            key = _key(folder)
+            while (other := _spelled(key, data)) is not None:  # one entry a folder: the one asked for now
+                del data[other]
+            data[key] = str(spec)
             atomic_write_bytes(self.path, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
 
     @contextlib.contextmanager
@@ -117,6 +122,13 @@ class FolderMemory:
 
 def _key(folder: Path | str) -> str:
     return os.path.realpath(os.fspath(folder))
+
+
+def _spelled(key: str, data: dict[str, Any]) -> str | None:
+    """The entry of ``data`` other than ``key`` that names its folder by another spelling, or None: macOS' realpath
+    keeps the case and Unicode form typed, and a model remembered for ``~/Pets`` (or a Finder's decomposed
+    ``Café``) was not found for ``~/pets`` (a Terminal's composed one), though the disk holds them as one folder."""
+    return next((other for other in data if other != key and same_folder(other, key)), None)
 
 
 def _reason(exc: OSError) -> str:
