@@ -63,15 +63,14 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     ``hashes``: the sha256 of images already hashed (`trained_on_count`'s; None: unreadable), so no
     file is read twice; one hashed here is added. A record that cannot tell an image's digit (it
     cannot be read, or its entry names no digit) is warned about and returned in ``unknown``."""
-    from petloc_gui.core.digits_record import DigitLookup, DigitsRecordError, learned, learned_words
+    from petloc_gui.core.digits_record import learned_words
     from petloc_gui.model.bundle import file_sha256
     from petloc_gui.model.canvas_digits import untold_by_record, untold_warnings
+    from petloc_gui.model.current_model_digits import SeenDigits, seen_canvases
 
     # the whole parent chain, as the retrain comparison: a model two fine-tunes from the bundled digits
     # model (trained before meta.json recorded digits) learned its digits too
     digits = lineage.digits
-    if not digits:
-        return LearnedDigits(0, "learned")
     # a canvas the model trained on is counted in n_trained_on (and warned about) already
     trained = {Path(image) for image in trained_on}
     known_hashes = hashes if hashes is not None else {}
@@ -84,24 +83,14 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
                 known_hashes[image] = None  # unreadable now: its digit cannot be told
         return known_hashes[image]
 
-    lookup = DigitLookup()
-    splits: list[str] = []  # the petloc digits split of each canvas counted
-    untold: list[tuple[Path, str]] = []  # (record, why), once per evaluated image it cannot tell
-    for image in images:
-        image = Path(image)
-        if image in trained:
-            continue
-        try:
-            # not named as a canvas of petloc digits and no canvas recorded: None; so named: untold
-            digit = lookup.look_up(image, sha256_of)
-        except DigitsRecordError as exc:
-            untold.append((Path(exc.path or image.parent), exc.reason))
-            continue
-        if digit is not None and learned(digit, digits):
-            splits.append(digit[0])
+    # the Retrain dialog's walk, so the two counts of one folder agree; no tested digits: these figures count
+    # the digits the model learned, whether or not it was tested on them too
+    found = seen_canvases([image for image in map(Path, images) if image not in trained], SeenDigits(digits, {}),
+                          sha256_of)
+    splits = [split for _, split in found.seen.values()]  # the petloc digits split of each canvas counted
     if splits:
         _warn_learned(splits, len(images), digits)
-    unknown = tuple(untold_by_record(untold))
+    unknown = tuple(untold_by_record(found.untold))
     for line in untold_warnings(unknown, "evaluated", lambda how: f"{_MAY_INCLUDE} ({how})", _RECORD_ANEW,
                                 "--json lists them: digits_records_unread"):
         error(f"warning: {line}")

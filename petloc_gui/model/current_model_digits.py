@@ -8,13 +8,16 @@ digit by its folder's `petloc digits` record (`model.canvas_digits`, `core.digit
 (`core.digits_record.learned`) against the digits the model and the models up its line learned or chose their
 epoch with (`model.training_record.lineage_of`), and here against the digits its published test figure is on
 (`digits_tested_on`). Digit identity is said, not held out: holding them out would leave the demo nothing to train
-on. Canvases whose record cannot tell their digit are not counted here (the dialog warns of them already:
-`ui.training.retrain_preview_digits`). No Qt, no TensorFlow.
+on. `seen_canvases` is the one walk of both counts (`cli.evaluate_digits.learned_digit_count` asks it with no
+tested digits), so the dialog and `petloc evaluate` cannot count one folder apart. Canvases whose record cannot
+tell their digit are not counted but returned (`SeenCanvases.untold`): `petloc evaluate` warns of them, the
+dialog does already (`ui.training.retrain_preview_digits`). No Qt, no TensorFlow.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any, NamedTuple
 
 TESTED = "tested"  # `seen_canvases`: a canvas of a digit the model's published test figure is on
@@ -53,20 +56,37 @@ def seen_digits_of(spec: str) -> SeenDigits:
     return SeenDigits(lineage_of(meta, located=resolve_model(spec)).digits, digits_tested_on(meta))
 
 
-def seen_canvases(images: Iterable[tuple[str, Any, str | None]], seen: SeenDigits) -> dict[str, tuple[str, str]]:
-    """``{relpath: (TESTED or LEARNED, its petloc digits split)}`` of the (relpath, image path, sha256 as read,
-    None: not read) ``images`` that hold a digit of ``seen`` by their folder's record; a digit both tested and
-    learned is `TESTED` (the published figure it would skew)."""
-    from petloc_gui.core.digits_record import learned
-    from petloc_gui.model.canvas_digits import canvas_digits
+class SeenCanvases(NamedTuple):
+    """`seen_canvases`' answer."""
 
+    seen: dict[Path, tuple[str, str]]  # image -> (TESTED or LEARNED, its petloc digits split), in the order given
+    # (its folder's record, why it cannot tell) once per image whose digit that record cannot tell: it may hold
+    # a digit of ``seen`` (`core.digits_record.DigitLookup.look_up`)
+    untold: list[tuple[Path, str]]
+
+
+def seen_canvases(images: Iterable[Path], seen: SeenDigits, sha256_of: Callable[[Path], str | None]) -> SeenCanvases:
+    """Those of ``images`` that hold a digit of ``seen`` by their folder's record (each record read once), and
+    those whose record cannot tell. ``sha256_of(image)``: its bytes (asked only when its folder has a record;
+    None: not read, its name's entry tells). A digit both tested and learned is `TESTED` (the published figure
+    it would skew). Nothing is looked up when ``seen`` holds no digit."""
+    from petloc_gui.core.digits_record import DigitLookup, DigitsRecordError, learned
+
+    found = SeenCanvases({}, [])
     if not seen.learned and not seen.tested:
-        return {}
-    found = canvas_digits(images)
-    out: dict[str, tuple[str, str]] = {}
-    for relpath, digit in found.digits.items():
+        return found
+    lookup = DigitLookup()
+    for image in images:
+        try:
+            # not named as a canvas of petloc digits and no canvas recorded: None; so named: untold
+            digit = lookup.look_up(image, sha256_of)
+        except DigitsRecordError as exc:
+            found.untold.append((Path(exc.path or image.parent), exc.reason))
+            continue
+        if digit is None:
+            continue
         if learned(digit, seen.tested):
-            out[relpath] = (TESTED, digit[0])
+            found.seen[image] = (TESTED, digit[0])
         elif learned(digit, seen.learned):
-            out[relpath] = (LEARNED, digit[0])
-    return out
+            found.seen[image] = (LEARNED, digit[0])
+    return found

@@ -222,7 +222,8 @@ def _seen_fields(samples: Sequence[Sample], hashed: Mapping[str, str | None], se
     if seen is None:
         return {}
     try:
-        found = seen_canvases(((s.relpath, s.image_path, hashed.get(s.relpath)) for s in samples), seen)
+        sha256 = {s.image_path: hashed.get(s.relpath) for s in samples}
+        found = seen_canvases(sha256, seen, sha256.get).seen
     except Exception:  # noqa: BLE001 - as above
         return {}
     learned = [split for kind, split in found.values() if kind != TESTED]
