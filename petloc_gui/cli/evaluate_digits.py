@@ -64,7 +64,6 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     file is read twice; one hashed here is added. A record that cannot tell an image's digit (it
     cannot be read, or its entry names no digit) is warned about and returned in ``unknown``."""
     from petloc_gui.core.digits_record import learned_words
-    from petloc_gui.model.bundle import file_sha256
     from petloc_gui.model.canvas_digits import untold_by_record, untold_warnings
     from petloc_gui.model.current_model_digits import SeenDigits, seen_canvases
 
@@ -73,20 +72,10 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     digits = lineage.digits
     # a canvas the model trained on is counted in n_trained_on (and warned about) already
     trained = {Path(image) for image in trained_on}
-    known_hashes = hashes if hashes is not None else {}
-
-    def sha256_of(image: Path) -> str | None:
-        if image not in known_hashes:
-            try:
-                known_hashes[image] = file_sha256(image)
-            except OSError:
-                known_hashes[image] = None  # unreadable now: its digit cannot be told
-        return known_hashes[image]
-
     # the Retrain dialog's walk, so the two counts of one folder agree; no tested digits: these figures count
     # the digits the model learned, whether or not it was tested on them too
     found = seen_canvases([image for image in map(Path, images) if image not in trained], SeenDigits(digits, {}),
-                          sha256_of)
+                          hashes if hashes is not None else {})
     splits = [split for _, split in found.seen.values()]  # the petloc digits split of each canvas counted
     if splits:
         _warn_learned(splits, len(images), digits)

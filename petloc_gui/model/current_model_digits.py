@@ -16,7 +16,7 @@ dialog does already (`ui.training.retrain_preview_digits`). No Qt, no TensorFlow
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -65,12 +65,24 @@ class SeenCanvases(NamedTuple):
     untold: list[tuple[Path, str]]
 
 
-def seen_canvases(images: Iterable[Path], seen: SeenDigits, sha256_of: Callable[[Path], str | None]) -> SeenCanvases:
+def seen_canvases(images: Iterable[Path], seen: SeenDigits, hashes: dict[Path, str | None]) -> SeenCanvases:
     """Those of ``images`` that hold a digit of ``seen`` by their folder's record (each record read once), and
-    those whose record cannot tell. ``sha256_of(image)``: its bytes (asked only when its folder has a record;
-    None: not read, its name's entry tells). A digit both tested and learned is `TESTED` (the published figure
-    it would skew). Nothing is looked up when ``seen`` holds no digit."""
+    those whose record cannot tell. ``hashes``: the sha256 of images already hashed (None: unreadable, its
+    name's entry tells); an image of a folder with a record that is not there is hashed and added, as `petloc
+    train` records the digits a run learns by their bytes (a canvas copied under another name holds its digit
+    still; one replaced under a canvas's name no longer holds the digit its name's entry says). A digit both
+    tested and learned is `TESTED` (the published figure it would skew). Nothing is looked up when ``seen``
+    holds no digit."""
     from petloc_gui.core.digits_record import DigitLookup, DigitsRecordError, learned
+    from petloc_gui.model.bundle import file_sha256
+
+    def sha256_of(image: Path) -> str | None:  # asked only of an image whose folder has a record
+        if image not in hashes:
+            try:
+                hashes[image] = file_sha256(image)
+            except OSError:
+                hashes[image] = None  # unreadable now: its name's entry tells
+        return hashes[image]
 
     found = SeenCanvases({}, [])
     if not seen.learned and not seen.tested:

@@ -222,8 +222,9 @@ def _seen_fields(samples: Sequence[Sample], hashed: Mapping[str, str | None], se
     if seen is None:
         return {}
     try:
-        sha256 = {s.image_path: hashed.get(s.relpath) for s in samples}
-        found = seen_canvases(sha256, seen, sha256.get).seen
+        # by their bytes, as the run records the digits it learns: images not hashed yet are hashed there
+        found = seen_canvases([s.image_path for s in samples], seen,
+                              {s.image_path: hashed[s.relpath] for s in samples if s.relpath in hashed}).seen
     except Exception:  # noqa: BLE001 - as above
         return {}
     learned = [split for kind, split in found.values() if kind != TESTED]
