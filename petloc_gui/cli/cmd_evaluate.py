@@ -28,7 +28,7 @@ from petloc_gui.cli.output import (
 from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.natural_order import natural_order
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import counted, isolated
 
 if TYPE_CHECKING:
     pass
@@ -134,20 +134,21 @@ def run(args: argparse.Namespace) -> int:
     hint = label_hint(args.label, cases, meta, class_names_of(None, meta),
                       lambda other: collect_ground_truth(items, other, None, borrowed)[0])
     if not cases:
-        error(f"no annotated image to evaluate in {args.data}" + (f"; {hint}" if hint else ""))
+        error(f"no annotated image to evaluate in {isolated(args.data)}" + (f"; {hint}" if hint else ""),
+              names_isolated=True)
         return 1
     predictor, model_path, meta = load_predictor(args.model)
     class_names = class_names_of(predictor, meta)
     evaluated, failed = predict_cases(predictor, cases, args.batch_size)
     for image, reason in failed:
-        error(f"skipped {image}: {reason}")
+        error(f"skipped {isolated(image)}: {reason}", names_isolated=True)  # reason_of's: escaped
     if not evaluated:
-        error(f"no annotated image could be evaluated in {args.data}")
+        error(f"no annotated image could be evaluated in {isolated(args.data)}", names_isolated=True)
         return 1
     no_prediction = [image for image, _, p in evaluated if not p.has_class]
     if no_prediction:
         error(f"{counted(len(no_prediction), 'image')} got no prediction (the model's output is not a number), "
-              f"counted wrong with IoU 0, e.g. {no_prediction[0]}")
+              f"counted wrong with IoU 0, e.g. {isolated(no_prediction[0])}", names_isolated=True)
 
     from petloc_gui.model.training_record import lineage_of
 
@@ -173,10 +174,12 @@ def run(args: argparse.Namespace) -> int:
     unknown = Counter(label for _, objects, _ in evaluated for label in {name for name, _ in objects}
                       if label not in known)
     if unknown:
-        # escaped: error() collapses whitespace, which showed the label "line\nbreak" as "line break", none
-        listed = ", ".join(f"{visible(name)} ({unknown[name]})" for name in natural_order(unknown))
+        # escaped: error() collapses whitespace, which showed the label "line\nbreak" as "line break", none;
+        # set apart (the hints name theirs `visible`): a Hebrew label moved the commas and counts around it
+        listed = ", ".join(f"{isolated(name)} ({unknown[name]})" for name in natural_order(unknown))
         hints = [found for found in (spelling_hint(unknown, class_names), hint) if found]
-        error(f"labels the model does not know, counted as wrong: {listed}" + "".join(f"; {h}" for h in hints))
+        error(f"labels the model does not know, counted as wrong: {listed}" + "".join(f"; {h}" for h in hints),
+              names_isolated=True)
     report = build_report(metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path,
                           args.data, split)
     from petloc_gui.cli.evaluate_class_blind import KEY as CLASS_BLIND
@@ -226,11 +229,12 @@ def _report_skipped(skipped: list[tuple[str, str]]) -> None:
     prelabels = [image for image, reason in skipped if reason == UNREVIEWED]
     shared = [(image, reason) for image, reason in skipped if reason.startswith(SHARES)]
     for image, reason in skipped:
-        if reason != UNREVIEWED and not reason.startswith(SHARES):
-            error(f"skipped {image}: {reason}")
+        if reason != UNREVIEWED and not reason.startswith(SHARES):  # `collect_ground_truth`'s: names set apart
+            error(f"skipped {isolated(image)}: {reason}", names_isolated=True)
     if prelabels:
-        error(f"skipped {counted(len(prelabels), 'image')} whose annotation is {UNREVIEWED}, e.g. {prelabels[0]}; "
-              "saving it in petloc-gui or labelImg, or marking it verified, makes it ground truth")
+        error(f"skipped {counted(len(prelabels), 'image')} whose annotation is {UNREVIEWED}, e.g. "
+              f"{isolated(prelabels[0])}; saving it in petloc-gui or labelImg, or marking it verified, makes it "
+              "ground truth", names_isolated=True)
     if shared:
         error(left_out_line("skipped", shared))
 
@@ -260,7 +264,7 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
                          borrowed: dict[Path, str] | None = None, clamped: list[tuple[Path, str]] | None = None,
                          accepted: dict[Path, frozenset[str]] | None = None,
                          ) -> tuple[list[tuple[Path, list[tuple[str, Any]]]], list[tuple[str, str]]]:
-    """([(image, [(label, box) of every object])], [(file, reason skipped)]) of dataset items.
+    """([(image, [(label, box) of every object])], [(file, reason skipped, its names `isolated`)]) of dataset items.
 
     ``label="breed"``: every object of a photo takes the photo's breed from the dataset's metadata.
     With ``size_notes``, each image's header is read too, and each case whose annotation gives
@@ -294,10 +298,10 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
             annotation = read_voc(item.annotation_path,
                                   image_path=item.image_path if size_notes is not None else None)
         except (PetlocError, OSError, ValueError) as exc:
-            skipped.append((str(item.image_path), f"annotation {item.annotation_path}: {reason_of(exc)}"))
+            skipped.append((str(item.image_path), f"annotation {isolated(item.annotation_path)}: {reason_of(exc)}"))
             continue
         if not annotation.objects:
-            skipped.append((str(item.image_path), f"annotation {item.annotation_path} has no object"))
+            skipped.append((str(item.image_path), f"annotation {isolated(item.annotation_path)} has no object"))
             continue
         if annotation.unreviewed:  # a model's boxes are not ground truth
             skipped.append((str(item.image_path), UNREVIEWED))
@@ -313,8 +317,8 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
         note = size_mismatch(annotation)
         if not usable:
             # boxes are clamped to the image's real size: a box drawn on a larger image can lie outside it
-            skipped.append((str(item.image_path), f"annotation {item.annotation_path}: no object with a label "
-                            "and a box of non-zero area" + (f" in the image ({note})" if note else "")))
+            skipped.append((str(item.image_path), f"annotation {isolated(item.annotation_path)}: no object with a "
+                            "label and a box of non-zero area" + (f" in the image ({note})" if note else "")))
             continue
         cases.append((Path(item.image_path), usable))
         if accepted is not None and (models := accepted_models(o for _, o in kept)):

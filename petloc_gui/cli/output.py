@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from petloc_gui.core.debug_flag import debug_enabled
-from petloc_gui.core.text import counted, json_safe, printable, visible, visible_but_isolated
+from petloc_gui.core.text import counted, isolated, json_safe, printable, visible, visible_but_isolated
 from petloc_gui.model.quiet_import import import_tensorflow_quietly, require_temporary_folder
 
 # The one parking of TensorFlow's native stderr and its log level are the model layer's; the commands and
@@ -114,9 +114,10 @@ def show_lines(lines: Iterable[object]) -> str:
 def warn_first(notes: list[tuple[Any, str]], line: str, rest: str, shown: int = 3) -> None:
     """Warn ``warning: PATH: NOTE<line>`` for the first ``shown`` notes, then, when there are more, once
     ``warning: and <rest>`` (``rest`` counts those not named: long lists are `petloc stats`' to give).
-    A note names a label as read ("object 1 (tab\\there)"): escaped, not collapsed to another label."""
+    A note names a label as read ("object 1 (tab\\there)"): escaped, not collapsed to another label. The path is
+    set apart (`isolated`): a Hebrew file name moved the colon and the note around it."""
     for path, note in notes[:shown]:
-        error(f"warning: {visible(path)}: {visible(note)}{line}")
+        error(f"warning: {isolated(path)}: {visible(note)}{line}", names_isolated=True)
     if len(notes) > shown:
         error(f"warning: and {rest}")
 
