@@ -137,7 +137,8 @@ def _refuse_plot_inside_dataset(plot: Path, data: Path) -> None:
     """Refuse (exit 2, nothing read) a plot inside the dataset's folder: a PNG there is one of its
     images the next time it is read (stats counts it, predict --write-voc pre-labels it, convert
     exports it), and one beside photo.jpg shares photo.xml with it. Links and ``..`` are resolved,
-    as `convert` does for an export inside its source."""
+    and the folder typed in another case or Unicode form is found where the disk ignores those
+    (macOS), as `convert` does for an export inside its source."""
     from petloc_gui.core.dataset import dataset_root
     from petloc_gui.core.real_paths import part_inside
 
