@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from petloc_gui.core.disk_same import part_below
+from petloc_gui.core.disk_same import part_below, same_folder
 
 
 def part_inside(path: str | os.PathLike[str], folder: str | os.PathLike[str]) -> Path | None:
@@ -22,3 +22,11 @@ def part_inside(path: str | os.PathLike[str], folder: str | os.PathLike[str]) ->
     except ValueError:
         return None
 
+
+def same_real_folder(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether ``a`` and ``b`` name one folder once links are resolved, under any spelling the disk
+    holds as one (`disk_same.same_folder`); False for a path that cannot be resolved (a NUL in it)."""
+    try:
+        return same_folder(os.path.realpath(a), os.path.realpath(b))
+    except ValueError:
+        return False

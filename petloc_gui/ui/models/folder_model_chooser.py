@@ -11,7 +11,6 @@ one opened, the window quit) stops the worker at its next annotation file; its a
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import Any, NamedTuple
 from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.app.folder_sample import CancelledError
 from petloc_gui.app.model_choice import ModelChoice, choose_model, class_names, model_display_name, model_problem
+from petloc_gui.core.real_paths import same_real_folder
 from petloc_gui.ui import background
 from petloc_gui.ui.model_label_fit import loaded_line
 
@@ -200,5 +200,6 @@ class FolderModelStart:
 
 
 def same_folder(a: Path | None, b: Path) -> bool:
-    """The same folder, however it was named (FolderMemory's key: the real path)."""
-    return a is not None and os.path.realpath(a) == os.path.realpath(b)
+    """The same folder, however it was named: through a link, or typed in another case or Unicode form
+    where the disk ignores those (macOS' real path keeps the spelling typed; `core.disk_same`)."""
+    return a is not None and same_real_folder(a, b)
