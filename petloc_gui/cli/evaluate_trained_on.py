@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.output import ProgressBar, error
+from petloc_gui.core.real_paths import same_real_folder
 
 if TYPE_CHECKING:
     from petloc_gui.model.training_record import Lineage
@@ -31,7 +32,7 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str 
         if split != "all":
             return 0, f"the model's {split} images"  # its own record says they are held out; nothing more known
         old_root = (meta.get("training_data") or {}).get("root")  # bundles from before the recorded splits
-        if old_root and _same_folder(old_root, root):
+        if old_root and same_real_folder(old_root, root):
             error("DATA is the folder this model was trained on: these figures include training images "
                   "(use --split validation for held-out figures)")
         else:
@@ -70,10 +71,3 @@ def trained_on_count(images: list[Path], meta: dict[str, Any], root, split: str 
         error(f"the record of the images this model learned from is incomplete ({lineage.why_incomplete}): "
               f"{count} found trained on is a lower bound")
     return count, record
-
-
-def _same_folder(a, b) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
