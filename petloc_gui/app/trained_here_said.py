@@ -37,6 +37,10 @@ class TrainedHere(Protocol):
     def reboxed(self) -> int: ...
     @property
     def reboxed_by_bytes(self) -> int: ...
+    @property
+    def measured(self) -> int: ...
+    @property
+    def measured_found(self) -> int: ...
 
 
 HELD_OUT_ADVICE = ("held-out figures: petloc evaluate --split validation on its training folder, or a folder it "
@@ -59,7 +63,8 @@ def _how(found: TrainedHere) -> str:
 
 
 def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ...]:
-    """The model label's cautions: where its figures were measured (another folder's name, ``training_folder``:
+    """The model label's cautions: where its figures were measured (its training folder's name,
+    ``training_folder``, while not all of the images they were measured on are here: how many are, when some are;
     "" for test figures of a set outside its training folder; ``split`` "test": on the test images held out of
     it), how many of the images they were measured on (``split``'s) were re-boxed since, and how many of this
     folder's images it trained on (none said while the images are read, none when it trained on none, none when
@@ -76,13 +81,24 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
         # as if they were measured on what it trained on
         where = (f'test images held out of its training folder "{folder}"' if split == "test" else
                  f'its training folder "{folder}"')
-        said.append(Caution(f"measured on {where}, not this one", f'in "{folder}"'))
+        said.append(_elsewhere(found, where, folder, split))
     if found.count:
         are = "is its training image" if found.count == 1 else "are its training images"
         checked = f" ({_checked(found)})" if found.unchecked else ""
         said.append(Caution(f"{_at_least(found)}{found.count} of this folder's {found.images} images {are}{checked}",
                             f"{found.count}/{found.images} trained on"))
     return tuple(said)
+
+
+def _elsewhere(found: TrainedHere, where: str, folder: str, split: str) -> Caution:
+    """ 'measured on its training folder "data", not this one' when none of the images they were measured on is
+    here; when some are, how many: 'measured on its training folder "data": 12 of the 20 validation images are
+    here' (the figures are partly this folder's images)."""
+    n, of = found.measured_found, found.measured
+    if 0 < n < of:
+        return Caution(f"measured on {where}: {measured_images(n, of, split)} {'is' if n == 1 else 'are'} here",
+                       f"{n}/{of} of them here")
+    return Caution(f"measured on {where}, not this one", f'in "{folder}"')
 
 
 def _reboxed(found: TrainedHere, split: str) -> str:

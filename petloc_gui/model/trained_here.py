@@ -58,10 +58,13 @@ class TrainedHere:
     """What the check found for a model and a folder. ``count``: how many of the folder's ``images`` the model (or
     one it was fine-tuned from) trained on; None when no record tells (``why_unknown``) or while the images are
     still being read (``pending``). ``complete``: False when a record of the chain is missing, or not every image
-    was checked (``unchecked``; the count is then a lower bound). ``training_folder``: the name of the folder it was
-    trained on, recorded, when its figures were measured there (validation figures, or test figures on images held
-    out of it) and it is not this folder's name; "" otherwise (test figures of a set outside it too). ``memo``: the
-    hashes read, for the next check."""
+    was checked (``unchecked``; the count is then a lower bound). ``training_folder``: the recorded name of the
+    folder it was trained on, when its figures were measured there (validation figures, or test figures on images
+    held out of it) and not all of the ``measured`` images they were measured on are found
+    here (``measured_found`` of them); "" otherwise (test figures of a set outside it too, and while pending).
+    Found here is found at its recorded path with its recorded bytes, whatever this folder is called: a copy of
+    the training folder under another name holds them, another folder with its name does not. ``memo``: the hashes
+    read, for the next check."""
 
     images: int
     count: int | None = None
@@ -74,6 +77,11 @@ class TrainedHere:
     why_unknown: str = ""
     training_folder: str = ""
     pending: bool = False
+    # the held-out images its figures were measured on (`measured_on`), and of them those found here (at their
+    # recorded path, with the bytes recorded or, where the record keeps none, any): ``training_folder`` is said while
+    # some are not; ``measured_here`` counts those with recorded bytes alone
+    measured: int = 0
+    measured_found: int = 0
     # of the model's held-out images its figures were measured on (`measured_on`), those here with the bytes it
     # recorded (``measured_here``) and, of them, those whose annotation changed since its run read it (``reboxed``):
     # its boxes or labels differ now (its record's ``objects_sha256``), or, where the record keeps only the
@@ -87,16 +95,24 @@ class TrainedHere:
     held_out: HeldOut | None = field(default=None, repr=False, compare=False)
 
 
-def training_folder_elsewhere(meta: Mapping[str, Any], root: str | os.PathLike[str], split: str = "validation") -> str:
+def recorded_training_folder(meta: Mapping[str, Any], split: str = "validation") -> str:
     """The name of the folder the model was trained on (meta.json ``training_data.root_name``; its path is never
-    recorded), when its figures (on ``split``) were measured on that folder's images and it is not the name of
-    ``root``; "" when it is, the record does not say, or they are test figures of a set outside it
-    (`holds_out_test_images`)."""
+    recorded), when its figures (on ``split``) were measured on that folder's images; "" when the record does not
+    say, or they are test figures of a set outside it (`holds_out_test_images`). Whether they were measured on the
+    open folder is told by its images (`elsewhere`), never by its name: the bundled pets model's folder is "data",
+    and a copy of it under another name was said not to be the folder its figures were measured on, while an
+    unrelated folder named "data" was."""
     if split == "test" and not holds_out_test_images(meta):
         return ""
     data = meta.get("training_data")
     name = data.get("root_name") if isinstance(data, dict) else None
-    return name if isinstance(name, str) and name and name != Path(root).name else ""
+    return name if isinstance(name, str) else ""
+
+
+def elsewhere(folder: str, measured: int, found: int) -> str:
+    """``TrainedHere.training_folder``: ``folder`` (`recorded_training_folder`) while some of the ``measured``
+    images are not ``found`` here; "" when all are (the figures are this folder's images') or none was measured."""
+    return folder if measured and found < measured else ""
 
 
 def holds_out_test_images(meta: Mapping[str, Any]) -> bool:
@@ -135,11 +151,13 @@ def read_hash(key: str, stat: os.stat_result | None) -> HashMemo:
 
 
 class Reboxed(NamedTuple):
-    """`reboxed_since`'s answer: ``TrainedHere``'s ``measured_here``, ``reboxed`` and ``reboxed_by_bytes``."""
+    """`reboxed_since`'s answer: ``TrainedHere``'s ``measured_here``, ``reboxed``, ``reboxed_by_bytes`` and
+    ``measured_found``."""
 
     measured_here: int
     reboxed: int
     by_bytes: int
+    found: int = 0
 
 
 def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, used: Mapping[str, HashMemo],
@@ -148,20 +166,26 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
     (``used``: their hashes now, by absolute path), and those of them whose annotation (``annotations``: absolute
     image path -> annotation path) changed since (a removed one too): read with other bytes than recorded, then, where
     the record keeps the scored objects' hash (`core.scored_objects`), with other boxes or labels; else counted by
-    its bytes (``by_bytes``). Only annotations of those images are read, parsed only when their bytes changed."""
+    its bytes (``by_bytes``). Only annotations of those images are read, parsed only when their bytes changed.
+    ``found``: those here with the bytes recorded, and those the record keeps no bytes of that are here (readable)."""
     from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256
     from petloc_gui.model.bundle import sha256_or_none, trained_label
 
     breed = trained_label(meta) == "breed"  # its run scored every box, nameless ones too, under the breed
     recorded = meta.get("images")
     recorded = recorded if isinstance(recorded, dict) else {}
-    here = reboxed = by_bytes = 0
+    here = reboxed = by_bytes = found = 0
     for relpath in held_out:
         entry = recorded.get(relpath)
+        entry = entry if isinstance(entry, dict) else {}
         key = os.path.abspath(root / relpath)
         now = used.get(key)
-        if not isinstance(entry, dict) or now is None or now.sha256 is None or entry.get("sha256") != now.sha256:
+        was = entry.get("sha256")
+        if now is None or now.sha256 is None or (isinstance(was, str) and was != now.sha256):
             continue  # not here, or another photo under its name
+        found += 1
+        if not isinstance(was, str):
+            continue  # here, but no bytes recorded to tell the annotation the run read
         here += 1
         was_bytes, was_objects = entry.get("annotation_sha256"), entry.get(OBJECTS_KEY)
         if isinstance(was_bytes, str) and was_bytes == sha256_or_none(annotations.get(key)):
@@ -171,7 +195,7 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
         elif isinstance(was_bytes, str):
             reboxed += 1
             by_bytes += 1
-    return Reboxed(here, reboxed, by_bytes)
+    return Reboxed(here, reboxed, by_bytes, found)
 
 
 def measured_on(meta: Mapping[str, Any], own: Any, split: str,
@@ -228,13 +252,16 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
         meta = read_meta(model_dir)
     except (OSError, ValueError, PetlocError):
         return
-    elsewhere = training_folder_elsewhere(meta, root, split)
-    yield TrainedHere(len(images), training_folder=elsewhere, pending=True)
+    folder = recorded_training_folder(meta, split)
+    yield TrainedHere(len(images), pending=True)
     lineage = lineage_of(meta, located=model_dir)
-    if not any(record.known for record in lineage.records):
-        yield TrainedHere(len(images), why_unknown=lineage.why_incomplete, training_folder=elsewhere)
-        return
     held_out = measured_on(meta, lineage.records[0], split, version_basis(model_dir))
+    if not any(record.known for record in lineage.records):
+        # (an older record's held-out lists, no bytes: found by their paths, as its training images would be)
+        found = sum(os.path.isfile(root / relpath) for relpath in held_out)
+        yield TrainedHere(len(images), why_unknown=lineage.why_incomplete, measured=len(held_out),
+                          measured_found=found, training_folder=elsewhere(folder, len(held_out), found))
+        return
     reads = _Reads(lineage.train_sizes, _held_out_sizes(meta, held_out))
     hashes: dict[str, str | None] = {}  # of the images read (or known): matched by their bytes
     other_bytes: list[str] = []  # of the images of no training image's size, unread: matched by their path
@@ -267,8 +294,10 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
     held_out_keys = {os.path.abspath(root / relpath) for relpath in held_out}
     held_out_annotations = {key: annotations[key] for key in held_out_keys & annotations.keys()}
     yield TrainedHere(len(images), sum(kinds.values()), kinds["content"], kinds["path"],
-                      lineage.complete and not unchecked, unchecked, training_folder=elsewhere, memo=used,
+                      lineage.complete and not unchecked, unchecked,
+                      training_folder=elsewhere(folder, len(held_out), since.found), memo=used,
                       measured_here=since.measured_here, reboxed=since.reboxed, reboxed_by_bytes=since.by_bytes,
+                      measured=len(held_out), measured_found=since.found,
                       held_out=HeldOut(held_out, held_out_annotations))
 
 
@@ -289,7 +318,7 @@ def reboxed_again(model_dir: Path, root: Path, last: TrainedHere) -> Iterator[Tr
         return
     since = reboxed_since(meta, last.held_out.relpaths, root, last.memo, last.held_out.annotations)
     yield dataclasses.replace(last, measured_here=since.measured_here, reboxed=since.reboxed,
-                              reboxed_by_bytes=since.by_bytes)
+                              reboxed_by_bytes=since.by_bytes, measured_found=since.found)
 
 
 def _held_out_sizes(meta: Mapping[str, Any], held_out: frozenset[str]) -> dict[str, int | None]:

@@ -49,3 +49,14 @@ def test_a_check_stopped_at_its_read_budget_says_how_many_it_checked():
     assert trained.long == ("at least 4 of this folder's 20000 images are its training images (checked 2000 of "
                             "20000 images)")
     assert "(4 by identical bytes; checked 2000 of 20000 images)" in status_message(found, "m")
+
+
+def test_figures_measured_on_images_partly_here_say_how_many():
+    some = TrainedHere(30, 0, training_folder="data", measured=48, measured_found=40)
+    (where,) = cautions(some, "test")
+    assert (where.long, where.short) == ('measured on test images held out of its training folder "data": 40 of the '
+                                         "48 test images are here", "40/48 of them here")
+    (one,) = cautions(TrainedHere(30, 0, training_folder="data", measured=20, measured_found=1))
+    assert one.long == 'measured on its training folder "data": 1 of the 20 validation images is here'
+    (none,) = cautions(TrainedHere(30, 0, training_folder="data", measured=20, measured_found=0))
+    assert none.long == 'measured on its training folder "data", not this one'

@@ -25,7 +25,7 @@ def test_renamed_copies_of_its_training_images_are_counted(tmp_path):
     source = training_folder(tmp_path)
     copies = copied_folder(tmp_path, source)
     pending, answer = _answer(bundle(tmp_path, source), copies)
-    assert pending.pending and pending.training_folder == "cvat"
+    assert pending.pending and pending.training_folder == ""  # not known before its images are found here or not
     assert isinstance(answer, TrainedHere) and not answer.pending
     # four copies of training photos; the validation photo's copy and the two new photos are not training images
     assert (answer.count, answer.by_content, answer.by_path, answer.images) == (4, 4, 0, 7)

