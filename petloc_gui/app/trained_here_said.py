@@ -30,6 +30,8 @@ class TrainedHere(Protocol):
     @property
     def unchecked(self) -> int: ...
     @property
+    def why_incomplete(self) -> str: ...
+    @property
     def training_folder(self) -> str: ...
     @property
     def measured_here(self) -> int: ...
@@ -67,8 +69,8 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
     ``training_folder``, while not all of the images they were measured on are here: how many are, when some are;
     "" for test figures of a set outside its training folder; ``split`` "test": on the test images held out of
     it), how many of the images they were measured on (``split``'s) were re-boxed since, and how many of this
-    folder's images it trained on (none said while the images are read, none when it trained on none, none when
-    no record tells)."""
+    folder's images it trained on (none said while the images are read, or when no record tells; none found said
+    only when that is a lower bound: `_none_found`)."""
     said: list[Caution] = []
     if found.reboxed:
         verb = "re-boxed" if not found.reboxed_by_bytes else "changed"
@@ -87,7 +89,24 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
         checked = f" ({_checked(found)})" if found.unchecked else ""
         said.append(Caution(f"{_at_least(found)}{found.count} of this folder's {found.images} images {are}{checked}",
                             f"{found.count}/{found.images} trained on"))
+    elif found.count == 0 and not found.complete:
+        said.append(_none_found(found))
     return tuple(said)
+
+
+def _none_found(found: TrainedHere) -> Caution:
+    """None of the images checked is a training image, but that is a lower bound: the check stopped at its read
+    budget (an older model's record without sizes: "checked 2000 of 20003 images: none of them is a training
+    image; the rest were not checked"), or a record of the chain is missing (`petloc evaluate`'s "0 found trained
+    on is a lower bound"). Said nothing, it read as a folder the model never trained on."""
+    if found.unchecked:
+        checked = found.images - found.unchecked
+        return Caution(f"{_checked(found)}: none of them is a training image; the rest were not checked",
+                       f"0/{checked} checked trained on")
+    why = f" ({found.why_incomplete})" if found.why_incomplete else ""
+    return Caution(f"none of this folder's {counted(found.images, 'image')} is a training image as far as its "
+                   f"record tells: the record of the images it learned from is incomplete{why}, 0 found trained on "
+                   "is a lower bound", f"0/{found.images} trained on, a lower bound")
 
 
 def _elsewhere(found: TrainedHere, where: str, folder: str, split: str) -> Caution:
@@ -130,7 +149,10 @@ def reboxed_words(n: int, by_bytes: int) -> str:
 
 
 def status_message(found: TrainedHere, model_name: str) -> str:
-    """The status line's message when the model trained on images of the folder; "" when it trained on none."""
+    """The status line's message when the model trained on images of the folder, or none was found where that is
+    a lower bound (`_none_found`); "" when it trained on none, or no record tells."""
+    if found.count == 0 and not found.complete:
+        return _none_found_message(found, visible(model_name))
     if not found.count:
         return ""
     are = "is a training image" if found.count == 1 else "are training images"
@@ -138,4 +160,18 @@ def status_message(found: TrainedHere, model_name: str) -> str:
     text = (f"{_at_least(found)}{found.count} of this folder's {found.images} images {are} of {visible(model_name)} "
             f"or of a model it was fine-tuned from ({how}): the list's IoU and Conf on them and the review "
             f"queue are training-set figures ({HELD_OUT_ADVICE}).")
+    return text[:1].upper() + text[1:]
+
+
+def _none_found_message(found: TrainedHere, model: str) -> str:
+    """`_none_found` on the status line, with what the list's figures then are."""
+    of = f"a training image of {model} or of a model it was fine-tuned from"
+    if found.unchecked:
+        text = (f"{_checked(found)}: none of them is {of}; the rest were not checked (its record has no image "
+                "sizes, so a big folder is read in part on each load): the list's IoU and Conf on the others may be "
+                f"training-set figures ({HELD_OUT_ADVICE}).")
+    else:
+        why = f" ({found.why_incomplete})" if found.why_incomplete else ""
+        text = (f"none of this folder's {counted(found.images, 'image')} is {of} as far as its record tells: the "
+                f"record of the images it learned from is incomplete{why}, 0 found trained on is a lower bound.")
     return text[:1].upper() + text[1:]

@@ -57,10 +57,10 @@ class HeldOut:
 class TrainedHere:
     """What the check found for a model and a folder. ``count``: how many of the folder's ``images`` the model (or
     one it was fine-tuned from) trained on; None when no record tells (``why_unknown``) or while the images are
-    still being read (``pending``). ``complete``: False when a record of the chain is missing, or not every image
-    was checked (``unchecked``; the count is then a lower bound). ``training_folder``: the recorded name of the
-    folder it was trained on, when its figures were measured there (validation figures, or test figures on images
-    held out of it) and not all of the ``measured`` images they were measured on are found
+    still being read (``pending``). ``complete``: False when a record of the chain is missing (``why_incomplete``),
+    or not every image was checked (``unchecked``; the count is then a lower bound). ``training_folder``: the
+    recorded name of the folder it was trained on, when its figures were measured there (validation figures, or
+    test figures on images held out of it) and not all of the ``measured`` images they were measured on are found
     here (``measured_found`` of them); "" otherwise (test figures of a set outside it too, and while pending).
     Found here is found at its recorded path with its recorded bytes, whatever this folder is called: a copy of
     the training folder under another name holds them, another folder with its name does not. ``memo``: the hashes
@@ -75,6 +75,7 @@ class TrainedHere:
     # (then ``complete`` is False and ``count`` a lower bound)
     unchecked: int = 0
     why_unknown: str = ""
+    why_incomplete: str = ""  # why a record of the chain is missing (its count, none too, a lower bound)
     training_folder: str = ""
     pending: bool = False
     # the held-out images its figures were measured on (`measured_on`), and of them those found here (at their
@@ -295,6 +296,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
     held_out_annotations = {key: annotations[key] for key in held_out_keys & annotations.keys()}
     yield TrainedHere(len(images), sum(kinds.values()), kinds["content"], kinds["path"],
                       lineage.complete and not unchecked, unchecked,
+                      why_incomplete="" if lineage.complete else lineage.why_incomplete,
                       training_folder=elsewhere(folder, len(held_out), since.found), memo=used,
                       measured_here=since.measured_here, reboxed=since.reboxed, reboxed_by_bytes=since.by_bytes,
                       measured=len(held_out), measured_found=since.found,
