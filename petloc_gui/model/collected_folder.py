@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.core import file_memo
 from petloc_gui.core.file_memo import settled_state
 from petloc_gui.core.text import counted, visible
 from petloc_gui.model.bundle import sha256_or_none
@@ -54,6 +55,9 @@ class CollectedFolder:
     # bytes the parent, or a model it was fine-tuned from, trained on: held out, but no test images of the new
     # model, whose starting weights learned them (empty when read ``labels_only``)
     learned_tests: frozenset[str] = frozenset()
+    # `file_memo.now_ns` before any image was hashed (or its known hash found current): files changed since are
+    # read again for meta.json (`image_files_record.files_record`)
+    read_began_ns: int = 0
 
     @property
     def n_prelabels(self) -> int:
@@ -79,6 +83,7 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
     needs (`model.run_case_variants`), without reading every image through. ``parent_path``: the folder of
     ``parent_meta``'s bundle (`--init-from runs/<id>`): its own parents may have been written beside it.
     ``stopped``: `collect_samples`' (`CancelledError` once it says so)."""
+    began = file_memo.now_ns()
     held = parent_splits(parent_meta)
     excluded: list[tuple[Path, str, Path | None]] = []
     samples, skipped, root = collect_samples(data_dir, label, [*exclude, *held["test"]], excluded, size_notes,
@@ -107,7 +112,8 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
         samples = kept
     models = prelabel_models(samples, parent_meta) if label == "default" else {}
     return CollectedFolder(Path(root), samples, skipped, excluded, hashes, held["validation"], validation_hashes,
-                           learned, inherited_digits, models, stamped, lineage_incomplete, test_copies, learned_tests)
+                           learned, inherited_digits, models, stamped, lineage_incomplete, test_copies, learned_tests,
+                           began)
 
 
 def _test_names(parent_meta: dict[str, Any] | None, excluded: Sequence[tuple[Path, str, Path | None]],

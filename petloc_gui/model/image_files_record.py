@@ -73,8 +73,8 @@ def files_record(files: list[tuple[str, Path, Path | None]], known: Mapping[str,
     recorded with the file's size when the file has not changed since ``hashed_since_ns``, and read again when it
     has (the size of the new bytes beside the old bytes' hash hid the photo trained on from the window's check). A
     caller that does not tell ``hashed_since_ns`` has its known hashes recorded with the file's size now, unchecked
-    (as before: `TrainingData.from_folder` does not tell it yet). An image that could not be read has neither hash
-    nor size (null); an annotation missing or unreadable, no hashes of it (null)."""
+    (`TrainingData.from_folder` tells its folder's `CollectedFolder.read_began_ns`). An image that could not be
+    read has neither hash nor size (null); an annotation missing or unreadable, no hashes of it (null)."""
     taken = known_objects or {}
     record: dict[str, ImageEntry] = {}
     for rel, image, annotation in sorted(files, key=lambda f: f[0]):

@@ -269,7 +269,8 @@ class TrainingData:
         test = sorted((rel, path, ann) for path, rel, ann in excluded)
         taken = {it.relpath: it.sample.objects_sha256 for it in items if it.sample.objects_sha256}  # read once
         files = files_record([(it.relpath, it.sample.image_path, it.sample.annotation_path) for it in items] + test,
-                             {**hashes, **digests}, taken, any(it.sample.label_source == "breed" for it in items))
+                             {**hashes, **digests}, taken, any(it.sample.label_source == "breed" for it in items),
+                             folder.read_began_ns)
         data = cls(root, items, validation, test, skipped, names, val_fraction, seed, taught, files,
                    fingerprint(it.sample for it in items), forced, n_skipped_prelabels,
                    folder.inherited_digits, renamed, folder.lineage_incomplete, copies)
