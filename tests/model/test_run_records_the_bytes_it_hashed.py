@@ -15,7 +15,10 @@ from tests.cli.test_train_layout_test_split_said import IDS, _devkit
 
 def test_a_photo_saved_after_the_folder_was_read_is_recorded_as_the_bytes_hashed(tmp_path):
     root = _devkit(tmp_path / "voc", IDS, [])
-    folder = collect_folder(root, "default")
+    # a parent whose validation photos are recorded by bytes: every image is hashed as the folder is read
+    parent = {"splits": {"validation": ["elsewhere.jpg"], "test": []},
+              "images": {"elsewhere.jpg": {"sha256": "0" * 64}}}
+    folder = collect_folder(root, "default", parent_meta=parent)
     assert folder.read_began_ns > 0
     photo = root / "JPEGImages" / "a.jpg"
     photo.write_bytes(photo.read_bytes() + b"\0" * 100)  # an editor's save, after its hash was taken
