@@ -47,6 +47,11 @@ MIN_WIDTH = 480
 ITEM_PADDING_PX = 16  # a list item's margins and focus frame, with room to spare
 
 
+def tidy_name(name: str) -> str:
+    """A class name as typed, as it is added or renamed to: no spaces around it, one between its words."""
+    return " ".join(name.split())
+
+
 class ClassActions(Protocol):
     """What the dialog asks of the open folder (review.class_editor.ClassEditor)."""
 
@@ -194,6 +199,7 @@ class ClassListDialog(QDialog):
         if old is None:
             return
         new, ok = self._ask_text("Rename a class", f"New name for {old}:", old)
+        new = tidy_name(new)  # as `rename` takes it: "dog " is the class dog, and merges into it as "dog" does
         if ok and self._merge_agreed(old, new):
             self.rename(old, new)
 
@@ -232,12 +238,12 @@ class ClassListDialog(QDialog):
 
     # The actions themselves (the buttons' dialogs end here; tests call them directly).
     def add(self, name: str) -> None:
-        name = " ".join(name.split())
+        name = tidy_name(name)
         self._say(self.actions.add(name) if name else "A class needs a name.")
         self.refresh(name)
 
     def rename(self, old: str, new: str) -> None:
-        new = " ".join(new.split())
+        new = tidy_name(new)
         self._say(self.actions.rename(old, new) if new else "A class needs a name.")
         self.refresh(new or old)
 
