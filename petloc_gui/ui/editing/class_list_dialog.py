@@ -198,7 +198,8 @@ class ClassListDialog(QDialog):
         old = self.current()
         if old is None:
             return
-        new, ok = self._ask_text("Rename a class", f"New name for {old}:", old)
+        # the prompt is Qt's AutoText: "<b>cat</b>" read "New name for **cat**:", its tags gone
+        new, ok = self._ask_text("Rename a class", literal(f"New name for {old}:"), old)
         new = tidy_name(new)  # as `rename` takes it: "dog " is the class dog, and merges into it as "dog" does
         if ok and self._merge_agreed(old, new):
             self.rename(old, new)
