@@ -75,10 +75,12 @@ def label_is_plain(label: QLabel) -> bool:
 class ModelLabel(QLabel):
     """The model's permanent label: its text, and the figures' parts of the line it was given (`ModelLine`), which
     it is fitted from (`label_line`). Any other text set (a plain str) has none: those of a line before do not stay
-    with it."""
+    with it. Plain text: it names models, their folders and training folders as written (in Qt's AutoText a training
+    folder "<b>cvat</b> export" was drawn bold, its tags gone, and the label, rich, was no longer fitted)."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(text)
 
     def setText(self, text: str) -> None:  # Qt's name: the model controller's status signal is connected to it
