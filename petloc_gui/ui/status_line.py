@@ -20,13 +20,13 @@ cut its last caution ("Model: … (… · too fe…"). It is a `ModelLabel`: giv
 from __future__ import annotations
 
 import html
-import unicodedata
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtGui import Qt as GuiQt  # (mightBeRichText is QtGui's)
 from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
 
+from petloc_gui.core.text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
 from petloc_gui.ui.model_label_fit import ModelLine, fitted_text, least_width
 
 LEFT_MARGIN, RIGHT_MARGIN = 6, 12  # QStatusBar's own, around its message
@@ -36,29 +36,41 @@ FRAME_PX = 4  # the item frame QStatusBar draws round a permanent widget (2 px e
 WIDGET_SIZE_MAX = 16777215  # Qt's QWIDGETSIZE_MAX (PySide6 does not export it): no cap
 
 
+ISOLATES = "\u2066\u2067" + FIRST_STRONG_ISOLATE  # left-to-right, right-to-left, and `core.text.isolated`'s
+
+
 def tooltip_html(text: str) -> str:
-    """``text`` as a tooltip that wraps (Qt wraps rich text only), also inside a long path."""
-    return "<p>" + html.escape(text).replace("/", "/&#8203;").replace("\\", "\\&#8203;") + "</p>"
+    """``text`` as a tooltip that wraps (Qt wraps rich text only), also inside a long path; left to right, as the
+    line draws it (`text_flags`)."""
+    return "<p dir='ltr'>" + html.escape(text).replace("/", "/&#8203;").replace("\\", "\\&#8203;") + "</p>"
 
 
-def text_direction(text: str) -> Qt.TextFlag:
-    """The direction ``text`` reads in, from its first strong character (left to right with none), as
-    drawText's flag. Drawn in the layout's direction, an English message in a right-to-left layout
-    (`-reverse`) read ".(of this folder's 14 image…folder it never trained on 13": its ")." at the front,
-    its leading "13" at the end."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return Qt.TextFlag.TextForceRightToLeft
-        if kind == "L":
-            return Qt.TextFlag.TextForceLeftToRight
-    return Qt.TextFlag.TextForceLeftToRight
+def isolates_closed(shown: str, whole: str) -> str:
+    """``shown``, ``whole`` elided, with the isolates its start leaves open closed before its "…": one whose end was
+    cut took the rest of the line with it ("⁨תמונהתמונה… will ask which version to keep." read the English after
+    "…" as part of the Hebrew name, right to left)."""
+    if shown == whole:
+        return shown
+    cut = next((at for at, (mine, its) in enumerate(zip(shown, whole, strict=False)) if mine != its), len(shown))
+    depth = 0
+    for char in shown[:cut]:
+        if char in ISOLATES:
+            depth += 1
+        elif char == POP_DIRECTIONAL_ISOLATE and depth:
+            depth -= 1
+    return shown[:cut] + POP_DIRECTIONAL_ISOLATE * depth + shown[cut:]
 
 
-def text_flags(widget: QWidget, alignment: Qt.AlignmentFlag, text: str) -> int:
-    """drawText's flags for ``text`` in ``widget``: ``alignment`` where the widget's direction puts it (the
-    layout's mirroring), the text in its own direction (`text_direction`)."""
-    return int(QStyle.visualAlignment(widget.layoutDirection(), alignment)) | int(text_direction(text))
+def text_flags(widget: QWidget, alignment: Qt.AlignmentFlag) -> int:
+    """drawText's flags for a message or label in ``widget``: ``alignment`` where the widget's direction puts it (the
+    layout's mirroring), the text left to right, whatever the layout's direction and the text's first letter.
+
+    petloc's messages and labels are English sentences. Drawn in the layout's direction, one in a right-to-left
+    layout (`-reverse`) read ".(of this folder's 14 image…folder it never trained on 13"; drawn in the direction of
+    its first strong character, one that starts with a Hebrew file name read ".xml was changed on …sk which version
+    to keep.תמונה". A name in one reads in its own direction inside it (set apart by `core.text.isolated` where the
+    message builds it)."""
+    return int(QStyle.visualAlignment(widget.layoutDirection(), alignment)) | int(Qt.TextFlag.TextForceLeftToRight)
 
 
 def label_elided(label: QLabel) -> bool:
@@ -132,8 +144,8 @@ class _LabelElider(QObject):
             return False
         if event.type() == QEvent.Type.Paint:
             painter = QPainter(watched)
-            shown = label_shown_text(watched)  # in its own direction: "…" stays at its end in a right-to-left layout
-            flags = text_flags(watched, watched.alignment(), shown)
+            shown = label_shown_text(watched)  # left to right: "…" stays at its end in a right-to-left layout
+            flags = text_flags(watched, watched.alignment())
             watched.style().drawItemText(painter, watched.contentsRect(), flags, watched.palette(), watched.isEnabled(),
                                          shown, QPalette.ColorRole.WindowText)
             painter.end()
@@ -245,9 +257,10 @@ class StatusLine(QStatusBar):
         return QRect(left, 0, max(0, right - left), self.height())
 
     def shown_text(self) -> str:
-        """The message as drawn: whole, or its start and end around "…"."""
-        return self.fontMetrics().elidedText(self.currentMessage(), Qt.TextElideMode.ElideMiddle,
-                                             self.message_rect().width())
+        """The message as drawn: whole, or its start and end around "…" (`isolates_closed`)."""
+        whole = self.currentMessage()
+        return isolates_closed(self.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideMiddle,
+                                                             self.message_rect().width()), whole)
 
     def is_elided(self) -> bool:
         return bool(self.currentMessage()) and self.shown_text() != self.currentMessage()
@@ -271,7 +284,7 @@ class StatusLine(QStatusBar):
         painter.setPen(self.palette().windowText().color())
         shown = self.shown_text()
         leading = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(self.message_rect(), text_flags(self, leading, shown) | int(Qt.TextFlag.TextSingleLine), shown)
+        painter.drawText(self.message_rect(), text_flags(self, leading) | int(Qt.TextFlag.TextSingleLine), shown)
         painter.end()
 
     def event(self, event: QEvent) -> bool:  # Qt's name

@@ -57,4 +57,4 @@ def test_a_message_that_fits_has_no_tooltip_of_its_own(qtbot, window):
 
 
 def test_the_tooltip_wraps_even_inside_a_path():
-    assert tooltip_html("a <b> /x/y") == "<p>a &lt;b&gt; /&#8203;x/&#8203;y</p>"
+    assert tooltip_html("a <b> /x/y") == "<p dir='ltr'>a &lt;b&gt; /&#8203;x/&#8203;y</p>"

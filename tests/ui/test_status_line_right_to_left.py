@@ -1,7 +1,8 @@
 """The status line in a right-to-left layout (`petloc-gui -reverse`): the message and the model's label were
 drawn in the layout's direction, so an English message read ".(of this folder's 14 image…folder it never
-trained on 13" and the label's "…" moved to its front, its end cut. Each is drawn in its text's own direction
-now: the same pixels as in a left-to-right layout, at the mirrored place."""
+trained on 13" and the label's "…" moved to its front, its end cut. Each is drawn left to right now
+(`status_line.text_flags`): the same pixels as in a left-to-right layout, at the mirrored place. (A name in the
+Images list takes its own first strong character's direction: `name_cell.text_direction`.)"""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QImage
 
-from petloc_gui.ui.status_line import ModelLabel, StatusLine, label_elided, text_direction
+from petloc_gui.ui.review.name_cell import text_direction
+from petloc_gui.ui.status_line import ModelLabel, StatusLine, label_elided
 
 MESSAGE = "13 images of this folder's 14 (a folder it never trained on)."
 LABEL = 'Model: pets-2024-abcdef (acc 1.000 · IoU 0.819 on 48 test images · in "data" · 13/14 trained here)'

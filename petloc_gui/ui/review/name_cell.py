@@ -11,12 +11,11 @@ name without folders is elided at its left, as before.
 from __future__ import annotations
 
 import os
+import unicodedata
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
-
-from petloc_gui.ui.status_line import text_direction
 
 FOLDER_SHARE = 0.4  # at most this part of the cell for the first folder: the file name's end needs the rest
 SEPARATORS = {"/", os.sep}  # how the list's names join their folders (`list_names.shown_names`)
@@ -48,9 +47,22 @@ def name_elided(name: str, metrics: QFontMetricsF, width: float) -> str:
     return shown
 
 
+def text_direction(text: str) -> Qt.TextFlag:
+    """The direction a name reads in, from its first strong character (left to right with none), as drawText's
+    flag: "תמונה 2.png" right to left, "test_00000_digit0.png" left to right whatever the layout's direction. (The
+    status line's sentences are drawn left to right: `status_line.text_flags`.)"""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return Qt.TextFlag.TextForceRightToLeft
+        if kind == "L":
+            return Qt.TextFlag.TextForceLeftToRight
+    return Qt.TextFlag.TextForceLeftToRight
+
+
 def text_layout_direction(text: str) -> Qt.LayoutDirection:
-    """The direction ``text`` reads in (`status_line.text_direction`: its first strong character, left to right
-    with none), as a style option's ``direction``."""
+    """The direction ``text`` reads in (`text_direction`: its first strong character, left to right with none), as
+    a style option's ``direction``."""
     if text_direction(text) == Qt.TextFlag.TextForceRightToLeft:
         return Qt.LayoutDirection.RightToLeft
     return Qt.LayoutDirection.LeftToRight

@@ -20,7 +20,7 @@ from petloc_gui.app.annotation_store import AnnotationStore, folder_gone
 from petloc_gui.app.disk_change import CHANGED, CREATED, DELETED, change_kind, change_words
 from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.core.dataset import DatasetItem
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import isolated, visible
 from petloc_gui.ui.review.file_list import FileListModel
 
 if TYPE_CHECKING:  # (the session module imports this one)
@@ -67,18 +67,18 @@ class TheirVersion:
         kind, what = change_kind(doc.disk_state, found), change_words(doc.disk_state, found)
         if not doc.dirty:
             self.take_theirs(row)
-            self._window.show_status(f"{visible(name)} was {what}: {TAKEN[kind]}.", 8000)
+            self._window.show_status(f"{isolated(name)} was {what}: {TAKEN[kind]}.", 8000)
             return
         doc.external_change = found
         ask = "whether to write yours again" if kind == DELETED else "which version to keep"
         self._window.show_status(
-            f"{visible(name)} was {what} while you have unsaved edits; saving will ask {ask}.", 15000)
+            f"{isolated(name)} was {what} while you have unsaved edits; saving will ask {ask}.", 15000)
         self._model.set_status(row, doc.status(), doc.problem_text())
 
     def _access_back(self, row: int, doc: ImageDocument, found) -> None:
         """``doc`` was read while its file could not be looked at, and it can be now: no program changed
         it as far as anyone knows (said as "changed on disk by another program" before), access came back."""
-        name = visible(doc.annotation_path.name)
+        name = isolated(doc.annotation_path.name)
         if doc.dirty:
             # a save looks at the file again (`annotation_look.state_to_check`): one there now is a version
             # the window never showed, asked about; none, nothing to ask
