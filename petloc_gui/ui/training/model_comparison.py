@@ -54,6 +54,8 @@ class ModelComparison(QWidget):
         super().__init__(parent)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
+        # class names as written: in Qt's AutoText "No image of the class <b>kitten</b> (new)…" read kitten in bold
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(len(ROWS), 2, self)
         self.table.setHorizontalHeaderLabels(["Current model", "New model"])
         self.table.setAccessibleName("Current and new model compared")
