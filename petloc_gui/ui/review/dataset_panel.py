@@ -33,7 +33,7 @@ from petloc_gui.core.header_memo import HeaderMemo
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui import background
 from petloc_gui.ui.dock_toggle import FloatingDock
-from petloc_gui.ui.plain_text import as_plain
+from petloc_gui.ui.plain_text import as_plain, literal
 from petloc_gui.ui.review.class_bars import ClassBars
 from petloc_gui.ui.review.decode_problems import DecodeProblems
 from petloc_gui.ui.review.problem_list import ProblemList, problems_tooltip
@@ -211,7 +211,8 @@ class DatasetPanel(QDockWidget):
         """The status line's words while no model's figures are this folder's ("Choosing the model…",
         "Loading model pets…", "Model failed: …"): it said "No model loaded.", and after F5 or another
         folder kept the model before's figures, while the status line and prediction pane said otherwise."""
-        self.model_label.setText(html.escape(state))
+        # as written: escaped, "Bob's pets" read "Bob&#x27;s pets" (no tag, so Qt took the escapes for plain text)
+        self.model_label.setText(literal(state))
         self.model_label.setToolTip("")
 
     def _visibility_changed(self, visible: bool) -> None:
