@@ -12,7 +12,10 @@ putting the previous value back unsaid and letting the dialog's default button s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QToolTip
 
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -25,28 +28,68 @@ def plain_locale() -> QLocale:
     return locale
 
 
-def _refused_on_return(field: QSpinBox | QDoubleSpinBox, event) -> bool:
-    """Return on a text the field cannot take: say why beside it and keep the key (True), so the dialog's
-    default button does not start with the value the field would silently put back."""
-    if event.key() not in RETURN_KEYS or field.hasAcceptableInput():
-        return False
-    low, high = field.textFromValue(field.minimum()), field.textFromValue(field.maximum())
-    message = f"{field.cleanText() or 'An empty field'} is not a number from {low} to {high}"
-    field.setToolTip(message)
-    QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), message, field)
-    event.accept()
-    return True
+class _ReturnGuard:
+    """Return on a text ``field`` cannot take: says why beside it and keeps the key, so the dialog's default
+    button does not start with the value the field would silently put back.
+
+    It names what was typed: Qt drops a keystroke its validator refuses, so "0.9" typed into a 0.05-0.50 field
+    read "0." and the refusal said "0. is not a number…"; the text the validator last refused (`validated`) is
+    named until the field's text changes. The refusal stays in the field's tooltip until the field holds a value it
+    can take (a valid "0.3" kept saying "0. is not a number…"), then the tooltip it had before is back."""
+
+    def __init__(self, field: QSpinBox | QDoubleSpinBox) -> None:
+        self._field = field
+        self._refused_text = ""  # what the validator last refused (a keystroke Qt dropped), until the text changes
+        self._own_tooltip: str | None = None  # the field's tooltip, while a refusal stands in its place
+        field.lineEdit().textChanged.connect(self._text_changed)
+
+    def validated(self, text: str, answer):
+        """The field's validator said ``answer`` of ``text`` (the text a keystroke or a paste would make): a
+        refused one is kept to name (`_refused_on_return`). ``answer`` is passed back."""
+        if (answer[0] if isinstance(answer, tuple) else answer) == QValidator.State.Invalid:
+            field = self._field
+            self._refused_text = text.removeprefix(field.prefix()).removesuffix(field.suffix()).strip()
+        return answer
+
+    def key_pressed(self, event, press: Callable[[QKeyEvent], None]) -> None:
+        """``event`` on the field, passed on to ``press`` (the field's own keyPressEvent) unless refused."""
+        if not self._refused_on_return(event):
+            press(event)
+
+    def _refused_on_return(self, event) -> bool:
+        field = self._field
+        if event.key() not in RETURN_KEYS or field.hasAcceptableInput():
+            return False
+        low, high = field.textFromValue(field.minimum()), field.textFromValue(field.maximum())
+        typed = self._refused_text or field.cleanText() or "An empty field"
+        message = f"{typed} is not a number from {low} to {high}"
+        if self._own_tooltip is None:
+            self._own_tooltip = field.toolTip()
+        field.setToolTip(message)
+        QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), message, field)
+        event.accept()
+        return True
+
+    def _text_changed(self, _text: str) -> None:
+        self._refused_text = ""
+        if self._own_tooltip is not None and self._field.hasAcceptableInput():
+            self._field.setToolTip(self._own_tooltip)
+            self._own_tooltip = None
+            QToolTip.hideText()
 
 
 class DecimalField(QDoubleSpinBox):
     """A decimal number, written ``0.35``; typed with "." or ","."""
 
     def __init__(self, **kwargs) -> None:
+        self._return_guard: _ReturnGuard | None = None  # (Qt validates while the spin box is set up)
         super().__init__(**kwargs)
         self.setLocale(plain_locale())
+        self._return_guard = _ReturnGuard(self)
 
     def validate(self, text: str, pos: int):  # Qt's name
-        return super().validate(text.replace(",", "."), pos)
+        answer = super().validate(text.replace(",", "."), pos)
+        return answer if self._return_guard is None else self._return_guard.validated(text, answer)
 
     def valueFromText(self, text: str) -> float:  # Qt's name
         return super().valueFromText(text.replace(",", "."))
@@ -55,18 +98,23 @@ class DecimalField(QDoubleSpinBox):
         return super().fixup(text.replace(",", "."))
 
     def keyPressEvent(self, event) -> None:  # Qt's name
-        if not _refused_on_return(self, event):
-            super().keyPressEvent(event)
+        if self._return_guard is not None:
+            self._return_guard.key_pressed(event, super().keyPressEvent)
 
 
 class WholeNumberField(QSpinBox):
     """A whole number in ASCII digits."""
 
     def __init__(self, **kwargs) -> None:
+        self._return_guard: _ReturnGuard | None = None  # (Qt validates while the spin box is set up)
         super().__init__(**kwargs)
         self.setLocale(plain_locale())
+        self._return_guard = _ReturnGuard(self)
+
+    def validate(self, text: str, pos: int):  # Qt's name
+        answer = super().validate(text, pos)
+        return answer if self._return_guard is None else self._return_guard.validated(text, answer)
 
     def keyPressEvent(self, event) -> None:  # Qt's name
-        if not _refused_on_return(self, event):
-            super().keyPressEvent(event)
-
+        if self._return_guard is not None:
+            self._return_guard.key_pressed(event, super().keyPressEvent)
