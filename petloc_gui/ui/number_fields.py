@@ -35,7 +35,9 @@ class _ReturnGuard:
     It names what was typed: Qt drops a keystroke its validator refuses, so "0.9" typed into a 0.05-0.50 field
     read "0." and the refusal said "0. is not a number…"; the text the validator last refused (`validated`) is
     named until the field's text changes. The refusal stays in the field's tooltip until the field holds a value it
-    can take (a valid "0.3" kept saying "0. is not a number…"), then the tooltip it had before is back."""
+    can take (a valid "0.3" kept saying "0. is not a number…"), then the tooltip it had before is back. A refused
+    keystroke that made the number out of range refuses Return even where the text left is one the field takes
+    (`_typed_out_of_range`)."""
 
     def __init__(self, field: QSpinBox | QDoubleSpinBox) -> None:
         self._field = field
@@ -58,7 +60,7 @@ class _ReturnGuard:
 
     def _refused_on_return(self, event) -> bool:
         field = self._field
-        if event.key() not in RETURN_KEYS or field.hasAcceptableInput():
+        if event.key() not in RETURN_KEYS or (field.hasAcceptableInput() and not self._typed_out_of_range()):
             return False
         low, high = field.textFromValue(field.minimum()), field.textFromValue(field.maximum())
         typed = self._refused_text or field.cleanText() or "An empty field"
@@ -69,6 +71,16 @@ class _ReturnGuard:
         QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), message, field)
         event.accept()
         return True
+
+    def _typed_out_of_range(self) -> bool:
+        """Whether the text the validator last refused is a number out of the field's range: "600" typed for
+        epochs up to 500 left "60", which Return took, unsaid. (A junk keystroke, "60x", or a third decimal is
+        dropped as Qt drops it: the text left is what was meant, or nearly.)"""
+        try:
+            typed = float(self._refused_text.replace(",", "."))
+        except ValueError:
+            return False
+        return not self._field.minimum() <= typed <= self._field.maximum()
 
     def _text_changed(self, _text: str) -> None:
         self._refused_text = ""

@@ -69,3 +69,26 @@ def test_the_refusal_goes_once_a_value_is_taken(qtbot, system_locale):
     _typed(qtbot, field, "0.3")
     assert field.value() == pytest.approx(0.3)
     assert field.toolTip() == "The share of images held out"
+
+
+@pytest.mark.parametrize(("field_name", "typed", "left", "said"),
+                         [("epochs", "600", "60", "600 is not a number from 1 to 500"),
+                          ("val_fraction", "0.55", "0.5", "0.55 is not a number from 0.05 to 0.50")])
+def test_a_number_typed_out_of_range_is_refused_where_qt_left_one_in_range(qtbot, system_locale, field_name, typed,
+                                                                         left, said):
+    """Qt dropped the keystroke that took the number out of range and Return took what it left: 600 epochs
+    started a run of 60, unsaid."""
+    dialog = _dialog(qtbot)
+    field = getattr(dialog, field_name)
+    _typed(qtbot, field, typed)
+    assert field.text() == left and field.hasAcceptableInput()  # else the test says nothing
+    assert dialog.isVisible() and dialog.result() == 0
+    assert field.toolTip() == said
+
+
+def test_a_junk_keystroke_or_a_third_decimal_is_dropped_as_before(qtbot, system_locale):
+    dialog = _dialog(qtbot)
+    _typed(qtbot, dialog.epochs, "60x")
+    assert dialog.epochs.value() == 60 and "is not a number" not in dialog.epochs.toolTip()
+    _typed(qtbot, dialog.val_fraction, "0.351")
+    assert dialog.val_fraction.value() == pytest.approx(0.35) and "is not a number" not in dialog.val_fraction.toolTip()
