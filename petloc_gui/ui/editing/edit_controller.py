@@ -15,13 +15,23 @@ import dataclasses
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
+from PySide6.QtWidgets import QMainWindow
 
 from petloc_gui.app.image_document import ImageDocument, make_object
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.text import isolated
 from petloc_gui.ui.editing import undo_commands as cmd
 
 NUDGE_PX = 1.0
 NUDGE_FAST_PX = 10.0
+SAID_MS = 5000  # as long as the status line says what Del and the arrows did not do (`edit_actions`)
+
+
+def next_box_label_said(name: str, boxes_shown: bool) -> str:
+    """What a label given with no box selected did: it is the next box's (a number key changed no box, unsaid)."""
+    if boxes_shown:
+        return f"No box selected: the next box drawn gets {isolated(name)}."
+    return f"The next box drawn gets {isolated(name)}."
 
 
 class EditController(QObject):
@@ -29,9 +39,12 @@ class EditController(QObject):
 
     document_changed = Signal(object)  # ImageDocument
     selection_changed = Signal(int)
+    said = Signal(str)  # what an edit that changed no box did (the window's status line shows it)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        if isinstance(parent, QMainWindow):
+            self.said.connect(lambda text: parent.statusBar().showMessage(text, SAID_MS))
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
         self.doc: ImageDocument | None = None
@@ -220,7 +233,11 @@ class EditController(QObject):
         """Relabel the selected object; with none selected, it becomes the label of the next box (labelImg)."""
         self.default_label, self._labelled = name, self.index
         index = self.target_index()
-        if index < 0 or self.doc.objects[index].name == name:
+        if index < 0:
+            # Del and the arrows say they changed no box; a number key with none selected changed none, unsaid
+            self.said.emit(next_box_label_said(name, self.doc is not None and bool(self.doc.objects)))
+            return False
+        if self.doc.objects[index].name == name:
             return False
         return self._push(cmd.SetLabelCommand(self.doc, self._notify, index, name))
 
