@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import shlex
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -210,14 +210,17 @@ def _warn_unaware_prelabels(samples: Sequence[Sample], left_out: Sequence[LeftOu
     `model.collected_folder.without_unaware_prelabels`'s), once per model, and those among ``samples`` (the
     run's) whose model (``models``, by relpath) cannot be found to tell. Each model, file and class name set
     apart (`isolated`), as the class lines above: a Hebrew one moved the words around it."""
+    from petloc_gui.model.prelabel_models import classes_named
+
     by_model: dict[str, list[LeftOut]] = {}
     for gone in left_out:
         by_model.setdefault(gone.model.name, []).append(gone)
     for group in by_model.values():
         error(f"leaving out {counted(len(group), 'unreviewed pre-label')} of model {isolated(group[0].model.name)} "
               f"({first_of([isolated(gone.sample.relpath) for gone in group], 3)}): it did not know "
-              f"{_classes_named(group[0].unknown)} of this run, so those that show one are labelled as another "
-              "class; to train on one, review it in the window (a save makes its box a person's)", names_isolated=True)
+              f"{classes_named(group[0].unknown, isolated)} of this run, so those that show one are labelled as "
+              "another class; to train on one, review it in the window (a save makes its box a person's)",
+              names_isolated=True)
     relpaths = {sample.relpath for sample in samples}
     unfound = Counter(model.name for relpath, model in models.items()
                       if relpath in relpaths and model.classes is None)
@@ -226,16 +229,6 @@ def _warn_unaware_prelabels(samples: Sequence[Sample], left_out: Sequence[LeftOu
               "not in the model store and not a bundled model: whether it knew every class of this run cannot be "
               f"told, so {'it is' if n == 1 else 'they are'} trained on (--skip-prelabels leaves every pre-label "
               "out)", names_isolated=True)
-
-
-def _classes_named(names: Collection[str]) -> str:
-    """`model.prelabel_models.classes_named`'s words ("the class star", "the classes moon and star", "the classes
-    a, b, c, d, e, f and 3 more"), each name `isolated` rather than `visible` only, for `error`'s
-    ``names_isolated``."""
-    shown = [isolated(name) for name in sorted(names)]
-    if len(shown) == 1:
-        return f"the class {shown[0]}"
-    return "the classes " + (first_of(shown) if len(shown) > 6 else ", ".join(shown[:-1]) + " and " + shown[-1])
 
 
 def _refuse_case_variants(root: Path, boxes: Mapping[str, int], parent_classes: Sequence[str]) -> None:

@@ -17,7 +17,7 @@ imported pre-label's) cannot tell: its pre-labels are trained on, and `petloc tr
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,9 +117,11 @@ def left_out_record(left_out: Iterable[LeftOut]) -> dict[str, dict[str, Any]]:
     return record
 
 
-def classes_named(names: Collection[str]) -> str:
-    """``the class star``, ``the classes moon and star``, ``the classes a, b, c, d, e, f and 3 more``."""
-    shown = [visible(name) for name in sorted(names)]
+def classes_named(names: Collection[str], shown_as: Callable[[str], str] = visible) -> str:
+    """``the class star``, ``the classes moon and star``, ``the classes a, b, c, d, e, f and 3 more``, each name
+    as ``shown_as`` shows it: `visible` (a skipped image's reason, the window's notes), or `core.text.isolated`
+    for a line printed with its names set apart (`petloc train`'s, `error`'s ``names_isolated``)."""
+    shown = [shown_as(name) for name in sorted(names)]
     if len(shown) == 1:
         return f"the class {shown[0]}"
     listed = first_of(shown) if len(shown) > 6 else ", ".join(shown[:-1]) + " and " + shown[-1]

@@ -55,10 +55,15 @@ def test_a_names_own_isolate_stays_an_escape_and_english_names_are_as_they_were(
     ]
 
 
-def test_the_classes_are_worded_as_the_models_own_list_words_them():
-    from petloc_gui.cli.train_checks import _classes_named
+def test_the_classes_are_worded_by_the_models_own_list_each_name_shown_as_asked():
+    # one wording, `classes_named`'s: the line's names `isolated`, its other callers' (a skipped image's reason,
+    # the window's notes) `visible` as before
+    from petloc_gui.core.text import isolated
     from petloc_gui.model.prelabel_models import classes_named
 
-    for names in (["star"], ["star", "moon"], [f"c{n}" for n in range(9)]):  # one, a few, past six
-        assert _classes_named(names) == classes_named(names)
-    assert _classes_named([STAR, "moon"]) == f"the classes moon and {FSI}{STAR}{PDI}"
+    assert classes_named([STAR, "moon"], isolated) == f"the classes moon and {FSI}{STAR}{PDI}"
+    assert classes_named([STAR, "moon"]) == f"the classes moon and {STAR}"
+    assert classes_named([f"{STAR}\u2069"], isolated) == f"the class {FSI}{STAR}\\u2069{PDI}"
+    many = [f"c{n}" for n in range(8)] + [STAR]
+    assert classes_named(many, isolated) == "the classes c0, c1, c2, c3, c4, c5 and 3 more"
+    assert classes_named(many[:3], isolated) == "the classes c0, c1 and c2"
