@@ -55,7 +55,7 @@ def read_folder(data: Path, label: str, exclude: list[str], parent_meta: dict[st
     if folder.test_copies:  # held out by their bytes: the start line's test count holds them, unnamed
         from petloc_gui.model.collected_folder import held_out_copies_line
 
-        error(held_out_copies_line(folder.test_copies))
+        error(held_out_copies_line(folder.test_copies, isolated), names_isolated=True)
     return folder, notes
 
 

@@ -128,12 +128,14 @@ def _test_names(parent_meta: dict[str, Any] | None, excluded: Sequence[tuple[Pat
     return names
 
 
-def held_out_copies_line(copies: Sequence[tuple[str, str]]) -> str:
+def held_out_copies_line(copies: Sequence[tuple[str, str]], shown_as: Callable[[str], str] = visible) -> str:
     """What a run says of the byte copies of its test images it held out (`CollectedFolder.test_copies`):
-    how many, and one of them, so that a person can tell which file copies which."""
+    how many, and one of them, so that a person can tell which file copies which. Each name as ``shown_as``
+    shows it: `visible` for the window's training log (which escapes what it shows), `core.text.isolated`
+    for `petloc train`'s stderr line (`error`'s ``names_isolated``: a Hebrew name moved the words around it)."""
     copy, original = copies[0]
     return (f"{counted(len(copies), 'byte copy', 'byte copies')} of test images held out too, as test images "
-            f"({'' if len(copies) == 1 else 'e.g. '}{visible(copy)} has the bytes of {visible(original)}): a copy "
+            f"({'' if len(copies) == 1 else 'e.g. '}{shown_as(copy)} has the bytes of {shown_as(original)}): a copy "
             "trained or validated on would make the test figures those of photos the model had seen")
 
 
