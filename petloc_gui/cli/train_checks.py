@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from petloc_gui.cli.output import error
 from petloc_gui.core.case_variant_refusal import case_variant_refusal
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.index_problems import refuse_unlisted_root
+from petloc_gui.core.index_problems import isolated_line, refuse_unlisted_root
 from petloc_gui.core.text import counted, first_of, isolated
 
 if TYPE_CHECKING:
@@ -50,8 +50,8 @@ def read_folder(data: Path, label: str, exclude: list[str], parent_meta: dict[st
         from petloc_gui.core.dataset import open_dataset
 
         refuse_unlisted_root(open_dataset(folder.root))
-    for line in index_notes:
-        error(line)
+    for line in index_notes:  # `index_lines`', their paths set apart
+        error(isolated_line(line), names_isolated=True)
     if folder.test_copies:  # held out by their bytes: the start line's test count holds them, unnamed
         from petloc_gui.model.collected_folder import held_out_copies_line
 

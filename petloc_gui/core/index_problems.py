@@ -16,6 +16,7 @@ from typing import Any
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.index_problem import IndexProblem, split_problem
 from petloc_gui.core.shared_annotations import SHARES
+from petloc_gui.core.text import isolated, visible
 
 
 def index_problems(dataset: Any) -> list[tuple[Path, str]]:
@@ -32,8 +33,18 @@ def index_problems(dataset: Any) -> list[tuple[Path, str]]:
 
 def index_lines(dataset: Any, name: Callable[[Path], str] = str) -> list[str]:
     """The `index_problems` of ``dataset`` as the "PATH: what" lines the index wrote; ``name``: how a
-    path is named (`petloc predict`: as the user gave it)."""
-    return [f"{name(path)}: {what}" for path, what in index_problems(dataset)]
+    path is named (`petloc predict`: as the user gave it). Each line keeps its path and what apart
+    (`IndexProblem`), for `isolated_line`."""
+    return [IndexProblem(name(path), what) for path, what in index_problems(dataset)]
+
+
+def isolated_line(line: str) -> str:
+    """An `index_lines` line for `error`'s ``names_isolated``: its path set apart (`isolated`: a Hebrew folder
+    name moved the colon and the words after it to the other end of the line), what is wrong `visible` (an
+    isolate there is an escape, as in any other line). A line that is no `IndexProblem` is `visible` whole."""
+    if isinstance(line, IndexProblem):
+        return f"{isolated(line.path)}: {visible(line.what)}"
+    return visible(line)
 
 
 def folder_problems(dataset: Any) -> list[tuple[Path, str]]:

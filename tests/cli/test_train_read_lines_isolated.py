@@ -62,3 +62,32 @@ def test_the_window_log_s_line_names_them_visible_only():
     assert held_out_copies_line([(f"{COPY}.jpg", f"{PHOTO}.jpg")]) == (
         f"1 byte copy of test images held out too, as test images ({COPY}.jpg has the bytes of {PHOTO}.jpg): "
         f"{MODEL_HAD_SEEN}")
+
+
+NOT_FOLLOWED = "symbolic link to a folder not followed; open the folder it points to directly"
+
+
+def _folder_with_link(tmp_path, link: str):
+    """A folder of two boxed photos and ``link``, a symbolic link to a folder the index does not follow."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for i, stem in enumerate(["a", "b"]):
+        write_image(data / f"{stem}.jpg", 40, 30, color=(10 * i, 40, 40))
+        (data / f"{stem}.xml").write_text(voc_xml(f"{stem}.jpg", 40, 30, [("dog", (1, 1, 20, 20))]), encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (data / link).symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    return data
+
+
+def test_a_folder_the_index_did_not_follow_is_set_apart(tmp_path, capsys):
+    folder = "תיקייה"  # "folder"
+    data = _folder_with_link(tmp_path, folder)
+    assert _read_lines(capsys, data, []) == [f"petloc: {FSI}{data / folder}{PDI}: {NOT_FOLLOWED}"]
+
+
+def test_a_folder_names_own_isolate_stays_an_escape_and_english_names_are_as_they_were(tmp_path, capsys):
+    data = _folder_with_link(tmp_path, "linked")
+    assert _read_lines(capsys, data, []) == [f"petloc: {data / 'linked'}: {NOT_FOLLOWED}"]
+    (tmp_path / "stray").mkdir()
+    stray = _folder_with_link(tmp_path / "stray", "תיקייה\u2069")
+    assert _read_lines(capsys, stray, []) == [f"petloc: {FSI}{stray}/תיקייה\\u2069{PDI}: {NOT_FOLLOWED}"]
