@@ -7,7 +7,7 @@ from typing import Any
 
 from petloc_gui.cli.output import CommandError, error, info
 from petloc_gui.core.epoch_choice import validation_parts
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, isolated
 
 SPLIT_DESCRIPTION = "all annotated images in DATA"
 REPORT_DESCRIPTION = "validation images that did not choose the model's epoch (meta.json validation_parts.report)"
@@ -98,9 +98,10 @@ def _say_test_images_among(dataset, items: list, meta: dict[str, Any]) -> None:
                           lambda _: None, recorded_paths(meta))
     if found.items:
         n = len(found.items)
-        info(f"petloc: {n} of the images in {dataset.root} {'is' if n == 1 else 'are'} the model's test "
-             f"{'image' if n == 1 else 'images'} (meta.json splits.test), scored here with the others: "
-             f"--split test scores {'it' if n == 1 else 'them'} alone")
+        # the folder set apart (`isolated`): a Hebrew name moved the words around it
+        error(f"{n} of the images in {isolated(dataset.root)} {'is' if n == 1 else 'are'} the model's test "
+              f"{'image' if n == 1 else 'images'} (meta.json splits.test), scored here with the others: "
+              f"--split test scores {'it' if n == 1 else 'them'} alone", names_isolated=True)
 
 
 def recorded_items(dataset, items: list, meta: dict[str, Any], listed: list[str], kind: str, note: str) -> list:
@@ -126,7 +127,7 @@ def recorded_items(dataset, items: list, meta: dict[str, Any], listed: list[str]
     if len(found.items) < len(wanted):
         missing = len(wanted) - len(found.items)
         are = "is" if missing == 1 else "are"
-        error(f"{missing} of the model's {kind} {are} not in {dataset.root}")
+        error(f"{missing} of the model's {kind} {are} not in {isolated(dataset.root)}", names_isolated=True)
     return found.items
 
 
