@@ -41,15 +41,19 @@ def spelling_hint(unknown: Iterable[str], class_names: Sequence[str]) -> str | N
     """Which of the ``unknown`` labels are a class of the model spelled another way (case, spacing or
     Unicode form: `core.label_variants.same_class`, the rule `petloc stats` and `train` use), each with
     the model's spelling, and how to have them scored; None when none is. Labels are compared exactly,
-    so "ABYSSINIAN" boxes are counted wrong against a model that predicts "abyssinian" on them."""
+    so "ABYSSINIAN" boxes are counted wrong against a model that predicts "abyssinian" on them. Each name
+    `isolated` within its quotes, for `error`'s ``names_isolated``."""
     # `same_class`: the Turkish dotless-i pairs too (as `train` groups them)
     spellings = [(label, [name for name in class_names if same_class(label, name)])
                  for label in natural_order(unknown) if label]
     matches = [(label, names) for label, names in spellings if names]
     if not matches:
         return None
-    labels = _and([shown_apart(label, names) for label, names in matches])  # "été" (decomposed) beside "été"
-    theirs = _and([" or ".join(shown_apart(name, [label]) for name in names) for label, names in matches])
+    # "été" (decomposed) beside "été"; each name set apart: the hint ends the line naming the unknown labels,
+    # printed with its names isolated (`cmd_evaluate`), where a Hebrew one moved the quotes and words around it
+    labels = _and([shown_apart(label, names, set_apart=True) for label, names in matches])
+    theirs = _and([" or ".join(shown_apart(name, [label], set_apart=True) for name in names)
+                   for label, names in matches])
     one = len(matches) == 1
     return (f"{labels} {'is' if one else 'are'} the model's {'class' if one else 'classes'} {theirs} spelled "
             "another way (case, spacing or Unicode form): give the boxes the model's spelling to have them "

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from petloc_gui.core.natural_order import natural_order
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import isolated, visible
 from petloc_gui.core.turkish_case import with_turkish_i, without_dot_above_i
 
 
@@ -156,10 +156,14 @@ def variants_text(group: Iterable[str], counts: Mapping[str, str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
-def shown_apart(name: str, group: Iterable[str]) -> str:
+def shown_apart(name: str, group: Iterable[str], *, set_apart: bool = False) -> str:
     """``name`` quoted as a message shows it (`shown`), with what tells it from a spelling of ``group``
-    it would show alike: ``"été" (decomposed)``."""
-    return f'"{shown(name)}"' + _bracketed(form_notes([name, *group]).get(name, ""))
+    it would show alike: ``"été" (decomposed)``. With ``set_apart``, the name within the quotes is set apart
+    too (`core.text.isolated`), for a line printed with its names isolated (`petloc evaluate`'s: a Hebrew
+    name moved the quotes and words around it); the window's messages and `petloc stats`' lines are as
+    they were."""
+    quoted = isolated(shown(name)) if set_apart else shown(name)
+    return f'"{quoted}"' + _bracketed(form_notes([name, *group]).get(name, ""))
 
 
 def form_notes(names: Iterable[str]) -> dict[str, str]:
