@@ -4,14 +4,16 @@ The bundled demo is 200 canvases of the MNIST test digits the bundled digits mod
 measured on: other bytes than its test images, so no image hash holds them out of a retrain, and a retrain on them
 trains on that model's test digits (`petloc evaluate` of the new model then counts them: n_learned_digits). The
 Retrain dialog says so before the run, by the rule `petloc evaluate` counts n_learned_digits with: each canvas's
-digit by its folder's `petloc digits` record (`model.canvas_digits`, `core.digits_record.DigitLookup`), matched
+digit by its folder's `petloc digits` record, looked up by its bytes (`core.digits_record.DigitLookup`, the canvas
+hashed here where it was not yet, as a run records the digits it learns), matched
 (`core.digits_record.learned`) against the digits the model and the models up its line learned or chose their
 epoch with (`model.training_record.lineage_of`), and here against the digits its published test figure is on
 (`digits_tested_on`). Digit identity is said, not held out: holding them out would leave the demo nothing to train
 on. `seen_canvases` is the one walk of both counts (`cli.evaluate_digits.learned_digit_count` asks it with no
 tested digits), so the dialog and `petloc evaluate` cannot count one folder apart. Canvases whose record cannot
 tell their digit are not counted but returned (`SeenCanvases.untold`): `petloc evaluate` warns of them, the
-dialog does already (`ui.training.retrain_preview_digits`). No Qt, no TensorFlow.
+dialog by its own read of the training canvases' bytes, as the run's (`ui.training.retrain_preview_digits`). No
+Qt, no TensorFlow.
 """
 
 from __future__ import annotations
