@@ -175,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
                       if label not in known)
     if unknown:
         # escaped: error() collapses whitespace, which showed the label "line\nbreak" as "line break", none;
-        # set apart (the hints name theirs `visible`): a Hebrew label moved the commas and counts around it
+        # set apart (the spelling hint sets its names apart too): a Hebrew label moved the commas and counts around it
         listed = ", ".join(f"{isolated(name)} ({unknown[name]})" for name in natural_order(unknown))
         hints = [found for found in (spelling_hint(unknown, class_names), hint) if found]
         error(f"labels the model does not know, counted as wrong: {listed}" + "".join(f"; {h}" for h in hints),
