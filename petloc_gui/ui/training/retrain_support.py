@@ -159,8 +159,11 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                    "layout_test_list": tests.listing, "layout_test_problems": tuple(tests.problem_lines()),
                    "layout_test_copies": sum(annotation is not None and relpath in copies
                                              for _, relpath, annotation in read.excluded)}
-    # a fine-tune: those of the list the model it starts from learned (its figures on them are no test figures)
-    tuned_learned = {"layout_test_learned": len(listed & tuned_read.learned_tests)} if tuned_read is not None else {}
+    # a fine-tune: of those ``layout_test`` counts (annotated, held out: a listed image or a byte copy of one),
+    # the ones the model it starts from learned (its figures on them are no test figures); the list's other
+    # images are none of the line's (the run's own line counts the whole list, and says so)
+    tuned_learned = ({"layout_test_learned": _learned_held_out(read, tuned_read.learned_tests)}
+                     if tuned_read is not None else {})
     parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)
     # the canvases of digits the current model has seen (tested on, learned): said, as holding them out would
@@ -200,6 +203,15 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                        **scratch_seen)
 
     return preview
+
+
+def _learned_held_out(read: CollectedFolder, learned_tests: Collection[str]) -> int:
+    """How many annotated images ``read`` holds out as tests (`Holdout.layout_test`) were learned: those
+    ``learned_tests`` names (`CollectedFolder.learned_tests`, by the listed image's path), a byte copy by the
+    listed image it copies."""
+    original = dict(read.test_copies)
+    return sum(annotation is not None and original.get(relpath, relpath) in learned_tests
+               for _, relpath, annotation in read.excluded)
 
 
 def _seen_digits(parent_spec: str | None) -> SeenDigits | None:
