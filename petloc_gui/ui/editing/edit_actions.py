@@ -97,6 +97,11 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
 
     def set_draw_mode(on: bool) -> None:
         canvas.draw_mode = on
+        if on and not any(pane.hasFocus() for pane in image_panes(canvas)):
+            # Enter and Escape are the image's keys: W from the Images list (or the menu from anywhere) said
+            # "(Escape leaves it)" while the list kept the keyboard, and neither key did anything there.
+            # The window's own rule when it has one (a floating dock's window is left for the main one).
+            getattr(canvas.window(), "focus_canvas", canvas.setFocus)()
         canvas.viewport().update()  # the crosshair comes and goes with draw mode
         act["place_box"].setShortcuts(place_keys if on else [])
         # what W did, each way: a "Draw mode off" left by Escape stayed up to 5 s after W had turned it on again
