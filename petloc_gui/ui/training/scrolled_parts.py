@@ -7,8 +7,8 @@ the curves, the log and the result at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 
 class _Column(QWidget):
@@ -41,6 +41,28 @@ class ScrolledParts(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no tab stop of its own: its contents have them
         self.setWidget(_Column(splitter, result))
         self._result = result
+        # the keyboard's control in sight, however it got there: Tab from Close (outside this area) went to the
+        # log above the view (Qt's own scrolling follows only a Tab made inside the area), and a finished run
+        # gave "Use the new model" the keyboard below it, where an Enter used the new model unseen
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self._keep_focus_in_sight()
+
+    def _keep_focus_in_sight(self) -> None:
+        """The control with the keyboard, if in this area, scrolled into view the least way: whole, or its top
+        where it is taller than the view. Not `ensureWidgetVisible`: it aims at the text cursor, which in the
+        log lies below the log's own view (the log stayed out of sight)."""
+        focused = QApplication.focusWidget()
+        if focused is None or not self.widget().isAncestorOf(focused):
+            return
+        top_left = focused.mapTo(self.widget(), QPoint(0, 0))
+        view = self.viewport().size()
+        half_width = min(focused.width(), view.width()) // 2
+        half_height = min(focused.height(), view.height()) // 2
+        self.ensureVisible(top_left.x() + half_width, top_left.y() + half_height, half_width, half_height)
 
     def spacing(self) -> int:
         layout = self.widget().layout()
@@ -49,6 +71,8 @@ class ScrolledParts(QScrollArea):
     def show_result(self) -> None:
         """Scrolled to the result's top, or as far as the end where the whole result fits below it. Scrolled to
         the end, the view opened on cut text: the chart's title sliced, or a note's last fragment ("report
-        part).") at 1.5x."""
+        part).") at 1.5x. Then the control with the keyboard in sight, scrolled as little as it needs: a
+        finished run's "Use the new model", at the result's end, had the keyboard out of view."""
         bar = self.verticalScrollBar()
         bar.setValue(min(self._result.y(), bar.maximum()))
+        self._keep_focus_in_sight()
