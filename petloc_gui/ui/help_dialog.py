@@ -54,7 +54,7 @@ def labelimg_row() -> tuple[str, str]:
     keys = {spec.name: ", ".join(spec.shortcuts) for spec in ACTIONS}
     return ("From labelImg", f"A accepts the prediction here (previous image: {keys['prev_image']}); Space "
                              f"goes to the next image to review (verify: {keys['verify']}); W, D, Del, "
-                             "Ctrl+S as in labelImg")
+                             f"Ctrl+S and {keys['duplicate']} (duplicate the selected box) as in labelImg")
 
 
 def _menu_actions(menu: QMenu) -> list[QAction]:

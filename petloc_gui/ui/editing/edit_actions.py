@@ -22,6 +22,11 @@ PUT_BACK = "Box put back where it was: Escape cancelled the move or resize."
 # Del, the arrows and Alt+arrows with no box showing handles: they change nothing (labelImg), and say why
 NO_BOX_SELECTED = "No box selected: click a box, or press B to select one (Del and the arrows act on the selected box)."
 
+NO_BOX_TO_COPY = "No box to duplicate: Ctrl+D copies the selected box."
+COPIED = ("Box duplicated with its label, and selected: arrows move it, Alt+arrows resize it "
+          "(a run learns an image's first box only).")
+COPY_OFFSET_PX = 2.0  # labelImg's: its Ctrl+D puts the copy this far up and left, else down and right
+
 # action name -> (edge, pixels): the four edges from the keyboard
 EDGE_ACTIONS = {
     "grow_width": ("right", 1), "shrink_width": ("right", -1),
@@ -40,6 +45,17 @@ def middle_box(canvas) -> Box | None:
     centre = seen.center()
     half_width, half_height = seen.width() * PLACED_SHARE / 2, seen.height() * PLACED_SHARE / 2
     return Box(centre.x() - half_width, centre.y() - half_height, centre.x() + half_width, centre.y() + half_height)
+
+
+def copied_box(box: Box, image_size: tuple[int, int] | None) -> Box:
+    """Where labelImg's Ctrl+D puts a copy of ``box``: up and left by `COPY_OFFSET_PX`, else down and right
+    where that leaves the image (``image_size``: width, height; None: unknown), else on the box itself."""
+    for step in (-COPY_OFFSET_PX, COPY_OFFSET_PX):
+        moved = box.translated(step, step)
+        inside = moved.xmin >= 0 and moved.ymin >= 0
+        if inside and (image_size is None or (moved.xmax <= image_size[0] and moved.ymax <= image_size[1])):
+            return moved
+    return box
 
 
 def image_panes(canvas) -> list:
@@ -72,6 +88,21 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
         doc = edits.doc
         if doc is not None and doc.objects:
             edits.select((edits.selected + 1) % len(doc.objects))
+
+    def duplicate() -> None:
+        """labelImg's Ctrl+D: a copy of the selected box and its label, one undo step, the copy selected (the
+        key did nothing, and said nothing, for a labelImg user's hands)."""
+        doc = edits.doc
+        if doc is None or not doc.objects:
+            status.showMessage(NO_BOX_TO_COPY, 5000)
+            return
+        index = edits.target_index()
+        if index < 0:
+            status.showMessage(NO_BOX_SELECTED, 5000)
+            return
+        copied = doc.objects[index]
+        if edits.add_box(copied_box(copied.box, doc.image_size), copied.name):
+            status.showMessage(COPIED, 5000)
 
     def drawn(box) -> None:
         edits.add_box(box, label_for_new_box())
@@ -141,6 +172,7 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
     act["verify"].triggered.connect(lambda: edits.toggle_verified())
     act["delete"].triggered.connect(lambda: on_the_selected_box(edits.delete_selected))
     act["next_box"].triggered.connect(next_box)
+    act["duplicate"].triggered.connect(duplicate)
     for name, dx, dy in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1)):
         act[f"nudge_{name}"].triggered.connect(lambda _=False, x=dx, y=dy: arrow(x, y, NUDGE_PX))
         act[f"nudge_{name}_fast"].triggered.connect(lambda _=False, x=dx, y=dy: arrow(x, y, NUDGE_FAST_PX))
