@@ -55,3 +55,15 @@ def test_an_annotated_copy_of_a_learned_listed_image_is_counted(tmp_path):
     held = preview(0.25, True)
     assert (held.layout_test, held.layout_test_copies) == (3, 1)
     assert held.layout_test_learned == 2  # night/h, and the copy of c: its bytes were learned (b is not counted)
+
+
+def test_one_held_out_image_learned_is_said_as_it(tmp_path):
+    root, parent = _folder(tmp_path)
+    (root / "Annotations" / "day" / "g.xml").unlink()  # night/h alone is annotated among the listed images
+    preview = holdout_preview_for(root, parent_spec=str(parent))
+    assert preview is not None
+    held = preview(0.25, True)
+    assert (held.layout_test, held.layout_test_learned) == (1, 1)
+    assert held.layout_test_note().endswith(
+        "so figures on it stay test figures; it was learned by the model this run starts from: figures on it are "
+        "not test figures")

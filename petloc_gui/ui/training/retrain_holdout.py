@@ -97,9 +97,12 @@ class Holdout:
         copies = (f", {self.layout_test_copies} of {them} as a byte copy of a listed image under another name"
                   if self.layout_test_copies else "")
         listing = f" ({self.layout_test_list})" if self.layout_test_list else ""
+        learned = (learned_said(self.layout_test_learned) if self.layout_test > 1  # "1 of them" after "it" jarred
+                   else "; it was learned by the model this run starts from: figures on it are not test figures"
+                   if self.layout_test_learned else "")
         return (f"{counted(self.layout_test, 'annotated image')} {'is' if self.layout_test == 1 else 'are'} on the "
                 f"folder's test list{listing}{copies}: the run holds {them} out, as petloc train --exclude-list "
-                f"does, so figures on {them} stay test figures{learned_said(self.layout_test_learned)}"
+                f"does, so figures on {them} stay test figures{learned}"
                 + (f". But {problems}" if problems else ""))
 
     def unusable_note(self) -> str:
