@@ -20,6 +20,7 @@ from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from petloc_gui.core.annotation_names import folded
+from petloc_gui.core.text import counted
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
@@ -43,17 +44,47 @@ class AmbiguousEntryError(ValueError):
     """An entry names two images whose names differ only in case or Unicode form (``Cat.jpg`` and ``cat.jpg``)."""
 
 
-def read_exclude_lines(path: Path) -> list[str]:
-    """The list's lines that are not blank, stripped."""
+class ListedLines(list[str]):
+    """A list file's lines that are not blank, stripped (`read_list_lines`), with ``numbers``, each one's line
+    in the file (blank lines counted, as an editor counts them), and ``problems``: what kept the file from
+    being read whole, each in words to follow the file's name ("is not UTF-8 text (line 3): ...")."""
+
+    def __init__(self, lines: list[str], numbers: list[int], problems: list[str]) -> None:
+        super().__init__(lines)
+        self.numbers = tuple(numbers)
+        self.problems = tuple(problems)
+
+
+def read_list_lines(path: Path) -> ListedLines:
+    """The list file's lines, the one reading of `petloc train --exclude-list FILE` and of a folder's test list
+    (`model.layout_test_split`): `petloc train` had replaced a line's bytes that are not UTF-8 with no word said
+    (the image it named was trained on) where the window warned of them. Raises OSError when it cannot be read."""
     # utf-8-sig: a list saved by Notepad starts with a BOM, which would make its first entry
     # match no image, and that test image would be trained on.
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
-    return list_lines(text)
+    text = path.read_bytes().decode("utf-8-sig", errors="surrogateescape")
+    lines: list[str] = []
+    numbers: list[int] = []
+    undecoded: list[int] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if _UNDECODED.search(line):
+            undecoded.append(number)
+            line = _UNDECODED.sub("\ufffd", line)  # as a text editor shows the bytes it could not read
+        if line.strip():
+            lines.append(line.strip())
+            numbers.append(number)
+    problems = []
+    if undecoded:
+        where = f"line {undecoded[0]}" + (f" and {counted(len(undecoded) - 1, 'other')}" if len(undecoded) > 1 else "")
+        problems.append(f"is not UTF-8 text ({where}): an entry there names no image and that image is trained on; "
+                        "save the list as UTF-8")
+    return ListedLines(lines, numbers, problems)
 
 
-def list_lines(text: str) -> list[str]:
-    """``text``'s lines that are not blank, stripped."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+# `petloc train --exclude-list`'s name for it (`cli.exclude_list`)
+read_exclude_lines = read_list_lines
+
+# the bytes of a line that are not UTF-8, as surrogateescape decodes them
+_UNDECODED = re.compile("[\udc80-\udcff]+")
 
 
 def entry_forms(line: str) -> list[str]:
@@ -76,10 +107,12 @@ def _case_or_form(given: str, found: str) -> str:
 
 
 def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: Say, *, data: object = None,
-                          difference: Difference = _case_or_form, hold_ambiguous: bool = False) -> list[str]:
-    """Absolute image paths for a list's entries (``lines``: `read_exclude_lines`'; ``where``: the list, as
+                          difference: Difference = _case_or_form, hold_ambiguous: bool = False,
+                          problems_said: bool = True) -> list[str]:
+    """Absolute image paths for a list's entries (``lines``: `read_list_lines`'; ``where``: the list, as
     its lines are named, "FILE: line 3"; ``data``: the folder as the user gave it, named in the lines said,
-    ``dataset``'s root when None).
+    ``dataset``'s root when None). What kept the list from being read whole (`ListedLines.problems`) is
+    said first, "warning: FILE is not UTF-8 text ...", unless ``problems_said`` is False (its caller says them).
 
     An entry is an absolute path, a path relative to the dataset root, a path within the images folder
     with or without its extension (an ImageSets id: ``day/x`` for ``JPEGImages/day/x.jpg``), a file name
@@ -112,8 +145,12 @@ def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: S
         if item.has_annotation:
             names.annotated.add(indexed)
     finder = _Finder(names, say, difference, hold_ambiguous)
+    if not isinstance(lines, ListedLines):  # lines of no file: numbered as they come
+        lines = ListedLines(lines, list(range(1, len(lines) + 1)), [])
+    for problem in lines.problems if problems_said else ():
+        say(f"warning: {where} {problem}")
     resolved: set[str] = set()
-    for number, line in enumerate(lines, 1):
+    for number, line in zip(lines.numbers, lines, strict=True):
         candidates = finder.images_named(line, f"{where}: line {number}")
         if candidates:
             resolved |= candidates

@@ -9,7 +9,6 @@ it had trained on them unsaid. No Qt, no TensorFlow.
 
 from __future__ import annotations
 
-import codecs
 import os
 import shlex
 from collections.abc import Callable, Iterable
@@ -22,6 +21,7 @@ from petloc_gui.core.text import counted
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
+    from petloc_gui.core.listed_images import ListedLines
 
 NOTES_SHOWN = 5  # lines on the list's entries a run says: a list of a folder partly copied matches thousands
 
@@ -58,40 +58,28 @@ def _listed_test_images(dataset: Dataset, say: Callable[[str], None] | None = No
         return "", []
     lines = _read_listing(Path(dataset.root) / listing, [] if problems is None else problems)
     # two spellings of one name (Cat.jpg, cat.jpg) both held out: a window run has no one to ask
-    images = resolve_listed_images(dataset, lines, listing, say or (lambda line: None), hold_ambiguous=True)
+    images = resolve_listed_images(dataset, lines, listing, say or (lambda line: None), hold_ambiguous=True,
+                                   problems_said=False)  # `problems`, said as warnings of their own
     return listing, [Path(image) for image in images]
 
 
-def _read_listing(path: Path, problems: list[str]) -> list[str]:
-    """The list's lines that are not blank (`core.listed_images.list_lines`; [] when there is no such file), what
-    keeps it from being read whole put in ``problems``, in the words the run and the dialog say it with: a list
-    that could not be read (a folder, no permission) held nothing out, and one whose lines are not UTF-8 (a
-    Latin-1 "café") named no image on those lines, both with no word said."""
-    from petloc_gui.core.listed_images import list_lines
+def _read_listing(path: Path, problems: list[str]) -> ListedLines:
+    """The list's lines as `petloc train --exclude-list` reads them (`core.listed_images.read_list_lines`; none
+    when there is no such file), what keeps it from being read whole put in ``problems``, in the words the run
+    and the dialog say it with: a list that could not be read (a folder, no permission) held nothing out, and one
+    whose lines are not UTF-8 (a Latin-1 "café") named no image on those lines, both with no word said."""
+    from petloc_gui.core.listed_images import ListedLines, read_list_lines
 
     try:
-        data = path.read_bytes()
+        lines = read_list_lines(path)
     except FileNotFoundError:
-        return []
+        return ListedLines([], [], [])
     except OSError as exc:
         problems.append(f"cannot be read ({exc.strerror or exc}): this run holds none of it out, so no figure on "
                         "its images is a test figure")
-        return []
-    undecoded = [number for number, raw in enumerate(data.removeprefix(codecs.BOM_UTF8).splitlines(), 1)
-                 if not _is_utf8(raw)]
-    if undecoded:
-        where = f"line {undecoded[0]}" + (f" and {counted(len(undecoded) - 1, 'other')}" if len(undecoded) > 1 else "")
-        problems.append(f"is not UTF-8 text ({where}): an entry there names no image and that image is trained on; "
-                        "save the list as UTF-8")
-    return list_lines(data.decode("utf-8-sig", errors="replace"))
-
-
-def _is_utf8(raw: bytes) -> bool:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+        return ListedLines([], [], [])
+    problems.extend(lines.problems)
+    return lines
 
 
 @dataclass(frozen=True)
