@@ -13,6 +13,7 @@ that names an image wins: a real file's name is never cut while it matches as wr
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections.abc import Callable
@@ -58,33 +59,51 @@ class ListedLines(list[str]):
 def read_list_lines(path: Path) -> ListedLines:
     """The list file's lines, the one reading of `petloc train --exclude-list FILE` and of a folder's test list
     (`model.layout_test_split`): `petloc train` had replaced a line's bytes that are not UTF-8 with no word said
-    (the image it named was trained on) where the window warned of them. Raises OSError when it cannot be read."""
-    # utf-8-sig: a list saved by Notepad starts with a BOM, which would make its first entry
-    # match no image, and that test image would be trained on.
-    text = path.read_bytes().decode("utf-8-sig", errors="surrogateescape")
+    (the image it named was trained on) where the window warned of them. UTF-8 (a BOM skipped) or UTF-16 with its
+    byte-order mark; a line that is neither (a Latin-1 "café", the NUL bytes of UTF-16 without its mark) is a
+    problem. Raises OSError when it cannot be read."""
+    data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # what PowerShell's `>` and Notepad's "Unicode" write: read as UTF-8, each line held NUL bytes, named no
+        # image, and a path with a NUL in it stopped the run ("embedded null byte")
+        encoding = "UTF-16"
+        try:
+            text, undecoded = data.decode("utf-16"), None
+        except UnicodeDecodeError:  # an odd byte, half a surrogate pair
+            text, undecoded = data.decode("utf-16", errors="replace"), _REPLACED
+    else:
+        # utf-8-sig: a list saved by Notepad starts with a BOM, which would make its first entry
+        # match no image, and that test image would be trained on.
+        encoding, text, undecoded = "UTF-8", data.decode("utf-8-sig", errors="surrogateescape"), _UNDECODED
     lines: list[str] = []
     numbers: list[int] = []
-    undecoded: list[int] = []
+    bad: list[int] = []
+    nul = False
     for number, line in enumerate(text.splitlines(), 1):
-        if _UNDECODED.search(line):
-            undecoded.append(number)
-            line = _UNDECODED.sub("\ufffd", line)  # as a text editor shows the bytes it could not read
+        if undecoded is not None and undecoded.search(line):
+            bad.append(number)
+            line = undecoded.sub("\ufffd", line)  # as a text editor shows the bytes it could not read
+        elif "\0" in line:
+            bad.append(number)
+            nul = True
         if line.strip():
             lines.append(line.strip())
             numbers.append(number)
     problems = []
-    if undecoded:
-        where = f"line {undecoded[0]}" + (f" and {counted(len(undecoded) - 1, 'other')}" if len(undecoded) > 1 else "")
-        problems.append(f"is not UTF-8 text ({where}): an entry there names no image and that image is trained on; "
-                        "save the list as UTF-8")
+    if bad:
+        where = f"line {bad[0]}" + (f" and {counted(len(bad) - 1, 'other')}" if len(bad) > 1 else "")
+        why = ": NUL bytes, as UTF-16 without its byte-order mark has" if nul and encoding == "UTF-8" else ""
+        problems.append(f"is not {encoding} text ({where}{why}): an entry there names no image and that image is "
+                        "trained on; save the list as UTF-8")
     return ListedLines(lines, numbers, problems)
 
 
 # `petloc train --exclude-list`'s name for it (`cli.exclude_list`)
 read_exclude_lines = read_list_lines
 
-# the bytes of a line that are not UTF-8, as surrogateescape decodes them
+# the bytes of a line that are not UTF-8, as surrogateescape decodes them; those UTF-16 could not decode
 _UNDECODED = re.compile("[\udc80-\udcff]+")
+_REPLACED = re.compile("\ufffd")
 
 
 def entry_forms(line: str) -> list[str]:
@@ -187,10 +206,22 @@ def _spellings(form: str) -> tuple[str, ...]:
     """What an entry may be keyed as in `_ImageNames`: as written, resolved against the current folder, and on
     Windows with its backslashes as the keys' slashes (``day\\x.jpg`` matched no image there: each image is
     keyed by its paths' as_posix(), and the test image it named was trained on)."""
-    spellings = (form, str(Path(form).expanduser().resolve()))
+    resolved = _resolved(form)
+    spellings = (form,) if resolved is None else (form, resolved)
     if BACKSLASH_SEPARATES and "\\" in form:
         return (*spellings, PureWindowsPath(form).as_posix())
     return spellings
+
+
+def _resolved(form: str) -> str | None:
+    """``form`` as an absolute path, links resolved; None when it cannot be a path (a NUL in it, a loop of
+    links): such an entry stopped the run ("embedded null byte"), where it names no image, said as any such."""
+    try:
+        # os.path's expanduser leaves "~img2" (no user of that name) as written, a file's name, where Path's
+        # raised "Could not determine home directory"
+        return str(Path(os.path.expanduser(form)).resolve())
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: Python 3.11's "Symlink loop"
+        return None
 
 
 class _Finder:
