@@ -145,24 +145,7 @@ def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: S
     ``cat.jpg``) raises `AmbiguousEntryError`, or with ``hold_ambiguous`` holds both out, said. Entries
     matching no image are said, one line each, and ignored.
     """
-    names = _ImageNames()
-    root = Path(dataset.root).resolve()
-    images_folder = Path(dataset.images_folder)
-    for item in dataset.items:
-        image = Path(item.image_path).resolve()
-        # each image by its path as indexed, which a run compares its ``exclude`` with (`model.data.collect_samples`):
-        # the resolved one held nothing out of a folder opened through a symbolic link, with no word said
-        indexed = os.path.abspath(item.image_path)
-        paths = {str(image), indexed}
-        if image.is_relative_to(root):
-            paths.add(image.relative_to(root).as_posix())
-        if Path(item.image_path).is_relative_to(images_folder):
-            within = Path(item.image_path).relative_to(images_folder)
-            paths |= {within.as_posix(), within.with_suffix("").as_posix()}
-            names.within[indexed] = within.as_posix()
-        names.add(indexed, paths, {image.name, image.stem})
-        if item.has_annotation:
-            names.annotated.add(indexed)
+    names = _image_names(dataset)
     finder = _Finder(names, say, difference, hold_ambiguous)
     if not isinstance(lines, ListedLines):  # lines of no file: numbered as they come
         lines = ListedLines(lines, list(range(1, len(lines) + 1)), [])
@@ -176,6 +159,41 @@ def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: S
         elif not line.startswith("#"):  # a comment line: nothing to say
             say(f"{where}: {line!r} matches no image in {dataset.root if data is None else data}; ignored")
     return sorted(resolved)
+
+
+def _image_names(dataset: Dataset) -> _ImageNames:
+    """``dataset``'s images by what an entry may call them. An image that is a symbolic link (DVC's cache:
+    ``day/img1.jpg`` -> ``.dvc/cache/2d677c922f00``) goes by its own name and path, as the folder shows it: keyed
+    by its target's, ``img1.jpg`` and ``img2`` matched no image and were trained on. Its target's name names it
+    too, but never an image whose own name that is."""
+    names = _ImageNames()
+    root = Path(dataset.root)
+    real_root = root.resolve()
+    images_folder = Path(dataset.images_folder)
+    targets: dict[str, set[str]] = {}  # the names of the images' targets that are not their own
+    for item in dataset.items:
+        # each image by its path as indexed, which a run compares its ``exclude`` with (`model.data.collect_samples`):
+        # the resolved one held nothing out of a folder opened through a symbolic link, with no word said
+        indexed = os.path.abspath(item.image_path)
+        own, image = Path(indexed), Path(indexed).resolve()
+        paths = {str(image), indexed}
+        for path, folder in ((image, real_root), (own, root)):
+            if path.is_relative_to(folder):
+                paths.add(path.relative_to(folder).as_posix())
+        if own.is_relative_to(images_folder):
+            within = own.relative_to(images_folder)
+            paths |= {within.as_posix(), within.with_suffix("").as_posix()}
+            names.within[indexed] = within.as_posix()
+        names.add(indexed, paths, {own.name, own.stem})
+        for target in {image.name, image.stem} - {own.name, own.stem}:
+            targets.setdefault(target, set()).add(indexed)
+        if item.has_annotation:
+            names.annotated.add(indexed)
+    for target, linked in targets.items():
+        if target not in names.names:
+            for link in linked:
+                names.add(link, set(), {target})
+    return names
 
 
 class _ImageNames:
