@@ -145,8 +145,8 @@ def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: S
     ``cat.jpg``) raises `AmbiguousEntryError`, or with ``hold_ambiguous`` holds both out, said. Entries
     matching no image are said, one line each, and ignored.
     """
-    names = _image_names(dataset)
-    finder = _Finder(names, say, difference, hold_ambiguous)
+    real = _RealPaths()
+    finder = _Finder(_image_names(dataset, real), real, say, difference, hold_ambiguous)
     if not isinstance(lines, ListedLines):  # lines of no file: numbered as they come
         lines = ListedLines(lines, list(range(1, len(lines) + 1)), [])
     for problem in lines.problems if problems_said else ():
@@ -161,83 +161,141 @@ def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: S
     return sorted(resolved)
 
 
-def _image_names(dataset: Dataset) -> _ImageNames:
+def _image_names(dataset: Dataset, real: _RealPaths) -> _ImageNames:
     """``dataset``'s images by what an entry may call them. An image that is a symbolic link (DVC's cache:
     ``day/img1.jpg`` -> ``.dvc/cache/2d677c922f00``) goes by its own name and path, as the folder shows it: keyed
     by its target's, ``img1.jpg`` and ``img2`` matched no image and were trained on. Its target's name names it
-    too, but never an image whose own name that is."""
+    too, but never an image whose own name that is. Strings, not pathlib: a Path per key made a 20,000-image
+    devkit's test list take seconds, and the window's Retrain reads it four times."""
     names = _ImageNames()
-    root = Path(dataset.root)
-    real_root = root.resolve()
-    images_folder = Path(dataset.images_folder)
+    root = os.path.abspath(dataset.root)
+    real_root = real(root)
+    images_folder = os.path.abspath(dataset.images_folder)
     targets: dict[str, set[str]] = {}  # the names of the images' targets that are not their own
     for item in dataset.items:
         # each image by its path as indexed, which a run compares its ``exclude`` with (`model.data.collect_samples`):
         # the resolved one held nothing out of a folder opened through a symbolic link, with no word said
-        indexed = os.path.abspath(item.image_path)
-        own, image = Path(indexed), Path(indexed).resolve()
-        paths = {str(image), indexed}
-        for path, folder in ((image, real_root), (own, root)):
-            if path.is_relative_to(folder):
-                paths.add(path.relative_to(folder).as_posix())
-        if own.is_relative_to(images_folder):
-            within = own.relative_to(images_folder)
-            paths |= {within.as_posix(), within.with_suffix("").as_posix()}
-            names.within[indexed] = within.as_posix()
-        names.add(indexed, paths, {own.name, own.stem})
-        for target in {image.name, image.stem} - {own.name, own.stem}:
-            targets.setdefault(target, set()).add(indexed)
+        indexed = os.path.abspath(item.image_path_text)
+        image = real(indexed)
+        paths = {image, indexed}
+        for path, folder in ((image, real_root), (indexed, root)):
+            below = _below(path, folder)
+            if below is not None:
+                paths.add(below)
+        within = _below(indexed, images_folder)
+        if within is not None:
+            paths |= {within, _without_suffix(within)}
+            names.within[indexed] = within
+        own = os.path.basename(indexed)
+        own_names = {own, _without_suffix(own)}
+        names.add(indexed, paths, own_names)
+        target = os.path.basename(image)
+        if target != own:
+            for key in {target, _without_suffix(target)} - own_names:
+                targets.setdefault(key, set()).add(indexed)
         if item.has_annotation:
             names.annotated.add(indexed)
-    for target, linked in targets.items():
-        if target not in names.names:
+    for key, linked in targets.items():
+        if key not in names.names:
             for link in linked:
-                names.add(link, set(), {target})
+                names.add(link, set(), {key})
     return names
+
+
+def _below(path: str, folder: str) -> str | None:
+    """``path``'s part below ``folder``, with slashes (both absolute and normalised); None when not below it."""
+    start = folder if folder.endswith(os.sep) else folder + os.sep
+    if not path.startswith(start):
+        return None
+    return path[len(start):].replace(os.sep, "/")
+
+
+def _without_suffix(path: str) -> str:
+    """``path`` without its last name's suffix, as `PurePath.with_suffix("")` ("x.tar.jpg": "x.tar"; ".x", "x."
+    kept whole)."""
+    name_start = path.rfind("/") + 1
+    dot = path.rfind(".", name_start)
+    return path[:dot] if name_start < dot < len(path) - 1 else path
+
+
+class _RealPaths:
+    """Absolute paths with their symbolic links resolved (`os.path.realpath`), each folder resolved once: realpath
+    read every folder above each image and entry again, 25,000 times for a devkit's 20,000 images and 5,000 ids."""
+
+    def __init__(self) -> None:
+        self.folders: dict[str, str] = {}
+        self.cwd: str | None = None  # asked once, when an entry is relative (OSError: it was deleted)
+
+    def __call__(self, path: str) -> str:
+        """``path`` (relative to the current folder, or absolute) resolved; ValueError with a NUL in it."""
+        if "\0" in path:  # what realpath raises on: a folder's cached one would not see it
+            raise ValueError("embedded null byte")
+        if not os.path.isabs(path):
+            if self.cwd is None:
+                self.cwd = os.getcwd()
+            path = os.path.join(self.cwd, path)
+        folder, name = os.path.split(path)
+        # Windows' realpath also gives a name the case the disk has: each name there goes through it
+        if os.name == "nt" or name in ("", ".", "..") or os.path.islink(path):
+            return os.path.realpath(path)
+        real = self.folders.get(folder)
+        if real is None:
+            real = self.folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
 
 
 class _ImageNames:
     """The images by what an entry may call them: ``paths`` name one image each (absolute, within the
     dataset root, within the images folder), ``names`` (file name, stem) any image of that name in any
-    folder; each also by its folded form (case and Unicode form ignored)."""
+    folder; each also by its folded form (case and Unicode form ignored: `folded_keys`)."""
 
     def __init__(self) -> None:
         self.paths: dict[str, set[str]] = {}
         self.names: dict[str, set[str]] = {}
-        self.folded: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+        self._folded: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         self.within: dict[str, str] = {}  # image -> its path within the images folder, to name it
         # the images a run may train on: an image without one (Oxford's images/thumbs/) is never trained on,
         # so never named as "trained on" for sharing a listed image's name
         self.annotated: set[str] = set()
 
     def add(self, image: str, paths: set[str], names: set[str]) -> None:
-        for table, keys, folded_keys in ((self.paths, paths, self.folded[0]), (self.names, names, self.folded[1])):
+        for table, keys in ((self.paths, paths), (self.names, names)):
             for key in keys:
                 table.setdefault(key, set()).add(image)
-                folded_keys.setdefault(folded(key), set()).add(key)
+        self._folded = None
+
+    def folded_keys(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """The keys of ``paths`` and of ``names`` by their folded form; made when an entry first matches none
+        as written (a list written as the folder is named never needs them)."""
+        if self._folded is None:
+            self._folded = ({}, {})
+            for table, folded_keys in zip((self.paths, self.names), self._folded, strict=True):
+                for key in table:
+                    folded_keys.setdefault(folded(key), set()).add(key)
+        return self._folded
 
     def shown(self, images: set[str]) -> str:
         return ", ".join(sorted(self.within.get(image, image) for image in images))
 
 
-def _spellings(form: str) -> tuple[str, ...]:
+def _spellings(form: str, real: _RealPaths) -> tuple[str, ...]:
     """What an entry may be keyed as in `_ImageNames`: as written, resolved against the current folder, and on
     Windows with its backslashes as the keys' slashes (``day\\x.jpg`` matched no image there: each image is
     keyed by its paths' as_posix(), and the test image it named was trained on)."""
-    resolved = _resolved(form)
+    resolved = _resolved(form, real)
     spellings = (form,) if resolved is None else (form, resolved)
     if BACKSLASH_SEPARATES and "\\" in form:
         return (*spellings, PureWindowsPath(form).as_posix())
     return spellings
 
 
-def _resolved(form: str) -> str | None:
+def _resolved(form: str, real: _RealPaths) -> str | None:
     """``form`` as an absolute path, links resolved; None when it cannot be a path (a NUL in it, a loop of
     links): such an entry stopped the run ("embedded null byte"), where it names no image, said as any such."""
     try:
         # os.path's expanduser leaves "~img2" (no user of that name) as written, a file's name, where Path's
         # raised "Could not determine home directory"
-        return str(Path(os.path.expanduser(form)).resolve())
+        return real(os.path.expanduser(form))
     except (OSError, ValueError, RuntimeError):  # RuntimeError: Python 3.11's "Symlink loop"
         return None
 
@@ -245,8 +303,10 @@ def _resolved(form: str) -> str | None:
 class _Finder:
     """`resolve_listed_images`' matching of one entry, its lines said through ``say``."""
 
-    def __init__(self, names: _ImageNames, say: Say, difference: Difference, hold_ambiguous: bool) -> None:
-        self.names, self.say, self.difference, self.hold_ambiguous = names, say, difference, hold_ambiguous
+    def __init__(self, names: _ImageNames, real: _RealPaths, say: Say, difference: Difference,
+                 hold_ambiguous: bool) -> None:
+        self.names, self.real, self.say, self.difference = names, real, say, difference
+        self.hold_ambiguous = hold_ambiguous
 
     def images_named(self, line: str, where: str) -> set[str]:
         """The images the first form of ``line`` that names any names (`entry_forms`), as written first,
@@ -254,14 +314,14 @@ class _Finder:
         before a name (`_ImageNames`)."""
         names = self.names
         for form in entry_forms(line):
-            spellings = _spellings(form)
+            spellings = _spellings(form, self.real)
             for spelling in spellings:
                 if spelling in names.paths:
                     return self.by_path(form, spelling, where)
             for spelling in spellings:
                 if spelling in names.names:
                     return self.by_name(form, spelling, where)
-            for by, folded_keys in ((self.by_path, names.folded[0]), (self.by_name, names.folded[1])):
+            for by, folded_keys in zip((self.by_path, self.by_name), names.folded_keys(), strict=True):
                 for spelling in spellings:
                     keys = folded_keys.get(folded(spelling), set())
                     if len(keys) > 1:
