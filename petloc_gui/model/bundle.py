@@ -230,12 +230,18 @@ def check_archive(model_path: Path) -> None:
                           "not loaded (corrupt or a zip bomb)", model_path)
 
 
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    digest = hashlib.sha256()
+def sha256_and_size(path: str | os.PathLike[str]) -> tuple[str, int]:
+    """The file's sha256 and the number of bytes it was taken on, from one read (in 1 MiB chunks); raises OSError."""
+    digest, size = hashlib.sha256(), 0
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
-    return digest.hexdigest()
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    return sha256_and_size(path)[0]
 
 
 def sha256_or_none(path: str | os.PathLike[str] | None) -> str | None:

@@ -14,14 +14,13 @@ never read a byte copy of the photo trained on (of the old size).
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
 
 from petloc_gui.core import file_memo
 from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256
-from petloc_gui.model.bundle import sha256_or_none
+from petloc_gui.model.bundle import sha256_and_size, sha256_or_none
 
 ImageEntry = dict[str, "str | int | None"]
 
@@ -38,15 +37,10 @@ def sized_sha256(path: str | os.PathLike[str]) -> tuple[str | None, int | None]:
     """The file's sha256 and the number of bytes it was taken on, from one read: a file rewritten while it is read
     has the size of the bytes hashed (a stat before or after the read may see another file); (None, None) when it
     cannot be read."""
-    digest, size = hashlib.sha256(), 0
     try:
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-                size += len(chunk)
+        return sha256_and_size(path)
     except OSError:
         return None, None
-    return digest.hexdigest(), size
 
 
 def _size_if_unchanged_since(path: Path, since_ns: int) -> int | None:
