@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from petloc_gui.core.dataset_item import DatasetItem
+from petloc_gui.core.disk_same import part_below
 from petloc_gui.core.yolo_beside import MOST_FILES_READ, MOST_FOLDERS_LISTED, has_yolo_lines
 
 _IMAGES, _LABELS = "images", "labels"  # exact names, as Ultralytics and `petloc convert` match them
@@ -37,6 +38,7 @@ class YoloSplitLabels:
     names_file: str | None  # the file naming the classes there (data.yaml, classes.txt, ...), or None
     images: frozenset[str]  # the images (paths as the items give them) whose labels these are
     first_image: str  # the first of them, a posix path inside ``folder``: the message's example
+    first_copy: str  # its name in the converter's output (`core.interop.yolo_layout.output_name`)
 
     def message(self) -> str:
         """What `petloc stats` says of the folder: the labels found and the command that converts them."""
@@ -47,10 +49,7 @@ class YoloSplitLabels:
                   f"{count} images without annotation have their YOLO label files")
         said = (f"{images} in labels/ beside images/ (Ultralytics' layout: {shown}{with_names}), which petloc "
                 "does not read (it reads Pascal VOC XML): ")
-        # as the converter names its output (`core.interop.yolo_layout`): the path less its last images/ folder
-        parts = self.first_image.split("/")
-        index = len(parts) - 2 - parts[-2::-1].index(_IMAGES)
-        copy = "/".join(parts[:index] + parts[index + 1:])
+        copy = self.first_copy  # as the converter names it: the path less its last images/ folder
         command = (f"`petloc convert FOLDER --from yolo OUT`, FOLDER this folder and OUT a new folder outside it, "
                    f"writes a copy petloc reads, each image with a VOC file beside it ({self.first_image} becomes "
                    f"OUT/{copy} + OUT/{copy.rpartition('.')[0]}.xml; the images linked, not copied); not into "
@@ -68,13 +67,15 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
     hold ``class x y w h`` lines. The folder named is the one holding ``images/`` and ``labels/``, or its
     parent inside the dataset folder ``root`` when only that one names the classes (Roboflow's data.yaml
     above ``train/`` and ``valid/``): the folder `petloc convert --from yolo` reads them from."""
+    from petloc_gui.core.interop.yolo_layout import last_folder_index  # the converter's rule, imported late
+
     # labels folder -> {label file's folder: [(its name, the image's path)]}
     wanted: dict[str, dict[str, list[tuple[str, str]]]] = {}
     for item in items:
         if item.has_annotation:
             continue
         parts = os.path.normpath(item.image_path_text).split(os.sep)
-        index = max((i for i, part in enumerate(parts[:-1]) if part == _IMAGES), default=None)
+        index = last_folder_index(parts, _IMAGES)  # as Ultralytics and the converter find it
         if index is None:
             continue
         labels = os.sep.join([*parts[:index], _LABELS])
@@ -94,9 +95,17 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
             by_folder.setdefault(_converted_folder(os.path.dirname(labels), root), []).extend(found)
         if not listings_left:
             break
-    return [YoloSplitLabels(folder, [_inside(path, folder) for path, _ in pairs], _names_file(folder),
-                            frozenset(image for _, image in pairs), _inside(pairs[0][1], folder))
-            for folder, pairs in sorted(by_folder.items())]
+    return [_split_labels(folder, pairs) for folder, pairs in sorted(by_folder.items())]
+
+
+def _split_labels(folder: str, pairs: list[tuple[str, str]]) -> YoloSplitLabels:
+    """The folder converted, ``folder``, with its (label file, image) ``pairs``; the first image's output name
+    taken once, here, as the converter takes it."""
+    from petloc_gui.core.interop.yolo_layout import output_name  # the converter's rule, imported late
+
+    first_image = _inside(pairs[0][1], folder)
+    return YoloSplitLabels(folder, [_inside(path, folder) for path, _ in pairs], _names_file(folder),
+                           frozenset(image for _, image in pairs), first_image, output_name(first_image))
 
 
 def _inside(path: str, folder: str) -> str:
@@ -134,8 +143,7 @@ def _converted_folder(holder: str, root: str) -> str:
     or its parent where only that names the classes and is inside the dataset folder ``root``."""
     if _names_file(holder) is None:
         parent = os.path.dirname(holder)
-        inside = os.path.normpath(root)
-        if parent != holder and (parent == inside or parent.startswith(inside.rstrip(os.sep) + os.sep)) \
+        if parent != holder and part_below(parent, os.path.normpath(root)) is not None \
                 and _names_file(parent) is not None:
             return parent
     return holder

@@ -34,7 +34,7 @@ output names, and the VOC writer leaves the second out and says so.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -96,7 +96,7 @@ def find_pairs(src: Path) -> YoloLayout:
     used: set[str] = set()
     # The name beside an image of a split whose label is in labels/ -> (the image, that label).
     passed_over: dict[str, tuple[Path, Path]] = {}
-    for rel, path in sorted(images.items(), key=lambda item: _order(_output_name(item[0], roots))):
+    for rel, path in sorted(images.items(), key=lambda item: _order(output_name(item[0], roots))):
         index = _split_index(rel, _IMAGES, roots)
         wanted = _swapped(rel, index, _LABELS) if index is not None else _with_txt(rel)
         owner = owners.setdefault(wanted, path)
@@ -110,7 +110,7 @@ def find_pairs(src: Path) -> YoloLayout:
                 layout.beside.append((texts[label], src / wanted))
             elif label != _with_txt(rel):
                 passed_over[_with_txt(rel)] = (path, texts[label])
-        layout.images.append(YoloImage(path, _output_name(rel, roots), texts[label] if label is not None else None,
+        layout.images.append(YoloImage(path, output_name(rel, roots), texts[label] if label is not None else None,
                                        rel))
     layout.kept_paths = _part_ways(layout.images)
     for rel, path in sorted(texts.items(), key=lambda item: _order(item[0])):
@@ -243,12 +243,17 @@ def _parent(rel: str) -> str:
     return rel.rsplit("/", 1)[0] if "/" in rel else ""
 
 
+def last_folder_index(parts: Sequence[str], folder: str, roots: Container[str] | None = None) -> int | None:
+    """The index in ``parts`` (a path's folders, then its file name) of the last folder named ``folder``
+    (``images`` or ``labels``; the one Ultralytics' img2label_paths swaps) that sits in a split root of
+    ``roots`` (posix paths of the folders before it), anywhere when ``roots`` is None; or None (none such:
+    the path is in the flat part)."""
+    return max((i for i, part in enumerate(parts[:-1])
+                if part == folder and (roots is None or "/".join(parts[:i]) in roots)), default=None)
+
+
 def _split_index(rel: str, folder: str, roots: set[str]) -> int | None:
-    """The index among ``rel``'s folders of the last ``folder`` (``images`` or ``labels``) that sits in a
-    split root, or None (``rel`` is in the flat part)."""
-    parts = rel.split("/")[:-1]
-    return max((i for i, part in enumerate(parts) if part == folder and "/".join(parts[:i]) in roots),
-               default=None)
+    return last_folder_index(rel.split("/"), folder, roots)
 
 
 def _swapped(rel: str, index: int, new: str) -> str:
@@ -263,8 +268,10 @@ def _with_txt(rel: str) -> str:
     return rel.rsplit(".", 1)[0] + ".txt"
 
 
-def _output_name(rel: str, roots: set[str]) -> str:
-    index = _split_index(rel, _IMAGES, roots)
+def output_name(rel: str, roots: set[str] | None = None) -> str:
+    """The posix path ``rel``'s image is written as in the output: ``rel`` less its last ``images`` folder in
+    a split root (anywhere, ``roots`` None), ``train/images/a.jpg`` -> ``train/a.jpg``; ``rel`` without one."""
+    index = last_folder_index(rel.split("/"), _IMAGES, roots)
     if index is None:
         return rel
     parts = rel.split("/")
