@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
-from petloc_gui.core.disk_same import same_folder
+from petloc_gui.core.disk_same import spelled_as
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_lock import exclusive_lock
 from petloc_gui.core.json_record import read_json_record
@@ -128,7 +128,7 @@ def _spelled(key: str, data: dict[str, Any]) -> str | None:
     """The entry of ``data`` other than ``key`` that names its folder by another spelling, or None: macOS' realpath
     keeps the case and Unicode form typed, and a model remembered for ``~/Pets`` (or a Finder's decomposed
     ``Café``) was not found for ``~/pets`` (a Terminal's composed one), though the disk holds them as one folder."""
-    return next((other for other in data if other != key and same_folder(other, key)), None)
+    return spelled_as(key, (other for other in data if other != key))
 
 
 def _reason(exc: OSError) -> str:

@@ -15,8 +15,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from petloc_gui.core.annotation_names import folded
+
+Spelling = TypeVar("Spelling", bound="str | os.PathLike[str]")
 
 
 def same_folder(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
@@ -45,6 +48,6 @@ def part_below(path: str | os.PathLike[str], folder: str | os.PathLike[str]) -> 
     return Path(*path.parts[depth:]) if same_folder(head, folder) else None
 
 
-def spelled_as(path: str | os.PathLike[str], spellings: Iterable[Path]) -> Path | None:
-    """The one of ``spellings`` that names the folder ``path`` names (`same_folder`), or None."""
+def spelled_as(path: str | os.PathLike[str], spellings: Iterable[Spelling]) -> Spelling | None:
+    """The one of ``spellings`` (paths or texts) that names the folder ``path`` names (`same_folder`), or None."""
     return next((spelling for spelling in spellings if same_folder(spelling, path)), None)
