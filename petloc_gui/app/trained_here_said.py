@@ -53,10 +53,15 @@ def _at_least(found: TrainedHere) -> str:
     return "" if found.complete else "at least "
 
 
+def _checked_count(found: TrainedHere) -> int:
+    """How many of the folder's images the check looked at (all but those past its read budget)."""
+    return found.images - found.unchecked
+
+
 def _checked(found: TrainedHere) -> str:
     """ "checked 2000 of 20000 images" when the check stopped at its read budget (an older model's record without
     sizes: a big folder is not read whole); "" when every image was checked."""
-    return f"checked {found.images - found.unchecked} of {found.images} images" if found.unchecked else ""
+    return f"checked {_checked_count(found)} of {found.images} images" if found.unchecked else ""
 
 
 def _how(found: TrainedHere) -> str:
@@ -100,9 +105,8 @@ def _none_found(found: TrainedHere) -> Caution:
     image; the rest were not checked"), or a record of the chain is missing (`petloc evaluate`'s "0 found trained
     on is a lower bound"). Said nothing, it read as a folder the model never trained on."""
     if found.unchecked:
-        checked = found.images - found.unchecked
         return Caution(f"{_checked(found)}: none of them is a training image; the rest were not checked",
-                       f"0/{checked} checked trained on")
+                       f"0/{_checked_count(found)} checked trained on")
     why = f" ({found.why_incomplete})" if found.why_incomplete else ""
     return Caution(f"none of this folder's {counted(found.images, 'image')} is a training image as far as its "
                    f"record tells: the record of the images it learned from is incomplete{why}, 0 found trained on "

@@ -319,8 +319,10 @@ def reboxed_again(model_dir: Path, root: Path, last: TrainedHere) -> Iterator[Tr
     except (OSError, ValueError, PetlocError):
         return
     since = reboxed_since(meta, last.held_out.relpaths, root, last.memo, last.held_out.annotations)
+    # measured_found stands with the images, as training_folder (`elsewhere`) it was said from does: replaced alone,
+    # the two could disagree
     yield dataclasses.replace(last, measured_here=since.measured_here, reboxed=since.reboxed,
-                              reboxed_by_bytes=since.by_bytes, measured_found=since.found)
+                              reboxed_by_bytes=since.by_bytes)
 
 
 def _held_out_sizes(meta: Mapping[str, Any], held_out: frozenset[str]) -> dict[str, int | None]:
