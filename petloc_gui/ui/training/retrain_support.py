@@ -170,8 +170,9 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     # leave the demo (the bundled model's test digits) nothing to train on; each image's bytes as read, if read
     hashed = {**read.hashes, **(tuned_read.hashes if tuned_read is not None else {})}
     seen = _seen_digits(parent_spec)
-    scratch_seen = _seen_fields(samples, hashed, seen)
-    tuned_seen = (_seen_fields([it.sample for it in tuned.items], hashed, seen)
+    canvas_hashes: dict[Path, str | None] = {}  # one for both walks: a canvas the first hashes, the second reuses
+    scratch_seen = _seen_fields(samples, hashed, seen, canvas_hashes)
+    tuned_seen = (_seen_fields([it.sample for it in tuned.items], hashed, seen, canvas_hashes)
                   if isinstance(tuned, TrainingData) else {})
     run_prelabels = _RunPrelabels(tuned_read, unusable)
     run_prelabels.get({})  # the fields without renames, which the dialog asks for first
@@ -226,8 +227,10 @@ def _seen_digits(parent_spec: str | None) -> SeenDigits | None:
 
 
 def _seen_fields(samples: Sequence[Sample], hashed: Mapping[str, str | None], seen: SeenDigits | None,
-                 ) -> dict[str, Any]:
-    """`Holdout`'s ``seen_*`` fields of ``samples`` (those a run reads), ``hashed``: their bytes as read."""
+                 canvas_hashes: dict[Path, str | None]) -> dict[str, Any]:
+    """`Holdout`'s ``seen_*`` fields of ``samples`` (those a run reads), ``hashed``: their bytes as read (by
+    relpath); ``canvas_hashes``: by image, those an earlier call took (a run from scratch's and a fine-tune's
+    images are one folder's: each canvas hashed once), and those hashed here are added."""
     from petloc_gui.core.digits_record import learned_words
     from petloc_gui.model.current_model_digits import TESTED, seen_canvases
 
@@ -235,8 +238,10 @@ def _seen_fields(samples: Sequence[Sample], hashed: Mapping[str, str | None], se
         return {}
     try:
         # by their bytes, as the run records the digits it learns: images not hashed yet are hashed there
-        found = seen_canvases([s.image_path for s in samples], seen,
-                              {s.image_path: hashed[s.relpath] for s in samples if s.relpath in hashed}).seen
+        for s in samples:
+            if s.relpath in hashed:
+                canvas_hashes.setdefault(s.image_path, hashed[s.relpath])
+        found = seen_canvases([s.image_path for s in samples], seen, canvas_hashes).seen
     except Exception:  # noqa: BLE001 - as above
         return {}
     learned = [split for kind, split in found.values() if kind != TESTED]
