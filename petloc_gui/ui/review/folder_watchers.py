@@ -6,7 +6,7 @@ Each watches one thing, so each stays small:
 - `FolderFollower`: those files again as other programs write them afterwards (the images not open;
   any change also reaches ``files_changed``: the Dataset panel counts again);
 - `DiskSync`: the files of the images opened in this session (their documents may hold edits);
-- `ImageSetWatch`: images added to or removed from the folder.
+- `ImageSetWatch`: images added to or removed from the folder, and a folder of it that cannot be read now.
 
 `FolderWatchers` starts them in the one order that misses nothing (the follower notes every
 file's state before the scan reads them, so a write during the scan is seen) and stops them
@@ -30,6 +30,8 @@ from petloc_gui.ui.review.image_set_watch import ImageSetWatch
 FilesRead = Callable[[list, list], None]  # (rows, `read_primary` results; None: no file now)
 OpenFileChanged = Callable[[int, object, DiskState], None]  # (row, its document, the file's state now)
 ImagesChanged = Callable[[list[str], list[str]], None]  # (image paths new on disk, gone from it)
+# the (folder, the OS's reason) pairs that cannot be read now; empty: every folder can be read again
+FoldersUnreadable = Callable[[list[tuple[str, str]]], None]
 
 
 class FolderWatchers:
@@ -38,9 +40,11 @@ class FolderWatchers:
     def __init__(self, dataset: Dataset, store: AnnotationStore, files_read: FilesRead,
                  open_file_changed: OpenFileChanged, images_changed: ImagesChanged,
                  scan_done: Callable[[], None] = lambda: None,
-                 files_changed: Callable[[], None] = lambda: None) -> None:
+                 files_changed: Callable[[], None] = lambda: None,
+                 folder_unreadable: FoldersUnreadable = lambda _folders: None) -> None:
         """``files_changed``: annotation files changed on disk since the folder opened (written,
-        replaced or removed by any program: the window's saves too), once their rows are read."""
+        replaced or removed by any program: the window's saves too), once their rows are read;
+        ``folder_unreadable``: `ImageSetWatch.unreadable` (a folder that cannot be read, or can again)."""
         items = dataset.items
         annotation_paths = [item.annotation_path_text for item in items]
         self.disk = DiskSync(store.loaded_items, open_file_changed)
@@ -56,10 +60,12 @@ class FolderWatchers:
         self.follower.start(then=self.scanner.start)
         self.image_watch = ImageSetWatch(dataset)
         self.image_watch.changed.connect(images_changed)
+        self.image_watch.unreadable.connect(folder_unreadable)
         self.image_watch.start()
         self._connections = [(self.scanner.scanned, files_read), (self.scanner.done, scan_done),
                              (self.follower.changed, files_read), (self.follower.changed, changed),
-                             (self.image_watch.changed, images_changed)]
+                             (self.image_watch.changed, images_changed),
+                             (self.image_watch.unreadable, folder_unreadable)]
         self.closed = False
 
     def watch(self, doc) -> None:
