@@ -4,7 +4,8 @@ Open recent, and dropping a folder or an image on the window."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import stat
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
@@ -15,8 +16,9 @@ from petloc_gui.core.dataset import Dataset, dataset_root, open_dataset
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.fs_bytes import crossing_args
 from petloc_gui.core.images import is_image_name
+from petloc_gui.core.index_problems import folder_problems
 from petloc_gui.core.real_paths import part_inside
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, visible
 from petloc_gui.core.unread_note import annotated, unread_note
 from petloc_gui.ui import background
 from petloc_gui.ui.plain_text import literal
@@ -52,6 +54,18 @@ def dropped_target(mime: QMimeData) -> tuple[Path, Path | None] | None:
     return None
 
 
+def _may_be_there(folder: str) -> bool:
+    """Whether Open recent offers ``folder``: a folder, or one that cannot be looked at now (its parent turned
+    unreadable: opening it says why; ``Path.is_dir()`` raised PermissionError there, and the menu was not
+    rebuilt); not one deleted or moved."""
+    try:
+        return stat.S_ISDIR(os.stat(folder).st_mode)
+    except (FileNotFoundError, NotADirectoryError, ValueError):
+        return False
+    except OSError:
+        return True
+
+
 class RecentFoldersMenu(QMenu):
     """File → Open recent: the last folders opened, newest first; rebuilt each time it opens."""
 
@@ -71,7 +85,7 @@ class RecentFoldersMenu(QMenu):
             shown = folder.replace("&", "&&")  # a "&" in a path is shown, not taken for an access key
             action = self.addAction(f"&{n % 10} {shown}" if n <= 10 else shown)
             action.setToolTip(literal(folder))  # a folder "<b>pets" named as it is, not drawn as markup
-            action.setEnabled(Path(folder).is_dir())
+            action.setEnabled(_may_be_there(folder))
             action.triggered.connect(lambda _=False, f=folder: self._open(f))
         self.addSeparator()
         clear = self.addAction("&Clear the list")
@@ -101,6 +115,30 @@ def _same_folder(path, current: Path | None) -> bool:
     ``images/`` folder is the dataset); False when it cannot tell (a link loop or a NUL in the path:
     opening it says what is wrong)."""
     return current is not None and part_inside(dataset_root(path), current) == Path(".")
+
+
+def _unlistable(folders: Iterable[Path]) -> tuple[Path, str] | None:
+    """The first of ``folders`` that cannot be listed now (permissions, a network share's hiccup), with the OS's
+    reason; None when each can, or is gone, or its path holds a NUL (opening it says that)."""
+    for folder in folders:
+        try:
+            with os.scandir(folder):
+                pass
+        except (FileNotFoundError, NotADirectoryError, ValueError):
+            continue
+        except OSError as exc:
+            return folder, exc.strerror or str(exc)
+    return None
+
+
+def _unlisted_in(dataset: Dataset) -> tuple[Path, str] | None:
+    """The dataset's folder or its images folder, with why, when its index could not list it (then it lists
+    no image there, which is not "the folder is empty"); a subfolder among others stays a problem line."""
+    whole = {dataset.root, dataset.images_folder}
+    for folder, what in folder_problems(dataset):
+        if folder in whole:
+            return _unlistable([folder]) or (folder, what)
+    return None
 
 
 def _unread_in(dataset: Dataset, problems: str) -> tuple[Dataset, str, str]:
@@ -137,13 +175,25 @@ class FolderOpening:
         that is there (listed even where the filters would hide it), else on the first image the
         list shows; the demo folder, however reached, as the demo (`_present_demo`; ``start_queue``
         False: not moved to the top of the queue, the screenshot waits for it itself). False if not opened."""
-        if not self.guard.confirm_leave(reload=_same_folder(path, self.current_folder())):
+        reload = _same_folder(path, self.current_folder())
+        # before asking about unsaved edits: a folder that cannot be read is not opened, nothing is left for it
+        unlisted = _unlistable(self._whole_folders(path, reload))
+        if unlisted is not None:
+            return self._cannot_read(*unlisted)
+        if not self.guard.confirm_leave(reload=reload):
             return False
         try:
             dataset = open_dataset(path)
         except (PetlocError, OSError) as exc:
+            where = exc.path if isinstance(exc, PetlocError) else exc.filename
+            unlisted = _unlistable([Path(where)]) if where else None
+            if unlisted is not None:
+                return self._cannot_read(*unlisted)
             QMessageBox.warning(self, "Cannot open folder", literal(str(exc)))  # a folder "<b>x" as named
             return False
+        unlisted = _unlisted_in(dataset)
+        if unlisted is not None:  # (turned unreadable since it was looked at above, or a layout's images folder)
+            return self._cannot_read(*unlisted)
         if self.session is not None:
             self.session.close()
         self.edits.reset()
@@ -179,6 +229,25 @@ class FolderOpening:
             self._present_demo(start_queue)
         self.focus_canvas()
         return True
+
+    def _whole_folders(self, path, reload: bool) -> list[Path]:
+        """The folders without which opening ``path`` lists no image: the dataset folder it opens, and with
+        ``reload`` the open dataset's images folder too (``JPEGImages/`` of a devkit)."""
+        try:
+            folders = [dataset_root(path)]
+        except (OSError, ValueError):  # (a NUL in the path: opening it says what is wrong)
+            return []
+        if reload and self.dataset is not None:
+            folders.append(self.dataset.images_folder)
+        return folders
+
+    def _cannot_read(self, folder: Path, why: str) -> bool:
+        """Refuse to open a folder that cannot be listed: indexed, it read as one without images, and F5 (or
+        Open recent) replaced the list, the selection and the image shown with an empty list. Returns False."""
+        kept = "; the list is kept as it was" if self.session is not None else ""
+        QMessageBox.warning(self, "Cannot read the folder",
+                            literal(f"Cannot read the folder {visible(folder)}: {why}{kept}"))
+        return False
 
     def _present_demo(self, start_queue: bool) -> None:
         """The demo however reached (the first run, the folder open last time, named, File → Open demo,
