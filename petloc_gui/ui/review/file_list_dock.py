@@ -37,6 +37,7 @@ from petloc_gui.ui.dock_toggle import FloatingDock, covered, show_or_hide
 from petloc_gui.ui.review.file_list import COL_CONF, COL_IOU, COL_NAME, COL_PRED, COL_STATUS, FileListModel
 from petloc_gui.ui.review.name_cell import NameCellDelegate
 from petloc_gui.ui.review.predicted_cell import PredictedCellDelegate
+from petloc_gui.ui.review.unreadable_notice import UnreadableNotice
 
 # In a narrow list these columns give way, in this order, so that names stay readable: the
 # header over the image says the prediction and its confidence too.
@@ -126,6 +127,8 @@ class FileListDock(QDockWidget):
         layout.addWidget(self.view, 1)
         # below the list: appearing above it would move every row under the user's mouse
         layout.addWidget(self.folder_notice)
+        self.unreadable_notice = UnreadableNotice()  # while a folder of the list cannot be read
+        layout.addWidget(self.unreadable_notice)
         layout.addWidget(self.next_review_button)
         self.setWidget(body)
         self.search.textChanged.connect(lambda text: self.model.set_text(text))
@@ -195,6 +198,10 @@ class FileListDock(QDockWidget):
         self.folder_notice.setToolTip(change_tooltip(added, removed, root) if text else "")
         self.folder_notice.setVisible(bool(text))
 
+    def show_folder_unreadable(self, folders: list[tuple[str, str]], root: str) -> None:
+        """Say which folders of the list (within ``root``) cannot be read now and why (none: hide the line)."""
+        self.unreadable_notice.show_folders(folders, root)
+
     def set_source(self, model: FileListModel) -> None:
         old = self.model
         self.shown = None  # the new list's items are numbered anew
@@ -209,6 +216,7 @@ class FileListDock(QDockWidget):
         model.layoutChanged.connect(self._shown_listed_again)
         old.deleteLater()
         self.show_folder_change([], [], "")  # a new list: the folder as it is now
+        self.show_folder_unreadable([], "")
         self.order_changed.emit()
 
     def _fitting_width(self, col: int, texts) -> int:
