@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from petloc_gui.core.dataset import Dataset, open_dataset
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing, folder_listing
+from petloc_gui.core.text import counted
 from petloc_gui.ui.review.folder_look import FolderLook
 
 QUIET_MS = 1000  # a copy of many images: one look after it pauses, not one per file
@@ -201,6 +202,6 @@ def unreadable_text(folders: list[tuple[str, str]]) -> str:
     if not folders:
         return "The folder can be read again; it is followed as before (new or deleted images are said)"
     folder, why = folders[0]
-    more = f" (and {len(folders) - 1} more folders)" if len(folders) > 1 else ""
+    more = f" (and {counted(len(folders) - 1, 'more folder')})" if len(folders) > 1 else ""
     return (f"Cannot read the folder {folder}{more}: {why}. The list and any unsaved edits are kept as they are; "
             "it is looked at again until it can be read")

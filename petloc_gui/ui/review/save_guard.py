@@ -35,6 +35,7 @@ keeps one Ctrl+Z away, and the boxes Show both puts beside theirs, unsaved, to s
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -334,7 +335,7 @@ class SaveGuard:
                 return True
         names = [session.model.names[row] for row in dirty]  # as the list names them (day2/g.png)
         # a reload after another program deleted it
-        gone = {name for name, row in zip(names, dirty, strict=True) if not session.image_path(row).exists()}
+        gone = {name for name, row in zip(names, dirty, strict=True) if _gone(session.image_path(row))}
         # Always the three buttons; Enter is Save All (labelme's Save: an Enter never loses edits), Esc
         # Cancel (tests/ui/test_unsaved_box_buttons.py checks them inside the box at scale 2)
         answer = QMessageBox.question(
@@ -355,3 +356,15 @@ class SaveGuard:
             return False
         self.host.show_status(kept_open_text(self.to_check, reload, self.host.autosave(), failures), 30000)
         return True
+
+
+def _gone(image: Path) -> bool:
+    """Whether ``image`` is no longer there: one that cannot be looked at (its folder unreadable for a while)
+    is not said to be deleted, and `Path.exists` raised PermissionError there, so no question came."""
+    try:
+        image.stat()
+    except (FileNotFoundError, NotADirectoryError):  # as `Path.exists` read them
+        return True
+    except OSError:
+        return False
+    return False
