@@ -39,4 +39,8 @@ def test_workers_stop_on_ctrl_break_where_there_is_one(windows_break):
 
 def test_workers_stop_signals_without_sigbreak(monkeypatch):
     monkeypatch.delattr(signal, "SIGBREAK", raising=False)
-    assert distributed._stop_signals() == (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = signal.signal(signal.SIGHUP, signal.SIG_DFL)  # a run under `nohup` starts ignoring it
+    try:
+        assert distributed._stop_signals() == (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    finally:
+        signal.signal(signal.SIGHUP, previous)

@@ -40,7 +40,11 @@ def test_a_sigbreak_the_process_was_started_to_ignore_is_left_ignored(monkeypatc
 
 def test_without_sigbreak_the_stop_signals_are_as_before(monkeypatch):
     monkeypatch.delattr(signal, "SIGBREAK", raising=False)
-    assert module._stop_signals() == (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = signal.signal(signal.SIGHUP, signal.SIG_DFL)  # a run under `nohup` starts ignoring it
+    try:
+        assert module._stop_signals() == (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    finally:
+        signal.signal(signal.SIGHUP, previous)
 
 
 def test_ctrl_break_runs_the_clean_up_says_so_and_exits_149(windows_break, capsys):
