@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from petloc_gui.core.annotation_names import folded
 from petloc_gui.core.dataset_item import DatasetItem
-from petloc_gui.core.folder_listing import file_names
+from petloc_gui.core.regular_file import is_regular_entry, read_regular_head
 
 CLASSES_FILE = "classes.txt"  # labelImg's YOLO class list, beside the label files
 MOST_FOLDERS_LISTED = 100
@@ -71,7 +71,9 @@ def yolo_labels_beside(items: Iterable[DatasetItem]) -> list[YoloLabelsBeside]:
     for folder in sorted(unannotated)[:MOST_FOLDERS_LISTED]:
         try:
             with os.scandir(folder or ".") as entries:
-                names = file_names(entries)
+                # regular files only (links followed): a named pipe so named is no label, and reading it
+                # would wait for ever; `petloc convert` refuses it
+                names = [entry.name for entry in entries if is_regular_entry(entry)]
         except OSError:
             continue  # the index said why
         texts = {folded(name): name for name in names if name[-4:].lower() == ".txt" and not name.startswith(".")}
@@ -93,9 +95,8 @@ def has_yolo_lines(path: str) -> bool:
     """Whether the file at ``path`` starts with YOLO label lines (its first `HEAD_BYTES` read): each a
     class number then at least four coordinates within 0-1 (a box, a box and a confidence, a polygon)."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(HEAD_BYTES)
-    except OSError:
+        head = read_regular_head(path, HEAD_BYTES)  # a named pipe swapped in must not stop `petloc stats`
+    except OSError:  # NotRegularFileError too
         return False
     lines = head.decode("utf-8", "replace").splitlines()
     if len(head) == HEAD_BYTES:

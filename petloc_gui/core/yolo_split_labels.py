@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.disk_same import part_below
+from petloc_gui.core.regular_file import is_regular_entry
 from petloc_gui.core.yolo_beside import MOST_FILES_READ, MOST_FOLDERS_LISTED, has_yolo_lines
 
 _IMAGES, _LABELS = "images", "labels"  # exact names, as Ultralytics and `petloc convert` match them
@@ -114,10 +115,11 @@ def _inside(path: str, folder: str) -> str:
 
 def _label_files(folder: str, wanted: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(path, image) of the label files of ``wanted`` ([(file name, its image)]) that are in ``folder``,
-    exactly so named (as Ultralytics and `petloc convert` open them)."""
+    exactly so named (as Ultralytics and `petloc convert` open them), and regular files (links followed):
+    a named pipe or a folder so named is no label, and `petloc convert` refuses it."""
     try:
         with os.scandir(folder) as entries:
-            names = {entry.name for entry in entries if entry.name.endswith(".txt")}
+            names = {entry.name for entry in entries if entry.name.endswith(".txt") and is_regular_entry(entry)}
     except OSError:
         return []  # no labels folder there, or one that cannot be listed: no hint of it
     return [(os.path.join(folder, name), image) for name, image in wanted if name in names]

@@ -34,6 +34,7 @@ def _counting(monkeypatch):
     scans: Counter[str] = Counter()
     walks: list[str] = []
     real_open, real_io_open, real_scandir, real_walk = builtins.open, io.open, os.scandir, os.walk
+    real_os_open = os.open
 
     def counted_open(file, *args, **kwargs):
         opens[os.fspath(file)] += 1
@@ -42,6 +43,10 @@ def _counting(monkeypatch):
     def counted_io_open(file, *args, **kwargs):  # pathlib's read_bytes and open
         opens[os.fspath(file)] += 1
         return real_io_open(file, *args, **kwargs)
+
+    def counted_os_open(file, *args, **kwargs):  # label files: opened without waiting (`core.regular_file`)
+        opens[os.fspath(file)] += 1
+        return real_os_open(file, *args, **kwargs)
 
     def counted_scandir(path="."):
         scans[os.fspath(path)] += 1
@@ -53,6 +58,7 @@ def _counting(monkeypatch):
 
     monkeypatch.setattr(builtins, "open", counted_open)
     monkeypatch.setattr(io, "open", counted_io_open)
+    monkeypatch.setattr(os, "open", counted_os_open)
     monkeypatch.setattr(os, "scandir", counted_scandir)
     monkeypatch.setattr(os, "walk", counted_walk)
     return opens, scans, walks

@@ -45,6 +45,7 @@ from petloc_gui.core.interop.voc_out import voc_key
 from petloc_gui.core.interop.yolo_images import is_read_by_yolo
 from petloc_gui.core.interop.yolo_names import NAME_FILES
 from petloc_gui.core.natural_order import natural_key
+from petloc_gui.core.regular_file import NotRegularFileError, read_regular_head
 
 _IMAGES, _LABELS = "images", "labels"
 # Darknet's image lists (obj.data's train = / valid =), kept at the top beside obj.names.
@@ -116,7 +117,10 @@ def find_pairs(src: Path) -> YoloLayout:
     for rel, path in sorted(texts.items(), key=lambda item: _order(item[0])):
         if rel in used:
             continue
-        head = _head(path)
+        try:
+            head = _head(path)
+        except NotRegularFileError:
+            continue  # no image has it and it holds no labels: a folder or a pipe of that name is nothing to convert
         if _is_image_list(head, rel):
             continue
         if rel in passed_over:
@@ -164,10 +168,12 @@ def _part_ways(images: list[YoloImage]) -> list[list[YoloImage]]:
 
 
 def _head(path: Path) -> bytes | None:
-    """The first 64 KB of a ``.txt`` no image has, or None when it cannot be read."""
+    """The first 64 KB of a ``.txt`` no image has, or None when it cannot be read. Raises NotRegularFileError
+    where it is no file (a named pipe, a folder), never waiting on one: no label file, and not reported."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(_LIST_HEAD_BYTES)
+        return read_regular_head(path, _LIST_HEAD_BYTES)
+    except NotRegularFileError:
+        raise
     except OSError:
         return None
 
@@ -207,7 +213,9 @@ class _Tree:
 
     roots: set[str]  # `_split_roots`
     images: dict[str, Path] = field(default_factory=dict)
-    texts: dict[str, Path] = field(default_factory=dict)  # `is_label_name`
+    # `is_label_name`: the files, and the folders so named, that an image's label may be: the reader refuses
+    # such a folder (or a named pipe), saying so, rather than the image passing for one without labels
+    texts: dict[str, Path] = field(default_factory=dict)
 
 
 def _scan(src: Path) -> _Tree:
@@ -227,6 +235,10 @@ def _scan(src: Path) -> _Tree:
             if found is not None:
                 path = Path(folder) / name
                 found[relative_name(path, src)] = path
+        for name in dirs:
+            if is_label_name(name):
+                path = Path(folder) / name
+                tree.texts[relative_name(path, src)] = path
     tree.roots = _split_roots(both, images_only)
     return tree
 

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.interop.records import ConversionReport, LabelledBox, checked_box
+from petloc_gui.core.regular_file import NotRegularFileError, read_regular_head
 
 MAX_LABEL_BYTES = 16 * 1024 * 1024
 # What a line is: a box, a box with a confidence, with a confidence and a track id, a polygon, a box
@@ -39,8 +40,9 @@ _ULTRALYTICS_LIMITS = (-0.01, 1.01)
 def read_label_text(label: Path) -> tuple[str | None, str]:
     """The text of the label file ``label``, or None and what the caller reports (``file: why``)."""
     try:
-        with open(label, "rb") as handle:
-            data = handle.read(MAX_LABEL_BYTES + 1)
+        data = read_regular_head(label, MAX_LABEL_BYTES + 1)  # a named pipe there must not stop the read
+    except NotRegularFileError as exc:
+        return None, f"not a regular file ({exc.kind}): not a label file; image not converted"
     except OSError as exc:
         return None, f"cannot read: {exc.strerror or exc}; image not converted"
     if len(data) > MAX_LABEL_BYTES:

@@ -1,0 +1,68 @@
+"""Reading the head of a file only when it is a regular file: a named pipe, a folder or a device named like
+a label file must not stop a read.
+
+``open()`` of a FIFO (named pipe) waits for a writer, for ever where none comes, and a device behind a link
+(``/dev/zero``) never ends. So the file is opened with ``O_NONBLOCK``, which returns at once for a FIFO and
+changes nothing for a regular file, and ``fstat`` of what was opened decides: a ``stat`` before the open
+would leave a window where a FIFO swapped in under the same name still blocked the open.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+_CHUNK = 1 << 20
+
+
+class NotRegularFileError(OSError):
+    """The path (its links followed) is something other than a regular file; ``kind`` says what."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"not a regular file ({kind})")
+        self.kind = kind
+
+
+def kind_of(mode: int) -> str:
+    """What a ``st_mode`` that is no regular file's is, in words ("a named pipe")."""
+    return next((kind for test, kind in _KINDS if test(mode)), "not a file")
+
+
+def read_regular_head(path: str | os.PathLike[str], limit: int) -> bytes:
+    """At most ``limit`` bytes from the start of the regular file at ``path`` (links followed).
+
+    Raises NotRegularFileError where it is a FIFO, a folder, a device or a socket (never waiting on one), and
+    OSError where it cannot be opened or read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except PermissionError:
+        if os.path.isdir(path):  # Windows refuses to open a folder rather than open it
+            raise NotRegularFileError("a folder") from None
+        raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFileError(kind_of(mode))
+        chunks: list[bytes] = []
+        left = limit
+        while left > 0:
+            chunk = os.read(fd, min(left, _CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def is_regular_entry(entry: os.DirEntry) -> bool:
+    """Whether a listed entry is a regular file, or a link to one (a link in a loop is not)."""
+    try:
+        return entry.is_file()  # S_ISREG, links followed: the entry's type as listed, a stat only for a link
+    except OSError:
+        return False
