@@ -15,13 +15,17 @@ only where those hold ``class cx cy w h`` lines, so a ``labels/`` of other text 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
 
 from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.disk_same import part_below
+from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.regular_file import is_regular_entry
 from petloc_gui.core.yolo_beside import MOST_FILES_READ, MOST_FOLDERS_LISTED, has_yolo_lines
 
@@ -40,12 +44,14 @@ class YoloSplitLabels:
     images: frozenset[str]  # the images (paths as the items give them) whose labels these are
     first_image: str  # the first of them, a posix path inside ``folder``: the message's example
     first_copy: str  # its name in the converter's output (`core.interop.yolo_layout.output_name`)
+    # why `petloc convert` cannot take the class names from ``names_file`` (its own words), or None
+    names_problem: str | None = None
 
     def message(self) -> str:
         """What `petloc stats` says of the folder: the labels found and the command that converts them."""
         count = len(self.labels)
         shown = ", ".join(self.labels[:3]) + (", ..." if count > 3 else "")
-        with_names = f"; class names in {self.names_file}" if self.names_file else ""
+        with_names = f"; class names in {self.names_file}" if self.names_file and not self.names_problem else ""
         images = ("1 image without annotation has its YOLO label file" if count == 1 else
                   f"{count} images without annotation have their YOLO label files")
         said = (f"{images} in labels/ beside images/ (Ultralytics' layout: {shown}{with_names}), which petloc "
@@ -59,6 +65,9 @@ class YoloSplitLabels:
             return said + ("this folder has no data.yaml, classes.txt or obj.names naming the classes (a YOLO "
                            "class id is an index into that list): put one there (the data.yaml you train with, "
                            "or a classes.txt of one name per line in id order), then " + command)
+        if self.names_problem is not None:
+            return said + (f"{self.names_file} gives no class names `petloc convert` can use ({self.names_problem}): "
+                           "fix it first, then " + command)
         return said + command
 
 
@@ -84,6 +93,7 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
         stem = parts[-1].rpartition(".")[0] or parts[-1]
         wanted.setdefault(labels, {}).setdefault(label_folder, []).append((stem + ".txt", item.image_path_text))
     by_folder: dict[str, list[tuple[str, str]]] = {}  # the folder converted -> (label file, its image)
+    names_of = functools.cache(_class_names)  # each folder's names file read once a call, never kept after
     reads_left, listings_left = MOST_FILES_READ, MOST_FOLDERS_LISTED
     for labels in sorted(wanted):
         inner = sorted(wanted[labels])[:listings_left]
@@ -93,20 +103,21 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
         reads_left -= len(read)
         # none read: empty label files only (background), or no read left; or text that is no YOLO label
         if read and all(has_yolo_lines(path) for path in read):
-            by_folder.setdefault(_converted_folder(os.path.dirname(labels), root), []).extend(found)
+            by_folder.setdefault(_converted_folder(os.path.dirname(labels), root, names_of), []).extend(found)
         if not listings_left:
             break
-    return [_split_labels(folder, pairs) for folder, pairs in sorted(by_folder.items())]
+    return [_split_labels(folder, pairs, names_of(folder)) for folder, pairs in sorted(by_folder.items())]
 
 
-def _split_labels(folder: str, pairs: list[tuple[str, str]]) -> YoloSplitLabels:
-    """The folder converted, ``folder``, with its (label file, image) ``pairs``; the first image's output name
-    taken once, here, as the converter takes it."""
+def _split_labels(folder: str, pairs: list[tuple[str, str]], names: _Names) -> YoloSplitLabels:
+    """The folder converted, ``folder``, with its (label file, image) ``pairs`` and its ``names``; the first
+    image's output name taken once, here, as the converter takes it."""
     from petloc_gui.core.interop.yolo_layout import output_name  # the converter's rule, imported late
 
     first_image = _inside(pairs[0][1], folder)
-    return YoloSplitLabels(folder, [_inside(path, folder) for path, _ in pairs], _names_file(folder),
-                           frozenset(image for _, image in pairs), first_image, output_name(first_image))
+    return YoloSplitLabels(folder, [_inside(path, folder) for path, _ in pairs], names.file,
+                           frozenset(image for _, image in pairs), first_image, output_name(first_image),
+                           names.problem)
 
 
 def _inside(path: str, folder: str) -> str:
@@ -140,21 +151,34 @@ def _non_empty(paths: Iterable[str]) -> list[str]:
     return found
 
 
-def _converted_folder(holder: str, root: str) -> str:
+def _converted_folder(holder: str, root: str, names_of: Callable[[str], _Names]) -> str:
     """The folder to convert for the YOLO folder ``holder`` (holding images/ and labels/): ``holder`` itself,
-    or its parent where only that names the classes and is inside the dataset folder ``root``."""
-    if _names_file(holder) is None:
+    or its parent where only that has a file of class names and is inside the dataset folder ``root``."""
+    if names_of(holder).file is None:
         parent = os.path.dirname(holder)
         if parent != holder and part_below(parent, os.path.normpath(root)) is not None \
-                and _names_file(parent) is not None:
+                and names_of(parent).file is not None:
             return parent
     return holder
 
 
-def _names_file(folder: str) -> str | None:
-    """The file there `petloc convert --from yolo` takes the class names from (``core.interop.yolo_names``'s
-    order: classes.txt or obj.names, in the folder or its labels/, then data.yaml), inside ``folder``; or None."""
-    from petloc_gui.core.interop.yolo_names import NAME_FILES, YAML_FILES  # the converter's names, imported late
+class _Names(NamedTuple):
+    file: str | None  # the file there that names the classes, inside the folder; None: there is none
+    problem: str | None  # why `petloc convert` cannot use it, in its words; None: it can
 
-    candidates = [*NAME_FILES, *(f"{_LABELS}/{name}" for name in NAME_FILES), *YAML_FILES]
-    return next((name for name in candidates if os.path.isfile(os.path.join(folder, name))), None)
+
+def _class_names(folder: str) -> _Names:
+    """The file of ``folder`` that `petloc convert --from yolo` takes the class names from, read by its own
+    reader (``core.interop.yolo_names.find_class_names``: classes.txt or obj.names, in the folder or its
+    labels/, then data.yaml), and what it says where it cannot take them (an empty data.yaml, an
+    unterminated ``names:`` list, a name listed twice)."""
+    from petloc_gui.core.interop.yolo_names import find_class_names  # the converter's reader, imported late
+
+    try:
+        _, path = find_class_names(Path(folder))
+    except DatasetError as exc:
+        # It names the file it could not use; the folder itself where it found none.
+        if exc.path is None or os.path.normpath(exc.path) == os.path.normpath(folder):
+            return _Names(None, None)
+        return _Names(_inside(str(exc.path), folder), exc.reason)
+    return _Names(_inside(str(path), folder), None)
