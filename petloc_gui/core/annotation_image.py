@@ -13,10 +13,22 @@ beside ``images/`` is Label Studio's layout on Linux too).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path, PureWindowsPath
 
 from petloc_gui.core.annotation_names import folded
 from petloc_gui.core.dataset import SEPARATE_FOLDERS  # (the dataset module reads no annotation: no cycle)
+
+# Whether a name's leading "C:" names a drive: on Windows, joined to a folder it restarts the path on that drive
+# (``D:/voc/Annotations`` / ``C:x.jpg`` is ``C:x.jpg``). Elsewhere a colon is a character of a file's name
+# (``d:1.jpg``, a file inside the folder), so there it stays one. A switch, so tests can set it.
+DRIVES_RESTART_PATHS = os.name == "nt"
+
+
+def drive_of(name: str) -> str:
+    """The drive a file name's part (no slash in it) restarts a path on when joined to a folder, ``"C:"`` of
+    ``C:x.jpg``, where names have drives (`DRIVES_RESTART_PATHS`); ``""`` for none."""
+    return PureWindowsPath(name).drive if DRIVES_RESTART_PATHS else ""
 
 
 def _layouts() -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -41,11 +53,11 @@ def find_image(annotation: Path, filename: str) -> Path | None:
     Only the base name of ``<filename>`` is used (``<path>`` is never read): a hostile file must not make
     us touch arbitrary paths (on Windows a UNC path such as ``\\\\host\\share\\x.jpg`` would leak the
     user's credentials); every place looked in is one of the annotation's own folders'. A base name on a drive
-    (``C:x.jpg``) is refused as ``..`` is, on every system: joined to a folder on Windows it restarts the path
-    on that drive (``D:/voc/Annotations`` / ``C:x.jpg`` is ``C:x.jpg``), and no dataset's own image is so named.
+    (``C:x.jpg``) is refused as ``..`` is on Windows (`drive_of`), where joined to a folder it restarts the path
+    on that drive; elsewhere ``d:1.jpg`` is a file's name like any other.
     """
     name = filename.replace("\\", "/").rsplit("/", 1)[-1]
-    if not name or name in (".", "..") or PureWindowsPath(name).drive:
+    if not name or name in (".", "..") or drive_of(name):
         return None
     folder = annotation.parent
     candidates = [folder / name]

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 from typing import Any
 
+from petloc_gui.core.annotation_image import drive_of
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
@@ -209,10 +210,11 @@ def _image_folders(json_path: Path, images_dir: Path | None) -> list[Path]:
 
 
 def _on_a_drive(part: str) -> bool:
-    """Whether a part of a file name names a drive as Windows reads it ("C:secret.jpg", "C:"): joined to an
-    image folder there, it restarts the path on that drive (``D:/coco/images`` / ``C:secret.jpg`` is
-    ``C:secret.jpg``), outside every image folder. Refused on every system: no dataset's own image is so named."""
-    return bool(PureWindowsPath(part).drive)
+    """Whether a part of a file name names a drive ("C:secret.jpg", "C:") where names have drives (Windows,
+    `core.annotation_image.drive_of`): joined to an image folder there, it restarts the path on that drive
+    (``D:/coco/images`` / ``C:secret.jpg`` is ``C:secret.jpg``), outside every image folder. Elsewhere
+    ``d:1.jpg`` is a file's name like any other, looked for inside the image folders."""
+    return bool(drive_of(part))
 
 
 def _outside(file_name: str) -> str | None:
@@ -221,7 +223,7 @@ def _outside(file_name: str) -> str | None:
     if ".." in parts:
         return "climbs out of the image folders ('..')"
     if parts and _on_a_drive(parts[-1]):
-        return f"names a file on drive {PureWindowsPath(parts[-1]).drive!r}, outside the image folders"
+        return f"names a file on drive {drive_of(parts[-1])!r}, outside the image folders"
     return None
 
 
