@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.regular_file import read_regular_head
 
 NAME_FILES = ("classes.txt", "obj.names")
 YAML_FILES = ("data.yaml", "dataset.yaml", "data.yml")
@@ -142,7 +143,7 @@ def parse_yaml_keypoint_shape(text: str, path: Path) -> tuple[int, int] | None:
 
 def _read(path: Path) -> str:
     try:
-        data = path.read_bytes()[: _MAX_BYTES + 1]
+        data = read_regular_head(path, _MAX_BYTES + 1)  # not the whole file (a 300 MB data.yaml: 345 MB), no FIFO wait
     except OSError as exc:
         raise DatasetError(f"cannot read: {exc.strerror or exc}", path) from exc
     if len(data) > _MAX_BYTES:
