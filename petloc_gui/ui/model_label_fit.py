@@ -11,10 +11,10 @@ Here a text that does not fit gives way in this order, first to last: its cautio
 longest first (`app.figures_short`: "Model: pets…abcdef (acc 0.938 · IoU 0.839 on 16 validation images · 15/16
 accepted · too few to compare)", the sentences in the tooltip); the name, in its middle, down to its first and last
 characters; the figures, the count and the short cautions never, until the label is narrower than that least form
-(`least_width`; `status_line` gives it the room the other widgets leave, up to half the bar while a message
-shows): then the name goes on ("pets…", "…"), and only then is the text cut at its end with "…". A text without
-figures ("Loading model pets…", "Model: pets", "Model: pets (no validation images: figures not measured)") is elided
-at its end, as before.
+(`least_width`; `status_line` gives it the room the other widgets leave, and while a message shows what the
+message leaves, down to that least form, else none): then the name goes on ("pets…", "…"), and only then is the
+text cut at its end with "…". A text without figures ("Loading model pets…", "Model: pets", "Model: pets (no
+validation images: figures not measured)") is elided at its end, as before.
 
 The label fits from the figures' parts, given with its text (`ModelLine`: the model controller's status signal
 carries it, `status_line.ModelLabel` keeps it), never from the text's words: a text alone ("Model: pets (acc ...)"

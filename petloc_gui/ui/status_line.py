@@ -1,20 +1,25 @@
-"""The main window's status bar: a message too long for it is elided in the middle, whole in its tooltip.
+"""The main window's status bar: a message gets the bar, its labels what it leaves; too long still, elided.
 
-QStatusBar draws a message on one line and cuts it at the first permanent widget: a failed save lost
-its end, the part that says why ("…/IMG_0042.xml: [Errno 13] Permission denied"). Here the start and
-the end stay in view and hovering the message shows all of it, wrapped. Callers keep using
-``showMessage`` and ``currentMessage`` (the whole text).
+QStatusBar draws a message on one line and cuts it at the first permanent widget: a failed save lost its end, the
+part that says why ("…/IMG_0042.xml: [Errno 13] Permission denied"). Callers keep using ``showMessage`` and
+``currentMessage`` (the whole text).
 
-While a message shows, a permanent label (the model's name and figures) takes the room the message leaves
-(`_left_by_message`), and where that is less than a third of the bar, a third, its text elided at its end, whole in
-its tooltip: the figures and their marks ("15 of 16 hold boxes accepted from a
-model; too few images to tell models apart") left the messages ~380 px, and cut them. Its ``text()`` stays whole.
-The model's label with figures gives way in its own order (`model_label_fit`): to a compact form, "Model:
-pets…abcdef (acc 0.938 · IoU 0.839 on 16 validation images · 15/16 accepted · too few to compare)", as wide as
-that needs (up to half the bar) where a third is less. With no message the label takes the room the other
-widgets leave (`_cap_labels`): capped at half a bar that was empty, a 1024 px window dropped the model's name and
-cut its last caution ("Model: … (… · too fe…"). It is a `ModelLabel`: given its line with the figures' parts
-(`model_label_fit.ModelLine`, the model controller's status), it keeps them, and fits from them.
+While a message shows, it comes first (`status_label_room`): the permanent labels take what it leaves, in their
+order, the last (the model's label) the first to give way, to its compact form (`model_label_fit`), then entirely
+(0 px, not hidden: a label's own show and hide stay its owner's); the image counter and the others are whole or
+give way too; widgets that are not labels ("New model: not kept yet", a button) keep their width. Held to a third
+or half of the bar, the labels cut the hunt's messages at scale 1.5 on a 1366 px screen to ~25 characters ("New
+box in the middle: arro… from the top-left corner).", the keys that move the box lost), whole only in a tooltip a
+keyboard user cannot reach; a message shows for a few seconds, and the labels come back whole when it goes.
+
+A message wider than all the bar leaves it stays on one line, its start and end kept around "…", whole in its
+tooltip (wrapped). Not on more lines: the bar grown in the window's layout moved the image under the mouse, and
+drawn over the panes it hid the image and the Next-to-review button for the message's time.
+
+With no message a label takes the room the other widgets leave (`_cap_labels`): capped at half a bar that was
+empty, a 1024 px window dropped the model's name and cut its last caution ("Model: … (… · too fe…"). The model's
+label is a `ModelLabel`: given its line with the figures' parts (`model_label_fit.ModelLine`, the model
+controller's status), it keeps them, and fits from them; its ``text()`` stays whole, and so does its tooltip.
 """
 
 from __future__ import annotations
@@ -28,11 +33,14 @@ from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QStyle, QStyleOptio
 
 from petloc_gui.core.text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
 from petloc_gui.ui.model_label_fit import ModelLine, fitted_text, least_width
+from petloc_gui.ui.status_label_room import LabelNeeds, label_widths
 
 LEFT_MARGIN, RIGHT_MARGIN = 6, 12  # QStatusBar's own, around its message
-LABEL_SHARE = 3  # a permanent label takes at most 1/LABEL_SHARE of the bar's width
+LABEL_SHARE = 3  # with no message, a permanent label may shrink to 1/LABEL_SHARE of the bar's width
 LEAST_SHARE = 2  # ... or what the model's compact form needs (`least_width`), up to 1/LEAST_SHARE of it
 FRAME_PX = 4  # the item frame QStatusBar draws round a permanent widget (2 px each side, `paintEvent`)
+ITEM_SPACING = 6  # QStatusBar's own, between the widgets of its line (its layout is private)
+LEAST_CHARS = 12  # a label without figures, cut while a message shows, keeps its first characters, or gives way
 WIDGET_SIZE_MAX = 16777215  # Qt's QWIDGETSIZE_MAX (PySide6 does not export it): no cap
 
 
@@ -128,12 +136,23 @@ def label_text_width(label: QLabel) -> int:
 
 
 def label_width_cap(label: QLabel, bar_width: int) -> int:
-    """How wide a permanent label may be while a message shows: its share of the bar, or what the model's compact
-    form needs (`least_width`) where that is more, up to 1/LEAST_SHARE of the bar: the message keeps the rest."""
+    """How narrow a permanent label may be made with no message: its share of the bar, or what the model's compact
+    form needs (`least_width`) where that is more, up to 1/LEAST_SHARE of the bar."""
     least = least_width(label_line(label), label.fontMetrics()) if label_is_plain(label) else 0
     if least:
         least = min(least + label.width() - label.contentsRect().width(), bar_width // LEAST_SHARE)
     return max(1, bar_width // LABEL_SHARE, least)
+
+
+def label_needs(label: QLabel) -> LabelNeeds:
+    """What ``label`` needs beside a message (`status_label_room`): its whole text, and its least form: the
+    model's compact one (`least_width`), or its first `LEAST_CHARS` characters and "…"; a rich label, whole."""
+    if not label_is_plain(label):
+        return LabelNeeds(label.sizeHint().width(), label.sizeHint().width())
+    whole, chrome = label_text_width(label), label.width() - label.contentsRect().width()
+    metrics = label.fontMetrics()
+    least = least_width(label_line(label), metrics) or metrics.horizontalAdvance(label.text()[:LEAST_CHARS] + "…")
+    return LabelNeeds(whole, min(whole, least + chrome))
 
 
 class _LabelElider(QObject):
@@ -177,20 +196,35 @@ class StatusLine(QStatusBar):
         return at
 
     def _cap(self, widget: QWidget) -> None:
-        """A permanent label: fitted to the room it may take (`_cap_label`)."""
+        """A permanent label: fitted to the room it may take (`_cap_labels`)."""
         if isinstance(widget, QLabel):
             widget.installEventFilter(self._elider)
-            self._cap_label(widget, self.width())
+            self._cap_labels(self.width())
 
-    def _cap_label(self, label: QLabel, bar_width: int) -> None:
-        """While a message shows, ``label`` takes at most its share of the bar (`label_width_cap`); with none, a
-        plain one takes as much as the layout leaves it beside the other widgets, up to its whole text, and may
-        shrink to its share (or its whole text, if narrower): a label's minimum width is its whole text's, and as
-        wide as the bar it would keep the window from being made narrower. (A rich label keeps its share.)"""
-        share = max(label_width_cap(label, bar_width), self._left_by_message(label, bar_width))
-        free = not self.currentMessage() and label_is_plain(label)
-        label.setMaximumWidth(WIDGET_SIZE_MAX if free else share)  # (unchanged: no new layout)
-        least = max(1, min(share, label_text_width(label))) if free else 0
+    def _labels(self) -> list[QLabel]:
+        return [widget for widget in self._permanent if isinstance(widget, QLabel)]
+
+    def _cap_labels(self, bar_width: int) -> None:
+        """With a message, each label as wide as `label_widths` gives it beside the message; with none, a plain
+        one takes as much as the layout leaves it beside the other widgets, up to its whole text, and may shrink to
+        its share (or its whole text, if narrower): a label's minimum width is its whole text's, and as wide as the
+        bar it would keep the window from being made narrower. (A rich one keeps its share.)"""
+        if self.currentMessage():
+            kept = [label for label in self._labels() if not label.isHidden()]  # (a hidden one: its owner's)
+            widths = label_widths([label_needs(label) for label in kept], self._message_room(bar_width))
+            for label, width in zip(kept, widths, strict=True):
+                self._set_width(label, width, 0)
+            return
+        for label in self._labels():
+            share = label_width_cap(label, bar_width)
+            if label_is_plain(label):
+                self._set_width(label, WIDGET_SIZE_MAX, max(1, min(share, label_text_width(label))))
+            else:
+                self._set_width(label, share, 0)
+
+    @staticmethod
+    def _set_width(label: QLabel, most: int, least: int) -> None:
+        label.setMaximumWidth(most)  # (unchanged: no new layout)
         lowered = least < label.minimumWidth()
         label.setMinimumWidth(least)
         if lowered:
@@ -199,26 +233,17 @@ class StatusLine(QStatusBar):
             # that makes it work the hint out again
             label.setIndent(label.indent())
 
-    def _left_by_message(self, label: QLabel, bar_width: int) -> int:
-        """What a short message leaves ``label``, beside the other permanent widgets at their preferred widths and
-        the size grip: "Saved 1 image." needs ~100 px, and held to its share the model's label lost its name and
-        cautions for as long as that showed. 0 with no message or a rich label (which keeps its share)."""
-        message = self.currentMessage()
-        if not message or not label_is_plain(label):
-            return 0
-        spacing = max(0, self.layout().spacing()) if self.layout() is not None else 0
-        others = sum(min(widget.sizeHint().width(), widget.maximumWidth()) + spacing
-                     for widget in self._permanent if widget is not label and widget.isVisible())
+    def _message_room(self, bar_width: int) -> int:
+        """What the message leaves the labels: the bar less the message's width and margins, the widgets that
+        are not labels at their preferred widths, the spacing between the widgets and the size grip."""
+        shown = [widget for widget in self._permanent if not widget.isHidden()]
+        others = sum(min(widget.sizeHint().width(), widget.maximumWidth())
+                     for widget in shown if not isinstance(widget, QLabel))
         grip = self.findChild(QSizeGrip)
-        if grip is not None and grip.isVisible():
+        if grip is not None and not grip.isHidden():
             others += grip.width()
-        needs = self.fontMetrics().horizontalAdvance(message) + LEFT_MARGIN + RIGHT_MARGIN + spacing
-        return bar_width - needs - others - FRAME_PX
-
-    def _cap_labels(self, bar_width: int) -> None:
-        for widget in self._permanent:
-            if isinstance(widget, QLabel):
-                self._cap_label(widget, bar_width)
+        needs = self.fontMetrics().horizontalAdvance(self.currentMessage()) + LEFT_MARGIN + RIGHT_MARGIN
+        return bar_width - needs - others - ITEM_SPACING * len(shown) - FRAME_PX
 
     def _message_changed(self, _message: str) -> None:
         """A message shown or gone: the labels give it its room, or take back what it leaves, laid out now,
@@ -248,7 +273,7 @@ class StatusLine(QStatusBar):
                 left = grip.x() + grip.width()
             else:
                 right = grip.x()
-        first = next((widget for widget in self._permanent if widget.isVisible()), None)
+        first = next((widget for widget in self._permanent if widget.isVisible() and widget.width()), None)
         if first is not None:
             if rtl:
                 left = max(left, first.x() + first.width() + 2)
@@ -276,7 +301,7 @@ class StatusLine(QStatusBar):
         option.initFrom(self)
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
         for widget in self._permanent:
-            if widget.isVisible():
+            if widget.isVisible() and widget.width():  # (0 px: a label given way to the message)
                 frame = QStyleOption()
                 frame.rect = widget.geometry().adjusted(-2, -1, 2, 1)
                 frame.palette = self.palette()

@@ -16,12 +16,14 @@ from petloc_gui.ui.model_label_fit import FiguredLabel, fitted_text, least_width
 from petloc_gui.ui.status_line import label_shown_text
 
 from .conftest import PRED, FakeFactory
+from .status_message_room import show_message_leaving
 
 NAME = "pets 20261205T100740Z-b9ae34"
 RECORD = {"accuracy": 0.938, "mean_iou": 0.839, "n_images": 24, ACCEPTED_KEY: {"n_images": 3, "n_scored": 24}}
 LEAST = "acc 0.938 · IoU 0.839 on 24 validation images · 3/24 accepted"
 REWORDED = "boxes that were taken over from a model's predictions"
-# a message on the status line longer than the bar leaves beside the label's share: the label is held to that share
+# a message on the status line: its start, as long as leaves the label its least form (`show_message_leaving`;
+# longer, the label gives way to it whole)
 SHARING = ("Could not save /home/user/datasets/oxford-pets/annotations/xmls/IMG_0042.xml: [Errno 28] No space left "
            "on device; the boxes stay in the window, unsaved")
 
@@ -41,11 +43,10 @@ def factory() -> FiguredFactory:  # the window fixture's models
 
 
 def _fitted_in(qtbot, window) -> str:
-    """The model label as drawn once the bar has given it the room its least form needs (half of a 1400 px bar
-    holds it, in the test font), a message beside it."""
-    window.show_status(SHARING, 0)
+    """The model label as drawn once the bar has given it the room its least form needs, a message beside it."""
     label = window.model_status
     least = label.fontMetrics().horizontalAdvance(f"Model: pets…b9ae34 ({LEAST})")
+    show_message_leaving(window, SHARING, least)
     qtbot.waitUntil(lambda: label.contentsRect().width() >= least, timeout=5000)
     return label_shown_text(label)
 
@@ -65,7 +66,8 @@ def test_a_reworded_caution_keeps_its_short_form_on_the_status_line(qtbot, windo
     assert window.reload_folder()  # F5: the model the window had, said again by the folder's choice
     qtbot.waitUntil(lambda: any(line.startswith("Model: ") for line in said), timeout=10_000)
     assert label.text() == said[-1]
-    window.show_status(SHARING, 0)  # (the folder's own messages, gone, would leave the label the whole bar)
+    # (the folder's own messages, gone, would leave the label the whole bar)
+    show_message_leaving(window, SHARING, label.fontMetrics().horizontalAdvance(f"Model: pets…b9ae34 ({LEAST})"))
     # The line comes before the bar lays the label out again: it was narrowed for "Choosing the model…"
     # in between, so the text is drawn cut ("Model: … (acc 0.93…") until the layout pass gives it back
     # its room. What is checked is the form drawn then, as `_fitted_in` waits for it on the first load.
@@ -88,7 +90,6 @@ def test_each_line_is_fitted_from_its_own_parts_not_from_its_text(qtbot, window)
     own, though no `metrics_text` call built either (a store keyed by the text knew neither, or one for both)."""
     window.resize(1400, 700)
     qtbot.waitUntil(lambda: window.width() <= 1400)
-    window.show_status(SHARING, 0)
     label = window.model_status
     first = FiguredLabel(NAME, _hand_said("3/24 accepted")).line()
     other = FiguredLabel(NAME.replace("pets", "cats"), _hand_said("3/24 taken")).line()
@@ -97,6 +98,7 @@ def test_each_line_is_fitted_from_its_own_parts_not_from_its_text(qtbot, window)
         window.models.status.emit(line)  # the model controller's signal, as the main window connects it
         assert label.text() == line
         least = least_width(line, label.fontMetrics())
+        show_message_leaving(window, SHARING, least)
         qtbot.waitUntil(lambda least=least: label.contentsRect().width() >= least, timeout=5000)
         shown = label_shown_text(label)
         assert shown.endswith(f" (acc 0.938 · IoU 0.839 on 24 validation images · {short})"), shown

@@ -16,6 +16,7 @@ from petloc_gui.app.model_metrics import ACCEPTED_KEY, TOO_FEW_MARK, accepted_ca
 from petloc_gui.ui.model_label_fit import fitted_text, least_width, loaded_line
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.status_line import label_shown_text, tooltip_html
+from tests.ui.status_message_room import show_message_leaving
 
 NAME = "pets 20261205T090000Z-abcdef"
 FIGURES = {"accuracy": 0.938, "mean_iou": 0.839, "n_images": 16, ACCEPTED_KEY: {"n_images": 15, "n_scored": 16}}
@@ -32,8 +33,8 @@ MODEL = _line(FIGURES)
 MARK = accepted_caution(FIGURES).long  # "15 of 16 hold boxes accepted from a model"
 FIGURES_SAID = "acc 0.938 · IoU 0.839 on 16 validation images"
 COMPACT_END = f" ({FIGURES_SAID} · 15/16 accepted · too few to compare)"
-# longer than a 1400 px bar leaves beside the label's share: the label is held to it (a short one leaves it more:
-# test_status_line_label_takes_free_room)
+# its start, as long as leaves the label its least form (`show_message_leaving`; longer, the label gives way to it:
+# test_status_line_message_whole)
 MESSAGE = ("Accepted the model's box for IMG_0042.jpg: cat (0.93); could not save "
            "/home/user/datasets/oxford-pets/annotations/xmls/IMG_0042.xml: [Errno 13] Permission denied")
 
@@ -66,20 +67,20 @@ def test_a_narrow_window_shows_the_figures_their_count_and_the_short_marks(qtbot
     window.resize(width, 700)
     qtbot.waitUntil(lambda: window.width() <= width)
     window.model_status.setText(MODEL)  # after the layout: the label widens for its new text
-    window.show_status(MESSAGE, 0)
     bar, label = window.statusBar(), window.model_status
-    room = min(least_width(MODEL, label.fontMetrics()), bar.width() // 2 - 2 * label.frameWidth())
-    qtbot.waitUntil(lambda: label.contentsRect().width() >= room)
+    message = show_message_leaving(window, MESSAGE, least_width(MODEL, label.fontMetrics()))
     shown = label_shown_text(label)
     if least_width(MODEL, label.fontMetrics()) <= label.contentsRect().width():
-        assert shown.endswith(COMPACT_END), shown
+        # between its least form and its whole text (the message's words leave it a little more than the least)
+        assert all(caution.long in shown or caution.short in shown for caution in MODEL.figured.said.cautions), shown
+        assert f" ({FIGURES_SAID}" in shown and shown != MODEL, shown
         name = _name_of(shown)
-        assert name.startswith("pets") and name.endswith("abcdef") and len(name) < len(NAME)
+        assert name.startswith("pets") and name.endswith("abcdef")
     else:  # half the bar is less than the least form: the name is gone before the text is cut
         assert _cut_at_its_end(shown), shown
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
     assert label.text() == MODEL  # read back whole
-    assert label.width() <= bar.width() // 2 and bar.message_rect().right() < label.x()  # the message keeps its room
+    assert bar.shown_text() == message and bar.message_rect().right() < label.x()  # the message keeps its room
     at = label.rect().center()
     QApplication.sendEvent(label, QHelpEvent(QEvent.Type.ToolTip, at, label.mapToGlobal(at)))
     assert QToolTip.isVisible() and QToolTip.text() == tooltip_html(MODEL)  # the whole sentence
@@ -118,16 +119,20 @@ def test_narrower_than_its_least_the_name_goes_on_giving_way_then_the_end_is_cut
         assert shown is not None and _cut_at_its_end(shown) and metrics.horizontalAdvance(shown) <= width, width
 
 
-# 683: a 1024 px wide window at scale 1.5, whose bar's half is less than the compact form's least width
+# 683: a 1024 px wide window at scale 1.5, whose bar beside the message holds no least form: the label gives way
+# whole rather than show figures without their cautions, and comes back when the message goes
 def test_a_window_narrower_still_keeps_the_figures(qtbot, window):
     window.resize(683, 600)
     qtbot.waitUntil(lambda: window.width() <= 683)
     window.model_status.setText(MODEL)
-    window.show_status(MESSAGE, 0)  # half the bar (with none, the room left: test_status_line_label_takes_free_room)
+    window.show_status(MESSAGE, 0)
     bar, label = window.statusBar(), window.model_status
-    qtbot.waitUntil(lambda: label.width() >= bar.width() // 2 - 2)
+    # longer than all the bar: its start and end around "…" (whole in its tooltip: test_status_line_long_message)
+    assert label.width() == 0 and bar.is_elided() and bar.shown_text().endswith("Permission denied")
+    bar.clearMessage()
+    qtbot.waitUntil(lambda: label.width() > 0)
     shown = label_shown_text(label)
-    assert _cut_at_its_end(shown), shown
+    assert "(acc 0.938 · IoU 0.839 on 16 validation images · 15/16 accepted · " in shown, shown
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
 
 
