@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from petloc_gui.ui.about_dialog import add_about_action
 from petloc_gui.ui.focused_widget_keys import keep_widget_keys
+from petloc_gui.ui.recent_messages import add_recent_messages_action
 
 # Submenus ("menu/submenu"): the sixteen arrow keys' entries, each with an access key of its own,
 # where in Edit itself they left most of its entries without one.
@@ -105,6 +106,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("Go", "last_image", "&Last image", ("End",)),
     ActionSpec("Model", "open_model", "Open &model folder…", ("Ctrl+M",)),
     ActionSpec("Help", "help", "&Keyboard shortcuts", ("F1",)),
+    ActionSpec("Help", "recent_messages", "&Recent messages…", ("Ctrl+H",),
+               tip="The status line's last messages, newest first, each whole with its time (Esc: back to the image)"),
     ActionSpec("Help", "about", "&About petloc", ()),
 )
 
@@ -119,10 +122,10 @@ MOUSE_HELP = (
 
 
 def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction]:
-    """Create the QActions (no slots connected, but About's, which needs nothing of the window's) and put
-    them in their menus (a submenu of ``menus``' own, made at its first action: "Edit/&Move box"). Their
-    single keys and arrows act on the image, not on a focused widget that uses them itself
-    (`focused_widget_keys`)."""
+    """Create the QActions (no slots connected, but About's and Recent messages', which need nothing of the
+    window's but its status bar) and put them in their menus (a submenu of ``menus``' own, made at its first
+    action: "Edit/&Move box"). Their single keys and arrows act on the image, not on a focused widget that uses
+    them itself (`focused_widget_keys`)."""
     keep_widget_keys(window)
     actions: dict[str, QAction] = {}
     menus = dict(menus)
@@ -147,6 +150,8 @@ def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction
             menus[spec.menu].addAction(action)
         if spec.name == "about":
             add_about_action(window, action)
+        if spec.name == "recent_messages":
+            add_recent_messages_action(window, action)
         actions[spec.name] = action
     return actions
 

@@ -13,7 +13,8 @@ box in the middle: arro… from the top-left corner).", the keys that move the b
 keyboard user cannot reach; a message shows for a few seconds, and the labels come back whole when it goes.
 
 A message wider than all the bar leaves it stays on one line, its start and end kept around "…", whole in its
-tooltip (wrapped). Not on more lines: the bar grown in the window's layout moved the image under the mouse, and
+tooltip (wrapped) and in Help → Recent messages (`recent_messages`: the bar keeps the last ones it was given, for
+a keyboard user). Not on more lines: the bar grown in the window's layout moved the image under the mouse, and
 drawn over the panes it hid the image and the Next-to-review button for the message's time.
 
 With no message a label takes the room the other widgets leave (`_cap_labels`): capped at half a bar that was
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QStyle, QStyleOptio
 
 from petloc_gui.core.text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
 from petloc_gui.ui.model_label_fit import ModelLine, fitted_text, least_width
+from petloc_gui.ui.recent_messages import MessageLog
 from petloc_gui.ui.status_label_room import LabelNeeds, label_widths
 
 LEFT_MARGIN, RIGHT_MARGIN = 6, 12  # QStatusBar's own, around its message
@@ -182,7 +184,12 @@ class StatusLine(QStatusBar):
         super().__init__(parent)
         self._permanent: list[QWidget] = []  # in order, as QStatusBar keeps them (it does not tell)
         self._elider = _LabelElider(self)
+        self.message_log = MessageLog()  # what Help → Recent messages shows (`recent_messages`)
         self.messageChanged.connect(self._message_changed)
+
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # Qt's name: every caller's message, kept
+        self.message_log.record(text, self.currentMessage())
+        super().showMessage(text, timeout)
 
     def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # Qt's name
         super().addPermanentWidget(widget, stretch)

@@ -3,8 +3,8 @@
 hunt's messages to ~25 characters ("New box in the middle: arro… from the top-left corner)."), whole only in a
 tooltip a keyboard user cannot reach. The message comes first now: the labels give way (the model's to its compact
 form, then whole), and a message the whole bar holds is read whole on its one line; one longer than the bar keeps
-its start and end around "…" (nothing is drawn over the panes), whole in its tooltip (test_status_line_long_message).
-"""
+its start and end around "…" (nothing is drawn over the panes), whole in its tooltip and in Help → Recent messages
+(test_recent_messages)."""
 
 from __future__ import annotations
 
