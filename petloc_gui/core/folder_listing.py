@@ -8,14 +8,15 @@ walks into; hidden names skipped; a symbolic link that cannot be followed, a loo
 folder and no file, `entry_kind`) is decided here, for both. So is which
 files are images of a format petloc does not read (`unread_images`: a HEIC
 photo is named where a folder is read, not skipped silently; `core.unread_note`
-words them).
+words them). And so is why a folder cannot be listed (`why_unlistable`; a listing that failed
+keeps it, `FolderListing.error`), for the window opening a folder and its watch.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from petloc_gui.core.image_formats import IMAGE_EXTENSIONS, UnreadFormat, unread_format_named
@@ -26,11 +27,14 @@ class FolderListing:
     """One folder as the index listed it: its modification time in ns (None: no folder),
     taken just before the listing, and the names there that decide which images the index
     finds: the image files and the folders its search walks into.
-    Saving an annotation moves the time but not the names."""
+    Saving an annotation moves the time but not the names. ``error``: why a folder that is there
+    could not be listed (`unlisted_reason`); its names then read as none, which is no folder emptied.
+    Not compared: a listing equals another by what it holds."""
 
     mtime_ns: int | None
     images: frozenset[str]
     folders: frozenset[str] = frozenset()
+    error: str | None = field(default=None, compare=False)
 
     def same_names(self, other: FolderListing) -> bool:
         return self.images == other.images and self.folders == other.folders
@@ -42,13 +46,33 @@ def folder_listing(folder: str | os.PathLike[str]) -> FolderListing:
     try:
         with os.scandir(folder) as iterator:
             entries = list(iterator)
-    except OSError:
-        return FolderListing(mtime, frozenset())
+    except OSError as exc:
+        return FolderListing(mtime, frozenset(), error=unlisted_reason(exc))
     kinds = {entry.name: entry_kind(entry) for entry in entries if not entry.name.startswith(".")}
     folders = {name for name, kind in kinds.items() if kind is True}
     # as the sidecar index: a link in a loop is neither (`entry_kind` says why)
     images = {name for name, kind in kinds.items() if kind is False and image_stem(name) is not None}
     return FolderListing(mtime, frozenset(images), frozenset(folders))
+
+
+def why_unlistable(folder: str | os.PathLike[str]) -> str | None:
+    """The OS's reason why ``folder`` cannot be listed now (permissions, a network share's hiccup); None
+    when it can, or is gone, or its path holds a NUL (opening it says that)."""
+    try:
+        with os.scandir(folder):
+            return None
+    except ValueError:
+        return None
+    except OSError as exc:
+        return unlisted_reason(exc)
+
+
+def unlisted_reason(exc: OSError) -> str | None:
+    """The OS's reason in ``exc``, raised listing a folder; None when the folder is gone (deleted, moved,
+    a file now): that is no folder that cannot be read."""
+    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        return None
+    return exc.strerror or str(exc)
 
 
 def folder_time(folder: str | os.PathLike[str]) -> int | None:

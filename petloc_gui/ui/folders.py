@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.core.dataset import Dataset, dataset_root, open_dataset
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.folder_listing import why_unlistable
 from petloc_gui.core.fs_bytes import crossing_args
 from petloc_gui.core.images import is_image_name
 from petloc_gui.core.index_problems import folder_problems
@@ -119,17 +120,8 @@ def _same_folder(path, current: Path | None) -> bool:
 
 
 def _unlistable(folders: Iterable[Path]) -> tuple[Path, str] | None:
-    """The first of ``folders`` that cannot be listed now (permissions, a network share's hiccup), with the OS's
-    reason; None when each can, or is gone, or its path holds a NUL (opening it says that)."""
-    for folder in folders:
-        try:
-            with os.scandir(folder):
-                pass
-        except (FileNotFoundError, NotADirectoryError, ValueError):
-            continue
-        except OSError as exc:
-            return folder, exc.strerror or str(exc)
-    return None
+    """The first of ``folders`` that cannot be listed now, with the OS's reason (`why_unlistable`)."""
+    return next(((folder, why) for folder in folders if (why := why_unlistable(folder)) is not None), None)
 
 
 def _unlisted_in(dataset: Dataset) -> tuple[Path, str] | None:

@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Signal
 
 from petloc_gui.core.dataset import Dataset, open_dataset
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.folder_listing import FolderListing, folder_listing
+from petloc_gui.core.folder_listing import FolderListing, folder_listing, why_unlistable
 from petloc_gui.core.text import counted
 from petloc_gui.ui.review.folder_look import FolderLook
 
@@ -61,20 +61,6 @@ def _state(folder: Path) -> os.stat_result | str | None:
         return exc.strerror or str(exc)
 
 
-def _why_unlistable(folder: Path) -> str | None:
-    """The OS's reason why ``folder`` cannot be listed now, None when it can (or is gone). `folder_listing`
-    reads a folder it cannot list as an empty one: asked after a listing that differs, so a folder
-    readable again meanwhile is taken as listed (the index lists it again) and one unreadable since is
-    said, its listing kept."""
-    try:
-        with os.scandir(folder):
-            return None
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except OSError as exc:
-        return exc.strerror or str(exc)
-
-
 def look_again(root: Path, seen: Seen) -> Seen:
     """The folders now. A folder whose time moved is listed again, and only when its image (or
     folder) names changed is the whole folder indexed again: saving an annotation in the sidecar
@@ -104,7 +90,8 @@ def look_again(root: Path, seen: Seen) -> Seen:
         if names_moved:
             continue  # indexed below, which lists it (one it cannot list is looked at there)
         listing = folder_listing(folder)
-        why = None if listing.same_names(listed) else _why_unlistable(folder)
+        # a folder it cannot list reads as one emptied: said instead (not "every image gone"), its listing kept
+        why = None if listing.same_names(listed) else listing.error
         if why is not None:
             unreadable[folder] = why
             now[folder] = listed  # its old time: listed again once it can be
@@ -140,7 +127,7 @@ def look_again(root: Path, seen: Seen) -> Seen:
         state = _state(folder)
         if state is None:
             continue  # gone, its images with it
-        why = state if isinstance(state, str) else _why_unlistable(folder)
+        why = state if isinstance(state, str) else why_unlistable(folder)
         if why is not None:
             unreadable.setdefault(folder, why)
             folders[folder] = listed
