@@ -9,7 +9,8 @@ out silently (a permission-denied root no longer reads "no image found").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +56,13 @@ def folder_problems(dataset: Any) -> list[tuple[Path, str]]:
             if isinstance(message, IndexProblem) and message.folder]
 
 
-def root_unlisted(dataset: Any) -> str | None:
+def root_unlisted(dataset: Any, folders: Iterable[str | os.PathLike[str]] = ()) -> str | None:
     """Why the dataset's folder itself could not be listed, or None: then "no image found in this
-    folder" (or its statistics: "images 0") would be untrue, that problem says why there is none."""
-    return next((what for path, what in folder_problems(dataset) if path == Path(dataset.root)), None)
+    folder" (or its statistics: "images 0") would be untrue, that problem says why there is none.
+    ``folders``: the folders that count as it instead of its root (the window's: its images folder
+    too, ``JPEGImages/`` of a devkit); a subfolder among others stays a problem line."""
+    whole = {Path(folder) for folder in folders} or {Path(dataset.root)}
+    return next((what for path, what in folder_problems(dataset) if path in whole), None)
 
 
 def refuse_unlisted_root(dataset: Any) -> None:

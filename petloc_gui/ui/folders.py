@@ -18,7 +18,7 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.folder_listing import why_unlistable
 from petloc_gui.core.fs_bytes import crossing_args
 from petloc_gui.core.images import is_image_name
-from petloc_gui.core.index_problems import folder_problems
+from petloc_gui.core.index_problems import root_unlisted
 from petloc_gui.core.real_paths import part_inside
 from petloc_gui.core.text import counted, visible
 from petloc_gui.core.unread_note import annotated, unread_note
@@ -127,9 +127,9 @@ def _unlistable(folders: Iterable[Path]) -> tuple[Path, str] | None:
 def _unlisted_in(dataset: Dataset) -> tuple[Path, str] | None:
     """The dataset's folder or its images folder, with why, when its index could not list it (then it lists
     no image there, which is not "the folder is empty"); a subfolder among others stays a problem line."""
-    whole = {dataset.root, dataset.images_folder}
-    for folder, what in folder_problems(dataset):
-        if folder in whole:
+    for folder in (dataset.root, dataset.images_folder):
+        what = root_unlisted(dataset, [folder])
+        if what is not None:
             return _unlistable([folder]) or (folder, what)
     return None
 
