@@ -18,6 +18,7 @@ emptied: its listing is kept and the window is told (``unreadable``) instead.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -183,12 +184,19 @@ class ImageSetWatch(QObject):
         self.looks.stop()
 
 
+def cannot_read(folders: list[tuple[str, str]], name: Callable[[str], str] = str) -> str:
+    """"Cannot read the folder pets/day (and 2 more folders): Permission denied": the first of the (folder, the
+    OS's reason) pairs ``folders`` (not empty), as ``name`` names it, and how many more; how the status line
+    (`unreadable_text`) and the line under the list (`unreadable_notice.unreadable_line`) both begin."""
+    folder, why = folders[0]
+    more = f" (and {counted(len(folders) - 1, 'more folder')})" if len(folders) > 1 else ""
+    return f"Cannot read the folder {name(folder)}{more}: {why}"
+
+
 def unreadable_text(folders: list[tuple[str, str]]) -> str:
     """The status line's words for `ImageSetWatch.unreadable`: which folder cannot be read and why, and
     that nothing of the list or the edits is dropped for it (its images are not "deleted")."""
     if not folders:
         return "The folder can be read again; it is followed as before (new or deleted images are said)"
-    folder, why = folders[0]
-    more = f" (and {counted(len(folders) - 1, 'more folder')})" if len(folders) > 1 else ""
-    return (f"Cannot read the folder {folder}{more}: {why}. The list and any unsaved edits are kept as they are; "
+    return (f"{cannot_read(folders)}. The list and any unsaved edits are kept as they are; "
             "it is looked at again until it can be read")

@@ -9,8 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel
 
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import visible
 from petloc_gui.ui.plain_text import as_plain
+from petloc_gui.ui.review.image_set_watch import cannot_read
 
 
 def folder_named(folder: str, root: str) -> str:
@@ -27,10 +28,8 @@ def unreadable_line(folders: list[tuple[str, str]], root: str) -> str:
     """"Cannot read the folder pets/day: Permission denied; looked at again every few seconds" ("" for none)."""
     if not folders:
         return ""
-    folder, why = folders[0]
-    more = f" (and {counted(len(folders) - 1, 'more folder')})" if len(folders) > 1 else ""
-    named = visible(folder_named(folder, root))
-    return f"Cannot read the folder {named}{more}: {why}; looked at again every few seconds"
+    opening = cannot_read(folders, lambda folder: visible(folder_named(folder, root)))
+    return f"{opening}; looked at again every few seconds"
 
 
 class UnreadableNotice(QLabel):
