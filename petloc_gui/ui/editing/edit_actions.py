@@ -25,6 +25,7 @@ NO_BOX_SELECTED = "No box selected: click a box, or press B to select one (Del a
 NO_BOX_TO_COPY = "No box to duplicate: Ctrl+D copies the selected box."
 COPIED = ("Box duplicated with its label, and selected: arrows move it, Alt+arrows resize it "
           "(a run learns an image's first box only).")
+COPIED_IN_PLACE = "Box duplicated in place: it covers the original; arrows move it, Alt+arrows resize it."
 COPY_OFFSET_PX = 2.0  # labelImg's: its Ctrl+D puts the copy this far up and left, else down and right
 
 # action name -> (edge, pixels): the four edges from the keyboard
@@ -101,8 +102,10 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
             status.showMessage(NO_BOX_SELECTED, 5000)
             return
         copied = doc.objects[index]
-        if edits.add_box(copied_box(copied.box, doc.image_size), copied.name):
-            status.showMessage(COPIED, 5000)
+        if edits.add_box(copied_box(copied.box, doc.image_size), copy_of=copied):
+            # no room to offset it (a box over the whole image): on the original, which "arrows move it" hid
+            in_place = doc.objects[edits.target_index()].box == copied.box
+            status.showMessage(COPIED_IN_PLACE if in_place else COPIED, 5000)
 
     def drawn(box) -> None:
         edits.add_box(box, label_for_new_box())

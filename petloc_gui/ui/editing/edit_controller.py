@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow
 from petloc_gui.app.image_document import ImageDocument, make_object
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.text import isolated
+from petloc_gui.core.voc_types import VocObject
 from petloc_gui.ui.editing import undo_commands as cmd
 
 NUDGE_PX = 1.0
@@ -156,14 +157,21 @@ class EditController(QObject):
         return self.selected if 0 <= self.selected < len(self.doc.objects) else -1
 
     # --- edits --------------------------------------------------------------------
-    def add_box(self, box: Box, label: str | None = None) -> bool:
+    def add_box(self, box: Box, label: str | None = None, *, copy_of: VocObject | None = None) -> bool:
+        """Add a box ``label`` (else the label given last), selected, one undo step. ``copy_of``: a box this
+        one is a copy of (Ctrl+D), all but where it is (its label, pose, truncated, difficult, the file's
+        other children of it): labelImg's copy keeps them, and the window cannot show or set them, so a
+        copy made anew lost them unseen. Not a model's mark: the copy is a person's box (over the original,
+        one proposal would count as the model's twice)."""
         if self.doc is None:
             return False
         box = self.doc.clamp_box(box)
         if box.width < 1 or box.height < 1:
             return False
-        name = label or self.default_label or "object"
-        obj = make_object(name, box)
+        if copy_of is not None:
+            obj = dataclasses.replace(copy_of, box=box, proposed_by=None, proposed_box=None, proposed_label=None)
+        else:
+            obj = make_object(label or self.default_label or "object", box)
         index = len(self.doc.objects)
         self.selected = index
         return self._push(cmd.AddObjectCommand(self.doc, self._notify, obj, index))
