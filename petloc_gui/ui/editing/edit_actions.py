@@ -89,8 +89,10 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
                          label_for_new_box: Callable[[], str]) -> None:
     """``canvas``: the editable BoxCanvas. Arrow keys step through the list when it has the focus.
     ``status``: the window's status line (what a key did, and which corner Alt+arrows move)."""
+    # what an edit that changed no box did (a number key with none selected), as long as Del's and the arrows'
+    edits.said.connect(lambda text: status.showMessage(text, 5000))
 
-    def on_the_selected_box(edit: Callable[[], bool]) -> None:
+    def on_the_selected_box(edit: Callable[[], object]) -> None:
         """``edit`` of the selected box; with boxes on the image but none selected, the status line says so."""
         doc = edits.doc
         if doc is not None and doc.objects and edits.target_index() < 0:
@@ -124,15 +126,14 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
         key did nothing, and said nothing, for a labelImg user's hands)."""
         if held_d.held():
             return
-        doc = edits.doc
-        if doc is None or not doc.objects:
+        if edits.doc is None or not edits.doc.objects:
             status.showMessage(NO_BOX_TO_COPY, 5000)
             return
-        index = edits.target_index()
-        if index < 0:
-            status.showMessage(NO_BOX_SELECTED, 5000)
-            return
-        copied = doc.objects[index]
+        on_the_selected_box(copy_the_selected_box)
+
+    def copy_the_selected_box() -> None:
+        doc = edits.doc
+        copied = doc.objects[edits.target_index()]
         if edits.add_box(copied_box(copied.box, doc.image_size), copy_of=copied):
             # no room to offset it (a box over the whole image): on the original, which "arrows move it" hid
             in_place = doc.objects[edits.target_index()].box == copied.box

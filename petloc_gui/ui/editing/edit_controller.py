@@ -15,7 +15,6 @@ import dataclasses
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QMainWindow
 
 from petloc_gui.app.image_document import ImageDocument, make_object
 from petloc_gui.core.boxes import Box
@@ -25,7 +24,6 @@ from petloc_gui.ui.editing import undo_commands as cmd
 
 NUDGE_PX = 1.0
 NUDGE_FAST_PX = 10.0
-SAID_MS = 5000  # as long as the status line says what Del and the arrows did not do (`edit_actions`)
 
 
 def next_box_label_said(name: str, boxes_shown: bool) -> str:
@@ -40,12 +38,10 @@ class EditController(QObject):
 
     document_changed = Signal(object)  # ImageDocument
     selection_changed = Signal(int)
-    said = Signal(str)  # what an edit that changed no box did (the window's status line shows it)
+    said = Signal(str)  # what an edit that changed no box did (the window's status line: `connect_edit_actions`)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        if isinstance(parent, QMainWindow):
-            self.said.connect(lambda text: parent.statusBar().showMessage(text, SAID_MS))
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
         self.doc: ImageDocument | None = None
