@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from petloc_gui.core.natural_order import natural_order
-from petloc_gui.core.text import isolated, visible
+from petloc_gui.core.text import isolated, tidy_name, visible
 from petloc_gui.core.turkish_case import with_turkish_i, without_dot_above_i
 
 
@@ -34,7 +34,7 @@ def label_key(name: str) -> str:
     can name two classes, and a refusal of them (`core.case_variant_refusal`) would have no way round.
     Turkish case is the other key, `turkish_label_key`: two labels are one class when either key is
     the same (`same_class`)."""
-    return _lower(_spaced(_formed(name)))
+    return _lower(tidy_name(_formed(name)))
 
 
 def turkish_label_key(name: str) -> str:
@@ -42,7 +42,7 @@ def turkish_label_key(name: str) -> str:
     is "\u0131ş\u0131k" (`label_key` makes it "işik"). Only "I" is keyed otherwise, so this pairs no
     labels that differ in more than case: "k\u0131r" and "kir" are two words, each with its own key
     under both rules (though "KIR" is a spelling of both, one under each)."""
-    return _lower(with_turkish_i(_spaced(_formed(name))))
+    return _lower(with_turkish_i(tidy_name(_formed(name))))
 
 
 def same_class(first: str, second: str) -> bool:
@@ -67,11 +67,6 @@ def spelled_as(name: str, names: Iterable[str]) -> str | None:
 def _formed(name: str) -> str:
     """``name`` in its composed form (NFC), full-width and half-width letters as their usual ones."""
     return unicodedata.normalize("NFC", name if name.isascii() else "".join(map(_usual_width, name)))
-
-
-def _spaced(name: str) -> str:
-    """``name`` with each run of whitespace one space, none around it."""
-    return " ".join(name.split())
 
 
 def _lower(name: str) -> str:
@@ -139,7 +134,7 @@ def differences(groups: Iterable[Iterable[str]]) -> str:
     """What the spellings of each of ``groups`` (`variant_groups`') differ in, all groups together:
     "case", "spacing", "Unicode form", or two or three of them ("case or spacing"), so a message says
     "Unicode form" where a spelling is a decomposed or full-width one, and not where none is."""
-    steps = {"case": (_formed, _spaced), "spacing": (_formed, _caseless), "Unicode form": (_spaced, _lower_any_i)}
+    steps = {"case": (_formed, tidy_name), "spacing": (_formed, _caseless), "Unicode form": (tidy_name, _lower_any_i)}
     found = [kind for kind, (first, then) in steps.items()
              if any(len({then(first(name)) for name in group}) > 1 for group in map(list, groups))]
     found = found or list(steps)  # (every pair differs in one of them: `label_key` applies no other step)

@@ -103,6 +103,14 @@ def json_safe(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def tidy_name(name: str) -> str:
+    """A class name as typed, as it is kept: each run of whitespace one space (a tab, a no-break or an
+    ideographic space too: whatever `str.split` splits on), none around it (" bengal\u00a0 cat" -> "bengal
+    cat"). One rule for the Label box, Edit → Classes and the case-variant key (`core.label_variants`), so
+    that a name typed in one is the class the others mean."""
+    return " ".join(name.split())
+
+
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``"1 image"``, ``"0 images"``, ``"3 images"``: ``n`` with ``noun`` in the number it takes.
     ``plural`` where adding an "s" is wrong (``counted(n, "box", "boxes")``)."""

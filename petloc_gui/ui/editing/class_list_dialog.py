@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.core.text import tidy_name
 from petloc_gui.ui.editing.class_filter import ClassFilter, TypeAheadList, visible_rows
 from petloc_gui.ui.editing.label_box import key_of
 from petloc_gui.ui.editing.name_then_key import NameThenKey
@@ -45,11 +46,6 @@ from petloc_gui.ui.wrap_points import breakable, breakable_words
 
 MIN_WIDTH = 480
 ITEM_PADDING_PX = 16  # a list item's margins and focus frame, with room to spare
-
-
-def tidy_name(name: str) -> str:
-    """A class name as typed, as it is added or renamed to: no spaces around it, one between its words."""
-    return " ".join(name.split())
 
 
 class ClassActions(Protocol):

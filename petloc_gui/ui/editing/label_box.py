@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import tidy_name, visible
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.plain_text import as_plain
 
@@ -41,11 +41,6 @@ def number_keys(names: Sequence[str]) -> dict[str, str]:
     free = (key for key in NUMBER_KEYS if key not in named)
     rest = (name for name in names if name not in named)
     return {**named, **dict(zip(free, rest, strict=False))}
-
-
-def _tidy(text: str) -> str:
-    """``text`` without spaces around it, and those within it one each (" bengal  cat" -> "bengal cat")."""
-    return " ".join(text.split())
 
 
 def key_of(names: Sequence[str]) -> dict[str, str]:
@@ -126,7 +121,7 @@ class LabelBox(QObject):
             return self.label_at(i)
         from petloc_gui.core.label_variants import spelled_as
 
-        typed = _tidy(text)
+        typed = tidy_name(text)
         found = spelled_as(typed, self.names())
         return found if found is not None else typed
 
