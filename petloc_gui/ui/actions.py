@@ -61,8 +61,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("Edit", "delete", "De&lete box", ("Del", "Backspace"), short="Delete"),
     ActionSpec("Edit", "next_box", "Select next &box", ("B",)),
     ActionSpec("Edit", "duplicate", "Du&plicate box", ("Ctrl+D",),
-               tip="A copy of the selected box with its label, 2 px up and left (as labelImg's Ctrl+D), selected; "
-                   "one undo step. A run learns an image's first box only"),
+               tip="A copy of the selected box with its label and labelImg's fields (difficult, truncated, pose), "
+                   "2 px up and left (as labelImg's Ctrl+D), selected; one undo step; a held Ctrl+D makes one copy. "
+                   "A run learns an image's first box only"),
     ActionSpec("Edit", "classes", "&Classes…", ("Ctrl+L",),
                tip="The class list: add, rename (relabels the boxes) or delete classes"),
     # Arrows nudge the selected box; a focused widget that uses them keeps them (`focused_widget_keys`): in the
