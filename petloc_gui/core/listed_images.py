@@ -7,30 +7,29 @@ trained on what `petloc train --exclude-list` held out of the same file, with no
 File names hold what a list's syntax could take for its own: ``#`` (``cat #1.jpg``), spaces
 (``dog 2.jpg``, as an Oxford ``test.txt`` line's columns are). Cutting such a name at its ``#`` or its
 first space held out another image (``cat.jpg``, ``dog.jpg``) and trained on the listed one, with no
-word said. So each line's forms are tried in turn, most literal first (`entry_forms`), and the first
-that names an image wins: a real file's name is never cut while it matches as written. No Qt, no TensorFlow.
+word said. So each line's forms are tried in turn, most literal first (`core.list_lines.entry_forms`: the
+line as written, then stripped, then cut), and the first that names an image wins: a real file's name is
+never cut, nor stripped of its spaces, while it matches as written. No Qt, no TensorFlow.
 """
 
 from __future__ import annotations
 
-import codecs
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from petloc_gui.core.annotation_names import folded
-from petloc_gui.core.text import counted
+
+# the list's reader, in a module of its own; named here too, where `cli.exclude_list` and
+# `model.layout_test_split` take them from
+from petloc_gui.core.list_lines import ListedLines as ListedLines
+from petloc_gui.core.list_lines import entry_forms as entry_forms
+from petloc_gui.core.list_lines import is_comment
+from petloc_gui.core.list_lines import read_list_lines as read_list_lines
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
-
-# Oxford's list files (test.txt, trainval.txt): an id, then numbers ("Abyssinian_201 1 1 1").
-_OXFORD_LINE = re.compile(r"(\S+)(?:[ \t]+-?\d+)+")
-# A comment starts a line or follows whitespace: "a.jpg  # trailing". A '#' inside a name ("cat#1.jpg")
-# starts none: that entry, matching nothing, is reported, not cut to "cat".
-_COMMENT_START = re.compile(r"(?:^|(?<=\s))#")
 
 # Whether a backslash separates folders in an entry (Windows), as it does in what a Windows script writes
 # (os.path.relpath: "day\\x.jpg"). Elsewhere a backslash can be part of a file's name, so there it stays one.
@@ -45,80 +44,8 @@ class AmbiguousEntryError(ValueError):
     """An entry names two images whose names differ only in case or Unicode form (``Cat.jpg`` and ``cat.jpg``)."""
 
 
-class ListedLines(list[str]):
-    """A list file's lines that are not blank, stripped (`read_list_lines`), with ``numbers``, each one's line
-    in the file (blank lines counted, as an editor counts them), and ``problems``: what kept the file from
-    being read whole, each in words to follow the file's name ("is not UTF-8 text (line 3): ...")."""
-
-    def __init__(self, lines: list[str], numbers: list[int], problems: list[str]) -> None:
-        super().__init__(lines)
-        self.numbers = tuple(numbers)
-        self.problems = tuple(problems)
-
-
-def read_list_lines(path: Path) -> ListedLines:
-    """The list file's lines, the one reading of `petloc train --exclude-list FILE` and of a folder's test list
-    (`model.layout_test_split`): `petloc train` had replaced a line's bytes that are not UTF-8 with no word said
-    (the image it named was trained on) where the window warned of them. UTF-8 (a BOM skipped) or UTF-16 with its
-    byte-order mark; a line that is neither (a Latin-1 "café", the NUL bytes of UTF-16 without its mark) is a
-    problem. Raises OSError when it cannot be read."""
-    data = path.read_bytes()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # what PowerShell's `>` and Notepad's "Unicode" write: read as UTF-8, each line held NUL bytes, named no
-        # image, and a path with a NUL in it stopped the run ("embedded null byte")
-        encoding = "UTF-16"
-        try:
-            text, undecoded = data.decode("utf-16"), None
-        except UnicodeDecodeError:  # an odd byte, half a surrogate pair
-            text, undecoded = data.decode("utf-16", errors="replace"), _REPLACED
-    else:
-        # utf-8-sig: a list saved by Notepad starts with a BOM, which would make its first entry
-        # match no image, and that test image would be trained on.
-        encoding, text, undecoded = "UTF-8", data.decode("utf-8-sig", errors="surrogateescape"), _UNDECODED
-    lines: list[str] = []
-    numbers: list[int] = []
-    bad: list[int] = []
-    nul = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if undecoded is not None and undecoded.search(line):
-            bad.append(number)
-            line = undecoded.sub("\ufffd", line)  # as a text editor shows the bytes it could not read
-        elif "\0" in line:
-            bad.append(number)
-            nul = True
-        if line.strip():
-            lines.append(line.strip())
-            numbers.append(number)
-    problems = []
-    if bad:
-        where = f"line {bad[0]}" + (f" and {counted(len(bad) - 1, 'other')}" if len(bad) > 1 else "")
-        why = ": NUL bytes, as UTF-16 without its byte-order mark has" if nul and encoding == "UTF-8" else ""
-        problems.append(f"is not {encoding} text ({where}{why}): an entry there names no image and that image is "
-                        "trained on; save the list as UTF-8")
-    return ListedLines(lines, numbers, problems)
-
-
 # `petloc train --exclude-list`'s name for it (`cli.exclude_list`)
 read_exclude_lines = read_list_lines
-
-# the bytes of a line that are not UTF-8, as surrogateescape decodes them; those UTF-16 could not decode
-_UNDECODED = re.compile("[\udc80-\udcff]+")
-_REPLACED = re.compile("\ufffd")
-
-
-def entry_forms(line: str) -> list[str]:
-    """What ``line`` may name, most literal first: the whole line; then the line before each ``#`` that
-    starts a comment, the longest first (``cat #1.jpg  # first cat``: ``cat #1.jpg`` before ``cat``);
-    then, for an Oxford-shaped line, its first column. A comment line has the whole line only."""
-    forms = [line]
-    for start in reversed([found.start() for found in _COMMENT_START.finditer(line)]):
-        cut = line[:start].rstrip()
-        if cut and cut not in forms:
-            forms.append(cut)
-    oxford = _OXFORD_LINE.fullmatch(forms[-1])
-    if oxford and oxford.group(1) not in forms:
-        forms.append(oxford.group(1))
-    return forms
 
 
 def _case_or_form(given: str, found: str) -> str:
@@ -156,7 +83,7 @@ def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: S
         candidates = finder.images_named(line, f"{where}: line {number}")
         if candidates:
             resolved |= candidates
-        elif not line.startswith("#"):  # a comment line: nothing to say
+        elif not is_comment(line):  # nothing to say
             say(f"{where}: {line!r} matches no image in {dataset.root if data is None else data}; ignored")
     return sorted(resolved)
 

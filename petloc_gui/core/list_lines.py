@@ -1,0 +1,104 @@
+"""The lines of a list of held-out entries (`petloc train --exclude-list FILE`, a folder's test list), read
+once for both (`read_list_lines`), and what each line may name (`entry_forms`): `core.listed_images`
+matches them to images. No Qt, no TensorFlow.
+
+A line is kept as written, less its line end and a byte-order mark: a file's name may start or end with a
+space (`` a.jpg``), and a line stripped before it was tried held out another image (``a.jpg``) while the
+listed one was trained on, with no word said.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from petloc_gui.core.text import counted
+
+# Oxford's list files (test.txt, trainval.txt): an id, then numbers ("Abyssinian_201 1 1 1").
+_OXFORD_LINE = re.compile(r"(\S+)(?:[ \t]+-?\d+)+")
+# A comment starts a line or follows whitespace: "a.jpg  # trailing". A '#' inside a name ("cat#1.jpg")
+# starts none: that entry, matching nothing, is reported, not cut to "cat".
+_COMMENT_START = re.compile(r"(?:^|(?<=\s))#")
+
+# the bytes of a line that are not UTF-8, as surrogateescape decodes them; those UTF-16 could not decode
+_UNDECODED = re.compile("[\udc80-\udcff]+")
+_REPLACED = re.compile("\ufffd")
+
+
+class ListedLines(list[str]):
+    """A list file's lines that are not blank, each as written (`read_list_lines`), with ``numbers``, each
+    one's line in the file (blank lines counted, as an editor counts them), and ``problems``: what kept the
+    file from being read whole, each in words to follow the file's name ("is not UTF-8 text (line 3): ...")."""
+
+    def __init__(self, lines: list[str], numbers: list[int], problems: list[str]) -> None:
+        super().__init__(lines)
+        self.numbers = tuple(numbers)
+        self.problems = tuple(problems)
+
+
+def read_list_lines(path: Path) -> ListedLines:
+    """The list file's lines, the one reading of `petloc train --exclude-list FILE` and of a folder's test list
+    (`model.layout_test_split`): `petloc train` had replaced a line's bytes that are not UTF-8 with no word said
+    (the image it named was trained on) where the window warned of them. UTF-8 (a BOM skipped) or UTF-16 with its
+    byte-order mark; a line that is neither (a Latin-1 "café", the NUL bytes of UTF-16 without its mark) is a
+    problem. Each line as written (`entry_forms` tries it stripped after). Raises OSError when it cannot be read."""
+    data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # what PowerShell's `>` and Notepad's "Unicode" write: read as UTF-8, each line held NUL bytes, named no
+        # image, and a path with a NUL in it stopped the run ("embedded null byte")
+        encoding = "UTF-16"
+        try:
+            text, undecoded = data.decode("utf-16"), None
+        except UnicodeDecodeError:  # an odd byte, half a surrogate pair
+            text, undecoded = data.decode("utf-16", errors="replace"), _REPLACED
+    else:
+        # utf-8-sig: a list saved by Notepad starts with a BOM, which would make its first entry
+        # match no image, and that test image would be trained on.
+        encoding, text, undecoded = "UTF-8", data.decode("utf-8-sig", errors="surrogateescape"), _UNDECODED
+    lines: list[str] = []
+    numbers: list[int] = []
+    bad: list[int] = []
+    nul = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if undecoded is not None and undecoded.search(line):
+            bad.append(number)
+            line = undecoded.sub("\ufffd", line)  # as a text editor shows the bytes it could not read
+        elif "\0" in line:
+            bad.append(number)
+            nul = True
+        if line.strip():
+            lines.append(line)
+            numbers.append(number)
+    problems = []
+    if bad:
+        where = f"line {bad[0]}" + (f" and {counted(len(bad) - 1, 'other')}" if len(bad) > 1 else "")
+        why = ": NUL bytes, as UTF-16 without its byte-order mark has" if nul and encoding == "UTF-8" else ""
+        problems.append(f"is not {encoding} text ({where}{why}): an entry there names no image and that image is "
+                        "trained on; save the list as UTF-8")
+    return ListedLines(lines, numbers, problems)
+
+
+def entry_forms(line: str) -> list[str]:
+    """What ``line`` may name, most literal first: the line as written (`` a.jpg``, a file whose name starts
+    with a space); then stripped; then the stripped line before each ``#`` that starts a comment, the longest
+    first (``cat #1.jpg  # first cat``: ``cat #1.jpg`` before ``cat``); then, for an Oxford-shaped line, its
+    first column. A comment line has the line, stripped, only."""
+    forms = [line]
+    stripped = line.strip()
+    if stripped and stripped != line:
+        forms.append(stripped)
+    for start in reversed([found.start() for found in _COMMENT_START.finditer(stripped)]):
+        cut = stripped[:start].rstrip()
+        if cut and cut not in forms:
+            forms.append(cut)
+    oxford = _OXFORD_LINE.fullmatch(forms[-1])
+    if oxford and oxford.group(1) not in forms:
+        forms.append(oxford.group(1))
+    return forms
+
+
+def is_comment(line: str) -> bool:
+    """Whether ``line`` is a comment (``#`` first, spaces before it allowed), which names nothing to say."""
+    return line.lstrip().startswith("#")
+
