@@ -4,7 +4,9 @@ matches them to images. No Qt, no TensorFlow.
 
 A line is kept as written, less its line end and a byte-order mark: a file's name may start or end with a
 space (`` a.jpg``), and a line stripped before it was tried held out another image (``a.jpg``) while the
-listed one was trained on, with no word said.
+listed one was trained on, with no word said. Lines end at ``\\n``, ``\\r\\n`` or ``\\r`` only, as a text
+editor ends them: `str.splitlines` also split at U+2028, U+0085 and a form feed, so a name holding one could
+not be listed, and every line after it was counted one off the editor's.
 """
 
 from __future__ import annotations
@@ -17,13 +19,19 @@ from petloc_gui.core.text import counted
 
 # Oxford's list files (test.txt, trainval.txt): an id, then numbers ("Abyssinian_201 1 1 1").
 _OXFORD_LINE = re.compile(r"(\S+)(?:[ \t]+-?\d+)+")
-# A comment starts a line or follows whitespace: "a.jpg  # trailing". A '#' inside a name ("cat#1.jpg")
-# starts none: that entry, matching nothing, is reported, not cut to "cat".
-_COMMENT_START = re.compile(r"(?:^|(?<=\s))#")
+# where a line ends, as text editors (and `core.interop.yolo_names`) end one
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Two Notepad files joined (`cat a.txt b.txt`) have the second one's byte-order mark at the start of a line:
+# kept, "\ufeffimg2" matched no image and img2 was trained on.
+_BYTE_ORDER_MARK = "\ufeff"
 
 # the bytes of a line that are not UTF-8, as surrogateescape decodes them; those UTF-16 could not decode
 _UNDECODED = re.compile("[\udc80-\udcff]+")
 _REPLACED = re.compile("\ufffd")
+
+# past this many characters a line said back is shortened, its middle left out: a 100 MB line of one
+# name was said whole on stderr (half a gigabyte, 13 s)
+QUOTED_CHARS = 300
 
 
 class ListedLines(list[str]):
@@ -42,7 +50,8 @@ def read_list_lines(path: Path) -> ListedLines:
     (`model.layout_test_split`): `petloc train` had replaced a line's bytes that are not UTF-8 with no word said
     (the image it named was trained on) where the window warned of them. UTF-8 (a BOM skipped) or UTF-16 with its
     byte-order mark; a line that is neither (a Latin-1 "café", the NUL bytes of UTF-16 without its mark) is a
-    problem. Each line as written (`entry_forms` tries it stripped after). Raises OSError when it cannot be read."""
+    problem. Each line as written (`entry_forms` tries it stripped after), less a byte-order mark it starts with.
+    Raises OSError when it cannot be read."""
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # what PowerShell's `>` and Notepad's "Unicode" write: read as UTF-8, each line held NUL bytes, named no
@@ -53,14 +62,14 @@ def read_list_lines(path: Path) -> ListedLines:
         except UnicodeDecodeError:  # an odd byte, half a surrogate pair
             text, undecoded = data.decode("utf-16", errors="replace"), _REPLACED
     else:
-        # utf-8-sig: a list saved by Notepad starts with a BOM, which would make its first entry
-        # match no image, and that test image would be trained on.
-        encoding, text, undecoded = "UTF-8", data.decode("utf-8-sig", errors="surrogateescape"), _UNDECODED
+        # a BOM at the start of the file is skipped with the one at the start of each line (Notepad's)
+        encoding, text, undecoded = "UTF-8", data.decode("utf-8", errors="surrogateescape"), _UNDECODED
     lines: list[str] = []
     numbers: list[int] = []
     bad: list[int] = []
     nul = False
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(_LINE_BREAK.split(text), 1):
+        line = line.lstrip(_BYTE_ORDER_MARK)
         if undecoded is not None and undecoded.search(line):
             bad.append(number)
             line = undecoded.sub("\ufffd", line)  # as a text editor shows the bytes it could not read
@@ -88,17 +97,39 @@ def entry_forms(line: str) -> list[str]:
     stripped = line.strip()
     if stripped and stripped != line:
         forms.append(stripped)
-    for start in reversed([found.start() for found in _COMMENT_START.finditer(stripped)]):
+    for start in reversed(_comment_starts(stripped)):
         cut = stripped[:start].rstrip()
         if cut and cut not in forms:
             forms.append(cut)
-    oxford = _OXFORD_LINE.fullmatch(forms[-1])
+    # (an Oxford line ends with a number: a line that does not is never scanned, a 100 MB one took seconds)
+    oxford = _OXFORD_LINE.fullmatch(forms[-1]) if forms[-1][-1:].isdigit() else None
     if oxford and oxford.group(1) not in forms:
         forms.append(oxford.group(1))
     return forms
+
+
+def _comment_starts(line: str) -> list[int]:
+    """Where a comment may start in ``line``: a ``#`` that starts the line or follows whitespace (``a.jpg  #
+    trailing``). A ``#`` inside a name (``cat#1.jpg``) starts none: that entry, matching nothing, is reported,
+    not cut to ``cat``. Each ``#`` found by `str.find`: a regular expression's look-behind at every character
+    took seconds over a 100 MB line."""
+    starts = []
+    at = line.find("#")
+    while at >= 0:
+        if at == 0 or line[at - 1].isspace():
+            starts.append(at)
+        at = line.find("#", at + 1)
+    return starts
 
 
 def is_comment(line: str) -> bool:
     """Whether ``line`` is a comment (``#`` first, spaces before it allowed), which names nothing to say."""
     return line.lstrip().startswith("#")
 
+
+def quoted(line: str) -> str:
+    """``line`` as said back (`repr`), its middle left out past `QUOTED_CHARS` characters, its length said."""
+    if len(line) <= QUOTED_CHARS:
+        return repr(line)
+    half = QUOTED_CHARS // 2
+    return f"{line[:half]!r}…{line[-half:]!r} (a line of {len(line):,} characters, its middle left out)"

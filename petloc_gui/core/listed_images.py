@@ -25,7 +25,7 @@ from petloc_gui.core.annotation_names import folded
 # `model.layout_test_split` take them from
 from petloc_gui.core.list_lines import ListedLines as ListedLines
 from petloc_gui.core.list_lines import entry_forms as entry_forms
-from petloc_gui.core.list_lines import is_comment
+from petloc_gui.core.list_lines import is_comment, quoted
 from petloc_gui.core.list_lines import read_list_lines as read_list_lines
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: S
         if candidates:
             resolved |= candidates
         elif not is_comment(line):  # nothing to say
-            say(f"{where}: {line!r} matches no image in {dataset.root if data is None else data}; ignored")
+            say(f"{where}: {quoted(line)} matches no image in {dataset.root if data is None else data}; ignored")
     return sorted(resolved)
 
 
