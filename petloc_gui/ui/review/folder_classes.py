@@ -21,7 +21,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QTimer
 
-from petloc_gui.app.class_list import merged_names
+from petloc_gui.app.class_list import ClassNames, merged_names
 from petloc_gui.app.session_renames import SessionRenames
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
@@ -36,6 +36,11 @@ class ClassesHost(Protocol):
 
     def folder_labels_changed(self, labels: set[str]) -> None: ...
 
+    def show_status(self, text: str, ms: int) -> None: ...
+
+
+FILE_NOTE_MS = 30000  # how long the status line says what the predefined classes file does not offer
+
 
 class FolderClasses:
     """``used``: the labels on some box of the folder now; `names` is the Label box's list."""
@@ -43,9 +48,13 @@ class FolderClasses:
     def __init__(self, model: FileListModel, predefined: Callable[[], list[str]], label_box: LabelBox,
                  host: ClassesHost, closed: Callable[[], bool], edits: EditController) -> None:
         """``predefined``: the folder's predefined classes as read when it opened; kept here from then on
-        (`set_predefined`)."""
+        (`set_predefined`). What the file does not offer (`ClassNames.notes`) is said by the first `refresh`:
+        the window clears its status line after making the session."""
         self.used: set[str] = set()
-        self._predefined = list(predefined())
+        read = predefined()
+        self._predefined = list(read)
+        self._said: set[str] = set()  # the file's notes said in this folder: each once
+        self._unsaid = list(read.notes) if isinstance(read, ClassNames) else []
         self._model, self._label_box, self._host, self._closed, self._edits = (
             model, label_box, host, closed, edits)
         self._prune_queued = False
@@ -57,8 +66,11 @@ class FolderClasses:
         return list(self._predefined)
 
     def set_predefined(self, names: list[str]) -> None:
-        """The predefined classes file holds ``names`` now (its writer, `ClassEditor`, wrote it)."""
+        """The predefined classes file holds ``names`` now (its writer, `ClassEditor`, wrote it, or read it
+        again: its `ClassNames.notes` not said yet are said)."""
         self._predefined = list(names)
+        if isinstance(names, ClassNames):
+            self._unsaid += names.notes
         self.refresh()
 
     def renamed(self, old: str, new: str, kept: bool) -> None:
@@ -139,3 +151,13 @@ class FolderClasses:
         if self.used:
             self._host.folder_labels_changed(self.used)  # a model that no longer fits is re-chosen
         self._label_box.set_names(self.names())
+        self._say_file_notes()
+
+    def _say_file_notes(self) -> None:
+        """What the predefined classes file holds that is not offered (`ClassNames.notes`), on the status
+        line, each note once while the folder is open."""
+        notes = [note for note in dict.fromkeys(self._unsaid) if note not in self._said]
+        self._unsaid = []
+        if notes and not self._closed():
+            self._said.update(notes)
+            self._host.show_status("; ".join(notes), FILE_NOTE_MS)
