@@ -7,7 +7,9 @@ windows on one folder, labelImg, a text editor) share the file: petloc changes i
 by reading it again under a lock and applying only its own change
 (`change_classes`), so neither loses the other's classes. A label that was
 only typed once is no longer a class "forever": renaming relabels its boxes,
-and a label no box uses can be deleted.
+and a label no box uses can be deleted. The file's lines petloc does not offer
+(a class no annotation can store, those past `MAX_CLASSES`) are said once and
+written back as they were by each change (`ClassNames`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_lock import exclusive_lock
+from petloc_gui.core.text import visible
 
 if TYPE_CHECKING:
     from petloc_gui.app.annotation_store import AnnotationStore
@@ -40,15 +43,25 @@ def classes_path(folder: Path | str) -> Path:
 MAX_CLASSES = 5_000
 
 
-class ClassNames(list[str]):
-    """The classes a predefined classes file offers, in file order (`classes_on_disk`), with ``rest``: its lines
-    after the first `MAX_CLASSES` classes, as written, which a change of the list writes back after its classes
-    (`change_classes`), and ``notes``: what the window says of the file once (the classes it does not offer)."""
+# Every character XML 1.0 cannot hold (its Char production, as `core.voc_edit` has it): control characters,
+# lone surrogates, U+FFFE and U+FFFF. A class holding one ("do\x00g") was offered, key 1 labelled a box with
+# it, and Ctrl+S failed ("cannot write annotation: All strings must be XML compatible"), naming neither.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_UNSTORABLE = "a control character, U+FFFE or U+FFFF"
 
-    def __init__(self, names: list[str], rest: list[str], notes: list[str]) -> None:
+
+class ClassNames(list[str]):
+    """The classes a predefined classes file offers, in file order (`classes_on_disk`), with the lines it does
+    not offer, as written, which a change of the list writes back (`change_classes`): ``unstorable``, each a
+    class no annotation can store, with the offered class before it (None: none); ``rest``, the lines after the
+    first `MAX_CLASSES` classes. ``notes``: what the window says of them, once."""
+
+    def __init__(self, names: list[str], rest: list[str], notes: list[str],
+                 unstorable: list[tuple[str | None, str]] | None = None) -> None:
         super().__init__(names)
         self.rest = tuple(rest)
         self.notes = tuple(notes)
+        self.unstorable = tuple(unstorable or ())
 
 
 def read_classes(folder: Path | str) -> list[str]:
@@ -83,21 +96,49 @@ def classes_on_disk(folder: Path | str) -> ClassNames:
 
 def _classes_of(lines: list[str]) -> ClassNames:
     """The classes of a file's ``lines``: each line's words, spaced by one space; repeats once, where first
-    written. A dict, not a list's ``in``: 10,000 lines took 1.4 s, 40,000 lines 15 s, read at each opening of
-    a folder (on the window's thread) and twice per change of the list."""
+    written; a class no annotation can store skipped (`ClassNames.unstorable`). A dict, not a list's ``in``:
+    10,000 lines took 1.4 s, 40,000 lines 15 s, read at each opening of a folder (on the window's thread) and
+    twice per change of the list."""
     names: dict[str, None] = {}
+    unstorable: list[tuple[str | None, str]] = []
+    first_unstorable = ""  # the first such line, said
+    rest: list[str] = []
+    notes: list[str] = []
     for number, line in enumerate(lines):
         name = " ".join(line.split())
-        if name and name not in names:
-            if len(names) == MAX_CLASSES:
-                rest = [kept for kept in lines[number:] if kept.strip()]
-                beyond = len({" ".join(kept.split()) for kept in rest} - names.keys())
-                note = (f"{CLASSES_FILE} lists {MAX_CLASSES + beyond:,} classes: only its first {MAX_CLASSES:,} are "
-                        f"offered (Label box, number keys, Edit → Classes), the other {beyond:,} stay in the file, "
-                        "unused")
-                return ClassNames(list(names), rest, [note])
-            names[name] = None
-    return ClassNames(list(names), [], [])
+        if not name or name in names:
+            continue
+        if _NOT_XML.search(name):
+            first_unstorable = first_unstorable or f"line {number + 1}, {_shown(name)},"
+            unstorable.append((next(reversed(names)) if names else None, line))
+            continue
+        if len(names) == MAX_CLASSES:
+            rest = [kept for kept in lines[number:] if kept.strip()]
+            beyond = len({" ".join(kept.split()) for kept in rest} - names.keys())
+            notes.append(f"{CLASSES_FILE} lists {MAX_CLASSES + beyond:,} classes: only its first {MAX_CLASSES:,} "
+                         f"are offered (Label box, number keys, Edit → Classes), the other {beyond:,} stay in the "
+                         "file, unused")
+            break
+        names[name] = None
+    if len(unstorable) == 1:
+        notes.insert(0, f"{CLASSES_FILE}: the class on {first_unstorable} is not offered: it holds a character no "
+                        f"annotation can store ({_UNSTORABLE}), so no box could be saved with it; its line stays in "
+                        "the file")
+    elif unstorable:
+        notes.insert(0, f"{CLASSES_FILE}: the class on {first_unstorable} and {len(unstorable) - 1:,} more are not "
+                        f"offered: they hold a character no annotation can store ({_UNSTORABLE}), so no box could "
+                        "be saved with them; their lines stay in the file")
+    return ClassNames(list(names), rest, notes, unstorable)
+
+
+def _shown(name: str) -> str:
+    """``name`` as said, the characters no annotation can store written as escapes ("do\\x00g")."""
+    return visible(_NOT_XML.sub(_escaped, name))
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def write_classes(folder: Path | str, names: list[str]) -> None:
@@ -108,16 +149,25 @@ def write_classes(folder: Path | str, names: list[str]) -> None:
 
 
 def _file_lines(names: list[str], read: ClassNames) -> list[str]:
-    """The lines a change writes: ``names``, then the lines of the file ``read`` it did not offer, as they
-    were: written back without them, a change of the list would have taken them out of the file."""
-    return [*names, *read.rest]
+    """The lines a change writes: ``names``, with the lines of the file ``read`` it did not offer as they were:
+    each unstorable class after the class it followed (at the end when that one is gone), then the lines past
+    `MAX_CLASSES`. Written back without them, a change of the list would have taken them out of the file."""
+    after: dict[str | None, list[str]] = {}
+    for before, line in read.unstorable:
+        after.setdefault(before, []).append(line)
+    lines = after.pop(None, [])
+    for name in names:
+        lines.append(name)
+        lines += after.pop(name, [])
+    return [*lines, *(line for left in after.values() for line in left), *read.rest]
 
 
 def change_classes(folder: Path | str, change: Callable[[list[str]], list[str]]) -> tuple[list[str], list[str]]:
     """Apply ``change`` (the file's classes -> the classes it is to hold) to the file as it is on disk now:
     read again and written (atomic, only when it changes) under the writers' lock, so a class another
     window, labelImg or an editor wrote since this window read the file is kept. Returns (the classes
-    read, the classes the file holds now). Raises `SaveError` (unreadable file, lock, write): nothing
+    read, the classes the file holds now: with the lines it does not offer, and their `ClassNames.notes`,
+    which the window says if it has not). Raises `SaveError` (unreadable file, lock, write): nothing
     changed then."""
     path = classes_path(folder)
     read = classes_on_disk(folder)
@@ -128,7 +178,7 @@ def change_classes(folder: Path | str, change: Callable[[list[str]], list[str]])
         names = list(dict.fromkeys(change(list(read))))
         if names != read:
             write_classes(folder, _file_lines(names, read))
-    return read, names
+    return read, ClassNames(names, list(read.rest), list(read.notes), list(read.unstorable))
 
 
 def merged_names(predefined: list[str], model: list[str] | tuple[str, ...], found: set[str]) -> list[str]:
