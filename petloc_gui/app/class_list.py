@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_lock import exclusive_lock
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import tidy_name, visible
 
 if TYPE_CHECKING:
     from petloc_gui.app.annotation_store import AnnotationStore
@@ -105,7 +105,7 @@ def _classes_of(lines: list[str]) -> ClassNames:
     rest: list[str] = []
     notes: list[str] = []
     for number, line in enumerate(lines):
-        name = " ".join(line.split())
+        name = tidy_name(line)
         if not name or name in names:
             continue
         if _NOT_XML.search(name):

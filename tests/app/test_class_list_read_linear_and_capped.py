@@ -3,11 +3,10 @@
 
 Before: each line's class was looked for in the list read so far (`name not in names`): 10,000 lines took
 1.4 s, 40,000 lines 15.5 s, `petloc stats` with 100,000 lines 110 s, and the window read the file on its own
-thread at each opening of a folder and twice per change in Edit → Classes."""
+thread at each opening of a folder and twice per change in Edit → Classes. (The speed is measured, not
+asserted here: speed targets live in benchmarks/, not in timed tests; the figures are in the commit.)"""
 
 from __future__ import annotations
-
-import time
 
 from petloc_gui.app.class_list import (
     CLASSES_FILE,
@@ -25,12 +24,9 @@ def test_a_file_of_many_repeated_lines_is_read_at_once_in_file_order(tmp_path):
     # every class again, 30 times over, spaced otherwise: 150,000 lines whose classes are all known
     repeats = [f"  {name} " for _ in range(30) for name in names]
     classes_path(tmp_path).write_text("\n".join(["dog", *names, "dog", *repeats, "cat"]) + "\n", encoding="utf-8")
-    start = time.perf_counter()
     read = classes_on_disk(tmp_path)
-    took = time.perf_counter() - start
     assert read == ["dog", *names, "cat"]
     assert read.notes == () and read.rest == ()
-    assert took < 1.5, f"{took:.2f} s"  # 0.1 s read in one pass; looked for in a list, 6 s
 
 
 def test_past_max_classes_the_first_are_offered_and_the_rest_said(tmp_path):
@@ -58,7 +54,5 @@ def test_the_class_list_merges_in_one_pass_in_order():
     assert merged_names(["b", "a"], ("c", "a", "c"), {"d", "b", "e"}) == ["b", "a", "c", "d", "e"]
     many = [f"p{i}" for i in range(MAX_CLASSES)]
     found = {f"f{i}" for i in range(20_000)}
-    start = time.perf_counter()
     merged = merged_names(many, tuple(many[:100]), found | set(many[:100]))
     assert merged == [*many, *sorted(found)]
-    assert time.perf_counter() - start < 1.5  # 0.01 s; looked for in a list, minutes
