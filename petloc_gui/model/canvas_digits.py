@@ -46,14 +46,17 @@ class CanvasDigits(NamedTuple):
     untold: dict[str, tuple[str, str]]  # relpath -> (its record, relative to the data folder; why it cannot tell)
 
 
-def canvas_digits(images: Iterable[tuple[str, Path, str | None]]) -> CanvasDigits:
+def canvas_digits(images: Iterable[tuple[str, Path, str | None]],
+                  sha256_of: Callable[[Path], str | None] | None = None) -> CanvasDigits:
     """The digits of (relpath, image path, sha256 as read; None: unreadable) images, by their folders'
-    `petloc digits` records, and the images whose record cannot tell (each record is read once)."""
+    `petloc digits` records, and the images whose record cannot tell (each record is read once).
+    ``sha256_of``: each image's sha256 is asked of it instead (the tuples' not read), only where the image's
+    folder has a record (`model.current_model_digits.lazy_sha256_of`: hashed when first asked)."""
     lookup = DigitLookup()
     found = CanvasDigits({}, {})
     for relpath, image, sha256 in images:
         try:
-            digit = lookup.look_up(image, {image: sha256}.get)  # hash as read: finds a renamed canvas
+            digit = lookup.look_up(image, sha256_of or {image: sha256}.get)  # hash as read: finds a renamed canvas
         except DigitsRecordError as exc:
             found.untold[relpath] = (str(PurePosixPath(relpath).parent / RECORD_NAME), exc.reason)
             continue

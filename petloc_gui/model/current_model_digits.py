@@ -18,7 +18,7 @@ Qt, no TensorFlow.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -58,6 +58,22 @@ def seen_digits_of(spec: str) -> SeenDigits:
     return SeenDigits(lineage_of(meta, located=resolve_model(spec)).digits, digits_tested_on(meta))
 
 
+def lazy_sha256_of(hashes: dict[Path, str | None]) -> Callable[[Path], str | None]:
+    """A `core.digits_record.DigitLookup.look_up` ``sha256_of`` over ``hashes`` (the sha256 of images already
+    hashed; None: unreadable, its name's entry tells): an image not there is hashed when first asked, and added.
+    `look_up` asks only of an image whose folder has a record, so a folder of photos is not read; the walks of
+    one preview share ``hashes``, so each canvas is read once (`seen_canvases`,
+    `ui.training.retrain_preview_digits.untold_digits`)."""
+    from petloc_gui.model.bundle import sha256_or_none
+
+    def sha256_of(image: Path) -> str | None:
+        if image not in hashes:
+            hashes[image] = sha256_or_none(image)  # None: unreadable now
+        return hashes[image]
+
+    return sha256_of
+
+
 class SeenCanvases(NamedTuple):
     """`seen_canvases`' answer."""
 
@@ -76,16 +92,8 @@ def seen_canvases(images: Iterable[Path], seen: SeenDigits, hashes: dict[Path, s
     tested and learned is `TESTED` (the published figure it would skew). Nothing is looked up when ``seen``
     holds no digit."""
     from petloc_gui.core.digits_record import DigitLookup, DigitsRecordError, learned
-    from petloc_gui.model.bundle import file_sha256
 
-    def sha256_of(image: Path) -> str | None:  # asked only of an image whose folder has a record
-        if image not in hashes:
-            try:
-                hashes[image] = file_sha256(image)
-            except OSError:
-                hashes[image] = None  # unreadable now: its name's entry tells
-        return hashes[image]
-
+    sha256_of = lazy_sha256_of(hashes)
     found = SeenCanvases({}, [])
     if not seen.learned and not seen.tested:
         return found

@@ -8,26 +8,21 @@ from pathlib import Path
 from typing import Any
 
 
-def untold_digits(samples: list[Any]) -> dict[str, tuple[str, str]]:
+def untold_digits(samples: list[Any], hashes: dict[Path, str | None] | None = None) -> dict[str, tuple[str, str]]:
     """``{relpath: (record, why)}`` of ``samples`` whose `petloc digits` record cannot tell their digit, by the
     rule the run tells them by (`model.canvas_digits.canvas_digits`, each image's bytes as read): read by its
     name alone, a canvas overwritten under its recorded name with another's picture was taken for the digit its
-    entry names, so the dialog neither counted nor warned of it while the run did. Only an image in a folder
-    holding a record is hashed (elsewhere the bytes tell nothing, `core.digits_record.DigitLookup`: a folder of
-    photos is not read twice). {} when the records cannot be looked at (a preview says nothing then)."""
-    from petloc_gui.core.digits_record import RECORD_NAME
-    from petloc_gui.model.bundle import sha256_or_none
+    entry names, so the dialog neither counted nor warned of it while the run did. ``hashes``: by image, the
+    sha256 of those hashed already; one not there is hashed and added
+    (`model.current_model_digits.lazy_sha256_of`), only in a folder holding a record (elsewhere the bytes tell
+    nothing, `core.digits_record.DigitLookup`: a folder of photos is not read): the preview's walks share them,
+    each canvas read once. {} when the records cannot be looked at (a preview says nothing then)."""
     from petloc_gui.model.canvas_digits import canvas_digits
-
-    recorded: dict[Path, bool] = {}  # by folder: whether a record is there to tell its images by their bytes
-
-    def bytes_of(image: Path) -> str | None:
-        if image.parent not in recorded:
-            recorded[image.parent] = (image.parent / RECORD_NAME).is_file()
-        return sha256_or_none(image) if recorded[image.parent] else None
+    from petloc_gui.model.current_model_digits import lazy_sha256_of
 
     try:
-        return canvas_digits((s.relpath, Path(s.image_path), bytes_of(Path(s.image_path))) for s in samples).untold
+        sha256_of = lazy_sha256_of({} if hashes is None else hashes)
+        return canvas_digits(((s.relpath, Path(s.image_path), None) for s in samples), sha256_of).untold
     except Exception:  # noqa: BLE001 - a preview must never break the dialog
         return {}
 

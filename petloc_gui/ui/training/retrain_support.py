@@ -133,10 +133,6 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     # (those it left out for a model's unknown class are checked too: a rename chosen brings them back)
     unusable = (_unusable(tuned_read.samples, {str(it.sample.image_path) for it in tuned.items})
                 if isinstance(tuned, TrainingData) and tuned_read is not None else set())
-    # canvases whose `petloc digits` record cannot tell their digit, of every annotated image (no image is
-    # hashed: a record cannot tell before it asks); those the run trains on are warned of
-    untold = untold_digits(samples)
-    tuned_untold = untold_digits([it.sample for it in tuned.items]) if isinstance(tuned, TrainingData) else {}
     # what no choice of the dialog changes is worked out here, in the loader's thread, once: the dialog calls
     # `preview` on its own thread at every step of the fraction (each path hashed again froze it on 20k images)
     # the images a run from scratch and a fine-tune choose among, hashed now (`ValidationChooser.keys`), as
@@ -144,14 +140,21 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     # the images that may be copies, hashed once for both (a fine-tune's read hashed them already: each
     # same-size image of a 150-image BMP folder was read three times)
     images = {s.relpath: s.image_path for s in samples}
+    tuned_samples = [it.sample for it in tuned.items] if isinstance(tuned, TrainingData) else []
     if isinstance(tuned, TrainingData):
         images.update((it.relpath, it.sample.image_path) for it in tuned.items)
     # (a read holding a test list out hashed every image too, to find their copies)
-    digests = possible_copy_digests(images, {**read.hashes, **(tuned_read.hashes if tuned_read is not None else {})})
+    hashed = {**read.hashes, **(tuned_read.hashes if tuned_read is not None else {})}  # each image's bytes as read
+    digests = possible_copy_digests(images, hashed)
     scratch_split = _hashed(ValidationChooser.of(samples, seed, train_only=prelabels, digests=digests))
     tuned_split = (_hashed(ValidationChooser.of(tuned.items, seed, tuned.parent_validation, tuned.train_only,
                                                 digests=digests))
                    if isinstance(tuned, TrainingData) else None)
+    # the walks of the canvases' digits below (a run from scratch's images and a fine-tune's, one folder's) share
+    # one dict of hashes by image, seeded with those read above: each canvas is hashed once in all (a fine-tune
+    # of the demo's 170 canvases hashed each three times: its read, then the untold walk of each run)
+    known = {**hashed, **digests}
+    canvas_hashes = {s.image_path: known[s.relpath] for s in [*samples, *tuned_samples] if s.relpath in known}
     listed = {relpath for _, relpath, _ in read.excluded}  # the layout's test list, and its byte copies
     copies = {relpath for relpath, _ in read.test_copies}
     # the dialog's line on them (`Holdout.layout_test_note`), the test list named and its copies counted
@@ -167,13 +170,14 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)
     # the canvases of digits the current model has seen (tested on, learned): said, as holding them out would
-    # leave the demo (the bundled model's test digits) nothing to train on; each image's bytes as read, if read
-    hashed = {**read.hashes, **(tuned_read.hashes if tuned_read is not None else {})}
+    # leave the demo (the bundled model's test digits) nothing to train on; by each image's bytes (`canvas_hashes`)
     seen = _seen_digits(parent_spec)
-    canvas_hashes: dict[Path, str | None] = {}  # one for both walks: a canvas the first hashes, the second reuses
-    scratch_seen = _seen_fields(samples, hashed, seen, canvas_hashes)
-    tuned_seen = (_seen_fields([it.sample for it in tuned.items], hashed, seen, canvas_hashes)
-                  if isinstance(tuned, TrainingData) else {})
+    scratch_seen = _seen_fields(samples, seen, canvas_hashes)
+    tuned_seen = _seen_fields(tuned_samples, seen, canvas_hashes) if isinstance(tuned, TrainingData) else {}
+    # canvases whose `petloc digits` record cannot tell their digit, of every annotated image (by their bytes, as
+    # the run tells them: hashed only in a folder holding a record); those the run trains on are warned of
+    untold = untold_digits(samples, canvas_hashes)
+    tuned_untold = untold_digits(tuned_samples, canvas_hashes) if isinstance(tuned, TrainingData) else {}
     run_prelabels = _RunPrelabels(tuned_read, unusable)
     run_prelabels.get({})  # the fields without renames, which the dialog asks for first
 
@@ -226,11 +230,11 @@ def _seen_digits(parent_spec: str | None) -> SeenDigits | None:
         return None
 
 
-def _seen_fields(samples: Sequence[Sample], hashed: Mapping[str, str | None], seen: SeenDigits | None,
+def _seen_fields(samples: Sequence[Sample], seen: SeenDigits | None,
                  canvas_hashes: dict[Path, str | None]) -> dict[str, Any]:
-    """`Holdout`'s ``seen_*`` fields of ``samples`` (those a run reads), ``hashed``: their bytes as read (by
-    relpath); ``canvas_hashes``: by image, those an earlier call took (a run from scratch's and a fine-tune's
-    images are one folder's: each canvas hashed once), and those hashed here are added."""
+    """`Holdout`'s ``seen_*`` fields of ``samples`` (those a run reads); ``canvas_hashes``: by image, their bytes
+    as read, and those an earlier walk took (a run from scratch's and a fine-tune's images are one folder's: each
+    canvas hashed once); those hashed here are added."""
     from petloc_gui.core.digits_record import learned_words
     from petloc_gui.model.current_model_digits import TESTED, seen_canvases
 
@@ -238,9 +242,6 @@ def _seen_fields(samples: Sequence[Sample], hashed: Mapping[str, str | None], se
         return {}
     try:
         # by their bytes, as the run records the digits it learns: images not hashed yet are hashed there
-        for s in samples:
-            if s.relpath in hashed:
-                canvas_hashes.setdefault(s.image_path, hashed[s.relpath])
         found = seen_canvases([s.image_path for s in samples], seen, canvas_hashes).seen
     except Exception:  # noqa: BLE001 - as above
         return {}
