@@ -78,12 +78,22 @@ class TrainReporter:
             if self.bundle:
                 info(f"bundle written to {show(self.bundle)}")
             else:
-                info("this worker is done; the chief worker writes the bundle")
+                info(non_chief_line(event.get("chief")))
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
             self.bar = None
+
+
+def non_chief_line(chief: Any) -> str:
+    """A non-chief worker's last line: the chief it trained with, and where that chief wrote the bundle (a
+    leftover worker 0 of an earlier run, taking this worker, writes into that run's --out)."""
+    if not isinstance(chief, dict):
+        return "this worker is done; the chief worker writes the bundle"
+    where = f"{chief.get('address')}, " if chief.get("address") else ""
+    return (f"this worker is done; the chief, {chief.get('task')} ({where}pid {chief.get('pid')}), wrote the "
+            f"bundle to {show(str(chief.get('bundle')))}")
 
 
 def epoch_line(event: dict[str, Any]) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
@@ -24,6 +23,7 @@ import numpy as np
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.paths import resources_dir, user_data_dir
+from petloc_gui.model import worker_end
 from petloc_gui.model.bundle import BUNDLED_NAMES, MODEL_FILE, file_sha256, load_bundle
 from petloc_gui.model.bundle_write import new_version_id, save_bundle
 from petloc_gui.model.cannot_train import nothing_left_to_train
@@ -354,25 +354,28 @@ def train_run(
     # written once, with the bundle, and in the "done" event: what the figures are on is known by now
     # (the parent's line as the run collected it, as ``mnist_digits`` records: not walked again)
     meta[DIGITS_KEY] = learned_digits_record(meta, data.root, data.inherited_digits if parent else None)
-    # The final decision, taken by all workers together: a stop request made until now cancels; later, too late.
-    if (agreed_stop(strategy, stop, FINAL_DECISION_TIMEOUT) if multiworker else stop)():
+    # The final decision, taken by all workers together: a stop request made until now cancels; later, too
+    # late. It tells every worker which chief writes the bundle, and where (model.worker_end).
+    chief = worker_end.this_chief(strategy, out_dir) if multiworker and is_chief(strategy) else None
+    stopping, trained_with = (worker_end.final_decision(worker_end.exchange_of(strategy, FINAL_DECISION_TIMEOUT),
+                                                        chief, stop()) if multiworker else (stop(), None))
+    if stopping:
         raise TrainingCancelled("training cancelled; no model was saved")
     emit({"event": "saving", "writes_bundle": is_chief(strategy)})
-    if not is_chief(strategy):
-        # Every worker holds the same weights and BatchNorm statistics (synchronised); only the chief
-        # writes the bundle. The others save to a temporary folder (the Keras convention) and delete it.
-        with tempfile.TemporaryDirectory(prefix="petloc-worker-") as scratch:
-            save_bundle(model, meta, Path(scratch) / "bundle")
-        emit({"event": "done", "bundle": None, "chief": False, "metrics": metrics, ACCEPTED_KEY: meta[ACCEPTED_KEY],
-              DIGITS_KEY: meta[DIGITS_KEY]})
+    if not is_chief(strategy):  # saves to a scratch folder, then hears whether the chief wrote the bundle
+        wrote = worker_end.non_chief_finish(worker_end.exchange_of(strategy, None), trained_with,
+                                            lambda: worker_end.save_scratch(model, meta))
+        emit({"event": "done", "bundle": None, "chief": wrote.record() if wrote else None, "metrics": metrics,
+              ACCEPTED_KEY: meta[ACCEPTED_KEY], DIGITS_KEY: meta[DIGITS_KEY]})
         return TrainedRun(out_dir, read)
-    path = save_bundle(model, meta, out_dir, extra_files=refiner.files if refiner else None)
-    if refiner is not None:  # its figures were the first stage's: now those of what predict runs
-        validated = report or selection
-        # each image through both stages once: the person-drawn images' figures are taken from these too
-        both = through_both_stages(path, meta, validated) if validated else None
-        metrics = rescored_with_refiner(path, meta, validated, both)
-        meta[ACCEPTED_KEY] = with_carried_refiner(path, meta, scored, both, parent.path if parent else None)
+    with worker_end.chief_saving(worker_end.exchange_of(strategy, None), chief, emit):  # (one process: no one to tell)
+        path = save_bundle(model, meta, out_dir, extra_files=refiner.files if refiner else None)
+        if refiner is not None:  # its figures were the first stage's: now those of what predict runs
+            validated = report or selection
+            # each image through both stages once: the person-drawn images' figures are taken from these too
+            both = through_both_stages(path, meta, validated) if validated else None
+            metrics = rescored_with_refiner(path, meta, validated, both)
+            meta[ACCEPTED_KEY] = with_carried_refiner(path, meta, scored, both, parent.path if parent else None)
     emit({"event": "done", "bundle": str(path), "metrics": metrics, ACCEPTED_KEY: meta[ACCEPTED_KEY],
           DIGITS_KEY: meta[DIGITS_KEY]})
     return TrainedRun(path, read)

@@ -14,7 +14,7 @@ from tests.model.test_multiworker import _finish, _pipes, _start_workers
 # $KEEP_DIR, outside its --out folder: what the non-chief writes there is still seen.
 KEEP_SCRATCH = """
 import os, sys, types
-import petloc_gui.model.training as training
+import petloc_gui.model.worker_end as worker_end
 
 class Keep:
     def __init__(self, *args, **kwargs):
@@ -25,7 +25,7 @@ class Keep:
     def __exit__(self, *exc):
         return False
 
-training.tempfile = types.SimpleNamespace(TemporaryDirectory=Keep)
+worker_end.tempfile = types.SimpleNamespace(TemporaryDirectory=Keep)
 from petloc_gui.cli.main import main
 sys.exit(main())
 """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -72,7 +73,11 @@ def test_two_workers_train_and_only_the_chief_writes_a_bundle(two_worker_run):
     assert chief_out, results[0][2][-2000:]
     bundle = chief_out[-1]
     assert results[1][1].strip() == ""  # the other worker prints no bundle path...
-    assert "chief worker writes the bundle" in results[1][2]
+    # ...and names the chief it trained with and the folder that chief wrote (a leftover worker 0 of an
+    # earlier run could have taken it: its bundle would be under that run's --out)
+    said = results[1][2].strip().splitlines()[-1]
+    assert re.fullmatch(r"this worker is done; the chief, worker 0 \(127\.0\.0\.1:\d+, pid \d+\), wrote the "
+                        r"bundle to " + re.escape(bundle), said), results[1][2][-2000:]
     assert not (tmp_path / "w1").exists() or not any((tmp_path / "w1").iterdir())  # ...and writes none
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.inference import Predictor
