@@ -1,16 +1,19 @@
 """`petloc train`'s stop handling: a first Ctrl+C or SIGTERM cancels training cleanly (no bundle), a
-second aborts at once; once the bundle is being written a stop is too late, and says so."""
+second aborts at once (`abort`); once the bundle is being written a stop is too late, and says so."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
 from petloc_gui.cli.output import info
-from petloc_gui.cli.stop_signals import STOP_SIGNALS, interrupt_for, work_done
+from petloc_gui.cli.stop_signals import STOP_SIGNALS, interrupt_for, stopped, work_done
 
 # What a first stop says; {by} and {again} as `stop_line` fills them in
 STOPPING = "\nstopping{by}: no bundle will be written ({again} to abort at once)..."
@@ -42,6 +45,25 @@ def stop_line(template: str, signum: int | None) -> str:
     name = _signal_name(signum)
     again = f"another {name} or Ctrl+C" if name else "Ctrl+C again"
     return template.format(by=by_signal(signum), again=again)
+
+
+def abort(signum: int) -> None:
+    """A second stop: say so in one line ("petloc: interrupted", "petloc: terminated (SIGTERM)") and end the
+    process at once with the status of that signal.
+
+    Not a KeyboardInterrupt raised from the handler: the handler runs wherever Python is, and there it
+    was lost. In a finaliser (TensorFlow's ``ConcreteFunctionGarbageCollector.__del__`` runs during the
+    stopping workers' clean-up) Python prints "Exception ignored in: ... KeyboardInterrupt" with a
+    traceback and goes on, so the process did not abort; inside TensorFlow's C code calling back into
+    Python it came out as another error. ``os._exit`` ends the process whatever runs: no exception to
+    lose, and none of TensorFlow's teardown (seconds, its input threads). A bundle being written is left
+    as its temporary folder (the rename never happens: no half bundle). Only the standard streams need
+    their buffers written first: ``_exit`` skips Python's own exit, which writes them."""
+    status = stopped(interrupt_for(signum))
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed or broken stream: the status still says it
+            stream.flush()
+    os._exit(status)
 
 
 class TrainStop:
@@ -77,7 +99,7 @@ class TrainStop:
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         if self._event.is_set():
-            raise interrupt_for(signum)
+            abort(signum)
         self.signum = signum
         self._event.set()
         info(stop_line(self._late or STOPPING, signum))
