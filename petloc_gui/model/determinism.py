@@ -24,7 +24,10 @@ from __future__ import annotations
 from typing import Any
 
 DETERMINISTIC = ("deterministic (--deterministic): the same data, seed, settings and parent model give the same "
-                 "weights on the same kind of machine with the same TensorFlow build")
+                 "weights on the same kind of machine with the same TensorFlow build; the number of workers is one "
+                 "of the settings (under --distribute multiworker each worker builds its share of each batch from "
+                 "its own files and BatchNorm is synchronised, so a two-worker run's weights and figures differ "
+                 "from a one-worker run's)")
 SEEDED_ONLY = ("not deterministic: the seed fixes the split, the shuffling, each batch's augmentation and the "
                "first weights, but not the order the parallel input pipeline delivers the batches in, so another "
                "run of the same seed ends with other weights and figures (--deterministic makes it repeatable)")
