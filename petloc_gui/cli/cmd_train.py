@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -162,6 +163,12 @@ def run(args: argparse.Namespace) -> int:
                         "--distribute multiworker", "it bounds the wait for the other workers of TF_CONFIG")
     if args.worker_timeout is None:
         args.worker_timeout = WORKER_TIMEOUT
+    # Set for a multi-worker run with the option left off, this run trained alone without a word while the
+    # workers TF_CONFIG lists waited --worker-timeout for it and failed.
+    if os.environ.get("TF_CONFIG") and args.distribute != "multiworker":
+        error(f"warning: TF_CONFIG is set, but without --distribute multiworker this run trains on this machine "
+              f"alone (--distribute {args.distribute}) and does not join the workers TF_CONFIG lists: add "
+              "--distribute multiworker to train with them, or unset TF_CONFIG")
     in_store = args.out is None
     if in_store:  # the store's preset folder: the bundle is a version the window and `petloc models` list
         from petloc_gui.cli.cmd_models import store_folder
