@@ -127,12 +127,19 @@ def connect_workers(timeout: float, waited_for: str) -> Strategy:
     except tf.errors.UnknownError as exc:
         if "gRPC server" not in str(exc):
             raise
-        raise WorkersNotConnectedError(f"this worker's port (TF_CONFIG task {resolver.task_type} "
-                                       f"{resolver.task_id}) could not be opened: another program holds "
-                                       "it; give this worker a free port in TF_CONFIG") from exc
+        raise WorkersNotConnectedError(port_held(resolver.task_type, resolver.task_id)) from exc
     _check_same_cluster(strategy, timeout)
     _connected[:] = [strategy]
     return strategy
+
+
+def port_held(task_type: str, task_id: int) -> str:
+    """Why this worker's TensorFlow server could not start: its port was free at `petloc train`'s early
+    check (cli.tf_config), so most often another worker given the same task index took it meanwhile (two
+    started at the same moment), which the early check's line names too."""
+    return (f"this worker's port (TF_CONFIG task {task_type} {task_id}) could not be opened: another program "
+            "holds it, or another worker given the same task index; give each worker its own \"index\", or "
+            "this worker a free port in TF_CONFIG")
 
 
 def _check_same_cluster(strategy: Any, timeout: float) -> None:
