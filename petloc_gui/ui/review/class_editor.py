@@ -50,14 +50,15 @@ def keys_moved(shown: list[str], now: list[str], old: str = "", new: str = "") -
     as a model's class."""
     before = key_of(shown)
     after = key_of(now)
+    was_shown = set(shown)  # (a list's ``in`` per class: 0.13 s at 5,000 classes, each Add, Rename, Delete)
     moved = []
     for name in now:
         if name == old:
             continue
         if name == new:  # renamed (or merged into): old's key, or its own
-            kept = {before.get(old), before.get(new)} if name in shown else {before.get(old)}
+            kept = {before.get(old), before.get(new)} if name in was_shown else {before.get(old)}
         else:
-            kept = {before.get(name)} if name in shown else {after.get(name)}  # added: a key of its own
+            kept = {before.get(name)} if name in was_shown else {after.get(name)}  # added: a key of its own
         if after.get(name) not in kept:
             moved.append((name, after.get(name)))
     return moved
@@ -86,11 +87,18 @@ def prelabels_note(prelabels: int, images: int) -> str:
     return f" {which} unreviewed pre-labels: a rename is no review, so they stay pre-labels when saved."
 
 
+def _file_then(file: list[str], after_file: list[str]) -> list[str]:
+    """The classes of ``file``, then those of ``after_file`` not in it, each list's order kept."""
+    in_file = set(file)  # (a list's ``in`` per class: quadratic in the classes on boxes and the file's)
+    return [*file, *(n for n in after_file if n not in in_file)]
+
+
 def _others_note(known: list[str], read: list[str], named: int = 3) -> str:
     """What another writer did to the file since this window read it (``known``), as found there now
     (``read``); empty when nothing."""
-    added = [visible(n) for n in read if n not in known]
-    removed = [visible(n) for n in known if n not in read]
+    known_names, read_names = set(known), set(read)  # (two lists' ``in``: 0.25 s at 5,000 classes)
+    added = [visible(n) for n in read if n not in known_names]
+    removed = [visible(n) for n in known if n not in read_names]
     if not (added or removed):
         return ""
     said = []
@@ -122,6 +130,7 @@ class ClassEditor:
         self.edits = edits
         self.model_classes = model_classes
         self.host = host
+        self._in_file: frozenset[str] | None = None  # the file's classes, for `describe` (`_file_classes`)
         self._take_the_file()  # the file as it is now: it was read when the folder opened
 
     def _take_the_file(self) -> None:
@@ -132,14 +141,26 @@ class ClassEditor:
         except SaveError:
             return
         if on_disk != self.classes.predefined:
-            self.classes.set_predefined(on_disk)
+            self._set_predefined(on_disk)
+
+    def _set_predefined(self, names: list[str]) -> None:
+        self._in_file = None  # made again when `describe` asks next
+        self.classes.set_predefined(names)
+
+    def _file_classes(self) -> frozenset[str]:
+        """The file's classes as the window lists them, as a set made once per change of them: the dialog asks
+        `describe` of every class, and `predefined` is a copy searched as a list (0.15 s at 5,000 classes).
+        Only this editor changes them while its dialog is open (`_set_predefined`)."""
+        if self._in_file is None:
+            self._in_file = frozenset(self.classes.predefined)
+        return self._in_file
 
     def names(self) -> list[str]:
         return self.classes.names()
 
     def describe(self, name: str) -> str:
         where = []
-        if name in self.classes.predefined:
+        if name in self._file_classes():
             where.append("in predefined_classes.txt")
         if name in self.model_classes():
             where.append("one of the model's classes")
@@ -158,8 +179,7 @@ class ClassEditor:
         # class took key 1 from the class that had it. One named by a digit takes that key all the same.
         shown = self.names()
         after_file = self._after_file(shown)
-        done, note = self._change_file(lambda file: file if name in file else [
-            *file, *(n for n in after_file if n not in file), name])
+        done, note = self._change_file(lambda file: file if name in file else [*_file_then(file, after_file), name])
         return f"Added {name}.{note}{keys_note(keys_moved(shown, self.names()))}" if done else note
 
     def rename(self, old: str, new: str) -> str:
@@ -181,8 +201,7 @@ class ClassEditor:
             self.edits.default_label = new  # the next box drawn gets the new name
         self.classes.renamed(old, new, kept=bool(boxes))
         # the list as the file holds it now, then the classes listed after the file's here
-        done, note = self._change_file(lambda file: renamed(
-            [*file, *(n for n in after_file if n not in file)], file, old, new))
+        done, note = self._change_file(lambda file: renamed(_file_then(file, after_file), file, old, new))
         problem = None if done else note
         text = f"Renamed {old} to {new} on {counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')}"
         text += " (unsaved: Save all writes them)." if boxes else "."
@@ -268,8 +287,10 @@ class ClassEditor:
         do not move and keep their number keys. Not the model's classes no box has: shown for reference
         while it is used, they are not the folder's (a rename under the digits model wrote 0 … 9 into the
         file, said "on no box" from then on, holding the number keys)."""
-        # (the list is the file's classes, the model's, then those on boxes: `FolderClasses.names`)
-        return [n for n in shown if n not in self.classes.predefined and (n in self.classes.used or n == renaming)]
+        # (the list is the file's classes, the model's, then those on boxes: `FolderClasses.names`). The file's
+        # classes taken once, as a set: `predefined` is a copy, and its list's ``in`` per class took 0.15 s at 5,000
+        in_file = set(self.classes.predefined)
+        return [n for n in shown if n not in in_file and (n in self.classes.used or n == renaming)]
 
     def _change_file(self, change: Callable[[list[str]], list[str]]) -> tuple[bool, str]:
         """Apply ``change`` to the predefined classes file as it is on disk now (`change_classes`) and list
@@ -281,5 +302,5 @@ class ClassEditor:
         except (SaveError, OSError) as exc:
             return False, f"Could not write {CLASSES_FILE}: {exc}"
         if names != known:
-            self.classes.set_predefined(names)
+            self._set_predefined(names)
         return True, _others_note(known, read)
