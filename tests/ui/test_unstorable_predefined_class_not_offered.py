@@ -66,3 +66,16 @@ def test_such_a_class_added_meanwhile_is_said_after_a_change_of_the_list(qtbot, 
     assert classes_path(folder).read_text(encoding="utf-8").startswith("cat\nbad\ufffe\n")
     assert "bad\ufffe" not in editor.names()
 
+
+
+def test_such_a_class_alone_added_by_another_writer_is_said_when_the_list_is_read_again(qtbot, window, folder):
+    # before: the offered classes were the same, so the file was not taken in, and nothing was said
+    classes_path(folder).write_text("cat\n", encoding="utf-8")
+    open_and_wait(qtbot, window, folder)
+    classes_path(folder).write_text("cat\nbad\ufffe\n", encoding="utf-8")
+    _editor(window)  # Edit → Classes opens: the file read again
+    assert window.statusBar().currentMessage() == BAD_SAID
+    assert window.session.classes.predefined == ["cat"]
+    window.statusBar().showMessage("something else")
+    _editor(window)  # opened again: said already
+    assert window.statusBar().currentMessage() == "something else"

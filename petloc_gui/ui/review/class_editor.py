@@ -135,12 +135,15 @@ class ClassEditor:
 
     def _take_the_file(self) -> None:
         """The window's list takes in the file's classes as they are on disk (another window, labelImg or
-        an editor may have changed it); an unreadable file leaves the list as it was."""
+        an editor may have changed it), and what it does not offer is said, once (`FolderClasses`); an
+        unreadable file leaves the list as it was."""
         try:
             on_disk = classes_on_disk(self.session.dataset.root)
         except SaveError:
             return
-        if on_disk != self.classes.predefined:
+        # with its notes even when its classes are the list's: a line another writer added that no annotation
+        # can store changes no class, and went unsaid until the next change of the list
+        if on_disk != self.classes.predefined or on_disk.notes:
             self._set_predefined(on_disk)
 
     def _set_predefined(self, names: list[str]) -> None:
