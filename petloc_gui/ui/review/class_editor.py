@@ -12,7 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from petloc_gui.app.class_list import CLASSES_FILE, change_classes, classes_on_disk, rows_using
+# (_NOT_XML, _UNSTORABLE, _shown: the rule a class of the file is read by, its words, a name as it is said:
+# "do\x00g"; one rule for a class typed here and one of the file)
+from petloc_gui.app.class_list import (
+    _NOT_XML,
+    _UNSTORABLE,
+    CLASSES_FILE,
+    _shown,
+    change_classes,
+    classes_on_disk,
+    rows_using,
+)
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.label_variants import shown as spelling  # a label, its spacing told apart
 from petloc_gui.core.label_variants import shown_apart, spelled_as
@@ -91,6 +101,19 @@ def _file_then(file: list[str], after_file: list[str]) -> list[str]:
     """The classes of ``file``, then those of ``after_file`` not in it, each list's order kept."""
     in_file = set(file)  # (a list's ``in`` per class: quadratic in the classes on boxes and the file's)
     return [*file, *(n for n in after_file if n not in in_file)]
+
+
+def unstorable_note(name: str) -> str:
+    """Why ``name`` is not made a class when it holds a character no annotation can store (XML 1.0: the rule
+    by which `app.class_list` leaves such a class of the file unoffered), each named as U+XXXX; empty when it
+    holds none. Made a class, it labelled boxes, and Ctrl+S failed ("All strings must be XML compatible")."""
+    found = list(dict.fromkeys(_NOT_XML.findall(name)))
+    if not found:
+        return ""
+    which = " and ".join(f"U+{ord(char):04X}" for char in found)
+    what = "a character" if len(found) == 1 else "characters"
+    return (f"{_shown(name)} holds {which}, {what} no annotation can store ({_UNSTORABLE}): no box could be "
+            "saved with that class, so nothing changed. Type the name without it.")
 
 
 def _others_note(known: list[str], read: list[str], named: int = 3) -> str:
@@ -172,6 +195,8 @@ class ClassEditor:
         return ", ".join(where) or "typed in this session"
 
     def add(self, name: str) -> str:
+        if refused := unstorable_note(name):
+            return refused
         if name in self.names():
             return f"{name} is already in the list."
         if (listed := self._spelled_otherwise(name)) is not None:
@@ -188,6 +213,8 @@ class ClassEditor:
     def rename(self, old: str, new: str) -> str:
         if old == new:
             return "The name is unchanged."
+        if refused := unstorable_note(new):  # before any box is relabelled
+            return refused
         if new not in self.names() and (listed := self._spelled_otherwise(new, besides=old)) is not None:
             # (a class of its own typed another way is how its spelling is changed; into a listed class, a merge)
             theirs = shown_apart(listed, [new])  # "été" (composed), where the new name is the decomposed one
