@@ -79,8 +79,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from petloc_gui.app.class_list import read_classes
     from petloc_gui.cli.args import refuse_outside_mode
+    from petloc_gui.cli.class_file_notes import read_classes_said
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.stats import compute_stats
 
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     # the images of EXIF orientation other than 1 named too: a tool that ignores EXIF places their boxes elsewhere
     stats = compute_stats(dataset, check_images=args.check_images, check_decode=args.check_decode,
-                          predefined=read_classes(dataset.root), find_exif_turned=True)
+                          predefined=read_classes_said(dataset.root), find_exif_turned=True)
     status = 0
     if args.plot is not None:
         from petloc_gui.cli.stats_plot import PlotUnavailableError, write_stats_plot

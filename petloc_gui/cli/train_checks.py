@@ -111,13 +111,15 @@ def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequen
     `petloc stats` uses): the new model will not know it (one the --init-from model knows it keeps, and is
     not named). Each name set apart (`isolated`, kept on stderr by `error`'s ``names_isolated``): a Hebrew
     name took the line's direction and moved the words around it."""
-    from petloc_gui.app.class_list import CLASSES_FILE, read_classes
+    from petloc_gui.app.class_list import CLASSES_FILE
+    from petloc_gui.cli.class_file_notes import read_classes_said
     from petloc_gui.core.stats import AFTER_FIRST_REMEDY, after_first_classes, after_first_text
 
     first = Counter(sample.label for sample in samples)  # the first box's: the one a run learns of each image
     every = Counter(name for sample in samples for name, _ in sample.ground_truth)
     after_first = [name for name in after_first_classes(first, every) if name not in parent]
-    predefined = [name for name in dict.fromkeys(read_classes(root)) if name not in parent]
+    # (what the file holds but does not offer said first, as the window says it)
+    predefined = [name for name in dict.fromkeys(read_classes_said(root)) if name not in parent]
     for name in predefined:
         if name in after_first:
             error(f"class {isolated(name)} of {CLASSES_FILE} is {after_first_text(every[name])}, so the new model "
