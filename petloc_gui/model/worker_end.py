@@ -84,9 +84,7 @@ def text_vector(text: str | None, flag: bool = False) -> list[float]:
     """The vector one worker adds to the sum: its stop flag, then (``text`` not None: the chief) a count
     of 1, the length of ``text``'s UTF-8 bytes and the bytes, cut at `TEXT_BYTES` on a character's start."""
     data = (text or "").encode("utf-8")[:TEXT_BYTES]
-    while data and len(data) == TEXT_BYTES and (data[-1] & 0xC0) == 0x80:  # a cut character: drop its start too
-        data = data[:-1]
-    data = data.decode("utf-8", errors="ignore").encode("utf-8")
+    data = data.decode("utf-8", errors="ignore").encode("utf-8")  # a character cut in two: left out whole
     head = [1.0 if flag else 0.0, 1.0 if text is not None else 0.0, float(len(data) if text is not None else 0)]
     return head + [float(b) for b in data] + [0.0] * (TEXT_BYTES - len(data))
 

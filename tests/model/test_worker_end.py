@@ -124,3 +124,11 @@ def test_a_long_text_is_cut_on_a_character_and_a_chief_with_several_devices_read
     assert not flag and said is not None
     assert said == ("x" + text).encode()[:TEXT_BYTES - 1].decode()  # the last "é", cut in two, left out whole
     assert text_of_sum(text_vector(None, True)) == (True, None)  # no chief said anything
+
+
+def test_a_text_of_exactly_the_limit_is_sent_whole():
+    """2,048 "é" are 4,096 bytes, the limit: the last one, complete, was dropped as if it were cut."""
+    text = "é" * (TEXT_BYTES // 2)
+    assert text_of_sum(text_vector(text)) == (False, text)
+    three = "x" + "€" * (TEXT_BYTES // 3)  # 1 + 1,365 x 3 bytes: the limit again, then one more cut off
+    assert text_of_sum(text_vector(three + "€")) == (False, three)
