@@ -31,7 +31,7 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.model.distributed import WorkerLostError, lost_workers
 from petloc_gui.model.untyped import KerasModel, Strategy
 
-# Bytes of text the chief can send at the end (a folder path, an error's reason): more is cut.
+# Bytes of text the chief can send at the end (its record, its failure): `json_text` shortens what is longer.
 TEXT_BYTES = 4096
 _HEAD = 3  # the vector's slots before the text: stop flags, chiefs counted, the text's length
 
@@ -89,6 +89,34 @@ def text_vector(text: str | None, flag: bool = False) -> list[float]:
     return head + [float(b) for b in data] + [0.0] * (TEXT_BYTES - len(data))
 
 
+def json_text(record: dict[str, Any], long_key: str) -> str:
+    """``record`` as JSON that `text_vector` sends whole (at most `TEXT_BYTES` UTF-8 bytes): cut after encoding,
+    it arrived as broken JSON, which said nothing. ``record[long_key]`` (an error's reason, a folder path)
+    loses characters from its middle, its start and end kept, until it fits. Not ASCII-escaped: that made
+    each non-ASCII character up to 6 bytes; a lone surrogate (a file name not in UTF-8) alone is escaped."""
+    value = record.get(long_key)
+
+    def dumped(kept: int) -> str:
+        shown = value
+        if isinstance(value, str) and kept < len(value):
+            head = (kept + 1) // 2
+            shown = value[:head] + "…" + value[len(value) - (kept - head):]
+        text = json.dumps({**record, long_key: shown}, ensure_ascii=False)
+        return text.encode("utf-8", errors="backslashreplace").decode("utf-8")  # a surrogate: its JSON escape
+
+    def fits(kept: int) -> bool:
+        return len(dumped(kept).encode("utf-8")) <= TEXT_BYTES
+
+    longest = len(value) if isinstance(value, str) else 0
+    if fits(longest):
+        return dumped(longest)
+    shortest, too_long = 0, longest  # the most characters kept that fit, by halving
+    while too_long - shortest > 1:
+        middle = (shortest + too_long) // 2
+        shortest, too_long = (middle, too_long) if fits(middle) else (shortest, middle)
+    return dumped(shortest)
+
+
 def text_of_sum(total: list[float]) -> tuple[bool, str | None]:
     """(any worker's flag set, the chief's text: None when no worker sent one) of the summed vectors."""
     chiefs = round(total[1])
@@ -124,14 +152,14 @@ def exchange_of(strategy: Strategy, timeout: float | None) -> Exchange:
 def final_decision(exchange: Exchange, chief: Chief | None, stop_requested: bool) -> tuple[bool, Chief | None]:
     """The workers' last agreed decision (`distributed.FINAL_DECISION_TIMEOUT`): (stop, for all of them; the
     chief they trained with, as it said itself). ``chief``: this process, when it is the chief, else None."""
-    stop, text = exchange(stop_requested, json.dumps(chief.record()) if chief is not None else None)
+    stop, text = exchange(stop_requested, json_text(chief.record(), "bundle") if chief is not None else None)
     return stop, Chief.from_text(text)
 
 
 def shared_result(exchange: Exchange, chief: Chief | None, failure: str | None) -> str | None:
     """After the chief's save, all together: the chief's failure (None: the bundle is written). The chief
     passes its own ``failure``; a non-chief passes ``chief`` None and learns it."""
-    _, text = exchange(False, json.dumps({"failure": failure}) if chief is not None else None)
+    _, text = exchange(False, json_text({"failure": failure}, "failure") if chief is not None else None)
     try:
         said = json.loads(text or "")
     except ValueError:

@@ -4,6 +4,7 @@ threads here; their collective, a sum of each one's vector, is made by `_Pair` a
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +17,7 @@ from petloc_gui.model.worker_end import (
     ChiefFailedError,
     chief_saving,
     final_decision,
+    json_text,
     non_chief_finish,
     text_of_sum,
     text_vector,
@@ -132,3 +134,50 @@ def test_a_text_of_exactly_the_limit_is_sent_whole():
     assert text_of_sum(text_vector(text)) == (False, text)
     three = "x" + "€" * (TEXT_BYTES // 3)  # 1 + 1,365 x 3 bytes: the limit again, then one more cut off
     assert text_of_sum(text_vector(three + "€")) == (False, three)
+
+
+def _failing_with(reason: str) -> Callable[[], None]:
+    def fails() -> None:
+        raise RuntimeError(reason)
+
+    return fails
+
+
+@pytest.mark.parametrize("reason", [
+    "cannot save the model bundle: " + "x" * 5000 + " (the end)",  # a TensorFlow error runs that long
+    "не удалось сохранить модель: " + "ошибка " * 700 + "(конец)",  # JSON's \\u escapes: 6 bytes a character
+])
+def test_a_chief_failure_of_any_length_reaches_the_other_worker(reason):
+    """Encoded and then cut to 4,096 bytes, it arrived as broken JSON: "it did not say whether it wrote the
+    bundle", though it had. Now the reason loses its middle and arrives with its start and end."""
+    chief_got, other_got, _ = _end(_failing_with(reason))
+    assert isinstance(chief_got, RuntimeError) and isinstance(other_got, ChiefFailedError), other_got
+    said = str(other_got)
+    head = "the chief (worker 0 (127.0.0.1:23456, pid 4321), writing to /abs/runs/o0/digits-1) could not write " \
+           "the bundle: "
+    assert said.startswith(head + reason[:100]) and "did not say" not in said
+    assert said.endswith(reason[-100:] + " (see the chief's output)")
+    shown = said[len(head):-len(" (see the chief's output)")]
+    assert "…" in shown and len(shown) < len(reason)
+    assert len(json.dumps({"failure": shown}, ensure_ascii=False).encode()) <= TEXT_BYTES
+
+
+def test_a_chief_with_a_long_bundle_path_is_still_named():
+    """A path of about 4,000 bytes or more cut the chief's record: the other worker did not know its chief."""
+    chief = Chief("worker 0", "127.0.0.1:23456", 4321, "/abs/" + "d/" * 2250 + "digits-1")  # 4,513 bytes
+    pair = _Pair()
+    chief_got, other_got = _both(lambda: final_decision(pair.exchange(0), chief, False),
+                                 lambda: final_decision(pair.exchange(1), None, False))
+    assert chief_got == other_got
+    stop, heard = other_got
+    assert not stop and heard is not None
+    assert (heard.task, heard.address, heard.pid) == (chief.task, chief.address, chief.pid)
+    assert heard.bundle.startswith("/abs/d/d/") and heard.bundle.endswith("/d/digits-1") and "…" in heard.bundle
+
+
+def test_a_bundle_path_not_in_utf8_is_heard_as_it_is():
+    """A file name of bytes not in UTF-8 (a surrogate in Python) is sent as its JSON escape."""
+    chief = Chief("worker 0", "", 7, "/abs/caf\udce9/digits-1")
+    text = json_text(chief.record(), "bundle")
+    assert text_of_sum(text_vector(text)) == (False, text)
+    assert Chief.from_text(text) == chief
