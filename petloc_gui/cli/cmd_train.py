@@ -18,6 +18,7 @@ from petloc_gui.cli.args import (
 )
 from petloc_gui.cli.exclude_list import resolve_exclude_list
 from petloc_gui.cli.output import (
+    CommandError,
     UsageError,
     error,
     info,
@@ -28,7 +29,7 @@ from petloc_gui.cli.output import (
 )
 from petloc_gui.cli.stop_signals import exit_status
 from petloc_gui.cli.taken_back import missing_folders, remove_empty
-from petloc_gui.cli.tf_config import read_tf_config
+from petloc_gui.cli.tf_config import listed_tasks, read_tf_config
 from petloc_gui.cli.train_checks import (
     check_classes,
     folded_skipped,
@@ -157,18 +158,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _warn_of_tf_config(distribute: str) -> None:
+    """Set for a multi-worker run with --distribute multiworker left off, TF_CONFIG went unread: this run trained
+    alone without a word while the workers it lists waited --worker-timeout for it and failed. One that lists
+    no other worker (`{}`, a cluster of one chief, as some managed jobs set) has no one to wait."""
+    text = os.environ.get("TF_CONFIG")
+    if not text:
+        return
+    try:
+        tasks = listed_tasks(text)
+    except CommandError as exc:
+        error(f"warning: {exc}; without --distribute multiworker this run trains on this machine alone "
+              f"(--distribute {distribute})")
+        return
+    if len(tasks) > 1:
+        error(f"warning: TF_CONFIG is set, but without --distribute multiworker this run trains on this machine "
+              f"alone (--distribute {distribute}) and does not join the workers TF_CONFIG lists: add "
+              "--distribute multiworker to train with them, or unset TF_CONFIG")
+
+
 def run(args: argparse.Namespace) -> int:
     # Ignored outside multiworker, it looked as if it had bounded something.
     refuse_outside_mode(args.worker_timeout is not None and args.distribute != "multiworker", "--worker-timeout",
                         "--distribute multiworker", "it bounds the wait for the other workers of TF_CONFIG")
     if args.worker_timeout is None:
         args.worker_timeout = WORKER_TIMEOUT
-    # Set for a multi-worker run with the option left off, this run trained alone without a word while the
-    # workers TF_CONFIG lists waited --worker-timeout for it and failed.
-    if os.environ.get("TF_CONFIG") and args.distribute != "multiworker":
-        error(f"warning: TF_CONFIG is set, but without --distribute multiworker this run trains on this machine "
-              f"alone (--distribute {args.distribute}) and does not join the workers TF_CONFIG lists: add "
-              "--distribute multiworker to train with them, or unset TF_CONFIG")
+    if args.distribute != "multiworker":
+        _warn_of_tf_config(args.distribute)
     in_store = args.out is None
     if in_store:  # the store's preset folder: the bundle is a version the window and `petloc models` list
         from petloc_gui.cli.cmd_models import store_folder

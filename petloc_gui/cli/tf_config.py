@@ -49,13 +49,7 @@ def read_tf_config(batch_size: int | None) -> Cluster:
         raise UsageError(f"--distribute multiworker needs the TF_CONFIG environment variable on every worker, "
                          f"e.g. TF_CONFIG='{EXAMPLE}' ({_SEE}); to train on this machine alone, leave out "
                          "--distribute multiworker")
-    try:
-        config = json.loads(text)
-    except (ValueError, RecursionError) as exc:  # RecursionError: nested thousands deep
-        raise CommandError(f"the TF_CONFIG environment variable is not valid JSON ({exc})") from None
-    if not isinstance(config, dict):
-        raise CommandError("the TF_CONFIG environment variable is not a JSON object "
-                           '({"cluster": {...}, "task": {...}})')
+    config = _config_object(text)
     cluster = config.get("cluster")
     if not cluster:
         raise UsageError(f"TF_CONFIG has no \"cluster\", so there are no other workers to train with: set it to "
@@ -87,6 +81,24 @@ def read_tf_config(batch_size: int | None) -> Cluster:
                          f"{batch_size + workers - batch_size % workers}")
     _check_port_free(result)
     return result
+
+
+def listed_tasks(text: str) -> tuple[tuple[str, int, str], ...]:
+    """The training tasks (type, index, "host:port") the TF_CONFIG ``text`` lists, none without a "cluster";
+    a `CommandError` saying why when it cannot be read."""
+    cluster = _config_object(text).get("cluster")
+    return _cluster_tasks(cluster) if cluster else ()
+
+
+def _config_object(text: str) -> dict[str, object]:
+    try:
+        config = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested thousands deep
+        raise CommandError(f"the TF_CONFIG environment variable is not valid JSON ({exc})") from None
+    if not isinstance(config, dict):
+        raise CommandError("the TF_CONFIG environment variable is not a JSON object "
+                           '({"cluster": {...}, "task": {...}})')
+    return config
 
 
 def _cluster_tasks(cluster: object) -> tuple[tuple[str, int, str], ...]:

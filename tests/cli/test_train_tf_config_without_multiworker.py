@@ -31,3 +31,29 @@ def test_no_tf_config_no_warning(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("TF_CONFIG", raising=False)
     code, _, err = run_cli(capsys, "train", tmp_path / "missing", "--preset", "digits", "--out", tmp_path / "o")
     assert code == 1 and "TF_CONFIG" not in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("tf_config", [
+    "{}",
+    json.dumps({"cluster": {"chief": ["localhost:2222"]}, "task": {"type": "chief", "index": 0}}),  # a managed job's
+    json.dumps({"cluster": {"worker": ["localhost:2222"]}, "task": {"type": "worker", "index": 0}}),
+])
+def test_a_tf_config_of_no_other_worker_is_not_warned_of(tmp_path, capsys, monkeypatch, tf_config):
+    """It said "does not join the workers TF_CONFIG lists" where TF_CONFIG lists none but this one."""
+    monkeypatch.setenv("TF_CONFIG", tf_config)
+    code, _, err = run_cli(capsys, "train", tmp_path / "missing", "--preset", "digits", "--out", tmp_path / "o")
+    assert code == 1 and "TF_CONFIG" not in err and len(err.splitlines()) == 1, err
+
+
+@pytest.mark.parametrize(("tf_config", "why"), [
+    ("{not json", "the TF_CONFIG environment variable is not valid JSON ("),
+    (json.dumps({"cluster": {"worker": ["nowhere"]}}), "TF_CONFIG's cluster.worker[0] 'nowhere' is not host:port"),
+])
+def test_a_tf_config_that_cannot_be_read_is_said_in_one_line(tmp_path, capsys, monkeypatch, tf_config, why):
+    monkeypatch.setenv("TF_CONFIG", tf_config)
+    code, _, err = run_cli(capsys, "train", tmp_path / "missing", "--preset", "digits", "--out", tmp_path / "o")
+    first, second = err.splitlines()
+    assert code == 1 and first.startswith(f"petloc: warning: {why}")
+    assert first.endswith("; without --distribute multiworker this run trains on this machine alone "
+                          "(--distribute none)")
+    assert "dataset folder not found" in second
