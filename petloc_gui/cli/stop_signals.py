@@ -32,9 +32,10 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from types import FrameType
-from typing import Any
+from typing import Any, NamedTuple
 
 from petloc_gui.cli.output import error
+from petloc_gui.core.stop_signal_list import stop_signal_numbers
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_TERMINATED = 143  # 128 + SIGTERM
@@ -42,18 +43,7 @@ EXIT_HUNG_UP = 129  # 128 + SIGHUP
 EXIT_BREAK = 149  # 128 + SIGBREAK (Windows' Ctrl+Break)
 
 
-def _stop_signals() -> tuple[int, ...]:
-    """SIGINT and SIGTERM; and SIGHUP (the terminal closed, an ssh connection dropped) and SIGBREAK (Windows'
-    Ctrl+Break): left to the system they ended a command on the spot, with none of the clean-up SIGTERM gets
-    (a half-written export stayed). Each where the system has it (SIGHUP: POSIX; SIGBREAK: Windows) and the
-    process was not started to ignore it (`nohup`: a run meant to outlive its terminal goes on when the
-    terminal closes)."""
-    kept = (getattr(signal, name, None) for name in ("SIGHUP", "SIGBREAK"))
-    return (signal.SIGINT, signal.SIGTERM,
-            *(signum for signum in kept if signum is not None and signal.getsignal(signum) != signal.SIG_IGN))
-
-
-STOP_SIGNALS = _stop_signals()
+STOP_SIGNALS = stop_signal_numbers()
 
 
 class Terminated(KeyboardInterrupt):
@@ -82,25 +72,46 @@ class _State:
 _state = _State()
 
 
+class _Stop(NamedTuple):
+    name: str  # the signal module's name of the signal (where the system has one)
+    interrupt: type[KeyboardInterrupt]  # what it raises
+    status: int  # the exit status a shell gives for it
+    said: str  # `stopped`'s line
+
+
+# Every stop signal but Ctrl+C, which is the rest (KeyboardInterrupt, 130, "interrupted"): one row each, so a
+# signal added (SIGBREAK was) is raised, said, named and exited with alike. Looked up by name when asked,
+# as the signal module has SIGHUP on POSIX only and SIGBREAK on Windows only.
+_STOPS = (
+    _Stop("SIGTERM", Terminated, EXIT_TERMINATED, "terminated (SIGTERM)"),
+    _Stop("SIGHUP", HungUp, EXIT_HUNG_UP, "hung up (SIGHUP)"),
+    _Stop("SIGBREAK", CtrlBreak, EXIT_BREAK, "stopped by Ctrl+Break (SIGBREAK)"),
+)
+
+
+def _stop_for(signum: int | None) -> _Stop | None:
+    return next((stop for stop in _STOPS if signum is not None and signum == getattr(signal, stop.name, None)), None)
+
+
+def signal_name(signum: int | None) -> str | None:
+    """SIGTERM, SIGHUP or SIGBREAK; None for Ctrl+C (and no signal)."""
+    stop = _stop_for(signum)
+    return stop.name if stop else None
+
+
 def interrupt_for(signum: int) -> KeyboardInterrupt:
     """What a stop signal raises: `Terminated` for SIGTERM, `HungUp` for SIGHUP, `CtrlBreak` for SIGBREAK,
     KeyboardInterrupt for Ctrl+C (for a command with a handler of its own, as `petloc train`'s first Ctrl+C
     asks training to stop)."""
-    if signum == signal.SIGTERM:
-        return Terminated()
-    if signum == getattr(signal, "SIGHUP", None):
-        return HungUp()
-    return CtrlBreak() if signum == getattr(signal, "SIGBREAK", None) else KeyboardInterrupt()
+    stop = _stop_for(signum)
+    return stop.interrupt() if stop else KeyboardInterrupt()
 
 
 def exit_status(signum: int) -> int:
     """The exit status of a command a stop signal ended: 143 for SIGTERM, 129 for SIGHUP, 149 for SIGBREAK,
     130 for Ctrl+C."""
-    if signum == signal.SIGTERM:
-        return EXIT_TERMINATED
-    if signum == getattr(signal, "SIGHUP", None):
-        return EXIT_HUNG_UP
-    return EXIT_BREAK if signum == getattr(signal, "SIGBREAK", None) else EXIT_INTERRUPTED
+    stop = _stop_for(signum)
+    return stop.status if stop else EXIT_INTERRUPTED
 
 
 def _handle(signum: int, frame: FrameType | None) -> None:
@@ -174,17 +185,9 @@ def work_done() -> None:
 def stopped(exc: KeyboardInterrupt) -> int:
     """Say which signal stopped the command, in one line (after a hang-up, where a terminal or a log
     still reads it), and return the exit status for it."""
-    if isinstance(exc, Terminated):
-        error("terminated (SIGTERM)")
-        return EXIT_TERMINATED
-    if isinstance(exc, HungUp):
-        error("hung up (SIGHUP)")
-        return EXIT_HUNG_UP
-    if isinstance(exc, CtrlBreak):
-        error("stopped by Ctrl+Break (SIGBREAK)")
-        return EXIT_BREAK
-    error("interrupted")
-    return EXIT_INTERRUPTED
+    stop = next((stop for stop in _STOPS if isinstance(exc, stop.interrupt)), None)
+    error(stop.said if stop else "interrupted")
+    return stop.status if stop else EXIT_INTERRUPTED
 
 
 def stoppable(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:

@@ -13,7 +13,7 @@ from types import FrameType
 from typing import Any
 
 from petloc_gui.cli.output import info
-from petloc_gui.cli.stop_signals import STOP_SIGNALS, interrupt_for, stopped, work_done
+from petloc_gui.cli.stop_signals import STOP_SIGNALS, interrupt_for, signal_name, stopped, work_done
 
 # What a first stop says; {by} and {again} as `stop_line` fills them in
 STOPPING = "\nstopping{by}: no bundle will be written ({again} to abort at once)..."
@@ -22,27 +22,16 @@ TOO_LATE_WORKER = ("\ntoo late to cancel{by}: all workers have agreed to finish,
                    "the bundle")
 
 
-def _signal_name(signum: int | None) -> str | None:
-    """SIGTERM (CI cancelling a job, `docker stop`, `timeout`), SIGHUP (the terminal closed) or SIGBREAK
-    (Windows' Ctrl+Break); None for Ctrl+C (and no signal)."""
-    if signum is None or signum == signal.SIGINT:
-        return None
-    for name in ("SIGHUP", "SIGBREAK"):
-        if signum == getattr(signal, name, None):
-            return name
-    return "SIGTERM"
-
-
 def by_signal(signum: int | None) -> str:
     """What the lines about a stop add when a signal other than Ctrl+C asked for it: the user did not
     press Ctrl+C."""
-    name = _signal_name(signum)
+    name = signal_name(signum)
     return f" ({name})" if name else ""
 
 
 def stop_line(template: str, signum: int | None) -> str:
     """One of the lines above, for a stop asked by ``signum``."""
-    name = _signal_name(signum)
+    name = signal_name(signum)
     again = f"another {name} or Ctrl+C" if name else "Ctrl+C again"
     return template.format(by=by_signal(signum), again=again)
 

@@ -48,6 +48,7 @@ from types import TracebackType
 from typing import Any
 
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.stop_signal_list import stop_signal_numbers
 from petloc_gui.model.op_error_text import op_text
 from petloc_gui.model.untyped import Strategy
 
@@ -55,15 +56,6 @@ DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
 # Seconds a worker waits at the final decision for the others. They arrive after the same work
 # (the last epoch's validation, the scoring), so a long wait means a worker is stuck, not slow.
 FINAL_DECISION_TIMEOUT = 600.0
-
-
-def _stop_signals() -> tuple[int, ...]:
-    """Ctrl+C, SIGTERM, and SIGHUP (POSIX) and SIGBREAK (Windows' Ctrl+Break) where there is one and the
-    process was not started to ignore it (`nohup`: left ignored, a hang-up must not end the run), as
-    `petloc`'s stop signals are (`cli.stop_signals`, a layer above)."""
-    kept = (getattr(signal, name, None) for name in ("SIGHUP", "SIGBREAK"))
-    return (signal.SIGINT, signal.SIGTERM,
-            *(signum for signum in kept if signum is not None and signal.getsignal(signum) != signal.SIG_IGN))
 
 
 _connected: list[Strategy] = []  # the strategy `connect_workers` made, until `make_strategy` takes it
@@ -160,14 +152,14 @@ def _check_same_cluster(strategy: Any, timeout: float) -> None:
 
 @contextmanager
 def _stop_handlers_kept(default_meanwhile: bool = False) -> Iterator[None]:
-    """Put the process's Ctrl+C, SIGTERM and SIGHUP handlers back after the block (TensorFlow's coordination
+    """Put the process's stop signals' handlers back after the block (TensorFlow's coordination
     service installs a SIGTERM handler of its own). ``default_meanwhile``: within the block, the
     system's default (the process ends at once): Python's handlers cannot run while TensorFlow's
     C++ code holds the GIL, waiting for the other workers."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {signum: signal.getsignal(signum) for signum in _stop_signals()}
+    previous = {signum: signal.getsignal(signum) for signum in stop_signal_numbers()}
     if default_meanwhile:
         for signum in previous:
             signal.signal(signum, signal.SIG_DFL)

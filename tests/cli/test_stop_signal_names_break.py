@@ -28,19 +28,24 @@ def test_train_names_ctrl_break(windows_break):
     assert by_signal(signal.SIGINT) == ""
 
 
-def test_workers_stop_on_ctrl_break_where_there_is_one(windows_break):
-    assert windows_break in distributed._stop_signals()
-    previous = signal.signal(windows_break, signal.SIG_IGN)
-    try:  # started ignoring it: left ignored, as `petloc`'s own stop signals do
-        assert windows_break not in distributed._stop_signals()
+def test_workers_wait_leaves_ctrl_break_to_the_system_and_puts_its_handler_back(windows_break):
+    """The multi-worker wait (`distributed._stop_handlers_kept`) takes the same stop signals as every command."""
+    def callers_handler(signum, frame):
+        pass
+
+    before = signal.signal(windows_break, callers_handler)
+    try:
+        with distributed._stop_handlers_kept(default_meanwhile=True):
+            assert signal.getsignal(windows_break) == signal.SIG_DFL  # ends the process while TensorFlow waits
+        assert signal.getsignal(windows_break) is callers_handler
+    finally:
+        signal.signal(windows_break, before)
+
+
+def test_workers_wait_leaves_an_ignored_ctrl_break_ignored(windows_break):
+    previous = signal.signal(windows_break, signal.SIG_IGN)  # started ignoring it, as `petloc`'s own stop signals
+    try:
+        with distributed._stop_handlers_kept(default_meanwhile=True):
+            assert signal.getsignal(windows_break) == signal.SIG_IGN
     finally:
         signal.signal(windows_break, previous)
-
-
-def test_workers_stop_signals_without_sigbreak(monkeypatch):
-    monkeypatch.delattr(signal, "SIGBREAK", raising=False)
-    previous = signal.signal(signal.SIGHUP, signal.SIG_DFL)  # a run under `nohup` starts ignoring it
-    try:
-        assert distributed._stop_signals() == (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-    finally:
-        signal.signal(signal.SIGHUP, previous)

@@ -12,13 +12,14 @@ import pytest
 
 from petloc_gui.cli import stop_signals as module
 from petloc_gui.cli.stop_signals import CtrlBreak, exit_status, interrupt_for, stoppable
+from petloc_gui.core.stop_signal_list import stop_signal_numbers
 
 
 @pytest.fixture
 def windows_break(monkeypatch):
     """SIGUSR1 as the signal module's SIGBREAK, and the stop signals read again with it."""
     monkeypatch.setattr(signal, "SIGBREAK", signal.SIGUSR1, raising=False)
-    monkeypatch.setattr(module, "STOP_SIGNALS", module._stop_signals())
+    monkeypatch.setattr(module, "STOP_SIGNALS", stop_signal_numbers())
     return signal.SIGUSR1
 
 
@@ -33,7 +34,7 @@ def test_a_sigbreak_the_process_was_started_to_ignore_is_left_ignored(monkeypatc
     monkeypatch.setattr(signal, "SIGBREAK", signal.SIGUSR1, raising=False)
     previous = signal.signal(signal.SIGUSR1, signal.SIG_IGN)
     try:
-        assert signal.SIGUSR1 not in module._stop_signals()
+        assert signal.SIGUSR1 not in stop_signal_numbers()
     finally:
         signal.signal(signal.SIGUSR1, previous)
 
@@ -42,7 +43,7 @@ def test_without_sigbreak_the_stop_signals_are_as_before(monkeypatch):
     monkeypatch.delattr(signal, "SIGBREAK", raising=False)
     previous = signal.signal(signal.SIGHUP, signal.SIG_DFL)  # a run under `nohup` starts ignoring it
     try:
-        assert module._stop_signals() == (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+        assert stop_signal_numbers() == (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
     finally:
         signal.signal(signal.SIGHUP, previous)
 
