@@ -180,17 +180,22 @@ def agreed_stop(strategy: Any, local_stop: Callable[[], bool], timeout: float | 
     seconds to wait for the other workers before `WorkerLostError` (None: until
     they arrive or exit). A worker that exited is `WorkerLostError` too.
     """
-    import tensorflow as tf
-
-    options = tf.distribute.experimental.CommunicationOptions(timeout_seconds=timeout)
-
     def stop() -> bool:
-        flag = tf.constant(1.0 if local_stop() else 0.0)
-        with lost_workers(timeout):
-            total = strategy.extended.reduce_to(tf.distribute.ReduceOp.SUM, flag, destinations=flag, options=options)
-            return float(strategy.experimental_local_results(total)[0]) > 0.0
+        return summed(strategy, [1.0 if local_stop() else 0.0], timeout)[0] > 0.0
 
     return stop
+
+
+def summed(strategy: Any, values: list[float], timeout: float | None = None) -> list[float]:
+    """One collective, every worker at the same point: ``values`` added up across the workers. ``timeout``:
+    as `agreed_stop`'s; a worker gone, or not there in time, is `WorkerLostError`."""
+    import tensorflow as tf
+
+    vector = tf.constant(values, tf.float32)
+    options = tf.distribute.experimental.CommunicationOptions(timeout_seconds=timeout)
+    with lost_workers(timeout):
+        total = strategy.extended.reduce_to(tf.distribute.ReduceOp.SUM, vector, destinations=vector, options=options)
+        return [float(v) for v in strategy.experimental_local_results(total)[0].numpy().tolist()]
 
 
 @contextmanager

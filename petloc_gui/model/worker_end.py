@@ -8,7 +8,7 @@ still waiting for its partner, took the new worker 1 and wrote the bundle into t
 said done and exited 0, with no bundle anywhere.
 
 Two collectives, both the sum (`reduce_to`) the stop decision already makes, carry the chief's
-words to every worker as UTF-8 bytes (`_sum_from_the_chief`): only the chief adds its bytes, the
+words to every worker as UTF-8 bytes (`exchange_of`): only the chief adds its bytes, the
 others add zeros, so the sum is the chief's text (a count slot divides out a chief with several
 devices). The first is the final decision itself (`final_decision`): with the stop flags it
 carries who the chief is (its task, host:port and pid) and the bundle folder it writes. The
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.model.distributed import WorkerLostError, lost_workers
+from petloc_gui.model.distributed import WorkerLostError, summed
 from petloc_gui.model.untyped import KerasModel, Strategy
 
 # Bytes of text the chief can send at the end (its record, its failure): `json_text` shortens what is longer.
@@ -127,26 +127,13 @@ def text_of_sum(total: list[float]) -> tuple[bool, str | None]:
     return total[0] > 0.0, data.decode("utf-8", errors="replace")
 
 
-def _sum_from_the_chief(strategy: Strategy, flag: bool, text: str | None,
-                        timeout: float | None) -> tuple[bool, str | None]:
-    """One collective, every worker at the same point: whether any worker's ``flag`` is set, and the text
-    the chief sent (``text``; the others pass None)."""
-    import tensorflow as tf
-
-    vector = tf.constant(text_vector(text, flag), tf.float32)
-    options = tf.distribute.experimental.CommunicationOptions(timeout_seconds=timeout)
-    with lost_workers(timeout):
-        total = strategy.extended.reduce_to(tf.distribute.ReduceOp.SUM, vector, destinations=vector, options=options)
-        summed = strategy.experimental_local_results(total)[0]
-    return text_of_sum([float(v) for v in summed.numpy().tolist()])
-
-
 Exchange = Callable[[bool, str | None], tuple[bool, str | None]]
 
 
 def exchange_of(strategy: Strategy, timeout: float | None) -> Exchange:
-    """`_sum_from_the_chief` on ``strategy`` with ``timeout``, as the functions below take it."""
-    return lambda flag, text: _sum_from_the_chief(strategy, flag, text, timeout)
+    """One collective on ``strategy`` (`distributed.summed`, ``timeout``), every worker at the same point: whether
+    any worker's flag is set, and the text the chief sent (the others pass None)."""
+    return lambda flag, text: text_of_sum(summed(strategy, text_vector(text, flag), timeout))
 
 
 def final_decision(exchange: Exchange, chief: Chief | None, stop_requested: bool) -> tuple[bool, Chief | None]:

@@ -109,3 +109,16 @@ def test_a_stop_after_the_saving_event_is_too_late_and_the_bundle_is_written(dig
     kinds = [e["event"] for e in events]
     assert kinds[-2:] == ["saving", "done"]
     assert events[-2]["writes_bundle"] is True
+
+
+def test_the_end_of_run_exchange_is_the_same_collective_summing_the_chief_s_words():
+    """`worker_end.exchange_of` makes its sum through `distributed.summed`, as `agreed_stop` does."""
+    from petloc_gui.model.worker_end import exchange_of, text_vector
+
+    chief_said = text_vector('{"failure": null}', False)
+    cluster = StandInCluster(others=tf.constant(chief_said, tf.float32))  # the chief, the other worker here
+    assert exchange_of(cluster, FINAL_DECISION_TIMEOUT)(True, None) == (True, '{"failure": null}')
+    assert cluster.timeouts == [FINAL_DECISION_TIMEOUT]
+    gone = StandInCluster(error=tf.errors.UnavailableError(None, None, SOCKET_CLOSED))
+    with pytest.raises(WorkerLostError):
+        exchange_of(gone, None)(False, None)
