@@ -10,6 +10,7 @@ from petloc_gui.cli.output import ProgressBar, error, finite, info, show
 from petloc_gui.core.shared_annotations import SHARES, left_out_line
 from petloc_gui.core.text import counted
 from petloc_gui.core.unscored_classes import classes_without_count, not_scored_sentence
+from petloc_gui.model.worker_end import Chief
 
 
 class TrainReporter:
@@ -89,11 +90,10 @@ class TrainReporter:
 def non_chief_line(chief: Any) -> str:
     """A non-chief worker's last line: the chief it trained with, and where that chief wrote the bundle (a
     leftover worker 0 of an earlier run, taking this worker, writes into that run's --out)."""
-    if not isinstance(chief, dict):
+    said = Chief.from_record(chief)
+    if said is None:
         return "this worker is done; the chief worker writes the bundle"
-    where = f"{chief.get('address')}, " if chief.get("address") else ""
-    return (f"this worker is done; the chief, {chief.get('task')} ({where}pid {chief.get('pid')}), wrote the "
-            f"bundle to {show(str(chief.get('bundle')))}")
+    return f"this worker is done; the chief, {said.named()}, wrote the bundle to {show(said.bundle)}"
 
 
 def epoch_line(event: dict[str, Any]) -> str:

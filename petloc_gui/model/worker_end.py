@@ -58,11 +58,18 @@ class Chief:
         return {"task": self.task, "address": self.address, "pid": self.pid, "bundle": self.bundle}
 
     @classmethod
-    def from_text(cls, text: str | None) -> Chief | None:
+    def from_record(cls, said: Any) -> Chief | None:
+        """The chief of a `record` (None: not one)."""
         try:
-            said = json.loads(text or "")
             return cls(str(said["task"]), str(said["address"]), int(said["pid"]), str(said["bundle"]))
         except (ValueError, TypeError, KeyError):
+            return None
+
+    @classmethod
+    def from_text(cls, text: str | None) -> Chief | None:
+        try:
+            return cls.from_record(json.loads(text or ""))
+        except ValueError:
             return None
 
 
