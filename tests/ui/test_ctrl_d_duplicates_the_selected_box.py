@@ -45,7 +45,7 @@ def test_ctrl_d_with_no_box_selected_copies_none_and_says_so(qtbot, window, tmp_
     for _ in range(2):
         window.edits.select(0)
         qtbot.keyClick(canvas, Qt.Key_Delete)
-    qtbot.wait(120)  # a second press, not the key held (`edit_actions.HeldKeyWatch`)
+    qtbot.wait(120)  # a second press, not the key held (`accept_guard.KeyReleaseWatch`)
     qtbot.keyClick(canvas, Qt.Key_D, CTRL)
     assert _boxes(window) == [] and _said(window) == NO_BOX_TO_COPY
 

@@ -12,13 +12,16 @@ A held down is one press. The accept action does not auto-repeat, but Qt marks a
 where the system says so: under X (Xvfb measured: 14 of 15 repeats unmarked) a held key arrives as release
 and press pairs with one timestamp, each an ordinary A, and the first of them, ~0.5 s after the key went
 down, confirmed the replacement. `KeyReleaseWatch` notes when A was last let go: a press that follows the
-release at once (no hand lets go and presses again within `REPEAT_GAP_S`) is the key still held.
+release at once (no hand lets go and presses again within `REPEAT_GAP_S`) is the key still held; once let
+go, it is not (Edit > Accept with the mouse then is the second A). The application has one such watch, for
+A and D (`application_key_watch`).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
@@ -37,38 +40,76 @@ PRELABEL_ACCEPTED = "Pre-label accepted as it is: verified; saved, its box stays
 ASK_AGAIN_LABEL = ("This image has your label on the model's box: press A again to give it the model's label "
                    "(Ctrl+Z undoes); previous image is Shift+D.")
 REPEAT_GAP_S = 0.02  # a repeat's press follows its release at once; a finger needs far longer to press again
+# the keys whose repeats are told from a second press: A (accept, here) and D (Ctrl+D duplicate, `edit_actions`)
+WATCHED_KEYS = (Qt.Key_A, Qt.Key_D)
+_WATCH_NAME = "petloc_key_watch"
+
+
+@dataclass
+class _KeyTimes:
+    """One watched key: when it was last let go and pressed."""
+
+    released_at: float | None = None  # by the watch's clock
+    released_ms: int = 0  # the events' timestamps (ms; 0: none given)
+    pressed_ms: int = 0
+    repeat: bool = False  # the last press marked as a repeat by the system
+    # down now: a press marked as a repeat read as held until the key's next press, so the menu's (or the
+    # mouse's) Accept or Duplicate after the key was held and let go did nothing for up to `CONFIRM_S`
+    down: bool = False
 
 
 class KeyReleaseWatch(QObject):
-    """When ``key`` was last let go and pressed, for the whole application (its event filter sees a release
-    whichever widget has the keyboard, and a press as the ShortcutOverride Qt asks before a shortcut): by the
-    events' own times where they have them (a window busy between the two handles the press late, but a
-    repeat's press still bears its release's time), else by ``clock`` as they are handled."""
+    """When each of ``keys`` was last let go and pressed, for the whole application (its event filter sees a
+    release whichever widget has the keyboard, and a press as the ShortcutOverride Qt asks before a shortcut):
+    by the events' own times where they have them (a window busy between the two handles the press late, but
+    a repeat's press still bears its release's time), else by ``clock`` as they are handled."""
 
-    def __init__(self, key: int = Qt.Key_A, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, keys: tuple[int, ...] = WATCHED_KEYS, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
-        self.key, self.clock = key, clock
-        self.released_at: float | None = None
-        self._released_ms = self._pressed_ms = 0  # the events' timestamps (ms; 0: none given)
-        self._repeat = False  # the last press marked as a repeat by the system
+        self.clock = clock
+        self._keys = {int(key): _KeyTimes() for key in keys}
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         kind = event.type()
-        if kind in (QEvent.KeyRelease, QEvent.KeyPress, QEvent.ShortcutOverride) and event.key() == self.key:
+        if kind in (QEvent.KeyRelease, QEvent.KeyPress, QEvent.ShortcutOverride):
+            times = self._keys.get(event.key())
+            if times is None:
+                return False
+            times.down = kind != QEvent.KeyRelease
             if kind == QEvent.KeyRelease:
-                self.released_at, self._released_ms = self.clock(), event.timestamp()
+                times.released_at, times.released_ms = self.clock(), event.timestamp()
             else:
-                self._pressed_ms, self._repeat = event.timestamp(), event.isAutoRepeat()
+                times.pressed_ms, times.repeat = event.timestamp(), event.isAutoRepeat()
         return False
 
-    def held(self) -> bool:
-        """Whether the press being handled now is the key still held down: marked a repeat, or pressed right
-        after a release (within `REPEAT_GAP_S`, by the events' times when both have one)."""
-        if self._repeat:
+    def held(self, key: int = Qt.Key_A) -> bool:
+        """Whether the press of ``key`` being handled now is the key still held down: down, and marked a
+        repeat or pressed right after a release (within `REPEAT_GAP_S`, by the events' times when both have
+        one). Let go, it is held no more."""
+        times = self._keys[int(key)]
+        if not times.down:
+            return False
+        if times.repeat:
             return True
-        if self._released_ms and self._pressed_ms:
-            return 0 <= self._pressed_ms - self._released_ms < REPEAT_GAP_S * 1000
-        return self.released_at is not None and self.clock() - self.released_at < REPEAT_GAP_S
+        if times.released_ms and times.pressed_ms:
+            return 0 <= times.pressed_ms - times.released_ms < REPEAT_GAP_S * 1000
+        return times.released_at is not None and self.clock() - times.released_at < REPEAT_GAP_S
+
+
+def application_key_watch() -> KeyReleaseWatch:
+    """The application's one `KeyReleaseWatch` of `WATCHED_KEYS`, made and installed at the first call: a
+    Python event filter on the application runs for every event of every widget (one for A and another for D
+    ran ~1,450 times each over 20 image steps), so the keys share it. Without an application, one of its own."""
+    app = QApplication.instance()
+    if app is None:
+        return KeyReleaseWatch()
+    watch = app.findChild(KeyReleaseWatch, _WATCH_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    if watch is None:
+        watch = KeyReleaseWatch()
+        watch.setObjectName(_WATCH_NAME)
+        watch.setParent(app)  # (lives with the application: every window's keys are the same keys)
+        app.installEventFilter(watch)
+    return watch
 
 
 def replaces_a_persons_box(doc: ImageDocument, label: str, box: Box) -> bool:
@@ -112,10 +153,7 @@ class AcceptGuard:
         self.show_status = show_status
         self.clock = clock
         self._asked: tuple[tuple, float] | None = None  # (what the first A saw, when)
-        self.releases = KeyReleaseWatch()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.releases)
+        self.releases = application_key_watch()
 
     def may_replace(self, edits: EditController, label: str, box: Box) -> bool:
         """True when accepting (``label``, ``box``) on the image shown may go ahead now."""
@@ -128,7 +166,7 @@ class AcceptGuard:
         # the same image, with the same boxes, and the same prediction: a box moved in between is asked again
         seen = (edits.index, id(doc), doc.shown(), label, box)
         now = self.clock()
-        if self._asked is not None and self.releases.held():
+        if self._asked is not None and self.releases.held(Qt.Key_A):
             return False  # A still held down: its repeats confirm nothing, and the question stays as it is
         if self._asked is not None and self._asked[0] == seen and now - self._asked[1] <= CONFIRM_S:
             self._asked = None

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QStatusBar
+from PySide6.QtWidgets import QStatusBar
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.ui.editing.accept_guard import KeyReleaseWatch
+from petloc_gui.ui.editing.accept_guard import application_key_watch
 from petloc_gui.ui.editing.edit_controller import NUDGE_FAST_PX, NUDGE_PX, EditController
 from petloc_gui.ui.editing.resize_corner import connect_resize_corner
 
@@ -60,25 +60,6 @@ def copied_box(box: Box, image_size: tuple[int, int] | None) -> Box:
     return box
 
 
-class HeldKeyWatch(KeyReleaseWatch):
-    """`KeyReleaseWatch` that also knows whether its key is down now: a press the system marked as a repeat
-    reads as held until the key's next press, so Edit → Duplicate chosen with the mouse after D (next image)
-    was held would have copied nothing. Let go, the key is held no more."""
-
-    def __init__(self, key: int) -> None:
-        super().__init__(key)
-        self.down = False
-
-    def eventFilter(self, watched, event) -> bool:  # Qt's name
-        kind = event.type()
-        if kind in (QEvent.KeyRelease, QEvent.KeyPress, QEvent.ShortcutOverride) and event.key() == self.key:
-            self.down = kind != QEvent.KeyRelease
-        return super().eventFilter(watched, event)
-
-    def held(self) -> bool:
-        return self.down and super().held()
-
-
 def image_panes(canvas) -> list:
     """``canvas`` and the other image panes of its window, of its kind (the prediction pane beside it)."""
     return [canvas, *(pane for pane in canvas.window().findChildren(type(canvas)) if pane is not canvas)]
@@ -114,17 +95,15 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
 
     # A held Ctrl+D is one copy: each repeat copied the copy just made (held a few seconds, hundreds of boxes,
     # each repaint slower). Repeats marked as such trigger nothing; those X leaves unmarked, release and
-    # press pairs back to back, are told by `held_d` (as a held A is, `accept_guard`).
+    # press pairs back to back, are told by the application's key watch (as a held A is, `accept_guard`); once
+    # D is let go, Edit → Duplicate with the mouse copies.
     act["duplicate"].setAutoRepeat(False)
-    held_d = HeldKeyWatch(Qt.Key_D)
-    held_d.setParent(canvas)  # (kept alive, and out of the application's filters, with the pane)
-    if (app := QApplication.instance()) is not None:
-        app.installEventFilter(held_d)
+    keys = application_key_watch()
 
     def duplicate() -> None:
         """labelImg's Ctrl+D: a copy of the selected box and its label, one undo step, the copy selected (the
         key did nothing, and said nothing, for a labelImg user's hands)."""
-        if held_d.held():
+        if keys.held(Qt.Key_D):
             return
         if edits.doc is None or not edits.doc.objects:
             status.showMessage(NO_BOX_TO_COPY, 5000)
