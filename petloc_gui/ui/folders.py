@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
@@ -194,8 +193,6 @@ class FolderOpening:
         self.session = ReviewSession(dataset, SessionParts(self.edits, self.images, self.panel, self.predictions,
                                                            self.file_dock, self.labels), self)
         self.file_dock.set_source(self.session.model)
-        # the line under the list while a folder of it cannot be read: the status line's says it for 30 s at most
-        self.session.watchers.connect_unreadable(partial(self.file_dock.show_folder_unreadable, root=str(dataset.root)))
         self.settings.add_recent_folder(str(dataset.root))
         self.setWindowTitle(f"petloc — {dataset.root}[*]")
         self.setWindowModified(False)  # edits of the folder left behind were saved or discarded

@@ -68,13 +68,6 @@ class FolderWatchers:
                              (self.image_watch.unreadable, folder_unreadable)]
         self.closed = False
 
-    def connect_unreadable(self, slot: FoldersUnreadable) -> None:
-        """Tell ``slot`` too of a folder that cannot be read, or can again (the window's line under the list),
-        until `close` disconnects it with the others."""
-        if not self.closed:
-            self.image_watch.unreadable.connect(slot)
-            self._connections.append((self.image_watch.unreadable, slot))
-
     def watch(self, doc) -> None:
         """Follow an opened document's file from now on (`DiskSync`)."""
         if not self.closed:

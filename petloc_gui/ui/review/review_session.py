@@ -155,7 +155,8 @@ class ReviewSession:
                                   "F5 reloads the list", 15000)
 
     def _folder_unreadable(self, folders: list[tuple[str, str]]) -> None:
-        """A folder of the list cannot be read now (or can again): said; the list and the image shown stay."""
+        """A folder of the list cannot be read now (or can again): said, under the list too; list and image stay."""
+        self.parts.file_dock.show_folder_unreadable(folders, str(self.dataset.root))
         self.host.show_status(visible(unreadable_text(folders)), 30000)
 
     def choose_model(self, pick: str, chosen: Callable[[FolderModel], None]) -> None:
