@@ -9,7 +9,8 @@ folder and no file, `entry_kind`) is decided here, for both. So is which
 files are images of a format petloc does not read (`unread_images`: a HEIC
 photo is named where a folder is read, not skipped silently; `core.unread_note`
 words them). And so is why a folder cannot be listed (`why_unlistable`; a listing that failed
-keeps it, `FolderListing.error`), for the window opening a folder and its watch.
+keeps it, `FolderListing.error`), for the window opening a folder and its watch; by the same rule,
+whether a path is there, gone or cannot be looked at now (`stat_state`), for the window's watches and checks.
 """
 
 from __future__ import annotations
@@ -73,6 +74,16 @@ def unlisted_reason(exc: OSError) -> str | None:
     if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
         return None
     return exc.strerror or str(exc)
+
+
+def stat_state(path: str | os.PathLike[str]) -> os.stat_result | str | None:
+    """``path``'s stat; None when nothing is there (deleted, moved, under what is a file now); the OS's reason
+    when it cannot even be looked at (a folder above it turned unreadable, a network share's hiccup: nothing
+    gone), by `unlisted_reason`'s rule. A path holding a NUL raises ValueError, as os.stat does."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        return unlisted_reason(exc)
 
 
 def folder_time(folder: str | os.PathLike[str]) -> int | None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.core.dataset import Dataset, dataset_root, open_dataset
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.folder_listing import why_unlistable
+from petloc_gui.core.folder_listing import stat_state, why_unlistable
 from petloc_gui.core.fs_bytes import crossing_args
 from petloc_gui.core.images import is_image_name
 from petloc_gui.core.index_problems import root_unlisted
@@ -60,11 +60,10 @@ def _may_be_there(folder: str) -> bool:
     unreadable: opening it says why; ``Path.is_dir()`` raised PermissionError there, and the menu was not
     rebuilt); not one deleted or moved."""
     try:
-        return stat.S_ISDIR(os.stat(folder).st_mode)
-    except (FileNotFoundError, NotADirectoryError, ValueError):
+        state = stat_state(folder)
+    except ValueError:  # a NUL in its path
         return False
-    except OSError:
-        return True
+    return isinstance(state, str) or (state is not None and stat.S_ISDIR(state.st_mode))
 
 
 class RecentFoldersMenu(QMenu):

@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from petloc_gui.app.annotation_store import read_primary
+from petloc_gui.core.folder_listing import stat_state
 from petloc_gui.ui import background
 from petloc_gui.ui.review.folder_look import FolderLook
 
@@ -39,14 +40,11 @@ def stamps(paths: Sequence[str | os.PathLike[str]]) -> list[Stamp]:
     """What each file looks like now, without reading it (`UNLOOKED`: it cannot be looked at)."""
     out: list[Stamp] = []
     for path in paths:
-        try:
-            info = os.stat(path)
-        except (FileNotFoundError, NotADirectoryError):
-            out.append(None)
-        except OSError:
-            out.append(UNLOOKED)
-        else:
-            out.append((info.st_mtime_ns, info.st_size))
+        state = stat_state(path)
+        if isinstance(state, os.stat_result):
+            out.append((state.st_mtime_ns, state.st_size))
+        else:  # a reason: it cannot be looked at; None: no file
+            out.append(UNLOOKED if isinstance(state, str) else None)
     return out
 
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, Signal
 
 from petloc_gui.core.dataset import Dataset, open_dataset
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.folder_listing import FolderListing, folder_listing, why_unlistable
+from petloc_gui.core.folder_listing import FolderListing, folder_listing, stat_state, why_unlistable
 from petloc_gui.core.text import counted
 from petloc_gui.ui.review.folder_look import FolderLook
 
@@ -51,17 +51,6 @@ class Seen:
     changed_ns: dict[Path, int] = field(default_factory=dict)
 
 
-def _state(folder: Path) -> os.stat_result | str | None:
-    """The folder's stat; None when there is none (deleted, moved); the OS's reason when it cannot even
-    be looked at (a folder above it turned unreadable: that is no folder gone)."""
-    try:
-        return os.stat(folder)
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except OSError as exc:
-        return exc.strerror or str(exc)
-
-
 def look_again(root: Path, seen: Seen) -> Seen:
     """The folders now. A folder whose time moved is listed again, and only when its image (or
     folder) names changed is the whole folder indexed again: saving an annotation in the sidecar
@@ -77,7 +66,7 @@ def look_again(root: Path, seen: Seen) -> Seen:
     was_unreadable = {folder for folder, _why in seen.unreadable}
     names_moved = False
     for folder, listed in seen.folders.items():
-        state = _state(folder)
+        state = stat_state(folder)
         if isinstance(state, str):
             unreadable[folder] = state
             now[folder] = listed
@@ -105,7 +94,7 @@ def look_again(root: Path, seen: Seen) -> Seen:
         return Seen(now, None, said, changed_ns)
     # not indexed after all (the folder cannot be looked at now): every folder as last seen, change times
     # too, so that each is listed again at the next look
-    root_state = _state(root)
+    root_state = stat_state(root)
     if isinstance(root_state, str):
         return Seen(seen.folders, None, ((root, root_state), *said), seen.changed_ns)
     if root_state is None or not os.path.isdir(root):
@@ -125,7 +114,7 @@ def look_again(root: Path, seen: Seen) -> Seen:
     for folder, listed in seen.folders.items():
         if folder in folders:
             continue
-        state = _state(folder)
+        state = stat_state(folder)
         if state is None:
             continue  # gone, its images with it
         why = state if isinstance(state, str) else why_unlistable(folder)

@@ -45,6 +45,7 @@ from petloc_gui.app.annotation_look import unreadable_now
 from petloc_gui.app.disk_change import CREATED, DELETED, change_kind, change_words
 from petloc_gui.core.atomic import folders_synced_once, sync_written_folders
 from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocError
+from petloc_gui.core.folder_listing import stat_state
 from petloc_gui.core.text import counted, visible
 from petloc_gui.core.voc_write import InaccessibleTargetError, UnreadableTargetError
 from petloc_gui.ui.modal import modal
@@ -364,10 +365,4 @@ def _gone(image: Path) -> bool:
     ``annotation_look.looked_at(image) is False``: that reads a folder at the image's path as gone (the save
     writes its annotation), and, where `Path.is_file` returns False for any OSError (Python 3.14), an image
     that cannot be looked at."""
-    try:
-        image.stat()
-    except (FileNotFoundError, NotADirectoryError):  # as `Path.exists` read them
-        return True
-    except OSError:
-        return False
-    return False
+    return stat_state(image) is None  # gone as `Path.exists` read it: not found, or under what is a file now
