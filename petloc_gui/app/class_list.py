@@ -114,7 +114,7 @@ def _classes_of(lines: list[str]) -> ClassNames:
             continue
         if len(names) == MAX_CLASSES:
             rest = [kept for kept in lines[number:] if kept.strip()]
-            beyond = len({" ".join(kept.split()) for kept in rest} - names.keys())
+            beyond = len({tidy_name(kept) for kept in rest} - names.keys())
             notes.append(f"{CLASSES_FILE} lists {MAX_CLASSES + beyond:,} classes: only its first {MAX_CLASSES:,} "
                          f"are offered (Label box, number keys, Edit → Classes), the other {beyond:,} stay in the "
                          "file, unused")
