@@ -71,7 +71,10 @@ class KeyReleaseWatch(QObject):
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         kind = event.type()
-        if kind in (QEvent.KeyRelease, QEvent.KeyPress, QEvent.ShortcutOverride):
+        if kind == QEvent.ApplicationDeactivate:  # a key let go in another program: its release never comes here
+            for times in self._keys.values():
+                times.down = False
+        elif kind in (QEvent.KeyRelease, QEvent.KeyPress, QEvent.ShortcutOverride):
             times = self._keys.get(event.key())
             if times is None:
                 return False
