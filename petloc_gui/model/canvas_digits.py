@@ -20,7 +20,7 @@ mnist_digits takes for learned), with why in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, TypeVar
 
@@ -36,6 +36,7 @@ from petloc_gui.core.digits_record import (
 from petloc_gui.core.text import counted, visible
 
 RecordT = TypeVar("RecordT", str, Path)  # a record: relative to the data folder (training), or a path (evaluate)
+KeyT = TypeVar("KeyT")  # what a caller of `told_digits` names an image by
 UNKNOWN_KEY = "mnist_digits_unknown"  # meta.json "training_data" key: the records that could not tell (`untold_record`)
 
 
@@ -46,22 +47,35 @@ class CanvasDigits(NamedTuple):
     untold: dict[str, tuple[str, str]]  # relpath -> (its record, relative to the data folder; why it cannot tell)
 
 
+def told_digits(images: Iterable[tuple[KeyT, Path, Callable[[Path], str | None]]]
+                ) -> Iterator[tuple[KeyT, Digit | DigitsRecordError | None]]:
+    """(key, what its folder's `petloc digits` record tells of the image) of each (key, image path, its
+    ``sha256_of``: `DigitLookup.look_up`'s) of ``images``: its digit, None (no canvas), or the
+    `DigitsRecordError` of a record that cannot tell; each record read once. The one walk of `canvas_digits`
+    and `model.current_model_digits.seen_canvases`."""
+    lookup = DigitLookup()
+    for key, image, sha256_of in images:
+        try:
+            told: Digit | DigitsRecordError | None = lookup.look_up(image, sha256_of)
+        except DigitsRecordError as exc:
+            told = exc
+        yield key, told
+
+
 def canvas_digits(images: Iterable[tuple[str, Path, str | None]],
                   sha256_of: Callable[[Path], str | None] | None = None) -> CanvasDigits:
     """The digits of (relpath, image path, sha256 as read; None: unreadable) images, by their folders'
     `petloc digits` records, and the images whose record cannot tell (each record is read once).
     ``sha256_of``: each image's sha256 is asked of it instead (the tuples' not read), only where the image's
     folder has a record (`model.current_model_digits.lazy_sha256_of`: hashed when first asked)."""
-    lookup = DigitLookup()
     found = CanvasDigits({}, {})
-    for relpath, image, sha256 in images:
-        try:
-            digit = lookup.look_up(image, sha256_of or {image: sha256}.get)  # hash as read: finds a renamed canvas
-        except DigitsRecordError as exc:
-            found.untold[relpath] = (str(PurePosixPath(relpath).parent / RECORD_NAME), exc.reason)
-            continue
-        if digit is not None:
-            found.digits[relpath] = digit
+    # hash as read: finds a renamed canvas
+    for relpath, told in told_digits((relpath, image, sha256_of or {image: sha256}.get)
+                                     for relpath, image, sha256 in images):
+        if isinstance(told, DigitsRecordError):
+            found.untold[relpath] = (str(PurePosixPath(relpath).parent / RECORD_NAME), told.reason)
+        elif told is not None:
+            found.digits[relpath] = told
     return found
 
 

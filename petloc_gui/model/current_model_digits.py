@@ -91,24 +91,19 @@ def seen_canvases(images: Iterable[Path], seen: SeenDigits, hashes: dict[Path, s
     still; one replaced under a canvas's name no longer holds the digit its name's entry says). A digit both
     tested and learned is `TESTED` (the published figure it would skew). Nothing is looked up when ``seen``
     holds no digit."""
-    from petloc_gui.core.digits_record import DigitLookup, DigitsRecordError, learned
+    from petloc_gui.core.digits_record import DigitsRecordError, learned
+    from petloc_gui.model.canvas_digits import told_digits
 
     sha256_of = lazy_sha256_of(hashes)
     found = SeenCanvases({}, [])
     if not seen.learned and not seen.tested:
         return found
-    lookup = DigitLookup()
-    for image in images:
-        try:
-            # not named as a canvas of petloc digits and no canvas recorded: None; so named: untold
-            digit = lookup.look_up(image, sha256_of)
-        except DigitsRecordError as exc:
-            found.untold.append((Path(exc.path or image.parent), exc.reason))
-            continue
-        if digit is None:
-            continue
-        if learned(digit, seen.tested):
-            found.seen[image] = (TESTED, digit[0])
-        elif learned(digit, seen.learned):
-            found.seen[image] = (LEARNED, digit[0])
+    # not named as a canvas of petloc digits and no canvas recorded: None; so named: untold
+    for image, told in told_digits((image, image, sha256_of) for image in images):
+        if isinstance(told, DigitsRecordError):
+            found.untold.append((Path(told.path or image.parent), told.reason))
+        elif told is not None and learned(told, seen.tested):
+            found.seen[image] = (TESTED, told[0])
+        elif told is not None and learned(told, seen.learned):
+            found.seen[image] = (LEARNED, told[0])
     return found
