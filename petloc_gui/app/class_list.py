@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_lock import exclusive_lock
-from petloc_gui.core.text import tidy_name, visible
+from petloc_gui.core.text import character_escape, tidy_name, visible
+from petloc_gui.core.voc_edit import NOT_XML
 
 if TYPE_CHECKING:
     from petloc_gui.app.annotation_store import AnnotationStore
@@ -43,10 +44,9 @@ def classes_path(folder: Path | str) -> Path:
 MAX_CLASSES = 5_000
 
 
-# Every character XML 1.0 cannot hold (its Char production, as `core.voc_edit` has it): control characters,
-# lone surrogates, U+FFFE and U+FFFF. A class holding one ("do\x00g") was offered, key 1 labelled a box with
-# it, and Ctrl+S failed ("cannot write annotation: All strings must be XML compatible"), naming neither.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# A class holding a character XML 1.0 cannot hold (`core.voc_edit.NOT_XML`: control characters, lone
+# surrogates, U+FFFE and U+FFFF; "do\x00g") was offered, key 1 labelled a box with it, and Ctrl+S failed
+# ("cannot write annotation: All strings must be XML compatible"), naming neither.
 _UNSTORABLE = "a control character, U+FFFE or U+FFFF"
 
 
@@ -108,7 +108,7 @@ def _classes_of(lines: list[str]) -> ClassNames:
         name = tidy_name(line)
         if not name or name in names:
             continue
-        if _NOT_XML.search(name):
+        if NOT_XML.search(name):
             first_unstorable = first_unstorable or f"line {number + 1}, {_shown(name)},"
             unstorable.append((next(reversed(names)) if names else None, line))
             continue
@@ -133,12 +133,7 @@ def _classes_of(lines: list[str]) -> ClassNames:
 
 def _shown(name: str) -> str:
     """``name`` as said, the characters no annotation can store written as escapes ("do\\x00g")."""
-    return visible(_NOT_XML.sub(_escaped, name))
-
-
-def _escaped(found: re.Match[str]) -> str:
-    code = ord(found.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    return visible(NOT_XML.sub(character_escape, name))
 
 
 def write_classes(folder: Path | str, names: list[str]) -> None:

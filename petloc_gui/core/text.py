@@ -33,7 +33,8 @@ _JSON_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}\ud800-\udfff]")  # and lone sur
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _escape(match: re.Match[str]) -> str:
+def character_escape(match: re.Match[str]) -> str:
+    """The matched character as an escape: ``\\x1b``, ``\\u202e`` (`visible`'s, `app.class_list`'s)."""
     code = ord(match.group())
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
@@ -46,8 +47,8 @@ def visible(text: object, *, keep_newlines: bool = False) -> str:
     """
     text = str(text)
     if keep_newlines:
-        return "\n".join(_UNSAFE.sub(_escape, line) for line in text.split("\n"))
-    return _UNSAFE.sub(_escape, text)
+        return "\n".join(_UNSAFE.sub(character_escape, line) for line in text.split("\n"))
+    return _UNSAFE.sub(character_escape, text)
 
 
 # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE: what they enclose takes its own direction (a Hebrew

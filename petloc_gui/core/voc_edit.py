@@ -20,8 +20,8 @@ from petloc_gui.core.voc_types import PRELABEL_PREFIX, VocAnnotation, VocObject
 
 _BOX_TAGS = ("xmin", "ymin", "xmax", "ymax")
 # Every character XML 1.0 cannot hold (its Char production): control
-# characters, lone surrogates, U+FFFE and U+FFFF.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# characters, lone surrogates, U+FFFE and U+FFFF (`app.class_list` refuses a class holding one).
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _name_text(name: str) -> str:
@@ -33,7 +33,7 @@ def _name_text(name: str) -> str:
     Readers pair an annotation with its image by the files' own names, not by
     this text, so the file still belongs to its image.
     """
-    return _NOT_XML.sub("\ufffd", name)
+    return NOT_XML.sub("\ufffd", name)
 
 
 def _set_child(parent: etree._Element, tag: str, text: str) -> etree._Element:
