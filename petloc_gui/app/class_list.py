@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_lock import exclusive_lock
+from petloc_gui.core.list_lines import editor_lines
 from petloc_gui.core.text import character_escape, tidy_name, visible
 from petloc_gui.core.voc_edit import NOT_XML
 
@@ -91,7 +92,8 @@ def classes_on_disk(folder: Path | str) -> ClassNames:
     except UnicodeDecodeError as exc:
         raise SaveError(f"it is not UTF-8 text (byte {exc.start}), so it is not replaced (its classes are in it); "
                         "save it as UTF-8 and try again", path) from exc
-    return _classes_of(text.splitlines())
+    # its lines as an editor numbers them ("the class on line 2"), and the lists' rule (`editor_lines`)
+    return _classes_of(editor_lines(text))
 
 
 def _classes_of(lines: list[str]) -> ClassNames:

@@ -19,7 +19,7 @@ from petloc_gui.core.text import counted
 
 # Oxford's list files (test.txt, trainval.txt): an id, then numbers ("Abyssinian_201 1 1 1").
 _OXFORD_LINE = re.compile(r"(\S+)(?:[ \t]+-?\d+)+")
-# where a line ends, as text editors (and `core.interop.yolo_names`) end one
+# where a line ends, as text editors end one (`editor_lines`)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Two Notepad files joined (`cat a.txt b.txt`) have the second one's byte-order mark at the start of a line:
 # kept, "\ufeffimg2" matched no image and img2 was trained on.
@@ -32,6 +32,14 @@ _REPLACED = re.compile("\ufffd")
 # past this many characters a line said back is shortened, its middle left out: a 100 MB line of one
 # name was said whole on stderr (half a gigabyte, 13 s)
 QUOTED_CHARS = 300
+
+
+def editor_lines(text: str) -> list[str]:
+    """``text``'s lines as a text editor shows and numbers them: ended by ``\\n``, ``\\r\\n`` or ``\\r`` only (not
+    at U+2028, U+0085 or a form feed, as `str.splitlines` ends them); the last one "" when ``text`` ends a line.
+    The one rule of the lists of petloc reads: these, YOLO's class names (`core.interop.yolo_names`), the
+    folder's class list (`app.class_list`)."""
+    return _LINE_BREAK.split(text)
 
 
 class ListedLines(list[str]):
@@ -68,7 +76,7 @@ def read_list_lines(path: Path) -> ListedLines:
     numbers: list[int] = []
     bad: list[int] = []
     nul = False
-    for number, line in enumerate(_LINE_BREAK.split(text), 1):
+    for number, line in enumerate(editor_lines(text), 1):
         line = line.lstrip(_BYTE_ORDER_MARK)
         if undecoded is not None and undecoded.search(line):
             bad.append(number)

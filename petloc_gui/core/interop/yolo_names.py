@@ -15,12 +15,12 @@ import re
 from pathlib import Path
 
 from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.list_lines import editor_lines
 from petloc_gui.core.regular_file import read_regular_head
 
 NAME_FILES = ("classes.txt", "obj.names")
 YAML_FILES = ("data.yaml", "dataset.yaml", "data.yml")
 _MAX_BYTES = 4 * 1024 * 1024
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def quote(name: str) -> str:
@@ -86,7 +86,7 @@ def _class_names(folder: Path, yaml: FolderYaml) -> tuple[list[str], Path]:
             if path.is_file():
                 # Only \n, \r\n and \r (old Mac files) end a name, as text readers do;
                 # str.splitlines() would also split on U+2028, U+0085, \f and others.
-                names = [line.strip() for line in _LINE_BREAK.split(_read(path))]
+                names = [line.strip() for line in editor_lines(_read(path))]
                 while names and not names[-1]:
                     names.pop()  # a trailing empty line is not a class
                 if not names or any(not name for name in names):
