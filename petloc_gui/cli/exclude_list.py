@@ -9,9 +9,8 @@ from pathlib import Path
 
 from petloc_gui.cli.name_forms import form_difference
 from petloc_gui.cli.output import CommandError, error
-from petloc_gui.core.listed_images import AmbiguousEntryError, entry_forms, read_exclude_lines, resolve_listed_images
-
-__all__ = ["entry_forms", "read_exclude_lines", "resolve_exclude_list"]
+from petloc_gui.core.list_lines import read_list_lines
+from petloc_gui.core.listed_images import AmbiguousEntryError, resolve_listed_images
 
 
 def resolve_exclude_list(data: Path, path: Path) -> list[str]:
@@ -24,7 +23,7 @@ def resolve_exclude_list(data: Path, path: Path) -> list[str]:
     dataset = open_dataset(data)
     refuse_unlisted_root(dataset)
     try:
-        return resolve_listed_images(dataset, read_exclude_lines(path), str(path), error, data=data,
+        return resolve_listed_images(dataset, read_list_lines(path), str(path), error, data=data,
                                      difference=lambda given, found: form_difference(given, found, "in the list",
                                                                                      "in the folder"))
     except AmbiguousEntryError as exc:

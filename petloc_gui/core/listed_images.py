@@ -20,12 +20,9 @@ from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from petloc_gui.core.annotation_names import folded
+from petloc_gui.core.list_lines import ListedLines, entry_forms, is_comment, quoted
 
-# the list's reader, in a module of its own; named here too, where `cli.exclude_list` and
-# `model.layout_test_split` take them from
-from petloc_gui.core.list_lines import ListedLines as ListedLines
-from petloc_gui.core.list_lines import entry_forms as entry_forms
-from petloc_gui.core.list_lines import is_comment, quoted
+# named here too only for `model.layout_test_split`, until it takes it from `core.list_lines`
 from petloc_gui.core.list_lines import read_list_lines as read_list_lines
 
 if TYPE_CHECKING:
@@ -42,10 +39,6 @@ Difference = Callable[[str, str], str]
 
 class AmbiguousEntryError(ValueError):
     """An entry names two images whose names differ only in case or Unicode form (``Cat.jpg`` and ``cat.jpg``)."""
-
-
-# `petloc train --exclude-list`'s name for it (`cli.exclude_list`)
-read_exclude_lines = read_list_lines
 
 
 def _case_or_form(given: str, found: str) -> str:

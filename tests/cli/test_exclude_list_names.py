@@ -11,8 +11,9 @@ import unicodedata
 
 import pytest
 
-from petloc_gui.cli.exclude_list import entry_forms, read_exclude_lines, resolve_exclude_list
+from petloc_gui.cli.exclude_list import resolve_exclude_list
 from petloc_gui.cli.output import CommandError
+from petloc_gui.core.list_lines import entry_forms, read_list_lines
 from petloc_gui.model.training_data import TrainingData
 from tests.cli.helpers import voc_xml, write_image
 
@@ -89,7 +90,7 @@ def test_an_entry_naming_two_images_but_for_case_is_refused(tmp_path):
 def test_read_exclude_lines_keeps_each_line_whole(tmp_path):
     path = tmp_path / "exclude.txt"
     path.write_text("\ufeffa.jpg\n\n# a comment\nsub/b.png  # trailing\n", encoding="utf-8")
-    assert read_exclude_lines(path) == ["a.jpg", "# a comment", "sub/b.png  # trailing"]
+    assert read_list_lines(path) == ["a.jpg", "# a comment", "sub/b.png  # trailing"]
 
 
 def test_petloc_train_refuses_such_a_list_in_one_line_before_training(tmp_path, capsys):

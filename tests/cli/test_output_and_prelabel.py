@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from petloc_gui.cli.exclude_list import entry_forms, read_exclude_lines
 from petloc_gui.cli.output import (
     ProgressBar,
     finite,
@@ -20,6 +19,7 @@ from petloc_gui.cli.prelabel import annotation_targets, write_prelabel
 from petloc_gui.cli.train_report import TrainReporter, epoch_line, final_line
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.debug_flag import debug_enabled
+from petloc_gui.core.list_lines import entry_forms, read_list_lines
 from petloc_gui.core.voc import read_voc
 from tests.cli.helpers import voc_xml, write_image
 
@@ -194,13 +194,13 @@ def test_petloc_debug_zero_keeps_the_native_chatter_parked_as_it_keeps_traceback
 def test_read_exclude_list(tmp_path):
     path = tmp_path / "exclude.txt"
     path.write_text("a.jpg\n\n# a comment\nsub/b.png  # trailing\n", encoding="utf-8")
-    assert [entry_forms(line)[-1] for line in read_exclude_lines(path)] == ["a.jpg", "# a comment", "sub/b.png"]
+    assert [entry_forms(line)[-1] for line in read_list_lines(path)] == ["a.jpg", "# a comment", "sub/b.png"]
 
 
 def test_read_exclude_list_saved_with_a_byte_order_mark(tmp_path):
     path = tmp_path / "exclude.txt"
     path.write_text("\ufefftest_00000_digit0\ntest_00001_digit1\n", encoding="utf-8")
-    assert read_exclude_lines(path) == ["test_00000_digit0", "test_00001_digit1"]
+    assert read_list_lines(path) == ["test_00000_digit0", "test_00001_digit1"]
 
 
 def test_write_prelabel_writes_missing_and_never_overwrites(tmp_path):
