@@ -79,7 +79,7 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
     hold ``class x y w h`` lines. The folder named is the one holding ``images/`` and ``labels/``, or its
     parent inside the dataset folder ``root`` when only that one names the classes (Roboflow's data.yaml
     above ``train/`` and ``valid/``): the folder `petloc convert --from yolo` reads them from."""
-    from petloc_gui.core.interop.yolo_layout import last_folder_index  # the converter's rule, imported late
+    from petloc_gui.core.interop.yolo_layout import last_folder_index, swapped  # the converter's rule, imported late
 
     # labels folder -> {label file's folder: [(its name, the image's path)]}
     wanted: dict[str, dict[str, list[tuple[str, str]]]] = {}
@@ -90,10 +90,9 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
         index = last_folder_index(parts, _IMAGES)  # as Ultralytics and the converter find it
         if index is None:
             continue
-        labels = os.sep.join([*parts[:index], _LABELS])
-        label_folder = os.sep.join([labels, *parts[index + 1:-1]])
-        stem = parts[-1].rpartition(".")[0] or parts[-1]
-        wanted.setdefault(labels, {}).setdefault(label_folder, []).append((stem + ".txt", item.image_path_text))
+        label = swapped("/".join(parts), index, _LABELS).split("/")  # its label file, as the converter names it
+        labels, label_folder = os.sep.join(label[:index + 1]), os.sep.join(label[:-1])
+        wanted.setdefault(labels, {}).setdefault(label_folder, []).append((label[-1], item.image_path_text))
     by_folder: dict[str, list[tuple[str, str]]] = {}  # the folder converted -> (label file, its image)
     names_of = functools.cache(_class_names)  # each folder's names file read once a call, never kept after
     reads_left, listings_left = MOST_FILES_READ, MOST_FOLDERS_LISTED
@@ -114,17 +113,15 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
 def _split_labels(folder: str, pairs: list[tuple[str, str]], names: _Names) -> YoloSplitLabels:
     """The folder converted, ``folder``, with its (label file, image) ``pairs`` and its ``names``; the first
     image's output name taken once, here, as the converter takes it."""
-    from petloc_gui.core.interop.yolo_layout import output_name  # the converter's rule, imported late
+    from petloc_gui.core.interop.records import relative_name  # the converter's rules, imported late
+    from petloc_gui.core.interop.yolo_layout import output_name
 
-    first_image = _inside(pairs[0][1], folder)
+    first_image = relative_name(Path(pairs[0][1]), Path(folder))
     # only the label files the message shows are made relative: each costs a relpath (20,000 of them: 0.3 s)
-    return YoloSplitLabels(folder, len(pairs), [_inside(path, folder) for path, _ in pairs[:SHOWN]], names.file,
+    shown = [relative_name(Path(path), Path(folder)) for path, _ in pairs[:SHOWN]]
+    return YoloSplitLabels(folder, len(pairs), shown, names.file,
                            frozenset(image for _, image in pairs), first_image, output_name(first_image),
                            names.problem)
-
-
-def _inside(path: str, folder: str) -> str:
-    return os.path.relpath(path, folder).replace(os.sep, "/")
 
 
 def _label_files(folder: str, wanted: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -145,7 +142,7 @@ def _non_empty(paths: Iterable[str]) -> list[str]:
     found: list[str] = []
     for path in itertools.islice(paths, _MOST_SIZES_ASKED):
         try:
-            if os.path.isfile(path) and os.path.getsize(path) > 0:
+            if os.path.getsize(path) > 0:  # a regular file (`_label_files`): one stat
                 found.append(path)
         except OSError:
             continue
@@ -175,7 +172,8 @@ def _class_names(folder: str) -> _Names:
     reader (``core.interop.yolo_names.find_class_names``: classes.txt or obj.names, in the folder or its
     labels/, then data.yaml), and what it says where it cannot take them (an empty data.yaml, an
     unterminated ``names:`` list, a name listed twice)."""
-    from petloc_gui.core.interop.yolo_names import find_class_names  # the converter's reader, imported late
+    from petloc_gui.core.interop.records import relative_name  # the converter's reader and name, imported late
+    from petloc_gui.core.interop.yolo_names import find_class_names
 
     try:
         _, path = find_class_names(Path(folder))
@@ -183,5 +181,5 @@ def _class_names(folder: str) -> _Names:
         # It names the file it could not use; the folder itself where it found none.
         if exc.path is None or os.path.normpath(exc.path) == os.path.normpath(folder):
             return _Names(None, None)
-        return _Names(_inside(str(exc.path), folder), exc.reason)
-    return _Names(_inside(str(path), folder), None)
+        return _Names(relative_name(exc.path, Path(folder)), exc.reason)
+    return _Names(relative_name(path, Path(folder)), None)

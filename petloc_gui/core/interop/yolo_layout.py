@@ -99,7 +99,7 @@ def find_pairs(src: Path) -> YoloLayout:
     passed_over: dict[str, tuple[Path, Path]] = {}
     for rel, path in sorted(images.items(), key=lambda item: _order(output_name(item[0], roots))):
         index = _split_index(rel, _IMAGES, roots)
-        wanted = _swapped(rel, index, _LABELS) if index is not None else _with_txt(rel)
+        wanted = swapped(rel, index, _LABELS) if index is not None else _with_txt(rel)
         owner = owners.setdefault(wanted, path)
         if owner != path:
             layout.duplicates.append((path, owner))
@@ -129,7 +129,7 @@ def find_pairs(src: Path) -> YoloLayout:
         index = _split_index(rel, _LABELS, roots)
         if index is None and _split_index(rel, _IMAGES, roots) is None and not _starts_with_numbers(head):
             continue  # beside the split folders and no label: a README
-        image = _swapped(rel, index, _IMAGES) if index is not None else _with_txt(rel)
+        image = swapped(rel, index, _IMAGES) if index is not None else _with_txt(rel)
         layout.orphans.append((path, src / image.rsplit(".", 1)[0]))
     return layout
 
@@ -268,9 +268,10 @@ def _split_index(rel: str, folder: str, roots: set[str]) -> int | None:
     return last_folder_index(rel.split("/"), folder, roots)
 
 
-def _swapped(rel: str, index: int, new: str) -> str:
+def swapped(rel: str, index: int, new: str) -> str:
     """``rel`` with its folder at ``index`` named ``new`` and the extension ``.txt``
-    (images -> labels: Ultralytics' img2label_paths; labels -> images: where the image was looked for)."""
+    (images -> labels: Ultralytics' img2label_paths; labels -> images: where the image was looked for; `petloc
+    stats`' hint, `core.yolo_split_labels`, names an image's label file by it)."""
     parts = rel.split("/")
     parts[index] = new
     return _with_txt("/".join(parts))
