@@ -22,8 +22,11 @@ def resolve_exclude_list(data: Path, path: Path) -> list[str]:
 
     dataset = open_dataset(data)
     refuse_unlisted_root(dataset)
+    lines = read_list_lines(path)
+    for problem in lines.problems:  # what kept it from being read whole, before the lines on its entries
+        error(f"warning: {path} {problem}")
     try:
-        return resolve_listed_images(dataset, read_list_lines(path), str(path), error, data=data,
+        return resolve_listed_images(dataset, lines, str(path), error, data=data,
                                      difference=lambda given, found: form_difference(given, found, "in the list",
                                                                                      "in the folder"))
     except AmbiguousEntryError as exc:

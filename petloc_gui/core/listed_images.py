@@ -22,9 +22,6 @@ from typing import TYPE_CHECKING
 from petloc_gui.core.annotation_names import folded
 from petloc_gui.core.list_lines import ListedLines, entry_forms, is_comment, quoted
 
-# named here too only for `model.layout_test_split`, until it takes it from `core.list_lines`
-from petloc_gui.core.list_lines import read_list_lines as read_list_lines
-
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
 
@@ -46,12 +43,11 @@ def _case_or_form(given: str, found: str) -> str:
 
 
 def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: Say, *, data: object = None,
-                          difference: Difference = _case_or_form, hold_ambiguous: bool = False,
-                          problems_said: bool = True) -> list[str]:
-    """Absolute image paths for a list's entries (``lines``: `read_list_lines`'; ``where``: the list, as
-    its lines are named, "FILE: line 3"; ``data``: the folder as the user gave it, named in the lines said,
-    ``dataset``'s root when None). What kept the list from being read whole (`ListedLines.problems`) is
-    said first, "warning: FILE is not UTF-8 text ...", unless ``problems_said`` is False (its caller says them).
+                          difference: Difference = _case_or_form, hold_ambiguous: bool = False) -> list[str]:
+    """Absolute image paths for a list's entries (``lines``: `core.list_lines.read_list_lines`'; ``where``: the
+    list, as its lines are named, "FILE: line 3"; ``data``: the folder as the user gave it, named in the lines
+    said, ``dataset``'s root when None). What kept the list from being read whole (`ListedLines.problems`) is
+    its caller's to say (`cli.exclude_list`, `model.layout_test_split`).
 
     An entry is an absolute path, a path relative to the dataset root, a path within the images folder
     with or without its extension (an ImageSets id: ``day/x`` for ``JPEGImages/day/x.jpg``), a file name
@@ -69,8 +65,6 @@ def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: S
     finder = _Finder(_image_names(dataset, real), real, say, difference, hold_ambiguous)
     if not isinstance(lines, ListedLines):  # lines of no file: numbered as they come
         lines = ListedLines(lines, list(range(1, len(lines) + 1)), [])
-    for problem in lines.problems if problems_said else ():
-        say(f"warning: {where} {problem}")
     resolved: set[str] = set()
     for number, line in zip(lines.numbers, lines, strict=True):
         candidates = finder.images_named(line, f"{where}: line {number}")

@@ -21,7 +21,7 @@ from petloc_gui.core.text import counted
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
-    from petloc_gui.core.listed_images import ListedLines
+    from petloc_gui.core.list_lines import ListedLines
 
 NOTES_SHOWN = 5  # lines on the list's entries a run says: a list of a folder partly copied matches thousands
 
@@ -58,17 +58,16 @@ def _listed_test_images(dataset: Dataset, say: Callable[[str], None] | None = No
         return "", []
     lines = _read_listing(Path(dataset.root) / listing, [] if problems is None else problems)
     # two spellings of one name (Cat.jpg, cat.jpg) both held out: a window run has no one to ask
-    images = resolve_listed_images(dataset, lines, listing, say or (lambda line: None), hold_ambiguous=True,
-                                   problems_said=False)  # `problems`, said as warnings of their own
+    images = resolve_listed_images(dataset, lines, listing, say or (lambda line: None), hold_ambiguous=True)
     return listing, [Path(image) for image in images]
 
 
 def _read_listing(path: Path, problems: list[str]) -> ListedLines:
-    """The list's lines as `petloc train --exclude-list` reads them (`core.listed_images.read_list_lines`; none
+    """The list's lines as `petloc train --exclude-list` reads them (`core.list_lines.read_list_lines`; none
     when there is no such file), what keeps it from being read whole put in ``problems``, in the words the run
     and the dialog say it with: a list that could not be read (a folder, no permission) held nothing out, and one
     whose lines are not UTF-8 (a Latin-1 "café") named no image on those lines, both with no word said."""
-    from petloc_gui.core.listed_images import ListedLines, read_list_lines
+    from petloc_gui.core.list_lines import ListedLines, read_list_lines
 
     try:
         lines = read_list_lines(path)
