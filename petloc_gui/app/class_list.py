@@ -48,7 +48,7 @@ MAX_CLASSES = 5_000
 # A class holding a character XML 1.0 cannot hold (`core.voc_edit.NOT_XML`: control characters, lone
 # surrogates, U+FFFE and U+FFFF; "do\x00g") was offered, key 1 labelled a box with it, and Ctrl+S failed
 # ("cannot write annotation: All strings must be XML compatible"), naming neither.
-_UNSTORABLE = "a control character, U+FFFE or U+FFFF"
+UNSTORABLE = "a control character, U+FFFE or U+FFFF"
 
 
 class ClassNames(list[str]):
@@ -111,7 +111,7 @@ def _classes_of(lines: list[str]) -> ClassNames:
         if not name or name in names:
             continue
         if NOT_XML.search(name):
-            first_unstorable = first_unstorable or f"line {number + 1}, {_shown(name)},"
+            first_unstorable = first_unstorable or f"line {number + 1}, {shown_class(name)},"
             unstorable.append((next(reversed(names)) if names else None, line))
             continue
         if len(names) == MAX_CLASSES:
@@ -124,16 +124,16 @@ def _classes_of(lines: list[str]) -> ClassNames:
         names[name] = None
     if len(unstorable) == 1:
         notes.insert(0, f"{CLASSES_FILE}: the class on {first_unstorable} is not offered: it holds a character no "
-                        f"annotation can store ({_UNSTORABLE}), so no box could be saved with it; its line stays in "
+                        f"annotation can store ({UNSTORABLE}), so no box could be saved with it; its line stays in "
                         "the file")
     elif unstorable:
         notes.insert(0, f"{CLASSES_FILE}: the class on {first_unstorable} and {len(unstorable) - 1:,} more are not "
-                        f"offered: they hold a character no annotation can store ({_UNSTORABLE}), so no box could "
+                        f"offered: they hold a character no annotation can store ({UNSTORABLE}), so no box could "
                         "be saved with them; their lines stay in the file")
     return ClassNames(list(names), rest, notes, unstorable)
 
 
-def _shown(name: str) -> str:
+def shown_class(name: str) -> str:
     """``name`` as said, the characters no annotation can store written as escapes ("do\\x00g")."""
     return visible(NOT_XML.sub(character_escape, name))
 

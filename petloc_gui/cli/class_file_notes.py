@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from petloc_gui.app.class_list import ClassNames, _shown, classes_on_disk
+from petloc_gui.app.class_list import ClassNames, classes_on_disk, shown_class
 from petloc_gui.cli.output import error
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.text import isolated, tidy_name
@@ -33,5 +33,5 @@ def _name_set_apart(note: str, read: ClassNames) -> str:
     naming none is as it was."""
     if not read.unstorable:
         return note
-    shown = _shown(tidy_name(read.unstorable[0][1]))  # as the note names it
+    shown = shown_class(tidy_name(read.unstorable[0][1]))  # as the note names it
     return note.replace(f", {shown},", f", {isolated(shown)},", 1)
