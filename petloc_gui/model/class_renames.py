@@ -177,7 +177,7 @@ def _zeroed(images: int) -> str:
     boxes class-blind: `model.comparison_class_blind`)."""
     box = "its box on it scores" if images == 1 else "its boxes on them score"
     return (f"and {box} IoU 0, however well {'it fits' if images == 1 else 'they fit'} (the accuracy, mean IoU "
-            "and IoU ≥ 0.5 all favour the new model).")
+            "and IoU ≥ 0.5 are tilted in the new model's favour).")
 
 
 def known_classes(class_names: Collection[str], renamed: Mapping[str, str]) -> set[str]:

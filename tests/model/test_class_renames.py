@@ -63,15 +63,15 @@ def test_the_comparison_names_the_classes_the_current_model_cannot_know():
     assert unknown_class_hedge(PARENT, {}, images) == (
         "The current model cannot know bulldog: it has no such class, so the 11 bulldog images count as wrong "
         "for it, and its boxes on them score IoU 0, however well they fit (the accuracy, mean IoU and IoU ≥ 0.5 "
-        "all favour the new model).")
+        "are tilted in the new model's favour).")
     assert unknown_class_hedge(PARENT, {"bulldog": "american_bulldog"}, images) == ""
     assert unknown_class_hedge(PARENT, {}, [{"bulldog"}, {"kitten"}]) == (
         "The current model cannot know bulldog (1 image) or kitten (1 image): it has no such classes, so those "
         "images count as wrong for it, and its boxes on them score IoU 0, however well they fit (the accuracy, "
-        "mean IoU and IoU ≥ 0.5 all favour the new model).")
+        "mean IoU and IoU ≥ 0.5 are tilted in the new model's favour).")
     assert unknown_class_hedge(PARENT, {}, [{"bulldog", "kitten"}]).endswith(  # one image of two such classes
         "so that image counts as wrong for it, and its box on it scores IoU 0, however well it fits (the accuracy, "
-        "mean IoU and IoU ≥ 0.5 all favour the new model).")
+        "mean IoU and IoU ≥ 0.5 are tilted in the new model's favour).")
 
 
 def test_a_fine_tune_that_may_have_missed_a_rename_says_so():

@@ -38,7 +38,7 @@ def test_the_hedge_says_the_box_figures_are_zeroed_too():
     hedge = unknown_class_hedge([str(d) for d in range(10)], {}, [["big_majority_class"]] * 32)
     assert hedge == ("The current model cannot know big_majority_class: it has no such class, so the 32 "
                      "big_majority_class images count as wrong for it, and its boxes on them score IoU 0, however "
-                     "well they fit (the accuracy, mean IoU and IoU ≥ 0.5 all favour the new model).")
+                     "well they fit (the accuracy, mean IoU and IoU ≥ 0.5 are tilted in the new model's favour).")
 
 
 def test_the_digits_model_on_a_class_it_lacks_is_compared_class_blind(tmp_path, constant_bundle):

@@ -50,5 +50,5 @@ def test_a_class_the_current_model_cannot_know_is_said(tmp_path, renamed_folder)
     assert result["old"]["accuracy"] == 0.0 and result["new"]["accuracy"] == 0.0  # both say dog
     hedge = ("The current model cannot know hound: it has no such class, so the 3 hound images count as wrong "
              "for it, and its boxes on them score IoU 0, however well they fit (the accuracy, mean IoU and IoU ≥ "
-             "0.5 all favour the new model).")
+             "0.5 are tilted in the new model's favour).")
     assert hedge in result["note"] and hedge in result["hedges"] and hedge not in result["new_hedges"]
