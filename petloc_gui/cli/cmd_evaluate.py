@@ -40,7 +40,8 @@ Every image with a ground-truth annotation is predicted. With several objects,
 the predicted box is scored against the object of the predicted class it
 overlaps most; a photo whose objects are all of another class scores IoU 0
 (the ILSVRC "best-gt" rule, "matching" in --json). Images without an annotation, unreadable images and broken
-XML are skipped, with one reason line each on stderr; so are pre-labels
+XML are skipped, with one reason line each on stderr (those without an annotation counted in one line); so are
+pre-labels
 `petloc predict --write-voc` wrote that nobody has saved since (a model's
 boxes are no ground truth) and images whose annotation file is another
 image's (photo.png beside photo.jpg and the photo.xml of photo.jpg), each
@@ -75,6 +76,7 @@ examples:
 
 # the skip reason of a pre-label `petloc predict --write-voc` wrote that no person has saved since
 UNREVIEWED = "an unreviewed pre-label (a model drew it; nobody has saved it since)"
+NO_ANNOTATION = "no annotation"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -228,9 +230,14 @@ def _report_skipped(skipped: list[tuple[str, str]]) -> None:
 
     prelabels = [image for image, reason in skipped if reason == UNREVIEWED]
     shared = [(image, reason) for image, reason in skipped if reason.startswith(SHARES)]
+    # a half-annotated folder (the window's loop) gave a line per image still to annotate, burying the warnings
+    unannotated = [image for image, reason in skipped if reason == NO_ANNOTATION]
     for image, reason in skipped:
-        if reason != UNREVIEWED and not reason.startswith(SHARES):  # `collect_ground_truth`'s: names set apart
+        if reason not in (UNREVIEWED, NO_ANNOTATION) and not reason.startswith(SHARES):  # names set apart
             error(f"skipped {isolated(image)}: {reason}", names_isolated=True)
+    if unannotated:
+        error(f"skipped {counted(len(unannotated), 'image')} with no annotation, e.g. {isolated(unannotated[0])}",
+              names_isolated=True)
     if prelabels:
         error(f"skipped {counted(len(prelabels), 'image')} whose annotation is {UNREVIEWED}, e.g. "
               f"{isolated(prelabels[0])}; saving it in petloc-gui or labelImg, or marking it verified, makes it "
@@ -288,7 +295,7 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
     skipped: list[tuple[str, str]] = []
     for item in items:
         if not item.has_annotation:
-            skipped.append((str(item.image_path), "no annotation"))
+            skipped.append((str(item.image_path), NO_ANNOTATION))
             continue
         owner = borrowed.get(Path(item.image_path))
         if owner is not None:  # photo.png beside photo.jpg and photo.xml: those boxes are photo.jpg's
