@@ -12,21 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-# (NOT_XML, UNSTORABLE, shown_class: the rule a class of the file is read by, its words, a name as it is said:
-# "do\x00g"; one rule for a class typed here and one of the file)
-from petloc_gui.app.class_list import (
-    CLASSES_FILE,
-    UNSTORABLE,
-    change_classes,
-    classes_on_disk,
-    rows_using,
-    shown_class,
-)
+from petloc_gui.app.class_list import CLASSES_FILE, change_classes, classes_on_disk, rows_using
+
+# (why a typed class no annotation can store is refused: one sentence here and in the Label box, by the rule a
+# class of the file is read by)
+from petloc_gui.app.unstorable_class import unstorable_note
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.label_variants import shown as spelling  # a label, its spacing told apart
 from petloc_gui.core.label_variants import shown_apart, spelled_as
 from petloc_gui.core.text import counted, first_of, visible
-from petloc_gui.core.voc_edit import NOT_XML
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import key_of
 from petloc_gui.ui.models.model_handle import ModelInfo
@@ -101,19 +95,6 @@ def _file_then(file: list[str], after_file: list[str]) -> list[str]:
     """The classes of ``file``, then those of ``after_file`` not in it, each list's order kept."""
     in_file = set(file)  # (a list's ``in`` per class: quadratic in the classes on boxes and the file's)
     return [*file, *(n for n in after_file if n not in in_file)]
-
-
-def unstorable_note(name: str) -> str:
-    """Why ``name`` is not made a class when it holds a character no annotation can store (XML 1.0: the rule
-    by which `app.class_list` leaves such a class of the file unoffered), each named as U+XXXX; empty when it
-    holds none. Made a class, it labelled boxes, and Ctrl+S failed ("All strings must be XML compatible")."""
-    found = list(dict.fromkeys(NOT_XML.findall(name)))
-    if not found:
-        return ""
-    which = " and ".join(f"U+{ord(char):04X}" for char in found)
-    what = "a character" if len(found) == 1 else "characters"
-    return (f"{shown_class(name)} holds {which}, {what} no annotation can store ({UNSTORABLE}): no box could be "
-            "saved with that class, so nothing changed. Type the name without it.")
 
 
 def _others_note(known: list[str], read: list[str], named: int = 3) -> str:
