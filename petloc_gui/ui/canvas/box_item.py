@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QCursor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -239,20 +240,45 @@ class BoxItem(QGraphicsItem):
             return
         if on:
             self.setCursor(Qt.CrossCursor)
-        else:
+            return
+        pointer = self._pointer_on_me()
+        if pointer is None:
             self.unsetCursor()  # the next hover says move or resize again
+        else:
+            # Under a pointer that has not moved since the window opened (a keyboard user's W, then Esc or
+            # Enter), QGraphicsItem.unsetCursor made Qt 6.11 read the view's last mouse event, of which there
+            # was none: the process died (SIGSEGV in QEventPoint::position), unsaved edits lost. The cursor of
+            # what a press does there is set instead, as a hover would.
+            self.setCursor(self._cursor_for(self.hit_part(pointer)) or Qt.CrossCursor)
+
+    def _pointer_on_me(self) -> QPointF | None:
+        """Where the mouse pointer is on this box (its coordinates), when a view of the scene has it over
+        this box; None otherwise."""
+        scene = self.scene()
+        for view in scene.views() if scene is not None else ():
+            if not view.underMouse():
+                continue
+            spot = view.viewport().mapFromGlobal(QCursor.pos())
+            if self in view.items(spot):
+                return self.mapFromScene(view.mapToScene(spot))
+        return None
+
+    def _cursor_for(self, part) -> Qt.CursorShape | None:
+        """The cursor that says what a press on ``part`` does: draw (draw mode), resize (a handle of the
+        selected box), move (the box); None: the box's none (the view's shows)."""
+        if self._draw_mode:
+            return Qt.CrossCursor
+        if isinstance(part, int) and self.selected:
+            return _CURSORS[part]
+        return Qt.SizeAllCursor if part == "move" else None
 
     def hoverMoveEvent(self, event) -> None:  # Qt's name
         # the cursor says what a press does: draw (draw mode), resize (a handle), move (the box)
-        part = self.hit_part(event.pos())
-        if self._draw_mode:
-            self.setCursor(Qt.CrossCursor)
-        elif isinstance(part, int) and self.selected:
-            self.setCursor(_CURSORS[part])
-        elif part == "move":
-            self.setCursor(Qt.SizeAllCursor)
+        cursor = self._cursor_for(self.hit_part(event.pos()))
+        if cursor is None:
+            self.unsetCursor()  # (after a mouse event: the view has one to read)
         else:
-            self.unsetCursor()
+            self.setCursor(cursor)
 
     def mousePressEvent(self, event) -> None:  # Qt's name
         if not self.editable or event.button() != Qt.LeftButton:
