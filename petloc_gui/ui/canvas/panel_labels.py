@@ -7,7 +7,14 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
-HEADER_SAMPLE = "<b>Ag</b> <i>Ag</i> ● ✔"  # the tallest of what a header shows, for its one line's height
+from petloc_gui.core.text import isolated
+
+# Names in other scripts as the header shows them (`isolated`): the isolates around a Hebrew name and a CJK
+# letter come from fallback fonts with taller lines. Measured on Latin letters alone, the line cut the bottoms
+# of "jpg" in "תמונה.jpg" (about 10 px lower at a 16-pt font).
+OTHER_SCRIPTS = f"{isolated('ת')} 猫"
+# the tallest of what a header shows, for its one line's height
+HEADER_SAMPLE = f"<b>Ag {OTHER_SCRIPTS}</b> <i>Ag {OTHER_SCRIPTS}</i> ● ✔"
 
 
 def pane_title(text: str) -> QLabel:
