@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.editing.edit_actions import (
-    COPIED,
+    COPIED_DOWN_RIGHT,
+    COPIED_UP_LEFT,
     COPY_OFFSET_PX,
     NO_BOX_SELECTED,
     NO_BOX_TO_COPY,
@@ -28,13 +29,26 @@ def test_ctrl_d_copies_the_selected_box_with_its_label(qtbot, window, tmp_path):
     qtbot.keyClick(canvas, Qt.Key_D, CTRL)
     moved = DOG[1].translated(-COPY_OFFSET_PX, -COPY_OFFSET_PX)
     assert _boxes(window) == [CAT, DOG, ("dog", moved)]
-    assert window.edits.target_index() == 2 and _said(window) == COPIED
+    assert window.edits.target_index() == 2 and _said(window) == COPIED_UP_LEFT
+    assert "2 px up and left of the original" in COPIED_UP_LEFT  # where to look for it
     assert window.session.current == window.session.model.names.index("two.png")  # D's next image: not taken
     qtbot.keyClick(canvas, Qt.Key_Right)  # the arrows act on the copy
     assert _boxes(window)[2] == ("dog", moved.translated(1, 0)) and _boxes(window)[1] == DOG
     qtbot.keyClick(canvas, Qt.Key_Z, CTRL)  # the nudge
     qtbot.keyClick(canvas, Qt.Key_Z, CTRL)  # the copy: one undo step
     assert _boxes(window) == [CAT, DOG]
+
+
+def test_a_copy_at_the_left_edge_is_said_down_and_right(qtbot, window, tmp_path):
+    """2 image px is about 1 screen px at the fitted zoom: the message says which way to look for the copy."""
+    canvas = _two_boxes_on_the_image(qtbot, window, tmp_path)
+    at_the_edge = Box(0, 10, 30, 40)
+    window.edits.set_box(0, CAT[1], at_the_edge, "Move/resize box")
+    window.edits.select(0)
+    qtbot.keyClick(canvas, Qt.Key_D, CTRL)
+    assert _boxes(window)[2] == ("cat", at_the_edge.translated(COPY_OFFSET_PX, COPY_OFFSET_PX))
+    assert _said(window) == COPIED_DOWN_RIGHT
+    assert "2 px down and right of the original" in COPIED_DOWN_RIGHT
 
 
 def test_ctrl_d_with_no_box_selected_copies_none_and_says_so(qtbot, window, tmp_path):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import VocObject, new_annotation, read_voc, write_voc
-from petloc_gui.ui.editing.edit_actions import COPIED, COPIED_IN_PLACE, COPY_OFFSET_PX
+from petloc_gui.ui.editing.edit_actions import COPIED_IN_PLACE, COPIED_UP_LEFT, COPY_OFFSET_PX
 
 from .conftest import write_image
 
@@ -53,7 +53,7 @@ def test_the_copy_keeps_difficult_truncated_pose_and_occluded(qtbot, window, tmp
     original, copy = window.edits.doc.objects
     assert copy.box == MARKED.box.translated(-COPY_OFFSET_PX, -COPY_OFFSET_PX)
     assert _fields(copy) == _fields(original) == ("cat", "Left", True, True, True)
-    assert window.statusBar().currentMessage() == COPIED
+    assert window.statusBar().currentMessage() == COPIED_UP_LEFT
     assert window.save_current()
     saved = read_voc(xml).objects
     assert [_fields(obj) for obj in saved] == [_fields(MARKED)] * 2

@@ -24,10 +24,13 @@ PUT_BACK = "Box put back where it was: Escape cancelled the move or resize."
 NO_BOX_SELECTED = "No box selected: click a box, or press B to select one (Del and the arrows act on the selected box)."
 
 NO_BOX_TO_COPY = "No box to duplicate: Ctrl+D copies the selected box."
-COPIED = ("Box duplicated with its label, and selected: arrows move it, Alt+arrows resize it "
-          "(a run learns an image's first box only).")
-COPIED_IN_PLACE = "Box duplicated in place: it covers the original; arrows move it, Alt+arrows resize it."
 COPY_OFFSET_PX = 2.0  # labelImg's: its Ctrl+D puts the copy this far up and left, else down and right
+# where the copy is, said: 2 image px is about 1 screen px at the fitted zoom, and the copy looked like no copy
+COPIED = ("Box duplicated with its label, {where} of the original, and selected: arrows move it, "
+          "Alt+arrows resize it (a run learns an image's first box only).")
+COPIED_UP_LEFT = COPIED.format(where=f"{COPY_OFFSET_PX:g} px up and left")
+COPIED_DOWN_RIGHT = COPIED.format(where=f"{COPY_OFFSET_PX:g} px down and right")
+COPIED_IN_PLACE = "Box duplicated in place: it covers the original; arrows move it, Alt+arrows resize it."
 
 # action name -> (edge, pixels): the four edges from the keyboard
 EDGE_ACTIONS = {
@@ -115,8 +118,11 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
         copied = doc.objects[edits.target_index()]
         if edits.add_box(copied_box(copied.box, doc.image_size), copy_of=copied):
             # no room to offset it (a box over the whole image): on the original, which "arrows move it" hid
-            in_place = doc.objects[edits.target_index()].box == copied.box
-            status.showMessage(COPIED_IN_PLACE if in_place else COPIED, 5000)
+            copy = doc.objects[edits.target_index()].box
+            if copy == copied.box:
+                status.showMessage(COPIED_IN_PLACE, 5000)
+            else:
+                status.showMessage(COPIED_UP_LEFT if copy.xmin < copied.box.xmin else COPIED_DOWN_RIGHT, 5000)
 
     def drawn(box) -> None:
         edits.add_box(box, label_for_new_box())
