@@ -5,7 +5,9 @@ A message shows for a few seconds, on one line: one longer than the bar leaves i
 keys were elsewhere, or replaced by the next) was gone. Here they stay, as plain text (a file or class named
 "<b>cat</b>" reads as written), selectable and copyable (Ctrl+A, Ctrl+C), in a window beside the main one (not
 modal: the message it is opened for may be followed by others, added at the top while it is open); Esc closes it
-and the keyboard goes back to the image.
+and the keyboard goes back to the image. It opens as tall as its messages (a few lines at least, at most
+`MOST_SCREEN_SHARE` of the screen) at the main window's bottom edge, just above the status line it keeps: at a
+fixed 640x360 centred on the window, one message covered both image panes (at 150%, a whole pane).
 
 The status line records each message it is given (`StatusLine.showMessage`), at most `KEPT` of them. Not the
 menus' status tips (hovering or walking a menu shows its entries' tips): they say what an entry does, not what
@@ -22,16 +24,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtGui import QAction, QTextBlockFormat, QTextCursor, QTextOption
+from PySide6.QtCore import QPoint, QRect, Qt, SignalInstance
+from PySide6.QtGui import QAction, QGuiApplication, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QStatusBar, QTextEdit, QVBoxLayout, QWidget
 
-from petloc_gui.ui.window_geometry import shrink_to_screen
+from petloc_gui.ui.window_geometry import fit_into, frame_extra, room_between_bars
 
 KEPT = 50  # messages kept, the oldest dropped first
 UNDER_WAY = "…"  # the end of a message that says something is going on, not done
 TIME_FORMAT = "%H:%M:%S"
 TIME_GAP = "  "  # between a message's time and its text
+WIDTH_PX = 640  # its width, as long as the main window and the screen have it
+FEWEST_LINES = 3  # the text's height with fewer messages: it reads as a list, with room for the next ones
+MOST_SCREEN_SHARE = 0.4  # of the screen's height, at most, with many messages (the rest scrolls)
 
 
 @dataclass(frozen=True)
@@ -94,8 +99,6 @@ class RecentMessagesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        self.resize(640, 360)
-        shrink_to_screen(self, parent)
         self.finished.connect(self._closed)
         message_changed.connect(self._message_changed)  # (a method: disconnected when the dialog goes)
         self.refresh()
@@ -142,9 +145,42 @@ class RecentMessagesDialog(QDialog):
             cursor.insertText(line)
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
 
+    def _area(self) -> QRect:
+        """The available part of the screen its main window is on."""
+        owner = self.parentWidget()
+        screen = owner.screen() if owner is not None else QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def fit_to_messages(self) -> None:
+        """As tall as its messages at its width (`FEWEST_LINES` at least, `MOST_SCREEN_SHARE` of the screen at
+        most), and put at its main window's bottom edge, above the status line, centred across the window."""
+        area, owner, extra = self._area(), self.parentWidget(), frame_extra(self)
+        width = min(WIDTH_PX, area.width() - extra.width(), owner.width() if owner is not None else WIDTH_PX)
+        # measured on a copy: the text's own document, not shown yet, is laid out at its own width (none yet)
+        document = self.text.document().clone()
+        document.setDefaultFont(self.text.font())
+        frame = 2 * self.text.frameWidth()
+        margins = self.layout().contentsMargins()
+        document.setTextWidth(width - margins.left() - margins.right() - frame
+                              - self.text.verticalScrollBar().sizeHint().width())
+        fewest = FEWEST_LINES * self.text.fontMetrics().lineSpacing() + 2 * document.documentMargin()
+        text_height = max(document.size().height(), fewest) + frame
+        others = self.layout().totalHeightForWidth(width) - self.text.sizeHint().height()
+        height = min(int(others + text_height) + 1, int(area.height() * MOST_SCREEN_SHARE) - extra.height())
+        self.resize(width, max(height, self.minimumSizeHint().height()))
+        room = room_between_bars(owner, area) if owner is not None else area
+        bottom = min(room.bottom(), owner.frameGeometry().bottom()) if owner is not None else room.bottom()
+        centre = owner.frameGeometry().center().x() if owner is not None else area.center().x()
+        outer_width, outer_height = self.width() + extra.width(), self.height() + extra.height()
+        self.move(QPoint(centre - outer_width // 2, bottom + 1 - outer_height))
+        fit_into(self, area)
+
     def show_again(self) -> None:
-        """Shown (again), on top, with the keyboard in its text at the newest message."""
+        """Shown (again), on top, with the keyboard in its text at the newest message: fitted to its messages
+        and placed when it opens (where the user put it, while open, it stays)."""
         self.refresh()
+        if not self.isVisible():
+            self.fit_to_messages()
         self.show()
         self.raise_()
         self.activateWindow()
