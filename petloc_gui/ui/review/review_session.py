@@ -158,6 +158,7 @@ class ReviewSession:
         """A folder of the list cannot be read now (or can again): said, under the list too; list and image stay."""
         self.parts.file_dock.show_folder_unreadable(folders, str(self.dataset.root))
         self.host.show_status(visible(unreadable_text(folders)), 30000)
+        self.request_all()  # rows whose image could not be read meanwhile: their kept prediction, or a new one
 
     def choose_model(self, pick: str, chosen: Callable[[FolderModel], None]) -> None:
         """Choose this folder's model in a worker (``pick``: a model the user picked elsewhere, "" if none:
@@ -271,8 +272,8 @@ class ReviewSession:
         elif result is None:
             info, problem = self.host.model_state()
             w.panel.show_prediction(None, problem or ("Predicting…" if info is not None else "Loading model…"))
-        else:
-            w.panel.show_prediction(result)
+        else:  # its row too: a cached result is not signalled, and the row said an error read in an outage
+            self.prediction_arrived(self.dataset.items[self.current].image_path_text, result)
 
     def request_all(self) -> None:
         """Fill the list from the cache, then predict the rest of the folder in the background.
