@@ -28,7 +28,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.name_search import FoldedNames
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import isolated, visible
 from petloc_gui.ui.review.list_colors import PROBLEM, ListColors
 from petloc_gui.ui.review.list_ranking import ListRanking
 from petloc_gui.ui.review.ranked_rows import RankedRows
@@ -158,14 +158,14 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
                 detail = visible(problem) if problem else STATUS_TIPS.get(status, STATUS_TEXT[status])
                 # the predicted class whole, agreeing or not: its cell may show only its start
                 conf = self.pred_conf[row]
-                predicted = (f"predicted {visible(self.pred_label[row])}"
+                predicted = (f"predicted {isolated(self.pred_label[row])}"
                              + ("" if conf is None else f", confidence {conf:.2f}")) if self.pred_label[row] else ""
                 if self._disagrees(row):
-                    labelled = ", ".join(visible(name) for name in sorted(self.labels_of(row)))
+                    labelled = ", ".join(isolated(name) for name in sorted(self.labels_of(row)))
                     detail += f"; labels disagree ({DISAGREE_MARK}): labelled {labelled}, {predicted}"
                 elif predicted:
                     detail += f"; {predicted}"
-            return f"{visible(self.names[row])} — {detail}"  # the full name
+            return f"{isolated(self.names[row])} — {detail}"  # the full name; a Hebrew one turned the line around
         return row  # ITEM_ROLE
 
     # --- updates -------------------------------------------------------------------
