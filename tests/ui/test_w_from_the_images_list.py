@@ -56,20 +56,3 @@ def test_w_again_from_the_image_leaves_draw_mode_where_the_keyboard_is(qtbot, wi
     qtbot.waitUntil(window.panel.gt_pane.hasFocus, timeout=2000)
     _key(qtbot, Qt.Key_W)  # off again: nothing moves the keyboard
     assert not window.act["draw_mode"].isChecked() and window.panel.gt_pane.hasFocus()
-
-
-def test_w_from_a_floating_images_list_gives_the_main_window_the_keys(qtbot, window, folder):
-    open_and_wait(qtbot, window, folder)
-    window.show_row(3)  # d.png: no box
-    doc = window.session.store.document(3)
-    dock = window.file_dock
-    dock.setFloating(True)  # a window of its own: the keyboard moved inside the main one stayed in the dock
-    qtbot.waitExposed(dock)
-    dock.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dock, timeout=5000)
-    dock.view.setFocus(Qt.TabFocusReason)
-    qtbot.waitUntil(dock.view.hasFocus, timeout=5000)
-    _key(qtbot, Qt.Key_W)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and window.panel.gt_pane.hasFocus(), timeout=5000)
-    _key(qtbot, Qt.Key_Return)
-    assert len(doc.objects) == 1
