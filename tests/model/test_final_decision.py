@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import tensorflow as tf
 
-from petloc_gui.model import training
+from petloc_gui.model import training, worker_end
 from petloc_gui.model.distributed import FINAL_DECISION_TIMEOUT, WorkerLostError, agreed_stop
 from petloc_gui.model.training import TrainConfig, TrainingCancelled, train
 
@@ -86,8 +86,15 @@ def test_a_stop_on_another_worker_after_the_last_batch_cancels_before_the_bundle
             return local_stop() or timeout == FINAL_DECISION_TIMEOUT  # the other worker: Ctrl+C while scoring
         return stop
 
+    def stand_in_exchange_of(strategy, timeout):  # the end of the run's collectives (model.worker_end)
+        def exchange(flag, text):
+            decisions.append((timeout, len(events)))
+            return flag or timeout == FINAL_DECISION_TIMEOUT, text  # the other worker: Ctrl+C while scoring
+        return exchange
+
     monkeypatch.setattr(training, "make_strategy", lambda name: tf.distribute.get_strategy())
     monkeypatch.setattr(training, "agreed_stop", stand_in_agreed_stop)
+    monkeypatch.setattr(worker_end, "exchange_of", stand_in_exchange_of)
     out = tmp_path / "bundle"
     config = TrainConfig(preset="digits", epochs=1, batch_size=16, out_dir=str(out), distribute="multiworker")
     with pytest.raises(TrainingCancelled):
