@@ -10,20 +10,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from petloc_gui.cli.train_checks import _say_untrained_classes
+from tests.compared_name import Compared
 
 N = 2_000
-
-
-class Compared(str):
-    """A class name that counts the comparisons made of it (a list's ``in`` makes one per class it passes)."""
-
-    count = 0
-
-    def __eq__(self, other: object) -> bool:
-        Compared.count += 1
-        return str.__eq__(self, other)
-
-    __hash__ = str.__hash__
 
 
 def _sample(first: str, second: str) -> SimpleNamespace:

@@ -10,22 +10,11 @@ from __future__ import annotations
 from petloc_gui.app.class_list import classes_path
 from petloc_gui.ui.review.class_editor import ClassEditor, _others_note, keys_moved
 from petloc_gui.ui.review.folder_classes import FolderClasses
+from tests.compared_name import Compared
 
 from .conftest import open_and_wait
 
 N = 2_000
-
-
-class Compared(str):
-    """A class name that counts the comparisons made of it (a list's ``in`` makes one per class it passes)."""
-
-    count = 0
-
-    def __eq__(self, other: object) -> bool:
-        Compared.count += 1
-        return str.__eq__(self, other)
-
-    __hash__ = str.__hash__
 
 
 def _names(prefix: str = "class") -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale, Qt
 
-from petloc_gui.ui.training.retrain_dialog import RetrainDialog
+from .test_retrain_numbers_whatever_the_locale import _dialog, _typed
 
 
 @pytest.fixture(params=["de_DE", "en_US"])
@@ -17,21 +17,6 @@ def system_locale(request):
     QLocale.setDefault(QLocale(request.param))
     yield request.param
     QLocale.setDefault(before)
-
-
-def _dialog(qtbot) -> RetrainDialog:
-    dialog = RetrainDialog(None, model_name="digits", data_name="/data", n_annotated=40, has_unsaved=False)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def _typed(qtbot, field, text: str) -> None:
-    field.setFocus()
-    field.lineEdit().selectAll()
-    qtbot.keyClicks(field.lineEdit(), text)
-    qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Return)
 
 
 @pytest.mark.parametrize("typed", ["0.9", "0,9"])  # (a "," shows as the "." it is taken for)
