@@ -26,6 +26,7 @@ from petloc_gui.cli.output import (
     warn_size_mismatches,
 )
 from petloc_gui.cli.reference import CLI_REFERENCE
+from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import counted, isolated
@@ -76,7 +77,6 @@ examples:
 
 # the skip reason of a pre-label `petloc predict --write-voc` wrote that no person has saved since
 UNREVIEWED = "an unreviewed pre-label (a model drew it; nobody has saved it since)"
-NO_ANNOTATION = "no annotation"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

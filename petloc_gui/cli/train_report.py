@@ -7,6 +7,7 @@ from typing import Any
 
 from petloc_gui.app.model_metrics import figure, hedges_in, image_count
 from petloc_gui.cli.output import ProgressBar, error, finite, info, show
+from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.shared_annotations import SHARES, left_out_line
 from petloc_gui.core.text import counted
 from petloc_gui.core.unscored_classes import classes_without_count, not_scored_sentence
@@ -152,7 +153,7 @@ def report_skipped(skipped: list) -> None:
     shared: list[tuple[str, str]] = []
     for entry in skipped:
         path, reason = [*entry, "", ""][:2]
-        if reason == "no annotation":
+        if reason == NO_ANNOTATION:
             unannotated += 1
         elif str(reason).startswith(SHARES):
             shared.append((str(path), str(reason)))

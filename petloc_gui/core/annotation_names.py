@@ -8,6 +8,9 @@ import unicodedata
 from petloc_gui.core.folder_listing import is_annotation_name
 from petloc_gui.core.natural_order import natural_key
 
+# the reason a run, `petloc evaluate` and the window's run log give an image skipped for having no annotation
+NO_ANNOTATION = "no annotation"
+
 
 def folded(name: str) -> str:
     """``name`` with case and Unicode form ignored as file systems ignore them: ``Café.XML`` as macOS

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.text import counted
 
 
@@ -33,7 +34,7 @@ def nothing_left_to_train(prelabels_left_out: int = 0) -> str:
 
 def _skipped_note(skipped: Sequence[tuple[str, str]]) -> str:
     """``; 2 images skipped for a problem with the image or its annotation and 1 image without one``."""
-    unannotated = sum(reason == "no annotation" for _, reason in skipped)
+    unannotated = sum(reason == NO_ANNOTATION for _, reason in skipped)
     parts = []
     if len(skipped) > unannotated:
         parts.append(f"{counted(len(skipped) - unannotated, 'image')} skipped for a problem with the image or "

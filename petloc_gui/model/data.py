@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from petloc_gui.core.accepted_boxes import AcceptedModels, accepted_models
+from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import CancelledError, PetlocError
@@ -141,7 +142,7 @@ def collect_samples(
                                      item.annotation_path if item.has_annotation else None))
             continue
         if not item.has_annotation:
-            skipped.append((str(image_path), "no annotation"))
+            skipped.append((str(image_path), NO_ANNOTATION))
             continue
         owner = borrowed.get(image_path)
         if owner is not None:  # photo.png beside photo.jpg and photo.xml: that box is photo.jpg's

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
 
+from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.shared_annotations import SHARES, left_out_line
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.model.prelabel_models import is_left_out
@@ -116,7 +117,7 @@ def skipped_lines(skipped: Sequence[Any]) -> list[str]:
     left_out: dict[str, list[str]] = {}  # by reason: the model and the classes it did not know
     for entry in skipped:
         path, reason = (str(part) for part in [*(entry if isinstance(entry, (list, tuple)) else [entry]), "", ""][:2])
-        if reason == "no annotation":
+        if reason == NO_ANNOTATION:
             unannotated += 1
         elif reason.startswith(SHARES):
             shared.append((visible(path), visible(reason)))
