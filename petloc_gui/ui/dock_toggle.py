@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
-from petloc_gui.ui.tab_chain import tab_policy, takes_tab
+from petloc_gui.ui.tab_chain import kept, tab_policy, takes_tab
 from petloc_gui.ui.window_geometry import beside, fit_into
 
 
@@ -69,7 +69,7 @@ def first_tab_stop(dock: QDockWidget) -> QWidget | None:
     while widget is not None and (widget is body or body.isAncestorOf(widget)):
         if takes_tab(widget, window, body, True, policy):
             return widget
-        widget = widget.nextInFocusChain()
+        widget = kept(widget.nextInFocusChain())  # (`tab_chain.kept`: no loop of wrappers left to the collector)
     return None
 
 

@@ -11,13 +11,34 @@ list unseen), and one Tab stop in every layout was the parked tab bar, the focus
 focus policy, focus proxies, enabled and shown) and also passes over a widget that lies wholly outside
 its parent, or sits in one that does (`parked`), and a widget of another window (a floating dock: the
 focus set there moved no key, its window not the active one).
+
+Each widget a walk is handed goes back to its own parent's keeping (`kept`): PySide records the widget a call
+returns as the child of the one it was called on (its return-value heuristic, for whose Python wrapper keeps
+whose), so the walk tied the wrappers in Tab order, and into loops nothing else held (a scroll area is its
+viewport's focus proxy; Shift+Tab after Tab). The collector (`main_thread_gc`) freed such a loop, and PySide,
+clearing it, gave each widget in it to Python, which deleted it in the live window: the Dataset panel's
+figures after Tab to its "N problems" link, the image list's viewport.
 """
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
+
+
+def kept(widget: QWidget | None) -> QWidget | None:
+    """``widget``, just returned by a call on another widget (``nextInFocusChain``, ``focusProxy``,
+    ``focusWidget``), recorded by PySide as its parent's again, or Python's for a window made here."""
+    if widget is None:
+        return None
+    parent = widget.parentWidget()
+    if parent is not None:
+        widget.setParent(parent)  # the parent it has: nothing changes for Qt
+    elif shiboken6.createdByPython(widget):
+        widget.setParent(None)  # a window of ours (the main window, where the chain comes round)
+    return widget
 
 
 def parked(widget: QWidget, window: QWidget) -> bool:
@@ -34,9 +55,9 @@ def parked(widget: QWidget, window: QWidget) -> bool:
 
 
 def _deepest_proxy(widget: QWidget) -> QWidget | None:
-    proxy = widget.focusProxy()
-    while proxy is not None and proxy.focusProxy() is not None:
-        proxy = proxy.focusProxy()
+    proxy = kept(widget.focusProxy())
+    while proxy is not None and (deeper := kept(proxy.focusProxy())) is not None:
+        proxy = deeper
     return proxy
 
 
@@ -64,14 +85,14 @@ def takes_tab(widget: QWidget, window: QWidget, start: QWidget, forward: bool, p
 
 def next_tab_stop(window: QWidget, forward: bool) -> QWidget | None:
     """The widget Tab (``forward``) or Shift+Tab moves the focus to in ``window``; None: none."""
-    start = window.focusWidget() or window
+    start = kept(window.focusWidget()) or window
     policy = tab_policy()
     step = QWidget.nextInFocusChain if forward else QWidget.previousInFocusChain
-    widget = step(start)
+    widget = kept(step(start))
     while widget is not None and widget is not start:
         if takes_tab(widget, window, start, forward, policy):
             return widget
-        widget = step(widget)
+        widget = kept(step(widget))
     return None
 
 
