@@ -4,7 +4,8 @@ a label file must not stop a read.
 ``open()`` of a FIFO (named pipe) waits for a writer, for ever where none comes, and a device behind a link
 (``/dev/zero``) never ends. So the file is opened with ``O_NONBLOCK``, which returns at once for a FIFO and
 changes nothing for a regular file, and ``fstat`` of what was opened decides: a ``stat`` before the open
-would leave a window where a FIFO swapped in under the same name still blocked the open.
+would leave a window where a FIFO swapped in under the same name still blocked the open. A socket is not
+opened at all (ENXIO): where the open fails, a ``stat`` after it says whether the entry is no regular file.
 """
 
 from __future__ import annotations
@@ -39,9 +40,13 @@ def read_regular_head(path: str | os.PathLike[str], limit: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
-    except PermissionError:
-        if os.path.isdir(path):  # Windows refuses to open a folder rather than open it
-            raise NotRegularFileError("a folder") from None
+    except OSError:
+        # Some entries fail the open itself rather than open: a socket (ENXIO on Linux, EOPNOTSUPP on
+        # macOS), a folder on Windows (a PermissionError). What the entry is then decides the error, so a
+        # caller told "not a regular file" for a FIFO is told the same for a socket.
+        kind = _kind_after_failed_open(path)
+        if kind is not None:
+            raise NotRegularFileError(kind) from None
         raise
     try:
         mode = os.fstat(fd).st_mode
@@ -58,6 +63,16 @@ def read_regular_head(path: str | os.PathLike[str], limit: int) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _kind_after_failed_open(path: str | os.PathLike[str]) -> str | None:
+    """What the entry at ``path`` is, in words, where it is there and no regular file; None otherwise (a
+    regular file the open failed on, or nothing a stat can see), so the open's own error stands."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISREG(mode) else kind_of(mode)
 
 
 def is_regular_entry(entry: os.DirEntry) -> bool:

@@ -169,7 +169,7 @@ def _part_ways(images: list[YoloImage]) -> list[list[YoloImage]]:
 
 def _head(path: Path) -> bytes | None:
     """The first 64 KB of a ``.txt`` no image has, or None when it cannot be read. Raises NotRegularFileError
-    where it is no file (a named pipe, a folder), never waiting on one: no label file, and not reported."""
+    where it is no file (a named pipe, a folder, a socket), never waiting on one: no label file, and not reported."""
     try:
         return read_regular_head(path, _LIST_HEAD_BYTES)
     except NotRegularFileError:
