@@ -19,7 +19,8 @@ UNSPLIT_DESCRIPTION = ("validation images listed in the model's meta.json, all o
 TEST_DESCRIPTION = ("test images listed in the model's meta.json (splits.test: held out of training and validation, "
                     "as --exclude-list asked)")
 # a two-stage bundle whose second stage chose on every photo of the report part (the bundled pets model, a fine-tune
-# of it that carried its refiner): the report part all the same, as the model's figures are (selection set)
+# of it that carried its refiner): the report part all the same (selection set), as a fine-tune's figures are; the
+# bundled model's recorded validation figures are on every validation photo (`_recorded_on`)
 REFINER_DESCRIPTION = ("validation images that did not choose the model's epoch, all of which chose its second stage's "
                        "epoch and variant (meta.json validation_parts.report, refine: selection set)")
 
@@ -48,7 +49,8 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
             raise CommandError("this model's meta.json lists no validation images; use --split all")
         # the part that chose nothing, as `petloc models` and the window report the model's figures: the
         # images that chose its epoch, or its second stage's epoch and variant, flatter it; where each of that
-        # part chose the second stage, the part all the same (meta.json metrics are on it), never every image
+        # part chose the second stage, the part all the same (a fine-tune's meta.json metrics are on it), never
+        # every image
         parts = validation_parts(meta)
         note = ""  # said once the images are found
         if parts.report:
@@ -64,10 +66,7 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
             # every report image chose the second stage: the run scored them all the same
             # (`model.carried_refiner.refiner_scored`), not the images that chose the first stage's epoch too
             report_part = [str(p) for p in (meta.get("validation_parts") or {}).get("report") or []]
-            note = (f"petloc: evaluating the {counted(len(report_part), 'validation image')} that did not choose the "
-                    f"model's epoch, as its figures are; the other {len(listed) - len(report_part)} chose it, and "
-                    "every one of these chose its second stage's epoch and variant (meta.json validation_parts, "
-                    "refine): its figures on them are somewhat optimistic")
+            note = _report_part_note(meta, report_part, len(listed))
             listed, description = report_part, REFINER_DESCRIPTION
         elif parts.recorded:
             description = SELECTION_DESCRIPTION
@@ -81,6 +80,43 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
         return recorded_items(dataset, items, meta, listed, kind, note), description
     _say_test_images_among(dataset, items, meta)
     return items, SPLIT_DESCRIPTION
+
+
+def _recorded_on(meta: dict[str, Any]) -> tuple[str, int] | None:
+    """(the meta.json key of the model's recorded validation figures, how many images they are on), or None
+    where meta.json does not say. A bundled model keeps them under ``validation_metrics`` (its ``metrics`` are
+    on a test holdout: benchmarks/train_bundled_models.py); a trained one, a fine-tune included, under
+    ``metrics``."""
+    for key in ("validation_metrics", "metrics"):
+        figures = meta.get(key)
+        if isinstance(figures, dict):
+            n = figures.get("n_images")
+            return (key, n) if isinstance(n, int) and not isinstance(n, bool) and n > 0 else None
+    return None
+
+
+def _report_part_note(meta: dict[str, Any], report_part: list[str], n_listed: int) -> str:
+    """The line said when a two-stage model is scored on its report part, every photo of which chose its second
+    stage: whether its recorded validation figures are on those photos too (a fine-tune's are, scored again on
+    them), or on more of them, the selection set included (the bundled pets model's: all 41, these 20 among
+    them), read from how many images meta.json says they are on."""
+    n, chose = len(report_part), n_listed - len(report_part)
+    scored = f"petloc: evaluating the {counted(n, 'validation image')} that did not choose the model's epoch"
+    second_stage = ("every one of these chose its second stage's epoch and variant (meta.json validation_parts, "
+                    "refine): {} are somewhat optimistic")
+    recorded = _recorded_on(meta)
+    if recorded is not None and recorded[1] <= n:
+        return (f"{scored}, as its figures are; the other {chose} chose it, and "
+                f"{second_stage.format('its figures on them')}")
+    second_stage = second_stage.format("the figures here")  # not the recorded ones: those are on other images
+    these = "it" if n == 1 else f"these {n}"
+    if recorded is None:
+        return (f"{scored}; the other {chose} chose it (meta.json does not say which images its recorded "
+                f"validation figures are on), and {second_stage}")
+    key, on = recorded
+    on_which = f"all {on}" if on == n_listed else f"{on} of its {n_listed}"
+    return (f"{scored}; its recorded validation figures (meta.json {key}) are on {on_which}, the selection set "
+            f"included; {these} did not choose its epoch, the other {chose} did, and {second_stage}")
 
 
 def _say_test_images_among(dataset, items: list, meta: dict[str, Any]) -> None:
