@@ -120,5 +120,8 @@ def test_evaluate_names_the_bundled_pets_validation_photos_as_having_chosen(tmp_
     assert sorted(f"images/{Path(item.image_path).name}" for item in chosen) == sorted(report)
     assert split == REFINER_DESCRIPTION
     err = capsys.readouterr().err
-    assert ("evaluating the 20 validation images that did not choose the model's epoch, as its figures are; the "
-            "other 21 chose it, and every one of these chose its second stage's epoch and variant") in err
+    # its recorded validation figures (meta.json validation_metrics) are on all 41, not on these 20
+    assert ("evaluating the 20 validation images that did not choose the model's epoch; its recorded validation "
+            "figures (meta.json validation_metrics) are on all 41, the selection set included; these 20 did not "
+            "choose its epoch, the other 21 did, and every one of these chose its second stage's epoch and "
+            "variant") in err
