@@ -92,7 +92,8 @@ def classes_on_disk(folder: Path | str) -> ClassNames:
     except UnicodeDecodeError as exc:
         raise SaveError(f"it is not UTF-8 text (byte {exc.start}), so it is not replaced (its classes are in it); "
                         "save it as UTF-8 and try again", path) from exc
-    # its lines as an editor numbers them ("the class on line 2"), and the lists' rule (`editor_lines`)
+    # its lines as an editor numbers them ("the class on line 2"), and the lists' rule (`editor_lines`): a mark
+    # starting a later line (two Notepad files joined) is dropped there too
     return _classes_of(editor_lines(text))
 
 

@@ -22,7 +22,7 @@ _OXFORD_LINE = re.compile(r"(\S+)(?:[ \t]+-?\d+)+")
 # where a line ends, as text editors end one (`editor_lines`)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Two Notepad files joined (`cat a.txt b.txt`) have the second one's byte-order mark at the start of a line:
-# kept, "\ufeffimg2" matched no image and img2 was trained on.
+# kept, "\ufeffimg2" matched no image and img2 was trained on (`editor_lines` drops it).
 _BYTE_ORDER_MARK = "\ufeff"
 
 # the bytes of a line that are not UTF-8, as surrogateescape decodes them; those UTF-16 could not decode
@@ -36,10 +36,13 @@ QUOTED_CHARS = 300
 
 def editor_lines(text: str) -> list[str]:
     """``text``'s lines as a text editor shows and numbers them: ended by ``\\n``, ``\\r\\n`` or ``\\r`` only (not
-    at U+2028, U+0085 or a form feed, as `str.splitlines` ends them); the last one "" when ``text`` ends a line.
-    The one rule of the lists of petloc reads: these, YOLO's class names (`core.interop.yolo_names`), the
-    folder's class list (`app.class_list`)."""
-    return _LINE_BREAK.split(text)
+    at U+2028, U+0085 or a form feed, as `str.splitlines` ends them); the last one "" when ``text`` ends a line;
+    each less the byte-order marks it starts with, which an editor does not show either. The one rule of the
+    lists of petloc reads: these, YOLO's class names (`core.interop.yolo_names`), the folder's class list
+    (`app.class_list`). The marks are dropped here, not by each reader: two Notepad "UTF-8 with BOM" class files
+    joined (`cat a.txt b.txt`) gave predefined_classes.txt and YOLO's classes.txt an invisible "\\ufeffdog"
+    beside "dog", only `read_list_lines` dropping the mark."""
+    return [line.lstrip(_BYTE_ORDER_MARK) for line in _LINE_BREAK.split(text)]
 
 
 class ListedLines(list[str]):
@@ -58,7 +61,8 @@ def read_list_lines(path: Path) -> ListedLines:
     (`model.layout_test_split`): `petloc train` had replaced a line's bytes that are not UTF-8 with no word said
     (the image it named was trained on) where the window warned of them. UTF-8 (a BOM skipped) or UTF-16 with its
     byte-order mark; a line that is neither (a Latin-1 "café", the NUL bytes of UTF-16 without its mark) is a
-    problem. Each line as written (`entry_forms` tries it stripped after), less a byte-order mark it starts with.
+    problem. Each line as written (`entry_forms` tries it stripped after), less a byte-order mark it starts with
+    (`editor_lines`).
     Raises OSError when it cannot be read."""
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -77,7 +81,6 @@ def read_list_lines(path: Path) -> ListedLines:
     bad: list[int] = []
     nul = False
     for number, line in enumerate(editor_lines(text), 1):
-        line = line.lstrip(_BYTE_ORDER_MARK)
         if undecoded is not None and undecoded.search(line):
             bad.append(number)
             line = undecoded.sub("\ufffd", line)  # as a text editor shows the bytes it could not read

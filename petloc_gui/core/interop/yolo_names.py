@@ -85,7 +85,8 @@ def _class_names(folder: Path, yaml: FolderYaml) -> tuple[list[str], Path]:
             path = base / name
             if path.is_file():
                 # Only \n, \r\n and \r (old Mac files) end a name, as text readers do;
-                # str.splitlines() would also split on U+2028, U+0085, \f and others.
+                # str.splitlines() would also split on U+2028, U+0085, \f and others. A byte-order mark
+                # starting a line (two Notepad files joined) is dropped there: strip() keeps U+FEFF.
                 names = [line.strip() for line in editor_lines(_read(path))]
                 while names and not names[-1]:
                     names.pop()  # a trailing empty line is not a class
