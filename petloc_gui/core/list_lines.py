@@ -48,12 +48,16 @@ def editor_lines(text: str) -> list[str]:
 class ListedLines(list[str]):
     """A list file's lines that are not blank, each as written (`read_list_lines`), with ``numbers``, each
     one's line in the file (blank lines counted, as an editor counts them), and ``problems``: what kept the
-    file from being read whole, each in words to follow the file's name ("is not UTF-8 text (line 3): ...")."""
+    file from being read whole, each in words to follow the file's name ("is not UTF-8 text (line 3): ...").
+    ``unread``: where and why it was not read whole, without what follows for a held-out list ("is not UTF-8
+    text (line 3)"; "" when it was): a reader with another use of the list (`core.oxford_devkit_index`) says
+    its own consequence after it."""
 
-    def __init__(self, lines: list[str], numbers: list[int], problems: list[str]) -> None:
+    def __init__(self, lines: list[str], numbers: list[int], problems: list[str], unread: str = "") -> None:
         super().__init__(lines)
         self.numbers = tuple(numbers)
         self.problems = tuple(problems)
+        self.unread = unread
 
 
 def read_list_lines(path: Path) -> ListedLines:
@@ -90,13 +94,13 @@ def read_list_lines(path: Path) -> ListedLines:
         if line.strip():
             lines.append(line)
             numbers.append(number)
-    problems = []
-    if bad:
-        where = f"line {bad[0]}" + (f" and {counted(len(bad) - 1, 'other')}" if len(bad) > 1 else "")
-        why = ": NUL bytes, as UTF-16 without its byte-order mark has" if nul and encoding == "UTF-8" else ""
-        problems.append(f"is not {encoding} text ({where}{why}): an entry there names no image and that image is "
-                        "trained on; save the list as UTF-8")
-    return ListedLines(lines, numbers, problems)
+    if not bad:
+        return ListedLines(lines, numbers, [])
+    where = f"line {bad[0]}" + (f" and {counted(len(bad) - 1, 'other')}" if len(bad) > 1 else "")
+    why = ": NUL bytes, as UTF-16 without its byte-order mark has" if nul and encoding == "UTF-8" else ""
+    unread = f"is not {encoding} text ({where}{why})"
+    return ListedLines(lines, numbers, [f"{unread}: an entry there names no image and that image is trained on; "
+                                        "save the list as UTF-8"], unread)
 
 
 def entry_forms(line: str) -> list[str]:

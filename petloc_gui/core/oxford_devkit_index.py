@@ -22,15 +22,13 @@ from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing, file_names, is_annotation_name
 from petloc_gui.core.folder_walk import WalkedFolder, walk_folders
 from petloc_gui.core.index_problem import IndexProblem
+from petloc_gui.core.layout_split_lists import DEVKIT_SPLITS, OXFORD_SPLITS, Unread, listed_splits, read_id_lines
 from petloc_gui.core.sidecar_index import annotation_files, in_natural_order, listed_images
 
 if TYPE_CHECKING:
     from petloc_gui.core.label_studio_layout import RecordedWalk
 
 _OXFORD_SPECIES = {"1": "cat", "2": "dog"}
-# VOC devkit split files, finest first: an image in train.txt is "train" even
-# though trainval.txt lists it too.
-_DEVKIT_SPLITS = ("train", "val", "trainval", "test")
 
 
 def _list_names(folder: Path, problems: list[str]) -> list[str]:
@@ -47,18 +45,6 @@ def _list_names(folder: Path, problems: list[str]) -> list[str]:
     # folder=True: what it points to (an image, a folder of them) is missing from the index, as for a folder not listed
     problems.extend(IndexProblem(path, what, folder=True) for path, what in sorted(untold))
     return names
-
-
-def _read_id_lines(path: Path, problems: list[str]) -> list[list[str]]:
-    """Whitespace-split non-comment lines of a list file; [] when absent."""
-    try:  # utf-8-sig: a list Notepad saved starts with a BOM, which made its first id match no image
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        problems.append(IndexProblem(path, f"cannot read: {exc.strerror or exc}"))
-        return []
-    return [line.split() for line in map(str.strip, text.splitlines()) if line and not line.startswith("#")]
 
 
 def _oxford_breed(stem: str) -> str:
@@ -86,25 +72,23 @@ def index_oxford(images: Path, xmls: Path, problems: list[str],
     """The list files are in the folder holding ``xmls`` (``annotations/``)."""
     annotations = xmls.parent
     rows = {}
-    for row in _read_id_lines(annotations / "list.txt", problems):
+    unread: Unread = []
+    for row in read_id_lines(annotations / "list.txt", problems, unread):
         if len(row) >= 4:
             rows[row[0]] = row
         else:
             problems.append(IndexProblem(annotations / "list.txt", f"malformed line {' '.join(row)!r} ignored"))
-    splits: dict[str, str] = {}
-    for split in ("trainval", "test"):
-        for row in _read_id_lines(annotations / f"{split}.txt", problems):
-            splits.setdefault(row[0], split)
+    # its split lists' such lines are said by `petloc stats` (`layout_split_lists.split_list_notes`)
+    problems.extend(IndexProblem(path, f"{why}: the images named there have no class or breed id; save the list "
+                                       "as UTF-8") for path, why in unread)
+    splits = listed_splits(annotations, OXFORD_SPLITS, problems, [])
     return index_separate(images, xmls, problems, folders, splits, lambda key: _oxford_meta(key, rows.get(key)))
 
 
 def index_devkit(images: Path, annotations: Path, problems: list[str],
                  folders: dict[Path, FolderListing]) -> list[DatasetItem]:
     """The split lists are in ``ImageSets/Main/`` beside ``images`` (``JPEGImages/``)."""
-    splits: dict[str, str] = {}
-    for split in _DEVKIT_SPLITS:
-        for row in _read_id_lines(images.parent / "ImageSets" / "Main" / f"{split}.txt", problems):
-            splits.setdefault(row[0], split)
+    splits = listed_splits(images.parent / "ImageSets" / "Main", DEVKIT_SPLITS, problems, [])
     return index_separate(images, annotations, problems, folders, splits)
 
 

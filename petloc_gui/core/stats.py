@@ -23,6 +23,7 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.images import image_header, image_size, load_image
 from petloc_gui.core.index_problem import split_problem
 from petloc_gui.core.label_variants import differences, shown_apart, variant_groups, variants_text
+from petloc_gui.core.layout_split_lists import split_list_notes
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.stats_problems import (
     BOX_OUTSIDE_IMAGE,
@@ -201,6 +202,8 @@ def compute_stats(
     for message in getattr(dataset, "problems", None) or []:
         where, what = split_problem(message, dataset.root)  # the file it is about, and what
         stats.problems.append(Problem(INDEX_PROBLEM, where, what))
+    # what its split lists lost, which only the splits line shows (`layout_split_lists.split_list_notes`)
+    stats.problems.extend(Problem(INDEX_PROBLEM, where, what) for where, what in split_list_notes(dataset))
     _add_case_variants(stats, first_files)
     stats.unused_predefined = [name for name in dict.fromkeys(predefined) if name not in stats.class_counts]
     first, every = stats.first_object_class_counts, stats.class_counts
