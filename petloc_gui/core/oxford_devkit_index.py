@@ -81,14 +81,14 @@ def index_oxford(images: Path, xmls: Path, problems: list[str],
     # its split lists' such lines are said by `petloc stats` (`layout_split_lists.split_list_notes`)
     problems.extend(IndexProblem(path, f"{why}: the images named there have no class or breed id; save the list "
                                        "as UTF-8") for path, why in unread)
-    splits = listed_splits(annotations, OXFORD_SPLITS, problems, [])
+    splits, _ = listed_splits(annotations, OXFORD_SPLITS, problems, [])
     return index_separate(images, xmls, problems, folders, splits, lambda key: _oxford_meta(key, rows.get(key)))
 
 
 def index_devkit(images: Path, annotations: Path, problems: list[str],
                  folders: dict[Path, FolderListing]) -> list[DatasetItem]:
     """The split lists are in ``ImageSets/Main/`` beside ``images`` (``JPEGImages/``)."""
-    splits = listed_splits(images.parent / "ImageSets" / "Main", DEVKIT_SPLITS, problems, [])
+    splits, _ = listed_splits(images.parent / "ImageSets" / "Main", DEVKIT_SPLITS, problems, [])
     return index_separate(images, annotations, problems, folders, splits)
 
 
