@@ -135,6 +135,11 @@ class RecentMessagesDialog(QDialog):
         self.text.clear()
         indent = self.text.fontMetrics().horizontalAdvance(datetime(2000, 1, 1).strftime(TIME_FORMAT) + TIME_GAP)
         paragraph = QTextBlockFormat()
+        # left to right, as the status line draws them (`status_line.text_flags`): petloc's messages are English
+        # sentences. Left to Qt, a paragraph took the direction of its first letter, the isolates around a name
+        # not skipped: a message that starts with a Hebrew file name ("תמונה.xml was changed on disk…") was laid
+        # out right to left, its time out of view.
+        paragraph.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         paragraph.setLeftMargin(indent)
         paragraph.setTextIndent(-indent)
         cursor = QTextCursor(self.text.document())
