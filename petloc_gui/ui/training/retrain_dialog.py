@@ -27,7 +27,7 @@ from petloc_gui.core.text import counted, isolated, visible
 from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 from petloc_gui.ui import background
 from petloc_gui.ui.modal import modal
-from petloc_gui.ui.number_fields import DecimalField, WholeNumberField
+from petloc_gui.ui.number_fields import DecimalField, RefusalNote, WholeNumberField, refused
 from petloc_gui.ui.training.prelabel_notes import left_out_note, prelabel_note
 from petloc_gui.ui.training.rename_choices import RenameChoices
 from petloc_gui.ui.training.retrain_summary import cannot_start_summary, held_out_summary
@@ -118,6 +118,7 @@ class RetrainDialog(QDialog):
         self.epochs = WholeNumberField(minimum=1, maximum=500, value=defaults.epochs)
         self.val_fraction = DecimalField(minimum=0.05, maximum=0.5, singleStep=0.05, decimals=2)
         self.val_fraction.setValue(defaults.val_fraction)
+        self.number_refusal = RefusalNote(self.epochs, self.val_fraction)  # what they refused, until corrected
         self.holdout_label = QLabel()
         self.holdout_label.setWordWrap(True)
         # its texts name classes and files ("class '<b>cat'", a failed preview's error): words, never markup
@@ -181,6 +182,7 @@ class RetrainDialog(QDialog):
         rows.addWidget(self.from_current)
         rows.addWidget(self.from_scratch)
         rows.addLayout(form)
+        rows.addWidget(self.number_refusal)
         rows.addWidget(self.rename_choices)
         rows.addWidget(self.variants_note)  # under the class choices: it may name one to make
         rows.addWidget(self.holdout_label)
@@ -196,6 +198,8 @@ class RetrainDialog(QDialog):
         layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
         self.val_fraction.valueChanged.connect(self._update_holdout)
+        for number in (self.epochs, self.val_fraction):  # the refusal's line under them: room for it
+            number.refusal_said.connect(self._grow_to_contents)
         self.from_current.toggled.connect(self._update_holdout)  # fine-tuning keeps the model's test images out
         self.save_first.toggled.connect(self._update_holdout)  # saving first may make a run possible
         self.train_prelabels.toggled.connect(self._update_holdout)  # leaving them out may leave too few
@@ -209,6 +213,12 @@ class RetrainDialog(QDialog):
         (`scrolled_body.grow_within_screen`): the held-out list appears after the dialog is shown, and the
         word-wrapped notes' height depends on the width, which the dialog's minimum size does not follow."""
         grow_within_screen(self, self.body, self._buttons)
+
+    def accept(self) -> None:  # Qt's name
+        # by any route (Return in another field, "Start training"): not while a field holds what it refused, which
+        # Qt left the previous value or the digits it kept ("600" typed read 60, and the run trained 60 epochs)
+        if not refused((self.epochs, self.val_fraction)):
+            super().accept()
 
     def options(self) -> RetrainOptions:
         """The choices as they stand."""
