@@ -158,7 +158,7 @@ class PredictionService(QObject):
             self._background_pos = 0
             self._cond.notify_all()
 
-    def drop_background(self, paths: Iterable[Path]) -> None:
+    def drop_background(self, paths: Iterable[Path | str]) -> None:
         """Take these out of the background list (images deleted from the folder) without starting
         it over: the images it has passed are not looked at (stat'ed) again."""
         drop = {str(path) for path in paths}

@@ -44,6 +44,7 @@ from petloc_gui.ui.review.cache_fill import CacheFill
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.review.folder_classes import FolderClasses
+from petloc_gui.ui.review.folder_outage import FolderOutage
 from petloc_gui.ui.review.folder_watchers import FolderWatchers
 from petloc_gui.ui.review.gone_images import GoneImages
 from petloc_gui.ui.review.image_keys import ImageKeys
@@ -111,6 +112,7 @@ class ReviewSession:
         self.model_pending = False  # the folder's model is being chosen (`choose_model`)
         self._chooser = FolderModelChooser()
         self._keys = ImageKeys()  # the images' file keys, read once per open off the UI thread (`request_all`)
+        self.outage = FolderOutage(items, parts.predictions, self)  # no prediction asked for where none can be made
         self._fill = CacheFill(self.model, self.row_of, parts.predictions, self._keys, self.prediction_arrived,
                                lambda: self.closed or self.model_pending)
         # labelImg's predefined_classes.txt, read once: FolderClasses keeps it from then on
@@ -122,8 +124,7 @@ class ReviewSession:
         self.their_version = TheirVersion(self.model, self.store, dataset.items, parts, host, self)
         self.watchers = FolderWatchers(dataset, self.store, files_read=self._scanned,
                                        open_file_changed=self.their_version.disk_changed,
-                                       images_changed=self._folder_changed,
-                                       scan_done=self.classes.scan_done,
+                                       images_changed=self._folder_changed, scan_done=self.classes.scan_done,
                                        files_changed=host.annotation_files_changed,
                                        folder_unreadable=self._folder_unreadable)
         self.loading: str | None = None  # the image path shown as "Loading…"
@@ -158,7 +159,7 @@ class ReviewSession:
         """A folder of the list cannot be read now (or can again): said, under the list too; list and image stay."""
         self.parts.file_dock.show_folder_unreadable(folders, str(self.dataset.root))
         self.host.show_status(visible(unreadable_text(folders)), 30000)
-        self.request_all()  # rows whose image could not be read meanwhile: their kept prediction, or a new one
+        self.outage.said(folders)  # nothing there asked for meanwhile (it would only fail); asked for once readable
 
     def choose_model(self, pick: str, chosen: Callable[[FolderModel], None]) -> None:
         """Choose this folder's model in a worker (``pick``: a model the user picked elsewhere, "" if none:
@@ -199,7 +200,7 @@ class ReviewSession:
         w.file_dock.select_source_row(row)
         ahead = w.file_dock.visible_rows_after(row, PREFETCH, 1)
         behind = w.file_dock.visible_rows_after(row, 1, -1)
-        paths = [self.dataset.items[r].image_path for r in ahead + behind if r not in self.model.gone]
+        paths = self.outage.readable([self.image_path(r) for r in ahead + behind if r not in self.model.gone])
         shown = [] if row in self.model.gone else [item.image_path]  # a deleted image would only fail
         if not self.model_pending:  # else by the model the window had: maybe not this folder's
             w.predictions.request(shown + paths)
@@ -278,18 +279,16 @@ class ReviewSession:
     def request_all(self) -> None:
         """Fill the list from the cache, then predict the rest of the folder in the background.
 
-        Called as a model starts loading too (its predictions kept on disk by an earlier run, shown
-        at once) and after a rollback to a model used earlier: cached results are never predicted
-        (nor signalled) again, so without this the list's prediction columns stayed empty. Nothing
-        while the folder's model is being chosen (the model the window had loading meanwhile).
-        Both by the images' file keys, read in a worker (`ImageKeys`): read here, each open stat'ed every image
-        on the UI thread, twice. Read once per open, and again for a model that has loaded since (`CacheFill`).
-        """
+        Called as a model starts loading too (its predictions kept on disk by an earlier run, shown at once) and after a
+        rollback to a model used earlier: cached results are never predicted (nor signalled) again, so without this the
+        list's prediction columns stayed empty. Nothing while the folder's model is being chosen (the model the window
+        had loading meanwhile), nor in a folder that cannot be read now (`FolderOutage`: asked for once it can be). By
+        the images' keys, read once per open in a worker (`ImageKeys`), again for a model loaded since (`CacheFill`)."""
         if self.model_pending:
             return
-        self._fill.request(self.gone.paths_left())
-        if self.current is not None and self.current not in self.model.gone:
-            self.parts.predictions.request([self.dataset.items[self.current].image_path])
+        self._fill.request(self.outage.readable(self.gone.paths_left()))
+        if self.current is not None and self.current not in self.model.gone:  # (none: the urgent ones dropped)
+            self.parts.predictions.request(self.outage.readable([self.image_path(self.current)]))
 
     # --- facts arriving ------------------------------------------------------------------
     def prediction_arrived(self, path: str, result, emit: bool = True) -> None:
